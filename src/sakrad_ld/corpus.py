@@ -1,0 +1,199 @@
+"""Loads ``data/`` into a cross-checked :class:`~sakrad_ld.records.Corpus`.
+
+The layout is a convention: ``dataset.yaml``, ``sources.yaml``, ``bodies.yaml`` (bodies and
+posts), ``people.yaml``, ``organisations.yaml``, and one file per meeting in ``meetings/``.
+Every problem in every file is collected and raised together as :class:`InputErrors`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, InputErrors, ProjectError, Where
+from .records import (
+    Body,
+    Corpus,
+    DatasetConfig,
+    Meeting,
+    Organisation,
+    Person,
+    Post,
+    Source,
+)
+from .typedyaml import Lines, Ref, compose_file, json_schema, load_record, suggest
+
+__all__ = ["DATA_FILES", "load_corpus", "schemas"]
+
+
+@dataclass(frozen=True)
+class SourcesFile:
+    """``data/sources.yaml``: the documents the facts are taken from."""
+
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BodiesFile:
+    """``data/bodies.yaml``: government bodies and the posts in them."""
+
+    bodies: list[Body] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PeopleFile:
+    """``data/people.yaml``: people named in the sources."""
+
+    people: list[Person] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OrganisationsFile:
+    """``data/organisations.yaml``: civil-society organisations."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+
+
+#: The files of ``data/``: name → (record class, JSON Schema file name). Meetings are ``meetings/*.yaml``.
+DATA_FILES: dict[str, tuple[type, str]] = {
+    "dataset.yaml": (DatasetConfig, "dataset.schema.json"),
+    "sources.yaml": (SourcesFile, "sources.schema.json"),
+    "bodies.yaml": (BodiesFile, "bodies.schema.json"),
+    "people.yaml": (PeopleFile, "people.schema.json"),
+    "organisations.yaml": (OrganisationsFile, "organisations.schema.json"),
+    "meetings/*.yaml": (Meeting, "meeting.schema.json"),
+}
+
+SCHEMA_BASE = "https://w3id.org/sakrad/schema/"
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every data file, by schema file name."""
+    return {
+        name: json_schema(cls, f"sakrad-ld {pattern}", SCHEMA_BASE + name)
+        for pattern, (cls, name) in DATA_FILES.items()
+    }
+
+
+def load_corpus(data_dir: Path) -> Corpus:
+    """Reads every file of ``data_dir``, checks ids and references, and returns the corpus."""
+    if not data_dir.is_dir():
+        raise ProjectError(f"{data_dir}: no data folder here; run sakrad-ld in a project folder "
+                           "that has data/, ontology/ and shapes/")
+    errors: list[InputError] = []
+
+    def read(name: str, cls: type) -> Any:
+        path = data_dir / name
+        if not path.is_file():
+            errors.append(InputError(Where(path, 0), "the file is missing", f"a {name} file in {data_dir}"))
+            return None
+        return _read(path, cls, errors)
+
+    config = read("dataset.yaml", DatasetConfig)
+    sources = read("sources.yaml", SourcesFile)
+    bodies = read("bodies.yaml", BodiesFile)
+    people = read("people.yaml", PeopleFile)
+    organisations = read("organisations.yaml", OrganisationsFile)
+    meetings = [m for p in sorted((data_dir / "meetings").glob("*.yaml")) if (m := _read(p, Meeting, errors))]
+    if errors:
+        raise InputErrors(errors)
+    corpus = Corpus(
+        config=config,
+        sources=tuple(sources.sources),
+        bodies=tuple(bodies.bodies),
+        posts=tuple(bodies.posts),
+        people=tuple(people.people),
+        organisations=tuple(organisations.organisations),
+        meetings=tuple(meetings),
+    )
+    errors.extend(check_references(corpus))
+    if errors:
+        raise InputErrors(errors)
+    return corpus
+
+
+def _read(path: Path, cls: type, errors: list[InputError]) -> Any:
+    try:
+        node = compose_file(path)
+        if node is None:
+            raise InputError(Where(path, 1), "the file is empty", f"the fields of {cls.__name__}")
+        return load_record(cls, node, path)
+    except InputErrors as many:
+        errors.extend(many.errors)
+    except InputError as one:
+        errors.append(one)
+    return None
+
+
+_KINDS: dict[str, str] = {
+    "source": "sources", "body": "bodies", "post": "posts", "person": "people",
+    "organisation": "organisations", "meeting": "meetings",
+}
+
+
+def check_references(corpus: Corpus) -> list[InputError]:
+    """Duplicate ids, and references to ids that no record has."""
+    errors: list[InputError] = []
+    known: dict[str, dict[str, Lines | None]] = {}
+    for kind, attr in _KINDS.items():
+        seen: dict[str, Lines | None] = {}
+        for record in getattr(corpus, attr):
+            if record.id in seen:
+                first = seen[record.id]
+                where = record.lines.where("id") if record.lines else Where(Path("?"), 0, "id")
+                errors.append(InputError(where, f"the {kind} id {record.id!r} is used twice",
+                                         "a unique id", f"first used at {first.where('id') if first else '?'}"))
+            else:
+                seen[record.id] = record.lines
+        known[kind] = seen
+    for record in _all_records(corpus):
+        for name, kind, value, lines in _references(record):
+            if value not in known[kind]:
+                where = lines.where(name) if lines else Where(Path("?"), 0, name)
+                errors.append(InputError(where, f"no {kind} has the id {value!r}",
+                                         f"the id of a {kind} in data/{_KINDS[kind]}.yaml",
+                                         suggest(value, sorted(known[kind]))))
+    return errors
+
+
+def _all_records(corpus: Corpus) -> Iterator[Any]:
+    for attr in ("sources", "bodies", "posts", "people", "organisations", "meetings"):
+        yield from getattr(corpus, attr)
+
+
+def _references(record: Any) -> Iterator[tuple[str, str, str, Lines | None]]:
+    """(field, kind, id, lines) for every reference in ``record`` and the records nested in it."""
+    hints = typing.get_type_hints(type(record), include_extras=True)
+    lines = getattr(record, "lines", None)
+    for f in dataclasses.fields(record):
+        if f.name == "lines":
+            continue
+        value = getattr(record, f.name)
+        kind = _ref_kind(hints[f.name])
+        if kind and isinstance(value, list):
+            for i, item in enumerate(value):
+                yield f"{f.name}[{i}]", kind, item, lines
+        elif kind and value is not None:
+            yield f.name, kind, value, lines
+        for item in value if isinstance(value, list) else [value]:
+            if dataclasses.is_dataclass(item):
+                yield from _references(item)
+
+
+def _ref_kind(tp: Any) -> str | None:
+    if typing.get_origin(tp) is typing.Annotated:
+        for m in typing.get_args(tp)[1:]:
+            if isinstance(m, Ref):
+                return m.kind
+        return _ref_kind(typing.get_args(tp)[0])
+    if typing.get_origin(tp) in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if kind := _ref_kind(arg):
+                return kind
+    return None

@@ -1,0 +1,72 @@
+"""The exceptions sakrad-ld raises, one tree::
+
+    SakradError                 anything sakrad-ld reports to a person (CLI exit code 2)
+    ├── InputError              a source file is wrong: says file, line, field, what is expected
+    │   └── InputErrors         several InputErrors found in one pass
+    ├── ProjectError            the project folder lacks something (data/, shapes/, ontology/)
+    └── ReleaseError            a release folder is missing or unreadable
+
+Validation failures are not exceptions: they are a ``ValidationReport`` (exit code 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SakradError(Exception):
+    """Base class of every error sakrad-ld reports to a person."""
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file: the file, its 1-based line, and the field path (``a.b[2].c``)."""
+
+    file: Path
+    line: int
+    field: str = ""
+
+    def __str__(self) -> str:
+        at = f"{self.file}:{self.line}" if self.line else str(self.file)
+        return f"{at}: {self.field}" if self.field else at
+
+
+class InputError(SakradError):
+    """A source file says something sakrad-ld cannot accept."""
+
+    def __init__(self, where: Where, problem: str, expected: str = "", hint: str = "") -> None:
+        self.where = where
+        self.problem = problem
+        self.expected = expected
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.problem}"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputErrors(InputError):
+    """Every input error found in one pass, so a person can fix them all at once."""
+
+    def __init__(self, errors: Iterable[InputError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (str(e.where.file), e.where.line, e.where.field))
+        first = self.errors[0]
+        super().__init__(first.where, first.problem, first.expected, first.hint)
+
+    def __str__(self) -> str:
+        return "\n".join(str(InputError(e.where, e.problem, e.expected, e.hint)) for e in self.errors)
+
+
+class ProjectError(SakradError):
+    """The project folder lacks something a command needs."""
+
+
+class ReleaseError(SakradError):
+    """A release folder is missing or cannot be read."""

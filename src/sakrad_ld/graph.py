@@ -1,0 +1,331 @@
+"""Turns the corpus into an RDF graph, remembering the YAML line each fact came from.
+
+The model (see ``docs/model.md``): a sakråd is a ``sakrad:Sakrad`` (a ``m8g:PublicEvent`` and
+``schema:Event``); people and organisations take part through ``m8g:Participation`` with a role
+from ``ontology/roles.ttl``; government bodies are W3C ORG organisations and units; posts are
+``org:Post``; every resource points to the document its facts come from with ``dct:source``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import Where
+from .iri import Minter, slug
+from .records import Body, Corpus, Meeting, Organisation, Person, Post, Source, Text
+from .typedyaml import Lines
+from .vocab import (
+    ADMS,
+    DCTERMS,
+    FOAF,
+    LEGAL,
+    LOCN,
+    M8G,
+    ORG,
+    PERSON,
+    RDF,
+    ROLE,
+    ROLE_SCHEME,
+    SAKRAD,
+    SCHEMA,
+    SKOS,
+    TIME,
+    XSD,
+)
+
+__all__ = ["Built", "build_graph", "Origins"]
+
+Triple = tuple[Node, Node, Node]
+
+
+@dataclass
+class Origins:
+    """Where each fact of the graph came from: by (subject, predicate), and by subject."""
+
+    facts: dict[tuple[Node, Node], Where] = field(default_factory=dict)
+    subjects: dict[Node, Where] = field(default_factory=dict)
+
+    def of(self, subject: Node, predicate: Node | None = None) -> Where | None:
+        if predicate is not None and (subject, predicate) in self.facts:
+            return self.facts[(subject, predicate)]
+        return self.subjects.get(subject)
+
+
+@dataclass
+class Built:
+    """The graph of a corpus and where its facts came from."""
+
+    graph: Graph
+    origins: Origins
+    minter: Minter
+
+
+class _Emitter:
+    """Adds triples to a graph and records the YAML place of each."""
+
+    def __init__(self, graph: Graph, origins: Origins) -> None:
+        self.graph = graph
+        self.origins = origins
+
+    def add(self, s: Node, p: Node, o: Node | None, lines: Lines | None, name: str = "") -> None:
+        if o is None:
+            return
+        self.graph.add((s, p, o))
+        if lines is not None:
+            self.origins.facts.setdefault((s, p), lines.where(name))
+            self.origins.subjects.setdefault(s, lines.where())
+
+    def text(self, s: Node, p: Node, text: Text | None, lines: Lines | None, name: str = "") -> None:
+        if text is None:
+            return
+        self.add(s, p, Literal(_words(text.sv), lang="sv"), lines, name)
+        if text.en:
+            self.add(s, p, Literal(_words(text.en), lang="en"), lines, name)
+
+
+def _words(text: str) -> str:
+    """Text as the source words it, with the line breaks of the YAML folded away."""
+    return " ".join(text.split())
+
+
+def build_graph(corpus: Corpus) -> Built:
+    """The RDF graph of the whole corpus. Deterministic: no blank nodes, no clock."""
+    minter = Minter(corpus.config.base_iri)
+    graph = Graph()
+    origins = Origins()
+    out = _Emitter(graph, origins)
+    for source in corpus.sources:
+        _source(out, minter, source)
+    for body in corpus.bodies:
+        _body(out, minter, body)
+    for post in corpus.posts:
+        _post(out, minter, post)
+    for person in corpus.people:
+        _person(out, minter, person)
+    for organisation in corpus.organisations:
+        _organisation(out, minter, organisation)
+    for meeting in corpus.meetings:
+        _meeting(out, minter, meeting)
+    return Built(graph, origins, minter)
+
+
+def _sources(out: _Emitter, minter: Minter, s: URIRef, ids: Iterable[str], lines: Lines | None) -> None:
+    for id in ids:
+        out.add(s, DCTERMS.source, minter.thing("source", id), lines, "sources")
+
+
+def _source(out: _Emitter, minter: Minter, source: Source) -> None:
+    s = minter.thing("source", source.id)
+    ln = source.lines
+    out.add(s, RDF.type, FOAF.Document, ln)
+    out.add(s, DCTERMS.identifier, Literal(source.id), ln, "id")
+    out.text(s, DCTERMS.title, source.title, ln, "title")
+    out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
+    if source.url:
+        out.add(s, SCHEMA.url, Literal(source.url, datatype=XSD.anyURI), ln, "url")
+    if source.publisher:
+        out.add(s, DCTERMS.publisher, minter.thing("body", source.publisher), ln, "publisher")
+
+
+def _body(out: _Emitter, minter: Minter, body: Body) -> None:
+    s = minter.thing("body", body.id)
+    ln = body.lines
+    out.add(s, RDF.type, FOAF.Agent, ln)
+    out.add(s, RDF.type, ORG.Organization, ln)
+    if body.kind == "government-offices":
+        out.add(s, RDF.type, M8G.PublicOrganisation, ln, "kind")
+        out.add(s, RDF.type, ORG.FormalOrganization, ln, "kind")
+    else:
+        out.add(s, RDF.type, ORG.OrganizationalUnit, ln, "kind")
+    out.add(s, DCTERMS.identifier, Literal(body.id), ln, "id")
+    out.text(s, SKOS.prefLabel, body.name, ln, "name")
+    if body.unit_of:
+        # CPOV: org:unitOf points at the public organisation (a ministry is a unit of the
+        # Government Offices); a unit of a ministry is a sub-organisation of it.
+        link = ORG.subOrganizationOf if body.kind == "unit" else ORG.unitOf
+        out.add(s, link, minter.thing("body", body.unit_of), ln, "unit_of")
+    _sources(out, minter, s, body.sources, ln)
+
+
+def _post(out: _Emitter, minter: Minter, post: Post) -> None:
+    s = minter.thing("post", post.id)
+    ln = post.lines
+    out.add(s, RDF.type, ORG.Post, ln)
+    out.text(s, SKOS.prefLabel, post.label, ln, "label")
+    out.add(s, ORG.postIn, minter.thing("body", post.post_in), ln, "post_in")
+    if post.reports_to:
+        out.add(s, ORG.reportsTo, minter.thing("post", post.reports_to), ln, "reports_to")
+    _sources(out, minter, s, post.sources, ln)
+
+
+def _person(out: _Emitter, minter: Minter, person: Person) -> None:
+    s = minter.thing("person", person.id)
+    ln = person.lines
+    out.add(s, RDF.type, FOAF.Agent, ln)
+    out.add(s, RDF.type, PERSON.Person, ln)
+    out.add(s, RDF.type, FOAF.Person, ln)
+    out.add(s, FOAF.name, Literal(person.name), ln, "name")
+    for post in person.holds:
+        out.add(s, ORG.holds, minter.thing("post", post), ln, "holds")
+    for body in person.member_of:
+        out.add(s, ORG.memberOf, minter.thing("body", body), ln, "member_of")
+    _sources(out, minter, s, person.sources, ln)
+
+
+def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
+    s = minter.thing("organisation", org.id)
+    ln = org.lines
+    out.add(s, RDF.type, FOAF.Agent, ln)
+    out.add(s, RDF.type, ORG.FormalOrganization, ln)
+    out.add(s, DCTERMS.identifier, Literal(org.id), ln, "id")
+    out.add(s, SKOS.prefLabel, Literal(org.name, lang="sv"), ln, "name")
+    for alt in org.alt_names:
+        out.add(s, SKOS.altLabel, Literal(alt, lang="sv"), ln, "alt_names")
+    if org.legal_name:
+        out.add(s, LEGAL.legalName, Literal(org.legal_name, lang="sv"), ln, "legal_name")
+    if org.identifiers:
+        # Registered organisations are legal entities (SEMIC Core Business Vocabulary).
+        out.add(s, RDF.type, LEGAL.LegalEntity, ln, "identifiers")
+    for ident in org.identifiers:
+        i = minter.part(s, "identifier", ident.scheme)
+        il = ident.lines
+        out.add(s, LEGAL.legalIdentifier, i, il)
+        out.add(i, RDF.type, ADMS.Identifier, il)
+        out.add(i, SKOS.notation, Literal(ident.value), il, "value")
+        out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
+        out.add(i, ADMS.schemeAgency, Literal(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
+        out.add(i, DCTERMS.source, URIRef(ident.source), il, "source")
+    if org.website:
+        out.add(s, FOAF.homepage, URIRef(org.website), ln, "website")
+        out.add(URIRef(org.website), RDF.type, FOAF.Document, ln, "website")
+    _sources(out, minter, s, org.sources, ln)
+
+
+def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
+    s = minter.thing("meeting", m.id)
+    ln = m.lines
+    source = minter.thing("source", m.source)
+    out.add(s, RDF.type, SAKRAD.Sakrad, ln)
+    out.add(s, RDF.type, M8G.PublicEvent, ln)
+    out.add(s, RDF.type, SCHEMA.Event, ln)
+    out.add(s, DCTERMS.identifier, Literal(m.id), ln, "id")
+    out.add(s, DCTERMS.source, source, ln, "source")
+    out.text(s, DCTERMS.title, m.title, ln, "title")
+    out.text(s, SAKRAD.topic, m.topic, ln, "topic")
+    out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")
+    out.text(s, SAKRAD.processDescription, m.process, ln, "process")
+    out.text(s, SAKRAD.handlingOfViews, m.handling_of_views, ln, "handling_of_views")
+    if m.organiser:
+        out.add(s, SCHEMA.organizer, minter.thing("body", m.organiser), ln, "organiser")
+    if m.date:
+        t = minter.part(s, "time")
+        datatype, prop = _date_type(m.date)
+        out.add(s, TIME.hasTime, t, ln, "date")
+        out.add(t, RDF.type, TIME.Instant, ln, "date")
+        out.add(t, RDF.type, TIME.TemporalEntity, ln, "date")
+        out.add(t, prop, Literal(m.date, datatype=datatype), ln, "date")
+        out.add(t, DCTERMS.source, source, ln, "date")
+        out.add(s, SCHEMA.startDate, Literal(m.date, datatype=datatype), ln, "date")
+    if m.place:
+        place = minter.thing("place", slug(m.place))
+        out.add(s, DCTERMS.spatial, place, ln, "place")
+        out.add(place, RDF.type, DCTERMS.Location, ln, "place")
+        out.add(place, LOCN.geographicName, Literal(m.place, lang="sv"), ln, "place")
+        out.add(place, SKOS.prefLabel, Literal(m.place, lang="sv"), ln, "place")
+    if (count := m.stated_organisation_count) is not None:
+        out.add(s, SAKRAD.statedOrganisationCountText, Literal(count.text, lang="sv"), count.lines, "text")
+        if count.value is not None:
+            out.add(s, SAKRAD.statedOrganisationCount,
+                    Literal(count.value, datatype=XSD.integer), count.lines, "value")
+    # The listed count is what the list holds; both counts stay, and the shapes compare them.
+    out.add(s, SAKRAD.listedOrganisationCount,
+            Literal(len(m.organisations), datatype=XSD.integer), ln, "organisations")
+    if (p := m.presentations) is not None:
+        out.add(s, SAKRAD.statedPresentationCount, Literal(p.count, datatype=XSD.integer),
+                p.lines, "count")
+        out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
+    for n, question in enumerate(m.questions, start=1):
+        q = minter.part(s, "question", n)
+        qln = question.lines
+        out.add(s, SAKRAD.question, q, ln, f"questions[{n - 1}]")
+        out.add(q, RDF.type, SCHEMA.Question, qln)
+        out.add(q, SCHEMA.position, Literal(n, datatype=XSD.integer), ln, f"questions[{n - 1}]")
+        out.text(q, SCHEMA.text, question, qln, "sv")
+        out.add(q, DCTERMS.isPartOf, s, qln)
+        out.add(q, DCTERMS.source, source, qln)
+    if (chair := m.chair) is not None:
+        part = minter.part(s, "participation", "chair", chair.person)
+        _participation(out, s, part, ROLE.chair, minter.thing("person", chair.person), source, chair.lines)
+        if chair.post:
+            out.add(part, SAKRAD.inCapacityOf, minter.thing("post", chair.post), chair.lines, "post")
+    for gp in m.government_participants:
+        who = minter.thing("person", gp.person) if gp.person else minter.thing("body", gp.body or "")
+        part = minter.part(s, "participation", "government", gp.person or gp.body or "")
+        _participation(out, s, part, ROLE.governmentParticipant, who, source, gp.lines)
+        out.text(part, DCTERMS.description, gp.description, gp.lines, "description")
+    for n, org in enumerate(m.organisations, start=1):
+        part = minter.part(s, "participation", "organisation", org)
+        _participation(out, s, part, ROLE.participatingOrganisation, minter.thing("organisation", org),
+                       source, ln, f"organisations[{n - 1}]")
+        out.add(part, SCHEMA.position, Literal(n, datatype=XSD.integer), ln, f"organisations[{n - 1}]")
+    if (c := m.contact) is not None:
+        cp = minter.part(s, "contact-point")
+        person = minter.thing("person", c.person)
+        part = minter.part(s, "participation", "contact", c.person)
+        _participation(out, s, part, ROLE.contact, person, source, c.lines, "person")
+        out.add(s, M8G.contactPoint, cp, c.lines)
+        out.add(person, M8G.contactPoint, cp, c.lines, "person")
+        out.add(cp, RDF.type, M8G.ContactPoint, c.lines)
+        out.add(cp, DCTERMS.source, source, c.lines)
+        if c.email:
+            out.add(cp, M8G.email, Literal(c.email), c.lines, "email")
+        if c.telephone:
+            out.add(cp, M8G.telephone, Literal(c.telephone), c.lines, "telephone")
+        if c.unit:
+            out.add(person, ORG.memberOf, minter.thing("body", c.unit), c.lines, "unit")
+
+
+def _participation(out: _Emitter, meeting: URIRef, part: URIRef, role: URIRef, who: URIRef,
+                   source: URIRef, lines: Lines | None, name: str = "") -> None:
+    out.add(meeting, M8G.hasParticipation, part, lines, name)
+    out.add(part, RDF.type, M8G.Participation, lines, name)
+    out.add(part, M8G.role, role, lines, name)
+    out.add(part, M8G.hasParticipant, who, lines, name)
+    out.add(who, M8G.participates, part, lines, name)
+    out.add(part, DCTERMS.source, source, lines, name)
+
+
+#: The register that keeps each identifier scheme (uri-schemes.md §9: lag 1974:174, 5 §).
+_SCHEME_AGENCY = {"orgnr": "Skatteverket (organisationsnummerregistret)"}
+
+_SOURCE_KINDS = {
+    "documentation": SCHEMA.Report,
+    "minutes": SCHEMA.Report,
+    "web-page": SCHEMA.WebPage,
+    "register": SCHEMA.Dataset,
+}
+
+
+def _date_type(value: str) -> tuple[URIRef, URIRef]:
+    if len(value) == 4:
+        return XSD.gYear, TIME.inXSDGYear
+    if len(value) == 7:
+        return XSD.gYearMonth, TIME.inXSDGYearMonth
+    return XSD.date, TIME.inXSDDate
+
+
+def role_scheme_graph(ontology_dir: Path) -> Graph:
+    """The concept schemes the data refers to, which the data graph carries along: the roles
+    (``ontology/roles.ttl``) and the organisation-number scheme (from ``ontology/sakrad.ttl``)."""
+    g = Graph()
+    g.parse(ontology_dir / "roles.ttl", format="turtle")
+    assert (ROLE_SCHEME, RDF.type, SKOS.ConceptScheme) in g, "roles.ttl lacks the role concept scheme"
+    ontology = Graph().parse(ontology_dir / "sakrad.ttl", format="turtle")
+    for triple in ontology.triples((SAKRAD.OrganisationsnummerScheme, None, None)):
+        g.add(triple)
+    return g

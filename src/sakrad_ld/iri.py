@@ -1,0 +1,68 @@
+"""IRIs of the things in the data and of the documents about them (https://www.w3.org/TR/cooluris/).
+
+Every IRI is minted under one configurable base from ids in the data: never from row order or a
+hash of text that may change. A thing and the document about it have different IRIs::
+
+    {base}id/meeting/2017-12-12-integration     the sakråd itself (303 See Other →)
+    {base}doc/meeting/2017-12-12-integration    the document describing it (Turtle, JSON-LD, HTML …)
+
+Parts of a meeting (questions, participations, its time and contact point) extend its IRI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+__all__ = ["KINDS", "Minter", "slug"]
+
+#: The kinds of thing that get an IRI of their own, as they appear in the path.
+KINDS = ("meeting", "organisation", "person", "body", "post", "source", "place", "agent")
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment for a name that has no id (a place): ``Stockholm`` → ``stockholm``."""
+    folded = text.lower().translate(str.maketrans("åäöéüæø", "aaoeuao"))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+@dataclass(frozen=True)
+class Minter:
+    """Mints the IRIs of one dataset under ``base`` (which ends in ``/``)."""
+
+    base: str
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/"):
+            object.__setattr__(self, "base", self.base + "/")
+
+    def thing(self, kind: str, id: str) -> URIRef:
+        assert kind in KINDS, kind
+        return URIRef(f"{self.base}id/{kind}/{id}")
+
+    def document(self, kind: str, id: str) -> URIRef:
+        assert kind in KINDS, kind
+        return URIRef(f"{self.base}doc/{kind}/{id}")
+
+    def part(self, whole: URIRef, *segments: str | int) -> URIRef:
+        return URIRef("/".join([str(whole), *map(str, segments)]))
+
+    def document_of(self, thing: str) -> str | None:
+        """The document IRI for a thing IRI of this dataset (parts go to their whole's document)."""
+        prefix = self.base + "id/"
+        if not thing.startswith(prefix):
+            return None
+        parts = thing[len(prefix):].split("/")
+        if len(parts) < 2 or parts[0] not in KINDS:
+            return None
+        return f"{self.base}doc/{parts[0]}/{parts[1]}"
+
+    @property
+    def catalogue(self) -> URIRef:
+        return URIRef(f"{self.base}catalog")
+
+    @property
+    def dataset(self) -> URIRef:
+        return URIRef(f"{self.base}dataset")

@@ -1,0 +1,301 @@
+"""The records a person edits in ``data/``: what a sakråd documentation states, typed.
+
+Each class is one kind of YAML record; its JSON Schema is generated from it (``sakrad-ld schema``)
+and published with the release. Field docs are the schema's descriptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.se import orgnr as se_orgnr
+
+from .typedyaml import Check, Lines, Ref, pattern_check, scalar_field
+
+__all__ = [
+    "Agent", "Body", "ChairRef", "ContactPoint", "Contact", "Corpus", "DatasetConfig", "GovernmentParticipant",
+    "Identifier", "Meeting", "Organisation", "Person", "Post", "Presentations", "Source",
+    "StatedCount", "Text",
+]
+
+ID_PATTERN = r"[a-z0-9]+(?:[-.][a-z0-9]+)*"
+
+
+def _id_test(value: str) -> str | None:
+    if re.fullmatch(ID_PATTERN, value):
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", value.lower().translate(str.maketrans("åäöéü", "aaoeu"))).strip("-")
+    hint = f" (try {slug!r})" if slug else ""
+    return f"{value!r} cannot form an IRI segment{hint}"
+
+
+def _date_test(value: str) -> str | None:
+    """A calendar date, or a date known only to the month or year (``2017``, ``2017-02``)."""
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return None
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            dt.date.fromisoformat(value + "-01")
+            return None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            dt.date.fromisoformat(value)
+            return None
+    except ValueError:
+        pass
+    return f"{value!r} is not a valid date"
+
+
+def _orgnr_test(value: str) -> str | None:
+    try:
+        se_orgnr.validate(value)
+    except StdnumError as err:
+        return f"{value!r} is not a valid Swedish organisation number ({err.message.rstrip('.').lower()})"
+    return None
+
+
+def _telephone_test(value: str) -> str | None:
+    digits = re.sub(r"[\s-]", "", value)
+    if re.fullmatch(r"(?:\+46|0)\d{6,12}", digits) and re.fullmatch(r"[+\d][\d\s-]*\d", value):
+        return None
+    return f"{value!r} is not a valid Swedish telephone number"
+
+
+Id = Annotated[str, Check("id", "lower-case letters, digits and single hyphens or dots, such as "
+                          "'svenska-roda-korset'", _id_test, {"pattern": f"^{ID_PATTERN}$"})]
+Date = Annotated[str, Check("date", "a date YYYY-MM-DD, or YYYY-MM or YYYY when only that is known",
+                            _date_test, {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+Email = Annotated[str, pattern_check("e-mail address", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}",
+                                     "an e-mail address such as 'namn@regeringskansliet.se'")]
+Telephone = Annotated[str, Check("telephone number", "a Swedish telephone number such as '08-405 10 00'",
+                                 _telephone_test, {"pattern": r"^[+\d][\d\s-]*\d$"})]
+Orgnr = Annotated[str, Check("organisation number", "a Swedish organisation number NNNNNN-NNNN "
+                             "with a valid check digit", _orgnr_test, {"pattern": r"^\d{6}-?\d{4}$"})]
+Url = Annotated[str, pattern_check("URL", r"https?://[^\s<>\"{}|\\^`]+", "an http(s) URL")]
+
+
+OrganisationId = Annotated[str, Ref("organisation"), Id.__metadata__[0]]
+PersonId = Annotated[str, Ref("person"), Id.__metadata__[0]]
+BodyId = Annotated[str, Ref("body"), Id.__metadata__[0]]
+PostId = Annotated[str, Ref("post"), Id.__metadata__[0]]
+SourceId = Annotated[str, Ref("source"), Id.__metadata__[0]]
+
+
+def _lines() -> Lines | None:
+    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@scalar_field("sv")
+@dataclass(frozen=True)
+class Text:
+    """Text in Swedish, optionally with an English translation; a bare string is Swedish."""
+
+    sv: str = field(metadata={"doc": "the Swedish text, as the source words it"})
+    en: str | None = field(default=None, metadata={"doc": "an English translation"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document facts are taken from: the documentation of a sakråd, a web page, a register."""
+
+    id: Id
+    title: Text
+    kind: Literal["documentation", "web-page", "minutes", "register"] = field(
+        metadata={"doc": "what kind of document it is"})
+    url: Url | None = field(default=None, metadata={"doc": "where the document is published, if known"})
+    file: str | None = field(default=None, metadata={"doc": "a copy of the text kept beside the data"})
+    publisher: BodyId | None = field(default=None, metadata={"doc": "the body that issued it"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Body:
+    """A government body: the Government Offices, a ministry, or a unit of a ministry."""
+
+    id: Id
+    name: Text
+    kind: Literal["government-offices", "ministry", "unit"]
+    unit_of: BodyId | None = field(default=None, metadata={"doc": "the body this one is part of"})
+    sources: list[SourceId] = field(default_factory=list, metadata={"doc": "where these facts come from"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post in a government body (a minister, a state secretary), held by people over time."""
+
+    id: Id
+    label: Text
+    post_in: BodyId = field(metadata={"doc": "the body the post belongs to"})
+    reports_to: PostId | None = field(default=None, metadata={"doc": "the post this one serves"})
+    sources: list[SourceId] = field(default_factory=list)
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person named in a source, with the posts they held and bodies they belonged to as stated."""
+
+    id: Id
+    name: str
+    holds: list[PostId] = field(default_factory=list, metadata={"doc": "posts the source says they held"})
+    member_of: list[BodyId] = field(default_factory=list, metadata={"doc": "bodies they worked in"})
+    sources: list[SourceId] = field(default_factory=list)
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """An identifier of an organisation in a public register, with the page it was read from."""
+
+    scheme: Literal["orgnr"] = field(metadata={"doc": "orgnr: Swedish organisation number"})
+    value: Orgnr
+    source: Url = field(metadata={"doc": "the page or file the identifier was read from"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A civil-society organisation, named as a source names it."""
+
+    id: Id
+    name: str = field(metadata={"doc": "the name as the sakråd documentation writes it"})
+    alt_names: list[str] = field(default_factory=list, metadata={"doc": "other names used for it"})
+    legal_name: str | None = field(default=None, metadata={"doc": "the registered name, where known"})
+    identifiers: list[Identifier] = field(default_factory=list)
+    website: Url | None = None
+    sources: list[SourceId] = field(default_factory=list)
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class StatedCount:
+    """A number as the source states it: its words, and the number where the words give one."""
+
+    text: str = field(metadata={"doc": "the words of the source, such as 'femton' or 'ett 40-tal'"})
+    value: int | None = field(default=None, metadata={"doc": "the exact number, only if the words give it"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class ChairRef:
+    """Who led the meeting, and in what capacity."""
+
+    person: PersonId
+    post: PostId | None = field(default=None, metadata={"doc": "the post they led it in"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class GovernmentParticipant:
+    """Someone from the Government Offices who took part: a named person or a body's officials."""
+
+    person: PersonId | None = None
+    body: BodyId | None = None
+    description: Text | None = field(default=None, metadata={"doc": "how the source describes them"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Presentations:
+    """The presentations given at the meeting, as far as the source describes them."""
+
+    count: int = field(metadata={"doc": "how many presentations the source says were given"})
+    description: Text | None = None
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The contact person for the sakråd and how to reach them."""
+
+    person: PersonId
+    unit: BodyId | None = None
+    email: Email | None = None
+    telephone: Telephone | None = None
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One sakråd: what its documentation states, fact by fact. Unknown facts are left out."""
+
+    id: Id
+    source: SourceId = field(metadata={"doc": "the document these facts are taken from"})
+    title: Text
+    topic: Text | None = None
+    organiser: BodyId | None = field(default=None, metadata={"doc": "the ministry or unit holding it"})
+    date: Date | None = None
+    place: str | None = None
+    purpose: Text | None = None
+    process: Text | None = None
+    stated_organisation_count: StatedCount | None = field(
+        default=None, metadata={"doc": "how many organisations the source says took part"})
+    chair: ChairRef | None = None
+    government_participants: list[GovernmentParticipant] = field(default_factory=list)
+    presentations: Presentations | None = None
+    questions: list[Text] = field(default_factory=list, metadata={"doc": "the questions, in order, word for word"})
+    handling_of_views: Text | None = field(default=None, metadata={"doc": "how the views will be handled"})
+    contact: Contact | None = None
+    organisations: list[OrganisationId] = field(
+        default_factory=list, metadata={"doc": "the participating organisations, in the source's order"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent of the catalogue: a publisher or creator of the dataset."""
+
+    id: Id
+    name: Text
+    orgnr: Orgnr | None = None
+    homepage: Url | None = None
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class ContactPoint:
+    """Where a consumer of the dataset can ask about it."""
+
+    id: Id
+    name: Text
+    email: Email
+    url: Url | None = None
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class DatasetConfig:
+    """The release's settings and catalogue facts (``data/dataset.yaml``), each with a default."""
+
+    base_iri: Url = field(metadata={"doc": "every IRI of the data is minted under this base"})
+    version: str = field(metadata={"doc": "the dataset's version, such as 1.0.0"})
+    title: Text
+    description: Text
+    issued: Date = field(metadata={"doc": "when the dataset was first published"})
+    modified: Date = field(metadata={"doc": "when the dataset last changed"})
+    publisher: Agent
+    contact_point: ContactPoint
+    licence: Url = field(default="http://creativecommons.org/publicdomain/zero/1.0/",
+                         metadata={"doc": "the licence of the data (CC0 1.0 unless configured)"})
+    download_base: Url | None = field(default=None, metadata={"doc": "where the release files are published"})
+    sparql_endpoint: Url | None = field(default=None, metadata={"doc": "the public SPARQL endpoint"})
+    keywords: list[Text] = field(default_factory=list)
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything in ``data/``, loaded and cross-checked: the input of the build."""
+
+    config: DatasetConfig
+    sources: tuple[Source, ...]
+    bodies: tuple[Body, ...]
+    posts: tuple[Post, ...]
+    people: tuple[Person, ...]
+    organisations: tuple[Organisation, ...]
+    meetings: tuple[Meeting, ...]

@@ -1,0 +1,181 @@
+"""Builds a release: load, build, validate, then write every file, or nothing at all.
+
+Files are written into a temporary folder beside the target and swapped in only when all of
+them are written, so a failed build leaves the previous release exactly as it was. Nothing in a
+release depends on the clock or on chance: the same input gives byte-identical files.
+
+Layout of a release::
+
+    sakrad.ttl  sakrad.nt  sakrad.jsonld   the whole graph
+    context.jsonld                         the JSON-LD context the .jsonld files refer to
+    meetings/<id>.ttl  meetings/<id>.jsonld  one document per meeting
+    ontology/  shapes/  schema/            the vocabulary, the shapes, the YAML's JSON Schemas
+    validation/report.ttl  report.json     the SHACL report of the release (warnings included)
+    SHA256SUMS                             a checksum for every other file
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from .corpus import load_corpus, schemas
+from .graph import Built, build_graph, role_scheme_graph
+from .jsonld import CONTEXT_FILE, context_document, to_jsonld
+from .project import Project
+from .records import Corpus
+from .serialize import serialize
+from .validate import ValidationReport, load_shapes, validate
+
+__all__ = ["BuildResult", "DATA_FILE_STEM", "Stage", "build", "meeting_graph", "write_release"]
+
+DATA_FILE_STEM = "sakrad"
+CHECKSUMS = "SHA256SUMS"
+
+#: A progress callback: (stage name, items done, items in all).
+Stage = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced: the graph, its validation report, and the release folder (if written)."""
+
+    corpus: Corpus
+    built: Built
+    report: ValidationReport
+    out: Path | None
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def build(project: Project, progress: Stage = _quiet) -> tuple[Corpus, Built, ValidationReport]:
+    """Loads, builds and validates the project's data; raises InputError on bad input."""
+    progress("load", 0, 1)
+    corpus = load_corpus(project.data)
+    progress("graph", 0, 1)
+    built = build_graph(corpus)
+    built.graph += role_scheme_graph(project.ontology)
+    progress("validate", 0, 1)
+    report = validate(built.graph, load_shapes([project.shapes]), built.origins)
+    return corpus, built, report
+
+
+def write_release(project: Project, out: Path, progress: Stage = _quiet) -> BuildResult:
+    """Builds the release into ``out``. If the data has a violation, nothing is written."""
+    corpus, built, report = build(project, progress)
+    if not report.conforms:
+        return BuildResult(corpus, built, report, None)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        _write_files(project, tmp, corpus, built, report, progress)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildResult(corpus, built, report, out)
+
+
+def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport,
+                 progress: Stage) -> None:
+    def put(rel: str, data: bytes) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    graph = built.graph
+    progress("write", 0, 3)
+    put(f"{DATA_FILE_STEM}.ttl", serialize(graph, "turtle"))
+    put(f"{DATA_FILE_STEM}.nt", serialize(graph, "ntriples"))
+    put(f"{DATA_FILE_STEM}.jsonld", to_jsonld(graph, CONTEXT_FILE))
+    put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
+    index = _index(graph)
+    parts = _parts(index, built.minter.thing("meeting", "").rstrip("/"))
+    for n, meeting in enumerate(corpus.meetings, start=1):
+        progress("meetings", n, len(corpus.meetings))
+        iri = built.minter.thing("meeting", meeting.id)
+        sub = meeting_graph(index, iri, parts.get(str(iri), [iri]))
+        put(f"meetings/{meeting.id}.ttl", serialize(sub, "turtle"))
+        put(f"meetings/{meeting.id}.jsonld", to_jsonld(sub, f"../{CONTEXT_FILE}"))
+    for folder in (project.ontology, project.shapes):
+        for file in sorted(folder.glob("*.ttl")):
+            put(f"{folder.name}/{file.name}", file.read_bytes())
+    for name, schema in schemas().items():
+        put(f"schema/{name}", (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
+    put("validation/report.ttl", report.turtle())
+    put("validation/report.json", _relative_report(report, project).encode())
+    put(CHECKSUMS, checksums(root))
+
+
+def _relative_report(report: ValidationReport, project: Project) -> str:
+    """The JSON report with file names relative to the project, so it does not depend on where it was built."""
+    doc = json.loads(report.json())
+    root = str(project.root.resolve()) + os.sep
+    for result in doc["results"]:
+        if result["file"] and result["file"].startswith(root):
+            result["file"] = result["file"][len(root):]
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def checksums(root: Path) -> bytes:
+    """``sha256sum``-compatible lines for every file below ``root`` except the checksum file."""
+    lines = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.name != CHECKSUMS):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(root).as_posix()}\n")
+    return "".join(lines).encode()
+
+
+def _index(graph: Graph) -> dict[Node, list[tuple[Node, Node, Node]]]:
+    by_subject: dict[Node, list[tuple[Node, Node, Node]]] = defaultdict(list)
+    for triple in graph:
+        by_subject[triple[0]].append(triple)
+    return by_subject
+
+
+def _parts(index: dict[Node, list[tuple[Node, Node, Node]]], meetings: str) -> dict[str, list[Node]]:
+    """Every meeting's own resources (itself and the parts whose IRIs extend its IRI), by meeting IRI."""
+    out: dict[str, list[Node]] = defaultdict(list)
+    prefix = meetings + "/"
+    for s in index:
+        text = str(s)
+        if text.startswith(prefix):
+            id = text[len(prefix):].split("/", 1)[0]
+            out[prefix + id].append(s)
+    return out
+
+
+def meeting_graph(index: dict[Node, list[tuple[Node, Node, Node]]], meeting: URIRef,
+                  own: list[Node]) -> list[tuple[Node, Node, Node]]:
+    """The document of one meeting: the meeting, its parts (``own``), and what they refer to (one hop)."""
+    triples = [t for s in own for t in index[s]]
+    seen = set(own)
+    for _, _, o in list(triples):
+        if o in index and o not in seen and "/id/meeting/" not in str(o):
+            seen.add(o)
+            triples.extend(index[o])
+    return triples
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Puts ``new`` where ``out`` is; the old release is removed only once the new one is in place."""
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+        os.replace(out, old / "release")
+        os.replace(new, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, out)

@@ -1,0 +1,161 @@
+"""SHACL validation (https://www.w3.org/TR/shacl/#validation-report) with reports people can read.
+
+pySHACL does the validating; this module turns its report into findings that keep the engine's
+precise result and add what a person needs to act: the message in their language and the YAML
+file, line and field the fact came from. A graph *conforms* when it has no Violation; Warnings
+(doubtful or incomplete data) are reported but do not stop a build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from .errors import ProjectError, Where
+from .graph import Origins
+from .serialize import serialize
+from .vocab import PREFIXES, RDF
+
+__all__ = ["Finding", "ValidationReport", "load_shapes", "validate"]
+
+SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+SHACL_SPEC = "https://www.w3.org/TR/shacl/#validation-report"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL validation result, with the place in the YAML it points at."""
+
+    severity: str
+    focus: str
+    path: str | None
+    value: str | None
+    messages: dict[str, str]
+    shape: str | None
+    component: str
+    where: Where | None = None
+
+    def message(self, lang: str = "sv") -> str:
+        for choice in (lang, "en", "sv", ""):
+            if choice in self.messages:
+                return self.messages[choice]
+        return next(iter(self.messages.values()), self.component)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity, "focusNode": self.focus, "resultPath": self.path,
+            "value": self.value, "message": self.messages, "sourceShape": self.shape,
+            "sourceConstraintComponent": self.component,
+            "file": str(self.where.file) if self.where else None,
+            "line": self.where.line if self.where else None,
+            "field": self.where.field if self.where else None,
+        }
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of validating a graph against a set of shapes."""
+
+    findings: tuple[Finding, ...]
+    results: Graph = field(repr=False)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.count("Violation")
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def summary(self) -> str:
+        v, w = self.count("Violation"), self.count("Warning")
+        verdict = "conforms" if self.conforms else "does not conform"
+        return f"The data {verdict}: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)}."
+
+    def text(self, lang: str = "sv") -> str:
+        lines = []
+        for f in self.findings:
+            at = f"{f.where}" if f.where else "(no source line)"
+            lines.append(f"{f.severity}: {at}")
+            lines.append(f"  resource: {_short(f.focus)}")
+            if f.path:
+                lines.append(f"  property: {_short(f.path)}")
+            if f.value is not None:
+                lines.append(f"  value:    {f.value}")
+            lines.append(f"  message:  {f.message(lang)}")
+        lines.append(self.summary())
+        if not self.conforms:
+            lines.append(f"Fix each violation at the line given. For reference, see {SHACL_SPEC}")
+        return "\n".join(lines) + "\n"
+
+    def json(self) -> str:
+        doc = {"conforms": self.conforms, "violations": self.count("Violation"),
+               "warnings": self.count("Warning"), "results": [f.as_json() for f in self.findings]}
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+    def turtle(self) -> bytes:
+        return serialize(self.results, "turtle")
+
+
+def load_shapes(paths: Iterable[Path]) -> Graph:
+    """One shapes graph from Turtle files (a folder stands for every ``*.ttl`` in it)."""
+    shapes = Graph()
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.ttl")) if path.is_dir() else [path])
+    if not files:
+        raise ProjectError("no SHACL shapes found; expected Turtle files in shapes/")
+    for file in files:
+        shapes.parse(file, format="turtle")
+    return shapes
+
+
+def validate(data: Graph, shapes: Graph, origins: Origins | None = None) -> ValidationReport:
+    """Validates ``data`` against ``shapes``; findings are sorted by file, line and resource."""
+    _, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
+                                   advanced=True, abort_on_first=False)
+    return report_from_results(results, origins)
+
+
+def report_from_results(results: Graph, origins: Origins | None = None) -> ValidationReport:
+    findings = []
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(r, SH.focusNode)
+        path = results.value(r, SH.resultPath)
+        value = results.value(r, SH.value)
+        messages: dict[str, str] = {}
+        for m in results.objects(r, SH.resultMessage):
+            lang = m.language if isinstance(m, Literal) and m.language else ""
+            messages.setdefault(lang, str(m))
+        where = origins.of(focus, path if isinstance(path, URIRef) else None) if origins and focus else None
+        findings.append(Finding(
+            severity=SEVERITIES.get(results.value(r, SH.resultSeverity), "Violation"),
+            focus=str(focus),
+            path=str(path) if isinstance(path, URIRef) else (None if path is None else "(complex path)"),
+            value=None if value is None else _value_text(value),
+            messages=messages,
+            shape=None if results.value(r, SH.sourceShape) is None else str(results.value(r, SH.sourceShape)),
+            component=str(results.value(r, SH.sourceConstraintComponent)),
+            where=where,
+        ))
+    findings.sort(key=lambda f: (str(f.where.file) if f.where else "~", f.where.line if f.where else 0,
+                                 f.focus, f.path or "", f.component, f.value or ""))
+    return ValidationReport(tuple(findings), results)
+
+
+def _value_text(value: Node) -> str:
+    return str(value) if isinstance(value, Literal) else _short(str(value))
+
+
+def _short(iri: str) -> str:
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"

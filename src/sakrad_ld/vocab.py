@@ -1,0 +1,112 @@
+"""The vocabularies the graph is written in.
+
+Reused vocabularies come from rdflib (closed namespaces where rdflib has them) or are declared
+here; our own terms are a closed namespace, so a misspelt term fails at import time and a test
+checks the list against ``ontology/sakrad.ttl``.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (
+    DCAT,
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    TIME,
+    VOID,
+    XSD,
+    DefinedNamespace,
+)
+
+__all__ = [
+    "ADMS", "DCAT", "DCTERMS", "DQV", "FOAF", "LEGAL", "LOCN", "M8G", "ORG", "OWL", "PERSON", "PROV",
+    "RDF", "RDFS", "ROLE", "SAKRAD", "SCHEMA", "SKOS", "SPDX", "TIME", "VCARD", "VOID", "XSD",
+    "ONTOLOGY_IRI", "PREFIXES", "ROLE_SCHEME",
+]
+
+M8G = Namespace("http://data.europa.eu/m8g/")
+LEGAL = Namespace("http://www.w3.org/ns/legal#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+LOCN = Namespace("http://www.w3.org/ns/locn#")
+PERSON = Namespace("http://www.w3.org/ns/person#")
+SCHEMA = Namespace("https://schema.org/")
+DQV = Namespace("http://www.w3.org/ns/dqv#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/sakrad/ontology")
+
+
+class SAKRAD(DefinedNamespace):
+    """Terms minted by sakrad-ld, each related to the nearest standard term in the ontology."""
+
+    _NS = Namespace("https://w3id.org/sakrad/ontology#")
+    _fail = True
+
+    # classes
+    Sakrad: URIRef  # a consultation meeting; subclass of m8g:PublicEvent
+    # properties of a sakråd
+    topic: URIRef
+    purpose: URIRef
+    processDescription: URIRef
+    handlingOfViews: URIRef
+    question: URIRef
+    statedOrganisationCount: URIRef
+    statedOrganisationCountText: URIRef
+    listedOrganisationCount: URIRef
+    statedPresentationCount: URIRef
+    presentationsDescription: URIRef
+    # properties of a participation
+    inCapacityOf: URIRef
+    # the identifier scheme of Swedish organisation numbers
+    OrganisationsnummerScheme: URIRef
+
+
+class ROLE(DefinedNamespace):
+    """Participation roles (a SKOS concept scheme, ``ontology/roles.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/sakrad/role/")
+    _fail = True
+
+    chair: URIRef
+    participatingOrganisation: URIRef
+    presenter: URIRef
+    governmentParticipant: URIRef
+    contact: URIRef
+    convener: URIRef
+
+
+ROLE_SCHEME = URIRef("https://w3id.org/sakrad/role")
+
+#: Prefixes written into Turtle and used when printing reports; one table for every writer.
+PREFIXES: dict[str, str] = {
+    "adms": str(ADMS),
+    "dcat": str(DCAT),
+    "dct": str(DCTERMS),
+    "dqv": str(DQV),
+    "foaf": str(FOAF),
+    "legal": str(LEGAL),
+    "locn": str(LOCN),
+    "m8g": str(M8G),
+    "org": str(ORG),
+    "owl": str(OWL),
+    "person": str(PERSON),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "role": str(ROLE._NS),
+    "sakrad": str(SAKRAD._NS),
+    "schema": str(SCHEMA),
+    "skos": str(SKOS),
+    "spdx": str(SPDX),
+    "time": str(TIME),
+    "vcard": str(VCARD),
+    "void": str(VOID),
+    "xsd": str(XSD),
+}

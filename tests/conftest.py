@@ -1,0 +1,47 @@
+"""Shared fixtures: the repository, the shared material beside it, and throwaway project copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"the shared material is expected beside the checkout, at {SHARED}")
+    return SHARED
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's authored inputs (data/, ontology/, shapes/) to change in a test."""
+    for name in ("data", "ontology", "shapes"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release of the real data, built once for the tests that only read it."""
+    from sakrad_ld.project import Project
+    from sakrad_ld.release import write_release
+
+    out = tmp_path_factory.mktemp("release") / "dist"
+    result = write_release(Project.at(ROOT), out)
+    assert result.out is not None, result.report.text("en")
+    return out

@@ -1,0 +1,136 @@
+"""The release: every format gives the same graph, builds are byte-identical, failures write nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from graphs import assert_isomorphic
+from pyld import jsonld
+from rdflib import Graph
+
+from sakrad_ld.cli import main
+from sakrad_ld.project import Project
+from sakrad_ld.release import write_release
+from sakrad_ld.serialize import rdflib_term
+
+FORMATS = {".ttl": ("turtle", ox.RdfFormat.TURTLE), ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
+           ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}
+
+
+def _rdflib(path: Path) -> Graph:
+    return Graph().parse(path, format=FORMATS[path.suffix][0])
+
+
+def _inline_context(path: Path) -> bytes:
+    """The JSON-LD with its context reference replaced by the context itself (the file it names)."""
+    doc = json.loads(path.read_bytes())
+    context_file = (path.parent / doc["@context"]).resolve()
+    doc["@context"] = json.loads(context_file.read_bytes())["@context"]
+    return json.dumps(doc).encode()
+
+
+def _oxigraph(path: Path) -> Graph:
+    data = _inline_context(path) if path.suffix == ".jsonld" else path.read_bytes()
+    g = Graph()
+    for q in ox.parse(data, format=FORMATS[path.suffix][1]):
+        g.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))
+    return g
+
+
+def _pyld(path: Path) -> Graph:
+    def loader(url: str, options: dict | None = None) -> dict:
+        local = (path.parent / url.removeprefix("file://")).resolve()
+        return {"contextUrl": None, "documentUrl": url, "document": json.loads(local.read_bytes())}
+
+    doc = json.loads(path.read_bytes())
+    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": loader})
+    return Graph().parse(data=nquads, format="nt")
+
+
+def _documents(release: Path) -> list[Path]:
+    docs = [release / f"sakrad{s}" for s in FORMATS]
+    docs += sorted((release / "meetings").glob("*.ttl")) + sorted((release / "meetings").glob("*.jsonld"))
+    return docs
+
+
+def test_release_has_every_file(release: Path) -> None:
+    for name in ("sakrad.ttl", "sakrad.nt", "sakrad.jsonld", "context.jsonld", "SHA256SUMS",
+                 "meetings/2017-12-12-integration.ttl", "meetings/2017-12-12-integration.jsonld",
+                 "ontology/sakrad.ttl", "ontology/roles.ttl", "schema/meeting.schema.json",
+                 "validation/report.ttl", "validation/report.json"):
+        assert (release / name).is_file(), name
+    assert list((release / "shapes").glob("*.ttl"))
+
+
+@pytest.mark.parametrize("reader", [_rdflib, _oxigraph], ids=["rdflib", "pyoxigraph"])
+def test_formats_give_the_same_graph(release: Path, reader) -> None:  # noqa: ANN001
+    reference = _rdflib(release / "sakrad.nt")
+    assert len(reference) > 300
+    for path in (release / "sakrad.ttl", release / "sakrad.jsonld"):
+        assert_isomorphic(reference, reader(path), f"{path.name} read by {reader.__name__}")
+
+
+def test_jsonld_expands_to_the_same_graph_in_pyld(release: Path) -> None:
+    reference = _rdflib(release / "sakrad.nt")
+    assert_isomorphic(reference, _pyld(release / "sakrad.jsonld"), "sakrad.jsonld read by pyld")
+    meeting = release / "meetings" / "2017-12-12-integration"
+    assert_isomorphic(_rdflib(meeting.with_suffix(".ttl")), _pyld(meeting.with_suffix(".jsonld")))
+
+
+def test_meeting_document_is_part_of_the_whole(release: Path) -> None:
+    whole = _rdflib(release / "sakrad.nt")
+    meeting = _rdflib(release / "meetings" / "2017-12-12-integration.ttl")
+    assert len(meeting) > 100
+    assert not set(meeting) - set(whole)
+    assert_isomorphic(meeting, _oxigraph(release / "meetings" / "2017-12-12-integration.jsonld"))
+
+
+def test_jsonld_reads_like_json(release: Path) -> None:
+    doc = json.loads((release / "sakrad.jsonld").read_bytes())
+    assert doc["@context"] == "context.jsonld"
+    meeting = next(n for n in doc["@graph"] if n["id"].endswith("/meeting/2017-12-12-integration"))
+    keys = set(meeting)
+    assert not [k for k in keys if ":" in k or k.startswith("http")], keys
+    assert [q["position"] for q in meeting["questions"]] == [1, 2, 3, 4]
+    assert meeting["questions"][1]["text"] == {"sv": "Hur kan framgångsfaktorer reproduceras och spridas?"}
+    assert meeting["title"]["sv"].startswith("Sakråd den 12 december 2017")
+    roles = [p["role"] for p in meeting["participations"]]
+    assert roles.count("participatingOrganisation") == 13 and "chair" in roles
+    assert meeting["statedOrganisationCount"] == 15 and meeting["listedOrganisationCount"] == 13
+
+
+def test_no_blank_nodes(release: Path) -> None:
+    assert "_:" not in (release / "sakrad.nt").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, root: Path) -> None:
+    first = write_release(Project.at(root), tmp_path / "a").out
+    second = write_release(Project.at(root), tmp_path / "b").out
+    assert first and second
+    files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files_a == files_b
+    different = [str(p) for p in files_a if (first / p).read_bytes() != (second / p).read_bytes()]
+    assert not different
+
+
+def test_build_with_a_violation_writes_nothing(project_copy: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dist"
+    assert main(["-C", str(project_copy), "build", "--out", str(out)]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # A person without sources passes the YAML schema but breaks a SHACL shape.
+    people = project_copy / "data" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        "    sources: [dokumentation-2017-12-12-integration]\n", "", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["-C", str(project_copy), "build", "--out", str(out)]) == 1
+    report = capsys.readouterr()
+    assert "Violation" in report.out and "people.yaml" in report.out
+    assert "Nothing was written" in report.err
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "project"]  # no temporary left

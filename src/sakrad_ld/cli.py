@@ -84,6 +84,237 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Draft a meeting YAML from a documentation text in the sakråd template, for a person to review."""
+    from .corpus import load_corpus
+    from .documentation import read_documentation
+    from .draft import draft_meeting
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        print(f"error: {out} exists; nothing was written (give --force to overwrite it)", file=sys.stderr)
+        return EXIT_ERROR
+    draft = draft_meeting(read_documentation(Path(args.file)), load_corpus(_project(args).data))
+    text = draft.yaml()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(f"Wrote the draft of meeting {draft.meeting.id} to {out}: review it, then move it to data/meetings/",
+              file=sys.stderr)
+    if draft.new_records:
+        print(f"{draft.new_records} new record(s) to add by hand: see the comments in the draft", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two releases: the triples added and removed, by resource. Exit code 0 if they hold
+    the same triples, 1 if anything changed, 2 if a folder is not a release (as diff(1) does)."""
+    from .diff import diff_releases
+
+    result = diff_releases(Path(args.old), Path(args.new))
+    sys.stdout.write(result.summary() + "\n" if args.summary else result.text())
+    return 1 if result.changed else EXIT_OK
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    """Links to public registers: check them, or reconcile organisations against a register extract."""
+    return int(args.links_func(args))
+
+
+def cmd_links_reconcile(args: argparse.Namespace) -> int:
+    """Propose organisation numbers from register extracts, for a person to review; never edits data/."""
+    from .corpus import load_corpus
+    from .reconcile import THRESHOLD, proposals_yaml, reconcile
+    from .register import read_register
+
+    registers = [read_register(Path(f), args.name_field, args.number_field) for f in args.register]
+    threshold = THRESHOLD if args.threshold is None else args.threshold
+    proposals = reconcile(load_corpus(_project(args).data).organisations, registers, threshold)
+    text = proposals_yaml(proposals, registers, threshold)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+        accepted = sum(1 for p in proposals if p.accepted)
+        print(f"Wrote proposals for {len(proposals)} organisation(s), {accepted} with an accepted candidate, "
+              f"to {args.out}: review them before anything goes into data/", file=sys.stderr)
+    return EXIT_OK
+
+
+def _reconcile_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--register", action="append", required=True, metavar="FILE",
+                   help="a register extract: YAML, CSV or RDF with names and organisation numbers (repeatable)")
+    p.add_argument("--out", metavar="FILE", help="write the proposals here (default: print them)")
+    p.add_argument("--name-field", help="the register's field with the name (default: found by its name)")
+    p.add_argument("--number-field", help="the field with the organisation number (default: found by name or content)")
+    p.add_argument("--threshold", type=float,
+                   help="the score that accepts a candidate (default: 0.85, see docs/reconcile.md)")
+
+
+def cmd_links_check(args: argparse.Namespace) -> int:
+    """Re-check every identifier and link (format, check digit, register, source); --online dereferences them."""
+    from .links import check_offline, check_online, link_targets
+
+    project = _project(args)
+    problems = check_offline(project.data)
+    for problem in problems:
+        print(f"problem: {problem}")
+    broken = 0
+    if args.online:
+        from .corpus import load_corpus
+        from .graph import build_graph
+
+        rules = []
+        for rule in args.rewrite:
+            prefix, sep, url = rule.partition("=")
+            if not sep or not prefix or not url:
+                raise SakradError(f"--rewrite {rule!r}: expected PREFIX=URL, such as "
+                                  "http://www.wikidata.org/entity/=http://127.0.0.1:8000/wd/")
+            rules.append((prefix, url))
+        statuses = check_online(link_targets(build_graph(load_corpus(project.data)).graph), rules, args.timeout)
+        for status in statuses:
+            print(f"{'problem' if status.problem else 'ok':<7} {status}")
+        broken = sum(1 for s in statuses if s.problem)
+    print(f"{len(problems)} problem(s) offline" + (f", {broken} target(s) that do not resolve" if args.online else ""),
+          file=sys.stderr)
+    return EXIT_INVALID if problems or broken else EXIT_OK
+
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--online", action="store_true",
+                   help="also dereference every link target and identifier source and report its HTTP status")
+    p.add_argument("--rewrite", action="append", default=[], metavar="PREFIX=URL",
+                   help="fetch IRIs starting with PREFIX from URL instead (a mirror or a local server; repeatable)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default: 10)")
+
+
+#: The subcommands of ``links``: name → (function, arguments), like COMMANDS.
+LINKS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]]] = {
+    "check": (cmd_links_check, _check_arguments),
+    "reconcile": (cmd_links_reconcile, _reconcile_arguments),
+}
+
+
+def _links_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="links_command", required=True, metavar="SUBCOMMAND")
+    for name, (func, arguments) in LINKS.items():
+        doc = (func.__doc__ or "").strip()
+        arguments(sub.add_parser(name, help=doc, description=doc))
+        sub.choices[name].set_defaults(links_func=func)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the site as static files, with nginx rules for content negotiation (default site/)."""
+    from .static import export_site
+
+    result = export_site(Path(args.release), Path(args.out), _progress())
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+    print(f"Wrote the site of {result.documents} documents ({result.files} files) to {args.out}; "
+          f"serve it with the rules in {args.out}/nginx/")
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run a SPARQL query (its text, a .rq file or a saved query's name) on a release and print the answer."""
+    from .formats import by_name
+    from .query import bind, evaluate, resolve, saved_queries
+    from .results import rdf_bytes, results_bytes, table
+    from .store import Release
+
+    if args.list:
+        for q in saved_queries():
+            params = "".join(f" --param {p.name}=…" for p in q.parameters)
+            print(f"{q.name}{params}\n    {q.title}\n    {q.description}")
+        return EXIT_OK
+    if not args.query:
+        print("error: give a QUERY (SPARQL text, a .rq file or a saved query's name; --list names them)",
+              file=sys.stderr)
+        return EXIT_ERROR
+    values = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            print(f"error: --param {item!r}: expected NAME=VALUE, such as org=radda-barnen", file=sys.stderr)
+            return EXIT_ERROR
+        values[name] = value
+    release = Release.open(Path(args.release))
+    answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri))
+    if answer.form == "graph":
+        sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle"), "context.jsonld"))
+    elif args.format == "table":
+        sys.stdout.write(table(answer, release.base_iri))
+    else:
+        from .formats import RESULTS_FORMATS
+
+        data = results_bytes(answer, next(f for f in RESULTS_FORMATS if f.name == args.format))
+        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+    return EXIT_OK
+
+
+def _query_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", metavar="QUERY", nargs="?", help="SPARQL text, a .rq file, or a saved query's name")
+    p.add_argument("--release", default="dist", help="the release folder (default: dist)")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"], default="table",
+                   help="table for people; csv, tsv, json or xml (SPARQL results) for programs (default: table)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a saved query's parameter (an IRI, or an id such as radda-barnen); repeatable")
+    p.add_argument("--list", action="store_true", help="list the saved queries and their parameters")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve a release over HTTP: SPARQL endpoint, dereferenceable IRIs, pages and downloads."""
+    from .server import create_app, request_once
+    from .settings import Settings, setting_fields
+
+    values = {f.name: getattr(args, f.name) for f in setting_fields()}
+    values["cors_origins"] = tuple(o.strip() for o in values["cors_origins"].split(",") if o.strip())
+    try:
+        settings = Settings(**values)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    app = create_app(Path(args.release), settings)
+    if args.get:
+        status, headers, body = request_once(app, args.get, args.accept)
+        if status >= 300:
+            print(f"HTTP {status}", *(f"{k}: {v}" for k, v in headers), sep="\n", file=sys.stderr)
+        sys.stdout.buffer.write(body)
+        return EXIT_OK if status < 400 else EXIT_INVALID
+    import uvicorn
+
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=5)
+    return EXIT_OK
+
+
+def _serve_arguments(p: argparse.ArgumentParser) -> None:
+    from .settings import setting_fields
+
+    p.add_argument("--release", default="dist", help="the release folder (default: dist)")
+    p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    p.add_argument("--get", metavar="PATH", help="answer one GET of PATH and print it, without a socket "
+                   "(exit 0 for a 2xx or 3xx answer, 1 otherwise)")
+    p.add_argument("--accept", metavar="MEDIA_TYPE", help="the Accept header of --get")
+    for f in setting_fields():
+        default = ",".join(f.default) if isinstance(f.default, tuple) else f.default
+        kind = str if isinstance(f.default, tuple) else type(f.default)
+        p.add_argument("--" + f.name.replace("_", "-"), dest=f.name, type=kind, default=default,
+                       help=f.metadata["help"])
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    """Load a release into an external SPARQL store, replacing its named graph (Graph Store Protocol)."""
+    from .push import default_graph, push
+
+    graph = args.graph or default_graph(Path(args.project) / "data")
+    result = push(Path(args.release), args.endpoint, graph)
+    print(f"Replaced the graph <{result.graph}> at {args.endpoint} with {result.triples} triples "
+          f"(HTTP {result.status})")
+    return EXIT_OK
+
+
 #: Every command: name → (function, arguments). The README documents each (a test checks it).
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]]] = {
     "build": (cmd_build, lambda p: (
@@ -97,6 +328,29 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
     )),
     "schema": (cmd_schema, lambda p: (
         p.add_argument("--out", default="schema", help="the folder to write to (default: schema)"),
+    )),
+    "links": (cmd_links, _links_arguments),
+    "import": (cmd_import, lambda p: (
+        p.add_argument("file", metavar="FILE", help="the documentation text (UTF-8), in the template of the seed"),
+        p.add_argument("--out", metavar="FILE", help="write the draft here (default: print it)"),
+        p.add_argument("--force", action="store_true", help="overwrite --out if it exists"),
+    )),
+    "diff": (cmd_diff, lambda p: (
+        p.add_argument("old", metavar="OLD_DIR", help="the earlier release folder"),
+        p.add_argument("new", metavar="NEW_DIR", help="the later release folder"),
+        p.add_argument("--summary", action="store_true", help="print only the one-line summary"),
+    )),
+    "export": (cmd_export, lambda p: (
+        p.add_argument("--release", default="dist", help="the release folder to export (default: dist)"),
+        p.add_argument("--out", default="site", help="the folder to write the site to (default: site)"),
+    )),
+    "query": (cmd_query, _query_arguments),
+    "serve": (cmd_serve, _serve_arguments),
+    "push": (cmd_push, lambda p: (
+        p.add_argument("--endpoint", required=True, metavar="URL",
+                       help="the store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store"),
+        p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: {base_iri}graph/{version})"),
+        p.add_argument("--release", default="dist", help="the release folder to push (default: dist)"),
     )),
 }
 

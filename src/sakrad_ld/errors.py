@@ -4,7 +4,10 @@
     ├── InputError              a source file is wrong: says file, line, field, what is expected
     │   └── InputErrors         several InputErrors found in one pass
     ├── ProjectError            the project folder lacks something (data/, shapes/, ontology/)
-    └── ReleaseError            a release folder is missing or unreadable
+    ├── ReleaseError            a release folder is missing or unreadable
+    └── QueryError              a SPARQL query cannot be run: syntax, a refused feature, a bad parameter
+        ├── ResultTooLarge      the answer passed the result cap (the query was stopped)
+        └── QueryTimeout        the query ran past the time limit (the query was stopped)
 
 Validation failures are not exceptions: they are a ``ValidationReport`` (exit code 1).
 """
@@ -70,3 +73,15 @@ class ProjectError(SakradError):
 
 class ReleaseError(SakradError):
     """A release folder is missing or cannot be read."""
+
+
+class QueryError(SakradError):
+    """A SPARQL query cannot be run; the message says why (the parser's message for a syntax error)."""
+
+
+class ResultTooLarge(QueryError):
+    """The answer has more rows (or triples) than the configured cap; the query was stopped."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran longer than the configured time limit; the query was stopped."""

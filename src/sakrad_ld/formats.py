@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FORMATS", "Format", "by_media_type", "by_name", "by_suffix"]
+__all__ = ["FORMATS", "Format", "HTML", "RESULTS_FORMATS", "by_media_type", "by_name", "by_suffix"]
 
 _EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 _IANA = "http://www.iana.org/assignments/media-types/"
@@ -39,6 +39,20 @@ FORMATS: tuple[Format, ...] = (
     Format("jsonld", ".jsonld", "application/ld+json", "JSON_LD", "JSON-LD", ("application/json",)),
     Format("ntriples", ".nt", "application/n-triples", "RDF_N_TRIPLES", "N-Triples", ("text/plain",)),
     Format("rdfxml", ".rdf", "application/rdf+xml", "RDF_XML", "RDF/XML", ("application/xml", "text/xml")),
+)
+
+#: The HTML page about a resource: negotiated beside the RDF formats (``/doc/…/x.html``), but not
+#: an RDF format, so it is not in FORMATS (which the catalogue lists as distributions).
+HTML = Format("html", ".html", "text/html", "HTML", "HTML", ("application/xhtml+xml",))
+
+#: SPARQL 1.1 query results formats (answers to SELECT and ASK), for ``sakrad-ld query`` and the
+#: endpoint (https://www.w3.org/TR/sparql11-results-json/, -xml-res/, -results-csv-tsv/).
+RESULTS_FORMATS: tuple[Format, ...] = (
+    Format("json", ".srj", "application/sparql-results+json", "JSON", "SPARQL Results JSON", ("application/json",)),
+    Format("xml", ".srx", "application/sparql-results+xml", "XML", "SPARQL Results XML",
+           ("application/xml", "text/xml")),
+    Format("csv", ".csv", "text/csv", "CSV", "SPARQL Results CSV"),
+    Format("tsv", ".tsv", "text/tab-separated-values", "TSV", "SPARQL Results TSV"),
 )
 
 

@@ -17,7 +17,8 @@ from rdflib.term import Node
 
 from .errors import Where
 from .iri import Minter, slug
-from .records import Body, Corpus, Meeting, Organisation, Person, Post, Source, Text
+from .links import dataportal_iri, link_triples, register_graph, register_of
+from .records import Body, Corpus, Link, Meeting, Organisation, Person, Post, Source, Text
 from .typedyaml import Lines
 from .vocab import (
     ADMS,
@@ -111,7 +112,16 @@ def build_graph(corpus: Corpus) -> Built:
         _organisation(out, minter, organisation)
     for meeting in corpus.meetings:
         _meeting(out, minter, meeting)
+    # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
+    graph += register_graph(minter, {r.name for _, _, o in graph for r in [register_of(str(o))] if r})
     return Built(graph, origins, minter)
+
+
+def _links(out: _Emitter, minter: Minter, s: URIRef, links: Iterable[Link]) -> None:
+    """Links to public registers, each with its qualified identifier and source (docs/links.md)."""
+    for link in links:
+        for triple in link_triples(minter, s, link.iri, source=link.source):
+            out.add(*triple, link.lines, "iri")
 
 
 def _sources(out: _Emitter, minter: Minter, s: URIRef, ids: Iterable[str], lines: Lines | None) -> None:
@@ -149,6 +159,10 @@ def _body(out: _Emitter, minter: Minter, body: Body) -> None:
         # Government Offices); a unit of a ministry is a sub-organisation of it.
         link = ORG.subOrganizationOf if body.kind == "unit" else ORG.unitOf
         out.add(s, link, minter.thing("body", body.unit_of), ln, "unit_of")
+    if body.website:
+        out.add(s, FOAF.homepage, URIRef(body.website), ln, "website")
+        out.add(URIRef(body.website), RDF.type, FOAF.Document, ln, "website")
+    _links(out, minter, s, body.links)
     _sources(out, minter, s, body.sources, ln)
 
 
@@ -174,6 +188,7 @@ def _person(out: _Emitter, minter: Minter, person: Person) -> None:
         out.add(s, ORG.holds, minter.thing("post", post), ln, "holds")
     for body in person.member_of:
         out.add(s, ORG.memberOf, minter.thing("body", body), ln, "member_of")
+    _links(out, minter, s, person.links)
     _sources(out, minter, s, person.sources, ln)
 
 
@@ -200,6 +215,11 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
         out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
         out.add(i, ADMS.schemeAgency, Literal(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
         out.add(i, DCTERMS.source, URIRef(ident.source), il, "source")
+        if ident.scheme == "orgnr":
+            # DIGG's publisher IRI, derived from the sourced number: its provenance is the identifier.
+            for triple in link_triples(minter, s, dataportal_iri(ident.value), derived_from=i):
+                out.add(*triple, il, "value")
+    _links(out, minter, s, org.links)
     if org.website:
         out.add(s, FOAF.homepage, URIRef(org.website), ln, "website")
         out.add(URIRef(org.website), RDF.type, FOAF.Document, ln, "website")
@@ -215,6 +235,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     out.add(s, RDF.type, SCHEMA.Event, ln)
     out.add(s, DCTERMS.identifier, Literal(m.id), ln, "id")
     out.add(s, DCTERMS.source, source, ln, "source")
+    _sources(out, minter, s, m.sources, ln)
     out.text(s, DCTERMS.title, m.title, ln, "title")
     out.text(s, SAKRAD.topic, m.topic, ln, "topic")
     out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")
@@ -231,6 +252,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         out.add(t, prop, Literal(m.date, datatype=datatype), ln, "date")
         out.add(t, DCTERMS.source, source, ln, "date")
         out.add(s, SCHEMA.startDate, Literal(m.date, datatype=datatype), ln, "date")
+    _days(out, minter, s, m, source)
     if m.place:
         place = minter.thing("place", slug(m.place))
         out.add(s, DCTERMS.spatial, place, ln, "place")
@@ -263,6 +285,13 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         _participation(out, s, part, ROLE.chair, minter.thing("person", chair.person), source, chair.lines)
         if chair.post:
             out.add(part, SAKRAD.inCapacityOf, minter.thing("post", chair.post), chair.lines, "post")
+    for cv in m.conveners:
+        # The one who called the sakråd, kept apart from the chair (role:convener, ontology/roles.ttl).
+        who = minter.thing("person", cv.person) if cv.person else minter.thing("body", cv.body or "")
+        part = minter.part(s, "participation", "convener", cv.person or cv.body or "")
+        _participation(out, s, part, ROLE.convener, who, source, cv.lines)
+        if cv.post:
+            out.add(part, SAKRAD.inCapacityOf, minter.thing("post", cv.post), cv.lines, "post")
     for gp in m.government_participants:
         who = minter.thing("person", gp.person) if gp.person else minter.thing("body", gp.body or "")
         part = minter.part(s, "participation", "government", gp.person or gp.body or "")
@@ -288,6 +317,35 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
             out.add(cp, M8G.telephone, Literal(c.telephone), c.lines, "telephone")
         if c.unit:
             out.add(person, ORG.memberOf, minter.thing("body", c.unit), c.lines, "unit")
+
+
+def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) -> None:
+    """Several meeting days on one page: one sub-event per day (CPEV m8g:subEvent), each with its own
+    time; the sakråd runs from the first day to the last. Nothing is said about who came on which day."""
+    ln = m.lines
+    for n, day in enumerate(sorted(m.days)):
+        name = f"days[{m.days.index(day)}]"
+        d = minter.part(s, "day", day)
+        t = minter.part(d, "time")
+        datatype, prop = _date_type(day)
+        out.add(s, M8G.subEvent, d, ln, name)
+        out.add(s, SCHEMA.subEvent, d, ln, name)
+        out.add(d, RDF.type, M8G.PublicEvent, ln, name)
+        out.add(d, RDF.type, SCHEMA.Event, ln, name)
+        out.add(d, M8G.parentEvent, s, ln, name)
+        out.add(d, DCTERMS.isPartOf, s, ln, name)
+        out.add(d, SCHEMA.position, Literal(n + 1, datatype=XSD.integer), ln, name)
+        out.add(d, DCTERMS.source, source, ln, name)
+        out.add(d, TIME.hasTime, t, ln, name)
+        out.add(t, RDF.type, TIME.Instant, ln, name)
+        out.add(t, RDF.type, TIME.TemporalEntity, ln, name)
+        out.add(t, prop, Literal(day, datatype=datatype), ln, name)
+        out.add(t, DCTERMS.source, source, ln, name)
+        out.add(d, SCHEMA.startDate, Literal(day, datatype=datatype), ln, name)
+    if m.days:
+        first, last = sorted(m.days)[0], sorted(m.days)[-1]
+        out.add(s, SCHEMA.startDate, Literal(first, datatype=_date_type(first)[0]), ln, "days")
+        out.add(s, SCHEMA.endDate, Literal(last, datatype=_date_type(last)[0]), ln, "days")
 
 
 def _participation(out: _Emitter, meeting: URIRef, part: URIRef, role: URIRef, who: URIRef,

@@ -17,8 +17,8 @@ from stdnum.se import orgnr as se_orgnr
 from .typedyaml import Check, Lines, Ref, pattern_check, scalar_field
 
 __all__ = [
-    "Agent", "Body", "ChairRef", "ContactPoint", "Contact", "Corpus", "DatasetConfig", "GovernmentParticipant",
-    "Identifier", "Meeting", "Organisation", "Person", "Post", "Presentations", "Source",
+    "Address", "Agent", "Body", "ChairRef", "ConvenerRef", "ContactPoint", "Contact", "Corpus", "DatasetConfig", "GovernmentParticipant",
+    "Identifier", "Link", "Meeting", "Organisation", "Person", "Post", "Presentations", "Source",
     "StatedCount", "Text",
 ]
 
@@ -118,8 +118,13 @@ class Body:
 
     id: Id
     name: Text
-    kind: Literal["government-offices", "ministry", "unit"]
+    kind: Literal["government-offices", "ministry", "office", "unit"] = field(metadata={
+        "doc": "government-offices: Regeringskansliet; ministry: a departement; office: a part of the "
+               "Government Offices that is not a ministry (Statsrådsberedningen); unit: a unit of a ministry"})
     unit_of: BodyId | None = field(default=None, metadata={"doc": "the body this one is part of"})
+    website: Url | None = field(default=None, metadata={"doc": "the body's own website, where a source gives it"})
+    links: list[Link] = field(default_factory=list, metadata={
+        "doc": "the same body in public registers (Lagrummet, Wikidata), each with its source"})
     sources: list[SourceId] = field(default_factory=list, metadata={"doc": "where these facts come from"})
     lines: Lines | None = _lines()
 
@@ -144,6 +149,8 @@ class Person:
     name: str
     holds: list[PostId] = field(default_factory=list, metadata={"doc": "posts the source says they held"})
     member_of: list[BodyId] = field(default_factory=list, metadata={"doc": "bodies they worked in"})
+    links: list[Link] = field(default_factory=list, metadata={
+        "doc": "the same person in public registers (Wikidata), each with its source"})
     sources: list[SourceId] = field(default_factory=list)
     lines: Lines | None = _lines()
 
@@ -159,6 +166,18 @@ class Identifier:
 
 
 @dataclass(frozen=True)
+class Link:
+    """The same thing in another public register, with the page the link was read from (docs/links.md)."""
+
+    register: Literal["lagrummet", "wikidata"] = field(metadata={
+        "doc": "lagrummet: the legal-information system's IRIs of public bodies (http://rinfo.lagrummet.se/org/…); "
+               "wikidata: a Wikidata entity (http://www.wikidata.org/entity/Q…)"})
+    iri: Url = field(metadata={"doc": "the register's IRI for the same thing"})
+    source: Url = field(metadata={"doc": "the page or file the link was read from"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
 class Organisation:
     """A civil-society organisation, named as a source names it."""
 
@@ -167,6 +186,8 @@ class Organisation:
     alt_names: list[str] = field(default_factory=list, metadata={"doc": "other names used for it"})
     legal_name: str | None = field(default=None, metadata={"doc": "the registered name, where known"})
     identifiers: list[Identifier] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list, metadata={
+        "doc": "the same organisation in public registers (Wikidata), each with its source"})
     website: Url | None = None
     sources: list[SourceId] = field(default_factory=list)
     lines: Lines | None = _lines()
@@ -187,6 +208,16 @@ class ChairRef:
 
     person: PersonId
     post: PostId | None = field(default=None, metadata={"doc": "the post they led it in"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class ConvenerRef:
+    """Who called the sakråd: a named person (in a post, where the source names it) or a body."""
+
+    person: PersonId | None = None
+    body: BodyId | None = None
+    post: PostId | None = field(default=None, metadata={"doc": "the post the source names them in"})
     lines: Lines | None = _lines()
 
 
@@ -227,15 +258,22 @@ class Meeting:
     id: Id
     source: SourceId = field(metadata={"doc": "the document these facts are taken from"})
     title: Text
+    sources: list[SourceId] = field(default_factory=list, metadata={
+        "doc": "further documents that state facts of this meeting (minutes, a press release, another page)"})
     topic: Text | None = None
     organiser: BodyId | None = field(default=None, metadata={"doc": "the ministry or unit holding it"})
     date: Date | None = None
+    days: list[Date] = field(default_factory=list, metadata={
+        "doc": "the meeting days, when the source names several for one sakråd (then date is left out)"})
     place: str | None = None
     purpose: Text | None = None
     process: Text | None = None
     stated_organisation_count: StatedCount | None = field(
         default=None, metadata={"doc": "how many organisations the source says took part"})
     chair: ChairRef | None = None
+    conveners: list[ConvenerRef] = field(default_factory=list, metadata={
+        "doc": "who called the sakråd and invited the organisations, as the source names them; "
+               "kept apart from the chair even when the same person is both"})
     government_participants: list[GovernmentParticipant] = field(default_factory=list)
     presentations: Presentations | None = None
     questions: list[Text] = field(default_factory=list, metadata={"doc": "the questions, in order, word for word"})
@@ -246,14 +284,42 @@ class Meeting:
     lines: Lines | None = _lines()
 
 
+#: The ADMS publisher types (http://purl.org/adms/publishertype/1.0) DCAT-AP-SE offers.
+PublisherType = Literal[
+    "Academia-ScientificOrganisation", "Company", "IndustryConsortium", "LocalAuthority", "NationalAuthority",
+    "NonGovernmentalOrganisation", "NonProfitOrganisation", "PrivateIndividual(s)", "RegionalAuthority",
+    "StandardisationBody", "SupraNationalAuthority",
+]
+#: The EU data themes (http://publications.europa.eu/resource/authority/data-theme).
+DataTheme = Literal["AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST", "REGI", "SOCI",
+                    "TECH", "TRAN"]
+LanguageCode = Annotated[str, pattern_check("EU language code", r"[A-Z]{3}",
+                                            "a code of the EU language table, such as 'SWE'")]
+
+
 @dataclass(frozen=True)
 class Agent:
     """An agent of the catalogue: a publisher or creator of the dataset."""
 
     id: Id
     name: Text
-    orgnr: Orgnr | None = None
+    orgnr: Orgnr | None = field(default=None, metadata={
+        "doc": "the organisation number; adds owl:sameAs the dataportal.se publisher IRI"})
     homepage: Url | None = None
+    kind: PublisherType = field(default="NonProfitOrganisation", metadata={
+        "doc": "the ADMS publisher type, which DCAT-AP-SE requires (default NonProfitOrganisation)"})
+    description: Text | None = field(default=None, metadata={"doc": "who the agent is, in a sentence"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Address:
+    """A postal address of a contact point (vCard)."""
+
+    street: str
+    postal_code: str
+    locality: str
+    country: str = "Sverige"
     lines: Lines | None = _lines()
 
 
@@ -265,6 +331,8 @@ class ContactPoint:
     name: Text
     email: Email
     url: Url | None = None
+    telephone: Telephone | None = field(default=None, metadata={"doc": "a telephone number (recommended)"})
+    address: Address | None = field(default=None, metadata={"doc": "a postal address (recommended)"})
     lines: Lines | None = _lines()
 
 
@@ -282,9 +350,23 @@ class DatasetConfig:
     contact_point: ContactPoint
     licence: Url = field(default="http://creativecommons.org/publicdomain/zero/1.0/",
                          metadata={"doc": "the licence of the data (CC0 1.0 unless configured)"})
-    download_base: Url | None = field(default=None, metadata={"doc": "where the release files are published"})
-    sparql_endpoint: Url | None = field(default=None, metadata={"doc": "the public SPARQL endpoint"})
+    download_base: Url | None = field(default=None, metadata={
+        "doc": "where the release files are published (default: the base IRI, so catalog.ttl is {base}catalog.ttl)"})
+    sparql_endpoint: Url | None = field(default=None, metadata={
+        "doc": "the public SPARQL endpoint; the catalogue describes it as a dcat:DataService (none if unset)"})
     keywords: list[Text] = field(default_factory=list)
+    creator: Agent | None = field(default=None, metadata={"doc": "who made the dataset (default: the publisher)"})
+    themes: list[DataTheme] = field(default_factory=lambda: ["GOVE"], metadata={
+        "doc": "EU data themes of the dataset (default GOVE, government and public sector)"})
+    spatial: list[Url] = field(
+        default_factory=lambda: ["http://publications.europa.eu/resource/authority/country/SWE"],
+        metadata={"doc": "the places the dataset covers, as EU authority-table IRIs (default: Sweden)"})
+    languages: list[LanguageCode] = field(default_factory=lambda: ["SWE", "ENG"], metadata={
+        "doc": "the languages of the dataset's text, as EU language codes (default SWE and ENG)"})
+    access_rights: Literal["PUBLIC", "RESTRICTED", "NON_PUBLIC"] = field(default="PUBLIC", metadata={
+        "doc": "the EU access-right of the dataset (default PUBLIC)"})
+    availability: Literal["AVAILABLE", "STABLE", "TEMPORARY", "EXPERIMENTAL"] = field(default="STABLE", metadata={
+        "doc": "how long the release files stay available, from the EU planned-availability table (default STABLE)"})
     lines: Lines | None = _lines()
 
 

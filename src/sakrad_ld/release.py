@@ -11,6 +11,7 @@ Layout of a release::
     meetings/<id>.ttl  meetings/<id>.jsonld  one document per meeting
     ontology/  shapes/  schema/            the vocabulary, the shapes, the YAML's JSON Schemas
     validation/report.ttl  report.json     the SHACL report of the release (warnings included)
+    catalog.ttl  catalog.rdf               DCAT-AP catalogue with VoID, PROV and DQV (docs/catalogue.md)
     SHA256SUMS                             a checksum for every other file
 """
 
@@ -30,6 +31,8 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from .corpus import load_corpus, schemas
+from .dcat import write_catalogue
+from .diagrams import write_diagrams
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import CONTEXT_FILE, context_document, to_jsonld
 from .project import Project
@@ -117,6 +120,8 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
         put(f"schema/{name}", (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
     put("validation/report.ttl", report.turtle())
     put("validation/report.json", _relative_report(report, project).encode())
+    write_catalogue(project, root, corpus, built, report, DATA_FILE_STEM)  # raises if DCAT-AP is broken
+    write_diagrams(root, built.minter.base, put)  # diagrams/*.svg, drawn from the sakrad.nt just written
     put(CHECKSUMS, checksums(root))
 
 

@@ -1,0 +1,84 @@
+"""Loads a release into an external SPARQL store (https://www.w3.org/TR/sparql11-http-rdf-update/).
+
+The SPARQL 1.1 Graph Store HTTP Protocol names a graph with ``?graph=IRI`` on the store's graph
+endpoint; ``PUT`` replaces that graph as a whole (§5.3), so a push is atomic per release from the
+reader's side in every store that applies one request in one transaction (Oxigraph, Fuseki,
+GraphDB, Virtuoso). Each release goes into a named graph of its own, by default
+``{base_iri}graph/{version}``; pushing the same release again replaces it, pushing a new version
+adds a graph beside the old one. The body is the release's ``sakrad.nt``, streamed from disk.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ProjectError, ReleaseError, SakradError
+from .formats import by_name
+from .release import DATA_FILE_STEM
+
+__all__ = ["PushResult", "default_graph", "graph_url", "push"]
+
+GSP_SPEC = "https://www.w3.org/TR/sparql11-http-rdf-update/#http-put"
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """What a push sent: the named graph it replaced, and how many triples and bytes."""
+
+    graph: str
+    triples: int
+    bytes: int
+    status: int
+
+
+def default_graph(data_dir: Path) -> str:
+    """The named graph of a release: ``{base_iri}graph/{version}`` from ``data/dataset.yaml``."""
+    from .records import DatasetConfig
+    from .typedyaml import compose_file, load_record
+
+    path = data_dir / "dataset.yaml"
+    if not path.is_file():
+        raise ProjectError(f"{path}: no dataset.yaml to take the graph IRI from; give one with --graph IRI")
+    config = load_record(DatasetConfig, compose_file(path), path)
+    base = config.base_iri if config.base_iri.endswith("/") else config.base_iri + "/"
+    return f"{base}graph/{config.version}"
+
+
+def graph_url(endpoint: str, graph: str) -> str:
+    """The Graph Store Protocol URL of ``graph`` at ``endpoint`` (indirect graph identification, §4.2)."""
+    sep = "&" if urllib.parse.urlsplit(endpoint).query else "?"
+    return f"{endpoint}{sep}{urllib.parse.urlencode({'graph': graph})}"
+
+
+def push(release: Path, endpoint: str, graph: str, timeout: float = 600.0) -> PushResult:
+    """Replaces the named graph ``graph`` at the Graph Store endpoint with the release's triples."""
+    source = release / f"{DATA_FILE_STEM}.nt"
+    if not source.is_file():
+        raise ReleaseError(f"{source}: no such file; build the release first (sakrad-ld build --out {release})")
+    if not endpoint.startswith(("http://", "https://")):
+        raise SakradError(f"{endpoint!r} is not an http(s) URL; give the store's Graph Store endpoint, "
+                          "such as http://localhost:7878/store for Oxigraph")
+    size = source.stat().st_size
+    with source.open("rb") as lines:
+        triples = sum(1 for line in lines if line.strip() and not line.startswith(b"#"))
+    media_type = by_name("ntriples").media_type
+    with source.open("rb") as body:
+        request = urllib.request.Request(graph_url(endpoint, graph), data=body, method="PUT", headers={
+            "Content-Type": media_type, "Content-Length": str(size)})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                status = response.status
+        except urllib.error.HTTPError as err:
+            detail = err.read(500).decode("utf-8", "replace").strip()
+            raise SakradError(f"{endpoint}: the store refused the PUT of graph <{graph}> with HTTP {err.code} "
+                              f"{err.reason}{': ' + detail if detail else ''}; check that the URL is the "
+                              f"store's Graph Store endpoint and that it accepts writes ({GSP_SPEC})") from None
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise SakradError(f"{endpoint}: cannot reach the store ({reason}); is it running, and is the "
+                              "URL right?") from None
+    return PushResult(graph, triples, size, status)

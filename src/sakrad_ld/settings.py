@@ -1,0 +1,42 @@
+"""The server's settings, each declared once with its default and help text.
+
+``sakrad-ld serve`` turns every field into a command-line option (``result_cap`` → ``--result-cap``)
+with the help text below, and the README documents each (a test checks it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+__all__ = ["Settings", "setting_fields"]
+
+
+def _setting(default: object, help: str) -> object:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How ``sakrad-ld serve`` answers."""
+
+    timeout: float = _setting(10.0, "seconds a SPARQL query may run; past it the query is stopped (its "
+                              "worker process is killed) and the answer is 503 (default: 10)")
+    result_cap: int = _setting(10000, "the most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) an answer may have; "
+                               "a query past it is stopped and the answer is 422 (default: 10000)")
+    cors_origins: tuple[str, ...] = _setting(("*",), "origins whose web pages may call the server (CORS), "
+                                             "comma-separated; * for any (default: *)")
+    cache_max_age: int = _setting(3600, "seconds browsers and caches may keep a document or file before they ask "
+                                  "again (Cache-Control max-age; default: 3600)")
+    query_workers: int = _setting(2, "worker processes that run SPARQL queries, each with its own copy of the "
+                                  "store (default: 2)")
+
+    def __post_init__(self) -> None:
+        if self.timeout <= 0 or self.result_cap < 1 or self.cache_max_age < 0 or self.query_workers < 1:
+            raise ValueError("timeout must be positive, result_cap and query_workers at least 1, "
+                             "cache_max_age not negative")
+
+
+def setting_fields() -> list[dataclasses.Field]:
+    """The settings in declaration order; each field's ``metadata['help']`` is its help text."""
+    return list(dataclasses.fields(Settings))

@@ -1,0 +1,255 @@
+"""The static export, served by real nginx with the rules it writes (Debian's nginx; .ci/run installs it).
+
+nginx runs on 127.0.0.1 on a free port, as the test's own user (``master_process off``), with the
+export's two include files in a minimal configuration, and is stopped afterwards. Every resource
+of the release is asked for by its IRI's path (303 to its document) and its document by every
+Accept header of ``static/accept.tsv``; the answer must be the file of the right format, whose
+triples are the document's (:func:`sakrad_ld.describe.document_triples`). A crawl from the start
+page follows every internal link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graphs import assert_isomorphic
+from sakrad_ld.describe import document_triples
+from sakrad_ld.documents import published_resources
+from sakrad_ld.formats import FORMATS, HTML
+from sakrad_ld.jsonld import context_document
+from sakrad_ld.negotiation import choose
+from sakrad_ld.serialize import rdflib_term
+from sakrad_ld.static import NGINX_HTTP, NGINX_SERVER, export_site
+from sakrad_ld.store import Release
+from sakrad_ld.vocab import ONTOLOGY_IRI
+
+HERE = Path(__file__).resolve().parent
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+BY_NAME = {f.name: f for f in (HTML, *FORMATS)}
+RDFLIB_FORMAT = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "rdfxml": "xml"}
+
+
+def _accept_cases() -> list[tuple[str, str]]:
+    rows = []
+    for line in (HERE / "static" / "accept.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, header = line.split("\t")
+            rows.append((name, header))
+    return rows
+
+
+ACCEPT = _accept_cases()
+
+
+@pytest.fixture(scope="module")
+def export(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return export_site(release, tmp_path_factory.mktemp("export") / "site").out
+
+
+@pytest.fixture(scope="module")
+def opened(release: Path) -> Release:
+    return Release.open(release)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(binary).is_file():
+        pytest.fail("nginx is not installed: .ci/run installs it (apt-get install nginx)")
+    run = tmp_path_factory.mktemp("nginx")
+    port = _free_port()
+    temp = " ".join(f"{k}_temp_path {run / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (run / "nginx.conf").write_text(f"""daemon off;
+master_process off;
+pid {run / 'nginx.pid'};
+error_log {run / 'error.log'} warn;
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    {temp}
+    include {export / NGINX_HTTP};
+    server {{
+        listen 127.0.0.1:{port};
+        root {export};
+        include {export / NGINX_SERVER};
+    }}
+}}
+""", encoding="utf-8")
+    proc = subprocess.Popen([binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            if proc.poll() is not None:
+                pytest.fail(f"nginx did not start: {proc.stdout.read().decode()} {(run / 'error.log').read_text()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("nginx did not open its port within 5 s")
+        yield "127.0.0.1", port
+    finally:
+        proc.send_signal(signal.SIGQUIT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    log = (run / "error.log").read_text(encoding="utf-8") if (run / "error.log").exists() else ""
+    assert "[emerg]" not in log and "[warn]" not in log, log
+
+
+class Client:
+    def __init__(self, address: tuple[str, int]) -> None:
+        self.conn = http.client.HTTPConnection(*address, timeout=10)
+
+    def get(self, path: str, accept: str | None = None) -> tuple[int, dict[str, str], bytes]:
+        headers = {"Accept": accept} if accept is not None else {}
+        self.conn.request("GET", path, headers=headers)
+        response = self.conn.getresponse()
+        body = response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+@pytest.fixture(scope="module")
+def client(nginx: tuple[str, int]) -> Client:
+    return Client(nginx)
+
+
+def _plain(term: Node) -> Node:
+    """rdflib keeps ``"x"`` and ``"x"^^xsd:string`` apart; RDF 1.1 does not."""
+    return Literal(str(term)) if isinstance(term, Literal) and term.datatype == XSD_STRING else term
+
+
+def _documents(opened: Release) -> list[tuple[str, str]]:
+    return [*published_resources(opened.store, opened.base_iri), (str(ONTOLOGY_IRI), "/ontology")]
+
+
+def test_the_accept_table_agrees_with_the_servers_negotiation() -> None:
+    for name, header in ACCEPT:
+        chosen = choose(header, (HTML, *FORMATS))
+        assert chosen is not None and chosen.name == name, f"{header!r}: nginx map says {name}, server {chosen}"
+
+
+def test_every_thing_and_every_part_answers_303_with_its_document(client: Client, opened: Release) -> None:
+    base = opened.base_iri
+    things = [iri for iri, path in published_resources(opened.store, base) if path.startswith("/doc/")]
+    parts = sorted({q.subject.value for q in opened.store.quads_for_pattern(None, None, None)
+                    if q.subject.value.startswith(base + "id/") and q.subject.value.count("/") > base.count("/") + 2})
+    assert len(things) > 10 and len(parts) > 10
+    for iri in things + parts:
+        path = iri[len(base) - 1:]
+        status, headers, _ = client.get(path)
+        assert status == 303, path
+        kind, id = path.split("/")[2:4]
+        assert urlsplit(headers["location"]).path == f"/doc/{kind}/{id}", path
+
+
+def test_every_accept_header_gets_the_file_of_its_format(client: Client, opened: Release, export: Path) -> None:
+    for iri, path in _documents(opened):
+        for name, header in ACCEPT:
+            status, headers, body = client.get(path, header)
+            wanted = BY_NAME[name]
+            assert status == 200, (path, header)
+            assert headers["content-type"].split(";")[0] == wanted.media_type, (path, header, headers["content-type"])
+            assert "Accept" in headers.get("vary", ""), path
+            assert body == (export / f"{path[1:]}{wanted.suffix}").read_bytes(), (path, header)
+
+
+def test_each_rdf_file_holds_the_document_of_its_resource(client: Client, opened: Release) -> None:
+    for iri, path in _documents(opened):
+        expected = Graph()
+        for t in document_triples(opened.store, iri):
+            expected.add((rdflib_term(t.subject), rdflib_term(t.predicate), _plain(rdflib_term(t.object))))
+        assert len(expected) > 0, iri
+        for f in FORMATS:
+            status, headers, body = client.get(f"{path}{f.suffix}")
+            assert status == 200 and headers["content-type"].split(";")[0] == f.media_type, (path, f.name)
+            if f.name == "jsonld":  # the context the document names is the release's: read it offline
+                doc = json.loads(body)
+                assert doc["@context"] == f"{opened.base_iri}context.jsonld"
+                body = json.dumps({**doc, "@context": context_document()["@context"]}).encode()
+            actual = Graph().parse(data=body, format=RDFLIB_FORMAT[f.name], publicID=opened.base_iri)
+            assert_isomorphic(expected, actual, f"{path}{f.suffix}")
+
+
+def test_a_crawl_from_the_start_page_finds_no_broken_link(client: Client) -> None:
+    seen: set[str] = set()
+    ids: dict[str, set[str]] = {}
+    fragments: list[tuple[str, str, str]] = []
+    queue = ["/"]
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        status, headers, body = client.get(path, "text/html")
+        assert status == 200, f"{path} answers {status}"
+        if not headers["content-type"].startswith("text/html"):
+            continue
+        html = body.decode("utf-8")
+        ids[path] = set(re.findall(r'\sid="([^"]+)"', html))
+        for href in re.findall(r'\s(?:href|src)="([^"]+)"', html):
+            href = href.replace("&amp;", "&")
+            if not href.startswith("/") or href.startswith("//"):
+                continue
+            target, fragment = urldefrag(href)
+            if fragment:
+                fragments.append((path, target or path, fragment))
+            if target not in seen:
+                queue.append(target)
+    assert any(p.startswith("/doc/meeting/") for p in seen) and any(p.startswith("/doc/organisation/") for p in seen)
+    assert "/ontology" in seen and any(p.startswith("/download/") for p in seen)
+    for source, target, fragment in fragments:
+        if target in ids:
+            assert fragment in ids[target], f"{source} links to {target}#{fragment}, which has no such id"
+
+
+def test_an_unknown_path_answers_404_with_the_helpful_page(client: Client) -> None:
+    status, headers, body = client.get("/doc/meeting/no-such-meeting", "text/html")
+    assert status == 404 and headers["content-type"].startswith("text/html")
+    assert "Hittades inte" in body.decode("utf-8")
+
+
+def test_the_export_is_byte_identical_when_repeated(release: Path, export: Path, tmp_path: Path) -> None:
+    again = export_site(release, tmp_path / "again").out
+
+    def digests(root: Path) -> dict[str, str]:
+        return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(root.rglob("*")) if p.is_file()}
+
+    first, second = digests(export), digests(again)
+    assert first == second
+    assert not any(str(export) in p.read_text(encoding="utf-8", errors="ignore")
+                   for p in export.rglob("*.html")), "a page names the folder it was exported to"
+
+
+def test_the_export_holds_the_release_for_download(release: Path, export: Path) -> None:
+    for file in release.rglob("*"):
+        if file.is_file():
+            rel = file.relative_to(release)
+            assert (export / "download" / rel).read_bytes() == file.read_bytes(), rel
+    assert os.path.getsize(export / "index.html") > 1000

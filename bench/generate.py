@@ -84,7 +84,7 @@ class Pools:
 
 def _pool_size(meetings: int) -> int:
     """How many organisations the corpus knows: grows with the corpus, as new ones join over the years."""
-    return max(60, min(40_000, meetings // 2 + 60))
+    return max(200, min(40_000, 3 * meetings))
 
 
 def _header(schema: str, what: str) -> str:

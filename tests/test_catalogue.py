@@ -16,12 +16,12 @@ import pytest
 from dcat_ap_se import Bundle, Missing
 from graphs import assert_isomorphic
 from pyshacl import validate
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, SH
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, SH
 
 from sakrad_ld.vocab import SPDX, VCARD
 
-from sakrad_ld import dcat
+from sakrad_ld import dcat, dcat_ap
 from sakrad_ld.cli import main
 from sakrad_ld.formats import FORMATS
 from sakrad_ld.project import Project
@@ -30,6 +30,7 @@ from sakrad_ld.release import build, write_release
 from sakrad_ld.vocab import PREFIXES
 
 HTML_SHACL = Path("dcat-ap/3.0.1/html-shacl")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT namespace is DCAT 2)
 #: DCAT-AP-SE recommendations the default configuration leaves out on purpose (docs/catalogue.md).
 NOT_STATED = {
     ("dcat:foaf:Agent", "https://www.w3.org/ns/org#classification"):
@@ -84,7 +85,7 @@ def test_zero_warnings_of_the_recommended_shapes(catalogue: Graph, shared: Path)
 
 def test_controlled_vocabulary_results_are_exactly_the_documented_ones(catalogue: Graph, shared: Path) -> None:
     results = _results(catalogue, _shapes(shared, "mdr-vocabularies.shape.ttl"))
-    known = {str(k.path) for k in dcat.KNOWN_WARNINGS}
+    known = {str(k.path) for k in dcat_ap.KNOWN_WARNINGS}
     unexplained = [r for r in results if r[2] not in known]
     assert not unexplained, _report(unexplained)
     # one per use of the publisher (catalogue, dataset, data service), one per distribution checksum
@@ -107,7 +108,7 @@ def _prefixed(iri: str) -> str:
 
 def test_every_known_warning_and_omission_is_justified_in_the_docs(root: Path) -> None:
     docs = (root / "docs" / "catalogue.md").read_text(encoding="utf-8")
-    for warning in dcat.KNOWN_WARNINGS:
+    for warning in dcat_ap.KNOWN_WARNINGS:
         assert f"`{_prefixed(str(warning.path))}`" in docs, warning
     for _, prop in NOT_STATED:
         assert f"`{_prefixed(prop)}`" in docs, prop
@@ -202,7 +203,7 @@ def test_dates_version_and_licence_come_from_the_configuration(catalogue: Graph,
     dataset = URIRef("https://w3id.org/sakrad/dataset")
     assert str(catalogue.value(dataset, DCTERMS.issued)) == config.issued
     assert str(catalogue.value(dataset, DCTERMS.modified)) == config.modified
-    assert str(catalogue.value(dataset, URIRef(f"{DCAT}version"))) == config.version
+    assert str(catalogue.value(dataset, DCAT.version)) == config.version
     period = catalogue.value(dataset, DCTERMS.temporal)
     dates = sorted(m.date for m in corpus.meetings if m.date)
     assert (str(catalogue.value(period, DCAT.startDate)), str(catalogue.value(period, DCAT.endDate))) == \
@@ -251,7 +252,7 @@ def test_a_catalogue_violation_stops_the_build(project_copy: Path, tmp_path: Pat
 
 def test_the_build_prints_unexplained_warnings(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setattr(dcat, "KNOWN_WARNINGS", ())
+    monkeypatch.setattr(dcat_ap, "KNOWN_WARNINGS", ())
     with caplog.at_level(logging.INFO, logger="sakrad_ld.dcat"):
         assert write_release(Project.at(root), tmp_path / "dist").out
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]

@@ -179,6 +179,7 @@ def test_every_accept_header_gets_the_file_of_its_format(client: Client, opened:
             assert body == (export / f"{path[1:]}{wanted.suffix}").read_bytes(), (path, header)
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's JSON-LD parser uses ConjunctiveGraph
 def test_each_rdf_file_holds_the_document_of_its_resource(client: Client, opened: Release) -> None:
     for iri, path in _documents(opened):
         expected = Graph()

@@ -30,8 +30,16 @@ def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:  # noqa: AN
     """Progress on a terminal (stage, done of total); silence in logs and CI."""
     if not stream.isatty():
         return lambda stage, done, total: None
+    import time
+
+    last = {"stage": "", "at": 0.0}
 
     def show(stage: str, done: int, total: int) -> None:
+        # at most ten updates a second, so 100,000 items do not cost 100,000 terminal writes
+        now = time.monotonic()
+        if stage == last["stage"] and done != total and now - last["at"] < 0.1:
+            return
+        last.update(stage=stage, at=now)
         stream.write(f"\r{stage}: {done}/{total}\x1b[K")
         stream.flush()
 

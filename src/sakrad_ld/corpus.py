@@ -8,9 +8,10 @@ Every problem in every file is collected and raised together as :class:`InputErr
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from .records import (
     Post,
     Source,
 )
-from .typedyaml import Lines, Ref, compose_file, json_schema, load_record, suggest
+from .typedyaml import Lines, Ref, compose_file, json_schema, load_record, suggest, type_hints
 
 __all__ = ["DATA_FILES", "load_corpus", "schemas"]
 
@@ -81,8 +82,9 @@ def schemas() -> dict[str, dict[str, Any]]:
     }
 
 
-def load_corpus(data_dir: Path) -> Corpus:
-    """Reads every file of ``data_dir``, checks ids and references, and returns the corpus."""
+def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None = None) -> Corpus:
+    """Reads every file of ``data_dir``, checks ids and references, and returns the corpus.
+    ``progress`` hears ("load", meeting files read, meeting files in all)."""
     if not data_dir.is_dir():
         raise ProjectError(f"{data_dir}: no data folder here; run sakrad-ld in a project folder "
                            "that has data/, ontology/ and shapes/")
@@ -100,7 +102,13 @@ def load_corpus(data_dir: Path) -> Corpus:
     bodies = read("bodies.yaml", BodiesFile)
     people = read("people.yaml", PeopleFile)
     organisations = read("organisations.yaml", OrganisationsFile)
-    meetings = [m for p in sorted((data_dir / "meetings").glob("*.yaml")) if (m := _read(p, Meeting, errors))]
+    meeting_files = sorted((data_dir / "meetings").glob("*.yaml"))
+    meetings = []
+    for n, p in enumerate(meeting_files, start=1):
+        if m := _read(p, Meeting, errors):
+            meetings.append(m)
+        if progress:
+            progress("load", n, len(meeting_files))
     if errors:
         raise InputErrors(errors)
     corpus = Corpus(
@@ -169,7 +177,7 @@ def _all_records(corpus: Corpus) -> Iterator[Any]:
 
 def _references(record: Any) -> Iterator[tuple[str, str, str, Lines | None]]:
     """(field, kind, id, lines) for every reference in ``record`` and the records nested in it."""
-    hints = typing.get_type_hints(type(record), include_extras=True)
+    hints = type_hints(type(record))
     lines = getattr(record, "lines", None)
     for f in dataclasses.fields(record):
         if f.name == "lines":
@@ -186,6 +194,7 @@ def _references(record: Any) -> Iterator[tuple[str, str, str, Lines | None]]:
                 yield from _references(item)
 
 
+@functools.cache  # types are few and hashable; records are many
 def _ref_kind(tp: Any) -> str | None:
     if typing.get_origin(tp) is typing.Annotated:
         for m in typing.get_args(tp)[1:]:

@@ -8,11 +8,10 @@ with IRIs. The modules named after their specs add the rest: :mod:`.void` (what 
 results). The EU vocabulary concepts the graph refers to are copied in from
 ``assets/eu-vocabularies.ttl``, so ``catalog.ttl`` validates on its own, offline.
 
-Every build checks the graph against the DCAT-AP 3.0.1 shapes (``assets/dcat-ap-3.0.1/``): a
-violation of the mandatory or range shapes stops the build (nothing is written); the recommended
-and controlled-vocabulary shapes give warnings, and :data:`KNOWN_WARNINGS` lists those that remain
-on purpose (each justified in ``docs/catalogue.md``). Nothing depends on the clock: dates come
-from ``data/dataset.yaml`` and the data, sizes and checksums from the files already written.
+Every build checks the graph against the DCAT-AP 3.0.1 shapes (:mod:`.dcat_ap`): a violation of
+the mandatory or range shapes stops the build (nothing is written); the recommended and
+controlled-vocabulary shapes give warnings. Nothing depends on the clock: dates come from
+``data/dataset.yaml`` and the data, sizes and checksums from the files already written.
 """
 
 from __future__ import annotations
@@ -26,9 +25,9 @@ from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SH
 from rdflib.term import Node
 
+from .dcat_ap import SPEC, CatalogueReport, validate_catalogue
 from .errors import InputError, InputErrors, Where
 from .formats import FORMATS, Format, by_name
 from .graph import Built
@@ -38,13 +37,13 @@ from .provenance import provenance_graph
 from .quality import quality_graph
 from .records import Agent, ContactPoint, Corpus, DatasetConfig, Text
 from .serialize import serialize
-from .validate import Finding, ValidationReport, report_from_results, validate
+from .validate import Finding, ValidationReport
 from .vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
 from .void import void_graph
 
 __all__ = [
-    "CATALOGUE_FILE_STEM", "CatalogueReport", "KNOWN_WARNINGS", "KnownWarning", "ReleasedFile",
-    "catalogue_graph", "data_files", "validate_catalogue", "vocabulary_graph", "write_catalogue",
+    "CATALOGUE_FILE_STEM", "CatalogueReport", "ReleasedFile", "catalogue_graph", "data_files",
+    "validate_catalogue", "vocabulary_graph", "write_catalogue",
 ]
 
 log = logging.getLogger(__name__)
@@ -67,7 +66,6 @@ SPARQL_FILE_TYPE = URIRef(f"{_EU}file-type/SPARQLQ")
 SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
 
 _ASSETS = files("sakrad_ld").joinpath("assets")
-SHAPES_SPEC = "https://semiceu.github.io/DCAT-AP/releases/3.0.1/"
 
 
 # --- The inputs: files of the release --------------------------------------------------------
@@ -255,11 +253,12 @@ class _Catalogue:
         d = self.minter.part(self.minter.dataset, "distribution", f.name)
         url = URIRef(base + file.path)
         g.add((d, RDF.type, DCAT.Distribution))
-        note = Text(" Kontexten den hänvisar till är context.jsonld.", " The context it refers to is context.jsonld.") \
-            if f.name == "jsonld" else Text("", "")
-        self.text(d, DCTERMS.title, Text(f"{config.title.sv} ({f.label})", config.title.en and f"{config.title.en} ({f.label})"))
-        self.text(d, DCTERMS.description, Text(f"Hela datamängden som {f.label}.{note.sv}",
-                                               f"The whole dataset as {f.label}.{note.en}"))
+        sv, en = f"Hela datamängden som {f.label}.", f"The whole dataset as {f.label}."
+        if f.name == "jsonld":
+            sv, en = f"{sv} Kontexten den hänvisar till är context.jsonld.", f"{en} Its context is context.jsonld."
+        self.text(d, DCTERMS.title, Text(f"{config.title.sv} ({f.label})",
+                                         config.title.en and f"{config.title.en} ({f.label})"))
+        self.text(d, DCTERMS.description, Text(sv, en))
         checksum = self.minter.part(d, "checksum")
         for p, o in ((DCAT.accessURL, url), (DCAT.downloadURL, url),
                      (DCAT.mediaType, URIRef(f.iana_iri)), (DCTERMS.format, URIRef(f.file_type_iri)),
@@ -345,93 +344,6 @@ def _tel(value: str) -> str:
     return "tel:" + ("+46" + digits[1:] if digits.startswith("0") else digits)
 
 
-# --- Checking it against DCAT-AP ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class KnownWarning:
-    """A DCAT-AP warning that remains on purpose: the shapes file, the property, and why."""
-
-    shapes: str
-    path: URIRef
-    reason: str
-
-    def matches(self, shapes: str, finding: Finding) -> bool:
-        return shapes == self.shapes and finding.path == str(self.path)
-
-
-#: The warnings that remain, each explained in docs/catalogue.md (a test checks both ways).
-KNOWN_WARNINGS: tuple[KnownWarning, ...] = (
-    KnownWarning("mdr", DCTERMS.publisher,
-                 "the publisher is not in the EU corporate-body table, which lists EU institutions only"),
-    KnownWarning("mdr", SPDX.algorithm,
-                 "the shape expects an https://spdx.org IRI, but the SPDX terms are http://spdx.org/rdf/terms#"),
-)
-
-
-@dataclass(frozen=True)
-class CatalogueReport:
-    """The catalogue checked against DCAT-AP 3.0.1, by shapes file."""
-
-    mandatory: ValidationReport
-    recommended: ValidationReport
-    vocabularies: ValidationReport
-
-    @property
-    def conforms(self) -> bool:
-        return not self.violations
-
-    @property
-    def violations(self) -> list[Finding]:
-        return [f for f in self.mandatory.findings if f.severity == "Violation"]
-
-    @property
-    def warnings(self) -> list[tuple[str, Finding]]:
-        """Every result of the recommended and vocabulary shapes (whatever their severity), and the
-        mandatory shapes' own warnings, with the name of the shapes file."""
-        return ([("mandatory", f) for f in self.mandatory.findings if f.severity != "Violation"]
-                + [("recommended", f) for f in self.recommended.findings]
-                + [("mdr", f) for f in self.vocabularies.findings])
-
-    def unexplained(self) -> list[tuple[str, Finding]]:
-        """The warnings :data:`KNOWN_WARNINGS` does not explain."""
-        return [(s, f) for s, f in self.warnings if not any(k.matches(s, f) for k in KNOWN_WARNINGS)]
-
-    def summary(self) -> str:
-        v, w, u = len(self.violations), len(self.warnings), len(self.unexplained())
-        return (f"DCAT-AP 3.0.1: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)} "
-                f"({w - u} explained in docs/catalogue.md)")
-
-
-def _shapes(*names: str) -> Graph:
-    g = Graph()
-    for name in names:
-        g.parse(data=_ASSETS.joinpath("dcat-ap-3.0.1", name).read_bytes(), format="turtle")
-    return g
-
-
-def validate_catalogue(graph: Graph) -> CatalogueReport:
-    """``graph`` (with the vocabulary concepts it needs) against the DCAT-AP 3.0.1 shapes."""
-    return CatalogueReport(
-        mandatory=_validate(graph, "shapes.ttl", "range.ttl"),
-        recommended=_validate(graph, "shapes_recommended.ttl"),
-        vocabularies=_validate(graph, "mdr-vocabularies.shape.ttl"),
-    )
-
-
-def _validate(graph: Graph, *shapes: str) -> ValidationReport:
-    """The results of the shapes, each once: pySHACL also reports why a value failed an sh:node
-    (https://www.w3.org/TR/shacl/#results-detail), and those details are not results of their own."""
-    results = validate(graph, _shapes(*shapes)).results
-    details = list(results.objects(None, SH.detail))
-    while details:
-        node = details.pop()
-        details.extend(results.objects(node, SH.detail))
-        results.remove((node, None, None))
-        results.remove((None, SH.detail, node))
-    return report_from_results(results)
-
-
 # --- Writing it --------------------------------------------------------------------------------
 
 
@@ -459,5 +371,5 @@ def _errors(config: DatasetConfig, project: Project, violations: Iterable[Findin
     where = config.lines.where() if config.lines else Where(project.data / "dataset.yaml", 0)
     return [InputError(where, f"the catalogue breaks DCAT-AP 3.0.1 at {f.focus} "
                               f"{f.path or ''}: {f.message('en')}",
-                       hint=f"see docs/catalogue.md and {SHAPES_SPEC}") for f in violations]
+                       hint=f"see docs/catalogue.md and {SPEC}") for f in violations]
 

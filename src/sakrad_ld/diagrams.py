@@ -16,7 +16,7 @@ The release holds them as ``diagrams/meeting-<id>.svg`` and ``diagrams/participa
 from __future__ import annotations
 
 import textwrap
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -26,8 +26,8 @@ import pyoxigraph as ox
 
 from .documents import page_path
 from .labels import Labeller, Text
-from .meeting import MeetingFacts, meeting_facts
-from .vocab import M8G, ROLE, SAKRAD, SCHEMA, RDF
+from .meeting import MeetingFacts, meeting_dates, meeting_facts
+from .vocab import M8G, ROLE
 
 __all__ = ["CHART_FILE", "CHART_ROWS", "CHART_COLUMNS", "meeting_file", "meeting_svg",
            "participation_chart_svg", "write_diagrams"]
@@ -189,24 +189,23 @@ class _Column:
 def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, columns: int = CHART_COLUMNS) -> str:
     """Which organisations took part in which sakråd over time (see the module docs)."""
     labels = Labeller(store)
-    meetings = _meetings_by_date(store, labels)
-    taking_part: dict[str, set[str]] = defaultdict(set)  # organisation → meetings
-    query = (f"SELECT DISTINCT ?m ?o WHERE {{ ?m <{M8G.hasParticipation}> ?p . ?p <{M8G.role}> "
-             f"<{ROLE.participatingOrganisation}> ; <{M8G.hasParticipant}> ?o }}")
-    for solution in store.query(query):
-        taking_part[solution["o"].value].add(solution["m"].value)
-    ranked = sorted(taking_part, key=lambda o: (-len(taking_part[o]), labels.of(ox.NamedNode(o)).main.lower(), o))
+    meetings = meeting_dates(store)
+    role, participant = _n(M8G.role), _n(M8G.hasParticipant)
+    counted = store.query(f"SELECT ?o (COUNT(?p) AS ?n) WHERE {{ ?p {role} {_n(ROLE.participatingOrganisation)} ; "
+                          f"{participant} ?o }} GROUP BY ?o")
+    totals = {r["o"].value: int(r["n"].value) for r in counted if isinstance(r["o"], ox.NamedNode)}
+    ranked = sorted(totals, key=lambda o: (-totals[o], labels.of(ox.NamedNode(o)).main.lower(), o))
     shown = ranked[:rows]
+    taking_part = {org: _meetings_of(store, org) for org in shown}
     by_year = len(meetings) > columns
     if by_year:
-        cols = []
-        for year in sorted({_year(d) for _, d, _ in meetings}):
-            n = sum(1 for _, d, _ in meetings if _year(d) == year)
-            cols.append(_Column(year, year, None, f"{year}: {n} sakråd"))
-        column_of = {m: _year(d) for m, d, _ in meetings}
+        per_year = Counter(_year(d) for _, d in meetings)
+        cols = [_Column(y, y, None, f"{y}: {per_year[y]} sakråd") for y in sorted(per_year)]
+        column_of = {m: _year(d) for m, d in meetings}
     else:
-        cols = [_Column(m, d or "utan datum", page_path(m, base), f"{d or 'utan datum'}: {t}") for m, d, t in meetings]
-        column_of = {m: m for m, _, _ in meetings}
+        cols = [_Column(m, d or "utan datum", page_path(m, base),
+                        f"{d or 'utan datum'}: {labels.of(ox.NamedNode(m)).main}") for m, d in meetings]
+        column_of = {m: m for m, _ in meetings}
     label_w, cell, head = 300.0, 22.0, 110.0
     width = max(720.0, label_w + cell * max(1, len(cols)) + 60)
     height = head + cell * max(1, len(shown)) + 70
@@ -221,7 +220,7 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
     for r, org in enumerate(shown):
         y = head + cell * r
         name = labels.of(ox.NamedNode(org)).main
-        total = len(taking_part[org])
+        total = totals[org]
         if r % 2 == 0:
             body.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{cell:.0f}" fill="#f4f7f9"/>')
         body.append(_link(page_path(org, base), f'<text x="{label_w - 8:.0f}" y="{y + 15:.0f}" text-anchor="end">'
@@ -248,16 +247,20 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
     return _svg(width, height, "participation-chart", title, note, body)
 
 
-def _meetings_by_date(store: ox.Store, labels: Labeller) -> list[tuple[str, str | None, str]]:
-    """Every sakråd as (IRI, date or None, title), by date (undated last), then IRI."""
-    out = []
-    for quad in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SAKRAD.Sakrad))):
-        m = quad.subject
-        if not isinstance(m, ox.NamedNode):
+def _meetings_of(store: ox.Store, org: str) -> set[str]:
+    """The sakråd ``org`` took part in as a participating organisation."""
+    out = set()
+    role = _n(ROLE.participatingOrganisation)
+    for q in store.quads_for_pattern(None, _n(M8G.hasParticipant), ox.NamedNode(org)):
+        if next(iter(store.quads_for_pattern(q.subject, _n(M8G.role), role)), None) is None:
             continue
-        dates = [q.object.value for q in store.quads_for_pattern(m, ox.NamedNode(str(SCHEMA.startDate)), None)]
-        out.append((m.value, min(dates) if dates else None, labels.of(m).main))
-    return sorted(set(out), key=lambda x: (x[1] is None, x[1] or "", x[0]))
+        out.update(w.subject.value for w in store.quads_for_pattern(None, _n(M8G.hasParticipation), q.subject)
+                   if isinstance(w.subject, ox.NamedNode))
+    return out
+
+
+def _n(term: object) -> ox.NamedNode:
+    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
 
 
 def _year(date: str | None) -> str:
@@ -269,6 +272,6 @@ def write_diagrams(release: Path, base: str, put: Callable[[str, bytes], None]) 
     store = ox.Store()
     store.bulk_load(path=str(release / "sakrad.nt"), format=ox.RdfFormat.N_TRIPLES)
     labels = Labeller(store)
-    for iri, _, _ in _meetings_by_date(store, labels):
+    for iri, _ in meeting_dates(store):
         put(meeting_file(iri), meeting_svg(store, iri, base, meeting_facts(store, iri, labels)).encode())
     put(CHART_FILE, participation_chart_svg(store, base).encode())

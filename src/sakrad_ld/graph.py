@@ -8,7 +8,7 @@ from ``ontology/roles.ttl``; government bodies are W3C ORG organisations and uni
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,8 +94,9 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def build_graph(corpus: Corpus) -> Built:
-    """The RDF graph of the whole corpus. Deterministic: no blank nodes, no clock."""
+def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None = None) -> Built:
+    """The RDF graph of the whole corpus. Deterministic: no blank nodes, no clock.
+    ``progress`` hears ("graph", meetings done, meetings in all)."""
     minter = Minter(corpus.config.base_iri)
     graph = Graph()
     origins = Origins()
@@ -110,8 +111,10 @@ def build_graph(corpus: Corpus) -> Built:
         _person(out, minter, person)
     for organisation in corpus.organisations:
         _organisation(out, minter, organisation)
-    for meeting in corpus.meetings:
+    for n, meeting in enumerate(corpus.meetings, start=1):
         _meeting(out, minter, meeting)
+        if progress:
+            progress("graph", n, len(corpus.meetings))
     # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
     graph += register_graph(minter, {r.name for _, _, o in graph for r in [register_of(str(o))] if r})
     return Built(graph, origins, minter)
@@ -371,9 +374,9 @@ _SOURCE_KINDS = {
 
 def _date_type(value: str) -> tuple[URIRef, URIRef]:
     if len(value) == 4:
-        return XSD.gYear, TIME.inXSDGYear
+        return XSD.gYear, TIME.inXSDgYear
     if len(value) == 7:
-        return XSD.gYearMonth, TIME.inXSDGYearMonth
+        return XSD.gYearMonth, TIME.inXSDgYearMonth
     return XSD.date, TIME.inXSDDate
 
 

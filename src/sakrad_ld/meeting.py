@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from .labels import Labeller, Text, objects, value
 from .vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
 
-__all__ = ["MeetingFacts", "Member", "Question", "meeting_facts"]
+__all__ = ["MeetingFacts", "Member", "Question", "meeting_dates", "meeting_facts"]
 
 
 def _n(term: object) -> ox.NamedNode:
@@ -151,3 +151,14 @@ def _literal(term: object) -> str | None:
 def _int(term: object) -> int | None:
     text = _literal(term)
     return int(text) if text is not None and text.lstrip("-").isdigit() else None
+
+
+def meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
+    """Every sakråd as (IRI, earliest date or None), by date (undated last), then IRI."""
+    dates: dict[str, str | None] = {}
+    query = f"SELECT ?m ?d WHERE {{ ?m a {_n(SAKRAD.Sakrad)} OPTIONAL {{ ?m {_n(SCHEMA.startDate)} ?d }} }}"
+    for r in store.query(query):
+        m, d = r["m"].value, (r["d"].value if r["d"] is not None else None)
+        if m not in dates or (d is not None and (dates[m] is None or d < dates[m])):  # type: ignore[operator]
+            dates[m] = d
+    return sorted(dates.items(), key=lambda x: (x[1] is None, x[1] or "", x[0]))

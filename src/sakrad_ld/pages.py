@@ -28,7 +28,8 @@ from .documents import ONTOLOGY_PATH, ROLE_PATH, document_path
 from .formats import FORMATS
 from .labels import Labeller, Text, objects, value
 from .markup import esc, external, internal, number, page, text
-from .meeting import MeetingFacts, meeting_facts
+from .meeting import meeting_dates, meeting_facts
+from .meetingpage import meeting_body
 from .ontologypage import ontology_body
 from .resourceview import View
 from .vocab import DCAT, DCTERMS, FOAF, M8G, ORG, RDF, SAKRAD, SCHEMA
@@ -123,15 +124,25 @@ def resource_page(store: ox.Store, iri: str, site: Site) -> str | None:
                              for f in FORMATS)
     own = _parts(store, iri)
     is_meeting = _n(SAKRAD.Sakrad) in objects(store, node, _TYPE)
+    anchored: set[str] = set()  # parts whose #fragment the readable part of the page already holds
     if is_meeting:
         facts = meeting_facts(store, iri, view.labels)
-        parts.append(_meeting_body(view, facts, site))
+        anchored = {q.iri for q in facts.questions} | {m.participation for m in facts.organisations}
+        svg = _picture(site, diagrams.meeting_file(iri), lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts))
+        figure = (f'<h2 id="diagram">Sakrådet i bild</h2><figure>{svg}<figcaption>Arrangör, ordförande, '
+                  f"frågeställningar och deltagande organisationer. "
+                  f"{_download_link(site, diagrams.meeting_file(iri))}</figcaption></figure>")
+        parts.append(meeting_body(view, facts, figure, site.limit))
         parts.append("<details><summary>Alla uppgifter i datan</summary>")
+    else:
+        parts.append(view.participations(node))
     parts.append(_registers(view, [node, *own]))
+    parts.append('<h2 id="facts">Alla uppgifter</h2>')
     parts.append(view.facts(node))
     for part in own:
         fragment = part.value[len(iri) + 1:]
-        parts.append(view.facts(part, heading=text(view.part_name(part.value)), id=fragment))
+        parts.append(view.facts(part, heading=text(view.part_name(part.value)),
+                                id="" if part.value in anchored else fragment))
     if is_meeting:
         parts.append("</details>")
     parts.append(view.incoming(iri))
@@ -172,79 +183,6 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> str:
         return ""
     items = "".join(f"<li>{view.predicate(p)}: {external(iri)}</li>" for iri, p in sorted(found.items()))
     return f'<section id="registers"><h2>Länkar till register och webbplatser</h2><ul>{items}</ul></section>'
-
-
-def _meeting_body(view: View, f: MeetingFacts, site: Site) -> str:
-    """A sakråd in the order of its documentation."""
-    base = site.base_iri
-    rows: list[tuple[str, str]] = []
-    if f.date:
-        rows.append(("Datum", esc(f.date)))
-    if f.place:
-        rows.append(("Plats", text(f.place)))
-    if f.organisers:
-        rows.append(("Arrangör", ", ".join(view.resource(iri) for iri, _ in f.organisers)))
-    for chair in f.chairs:
-        capacity = f", i egenskap av {view.resource(chair.capacity)}" if chair.capacity else ""
-        rows.append(("Ordförande", view.resource(chair.iri) + capacity))
-    if f.topic:
-        rows.append(("Ämne", text(f.topic)))
-    if f.purpose:
-        rows.append(("Syfte", text(f.purpose)))
-    if f.process:
-        rows.append(("Process", text(f.process)))
-    out = ['<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"]
-    if f.questions:
-        items = "".join(f'<li id="{esc(q.iri[len(f.iri) + 1:])}" value="{q.position}">{text(q.text)}</li>'
-                        for q in f.questions)
-        out.append(f'<h2 id="questions">Frågeställningar ({len(f.questions)})</h2><ol class="questions">{items}</ol>')
-    out.append(f'<h2 id="organisations">Deltagande organisationer ({len(f.organisations)})</h2>')
-    out.append(_count_notice(f))
-    if f.organisations:
-        items = "".join(f'<li id="{esc(m.participation[len(f.iri) + 1:])}">{view.resource(m.iri)}</li>'
-                        for m in f.organisations[: max(site.limit, 1000)])
-        out.append(f'<ol class="organisations">{items}</ol>')
-    if f.government:
-        items = "".join(f"<li>{view.resource(m.iri)}" + (f" — {text(m.description)}" if m.description else "")
-                        + "</li>" for m in f.government)
-        out.append(f"<h2>Från Regeringskansliet</h2><ul>{items}</ul>")
-    if f.presentations is not None or f.presentations_text:
-        count = f"<p>{f.presentations} presentationer.</p>" if f.presentations is not None else ""
-        out.append(f"<h2>Presentationer</h2>{count}" + (f"<p>{text(f.presentations_text)}</p>" if f.presentations_text else ""))
-    if f.handling_of_views:
-        out.append(f"<h2>Hantering av synpunkter</h2><p>{text(f.handling_of_views)}</p>")
-    if f.contacts or f.email or f.telephone:
-        lines = [view.resource(m.iri) for m in f.contacts]
-        if f.email:
-            lines.append(external(f"mailto:{f.email}", esc(f.email)))
-        if f.telephone:
-            lines.append(f"tel. {esc(f.telephone)}")
-        out.append("<h2>Kontakt</h2><p>" + "<br>".join(lines) + "</p>")
-    if f.sources:
-        items = []
-        for iri, _ in f.sources:
-            url = value(view.store, ox.NamedNode(iri), _n(SCHEMA.url))
-            items.append(f"<li>{view.resource(iri)}" + (f" — {external(url.value)}" if url else "") + "</li>")
-        out.append(f"<h2>Källa</h2><ul>{''.join(items)}</ul>")
-    svg = _picture(site, diagrams.meeting_file(f.iri), lambda: diagrams.meeting_svg(view.store, f.iri, base, f))
-    out.append(f'<h2 id="diagram">Sakrådet i bild</h2><figure>{svg}<figcaption>Arrangör, ordförande, '
-               f"frågeställningar och deltagande organisationer. {_download_link(site, diagrams.meeting_file(f.iri))}"
-               "</figcaption></figure>")
-    return "\n".join(out)
-
-
-def _count_notice(f: MeetingFacts) -> str:
-    listed = f.listed_count if f.listed_count is not None else len(f.organisations)
-    if f.stated_count is None:
-        return f'<p class="note">Dokumentationen anger inget antal; den listar {listed}.</p>'
-    words = f"{esc(f.stated_count_text)} ({f.stated_count})" if f.stated_count_text else str(f.stated_count)
-    if f.stated_count == listed:
-        return f'<p class="note">Dokumentationen anger {words} organisationer och listar {listed}.</p>'
-    return (f'<p class="notice" id="count-difference"><strong>Antalen skiljer sig åt:</strong> dokumentationen '
-            f"anger att {words} organisationer deltog men listar {listed} — en skillnad på "
-            f"{abs(f.stated_count - listed)}. Båda uppgifterna återges som källan anger dem; ingen av dem är "
-            f'rättad. <span class="en" lang="en">The source states {f.stated_count} organisations and lists '
-            f"{listed}; both are kept.</span></p>")
 
 
 def _picture(site: Site, name: str, draw: Any) -> str:
@@ -293,37 +231,38 @@ _KINDS = ((SAKRAD.Sakrad, "meeting", "sakråd"), (ORG.FormalOrganization, "organ
           (ORG.Organization, "body", "departement och myndigheter"), (FOAF.Person, "person", "personer"))
 
 
-def _members(view: View, cls: object, kind: str) -> list[str]:
+def _members(view: View, cls: object, kind: str, *, by_label: bool = True) -> list[str]:
     """The things of one kind (typed ``cls``, minted as ``{base}id/{kind}/…``), by label."""
     prefix = f"{view.base}id/{kind}/"
     found = {q.subject.value for q in view.store.quads_for_pattern(None, _TYPE, _n(cls))
              if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(prefix)
              and "/" not in q.subject.value[len(prefix):]}
+    if not by_label:
+        return sorted(found)
     return sorted(found, key=lambda iri: (view.labels.of(ox.NamedNode(iri)).main.lower(), iri))
 
 
 def _counts(view: View) -> str:
-    counts = [(len(_members(view, cls, kind)), label) for cls, kind, label in _KINDS]
+    counts = [(len(_members(view, cls, kind, by_label=False)), label) for cls, kind, label in _KINDS]
     return "<p>" + " · ".join(f"<strong>{number(n)}</strong> {label}" for n, label in counts) + "</p>"
 
 
 def _meetings(view: View, site: Site) -> str:
-    query = f"""SELECT ?m (SAMPLE(?d) AS ?date) (COUNT(DISTINCT ?q) AS ?questions) WHERE {{
-        ?m a {_n(SAKRAD.Sakrad)} . OPTIONAL {{ ?m {_n(SCHEMA.startDate)} ?d }}
-        OPTIONAL {{ ?m {_n(SAKRAD.question)} ?q }} }} GROUP BY ?m ORDER BY DESC(?date) ?m"""
-    rows = list(view.store.query(query))
+    """The sakråd, newest first (undated last), capped."""
+    dated = meeting_dates(view.store)
+    rows = [m for m in reversed(dated) if m[1] is not None] + [m for m in dated if m[1] is None]
     out = [f'<h2 id="meetings">Sakråd ({number(len(rows))})</h2>']
     if not rows:
         return out[0] + "<p>Datan har inga sakråd ännu.</p>"
     out.append('<table><thead><tr><th>Datum</th><th>Sakråd</th><th>Arrangör</th>'
                '<th class="num">Organisationer (listade / angivna)</th></tr></thead><tbody>')
-    for row in rows[: site.limit]:
-        m = row["m"]
+    for iri, date in rows[: site.limit]:
+        m = ox.NamedNode(iri)
         organiser = value(view.store, m, _n(SCHEMA.organizer))
         listed = value(view.store, m, _n(SAKRAD.listedOrganisationCount))
         stated = value(view.store, m, _n(SAKRAD.statedOrganisationCount))
         counts = f"{listed.value if listed else '–'} / {stated.value if stated else '–'}"
-        out.append(f"<tr><td>{esc(row['date'].value) if row['date'] else 'okänt'}</td><td>{view.term(m)}</td>"
+        out.append(f"<tr><td>{esc(date) if date else 'okänt'}</td><td>{view.term(m)}</td>"
                    f"<td>{view.term(organiser) if organiser else ''}</td><td class=\"num\">{counts}</td></tr>")
     out.append("</tbody></table>")
     if len(rows) > site.limit:

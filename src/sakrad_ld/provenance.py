@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from . import __version__
 from .iri import Minter
 from .records import Corpus
-from .vocab import DCTERMS, PROV, RDF, RDFS, SCHEMA
+from .vocab import DCTERMS, FOAF, PROV, RDF, RDFS, SCHEMA
 
 __all__ = ["SOFTWARE", "build_activity", "provenance_graph", "software_agent"]
 
@@ -69,15 +69,13 @@ def provenance_graph(corpus: Corpus, data: Graph, minter: Minter) -> Graph:
             g.add((s, DCTERMS.title, Literal(" ".join(source.title.en.split()), lang="en")))
         if source.url:
             g.add((s, RDFS.seeAlso, URIRef(source.url)))
-        _derived(g, dataset, activity, s)
-    # Whatever else the data cites: register pages, lists the links were read from, and so on.
+        g.add((dataset, PROV.wasDerivedFrom, s))
+    # Whatever else the data cites: register pages, the lists links were read from, and so on;
+    # not the data's own resources (an identifier a link was derived from is part of the data).
     for p in (DCTERMS.source, PROV.wasDerivedFrom):
         for page in sorted({o for o in data.objects(None, p) if isinstance(o, URIRef)}):
+            if (page, None, None) in data and (page, RDF.type, FOAF.Document) not in data:
+                continue
             g.add((page, RDF.type, PROV.Entity))
-            _derived(g, dataset, activity, page)
+            g.add((dataset, PROV.wasDerivedFrom, page))
     return g
-
-
-def _derived(g: Graph, dataset: URIRef, activity: URIRef, source: URIRef) -> None:
-    g.add((dataset, PROV.wasDerivedFrom, source))
-    g.add((activity, PROV.used, source))

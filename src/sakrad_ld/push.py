@@ -5,20 +5,27 @@ endpoint; ``PUT`` replaces that graph as a whole (§5.3), so a push is atomic pe
 reader's side in every store that applies one request in one transaction (Oxigraph, Fuseki,
 GraphDB, Virtuoso). Each release goes into a named graph of its own, by default
 ``{base_iri}graph/{version}``; pushing the same release again replaces it, pushing a new version
-adds a graph beside the old one. The body is the release's ``sakrad.nt``, streamed from disk.
+adds a graph beside the old one. The graph holds what the embedded store holds
+(:func:`sakrad_ld.store.open_store`): the data (``sakrad.nt``, streamed from disk), the ontology
+and role scheme (``ontology/*.ttl``) and the catalogue (``catalog.ttl``) when the release has one,
+so every saved query answers the same on both.
 """
 
 from __future__ import annotations
 
+import itertools
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from .errors import ProjectError, ReleaseError, SakradError
 from .formats import by_name
-from .release import DATA_FILE_STEM
+from .store import CATALOGUE_FILE, DATA_FILE
 
 __all__ = ["PushResult", "default_graph", "graph_url", "push"]
 
@@ -56,19 +63,21 @@ def graph_url(endpoint: str, graph: str) -> str:
 
 def push(release: Path, endpoint: str, graph: str, timeout: float = 600.0) -> PushResult:
     """Replaces the named graph ``graph`` at the Graph Store endpoint with the release's triples."""
-    source = release / f"{DATA_FILE_STEM}.nt"
+    source = release / DATA_FILE
     if not source.is_file():
         raise ReleaseError(f"{source}: no such file; build the release first (sakrad-ld build --out {release})")
     if not endpoint.startswith(("http://", "https://")):
         raise SakradError(f"{endpoint!r} is not an http(s) URL; give the store's Graph Store endpoint, "
                           "such as http://localhost:7878/store for Oxigraph")
-    size = source.stat().st_size
+    extra = _companions(release)
     with source.open("rb") as lines:
         triples = sum(1 for line in lines if line.strip() and not line.startswith(b"#"))
-    media_type = by_name("ntriples").media_type
-    with source.open("rb") as body:
+    triples += extra.count(b"\n")
+    size = source.stat().st_size + len(extra)
+    with source.open("rb") as data:
+        body = itertools.chain(_chunks(data), [extra])
         request = urllib.request.Request(graph_url(endpoint, graph), data=body, method="PUT", headers={
-            "Content-Type": media_type, "Content-Length": str(size)})
+            "Content-Type": by_name("ntriples").media_type, "Content-Length": str(size)})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 status = response.status
@@ -82,3 +91,22 @@ def push(release: Path, endpoint: str, graph: str, timeout: float = 600.0) -> Pu
             raise SakradError(f"{endpoint}: cannot reach the store ({reason}); is it running, and is the "
                               "URL right?") from None
     return PushResult(graph, triples, size, status)
+
+
+def _companions(release: Path) -> bytes:
+    """The ontology and the catalogue as N-Triples, one triple a line (they are small)."""
+    files = sorted((release / "ontology").glob("*.ttl"))
+    if (release / CATALOGUE_FILE).is_file():
+        files.append(release / CATALOGUE_FILE)
+    triples: list[ox.Triple] = []
+    for path in files:
+        try:
+            triples.extend(q.triple for q in ox.parse(path=path, format=ox.RdfFormat.TURTLE))
+        except SyntaxError as error:
+            raise ReleaseError(f"{path}: not valid Turtle ({error}); rebuild the release") from None
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _chunks(file, size: int = 1 << 20) -> Iterator[bytes]:  # noqa: ANN001
+    while chunk := file.read(size):
+        yield chunk

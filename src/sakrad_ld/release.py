@@ -66,9 +66,9 @@ def _quiet(stage: str, done: int, total: int) -> None:
 def build(project: Project, progress: Stage = _quiet) -> tuple[Corpus, Built, ValidationReport]:
     """Loads, builds and validates the project's data; raises InputError on bad input."""
     progress("load", 0, 1)
-    corpus = load_corpus(project.data)
-    progress("graph", 0, 1)
-    built = build_graph(corpus)
+    corpus = load_corpus(project.data, progress)
+    progress("graph", 0, len(corpus.meetings))
+    built = build_graph(corpus, progress)
     built.graph += role_scheme_graph(project.ontology)
     progress("validate", 0, 1)
     report = validate(built.graph, load_shapes([project.shapes]), built.origins)
@@ -102,8 +102,11 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     graph = built.graph
     progress("write", 0, 3)
     put(f"{DATA_FILE_STEM}.ttl", serialize(graph, "turtle"))
+    progress("write", 1, 3)
     put(f"{DATA_FILE_STEM}.nt", serialize(graph, "ntriples"))
+    progress("write", 2, 3)
     put(f"{DATA_FILE_STEM}.jsonld", to_jsonld(graph, CONTEXT_FILE))
+    progress("write", 3, 3)
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
     index = _index(graph)
     parts = _parts(index, built.minter.thing("meeting", "").rstrip("/"))
@@ -120,8 +123,10 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
         put(f"schema/{name}", (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
     put("validation/report.ttl", report.turtle())
     put("validation/report.json", _relative_report(report, project).encode())
+    progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report, DATA_FILE_STEM)  # raises if DCAT-AP is broken
     write_diagrams(root, built.minter.base, put)  # diagrams/*.svg, drawn from the sakrad.nt just written
+    progress("checksums", 0, 1)
     put(CHECKSUMS, checksums(root))
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from .describe import LABELS
+from .describe import LABELS, own_resources
 from .documents import page_path
 from .labels import Labeller, Text, compact, objects, term_labels, value
 from .markup import esc, external, internal, number, text
@@ -147,21 +147,58 @@ class View:
         href = self.href(p.value)
         return internal(href, inner) if href else f'<span title="{esc(p.value)}">{inner}</span>'
 
+    def participations(self, node: ox.NamedNode) -> str:
+        """The sakråd an agent took part in (``m8g:participates``), newest first, with its role."""
+        rows = []
+        for part in objects(self.store, node, _n(M8G.participates)):
+            whole = next((q.subject for q in self.store.quads_for_pattern(None, _n(M8G.hasParticipation), part)), None)
+            if not isinstance(whole, ox.NamedNode):
+                continue
+            date = value(self.store, whole, _n(SCHEMA.startDate))
+            role = value(self.store, part, _n(M8G.role))
+            rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part))
+        if not rows:
+            return ""
+        rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))
+        out = [f'<section id="participations"><h2>Medverkan i sakråd ({number(len(rows))})</h2>'
+               "<table><thead><tr><th>Datum</th><th>Sakråd</th><th>Roll</th></tr></thead><tbody>"]
+        for date, whole, role, part in rows[: self.limit]:
+            out.append(f"<tr><td>{esc(date) or 'okänt'}</td><td>{self.term(whole)}</td>"
+                       f"<td>{internal(self.href(part.value), text(self.labels.of(role), english=False)) if role and self.href(part.value) else ''}"
+                       "</td></tr>")
+        out.append("</tbody></table>")
+        if len(rows) > self.limit:
+            out.append(f'<p class="note">Visar de {number(self.limit)} senaste av {number(len(rows))}.'
+                       f"{self._query_note(node, _n(M8G.participates), outgoing=True)}</p>")
+        out.append("</section>")
+        return "".join(out)
+
     # --- incoming links -------------------------------------------------------------------------
 
     def incoming(self, iri: str) -> str:
-        """What points at ``iri`` from outside its own document: per property, a count and the first
-        :attr:`limit` resources."""
+        """What points at ``iri`` from outside its own document: per property, a count and (at most
+        :attr:`limit`) the resources, taken in the store's index order — a sorted top-k would make
+        the store sort every link (seconds for a role used a million times)."""
         node = ox.NamedNode(iri)
-        own = f"FILTER(!STRSTARTS(STR(?s), {ox.Literal(iri + '/')}) && !STRSTARTS(STR(?s), {ox.Literal(iri + '#')}))"
-        counts = self.store.query(f"SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p {node} {own} }} GROUP BY ?p")
-        groups = sorted(((s["p"], int(s["n"].value)) for s in counts), key=lambda pn: (self.labels.of(pn[0]).main.lower(), pn[0].value))
+        counts = {r["p"]: int(r["n"].value)
+                  for r in self.store.query(f"SELECT ?p (COUNT(?s) AS ?n) WHERE {{ ?s ?p {node} }} GROUP BY ?p")}
+        own = set(own_resources(self.store, iri))
+        for part in own:
+            for quad in self.store.quads_for_pattern(part, None, node):
+                counts[quad.predicate] -= 1
+        groups = sorted(((p, n) for p, n in counts.items() if n > 0),
+                        key=lambda pn: (self.labels.of(pn[0]).main.lower(), pn[0].value))
         if not groups:
             return '<section id="incoming"><h2>Länkar hit</h2><p class="note">Inga andra resurser länkar hit.</p></section>'
         out = ['<section id="incoming"><h2>Länkar hit</h2>']
         for p, n in groups:
-            rows = self.store.query(f"SELECT DISTINCT ?s WHERE {{ ?s {p} {node} {own} }} ORDER BY STR(?s) LIMIT {self.limit}")
-            items = [f"<li>{self.term(r['s'])}</li>" for r in rows]
+            found: list[ox.NamedNode | ox.BlankNode] = []
+            for quad in self.store.quads_for_pattern(None, p, node):
+                if quad.subject not in own and quad.subject not in found:
+                    found.append(quad.subject)
+                    if len(found) >= self.limit:
+                        break
+            items = [f"<li>{self.term(s)}</li>" for s in sorted(found, key=lambda s: _natural(str(s)))]
             out.append(f"<h3>{self.predicate(p)} <span class=\"meta\">({number(n)})</span></h3>")
             out.append("<ul>" + "".join(items) + "</ul>")
             if n > len(items):
@@ -184,3 +221,13 @@ def _value_order(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[int, s
         lang = term.language or ""
         return (0, {"sv": "0", "": "1", "en": "2"}.get(lang, "3" + lang), term.value)
     return (1, "", str(term))
+
+
+def _natural(text: str) -> list[tuple[int, int | str]]:
+    """``…/question/2`` before ``…/question/10``."""
+    return [(0, int(x)) if x.isdigit() else (1, x) for x in text.replace("#", "/").split("/")]
+
+
+def _descending(text: str) -> str:
+    """A sort key that puts later ISO dates first."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)

@@ -316,17 +316,28 @@ def request_once(app: Starlette, path: str, accept: str | None = None) -> tuple[
              "query_string": url.query.encode(), "headers": headers, "client": ("127.0.0.1", 0),
              "server": ("localhost", 80), "root_path": ""}
     status, out_headers, body = 0, [], bytearray()
+    requested = False
+    done: asyncio.Event | None = None
 
     async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+        nonlocal requested, done
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        done = done or asyncio.Event()
+        await done.wait()  # the client goes away once the answer is complete
+        return {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
-        nonlocal status, out_headers
+        nonlocal status, out_headers, done
         if message["type"] == "http.response.start":
             status = message["status"]
             out_headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
         elif message["type"] == "http.response.body":
             body.extend(message.get("body", b""))
+            if not message.get("more_body", False):
+                done = done or asyncio.Event()
+                done.set()
 
     try:
         asyncio.run(app(scope, receive, send))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import types
 import typing
@@ -26,7 +27,7 @@ import yaml
 from .errors import InputError, InputErrors, Where
 
 __all__ = [
-    "Check", "Lines", "Ref", "compose_file", "json_schema", "load_record", "pattern_check", "scalar_field",
+    "Check", "Lines", "Ref", "compose_file", "type_hints", "json_schema", "load_record", "pattern_check", "scalar_field",
     "suggest",
 ]
 
@@ -80,6 +81,10 @@ def scalar_field(name: str) -> Callable[[type], type]:
     return mark
 
 
+#: libyaml's loader where PyYAML was built with it (about 7 times faster, same nodes and marks).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def compose_file(path: Path) -> yaml.Node | None:
     """Parses ``path`` as YAML into a node tree (with line marks); syntax errors become InputError."""
     try:
@@ -87,7 +92,7 @@ def compose_file(path: Path) -> yaml.Node | None:
     except UnicodeDecodeError as err:
         raise InputError(Where(path, 0), f"the file is not UTF-8 text ({err.reason})", "UTF-8") from None
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
@@ -174,9 +179,20 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
     raise TypeError(f"typedyaml cannot read type {tp!r}")  # a programming error, not an input error
 
 
+@functools.cache
+def type_hints(cls: type[Any]) -> dict[str, Any]:
+    """``typing.get_type_hints`` of a record class, worked out once (it compiles every annotation)."""
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+@functools.cache
+def _init_fields(cls: type[Any]) -> dict[str, dataclasses.Field[Any]]:
+    return {f.name: f for f in dataclasses.fields(cls) if f.init and f.name != "lines"}
+
+
 def _record(cls: type[Any], node: yaml.Node, file: Path, path: str, errors: list[InputError]) -> Any:
-    hints = typing.get_type_hints(cls, include_extras=True)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init and f.name != "lines"}
+    hints = type_hints(cls)
+    fields = _init_fields(cls)
     scalar = getattr(cls, "__scalar_field__", None)
     if scalar and isinstance(node, yaml.ScalarNode):
         value = _convert(hints[scalar], node, file, path, errors)

@@ -55,7 +55,7 @@ def _worker_main(root: str, task: Task, conn: Connection) -> None:
             conn.send(("raised", error))
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection

@@ -1,0 +1,323 @@
+"""The whole benchmark in one command; writes ``results.json`` and ``results.md`` into ``--out``.
+
+    python bench/run.py [--sizes 1000,10000,100000] [--out bench/out] [--load-seconds 10]
+
+1. the machine: cores, memory, load, Python and library versions;
+2. the seed build: ``sakrad-ld build`` from a cold process to a finished release, against
+   ``python -c "import rdflib, pyshacl"``;
+3. for each size N: a synthetic corpus of N meetings (``bench/generate.py``), then one full build in
+   a fresh process (``bench/stages.py``): wall and CPU time per stage, peak memory; a build past
+   ``--timeout`` seconds or ``--memory-limit`` GB is stopped and recorded with the stage it reached;
+4. on the ``--compare-size`` corpus: the naive pipeline and the pyoxigraph floor (``bench/compare.py``);
+5. the scaling exponent: the slope of log(wall time) over log(N), least squares;
+6. the server under load on loopback (``bench/load.py``): ``sakrad-ld serve`` dereferencing a meeting
+   and answering a saved query, and ``python -m http.server`` serving the same release's files.
+
+Every build writes into ``--work`` (a temporary folder unless given), never into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from importlib import metadata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from generate import generate  # noqa: E402
+from load import load  # noqa: E402
+
+LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph", "PyYAML", "python-stdnum", "starlette", "uvicorn")
+
+
+def machine() -> dict[str, object]:
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    total_kb = next((int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal:")), 0)
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    import yaml
+
+    cpu = ""
+    if Path("/proc/cpuinfo").exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "")
+    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gb": round(total_kb / 2**20, 1),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()], "python": platform.python_version(),
+            "platform": platform.platform(), "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+            "libraries": versions, "wrk": shutil.which("wrk") is not None}
+
+
+def _cold(argv: list[str], repeats: int) -> tuple[float, int]:
+    """The median wall time of ``argv`` run as a fresh process, and its exit code."""
+    times, code = [], 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        code = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        times.append(time.perf_counter() - started)
+    return round(sorted(times)[len(times) // 2], 3), code
+
+
+def seed(work: Path, repeats: int) -> dict[str, object]:
+    """The repository's own data built from a cold process (exit 1: it had violations and wrote nothing)."""
+    cli = [sys.executable, "-m", "sakrad_ld", "-C", str(REPO), "build", "--out", str(work / "seed-dist")]
+    imports, _ = _cold([sys.executable, "-c", "import rdflib, pyshacl"], repeats)
+    build, code = _cold(cli, repeats)
+    meetings = sum(1 for _ in (REPO / "data" / "meetings").glob("*.yaml"))
+    return {"build_wall": build, "exit_code": code, "meetings": meetings, "import_rdflib_pyshacl_wall": imports,
+            "ratio": round(build / imports, 2), "repeats": repeats, "target_wall": 1.0}
+
+
+class _Watch(threading.Thread):
+    """Follows a process's resident memory and stops it past ``limit`` bytes."""
+
+    def __init__(self, process: subprocess.Popen[str], limit: int) -> None:
+        super().__init__(daemon=True)
+        self.process, self.limit, self.peak, self.killed = process, limit, 0, False
+
+    def run(self) -> None:
+        status = Path(f"/proc/{self.process.pid}/status")
+        while self.process.poll() is None:
+            try:
+                rss = next(int(line.split()[1]) * 1024 for line in status.read_text().splitlines()
+                           if line.startswith("VmRSS:"))
+            except (OSError, StopIteration):
+                break
+            self.peak = max(self.peak, rss)
+            if rss > self.limit:
+                self.killed = True
+                self.process.kill()
+                break
+            time.sleep(0.2)
+
+
+def _run_lines(argv: list[str], timeout: float, memory_limit: int) -> tuple[list[dict], dict[str, object]]:
+    """Runs ``argv``; its JSON lines, and how it ended (wall, finished, stopped for time or memory)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watch = _Watch(process, memory_limit)
+    watch.start()
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    lines: list[dict] = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("{"):
+            lines.append(json.loads(line))
+    process.wait()
+    timer.cancel()
+    watch.join()
+    wall = round(time.perf_counter() - started, 3)
+    stderr = process.stderr.read() if process.stderr else ""
+    ended = {"wall": wall, "finished": process.returncode == 0, "returncode": process.returncode,
+             "stopped": "memory" if watch.killed else ("time" if process.returncode and wall >= timeout else None),
+             "watched_peak_rss_bytes": watch.peak}
+    if process.returncode and not ended["stopped"]:
+        ended["stderr"] = stderr[-2000:]
+    return lines, ended
+
+
+def build_size(n: int, work: Path, timeout: float, memory_limit: int) -> dict[str, object]:
+    project = work / f"corpus-{n}"
+    started = time.perf_counter()
+    generate(project, n)
+    generated = round(time.perf_counter() - started, 3)
+    files = sum(1 for _ in (project / "data" / "meetings").iterdir())
+    size = sum(p.stat().st_size for p in (project / "data").rglob("*") if p.is_file())
+    lines, ended = _run_lines([sys.executable, str(BENCH / "stages.py"), str(project), str(work / f"dist-{n}")],
+                              timeout, memory_limit)
+    reached = [line["stage"] for line in lines if "stage" in line]
+    totals = next((line for line in lines if "stages" in line), {})
+    return {"meetings": n, "generate_wall": generated, "meeting_files": files, "data_bytes": size,
+            "stages_reached": reached, **ended, **totals}
+
+
+def compare(kind: str, path: Path, timeout: float, memory_limit: int) -> dict[str, object]:
+    lines, ended = _run_lines([sys.executable, str(BENCH / "compare.py"), kind, str(path)], timeout, memory_limit)
+    steps = {line["step"]: line["wall"] for line in lines if "step" in line}
+    peak = next((line["peak_rss_bytes"] for line in lines if "peak_rss_bytes" in line), None)
+    return {"steps": steps, "peak_rss_bytes": peak, **ended}
+
+
+def exponent(points: list[tuple[int, float]]) -> float | None:
+    """The least-squares slope of log(time) over log(N): 1.0 is linear."""
+    if len(points) < 2:
+        return None
+    xs, ys = [math.log(n) for n, _ in points], [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) /
+                 sum((x - mx) ** 2 for x in xs), 3)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, process: subprocess.Popen[bytes], seconds: float = 120.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped (exit {process.returncode}) before answering {url}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"no answer from {url} within {seconds} s")
+
+
+def serve_load(release: Path, seconds: float, connections: int) -> dict[str, object]:
+    meeting = sorted((release / "meetings").glob("*.ttl"))[0].stem
+    query = (REPO / "src" / "sakrad_ld" / "queries" / "recurring-organisations.rq")
+    if not query.is_file():
+        query = sorted((REPO / "src" / "sakrad_ld" / "queries").glob("*.rq"))[0]
+    out: dict[str, object] = {"connections": connections, "seconds": seconds, "meeting": meeting,
+                              "saved_query": query.stem}
+    port, static_port = _free_port(), _free_port()
+    servers = [
+        subprocess.Popen([sys.executable, "-m", "sakrad_ld", "serve", "--release", str(release), "--host",
+                          "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen([sys.executable, "-m", "http.server", str(static_port), "--bind", "127.0.0.1",
+                          "--directory", str(release)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    try:
+        _wait(f"http://127.0.0.1:{port}/", servers[0])
+        _wait(f"http://127.0.0.1:{static_port}/SHA256SUMS", servers[1])
+        sparql = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": query.read_text("utf-8")})
+        runs = {
+            "serve_dereference": (f"http://127.0.0.1:{port}/doc/meeting/{meeting}", "text/turtle"),
+            "serve_saved_query": (sparql, "application/sparql-results+json"),
+            "static_file": (f"http://127.0.0.1:{static_port}/meetings/{meeting}.ttl", "text/turtle"),
+        }
+        for name, (url, accept) in runs.items():
+            out[name] = load(url, seconds, connections, accept).as_json()
+    finally:
+        for server in servers:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    return out
+
+
+def _gb(n: object) -> str:
+    return f"{n / 2**30:.2f}" if isinstance(n, (int, float)) and n else "–"
+
+
+def markdown(r: dict) -> str:
+    m = r["machine"]
+    lines = ["# Benchmark results", "",
+             f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, load average at start "
+             f"{m['load_average_at_start']}; Python {m['python']}; "
+             + ", ".join(f"{k} {v}" for k, v in m["libraries"].items() if v) + f"; libyaml {m['libyaml']}.", ""]
+    if s := r.get("seed"):
+        lines += ["## Seed build (cold process to finished release)", "",
+                  "| meetings | build | exit | `import rdflib, pyshacl` | ratio | target |", "|---|---|---|---|---|---|",
+                  f"| {s['meetings']} | {s['build_wall']} s | {s['exit_code']} | {s['import_rdflib_pyshacl_wall']} s "
+                  f"| {s['ratio']} | ≤ {s['target_wall']} s |", ""]
+    stage_names = list(dict.fromkeys(k for b in r["builds"] for k in b.get("stages", {})))
+    lines += ["## Full build", "",
+              "| meetings | triples | wall s | CPU s | peak GB | " + " | ".join(stage_names) + " | outcome |",
+              "|---" * (6 + len(stage_names)) + "|"]
+    for b in r["builds"]:
+        st = b.get("stages", {})
+        outcome = "done" if b.get("finished") else f"stopped ({b.get('stopped') or 'error'}) in {b['stages_reached'][-1:]}"
+        peak = b.get("peak_rss_bytes") or b.get("watched_peak_rss_bytes")
+        lines.append(f"| {b['meetings']} | {b.get('triples', '–')} | {b['wall']} | {b.get('cpu', '–')} | {_gb(peak)} | "
+                     + " | ".join(str(st.get(k, {}).get("wall", "–")) for k in stage_names) + f" | {outcome} |")
+    lines += ["", f"Scaling exponent (log wall over log N, finished builds): {r.get('exponent')}", ""]
+    for kind in ("naive", "floor"):
+        if c := r.get(kind):
+            lines += [f"## {kind.capitalize()} on {r['compare_size']} meetings", "",
+                      "| step | wall s |", "|---|---|", *(f"| {k} | {v} |" for k, v in c["steps"].items()),
+                      f"| total | {c['wall']} ({'done' if c['finished'] else 'stopped: ' + str(c['stopped'])}) |", ""]
+    if (lo := r.get("load")) and "error" in lo:
+        lines += ["## Server under load", "", f"Not measured: {lo['error']}"]
+    elif lo:
+        lines += [f"## Server under load ({lo['connections']} connections, {lo['seconds']} s each, loopback)", "",
+                  "| what | tool | requests/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|---|"]
+        for name in ("serve_dereference", "serve_saved_query", "static_file"):
+            x = lo[name]
+            lines.append(f"| {name} | {x['tool']} | {x['rps']} | {x['p50_ms']} | {x['p99_ms']} | {x['errors']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="Runs the sakrad-ld benchmark and writes results.json and results.md.")
+    p.add_argument("--sizes", default="1000,10000,100000", help="meeting counts, comma-separated")
+    p.add_argument("--out", type=Path, default=BENCH / "out", help="where the results go (default bench/out)")
+    p.add_argument("--work", type=Path, help="where corpora and releases are built (default: a temporary folder)")
+    p.add_argument("--timeout", type=float, default=900.0, help="seconds one build may take (default 900)")
+    p.add_argument("--memory-limit", type=float, default=8.0, help="GB one build may use (default 8)")
+    p.add_argument("--seed-runs", type=int, default=3, help="cold runs of the seed build; 0 skips it (default 3)")
+    p.add_argument("--compare-size", type=int, help="the corpus for naive and floor (default: the smallest size)")
+    p.add_argument("--compare-timeout", type=float, default=600.0, help="seconds for the naive run (default 600)")
+    p.add_argument("--load-seconds", type=float, default=10.0, help="seconds per load run; 0 skips (default 10)")
+    p.add_argument("--connections", type=int, default=64, help="concurrent connections under load (default 64)")
+    args = p.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    work = args.work or Path(tempfile.mkdtemp(prefix="sakrad-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    limit = int(args.memory_limit * 2**30)
+    results: dict[str, object] = {"machine": machine(), "sizes": sizes}
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:
+        (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        (args.out / "results.md").write_text(markdown(results), encoding="utf-8")
+
+    if args.seed_runs:
+        results["seed"] = seed(work, args.seed_runs)
+    builds: list[dict] = []
+    results["builds"] = builds
+    for n in sizes:
+        print(f"build of {n} meetings …", file=sys.stderr, flush=True)
+        builds.append(build_size(n, work, args.timeout, limit))
+        results["exponent"] = exponent([(b["meetings"], b["wall"]) for b in builds if b.get("finished")])
+        save()
+    size = args.compare_size or min(sizes)
+    results["compare_size"] = size
+    if not (work / f"corpus-{size}").is_dir():
+        generate(work / f"corpus-{size}", size)
+    print(f"naive and floor on {size} meetings …", file=sys.stderr, flush=True)
+    results["naive"] = compare("naive", work / f"corpus-{size}", args.compare_timeout, limit)
+    release = work / f"dist-{size}"
+    if (release / "sakrad.nt").is_file():
+        results["floor"] = compare("floor", release, args.compare_timeout, limit)
+    save()
+    if args.load_seconds and (release / "sakrad.nt").is_file():
+        print(f"load on the release of {size} meetings …", file=sys.stderr, flush=True)
+        try:
+            results["load"] = serve_load(release, args.load_seconds, args.connections)
+        except (RuntimeError, OSError, subprocess.SubprocessError, ValueError) as error:
+            results["load"] = {"error": str(error)}
+    save()
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"Wrote {args.out / 'results.json'} and {args.out / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

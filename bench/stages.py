@@ -1,0 +1,57 @@
+"""One build of a project, timed stage by stage (run in a fresh process by ``bench/run.py``).
+
+    python bench/stages.py PROJECT OUT
+
+Prints one JSON line per stage as it starts (so a build stopped by a time or memory limit still
+says how far it got) and a last line with the totals: wall and CPU seconds per stage, peak
+resident memory (``ru_maxrss``), triples and meetings. The stages are those the build reports
+through its progress callback (load, graph, validate, write, meetings), plus "finish" for what
+follows the last reported stage (catalogue, diagrams, checksums, swapping the folder in).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main(project: Path, out: Path) -> None:
+    started = time.perf_counter()
+    from sakrad_ld.project import Project
+    from sakrad_ld.release import write_release
+
+    imported = time.perf_counter()
+    stages: dict[str, dict[str, float]] = {"import": {"wall": imported - started, "cpu": time.process_time()}}
+    current = ["", imported, time.process_time()]
+
+    def close(now: float, cpu: float) -> None:
+        if current[0]:
+            entry = stages.setdefault(current[0], {"wall": 0.0, "cpu": 0.0})
+            entry["wall"] += now - current[1]
+            entry["cpu"] += cpu - current[2]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage != current[0]:
+            now, cpu = time.perf_counter(), time.process_time()
+            close(now, cpu)
+            current[:] = [stage, now, cpu]
+            print(json.dumps({"stage": stage}), flush=True)
+
+    result = write_release(Project.at(project), out, progress)
+    progress("finish", 0, 0)
+    close(time.perf_counter(), time.process_time())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+    print(json.dumps({
+        "stages": {k: {"wall": round(v["wall"], 3), "cpu": round(v["cpu"], 3)} for k, v in stages.items()},
+        "wall": round(time.perf_counter() - started, 3), "cpu": round(time.process_time(), 3),
+        "peak_rss_bytes": peak, "meetings": len(result.corpus.meetings), "triples": len(result.built.graph),
+        "conforms": result.report.conforms, "violations": result.report.count("Violation"),
+        "warnings": result.report.count("Warning"), "written": result.out is not None,
+    }), flush=True)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,92 @@
+"""The benchmark runs end to end at a small N (a smoke test: it asserts what was measured, not how fast),
+and its generator writes realistic synthetic corpora that the real loader accepts."""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from stdnum.se import orgnr
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+sys.path.insert(0, str(BENCH))
+import run  # noqa: E402
+from generate import SYNTHETIC_ORGNR_PREFIX, generate, synthetic_orgnr  # noqa: E402
+
+from sakrad_ld.corpus import load_corpus  # noqa: E402
+
+SIZES = (3, 6)
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    out = tmp_path_factory.mktemp("bench-out")
+    work = tmp_path_factory.mktemp("bench-work")
+    code = run.main(["--sizes", ",".join(map(str, SIZES)), "--out", str(out), "--work", str(work),
+                     "--seed-runs", "1", "--load-seconds", "1", "--connections", "4", "--timeout", "300",
+                     "--compare-timeout", "300"])
+    assert code == 0
+    return json.loads((out / "results.json").read_text(encoding="utf-8")), out
+
+
+def test_every_size_is_built_and_measured(results: tuple[dict, Path]) -> None:
+    data, _ = results
+    assert data["machine"]["cores"] >= 1 and data["machine"]["python"]
+    assert [b["meetings"] for b in data["builds"]] == list(SIZES)
+    for build in data["builds"]:
+        assert build["finished"] and build["written"] and build["conforms"], build
+        assert build["triples"] > 100 * build["meetings"]
+        assert {"load", "graph", "validate", "write", "meetings"} <= set(build["stages"])
+        assert build["peak_rss_bytes"] > 0 and build["wall"] > 0
+    assert data["builds"][1]["triples"] > data["builds"][0]["triples"]
+    assert isinstance(data["exponent"], float)
+    assert data["seed"]["exit_code"] in (0, 1) and data["seed"]["ratio"] > 0
+
+
+def test_naive_pipeline_and_floor_run_on_the_same_corpus(results: tuple[dict, Path]) -> None:
+    data, _ = results
+    assert data["compare_size"] == min(SIZES)
+    for kind in ("naive", "floor"):
+        assert data[kind]["finished"], data[kind]
+        assert {"write nt", "write json-ld", "write turtle"} <= set(data[kind]["steps"])
+    assert data["naive"]["steps"]["validate"] >= 0
+    assert data["floor"]["steps"]["parse nt"] >= 0
+
+
+def test_server_and_static_floor_answer_under_load_without_errors(results: tuple[dict, Path]) -> None:
+    data, _ = results
+    assert "error" not in data["load"], data["load"]
+    for name in ("serve_dereference", "serve_saved_query", "static_file"):
+        assert data["load"][name]["requests"] > 0 and data["load"][name]["errors"] == 0, data["load"][name]
+
+
+def test_results_table_lists_every_size(results: tuple[dict, Path]) -> None:
+    _, out = results
+    table = (out / "results.md").read_text(encoding="utf-8")
+    for n in SIZES:
+        assert f"\n| {n} | " in table
+
+
+def test_generator_is_deterministic_and_realistic(tmp_path: Path) -> None:
+    a, b = generate(tmp_path / "a", 60, seed=7), generate(tmp_path / "b", 60, seed=7)
+    files = sorted(p.relative_to(a) for p in (a / "data").rglob("*.yaml"))
+    assert files == sorted(p.relative_to(b) for p in (b / "data").rglob("*.yaml"))
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+
+    corpus = load_corpus(a / "data")
+    assert len(corpus.meetings) == 60
+    assert all(5 <= len(m.organisations) <= 40 and 2 <= len(m.questions) <= 8 for m in corpus.meetings)
+    assert all(m.chair and m.contact and m.contact.email and m.contact.telephone for m in corpus.meetings)
+    taken_part = collections.Counter(o for m in corpus.meetings for o in m.organisations)
+    assert taken_part.most_common(1)[0][1] >= 30, "the most frequent organisation should recur across meetings"
+    assert sum(1 for n in taken_part.values() if n == 1) > 0, "and some take part only once"
+    numbers = [i.value for o in corpus.organisations for i in o.identifiers]
+    assert numbers and all(orgnr.is_valid(n) and n.startswith(SYNTHETIC_ORGNR_PREFIX[:4]) for n in numbers)
+
+
+def test_synthetic_organisation_numbers_have_valid_check_digits() -> None:
+    assert all(orgnr.is_valid(synthetic_orgnr(n)) for n in range(0, 100_000, 997))
+    assert not orgnr.is_valid(synthetic_orgnr(5)[:-1] + str((int(synthetic_orgnr(5)[-1]) + 1) % 10))

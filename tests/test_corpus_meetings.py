@@ -1,0 +1,240 @@
+"""The further sakråd of ../shared/corpus/meetings.yaml are in the data, fact by fact, partial as they are.
+
+Every meeting with evidence level primary_page or primary_minutes is found by its source page (the
+``schema:url`` of its ``dct:source``) and compared with meetings.yaml: date and its precision,
+several meeting days, the stated count as worded, chair and convener apart, the organisations with
+one IRI across meetings, and nothing the corpus leaves unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, TIME, XSD
+
+from sakrad_ld.corpus import load_corpus
+from sakrad_ld.graph import Built, build_graph
+from sakrad_ld.project import Project
+from sakrad_ld.query import evaluate, saved_query
+from sakrad_ld.release import build
+from sakrad_ld.vocab import FOAF, LOCN, M8G, ROLE, SAKRAD, SCHEMA
+
+ROOT = Path(__file__).resolve().parents[1]
+PRIMARY = ("primary_page", "primary_minutes")
+SHP = "https://w3id.org/sakrad/shapes#"
+
+
+def _corpus() -> list[dict]:
+    path = ROOT.parent / "shared" / "corpus" / "meetings.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["meetings"] if path.is_file() else []
+
+
+CORPUS = _corpus()
+PRIMARIES = [m for m in CORPUS if m["evidence_level"] in PRIMARY]
+
+
+@pytest.fixture(scope="module")
+def built() -> Built:
+    return build_graph(load_corpus(ROOT / "data"))
+
+
+def _meeting(built: Built, entry: dict) -> URIRef:
+    """The data's sakråd whose source page is the corpus entry's source_url."""
+    g = built.graph
+    found = [m for m in g.subjects(RDF.type, SAKRAD.Sakrad)
+             if any(str(g.value(s, SCHEMA.url)) == entry["source_url"] for s in g.objects(m, DCTERMS.source))]
+    assert len(found) == 1, f"{entry['id']}: {len(found)} meetings have its source page"
+    return found[0]
+
+
+def _participants(g: Graph, meeting: URIRef, role: URIRef) -> list[URIRef]:
+    parts = [p for p in g.objects(meeting, M8G.hasParticipation) if (p, M8G.role, role) in g]
+    parts.sort(key=lambda p: int(g.value(p, SCHEMA.position) or 0))
+    return [g.value(p, M8G.hasParticipant) for p in parts]
+
+
+def _names(g: Graph, agent: URIRef) -> set[str]:
+    return {str(n) for p in (SKOS.prefLabel, SKOS.altLabel, FOAF.name) for n in g.objects(agent, p)}
+
+
+def test_the_corpus_has_its_primary_meetings() -> None:
+    assert len(CORPUS) == 14 and len(PRIMARIES) == 10
+
+
+def test_only_primary_meetings_are_in_the_data(built: Built) -> None:
+    g = built.graph
+    urls = {str(g.value(s, SCHEMA.url)) for m in g.subjects(RDF.type, SAKRAD.Sakrad) for s in g.objects(m, DCTERMS.source)}
+    for entry in CORPUS:
+        assert (entry["source_url"] in urls) == (entry["evidence_level"] in PRIMARY), entry["id"]
+
+
+@pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
+def test_every_page_of_the_meeting_is_a_source(entry: dict, built: Built) -> None:
+    g, m = built.graph, _meeting(built, entry)
+    urls = {str(g.value(s, SCHEMA.url)) for s in g.objects(m, DCTERMS.source)}
+    assert urls == {entry["source_url"], *entry["source_urls_additional"]}
+    assert str(g.value(m, DCTERMS.title)) == entry["title"]
+    if entry["topic"]:
+        assert str(g.value(m, SAKRAD.topic)) == entry["topic"]
+
+
+@pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
+def test_the_date_has_the_precision_the_source_gives(entry: dict, built: Built) -> None:
+    g, m = built.graph, _meeting(built, entry)
+    start = g.value(m, SCHEMA.startDate)
+    days = sorted(str(g.value(g.value(d, TIME.hasTime), TIME.inXSDDate)) for d in g.objects(m, M8G.subEvent))
+    if entry["date"]:
+        assert start == Literal(str(entry["date"]), datatype=XSD.date)
+        assert str(g.value(g.value(m, TIME.hasTime), TIME.inXSDDate)) == str(entry["date"])
+        assert not days
+        return
+    # No day is known: no xsd:date, no time:hasTime, unless the page names several meeting days.
+    assert not (start is not None and start.datatype == XSD.date and not days)
+    stated = re.search(r"on (\d{1,2}), (\d{1,2}) and (\d{1,2}) (April) (\d{4})", entry["notes"])
+    if stated:
+        year, month = stated.group(5), "04"
+        assert days == [f"{year}-{month}-{int(d):02d}" for d in stated.groups()[:3]]
+        assert g.value(m, TIME.hasTime) is None, "the days are not paired with a time of the whole"
+        assert (str(start), str(g.value(m, SCHEMA.endDate))) == (days[0], days[-1])
+    elif start is not None:
+        # a month known from the page's own address (/YYYY/MM/) and its "i dag": month precision
+        assert start.datatype == XSD.gYearMonth and "i dag" in entry["notes"]
+        assert str(start) == "-".join(re.search(r"/(\d{4})/(\d{2})/", entry["source_url"]).groups())
+    else:
+        assert g.value(m, TIME.hasTime) is None
+
+
+def test_a_month_precision_date_is_a_year_month(built: Built) -> None:
+    """Partial stays partial: at least one corpus meeting is dated to the month only."""
+    g = built.graph
+    months = [o for o in g.objects(None, SCHEMA.startDate) if o.datatype == XSD.gYearMonth]
+    assert Literal("2017-02", datatype=XSD.gYearMonth) in months
+
+
+@pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
+def test_a_stated_count_keeps_its_words_and_no_number(entry: dict, built: Built) -> None:
+    g, m = built.graph, _meeting(built, entry)
+    texts = [str(t) for t in g.objects(m, SAKRAD.statedOrganisationCountText)]
+    stated = entry["organisations_stated_count"]
+    if not stated:
+        assert not texts
+        return
+    words = stated.split(" (")[0]
+    assert len(texts) == 1 and texts[0].startswith(words)
+    assert re.search(r"\btal\b|-tal|\w+tal\b", words)
+    assert g.value(m, SAKRAD.statedOrganisationCount) is None, f"{words!r} must not become a number"
+
+
+@pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
+def test_chair_and_convener_are_kept_apart(entry: dict, built: Built) -> None:
+    g, m = built.graph, _meeting(built, entry)
+    chairs = _participants(g, m, ROLE.chair)
+    conveners = _participants(g, m, ROLE.convener)
+    if entry["chair_name"]:
+        assert [str(g.value(c, FOAF.name)) for c in chairs] == [entry["chair_name"]]
+        part = next(p for p in g.objects(m, M8G.hasParticipation) if (p, M8G.role, ROLE.chair) in g)
+        post = g.value(part, SAKRAD.inCapacityOf)
+        assert str(g.value(post, SKOS.prefLabel)).lower() == entry["chair_title"].lower()
+    else:
+        assert not chairs
+    if entry["convened_by"]:
+        assert conveners
+        for c in conveners:
+            assert any(name in entry["convened_by"] for name in _names(g, c)), (c, entry["convened_by"])
+        stated_names = re.findall(r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)+|Regeringskansliet", entry["convened_by"])
+        assert {n for n in stated_names} <= {n for c in conveners for n in _names(g, c)}
+    else:
+        assert not conveners
+    if entry["chair_name"] and entry["convened_by"] and entry["chair_name"] in entry["convened_by"]:
+        chair_parts = {p for p in g.objects(m, M8G.hasParticipation) if (p, M8G.role, ROLE.chair) in g}
+        convener_parts = {p for p in g.objects(m, M8G.hasParticipation) if (p, M8G.role, ROLE.convener) in g}
+        assert chair_parts and convener_parts and not chair_parts & convener_parts
+
+
+@pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
+def test_organiser_place_and_questions_as_stated(entry: dict, built: Built) -> None:
+    g, m = built.graph, _meeting(built, entry)
+    organiser = g.value(m, SCHEMA.organizer)
+    if entry["unit"]:
+        assert str(g.value(organiser, SKOS.prefLabel)) == entry["unit"]
+        assert str(g.value(g.value(organiser, ORG.subOrganizationOf), SKOS.prefLabel)) == entry["department"]
+    elif entry["department"]:
+        assert str(g.value(organiser, SKOS.prefLabel)) == entry["department"]
+    else:
+        assert organiser is None
+    place = g.value(m, DCTERMS.spatial)
+    assert (str(g.value(place, LOCN.geographicName)) if place else None) == entry["place"]
+    questions = sorted(g.objects(m, SAKRAD.question), key=lambda q: int(g.value(q, SCHEMA.position)))
+    assert len(questions) == len(entry["questions"])
+    for q, text in zip(questions, entry["questions"]):
+        # word for word up to where meetings.yaml joins the next sentence in parentheses
+        assert " ".join(text.split()).startswith(str(g.value(q, SCHEMA.text))) and len(str(g.value(q, SCHEMA.text))) > 40
+
+
+@pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
+def test_the_organisations_are_listed_in_order(entry: dict, built: Built) -> None:
+    g, m = built.graph, _meeting(built, entry)
+    listed = _participants(g, m, ROLE.participatingOrganisation)
+    assert len(listed) == len(entry["participating_organisations"])
+    for org, name in zip(listed, entry["participating_organisations"]):
+        assert name in _names(g, org), (name, org)
+    assert int(g.value(m, SAKRAD.listedOrganisationCount)) == len(listed)
+
+
+def test_one_organisation_is_one_resource_across_meetings(built: Built) -> None:
+    g = built.graph
+    by_name: dict[str, set[URIRef]] = {}
+    for org in g.subjects(RDF.type, ORG.FormalOrganization):
+        for name in _names(g, org):
+            by_name.setdefault(name, set()).add(org)
+    assert all(len(orgs) == 1 for orgs in by_name.values()), {n: o for n, o in by_name.items() if len(o) > 1}
+    # RFSL is named "RFSL" in 2017 and by its full name in 2022: one IRI, both names as labels
+    meetings = {e["id"]: _meeting(built, e) for e in PRIMARIES}
+    first = _participants(g, meetings["ku-ju-2017-03-14-rasism-uppstart"], ROLE.participatingOrganisation)
+    later = _participants(g, meetings["ku-2022-12-13-demokrativillkor"], ROLE.participatingOrganisation)
+    rfsl = by_name["RFSL"].pop()
+    assert rfsl in first and rfsl in later
+    assert Literal("RFSL", lang="sv") in set(g.objects(rfsl, SKOS.altLabel))
+
+
+def test_the_saved_query_lists_the_organisations_of_more_than_one_sakrad(built: Built, shared: Path) -> None:
+    """Expected from the sources: the seed documentation's list and the corpus pages' lists, by name."""
+    g = built.graph
+    seed = load_corpus(ROOT / "data").meetings
+    seed_names = [o for m in seed if m.id == "2017-12-12-integration" for o in m.organisations]
+    lists = [[n for n in e["participating_organisations"]] for e in PRIMARIES]
+    label_of = {name: org for org in g.subjects(RDF.type, ORG.FormalOrganization) for name in _names(g, org)}
+    seed_text = (shared / "sources" / "sakrad-2017-12-12-integration.txt").read_text(encoding="utf-8")
+    seed_orgs = {built.minter.thing("organisation", o) for o in seed_names}
+    assert all(any(n in seed_text for n in _names(g, o)) for o in seed_orgs)
+    counts: dict[URIRef, int] = {o: 1 for o in seed_orgs}
+    for names in lists:
+        for org in {label_of[n] for n in names}:
+            counts[org] = counts.get(org, 0) + 1
+    expected = {o for o, n in counts.items() if n > 1}
+    store = ox.Store()
+    store.extend(ox.Quad(*(ox.NamedNode(str(t)) if isinstance(t, URIRef) else _ox_literal(t) for t in triple))
+                 for triple in g)
+    answer = evaluate(store, saved_query("recurring-organisations").text)
+    found = {URIRef(row[0].value) for row in answer.rows}
+    assert found == expected and len(expected) == 6
+    assert {str(g.value(o, SKOS.prefLabel)) for o in expected} >= {"Rädda Barnen", "Svenska Röda Korset"}
+
+
+def _ox_literal(term: Literal) -> ox.Literal:
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+
+
+def test_partial_meetings_conform_and_are_warned_about(built: Built) -> None:
+    _, _, report = build(Project.at(ROOT))
+    assert report.conforms, report.text("en")
+    mr = str(built.minter.thing("meeting", "2018-02-mr-institution"))
+    warned = {f.shape for f in report.findings if f.focus == mr and f.severity == "Warning"}
+    assert {SHP + "Sakrad-date-missing", SHP + "Sakrad-chair-missing"} <= warned

@@ -1,0 +1,338 @@
+"""Links to public registers: each sourced, derived as the conventions say, published as VoID
+linksets, and re-checked by ``sakrad-ld links check`` (offline, and online against a loopback server).
+
+The expectations come from the shared registers (``../shared/registers/``): identifiers.yaml,
+uri-schemes.md and Lagrummet's lists, never from the data under test.
+"""
+
+from __future__ import annotations
+
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, SKOS, VOID
+from stdnum.se import orgnr
+
+from sakrad_ld.cli import main
+from sakrad_ld.corpus import load_corpus
+from sakrad_ld.graph import Built, build_graph
+from sakrad_ld.links import REGISTERS, Target, check_online, linksets
+from sakrad_ld.validate import load_shapes, validate
+from sakrad_ld.vocab import ADMS, LEGAL
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).parent / "links"
+DATAPORTAL, LAGRUMMET, WIKIDATA = (REGISTERS[n].uri_space for n in ("dataportal", "lagrummet", "wikidata"))
+
+
+@pytest.fixture(scope="module")
+def built() -> Built:
+    return build_graph(load_corpus(ROOT / "data"))
+
+
+@pytest.fixture(scope="module")
+def entities(shared: Path) -> list[dict]:
+    return yaml.safe_load((shared / "registers" / "identifiers.yaml").read_text(encoding="utf-8"))["entities"]
+
+
+def _targets(graph: Graph, space: str) -> set[tuple[URIRef, URIRef]]:
+    return {(s, o) for s, _, o in graph if isinstance(o, URIRef) and str(o).startswith(space)}
+
+
+# --- identifiers and links in the graph -------------------------------------------------------------
+
+
+def test_every_sourced_orgnr_is_in_the_graph_with_its_source(built: Built, entities: list[dict]) -> None:
+    expected = set()
+    for e in entities:
+        if e["orgnr"] and e["orgnr_source_url"]:
+            orgnr.validate(e["orgnr"])  # the register file's own claim that Luhn holds
+            expected.add((e["orgnr"], e["orgnr_source_url"]))
+    g = built.graph
+    found = {(str(g.value(i, SKOS.notation)), str(g.value(i, DCTERMS.source)))
+             for i in g.objects(None, LEGAL.legalIdentifier)}
+    assert len(expected) == 7
+    assert expected <= found, f"missing: {expected - found}"
+    for i in g.objects(None, LEGAL.legalIdentifier):
+        assert isinstance(g.value(i, DCTERMS.source), URIRef), f"{i} has no source"
+
+
+def test_no_identifier_in_the_graph_without_a_source(built: Built) -> None:
+    g = built.graph
+    identifiers = set(g.subjects(RDF.type, ADMS.Identifier))
+    assert len(identifiers) > 10
+    for i in identifiers:
+        assert any(str(s).startswith("http") for s in g.objects(i, DCTERMS.source)), i
+
+
+def test_dataportal_iris_are_the_ones_uri_schemes_derives(built: Built, shared: Path) -> None:
+    """uri-schemes.md §1 lists the IRIs the convention gives for the sourced numbers: exactly those are linked."""
+    text = (shared / "registers" / "uri-schemes.md").read_text(encoding="utf-8")
+    section = text.split("How this applies here", 1)[1].split("Caveat", 1)[0]
+    expected = set(re.findall(r"http://dataportal\.se/organisation/SE\d{10}", section))
+    g = built.graph
+    linked = {str(o) for _, o in _targets(g, DATAPORTAL)}
+    assert len(expected) == 7 and linked == expected
+    for s, o in _targets(g, DATAPORTAL):
+        assert (s, SKOS.exactMatch, o) in g and (s, OWL.sameAs, o) not in g
+        node = s + "/identifier/dataportal"
+        origin = g.value(URIRef(node), PROV.wasDerivedFrom)
+        assert (s, LEGAL.legalIdentifier, origin) in g
+        assert str(o) == DATAPORTAL + "SE" + orgnr.compact(str(g.value(origin, SKOS.notation)))
+        assert str(g.value(URIRef(node), SKOS.notation)) == str(o)[len(DATAPORTAL):]
+
+
+def _lagrummet(shared: Path) -> Graph:
+    g = Graph()
+    for file in sorted((shared / "registers" / "lagrummet").glob("*.n3")):
+        g.parse(file, format="n3")
+    return g
+
+
+def test_lagrummet_iris_are_in_lagrummets_lists_under_the_bodys_name(built: Built, shared: Path) -> None:
+    lists = _lagrummet(shared)
+    g = built.graph
+    links = _targets(g, LAGRUMMET)
+    assert {str(s).rsplit("/", 1)[1] for s, _ in links} >= {"regeringskansliet", "arbetsmarknadsdepartementet"}
+    for body, iri in links:
+        assert (iri, RDF.type, FOAF.Organization) in lists, iri
+        swedish = {str(n) for n in g.objects(body, SKOS.prefLabel) if n.language == "sv"}
+        assert {str(n) for n in lists.objects(iri, FOAF.name)} == swedish, iri
+        assert (body, OWL.sameAs, iri) in g
+
+
+def test_every_body_lagrummet_names_is_linked_and_no_other(built: Built, shared: Path) -> None:
+    """Found by name: a body of the data is linked exactly when Lagrummet's lists have its name."""
+    names = {str(n): s for s, n in _lagrummet(shared).subject_objects(FOAF.name)}
+    g = built.graph
+    corpus = load_corpus(ROOT / "data")
+    for body in corpus.bodies:
+        s = built.minter.thing("body", body.id)
+        linked = {o for o in g.objects(s, OWL.sameAs) if str(o).startswith(LAGRUMMET)}
+        assert linked == ({names[body.name.sv]} if body.name.sv in names else set()), body.id
+
+
+def test_the_lagrummet_extract_is_a_copy_with_its_licence(shared: Path) -> None:
+    path = ROOT / "data" / "sources" / "lagrummet-org.ttl"
+    extract = Graph().parse(path, format="turtle")
+    lists = _lagrummet(shared)
+    assert len(extract) and all(t in lists for t in extract)
+    text = path.read_text(encoding="utf-8")
+    licence = (shared / "registers" / "lagrummet" / "LICENSE.txt").read_text(encoding="utf-8")
+    for line in licence.splitlines():
+        assert line.strip() in text, f"the licence line {line!r} is not in the extract"
+
+
+def test_wikidata_links_only_where_a_qid_has_a_source(built: Built, entities: list[dict]) -> None:
+    expected = {(WIKIDATA + e["wikidata_qid"], e["wikidata_source_url"])
+                for e in entities if e["wikidata_qid"] and e["wikidata_source_url"]}
+    g = built.graph
+    found = {(str(o), str(g.value(s + "/identifier/wikidata", DCTERMS.source))) for s, o in _targets(g, WIKIDATA)}
+    assert found == expected == {(WIKIDATA + "Q3369258", next(iter(expected))[1])}
+    radda_barnen = built.minter.thing("organisation", "radda-barnen")
+    assert not [o for o in g.objects(radda_barnen, OWL.sameAs) if str(o).startswith(WIKIDATA)]
+
+
+# --- VoID linksets -------------------------------------------------------------------------------------
+
+
+def _count(graph: Graph, predicate: URIRef, space: str) -> int:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?o), ?space)) }"
+    row = next(iter(graph.query(query, initBindings={"p": predicate, "space": Literal(space)})))
+    return int(row[0])
+
+
+def test_one_linkset_per_register_with_its_count_recomputed(built: Built) -> None:
+    void = linksets(built.graph, built.minter)
+    sets = list(void.subjects(RDF.type, VOID.Linkset))
+    assert len(sets) == 3
+    for ls in sets:
+        target = void.value(ls, VOID.objectsTarget)
+        space = str(void.value(target, VOID.uriSpace))
+        predicate = void.value(ls, VOID.linkPredicate)
+        assert void.value(ls, VOID.subjectsTarget) == built.minter.dataset
+        assert (built.minter.dataset, VOID.subset, ls) in void
+        assert int(void.value(ls, VOID.triples)) == _count(built.graph, predicate, space) > 0
+    counts = {str(void.value(void.value(ls, VOID.objectsTarget), VOID.uriSpace)): int(void.value(ls, VOID.triples))
+              for ls in sets}
+    assert counts[WIKIDATA] == 1 and counts[DATAPORTAL] == 7
+
+
+def test_the_released_catalogue_carries_the_linksets(release: Path) -> None:
+    catalogue = Graph().parse(release / "catalog.ttl", format="turtle")
+    data = Graph().parse(release / "sakrad.nt", format="nt")
+    sets = list(catalogue.subjects(RDF.type, VOID.Linkset))
+    assert len(sets) == 3
+    for ls in sets:
+        space = str(catalogue.value(catalogue.value(ls, VOID.objectsTarget), VOID.uriSpace))
+        assert int(catalogue.value(ls, VOID.triples)) == _count(data, catalogue.value(ls, VOID.linkPredicate), space)
+
+
+# --- the shapes: a link without a source is rejected (cases in tests/links/shapes/) --------------------
+
+SHP = "https://w3id.org/sakrad/shapes#"
+PREFIXES = {"dct": DCTERMS, "owl": OWL, "prov": PROV, "skos": SKOS}
+
+
+def _shape_cases() -> list[Path]:
+    return sorted((CASES / "shapes").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("case", _shape_cases(), ids=lambda p: p.stem)
+def test_a_link_shape_rejects_the_case(case: Path, built: Built) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    g = Graph()
+    g += built.graph
+    before = len(g)
+    g.update(spec["update"], initNs=PREFIXES)
+    assert len(g) != before or "notation" in case.stem, "the case changed nothing"
+    report = validate(g, load_shapes([ROOT / "shapes" / "links.ttl"]))
+    got = {(f.severity, f.shape, f.focus) for f in report.findings}
+    for e in spec["expect"]:
+        assert ("Violation", e["shape"].replace("shp:", SHP), e["focus"]) in got, (e, got)
+
+
+def test_the_real_data_meets_the_link_shapes(built: Built) -> None:
+    report = validate(built.graph, load_shapes([ROOT / "shapes" / "links.ttl"]))
+    assert not report.findings, report.text("en")
+
+
+def test_every_link_constraint_is_broken_by_a_case() -> None:
+    shapes = Graph().parse(ROOT / "shapes" / "links.ttl", format="turtle")
+    SH = "http://www.w3.org/ns/shacl#"
+    constraints = {s for s in shapes.subjects(URIRef(SH + "severity"), None)}
+    # a SPARQL constraint is reported under the node shape that holds it
+    reported = {next(shapes.subjects(URIRef(SH + "sparql"), c), c) for c in constraints}
+    broken = {URIRef(e["shape"].replace("shp:", SHP)) for case in _shape_cases()
+              for e in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]}
+    assert reported and reported <= broken, f"no case breaks {reported - broken}"
+
+
+# --- sakrad-ld links check, offline ------------------------------------------------------------------
+
+
+def test_links_check_passes_on_the_real_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(ROOT), "links", "check"]) == 0
+    assert "problem" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("case", sorted((CASES / "check").glob("*.yaml")), ids=lambda p: p.stem)
+def test_links_check_offline_catches(case: Path, project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    path = project_copy / "data" / spec["file"]
+    text = path.read_text(encoding="utf-8")
+    assert text.count(spec["replace"]) == 1, "the case no longer matches the data"
+    line = text[:text.index(spec["replace"])].count("\n") + 1
+    path.write_text(text.replace(spec["replace"], spec["with"]), encoding="utf-8")
+    assert main(["-C", str(project_copy), "links", "check"]) == 1
+    problems = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("problem:")]
+    assert len(problems) == 1, problems
+    assert spec["expect"] in problems[0]
+    # the line of the replaced text, or the line of the record it belongs to
+    at = int(re.search(rf"{re.escape(spec['file'])}:(\d+)", problems[0]).group(1))
+    assert line - 3 <= at <= line + spec["replace"].count("\n"), (line, problems[0])
+
+
+def test_links_check_says_bad_input_for_broken_yaml(project_copy: Path) -> None:
+    (project_copy / "data" / "people.yaml").write_text("people: [\n", encoding="utf-8")
+    assert main(["-C", str(project_copy), "links", "check"]) == 2
+
+
+# --- sakrad-ld links check --online, against a server on 127.0.0.1 ---------------------------------------
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    """Answers by path: /http/<host>/<path> stands for http://<host>/<path> (see --rewrite below)."""
+
+    missing: set[str] = set()
+    head_refused: set[str] = set()
+    redirects: dict[str, str] = {}
+    seen: list[tuple[str, str]] = []
+
+    def _answer(self) -> None:
+        self.seen.append((self.command, self.path))
+        if self.command == "HEAD" and self.path in self.head_refused:
+            self.send_response(405)
+        elif self.path in self.redirects:
+            self.send_response(303)
+            self.send_header("Location", self.redirects[self.path])
+        else:
+            self.send_response(404 if self.path in self.missing else 200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_HEAD = do_GET = _answer
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        return None
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, type[_Handler]]]:
+    handler = type("Handler", (_Handler,), {"missing": set(), "head_refused": set(), "redirects": {}, "seen": []})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", handler
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
+
+
+def _rewrite(base: str) -> list[str]:
+    """Every http(s) IRI to the loopback server, so the test never reaches another host."""
+    return ["--rewrite", f"http://={base}/http/", "--rewrite", f"https://={base}/https/"]
+
+
+def test_links_check_online_reports_each_status(server: tuple[str, type[_Handler]], capsys: pytest.CaptureFixture[str]
+                                               ) -> None:
+    base, handler = server
+    handler.missing = {"/http/rinfo.lagrummet.se/org/kulturdepartementet", "/http/dataportal.se/organisation/SE8020028638"}
+    handler.head_refused = {"/http/rinfo.lagrummet.se/org/regeringskansliet"}
+    handler.redirects = {"/http/www.wikidata.org/entity/Q3369258": "/https/www.wikidata.org/wiki/Special:EntityData/Q3369258"}
+    assert main(["-C", str(ROOT), "links", "check", "--online", "--timeout", "5", *_rewrite(base)]) == 1
+    lines = {ln.split()[3]: ln for ln in capsys.readouterr().out.splitlines() if ln.split()[:1] in (["ok"], ["problem"])}
+    assert lines[LAGRUMMET + "kulturdepartementet"].startswith("problem 404")
+    assert lines[LAGRUMMET + "regeringskansliet"].startswith("ok      200")  # HEAD refused, GET answered
+    assert lines[WIKIDATA + "Q3369258"].startswith("ok      200") and "redirect" in lines[WIKIDATA + "Q3369258"]
+    # the data portal does not promise that its IRIs resolve: a 404 there is reported, not a problem
+    assert lines[DATAPORTAL + "SE8020028638"].startswith("ok      404")
+    assert sum(1 for ln in lines.values() if ln.startswith("problem")) == 1
+    assert ("GET", "/http/rinfo.lagrummet.se/org/regeringskansliet") in handler.seen
+    # every link target of the data was dereferenced, and every identifier's source page
+    g = build_graph(load_corpus(ROOT / "data")).graph
+    expected = {str(o) for p in (OWL.sameAs, SKOS.exactMatch) for o in g.objects(None, p)}
+    expected |= {str(o) for i in g.subjects(RDF.type, ADMS.Identifier) for o in g.objects(i, DCTERMS.source)}
+    assert set(lines) == expected and len(expected) > 15
+
+
+def test_links_check_online_passes_when_every_target_answers(server: tuple[str, type[_Handler]],
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    base, handler = server
+    assert main(["-C", str(ROOT), "links", "check", "--online", *_rewrite(base)]) == 0
+    assert "problem" not in capsys.readouterr().out
+    assert handler.seen and all(path.startswith(("/http/", "/https/")) for _, path in handler.seen)
+
+
+def test_the_longest_rewrite_wins_and_a_dead_host_is_a_problem() -> None:
+    calls: list[str] = []
+
+    def fetch(url: str, timeout: float) -> tuple[int | None, str]:
+        calls.append(url)
+        return (None, "no answer") if "dead" in url else (200, "OK")
+
+    targets = [Target(WIKIDATA + "Q1", "link", "wikidata", "s"), Target(DATAPORTAL + "SE8020028638", "link", "dataportal", "s")]
+    rules = [("http://", "http://dead/"), ("http://www.wikidata.org/", "http://mirror/")]
+    statuses = check_online(targets, rules, fetch=fetch)
+    assert calls.count("http://mirror/entity/Q1") == 1
+    assert [s.problem for s in statuses] == [False, False]  # the dead data portal host is not promised
+    statuses = check_online(targets, [("http://www.wikidata.org/", "http://dead/")], fetch=fetch)
+    assert [s.problem for s in statuses] == [True, False]

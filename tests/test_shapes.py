@@ -1,0 +1,179 @@
+"""The SHACL shapes (``shapes/*.ttl``, https://www.w3.org/TR/shacl/): every constraint is broken by
+a case on disk, and the real data gives no violation and exactly the warnings it should.
+
+A case, ``tests/shapes/cases/<name>.yaml``, is a SPARQL Update applied to ``tests/shapes/valid.ttl``
+(the smallest graph that meets every shape) and the exact results the change must give: focus
+node, path, severity, source shape and constraint component. Data IRIs are written relative to
+``https://w3id.org/sakrad/id/``, other IRIs with the prefixes of ``sakrad_ld.vocab.PREFIXES`` (and
+``sh:``, ``shp:``), complex paths in SPARQL property-path syntax.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, SH
+from rdflib.term import Node
+
+from sakrad_ld.graph import role_scheme_graph
+from sakrad_ld.project import Project
+from sakrad_ld.release import build
+from sakrad_ld.validate import load_shapes, validate
+from sakrad_ld.vocab import PREFIXES
+
+ROOT = Path(__file__).resolve().parents[1]
+SHAPES = ROOT / "shapes"
+HERE = Path(__file__).parent / "shapes"
+CASES = sorted((HERE / "cases").glob("*.yaml"))
+ID = "https://w3id.org/sakrad/id/"
+NS = {**PREFIXES, "sh": str(SH), "shp": "https://w3id.org/sakrad/shapes#"}
+
+#: Shape files whose constraints another test module breaks with cases of its own.
+COVERED_ELSEWHERE = {"links.ttl": "tests/test_links.py"}
+
+#: SHACL parameters that are not constraints of their own (targets, annotations, parts of another).
+NOT_CONSTRAINTS = {SH[n] for n in (
+    "path", "name", "description", "message", "severity", "deactivated", "order", "group", "defaultValue",
+    "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target", "property",
+    "qualifiedValueShape", "qualifiedValueShapesDisjoint", "flags", "ignoredProperties")}
+
+
+def _short(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, Literal):
+        return node.n3()
+    text = str(node)
+    if text.startswith(ID):
+        return text[len(ID):]
+    for prefix, ns in sorted(NS.items(), key=lambda kv: -len(kv[1])):
+        if text.startswith(ns):
+            return f"{prefix}:{text[len(ns):]}"
+    return f"<{text}>"
+
+
+def _path(g: Graph, node: Node | None) -> str | None:
+    """A result path in SPARQL property-path syntax."""
+    if node is None or not isinstance(node, BNode):
+        return _short(node)
+    if (node, RDF.first, None) in g:
+        return "/".join(_path(g, n) or "" for n in Collection(g, node))
+    if (alternatives := g.value(node, SH.alternativePath)) is not None:
+        return "|".join(_path(g, n) or "" for n in Collection(g, alternatives))
+    if (inverse := g.value(node, SH.inversePath)) is not None:
+        return f"^{_path(g, inverse)}"
+    for modifier, sign in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+        if (inner := g.value(node, modifier)) is not None:
+            return f"{_path(g, inner)}{sign}"
+    return "(unknown path)"
+
+
+Result = tuple[str | None, str | None, str, str | None, str]
+
+
+def _results(results: Graph) -> list[Result]:
+    """Every result of a SHACL report as (focus, path, severity, shape, component), sorted."""
+    out = []
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        component = str(results.value(r, SH.sourceConstraintComponent))
+        out.append((_short(results.value(r, SH.focusNode)), _path(results, results.value(r, SH.resultPath)),
+                    str(results.value(r, SH.resultSeverity)).removeprefix(str(SH)),
+                    _short(results.value(r, SH.sourceShape)),
+                    component.removeprefix(str(SH)).removesuffix("ConstraintComponent")))
+    return sorted(out, key=str)
+
+
+def _expected(entries: list[dict]) -> list[Result]:
+    return sorted(((e["focus"], e["path"], e["severity"], e["shape"], e["component"]) for e in entries), key=str)
+
+
+def _show(results: list[Result]) -> str:
+    return "\n".join(f"  - {{focus: {f}, path: {p}, severity: {s}, shape: {sh}, component: {c}}}"
+                     for f, p, s, sh, c in results) or "  (none)"
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return load_shapes([SHAPES])
+
+
+@pytest.fixture(scope="module")
+def valid() -> Graph:
+    """The valid graph, with the concept schemes the build carries along."""
+    return Graph().parse(HERE / "valid.ttl", format="turtle") + role_scheme_graph(ROOT / "ontology")
+
+
+def test_the_valid_graph_gives_no_result(valid: Graph, shapes: Graph) -> None:
+    results = _results(validate(valid, shapes).results)
+    assert not results, "tests/shapes/valid.ttl must meet every shape:\n" + _show(results)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_case_gives_exactly_the_expected_results(case: Path, valid: Graph, shapes: Graph) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    graph = Graph() + valid
+    graph.update(f"BASE <{ID}>\n{spec['update']}", initNs=NS)
+    assert len(graph ^ valid), f"{case.name}: the update changed nothing"
+    got = _results(validate(graph, shapes).results)
+    expected = _expected(spec["expect"])
+    assert got == expected, f"{case.name}\nexpected:\n{_show(expected)}\ngot:\n{_show(got)}"
+
+
+def _constraints(g: Graph) -> set[tuple[str, str]]:
+    """(shape, component) of every constraint on a targeted node shape or one of its property shapes."""
+    targets = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+    node_shapes = {s for t in targets for s in g.subjects(t, None)}
+    found = set()
+    for node_shape in node_shapes:
+        for shape in (node_shape, *g.objects(node_shape, SH.property)):
+            for p in set(g.predicates(shape)):
+                if str(p).startswith(str(SH)) and p not in NOT_CONSTRAINTS:
+                    name = "SPARQL" if p == SH.sparql else p.fragment[0].upper() + p.fragment[1:]
+                    found.add((_short(shape) or "", name))
+    return found
+
+
+def test_every_constraint_is_broken_by_a_case() -> None:
+    """A new constraint without a case that breaks it fails here: add a case in tests/shapes/cases/."""
+    mine = Graph()
+    for file in sorted(SHAPES.glob("*.ttl")):
+        if file.name not in COVERED_ELSEWHERE:
+            mine.parse(file, format="turtle")
+    broken = {(e["shape"], e["component"]) for case in CASES
+              for e in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]}
+    unbroken = sorted(_constraints(mine) - broken)
+    assert not unbroken, "constraints no case in tests/shapes/cases/ breaks:\n" + "\n".join(
+        f"  {shape} {component}" for shape, component in unbroken)
+
+
+def test_every_shape_speaks_swedish_and_english(shapes: Graph) -> None:
+    """Each constraint carries one sh:message per language, each node shape an rdfs:label per language."""
+    holders = {s for s, p in shapes.subject_predicates(None)
+               if isinstance(s, URIRef) and str(p).startswith(str(SH)) and p not in NOT_CONSTRAINTS | {SH.sparql}}
+    holders |= set(shapes.objects(None, SH.sparql))
+    problems = []
+    for shape in sorted(holders):
+        languages = sorted(getattr(m, "language", None) or "" for m in shapes.objects(shape, SH.message))
+        if languages != ["en", "sv"]:
+            problems.append(f"{_short(shape)}: sh:message in {languages or 'no language'}")
+    for shape in sorted(s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)):
+        languages = sorted(getattr(m, "language", None) or "" for m in shapes.objects(shape, RDFS.label))
+        if languages != ["en", "sv"]:
+            problems.append(f"{_short(shape)}: rdfs:label in {languages or 'no language'}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_real_data_has_no_violation_and_exactly_the_expected_warnings() -> None:
+    _, _, report = build(Project.at(ROOT))
+    assert report.conforms, report.text("en")
+    got = [(f, p, sh) for f, p, s, sh, _ in _results(report.results) if s == "Warning"]
+    spec = yaml.safe_load((HERE / "real-data.yaml").read_text(encoding="utf-8"))
+    expected = sorted(((e["focus"], e["path"], e["shape"]) for e in spec["warnings"]), key=str)
+    assert got == expected, "warnings differ from tests/shapes/real-data.yaml:\n" + "\n".join(
+        [f"  missing: {w}" for w in expected if w not in got] + [f"  new:     {w}" for w in got if w not in expected])
+    unplaced = [f for f in report.findings if f.where is None]
+    assert not unplaced, "findings without a YAML file and line:\n" + "\n".join(map(str, unplaced))

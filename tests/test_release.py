@@ -42,11 +42,12 @@ def _oxigraph(path: Path) -> Graph:
 
 def _pyld(path: Path) -> Graph:
     def loader(url: str, options: dict | None = None) -> dict:
-        local = (path.parent / url.removeprefix("file://")).resolve()
+        local = Path(url.removeprefix("file://"))  # only files beside the document are loaded
         return {"contextUrl": None, "documentUrl": url, "document": json.loads(local.read_bytes())}
 
     doc = json.loads(path.read_bytes())
-    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": loader})
+    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": loader,
+                                 "base": path.resolve().as_uri()})
     return Graph().parse(data=nquads, format="nt")
 
 

@@ -70,9 +70,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Validate the data against the shapes and print the report."""
     from .release import build
 
-    _, _, report = build(_project(args))
+    corpus, _, report = build(_project(args))
     if args.format == "turtle":
-        sys.stdout.buffer.write(report.turtle())
+        sys.stdout.buffer.write(report.turtle(corpus.config.base_iri.rstrip("/") + "/validation/report"))
     elif args.format == "json":
         sys.stdout.write(report.json())
     else:

@@ -121,7 +121,7 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
             put(f"{folder.name}/{file.name}", file.read_bytes())
     for name, schema in schemas().items():
         put(f"schema/{name}", (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
-    put("validation/report.ttl", report.turtle())
+    put("validation/report.ttl", report.turtle(built.minter.base + "validation/report"))
     put("validation/report.json", _relative_report(report, project).encode())
     progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report, DATA_FILE_STEM)  # raises if DCAT-AP is broken

@@ -19,6 +19,8 @@ from .vocab import PREFIXES, RDF
 
 __all__ = ["ox_term", "ox_triples", "serialize", "sort_key", "rdflib_term"]
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -45,6 +47,8 @@ def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)  # RDF 1.1: a simple literal is an xsd:string
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -27,6 +27,7 @@ from .vocab import PREFIXES, RDF
 __all__ = ["Finding", "ValidationReport", "load_shapes", "validate"]
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_SEVERITY_IRI = {name: iri for iri, name in SEVERITIES.items()}
 SHACL_SPEC = "https://www.w3.org/TR/shacl/#validation-report"
 
 
@@ -42,6 +43,7 @@ class Finding:
     shape: str | None
     component: str
     where: Where | None = None
+    value_term: Node | None = field(default=None, compare=False, repr=False)
 
     def message(self, lang: str = "sv") -> str:
         for choice in (lang, "en", "sv", ""):
@@ -100,8 +102,32 @@ class ValidationReport:
                "warnings": self.count("Warning"), "results": [f.as_json() for f in self.findings]}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
-    def turtle(self) -> bytes:
-        return serialize(self.results, "turtle")
+    def graph(self, report_iri: str) -> Graph:
+        """The report as a SHACL validation report graph with stable IRIs (no blank nodes), so a
+        release that contains it stays byte-identical between builds."""
+        g = Graph()
+        report = URIRef(report_iri)
+        g.add((report, RDF.type, SH.ValidationReport))
+        g.add((report, SH.conforms, Literal(self.conforms)))
+        for n, f in enumerate(self.findings, start=1):
+            r = URIRef(f"{report_iri}#result-{n}")
+            g.add((report, SH.result, r))
+            g.add((r, RDF.type, SH.ValidationResult))
+            g.add((r, SH.resultSeverity, _SEVERITY_IRI[f.severity]))
+            g.add((r, SH.focusNode, URIRef(f.focus)))
+            g.add((r, SH.sourceConstraintComponent, URIRef(f.component)))
+            if f.path and f.path != "(complex path)":
+                g.add((r, SH.resultPath, URIRef(f.path)))
+            if f.value_term is not None:
+                g.add((r, SH.value, f.value_term))
+            if f.shape:
+                g.add((r, SH.sourceShape, URIRef(f.shape)))
+            for lang, text in f.messages.items():
+                g.add((r, SH.resultMessage, Literal(text, lang=lang or None)))
+        return g
+
+    def turtle(self, report_iri: str = "urn:sakrad-ld:validation-report") -> bytes:
+        return serialize(self.graph(report_iri), "turtle")
 
 
 def load_shapes(paths: Iterable[Path]) -> Graph:
@@ -117,10 +143,19 @@ def load_shapes(paths: Iterable[Path]) -> Graph:
     return shapes
 
 
-def validate(data: Graph, shapes: Graph, origins: Origins | None = None) -> ValidationReport:
-    """Validates ``data`` against ``shapes``; findings are sorted by file, line and resource."""
-    _, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
-                                   advanced=True, abort_on_first=False)
+def validate(data: Graph, shapes: Graph, origins: Origins | None = None,
+             workers: int | None = None) -> ValidationReport:
+    """Validates ``data`` against ``shapes``; findings are sorted by file, line and resource.
+    A large graph is validated by ``workers`` processes (default: one per core), the shapes split
+    between them, with the same report (:mod:`sakrad_ld.validate_parallel`)."""
+    from .validate_parallel import default_workers, shape_groups, validate_in_parallel
+
+    groups = shape_groups(shapes, data, default_workers(data) if workers is None else workers)
+    if groups is None:
+        _, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
+                                       advanced=True, abort_on_first=False)
+    else:
+        _, results = validate_in_parallel(data, shapes, groups)
     return report_from_results(results, origins)
 
 
@@ -130,10 +165,11 @@ def report_from_results(results: Graph, origins: Origins | None = None) -> Valid
         focus = results.value(r, SH.focusNode)
         path = results.value(r, SH.resultPath)
         value = results.value(r, SH.value)
-        messages: dict[str, str] = {}
+        found: dict[str, set[str]] = {}
         for m in results.objects(r, SH.resultMessage):
-            lang = m.language if isinstance(m, Literal) and m.language else ""
-            messages.setdefault(lang, str(m))
+            found.setdefault(m.language if isinstance(m, Literal) and m.language else "", set()).add(str(m))
+        messages = {lang: min(texts) for lang, texts in sorted(found.items())}
+        shape = results.value(r, SH.sourceShape)
         where = origins.of(focus, path if isinstance(path, URIRef) else None) if origins and focus else None
         findings.append(Finding(
             severity=SEVERITIES.get(results.value(r, SH.resultSeverity), "Violation"),
@@ -141,9 +177,11 @@ def report_from_results(results: Graph, origins: Origins | None = None) -> Valid
             path=str(path) if isinstance(path, URIRef) else (None if path is None else "(complex path)"),
             value=None if value is None else _value_text(value),
             messages=messages,
-            shape=None if results.value(r, SH.sourceShape) is None else str(results.value(r, SH.sourceShape)),
+            # a blank-node shape has no name that survives the next build, so it is not reported
+            shape=None if shape is None or isinstance(shape, BNode) else str(shape),
             component=str(results.value(r, SH.sourceConstraintComponent)),
             where=where,
+            value_term=value if isinstance(value, (URIRef, Literal)) else None,
         ))
     findings.sort(key=lambda f: (str(f.where.file) if f.where else "~", f.where.line if f.where else 0,
                                  f.focus, f.path or "", f.component, f.value or ""))

@@ -1,0 +1,130 @@
+"""SHACL validation split by shape over several processes (https://www.w3.org/TR/shacl/#validation).
+
+A validation report is the union of the results of validating the data graph against each shape
+that has targets (SHACL §3.4 "Validation": "the union of results produced by the validation of
+all shapes … against the data graph"). So the shapes with targets are dealt out into groups, each
+group is validated by pySHACL (``use_shapes``) in a forked process that shares the data and
+shapes graphs with the parent, and the results are joined into one ``sh:ValidationReport``. The
+engine, the shapes and the data are the same as in one run; only the work is divided.
+tests/test_validate_parallel.py checks the reports are identical (same findings, isomorphic
+result graphs) to one whole-graph pySHACL run, on the seed data and on a synthetic corpus with
+errors put in.
+
+Falls back to one run (returns ``None``) where splitting could change the report: a shape with
+targets that is a blank node (``use_shapes`` takes IRIs), SHACL rules (``sh:rule``, which may add
+triples other shapes see), fewer than two shapes, or no ``fork`` on this platform.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Any
+
+from pyshacl import validate as shacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDFS, SH
+from rdflib.term import Node
+
+from .vocab import RDF
+
+__all__ = ["default_workers", "shape_groups", "validate_in_parallel"]
+
+#: Graphs smaller than this are validated in one run: starting processes would cost more than it saves.
+PARALLEL_FROM_TRIPLES = 50_000
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target)
+_SHARED: tuple[Graph, Graph] | None = None  # the graphs a forked worker validates (set before forking)
+
+
+def default_workers(data: Graph) -> int:
+    """One worker per available core for a large graph, one run for a small one."""
+    if len(data) < PARALLEL_FROM_TRIPLES:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def shape_groups(shapes: Graph, data: Graph, workers: int) -> list[list[URIRef]] | None:
+    """The shapes with targets dealt into at most ``workers`` groups of similar estimated cost, or
+    None when the shapes must be validated in one run (see the module's docstring)."""
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if next(shapes.triples((None, SH.rule, None)), None) is not None:
+        return None
+    targeted: set[Node] = {s for p in _TARGETS for s in shapes.subjects(p, None)}
+    kinds = (SH.NodeShape, SH.PropertyShape)
+    for cls in (RDFS.Class, OWL.Class):  # implicit class targets (SHACL §2.1.3.3)
+        targeted |= {s for s in shapes.subjects(RDF.type, cls) if any((s, RDF.type, k) in shapes for k in kinds)}
+    if any(not isinstance(s, URIRef) for s in targeted) or len(targeted) < 2:
+        return None
+    cost = {s: _cost(s, shapes, data) for s in targeted}
+    groups: list[list[URIRef]] = [[] for _ in range(min(workers, len(targeted)))]
+    loads = [0] * len(groups)
+    for shape in sorted(targeted, key=lambda s: (-cost[s], str(s))):  # longest first, then the least loaded
+        i = loads.index(min(loads))
+        groups[i].append(shape)  # type: ignore[arg-type]
+        loads[i] += cost[shape]
+    return [sorted(g) for g in groups]
+
+
+def _cost(shape: Node, shapes: Graph, data: Graph) -> int:
+    """A rough count of (focus node, constraint) pairs: focus candidates times property shapes."""
+    focus = 0
+    for cls in shapes.objects(shape, SH.targetClass):
+        focus += sum(1 for _ in data.subjects(RDF.type, cls))
+    for p in (*shapes.objects(shape, SH.targetObjectsOf), *shapes.objects(shape, SH.targetSubjectsOf)):
+        focus += sum(1 for _ in data.triples((None, p, None)))
+    focus += sum(1 for _ in shapes.objects(shape, SH.targetNode))
+    if (shape, SH.target, None) in shapes:
+        focus += len(data) // 50  # a SPARQL target: its cost is unknown until it runs
+    return max(1, focus) * (1 + sum(1 for _ in shapes.objects(shape, SH.property)))
+
+
+def _validate_group(group: list[URIRef]) -> tuple[bool, list[tuple[Node, Node, Node]]]:
+    assert _SHARED is not None, "a worker runs only after the graphs are shared"
+    data, shapes = _SHARED
+    conforms, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
+                                          advanced=True, abort_on_first=False, use_shapes=group)
+    return bool(conforms), list(results)
+
+
+def validate_in_parallel(data: Graph, shapes: Graph, groups: list[list[URIRef]]) -> tuple[bool, Graph]:
+    """(conforms, results graph) of validating ``data`` against ``shapes``, one process per group."""
+    global _SHARED
+    _SHARED = (data, shapes)
+    try:
+        with multiprocessing.get_context("fork").Pool(len(groups)) as pool:
+            outcomes = pool.map(_validate_group, groups, chunksize=1)
+    finally:
+        _SHARED = None
+    return _join(outcomes, shapes)
+
+
+def _join(outcomes: list[tuple[bool, list[tuple[Node, Node, Node]]]], shapes: Graph) -> tuple[bool, Graph]:
+    """One report from the groups' reports. Blank nodes the shapes graph has (a shape or path that is
+    a blank node) keep their identity; each worker's own blank nodes (its report and result nodes)
+    get fresh ones, since forked workers draw blank-node ids from the same sequence."""
+    from_shapes = {t for triple in shapes for t in triple if isinstance(t, BNode)}
+    joined = Graph()
+    report = BNode()
+    conforms = all(ok for ok, _ in outcomes)
+    joined.add((report, RDF.type, SH.ValidationReport))
+    joined.add((report, SH.conforms, Literal(conforms)))
+    for worker, (_, triples) in enumerate(outcomes):
+        fresh: dict[BNode, BNode] = {}
+
+        def term(t: Any) -> Any:
+            if isinstance(t, BNode) and t not in from_shapes:
+                return fresh.setdefault(t, BNode())
+            return t
+
+        reports = {s for s, p, o in triples if p == RDF.type and o == SH.ValidationReport}
+        for s, p, o in triples:
+            if s in reports:
+                if p == SH.result:
+                    joined.add((report, SH.result, term(o)))
+                continue
+            joined.add((term(s), p, term(o)))
+    for prefix, namespace in Graph().namespaces():
+        joined.bind(prefix, namespace)
+    return conforms, joined

@@ -161,7 +161,8 @@ def validate(data: Graph, shapes: Graph, origins: Origins | None = None,
 
 def report_from_results(results: Graph, origins: Origins | None = None) -> ValidationReport:
     findings = []
-    for r in results.subjects(RDF.type, SH.ValidationResult):
+    # only the report's own results: pySHACL nests the results of sh:node shapes under sh:detail
+    for r in results.objects(None, SH.result):
         focus = results.value(r, SH.focusNode)
         path = results.value(r, SH.resultPath)
         value = results.value(r, SH.value)

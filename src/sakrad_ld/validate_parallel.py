@@ -57,14 +57,47 @@ def shape_groups(shapes: Graph, data: Graph, workers: int) -> list[list[URIRef]]
         targeted |= {s for s in shapes.subjects(RDF.type, cls) if any((s, RDF.type, k) in shapes for k in kinds)}
     if any(not isinstance(s, URIRef) for s in targeted) or len(targeted) < 2:
         return None
-    cost = {s: _cost(s, shapes, data) for s in targeted}
-    groups: list[list[URIRef]] = [[] for _ in range(min(workers, len(targeted)))]
+    # pySHACL skips every IRI shape not named in use_shapes, also where another shape refers to it
+    # (sh:property, sh:node …): a group names its shapes and all they refer to. Targeted shapes that
+    # refer to one another stay in one unit, so that no shape runs with its targets in two groups.
+    shape_iris = _shape_iris(shapes)
+    reach = {s: _reachable(s, shapes) & shape_iris for s in targeted}
+    units: list[set[Node]] = []
+    for shape in sorted(targeted, key=str):
+        joined = [u for u in units if u & (reach[shape] | {shape}) or any(shape in reach[t] for t in u)]
+        merged = {shape}.union(*joined)
+        units = [u for u in units if u not in joined] + [merged]
+    cost = {frozenset(u): sum(_cost(s, shapes, data) for s in u) for u in units}
+    if len(units) < 2:
+        return None
+    groups: list[set[Node]] = [set() for _ in range(min(workers, len(units)))]
     loads = [0] * len(groups)
-    for shape in sorted(targeted, key=lambda s: (-cost[s], str(s))):  # longest first, then the least loaded
+    for unit in sorted(units, key=lambda u: (-cost[frozenset(u)], sorted(map(str, u)))):  # largest first
         i = loads.index(min(loads))
-        groups[i].append(shape)  # type: ignore[arg-type]
-        loads[i] += cost[shape]
-    return [sorted(g) for g in groups]
+        groups[i] |= unit.union(*(reach[s] for s in unit))
+        loads[i] += cost[frozenset(unit)]
+    return [sorted(g, key=str) for g in groups]  # type: ignore[misc]
+
+
+def _shape_iris(shapes: Graph) -> set[Node]:
+    found: set[Node] = set()
+    for kind in (SH.NodeShape, SH.PropertyShape):
+        found |= set(shapes.subjects(RDF.type, kind))
+    for p in (SH.property, SH.node, SH.qualifiedValueShape, SH["not"]):
+        found |= set(shapes.objects(None, p))
+    found |= set(shapes.subjects(SH.path, None))
+    return {s for s in found if isinstance(s, URIRef)}
+
+
+def _reachable(start: Node, shapes: Graph) -> set[Node]:
+    """Every node reachable from ``start`` in the shapes graph, by any predicate."""
+    seen, todo = {start}, [start]
+    while todo:
+        for o in shapes.objects(todo.pop(), None):
+            if not isinstance(o, Literal) and o not in seen:
+                seen.add(o)
+                todo.append(o)
+    return seen
 
 
 def _cost(shape: Node, shapes: Graph, data: Graph) -> int:

@@ -88,9 +88,11 @@ ROLE_SCHEME = URIRef("https://w3id.org/sakrad/role")
 PREFIXES: dict[str, str] = {
     "adms": str(ADMS),
     "dcat": str(DCAT),
+    "dcatap": "http://data.europa.eu/r5r/",
     "dct": str(DCTERMS),
     "dqv": str(DQV),
     "foaf": str(FOAF),
+    "geo": "http://www.opengis.net/ont/geosparql#",
     "legal": str(LEGAL),
     "locn": str(LOCN),
     "m8g": str(M8G),

@@ -1,0 +1,28 @@
+"""Content negotiation picks what the client prefers among what is offered (cases in negotiation/cases.tsv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sakrad_ld.formats import FORMATS, HTML, RESULTS_FORMATS
+from sakrad_ld.negotiation import MAX_RANGES, choose, parse_accept
+
+OFFERS = {"documents": (HTML, *FORMATS), "results": (*RESULTS_FORMATS, HTML), "graph": (*FORMATS, HTML)}
+CASES = [line.split("\t") for line in (Path(__file__).resolve().parent / "negotiation" / "cases.tsv")
+         .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("offers", "accept", "chosen"), CASES)
+def test_negotiation_case(offers: str, accept: str, chosen: str) -> None:
+    format = choose(None if accept == "-" else accept, OFFERS[offers])
+    assert (format.name if format else "none") == chosen
+
+
+def test_an_absurd_accept_header_is_read_in_bounded_time_and_never_raises() -> None:
+    absurd = ",".join(f"type{n}/sub{n};q=0.{n % 10}" for n in range(100_000)) + ",text/turtle"
+    assert len(parse_accept(absurd)) <= MAX_RANGES
+    assert choose(absurd, (HTML, *FORMATS)) is None  # text/turtle is past what is read
+    assert choose("\x00\xff;;q=;=,,,", (HTML, *FORMATS)) is None
+    assert choose("text/turtle;q=1e999", (HTML, *FORMATS)) is None  # a weight outside 0..1 is ignored

@@ -140,3 +140,26 @@ def test_push_without_a_release_names_the_command_that_builds_one(tmp_path: Path
     code = main(["-C", str(root), "push", "--endpoint", "http://127.0.0.1:9/store", "--release", str(tmp_path)])
     assert code == 2
     assert "sakrad-ld build" in capsys.readouterr().err
+
+
+def test_serve_with_an_external_store_answers_as_with_the_embedded_one(oxigraph: str, release: Path,
+                                                                        root: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from sakrad_ld.push import release_graph
+    from sakrad_ld.server import create_app
+    from sakrad_ld.settings import Settings
+
+    assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release),
+                 "--graph", release_graph(release)]) == 0
+    query = next(q for q in saved_queries() if q.name == "organisations").text
+    meeting = "/doc/meeting/2017-12-12-integration"
+    answers = []
+    for settings in (Settings(query_workers=1), Settings(store=f"{oxigraph}/query")):
+        with TestClient(create_app(release, settings)) as client:
+            rows = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+            doc = client.get(meeting, headers={"Accept": "application/n-triples"})
+            assert rows.status_code == 200 and doc.status_code == 200, (rows.text, doc.text)
+            answers.append((sorted(rows.text.splitlines()), sorted(doc.text.splitlines())))
+    assert answers[0] == answers[1]
+    assert len(answers[0][0]) > 2 and len(answers[0][1]) > 20

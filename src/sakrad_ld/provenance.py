@@ -33,7 +33,8 @@ def build_activity(minter: Minter, version: str) -> URIRef:
 
 def software_agent(minter: Minter) -> URIRef:
     """sakrad-ld at the version that runs now."""
-    return minter.part(minter.thing("agent", f"{SOFTWARE}-software"), __version__)
+    # one resource per version, not a part of an undescribed whole, so the IRI dereferences
+    return minter.thing("agent", f"{SOFTWARE}-software-{__version__}")
 
 
 def provenance_graph(corpus: Corpus, data: Graph, minter: Minter) -> Graph:

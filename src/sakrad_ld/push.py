@@ -27,7 +27,7 @@ from .errors import ProjectError, ReleaseError, SakradError
 from .formats import by_name
 from .store import CATALOGUE_FILE, DATA_FILE
 
-__all__ = ["PushResult", "default_graph", "graph_url", "push"]
+__all__ = ["PushResult", "default_graph", "graph_url", "push", "release_graph"]
 
 GSP_SPEC = "https://www.w3.org/TR/sparql11-http-rdf-update/#http-put"
 
@@ -53,6 +53,20 @@ def default_graph(data_dir: Path) -> str:
     config = load_record(DatasetConfig, compose_file(path), path)
     base = config.base_iri if config.base_iri.endswith("/") else config.base_iri + "/"
     return f"{base}graph/{config.version}"
+
+
+def release_graph(release: Path) -> str:
+    """The named graph of the release in folder ``release``: ``{base_iri}graph/{version}``, read from
+    its catalogue (the dataset ``{base_iri}dataset`` and its ``dcat:version``), as push names it."""
+    catalogue = release / CATALOGUE_FILE
+    if not catalogue.is_file():
+        raise ReleaseError(f"{catalogue}: no catalogue to take the release's graph from; rebuild the release")
+    version = ox.NamedNode("http://www.w3.org/ns/dcat#version")
+    for quad in ox.parse(path=catalogue, format=ox.RdfFormat.TURTLE):
+        if (quad.predicate == version and isinstance(quad.subject, ox.NamedNode)
+                and quad.subject.value.endswith("/dataset")):
+            return f"{quad.subject.value.removesuffix('dataset')}graph/{quad.object.value}"
+    raise ReleaseError(f"{catalogue}: the catalogue names no dataset version; rebuild the release")
 
 
 def graph_url(endpoint: str, graph: str) -> str:

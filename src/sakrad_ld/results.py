@@ -150,7 +150,7 @@ def results_page(answer: Answer, base: str, query: str) -> str:
     def cell(term: Term | None) -> str:
         if isinstance(term, ox.NamedNode):
             path = page_path(term.value, base)
-            return internal(path, esc(_show(term, base))) if path else external(term.value, esc(_show(term, base)))
+            return internal(path, esc(_show(term, base))) if path else external(term.value, esc(_show(term, "")))
         return esc(_show(term, base))
 
     if answer.form == "ask":

@@ -41,7 +41,7 @@ from .errors import QueryTimeout, ReleaseError
 from .formats import FORMATS, HTML, Format
 from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
-from .protocol import ProtocolError, QueryJob, Reply, answer, read_query
+from .protocol import ProtocolError, Reply, answer, read_query
 from .query import saved_queries
 from .settings import Settings
 from .store import Release
@@ -57,6 +57,8 @@ MAX_URL_LENGTH = 8192
 DOCUMENT_FORMATS: tuple[Format, ...] = (HTML, *FORMATS)
 _PROBLEM = Format("problem", ".json", PROBLEM_MEDIA_TYPE, "JSON", "Problem Details", ("application/json",))
 _SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
+#: Release files up to this size are answered from memory, larger ones streamed from disk.
+_WHOLE_FILE = 4 * 1024 * 1024
 
 
 def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette:
@@ -64,8 +66,13 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
     from . import pages
 
     settings = settings or Settings()
-    release = Release.open(Path(release_dir))
-    pool = WorkerPool(release.root, answer, settings.query_workers, settings.timeout)
+    release = Release.open(Path(release_dir), settings.store)
+    if settings.store:  # the external store runs the queries (and enforces its own time limit)
+        from .remotestore import InThreadPool
+
+        pool: Any = InThreadPool(release, answer)
+    else:
+        pool = WorkerPool(release.root, answer, settings.query_workers, settings.timeout)
     site = pages.Site(base_iri=release.base_iri,
                       downloads=[(f.path, f.media_type, f.size) for f in release.files.values()],
                       queries=list(saved_queries()), sparql_path="/sparql", release=release.root)
@@ -156,7 +163,10 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
         headers = {"ETag": etag, "Cache-Control": cache}
         if etag in _etags(request.headers.get("if-none-match", "")):
             return Response(status_code=304, headers=headers)
-        return FileResponse(release.root / file.path, media_type=file.media_type, headers=headers)
+        path = release.root / file.path
+        if file.size <= _WHOLE_FILE:  # one write: no Nagle delay between headers and a small body
+            return Response(path.read_bytes(), media_type=file.media_type, headers=headers)
+        return FileResponse(path, media_type=file.media_type, headers=headers)
 
     async def sparql(request: Request) -> Response:
         if request.method == "GET" and not request.url.query:

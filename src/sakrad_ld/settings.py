@@ -30,6 +30,9 @@ class Settings:
                                   "again (Cache-Control max-age; default: 3600)")
     query_workers: int = _setting(2, "worker processes that run SPARQL queries, each with its own copy of the "
                                   "store (default: 2)")
+    store: str = _setting("", "the SPARQL query endpoint of an external store the release was pushed into "
+                          "(sakrad-ld push), queried instead of the embedded store, such as "
+                          "http://127.0.0.1:7878/query (default: the embedded store)")
 
     def __post_init__(self) -> None:
         if self.timeout <= 0 or self.result_cap < 1 or self.cache_max_age < 0 or self.query_workers < 1:

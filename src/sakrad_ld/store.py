@@ -106,8 +106,16 @@ class Release:
     base_iri: str
 
     @classmethod
-    def open(cls, root: Path) -> Release:
+    def open(cls, root: Path, store_url: str = "") -> Release:
+        """The release in ``root``, its triples in the embedded store, or in the external store whose
+        SPARQL query endpoint is ``store_url`` (the release's named graph there: :mod:`sakrad_ld.push`)."""
         root = Path(root).resolve()
+        if store_url:
+            from .push import release_graph
+            from .remotestore import RemoteStore
+
+            remote = RemoteStore(store_url, release_graph(root))
+            return cls(root, remote, _base_iri(remote))  # type: ignore[arg-type]
         store = open_store(root)
         return cls(root, store, _base_iri(store))
 

@@ -8,18 +8,23 @@ query runs in a worker process that holds its own copy of the store; when the li
 worker is killed (SIGKILL) and a fresh one is started in its place, and the caller gets a
 :class:`~sakrad_ld.errors.QueryTimeout` at once. A worker that crashes is replaced the same way.
 
-Workers are started with the ``spawn`` method (no fork of a threaded server) and load the
-release themselves. A query may run for the time limit from when a worker takes it; a request
+A worker is a fresh interpreter (``python -m sakrad_ld.workers``, not a fork of the threaded
+server, and not ``multiprocessing``'s spawn, which re-runs the caller's main script) that loads the
+release itself and talks to the server over a socket pair with pickled messages. A query may run for the time limit from when a worker takes it; a request
 waits for a free worker at most as long again.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import importlib
+import os
 import queue
+import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -36,7 +41,12 @@ Task = Callable[[Any, Any], Any]
 
 
 def _worker_main(root: str, task: Task, conn: Connection) -> None:
+    import signal
+
     from .store import Release
+
+    # Ctrl-C in a terminal reaches the whole process group: the server stops its workers itself
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     try:
         release = Release.open(Path(root))
@@ -57,10 +67,9 @@ def _worker_main(root: str, task: Task, conn: Connection) -> None:
 
 @dataclass(eq=False)
 class _Worker:
-    process: multiprocessing.process.BaseProcess
+    process: subprocess.Popen[bytes]
     conn: Connection
     ready: bool = False
-    jobs: int = field(default=0)
 
     def wait_ready(self) -> None:
         if self.ready:
@@ -73,9 +82,12 @@ class _Worker:
         self.ready = True
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(5)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
         self.conn.close()
 
 
@@ -89,7 +101,6 @@ class WorkerPool:
         self.task = task
         self.size = size
         self.timeout = timeout
-        self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._started = False
@@ -100,12 +111,15 @@ class WorkerPool:
         self.started_workers = 0
 
     def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(str(self.root), self.task, child),
-                                        name="sakrad-ld query worker", daemon=True)
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
+        ours, theirs = socket.socketpair()
+        task = f"{self.task.__module__}:{self.task.__qualname__}"
+        # the worker imports this very copy of sakrad_ld, however the server found it
+        package_root = str(Path(__file__).resolve().parents[1])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        with theirs:
+            process = subprocess.Popen([sys.executable, "-m", __name__, str(self.root), task, str(theirs.fileno())],
+                                       pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
+        worker = _Worker(process, Connection(ours.detach()))
         with self._lock:
             self._all.add(worker)
             self.started_workers += 1
@@ -123,7 +137,7 @@ class WorkerPool:
     @property
     def pids(self) -> list[int]:
         with self._lock:
-            return sorted(w.process.pid for w in self._all if w.process.pid is not None)
+            return sorted(w.process.pid for w in self._all)
 
     def run(self, job: Any) -> Any:
         """The task's result for ``job``; re-raises what the task raised; QueryTimeout past the limit."""
@@ -178,3 +192,8 @@ class WorkerPool:
             self._all.clear()
         for worker in workers:
             worker.kill()
+
+
+if __name__ == "__main__":  # a worker: python -m sakrad_ld.workers RELEASE MODULE:FUNCTION FD
+    _module, _, _function = sys.argv[2].partition(":")
+    _worker_main(sys.argv[1], getattr(importlib.import_module(_module), _function), Connection(int(sys.argv[3])))

@@ -33,7 +33,7 @@ def test_the_build_is_an_activity_of_the_software_at_its_version(catalogue: Grap
     software = [a for a in agents if (a, RDF.type, PROV.SoftwareAgent) in catalogue]
     assert len(software) == 1
     assert catalogue.value(software[0], SCHEMA.softwareVersion) == Literal(__version__)
-    assert str(software[0]).endswith("/" + __version__)
+    assert str(software[0]).endswith("-" + __version__)
     assert URIRef(BASE + "id/agent/sakrad-ld") in agents  # and the publisher
 
 

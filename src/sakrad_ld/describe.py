@@ -98,13 +98,13 @@ def _sort_key(t: ox.Triple) -> tuple[str, int, str, str]:
 
 
 def document_bytes(triples: list[ox.Triple], format: Format, context: str) -> bytes:
-    """A document's triples as ``format`` (one of :data:`sakrad_ld.formats.FORMATS`), as the
-    release writes it: the same triples give the same bytes. ``context`` is the JSON-LD
-    ``@context`` reference (the release's ``context.jsonld``, usually ``{base}context.jsonld``)."""
+    """A document's triples as ``format`` (one of :data:`sakrad_ld.formats.FORMATS`), in the
+    release's style (only the prefixes used, sorted): the same triples give the same bytes.
+    ``context`` is the JSON-LD ``@context`` reference (the release's ``context.jsonld``)."""
     from .jsonld import to_jsonld
-    from .serialize import rdflib_term, serialize
+    from .serialize import rdflib_term, serialize_ox
 
-    rdf = [(rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)) for t in triples]
-    if format.name == "jsonld":
-        return to_jsonld(rdf, context)
-    return serialize(rdf, format.name)
+    if format.name != "jsonld":
+        return serialize_ox(triples, format.name)
+    return to_jsonld([(rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)) for t in triples],
+                     context)

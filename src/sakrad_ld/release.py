@@ -170,13 +170,16 @@ def _parts(index: dict[Node, list[tuple[Node, Node, Node]]], meetings: str) -> d
 
 def meeting_graph(index: dict[Node, list[tuple[Node, Node, Node]]], meeting: URIRef,
                   own: list[Node]) -> list[tuple[Node, Node, Node]]:
-    """The document of one meeting: the meeting, its parts (``own``), and what they refer to (one hop)."""
+    """The document of one meeting: the meeting, its parts (``own``), and what they refer to (one hop).
+    The hop leaves out what a referred resource says about other meetings (an organisation's
+    ``m8g:participates`` in them): with it, a meeting's document grew with every other meeting its
+    organisations took part in, and writing all documents took time quadratic in the corpus."""
     triples = [t for s in own for t in index[s]]
     seen = set(own)
     for _, _, o in list(triples):
         if o in index and o not in seen and "/id/meeting/" not in str(o):
             seen.add(o)
-            triples.extend(index[o])
+            triples.extend(t for t in index[o] if "/id/meeting/" not in str(t[2]) or t[2] in seen)
     return triples
 
 

@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from .vocab import PREFIXES, RDF
 
-__all__ = ["ox_term", "ox_triples", "serialize", "sort_key", "rdflib_term"]
+__all__ = ["ox_term", "ox_triples", "serialize", "serialize_ox", "sort_key", "rdflib_term"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -66,7 +66,18 @@ def serialize(graph: Graph | Iterable[tuple[Node, Node, Node]], format: str) -> 
     """``graph`` as ``format`` (turtle, ntriples, rdfxml); identical graphs give identical bytes."""
     graph = graph if isinstance(graph, Graph) else list(graph)
     prefixes = _used_prefixes(graph) if format in ("turtle", "rdfxml") else None
-    data = ox.serialize(ox_triples(graph), format=_OX_FORMATS[format], prefixes=prefixes)
+    return _write(ox_triples(graph), format, prefixes)
+
+
+def serialize_ox(triples: list[ox.Triple], format: str) -> bytes:
+    """pyoxigraph triples, in the order given, as :func:`serialize` writes a graph: no rdflib on
+    the way, for documents written many times (the pages' RDF, the static export)."""
+    prefixes = _used_prefixes(triples) if format in ("turtle", "rdfxml") else None
+    return _write(triples, format, prefixes)
+
+
+def _write(triples: list[ox.Triple], format: str, prefixes: dict[str, str] | None) -> bytes:
+    data = ox.serialize(triples, format=_OX_FORMATS[format], prefixes=prefixes)
     if format == "turtle":
         # pyoxigraph writes the prefixes in hash order; sorted, they read better and never move
         lines = data.split(b"\n")
@@ -76,7 +87,7 @@ def serialize(graph: Graph | Iterable[tuple[Node, Node, Node]], format: str) -> 
     return data
 
 
-def _used_prefixes(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> dict[str, str]:
+def _used_prefixes(graph: Graph | Iterable[tuple[Node, Node, Node]] | Iterable[ox.Triple]) -> dict[str, str]:
     """Only the prefixes the graph uses, so a small document does not open with twenty lines."""
     by_namespace = {ns: prefix for prefix, ns in PREFIXES.items()}
     seen: set[str] = set()
@@ -87,7 +98,9 @@ def _used_prefixes(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> dict[str
                 if not term.datatype:
                     continue
                 term = term.datatype
-            text = str(term)
+            elif isinstance(term, ox.Literal):
+                term = term.datatype
+            text = term.value if isinstance(term, ox.NamedNode | ox.BlankNode) else str(term)
             cut = max(text.rfind("#"), text.rfind("/")) + 1
             ns = text[:cut]
             if ns not in seen:

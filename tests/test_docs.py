@@ -33,5 +33,7 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_second() -> None:
     start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     blocks = [b.split("```", 1)[0].strip() for b in start.split("```sh\n")[1:]]
     assert len(blocks) == 2 and all("\n" not in b for b in blocks)
+    assert "sakrad-ld build" in blocks[0] and blocks[1] == "bash .ci/run"
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
-    assert blocks[1] in ci.splitlines()
+    last = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")][-1]
+    assert last.endswith("python -m pytest") and "pip install" in last

@@ -246,7 +246,8 @@ def markdown(r: dict) -> str:
         peak = b.get("peak_rss_bytes") or b.get("watched_peak_rss_bytes")
         lines.append(f"| {b['meetings']} | {b.get('triples', '–')} | {b['wall']} | {b.get('cpu', '–')} | {_gb(peak)} | "
                      + " | ".join(str(st.get(k, {}).get("wall", "–")) for k in stage_names) + f" | {outcome} |")
-    lines += ["", f"Scaling exponent (log wall over log N, finished builds): {r.get('exponent')}", ""]
+    lines += ["", f"Scaling exponent (slope of log time over log N, finished builds): wall {r.get('exponent')}, "
+              f"CPU {r.get('exponent_cpu')}", ""]
     for kind in ("naive", "floor"):
         if c := r.get(kind):
             lines += [f"## {kind.capitalize()} on {r['compare_size']} meetings", "",
@@ -295,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build of {n} meetings …", file=sys.stderr, flush=True)
         builds.append(build_size(n, work, args.timeout, limit))
         results["exponent"] = exponent([(b["meetings"], b["wall"]) for b in builds if b.get("finished")])
+        results["exponent_cpu"] = exponent([(b["meetings"], b["cpu"]) for b in builds if b.get("finished")])
         save()
     size = args.compare_size or min(sizes)
     results["compare_size"] = size

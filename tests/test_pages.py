@@ -201,7 +201,9 @@ def test_unknown_iris_get_no_page_and_a_safe_not_found_page(opened: Release, sit
 def test_lists_are_capped_with_their_count_at_scale() -> None:
     meetings, organisations, per = 300, 40, 6
     store = sitedata.synthetic_store(meetings, organisations, per)
-    site = Site(sitedata.BASE, [], [], limit=25)
+    downloads = [("sakrad.nt", "application/n-triples", 10)] + [
+        (f"meetings/m-{m:06d}.ttl", "text/turtle", 100 + m) for m in range(meetings)]
+    site = Site(sitedata.BASE, downloads, [], limit=25)
     org = 0
     taking_part = [m for m in range(meetings) if org in sitedata.participants(m, organisations, per)]
     assert len(taking_part) > site.limit
@@ -218,6 +220,9 @@ def test_lists_are_capped_with_their_count_at_scale() -> None:
     start = start_page(store, site)
     check(start)
     assert f"Sakråd ({meetings})" in start and f"Visar de {site.limit} senaste av {meetings} sakråd" in start
+    table = start.split('id="downloads"', 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr>") == 3 and '<a href="/download/sakrad.nt">' in table
+    assert f"{meetings} filer" in table and f"{sum(100 + m for m in range(meetings)):,}".replace(",", "\u00a0") in table
 
 
 def test_a_document_holds_the_thing_its_parts_and_the_labels_of_what_it_links_to(opened: Release) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -62,6 +63,10 @@ class Site:
     download_path: str = "/download/"
     release: Path | None = None
     limit: int = 100
+
+    @cached_property
+    def download_names(self) -> frozenset[str]:
+        return frozenset(name for name, _, _ in self.downloads)
 
 
 _DEFAULT_TITLE = Text("Sakråd med det civila samhället", "Consultations (sakråd) with civil society")
@@ -195,7 +200,7 @@ def _picture(site: Site, name: str, draw: Any) -> str:
 
 
 def _download_link(site: Site, name: str) -> str:
-    if any(d[0] == name for d in site.downloads):
+    if name in site.download_names:
         return internal(site.download_path + name, "Bilden som SVG-fil")
     return ""
 
@@ -285,11 +290,30 @@ def _register_lists(view: View, site: Site) -> str:
     return '<h2 id="registers">Organisationer, myndigheter och personer</h2>' + "\n".join(out) if out else ""
 
 
+#: A folder of the release with more files than this is one row of the downloads table.
+_FOLDER_ROWS = 12
+
+
 def _downloads(site: Site) -> str:
-    rows = "".join(f"<tr><td>{internal(site.download_path + name, esc(name))}</td><td><code>{esc(media)}</code></td>"
-                   f'<td class="num">{number(size)}</td></tr>' for name, media, size in site.downloads)
+    """The release's files; a folder of many files (one per sakråd) as one row with its count."""
+    folders: dict[str, list[tuple[str, str, int]]] = {}
+    for item in site.downloads:
+        folder = item[0].split("/", 1)[0] + "/" if "/" in item[0] else ""
+        folders.setdefault(folder, []).append(item)
+    rows = []
+    for folder in sorted(folders):
+        files = folders[folder]
+        if folder and len(files) > _FOLDER_ROWS:
+            example = internal(site.download_path + files[0][0], esc(files[0][0]))
+            rows.append(f"<tr><td><code>{esc(folder)}</code> — {number(len(files))} filer, till exempel {example}</td>"
+                        f"<td><code>{esc(', '.join(sorted({m for _, m, _ in files})))}</code></td>"
+                        f'<td class="num">{number(sum(n for _, _, n in files))}</td></tr>')
+            continue
+        rows.extend(f"<tr><td>{internal(site.download_path + name, esc(name))}</td><td><code>{esc(media)}</code></td>"
+                    f'<td class="num">{number(size)}</td></tr>' for name, media, size in files)
     return (f'<h2 id="downloads">Ladda ner</h2><table><thead><tr><th>Fil</th><th>Medietyp</th>'
-            f'<th class="num">Byte</th></tr></thead><tbody>{rows}</tbody></table>')
+            f'<th class="num">Byte</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            '<p class="note">Varje fil har sin SHA-256-summa i <code>SHA256SUMS</code>.</p>')
 
 
 def _sparql(site: Site) -> str:

@@ -56,7 +56,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         sys.stderr.write("\r\x1b[K")
     if result.out is None:
         sys.stdout.write(result.report.text(args.lang))
-        print(f"Nothing was written: fix the violations above, then build again.", file=sys.stderr)
+        print("Nothing was written: fix the violations above, then build again.", file=sys.stderr)
         return EXIT_INVALID
     warnings = result.report.count("Warning")
     if warnings:

@@ -20,8 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +31,7 @@ from rdflib.term import Node
 from .corpus import load_corpus, schemas
 from .dcat import write_catalogue
 from .diagrams import write_diagrams
+from .folders import replacing
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import CONTEXT_FILE, context_document, to_jsonld
 from .project import Project
@@ -81,14 +80,8 @@ def write_release(project: Project, out: Path, progress: Stage = _quiet) -> Buil
     if not report.conforms:
         return BuildResult(corpus, built, report, None)
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
+    with replacing(out) as tmp:
         _write_files(project, tmp, corpus, built, report, progress)
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return BuildResult(corpus, built, report, out)
 
 
@@ -181,14 +174,3 @@ def meeting_graph(index: dict[Node, list[tuple[Node, Node, Node]]], meeting: URI
             seen.add(o)
             triples.extend(t for t in index[o] if "/id/meeting/" not in str(t[2]) or t[2] in seen)
     return triples
-
-
-def _swap(new: Path, out: Path) -> None:
-    """Puts ``new`` where ``out`` is; the old release is removed only once the new one is in place."""
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-        os.replace(out, old / "release")
-        os.replace(new, out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(new, out)

@@ -22,9 +22,7 @@ The pages and documents are those of the server, from the same functions.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +30,9 @@ from pathlib import Path
 from .describe import document_bytes, document_triples
 from .documents import ONTOLOGY_PATH, published_resources
 from .formats import FORMATS, HTML, RESULTS_FORMATS, Format
+from .folders import replacing
 from .pages import Site, not_found_page, ontology_page, resource_page, start_page
+from .query import saved_queries
 from .store import Release
 from .vocab import ONTOLOGY_IRI
 
@@ -63,16 +63,10 @@ def export_site(release: Path, out: Path, progress: Callable[[str, int, int], No
     """Writes the site of ``release`` into ``out`` (replacing it only once every file is written)."""
     opened = Release.open(release)
     store, base = opened.store, opened.base_iri
-    try:
-        from .query import saved_queries
-        queries = list(saved_queries())
-    except ImportError:  # a checkout without the query tool still exports
-        queries = []
+    queries = list(saved_queries())
     site = Site(base, [(f.path, f.media_type, f.size) for f in opened.files.values()], queries,
                 sparql_path=None, download_path=DOWNLOAD_PATH, release=opened.root)
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     files = 0
 
     def put(rel: str, data: bytes) -> None:
@@ -82,7 +76,7 @@ def export_site(release: Path, out: Path, progress: Callable[[str, int, int], No
         path.write_bytes(data)
         files += 1
 
-    try:
+    with replacing(out) as tmp:
         context = f"{base}{CONTEXT}"
         put("index.html", start_page(store, site).encode())
         put("404.html", not_found_page("", site).encode())
@@ -105,10 +99,6 @@ def export_site(release: Path, out: Path, progress: Callable[[str, int, int], No
                 files += 1
         put(NGINX_HTTP, nginx_http_conf().encode())
         put(NGINX_SERVER, nginx_server_conf().encode())
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return ExportResult(out, len(resources) + 1, files)
 
 
@@ -116,19 +106,6 @@ def _documents(put: Callable[[str, bytes], None], store, iri: str, path: str, co
     triples = document_triples(store, iri)
     for f in FORMATS:
         put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context))
-
-
-def _swap(new: Path, out: Path) -> None:
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-        os.replace(out, old / "export")
-        os.replace(new, out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(new, out)
-
-
-# --- nginx ---------------------------------------------------------------------------------------
 
 def _pattern(media_type: str) -> str:
     return media_type.replace("+", r"\+").replace(".", r"\.")

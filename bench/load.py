@@ -46,9 +46,11 @@ def load(url: str, seconds: float = 10.0, connections: int = 64, accept: str = "
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
 
 
-def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
-    return float(number) * _UNITS[unit]
+def _ms(text: str, out: str) -> float:
+    m = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not m:
+        raise ValueError(f"cannot read the latency {text!r} in wrk's output:\n{out}")
+    return float(m.group(1)) * _UNITS[m.group(2)]
 
 
 def _wrk(url: str, seconds: float, connections: int, accept: str) -> Load:
@@ -58,8 +60,8 @@ def _wrk(url: str, seconds: float, connections: int, accept: str) -> Load:
     out = run.stdout
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"(?m)^\s*50%\s+(\S+)", out).group(1), out)  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"(?m)^\s*99%\s+(\S+)", out).group(1), out)  # type: ignore[union-attr]
     errors = 0
     if m := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         errors += int(m.group(1))

@@ -146,6 +146,9 @@ def build_size(n: int, work: Path, timeout: float, memory_limit: int) -> dict[st
                               timeout, memory_limit)
     reached = [line["stage"] for line in lines if "stage" in line]
     totals = next((line for line in lines if "stages" in line), {})
+    if not totals:  # stopped: the stages that ended before it was stopped
+        totals = {"stages": {line["closed"]: {"wall": line["wall"], "cpu": line["cpu"]}
+                             for line in lines if "closed" in line}}
     return {"meetings": n, "generate_wall": generated, "meeting_files": files, "data_bytes": size,
             "stages_reached": reached, **ended, **totals}
 

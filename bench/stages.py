@@ -45,8 +45,9 @@ def main(project: Path, out: Path) -> None:
         if stage != current[0]:
             now, cpu = time.perf_counter(), _cpu()
             close(now, cpu)
+            done = {"closed": current[0], **{k: round(v, 3) for k, v in stages.get(current[0], {}).items()}}
             current[:] = [stage, now, cpu]
-            print(json.dumps({"stage": stage}), flush=True)
+            print(json.dumps({"stage": stage, **(done if done["closed"] else {})}), flush=True)
 
     result = write_release(Project.at(project), out, progress)
     progress("finish", 0, 0)

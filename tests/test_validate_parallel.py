@@ -64,8 +64,6 @@ def test_parallel_report_is_the_whole_graph_report(which: str, root: Path, tmp_p
         assert {"syn-org-1", "syn-org-2", "syn-org-7"} <= flagged
 
 
-def test_small_graphs_are_validated_in_one_run(root: Path) -> None:
-    from sakrad_ld.validate_parallel import default_workers
-
+def test_one_worker_means_one_run(root: Path) -> None:
     corpus = load_corpus(root / "data")
-    assert default_workers(build_graph(corpus).graph) == 1
+    assert shape_groups(load_shapes([root / "shapes"]), build_graph(corpus).graph, 1) is None

@@ -144,18 +144,17 @@ def load_shapes(paths: Iterable[Path]) -> Graph:
     return shapes
 
 
-def validate(data: Graph, shapes: Graph, origins: Origins | None = None,
-             workers: int | None = None) -> ValidationReport:
+def validate(data: Graph, shapes: Graph, origins: Origins | None = None, workers: int = 1) -> ValidationReport:
     """Validates ``data`` against ``shapes``; findings are sorted by file, line and resource.
-    A large graph is validated by ``workers`` processes (default: one per core), the shapes split
-    between them, with the same report (:mod:`sakrad_ld.validate_parallel`)."""
-    from .validate_parallel import default_workers, shape_groups, validate_in_parallel
+    With ``workers`` > 1 the shapes are split between that many processes, with the same report
+    (:mod:`sakrad_ld.validate_parallel`; one run is the default: docs/performance.md measured the
+    split as no faster on 2 cores)."""
+    from .validate_parallel import shape_groups, validate_in_parallel
 
-    groups = shape_groups(shapes, data, default_workers(data) if workers is None else workers)
+    groups = shape_groups(shapes, data, workers)
     if groups is None:
-        # inplace: with no inference nothing is added to the data; a copy costs ~3 s per 1,000 meetings
         _, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
-                                       advanced=True, abort_on_first=False, inplace=True)
+                                       advanced=True, abort_on_first=False)
     else:
         _, results = validate_in_parallel(data, shapes, groups)
     return report_from_results(results, origins)

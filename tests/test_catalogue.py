@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, SH
 
 from sakrad_ld.vocab import SPDX, VCARD
 
-from sakrad_ld import dcat, dcat_ap
+from sakrad_ld.catalogue import dcat, dcat_ap
 from sakrad_ld.cli import main
 from sakrad_ld.formats import FORMATS
 from sakrad_ld.project import Project
@@ -253,7 +253,7 @@ def test_a_catalogue_violation_stops_the_build(project_copy: Path, tmp_path: Pat
 def test_the_build_prints_unexplained_warnings(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(dcat_ap, "KNOWN_WARNINGS", ())
-    with caplog.at_level(logging.INFO, logger="sakrad_ld.dcat"):
+    with caplog.at_level(logging.INFO, logger="sakrad_ld.catalogue.dcat"):
         assert write_release(Project.at(root), tmp_path / "dist").out
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 6 and all("DCAT-AP mdr warning" in r.getMessage() for r in warnings)

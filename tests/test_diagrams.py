@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 import sitedata
-from sakrad_ld.diagrams import CHART_FILE, CHART_ROWS, meeting_file, meeting_svg, participation_chart_svg
-from sakrad_ld.store import Release
+from sakrad_ld.site.diagrams import CHART_FILE, CHART_ROWS, meeting_file, meeting_svg, participation_chart_svg
+from sakrad_ld.sparql.store import Release
 
 SVG = "{http://www.w3.org/2000/svg}"
 SEED = "2017-12-12-integration"

@@ -15,7 +15,7 @@ import yaml
 
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
-from sakrad_ld.documentation import number_value
+from sakrad_ld.importer.documentation import number_value
 from sakrad_ld.records import Meeting, Text
 from sakrad_ld.typedyaml import compose_file, load_record
 

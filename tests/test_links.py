@@ -22,7 +22,7 @@ from stdnum.se import orgnr
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import Built, build_graph
-from sakrad_ld.links import REGISTERS, Target, check_online, linksets
+from sakrad_ld.registers.links import REGISTERS, Target, check_online, linksets
 from sakrad_ld.validate import load_shapes, validate
 from sakrad_ld.vocab import ADMS, LEGAL
 

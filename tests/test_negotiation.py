@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sakrad_ld.formats import FORMATS, HTML, RESULTS_FORMATS
-from sakrad_ld.negotiation import MAX_RANGES, choose, parse_accept
+from sakrad_ld.serving.negotiation import MAX_RANGES, choose, parse_accept
 
 OFFERS = {"documents": (HTML, *FORMATS), "results": (*RESULTS_FORMATS, HTML), "graph": (*FORMATS, HTML)}
 CASES = [line.split("\t") for line in (Path(__file__).resolve().parent / "negotiation" / "cases.tsv")

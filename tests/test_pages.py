@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 import sitedata
-from sakrad_ld.describe import document_triples
-from sakrad_ld.documents import page_path, published_resources
-from sakrad_ld.pages import Site, not_found_page, ontology_page, resource_page, start_page
-from sakrad_ld.store import Release
+from sakrad_ld.site.describe import document_triples
+from sakrad_ld.site.documents import page_path, published_resources
+from sakrad_ld.site.pages import Site, not_found_page, ontology_page, resource_page, start_page
+from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ONTOLOGY_IRI
 
 SEED = "2017-12-12-integration"

@@ -19,11 +19,11 @@ import pyoxigraph as ox
 import pytest
 
 from sakrad_ld.cli import main
-from sakrad_ld.push import default_graph, graph_url
-from sakrad_ld.query import evaluate, saved_queries
-from sakrad_ld.remotestore import RemoteStore
-from sakrad_ld.results import Answer
-from sakrad_ld.store import open_store
+from sakrad_ld.sparql.push import default_graph, graph_url
+from sakrad_ld.sparql.query import evaluate, saved_queries
+from sakrad_ld.sparql.remotestore import RemoteStore
+from sakrad_ld.sparql.results import Answer
+from sakrad_ld.sparql.store import open_store
 
 
 def _free_port() -> int:
@@ -146,9 +146,9 @@ def test_serve_with_an_external_store_answers_as_with_the_embedded_one(oxigraph:
                                                                         root: Path) -> None:
     from starlette.testclient import TestClient
 
-    from sakrad_ld.push import release_graph
-    from sakrad_ld.server import create_app
-    from sakrad_ld.settings import Settings
+    from sakrad_ld.sparql.push import release_graph
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
 
     assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release),
                  "--graph", release_graph(release)]) == 0

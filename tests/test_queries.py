@@ -19,8 +19,8 @@ import pytest
 
 from sakrad_ld.cli import main
 from sakrad_ld.errors import QueryError, ResultTooLarge
-from sakrad_ld.query import bind, evaluate, parse_saved_query, refuse_federation, resolve, saved_queries
-from sakrad_ld.store import Release
+from sakrad_ld.sparql.query import bind, evaluate, parse_saved_query, refuse_federation, resolve, saved_queries
+from sakrad_ld.sparql.store import Release
 
 CASES = Path(__file__).resolve().parent / "queries"
 
@@ -44,7 +44,7 @@ def test_saved_query_answers_as_expected(case: str, opened: Release) -> None:
     query = next(q for q in saved_queries() if q.name == name)
     answer = evaluate(opened.store, bind(query, params, opened.base_iri))
     from sakrad_ld.formats import RESULTS_FORMATS
-    from sakrad_ld.results import results_bytes
+    from sakrad_ld.sparql.results import results_bytes
 
     actual = _rows(results_bytes(answer, next(f for f in RESULTS_FORMATS if f.name == "tsv")))
     expected = _rows((CASES / f"{case}.tsv").read_bytes())

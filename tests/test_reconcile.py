@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from sakrad_ld.cli import main, parser
-from sakrad_ld.names import forms, normalise, similarity
-from sakrad_ld.reconcile import THRESHOLD
+from sakrad_ld.registers.names import forms, normalise, similarity
+from sakrad_ld.registers.reconcile import THRESHOLD
 
 HERE = Path(__file__).parent / "reconcile"
 CASES = sorted(p.parent for p in HERE.glob("*/case.yaml"))

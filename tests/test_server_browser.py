@@ -22,8 +22,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 import pytest
 
-from sakrad_ld.server import create_app
-from sakrad_ld.settings import Settings
+from sakrad_ld.serving.server import create_app
+from sakrad_ld.serving.settings import Settings
 from serving import serving
 
 MEETING = "2017-12-12-integration"

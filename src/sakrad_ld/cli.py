@@ -95,8 +95,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Draft a meeting YAML from a documentation text in the sakråd template, for a person to review."""
     from .corpus import load_corpus
-    from .documentation import read_documentation
-    from .draft import draft_meeting
+    from .importer.documentation import read_documentation
+    from .importer.draft import draft_meeting
 
     out = Path(args.out) if args.out else None
     if out is not None and out.exists() and not args.force:
@@ -133,8 +133,8 @@ def cmd_links(args: argparse.Namespace) -> int:
 def cmd_links_reconcile(args: argparse.Namespace) -> int:
     """Propose organisation numbers from register extracts, for a person to review; never edits data/."""
     from .corpus import load_corpus
-    from .reconcile import THRESHOLD, proposals_yaml, reconcile
-    from .register import read_register
+    from .registers.reconcile import THRESHOLD, proposals_yaml, reconcile
+    from .registers.register import read_register
 
     registers = [read_register(Path(f), args.name_field, args.number_field) for f in args.register]
     threshold = THRESHOLD if args.threshold is None else args.threshold
@@ -162,7 +162,7 @@ def _reconcile_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_links_check(args: argparse.Namespace) -> int:
     """Re-check every identifier and link (format, check digit, register, source); --online dereferences them."""
-    from .links import check_offline, check_online, link_targets
+    from .registers.links import check_offline, check_online, link_targets
 
     project = _project(args)
     problems = check_offline(project.data)
@@ -214,7 +214,7 @@ def _links_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the site as static files, with nginx rules for content negotiation (default site/)."""
-    from .static import export_site
+    from .site.static import export_site
 
     result = export_site(Path(args.release), Path(args.out), _progress())
     if sys.stderr.isatty():
@@ -227,9 +227,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a SPARQL query (its text, a .rq file or a saved query's name) on a release and print the answer."""
     from .formats import by_name
-    from .query import bind, evaluate, resolve, saved_queries
-    from .results import rdf_bytes, results_bytes, table
-    from .store import Release
+    from .sparql.query import bind, evaluate, resolve, saved_queries
+    from .sparql.results import rdf_bytes, results_bytes, table
+    from .sparql.store import Release
 
     if args.list:
         for q in saved_queries():
@@ -273,8 +273,8 @@ def _query_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a release over HTTP: SPARQL endpoint, dereferenceable IRIs, pages and downloads."""
-    from .server import create_app, request_once
-    from .settings import Settings, setting_fields
+    from .serving.server import create_app, request_once
+    from .serving.settings import Settings, setting_fields
 
     values = {f.name: getattr(args, f.name) for f in setting_fields()}
     values["cors_origins"] = tuple(o.strip() for o in values["cors_origins"].split(",") if o.strip())
@@ -297,7 +297,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _serve_arguments(p: argparse.ArgumentParser) -> None:
-    from .settings import setting_fields
+    from .serving.settings import setting_fields
 
     p.add_argument("--release", default="dist", help="the release folder (default: dist)")
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
@@ -314,7 +314,7 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_push(args: argparse.Namespace) -> int:
     """Load a release into an external SPARQL store, replacing its named graph (Graph Store Protocol)."""
-    from .push import default_graph, push
+    from .sparql.push import default_graph, push
 
     graph = args.graph or default_graph(Path(args.project) / "data")
     result = push(Path(args.release), args.endpoint, graph)

@@ -17,8 +17,8 @@ from rdflib.term import Node
 
 from .errors import Where
 from .iri import Minter, slug
-from .links import dataportal_iri, link_triples, register_graph, register_of
 from .records import Body, Corpus, Link, Meeting, Organisation, Person, Post, Source, Text
+from .registers.links import dataportal_iri, link_triples, register_graph, register_of
 from .typedyaml import Lines
 from .vocab import (
     ADMS,

@@ -28,15 +28,15 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from .catalogue.dcat import write_catalogue
 from .corpus import load_corpus, schemas
-from .dcat import write_catalogue
-from .diagrams import write_diagrams
 from .folders import replacing
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import CONTEXT_FILE, context_document, to_jsonld
 from .project import Project
 from .records import Corpus
 from .serialize import serialize
+from .site.diagrams import write_diagrams
 from .validate import ValidationReport, load_shapes, validate
 
 __all__ = ["BuildResult", "DATA_FILE_STEM", "Stage", "build", "meeting_graph", "write_release"]

@@ -1,0 +1,375 @@
+"""The release catalogue: DCAT 3 (https://www.w3.org/TR/vocab-dcat-3/) in the DCAT-AP 3.0.1 profile
+(https://semiceu.github.io/DCAT-AP/releases/3.0.1/) and DCAT-AP-SE 3.0.1 (https://docs.dataportal.se/dcat/3.0.1/en).
+
+One graph describes a release: the catalogue, the dataset, one distribution per file of the whole
+graph, the SPARQL endpoint as a data service, and the publisher, creator and contact point, all
+with IRIs. The modules named after their specs add the rest: :mod:`.void` (what the data holds),
+:mod:`.provenance` (where it came from, how it was built) and :mod:`.quality` (its validation
+results). The EU vocabulary concepts the graph refers to are copied in from
+``assets/eu-vocabularies.ttl``, so ``catalog.ttl`` validates on its own, offline.
+
+Every build checks the graph against the DCAT-AP 3.0.1 shapes (:mod:`.dcat_ap`): a violation of
+the mandatory or range shapes stops the build (nothing is written); the recommended and
+controlled-vocabulary shapes give warnings. Nothing depends on the clock: dates come from
+``data/dataset.yaml`` and the data, sizes and checksums from the files already written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import InputError, InputErrors, Where
+from ..formats import FORMATS, Format, by_name
+from ..graph import Built
+from ..iri import Minter
+from ..project import Project
+from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
+from ..serialize import serialize
+from ..validate import Finding, ValidationReport
+from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
+from .dcat_ap import SPEC, CatalogueReport, validate_catalogue
+from .provenance import provenance_graph
+from .quality import quality_graph
+from .void import void_graph
+
+__all__ = [
+    "CATALOGUE_FILE_STEM", "CatalogueReport", "ReleasedFile", "catalogue_graph", "data_files",
+    "validate_catalogue", "vocabulary_graph", "write_catalogue",
+]
+
+log = logging.getLogger(__name__)
+
+CATALOGUE_FILE_STEM = "catalog"
+#: The formats the catalogue is written in: Turtle, and RDF/XML for dataportal.se's harvester.
+CATALOGUE_FORMATS = ("turtle", "rdfxml")
+
+DCATAP = "http://data.europa.eu/r5r/"
+DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's DCAT namespace is DCAT 2
+_EU = "http://publications.europa.eu/resource/authority/"
+THEME, LANGUAGE, ACCESS, AVAILABILITY = (f"{_EU}data-theme/", f"{_EU}language/", f"{_EU}access-right/",
+                                         f"{_EU}planned-availability/")
+PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
+DATAPORTAL_ORGANISATION = "http://dataportal.se/organisation/SE"
+#: The catalogue's own licence: DCAT-AP-SE fixes the metadata licence to CC0 1.0.
+METADATA_LICENCE = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+#: What the SPARQL endpoint takes (EU file type) and the standard it follows.
+SPARQL_FILE_TYPE = URIRef(f"{_EU}file-type/SPARQLQ")
+SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
+
+_ASSETS = files("sakrad_ld").joinpath("assets")
+
+
+# --- The inputs: files of the release --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReleasedFile:
+    """A file of the release, as the catalogue describes it: where, how big, its SHA-256."""
+
+    path: str
+    format: Format
+    size: int
+    sha256: str
+
+    @classmethod
+    def read(cls, root: Path, path: str, format: Format) -> ReleasedFile:
+        data = (root / path).read_bytes()
+        return cls(path, format, len(data), hashlib.sha256(data).hexdigest())
+
+
+def data_files(root: Path, stem: str) -> list[ReleasedFile]:
+    """The files of the whole graph in ``root`` (``stem`` + the suffix of each format written)."""
+    return [ReleasedFile.read(root, f"{stem}{f.suffix}", f) for f in FORMATS if (root / f"{stem}{f.suffix}").is_file()]
+
+
+# --- The graph -------------------------------------------------------------------------------
+
+
+def vocabulary_graph() -> Graph:
+    """The EU vocabulary concepts the catalogue may refer to (``assets/eu-vocabularies.ttl``)."""
+    return Graph().parse(data=_ASSETS.joinpath("eu-vocabularies.ttl").read_bytes(), format="turtle")
+
+
+def catalogue_graph(project: Project, corpus: Corpus, built: Built, report: ValidationReport,
+                    files: list[ReleasedFile]) -> Graph:
+    """The whole catalogue of a release whose data files are ``files``. Deterministic."""
+    config, minter = corpus.config, built.minter
+    g = Graph()
+    vocab = vocabulary_graph()
+    base = _download_base(config)
+    dumps = [URIRef(base + f.path) for f in files]
+    _Catalogue(g, vocab, config, minter).add(files, base, corpus, _standards(project))
+    g += void_graph(built.graph, minter, dumps, config.sparql_endpoint, config.base_iri)
+    g += provenance_graph(corpus, built.graph, minter)
+    g += quality_graph(report, corpus, minter)
+    _copy_concepts(g, vocab)
+    return g
+
+
+def _download_base(config: DatasetConfig) -> str:
+    base = config.download_base or config.base_iri
+    return base if base.endswith("/") else base + "/"
+
+
+class _Catalogue:
+    """Adds the DCAT description of one release to a graph."""
+
+    def __init__(self, g: Graph, vocab: Graph, config: DatasetConfig, minter: Minter) -> None:
+        self.g, self.vocab, self.config, self.minter = g, vocab, config, minter
+
+    def text(self, s: Node, p: Node, text: Text | None) -> None:
+        if text is None:
+            return
+        self.g.add((s, p, Literal(" ".join(text.sv.split()), lang="sv")))
+        if text.en:
+            self.g.add((s, p, Literal(" ".join(text.en.split()), lang="en")))
+
+    def typed(self, iri: URIRef, cls: URIRef) -> URIRef:
+        """``iri``, typed ``cls`` here when the vocabulary asset does not describe it."""
+        if (iri, RDF.type, None) not in self.vocab:
+            self.g.add((iri, RDF.type, cls))
+        return iri
+
+    def add(self, files: list[ReleasedFile], base: str, corpus: Corpus, standards: Graph) -> None:
+        g, config, minter = self.g, self.config, self.minter
+        catalogue, dataset = minter.catalogue, minter.dataset
+        homepage = self.document(URIRef(config.base_iri), config.title, config.description)
+        publisher = self.agent(config.publisher)
+        creator = self.agent(config.creator) if config.creator else publisher
+        contact = self.contact_point(config.contact_point)
+        languages = [self.typed(URIRef(LANGUAGE + code), DCTERMS.LinguisticSystem) for code in config.languages]
+        spatial = [self.typed(URIRef(iri), DCTERMS.Location) for iri in config.spatial]
+        themes = [URIRef(THEME + code) for code in config.themes]
+        access = URIRef(ACCESS + config.access_rights)
+        licence = self.typed(URIRef(config.licence), DCTERMS.LicenseDocument)
+
+        g.add((catalogue, RDF.type, DCAT.Catalog))
+        self.text(catalogue, DCTERMS.title, Text(f"Katalog: {config.title.sv}",
+                                                 config.title.en and f"Catalogue: {config.title.en}"))
+        self.text(catalogue, DCTERMS.description, config.description)
+        for p, o in ((DCTERMS.publisher, publisher), (DCTERMS.creator, creator), (FOAF.homepage, homepage),
+                     (DCTERMS.license, self.typed(METADATA_LICENCE, DCTERMS.LicenseDocument)),
+                     (DCAT.themeTaxonomy, URIRef(THEME.rstrip("/"))), (DCAT.dataset, dataset),
+                     (DCTERMS.issued, _date(config.issued)), (DCTERMS.modified, _date(config.modified))):
+            g.add((catalogue, p, o))
+        for o in languages:
+            g.add((catalogue, DCTERMS.language, o))
+        for o in spatial:
+            g.add((catalogue, DCTERMS.spatial, o))
+
+        g.add((dataset, RDF.type, DCAT.Dataset))
+        self.text(dataset, DCTERMS.title, config.title)
+        self.text(dataset, DCTERMS.description, config.description)
+        for keyword in config.keywords:
+            self.text(dataset, DCAT.keyword, keyword)
+        for p, o in ((DCTERMS.identifier, Literal(str(dataset))), (DCTERMS.publisher, publisher),
+                     (DCTERMS.creator, creator), (DCAT.contactPoint, contact), (DCAT.landingPage, homepage),
+                     (DCTERMS.accessRights, access), (DCAT_VERSION, Literal(config.version)),
+                     (DCTERMS.issued, _date(config.issued)), (DCTERMS.modified, _date(config.modified))):
+            g.add((dataset, p, o))
+        for p, objects in ((DCAT.theme, themes), (DCTERMS.spatial, spatial), (DCTERMS.language, languages)):
+            for o in objects:
+                g.add((dataset, p, o))
+        self.temporal(dataset, corpus)
+        for standard in sorted(standards.subjects(RDF.type, DCTERMS.Standard)):
+            g.add((dataset, DCTERMS.conformsTo, standard))
+        g += standards
+        for file in files:
+            g.add((dataset, DCAT.distribution, self.distribution(file, base, licence)))
+        if config.sparql_endpoint:
+            g.add((catalogue, DCAT.service, self.service(publisher, contact, themes, access)))
+
+    def agent(self, agent: Agent) -> URIRef:
+        """A publisher or creator: an IRI under the base, the dataportal.se IRI as owl:sameAs."""
+        g, a = self.g, self.minter.thing("agent", agent.id)
+        g.add((a, RDF.type, FOAF.Agent))
+        g.add((a, RDF.type, FOAF.Person if agent.kind == "PrivateIndividual(s)" else FOAF.Organization))
+        self.text(a, FOAF.name, agent.name)
+        self.text(a, DCTERMS.description, agent.description)
+        g.add((a, DCTERMS.type, URIRef(PUBLISHER_TYPE + agent.kind)))
+        if agent.orgnr:
+            digits = re.sub(r"\D", "", agent.orgnr)
+            g.add((a, DCTERMS.identifier, Literal(digits)))
+            g.add((a, OWL.sameAs, URIRef(DATAPORTAL_ORGANISATION + digits)))
+        else:
+            g.add((a, DCTERMS.identifier, Literal(agent.id)))
+        if agent.homepage:
+            g.add((a, FOAF.homepage, self.document(URIRef(agent.homepage), agent.name, agent.description)))
+        return a
+
+    def document(self, iri: URIRef, title: Text, description: Text | None) -> URIRef:
+        """A web page (foaf:Document), titled and described as DCAT-AP-SE recommends."""
+        if (iri, RDF.type, FOAF.Document) not in self.g:
+            self.g.add((iri, RDF.type, FOAF.Document))
+            self.text(iri, DCTERMS.title, title)
+            self.text(iri, DCTERMS.description, description)
+        return iri
+
+    def contact_point(self, contact: ContactPoint) -> URIRef:
+        g, minter = self.g, self.minter
+        cp = minter.thing("agent", contact.id)
+        g.add((cp, RDF.type, VCARD.Kind))
+        g.add((cp, RDF.type, VCARD.Organization))
+        self.text(cp, VCARD.fn, contact.name)
+        g.add((cp, VCARD.hasEmail, URIRef(f"mailto:{contact.email}")))
+        if contact.url:
+            g.add((cp, VCARD.hasURL, URIRef(contact.url)))
+        if contact.telephone:
+            tel = minter.part(cp, "telephone")
+            g.add((cp, VCARD.hasTelephone, tel))
+            g.add((tel, RDF.type, VCARD.Voice))
+            g.add((tel, VCARD.hasValue, URIRef(_tel(contact.telephone))))
+        if (address := contact.address) is not None:
+            adr = minter.part(cp, "address")
+            g.add((cp, VCARD.hasAddress, adr))
+            g.add((adr, RDF.type, VCARD.Address))
+            for p, value in ((VCARD["street-address"], address.street), (VCARD["postal-code"], address.postal_code),
+                             (VCARD.locality, address.locality), (VCARD["country-name"], address.country)):
+                g.add((adr, p, Literal(value)))
+        return cp
+
+    def temporal(self, dataset: URIRef, corpus: Corpus) -> None:
+        """The time the meetings span, from the earliest to the latest date the data gives."""
+        dates = sorted(m.date for m in corpus.meetings if m.date)
+        if not dates:
+            return
+        period = self.minter.part(dataset, "temporal")
+        self.g.add((dataset, DCTERMS.temporal, period))
+        self.g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        self.g.add((period, DCAT.startDate, _date(dates[0])))
+        self.g.add((period, DCAT.endDate, _date(dates[-1])))
+
+    def distribution(self, file: ReleasedFile, base: str, licence: URIRef) -> URIRef:
+        g, config, f = self.g, self.config, file.format
+        d = self.minter.part(self.minter.dataset, "distribution", f.name)
+        url = URIRef(base + file.path)
+        g.add((d, RDF.type, DCAT.Distribution))
+        sv, en = f"Hela datamängden som {f.label}.", f"The whole dataset as {f.label}."
+        if f.name == "jsonld":
+            sv, en = f"{sv} Kontexten den hänvisar till är context.jsonld.", f"{en} Its context is context.jsonld."
+        self.text(d, DCTERMS.title, Text(f"{config.title.sv} ({f.label})",
+                                         config.title.en and f"{config.title.en} ({f.label})"))
+        self.text(d, DCTERMS.description, Text(sv, en))
+        checksum = self.minter.part(d, "checksum")
+        for p, o in ((DCAT.accessURL, url), (DCAT.downloadURL, url),
+                     (DCAT.mediaType, URIRef(f.iana_iri)), (DCTERMS.format, URIRef(f.file_type_iri)),
+                     (DCAT.byteSize, Literal(file.size, datatype=XSD.nonNegativeInteger)),
+                     (SPDX.checksum, checksum), (DCTERMS.license, licence),
+                     (URIRef(DCATAP + "availability"), URIRef(AVAILABILITY + config.availability)),
+                     (DCTERMS.modified, _date(config.modified))):
+            g.add((d, p, o))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(file.sha256, datatype=XSD.hexBinary)))
+        return d
+
+    def service(self, publisher: URIRef, contact: URIRef, themes: list[URIRef], access: URIRef) -> URIRef:
+        """The SPARQL endpoint, serving the dataset. Its description is the endpoint URL itself: a
+        SPARQL 1.1 endpoint answers a request without a query with its service description."""
+        g, config = self.g, self.config
+        s = self.minter.part(self.minter.catalogue, "service", "sparql")
+        endpoint = URIRef(config.sparql_endpoint or "")
+        g.add((s, RDF.type, DCAT.DataService))
+        self.text(s, DCTERMS.title, Text(f"SPARQL-ändpunkt: {config.title.sv}",
+                                         config.title.en and f"SPARQL endpoint: {config.title.en}"))
+        self.text(s, DCTERMS.description, Text(
+            "Frågor i SPARQL 1.1 över hela datamängden.", "SPARQL 1.1 queries over the whole dataset."))
+        for keyword in config.keywords:
+            self.text(s, DCAT.keyword, keyword)
+        for p, o in ((DCAT.endpointURL, endpoint), (DCAT.endpointDescription, endpoint),
+                     (DCAT.servesDataset, self.minter.dataset), (DCTERMS.conformsTo, SPARQL_PROTOCOL),
+                     (DCTERMS.format, SPARQL_FILE_TYPE), (DCTERMS.publisher, publisher),
+                     (DCAT.contactPoint, contact), (DCTERMS.accessRights, access),
+                     (DCTERMS.license, URIRef(config.licence))):
+            g.add((s, p, o))
+        for theme in themes:
+            g.add((s, DCAT.theme, theme))
+        return s
+
+
+def _standards(project: Project) -> Graph:
+    """The ontology and the shapes the data conforms to, as dct:Standard, from their own headers."""
+    g = Graph()
+    for folder in (project.ontology, project.shapes):
+        source = Graph()
+        for file in sorted(folder.glob("*.ttl")):
+            source.parse(file, format="turtle")
+        for iri in sorted(source.subjects(RDF.type, OWL.Ontology)):
+            g.add((iri, RDF.type, DCTERMS.Standard))
+            for target, choices in ((DCTERMS.title, (DCTERMS.title, RDFS.label)),
+                                    (DCTERMS.description, (DCTERMS.description, RDFS.comment))):
+                for p in choices:
+                    values = {o.language: o for o in source.objects(iri, p) if isinstance(o, Literal)}
+                    for value in values.values():
+                        g.add((iri, target, value))
+                    if values:
+                        break
+            version = source.value(iri, OWL.versionInfo)
+            if version is not None:
+                g.add((iri, OWL.versionInfo, version))
+    return g
+
+
+def _copy_concepts(g: Graph, vocab: Graph) -> None:
+    """Copies in the description of every vocabulary concept ``g`` refers to, and what those refer to."""
+    todo = sorted({o for o in g.objects() if isinstance(o, URIRef)})
+    seen: set[URIRef] = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for _, p, o in vocab.triples((node, None, None)):
+            g.add((node, p, o))
+            if isinstance(o, URIRef) and o not in seen:
+                todo.append(o)
+
+
+def _date(value: str) -> Literal:
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    return Literal(value, datatype=datatype)
+
+
+def _tel(value: str) -> str:
+    digits = re.sub(r"[\s-]", "", value)
+    return "tel:" + ("+46" + digits[1:] if digits.startswith("0") else digits)
+
+
+# --- Writing it --------------------------------------------------------------------------------
+
+
+def write_catalogue(project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport,
+                    data_stem: str) -> CatalogueReport:
+    """Describes the release in ``root`` and writes ``catalog.ttl`` and ``catalog.rdf`` there.
+
+    Raises InputErrors, pointing at ``data/dataset.yaml``, if the catalogue breaks a mandatory
+    DCAT-AP rule; logs every warning the docs do not explain.
+    """
+    graph = catalogue_graph(project, corpus, built, report, data_files(root, data_stem))
+    checked = validate_catalogue(graph)
+    if not checked.conforms:
+        raise InputErrors(_errors(corpus.config, project, checked.violations))
+    for name in CATALOGUE_FORMATS:
+        (root / f"{CATALOGUE_FILE_STEM}{by_name(name).suffix}").write_bytes(serialize(graph, name))
+    for shapes, finding in checked.unexplained():
+        log.warning("DCAT-AP %s warning: %s %s: %s", shapes, finding.focus, finding.path or "",
+                    finding.message("en"))
+    log.info(checked.summary())
+    return checked
+
+
+def _errors(config: DatasetConfig, project: Project, violations: Iterable[Finding]) -> list[InputError]:
+    where = config.lines.where() if config.lines else Where(project.data / "dataset.yaml", 0)
+    return [InputError(where, f"the catalogue breaks DCAT-AP 3.0.1 at {f.focus} "
+                              f"{f.path or ''}: {f.message('en')}",
+                       hint=f"see docs/catalogue.md and {SPEC}") for f in violations]
+

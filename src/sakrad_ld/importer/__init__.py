@@ -1,0 +1,1 @@
+"""Drafting a meeting's YAML from a documentation text written in the sakråd template."""

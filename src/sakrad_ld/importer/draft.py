@@ -1,0 +1,286 @@
+"""A draft meeting from a documentation text: its facts as a :class:`~sakrad_ld.records.Meeting`,
+with the ids of people, bodies and organisations resolved against ``data/``, for a person to review.
+
+What cannot be resolved is not guessed: a new organisation or person gets an id made from its name
+and a comment saying where to add it; a post the text describes in other words than
+``data/bodies.yaml`` is left out with the text's words in a comment. The draft is YAML in the
+layout of ``data/meetings/*.yaml`` and is checked by loading it back as a Meeting before it is
+handed out. See ``docs/import.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import textwrap
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..records import (
+    ChairRef,
+    Contact,
+    Corpus,
+    Email,
+    GovernmentParticipant,
+    Meeting,
+    Presentations,
+    StatedCount,
+    Telephone,
+    Text,
+)
+from ..registers.names import forms, similarity
+from ..typedyaml import Check, load_record
+from .documentation import Documentation, number_value
+
+__all__ = ["Draft", "draft_meeting"]
+
+_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A drafted meeting and the comments a reviewer needs, keyed by field path (``""``: the top)."""
+
+    meeting: Meeting
+    comments: dict[str, tuple[str, ...]]
+    source_file: str
+
+    @property
+    def new_records(self) -> int:
+        return sum(1 for notes in self.comments.values() for n in notes if n.startswith("new "))
+
+    def yaml(self) -> str:
+        """The draft as the text of a ``data/meetings/*.yaml`` file, checked by loading it back."""
+        lines = [
+            "# yaml-language-server: $schema=../../schema/meeting.schema.json",
+            f"# DRAFT made by `sakrad-ld import` from {self.source_file}: check every fact against the text,",
+            f"# then save it as data/meetings/{self.meeting.id}.yaml.",
+            *_comment("", self.comments.get("", ())),
+        ]
+        _mapping(self.meeting, 0, "", self.comments, lines)
+        text = "\n".join(lines) + "\n"
+        loaded = load_record(Meeting, yaml.compose(text, Loader=yaml.SafeLoader),
+                             Path(f"draft of {self.source_file}"))
+        if loaded != self.meeting:  # a bug in the writer, never the reader's fault
+            raise AssertionError(f"the draft YAML does not load back as the drafted meeting:\n{text}")
+        return text
+
+
+def slug(name: str) -> str:
+    """An id made from a name: 'Föräldrastödet i Värmland' → 'foraldrastodet-i-varmland'."""
+    table = str.maketrans("åäöéüæø", "aaoeuao")
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold().translate(table)).strip("-")
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _valid(annotated: object, value: str | None) -> bool:
+    checks = [m for m in typing.get_args(annotated)[1:] if isinstance(m, Check)]
+    return value is not None and all(c.test(value) is None for c in checks)
+
+
+class _Resolver:
+    """Finds the ids of what the text names in the corpus; records a comment for what it cannot."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.comments: dict[str, list[str]] = {}
+
+    def note(self, path: str, text: str) -> None:
+        self.comments.setdefault(path, []).append(text)
+
+    def person(self, name: str, path: str) -> str:
+        found = next((p.id for p in self.corpus.people if _same(p.name, name)), None)
+        if found:
+            return found
+        self.note(path, f"new person: add '{name}' to data/people.yaml with this id")
+        return slug(name)
+
+    def body(self, text: str) -> str | None:
+        """The body named last in ``text`` ("Arbetsmarknadsdepartementet, Integrationsenheten" → the unit)."""
+        hits = [(m.start(), b.id) for b in self.corpus.bodies for name in (b.name.sv, b.name.en) if name
+                for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
+        return max(hits)[1] if hits else None
+
+    def organisation(self, name: str, path: str) -> str:
+        for org in self.corpus.organisations:
+            if any(_same(n, name) for n in (org.name, *org.alt_names, org.legal_name or "")):
+                return org.id
+        own = [f for f in forms(name) if not f.abbreviation]
+        equal = sorted({org.id for org in self.corpus.organisations
+                        for n in (org.name, *org.alt_names, org.legal_name or "")
+                        for f in forms(n) for g in own if similarity(f, g) == 1.0})
+        if len(equal) == 1:
+            self.note(path, f"the text writes '{name}'")
+            return equal[0]
+        taken = {org.id for org in self.corpus.organisations}
+        new = slug(name)
+        while new in taken:
+            new += "-ny"
+        also = f" (it resembles {', '.join(equal)})" if equal else ""
+        self.note(path, f"new organisation: add '{name}' to data/organisations.yaml with this id{also}")
+        return new
+
+
+def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
+    """The meeting ``doc`` documents, as a draft whose references are resolved against ``corpus``."""
+    r = _Resolver(corpus)
+    organiser = next((b for line in reversed(doc.headings) if (b := r.body(line))), None)
+    if organiser is None:
+        r.note("organiser", f"not resolved: the text's heading is {' / '.join(doc.headings) or 'missing'}; "
+                            "add the body to data/bodies.yaml and its id here")
+    meeting_id = f"{doc.date}-{organiser or slug(doc.headings[-1] if doc.headings else 'sakrad')}"
+    r.note("id", "an id of your choice: it becomes part of the meeting's IRI and must never change once published")
+    source = next((s.id for s in corpus.sources if _same(s.title.sv, doc.title_line)
+                   or (s.file and Path(s.file).name == doc.file.name)), None)
+    if source is None:
+        source = f"dokumentation-{meeting_id}"
+        r.note("source", f"new source: add it to data/sources.yaml with this id and the title '{doc.title_line}'")
+    else:
+        used = [m.id for m in corpus.meetings if m.source == source]
+        if used:
+            r.note("", f"this documentation is already the source of data/meetings/{used[0]}.yaml")
+
+    chair = None
+    if doc.chair_name:
+        chair = ChairRef(person=r.person(doc.chair_name, "chair"),
+                         post=_post(corpus, doc.chair_capacity))
+        if doc.chair_capacity and chair.post is None:
+            r.note("chair", f"post: the text says '{doc.chair_capacity}'; add the id of that post from "
+                            "data/bodies.yaml if it is known")
+
+    count = StatedCount(text=doc.stated_count, value=number_value(doc.stated_count)) if doc.stated_count else None
+    if count and count.value is not None and count.value != len(doc.organisations):
+        r.note("stated_organisation_count", f"the text says {count.text} and lists {len(doc.organisations)}: "
+                                            "both are kept, validation reports the difference")
+    presentations = None
+    if doc.presentations:
+        shown = number_value(doc.presentations_count or "")
+        if shown is None:
+            r.note("", f"presentations: the text describes them but gives no exact count: '{doc.presentations}'")
+        else:
+            presentations = Presentations(count=shown, description=Text(doc.presentations))
+    if doc.stated_question_count and number_value(doc.stated_question_count) not in (None, len(doc.questions)):
+        r.note("questions", f"the text announces {doc.stated_question_count} questions and lists "
+                            f"{len(doc.questions)}")
+
+    participants = []
+    for i, phrase in enumerate(doc.participants):
+        person = next((p.id for p in corpus.people if p.name.casefold() in phrase.casefold()), None)
+        body = None if person else r.body(phrase)
+        if not person and not body:
+            r.note(f"government_participants[{i}]", "not resolved: add the person or body this describes")
+        participants.append(GovernmentParticipant(person=person, body=body, description=Text(phrase)))
+
+    contact = None
+    if doc.contact_name:
+        for what, annotated, value in (("e-mail address", Email, doc.contact_email),
+                                       ("telephone number", Telephone, doc.contact_telephone)):
+            if value is not None and not _valid(annotated, value):
+                r.note("contact", f"left out: the text's {what} '{value}' is not valid")
+        contact = Contact(
+            person=r.person(doc.contact_name, "contact"),
+            unit=r.body(doc.contact_unit) if doc.contact_unit else None,
+            email=doc.contact_email if _valid(Email, doc.contact_email) else None,
+            telephone=doc.contact_telephone if _valid(Telephone, doc.contact_telephone) else None,
+        )
+    if doc.not_found:
+        r.note("", "not found in the text, so left out: " + ", ".join(doc.not_found))
+
+    meeting = Meeting(
+        id=meeting_id, source=source, title=Text(doc.title), topic=_text(doc.topic), organiser=organiser,
+        date=doc.date, place=doc.place, purpose=_text(*doc.purpose), process=_text(*doc.process),
+        stated_organisation_count=count, chair=chair, government_participants=participants,
+        presentations=presentations, questions=[Text(q) for q in doc.questions],
+        handling_of_views=_text(*doc.handling_of_views), contact=contact,
+        organisations=[r.organisation(name, f"organisations[{i}]") for i, name in enumerate(doc.organisations)],
+    )
+    return Draft(meeting, {k: tuple(v) for k, v in r.comments.items()}, doc.file.name)
+
+
+def _post(corpus: Corpus, capacity: str | None) -> str | None:
+    """The post whose label is exactly the capacity the text gives; nothing looser."""
+    if not capacity:
+        return None
+    return next((p.id for p in corpus.posts if _same(p.label.sv, capacity)), None)
+
+
+def _text(*paragraphs: str) -> Text | None:
+    return Text("\n".join(paragraphs)) if paragraphs else None
+
+
+# --- the YAML writer: the layout of data/meetings/*.yaml ---------------------------------------------
+
+
+def _scalar(value: str | int) -> str:
+    if isinstance(value, int) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return str(value)
+    try:
+        plain = yaml.safe_load(f"k: {value}") == {"k": value}
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def _mapping(record: object, indent: int, path: str, comments: dict[str, tuple[str, ...]], out: list[str]) -> None:
+    pad = " " * indent
+    for f in dataclasses.fields(record):  # type: ignore[arg-type]
+        value = getattr(record, f.name)
+        if f.name == "lines" or value is None or value == []:
+            continue
+        key = f"{path}{f.name}"
+        out.extend(_comment(pad, comments.get(key, ())))
+        if isinstance(value, Text):
+            out.append(f"{pad}{f.name}:")
+            _text_lines(value, indent + 2, out)
+        elif dataclasses.is_dataclass(value):
+            out.append(f"{pad}{f.name}:")
+            _mapping(value, indent + 2, f"{key}.", comments, out)
+        elif isinstance(value, list):
+            out.append(f"{pad}{f.name}:")
+            for i, item in enumerate(value):
+                out.extend(_comment(pad + "  ", comments.get(f"{key}[{i}]", ())))
+                if isinstance(item, Text):
+                    out.append(f"{pad}  - {_scalar(item.sv)}")
+                elif dataclasses.is_dataclass(item):
+                    inner: list[str] = []
+                    _mapping(item, indent + 4, f"{key}[{i}].", comments, inner)
+                    out.append(f"{pad}  - {inner[0].lstrip()}")
+                    out.extend(inner[1:])
+                else:
+                    out.append(f"{pad}  - {_scalar(item)}")
+        else:
+            out.append(f"{pad}{f.name}: {_scalar(value)}")
+
+
+def _comment(pad: str, notes: tuple[str, ...]) -> list[str]:
+    return [f"{pad}# {line}" for note in notes for line in textwrap.wrap(note, _WIDTH - len(pad) - 2)]
+
+
+def _text_lines(text: Text, indent: int, out: list[str]) -> None:
+    pad = " " * indent
+    for lang in ("sv", "en"):
+        value = getattr(text, lang)
+        if value is None:
+            continue
+        if "\n" not in value and len(pad) + len(lang) + 2 + len(value) <= _WIDTH:
+            out.append(f"{pad}{lang}: {_scalar(value)}")
+            continue
+        out.append(f"{pad}{lang}: >-")  # folded: lines join with a space, a blank line is a line break
+        for n, paragraph in enumerate(value.split("\n")):
+            if n:
+                out.append("")
+            line = ""
+            for word in paragraph.split(" "):
+                if line and len(pad) + 2 + len(line) + 1 + len(word) > _WIDTH:
+                    out.append(f"{pad}  {line}")
+                    line = word
+                else:
+                    line = f"{line} {word}" if line else word
+            out.append(f"{pad}  {line}")

@@ -1,0 +1,408 @@
+"""Links to public registers, each a claim with a source (https://www.w3.org/TR/void/#describing-linksets).
+
+Three registers name the things of the data (see ``docs/links.md``):
+
+* **dataportal** – Sweden's data portal names an organisation ``http://dataportal.se/organisation/SE<orgnr>``.
+  The IRI is *derived* from a sourced organisation number, never typed in, and is not promised to resolve.
+* **lagrummet** – the legal-information system's IRIs of public bodies (``http://rinfo.lagrummet.se/org/…``).
+* **wikidata** – Wikidata entities (``http://www.wikidata.org/entity/Q…``), only where a source gives the QID.
+
+Every link is two things in the graph: the direct triple consumers expect (:attr:`TargetRegister.predicate`)
+and a qualified ``adms:Identifier`` under the linking resource (``…/identifier/{register}``) whose
+``skos:notation`` is the target's local name in the register's ``void:uriSpace`` and which carries the
+source (``dct:source``; a derived link ``prov:wasDerivedFrom`` the identifier it was derived from).
+``shapes/links.ttl`` rejects a link that has no such node. :func:`linksets` publishes one
+``void:Linkset`` per register with its count; :func:`check_offline` and :func:`check_online` re-check
+the links (``sakrad-ld links check``).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.se import orgnr as se_orgnr
+
+from ..errors import Where
+from ..iri import Minter
+from ..typedyaml import compose_file
+from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, SKOS, VOID
+
+__all__ = [
+    "LAGRUMMET_EXTRACT", "REGISTERS", "Problem", "Target", "TargetRegister", "TargetStatus", "check_offline",
+    "check_online", "dataportal_iri", "link_targets", "link_triples", "linksets", "register_graph",
+    "register_iri", "register_of",
+]
+
+Triple = tuple[Node, Node, Node]
+
+
+@dataclass(frozen=True)
+class TargetRegister:
+    """A register the data links to: how its IRIs look, which predicate links to them, who keeps it."""
+
+    name: str
+    title_sv: str
+    title_en: str
+    uri_space: str
+    local_pattern: str  #: the part of an IRI after uri_space
+    predicate: URIRef
+    agency: str  #: adms:schemeAgency of the qualified identifiers
+    about: str  #: where the IRI convention is documented
+    resolves: bool  #: whether its IRIs are promised to dereference (an online failure is a problem)
+
+    def local(self, iri: str) -> str | None:
+        """The local name of ``iri`` in this register, or None if the IRI is not one of its IRIs."""
+        if iri.startswith(self.uri_space) and re.fullmatch(self.local_pattern, iri[len(self.uri_space):]):
+            return iri[len(self.uri_space):]
+        return None
+
+
+#: The registers, by the name used in ``data/`` (``links[].register``) and in IRIs. Predicates:
+#: ``skos:exactMatch`` for the dataportal convention (a naming convention extended beyond its scope,
+#: that may not resolve), ``owl:sameAs`` for registers whose IRI names the very same entity.
+REGISTERS: dict[str, TargetRegister] = {r.name: r for r in (
+    TargetRegister(
+        "dataportal", "Sveriges dataportal: utgivare", "Sweden's data portal: publishers",
+        "http://dataportal.se/organisation/", r"SE[0-9]{10}(?:-[A-Za-z0-9]+)?", SKOS.exactMatch,
+        "Myndigheten för digital förvaltning (DIGG)",
+        "https://github.com/diggsweden/DCAT-AP-SE/blob/6b5124b8cb480a62b834f19abffa3de41b09dfb5/docs/harvesting.md",
+        resolves=False),
+    TargetRegister(
+        "lagrummet", "Lagrummet: organisationer", "Lagrummet: organisations",
+        "http://rinfo.lagrummet.se/org/", r"[a-z0-9][a-z0-9_.%-]*", OWL.sameAs,
+        "Domstolsverket (rättsinformationssystemet Lagrummet)",
+        "https://github.com/rinfo/rdl/tree/c42b88bcaf6b0c5b1669ff1bc5dd4e756ce8c628/resources/base/datasets/org",
+        resolves=True),
+    TargetRegister(
+        "wikidata", "Wikidata", "Wikidata",
+        "http://www.wikidata.org/entity/", r"Q[1-9][0-9]*", OWL.sameAs,
+        "Wikidata", "https://www.wikidata.org/wiki/Wikidata:Identifiers", resolves=True),
+)}
+
+#: The project's extract of Lagrummet's organisation lists (relative to ``data/``), BSD licence.
+LAGRUMMET_EXTRACT = "sources/lagrummet-org.ttl"
+
+
+def register_of(iri: str) -> TargetRegister | None:
+    """The register whose IRIs ``iri`` is one of."""
+    return next((r for r in REGISTERS.values() if r.local(iri) is not None), None)
+
+
+def register_iri(minter: Minter, name: str) -> URIRef:
+    """Our description of a register: a ``void:Dataset`` and the ``skos:ConceptScheme`` of its identifiers."""
+    return URIRef(f"{minter.base}register/{name}")
+
+
+def linkset_iri(minter: Minter, name: str) -> URIRef:
+    return minter.part(minter.dataset, "linkset", name)
+
+
+def dataportal_iri(orgnr: str) -> URIRef:
+    """DIGG's publisher IRI for an organisation number: ``http://dataportal.se/organisation/SE<10 digits>``."""
+    return URIRef(f"{REGISTERS['dataportal'].uri_space}SE{se_orgnr.compact(orgnr)}")
+
+
+def link_triples(minter: Minter, subject: URIRef, iri: str, source: str | None = None,
+                 derived_from: URIRef | None = None) -> list[Triple]:
+    """The direct link from ``subject`` to ``iri`` and its qualified identifier node with its provenance.
+
+    An IRI of no known register gets ``owl:sameAs`` and no qualified node, so the shapes reject it.
+    """
+    register = register_of(iri)
+    if register is None:
+        return [(subject, OWL.sameAs, URIRef(iri))]
+    node = minter.part(subject, "identifier", register.name)
+    triples: list[Triple] = [
+        (subject, register.predicate, URIRef(iri)),
+        (subject, ADMS.identifier, node),
+        (node, RDF.type, ADMS.Identifier),
+        (node, SKOS.notation, Literal(register.local(iri))),
+        (node, DCTERMS.conformsTo, register_iri(minter, register.name)),
+        (node, ADMS.schemeAgency, Literal(register.agency)),
+    ]
+    if source is None and derived_from is not None:
+        source = register.about  # a derived link's source: the document of the rule it was derived by
+    if source:
+        triples.append((node, DCTERMS.source, URIRef(source)))
+    if derived_from is not None:
+        triples.append((node, PROV.wasDerivedFrom, derived_from))
+    return triples
+
+
+def register_graph(minter: Minter, names: Iterable[str]) -> Graph:
+    """The descriptions of the registers ``names``: what a link target's IRI is checked against."""
+    g = Graph()
+    for name in sorted(set(names)):
+        r, s = REGISTERS[name], register_iri(minter, name)
+        g.add((s, RDF.type, VOID.Dataset))
+        g.add((s, RDF.type, SKOS.ConceptScheme))
+        for text, lang in ((r.title_sv, "sv"), (r.title_en, "en")):
+            g.add((s, DCTERMS.title, Literal(text, lang=lang)))
+            g.add((s, SKOS.prefLabel, Literal(text, lang=lang)))
+        g.add((s, VOID.uriSpace, Literal(r.uri_space)))
+        g.add((s, VOID.uriRegexPattern, Literal("^" + re.escape(r.uri_space) + r.local_pattern + "$")))
+        g.add((s, DCTERMS.source, URIRef(r.about)))
+    return g
+
+
+def linksets(graph: Graph, minter: Minter) -> Graph:
+    """One ``void:Linkset`` per register the data links to, with ``void:triples`` counted in ``graph``."""
+    g = Graph()
+    used: list[str] = []
+    for name, r in REGISTERS.items():
+        count = sum(1 for _, _, o in graph.triples((None, r.predicate, None)) if r.local(str(o)) is not None)
+        if not count:
+            continue
+        used.append(name)
+        ls = linkset_iri(minter, name)
+        g.add((minter.dataset, VOID.subset, ls))
+        g.add((ls, RDF.type, VOID.Linkset))
+        g.add((ls, DCTERMS.title, Literal(f"Länkar till {r.title_sv}", lang="sv")))
+        g.add((ls, DCTERMS.title, Literal(f"Links to {r.title_en}", lang="en")))
+        g.add((ls, VOID.subjectsTarget, minter.dataset))
+        g.add((ls, VOID.objectsTarget, register_iri(minter, name)))
+        g.add((ls, VOID.linkPredicate, r.predicate))
+        g.add((ls, VOID.triples, Literal(count)))
+    g += register_graph(minter, used)
+    return g
+
+
+# --- sakrad-ld links check ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an identifier or link: where it is written, and what is wrong."""
+
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+#: The files with identifiers and links, and the list key of their records.
+_LINKED_FILES = {"organisations.yaml": "organisations", "bodies.yaml": "bodies", "people.yaml": "people"}
+
+
+def check_offline(data_dir: Path) -> list[Problem]:
+    """Re-checks every identifier and link in ``data_dir`` without the network: format, check digit,
+    known scheme or register, a source for each, and Lagrummet IRIs against the project's extract.
+
+    Reads the YAML on its own, not through the loader, so it is a second, independent check and
+    reports every problem even where the loader would stop at the first file.
+    """
+    lagrummet = _lagrummet_names(data_dir / LAGRUMMET_EXTRACT)
+    problems: list[Problem] = []
+    for file, key in _LINKED_FILES.items():
+        path = data_dir / file
+        for i, record in enumerate(_records(path, key)):
+            at = f"{key}[{i}]"
+            for j, ident in enumerate(_items(record, "identifiers")):
+                problems += _check_identifier(path, f"{at}.identifiers[{j}]", ident)
+            for j, link in enumerate(_items(record, "links")):
+                problems += _check_link(path, f"{at}.links[{j}]", link, _name(record), lagrummet)
+    return problems
+
+
+def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]]) -> list[Problem]:
+    out: list[Problem] = []
+    scheme, line = ident.get("scheme", (None, ident["__line__"][1]))
+    value, vline = ident.get("value", (None, line))
+    if scheme != "orgnr":
+        out.append(Problem(Where(path, line, f"{at}.scheme"), f"unknown identifier scheme {scheme!r}; "
+                           "the known scheme is 'orgnr' (Swedish organisation number)"))
+    elif not isinstance(value, str):
+        out.append(Problem(Where(path, vline, f"{at}.value"), "the organisation number is missing"))
+    else:
+        try:
+            se_orgnr.validate(value)
+        except InvalidChecksum:
+            out.append(Problem(Where(path, vline, f"{at}.value"), f"{value!r}: the check digit is wrong "
+                               "(Luhn); copy the number again from the source"))
+        except StdnumError as err:
+            out.append(Problem(Where(path, vline, f"{at}.value"),
+                               f"{value!r} is not an organisation number NNNNNN-NNNN ({err.message.rstrip('.')})"))
+    out += _check_source(path, at, ident, line)
+    return out
+
+
+def _check_link(path: Path, at: str, link: dict[str, tuple[object, int]], name: str | None,
+                lagrummet: dict[str, set[str]]) -> list[Problem]:
+    line = link["__line__"][1]
+    register_name, rline = link.get("register", (None, line))
+    iri, iline = link.get("iri", (None, line))
+    out: list[Problem] = []
+    register = REGISTERS.get(str(register_name))
+    if register is None or register.name == "dataportal":
+        known = ", ".join(n for n in REGISTERS if n != "dataportal")
+        out.append(Problem(Where(path, rline, f"{at}.register"), f"unknown register {register_name!r}; "
+                           f"expected one of {known} (dataportal IRIs are derived from the orgnr)"))
+    elif not isinstance(iri, str) or register.local(iri) is None:
+        out.append(Problem(Where(path, iline, f"{at}.iri"), f"{iri!r} is not a {register.name} IRI; expected "
+                           f"{register.uri_space} followed by {register.local_pattern}"))
+    elif register.name == "lagrummet" and iri not in lagrummet:
+        out.append(Problem(Where(path, iline, f"{at}.iri"), f"{iri} is not in Lagrummet's organisation lists "
+                           f"(data/{LAGRUMMET_EXTRACT}); copy the entry from the list, never make one up"))
+    elif register.name == "lagrummet" and name not in lagrummet[iri]:
+        out.append(Problem(Where(path, iline, f"{at}.iri"), f"Lagrummet names {iri} "
+                           f"{' / '.join(sorted(lagrummet[iri]))}, not {name!r}"))
+    out += _check_source(path, at, link, line)
+    return out
+
+
+def _check_source(path: Path, at: str, item: dict[str, tuple[object, int]], line: int) -> list[Problem]:
+    source, sline = item.get("source", (None, line))
+    if not isinstance(source, str) or not re.fullmatch(r"https?://\S+", source):
+        return [Problem(Where(path, sline, f"{at}.source"), "no source: give the http(s) address of the page "
+                        "the identifier or link was read from (a claim without a source is not published)")]
+    return []
+
+
+def _lagrummet_names(path: Path) -> dict[str, set[str]]:
+    """IRI → names, from the project's Lagrummet extract (empty if the project has none)."""
+    if not path.is_file():
+        return {}
+    g = Graph().parse(path, format="turtle")
+    out: dict[str, set[str]] = {}
+    for s, _, name in g.triples((None, FOAF.name, None)):
+        out.setdefault(str(s), set()).add(str(name))
+    return out
+
+
+def _records(path: Path, key: str) -> list[dict[str, tuple[object, int]]]:
+    if not path.is_file():
+        return []
+    node = compose_file(path)  # a YAML syntax error is an InputError (bad input, exit code 2)
+    top = _mapping(node) if isinstance(node, yaml.MappingNode) else {}
+    seq = top.get(key, (None, 0))[0]
+    return [item for item in seq if isinstance(item, dict)] if isinstance(seq, list) else []
+
+
+def _items(record: dict[str, tuple[object, int]], key: str) -> list[dict[str, tuple[object, int]]]:
+    seq = record.get(key, (None, 0))[0]
+    return [item for item in seq if isinstance(item, dict)] if isinstance(seq, list) else []
+
+
+def _name(record: dict[str, tuple[object, int]]) -> str | None:
+    name = record.get("name", (None, 0))[0]
+    if isinstance(name, dict):  # a Text: {sv: …, en: …}
+        name = name.get("sv", (None, 0))[0]
+    return name if isinstance(name, str) else None
+
+
+def _mapping(node: yaml.Node) -> dict[str, tuple[object, int]]:
+    """A YAML mapping as key → (value, line); nested mappings and sequences converted alike."""
+    out: dict[str, tuple[object, int]] = {"__line__": (None, node.start_mark.line + 1)}
+    for k, v in node.value:
+        out[str(k.value)] = (_value(v), v.start_mark.line + 1)
+    return out
+
+
+def _value(node: yaml.Node) -> object:
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(n) for n in node.value]
+    return node.value
+
+
+@dataclass(frozen=True)
+class Target:
+    """An IRI to dereference: a link target (``kind`` link) or the page a claim was read from (source)."""
+
+    iri: str
+    kind: str
+    register: str | None
+    subject: str
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    """What dereferencing a target gave: the HTTP status (None if no answer) and whether that is a problem."""
+
+    target: Target
+    url: str
+    status: int | None
+    detail: str
+    problem: bool
+
+    def __str__(self) -> str:
+        code = self.status if self.status is not None else "---"
+        note = "" if self.url == self.target.iri else f" (fetched {self.url})"
+        return f"{code} {self.target.kind:<6} {self.target.iri}{note}: {self.detail}"
+
+
+def link_targets(graph: Graph) -> list[Target]:
+    """Every link target and every source page of an identifier in ``graph``, sorted (http(s) only)."""
+    found: dict[tuple[str, str], Target] = {}
+    for r in REGISTERS.values():
+        for s, _, o in graph.triples((None, r.predicate, None)):
+            if r.local(str(o)) is not None:
+                found.setdefault((str(o), "link"), Target(str(o), "link", r.name, str(s)))
+    for node in graph.subjects(RDF.type, ADMS.Identifier):
+        for source in graph.objects(node, DCTERMS.source):
+            if isinstance(source, URIRef) and str(source).startswith(("http://", "https://")):
+                found.setdefault((str(source), "source"), Target(str(source), "source", None, str(node)))
+    return [found[k] for k in sorted(found)]
+
+
+#: Fetches a URL: returns (status, detail); status None when there was no HTTP answer.
+Fetch = Callable[[str, float], tuple[int | None, str]]
+
+
+def check_online(targets: Sequence[Target], rewrite: Sequence[tuple[str, str]] = (), timeout: float = 10.0,
+                 fetch: Fetch | None = None, workers: int = 8) -> list[TargetStatus]:
+    """Dereferences every target (HEAD, then GET where HEAD is refused) and reports its status.
+
+    ``rewrite`` maps IRI prefixes to other URLs (a mirror, or a local test server); the longest
+    matching prefix wins. A failure is a problem unless the register does not promise to resolve.
+    """
+    rules = sorted(rewrite, key=lambda pr: -len(pr[0]))
+    get = fetch or http_status
+
+    def one(target: Target) -> TargetStatus:
+        url = next((new + target.iri[len(old):] for old, new in rules if target.iri.startswith(old)), target.iri)
+        status, detail = get(url, timeout)
+        ok = status is not None and status < 400
+        promised = target.register is None or REGISTERS[target.register].resolves
+        if not ok and not promised:
+            detail += " (this register does not promise that its IRIs resolve)"
+        return TargetStatus(target, url, status, detail, problem=not ok and promised)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return list(pool.map(one, targets))
+
+
+_ACCEPT = "text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.9, text/html;q=0.5, */*;q=0.1"
+
+
+def http_status(url: str, timeout: float) -> tuple[int | None, str]:
+    """The final HTTP status of ``url`` after redirects: HEAD, and GET if the server refuses HEAD."""
+    if not url.startswith(("http://", "https://")):
+        return None, "not an http(s) URL"
+    for method in ("HEAD", "GET"):
+        request = urllib.request.Request(url, method=method, headers={
+            "Accept": _ACCEPT, "User-Agent": "sakrad-ld links check"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
+                return response.status, "OK" if response.url == url else f"OK after redirect to {response.url}"
+        except urllib.error.HTTPError as err:
+            if method == "HEAD" and err.code in (405, 501):
+                continue
+            return err.code, str(err.reason)
+        except (urllib.error.URLError, TimeoutError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            return None, f"no answer: {reason}"
+    return None, "no answer"

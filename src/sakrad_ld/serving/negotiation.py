@@ -1,0 +1,87 @@
+"""Proactive content negotiation by the ``Accept`` header (https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1).
+
+:func:`choose` picks, among the formats a resource offers (from :mod:`sakrad_ld.formats`), the
+one the client prefers: each offer gets the quality of the most specific media range that matches
+one of its media types (``text/turtle`` over ``text/*`` over ``*/*``), the highest quality wins,
+and ties go to the server's order. A missing header accepts anything. The header is read
+defensively: at most :data:`MAX_RANGES` ranges, malformed ranges and weights are skipped, so an
+absurd header costs little and never raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..formats import Format
+
+__all__ = ["MAX_RANGES", "MediaRange", "choose", "parse_accept"]
+
+#: Ranges read from one Accept header; the rest are ignored.
+MAX_RANGES = 64
+_MAX_HEADER = 8192
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    type: str
+    subtype: str
+    q: float
+
+    def specificity(self, media_type: str) -> int:
+        """How specifically this range matches ``media_type``: 3 exact, 2 ``type/*``, 1 ``*/*``, 0 not."""
+        type, _, subtype = media_type.partition("/")
+        if self.type == "*":
+            return 1 if self.subtype == "*" else 0
+        if self.type != type:
+            return 0
+        if self.subtype == "*":
+            return 2
+        return 3 if self.subtype == subtype else 0
+
+
+def parse_accept(header: str | None) -> list[MediaRange]:
+    """The media ranges of an Accept header; ``*/*`` for a missing or empty header."""
+    if not header or not header.strip():
+        return [MediaRange("*", "*", 1.0)]
+    ranges = []
+    for item in header[:_MAX_HEADER].split(",")[:MAX_RANGES]:
+        media, *params = item.split(";")
+        type, sep, subtype = media.strip().lower().partition("/")
+        if not sep or not type or not subtype or (type == "*" and subtype != "*"):
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value.strip())
+                except ValueError:
+                    q = -1.0
+        if 0.0 <= q <= 1.0:
+            ranges.append(MediaRange(type, subtype, q))
+    return ranges
+
+
+def _quality(ranges: Sequence[MediaRange], media_type: str) -> float:
+    best, quality = 0, 0.0
+    for r in ranges:
+        s = r.specificity(media_type)
+        if s > best:
+            best, quality = s, r.q
+    return quality
+
+
+def choose(header: str | None, offers: Sequence[Format]) -> Format | None:
+    """The offer the client prefers, or None when it accepts none of them (answer 406)."""
+    ranges = parse_accept(header)
+    best: Format | None = None
+    best_key = (0.0, False)
+    for offer in offers:
+        registered = _quality(ranges, offer.media_type)
+        q = max([registered, *(_quality(ranges, alias) for alias in offer.aliases)])
+        # at equal quality, an offer asked for by its registered type beats one asked for by an alias
+        key = (q, registered >= q)
+        if q > 0 and key > best_key:
+            best, best_key = offer, key
+    return best

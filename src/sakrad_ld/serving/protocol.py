@@ -1,0 +1,162 @@
+"""The SPARQL 1.1 Protocol's query operation, read-only (https://www.w3.org/TR/sparql11-protocol/#query-operation).
+
+A query comes as ``GET /sparql?query=…``, as ``POST`` of ``application/x-www-form-urlencoded``
+(``query=…``), or as ``POST`` of ``application/sparql-query`` (the query is the body), with
+``default-graph-uri`` and ``named-graph-uri`` as the protocol defines them. The answer's format
+is negotiated by ``Accept`` among the SPARQL results formats (SELECT, ASK) or the RDF formats
+(CONSTRUCT, DESCRIBE) of :mod:`sakrad_ld.formats`. The update operation is refused (403): the
+endpoint is read-only.
+
+:func:`read_query` turns an HTTP request into a :class:`QueryJob`; :func:`answer` runs a job on a
+release and gives the :class:`Reply` (it runs in a worker process, :mod:`sakrad_ld.serving.workers`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+
+from ..errors import QueryError, ResultTooLarge
+from ..sparql.query import evaluate
+from ..sparql.results import rdf_bytes, results_bytes, results_page
+from ..sparql.store import Release
+from .negotiation import choose
+from .problem import PROBLEM_MEDIA_TYPE, problem_body
+
+__all__ = ["MAX_QUERY_BYTES", "ProtocolError", "QueryJob", "Reply", "answer", "read_query"]
+
+#: The largest query (or form body) accepted, in bytes.
+MAX_QUERY_BYTES = 256 * 1024
+
+_MAX_PARAMS = 100
+_FORM = "application/x-www-form-urlencoded"
+_QUERY = "application/sparql-query"
+_UPDATE = "application/sparql-update"
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """One query to answer: the text, the client's Accept header, the dataset the request names,
+    the result cap, and the JSON-LD context a graph answer refers to."""
+
+    query: str
+    accept: str | None
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    cap: int | None = None
+    context: str = "context.jsonld"
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    media_type: str
+    body: bytes
+
+
+class ProtocolError(Exception):
+    """A request the protocol does not allow: its status and what to do instead."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+    def reply(self) -> Reply:
+        return Reply(self.status, PROBLEM_MEDIA_TYPE, problem_body(self.status, self.detail))
+
+
+_READ_ONLY = ("this endpoint is read-only: it answers queries (the query operation) and refuses updates; "
+              "build a new release to change the data")
+
+
+def _job(params: list[tuple[str, str]], accept: str | None, cap: int | None, context: str) -> QueryJob:
+    names = [name for name, _ in params]
+    if "update" in names:
+        raise ProtocolError(403, _READ_ONLY)
+    queries = [value for name, value in params if name == "query"]
+    if len(queries) != 1:
+        raise ProtocolError(400, "give exactly one query: the 'query' parameter of GET or of a form POST, "
+                                 f"or a POST whose body is the query ({_QUERY}); this request has "
+                                 f"{len(queries)}")
+    return QueryJob(queries[0], accept,
+                    tuple(v for n, v in params if n == "default-graph-uri"),
+                    tuple(v for n, v in params if n == "named-graph-uri"), cap, context)
+
+
+async def _body(request: Request) -> bytes:
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_QUERY_BYTES:
+        raise ProtocolError(413, f"the request body has {int(length)} bytes; queries of up to "
+                                 f"{MAX_QUERY_BYTES} bytes are accepted")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_QUERY_BYTES:
+            raise ProtocolError(413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, "
+                                     "the largest query accepted")
+    return bytes(body)
+
+
+def _text(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(400, f"{what} is not UTF-8 (byte {error.start}); send the query as UTF-8") from None
+
+
+def _params(raw: str) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(raw, keep_blank_values=True, errors="strict", max_num_fields=_MAX_PARAMS)
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "a parameter is not percent-encoded UTF-8") from None
+    except ValueError:
+        raise ProtocolError(400, f"the request has more than {_MAX_PARAMS} parameters") from None
+
+
+async def read_query(request: Request, cap: int | None, context: str) -> QueryJob:
+    """The query an HTTP request asks for; ProtocolError (with its status) for one the protocol
+    or this read-only endpoint does not accept."""
+    accept = request.headers.get("accept")
+    url_params = _params(request.url.query)
+    if request.method in ("GET", "HEAD"):
+        return _job(url_params, accept, cap, context)
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == _UPDATE:
+        raise ProtocolError(403, _READ_ONLY)
+    if content_type == _FORM:
+        form = _params(_text(await _body(request), "the form"))
+        return _job(form, accept, cap, context)
+    if content_type == _QUERY:
+        if any(name == "query" for name, _ in url_params):
+            raise ProtocolError(400, f"a {_QUERY} POST carries the query in its body, not in the URL")
+        query = _text(await _body(request), "the query")
+        return _job([("query", query), *url_params], accept, cap, context)
+    raise ProtocolError(415, f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
+                             f"this request's Content-Type is {content_type or 'missing'}")
+
+
+def answer(release: Release, job: QueryJob) -> Reply:
+    """Runs the job's query on the release and writes the answer in the format the client prefers."""
+    try:
+        result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs)
+    except ResultTooLarge as error:
+        return Reply(422, PROBLEM_MEDIA_TYPE, problem_body(422, str(error), cap=job.cap))
+    except QueryError as error:
+        return Reply(400, PROBLEM_MEDIA_TYPE, problem_body(400, str(error)))
+    format = choose(job.accept, result.offers)
+    if format is None:
+        offered = ", ".join(f.media_type for f in result.offers)
+        return Reply(406, PROBLEM_MEDIA_TYPE,
+                     problem_body(406, f"this answer can be given as {offered}; the request's Accept "
+                                       f"header ({job.accept}) allows none of them"))
+    if format.name == "html":
+        body = results_page(result, release.base_iri, job.query).encode("utf-8")
+    elif result.form == "graph":
+        body = rdf_bytes(result, format, job.context)
+    else:
+        body = results_bytes(result, format)
+    charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
+    return Reply(200, format.media_type + charset, body)

@@ -1,0 +1,119 @@
+"""Names for resources and vocabulary terms as people read them: Swedish first, English where present.
+
+A resource is named by its own label in the store (``skos:prefLabel``, ``rdfs:label``,
+``dct:title``, ``foaf:name``, ``schema:name``, in that order — :data:`sakrad_ld.site.describe.LABELS`).
+Reused vocabulary terms that the store does not label are named from ``assets/term-labels.tsv``;
+anything else by its compact IRI (``dct:foo``) or, failing that, the IRI itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pyoxigraph as ox
+
+from .describe import LABELS
+from ..vocab import PREFIXES
+
+__all__ = ["Labeller", "Text", "compact", "objects", "term_labels", "value"]
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in its main language (Swedish where there is Swedish), with English beside it if it differs."""
+
+    main: str
+    en: str | None = None
+    lang: str = "sv"  # the language of ``main``; "" when the literal has no language tag
+
+    def __str__(self) -> str:
+        return self.main
+
+
+def objects(store: ox.Store, subject: Term | None, predicate: ox.NamedNode) -> list[Term]:
+    """The objects of ``subject predicate ?o`` in every graph, each once, in a stable order."""
+    if not isinstance(subject, ox.NamedNode | ox.BlankNode):
+        return []
+    seen = {q.object: None for q in store.quads_for_pattern(subject, predicate, None)}
+    return sorted(seen, key=str)
+
+
+def value(store: ox.Store, subject: Term | None, predicate: ox.NamedNode) -> Term | None:
+    """One object of ``subject predicate ?o`` (the first in :func:`objects` order), or None."""
+    found = objects(store, subject, predicate)
+    return found[0] if found else None
+
+
+def _choose(literals: list[ox.Literal]) -> Text | None:
+    """The Swedish (else untagged, else English, else any) text, and the English one beside it."""
+    by_lang: dict[str, str] = {}
+    for lit in sorted(literals, key=str):
+        by_lang.setdefault((lit.language or "").lower(), lit.value)
+    for lang in ("sv", "", "en", *sorted(by_lang)):
+        if lang in by_lang:
+            en = by_lang.get("en")
+            return Text(by_lang[lang], en if en != by_lang[lang] else None, lang)
+    return None
+
+
+@cache
+def term_labels() -> dict[str, Text]:
+    """The labels of reused vocabulary terms (``assets/term-labels.tsv``), by full IRI."""
+    out: dict[str, Text] = {}
+    table = resources.files("sakrad_ld").joinpath("assets", "term-labels.tsv").read_text("utf-8")
+    for n, line in enumerate(table.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        curie, sv, en = line.split("\t")
+        prefix, _, local = curie.partition(":")
+        if prefix not in PREFIXES:
+            raise ValueError(f"term-labels.tsv line {n}: unknown prefix {prefix!r}; "
+                             f"use one of sakrad_ld.vocab.PREFIXES")
+        out[PREFIXES[prefix] + local] = Text(sv, en if en != sv else None)
+    return out
+
+
+def compact(iri: str) -> str:
+    """``dct:title`` for ``http://purl.org/dc/terms/title``; the IRI itself when no prefix fits."""
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")) and len(iri) > len(ns):
+            best = prefix
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+
+
+class Labeller:
+    """Labels from one store, each looked up once."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._cache: dict[Term, Text] = {}
+
+    def text(self, subject: Term | None, predicate: ox.NamedNode) -> Text | None:
+        """The text value of ``subject predicate`` in Swedish (English beside it), or None."""
+        return _choose([o for o in objects(self.store, subject, predicate) if isinstance(o, ox.Literal)])
+
+    def label(self, term: Term) -> Text | None:
+        """The store's own label of ``term``, or None if it has none."""
+        if isinstance(term, ox.Literal):
+            return Text(term.value, None, term.language or "")
+        for predicate in LABELS:
+            if (found := self.text(term, predicate)) is not None:
+                return found
+        return None
+
+    def of(self, term: Term) -> Text:
+        """A name for ``term`` that is never empty."""
+        if term in self._cache:
+            return self._cache[term]
+        found = self.label(term)
+        if found is None and isinstance(term, ox.NamedNode):
+            found = term_labels().get(term.value) or Text(compact(term.value), None, "")
+        if found is None:
+            found = Text(str(term), None, "")
+        self._cache[term] = found
+        return found

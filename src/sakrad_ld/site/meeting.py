@@ -1,0 +1,164 @@
+"""A sakråd as people read it: its facts in the order of a documentation, read from the store.
+
+The meeting page and the meeting diagram show the same facts, so both read them here: title,
+date, place, organiser (with the bodies it belongs to), chair, purpose, questions in order,
+organisations in order, contact and source — and both counts of organisations, the one the
+source states and the one it lists, which this module never reconciles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .labels import Labeller, Text, objects, value
+from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
+
+__all__ = ["MeetingFacts", "Member", "Question", "meeting_dates", "meeting_facts"]
+
+
+def _n(term: object) -> ox.NamedNode:
+    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
+
+
+@dataclass(frozen=True)
+class Member:
+    """Someone taking part: the participation, who, and in what capacity (a post), if stated."""
+
+    participation: str
+    iri: str
+    name: Text
+    capacity: str | None = None
+    capacity_name: Text | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    iri: str
+    position: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    iri: str
+    title: Text
+    date: str | None
+    place: Text | None
+    organisers: list[tuple[str, Text]]  # the organiser first, then the bodies it belongs to
+    chairs: list[Member]
+    government: list[Member]
+    topic: Text | None
+    purpose: Text | None
+    process: Text | None
+    questions: list[Question]
+    organisations: list[Member]  # in the source's order
+    stated_count: int | None
+    stated_count_text: str | None
+    listed_count: int | None
+    presentations: int | None
+    presentations_text: Text | None
+    handling_of_views: Text | None
+    contacts: list[Member]
+    email: str | None
+    telephone: str | None
+    sources: list[tuple[str, Text]]
+
+    @property
+    def count_difference(self) -> int | None:
+        """Stated minus listed organisations, when the source states a number; 0 when they agree."""
+        if self.stated_count is None or self.listed_count is None:
+            return None
+        return self.stated_count - self.listed_count
+
+
+def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> MeetingFacts:
+    """The facts of the meeting ``iri`` (any that the store lacks are None or empty)."""
+    labels = labels or Labeller(store)
+    m = ox.NamedNode(iri)
+
+    def text(p: object) -> Text | None:
+        return labels.text(m, _n(p))
+
+    place = value(store, m, _n(DCTERMS.spatial))
+    members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": []}
+    roles = {_n(ROLE.chair): "chair", _n(ROLE.governmentParticipant): "government",
+             _n(ROLE.participatingOrganisation): "organisation", _n(ROLE.contact): "contact"}
+    positions: dict[str, int] = {}
+    for part in objects(store, m, _n(M8G.hasParticipation)):
+        role = roles.get(value(store, part, _n(M8G.role)))  # type: ignore[arg-type]
+        who = value(store, part, _n(M8G.hasParticipant))
+        if role is None or not isinstance(who, ox.NamedNode):
+            continue
+        capacity = value(store, part, _n(SAKRAD.inCapacityOf))
+        members[role].append(Member(
+            part.value, who.value, labels.of(who),
+            capacity.value if isinstance(capacity, ox.NamedNode) else None,
+            labels.of(capacity) if isinstance(capacity, ox.NamedNode) else None,
+            labels.text(part, _n(DCTERMS.description))))
+        positions[part.value] = _int(value(store, part, _n(SCHEMA.position))) or 1 << 30
+    for group in members.values():
+        group.sort(key=lambda x: (positions.get(x.participation, 1 << 30), x.participation))
+    questions = sorted(
+        (Question(q.value, _int(value(store, q, _n(SCHEMA.position))) or 0,
+                  labels.text(q, _n(SCHEMA.text)) or Text(q.value))
+         for q in objects(store, m, _n(SAKRAD.question)) if isinstance(q, ox.NamedNode)),
+        key=lambda q: (q.position, q.iri))
+    contact_point = value(store, m, _n(M8G.contactPoint))
+    return MeetingFacts(
+        iri=iri,
+        title=labels.of(m),
+        date=_literal(value(store, m, _n(SCHEMA.startDate))),
+        place=(labels.text(place, _n(LOCN.geographicName)) or labels.of(place))
+        if isinstance(place, ox.NamedNode) else None,
+        organisers=_organisers(store, labels, value(store, m, _n(SCHEMA.organizer))),
+        chairs=members["chair"],
+        government=members["government"],
+        topic=text(SAKRAD.topic),
+        purpose=text(SAKRAD.purpose),
+        process=text(SAKRAD.processDescription),
+        questions=questions,
+        organisations=members["organisation"],
+        stated_count=_int(value(store, m, _n(SAKRAD.statedOrganisationCount))),
+        stated_count_text=_literal(value(store, m, _n(SAKRAD.statedOrganisationCountText))),
+        listed_count=_int(value(store, m, _n(SAKRAD.listedOrganisationCount))),
+        presentations=_int(value(store, m, _n(SAKRAD.statedPresentationCount))),
+        presentations_text=text(SAKRAD.presentationsDescription),
+        handling_of_views=text(SAKRAD.handlingOfViews),
+        contacts=members["contact"],
+        email=_literal(value(store, contact_point, _n(M8G.email))) if contact_point else None,
+        telephone=_literal(value(store, contact_point, _n(M8G.telephone))) if contact_point else None,
+        sources=[(s.value, labels.of(s)) for s in objects(store, m, _n(DCTERMS.source))
+                 if isinstance(s, ox.NamedNode)],
+    )
+
+
+def _organisers(store: ox.Store, labels: Labeller, body: object) -> list[tuple[str, Text]]:
+    """The organiser and the bodies above it (unit → ministry → Government Offices)."""
+    chain: list[tuple[str, Text]] = []
+    while isinstance(body, ox.NamedNode) and body.value not in {iri for iri, _ in chain}:
+        chain.append((body.value, labels.of(body)))
+        body = value(store, body, _n(ORG.subOrganizationOf)) or value(store, body, _n(ORG.unitOf))
+    return chain
+
+
+def _literal(term: object) -> str | None:
+    return term.value if isinstance(term, ox.Literal) else None
+
+
+def _int(term: object) -> int | None:
+    text = _literal(term)
+    return int(text) if text is not None and text.lstrip("-").isdigit() else None
+
+
+def meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
+    """Every sakråd as (IRI, earliest date or None), by date (undated last), then IRI."""
+    dates: dict[str, str | None] = {}
+    query = f"SELECT ?m ?d WHERE {{ ?m a {_n(SAKRAD.Sakrad)} OPTIONAL {{ ?m {_n(SCHEMA.startDate)} ?d }} }}"
+    for r in store.query(query):
+        m, d = r["m"].value, (r["d"].value if r["d"] is not None else None)
+        if m not in dates or (d is not None and (dates[m] is None or d < dates[m])):  # type: ignore[operator]
+            dates[m] = d
+    return sorted(dates.items(), key=lambda x: (x[1] is None, x[1] or "", x[0]))

@@ -1,0 +1,126 @@
+"""Loads a release into an external SPARQL store (https://www.w3.org/TR/sparql11-http-rdf-update/).
+
+The SPARQL 1.1 Graph Store HTTP Protocol names a graph with ``?graph=IRI`` on the store's graph
+endpoint; ``PUT`` replaces that graph as a whole (§5.3), so a push is atomic per release from the
+reader's side in every store that applies one request in one transaction (Oxigraph, Fuseki,
+GraphDB, Virtuoso). Each release goes into a named graph of its own, by default
+``{base_iri}graph/{version}``; pushing the same release again replaces it, pushing a new version
+adds a graph beside the old one. The graph holds what the embedded store holds
+(:func:`sakrad_ld.sparql.store.open_store`): the data (``sakrad.nt``, streamed from disk), the ontology
+and role scheme (``ontology/*.ttl``) and the catalogue (``catalog.ttl``) when the release has one,
+so every saved query answers the same on both.
+"""
+
+from __future__ import annotations
+
+import itertools
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import ProjectError, ReleaseError, SakradError
+from ..formats import by_name
+from .store import CATALOGUE_FILE, DATA_FILE
+
+__all__ = ["PushResult", "default_graph", "graph_url", "push", "release_graph"]
+
+GSP_SPEC = "https://www.w3.org/TR/sparql11-http-rdf-update/#http-put"
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """What a push sent: the named graph it replaced, and how many triples and bytes."""
+
+    graph: str
+    triples: int
+    bytes: int
+    status: int
+
+
+def default_graph(data_dir: Path) -> str:
+    """The named graph of a release: ``{base_iri}graph/{version}`` from ``data/dataset.yaml``."""
+    from ..records import DatasetConfig
+    from ..typedyaml import compose_file, load_record
+
+    path = data_dir / "dataset.yaml"
+    if not path.is_file():
+        raise ProjectError(f"{path}: no dataset.yaml to take the graph IRI from; give one with --graph IRI")
+    config = load_record(DatasetConfig, compose_file(path), path)
+    base = config.base_iri if config.base_iri.endswith("/") else config.base_iri + "/"
+    return f"{base}graph/{config.version}"
+
+
+def release_graph(release: Path) -> str:
+    """The named graph of the release in folder ``release``: ``{base_iri}graph/{version}``, read from
+    its catalogue (the dataset ``{base_iri}dataset`` and its ``dcat:version``), as push names it."""
+    catalogue = release / CATALOGUE_FILE
+    if not catalogue.is_file():
+        raise ReleaseError(f"{catalogue}: no catalogue to take the release's graph from; rebuild the release")
+    version = ox.NamedNode("http://www.w3.org/ns/dcat#version")
+    for quad in ox.parse(path=catalogue, format=ox.RdfFormat.TURTLE):
+        if (quad.predicate == version and isinstance(quad.subject, ox.NamedNode)
+                and quad.subject.value.endswith("/dataset")):
+            return f"{quad.subject.value.removesuffix('dataset')}graph/{quad.object.value}"
+    raise ReleaseError(f"{catalogue}: the catalogue names no dataset version; rebuild the release")
+
+
+def graph_url(endpoint: str, graph: str) -> str:
+    """The Graph Store Protocol URL of ``graph`` at ``endpoint`` (indirect graph identification, §4.2)."""
+    sep = "&" if urllib.parse.urlsplit(endpoint).query else "?"
+    return f"{endpoint}{sep}{urllib.parse.urlencode({'graph': graph})}"
+
+
+def push(release: Path, endpoint: str, graph: str, timeout: float = 600.0) -> PushResult:
+    """Replaces the named graph ``graph`` at the Graph Store endpoint with the release's triples."""
+    source = release / DATA_FILE
+    if not source.is_file():
+        raise ReleaseError(f"{source}: no such file; build the release first (sakrad-ld build --out {release})")
+    if not endpoint.startswith(("http://", "https://")):
+        raise SakradError(f"{endpoint!r} is not an http(s) URL; give the store's Graph Store endpoint, "
+                          "such as http://localhost:7878/store for Oxigraph")
+    extra = _companions(release)
+    with source.open("rb") as lines:
+        triples = sum(1 for line in lines if line.strip() and not line.startswith(b"#"))
+    triples += extra.count(b"\n")
+    size = source.stat().st_size + len(extra)
+    with source.open("rb") as data:
+        body = itertools.chain(_chunks(data), [extra])
+        request = urllib.request.Request(graph_url(endpoint, graph), data=body, method="PUT", headers={
+            "Content-Type": by_name("ntriples").media_type, "Content-Length": str(size)})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                status = response.status
+        except urllib.error.HTTPError as err:
+            detail = err.read(500).decode("utf-8", "replace").strip()
+            raise SakradError(f"{endpoint}: the store refused the PUT of graph <{graph}> with HTTP {err.code} "
+                              f"{err.reason}{': ' + detail if detail else ''}; check that the URL is the "
+                              f"store's Graph Store endpoint and that it accepts writes ({GSP_SPEC})") from None
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise SakradError(f"{endpoint}: cannot reach the store ({reason}); is it running, and is the "
+                              "URL right?") from None
+    return PushResult(graph, triples, size, status)
+
+
+def _companions(release: Path) -> bytes:
+    """The ontology and the catalogue as N-Triples, one triple a line (they are small)."""
+    files = sorted((release / "ontology").glob("*.ttl"))
+    if (release / CATALOGUE_FILE).is_file():
+        files.append(release / CATALOGUE_FILE)
+    triples: list[ox.Triple] = []
+    for path in files:
+        try:
+            triples.extend(q.triple for q in ox.parse(path=path, format=ox.RdfFormat.TURTLE))
+        except SyntaxError as error:
+            raise ReleaseError(f"{path}: not valid Turtle ({error}); rebuild the release") from None
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _chunks(file, size: int = 1 << 20) -> Iterator[bytes]:  # noqa: ANN001
+    while chunk := file.read(size):
+        yield chunk

@@ -1,0 +1,221 @@
+"""SPARQL queries on a release: the saved queries, their parameters, and running a query.
+
+The saved queries are the package's ``queries/`` folder (``src/sakrad_ld/queries/*.rq``), read
+with :mod:`importlib.resources`, so every installation has them. Each file opens with comment
+lines that describe it::
+
+    # title: What an organisation took part in
+    # title-sv: Vad en organisation deltog i
+    # description: Every sakråd the organisation took part in, with its role …
+    # description-sv: …
+    # param: org (organisation): the organisation, as its IRI or its id (radda-barnen)
+
+A parameter is bound by appending a ``VALUES`` clause to the query (SPARQL 1.1 §10.2.2), built
+from pyoxigraph terms: an IRI is checked by pyoxigraph's IRI parser and a literal is escaped by
+its writer, so a value can never change the query's structure. An unbound parameter leaves the
+query answering for every value. ``SERVICE`` (federated query) is refused: it would make the
+server fetch any URL a caller names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import QueryError, ResultTooLarge
+from ..iri import KINDS
+from ..records import ID_PATTERN
+from .results import Answer
+
+__all__ = ["Parameter", "SavedQuery", "bind", "evaluate", "resolve", "saved_queries", "saved_query"]
+
+_HEADER = re.compile(r"^#\s*(title|title-sv|description|description-sv|param)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s*\((\w+)\)\s*:\s*(.+)$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A value a saved query can be given: ``kind`` is a kind of thing (``organisation``), whose
+    id may stand for its IRI, or ``iri`` or ``literal``."""
+
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A documented SPARQL query shipped with sakrad-ld (``queries/<name>.rq``)."""
+
+    name: str
+    title: str
+    description: str
+    text: str
+    title_sv: str = ""
+    description_sv: str = ""
+    parameters: tuple[Parameter, ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.rq"
+
+
+def parse_saved_query(name: str, text: str, where: str = "") -> SavedQuery:
+    """A saved query from the text of its ``.rq`` file; QueryError if its header lacks a title."""
+    fields: dict[str, list[str]] = {}
+    params: list[Parameter] = []
+    last = ""
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if m := _HEADER.match(line):
+            last = m.group(1)
+            if last == "param":
+                p = _PARAM.match(m.group(2))
+                if not p or (p.group(2) not in KINDS and p.group(2) not in ("iri", "literal")):
+                    raise QueryError(f"{where or name}: {line!r} is not a parameter; expected "
+                                     "'# param: NAME (KIND): what it is', KIND one of iri, literal, "
+                                     + ", ".join(KINDS))
+                params.append(Parameter(p.group(1), p.group(2), p.group(3).strip()))
+            else:
+                fields[last] = [m.group(2).strip()]
+        elif last in fields and line[1:].strip():
+            fields[last].append(line[1:].strip())
+    if "title" not in fields:
+        raise QueryError(f"{where or name}: a saved query opens with '# title: …' (and '# description: …')")
+    joined = {k: " ".join(v) for k, v in fields.items()}
+    return SavedQuery(name, joined["title"], joined.get("description", ""), text, joined.get("title-sv", ""),
+                      joined.get("description-sv", ""), tuple(params))
+
+
+@cache
+def saved_queries() -> tuple[SavedQuery, ...]:
+    """Every saved query, by name."""
+    folder = resources.files("sakrad_ld").joinpath("queries")
+    found = sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+    return tuple(parse_saved_query(f.name[:-3], f.read_text("utf-8"), f"queries/{f.name}") for f in found)
+
+
+def saved_query(name: str) -> SavedQuery:
+    """The saved query called ``name``; QueryError naming the closest ones otherwise."""
+    by_name = {q.name: q for q in saved_queries()}
+    if name in by_name:
+        return by_name[name]
+    close = difflib.get_close_matches(name, by_name, n=3)
+    hint = f"did you mean {' or '.join(close)}?" if close else "saved queries: " + ", ".join(by_name)
+    raise QueryError(f"there is no saved query called {name!r}; {hint}")
+
+
+def resolve(query: str) -> SavedQuery:
+    """What the QUERY argument names: a ``.rq`` file, a saved query, or SPARQL text (named ``query``)."""
+    if query.endswith(".rq") or ("\n" not in query and len(query) < 4096 and Path(query).is_file()):
+        path = Path(query)
+        if not path.is_file():
+            raise QueryError(f"{query}: no such file; give SPARQL text, a .rq file or the name of a saved query")
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("#") and _HEADER.match(text.splitlines()[0]):
+            return parse_saved_query(path.stem, text, str(path))
+        return SavedQuery(path.stem, path.stem, "", text)
+    if _NAME.match(query):
+        return saved_query(query)
+    return SavedQuery("query", "query", "", query)
+
+
+def _term(param: Parameter, value: str, base: str) -> ox.NamedNode | ox.Literal:
+    if param.kind == "literal":
+        return ox.Literal(value)
+    if param.kind == "iri" or _SCHEME.match(value):
+        try:
+            return ox.NamedNode(value)
+        except ValueError as error:
+            raise QueryError(f"parameter {param.name}: {value!r} is not an IRI ({error})") from None
+    if not re.fullmatch(ID_PATTERN, value):
+        raise QueryError(f"parameter {param.name}: {value!r} is neither an IRI nor an id "
+                         f"(lower-case letters, digits and single hyphens or dots)")
+    return ox.NamedNode(f"{base}id/{param.kind}/{value}")
+
+
+def bind(query: SavedQuery, values: Mapping[str, str], base: str) -> str:
+    """The query's text with ``values`` bound by a trailing VALUES clause; QueryError for a name the
+    query does not declare or a value that is not an IRI or id."""
+    declared = {p.name: p for p in query.parameters}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise QueryError(f"{query.name} has no parameter {', '.join(unknown)}; its parameters: {known}")
+    if not values:
+        return query.text
+    names = sorted(values)
+    terms = [str(_term(declared[n], values[n], base)) for n in names]
+    return (query.text.rstrip() + f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}\n")
+
+
+# --- running a query ----------------------------------------------------------------------------
+
+_TOKENS = re.compile(r"""
+      (?P<comment>\#[^\n]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<service>(?<![\w:?$])SERVICE(?![\w:-]))
+""", re.VERBOSE | re.IGNORECASE | re.DOTALL)
+
+
+def refuse_federation(text: str) -> None:
+    """QueryError if the query uses ``SERVICE`` outside strings, IRIs and comments."""
+    for m in _TOKENS.finditer(text):
+        if m.lastgroup == "service":
+            line = text.count("\n", 0, m.start()) + 1
+            raise QueryError(f"line {line}: SERVICE (federated query) is not allowed here; "
+                             "query this dataset only")
+
+
+def evaluate(store: ox.Store, text: str, cap: int | None = None,
+             default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()) -> Answer:
+    """Runs the query; QueryError for bad SPARQL (the parser's message), ResultTooLarge when the
+    answer passes ``cap`` rows or triples (the query is stopped there, not run to the end)."""
+    refuse_federation(text)
+    options: dict[str, object] = {}
+    try:
+        if default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    except ValueError as error:
+        raise QueryError(f"a graph IRI of the request is not an IRI ({error})") from None
+    try:
+        result = store.query(text, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return Answer("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = []
+            for solution in result:
+                if cap is not None and len(rows) >= cap:
+                    raise ResultTooLarge(_too_large(cap, "rows"))
+                rows.append(tuple(solution[i] for i in range(len(variables))))
+            return Answer("select", variables=variables, rows=rows)
+        triples = []
+        for triple in result:
+            if cap is not None and len(triples) >= cap:
+                raise ResultTooLarge(_too_large(cap, "triples"))
+            triples.append(triple)
+        return Answer("graph", triples=triples)
+    except SyntaxError as error:
+        raise QueryError(f"the query is not valid SPARQL 1.1: {error} "
+                         "(see https://www.w3.org/TR/sparql11-query/#grammar)") from None
+    except OSError as error:
+        raise QueryError(f"the query failed: {error}") from None
+
+
+def _too_large(cap: int, what: str) -> str:
+    return (f"the answer has more than {cap} {what}, the most this service returns; the query was stopped. "
+            "Ask for less: add LIMIT (and OFFSET to page), or narrow the pattern")

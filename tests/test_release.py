@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from graphs import assert_isomorphic
 from pyld import jsonld
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from sakrad_ld.cli import main
 from sakrad_ld.project import Project
@@ -82,10 +82,15 @@ def test_jsonld_expands_to_the_same_graph_in_pyld(release: Path) -> None:
 
 
 def test_meeting_document_is_part_of_the_whole(release: Path) -> None:
+    """The meeting, its parts, and the labels of what they link to (the data and the ontology)."""
     whole = _rdflib(release / "sakrad.nt")
+    for extra in sorted((release / "ontology").glob("*.ttl")) + [release / "catalog.ttl"]:
+        whole.parse(extra, format="turtle")
     meeting = _rdflib(release / "meetings" / "2017-12-12-integration.ttl")
     assert len(meeting) > 100
     assert not set(meeting) - set(whole)
+    iri = URIRef("https://w3id.org/sakrad/id/meeting/2017-12-12-integration")
+    assert set(meeting.triples((iri, None, None))) == set(whole.triples((iri, None, None)))
     assert_isomorphic(meeting, _oxigraph(release / "meetings" / "2017-12-12-integration.jsonld"))
 
 
@@ -135,3 +140,9 @@ def test_build_with_a_violation_writes_nothing(project_copy: Path, tmp_path: Pat
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "project"]  # no temporary left
+
+
+def test_served_meeting_document_is_the_released_file(release: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """One definition of a meeting's document: the server gives the bytes the release holds."""
+    assert main(["serve", "--release", str(release), "--get", "/doc/meeting/2017-12-12-integration.ttl"]) == 0
+    assert capsysbinary.readouterr().out == (release / "meetings" / "2017-12-12-integration.ttl").read_bytes()

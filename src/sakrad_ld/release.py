@@ -20,26 +20,25 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.term import Node
-
 from .catalogue.dcat import write_catalogue
 from .corpus import load_corpus, schemas
 from .folders import replacing
+from .formats import by_name
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import CONTEXT_FILE, context_document, to_jsonld
 from .project import Project
 from .records import Corpus
 from .serialize import serialize
+from .site.describe import document_bytes, document_triples
 from .site.diagrams import write_diagrams
+from .sparql.store import open_store
 from .validate import ValidationReport, load_shapes, validate
 
-__all__ = ["BuildResult", "DATA_FILE_STEM", "Stage", "build", "meeting_graph", "write_release"]
+__all__ = ["BuildResult", "DATA_FILE_STEM", "Stage", "build", "write_release"]
 
 DATA_FILE_STEM = "sakrad"
 CHECKSUMS = "SHA256SUMS"
@@ -101,14 +100,6 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     put(f"{DATA_FILE_STEM}.jsonld", to_jsonld(graph, CONTEXT_FILE))
     progress("write", 3, 3)
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
-    index = _index(graph)
-    parts = _parts(index, built.minter.thing("meeting", "").rstrip("/"))
-    for n, meeting in enumerate(corpus.meetings, start=1):
-        progress("meetings", n, len(corpus.meetings))
-        iri = built.minter.thing("meeting", meeting.id)
-        sub = meeting_graph(index, iri, parts.get(str(iri), [iri]))
-        put(f"meetings/{meeting.id}.ttl", serialize(sub, "turtle"))
-        put(f"meetings/{meeting.id}.jsonld", to_jsonld(sub, f"../{CONTEXT_FILE}"))
     for folder in (project.ontology, project.shapes):
         for file in sorted(folder.glob("*.ttl")):
             put(f"{folder.name}/{file.name}", file.read_bytes())
@@ -119,6 +110,15 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report, DATA_FILE_STEM)  # raises if DCAT-AP is broken
     write_diagrams(root, built.minter.base, put)  # diagrams/*.svg, drawn from the sakrad.nt just written
+    # One document per meeting: the same document the server and the static site give for it
+    # (site.describe), read from the same store the server opens on this release.
+    store = open_store(root)
+    for n, meeting in enumerate(corpus.meetings, start=1):
+        progress("meetings", n, len(corpus.meetings))
+        triples = document_triples(store, str(built.minter.thing("meeting", meeting.id)))
+        for name in ("turtle", "jsonld"):
+            form = by_name(name)
+            put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, f"../{CONTEXT_FILE}"))
     progress("checksums", 0, 1)
     put(CHECKSUMS, checksums(root))
 
@@ -142,35 +142,3 @@ def checksums(root: Path) -> bytes:
     return "".join(lines).encode()
 
 
-def _index(graph: Graph) -> dict[Node, list[tuple[Node, Node, Node]]]:
-    by_subject: dict[Node, list[tuple[Node, Node, Node]]] = defaultdict(list)
-    for triple in graph:
-        by_subject[triple[0]].append(triple)
-    return by_subject
-
-
-def _parts(index: dict[Node, list[tuple[Node, Node, Node]]], meetings: str) -> dict[str, list[Node]]:
-    """Every meeting's own resources (itself and the parts whose IRIs extend its IRI), by meeting IRI."""
-    out: dict[str, list[Node]] = defaultdict(list)
-    prefix = meetings + "/"
-    for s in index:
-        text = str(s)
-        if text.startswith(prefix):
-            id = text[len(prefix):].split("/", 1)[0]
-            out[prefix + id].append(s)
-    return out
-
-
-def meeting_graph(index: dict[Node, list[tuple[Node, Node, Node]]], meeting: URIRef,
-                  own: list[Node]) -> list[tuple[Node, Node, Node]]:
-    """The document of one meeting: the meeting, its parts (``own``), and what they refer to (one hop).
-    The hop leaves out what a referred resource says about other meetings (an organisation's
-    ``m8g:participates`` in them): with it, a meeting's document grew with every other meeting its
-    organisations took part in, and writing all documents took time quadratic in the corpus."""
-    triples = [t for s in own for t in index[s]]
-    seen = set(own)
-    for _, _, o in list(triples):
-        if o in index and o not in seen and "/id/meeting/" not in str(o):
-            seen.add(o)
-            triples.extend(t for t in index[o] if "/id/meeting/" not in str(t[2]) or t[2] in seen)
-    return triples

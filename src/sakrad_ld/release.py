@@ -32,7 +32,7 @@ from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import CONTEXT_FILE, context_document, to_jsonld
 from .project import Project
 from .records import Corpus
-from .serialize import serialize
+from .serialize import ox_triples, serialize_ox
 from .site.describe import document_bytes, document_triples
 from .site.diagrams import write_diagrams
 from .sparql.store import open_store
@@ -93,9 +93,10 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
 
     graph = built.graph
     progress("write", 0, 3)
-    put(f"{DATA_FILE_STEM}.ttl", serialize(graph, "turtle"))
+    ordered = ox_triples(graph)  # converted and sorted once for both writers
+    put(f"{DATA_FILE_STEM}.ttl", serialize_ox(ordered, "turtle"))
     progress("write", 1, 3)
-    put(f"{DATA_FILE_STEM}.nt", serialize(graph, "ntriples"))
+    put(f"{DATA_FILE_STEM}.nt", serialize_ox(ordered, "ntriples"))
     progress("write", 2, 3)
     put(f"{DATA_FILE_STEM}.jsonld", to_jsonld(graph, CONTEXT_FILE))
     progress("write", 3, 3)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..formats import Format
+from ..serialize import sort_key
 
 __all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources"]
 
@@ -88,12 +89,7 @@ def document_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
     for o in linked:
         for predicate in (_RDF_TYPE, *LABELS):
             triples.update(q.triple for q in store.quads_for_pattern(o, predicate, None))
-    return sorted(triples, key=_sort_key)
-
-
-def _sort_key(t: ox.Triple) -> tuple[str, int, str, str]:
-    """Subject, then ``rdf:type`` first, then predicate and object: the release's own order."""
-    return (str(t.subject), 0 if t.predicate == _RDF_TYPE else 1, t.predicate.value, str(t.object))
+    return sorted(triples, key=sort_key)  # the release's own order
 
 
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import sitedata
-from sakrad_ld.site.diagrams import CHART_FILE, CHART_ROWS, meeting_file, meeting_svg, participation_chart_svg
+from sakrad_ld.web.diagrams import CHART_FILE, CHART_ROWS, meeting_file, meeting_svg, participation_chart_svg
 from sakrad_ld.sparql.store import Release
 
 SVG = "{http://www.w3.org/2000/svg}"

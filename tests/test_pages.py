@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 import sitedata
-from sakrad_ld.site.describe import document_triples
-from sakrad_ld.site.documents import page_path, published_resources
-from sakrad_ld.site.pages import Site, not_found_page, ontology_page, resource_page, start_page
+from sakrad_ld.web.describe import document_triples
+from sakrad_ld.web.documents import page_path, published_resources
+from sakrad_ld.web.pages import Site, not_found_page, ontology_page, resource_page, start_page
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ONTOLOGY_IRI
 

@@ -25,7 +25,7 @@ from rdflib.namespace import OWL, RDF, SKOS
 
 from graphs import assert_isomorphic
 from sakrad_ld.cli import main
-from sakrad_ld.site.describe import document_triples
+from sakrad_ld.web.describe import document_triples
 from sakrad_ld.serving.server import MAX_URL_LENGTH, create_app
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release, media_type_of

@@ -4,7 +4,7 @@ nginx runs on 127.0.0.1 on a free port, as the test's own user (``master_process
 export's two include files in a minimal configuration, and is stopped afterwards. Every resource
 of the release is asked for by its IRI's path (303 to its document) and its document by every
 Accept header of ``static/accept.tsv``; the answer must be the file of the right format, whose
-triples are the document's (:func:`sakrad_ld.site.describe.document_triples`). A crawl from the start
+triples are the document's (:func:`sakrad_ld.web.describe.document_triples`). A crawl from the start
 page follows every internal link.
 """
 
@@ -29,13 +29,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graphs import assert_isomorphic
-from sakrad_ld.site.describe import document_triples
-from sakrad_ld.site.documents import published_resources
+from sakrad_ld.web.describe import document_triples
+from sakrad_ld.web.documents import published_resources
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.jsonld import context_document
 from sakrad_ld.serving.negotiation import choose
 from sakrad_ld.serialize import rdflib_term
-from sakrad_ld.site.static import NGINX_HTTP, NGINX_SERVER, export_site
+from sakrad_ld.web.static import NGINX_HTTP, NGINX_SERVER, export_site
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ONTOLOGY_IRI
 

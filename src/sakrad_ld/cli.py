@@ -214,7 +214,7 @@ def _links_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the site as static files, with nginx rules for content negotiation (default site/)."""
-    from .site.static import export_site
+    from .web.static import export_site
 
     result = export_site(Path(args.release), Path(args.out), _progress())
     if sys.stderr.isatty():

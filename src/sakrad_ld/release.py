@@ -33,10 +33,10 @@ from .jsonld import CONTEXT_FILE, context_document, to_jsonld
 from .project import Project
 from .records import Corpus
 from .serialize import ox_triples, serialize_ox
-from .site.describe import document_bytes, document_triples
-from .site.diagrams import write_diagrams
 from .sparql.store import open_store
 from .validate import ValidationReport, load_shapes, validate
+from .web.describe import document_bytes, document_triples
+from .web.diagrams import write_diagrams
 
 __all__ = ["BuildResult", "DATA_FILE_STEM", "Stage", "build", "write_release"]
 
@@ -112,7 +112,7 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     write_catalogue(project, root, corpus, built, report, DATA_FILE_STEM)  # raises if DCAT-AP is broken
     write_diagrams(root, built.minter.base, put)  # diagrams/*.svg, drawn from the sakrad.nt just written
     # One document per meeting: the same document the server and the static site give for it
-    # (site.describe), read from the same store the server opens on this release.
+    # (web.describe), read from the same store the server opens on this release.
     store = open_store(root)
     for n, meeting in enumerate(corpus.meetings, start=1):
         progress("meetings", n, len(corpus.meetings))

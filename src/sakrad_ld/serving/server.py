@@ -37,11 +37,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import QueryTimeout, ReleaseError
 from ..formats import FORMATS, HTML, Format
-from ..site.describe import document_bytes, document_triples
-from ..site.documents import ONTOLOGY_PATH, ROLE_PATH, page_path
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI, ROLE, ROLE_SCHEME
+from ..web.describe import document_bytes, document_triples
+from ..web.documents import ONTOLOGY_PATH, ROLE_PATH, page_path
 from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
 from .protocol import ProtocolError, Reply, answer, read_query
@@ -63,7 +63,7 @@ _WHOLE_FILE = 4 * 1024 * 1024
 
 def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette:
     """The ASGI app serving the release in ``release_dir``; ReleaseError if it is not a release."""
-    from ..site import pages
+    from ..web import pages
 
     settings = settings or Settings()
     release = Release.open(Path(release_dir), settings.store)

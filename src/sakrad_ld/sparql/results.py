@@ -75,7 +75,7 @@ def rdf_bytes(answer: Answer, format: Format, context: str) -> bytes:
     """A CONSTRUCT or DESCRIBE answer in an RDF format (``format`` from FORMATS), sorted so the
     same graph gives the same bytes; JSON-LD is compacted against ``context`` when it has no
     blank nodes (the compactor names every node), expanded otherwise."""
-    from ..site.describe import document_bytes
+    from ..web.describe import document_bytes
 
     triples = sorted(answer.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     if format.name == "jsonld" and any(isinstance(term, ox.BlankNode) for t in triples for term in t):
@@ -144,8 +144,8 @@ def _cut(text: str, width: int) -> str:
 def results_page(answer: Answer, base: str, query: str) -> str:
     """An answer as an HTML page (what a browser gets from the SPARQL form): the
     query, then a table whose IRIs link to their pages on this site or out of it."""
-    from ..site.documents import page_path
-    from ..site.markup import esc, external, internal, page
+    from ..web.documents import page_path
+    from ..web.markup import esc, external, internal, page
 
     def cell(term: Term | None) -> str:
         if isinstance(term, ox.NamedNode):

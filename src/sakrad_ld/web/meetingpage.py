@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from ..vocab import SCHEMA
 from .labels import value
 from .markup import esc, external, text
 from .meeting import MeetingFacts
 from .resourceview import View
-from ..vocab import SCHEMA
 
 __all__ = ["count_notice", "meeting_body"]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .labels import Labeller, Text, objects, value
 from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
+from .labels import Labeller, Text, objects, value
 
 __all__ = ["MeetingFacts", "Member", "Question", "meeting_dates", "meeting_facts"]
 

@@ -15,11 +15,11 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from ..vocab import ADMS, DCTERMS, M8G, RDF, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .documents import page_path
 from .labels import Labeller, Text, compact, objects, term_labels, value
 from .markup import esc, external, internal, number, text
-from ..vocab import ADMS, DCTERMS, M8G, RDF, SCHEMA, SKOS, XSD
 
 __all__ = ["View"]
 

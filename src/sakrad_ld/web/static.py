@@ -27,14 +27,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .describe import document_bytes, document_triples
-from .documents import ONTOLOGY_PATH, published_resources
-from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..folders import replacing
-from .pages import Site, not_found_page, ontology_page, resource_page, start_page
+from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
+from .describe import document_bytes, document_triples
+from .documents import ONTOLOGY_PATH, published_resources
+from .pages import Site, not_found_page, ontology_page, resource_page, start_page
 
 __all__ = ["DOWNLOAD_PATH", "ExportResult", "NGINX_HTTP", "NGINX_SERVER", "accept_map", "export_site",
            "nginx_http_conf", "nginx_server_conf"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, ROLE_SCHEME, SKOS
 from .documents import ROLE_PATH
 from .markup import esc, external, internal, text
 from .resourceview import View
-from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, ROLE_SCHEME, SKOS
 
 __all__ = ["ontology_body"]
 

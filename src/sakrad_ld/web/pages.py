@@ -3,7 +3,7 @@
 Each page is a function of the store and the :class:`Site` (no state, nothing at import time), so
 the server renders a page per request and the static export writes the same pages to files.
 Text is Swedish, with English beside it where the data has English. Links go to document paths
-(:mod:`sakrad_ld.site.documents`); links out of the site are marked. No page loads anything else: the
+(:mod:`sakrad_ld.web.documents`); links out of the site are marked. No page loads anything else: the
 style sheet is inline, the pictures are inline SVG, there is no script.
 
 Paths a page links to, which whoever serves the pages must answer::
@@ -24,16 +24,16 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from ..formats import FORMATS
+from ..vocab import DCAT, DCTERMS, FOAF, M8G, ORG, RDF, SAKRAD, SCHEMA
 from . import diagrams
 from .documents import ONTOLOGY_PATH, ROLE_PATH, document_path
-from ..formats import FORMATS
 from .labels import Labeller, Text, objects, value
 from .markup import esc, external, internal, number, page, text
 from .meeting import meeting_dates, meeting_facts
 from .meetingpage import meeting_body
 from .ontologypage import ontology_body
 from .resourceview import View
-from ..vocab import DCAT, DCTERMS, FOAF, M8G, ORG, RDF, SAKRAD, SCHEMA
 
 __all__ = ["Site", "not_found_page", "ontology_page", "resource_page", "start_page"]
 

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..vocab import M8G, ROLE
 from .documents import page_path
 from .labels import Labeller, Text
 from .meeting import MeetingFacts, meeting_dates, meeting_facts
-from ..vocab import M8G, ROLE
 
 __all__ = ["CHART_FILE", "CHART_ROWS", "CHART_COLUMNS", "meeting_file", "meeting_svg",
            "participation_chart_svg", "write_diagrams"]

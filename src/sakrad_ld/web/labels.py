@@ -1,7 +1,7 @@
 """Names for resources and vocabulary terms as people read them: Swedish first, English where present.
 
 A resource is named by its own label in the store (``skos:prefLabel``, ``rdfs:label``,
-``dct:title``, ``foaf:name``, ``schema:name``, in that order — :data:`sakrad_ld.site.describe.LABELS`).
+``dct:title``, ``foaf:name``, ``schema:name``, in that order — :data:`sakrad_ld.web.describe.LABELS`).
 Reused vocabulary terms that the store does not label are named from ``assets/term-labels.tsv``;
 anything else by its compact IRI (``dct:foo``) or, failing that, the IRI itself.
 """
@@ -14,8 +14,8 @@ from importlib import resources
 
 import pyoxigraph as ox
 
-from .describe import LABELS
 from ..vocab import PREFIXES
+from .describe import LABELS
 
 __all__ = ["Labeller", "Text", "compact", "objects", "term_labels", "value"]
 

@@ -58,7 +58,7 @@ def document_path(iri: str, base: str) -> str | None:
 def published_resources(store: ox.Store, base: str) -> Iterator[tuple[str, str]]:
     """Every resource with a document of its own, as (IRI, document path), sorted by path: the
     things of the dataset (``{base}id/{kind}/{id}``), the role scheme and its roles. The ontology
-    has its own page (:func:`sakrad_ld.site.pages.ontology_page`) and is not listed."""
+    has its own page (:func:`sakrad_ld.web.pages.ontology_page`) and is not listed."""
     found: dict[str, str] = {}
     for quad in store.quads_for_pattern(None, None, None):
         for term in (quad.subject, quad.object):

@@ -19,15 +19,13 @@ from pyshacl import validate
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SH
 
-from sakrad_ld.vocab import SPDX, VCARD
-
 from sakrad_ld.catalogue import dcat, dcat_ap
 from sakrad_ld.cli import main
 from sakrad_ld.formats import FORMATS
 from sakrad_ld.project import Project
 from sakrad_ld.records import Address
 from sakrad_ld.release import build, write_release
-from sakrad_ld.vocab import PREFIXES
+from sakrad_ld.vocab import PREFIXES, SPDX, VCARD
 
 HTML_SHACL = Path("dcat-ap/3.0.1/html-shacl")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT namespace is DCAT 2)

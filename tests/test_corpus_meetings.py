@@ -20,8 +20,8 @@ from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, TIME, XSD
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import Built, build_graph
 from sakrad_ld.project import Project
-from sakrad_ld.sparql.query import evaluate, saved_query
 from sakrad_ld.release import build
+from sakrad_ld.sparql.query import evaluate, saved_query
 from sakrad_ld.vocab import FOAF, LOCN, M8G, ROLE, SAKRAD, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]

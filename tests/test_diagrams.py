@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import sitedata
 import yaml
 
-import sitedata
-from sakrad_ld.web.diagrams import CHART_FILE, CHART_ROWS, meeting_file, meeting_svg, participation_chart_svg
 from sakrad_ld.sparql.store import Release
+from sakrad_ld.web.diagrams import CHART_FILE, CHART_ROWS, meeting_file, meeting_svg, participation_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 SEED = "2017-12-12-integration"

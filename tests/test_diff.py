@@ -10,8 +10,9 @@ from rdflib import Graph
 
 from sakrad_ld.cli import main
 from sakrad_ld.diff import diff_releases
+from sakrad_ld.layout import CHECKSUMS
 from sakrad_ld.project import Project
-from sakrad_ld.release import CHECKSUMS, checksums, write_release
+from sakrad_ld.release import checksums, write_release
 
 MEETING = "<https://w3id.org/sakrad/id/meeting/2017-12-12-integration>"
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import sitedata
 import yaml
 
-import sitedata
+from sakrad_ld.sparql.store import Release
+from sakrad_ld.vocab import ONTOLOGY_IRI
 from sakrad_ld.web.describe import document_triples
 from sakrad_ld.web.documents import page_path, published_resources
 from sakrad_ld.web.pages import Site, not_found_page, ontology_page, resource_page, start_page
-from sakrad_ld.sparql.store import Release
-from sakrad_ld.vocab import ONTOLOGY_IRI
 
 SEED = "2017-12-12-integration"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

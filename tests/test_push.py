@@ -146,9 +146,9 @@ def test_serve_with_an_external_store_answers_as_with_the_embedded_one(oxigraph:
                                                                         root: Path) -> None:
     from starlette.testclient import TestClient
 
-    from sakrad_ld.sparql.push import release_graph
     from sakrad_ld.serving.server import create_app
     from sakrad_ld.serving.settings import Settings
+    from sakrad_ld.sparql.push import release_graph
 
     assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release),
                  "--graph", release_graph(release)]) == 0

@@ -20,16 +20,16 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 import pytest
+from graphs import assert_isomorphic
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
+from serving import serving
 
-from graphs import assert_isomorphic
 from sakrad_ld.cli import main
-from sakrad_ld.web.describe import document_triples
 from sakrad_ld.serving.server import MAX_URL_LENGTH, create_app
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release, media_type_of
-from serving import serving
+from sakrad_ld.web.describe import document_triples
 
 TIMEOUT = 2.0
 CAP = 300

@@ -21,10 +21,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 import pytest
+from serving import serving
 
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
-from serving import serving
 
 MEETING = "2017-12-12-integration"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"

@@ -25,19 +25,19 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from graphs import assert_isomorphic
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graphs import assert_isomorphic
-from sakrad_ld.web.describe import document_triples
-from sakrad_ld.web.documents import published_resources
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.jsonld import context_document
-from sakrad_ld.serving.negotiation import choose
 from sakrad_ld.serialize import rdflib_term
-from sakrad_ld.web.static import NGINX_HTTP, NGINX_SERVER, export_site
+from sakrad_ld.serving.negotiation import choose
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ONTOLOGY_IRI
+from sakrad_ld.web.describe import document_triples
+from sakrad_ld.web.documents import published_resources
+from sakrad_ld.web.static import NGINX_HTTP, NGINX_SERVER, export_site
 
 HERE = Path(__file__).resolve().parent
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")

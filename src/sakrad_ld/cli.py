@@ -7,13 +7,13 @@ Each command calls one library function, prints its outcome and picks the exit c
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
 from .errors import InputErrors, SakradError
+from .layout import CONTEXT_FILE
 
 __all__ = ["COMMANDS", "main"]
 
@@ -70,9 +70,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Validate the data against the shapes and print the report."""
     from .release import build
 
-    corpus, _, report = build(_project(args))
+    _, built, report = build(_project(args))
     if args.format == "turtle":
-        sys.stdout.buffer.write(report.turtle(corpus.config.base_iri.rstrip("/") + "/validation/report"))
+        sys.stdout.buffer.write(report.turtle(built.minter.validation_report))
     elif args.format == "json":
         sys.stdout.write(report.json())
     else:
@@ -82,13 +82,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the YAML data files (for editors that complete and check YAML)."""
-    from .corpus import schemas
+    from .corpus import schema_files
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, schema in schemas().items():
-        (out / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"Wrote {len(schemas())} JSON Schemas to {out}")
+    files = schema_files()
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    print(f"Wrote {len(files)} JSON Schemas to {out}")
     return EXIT_OK
 
 
@@ -250,7 +251,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     release = Release.open(Path(args.release))
     answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri))
     if answer.form == "graph":
-        sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle"), "context.jsonld"))
+        sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle"), CONTEXT_FILE))
     elif args.format == "table":
         sys.stdout.write(table(answer, release.base_iri))
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from .records import (
 )
 from .typedyaml import Lines, Ref, compose_file, json_schema, load_record, suggest, type_hints
 
-__all__ = ["DATA_FILES", "load_corpus", "schemas"]
+__all__ = ["DATA_FILES", "load_corpus", "schema_files", "schemas"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,12 @@ def schemas() -> dict[str, dict[str, Any]]:
         name: json_schema(cls, f"sakrad-ld {pattern}", SCHEMA_BASE + name)
         for pattern, (cls, name) in DATA_FILES.items()
     }
+
+
+def schema_files() -> dict[str, bytes]:
+    """The JSON Schemas as the files ``schema/`` and a release hold, by file name."""
+    return {name: (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
+            for name, schema in schemas().items()}
 
 
 def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None = None) -> Corpus:

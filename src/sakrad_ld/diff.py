@@ -16,14 +16,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import ReleaseError
+from .layout import CATALOGUE_FILE, DATA_FILE
 from .vocab import PREFIXES
 
 __all__ = ["PARTS", "ReleaseDiff", "ResourceChange", "diff_releases", "read_part"]
 
 #: The parts of a release that are compared: name → (file, format, required).
 PARTS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
-    "data": ("sakrad.nt", ox.RdfFormat.N_TRIPLES, True),
-    "catalogue": ("catalog.ttl", ox.RdfFormat.TURTLE, False),
+    "data": (DATA_FILE, ox.RdfFormat.N_TRIPLES, True),
+    "catalogue": (CATALOGUE_FILE, ox.RdfFormat.TURTLE, False),
 }
 
 

@@ -7,6 +7,7 @@ hash of text that may change. A thing and the document about it have different I
     {base}doc/meeting/2017-12-12-integration    the document describing it (Turtle, JSON-LD, HTML …)
 
 Parts of a meeting (questions, participations, its time and contact point) extend its IRI.
+Where the document of each IRI is served is :func:`sakrad_ld.web.documents.page_path`.
 """
 
 from __future__ import annotations
@@ -42,22 +43,8 @@ class Minter:
         assert kind in KINDS, kind
         return URIRef(f"{self.base}id/{kind}/{id}")
 
-    def document(self, kind: str, id: str) -> URIRef:
-        assert kind in KINDS, kind
-        return URIRef(f"{self.base}doc/{kind}/{id}")
-
     def part(self, whole: URIRef, *segments: str | int) -> URIRef:
         return URIRef("/".join([str(whole), *map(str, segments)]))
-
-    def document_of(self, thing: str) -> str | None:
-        """The document IRI for a thing IRI of this dataset (parts go to their whole's document)."""
-        prefix = self.base + "id/"
-        if not thing.startswith(prefix):
-            return None
-        parts = thing[len(prefix):].split("/")
-        if len(parts) < 2 or parts[0] not in KINDS:
-            return None
-        return f"{self.base}doc/{parts[0]}/{parts[1]}"
 
     @property
     def catalogue(self) -> URIRef:
@@ -66,3 +53,8 @@ class Minter:
     @property
     def dataset(self) -> URIRef:
         return URIRef(f"{self.base}dataset")
+
+    @property
+    def validation_report(self) -> str:
+        """The SHACL report of the release (``validation/report.ttl``)."""
+        return f"{self.base}validation/report"

@@ -22,11 +22,10 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .layout import CONTEXT_FILE
 from .vocab import RDF, SCHEMA, XSD
 
 __all__ = ["CONTEXT_FILE", "context_document", "to_jsonld"]
-
-CONTEXT_FILE = "context.jsonld"
 
 
 @cache

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue.dcat import write_catalogue
-from .corpus import load_corpus, schemas
+from .corpus import load_corpus, schema_files
 from .folders import replacing
 from .formats import by_name
 from .graph import Built, build_graph, role_scheme_graph
-from .jsonld import CONTEXT_FILE, context_document, to_jsonld
+from .jsonld import context_document, to_jsonld
+from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM
 from .project import Project
 from .records import Corpus
 from .serialize import ox_triples, serialize_ox
@@ -38,10 +39,7 @@ from .validate import ValidationReport, load_shapes, validate
 from .web.describe import document_bytes, document_triples
 from .web.diagrams import write_diagrams
 
-__all__ = ["BuildResult", "DATA_FILE_STEM", "Stage", "build", "write_release"]
-
-DATA_FILE_STEM = "sakrad"
-CHECKSUMS = "SHA256SUMS"
+__all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
 
 #: A progress callback: (stage name, items done, items in all).
 Stage = Callable[[str, int, int], None]
@@ -94,26 +92,26 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     graph = built.graph
     progress("write", 0, 3)
     ordered = ox_triples(graph)  # converted and sorted once for both writers
-    put(f"{DATA_FILE_STEM}.ttl", serialize_ox(ordered, "turtle"))
+    put(f"{DATA_STEM}.ttl", serialize_ox(ordered, "turtle"))
     progress("write", 1, 3)
-    put(f"{DATA_FILE_STEM}.nt", serialize_ox(ordered, "ntriples"))
+    put(f"{DATA_STEM}.nt", serialize_ox(ordered, "ntriples"))
     progress("write", 2, 3)
-    put(f"{DATA_FILE_STEM}.jsonld", to_jsonld(graph, CONTEXT_FILE))
+    put(f"{DATA_STEM}.jsonld", to_jsonld(graph, CONTEXT_FILE))
     progress("write", 3, 3)
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
     for folder in (project.ontology, project.shapes):
         for file in sorted(folder.glob("*.ttl")):
             put(f"{folder.name}/{file.name}", file.read_bytes())
-    for name, schema in schemas().items():
-        put(f"schema/{name}", (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
-    put("validation/report.ttl", report.turtle(built.minter.base + "validation/report"))
+    for name, data in schema_files().items():
+        put(f"schema/{name}", data)
+    put("validation/report.ttl", report.turtle(built.minter.validation_report))
     put("validation/report.json", _relative_report(report, project).encode())
     progress("catalogue", 0, 1)
-    write_catalogue(project, root, corpus, built, report, DATA_FILE_STEM)  # raises if DCAT-AP is broken
-    write_diagrams(root, built.minter.base, put)  # diagrams/*.svg, drawn from the sakrad.nt just written
-    # One document per meeting: the same document the server and the static site give for it
-    # (web.describe), read from the same store the server opens on this release.
+    write_catalogue(project, root, corpus, built, report)  # raises if DCAT-AP is broken
+    # The release as the server opens it, loaded once: the pictures are drawn from it, and each
+    # meeting's document is the one the server and the static site give for it (web.describe).
     store = open_store(root)
+    write_diagrams(store, built.minter.base, put)
     for n, meeting in enumerate(corpus.meetings, start=1):
         progress("meetings", n, len(corpus.meetings))
         triples = document_triples(store, str(built.minter.thing("meeting", meeting.id)))

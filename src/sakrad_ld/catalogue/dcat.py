@@ -31,6 +31,7 @@ from ..errors import InputError, InputErrors, Where
 from ..formats import FORMATS, Format, by_name
 from ..graph import Built
 from ..iri import Minter
+from ..layout import CATALOGUE_STEM, DATA_STEM
 from ..project import Project
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
 from ..serialize import serialize
@@ -42,13 +43,12 @@ from .quality import quality_graph
 from .void import void_graph
 
 __all__ = [
-    "CATALOGUE_FILE_STEM", "CatalogueReport", "ReleasedFile", "catalogue_graph", "data_files",
+    "CatalogueReport", "ReleasedFile", "catalogue_graph", "data_files",
     "validate_catalogue", "vocabulary_graph", "write_catalogue",
 ]
 
 log = logging.getLogger(__name__)
 
-CATALOGUE_FILE_STEM = "catalog"
 #: The formats the catalogue is written in: Turtle, and RDF/XML for dataportal.se's harvester.
 CATALOGUE_FORMATS = ("turtle", "rdfxml")
 
@@ -347,19 +347,19 @@ def _tel(value: str) -> str:
 # --- Writing it --------------------------------------------------------------------------------
 
 
-def write_catalogue(project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport,
-                    data_stem: str) -> CatalogueReport:
+def write_catalogue(project: Project, root: Path, corpus: Corpus, built: Built,
+                    report: ValidationReport) -> CatalogueReport:
     """Describes the release in ``root`` and writes ``catalog.ttl`` and ``catalog.rdf`` there.
 
     Raises InputErrors, pointing at ``data/dataset.yaml``, if the catalogue breaks a mandatory
     DCAT-AP rule; logs every warning the docs do not explain.
     """
-    graph = catalogue_graph(project, corpus, built, report, data_files(root, data_stem))
+    graph = catalogue_graph(project, corpus, built, report, data_files(root, DATA_STEM))
     checked = validate_catalogue(graph)
     if not checked.conforms:
         raise InputErrors(_errors(corpus.config, project, checked.violations))
     for name in CATALOGUE_FORMATS:
-        (root / f"{CATALOGUE_FILE_STEM}{by_name(name).suffix}").write_bytes(serialize(graph, name))
+        (root / f"{CATALOGUE_STEM}{by_name(name).suffix}").write_bytes(serialize(graph, name))
     for shapes, finding in checked.unexplained():
         log.warning("DCAT-AP %s warning: %s %s: %s", shapes, finding.focus, finding.path or "",
                     finding.message("en"))

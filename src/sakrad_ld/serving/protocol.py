@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 
 from ..errors import QueryError, ResultTooLarge
+from ..layout import CONTEXT_FILE
 from ..sparql.query import evaluate
 from ..sparql.results import rdf_bytes, results_bytes, results_page
 from ..sparql.store import Release
@@ -46,7 +47,7 @@ class QueryJob:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     cap: int | None = None
-    context: str = "context.jsonld"
+    context: str = CONTEXT_FILE
 
 
 @dataclass(frozen=True)

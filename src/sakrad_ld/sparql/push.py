@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import ProjectError, ReleaseError, SakradError
 from ..formats import by_name
-from .store import CATALOGUE_FILE, DATA_FILE
+from ..layout import CATALOGUE_FILE, DATA_FILE
 
 __all__ = ["PushResult", "default_graph", "graph_url", "push", "release_graph"]
 

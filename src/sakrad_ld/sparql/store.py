@@ -22,13 +22,11 @@ import pyoxigraph as ox
 from ..errors import ReleaseError
 from ..formats import FORMATS, HTML, RESULTS_FORMATS
 from ..iri import KINDS
+from ..layout import CATALOGUE_FILE, CHECKSUMS, DATA_FILE
 from ..vocab import SAKRAD
 
 __all__ = ["DEFAULT_BASE", "Release", "ReleaseFile", "media_type_of", "open_store"]
 
-DATA_FILE = "sakrad.nt"
-CATALOGUE_FILE = "catalog.ttl"
-CHECKSUMS = "SHA256SUMS"
 DEFAULT_BASE = "https://w3id.org/sakrad/"
 
 #: Media types of release files that are not RDF or query results.

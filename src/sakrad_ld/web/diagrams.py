@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -267,10 +266,8 @@ def _year(date: str | None) -> str:
     return date[:4] if date else "utan datum"
 
 
-def write_diagrams(release: Path, base: str, put: Callable[[str, bytes], None]) -> None:
-    """Draws every picture of the release from its ``sakrad.nt`` (already written) into ``put``."""
-    store = ox.Store()
-    store.bulk_load(path=str(release / "sakrad.nt"), format=ox.RdfFormat.N_TRIPLES)
+def write_diagrams(store: ox.Store, base: str, put: Callable[[str, bytes], None]) -> None:
+    """Draws every picture of the release held in ``store`` into ``put``."""
     labels = Labeller(store)
     for iri, _ in meeting_dates(store):
         put(meeting_file(iri), meeting_svg(store, iri, base, meeting_facts(store, iri, labels)).encode())

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..folders import replacing
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
+from ..layout import CONTEXT_FILE
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
@@ -42,7 +43,6 @@ __all__ = ["DOWNLOAD_PATH", "ExportResult", "NGINX_HTTP", "NGINX_SERVER", "accep
 DOWNLOAD_PATH = "/download/"
 NGINX_HTTP = "nginx/sakrad-http.conf"
 NGINX_SERVER = "nginx/sakrad-server.conf"
-CONTEXT = "context.jsonld"
 
 #: Offered formats in the order the map tries them: HTML first, then the RDF formats.
 OFFERS: tuple[Format, ...] = (HTML, *FORMATS)
@@ -77,7 +77,7 @@ def export_site(release: Path, out: Path, progress: Callable[[str, int, int], No
         files += 1
 
     with replacing(out) as tmp:
-        context = f"{base}{CONTEXT}"
+        context = f"{base}{CONTEXT_FILE}"
         put("index.html", start_page(store, site).encode())
         put("404.html", not_found_page("", site).encode())
         put(f"{ONTOLOGY_PATH[1:]}.html", ontology_page(store, site).encode())
@@ -94,8 +94,8 @@ def export_site(release: Path, out: Path, progress: Callable[[str, int, int], No
             (tmp / "download" / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file_path := opened.root / name, tmp / "download" / name)
             files += 1
-            if name == CONTEXT:
-                shutil.copyfile(file_path, tmp / CONTEXT)
+            if name == CONTEXT_FILE:
+                shutil.copyfile(file_path, tmp / CONTEXT_FILE)
                 files += 1
         put(NGINX_HTTP, nginx_http_conf().encode())
         put(NGINX_SERVER, nginx_server_conf().encode())

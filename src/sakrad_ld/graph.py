@@ -18,7 +18,7 @@ from rdflib.term import Node
 from .errors import Where
 from .iri import Minter, slug
 from .records import Body, Corpus, Link, Meeting, Organisation, Person, Post, Source, Text
-from .registers.links import dataportal_iri, link_triples, register_graph, register_of
+from .registers.links import REGISTERS, dataportal_iri, link_triples, register_graph, register_of
 from .typedyaml import Lines
 from .vocab import (
     ADMS,
@@ -116,7 +116,9 @@ def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None
         if progress:
             progress("graph", n, len(corpus.meetings))
     # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
-    graph += register_graph(minter, {r.name for _, _, o in graph for r in [register_of(str(o))] if r})
+    # Only the objects of the link predicates are looked at, not every object of the graph.
+    targets = (o for p in sorted({r.predicate for r in REGISTERS.values()}) for o in graph.objects(None, p))
+    graph += register_graph(minter, {r.name for o in targets if (r := register_of(str(o)))})
     return Built(graph, origins, minter)
 
 
@@ -247,14 +249,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     if m.organiser:
         out.add(s, SCHEMA.organizer, minter.thing("body", m.organiser), ln, "organiser")
     if m.date:
-        t = minter.part(s, "time")
-        datatype, prop = _date_type(m.date)
-        out.add(s, TIME.hasTime, t, ln, "date")
-        out.add(t, RDF.type, TIME.Instant, ln, "date")
-        out.add(t, RDF.type, TIME.TemporalEntity, ln, "date")
-        out.add(t, prop, Literal(m.date, datatype=datatype), ln, "date")
-        out.add(t, DCTERMS.source, source, ln, "date")
-        out.add(s, SCHEMA.startDate, Literal(m.date, datatype=datatype), ln, "date")
+        _dated(out, minter, s, m.date, source, ln, "date")
     _days(out, minter, s, m, source)
     if m.place:
         place = minter.thing("place", slug(m.place))
@@ -322,6 +317,20 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
             out.add(person, ORG.memberOf, minter.thing("body", c.unit), c.lines, "unit")
 
 
+def _dated(out: _Emitter, minter: Minter, event: URIRef, date: str, source: URIRef, lines: Lines | None,
+           name: str) -> None:
+    """An event's date: a ``time:Instant`` at the precision the source gives (CPEV ``time:hasTime``),
+    and ``schema:startDate`` for schema.org readers."""
+    t = minter.part(event, "time")
+    datatype, prop = _date_type(date)
+    out.add(event, TIME.hasTime, t, lines, name)
+    out.add(t, RDF.type, TIME.Instant, lines, name)
+    out.add(t, RDF.type, TIME.TemporalEntity, lines, name)
+    out.add(t, prop, Literal(date, datatype=datatype), lines, name)
+    out.add(t, DCTERMS.source, source, lines, name)
+    out.add(event, SCHEMA.startDate, Literal(date, datatype=datatype), lines, name)
+
+
 def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) -> None:
     """Several meeting days on one page: one sub-event per day (CPEV m8g:subEvent), each with its own
     time; the sakråd runs from the first day to the last. Nothing is said about who came on which day."""
@@ -329,8 +338,6 @@ def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) 
     for n, day in enumerate(sorted(m.days)):
         name = f"days[{m.days.index(day)}]"
         d = minter.part(s, "day", day)
-        t = minter.part(d, "time")
-        datatype, prop = _date_type(day)
         out.add(s, M8G.subEvent, d, ln, name)
         out.add(s, SCHEMA.subEvent, d, ln, name)
         out.add(d, RDF.type, M8G.PublicEvent, ln, name)
@@ -339,12 +346,7 @@ def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) 
         out.add(d, DCTERMS.isPartOf, s, ln, name)
         out.add(d, SCHEMA.position, Literal(n + 1, datatype=XSD.integer), ln, name)
         out.add(d, DCTERMS.source, source, ln, name)
-        out.add(d, TIME.hasTime, t, ln, name)
-        out.add(t, RDF.type, TIME.Instant, ln, name)
-        out.add(t, RDF.type, TIME.TemporalEntity, ln, name)
-        out.add(t, prop, Literal(day, datatype=datatype), ln, name)
-        out.add(t, DCTERMS.source, source, ln, name)
-        out.add(d, SCHEMA.startDate, Literal(day, datatype=datatype), ln, name)
+        _dated(out, minter, d, day, source, ln, name)
     if m.days:
         first, last = sorted(m.days)[0], sorted(m.days)[-1]
         out.add(s, SCHEMA.startDate, Literal(first, datatype=_date_type(first)[0]), ln, "days")

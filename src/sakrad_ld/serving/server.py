@@ -37,6 +37,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import QueryTimeout, ReleaseError
 from ..formats import FORMATS, HTML, Format
+from ..layout import CONTEXT_FILE
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI, ROLE, ROLE_SCHEME
@@ -97,7 +98,7 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
         return _problem(404, what)
 
     def context_url(request: Request) -> str:
-        return f"{request.url.scheme}://{request.url.netloc}/context.jsonld"
+        return f"{request.url.scheme}://{request.url.netloc}/{CONTEXT_FILE}"
 
     def document(request: Request, iri: str, path: str, format: Format | None) -> Response:
         """The document about ``iri`` at ``path``, in ``format`` or as negotiated."""

@@ -57,7 +57,7 @@ def main(project: Path, out: Path) -> None:
         "stages": {k: {"wall": round(v["wall"], 3), "cpu": round(v["cpu"], 3)} for k, v in stages.items()},
         "wall": round(time.perf_counter() - started, 3), "cpu": round(_cpu(), 3),
         "peak_rss_bytes": peak,
-        "peak_rss_children_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, "meetings": len(result.corpus.meetings), "triples": len(result.built.graph),
+        "peak_rss_children_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, "meetings": len(result.corpus.meetings), "triples": len(result.built.triples),
         "conforms": result.report.conforms, "violations": result.report.count("Violation"),
         "warnings": result.report.count("Warning"), "written": result.out is not None,
     }), flush=True)

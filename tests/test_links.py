@@ -149,7 +149,7 @@ def _count(graph: Graph, predicate: URIRef, space: str) -> int:
 
 
 def test_one_linkset_per_register_with_its_count_recomputed(built: Built) -> None:
-    void = linksets(built.graph, built.minter)
+    void = linksets(built.triples, built.minter)
     sets = list(void.subjects(RDF.type, VOID.Linkset))
     assert len(sets) == 3
     for ls in sets:

@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 from sakrad_ld.cli import main
 from sakrad_ld.project import Project
 from sakrad_ld.release import write_release
-from sakrad_ld.serialize import rdflib_term
+from sakrad_ld.triples import rdflib_term
 
 FORMATS = {".ttl": ("turtle", ox.RdfFormat.TURTLE), ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
            ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}

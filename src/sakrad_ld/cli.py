@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     warnings = result.report.count("Warning")
     if warnings:
         sys.stdout.write(result.report.text(args.lang))
-    print(f"Wrote the release of {len(result.corpus.meetings)} meeting(s), {len(result.built.graph)} triples, "
+    print(f"Wrote the release of {len(result.corpus.meetings)} meeting(s), {len(result.built.triples)} triples, "
           f"to {args.out}")
     return EXIT_OK
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from .errors import Where
 from .iri import Minter, slug
 from .records import Body, Corpus, Link, Meeting, Organisation, Person, Post, Source, Text
 from .registers.links import REGISTERS, dataportal_iri, link_triples, register_graph, register_of
+from .triples import Index, Term, Triple, from_rdflib, ox_term, to_rdflib
 from .typedyaml import Lines
 from .vocab import (
     ADMS,
@@ -41,52 +44,97 @@ from .vocab import (
 
 __all__ = ["Built", "build_graph", "Origins"]
 
-Triple = tuple[Node, Node, Node]
-
 
 @dataclass
 class Origins:
     """Where each fact of the graph came from: by (subject, predicate), and by subject."""
 
-    facts: dict[tuple[Node, Node], Where] = field(default_factory=dict)
-    subjects: dict[Node, Where] = field(default_factory=dict)
+    facts: dict[tuple[Term, Term], Where] = field(default_factory=dict)
+    subjects: dict[Term, Where] = field(default_factory=dict)
 
-    def of(self, subject: Node, predicate: Node | None = None) -> Where | None:
-        if predicate is not None and (subject, predicate) in self.facts:
-            return self.facts[(subject, predicate)]
-        return self.subjects.get(subject)
+    def of(self, subject: Term | Node, predicate: Term | Node | None = None) -> Where | None:
+        """The YAML place of a fact (or, failing that, of its subject); rdflib terms are accepted too."""
+        s = subject if isinstance(subject, _OX_TERMS) else ox_term(subject)
+        if predicate is not None:
+            p = predicate if isinstance(predicate, _OX_TERMS) else ox_term(predicate)
+            if (s, p) in self.facts:
+                return self.facts[(s, p)]
+        return self.subjects.get(s)
+
+
+_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
 
 
 @dataclass
 class Built:
     """The graph of a corpus and where its facts came from."""
 
-    graph: Graph
+    triples: Index
     origins: Origins
     minter: Minter
 
+    @cached_property
+    def graph(self) -> Graph:
+        """The same triples as an rdflib graph, made on first use (for small graphs and tests)."""
+        return to_rdflib(self.triples)
+
 
 class _Emitter:
-    """Adds triples to a graph and records the YAML place of each."""
+    """Collects triples as pyoxigraph terms and records the YAML place of each.
 
-    def __init__(self, graph: Graph, origins: Origins) -> None:
-        self.graph = graph
+    The graph code names terms with rdflib's namespaces; each IRI is turned into a pyoxigraph term
+    once and reused."""
+
+    def __init__(self, origins: Origins) -> None:
+        self.triples: list[Triple] = []
         self.origins = origins
+        self._iris: dict[str, ox.NamedNode] = {}
 
-    def add(self, s: Node, p: Node, o: Node | None, lines: Lines | None, name: str = "") -> None:
+    def term(self, t: Node | Term) -> Term:
+        kind = type(t)
+        if kind is ox.NamedNode or kind is ox.Literal:
+            return t  # type: ignore[return-value]
+        if isinstance(t, URIRef):
+            iri = self._iris.get(t)
+            if iri is None:
+                iri = self._iris[t] = ox.NamedNode(t)
+            return iri
+        return ox_term(t)  # an rdflib literal from the register links
+
+    def add(self, s: Node | Term, p: Node, o: Node | Term | None, lines: Lines | None,
+            name: str = "") -> None:
         if o is None:
             return
-        self.graph.add((s, p, o))
+        triple = (self.term(s), self.term(p), self.term(o))
+        self.triples.append(triple)
         if lines is not None:
-            self.origins.facts.setdefault((s, p), lines.where(name))
-            self.origins.subjects.setdefault(s, lines.where())
+            self.origins.facts.setdefault(triple[:2], lines.where(name))
+            self.origins.subjects.setdefault(triple[0], lines.where())
 
-    def text(self, s: Node, p: Node, text: Text | None, lines: Lines | None, name: str = "") -> None:
+    def text(self, s: URIRef, p: URIRef, text: Text | None, lines: Lines | None, name: str = "") -> None:
         if text is None:
             return
-        self.add(s, p, Literal(_words(text.sv), lang="sv"), lines, name)
+        self.add(s, p, _text(_words(text.sv), "sv"), lines, name)
         if text.en:
-            self.add(s, p, Literal(_words(text.en), lang="en"), lines, name)
+            self.add(s, p, _text(_words(text.en), "en"), lines, name)
+
+
+def _text(value: str, lang: str) -> ox.Literal:
+    return ox.Literal(value, language=lang)
+
+
+def _plain(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+_DATATYPES: dict[str, ox.NamedNode] = {}
+
+
+def _typed(value: object, datatype: URIRef) -> ox.Literal:
+    dt = _DATATYPES.get(datatype)
+    if dt is None:
+        dt = _DATATYPES[datatype] = ox.NamedNode(datatype)
+    return ox.Literal(str(value), datatype=dt)
 
 
 def _words(text: str) -> str:
@@ -94,13 +142,14 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None = None) -> Built:
-    """The RDF graph of the whole corpus. Deterministic: no blank nodes, no clock.
+def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None = None,
+                alongside: Graph | None = None) -> Built:
+    """The RDF graph of the whole corpus, with the triples of ``alongside`` (the concept schemes
+    the data refers to, :func:`role_scheme_graph`). Deterministic: no blank nodes, no clock.
     ``progress`` hears ("graph", meetings done, meetings in all)."""
     minter = Minter(corpus.config.base_iri)
-    graph = Graph()
     origins = Origins()
-    out = _Emitter(graph, origins)
+    out = _Emitter(origins)
     for source in corpus.sources:
         _source(out, minter, source)
     for body in corpus.bodies:
@@ -117,9 +166,13 @@ def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None
             progress("graph", n, len(corpus.meetings))
     # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
     # Only the objects of the link predicates are looked at, not every object of the graph.
-    targets = (o for p in sorted({r.predicate for r in REGISTERS.values()}) for o in graph.objects(None, p))
-    graph += register_graph(minter, {r.name for o in targets if (r := register_of(str(o)))})
-    return Built(graph, origins, minter)
+    link_predicates = {out.term(r.predicate) for r in REGISTERS.values()}
+    targets = {o.value for _, p, o in out.triples if p in link_predicates}
+    out.triples.extend(from_rdflib(register_graph(minter, {r.name for t in sorted(targets)
+                                                           if (r := register_of(t))})))
+    if alongside is not None:
+        out.triples.extend(from_rdflib(alongside))
+    return Built(Index(out.triples), origins, minter)
 
 
 def _links(out: _Emitter, minter: Minter, s: URIRef, links: Iterable[Link]) -> None:
@@ -138,11 +191,11 @@ def _source(out: _Emitter, minter: Minter, source: Source) -> None:
     s = minter.thing("source", source.id)
     ln = source.lines
     out.add(s, RDF.type, FOAF.Document, ln)
-    out.add(s, DCTERMS.identifier, Literal(source.id), ln, "id")
+    out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
     out.text(s, DCTERMS.title, source.title, ln, "title")
     out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
     if source.url:
-        out.add(s, SCHEMA.url, Literal(source.url, datatype=XSD.anyURI), ln, "url")
+        out.add(s, SCHEMA.url, _typed(source.url, XSD.anyURI), ln, "url")
     if source.publisher:
         out.add(s, DCTERMS.publisher, minter.thing("body", source.publisher), ln, "publisher")
 
@@ -157,7 +210,7 @@ def _body(out: _Emitter, minter: Minter, body: Body) -> None:
         out.add(s, RDF.type, ORG.FormalOrganization, ln, "kind")
     else:
         out.add(s, RDF.type, ORG.OrganizationalUnit, ln, "kind")
-    out.add(s, DCTERMS.identifier, Literal(body.id), ln, "id")
+    out.add(s, DCTERMS.identifier, _plain(body.id), ln, "id")
     out.text(s, SKOS.prefLabel, body.name, ln, "name")
     if body.unit_of:
         # CPOV: org:unitOf points at the public organisation (a ministry is a unit of the
@@ -188,7 +241,7 @@ def _person(out: _Emitter, minter: Minter, person: Person) -> None:
     out.add(s, RDF.type, FOAF.Agent, ln)
     out.add(s, RDF.type, PERSON.Person, ln)
     out.add(s, RDF.type, FOAF.Person, ln)
-    out.add(s, FOAF.name, Literal(person.name), ln, "name")
+    out.add(s, FOAF.name, _plain(person.name), ln, "name")
     for post in person.holds:
         out.add(s, ORG.holds, minter.thing("post", post), ln, "holds")
     for body in person.member_of:
@@ -202,12 +255,12 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
     ln = org.lines
     out.add(s, RDF.type, FOAF.Agent, ln)
     out.add(s, RDF.type, ORG.FormalOrganization, ln)
-    out.add(s, DCTERMS.identifier, Literal(org.id), ln, "id")
-    out.add(s, SKOS.prefLabel, Literal(org.name, lang="sv"), ln, "name")
+    out.add(s, DCTERMS.identifier, _plain(org.id), ln, "id")
+    out.add(s, SKOS.prefLabel, _text(org.name, "sv"), ln, "name")
     for alt in org.alt_names:
-        out.add(s, SKOS.altLabel, Literal(alt, lang="sv"), ln, "alt_names")
+        out.add(s, SKOS.altLabel, _text(alt, "sv"), ln, "alt_names")
     if org.legal_name:
-        out.add(s, LEGAL.legalName, Literal(org.legal_name, lang="sv"), ln, "legal_name")
+        out.add(s, LEGAL.legalName, _text(org.legal_name, "sv"), ln, "legal_name")
     if org.identifiers:
         # Registered organisations are legal entities (SEMIC Core Business Vocabulary).
         out.add(s, RDF.type, LEGAL.LegalEntity, ln, "identifiers")
@@ -216,9 +269,9 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
         il = ident.lines
         out.add(s, LEGAL.legalIdentifier, i, il)
         out.add(i, RDF.type, ADMS.Identifier, il)
-        out.add(i, SKOS.notation, Literal(ident.value), il, "value")
+        out.add(i, SKOS.notation, _plain(ident.value), il, "value")
         out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
-        out.add(i, ADMS.schemeAgency, Literal(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
+        out.add(i, ADMS.schemeAgency, _plain(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
         out.add(i, DCTERMS.source, URIRef(ident.source), il, "source")
         if ident.scheme == "orgnr":
             # DIGG's publisher IRI, derived from the sourced number: its provenance is the identifier.
@@ -238,7 +291,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     out.add(s, RDF.type, SAKRAD.Sakrad, ln)
     out.add(s, RDF.type, M8G.PublicEvent, ln)
     out.add(s, RDF.type, SCHEMA.Event, ln)
-    out.add(s, DCTERMS.identifier, Literal(m.id), ln, "id")
+    out.add(s, DCTERMS.identifier, _plain(m.id), ln, "id")
     out.add(s, DCTERMS.source, source, ln, "source")
     _sources(out, minter, s, m.sources, ln)
     out.text(s, DCTERMS.title, m.title, ln, "title")
@@ -255,18 +308,18 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         place = minter.thing("place", slug(m.place))
         out.add(s, DCTERMS.spatial, place, ln, "place")
         out.add(place, RDF.type, DCTERMS.Location, ln, "place")
-        out.add(place, LOCN.geographicName, Literal(m.place, lang="sv"), ln, "place")
-        out.add(place, SKOS.prefLabel, Literal(m.place, lang="sv"), ln, "place")
+        out.add(place, LOCN.geographicName, _text(m.place, "sv"), ln, "place")
+        out.add(place, SKOS.prefLabel, _text(m.place, "sv"), ln, "place")
     if (count := m.stated_organisation_count) is not None:
-        out.add(s, SAKRAD.statedOrganisationCountText, Literal(count.text, lang="sv"), count.lines, "text")
+        out.add(s, SAKRAD.statedOrganisationCountText, _text(count.text, "sv"), count.lines, "text")
         if count.value is not None:
             out.add(s, SAKRAD.statedOrganisationCount,
-                    Literal(count.value, datatype=XSD.integer), count.lines, "value")
+                    _typed(count.value, XSD.integer), count.lines, "value")
     # The listed count is what the list holds; both counts stay, and the shapes compare them.
     out.add(s, SAKRAD.listedOrganisationCount,
-            Literal(len(m.organisations), datatype=XSD.integer), ln, "organisations")
+            _typed(len(m.organisations), XSD.integer), ln, "organisations")
     if (p := m.presentations) is not None:
-        out.add(s, SAKRAD.statedPresentationCount, Literal(p.count, datatype=XSD.integer),
+        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer),
                 p.lines, "count")
         out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
     for n, question in enumerate(m.questions, start=1):
@@ -274,7 +327,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         qln = question.lines
         out.add(s, SAKRAD.question, q, ln, f"questions[{n - 1}]")
         out.add(q, RDF.type, SCHEMA.Question, qln)
-        out.add(q, SCHEMA.position, Literal(n, datatype=XSD.integer), ln, f"questions[{n - 1}]")
+        out.add(q, SCHEMA.position, _typed(n, XSD.integer), ln, f"questions[{n - 1}]")
         out.text(q, SCHEMA.text, question, qln, "sv")
         out.add(q, DCTERMS.isPartOf, s, qln)
         out.add(q, DCTERMS.source, source, qln)
@@ -299,7 +352,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         part = minter.part(s, "participation", "organisation", org)
         _participation(out, s, part, ROLE.participatingOrganisation, minter.thing("organisation", org),
                        source, ln, f"organisations[{n - 1}]")
-        out.add(part, SCHEMA.position, Literal(n, datatype=XSD.integer), ln, f"organisations[{n - 1}]")
+        out.add(part, SCHEMA.position, _typed(n, XSD.integer), ln, f"organisations[{n - 1}]")
     if (c := m.contact) is not None:
         cp = minter.part(s, "contact-point")
         person = minter.thing("person", c.person)
@@ -310,9 +363,9 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         out.add(cp, RDF.type, M8G.ContactPoint, c.lines)
         out.add(cp, DCTERMS.source, source, c.lines)
         if c.email:
-            out.add(cp, M8G.email, Literal(c.email), c.lines, "email")
+            out.add(cp, M8G.email, _plain(c.email), c.lines, "email")
         if c.telephone:
-            out.add(cp, M8G.telephone, Literal(c.telephone), c.lines, "telephone")
+            out.add(cp, M8G.telephone, _plain(c.telephone), c.lines, "telephone")
         if c.unit:
             out.add(person, ORG.memberOf, minter.thing("body", c.unit), c.lines, "unit")
 
@@ -326,9 +379,9 @@ def _dated(out: _Emitter, minter: Minter, event: URIRef, date: str, source: URIR
     out.add(event, TIME.hasTime, t, lines, name)
     out.add(t, RDF.type, TIME.Instant, lines, name)
     out.add(t, RDF.type, TIME.TemporalEntity, lines, name)
-    out.add(t, prop, Literal(date, datatype=datatype), lines, name)
+    out.add(t, prop, _typed(date, datatype), lines, name)
     out.add(t, DCTERMS.source, source, lines, name)
-    out.add(event, SCHEMA.startDate, Literal(date, datatype=datatype), lines, name)
+    out.add(event, SCHEMA.startDate, _typed(date, datatype), lines, name)
 
 
 def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) -> None:
@@ -344,13 +397,13 @@ def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) 
         out.add(d, RDF.type, SCHEMA.Event, ln, name)
         out.add(d, M8G.parentEvent, s, ln, name)
         out.add(d, DCTERMS.isPartOf, s, ln, name)
-        out.add(d, SCHEMA.position, Literal(n + 1, datatype=XSD.integer), ln, name)
+        out.add(d, SCHEMA.position, _typed(n + 1, XSD.integer), ln, name)
         out.add(d, DCTERMS.source, source, ln, name)
         _dated(out, minter, d, day, source, ln, name)
     if m.days:
         first, last = sorted(m.days)[0], sorted(m.days)[-1]
-        out.add(s, SCHEMA.startDate, Literal(first, datatype=_date_type(first)[0]), ln, "days")
-        out.add(s, SCHEMA.endDate, Literal(last, datatype=_date_type(last)[0]), ln, "days")
+        out.add(s, SCHEMA.startDate, _typed(first, _date_type(first)[0]), ln, "days")
+        out.add(s, SCHEMA.endDate, _typed(last, _date_type(last)[0]), ln, "days")
 
 
 def _participation(out: _Emitter, meeting: URIRef, part: URIRef, role: URIRef, who: URIRef,

@@ -12,6 +12,7 @@ deterministic.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,13 +20,17 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from .layout import CONTEXT_FILE
+from .triples import Term, Triple
 from .vocab import RDF, SCHEMA, XSD
 
 __all__ = ["CONTEXT_FILE", "context_document", "to_jsonld"]
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_POSITION = ox.NamedNode(str(SCHEMA.position))
+_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = str(XSD.string), str(XSD.integer), str(XSD.boolean)
 
 
 @cache
@@ -86,40 +91,42 @@ def _compact_iri(iri: str, terms: _Terms) -> str:
     return iri
 
 
-def to_jsonld(graph: Graph | Iterable[tuple[Node, Node, Node]], context: str | dict[str, Any]) -> bytes:
-    """The graph as compacted JSON-LD whose ``@context`` is ``context`` (a URL or an object)."""
+def to_jsonld(triples: Iterable[Triple], context: str | dict[str, Any]) -> bytes:
+    """Triples of pyoxigraph terms as compacted JSON-LD whose ``@context`` is ``context`` (a URL or an object)."""
     terms = _terms()
-    by_subject: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
-    for s, p, o in graph:
-        by_subject[s].append((p, o))
-    subjects = sorted(by_subject, key=str)
-    parent: dict[Node, Node] = {}
+    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]] = defaultdict(list)
+    for s, p, o in triples:
+        assert type(s) is ox.NamedNode, f"blank nodes are not written: {s!r}"
+        by_subject[s.value].append((p, o))
+    subjects = sorted(by_subject)
+    parent: dict[str, str] = {}
     for s in subjects:
-        for p, o in by_subject[s]:
-            if isinstance(o, URIRef) and o in by_subject and str(o).startswith(str(s) + "/"):
+        inside = s + "/"
+        for _, o in by_subject[s]:
+            if type(o) is ox.NamedNode and (iri := o.value).startswith(inside) and iri in by_subject:
                 # the nearest enclosing IRI wins (a participation inside a meeting, not the dataset)
-                if o not in parent or len(str(s)) > len(str(parent[o])):
-                    parent[o] = s
+                if iri not in parent or len(s) > len(parent[iri]):
+                    parent[iri] = s
     nodes = [_node(s, by_subject, parent, terms) for s in subjects if s not in parent]
     doc = {"@context": context, "@graph": nodes}
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _node(s: Node, by_subject: dict[Node, list[tuple[Node, Node]]], parent: dict[Node, Node],
+def _node(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent: dict[str, str],
           terms: _Terms) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": str(s)}
-    types = sorted(terms.classes.get(str(o), _compact_iri(str(o), terms))
-                   for p, o in by_subject[s] if p == RDF.type)
+    out: dict[str, Any] = {"id": s}
+    entries = by_subject[s]
+    types = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries if p == _RDF_TYPE)
     if types:
         out["type"] = types[0] if len(types) == 1 else types
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
-    for p, o in by_subject[s]:
-        if p == RDF.type:
+    for p, o in entries:
+        if p == _RDF_TYPE:
             continue
         key, container, value = _entry(p, o, terms)
-        if isinstance(o, URIRef) and parent.get(o) == s:
-            value = _node(o, by_subject, parent, terms)
+        if type(o) is ox.NamedNode and parent.get(o.value) == s:
+            value = _node(o.value, by_subject, parent, terms)
         values[key].append(value)
         containers[key] = container
     for key in sorted(values):
@@ -130,38 +137,40 @@ def _node(s: Node, by_subject: dict[Node, list[tuple[Node, Node]]], parent: dict
                 langmap[lang].append(text)
             out[key] = {lang: (v[0] if len(v) == 1 else sorted(v)) for lang, v in sorted(langmap.items())}
             continue
-        items.sort(key=lambda v: _order(v, by_subject))
+        if len(items) > 1:
+            items.sort(key=lambda v: _order(v, by_subject))
         out[key] = items if (containers[key] == "@set" or len(items) > 1) else items[0]
     return out
 
 
-def _entry(p: Node, o: Node, terms: _Terms) -> tuple[str, str, Any]:
+def _entry(p: ox.NamedNode, o: Term, terms: _Terms) -> tuple[str, str, Any]:
     """(key, container, value) for one statement; falls back to a compact IRI and a value object."""
-    piri = str(p)
-    if isinstance(o, URIRef):
+    piri = p.value
+    if type(o) is ox.NamedNode:
         for kind in ("@id", "@vocab"):
             if (hit := terms.by_key.get((piri, kind))) is not None:
                 term, container = hit
-                value = terms.classes.get(str(o), str(o)) if kind == "@vocab" else str(o)
+                value = terms.classes.get(o.value, o.value) if kind == "@vocab" else o.value
                 return term, container, value
-        return _compact_iri(piri, terms), "", {"@id": str(o)}
-    assert isinstance(o, Literal), f"blank nodes are not written: {o!r}"
+        return _compact_iri(piri, terms), "", {"@id": o.value}
+    assert type(o) is ox.Literal, f"blank nodes are not written: {o!r}"
+    text = o.value
     if o.language:
         if (hit := terms.by_key.get((piri, "lang"))) is not None:
-            return hit[0], hit[1], (o.language, str(o))
-        return _compact_iri(piri, terms), "", {"@value": str(o), "@language": o.language}
-    datatype = str(o.datatype or XSD.string)
+            return hit[0], hit[1], (o.language, text)
+        return _compact_iri(piri, terms), "", {"@value": text, "@language": o.language}
+    datatype = o.datatype.value
     if (hit := terms.by_key.get((piri, datatype))) is not None:
-        return hit[0], hit[1], str(o)
+        return hit[0], hit[1], text
     if (hit := terms.by_key.get((piri, "plain"))) is not None:
-        if datatype == str(XSD.string):
-            return hit[0], hit[1], str(o)
-        if datatype == str(XSD.integer) and _canonical_int(str(o)):
-            return hit[0], hit[1], int(str(o))
-        if datatype == str(XSD.boolean) and str(o) in ("true", "false"):
-            return hit[0], hit[1], str(o) == "true"
-    value: dict[str, Any] = {"@value": str(o)}
-    if datatype != str(XSD.string):
+        if datatype == _XSD_STRING:
+            return hit[0], hit[1], text
+        if datatype == _XSD_INTEGER and _canonical_int(text):
+            return hit[0], hit[1], int(text)
+        if datatype == _XSD_BOOLEAN and text in ("true", "false"):
+            return hit[0], hit[1], text == "true"
+    value: dict[str, Any] = {"@value": text}
+    if datatype != _XSD_STRING:
         value["@type"] = _compact_iri(datatype, terms)
     return (hit[0] if hit else _compact_iri(piri, terms)), "", value
 
@@ -170,11 +179,16 @@ def _canonical_int(text: str) -> bool:
     return text == str(int(text)) if text.lstrip("-").isdigit() else False
 
 
-def _order(value: Any, by_subject: dict[Node, list[tuple[Node, Node]]]) -> tuple[int, str]:
-    """Nested resources in ``schema:position`` order, everything else by its text."""
+_PLAIN_JSON = re.compile(r'[^"\\\x00-\x1f]*')
+
+
+def _order(value: Any, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]]) -> tuple[int, str]:
+    """Nested resources in ``schema:position`` order, everything else by its JSON text."""
     if isinstance(value, dict) and "id" in value:
-        for p, o in by_subject.get(URIRef(value["id"]), []):
-            if p == SCHEMA.position and isinstance(o, Literal) and _canonical_int(str(o)):
-                return (int(str(o)), value["id"])
+        for p, o in by_subject.get(value["id"], ()):
+            if p == _POSITION and type(o) is ox.Literal and _canonical_int(o.value):
+                return (int(o.value), value["id"])
         return (1 << 30, value["id"])
+    if isinstance(value, str) and _PLAIN_JSON.fullmatch(value):
+        return (1 << 30, f'"{value}"')  # what json.dumps writes for a string with nothing to escape
     return (1 << 30, json.dumps(value, sort_keys=True, ensure_ascii=False))

@@ -33,7 +33,7 @@ from .jsonld import context_document, to_jsonld
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM
 from .project import Project
 from .records import Corpus
-from .serialize import ox_triples, serialize_ox
+from .serialize import release_order, serialize_ox
 from .sparql.store import open_store
 from .validate import ValidationReport, load_shapes, validate
 from .web.describe import document_bytes, document_triples
@@ -64,10 +64,9 @@ def build(project: Project, progress: Stage = _quiet) -> tuple[Corpus, Built, Va
     progress("load", 0, 1)
     corpus = load_corpus(project.data, progress)
     progress("graph", 0, len(corpus.meetings))
-    built = build_graph(corpus, progress)
-    built.graph += role_scheme_graph(project.ontology)
+    built = build_graph(corpus, progress, alongside=role_scheme_graph(project.ontology))
     progress("validate", 0, 1)
-    report = validate(built.graph, load_shapes([project.shapes]), built.origins)
+    report = validate(built.triples, load_shapes([project.shapes]), built.origins)
     return corpus, built, report
 
 
@@ -89,14 +88,13 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    graph = built.graph
     progress("write", 0, 3)
-    ordered = ox_triples(graph)  # converted and sorted once for both writers
+    ordered = release_order(built.triples)  # sorted once for both writers
     put(f"{DATA_STEM}.ttl", serialize_ox(ordered, "turtle"))
     progress("write", 1, 3)
     put(f"{DATA_STEM}.nt", serialize_ox(ordered, "ntriples"))
     progress("write", 2, 3)
-    put(f"{DATA_STEM}.jsonld", to_jsonld(graph, CONTEXT_FILE))
+    put(f"{DATA_STEM}.jsonld", to_jsonld(built.triples, CONTEXT_FILE))
     progress("write", 3, 3)
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
     for folder in (project.ontology, project.shapes):

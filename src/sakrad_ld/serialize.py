@@ -12,44 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
+from .triples import Triple, ox_term
 from .vocab import PREFIXES, RDF
 
-__all__ = ["ox_term", "ox_triples", "serialize", "serialize_ox", "sort_key", "rdflib_term"]
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+__all__ = ["ox_triples", "release_order", "serialize", "serialize_ox", "sort_key"]
 
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
-
-
-def ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:
-        return Literal(term.value)  # RDF 1.1: a simple literal is an xsd:string
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 _OX_RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -64,17 +39,22 @@ def sort_key(triple: ox.Triple) -> tuple[str, bool, str, str]:
 
 
 def ox_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
-    """The triples in release order, as pyoxigraph triples."""
+    """rdflib triples in release order, as pyoxigraph triples."""
     converted = [ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples]
+    converted.sort(key=sort_key)
+    return converted
+
+
+def release_order(triples: Iterable[Triple]) -> list[ox.Triple]:
+    """Triples of pyoxigraph terms in release order, as pyoxigraph triples."""
+    converted = [ox.Triple(s, p, o) for s, p, o in triples]
     converted.sort(key=sort_key)
     return converted
 
 
 def serialize(graph: Graph | Iterable[tuple[Node, Node, Node]], format: str) -> bytes:
     """``graph`` as ``format`` (turtle, ntriples, rdfxml); identical graphs give identical bytes."""
-    graph = graph if isinstance(graph, Graph) else list(graph)
-    prefixes = _used_prefixes(graph) if format in ("turtle", "rdfxml") else None
-    return _write(ox_triples(graph), format, prefixes)
+    return serialize_ox(ox_triples(graph), format)
 
 
 def serialize_ox(triples: list[ox.Triple], format: str) -> bytes:
@@ -95,24 +75,9 @@ def _write(triples: list[ox.Triple], format: str, prefixes: dict[str, str] | Non
     return data
 
 
-def _used_prefixes(graph: Graph | Iterable[tuple[Node, Node, Node]] | Iterable[ox.Triple]) -> dict[str, str]:
-    """Only the prefixes the graph uses, so a small document does not open with twenty lines."""
-    by_namespace = {ns: prefix for prefix, ns in PREFIXES.items()}
-    seen: set[str] = set()
-    used: set[str] = set()
-    for triple in graph:
-        for term in triple:
-            if isinstance(term, Literal):
-                if not term.datatype:
-                    continue
-                term = term.datatype
-            elif isinstance(term, ox.Literal):
-                term = term.datatype
-            text = term.value if isinstance(term, ox.NamedNode | ox.BlankNode) else str(term)
-            cut = max(text.rfind("#"), text.rfind("/")) + 1
-            ns = text[:cut]
-            if ns not in seen:
-                seen.add(ns)
-                if ns in by_namespace:
-                    used.add(by_namespace[ns])
-    return {p: PREFIXES[p] for p in sorted(used)}
+def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
+    """Only the prefixes whose namespace an IRI of the triples (a datatype included) starts
+    with, so a small document does not open with twenty lines. Found in the triples' N-Triples,
+    where every IRI is written whole between ``<`` and ``>``."""
+    written = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return {p: ns for p, ns in sorted(PREFIXES.items()) if b"<" + ns.encode() in written}

@@ -23,6 +23,7 @@ from rdflib.term import Node
 from .errors import ProjectError, Where
 from .graph import Origins
 from .serialize import serialize
+from .triples import Index, to_rdflib
 from .vocab import PREFIXES, RDF
 
 __all__ = ["Finding", "ValidationReport", "load_shapes", "validate"]
@@ -144,13 +145,15 @@ def load_shapes(paths: Iterable[Path]) -> Graph:
     return shapes
 
 
-def validate(data: Graph, shapes: Graph, origins: Origins | None = None, workers: int = 1) -> ValidationReport:
+def validate(data: Graph | Index, shapes: Graph, origins: Origins | None = None, workers: int = 1) -> ValidationReport:
     """Validates ``data`` against ``shapes``; findings are sorted by file, line and resource.
     With ``workers`` > 1 the shapes are split between that many processes, with the same report
     (:mod:`sakrad_ld.validate_parallel`; one run is the default: docs/performance.md measured the
     split as no faster on 2 cores)."""
     from .validate_parallel import shape_groups, validate_in_parallel
 
+    if isinstance(data, Index):
+        data = to_rdflib(data)
     groups = shape_groups(shapes, data, workers)
     if groups is None:
         _, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,

@@ -108,8 +108,8 @@ def catalogue_graph(project: Project, corpus: Corpus, built: Built, report: Vali
     base = _download_base(config)
     dumps = [URIRef(base + f.path) for f in files]
     _Catalogue(g, vocab, config, minter).add(files, base, corpus, _standards(project))
-    g += void_graph(built.graph, minter, dumps, config.sparql_endpoint, config.base_iri)
-    g += provenance_graph(corpus, built.graph, minter)
+    g += void_graph(built.triples, minter, dumps, config.sparql_endpoint, config.base_iri)
+    g += provenance_graph(corpus, built.triples, minter)
     g += quality_graph(report, corpus, minter)
     _copy_concepts(g, vocab)
     return g

@@ -13,12 +13,16 @@ the publisher's statements.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from .. import __version__
 from ..iri import Minter
 from ..records import Corpus
+from ..triples import Index
 from ..vocab import DCTERMS, FOAF, PROV, RDF, RDFS, SCHEMA
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 __all__ = ["SOFTWARE", "build_activity", "provenance_graph", "software_agent"]
 
@@ -37,7 +41,7 @@ def software_agent(minter: Minter) -> URIRef:
     return minter.thing("agent", f"{SOFTWARE}-software-{__version__}")
 
 
-def provenance_graph(corpus: Corpus, data: Graph, minter: Minter) -> Graph:
+def provenance_graph(corpus: Corpus, data: Index, minter: Minter) -> Graph:
     """Where the dataset (whose graph is ``data``) came from and how it was made."""
     config = corpus.config
     g = Graph()
@@ -73,10 +77,13 @@ def provenance_graph(corpus: Corpus, data: Graph, minter: Minter) -> Graph:
         g.add((dataset, PROV.wasDerivedFrom, s))
     # Whatever else the data cites: register pages, the lists links were read from, and so on;
     # not the data's own resources (an identifier a link was derived from is part of the data).
+    document = (_RDF_TYPE, ox.NamedNode(str(FOAF.Document)))
     for p in (DCTERMS.source, PROV.wasDerivedFrom):
-        for page in sorted({o for o in data.objects(None, p) if isinstance(o, URIRef)}):
-            if (page, None, None) in data and (page, RDF.type, FOAF.Document) not in data:
+        for o in sorted((o for o in data.objects_of(ox.NamedNode(str(p))) if isinstance(o, ox.NamedNode)),
+                        key=lambda o: o.value):
+            if data.properties(o) and (o, *document) not in data:
                 continue
+            page = URIRef(o.value)
             g.add((page, RDF.type, PROV.Entity))
             g.add((dataset, PROV.wasDerivedFrom, page))
     return g

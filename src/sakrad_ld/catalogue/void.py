@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..iri import Minter
 from ..registers.links import linksets
+from ..triples import Index, Term, rdflib_term
 from ..vocab import PREFIXES, RDF, VOID, XSD
 
 __all__ = ["EXAMPLE_KINDS", "Statistics", "partition_key", "void_graph"]
@@ -28,30 +29,27 @@ EXAMPLE_KINDS = ("meeting", "organisation")
 
 
 class Statistics:
-    """The VoID statistics of a graph, counted in one pass over its triples."""
+    """The VoID statistics of a graph, counted from its indexes (no pass over every triple)."""
 
-    def __init__(self, graph: Graph, uri_space: str) -> None:
-        subjects: set[Node] = set()
-        objects: set[Node] = set()
-        by_property: Counter[Node] = Counter()
-        property_subjects: dict[Node, set[Node]] = defaultdict(set)
-        property_objects: dict[Node, set[Node]] = defaultdict(set)
-        class_entities: dict[Node, set[Node]] = defaultdict(set)
-        for s, p, o in graph:
-            subjects.add(s)
-            objects.add(o)
-            by_property[p] += 1
-            property_subjects[p].add(s)
-            property_objects[p].add(o)
-            if p == RDF.type:
-                class_entities[o].add(s)
-        self.triples = len(graph)
-        self.distinct_subjects = len(subjects)
+    def __init__(self, data: Index, uri_space: str) -> None:
+        objects: set[Term] = set()
+        self.properties: dict[Node, tuple[int, int, int]] = {}
+        for p in data.predicates():
+            values = data.objects_of(p)
+            objects.update(values)
+            triples = sum(len(data.subjects_of(p, o)) for o in values)
+            self.properties[rdflib_term(p)] = (triples, len(data.subjects_with(p)), len(values))
+        self.classes: dict[Node, int] = {rdflib_term(c): len(set(data.subjects_of(_RDF_TYPE, c)))
+                                         for c in data.objects_of(_RDF_TYPE)}
+        self.triples = len(data)
+        self.distinct_subjects = len(data.subjects())
         self.distinct_objects = len(objects)
-        self.entities = sum(1 for s in subjects if isinstance(s, URIRef) and str(s).startswith(uri_space))
-        self.properties = {p: (n, len(property_subjects[p]), len(property_objects[p])) for p, n in by_property.items()}
-        self.classes = {c: len(members) for c, members in class_entities.items()}
-        self.subjects = subjects
+        #: the IRIs of the subjects
+        self.subjects = sorted(s.value for s in data.subjects() if isinstance(s, ox.NamedNode))
+        self.entities = sum(1 for s in self.subjects if s.startswith(uri_space))
+
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
 def partition_key(iri: str) -> str:
@@ -74,7 +72,7 @@ def _count(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
 
-def void_graph(data: Graph, minter: Minter, dumps: Sequence[URIRef], sparql_endpoint: str | None,
+def void_graph(data: Index, minter: Minter, dumps: Sequence[URIRef], sparql_endpoint: str | None,
                uri_space: str) -> Graph:
     """The VoID description of ``data`` as the catalogue's dataset (``minter.dataset``)."""
     stats = Statistics(data, uri_space)
@@ -106,8 +104,8 @@ def void_graph(data: Graph, minter: Minter, dumps: Sequence[URIRef], sparql_endp
         g.add((d, VOID.vocabulary, URIRef(ns)))
     for kind in EXAMPLE_KINDS:
         prefix = str(minter.thing(kind, ""))
-        first = min((s for s in stats.subjects if isinstance(s, URIRef) and str(s).startswith(prefix)), default=None)
+        first = next((s for s in stats.subjects if s.startswith(prefix)), None)
         if first is not None:
-            g.add((d, VOID.exampleResource, first))
+            g.add((d, VOID.exampleResource, URIRef(first)))
     g += linksets(data, minter)  # one void:Linkset per register the data links to (links.py)
     return g

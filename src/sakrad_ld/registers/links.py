@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -35,6 +36,7 @@ from stdnum.se import orgnr as se_orgnr
 
 from ..errors import Where
 from ..iri import Minter
+from ..triples import Index
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, SKOS, VOID
 
@@ -156,12 +158,14 @@ def register_graph(minter: Minter, names: Iterable[str]) -> Graph:
     return g
 
 
-def linksets(graph: Graph, minter: Minter) -> Graph:
-    """One ``void:Linkset`` per register the data links to, with ``void:triples`` counted in ``graph``."""
+def linksets(data: Index, minter: Minter) -> Graph:
+    """One ``void:Linkset`` per register the data links to, with ``void:triples`` counted in ``data``."""
     g = Graph()
     used: list[str] = []
     for name, r in REGISTERS.items():
-        count = sum(1 for _, _, o in graph.triples((None, r.predicate, None)) if r.local(str(o)) is not None)
+        predicate = ox.NamedNode(str(r.predicate))
+        count = sum(len(data.subjects_of(predicate, o)) for o in data.objects_of(predicate)
+                    if isinstance(o, ox.NamedNode) and r.local(o.value) is not None)
         if not count:
             continue
         used.append(name)

@@ -98,9 +98,8 @@ def document_bytes(triples: list[ox.Triple], format: Format, context: str) -> by
     release's style (only the prefixes used, sorted): the same triples give the same bytes.
     ``context`` is the JSON-LD ``@context`` reference (the release's ``context.jsonld``)."""
     from ..jsonld import to_jsonld
-    from ..serialize import rdflib_term, serialize_ox
+    from ..serialize import serialize_ox
 
     if format.name != "jsonld":
         return serialize_ox(triples, format.name)
-    return to_jsonld([(rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)) for t in triples],
-                     context)
+    return to_jsonld(triples, context)  # type: ignore[arg-type]  # a pyoxigraph triple unpacks as (s, p, o)

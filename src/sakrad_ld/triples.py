@@ -1,0 +1,142 @@
+"""The graph in memory: plain triples of pyoxigraph terms, and the look-ups a build needs.
+
+A build makes hundreds of thousands of triples. As rdflib terms in an rdflib ``Graph`` each costs
+about 30 µs and 2.7 kB (docs/performance.md); as a tuple of pyoxigraph terms it costs well under a
+microsecond to make and about a tenth of the memory. rdflib stays the library's interchange type
+at the edges (:func:`to_rdflib`), for the small graphs of the catalogue, the ontology and tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+__all__ = ["Index", "Term", "Triple", "from_rdflib", "ox_term", "rdflib_term", "to_rdflib"]
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Triple = tuple[Term, Term, Term]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_EMPTY: tuple[Term, ...] = ()
+
+
+class Index:
+    """Triples looked up by subject, by subject and predicate, and by predicate and object.
+
+    Built in one pass; every look-up is a dictionary look-up. Each triple is held once, however
+    often it was given."""
+
+    __slots__ = ("_out", "_in", "_count")
+
+    def __init__(self, triples: Iterable[Triple]) -> None:
+        out: dict[Term, dict[Term, list[Term]]] = {}
+        into: dict[Term, dict[Term, list[Term]]] = {}
+        count = 0
+        for s, p, o in triples:
+            by_p = out.get(s)
+            if by_p is None:
+                by_p = out[s] = {}
+            objects = by_p.get(p)
+            if objects is None:
+                objects = by_p[p] = []
+            elif o in objects:
+                continue
+            objects.append(o)
+            count += 1
+            by_o = into.get(p)
+            if by_o is None:
+                by_o = into[p] = {}
+            subjects = by_o.get(o)
+            if subjects is None:
+                by_o[o] = [s]
+            else:
+                subjects.append(s)
+        self._out = out
+        self._in = into
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Triple]:
+        for s, by_p in self._out.items():
+            for p, objects in by_p.items():
+                for o in objects:
+                    yield s, p, o
+
+    def __contains__(self, triple: Triple) -> bool:
+        s, p, o = triple
+        return o in self._out.get(s, {}).get(p, _EMPTY)
+
+    def predicates(self) -> Iterable[Term]:
+        """Every predicate, each once."""
+        return self._in.keys()
+
+    def subjects(self) -> Iterable[Term]:
+        """Every subject, each once."""
+        return self._out.keys()
+
+    def properties(self, s: Term) -> dict[Term, list[Term]]:
+        """What ``s`` says: predicate → objects (do not change the result)."""
+        return self._out.get(s, {})
+
+    def objects(self, s: Term, p: Term) -> Sequence[Term]:
+        return self._out.get(s, {}).get(p, _EMPTY)
+
+    def subjects_of(self, p: Term, o: Term) -> Sequence[Term]:
+        """The subjects of ``(?, p, o)``."""
+        return self._in.get(p, {}).get(o, _EMPTY)
+
+    def objects_of(self, p: Term) -> Iterable[Term]:
+        """Every object of ``p``, each once."""
+        return self._in.get(p, {}).keys()
+
+    def subjects_with(self, p: Term) -> Iterable[Term]:
+        """Every subject of ``p``, each once."""
+        seen: dict[Term, None] = {}
+        for subjects in self._in.get(p, {}).values():
+            for s in subjects:
+                seen[s] = None
+        return seen.keys()
+
+
+def ox_term(term: Node) -> Term:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def rdflib_term(term: Term) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)  # RDF 1.1: a simple literal is an xsd:string
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def from_rdflib(graph: Iterable[tuple[Node, Node, Node]]) -> list[Triple]:
+    """An rdflib graph's triples as pyoxigraph terms."""
+    return [(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in graph]
+
+
+def to_rdflib(triples: Iterable[Triple]) -> Graph:
+    """Triples of pyoxigraph terms as an rdflib graph."""
+    graph = Graph()
+    for s, p, o in triples:
+        graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
+    return graph

@@ -17,11 +17,12 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from . import vocab
 from .errors import Where
 from .iri import Minter, slug
 from .records import Body, Corpus, Link, Meeting, Organisation, Person, Post, Source, Text
 from .registers.links import REGISTERS, dataportal_iri, link_triples, register_graph, register_of
-from .triples import Index, Term, Triple, from_rdflib, ox_term, to_rdflib
+from .triples import Index, OxNamespace, Term, Triple, from_rdflib, ox_term, to_rdflib
 from .typedyaml import Lines
 from .vocab import (
     ADMS,
@@ -42,24 +43,32 @@ from .vocab import (
     XSD,
 )
 
+# The vocabularies as pyoxigraph IRIs, each made once (the graph code names thousands of terms a meeting).
+ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, PERSON, RDF, ROLE, SAKRAD, SCHEMA, SKOS, TIME = (  # type: ignore[misc]
+    OxNamespace(ns) for ns in (ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, PERSON, RDF, ROLE, SAKRAD, SCHEMA,
+                               SKOS, TIME))
+
 __all__ = ["Built", "build_graph", "Origins"]
 
 
 @dataclass
 class Origins:
-    """Where each fact of the graph came from: by (subject, predicate), and by subject."""
+    """Where each fact of the graph came from: by (subject, predicate), and by subject. The place
+    is worked out when asked for (a build asks for a handful, of hundreds of thousands of facts)."""
 
-    facts: dict[tuple[Term, Term], Where] = field(default_factory=dict)
-    subjects: dict[Term, Where] = field(default_factory=dict)
+    facts: dict[tuple[Term, Term], tuple[Lines, str]] = field(default_factory=dict)
+    subjects: dict[Term, Lines] = field(default_factory=dict)
 
     def of(self, subject: Term | Node, predicate: Term | Node | None = None) -> Where | None:
         """The YAML place of a fact (or, failing that, of its subject); rdflib terms are accepted too."""
         s = subject if isinstance(subject, _OX_TERMS) else ox_term(subject)
         if predicate is not None:
             p = predicate if isinstance(predicate, _OX_TERMS) else ox_term(predicate)
-            if (s, p) in self.facts:
-                return self.facts[(s, p)]
-        return self.subjects.get(s)
+            if (fact := self.facts.get((s, p))) is not None:
+                lines, name = fact
+                return lines.where(name)
+        lines = self.subjects.get(s)
+        return lines.where() if lines is not None else None
 
 
 _OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
@@ -108,8 +117,8 @@ class _Emitter:
         triple = (self.term(s), self.term(p), self.term(o))
         self.triples.append(triple)
         if lines is not None:
-            self.origins.facts.setdefault(triple[:2], lines.where(name))
-            self.origins.subjects.setdefault(triple[0], lines.where())
+            self.origins.facts.setdefault(triple[:2], (lines, name))
+            self.origins.subjects.setdefault(triple[0], lines)
 
     def text(self, s: URIRef, p: URIRef, text: Text | None, lines: Lines | None, name: str = "") -> None:
         if text is None:
@@ -440,8 +449,8 @@ def role_scheme_graph(ontology_dir: Path) -> Graph:
     (``ontology/roles.ttl``) and the organisation-number scheme (from ``ontology/sakrad.ttl``)."""
     g = Graph()
     g.parse(ontology_dir / "roles.ttl", format="turtle")
-    assert (ROLE_SCHEME, RDF.type, SKOS.ConceptScheme) in g, "roles.ttl lacks the role concept scheme"
+    assert (ROLE_SCHEME, vocab.RDF.type, vocab.SKOS.ConceptScheme) in g, "roles.ttl lacks the role concept scheme"
     ontology = Graph().parse(ontology_dir / "sakrad.ttl", format="turtle")
-    for triple in ontology.triples((SAKRAD.OrganisationsnummerScheme, None, None)):
+    for triple in ontology.triples((vocab.SAKRAD.OrganisationsnummerScheme, None, None)):
         g.add(triple)
     return g

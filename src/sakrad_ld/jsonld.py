@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import orjson
 import pyoxigraph as ox
 
 from .layout import CONTEXT_FILE
@@ -109,7 +110,7 @@ def to_jsonld(triples: Iterable[Triple], context: str | dict[str, Any]) -> bytes
                     parent[iri] = s
     nodes = [_node(s, by_subject, parent, terms) for s in subjects if s not in parent]
     doc = {"@context": context, "@graph": nodes}
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"  # json.dumps(indent=2)'s bytes
 
 
 def _node(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent: dict[str, str],

@@ -9,12 +9,13 @@ at the edges (:func:`to_rdflib`), for the small graphs of the catalogue, the ont
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["Index", "Term", "Triple", "from_rdflib", "ox_term", "rdflib_term", "to_rdflib"]
+__all__ = ["Index", "OxNamespace", "Term", "Triple", "from_rdflib", "ox_term", "rdflib_term", "to_rdflib"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Triple = tuple[Term, Term, Term]
@@ -101,6 +102,25 @@ class Index:
             for s in subjects:
                 seen[s] = None
         return seen.keys()
+
+
+class OxNamespace:
+    """An rdflib namespace whose terms are pyoxigraph IRIs, each made once (rdflib makes a new
+    ``URIRef`` on every attribute access). A closed namespace stays closed: a term it does not
+    define raises, as it does in rdflib."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        iri = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, iri)
+        return iri
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
 
 
 def ox_term(term: Node) -> Term:

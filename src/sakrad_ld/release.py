@@ -31,13 +31,15 @@ from .formats import by_name
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import context_document, to_jsonld
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM
+from .processes import cores, in_processes
 from .project import Project
-from .records import Corpus
+from .records import Corpus, Meeting
 from .serialize import release_order, serialize_ox
 from .sparql.store import open_store
 from .validate import ValidationReport, load_shapes, validate
 from .web.describe import document_bytes, document_triples
-from .web.diagrams import write_diagrams
+from .web.diagrams import draw_chart, draw_meeting
+from .web.labels import Labeller
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
 
@@ -70,19 +72,21 @@ def build(project: Project, progress: Stage = _quiet) -> tuple[Corpus, Built, Va
     return corpus, built, report
 
 
-def write_release(project: Project, out: Path, progress: Stage = _quiet) -> BuildResult:
-    """Builds the release into ``out``. If the data has a violation, nothing is written."""
+def write_release(project: Project, out: Path, progress: Stage = _quiet, workers: int | None = None) -> BuildResult:
+    """Builds the release into ``out``. If the data has a violation, nothing is written.
+    The meetings' documents are written by up to ``workers`` processes (default: one per core);
+    the files are the same however many there are."""
     corpus, built, report = build(project, progress)
     if not report.conforms:
         return BuildResult(corpus, built, report, None)
     out = out.resolve()
     with replacing(out) as tmp:
-        _write_files(project, tmp, corpus, built, report, progress)
+        _write_files(project, tmp, corpus, built, report, progress, cores() if workers is None else workers)
     return BuildResult(corpus, built, report, out)
 
 
 def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport,
-                 progress: Stage) -> None:
+                 progress: Stage, workers: int) -> None:
     def put(rel: str, data: bytes) -> None:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,13 +113,18 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     # The release as the server opens it, loaded once: the pictures are drawn from it, and each
     # meeting's document is the one the server and the static site give for it (web.describe).
     store = open_store(root)
-    write_diagrams(store, built.minter.base, put)
-    for n, meeting in enumerate(corpus.meetings, start=1):
-        progress("meetings", n, len(corpus.meetings))
-        triples = document_triples(store, str(built.minter.thing("meeting", meeting.id)))
-        for name in ("turtle", "jsonld"):
-            form = by_name(name)
+    forms = [by_name(name) for name in ("turtle", "jsonld")]
+    base, labels = built.minter.base, Labeller(store)
+
+    def meeting_files(meeting: Meeting) -> None:
+        iri = str(built.minter.thing("meeting", meeting.id))
+        triples = document_triples(store, iri)
+        for form in forms:
             put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, f"../{CONTEXT_FILE}"))
+        draw_meeting(store, iri, base, labels, put)
+
+    in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
+    draw_chart(store, base, put)
     progress("checksums", 0, 1)
     put(CHECKSUMS, checksums(root))
 

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from .triples import Triple, ox_term
+from .triples import Index, ox_term
 from .vocab import PREFIXES, RDF
 
 __all__ = ["ox_triples", "release_order", "serialize", "serialize_ox", "sort_key"]
@@ -45,11 +45,21 @@ def ox_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
     return converted
 
 
-def release_order(triples: Iterable[Triple]) -> list[ox.Triple]:
-    """Triples of pyoxigraph terms in release order, as pyoxigraph triples."""
-    converted = [ox.Triple(s, p, o) for s, p, o in triples]
-    converted.sort(key=sort_key)
-    return converted
+def release_order(data: Index) -> list[ox.Triple]:
+    """The triples of ``data`` in release order (:func:`sort_key`), as pyoxigraph triples: the
+    subjects are sorted once, then each subject's predicates and each predicate's objects, which
+    costs far less than sorting every triple by a key of three strings."""
+    ordered: list[ox.Triple] = []
+    for s in sorted(data.subjects(), key=str):
+        properties = data.properties(s)
+        for p in sorted(properties, key=_predicate_key):
+            for o in sorted(properties[p], key=str):
+                ordered.append(ox.Triple(s, p, o))
+    return ordered
+
+
+def _predicate_key(p: ox.NamedNode) -> tuple[bool, str]:
+    return p != _OX_RDF_TYPE, p.value
 
 
 def serialize(graph: Graph | Iterable[tuple[Node, Node, Node]], format: str) -> bytes:

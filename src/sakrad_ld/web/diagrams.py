@@ -10,7 +10,7 @@
 Each picture names itself with ``<title>`` and ``<desc>``, writes every fact as text (no meaning
 in colour alone), links to the pages of what it shows, and is the same bytes for the same data.
 The release holds them as ``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg``
-(:func:`write_diagrams`); the HTML pages put the same drawing inline.
+(:func:`draw_meeting`, :func:`draw_chart`); the HTML pages put the same drawing inline.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .labels import Labeller, Text
 from .meeting import MeetingFacts, meeting_dates, meeting_facts
 
 __all__ = ["CHART_FILE", "CHART_ROWS", "CHART_COLUMNS", "meeting_file", "meeting_svg",
-           "participation_chart_svg", "write_diagrams"]
+           "participation_chart_svg", "draw_chart", "draw_meeting"]
 
 CHART_FILE = "diagrams/participation-chart.svg"
 #: The chart shows at most this many organisations (those in the most sakråd) …
@@ -266,9 +266,11 @@ def _year(date: str | None) -> str:
     return date[:4] if date else "utan datum"
 
 
-def write_diagrams(store: ox.Store, base: str, put: Callable[[str, bytes], None]) -> None:
-    """Draws every picture of the release held in ``store`` into ``put``."""
-    labels = Labeller(store)
-    for iri, _ in meeting_dates(store):
-        put(meeting_file(iri), meeting_svg(store, iri, base, meeting_facts(store, iri, labels)).encode())
+def draw_meeting(store: ox.Store, iri: str, base: str, labels: Labeller, put: Callable[[str, bytes], None]) -> None:
+    """Draws the picture of the meeting ``iri`` into ``put``."""
+    put(meeting_file(iri), meeting_svg(store, iri, base, meeting_facts(store, iri, labels)).encode())
+
+
+def draw_chart(store: ox.Store, base: str, put: Callable[[str, bytes], None]) -> None:
+    """Draws the participation chart of the release held in ``store`` into ``put``."""
     put(CHART_FILE, participation_chart_svg(store, base).encode())

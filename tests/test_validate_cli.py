@@ -37,6 +37,20 @@ def test_json_report_is_a_document_programs_can_read(capsys: pytest.CaptureFixtu
     assert set(seed[0]["message"]) == {"sv", "en"}
 
 
+def test_both_engines_give_the_same_report(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--engine pyshacl` runs the reference; on data with a violation put in, the reports are equal."""
+    org = project_copy / "data" / "organisations.yaml"
+    text = org.read_text(encoding="utf-8")
+    assert "    sources: [dokumentation-2017-12-12-integration]\n" in text
+    org.write_text(text.replace("    sources: [dokumentation-2017-12-12-integration]\n", "", 1), encoding="utf-8")
+    reports = []
+    for engine in ("sakrad", "pyshacl"):
+        code = main(["--project", str(project_copy), "validate", "--format", "json", "--engine", engine])
+        reports.append((code, json.loads(capsys.readouterr().out)))
+    assert reports[0] == reports[1]
+    assert reports[0][0] == 1 and reports[0][1]["violations"] >= 1 and reports[0][1]["warnings"] > 0
+
+
 def test_turtle_report_is_a_shacl_validation_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--format", "turtle"]) == 0
     out = capsys.readouterr().out

@@ -70,7 +70,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Validate the data against the shapes and print the report."""
     from .release import build
 
-    _, built, report = build(_project(args))
+    _, built, report = build(_project(args), engine=args.engine)
     if args.format == "turtle":
         sys.stdout.buffer.write(report.turtle(built.minter.validation_report))
     elif args.format == "json":
@@ -334,6 +334,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
         p.add_argument("--format", choices=["text", "turtle", "json"], default="text",
                        help="text for people, turtle or json for programs (default: text)"),
         p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
+        p.add_argument("--engine", choices=["sakrad", "pyshacl"], default="sakrad",
+                       help="the SHACL engine: sakrad-ld's own (default) or pySHACL, the reference it is tested against"),
     )),
     "schema": (cmd_schema, lambda p: (
         p.add_argument("--out", default="schema", help="the folder to write to (default: schema)"),

@@ -61,14 +61,15 @@ def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
 
-def build(project: Project, progress: Stage = _quiet) -> tuple[Corpus, Built, ValidationReport]:
-    """Loads, builds and validates the project's data; raises InputError on bad input."""
+def build(project: Project, progress: Stage = _quiet, engine: str = "sakrad") -> tuple[Corpus, Built, ValidationReport]:
+    """Loads, builds and validates the project's data (with the SHACL ``engine``, one of
+    :data:`sakrad_ld.validate.ENGINES`); raises InputError on bad input."""
     progress("load", 0, 1)
     corpus = load_corpus(project.data, progress)
     progress("graph", 0, len(corpus.meetings))
     built = build_graph(corpus, progress, alongside=role_scheme_graph(project.ontology))
     progress("validate", 0, 1)
-    report = validate(built.triples, load_shapes([project.shapes]), built.origins)
+    report = validate(built.triples, load_shapes([project.shapes]), built.origins, engine=engine)
     return corpus, built, report
 
 

@@ -42,7 +42,7 @@ sys.path.insert(0, str(BENCH))
 from generate import generate  # noqa: E402
 from load import load  # noqa: E402
 
-LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph", "PyYAML", "python-stdnum", "starlette", "uvicorn")
+LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph", "PyYAML", "orjson", "python-stdnum", "starlette", "uvicorn")
 
 
 def machine() -> dict[str, object]:

@@ -17,10 +17,12 @@ Layout of a release::
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,9 +63,29 @@ def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Runs the block with CPython's cycle collector paused. Each full collection walks every live
+    object, and a build keeps millions of them (the triples) while making no cycles worth
+    collecting: with the collector running, building 10,000 meetings' graph took 34 s instead of
+    23 s, and the cost grew faster than the corpus (docs/performance.md)."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
 def build(project: Project, progress: Stage = _quiet, engine: str = "sakrad") -> tuple[Corpus, Built, ValidationReport]:
     """Loads, builds and validates the project's data (with the SHACL ``engine``, one of
     :data:`sakrad_ld.validate.ENGINES`); raises InputError on bad input."""
+    with _cycle_collector_paused():
+        return _build(project, progress, engine)
+
+
+def _build(project: Project, progress: Stage, engine: str) -> tuple[Corpus, Built, ValidationReport]:
     progress("load", 0, 1)
     corpus = load_corpus(project.data, progress)
     progress("graph", 0, len(corpus.meetings))
@@ -77,12 +99,13 @@ def write_release(project: Project, out: Path, progress: Stage = _quiet, workers
     """Builds the release into ``out``. If the data has a violation, nothing is written.
     The meetings' documents are written by up to ``workers`` processes (default: one per core);
     the files are the same however many there are."""
-    corpus, built, report = build(project, progress)
-    if not report.conforms:
-        return BuildResult(corpus, built, report, None)
-    out = out.resolve()
-    with replacing(out) as tmp:
-        _write_files(project, tmp, corpus, built, report, progress, cores() if workers is None else workers)
+    with _cycle_collector_paused():
+        corpus, built, report = build(project, progress)
+        if not report.conforms:
+            return BuildResult(corpus, built, report, None)
+        out = out.resolve()
+        with replacing(out) as tmp:
+            _write_files(project, tmp, corpus, built, report, progress, cores() if workers is None else workers)
     return BuildResult(corpus, built, report, out)
 
 

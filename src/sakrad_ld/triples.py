@@ -22,19 +22,22 @@ Triple = tuple[Term, Term, Term]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _EMPTY: tuple[Term, ...] = ()
+_SHORT = 16  # objects of one subject and predicate searched as a list; more get a set
 
 
 class Index:
     """Triples looked up by subject, by subject and predicate, and by predicate and object.
 
     Built in one pass; every look-up is a dictionary look-up. Each triple is held once, however
-    often it was given."""
+    often it was given: a short list of objects is searched, a long one (an organisation's
+    participations in thousands of meetings) gets a set beside it, so adding stays linear."""
 
     __slots__ = ("_out", "_in", "_count")
 
     def __init__(self, triples: Iterable[Triple]) -> None:
         out: dict[Term, dict[Term, list[Term]]] = {}
         into: dict[Term, dict[Term, list[Term]]] = {}
+        long: dict[tuple[Term, Term], set[Term]] = {}
         count = 0
         for s, p, o in triples:
             by_p = out.get(s)
@@ -43,8 +46,16 @@ class Index:
             objects = by_p.get(p)
             if objects is None:
                 objects = by_p[p] = []
-            elif o in objects:
-                continue
+            elif len(objects) < _SHORT:
+                if o in objects:
+                    continue
+            else:
+                seen = long.get((s, p))
+                if seen is None:
+                    seen = long[(s, p)] = set(objects)
+                if o in seen:
+                    continue
+                seen.add(o)
             objects.append(o)
             count += 1
             by_o = into.get(p)

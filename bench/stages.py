@@ -4,7 +4,7 @@
 
 Prints one JSON line per stage as it starts (so a build stopped by a time or memory limit still
 says how far it got) and a last line with the totals: wall and CPU seconds per stage (CPU
-includes the validation worker processes), peak resident memory (``ru_maxrss``, of this process;
+includes the processes that write the meeting documents), peak resident memory (``ru_maxrss``, of this process;
 a forked worker shares most of its pages), triples and meetings. The stages are those the build reports
 through its progress callback (load, graph, validate, write, meetings), plus "finish" for what
 follows the last reported stage (catalogue, diagrams, checksums, swapping the folder in).
@@ -21,7 +21,7 @@ from pathlib import Path
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (the validation workers)."""
+    """CPU seconds of this process and of its finished children (the processes that write the meeting documents)."""
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
 

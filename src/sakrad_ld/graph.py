@@ -177,7 +177,7 @@ def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None
     # Only the objects of the link predicates are looked at, not every object of the graph.
     link_predicates = {out.term(r.predicate) for r in REGISTERS.values()}
     targets = {o.value for _, p, o in out.triples if p in link_predicates}
-    out.triples.extend(from_rdflib(register_graph(minter, {r.name for t in sorted(targets)
+    out.triples.extend(from_rdflib(register_graph(minter, {r.name for t in targets
                                                            if (r := register_of(t))})))
     if alongside is not None:
         out.triples.extend(from_rdflib(alongside))

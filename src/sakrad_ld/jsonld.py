@@ -24,12 +24,11 @@ import orjson
 import pyoxigraph as ox
 
 from .layout import CONTEXT_FILE
-from .triples import Term, Triple
-from .vocab import RDF, SCHEMA, XSD
+from .triples import RDF_TYPE, Term, Triple
+from .vocab import SCHEMA, XSD
 
 __all__ = ["CONTEXT_FILE", "context_document", "to_jsonld"]
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
 _POSITION = ox.NamedNode(str(SCHEMA.position))
 _XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = str(XSD.string), str(XSD.integer), str(XSD.boolean)
 
@@ -117,13 +116,13 @@ def _node(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent
           terms: _Terms) -> dict[str, Any]:
     out: dict[str, Any] = {"id": s}
     entries = by_subject[s]
-    types = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries if p == _RDF_TYPE)
+    types = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries if p == RDF_TYPE)
     if types:
         out["type"] = types[0] if len(types) == 1 else types
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
     for p, o in entries:
-        if p == _RDF_TYPE:
+        if p == RDF_TYPE:
             continue
         key, container, value = _entry(p, o, terms)
         if type(o) is ox.NamedNode and parent.get(o.value) == s:

@@ -118,9 +118,10 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
 
     progress("write", 0, 3)
     ordered = release_order(built.triples)  # sorted once for both writers
-    put(f"{DATA_STEM}.ttl", serialize_ox(ordered, "turtle"))
+    ntriples = serialize_ox(ordered, "ntriples")
+    put(f"{DATA_STEM}.nt", ntriples)
     progress("write", 1, 3)
-    put(f"{DATA_STEM}.nt", serialize_ox(ordered, "ntriples"))
+    put(f"{DATA_STEM}.ttl", serialize_ox(ordered, "turtle", ntriples))
     progress("write", 2, 3)
     put(f"{DATA_STEM}.jsonld", to_jsonld(built.triples, CONTEXT_FILE))
     progress("write", 3, 3)

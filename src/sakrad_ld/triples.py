@@ -15,12 +15,16 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["Index", "OxNamespace", "Term", "Triple", "from_rdflib", "ox_term", "rdflib_term", "to_rdflib"]
+__all__ = ["RDF_TYPE", "Index", "OxNamespace", "Term", "Triple", "from_rdflib", "named", "ox_term", "rdflib_term",
+           "to_rdflib"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Triple = tuple[Term, Term, Term]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: ``rdf:type``, the predicate every reader of the graph looks for.
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _EMPTY: tuple[Term, ...] = ()
 _SHORT = 16  # objects of one subject and predicate searched as a list; more get a set
 
@@ -130,8 +134,10 @@ class OxNamespace:
         setattr(self, name, iri)
         return iri
 
-    def __getitem__(self, name: str) -> ox.NamedNode:
-        return getattr(self, name)
+
+def named(term: object) -> ox.NamedNode:
+    """An IRI (an rdflib ``URIRef``, a string or already a pyoxigraph IRI) as a pyoxigraph IRI."""
+    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
 
 
 def ox_term(term: Node) -> Term:

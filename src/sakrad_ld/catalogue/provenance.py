@@ -19,10 +19,8 @@ from rdflib import Graph, Literal, URIRef
 from .. import __version__
 from ..iri import Minter
 from ..records import Corpus
-from ..triples import Index
+from ..triples import RDF_TYPE, Index, named
 from ..vocab import DCTERMS, FOAF, PROV, RDF, RDFS, SCHEMA
-
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 __all__ = ["SOFTWARE", "build_activity", "provenance_graph", "software_agent"]
 
@@ -77,9 +75,9 @@ def provenance_graph(corpus: Corpus, data: Index, minter: Minter) -> Graph:
         g.add((dataset, PROV.wasDerivedFrom, s))
     # Whatever else the data cites: register pages, the lists links were read from, and so on;
     # not the data's own resources (an identifier a link was derived from is part of the data).
-    document = (_RDF_TYPE, ox.NamedNode(str(FOAF.Document)))
+    document = (RDF_TYPE, named(FOAF.Document))
     for p in (DCTERMS.source, PROV.wasDerivedFrom):
-        for o in sorted((o for o in data.objects_of(ox.NamedNode(str(p))) if isinstance(o, ox.NamedNode)),
+        for o in sorted((o for o in data.objects_of(named(p)) if isinstance(o, ox.NamedNode)),
                         key=lambda o: o.value):
             if data.properties(o) and (o, *document) not in data:
                 continue

@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..iri import Minter
 from ..registers.links import linksets
-from ..triples import Index, Term, rdflib_term
+from ..triples import RDF_TYPE, Index, Term, rdflib_term
 from ..vocab import PREFIXES, RDF, VOID, XSD
 
 __all__ = ["EXAMPLE_KINDS", "Statistics", "partition_key", "void_graph"]
@@ -39,8 +39,8 @@ class Statistics:
             objects.update(values)
             triples = sum(len(data.subjects_of(p, o)) for o in values)
             self.properties[rdflib_term(p)] = (triples, len(data.subjects_with(p)), len(values))
-        self.classes: dict[Node, int] = {rdflib_term(c): len(set(data.subjects_of(_RDF_TYPE, c)))
-                                         for c in data.objects_of(_RDF_TYPE)}
+        self.classes: dict[Node, int] = {rdflib_term(c): len(set(data.subjects_of(RDF_TYPE, c)))
+                                         for c in data.objects_of(RDF_TYPE)}
         self.triples = len(data)
         self.distinct_subjects = len(data.subjects())
         self.distinct_objects = len(objects)
@@ -49,7 +49,6 @@ class Statistics:
         self.entities = sum(1 for s in self.subjects if s.startswith(uri_space))
 
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
 def partition_key(iri: str) -> str:

@@ -36,7 +36,7 @@ from stdnum.se import orgnr as se_orgnr
 
 from ..errors import Where
 from ..iri import Minter
-from ..triples import Index
+from ..triples import Index, named
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, SKOS, VOID
 
@@ -163,7 +163,7 @@ def linksets(data: Index, minter: Minter) -> Graph:
     g = Graph()
     used: list[str] = []
     for name, r in REGISTERS.items():
-        predicate = ox.NamedNode(str(r.predicate))
+        predicate = named(r.predicate)
         count = sum(len(data.subjects_of(predicate, o)) for o in data.objects_of(predicate)
                     if isinstance(o, ox.NamedNode) and r.local(o.value) is not None)
         if not count:

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDFS, SH
 
-from ..triples import Index, Term, ox_term
+from ..triples import RDF_TYPE, Index, Term, ox_term
 from .components import Result
 from .literals import Ordering
 from .report import report_graph
@@ -23,7 +23,7 @@ from .shapes import Shape, Shapes
 
 __all__ = ["check"]
 
-_TYPE, _SUBCLASS = ox_term(RDF.type), ox_term(RDFS.subClassOf)
+_SUBCLASS = ox_term(RDFS.subClassOf)
 #: Severities that do not make a shape fail: pySHACL runs with ``allow_warnings=True``.
 _ALLOWED = {SH.Warning, SH.Info}
 
@@ -81,7 +81,7 @@ class _Run:
         found: dict[Term, None] = dict.fromkeys(targets.nodes)
         for cls in targets.classes:
             for sub in self._subclasses(cls):
-                found.update(dict.fromkeys(index.subjects_of(_TYPE, sub)))
+                found.update(dict.fromkeys(index.subjects_of(RDF_TYPE, sub)))
         for p in targets.subjects_of:
             found.update(dict.fromkeys(index.subjects_with(p)))
         for p in targets.objects_of:
@@ -108,7 +108,7 @@ class _Run:
 
     def is_instance(self, node: Term, cls: Term) -> bool:
         """Whether ``node`` is a SHACL instance of ``cls``: a type of it is ``cls`` or a subclass."""
-        for t in self.index.objects(node, _TYPE):
+        for t in self.index.objects(node, RDF_TYPE):
             supers = self._superclasses.get(t)
             if supers is None:
                 supers = self._superclasses[t] = self._supers(t)

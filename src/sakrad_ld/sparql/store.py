@@ -23,6 +23,7 @@ from ..errors import ReleaseError
 from ..formats import FORMATS, HTML, RESULTS_FORMATS
 from ..iri import KINDS
 from ..layout import CATALOGUE_FILE, CHECKSUMS, DATA_FILE
+from ..triples import RDF_TYPE, named
 from ..vocab import SAKRAD
 
 __all__ = ["DEFAULT_BASE", "Release", "ReleaseFile", "media_type_of", "open_store"]
@@ -75,8 +76,7 @@ def _base_iri(store: ox.Store) -> str:
     """The base the release's IRIs are minted under: what comes before ``id/{kind}/`` in a meeting's
     (or any thing's) IRI; the default base for a release without things."""
     pattern = re.compile(rf"^(.+/)id/(?:{'|'.join(KINDS)})/[^/]+$")
-    for quad in store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                                        ox.NamedNode(str(SAKRAD.Sakrad))):
+    for quad in store.quads_for_pattern(None, RDF_TYPE, named(SAKRAD.Sakrad)):
         if isinstance(quad.subject, ox.NamedNode) and (m := pattern.match(quad.subject.value)):
             return m.group(1)
     for quad in store.quads_for_pattern(None, ox.NamedNode("http://purl.org/dc/terms/identifier"), None):

@@ -23,10 +23,10 @@ import pyoxigraph as ox
 
 from ..formats import Format
 from ..serialize import sort_key
+from ..triples import RDF_TYPE
 
 __all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources"]
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 #: The properties that name a resource, in the order a page prefers them.
 LABELS: tuple[ox.NamedNode, ...] = tuple(ox.NamedNode(iri) for iri in (
@@ -87,7 +87,7 @@ def document_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
     owned = set(own)
     linked = {t.object for t in triples if isinstance(t.object, ox.NamedNode) and t.object not in owned}
     for o in linked:
-        for predicate in (_RDF_TYPE, *LABELS):
+        for predicate in (RDF_TYPE, *LABELS):
             triples.update(q.triple for q in store.quads_for_pattern(o, predicate, None))
     return sorted(triples, key=sort_key)  # the release's own order
 

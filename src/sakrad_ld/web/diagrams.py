@@ -23,6 +23,7 @@ from html import escape
 
 import pyoxigraph as ox
 
+from ..triples import named
 from ..vocab import M8G, ROLE
 from .documents import page_path
 from .labels import Labeller, Text
@@ -189,8 +190,8 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
     """Which organisations took part in which sakråd over time (see the module docs)."""
     labels = Labeller(store)
     meetings = meeting_dates(store)
-    role, participant = _n(M8G.role), _n(M8G.hasParticipant)
-    counted = store.query(f"SELECT ?o (COUNT(?p) AS ?n) WHERE {{ ?p {role} {_n(ROLE.participatingOrganisation)} ; "
+    role, participant = named(M8G.role), named(M8G.hasParticipant)
+    counted = store.query(f"SELECT ?o (COUNT(?p) AS ?n) WHERE {{ ?p {role} {named(ROLE.participatingOrganisation)} ; "
                           f"{participant} ?o }} GROUP BY ?o")
     totals = {r["o"].value: int(r["n"].value) for r in counted if isinstance(r["o"], ox.NamedNode)}
     ranked = sorted(totals, key=lambda o: (-totals[o], labels.of(ox.NamedNode(o)).main.lower(), o))
@@ -249,17 +250,13 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
 def _meetings_of(store: ox.Store, org: str) -> set[str]:
     """The sakråd ``org`` took part in as a participating organisation."""
     out = set()
-    role = _n(ROLE.participatingOrganisation)
-    for q in store.quads_for_pattern(None, _n(M8G.hasParticipant), ox.NamedNode(org)):
-        if next(iter(store.quads_for_pattern(q.subject, _n(M8G.role), role)), None) is None:
+    role = named(ROLE.participatingOrganisation)
+    for q in store.quads_for_pattern(None, named(M8G.hasParticipant), ox.NamedNode(org)):
+        if next(iter(store.quads_for_pattern(q.subject, named(M8G.role), role)), None) is None:
             continue
-        out.update(w.subject.value for w in store.quads_for_pattern(None, _n(M8G.hasParticipation), q.subject)
+        out.update(w.subject.value for w in store.quads_for_pattern(None, named(M8G.hasParticipation), q.subject)
                    if isinstance(w.subject, ox.NamedNode))
     return out
-
-
-def _n(term: object) -> ox.NamedNode:
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
 
 
 def _year(date: str | None) -> str:

@@ -12,14 +12,11 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ..triples import named
 from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
 from .labels import Labeller, Text, objects, value
 
 __all__ = ["MeetingFacts", "Member", "Question", "meeting_dates", "meeting_facts"]
-
-
-def _n(term: object) -> ox.NamedNode:
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
 
 
 @dataclass(frozen=True)
@@ -80,40 +77,40 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     m = ox.NamedNode(iri)
 
     def text(p: object) -> Text | None:
-        return labels.text(m, _n(p))
+        return labels.text(m, named(p))
 
-    place = value(store, m, _n(DCTERMS.spatial))
+    place = value(store, m, named(DCTERMS.spatial))
     members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": []}
-    roles = {_n(ROLE.chair): "chair", _n(ROLE.governmentParticipant): "government",
-             _n(ROLE.participatingOrganisation): "organisation", _n(ROLE.contact): "contact"}
+    roles = {named(ROLE.chair): "chair", named(ROLE.governmentParticipant): "government",
+             named(ROLE.participatingOrganisation): "organisation", named(ROLE.contact): "contact"}
     positions: dict[str, int] = {}
-    for part in objects(store, m, _n(M8G.hasParticipation)):
-        role = roles.get(value(store, part, _n(M8G.role)))  # type: ignore[arg-type]
-        who = value(store, part, _n(M8G.hasParticipant))
+    for part in objects(store, m, named(M8G.hasParticipation)):
+        role = roles.get(value(store, part, named(M8G.role)))  # type: ignore[arg-type]
+        who = value(store, part, named(M8G.hasParticipant))
         if role is None or not isinstance(who, ox.NamedNode):
             continue
-        capacity = value(store, part, _n(SAKRAD.inCapacityOf))
+        capacity = value(store, part, named(SAKRAD.inCapacityOf))
         members[role].append(Member(
             part.value, who.value, labels.of(who),
             capacity.value if isinstance(capacity, ox.NamedNode) else None,
             labels.of(capacity) if isinstance(capacity, ox.NamedNode) else None,
-            labels.text(part, _n(DCTERMS.description))))
-        positions[part.value] = _int(value(store, part, _n(SCHEMA.position))) or 1 << 30
+            labels.text(part, named(DCTERMS.description))))
+        positions[part.value] = _int(value(store, part, named(SCHEMA.position))) or 1 << 30
     for group in members.values():
         group.sort(key=lambda x: (positions.get(x.participation, 1 << 30), x.participation))
     questions = sorted(
-        (Question(q.value, _int(value(store, q, _n(SCHEMA.position))) or 0,
-                  labels.text(q, _n(SCHEMA.text)) or Text(q.value))
-         for q in objects(store, m, _n(SAKRAD.question)) if isinstance(q, ox.NamedNode)),
+        (Question(q.value, _int(value(store, q, named(SCHEMA.position))) or 0,
+                  labels.text(q, named(SCHEMA.text)) or Text(q.value))
+         for q in objects(store, m, named(SAKRAD.question)) if isinstance(q, ox.NamedNode)),
         key=lambda q: (q.position, q.iri))
-    contact_point = value(store, m, _n(M8G.contactPoint))
+    contact_point = value(store, m, named(M8G.contactPoint))
     return MeetingFacts(
         iri=iri,
         title=labels.of(m),
-        date=_literal(value(store, m, _n(SCHEMA.startDate))),
-        place=(labels.text(place, _n(LOCN.geographicName)) or labels.of(place))
+        date=_literal(value(store, m, named(SCHEMA.startDate))),
+        place=(labels.text(place, named(LOCN.geographicName)) or labels.of(place))
         if isinstance(place, ox.NamedNode) else None,
-        organisers=_organisers(store, labels, value(store, m, _n(SCHEMA.organizer))),
+        organisers=_organisers(store, labels, value(store, m, named(SCHEMA.organizer))),
         chairs=members["chair"],
         government=members["government"],
         topic=text(SAKRAD.topic),
@@ -121,16 +118,16 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         process=text(SAKRAD.processDescription),
         questions=questions,
         organisations=members["organisation"],
-        stated_count=_int(value(store, m, _n(SAKRAD.statedOrganisationCount))),
-        stated_count_text=_literal(value(store, m, _n(SAKRAD.statedOrganisationCountText))),
-        listed_count=_int(value(store, m, _n(SAKRAD.listedOrganisationCount))),
-        presentations=_int(value(store, m, _n(SAKRAD.statedPresentationCount))),
+        stated_count=_int(value(store, m, named(SAKRAD.statedOrganisationCount))),
+        stated_count_text=_literal(value(store, m, named(SAKRAD.statedOrganisationCountText))),
+        listed_count=_int(value(store, m, named(SAKRAD.listedOrganisationCount))),
+        presentations=_int(value(store, m, named(SAKRAD.statedPresentationCount))),
         presentations_text=text(SAKRAD.presentationsDescription),
         handling_of_views=text(SAKRAD.handlingOfViews),
         contacts=members["contact"],
-        email=_literal(value(store, contact_point, _n(M8G.email))) if contact_point else None,
-        telephone=_literal(value(store, contact_point, _n(M8G.telephone))) if contact_point else None,
-        sources=[(s.value, labels.of(s)) for s in objects(store, m, _n(DCTERMS.source))
+        email=_literal(value(store, contact_point, named(M8G.email))) if contact_point else None,
+        telephone=_literal(value(store, contact_point, named(M8G.telephone))) if contact_point else None,
+        sources=[(s.value, labels.of(s)) for s in objects(store, m, named(DCTERMS.source))
                  if isinstance(s, ox.NamedNode)],
     )
 
@@ -140,7 +137,7 @@ def _organisers(store: ox.Store, labels: Labeller, body: object) -> list[tuple[s
     chain: list[tuple[str, Text]] = []
     while isinstance(body, ox.NamedNode) and body.value not in {iri for iri, _ in chain}:
         chain.append((body.value, labels.of(body)))
-        body = value(store, body, _n(ORG.subOrganizationOf)) or value(store, body, _n(ORG.unitOf))
+        body = value(store, body, named(ORG.subOrganizationOf)) or value(store, body, named(ORG.unitOf))
     return chain
 
 
@@ -156,7 +153,7 @@ def _int(term: object) -> int | None:
 def meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
     """Every sakråd as (IRI, earliest date or None), by date (undated last), then IRI."""
     dates: dict[str, str | None] = {}
-    query = f"SELECT ?m ?d WHERE {{ ?m a {_n(SAKRAD.Sakrad)} OPTIONAL {{ ?m {_n(SCHEMA.startDate)} ?d }} }}"
+    query = f"SELECT ?m ?d WHERE {{ ?m a {named(SAKRAD.Sakrad)} OPTIONAL {{ ?m {named(SCHEMA.startDate)} ?d }} }}"
     for r in store.query(query):
         m, d = r["m"].value, (r["d"].value if r["d"] is not None else None)
         if m not in dates or (d is not None and (dates[m] is None or d < dates[m])):  # type: ignore[operator]

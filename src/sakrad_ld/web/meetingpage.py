@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from ..triples import named
 from ..vocab import SCHEMA
 from .labels import value
 from .markup import esc, external, text
@@ -17,10 +18,6 @@ from .meeting import MeetingFacts
 from .resourceview import View
 
 __all__ = ["count_notice", "meeting_body"]
-
-
-def _n(term: object) -> ox.NamedNode:
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
 
 
 def meeting_body(view: View, f: MeetingFacts, figure: str, limit: int) -> str:
@@ -71,7 +68,7 @@ def meeting_body(view: View, f: MeetingFacts, figure: str, limit: int) -> str:
     if f.sources:
         items = []
         for iri, _ in f.sources:
-            url = value(view.store, ox.NamedNode(iri), _n(SCHEMA.url))
+            url = value(view.store, ox.NamedNode(iri), named(SCHEMA.url))
             items.append(f"<li>{view.resource(iri)}" + (f" — {external(url.value)}" if url else "") + "</li>")
         out.append(f"<h2>Källa</h2><ul>{''.join(items)}</ul>")
     out.append(figure)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from ..triples import RDF_TYPE, named
 from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, ROLE_SCHEME, SKOS
 from .documents import ROLE_PATH
 from .markup import esc, external, internal, text
@@ -18,7 +19,6 @@ from .resourceview import View
 __all__ = ["ontology_body"]
 
 _NS = str(ONTOLOGY_IRI) + "#"
-_TYPE = ox.NamedNode(str(RDF.type))
 
 #: Kinds of term, in the order the page lists them.
 _KINDS = (
@@ -30,33 +30,29 @@ _KINDS = (
 )
 
 
-def _n(term: object) -> ox.NamedNode:
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
-
-
 def ontology_body(view: View) -> tuple[str, str]:
     """(title, HTML body) of the ontology's page."""
     store = view.store
-    ontology = _n(ONTOLOGY_IRI)
-    title = view.labels.text(ontology, _n(DCTERMS.title))
+    ontology = named(ONTOLOGY_IRI)
+    title = view.labels.text(ontology, named(DCTERMS.title))
     out = [f"<h1>{text(title, english=False) if title else 'Ontologi för sakråd'}</h1>"]
     if title and title.en:
         out.append(f'<p class="subtitle en" lang="en">{esc(title.en)}</p>')
     out.append(f'<p class="meta">IRI: <code>{esc(ontology.value)}</code> · namnrymd <code>{esc(_NS)}</code> '
                f"· prefix <code>sakrad:</code></p>")
-    if (description := view.labels.text(ontology, _n(DCTERMS.description))) is not None:
+    if (description := view.labels.text(ontology, named(DCTERMS.description))) is not None:
         out.append(f"<p>{esc(description.main)}</p>")
         if description.en:
             out.append(f'<p class="en" lang="en">{esc(description.en)}</p>')
-    candidates = [*store.quads_for_pattern(None, _n(RDFS.isDefinedBy), ontology),
-                  *(q for kind, _, _ in _KINDS for q in store.quads_for_pattern(None, _TYPE, _n(kind)))]
+    candidates = [*store.quads_for_pattern(None, named(RDFS.isDefinedBy), ontology),
+                  *(q for kind, _, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, named(kind)))]
     terms = sorted({q.subject.value for q in candidates
                     if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_NS)})
     listed: set[str] = set()
     toc = []
     sections = []
     for kind, sv, en in _KINDS:
-        members = [t for t in terms if t not in listed and next(iter(store.quads_for_pattern(_n(t), _TYPE, _n(kind))), None)]
+        members = [t for t in terms if t not in listed and next(iter(store.quads_for_pattern(named(t), RDF_TYPE, named(kind))), None)]
         if not members:
             continue
         listed.update(members)
@@ -74,13 +70,13 @@ def ontology_body(view: View) -> tuple[str, str]:
     out.extend(sections)
     out.append("<h2>Ontologin <span class=\"en\" lang=\"en\">(the ontology itself)</span></h2>")
     out.append(view.facts(ontology, sources=False, skip=(str(DCTERMS.references),)))
-    references = sorted(q.object.value for q in store.quads_for_pattern(ontology, _n(DCTERMS.references), None)
+    references = sorted(q.object.value for q in store.quads_for_pattern(ontology, named(DCTERMS.references), None)
                         if isinstance(q.object, ox.NamedNode))
     if references:
-        prefix = _n("http://purl.org/vocab/vann/preferredNamespacePrefix")
+        prefix = named("http://purl.org/vocab/vann/preferredNamespacePrefix")
         items = []
         for ns in references:
-            p = next((q.object.value for q in store.quads_for_pattern(_n(ns), prefix, None)), "")
+            p = next((q.object.value for q in store.quads_for_pattern(named(ns), prefix, None)), "")
             items.append(f"<li><code>{esc(p)}:</code> {external(ns)}</li>")
         out.append("<h2>Återanvända vokabulär <span class=\"en\" lang=\"en\">(reused vocabularies)</span></h2>"
                    f"<ul class=\"compact\">{''.join(items)}</ul>")
@@ -92,10 +88,10 @@ def _local(iri: str) -> str:
 
 
 def _term(view: View, iri: str) -> str:
-    node = _n(iri)
-    label = view.labels.text(node, _n(RDFS.label)) or view.labels.text(node, _n(SKOS.prefLabel))
+    node = named(iri)
+    label = view.labels.text(node, named(RDFS.label)) or view.labels.text(node, named(SKOS.prefLabel))
     heading = f"{text(label)} <code>sakrad:{esc(_local(iri))}</code>" if label else f"<code>sakrad:{esc(_local(iri))}</code>"
-    definition = view.labels.text(node, _n(SKOS.definition))
+    definition = view.labels.text(node, named(SKOS.definition))
     intro = ""
     if definition:
         intro = f"<p>{esc(definition.main)}</p>" + (f'<p class="en" lang="en">{esc(definition.en)}</p>' if definition.en else "")

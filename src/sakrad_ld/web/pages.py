@@ -25,7 +25,8 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from ..formats import FORMATS
-from ..vocab import DCAT, DCTERMS, FOAF, M8G, ORG, RDF, SAKRAD, SCHEMA
+from ..triples import RDF_TYPE, named
+from ..vocab import DCAT, DCTERMS, FOAF, M8G, ORG, SAKRAD, SCHEMA
 from . import diagrams
 from .documents import ONTOLOGY_PATH, ROLE_PATH, document_path
 from .labels import Labeller, Text, objects, value
@@ -37,11 +38,6 @@ from .resourceview import View
 
 __all__ = ["Site", "not_found_page", "ontology_page", "resource_page", "start_page"]
 
-_TYPE = ox.NamedNode(str(RDF.type))
-
-
-def _n(term: object) -> ox.NamedNode:
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
 
 
 @dataclass(frozen=True)
@@ -81,7 +77,7 @@ def _view(store: ox.Store, site: Site) -> View:
 
 
 def _dataset(store: ox.Store) -> ox.NamedNode | None:
-    found = sorted((q.subject for q in store.quads_for_pattern(None, _TYPE, _n(DCAT.Dataset))
+    found = sorted((q.subject for q in store.quads_for_pattern(None, RDF_TYPE, named(DCAT.Dataset))
                     if isinstance(q.subject, ox.NamedNode)), key=str)
     return found[0] if found else None
 
@@ -95,7 +91,7 @@ def _shell(store: ox.Store, site: Site, title: str, body: str, alternates: str =
         nav.append(("/#downloads", "Ladda ner"))
     licence = None
     if (dataset := _dataset(store)) is not None:
-        licence = value(store, dataset, _n(DCTERMS.license))
+        licence = value(store, dataset, named(DCTERMS.license))
     footer = ("Data: sakrad-ld. Varje uppgift anger sin källa. "
               + (f"Licens: {external(licence.value)}." if isinstance(licence, ox.NamedNode) else
                  "Licens: CC0 1.0 om inget annat anges.")
@@ -128,7 +124,7 @@ def resource_page(store: ox.Store, iri: str, site: Site) -> str | None:
         alternates = "".join(f'<link rel="alternate" type="{f.media_type}" href="{esc(doc + f.suffix)}">\n'
                              for f in FORMATS)
     own = _parts(store, iri)
-    is_meeting = _n(SAKRAD.Sakrad) in objects(store, node, _TYPE)
+    is_meeting = named(SAKRAD.Sakrad) in objects(store, node, RDF_TYPE)
     anchored: set[str] = set()  # parts whose #fragment the readable part of the page already holds
     if is_meeting:
         facts = meeting_facts(store, iri, view.labels)
@@ -177,7 +173,7 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> str:
     for node in nodes:
         for quad in view.store.quads_for_pattern(node, None, None):
             o = quad.object
-            if quad.predicate in (_TYPE, _n(M8G.role)):
+            if quad.predicate in (RDF_TYPE, named(M8G.role)):
                 continue
             if isinstance(o, ox.Literal) and o.datatype.value.endswith("#anyURI"):
                 o = ox.NamedNode(o.value) if o.value.startswith(("http://", "https://")) else o
@@ -211,8 +207,8 @@ def start_page(store: ox.Store, site: Site) -> str:
     """What the dataset is, its sakråd, a chart of who took part when, downloads and SPARQL."""
     view = _view(store, site)
     dataset = _dataset(store)
-    title = (view.labels.text(dataset, _n(DCTERMS.title)) if dataset else None) or _DEFAULT_TITLE
-    description = (view.labels.text(dataset, _n(DCTERMS.description)) if dataset else None) or _DEFAULT_DESCRIPTION
+    title = (view.labels.text(dataset, named(DCTERMS.title)) if dataset else None) or _DEFAULT_TITLE
+    description = (view.labels.text(dataset, named(DCTERMS.description)) if dataset else None) or _DEFAULT_DESCRIPTION
     out = [f"<h1>{text(title, english=False)}</h1>"]
     if title.en:
         out.append(f'<p class="subtitle en" lang="en">{esc(title.en)}</p>')
@@ -239,7 +235,7 @@ _KINDS = ((SAKRAD.Sakrad, "meeting", "sakråd"), (ORG.FormalOrganization, "organ
 def _members(view: View, cls: object, kind: str, *, by_label: bool = True) -> list[str]:
     """The things of one kind (typed ``cls``, minted as ``{base}id/{kind}/…``), by label."""
     prefix = f"{view.base}id/{kind}/"
-    found = {q.subject.value for q in view.store.quads_for_pattern(None, _TYPE, _n(cls))
+    found = {q.subject.value for q in view.store.quads_for_pattern(None, RDF_TYPE, named(cls))
              if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(prefix)
              and "/" not in q.subject.value[len(prefix):]}
     if not by_label:
@@ -263,9 +259,9 @@ def _meetings(view: View, site: Site) -> str:
                '<th class="num">Organisationer (listade / angivna)</th></tr></thead><tbody>')
     for iri, date in rows[: site.limit]:
         m = ox.NamedNode(iri)
-        organiser = value(view.store, m, _n(SCHEMA.organizer))
-        listed = value(view.store, m, _n(SAKRAD.listedOrganisationCount))
-        stated = value(view.store, m, _n(SAKRAD.statedOrganisationCount))
+        organiser = value(view.store, m, named(SCHEMA.organizer))
+        listed = value(view.store, m, named(SAKRAD.listedOrganisationCount))
+        stated = value(view.store, m, named(SAKRAD.statedOrganisationCount))
         counts = f"{listed.value if listed else '–'} / {stated.value if stated else '–'}"
         out.append(f"<tr><td>{esc(date) if date else 'okänt'}</td><td>{view.term(m)}</td>"
                    f"<td>{view.term(organiser) if organiser else ''}</td><td class=\"num\">{counts}</td></tr>")

@@ -15,7 +15,8 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from ..vocab import ADMS, DCTERMS, M8G, RDF, SCHEMA, SKOS, XSD
+from ..triples import RDF_TYPE, named
+from ..vocab import ADMS, DCTERMS, M8G, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .documents import page_path
 from .labels import Labeller, Text, compact, objects, term_labels, value
@@ -23,13 +24,8 @@ from .markup import esc, external, internal, number, text
 
 __all__ = ["View"]
 
-_TYPE = ox.NamedNode(str(RDF.type))
 _SOURCE = ox.NamedNode(str(DCTERMS.source))
 _ANY_URI = str(XSD.anyURI)
-
-
-def _n(term: object) -> ox.NamedNode:
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
 
 
 @dataclass
@@ -57,16 +53,16 @@ class View:
     def part_name(self, iri: str) -> Text:
         """A name for a part of a thing, from what it is: "ordförande: Anders Kessling", "fråga 2"."""
         node = ox.NamedNode(iri)
-        types = set(objects(self.store, node, _TYPE))
-        if _n(M8G.Participation) in types:
-            role = value(self.store, node, _n(M8G.role))
-            who = value(self.store, node, _n(M8G.hasParticipant))
+        types = set(objects(self.store, node, RDF_TYPE))
+        if named(M8G.Participation) in types:
+            role = value(self.store, node, named(M8G.role))
+            who = value(self.store, node, named(M8G.hasParticipant))
             parts = [self.labels.of(t).main for t in (role, who) if t is not None]
             return Text(": ".join(parts) or iri.rsplit("/", 1)[-1])
-        if _n(SCHEMA.Question) in types:
-            position = value(self.store, node, _n(SCHEMA.position))
+        if named(SCHEMA.Question) in types:
+            position = value(self.store, node, named(SCHEMA.position))
             return Text(f"fråga {position.value if position else iri.rsplit('/', 1)[-1]}", "question")
-        if _n(ADMS.Identifier) in types and (notation := value(self.store, node, _n(SKOS.notation))):
+        if named(ADMS.Identifier) in types and (notation := value(self.store, node, named(SKOS.notation))):
             return Text(f"identifierare {notation.value}", f"identifier {notation.value}")
         own = self.labels.label(node)
         if own is not None:
@@ -107,7 +103,7 @@ class View:
     # --- tables ---------------------------------------------------------------------------------
 
     def types(self, node: ox.NamedNode) -> str:
-        found = objects(self.store, node, _TYPE)
+        found = objects(self.store, node, RDF_TYPE)
         return ", ".join(self.term(t) for t in sorted(found, key=lambda t: self.labels.of(t).main.lower()))
 
     def sources(self, node: ox.NamedNode) -> list[ox.NamedNode]:
@@ -150,12 +146,12 @@ class View:
     def participations(self, node: ox.NamedNode) -> str:
         """The sakråd an agent took part in (``m8g:participates``), newest first, with its role."""
         rows = []
-        for part in objects(self.store, node, _n(M8G.participates)):
-            whole = next((q.subject for q in self.store.quads_for_pattern(None, _n(M8G.hasParticipation), part)), None)
+        for part in objects(self.store, node, named(M8G.participates)):
+            whole = next((q.subject for q in self.store.quads_for_pattern(None, named(M8G.hasParticipation), part)), None)
             if not isinstance(whole, ox.NamedNode):
                 continue
-            date = value(self.store, whole, _n(SCHEMA.startDate))
-            role = value(self.store, part, _n(M8G.role))
+            date = value(self.store, whole, named(SCHEMA.startDate))
+            role = value(self.store, part, named(M8G.role))
             rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part))
         if not rows:
             return ""
@@ -169,7 +165,7 @@ class View:
         out.append("</tbody></table>")
         if len(rows) > self.limit:
             out.append(f'<p class="note">Visar de {number(self.limit)} senaste av {number(len(rows))}.'
-                       f"{self._query_note(node, _n(M8G.participates), outgoing=True)}</p>")
+                       f"{self._query_note(node, named(M8G.participates), outgoing=True)}</p>")
         out.append("</section>")
         return "".join(out)
 

@@ -20,13 +20,13 @@ __all__ = ["COMMANDS", "main"]
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 
 
-def _project(args: argparse.Namespace):  # noqa: ANN202 - Project, imported lazily for a fast --help
+def _project(args: argparse.Namespace):
     from .project import Project
 
     return Project.at(Path(args.project))
 
 
-def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:  # noqa: ANN001
+def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:
     """Progress on a terminal (stage, done of total); silence in logs and CI."""
     if not stream.isatty():
         return lambda stage, done, total: None
@@ -49,18 +49,21 @@ def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:  # noqa: AN
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate the data and write the release (default dist/)."""
     from .release import write_release
+    from .warnings_summary import summary_text
 
     progress = _progress()
-    result = write_release(_project(args), Path(args.out), progress)
+    result = write_release(_project(args), Path(args.out), progress, allow_empty=args.allow_empty,
+                           waiting=lambda why: print(f"waiting: {why}", file=sys.stderr, flush=True))
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
     if result.out is None:
         sys.stdout.write(result.report.text(args.lang))
         print("Nothing was written: fix the violations above, then build again.", file=sys.stderr)
         return EXIT_INVALID
-    warnings = result.report.count("Warning")
-    if warnings:
-        sys.stdout.write(result.report.text(args.lang))
+    details = " ".join(["sakrad-ld", *(["-C", args.project] if args.project != "." else []), "validate",
+                        *(["--lang", args.lang] if args.lang != "sv" else [])])
+    print(result.report.summary())
+    sys.stdout.write(summary_text(result.report, details, args.lang))
     print(f"Wrote the release of {len(result.corpus.meetings)} meeting(s), {len(result.built.triples)} triples, "
           f"to {args.out}")
     return EXIT_OK
@@ -327,8 +330,10 @@ def cmd_push(args: argparse.Namespace) -> int:
 #: Every command: name → (function, arguments). The README documents each (a test checks it).
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]]] = {
     "build": (cmd_build, lambda p: (
-        p.add_argument("--out", default="dist", help="the release folder (default: dist)"),
+        p.add_argument("--out", default="dist", help="the release: a link to its folder in OUT.releases/ (default: dist)"),
         p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
+        p.add_argument("--allow-empty", action="store_true",
+                       help="let a release without meetings replace one with meetings"),
     )),
     "validate": (cmd_validate, lambda p: (
         p.add_argument("--format", choices=["text", "turtle", "json"], default="text",
@@ -392,6 +397,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except SakradError as error:
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:  # the file system said no: where, and what it said
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -1,8 +1,14 @@
 """Loads ``data/`` into a cross-checked :class:`~sakrad_ld.records.Corpus`.
 
 The layout is a convention: ``dataset.yaml``, ``sources.yaml``, ``bodies.yaml`` (bodies and
-posts), ``people.yaml``, ``organisations.yaml``, and one file per meeting in ``meetings/``.
-Every problem in every file is collected and raised together as :class:`InputErrors`.
+posts), ``people.yaml``, ``organisations.yaml``, and one file per meeting in ``meetings/``
+(``*.yaml`` or ``*.yml``; names that start with a dot, such as an editor's lock file ``.#x.yaml``,
+are not data). Every problem in every file is collected and raised together as :class:`InputErrors`.
+
+Limits keep a mistake or an attack from taking the machine: a meeting file may have
+:data:`MAX_MEETING_FILE` bytes, a shared file :data:`MAX_SHARED_FILE` (the shared files of
+100,000 synthetic meetings have 22 MB), an id :data:`MAX_ID_LENGTH` characters (it names files in
+the release); texts and numbers are limited in :mod:`sakrad_ld.typedyaml`.
 """
 
 from __future__ import annotations
@@ -10,12 +16,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import InputError, InputErrors, ProjectError, Where
 from .records import (
@@ -28,9 +36,28 @@ from .records import (
     Post,
     Source,
 )
-from .typedyaml import Lines, Ref, compose_file, json_schema, load_record, suggest, type_hints
+from .typedyaml import (
+    Lines,
+    Ref,
+    compose_file,
+    json_schema,
+    load_record,
+    suggest,
+    type_hints,
+)
 
-__all__ = ["DATA_FILES", "load_corpus", "schema_files", "schemas"]
+__all__ = ["DATA_FILES", "MAX_ID_LENGTH", "MAX_MEETING_FILE", "MAX_SHARED_FILE", "MEETING_SUFFIXES", "load_corpus",
+           "meeting_files", "schema_files", "schemas"]
+
+#: The largest meeting file (bytes): a real one has a few kilobytes.
+MAX_MEETING_FILE = 2**20
+#: The largest shared file (bytes): sources, organisations and the rest.
+MAX_SHARED_FILE = 32 * 2**20
+#: The longest id: a meeting's id names its files (``meetings/<id>.jsonld``), and a file name has
+#: at most 255 bytes on common file systems.
+MAX_ID_LENGTH = 150
+#: The file names of meetings: YAML's two customary suffixes.
+MEETING_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -99,23 +126,27 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
 
     def read(name: str, cls: type) -> Any:
         path = data_dir / name
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             errors.append(InputError(Where(path, 0), "the file is missing", f"a {name} file in {data_dir}"))
             return None
-        return _read(path, cls, errors)
+        return _read(path, cls, errors, MAX_SHARED_FILE)
 
     config = read("dataset.yaml", DatasetConfig)
     sources = read("sources.yaml", SourcesFile)
     bodies = read("bodies.yaml", BodiesFile)
     people = read("people.yaml", PeopleFile)
     organisations = read("organisations.yaml", OrganisationsFile)
-    meeting_files = sorted((data_dir / "meetings").glob("*.yaml"))
+    try:
+        files = meeting_files(data_dir / "meetings")
+    except InputError as error:
+        errors.append(error)
+        files = []
     meetings = []
-    for n, p in enumerate(meeting_files, start=1):
-        if m := _read(p, Meeting, errors):
+    for n, p in enumerate(files, start=1):
+        if m := _read(p, Meeting, errors, MAX_MEETING_FILE):
             meetings.append(m)
         if progress:
-            progress("load", n, len(meeting_files))
+            progress("load", n, len(files))
     if errors:
         raise InputErrors(errors)
     corpus = Corpus(
@@ -127,15 +158,32 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
         organisations=tuple(organisations.organisations),
         meetings=tuple(meetings),
     )
+    errors.extend(check_config(corpus.config))
     errors.extend(check_references(corpus))
     if errors:
         raise InputErrors(errors)
     return corpus
 
 
-def _read(path: Path, cls: type, errors: list[InputError]) -> Any:
+def meeting_files(folder: Path) -> list[Path]:
+    """The meeting files in ``folder``, sorted; an InputError when it is missing or not a folder."""
+    expected = "a folder data/meetings/ with one YAML file per meeting"
+    if not folder.exists() and not folder.is_symlink():
+        raise InputError(Where(folder, 0), "the folder is missing", expected,
+                         "create it (left empty, the release has no meetings)")
+    if not folder.is_dir():
+        raise InputError(Where(folder, 0), "this is not a folder", expected)
     try:
-        node = compose_file(path)
+        names = sorted(os.listdir(folder))
+    except OSError as err:
+        raise InputError(Where(folder, 0), f"the folder cannot be read: {err.strerror or err}", expected) from None
+    return [folder / name for name in names
+            if not name.startswith(".") and name.lower().endswith(MEETING_SUFFIXES)]
+
+
+def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int) -> Any:
+    try:
+        node = compose_file(path, max_bytes)
         if node is None:
             raise InputError(Where(path, 1), "the file is empty", f"the fields of {cls.__name__}")
         return load_record(cls, node, path)
@@ -152,13 +200,35 @@ _KINDS: dict[str, str] = {
 }
 
 
+def check_config(config: Any) -> list[InputError]:
+    """The release's IRIs are minted by appending paths to ``base_iri`` (and files are published
+    under ``download_base``): each must be a plain http(s) IRI, without a query or fragment."""
+    errors = []
+    for name in ("base_iri", "download_base"):
+        value = getattr(config, name, None)
+        if not isinstance(value, str):
+            continue
+        parts = urlsplit(value)
+        problem = ("it has a query (?…)" if "?" in value else "it has a fragment (#…)" if "#" in value
+                   else "it has no host" if not parts.netloc else "it has a user name" if "@" in parts.netloc else "")
+        if problem:
+            where = config.lines.where(name) if getattr(config, "lines", None) else Where(Path("dataset.yaml"), 0, name)
+            errors.append(InputError(where, f"{value!r} cannot be a base for IRIs: {problem}",
+                                     "an http(s) IRI ending in '/', such as 'https://w3id.org/sakrad/'"))
+    return errors
+
+
 def check_references(corpus: Corpus) -> list[InputError]:
-    """Duplicate ids, and references to ids that no record has."""
+    """Duplicate ids, ids too long to name a file, and references to ids that no record has."""
     errors: list[InputError] = []
     known: dict[str, dict[str, Lines | None]] = {}
     for kind, attr in _KINDS.items():
         seen: dict[str, Lines | None] = {}
         for record in getattr(corpus, attr):
+            if len(record.id) > MAX_ID_LENGTH:
+                where = record.lines.where("id") if record.lines else Where(Path("?"), 0, "id")
+                errors.append(InputError(where, f"the {kind} id has {len(record.id)} characters",
+                                         f"an id of at most {MAX_ID_LENGTH} characters", "shorten it"))
             if record.id in seen:
                 first = seen[record.id]
                 where = record.lines.where("id") if record.lines else Where(Path("?"), 0, "id")

@@ -1,26 +1,84 @@
-"""Folders that are written whole or not at all: write into a temporary place, then swap."""
+"""Folders that are written whole or not at all.
+
+A release is published by a single atomic switch: ``dist`` is a symbolic link to a complete
+folder ``dist.releases/<name>/``, and a new release is written into a temporary folder there,
+renamed to its name once every file is in it, and switched to by replacing the link with a new one
+(``rename(2)``, atomic on POSIX). So a build killed at any moment leaves ``dist`` naming either the
+old or the new release, never half of one and never nothing::
+
+    dist -> dist.releases/3f0c9a1e5b7d2c44    the current release
+    dist.releases/3f0c9a1e5b7d2c44/           its files
+    dist.releases/<previous>/                 kept for readers that opened it before the switch
+    dist.releases/lock                        held by the build writing into dist.releases
+
+The folder of the previous release stays until the next build, so a reader that resolved the
+link before the switch can finish; older releases and the leftovers of killed builds are removed
+by the next build, which holds a lock (``flock(2)``) so that builds into one folder take turns.
+Files are written 0644 and folders 0755 whatever the umask, so a web server running as another
+user can read them.
+
+:func:`replacing` is the plain variant for folders nobody serves while they change: a temporary
+folder beside the target takes its place by rename.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["replacing"]
+from .errors import ReleaseError
+
+__all__ = ["FILE_MODE", "FOLDER_MODE", "ReleaseFolders", "make_readable", "replacing"]
+
+#: What a web server running as another user needs: files readable, folders listable.
+FILE_MODE, FOLDER_MODE = 0o644, 0o755
+#: The file every complete release holds (written last, before the switch).
+COMPLETE_MARK = "SHA256SUMS"
+
+
+def make_readable(root: Path) -> None:
+    """Sets every folder below ``root`` (and ``root``) to 0755 and every file to 0644."""
+    os.chmod(root, FOLDER_MODE)
+    for folder, dirs, files in os.walk(root):
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if not os.path.islink(path):
+                os.chmod(path, FOLDER_MODE)
+        for name in files:
+            path = os.path.join(folder, name)
+            if not os.path.islink(path):
+                os.chmod(path, FILE_MODE)
+
+
+def _mkdirs(folder: Path) -> None:
+    """Creates ``folder`` and its missing parents, each 0755 whatever the umask."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(exist_ok=True)
+        os.chmod(path, FOLDER_MODE)
 
 
 @contextmanager
 def replacing(out: Path) -> Iterator[Path]:
     """Yields an empty folder beside ``out``; when the block ends without an error it takes the
     place of ``out`` (the old folder is removed only once the new one is in place), and on any
-    error it is removed and ``out`` is left exactly as it was."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    error it is removed and ``out`` is left exactly as it was. Written files end up 0644, folders 0755."""
+    _mkdirs(out.parent)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
         yield tmp
+        make_readable(tmp)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
             os.replace(out, old / out.name)
@@ -31,3 +89,181 @@ def replacing(out: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+class ReleaseFolders:
+    """The releases published at ``out``: the link ``out`` and the folder ``<out>.releases/``.
+
+    Use :meth:`locked` around everything else: it makes builds into the same ``out`` take turns."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.store = out.parent / f"{out.name}.releases"
+
+    # --- what is there ---------------------------------------------------------------------------
+
+    def current(self) -> Path | None:
+        """The folder ``out`` names (a release of ours, or one an earlier version wrote in place),
+        or None; a ReleaseError when ``out`` is something a build must not replace."""
+        if self.out.is_symlink():
+            target = self.out.resolve()
+            return target if target.is_dir() else None
+        if self.out.is_dir():
+            if not (self.out / COMPLETE_MARK).is_file() and any(self.out.iterdir()):
+                raise ReleaseError(f"{self.out} is a folder that is not a release (it has no {COMPLETE_MARK}); "
+                                   "nothing was written: remove it, or give another --out")
+            return self.out
+        if self.out.exists():
+            raise ReleaseError(f"{self.out} is a file, not a release folder; nothing was written "
+                               "(remove it, or give another --out)")
+        return None
+
+    def _ours(self, folder: Path | None) -> bool:
+        return folder is not None and folder.parent == self.store.resolve()
+
+    # --- taking turns ----------------------------------------------------------------------------
+
+    @contextmanager
+    def locked(self, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Holds the lock of ``out`` (``<out>.releases/lock``) for the block; while another build
+        holds it, calls ``waiting`` with a message once, then waits for it. The lock goes with the
+        process that holds it, however that process ends."""
+        _mkdirs(self.store)
+        lock = self.store / "lock"
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+                if waiting:
+                    waiting(f"another build (process {holder}) is writing into {self.out}; "
+                            "this one goes on when it is done")
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def clean(self) -> None:
+        """Removes what killed builds left (call with the lock held): temporary folders and links,
+        half-removed releases, and the ``.<out>.*.tmp``/``.old`` folders of earlier versions. A
+        release an earlier version left stranded by a kill between its two renames is put back."""
+        if self.store.is_dir():
+            for path in self.store.iterdir():
+                if path.name.endswith((".tmp", ".del")):
+                    _remove(path)
+        for path in self.out.parent.glob(f".{self.out.name}.*.old"):
+            stranded = path / self.out.name
+            if not self.out.exists() and not self.out.is_symlink() and (stranded / COMPLETE_MARK).is_file():
+                self._publish_folder(stranded)
+            _remove(path)
+        for path in self.out.parent.glob(f".{self.out.name}.*.tmp"):
+            _remove(path)
+
+    @contextmanager
+    def new(self) -> Iterator[Path]:
+        """Yields an empty folder for a new release (call with the lock held); on an error it is removed."""
+        _mkdirs(self.store)
+        tmp = Path(tempfile.mkdtemp(prefix="new.", suffix=".tmp", dir=self.store))
+        try:
+            yield tmp
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    def publish(self, tmp: Path) -> Path:
+        """Makes the complete release in ``tmp`` the one ``out`` names, and removes releases older
+        than the one it replaces. Returns the release's folder, named after its checksums."""
+        sums = tmp / COMPLETE_MARK
+        if not sums.is_file():
+            raise ReleaseError(f"{tmp} has no {COMPLETE_MARK}: not a complete release; nothing was published")
+        make_readable(tmp)
+        name = hashlib.sha256(sums.read_bytes()).hexdigest()[:16]
+        folder = self.store / name
+        if folder.is_dir() and (folder / COMPLETE_MARK).is_file() \
+                and (folder / COMPLETE_MARK).read_bytes() == sums.read_bytes():
+            shutil.rmtree(tmp)  # the same release is already there: nothing to write
+        else:
+            if folder.exists():
+                _remove(folder)
+            os.rename(tmp, folder)
+        before = self.current()
+        earlier = self._switch(folder)
+        keep = {folder.resolve()} | ({before.resolve()} if self._ours(before) else set())
+        if earlier is not None:
+            keep.add(earlier.resolve())
+        for path in self.store.iterdir():
+            if path.is_dir() and not path.is_symlink() and path.resolve() not in keep:
+                _remove(path)
+        return folder
+
+    def _publish_folder(self, folder: Path) -> None:
+        """Moves a complete release folder found elsewhere into the store and links ``out`` to it."""
+        _mkdirs(self.store)
+        sums = (folder / COMPLETE_MARK).read_bytes()
+        target = self.store / hashlib.sha256(sums).hexdigest()[:16]
+        if target.exists():
+            _remove(target)
+        os.rename(folder, target)
+        self._switch(target)
+
+    def _switch(self, folder: Path) -> Path | None:
+        """Points ``out`` at ``folder`` in one step: a new link renamed over the old one. A real
+        folder at ``out`` (from an earlier version) is exchanged with the link atomically
+        (``renameat2`` with ``RENAME_EXCHANGE``) and moved into the store: its new place is returned."""
+        link = self.store / f"link.{os.getpid()}.tmp"
+        if link.is_symlink() or link.exists():
+            _remove(link)
+        os.symlink(f"{self.store.name}/{folder.name}", link)
+        if self.out.is_symlink() or not self.out.exists():
+            os.replace(link, self.out)
+            return None
+        earlier = self.store / "earlier"
+        if earlier.exists():
+            _remove(earlier)
+        if _exchange(link, self.out):
+            os.rename(link, earlier)  # ``link`` now names the earlier real folder
+        else:  # no RENAME_EXCHANGE here: two renames, with a moment in which ``out`` is missing
+            os.rename(self.out, earlier)
+            os.replace(link, self.out)
+        return earlier
+
+
+def _remove(path: Path) -> None:
+    """Removes a file, link or folder; a folder is first renamed to ``*.del`` so that a kill
+    halfway never leaves a partial folder under a release's name."""
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+        return
+    if not path.exists():
+        return
+    doomed = path if path.name.endswith(".del") else path.with_name(path.name + ".del")
+    if doomed != path:
+        if doomed.exists():
+            shutil.rmtree(doomed, ignore_errors=True)
+        os.rename(path, doomed)
+    shutil.rmtree(doomed, ignore_errors=True)
+
+
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swaps the names ``a`` and ``b`` atomically (Linux ``renameat2(RENAME_EXCHANGE)``); False
+    where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))

@@ -1,8 +1,11 @@
 """Builds a release: load, build, validate, then write every file, or nothing at all.
 
-Files are written into a temporary folder beside the target and swapped in only when all of
-them are written, so a failed build leaves the previous release exactly as it was. Nothing in a
-release depends on the clock or on chance: the same input gives byte-identical files.
+Files are written into a temporary folder and published by one atomic switch only when all of
+them are written (:class:`sakrad_ld.folders.ReleaseFolders`: ``dist`` is a link to
+``dist.releases/<name>/``), so a failed or killed build leaves the previous release exactly as it
+was. Builds into one folder take turns. A release without meetings does not replace one with
+meetings unless asked to. Nothing in a release depends on the clock or on chance: the same input
+gives byte-identical files.
 
 Layout of a release::
 
@@ -28,13 +31,15 @@ from pathlib import Path
 
 from .catalogue.dcat import write_catalogue
 from .corpus import load_corpus, schema_files
-from .folders import replacing
+from .errors import ReleaseError
+from .folders import ReleaseFolders
 from .formats import by_name
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import context_document, to_jsonld
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM
 from .processes import cores, in_processes
 from .project import Project
+from .quads import quad_files
 from .records import Corpus, Meeting
 from .serialize import release_order, serialize_ox
 from .sparql.store import open_store
@@ -95,18 +100,49 @@ def _build(project: Project, progress: Stage, engine: str) -> tuple[Corpus, Buil
     return corpus, built, report
 
 
-def write_release(project: Project, out: Path, progress: Stage = _quiet, workers: int | None = None) -> BuildResult:
-    """Builds the release into ``out``. If the data has a violation, nothing is written.
-    The meetings' documents are written by up to ``workers`` processes (default: one per core);
-    the files are the same however many there are."""
+def write_release(project: Project, out: Path, progress: Stage = _quiet, workers: int | None = None, *,
+                  allow_empty: bool = False, waiting: Callable[[str], None] | None = None) -> BuildResult:
+    """Builds the release and publishes it at ``out`` (a link to the release's folder). If the data
+    has a violation, nothing is written. The meetings' documents are written by up to ``workers``
+    processes (default: one per core); the files are the same however many there are.
+
+    A release without meetings replaces one with meetings only with ``allow_empty``. While another
+    build writes into ``out``, ``waiting`` hears why this one waits. Raises ReleaseError when the
+    release cannot be written (the message names the path); ``out`` is then unchanged."""
     with _cycle_collector_paused():
         corpus, built, report = build(project, progress)
         if not report.conforms:
             return BuildResult(corpus, built, report, None)
-        out = out.resolve()
-        with replacing(out) as tmp:
-            _write_files(project, tmp, corpus, built, report, progress, cores() if workers is None else workers)
+        out = _absolute(out)
+        folders = ReleaseFolders(out)
+        try:
+            with folders.locked(waiting):
+                folders.clean()
+                _refuse_emptying(folders.current(), corpus, allow_empty)  # current() refuses a foreign folder
+                with folders.new() as tmp:
+                    _write_files(project, tmp, corpus, built, report, progress,
+                                 cores() if workers is None else workers)
+                    folders.publish(tmp)
+        except OSError as error:  # every file-system error, said with its path; no traceback
+            where = error.filename or out
+            raise ReleaseError(f"{where}: {error.strerror or error}; the release at {out} was not changed") from None
     return BuildResult(corpus, built, report, out)
+
+
+def _absolute(out: Path) -> Path:
+    """``out`` made absolute without following it: ``out`` itself is the link that is replaced."""
+    out = Path(os.path.abspath(out))
+    return out.parent.resolve() / out.name
+
+
+def _refuse_emptying(current: Path | None, corpus: Corpus, allow_empty: bool) -> None:
+    if corpus.meetings or allow_empty or current is None:
+        return
+    meetings = current / "meetings"
+    held = len({p.stem for p in meetings.iterdir()}) if meetings.is_dir() else 0
+    if held:
+        raise ReleaseError(f"the data has no meetings, and the release at {current} has {held}: nothing was "
+                           "written (give --allow-empty to publish a release without meetings)")
 
 
 def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport,
@@ -124,6 +160,8 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     put(f"{DATA_STEM}.ttl", serialize_ox(ordered, "turtle", ntriples))
     progress("write", 2, 3)
     put(f"{DATA_STEM}.jsonld", to_jsonld(built.triples, CONTEXT_FILE))
+    for name, data in quad_files(built.quads).items():  # the graph by source document
+        put(name, data)
     progress("write", 3, 3)
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
     for folder in (project.ontology, project.shapes):

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import errno
 import functools
 import re
+import stat
 import types
 import typing
 from collections.abc import Callable
@@ -27,8 +29,8 @@ import yaml
 from .errors import InputError, InputErrors, Where
 
 __all__ = [
-    "Check", "Lines", "Ref", "compose_file", "type_hints", "json_schema", "load_record", "pattern_check", "scalar_field",
-    "suggest",
+    "MAX_DIGITS", "MAX_TEXT", "Check", "Lines", "Ref", "check_nodes", "compose_file", "json_schema", "load_record",
+    "pattern_check", "read_text", "scalar_field", "suggest", "type_hints",
 ]
 
 _STR = "tag:yaml.org,2002:str"
@@ -84,23 +86,140 @@ def scalar_field(name: str) -> Callable[[type], type]:
 #: libyaml's loader where PyYAML was built with it (about 7 times faster, same nodes and marks).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: The longest text a field may hold. Longer values are mistakes (a pasted file) or attacks, and
+#: each one is copied into every format of the release.
+MAX_TEXT = 100_000
+#: The most digits a whole number may have (counts and positions are small).
+MAX_DIGITS = 18
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+#: Characters XML 1.0 cannot carry (C0 controls but tab, newline and return), DEL and the C1
+#: controls, lone surrogates and the non-characters U+FFFE/U+FFFF: RDF/XML and SPARQL XML results
+#: of a release with one of them would not be well-formed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
-def compose_file(path: Path) -> yaml.Node | None:
-    """Parses ``path`` as YAML into a node tree (with line marks); syntax errors become InputError."""
+
+def read_text(path: Path, max_bytes: int) -> str:
+    """The UTF-8 text of the regular file ``path``; anything else (a folder, a link that loops or
+    leads nowhere, an unreadable or over-large file) is an InputError naming the path."""
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(Where(path, 0), "this is a folder, not a file", "a YAML file",
+                             "rename or move the folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(Where(path, 0), "this is not a regular file", "a YAML file")
+        if info.st_size > max_bytes:
+            raise InputError(Where(path, 0), f"the file has {info.st_size:,} bytes, more than the "
+                             f"{max_bytes:,} a file here may have", f"at most {max_bytes:,} bytes",
+                             "split it, or check that it is the file you meant")
+        with open(path, "rb") as file:
+            data = file.read(max_bytes + 1)
+    except OSError as err:
+        raise InputError(Where(path, 0), _os_problem(err), "a readable YAML file") from None
+    if len(data) > max_bytes:  # it grew while being read
+        raise InputError(Where(path, 0), f"the file has more than {max_bytes:,} bytes", f"at most {max_bytes:,} bytes")
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(Where(path, 0), f"the file is not UTF-8 text ({err.reason})", "UTF-8") from None
+        line = data[:err.start].count(b"\n") + 1
+        raise InputError(Where(path, line), f"the file is not UTF-8 text ({err.reason} at byte {err.start})",
+                         "UTF-8") from None
+
+
+def _os_problem(err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "the symbolic link loops (it leads back to itself)"
+    if err.errno == errno.ENOENT:
+        return "the file cannot be found (a symbolic link that leads nowhere?)"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "the file cannot be read: permission denied"
+    return f"the file cannot be read: {err.strerror or err}"
+
+
+def compose_file(path: Path, max_bytes: int = 32 * 2**20) -> yaml.Node | None:
+    """Parses ``path`` as YAML into a node tree (with line marks). Syntax errors, unreadable
+    files and values no record may hold (:func:`check_nodes`) become InputError."""
+    text = read_text(path, max_bytes)
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 0
-        problem = " ".join(p for p in (err.context, err.problem) if p)
-        raise InputError(Where(path, line), f"YAML syntax error: {problem}",
-                         "well-formed YAML", "check indentation, colons and quotes on this line") from None
+        raise _syntax_error(path, err) from None
+    except yaml.reader.ReaderError as err:
+        line = text[:err.position].count("\n") + 1
+        raise InputError(Where(path, line), f"the character {_codepoint(chr(err.character))} is not allowed "
+                         "in YAML", "text without control characters", "remove it") from None
     except yaml.YAMLError as err:
         raise InputError(Where(path, 0), f"YAML error: {err}", "well-formed YAML") from None
+    if node is not None:
+        check_nodes(node, path)
+    return node
+
+
+def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
+    """The error at the line a person must fix: where an unclosed quote or bracket opened (the
+    parser notices only where the text ends), otherwise where the parser stopped."""
+    problem, context = err.problem or "", err.context or ""
+    opened = err.context_mark is not None and ("quoted scalar" in context or "flow" in context)
+    mark = err.context_mark if opened else (err.problem_mark or err.context_mark)
+    line = mark.line + 1 if mark else 0
+    if opened and err.problem_mark is not None:
+        text = f"YAML syntax error: {context} that starts here, {problem} (line {err.problem_mark.line + 1})"
+        hint = ("a quote opened on this line is not closed" if "quoted" in context
+                else "a bracket opened on this line is not closed")
+    else:
+        text = "YAML syntax error: " + " ".join(p for p in (context, problem) if p)
+        hint = "check indentation, colons and quotes on this line"
+    return InputError(Where(path, line), text, "well-formed YAML", hint)
+
+
+def _codepoint(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def check_nodes(root: yaml.Node, file: Path) -> None:
+    """Rejects, with file and line, what no record field may hold: a key that is not text, text
+    longer than :data:`MAX_TEXT` or with a control character, a whole number that is not plain
+    decimal digits (YAML 1.1 reads ``0x10``, ``010`` and ``1:30`` as numbers) or has more than
+    :data:`MAX_DIGITS`, and aliases (``*name``; they let a small file stand for a huge one)."""
+    errors: list[InputError] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            errors.append(InputError(Where(file, node.start_mark.line + 1), "a YAML alias (*name) repeats a value",
+                                     "each value written out", "write the value out instead of the alias"))
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    errors.append(InputError(Where(file, key.start_mark.line + 1), f"a key is {_describe(key)}",
+                                             "a key that is a name, such as 'title'"))
+                    continue
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and (problem := _scalar_problem(node)):
+            errors.append(InputError(Where(file, node.start_mark.line + 1), *problem))
+    if errors:
+        raise InputErrors(errors)
+
+
+def _scalar_problem(node: yaml.ScalarNode) -> tuple[str, str, str] | None:
+    value = node.value
+    if len(value) > MAX_TEXT:
+        return (f"the text has {len(value):,} characters", f"at most {MAX_TEXT:,} characters",
+                "keep long documents in data/sources/ and give a summary here")
+    if bad := _CONTROL.search(value):
+        return (f"the text holds the control character {_codepoint(bad.group())} (character {bad.start() + 1})",
+                "text without control characters", "remove it; XML and most programs cannot carry it")
+    if node.tag == _INT and not (_DECIMAL.fullmatch(value) and len(value.lstrip("+-")) <= MAX_DIGITS):
+        if _DECIMAL.fullmatch(value):
+            return (f"the number has {len(value.lstrip('+-')):,} digits", f"a whole number of at most {MAX_DIGITS} digits", "")
+        return (f"{value!r} is not a whole number in decimal digits", "a whole number such as 15",
+                "write it in decimal, or in quotes if it is meant as text")
+    return None
 
 
 def load_record(cls: type[Any], node: yaml.Node, file: Path, path: str = "") -> Any:
@@ -167,8 +286,9 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
             errors.append(InputError(_where(node, file, path), "the text is empty", "non-empty text"))
         return node.value
     if tp is int:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
-            errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "a whole number"))
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT or not _DECIMAL.fullmatch(node.value) \
+                or len(node.value) > MAX_DIGITS + 1:
+            errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "a whole number such as 15"))
             return 0
         return int(node.value)
     if tp is bool:
@@ -205,6 +325,8 @@ def _record(cls: type[Any], node: yaml.Node, file: Path, path: str, errors: list
     kwargs: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):  # check_nodes reports it
+            continue
         key = key_node.value
         sub = f"{path}.{key}" if path else str(key)
         if key not in fields:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FORMATS", "Format", "HTML", "RESULTS_FORMATS", "by_media_type", "by_name", "by_suffix"]
+__all__ = ["FORMATS", "Format", "HTML", "QUAD_FORMATS", "RESULTS_FORMATS", "by_media_type", "by_name", "by_suffix"]
 
 _EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 _IANA = "http://www.iana.org/assignments/media-types/"
@@ -39,6 +39,13 @@ FORMATS: tuple[Format, ...] = (
     Format("jsonld", ".jsonld", "application/ld+json", "JSON_LD", "JSON-LD", ("application/json",)),
     Format("ntriples", ".nt", "application/n-triples", "RDF_N_TRIPLES", "N-Triples", ("text/plain",)),
     Format("rdfxml", ".rdf", "application/rdf+xml", "RDF_XML", "RDF/XML", ("application/xml", "text/xml")),
+)
+
+#: RDF dataset formats (quads): the graph with one named graph per source document (``sakrad.trig``,
+#: ``sakrad.nq``; :mod:`sakrad_ld.quads`). Whole-release files only, not negotiated per resource.
+QUAD_FORMATS: tuple[Format, ...] = (
+    Format("trig", ".trig", "application/trig", "RDF_TRIG", "TriG"),
+    Format("nquads", ".nq", "application/n-quads", "RDF_N_QUADS", "N-Quads"),
 )
 
 #: The HTML page about a resource: negotiated beside the RDF formats (``/doc/…/x.html``), but not

@@ -8,7 +8,8 @@ from ``ontology/roles.ttl``; government bodies are W3C ORG organisations and uni
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +21,7 @@ from rdflib.term import Node
 from . import vocab
 from .errors import Where
 from .iri import Minter, slug
-from .records import Body, Corpus, Link, Meeting, Organisation, Person, Post, Source, Text
+from .records import VERIFIED, Body, Corpus, Count, Link, Meeting, Note, Organisation, Person, Post, Source, Text
 from .registers.links import REGISTERS, dataportal_iri, link_triples, register_graph, register_of
 from .triples import Index, OxNamespace, Term, Triple, from_rdflib, ox_term, to_rdflib
 from .typedyaml import Lines
@@ -81,6 +82,8 @@ class Built:
     triples: Index
     origins: Origins
     minter: Minter
+    #: every triple with the named graph of the document it was taken from (docs/model.md, "Sources")
+    quads: list[tuple[Term, Term, Term, ox.NamedNode]] = field(default_factory=list)
 
     @cached_property
     def graph(self) -> Graph:
@@ -94,10 +97,31 @@ class _Emitter:
     The graph code names terms with rdflib's namespaces; each IRI is turned into a pyoxigraph term
     once and reused."""
 
-    def __init__(self, origins: Origins) -> None:
+    def __init__(self, origins: Origins, default_graph: ox.NamedNode) -> None:
         self.triples: list[Triple] = []
+        self.graphs: list[ox.NamedNode] = []
         self.origins = origins
         self._iris: dict[str, ox.NamedNode] = {}
+        #: the document the facts being emitted come from: each triple goes into its named graph
+        self.graph = default_graph
+        #: facts (YAML field names) of the current record that another document states
+        self.fact_graphs: dict[str, ox.NamedNode] = {}
+
+    @contextmanager
+    def source(self, graph: Node | Term, facts: dict[str, ox.NamedNode] | None = None) -> Iterator[None]:
+        """Emits the triples of the block into the named graph of the document ``graph``."""
+        saved = self.graph, self.fact_graphs
+        self.graph, self.fact_graphs = self.term(graph), facts or {}  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            self.graph, self.fact_graphs = saved
+
+    def graph_of(self, name: str) -> ox.NamedNode:
+        """The document a fact of the current record comes from, by its YAML field name."""
+        if self.fact_graphs and name:
+            return self.fact_graphs.get(name.split("[", 1)[0], self.graph)
+        return self.graph
 
     def term(self, t: Node | Term) -> Term:
         kind = type(t)
@@ -116,6 +140,7 @@ class _Emitter:
             return
         triple = (self.term(s), self.term(p), self.term(o))
         self.triples.append(triple)
+        self.graphs.append(self.graph_of(name))
         if lines is not None:
             self.origins.facts.setdefault(triple[:2], (lines, name))
             self.origins.subjects.setdefault(triple[0], lines)
@@ -158,55 +183,88 @@ def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None
     ``progress`` hears ("graph", meetings done, meetings in all)."""
     minter = Minter(corpus.config.base_iri)
     origins = Origins()
-    out = _Emitter(origins)
+    vocabulary = ox.NamedNode(str(vocab.ONTOLOGY_IRI))
+    out = _Emitter(origins, vocabulary)
     for source in corpus.sources:
         _source(out, minter, source)
     for body in corpus.bodies:
-        _body(out, minter, body)
+        with out.source(_first_source(minter, body.sources, vocabulary)):
+            _body(out, minter, body)
+    bodies_of_posts = {post.id: post.post_in for post in corpus.posts}
     for post in corpus.posts:
-        _post(out, minter, post)
+        with out.source(_first_source(minter, post.sources, vocabulary)):
+            _post(out, minter, post)
     for person in corpus.people:
-        _person(out, minter, person)
+        with out.source(_first_source(minter, person.sources, vocabulary)):
+            _person(out, minter, person, bodies_of_posts)
     for organisation in corpus.organisations:
-        _organisation(out, minter, organisation)
+        with out.source(_first_source(minter, organisation.sources, vocabulary)):
+            _organisation(out, minter, organisation)
     for n, meeting in enumerate(corpus.meetings, start=1):
-        _meeting(out, minter, meeting)
+        facts = {fact: out.term(minter.thing("source", fs.source))  # type: ignore[misc]
+                 for fs in meeting.fact_sources for fact in fs.facts}
+        with out.source(minter.thing("source", meeting.source), facts):
+            _meeting(out, minter, meeting)
         if progress:
             progress("graph", n, len(corpus.meetings))
     # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
     # Only the objects of the link predicates are looked at, not every object of the graph.
     link_predicates = {out.term(r.predicate) for r in REGISTERS.values()}
     targets = {o.value for _, p, o in out.triples if p in link_predicates}
-    out.triples.extend(from_rdflib(register_graph(minter, {r.name for t in targets
-                                                           if (r := register_of(t))})))
+    # The publisher's own descriptions (registers, role list) go into the vocabulary's graph.
+    extra = from_rdflib(register_graph(minter, {r.name for t in targets if (r := register_of(t))}))
     if alongside is not None:
-        out.triples.extend(from_rdflib(alongside))
-    return Built(Index(out.triples), origins, minter)
+        extra += from_rdflib(alongside)
+    out.triples.extend(extra)
+    out.graphs.extend([vocabulary] * len(extra))
+    quads = [(s, p, o, g) for (s, p, o), g in zip(out.triples, out.graphs)]
+    return Built(Index(out.triples), origins, minter, quads)
+
+
+def _first_source(minter: Minter, ids: list[str], fallback: ox.NamedNode) -> URIRef | ox.NamedNode:
+    """The graph of a shared record: the first document its ``sources`` name (the one that introduced it)."""
+    return minter.thing("source", ids[0]) if ids else fallback
 
 
 def _links(out: _Emitter, minter: Minter, s: URIRef, links: Iterable[Link]) -> None:
     """Links to public registers, each with its qualified identifier and source (docs/links.md)."""
     for link in links:
-        for triple in link_triples(minter, s, link.iri, source=link.source):
-            out.add(*triple, link.lines, "iri")
+        with out.source(URIRef(link.source)):
+            for triple in link_triples(minter, s, link.iri, source=link.source,
+                                       verified=link.status in VERIFIED, status=link.status):
+                out.add(*triple, link.lines, "iri")
+            out.add(URIRef(link.source), RDF.type, FOAF.Document, link.lines, "source")
+            out.text(minter.part(s, "identifier", register_of(link.iri).name) if register_of(link.iri) else s,
+                     SKOS.note, link.note, link.lines, "note")
 
 
 def _sources(out: _Emitter, minter: Minter, s: URIRef, ids: Iterable[str], lines: Lines | None) -> None:
     for id in ids:
-        out.add(s, DCTERMS.source, minter.thing("source", id), lines, "sources")
+        source = minter.thing("source", id)
+        with out.source(source):  # the document itself says it is about ``s``
+            out.add(s, DCTERMS.source, source, lines, "sources")
 
 
 def _source(out: _Emitter, minter: Minter, source: Source) -> None:
     s = minter.thing("source", source.id)
     ln = source.lines
-    out.add(s, RDF.type, FOAF.Document, ln)
-    out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
-    out.text(s, DCTERMS.title, source.title, ln, "title")
-    out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
-    if source.url:
-        out.add(s, SCHEMA.url, _typed(source.url, XSD.anyURI), ln, "url")
+    with out.source(s):
+        out.add(s, RDF.type, FOAF.Document, ln)
+        out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
+        out.text(s, DCTERMS.title, source.title, ln, "title")
+        out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
+        if source.url:
+            out.add(s, SCHEMA.url, _typed(source.url, XSD.anyURI), ln, "url")
+    with out.source(s):
+        _source_facts(out, minter, source, s, ln)
+
+
+def _source_facts(out: _Emitter, minter: Minter, source: Source, s: URIRef, ln: Lines | None) -> None:
     if source.publisher:
         out.add(s, DCTERMS.publisher, minter.thing("body", source.publisher), ln, "publisher")
+    if source.published:
+        out.add(s, DCTERMS.issued, _typed(source.published, _date_type(source.published)[0]), ln, "published")
+    _notes(out, minter, s, source.notes, s)
 
 
 def _body(out: _Emitter, minter: Minter, body: Body) -> None:
@@ -215,6 +273,9 @@ def _body(out: _Emitter, minter: Minter, body: Body) -> None:
     out.add(s, RDF.type, FOAF.Agent, ln)
     out.add(s, RDF.type, ORG.Organization, ln)
     if body.kind == "government-offices":
+        out.add(s, RDF.type, M8G.PublicOrganisation, ln, "kind")
+        out.add(s, RDF.type, ORG.FormalOrganization, ln, "kind")
+    elif body.kind == "agency":  # a public agency: a formal organisation of its own (CPOV)
         out.add(s, RDF.type, M8G.PublicOrganisation, ln, "kind")
         out.add(s, RDF.type, ORG.FormalOrganization, ln, "kind")
     else:
@@ -244,15 +305,28 @@ def _post(out: _Emitter, minter: Minter, post: Post) -> None:
     _sources(out, minter, s, post.sources, ln)
 
 
-def _person(out: _Emitter, minter: Minter, person: Person) -> None:
+def _person(out: _Emitter, minter: Minter, person: Person, bodies_of_posts: dict[str, str]) -> None:
     s = minter.thing("person", person.id)
     ln = person.lines
     out.add(s, RDF.type, FOAF.Agent, ln)
     out.add(s, RDF.type, PERSON.Person, ln)
     out.add(s, RDF.type, FOAF.Person, ln)
     out.add(s, FOAF.name, _plain(person.name), ln, "name")
-    for post in person.holds:
-        out.add(s, ORG.holds, minter.thing("post", post), ln, "holds")
+    for holding in person.holds:
+        # A post held as a source shows it on a date, never timeless (org:Membership, W3C ORG §5.4).
+        h = minter.part(s, "holding", holding.post, holding.as_of or holding.source)
+        hl = holding.lines
+        source = minter.thing("source", holding.source)
+        with out.source(source):
+            out.add(s, SAKRAD.heldPost, h, hl, "post")
+            out.add(h, RDF.type, SAKRAD.PostHolding, hl)
+            out.add(h, RDF.type, ORG.Membership, hl)
+            out.add(h, ORG.member, s, hl, "post")
+            out.add(h, ORG.organization, minter.thing("body", bodies_of_posts[holding.post]), hl, "post")
+            out.add(h, SAKRAD.post, minter.thing("post", holding.post), hl, "post")
+            if holding.as_of:
+                out.add(h, SAKRAD.attestedOn, _typed(holding.as_of, _date_type(holding.as_of)[0]), hl, "as_of")
+            out.add(h, DCTERMS.source, source, hl, "source")
     for body in person.member_of:
         out.add(s, ORG.memberOf, minter.thing("body", body), ln, "member_of")
     _links(out, minter, s, person.links)
@@ -262,30 +336,38 @@ def _person(out: _Emitter, minter: Minter, person: Person) -> None:
 def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
     s = minter.thing("organisation", org.id)
     ln = org.lines
+    # A source that names it as an organisation supports org:Organization; a formal organisation and a
+    # legal entity only where a confirmed organisation number (a register's) says it is registered.
     out.add(s, RDF.type, FOAF.Agent, ln)
-    out.add(s, RDF.type, ORG.FormalOrganization, ln)
+    out.add(s, RDF.type, ORG.Organization, ln)
     out.add(s, DCTERMS.identifier, _plain(org.id), ln, "id")
     out.add(s, SKOS.prefLabel, _text(org.name, "sv"), ln, "name")
     for alt in org.alt_names:
         out.add(s, SKOS.altLabel, _text(alt, "sv"), ln, "alt_names")
     if org.legal_name:
         out.add(s, LEGAL.legalName, _text(org.legal_name, "sv"), ln, "legal_name")
-    if org.identifiers:
-        # Registered organisations are legal entities (SEMIC Core Business Vocabulary).
-        out.add(s, RDF.type, LEGAL.LegalEntity, ln, "identifiers")
     for ident in org.identifiers:
         i = minter.part(s, "identifier", ident.scheme)
         il = ident.lines
-        out.add(s, LEGAL.legalIdentifier, i, il)
-        out.add(i, RDF.type, ADMS.Identifier, il)
-        out.add(i, SKOS.notation, _plain(ident.value), il, "value")
-        out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
-        out.add(i, ADMS.schemeAgency, _plain(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
-        out.add(i, DCTERMS.source, URIRef(ident.source), il, "source")
-        if ident.scheme == "orgnr":
-            # DIGG's publisher IRI, derived from the sourced number: its provenance is the identifier.
-            for triple in link_triples(minter, s, dataportal_iri(ident.value), derived_from=i):
-                out.add(*triple, il, "value")
+        verified = ident.status in VERIFIED
+        with out.source(URIRef(ident.source)):
+            out.add(URIRef(ident.source), RDF.type, FOAF.Document, il, "source")
+            if verified:
+                out.add(s, RDF.type, LEGAL.LegalEntity, il, "status")
+                out.add(s, RDF.type, ORG.FormalOrganization, il, "status")
+                out.add(s, LEGAL.legalIdentifier, i, il)
+            out.add(s, ADMS.identifier, i, il)
+            out.add(i, RDF.type, ADMS.Identifier, il)
+            out.add(i, SKOS.notation, _plain(ident.value), il, "value")
+            out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
+            out.add(i, ADMS.schemeAgency, _plain(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
+            out.add(i, ADMS.status, _STATUS[ident.status], il, "status")
+            out.add(i, DCTERMS.source, URIRef(ident.source), il, "source")
+            out.text(i, SKOS.note, ident.note, il, "note")
+            if ident.scheme == "orgnr" and verified:
+                # DIGG's publisher IRI, worked out from the confirmed number by DIGG's naming rule.
+                for triple in link_triples(minter, s, dataportal_iri(ident.value), derived_from=i):
+                    out.add(*triple, il, "value")
     _links(out, minter, s, org.links)
     if org.website:
         out.add(s, FOAF.homepage, URIRef(org.website), ln, "website")
@@ -296,93 +378,197 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
 def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     s = minter.thing("meeting", m.id)
     ln = m.lines
-    source = minter.thing("source", m.source)
+    main = minter.thing("source", m.source)
+
+    def source_of(fact: str, own: str | None = None) -> URIRef | ox.NamedNode:
+        """The document a fact comes from: the record's own source, else ``fact_sources``, else the main one."""
+        return minter.thing("source", own) if own else out.fact_graphs.get(fact, main)
+
     out.add(s, RDF.type, SAKRAD.Sakrad, ln)
+    if m.kind == "series":
+        out.add(s, RDF.type, SAKRAD.SakradSeries, ln, "kind")
     out.add(s, RDF.type, M8G.PublicEvent, ln)
     out.add(s, RDF.type, SCHEMA.Event, ln)
     out.add(s, DCTERMS.identifier, _plain(m.id), ln, "id")
-    out.add(s, DCTERMS.source, source, ln, "source")
+    out.add(s, DCTERMS.source, main, ln, "source")
     _sources(out, minter, s, m.sources, ln)
     out.text(s, DCTERMS.title, m.title, ln, "title")
     out.text(s, SAKRAD.topic, m.topic, ln, "topic")
     out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")
     out.text(s, SAKRAD.processDescription, m.process, ln, "process")
     out.text(s, SAKRAD.handlingOfViews, m.handling_of_views, ln, "handling_of_views")
+    out.text(s, SAKRAD.invitedDescription, m.invited_description, ln, "invited_description")
+    if m.case_number:
+        out.add(s, SAKRAD.caseNumber, _plain(m.case_number), ln, "case_number")
     if m.organiser:
         out.add(s, SCHEMA.organizer, minter.thing("body", m.organiser), ln, "organiser")
-    if m.date:
-        _dated(out, minter, s, m.date, source, ln, "date")
-    _days(out, minter, s, m, source)
+    if m.date and m.date_derivation is None:
+        _dated(out, minter, s, m.date, source_of("date"), ln, "date")
+    elif m.date:
+        # Not stated but worked out (a year from the page's address): published as derived, saying how.
+        out.add(s, SAKRAD.derivedDate, _typed(m.date, _date_type(m.date)[0]), ln, "date")
+        out.text(s, SAKRAD.derivation, m.date_derivation, ln, "date")
+    _days(out, minter, s, m, source_of("days"))
     if m.place:
         place = minter.thing("place", slug(m.place))
         out.add(s, DCTERMS.spatial, place, ln, "place")
         out.add(place, RDF.type, DCTERMS.Location, ln, "place")
         out.add(place, LOCN.geographicName, _text(m.place, "sv"), ln, "place")
         out.add(place, SKOS.prefLabel, _text(m.place, "sv"), ln, "place")
-    if (count := m.stated_organisation_count) is not None:
-        out.add(s, SAKRAD.statedOrganisationCountText, _text(count.text, "sv"), count.lines, "text")
-        if count.value is not None:
-            out.add(s, SAKRAD.statedOrganisationCount,
-                    _typed(count.value, XSD.integer), count.lines, "value")
-    # The listed count is what the list holds; both counts stay, and the shapes compare them.
-    out.add(s, SAKRAD.listedOrganisationCount,
-            _typed(len(m.organisations), XSD.integer), ln, "organisations")
+    for fact, prop, count in (("invited_count", SAKRAD.invitedOrganisationCount, m.invited_count),
+                              ("organisation_count", SAKRAD.participatingOrganisationCount, m.organisation_count),
+                              ("participant_count", SAKRAD.participantCount, m.participant_count)):
+        if count is not None:
+            _count(out, minter, s, fact, prop, count, source_of(fact, count.source))
+    if m.organisation_list is not None:
+        out.add(s, SAKRAD.organisationListComplete,
+                _typed(str(m.organisation_list == "complete").lower(), XSD.boolean), ln, "organisation_list")
+    # The listed count is derived: what the list holds, counted by the publisher (its definition says so).
+    if m.organisations:
+        out.add(s, SAKRAD.listedOrganisationCount,
+                _typed(len(m.organisations), XSD.nonNegativeInteger), ln, "organisations")
     if (p := m.presentations) is not None:
-        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer),
+        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.nonNegativeInteger),
                 p.lines, "count")
         out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
-    for n, question in enumerate(m.questions, start=1):
-        q = minter.part(s, "question", n)
-        qln = question.lines
-        out.add(s, SAKRAD.question, q, ln, f"questions[{n - 1}]")
-        out.add(q, RDF.type, SCHEMA.Question, qln)
-        out.add(q, SCHEMA.position, _typed(n, XSD.integer), ln, f"questions[{n - 1}]")
-        out.text(q, SCHEMA.text, question, qln, "sv")
-        out.add(q, DCTERMS.isPartOf, s, qln)
-        out.add(q, DCTERMS.source, source, qln)
+    _items(out, minter, s, m, "questions", SAKRAD.question, SCHEMA.Question, source_of("questions"))
+    _items(out, minter, s, m, "discussion_areas", SAKRAD.discussionArea, SAKRAD.DiscussionArea,
+           source_of("discussion_areas"))
     if (chair := m.chair) is not None:
+        src = source_of("chair", chair.source)
         part = minter.part(s, "participation", "chair", chair.person)
-        _participation(out, s, part, ROLE.chair, minter.thing("person", chair.person), source, chair.lines)
-        if chair.post:
-            out.add(part, SAKRAD.inCapacityOf, minter.thing("post", chair.post), chair.lines, "post")
+        with out.source(src):
+            _participation(out, s, part, ROLE.chair, minter.thing("person", chair.person), src, chair.lines)
+            if chair.post:
+                out.add(part, SAKRAD.inCapacityOf, minter.thing("post", chair.post), chair.lines, "post")
     for cv in m.conveners:
         # The one who called the sakråd, kept apart from the chair (role:convener, ontology/roles.ttl).
+        src = source_of("conveners", cv.source)
         who = minter.thing("person", cv.person) if cv.person else minter.thing("body", cv.body or "")
         part = minter.part(s, "participation", "convener", cv.person or cv.body or "")
-        _participation(out, s, part, ROLE.convener, who, source, cv.lines)
-        if cv.post:
-            out.add(part, SAKRAD.inCapacityOf, minter.thing("post", cv.post), cv.lines, "post")
+        with out.source(src):
+            _participation(out, s, part, ROLE.convener, who, src, cv.lines)
+            if cv.post:
+                out.add(part, SAKRAD.inCapacityOf, minter.thing("post", cv.post), cv.lines, "post")
     for gp in m.government_participants:
+        src = source_of("government_participants", gp.source)
         who = minter.thing("person", gp.person) if gp.person else minter.thing("body", gp.body or "")
         part = minter.part(s, "participation", "government", gp.person or gp.body or "")
-        _participation(out, s, part, ROLE.governmentParticipant, who, source, gp.lines)
-        out.text(part, DCTERMS.description, gp.description, gp.lines, "description")
+        with out.source(src):
+            _participation(out, s, part, ROLE.governmentParticipant, who, src, gp.lines)
+            out.text(part, DCTERMS.description, gp.description, gp.lines, "description")
+    src = source_of("agencies")
+    for n, body in enumerate(m.agencies):
+        part = minter.part(s, "participation", "agency", body)
+        with out.source(src):
+            _participation(out, s, part, ROLE.participatingAgency, minter.thing("body", body), src, ln,
+                           f"agencies[{n}]")
+    src = source_of("organisations")
     for n, org in enumerate(m.organisations, start=1):
         part = minter.part(s, "participation", "organisation", org)
-        _participation(out, s, part, ROLE.participatingOrganisation, minter.thing("organisation", org),
-                       source, ln, f"organisations[{n - 1}]")
-        out.add(part, SCHEMA.position, _typed(n, XSD.integer), ln, f"organisations[{n - 1}]")
+        with out.source(src):
+            _participation(out, s, part, ROLE.participatingOrganisation, minter.thing("organisation", org),
+                           src, ln, f"organisations[{n - 1}]")
+            out.add(part, SCHEMA.position, _typed(n, XSD.integer), ln, f"organisations[{n - 1}]")
     if (c := m.contact) is not None:
+        # The contact person is a contact point of the sakråd, not one who took part.
+        src = source_of("contact", c.source)
         cp = minter.part(s, "contact-point")
         person = minter.thing("person", c.person)
-        part = minter.part(s, "participation", "contact", c.person)
-        _participation(out, s, part, ROLE.contact, person, source, c.lines, "person")
-        out.add(s, M8G.contactPoint, cp, c.lines)
-        out.add(person, M8G.contactPoint, cp, c.lines, "person")
-        out.add(cp, RDF.type, M8G.ContactPoint, c.lines)
-        out.add(cp, DCTERMS.source, source, c.lines)
-        if c.email:
-            out.add(cp, M8G.email, _plain(c.email), c.lines, "email")
-        if c.telephone:
-            out.add(cp, M8G.telephone, _plain(c.telephone), c.lines, "telephone")
-        if c.unit:
-            out.add(person, ORG.memberOf, minter.thing("body", c.unit), c.lines, "unit")
+        with out.source(src):
+            out.add(s, M8G.contactPoint, cp, c.lines)
+            out.add(person, M8G.contactPoint, cp, c.lines, "person")
+            out.add(cp, RDF.type, M8G.ContactPoint, c.lines)
+            out.add(cp, DCTERMS.source, src, c.lines)
+            if c.email:
+                out.add(cp, M8G.email, _plain(c.email), c.lines, "email")
+            if c.telephone:
+                out.add(cp, M8G.telephone, _plain(c.telephone), c.lines, "telephone")
+            if c.unit:
+                out.add(person, ORG.memberOf, minter.thing("body", c.unit), c.lines, "unit")
+    if (pc := m.press_contact) is not None:
+        src = source_of("press_contact", pc.source)
+        cp = minter.part(s, "press-contact")
+        person = minter.thing("person", pc.person)
+        with out.source(src):
+            out.add(s, SAKRAD.pressContact, cp, pc.lines)
+            out.add(person, M8G.contactPoint, cp, pc.lines, "person")
+            out.add(cp, RDF.type, M8G.ContactPoint, pc.lines)
+            out.text(cp, SKOS.prefLabel, pc.role, pc.lines, "role")
+            out.add(cp, DCTERMS.source, src, pc.lines)
+            if pc.email:
+                out.add(cp, M8G.email, _plain(pc.email), pc.lines, "email")
+            if pc.telephone:
+                out.add(cp, M8G.telephone, _plain(pc.telephone), pc.lines, "telephone")
+    _notes(out, minter, s, m.notes, main)
 
 
-def _dated(out: _Emitter, minter: Minter, event: URIRef, date: str, source: URIRef, lines: Lines | None,
-           name: str) -> None:
+def _count(out: _Emitter, minter: Minter, s: URIRef, fact: str, prop: URIRef, count: Count,
+           source: URIRef | ox.NamedNode) -> None:
+    """A number as the source states it: its words, and the number with whether it is approximate."""
+    c = minter.part(s, "count", fact.removesuffix("_count"))
+    cl = count.lines
+    with out.source(source):
+        out.add(s, prop, c, cl)
+        out.add(c, RDF.type, SAKRAD.StatedCount, cl)
+        out.add(c, SAKRAD.wording, _text(_words(count.text), "sv"), cl, "text")
+        if count.value is not None:
+            out.add(c, SCHEMA.value, _typed(count.value, XSD.nonNegativeInteger), cl, "value")
+            out.add(c, SAKRAD.approximate, _typed(str(count.approximate).lower(), XSD.boolean), cl, "approximate")
+        out.add(c, DCTERMS.source, source, cl)
+
+
+def _items(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, name: str, prop: URIRef, cls: URIRef,
+           source: URIRef | ox.NamedNode) -> None:
+    """Questions or discussion areas: one resource each, in the source's order, word for word."""
+    part = name.rstrip("s").replace("_", "-")
+    ln = m.lines
+    for n, item in enumerate(getattr(m, name), start=1):
+        q = minter.part(s, part, n)
+        ql = item.lines
+        out.add(s, prop, q, ln, f"{name}[{n - 1}]")
+        out.add(q, RDF.type, cls, ql, name)
+        out.add(q, SCHEMA.position, _typed(n, XSD.integer), ln, f"{name}[{n - 1}]")
+        with out.source(source):
+            out.text(q, SCHEMA.text, item, ql, "sv")
+            out.add(q, DCTERMS.isPartOf, s, ql)
+            out.add(q, DCTERMS.source, source, ql)
+
+
+#: The property a note about a fact of a meeting is about (sakrad:aboutProperty).
+_FACT_PROPERTIES = {
+    "title": DCTERMS.title, "topic": SAKRAD.topic, "organiser": SCHEMA.organizer, "date": SCHEMA.startDate,
+    "days": M8G.subEvent, "place": DCTERMS.spatial, "purpose": SAKRAD.purpose, "process": SAKRAD.processDescription,
+    "invited_count": SAKRAD.invitedOrganisationCount, "organisation_count": SAKRAD.participatingOrganisationCount,
+    "participant_count": SAKRAD.participantCount, "organisation_list": SAKRAD.organisationListComplete,
+    "invited_description": SAKRAD.invitedDescription, "chair": M8G.hasParticipation,
+    "conveners": M8G.hasParticipation, "government_participants": M8G.hasParticipation,
+    "agencies": M8G.hasParticipation, "organisations": M8G.hasParticipation,
+    "presentations": SAKRAD.statedPresentationCount, "questions": SAKRAD.question,
+    "discussion_areas": SAKRAD.discussionArea, "handling_of_views": SAKRAD.handlingOfViews,
+    "contact": M8G.contactPoint, "press_contact": SAKRAD.pressContact, "case_number": SAKRAD.caseNumber,
+}
+
+
+def _notes(out: _Emitter, minter: Minter, s: URIRef, notes: Iterable[Note], default: URIRef | ox.NamedNode) -> None:
+    """Notes on a record or one of its facts: the publisher's remarks on what a document says."""
+    for n, note in enumerate(notes, start=1):
+        node = minter.part(s, "note", n)
+        nl = note.lines
+        source = minter.thing("source", note.source) if note.source else default
+        with out.source(source):
+            out.add(s, SAKRAD.note, node, nl)
+            out.add(node, RDF.type, SAKRAD.Note, nl)
+            out.text(node, RDF.value, note.text, nl, "text")
+            if note.about:
+                out.add(node, SAKRAD.aboutProperty, _FACT_PROPERTIES[note.about], nl, "about")
+            out.add(node, DCTERMS.source, source, nl, "source")
+
+
+def _dated(out: _Emitter, minter: Minter, event: URIRef, date: str, source: URIRef | ox.NamedNode,
+           lines: Lines | None, name: str) -> None:
     """An event's date: a ``time:Instant`` at the precision the source gives (CPEV ``time:hasTime``),
-    and ``schema:startDate`` for schema.org readers."""
+    and ``schema:startDate`` for schema.org readers where the day is known (schema.org dates are whole days)."""
     t = minter.part(event, "time")
     datatype, prop = _date_type(date)
     out.add(event, TIME.hasTime, t, lines, name)
@@ -390,12 +576,13 @@ def _dated(out: _Emitter, minter: Minter, event: URIRef, date: str, source: URIR
     out.add(t, RDF.type, TIME.TemporalEntity, lines, name)
     out.add(t, prop, _typed(date, datatype), lines, name)
     out.add(t, DCTERMS.source, source, lines, name)
-    out.add(event, SCHEMA.startDate, _typed(date, datatype), lines, name)
+    if datatype == XSD.date:
+        out.add(event, SCHEMA.startDate, _typed(date, datatype), lines, name)
 
 
-def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) -> None:
-    """Several meeting days on one page: one sub-event per day (CPEV m8g:subEvent), each with its own
-    time; the sakråd runs from the first day to the last. Nothing is said about who came on which day."""
+def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef | ox.NamedNode) -> None:
+    """Several days on one page: one sub-event per day (CPEV m8g:subEvent), each with its own time; the
+    sakråd (or series) runs from the first day to the last. Nothing is said about who came on which day."""
     ln = m.lines
     for n, day in enumerate(sorted(m.days)):
         name = f"days[{m.days.index(day)}]"
@@ -409,14 +596,14 @@ def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef) 
         out.add(d, SCHEMA.position, _typed(n + 1, XSD.integer), ln, name)
         out.add(d, DCTERMS.source, source, ln, name)
         _dated(out, minter, d, day, source, ln, name)
-    if m.days:
-        first, last = sorted(m.days)[0], sorted(m.days)[-1]
-        out.add(s, SCHEMA.startDate, _typed(first, _date_type(first)[0]), ln, "days")
-        out.add(s, SCHEMA.endDate, _typed(last, _date_type(last)[0]), ln, "days")
+    full = sorted(d for d in m.days if len(d) == 10)
+    if full:
+        out.add(s, SCHEMA.startDate, _typed(full[0], XSD.date), ln, "days")
+        out.add(s, SCHEMA.endDate, _typed(full[-1], XSD.date), ln, "days")
 
 
 def _participation(out: _Emitter, meeting: URIRef, part: URIRef, role: URIRef, who: URIRef,
-                   source: URIRef, lines: Lines | None, name: str = "") -> None:
+                   source: URIRef | ox.NamedNode, lines: Lines | None, name: str = "") -> None:
     out.add(meeting, M8G.hasParticipation, part, lines, name)
     out.add(part, RDF.type, M8G.Participation, lines, name)
     out.add(part, M8G.role, role, lines, name)
@@ -425,13 +612,20 @@ def _participation(out: _Emitter, meeting: URIRef, part: URIRef, role: URIRef, w
     out.add(part, DCTERMS.source, source, lines, name)
 
 
+#: How an identifier or link was verified, as the concepts of the ontology (adms:status).
+_STATUS = {"register": SAKRAD.RegisterConfirmed, "register-copy": SAKRAD.RegisterCopy,
+           "secondary": SAKRAD.SecondarySource, "retired": SAKRAD.RetiredEntry}
+
 #: The register that keeps each identifier scheme (uri-schemes.md §9: lag 1974:174, 5 §).
 _SCHEME_AGENCY = {"orgnr": "Skatteverket (organisationsnummerregistret)"}
 
 _SOURCE_KINDS = {
     "documentation": SCHEMA.Report,
     "minutes": SCHEMA.Report,
+    "invitation": SCHEMA.DigitalDocument,
     "web-page": SCHEMA.WebPage,
+    "article": SCHEMA.Article,
+    "press-release": SCHEMA.NewsArticle,
     "register": SCHEMA.Dataset,
 }
 

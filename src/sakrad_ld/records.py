@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
@@ -17,9 +18,10 @@ from stdnum.se import orgnr as se_orgnr
 from .typedyaml import Check, Lines, Ref, pattern_check, scalar_field
 
 __all__ = [
-    "Address", "Agent", "Body", "ChairRef", "ConvenerRef", "ContactPoint", "Contact", "Corpus", "DatasetConfig", "GovernmentParticipant",
-    "Identifier", "Link", "Meeting", "Organisation", "Person", "Post", "Presentations", "Source",
-    "StatedCount", "Text",
+    "Address", "Agent", "Body", "ChairRef", "ConvenerRef", "ContactPoint", "Contact", "Corpus", "Count",
+    "DatasetConfig", "FactSource", "GovernmentParticipant", "Holding", "Identifier", "Link", "MEETING_FACTS",
+    "Meeting", "Note", "Organisation", "Person", "Post", "Presentations", "PressContact", "Source",
+    "Text", "VERIFIED",
 ]
 
 ID_PATTERN = r"[a-z0-9]+(?:[-.][a-z0-9]+)*"
@@ -104,11 +106,19 @@ class Source:
 
     id: Id
     title: Text
-    kind: Literal["documentation", "web-page", "minutes", "register"] = field(
-        metadata={"doc": "what kind of document it is"})
+    kind: Literal["documentation", "web-page", "article", "press-release", "invitation", "minutes",
+                  "register"] = field(metadata={
+        "doc": "what kind of document it is: documentation (of a sakråd), web-page (a sakråd page), article, "
+               "press-release, invitation, minutes, register (a register or a copy of one)"})
     url: Url | None = field(default=None, metadata={"doc": "where the document is published, if known"})
     file: str | None = field(default=None, metadata={"doc": "a copy of the text kept beside the data"})
-    publisher: BodyId | None = field(default=None, metadata={"doc": "the body that issued it"})
+    publisher: BodyId | None = field(default=None, metadata={
+        "doc": "the body that issued it (a page's department label says who published the page, "
+               "not who organised the sakråd)"})
+    published: Date | None = field(default=None, metadata={
+        "doc": "the publication date the document or its listing states"})
+    notes: list[Note] = field(default_factory=list, metadata={
+        "doc": "notes on the document: an inconsistency in it, what it does not say"})
     lines: Lines | None = _lines()
 
 
@@ -118,9 +128,10 @@ class Body:
 
     id: Id
     name: Text
-    kind: Literal["government-offices", "ministry", "office", "unit"] = field(metadata={
+    kind: Literal["government-offices", "ministry", "office", "unit", "agency"] = field(metadata={
         "doc": "government-offices: Regeringskansliet; ministry: a departement; office: a part of the "
-               "Government Offices that is not a ministry (Statsrådsberedningen); unit: a unit of a ministry"})
+               "Government Offices that is not a ministry (Statsrådsberedningen); unit: a unit of a ministry; "
+               "agency: a public agency or other public body outside the Government Offices"})
     unit_of: BodyId | None = field(default=None, metadata={"doc": "the body this one is part of"})
     website: Url | None = field(default=None, metadata={"doc": "the body's own website, where a source gives it"})
     links: list[Link] = field(default_factory=list, metadata={
@@ -142,17 +153,40 @@ class Post:
 
 
 @dataclass(frozen=True)
+class Holding:
+    """That a person held a post, as a source shows it on a date (never timeless)."""
+
+    post: PostId
+    source: SourceId = field(metadata={"doc": "the document that shows them holding it"})
+    as_of: Date | None = field(default=None, metadata={
+        "doc": "the date on which the source shows them holding it (the meeting's date, or the "
+               "document's); left out when the source gives none"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
 class Person:
     """A person named in a source, with the posts they held and bodies they belonged to as stated."""
 
     id: Id
     name: str
-    holds: list[PostId] = field(default_factory=list, metadata={"doc": "posts the source says they held"})
+    holds: list[Holding] = field(default_factory=list, metadata={
+        "doc": "posts a source shows them holding, each dated by that source"})
     member_of: list[BodyId] = field(default_factory=list, metadata={"doc": "bodies they worked in"})
     links: list[Link] = field(default_factory=list, metadata={
         "doc": "the same person in public registers (Wikidata), each with its source"})
     sources: list[SourceId] = field(default_factory=list)
     lines: Lines | None = _lines()
+
+
+#: How an identifier or a register link was verified (docs/model.md, "Stated is not derived").
+Status = Literal["register", "register-copy", "secondary", "retired"]
+_STATUS_DOC = ("how it was verified: register (read in the register itself, such as wikidata.org or "
+               "Skatteverket), register-copy (read in a pinned copy of the register's own list), secondary "
+               "(read in another document), retired (read in an entry the source marks retired); only "
+               "register and register-copy give an equivalence (owl:sameAs, skos:exactMatch)")
+#: The statuses that count as confirmed: the link is published as an equivalence.
+VERIFIED = frozenset({"register", "register-copy"})
 
 
 @dataclass(frozen=True)
@@ -162,6 +196,8 @@ class Identifier:
     scheme: Literal["orgnr"] = field(metadata={"doc": "orgnr: Swedish organisation number"})
     value: Orgnr
     source: Url = field(metadata={"doc": "the page or file the identifier was read from"})
+    status: Status = field(metadata={"doc": _STATUS_DOC})
+    note: Text | None = field(default=None, metadata={"doc": "what a person should know about the identifier"})
     lines: Lines | None = _lines()
 
 
@@ -174,6 +210,8 @@ class Link:
                "wikidata: a Wikidata entity (http://www.wikidata.org/entity/Q…)"})
     iri: Url = field(metadata={"doc": "the register's IRI for the same thing"})
     source: Url = field(metadata={"doc": "the page or file the link was read from"})
+    status: Status = field(metadata={"doc": _STATUS_DOC})
+    note: Text | None = field(default=None, metadata={"doc": "what a person should know about the link"})
     lines: Lines | None = _lines()
 
 
@@ -193,12 +231,48 @@ class Organisation:
     lines: Lines | None = _lines()
 
 
+#: The facts of a meeting a note or a source can be about, by their field names.
+MeetingFact = Literal[
+    "title", "topic", "organiser", "date", "days", "place", "purpose", "process", "invited_count",
+    "organisation_count", "participant_count", "organisation_list", "invited_description", "chair",
+    "conveners", "government_participants", "agencies", "presentations", "questions", "discussion_areas",
+    "handling_of_views", "contact", "press_contact", "organisations", "case_number",
+]
+MEETING_FACTS: tuple[str, ...] = typing.get_args(MeetingFact)
+
+
 @dataclass(frozen=True)
-class StatedCount:
+class Count:
     """A number as the source states it: its words, and the number where the words give one."""
 
     text: str = field(metadata={"doc": "the words of the source, such as 'femton' or 'ett 40-tal'"})
-    value: int | None = field(default=None, metadata={"doc": "the exact number, only if the words give it"})
+    value: int | None = field(default=None, metadata={
+        "doc": "the number the words give: exact, or the round number an approximation names "
+               "('ett 40-tal' → 40, with approximate: true); left out when the words give none"})
+    approximate: bool = field(default=False, metadata={
+        "doc": "true when the words give an approximate number ('ett trettiotal', 'drygt 40')"})
+    source: SourceId | None = field(default=None, metadata={
+        "doc": "the document that states it, when not the meeting's main source"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note in Swedish (optionally English) on a meeting, a document or a single fact."""
+
+    text: Text
+    about: MeetingFact | None = field(default=None, metadata={
+        "doc": "the fact of the meeting the note is about (a field name); left out for the whole record"})
+    source: SourceId | None = field(default=None, metadata={"doc": "the document the note concerns"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """Facts of a meeting that come from another document than its main source."""
+
+    facts: list[MeetingFact] = field(metadata={"doc": "the facts (field names) the document states"})
+    source: SourceId = field(metadata={"doc": "the document they are taken from"})
     lines: Lines | None = _lines()
 
 
@@ -208,6 +282,8 @@ class ChairRef:
 
     person: PersonId
     post: PostId | None = field(default=None, metadata={"doc": "the post they led it in"})
+    source: SourceId | None = field(default=None, metadata={
+        "doc": "the document that says so, when not the meeting's main source"})
     lines: Lines | None = _lines()
 
 
@@ -218,6 +294,8 @@ class ConvenerRef:
     person: PersonId | None = None
     body: BodyId | None = None
     post: PostId | None = field(default=None, metadata={"doc": "the post the source names them in"})
+    source: SourceId | None = field(default=None, metadata={
+        "doc": "the document that says so, when not the meeting's main source"})
     lines: Lines | None = _lines()
 
 
@@ -228,6 +306,8 @@ class GovernmentParticipant:
     person: PersonId | None = None
     body: BodyId | None = None
     description: Text | None = field(default=None, metadata={"doc": "how the source describes them"})
+    source: SourceId | None = field(default=None, metadata={
+        "doc": "the document that says so, when not the meeting's main source"})
     lines: Lines | None = _lines()
 
 
@@ -242,45 +322,90 @@ class Presentations:
 
 @dataclass(frozen=True)
 class Contact:
-    """The contact person for the sakråd and how to reach them."""
+    """The contact person for the sakråd and how to reach them: a contact point, not a participant."""
 
     person: PersonId
     unit: BodyId | None = None
     email: Email | None = None
     telephone: Telephone | None = None
+    source: SourceId | None = field(default=None, metadata={
+        "doc": "the document that names them, when not the meeting's main source"})
+    lines: Lines | None = _lines()
+
+
+@dataclass(frozen=True)
+class PressContact:
+    """A press contact a page names (Presskontakt): whom journalists ask, not a participant."""
+
+    person: PersonId
+    role: Text | None = field(default=None, metadata={"doc": "the title the page gives, such as 'pressekreterare'"})
+    email: Email | None = None
+    telephone: Telephone | None = None
+    source: SourceId | None = field(default=None, metadata={
+        "doc": "the document that names them, when not the meeting's main source"})
     lines: Lines | None = _lines()
 
 
 @dataclass(frozen=True)
 class Meeting:
-    """One sakråd: what its documentation states, fact by fact. Unknown facts are left out."""
+    """One sakråd (or a series of sessions): what its sources state, fact by fact. Unknown facts are left
+    out; a fact from another document than the main source names it (``fact_sources`` or the record's
+    own ``source``)."""
 
     id: Id
-    source: SourceId = field(metadata={"doc": "the document these facts are taken from"})
+    source: SourceId = field(metadata={"doc": "the main document these facts are taken from"})
     title: Text
+    kind: Literal["meeting", "series"] = field(default="meeting", metadata={
+        "doc": "meeting: one sakråd; series: several sessions on one page (days) with different groups, "
+               "published as one record without pretending they were one chaired meeting"})
     sources: list[SourceId] = field(default_factory=list, metadata={
-        "doc": "further documents that state facts of this meeting (minutes, a press release, another page)"})
+        "doc": "further documents about this meeting (minutes, a press release, another page)"})
+    fact_sources: list[FactSource] = field(default_factory=list, metadata={
+        "doc": "which facts come from which further document (every other fact is the main source's)"})
     topic: Text | None = None
-    organiser: BodyId | None = field(default=None, metadata={"doc": "the ministry or unit holding it"})
-    date: Date | None = None
+    organiser: BodyId | None = field(default=None, metadata={
+        "doc": "the ministry or unit that held it, only where a source says so (a page's department label "
+               "is the page's publisher, not the organiser)"})
+    date: Date | None = field(default=None, metadata={"doc": "the date, as precise as the source gives it"})
+    date_derivation: Text | None = field(default=None, metadata={
+        "doc": "set when the date (or part of it, such as the year) is not stated but worked out: how. The date "
+               "is then published as derived (sakrad:derivedDate), never as a stated date"})
     days: list[Date] = field(default_factory=list, metadata={
-        "doc": "the meeting days, when the source names several for one sakråd (then date is left out)"})
+        "doc": "the days, when the source names several for one sakråd or series (then date is left out)"})
     place: str | None = None
     purpose: Text | None = None
     process: Text | None = None
-    stated_organisation_count: StatedCount | None = field(
-        default=None, metadata={"doc": "how many organisations the source says took part"})
+    invited_count: Count | None = field(default=None, metadata={
+        "doc": "how many organisations the source says were invited"})
+    organisation_count: Count | None = field(default=None, metadata={
+        "doc": "how many organisations the source says took part"})
+    participant_count: Count | None = field(default=None, metadata={
+        "doc": "how many people the source says took part ('ett sextiotal deltagare')"})
+    invited_description: Text | None = field(default=None, metadata={
+        "doc": "who was invited, in the source's words ('organisationer som arbetar mot …')"})
     chair: ChairRef | None = None
     conveners: list[ConvenerRef] = field(default_factory=list, metadata={
         "doc": "who called the sakråd and invited the organisations, as the source names them; "
                "kept apart from the chair even when the same person is both"})
     government_participants: list[GovernmentParticipant] = field(default_factory=list)
+    agencies: list[BodyId] = field(default_factory=list, metadata={
+        "doc": "public agencies or other public bodies outside the Government Offices that took part"})
     presentations: Presentations | None = None
     questions: list[Text] = field(default_factory=list, metadata={"doc": "the questions, in order, word for word"})
+    discussion_areas: list[Text] = field(default_factory=list, metadata={
+        "doc": "discussion areas or agenda items the source lists, in order, word for word"})
     handling_of_views: Text | None = field(default=None, metadata={"doc": "how the views will be handled"})
     contact: Contact | None = None
+    press_contact: PressContact | None = None
     organisations: list[OrganisationId] = field(
         default_factory=list, metadata={"doc": "the participating organisations, in the source's order"})
+    organisation_list: Literal["complete", "partial"] | None = field(default=None, metadata={
+        "doc": "whether the source presents its list of organisations as complete or as partial ('bland "
+               "andra', names from photo captions); left out when the source does not say"})
+    case_number: str | None = field(default=None, metadata={
+        "doc": "the diarienummer the Government Offices filed it under, as the source gives it"})
+    notes: list[Note] = field(default_factory=list, metadata={
+        "doc": "notes on the meeting or one of its facts (an inconsistency between pages, what a page leaves open)"})
     lines: Lines | None = _lines()
 
 

@@ -51,21 +51,55 @@ class SAKRAD(DefinedNamespace):
 
     # classes
     Sakrad: URIRef  # a consultation meeting; subclass of m8g:PublicEvent
+    SakradSeries: URIRef  # a sakråd held as a series of sessions
+    StatedCount: URIRef  # a number as a source states it
+    DiscussionArea: URIRef
+    Note: URIRef
+    PostHolding: URIRef
+    VerificationStatus: URIRef
     # properties of a sakråd
     topic: URIRef
     purpose: URIRef
     processDescription: URIRef
     handlingOfViews: URIRef
     question: URIRef
-    statedOrganisationCount: URIRef
-    statedOrganisationCountText: URIRef
-    listedOrganisationCount: URIRef
+    discussionArea: URIRef
+    invitedOrganisationCount: URIRef
+    participatingOrganisationCount: URIRef
+    participantCount: URIRef
+    invitedDescription: URIRef
+    organisationListComplete: URIRef
+    listedOrganisationCount: URIRef  # derived: counted by the publisher
     statedPresentationCount: URIRef
     presentationsDescription: URIRef
+    pressContact: URIRef
+    caseNumber: URIRef
+    derivedDate: URIRef
+    derivation: URIRef
+    # properties of a stated count
+    wording: URIRef
+    approximate: URIRef
+    # notes
+    note: URIRef
+    aboutProperty: URIRef
     # properties of a participation
     inCapacityOf: URIRef
+    # posts held, dated by a source
+    heldPost: URIRef
+    post: URIRef
+    attestedOn: URIRef
     # the identifier scheme of Swedish organisation numbers
     OrganisationsnummerScheme: URIRef
+    # how an identifier or link was verified (adms:status)
+    verification: URIRef
+    RegisterConfirmed: URIRef
+    RegisterCopy: URIRef
+    SecondarySource: URIRef
+    RetiredEntry: URIRef
+    Derived: URIRef
+    # no longer in the data; kept until the pages stop naming them
+    statedOrganisationCount: URIRef
+    statedOrganisationCountText: URIRef
 
 
 class ROLE(DefinedNamespace):
@@ -78,7 +112,8 @@ class ROLE(DefinedNamespace):
     participatingOrganisation: URIRef
     presenter: URIRef
     governmentParticipant: URIRef
-    contact: URIRef
+    participatingAgency: URIRef
+    contact: URIRef  # no longer used: a contact person is a contact point, not a participant
     convener: URIRef
 
 

@@ -38,7 +38,7 @@ from ..errors import Where
 from ..iri import Minter
 from ..triples import Index, named
 from ..typedyaml import compose_file
-from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, SKOS, VOID
+from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID
 
 __all__ = [
     "LAGRUMMET_EXTRACT", "REGISTERS", "Problem", "Target", "TargetRegister", "TargetStatus", "check_offline",
@@ -62,6 +62,8 @@ class TargetRegister:
     agency: str  #: adms:schemeAgency of the qualified identifiers
     about: str  #: where the IRI convention is documented
     resolves: bool  #: whether its IRIs are promised to dereference (an online failure is a problem)
+    derivation_sv: str = ""  #: how a derived link to the register is worked out (only dataportal's are)
+    derivation_en: str = ""
 
     def local(self, iri: str) -> str | None:
         """The local name of ``iri`` in this register, or None if the IRI is not one of its IRIs."""
@@ -79,7 +81,11 @@ REGISTERS: dict[str, TargetRegister] = {r.name: r for r in (
         "http://dataportal.se/organisation/", r"SE[0-9]{10}(?:-[A-Za-z0-9]+)?", SKOS.exactMatch,
         "Myndigheten för digital förvaltning (DIGG)",
         "https://github.com/diggsweden/DCAT-AP-SE/blob/6b5124b8cb480a62b834f19abffa3de41b09dfb5/docs/harvesting.md",
-        resolves=False),
+        resolves=False,
+        derivation_sv="Härledd av sakrad-ld: SE följt av organisationsnumrets tio siffror, enligt DIGG:s "
+                      "namnregel för utgivare; inte utfärdad av DIGG och inte säkert att den går att slå upp.",
+        derivation_en="Derived by sakrad-ld: SE followed by the organisation number's ten digits, by DIGG's "
+                      "naming rule for publishers; not issued by DIGG and not promised to resolve."),
     TargetRegister(
         "lagrummet", "Lagrummet: organisationer", "Lagrummet: organisations",
         "http://rinfo.lagrummet.se/org/", r"[a-z0-9][a-z0-9_.%-]*", OWL.sameAs,
@@ -116,30 +122,48 @@ def dataportal_iri(orgnr: str) -> URIRef:
 
 
 def link_triples(minter: Minter, subject: URIRef, iri: str, source: str | None = None,
-                 derived_from: URIRef | None = None) -> list[Triple]:
+                 derived_from: URIRef | None = None, verified: bool = True,
+                 status: str | None = None) -> list[Triple]:
     """The direct link from ``subject`` to ``iri`` and its qualified identifier node with its provenance.
 
-    An IRI of no known register gets ``owl:sameAs`` and no qualified node, so the shapes reject it.
+    Only a confirmed link (``verified``: read in the register itself or a pinned copy of its list) or
+    one derived from a confirmed identifier gets the direct equivalence (``owl:sameAs``,
+    ``skos:exactMatch``); an unconfirmed one is published as the qualified node with its status and
+    ``rdfs:seeAlso``, a candidate for a person to confirm. A derived link says how it was derived
+    (``sakrad:derivation``, ``prov:wasDerivedFrom``), not who issued it. An IRI of no known register gets
+    ``owl:sameAs`` and no qualified node, so the shapes reject it.
     """
     register = register_of(iri)
     if register is None:
         return [(subject, OWL.sameAs, URIRef(iri))]
     node = minter.part(subject, "identifier", register.name)
     triples: list[Triple] = [
-        (subject, register.predicate, URIRef(iri)),
+        (subject, register.predicate if verified else RDFS.seeAlso, URIRef(iri)),
         (subject, ADMS.identifier, node),
         (node, RDF.type, ADMS.Identifier),
         (node, SKOS.notation, Literal(register.local(iri))),
         (node, DCTERMS.conformsTo, register_iri(minter, register.name)),
-        (node, ADMS.schemeAgency, Literal(register.agency)),
     ]
-    if source is None and derived_from is not None:
-        source = register.about  # a derived link's source: the document of the rule it was derived by
+    if derived_from is not None:
+        triples += [
+            (node, ADMS.status, SAKRAD.Derived),
+            (node, SAKRAD.derivation, Literal(register.derivation_sv, lang="sv")),
+            (node, SAKRAD.derivation, Literal(register.derivation_en, lang="en")),
+            (node, PROV.wasDerivedFrom, derived_from),
+            (node, DCTERMS.source, URIRef(register.about)),  # the document of the rule it was derived by
+        ]
+        return triples
+    triples.append((node, ADMS.schemeAgency, Literal(register.agency)))
+    if status is not None:
+        triples.append((node, ADMS.status, _STATUS[status]))
     if source:
         triples.append((node, DCTERMS.source, URIRef(source)))
-    if derived_from is not None:
-        triples.append((node, PROV.wasDerivedFrom, derived_from))
     return triples
+
+
+#: How a link was verified, as the ontology's concepts (records.Status).
+_STATUS = {"register": SAKRAD.RegisterConfirmed, "register-copy": SAKRAD.RegisterCopy,
+           "secondary": SAKRAD.SecondarySource, "retired": SAKRAD.RetiredEntry}
 
 
 def register_graph(minter: Minter, names: Iterable[str]) -> Graph:

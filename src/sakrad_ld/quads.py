@@ -1,0 +1,45 @@
+"""The graph by source: TriG and N-Quads with one named graph per source document
+(https://www.w3.org/TR/trig/, https://www.w3.org/TR/n-quads/).
+
+Every triple of the release is put into the named graph of the document it was taken from: the
+graph's name is the document's IRI (a ``foaf:Document`` of ``data/sources.yaml``, or the page an
+identifier or register link was read from). The publisher's own descriptions — the role list, the
+registers linked to — are in the graph named by the ontology's IRI. The union of the graphs is
+exactly the graph of ``sakrad.nt``; a triple that two documents state is in both graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from .formats import QUAD_FORMATS
+from .layout import DATA_STEM
+from .serialize import used_prefixes
+from .triples import Term
+
+__all__ = ["QUAD_FILES", "quad_files", "release_quads"]
+
+#: The release's files of the graph by source, by format name (formats.QUAD_FORMATS).
+QUAD_FILES = {f.name: f"{DATA_STEM}{f.suffix}" for f in QUAD_FORMATS}
+
+
+def release_quads(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> list[ox.Quad]:
+    """The quads once each, in a stable order: by graph, then subject, predicate and object."""
+    unique = {ox.Quad(s, p, o, g) for s, p, o, g in quads}  # type: ignore[arg-type]
+    return sorted(unique, key=lambda q: (q.graph_name.value, str(q.subject), q.predicate.value, str(q.object)))
+
+
+def quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> dict[str, bytes]:
+    """``sakrad.trig`` and ``sakrad.nq``: byte-identical for the same quads."""
+    ordered = release_quads(quads)
+    nquads = ox.serialize(ordered, format=ox.RdfFormat.N_QUADS)
+    prefixes = used_prefixes(nquads)
+    trig = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    # pyoxigraph writes the prefixes in hash order; sorted, they never move between builds
+    lines = trig.split(b"\n")
+    head = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes.items())
+    body = [line for line in lines if not line.startswith(b"@prefix ")]
+    trig = b"\n".join(head + ([b""] if head else []) + body)
+    return {QUAD_FILES["trig"]: trig, QUAD_FILES["nquads"]: nquads}

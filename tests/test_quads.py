@@ -1,0 +1,64 @@
+"""The graph by source (``sakrad.trig``, ``sakrad.nq``): one named graph per source document, whose
+union is exactly the graph of ``sakrad.nt``, and every fact about a meeting, its parts, its
+participants and their identifiers found in the graph of a source document by SPARQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+FOAF_DOCUMENT = "http://xmlns.com/foaf/0.1/Document"
+
+
+def _triples(path: Path) -> set[ox.Triple]:
+    return {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path))}
+
+
+def test_the_union_of_the_graphs_is_the_graph_of_the_release(release: Path) -> None:
+    nt = _triples(release / "sakrad.nt")
+    for name in ("sakrad.nq", "sakrad.trig"):
+        union = _triples(release / name)
+        missing, extra = nt - union, union - nt
+        assert not missing and not extra, f"{name}: {len(missing)} missing, e.g. {sorted(map(str, missing))[:3]}; " \
+                                          f"{len(extra)} extra, e.g. {sorted(map(str, extra))[:3]}"
+
+
+def test_trig_and_nquads_hold_the_same_quads(release: Path) -> None:
+    assert set(ox.parse(path=str(release / "sakrad.nq"))) == set(ox.parse(path=str(release / "sakrad.trig")))
+
+
+def test_every_fact_about_a_meeting_is_found_in_a_source_document(release: Path) -> None:
+    store = ox.Store()
+    store.bulk_load(path=str(release / "sakrad.nq"), format=ox.RdfFormat.N_QUADS)
+    # What a reader asks about: meetings, their parts (IRIs under the meeting's), who took part, and
+    # the identifiers of those who took part.
+    prefixes = """PREFIX sakrad: <https://w3id.org/sakrad/ontology#>
+        PREFIX m8g: <http://data.europa.eu/m8g/>
+        PREFIX adms: <http://www.w3.org/ns/adms#>
+    """
+    about = set()
+    for pattern in ("GRAPH ?g { ?s a sakrad:Sakrad }",
+                    "GRAPH ?g { ?m a sakrad:Sakrad } GRAPH ?h { ?s ?p ?o } FILTER(STRSTARTS(STR(?s), CONCAT(STR(?m), '/')))",
+                    "GRAPH ?g { ?m m8g:hasParticipation ?x } GRAPH ?h { ?x m8g:hasParticipant ?s }",
+                    "GRAPH ?g { ?m m8g:hasParticipation ?x } GRAPH ?h { ?x m8g:hasParticipant ?w } "
+                    "GRAPH ?i { ?w adms:identifier ?s }"):
+        about |= {r["s"].value for r in store.query(prefixes + f"SELECT DISTINCT ?s WHERE {{ {pattern} }}")}
+    assert about, "the release has no meetings"
+    facts = [(str(q.subject), str(q.predicate), str(q.object)) for q in store.quads_for_pattern(None, None, None)
+             if isinstance(q.subject, ox.NamedNode) and q.subject.value in about]
+    sourced = {(str(r["s"]), str(r["p"]), str(r["o"])) for r in store.query(f"""
+        SELECT ?s ?p ?o WHERE {{
+          GRAPH ?g {{ ?s ?p ?o }}
+          GRAPH ?d {{ ?g a <{FOAF_DOCUMENT}> }}
+        }}""")}
+    unsourced = sorted(set(facts) - sourced)
+    assert not unsourced, f"{len(unsourced)} facts in no source document's graph, e.g.\n" + "\n".join(
+        " ".join(t) for t in unsourced[:10])
+
+
+@pytest.mark.parametrize("name", ["sakrad.nq", "sakrad.trig"])
+def test_the_quads_are_listed_in_the_catalogue(release: Path, name: str) -> None:
+    catalogue = (release / "catalog.ttl").read_text(encoding="utf-8")
+    assert name in catalogue, f"{name} is not a distribution of the catalogue"

@@ -23,12 +23,12 @@ import yaml
 from ..records import (
     ChairRef,
     Contact,
+    Count,
     Corpus,
     Email,
     GovernmentParticipant,
     Meeting,
     Presentations,
-    StatedCount,
     Telephone,
     Text,
 )
@@ -131,11 +131,10 @@ class _Resolver:
 def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
     """The meeting ``doc`` documents, as a draft whose references are resolved against ``corpus``."""
     r = _Resolver(corpus)
-    organiser = next((b for line in reversed(doc.headings) if (b := r.body(line))), None)
-    if organiser is None:
-        r.note("organiser", f"not resolved: the text's heading is {' / '.join(doc.headings) or 'missing'}; "
-                            "add the body to data/bodies.yaml and its id here")
-    meeting_id = f"{doc.date}-{organiser or slug(doc.headings[-1] if doc.headings else 'sakrad')}"
+    issuer = next((b for line in reversed(doc.headings) if (b := r.body(line))), None)
+    r.note("", f"the heading ({' / '.join(doc.headings) or 'missing'}) says who issued the text, not who "
+               "organised the sakråd: organiser is left out unless the text says so")
+    meeting_id = f"{doc.date}-{issuer or slug(doc.headings[-1] if doc.headings else 'sakrad')}"
     r.note("id", "an id of your choice: it becomes part of the meeting's IRI and must never change once published")
     source = next((s.id for s in corpus.sources if _same(s.title.sv, doc.title_line)
                    or (s.file and Path(s.file).name == doc.file.name)), None)
@@ -155,9 +154,9 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
             r.note("chair", f"post: the text says '{doc.chair_capacity}'; add the id of that post from "
                             "data/bodies.yaml if it is known")
 
-    count = StatedCount(text=doc.stated_count, value=number_value(doc.stated_count)) if doc.stated_count else None
+    count = Count(text=doc.stated_count, value=number_value(doc.stated_count)) if doc.stated_count else None
     if count and count.value is not None and count.value != len(doc.organisations):
-        r.note("stated_organisation_count", f"the text says {count.text} and lists {len(doc.organisations)}: "
+        r.note("organisation_count", f"the text says {count.text} and lists {len(doc.organisations)}: "
                                             "both are kept, validation reports the difference")
     presentations = None
     if doc.presentations:
@@ -194,9 +193,9 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         r.note("", "not found in the text, so left out: " + ", ".join(doc.not_found))
 
     meeting = Meeting(
-        id=meeting_id, source=source, title=Text(doc.title), topic=_text(doc.topic), organiser=organiser,
+        id=meeting_id, source=source, title=Text(doc.title), topic=_text(doc.topic),
         date=doc.date, place=doc.place, purpose=_text(*doc.purpose), process=_text(*doc.process),
-        stated_organisation_count=count, chair=chair, government_participants=participants,
+        organisation_count=count, chair=chair, government_participants=participants,
         presentations=presentations, questions=[Text(q) for q in doc.questions],
         handling_of_views=_text(*doc.handling_of_views), contact=contact,
         organisations=[r.organisation(name, f"organisations[{i}]") for i, name in enumerate(doc.organisations)],

@@ -1,7 +1,9 @@
-"""The release catalogue meets DCAT-AP 3.0.1 and DCAT-AP-SE 3.0.1, and tells the truth about the files.
+"""The release catalogue meets DCAT-AP 3.0.1 and DCAT-AP-SE 3.0.1, its variant meets DCAT-AP 2.1.1,
+and both tell the truth about the files.
 
-The catalogue is checked as published (``catalog.ttl`` alone, with the official shapes from
-``../shared/validators/``), so what a harvester or the EU validator would see is what is tested.
+The catalogues are checked as published (``catalog.ttl`` and ``catalog-dcat-ap-2.ttl`` alone, with
+the official shapes from ``../shared/validators/``), so what a harvester or the EU validator would
+see is what is tested.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.resources
+import json
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,15 +23,17 @@ from pyshacl import validate
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SH
 
-from sakrad_ld.catalogue import dcat, dcat_ap
+from sakrad_ld.catalogue import dcat, dcat_ap, files
 from sakrad_ld.cli import main
-from sakrad_ld.formats import FORMATS
+from sakrad_ld.formats import FORMATS, QUAD_FORMATS
 from sakrad_ld.project import Project
 from sakrad_ld.records import Address
 from sakrad_ld.release import build, write_release
 from sakrad_ld.vocab import PREFIXES, SPDX, VCARD
 
 HTML_SHACL = Path("dcat-ap/3.0.1/html-shacl")
+DCAT_AP_2_SHACL = Path("dcat-ap/2.1.1")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain namespace: pytest probes module attributes
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT namespace is DCAT 2)
 #: DCAT-AP-SE recommendations the default configuration leaves out on purpose (docs/catalogue.md).
 NOT_STATED = {
@@ -43,10 +49,16 @@ def catalogue(release: Path) -> Graph:
     return Graph().parse(release / "catalog.ttl", format="turtle")
 
 
-def _shapes(shared: Path, *names: str) -> Graph:
+@pytest.fixture(scope="session")
+def catalogue_2(release: Path) -> Graph:
+    """The DCAT-AP 2.1.1 variant, as published."""
+    return Graph().parse(release / "catalog-dcat-ap-2.ttl", format="turtle")
+
+
+def _shapes(shared: Path, *names: str, folder: Path = HTML_SHACL) -> Graph:
     g = Graph()
     for name in names:
-        g.parse(shared / "validators" / HTML_SHACL / name, format="turtle")
+        g.parse(shared / "validators" / folder / name, format="turtle")
     return g
 
 
@@ -64,11 +76,11 @@ def _report(results: list[tuple[str, str, str, str]]) -> str:
     return "\n".join(" | ".join(r) for r in results)
 
 
-def test_the_packaged_dcat_ap_shapes_are_the_official_files(shared: Path) -> None:
-    packaged = importlib.resources.files("sakrad_ld").joinpath("assets", "dcat-ap-3.0.1")
+@pytest.mark.parametrize(("asset", "official"), [("dcat-ap-3.0.1", HTML_SHACL), ("dcat-ap-2.1.1", DCAT_AP_2_SHACL)])
+def test_the_packaged_dcat_ap_shapes_are_the_official_files(shared: Path, asset: str, official: Path) -> None:
+    packaged = importlib.resources.files("sakrad_ld").joinpath("assets", asset)
     for name in ("shapes.ttl", "range.ttl", "shapes_recommended.ttl", "mdr-vocabularies.shape.ttl"):
-        official = (shared / "validators" / HTML_SHACL / name).read_bytes()
-        assert packaged.joinpath(name).read_bytes() == official, name
+        assert packaged.joinpath(name).read_bytes() == (shared / "validators" / official / name).read_bytes(), name
 
 
 def test_zero_violations_of_the_mandatory_and_range_shapes(catalogue: Graph, shared: Path) -> None:
@@ -88,14 +100,80 @@ def test_controlled_vocabulary_results_are_exactly_the_documented_ones(catalogue
     assert not unexplained, _report(unexplained)
     # one per use of the publisher (catalogue, dataset, data service), one per distribution checksum
     by_path = sorted(r[2] for r in results)
-    assert by_path == sorted([str(DCTERMS.publisher)] * 3 + [str(SPDX.algorithm)] * 3)
+    distributions = len(set(catalogue.subjects(RDF.type, DCAT.Distribution)))
+    assert by_path == sorted([str(DCTERMS.publisher)] * 3 + [str(SPDX.algorithm)] * distributions)
 
 
-def test_the_build_check_agrees(catalogue: Graph) -> None:
+def test_the_build_check_agrees(catalogue: Graph, catalogue_2: Graph) -> None:
     checked = dcat.validate_catalogue(catalogue)
     assert checked.conforms and not checked.unexplained()
-    assert len(checked.warnings) == 6
-    assert checked.summary() == "DCAT-AP 3.0.1: 0 violations, 6 warnings (6 explained in docs/catalogue.md)"
+    w = 3 + len(set(catalogue.subjects(RDF.type, DCAT.Distribution)))  # as in the test above
+    assert checked.summary() == f"DCAT-AP 3.0.1: 0 violations, {w} warnings ({w} explained in docs/catalogue.md)"
+    checked = dcat.validate_catalogue(catalogue_2, dcat_ap.DCAT_AP_2)
+    assert checked.conforms and not checked.unexplained()
+    assert checked.summary() == "DCAT-AP 2.1.1: 0 violations, 2 warnings (2 explained in docs/catalogue.md)"
+
+
+# --- DCAT-AP 2.1.1 -----------------------------------------------------------------------------
+
+
+def test_dcat_ap_2_variant_zero_violations_of_the_2_1_1_mandatory_and_range_shapes(catalogue_2: Graph,
+                                                                                 shared: Path) -> None:
+    results = _results(catalogue_2, _shapes(shared, "shapes.ttl", "range.ttl", folder=DCAT_AP_2_SHACL))
+    assert not results, _report(results)
+
+
+def test_dcat_ap_2_variant_zero_warnings_of_the_2_1_1_recommended_shapes(catalogue_2: Graph, shared: Path) -> None:
+    results = _results(catalogue_2, _shapes(shared, "shapes_recommended.ttl", folder=DCAT_AP_2_SHACL))
+    assert not results, _report(results)
+
+
+def test_dcat_ap_2_variant_vocabulary_results_are_the_documented_ones(catalogue_2: Graph, shared: Path) -> None:
+    results = _results(catalogue_2, _shapes(shared, "mdr-vocabularies.shape.ttl", folder=DCAT_AP_2_SHACL))
+    # the publisher of the catalogue and of the dataset (2.1.1 does not check the data service's)
+    assert sorted(r[2] for r in results) == [str(DCTERMS.publisher)] * 2, _report(results)
+
+
+def test_why_one_catalogue_cannot_pass_both(catalogue: Graph, catalogue_2: Graph, shared: Path) -> None:
+    """What docs/catalogue.md gives as the reason for two catalogues, measured: DCAT-AP 2.1.1 rejects
+    the 3.0.1 catalogue for its byte sizes and SHA-256 checksums only, and 3.0.1 rejects the
+    variant for its byte sizes only; each profile gives dcat:byteSize one datatype and at most one value."""
+    distributions = len(set(catalogue.subjects(RDF.type, DCAT.Distribution)))
+    against_2 = _results(catalogue, _shapes(shared, "shapes.ttl", "range.ttl", folder=DCAT_AP_2_SHACL))
+    assert sorted(r[2] for r in against_2) == sorted([str(DCAT.byteSize)] * distributions
+                                                     + [str(SPDX.algorithm)] * distributions), _report(against_2)
+    against_3 = _results(catalogue_2, _shapes(shared, "shapes.ttl", "range.ttl"))
+    assert [r[2] for r in against_3] == [str(DCAT.byteSize)] * distributions, _report(against_3)
+
+
+def test_dcat_ap_2_variant_differs_only_in_size_type_checksum_and_version(catalogue: Graph, catalogue_2: Graph,
+                                                                           release: Path) -> None:
+    checksums = set(catalogue.objects(None, SPDX.checksum)) | set(catalogue_2.objects(None, SPDX.checksum))
+
+    def rest(g: Graph) -> set:
+        return {(s, p, o) for s, p, o in g if p not in (DCAT.byteSize, DCAT.version, OWL.versionInfo, SPDX.checksum)
+                and s not in checksums and s not in (SPDX.checksumAlgorithm_sha1, SPDX.checksumAlgorithm_sha256)}
+
+    assert rest(catalogue) == rest(catalogue_2)
+    dataset = URIRef("https://w3id.org/sakrad/dataset")
+    assert catalogue_2.value(dataset, OWL.versionInfo) == catalogue.value(dataset, DCAT.version)
+    assert (dataset, DCAT.version, None) not in catalogue_2
+    for d in catalogue_2.subjects(RDF.type, DCAT.Distribution):
+        size = catalogue_2.value(d, DCAT.byteSize)
+        assert size.datatype == XSD.decimal and int(size) == int(catalogue.value(d, DCAT.byteSize))
+        data = (release / str(catalogue_2.value(d, DCAT.downloadURL)).removeprefix("https://w3id.org/sakrad/")).read_bytes()
+        checksum = catalogue_2.value(d, SPDX.checksum)
+        assert catalogue_2.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha1
+        assert str(catalogue_2.value(checksum, SPDX.checksumValue)) == hashlib.sha1(data).hexdigest()
+
+
+def test_dcat_ap_2_variant_meets_dcat_ap_se_as_the_catalogue_does(catalogue_2: Graph, shared: Path) -> None:
+    missing = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json").check(catalogue_2)
+    assert {(m.template, m.property) for m in missing} == set(NOT_STATED), "\n".join(map(str, missing))
+
+
+def test_dcat_ap_2_variant_rdf_xml_and_turtle_hold_the_same_graph(release: Path, catalogue_2: Graph) -> None:
+    assert_isomorphic(catalogue_2, Graph().parse(release / "catalog-dcat-ap-2.rdf", format="xml"), "catalog-dcat-ap-2.rdf")
 
 
 def _prefixed(iri: str) -> str:
@@ -177,9 +255,10 @@ def test_catalogue_dataset_distributions_agents_are_iris(catalogue: Graph) -> No
 def test_one_distribution_per_whole_graph_file_with_true_size_and_checksum(release: Path,
                                                                            catalogue: Graph) -> None:
     dataset = URIRef("https://w3id.org/sakrad/dataset")
-    distributions = sorted(catalogue.objects(dataset, DCAT.distribution))
+    distributions = sorted(d for d in catalogue.objects(dataset, DCAT.distribution)
+                           if "/tables/" not in str(catalogue.value(d, DCAT.downloadURL)))
     files = sorted(str(catalogue.value(d, DCAT.downloadURL)).rsplit("/", 1)[-1] for d in distributions)
-    assert files == sorted(f"sakrad{f.suffix}" for f in FORMATS if (release / f"sakrad{f.suffix}").exists())
+    assert files == sorted(f"sakrad{f.suffix}" for f in (*FORMATS, *QUAD_FORMATS) if (release / f"sakrad{f.suffix}").exists())
     assert len(files) >= 3
     for d in distributions:
         url = str(catalogue.value(d, DCAT.downloadURL))
@@ -190,7 +269,7 @@ def test_one_distribution_per_whole_graph_file_with_true_size_and_checksum(relea
         checksum = catalogue.value(d, SPDX.checksum)
         assert catalogue.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
         assert str(catalogue.value(checksum, SPDX.checksumValue)) == hashlib.sha256(data).hexdigest()
-        fmt = next(f for f in FORMATS if url.endswith(f.suffix))
+        fmt = next(f for f in (*FORMATS, *QUAD_FORMATS) if url.endswith(f.suffix))
         assert catalogue.value(d, DCAT.mediaType) == URIRef(fmt.iana_iri)
         assert catalogue.value(d, DCTERMS.format) == URIRef(fmt.file_type_iri)
 
@@ -214,7 +293,7 @@ def test_dates_version_and_licence_come_from_the_configuration(catalogue: Graph,
 
 def test_every_format_is_described_in_the_vocabulary_asset() -> None:
     vocab = dcat.vocabulary_graph()
-    for f in FORMATS:
+    for f in (*FORMATS, *QUADS, files.CSV):
         assert (URIRef(f.file_type_iri), RDF.type, DCTERMS.MediaTypeOrExtent) in vocab, f.name
         assert (URIRef(f.iana_iri), RDF.type, DCTERMS.MediaType) in vocab, f.name
 
@@ -223,7 +302,7 @@ def test_catalogue_files_are_byte_identical_across_builds(root: Path, tmp_path: 
     first = write_release(Project.at(root), tmp_path / "one" / "dist").out
     second = write_release(Project.at(root), tmp_path / "two" / "other").out
     assert first and second
-    for name in ("catalog.ttl", "catalog.rdf"):
+    for name in ("catalog.ttl", "catalog.rdf", "catalog-dcat-ap-2.ttl", "catalog-dcat-ap-2.rdf"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
@@ -232,9 +311,10 @@ def test_a_catalogue_violation_stops_the_build(project_copy: Path, tmp_path: Pat
     out = tmp_path / "dist"
     assert main(["-C", str(project_copy), "build", "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    beside = sorted(tmp_path.rglob("*"))
     real = dcat.catalogue_graph
 
-    def without_titles(*args, **kwargs) -> Graph:  # noqa: ANN002, ANN003
+    def without_titles(*args, **kwargs) -> Graph:
         g = real(*args, **kwargs)
         g.remove((None, DCTERMS.title, None))
         return g
@@ -245,14 +325,107 @@ def test_a_catalogue_violation_stops_the_build(project_copy: Path, tmp_path: Pat
     err = capsys.readouterr().err
     assert "dataset.yaml" in err and "DCAT-AP 3.0.1" in err and "nothing was written" in err
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "project"]
+    assert sorted(tmp_path.rglob("*")) == beside  # nothing left over beside the release either
 
 
 def test_the_build_prints_unexplained_warnings(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(dcat_ap, "KNOWN_WARNINGS", ())
     with caplog.at_level(logging.INFO, logger="sakrad_ld.catalogue.dcat"):
-        assert write_release(Project.at(root), tmp_path / "dist").out
-    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warnings) == 6 and all("DCAT-AP mdr warning" in r.getMessage() for r in warnings)
-    assert any("0 violations, 6 warnings (0 explained" in r.getMessage() for r in caplog.records)
+        out = write_release(Project.at(root), tmp_path / "dist").out
+    assert out
+    w = 3 + len(set(Graph().parse(out / "catalog.ttl").subjects(RDF.type, DCAT.Distribution)))
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert sum("DCAT-AP 3.0.1 mdr warning" in m for m in warnings) == w, warnings
+    assert sum("DCAT-AP 2.1.1 mdr warning" in m for m in warnings) == 2, warnings
+    assert len(warnings) == w + 2
+    messages = [r.getMessage() for r in caplog.records]
+    assert f"DCAT-AP 3.0.1: 0 violations, {w} warnings (0 explained in docs/catalogue.md)" in messages
+    assert "DCAT-AP 2.1.1: 0 violations, 2 warnings (0 explained in docs/catalogue.md)" in messages
+
+
+# --- Quads and tables ---------------------------------------------------------------------------
+
+QUADS = QUAD_FORMATS
+TABLES = Path(__file__).parent / "catalogue" / "tables"
+
+
+@pytest.fixture(scope="module")
+def with_quads_and_tables(release: Path, root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release, with quads and CSV tables (tests/catalogue/tables/) beside the whole graph, and
+    the catalogues written again: what the catalogue says of the files it finds."""
+    out = tmp_path_factory.mktemp("quads") / "dist"
+    shutil.copytree(release, out)
+    lines = (release / "sakrad.nt").read_text(encoding="utf-8").splitlines()
+    graph = "<https://w3id.org/sakrad/source/example>"
+    (out / "sakrad.nq").write_text("".join(f"{line[:-1]} {graph} .\n" for line in lines), encoding="utf-8")
+    (out / "sakrad.trig").write_text(f"{graph} {{\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
+    shutil.copytree(TABLES, out / "tables")
+    project = Project.at(root)
+    corpus, built, report = build(project)
+    dcat.write_catalogue(project, out, corpus, built, report)
+    return out
+
+
+def _distribution(g: Graph, path: str) -> URIRef:
+    found = list(g.subjects(DCAT.downloadURL, URIRef("https://w3id.org/sakrad/" + path)))
+    assert len(found) == 1, (path, found)
+    return found[0]
+
+
+def test_quads_are_distributions_of_the_whole_graph(with_quads_and_tables: Path) -> None:
+    g = Graph().parse(with_quads_and_tables / "catalog.ttl", format="turtle")
+    for q in QUADS:
+        d = _distribution(g, f"sakrad{q.suffix}")
+        assert d == URIRef(f"https://w3id.org/sakrad/dataset/distribution/{q.name}")
+        assert g.value(d, DCAT.mediaType) == URIRef(q.iana_iri)
+        assert g.value(d, DCTERMS.format) == URIRef(q.file_type_iri)
+        descriptions = {o.language: str(o) for o in g.objects(d, DCTERMS.description)}
+        assert "one named graph per source document, whose union is the graph of sakrad.nt" in descriptions["en"]
+        assert URIRef(f"https://w3id.org/sakrad/sakrad{q.suffix}") in set(g.objects(None, URIRef(
+            "http://rdfs.org/ns/void#dataDump")))
+
+
+def test_each_csv_table_is_a_distribution_conforming_to_the_csvw_metadata(with_quads_and_tables: Path) -> None:
+    g = Graph().parse(with_quads_and_tables / "catalog.ttl", format="turtle")
+    metadata = URIRef("https://w3id.org/sakrad/tables/csv-metadata.json")
+    assert (metadata, RDF.type, DCTERMS.Standard) in g
+    assert set(g.objects(metadata, DCTERMS.format)) == {
+        URIRef("http://publications.europa.eu/resource/authority/file-type/JSON"),
+        URIRef("http://www.iana.org/assignments/media-types/application/csvm+json")}
+    assert (URIRef("http://www.iana.org/assignments/media-types/application/csvm+json"), RDF.type,
+            DCTERMS.MediaType) in g
+    described = json.loads((TABLES / "csv-metadata.json").read_text(encoding="utf-8"))
+    for table in sorted(TABLES.glob("*.csv")):
+        d = _distribution(g, f"tables/{table.name}")
+        assert d == URIRef(f"https://w3id.org/sakrad/dataset/distribution/table/{table.stem}")
+        assert g.value(d, DCAT.mediaType) == URIRef("http://www.iana.org/assignments/media-types/text/csv")
+        assert g.value(d, DCTERMS.format) == URIRef("http://publications.europa.eu/resource/authority/file-type/CSV")
+        assert g.value(d, DCTERMS.conformsTo) == metadata
+        assert g.value(d, DCAT.byteSize) == Literal(table.stat().st_size, datatype=XSD.nonNegativeInteger)
+        assert (d, DCTERMS.license, None) in g and (d, DCAT.accessURL, None) in g
+        assert URIRef(f"https://w3id.org/sakrad/tables/{table.name}") not in set(g.objects(None, URIRef(
+            "http://rdfs.org/ns/void#dataDump")))
+    meetings = next(t for t in described["tables"] if t["url"] == "meetings.csv")
+    titles = {o.language: str(o) for o in g.objects(_distribution(g, "tables/meetings.csv"), DCTERMS.title)}
+    assert meetings["dc:title"][0]["@value"] in titles["sv"]
+
+
+@pytest.mark.parametrize(("name", "profile", "folder", "mdr"), [
+    ("catalog.ttl", "3.0.1", HTML_SHACL, 3), ("catalog-dcat-ap-2.ttl", "2.1.1", DCAT_AP_2_SHACL, 2)])
+def test_with_quads_and_tables_both_catalogues_still_conform(with_quads_and_tables: Path, shared: Path, name: str,
+                                                             profile: str, folder: Path, mdr: int) -> None:
+    g = Graph().parse(with_quads_and_tables / name, format="turtle")
+    distributions = len(set(g.subjects(RDF.type, DCAT.Distribution)))
+    assert distributions == len(list(with_quads_and_tables.glob("sakrad.*"))) + len(list(TABLES.glob("*.csv")))
+    mandatory = _results(g, _shapes(shared, "shapes.ttl", "range.ttl", folder=folder))
+    assert not mandatory, _report(mandatory)
+    recommended = _results(g, _shapes(shared, "shapes_recommended.ttl", folder=folder))
+    assert not recommended, _report(recommended)
+    vocabularies = _results(g, _shapes(shared, "mdr-vocabularies.shape.ttl", folder=folder))
+    known = {str(k.path) for k in dcat_ap.KNOWN_WARNINGS}
+    # the publisher's (catalogue, dataset, and in 3.0.1 the data service), and in 3.0.1 one per checksum
+    expected = mdr + (distributions if profile == "3.0.1" else 0)
+    assert len(vocabularies) == expected and all(r[2] in known for r in vocabularies), _report(vocabularies)
+    missing = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json").check(g)
+    assert {(m.template, m.property) for m in missing} == set(NOT_STATED), "\n".join(map(str, missing))

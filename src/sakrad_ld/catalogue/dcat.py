@@ -2,25 +2,24 @@
 (https://semiceu.github.io/DCAT-AP/releases/3.0.1/) and DCAT-AP-SE 3.0.1 (https://docs.dataportal.se/dcat/3.0.1/en).
 
 One graph describes a release: the catalogue, the dataset, one distribution per file of the whole
-graph, the SPARQL endpoint as a data service, and the publisher, creator and contact point, all
+graph and per CSV table (:mod:`.files`), the SPARQL endpoint as a data service, and the publisher, creator and contact point, all
 with IRIs. The modules named after their specs add the rest: :mod:`.void` (what the data holds),
 :mod:`.provenance` (where it came from, how it was built) and :mod:`.quality` (its validation
 results). The EU vocabulary concepts the graph refers to are copied in from
 ``assets/eu-vocabularies.ttl``, so ``catalog.ttl`` validates on its own, offline.
 
-Every build checks the graph against the DCAT-AP 3.0.1 shapes (:mod:`.dcat_ap`): a violation of
-the mandatory or range shapes stops the build (nothing is written); the recommended and
+Every build checks the graph against the DCAT-AP 3.0.1 shapes (:mod:`.dcat_ap`), and its
+DCAT-AP 2 variant (:mod:`.dcat_ap_2`) against the DCAT-AP 2.1.1 shapes: a violation of the
+mandatory or range shapes stops the build (nothing is written); the recommended and
 controlled-vocabulary shapes give warnings. Nothing depends on the clock: dates come from
 ``data/dataset.yaml`` and the data, sizes and checksums from the files already written.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -28,22 +27,24 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError, InputErrors, Where
-from ..formats import FORMATS, Format, by_name
+from ..formats import by_name
 from ..graph import Built
 from ..iri import Minter
-from ..layout import CATALOGUE_STEM, DATA_STEM
+from ..layout import CATALOGUE_STEM, DATA_FILE
 from ..project import Project
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
 from ..serialize import serialize
 from ..validate import Finding, ValidationReport
 from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
-from .dcat_ap import SPEC, CatalogueReport, validate_catalogue
+from . import dcat_ap_2
+from .dcat_ap import CatalogueReport, Profile, validate_catalogue
+from .files import ReleasedFile, release_files
 from .provenance import provenance_graph
 from .quality import quality_graph
 from .void import void_graph
 
 __all__ = [
-    "CatalogueReport", "ReleasedFile", "catalogue_graph", "data_files",
+    "CatalogueReport", "ReleasedFile", "catalogue_graph", "release_files",
     "validate_catalogue", "vocabulary_graph", "write_catalogue",
 ]
 
@@ -64,31 +65,11 @@ METADATA_LICENCE = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
 #: What the SPARQL endpoint takes (EU file type) and the standard it follows.
 SPARQL_FILE_TYPE = URIRef(f"{_EU}file-type/SPARQLQ")
 SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
+#: The format of the tables' CSVW metadata (``application/csvm+json``).
+CSVW_FILE_TYPE = URIRef(f"{_EU}file-type/JSON")
+CSVW_MEDIA_TYPE = URIRef("http://www.iana.org/assignments/media-types/application/csvm+json")
 
 _ASSETS = files("sakrad_ld").joinpath("assets")
-
-
-# --- The inputs: files of the release --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReleasedFile:
-    """A file of the release, as the catalogue describes it: where, how big, its SHA-256."""
-
-    path: str
-    format: Format
-    size: int
-    sha256: str
-
-    @classmethod
-    def read(cls, root: Path, path: str, format: Format) -> ReleasedFile:
-        data = (root / path).read_bytes()
-        return cls(path, format, len(data), hashlib.sha256(data).hexdigest())
-
-
-def data_files(root: Path, stem: str) -> list[ReleasedFile]:
-    """The files of the whole graph in ``root`` (``stem`` + the suffix of each format written)."""
-    return [ReleasedFile.read(root, f"{stem}{f.suffix}", f) for f in FORMATS if (root / f"{stem}{f.suffix}").is_file()]
 
 
 # --- The graph -------------------------------------------------------------------------------
@@ -101,12 +82,12 @@ def vocabulary_graph() -> Graph:
 
 def catalogue_graph(project: Project, corpus: Corpus, built: Built, report: ValidationReport,
                     files: list[ReleasedFile]) -> Graph:
-    """The whole catalogue of a release whose data files are ``files``. Deterministic."""
+    """The whole catalogue (DCAT-AP 3.0.1) of a release whose files are ``files``. Deterministic."""
     config, minter = corpus.config, built.minter
     g = Graph()
     vocab = vocabulary_graph()
     base = _download_base(config)
-    dumps = [URIRef(base + f.path) for f in files]
+    dumps = [URIRef(base + f.path) for f in files if f.is_rdf]
     _Catalogue(g, vocab, config, minter).add(files, base, corpus, _standards(project))
     g += void_graph(built.triples, minter, dumps, config.sparql_endpoint, config.base_iri)
     g += provenance_graph(corpus, built.triples, minter)
@@ -250,15 +231,14 @@ class _Catalogue:
 
     def distribution(self, file: ReleasedFile, base: str, licence: URIRef) -> URIRef:
         g, config, f = self.g, self.config, file.format
-        d = self.minter.part(self.minter.dataset, "distribution", f.name)
         url = URIRef(base + file.path)
+        if file.table is None:
+            d = self.minter.part(self.minter.dataset, "distribution", f.name)
+            self.describe_graph_file(d, file)
+        else:
+            d = self.minter.part(self.minter.dataset, "distribution", "table", file.table.name.removesuffix(f.suffix))
+            self.describe_table(d, file, base)
         g.add((d, RDF.type, DCAT.Distribution))
-        sv, en = f"Hela datamängden som {f.label}.", f"The whole dataset as {f.label}."
-        if f.name == "jsonld":
-            sv, en = f"{sv} Kontexten den hänvisar till är context.jsonld.", f"{en} Its context is context.jsonld."
-        self.text(d, DCTERMS.title, Text(f"{config.title.sv} ({f.label})",
-                                         config.title.en and f"{config.title.en} ({f.label})"))
-        self.text(d, DCTERMS.description, Text(sv, en))
         checksum = self.minter.part(d, "checksum")
         for p, o in ((DCAT.accessURL, url), (DCAT.downloadURL, url),
                      (DCAT.mediaType, URIRef(f.iana_iri)), (DCTERMS.format, URIRef(f.file_type_iri)),
@@ -271,6 +251,48 @@ class _Catalogue:
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         g.add((checksum, SPDX.checksumValue, Literal(file.sha256, datatype=XSD.hexBinary)))
         return d
+
+    def describe_graph_file(self, d: URIRef, file: ReleasedFile) -> None:
+        """The title and description of a file of the whole graph, in triples or in quads."""
+        title, f = self.config.title, file.format
+        sv, en = f"Hela datamängden som {f.label}.", f"The whole dataset as {f.label}."
+        if file.is_quads:
+            sv = (f"Hela datamängden som {f.label}: en namngiven graf per källdokument; "
+                  f"tillsammans är de grafen i {DATA_FILE}.")
+            en = f"The whole dataset as {f.label}: one named graph per source document, whose union is the graph of {DATA_FILE}."
+        if f.name == "jsonld":
+            sv, en = f"{sv} Kontexten den hänvisar till är context.jsonld.", f"{en} Its context is context.jsonld."
+        self.text(d, DCTERMS.title, Text(f"{title.sv} ({f.label})", title.en and f"{title.en} ({f.label})"))
+        self.text(d, DCTERMS.description, Text(sv, en))
+
+    def describe_table(self, d: URIRef, file: ReleasedFile, base: str) -> None:
+        """A CSV table: titled from its CSVW metadata, which it conforms to (DCAT-AP's "linked schemas")."""
+        table, title = file.table, self.config.title
+        assert table is not None
+        name = table.title or Text(table.name)
+        self.text(d, DCTERMS.title, Text(f"{title.sv}: {name.sv} (CSV)",
+                                         title.en and f"{title.en}: {name.en or name.sv} (CSV)"))
+        described = f" Tabellernas CSVW-metadata: {table.metadata}." if table.metadata else ""
+        self.text(d, DCTERMS.description, table.description or Text(
+            f"Tabellen {table.name} ur datamängden, som CSV.{described}",
+            f"The table {table.name} of the dataset, as CSV."
+            + (f" The tables' CSVW metadata: {table.metadata}." if table.metadata else "")))
+        if table.metadata:
+            self.g.add((d, DCTERMS.conformsTo, self.csvw_metadata(URIRef(base + table.metadata))))
+
+    def csvw_metadata(self, iri: URIRef) -> URIRef:
+        """The tables' CSVW metadata (https://www.w3.org/TR/tabular-metadata/), as the schema the
+        tables conform to: a dct:Standard, the class DCAT-AP gives dct:conformsTo. Its dct:format
+        is the EU file type (JSON; the table has no CSVW entry) and the IANA media type."""
+        if (iri, RDF.type, DCTERMS.Standard) not in self.g:
+            self.g.add((iri, RDF.type, DCTERMS.Standard))
+            for fmt in (CSVW_FILE_TYPE, CSVW_MEDIA_TYPE):
+                self.g.add((iri, DCTERMS.format, fmt))
+            self.text(iri, DCTERMS.title, Text("Tabellernas CSVW-metadata", "CSVW metadata of the tables"))
+            self.text(iri, DCTERMS.description, Text(
+                "Tabellernas kolumner och datatyper, i W3C:s metadatavokabulär för tabelldata (CSV on the Web).",
+                "The tables' columns and datatypes, in W3C's Metadata Vocabulary for Tabular Data (CSV on the Web)."))
+        return iri
 
     def service(self, publisher: URIRef, contact: URIRef, themes: list[URIRef], access: URIRef) -> URIRef:
         """The SPARQL endpoint, serving the dataset. Its description is the endpoint URL itself: a
@@ -348,28 +370,35 @@ def _tel(value: str) -> str:
 
 
 def write_catalogue(project: Project, root: Path, corpus: Corpus, built: Built,
-                    report: ValidationReport) -> CatalogueReport:
-    """Describes the release in ``root`` and writes ``catalog.ttl`` and ``catalog.rdf`` there.
+                    report: ValidationReport) -> list[CatalogueReport]:
+    """Describes the release in ``root`` (every file :func:`release_files` finds there, so the
+    files must be written first) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
+    ``catalog.rdf``) and its DCAT-AP 2.1.1 variant (``catalog-dcat-ap-2.ttl``, ``.rdf``) there.
 
-    Raises InputErrors, pointing at ``data/dataset.yaml``, if the catalogue breaks a mandatory
-    DCAT-AP rule; logs every warning the docs do not explain.
+    Raises InputErrors, pointing at ``data/dataset.yaml``, if either breaks a mandatory rule of
+    its profile; logs every warning the docs do not explain. Returns both checks, 3.0.1 first.
     """
-    graph = catalogue_graph(project, corpus, built, report, data_files(root, DATA_STEM))
-    checked = validate_catalogue(graph)
-    if not checked.conforms:
-        raise InputErrors(_errors(corpus.config, project, checked.violations))
-    for name in CATALOGUE_FORMATS:
-        (root / f"{CATALOGUE_STEM}{by_name(name).suffix}").write_bytes(serialize(graph, name))
-    for shapes, finding in checked.unexplained():
-        log.warning("DCAT-AP %s warning: %s %s: %s", shapes, finding.focus, finding.path or "",
-                    finding.message("en"))
-    log.info(checked.summary())
-    return checked
+    files = release_files(root)
+    graph = catalogue_graph(project, corpus, built, report, files)
+    variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocabulary_graph())
+    catalogues = ((CATALOGUE_STEM, graph, validate_catalogue(graph)),
+                  (dcat_ap_2.STEM, variant, validate_catalogue(variant, dcat_ap_2.PROFILE)))
+    violations = [(checked.profile, f) for _, _, checked in catalogues for f in checked.violations]
+    if violations:
+        raise InputErrors(_errors(corpus.config, project, violations))
+    for stem, g, checked in catalogues:
+        for name in CATALOGUE_FORMATS:
+            (root / f"{stem}{by_name(name).suffix}").write_bytes(serialize(g, name))
+        for shapes, finding in checked.unexplained():
+            log.warning("%s %s warning: %s %s: %s", checked.profile, shapes, finding.focus, finding.path or "",
+                        finding.message("en"))
+        log.info(checked.summary())
+    return [checked for _, _, checked in catalogues]
 
 
-def _errors(config: DatasetConfig, project: Project, violations: Iterable[Finding]) -> list[InputError]:
+def _errors(config: DatasetConfig, project: Project,
+            violations: Iterable[tuple[Profile, Finding]]) -> list[InputError]:
     where = config.lines.where() if config.lines else Where(project.data / "dataset.yaml", 0)
-    return [InputError(where, f"the catalogue breaks DCAT-AP 3.0.1 at {f.focus} "
-                              f"{f.path or ''}: {f.message('en')}",
-                       hint=f"see docs/catalogue.md and {SPEC}") for f in violations]
+    return [InputError(where, f"the catalogue breaks {profile} at {f.focus} {f.path or ''}: {f.message('en')}",
+                       hint=f"see docs/catalogue.md and {profile.spec}") for profile, f in violations]
 

@@ -1,8 +1,9 @@
-"""Conformance of the release catalogue to DCAT-AP 3.0.1 (https://semiceu.github.io/DCAT-AP/releases/3.0.1/).
+"""Conformance of the release catalogue to DCAT-AP 3.0.1 (https://semiceu.github.io/DCAT-AP/releases/3.0.1/),
+and of its DCAT-AP 2 variant (:mod:`.dcat_ap_2`) to DCAT-AP 2.1.1.
 
-The shapes are SEMIC's, as the EU online validator loads them (``assets/dcat-ap-3.0.1/``,
-unmodified): ``shapes.ttl`` and ``range.ttl`` say what the catalogue must do; a violation of them
-stops the build. ``shapes_recommended.ttl`` (recommended properties) and
+The shapes of each :class:`Profile` are SEMIC's, as the EU online validator loads them
+(``assets/dcat-ap-3.0.1/``, ``assets/dcat-ap-2.1.1/``, unmodified): ``shapes.ttl`` and
+``range.ttl`` say what the catalogue must do; a violation of them stops the build. ``shapes_recommended.ttl`` (recommended properties) and
 ``mdr-vocabularies.shape.ttl`` (EU controlled vocabularies) give advice: their results are
 warnings, and :data:`KNOWN_WARNINGS` lists the ones that remain on purpose, each justified in
 ``docs/catalogue.md`` (a test checks both ways).
@@ -19,10 +20,27 @@ from rdflib.namespace import SH
 from ..validate import Finding, ValidationReport, report_from_results, validate
 from ..vocab import DCTERMS, SPDX
 
-__all__ = ["KNOWN_WARNINGS", "SPEC", "CatalogueReport", "KnownWarning", "validate_catalogue"]
+__all__ = ["DCAT_AP_2", "DCAT_AP_3", "KNOWN_WARNINGS", "SPEC", "CatalogueReport", "KnownWarning", "Profile",
+           "validate_catalogue"]
 
-SPEC = "https://semiceu.github.io/DCAT-AP/releases/3.0.1/"
-_SHAPES = files("sakrad_ld").joinpath("assets", "dcat-ap-3.0.1")
+
+@dataclass(frozen=True)
+class Profile:
+    """A DCAT-AP release: its version, its specification, and the folder of its shapes in ``assets/``."""
+
+    version: str
+    spec: str
+    shapes: str
+
+    def __str__(self) -> str:
+        return f"DCAT-AP {self.version}"
+
+
+DCAT_AP_3 = Profile("3.0.1", "https://semiceu.github.io/DCAT-AP/releases/3.0.1/", "dcat-ap-3.0.1")
+DCAT_AP_2 = Profile("2.1.1", "https://interoperable-europe.ec.europa.eu/collection/semic-support-centre/solution/"
+                             "dcat-application-profile-data-portals-europe/release/211", "dcat-ap-2.1.1")
+SPEC = DCAT_AP_3.spec
+_ASSETS = files("sakrad_ld").joinpath("assets")
 
 
 @dataclass(frozen=True)
@@ -37,7 +55,8 @@ class KnownWarning:
         return shapes == self.shapes and finding.path == str(self.path)
 
 
-#: The warnings that remain, each explained in docs/catalogue.md (a test checks both ways).
+#: The warnings that remain, each explained in docs/catalogue.md (a test checks both ways). They
+#: hold for both profiles; DCAT-AP 2.1.1's vocabulary shapes give only the publisher's.
 KNOWN_WARNINGS: tuple[KnownWarning, ...] = (
     KnownWarning("mdr", DCTERMS.publisher,
                  "the publisher is not in the EU corporate-body table, which lists EU institutions only"),
@@ -48,11 +67,12 @@ KNOWN_WARNINGS: tuple[KnownWarning, ...] = (
 
 @dataclass(frozen=True)
 class CatalogueReport:
-    """The catalogue checked against DCAT-AP 3.0.1, by shapes file."""
+    """A catalogue checked against the shapes of a DCAT-AP profile, by shapes file."""
 
     mandatory: ValidationReport
     recommended: ValidationReport
     vocabularies: ValidationReport
+    profile: Profile = DCAT_AP_3
 
     @property
     def conforms(self) -> bool:
@@ -76,31 +96,32 @@ class CatalogueReport:
 
     def summary(self) -> str:
         v, w, u = len(self.violations), len(self.warnings), len(self.unexplained())
-        return (f"DCAT-AP 3.0.1: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)} "
+        return (f"{self.profile}: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)} "
                 f"({w - u} explained in docs/catalogue.md)")
 
 
-def _shapes(*names: str) -> Graph:
+def _shapes(profile: Profile, *names: str) -> Graph:
     g = Graph()
     for name in names:
-        g.parse(data=_SHAPES.joinpath(name).read_bytes(), format="turtle")
+        g.parse(data=_ASSETS.joinpath(profile.shapes, name).read_bytes(), format="turtle")
     return g
 
 
-def validate_catalogue(graph: Graph) -> CatalogueReport:
-    """``graph`` (with the vocabulary concepts it needs) against the DCAT-AP 3.0.1 shapes."""
+def validate_catalogue(graph: Graph, profile: Profile = DCAT_AP_3) -> CatalogueReport:
+    """``graph`` (with the vocabulary concepts it needs) against the shapes of ``profile``."""
     return CatalogueReport(
-        mandatory=_validate(graph, "shapes.ttl", "range.ttl"),
-        recommended=_validate(graph, "shapes_recommended.ttl"),
-        vocabularies=_validate(graph, "mdr-vocabularies.shape.ttl"),
+        mandatory=_validate(graph, _shapes(profile, "shapes.ttl", "range.ttl")),
+        recommended=_validate(graph, _shapes(profile, "shapes_recommended.ttl")),
+        vocabularies=_validate(graph, _shapes(profile, "mdr-vocabularies.shape.ttl")),
+        profile=profile,
     )
 
 
-def _validate(graph: Graph, *shapes: str) -> ValidationReport:
+def _validate(graph: Graph, shapes: Graph) -> ValidationReport:
     """The results of the shapes, each once: pySHACL also reports why a value failed an sh:node
     (https://www.w3.org/TR/shacl/#results-detail), and those details are not results of their own.
     The official shapes use sh:node, which sakrad-ld's own engine does not implement: pySHACL runs them."""
-    results = validate(graph, _shapes(*shapes), engine="pyshacl").results
+    results = validate(graph, shapes, engine="pyshacl").results
     details = list(results.objects(None, SH.detail))
     while details:
         node = details.pop()

@@ -112,7 +112,8 @@ def quality_graph(report: ValidationReport, corpus: Corpus, minter: Minter) -> G
 
     differing = 0
     for meeting in corpus.meetings:
-        stated = meeting.stated_organisation_count.value if meeting.stated_organisation_count else None
+        count = meeting.organisation_count
+        stated = count.value if count is not None and not count.approximate else None
         if stated is None or stated == len(meeting.organisations):
             continue
         differing += 1

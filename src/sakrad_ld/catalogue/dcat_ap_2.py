@@ -1,0 +1,63 @@
+"""The release catalogue in DCAT-AP 2.1.1, for harvesters that still validate with the older
+profile (https://interoperable-europe.ec.europa.eu/collection/semic-support-centre/solution/dcat-application-profile-data-portals-europe/release/211).
+
+No one catalogue with byte sizes passes both profiles: each gives ``dcat:byteSize`` an
+``sh:datatype`` and ``sh:maxCount 1``, DCAT-AP 3.0.1 ``xsd:nonNegativeInteger`` and 2.1.1
+``xsd:decimal``, and SHACL compares datatype IRIs, not value spaces
+(https://www.w3.org/TR/shacl/#DatatypeConstraintComponent). DCAT-AP 2.1.1 also fixes the checksum
+algorithm to SHA-1 (``sh:hasValue spdx:checksumAlgorithm_sha1``). So the release carries the
+DCAT-AP 3.0.1 catalogue (``catalog.ttl``) and this variant of the same graph
+(``catalog-dcat-ap-2.ttl``), which differs in exactly three ways:
+
+- ``dcat:byteSize`` is typed ``xsd:decimal`` (the same number);
+- each distribution's checksum is the file's SHA-1, a blank node, since the IRI
+  ``…/checksum`` names the SHA-256 checksum of the DCAT-AP 3 catalogue;
+- the dataset's version is ``owl:versionInfo``, DCAT-AP 2.1.1's property (``dcat:version`` is DCAT 3's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from ..vocab import DCAT, OWL, RDF, SPDX, XSD
+from .dcat_ap import DCAT_AP_2
+from .files import ReleasedFile
+
+__all__ = ["PROFILE", "STEM", "dcat_ap_2"]
+
+PROFILE = DCAT_AP_2
+#: The DCAT-AP 2 catalogue's files: ``catalog-dcat-ap-2.ttl`` and ``catalog-dcat-ap-2.rdf``.
+STEM = "catalog-dcat-ap-2"
+DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's DCAT namespace is DCAT 2
+
+
+def dcat_ap_2(catalogue: Graph, files: list[ReleasedFile], download_base: str, vocab: Graph) -> Graph:
+    """The DCAT-AP 2.1.1 variant of ``catalogue``, whose distributions describe ``files``
+    (downloaded from ``download_base``); the SHA-1 algorithm is described from ``vocab``."""
+    g = Graph()
+    g += catalogue
+    for s, o in list(g.subject_objects(DCAT.byteSize)):
+        g.set((s, DCAT.byteSize, Literal(str(int(o)), datatype=XSD.decimal)))
+    for s, o in list(g.subject_objects(DCAT_VERSION)):
+        g.remove((s, DCAT_VERSION, o))
+        g.add((s, OWL.versionInfo, o))
+    by_url = {URIRef(download_base + f.path): f for f in files}
+    for distribution, url in list(g.subject_objects(DCAT.downloadURL)):
+        file = by_url.get(url)
+        if file is None:
+            continue
+        for old in list(g.objects(distribution, SPDX.checksum)):
+            g.remove((distribution, SPDX.checksum, old))
+            g.remove((old, None, None))
+        checksum = BNode("sha1-" + re.sub(r"[^A-Za-z0-9]", "-", file.path))
+        g.add((distribution, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha1))
+        g.add((checksum, SPDX.checksumValue, Literal(file.sha1, datatype=XSD.hexBinary)))
+    for algorithm in (SPDX.checksumAlgorithm_sha256, SPDX.checksumAlgorithm_sha1):
+        g.remove((algorithm, None, None))
+        if (None, SPDX.algorithm, algorithm) in g:
+            g += vocab.triples((algorithm, None, None))
+    return g

@@ -1,0 +1,154 @@
+"""Tables for spreadsheets: tidy CSV files of the graph, described by CSVW metadata
+(https://www.w3.org/TR/tabular-metadata/) so that CSV2RDF (https://www.w3.org/TR/csv2rdf/) turns
+them back into the facts they were made from (docs/tables.md).
+
+Each table is a SPARQL query over the graph (:mod:`.definitions`), so it follows the graph's
+model, not the YAML's. :func:`table_files` gives the files of a release's ``tables/`` folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pyoxigraph as ox
+
+from ..errors import SakradError
+from .csvw import csv_bytes, metadata_bytes, table_description
+from .definitions import TABLES
+from .model import XSD, Column, Table
+
+__all__ = ["FOLDER", "METADATA_FILE", "TABLES", "TableError", "table_files"]
+
+#: The folder of a release the tables are written to, and the name of their metadata document
+#: (the name CSVW readers look for first: https://www.w3.org/TR/tabular-data-model/#default-locations).
+FOLDER = "tables"
+METADATA_FILE = "csv-metadata.json"
+
+#: What the queries join several values of one cell with (GROUP_CONCAT), before the cell's own separator.
+GROUP_SEPARATOR = "\x1f"
+_NUMERIC = {"integer", "nonNegativeInteger", "positiveInteger", "decimal", "double", "int", "long"}
+#: Datatypes a numeric or boolean column may take from the graph (CSVW built-in datatypes).
+_FROM_GRAPH = _NUMERIC | {"boolean"}
+
+
+class TableError(SakradError):
+    """The graph holds something a table cannot show as it is defined (two values where the table
+    has room for one, a value with the list separator in it)."""
+
+
+def table_files(source: ox.Store | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]], base_iri: str,
+                licence: str | None = None) -> dict[str, bytes]:
+    """The CSV tables of the graph in ``source`` with their CSVW metadata, by path in the release:
+    ``{"tables/meetings.csv": …, "tables/csv-metadata.json": …}``.
+
+    ``source`` is the graph's triples (pyoxigraph terms, such as a build's ``Built.triples``) or a
+    store. Give the triples where you have them: an Oxigraph store keeps a literal of a type derived
+    from ``xsd:integer`` (``xsd:nonNegativeInteger``) as ``xsd:integer``, and the metadata gives each
+    numeric column the datatype its values have. Only the things of the data (IRIs under
+    ``{base_iri}id/``) become rows, so a store that also holds the ontology and the catalogue gives
+    the same tables. The same graph gives the same bytes."""
+    if isinstance(source, ox.Store):
+        store, datatypes = source, _datatypes_in_store(source)
+    else:
+        triples = list(source)
+        store, datatypes = _store(triples), _datatypes_of(triples)
+    id_base = base_iri.rstrip("/") + "/id/"
+    files: dict[str, bytes] = {}
+    descriptions = []
+    for table in TABLES:
+        files[f"{FOLDER}/{table.file}"] = csv_bytes(table, _rows(store, table, id_base))
+        descriptions.append(table_description(table, _column_datatypes(table, datatypes)))
+    files[f"{FOLDER}/{METADATA_FILE}"] = metadata_bytes(
+        descriptions, "Sakråd: tabeller", "Sakråd: tables", licence)
+    return files
+
+
+def _store(triples: Iterable[tuple[object, object, object]]) -> ox.Store:
+    store = ox.Store()
+    store.extend(ox.Quad(s, p, o) for s, p, o in triples)  # type: ignore[arg-type]
+    return store
+
+
+def _datatypes_of(triples: Iterable[tuple[object, object, object]]) -> dict[str, set[str]]:
+    """The datatypes of the literal values of each predicate."""
+    out: dict[str, set[str]] = {}
+    for _, p, o in triples:
+        if isinstance(o, ox.Literal):
+            out.setdefault(p.value, set()).add(o.datatype.value)  # type: ignore[attr-defined]
+    return out
+
+
+def _datatypes_in_store(store: ox.Store) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for prop in {c.prop for t in TABLES for c in t.columns if _typed_by_graph(c)}:
+        for quad in store.quads_for_pattern(None, ox.NamedNode(prop), None):  # type: ignore[arg-type]
+            if isinstance(quad.object, ox.Literal):
+                out.setdefault(prop, set()).add(quad.object.datatype.value)  # type: ignore[arg-type]
+    return out
+
+
+def _typed_by_graph(column: Column) -> bool:
+    """Whether a column takes its datatype from its property's values (a numeric or boolean literal)."""
+    return column.link is None and column.datatype in _FROM_GRAPH and bool(column.prop) and "{" not in column.prop
+
+
+def _column_datatypes(table: Table, datatypes: dict[str, set[str]]) -> dict[str, str]:
+    return {c.name: _datatype(table, c.name, types) for c in table.columns
+            if _typed_by_graph(c) and (types := datatypes.get(c.prop or ""))}
+
+
+def _rows(store: ox.Store, table: Table, id_base: str) -> list[list[str]]:
+    """The rows of ``table``, sorted by its key (numerically where the column is numeric)."""
+    query = table.query.replace("$ID", id_base)
+    columns = table.cells
+    rows = [[_cell(table, column, solution[column.name]) for column in columns]
+            for solution in store.query(query, use_default_graph_as_union=True)]  # type: ignore[union-attr]
+    key = [i for i, c in enumerate(columns) if c.name in table.key]
+    numeric = {i for i, c in enumerate(columns) if c.datatype in _NUMERIC}
+    rows.sort(key=lambda r: ([_order(r[i], i in numeric) for i in key], r))
+    _unique(table, rows, key)
+    return rows
+
+
+def _cell(table: Table, column: Column, term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        raise TableError(f"{table.file}: column {column.name} got a blank node; the data has none, so the "
+                         "graph given is not a sakrad-ld graph")
+    value = term.value  # type: ignore[attr-defined]
+    if column.separator:
+        values = sorted(value.split(GROUP_SEPARATOR)) if value else []
+        if any(column.separator in v for v in values):
+            raise TableError(f"{table.file}: a value of column {column.name} has the list separator "
+                             f"{column.separator!r} in it: {next(v for v in values if column.separator in v)!r}")
+        return column.separator.join(values)
+    return value
+
+
+def _order(cell: str, numeric: bool) -> tuple[int, int, str]:
+    if cell == "":
+        return (1, 0, "")
+    if numeric:
+        try:
+            return (0, int(cell), cell)
+        except ValueError:
+            pass
+    return (0, 0, cell)
+
+
+def _unique(table: Table, rows: Sequence[Sequence[str]], key: Sequence[int]) -> None:
+    keys = [tuple(r[i] for i in key) for r in rows]
+    if len(set(keys)) != len(keys):
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        raise TableError(f"{table.file}: more than one row for {', '.join(table.key)} = {twice[0]}: the graph has "
+                         "two values where the table has room for one; change the table's query in "
+                         "sakrad_ld/tables/definitions.py")
+
+
+def _datatype(table: Table, name: str, types: set[str]) -> str:
+    local = {t.removeprefix(XSD) for t in types}
+    if len(local) != 1 or not (datatype := local.pop()) in _FROM_GRAPH:
+        raise TableError(f"{table.file}: column {name} has values of the datatypes {', '.join(sorted(types))}; "
+                         f"a CSVW column has one, of {', '.join(sorted(_FROM_GRAPH))}")
+    return datatype

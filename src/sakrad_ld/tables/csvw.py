@@ -1,0 +1,79 @@
+"""CSV files for spreadsheets and the CSVW metadata that describes them
+(https://www.w3.org/TR/tabular-data-model/, https://www.w3.org/TR/tabular-metadata/).
+
+The bytes: UTF-8 that starts with a byte order mark, since Excel reads a CSV file without one in
+the computer's legacy code page (å, ä, ö come out wrong); fields separated by commas, quoted only
+when they must be, records ended by CRLF, as RFC 4180 says. The BOM is what CSVW readers expect
+too: the model decodes a file with the WHATWG Encoding Standard's ``decode``, which removes a
+leading BOM (Model for Tabular Data §8, step 5), so the dialect says plain ``utf-8``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from .model import Column, Table
+
+__all__ = ["BOM", "DIALECT", "csv_bytes", "metadata_bytes", "table_description"]
+
+BOM = "\ufeff"
+
+#: The CSVW dialect of every table (https://www.w3.org/TR/tabular-metadata/#dialect-descriptions).
+DIALECT = {"encoding": "utf-8", "lineTerminators": ["\r\n"], "quoteChar": "\"", "doubleQuote": True,
+           "header": True, "headerRowCount": 1, "delimiter": ",", "skipInitialSpace": False, "trim": False}
+
+Cells = Sequence[str]
+
+
+def csv_bytes(table: Table, rows: Sequence[Cells]) -> bytes:
+    """A table as RFC 4180 CSV: a header of column names, then the rows as given."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([c.name for c in table.cells])
+    writer.writerows(rows)
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def table_description(table: Table, datatypes: dict[str, str]) -> dict[str, object]:
+    """The CSVW table description of ``table``; ``datatypes`` overrides a column's declared datatype
+    with the one its values have in the graph."""
+    schema: dict[str, object] = {
+        # Virtual columns come after every column with cells (Metadata Vocabulary §5.6, "virtual").
+        "columns": [_column(c, datatypes.get(c.name))
+                    for c in (*table.cells, *(c for c in table.columns if c.virtual))],
+        "primaryKey": list(table.key) if len(table.key) > 1 else table.key[0],
+    }
+    if table.about:
+        schema["aboutUrl"] = table.about
+    if table.references:
+        schema["foreignKeys"] = [
+            {"columnReference": column, "reference": {"resource": f"{target}.csv", "columnReference": "iri"}}
+            for column, target in sorted(table.references.items())]
+    return {
+        "url": table.file,
+        "dc:title": [{"@value": table.title_sv, "@language": "sv"}, {"@value": table.title_en, "@language": "en"}],
+        "tableSchema": schema,
+    }
+
+
+def _column(column: Column, datatype: str | None) -> dict[str, object]:
+    out = column.description()
+    if datatype and "datatype" in out:
+        out["datatype"] = datatype
+    return out
+
+
+def metadata_bytes(tables: Sequence[dict[str, object]], title_sv: str, title_en: str, licence: str | None) -> bytes:
+    """The metadata document of a group of tables (``csv-metadata.json``)."""
+    doc: dict[str, object] = {
+        "@context": "http://www.w3.org/ns/csvw",
+        "dc:title": [{"@value": title_sv, "@language": "sv"}, {"@value": title_en, "@language": "en"}],
+    }
+    if licence:
+        doc["dc:license"] = {"@id": licence}
+    doc["dialect"] = DIALECT
+    doc["tables"] = list(tables)
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

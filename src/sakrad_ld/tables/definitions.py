@@ -90,7 +90,7 @@ MEETINGS = Table(
   ?iri a sakrad:Sakrad . {_kind("iri", "meeting")} {_id()}
   BIND(EXISTS {{ ?iri a sakrad:SakradSeries }} AS ?series)
   {_text("iri", "dct:title", "title")} {_text("iri", "sakrad:topic", "topic")}
-  OPTIONAL {{ ?iri schema:startDate ?date }}
+  OPTIONAL {{ ?iri schema:startDate ?date }} {_text("iri", "sakrad:derivation", "derivation")}
   OPTIONAL {{ ?iri schema:organizer ?organiser_iri {_label("organiser_iri", "organiser")} }}
   OPTIONAL {{ ?iri dct:spatial ?place_iri {_label("place_iri", "place")} }}
   OPTIONAL {{ ?iri sakrad:listedOrganisationCount ?listed_organisation_count }}
@@ -112,6 +112,8 @@ MEETINGS = Table(
         *_texts("topic", SAKRAD + "topic", "topic", "ämne"),
         Column("date", "the date the source gives (day, month or year); as RDF in dates.csv",
                "datum som källan anger (dag, månad eller år); som RDF i dates.csv", output=False),
+        *_texts("derivation", SAKRAD + "derivation", "how a date the source does not state was worked out",
+                "hur ett datum som källan inte anger räknades fram"),
         Column("organiser", "who organised it (name)", "vem som anordnade (namn)", output=False),
         Column("organiser_iri", "who organised it", "vem som anordnade", SCHEMA + "organizer", link="{+organiser_iri}"),
         Column("place", "where (name)", "var (namn)", output=False),
@@ -384,7 +386,7 @@ IDENTIFIERS = Table(
     ?holder_iri ?link_property_iri ?target_iri .
   }}
   OPTIONAL {{ ?iri dct:source ?source_iri }} OPTIONAL {{ ?iri prov:wasDerivedFrom ?derived_from_iri }}
-  {_text("iri", "skos:note", "note")}
+  {_text("iri", "skos:note", "note")} {_text("iri", "sakrad:derivation", "derivation")}
 }}""",
     (
         Column("holder", "whose identifier (name)", "vems identifierare (namn)", output=False),
@@ -411,6 +413,7 @@ IDENTIFIERS = Table(
         Column("derived_from_iri", "the identifier it was worked out from", "identifieraren den härleddes från",
                PROV + "wasDerivedFrom", link="{+derived_from_iri}"),
         *_texts("note", SKOS + "note", "a note", "en anmärkning"),
+        *_texts("derivation", SAKRAD + "derivation", "how it was worked out", "hur den räknades fram"),
     ),
     key=("holder_iri", "iri"),
 )

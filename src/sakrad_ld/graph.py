@@ -426,9 +426,9 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     # The listed count is derived: what the list holds, counted by the publisher (its definition says so).
     if m.organisations:
         out.add(s, SAKRAD.listedOrganisationCount,
-                _typed(len(m.organisations), XSD.nonNegativeInteger), ln, "organisations")
+                _typed(len(m.organisations), XSD.integer), ln, "organisations")
     if (p := m.presentations) is not None:
-        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.nonNegativeInteger),
+        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer),
                 p.lines, "count")
         out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
     _items(out, minter, s, m, "questions", SAKRAD.question, SCHEMA.Question, source_of("questions"))
@@ -513,7 +513,7 @@ def _count(out: _Emitter, minter: Minter, s: URIRef, fact: str, prop: URIRef, co
         out.add(c, RDF.type, SAKRAD.StatedCount, cl)
         out.add(c, SAKRAD.wording, _text(_words(count.text), "sv"), cl, "text")
         if count.value is not None:
-            out.add(c, SCHEMA.value, _typed(count.value, XSD.nonNegativeInteger), cl, "value")
+            out.add(c, SCHEMA.value, _typed(count.value, XSD.integer), cl, "value")
             out.add(c, SAKRAD.approximate, _typed(str(count.approximate).lower(), XSD.boolean), cl, "approximate")
         out.add(c, DCTERMS.source, source, cl)
 

@@ -27,7 +27,7 @@ from .layout import CONTEXT_FILE
 from .triples import RDF_TYPE, Term, Triple
 from .vocab import SCHEMA, XSD
 
-__all__ = ["CONTEXT_FILE", "context_document", "to_jsonld"]
+__all__ = ["CONTEXT_FILE", "context_document", "framed_jsonld", "to_jsonld"]
 
 _POSITION = ox.NamedNode(str(SCHEMA.position))
 _XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = str(XSD.string), str(XSD.integer), str(XSD.boolean)
@@ -192,3 +192,75 @@ def _order(value: Any, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]]) -
     if isinstance(value, str) and _PLAIN_JSON.fullmatch(value):
         return (1 << 30, f'"{value}"')  # what json.dumps writes for a string with nothing to escape
     return (1 << 30, json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+
+#: Links back to a whole from its parts, or from a participant to its participations: not followed
+#: when a document is framed, so each resource is embedded under the one it belongs to.
+_BACK_LINKS = frozenset(ox.NamedNode(iri) for iri in (
+    "http://data.europa.eu/m8g/participates",
+    "http://data.europa.eu/m8g/parentEvent",
+    "http://purl.org/dc/terms/isPartOf",
+    "http://www.w3.org/ns/org#member",
+))
+
+
+def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str, Any]) -> bytes:
+    """The document about ``root`` as one framed JSON-LD tree a person can read with plain ``json.load``:
+    every resource it links to is embedded where it is linked (names and identifiers beside the
+    participation, not in a sibling node), ``type`` is always a list, and every key is a term of the
+    context. A resource linked from two places is embedded in both (JSON-LD merges node objects with
+    the same ``id``); a link back to a resource being embedded stays an ``id`` reference."""
+    terms = _terms()
+    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]] = defaultdict(list)
+    for s, p, o in triples:
+        assert type(s) is ox.NamedNode, f"blank nodes are not written: {s!r}"
+        by_subject[s.value].append((p, o))
+    reached: set[str] = set()
+    tree = _framed(root, by_subject, terms, frozenset(), reached)
+    # What the tree does not reach (who is shown holding a post the chair's post reports to) is
+    # kept beside it, framed the same way (JSON-LD 1.1 @included).
+    rest = [s for s in sorted(by_subject) if s not in reached]
+    included = []
+    for s in rest:
+        if s not in reached:
+            included.append(_framed(s, by_subject, terms, frozenset(), reached))
+    doc = {"@context": context, **tree}
+    if included:
+        doc["included"] = included
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def _framed(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], terms: _Terms,
+            path: frozenset[str], reached: set[str]) -> dict[str, Any]:
+    reached.add(s)
+    out: dict[str, Any] = {"id": s}
+    entries = by_subject.get(s, [])
+    out["type"] = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries
+                         if p == RDF_TYPE)
+    values: dict[str, list[Any]] = defaultdict(list)
+    containers: dict[str, str] = {}
+    inside = path | {s}
+    for p, o in entries:
+        if p == RDF_TYPE:
+            continue
+        key, container, value = _entry(p, o, terms)
+        by_term = terms.by_key.get((p.value, "@vocab")) is not None  # a term of the context, as a role
+        if type(o) is ox.NamedNode and o.value in by_subject and o.value not in inside and p not in _BACK_LINKS \
+                and not by_term:
+            value = _framed(o.value, by_subject, terms, inside, reached)
+        elif type(o) is ox.NamedNode and isinstance(value, str) and not by_term:
+            value = {"id": o.value}
+        values[key].append(value)
+        containers[key] = container
+    for key in sorted(values):
+        items = values[key]
+        if containers[key] == "@language":
+            langmap: dict[str, list[str]] = defaultdict(list)
+            for lang, text in items:
+                langmap[lang].append(text)
+            out[key] = {lang: (v[0] if len(v) == 1 else sorted(v)) for lang, v in sorted(langmap.items())}
+            continue
+        if len(items) > 1:
+            items.sort(key=lambda v: _order(v, by_subject))
+        out[key] = items if (containers[key] == "@set" or len(items) > 1) else items[0]
+    return out

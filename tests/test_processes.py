@@ -3,7 +3,10 @@ and a release written by two processes byte-identical to one written by one."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from sakrad_ld.project import Project
 from sakrad_ld.release import write_release
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -56,3 +59,58 @@ def test_release_is_the_same_from_one_process_or_two(tmp_path: Path, small_share
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
     assert sum(1 for name in a if name.startswith("meetings/")) == 24
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for(condition, seconds: float = 10.0) -> bool:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def _sleeper(folder: Path):
+    def work(item: int) -> None:
+        (folder / f"{os.getpid()}").write_text(str(item))
+        time.sleep(60)
+    return work
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_writers_die_with_a_killed_parent(tmp_path: Path, small_shares: None) -> None:
+    parent = os.fork()
+    if parent == 0:
+        try:
+            in_processes([1, 2], _sleeper(tmp_path), 2)
+        finally:
+            os._exit(0)
+    assert _wait_for(lambda: len(list(tmp_path.iterdir())) == 2)
+    writers = [int(p.name) for p in tmp_path.iterdir() if int(p.name) != parent]
+    assert len(writers) == 1 and _alive(writers[0])
+    os.kill(parent, signal.SIGKILL)
+    os.waitpid(parent, 0)
+    assert _wait_for(lambda: not _alive(writers[0])), "the forked writer outlived its killed parent"
+
+
+def test_a_failure_in_the_parent_stops_the_other_writers(tmp_path: Path, small_shares: None) -> None:
+    sleep = _sleeper(tmp_path)
+
+    def work(item: int) -> None:
+        if item == 0:  # the parent's share
+            _wait_for(lambda: any(tmp_path.iterdir()))
+            raise OSError(28, "No space left on device", str(tmp_path / "x"))
+        sleep(item)
+
+    with pytest.raises(OSError, match="No space left"):
+        in_processes([0, 1], work, 2)
+    (writer,) = [int(p.name) for p in tmp_path.iterdir()]
+    assert not _alive(writer)

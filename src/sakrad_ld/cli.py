@@ -97,26 +97,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Draft a meeting YAML from a documentation text in the sakråd template, for a person to review."""
+    """Draft a meeting YAML from a documentation text in the sakråd template or a regeringen.se page
+    (or every page of a listing), for a person to review."""
     from .corpus import load_corpus
-    from .importer.documentation import read_documentation
-    from .importer.draft import draft_meeting
+    from .importer.command import run_import
 
-    out = Path(args.out) if args.out else None
-    if out is not None and out.exists() and not args.force:
-        print(f"error: {out} exists; nothing was written (give --force to overwrite it)", file=sys.stderr)
-        return EXIT_ERROR
-    draft = draft_meeting(read_documentation(Path(args.file)), load_corpus(_project(args).data))
-    text = draft.yaml()
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
-        print(f"Wrote the draft of meeting {draft.meeting.id} to {out}: review it, then move it to data/meetings/",
-              file=sys.stderr)
-    if draft.new_records:
-        print(f"{draft.new_records} new record(s) to add by hand: see the comments in the draft", file=sys.stderr)
-    return EXIT_OK
+    return run_import(args, lambda: load_corpus(_project(args).data))
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -136,13 +122,17 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 def cmd_links_reconcile(args: argparse.Namespace) -> int:
     """Propose organisation numbers from register extracts, for a person to review; never edits data/."""
-    from .corpus import load_corpus
-    from .registers.reconcile import THRESHOLD, proposals_yaml, reconcile
+    from .registers.reconcile import (
+        THRESHOLD,
+        proposals_yaml,
+        read_organisations,
+        reconcile,
+    )
     from .registers.register import read_register
 
     registers = [read_register(Path(f), args.name_field, args.number_field) for f in args.register]
     threshold = THRESHOLD if args.threshold is None else args.threshold
-    proposals = reconcile(load_corpus(_project(args).data).organisations, registers, threshold)
+    proposals = reconcile(read_organisations(_project(args).data), registers, threshold)
     text = proposals_yaml(proposals, registers, threshold)
     if args.out is None:
         sys.stdout.write(text)
@@ -252,7 +242,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         values[name] = value
     release = Release.open(Path(args.release))
-    answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri))
+    answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri),
+                      base_iri=release.base_iri)
     if answer.form == "graph":
         sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle"), CONTEXT_FILE))
     elif args.format == "table":
@@ -347,7 +338,12 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
     )),
     "links": (cmd_links, _links_arguments),
     "import": (cmd_import, lambda p: (
-        p.add_argument("file", metavar="FILE", help="the documentation text (UTF-8), in the template of the seed"),
+        p.add_argument("file", metavar="PAGE", nargs="?",
+                       help="a documentation text in the seed's template, or a regeringen.se page (Markdown)"),
+        p.add_argument("--listing", metavar="FILE", help="the site's listing (listing.json) with the page's entry"),
+        p.add_argument("--pages", metavar="DIR", help="with --listing and --out-dir: draft every page in DIR"),
+        p.add_argument("--out-dir", metavar="DIR", help="with --pages: write one draft per meeting here"),
+        p.add_argument("--fetch", metavar="URL", help="read the page from this address instead of a file"),
         p.add_argument("--out", metavar="FILE", help="write the draft here (default: print it)"),
         p.add_argument("--force", action="store_true", help="overwrite --out if it exists"),
     )),

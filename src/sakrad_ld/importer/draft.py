@@ -23,8 +23,8 @@ import yaml
 from ..records import (
     ChairRef,
     Contact,
-    Count,
     Corpus,
+    Count,
     Email,
     GovernmentParticipant,
     Meeting,
@@ -218,6 +218,8 @@ def _text(*paragraphs: str) -> Text | None:
 
 
 def _scalar(value: str | int) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, int) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return str(value)
     try:
@@ -231,7 +233,7 @@ def _mapping(record: object, indent: int, path: str, comments: dict[str, tuple[s
     pad = " " * indent
     for f in dataclasses.fields(record):  # type: ignore[arg-type]
         value = getattr(record, f.name)
-        if f.name == "lines" or value is None or value == []:
+        if f.name == "lines" or value is None or value == [] or (value is f.default and f.default is not None):
             continue
         key = f"{path}{f.name}"
         out.extend(_comment(pad, comments.get(key, ())))

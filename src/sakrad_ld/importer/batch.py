@@ -1,0 +1,92 @@
+"""Every page of a listing at once: each page drafted, pages about the same meeting made one draft,
+pages about a meeting already in ``data/`` reported with what they would add, and the rest reported
+as not a sakråd. See ``docs/import.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..records import Corpus, Meeting
+from .page_draft import PageDraft, draft_page, merge
+from .regeringen import Entry, find_entry, page_url, read_page
+
+__all__ = ["Batch", "draft_listing", "same_meeting"]
+
+
+@dataclass
+class Batch:
+    drafts: list[PageDraft] = field(default_factory=list)  # one per meeting, pages merged
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (page url, meeting id)
+    existing: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (url, meeting id, would add)
+    not_sakrad: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (url, kind, sentences)
+
+    def summary(self) -> str:
+        lines = [f"drafted: {d.meeting.id} ← {d.url}" for d in self.drafts if d.meeting]
+        lines += [f"same meeting as another page: {url} → {mid}" for url, mid in self.merged]
+        lines += [f"already in data/: {url} → data/meetings/{mid}.yaml; would add: {', '.join(add) or 'nothing'}"
+                  for url, mid, add in self.existing]
+        lines += [f"not a sakråd ({kind}): {url}" + (f" — mentions: {said[0][:140]}" if said else "")
+                  for url, kind, said in self.not_sakrad]
+        lines.append(f"{len(self.drafts)} drafted, {len(self.merged)} same meeting as another page, "
+                     f"{len(self.existing)} already in data/, {len(self.not_sakrad)} not a sakråd")
+        return "\n".join(lines) + "\n"
+
+
+_WORD = re.compile(r"[a-zåäö-]{8,}")
+_COMMON = {"sakrådet", "civilsamhället", "rättigheter", "möjligheter", "civilsamhällesorganisationer", "regeringens"}
+
+
+def same_meeting(a: PageDraft, b: PageDraft) -> bool:
+    """Two pages are about one meeting when one links the other and their dates agree (or one has none),
+    or when they give the same day and share a word of their titles."""
+    ma, mb = a.meeting, b.meeting
+    assert ma is not None and mb is not None
+    linked = _path(b.url) in a.links or _path(a.url) in b.links
+    if linked and (ma.date is None or mb.date is None or ma.date == mb.date):
+        return True
+    if ma.date and mb.date and len(ma.date) == 10 and ma.date == mb.date:
+        words = lambda m: set(_WORD.findall(m.title.sv.casefold())) - _COMMON
+        return bool(words(ma) & words(mb))
+    return False
+
+
+def _path(url: str) -> str:
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+def _would_add(draft: Meeting, known: Meeting) -> list[str]:
+    out = []
+    for name in ("date", "topic", "purpose", "place", "invited_count", "organisation_count", "participant_count",
+                 "invited_description", "chair", "conveners", "government_participants", "agencies",
+                 "discussion_areas", "contact", "case_number"):
+        if getattr(draft, name) not in (None, []) and getattr(known, name) in (None, []):
+            out.append(name)
+    return out
+
+
+def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Batch:
+    """Drafts every page under ``pages`` (``<section>/<yyyy>/<mm>/<slug>.md``) with its listing entry."""
+    batch = Batch()
+    drafts = []
+    for path in sorted(pages.rglob("*.md")):
+        draft = draft_page(read_page(path), find_entry(entries, page_url(path)), corpus)
+        if draft.meeting is None:
+            batch.not_sakrad.append((draft.url, draft.kind, draft.mentions))
+        elif draft.existing:
+            known = next(m for m in corpus.meetings if m.id == draft.existing)
+            batch.existing.append((draft.url, draft.existing, _would_add(draft.meeting, known)))
+        else:
+            drafts.append(draft)
+    # the page of the site's sakråd section is the main source; an article about the same meeting adds to it
+    drafts.sort(key=lambda d: (d.kind != "sakrad", d.url))
+    for draft in drafts:
+        into = next((d for d in batch.drafts if same_meeting(d, draft)), None)
+        if into is None:
+            batch.drafts.append(draft)
+        else:
+            merge(into, draft)
+            batch.merged.append((draft.url, into.meeting.id if into.meeting else ""))
+    return batch

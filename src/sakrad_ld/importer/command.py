@@ -1,0 +1,112 @@
+"""`sakrad-ld import`: which importer a file needs, where the drafts go, and what is printed.
+
+A file whose first ``#`` line is a Markdown title is a regeringen.se page; any other text is read as a
+documentation in the seed's template. ``--listing`` with ``--pages`` and ``--out-dir`` drafts every
+page of a listing. Exit codes: 0 drafted, 2 bad input (nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError, Where
+from ..records import Corpus
+
+__all__ = ["run_import"]
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def _refuse(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _is_page(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.startswith("# ") for line in head.splitlines()[:5])
+
+
+def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
+    from .regeringen import fetch_page, find_entry, page_url, read_listing, read_page
+
+    if args.pages or args.out_dir:
+        if not (args.listing and args.pages and args.out_dir) or args.file or args.fetch:
+            return _refuse("drafting a listing needs --listing FILE --pages DIR --out-dir DIR, and no PAGE")
+        return _batch(Path(args.listing), Path(args.pages), Path(args.out_dir), args.force, corpus())
+    if bool(args.file) == bool(args.fetch):
+        return _refuse("give one PAGE (a file) or --fetch URL")
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        return _refuse(f"{out} exists; nothing was written (give --force to overwrite it)")
+    entries = read_listing(Path(args.listing)) if args.listing else ()
+    if args.fetch:
+        page = fetch_page(args.fetch)
+        return _page(page, find_entry(entries, args.fetch), out, corpus())
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(Where(path, 0), "no such file", "a documentation text or a regeringen.se page")
+    if _is_page(path):
+        entry = find_entry(entries, page_url(path))
+        if args.listing and entry is None:
+            print(f"note: {page_url(path)} is not in {args.listing}; drafted from the page alone", file=sys.stderr)
+        return _page(read_page(path), entry, out, corpus())
+    return _documentation(path, out, corpus())
+
+
+def _write(text: str, out: Path | None, what: str) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(f"Wrote the draft of {what} to {out}: review it, then move it to data/meetings/", file=sys.stderr)
+
+
+def _documentation(path: Path, out: Path | None, corpus: Corpus) -> int:
+    from .documentation import read_documentation
+    from .draft import draft_meeting
+
+    draft = draft_meeting(read_documentation(path), corpus)
+    _write(draft.yaml(), out, f"meeting {draft.meeting.id}")
+    if draft.new_records:
+        print(f"{draft.new_records} new record(s) to add by hand: see the comments in the draft", file=sys.stderr)
+    return EXIT_OK
+
+
+def _page(page, entry, out: Path | None, corpus: Corpus) -> int:
+    from .page_draft import draft_page
+
+    draft = draft_page(page, entry, corpus)
+    if draft.meeting is None:
+        said = f"; it mentions: {draft.mentions[0]}" if draft.mentions else ""
+        print(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}", file=sys.stderr)
+        return EXIT_OK
+    if draft.existing:
+        print(f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what "
+              "it states", file=sys.stderr)
+    _write(draft.yaml(), out, f"meeting {draft.meeting.id}")
+    return EXIT_OK
+
+
+def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpus) -> int:
+    from .batch import draft_listing
+    from .regeringen import read_listing
+
+    if not pages.is_dir():
+        raise InputError(Where(pages, 0), "no such folder", "the folder of the listing's pages")
+    batch = draft_listing(read_listing(listing), pages, corpus)
+    targets = [(out_dir / f"{d.meeting.id}.yaml", d) for d in batch.drafts if d.meeting]
+    clash = [str(t) for t, _ in targets if t.exists()]
+    if clash and not force:
+        return _refuse(f"{len(clash)} draft(s) exist, such as {clash[0]}; nothing was written (give --force)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for target, draft in targets:
+        target.write_text(draft.yaml(), encoding="utf-8")
+    sys.stdout.write(batch.summary())
+    return EXIT_OK

@@ -1,0 +1,360 @@
+"""A draft meeting from a regeringen.se page and its listing entry, with ids resolved against ``data/``.
+
+Only what the page (or its listing entry) states goes into the draft. A year the page leaves out is
+worked out from an attachment's name or the publication date and marked with ``date_derivation``; an
+invitation ("bjuder in") is marked as an announcement; the page's department label is its publisher,
+never the organiser. New people, posts, bodies and sources are proposed as records to append to the
+files of ``data/``. See ``docs/import.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..records import (
+    Body,
+    ChairRef,
+    Contact,
+    ConvenerRef,
+    Corpus,
+    Count,
+    FactSource,
+    GovernmentParticipant,
+    Holding,
+    Meeting,
+    Note,
+    Person,
+    Post,
+    Source,
+    Text,
+)
+from ..typedyaml import load_record
+from .draft import _comment, _mapping, slug
+from .page_facts import MONTHS, Agent, PageFacts, StatedNumber, read_facts
+from .regeringen import SECTION_KINDS, Entry, Link, Page, page_kind
+
+__all__ = ["PageDraft", "draft_page", "merge"]
+
+
+@dataclass
+class PageDraft:
+    """What one page gives: its kind, and for a page about a sakråd the drafted meeting and the records
+    it needs that ``data/`` does not have yet."""
+
+    url: str
+    kind: str  # sakrad | about | mention | other
+    meeting: Meeting | None = None
+    new: dict[str, list[object]] = field(default_factory=dict)  # file → records to append
+    comments: dict[str, list[str]] = field(default_factory=dict)
+    existing: str | None = None  # the meeting of data/ this page is a source of
+    mentions: list[str] = field(default_factory=list)
+    links: tuple[str, ...] = ()  # the pages of the site this page links to (shortcuts)
+    origin: str = ""
+
+    def note(self, path: str, text: str) -> None:
+        self.comments.setdefault(path, []).append(text)
+
+    def yaml(self) -> str:
+        """The draft as a ``data/meetings/*.yaml`` text (checked by loading it back), followed by the
+        records to append to the other files, as comments."""
+        assert self.meeting is not None
+        lines = ["# yaml-language-server: $schema=../../schema/meeting.schema.json",
+                 f"# DRAFT made by `sakrad-ld import` from {self.url}: check every fact against the page,",
+                 f"# then save it as data/meetings/{self.meeting.id}.yaml.",
+                 *_comment("", tuple(self.comments.get("", ())))]
+        _mapping(self.meeting, 0, "", {k: tuple(v) for k, v in self.comments.items()}, lines)
+        text = "\n".join(lines) + "\n"
+        loaded = load_record(Meeting, yaml.compose(text, Loader=yaml.SafeLoader), Path(f"draft of {self.url}"))
+        if loaded != self.meeting:  # a bug in the writer, never the reader's fault
+            raise AssertionError(f"the draft YAML does not load back as the drafted meeting:\n{text}")
+        for file, records in self.new.items():
+            if not records:
+                continue
+            text += f"\n# To append to data/{file}:\n"
+            for record in records:
+                block: list[str] = []
+                _mapping(record, 4, "", {}, block)
+                text += "#   - " + block[0].lstrip() + "\n" + "".join(f"# {b}\n" for b in block[1:])
+        return text
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: " ".join(s.replace("-och", "- och").split()).casefold()
+    return norm(a) == norm(b)
+
+
+class _Ids:
+    """Resolves people, posts, bodies and sources against the corpus; proposes the ones it lacks."""
+
+    def __init__(self, corpus: Corpus, draft: PageDraft) -> None:
+        self.corpus, self.draft = corpus, draft
+
+    def _add(self, file: str, record: object) -> None:
+        records = self.draft.new.setdefault(file, [])
+        if all(getattr(r, "id", None) != getattr(record, "id", None) for r in records):
+            records.append(record)
+
+    def body(self, name: str, source: str) -> str:
+        if _same(name, "Regeringskansliet"):
+            return "regeringskansliet"
+        found = next((b.id for b in self.corpus.bodies if _same(b.name.sv, name)), None)
+        if found:
+            return found
+        kind = "office" if name == "Statsrådsberedningen" else "ministry"
+        new = Body(id=slug(name), name=Text(" ".join(name.replace("-och", "- och").split())), kind=kind,
+                   unit_of="regeringskansliet", sources=[source])
+        self._add("bodies.yaml", new)
+        return new.id
+
+    def post(self, label: str, source: str) -> str:
+        found = next((p.id for p in self.corpus.posts if _same(p.label.sv, label)), None)
+        if found:
+            return found
+        new = Post(id=slug(label), label=Text(label), post_in="regeringskansliet", sources=[source])
+        self._add("posts (data/bodies.yaml)", new)
+        return new.id
+
+    def person(self, agent: Agent, source: str, as_of: str | None) -> tuple[str, str | None]:
+        post = self.post(agent.post, source) if agent.post else None
+        known = next((p for p in self.corpus.people if _same(p.name, agent.name or "")), None)
+        if known:
+            if post and all(h.post != post for h in known.holds):
+                self.draft.note("", f"{known.id} is in data/people.yaml; the page gives them the post "
+                                    f"'{agent.post}': add a holding with source {source}")
+            return known.id, post
+        holds = [Holding(post=post, source=source, as_of=as_of)] if post else []
+        new = Person(id=slug(agent.name or ""), name=agent.name or "", holds=holds, sources=[source])
+        self._add("people.yaml", new)
+        return new.id, post
+
+    def known_source(self, url: str) -> str | None:
+        path = re.sub(r"^https?://[^/]+", "", url)
+        return next((s.id for s in self.corpus.sources if s.url and re.sub(r"^https?://[^/]+", "", s.url) == path),
+                    None)
+
+    def source(self, record: Source) -> str:
+        found = self.known_source(record.url or "")
+        if found:
+            return found
+        self._add("sources.yaml", record)
+        return record.id
+
+
+def _date(facts: PageFacts, entry: Entry) -> tuple[str | None, Text | None]:
+    if facts.day is None:
+        return None, None
+    day, month, year = facts.day
+    if year:
+        return f"{year:04d}-{month:02d}-{day:02d}", None
+    words = f"{day} {MONTHS[month - 1]}"
+    for link in entry.attachments + entry.shortcuts:
+        m = re.search(rf"\b{words} (\d{{4}})\b", link.name, re.IGNORECASE)
+        if m:
+            return f"{m[1]}-{month:02d}-{day:02d}", Text(
+                f"Sidan säger \"{facts.day_words}\" utan år; året står i namnet på den bifogade filen "
+                f"\"{link.name}\".",
+                f"The page says \"{facts.day_words}\" without a year; the year is in the name of the attached "
+                f"file \"{link.name}\".")
+    if not entry.published:
+        return None, None
+    published = dt.date.fromisoformat(entry.published)
+    year = min((published.year - 1, published.year, published.year + 1),
+               key=lambda y: abs((dt.date(y, month, day) - published).days))
+    return f"{year:04d}-{month:02d}-{day:02d}", Text(
+        f"Sidan säger \"{facts.day_words}\" utan år; året är det närmast sidans publiceringsdatum "
+        f"({entry.published}).",
+        f"The page says \"{facts.day_words}\" without a year; the year is the one nearest the page's "
+        f"publication date ({entry.published}).")
+
+
+_TOPIC = re.compile(r"^(?:Inbjudan till )?(?:EU-)?(?:sakråd|samråd)\s+(?:om|angående|inför|med anledning av|"
+                    r"med temat|på temat)\s+", re.IGNORECASE)
+_SOURCE_PREFIX = {"web-page": "regeringen", "article": "regeringen", "press-release": "regeringen"}
+
+
+def _count(number: StatedNumber | None) -> Count | None:
+    return Count(text=number.text, value=number.value, approximate=number.approximate) if number else None
+
+
+def _short(text: str, words: int = 6) -> str:
+    return "-".join(slug(text).split("-")[:words])
+
+
+def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
+    """The draft of one page: a meeting for a page about a sakråd, a report for any other."""
+    entry = entry or Entry(url=re.sub(r"^https?://[^/]+", "", page.origin), listed=False)
+    kind = page_kind(page, entry)
+    draft = PageDraft(url=entry.full_url, kind=kind, origin=page.origin,
+                      links=tuple(s.url for s in entry.shortcuts if not s.url.endswith(".pdf")))
+    if kind in ("mention", "other"):
+        draft.mentions = [s for p in page.paragraphs for s in re.split(r"(?<=\.)\s+", p)
+                          if re.search(r"sakråd|samråd", s, re.IGNORECASE)]
+        return draft
+    if not entry.listed:
+        draft.note("", "the page's listing entry is not in the listing: no publication date, sender or attachments")
+    ids = _Ids(corpus, draft)
+    facts = read_facts(page)
+    date, derivation = _date(facts, entry)
+    month = date[:7] if date else (entry.published or "")[:7] or "undated"
+    title = re.sub(r"^Inbjudan till (\w)", lambda m: m[1].upper(), page.title)
+    topic_m = re.search(r"(?:sakråd|samråd) (?:om|angående|inför|med anledning av|med temat|på temat) (?P<t>[^.]+)",
+                        page.paragraphs[0] if page.paragraphs else "")
+    topic = _TOPIC.sub("", title) if _TOPIC.match(title) else (topic_m["t"] if topic_m else None)
+    meeting_id = f"{date or month}-{_short(topic or title)}"
+    section_kind = SECTION_KINDS.get(entry.section, "web-page")
+    parts = entry.url.strip("/").split("/")
+    main_id = (f"regeringen-{parts[1]}-{parts[2]}-{_short(parts[-1], 5)}" if len(parts) == 4
+               else f"regeringen-{meeting_id}")
+    main_id = ids.known_source(entry.full_url) or main_id
+    publisher = next((ids.body(name, main_id) for name in entry.sender_names
+                      if re.search(r"departementet$|^Statsrådsberedningen$", name)), None)
+    main = ids.source(Source(id=main_id, title=Text(page.title), kind=section_kind, url=entry.full_url,
+                             publisher=publisher, published=entry.published))
+    further = []
+    for link in entry.attachments + entry.shortcuts:
+        what = _attachment_kind(link)
+        if what:
+            prefix = "inbjudan" if what == "invitation" else "minnesanteckningar"
+            further.append(ids.source(Source(id=f"{prefix}-{meeting_id}", title=Text(_pdf_name(link.name)),
+                                             kind=what, url=link.full_url, published=None)))
+        elif link in entry.attachments:
+            draft.note("sources", f"attachment left out (neither invitation nor minutes): {link.name} "
+                                  f"{link.full_url}")
+    as_of = date if date and len(date) == 10 else None
+
+    conveners = []
+    for agent in facts.conveners:
+        if agent.body:
+            conveners.append(ConvenerRef(body=ids.body(agent.body, main)))
+        else:
+            person, post = ids.person(agent, main, as_of)
+            conveners.append(ConvenerRef(person=person, post=post))
+    chair = None
+    notes = []
+    if facts.chair:
+        person, post = ids.person(facts.chair, main, as_of)
+        chair = ChairRef(person=person, post=post)
+        draft.note("chair", f"the page: \"{facts.chair_words}\"")
+    participants = []
+    for agent, sentence in facts.speakers:
+        person, _ = ids.person(agent, main, as_of)
+        if all(p.person != person for p in participants):
+            participants.append(GovernmentParticipant(person=person, description=Text(sentence)))
+    agencies = []
+    for name in facts.agencies:
+        found = next((b.id for b in corpus.bodies if _same(b.name.sv, name)), None)
+        if found is None:
+            found = slug(name)
+            ids._add("bodies.yaml", Body(id=found, name=Text(name), kind="agency", sources=[main]))
+        agencies.append(found)
+    contact = None
+    if facts.contact:
+        person, _ = ids.person(Agent(facts.contact, name=facts.contact), main, None)
+        contact = Contact(person=person)
+    organiser = None
+    m = re.search(r"avser (?P<body>\S+departementet) (?:genomföra|anordna|hålla)", page.text)
+    if m:
+        organiser = ids.body(m["body"], main)
+        draft.note("organiser", f"the page: \"{m.group(0)} …\"")
+    if facts.announced:
+        held = " Minnesanteckningar från sakrådet finns bifogade sidan." if any(
+            _attachment_kind(a) == "minutes" for a in entry.attachments) else ""
+        notes.append(Note(text=Text(
+            f"Sidan kungör sakrådet (\"bjuder in\"); att det hölls står inte på sidan.{held}",
+            "The page announces the sakråd (\"bjuder in\": invites); it does not say it was held."
+            + (" Minutes of it are attached to the page." if held else ""))))
+    if date is None:
+        draft.note("date", f"the page gives no date: the id uses the publication month ({month}); add the date "
+                           "only if another document states it")
+    case_numbers = entry.case_numbers
+    if len(case_numbers) > 1:
+        draft.note("case_number", f"the listing gives several: {', '.join(case_numbers)}")
+    draft.note("id", "an id of your choice: it becomes part of the meeting's IRI and must never change once published")
+    if kind == "about":
+        draft.note("title", "the article's headline: give the meeting a title that names the sakråd")
+    draft.meeting = Meeting(
+        id=meeting_id, source=main, title=Text(title), sources=further,
+        topic=Text(topic) if topic else None, organiser=organiser, date=date, date_derivation=derivation,
+        place=facts.place, purpose=Text(" ".join(facts.purpose)) if facts.purpose else None,
+        invited_count=_count(facts.invited), organisation_count=_count(facts.organisations),
+        participant_count=_count(facts.participants),
+        invited_description=Text(facts.invited_description) if facts.invited_description else None,
+        chair=chair, conveners=conveners, government_participants=participants, agencies=agencies,
+        discussion_areas=[Text(a) for a in facts.discussion_areas], contact=contact,
+        case_number=case_numbers[0] if case_numbers else None, notes=notes,
+    )
+    draft.existing = next((m.id for m in corpus.meetings if main in (m.source, *m.sources)), None)
+    return draft
+
+
+def _attachment_kind(link: Link) -> str | None:
+    if re.match(r"Inbjudan\b", link.name, re.IGNORECASE):
+        return "invitation"
+    if re.match(r"(?:Minnes)?anteckningar\b", link.name, re.IGNORECASE):
+        return "minutes"
+    return None
+
+
+def _pdf_name(name: str) -> str:
+    return re.sub(r"\s*\(pdf [^)]*\)\s*$|\.pdf$", "", name).strip()
+
+
+#: The meeting's facts one page can give another, by field name (records.MEETING_FACTS).
+_MERGED = ("topic", "organiser", "date", "place", "purpose", "invited_count", "organisation_count",
+           "participant_count", "invited_description", "chair", "agencies", "discussion_areas", "contact",
+           "case_number")
+
+
+def merge(main: PageDraft, other: PageDraft) -> PageDraft:
+    """One meeting from two pages about it: ``main``'s facts first, ``other``'s where ``main`` has none
+    (named in ``fact_sources``), further conveners and participants with ``other``'s page as source."""
+    a, b = main.meeting, other.meeting
+    assert a is not None and b is not None
+    changes: dict[str, object] = {}
+    taken = []
+    for name in _MERGED:
+        mine, theirs = getattr(a, name), getattr(b, name)
+        if theirs in (None, []):
+            continue
+        if name == "date" and a.date_derivation and not b.date_derivation and mine == theirs:
+            changes.update(date=theirs, date_derivation=None)
+            taken.append(name)
+        elif mine in (None, []):
+            changes[name] = theirs
+            taken.append(name)
+            if name == "date":
+                changes["date_derivation"] = b.date_derivation
+        elif mine != theirs and name not in ("topic",):
+            main.note(name, f"{other.url} gives another {name}: {_plain(theirs)}")
+    conveners = list(a.conveners) + [dataclasses.replace(c, source=b.source) for c in b.conveners
+                                     if all((c.person, c.body) != (d.person, d.body) for d in a.conveners)]
+    participants = list(a.government_participants) + [
+        dataclasses.replace(p, source=b.source) for p in b.government_participants
+        if all(p.person != q.person for q in a.government_participants)]
+    sources = [*a.sources, *(s for s in (b.source, *b.sources) if s not in a.sources and s != a.source)]
+    notes = list(a.notes) + [n for n in b.notes if n not in a.notes and a.notes == []]
+    main.meeting = dataclasses.replace(
+        a, **changes, conveners=conveners, government_participants=participants, sources=sources,
+        fact_sources=[*a.fact_sources, FactSource(facts=taken, source=b.source)] if taken else a.fact_sources,
+        notes=notes if not (a.notes and not b.notes) else [])
+    if a.notes and not b.notes:
+        main.note("notes", f"{other.url} reports the meeting as held: the announcement note is dropped")
+    for file, records in other.new.items():
+        mine = main.new.setdefault(file, [])
+        mine.extend(r for r in records if all(getattr(r, "id", None) != getattr(m, "id", None) for m in mine))
+    main.note("", f"also drafted from {other.url} (the same meeting)")
+    return main
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, Text):
+        return value.sv
+    if isinstance(value, Count):
+        return value.text
+    return str(value)

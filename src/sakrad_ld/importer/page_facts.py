@@ -1,0 +1,200 @@
+"""The facts a regeringen.se page states about a sakråd, in the page's own words: the day, who invited
+(and in which tense), how many were invited or took part, who chaired, opened or presented, the purpose,
+place, discussion areas and the contact. Nothing is inferred here; :mod:`.page_draft` decides what a
+missing year becomes. See ``docs/import.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .documentation import number_value
+from .regeringen import Page
+
+__all__ = ["Agent", "PageFacts", "StatedNumber", "read_facts"]
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+          "oktober", "november", "december")
+_DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
+_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)*"
+#: A post as pages word it: "socialminister", "statssekreterare", "jämställdhets- och biträdande
+#: arbetsmarknadsminister", "energi- och näringsminister", "enhetschef", "lantbruksråd".
+_POST = (r"(?:[A-ZÅÄÖa-zåäö]+-\s?och\s+)?(?:biträdande\s+)?[A-ZÅÄÖa-zåäö]*"
+         r"(?:minister|statssekreterare|enhetschef|lantbruksråd|statsråd)")
+_BODY = r"(?:Regeringskansliet|[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet)"
+_FULLNAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)+"
+_PURPOSE = re.compile(r"Syftet\b(?: med (?:sakrådet|samrådet|mötet))?[^.;]*?\b(?:var|är|vara)\b|"
+                      r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft")
+_INVITE = re.compile(r"\b(bjöd|bjuder)\b")
+_PAST = re.compile(r"\b(bjöd|hölls|deltog|samlades|träffade|leddes|ledde|inledde|inleddes|genomfördes)\b")
+_APPROX = re.compile(r"-?tal\b|\b(?:drygt|runt|cirka|ca|omkring|ungefär)\b", re.IGNORECASE)
+_COUNT = re.compile(
+    r"(?P<words>(?:(?:[Tt]otalt |de )?(?:[Ee]tt|[Dd]rygt|[Rr]unt|[Cc]irka|[Oo]mkring) )?(?:\d+-tal|[a-zåäö]+tal|\d+|"
+    r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)) (?P<noun>(?:[\w-]+ och )?(?:[\w-]+ )?"
+    r"(?P<head>[\w-]*organisationer|representanter|personer|deltagare|ADV:er)\b(?: (?:från|för|i) (?:det civila "
+    r"samhället|civilsamhället|olika civilsamhällesorganisationer|civilsamhällesorganisationer|myndigheter "
+    r"och branschorganisationer|olika departement i Regeringskansliet|Regeringskansliet))?)")
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A person or body as a page names them: 'statssekreterare Martin Andreasson', 'Regeringskansliet'."""
+
+    words: str
+    name: str | None = None  # a person's name
+    post: str | None = None  # the post the page gives them
+    body: str | None = None  # a body's name
+
+
+@dataclass(frozen=True)
+class StatedNumber:
+    text: str
+    value: int | None
+    approximate: bool
+
+
+@dataclass
+class PageFacts:
+    """What the page states. Empty or ``None``: the page does not say."""
+
+    day: tuple[int, int, int | None] | None = None  # (day, month, year or None)
+    day_words: str = ""
+    announced: bool = False  # "bjuder in": the page invites, it does not say the meeting was held
+    conveners: list[Agent] = field(default_factory=list)
+    invited: StatedNumber | None = None
+    invited_description: str | None = None
+    organisations: StatedNumber | None = None
+    participants: StatedNumber | None = None
+    chair: Agent | None = None
+    chair_words: str = ""
+    speakers: list[tuple[Agent, str]] = field(default_factory=list)  # opened, presented: with the sentence
+    purpose: list[str] = field(default_factory=list)
+    place: str | None = None
+    discussion_areas: list[str] = field(default_factory=list)
+    contact: str | None = None
+    agencies: list[str] = field(default_factory=list)
+    named_people: dict[str, str] = field(default_factory=dict)  # surname → full name, for "minister Busch"
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])", text) if s.strip()]
+
+
+def _number(words: str) -> StatedNumber:
+    digits = re.search(r"\d+", words)
+    core = words.split()[-1]
+    value = int(digits.group()) if digits else number_value(core)
+    if value is None and core.endswith("tal"):
+        value = number_value(core[:-3])
+    return StatedNumber(words, value, bool(_APPROX.search(words)))
+
+
+def agents(words: str, page: Page) -> list[Agent]:
+    """The people and bodies in 'X och Y' ('… minister A och statssekreterare B'); a bare name after a
+    named post shares it ('statssekreterare A och B')."""
+    parts = re.split(r"(?<!-) och (?=[A-ZÅÄÖa-zåäö])", words.strip())
+    found: list[Agent] = []
+    for part in parts:
+        part = part.strip(" ,")
+        if re.fullmatch(_BODY, part):
+            found.append(Agent(part, body=part))
+            continue
+        m = re.fullmatch(rf"(?P<post>{_POST})?\s*(?P<name>{_NAME})", part)
+        if not m:
+            continue
+        post = m["post"] or (found[-1].post if found and found[-1].name else None)
+        name = m["name"]
+        if " " not in name:
+            name = _full_name(name, page) or name
+        found.append(Agent(part, name=name, post=post.lower() if post else None))
+    return found
+
+
+def _full_name(surname: str, page: Page) -> str | None:
+    m = re.search(rf"\b([A-ZÅÄÖ][a-zåäöé]+ {re.escape(surname)})\b", page.text)
+    return m.group(1) if m else None
+
+
+def read_facts(page: Page) -> PageFacts:
+    facts = PageFacts()
+    lead = page.paragraphs[:2]
+    for paragraph in lead:
+        m = _DATE.search(paragraph)
+        if m:
+            facts.day = (int(m[1]), MONTHS.index(m[2].lower()) + 1, int(m[3]) if m[3] else None)
+            facts.day_words = m.group(0)
+            break
+    for n, paragraph in enumerate(page.paragraphs):
+        for sentence in sentences(paragraph):
+            _sentence(sentence, facts, page, lead=n < 2)
+    return facts
+
+
+def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
+    invite = _INVITE.search(s)
+    if invite and not facts.conveners and lead and re.search(r"sakråd|samråd", s, re.IGNORECASE):
+        facts.announced = invite.group(1) == "bjuder"
+        after = re.search(r"\b(?:bjöd|bjuder) (?P<who>.+?) in\b(?P<rest>.*)", s)
+        before = re.search(rf"(?P<who>(?:{_POST} {_NAME}|{_BODY}))\s+(?:bjöd|bjuder) in\b(?P<rest>.*)", s)
+        m = after if after and re.search(rf"{_NAME}|{_BODY}", after["who"]) else before
+        if m:
+            facts.conveners = agents(m["who"], page)
+            rest = m["rest"].strip()
+            invited = re.match(r"(?P<what>.+?) till (?:ett |en )?(?:så kallat )?(?:EU-)?(?:sakråd|samråd)", rest)
+            if invited:
+                count = _COUNT.match(invited["what"])
+                if count:
+                    facts.invited = _number(count["words"])
+                    facts.invited = StatedNumber(count.group(0), facts.invited.value, facts.invited.approximate)
+                elif invited["what"] and not invited["what"].startswith("till"):
+                    facts.invited_description = invited["what"]
+    elif not invite and re.search(r"\b(deltog|samlades|deltagare|deltagarna)\b", s):
+        for count in _COUNT.finditer(s):
+            noun = count["noun"]
+            if re.search(r"departement|Regeringskansliet", noun):
+                continue
+            number = _number(count["words"])
+            number = StatedNumber(count.group(0), number.value, number.approximate)
+            if count["head"].endswith("organisationer") and facts.organisations is None:
+                facts.organisations = number
+            elif not count["head"].endswith("organisationer") and facts.participants is None:
+                facts.participants = number
+    chair = (re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
+             or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) som höll i mötet", s)
+             or re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, ledde\b", s))
+    if chair and facts.chair is None:
+        facts.chair = Agent(chair.group(0), name=chair["name"], post=chair["post"].lower())
+        facts.chair_words = s
+    speaker = (re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, (?:inledde|presenterade)\b", s)
+               or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:inledde|presenterade|berättade)\b", s)
+               or re.search(rf"inleddes av (?P<name>{_NAME}), (?P<post>{_POST})", s)
+               or re.search(rf"(?:berättade|presenterade) (?P<post>{_POST}) (?P<name>{_NAME})", s)
+               or re.search(rf"(?P<name>{_FULLNAME}) inledde\b", s))
+    met = re.search(r"\bträffade (?P<who>.+?) (?:flera|företrädare|representanter|civilsamhället)\b", s)
+    if met and lead:
+        for agent in agents(met["who"], page):
+            facts.speakers.append((agent, s))
+    agencies = re.search(r"samt representanter från (?P<list>[^.]+)\.", s)
+    if agencies and not facts.agencies:
+        facts.agencies = [a.strip() for a in re.split(r",\s*|(?<!-)\s+och\s+", agencies["list"]) if a.strip()]
+    if speaker:
+        post = speaker.groupdict().get("post")
+        facts.speakers.append((Agent(speaker.group(0), name=speaker["name"], post=post.lower() if post else None), s))
+    if _PURPOSE.search(s) and not re.search(r"\bsäger\b", s) and len(facts.purpose) < 2:
+        facts.purpose.append(s)
+    place = re.search(r"(?:genomförs|hölls|äger rum) i (?P<place>[^.]+)", s)
+    if place and facts.place is None:
+        facts.place = place["place"].strip()
+    areas = re.search(r"följande[^:]*:\s+(?P<list>[^:]+?)\.$", s)
+    if areas and re.search(r"diskuter", s) and not facts.discussion_areas:
+        items = re.split(r",\s*|(?<!-)\s+och\s+(?=[a-zåäö])", areas["list"])
+        facts.discussion_areas = [i.strip() for i in items if i.strip()]
+    contact = re.search(rf"^Anmälan\b.* till (?P<name>{_NAME})\.$", s)
+    if contact and facts.contact is None:
+        facts.contact = contact["name"]
+
+
+def held_in_past(page: Page) -> bool:
+    """Whether the page speaks of the meeting in the past tense ('bjöd in', 'hölls', 'deltog')."""
+    return bool(_PAST.search(page.text))

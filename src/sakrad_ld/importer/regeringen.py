@@ -1,0 +1,181 @@
+"""A regeringen.se page and its listing entry: the page's text as Markdown, the site's listing of it
+(title, address, publication date, sender codes, attachments, shortcuts), and what kind of page it is.
+
+The listing is the JSON the site's search API gives (``listing.json``: one entry per page); the codes
+(``codes.json`` beside it) name the senders. See ``docs/import.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, Where
+
+__all__ = ["SITE", "Entry", "Link", "Page", "fetch_page", "find_entry", "page_kind", "read_listing", "read_page"]
+
+SITE = "https://www.regeringen.se"
+
+#: The section of the site a page's address starts with → the kind of document (records.Source.kind).
+SECTION_KINDS = {"sakrad": "web-page", "artiklar": "article", "pressmeddelanden": "press-release"}
+
+_DIARIENUMMER = re.compile(r"\b[A-ZÅÄÖ]{1,3}\d{4}/\d{3,6}(?:/[A-ZÅÄÖ0-9-]+)?\b")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An attachment or a shortcut of a page: its name and its address on the site."""
+
+    name: str
+    url: str
+
+    @property
+    def full_url(self) -> str:
+        return self.url if self.url.startswith("http") else SITE + self.url
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A page's listing entry, as the site lists it. ``None`` or empty: not in the listing."""
+
+    url: str
+    title: str = ""
+    published: str | None = None
+    senders: tuple[str, ...] = ()
+    sender_names: tuple[str, ...] = ()
+    subtitle: str | None = None  # the listing's ``id``: often "Diarienummer: …"
+    attachments: tuple[Link, ...] = ()
+    shortcuts: tuple[Link, ...] = ()
+    listed: bool = True
+
+    @property
+    def full_url(self) -> str:
+        return SITE + self.url
+
+    @property
+    def section(self) -> str:
+        return self.url.strip("/").split("/")[0]
+
+    @property
+    def case_numbers(self) -> tuple[str, ...]:
+        """The diarienummer the subtitle gives, each once, in order."""
+        found = _DIARIENUMMER.findall(self.subtitle or "")
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's text: its title (the ``#`` line) and its paragraphs, Markdown marks kept."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    origin: str  # the file or address it was read from
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def read_listing(path: Path) -> tuple[Entry, ...]:
+    """Every entry of a listing file, with sender names from ``codes.json`` beside it when it is there."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(Where(path, 0), f"not a readable listing: {error}",
+                         "a JSON list of page entries, as listing.json") from None
+    if not isinstance(raw, list):
+        raise InputError(Where(path, 0), "not a listing: the file is not a JSON list", "a list of page entries")
+    codes_file = path.parent / "codes.json"
+    codes = json.loads(codes_file.read_text(encoding="utf-8")) if codes_file.is_file() else {}
+    return tuple(_entry(item, codes) for item in raw if isinstance(item, dict) and item.get("url"))
+
+
+def _entry(item: dict, codes: dict[str, str]) -> Entry:
+    def links(key: str) -> tuple[Link, ...]:
+        return tuple(Link(" ".join(str(a.get("name", "")).split()), str(a["url"]))
+                     for a in item.get(key) or () if isinstance(a, dict) and a.get("url"))
+
+    senders = tuple(str(s) for s in item.get("senders") or ())
+    return Entry(
+        url=str(item["url"]), title=" ".join(str(item.get("title") or "").split()),
+        published=item.get("published") or None, senders=senders,
+        sender_names=tuple(codes.get(s, "") for s in senders), subtitle=item.get("id") or None,
+        attachments=links("attachments"), shortcuts=links("shortcuts"),
+        listed=not ("listing" in item and item["listing"] is None),
+    )
+
+
+def page_url(path: Path) -> str:
+    """The site address of a page file ``…/<section>/<yyyy>/<mm>/<slug>.md``."""
+    parts = path.with_suffix("").parts[-4:]
+    return "/" + "/".join(parts) + "/"
+
+
+def find_entry(entries: tuple[Entry, ...], url: str) -> Entry | None:
+    path = re.sub(r"^https?://[^/]+", "", url)
+    path = path if path.endswith("/") else path + "/"
+    return next((e for e in entries if e.url == path), None)
+
+
+def parse_page(text: str, origin: str) -> Page:
+    """A page's Markdown: the first ``#`` line is the title, blank lines part the paragraphs."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    title_at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title_at is None:
+        raise InputError(Where(Path(origin), 1), "not a regeringen.se page: no '# ' title line",
+                         "the page's Markdown, as in regeringen/pages/, starting with '# <title>'")
+    title = _DIARIENUMMER_TAIL.sub("", lines[title_at][2:]).strip()
+    paragraphs, block = [], []
+    for line in lines[title_at + 1:] + [""]:
+        if line.strip():
+            block.append(line.strip())
+        elif block:
+            paragraphs.append(" ".join(block))
+            block = []
+    return Page(title, tuple(paragraphs), origin)
+
+
+_DIARIENUMMER_TAIL = re.compile(r"\s*Diarienummer:.*$")
+
+
+def read_page(path: Path) -> Page:
+    try:
+        return parse_page(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(Where(path, 0), f"cannot read the page: {error}", "a UTF-8 Markdown file") from None
+
+
+def fetch_page(url: str, timeout: float = 10.0) -> Page:
+    """A page read from a server: its text as Markdown (a plain-text or Markdown answer is taken as is)."""
+    request = urllib.request.Request(url, headers={"Accept": "text/markdown, text/plain;q=0.9"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            text = answer.read().decode(answer.headers.get_content_charset() or "utf-8")
+    except (urllib.error.URLError, OSError, UnicodeDecodeError) as error:
+        raise InputError(Where(Path(url), 0), f"cannot fetch the page: {error}",
+                         "a reachable address, or the page saved as a file") from None
+    return parse_page(text, url)
+
+
+_SAKRAD = re.compile(r"\b(?:eu-)?(?:sakråd|samråd)", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:eu-)?(?:sakrådet|samrådet)\b", re.IGNORECASE)
+_DAY = re.compile(r"\bden \d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+                  r"november|december)\b", re.IGNORECASE)
+
+
+def page_kind(page: Page, entry: Entry | None) -> str:
+    """What the page is: ``sakrad`` (a page of the site's sakråd section), ``about`` (an article or press
+    release about one sakråd), ``mention`` (a sakråd named in passing) or ``other``."""
+    section = entry.section if entry else ""
+    if section == "sakrad":
+        return "sakrad"
+    lead = page.paragraphs[0] if page.paragraphs else ""
+    if _SAKRAD.search(page.title) or _SAKRAD.search(lead):
+        return "about"
+    if _DAY.search(lead) and _DEFINITE.search(page.text):
+        return "about"
+    return "mention" if _SAKRAD.search(page.text) else "other"

@@ -10,8 +10,9 @@ DCAT-AP 3.0.1 catalogue (``catalog.ttl``) and this variant of the same graph
 (``catalog-dcat-ap-2.ttl``), which differs in exactly three ways:
 
 - ``dcat:byteSize`` is typed ``xsd:decimal`` (the same number);
-- each distribution's checksum is the file's SHA-1, a blank node, since the IRI
-  ``…/checksum`` names the SHA-256 checksum of the DCAT-AP 3 catalogue;
+- each distribution's checksum is the file's SHA-1, named in this catalogue's own document
+  (``…/catalog-dcat-ap-2.ttl#checksum-sha1-sakrad-ttl``), since the IRI ``…/checksum`` names the
+  SHA-256 checksum of the DCAT-AP 3 catalogue;
 - the dataset's version is ``owl:versionInfo``, DCAT-AP 2.1.1's property (``dcat:version`` is DCAT 3's).
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from ..vocab import DCAT, OWL, RDF, SPDX, XSD
 from .dcat_ap import DCAT_AP_2
@@ -35,10 +36,12 @@ DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's DCAT namespace is DC
 
 def dcat_ap_2(catalogue: Graph, files: list[ReleasedFile], download_base: str, vocab: Graph) -> Graph:
     """The DCAT-AP 2.1.1 variant of ``catalogue``, whose distributions describe ``files``
-    (downloaded from ``download_base``); the SHA-1 algorithm is described from ``vocab``."""
+    (downloaded from ``download_base``, where this catalogue is published too); the SHA-1
+    algorithm is described from ``vocab``."""
     g = Graph()
     g += catalogue
     for s, o in list(g.subject_objects(DCAT.byteSize)):
+        # from the lexical form: pySHACL checks the parsed value, and Literal(int) stays an int
         g.set((s, DCAT.byteSize, Literal(str(int(o)), datatype=XSD.decimal)))
     for s, o in list(g.subject_objects(DCAT_VERSION)):
         g.remove((s, DCAT_VERSION, o))
@@ -51,7 +54,7 @@ def dcat_ap_2(catalogue: Graph, files: list[ReleasedFile], download_base: str, v
         for old in list(g.objects(distribution, SPDX.checksum)):
             g.remove((distribution, SPDX.checksum, old))
             g.remove((old, None, None))
-        checksum = BNode("sha1-" + re.sub(r"[^A-Za-z0-9]", "-", file.path))
+        checksum = URIRef(f"{download_base}{STEM}.ttl#checksum-sha1-" + re.sub(r"[^A-Za-z0-9]", "-", file.path))
         g.add((distribution, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha1))

@@ -7,11 +7,17 @@ Normalisation keeps what tells Swedish names apart and drops what does not:
 
 * case is folded, dashes, quotes and whitespace are unified, punctuation is dropped;
 * diacritics are **kept**: å, ä, ö and é are letters of their own ("Röda" is not "Roda");
-* legal-form and generic words (:data:`LEGAL_FORMS`) are dropped, with the genitive -s they
-  leave behind ("Rädda Barnens Riksförbund" → "rädda barnen");
+* legal-form and generic words (:data:`LEGAL_FORMS`) are set apart from the name's own words,
+  with the genitive -s they leave behind ("Rädda Barnens Riksförbund" → "rädda barnen" + the
+  legal form "riksförbund"): a form compares the two separately;
 * an abbreviation in parentheses, a trailing all-capitals abbreviation ("… i Uppsala SIU") and a
   leading one before a comma or dash ("FMN, Föräldraföreningen …", "BRIS – Barnens Rätt …") become
   names of their own, and so does the name without them.
+
+:func:`compare` says how alike two forms are **and** what a person must decide before they are
+taken for one organisation: a legal-form word one name has and the other lacks ("RFSL" ~
+"Insamlingsstiftelsen RFSL"), words one name adds ("Rädda Barnen" ~ "Rädda Barnen distrikt
+Malmö", "RFSL" ~ "RFSL Ungdom"), or a match on an abbreviation's letters alone.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["FUNCTION_WORDS", "LEGAL_FORMS", "NameForm", "forms", "normalise", "similarity"]
+__all__ = ["BRANCH_WORDS", "FUNCTION_WORDS", "LEGAL_FORMS", "Likeness", "NameForm", "compare", "forms",
+           "legal_forms", "normalise", "similarity"]
 
 #: Words (and phrases) that say what legal form or kind of body an organisation is, not which one.
 #: Each is dropped before comparing; the comment says why it is on the list.
@@ -43,8 +50,36 @@ LEGAL_FORMS: dict[str, str] = {
     "föreningen": "the same, definite form ('Föreningen Alla Kvinnors Hus')",
     "ideell förening": "non-profit association, a legal form ('Shelterbox Sverige, Ideell Förening'); "
                        "'ideella' alone stays, it is part of names such as 'Malmö Ideella föreningars …'",
+    "ideella föreningen": "the same, definite form ('Ideella Föreningen Situation Stockholm')",
     "i sverige": "Swedish branch of an international body ('Palestinagrupperna I Sverige')",
+    "ab": "aktiebolag, a limited company ('Svenska Spikmattan AB')",
+    "aktiebolag": "the same, written out",
+    "aktiebolaget": "the same, definite form",
+    "hb": "handelsbolag, a trading partnership",
+    "handelsbolag": "the same, written out",
+    "handelsbolaget": "the same, definite form",
+    "kb": "kommanditbolag, a limited partnership",
+    "kommanditbolag": "the same, written out",
+    "kommanditbolaget": "the same, definite form",
+    "ekonomisk förening": "an economic (co-operative) association, a legal form",
+    "ekonomiska föreningen": "the same, definite form",
+    "ek för": "the same, abbreviated ('ek. för.')",
+    "bostadsrättsförening": "a housing co-operative, a legal form",
+    "bostadsrättsföreningen": "the same, definite form",
+    "brf": "the same, abbreviated",
+    "foundation": "foundation, in English names of Swedish foundations ('Homeless Foundation')",
 }
+
+#: Words that name a part of an organisation or one for a group of its members: a district, a local
+#: branch, a youth or student organisation. Each such body has its own organisation number, so a
+#: register name that adds one of them ("Rädda Barnen distrikt Malmö", "RFSL Ungdom") is another
+#: organisation. Compounds are caught by their beginning ("ungdomsförbundet", "distriktsförbund").
+BRANCH_WORDS: tuple[str, ...] = (
+    "distrikt", "lokalavdelning", "lokalförening", "lokalgrupp", "lokalkrets", "avdelning", "krets",
+    "länsförbund", "länsavdelning", "länsförening", "region", "sektion", "klubb", "ungdom", "ungdoms",
+    "unga", "ung", "junior", "student", "studenter", "studentförening", "kår", "församling", "förbundsavdelning",
+    "youth", "local", "chapter", "branch", "district",
+)
 
 #: Short words that carry no identity on their own; ignored when counting shared words.
 FUNCTION_WORDS: frozenset[str] = frozenset({
@@ -60,10 +95,14 @@ _MIN_STEM = 4
 
 @dataclass(frozen=True, order=True)
 class NameForm:
-    """One way a name can be compared: its normalised words, and whether it is an abbreviation."""
+    """One way a name can be compared: its normalised words, whether it is an abbreviation taken
+    from a longer name, the legal-form words of that name (each in its base form, sorted), and
+    whether the name is one word in capitals (an acronym: "RFSL", "IGITEGO")."""
 
     words: tuple[str, ...]
     abbreviation: bool = False
+    legal: tuple[str, ...] = ()
+    acronym: bool = False
 
     @property
     def text(self) -> str:
@@ -72,45 +111,83 @@ class NameForm:
 
 def normalise(name: str) -> tuple[str, ...]:
     """The words of ``name`` after normalisation (see the module docstring), legal forms dropped."""
+    return _split(name)[0]
+
+
+def legal_forms(name: str) -> tuple[str, ...]:
+    """The legal-form words of ``name`` (:data:`LEGAL_FORMS`), each in its base form, sorted."""
+    return _split(name)[1]
+
+
+def _base(phrase: str) -> str:
+    """A legal-form word in its base form: stiftelsen → stiftelse, aktiebolaget → ab."""
+    for ending in ("en", "et", "n"):
+        if phrase.endswith(ending) and phrase[:-len(ending)] in LEGAL_FORMS:
+            phrase = phrase[:-len(ending)]
+            break
+    return _SAME_FORM.get(phrase, phrase)
+
+
+_SAME_FORM = {"ideella föreningen": "ideell förening", "ekonomiska föreningen": "ekonomisk förening",
+              "ek för": "ekonomisk förening", "aktiebolag": "ab", "handelsbolag": "hb", "kommanditbolag": "kb",
+              "brf": "bostadsrättsförening"}
+#: Legal forms written after a name, never after a genitive: the -s before them is the name's own.
+_NO_GENITIVE = frozenset({"ab", "hb", "kb", "ekonomisk förening", "ideell förening", "bostadsrättsförening",
+                          "foundation", "i sverige"})
+
+
+def _split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The name's own words and its legal-form words (base forms, sorted)."""
     text = unicodedata.normalize("NFC", name).replace("\u00ad", "").translate(_DASHES).translate(_QUOTES)
     text = text.casefold()
     text = re.sub(r"(?<=\w)[.:](?=\w)|\.(?=\s|$)", "", text)  # S:ta → sta, Y.O.U.N.G. → young
     text = re.sub(r"[^\w&]+", " ", text)
     words = text.split()
     out: list[str] = []
+    legal: set[str] = set()
     i = 0
     while i < len(words):
         pair = " ".join(words[i:i + 2])
         width = 2 if pair in LEGAL_FORMS else 1 if words[i] in LEGAL_FORMS else 0
         if width:
-            if out and out[-1].endswith("s") and len(out[-1]) > _MIN_STEM and words[i] != "i":
+            form = _base(" ".join(words[i:i + width]))
+            legal.add(form)
+            if out and out[-1].endswith("s") and len(out[-1]) > _MIN_STEM and form not in _NO_GENITIVE:
                 out[-1] = out[-1][:-1]  # the genitive a legal form leaves: Röda Korsets Centralstyrelse
             i += width
             continue
         out.append(words[i])
         i += 1
-    return tuple(out)
+    return tuple(out), tuple(sorted(legal))
 
 
 def forms(name: str) -> list[NameForm]:
     """Every form of ``name`` worth comparing: the name itself, without and as its abbreviation."""
     found: set[NameForm] = set()
-
-    def add(text: str, abbreviation: bool = False) -> None:
-        if words := normalise(text):
-            found.add(NameForm(words, abbreviation and len(words) == 1))
-
     name = " ".join(name.split())
     outside = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
+    whole = legal_forms(outside)
+
+    def add(text: str, abbreviation: bool = False, own_legal: bool = False) -> None:
+        words, legal = _split(text)
+        if words:
+            abbreviation = abbreviation and len(words) == 1
+            acronym = bool(_ABBREVIATION.fullmatch(text.strip())) and not abbreviation
+            # a part of the name keeps the legal form of the whole: "Friskis & Svettis AB" stays an AB
+            found.add(NameForm(words, abbreviation, legal if own_legal else whole, acronym))
+
+    def abbreviation(token: str) -> bool:  # capitals that are not a legal form ("AB", "HB")
+        return bool(_ABBREVIATION.fullmatch(token)) and bool(normalise(token))
+
     for inner in re.findall(r"\(([^)]*)\)", name):
-        add(inner, bool(_ABBREVIATION.fullmatch(inner.strip())))
+        add(inner, abbreviation(inner.strip()), own_legal=not abbreviation(inner.strip()))
     add(outside)
     tokens = outside.split()
-    if len(tokens) > 1 and _ABBREVIATION.fullmatch(tokens[-1]) and not _ABBREVIATION.fullmatch(tokens[-2]):
+    if len(tokens) > 1 and abbreviation(tokens[-1]) and not _ABBREVIATION.fullmatch(tokens[-2]):
         add(tokens[-1], True)
         add(" ".join(tokens[:-1]))
     lead = re.fullmatch(r"([A-ZÅÄÖ0-9]{2,8})(?:,|\s+[-–—])\s*(.+)", outside)  # FMN, … / BRIS – …
-    if lead:
+    if lead and abbreviation(lead.group(1)):
         add(lead.group(1), True)
         add(lead.group(2))
     return sorted(found)
@@ -140,6 +217,59 @@ def similarity(a: NameForm, b: NameForm) -> float:
         return 0.7 if a.abbreviation else 1.0
     left = [w for w in a.words if w not in FUNCTION_WORDS] or list(a.words)
     right = [w for w in b.words if w not in FUNCTION_WORDS] or list(b.words)
+    weight = _pairs(left, right)[0]
+    return weight / (len(left) + len(right) - weight)
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How alike an organisation's name and a register's name are, and what stops taking them for one.
+
+    ``score`` is 0..1; ``questions`` says, in words for a person, every difference that makes the
+    pair a question rather than a match. A pair with questions is never accepted automatically,
+    whatever its score.
+    """
+
+    score: float
+    questions: tuple[str, ...] = ()
+
+
+def compare(ours: NameForm, theirs: NameForm) -> Likeness:
+    """How alike ``ours`` (a name of the data) and ``theirs`` (a register's name) are, with the questions.
+
+    The score is a Jaccard index over the words of both names, their legal-form words counted as
+    words of their own (so "RFSL" ~ "Insamlingsstiftelsen RFSL" scores 0.5, not 1.0). A pair is a
+    question when the names differ by a legal-form word, when either has words the other lacks
+    (function words aside), or when only an abbreviation's letters match; then a match on letters
+    alone scores at most 0.7.
+    """
+    left = [w for w in ours.words if w not in FUNCTION_WORDS] or list(ours.words)
+    right = [w for w in theirs.words if w not in FUNCTION_WORDS] or list(theirs.words)
+    weight, used_l, used_r = _pairs(left, right)
+    shared = len(set(ours.legal) & set(theirs.legal))
+    every = len(set(ours.legal) | set(theirs.legal))
+    # a shared legal form alone makes nothing alike: 'Synskadades Riksförbund' is not RFSL
+    score = (weight + shared) / (len(left) + len(right) - weight + every) if weight else 0.0
+    questions: list[str] = []
+    if added := [w for w in theirs.legal if w not in ours.legal]:
+        questions.append(f"the register name adds the legal form {_quoted(added)} that our name lacks: "
+                         "a foundation, association or company of its own?")
+    if lacking := [w for w in ours.legal if w not in theirs.legal]:
+        questions.append(f"our name has the legal form {_quoted(lacking)} that the register name lacks")
+    if extra := [w for j, w in enumerate(right) if j not in used_r]:
+        questions.append(f"the register name adds {_quoted(extra)}: {_what(extra)}")
+    if missing := [w for i, w in enumerate(left) if i not in used_l]:
+        questions.append(f"our name has {_quoted(missing)}, which the register name lacks: {_what(missing)}")
+    if ours.abbreviation or ours.acronym or theirs.abbreviation or theirs.acronym:
+        letters = " ".join(ours.words if ours.abbreviation or ours.acronym else theirs.words)
+        questions.append(f"only the letters \"{letters}\" match: an abbreviation alone does not identify "
+                         "an organisation")
+        score = min(score, 0.7)
+    return Likeness(score, tuple(questions))
+
+
+def _pairs(left: list[str], right: list[str]) -> tuple[float, set[int], set[int]]:
+    """Words paired one to one, exact before inflected: the weight, and the paired indexes of each side."""
     pairs = sorted(((_word_match(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)),
                    reverse=True)
     used_l: set[int] = set()
@@ -150,4 +280,14 @@ def similarity(a: NameForm, b: NameForm) -> float:
             used_l.add(i)
             used_r.add(j)
             weight += w
-    return weight / (len(left) + len(right) - weight)
+    return weight, used_l, used_r
+
+
+def _quoted(words: list[str]) -> str:
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _what(words: list[str]) -> str:
+    if any(w.startswith(BRANCH_WORDS) for w in words):
+        return "a district, branch, local, youth or student organisation has a number of its own"
+    return "a branch, a place or another organisation?"

@@ -1,11 +1,23 @@
 """Reconciliation of the data's organisations against register extracts: proposals for review.
 
 Every name of an organisation (``name``, ``alt_names``, ``legal_name``) is compared with every
-name of every register entry (:mod:`sakrad_ld.registers.names`); an entry's score is the best of those
-comparisons. A candidate is *accepted* when its score reaches :data:`THRESHOLD` and no other
-number does; the rest are shown for a person to judge. Nothing here changes ``data/``: the result
-is a proposals file (``sakrad-ld links reconcile``), and a person copies what they confirm into
-``data/organisations.yaml`` with the register as the identifier's source. See ``docs/reconcile.md``.
+name of every register entry (:func:`sakrad_ld.registers.names.compare`); an entry's score is the
+best of those comparisons. A candidate is *accepted* only when it is the same name and nothing else
+is in doubt: its score reaches :data:`THRESHOLD`, no other number does, and nothing holds it back.
+What holds a candidate back is said in its ``reasons``, for a person to judge:
+
+* the names differ by a legal-form word ("RFSL" ~ "Insamlingsstiftelsen RFSL"), by words one of
+  them adds (a district, a local branch, a youth or student organisation, a place), or match only
+  on an abbreviation's letters;
+* the register marks the entry retired, ended or inactive (:mod:`sakrad_ld.registers.status`);
+* the number's group does not fit the legal form the register's name states (:mod:`.orgnr`);
+* the number contradicts one ``data/organisations.yaml`` records, for this organisation or another.
+
+A number field for which most organisations matched by name get a number other than the one
+``data/`` records is refused (:class:`~sakrad_ld.errors.InputError`): it does not hold organisation
+numbers. Nothing here changes ``data/``: the result is a proposals file (``sakrad-ld links
+reconcile``), and a person copies what they confirm into ``data/organisations.yaml`` with the
+register as the identifier's source. See ``docs/reconcile.md``.
 """
 
 from __future__ import annotations
@@ -16,28 +28,37 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import InputError, Where
 from ..records import Organisation
-from .names import NameForm, forms, similarity
+from .names import Likeness, NameForm, compare, forms, legal_forms
+from .orgnr import form_mismatch
 from .register import Register
+from .status import EntryStatus
 
-__all__ = ["CANDIDATES", "FLOOR", "THRESHOLD", "Candidate", "Proposal", "proposals_yaml", "reconcile"]
+__all__ = ["CANDIDATES", "FLOOR", "THRESHOLD", "Candidate", "Proposal", "proposals_yaml", "read_organisations",
+           "reconcile"]
 
-#: A score at or above this accepts a candidate (unless another number also reaches it). Chosen from
-#: measurements on Skatteverket's list (docs/reconcile.md): the seed organisations' right numbers score
-#: 1.0 and their best wrong candidate 0.333; a parish "Svenska kyrkan i Uppsala" would score 0.667 and
-#: a branch "Rädda Barnen distrikt Malmö" 0.5. 0.85 still accepts a name that differs only by an
-#: inflected word ("Svenska Röda Korsets" ~ "Svenska Röda Korset": 0.935), and rejects one extra word
-#: on a name of up to five words (5/6 = 0.833): that is how local branches are named.
+#: A score at or above this accepts a candidate that nothing holds back (unless another number also
+#: reaches it). Chosen from measurements on Skatteverket's list (docs/reconcile.md): the seed
+#: organisations' right numbers score 1.0 and their best wrong candidate 0.333. 0.85 still accepts a
+#: name that differs only by an inflected word ("Svenska Röda Korsets" ~ "Svenska Röda Korset":
+#: 0.935); names that differ by a word are held back whatever they score (names.compare).
 THRESHOLD = 0.85
 #: Candidates scoring below this are not shown at all.
 FLOOR = 0.3
 #: At most this many candidates are shown per organisation.
-CANDIDATES = 3
+CANDIDATES = 10
+#: A number field is refused when more than this share of the organisations it matches by name
+#: (at least two, each with a number recorded in data/) get another number from it.
+CONTRADICTED_SHARE = 0.5
+#: The identifier status (data/organisations.yaml, ``status``) a person would give a number read in
+#: a register extract: a current entry of a copy of the register's list, or a retired entry.
+CURRENT_STATUS, RETIRED_STATUS = "register-copy", "retired"
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A register entry proposed for an organisation, with the names that matched best."""
+    """A register entry proposed for an organisation: the names that matched best, and what holds it back."""
 
     number: str
     register_name: str
@@ -47,6 +68,27 @@ class Candidate:
     line: int
     matched: str  # the organisation's name that matched
     iri: str | None = None
+    questions: tuple[str, ...] = ()  # how the names differ (names.compare)
+    entry_status: EntryStatus | None = None  # how the register marks the entry ended, if it does
+    mismatch: str | None = None  # the number's group against the legal form the name states
+    contradicts: tuple[str, ...] = ()  # numbers recorded in data/ that this one contradicts
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the candidate is not accepted automatically (empty: nothing holds it back)."""
+        said = list(self.questions)
+        if self.entry_status:
+            said.append(self.entry_status.describe())
+        if self.mismatch:
+            said.append(self.mismatch)
+        if self.contradicts:
+            said.append("contradicts what data/ records: " + "; ".join(self.contradicts))
+        return tuple(said)
+
+    @property
+    def status(self) -> str:
+        """The identifier status to record if a person takes this number (see data/organisations.yaml)."""
+        return RETIRED_STATUS if self.entry_status else CURRENT_STATUS
 
 
 @dataclass(frozen=True)
@@ -62,43 +104,120 @@ class Proposal:
         return next((c for c in self.candidates if c.accepted), None)
 
 
+def read_organisations(data_dir: Path) -> list[Organisation]:
+    """The organisations of ``data_dir/organisations.yaml``: all reconciliation needs of ``data/``."""
+    from ..corpus import OrganisationsFile
+    from ..typedyaml import compose_file, load_record
+
+    path = data_dir / "organisations.yaml"
+    if not path.is_file():
+        raise InputError(Where(path, 0), "the file is missing", f"an organisations.yaml in {data_dir}")
+    node = compose_file(path)
+    if node is None:
+        raise InputError(Where(path, 1), "the file is empty", "a list of organisations under 'organisations:'")
+    return list(load_record(OrganisationsFile, node, path).organisations)
+
+
 def _names(org: Organisation) -> list[str]:
     return list(dict.fromkeys([org.name, *org.alt_names, *([org.legal_name] if org.legal_name else [])]))
 
 
-def reconcile(organisations: Iterable[Organisation], registers: Sequence[Register],
-              threshold: float = THRESHOLD) -> list[Proposal]:
-    """The proposals for every organisation, in the order given; deterministic."""
-    indexed = [(register, entry, forms(entry.name)) for register in registers for entry in register.entries]
-    out = []
+def _recorded(organisations: Sequence[Organisation]) -> dict[str, list[tuple[str, str]]]:
+    """Every organisation number data/ records: number → [(organisation id, where it stands)]."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for org in organisations:
-        own = [(name, form) for name in _names(org) for form in forms(name)]
-        best: dict[tuple[str, str, str], Candidate] = {}
-        for register, entry, theirs in indexed:
-            score, matched = _best(own, theirs)
-            key = (entry.number, entry.name, str(register.path))
-            if score >= FLOOR and (key not in best or score > best[key].score):
-                best[key] = Candidate(entry.number, entry.name, round(score, 3), False, register.path,
-                                      entry.line, matched, entry.iri)
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.number, c.register_name, str(c.register)))
-        above = {c.number for c in ranked if c.score >= threshold}
-        note = ""
-        if len(above) > 1:
-            note = f"{len(above)} different numbers reach the threshold; none is accepted, choose by hand"
-        ranked = [Candidate(c.number, c.register_name, c.score, len(above) == 1 and c.score >= threshold,
-                            c.register, c.line, c.matched, c.iri) for c in ranked[:CANDIDATES]]
-        out.append(Proposal(org, tuple(ranked), note))
+        for ident in org.identifiers:
+            if ident.scheme == "orgnr":
+                lines = ident.lines
+                where = f"data/{lines.file.name}:{lines.fields.get('value', lines.line)}" if lines else \
+                    "data/organisations.yaml"
+                out.setdefault(ident.value, []).append((org.id, where))
     return out
 
 
-def _best(own: list[tuple[str, NameForm]], theirs: list[NameForm]) -> tuple[float, str]:
-    score, matched = 0.0, ""
+def reconcile(organisations: Iterable[Organisation], registers: Sequence[Register],
+              threshold: float = THRESHOLD) -> list[Proposal]:
+    """The proposals for every organisation, in the order given; deterministic.
+
+    Raises InputError for a register whose number field gives most organisations matched by name
+    another number than data/ records for them (it does not hold organisation numbers)."""
+    organisations = list(organisations)
+    recorded = _recorded(organisations)
+    indexed = [(register, entry, forms(entry.name), legal_forms(entry.name))
+               for register in registers for entry in register.entries]
+    out = []
+    for org in organisations:
+        own = [(name, form) for name in _names(org) for form in forms(name)]
+        mine = {n for n, holders in recorded.items() if any(i == org.id for i, _ in holders)}
+        best: dict[tuple[str, str, str, str], Candidate] = {}
+        for register, entry, theirs, legal in indexed:
+            likeness, matched = _best(own, theirs)
+            if likeness.score < FLOOR:
+                continue
+            key = (entry.number, entry.name, str(register.path), entry.status.kind if entry.status else "")
+            if key in best and likeness.score <= best[key].score:
+                continue
+            best[key] = Candidate(
+                entry.number, entry.name, round(likeness.score, 3), False, register.path, entry.line, matched,
+                entry.iri, likeness.questions, entry.status, form_mismatch(entry.number, legal),
+                _contradicts(entry.number, org.id, mine, recorded))
+        ranked = sorted(best.values(), key=lambda c: (-c.score, bool(c.reasons), c.number, c.register_name,
+                                                      str(c.register), c.line))
+        sure = {c.number for c in ranked if c.score >= threshold and not c.reasons}
+        note = ""
+        if len(sure) > 1:
+            note = f"{len(sure)} different numbers reach the threshold; none is accepted, choose by hand"
+        ranked = [_accept(c, len(sure) == 1 and c.score >= threshold and not c.reasons) for c in ranked]
+        out.append(Proposal(org, tuple(ranked[:CANDIDATES]), note))
+    for register in registers:
+        _check_against_data(register, out, threshold, recorded)
+    return out
+
+
+def _accept(c: Candidate, accepted: bool) -> Candidate:
+    return Candidate(c.number, c.register_name, c.score, accepted, c.register, c.line, c.matched, c.iri,
+                     c.questions, c.entry_status, c.mismatch, c.contradicts)
+
+
+def _contradicts(number: str, org_id: str, mine: set[str], recorded: dict[str, list[tuple[str, str]]]
+                 ) -> tuple[str, ...]:
+    said = []
+    if mine and number not in mine:
+        said += [f"{n} recorded in {where}" for n in sorted(mine) for i, where in recorded[n] if i == org_id]
+    said += [f"{number} is recorded for {i} in {where}" for i, where in recorded.get(number, []) if i != org_id]
+    return tuple(said)
+
+
+def _best(own: list[tuple[str, NameForm]], theirs: list[NameForm]) -> tuple[Likeness, str]:
+    """The best comparison of any of our forms with any of theirs: highest score, then fewest questions."""
+    best, matched = Likeness(0.0), ""
     for name, form in own:
         for other in theirs:
-            s = similarity(form, other)
-            if s > score:
-                score, matched = s, name
-    return score, matched
+            likeness = compare(form, other)
+            if (likeness.score, -len(likeness.questions)) > (best.score, -len(best.questions)):
+                best, matched = likeness, name
+    return best, matched
+
+
+def _check_against_data(register: Register, proposals: list[Proposal], threshold: float,
+                        recorded: dict[str, list[tuple[str, str]]]) -> None:
+    """Refuses ``register`` when its numbers contradict data/ for most organisations its names match."""
+    matched: dict[str, list[Candidate]] = {}
+    for p in proposals:
+        for c in p.candidates:
+            if c.register == register.path and c.score >= threshold and not c.questions and (
+                    any(i.scheme == "orgnr" for i in p.organisation.identifiers) or c.number in recorded):
+                matched.setdefault(p.organisation.id, []).append(c)
+    wrong = {org: cs for org, cs in matched.items() if all(c.contradicts for c in cs)}
+    if len(matched) >= 2 and len(wrong) > CONTRADICTED_SHARE * len(matched):
+        examples = "; ".join(f"{org}: {cs[0].number}, but {cs[0].contradicts[0]}" for org, cs in list(wrong.items())[:3])
+        raise InputError(
+            Where(register.path, 1),
+            f"the number field {register.number_field!r} does not behave like organisation numbers: for "
+            f"{len(wrong)} of the {len(matched)} organisations whose names match an entry and whose numbers "
+            f"data/organisations.yaml records, it gives another number ({examples})",
+            "a field of the organisations' own numbers",
+            register.hint())
 
 
 def proposals_yaml(proposals: Sequence[Proposal], registers: Sequence[Register],
@@ -109,6 +228,8 @@ def proposals_yaml(proposals: Sequence[Proposal], registers: Sequence[Register],
         "registers": [{
             "file": str(r.path), "name_field": r.name_field, "number_field": r.number_field,
             "entries": len(r.entries),
+            **({"date": r.date} if r.date else {}),
+            "marked_ended": sum(1 for e in r.entries if e.status),
             "set_aside": [{"line": x.line, "value": x.value, "reason": x.reason} for x in r.rejected],
         } for r in registers],
         "organisations": [_proposal(p) for p in proposals],
@@ -117,7 +238,9 @@ def proposals_yaml(proposals: Sequence[Proposal], registers: Sequence[Register],
     head = (
         "# Proposals of `sakrad-ld links reconcile`: organisation numbers for a person to review.\n"
         "# Nothing here changes data/. For each accepted candidate, check the register, then add the number\n"
-        "# to data/organisations.yaml as an identifier whose source is the register.\n"
+        "# to data/organisations.yaml as an identifier whose source is the register and whose status is the\n"
+        "# candidate's `status`. A candidate with `reasons` is never accepted: each reason is a question for you\n"
+        "# (a legal form or words one name adds, an entry the register marks ended, a number data/ contradicts).\n"
         f"# {accepted} of {len(proposals)} organisation(s) have an accepted candidate "
         f"(score >= {threshold}).\n"
     )
@@ -132,15 +255,31 @@ def _proposal(p: Proposal) -> dict[str, object]:
         entry["recorded"] = recorded
     if p.note:
         entry["note"] = p.note
-    entry["candidates"] = [{
+    entry["candidates"] = [_candidate(c, recorded) for c in p.candidates]
+    return entry
+
+
+def _candidate(c: Candidate, recorded: list[str]) -> dict[str, object]:
+    out: dict[str, object] = {
         "number": c.number,
         "register_name": c.register_name,
         "score": c.score,
         "accepted": c.accepted,
-        "matched_name": c.matched,
-        **({"recorded": c.number in recorded} if recorded else {}),
-        "register": str(c.register),
-        **({"line": c.line} if c.line else {}),
-        **({"iri": c.iri} if c.iri else {}),
-    } for c in p.candidates]
-    return entry
+    }
+    if c.reasons:
+        out["reasons"] = list(c.reasons)
+    if c.contradicts:
+        out["contradicts"] = "; ".join(c.contradicts)
+    out["register_status"] = c.entry_status.kind if c.entry_status else "current"
+    if c.entry_status:
+        out["register_status_from"] = dict(c.entry_status.evidence)
+    out["status"] = c.status
+    out["matched_name"] = c.matched
+    if recorded:
+        out["recorded"] = c.number in recorded
+    out["register"] = str(c.register)
+    if c.line:
+        out["line"] = c.line
+    if c.iri:
+        out["iri"] = c.iri
+    return out

@@ -11,8 +11,11 @@ Three shapes are read, chosen by the file's suffix:
 
 In YAML and CSV the name and number fields are found by their names (:data:`NAME_FIELDS`,
 :data:`NUMBER_FIELDS`, compared without case and punctuation), else the number field by its
-content, or given explicitly. Numbers are checked with python-stdnum; invalid ones are set aside
-with the reason, never compared.
+content, or given explicitly. Numbers are checked with python-stdnum and by what their digits say
+(:mod:`sakrad_ld.registers.orgnr`); a row whose number cannot be an organisation's is set aside with
+the reason, never compared, and a number field whose values mostly cannot be, or do not fit the legal
+forms their names state, is refused. Entries the register marks retired, ended or inactive carry
+that status (:mod:`sakrad_ld.registers.status`).
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr as se_orgnr
 
 from ..errors import InputError, Where
 from ..formats import FORMATS, by_suffix
+from .names import legal_forms
+from .orgnr import LEGAL_FORM_GROUPS, form_mismatch, not_an_organisation_number
+from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, key
 
 __all__ = ["NAME_FIELDS", "NUMBER_FIELDS", "Entry", "Register", "Rejected", "read_register"]
 
@@ -39,6 +44,8 @@ NUMBER_FIELDS = ("orgnumber", "orgnr", "organisationsnummer", "organisationnumbe
                  "identitetsbeteckning", "nummer", "number", "identifier", "id")
 
 _CONTENT_SHARE = 0.8  # a field whose values are valid organisation numbers this often is the number field
+_NUMBER_SHARE = 0.5  # a number field whose values are organisation numbers less often than this is refused
+_FORM_SHARE = 0.5  # ... and one whose numbers contradict the legal form their names state more often than this
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class Entry:
     name: str
     line: int
     iri: str | None = None
+    status: EntryStatus | None = None  # None: the register does not mark it retired, ended or inactive
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,17 @@ class Register:
     rejected: tuple[Rejected, ...]
     name_field: str
     number_field: str
+    columns: tuple[str, ...] = ()
+    date: str = ""  # the date the register states for itself, if any
+    other_number_fields: tuple[str, ...] = ()  # other fields whose values are organisation numbers
+
+    def hint(self) -> str:
+        """What to do about a number field that does not hold organisation numbers."""
+        if self.other_number_fields:
+            return f"the field {self.other_number_fields[0]!r} holds organisation numbers: name it with --number-field"
+        if self.columns:
+            return "name the field of organisation numbers with --number-field; the file has " + ", ".join(self.columns)
+        return "give each organisation its organisation number with one of these"
 
 
 def read_register(path: Path, name_field: str | None = None, number_field: str | None = None) -> Register:
@@ -77,8 +96,9 @@ def read_register(path: Path, name_field: str | None = None, number_field: str |
         raise InputError(Where(path, 0), "the register file does not exist or is not a file",
                          "a YAML, CSV or RDF register extract", "check the path given to --register")
     suffix = path.suffix.lower()
+    date = ""
     if suffix in (".yaml", ".yml"):
-        rows = _yaml_rows(path)
+        rows, date = _yaml_rows(path)
     elif suffix == ".csv":
         rows = _csv_rows(path)
     elif by_suffix(suffix):
@@ -91,10 +111,14 @@ def read_register(path: Path, name_field: str | None = None, number_field: str |
     name_key = _field(path, columns, name_field, NAME_FIELDS, "name", "--name-field")
     number_key = _field(path, columns, number_field, NUMBER_FIELDS, "number", "--number-field",
                         rows=rows, exclude=name_key)
-    return _register(path, rows, name_key, number_key)
+    register = _register(path, rows, name_key, number_key, tuple(columns), date,
+                         _number_fields(rows, columns, (name_key, number_key)))
+    values = [row[number_key] for _, row in rows if row.get(number_key, "").strip() and row.get(name_key)]
+    _check_number_field(register, values)
+    return register
 
 
-def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+def _yaml_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], str]:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as err:
@@ -110,16 +134,33 @@ def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         found = "several lists" if lists else "no list of records"
         raise InputError(Where(path, 1), f"found {found}", "one list of records with a name and a number, "
                          "at the top or under one key (such as 'organisations:')")
-    rows = []
-    for item in lists[0].value:
-        if isinstance(item, yaml.MappingNode):
-            row = {k.value: str(v.value) for k, v in item.value
-                   if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode) and v.tag != _NULL}
-            rows.append((item.start_mark.line + 1, row))
-    return rows
+    rows = [(item.start_mark.line + 1, dict(_flat(item))) for item in lists[0].value
+            if isinstance(item, yaml.MappingNode)]
+    heading = dict(_flat(root)) if isinstance(root, yaml.MappingNode) else {}
+    date = next((d for f in REGISTER_DATE_FIELDS for k, v in heading.items() if key(k) == f and (d := iso_date(v))),
+                "")
+    return rows, date
 
 
 _NULL = "tag:yaml.org,2002:null"
+
+
+def _flat(node: yaml.MappingNode, prefix: str = "") -> list[tuple[str, str]]:
+    """The scalar fields of a mapping, nested ones as ``a.b``, a list of scalars as one value ("a; b")."""
+    out: list[tuple[str, str]] = []
+    for k, v in node.value:
+        if not isinstance(k, yaml.ScalarNode):
+            continue
+        name = prefix + k.value
+        if isinstance(v, yaml.ScalarNode) and v.tag != _NULL and v.value.strip():
+            out.append((name, v.value))
+        elif isinstance(v, yaml.SequenceNode):
+            items = [i.value for i in v.value if isinstance(i, yaml.ScalarNode) and i.tag != _NULL]
+            if items:
+                out.append((name, "; ".join(items)))
+        elif isinstance(v, yaml.MappingNode):
+            out.extend(_flat(v, name + "."))
+    return out
 
 
 def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -136,10 +177,6 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             for row in reader]
 
 
-def _key(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
-
-
 def _field(path: Path, columns: list[str], given: str | None, preferred: tuple[str, ...], what: str,
            option: str, rows: list[tuple[int, dict[str, str]]] | None = None, exclude: str = "") -> str:
     if given is not None:
@@ -147,40 +184,82 @@ def _field(path: Path, columns: list[str], given: str | None, preferred: tuple[s
             raise InputError(Where(path, 1), f"the {what} field {given!r} given by {option} is not in the file",
                              "one of " + ", ".join(columns))
         return given
-    by_key = {_key(c): c for c in columns if c != exclude}
+    by_key = {key(c): c for c in columns if c != exclude}
     for name in preferred:
         if name in by_key:
             return by_key[name]
-    if rows:  # the number field by its content: mostly valid organisation numbers
+    if rows:  # the number field by its content: mostly organisation numbers
         for column in columns:
             values = [row[column] for _, row in rows if column in row]
-            if column != exclude and values and sum(map(se_orgnr.is_valid, values)) >= _CONTENT_SHARE * len(values):
+            good = sum(1 for v in values if not not_an_organisation_number(v))
+            if column != exclude and values and good >= _CONTENT_SHARE * len(values):
                 return column
     raise InputError(Where(path, 1), f"cannot tell which field holds the organisation's {what}",
                      f"a field named like {', '.join(preferred[:4])}, …; the file has "
                      + (", ".join(columns) or "no fields"), f"name it with {option}")
 
 
-def _register(path: Path, rows: list[tuple[int, dict[str, str]]], name_key: str, number_key: str) -> Register:
+def _register(path: Path, rows: list[tuple[int, dict[str, str]]], name_key: str, number_key: str,
+              columns: tuple[str, ...], date: str, others: tuple[str, ...]) -> Register:
     entries: list[Entry] = []
     rejected: list[Rejected] = []
     for line, row in rows:
         number, name = row.get(number_key, "").strip(), " ".join(row.get(name_key, "").split())
         if checked := _number(line, number, name, rejected):
-            entries.append(Entry(checked, name, line))
-    return Register(path, tuple(entries), tuple(rejected), name_key, number_key)
+            status = entry_status(row, name, (name_key, number_key), date)
+            entries.append(Entry(checked, name, line, None, status))
+    return Register(path, tuple(entries), tuple(rejected), name_key, number_key, columns, date, others)
 
 
 def _number(line: int, number: str, name: str, rejected: list[Rejected]) -> str | None:
     if not name:
         rejected.append(Rejected(line, number, "no name"))
         return None
-    try:
-        return se_orgnr.format(se_orgnr.validate(number))
-    except StdnumError as err:
-        reason = err.message.rstrip(".").lower() if number else "no organisation number"
+    if reason := not_an_organisation_number(number):
         rejected.append(Rejected(line, f"{number} {name}".strip(), reason))
         return None
+    return str(se_orgnr.format(number))
+
+
+def _check_number_field(register: Register, values: list[str]) -> None:
+    """Refuses a number field whose ``values`` do not behave like organisation numbers (see the module
+    docstring): most cannot be one, or most contradict the legal form their names state."""
+    field = register.number_field
+    where = Where(register.path, 1)
+    hint = register.hint()
+    if values and len(register.entries) < _NUMBER_SHARE * len(values):
+        reasons: dict[str, int] = {}
+        for value in values:
+            if reason := not_an_organisation_number(value):
+                reasons[reason] = reasons.get(reason, 0) + 1
+        said = "; ".join(f"{n} of {len(values)}: {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1])[:3])
+        raise InputError(where, f"the number field {field!r} does not hold organisation numbers: only "
+                         f"{len(register.entries)} of its {len(values)} values can be one ({said})",
+                         "a field of Swedish organisation numbers (ten digits, a valid check digit, the first "
+                         "digit a legal form's group 2, 3 or 5-9, the third at least 2)", hint)
+    stated: list[tuple[Entry, str | None]] = []  # entries whose names state a legal form with a group
+    for entry in register.entries:
+        legal = legal_forms(entry.name)
+        if any(form in LEGAL_FORM_GROUPS for form in legal):
+            stated.append((entry, form_mismatch(entry.number, legal)))
+    wrong = [(e, m) for e, m in stated if m]
+    if len(stated) >= 2 and len(wrong) > _FORM_SHARE * len(stated):
+        example, why = wrong[0]
+        raise InputError(where, f"the numbers of field {field!r} do not fit the legal forms their names state: "
+                         f"{len(wrong)} of {len(stated)} names that state one ('{example.name}': {why})",
+                         "a field of organisation numbers, whose first digit is the group of the legal form", hint)
+
+
+def _number_fields(rows: list[tuple[int, dict[str, str]]], columns: list[str], skip: tuple[str, ...]
+                   ) -> tuple[str, ...]:
+    """The fields besides ``skip`` whose values are mostly organisation numbers."""
+    out = []
+    for column in columns:
+        values = [row[column] for _, row in rows if column in row]
+        if column not in skip and values and sum(
+                1 for v in values if not not_an_organisation_number(v)) >= _CONTENT_SHARE * len(values):
+            out.append(column)
+    return tuple(out)
 
 
 def _rdf_register(path: Path) -> Register:
@@ -210,17 +289,37 @@ def _rdf_register(path: Path) -> Register:
     rejected: list[Rejected] = []
     identifiers = {o for p in ids for o in graph.objects(None, p)}
     named = {s for p in names for s in graph.subjects(p, None)} - identifiers
+    values: list[str] = []
     for subject in sorted(named, key=str):
         name = " ".join(next(str(o) for p in names for o in sorted(graph.objects(subject, p), key=str)).split())
         numbers = sorted({str(n) for p in ids for o in graph.objects(subject, p)
                           for n in ([o] if isinstance(o, Literal) else graph.objects(o, SKOS.notation))})
         iri = str(subject) if isinstance(subject, URIRef) else None  # blank-node labels are not stable
+        state = {_local(p): _local(o) if isinstance(o, URIRef) else str(o)
+                 for p in _STATUS_PREDICATES for o in sorted(graph.objects(subject, URIRef(p)), key=str)}
+        values.extend(numbers)
         for number in numbers or [""]:
             if checked := _number(0, number, f"{name} <{iri}>" if iri else name, rejected):
-                entries.append(Entry(checked, name, 0, iri))
+                entries.append(Entry(checked, name, 0, iri, entry_status(state, name)))
     if not entries and not rejected:
         raise InputError(Where(path, 0), "found no organisation with a name and a number",
                          "subjects with skos:prefLabel, foaf:name, legal:legalName or rdfs:label, and "
                          "legal:legalIdentifier / adms:identifier with skos:notation, or dct:identifier")
-    return Register(path, tuple(entries), tuple(rejected), "skos:prefLabel, foaf:name, legal:legalName, rdfs:label",
-                    "legal:legalIdentifier, adms:identifier (skos:notation), dct:identifier")
+    register = Register(path, tuple(entries), tuple(rejected), "skos:prefLabel, foaf:name, legal:legalName, rdfs:label",
+                        "legal:legalIdentifier, adms:identifier (skos:notation), dct:identifier")
+    _check_number_field(register, values)
+    return register
+
+
+#: Properties whose value says an RDF register's entry has ended: ADMS and RegOrg status, schema.org's
+#: dissolution and end dates, owl:deprecated (read as fields named by their local names).
+_STATUS_PREDICATES = (
+    "http://www.w3.org/ns/adms#status", "http://www.w3.org/ns/regorg#orgStatus",
+    "https://schema.org/dissolutionDate", "http://schema.org/dissolutionDate", "https://schema.org/endDate",
+    "http://schema.org/endDate", "http://www.w3.org/2002/07/owl#deprecated",
+)
+
+
+def _local(iri: object) -> str:
+    """The last part of an IRI: ``…/adms#status`` → ``status``, ``…/status/Retired`` → ``Retired``."""
+    return re.split(r"[/#]", str(iri).rstrip("/#"))[-1]

@@ -158,9 +158,9 @@ def _date(facts: PageFacts, entry: Entry) -> tuple[str | None, Text | None]:
         if m:
             return f"{m[1]}-{month:02d}-{day:02d}", Text(
                 f"Sidan säger \"{facts.day_words}\" utan år; året står i namnet på den bifogade filen "
-                f"\"{link.name}\".",
+                f"\"{_pdf_name(link.name)}\".",
                 f"The page says \"{facts.day_words}\" without a year; the year is in the name of the attached "
-                f"file \"{link.name}\".")
+                f"file \"{_pdf_name(link.name)}\".")
     if not entry.published:
         return None, None
     published = dt.date.fromisoformat(entry.published)

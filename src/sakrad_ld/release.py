@@ -40,6 +40,7 @@ from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM
 from .processes import cores, in_processes
 from .project import Project
 from .quads import quad_files
+from .tables import table_files
 from .records import Corpus, Meeting
 from .serialize import release_order, serialize_ox
 from .sparql.store import open_store
@@ -118,7 +119,7 @@ def write_release(project: Project, out: Path, progress: Stage = _quiet, workers
         try:
             with folders.locked(waiting):
                 folders.clean()
-                _refuse_emptying(folders.current(), corpus, allow_empty)  # current() refuses a foreign folder
+                _refuse_emptying(out, folders.current(), corpus, allow_empty)  # current() refuses a foreign folder
                 with folders.new() as tmp:
                     _write_files(project, tmp, corpus, built, report, progress,
                                  cores() if workers is None else workers)
@@ -135,13 +136,13 @@ def _absolute(out: Path) -> Path:
     return out.parent.resolve() / out.name
 
 
-def _refuse_emptying(current: Path | None, corpus: Corpus, allow_empty: bool) -> None:
+def _refuse_emptying(out: Path, current: Path | None, corpus: Corpus, allow_empty: bool) -> None:
     if corpus.meetings or allow_empty or current is None:
         return
     meetings = current / "meetings"
     held = len({p.stem for p in meetings.iterdir()}) if meetings.is_dir() else 0
     if held:
-        raise ReleaseError(f"the data has no meetings, and the release at {current} has {held}: nothing was "
+        raise ReleaseError(f"the data has no meetings, and the release at {out} has {held}: nothing was "
                            "written (give --allow-empty to publish a release without meetings)")
 
 
@@ -171,19 +172,22 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
     put("validation/report.json", _relative_report(report, project).encode())
+    for rel, data in table_files(built.triples, built.minter.base, corpus.config.licence).items():
+        put(rel, data)  # the tables for spreadsheets (docs/tables.md), before the catalogue lists them
     progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report)  # raises if DCAT-AP is broken
     # The release as the server opens it, loaded once: the pictures are drawn from it, and each
     # meeting's document is the one the server and the static site give for it (web.describe).
     store = open_store(root)
     forms = [by_name(name) for name in ("turtle", "jsonld")]
+    context = f"{built.minter.base}{CONTEXT_FILE}"  # the published context, never relative to a folder
     base, labels = built.minter.base, Labeller(store)
 
     def meeting_files(meeting: Meeting) -> None:
         iri = str(built.minter.thing("meeting", meeting.id))
         triples = document_triples(store, iri)
         for form in forms:
-            put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, f"../{CONTEXT_FILE}"))
+            put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, context, iri))
         draw_meeting(store, iri, base, labels, put)
 
     in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))

@@ -45,6 +45,9 @@ NUMBER_FIELDS = ("orgnumber", "orgnr", "organisationsnummer", "organisationnumbe
 
 _CONTENT_SHARE = 0.8  # a field whose values are valid organisation numbers this often is the number field
 _NUMBER_SHARE = 0.5  # a number field whose values are organisation numbers less often than this is refused
+_ODD_SHARE = 0.25  # ... and one where more of the numbers that pass the check digit cannot be one: a real
+#                    field of organisation numbers has almost none (a sole trader's personal number at most),
+#                    ten-digit account numbers that pass the check digit have about four in ten
 _FORM_SHARE = 0.5  # ... and one whose numbers contradict the legal form their names state more often than this
 
 
@@ -227,14 +230,17 @@ def _check_number_field(register: Register, values: list[str]) -> None:
     field = register.number_field
     where = Where(register.path, 1)
     hint = register.hint()
-    if values and len(register.entries) < _NUMBER_SHARE * len(values):
+    luhn = [v for v in values if se_orgnr.is_valid(v)]  # ten digits that pass the check digit
+    odd = [v for v in luhn if not_an_organisation_number(v)]
+    if values and (len(register.entries) < _NUMBER_SHARE * len(values) or len(odd) > _ODD_SHARE * len(luhn)):
         reasons: dict[str, int] = {}
         for value in values:
             if reason := not_an_organisation_number(value):
                 reasons[reason] = reasons.get(reason, 0) + 1
         said = "; ".join(f"{n} of {len(values)}: {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1])[:3])
         raise InputError(where, f"the number field {field!r} does not hold organisation numbers: only "
-                         f"{len(register.entries)} of its {len(values)} values can be one ({said})",
+                         f"{len(register.entries)} of its {len(values)} values can be one, and {len(odd)} of the "
+                         f"{len(luhn)} that pass the check digit cannot ({said})",
                          "a field of Swedish organisation numbers (ten digits, a valid check digit, the first "
                          "digit a legal form's group 2, 3 or 5-9, the third at least 2)", hint)
     stated: list[tuple[Entry, str | None]] = []  # entries whose names state a legal form with a group

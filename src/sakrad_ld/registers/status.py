@@ -7,6 +7,8 @@ Registers say it in many ways; each is recognised in a row's fields (YAML fields
   ``comment``: ``retired``, ``deregistered``, ``avregistrerad``, ``upphört``, ``inactive``,
   ``vilande`` … (:data:`ENDED_WORDS` anywhere but the name, number and web address;
   :data:`STATUS_WORDS` too in a field named like a status, :data:`STATUS_FIELDS`);
+* a **reason** the entry ended, any words in a field such as ``reason``, ``orsak`` or
+  ``avregistreringsorsak`` (:data:`REASON_FIELDS`) that do not say it is current;
 * a **flag**: ``active: false``, ``aktiv: nej``, ``retired: true``, ``avregistrerad: ja``;
 * an **end date**: a date in a field such as ``end``, ``endDate``, ``expires``, ``slutdatum``,
   ``upphörde``, ``avregistrerad``, ``dissolved`` (:data:`END_FIELDS`). There is no clock here: an
@@ -21,15 +23,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["ACTIVE_FIELDS", "ENDED_WORDS", "END_FIELDS", "REGISTER_DATE_FIELDS", "STATUS_FIELDS", "STATUS_WORDS",
-           "EntryStatus", "entry_status", "iso_date", "key"]
+__all__ = ["ACTIVE_FIELDS", "CURRENT_WORDS", "ENDED_WORDS", "END_FIELDS", "REASON_FIELDS", "REGISTER_DATE_FIELDS",
+           "STATUS_FIELDS", "STATUS_WORDS", "EntryStatus", "entry_status", "iso_date", "key"]
 
 #: Words that mark an entry ended wherever they stand (bar the name, the number and web addresses).
 ENDED_WORDS = frozenset({
     "retired", "deregistered", "dissolved", "terminated", "revoked", "liquidated", "defunct", "inactive",
     "avregistrerad", "avregistrerat", "avregistrerades", "avförd", "avfört", "upphörd", "upphört", "upphörde",
     "likviderad", "likviderat", "återkallad", "återkallat", "nedlagd", "nedlagt", "inaktiv", "inaktivt",
-    "avslutad", "avslutat", "vilande", "dormant",
+    "avslutad", "avslutat", "vilande", "dormant", "upplöst", "upplösts", "upplöstes", "upplösning",
 })
 #: Words that mark an entry ended in a field named like a status (they mean other things elsewhere).
 STATUS_WORDS = frozenset({
@@ -51,6 +53,12 @@ END_FIELDS = frozenset({
     "upphördedatum", "upphörandedatum", "avregistrerad", "avregistreringsdatum", "avregistrerades",
     "avförd", "nedlagd", "likviderad", "avslutad", "avslutadatum", "deprecated",
 })
+#: Fields that give the reason an entry ended: any value in them marks it ended, unless it says current.
+REASON_FIELDS = frozenset({"reason", "orsak", "anledning", "endreason", "retiredreason", "terminationreason",
+                           "removalreason", "statusreason", "avregistreringsorsak", "upphörandeorsak"})
+#: Values that say an entry is current.
+CURRENT_WORDS = frozenset({"active", "aktiv", "current", "registered", "registrerad", "approved", "godkänd",
+                           "valid", "giltig", "ok", "none", "-", "ingen"})
 #: Flags whose "no" marks an entry inactive.
 ACTIVE_FIELDS = frozenset({"active", "isactive", "aktiv", "current", "iscurrent", "valid", "giltig", "gällande"})
 #: Top-level fields of a YAML extract that give the date the extract holds for.
@@ -122,6 +130,9 @@ def entry_status(row: Mapping[str, str], name: str, skip: tuple[str, ...] = (),
             evidence.append((field, value))
             kinds.append("inactive" if found & {"inactive", "inaktiv", "inaktivt", "vilande", "dormant"}
                          else "retired")
+        elif leaf in REASON_FIELDS and value.strip().casefold() not in CURRENT_WORDS:
+            evidence.append((field, value))
+            kinds.append("retired")
     for inner in re.findall(r"\(([^)]*)\)", name):
         if set(re.findall(r"\w+", inner.casefold())) & ENDED_WORDS:
             evidence.append(("name", f"({inner})"))

@@ -179,3 +179,113 @@ def test_the_seed_text_copy_in_data_is_the_shared_one(root: Path, shared: Path, 
         shared / "sources" / f"sakrad-{SEED}.txt").read_text(encoding="utf-8").split()
     shutil.copy(copy, tmp_path / "x.txt")  # a copy under another name imports the same
     assert _import(root, tmp_path / "x.txt", tmp_path / "x.yaml") == 0
+
+
+# --- regeringen.se pages -------------------------------------------------------------------------------
+# Each case is a small listing with its pages (copied from ../shared/regeringen/) and the drafts and summary
+# it must give, resolved against a fixture project (tests/import/regeringen/project/), so the cases never
+# depend on what data/ holds. checks.yaml names the facts a case is about (null: must be left out).
+
+REGERINGEN = HERE / "regeringen"
+CASES = sorted(p.name for p in (REGERINGEN / "cases").iterdir() if p.is_dir())
+
+
+def _batch(case: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(["-C", str(REGERINGEN / "project"), "import", "--listing", str(case / "listing.json"),
+                 "--pages", str(case / "pages"), "--out-dir", str(out)])
+    assert code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_listing_gives_the_expected_drafts_and_summary(name: str, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    case = REGERINGEN / "cases" / name
+    summary = _batch(case, tmp_path, capsys)
+    expected = case / "expected"
+    assert summary == (expected / "summary.txt").read_text(encoding="utf-8")
+    want = sorted(p.name for p in expected.glob("*.yaml"))
+    assert sorted(p.name for p in tmp_path.glob("*.yaml")) == want
+    for file in want:
+        assert (tmp_path / file).read_text(encoding="utf-8") == (expected / file).read_text(encoding="utf-8"), file
+
+
+def _get(record: object, path: str) -> object:
+    value: object = record
+    for part in path.split("."):
+        value = value[int(part)] if part.isdigit() else getattr(value, part)  # type: ignore[index]
+    return value
+
+
+def _plain(value: object) -> object:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name != "lines" and getattr(value, f.name) not in (None, [], False, f.default)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if (REGERINGEN / "cases" / n / "checks.yaml").exists()])
+def test_a_draft_states_only_what_the_page_states(name: str) -> None:
+    case = REGERINGEN / "cases" / name
+    checks = yaml.safe_load((case / "checks.yaml").read_text(encoding="utf-8"))
+    drafts = sorted((case / "expected").glob("*.yaml"))
+    assert len(drafts) == 1
+    meeting = _load(drafts[0])
+    for path, want in checks.items():
+        got = _plain(_get(meeting, path))
+        assert got == (None if want is None and got in (None, []) else want), path
+
+
+def test_a_meeting_announced_is_not_said_to_be_held() -> None:
+    held = _load(next((REGERINGEN / "cases" / "invited-not-took-part" / "expected").glob("*.yaml")))
+    announced = _load(next((REGERINGEN / "cases" / "eu-sakrad-announced" / "expected").glob("*.yaml")))
+    assert not held.notes
+    assert "bjuder in" in announced.notes[0].text.sv
+
+
+def test_one_page_with_its_listing_entry_gives_the_same_draft(tmp_path: Path) -> None:
+    case = REGERINGEN / "cases" / "invited-not-took-part"
+    page = next((case / "pages").rglob("*.md"))
+    out = tmp_path / "draft.yaml"
+    assert main(["-C", str(REGERINGEN / "project"), "import", str(page), "--listing", str(case / "listing.json"),
+                 "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == next((case / "expected").glob("*.yaml")).read_text(encoding="utf-8")
+    assert main(["-C", str(REGERINGEN / "project"), "import", str(page), "--out", str(out)]) == 2  # no --force
+
+
+def test_fetch_reads_the_page_from_a_server(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    case = REGERINGEN / "cases" / "invited-not-took-part"
+    page = next((case / "pages").rglob("*.md"))
+    body = page.read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/markdown; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        path = "/" + "/".join(page.with_suffix("").parts[-4:]) + "/"
+        out = tmp_path / "draft.yaml"
+        url = f"http://127.0.0.1:{server.server_port}{path}"
+        assert main(["-C", str(REGERINGEN / "project"), "import", "--fetch", url, "--listing",
+                     str(case / "listing.json"), "--out", str(out)]) == 0
+        want = next((case / "expected").glob("*.yaml")).read_text(encoding="utf-8")
+        assert out.read_text(encoding="utf-8") == want
+    finally:
+        server.shutdown()
+
+
+def test_batch_arguments_are_checked(tmp_path: Path) -> None:
+    assert main(["-C", str(REGERINGEN / "project"), "import", "--pages", str(tmp_path)]) == 2

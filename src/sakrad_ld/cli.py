@@ -285,9 +285,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"HTTP {status}", *(f"{k}: {v}" for k, v in headers), sep="\n", file=sys.stderr)
         sys.stdout.buffer.write(body)
         return EXIT_OK if status < 400 else EXIT_INVALID
-    import uvicorn
+    from .serving.connections import serve
 
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=5)
+    serve(app, args.host, args.port, settings)
     return EXIT_OK
 
 

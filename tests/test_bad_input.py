@@ -1,12 +1,32 @@
-"""Bad input gets a clear message naming file, line and field, exit code 2, and writes nothing.
+"""Bad and hostile input gets a clear message naming the path (and line), exit code 2, no traceback,
+and leaves whatever release was there exactly as it was.
 
-Each case in ``bad_input/`` changes one data file of a copy of the project and says what the
-message must contain.
+Each case in ``bad_input/`` is a YAML file. A case either changes one data file of a copy of the
+project (``file`` and ``replace``: pairs of old and new text), or takes ``steps`` on a folder that
+holds the project copy (``project/``) and where the release goes (``dist``); step paths are
+relative to that folder:
+
+``build``            build the release first (a good one, for the failure to leave alone)
+``write``/``append`` a file with ``text`` (plus ``repeat: [unit, times]`` and ``then``)
+``mkdir``, ``remove``, ``symlink`` (with ``to``), ``chmod`` (with ``mode``; skipped as root)
+``fault``            the file system answers ``errno`` to ``op`` (read, write, mkdir, list) on paths
+                     containing ``path``, as a full disk or a read-only mount would
+
+``expect`` gives the exit code (default 2), and fragments of the message: ``where`` (the path
+and line; ``{line}``, ``{line+1}``… is the line the first replacement landed on), ``message``
+and ``hint``; ``args`` are extra arguments of ``build``.
 """
 
 from __future__ import annotations
 
+import builtins
+import errno
+import os
+import pathlib
+import re
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -17,32 +37,123 @@ from sakrad_ld.cli import main
 CASES = sorted((Path(__file__).parent / "bad_input").glob("*.yaml"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    project = copy_project(tmp_path / "project")
+def _text(spec: dict[str, Any]) -> str:
+    unit, times = spec.get("repeat", ["", 0])
+    return spec.get("text", "") + unit * times + spec.get("then", "")
+
+
+def _replace(project: Path, spec: dict[str, Any]) -> int:
+    """Applies the case's replacements; returns the line (1-based) the first one landed on."""
     target = project / spec["file"]
     text = target.read_text(encoding="utf-8")
+    first = 0
     for old, new in spec["replace"]:
-        assert old in text, f"{case.name}: {old!r} is not in {spec['file']}"
+        if isinstance(new, list):  # [prefix, unit, times, suffix]: a long value
+            new = new[0] + new[1] * new[2] + new[3]
+        assert old in text, f"{old!r} is not in {spec['file']}"
+        if not first:
+            first = text[:text.index(old)].count("\n") + 1
         text = text.replace(old, new, 1)
     target.write_text(text, encoding="utf-8")
-    out = tmp_path / "dist"
+    return first
 
-    code = main(["-C", str(project), "build", "--out", str(out)])
 
-    err = capsys.readouterr().err
-    assert code == 2, err
-    assert "Traceback" not in err
+def _fault(monkeypatch: pytest.MonkeyPatch, op: str, code: str, fragment: str) -> None:
+    """Makes the file system answer ``code`` to ``op`` on paths containing ``fragment``."""
+    number = getattr(errno, code)
+
+    def failing(real):
+        def call(path, *args, **kwargs):
+            if fragment in str(path):
+                raise OSError(number, os.strerror(number), str(path))
+            return real(path, *args, **kwargs)
+        return call
+
+    if op == "read":
+        monkeypatch.setattr(builtins, "open", failing(builtins.open))
+    elif op == "list":
+        monkeypatch.setattr(os, "listdir", failing(os.listdir))
+    elif op in ("write", "mkdir"):  # methods of Path: the path is ``self``
+        name = {"write": "write_bytes", "mkdir": "mkdir"}[op]
+        monkeypatch.setattr(pathlib.Path, name, failing(getattr(pathlib.Path, name)))
+    else:
+        raise AssertionError(f"unknown fault op {op!r}")
+
+
+def _steps(root: Path, project: Path, steps: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch,
+           capsys: pytest.CaptureFixture[str]) -> None:
+    for step in steps:
+        if step.get("build"):
+            assert main(["-C", str(project), "build", "--out", str(root / "dist")]) == 0
+            capsys.readouterr()
+        elif "write" in step:
+            (root / step["write"]).write_text(_text(step), encoding="utf-8")
+        elif "append" in step:
+            with (root / step["append"]).open("a", encoding="utf-8") as file:
+                file.write(_text(step))
+        elif "mkdir" in step:
+            (root / step["mkdir"]).mkdir(parents=True)
+        elif "remove" in step:
+            path = root / step["remove"]
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+        elif "symlink" in step:
+            (root / step["symlink"]).symlink_to(step["to"])
+        elif "chmod" in step:
+            os.chmod(root / step["chmod"], step["mode"])
+        elif "fault" in step:
+            fault = step["fault"]
+            _fault(monkeypatch, fault["op"], fault["errno"], fault["path"])
+        else:
+            raise AssertionError(f"unknown step {step}")
+
+
+def _outside_project(root: Path) -> dict[str, bytes | str]:
+    """Every file and link beside the project (the release and what a build leaves), but the lock."""
+    found: dict[str, bytes | str] = {}
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        if here == root and "project" in dirs:
+            dirs.remove("project")
+        for name in files + [d for d in dirs if (here / d).is_symlink()]:
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                found[rel] = os.readlink(path)
+            elif name != "lock":
+                found[rel] = path.read_bytes()
+    return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    if spec.get("needs_non_root") and os.geteuid() == 0:
+        pytest.skip("permissions do not stop root; the fault case of the same error runs instead")
+    project = copy_project(tmp_path / "project")
+    line = _replace(project, spec) if "file" in spec else 0
+    capsys.readouterr()
+    _steps(tmp_path, project, spec.get("steps", []), monkeypatch, capsys)
+    before = _outside_project(tmp_path)
     expect = spec["expect"]
-    lines = [line for line in err.splitlines() if expect["where"] in line]
-    assert lines, f"no message at {expect['where']!r} in:\n{err}"
+
+    code = main(["-C", str(project), "build", "--out", str(tmp_path / "dist"), *expect.get("args", [])])
+
+    monkeypatch.undo()  # the faults end with the build
+    _out, err = capsys.readouterr()
+    assert code == expect.get("exit", 2), err
+    assert "Traceback" not in err
+    if code == 0:
+        assert (tmp_path / "dist" / "SHA256SUMS").is_file()
+        return
+    where = re.sub(r"\{line([+-]\d+)?\}", lambda m: str(line + int(m.group(1) or 0)), expect["where"])
+    lines = [text for text in err.splitlines() if where in text]
+    assert lines, f"no message at {where!r} in:\n{err}"
     assert expect["message"] in lines[0], err
     if "hint" in expect:
         assert expect["hint"] in lines[0], err
-    assert "nothing was written" in err
-    assert not out.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
+    assert "nothing was written" in err or "was not changed" in err, err
+    assert _outside_project(tmp_path) == before  # the release, if any, as it was; nothing left over
 
 
 def test_every_problem_is_reported_at_once(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -170,7 +170,7 @@ def meeting_files(folder: Path) -> list[Path]:
     expected = "a folder data/meetings/ with one YAML file per meeting"
     if not folder.exists() and not folder.is_symlink():
         raise InputError(Where(folder, 0), "the folder is missing", expected,
-                         "create it (left empty, the release has no meetings)")
+                         "create it; left empty, the release has no meetings")
     if not folder.is_dir():
         raise InputError(Where(folder, 0), "this is not a folder", expected)
     try:

@@ -183,12 +183,17 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
     :data:`MAX_DIGITS`, and aliases (``*name``; they let a small file stand for a huge one)."""
     errors: list[InputError] = []
     seen: set[int] = set()
-    stack = [root]
+    repeated: set[int] = set()
+    # (node, the line it is written on): an alias's node carries the marks of its anchor, so the
+    # line of an alias is that of its key, or of the list it is in
+    stack = [(root, root.start_mark.line + 1)]
     while stack:
-        node = stack.pop()
+        node, line = stack.pop()
         if id(node) in seen:
-            errors.append(InputError(Where(file, node.start_mark.line + 1), "a YAML alias (*name) repeats a value",
-                                     "each value written out", "write the value out instead of the alias"))
+            if id(node) not in repeated:
+                repeated.add(id(node))
+                errors.append(InputError(Where(file, line), "a YAML alias (*name) repeats a value",
+                                         "each value written out", "write the value out instead of the alias"))
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -197,9 +202,9 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
                     errors.append(InputError(Where(file, key.start_mark.line + 1), f"a key is {_describe(key)}",
                                              "a key that is a name, such as 'title'"))
                     continue
-                stack.extend((key, value))
+                stack.extend(((key, key.start_mark.line + 1), (value, key.start_mark.line + 1)))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, node.start_mark.line + 1) for item in node.value)
         elif isinstance(node, yaml.ScalarNode) and (problem := _scalar_problem(node)):
             errors.append(InputError(Where(file, node.start_mark.line + 1), *problem))
     if errors:

@@ -106,6 +106,32 @@ def test_role_is_a_labelled_top_concept(roles: Graph, name: str) -> None:
     assert {"sv", "en"} <= _languages(roles, term, SKOS.definition), f"{term} needs skos:definition @sv and @en"
 
 
+#: Text that documents a term: every one is written in Swedish and in English, as many of each.
+DOCUMENTATION = (RDFS.label, SKOS.prefLabel, SKOS.definition, RDFS.comment, SKOS.scopeNote)
+
+
+def test_documentation_is_in_swedish_and_english(ontology: Graph, roles: Graph) -> None:
+    """Labels, definitions, comments and scope notes of our terms (and of the ontology itself)
+    come in pairs: one in Swedish and one in English for each."""
+    uneven = []
+    for graph, namespace in ((ontology, str(SAKRAD._NS)), (roles, str(ROLE._NS))):
+        terms = {s for s in graph.subjects() if isinstance(s, URIRef)
+                 and (str(s).startswith(namespace) or s in (ONTOLOGY_IRI, ROLE_SCHEME))}
+        for term in terms:
+            for p in DOCUMENTATION:
+                languages = [getattr(o, "language", None) for o in graph.objects(term, p)]
+                if languages and (languages.count("sv") != languages.count("en") or len(languages) % 2):
+                    uneven.append(f"{term} {p}: {sorted(map(str, languages))}")
+    assert not uneven, _report("documentation not in Swedish and English alike", uneven)
+
+
+def test_deprecated_terms_name_their_replacement(ontology: Graph) -> None:
+    deprecated = set(ontology.subjects(OWL.deprecated, None))
+    assert deprecated, "no deprecated term: the test has nothing to check"
+    for term in deprecated:
+        assert ontology.value(term, DCTERMS.isReplacedBy) is not None, term
+
+
 def test_concept_schemes_have_one_title_per_language(ontology: Graph, roles: Graph) -> None:
     """Core Business Vocabulary AP: dct:title of a skos:ConceptScheme is an rdf:langString, uniqueLang."""
     for graph in (ontology, roles):

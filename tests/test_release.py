@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,6 +19,7 @@ from pyld import jsonld
 from rdflib import Graph, URIRef
 
 from sakrad_ld.cli import main
+from sakrad_ld.folders import ReleaseFolders
 from sakrad_ld.project import Project
 from sakrad_ld.release import write_release
 from sakrad_ld.triples import rdflib_term
@@ -67,7 +75,7 @@ def test_release_has_every_file(release: Path) -> None:
 
 
 @pytest.mark.parametrize("reader", [_rdflib, _oxigraph], ids=["rdflib", "pyoxigraph"])
-def test_formats_give_the_same_graph(release: Path, reader) -> None:  # noqa: ANN001
+def test_formats_give_the_same_graph(release: Path, reader) -> None:
     reference = _rdflib(release / "sakrad.nt")
     assert len(reference) > 300
     for path in (release / "sakrad.ttl", release / "sakrad.jsonld"):
@@ -139,10 +147,100 @@ def test_build_with_a_violation_writes_nothing(project_copy: Path, tmp_path: Pat
     assert "Nothing was written" in report.err
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "project"]  # no temporary left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "dist.releases", "project"]
+    assert not [p for p in (tmp_path / "dist.releases").iterdir() if p.name.endswith(".tmp")]  # no temporary left
 
 
 def test_served_meeting_document_is_the_released_file(release: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     """One definition of a meeting's document: the server gives the bytes the release holds."""
     assert main(["serve", "--release", str(release), "--get", "/doc/meeting/2017-12-12-integration.ttl"]) == 0
     assert capsysbinary.readouterr().out == (release / "meetings" / "2017-12-12-integration.ttl").read_bytes()
+
+
+# --- the release folder: one atomic switch, builds in turn, readable by a web server ------------
+
+
+def _sums(out: Path) -> bytes:
+    """The checksum file of the release at ``out``, after checking every file against it."""
+    sums = (out / "SHA256SUMS").read_bytes()
+    for line in sums.decode().splitlines():
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
+    return sums
+
+
+def _bump(project: Path) -> None:
+    dataset = project / "data" / "dataset.yaml"
+    text, n = re.subn(r"(?m)^version: (.*)$", r"version: \1.1", dataset.read_text(encoding="utf-8"), count=1)
+    assert n == 1
+    dataset.write_text(text, encoding="utf-8")
+
+
+def test_the_release_is_a_link_to_a_complete_folder_readable_by_all(project_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    umask = os.umask(0o077)  # a strict umask must not make the release unreadable to a web server
+    try:
+        assert write_release(Project.at(project_copy), out).out == out
+    finally:
+        os.umask(umask)
+    assert out.is_symlink() and os.readlink(out).startswith("dist.releases/")
+    folder = out.resolve()
+    assert folder.parent == (tmp_path / "dist.releases").resolve()
+    _sums(out)
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in [folder, *folder.rglob("*")] if p.is_dir()}
+    assert modes == {0o755}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in folder.rglob("*") if p.is_file()} == {0o644}
+    assert stat.S_IMODE((tmp_path / "dist.releases").stat().st_mode) == 0o755
+
+
+def test_a_new_release_keeps_the_previous_one_for_its_readers(project_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    store = tmp_path / "dist.releases"
+    first = write_release(Project.at(project_copy), out).out.resolve()
+    assert write_release(Project.at(project_copy), out).out.resolve() == first  # same data: same release
+    _bump(project_copy)
+    second = write_release(Project.at(project_copy), out).out.resolve()
+    assert second != first and first.is_dir()  # a reader that opened the first can finish
+    _bump(project_copy)
+    third = write_release(Project.at(project_copy), out).out.resolve()
+    assert sorted(p.name for p in store.iterdir()) == sorted([second.name, third.name, "lock"])
+    _sums(out)
+
+
+def test_a_release_folder_of_an_earlier_version_is_taken_over(project_copy: Path, tmp_path: Path) -> None:
+    """A release written in place (no link) is replaced by the link in one step, and kept as the previous one."""
+    out = tmp_path / "dist"
+    write_release(Project.at(project_copy), tmp_path / "elsewhere")
+    shutil.copytree((tmp_path / "elsewhere").resolve(), out)
+    old = _sums(out)
+    _bump(project_copy)
+    write_release(Project.at(project_copy), out)
+    assert out.is_symlink() and _sums(out) != old
+    assert [_sums(p) for p in (tmp_path / "dist.releases").iterdir() if p.is_dir() and p != out.resolve()] == [old]
+
+
+def test_builds_into_one_folder_take_turns(project_copy: Path, tmp_path: Path) -> None:
+    """While one build holds the folder's lock, another says so and waits; then it goes on."""
+    out = tmp_path / "dist"
+    command = [sys.executable, "-m", "sakrad_ld", "-C", str(project_copy), "build", "--out", str(out)]
+    with ReleaseFolders(out).locked():
+        build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        first = build.stderr.readline()  # the build waits for the lock: its first words say so
+        assert first.startswith("waiting: another build (process ") and str(out) in first, first
+        assert build.poll() is None
+    _rest, errors = build.communicate(timeout=300)
+    assert build.returncode == 0, errors
+    _sums(out)
+
+
+def test_concurrent_builds_leave_one_complete_release(project_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    command = [sys.executable, "-m", "sakrad_ld", "-C", str(project_copy), "build", "--out", str(out)]
+    builds = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+              for _ in range(3)]
+    for build in builds:
+        _, errors = build.communicate(timeout=300)
+        assert build.returncode == 0, errors
+    _sums(out)
+    store = tmp_path / "dist.releases"
+    assert sorted(p.name for p in store.iterdir()) == sorted([out.resolve().name, "lock"])

@@ -30,6 +30,32 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+#: A frozen project's data: the tests of saved queries and shapes answer on it, so that adding a
+#: meeting to data/ breaks no test (tests/fixtures/project/README.md).
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "project" / "data"
+
+
+def fixture_project(dest: Path) -> Path:
+    """A project of the frozen fixture data with the repository's ontology and shapes."""
+    shutil.copytree(FIXTURE_DATA, dest / "data")
+    for name in ("ontology", "shapes"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def fixture_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release of the fixture project, built once for the tests that only read it."""
+    from sakrad_ld.project import Project
+    from sakrad_ld.release import write_release
+
+    project = fixture_project(tmp_path_factory.mktemp("fixture") / "project")
+    out = project / "dist"
+    result = write_release(Project.at(project), out)
+    assert result.out is not None, result.report.text("en")
+    return out
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

@@ -19,6 +19,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
+from conftest import fixture_project
 from sakrad_ld.graph import role_scheme_graph
 from sakrad_ld.project import Project
 from sakrad_ld.release import build
@@ -167,13 +168,13 @@ def test_every_shape_speaks_swedish_and_english(shapes: Graph) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_the_real_data_has_no_violation_and_exactly_the_expected_warnings() -> None:
-    _, _, report = build(Project.at(ROOT))
+def test_the_fixture_data_has_no_violation_and_exactly_the_expected_warnings(tmp_path: Path) -> None:
+    _, _, report = build(Project.at(fixture_project(tmp_path / "project")))
     assert report.conforms, report.text("en")
     got = [(f, p, sh) for f, p, s, sh, _ in _results(report.results) if s == "Warning"]
-    spec = yaml.safe_load((HERE / "real-data.yaml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((HERE / "fixture-data.yaml").read_text(encoding="utf-8"))
     expected = sorted(((e["focus"], e["path"], e["shape"]) for e in spec["warnings"]), key=str)
-    assert got == expected, "warnings differ from tests/shapes/real-data.yaml:\n" + "\n".join(
+    assert got == expected, "warnings differ from tests/shapes/fixture-data.yaml:\n" + "\n".join(
         [f"  missing: {w}" for w in expected if w not in got] + [f"  new:     {w}" for w in got if w not in expected])
     unplaced = [f for f in report.findings if f.where is None]
     assert not unplaced, "findings without a YAML file and line:\n" + "\n".join(map(str, unplaced))

@@ -1,7 +1,7 @@
 """Swedish organisation numbers (organisationsnummer): what their digits say besides the check digit.
 
-Skatteverket, *Organisationsnummer* (SKV 709): an organisation number is ten digits, the last a
-Luhn check digit (checked by python-stdnum, :mod:`stdnum.se.orgnr`). Two more rules tell an
+Lag (1974:174) om identitetsbeteckning för juridiska personer m.fl., as Skatteverket describes it:
+an organisation number is ten digits, the last a Luhn check digit (checked by python-stdnum, :mod:`stdnum.se.orgnr`). Two more rules tell an
 organisation number from other ten-digit numbers that happen to pass the check digit (account
 numbers, Swish numbers, personal identity numbers):
 
@@ -43,11 +43,11 @@ LEGAL_FORM_GROUPS: dict[str, frozenset[str]] = {
     "stiftelse": frozenset("8"),
     "insamlingsstiftelse": frozenset("8"),
     "foundation": frozenset("8"),
-    "ideell förening": frozenset("8"),
+    "ideell förening": frozenset("78"),  # a non-profit association that trades may have a 7
     "förening": frozenset("78"),
     "riksförening": frozenset("78"),
-    "ekonomisk förening": frozenset("7"),
-    "bostadsrättsförening": frozenset("7"),
+    "ekonomisk förening": frozenset("78"),  # older economic associations and housing co-operatives: 8
+    "bostadsrättsförening": frozenset("78"),
     "ab": frozenset("5"),
     "hb": frozenset("9"),
     "kb": frozenset("9"),

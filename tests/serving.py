@@ -20,7 +20,14 @@ def serving(app: Any) -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    settings = getattr(getattr(app, "state", None), "settings", None)
+    if settings is not None:  # the app of sakrad-ld serve: with its connection limits, as the command runs it
+        from sakrad_ld.serving.connections import uvicorn_config
+
+        config = uvicorn_config(app, settings, log_level="warning", lifespan="on")
+    else:
+        config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 60

@@ -13,6 +13,7 @@ release and gives the :class:`Reply` (it runs in a worker process, :mod:`sakrad_
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -20,6 +21,7 @@ from starlette.requests import Request
 
 from ..errors import QueryError, ResultTooLarge
 from ..layout import CONTEXT_FILE
+from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
 from ..sparql.results import rdf_bytes, results_bytes, results_page
 from ..sparql.store import Release
@@ -27,9 +29,6 @@ from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
 
 __all__ = ["MAX_QUERY_BYTES", "ProtocolError", "QueryJob", "Reply", "answer", "read_query"]
-
-#: The largest query (or form body) accepted, in bytes.
-MAX_QUERY_BYTES = 256 * 1024
 
 _MAX_PARAMS = 100
 _FORM = "application/x-www-form-urlencoded"
@@ -40,7 +39,8 @@ _UPDATE = "application/sparql-update"
 @dataclass(frozen=True)
 class QueryJob:
     """One query to answer: the text, the client's Accept header, the dataset the request names,
-    the result cap, and the JSON-LD context a graph answer refers to."""
+    the result cap, the JSON-LD context a graph answer refers to, and the base IRI relative IRIs
+    in the query resolve against (the dataset's)."""
 
     query: str
     accept: str | None
@@ -48,6 +48,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] = ()
     cap: int | None = None
     context: str = CONTEXT_FILE
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ _READ_ONLY = ("this endpoint is read-only: it answers queries (the query operati
               "build a new release to change the data")
 
 
-def _job(params: list[tuple[str, str]], accept: str | None, cap: int | None, context: str) -> QueryJob:
+def _job(params: list[tuple[str, str]], accept: str | None, cap: int | None, context: str,
+         base_iri: str | None) -> QueryJob:
     names = [name for name, _ in params]
     if "update" in names:
         raise ProtocolError(403, _READ_ONLY)
@@ -84,20 +86,28 @@ def _job(params: list[tuple[str, str]], accept: str | None, cap: int | None, con
                                  f"{len(queries)}")
     return QueryJob(queries[0], accept,
                     tuple(v for n, v in params if n == "default-graph-uri"),
-                    tuple(v for n, v in params if n == "named-graph-uri"), cap, context)
+                    tuple(v for n, v in params if n == "named-graph-uri"), cap, context, base_iri)
 
 
-async def _body(request: Request) -> bytes:
+async def _body(request: Request, timeout: float) -> bytes:
+    """The request's body, at most MAX_QUERY_BYTES of it, sent within ``timeout`` seconds (408 otherwise)."""
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_QUERY_BYTES:
         raise ProtocolError(413, f"the request body has {int(length)} bytes; queries of up to "
                                  f"{MAX_QUERY_BYTES} bytes are accepted")
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_QUERY_BYTES:
-            raise ProtocolError(413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, "
-                                     "the largest query accepted")
+
+    async def read() -> None:
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > MAX_QUERY_BYTES:
+                raise ProtocolError(413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, "
+                                         "the largest query accepted")
+
+    try:
+        await asyncio.wait_for(read(), timeout)
+    except TimeoutError:
+        raise ProtocolError(408, f"the request body did not arrive within {timeout:g} s") from None
     return bytes(body)
 
 
@@ -117,24 +127,25 @@ def _params(raw: str) -> list[tuple[str, str]]:
         raise ProtocolError(400, f"the request has more than {_MAX_PARAMS} parameters") from None
 
 
-async def read_query(request: Request, cap: int | None, context: str) -> QueryJob:
+async def read_query(request: Request, cap: int | None, context: str, body_timeout: float = 30.0,
+                     base_iri: str | None = None) -> QueryJob:
     """The query an HTTP request asks for; ProtocolError (with its status) for one the protocol
     or this read-only endpoint does not accept."""
     accept = request.headers.get("accept")
     url_params = _params(request.url.query)
     if request.method in ("GET", "HEAD"):
-        return _job(url_params, accept, cap, context)
+        return _job(url_params, accept, cap, context, base_iri)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == _UPDATE:
         raise ProtocolError(403, _READ_ONLY)
     if content_type == _FORM:
-        form = _params(_text(await _body(request), "the form"))
-        return _job(form, accept, cap, context)
+        form = _params(_text(await _body(request, body_timeout), "the form"))
+        return _job(form, accept, cap, context, base_iri)
     if content_type == _QUERY:
         if any(name == "query" for name, _ in url_params):
             raise ProtocolError(400, f"a {_QUERY} POST carries the query in its body, not in the URL")
-        query = _text(await _body(request), "the query")
-        return _job([("query", query), *url_params], accept, cap, context)
+        query = _text(await _body(request, body_timeout), "the query")
+        return _job([("query", query), *url_params], accept, cap, context, base_iri)
     raise ProtocolError(415, f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
                              f"this request's Content-Type is {content_type or 'missing'}")
 
@@ -142,7 +153,7 @@ async def read_query(request: Request, cap: int | None, context: str) -> QueryJo
 def answer(release: Release, job: QueryJob) -> Reply:
     """Runs the job's query on the release and writes the answer in the format the client prefers."""
     try:
-        result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs)
+        result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
     except ResultTooLarge as error:
         return Reply(422, PROBLEM_MEDIA_TYPE, problem_body(422, str(error), cap=job.cap))
     except QueryError as error:

@@ -10,17 +10,27 @@ host it runs on (``{base}id/meeting/x`` is served at ``/id/meeting/x``)::
     /doc/{kind}/{id}[.ext]         the document: HTML, Turtle, JSON-LD, N-Triples, RDF/XML
     /ontology[.ext]  /role[/x][.ext]   the ontology and the participation roles, the same way
     /download/{file}  /{file}      the release's files (catalog.ttl, sakrad.ttl, context.jsonld …)
+    /{path}[.ext]                  any other IRI minted under the base (the dataset, the catalogue, a
+                                   distribution, a linkset): 303 See Other to /{path}.{ext}, its document
 
 Documents are negotiated by ``Accept`` (https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1)
 or chosen by extension, among the formats of :mod:`sakrad_ld.formats`; they carry ``Vary``,
 ``ETag`` (a hash of the bytes, so ``If-None-Match`` gives 304) and ``Cache-Control``. Errors are
 Problem Details (:mod:`sakrad_ld.serving.problem`), except the 404 page a browser gets.
+
+Every request is answered from one release (:mod:`sakrad_ld.serving.releases`); SPARQL queries
+pass a gate of their own (:mod:`sakrad_ld.serving.admission`) so that documents never wait for
+them. A failure inside the app is logged in one line and answered 500 as Problem Details,
+never with a traceback.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
+import logging
+import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -43,11 +53,15 @@ from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI, ROLE, ROLE_SCHEME
 from ..web.describe import document_bytes, document_triples
 from ..web.documents import ONTOLOGY_PATH, ROLE_PATH, page_path
+from ..web.served import SiteFiles
+from .admission import RETRY_AFTER, QueryGate, QueueFull
+from .description import DESCRIPTION_FORMATS, service_description
 from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
 from .protocol import ProtocolError, Reply, answer, read_query
+from .releases import Generation, Releases
 from .settings import Settings
-from .workers import WorkerPool
+from .workers import QueryTooCostly, WorkerPool, WorkersBusy
 
 __all__ = ["MAX_URL_LENGTH", "create_app"]
 
@@ -60,25 +74,44 @@ _PROBLEM = Format("problem", ".json", PROBLEM_MEDIA_TYPE, "JSON", "Problem Detai
 _SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
 #: Release files up to this size are answered from memory, larger ones streamed from disk.
 _WHOLE_FILE = 4 * 1024 * 1024
+#: The share of the time limit a query may wait for a worker: no answer takes longer than 1.5 times the limit.
+QUEUE_WAIT = 0.5
+#: Paths the server answers itself, never taken for an IRI of the catalogue.
+_OWN_PATHS = ("id/", "doc/", "sparql", "download/")
+
+_log = logging.getLogger("sakrad_ld.serving")
 
 
 def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette:
-    """The ASGI app serving the release in ``release_dir``; ReleaseError if it is not a release."""
+    """The ASGI app serving the release in ``release_dir`` (and each release that replaces it there);
+    ReleaseError if it is not a release."""
     from ..web import pages
 
     settings = settings or Settings()
-    release = Release.open(Path(release_dir), settings.store)
-    if settings.store:  # the external store runs the queries (and enforces its own time limit)
-        from ..sparql.remotestore import InThreadPool
+    queries = list(saved_queries())
 
-        pool: Any = InThreadPool(release, answer)
+    def generation(release: Release, print_: str) -> Generation:
+        if settings.store:  # the external store runs the queries (and enforces its own time limit)
+            from ..sparql.remotestore import InThreadPool
+
+            pool: Any = InThreadPool(release, answer)
+        else:
+            pool = WorkerPool(release.root, answer, settings.query_workers, settings.timeout,
+                              wait=settings.timeout * QUEUE_WAIT, memory_limit=settings.query_memory * 2**20)
+        site = pages.Site(base_iri=release.base_iri,
+                          downloads=[(f.path, f.media_type, f.size) for f in release.files.values()],
+                          queries=queries, sparql_path="/sparql", release=release.root)
+        return Generation(release, print_, pool, site)
+
+    if settings.store:  # the external store is checked once, as it is given
+        first = Release.open(Path(release_dir), settings.store)
+        releases = Releases(Path(release_dir), generation, 0, 0)
+        releases.current = generation(first, releases.current.fingerprint)
     else:
-        pool = WorkerPool(release.root, answer, settings.query_workers, settings.timeout)
-    site = pages.Site(base_iri=release.base_iri,
-                      downloads=[(f.path, f.media_type, f.size) for f in release.files.values()],
-                      queries=list(saved_queries()), sparql_path="/sparql", release=release.root)
+        releases = Releases(Path(release_dir), generation, settings.reload_interval,
+                            settings.timeout * (1 + QUEUE_WAIT) + 1)
     cache = f"public, max-age={settings.cache_max_age}"
-    store = release.store
+    gate = QueryGate(settings.query_workers, settings.query_queue)
 
     def representation(request: Request, body: bytes, media_type: str, *, negotiated: bool,
                        location: str | None = None, status: int = 200) -> Response:
@@ -92,34 +125,33 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
             return Response(status_code=304, headers=headers)
         return Response(body, status_code=status, media_type=media_type, headers=headers)
 
-    def not_found(request: Request, iri: str, what: str) -> Response:
+    def not_found(request: Request, gen: Generation, iri: str, what: str) -> Response:
         if choose(request.headers.get("accept"), (HTML, _PROBLEM)) is HTML:
-            return Response(pages.not_found_page(iri, site), status_code=404, media_type="text/html; charset=utf-8")
+            return Response(pages.not_found_page(iri, gen.site), status_code=404,
+                            media_type="text/html; charset=utf-8")
         return _problem(404, what)
 
-    def context_url(request: Request) -> str:
-        return f"{request.url.scheme}://{request.url.netloc}/{CONTEXT_FILE}"
-
-    def document(request: Request, iri: str, path: str, format: Format | None) -> Response:
+    def document(request: Request, gen: Generation, iri: str, path: str, format: Format | None) -> Response:
         """The document about ``iri`` at ``path``, in ``format`` or as negotiated."""
-        negotiated = format is None
+        store, negotiated = gen.release.store, format is None
         if format is None:
             format = choose(request.headers.get("accept"), DOCUMENT_FORMATS)
             if format is None:
                 return _not_acceptable(request, path)
         if format is HTML:
             if iri == str(ONTOLOGY_IRI):
-                html: str | None = pages.ontology_page(store, site)
+                html: str | None = pages.ontology_page(store, gen.site)
             else:
-                html = pages.resource_page(store, iri, site)
+                html = pages.resource_page(store, iri, gen.site)
             if html is None:
-                return not_found(request, iri, f"the data has nothing about {iri}")
+                return not_found(request, gen, iri, f"the data has nothing about {iri}")
             body = html.encode("utf-8")
         else:
             triples = document_triples(store, iri)
             if not triples:
-                return not_found(request, iri, f"the data has nothing about {iri}")
-            body = document_bytes(triples, format, context_url(request))
+                return not_found(request, gen, iri, f"the data has nothing about {iri}")
+            # the context is the published one, never one named after the request's Host header
+            body = document_bytes(triples, format, gen.release.base_iri + CONTEXT_FILE)
         charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
         response = representation(request, body, format.media_type + charset, negotiated=negotiated,
                                   location=path + format.suffix)
@@ -128,16 +160,12 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
         return response
 
     async def start(request: Request) -> Response:
-        html = await run_in_threadpool(pages.start_page, store, site)
+        gen = releases.current
+        html = await run_in_threadpool(pages.start_page, gen.release.store, gen.site)
         return representation(request, html.encode("utf-8"), "text/html; charset=utf-8", negotiated=False)
 
-    async def thing(request: Request) -> Response:
-        """``/id/…``: 303 See Other to the document about the thing, in the negotiated format."""
-        rest = request.path_params["rest"]
-        iri = release.base_iri + "id/" + rest
-        path = page_path(iri, release.base_iri)
-        if path is None or not _known(store, iri):
-            return not_found(request, iri, f"the data has nothing about {iri}")
+    def see_other(request: Request, gen: Generation, iri: str, path: str) -> Response:
+        """303 See Other from a thing's IRI to the document at ``path`` (``#fragment`` kept), negotiated."""
         format = choose(request.headers.get("accept"), DOCUMENT_FORMATS)
         if format is None:
             return _not_acceptable(request, path.split("#")[0])
@@ -145,54 +173,112 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
         target = doc + format.suffix + (f"#{fragment}" if fragment else "")
         return RedirectResponse(target, status_code=303, headers={"Vary": "Accept", "Cache-Control": cache})
 
-    async def resource(request: Request) -> Response:
-        """``/doc/…``, ``/ontology…`` and ``/role…``: a document, by extension or negotiated."""
-        located = _locate(request.url.path, release.base_iri, store)
-        if located is None:
-            return await release_file(request)
-        iri, path, format = located
-        return await run_in_threadpool(document, request, iri, path, format)
+    async def thing(request: Request) -> Response:
+        """``/id/…``: 303 See Other to the document about the thing, in the negotiated format."""
+        gen = releases.current
+        iri = gen.release.base_iri + "id/" + request.path_params["rest"]
+        path = page_path(iri, gen.release.base_iri)
+        if path is None or not _known(gen.release.store, iri):
+            return not_found(request, gen, iri, f"the data has nothing about {iri}")
+        return see_other(request, gen, iri, path)
 
-    async def release_file(request: Request) -> Response:
-        rel = request.url.path.removeprefix("/download/") if request.url.path.startswith("/download/") \
-            else request.url.path.lstrip("/")
-        file = release.files.get(rel) if _safe(rel) else None
+    async def resource(request: Request) -> Response:
+        """``/doc/…``, ``/ontology…``, ``/role…``, a release file, or another IRI minted under the base."""
+        gen = releases.current
+        base, store = gen.release.base_iri, gen.release.store
+        located = _locate(request.url.path, base, store)
+        if located is not None:
+            iri, path, format = located
+            return await run_in_threadpool(document, request, gen, iri, path, format)
+        response = release_file(request, gen)
+        if response is not None:
+            return response
+        # an IRI of the catalogue (the dataset, its distributions, linksets …): 303 to its document
+        path = request.url.path
+        if _minted(base + path[1:], base) and _known(store, base + path[1:]):
+            return see_other(request, gen, base + path[1:], path)
+        for suffix, format in _SUFFIXES.items():
+            iri = base + path[1:-len(suffix)]
+            if path.endswith(suffix) and _minted(iri, base) and _known(store, iri):
+                return await run_in_threadpool(document, request, gen, iri, path[:-len(suffix)], format)
+        return not_found(request, gen, "", f"{path}: there is no such page or file; "
+                                           "the start page / lists the documents and downloads")
+
+    def release_file(request: Request, gen: Generation) -> Response | None:
+        path = request.url.path
+        rel = path.removeprefix("/download/") if path.startswith("/download/") else path.lstrip("/")
+        file = gen.release.files.get(rel) if _safe(rel) else None
         if file is None:
-            return not_found(request, "", f"{request.url.path}: there is no such page or file; "
-                                          "the start page / lists the documents and downloads")
+            return None
         etag = f'"{file.sha256[:32]}"'
         headers = {"ETag": etag, "Cache-Control": cache}
+        if file.size <= _WHOLE_FILE:  # one write: no Nagle delay between headers and a small body
+            data = gen.file_bytes(file)
+            if data is None:
+                return _replaced(releases)
+            if etag in _etags(request.headers.get("if-none-match", "")):
+                return Response(status_code=304, headers=headers)
+            return Response(data, media_type=file.media_type, headers=headers)
+        if not gen.file_unchanged(file):
+            return _replaced(releases)
         if etag in _etags(request.headers.get("if-none-match", "")):
             return Response(status_code=304, headers=headers)
-        path = release.root / file.path
-        if file.size <= _WHOLE_FILE:  # one write: no Nagle delay between headers and a small body
-            return Response(path.read_bytes(), media_type=file.media_type, headers=headers)
-        return FileResponse(path, media_type=file.media_type, headers=headers)
+        return FileResponse(gen.release.root / file.path, media_type=file.media_type, headers=headers)
+
+    def description(request: Request, gen: Generation) -> Response:
+        format = choose(request.headers.get("accept"), (*DESCRIPTION_FORMATS, HTML))
+        if format is HTML:  # a person opening the endpoint in a browser gets the query form
+            return RedirectResponse("/#sparql", status_code=303, headers={"Vary": "Accept"})
+        if format is None:
+            offered = ", ".join(f.media_type for f in DESCRIPTION_FORMATS)
+            return _problem(406, f"/sparql without a query describes the service as {offered}; the request's "
+                                 f"Accept header ({request.headers.get('accept', '')[:200]}) allows none of them")
+        body = service_description(format, graph=gen.release.graph, triples=gen.triples(),
+                                   dataset=gen.release.base_iri + "dataset")
+        charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
+        return representation(request, body, format.media_type + charset, negotiated=True)
 
     async def sparql(request: Request) -> Response:
-        if request.method == "GET" and not request.url.query:
-            # a person opening the endpoint in a browser gets the query form on the start page
-            if choose(request.headers.get("accept"), (HTML, _PROBLEM)) is HTML:
-                return RedirectResponse("/#sparql", status_code=303)
+        gen = releases.current
+        if request.method in ("GET", "HEAD") and not request.url.query:
+            return await run_in_threadpool(description, request, gen)
+        headers = {"Vary": "Accept"}
         try:
-            job = await read_query(request, settings.result_cap, context_url(request))
-            reply = await run_in_threadpool(pool.run, job)
+            job = await read_query(request, settings.result_cap, gen.release.base_iri + CONTEXT_FILE,
+                                   settings.request_timeout, gen.release.base_iri)
+            async with gate.admitted():
+                reply = await gate.run(gen.pool.run, job)
         except ProtocolError as error:
             reply = error.reply()
+        except QueueFull as error:
+            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
+            headers["Retry-After"] = str(RETRY_AFTER)
+        except WorkersBusy as error:
+            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
+            headers["Retry-After"] = str(RETRY_AFTER)
         except QueryTimeout as error:
             reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error), timeout=settings.timeout))
+        except QueryTooCostly as error:
+            reply = Reply(503, PROBLEM_MEDIA_TYPE,
+                          problem_body(503, str(error), memory_limit_mb=settings.query_memory))
         except ReleaseError as error:
-            reply = Reply(500, PROBLEM_MEDIA_TYPE, problem_body(500, str(error)))
-        headers = {"Vary": "Accept", "Cache-Control": "no-store" if reply.status >= 400 else cache}
+            _log.error("SPARQL on %s: %s", gen.release.root, str(error).splitlines()[0])
+            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
+            headers["Retry-After"] = str(RETRY_AFTER)
+        headers["Cache-Control"] = "no-store" if reply.status >= 400 else cache
         return Response(reply.body, status_code=reply.status, media_type=reply.media_type, headers=headers)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await run_in_threadpool(pool.start)
+        await run_in_threadpool(releases.current.pool.start)
+        if not settings.store:
+            releases.watch()
+            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, releases.ask)
         try:
             yield
         finally:
-            pool.close()
+            releases.close()
 
     routes = [
         Route("/", start, methods=["GET"]),
@@ -204,13 +290,16 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
         Middleware(_Guard),
         Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "HEAD", "POST"],
                    allow_headers=["Accept", "Content-Type", "If-None-Match"],
-                   expose_headers=["ETag", "Content-Location", "Link", "Location", "Vary"], max_age=86400),
+                   expose_headers=["ETag", "Content-Location", "Link", "Location", "Vary", "Retry-After"],
+                   max_age=86400),
+        # the prepared pages, lists, search, feeds and the English pages (sakrad_ld.web.served)
+        Middleware(SiteFiles, current=lambda: (releases.current.release.store, releases.current.site), cache=cache),
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={HTTPException: _http_error, Exception: _server_error})
-    app.state.release = release
-    app.state.pool = pool
+                    exception_handlers={HTTPException: _http_error})
+    app.state.releases = releases
     app.state.settings = settings
+    app.state.gate = gate
     return app
 
 
@@ -254,6 +343,20 @@ def _known(store: Any, iri: str) -> bool:
         next(iter(store.quads_for_pattern(None, None, node)), None) is not None
 
 
+def _minted(iri: str, base: str) -> bool:
+    """Whether ``iri`` is one of the dataset's own IRIs outside ``id/`` (the dataset, the catalogue …)."""
+    rest = iri[len(base):]
+    return iri.startswith(base) and bool(rest) and not rest.startswith(_OWN_PATHS) and ".." not in rest
+
+
+def _replaced(releases: Releases) -> Response:
+    """The answer while the release folder is being replaced under the server: come back in a moment."""
+    releases.ask()
+    response = _problem(503, "the release is being replaced; try again in a moment")
+    response.headers["Retry-After"] = "1"
+    return response
+
+
 def _safe(rel: str) -> bool:
     """A relative file path without tricks: no ``..``, no absolute path, no backslash or NUL."""
     parts = rel.split("/")
@@ -282,13 +385,9 @@ async def _http_error(request: Request, error: Exception) -> Response:
     return _problem(error.status_code, detail)
 
 
-async def _server_error(request: Request, error: Exception) -> Response:
-    return _problem(500, f"the server failed on {request.url.path} ({type(error).__name__}); "
-                         "please report it with the address you asked for")
-
-
 class _Guard:
-    """Refuses absurdly long request targets (414) and marks every answer ``nosniff``."""
+    """Refuses absurdly long request targets (414), marks every answer ``nosniff``, and turns a
+    failure inside the app into one log line and a 500 Problem Details answer (no traceback)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -304,20 +403,31 @@ class _Guard:
             await response(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: dict[str, Any]) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message.setdefault("headers", [])
                 message["headers"] = [*message["headers"], (b"x-content-type-options", b"nosniff")]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as error:  # noqa: BLE001 - one line in the log, a clear answer to the client
+            _log.error("%s %s failed: %s: %s", scope.get("method"), scope.get("path", "")[:200],
+                       type(error).__name__, str(error).splitlines()[0][:300] if str(error) else "")
+            if not started:
+                response = _problem(500, f"the server failed on {scope.get('path', '')[:200]} "
+                                         f"({type(error).__name__}); please report it with the address you asked for")
+                await response(scope, receive, send_with_headers)
 
 
 
 def request_once(app: Starlette, path: str, accept: str | None = None) -> tuple[int, list[tuple[str, str]], bytes]:
     """One GET of ``path`` from ``app`` in this process, without a socket (``serve --get``):
     (status, headers, body). The app's query workers are stopped afterwards."""
-    import asyncio
     from urllib.parse import urlsplit
 
     url = urlsplit(path)
@@ -353,5 +463,5 @@ def request_once(app: Starlette, path: str, accept: str | None = None) -> tuple[
     try:
         asyncio.run(app(scope, receive, send))
     finally:
-        app.state.pool.close()
+        app.state.releases.close()
     return status, out_headers, bytes(body)

@@ -30,6 +30,18 @@ class Settings:
                                   "again (Cache-Control max-age; default: 3600)")
     query_workers: int = _setting(2, "worker processes that run SPARQL queries, each with its own copy of the "
                                   "store (default: 2)")
+    query_memory: int = _setting(1024, "megabytes of address space each query worker may use; a query that needs "
+                                 "more is stopped, the answer is 503 and the worker is replaced (default: 1024)")
+    query_queue: int = _setting(8, "queries that may wait for a free worker; past that a query is answered 503 "
+                                "with Retry-After at once, and documents and pages are served all the same "
+                                "(default: 8)")
+    max_connections: int = _setting(1000, "open connections at most; a new one past it closes the longest-idle "
+                                    "connection, or is answered 503 if none is idle (default: 1000)")
+    request_timeout: float = _setting(10.0, "seconds a client has to send a request's head, and again its body; "
+                                      "a slower connection is closed (default: 10)")
+    idle_timeout: float = _setting(5.0, "seconds an idle keep-alive connection is kept open (default: 5)")
+    reload_interval: float = _setting(2.0, "seconds between checks for a new release in the release folder "
+                                      "(which is switched to whole); 0 checks only on SIGHUP (default: 2)")
     store: str = _setting("", "the SPARQL query endpoint of an external store the release was pushed into "
                           "(sakrad-ld push), queried instead of the embedded store, such as "
                           "http://127.0.0.1:7878/query (default: the embedded store)")
@@ -38,6 +50,11 @@ class Settings:
         if self.timeout <= 0 or self.result_cap < 1 or self.cache_max_age < 0 or self.query_workers < 1:
             raise ValueError("timeout must be positive, result_cap and query_workers at least 1, "
                              "cache_max_age not negative")
+        if self.query_memory < 64 or self.query_queue < 0 or self.max_connections < 8:
+            raise ValueError("query_memory must be at least 64 (MB), query_queue not negative, "
+                             "max_connections at least 8")
+        if self.request_timeout <= 0 or self.idle_timeout <= 0 or self.reload_interval < 0:
+            raise ValueError("request_timeout and idle_timeout must be positive, reload_interval not negative")
 
 
 def setting_fields() -> list[dataclasses.Field]:

@@ -8,10 +8,18 @@ query runs in a worker process that holds its own copy of the store; when the li
 worker is killed (SIGKILL) and a fresh one is started in its place, and the caller gets a
 :class:`~sakrad_ld.errors.QueryTimeout` at once. A worker that crashes is replaced the same way.
 
+Each worker limits its own address space (``RLIMIT_AS``, :data:`resource` module) to
+``memory_limit`` bytes: a query that needs more fails inside the worker (pyoxigraph aborts on a
+failed allocation, Python raises MemoryError), the caller gets :class:`QueryTooCostly` with what
+happened, and the worker is replaced, since a process that ran out of memory is not trusted again.
+
+Time is bounded from the caller's side: a job waits for a free (and loaded) worker at most
+``wait`` seconds and then runs at most ``timeout`` seconds, so no answer takes longer than
+``wait + timeout`` (the server gives ``wait = timeout / 2``).
+
 A worker is a fresh interpreter (``python -m sakrad_ld.serving.workers``, not a fork of the threaded
 server, and not ``multiprocessing``'s spawn, which re-runs the caller's main script) that loads the
-release itself and talks to the server over a socket pair with pickled messages. A query may run for the time limit from when a worker takes it; a request
-waits for a free worker at most as long again.
+release itself and talks to the server over a socket pair with pickled messages.
 """
 
 from __future__ import annotations
@@ -23,15 +31,24 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from ..errors import QueryTimeout, ReleaseError
+from ..errors import QueryError, QueryTimeout, ReleaseError
 
-__all__ = ["WorkerPool"]
+__all__ = ["QueryTooCostly", "WorkerPool", "WorkersBusy"]
+
+
+class WorkersBusy(QueryTimeout):
+    """No worker became free within the wait: try again shortly (HTTP 503 with Retry-After)."""
+
+
+class QueryTooCostly(QueryError):
+    """The query's worker ran out of memory or died while running it; the worker was replaced."""
 
 #: How long a new worker may take to load the release before it counts as broken.
 STARTUP_LIMIT = 120.0
@@ -40,13 +57,17 @@ STARTUP_LIMIT = 120.0
 Task = Callable[[Any, Any], Any]
 
 
-def _worker_main(root: str, task: Task, conn: Connection) -> None:
+def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0) -> None:
     import signal
 
     from ..sparql.store import Release
 
     # Ctrl-C in a terminal reaches the whole process group: the server stops its workers itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory_limit > 0:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
 
     try:
         release = Release.open(Path(root))
@@ -61,6 +82,9 @@ def _worker_main(root: str, task: Task, conn: Connection) -> None:
             return
         try:
             conn.send(("ok", task(release, job)))
+        except MemoryError:
+            conn.send(("memory", None))
+            return  # a process that ran out of memory is replaced, not reused
         except Exception as error:  # noqa: BLE001 - the parent re-raises it
             conn.send(("raised", error))
 
@@ -71,15 +95,19 @@ class _Worker:
     conn: Connection
     ready: bool = False
 
-    def wait_ready(self) -> None:
+    def wait_ready(self, limit: float = STARTUP_LIMIT) -> bool:
+        """True once the worker has loaded the release; False if it is still loading after ``limit`` s."""
         if self.ready:
-            return
-        if not self.conn.poll(STARTUP_LIMIT):
+            return True
+        if not self.conn.poll(limit):
+            if limit < STARTUP_LIMIT:
+                return False
             raise ReleaseError(f"a query worker did not load the release within {STARTUP_LIMIT:.0f} s")
         kind, detail = self.conn.recv()
         if kind != "ready":
             raise ReleaseError(f"a query worker could not load the release: {detail}")
         self.ready = True
+        return True
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -92,15 +120,19 @@ class _Worker:
 
 
 class WorkerPool:
-    """``size`` worker processes that run ``task`` on the release in ``root``, each job within ``timeout`` seconds."""
+    """``size`` worker processes that run ``task`` on the release in ``root``, each job within ``timeout``
+    seconds after waiting at most ``wait`` seconds for a worker, each worker in ``memory_limit`` bytes (0: no limit)."""
 
-    def __init__(self, root: Path, task: Task, size: int, timeout: float) -> None:
+    def __init__(self, root: Path, task: Task, size: int, timeout: float, *, wait: float | None = None,
+                 memory_limit: int = 0) -> None:
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
         self.root = Path(root)
         self.task = task
         self.size = size
         self.timeout = timeout
+        self.wait = timeout if wait is None else wait
+        self.memory_limit = memory_limit
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._started = False
@@ -109,6 +141,7 @@ class WorkerPool:
         #: jobs stopped at the time limit, and workers started, since the pool began (for tests and logs)
         self.timeouts = 0
         self.started_workers = 0
+        self.memory_failures = 0
 
     def _spawn(self) -> _Worker:
         ours, theirs = socket.socketpair()
@@ -117,7 +150,8 @@ class WorkerPool:
         package_root = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         with theirs:
-            process = subprocess.Popen([sys.executable, "-m", __name__, str(self.root), task, str(theirs.fileno())],
+            process = subprocess.Popen([sys.executable, "-m", __name__, str(self.root), task, str(theirs.fileno()),
+                                        str(self.memory_limit)],
                                        pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
         worker = _Worker(process, Connection(ours.detach()))
         with self._lock:
@@ -140,17 +174,22 @@ class WorkerPool:
             return sorted(w.process.pid for w in self._all)
 
     def run(self, job: Any) -> Any:
-        """The task's result for ``job``; re-raises what the task raised; QueryTimeout past the limit."""
+        """The task's result for ``job``; re-raises what the task raised; WorkersBusy when no worker is
+        free within the wait, QueryTimeout past the time limit, QueryTooCostly when the worker died."""
         if self._closed:
             raise RuntimeError("the worker pool is closed")
         self.start()
+        deadline = time.monotonic() + self.wait
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.wait)
         except queue.Empty:
-            raise QueryTimeout(f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
-                               "try again later") from None
+            raise WorkersBusy(f"all {self.size} query workers stayed busy for {self.wait:g} s; "
+                              "try again shortly") from None
         try:
-            worker.wait_ready()
+            if not worker.wait_ready(max(0.0, deadline - time.monotonic())):
+                self._idle.put(worker)
+                worker = None
+                raise WorkersBusy("the query workers are still loading the release; try again shortly")
             worker.conn.send(job)
             if not worker.conn.poll(self.timeout):
                 self.timeouts += 1
@@ -159,12 +198,19 @@ class WorkerPool:
                 raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped; "
                                    "narrow it (a more selective pattern, fewer OPTIONALs, a LIMIT)")
             kind, value = worker.conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as error:
-            if worker is not None:
+            if kind == "memory":
+                self.memory_failures += 1
                 self._replace(worker)
                 worker = None
-            raise ReleaseError(f"a query worker stopped unexpectedly ({error or type(error).__name__}); "
-                               "it has been replaced, try again") from None
+                raise QueryTooCostly(self._died(None))
+        except (EOFError, OSError, BrokenPipeError):
+            if worker is None:
+                raise
+            code = worker.process.wait(5) if worker.process.poll() is None else worker.process.returncode
+            self._replace(worker)
+            worker = None
+            self.memory_failures += 1
+            raise QueryTooCostly(self._died(code)) from None
         except BaseException:
             if worker is not None and not worker.ready:
                 self._replace(worker)
@@ -176,6 +222,12 @@ class WorkerPool:
         if kind == "raised":
             raise value
         return value
+
+    def _died(self, code: int | None) -> str:
+        limit = f"{self.memory_limit // 2**20} MB" if self.memory_limit else "the memory it had"
+        how = "" if code is None else f" (exit status {code})"
+        return (f"the query needed more than {limit} of memory, or failed inside the SPARQL engine{how}, "
+                "and was stopped; narrow it (a more selective pattern, a LIMIT, no large GROUP_CONCAT)")
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
@@ -194,6 +246,7 @@ class WorkerPool:
             worker.kill()
 
 
-if __name__ == "__main__":  # a worker: python -m sakrad_ld.serving.workers RELEASE MODULE:FUNCTION FD
+if __name__ == "__main__":  # a worker: python -m sakrad_ld.serving.workers RELEASE MODULE:FUNCTION FD [MEMORY]
     _module, _, _function = sys.argv[2].partition(":")
-    _worker_main(sys.argv[1], getattr(importlib.import_module(_module), _function), Connection(int(sys.argv[3])))
+    _worker_main(sys.argv[1], getattr(importlib.import_module(_module), _function), Connection(int(sys.argv[3])),
+                 int(sys.argv[4]) if len(sys.argv) > 4 else 0)

@@ -32,6 +32,7 @@ import pyoxigraph as ox
 from ..errors import QueryError, ResultTooLarge
 from ..iri import KINDS
 from ..records import ID_PATTERN
+from .limits import check_query_text, tokens
 from .results import Answer
 
 __all__ = ["Parameter", "SavedQuery", "bind", "evaluate", "resolve", "saved_queries", "saved_query"]
@@ -161,27 +162,23 @@ def bind(query: SavedQuery, values: Mapping[str, str], base: str) -> str:
 
 # --- running a query ----------------------------------------------------------------------------
 
-_TOKENS = re.compile(r"""
-      (?P<comment>\#[^\n]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<service>(?<![\w:?$])SERVICE(?![\w:-]))
-""", re.VERBOSE | re.IGNORECASE | re.DOTALL)
-
-
 def refuse_federation(text: str) -> None:
     """QueryError if the query uses ``SERVICE`` outside strings, IRIs and comments."""
-    for m in _TOKENS.finditer(text):
-        if m.lastgroup == "service":
-            line = text.count("\n", 0, m.start()) + 1
+    for kind, token, offset in tokens(text):
+        if kind == "name" and token.upper() == "SERVICE":
+            line = text.count("\n", 0, offset) + 1
             raise QueryError(f"line {line}: SERVICE (federated query) is not allowed here; "
                              "query this dataset only")
 
 
 def evaluate(store: ox.Store, text: str, cap: int | None = None,
-             default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()) -> Answer:
-    """Runs the query; QueryError for bad SPARQL (the parser's message), ResultTooLarge when the
-    answer passes ``cap`` rows or triples (the query is stopped there, not run to the end)."""
+             default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (),
+             base_iri: str | None = None) -> Answer:
+    """Runs the query; QueryError for bad SPARQL (the parser's message) or a query too large or deep
+    to parse safely (:mod:`sakrad_ld.sparql.limits`), ResultTooLarge when the answer passes ``cap``
+    rows or triples (the query is stopped there, not run to the end). Relative IRIs in the query
+    resolve against ``base_iri`` (the dataset's base) unless the query has its own ``BASE``."""
+    check_query_text(text)
     refuse_federation(text)
     options: dict[str, object] = {}
     try:
@@ -189,6 +186,8 @@ def evaluate(store: ox.Store, text: str, cap: int | None = None,
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         if named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if base_iri:
+            options["base_iri"] = base_iri
     except ValueError as error:
         raise QueryError(f"a graph IRI of the request is not an IRI ({error})") from None
     try:

@@ -1,11 +1,15 @@
 """The embedded SPARQL store (pyoxigraph, in memory), opened from a release folder.
 
-Everything is loaded into the store's **default graph**: the data (``sakrad.nt``), the ontology
-and the role scheme (``ontology/*.ttl``) and, when the release has one, the catalogue
-(``catalog.ttl``). One default graph means a query needs no ``GRAPH`` clause and counts every
-triple once (pyoxigraph's union-of-named-graphs mode would count a triple held in two graphs
-twice). The release's files are listed with their media type, size and SHA-256 (from
-``SHA256SUMS``), for downloads and ETags.
+Everything is loaded into **one graph**: the data (``sakrad.nt``), the ontology and the role
+scheme (``ontology/*.ttl``) and, when the release has one, the catalogue (``catalog.ttl``). One
+graph means a query needs no ``GRAPH`` clause and counts every triple once (pyoxigraph's
+union-of-named-graphs mode would count a triple held in two graphs twice). :func:`open_store`
+puts it in the store's default graph; :meth:`Release.open` puts it in the release's named graph
+``{base_iri}graph/{version}`` (the graph ``sakrad-ld push`` fills in an external store) and wraps
+the store so that this graph is every query's default graph (:class:`ReleaseStore`): a query
+without a dataset, a query naming the graph in ``FROM`` or the protocol's ``default-graph-uri``,
+and ``GRAPH <…graph/1.0.0>`` all read the release. The release's files are listed with their
+media type, size and SHA-256 (from ``SHA256SUMS``), for downloads and ETags.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from ..layout import CATALOGUE_FILE, CHECKSUMS, DATA_FILE
 from ..triples import RDF_TYPE, named
 from ..vocab import SAKRAD
 
-__all__ = ["DEFAULT_BASE", "Release", "ReleaseFile", "media_type_of", "open_store"]
+__all__ = ["DEFAULT_BASE", "Release", "ReleaseFile", "ReleaseStore", "media_type_of", "open_store"]
 
 DEFAULT_BASE = "https://w3id.org/sakrad/"
 
@@ -54,8 +58,9 @@ def media_type_of(name: str) -> str:
     return _OTHER_MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def open_store(root: Path) -> ox.Store:
-    """An in-memory store holding the release in ``root``; ReleaseError if it is not a release."""
+def open_store(root: Path, graph: ox.NamedNode | None = None) -> ox.Store:
+    """An in-memory store holding the release in ``root`` (in ``graph``, or the default graph);
+    ReleaseError if it is not a release."""
     data = root / DATA_FILE
     if not data.is_file():
         raise ReleaseError(f"{root}: not a sakrad-ld release, it has no {DATA_FILE}; "
@@ -66,10 +71,51 @@ def open_store(root: Path) -> ox.Store:
         files.append((root / CATALOGUE_FILE, ox.RdfFormat.TURTLE))
     for path, format in files:
         try:
-            store.bulk_load(path=path, format=format)
+            store.bulk_load(path=path, format=format, to_graph=graph or ox.DefaultGraph())
         except (SyntaxError, OSError) as error:
             raise ReleaseError(f"{path}: cannot be loaded ({error}); rebuild the release") from error
     return store
+
+
+class ReleaseStore:
+    """A store holding a release in its named graph ``graph``, which is every query's default graph
+    unless the query's dataset says otherwise. Answers what querying and serving use of
+    ``pyoxigraph.Store``: ``query`` and ``quads_for_pattern``."""
+
+    def __init__(self, store: ox.Store, graph: str) -> None:
+        self.store = store
+        self.graph = graph
+        self._graph = ox.NamedNode(graph)
+
+    def __repr__(self) -> str:
+        return f"ReleaseStore(<{self.graph}>)"
+
+    def query(self, query: str, *, default_graph: object = None, named_graphs: object = None,
+              **options: object) -> object:
+        if default_graph is None:
+            # the protocol: named graphs given without a default graph leave the default graph empty
+            default_graph = [] if named_graphs is not None else self._graph
+        return self.store.query(query, default_graph=default_graph, named_graphs=named_graphs, **options)
+
+    def quads_for_pattern(self, subject: object, predicate: object, object: object,
+                          graph_name: object = None) -> object:
+        return self.store.quads_for_pattern(subject, predicate, object, graph_name)
+
+
+def _catalogue_base(root: Path) -> str | None:
+    """The base IRI the catalogue's dataset is minted under (``{base}dataset``), if there is a catalogue."""
+    catalogue = root / CATALOGUE_FILE
+    if not catalogue.is_file():
+        return None
+    dataset = ox.NamedNode("http://www.w3.org/ns/dcat#Dataset")
+    try:
+        for quad in ox.parse(path=catalogue, format=ox.RdfFormat.TURTLE):
+            if quad.predicate == RDF_TYPE and quad.object == dataset and isinstance(quad.subject, ox.NamedNode) \
+                    and quad.subject.value.endswith("/dataset"):
+                return quad.subject.value.removesuffix("dataset")
+    except (SyntaxError, OSError) as error:
+        raise ReleaseError(f"{catalogue}: cannot be read ({error}); rebuild the release") from error
+    return None
 
 
 def _base_iri(store: ox.Store) -> str:
@@ -97,25 +143,34 @@ class ReleaseFile:
 
 @dataclass(frozen=True)
 class Release:
-    """A release folder opened for querying and serving: its store, its base IRI and its files."""
+    """A release folder opened for querying and serving: its store, its base IRI, the graph it is
+    known by (``{base_iri}graph/{version}``), and its files."""
 
     root: Path
     store: ox.Store
     base_iri: str
+    graph: str = ""
 
     @classmethod
     def open(cls, root: Path, store_url: str = "") -> Release:
         """The release in ``root``, its triples in the embedded store, or in the external store whose
         SPARQL query endpoint is ``store_url`` (the release's named graph there: :mod:`sakrad_ld.sparql.push`)."""
+        from .push import release_graph
+
         root = Path(root).resolve()
         if store_url:
-            from .push import release_graph
             from .remotestore import RemoteStore
 
-            remote = RemoteStore(store_url, release_graph(root))
-            return cls(root, remote, _base_iri(remote))  # type: ignore[arg-type]
-        store = open_store(root)
-        return cls(root, store, _base_iri(store))
+            graph = release_graph(root)
+            remote = RemoteStore(store_url, graph)
+            return cls(root, remote, _catalogue_base(root) or _base_iri(remote), graph)  # type: ignore[arg-type]
+        base = _catalogue_base(root) if (root / DATA_FILE).is_file() else None
+        if base is None:  # no catalogue: no graph name either, the release is the default graph
+            plain = open_store(root)
+            return cls(root, plain, _base_iri(plain))
+        graph = release_graph(root)
+        store = ReleaseStore(open_store(root, ox.NamedNode(graph)), graph)
+        return cls(root, store, base, graph)  # type: ignore[arg-type]
 
     @cached_property
     def files(self) -> dict[str, ReleaseFile]:

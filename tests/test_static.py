@@ -5,7 +5,9 @@ export's two include files in a minimal configuration, and is stopped afterwards
 of the release is asked for by its IRI's path (303 to its document) and its document by every
 Accept header of ``static/accept.tsv``; the answer must be the file of the right format, whose
 triples are the document's (:func:`sakrad_ld.web.describe.document_triples`). A crawl from the start
-page follows every internal link.
+page follows every internal link — through nginx at the root, and through a plain static file server
+(no rules at all) with the export under a sub-path, as a site would be from ``file://``. Hostile
+paths (a header injected through a decoded capture) and the rules' own files are refused.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 from graphs import assert_isomorphic
@@ -197,40 +199,138 @@ def test_each_rdf_file_holds_the_document_of_its_resource(client: Client, opened
             assert_isomorphic(expected, actual, f"{path}{f.suffix}")
 
 
-def test_a_crawl_from_the_start_page_finds_no_broken_link(client: Client) -> None:
+def crawl(get: Callable[[str], tuple[int, dict[str, str], bytes]], start: str) -> set[str]:
+    """Follows every link from ``start`` that stays under its folder; fails on a broken link or a
+    ``#fragment`` its page lacks. Returns the paths seen."""
+    root = start.rsplit("/", 1)[0] + "/"
     seen: set[str] = set()
     ids: dict[str, set[str]] = {}
     fragments: list[tuple[str, str, str]] = []
-    queue = ["/"]
+    queue = [start]
+    broken = []
     while queue:
         path = queue.pop()
         if path in seen:
             continue
         seen.add(path)
-        status, headers, body = client.get(path, "text/html")
-        assert status == 200, f"{path} answers {status}"
+        status, headers, body = get(path)
+        if status != 200:
+            broken.append(f"{path} answers {status}")
+            continue
         if not headers["content-type"].startswith("text/html"):
             continue
         html = body.decode("utf-8")
         ids[path] = set(re.findall(r'\sid="([^"]+)"', html))
         for href in re.findall(r'\s(?:href|src)="([^"]+)"', html):
             href = href.replace("&amp;", "&")
-            if not href.startswith("/") or href.startswith("//"):
+            if href.startswith(("http:", "https:", "mailto:", "data:", "//")):
                 continue
-            target, fragment = urldefrag(href)
+            assert not href.startswith("/"), f"{path} has the link {href} from the server's root"
+            target, fragment = urldefrag(urljoin(path, href))
+            target = target.split("?")[0]
+            assert target.startswith(root), f"{path} links out of the site's folder: {href}"
             if fragment:
-                fragments.append((path, target or path, fragment))
+                fragments.append((path, target, unquote(fragment)))
             if target not in seen:
                 queue.append(target)
-    assert any(p.startswith("/doc/meeting/") for p in seen) and any(p.startswith("/doc/organisation/") for p in seen)
-    assert "/ontology" in seen and any(p.startswith("/download/") for p in seen)
+    assert not broken, "broken links:\n" + "\n".join(sorted(broken)[:30])
     for source, target, fragment in fragments:
         if target in ids:
             assert fragment in ids[target], f"{source} links to {target}#{fragment}, which has no such id"
+    return seen
+
+
+def test_a_crawl_from_the_start_page_finds_no_broken_link(client: Client) -> None:
+    seen = crawl(lambda path: client.get(path, "text/html"), "/index.html")
+    assert any(p.startswith("/doc/meeting/") for p in seen) and any(p.startswith("/doc/organisation/") for p in seen)
+    assert "/ontology.html" in seen and any(p.startswith("/download/") for p in seen)
+    assert any(p.startswith("/en/doc/meeting/") for p in seen) and "/lists/meetings.csv" in seen
+    assert "/search.html" in seen and any(p.startswith("/lists/meetings/year/") for p in seen)
+
+
+@pytest.fixture(scope="module")
+def plain_server(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Python's own static file server (no rules of any kind), with the export at ``/a/sub/path/``."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    top = tmp_path_factory.mktemp("www")
+    (top / "a" / "sub").mkdir(parents=True)
+    (top / "a" / "sub" / "path").symlink_to(export, target_is_directory=True)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(top)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_export_works_under_a_sub_path_with_a_plain_static_server(plain_server: str) -> None:
+    conn = http.client.HTTPConnection(plain_server, timeout=10)
+
+    def get(path: str) -> tuple[int, dict[str, str], bytes]:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+
+    seen = crawl(get, "/a/sub/path/index.html")
+    assert len(seen) > 100 and "/a/sub/path/en/index.html" in seen
+    assert any(p.startswith("/a/sub/path/doc/meeting/") for p in seen)
+
+
+def test_every_link_of_the_export_names_a_file_so_it_works_from_file_urls(export: Path) -> None:
+    """What a browser opening ``file://…/index.html`` would find: every link is a file on disk."""
+    seen = crawl(lambda path: ((200, {"content-type": "text/html" if path.endswith(".html") else "other"},
+                                (export / path[1:]).read_bytes()) if (export / path[1:]).is_file()
+                               else (404, {}, b"")), "/index.html")
+    assert len(seen) > 100
+
+
+def test_a_header_cannot_be_injected_through_an_iri_path(client: Client, opened: Release) -> None:
+    meeting = next(iri for iri, path in published_resources(opened.store, opened.base_iri)
+                   if path.startswith("/doc/meeting/"))
+    path = meeting[len(opened.base_iri) - 1:]
+    for hostile in (f"{path}%0d%0aSet-Cookie:%20pwned=1", "/id/meeting/x%0d%0aSet-Cookie:%20pwned=1",
+                    f"{path}/%0aX-Injected:%201", "/id/meeting/%0d%0a%0d%0a<script>"):
+        status, headers, _ = client.get(hostile)
+        assert status == 404, (hostile, status)
+        assert "set-cookie" not in headers and "x-injected" not in headers, (hostile, headers)
+
+
+def test_an_unknown_iri_answers_404_at_once(client: Client) -> None:
+    for path in ("/id/meeting/no-such-meeting", "/id/organisation/nobody", "/id/nothing", "/id/meeting/x/question/1"):
+        status, headers, _ = client.get(path)
+        assert status == 404 and "location" not in headers, (path, status)
+
+
+def test_the_rules_themselves_are_not_served(client: Client) -> None:
+    for path in (f"/{NGINX_HTTP}", f"/{NGINX_SERVER}", "/nginx/", "/.htaccess"):
+        status, _, body = client.get(path)
+        assert status == 404 and b"map $http_accept" not in body, path
+
+
+def test_the_export_is_readable_by_a_web_server_running_as_another_user(export: Path) -> None:
+    assert export.stat().st_mode & 0o777 == 0o755
+    for path in export.rglob("*"):
+        if path.is_symlink():
+            continue
+        wanted = 0o755 if path.is_dir() else 0o644
+        assert path.stat().st_mode & 0o777 == wanted, (path.relative_to(export), oct(path.stat().st_mode))
 
 
 def test_an_unknown_path_answers_404_with_the_helpful_page(client: Client) -> None:
     status, headers, body = client.get("/doc/meeting/no-such-meeting", "text/html")
+    assert status == 404 and headers["content-type"].startswith("text/html")
+    assert "Hittades inte" in body.decode("utf-8")
+    status, headers, body = client.get("/no/such/page.html", "text/html")
     assert status == 404 and headers["content-type"].startswith("text/html")
     assert "Hittades inte" in body.decode("utf-8")
 

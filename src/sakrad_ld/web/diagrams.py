@@ -29,8 +29,16 @@ from .documents import page_path
 from .labels import Labeller, Text
 from .meeting import MeetingFacts, meeting_dates, meeting_facts
 
-__all__ = ["CHART_FILE", "CHART_ROWS", "CHART_COLUMNS", "meeting_file", "meeting_svg",
-           "participation_chart_svg", "draw_chart", "draw_meeting"]
+__all__ = [
+    "CHART_COLUMNS",
+    "CHART_FILE",
+    "CHART_ROWS",
+    "draw_chart",
+    "draw_meeting",
+    "meeting_file",
+    "meeting_svg",
+    "participation_chart_svg",
+]
 
 CHART_FILE = "diagrams/participation-chart.svg"
 #: The chart shows at most this many organisations (those in the most sakråd) …
@@ -73,8 +81,8 @@ def _box(x: float, y: float, w: float, lines: list[str], href: str | None, *, fi
     """A box with a small caption above its text lines; returns (svg, height)."""
     rows = ([caption] if caption else []) + lines
     h = 10 + 16 * len(rows)
-    parts = [f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="6" fill="{fill}" '
-             f'stroke="{stroke}"/>']
+    parts = [(f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="6" fill="{fill}" '
+              f'stroke="{stroke}"/>')]
     ty = y + 20
     if caption:
         parts.append(f'<text x="{x + 8:.0f}" y="{ty:.0f}" font-size="10" fill="#45606f">{escape(caption)}</text>')

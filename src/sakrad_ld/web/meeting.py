@@ -82,7 +82,8 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     place = value(store, m, named(DCTERMS.spatial))
     members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": []}
     roles = {named(ROLE.chair): "chair", named(ROLE.governmentParticipant): "government",
-             named(ROLE.participatingOrganisation): "organisation", named(ROLE.contact): "contact"}
+             named(ROLE.participatingOrganisation): "organisation",
+             ox.NamedNode(str(ROLE._NS) + "contact"): "contact"}
     positions: dict[str, int] = {}
     for part in objects(store, m, named(M8G.hasParticipation)):
         role = roles.get(value(store, part, named(M8G.role)))  # type: ignore[arg-type]
@@ -104,6 +105,12 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
          for q in objects(store, m, named(SAKRAD.question)) if isinstance(q, ox.NamedNode)),
         key=lambda q: (q.position, q.iri))
     contact_point = value(store, m, named(M8G.contactPoint))
+    if isinstance(contact_point, ox.NamedNode | ox.BlankNode):  # the people the contact point is (their m8g:contactPoint)
+        for quad in store.quads_for_pattern(None, named(M8G.contactPoint), contact_point):
+            who = quad.subject
+            if isinstance(who, ox.NamedNode) and who != m and all(c.iri != who.value for c in members["contact"]):
+                members["contact"].append(Member(contact_point.value if isinstance(contact_point, ox.NamedNode)
+                                                 else who.value, who.value, labels.of(who)))
     return MeetingFacts(
         iri=iri,
         title=labels.of(m),
@@ -118,8 +125,8 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         process=text(SAKRAD.processDescription),
         questions=questions,
         organisations=members["organisation"],
-        stated_count=_int(value(store, m, named(SAKRAD.statedOrganisationCount))),
-        stated_count_text=_literal(value(store, m, named(SAKRAD.statedOrganisationCountText))),
+        stated_count=_stated(store, m)[0],
+        stated_count_text=_stated(store, m)[1],
         listed_count=_int(value(store, m, named(SAKRAD.listedOrganisationCount))),
         presentations=_int(value(store, m, named(SAKRAD.statedPresentationCount))),
         presentations_text=text(SAKRAD.presentationsDescription),
@@ -130,6 +137,21 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         sources=[(s.value, labels.of(s)) for s in objects(store, m, named(DCTERMS.source))
                  if isinstance(s, ox.NamedNode)],
     )
+
+
+#: How many organisations took part, as the source states it: a sakrad:StatedCount node (its
+#: schema:value and sakrad:wording), or the older plain number and wording.
+_PARTICIPATING = "https://w3id.org/sakrad/ontology#participatingOrganisationCount"
+_VALUE = "https://schema.org/value"
+_WORDING = "https://w3id.org/sakrad/ontology#wording"
+
+
+def _stated(store: ox.Store, m: ox.NamedNode) -> tuple[int | None, str | None]:
+    node = value(store, m, ox.NamedNode(_PARTICIPATING))
+    if isinstance(node, ox.NamedNode | ox.BlankNode):
+        return _int(value(store, node, ox.NamedNode(_VALUE))), _literal(value(store, node, ox.NamedNode(_WORDING)))
+    old = "https://w3id.org/sakrad/ontology#statedOrganisationCount"
+    return (_int(value(store, m, ox.NamedNode(old))), _literal(value(store, m, ox.NamedNode(old + "Text"))))
 
 
 def _organisers(store: ox.Store, labels: Labeller, body: object) -> list[tuple[str, Text]]:

@@ -1,4 +1,5 @@
-"""The readable part of a sakråd's page: its facts in the order of its documentation.
+"""The readable part of a sakråd's page as data for ``templates/meeting.html``, in the order of its
+documentation.
 
 Title (the page's heading), date, place, organiser, chair, topic, purpose and process; the
 questions in order; the organisations in the source's order, with the count the source states
@@ -8,82 +9,112 @@ presentations, handling of views, contact and source; then the picture.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pyoxigraph as ox
 
 from ..triples import named
 from ..vocab import SCHEMA
-from .labels import value
-from .markup import esc, external, text
+from .labels import Text, value
 from .meeting import MeetingFacts
-from .resourceview import View
+from .resourceview import Value, View
 
-__all__ = ["count_notice", "meeting_body"]
+__all__ = ["Count", "MeetingView", "Row", "meeting_view"]
 
 
-def meeting_body(view: View, f: MeetingFacts, figure: str, limit: int) -> str:
-    """A sakråd in the order of its documentation; ``figure`` is the HTML of its picture."""
-    rows: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class Row:
+    """One line of the meeting's facts: a message key and its value (plain, a text, or resources)."""
+
+    key: str
+    plain: str | None = None
+    text: Text | None = None
+    values: list[tuple[Value, Value | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Count:
+    """The count of organisations the source states (and its wording) beside the count it lists."""
+
+    stated: int | None
+    listed: int
+    words: str
+
+    @property
+    def difference(self) -> int:
+        return abs((self.stated or 0) - self.listed)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    who: Value
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class QuestionItem:
+    id: str
+    position: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    rows: list[Row]
+    sources: list[Value]
+    questions: list[QuestionItem]
+    count: Count
+    organisations: list[Item]
+    government: list[Item]
+    presentations: int | None
+    presentations_text: Text | None
+    handling_of_views: Text | None
+    contacts: list[Value]
+    email: str | None
+    telephone: str | None
+    source_links: list[tuple[Value, str | None]]
+    svg: object  # the picture, inline SVG (markup)
+    svg_download: str | None
+
+
+def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | None, limit: int) -> MeetingView:
+    rows: list[Row] = []
     if f.date:
-        rows.append(("Datum", esc(f.date)))
+        rows.append(Row("date", plain=f.date))
     if f.place:
-        rows.append(("Plats", text(f.place)))
+        rows.append(Row("place", text=f.place))
     if f.organisers:
-        rows.append(("Arrangör", ", ".join(view.resource(iri) for iri, _ in f.organisers)))
-    for chair in f.chairs:
-        capacity = f", i egenskap av {view.resource(chair.capacity)}" if chair.capacity else ""
-        rows.append(("Ordförande", view.resource(chair.iri) + capacity))
-    if f.topic:
-        rows.append(("Ämne", text(f.topic)))
-    if f.purpose:
-        rows.append(("Syfte", text(f.purpose)))
-    if f.process:
-        rows.append(("Process", text(f.process)))
-    out = ['<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"]
-    if f.questions:
-        items = "".join(f'<li id="{esc(q.iri[len(f.iri) + 1:])}" value="{q.position}">{text(q.text)}</li>'
-                        for q in f.questions)
-        out.append(f'<h2 id="questions">Frågeställningar ({len(f.questions)})</h2><ol class="questions">{items}</ol>')
-    out.append(f'<h2 id="organisations">Deltagande organisationer ({len(f.organisations)})</h2>')
-    out.append(count_notice(f))
-    if f.organisations:
-        items = "".join(f'<li id="{esc(m.participation[len(f.iri) + 1:])}">{view.resource(m.iri)}</li>'
-                        for m in f.organisations[: max(limit, 1000)])
-        out.append(f'<ol class="organisations">{items}</ol>')
-    if f.government:
-        items = "".join(f"<li>{view.resource(m.iri)}" + (f" — {text(m.description)}" if m.description else "")
-                        + "</li>" for m in f.government)
-        out.append(f"<h2>Från Regeringskansliet</h2><ul>{items}</ul>")
-    if f.presentations is not None or f.presentations_text:
-        count = f"<p>{f.presentations} presentationer.</p>" if f.presentations is not None else ""
-        out.append(f"<h2>Presentationer</h2>{count}" + (f"<p>{text(f.presentations_text)}</p>" if f.presentations_text else ""))
-    if f.handling_of_views:
-        out.append(f"<h2>Hantering av synpunkter</h2><p>{text(f.handling_of_views)}</p>")
-    if f.contacts or f.email or f.telephone:
-        lines = [view.resource(m.iri) for m in f.contacts]
-        if f.email:
-            lines.append(external(f"mailto:{f.email}", esc(f.email)))
-        if f.telephone:
-            lines.append(f"tel. {esc(f.telephone)}")
-        out.append("<h2>Kontakt</h2><p>" + "<br>".join(lines) + "</p>")
-    if f.sources:
-        items = []
-        for iri, _ in f.sources:
-            url = value(view.store, ox.NamedNode(iri), named(SCHEMA.url))
-            items.append(f"<li>{view.resource(iri)}" + (f" — {external(url.value)}" if url else "") + "</li>")
-        out.append(f"<h2>Källa</h2><ul>{''.join(items)}</ul>")
-    out.append(figure)
-    return "\n".join(out)
-
-
-def count_notice(f: MeetingFacts) -> str:
+        rows.append(Row("organiser", values=[(view.resource(iri), None) for iri, _ in f.organisers]))
+    if f.chairs:
+        rows.append(Row("chair", values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None)
+                                         for c in f.chairs]))
+    for key, text in (("topic", f.topic), ("purpose", f.purpose), ("process", f.process)):
+        if text:
+            rows.append(Row(key, text=text))
     listed = f.listed_count if f.listed_count is not None else len(f.organisations)
-    if f.stated_count is None:
-        return f'<p class="note">Dokumentationen anger inget antal; den listar {listed}.</p>'
-    words = f"{esc(f.stated_count_text)} ({f.stated_count})" if f.stated_count_text else str(f.stated_count)
-    if f.stated_count == listed:
-        return f'<p class="note">Dokumentationen anger {words} organisationer och listar {listed}.</p>'
-    return (f'<p class="notice" id="count-difference"><strong>Antalen skiljer sig åt:</strong> dokumentationen '
-            f"anger att {words} organisationer deltog men listar {listed} — en skillnad på "
-            f"{abs(f.stated_count - listed)}. Båda uppgifterna återges som källan anger dem; ingen av dem är "
-            f'rättad. <span class="en" lang="en">The source states {f.stated_count} organisations and lists '
-            f"{listed}; both are kept.</span></p>")
+    words = str(f.stated_count) if f.stated_count is not None else ""
+    if f.stated_count_text and f.stated_count is not None:
+        words = f"{f.stated_count_text} ({f.stated_count})"
+    sources = []
+    for iri, _ in f.sources:
+        url = value(view.store, ox.NamedNode(iri), named(SCHEMA.url))
+        sources.append((view.resource(iri), url.value if url is not None else None))
+    return MeetingView(
+        rows=rows,
+        sources=[v for v, _ in sources],
+        questions=[QuestionItem(q.iri[len(f.iri) + 1:], q.position, q.text) for q in f.questions],
+        count=Count(f.stated_count, listed, words),
+        organisations=[Item(m.participation[len(f.iri) + 1:], view.resource(m.iri))
+                       for m in f.organisations[: max(limit, 1000)]],
+        government=[Item(m.participation[len(f.iri) + 1:], view.resource(m.iri), m.description) for m in f.government],
+        presentations=f.presentations,
+        presentations_text=f.presentations_text,
+        handling_of_views=f.handling_of_views,
+        contacts=[view.resource(m.iri) for m in f.contacts],
+        email=f.email,
+        telephone=f.telephone,
+        source_links=sources,
+        svg=svg,
+        svg_download=svg_download,
+    )

@@ -1,7 +1,7 @@
-"""The ontology's HTML documentation (https://www.w3.org/TR/owl2-primer/), read from the store.
+"""The ontology's documentation (https://www.w3.org/TR/owl2-primer/) as data for ``templates/ontology.html``.
 
 One section per term of ``https://w3id.org/sakrad/ontology#``, anchored by its local name
-(``/ontology#Sakrad``), with its labels, definition, comments and every other statement (the
+(``ontology.html#Sakrad``), with its labels, definition, comments and every other statement (the
 standard terms it is a subclass, subproperty or close match of link out). Then the role scheme
 and the vocabularies the ontology reuses.
 """
@@ -12,88 +12,60 @@ import pyoxigraph as ox
 
 from ..triples import RDF_TYPE, named
 from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, ROLE_SCHEME, SKOS
-from .documents import ROLE_PATH
-from .markup import esc, external, internal, text
+from .labels import Text
 from .resourceview import View
 
-__all__ = ["ontology_body"]
+__all__ = ["ontology_view"]
 
 _NS = str(ONTOLOGY_IRI) + "#"
 
 #: Kinds of term, in the order the page lists them.
 _KINDS = (
-    (OWL.Class, "Klasser", "Classes"),
-    (OWL.ObjectProperty, "Objektegenskaper", "Object properties"),
-    (OWL.DatatypeProperty, "Dataegenskaper", "Datatype properties"),
-    (OWL.AnnotationProperty, "Annoteringsegenskaper", "Annotation properties"),
-    (RDF.Property, "Egenskaper", "Properties"),
+    (OWL.Class, Text("Klasser", "Classes")),
+    (OWL.ObjectProperty, Text("Objektegenskaper", "Object properties")),
+    (OWL.DatatypeProperty, Text("Dataegenskaper", "Datatype properties")),
+    (OWL.AnnotationProperty, Text("Annoteringsegenskaper", "Annotation properties")),
+    (RDF.Property, Text("Egenskaper", "Properties")),
 )
+_OTHER = Text("Övriga begrepp", "Other terms")
 
 
-def ontology_body(view: View) -> tuple[str, str]:
-    """(title, HTML body) of the ontology's page."""
+def ontology_view(view: View) -> dict[str, object]:
+    """What the ontology's page shows: its title, description, kinds of term with their terms, the
+    role scheme, the ontology's own facts and the vocabularies it reuses."""
     store = view.store
     ontology = named(ONTOLOGY_IRI)
-    title = view.labels.text(ontology, named(DCTERMS.title))
-    out = [f"<h1>{text(title, english=False) if title else 'Ontologi för sakråd'}</h1>"]
-    if title and title.en:
-        out.append(f'<p class="subtitle en" lang="en">{esc(title.en)}</p>')
-    out.append(f'<p class="meta">IRI: <code>{esc(ontology.value)}</code> · namnrymd <code>{esc(_NS)}</code> '
-               f"· prefix <code>sakrad:</code></p>")
-    if (description := view.labels.text(ontology, named(DCTERMS.description))) is not None:
-        out.append(f"<p>{esc(description.main)}</p>")
-        if description.en:
-            out.append(f'<p class="en" lang="en">{esc(description.en)}</p>')
+    title = view.labels.text(ontology, named(DCTERMS.title)) or Text("Ontologi för sakråd", "Ontology for sakråd")
     candidates = [*store.quads_for_pattern(None, named(RDFS.isDefinedBy), ontology),
-                  *(q for kind, _, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, named(kind)))]
+                  *(q for kind, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, named(kind)))]
     terms = sorted({q.subject.value for q in candidates
                     if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_NS)})
     listed: set[str] = set()
-    toc = []
-    sections = []
-    for kind, sv, en in _KINDS:
-        members = [t for t in terms if t not in listed and next(iter(store.quads_for_pattern(named(t), RDF_TYPE, named(kind))), None)]
-        if not members:
-            continue
-        listed.update(members)
-        toc.append(f"<li>{esc(sv)} <span class=\"en\" lang=\"en\">({esc(en)})</span>: "
-                   + ", ".join(internal(f"#{_local(t)}", esc(_local(t))) for t in members) + "</li>")
-        sections.append(f"<h2>{esc(sv)} <span class=\"en\" lang=\"en\">({esc(en)})</span></h2>")
-        sections.extend(_term(view, t) for t in members)
+    groups = []
+    for kind, heading in _KINDS:
+        members = [t for t in terms
+                   if t not in listed and next(iter(store.quads_for_pattern(named(t), RDF_TYPE, named(kind))), None)]
+        if members:
+            listed.update(members)
+            groups.append((heading, [_term(view, t) for t in members]))
     others = [t for t in terms if t not in listed]
     if others:
-        toc.append("<li>Övriga begrepp: " + ", ".join(internal(f"#{_local(t)}", esc(_local(t))) for t in others) + "</li>")
-        sections.append("<h2>Övriga begrepp <span class=\"en\" lang=\"en\">(other terms)</span></h2>")
-        sections.extend(_term(view, t) for t in others)
-    out.append(f"<ul>{''.join(toc)}</ul>")
-    out.append(f"<p>Rollerna i ett sakråd är ett eget begreppssystem: {internal(ROLE_PATH, view.name(str(ROLE_SCHEME)))}.</p>")
-    out.extend(sections)
-    out.append("<h2>Ontologin <span class=\"en\" lang=\"en\">(the ontology itself)</span></h2>")
-    out.append(view.facts(ontology, sources=False, skip=(str(DCTERMS.references),)))
+        groups.append((_OTHER, [_term(view, t) for t in others]))
     references = sorted(q.object.value for q in store.quads_for_pattern(ontology, named(DCTERMS.references), None)
                         if isinstance(q.object, ox.NamedNode))
-    if references:
-        prefix = named("http://purl.org/vocab/vann/preferredNamespacePrefix")
-        items = []
-        for ns in references:
-            p = next((q.object.value for q in store.quads_for_pattern(named(ns), prefix, None)), "")
-            items.append(f"<li><code>{esc(p)}:</code> {external(ns)}</li>")
-        out.append("<h2>Återanvända vokabulär <span class=\"en\" lang=\"en\">(reused vocabularies)</span></h2>"
-                   f"<ul class=\"compact\">{''.join(items)}</ul>")
-    return (title.main if title else "Ontologi för sakråd"), "\n".join(out)
+    prefix = named("http://purl.org/vocab/vann/preferredNamespacePrefix")
+    reused = [(next((q.object.value for q in store.quads_for_pattern(named(ns), prefix, None)), ""), ns)
+              for ns in references]
+    return {"heading": title, "ontology_iri": ontology.value, "namespace": _NS,
+            "description": view.labels.text(ontology, named(DCTERMS.description)), "groups": groups,
+            "roles": view.resource(str(ROLE_SCHEME)),
+            "ontology_facts": view.facts(ontology, sources=False, skip=(str(DCTERMS.references),)),
+            "reused": reused, "title": title}
 
 
-def _local(iri: str) -> str:
-    return iri[len(_NS):]
-
-
-def _term(view: View, iri: str) -> str:
+def _term(view: View, iri: str) -> dict[str, object]:
     node = named(iri)
-    label = view.labels.text(node, named(RDFS.label)) or view.labels.text(node, named(SKOS.prefLabel))
-    heading = f"{text(label)} <code>sakrad:{esc(_local(iri))}</code>" if label else f"<code>sakrad:{esc(_local(iri))}</code>"
-    definition = view.labels.text(node, named(SKOS.definition))
-    intro = ""
-    if definition:
-        intro = f"<p>{esc(definition.main)}</p>" + (f'<p class="en" lang="en">{esc(definition.en)}</p>' if definition.en else "")
-    table = view.facts(node, sources=False, skip=(str(RDFS.label), str(SKOS.definition)))
-    return f'<section id="{esc(_local(iri))}"><h3>{heading}</h3>{intro}{table}</section>'
+    return {"id": iri[len(_NS):], "label": view.labels.text(node, named(RDFS.label))
+            or view.labels.text(node, named(SKOS.prefLabel)),
+            "definition": view.labels.text(node, named(SKOS.definition)),
+            "facts": view.facts(node, sources=False, skip=(str(RDFS.label), str(SKOS.definition)))}

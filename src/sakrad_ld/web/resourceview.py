@@ -1,16 +1,18 @@
-"""The parts of a resource's page: its facts as a table, the values in them, what links to it.
+"""The parts of a resource's page as data for the templates: its facts, the values in them, the
+sakråd it took part in, and what links to it.
 
 A value that is a resource of the site links to its page (with the resource's label); any other
 IRI is a link out of the site, marked as such. Long lists are capped: a table shows at most
 :attr:`View.limit` values of one property and :attr:`View.limit` incoming links of one kind, with
 the full count and how to get the rest (a SPARQL query), so a page about an organisation that
-took part in thousands of sakråd stays small and fast.
+took part in thousands of sakråd stays small and fast. Nothing here writes HTML: the templates
+(``templates/*.html``) do.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -18,19 +20,73 @@ import pyoxigraph as ox
 from ..triples import RDF_TYPE, named
 from ..vocab import ADMS, DCTERMS, M8G, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
-from .documents import page_path
 from .labels import Labeller, Text, compact, objects, term_labels, value
-from .markup import esc, external, internal, number, text
+from .paths import page_file
 
-__all__ = ["View"]
+__all__ = ["FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
 
 _SOURCE = ox.NamedNode(str(DCTERMS.source))
 _ANY_URI = str(XSD.anyURI)
 
 
+@dataclass(frozen=True)
+class Value:
+    """One value as a page shows it: a name, and where it links (``href`` a page of the site,
+    ``url`` a place outside it), or a literal in its language."""
+
+    label: Text | None = None
+    href: str | None = None
+    url: str | None = None
+    code: str | None = None
+    whole: Text | None = None
+    title: str | None = None
+
+    @classmethod
+    def literal(cls, term: ox.Literal) -> Value:
+        if term.datatype.value == _ANY_URI and term.value.startswith(("http://", "https://")):
+            return cls(url=term.value)
+        return cls(Text(term.value, None, term.language or ""))
+
+
+@dataclass(frozen=True)
+class FactRow:
+    predicate: Value
+    values: list[Value]
+    total: int
+    query: str | None = None
+
+
+@dataclass(frozen=True)
+class FactTable:
+    rows: list[FactRow]
+    sources: list[Value] | None  # None: the table has no source line (the ontology's terms)
+    heading: Text | None = None
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Participation:
+    date: str
+    meeting: Value
+    role: Value | None
+
+
+@dataclass(frozen=True)
+class IncomingGroup:
+    predicate: Value
+    total: int
+    values: list[Value]
+    query: str | None
+
+
+@dataclass(frozen=True)
+class Incoming:
+    groups: list[IncomingGroup] = field(default_factory=list)
+
+
 @dataclass
 class View:
-    """Renders pieces of pages from one store, for one site."""
+    """Reads pieces of pages from one store, for one site."""
 
     store: ox.Store
     base: str
@@ -41,7 +97,7 @@ class View:
     # --- single values -------------------------------------------------------------------------
 
     def href(self, iri: str) -> str | None:
-        return page_path(iri, self.base)
+        return page_file(iri, self.base)
 
     def whole_of(self, iri: str) -> str | None:
         """The thing a part belongs to (``…/id/meeting/x`` for ``…/id/meeting/x/question/1``)."""
@@ -57,121 +113,97 @@ class View:
         if named(M8G.Participation) in types:
             role = value(self.store, node, named(M8G.role))
             who = value(self.store, node, named(M8G.hasParticipant))
-            parts = [self.labels.of(t).main for t in (role, who) if t is not None]
-            return Text(": ".join(parts) or iri.rsplit("/", 1)[-1])
+            names = [self.labels.of(t) for t in (role, who) if t is not None]
+            sv = ": ".join(t.main for t in names) or iri.rsplit("/", 1)[-1]
+            en = ": ".join(t.en or t.main for t in names) or None
+            return Text(sv, en if en != sv else None)
         if named(SCHEMA.Question) in types:
             position = value(self.store, node, named(SCHEMA.position))
-            return Text(f"fråga {position.value if position else iri.rsplit('/', 1)[-1]}", "question")
+            n = position.value if position else iri.rsplit("/", 1)[-1]
+            return Text(f"fråga {n}", f"question {n}")
         if named(ADMS.Identifier) in types and (notation := value(self.store, node, named(SKOS.notation))):
             return Text(f"identifierare {notation.value}", f"identifier {notation.value}")
         own = self.labels.label(node)
         if own is not None:
             return own
-        return term_labels().get(next((t.value for t in sorted(types, key=str)), ""), Text(iri.rsplit("/", 1)[-1], None, ""))
+        return term_labels().get(next((t.value for t in sorted(types, key=str)), ""),
+                                 Text(iri.rsplit("/", 1)[-1], None, ""))
 
-    def name(self, iri: str, *, with_whole: bool = True) -> str:
-        """HTML naming a resource: its label; a part as "<whole> — <part>"."""
-        whole = self.whole_of(iri)
-        if whole is None:
-            return text(self.labels.of(ox.NamedNode(iri)))
-        part = text(self.part_name(iri))
-        return f"{text(self.labels.of(ox.NamedNode(whole)), english=False)} — {part}" if with_whole else part
-
-    def resource(self, iri: str, *, with_whole: bool = True) -> str:
-        """A link to a resource: within the site if it has a page here, else out of it."""
+    def resource(self, iri: str, *, with_whole: bool = True) -> Value:
+        """A resource: linked to its page if the site has one, else out of the site."""
         href = self.href(iri)
         if href is not None:
-            return internal(href, self.name(iri, with_whole=with_whole))
+            whole = self.whole_of(iri)
+            if whole is None:
+                return Value(self.labels.of(ox.NamedNode(iri)), href=href)
+            return Value(self.part_name(iri), href=href,
+                         whole=self.labels.of(ox.NamedNode(whole)) if with_whole else None)
         label = self.labels.label(ox.NamedNode(iri)) or term_labels().get(iri)
-        shown = f'{text(label)} <code>{esc(compact(iri))}</code>' if label else esc(compact(iri))
-        if iri.startswith(("http://", "https://")):
-            return external(iri, shown)
-        return shown
+        url = iri if iri.startswith(("http://", "https://")) else None
+        return Value(label, url=url, code=compact(iri))
 
-    def term(self, term: ox.NamedNode | ox.BlankNode | ox.Literal, *, with_whole: bool = True) -> str:
+    def term(self, term: ox.NamedNode | ox.BlankNode | ox.Literal, *, with_whole: bool = True) -> Value:
         if isinstance(term, ox.NamedNode):
             return self.resource(term.value, with_whole=with_whole)
         if isinstance(term, ox.BlankNode):
-            return f"<code>_:{esc(term.value)}</code>"
-        if term.language:
-            return text(Text(term.value, None, term.language), english=False) + (
-                f' <span class="meta">({esc(term.language)})</span>' if term.language != "sv" else "")
-        if term.datatype.value == _ANY_URI and term.value.startswith(("http://", "https://")):
-            return external(term.value)
-        return esc(term.value)
+            return Value(code=f"_:{term.value}")
+        return Value.literal(term)
+
+    def predicate(self, p: ox.NamedNode) -> Value:
+        """A property's name, linked to its definition when the site documents it."""
+        return Value(self.labels.of(p), href=self.href(p.value), code=compact(p.value), title=p.value)
+
+    def types(self, node: ox.NamedNode) -> list[Value]:
+        found = objects(self.store, node, RDF_TYPE)
+        return [self.term(t) for t in sorted(found, key=lambda t: self.labels.of(t).main.lower())]
+
+    def sources(self, node: ox.NamedNode | ox.BlankNode) -> list[Value]:
+        """The documents a node's facts come from (its ``dct:source``)."""
+        return [self.term(s) for s in objects(self.store, node, _SOURCE) if isinstance(s, ox.NamedNode)]
 
     # --- tables ---------------------------------------------------------------------------------
 
-    def types(self, node: ox.NamedNode) -> str:
-        found = objects(self.store, node, RDF_TYPE)
-        return ", ".join(self.term(t) for t in sorted(found, key=lambda t: self.labels.of(t).main.lower()))
-
-    def sources(self, node: ox.NamedNode) -> list[ox.NamedNode]:
-        return [s for s in objects(self.store, node, _SOURCE) if isinstance(s, ox.NamedNode)]
-
-    def facts(self, node: ox.NamedNode, *, heading: str = "", id: str = "", skip: tuple[str, ...] = (),
-              sources: bool = True) -> str:
-        """A table of every statement about ``node`` (one row per property), with its sources."""
+    def facts(self, node: ox.NamedNode, *, heading: Text | None = None, id: str = "",
+              skip: tuple[str, ...] = (), sources: bool = True) -> FactTable:
+        """Every statement about ``node`` (one row per property), with the sources they come from."""
         by_predicate: dict[ox.NamedNode, list] = defaultdict(list)
         for quad in self.store.quads_for_pattern(node, None, None):
             if quad.object not in by_predicate[quad.predicate]:
                 by_predicate[quad.predicate].append(quad.object)
         rank = {p: n for n, p in enumerate(LABELS)}
         rows = []
-        for p in sorted(by_predicate, key=lambda p: (rank.get(p, 99), p == _SOURCE, self.labels.of(p).main.lower(), p.value)):
+        for p in sorted(by_predicate, key=lambda p: (rank.get(p, 99), p == _SOURCE, self.labels.of(p).main.lower(),
+                                                     p.value)):
             if p.value in skip:
                 continue
             values = sorted(by_predicate[p], key=_value_order)
-            shown = values[: self.limit]
-            cells = "<br>".join(self.term(v) for v in shown)
-            if len(values) > len(shown):
-                cells += (f'<br><span class="note">… och {number(len(values) - len(shown))} till '
-                          f"({number(len(values))} i allt){self._query_note(node, p, outgoing=True)}</span>")
-            rows.append(f'<tr><th scope="row">{self.predicate(p)}</th><td>{cells}</td></tr>')
-        found = self.sources(node)
-        caption = ("Källa: " + ", ".join(self.term(s) for s in found)) if found else "Ingen källa angiven"
-        caption = f"<caption>{caption}</caption>" if sources else ""
-        head = f"<h3>{heading}</h3>\n" if heading else ""
-        attr = f' id="{esc(id)}"' if id else ""
-        return (f"<section{attr}>{head}<table>{caption}\n" + "\n".join(rows)
-                + "\n</table></section>")
+            shown = [self.term(v) for v in values[: self.limit]]
+            query = self._query(node, p, outgoing=True) if len(values) > len(shown) else None
+            rows.append(FactRow(self.predicate(p), shown, len(values), query))
+        return FactTable(rows, self.sources(node) if sources else None, heading, id)
 
-    def predicate(self, p: ox.NamedNode) -> str:
-        """A property's name, linked to its definition when the site documents it."""
-        label = self.labels.of(p)
-        inner = f'{text(label, english=False)} <span class="meta">{esc(compact(p.value))}</span>'
-        href = self.href(p.value)
-        return internal(href, inner) if href else f'<span title="{esc(p.value)}">{inner}</span>'
-
-    def participations(self, node: ox.NamedNode) -> str:
-        """The sakråd an agent took part in (``m8g:participates``), newest first, with its role."""
+    def participations(self, node: ox.NamedNode) -> tuple[list[Participation], int, str | None]:
+        """The sakråd an agent took part in (``m8g:participates``), newest first, with its role:
+        (the first :attr:`limit`, how many in all, a query for all of them when capped)."""
         rows = []
         for part in objects(self.store, node, named(M8G.participates)):
-            whole = next((q.subject for q in self.store.quads_for_pattern(None, named(M8G.hasParticipation), part)), None)
+            whole = next((q.subject for q in self.store.quads_for_pattern(None, named(M8G.hasParticipation), part)),
+                         None)
             if not isinstance(whole, ox.NamedNode):
                 continue
             date = value(self.store, whole, named(SCHEMA.startDate))
             role = value(self.store, part, named(M8G.role))
             rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part))
-        if not rows:
-            return ""
         rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))
-        out = [f'<section id="participations"><h2>Medverkan i sakråd ({number(len(rows))})</h2>'
-               "<table><thead><tr><th>Datum</th><th>Sakråd</th><th>Roll</th></tr></thead><tbody>"]
-        for date, whole, role, part in rows[: self.limit]:
-            out.append(f"<tr><td>{esc(date) or 'okänt'}</td><td>{self.term(whole)}</td>"
-                       f"<td>{internal(self.href(part.value), text(self.labels.of(role), english=False)) if role and self.href(part.value) else ''}"
-                       "</td></tr>")
-        out.append("</tbody></table>")
-        if len(rows) > self.limit:
-            out.append(f'<p class="note">Visar de {number(self.limit)} senaste av {number(len(rows))}.'
-                       f"{self._query_note(node, named(M8G.participates), outgoing=True)}</p>")
-        out.append("</section>")
-        return "".join(out)
+        out = [Participation(date, self.term(whole),
+                             Value(self.labels.of(role), href=self.href(part.value)) if role is not None else None)
+               for date, whole, role, part in rows[: self.limit]]
+        query = self._query(node, named(M8G.participates), outgoing=True) if len(rows) > self.limit else None
+        return out, len(rows), query
 
     # --- incoming links -------------------------------------------------------------------------
 
-    def incoming(self, iri: str) -> str:
+    def incoming(self, iri: str) -> Incoming:
         """What points at ``iri`` from outside its own document: per property, a count and (at most
         :attr:`limit`) the resources, taken in the store's index order — a sorted top-k would make
         the store sort every link (seconds for a role used a million times)."""
@@ -184,9 +216,7 @@ class View:
                 counts[quad.predicate] -= 1
         groups = sorted(((p, n) for p, n in counts.items() if n > 0),
                         key=lambda pn: (self.labels.of(pn[0]).main.lower(), pn[0].value))
-        if not groups:
-            return '<section id="incoming"><h2>Länkar hit</h2><p class="note">Inga andra resurser länkar hit.</p></section>'
-        out = ['<section id="incoming"><h2>Länkar hit</h2>']
+        out = []
         for p, n in groups:
             found: list[ox.NamedNode | ox.BlankNode] = []
             for quad in self.store.quads_for_pattern(None, p, node):
@@ -194,22 +224,18 @@ class View:
                     found.append(quad.subject)
                     if len(found) >= self.limit:
                         break
-            items = [f"<li>{self.term(s)}</li>" for s in sorted(found, key=lambda s: _natural(str(s)))]
-            out.append(f"<h3>{self.predicate(p)} <span class=\"meta\">({number(n)})</span></h3>")
-            out.append("<ul>" + "".join(items) + "</ul>")
-            if n > len(items):
-                out.append(f'<p class="note">Visar {number(len(items))} av {number(n)}.'
-                           f"{self._query_note(node, p, outgoing=False)}</p>")
-        out.append("</section>")
-        return "\n".join(out)
+            values = [self.term(s) for s in sorted(found, key=lambda s: _natural(str(s)))]
+            out.append(IncomingGroup(self.predicate(p), n, values,
+                                     self._query(node, p, outgoing=False) if n > len(values) else None))
+        return Incoming(out)
 
-    def _query_note(self, node: ox.NamedNode, p: ox.NamedNode, *, outgoing: bool) -> str:
-        """A link to a SPARQL query that lists everything a capped list leaves out."""
+    def _query(self, node: ox.NamedNode, p: ox.NamedNode, *, outgoing: bool) -> str | None:
+        """A link to a SPARQL query that lists everything a capped list leaves out (None without an endpoint)."""
         if not self.sparql_path:
-            return " Alla finns i SPARQL-frågan och i nedladdningarna."
+            return None
         pattern = f"{node} {p} ?x" if outgoing else f"?x {p} {node}"
         query = f"SELECT ?x WHERE {{ {pattern} }} ORDER BY ?x"
-        return " " + internal(f"{self.sparql_path}?{urlencode({'query': query})}", "Hela listan med SPARQL")
+        return f"{self.sparql_path}?{urlencode({'query': query})}"
 
 
 def _value_order(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[int, str, str]:

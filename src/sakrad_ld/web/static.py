@@ -1,5 +1,6 @@
-"""The site as files, for hosting without a Python process, with nginx rules for Cool URIs and
-content negotiation (https://www.w3.org/TR/cooluris/, https://nginx.org/en/docs/http/ngx_http_map_module.html).
+"""The site as files, for hosting without a Python process, with nginx and Apache rules for Cool
+URIs and content negotiation (https://www.w3.org/TR/cooluris/,
+https://nginx.org/en/docs/http/ngx_http_map_module.html, https://httpd.apache.org/docs/2.4/mod/mod_rewrite.html).
 
 Layout of an export::
 
@@ -7,25 +8,41 @@ Layout of an export::
     doc/{kind}/{id}.html .ttl .jsonld .nt .rdf  every thing's document, in HTML and every RDF format
     role.html …  role/{x}.html …             the role scheme and its roles, likewise
     ontology.html  ontology.ttl …            the ontology's documentation and its RDF
+    lists/ search.html search-index.js feeds/ sitemap.xml assets/   (sakrad_ld.web.sitefiles)
+    en/…                                     every page in English
     download/…                               every file of the release, as built
-    nginx/sakrad-http.conf                   the Accept → format map (include in ``http {}``)
-    nginx/sakrad-server.conf                 the locations (include in the ``server {}`` whose root is the export)
+    nginx/sakrad-http.conf                   the Accept → format map and the map of known IRIs (``http {}``)
+    nginx/sakrad-server.conf                 the locations (the ``server {}`` whose root is the export)
+    .htaccess                                the same rules for Apache (mod_rewrite, mod_headers)
 
-The rules: ``/id/{kind}/{id}`` (and its parts) answer 303 See Other with ``/doc/{kind}/{id}``;
-``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the format the ``Accept`` header
-asks for (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file.
-nginx cannot weigh q-values, so the map reads the header as most clients write it: the media
-type listed first wins if the site has it, else HTML if the header names it anywhere, else the
-first RDF type it names; no or an unknown ``Accept`` gives HTML (where the server answers 406).
-The pages and documents are those of the server, from the same functions.
+Every link in the pages is relative and names a file, so the export works at a web root, under a
+sub-path and from ``file://`` with any static server; the rules add what only a server can do:
+
+* ``/id/{kind}/{id}`` (and its parts) answer 303 See Other with ``/doc/{kind}/{id}`` — only for
+  IRIs the data has (nginx: a map of every one; Apache: when the document exists), anything else
+  under ``/id/`` is 404. No part of the request is copied into a header: the target comes from the
+  map (nginx) or from captures limited to the characters of an id (Apache), so
+  ``/id/x%0d%0aSet-Cookie:…`` cannot add a header.
+* ``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the format the ``Accept`` header
+  asks for (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file.
+* the rules' own folders (``nginx/``) are not served.
+
+nginx cannot weigh q-values, so the map reads the header as most clients write it: the media type
+listed first wins if the site has it, else HTML if the header names it anywhere, else the first RDF
+type it names; no or an unknown ``Accept`` gives HTML (where the server answers 406). Both servers'
+rules are written from :func:`accept_map`. Files and folders are written readable by a web server
+running as another user (0644, 0755).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from ..folders import replacing
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
@@ -35,17 +52,33 @@ from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
 from .describe import document_bytes, document_triples
 from .documents import ONTOLOGY_PATH, published_resources
-from .pages import Site, not_found_page, ontology_page, resource_page, start_page
+from .pages import Site, resource_page
+from .paths import LANGUAGES, translated
+from .sitefiles import site_files
 
-__all__ = ["DOWNLOAD_PATH", "ExportResult", "NGINX_HTTP", "NGINX_SERVER", "accept_map", "export_site",
-           "nginx_http_conf", "nginx_server_conf"]
+__all__ = [
+    "APACHE",
+    "DOWNLOAD_PATH",
+    "NGINX_HTTP",
+    "NGINX_SERVER",
+    "ExportResult",
+    "accept_map",
+    "apache_rules",
+    "export_site",
+    "nginx_http_conf",
+    "nginx_server_conf",
+    "see_other",
+]
 
-DOWNLOAD_PATH = "/download/"
+DOWNLOAD_PATH = "download/"
 NGINX_HTTP = "nginx/sakrad-http.conf"
 NGINX_SERVER = "nginx/sakrad-server.conf"
+APACHE = ".htaccess"
 
 #: Offered formats in the order the map tries them: HTML first, then the RDF formats.
 OFFERS: tuple[Format, ...] = (HTML, *FORMATS)
+#: The characters of an id or a part's path that the rules accept (what sakrad_ld.iri mints).
+ID_CHARS = "A-Za-z0-9._~-"
 
 
 @dataclass(frozen=True)
@@ -59,79 +92,144 @@ def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
 
-def export_site(release: Path, out: Path, progress: Callable[[str, int, int], None] = _quiet) -> ExportResult:
-    """Writes the site of ``release`` into ``out`` (replacing it only once every file is written)."""
+def export_site(release: Path, out: Path, progress: Callable[[str, int, int], None] = _quiet,
+                previous: Path | None = None) -> ExportResult:
+    """Writes the site of ``release`` into ``out`` (replacing it only once every file is written).
+    ``previous`` is the release before it: the feeds name what changed since (without it, every
+    sakråd is new)."""
     opened = Release.open(release)
     store, base = opened.store, opened.base_iri
-    queries = list(saved_queries())
-    site = Site(base, [(f.path, f.media_type, f.size) for f in opened.files.values()], queries,
+    site = Site(base, [(f.path, f.media_type, f.size) for f in opened.files.values()], list(saved_queries()),
                 sparql_path=None, download_path=DOWNLOAD_PATH, release=opened.root)
+    before = Release.open(previous).store if previous is not None else None
     out = out.resolve()
     files = 0
 
     def put(rel: str, data: bytes) -> None:
         nonlocal files
         path = tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _folders(tmp, path.parent)
         path.write_bytes(data)
+        path.chmod(0o644)
         files += 1
 
     with replacing(out) as tmp:
+        tmp.chmod(0o755)
         context = f"{base}{CONTEXT_FILE}"
-        put("index.html", start_page(store, site).encode())
-        put("404.html", not_found_page("", site).encode())
-        put(f"{ONTOLOGY_PATH[1:]}.html", ontology_page(store, site).encode())
         _documents(put, store, str(ONTOLOGY_IRI), ONTOLOGY_PATH, context)
         resources = list(published_resources(store, base))
+        pages = []
         for n, (iri, path) in enumerate(resources, start=1):
             progress("pages", n, len(resources))
-            page = resource_page(store, iri, site)
-            if page is None:  # published_resources only lists what the store knows; never expected
-                raise AssertionError(f"no page for {iri}")
-            put(f"{path[1:]}.html", page.encode())
+            for lang in LANGUAGES:
+                page = resource_page(store, iri, site, lang)
+                if page is None:  # published_resources only lists what the store knows; never expected
+                    raise AssertionError(f"no page for {iri}")
+                pages.append(translated(f"{path[1:]}.html", lang))
+                put(pages[-1], page.encode())
             _documents(put, store, iri, path, context)
-        for name, file in opened.files.items():
-            (tmp / "download" / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file_path := opened.root / name, tmp / "download" / name)
+        for rel, data in site_files(store, site, before, iter(pages)):
+            put(rel, data)
+        for name in opened.files:
+            _folders(tmp, (tmp / "download" / name).parent)
+            shutil.copyfile(file_path := opened.root / name, target := tmp / "download" / name)
+            target.chmod(0o644)
             files += 1
             if name == CONTEXT_FILE:
                 shutil.copyfile(file_path, tmp / CONTEXT_FILE)
+                (tmp / CONTEXT_FILE).chmod(0o644)
                 files += 1
-        put(NGINX_HTTP, nginx_http_conf().encode())
+        known = see_other(store, base)
+        put(NGINX_HTTP, nginx_http_conf(known).encode())
         put(NGINX_SERVER, nginx_server_conf().encode())
+        put(APACHE, apache_rules().encode())
     return ExportResult(out, len(resources) + 1, files)
 
 
-def _documents(put: Callable[[str, bytes], None], store, iri: str, path: str, context: str) -> None:  # noqa: ANN001
+def _folders(root: Path, folder: Path) -> None:
+    """Makes ``folder`` and the folders above it up to ``root``, each 0755 whatever the umask."""
+    missing = []
+    while folder != root and not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for f in reversed(missing):
+        f.mkdir()
+        os.chmod(f, 0o755)
+
+
+def _documents(put: Callable[[str, bytes], None], store: ox.Store, iri: str, path: str, context: str) -> None:
     triples = document_triples(store, iri)
     for f in FORMATS:
         put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context))
+
+
+def see_other(store: ox.Store, base: str) -> dict[str, str]:
+    """Every path under ``/id/`` the data has an IRI for (things and their parts), and the path of
+    the document it is described in."""
+    from .documents import document_path
+
+    prefix = base + "id/"
+    found: dict[str, str] = {}
+    for quad in store.quads_for_pattern(None, None, None):
+        for term in (quad.subject, quad.object):
+            if isinstance(term, ox.NamedNode) and term.value.startswith(prefix) and term.value not in found:
+                doc = document_path(term.value, base)
+                rest = term.value[len(base) - 1:]
+                if doc and _plain(rest):
+                    found[rest] = doc
+    return dict(sorted(found.items()))
+
+
+def _plain(path: str) -> bool:
+    """A path nginx can take as a map key as it is (no quoting, no space, no control character)."""
+    allowed = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-/")
+    return all(c in allowed for c in path)
+
 
 def _pattern(media_type: str) -> str:
     return media_type.replace("+", r"\+").replace(".", r"\.")
 
 
 def accept_map() -> list[tuple[str, str]]:
-    """The (regular expression, file suffix) rules of the Accept map, in the order nginx tries them."""
+    """The (regular expression, file suffix) rules of the Accept map, in the order they are tried
+    (case-insensitive PCRE, read by nginx's ``map`` and Apache's ``RewriteCond`` alike)."""
     rules: list[tuple[str, str]] = []
     for f in OFFERS:  # 1. the media type the client lists first
         for media in (f.media_type, *f.aliases):
-            rules.append((rf"~*^\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
+            rules.append((rf"^\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
     anywhere = [(f.media_type, f) for f in OFFERS] + [(a, f) for f in OFFERS for a in f.aliases]
     for media, f in anywhere:  # 2. HTML anywhere, then each RDF format anywhere; registered types first
-        rules.append((rf"~*(^|,)\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
+        rules.append((rf"(^|,)\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
     return rules
 
 
-def nginx_http_conf() -> str:
-    rules = "\n".join(f'    "{regex}" {suffix};' for regex, suffix in accept_map())
+def _bucket(keys: list[str]) -> int:
+    size = 64
+    while size < max((len(k) for k in keys), default=0) + 32:
+        size *= 2
+    return size
+
+
+def nginx_http_conf(known: dict[str, str] | None = None) -> str:
+    rules = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map())
+    known = known or {}
+    entries = "\n".join(f"    {path} {doc};" for path, doc in known.items())
     return f"""# sakrad-ld: content negotiation for the static export (written by `sakrad-ld export`).
 # Include in the http {{}} block; the server {{}} block includes sakrad-server.conf.
 # The media type listed first wins if the site has it; else HTML if named anywhere; else the first
 # RDF type named; else HTML. (nginx cannot weigh q-values.)
+map_hash_max_size {max(2048, 2 * len(known))};
+map_hash_bucket_size {_bucket(list(known))};
 map $http_accept $sakrad_suffix {{
     default {HTML.suffix[1:]};
 {rules}
+}}
+
+# Every IRI path of the data (a thing or a part of one) → the document it is described in; any
+# other /id/… path has no entry and answers 404.
+map $uri $sakrad_see_other {{
+    default "";
+{entries}
 }}
 """
 
@@ -139,7 +237,8 @@ map $http_accept $sakrad_suffix {{
 def nginx_server_conf() -> str:
     types = "\n".join(f"        {f.media_type} {f.suffix[1:]};" for f in (*OFFERS, *RESULTS_FORMATS))
     charset_types = " ".join(sorted({f.media_type for f in (*FORMATS, *RESULTS_FORMATS) if f.media_type.startswith("text/")}
-                                    | {"application/n-triples", "image/svg+xml", "text/plain", "text/css", "text/markdown"}))
+                                    | {"application/n-triples", "image/svg+xml", "text/plain", "text/css",
+                                       "text/markdown", "application/javascript", "application/atom+xml"}))
     return f"""# sakrad-ld: the static export's locations (written by `sakrad-ld export`).
 # Include in the server {{}} block whose root is the export folder, after sakrad-http.conf is
 # included in http {{}}:
@@ -148,6 +247,9 @@ types {{
 {types}
         image/svg+xml svg;
         application/json json;
+        application/javascript js;
+        application/atom+xml atom;
+        application/xml xml;
         application/sparql-query rq;
         text/css css;
         text/markdown md;
@@ -157,10 +259,23 @@ charset utf-8;
 charset_types {charset_types};
 error_page 404 /404.html;
 
+# These rules are not part of the site.
+location ^~ /nginx/ {{
+    return 404;
+}}
+location = /.htaccess {{
+    return 404;
+}}
+
 # The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument); a part
-# (…/question/1) → its whole's document.
-location ~ ^/id/([^/]+)/([^/]+)(/.*)?$ {{
-    return 303 /doc/$1/$2;
+# (…/question/1) → its whole's document. Only IRIs of the data (sakrad-http.conf's map); the
+# target is the map's, never a piece of the request.
+location ^~ /id/ {{
+    if ($sakrad_see_other = "") {{
+        return 404;
+    }}
+    add_header Vary Accept always;
+    return 303 $sakrad_see_other;
 }}
 
 # Documents: the file of the negotiated format; a URL with an extension (x.ttl) finds no
@@ -178,4 +293,49 @@ location / {{
     index index.html;
     try_files $uri $uri/ =404;
 }}
+"""
+
+
+def apache_rules() -> str:
+    """The rules as an ``.htaccess`` for Apache httpd 2.4 (mod_rewrite, mod_headers, mod_mime; the
+    folder needs ``AllowOverride FileInfo Indexes Options``). They work at the web root and under
+    a sub-path reached through the document root; through an ``Alias``, add ``RewriteBase /alias/``."""
+    types = "\n".join(f"AddType {f.media_type} {f.suffix}" for f in (*OFFERS, *RESULTS_FORMATS))
+    negotiate = []
+    for regex, suffix in accept_map():
+        negotiate.append(f'RewriteCond %{{REQUEST_FILENAME}}.{suffix} -f\n'
+                         f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\n'
+                         f"RewriteRule ^(doc/[^/]+/[^/]+|role|role/[^/]+|ontology)$ $1.{suffix} [L]")
+    negotiate.append("RewriteCond %{REQUEST_FILENAME}.html -f\n"
+                     "RewriteRule ^(doc/[^/]+/[^/]+|role|role/[^/]+|ontology)$ $1.html [L]")
+    rules = "\n".join(negotiate)
+    return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
+# Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options.
+Options -MultiViews -Indexes
+DirectoryIndex index.html
+{types}
+AddType image/svg+xml .svg
+AddType application/atom+xml .atom
+AddType application/javascript .js
+AddType text/css .css
+AddCharset utf-8 .html .ttl .nt .csv .tsv .css .js .svg .atom .xml .md .rq .jsonld .json
+<FilesMatch "\\.(html|ttl|jsonld|nt|rdf)$">
+    Header merge Vary Accept
+</FilesMatch>
+
+RewriteEngine On
+# These rules are not part of the site.
+RewriteRule ^(nginx/|\\.htaccess$) - [R=404,L]
+
+# The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument), when the
+# document exists; a part (…/question/1) → its whole's document. Captures hold only the
+# characters of an id; anything else under id/ is 404.
+RewriteCond %{{REQUEST_FILENAME}} ^(.*)/id/([a-z]+)/([{ID_CHARS}]+)(/[{ID_CHARS}/]*)?$
+RewriteCond %1/doc/%2/%3.html -f
+RewriteRule ^id/([a-z]+)/([{ID_CHARS}]+)(/[{ID_CHARS}/]*)?$ doc/$1/$2 [R=303,L]
+RewriteRule ^id/ - [R=404,L]
+
+# Documents: the file of the negotiated format (the media type listed first wins if the site has
+# it; else HTML if named anywhere; else the first RDF type named; else HTML).
+{rules}
 """

@@ -1,0 +1,80 @@
+// The site's search: reads the prebuilt index (search-index.js sets window.sakradSearchIndex) and
+// shows the things whose words contain every word typed. No server, so it works from file:// too.
+// fold() is the twin of sakrad_ld.web.searchindex.fold (a test holds them to the same answers).
+"use strict";
+(function () {
+  var SPECIAL = { "æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l" };
+
+  function fold(text) {
+    var lower = text.toLowerCase().replace(/[æøßđł]/g, function (c) { return SPECIAL[c]; });
+    var plain = lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    return plain.replace(/[^0-9a-z]+/g, " ").trim();
+  }
+  window.sakradFold = fold;
+
+  function search(entries, query) {
+    var words = fold(query).split(" ").filter(Boolean);
+    if (!words.length) return [];
+    var found = [];
+    entries.forEach(function (e) {
+      var f = " " + e.f;
+      if (words.every(function (w) { return e.f.indexOf(w) >= 0; })) {
+        // whole words and word starts first, then the rest; then by name
+        var score = words.reduce(function (s, w) { return s + (f.indexOf(" " + w) >= 0 ? 0 : 1); }, 0);
+        found.push([score, e]);
+      }
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || a[1].n.localeCompare(b[1].n, "sv"); });
+    return found.map(function (x) { return x[1]; });
+  }
+
+  function start() {
+    var box = document.getElementById("search");
+    var input = document.getElementById("q");
+    var out = document.getElementById("results");
+    var count = document.getElementById("result-count");
+    if (!box || !input || !out) return;
+    var entries = window.sakradSearchIndex || [];
+    var root = box.getAttribute("data-root") || "";
+    var lang = box.getAttribute("data-lang") || "sv";
+    var limit = 200;
+
+    function show() {
+      var hits = search(entries, input.value);
+      out.textContent = "";
+      count.textContent = input.value.trim() ?
+        (hits.length ? box.getAttribute("data-results").replace("{n}", String(hits.length)) : box.getAttribute("data-none")) : "";
+      hits.slice(0, limit).forEach(function (e) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + (lang === "en" ? "en/" : "") + e.h;
+        a.textContent = (lang === "en" && e.e) ? e.e : e.n;
+        var kind = document.createElement("span");
+        kind.className = "kind";
+        kind.textContent = box.getAttribute("data-kind-" + e.k) || e.k;
+        li.appendChild(kind);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(a);
+        if (e.d) {
+          var d = document.createElement("span");
+          d.className = "meta";
+          d.textContent = " " + e.d;
+          li.appendChild(d);
+        }
+        out.appendChild(li);
+      });
+    }
+
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("q")) input.value = params.get("q");
+    input.addEventListener("input", show);
+    document.getElementById("search-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      show();
+    });
+    show();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

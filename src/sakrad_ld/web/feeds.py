@@ -1,0 +1,82 @@
+"""Notice of changes: Atom feeds (RFC 4287) of new and changed sakråd, for the whole dataset and
+per organisation, and a sitemap (https://www.sitemaps.org/protocol.html) of every page.
+
+What is new or changed comes from the release diff: a sakråd whose document differs from the
+previous release's, or that the previous release lacks. Without a previous release every sakråd
+is new. Dates are the dataset's ``dct:modified`` (a build never reads the clock), so the same
+releases give the same bytes. Links are the documents' IRIs under the base (``{base}doc/…``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ..triples import named
+from ..vocab import DCTERMS
+from .describe import document_triples
+from .lists import Lists, MeetingRow
+from .pages import dataset_node
+from .render import render
+
+__all__ = ["Change", "changes", "feed_files", "sitemap"]
+
+
+@dataclass(frozen=True)
+class Change:
+    row: MeetingRow
+    kind: str  # "new" or "changed"
+
+
+def changes(store: ox.Store, lists: Lists, previous: ox.Store | None) -> list[Change]:
+    """The sakråd new or changed since ``previous`` (all of them without one), newest first."""
+    out = []
+    for row in lists.meetings:
+        if previous is None:
+            out.append(Change(row, "new"))
+            continue
+        before = document_triples(previous, row.ref.iri)
+        if not before:
+            out.append(Change(row, "new"))
+        elif set(before) != set(document_triples(store, row.ref.iri)):
+            out.append(Change(row, "changed"))
+    return out
+
+
+def _updated(store: ox.Store) -> str:
+    dataset = dataset_node(store)
+    found = next((q.object.value for q in store.quads_for_pattern(dataset, named(DCTERMS.modified), None)),
+                 None) if dataset else None
+    day = (found or "1970-01-01")[:10]
+    return f"{day}T00:00:00Z"
+
+
+def _doc(base: str, iri: str) -> str:
+    return base + "doc/" + iri[len(base) + 3:]
+
+
+def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None) -> Iterable[tuple[str, bytes]]:
+    """``feeds/meetings.atom`` and ``feeds/organisation/{id}.atom`` for every organisation that took part."""
+    updated = _updated(store)
+    found = changes(store, lists, previous)
+    title = "Sakråd: nya och ändrade"
+
+    def feed(file: str, name: str, entries: list[Change]) -> bytes:
+        return render("feed.atom", here=file, lang="sv", feed_id=f"{base}{file}", title=name, updated=updated,
+                      entries=[(c, _doc(base, c.row.ref.iri)) for c in entries]).encode()
+
+    yield "feeds/meetings.atom", feed("feeds/meetings.atom", title, found)
+    for org in lists.organisations:
+        if org.meetings:
+            mine = [c for c in found if any(o.iri == org.ref.iri for o in c.row.organisations)]
+            file = f"feeds/organisation/{org.ref.id}.atom"
+            yield file, feed(file, f"{title}: {org.ref.name.main}", mine)
+
+
+def sitemap(store: ox.Store, base: str, files: Iterable[str]) -> bytes:
+    """The sitemap of the HTML pages among ``files``, at their addresses under the base."""
+    day = _updated(store)[:10]
+    urls = sorted(f"{base}{f}" for f in files if f.endswith(".html") and f != "404.html")
+    return render("sitemap.xml", here="sitemap.xml", lang="sv", urls=urls, lastmod=day).encode()

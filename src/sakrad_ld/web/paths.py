@@ -1,0 +1,64 @@
+"""Where each page lives as a file, and links between pages written relative to the page.
+
+Every page has a file path under the site's root — ``index.html``, ``doc/meeting/x.html``,
+``role/chair.html``, ``ontology.html``, ``lists/meetings.html``, ``download/sakrad.ttl`` — and its
+English version the same path under ``en/``. Links are written relative to the page that holds
+them (``../organisation/y.html``), so the same pages work at a web root, under any sub-path, from a
+plain static server and from ``file://``; the server answers the same file paths
+(:mod:`sakrad_ld.serving.server` answers ``/doc/…/x.html`` with the page).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+from .documents import page_path
+
+__all__ = ["ENGLISH", "LANGUAGES", "START", "language_of", "page_file", "relative", "translated"]
+
+START = "index.html"
+#: The languages of the site; the first is the default (the site's root), the others a subtree.
+LANGUAGES = ("sv", "en")
+ENGLISH = "en/"
+
+
+def page_file(iri: str, base: str) -> str | None:
+    """The file of the page about ``iri`` (``doc/meeting/x.html#question/1``); None if the site has none."""
+    path = page_path(iri, base)
+    if path is None:
+        return None
+    doc, _, fragment = path.partition("#")
+    return quote(doc[1:]) + ".html" + (f"#{fragment}" if fragment else "")
+
+
+def translated(file: str, lang: str) -> str:
+    """The same page in ``lang`` (``doc/x.html`` ↔ ``en/doc/x.html``)."""
+    plain = file.removeprefix(ENGLISH)
+    return plain if lang == LANGUAGES[0] else f"{lang}/{plain}"
+
+
+def language_of(file: str) -> str:
+    return "en" if file.startswith(ENGLISH) else LANGUAGES[0]
+
+
+def relative(here: str, target: str) -> str:
+    """``target`` (a file path from the site's root, with an optional #fragment or ?query) as a link
+    from the page at ``here``: ``relative("doc/meeting/x.html", "doc/organisation/y.html")`` is
+    ``../organisation/y.html``."""
+    if target.startswith(("#", "http://", "https://", "mailto:", "data:")):
+        return target
+    path, sep, rest = _split(target)
+    if path == here and sep == "#":
+        return f"#{rest}"
+    link = posixpath.relpath(path or ".", posixpath.dirname(here) or ".")
+    if path.endswith("/") and not link.endswith("/"):
+        link += "/"
+    return link + sep + rest
+
+
+def _split(target: str) -> tuple[str, str, str]:
+    cut = min((i for i in (target.find("#"), target.find("?")) if i >= 0), default=-1)
+    if cut < 0:
+        return target, "", ""
+    return target[:cut], target[cut], target[cut + 1:]

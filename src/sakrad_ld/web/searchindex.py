@@ -1,0 +1,76 @@
+"""The search index: every sakråd, organisation, person and government body with the words it is
+found by, prebuilt as a file so the search works in the served site and in the static export
+alike, with no server (``assets/search.js`` reads it).
+
+Found by: a sakråd's title (Swedish and English) and topic; an agent's names (its name and every
+other name it goes by) and its organisation numbers. Matching folds case and diacritics the way a
+Swedish reader types without them: ``Rädda`` is found by ``rädda``, ``RADDA`` and ``radda``, ``Å``
+by ``a``; an organisation number by ``802002-8711`` or ``8020028711``. :func:`fold` is the
+Python twin of ``fold`` in ``assets/search.js``; a test holds them to the same answers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pyoxigraph as ox
+
+from ..triples import named
+from ..vocab import SAKRAD
+from .labels import Labeller
+from .lists import Lists
+
+__all__ = ["fold", "search_entries", "search_index_js", "search_index_json"]
+
+_SPECIAL = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l"})
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics (å → a, ä → a, ö → o, é → e), words separated by one space."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_WORD.sub(" ", plain).strip()
+
+
+def _digits(numbers: list[str]) -> list[str]:
+    return [re.sub(r"\D", "", n) for n in numbers]
+
+
+def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None) -> list[dict[str, object]]:
+    """One entry per thing: ``k`` its kind, ``n`` its name (``e`` in English, if different), ``h``
+    its page, ``d`` a date or number to show beside it, ``f`` the folded words it is found by."""
+    labels = labels or Labeller(store)
+    out: list[dict[str, object]] = []
+    for m in lists.meetings:
+        topic = labels.text(ox.NamedNode(m.ref.iri), named(SAKRAD.topic))
+        words = [m.ref.name.main, m.ref.name.en or "", topic.main if topic else "", topic.en or "" if topic else ""]
+        out.append(_entry("meeting", m.ref, m.date or "", words))
+    for kind, rows in (("organisation", lists.organisations), ("person", lists.people), ("body", lists.bodies)):
+        for r in rows:
+            words = [r.ref.name.main, r.ref.name.en or "", *r.alt_names, *r.numbers, *_digits(r.numbers)]
+            out.append(_entry(kind, r.ref, ", ".join(r.numbers), words))
+    return out
+
+
+def _entry(kind: str, ref: object, detail: str, words: list[str]) -> dict[str, object]:
+    entry: dict[str, object] = {"k": kind, "n": ref.name.main, "h": ref.href,  # type: ignore[attr-defined]
+                                "f": " ".join(dict.fromkeys(fold(w) for w in words if w))}
+    if ref.name.en:  # type: ignore[attr-defined]
+        entry["e"] = ref.name.en  # type: ignore[attr-defined]
+    if detail:
+        entry["d"] = detail
+    return entry
+
+
+def search_index_json(entries: list[dict[str, object]]) -> bytes:
+    return json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def search_index_js(entries: list[dict[str, object]]) -> bytes:
+    """The index as a script that sets ``window.sakradSearchIndex``: a page opened from ``file://``
+    may load a script beside it but not fetch a JSON file."""
+    text = search_index_json(entries).decode().replace("</", "<\\/")
+    return f"window.sakradSearchIndex = {text};\n".encode()

@@ -1,0 +1,182 @@
+"""The prepared files of the site (:mod:`sakrad_ld.web.sitefiles`) served by the server, and the
+English pages, as an ASGI middleware in front of the server's own routes.
+
+The files are made once, on the first request that needs them, and answered from memory with an
+``ETag``. ``/`` is negotiated by ``Accept-Language`` (Swedish unless the client prefers English;
+``Vary: Accept-Language``); ``/index.html`` is always Swedish, ``/en/…`` always English, so the
+visible language switch always wins. A 303 from a thing's IRI to its HTML page goes to the English
+page when the client prefers English. Everything else passes to the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pyoxigraph as ox
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .pages import Site, resource_page
+from .sitefiles import site_files
+
+__all__ = ["SiteFiles", "preferred_language"]
+
+MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+               ".js": "application/javascript; charset=utf-8", ".json": "application/json",
+               ".csv": "text/csv; charset=utf-8; header=present", ".atom": "application/atom+xml; charset=utf-8",
+               ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml"}
+
+
+def preferred_language(header: str | None) -> str:
+    """``en`` if the ``Accept-Language`` header (RFC 9110 §12.5.4) weighs English above Swedish,
+    else ``sv`` (the default, also for a tie or neither named)."""
+    weights = {"sv": 0.0, "en": 0.0}
+    for n, item in enumerate((header or "").split(",")[:32]):
+        tag, _, params = item.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        if primary not in weights:
+            continue
+        q = 1.0
+        for p in params.split(";"):
+            key, _, val = p.strip().partition("=")
+            if key == "q":
+                try:
+                    q = float(val)
+                except ValueError:
+                    q = 0.0
+        weights[primary] = max(weights[primary], q - n * 1e-6)  # earlier wins a tie
+    return "en" if weights["en"] > weights["sv"] else "sv"
+
+
+class _Files:
+    """The prepared files of one store, made once."""
+
+    def __init__(self, store: ox.Store, site: Site) -> None:
+        self.store, self.site = store, site
+        self._files: dict[str, tuple[bytes, str, str]] | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> dict[str, tuple[bytes, str, str]]:
+        with self._lock:
+            if self._files is None:
+                files = {}
+                for path, data in site_files(self.store, self.site):
+                    suffix = "." + path.rsplit(".", 1)[-1]
+                    etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+                    files[path] = (data, MEDIA_TYPES.get(suffix, "application/octet-stream"), etag)
+                self._files = files
+            return self._files
+
+
+class SiteFiles:
+    """ASGI middleware: answers the prepared files and the English pages, passes the rest on.
+    ``current`` gives the store and site being served now (a new release gets its own files)."""
+
+    def __init__(self, app: ASGIApp, current: Callable[[], tuple[ox.Store, Site]],
+                 cache: str = "public, max-age=3600") -> None:
+        self.app, self.current, self.cache = app, current, cache
+        self._made: tuple[ox.Store, _Files] | None = None
+        self._lock = threading.Lock()
+
+    def files(self) -> _Files:
+        store, site = self.current()
+        with self._lock:
+            if self._made is None or self._made[0] is not store:
+                self._made = (store, _Files(store, site))
+            return self._made[1]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        path: str = scope["path"]
+        lang = preferred_language(headers.get("accept-language"))
+        vary = None
+        if path == "/":
+            key, vary = ("en/index.html" if lang == "en" else "index.html"), "Accept-Language"
+        elif path in ("/en", "/en/"):
+            key = "en/index.html"
+        else:
+            key = path[1:]
+        prepared = self.files()
+        files = await run_in_threadpool(prepared.get) if _maybe_prepared(key) else {}
+        if key in files:
+            body, media_type, etag = files[key]
+            await _answer(scope, send, body, media_type, etag, self.cache, headers, vary)
+            return
+        if key.startswith("en/") and key.endswith(".html"):
+            page = await run_in_threadpool(_english, prepared, key)
+            if page is not None:
+                etag = '"' + hashlib.sha256(page).hexdigest()[:32] + '"'
+                await _answer(scope, send, page, MEDIA_TYPES[".html"], etag, self.cache, headers, None)
+                return
+        if lang == "en" and path.startswith("/id/"):
+            await self.app(scope, receive, _to_english(send))
+            return
+        await self.app(scope, receive, send)
+
+
+
+def _english(files: _Files, key: str) -> bytes | None:
+    from .documents import ONTOLOGY_PATH
+
+    doc = "/" + key[len("en/"):-len(".html")]
+    iri = _thing(doc, files.site.base_iri)
+    if iri is None or doc == ONTOLOGY_PATH:
+        return None
+    page = resource_page(files.store, iri, files.site, "en")
+    return page.encode() if page is not None else None
+
+
+def _maybe_prepared(key: str) -> bool:
+    return not key.startswith(("doc/", "download/", "id/", "en/doc/"))
+
+
+def _thing(doc: str, base: str) -> str | None:
+    from ..vocab import ROLE, ROLE_SCHEME
+    from .documents import ROLE_PATH
+
+    if doc == ROLE_PATH:
+        return str(ROLE_SCHEME)
+    if doc.startswith(ROLE_PATH + "/") and "/" not in doc[len(ROLE_PATH) + 1:]:
+        return str(ROLE._NS) + doc[len(ROLE_PATH) + 1:]
+    segments = doc.split("/")
+    if len(segments) == 4 and segments[1] == "doc" and all(segments[2:]):
+        return f"{base}id/{segments[2]}/{segments[3]}"
+    return None
+
+
+def _to_english(send: Send) -> Send:
+    """Sends the answer with a 303 to an HTML page pointed at the English page instead."""
+
+    async def wrapped(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start" and message["status"] == 303:
+            out = []
+            for k, v in message.get("headers", []):
+                if k.lower() == b"location" and v.startswith(b"/doc/") and b".html" in v:
+                    v = b"/en" + v
+                if k.lower() == b"vary":
+                    v = v + b", Accept-Language"
+                out.append((k, v))
+            message = {**message, "headers": out}
+        await send(message)
+
+    return wrapped
+
+
+async def _answer(scope: Scope, send: Send, body: bytes, media_type: str, etag: str, cache: str,
+                  request: dict[str, str], vary: str | None) -> None:
+    headers = [(b"content-type", media_type.encode()), (b"etag", etag.encode()), (b"cache-control", cache.encode())]
+    if vary:
+        headers.append((b"vary", vary.encode()))
+    if etag in {t.strip().removeprefix("W/") for t in request.get("if-none-match", "").split(",")[:64]}:
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})

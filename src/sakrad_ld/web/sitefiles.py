@@ -1,0 +1,85 @@
+"""Everything people see that does not depend on the request, prepared once as files: the start
+page, the lists (paged, filtered, with CSV), the search page and its index, the query page, the
+ontology's page, the feeds, the sitemap, the style sheet and scripts — in every language.
+
+The static export writes these files beside the resource pages; the server prepares them once and
+answers them from memory (:mod:`sakrad_ld.web.served`), so the start page and every list cost a
+lookup whatever the size of the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+
+import pyoxigraph as ox
+
+from .feeds import feed_files, sitemap
+from .labels import Labeller
+from .lists import list_files, read_lists
+from .pages import Site, not_found_page, ontology_page, shell, start_page
+from .paths import LANGUAGES, translated
+from .render import render
+from .searchindex import search_entries, search_index_js, search_index_json
+
+__all__ = ["ASSETS", "site_files"]
+
+#: The package's assets the pages load, by file path on the site.
+ASSETS = {"assets/style.css": ("style.css",), "assets/js/search.js": ("js", "search.js")}
+
+
+def _asset(*parts: str) -> bytes:
+    return resources.files("sakrad_ld").joinpath("assets", *parts).read_bytes()
+
+
+def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None,
+               page_files: Iterator[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(file path, bytes) of every prepared file. ``page_files`` are the resource pages written
+    elsewhere, for the sitemap; ``previous`` the store of the previous release, for the feeds."""
+    labels = Labeller(store)
+    lists = read_lists(store, site.base_iri, labels)
+    written: list[str] = []
+
+    def out(path: str, data: bytes) -> tuple[str, bytes]:
+        written.append(path)
+        return path, data
+
+    for lang in LANGUAGES:
+        yield out(translated("index.html", lang), start_page(store, site, lang, summary=lists).encode())
+        yield out(translated("ontology.html", lang), ontology_page(store, site, lang).encode())
+        yield out(translated("search.html", lang),
+                  render("search.html", here=translated("search.html", lang), lang=lang, **shell(store, site),
+                         title="Sök" if lang == "sv" else "Search").encode())
+        if site.sparql_path:
+            from .querypage import query_page
+
+            yield out(translated("query.html", lang), query_page(store, site, lang).encode())
+
+        def page(template: str, file: str, _lang: str = lang, **context: object) -> str:
+            title = context.get("filter") or template
+            return render(template, here=file, lang=_lang, **shell(store, site), title=_title(title, context, _lang),
+                          **context)
+
+        for path, data in list_files(lists, page, lang):
+            yield out(path, data)
+    yield out("404.html", not_found_page("", site).encode())
+    entries = search_entries(store, lists, labels)
+    yield out("search-index.json", search_index_json(entries))
+    yield out("search-index.js", search_index_js(entries))
+    for path, parts in ASSETS.items():
+        yield out(path, _asset(*parts))
+    for path, data in feed_files(store, site.base_iri, lists, previous):
+        yield out(path, data)
+    yield "sitemap.xml", sitemap(store, site.base_iri, [*written, *(page_files or ())])
+
+
+def _title(what: object, context: dict[str, object], lang: str) -> str:
+    from .render import messages
+
+    text = messages(lang)
+    if isinstance(what, tuple):  # a filtered list of sakråd: (facet, key, label)
+        label = what[2]
+        return f"{text['meetings_heading']}: {text['facet_' + what[0]]} {label.en if lang == 'en' and label.en else label.main}"
+    if what == "meetings.html":
+        return text["meetings_heading"]
+    return text[f"list_{context['kind']}"]

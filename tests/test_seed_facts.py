@@ -56,9 +56,12 @@ def test_listed_organisations_in_order(store: ox.Store, text: str) -> None:
 
 def test_stated_and_listed_counts_are_both_kept(store: ox.Store, text: str) -> None:
     assert "samlade femton organisationer" in text
-    got = rows(store, f"""SELECT ?stated ?words ?listed WHERE {{ <{MEETING}> sakrad:statedOrganisationCount ?stated ;
-                          sakrad:statedOrganisationCountText ?words ; sakrad:listedOrganisationCount ?listed }}""")
-    assert got == [("15", "femton", "13")]
+    got = rows(store, f"""SELECT ?stated ?words ?approximate ?listed WHERE {{
+        <{MEETING}> sakrad:participatingOrganisationCount ?c ; sakrad:listedOrganisationCount ?listed .
+        ?c schema:value ?stated ; sakrad:wording ?words ; sakrad:approximate ?approximate }}""")
+    assert got == [("15", "femton", "false", "13")]
+    # "samlade" says they took part: no invitation count is made of it
+    assert rows(store, f"SELECT ?c WHERE {{ <{MEETING}> sakrad:invitedOrganisationCount ?c }}") == []
 
 
 def test_chair_with_post_and_minister(store: ox.Store, text: str) -> None:
@@ -66,16 +69,24 @@ def test_chair_with_post_and_minister(store: ox.Store, text: str) -> None:
     got = rows(store, f"""SELECT ?chair ?post ?minister WHERE {{
         <{MEETING}> m8g:hasParticipation ?p . ?p m8g:role role:chair ; m8g:hasParticipant ?c ; sakrad:inCapacityOf ?post0 .
         ?c foaf:name ?chair . ?post0 skos:prefLabel ?post ; org:reportsTo ?mpost . FILTER(lang(?post) = "sv")
-        ?m org:holds ?mpost ; foaf:name ?minister }}""")
+        ?h sakrad:post ?mpost ; org:member ?m ; sakrad:attestedOn ?on ; dct:source ?source .
+        ?m foaf:name ?minister }}""")
     assert got == [("Anders Kessling", "statssekreterare hos arbetsmarknads- och etableringsministern", "Ylva Johansson")]
+    # the post held is dated by the document that shows it held, not timeless
+    dated = rows(store, """SELECT ?name ?on WHERE { ?h a sakrad:PostHolding ; org:member/foaf:name ?name ;
+        sakrad:attestedOn ?on ; dct:source/dct:identifier "dokumentation-2017-12-12-integration" }""")
+    assert sorted(dated) == [("Anders Kessling", "2017-12-12"), ("Ylva Johansson", "2017-12-12")]
+    assert rows(store, "SELECT ?p WHERE { ?p org:holds ?post }") == []
 
 
 def test_date_place_title_and_bodies(store: ox.Store, text: str) -> None:
     got = rows(store, f"""SELECT ?date ?place ?unit ?ministry ?rk WHERE {{
-        <{MEETING}> schema:startDate ?date ; dct:spatial/locn:geographicName ?place ; schema:organizer ?u .
-        ?u skos:prefLabel ?unit ; org:subOrganizationOf ?m . ?m skos:prefLabel ?ministry ; org:unitOf ?r .
-        ?r skos:prefLabel ?rk . FILTER(lang(?ministry) = "sv" && lang(?rk) = "sv") }}""")
+        <{MEETING}> schema:startDate ?date ; dct:spatial/locn:geographicName ?place ; dct:source ?doc .
+        ?doc dct:publisher ?u . ?u skos:prefLabel ?unit ; org:subOrganizationOf ?m . ?m skos:prefLabel ?ministry ;
+        org:unitOf ?r . ?r skos:prefLabel ?rk . FILTER(lang(?ministry) = "sv" && lang(?rk) = "sv") }}""")
     assert got == [("2017-12-12", "Stockholm", "Integrationsenheten", "Arbetsmarknadsdepartementet", "Regeringskansliet")]
+    # The heading names the documentation's issuer; who organised the sakråd it does not say.
+    assert rows(store, f"SELECT ?o WHERE {{ <{MEETING}> schema:organizer ?o }}") == []
     for fact in ("Arbetsmarknadsdepartementet", "Integrationsenheten", "Stockholm den 12 december 2017"):
         assert fact in text
 

@@ -161,11 +161,26 @@ def _split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(out), tuple(sorted(legal))
 
 
-def forms(name: str) -> list[NameForm]:
-    """Every form of ``name`` worth comparing: the name itself, without and as its abbreviation."""
+def forms(name: str, of_register: bool = False) -> list[NameForm]:
+    """Every form of ``name`` worth comparing: the name itself, without and as its abbreviation.
+
+    In the data, words in parentheses are another name for the organisation ("… (RFSL)"). In a
+    register's name (``of_register``) only an abbreviation in parentheses is; other words there
+    are part of the name: a place, a parent body ("Rädda Barnen (Malmö)" is not Rädda Barnen).
+    """
     found: set[NameForm] = set()
+
+    def abbreviation(token: str) -> bool:  # capitals that are not a legal form ("AB", "HB")
+        return bool(_ABBREVIATION.fullmatch(token)) and bool(normalise(token))
+
     name = " ".join(name.split())
-    outside = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
+    inners = re.findall(r"\(([^)]*)\)", name)
+    if of_register:
+        outside = re.sub(r"\s*\(([^)]*)\)\s*", lambda m: " " if abbreviation(m.group(1).strip()) else f" {m.group(1)} ",
+                         name).strip()
+        inners = [inner for inner in inners if abbreviation(inner.strip())]
+    else:
+        outside = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
     whole = legal_forms(outside)
 
     def add(text: str, abbreviation: bool = False, own_legal: bool = False) -> None:
@@ -176,10 +191,7 @@ def forms(name: str) -> list[NameForm]:
             # a part of the name keeps the legal form of the whole: "Friskis & Svettis AB" stays an AB
             found.add(NameForm(words, abbreviation, legal if own_legal else whole, acronym))
 
-    def abbreviation(token: str) -> bool:  # capitals that are not a legal form ("AB", "HB")
-        return bool(_ABBREVIATION.fullmatch(token)) and bool(normalise(token))
-
-    for inner in re.findall(r"\(([^)]*)\)", name):
+    for inner in inners:
         add(inner, abbreviation(inner.strip()), own_legal=not abbreviation(inner.strip()))
     add(outside)
     tokens = outside.split()

@@ -51,6 +51,9 @@ CANDIDATES = 10
 #: A number field is refused when more than this share of the organisations it matches by name
 #: (at least two, each with a number recorded in data/) get another number from it.
 CONTRADICTED_SHARE = 0.5
+#: Names are compared only when a word of each begins with the same letters (names.compare needs
+#: an equal word, or an inflected one whose stem has at least this many letters, to score above 0).
+_STEM = 4
 #: The identifier status (data/organisations.yaml, ``status``) a person would give a number read in
 #: a register extract: a current entry of a copy of the register's list, or a retired entry.
 CURRENT_STATUS, RETIRED_STATUS = "register-copy", "retired"
@@ -143,14 +146,20 @@ def reconcile(organisations: Iterable[Organisation], registers: Sequence[Registe
     another number than data/ records for them (it does not hold organisation numbers)."""
     organisations = list(organisations)
     recorded = _recorded(organisations)
-    indexed = [(register, entry, forms(entry.name), legal_forms(entry.name))
+    indexed = [(register, entry, forms(entry.name, of_register=True), legal_forms(entry.name))
                for register in registers for entry in register.entries]
+    by_stem: dict[str, set[int]] = {}  # entries by the stems of their words: only those are compared
+    for n, (_, _, theirs, _) in enumerate(indexed):
+        for form in theirs:
+            for word in form.words:
+                by_stem.setdefault(word[:_STEM], set()).add(n)
     out = []
     for org in organisations:
         own = [(name, form) for name in _names(org) for form in forms(name)]
         mine = {n for n, holders in recorded.items() if any(i == org.id for i, _ in holders)}
         best: dict[tuple[str, str, str, str], Candidate] = {}
-        for register, entry, theirs, legal in indexed:
+        near = sorted({n for _, form in own for word in form.words for n in by_stem.get(word[:_STEM], ())})
+        for register, entry, theirs, legal in (indexed[n] for n in near):
             likeness, matched = _best(own, theirs)
             if likeness.score < FLOOR:
                 continue

@@ -321,3 +321,17 @@ def test_the_language_switch_and_accept_language(browser: DevTools, url: str) ->
     assert '<html lang="sv">' in default.text and "Accept-Language" in english.headers["vary"]
     thing = httpx.get(url + f"/id/meeting/{MEETING}", headers={"accept": BROWSER_ACCEPT, "accept-language": "en"})
     assert thing.status_code == 303 and thing.headers["location"] == f"/en/doc/meeting/{MEETING}.html"
+
+
+def test_a_person_runs_a_saved_query_with_a_parameter(browser: DevTools, url: str) -> None:
+    assert not browser.load(url + "/query.html")
+    field = "#param-organisation-participation-org"
+    browser.evaluate(f"document.querySelector('{field}').value = 'radda-barnen'; true")
+    browser.evaluate(f"document.querySelector('{field}').closest('.query').querySelector('button.run-with').click()")
+    browser.wait_until("location.pathname === '/sparql'")
+    browser.wait_until("document.readyState === 'complete'")
+    text = browser.evaluate("document.body.textContent")
+    assert "radda-barnen" in browser.evaluate("decodeURIComponent(location.search)")
+    assert "Sakråd den 12 december 2017" in text or "2017-12-12-integration" in text, text[:500]
+    rows = browser.evaluate("document.querySelectorAll('table tbody tr').length")
+    assert rows >= 2  # Rädda Barnen took part in two sakråd of the data

@@ -25,7 +25,8 @@ from .searchindex import search_entries, search_index_js, search_index_json
 __all__ = ["ASSETS", "site_files"]
 
 #: The package's assets the pages load, by file path on the site.
-ASSETS = {"assets/style.css": ("style.css",), "assets/js/search.js": ("js", "search.js")}
+ASSETS = {"assets/style.css": ("style.css",), "assets/js/search.js": ("js", "search.js"),
+          "assets/js/query.js": ("js", "query.js")}
 
 
 def _asset(*parts: str) -> bytes:

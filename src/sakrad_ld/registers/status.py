@@ -53,6 +53,10 @@ END_FIELDS = frozenset({
     "upphördedatum", "upphörandedatum", "avregistrerad", "avregistreringsdatum", "avregistrerades",
     "avförd", "nedlagd", "likviderad", "avslutad", "avslutadatum", "deprecated",
 })
+#: Parts of field names that name an end as well: ``date_of_dissolution``, ``closing_date``, ``retired.date``.
+_END_PART = re.compile(r"ended|ending|enddate|expir|dissol|deregist|avregistr|upphör|upphor|terminat|revok|retire"
+                       r"|removed|deleted|closed|closing|ceased|validto|validuntil|giltigtill|giltigtom|slutdat"
+                       r"|likvid|nedlag|avslut")
 #: Fields that give the reason an entry ended: any value in them marks it ended, unless it says current.
 REASON_FIELDS = frozenset({"reason", "orsak", "anledning", "endreason", "retiredreason", "terminationreason",
                            "removalreason", "statusreason", "avregistreringsorsak", "upphörandeorsak"})
@@ -115,12 +119,13 @@ def entry_status(row: Mapping[str, str], name: str, skip: tuple[str, ...] = (),
         k, leaf = key(field), key(field.rsplit(".", 1)[-1])
         words = set(re.findall(r"\w+", value.casefold()))
         date = iso_date(value)
-        if leaf in END_FIELDS and date:
+        ends = leaf in END_FIELDS or k in END_FIELDS or bool(_END_PART.search(k))
+        if ends and date:
             if not register_date or date <= register_date:
                 evidence.append((field, value))
                 kinds.append("ended")
                 end = max(end, date)
-        elif leaf in END_FIELDS and value.casefold() in _YES:
+        elif ends and value.casefold() in _YES:
             evidence.append((field, value))
             kinds.append("retired")
         elif leaf in ACTIVE_FIELDS and value.casefold() in _NO:

@@ -148,7 +148,9 @@ class WorkerPool:
         task = f"{self.task.__module__}:{self.task.__qualname__}"
         # the worker imports this very copy of sakrad_ld, however the server found it
         package_root = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
+               # a failed allocation is reported in one line, not with a backtrace of forty frames
+               "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
         with theirs:
             process = subprocess.Popen([sys.executable, "-m", __name__, str(self.root), task, str(theirs.fileno()),
                                         str(self.memory_limit)],

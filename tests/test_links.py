@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, SKOS, VOID
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID
 from stdnum.se import orgnr
 
 from sakrad_ld.cli import main
@@ -24,7 +24,7 @@ from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import Built, build_graph
 from sakrad_ld.registers.links import REGISTERS, Target, check_online, linksets
 from sakrad_ld.validate import load_shapes, validate
-from sakrad_ld.vocab import ADMS, LEGAL
+from sakrad_ld.vocab import ADMS, LEGAL, SAKRAD
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "links"
@@ -56,11 +56,15 @@ def test_every_sourced_orgnr_is_in_the_graph_with_its_source(built: Built, entit
             expected.add((e["orgnr"], e["orgnr_source_url"]))
     g = built.graph
     found = {(str(g.value(i, SKOS.notation)), str(g.value(i, DCTERMS.source)))
-             for i in g.objects(None, LEGAL.legalIdentifier)}
+             for i in g.objects(None, ADMS.identifier) if (i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme) in g}
     assert len(expected) == 7
     assert expected <= found, f"missing: {expected - found}"
-    for i in g.objects(None, LEGAL.legalIdentifier):
+    for i in g.objects(None, ADMS.identifier):
         assert isinstance(g.value(i, DCTERMS.source), URIRef), f"{i} has no source"
+        assert g.value(i, ADMS.status) is not None, f"{i} has no verification status"
+    # only a confirmed number (read in the register or a pinned copy of its list) is the legal identifier
+    for i in g.objects(None, LEGAL.legalIdentifier):
+        assert g.value(i, ADMS.status) in (SAKRAD.RegisterConfirmed, SAKRAD.RegisterCopy), i
 
 
 def test_no_identifier_in_the_graph_without_a_source(built: Built) -> None:
@@ -72,18 +76,24 @@ def test_no_identifier_in_the_graph_without_a_source(built: Built) -> None:
 
 
 def test_dataportal_iris_are_the_ones_uri_schemes_derives(built: Built, shared: Path) -> None:
-    """uri-schemes.md §1 lists the IRIs the convention gives for the sourced numbers: exactly those are linked."""
+    """uri-schemes.md §1 lists the IRIs the convention gives for the sourced numbers: exactly those of the
+    confirmed numbers are linked; a number from a secondary or retired source gives none until confirmed."""
     text = (shared / "registers" / "uri-schemes.md").read_text(encoding="utf-8")
     section = text.split("How this applies here", 1)[1].split("Caveat", 1)[0]
-    expected = set(re.findall(r"http://dataportal\.se/organisation/SE\d{10}", section))
+    derivable = set(re.findall(r"http://dataportal\.se/organisation/SE\d{10}", section))
     g = built.graph
+    unconfirmed = {DATAPORTAL + "SE" + orgnr.compact(str(g.value(i, SKOS.notation)))
+                   for i in {*g.subjects(ADMS.status, SAKRAD.SecondarySource), *g.subjects(ADMS.status, SAKRAD.RetiredEntry)}}
     linked = {str(o) for _, o in _targets(g, DATAPORTAL)}
-    assert len(expected) == 7 and linked == expected
+    assert len(derivable) == 7 and unconfirmed and linked == derivable - unconfirmed
     for s, o in _targets(g, DATAPORTAL):
         assert (s, SKOS.exactMatch, o) in g and (s, OWL.sameAs, o) not in g
         node = s + "/identifier/dataportal"
         origin = g.value(URIRef(node), PROV.wasDerivedFrom)
         assert (s, LEGAL.legalIdentifier, origin) in g
+        # it says how it was derived, not who issued it
+        assert g.value(URIRef(node), ADMS.status) == SAKRAD.Derived and g.value(URIRef(node), ADMS.schemeAgency) is None
+        assert g.value(URIRef(node), SAKRAD.derivation) is not None
         assert str(o) == DATAPORTAL + "SE" + orgnr.compact(str(g.value(origin, SKOS.notation)))
         assert str(g.value(URIRef(node), SKOS.notation)) == str(o)[len(DATAPORTAL):]
 
@@ -151,7 +161,8 @@ def _count(graph: Graph, predicate: URIRef, space: str) -> int:
 def test_one_linkset_per_register_with_its_count_recomputed(built: Built) -> None:
     void = linksets(built.triples, built.minter)
     sets = list(void.subjects(RDF.type, VOID.Linkset))
-    assert len(sets) == 3
+    # one per register with a confirmed link: Wikidata has none (its one QID is not confirmed on wikidata.org)
+    assert len(sets) == 2
     for ls in sets:
         target = void.value(ls, VOID.objectsTarget)
         space = str(void.value(target, VOID.uriSpace))
@@ -161,14 +172,14 @@ def test_one_linkset_per_register_with_its_count_recomputed(built: Built) -> Non
         assert int(void.value(ls, VOID.triples)) == _count(built.graph, predicate, space) > 0
     counts = {str(void.value(void.value(ls, VOID.objectsTarget), VOID.uriSpace)): int(void.value(ls, VOID.triples))
               for ls in sets}
-    assert counts[WIKIDATA] == 1 and counts[DATAPORTAL] == 7
+    assert WIKIDATA not in counts and counts[DATAPORTAL] == 5
 
 
 def test_the_released_catalogue_carries_the_linksets(release: Path) -> None:
     catalogue = Graph().parse(release / "catalog.ttl", format="turtle")
     data = Graph().parse(release / "sakrad.nt", format="nt")
     sets = list(catalogue.subjects(RDF.type, VOID.Linkset))
-    assert len(sets) == 3
+    assert len(sets) == 2
     for ls in sets:
         space = str(catalogue.value(catalogue.value(ls, VOID.objectsTarget), VOID.uriSpace))
         assert int(catalogue.value(ls, VOID.triples)) == _count(data, catalogue.value(ls, VOID.linkPredicate), space)
@@ -307,7 +318,7 @@ def test_links_check_online_reports_each_status(server: tuple[str, type[_Handler
     assert ("GET", "/http/rinfo.lagrummet.se/org/regeringskansliet") in handler.seen
     # every link target of the data was dereferenced, and every identifier's source page
     g = build_graph(load_corpus(ROOT / "data")).graph
-    expected = {str(o) for p in (OWL.sameAs, SKOS.exactMatch) for o in g.objects(None, p)}
+    expected = {str(o) for p in (OWL.sameAs, SKOS.exactMatch, RDFS.seeAlso) for o in g.objects(None, p)}
     expected |= {str(o) for i in g.subjects(RDF.type, ADMS.Identifier) for o in g.objects(i, DCTERMS.source)}
     assert set(lines) == expected and len(expected) > 15
 

@@ -131,6 +131,7 @@ PREFIXES: dict[str, str] = {
     "legal": str(LEGAL),
     "locn": str(LOCN),
     "m8g": str(M8G),
+    "oa": "http://www.w3.org/ns/oa#",
     "org": str(ORG),
     "owl": str(OWL),
     "person": str(PERSON),

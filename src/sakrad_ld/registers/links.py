@@ -376,9 +376,11 @@ def link_targets(graph: Graph) -> list[Target]:
     """Every link target and every source page of an identifier in ``graph``, sorted (http(s) only)."""
     found: dict[tuple[str, str], Target] = {}
     for r in REGISTERS.values():
-        for s, _, o in graph.triples((None, r.predicate, None)):
-            if r.local(str(o)) is not None:
-                found.setdefault((str(o), "link"), Target(str(o), "link", r.name, str(s)))
+        # a confirmed link, and an unconfirmed one (rdfs:seeAlso), which is checked to be confirmed
+        for predicate in (r.predicate, RDFS.seeAlso):
+            for s, _, o in graph.triples((None, predicate, None)):
+                if r.local(str(o)) is not None:
+                    found.setdefault((str(o), "link"), Target(str(o), "link", r.name, str(s)))
     for node in graph.subjects(RDF.type, ADMS.Identifier):
         for source in graph.objects(node, DCTERMS.source):
             if isinstance(source, URIRef) and str(source).startswith(("http://", "https://")):

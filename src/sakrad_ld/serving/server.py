@@ -147,7 +147,7 @@ def create_app(release_dir: Path, settings: Settings | None = None) -> Starlette
                 return not_found(request, gen, iri, f"the data has nothing about {iri}")
             body = html.encode("utf-8")
         else:
-            triples = document_triples(store, iri)
+            triples = document_triples(store, iri) or _mentions(store, iri)
             if not triples:
                 return not_found(request, gen, iri, f"the data has nothing about {iri}")
             # the context is the published one, never one named after the request's Host header
@@ -341,6 +341,26 @@ def _known(store: Any, iri: str) -> bool:
         return False
     return next(iter(store.quads_for_pattern(node, None, None)), None) is not None or \
         next(iter(store.quads_for_pattern(None, None, node)), None) is not None
+
+
+#: The most statements a document of a resource known only from links to it lists.
+MAX_MENTIONS = 1000
+
+
+def _mentions(store: Any, iri: str) -> list[Any]:
+    """For a resource the data only links to (a version IRI, a register): the statements that link to it."""
+    import pyoxigraph as ox
+
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return []
+    found = []
+    for quad in store.quads_for_pattern(None, None, node):
+        found.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        if len(found) >= MAX_MENTIONS:
+            break
+    return sorted(set(found), key=str)
 
 
 def _minted(iri: str, base: str) -> bool:

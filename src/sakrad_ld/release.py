@@ -40,10 +40,10 @@ from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM
 from .processes import cores, in_processes
 from .project import Project
 from .quads import quad_files
-from .tables import table_files
 from .records import Corpus, Meeting
 from .serialize import release_order, serialize_ox
 from .sparql.store import open_store
+from .tables import table_files
 from .validate import ValidationReport, load_shapes, validate
 from .web.describe import document_bytes, document_triples
 from .web.diagrams import draw_chart, draw_meeting

@@ -559,7 +559,7 @@ def _notes(out: _Emitter, minter: Minter, s: URIRef, notes: Iterable[Note], defa
         with out.source(source):
             out.add(s, SAKRAD.note, node, nl)
             out.add(node, RDF.type, SAKRAD.Note, nl)
-            out.text(node, RDF.value, note.text, nl, "text")
+            out.text(node, SCHEMA.text, note.text, nl, "text")
             if note.about:
                 out.add(node, SAKRAD.aboutProperty, _FACT_PROPERTIES[note.about], nl, "about")
             out.add(node, DCTERMS.source, source, nl, "source")
@@ -647,4 +647,9 @@ def role_scheme_graph(ontology_dir: Path) -> Graph:
     ontology = Graph().parse(ontology_dir / "sakrad.ttl", format="turtle")
     for triple in ontology.triples((vocab.SAKRAD.OrganisationsnummerScheme, None, None)):
         g.add(triple)
+    # the verification statuses identifiers carry (adms:status), with their scheme
+    scheme = vocab.SAKRAD.verification
+    for concept in {scheme, *ontology.subjects(vocab.SKOS.inScheme, scheme)}:
+        for triple in ontology.triples((concept, None, None)):
+            g.add(triple)
     return g

@@ -120,7 +120,8 @@ def _write_shared(data: Path, rng: random.Random, meetings: int) -> Pools:
                   f"    post_in: {mid}", f"    reports_to: {minister}", src]
         for _ in range(STATE_SECRETARIES_PER_MINISTRY):
             pid = f"syn-person-{next(person_no)}"
-            people += [f"  - id: {pid}", f"    name: {_q('Syntetisk Person ' + pid[11:])}", f"    holds: [{secretary}]", src]
+            people += [f"  - id: {pid}", f"    name: {_q('Syntetisk Person ' + pid[11:])}", "    holds:", f"      - post: {secretary}",
+                       f"        source: {REGISTER_SOURCE}", src]
             chairs.append((pid, secretary))
         for u in range(1, UNITS_PER_MINISTRY + 1):
             uid = f"syn-enhet-{u}-{mid}"
@@ -147,7 +148,7 @@ def _write_shared(data: Path, rng: random.Random, meetings: int) -> Pools:
         orgs += [f"  - id: {oid}", f"    name: {_q(name)}", src]
         if rng.random() < 0.35:
             orgs += ["    identifiers:", "      - scheme: orgnr", f"        value: {synthetic_orgnr(n)}",
-                     f"        source: {SYNTHETIC_URL}register"]
+                     f"        source: {SYNTHETIC_URL}register", "        status: register-copy"]
         if rng.random() < 0.5:
             orgs += [f"    website: https://{oid}.example.org/"]
     (data / "organisations.yaml").write_text(
@@ -194,7 +195,7 @@ def _meeting(rng: random.Random, pools: Pools, n: int) -> tuple[str, str, list[s
         f"  sv: {_q(f'Syftet med det syntetiska sakrådet {n} var att samla synpunkter om {topic}.')}",
         "process:",
         f"  sv: {_q(f'Sakrådet skedde genom ett möte den {date}.')}",
-        "stated_organisation_count:",
+        "organisation_count:",
         f"  text: {_q(str(stated))}",
         f"  value: {stated}",
         "chair:",

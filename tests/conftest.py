@@ -72,15 +72,3 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.out is not None, result.report.text("en")
     return out
 
-
-_PENDING = Path(__file__).with_name("pending-rewrite.txt")
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skips, with a visible reason, the tests listed in tests/pending-rewrite.txt."""
-    pending = {line.strip() for line in _PENDING.read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")} if _PENDING.exists() else set()
-    reason = "asserts the model before the source-fidelity change or the live data/: tests/pending-rewrite.txt"
-    for item in items:
-        if item.nodeid in pending:
-            item.add_marker(pytest.mark.skip(reason=reason))

@@ -362,6 +362,7 @@ def with_quads_and_tables(release: Path, root: Path, tmp_path_factory: pytest.Te
     graph = "<https://w3id.org/sakrad/source/example>"
     (out / "sakrad.nq").write_text("".join(f"{line[:-1]} {graph} .\n" for line in lines), encoding="utf-8")
     (out / "sakrad.trig").write_text(f"{graph} {{\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
+    shutil.rmtree(out / "tables", ignore_errors=True)  # the release's own tables give way to the cases'
     shutil.copytree(TABLES, out / "tables")
     project = Project.at(root)
     corpus, built, report = build(project)

@@ -154,7 +154,7 @@ def test_the_project_data(shapes: Graph) -> None:
 def test_a_synthetic_corpus_with_errors(tmp_path: Path, shapes: Graph) -> None:
     report = assert_same_report(_with_errors(tmp_path / "project"), shapes, "synthetic corpus with errors")
     components = {f.component.rsplit("#", 1)[1] for f in report.findings if f.severity == "Violation"}
-    assert {"MinCountConstraintComponent", "DatatypeConstraintComponent", "OrConstraintComponent",
+    assert {"MinCountConstraintComponent", "DatatypeConstraintComponent",
             "PatternConstraintComponent"} <= components, report.text("en")
     assert report.count("Warning") >= 2, report.text("en")
 

@@ -209,7 +209,8 @@ def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None
             progress("graph", n, len(corpus.meetings))
     # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
     # Only the objects of the link predicates are looked at, not every object of the graph.
-    link_predicates = {out.term(r.predicate) for r in REGISTERS.values()}
+    # (rdfs:seeAlso: an unconfirmed link, whose qualified identifier still names its register)
+    link_predicates = {out.term(r.predicate) for r in REGISTERS.values()} | {out.term(vocab.RDFS.seeAlso)}
     targets = {o.value for _, p, o in out.triples if p in link_predicates}
     # The publisher's own descriptions (registers, role list) go into the vocabulary's graph.
     extra = from_rdflib(register_graph(minter, {r.name for t in targets if (r := register_of(t))}))

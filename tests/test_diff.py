@@ -90,7 +90,7 @@ def test_not_a_release_is_bad_input(release: Path, tmp_path: Path, capsys: pytes
     assert main(["diff", str(tmp_path / "nowhere"), str(release)]) == 2
     (tmp_path / "empty").mkdir()
     assert main(["diff", str(release), str(tmp_path / "empty")]) == 2
-    assert "sakrad.nt" in capsys.readouterr().err
+    assert "manifest.json" in capsys.readouterr().err
 
 
 def test_sha256sums_lists_every_file_with_its_checksum(release: Path) -> None:

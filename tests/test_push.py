@@ -19,7 +19,7 @@ import pyoxigraph as ox
 import pytest
 
 from sakrad_ld.cli import main
-from sakrad_ld.sparql.push import default_graph, graph_url
+from sakrad_ld.sparql.push import graph_url, release_graph
 from sakrad_ld.sparql.query import evaluate, saved_queries
 from sakrad_ld.sparql.remotestore import RemoteStore
 from sakrad_ld.sparql.results import Answer
@@ -78,7 +78,7 @@ def _canonical(answer: Answer) -> object:
 
 
 def test_push_replaces_the_named_graph_as_a_whole(oxigraph: str, release: Path, root: Path) -> None:
-    graph = default_graph(root / "data")
+    graph = release_graph(release)
     stale = b"<https://example.org/stale> <https://example.org/p> <https://example.org/o> .\n"
     urllib.request.urlopen(urllib.request.Request(graph_url(f"{oxigraph}/store", graph), data=stale, method="PUT",
                                                   headers={"Content-Type": "application/n-triples"})).close()

@@ -309,10 +309,9 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_push(args: argparse.Namespace) -> int:
     """Load a release into an external SPARQL store, replacing its named graph (Graph Store Protocol)."""
-    from .sparql.push import default_graph, push
+    from .sparql.push import push
 
-    graph = args.graph or default_graph(Path(args.project) / "data")
-    result = push(Path(args.release), args.endpoint, graph)
+    result = push(Path(args.release), args.endpoint, args.graph)
     print(f"Replaced the graph <{result.graph}> at {args.endpoint} with {result.triples} triples "
           f"(HTTP {result.status})")
     return EXIT_OK
@@ -361,7 +360,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
     "push": (cmd_push, lambda p: (
         p.add_argument("--endpoint", required=True, metavar="URL",
                        help="the store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store"),
-        p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: {base_iri}graph/{version})"),
+        p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: the release's, {base_iri}graph/{version} from its manifest)"),
         p.add_argument("--release", default="dist", help="the release folder to push (default: dist)"),
     )),
 }

@@ -2,7 +2,8 @@
 
 Releases are compared as graphs, not bytes (https://www.w3.org/TR/rdf11-concepts/#graph-isomorphism):
 the data (``sakrad.nt``) and the catalogue (``catalog.ttl``) of each release are read and compared
-triple by triple. A release has no blank nodes, so two graphs are the same exactly when they hold
+triple by triple. Each release is known by its manifest (:mod:`sakrad_ld.manifest`), which says what
+it is (base IRI, version, graph) and which files it has; a folder without one is not compared. A release has no blank nodes, so two graphs are the same exactly when they hold
 the same triples. The difference is grouped by subject, the resource a person recognises, and
 summed up in one line; :attr:`ReleaseDiff.changed` says whether there is any.
 """
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 
 from .errors import ReleaseError
 from .layout import CATALOGUE_FILE, DATA_FILE
+from .manifest import Manifest, read_manifest
 from .vocab import PREFIXES
 
 __all__ = ["PARTS", "ReleaseDiff", "ResourceChange", "diff_releases", "read_part"]
@@ -45,6 +47,9 @@ class ReleaseDiff:
     new: Path
     removed: dict[str, frozenset[ox.Triple]]
     added: dict[str, frozenset[ox.Triple]]
+    #: what each release says it is
+    old_manifest: Manifest | None = None
+    new_manifest: Manifest | None = None
 
     @property
     def changed(self) -> bool:
@@ -82,11 +87,12 @@ class ReleaseDiff:
         return "\n".join(lines) + "\n"
 
 
-def read_part(release: Path, part: str) -> frozenset[ox.Triple]:
-    """The triples of one part of a release; a missing optional part is empty."""
+def read_part(release: Path, part: str, manifest: Manifest | None = None) -> frozenset[ox.Triple]:
+    """The triples of one part of a release; a missing optional part (one its manifest does not
+    list) is empty."""
     name, format, required = PARTS[part]
     path = release / name
-    if not path.is_file():
+    if (manifest is not None and manifest.file(name) is None and not required) or not path.is_file():
         if required:
             raise ReleaseError(f"{release}: not a sakrad-ld release, it has no {name}; "
                                "give two folders written by `sakrad-ld build`")
@@ -102,11 +108,12 @@ def diff_releases(old: Path, new: Path) -> ReleaseDiff:
     for folder in (old, new):
         if not folder.is_dir():
             raise ReleaseError(f"{folder}: no such release folder")
+    was, now = read_manifest(old), read_manifest(new)
     removed, added = {}, {}
     for part in PARTS:
-        before, after = read_part(old, part), read_part(new, part)
+        before, after = read_part(old, part, was), read_part(new, part, now)
         removed[part], added[part] = before - after, after - before
-    return ReleaseDiff(old, new, removed, added)
+    return ReleaseDiff(old, new, removed, added, was, now)
 
 
 def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:

@@ -1,18 +1,37 @@
-"""The one table of RDF formats: name ↔ file suffix ↔ media type ↔ EU file type ↔ writer.
+"""The one table of formats: name ↔ file suffix ↔ media type ↔ EU file type ↔ writer ↔ where a
+release publishes it.
 
-Read by the publisher, the catalogue (distributions), content negotiation and the CLI alike.
+Read by the publisher (:mod:`sakrad_ld.release`), the catalogue's distributions
+(:mod:`sakrad_ld.catalogue.files`), content negotiation (:mod:`sakrad_ld.serving.negotiation`), the
+static export's documents and web-server rules (:mod:`sakrad_ld.web.static`), the manifest and the
+CLI's ``--format`` choices alike. Like oxigraph's ``RdfFormat``, one entry carries everything about
+a format; its ``writer`` names the function of :mod:`sakrad_ld.writers` that turns triples into its
+bytes. Adding an RDF format is one entry in :data:`FORMATS` (docs/architecture.md).
+
 Media types are IANA's (https://www.iana.org/assignments/media-types/); file types are the EU
 Publications Office's authority table (http://publications.europa.eu/resource/authority/file-type).
 """
 
 from __future__ import annotations
 
+import mimetypes
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
-__all__ = ["FORMATS", "Format", "HTML", "QUAD_FORMATS", "RESULTS_FORMATS", "by_media_type", "by_name", "by_suffix"]
+from .layout import CHECKSUMS
+
+__all__ = [
+    "FORMATS", "Format", "HTML", "QUAD_FORMATS", "RELEASE_GRAPH", "RELEASE_MEETINGS", "RESULTS_FORMATS",
+    "by_name", "by_suffix", "media_type_of", "rdf_format_of",
+]
 
 _EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 _IANA = "http://www.iana.org/assignments/media-types/"
+
+#: Where a release publishes a format (:attr:`Format.release`): the whole graph (``sakrad{suffix}``)…
+RELEASE_GRAPH = "graph"
+#: …and one document per meeting (``meetings/<id>{suffix}``).
+RELEASE_MEETINGS = "meetings"
 
 
 @dataclass(frozen=True)
@@ -24,6 +43,11 @@ class Format:
     label: str
     #: media types clients send for this format besides the registered one
     aliases: tuple[str, ...] = ()
+    #: the function of :mod:`sakrad_ld.writers` that writes triples in this format ("" for formats
+    #: written elsewhere: HTML pages, query results, quads)
+    writer: str = ""
+    #: what a release publishes in this format (RELEASE_GRAPH, RELEASE_MEETINGS)
+    release: tuple[str, ...] = ()
 
     @property
     def iana_iri(self) -> str:
@@ -34,11 +58,17 @@ class Format:
         return _EU_FILE_TYPE + self.eu_file_type
 
 
+#: The RDF formats of a graph: every resource's document is offered in each (content negotiation, the
+#: static export), and the release writes each where its ``release`` says.
 FORMATS: tuple[Format, ...] = (
-    Format("turtle", ".ttl", "text/turtle", "RDF_TURTLE", "Turtle", ("application/x-turtle",)),
-    Format("jsonld", ".jsonld", "application/ld+json", "JSON_LD", "JSON-LD", ("application/json",)),
-    Format("ntriples", ".nt", "application/n-triples", "RDF_N_TRIPLES", "N-Triples", ("text/plain",)),
-    Format("rdfxml", ".rdf", "application/rdf+xml", "RDF_XML", "RDF/XML", ("application/xml", "text/xml")),
+    Format("turtle", ".ttl", "text/turtle", "RDF_TURTLE", "Turtle", ("application/x-turtle",),
+           "turtle", (RELEASE_GRAPH, RELEASE_MEETINGS)),
+    Format("jsonld", ".jsonld", "application/ld+json", "JSON_LD", "JSON-LD", ("application/json",),
+           "jsonld", (RELEASE_GRAPH, RELEASE_MEETINGS)),
+    Format("ntriples", ".nt", "application/n-triples", "RDF_N_TRIPLES", "N-Triples", ("text/plain",),
+           "ntriples", (RELEASE_GRAPH,)),
+    Format("rdfxml", ".rdf", "application/rdf+xml", "RDF_XML", "RDF/XML", ("application/xml", "text/xml"),
+           "rdfxml"),
 )
 
 #: RDF dataset formats (quads): the graph with one named graph per source document (``sakrad.trig``,
@@ -62,6 +92,16 @@ RESULTS_FORMATS: tuple[Format, ...] = (
     Format("tsv", ".tsv", "text/tab-separated-values", "TSV", "SPARQL Results TSV"),
 )
 
+#: Media types of release files that are not RDF or query results.
+_OTHER_MEDIA_TYPES = {
+    ".json": "application/json",
+    ".rq": "application/sparql-query",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".css": "text/css; charset=utf-8",
+}
+
 
 def by_name(name: str) -> Format:
     for f in FORMATS:
@@ -74,6 +114,20 @@ def by_suffix(suffix: str) -> Format | None:
     return next((f for f in FORMATS if f.suffix == suffix), None)
 
 
-def by_media_type(media_type: str) -> Format | None:
-    media_type = media_type.split(";")[0].strip().lower()
-    return next((f for f in FORMATS if media_type == f.media_type or media_type in f.aliases), None)
+def rdf_format_of(name: str) -> Format | None:
+    """The RDF format (of a graph or of quads) of a file, by its suffix; None for any other file."""
+    suffix = PurePosixPath(name).suffix.lower()
+    return next((f for f in (*FORMATS, *QUAD_FORMATS) if f.suffix == suffix), None)
+
+
+def media_type_of(name: str) -> str:
+    """The media type a release file is served with, by its suffix (the format table first)."""
+    if PurePosixPath(name).name == CHECKSUMS:
+        return "text/plain; charset=utf-8"
+    suffix = PurePosixPath(name).suffix.lower()
+    for f in (*FORMATS, *RESULTS_FORMATS, HTML):
+        if f.suffix == suffix:
+            return f.media_type + ("; charset=utf-8" if f.media_type.startswith("text/") else "")
+    if name.endswith(".schema.json"):
+        return "application/schema+json"
+    return _OTHER_MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"

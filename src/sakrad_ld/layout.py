@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CATALOGUE_FILE", "CATALOGUE_STEM", "CHECKSUMS", "CONTEXT_FILE", "DATA_FILE", "DATA_STEM"]
+__all__ = ["CATALOGUE_FILE", "CATALOGUE_STEM", "CHECKSUMS", "CONTEXT_FILE", "DATA_FILE", "DATA_STEM", "MANIFEST_FILE"]
 
 #: The whole graph: ``sakrad.ttl``, ``sakrad.nt``, ``sakrad.jsonld``.
 DATA_STEM = "sakrad"
@@ -16,3 +16,5 @@ CATALOGUE_STEM = "catalog"
 CATALOGUE_FILE = f"{CATALOGUE_STEM}.ttl"
 #: A SHA-256 checksum of every other file.
 CHECKSUMS = "SHA256SUMS"
+#: What the release is: base IRI, version, graph name, files (:mod:`sakrad_ld.manifest`).
+MANIFEST_FILE = "manifest.json"

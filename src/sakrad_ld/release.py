@@ -15,7 +15,11 @@ Layout of a release::
     ontology/  shapes/  schema/            the vocabulary, the shapes, the YAML's JSON Schemas
     validation/report.ttl  report.json     the SHACL report of the release (warnings included)
     catalog.ttl  catalog.rdf               DCAT-AP catalogue with VoID, PROV and DQV (docs/catalogue.md)
+    manifest.json                          what the release is: base IRI, version, graph, files (sakrad_ld.manifest)
     SHA256SUMS                             a checksum for every other file
+
+Which formats the graph and the meetings are written in is the format table's to say
+(:data:`sakrad_ld.formats.FORMATS`, each entry's ``release``), and each is written by its writer.
 """
 
 from __future__ import annotations
@@ -32,20 +36,22 @@ from pathlib import Path
 from .catalogue.dcat import write_catalogue
 from .corpus import load_corpus, schema_files
 from .errors import ReleaseError
+from .documents import document_bytes, document_triples
 from .folders import ReleaseFolders
-from .formats import by_name
+from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS, by_name
 from .graph import Built, build_graph, role_scheme_graph
-from .jsonld import context_document, to_jsonld
-from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM
+from .jsonld import context_document
+from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
+from .manifest import make_manifest
 from .processes import cores, in_processes
 from .project import Project
 from .quads import quad_files
 from .records import Corpus, Meeting
-from .serialize import release_order, serialize_ox
+from .serialize import release_order
 from .sparql.store import open_store
 from .tables import table_files
 from .validate import ValidationReport, load_shapes, validate
-from .web.describe import document_bytes, document_triples
+from .writers import write
 from .web.diagrams import draw_chart, draw_meeting
 from .web.labels import Labeller
 
@@ -153,17 +159,16 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    progress("write", 0, 3)
-    ordered = release_order(built.triples)  # sorted once for both writers
-    ntriples = serialize_ox(ordered, "ntriples")
-    put(f"{DATA_STEM}.nt", ntriples)
-    progress("write", 1, 3)
-    put(f"{DATA_STEM}.ttl", serialize_ox(ordered, "turtle", ntriples))
-    progress("write", 2, 3)
-    put(f"{DATA_STEM}.jsonld", to_jsonld(built.triples, CONTEXT_FILE))
+    graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
+    progress("write", 0, len(graph_formats))
+    ordered = release_order(built.triples)  # sorted once for every writer
+    ntriples = write(by_name("ntriples"), ordered)  # written once: the others find their prefixes in it
+    for n, form in enumerate(graph_formats, start=1):
+        data = ntriples if form.name == "ntriples" else write(form, ordered, ntriples=ntriples)
+        put(f"{DATA_STEM}{form.suffix}", data)
+        progress("write", n, len(graph_formats))
     for name, data in quad_files(built.quads).items():  # the graph by source document
         put(name, data)
-    progress("write", 3, 3)
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
     for folder in (project.ontology, project.shapes):
         for file in sorted(folder.glob("*.ttl")):
@@ -177,9 +182,9 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report)  # raises if DCAT-AP is broken
     # The release as the server opens it, loaded once: the pictures are drawn from it, and each
-    # meeting's document is the one the server and the static site give for it (web.describe).
+    # meeting's document is the one the server and the static site give for it (sakrad_ld.documents).
     store = open_store(root)
-    forms = [by_name(name) for name in ("turtle", "jsonld")]
+    forms = [f for f in FORMATS if RELEASE_MEETINGS in f.release]
     context = f"{built.minter.base}{CONTEXT_FILE}"  # the published context, never relative to a folder
     base, labels = built.minter.base, Labeller(store)
 
@@ -193,6 +198,7 @@ def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, rep
     in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
     draw_chart(store, base, put)
     progress("checksums", 0, 1)
+    put(MANIFEST_FILE, make_manifest(root, base, corpus.config.version).to_json())
     put(CHECKSUMS, checksums(root))
 
 

@@ -5,7 +5,9 @@ endpoint; ``PUT`` replaces that graph as a whole (§5.3), so a push is atomic pe
 reader's side in every store that applies one request in one transaction (Oxigraph, Fuseki,
 GraphDB, Virtuoso). Each release goes into a named graph of its own, by default
 ``{base_iri}graph/{version}``; pushing the same release again replaces it, pushing a new version
-adds a graph beside the old one. The graph holds what the embedded store holds
+adds a graph beside the old one; the name is the release's own (its manifest,
+:mod:`sakrad_ld.manifest`), so a release pushed after the project's YAML changed still goes where
+``serve --store`` looks for it. The graph holds what the embedded store holds
 (:func:`sakrad_ld.sparql.store.open_store`): the data (``sakrad.nt``, streamed from disk), the ontology
 and role scheme (``ontology/*.ttl``) and the catalogue (``catalog.ttl``) when the release has one,
 so every saved query answers the same on both.
@@ -23,11 +25,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import ProjectError, ReleaseError, SakradError
+from ..errors import ReleaseError, SakradError
 from ..formats import by_name
 from ..layout import CATALOGUE_FILE, DATA_FILE
+from ..manifest import read_manifest
 
-__all__ = ["PushResult", "default_graph", "graph_url", "push", "release_graph"]
+__all__ = ["PushResult", "graph_url", "push", "release_graph"]
 
 GSP_SPEC = "https://www.w3.org/TR/sparql11-http-rdf-update/#http-put"
 
@@ -42,31 +45,10 @@ class PushResult:
     status: int
 
 
-def default_graph(data_dir: Path) -> str:
-    """The named graph of a release: ``{base_iri}graph/{version}`` from ``data/dataset.yaml``."""
-    from ..records import DatasetConfig
-    from ..typedyaml import compose_file, load_record
-
-    path = data_dir / "dataset.yaml"
-    if not path.is_file():
-        raise ProjectError(f"{path}: no dataset.yaml to take the graph IRI from; give one with --graph IRI")
-    config = load_record(DatasetConfig, compose_file(path), path)
-    base = config.base_iri if config.base_iri.endswith("/") else config.base_iri + "/"
-    return f"{base}graph/{config.version}"
-
-
 def release_graph(release: Path) -> str:
-    """The named graph of the release in folder ``release``: ``{base_iri}graph/{version}``, read from
-    its catalogue (the dataset ``{base_iri}dataset`` and its ``dcat:version``), as push names it."""
-    catalogue = release / CATALOGUE_FILE
-    if not catalogue.is_file():
-        raise ReleaseError(f"{catalogue}: no catalogue to take the release's graph from; rebuild the release")
-    version = ox.NamedNode("http://www.w3.org/ns/dcat#version")
-    for quad in ox.parse(path=catalogue, format=ox.RdfFormat.TURTLE):
-        if (quad.predicate == version and isinstance(quad.subject, ox.NamedNode)
-                and quad.subject.value.endswith("/dataset")):
-            return f"{quad.subject.value.removesuffix('dataset')}graph/{quad.object.value}"
-    raise ReleaseError(f"{catalogue}: the catalogue names no dataset version; rebuild the release")
+    """The named graph of the release in folder ``release``: ``{base_iri}graph/{version}``, as its
+    manifest names it."""
+    return read_manifest(release).graph
 
 
 def graph_url(endpoint: str, graph: str) -> str:
@@ -75,8 +57,10 @@ def graph_url(endpoint: str, graph: str) -> str:
     return f"{endpoint}{sep}{urllib.parse.urlencode({'graph': graph})}"
 
 
-def push(release: Path, endpoint: str, graph: str, timeout: float = 600.0) -> PushResult:
-    """Replaces the named graph ``graph`` at the Graph Store endpoint with the release's triples."""
+def push(release: Path, endpoint: str, graph: str | None = None, timeout: float = 600.0) -> PushResult:
+    """Replaces the named graph ``graph`` at the Graph Store endpoint with the release's triples
+    (``graph`` None: the release's own graph, :func:`release_graph`)."""
+    graph = graph or release_graph(release)
     source = release / DATA_FILE
     if not source.is_file():
         raise ReleaseError(f"{source}: no such file; build the release first (sakrad-ld build --out {release})")

@@ -8,15 +8,15 @@ puts it in the store's default graph; :meth:`Release.open` puts it in the releas
 ``{base_iri}graph/{version}`` (the graph ``sakrad-ld push`` fills in an external store) and wraps
 the store so that this graph is every query's default graph (:class:`ReleaseStore`): a query
 without a dataset, a query naming the graph in ``FROM`` or the protocol's ``default-graph-uri``,
-and ``GRAPH <…graph/1.0.0>`` all read the release. The release's files are listed with their
-media type, size and SHA-256 (from ``SHA256SUMS``), for downloads and ETags.
+and ``GRAPH <…graph/1.0.0>`` all read the release. The base IRI and the graph's name are the
+release's own word (its ``manifest.json``, :mod:`sakrad_ld.manifest`), never guessed from the data. The
+release's files are listed with their media type, size and SHA-256 (from ``SHA256SUMS``), for
+downloads and ETags.
 """
 
 from __future__ import annotations
 
 import hashlib
-import mimetypes
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,39 +24,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import ReleaseError
-from ..formats import FORMATS, HTML, RESULTS_FORMATS
-from ..iri import KINDS
+from ..formats import media_type_of
 from ..layout import CATALOGUE_FILE, CHECKSUMS, DATA_FILE
-from ..triples import RDF_TYPE, named
-from ..vocab import SAKRAD
+from ..manifest import Manifest, read_manifest
 
-__all__ = ["DEFAULT_BASE", "Release", "ReleaseFile", "ReleaseStore", "media_type_of", "open_store"]
-
-DEFAULT_BASE = "https://w3id.org/sakrad/"
-
-#: Media types of release files that are not RDF or query results.
-_OTHER_MEDIA_TYPES = {
-    ".json": "application/json",
-    ".rq": "application/sparql-query",
-    ".txt": "text/plain; charset=utf-8",
-    ".md": "text/markdown; charset=utf-8",
-    ".svg": "image/svg+xml",
-    ".css": "text/css; charset=utf-8",
-}
-
-
-def media_type_of(name: str) -> str:
-    """The media type a release file is served with, by its suffix (the format table first)."""
-    if name == CHECKSUMS:
-        return "text/plain; charset=utf-8"
-    suffix = Path(name).suffix.lower()
-    for f in (*FORMATS, *RESULTS_FORMATS, HTML):
-        if f.suffix == suffix:
-            return f.media_type + ("; charset=utf-8" if f.media_type.startswith("text/") else "")
-    if name.endswith(".schema.json"):
-        return "application/schema+json"
-    return _OTHER_MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
-
+__all__ = ["Release", "ReleaseFile", "ReleaseStore", "media_type_of", "open_store"]
 
 def open_store(root: Path, graph: ox.NamedNode | None = None) -> ox.Store:
     """An in-memory store holding the release in ``root`` (in ``graph``, or the default graph);
@@ -102,35 +74,6 @@ class ReleaseStore:
         return self.store.quads_for_pattern(subject, predicate, object, graph_name)
 
 
-def _catalogue_base(root: Path) -> str | None:
-    """The base IRI the catalogue's dataset is minted under (``{base}dataset``), if there is a catalogue."""
-    catalogue = root / CATALOGUE_FILE
-    if not catalogue.is_file():
-        return None
-    dataset = ox.NamedNode("http://www.w3.org/ns/dcat#Dataset")
-    try:
-        for quad in ox.parse(path=catalogue, format=ox.RdfFormat.TURTLE):
-            if quad.predicate == RDF_TYPE and quad.object == dataset and isinstance(quad.subject, ox.NamedNode) \
-                    and quad.subject.value.endswith("/dataset"):
-                return quad.subject.value.removesuffix("dataset")
-    except (SyntaxError, OSError) as error:
-        raise ReleaseError(f"{catalogue}: cannot be read ({error}); rebuild the release") from error
-    return None
-
-
-def _base_iri(store: ox.Store) -> str:
-    """The base the release's IRIs are minted under: what comes before ``id/{kind}/`` in a meeting's
-    (or any thing's) IRI; the default base for a release without things."""
-    pattern = re.compile(rf"^(.+/)id/(?:{'|'.join(KINDS)})/[^/]+$")
-    for quad in store.quads_for_pattern(None, RDF_TYPE, named(SAKRAD.Sakrad)):
-        if isinstance(quad.subject, ox.NamedNode) and (m := pattern.match(quad.subject.value)):
-            return m.group(1)
-    for quad in store.quads_for_pattern(None, ox.NamedNode("http://purl.org/dc/terms/identifier"), None):
-        if isinstance(quad.subject, ox.NamedNode) and (m := pattern.match(quad.subject.value)):
-            return m.group(1)
-    return DEFAULT_BASE
-
-
 @dataclass(frozen=True)
 class ReleaseFile:
     """One file of a release, as it is offered for download."""
@@ -144,33 +87,28 @@ class ReleaseFile:
 @dataclass(frozen=True)
 class Release:
     """A release folder opened for querying and serving: its store, its base IRI, the graph it is
-    known by (``{base_iri}graph/{version}``), and its files."""
+    known by (``{base_iri}graph/{version}``), its manifest, and its files."""
 
     root: Path
     store: ox.Store
     base_iri: str
-    graph: str = ""
+    graph: str
+    manifest: Manifest
 
     @classmethod
     def open(cls, root: Path, store_url: str = "") -> Release:
         """The release in ``root``, its triples in the embedded store, or in the external store whose
-        SPARQL query endpoint is ``store_url`` (the release's named graph there: :mod:`sakrad_ld.sparql.push`)."""
-        from .push import release_graph
-
+        SPARQL query endpoint is ``store_url`` (the release's named graph there: :mod:`sakrad_ld.sparql.push`).
+        ReleaseError, saying what to do, for a folder that is not a release or has no manifest."""
         root = Path(root).resolve()
+        manifest = read_manifest(root)
         if store_url:
             from .remotestore import RemoteStore
 
-            graph = release_graph(root)
-            remote = RemoteStore(store_url, graph)
-            return cls(root, remote, _catalogue_base(root) or _base_iri(remote), graph)  # type: ignore[arg-type]
-        base = _catalogue_base(root) if (root / DATA_FILE).is_file() else None
-        if base is None:  # no catalogue: no graph name either, the release is the default graph
-            plain = open_store(root)
-            return cls(root, plain, _base_iri(plain))
-        graph = release_graph(root)
-        store = ReleaseStore(open_store(root, ox.NamedNode(graph)), graph)
-        return cls(root, store, base, graph)  # type: ignore[arg-type]
+            remote = RemoteStore(store_url, manifest.graph)
+            return cls(root, remote, manifest.base_iri, manifest.graph, manifest)  # type: ignore[arg-type]
+        store = ReleaseStore(open_store(root, ox.NamedNode(manifest.graph)), manifest.graph)
+        return cls(root, store, manifest.base_iri, manifest.graph, manifest)  # type: ignore[arg-type]
 
     @cached_property
     def files(self) -> dict[str, ReleaseFile]:
@@ -187,5 +125,5 @@ class Release:
             if any(part.startswith(".") for part in rel.split("/")):
                 continue
             digest = sums.get(rel) or hashlib.sha256(path.read_bytes()).hexdigest()
-            out[rel] = ReleaseFile(rel, media_type_of(path.name), path.stat().st_size, digest)
+            out[rel] = ReleaseFile(rel, media_type_of(rel), path.stat().st_size, digest)
         return out

@@ -44,14 +44,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..documents import (
+    DOCUMENT_FORMATS,
+    ONTOLOGY_PATH,
+    document_bytes,
+    document_patterns,
+    document_triples,
+    published_resources,
+    see_other,
+)
 from ..folders import replacing
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..layout import CONTEXT_FILE
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
-from .describe import document_bytes, document_triples
-from .documents import ONTOLOGY_PATH, published_resources
 from .pages import Site, resource_page
 from .paths import LANGUAGES, translated
 from .sitefiles import site_files
@@ -76,7 +83,7 @@ NGINX_SERVER = "nginx/sakrad-server.conf"
 APACHE = ".htaccess"
 
 #: Offered formats in the order the map tries them: HTML first, then the RDF formats.
-OFFERS: tuple[Format, ...] = (HTML, *FORMATS)
+OFFERS: tuple[Format, ...] = DOCUMENT_FORMATS
 #: The characters of an id or a part's path that the rules accept (what sakrad_ld.iri mints).
 ID_CHARS = "A-Za-z0-9._~-"
 
@@ -163,29 +170,6 @@ def _documents(put: Callable[[str, bytes], None], store: ox.Store, iri: str, pat
         put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context))
 
 
-def see_other(store: ox.Store, base: str) -> dict[str, str]:
-    """Every path under ``/id/`` the data has an IRI for (things and their parts), and the path of
-    the document it is described in."""
-    from .documents import document_path
-
-    prefix = base + "id/"
-    found: dict[str, str] = {}
-    for quad in store.quads_for_pattern(None, None, None):
-        for term in (quad.subject, quad.object):
-            if isinstance(term, ox.NamedNode) and term.value.startswith(prefix) and term.value not in found:
-                doc = document_path(term.value, base)
-                rest = term.value[len(base) - 1:]
-                if doc and _plain(rest):
-                    found[rest] = doc
-    return dict(sorted(found.items()))
-
-
-def _plain(path: str) -> bool:
-    """A path nginx can take as a map key as it is (no quoting, no space, no control character)."""
-    allowed = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-/")
-    return all(c in allowed for c in path)
-
-
 def _pattern(media_type: str) -> str:
     return media_type.replace("+", r"\+").replace(".", r"\.")
 
@@ -201,6 +185,15 @@ def accept_map() -> list[tuple[str, str]]:
     for media, f in anywhere:  # 2. HTML anywhere, then each RDF format anywhere; registered types first
         rules.append((rf"(^|,)\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
     return rules
+
+
+def _documents_regex(extensions: bool = False) -> str:
+    """The document paths of :func:`sakrad_ld.documents.document_patterns` as one alternation; with
+    ``extensions``, also the role scheme's and the ontology's files named with a suffix."""
+    patterns = list(document_patterns())
+    if extensions:
+        patterns += [f"{p}\\.[a-z]+" for p in patterns if "/" not in p]
+    return "|".join(patterns)
 
 
 def _bucket(keys: list[str]) -> int:
@@ -280,7 +273,7 @@ location ^~ /id/ {{
 
 # Documents: the file of the negotiated format; a URL with an extension (x.ttl) finds no
 # x.ttl.html and falls through to the file it names. (Ids may hold dots: a.b → a.b.html.)
-location ~ ^/(doc/[^/]+/[^/]+|role|role/[^/]+|ontology|role\\.[a-z]+|ontology\\.[a-z]+)$ {{
+location ~ ^/({_documents_regex(extensions=True)})$ {{
     try_files $uri.$sakrad_suffix $uri =404;
     add_header Vary Accept always;
     add_header Cache-Control "public, max-age=3600" always;
@@ -305,9 +298,9 @@ def apache_rules() -> str:
     for regex, suffix in accept_map():
         negotiate.append(f'RewriteCond %{{REQUEST_FILENAME}}.{suffix} -f\n'
                          f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\n'
-                         f"RewriteRule ^(doc/[^/]+/[^/]+|role|role/[^/]+|ontology)$ $1.{suffix} [L]")
+                         f"RewriteRule ^({_documents_regex()})$ $1.{suffix} [L]")
     negotiate.append("RewriteCond %{REQUEST_FILENAME}.html -f\n"
-                     "RewriteRule ^(doc/[^/]+/[^/]+|role|role/[^/]+|ontology)$ $1.html [L]")
+                     f"RewriteRule ^({_documents_regex()})$ $1.html [L]")
     rules = "\n".join(negotiate)
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
 # Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options.

@@ -1,0 +1,118 @@
+"""What a release is, said by the release itself: ``manifest.json``.
+
+The build writes it beside the files it describes; everything that reads a release (``query``,
+``serve``, ``push``, ``export``, ``diff``) takes the release's base IRI and the name of its graph
+from here, never from the data or from the project's YAML, so an old release pushed after
+``data/dataset.yaml`` changed still names the graph ``serve --store`` looks in::
+
+    {
+      "manifest": 1,
+      "producer": "sakrad-ld 0.1.0",
+      "base_iri": "https://w3id.org/sakrad/",
+      "version": "1.0.0",
+      "graph": "https://w3id.org/sakrad/graph/1.0.0",
+      "files": [{"path": "sakrad.nt", "format": "ntriples", "media_type": "application/n-triples",
+                 "size": 123, "sha256": "…"}, …]
+    }
+
+Nothing in it depends on the clock: the same input and the same software give the same bytes.
+``files`` lists every file of the release but the manifest itself and ``SHA256SUMS`` (which lists
+the manifest); ``format`` is the name of the file's RDF format in :mod:`sakrad_ld.formats`, or
+absent for a file that is not RDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ReleaseError
+from .formats import media_type_of, rdf_format_of
+from .layout import CHECKSUMS, MANIFEST_FILE
+
+__all__ = ["MANIFEST_VERSION", "Manifest", "ManifestFile", "graph_name", "make_manifest", "read_manifest"]
+
+#: The version of the manifest's own layout; a reader refuses one it does not know.
+MANIFEST_VERSION = 1
+
+
+def graph_name(base_iri: str, version: str) -> str:
+    """The named graph a release is known by: ``{base_iri}graph/{version}``."""
+    return f"{base_iri}graph/{version}"
+
+
+@dataclass(frozen=True)
+class ManifestFile:
+    """One file of a release: its path (relative, forward slashes), format, media type, size and SHA-256."""
+
+    path: str
+    media_type: str
+    size: int
+    sha256: str
+    format: str = ""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A release's own description: what it is (base IRI, version, graph), what it holds, what made it."""
+
+    base_iri: str
+    version: str
+    graph: str
+    producer: str
+    files: tuple[ManifestFile, ...]
+
+    def to_json(self) -> bytes:
+        files = []
+        for f in self.files:
+            entry: dict[str, object] = {"path": f.path}
+            if f.format:
+                entry["format"] = f.format
+            entry.update(media_type=f.media_type, size=f.size, sha256=f.sha256)
+            files.append(entry)
+        doc = {"manifest": MANIFEST_VERSION, "producer": self.producer, "base_iri": self.base_iri,
+               "version": self.version, "graph": self.graph, "files": files}
+        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+
+    def file(self, path: str) -> ManifestFile | None:
+        return next((f for f in self.files if f.path == path), None)
+
+
+def make_manifest(root: Path, base_iri: str, version: str) -> Manifest:
+    """The manifest of the release folder ``root``: every file in it but the manifest and the checksums."""
+    from . import __version__
+
+    files = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.name not in (MANIFEST_FILE, CHECKSUMS)):
+        rel = path.relative_to(root).as_posix()
+        data = path.read_bytes()
+        form = rdf_format_of(rel)
+        files.append(ManifestFile(rel, media_type_of(rel), len(data), hashlib.sha256(data).hexdigest(),
+                                  form.name if form else ""))
+    return Manifest(base_iri, version, graph_name(base_iri, version), f"sakrad-ld {__version__}", tuple(files))
+
+
+def read_manifest(root: Path) -> Manifest:
+    """The manifest of the release in ``root``; ReleaseError, saying what to do, when it has none or
+    it cannot be read."""
+    path = Path(root) / MANIFEST_FILE
+    rebuild = "rebuild the release with `sakrad-ld build` (and pass its folder with --release)"
+    if not path.is_file():
+        if (Path(root) / CHECKSUMS).is_file():
+            raise ReleaseError(f"{root}: the release has no {MANIFEST_FILE}: it was built by an older sakrad-ld, "
+                               f"which did not say what a release is; {rebuild}")
+        raise ReleaseError(f"{root}: not a sakrad-ld release (it has no {MANIFEST_FILE}); {rebuild}")
+    try:
+        doc = json.loads(path.read_bytes())
+        if doc.get("manifest") != MANIFEST_VERSION:
+            raise ReleaseError(f"{path}: manifest version {doc.get('manifest')!r}, this sakrad-ld reads version "
+                               f"{MANIFEST_VERSION}; {rebuild}")
+        files = tuple(ManifestFile(f["path"], f["media_type"], int(f["size"]), f["sha256"], f.get("format", ""))
+                      for f in doc["files"])
+        return Manifest(doc["base_iri"], doc["version"], doc["graph"], doc["producer"], files)
+    except ReleaseError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ReleaseError(f"{path}: not a readable manifest ({type(error).__name__}: {error}); {rebuild}") from None

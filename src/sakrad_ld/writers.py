@@ -1,0 +1,51 @@
+"""Triples to bytes, one function per format of :data:`sakrad_ld.formats.FORMATS` (its ``writer``).
+
+Every writer takes pyoxigraph triples and gives the same bytes for the same triples: Turtle,
+N-Triples and RDF/XML through pyoxigraph in the release's order and style
+(:mod:`sakrad_ld.serialize`), JSON-LD compacted against the release's context
+(:mod:`sakrad_ld.jsonld`). :func:`write` is what the release, the server and the static export call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from .formats import Format
+from .jsonld import framed_jsonld, to_jsonld
+from .layout import CONTEXT_FILE
+from .serialize import serialize_ox
+
+__all__ = ["jsonld", "ntriples", "rdfxml", "turtle", "write"]
+
+
+def write(format: Format, triples: Iterable[ox.Triple], *, context: str = CONTEXT_FILE, root: str | None = None,
+          ntriples: bytes | None = None) -> bytes:
+    """``triples`` in ``format`` by the format's writer. ``context`` is the JSON-LD ``@context``
+    reference; ``root``, the resource a document is about (JSON-LD frames the document around it);
+    ``ntriples``, the same triples already written as N-Triples (spares writing them again to find
+    the prefixes Turtle and RDF/XML declare)."""
+    writer = globals().get(format.writer) if format.writer in __all__ else None
+    if writer is None or writer is write:
+        raise ValueError(f"the format {format.name!r} names no writer of sakrad_ld.writers ({format.writer!r})")
+    return writer(triples, context=context, root=root, ntriples=ntriples)
+
+
+def turtle(triples: Iterable[ox.Triple], *, ntriples: bytes | None = None, **_: object) -> bytes:
+    return serialize_ox(list(triples), "turtle", ntriples)
+
+
+def ntriples(triples: Iterable[ox.Triple], **_: object) -> bytes:
+    return serialize_ox(list(triples), "ntriples")
+
+
+def rdfxml(triples: Iterable[ox.Triple], *, ntriples: bytes | None = None, **_: object) -> bytes:
+    return serialize_ox(list(triples), "rdfxml", ntriples)
+
+
+def jsonld(triples: Iterable[ox.Triple], *, context: str = CONTEXT_FILE, root: str | None = None,
+           **_: object) -> bytes:
+    if root is not None:
+        return framed_jsonld(triples, root, context)  # type: ignore[arg-type]
+    return to_jsonld(triples, context)  # type: ignore[arg-type]  # a pyoxigraph triple unpacks as (s, p, o)

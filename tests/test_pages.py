@@ -101,8 +101,8 @@ def check(html: str, lang: str = "sv", *, relative_links: bool = True) -> Checke
     c.close()
     assert not c.errors and not c.stack, (c.errors, c.stack)
     assert html.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in html
-    for script in c.scripts:  # data for search engines, or the site's own script file
-        assert script.get("type") == "application/ld+json" or (
+    for script in c.scripts:  # data for search engines or the query editor, or the site's own script file
+        assert script.get("type") in ("application/ld+json", "application/json") or (
             script.get("src") and not script["src"].startswith(("/", "http:", "https:", "data:"))), script
     assert len(c.ids) == len(set(c.ids)), f"duplicate ids: {sorted(i for i in c.ids if c.ids.count(i) > 1)}"
     for href, attrs in c.links:
@@ -175,11 +175,12 @@ def test_interface_text_is_in_one_file_per_language_with_the_same_keys() -> None
 
 
 def test_no_html_is_written_by_python_code(root: Path) -> None:
-    """Pages come from templates: the web package's Python holds no HTML tags (the SVG pictures of
-    diagrams.py are drawings, not pages)."""
+    """Pages come from templates: the web and sparql packages' Python holds no HTML tags (the SVG
+    pictures of diagrams.py are drawings, not pages); the SPARQL answer's page is web/results.py's."""
     tag = re.compile(r"<(a|p|div|span|table|tr|td|th|li|ul|ol|h[1-6]|section|html|body|br|code|strong)[\s>]")
-    for file in sorted((root / "src" / "sakrad_ld" / "web").glob("*.py")):
-        if file.name in ("diagrams.py", "markup.py"):  # markup.py: kept for the SPARQL results page only
+    package = root / "src" / "sakrad_ld"
+    for file in sorted([*(package / "web").glob("*.py"), *(package / "sparql").glob("*.py")]):
+        if file.name == "diagrams.py":
             continue
         found = tag.findall(file.read_text(encoding="utf-8"))
         assert not found, f"{file.name} writes HTML ({found[:3]}); put it in a template"

@@ -335,3 +335,77 @@ def test_a_person_runs_a_saved_query_with_a_parameter(browser: DevTools, url: st
     assert "Sakråd den 12 december 2017" in text or "2017-12-12-integration" in text, text[:500]
     rows = browser.evaluate("document.querySelectorAll('table tbody tr').length")
     assert rows >= 2  # Rädda Barnen took part in two sakråd of the data
+
+
+# --- the query editor and the answer page ---------------------------------------------------------
+
+def test_the_query_editor_loads_and_completes_a_class_of_the_data(browser: DevTools, url: str) -> None:
+    problems = browser.load(url + "/query.html")
+    assert not problems, "\n".join(problems)
+    browser.wait_until("!!window.sakradEditor && document.querySelector('.CodeMirror') !== null")
+    assert browser.evaluate("document.getElementById('query').hidden")  # the editor took the text area's place
+    assert browser.evaluate("document.querySelector('.CodeMirror .cm-keyword') !== null")  # highlighted
+    browser.evaluate("var e = window.sakradEditor; e.setValue('PREFIX sakrad: <https://w3id.org/sakrad/ontology#>\\n"
+                     "SELECT ?s WHERE { ?s a sakrad:Sak'); e.setCursor(e.lastLine(), 1000); e.focus(); "
+                     "e.autocomplete(); true")
+    hints = browser.wait_until("[...document.querySelectorAll('.CodeMirror-hints li')].map(li => li.textContent)")
+    assert "sakrad:Sakrad" in hints, hints
+    browser.evaluate("var e = window.sakradEditor; e.setValue('SELECT ?s WHERE { ?s <https://schema.org/sta'); "
+                     "e.setCursor(0, 1000); e.autocomplete(); true")
+    hints = browser.wait_until("[...document.querySelectorAll('.CodeMirror-hints li')].map(li => li.textContent)")
+    assert any("startDate" in h for h in hints), hints
+    problems = [p for p in browser.load(url + "/query.html") if "favicon" not in p]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_query_run_from_the_editor_shows_names_linked_to_pages(browser: DevTools, url: str) -> None:
+    assert not browser.load(url + "/query.html")
+    browser.wait_until("!!window.sakradEditor")
+    query = ("PREFIX m8g: <http://data.europa.eu/m8g/>\nSELECT ?sakrad ?vem WHERE { ?sakrad m8g:hasParticipation ?d . "
+             "?d m8g:hasParticipant ?vem } ORDER BY ?sakrad ?vem")
+    browser.evaluate(f"window.sakradEditor.setValue({json.dumps(query)}); "
+                     "document.querySelector('#sparql-form button[type=submit]').click(); true")
+    browser.wait_until("location.pathname === '/sparql' && document.readyState === 'complete'")
+    links = browser.evaluate("[...document.querySelectorAll('table.answer a')].map(a => [a.textContent, "
+                             "a.getAttribute('href')])")
+    assert ["Rädda Barnen", "doc/organisation/radda-barnen.html"] in links, links[:10]
+    text = browser.evaluate("document.querySelector('table.answer').textContent")
+    assert "<id/" not in text and "id/person/" not in text  # names, not IRI slugs
+    # the link works, and the CSV link gives the same answer as CSV
+    href = browser.evaluate("[...document.querySelectorAll('a.download')].find(a => a.textContent === 'CSV').href")
+    response = httpx.get(href)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert response.text.splitlines()[0] == "sakrad,vem"
+    assert f"{len(links)}" and len(response.text.splitlines()) - 1 == browser.evaluate(
+        "document.querySelectorAll('table.answer tbody tr').length")
+    json_href = browser.evaluate("[...document.querySelectorAll('a.download')].find(a => a.textContent === 'JSON').href")
+    answer = httpx.get(json_href)
+    assert answer.headers["content-type"].startswith("application/sparql-results+json")
+    assert answer.json()["head"]["vars"] == ["sakrad", "vem"]
+
+
+def test_a_bad_query_shows_its_line_and_column_on_a_page(browser: DevTools, url: str) -> None:
+    from urllib.parse import quote
+
+    problems = browser.load(url + "/sparql?query=" + quote("SELECT ?s WHERE {\n  ?s a \n}"))
+    # the answer is 400 (Chromium logs the status too), and nothing else is wrong: the page's style loads
+    assert [p for p in problems if "/sparql?query=" not in p] == [], problems
+    assert browser.evaluate("document.contentType") == "text/html"
+    assert "Rad 3, kolumn 2" in browser.evaluate("document.getElementById('query-error').textContent")
+    assert browser.evaluate("document.querySelector('pre.query-lines .marked').textContent").endswith("}")
+    assert browser.evaluate("document.getElementById('query').value").startswith("SELECT ?s WHERE")
+
+
+def test_answer_tables_scroll_inside_the_page(browser: DevTools, url: str) -> None:
+    from urllib.parse import quote
+
+    wide = "SELECT * WHERE { ?a ?b ?c . ?c ?d ?e . ?e ?f ?g } LIMIT 30"
+    for width in (1280, 390):
+        browser.width(width)
+        try:
+            assert not browser.load(url + "/sparql?query=" + quote(wide))
+            sizes = browser.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert sizes[0] <= sizes[1], (width, sizes)
+            assert browser.evaluate("document.querySelectorAll('table.answer tbody tr').length") == 30
+        finally:
+            browser.width(1280, 900)

@@ -20,11 +20,13 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 
 from ..errors import QueryError, ResultTooLarge
+from ..formats import HTML, Format
 from ..layout import CONTEXT_FILE
 from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
-from ..sparql.results import rdf_bytes, results_bytes, results_page
+from ..sparql.results import rdf_bytes, results_bytes
 from ..sparql.store import Release
+from ..web.results import error_page, format_override, results_page
 from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
 
@@ -34,6 +36,7 @@ _MAX_PARAMS = 100
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
+_PROBLEM = Format("problem", ".json", PROBLEM_MEDIA_TYPE, "JSON", "Problem Details", ("application/json",))
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ def _job(params: list[tuple[str, str]], accept: str | None, cap: int | None, con
         raise ProtocolError(400, "give exactly one query: the 'query' parameter of GET or of a form POST, "
                                  f"or a POST whose body is the query ({_QUERY}); this request has "
                                  f"{len(queries)}")
+    accept = format_override(params, accept)  # format=csv|json: a download link (sakrad_ld.web.results)
     return QueryJob(queries[0], accept,
                     tuple(v for n, v in params if n == "default-graph-uri"),
                     tuple(v for n, v in params if n == "named-graph-uri"), cap, context, base_iri)
@@ -154,10 +158,12 @@ def answer(release: Release, job: QueryJob) -> Reply:
     """Runs the job's query on the release and writes the answer in the format the client prefers."""
     try:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
-    except ResultTooLarge as error:
-        return Reply(422, PROBLEM_MEDIA_TYPE, problem_body(422, str(error), cap=job.cap))
-    except QueryError as error:
-        return Reply(400, PROBLEM_MEDIA_TYPE, problem_body(400, str(error)))
+    except QueryError as error:  # a person's browser gets a page with the line and column
+        status = 422 if isinstance(error, ResultTooLarge) else 400
+        if choose(job.accept, (_PROBLEM, HTML)) is HTML:
+            return Reply(status, "text/html; charset=utf-8", error_page(str(error), job.query, status).encode())
+        extra = {"cap": job.cap} if status == 422 else {}
+        return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
     format = choose(job.accept, result.offers)
     if format is None:
         offered = ", ".join(f.media_type for f in result.offers)
@@ -165,7 +171,7 @@ def answer(release: Release, job: QueryJob) -> Reply:
                      problem_body(406, f"this answer can be given as {offered}; the request's Accept "
                                        f"header ({job.accept}) allows none of them"))
     if format.name == "html":
-        body = results_page(result, release.base_iri, job.query).encode("utf-8")
+        body = results_page(result, release.store, release.base_iri, job.query).encode("utf-8")
     elif result.form == "graph":
         body = rdf_bytes(result, format, job.context)
     else:

@@ -4,7 +4,8 @@ An :class:`Answer` is what a query returned, already held to the result cap: the
 ``SELECT``, the truth of an ``ASK``, or the triples of a ``CONSTRUCT``/``DESCRIBE``. It is written
 as one of the SPARQL 1.1 results formats (JSON, XML, CSV, TSV: https://www.w3.org/TR/sparql11-results-json/,
 https://www.w3.org/TR/rdf-sparql-XMLres/, https://www.w3.org/TR/sparql11-results-csv-tsv/), as
-an RDF format of :data:`sakrad_ld.formats.FORMATS`, or as a plain-text table for people.
+an RDF format of :data:`sakrad_ld.formats.FORMATS`, or as a plain-text table for people (the page
+a browser gets is :mod:`sakrad_ld.web.results`).
 
 The results formats are pyoxigraph's own writers: the capped solutions are written as TSV (whose
 terms are N-Triples, which pyoxigraph prints) and read back as pyoxigraph solutions to serialise.
@@ -21,7 +22,7 @@ import pyoxigraph as ox
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..vocab import PREFIXES
 
-__all__ = ["Answer", "Term", "rdf_bytes", "results_bytes", "results_page", "table"]
+__all__ = ["Answer", "Term", "rdf_bytes", "results_bytes", "table"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -138,29 +139,3 @@ def _grid(answer: Answer) -> tuple[tuple[str, ...], list[tuple[Term | None, ...]
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
-
-# --- a page for people's browsers ---------------------------------------------------------------
-
-def results_page(answer: Answer, base: str, query: str) -> str:
-    """An answer as an HTML page (what a browser gets from the SPARQL form): the
-    query, then a table whose IRIs link to their pages on this site or out of it."""
-    from ..web.documents import page_path
-    from ..web.markup import esc, external, internal, page
-
-    def cell(term: Term | None) -> str:
-        if isinstance(term, ox.NamedNode):
-            path = page_path(term.value, base)
-            return internal(path, esc(_show(term, base))) if path else external(term.value, esc(_show(term, "")))
-        return esc(_show(term, base))
-
-    if answer.form == "ask":
-        body = f"<p>Svar: <strong>{'ja' if answer.boolean else 'nej'}</strong></p>"
-    else:
-        variables, grid = _grid(answer)
-        head = "".join(f"<th>{esc(v)}</th>" for v in variables)
-        rows = "".join("<tr>" + "".join(f"<td>{cell(t)}</td>" for t in row) + "</tr>" for row in grid)
-        body = (f"<p>{len(grid)} rader.</p>"
-                f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-    return page("SPARQL-svar", f"<h1>SPARQL-svar</h1><details><summary>Frågan</summary><pre>{esc(query)}</pre>"
-                f"</details>{body}", nav=[("/", "Sakråd som länkade data"), ("/#sparql", "Ny fråga")],
-                footer="sakrad-ld")

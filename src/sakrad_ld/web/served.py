@@ -27,7 +27,8 @@ __all__ = ["SiteFiles", "preferred_language"]
 MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
                ".js": "application/javascript; charset=utf-8", ".json": "application/json",
                ".csv": "text/csv; charset=utf-8; header=present", ".atom": "application/atom+xml; charset=utf-8",
-               ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml"}
+               ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml",
+               ".txt": "text/plain; charset=utf-8"}
 
 
 def preferred_language(header: str | None) -> str:

@@ -26,7 +26,11 @@ __all__ = ["ASSETS", "site_files"]
 
 #: The package's assets the pages load, by file path on the site.
 ASSETS = {"assets/style.css": ("style.css",), "assets/js/search.js": ("js", "search.js"),
-          "assets/js/query.js": ("js", "query.js")}
+          "assets/js/query.js": ("js", "query.js"),
+          # the query editor (YASGUI, built, with its licences: assets/yasgui/README.md)
+          **{f"assets/yasgui/{name}": ("yasgui", name) for name in ("yasgui.min.js", "yasgui.min.css",
+                                                                   "THIRD-PARTY-LICENSES.txt")},
+          "assets/yasgui/LICENSE.txt": ("yasgui", "LICENSE")}
 
 
 def _asset(*parts: str) -> bytes:
@@ -68,7 +72,8 @@ def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None,
     yield out("search-index.json", search_index_json(entries))
     yield out("search-index.js", search_index_js(entries))
     for path, parts in ASSETS.items():
-        yield out(path, _asset(*parts))
+        if site.sparql_path or not path.startswith("assets/yasgui/"):  # the editor only beside an endpoint
+            yield out(path, _asset(*parts))
     for path, data in feed_files(store, site.base_iri, lists, previous):
         yield out(path, data)
     yield "sitemap.xml", sitemap(store, site.base_iri, [*written, *(page_files or ())])

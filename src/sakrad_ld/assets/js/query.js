@@ -1,6 +1,10 @@
-// The query page: a saved query's parameters bound from their fields as the command line binds them
-// (sakrad_ld.sparql.query.bind: a trailing VALUES clause; an id stands for the IRI of its kind of
-// thing), then the query run at the site's SPARQL endpoint, whose HTML answer names and links things.
+// The query page. The editor is YASGUI's Yasqe (assets/yasgui/): it colours SPARQL and completes the
+// classes and properties of this dataset, listed in the page (#sparql-terms) when the site was made, so
+// nothing is asked of a service on the web. Running a query opens the endpoint's answer page, where
+// names link to pages and the answer can be downloaded as CSV or JSON. A saved query's parameters are
+// bound from their fields as the command line binds them (sakrad_ld.sparql.query.bind: a trailing
+// VALUES clause; an id stands for the IRI of its kind of thing). Without JavaScript the text area and
+// the links to run each saved query work as they are.
 "use strict";
 (function () {
   function term(kind, value, base) {
@@ -10,11 +14,45 @@
     return "<" + base + "id/" + kind + "/" + encodeURIComponent(value) + ">";
   }
 
+  function editor(form, textarea, endpoint) {
+    var Yasqe = window.Yasgui && window.Yasgui.Yasqe;
+    var place = document.getElementById("editor");
+    var listed = document.getElementById("sparql-terms");
+    if (!Yasqe || !place || !listed) return null;
+    var terms = JSON.parse(listed.textContent || "{}");
+    Yasqe.forkAutocompleter("class", {name: "sakrad-classes", bulk: true, persistenceId: null, autoShow: true,
+      get: function () { return terms.classes || []; }}, false);
+    Yasqe.forkAutocompleter("property", {name: "sakrad-properties", bulk: true, persistenceId: null, autoShow: true,
+      get: function () { return terms.properties || []; }}, false);
+    var yasqe = new Yasqe(place, {
+      value: textarea.value,
+      requestConfig: {endpoint: endpoint, method: "GET"},
+      showQueryButton: false,
+      persistenceId: null,
+      createShortLink: undefined,
+      consumeShareLink: null,
+      prefixCcApi: null,
+      autocompleters: ["sakrad-classes", "sakrad-properties", "prefixes", "variables"],
+      editorHeight: "18rem",
+      resizeable: true
+    });
+    // Ctrl-Enter and the form's button both open the endpoint's answer page
+    yasqe.query = function () { form.requestSubmit ? form.requestSubmit() : form.submit(); return Promise.resolve(); };
+    textarea.hidden = true;
+    var note = document.getElementById("editor-note");
+    if (note) note.hidden = true;
+    form.addEventListener("submit", function () { textarea.value = yasqe.getValue(); });
+    window.sakradEditor = yasqe;
+    return yasqe;
+  }
+
   function start() {
     var form = document.getElementById("sparql-form");
     if (!form) return;
     var endpoint = form.getAttribute("data-endpoint");
     var base = form.getAttribute("data-base");
+    var textarea = document.getElementById("query");
+    var yasqe = editor(form, textarea, endpoint);
     document.querySelectorAll("button.run-with").forEach(function (button) {
       button.addEventListener("click", function () {
         var box = button.closest(".query");
@@ -27,7 +65,8 @@
           }
         });
         if (names.length) text += "\nVALUES (" + names.join(" ") + ") { (" + terms.join(" ") + ") }\n";
-        document.getElementById("query").value = text;
+        textarea.value = text;
+        if (yasqe) yasqe.setValue(text);
         window.location.href = endpoint + "?query=" + encodeURIComponent(text);
       });
     });

@@ -1,0 +1,111 @@
+"""A SPARQL answer as a page for people (what a browser gets from ``/sparql``), and the page of a
+query that cannot be run.
+
+Things of the dataset are shown by their names and link to their pages; other IRIs by their
+compact form (``dct:title``), linking out; literals as their text. Every answer links to itself as
+CSV and JSON (``format=csv`` / ``format=json`` beside the query, :data:`DOWNLOADS`), and the table
+scrolls inside its own box. A query the parser refuses gets a page with its line and column and
+the query with that line marked, not the Problem Details JSON a program gets.
+
+The page is served at ``/sparql``, so its links are relative to ``sparql`` at the site's root.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from ..sparql.results import Answer, Term
+from .labels import Labeller, Text, compact
+from .paths import page_file
+from .render import render
+from .resourceview import Value
+
+__all__ = ["DOWNLOADS", "error_page", "format_override", "results_page", "where"]
+
+#: The formats an answer links to as downloads, by the ``format`` parameter's value: (SELECT/ASK
+#: media type, CONSTRUCT/DESCRIBE media type).
+DOWNLOADS = {"csv": ("text/csv", "application/n-triples"), "json": ("application/sparql-results+json",
+                                                                      "application/ld+json")}
+_HERE = "sparql"
+_WHERE = re.compile(r"(?:error at |line )(\d+)(?::|, column )(\d+)")
+
+
+def format_override(params: list[tuple[str, str]], accept: str | None) -> str | None:
+    """The Accept header a request means: ``format=csv`` or ``format=json`` (a download link, which
+    cannot set a header) stands for that format's media type; otherwise the request's own header."""
+    asked = [value for name, value in params if name == "format"]
+    if len(asked) == 1 and asked[0] in DOWNLOADS:
+        return ", ".join(DOWNLOADS[asked[0]])
+    return accept
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Value | None
+    iri: str | None = None  # the full IRI, as the cell's title
+
+
+def _cell(term: Term | None, base: str, labels: Labeller) -> Cell:
+    if term is None:
+        return Cell(None)
+    if isinstance(term, ox.NamedNode):
+        href = page_file(term.value, base)
+        if href is not None:
+            return Cell(Value(labels.of(term), href=href), term.value)
+        label = labels.label(term)
+        url = term.value if term.value.startswith(("http://", "https://")) else None
+        return Cell(Value(label, url=url, code=compact(term.value)), term.value)
+    if isinstance(term, ox.Literal):
+        return Cell(Value(Text(" ".join(term.value.split()), None, term.language or "")))
+    return Cell(Value(code=str(term)))
+
+
+def _grid(answer: Answer) -> tuple[tuple[str, ...], list[tuple[Term | None, ...]]]:
+    if answer.form == "graph":
+        return ("subject", "predicate", "object"), [(t.subject, t.predicate, t.object) for t in answer.triples]
+    return answer.variables, answer.rows
+
+
+def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: str = "sv") -> str:
+    """The answer as an HTML page: the query (to change and run again), the table, and links to the
+    same answer as CSV and JSON."""
+    labels = Labeller(store)
+    header, rows = _grid(answer) if answer.form != "ask" else ((), [])
+    table = [[_cell(t, base, labels) for t in row] for row in rows]
+    downloads = [(name.upper(), f"{_HERE}?{urlencode({'query': query, 'format': name})}",
+                  f"sparql-answer.{'nt' if answer.form == 'graph' and name == 'csv' else name}")
+                 for name in DOWNLOADS]
+    if answer.form == "graph":  # a graph is downloaded as N-Triples and JSON-LD
+        downloads = [("N-Triples", downloads[0][1], downloads[0][2]),
+                     ("JSON-LD", downloads[1][1], "sparql-answer.jsonld")]
+    return render("results.html", here=_HERE, lang=lang, site=_Site(), licence=None, switch=False,
+                  title="SPARQL", query=query, form=answer.form, boolean=answer.boolean,
+                  header=header, rows=table, downloads=downloads)
+
+
+def where(message: str) -> tuple[int, int] | None:
+    """(line, column) of a parser's message (``error at 1:25``, ``line 3, column 7``), if it says."""
+    found = _WHERE.search(message)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def error_page(message: str, query: str, status: int = 400, lang: str = "sv") -> str:
+    """The page of a query that could not be run: what is wrong, where (line and column), and the
+    query with that line marked, in a form to correct it."""
+    at = where(message)
+    lines = []
+    for n, text in enumerate(query.splitlines() or [""], start=1):
+        lines.append({"n": n, "text": text, "marked": at is not None and at[0] == n,
+                      "caret": " " * (at[1] - 1) + "^" if at is not None and at[0] == n else ""})
+    return render("results_error.html", here=_HERE, lang=lang, site=_Site(), licence=None, switch=False,
+                  title="SPARQL", message=message, at=at, lines=lines, query=query, status=status)
+
+
+class _Site:
+    """What the page frame needs of the site: the endpoint is there (the page is its answer)."""
+
+    sparql_path = "sparql"

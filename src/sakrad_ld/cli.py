@@ -210,7 +210,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the site as static files, with nginx rules for content negotiation (default site/)."""
     from .web.static import export_site
 
-    result = export_site(Path(args.release), Path(args.out), _progress())
+    result = export_site(Path(args.release), Path(args.out), _progress(),
+                         previous=Path(args.previous) if args.previous else None)
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
     print(f"Wrote the site of {result.documents} documents ({result.files} files) to {args.out}; "
@@ -354,6 +355,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
     "export": (cmd_export, lambda p: (
         p.add_argument("--release", default="dist", help="the release folder to export (default: dist)"),
         p.add_argument("--out", default="site", help="the folder to write the site to (default: site)"),
+        p.add_argument("--previous", metavar="DIR", help="the release before it: the Atom feeds name the sakråd "
+                                                         "new or changed since (without it, every sakråd is new)"),
     )),
     "query": (cmd_query, _query_arguments),
     "serve": (cmd_serve, _serve_arguments),

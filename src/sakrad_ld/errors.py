@@ -4,12 +4,17 @@
     ├── InputError              a source file is wrong: says file, line, field, what is expected
     │   └── InputErrors         several InputErrors found in one pass
     ├── ProjectError            the project folder lacks something (data/, shapes/, ontology/)
-    ├── ReleaseError            a release folder is missing or unreadable
+    ├── ShapesError             the SHACL shapes cannot be used: not Turtle, or a bad shape
+    │   └── UnsupportedShapes   a SHACL feature the engine does not implement (sakrad_ld.shacl)
+    ├── ReleaseError            a release folder is missing or unreadable (no manifest, a file that does not parse)
+    ├── TableError              a table of the release cannot be written (sakrad_ld.tables)
     └── QueryError              a SPARQL query cannot be run: syntax, a refused feature, a bad parameter
         ├── ResultTooLarge      the answer passed the result cap (the query was stopped)
         └── QueryTimeout        the query ran past the time limit (the query was stopped)
 
-Validation failures are not exceptions: they are a ``ValidationReport`` (exit code 1).
+Validation failures are not exceptions: they are a ``ValidationReport`` (exit code 1). Every
+exception here is bad input or usage, exit code 2 (``sakrad_ld.cli``); anything else that reaches a
+person is a bug.
 """
 
 from __future__ import annotations
@@ -69,6 +74,11 @@ class InputErrors(InputError):
 
 class ProjectError(SakradError):
     """The project folder lacks something a command needs."""
+
+
+class ShapesError(SakradError):
+    """The SHACL shapes cannot be used: a file that is not Turtle, or a shape the engine cannot
+    evaluate. The message names the file or the shape."""
 
 
 class ReleaseError(SakradError):

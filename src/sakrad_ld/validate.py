@@ -21,7 +21,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from .errors import ProjectError, Where
+from .errors import ProjectError, ShapesError, Where
 from .graph import Origins
 from .serialize import serialize
 from .shacl import Shapes, check
@@ -143,7 +143,11 @@ def load_shapes(paths: Iterable[Path]) -> Graph:
     if not files:
         raise ProjectError("no SHACL shapes found; expected Turtle files in shapes/")
     for file in files:
-        shapes.parse(file, format="turtle")
+        try:
+            shapes.parse(file, format="turtle")
+        except Exception as error:  # rdflib's parsers raise many kinds; each means "not Turtle"
+            raise ShapesError(f"{file}: not valid Turtle ({type(error).__name__}: {error}); "
+                              "fix the shapes file (https://www.w3.org/TR/turtle/)") from None
     return shapes
 
 

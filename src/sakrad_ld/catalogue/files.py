@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import ReleaseError
 from ..formats import FORMATS, QUAD_FORMATS, Format
 from ..layout import DATA_STEM
 from ..records import Text
@@ -83,7 +84,7 @@ def release_files(root: Path) -> list[ReleasedFile]:
 
 def tables(root: Path) -> list[Table]:
     """The CSV tables in ``root``'s ``tables/`` folder, sorted, with what their CSVW metadata says
-    about them. Raises ValueError, naming the file, if the metadata is not JSON."""
+    about them. Raises ReleaseError, naming the file, if the metadata is not JSON."""
     folder = root / TABLES_FOLDER
     if not folder.is_dir():
         return []
@@ -99,7 +100,7 @@ def _described(metadata: Path) -> dict[str, Table]:
     try:
         document = json.loads(metadata.read_bytes())
     except (ValueError, UnicodeDecodeError) as e:
-        raise ValueError(f"{metadata}: not CSVW metadata ({e}); rebuild the release") from e
+        raise ReleaseError(f"{metadata}: not CSVW metadata ({e}); rebuild the release") from e
     found = {}
     for table in document.get("tables", [document] if "url" in document else []):
         url = table.get("url")

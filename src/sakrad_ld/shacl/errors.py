@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ..errors import ShapesError
+
 __all__ = ["UnsupportedShapes"]
 
 
-class UnsupportedShapes(ValueError):
+class UnsupportedShapes(ShapesError):
     """The shapes graph uses a SHACL feature this engine does not implement, or uses one in a form
     the specification does not allow (https://www.w3.org/TR/shacl/#shapes-graph).
 

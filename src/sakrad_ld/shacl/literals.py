@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from rdflib import Literal
 from rdflib.term import XSDToPython
 
+from ..errors import ShapesError
 from ..triples import Term, rdflib_term
 
 __all__ = ["Ordering", "matches_datatype"]
@@ -162,8 +163,8 @@ class Ordering:
         if isinstance(term, ox.NamedNode):
             return True, term.value
         if isinstance(term, ox.BlankNode):
-            raise ValueError(f"sh:lessThanOrEquals cannot order the blank node {term} (pySHACL refuses to as well); "
-                             "give the property IRIs or literals")
+            raise ShapesError(f"sh:lessThanOrEquals cannot order the blank node {term} (pySHACL refuses to as well); "
+                              "give the property IRIs or literals")
         literal = self._rdflib(term)
         return (True, literal.value) if isinstance(literal.value, str) else (False, literal)
 

@@ -76,7 +76,7 @@ def rdf_bytes(answer: Answer, format: Format, context: str) -> bytes:
     """A CONSTRUCT or DESCRIBE answer in an RDF format (``format`` from FORMATS), sorted so the
     same graph gives the same bytes; JSON-LD is compacted against ``context`` when it has no
     blank nodes (the compactor names every node), expanded otherwise."""
-    from ..web.describe import document_bytes
+    from ..documents import document_bytes
 
     triples = sorted(answer.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     if format.name == "jsonld" and any(isinstance(term, ox.BlankNode) for t in triples for term in t):

@@ -221,7 +221,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a SPARQL query (its text, a .rq file or a saved query's name) on a release and print the answer."""
-    from .formats import by_name
+    from .formats import RESULTS_FORMATS, by_name
     from .sparql.query import bind, evaluate, resolve, saved_queries
     from .sparql.results import rdf_bytes, results_bytes, table
     from .sparql.store import Release
@@ -250,9 +250,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     elif args.format == "table":
         sys.stdout.write(table(answer, release.base_iri))
     else:
-        from .formats import RESULTS_FORMATS
-
-        data = results_bytes(answer, next(f for f in RESULTS_FORMATS if f.name == args.format))
+        data = results_bytes(answer, by_name(args.format, RESULTS_FORMATS))
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
     return EXIT_OK
 
@@ -260,8 +258,12 @@ def cmd_query(args: argparse.Namespace) -> int:
 def _query_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", metavar="QUERY", nargs="?", help="SPARQL text, a .rq file, or a saved query's name")
     p.add_argument("--release", default="dist", help="the release folder (default: dist)")
-    p.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"], default="table",
-                   help="table for people; csv, tsv, json or xml (SPARQL results) for programs (default: table)")
+    from .formats import RESULTS_FORMATS
+
+    names = [f.name for f in RESULTS_FORMATS]
+    p.add_argument("--format", choices=["table", *names], default="table",
+                   help=f"table for people; {', '.join(names[:-1])} or {names[-1]} (SPARQL results) for programs "
+                   "(default: table)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a saved query's parameter (an IRI, or an id such as radda-barnen); repeatable")
     p.add_argument("--list", action="store_true", help="list the saved queries and their parameters")

@@ -103,8 +103,9 @@ _OTHER_MEDIA_TYPES = {
 }
 
 
-def by_name(name: str) -> Format:
-    for f in FORMATS:
+def by_name(name: str, table: tuple[Format, ...] = FORMATS) -> Format:
+    """The entry of ``table`` (by default the RDF formats) called ``name``; KeyError if there is none."""
+    for f in table:
         if f.name == name:
             return f
     raise KeyError(name)

@@ -360,3 +360,61 @@ def test_a_document_holds_the_thing_its_parts_and_the_labels_of_what_it_links_to
 
 def about_type() -> str:
     return "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+# --- the source beside each fact (the named graphs of sakrad.nq) ---------------------------------
+
+def _rows(html: str) -> dict[str, str]:
+    """The readable facts of a meeting page: each <dt> with its <dd>'s HTML."""
+    facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    return dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", facts, flags=re.DOTALL))
+
+
+def test_a_fact_from_a_second_page_names_that_page_beside_it(opened: Release, site: Site) -> None:
+    """data/meetings/2017-08-30-islamofobi.yaml takes the chair, the agencies, the case number and the
+    place from the minutes (fact_sources); the meeting's main source is an article."""
+    html = resource_page(opened.store, f"{opened.base_iri}id/meeting/2017-08-30-islamofobi", site)
+    assert html is not None
+    rows = _rows(html)
+    minutes = "../source/minnesanteckningar-2017-08-30-islamofobi.html"
+    article = "../source/regeringen-2017-09-sakrad-om-islamofobi.html"
+    for key in ("Ordförande", "Myndigheter", "Diarienummer", "Plats"):
+        source = rows[key].split('<span class="source">', 1)[1].split("</span>", 1)[0]
+        assert minutes in source and article not in source, (key, source)
+    assert article in rows["Ämne"].split('<span class="source">', 1)[1]
+    # the note about the date stands beside the date, with its own source
+    assert "i slutet av augusti 2017" in rows["Datum"] and 'class="note-text"' in rows["Datum"]
+    assert "ingen organisation i civilsamhället namnges" in html.split('id="notes"', 1)[1]
+
+
+def test_a_derived_date_says_it_is_derived_and_how(opened: Release, site: Site) -> None:
+    for iri in opened.store.query("SELECT ?m WHERE { ?m <https://w3id.org/sakrad/ontology#derivedDate> ?d "
+                                  "FILTER NOT EXISTS { ?m <https://schema.org/startDate> ?s } } LIMIT 1"):
+        html = resource_page(opened.store, iri["m"].value, site)
+        assert html is not None
+        date = _rows(html)["Datum"]
+        assert '<span class="derived">(härlett: ' in date, date
+        english = resource_page(opened.store, iri["m"].value, site, "en")
+        assert english is not None and "(derived: " in english
+
+
+def test_the_rows_of_an_organisations_page_name_their_sources(opened: Release, site: Site) -> None:
+    html = resource_page(opened.store, f"{opened.base_iri}id/organisation/radda-barnen", site)
+    assert html is not None
+    row = re.search(r"<tr><th scope=\"row\">[^<]*<code>m8g:participates</code></th><td>(.*?)</td></tr>",
+                    html, re.DOTALL)
+    assert row is not None
+    sources = row[1].split('<span class="source">', 1)[1]
+    assert sources.count("../source/") >= 2  # one document per sakråd it took part in
+
+
+def test_without_the_quads_a_fact_falls_back_to_its_nodes_source(opened: Release) -> None:
+    """A store without the release's quads (no release folder): each row names its node's dct:source —
+    the chair's participation names the minutes, the meeting's own facts every source of the meeting."""
+    bare = Site(opened.base_iri, [], [], release=None)
+    html = resource_page(opened.store, f"{opened.base_iri}id/meeting/2017-08-30-islamofobi", bare)
+    assert html is not None
+    rows = _rows(html)
+    chair = rows["Ordförande"].split('<span class="source">', 1)[1]
+    assert "minnesanteckningar-2017-08-30-islamofobi" in chair and "regeringen-2017-09" not in chair
+    assert rows["Diarienummer"].split('<span class="source">', 1)[1].count("../source/") == 3

@@ -8,7 +8,7 @@ source states and the one it lists, which this module never reconciles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -39,6 +39,16 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A note on the meeting or on one of its facts (``sakrad:aboutProperty``), with its source."""
+
+    iri: str
+    text: Text
+    about: str | None
+    sources: list[str]
+
+
+@dataclass(frozen=True)
 class MeetingFacts:
     iri: str
     title: Text
@@ -62,6 +72,11 @@ class MeetingFacts:
     email: str | None
     telephone: str | None
     sources: list[tuple[str, Text]]
+    agencies: list[Member] = field(default_factory=list)
+    case_number: str | None = None
+    derived_date: str | None = None  # a date worked out, not stated (sakrad:derivedDate)
+    derivation: Text | None = None  # how it was worked out
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def count_difference(self) -> int | None:
@@ -80,8 +95,10 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         return labels.text(m, named(p))
 
     place = value(store, m, named(DCTERMS.spatial))
-    members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": []}
+    members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": [],
+                                        "agency": []}
     roles = {named(ROLE.chair): "chair", named(ROLE.governmentParticipant): "government",
+             ox.NamedNode(str(ROLE._NS) + "participatingAgency"): "agency",
              named(ROLE.participatingOrganisation): "organisation",
              ox.NamedNode(str(ROLE._NS) + "contact"): "contact"}
     positions: dict[str, int] = {}
@@ -136,6 +153,11 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         telephone=_literal(value(store, contact_point, named(M8G.telephone))) if contact_point else None,
         sources=[(s.value, labels.of(s)) for s in objects(store, m, named(DCTERMS.source))
                  if isinstance(s, ox.NamedNode)],
+        agencies=members["agency"],
+        case_number=_literal(value(store, m, ox.NamedNode(_SAKRAD + "caseNumber"))),
+        derived_date=_literal(value(store, m, ox.NamedNode(_SAKRAD + "derivedDate"))),
+        derivation=labels.text(m, ox.NamedNode(_SAKRAD + "derivation")),
+        notes=_notes(store, labels, m),
     )
 
 
@@ -144,6 +166,21 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
 _PARTICIPATING = "https://w3id.org/sakrad/ontology#participatingOrganisationCount"
 _VALUE = "https://schema.org/value"
 _WORDING = "https://w3id.org/sakrad/ontology#wording"
+
+
+_SAKRAD = "https://w3id.org/sakrad/ontology#"
+
+
+def _notes(store: ox.Store, labels: Labeller, m: ox.NamedNode) -> list[Note]:
+    notes = []
+    for n in objects(store, m, ox.NamedNode(_SAKRAD + "note")):
+        if not isinstance(n, ox.NamedNode):
+            continue
+        about = value(store, n, ox.NamedNode(_SAKRAD + "aboutProperty"))
+        notes.append(Note(n.value, labels.text(n, named(SCHEMA.text)) or Text(""),
+                          about.value if isinstance(about, ox.NamedNode) else None,
+                          [s.value for s in objects(store, n, named(DCTERMS.source)) if isinstance(s, ox.NamedNode)]))
+    return sorted(notes, key=lambda x: [(0, int(s)) if s.isdigit() else (1, s) for s in x.iri.split("/")])
 
 
 def _stated(store: ox.Store, m: ox.NamedNode) -> tuple[int | None, str | None]:

@@ -9,17 +9,29 @@ presentations, handling of views, contact and source; then the picture.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
 from ..triples import named
-from ..vocab import SCHEMA
-from .labels import Text, value
+from ..vocab import M8G, SCHEMA
+from .labels import Text, objects, value
 from .meeting import MeetingFacts
+from .provenance import Provenance
 from .resourceview import Value, View
 
-__all__ = ["Count", "MeetingView", "Row", "meeting_view"]
+__all__ = ["Count", "MeetingView", "NoteItem", "Row", "meeting_view"]
+
+_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
+_S, _T = "https://schema.org/", "https://w3id.org/sakrad/ontology#"
+#: The properties each row of the facts shows (what its sources are read from, and notes matched by).
+ROW_PROPERTIES = {
+    "date": (_S + "startDate", "http://www.w3.org/2006/time#hasTime", _T + "derivedDate", _T + "derivation"),
+    "place": ("http://purl.org/dc/terms/spatial",),
+    "organiser": (_S + "organizer",),
+    "topic": (_T + "topic",), "purpose": (_T + "purpose",), "process": (_T + "processDescription",),
+    "case_number": (_T + "caseNumber",),
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,16 @@ class Row:
     plain: str | None = None
     text: Text | None = None
     values: list[tuple[Value, Value | None]] = field(default_factory=list)
+    sources: list[Value] = field(default_factory=list)  # the documents that state it
+    derived: Text | None = None  # a value worked out, not stated: how
+    notes: list[NoteItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    text: Text
+    about: Value | None
+    sources: list[Value]
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,7 @@ class QuestionItem:
 @dataclass(frozen=True)
 class MeetingView:
     rows: list[Row]
+    notes: list[NoteItem]  # notes on the meeting, or on a fact that has no row here
     sources: list[Value]
     questions: list[QuestionItem]
     count: Count
@@ -78,20 +101,46 @@ class MeetingView:
     svg_download: str | None
 
 
-def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | None, limit: int) -> MeetingView:
+def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | None, limit: int,
+                 provenance: Provenance | None = None) -> MeetingView:
+    provenance = provenance or Provenance()
+    m = ox.NamedNode(f.iri)
+    def documents(facts: list[tuple]) -> list[Value]:
+        """The documents stating ``facts``; without the quads, their subjects' ``dct:source``."""
+        if provenance.known:
+            return [view.resource(iri) for iri in provenance.documents(facts)]
+        found = {s.value for subject in {f[0] for f in facts} for s in objects(view.store, subject, _SOURCE)
+                 if isinstance(s, ox.NamedNode)}
+        return [view.resource(iri) for iri in sorted(found)]
+
+    def about(key: str) -> list[tuple]:
+        return [(m, ox.NamedNode(p), None) for p in ROW_PROPERTIES.get(key, ())]
+
+    def participations(members: list) -> list[tuple]:
+        return [(ox.NamedNode(x.participation), named(M8G.hasParticipant), None) for x in members]
+
     rows: list[Row] = []
     if f.date:
-        rows.append(Row("date", plain=f.date))
+        rows.append(Row("date", plain=f.date, sources=documents(about("date"))))
+    elif f.derived_date:
+        rows.append(Row("date", plain=f.derived_date, derived=f.derivation or Text(""), sources=documents(about("date"))))
     if f.place:
-        rows.append(Row("place", text=f.place))
+        rows.append(Row("place", text=f.place, sources=documents(about("place"))))
     if f.organisers:
-        rows.append(Row("organiser", values=[(view.resource(iri), None) for iri, _ in f.organisers]))
+        rows.append(Row("organiser", values=[(view.resource(iri), None) for iri, _ in f.organisers],
+                        sources=documents(about("organiser"))))
     if f.chairs:
         rows.append(Row("chair", values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None)
-                                         for c in f.chairs]))
+                                         for c in f.chairs], sources=documents(participations(f.chairs))))
+    if f.agencies:
+        rows.append(Row("agencies", values=[(view.resource(a.iri), None) for a in f.agencies],
+                        sources=documents(participations(f.agencies))))
     for key, text in (("topic", f.topic), ("purpose", f.purpose), ("process", f.process)):
         if text:
-            rows.append(Row(key, text=text))
+            rows.append(Row(key, text=text, sources=documents(about(key))))
+    if f.case_number:
+        rows.append(Row("case_number", plain=f.case_number, sources=documents(about("case_number"))))
+    rows, notes = _with_notes(view, f, rows)
     listed = f.listed_count if f.listed_count is not None else len(f.organisations)
     words = str(f.stated_count) if f.stated_count is not None else ""
     if f.stated_count_text and f.stated_count is not None:
@@ -102,6 +151,7 @@ def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | N
         sources.append((view.resource(iri), url.value if url is not None else None))
     return MeetingView(
         rows=rows,
+        notes=notes,
         sources=[v for v, _ in sources],
         questions=[QuestionItem(q.iri[len(f.iri) + 1:], q.position, q.text) for q in f.questions],
         count=Count(f.stated_count, listed, words),
@@ -118,3 +168,18 @@ def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | N
         svg=svg,
         svg_download=svg_download,
     )
+
+
+def _with_notes(view: View, f: MeetingFacts, rows: list[Row]) -> tuple[list[Row], list[NoteItem]]:
+    """The rows with the notes on their facts beside them, and the notes that belong to no row."""
+    keyed = {p: r.key for r in rows for p in ROW_PROPERTIES.get(r.key, ())}
+    by_row: dict[str, list[NoteItem]] = {}
+    rest = []
+    for n in f.notes:
+        item = NoteItem(n.text, view.resource(n.about) if n.about else None, [view.resource(s) for s in n.sources])
+        key = keyed.get(n.about or "")
+        if key is None:
+            rest.append(item)
+        else:
+            by_row.setdefault(key, []).append(item)
+    return [replace(r, notes=by_row.get(r.key, [])) for r in rows], rest

@@ -37,6 +37,7 @@ from .meeting import meeting_facts
 from .meetingpage import meeting_view
 from .ontologypage import ontology_view
 from .paths import page_file, relative, translated
+from .provenance import Provenance
 from .render import render
 from .resourceview import Value, View
 
@@ -82,7 +83,8 @@ DEFAULT_DESCRIPTION = Text(
 
 
 def view_of(store: ox.Store, site: Site) -> View:
-    return View(store, site.base_iri, Labeller(store), site.sparql_path, site.limit)
+    return View(store, site.base_iri, Labeller(store), site.sparql_path, site.limit,
+                Provenance.of_release(site.release))
 
 
 def dataset_node(store: ox.Store) -> ox.NamedNode | None:
@@ -140,7 +142,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         name = diagrams.meeting_file(iri)
         svg = _picture(site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts), here)
         download = site.download_path + name if name in site.download_names else None
-        meeting = meeting_view(view, facts, svg, download, site.limit)
+        meeting = meeting_view(view, facts, svg, download, site.limit, view.provenance)
     else:
         participations = view.participations(node)
     parts = []

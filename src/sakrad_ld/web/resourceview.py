@@ -22,6 +22,7 @@ from ..vocab import ADMS, DCTERMS, M8G, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, objects, term_labels, value
 from .paths import page_file
+from .provenance import Provenance
 
 __all__ = ["FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
 
@@ -54,6 +55,7 @@ class FactRow:
     values: list[Value]
     total: int
     query: str | None = None
+    sources: list[Value] = field(default_factory=list)  # the documents that state this row (the quads)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class View:
     labels: Labeller
     sparql_path: str | None
     limit: int = 100
+    provenance: Provenance = field(default_factory=Provenance)
 
     # --- single values -------------------------------------------------------------------------
 
@@ -179,7 +182,9 @@ class View:
             values = sorted(by_predicate[p], key=_value_order)
             shown = [self.term(v) for v in values[: self.limit]]
             query = self._query(node, p, outgoing=True) if len(values) > len(shown) else None
-            rows.append(FactRow(self.predicate(p), shown, len(values), query))
+            stated = [self.term(ox.NamedNode(d)) for d in self.provenance.documents([(node, p, None)])] \
+                if sources else []
+            rows.append(FactRow(self.predicate(p), shown, len(values), query, stated))
         return FactTable(rows, self.sources(node) if sources else None, heading, id)
 
     def participations(self, node: ox.NamedNode) -> tuple[list[Participation], int, str | None]:

@@ -125,3 +125,19 @@ def test_the_rdflib_edges_exist_and_use_it() -> None:
         assert module in by_module, f"{module} is declared an rdflib edge but does not exist"
         assert any(n == "rdflib" or n.startswith("rdflib.") for n in _imports(by_module[module])), \
             f"{module} no longer imports rdflib: take it off RDFLIB_EDGES"
+
+
+def test_the_architecture_notes_name_modules_that_exist_and_every_layer() -> None:
+    """docs/architecture.md: every module path it names exists, and its picture shows every layer's modules."""
+    import re
+
+    root = PACKAGE.parents[1]
+    text = (root / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:src|tests|shapes)/[\w./-]+)`", text))
+    assert len(named) > 20, "the notes name too few modules to be checked"
+    assert [n for n in sorted(named) if not (root / n).exists()] == []
+    picture = text.split("```", 2)[1]
+    for layer in LAYERS:
+        for name in layer:
+            if name != "__init__":
+                assert re.search(rf"(?<![\w/]){re.escape(name)}(\.py|/)", picture), f"{name} is not in the picture"

@@ -104,6 +104,8 @@ class Releases:
         self.retire_after = retire_after
         self.current = self._open(fingerprint(self.path))
         self.switches = 0
+        #: called after each switch to a new release (the server's caches empty themselves)
+        self.on_switch: list[Callable[[], None]] = []
         self._failed = ""
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -131,6 +133,8 @@ class Releases:
             old, self.current = self.current, new
             self.switches += 1
             self._failed = ""
+        for callback in self.on_switch:
+            callback()
         _log.warning("now serving the release at %s", now.split("\n", 1)[0])
         timer = threading.Timer(self.retire_after, old.pool.close)
         timer.daemon = True

@@ -42,6 +42,12 @@ class Settings:
     idle_timeout: float = _setting(5.0, "seconds an idle keep-alive connection is kept open (default: 5)")
     reload_interval: float = _setting(2.0, "seconds between checks for a new release in the release folder "
                                       "(which is switched to whole); 0 checks only on SIGHUP (default: 2)")
+    document_cache: int = _setting(256, "megabytes of prepared documents (every format of a resource's "
+                                   "document, made once) kept in memory, least recently used dropped first; "
+                                   "0 makes each on every request (default: 256)")
+    answer_cache: int = _setting(64, "megabytes of SPARQL answers kept in memory for the release served, so a "
+                                 "repeated query is answered without running it; least recently used dropped "
+                                 "first, all dropped when the release switches; 0 keeps none (default: 64)")
     store: str = _setting("", "the SPARQL query endpoint of an external store the release was pushed into "
                           "(sakrad-ld push), queried instead of the embedded store, such as "
                           "http://127.0.0.1:7878/query (default: the embedded store)")
@@ -53,6 +59,8 @@ class Settings:
         if self.query_memory < 64 or self.query_queue < 0 or self.max_connections < 8:
             raise ValueError("query_memory must be at least 64 (MB), query_queue not negative, "
                              "max_connections at least 8")
+        if self.document_cache < 0 or self.answer_cache < 0:
+            raise ValueError("document_cache and answer_cache must not be negative")
         if self.request_timeout <= 0 or self.idle_timeout <= 0 or self.reload_interval < 0:
             raise ValueError("request_timeout and idle_timeout must be positive, reload_interval not negative")
 

@@ -13,6 +13,10 @@ Each worker limits its own address space (``RLIMIT_AS``, :data:`resource` module
 failed allocation, Python raises MemoryError), the caller gets :class:`QueryTooCostly` with what
 happened, and the worker is replaced, since a process that ran out of memory is not trusted again.
 
+Each worker also runs at a lower CPU priority (``nice`` :data:`NICENESS`): on a machine whose
+cores are all busy with queries, the server's own process (documents, pages, kept answers) still
+gets the processor first, so a heavy query slows documents down little.
+
 Time is bounded from the caller's side: a job waits for a free (and loaded) worker at most
 ``wait`` seconds and then runs at most ``timeout`` seconds, so no answer takes longer than
 ``wait + timeout`` (the server gives ``wait = timeout / 2``).
@@ -50,6 +54,9 @@ class WorkersBusy(QueryTimeout):
 class QueryTooCostly(QueryError):
     """The query's worker ran out of memory or died while running it; the worker was replaced."""
 
+#: How much lower a worker's CPU priority is than the server's (``os.nice``; 19 is the lowest).
+NICENESS = 10
+
 #: How long a new worker may take to load the release before it counts as broken.
 STARTUP_LIMIT = 120.0
 
@@ -64,6 +71,10 @@ def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0)
 
     # Ctrl-C in a terminal reaches the whole process group: the server stops its workers itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # documents and pages go first; queries take what is left of the processor
+        os.nice(NICENESS)
+    except OSError:
+        pass
     if memory_limit > 0:
         import resource
 

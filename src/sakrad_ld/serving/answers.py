@@ -1,0 +1,108 @@
+"""SPARQL answers kept per release, so a repeated query is answered from its bytes.
+
+Within one release a query's answer never changes, so the server keeps it: keyed by the query
+text (normalised: runs of whitespace and comments outside strings and IRIs read as one space,
+so a query re-indented or commented is the same query), the dataset the request names
+(``default-graph-uri``, ``named-graph-uri``) and the format of the answer. The ``Accept`` header
+is resolved to that format once per query and header, so every header that picks the same
+format shares one answer. Kept are the answers a query gives on every run: results (200), bad
+SPARQL (400, kept under the query exactly as written, since it names a line and column), a format the client cannot take (406), an answer past the result cap (422); never a
+503 (time, memory, load), which another run may not repeat.
+
+The answers live in memory up to ``--answer-cache`` megabytes (:class:`~sakrad_ld.serving.cache.ByteLRU`),
+least recently used dropped first, and are emptied when the server switches to a new release.
+Each carries its strong ``ETag`` and ``Cache-Control``, so proxies and browsers keep it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from ..sparql.limits import tokens
+from .cache import ByteLRU
+from .protocol import QueryJob, Reply
+from .representation import etag_of
+
+__all__ = ["CACHED_STATUSES", "AnswerCache", "normalised_query"]
+
+#: Statuses an answer has on every run of the same query on the same release.
+CACHED_STATUSES = frozenset({200, 400, 406, 422})
+#: Raw query texts whose normalised form is remembered (cleared whole when full).
+_MEMO = 1024
+
+
+def normalised_query(text: str) -> str:
+    """``text`` with every run of whitespace and comments outside strings and IRIs read as one space,
+    and none at either end; tokens are never joined or split, so the meaning is the same."""
+    out: list[str] = []
+    end = 0
+    for _, token, offset in tokens(text):
+        if offset > end and out:
+            out.append(" ")
+        out.append(token)
+        end = offset + len(token)
+    return "".join(out)
+
+
+class AnswerCache:
+    """The answers of one release, ``limit`` bytes at most."""
+
+    def __init__(self, limit: int) -> None:
+        #: (query key, Accept header) → the variant of the answer it gets (its status and media type)
+        self._variants: ByteLRU[str] = ByteLRU(limit // 16)
+        #: the kept answers, each with its ETag
+        self.answers: ByteLRU[tuple[Reply, str]] = ByteLRU(limit - limit // 16)
+        self._normalised: dict[str, str] = {}
+
+    @property
+    def bytes(self) -> int:
+        return self.answers.bytes + self._variants.bytes
+
+    @property
+    def limit(self) -> int:
+        return self.answers.limit + self._variants.limit
+
+    def clear(self) -> None:
+        self.answers.clear()
+        self._variants.clear()
+        self._normalised.clear()
+
+    def _query_key(self, job: QueryJob, release: str) -> tuple:
+        text = self._normalised.get(job.query)
+        if text is None:
+            text = normalised_query(job.query)
+            if len(self._normalised) >= _MEMO:
+                self._normalised.clear()
+            self._normalised[job.query] = text
+        return (release, text, job.default_graphs, job.named_graphs)
+
+    def get(self, job: QueryJob, release: str) -> tuple[Reply, str] | None:
+        """The kept answer to ``job`` on ``release`` (its fingerprint) and its ETag, or None."""
+        if not self.answers.limit:
+            return None
+        key = self._query_key(job, release)
+        variant = self._variants.get((key, job.accept or ""))
+        return None if variant is None else self.answers.get(_answer_key(job, key, variant))
+
+    def put(self, job: QueryJob, release: str, reply: Reply, etag: str = "") -> None:
+        """Keeps ``reply`` (with its ETag) as the answer to ``job`` on ``release`` if every run would give it."""
+        if reply.status not in CACHED_STATUSES or not self.answers.limit:
+            return
+        key = self._query_key(job, release)
+        variant = _variant(job, reply)
+        kept = (reply, etag or etag_of(reply.body))
+        if self.answers.put(_answer_key(job, key, variant), kept, len(reply.body) + len(job.query) + 300):
+            self._variants.put((key, job.accept or ""), variant, len(key[1]) + len(job.accept or "") + 200)
+
+
+def _variant(job: QueryJob, reply: Reply) -> str:
+    """What tells answers to one query apart: status and media type (a 406 names the Accept header it refused)."""
+    variant = f"{reply.status} {reply.media_type}"
+    return f"{variant} {job.accept}" if reply.status == 406 else variant
+
+
+def _answer_key(job: QueryJob, key: tuple, variant: str) -> Hashable:
+    # an HTML answer shows the query as it was written, and a syntax error names its line and column:
+    # these are kept under the text itself
+    as_written = " text/html" in variant or variant.startswith("400 ")
+    return (key[0], job.query, job.default_graphs, job.named_graphs, variant) if as_written else (key, variant)

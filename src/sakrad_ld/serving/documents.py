@@ -1,0 +1,228 @@
+"""Dereferenceable IRIs: a thing's IRI answers 303 See Other to the document about it, and the
+document is served in the format asked for (https://www.w3.org/TR/cooluris/, RFC 9110 §12.5.1)::
+
+    /id/{kind}/{id}[/part…]        303 to /doc/{kind}/{id}.{ext}[#part], the format chosen by Accept
+    /doc/{kind}/{id}[.ext]         the document: HTML, Turtle, JSON-LD, N-Triples, RDF/XML
+    /ontology[.ext]  /role[/x][.ext]   the ontology and the participation roles, the same way
+    /{path}[.ext]                  any other IRI minted under the base (the dataset, the catalogue, a
+                                   distribution, a linkset): 303 to /{path}.{ext}, its document
+
+Each document is made once and then answered from its prepared bytes (:class:`Documents`): the
+body, its strong ``ETag`` (``If-None-Match`` gives 304), ``Cache-Control``, ``Content-Location``
+and the ``Link`` to every variant, held in memory up to ``--document-cache`` megabytes (least
+recently used dropped first) and emptied when the release switches. An answer from the prepared
+bytes never leaves the event loop; only making a document takes a thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from ..formats import FORMATS, HTML, Format
+from ..layout import CONTEXT_FILE
+from ..vocab import ONTOLOGY_IRI, ROLE, ROLE_SCHEME
+from ..web.describe import document_bytes, document_triples
+from ..web.documents import ONTOLOGY_PATH, ROLE_PATH, page_path
+from .cache import ByteLRU
+from .context import Context
+from .negotiation import choose
+from .pages import not_found
+from .problem import Problem
+from .releases import Generation
+from .representation import Prepared, prepare
+
+__all__ = ["DOCUMENT_FORMATS", "MAX_MENTIONS", "Documents", "routes"]
+
+#: What a document can be given as, in the order ``*/*`` prefers: the page first, for people.
+DOCUMENT_FORMATS: tuple[Format, ...] = (HTML, *FORMATS)
+_SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
+#: Paths the server answers itself, never taken for an IRI of the catalogue.
+_OWN_PATHS = ("id/", "doc/", "sparql", "download/")
+#: The most statements a document of a resource known only from links to it lists.
+MAX_MENTIONS = 1000
+
+
+class Documents:
+    """The documents of the release being served, made once each and kept as prepared bytes."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        settings = context.settings
+        # an external store may be changed under the server (a push of the same graph): nothing is kept
+        self.cache: ByteLRU[Prepared] = ByteLRU(0 if settings.store else settings.document_cache * 2**20)
+        context.releases.on_switch.append(self.cache.clear)
+
+    def prepared(self, gen: Generation, iri: str, path: str, format: Format) -> Prepared | None:
+        """The prepared ``format`` document about ``iri`` at ``path`` (made now if it is not kept);
+        None if the data has nothing about it. Blocks while it makes one: call from a thread."""
+        key = (gen.fingerprint, path, format.name)
+        found = self.cache.get(key)
+        if found is not None:
+            return found
+        made = self._make(gen, iri, path, format)
+        if made is not None and gen is self.context.releases.current:  # never keep a replaced release's
+            self.cache.put(key, made, made.size)
+        return made
+
+    def _make(self, gen: Generation, iri: str, path: str, format: Format) -> Prepared | None:
+        store = gen.release.store
+        if format is HTML:
+            from ..web import pages
+
+            html = pages.ontology_page(store, gen.site) if iri == str(ONTOLOGY_IRI) else \
+                pages.resource_page(store, iri, gen.site)
+            if html is None:
+                return None
+            body = html.encode("utf-8")
+        else:
+            triples = document_triples(store, iri) or _mentions(store, iri)
+            if not triples:
+                return None
+            # the context is the published one, never one named after the request's Host header
+            body = document_bytes(triples, format, gen.release.base_iri + CONTEXT_FILE)
+        charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
+        links = ", ".join(f'<{path}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS)
+        return prepare(body, format.media_type + charset, self.context.cache_control,
+                       Content_Location=path + format.suffix, Link=links)
+
+    async def answer(self, request: Request, gen: Generation, iri: str, path: str,
+                     format: Format | None) -> Response:
+        """The document about ``iri`` at ``path``, in ``format`` or as negotiated by ``Accept``."""
+        negotiated = format is None
+        if format is None:
+            format = choose(request.headers.get("accept"), DOCUMENT_FORMATS)
+            if format is None:
+                raise not_acceptable(request, path)
+        made = self.cache.get((gen.fingerprint, path, format.name))
+        state = "hit"
+        if made is None:
+            state = "miss"
+            made = await run_in_threadpool(self.prepared, gen, iri, path, format)
+            if made is None:
+                return not_found(request, gen, iri, f"the data has nothing about {iri}")
+        response = made.response(request.headers.get("if-none-match"), state)
+        if negotiated:
+            response.headers["Vary"] = "Accept"
+        return response
+
+    def see_other(self, request: Request, path: str) -> Response:
+        """303 See Other from a thing's IRI to the document at ``path`` (``#fragment`` kept), negotiated."""
+        format = choose(request.headers.get("accept"), DOCUMENT_FORMATS)
+        if format is None:
+            raise not_acceptable(request, path.split("#")[0])
+        doc, _, fragment = path.partition("#")
+        target = doc + format.suffix + (f"#{fragment}" if fragment else "")
+        return RedirectResponse(target, status_code=303,
+                                headers={"Vary": "Accept", "Cache-Control": self.context.cache_control})
+
+    async def document_at(self, request: Request, gen: Generation) -> Response | None:
+        """The document a ``/doc/…``, ``/ontology…`` or ``/role…`` path names; None for another path."""
+        located = locate(request.url.path, gen.release.base_iri, gen.release.store)
+        if located is None:
+            return None
+        return await self.answer(request, gen, *located)
+
+    async def minted_at(self, request: Request, gen: Generation) -> Response | None:
+        """Another IRI minted under the base (the dataset, its distributions, linksets …): 303 to its
+        document, or the document itself at ``{path}.{ext}``; None if the path is no such IRI."""
+        base, store, path = gen.release.base_iri, gen.release.store, request.url.path
+        if _minted(base + path[1:], base) and known(store, base + path[1:]):
+            return self.see_other(request, path)
+        for suffix, format in _SUFFIXES.items():
+            iri = base + path[1:-len(suffix)]
+            if path.endswith(suffix) and _minted(iri, base) and known(store, iri):
+                return await self.answer(request, gen, iri, path[:-len(suffix)], format)
+        return None
+
+
+def routes(context: Context, documents: Documents) -> list[BaseRoute]:
+    """``/id/…`` (303 to the document) and ``/doc/…`` (the document)."""
+
+    async def thing(request: Request) -> Response:
+        gen = context.releases.current
+        iri = gen.release.base_iri + "id/" + request.path_params["rest"]
+        path = page_path(iri, gen.release.base_iri)
+        if path is None or not known(gen.release.store, iri):
+            return not_found(request, gen, iri, f"the data has nothing about {iri}")
+        return documents.see_other(request, path)
+
+    async def document(request: Request) -> Response:
+        gen = context.releases.current
+        found = await documents.document_at(request, gen)
+        if found is None:
+            return not_found(request, gen, "", f"{request.url.path}: there is no such page or file; "
+                                               "the start page / lists the documents and downloads")
+        return found
+
+    return [Route("/id/{rest:path}", thing, methods=["GET"]), Route("/doc/{rest:path}", document, methods=["GET"])]
+
+
+def not_acceptable(request: Request, path: str) -> Problem:
+    offered = ", ".join(f"{f.media_type} ({path}{f.suffix})" for f in DOCUMENT_FORMATS)
+    return Problem(406, f"{path} can be given as {offered}; the request's Accept header "
+                        f"({request.headers.get('accept', '')[:200]}) allows none of them")
+
+
+def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] | None:
+    """(thing IRI, document path without extension, format asked for by extension) for a document
+    path; None for a path that is not a document's. ``/doc/meeting/x.ttl`` is the Turtle of ``x``
+    unless the data has a thing whose id is ``x.ttl`` (ids may hold dots)."""
+    iri = thing_of(path, base)
+    if iri is not None and known(store, iri):
+        return iri, path, None
+    for suffix, format in _SUFFIXES.items():
+        if path.endswith(suffix) and (whole := thing_of(path[: -len(suffix)], base)) is not None:
+            return whole, path[: -len(suffix)], format
+    return (iri, path, None) if iri is not None else None
+
+
+def thing_of(doc: str, base: str) -> str | None:
+    """The thing a document path is about (the inverse of :func:`sakrad_ld.web.documents.page_path`)."""
+    if doc == ONTOLOGY_PATH:
+        return str(ONTOLOGY_IRI)
+    if doc == ROLE_PATH:
+        return str(ROLE_SCHEME)
+    if doc.startswith(ROLE_PATH + "/"):
+        name = doc[len(ROLE_PATH) + 1:]
+        return str(ROLE._NS) + name if name and "/" not in name else None
+    if doc.startswith("/doc/"):
+        segments = doc[len("/doc/"):].split("/")
+        if len(segments) == 2 and all(segments):
+            return f"{base}id/{segments[0]}/{segments[1]}"
+    return None
+
+
+def known(store: Any, iri: str) -> bool:
+    """Whether the store holds a statement about or pointing at ``iri``."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return next(iter(store.quads_for_pattern(node, None, None)), None) is not None or \
+        next(iter(store.quads_for_pattern(None, None, node)), None) is not None
+
+
+def _mentions(store: Any, iri: str) -> list[Any]:
+    """For a resource the data only links to (a version IRI, a register): the statements that link to it."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return []
+    found = []
+    for quad in store.quads_for_pattern(None, None, node):
+        found.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        if len(found) >= MAX_MENTIONS:
+            break
+    return sorted(set(found), key=str)
+
+
+def _minted(iri: str, base: str) -> bool:
+    """Whether ``iri`` is one of the dataset's own IRIs outside ``id/`` (the dataset, the catalogue …)."""
+    rest = iri[len(base):]
+    return iri.startswith(base) and bool(rest) and not rest.startswith(_OWN_PATHS) and ".." not in rest

@@ -1,0 +1,111 @@
+"""``/sparql``: the SPARQL 1.1 Protocol's query operation (:mod:`~sakrad_ld.serving.protocol`) and,
+without a query, the Service Description (:mod:`~sakrad_ld.serving.description`).
+
+A query is answered from the answers kept for the release (:mod:`~sakrad_ld.serving.answers`) when
+it was asked before; otherwise it passes the queries' own gate (:mod:`~sakrad_ld.serving.admission`)
+and runs in a worker process (:mod:`~sakrad_ld.serving.workers`), so documents and pages never
+wait for it. An answer carries ``Vary: Accept``, ``X-Cache: hit`` or ``miss``, and, when it
+succeeded, its strong ``ETag`` (``If-None-Match`` gives 304) and ``Cache-Control``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from ..errors import QueryTimeout, ReleaseError
+from ..formats import HTML
+from ..layout import CONTEXT_FILE
+from .admission import RETRY_AFTER, QueryGate, QueueFull
+from .answers import AnswerCache
+from .context import Context
+from .description import DESCRIPTION_FORMATS, service_description
+from .negotiation import choose
+from .problem import PROBLEM_MEDIA_TYPE, Problem, problem_body
+from .protocol import ProtocolError, Reply, read_query
+from .releases import Generation
+from .representation import etag_of, none_match, prepare
+from .workers import QueryTooCostly, WorkersBusy
+
+__all__ = ["SparqlEndpoint", "routes"]
+
+_log = logging.getLogger("sakrad_ld.serving")
+
+
+class SparqlEndpoint:
+    """The endpoint of one server: its gate, and the answers kept for the release it serves."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        settings = context.settings
+        self.gate = QueryGate(settings.query_workers, settings.query_queue)
+        # an external store may be changed under the server (a push of the same graph): nothing is kept
+        self.answers = AnswerCache(0 if settings.store else settings.answer_cache * 2**20)
+        context.releases.on_switch.append(self.answers.clear)
+
+    async def answer(self, request: Request) -> Response:
+        context, settings = self.context, self.context.settings
+        gen = context.releases.current
+        if request.method in ("GET", "HEAD") and not request.url.query:
+            return await run_in_threadpool(self.description, request, gen)
+        headers = {"Vary": "Accept"}
+        etag, state = "", "miss"
+        try:
+            job = await read_query(request, settings.result_cap, gen.release.base_iri + CONTEXT_FILE,
+                                   settings.request_timeout, gen.release.base_iri)
+            kept = self.answers.get(job, gen.fingerprint)
+            if kept is not None:
+                (reply, etag), state = kept, "hit"
+            else:
+                async with self.gate.admitted():
+                    reply = await self.gate.run(gen.pool.run, job)
+                if reply.status == 200:
+                    etag = etag_of(reply.body)
+                if gen is context.releases.current:  # never keep an answer of a replaced release
+                    self.answers.put(job, gen.fingerprint, reply, etag)
+        except ProtocolError as error:
+            reply = error.reply()
+        except (QueueFull, WorkersBusy) as error:
+            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
+            headers["Retry-After"] = str(RETRY_AFTER)
+        except QueryTimeout as error:
+            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error), timeout=settings.timeout))
+        except QueryTooCostly as error:
+            reply = Reply(503, PROBLEM_MEDIA_TYPE,
+                          problem_body(503, str(error), memory_limit_mb=settings.query_memory))
+        except ReleaseError as error:
+            _log.error("SPARQL on %s: %s", gen.release.root, str(error).splitlines()[0])
+            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
+            headers["Retry-After"] = str(RETRY_AFTER)
+        headers["Cache-Control"] = "no-store" if reply.status >= 400 else context.cache_control
+        headers["X-Cache"] = state
+        if reply.status == 200 and etag:
+            headers["ETag"] = etag
+            if none_match(request.headers.get("if-none-match"), etag):
+                return Response(status_code=304, headers=headers)
+        return Response(reply.body, status_code=reply.status, media_type=reply.media_type, headers=headers)
+
+    def description(self, request: Request, gen: Generation) -> Response:
+        format = choose(request.headers.get("accept"), (*DESCRIPTION_FORMATS, HTML))
+        if format is HTML:  # a person opening the endpoint in a browser gets the query form
+            return RedirectResponse("/#sparql", status_code=303, headers={"Vary": "Accept"})
+        if format is None:
+            offered = ", ".join(f.media_type for f in DESCRIPTION_FORMATS)
+            raise Problem(406, f"/sparql without a query describes the service as {offered}; the request's "
+                               f"Accept header ({request.headers.get('accept', '')[:200]}) allows none of them")
+        body = service_description(format, graph=gen.release.graph, triples=gen.triples(),
+                                   dataset=gen.release.base_iri + "dataset")
+        charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
+        response = prepare(body, format.media_type + charset, self.context.cache_control).response(
+            request.headers.get("if-none-match"))
+        response.headers["Vary"] = "Accept"
+        return response
+
+
+def routes(context: Context, endpoint: SparqlEndpoint) -> list[BaseRoute]:
+    """``/sparql`` (GET and POST)."""
+    return [Route("/sparql", endpoint.answer, methods=["GET", "POST"])]

@@ -129,6 +129,14 @@ def _node(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent
             value = _node(o.value, by_subject, parent, terms)
         values[key].append(value)
         containers[key] = container
+    _put_values(out, values, containers, by_subject)
+    return out
+
+
+def _put_values(out: dict[str, Any], values: dict[str, list[Any]], containers: dict[str, str],
+                by_subject: dict[str, list[tuple[ox.NamedNode, Term]]]) -> None:
+    """Puts each key's values into the node object ``out``, keys sorted: a language map for a
+    ``@language`` container, a list for a ``@set`` or several values, else the one value."""
     for key in sorted(values):
         items = values[key]
         if containers[key] == "@language":
@@ -140,7 +148,6 @@ def _node(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent
         if len(items) > 1:
             items.sort(key=lambda v: _order(v, by_subject))
         out[key] = items if (containers[key] == "@set" or len(items) > 1) else items[0]
-    return out
 
 
 def _entry(p: ox.NamedNode, o: Term, terms: _Terms) -> tuple[str, str, Any]:
@@ -252,15 +259,5 @@ def _framed(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], term
             value = {"id": o.value}
         values[key].append(value)
         containers[key] = container
-    for key in sorted(values):
-        items = values[key]
-        if containers[key] == "@language":
-            langmap: dict[str, list[str]] = defaultdict(list)
-            for lang, text in items:
-                langmap[lang].append(text)
-            out[key] = {lang: (v[0] if len(v) == 1 else sorted(v)) for lang, v in sorted(langmap.items())}
-            continue
-        if len(items) > 1:
-            items.sort(key=lambda v: _order(v, by_subject))
-        out[key] = items if (containers[key] == "@set" or len(items) > 1) else items[0]
+    _put_values(out, values, containers, by_subject)
     return out

@@ -35,8 +35,8 @@ from pathlib import Path
 
 from .catalogue.dcat import write_catalogue
 from .corpus import load_corpus, schema_files
-from .errors import ReleaseError
 from .documents import document_bytes, document_triples
+from .errors import ReleaseError
 from .folders import ReleaseFolders
 from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS, by_name
 from .graph import Built, build_graph, role_scheme_graph
@@ -51,9 +51,9 @@ from .serialize import release_order
 from .sparql.store import open_store
 from .tables import table_files
 from .validate import ValidationReport, load_shapes, validate
-from .writers import write
 from .web.diagrams import draw_chart, draw_meeting
 from .web.labels import Labeller
+from .writers import write
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
 

@@ -7,7 +7,7 @@ hash of text that may change. A thing and the document about it have different I
     {base}doc/meeting/2017-12-12-integration    the document describing it (Turtle, JSON-LD, HTML …)
 
 Parts of a meeting (questions, participations, its time and contact point) extend its IRI.
-Where the document of each IRI is served is :func:`sakrad_ld.web.documents.page_path`.
+Where the document of each IRI is served is :func:`sakrad_ld.documents.page_path`.
 """
 
 from __future__ import annotations

@@ -24,11 +24,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from ..formats import FORMATS, HTML, Format
+from ..documents.describe import document_bytes, document_triples
+from ..documents.paths import DOCUMENT_FORMATS, page_path, thing_of
+from ..formats import HTML, Format
 from ..layout import CONTEXT_FILE
-from ..vocab import ONTOLOGY_IRI, ROLE, ROLE_SCHEME
-from ..web.describe import document_bytes, document_triples
-from ..web.documents import ONTOLOGY_PATH, ROLE_PATH, page_path
+from ..vocab import ONTOLOGY_IRI
 from .cache import ByteLRU
 from .context import Context
 from .negotiation import choose
@@ -39,8 +39,6 @@ from .representation import Prepared, prepare
 
 __all__ = ["DOCUMENT_FORMATS", "MAX_MENTIONS", "Documents", "routes"]
 
-#: What a document can be given as, in the order ``*/*`` prefers: the page first, for people.
-DOCUMENT_FORMATS: tuple[Format, ...] = (HTML, *FORMATS)
 _SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
 #: Paths the server answers itself, never taken for an IRI of the catalogue.
 _OWN_PATHS = ("id/", "doc/", "sparql", "download/")
@@ -180,22 +178,6 @@ def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] |
         if path.endswith(suffix) and (whole := thing_of(path[: -len(suffix)], base)) is not None:
             return whole, path[: -len(suffix)], format
     return (iri, path, None) if iri is not None else None
-
-
-def thing_of(doc: str, base: str) -> str | None:
-    """The thing a document path is about (the inverse of :func:`sakrad_ld.web.documents.page_path`)."""
-    if doc == ONTOLOGY_PATH:
-        return str(ONTOLOGY_IRI)
-    if doc == ROLE_PATH:
-        return str(ROLE_SCHEME)
-    if doc.startswith(ROLE_PATH + "/"):
-        name = doc[len(ROLE_PATH) + 1:]
-        return str(ROLE._NS) + name if name and "/" not in name else None
-    if doc.startswith("/doc/"):
-        segments = doc[len("/doc/"):].split("/")
-        if len(segments) == 2 and all(segments):
-            return f"{base}id/{segments[0]}/{segments[1]}"
-    return None
 
 
 def known(store: Any, iri: str) -> bool:

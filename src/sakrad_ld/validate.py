@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -23,16 +24,17 @@ from rdflib.term import Node
 
 from .errors import ProjectError, ShapesError, Where
 from .graph import Origins
-from .serialize import serialize
+from .serialize import serialize_ox, sort_key
 from .shacl import Shapes, check
-from .triples import Index, from_rdflib, to_rdflib
+from .triples import RDF_TYPE, Index, from_rdflib, ox_term, to_rdflib
 from .vocab import PREFIXES, RDF
 
 __all__ = ["ENGINES", "Finding", "ValidationReport", "load_shapes", "validate"]
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
-_SEVERITY_IRI = {name: iri for iri, name in SEVERITIES.items()}
 SHACL_SPEC = "https://www.w3.org/TR/shacl/#validation-report"
+_SH = str(SH)
+_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 
 @dataclass(frozen=True)
@@ -106,32 +108,35 @@ class ValidationReport:
                "warnings": self.count("Warning"), "results": [f.as_json() for f in self.findings]}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
-    def graph(self, report_iri: str) -> Graph:
-        """The report as a SHACL validation report graph with stable IRIs (no blank nodes), so a
-        release that contains it stays byte-identical between builds."""
-        g = Graph()
-        report = URIRef(report_iri)
-        g.add((report, RDF.type, SH.ValidationReport))
-        g.add((report, SH.conforms, Literal(self.conforms)))
+    def triples(self, report_iri: str) -> list[ox.Triple]:
+        """The report as a SHACL validation report (https://www.w3.org/TR/shacl/#validation-report)
+        with stable IRIs (no blank nodes), so a release that contains it stays byte-identical between
+        builds; written straight from the findings, in the release's order."""
+        sh = _SH
+        report = ox.NamedNode(report_iri)
+        out = [ox.Triple(report, RDF_TYPE, ox.NamedNode(sh + "ValidationReport")),
+               ox.Triple(report, ox.NamedNode(sh + "conforms"),
+                         ox.Literal(str(self.conforms).lower(), datatype=_XSD_BOOLEAN))]
         for n, f in enumerate(self.findings, start=1):
-            r = URIRef(f"{report_iri}#result-{n}")
-            g.add((report, SH.result, r))
-            g.add((r, RDF.type, SH.ValidationResult))
-            g.add((r, SH.resultSeverity, _SEVERITY_IRI[f.severity]))
-            g.add((r, SH.focusNode, URIRef(f.focus)))
-            g.add((r, SH.sourceConstraintComponent, URIRef(f.component)))
+            r = ox.NamedNode(f"{report_iri}#result-{n}")
+            out += [ox.Triple(report, ox.NamedNode(sh + "result"), r),
+                    ox.Triple(r, RDF_TYPE, ox.NamedNode(sh + "ValidationResult")),
+                    ox.Triple(r, ox.NamedNode(sh + "resultSeverity"), ox.NamedNode(sh + f.severity)),
+                    ox.Triple(r, ox.NamedNode(sh + "focusNode"), ox.NamedNode(f.focus)),
+                    ox.Triple(r, ox.NamedNode(sh + "sourceConstraintComponent"), ox.NamedNode(f.component))]
             if f.path and f.path.startswith(("http://", "https://", "urn:")):
-                g.add((r, SH.resultPath, URIRef(f.path)))
+                out.append(ox.Triple(r, ox.NamedNode(sh + "resultPath"), ox.NamedNode(f.path)))
             if f.value_term is not None:
-                g.add((r, SH.value, f.value_term))
+                out.append(ox.Triple(r, ox.NamedNode(sh + "value"), ox_term(f.value_term)))
             if f.shape:
-                g.add((r, SH.sourceShape, URIRef(f.shape)))
+                out.append(ox.Triple(r, ox.NamedNode(sh + "sourceShape"), ox.NamedNode(f.shape)))
             for lang, text in f.messages.items():
-                g.add((r, SH.resultMessage, Literal(text, lang=lang or None)))
-        return g
+                out.append(ox.Triple(r, ox.NamedNode(sh + "resultMessage"),
+                                     ox.Literal(text, language=lang) if lang else ox.Literal(text)))
+        return sorted(set(out), key=sort_key)
 
     def turtle(self, report_iri: str = "urn:sakrad-ld:validation-report") -> bytes:
-        return serialize(self.graph(report_iri), "turtle")
+        return serialize_ox(self.triples(report_iri), "turtle")
 
 
 def load_shapes(paths: Iterable[Path]) -> Graph:

@@ -36,7 +36,7 @@ RDFLIB_EDGES: frozenset[str] = frozenset({
     "catalogue.void",  # the catalogue, checked against the official DCAT-AP shapes with pySHACL
     "registers.links", "registers.register",  # register extracts in any RDF syntax rdflib reads
     # not yet moved to pyoxigraph terms (issue 14, point 1):
-    "graph", "iri", "serialize", "triples", "vocab",
+    "graph", "iri", "triples", "vocab",
     "shacl.components", "shacl.describe", "shacl.engine", "shacl.literals", "shacl.paths",
     "shacl.report", "shacl.shapes",
 })

@@ -9,16 +9,12 @@ JSON-LD has its own module, :mod:`sakrad_ld.jsonld`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pyoxigraph as ox
-from rdflib import Graph
-from rdflib.term import Node
 
-from .triples import RDF_TYPE, Index, ox_term
+from .triples import RDF_TYPE, Index
 from .vocab import PREFIXES
 
-__all__ = ["ox_triples", "release_order", "serialize", "serialize_ox", "sort_key", "used_prefixes"]
+__all__ = ["release_order", "serialize_ox", "sort_key", "used_prefixes"]
 
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -35,13 +31,6 @@ def sort_key(triple: ox.Triple) -> tuple[str, bool, str, str]:
     the same bytes. Keys are pyoxigraph's own strings: sorting 280,000 triples takes 0.8 s where
     rdflib's ``n3()`` took 2.6 s."""
     return (str(triple.subject), triple.predicate != RDF_TYPE, triple.predicate.value, str(triple.object))
-
-
-def ox_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
-    """rdflib triples in release order, as pyoxigraph triples."""
-    converted = [ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples]
-    converted.sort(key=sort_key)
-    return converted
 
 
 def release_order(data: Index) -> list[ox.Triple]:
@@ -61,15 +50,10 @@ def _predicate_key(p: ox.NamedNode) -> tuple[bool, str]:
     return p != RDF_TYPE, p.value
 
 
-def serialize(graph: Graph | Iterable[tuple[Node, Node, Node]], format: str) -> bytes:
-    """``graph`` as ``format`` (turtle, ntriples, rdfxml); identical graphs give identical bytes."""
-    return serialize_ox(ox_triples(graph), format)
-
-
 def serialize_ox(triples: list[ox.Triple], format: str, ntriples: bytes | None = None) -> bytes:
-    """pyoxigraph triples, in the order given, as :func:`serialize` writes a graph: no rdflib on
-    the way, for documents written many times (the pages' RDF, the static export). ``ntriples``,
-    the same triples already written as N-Triples, spares writing them again to find the prefixes."""
+    """pyoxigraph triples, in the order given, as ``format`` (turtle, ntriples, rdfxml) in the
+    release's style: only the prefixes used, sorted. ``ntriples``, the same triples already written
+    as N-Triples, spares writing them again to find the prefixes."""
     prefixes = None
     if format in ("turtle", "rdfxml"):
         prefixes = used_prefixes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if ntriples is None else ntriples)

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -33,7 +34,8 @@ from ..iri import Minter
 from ..layout import CATALOGUE_STEM, DATA_FILE
 from ..project import Project
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
-from ..serialize import serialize
+from ..serialize import serialize_ox, sort_key
+from ..triples import ox_term
 from ..validate import Finding, ValidationReport
 from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
 from . import dcat_ap_2
@@ -402,3 +404,9 @@ def _errors(config: DatasetConfig, project: Project,
     return [InputError(where, f"the catalogue breaks {profile} at {f.focus} {f.path or ''}: {f.message('en')}",
                        hint=f"see docs/catalogue.md and {profile.spec}") for profile, f in violations]
 
+
+def serialize(graph: Graph, format: str) -> bytes:
+    """An rdflib graph as ``format`` (turtle, ntriples, rdfxml), in the release's order and style:
+    identical graphs give identical bytes."""
+    triples = [ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in graph]
+    return serialize_ox(sorted(triples, key=sort_key), format)

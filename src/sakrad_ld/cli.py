@@ -18,6 +18,12 @@ from .layout import CONTEXT_FILE
 __all__ = ["COMMANDS", "main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+#: Where ``build`` publishes a release, and where the commands that read one look for it.
+RELEASE_DEFAULT = "dist"
+
+
+def _release_argument(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--release", default=RELEASE_DEFAULT, help=f"{what} (default: {RELEASE_DEFAULT})")
 
 
 def _project(args: argparse.Namespace):
@@ -257,7 +263,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def _query_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", metavar="QUERY", nargs="?", help="SPARQL text, a .rq file, or a saved query's name")
-    p.add_argument("--release", default="dist", help="the release folder (default: dist)")
+    _release_argument(p, "the release folder")
     from .formats import RESULTS_FORMATS
 
     names = [f.name for f in RESULTS_FORMATS]
@@ -297,7 +303,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _serve_arguments(p: argparse.ArgumentParser) -> None:
     from .serving.settings import setting_fields
 
-    p.add_argument("--release", default="dist", help="the release folder (default: dist)")
+    _release_argument(p, "the release folder")
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
     p.add_argument("--get", metavar="PATH", help="answer one GET of PATH and print it, without a socket "
@@ -323,7 +329,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 #: Every command: name → (function, arguments). The README documents each (a test checks it).
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]]] = {
     "build": (cmd_build, lambda p: (
-        p.add_argument("--out", default="dist", help="the release: a link to its folder in OUT.releases/ (default: dist)"),
+        p.add_argument("--out", default=RELEASE_DEFAULT,
+                       help=f"the release: a link to its folder in OUT.releases/ (default: {RELEASE_DEFAULT})"),
         p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
         p.add_argument("--allow-empty", action="store_true",
                        help="let a release without meetings replace one with meetings"),
@@ -355,7 +362,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
         p.add_argument("--summary", action="store_true", help="print only the one-line summary"),
     )),
     "export": (cmd_export, lambda p: (
-        p.add_argument("--release", default="dist", help="the release folder to export (default: dist)"),
+        _release_argument(p, "the release folder to export"),
         p.add_argument("--out", default="site", help="the folder to write the site to (default: site)"),
         p.add_argument("--previous", metavar="DIR", help="the release before it: the Atom feeds name the sakråd "
                                                          "new or changed since (without it, every sakråd is new)"),
@@ -366,7 +373,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
         p.add_argument("--endpoint", required=True, metavar="URL",
                        help="the store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store"),
         p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: the release's, {base_iri}graph/{version} from its manifest)"),
-        p.add_argument("--release", default="dist", help="the release folder to push (default: dist)"),
+        _release_argument(p, "the release folder to push"),
     )),
 }
 

@@ -13,10 +13,10 @@ from stdnum.se import orgnr
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
-import run
-from generate import SYNTHETIC_ORGNR_PREFIX, generate, synthetic_orgnr
+import run  # noqa: E402  (bench/ is put on the path above)
+from generate import SYNTHETIC_ORGNR_PREFIX, generate, synthetic_orgnr  # noqa: E402
 
-from sakrad_ld.corpus import load_corpus
+from sakrad_ld.corpus import load_corpus  # noqa: E402
 
 SIZES = (3, 6)
 

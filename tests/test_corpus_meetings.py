@@ -15,10 +15,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import yaml
+from conftest import FIXTURE_DATA, fixture_project
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, TIME, XSD
 
-from conftest import FIXTURE_DATA, fixture_project
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import Built, build_graph
 from sakrad_ld.project import Project
@@ -183,7 +183,7 @@ def test_organiser_place_and_questions_as_stated(entry: dict, built: Built) -> N
     assert (str(g.value(place, LOCN.geographicName)) if place else None) == entry["place"]
     questions = sorted(g.objects(m, SAKRAD.question), key=lambda q: int(g.value(q, SCHEMA.position)))
     assert len(questions) == len(entry["questions"])
-    for q, text in zip(questions, entry["questions"]):
+    for q, text in zip(questions, entry["questions"], strict=True):
         # word for word up to where meetings.yaml joins the next sentence in parentheses
         assert " ".join(text.split()).startswith(str(g.value(q, SCHEMA.text))) and len(str(g.value(q, SCHEMA.text))) > 40
 
@@ -193,7 +193,7 @@ def test_the_organisations_are_listed_in_order(entry: dict, built: Built) -> Non
     g, m = built.graph, _meeting(built, entry)
     listed = _participants(g, m, ROLE.participatingOrganisation)
     assert len(listed) == len(entry["participating_organisations"])
-    for org, name in zip(listed, entry["participating_organisations"]):
+    for org, name in zip(listed, entry["participating_organisations"], strict=True):
         assert name in _names(g, org), (name, org)
     assert int(g.value(m, SAKRAD.listedOrganisationCount) or 0) == len(listed)
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import fixture_project
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from conftest import fixture_project
 from sakrad_ld.graph import role_scheme_graph
 from sakrad_ld.project import Project
 from sakrad_ld.release import build

@@ -171,7 +171,7 @@ def test_every_thing_and_every_part_answers_303_with_its_document(client: Client
 
 
 def test_every_accept_header_gets_the_file_of_its_format(client: Client, opened: Release, export: Path) -> None:
-    for iri, path in _documents(opened):
+    for _iri, path in _documents(opened):
         for name, header in ACCEPT:
             status, headers, body = client.get(path, header)
             wanted = BY_NAME[name]

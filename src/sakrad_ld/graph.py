@@ -218,7 +218,7 @@ def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None
         extra += from_rdflib(alongside)
     out.triples.extend(extra)
     out.graphs.extend([vocabulary] * len(extra))
-    quads = [(s, p, o, g) for (s, p, o), g in zip(out.triples, out.graphs)]
+    quads = [(s, p, o, g) for (s, p, o), g in zip(out.triples, out.graphs, strict=True)]
     return Built(Index(out.triples), origins, minter, quads)
 
 

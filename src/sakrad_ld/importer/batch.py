@@ -48,7 +48,9 @@ def same_meeting(a: PageDraft, b: PageDraft) -> bool:
     if linked and (ma.date is None or mb.date is None or ma.date == mb.date):
         return True
     if ma.date and mb.date and len(ma.date) == 10 and ma.date == mb.date:
-        words = lambda m: set(_WORD.findall(m.title.sv.casefold())) - _COMMON
+        def words(m) -> set[str]:  # noqa: ANN001  (a draft meeting)
+            return set(_WORD.findall(m.title.sv.casefold())) - _COMMON
+
         return bool(words(ma) & words(mb))
     return False
 

@@ -85,7 +85,9 @@ class PageDraft:
 
 
 def _same(a: str, b: str) -> bool:
-    norm = lambda s: " ".join(s.replace("-och", "- och").split()).casefold()
+    def norm(s: str) -> str:
+        return " ".join(s.replace("-och", "- och").split()).casefold()
+
     return norm(a) == norm(b)
 
 

@@ -213,7 +213,7 @@ class Pattern(Component):
     def evaluate(self, run: Run, values: Values) -> Found:
         found: Found = []
         for pattern in self.patterns:
-            found += self._per_value(values, lambda v: not isinstance(v, ox.BlankNode) and pattern.search(v.value))
+            found += self._per_value(values, lambda v, p=pattern: not isinstance(v, ox.BlankNode) and p.search(v.value))
         return found
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:

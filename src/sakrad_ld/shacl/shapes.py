@@ -80,7 +80,7 @@ class Shapes:
         """Compiles ``graph``; raises :class:`UnsupportedShapes`, naming the shape and the
         feature, for any SHACL parameter this engine does not implement."""
         shapes = {node: Shape(node) for node in _shape_nodes(graph)}
-        for node, shape in shapes.items():
+        for shape in shapes.values():
             _Compiler(graph, shapes, shape).run()
         return cls(graph, shapes)
 

@@ -122,7 +122,7 @@ def table(answer: Answer, base: str = "", max_width: int = 80) -> str:
     widths = [max([_width(h), *(_width(r[i]) for r in cells)]) for i, h in enumerate(header)]
 
     def line(values: list[str] | tuple[str, ...]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=False)).rstrip()
 
     out = [line(header), line(["-" * w for w in widths]), *(line(r) for r in cells)]
     out.append(f"({len(rows)} {'triple' if answer.form == 'graph' else 'row'}{'' if len(rows) == 1 else 's'})")

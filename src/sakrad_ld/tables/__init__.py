@@ -148,7 +148,7 @@ def _unique(table: Table, rows: Sequence[Sequence[str]], key: Sequence[int]) -> 
 
 def _datatype(table: Table, name: str, types: set[str]) -> str:
     local = {t.removeprefix(XSD) for t in types}
-    if len(local) != 1 or not (datatype := local.pop()) in _FROM_GRAPH:
+    if len(local) != 1 or (datatype := local.pop()) not in _FROM_GRAPH:
         raise TableError(f"{table.file}: column {name} has values of the datatypes {', '.join(sorted(types))}; "
                          f"a CSVW column has one, of {', '.join(sorted(_FROM_GRAPH))}")
     return datatype

@@ -1,6 +1,7 @@
 """The whole benchmark in one command; writes ``results.json`` and ``results.md`` into ``--out``.
 
     python bench/run.py [--sizes 1000,10000,100000] [--out bench/out] [--load-seconds 10]
+    python bench/run.py --serve-only --sizes 1000     only the server under load (6.), on a release of 1,000
 
 1. the machine: cores, memory, load, Python and library versions;
 2. the seed build: ``sakrad-ld build`` from a cold process to a finished release, against
@@ -10,8 +11,9 @@
    ``--timeout`` seconds or ``--memory-limit`` GB is stopped and recorded with the stage it reached;
 4. on the ``--compare-size`` corpus: the naive pipeline and the pyoxigraph floor (``bench/compare.py``);
 5. the scaling exponent: the slope of log(wall time) over log(N), least squares;
-6. the server under load on loopback (``bench/load.py``): ``sakrad-ld serve`` dereferencing a meeting
-   and answering a saved query, and ``python -m http.server`` serving the same release's files.
+6. the server under load on loopback (``bench/serveload.py``, ``bench/load.py``): ``sakrad-ld serve``
+   answering a meeting's document (by extension, negotiated, and while 60 clients send slow queries) and
+   a saved query, beside nginx serving the same document from the static export, and their ratio.
 
 Every build writes into ``--work`` (a temporary folder unless given), never into the repository.
 """
@@ -24,14 +26,11 @@ import math
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
-import urllib.request
 from importlib import metadata
 from pathlib import Path
 
@@ -40,7 +39,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate  # noqa: E402
-from load import load  # noqa: E402
+from serveload import serve_load  # noqa: E402
 
 LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph", "PyYAML", "orjson", "python-stdnum", "starlette", "uvicorn")
 
@@ -170,60 +169,6 @@ def exponent(points: list[tuple[int, float]]) -> float | None:
                  sum((x - mx) ** 2 for x in xs), 3)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, process: subprocess.Popen[bytes], seconds: float = 120.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server stopped (exit {process.returncode}) before answering {url}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"no answer from {url} within {seconds} s")
-
-
-def serve_load(release: Path, seconds: float, connections: int) -> dict[str, object]:
-    meeting = sorted((release / "meetings").glob("*.ttl"))[0].stem
-    query = (REPO / "src" / "sakrad_ld" / "queries" / "recurring-organisations.rq")
-    if not query.is_file():
-        query = sorted((REPO / "src" / "sakrad_ld" / "queries").glob("*.rq"))[0]
-    out: dict[str, object] = {"connections": connections, "seconds": seconds, "meeting": meeting,
-                              "saved_query": query.stem}
-    port, static_port = _free_port(), _free_port()
-    servers = [
-        subprocess.Popen([sys.executable, "-m", "sakrad_ld", "serve", "--release", str(release), "--host",
-                          "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "-m", "http.server", str(static_port), "--bind", "127.0.0.1",
-                          "--directory", str(release)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-    ]
-    try:
-        _wait(f"http://127.0.0.1:{port}/", servers[0])
-        _wait(f"http://127.0.0.1:{static_port}/SHA256SUMS", servers[1])
-        sparql = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": query.read_text("utf-8")})
-        runs = {
-            "serve_dereference": (f"http://127.0.0.1:{port}/doc/meeting/{meeting}", "text/turtle"),
-            "serve_saved_query": (sparql, "application/sparql-results+json"),
-            "static_file": (f"http://127.0.0.1:{static_port}/meetings/{meeting}.ttl", "text/turtle"),
-        }
-        for name, (url, accept) in runs.items():
-            out[name] = load(url, seconds, connections, accept).as_json()
-    finally:
-        for server in servers:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-    return out
-
-
 def _gb(n: object) -> str:
     return f"{n / 2**30:.2f}" if isinstance(n, (int, float)) and n else "–"
 
@@ -261,9 +206,14 @@ def markdown(r: dict) -> str:
     elif lo:
         lines += [f"## Server under load ({lo['connections']} connections, {lo['seconds']} s each, loopback)", "",
                   "| what | tool | requests/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|---|"]
-        for name in ("serve_dereference", "serve_saved_query", "static_file"):
-            x = lo[name]
-            lines.append(f"| {name} | {x['tool']} | {x['rps']} | {x['p50_ms']} | {x['p99_ms']} | {x['errors']} |")
+        for name in ("serve_dereference", "serve_negotiated", "serve_saved_query",
+                     "serve_dereference_under_slow_queries", "static_file"):
+            if x := lo.get(name):
+                lines.append(f"| {name} | {x['tool']} | {x['rps']} | {x['p50_ms']} | {x['p99_ms']} | {x['errors']} |")
+        lines += ["", f"Static server: {lo.get('static_server')}; sakrad-ld serve / static: {lo.get('ratio_to_static')}; "
+                  f"first answers: document {lo.get('document_cold_seconds')} s, {lo.get('saved_query')} "
+                  f"{lo.get('saved_query_cold_seconds')} s; slow-query answers during the attack: "
+                  f"{lo.get('slow_query_answers')}"]
     return "\n".join(lines) + "\n"
 
 
@@ -279,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--compare-timeout", type=float, default=600.0, help="seconds for the naive run (default 600)")
     p.add_argument("--load-seconds", type=float, default=10.0, help="seconds per load run; 0 skips (default 10)")
     p.add_argument("--connections", type=int, default=64, help="concurrent connections under load (default 64)")
+    p.add_argument("--slow-clients", type=int, default=60,
+                   help="clients sending slow queries while documents are measured; 0 skips (default 60)")
+    p.add_argument("--serve-only", action="store_true",
+                   help="only build the smallest size and put the server under load (no seed build, naive or floor)")
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="sakrad-bench-"))
@@ -291,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         (args.out / "results.md").write_text(markdown(results), encoding="utf-8")
 
-    if args.seed_runs:
+    if args.serve_only:
+        sizes = sizes[:1] if args.compare_size is None else [args.compare_size]
+        results["sizes"] = sizes
+    if args.seed_runs and not args.serve_only:
         results["seed"] = seed(work, args.seed_runs)
     builds: list[dict] = []
     results["builds"] = builds
@@ -305,16 +262,17 @@ def main(argv: list[str] | None = None) -> int:
     results["compare_size"] = size
     if not (work / f"corpus-{size}").is_dir():
         generate(work / f"corpus-{size}", size)
-    print(f"naive and floor on {size} meetings …", file=sys.stderr, flush=True)
-    results["naive"] = compare("naive", work / f"corpus-{size}", args.compare_timeout, limit)
     release = work / f"dist-{size}"
-    if (release / "sakrad.nt").is_file():
-        results["floor"] = compare("floor", release, args.compare_timeout, limit)
+    if not args.serve_only:
+        print(f"naive and floor on {size} meetings …", file=sys.stderr, flush=True)
+        results["naive"] = compare("naive", work / f"corpus-{size}", args.compare_timeout, limit)
+        if (release / "sakrad.nt").is_file():
+            results["floor"] = compare("floor", release, args.compare_timeout, limit)
     save()
     if args.load_seconds and (release / "sakrad.nt").is_file():
         print(f"load on the release of {size} meetings …", file=sys.stderr, flush=True)
         try:
-            results["load"] = serve_load(release, args.load_seconds, args.connections)
+            results["load"] = serve_load(release, args.load_seconds, args.connections, work, args.slow_clients)
         except (RuntimeError, OSError, subprocess.SubprocessError, ValueError) as error:
             results["load"] = {"error": str(error)}
     save()

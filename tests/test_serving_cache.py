@@ -84,7 +84,7 @@ def test_a_document_is_made_once_and_answered_from_its_bytes(app, client: httpx.
     assert negotiated.headers["content-location"] == path + ".ttl"
     unchanged = client.get(path, headers={"accept": "text/turtle", "if-none-match": first.headers["etag"]})
     assert unchanged.status_code == 304 and unchanged.content == b""
-    assert app.state.documents.hits >= 2
+    assert app.state.documents.cache.hits >= 2
 
 
 def test_a_new_release_empties_what_was_kept(fixture_release: Path, tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_the_server_keeps_no_more_than_its_bound(fixture_release: Path) -> None:
         for path in client.get("/").text.split('href="')[1:200]:
             client.get("/" + path.split('"')[0].lstrip("/"))
             assert app.state.documents.bytes <= app.state.documents.limit == 2**20
-        assert len(app.state.documents) > 0
+        assert len(app.state.documents.cache) > 0
 
 
 def test_the_least_recently_used_entry_goes_first() -> None:

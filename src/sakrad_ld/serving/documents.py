@@ -11,7 +11,9 @@ Each document is made once and then answered from its prepared bytes (:class:`Do
 body, its strong ``ETag`` (``If-None-Match`` gives 304), ``Cache-Control``, ``Content-Location``
 and the ``Link`` to every variant, held in memory up to ``--document-cache`` megabytes (least
 recently used dropped first) and emptied when the release switches. An answer from the prepared
-bytes never leaves the event loop; only making a document takes a thread.
+bytes never leaves the event loop; only making a document takes a thread. A ``/doc/…`` path answered
+once is remembered, so the next request for it is answered in front of the routes
+(:class:`PreparedDocuments`), past only the guard and CORS.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..documents.describe import document_bytes, document_triples
 from ..documents.paths import DOCUMENT_FORMATS, page_path, thing_of
@@ -35,9 +38,9 @@ from .negotiation import choose
 from .pages import not_found
 from .problem import Problem
 from .releases import Generation
-from .representation import Prepared, prepare
+from .representation import Prepared, none_match, prepare
 
-__all__ = ["DOCUMENT_FORMATS", "MAX_MENTIONS", "Documents", "routes"]
+__all__ = ["DOCUMENT_FORMATS", "MAX_MENTIONS", "Documents", "PreparedDocuments", "routes"]
 
 _SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
 #: Paths the server answers itself, never taken for an IRI of the catalogue.
@@ -53,8 +56,24 @@ class Documents:
         self.context = context
         settings = context.settings
         # an external store may be changed under the server (a push of the same graph): nothing is kept
-        self.cache: ByteLRU[Prepared] = ByteLRU(0 if settings.store else settings.document_cache * 2**20)
-        context.releases.on_switch.append(self.cache.clear)
+        limit = 0 if settings.store else settings.document_cache * 2**20
+        #: (release, document path, format name) → the prepared document
+        self.cache: ByteLRU[Prepared] = ByteLRU(limit - limit // 16)
+        #: (release, request path) → (document path, format name, or None when negotiated) of a path answered
+        self.paths: ByteLRU[tuple[str, str | None]] = ByteLRU(limit // 16)
+        context.releases.on_switch.append(self.clear)
+
+    @property
+    def bytes(self) -> int:
+        return self.cache.bytes + self.paths.bytes
+
+    @property
+    def limit(self) -> int:
+        return self.cache.limit + self.paths.limit
+
+    def clear(self) -> None:
+        self.cache.clear()
+        self.paths.clear()
 
     def prepared(self, gen: Generation, iri: str, path: str, format: Format) -> Prepared | None:
         """The prepared ``format`` document about ``iri`` at ``path`` (made now if it is not kept);
@@ -104,6 +123,9 @@ class Documents:
             made = await run_in_threadpool(self.prepared, gen, iri, path, format)
             if made is None:
                 return not_found(request, gen, iri, f"the data has nothing about {iri}")
+        if request.url.path.startswith("/doc/") and gen is self.context.releases.current:
+            asked = request.url.path
+            self.paths.put((gen.fingerprint, asked), (path, None if negotiated else format.name), len(asked) * 2 + 200)
         response = made.response(request.headers.get("if-none-match"), state)
         if negotiated:
             response.headers["Vary"] = "Accept"
@@ -137,6 +159,48 @@ class Documents:
             if path.endswith(suffix) and _minted(iri, base) and known(store, iri):
                 return await self.answer(request, gen, iri, path[:-len(suffix)], format)
         return None
+
+
+class PreparedDocuments:
+    """ASGI middleware: a GET or HEAD of a ``/doc/…`` path already answered, whose document is kept,
+    is answered here from its bytes (the same answer the route gives); anything else passes on."""
+
+    def __init__(self, app: ASGIApp, documents: Documents) -> None:
+        self.app, self.documents = app, documents
+        self._by_name = {f.name: f for f in DOCUMENT_FORMATS}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not scope["path"].startswith("/doc/"):
+            await self.app(scope, receive, send)
+            return
+        documents = self.documents
+        release = documents.context.releases.current.fingerprint
+        where = documents.paths.get((release, scope["path"]))
+        if where is None:
+            await self.app(scope, receive, send)
+            return
+        path, name = where
+        accept = if_none_match = None
+        for key, value in scope["headers"]:
+            if key == b"accept":
+                accept = value.decode("latin-1")
+            elif key == b"if-none-match":
+                if_none_match = value.decode("latin-1")
+        format = self._by_name[name] if name else choose(accept, DOCUMENT_FORMATS)
+        made = documents.cache.get((release, path, format.name)) if format is not None else None
+        if made is None:
+            await self.app(scope, receive, send)
+            return
+        headers = [*made.raw, (b"x-cache", b"hit")]
+        if name is None:
+            headers.append((b"vary", b"Accept"))
+        if none_match(if_none_match, made.etag):
+            headers = headers[2:]  # no content type or length without a body
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else made.body})
 
 
 def routes(context: Context, documents: Documents) -> list[BaseRoute]:

@@ -137,6 +137,8 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
                    allow_headers=["Accept", "Content-Type", "If-None-Match"],
                    expose_headers=["ETag", "Content-Location", "Link", "Location", "Vary", "Retry-After", "X-Cache"],
                    max_age=86400),
+        # a document answered before is answered again from its bytes, in front of the routes
+        Middleware(documents.PreparedDocuments, documents=docs),
         # the prepared pages, lists, search, feeds and the English pages (sakrad_ld.web.served)
         Middleware(SiteFiles, current=lambda: (releases.current.release.store, releases.current.site),
                    cache=context.cache_control),
@@ -147,7 +149,7 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
     app.state.settings = settings
     app.state.gate = endpoint.gate
     app.state.answers = endpoint.answers
-    app.state.documents = docs.cache
+    app.state.documents = docs
     return app
 
 

@@ -57,8 +57,11 @@ def floor(release: Path) -> None:
     t = _step("import", t)
     triples = [q.triple for q in ox.parse(path=release / "sakrad.nt", format=ox.RdfFormat.N_TRIPLES)]
     t = _step("parse nt", t, triples=len(triples))
-    for name, format in (("nt", ox.RdfFormat.N_TRIPLES), ("json-ld", ox.RdfFormat.JSON_LD),
-                         ("turtle", ox.RdfFormat.TURTLE)):
+    for name, format in (
+        ("nt", ox.RdfFormat.N_TRIPLES),
+        ("json-ld", ox.RdfFormat.JSON_LD),
+        ("turtle", ox.RdfFormat.TURTLE),
+    ):
         ox.serialize(triples, format=format)
         t = _step(f"write {name}", t)
     _peak()

@@ -54,9 +54,28 @@ UNITS_PER_MINISTRY = 4
 STATE_SECRETARIES_PER_MINISTRY = 3
 OFFICIALS_PER_UNIT = 6
 PLACES = ["Stockholm", "Göteborg", "Malmö", "Uppsala", "Umeå", "Luleå", "Örebro", "Linköping"]
-WORDS = ["samverkan", "integration", "etablering", "folkhälsa", "idrott", "demokrati", "jämställdhet",
-         "barnrätt", "civilsamhället", "föreningsliv", "klimat", "landsbygd", "utbildning", "kultur",
-         "funktionsrätt", "bostäder", "trygghet", "digitalisering", "äldreomsorg", "ungdomar"]
+WORDS = [
+    "samverkan",
+    "integration",
+    "etablering",
+    "folkhälsa",
+    "idrott",
+    "demokrati",
+    "jämställdhet",
+    "barnrätt",
+    "civilsamhället",
+    "föreningsliv",
+    "klimat",
+    "landsbygd",
+    "utbildning",
+    "kultur",
+    "funktionsrätt",
+    "bostäder",
+    "trygghet",
+    "digitalisering",
+    "äldreomsorg",
+    "ungdomar",
+]
 ORG_KINDS = ["förening", "förbund", "riksorganisation", "stiftelse", "nätverk", "samfund", "råd"]
 
 
@@ -93,18 +112,25 @@ def _header(schema: str, what: str) -> str:
 
 def _write_shared(data: Path, rng: random.Random, meetings: int) -> Pools:
     (data / "dataset.yaml").write_text(
-        _header("dataset.schema.json", "dataset") +
-        "base_iri: https://w3id.org/sakrad/\nversion: 0.0.0-synthetic\n"
+        _header("dataset.schema.json", "dataset") + "base_iri: https://w3id.org/sakrad/\nversion: 0.0.0-synthetic\n"
         "title:\n  sv: Syntetiska sakråd\n  en: Synthetic consultations\n"
         "description:\n  sv: Syntetiska sakråd för prestandamätning.\n  en: Synthetic consultations for benchmarks.\n"
         "issued: 2026-01-01\nmodified: 2026-01-01\n"
         "publisher:\n  id: sakrad-ld\n  name:\n    sv: sakrad-ld\n  homepage: https://w3id.org/sakrad/\n"
         "contact_point:\n  id: sakrad-ld-contact\n  name:\n    sv: sakrad-ld\n  email: contact@sakrad.example\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
     src = f"    sources: [{REGISTER_SOURCE}]"
-    bodies = ["bodies:", "  - id: regeringskansliet", "    kind: government-offices",
-              "    name:", "      sv: Regeringskansliet", "      en: Government Offices of Sweden", src]
+    bodies = [
+        "bodies:",
+        "  - id: regeringskansliet",
+        "    kind: government-offices",
+        "    name:",
+        "      sv: Regeringskansliet",
+        "      en: Government Offices of Sweden",
+        src,
+    ]
     posts = ["posts:"]
     people = ["people:"]
     units: list[tuple[str, str]] = []
@@ -112,32 +138,67 @@ def _write_shared(data: Path, rng: random.Random, meetings: int) -> Pools:
     officials: dict[str, list[str]] = {}
     person_no = itertools.count(1)
     for mid, sv, en in MINISTRIES:
-        bodies += [f"  - id: {mid}", "    kind: ministry", "    name:", f"      sv: {_q(sv)}", f"      en: {_q(en)}",
-                   "    unit_of: regeringskansliet", src]
+        bodies += [
+            f"  - id: {mid}",
+            "    kind: ministry",
+            "    name:",
+            f"      sv: {_q(sv)}",
+            f"      en: {_q(en)}",
+            "    unit_of: regeringskansliet",
+            src,
+        ]
         minister, secretary = f"syn-minister-{mid}", f"syn-statssekreterare-{mid}"
-        posts += [f"  - id: {minister}", "    label:", f"      sv: {_q('minister vid ' + sv)}", f"    post_in: {mid}", src,
-                  f"  - id: {secretary}", "    label:", f"      sv: {_q('statssekreterare vid ' + sv)}",
-                  f"    post_in: {mid}", f"    reports_to: {minister}", src]
+        posts += [
+            f"  - id: {minister}",
+            "    label:",
+            f"      sv: {_q('minister vid ' + sv)}",
+            f"    post_in: {mid}",
+            src,
+            f"  - id: {secretary}",
+            "    label:",
+            f"      sv: {_q('statssekreterare vid ' + sv)}",
+            f"    post_in: {mid}",
+            f"    reports_to: {minister}",
+            src,
+        ]
         for _ in range(STATE_SECRETARIES_PER_MINISTRY):
             pid = f"syn-person-{next(person_no)}"
-            people += [f"  - id: {pid}", f"    name: {_q('Syntetisk Person ' + pid[11:])}", "    holds:", f"      - post: {secretary}",
-                       f"        source: {REGISTER_SOURCE}", src]
+            people += [
+                f"  - id: {pid}",
+                f"    name: {_q('Syntetisk Person ' + pid[11:])}",
+                "    holds:",
+                f"      - post: {secretary}",
+                f"        source: {REGISTER_SOURCE}",
+                src,
+            ]
             chairs.append((pid, secretary))
         for u in range(1, UNITS_PER_MINISTRY + 1):
             uid = f"syn-enhet-{u}-{mid}"
-            bodies += [f"  - id: {uid}", "    kind: unit", "    name:", f"      sv: {_q(f'Enhet {u} vid {sv}')}",
-                       f"    unit_of: {mid}", src]
+            bodies += [
+                f"  - id: {uid}",
+                "    kind: unit",
+                "    name:",
+                f"      sv: {_q(f'Enhet {u} vid {sv}')}",
+                f"    unit_of: {mid}",
+                src,
+            ]
             units.append((uid, mid))
             officials[uid] = []
             for _ in range(OFFICIALS_PER_UNIT):
                 pid = f"syn-person-{next(person_no)}"
-                people += [f"  - id: {pid}", f"    name: {_q('Syntetisk Tjänsteperson ' + pid[11:])}",
-                           f"    member_of: [{uid}]", src]
+                people += [
+                    f"  - id: {pid}",
+                    f"    name: {_q('Syntetisk Tjänsteperson ' + pid[11:])}",
+                    f"    member_of: [{uid}]",
+                    src,
+                ]
                 officials[uid].append(pid)
-    (data / "bodies.yaml").write_text(_header("bodies.schema.json", "bodies") + "\n".join(bodies + posts) + "\n",
-                                      encoding="utf-8")
-    (data / "people.yaml").write_text(_header("people.schema.json", "people") + "\n".join(people) + "\n",
-                                      encoding="utf-8")
+    (data / "bodies.yaml").write_text(
+        _header("bodies.schema.json", "bodies") + "\n".join(bodies + posts) + "\n", encoding="utf-8"
+    )
+    (data / "people.yaml").write_text(
+        _header("people.schema.json", "people") + "\n".join(people) + "\n", encoding="utf-8"
+    )
 
     orgs = ["organisations:"]
     ids = []
@@ -147,12 +208,18 @@ def _write_shared(data: Path, rng: random.Random, meetings: int) -> Pools:
         name = f"Syntetisk {rng.choice(WORDS)}{rng.choice(ORG_KINDS)} {n}"
         orgs += [f"  - id: {oid}", f"    name: {_q(name)}", src]
         if rng.random() < 0.35:
-            orgs += ["    identifiers:", "      - scheme: orgnr", f"        value: {synthetic_orgnr(n)}",
-                     f"        source: {SYNTHETIC_URL}register", "        status: register-copy"]
+            orgs += [
+                "    identifiers:",
+                "      - scheme: orgnr",
+                f"        value: {synthetic_orgnr(n)}",
+                f"        source: {SYNTHETIC_URL}register",
+                "        status: register-copy",
+            ]
         if rng.random() < 0.5:
             orgs += [f"    website: https://{oid}.example.org/"]
     (data / "organisations.yaml").write_text(
-        _header("organisations.schema.json", "organisations") + "\n".join(orgs) + "\n", encoding="utf-8")
+        _header("organisations.schema.json", "organisations") + "\n".join(orgs) + "\n", encoding="utf-8"
+    )
     # Zipf-like weights (s = 1): the k-th organisation is drawn 1/k as often as the first.
     cum = list(itertools.accumulate(1.0 / k for k in range(1, len(ids) + 1)))
     return Pools(units, chairs, officials, ids, cum)
@@ -223,9 +290,14 @@ def _meeting(rng: random.Random, pools: Pools, n: int) -> tuple[str, str, list[s
         "organisations:",
         *(f"  - {o}" for o in organisations),
     ]
-    source_lines = [f"  - id: {source}", "    kind: documentation", "    title:",
-                    f"      sv: {_q(f'Dokumentation av syntetiskt sakråd {n}')}",
-                    f"    url: {SYNTHETIC_URL}sakrad/{n}", f"    publisher: {unit}"]
+    source_lines = [
+        f"  - id: {source}",
+        "    kind: documentation",
+        "    title:",
+        f"      sv: {_q(f'Dokumentation av syntetiskt sakråd {n}')}",
+        f"    url: {SYNTHETIC_URL}sakrad/{n}",
+        f"    publisher: {unit}",
+    ]
     return mid, "\n".join(lines) + "\n", source_lines
 
 
@@ -239,14 +311,21 @@ def generate(dest: Path, meetings: int, seed: int = 1) -> Path:
         shutil.copytree(REPO / name, dest / name)
     rng = random.Random(seed)
     pools = _write_shared(data, rng, meetings)
-    sources = ["sources:", f"  - id: {REGISTER_SOURCE}", "    kind: register", "    title:",
-               f"      sv: {_q('Syntetiskt register')}", f"    url: {SYNTHETIC_URL}register"]
+    sources = [
+        "sources:",
+        f"  - id: {REGISTER_SOURCE}",
+        "    kind: register",
+        "    title:",
+        f"      sv: {_q('Syntetiskt register')}",
+        f"    url: {SYNTHETIC_URL}register",
+    ]
     for n in range(1, meetings + 1):
         mid, text, source_lines = _meeting(rng, pools, n)
         (data / "meetings" / f"{mid}.yaml").write_text(text, encoding="utf-8")
         sources += source_lines
-    (data / "sources.yaml").write_text(_header("sources.schema.json", "sources") + "\n".join(sources) + "\n",
-                                       encoding="utf-8")
+    (data / "sources.yaml").write_text(
+        _header("sources.schema.json", "sources") + "\n".join(sources) + "\n", encoding="utf-8"
+    )
     return dest
 
 

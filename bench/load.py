@@ -54,9 +54,24 @@ def _ms(text: str, out: str) -> float:
 
 
 def _wrk(url: str, seconds: float, connections: int, accept: str) -> Load:
-    run = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency",
-                          "--timeout", "10s", "-H", f"Accept: {accept}", url],
-                         capture_output=True, text=True, timeout=seconds + 60, check=True)
+    run = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{max(1, round(seconds))}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            "-H",
+            f"Accept: {accept}",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    )
     out = run.stdout
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
@@ -112,5 +127,14 @@ async def _python(url: str, seconds: float, connections: int, accept: str) -> Lo
     def pct(p: float) -> float:
         return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1e3, 3) if latencies else 0.0
 
-    return Load("python-asyncio", url, connections, seconds, len(latencies), round(len(latencies) / elapsed, 1),
-                pct(0.50), pct(0.99), errors)
+    return Load(
+        "python-asyncio",
+        url,
+        connections,
+        seconds,
+        len(latencies),
+        round(len(latencies) / elapsed, 1),
+        pct(0.50),
+        pct(0.99),
+        errors,
+    )

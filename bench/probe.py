@@ -36,8 +36,9 @@ REPO = Path(__file__).resolve().parents[1]
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-def _request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-             method: str | None = None) -> tuple[int, dict[str, str], float]:
+def _request(
+    url: str, data: bytes | None = None, headers: dict[str, str] | None = None, method: str | None = None
+) -> tuple[int, dict[str, str], float]:
     started = time.monotonic()
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
@@ -72,9 +73,18 @@ def hostile(root: str, port: int) -> dict[str, object]:
         body = (REPO / "tests" / "hostile" / "sparql" / name).read_bytes()
         got, _, _ = _request(root + "/sparql", body, {"Content-Type": "application/sparql-query"})
         cases.append((f"query {name}", int(got == status)))
-    targets = ["/download/../pyproject.toml", "/%2e%2e/%2e%2e/etc/passwd", "/download/%00", "//etc/passwd",
-               "/id/meeting/x%0d%0aSet-Cookie:%20a=1", "/doc/" + "x/" * 5000, "/sparql?query=" + "A" * 9000,
-               "/id/meeting/%ff%fe", "/sparql?update=DROP%20ALL", "/sparql?query=ASK%7B%7D&query=ASK%7B%7D"]
+    targets = [
+        "/download/../pyproject.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/download/%00",
+        "//etc/passwd",
+        "/id/meeting/x%0d%0aSet-Cookie:%20a=1",
+        "/doc/" + "x/" * 5000,
+        "/sparql?query=" + "A" * 9000,
+        "/id/meeting/%ff%fe",
+        "/sparql?update=DROP%20ALL",
+        "/sparql?query=ASK%7B%7D&query=ASK%7B%7D",
+    ]
     for target in targets:
         got = _raw(port, f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
         cases.append((f"GET {target[:40]}", int(0 < got < 500)))
@@ -83,15 +93,23 @@ def hostile(root: str, port: int) -> dict[str, object]:
         cases.append((f"Accept {accept[:20]!r}", int(0 < got < 500)))
     got, _headers, _ = _request(root + "/doc/meeting/2017-12-12-integration.jsonld", headers={"Host": "evil.example"})
     cases.append(("Host header", int(got == 200)))
-    for payload in ((b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-update\r\n"
-                    b"Content-Length: 8\r\nConnection: close\r\n\r\nDROP ALL"),
-                    b"GET / HTTP/1.1\r\n" + b"X: " + b"a" * 70000 + b"\r\n\r\n",
-                    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + b"\x00" * 64):
+    for payload in (
+        (
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-update\r\n"
+            b"Content-Length: 8\r\nConnection: close\r\n\r\nDROP ALL"
+        ),
+        b"GET / HTTP/1.1\r\n" + b"X: " + b"a" * 70000 + b"\r\n\r\n",
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + b"\x00" * 64,
+    ):
         got = _raw(port, payload)
         cases.append((f"raw {payload[:20]!r}", int(got < 500)))
     alive, _, _ = _request(root + "/sparql?query=ASK%7B%7D")
-    return {"tried": len(cases), "handled": sum(ok for _, ok in cases),
-            "not_handled": [name for name, ok in cases if not ok], "alive_after": alive == 200}
+    return {
+        "tried": len(cases),
+        "handled": sum(ok for _, ok in cases),
+        "not_handled": [name for name, ok in cases if not ok],
+        "alive_after": alive == 200,
+    }
 
 
 def idle_connections(port: int, root: str, count: int, seconds: float) -> dict[str, object]:
@@ -120,8 +138,11 @@ def slow_attack(root: str, clients: int, seconds: float, limit: float) -> dict[s
 
     def attacker() -> None:
         while not stop.is_set():
-            status, _, took = _request(root + "/sparql", urllib.parse.urlencode({"query": SLOW}).encode(),
-                                       {"Content-Type": "application/x-www-form-urlencoded"})
+            status, _, took = _request(
+                root + "/sparql",
+                urllib.parse.urlencode({"query": SLOW}).encode(),
+                {"Content-Type": "application/x-www-form-urlencoded"},
+            )
             answers.append((status, took))
 
     with concurrent.futures.ThreadPoolExecutor(clients) as pool:
@@ -134,9 +155,14 @@ def slow_attack(root: str, clients: int, seconds: float, limit: float) -> dict[s
     statuses: dict[str, int] = {}
     for status, _ in answers:
         statuses[str(status)] = statuses.get(str(status), 0) + 1
-    return {"documents_quiet": baseline, "documents_under_attack": under, "start_page_seconds": round(start_page, 3),
-            "slow_query_answers": statuses, "longest_query_answer_seconds": round(max(t for _, t in answers), 2),
-            "time_limit": limit}
+    return {
+        "documents_quiet": baseline,
+        "documents_under_attack": under,
+        "start_page_seconds": round(start_page, 3),
+        "slow_query_answers": statuses,
+        "longest_query_answer_seconds": round(max(t for _, t in answers), 2),
+        "time_limit": limit,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,16 +178,33 @@ def main(argv: list[str] | None = None) -> int:
         port = s.getsockname()[1]
     root = f"http://127.0.0.1:{port}"
     log = open(Path("probe-server.log").resolve(), "w")  # noqa: SIM115 - closed in finally  # noqa: SIM115 - closed below
-    server = subprocess.Popen([sys.executable, "-m", "sakrad_ld", "serve", "--release", args.release, "--port", str(port),
-                               "--timeout", str(args.timeout)], stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sakrad_ld",
+            "serve",
+            "--release",
+            args.release,
+            "--port",
+            str(port),
+            "--timeout",
+            str(args.timeout),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 120
         while _request(root + "/")[0] != 200:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("the server did not start")
             time.sleep(0.3)
-        out = {"hostile": hostile(root, port), "idle": idle_connections(port, root, args.idle, args.seconds),
-               "slow": slow_attack(root, args.slow, args.seconds, args.timeout)}
+        out = {
+            "hostile": hostile(root, port),
+            "idle": idle_connections(port, root, args.idle, args.seconds),
+            "slow": slow_attack(root, args.slow, args.seconds, args.timeout),
+        }
     finally:
         server.terminate()
         server.wait(30)

@@ -57,12 +57,25 @@ def machine() -> dict[str, object]:
 
     cpu = ""
     if Path("/proc/cpuinfo").exists():
-        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), "")
-    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gb": round(total_kb / 2**20, 1),
-            "load_average_at_start": [round(x, 2) for x in os.getloadavg()], "python": platform.python_version(),
-            "platform": platform.platform(), "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
-            "libraries": versions, "wrk": shutil.which("wrk") is not None}
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "",
+        )
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gb": round(total_kb / 2**20, 1),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+        "libraries": versions,
+        "wrk": shutil.which("wrk") is not None,
+    }
 
 
 def _cold(argv: list[str], repeats: int) -> tuple[float, int]:
@@ -81,8 +94,15 @@ def seed(work: Path, repeats: int) -> dict[str, object]:
     imports, _ = _cold([sys.executable, "-c", "import rdflib, pyshacl"], repeats)
     build, code = _cold(cli, repeats)
     meetings = sum(1 for _ in (REPO / "data" / "meetings").glob("*.yaml"))
-    return {"build_wall": build, "exit_code": code, "meetings": meetings, "import_rdflib_pyshacl_wall": imports,
-            "ratio": round(build / imports, 2), "repeats": repeats, "target_wall": 1.0}
+    return {
+        "build_wall": build,
+        "exit_code": code,
+        "meetings": meetings,
+        "import_rdflib_pyshacl_wall": imports,
+        "ratio": round(build / imports, 2),
+        "repeats": repeats,
+        "target_wall": 1.0,
+    }
 
 
 class _Watch(threading.Thread):
@@ -96,8 +116,9 @@ class _Watch(threading.Thread):
         status = Path(f"/proc/{self.process.pid}/status")
         while self.process.poll() is None:
             try:
-                rss = next(int(line.split()[1]) * 1024 for line in status.read_text().splitlines()
-                           if line.startswith("VmRSS:"))
+                rss = next(
+                    int(line.split()[1]) * 1024 for line in status.read_text().splitlines() if line.startswith("VmRSS:")
+                )
             except (OSError, StopIteration):
                 break
             self.peak = max(self.peak, rss)
@@ -126,9 +147,13 @@ def _run_lines(argv: list[str], timeout: float, memory_limit: int) -> tuple[list
     watch.join()
     wall = round(time.perf_counter() - started, 3)
     stderr = process.stderr.read() if process.stderr else ""
-    ended = {"wall": wall, "finished": process.returncode == 0, "returncode": process.returncode,
-             "stopped": "memory" if watch.killed else ("time" if process.returncode and wall >= timeout else None),
-             "watched_peak_rss_bytes": watch.peak}
+    ended = {
+        "wall": wall,
+        "finished": process.returncode == 0,
+        "returncode": process.returncode,
+        "stopped": "memory" if watch.killed else ("time" if process.returncode and wall >= timeout else None),
+        "watched_peak_rss_bytes": watch.peak,
+    }
     if process.returncode and not ended["stopped"]:
         ended["stderr"] = stderr[-2000:]
     return lines, ended
@@ -141,15 +166,24 @@ def build_size(n: int, work: Path, timeout: float, memory_limit: int) -> dict[st
     generated = round(time.perf_counter() - started, 3)
     files = sum(1 for _ in (project / "data" / "meetings").iterdir())
     size = sum(p.stat().st_size for p in (project / "data").rglob("*") if p.is_file())
-    lines, ended = _run_lines([sys.executable, str(BENCH / "stages.py"), str(project), str(work / f"dist-{n}")],
-                              timeout, memory_limit)
+    lines, ended = _run_lines(
+        [sys.executable, str(BENCH / "stages.py"), str(project), str(work / f"dist-{n}")], timeout, memory_limit
+    )
     reached = [line["stage"] for line in lines if "stage" in line]
     totals = next((line for line in lines if "stages" in line), {})
     if not totals:  # stopped: the stages that ended before it was stopped
-        totals = {"stages": {line["closed"]: {"wall": line["wall"], "cpu": line["cpu"]}
-                             for line in lines if "closed" in line}}
-    return {"meetings": n, "generate_wall": generated, "meeting_files": files, "data_bytes": size,
-            "stages_reached": reached, **ended, **totals}
+        totals = {
+            "stages": {line["closed"]: {"wall": line["wall"], "cpu": line["cpu"]} for line in lines if "closed" in line}
+        }
+    return {
+        "meetings": n,
+        "generate_wall": generated,
+        "meeting_files": files,
+        "data_bytes": size,
+        "stages_reached": reached,
+        **ended,
+        **totals,
+    }
 
 
 def compare(kind: str, path: Path, timeout: float, memory_limit: int) -> dict[str, object]:
@@ -165,8 +199,7 @@ def exponent(points: list[tuple[int, float]]) -> float | None:
         return None
     xs, ys = [math.log(n) for n, _ in points], [math.log(t) for _, t in points]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) /
-                 sum((x - mx) ** 2 for x in xs), 3)
+    return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs), 3)
 
 
 def _gb(n: object) -> str:
@@ -175,45 +208,85 @@ def _gb(n: object) -> str:
 
 def markdown(r: dict) -> str:
     m = r["machine"]
-    lines = ["# Benchmark results", "",
-             f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, load average at start "
-             f"{m['load_average_at_start']}; Python {m['python']}; "
-             + ", ".join(f"{k} {v}" for k, v in m["libraries"].items() if v) + f"; libyaml {m['libyaml']}.", ""]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, load average at start "
+        f"{m['load_average_at_start']}; Python {m['python']}; "
+        + ", ".join(f"{k} {v}" for k, v in m["libraries"].items() if v)
+        + f"; libyaml {m['libyaml']}.",
+        "",
+    ]
     if s := r.get("seed"):
-        lines += ["## Seed build (cold process to finished release)", "",
-                  "| meetings | build | exit | `import rdflib, pyshacl` | ratio | target |", "|---|---|---|---|---|---|",
-                  f"| {s['meetings']} | {s['build_wall']} s | {s['exit_code']} | {s['import_rdflib_pyshacl_wall']} s "
-                  f"| {s['ratio']} | ≤ {s['target_wall']} s |", ""]
+        lines += [
+            "## Seed build (cold process to finished release)",
+            "",
+            "| meetings | build | exit | `import rdflib, pyshacl` | ratio | target |",
+            "|---|---|---|---|---|---|",
+            f"| {s['meetings']} | {s['build_wall']} s | {s['exit_code']} | {s['import_rdflib_pyshacl_wall']} s "
+            f"| {s['ratio']} | ≤ {s['target_wall']} s |",
+            "",
+        ]
     stage_names = list(dict.fromkeys(k for b in r["builds"] for k in b.get("stages", {})))
-    lines += ["## Full build", "",
-              "| meetings | triples | wall s | CPU s | peak GB | " + " | ".join(stage_names) + " | outcome |",
-              "|---" * (6 + len(stage_names)) + "|"]
+    lines += [
+        "## Full build",
+        "",
+        "| meetings | triples | wall s | CPU s | peak GB | " + " | ".join(stage_names) + " | outcome |",
+        "|---" * (6 + len(stage_names)) + "|",
+    ]
     for b in r["builds"]:
         st = b.get("stages", {})
-        outcome = "done" if b.get("finished") else f"stopped ({b.get('stopped') or 'error'}) in {b['stages_reached'][-1:]}"
+        outcome = (
+            "done" if b.get("finished") else f"stopped ({b.get('stopped') or 'error'}) in {b['stages_reached'][-1:]}"
+        )
         peak = b.get("peak_rss_bytes") or b.get("watched_peak_rss_bytes")
-        lines.append(f"| {b['meetings']} | {b.get('triples', '–')} | {b['wall']} | {b.get('cpu', '–')} | {_gb(peak)} | "
-                     + " | ".join(str(st.get(k, {}).get("wall", "–")) for k in stage_names) + f" | {outcome} |")
-    lines += ["", f"Scaling exponent (slope of log time over log N, finished builds): wall {r.get('exponent')}, "
-              f"CPU {r.get('exponent_cpu')}", ""]
+        lines.append(
+            f"| {b['meetings']} | {b.get('triples', '–')} | {b['wall']} | {b.get('cpu', '–')} | {_gb(peak)} | "
+            + " | ".join(str(st.get(k, {}).get("wall", "–")) for k in stage_names)
+            + f" | {outcome} |"
+        )
+    lines += [
+        "",
+        f"Scaling exponent (slope of log time over log N, finished builds): wall {r.get('exponent')}, "
+        f"CPU {r.get('exponent_cpu')}",
+        "",
+    ]
     for kind in ("naive", "floor"):
         if c := r.get(kind):
-            lines += [f"## {kind.capitalize()} on {r['compare_size']} meetings", "",
-                      "| step | wall s |", "|---|---|", *(f"| {k} | {v} |" for k, v in c["steps"].items()),
-                      f"| total | {c['wall']} ({'done' if c['finished'] else 'stopped: ' + str(c['stopped'])}) |", ""]
+            lines += [
+                f"## {kind.capitalize()} on {r['compare_size']} meetings",
+                "",
+                "| step | wall s |",
+                "|---|---|",
+                *(f"| {k} | {v} |" for k, v in c["steps"].items()),
+                f"| total | {c['wall']} ({'done' if c['finished'] else 'stopped: ' + str(c['stopped'])}) |",
+                "",
+            ]
     if (lo := r.get("load")) and "error" in lo:
         lines += ["## Server under load", "", f"Not measured: {lo['error']}"]
     elif lo:
-        lines += [f"## Server under load ({lo['connections']} connections, {lo['seconds']} s each, loopback)", "",
-                  "| what | tool | requests/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|---|"]
-        for name in ("serve_dereference", "serve_negotiated", "serve_saved_query",
-                     "serve_dereference_under_slow_queries", "static_file"):
+        lines += [
+            f"## Server under load ({lo['connections']} connections, {lo['seconds']} s each, loopback)",
+            "",
+            "| what | tool | requests/s | p50 ms | p99 ms | errors |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name in (
+            "serve_dereference",
+            "serve_negotiated",
+            "serve_saved_query",
+            "serve_dereference_under_slow_queries",
+            "static_file",
+        ):
             if x := lo.get(name):
                 lines.append(f"| {name} | {x['tool']} | {x['rps']} | {x['p50_ms']} | {x['p99_ms']} | {x['errors']} |")
-        lines += ["", f"Static server: {lo.get('static_server')}; sakrad-ld serve / static: {lo.get('ratio_to_static')}; "
-                  f"first answers: document {lo.get('document_cold_seconds')} s, {lo.get('saved_query')} "
-                  f"{lo.get('saved_query_cold_seconds')} s; slow-query answers during the attack: "
-                  f"{lo.get('slow_query_answers')}"]
+        lines += [
+            "",
+            f"Static server: {lo.get('static_server')}; sakrad-ld serve / static: {lo.get('ratio_to_static')}; "
+            f"first answers: document {lo.get('document_cold_seconds')} s, {lo.get('saved_query')} "
+            f"{lo.get('saved_query_cold_seconds')} s; slow-query answers during the attack: "
+            f"{lo.get('slow_query_answers')}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -229,10 +302,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--compare-timeout", type=float, default=600.0, help="seconds for the naive run (default 600)")
     p.add_argument("--load-seconds", type=float, default=10.0, help="seconds per load run; 0 skips (default 10)")
     p.add_argument("--connections", type=int, default=64, help="concurrent connections under load (default 64)")
-    p.add_argument("--slow-clients", type=int, default=60,
-                   help="clients sending slow queries while documents are measured; 0 skips (default 60)")
-    p.add_argument("--serve-only", action="store_true",
-                   help="only build the smallest size and put the server under load (no seed build, naive or floor)")
+    p.add_argument(
+        "--slow-clients",
+        type=int,
+        default=60,
+        help="clients sending slow queries while documents are measured; 0 skips (default 60)",
+    )
+    p.add_argument(
+        "--serve-only",
+        action="store_true",
+        help="only build the smallest size and put the server under load (no seed build, naive or floor)",
+    )
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="sakrad-bench-"))

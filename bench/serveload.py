@@ -81,10 +81,11 @@ def _nginx(export: Path, work: Path, port: int) -> subprocess.Popen[bytes]:
     run = work / "nginx"
     run.mkdir(parents=True, exist_ok=True)
     temp = " ".join(f"{k}_temp_path {run / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (run / "nginx.conf").write_text(f"""daemon off;
+    (run / "nginx.conf").write_text(
+        f"""daemon off;
 master_process off;
-pid {run / 'nginx.pid'};
-error_log {run / 'error.log'} warn;
+pid {run / "nginx.pid"};
+error_log {run / "error.log"} warn;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
@@ -96,10 +97,15 @@ http {{
         include {export / NGINX_SERVER};
     }}
 }}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    return subprocess.Popen([binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _slow_clients(root: str, clients: int, stop: threading.Event, statuses: dict[str, int]) -> None:
@@ -115,29 +121,67 @@ def _slow_clients(root: str, clients: int, stop: threading.Event, statuses: dict
             pool.submit(attacker)
 
 
-def serve_load(release: Path, seconds: float, connections: int, work: Path | None = None,
-               slow_clients: int = 60) -> dict[str, object]:
+def serve_load(
+    release: Path, seconds: float, connections: int, work: Path | None = None, slow_clients: int = 60
+) -> dict[str, object]:
     work = work or release.parent
     meeting = sorted((release / "meetings").glob("*.ttl"))[0].stem
     query = REPO / "src" / "sakrad_ld" / "queries" / f"{SAVED_QUERY}.rq"
-    out: dict[str, object] = {"connections": connections, "seconds": seconds, "meeting": meeting,
-                              "saved_query": query.stem, "slow_clients": slow_clients}
+    out: dict[str, object] = {
+        "connections": connections,
+        "seconds": seconds,
+        "meeting": meeting,
+        "saved_query": query.stem,
+        "slow_clients": slow_clients,
+    }
     port, static_port = _free_port(), _free_port()
-    servers = [subprocess.Popen([sys.executable, "-m", "sakrad_ld", "serve", "--release", str(release), "--host",
-                                 "127.0.0.1", "--port", str(port)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    servers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sakrad_ld",
+                "serve",
+                "--release",
+                str(release),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
     if shutil.which("nginx") or Path("/usr/sbin/nginx").is_file():
         export = work / f"site-{release.name}"
         if not (export / "index.html").is_file():
-            subprocess.run([sys.executable, "-m", "sakrad_ld", "export", "--release", str(release), "--out",
-                            str(export)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, "-m", "sakrad_ld", "export", "--release", str(release), "--out", str(export)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         servers.append(_nginx(export, work, static_port))
         out["static_server"] = "nginx"
         static_url = f"http://127.0.0.1:{static_port}/doc/meeting/{meeting}.ttl"
     else:
-        servers.append(subprocess.Popen([sys.executable, "-m", "http.server", str(static_port), "--bind",
-                                         "127.0.0.1", "--directory", str(release)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        servers.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "http.server",
+                    str(static_port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--directory",
+                    str(release),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         out["static_server"] = "python -m http.server"
         static_url = f"http://127.0.0.1:{static_port}/meetings/{meeting}.ttl"
     root = f"http://127.0.0.1:{port}"
@@ -159,8 +203,9 @@ def serve_load(release: Path, seconds: float, connections: int, work: Path | Non
             attack.start()
             time.sleep(1)
             try:
-                out["serve_dereference_under_slow_queries"] = load(document + ".ttl", seconds, connections,
-                                                                   "text/turtle").as_json()
+                out["serve_dereference_under_slow_queries"] = load(
+                    document + ".ttl", seconds, connections, "text/turtle"
+                ).as_json()
             finally:
                 stop.set()
                 attack.join(120)

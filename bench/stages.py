@@ -53,14 +53,24 @@ def main(project: Path, out: Path) -> None:
     progress("finish", 0, 0)
     close(time.perf_counter(), _cpu())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
-    print(json.dumps({
-        "stages": {k: {"wall": round(v["wall"], 3), "cpu": round(v["cpu"], 3)} for k, v in stages.items()},
-        "wall": round(time.perf_counter() - started, 3), "cpu": round(_cpu(), 3),
-        "peak_rss_bytes": peak,
-        "peak_rss_children_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, "meetings": len(result.corpus.meetings), "triples": len(result.built.triples),
-        "conforms": result.report.conforms, "violations": result.report.count("Violation"),
-        "warnings": result.report.count("Warning"), "written": result.out is not None,
-    }), flush=True)
+    print(
+        json.dumps(
+            {
+                "stages": {k: {"wall": round(v["wall"], 3), "cpu": round(v["cpu"], 3)} for k, v in stages.items()},
+                "wall": round(time.perf_counter() - started, 3),
+                "cpu": round(_cpu(), 3),
+                "peak_rss_bytes": peak,
+                "peak_rss_children_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+                "meetings": len(result.corpus.meetings),
+                "triples": len(result.built.triples),
+                "conforms": result.report.conforms,
+                "violations": result.report.count("Violation"),
+                "warnings": result.report.count("Warning"),
+                "written": result.out is not None,
+            }
+        ),
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

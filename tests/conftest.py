@@ -71,4 +71,3 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = write_release(Project.at(ROOT), out)
     assert result.out is not None, result.report.text("en")
     return out
-

@@ -30,9 +30,13 @@ def csv2rdf(metadata: Path) -> Graph:
                 about = column.aboutUrl or schema.aboutUrl
                 subject = _expand(table, about, row, rownum, column.name) if about else default_subject
                 prop = column.propertyUrl
-                predicate = (RDF_TYPE if prop and prop.uri == "rdf:type"
-                             else URIRef(_expand(table, prop, row, rownum, column.name)) if prop
-                             else URIRef(f"{table.url.resolve(table.base)}#{column.name}"))
+                predicate = (
+                    RDF_TYPE
+                    if prop and prop.uri == "rdf:type"
+                    else URIRef(_expand(table, prop, row, rownum, column.name))
+                    if prop
+                    else URIRef(f"{table.url.resolve(table.base)}#{column.name}")
+                )
                 if column.valueUrl:
                     g.add((subject, predicate, URIRef(_expand(table, column.valueUrl, row, rownum, column.name))))
                     continue

@@ -46,10 +46,10 @@ RDF_TYPE_KEYS = ("rdf:type", str(RDF.type))
 class Missing:
     """A mandatory or recommended property a resource lacks."""
 
-    level: str          # "mandatory" or "recommended"
-    template: str       # the class template, such as "dcat:Dataset"
-    property: str       # the property IRI, or the group id for a group of alternatives
-    node: str           # the resource
+    level: str  # "mandatory" or "recommended"
+    template: str  # the class template, such as "dcat:Dataset"
+    property: str  # the property IRI, or the group id for a group of alternatives
+    node: str  # the resource
 
 
 def expand(name: str) -> str:

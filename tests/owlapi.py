@@ -17,11 +17,31 @@ from pathlib import Path
 
 #: Debian's OWL API and the libraries it needs (the Depends of libowlapi-java), in /usr/share/java.
 JAVA_LIBRARIES = Path("/usr/share/java")
-JARS = ("owlapi-distribution", "guava", "caffeine", "commons-rdf-api", "commons-io", "commons-codec", "jsr305",
-        "slf4j-api", "atinject-jsr330-api", "hppcrt", "xz", "rdf4j-model-api", "rdf4j-model", "rdf4j-rio-api",
-        "rdf4j-util", "rdf4j-model-vocabulary", "jackson-core", "jackson-databind", "jackson-annotations")
-INSTALL = ("the OWL 2 DL check needs Debian's Java runtime and OWL API (apt-get install default-jre-headless "
-           "libowlapi-java) and JPype (pip install -e '.[test]'); .ci/run installs them")
+JARS = (
+    "owlapi-distribution",
+    "guava",
+    "caffeine",
+    "commons-rdf-api",
+    "commons-io",
+    "commons-codec",
+    "jsr305",
+    "slf4j-api",
+    "atinject-jsr330-api",
+    "hppcrt",
+    "xz",
+    "rdf4j-model-api",
+    "rdf4j-model",
+    "rdf4j-rio-api",
+    "rdf4j-util",
+    "rdf4j-model-vocabulary",
+    "jackson-core",
+    "jackson-databind",
+    "jackson-annotations",
+)
+INSTALL = (
+    "the OWL 2 DL check needs Debian's Java runtime and OWL API (apt-get install default-jre-headless "
+    "libowlapi-java) and JPype (pip install -e '.[test]'); .ci/run installs them"
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +63,9 @@ def check(path: Path) -> Report:
     missing = [j for j in JARS if not (JAVA_LIBRARIES / f"{j}.jar").exists()]
     if missing:
         raise RuntimeError(f"{INSTALL}; missing in {JAVA_LIBRARIES}: {', '.join(missing)}")
-    run = subprocess.run([sys.executable, __file__, str(path)], capture_output=True, text=True, timeout=600,
-                         check=False)
+    run = subprocess.run(
+        [sys.executable, __file__, str(path)], capture_output=True, text=True, timeout=600, check=False
+    )
     if run.returncode != 0:
         raise RuntimeError(f"the OWL API could not check {path}: {run.stderr.strip()[-2000:]}\n{INSTALL}")
     lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
@@ -74,8 +95,11 @@ def _main(path: str) -> None:
             datatype = str(expression.getIRI())
         elif isinstance(expression, OWLLiteral):
             datatype = str(expression.getDatatype().getIRI())
-        print(json.dumps({"kind": str(v.getClass().getSimpleName()), "datatype": datatype, "text": str(v)},
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {"kind": str(v.getClass().getSimpleName()), "datatype": datatype, "text": str(v)}, ensure_ascii=False
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -76,8 +76,9 @@ def _commands() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("argv", _commands(), ids=lambda a: a[0])
-def test_the_guide_s_commands_work(argv: list[str], project_copy: Path, shared: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_guide_s_commands_work(
+    argv: list[str], project_copy: Path, shared: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     argv = [a.replace("../shared/", f"{shared}/") for a in argv]
     if argv[0] == "query":
         assert main(["-C", str(project_copy), "build", "--out", str(project_copy / "dist")]) == 0
@@ -87,6 +88,14 @@ def test_the_guide_s_commands_work(argv: list[str], project_copy: Path, shared: 
 
 def test_the_guide_names_the_steps_in_order() -> None:
     text = (ROOT / "docs" / "adding-a-meeting.md").read_text(encoding="utf-8")
-    steps = [text.index(h) for h in ("## 1. The source", "## 2. People", "## 3. The meeting", "## 4. Check and build",
-                                     "## When to bump the version")]
+    steps = [
+        text.index(h)
+        for h in (
+            "## 1. The source",
+            "## 2. People",
+            "## 3. The meeting",
+            "## 4. Check and build",
+            "## When to bump the version",
+        )
+    ]
     assert steps == sorted(steps)

@@ -52,7 +52,7 @@ def _replace(project: Path, spec: dict[str, Any]) -> int:
             new = new[0] + new[1] * new[2] + new[3]
         assert old in text, f"{old!r} is not in {spec['file']}"
         if not first:
-            first = text[:text.index(old)].count("\n") + 1
+            first = text[: text.index(old)].count("\n") + 1
         text = text.replace(old, new, 1)
     target.write_text(text, encoding="utf-8")
     return first
@@ -67,6 +67,7 @@ def _fault(monkeypatch: pytest.MonkeyPatch, op: str, code: str, fragment: str) -
             if fragment in str(path):
                 raise OSError(number, os.strerror(number), str(path))
             return real(path, *args, **kwargs)
+
         return call
 
     if op == "read":
@@ -80,8 +81,13 @@ def _fault(monkeypatch: pytest.MonkeyPatch, op: str, code: str, fragment: str) -
         raise AssertionError(f"unknown fault op {op!r}")
 
 
-def _steps(root: Path, project: Path, steps: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch,
-           capsys: pytest.CaptureFixture[str]) -> None:
+def _steps(
+    root: Path,
+    project: Path,
+    steps: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     for step in steps:
         if step.get("build"):
             assert main(["-C", str(project), "build", "--out", str(root / "dist")]) == 0
@@ -125,8 +131,9 @@ def _outside_project(root: Path) -> dict[str, bytes | str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_input(
+    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     if spec.get("needs_non_root") and os.geteuid() == 0:
         pytest.skip("permissions do not stop root; the fault case of the same error runs instead")
@@ -159,8 +166,10 @@ def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_every_problem_is_reported_at_once(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     meeting = project_copy / "data" / "meetings" / "2017-12-12-integration.yaml"
     text = meeting.read_text(encoding="utf-8")
-    meeting.write_text(text.replace("date: 2017-12-12", "date: 2017-02-30").replace(
-        "place: Stockholm", "plats: Stockholm"), encoding="utf-8")
+    meeting.write_text(
+        text.replace("date: 2017-12-12", "date: 2017-02-30").replace("place: Stockholm", "plats: Stockholm"),
+        encoding="utf-8",
+    )
     assert main(["-C", str(project_copy), "validate"]) == 2
     err = capsys.readouterr().err
     assert "'2017-02-30' is not a valid date" in err and "unknown key 'plats'" in err

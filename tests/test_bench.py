@@ -25,9 +25,26 @@ SIZES = (3, 6)
 def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     out = tmp_path_factory.mktemp("bench-out")
     work = tmp_path_factory.mktemp("bench-work")
-    code = run.main(["--sizes", ",".join(map(str, SIZES)), "--out", str(out), "--work", str(work),
-                     "--seed-runs", "1", "--load-seconds", "1", "--connections", "4", "--timeout", "300",
-                     "--compare-timeout", "300"])
+    code = run.main(
+        [
+            "--sizes",
+            ",".join(map(str, SIZES)),
+            "--out",
+            str(out),
+            "--work",
+            str(work),
+            "--seed-runs",
+            "1",
+            "--load-seconds",
+            "1",
+            "--connections",
+            "4",
+            "--timeout",
+            "300",
+            "--compare-timeout",
+            "300",
+        ]
+    )
     assert code == 0
     return json.loads((out / "results.json").read_text(encoding="utf-8")), out
 

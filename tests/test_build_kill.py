@@ -29,8 +29,14 @@ from sakrad_ld.release import write_release
 #: Build stages (progress names) at whose first report the build is killed.
 STAGES = ["load", "validate", "write", "meetings", "checksums"]
 #: Steps of publishing at whose n-th call the build is killed: (module, function, n).
-STEPS = [(folders.os, "rename", 1), (folders.os, "symlink", 1), (folders.os, "replace", 1),
-         (folders.shutil, "rmtree", 1), (folders, "make_readable", 1), (folders.os, "rename", 2)]
+STEPS = [
+    (folders.os, "rename", 1),
+    (folders.os, "symlink", 1),
+    (folders.os, "replace", 1),
+    (folders.shutil, "rmtree", 1),
+    (folders, "make_readable", 1),
+    (folders.os, "rename", 2),
+]
 
 
 def verified(out: Path) -> bytes:
@@ -79,7 +85,9 @@ def _at_stage(stage: str) -> Callable[[], Callable[[str, int, int], None]]:
         def progress(name: str, done: int, total: int) -> None:
             if name == stage:
                 _die()
+
         return progress
+
     return arm
 
 
@@ -92,8 +100,10 @@ def _at_step(module: object, name: str, nth: int) -> Callable[[], Callable[[str,
             if calls[0] == nth:
                 _die()
             return real(*args, **kwargs)
+
         setattr(module, name, step)
         return lambda *_: None
+
     return arm
 
 
@@ -114,13 +124,15 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path
     return before, first, second, old, new
 
 
-MOMENTS = [(f"stage-{s}", _at_stage(s)) for s in STAGES] + \
-          [(f"{m.__name__.rsplit('.', 1)[-1]}.{f}-{n}", _at_step(m, f, n)) for m, f, n in STEPS]
+MOMENTS = [(f"stage-{s}", _at_stage(s)) for s in STAGES] + [
+    (f"{m.__name__.rsplit('.', 1)[-1]}.{f}-{n}", _at_step(m, f, n)) for m, f, n in STEPS
+]
 
 
 @pytest.mark.parametrize("arm", [a for _, a in MOMENTS], ids=[i for i, _ in MOMENTS])
-def test_a_killed_build_leaves_the_old_or_the_new_release(arm, versions: tuple[Path, Path, Path, bytes, bytes],
-                                                          tmp_path: Path) -> None:
+def test_a_killed_build_leaves_the_old_or_the_new_release(
+    arm, versions: tuple[Path, Path, Path, bytes, bytes], tmp_path: Path
+) -> None:
     before, _, second, old, new = versions
     shutil.copytree(before, tmp_path, symlinks=True, dirs_exist_ok=True)  # the current release and an older one
     out = tmp_path / "dist"
@@ -136,7 +148,8 @@ def test_a_killed_build_leaves_the_old_or_the_new_release(arm, versions: tuple[P
 
 
 def test_a_build_killed_before_its_first_release_leaves_none_or_a_complete_one(
-        versions: tuple[Path, Path, Path, bytes, bytes], tmp_path: Path) -> None:
+    versions: tuple[Path, Path, Path, bytes, bytes], tmp_path: Path
+) -> None:
     _, first, _, old, _ = versions
     for n, (_, arm) in enumerate(MOMENTS):
         out = tmp_path / f"dist{n}"

@@ -37,8 +37,10 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain namespace: pytes
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT namespace is DCAT 2)
 #: DCAT-AP-SE recommendations the default configuration leaves out on purpose (docs/catalogue.md).
 NOT_STATED = {
-    ("dcat:foaf:Agent", "https://www.w3.org/ns/org#classification"):
-        "its only value marks a fee-financed agent; stating it would be false",
+    (
+        "dcat:foaf:Agent",
+        "https://www.w3.org/ns/org#classification",
+    ): "its only value marks a fee-financed agent; stating it would be false",
     ("dcat:contactPoint", str(VCARD.hasTelephone)): "no telephone number to give; configurable",
     ("dcat:contactPoint", str(VCARD.hasAddress)): "no postal address to give; configurable",
 }
@@ -67,8 +69,14 @@ def _results(data: Graph, shapes: Graph) -> list[tuple[str, str, str, str]]:
     _, report, _ = validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
     out = []
     for r in report.objects(None, SH.result):
-        out.append((str(report.value(r, SH.resultSeverity)).split("#")[-1], str(report.value(r, SH.focusNode)),
-                    str(report.value(r, SH.resultPath)), str(report.value(r, SH.resultMessage))))
+        out.append(
+            (
+                str(report.value(r, SH.resultSeverity)).split("#")[-1],
+                str(report.value(r, SH.focusNode)),
+                str(report.value(r, SH.resultPath)),
+                str(report.value(r, SH.resultMessage)),
+            )
+        )
     return sorted(out)
 
 
@@ -117,8 +125,9 @@ def test_the_build_check_agrees(catalogue: Graph, catalogue_2: Graph) -> None:
 # --- DCAT-AP 2.1.1 -----------------------------------------------------------------------------
 
 
-def test_dcat_ap_2_variant_zero_violations_of_the_2_1_1_mandatory_and_range_shapes(catalogue_2: Graph,
-                                                                                 shared: Path) -> None:
+def test_dcat_ap_2_variant_zero_violations_of_the_2_1_1_mandatory_and_range_shapes(
+    catalogue_2: Graph, shared: Path
+) -> None:
     results = _results(catalogue_2, _shapes(shared, "shapes.ttl", "range.ttl", folder=DCAT_AP_2_SHACL))
     assert not results, _report(results)
 
@@ -140,19 +149,26 @@ def test_why_one_catalogue_cannot_pass_both(catalogue: Graph, catalogue_2: Graph
     variant for its byte sizes only; each profile gives dcat:byteSize one datatype and at most one value."""
     distributions = len(set(catalogue.subjects(RDF.type, DCAT.Distribution)))
     against_2 = _results(catalogue, _shapes(shared, "shapes.ttl", "range.ttl", folder=DCAT_AP_2_SHACL))
-    assert sorted(r[2] for r in against_2) == sorted([str(DCAT.byteSize)] * distributions
-                                                     + [str(SPDX.algorithm)] * distributions), _report(against_2)
+    assert sorted(r[2] for r in against_2) == sorted(
+        [str(DCAT.byteSize)] * distributions + [str(SPDX.algorithm)] * distributions
+    ), _report(against_2)
     against_3 = _results(catalogue_2, _shapes(shared, "shapes.ttl", "range.ttl"))
     assert [r[2] for r in against_3] == [str(DCAT.byteSize)] * distributions, _report(against_3)
 
 
-def test_dcat_ap_2_variant_differs_only_in_size_type_checksum_and_version(catalogue: Graph, catalogue_2: Graph,
-                                                                           release: Path) -> None:
+def test_dcat_ap_2_variant_differs_only_in_size_type_checksum_and_version(
+    catalogue: Graph, catalogue_2: Graph, release: Path
+) -> None:
     checksums = set(catalogue.objects(None, SPDX.checksum)) | set(catalogue_2.objects(None, SPDX.checksum))
 
     def rest(g: Graph) -> set:
-        return {(s, p, o) for s, p, o in g if p not in (DCAT.byteSize, DCAT.version, OWL.versionInfo, SPDX.checksum)
-                and s not in checksums and s not in (SPDX.checksumAlgorithm_sha1, SPDX.checksumAlgorithm_sha256)}
+        return {
+            (s, p, o)
+            for s, p, o in g
+            if p not in (DCAT.byteSize, DCAT.version, OWL.versionInfo, SPDX.checksum)
+            and s not in checksums
+            and s not in (SPDX.checksumAlgorithm_sha1, SPDX.checksumAlgorithm_sha256)
+        }
 
     assert rest(catalogue) == rest(catalogue_2)
     dataset = URIRef("https://w3id.org/sakrad/dataset")
@@ -161,7 +177,9 @@ def test_dcat_ap_2_variant_differs_only_in_size_type_checksum_and_version(catalo
     for d in catalogue_2.subjects(RDF.type, DCAT.Distribution):
         size = catalogue_2.value(d, DCAT.byteSize)
         assert size.datatype == XSD.decimal and int(size) == int(catalogue.value(d, DCAT.byteSize))
-        data = (release / str(catalogue_2.value(d, DCAT.downloadURL)).removeprefix("https://w3id.org/sakrad/")).read_bytes()
+        data = (
+            release / str(catalogue_2.value(d, DCAT.downloadURL)).removeprefix("https://w3id.org/sakrad/")
+        ).read_bytes()
         checksum = catalogue_2.value(d, SPDX.checksum)
         assert str(checksum).startswith("https://w3id.org/sakrad/catalog-dcat-ap-2.ttl#checksum-sha1-")
         assert catalogue_2.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha1
@@ -174,13 +192,15 @@ def test_dcat_ap_2_variant_meets_dcat_ap_se_as_the_catalogue_does(catalogue_2: G
 
 
 def test_dcat_ap_2_variant_rdf_xml_and_turtle_hold_the_same_graph(release: Path, catalogue_2: Graph) -> None:
-    assert_isomorphic(catalogue_2, Graph().parse(release / "catalog-dcat-ap-2.rdf", format="xml"), "catalog-dcat-ap-2.rdf")
+    assert_isomorphic(
+        catalogue_2, Graph().parse(release / "catalog-dcat-ap-2.rdf", format="xml"), "catalog-dcat-ap-2.rdf"
+    )
 
 
 def _prefixed(iri: str) -> str:
     prefixes = {**PREFIXES, "org": "https://www.w3.org/ns/org#"}  # the bundle's misspelt org namespace
     prefix, ns = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns)), key=lambda pn: len(pn[1]))
-    return f"{prefix}:{iri[len(ns):]}"
+    return f"{prefix}:{iri[len(ns) :]}"
 
 
 def test_every_known_warning_and_omission_is_justified_in_the_docs(root: Path) -> None:
@@ -220,8 +240,10 @@ def test_configured_telephone_address_and_orgnr(root: Path, shared: Path) -> Non
     config = dataclasses.replace(
         config,
         publisher=dataclasses.replace(config.publisher, orgnr="202100-6297"),
-        contact_point=dataclasses.replace(config.contact_point, telephone="08-405 10 00",
-                                          address=Address("Exempelgatan 1", "103 33", "Stockholm")))
+        contact_point=dataclasses.replace(
+            config.contact_point, telephone="08-405 10 00", address=Address("Exempelgatan 1", "103 33", "Stockholm")
+        ),
+    )
     graph = dcat.catalogue_graph(project, dataclasses.replace(corpus, config=config), built, report, [])
     publisher = built.minter.thing("agent", "sakrad-ld")
     assert (publisher, OWL.sameAs, URIRef("http://dataportal.se/organisation/SE2021006297")) in graph
@@ -231,7 +253,8 @@ def test_configured_telephone_address_and_orgnr(root: Path, shared: Path) -> Non
     assert graph.value(tel, VCARD.hasValue) == URIRef("tel:+46840510 00".replace(" ", ""))
     missing = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json").check(graph)
     assert {(m.template, m.property) for m in missing} == {
-        ("dcat:foaf:Agent", "https://www.w3.org/ns/org#classification")}, missing
+        ("dcat:foaf:Agent", "https://www.w3.org/ns/org#classification")
+    }, missing
     assert dcat.validate_catalogue(graph).conforms
 
 
@@ -254,20 +277,25 @@ def test_catalogue_dataset_distributions_agents_are_iris(catalogue: Graph) -> No
         assert isinstance(catalogue.value(dataset, p), URIRef), p
 
 
-def test_one_distribution_per_whole_graph_file_with_true_size_and_checksum(release: Path,
-                                                                           catalogue: Graph) -> None:
+def test_one_distribution_per_whole_graph_file_with_true_size_and_checksum(release: Path, catalogue: Graph) -> None:
     dataset = URIRef("https://w3id.org/sakrad/dataset")
-    distributions = sorted(d for d in catalogue.objects(dataset, DCAT.distribution)
-                           if "/tables/" not in str(catalogue.value(d, DCAT.downloadURL)))
+    distributions = sorted(
+        d
+        for d in catalogue.objects(dataset, DCAT.distribution)
+        if "/tables/" not in str(catalogue.value(d, DCAT.downloadURL))
+    )
     files = sorted(str(catalogue.value(d, DCAT.downloadURL)).rsplit("/", 1)[-1] for d in distributions)
-    assert files == sorted(f"sakrad{f.suffix}" for f in (*FORMATS, *QUAD_FORMATS) if (release / f"sakrad{f.suffix}").exists())
+    assert files == sorted(
+        f"sakrad{f.suffix}" for f in (*FORMATS, *QUAD_FORMATS) if (release / f"sakrad{f.suffix}").exists()
+    )
     assert len(files) >= 3
     for d in distributions:
         url = str(catalogue.value(d, DCAT.downloadURL))
         assert url.startswith("https://w3id.org/sakrad/") and catalogue.value(d, DCAT.accessURL) == URIRef(url)
         data = (release / url.removeprefix("https://w3id.org/sakrad/")).read_bytes()
-        assert catalogue.value(d, DCAT.byteSize) == Literal(len(data), datatype=URIRef(
-            "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"))
+        assert catalogue.value(d, DCAT.byteSize) == Literal(
+            len(data), datatype=URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+        )
         checksum = catalogue.value(d, SPDX.checksum)
         assert catalogue.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
         assert str(catalogue.value(checksum, SPDX.checksumValue)) == hashlib.sha256(data).hexdigest()
@@ -285,12 +313,16 @@ def test_dates_version_and_licence_come_from_the_configuration(catalogue: Graph,
     assert str(catalogue.value(dataset, DCAT.version)) == config.version
     period = catalogue.value(dataset, DCTERMS.temporal)
     dates = sorted(m.date for m in corpus.meetings if m.date)
-    assert (str(catalogue.value(period, DCAT.startDate)), str(catalogue.value(period, DCAT.endDate))) == \
-        (dates[0], dates[-1])
+    assert (str(catalogue.value(period, DCAT.startDate)), str(catalogue.value(period, DCAT.endDate))) == (
+        dates[0],
+        dates[-1],
+    )
     for d in catalogue.objects(dataset, DCAT.distribution):
         assert catalogue.value(d, DCTERMS.license) == URIRef(config.licence)
     assert set(catalogue.objects(dataset, DCTERMS.conformsTo)) == {
-        URIRef("https://w3id.org/sakrad/ontology"), URIRef("https://w3id.org/sakrad/shapes")}
+        URIRef("https://w3id.org/sakrad/ontology"),
+        URIRef("https://w3id.org/sakrad/shapes"),
+    }
 
 
 def test_every_format_is_described_in_the_vocabulary_asset() -> None:
@@ -308,8 +340,9 @@ def test_catalogue_files_are_byte_identical_across_builds(root: Path, tmp_path: 
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
-def test_a_catalogue_violation_stops_the_build(project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_catalogue_violation_stops_the_build(
+    project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "dist"
     assert main(["-C", str(project_copy), "build", "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -330,8 +363,9 @@ def test_a_catalogue_violation_stops_the_build(project_copy: Path, tmp_path: Pat
     assert sorted(tmp_path.rglob("*")) == beside  # nothing left over beside the release either
 
 
-def test_the_build_prints_unexplained_warnings(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_the_build_prints_unexplained_warnings(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setattr(dcat_ap, "KNOWN_WARNINGS", ())
     with caplog.at_level(logging.INFO, logger="sakrad_ld.catalogue.dcat"):
         out = write_release(Project.at(root), tmp_path / "dist").out
@@ -385,8 +419,9 @@ def test_quads_are_distributions_of_the_whole_graph(with_quads_and_tables: Path)
         assert g.value(d, DCTERMS.format) == URIRef(q.file_type_iri)
         descriptions = {o.language: str(o) for o in g.objects(d, DCTERMS.description)}
         assert "one named graph per source document, whose union is the graph of sakrad.nt" in descriptions["en"]
-        assert URIRef(f"https://w3id.org/sakrad/sakrad{q.suffix}") in set(g.objects(None, URIRef(
-            "http://rdfs.org/ns/void#dataDump")))
+        assert URIRef(f"https://w3id.org/sakrad/sakrad{q.suffix}") in set(
+            g.objects(None, URIRef("http://rdfs.org/ns/void#dataDump"))
+        )
 
 
 def test_each_csv_table_is_a_distribution_conforming_to_the_csvw_metadata(with_quads_and_tables: Path) -> None:
@@ -395,9 +430,13 @@ def test_each_csv_table_is_a_distribution_conforming_to_the_csvw_metadata(with_q
     assert (metadata, RDF.type, DCTERMS.Standard) in g
     assert set(g.objects(metadata, DCTERMS.format)) == {
         URIRef("http://publications.europa.eu/resource/authority/file-type/JSON"),
-        URIRef("http://www.iana.org/assignments/media-types/application/csvm+json")}
-    assert (URIRef("http://www.iana.org/assignments/media-types/application/csvm+json"), RDF.type,
-            DCTERMS.MediaType) in g
+        URIRef("http://www.iana.org/assignments/media-types/application/csvm+json"),
+    }
+    assert (
+        URIRef("http://www.iana.org/assignments/media-types/application/csvm+json"),
+        RDF.type,
+        DCTERMS.MediaType,
+    ) in g
     described = json.loads((TABLES / "csv-metadata.json").read_text(encoding="utf-8"))
     for table in sorted(TABLES.glob("*.csv")):
         d = _distribution(g, f"tables/{table.name}")
@@ -407,17 +446,21 @@ def test_each_csv_table_is_a_distribution_conforming_to_the_csvw_metadata(with_q
         assert g.value(d, DCTERMS.conformsTo) == metadata
         assert g.value(d, DCAT.byteSize) == Literal(table.stat().st_size, datatype=XSD.nonNegativeInteger)
         assert (d, DCTERMS.license, None) in g and (d, DCAT.accessURL, None) in g
-        assert URIRef(f"https://w3id.org/sakrad/tables/{table.name}") not in set(g.objects(None, URIRef(
-            "http://rdfs.org/ns/void#dataDump")))
+        assert URIRef(f"https://w3id.org/sakrad/tables/{table.name}") not in set(
+            g.objects(None, URIRef("http://rdfs.org/ns/void#dataDump"))
+        )
     meetings = next(t for t in described["tables"] if t["url"] == "meetings.csv")
     titles = {o.language: str(o) for o in g.objects(_distribution(g, "tables/meetings.csv"), DCTERMS.title)}
     assert meetings["dc:title"][0]["@value"] in titles["sv"]
 
 
-@pytest.mark.parametrize(("name", "profile", "folder", "mdr"), [
-    ("catalog.ttl", "3.0.1", HTML_SHACL, 3), ("catalog-dcat-ap-2.ttl", "2.1.1", DCAT_AP_2_SHACL, 2)])
-def test_with_quads_and_tables_both_catalogues_still_conform(with_quads_and_tables: Path, shared: Path, name: str,
-                                                             profile: str, folder: Path, mdr: int) -> None:
+@pytest.mark.parametrize(
+    ("name", "profile", "folder", "mdr"),
+    [("catalog.ttl", "3.0.1", HTML_SHACL, 3), ("catalog-dcat-ap-2.ttl", "2.1.1", DCAT_AP_2_SHACL, 2)],
+)
+def test_with_quads_and_tables_both_catalogues_still_conform(
+    with_quads_and_tables: Path, shared: Path, name: str, profile: str, folder: Path, mdr: int
+) -> None:
     g = Graph().parse(with_quads_and_tables / name, format="turtle")
     distributions = len(set(g.subjects(RDF.type, DCAT.Distribution)))
     assert distributions == len(list(with_quads_and_tables.glob("sakrad.*"))) + len(list(TABLES.glob("*.csv")))

@@ -49,8 +49,11 @@ def built() -> Built:
 def _meeting(built: Built, entry: dict) -> URIRef:
     """The data's sakråd whose source page is the corpus entry's source_url."""
     g = built.graph
-    found = [m for m in g.subjects(RDF.type, SAKRAD.Sakrad)
-             if any(str(g.value(s, SCHEMA.url)) == entry["source_url"] for s in g.objects(m, DCTERMS.source))]
+    found = [
+        m
+        for m in g.subjects(RDF.type, SAKRAD.Sakrad)
+        if any(str(g.value(s, SCHEMA.url)) == entry["source_url"] for s in g.objects(m, DCTERMS.source))
+    ]
     assert len(found) == 1, f"{entry['id']}: {len(found)} meetings have its source page"
     return found[0]
 
@@ -71,7 +74,9 @@ def test_the_corpus_has_its_primary_meetings() -> None:
 
 def test_only_primary_meetings_are_in_the_data(built: Built) -> None:
     g = built.graph
-    urls = {str(g.value(s, SCHEMA.url)) for m in g.subjects(RDF.type, SAKRAD.Sakrad) for s in g.objects(m, DCTERMS.source)}
+    urls = {
+        str(g.value(s, SCHEMA.url)) for m in g.subjects(RDF.type, SAKRAD.Sakrad) for s in g.objects(m, DCTERMS.source)
+    }
     for entry in CORPUS:
         assert (entry["source_url"] in urls) == (entry["evidence_level"] in PRIMARY), entry["id"]
 
@@ -185,7 +190,9 @@ def test_organiser_place_and_questions_as_stated(entry: dict, built: Built) -> N
     assert len(questions) == len(entry["questions"])
     for q, text in zip(questions, entry["questions"], strict=True):
         # word for word up to where meetings.yaml joins the next sentence in parentheses
-        assert " ".join(text.split()).startswith(str(g.value(q, SCHEMA.text))) and len(str(g.value(q, SCHEMA.text))) > 40
+        assert (
+            " ".join(text.split()).startswith(str(g.value(q, SCHEMA.text))) and len(str(g.value(q, SCHEMA.text))) > 40
+        )
 
 
 @pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
@@ -230,8 +237,9 @@ def test_the_saved_query_lists_the_organisations_of_more_than_one_sakrad(built: 
             counts[org] = counts.get(org, 0) + 1
     expected = {o for o, n in counts.items() if n > 1}
     store = ox.Store()
-    store.extend(ox.Quad(*(ox.NamedNode(str(t)) if isinstance(t, URIRef) else _ox_literal(t) for t in triple))
-                 for triple in g)
+    store.extend(
+        ox.Quad(*(ox.NamedNode(str(t)) if isinstance(t, URIRef) else _ox_literal(t) for t in triple)) for triple in g
+    )
     answer = evaluate(store, saved_query("recurring-organisations").text)
     found = {URIRef(row[0].value) for row in answer.rows}
     assert found == expected and len(expected) == 6

@@ -48,7 +48,10 @@ def test_the_release_holds_a_picture_of_every_meeting_and_the_chart(release: Pat
 
 def test_the_seed_diagram_shows_chair_questions_and_organisations_in_order(release: Path, root: Path) -> None:
     m = yaml.safe_load((root / "data" / "meetings" / f"{SEED}.yaml").read_text(encoding="utf-8"))
-    orgs = {o["id"]: o["name"] for o in yaml.safe_load((root / "data" / "organisations.yaml").read_text("utf-8"))["organisations"]}
+    orgs = {
+        o["id"]: o["name"]
+        for o in yaml.safe_load((root / "data" / "organisations.yaml").read_text("utf-8"))["organisations"]
+    }
     people = {p["id"]: p["name"] for p in yaml.safe_load((root / "data" / "people.yaml").read_text("utf-8"))["people"]}
     svg = parse((release / f"diagrams/meeting-{SEED}.svg").read_text(encoding="utf-8"))
     text = words(svg)

@@ -50,14 +50,15 @@ def test_a_rebuilt_release_has_no_change(release: Path, root: Path, tmp_path: Pa
     assert again and not diff_releases(release, again).changed
 
 
-def test_diff_reports_the_changed_triples_by_resource(release: Path, changed: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_reports_the_changed_triples_by_resource(
+    release: Path, changed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["diff", str(release), str(changed)]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()
     # the meeting's place: the old place removed, the new one added, under the meeting
-    block = lines[lines.index(MEETING) + 1:]
-    block = block[:next(i for i, line in enumerate(block) if not line.startswith("  "))]
+    block = lines[lines.index(MEETING) + 1 :]
+    block = block[: next(i for i, line in enumerate(block) if not line.startswith("  "))]
     assert "  - dct:spatial <https://w3id.org/sakrad/id/place/stockholm>" in block
     assert "  + dct:spatial <https://w3id.org/sakrad/id/place/uppsala>" in block
     assert '  + locn:geographicName "Uppsala"@sv' in out

@@ -20,8 +20,12 @@ from sakrad_ld.serving.negotiation import choose
 from sakrad_ld.sparql.store import Release
 
 #: How pyoxigraph reads each format back, to check the writer's output holds the same triples.
-READERS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
-           "jsonld": ox.RdfFormat.JSON_LD}
+READERS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 MEETING = "https://w3id.org/sakrad/id/meeting/2017-12-12-integration"
 DCAT = "http://www.w3.org/ns/dcat#"
 
@@ -62,8 +66,11 @@ def test_each_format_is_negotiable_by_its_media_type_and_aliases(form) -> None: 
 
 
 @pytest.mark.parametrize("form", FORMATS, ids=lambda f: f.name)
-def test_the_release_publishes_each_format_where_the_table_says(form, fixture_release: Path,  # noqa: ANN001
-                                                                 opened: Release) -> None:
+def test_the_release_publishes_each_format_where_the_table_says(
+    form,
+    fixture_release: Path,  # noqa: ANN001
+    opened: Release,
+) -> None:
     manifest = read_manifest(fixture_release)
     whole = f"{DATA_STEM}{form.suffix}"
     assert (fixture_release / whole).is_file() is (RELEASE_GRAPH in form.release)
@@ -73,9 +80,12 @@ def test_the_release_publishes_each_format_where_the_table_says(form, fixture_re
         entry = manifest.file(path.relative_to(fixture_release).as_posix())
         assert entry is not None and entry.format == form.name and entry.media_type.startswith(form.media_type)
     # the catalogue lists the whole graph in every format the release has it in, with the table's types
-    listed = {str(s["url"].value): (s["media"].value, s["type"].value) for s in opened.store.query(f"""
+    listed = {
+        str(s["url"].value): (s["media"].value, s["type"].value)
+        for s in opened.store.query(f"""
         SELECT ?url ?media ?type WHERE {{ ?d a <{DCAT}Distribution> ; <{DCAT}downloadURL> ?url ;
-            <{DCAT}mediaType> ?media ; <http://purl.org/dc/terms/format> ?type }}""")}
+            <{DCAT}mediaType> ?media ; <http://purl.org/dc/terms/format> ?type }}""")
+    }
     url = f"{opened.base_iri}{whole}"
     if RELEASE_GRAPH in form.release:
         assert listed.get(url) == (form.iana_iri, form.file_type_iri), sorted(listed)

@@ -50,18 +50,33 @@ def test_every_hostile_query_on_disk_has_an_expectation() -> None:
 
 @pytest.fixture(scope="module")
 def url(release: Path) -> Iterator[str]:
-    app = create_app(release, Settings(timeout=3, query_workers=1, query_queue=2, query_memory=400,
-                                       max_connections=40, request_timeout=1.0, reload_interval=0))
+    app = create_app(
+        release,
+        Settings(
+            timeout=3,
+            query_workers=1,
+            query_queue=2,
+            query_memory=400,
+            max_connections=40,
+            request_timeout=1.0,
+            reload_interval=0,
+        ),
+    )
     with serving(app) as root:
         yield root
 
 
 @pytest.mark.parametrize(("name", "status", "code", "words"), CASES, ids=[c[0] for c in CASES])
-def test_hostile_query_is_answered_as_expected_by_the_server(url: str, name: str, status: int, code: int,
-                                                             words: str) -> None:
+def test_hostile_query_is_answered_as_expected_by_the_server(
+    url: str, name: str, status: int, code: int, words: str
+) -> None:
     query = (HOSTILE / name).read_bytes()
-    response = httpx.post(url + "/sparql", content=query, timeout=30,
-                          headers={"content-type": "application/sparql-query", "accept": "text/turtle, */*;q=0.1"})
+    response = httpx.post(
+        url + "/sparql",
+        content=query,
+        timeout=30,
+        headers={"content-type": "application/sparql-query", "accept": "text/turtle, */*;q=0.1"},
+    )
     assert response.status_code == status, response.text[:500]
     if status >= 400:
         assert response.headers["content-type"] == "application/problem+json"
@@ -72,16 +87,23 @@ def test_hostile_query_is_answered_as_expected_by_the_server(url: str, name: str
 
 
 @pytest.mark.parametrize(("name", "status", "code", "words"), CASES, ids=[c[0] for c in CASES])
-def test_hostile_query_is_answered_as_expected_by_the_command_line(release: Path, name: str, status: int,
-                                                                   code: int, words: str) -> None:
-    run = subprocess.run([sys.executable, "-m", "sakrad_ld", "query", "--release", str(release), str(HOSTILE / name)],
-                         check=False, capture_output=True, text=True, timeout=120)
+def test_hostile_query_is_answered_as_expected_by_the_command_line(
+    release: Path, name: str, status: int, code: int, words: str
+) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "sakrad_ld", "query", "--release", str(release), str(HOSTILE / name)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == code, (run.returncode, run.stderr[-500:])
     assert words in (run.stderr if code else run.stdout)
     assert "Traceback" not in run.stderr
 
 
 # --- connections ------------------------------------------------------------------------------
+
 
 def _connect(root: str) -> socket.socket:
     parts = urlsplit(root)
@@ -127,14 +149,17 @@ def test_a_request_head_sent_slowly_is_cut_off(url: str) -> None:
 
 def test_a_query_body_sent_slowly_gets_408(url: str) -> None:
     with _connect(url) as sock:
-        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                     b"Content-Length: 100\r\n\r\nASK")
+        sock.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 100\r\n\r\nASK"
+        )
         sock.settimeout(10)
         head = sock.recv(4096)
     assert head.startswith(b"HTTP/1.1 408"), head[:200]
 
 
 # --- slow and costly queries --------------------------------------------------------------------
+
 
 def test_slow_queries_neither_starve_documents_nor_wait_past_half_the_limit_again(url: str) -> None:
     def query() -> tuple[int, str, float]:
@@ -145,8 +170,9 @@ def test_slow_queries_neither_starve_documents_nor_wait_past_half_the_limit_agai
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         slow = [pool.submit(query) for _ in range(8)]  # one worker, two waiting: five are refused at once
         time.sleep(0.3)
-        documents = [httpx.get(url + "/doc/meeting/2017-12-12-integration.ttl", timeout=10).status_code
-                     for _ in range(20)]
+        documents = [
+            httpx.get(url + "/doc/meeting/2017-12-12-integration.ttl", timeout=10).status_code for _ in range(20)
+        ]
         answers = [f.result() for f in slow]
     assert documents == [200] * 20
     statuses = sorted(status for status, _, _ in answers)
@@ -167,13 +193,20 @@ def test_a_query_past_the_memory_limit_is_stopped_and_the_server_goes_on(url: st
 
 # --- one release at a time ----------------------------------------------------------------------
 
+
 def _without_meeting(source: Path, dest: Path, meeting: str) -> None:
     """A copy of the release ``source`` without one meeting: its triples, its files and their checksums."""
     shutil.copytree(source, dest)
     iri = f"<{BASE}id/meeting/{meeting}"
     data = dest / "sakrad.nt"
-    data.write_text("".join(line for line in data.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not line.startswith(iri) and f" {iri}" not in line), encoding="utf-8")
+    data.write_text(
+        "".join(
+            line
+            for line in data.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith(iri) and f" {iri}" not in line
+        ),
+        encoding="utf-8",
+    )
     for path in (dest / "meetings").glob(f"{meeting}.*"):
         path.unlink()
     sums = []
@@ -244,9 +277,25 @@ def test_sighup_switches_the_running_server_to_the_new_release(release: Path, tm
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "sakrad_ld", "serve", "--release", str(link), "--port", str(port),
-                               "--query-workers", "1", "--reload-interval", "0"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sakrad_ld",
+            "serve",
+            "--release",
+            str(link),
+            "--port",
+            str(port),
+            "--query-workers",
+            "1",
+            "--reload-interval",
+            "0",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             deadline = time.monotonic() + 60

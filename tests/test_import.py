@@ -29,7 +29,7 @@ NOT_FROM_THE_TEXT = {
     "notes": "the reviewer's note on why no organiser is given: the draft says it in a comment",
     "notes[0].text": "the reviewer's note on why no organiser is given: the draft says it in a comment",
     "chair.post": "the text names the post in other words ('… etableringsminister Ylva Johansson') than "
-                  "data/bodies.yaml; the draft leaves it out and quotes the text in a comment",
+    "data/bodies.yaml; the draft leaves it out and quotes the text in a comment",
 }
 
 
@@ -128,8 +128,9 @@ def test_a_variant_text_marks_what_data_does_not_know(root: Path, tmp_path: Path
 
 
 @pytest.mark.parametrize("name", sorted(UNKNOWN))
-def test_a_text_in_an_unknown_layout_is_refused(name: str, root: Path, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_text_in_an_unknown_layout_is_refused(
+    name: str, root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = UNKNOWN[name]
     out = tmp_path / "draft.yaml"
 
@@ -145,8 +146,9 @@ def test_a_text_in_an_unknown_layout_is_refused(name: str, root: Path, tmp_path:
         assert part not in message, message
 
 
-def test_an_existing_file_is_overwritten_only_with_force(root: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_existing_file_is_overwritten_only_with_force(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = root / "data" / "sources" / f"sakrad-{SEED}.txt"
     out = tmp_path / "draft.yaml"
     out.write_text("keep me\n", encoding="utf-8")
@@ -166,8 +168,9 @@ def test_without_out_the_draft_is_printed(root: Path, capsys: pytest.CaptureFixt
     assert _load(printed).organisations == _load(root / "data" / "meetings" / f"{SEED}.yaml").organisations
 
 
-@pytest.mark.parametrize("words, value", sorted(yaml.safe_load(
-    (HERE / "number-words.yaml").read_text(encoding="utf-8")).items()))
+@pytest.mark.parametrize(
+    "words, value", sorted(yaml.safe_load((HERE / "number-words.yaml").read_text(encoding="utf-8")).items())
+)
 def test_number_words(words: str, value: int | None) -> None:
     assert number_value(words) == value
 
@@ -175,8 +178,10 @@ def test_number_words(words: str, value: int | None) -> None:
 def test_the_seed_text_copy_in_data_is_the_shared_one(root: Path, shared: Path, tmp_path: Path) -> None:
     """The import reads data/sources/; the test would prove nothing if that copy drifted from the source."""
     copy = root / "data" / "sources" / f"sakrad-{SEED}.txt"
-    assert copy.read_text(encoding="utf-8").split() == (
-        shared / "sources" / f"sakrad-{SEED}.txt").read_text(encoding="utf-8").split()
+    assert (
+        copy.read_text(encoding="utf-8").split()
+        == (shared / "sources" / f"sakrad-{SEED}.txt").read_text(encoding="utf-8").split()
+    )
     shutil.copy(copy, tmp_path / "x.txt")  # a copy under another name imports the same
     assert _import(root, tmp_path / "x.txt", tmp_path / "x.yaml") == 0
 
@@ -191,15 +196,27 @@ CASES = sorted(p.name for p in (REGERINGEN / "cases").iterdir() if p.is_dir())
 
 
 def _batch(case: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    code = main(["-C", str(REGERINGEN / "project"), "import", "--listing", str(case / "listing.json"),
-                 "--pages", str(case / "pages"), "--out-dir", str(out)])
+    code = main(
+        [
+            "-C",
+            str(REGERINGEN / "project"),
+            "import",
+            "--listing",
+            str(case / "listing.json"),
+            "--pages",
+            str(case / "pages"),
+            "--out-dir",
+            str(out),
+        ]
+    )
     assert code == 0
     return capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_a_listing_gives_the_expected_drafts_and_summary(name: str, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_listing_gives_the_expected_drafts_and_summary(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = REGERINGEN / "cases" / name
     summary = _batch(case, tmp_path, capsys)
     expected = case / "expected"
@@ -219,8 +236,11 @@ def _get(record: object, path: str) -> object:
 
 def _plain(value: object) -> object:
     if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name != "lines" and getattr(value, f.name) not in (None, [], False, f.default)}
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name != "lines" and getattr(value, f.name) not in (None, [], False, f.default)
+        }
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
@@ -249,8 +269,21 @@ def test_one_page_with_its_listing_entry_gives_the_same_draft(tmp_path: Path) ->
     case = REGERINGEN / "cases" / "invited-not-took-part"
     page = next((case / "pages").rglob("*.md"))
     out = tmp_path / "draft.yaml"
-    assert main(["-C", str(REGERINGEN / "project"), "import", str(page), "--listing", str(case / "listing.json"),
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "-C",
+                str(REGERINGEN / "project"),
+                "import",
+                str(page),
+                "--listing",
+                str(case / "listing.json"),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert out.read_text(encoding="utf-8") == next((case / "expected").glob("*.yaml")).read_text(encoding="utf-8")
     assert main(["-C", str(REGERINGEN / "project"), "import", str(page), "--out", str(out)]) == 2  # no --force
 
@@ -279,8 +312,22 @@ def test_fetch_reads_the_page_from_a_server(tmp_path: Path) -> None:
         path = "/" + "/".join(page.with_suffix("").parts[-4:]) + "/"
         out = tmp_path / "draft.yaml"
         url = f"http://127.0.0.1:{server.server_port}{path}"
-        assert main(["-C", str(REGERINGEN / "project"), "import", "--fetch", url, "--listing",
-                     str(case / "listing.json"), "--out", str(out)]) == 0
+        assert (
+            main(
+                [
+                    "-C",
+                    str(REGERINGEN / "project"),
+                    "import",
+                    "--fetch",
+                    url,
+                    "--listing",
+                    str(case / "listing.json"),
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 0
+        )
         want = next((case / "expected").glob("*.yaml")).read_text(encoding="utf-8")
         assert out.read_text(encoding="utf-8") == want
     finally:

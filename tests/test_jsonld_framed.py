@@ -48,8 +48,7 @@ def test_every_meeting_document_is_framed_with_terms_as_keys(release: Path) -> N
 def test_the_documented_consumer_runs_against_the_release(release: Path) -> None:
     code = re.search(r"```python\n(.*?)```", (ROOT / "docs" / "jsonld.md").read_text(encoding="utf-8"), re.S)
     assert code, "docs/jsonld.md has no Python example"
-    run = subprocess.run([sys.executable, "-c", code.group(1)], cwd=release, capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run([sys.executable, "-c", code.group(1)], cwd=release, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert "Titel: Sakråd den 12 december 2017" in out
@@ -71,8 +70,9 @@ def test_the_framed_document_is_the_graph_of_the_turtle(release: Path, meeting: 
     doc = json.loads((release / "meetings" / f"{meeting}.jsonld").read_text(encoding="utf-8"))
     nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": loader})
     from_json = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)}
-    from_turtle = {ox.Triple(q.subject, q.predicate, q.object)
-                   for q in ox.parse(path=str(release / "meetings" / f"{meeting}.ttl"))}
+    from_turtle = {
+        ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(release / "meetings" / f"{meeting}.ttl"))
+    }
     # A role is written as its term ("chair"): the role concept's own label is the context's business.
     missing = {t for t in from_turtle - from_json if not t.subject.value.startswith("https://w3id.org/sakrad/role/")}
     extra = from_json - from_turtle

@@ -30,16 +30,31 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 #: Modules that may import rdflib: the edges where a library needs it (pySHACL as the reference
 #: engine, the official DCAT-AP shapes the catalogue is checked with, rdflib's own parsers of
 #: register extracts) and the modules not yet moved to pyoxigraph terms. The list may only shrink.
-RDFLIB_EDGES: frozenset[str] = frozenset({
-    "validate",  # pySHACL, the reference engine; the shapes graph
-    "catalogue.dcat", "catalogue.dcat_ap", "catalogue.dcat_ap_2", "catalogue.provenance", "catalogue.quality",
-    "catalogue.void",  # the catalogue, checked against the official DCAT-AP shapes with pySHACL
-    "registers.links", "registers.register",  # register extracts in any RDF syntax rdflib reads
-    # not yet moved to pyoxigraph terms (issue 14, point 1):
-    "graph", "iri", "triples", "vocab",
-    "shacl.components", "shacl.describe", "shacl.engine", "shacl.literals", "shacl.paths",
-    "shacl.report", "shacl.shapes",
-})
+RDFLIB_EDGES: frozenset[str] = frozenset(
+    {
+        "validate",  # pySHACL, the reference engine; the shapes graph
+        "catalogue.dcat",
+        "catalogue.dcat_ap",
+        "catalogue.dcat_ap_2",
+        "catalogue.provenance",
+        "catalogue.quality",
+        "catalogue.void",  # the catalogue, checked against the official DCAT-AP shapes with pySHACL
+        "registers.links",
+        "registers.register",  # register extracts in any RDF syntax rdflib reads
+        # not yet moved to pyoxigraph terms (issue 14, point 1):
+        "graph",
+        "iri",
+        "triples",
+        "vocab",
+        "shacl.components",
+        "shacl.describe",
+        "shacl.engine",
+        "shacl.literals",
+        "shacl.paths",
+        "shacl.report",
+        "shacl.shapes",
+    }
+)
 
 
 def _module(path: Path) -> str:
@@ -51,13 +66,17 @@ def _imports(path: Path, module: str | None = None) -> set[str]:
     """Every module ``path`` imports: our own as ``sakrad_ld.…`` (relative imports resolved as
     module ``module``, by default the one at ``path``), others by their own names."""
     module = module or _module(path)
-    package = ["sakrad_ld", *(module.split(".") if path.name == "__init__.py" and module != "__init__"
-                              else module.split(".")[:-1])]
+    package = [
+        "sakrad_ld",
+        *(module.split(".") if path.name == "__init__.py" and module != "__init__" else module.split(".")[:-1]),
+    ]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             if node.level:
-                target = ".".join([*package[: len(package) - (node.level - 1)], *([node.module] if node.module else [])])
+                target = ".".join(
+                    [*package[: len(package) - (node.level - 1)], *([node.module] if node.module else [])]
+                )
                 found.add(target)
                 found.update(f"{target}.{a.name}" for a in node.names)  # a submodule imported by name
             elif node.module:
@@ -103,8 +122,10 @@ def test_the_layer_check_sees_a_climbing_import(tmp_path: Path) -> None:
     """Guards the check above: a low module importing a high one, at the top or inside a function,
     is caught."""
     probe = tmp_path / "errors.py"
-    probe.write_text((PACKAGE / "errors.py").read_text(encoding="utf-8")
-                     + "\n\ndef late():\n    from .serving.server import create_app\n    return create_app\n")
+    probe.write_text(
+        (PACKAGE / "errors.py").read_text(encoding="utf-8")
+        + "\n\ndef late():\n    from .serving.server import create_app\n    return create_app\n"
+    )
     assert "sakrad_ld.serving.server" in _climbing(probe, "errors")
     assert _climbing(PACKAGE / "errors.py", "errors") == []
 
@@ -123,8 +144,9 @@ def test_the_rdflib_edges_exist_and_use_it() -> None:
     by_module = {_module(p): p for p in MODULES}
     for module in RDFLIB_EDGES:
         assert module in by_module, f"{module} is declared an rdflib edge but does not exist"
-        assert any(n == "rdflib" or n.startswith("rdflib.") for n in _imports(by_module[module])), \
+        assert any(n == "rdflib" or n.startswith("rdflib.") for n in _imports(by_module[module])), (
             f"{module} no longer imports rdflib: take it off RDFLIB_EDGES"
+        )
 
 
 def test_the_architecture_notes_name_modules_that_exist_and_every_layer() -> None:

@@ -55,8 +55,11 @@ def test_every_sourced_orgnr_is_in_the_graph_with_its_source(built: Built, entit
             orgnr.validate(e["orgnr"])  # the register file's own claim that Luhn holds
             expected.add((e["orgnr"], e["orgnr_source_url"]))
     g = built.graph
-    found = {(str(g.value(i, SKOS.notation)), str(g.value(i, DCTERMS.source)))
-             for i in g.objects(None, ADMS.identifier) if (i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme) in g}
+    found = {
+        (str(g.value(i, SKOS.notation)), str(g.value(i, DCTERMS.source)))
+        for i in g.objects(None, ADMS.identifier)
+        if (i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme) in g
+    }
     assert len(expected) == 7
     assert expected <= found, f"missing: {expected - found}"
     for i in g.objects(None, ADMS.identifier):
@@ -82,8 +85,10 @@ def test_dataportal_iris_are_the_ones_uri_schemes_derives(built: Built, shared: 
     section = text.split("How this applies here", 1)[1].split("Caveat", 1)[0]
     derivable = set(re.findall(r"http://dataportal\.se/organisation/SE\d{10}", section))
     g = built.graph
-    unconfirmed = {DATAPORTAL + "SE" + orgnr.compact(str(g.value(i, SKOS.notation)))
-                   for i in {*g.subjects(ADMS.status, SAKRAD.SecondarySource), *g.subjects(ADMS.status, SAKRAD.RetiredEntry)}}
+    unconfirmed = {
+        DATAPORTAL + "SE" + orgnr.compact(str(g.value(i, SKOS.notation)))
+        for i in {*g.subjects(ADMS.status, SAKRAD.SecondarySource), *g.subjects(ADMS.status, SAKRAD.RetiredEntry)}
+    }
     linked = {str(o) for _, o in _targets(g, DATAPORTAL)}
     assert len(derivable) == 7 and unconfirmed and linked == derivable - unconfirmed
     for s, o in _targets(g, DATAPORTAL):
@@ -95,7 +100,7 @@ def test_dataportal_iris_are_the_ones_uri_schemes_derives(built: Built, shared: 
         assert g.value(URIRef(node), ADMS.status) == SAKRAD.Derived and g.value(URIRef(node), ADMS.schemeAgency) is None
         assert g.value(URIRef(node), SAKRAD.derivation) is not None
         assert str(o) == DATAPORTAL + "SE" + orgnr.compact(str(g.value(origin, SKOS.notation)))
-        assert str(g.value(URIRef(node), SKOS.notation)) == str(o)[len(DATAPORTAL):]
+        assert str(g.value(URIRef(node), SKOS.notation)) == str(o)[len(DATAPORTAL) :]
 
 
 def _lagrummet(shared: Path) -> Graph:
@@ -140,8 +145,11 @@ def test_the_lagrummet_extract_is_a_copy_with_its_licence(shared: Path) -> None:
 
 
 def test_wikidata_links_only_where_a_qid_has_a_source(built: Built, entities: list[dict]) -> None:
-    expected = {(WIKIDATA + e["wikidata_qid"], e["wikidata_source_url"])
-                for e in entities if e["wikidata_qid"] and e["wikidata_source_url"]}
+    expected = {
+        (WIKIDATA + e["wikidata_qid"], e["wikidata_source_url"])
+        for e in entities
+        if e["wikidata_qid"] and e["wikidata_source_url"]
+    }
     g = built.graph
     found = {(str(o), str(g.value(s + "/identifier/wikidata", DCTERMS.source))) for s, o in _targets(g, WIKIDATA)}
     assert found == expected == {(WIKIDATA + "Q3369258", next(iter(expected))[1])}
@@ -170,8 +178,10 @@ def test_one_linkset_per_register_with_its_count_recomputed(built: Built) -> Non
         assert void.value(ls, VOID.subjectsTarget) == built.minter.dataset
         assert (built.minter.dataset, VOID.subset, ls) in void
         assert int(void.value(ls, VOID.triples)) == _count(built.graph, predicate, space) > 0
-    counts = {str(void.value(void.value(ls, VOID.objectsTarget), VOID.uriSpace)): int(void.value(ls, VOID.triples))
-              for ls in sets}
+    counts = {
+        str(void.value(void.value(ls, VOID.objectsTarget), VOID.uriSpace)): int(void.value(ls, VOID.triples))
+        for ls in sets
+    }
     assert WIKIDATA not in counts and counts[DATAPORTAL] == 5
 
 
@@ -218,8 +228,11 @@ def test_every_link_constraint_is_broken_by_a_case() -> None:
     shapes = Graph().parse(ROOT / "shapes" / "links.ttl", format="turtle")
     SH = "http://www.w3.org/ns/shacl#"
     reported = {s for s in shapes.subjects(URIRef(SH + "severity"), None)}
-    broken = {URIRef(e["shape"].replace("shp:", SHP)) for case in _shape_cases()
-              for e in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]}
+    broken = {
+        URIRef(e["shape"].replace("shp:", SHP))
+        for case in _shape_cases()
+        for e in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]
+    }
     assert reported and reported <= broken, f"no case breaks {reported - broken}"
 
 
@@ -237,7 +250,7 @@ def test_links_check_offline_catches(case: Path, project_copy: Path, capsys: pyt
     path = project_copy / "data" / spec["file"]
     text = path.read_text(encoding="utf-8")
     assert text.count(spec["replace"]) == 1, "the case no longer matches the data"
-    line = text[:text.index(spec["replace"])].count("\n") + 1
+    line = text[: text.index(spec["replace"])].count("\n") + 1
     path.write_text(text.replace(spec["replace"], spec["with"]), encoding="utf-8")
     assert main(["-C", str(project_copy), "links", "check"]) == 1
     problems = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("problem:")]
@@ -301,14 +314,22 @@ def _rewrite(base: str) -> list[str]:
     return ["--rewrite", f"http://={base}/http/", "--rewrite", f"https://={base}/https/"]
 
 
-def test_links_check_online_reports_each_status(server: tuple[str, type[_Handler]], capsys: pytest.CaptureFixture[str]
-                                               ) -> None:
+def test_links_check_online_reports_each_status(
+    server: tuple[str, type[_Handler]], capsys: pytest.CaptureFixture[str]
+) -> None:
     base, handler = server
-    handler.missing = {"/http/rinfo.lagrummet.se/org/kulturdepartementet", "/http/dataportal.se/organisation/SE8020028638"}
+    handler.missing = {
+        "/http/rinfo.lagrummet.se/org/kulturdepartementet",
+        "/http/dataportal.se/organisation/SE8020028638",
+    }
     handler.head_refused = {"/http/rinfo.lagrummet.se/org/regeringskansliet"}
-    handler.redirects = {"/http/www.wikidata.org/entity/Q3369258": "/https/www.wikidata.org/wiki/Special:EntityData/Q3369258"}
+    handler.redirects = {
+        "/http/www.wikidata.org/entity/Q3369258": "/https/www.wikidata.org/wiki/Special:EntityData/Q3369258"
+    }
     assert main(["-C", str(ROOT), "links", "check", "--online", "--timeout", "5", *_rewrite(base)]) == 1
-    lines = {ln.split()[3]: ln for ln in capsys.readouterr().out.splitlines() if ln.split()[:1] in (["ok"], ["problem"])}
+    lines = {
+        ln.split()[3]: ln for ln in capsys.readouterr().out.splitlines() if ln.split()[:1] in (["ok"], ["problem"])
+    }
     assert lines[LAGRUMMET + "kulturdepartementet"].startswith("problem 404")
     assert lines[LAGRUMMET + "regeringskansliet"].startswith("ok      200")  # HEAD refused, GET answered
     assert lines[WIKIDATA + "Q3369258"].startswith("ok      200") and "redirect" in lines[WIKIDATA + "Q3369258"]
@@ -323,8 +344,9 @@ def test_links_check_online_reports_each_status(server: tuple[str, type[_Handler
     assert set(lines) == expected and len(expected) > 15
 
 
-def test_links_check_online_passes_when_every_target_answers(server: tuple[str, type[_Handler]],
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_links_check_online_passes_when_every_target_answers(
+    server: tuple[str, type[_Handler]], capsys: pytest.CaptureFixture[str]
+) -> None:
     base, handler = server
     assert main(["-C", str(ROOT), "links", "check", "--online", *_rewrite(base)]) == 0
     assert "problem" not in capsys.readouterr().out
@@ -338,7 +360,10 @@ def test_the_longest_rewrite_wins_and_a_dead_host_is_a_problem() -> None:
         calls.append(url)
         return (None, "no answer") if "dead" in url else (200, "OK")
 
-    targets = [Target(WIKIDATA + "Q1", "link", "wikidata", "s"), Target(DATAPORTAL + "SE8020028638", "link", "dataportal", "s")]
+    targets = [
+        Target(WIKIDATA + "Q1", "link", "wikidata", "s"),
+        Target(DATAPORTAL + "SE8020028638", "link", "dataportal", "s"),
+    ]
     rules = [("http://", "http://dead/"), ("http://www.wikidata.org/", "http://mirror/")]
     statuses = check_online(targets, rules, fetch=fetch)
     assert calls.count("http://mirror/entity/Q1") == 1

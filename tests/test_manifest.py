@@ -73,15 +73,20 @@ def old_release(fixture_release: Path, tmp_path: Path) -> Path:
     return old
 
 
-@pytest.mark.parametrize("command", [
-    ["query", "--release", "{old}", "chairs"],
-    ["serve", "--release", "{old}", "--get", "/"],
-    ["push", "--release", "{old}", "--endpoint", "http://127.0.0.1:9/store"],
-    ["export", "--release", "{old}", "--out", "{tmp}/site"],
-    ["diff", "{old}", "{new}"],
-], ids=lambda c: c[0])
-def test_a_release_without_a_manifest_says_to_rebuild(command: list[str], old_release: Path, fixture_release: Path,
-                                                      tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "--release", "{old}", "chairs"],
+        ["serve", "--release", "{old}", "--get", "/"],
+        ["push", "--release", "{old}", "--endpoint", "http://127.0.0.1:9/store"],
+        ["export", "--release", "{old}", "--out", "{tmp}/site"],
+        ["diff", "{old}", "{new}"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_release_without_a_manifest_says_to_rebuild(
+    command: list[str], old_release: Path, fixture_release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     args = [a.format(old=old_release, new=fixture_release, tmp=tmp_path) for a in command]
     assert main(args) == 2
     err = capsys.readouterr().err

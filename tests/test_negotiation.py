@@ -10,8 +10,11 @@ from sakrad_ld.formats import FORMATS, HTML, RESULTS_FORMATS
 from sakrad_ld.serving.negotiation import MAX_RANGES, choose, parse_accept
 
 OFFERS = {"documents": (HTML, *FORMATS), "results": (*RESULTS_FORMATS, HTML), "graph": (*FORMATS, HTML)}
-CASES = [line.split("\t") for line in (Path(__file__).resolve().parent / "negotiation" / "cases.tsv")
-         .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+CASES = [
+    line.split("\t")
+    for line in (Path(__file__).resolve().parent / "negotiation" / "cases.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
 
 
 @pytest.mark.parametrize(("offers", "accept", "chosen"), CASES)

@@ -19,8 +19,17 @@ from sakrad_ld.vocab import M8G, ONTOLOGY_IRI, PREFIXES, ROLE, ROLE_SCHEME, SAKR
 VANN_PREFIX = URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix")
 OURS = {"sakrad", "role"}
 #: Relations that tie a minted term to a standard one.
-RELATIONS = (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch,
-             SKOS.narrowMatch, SKOS.relatedMatch, OWL.equivalentClass, OWL.equivalentProperty)
+RELATIONS = (
+    RDFS.subClassOf,
+    RDFS.subPropertyOf,
+    SKOS.exactMatch,
+    SKOS.closeMatch,
+    SKOS.broadMatch,
+    SKOS.narrowMatch,
+    SKOS.relatedMatch,
+    OWL.equivalentClass,
+    OWL.equivalentProperty,
+)
 CLASS_AND_PROPERTY_TYPES = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
 
 
@@ -61,7 +70,7 @@ def _minted(graph: Graph, namespace: str) -> set[str]:
     """Local names of the IRIs in ``namespace`` that the file mentions anywhere (so a misspelt
     reference fails too, not only a misspelt definition)."""
     nodes = {node for triple in graph for node in triple}
-    return {str(n)[len(namespace):] for n in nodes if isinstance(n, URIRef) and str(n).startswith(namespace)}
+    return {str(n)[len(namespace) :] for n in nodes if isinstance(n, URIRef) and str(n).startswith(namespace)}
 
 
 def _languages(graph: Graph, term: URIRef, predicate: URIRef) -> set[str | None]:
@@ -115,8 +124,11 @@ def test_documentation_is_in_swedish_and_english(ontology: Graph, roles: Graph) 
     come in pairs: one in Swedish and one in English for each."""
     uneven = []
     for graph, namespace in ((ontology, str(SAKRAD._NS)), (roles, str(ROLE._NS))):
-        terms = {s for s in graph.subjects() if isinstance(s, URIRef)
-                 and (str(s).startswith(namespace) or s in (ONTOLOGY_IRI, ROLE_SCHEME))}
+        terms = {
+            s
+            for s in graph.subjects()
+            if isinstance(s, URIRef) and (str(s).startswith(namespace) or s in (ONTOLOGY_IRI, ROLE_SCHEME))
+        }
         for term in terms:
             for p in DOCUMENTATION:
                 languages = [getattr(o, "language", None) for o in graph.objects(term, p)]
@@ -164,8 +176,9 @@ def test_reused_namespaces_match_the_prefix_table(ontology: Graph, reused: set[s
     """The ontology's list of reused namespaces and vocab.PREFIXES are one table, written twice."""
     declared = {str(ontology.value(URIRef(ns), VANN_PREFIX)): ns for ns in reused}
     in_code = {prefix: ns for prefix, ns in PREFIXES.items() if prefix not in OURS}
-    assert declared == in_code, _report("differences (ontology vs vocab.PREFIXES)",
-                                        set(declared.items()) ^ set(in_code.items()))
+    assert declared == in_code, _report(
+        "differences (ontology vs vocab.PREFIXES)", set(declared.items()) ^ set(in_code.items())
+    )
 
 
 def test_data_uses_only_defined_or_declared_terms(data: Graph, ontology: Graph, reused: set[str]) -> None:
@@ -183,7 +196,9 @@ def test_data_uses_only_defined_or_declared_terms(data: Graph, ontology: Graph, 
     unknown = sorted({t for t in classes | predicates if not known(t)})
     assert not unknown, _report(
         "classes or predicates in the built data that ontology/sakrad.ttl neither defines nor "
-        "declares a namespace of (dct:references)", unknown)
+        "declares a namespace of (dct:references)",
+        unknown,
+    )
 
 
 def test_data_roles_are_concepts_of_the_role_scheme(data: Graph, roles: Graph) -> None:

@@ -124,8 +124,9 @@ def with_data_nt(owl_dir: Path, ontology_files: tuple[Path, Path], data_graph: G
 def test_ontology_is_owl2_dl(root: Path, owl_dir: Path, files: tuple[str, ...]) -> None:
     path = _merge(owl_dir / ("-".join(files) + ".nt"), *(root / "ontology" / f for f in files))
     report = _profile(path)
-    assert not report.violations, "OWL 2 DL violations (OWL API " + report.owlapi_version + "):\n" + _listing(
-        report.violations)
+    assert not report.violations, (
+        "OWL 2 DL violations (OWL API " + report.owlapi_version + "):\n" + _listing(report.violations)
+    )
 
 
 def test_ontology_with_data_is_owl2_dl_but_for_dates(with_data_nt: Path) -> None:
@@ -176,8 +177,11 @@ def _accepts(datatype: URIRef, literal: Literal) -> bool:
 
 def test_literals_have_the_datatype_of_the_range(data_graph: Graph, ontology_files: tuple[Path, Path]) -> None:
     ontology = Graph().parse(ontology_files[0], format="turtle")
-    ranges = {p: r for p in ontology.subjects(RDF.type, OWL.DatatypeProperty)
-              if (r := ontology.value(p, RDFS.range)) is not None and r != RDFS.Literal}
+    ranges = {
+        p: r
+        for p in ontology.subjects(RDF.type, OWL.DatatypeProperty)
+        if (r := ontology.value(p, RDFS.range)) is not None and r != RDFS.Literal
+    }
     assert ranges, "no datatype property of the ontology has a range"
     wrong = set()
     for p, datatype in ranges.items():
@@ -185,8 +189,11 @@ def test_literals_have_the_datatype_of_the_range(data_graph: Graph, ontology_fil
             if not (isinstance(o, Literal) and _accepts(datatype, o)):
                 wrong.add(f"{s} {p} {o!r} (range {datatype})")
     for p, datatypes in DATE_PROPERTIES.items():
-        wrong |= {f"{s} {p} {o!r} (expected one of {sorted(datatypes)})"
-                  for s, o in data_graph.subject_objects(p) if not (isinstance(o, Literal) and o.datatype in datatypes)}
+        wrong |= {
+            f"{s} {p} {o!r} (expected one of {sorted(datatypes)})"
+            for s, o in data_graph.subject_objects(p)
+            if not (isinstance(o, Literal) and o.datatype in datatypes)
+        }
     assert not wrong, "literals whose datatype is not the range's:\n  " + "\n  ".join(sorted(wrong))
 
 
@@ -196,11 +203,20 @@ def test_date_properties_have_no_range_the_data_violates(ontology_files: tuple[P
         assert ontology.value(p, RDFS.range) in (None, RDFS.Literal), p
 
 
-def test_object_and_datatype_properties_get_resources_and_literals(data_graph: Graph,
-                                                                   ontology_files: tuple[Path, Path]) -> None:
+def test_object_and_datatype_properties_get_resources_and_literals(
+    data_graph: Graph, ontology_files: tuple[Path, Path]
+) -> None:
     ontology = Graph().parse(ontology_files[0], format="turtle")
-    wrong = {f"{p}: {o!r}" for p in ontology.subjects(RDF.type, OWL.ObjectProperty)
-             for o in data_graph.objects(None, p) if isinstance(o, Literal)}
-    wrong |= {f"{p}: {o}" for p in ontology.subjects(RDF.type, OWL.DatatypeProperty)
-              for o in data_graph.objects(None, p) if not isinstance(o, Literal)}
+    wrong = {
+        f"{p}: {o!r}"
+        for p in ontology.subjects(RDF.type, OWL.ObjectProperty)
+        for o in data_graph.objects(None, p)
+        if isinstance(o, Literal)
+    }
+    wrong |= {
+        f"{p}: {o}"
+        for p in ontology.subjects(RDF.type, OWL.DatatypeProperty)
+        for o in data_graph.objects(None, p)
+        if not isinstance(o, Literal)
+    }
     assert not wrong, "values of the wrong kind:\n  " + "\n  ".join(sorted(wrong))

@@ -50,8 +50,12 @@ def data(root: Path) -> dict:
     def load(name: str) -> dict:
         return yaml.safe_load((root / "data" / name).read_text(encoding="utf-8"))
 
-    return {"meeting": load(f"meetings/{SEED}.yaml"), "organisations": load("organisations.yaml")["organisations"],
-            "people": load("people.yaml")["people"], "bodies": load("bodies.yaml")["bodies"]}
+    return {
+        "meeting": load(f"meetings/{SEED}.yaml"),
+        "organisations": load("organisations.yaml")["organisations"],
+        "people": load("people.yaml")["people"],
+        "bodies": load("bodies.yaml")["bodies"],
+    }
 
 
 class Checker(HTMLParser):
@@ -103,7 +107,8 @@ def check(html: str, lang: str = "sv", *, relative_links: bool = True) -> Checke
     assert html.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in html
     for script in c.scripts:  # data for search engines or the query editor, or the site's own script file
         assert script.get("type") in ("application/ld+json", "application/json") or (
-            script.get("src") and not script["src"].startswith(("/", "http:", "https:", "data:"))), script
+            script.get("src") and not script["src"].startswith(("/", "http:", "https:", "data:"))
+        ), script
     assert len(c.ids) == len(set(c.ids)), f"duplicate ids: {sorted(i for i in c.ids if c.ids.count(i) > 1)}"
     for href, attrs in c.links:
         if attrs["tag"] in ("img", "link", "script") and attrs.get("rel") != "alternate":
@@ -155,16 +160,20 @@ def test_every_page_is_well_formed_and_links_relatively_to_files_that_exist(open
 
 
 def test_relative_links_resolve_back_to_their_target() -> None:
-    cases = [("index.html", "doc/meeting/x.html", "doc/meeting/x.html"),
-             ("doc/meeting/x.html", "doc/organisation/y.html", "../organisation/y.html"),
-             ("en/doc/meeting/x.html", "download/sakrad.ttl", "../../../download/sakrad.ttl"),
-             ("doc/meeting/x.html", "doc/meeting/x.html#question/1", "#question/1"),
-             ("lists/meetings/year/2017.html", "index.html", "../../../index.html"),
-             ("index.html", "sparql?query=a%20b", "sparql?query=a%20b")]
+    cases = [
+        ("index.html", "doc/meeting/x.html", "doc/meeting/x.html"),
+        ("doc/meeting/x.html", "doc/organisation/y.html", "../organisation/y.html"),
+        ("en/doc/meeting/x.html", "download/sakrad.ttl", "../../../download/sakrad.ttl"),
+        ("doc/meeting/x.html", "doc/meeting/x.html#question/1", "#question/1"),
+        ("lists/meetings/year/2017.html", "index.html", "../../../index.html"),
+        ("index.html", "sparql?query=a%20b", "sparql?query=a%20b"),
+    ]
     for here, target, link in cases:
         assert relative(here, target) == link, (here, target)
-    assert page_file("https://example.org/id/meeting/a.b/question/2", "https://example.org/") == \
-        "doc/meeting/a.b.html#question/2"
+    assert (
+        page_file("https://example.org/id/meeting/a.b/question/2", "https://example.org/")
+        == "doc/meeting/a.b.html#question/2"
+    )
 
 
 def test_interface_text_is_in_one_file_per_language_with_the_same_keys() -> None:
@@ -196,9 +205,18 @@ def test_meeting_page_shows_the_documentation_in_its_order(opened: Release, site
     bodies = {b["id"]: (b["name"]["sv"] if isinstance(b["name"], dict) else b["name"]) for b in data["bodies"]}
     text = " ".join(body.split())
     organiser = [bodies[m["organiser"]]] if m.get("organiser") else []  # only where the source states it
-    order = [m["title"]["sv"], str(m["date"]), m["place"], *organiser, people[m["chair"]["person"]],
-             " ".join(m["purpose"]["sv"].split()), *m["questions"],
-             *(names[o] for o in m["organisations"]), people[m["contact"]["person"]], m["contact"]["email"]]
+    order = [
+        m["title"]["sv"],
+        str(m["date"]),
+        m["place"],
+        *organiser,
+        people[m["chair"]["person"]],
+        " ".join(m["purpose"]["sv"].split()),
+        *m["questions"],
+        *(names[o] for o in m["organisations"]),
+        people[m["contact"]["person"]],
+        m["contact"]["email"],
+    ]
     positions = []
     for fact in order:
         escaped = fact.replace("&", "&amp;")
@@ -207,8 +225,9 @@ def test_meeting_page_shows_the_documentation_in_its_order(opened: Release, site
     assert positions == sorted(positions)
 
 
-def test_meeting_page_states_the_stated_and_listed_counts_and_their_difference(opened: Release, site: Site,
-                                                                              data: dict) -> None:
+def test_meeting_page_states_the_stated_and_listed_counts_and_their_difference(
+    opened: Release, site: Site, data: dict
+) -> None:
     m = data["meeting"]
     count = m.get("stated_organisation_count") or m["organisation_count"]  # the older key, or the newer
     stated, listed = count["value"], len(m["organisations"])
@@ -221,8 +240,9 @@ def test_meeting_page_states_the_stated_and_listed_counts_and_their_difference(o
     assert f"listar {listed}" in words and f"skillnad på {stated - listed}" in words
 
 
-def test_an_organisation_page_lists_its_sakrad_and_marks_its_register_links(opened: Release, site: Site,
-                                                                           data: dict) -> None:
+def test_an_organisation_page_lists_its_sakrad_and_marks_its_register_links(
+    opened: Release, site: Site, data: dict
+) -> None:
     org = next(o for o in data["organisations"] if o.get("website") and o.get("identifiers"))
     html = resource_page(opened.store, f"{opened.base_iri}id/organisation/{org['id']}", site) or ""
     c = check(html)
@@ -242,8 +262,7 @@ def test_english_is_shown_beside_swedish_where_the_data_has_it(opened: Release, 
     assert f'<p class="subtitle en" lang="en">{body["name"]["en"]}</p>' in html
 
 
-def test_the_english_page_shows_english_text_and_english_data_labels(opened: Release, site: Site,
-                                                                     data: dict) -> None:
+def test_the_english_page_shows_english_text_and_english_data_labels(opened: Release, site: Site, data: dict) -> None:
     body = next(b for b in data["bodies"] if isinstance(b["name"], dict) and b["name"].get("en"))
     html = resource_page(opened.store, f"{opened.base_iri}id/body/{body['id']}", site, "en") or ""
     check(html, "en")
@@ -260,7 +279,7 @@ def test_the_ontology_page_documents_every_term_at_its_anchor(opened: Release, s
 
     g = Graph().parse(root / "ontology" / "sakrad.ttl")
     ns = str(ONTOLOGY_IRI) + "#"
-    terms = sorted({str(s)[len(ns):] for s in g.subjects() if str(s).startswith(ns)})
+    terms = sorted({str(s)[len(ns) :] for s in g.subjects() if str(s).startswith(ns)})
     assert len(terms) > 5
     ids = set(check(ontology_page(opened.store, site)).ids)
     assert set(terms) <= ids, set(terms) - ids
@@ -314,7 +333,8 @@ def test_lists_are_capped_with_their_count_at_scale() -> None:
     meetings, organisations, per = 300, 40, 6
     store = sitedata.synthetic_store(meetings, organisations, per)
     downloads = [("sakrad.nt", "application/n-triples", 10)] + [
-        (f"meetings/m-{m:06d}.ttl", "text/turtle", 100 + m) for m in range(meetings)]
+        (f"meetings/m-{m:06d}.ttl", "text/turtle", 100 + m) for m in range(meetings)
+    ]
     site = Site(sitedata.BASE, downloads, [], limit=25)
     org = 0
     taking_part = [m for m in range(meetings) if org in sitedata.participants(m, organisations, per)]
@@ -347,14 +367,21 @@ def test_a_document_holds_the_thing_its_parts_and_the_labels_of_what_it_links_to
     assert any(s.startswith(f"{meeting}/participation/") for s in subjects)
     every = {q.triple for q in opened.store.quads_for_pattern(ox.NamedNode(meeting), None, None)}
     assert every <= set(triples)
-    org = next(t.object for t in triples if t.predicate.value == "http://data.europa.eu/m8g/hasParticipant"
-               and t.object.value.startswith(base + "id/organisation/"))
+    org = next(
+        t.object
+        for t in triples
+        if t.predicate.value == "http://data.europa.eu/m8g/hasParticipant"
+        and t.object.value.startswith(base + "id/organisation/")
+    )
     about_org = {t.predicate.value for t in triples if t.subject == org}
-    assert about_org and about_org <= {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-                                       "http://www.w3.org/2004/02/skos/core#prefLabel",
-                                       "http://purl.org/dc/terms/source"}
-    assert triples == sorted(triples, key=lambda t: (str(t.subject), t.predicate.value != about_type(), t.predicate.value,
-                                                     str(t.object)))
+    assert about_org and about_org <= {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://purl.org/dc/terms/source",
+    }
+    assert triples == sorted(
+        triples, key=lambda t: (str(t.subject), t.predicate.value != about_type(), t.predicate.value, str(t.object))
+    )
     assert document_triples(opened.store, f"{base}id/meeting/no-such-meeting") == []
 
 
@@ -363,6 +390,7 @@ def about_type() -> str:
 
 
 # --- the source beside each fact (the named graphs of sakrad.nq) ---------------------------------
+
 
 def _rows(html: str) -> dict[str, str]:
     """The readable facts of a meeting page: each <dt> with its <dd>'s HTML."""
@@ -388,8 +416,10 @@ def test_a_fact_from_a_second_page_names_that_page_beside_it(opened: Release, si
 
 
 def test_a_derived_date_says_it_is_derived_and_how(opened: Release, site: Site) -> None:
-    for iri in opened.store.query("SELECT ?m WHERE { ?m <https://w3id.org/sakrad/ontology#derivedDate> ?d "
-                                  "FILTER NOT EXISTS { ?m <https://schema.org/startDate> ?s } } LIMIT 1"):
+    for iri in opened.store.query(
+        "SELECT ?m WHERE { ?m <https://w3id.org/sakrad/ontology#derivedDate> ?d "
+        "FILTER NOT EXISTS { ?m <https://schema.org/startDate> ?s } } LIMIT 1"
+    ):
         html = resource_page(opened.store, iri["m"].value, site)
         assert html is not None
         date = _rows(html)["Datum"]
@@ -401,8 +431,9 @@ def test_a_derived_date_says_it_is_derived_and_how(opened: Release, site: Site) 
 def test_the_rows_of_an_organisations_page_name_their_sources(opened: Release, site: Site) -> None:
     html = resource_page(opened.store, f"{opened.base_iri}id/organisation/radda-barnen", site)
     assert html is not None
-    row = re.search(r"<tr><th scope=\"row\">[^<]*<code>m8g:participates</code></th><td>(.*?)</td></tr>",
-                    html, re.DOTALL)
+    row = re.search(
+        r"<tr><th scope=\"row\">[^<]*<code>m8g:participates</code></th><td>(.*?)</td></tr>", html, re.DOTALL
+    )
     assert row is not None
     sources = row[1].split('<span class="source">', 1)[1]
     assert sources.count("../source/") >= 2  # one document per sakråd it took part in

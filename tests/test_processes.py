@@ -82,6 +82,7 @@ def _sleeper(folder: Path):
     def work(item: int) -> None:
         (folder / f"{os.getpid()}").write_text(str(item))
         time.sleep(60)
+
     return work
 
 

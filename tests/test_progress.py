@@ -68,8 +68,12 @@ def test_progress_is_silent_when_not_a_terminal(synthetic: Path, tmp_path: Path)
 
 
 def test_build_in_ci_writes_no_progress(synthetic: Path, tmp_path: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "sakrad_ld", "-C", str(synthetic), "build", "--out",
-                          str(tmp_path / "dist")], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "sakrad_ld", "-C", str(synthetic), "build", "--out", str(tmp_path / "dist")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert "\r" not in run.stderr and "meetings:" not in run.stderr and "load:" not in run.stderr
     assert f"Wrote the release of {MEETINGS} meeting(s)" in run.stdout

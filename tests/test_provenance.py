@@ -39,8 +39,12 @@ def test_the_build_is_an_activity_of_the_software_at_its_version(catalogue: Grap
 
 def test_the_dataset_is_derived_from_every_source_the_data_cites(catalogue: Graph, data: Graph) -> None:
     derived = set(catalogue.objects(DATASET, PROV.wasDerivedFrom))
-    cited = {o for p in (DCTERMS.source, PROV.wasDerivedFrom) for o in data.objects(None, p)
-             if isinstance(o, URIRef) and ((o, None, None) not in data or (o, RDF.type, FOAF.Document) in data)}
+    cited = {
+        o
+        for p in (DCTERMS.source, PROV.wasDerivedFrom)
+        for o in data.objects(None, p)
+        if isinstance(o, URIRef) and ((o, None, None) not in data or (o, RDF.type, FOAF.Document) in data)
+    }
     assert cited and cited <= derived, cited - derived
     documents = {s for s in derived if str(s).startswith(BASE + "id/source/")}
     assert URIRef(BASE + "id/source/dokumentation-2017-12-12-integration") in documents
@@ -58,8 +62,11 @@ def test_no_clock_in_the_provenance(release: Path) -> None:
 
 
 def _measurement(catalogue: Graph, on: URIRef, metric: str) -> int:
-    values = [catalogue.value(m, DQV.value) for m in catalogue.objects(on, DQV.hasQualityMeasurement)
-              if str(catalogue.value(m, DQV.isMeasurementOf)).endswith("/metric/" + metric)]
+    values = [
+        catalogue.value(m, DQV.value)
+        for m in catalogue.objects(on, DQV.hasQualityMeasurement)
+        if str(catalogue.value(m, DQV.isMeasurementOf)).endswith("/metric/" + metric)
+    ]
     assert len(values) == 1, (on, metric, values)
     return int(values[0])
 
@@ -96,8 +103,11 @@ def test_stated_and_listed_organisations_differ_visibly(catalogue: Graph, data: 
             return None
         return int(data.value(c, SCHEMA.value))
 
-    differing = sum(1 for m in set(data.subjects(SAKRAD.participatingOrganisationCount, None))
-                    if exact(m) is not None and exact(m) != int(data.value(m, SAKRAD.listedOrganisationCount) or 0))
+    differing = sum(
+        1
+        for m in set(data.subjects(SAKRAD.participatingOrganisationCount, None))
+        if exact(m) is not None and exact(m) != int(data.value(m, SAKRAD.listedOrganisationCount) or 0)
+    )
     assert _measurement(catalogue, DATASET, "meetings-with-organisation-count-difference") == differing >= 1
 
 

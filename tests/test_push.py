@@ -43,8 +43,11 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of an Oxigraph server on loopback, with its data in a temporary folder."""
     port = _free_port()
     location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen([_oxigraph_command(), "serve", "--location", str(location),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [_oxigraph_command(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -80,8 +83,14 @@ def _canonical(answer: Answer) -> object:
 def test_push_replaces_the_named_graph_as_a_whole(oxigraph: str, release: Path, root: Path) -> None:
     graph = release_graph(release)
     stale = b"<https://example.org/stale> <https://example.org/p> <https://example.org/o> .\n"
-    urllib.request.urlopen(urllib.request.Request(graph_url(f"{oxigraph}/store", graph), data=stale, method="PUT",
-                                                  headers={"Content-Type": "application/n-triples"})).close()
+    urllib.request.urlopen(
+        urllib.request.Request(
+            graph_url(f"{oxigraph}/store", graph),
+            data=stale,
+            method="PUT",
+            headers={"Content-Type": "application/n-triples"},
+        )
+    ).close()
     assert _count(oxigraph, graph) == 1
 
     assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release)]) == 0
@@ -91,19 +100,34 @@ def test_push_replaces_the_named_graph_as_a_whole(oxigraph: str, release: Path, 
     assert not bool(ask), "the stale triple survived: the push added to the graph instead of replacing it"
 
     # a second push of the same release leaves the same graph, and other graphs are not touched
-    assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release),
-                 "--graph", "https://example.org/graph/other"]) == 0
+    assert (
+        main(
+            [
+                "-C",
+                str(root),
+                "push",
+                "--endpoint",
+                f"{oxigraph}/store",
+                "--release",
+                str(release),
+                "--graph",
+                "https://example.org/graph/other",
+            ]
+        )
+        == 0
+    )
     assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release)]) == 0
     assert _count(oxigraph, graph) == len(store)
     assert _count(oxigraph, "https://example.org/graph/other") == len(store)
 
 
 @pytest.mark.parametrize("query", saved_queries(), ids=lambda q: q.name)
-def test_saved_query_answers_the_same_on_the_external_store(oxigraph: str, release: Path, root: Path,
-                                                             query) -> None:  # noqa: ANN001
+def test_saved_query_answers_the_same_on_the_external_store(oxigraph: str, release: Path, root: Path, query) -> None:  # noqa: ANN001
     graph = "https://example.org/graph/saved-queries"
-    assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release),
-                 "--graph", graph]) == 0
+    assert (
+        main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release), "--graph", graph])
+        == 0
+    )
     embedded = evaluate(open_store(release), query.text)
     remote = evaluate(RemoteStore(f"{oxigraph}/query", graph), query.text)  # type: ignore[arg-type]
     assert remote.form == embedded.form
@@ -121,37 +145,58 @@ def test_pattern_lookup_on_the_external_store_matches_the_embedded_one(oxigraph:
     assert main(["push", "--endpoint", f"{oxigraph}/store", "--release", str(release), "--graph", graph]) == 0
     store, remote = open_store(release), RemoteStore(f"{oxigraph}/query", graph)
     meeting = ox.NamedNode("https://w3id.org/sakrad/id/meeting/2017-12-12-integration")
-    for pattern in [(meeting, None, None), (None, None, meeting),
-                    (meeting, ox.NamedNode("http://purl.org/dc/terms/identifier"), None)]:
+    for pattern in [
+        (meeting, None, None),
+        (None, None, meeting),
+        (meeting, ox.NamedNode("http://purl.org/dc/terms/identifier"), None),
+    ]:
         expected = sorted(str(q.triple) for q in store.quads_for_pattern(*pattern))
         assert expected and sorted(str(q.triple) for q in remote.quads_for_pattern(*pattern)) == expected
 
 
-def test_push_to_a_store_that_is_not_running_says_so(release: Path, root: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["-C", str(root), "push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store",
-                 "--release", str(release)])
+def test_push_to_a_store_that_is_not_running_says_so(
+    release: Path, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["-C", str(root), "push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store", "--release", str(release)]
+    )
     assert code == 2
     assert "cannot reach the store" in capsys.readouterr().err
 
 
-def test_push_without_a_release_names_the_command_that_builds_one(tmp_path: Path, root: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_push_without_a_release_names_the_command_that_builds_one(
+    tmp_path: Path, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["-C", str(root), "push", "--endpoint", "http://127.0.0.1:9/store", "--release", str(tmp_path)])
     assert code == 2
     assert "sakrad-ld build" in capsys.readouterr().err
 
 
-def test_serve_with_an_external_store_answers_as_with_the_embedded_one(oxigraph: str, release: Path,
-                                                                        root: Path) -> None:
+def test_serve_with_an_external_store_answers_as_with_the_embedded_one(
+    oxigraph: str, release: Path, root: Path
+) -> None:
     from starlette.testclient import TestClient
 
     from sakrad_ld.serving.server import create_app
     from sakrad_ld.serving.settings import Settings
     from sakrad_ld.sparql.push import release_graph
 
-    assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release),
-                 "--graph", release_graph(release)]) == 0
+    assert (
+        main(
+            [
+                "-C",
+                str(root),
+                "push",
+                "--endpoint",
+                f"{oxigraph}/store",
+                "--release",
+                str(release),
+                "--graph",
+                release_graph(release),
+            ]
+        )
+        == 0
+    )
     query = next(q for q in saved_queries() if q.name == "organisations").text
     meeting = "/doc/meeting/2017-12-12-integration"
     answers = []

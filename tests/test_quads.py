@@ -21,8 +21,10 @@ def test_the_union_of_the_graphs_is_the_graph_of_the_release(release: Path) -> N
     for name in ("sakrad.nq", "sakrad.trig"):
         union = _triples(release / name)
         missing, extra = nt - union, union - nt
-        assert not missing and not extra, f"{name}: {len(missing)} missing, e.g. {sorted(map(str, missing))[:3]}; " \
-                                          f"{len(extra)} extra, e.g. {sorted(map(str, extra))[:3]}"
+        assert not missing and not extra, (
+            f"{name}: {len(missing)} missing, e.g. {sorted(map(str, missing))[:3]}; "
+            f"{len(extra)} extra, e.g. {sorted(map(str, extra))[:3]}"
+        )
 
 
 def test_trig_and_nquads_hold_the_same_quads(release: Path) -> None:
@@ -39,23 +41,32 @@ def test_every_fact_about_a_meeting_is_found_in_a_source_document(release: Path)
         PREFIX adms: <http://www.w3.org/ns/adms#>
     """
     about = set()
-    for pattern in ("GRAPH ?g { ?s a sakrad:Sakrad }",
-                    "GRAPH ?g { ?m a sakrad:Sakrad } GRAPH ?h { ?s ?p ?o } FILTER(STRSTARTS(STR(?s), CONCAT(STR(?m), '/')))",
-                    "GRAPH ?g { ?m m8g:hasParticipation ?x } GRAPH ?h { ?x m8g:hasParticipant ?s }",
-                    "GRAPH ?g { ?m m8g:hasParticipation ?x } GRAPH ?h { ?x m8g:hasParticipant ?w } "
-                    "GRAPH ?i { ?w adms:identifier ?s }"):
+    for pattern in (
+        "GRAPH ?g { ?s a sakrad:Sakrad }",
+        "GRAPH ?g { ?m a sakrad:Sakrad } GRAPH ?h { ?s ?p ?o } FILTER(STRSTARTS(STR(?s), CONCAT(STR(?m), '/')))",
+        "GRAPH ?g { ?m m8g:hasParticipation ?x } GRAPH ?h { ?x m8g:hasParticipant ?s }",
+        "GRAPH ?g { ?m m8g:hasParticipation ?x } GRAPH ?h { ?x m8g:hasParticipant ?w } "
+        "GRAPH ?i { ?w adms:identifier ?s }",
+    ):
         about |= {r["s"].value for r in store.query(prefixes + f"SELECT DISTINCT ?s WHERE {{ {pattern} }}")}
     assert about, "the release has no meetings"
-    facts = [(str(q.subject), str(q.predicate), str(q.object)) for q in store.quads_for_pattern(None, None, None)
-             if isinstance(q.subject, ox.NamedNode) and q.subject.value in about]
-    sourced = {(str(r["s"]), str(r["p"]), str(r["o"])) for r in store.query(f"""
+    facts = [
+        (str(q.subject), str(q.predicate), str(q.object))
+        for q in store.quads_for_pattern(None, None, None)
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value in about
+    ]
+    sourced = {
+        (str(r["s"]), str(r["p"]), str(r["o"]))
+        for r in store.query(f"""
         SELECT ?s ?p ?o WHERE {{
           GRAPH ?g {{ ?s ?p ?o }}
           GRAPH ?d {{ ?g a <{FOAF_DOCUMENT}> }}
-        }}""")}
+        }}""")
+    }
     unsourced = sorted(set(facts) - sourced)
     assert not unsourced, f"{len(unsourced)} facts in no source document's graph, e.g.\n" + "\n".join(
-        " ".join(t) for t in unsourced[:10])
+        " ".join(t) for t in unsourced[:10]
+    )
 
 
 @pytest.mark.parametrize("name", ["sakrad.nq", "sakrad.trig"])

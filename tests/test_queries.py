@@ -49,8 +49,13 @@ def test_saved_query_answers_as_expected(case: str, opened: Release) -> None:
     actual = _rows(results_bytes(answer, next(f for f in RESULTS_FORMATS if f.name == "tsv")))
     expected = _rows((CASES / f"{case}.tsv").read_bytes())
     if actual != expected:
-        diff = difflib.unified_diff(["\t".join(r) for r in [expected[0], *expected[1]]],
-                                    ["\t".join(r) for r in [actual[0], *actual[1]]], "expected", "actual", lineterm="")
+        diff = difflib.unified_diff(
+            ["\t".join(r) for r in [expected[0], *expected[1]]],
+            ["\t".join(r) for r in [actual[0], *actual[1]]],
+            "expected",
+            "actual",
+            lineterm="",
+        )
         pytest.fail(f"{case}: the answer differs from tests/queries/{case}.tsv\n" + "\n".join(diff))
 
 
@@ -100,8 +105,10 @@ def test_the_cap_stops_a_query_and_bad_sparql_gives_the_parser_message(opened: R
 
 
 def test_the_store_holds_data_and_ontology_together(opened: Release) -> None:
-    ask = "ASK { <https://w3id.org/sakrad/ontology> a <http://www.w3.org/2002/07/owl#Ontology> . " \
-          "?m a <https://w3id.org/sakrad/ontology#Sakrad> }"
+    ask = (
+        "ASK { <https://w3id.org/sakrad/ontology> a <http://www.w3.org/2002/07/owl#Ontology> . "
+        "?m a <https://w3id.org/sakrad/ontology#Sakrad> }"
+    )
     assert bool(opened.store.query(ask))
     assert opened.base_iri == "https://w3id.org/sakrad/"
 
@@ -131,32 +138,51 @@ def test_query_command_prints_each_format(release: Path, capsys: pytest.CaptureF
     code, ttl, _ = _run(capsys, "query", "--release", str(release), "DESCRIBE <https://w3id.org/sakrad/role/chair>")
     assert code == 0
     graph = [q.triple for q in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
-    assert ox.Triple(ox.NamedNode("https://w3id.org/sakrad/role/chair"),
-                     ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                     ox.NamedNode("http://www.w3.org/2004/02/skos/core#Concept")) in graph
+    assert (
+        ox.Triple(
+            ox.NamedNode("https://w3id.org/sakrad/role/chair"),
+            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            ox.NamedNode("http://www.w3.org/2004/02/skos/core#Concept"),
+        )
+        in graph
+    )
 
 
-def test_query_command_reads_a_file_and_binds_a_parameter(release: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_query_command_reads_a_file_and_binds_a_parameter(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = tmp_path / "mine.rq"
     file.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/sakrad/ontology#Sakrad> }\n")
     assert resolve(str(file)).text == file.read_text()
     code, out, _ = _run(capsys, "query", "--release", str(release), "--format", "csv", str(file))
     assert code == 0 and int(out.split()[1]) >= 1
-    code, out, _ = _run(capsys, "query", "--release", str(release), "--format", "tsv",
-                        "organisation-participation", "--param", "org=svenska-kyrkan")
+    code, out, _ = _run(
+        capsys,
+        "query",
+        "--release",
+        str(release),
+        "--format",
+        "tsv",
+        "organisation-participation",
+        "--param",
+        "org=svenska-kyrkan",
+    )
     assert code == 0 and out.count("/id/organisation/svenska-kyrkan>") == len(out.splitlines()) - 1 >= 1
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["chair"], "did you mean chairs?"),
-    (["SELECT * WHERE { ?s ?p }"], "error at 1:"),
-    (["organisations", "--param", "org=x"], "organisations has no parameter org"),
-    (["organisation-participation", "--param", "org"], "expected NAME=VALUE"),
-    (["nowhere.rq"], "nowhere.rq: no such file"),
-])
-def test_query_command_says_what_is_wrong(argv: list[str], message: str, release: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["chair"], "did you mean chairs?"),
+        (["SELECT * WHERE { ?s ?p }"], "error at 1:"),
+        (["organisations", "--param", "org=x"], "organisations has no parameter org"),
+        (["organisation-participation", "--param", "org"], "expected NAME=VALUE"),
+        (["nowhere.rq"], "nowhere.rq: no such file"),
+    ],
+)
+def test_query_command_says_what_is_wrong(
+    argv: list[str], message: str, release: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = _run(capsys, "query", "--release", str(release), *argv)
     assert code == 2 and message in err
 

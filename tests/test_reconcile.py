@@ -94,8 +94,11 @@ def test_case(folder: Path, root: Path, shared: Path, tmp_path: Path, capsys: py
 def _expect_candidate(org: dict, want: dict) -> None:
     """The candidate of ``org`` with ``want``'s number (and register name) has ``want``'s values; each
     of ``want``'s reasons is part of one of its reasons."""
-    found = [c for c in org["candidates"] if c["number"] == want["number"]
-             and c["register_name"] == want.get("register_name", c["register_name"])]
+    found = [
+        c
+        for c in org["candidates"]
+        if c["number"] == want["number"] and c["register_name"] == want.get("register_name", c["register_name"])
+    ]
     assert found, f"no candidate {want['number']} for {org['id']}: {org['candidates']}"
     (got,) = found
     for field, value in want.items():
@@ -114,19 +117,24 @@ def test_every_organisation_of_the_data_is_listed_in_data_order(root: Path, shar
     out = tmp_path / "p.yaml"
     assert _run(root, shared / "registers/skatteverket/godkanda-gavomottagare.yaml", out) == 0
     listed = [o["id"] for o in yaml.safe_load(out.read_text(encoding="utf-8"))["organisations"]]
-    ids = [o["id"] for o in yaml.safe_load((root / "data/organisations.yaml").read_text(encoding="utf-8"))["organisations"]]
+    ids = [
+        o["id"] for o in yaml.safe_load((root / "data/organisations.yaml").read_text(encoding="utf-8"))["organisations"]
+    ]
     assert listed == ids == [o.id for o in read_organisations(root / "data")]
 
 
-def test_proposals_are_deterministic_and_never_touch_data(project_copy: Path, shared: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_proposals_are_deterministic_and_never_touch_data(
+    project_copy: Path, shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     def digest() -> str:
         files = sorted(p for p in (project_copy / "data").rglob("*") if p.is_file())
         return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()
 
     before = digest()
-    registers = [shared / "registers/skatteverket/godkanda-gavomottagare.yaml",
-                 HERE / "second-extract-csv" / "register.csv"]
+    registers = [
+        shared / "registers/skatteverket/godkanda-gavomottagare.yaml",
+        HERE / "second-extract-csv" / "register.csv",
+    ]
     argv = ["-C", str(project_copy), "links", "reconcile"] + [a for r in registers for a in ("--register", str(r))]
     capsys.readouterr()
     assert main(argv) == 0
@@ -139,14 +147,19 @@ def test_proposals_are_deterministic_and_never_touch_data(project_copy: Path, sh
     red_cross = next(o for o in proposals["organisations"] if o["id"] == "svenska-roda-korset")
     # the same number from two registers is one candidate per register, both accepted
     assert {(c["number"], c["register"]) for c in red_cross["candidates"] if c["accepted"]} == {
-        ("802002-8711", str(registers[0])), ("802002-8711", str(registers[1]))}
+        ("802002-8711", str(registers[0])),
+        ("802002-8711", str(registers[1])),
+    }
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=[f"{p['ours']}~{p['theirs']}" for p in PAIRS])
 def test_lookalike(pair: dict) -> None:
     def best(ours: str, theirs: str) -> Likeness:
-        return max((compare(a, b) for a in forms(ours) for b in forms(theirs, of_register=True)),
-                   key=lambda x: (x.score, -len(x.questions)), default=Likeness(0.0))
+        return max(
+            (compare(a, b) for a in forms(ours) for b in forms(theirs, of_register=True)),
+            key=lambda x: (x.score, -len(x.questions)),
+            default=Likeness(0.0),
+        )
 
     found = best(pair["ours"], pair["theirs"])
     accepted = found.score >= THRESHOLD and not found.questions
@@ -168,10 +181,16 @@ def test_normalisation_keeps_diacritics_and_sets_legal_forms_apart() -> None:
     assert legal_forms("IOGT-NTO-rörelsen Ideell Förening") == ("ideell förening",)
     assert legal_forms("Ideella Föreningen Situation Stockholm") == ("ideell förening",)
     assert normalise("Malmö Ideella föreningars paraplyorganisation") == (
-        "malmö", "ideella", "föreningars", "paraplyorganisation")
+        "malmö",
+        "ideella",
+        "föreningars",
+        "paraplyorganisation",
+    )
     assert legal_forms("Malmö Ideella föreningars paraplyorganisation") == ()
     assert (normalise("Friskis & Svettis AB"), legal_forms("Friskis & Svettis AB")) == (
-        ("friskis", "&", "svettis"), ("ab",))  # no genitive before a legal form written after the name
+        ("friskis", "&", "svettis"),
+        ("ab",),
+    )  # no genitive before a legal form written after the name
     assert legal_forms("Stiftelsen Hjärnfonden") == legal_forms("Hjärnfonden Stiftelse") == ("stiftelse",)
     assert legal_forms("Aktiebolaget X") == legal_forms("X AB") == ("ab",)
 
@@ -219,8 +238,9 @@ def test_the_threshold_option_says_its_default() -> None:
 def test_every_option_of_links_reconcile_is_in_the_readme(root: Path) -> None:
     readme = (root / "README.md").read_text(encoding="utf-8")
     sub = next(a for a in parser()._actions if hasattr(a, "choices") and a.choices and "links" in a.choices)
-    nested = next(a for a in sub.choices["links"]._actions
-                  if hasattr(a, "choices") and a.choices and "reconcile" in a.choices)
+    nested = next(
+        a for a in sub.choices["links"]._actions if hasattr(a, "choices") and a.choices and "reconcile" in a.choices
+    )
     assert "sakrad-ld links reconcile" in readme
     options = [o for a in nested.choices["reconcile"]._actions for o in a.option_strings if o.startswith("--")]
     assert {"--register", "--out", "--name-field", "--number-field", "--threshold"} <= set(options)

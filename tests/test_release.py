@@ -24,8 +24,11 @@ from sakrad_ld.project import Project
 from sakrad_ld.release import write_release
 from sakrad_ld.triples import rdflib_term
 
-FORMATS = {".ttl": ("turtle", ox.RdfFormat.TURTLE), ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
-           ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}
+FORMATS = {
+    ".ttl": ("turtle", ox.RdfFormat.TURTLE),
+    ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
+    ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
+}
 
 
 def _rdflib(path: Path) -> Graph:
@@ -68,8 +71,9 @@ def _pyld(path: Path) -> Graph:
         return {"contextUrl": None, "documentUrl": url, "document": json.loads(local.read_bytes())}
 
     doc = json.loads(path.read_bytes())
-    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": loader,
-                                 "base": path.resolve().as_uri()})
+    nquads = jsonld.to_rdf(
+        doc, {"format": "application/n-quads", "documentLoader": loader, "base": path.resolve().as_uri()}
+    )
     return Graph().parse(data=nquads, format="nt")
 
 
@@ -80,10 +84,20 @@ def _documents(release: Path) -> list[Path]:
 
 
 def test_release_has_every_file(release: Path) -> None:
-    for name in ("sakrad.ttl", "sakrad.nt", "sakrad.jsonld", "context.jsonld", "SHA256SUMS",
-                 "meetings/2017-12-12-integration.ttl", "meetings/2017-12-12-integration.jsonld",
-                 "ontology/sakrad.ttl", "ontology/roles.ttl", "schema/meeting.schema.json",
-                 "validation/report.ttl", "validation/report.json"):
+    for name in (
+        "sakrad.ttl",
+        "sakrad.nt",
+        "sakrad.jsonld",
+        "context.jsonld",
+        "SHA256SUMS",
+        "meetings/2017-12-12-integration.ttl",
+        "meetings/2017-12-12-integration.jsonld",
+        "ontology/sakrad.ttl",
+        "ontology/roles.ttl",
+        "schema/meeting.schema.json",
+        "validation/report.ttl",
+        "validation/report.json",
+    ):
         assert (release / name).is_file(), name
     assert list((release / "shapes").glob("*.ttl"))
 
@@ -147,15 +161,18 @@ def test_two_builds_are_byte_identical(tmp_path: Path, root: Path) -> None:
     assert not different
 
 
-def test_build_with_a_violation_writes_nothing(project_copy: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_with_a_violation_writes_nothing(
+    project_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "dist"
     assert main(["-C", str(project_copy), "build", "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     # A person without sources passes the YAML schema but breaks a SHACL shape.
     people = project_copy / "data" / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace(
-        "    sources: [dokumentation-2017-12-12-integration]\n", "", 1), encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("    sources: [dokumentation-2017-12-12-integration]\n", "", 1),
+        encoding="utf-8",
+    )
     capsys.readouterr()
     assert main(["-C", str(project_copy), "build", "--out", str(out)]) == 1
     report = capsys.readouterr()
@@ -167,7 +184,9 @@ def test_build_with_a_violation_writes_nothing(project_copy: Path, tmp_path: Pat
     assert not [p for p in (tmp_path / "dist.releases").iterdir() if p.name.endswith(".tmp")]  # no temporary left
 
 
-def test_served_meeting_document_is_the_released_file(release: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_served_meeting_document_is_the_released_file(
+    release: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     """One definition of a meeting's document: the server gives the bytes the release holds."""
     assert main(["serve", "--release", str(release), "--get", "/doc/meeting/2017-12-12-integration.ttl"]) == 0
     assert capsysbinary.readouterr().out == (release / "meetings" / "2017-12-12-integration.ttl").read_bytes()
@@ -252,8 +271,7 @@ def test_builds_into_one_folder_take_turns(project_copy: Path, tmp_path: Path) -
 def test_concurrent_builds_leave_one_complete_release(project_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "dist"
     command = [sys.executable, "-m", "sakrad_ld", "-C", str(project_copy), "build", "--out", str(out)]
-    builds = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-              for _ in range(3)]
+    builds = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(3)]
     for build in builds:
         _, errors = build.communicate(timeout=300)
         assert build.returncode == 0, errors

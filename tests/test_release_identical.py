@@ -53,5 +53,7 @@ if __name__ == "__main__":  # write the list again from a fresh build of the fix
         project = fixture_project(Path(tmp) / "project")
         write_release(Project.at(project), project / "dist")
         commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-        SUMS.write_text(f"# SHA-256 of every file of the fixture project's release (tests/fixtures/project), "
-                        f"built at commit {commit}\n" + (project / "dist" / CHECKSUMS).read_text(encoding="utf-8"))
+        SUMS.write_text(
+            f"# SHA-256 of every file of the fixture project's release (tests/fixtures/project), "
+            f"built at commit {commit}\n" + (project / "dist" / CHECKSUMS).read_text(encoding="utf-8")
+        )

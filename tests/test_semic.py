@@ -40,7 +40,7 @@ def _short(node: Node | None) -> str:
     text = str(node)
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if text.startswith(ns):
-            return f"{prefix}:{text[len(ns):]}"
+            return f"{prefix}:{text[len(ns) :]}"
     return f"<{text}>"
 
 
@@ -71,17 +71,24 @@ def test_the_data_meets_the_profile_but_for_the_documented_deviations(profile: s
     shapes_file = SEMIC / profile / PROFILES[profile]
     if not shapes_file.is_file():
         pytest.fail(f"the SEMIC shapes are expected beside the checkout, at {shapes_file}")
-    _, results, _ = validate(data, shacl_graph=Graph().parse(shapes_file, format="turtle"),
-                             inference="none", allow_warnings=True)
+    _, results, _ = validate(
+        data, shacl_graph=Graph().parse(shapes_file, format="turtle"), inference="none", allow_warnings=True
+    )
     found: dict[Deviation, list[str]] = {}
     for r in results.subjects(SH.resultSeverity, SH.Violation):
-        key = (profile, _short(results.value(r, SH.resultPath)),
-               str(results.value(r, SH.sourceConstraintComponent)).removeprefix(str(SH)).removesuffix("ConstraintComponent"))
+        key = (
+            profile,
+            _short(results.value(r, SH.resultPath)),
+            str(results.value(r, SH.sourceConstraintComponent))
+            .removeprefix(str(SH))
+            .removesuffix("ConstraintComponent"),
+        )
         found.setdefault(key, []).append(f"{results.value(r, SH.focusNode)}: {results.value(r, SH.resultMessage)}")
     documented = {d for d in _documented() if d[0] == profile}
     new = {d: examples for d, examples in found.items() if d not in documented}
     gone = documented - set(found)
     assert not new, f"{profile}: violations not documented in docs/semic-conformance.md:\n" + "\n".join(
-        f"  {path} {component}, e.g. {examples[0]}" for (_, path, component), examples in sorted(new.items()))
+        f"  {path} {component}, e.g. {examples[0]}" for (_, path, component), examples in sorted(new.items())
+    )
     assert not gone, f"{profile}: documented deviations that no longer occur (remove them from the doc): {sorted(gone)}"
     assert any(True for _ in results.subjects(RDF.type, SH.ValidationReport))

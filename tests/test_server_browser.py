@@ -88,12 +88,14 @@ def test_crawl_from_the_start_page_finds_no_broken_link(url: str) -> None:
     assert any(p.startswith("/doc/meeting/") for p in seen) and any(p.startswith("/download/") for p in seen)
     assert any(p.startswith("/sparql?") for p in seen) and "/ontology.html" in seen
     assert "/lists/meetings.csv" in seen and "/search.html" in seen and "/en/index.html" in seen
-    missing = [f"{src} → {dst}#{frag}" for src, dst, frag in fragments
-               if dst in seen and seen[dst] and frag not in seen[dst]]
+    missing = [
+        f"{src} → {dst}#{frag}" for src, dst, frag in fragments if dst in seen and seen[dst] and frag not in seen[dst]
+    ]
     assert not missing, "links to fragments that are not on their page:\n" + "\n".join(sorted(set(missing))[:30])
 
 
 # --- headless Chromium over the DevTools protocol ------------------------------------------------
+
 
 class DevTools:
     """A headless Chromium and one page in it, driven over the Chrome DevTools Protocol."""
@@ -104,11 +106,26 @@ class DevTools:
         binary = shutil.which("chromium") or shutil.which("chromium-browser")
         assert binary, "chromium is not installed (.ci/run installs Debian's chromium)"
         self.process = subprocess.Popen(
-            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-dev-shm-usage", "--accept-lang=sv-SE,sv,en", f"--user-data-dir={profile}", "--remote-debugging-address=127.0.0.1",
-             "--remote-debugging-port=0", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--accept-lang=sv-SE,sv,en",
+                f"--user-data-dir={profile}",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         active = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 60
         while not (active.is_file() and len(active.read_text().split()) >= 2):
@@ -125,8 +142,9 @@ class DevTools:
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.call(f"{domain}.enable", session=True)
 
-    def call(self, method: str, params: dict[str, Any] | None = None, *, session: bool = False,
-             timeout: float = 30) -> dict[str, Any]:
+    def call(
+        self, method: str, params: dict[str, Any] | None = None, *, session: bool = False, timeout: float = 30
+    ) -> dict[str, Any]:
         self.next_id += 1
         message: dict[str, Any] = {"id": self.next_id, "method": method, "params": params or {}}
         if session:
@@ -164,8 +182,9 @@ class DevTools:
         for event in self.events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                problems.append("console: " + " ".join(str(a.get("value", a.get("description")))
-                                                       for a in params.get("args", [])))
+                problems.append(
+                    "console: " + " ".join(str(a.get("value", a.get("description"))) for a in params.get("args", []))
+                )
             elif method == "Runtime.exceptionThrown":
                 problems.append("exception: " + params["exceptionDetails"].get("text", ""))
             elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
@@ -177,13 +196,17 @@ class DevTools:
         return problems
 
     def evaluate(self, expression: str) -> Any:
-        return self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True},
-                         session=True)["result"].get("value")
+        return self.call(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, session=True
+        )["result"].get("value")
 
     def width(self, width: int, height: int = 844) -> None:
         """Emulates a screen ``width`` CSS pixels wide (a phone at 390)."""
-        self.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1,
-                                                         "mobile": width < 600}, session=True)
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+            session=True,
+        )
 
     def wait_until(self, expression: str, timeout: float = 15) -> Any:
         deadline = time.monotonic() + timeout
@@ -215,13 +238,15 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
         devtools.close()
 
 
-@pytest.mark.parametrize(("path", "heading"), [
-    ("/index.html", "Sakråd"),
-    ("/", "Sakråd"),  # the browser asks for Swedish (--accept-lang below)
-    (f"/id/meeting/{MEETING}", "Sakråd den 12 december 2017"),
-])
-def test_chromium_loads_the_page_without_console_errors(browser: DevTools, url: str, path: str,
-                                                        heading: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/index.html", "Sakråd"),
+        ("/", "Sakråd"),  # the browser asks for Swedish (--accept-lang below)
+        (f"/id/meeting/{MEETING}", "Sakråd den 12 december 2017"),
+    ],
+)
+def test_chromium_loads_the_page_without_console_errors(browser: DevTools, url: str, path: str, heading: str) -> None:
     problems = browser.load(url + path)
     assert not problems, f"{path}:\n" + "\n".join(problems)
     assert heading in (browser.evaluate("document.querySelector('h1').textContent") or "")
@@ -237,17 +262,30 @@ def test_the_devtools_probe_sees_a_console_error(browser: DevTools, url: str) ->
     browser.events.clear()
     browser.evaluate("console.error('probe')")
     browser.settle(0.3)
-    assert any(e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] == "error"
-               for e in browser.events)
+    assert any(e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] == "error" for e in browser.events)
     assert any(p.startswith("HTTP 404") for p in browser.load(url + "/no/such/page"))
 
 
 #: One page of each kind, as a path on the server.
-PAGE_KINDS = ["/", f"/doc/meeting/{MEETING}.html", "/doc/organisation/radda-barnen.html",
-              "/doc/person/anders-kessling.html", "/doc/body/arbetsmarknadsdepartementet.html", "/role.html",
-              "/ontology.html", "/lists/meetings.html", "/lists/organisations.html", "/lists/people.html",
-              "/lists/bodies.html", "/lists/meetings/year/2017.html", "/search.html?q=r%C3%A4dda", "/query.html",
-              f"/en/doc/meeting/{MEETING}.html", "/en/index.html", "/no/such/page"]
+PAGE_KINDS = [
+    "/",
+    f"/doc/meeting/{MEETING}.html",
+    "/doc/organisation/radda-barnen.html",
+    "/doc/person/anders-kessling.html",
+    "/doc/body/arbetsmarknadsdepartementet.html",
+    "/role.html",
+    "/ontology.html",
+    "/lists/meetings.html",
+    "/lists/organisations.html",
+    "/lists/people.html",
+    "/lists/bodies.html",
+    "/lists/meetings/year/2017.html",
+    "/search.html?q=r%C3%A4dda",
+    "/query.html",
+    f"/en/doc/meeting/{MEETING}.html",
+    "/en/index.html",
+    "/no/such/page",
+]
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser: DevTools, url: str) -> None:
@@ -270,8 +308,10 @@ def test_the_probe_sees_a_page_that_scrolls_sideways(browser: DevTools, url: str
     browser.width(390)
     try:
         browser.load(url + "/")
-        browser.evaluate("document.body.appendChild(Object.assign(document.createElement('div'), "
-                         "{style: 'width: 900px; height: 10px'})).offsetWidth")
+        browser.evaluate(
+            "document.body.appendChild(Object.assign(document.createElement('div'), "
+            "{style: 'width: 900px; height: 10px'})).offsetWidth"
+        )
         assert browser.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
     finally:
         browser.width(1280, 900)
@@ -280,8 +320,10 @@ def test_the_probe_sees_a_page_that_scrolls_sideways(browser: DevTools, url: str
 def test_a_person_searches_with_or_without_swedish_letters(browser: DevTools, url: str) -> None:
     for typed in ("rädda", "RADDA barnen", "Radda"):
         assert not browser.load(url + "/search.html")
-        browser.evaluate(f"var q = document.getElementById('q'); q.value = {json.dumps(typed)}; "
-                         "q.dispatchEvent(new Event('input')); true")
+        browser.evaluate(
+            f"var q = document.getElementById('q'); q.value = {json.dumps(typed)}; "
+            "q.dispatchEvent(new Event('input')); true"
+        )
         names = browser.wait_until("[...document.querySelectorAll('#results a')].map(a => a.textContent)")
         assert "Rädda Barnen" in names, (typed, names)
     browser.evaluate("document.querySelector('#results a').click()")
@@ -339,19 +381,24 @@ def test_a_person_runs_a_saved_query_with_a_parameter(browser: DevTools, url: st
 
 # --- the query editor and the answer page ---------------------------------------------------------
 
+
 def test_the_query_editor_loads_and_completes_a_class_of_the_data(browser: DevTools, url: str) -> None:
     problems = browser.load(url + "/query.html")
     assert not problems, "\n".join(problems)
     browser.wait_until("!!window.sakradEditor && document.querySelector('.CodeMirror') !== null")
     assert browser.evaluate("document.getElementById('query').hidden")  # the editor took the text area's place
     assert browser.evaluate("document.querySelector('.CodeMirror .cm-keyword') !== null")  # highlighted
-    browser.evaluate("var e = window.sakradEditor; e.setValue('PREFIX sakrad: <https://w3id.org/sakrad/ontology#>\\n"
-                     "SELECT ?s WHERE { ?s a sakrad:Sak'); e.setCursor(e.lastLine(), 1000); e.focus(); "
-                     "e.autocomplete(); true")
+    browser.evaluate(
+        "var e = window.sakradEditor; e.setValue('PREFIX sakrad: <https://w3id.org/sakrad/ontology#>\\n"
+        "SELECT ?s WHERE { ?s a sakrad:Sak'); e.setCursor(e.lastLine(), 1000); e.focus(); "
+        "e.autocomplete(); true"
+    )
     hints = browser.wait_until("[...document.querySelectorAll('.CodeMirror-hints li')].map(li => li.textContent)")
     assert "sakrad:Sakrad" in hints, hints
-    browser.evaluate("var e = window.sakradEditor; e.setValue('SELECT ?s WHERE { ?s <https://schema.org/sta'); "
-                     "e.setCursor(0, 1000); e.autocomplete(); true")
+    browser.evaluate(
+        "var e = window.sakradEditor; e.setValue('SELECT ?s WHERE { ?s <https://schema.org/sta'); "
+        "e.setCursor(0, 1000); e.autocomplete(); true"
+    )
     hints = browser.wait_until("[...document.querySelectorAll('.CodeMirror-hints li')].map(li => li.textContent)")
     assert any("startDate" in h for h in hints), hints
     problems = [p for p in browser.load(url + "/query.html") if "favicon" not in p]
@@ -361,13 +408,18 @@ def test_the_query_editor_loads_and_completes_a_class_of_the_data(browser: DevTo
 def test_a_query_run_from_the_editor_shows_names_linked_to_pages(browser: DevTools, url: str) -> None:
     assert not browser.load(url + "/query.html")
     browser.wait_until("!!window.sakradEditor")
-    query = ("PREFIX m8g: <http://data.europa.eu/m8g/>\nSELECT ?sakrad ?vem WHERE { ?sakrad m8g:hasParticipation ?d . "
-             "?d m8g:hasParticipant ?vem } ORDER BY ?sakrad ?vem")
-    browser.evaluate(f"window.sakradEditor.setValue({json.dumps(query)}); "
-                     "document.querySelector('#sparql-form button[type=submit]').click(); true")
+    query = (
+        "PREFIX m8g: <http://data.europa.eu/m8g/>\nSELECT ?sakrad ?vem WHERE { ?sakrad m8g:hasParticipation ?d . "
+        "?d m8g:hasParticipant ?vem } ORDER BY ?sakrad ?vem"
+    )
+    browser.evaluate(
+        f"window.sakradEditor.setValue({json.dumps(query)}); "
+        "document.querySelector('#sparql-form button[type=submit]').click(); true"
+    )
     browser.wait_until("location.pathname === '/sparql' && document.readyState === 'complete'")
-    links = browser.evaluate("[...document.querySelectorAll('table.answer a')].map(a => [a.textContent, "
-                             "a.getAttribute('href')])")
+    links = browser.evaluate(
+        "[...document.querySelectorAll('table.answer a')].map(a => [a.textContent, a.getAttribute('href')])"
+    )
     assert ["Rädda Barnen", "doc/organisation/radda-barnen.html"] in links, links[:10]
     text = browser.evaluate("document.querySelector('table.answer').textContent")
     assert "<id/" not in text and "id/person/" not in text  # names, not IRI slugs
@@ -377,8 +429,11 @@ def test_a_query_run_from_the_editor_shows_names_linked_to_pages(browser: DevToo
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert response.text.splitlines()[0] == "sakrad,vem"
     assert f"{len(links)}" and len(response.text.splitlines()) - 1 == browser.evaluate(
-        "document.querySelectorAll('table.answer tbody tr').length")
-    json_href = browser.evaluate("[...document.querySelectorAll('a.download')].find(a => a.textContent === 'JSON').href")
+        "document.querySelectorAll('table.answer tbody tr').length"
+    )
+    json_href = browser.evaluate(
+        "[...document.querySelectorAll('a.download')].find(a => a.textContent === 'JSON').href"
+    )
     answer = httpx.get(json_href)
     assert answer.headers["content-type"].startswith("application/sparql-results+json")
     assert answer.json()["head"]["vars"] == ["sakrad", "vem"]

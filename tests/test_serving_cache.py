@@ -111,13 +111,16 @@ def test_a_new_release_empties_what_was_kept(fixture_release: Path, tmp_path: Pa
 
 
 def test_the_server_keeps_no_more_than_its_bound(fixture_release: Path) -> None:
-    app = create_app(fixture_release, Settings(timeout=5, query_workers=1, reload_interval=0,
-                                               answer_cache=1, document_cache=1))
+    app = create_app(
+        fixture_release, Settings(timeout=5, query_workers=1, reload_interval=0, answer_cache=1, document_cache=1)
+    )
     big = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10000 OFFSET "
     with serving(app) as root, httpx.Client(base_url=root, timeout=30) as client:
         for offset in range(12):  # about 12 answers of 1 to 2 MB: more than 1 MB in all
-            assert client.get("/sparql", params={"query": big + str(offset)}, headers={"accept": "text/csv"}
-                              ).status_code == 200
+            assert (
+                client.get("/sparql", params={"query": big + str(offset)}, headers={"accept": "text/csv"}).status_code
+                == 200
+            )
             assert app.state.answers.bytes <= app.state.answers.limit == 2**20
         assert app.state.answers.answers.evictions > 0
         for path in client.get("/").text.split('href="')[1:200]:
@@ -150,14 +153,17 @@ def test_answers_keep_within_their_bound_and_apart_by_release_and_format() -> No
     assert answers.get(QueryJob("ASK { ?s ?p 0 }", last.accept), "release-a") is None  # dropped long ago
 
 
-@pytest.mark.parametrize(("one", "other", "same"), [
-    ("SELECT * { ?s ?p ?o }", "  SELECT *\n{\t?s ?p ?o }  ", True),
-    ("SELECT * { ?s ?p ?o }", "# all of it\nSELECT * { ?s ?p ?o } # done", True),
-    ('SELECT * { ?s ?p "a  b" }', 'SELECT * { ?s ?p "a b" }', False),  # inside a string, spaces count
-    ('SELECT * { ?s ?p "# not a comment" }', 'SELECT * { ?s ?p "" }', False),
-    ("SELECT * { ?s ?p <http://x/#a> }", "SELECT * { ?s ?p <http://x/> }", False),
-    ('ASK { ?s ?p "x"@en }', 'ASK { ?s ?p "x" @en }', False),  # tokens are never joined
-    ("SELECT * { ?s ?p ?o }", "select * { ?s ?p ?o }", False),
-])
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("SELECT * { ?s ?p ?o }", "  SELECT *\n{\t?s ?p ?o }  ", True),
+        ("SELECT * { ?s ?p ?o }", "# all of it\nSELECT * { ?s ?p ?o } # done", True),
+        ('SELECT * { ?s ?p "a  b" }', 'SELECT * { ?s ?p "a b" }', False),  # inside a string, spaces count
+        ('SELECT * { ?s ?p "# not a comment" }', 'SELECT * { ?s ?p "" }', False),
+        ("SELECT * { ?s ?p <http://x/#a> }", "SELECT * { ?s ?p <http://x/> }", False),
+        ('ASK { ?s ?p "x"@en }', 'ASK { ?s ?p "x" @en }', False),  # tokens are never joined
+        ("SELECT * { ?s ?p ?o }", "select * { ?s ?p ?o }", False),
+    ],
+)
 def test_query_text_is_normalised_without_changing_its_meaning(one: str, other: str, same: bool) -> None:
     assert (normalised_query(one) == normalised_query(other)) is same

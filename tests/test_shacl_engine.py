@@ -36,8 +36,9 @@ from generate import generate  # noqa: E402
 
 
 def _pyshacl(data: Graph, shapes: Graph) -> Graph:
-    _, results, _ = pyshacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
-                                     advanced=True, abort_on_first=False)
+    _, results, _ = pyshacl_validate(
+        data, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=True, abort_on_first=False
+    )
     return results
 
 
@@ -53,9 +54,13 @@ def assert_same_report(data: Graph, shapes: Graph, what: str) -> ValidationRepor
     if got.findings != expected.findings:
         only_expected = [line for line in _show(expected) if line not in _show(got)]
         only_got = [line for line in _show(got) if line not in _show(expected)]
-        pytest.fail(f"{what}: findings differ\n  pySHACL only:\n    " + "\n    ".join(only_expected or ["(none)"])
-                    + "\n  engine only:\n    " + "\n    ".join(only_got or ["(none)"])
-                    + f"\n  ({len(expected.findings)} from pySHACL, {len(got.findings)} from the engine)")
+        pytest.fail(
+            f"{what}: findings differ\n  pySHACL only:\n    "
+            + "\n    ".join(only_expected or ["(none)"])
+            + "\n  engine only:\n    "
+            + "\n    ".join(only_got or ["(none)"])
+            + f"\n  ({len(expected.findings)} from pySHACL, {len(got.findings)} from the engine)"
+        )
     assert results.value(None, SH.conforms) == expected_results.value(None, SH.conforms), what
     assert got.conforms == expected.conforms, what
     assert_isomorphic(expected_results, results, what)
@@ -73,7 +78,9 @@ def shapes() -> Graph:
 @pytest.fixture(scope="module")
 def valid() -> Graph:
     """tests/shapes/valid.ttl with the concept schemes the build carries along (as tests/test_shapes.py)."""
-    return Graph().parse(ROOT / "tests" / "shapes" / "valid.ttl", format="turtle") + role_scheme_graph(ROOT / "ontology")
+    return Graph().parse(ROOT / "tests" / "shapes" / "valid.ttl", format="turtle") + role_scheme_graph(
+        ROOT / "ontology"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +161,9 @@ def test_the_project_data(shapes: Graph) -> None:
 def test_a_synthetic_corpus_with_errors(tmp_path: Path, shapes: Graph) -> None:
     report = assert_same_report(_with_errors(tmp_path / "project"), shapes, "synthetic corpus with errors")
     components = {f.component.rsplit("#", 1)[1] for f in report.findings if f.severity == "Violation"}
-    assert {"MinCountConstraintComponent", "DatatypeConstraintComponent",
-            "PatternConstraintComponent"} <= components, report.text("en")
+    assert {"MinCountConstraintComponent", "DatatypeConstraintComponent", "PatternConstraintComponent"} <= components, (
+        report.text("en")
+    )
     assert report.count("Warning") >= 2, report.text("en")
 
 
@@ -203,28 +211,50 @@ def test_default_messages_and_less_used_features() -> None:
     changes with the hash seed from run to run, so sh:in here has a single member. Language tags are
     lower case: pyoxigraph, and so the Index, lower-cases them ("x"@SV becomes "x"@sv)."""
     shapes = Graph().parse(data=FEATURES, format="turtle")
-    data = Graph().parse(data="@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + FEATURE_DATA,
-                         format="turtle")
+    data = Graph().parse(
+        data="@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + FEATURE_DATA, format="turtle"
+    )
     report = assert_same_report(data, shapes, "feature shapes")
     components = {f.component.rsplit("#", 1)[1].removesuffix("ConstraintComponent") for f in report.findings}
-    assert {"Class", "MinCount", "MaxCount", "Datatype", "MinInclusive", "In", "Equals", "LessThanOrEquals",
-            "HasValue", "NodeKind", "UniqueLang", "LanguageIn", "Pattern", "QualifiedMaxCount", "Or", "Xone"
-            } <= components, sorted(components)
+    assert {
+        "Class",
+        "MinCount",
+        "MaxCount",
+        "Datatype",
+        "MinInclusive",
+        "In",
+        "Equals",
+        "LessThanOrEquals",
+        "HasValue",
+        "NodeKind",
+        "UniqueLang",
+        "LanguageIn",
+        "Pattern",
+        "QualifiedMaxCount",
+        "Or",
+        "Xone",
+    } <= components, sorted(components)
 
 
 # --- 3. features not implemented are refused ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("constraint, named", [
-    ("sh:sparql [ sh:select 'SELECT $this WHERE { }' ]", "sh:sparql"),
-    ("sh:closed true", "sh:closed"),
-    ("sh:property ex:P . ex:P sh:path [ sh:zeroOrMorePath ex:p ]", "sh:zeroOrMorePath"),
-    ("sh:node ex:Other", "sh:node"),
-])
+@pytest.mark.parametrize(
+    "constraint, named",
+    [
+        ("sh:sparql [ sh:select 'SELECT $this WHERE { }' ]", "sh:sparql"),
+        ("sh:closed true", "sh:closed"),
+        ("sh:property ex:P . ex:P sh:path [ sh:zeroOrMorePath ex:p ]", "sh:zeroOrMorePath"),
+        ("sh:node ex:Other", "sh:node"),
+    ],
+)
 def test_an_unsupported_feature_is_refused(constraint: str, named: str) -> None:
-    shapes = Graph().parse(data=f"""
+    shapes = Graph().parse(
+        data=f"""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
-        ex:Shape a sh:NodeShape ; sh:targetClass ex:Thing ; {constraint} .""", format="turtle")
+        ex:Shape a sh:NodeShape ; sh:targetClass ex:Thing ; {constraint} .""",
+        format="turtle",
+    )
     with pytest.raises(UnsupportedShapes) as raised:
         Shapes.compile(shapes)
     assert named in str(raised.value) and "http://example.org/" in str(raised.value), str(raised.value)

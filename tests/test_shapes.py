@@ -37,10 +37,30 @@ NS = {**PREFIXES, "sh": str(SH), "shp": "https://w3id.org/sakrad/shapes#"}
 COVERED_ELSEWHERE = {"links.ttl": "tests/test_links.py"}
 
 #: SHACL parameters that are not constraints of their own (targets, annotations, parts of another).
-NOT_CONSTRAINTS = {SH[n] for n in (
-    "path", "name", "description", "message", "severity", "deactivated", "order", "group", "defaultValue",
-    "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target", "property",
-    "qualifiedValueShape", "qualifiedValueShapesDisjoint", "flags", "ignoredProperties")}
+NOT_CONSTRAINTS = {
+    SH[n]
+    for n in (
+        "path",
+        "name",
+        "description",
+        "message",
+        "severity",
+        "deactivated",
+        "order",
+        "group",
+        "defaultValue",
+        "targetClass",
+        "targetNode",
+        "targetSubjectsOf",
+        "targetObjectsOf",
+        "target",
+        "property",
+        "qualifiedValueShape",
+        "qualifiedValueShapesDisjoint",
+        "flags",
+        "ignoredProperties",
+    )
+}
 
 
 def _short(node: Node | None) -> str | None:
@@ -50,10 +70,10 @@ def _short(node: Node | None) -> str | None:
         return node.n3()
     text = str(node)
     if text.startswith(ID):
-        return text[len(ID):]
+        return text[len(ID) :]
     for prefix, ns in sorted(NS.items(), key=lambda kv: -len(kv[1])):
         if text.startswith(ns):
-            return f"{prefix}:{text[len(ns):]}"
+            return f"{prefix}:{text[len(ns) :]}"
     return f"<{text}>"
 
 
@@ -81,10 +101,15 @@ def _results(results: Graph) -> list[Result]:
     out = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
         component = str(results.value(r, SH.sourceConstraintComponent))
-        out.append((_short(results.value(r, SH.focusNode)), _path(results, results.value(r, SH.resultPath)),
-                    str(results.value(r, SH.resultSeverity)).removeprefix(str(SH)),
-                    _short(results.value(r, SH.sourceShape)),
-                    component.removeprefix(str(SH)).removesuffix("ConstraintComponent")))
+        out.append(
+            (
+                _short(results.value(r, SH.focusNode)),
+                _path(results, results.value(r, SH.resultPath)),
+                str(results.value(r, SH.resultSeverity)).removeprefix(str(SH)),
+                _short(results.value(r, SH.sourceShape)),
+                component.removeprefix(str(SH)).removesuffix("ConstraintComponent"),
+            )
+        )
     return sorted(out, key=str)
 
 
@@ -93,8 +118,12 @@ def _expected(entries: list[dict]) -> list[Result]:
 
 
 def _show(results: list[Result]) -> str:
-    return "\n".join(f"  - {{focus: {f}, path: {p}, severity: {s}, shape: {sh}, component: {c}}}"
-                     for f, p, s, sh, c in results) or "  (none)"
+    return (
+        "\n".join(
+            f"  - {{focus: {f}, path: {p}, severity: {s}, shape: {sh}, component: {c}}}" for f, p, s, sh, c in results
+        )
+        or "  (none)"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -144,17 +173,24 @@ def test_every_constraint_is_broken_by_a_case() -> None:
     for file in sorted(SHAPES.glob("*.ttl")):
         if file.name not in COVERED_ELSEWHERE:
             mine.parse(file, format="turtle")
-    broken = {(e["shape"], e["component"]) for case in CASES
-              for e in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]}
+    broken = {
+        (e["shape"], e["component"])
+        for case in CASES
+        for e in yaml.safe_load(case.read_text(encoding="utf-8"))["expect"]
+    }
     unbroken = sorted(_constraints(mine) - broken)
     assert not unbroken, "constraints no case in tests/shapes/cases/ breaks:\n" + "\n".join(
-        f"  {shape} {component}" for shape, component in unbroken)
+        f"  {shape} {component}" for shape, component in unbroken
+    )
 
 
 def test_every_shape_speaks_swedish_and_english(shapes: Graph) -> None:
     """Each constraint carries one sh:message per language, each node shape an rdfs:label per language."""
-    holders = {s for s, p in shapes.subject_predicates(None)
-               if isinstance(s, URIRef) and str(p).startswith(str(SH)) and p not in NOT_CONSTRAINTS | {SH.sparql}}
+    holders = {
+        s
+        for s, p in shapes.subject_predicates(None)
+        if isinstance(s, URIRef) and str(p).startswith(str(SH)) and p not in NOT_CONSTRAINTS | {SH.sparql}
+    }
     holders |= set(shapes.objects(None, SH.sparql))
     problems = []
     for shape in sorted(holders):
@@ -175,6 +211,7 @@ def test_the_fixture_data_has_no_violation_and_exactly_the_expected_warnings(tmp
     spec = yaml.safe_load((HERE / "fixture-data.yaml").read_text(encoding="utf-8"))
     expected = sorted(((e["focus"], e["path"], e["shape"]) for e in spec["warnings"]), key=str)
     assert got == expected, "warnings differ from tests/shapes/fixture-data.yaml:\n" + "\n".join(
-        [f"  missing: {w}" for w in expected if w not in got] + [f"  new:     {w}" for w in got if w not in expected])
+        [f"  missing: {w}" for w in expected if w not in got] + [f"  new:     {w}" for w in got if w not in expected]
+    )
     unplaced = [f for f in report.findings if f.where is None]
     assert not unplaced, "findings without a YAML file and line:\n" + "\n".join(map(str, unplaced))

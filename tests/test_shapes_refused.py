@@ -28,8 +28,9 @@ def test_unsupported_shapes_are_in_the_error_tree() -> None:
 
 @pytest.mark.parametrize("command", ["build", "validate"])
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.stem)
-def test_refused_shapes_exit_2_naming_the_shape(case: Path, command: str, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_refused_shapes_exit_2_naming_the_shape(
+    case: Path, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = fixture_project(tmp_path / "project")
     shutil.copy(case, project / "shapes" / case.name)
     args = ["-C", str(project), command] + (["--out", str(tmp_path / "dist")] if command == "build" else [])

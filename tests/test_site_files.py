@@ -23,9 +23,17 @@ from sakrad_ld.web.sitefiles import site_files
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 #: Words as people type them, and what the search compares them as.
-FOLDED = {"Rädda Barnen": "radda barnen", "RÄDDA": "radda", "Örebro läns": "orebro lans", "Å": "a",
-          "Frälsningsarmén": "fralsningsarmen", "802002-8711": "802002 8711", "Ærø  Øst": "aero ost",
-          "Forum – idéburna": "forum ideburna", "Straße": "strasse"}
+FOLDED = {
+    "Rädda Barnen": "radda barnen",
+    "RÄDDA": "radda",
+    "Örebro läns": "orebro lans",
+    "Å": "a",
+    "Frälsningsarmén": "fralsningsarmen",
+    "802002-8711": "802002 8711",
+    "Ærø  Øst": "aero ost",
+    "Forum – idéburna": "forum ideburna",
+    "Straße": "strasse",
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +52,12 @@ def data(root: Path) -> dict:
     def load(name: str) -> dict:
         return yaml.safe_load((root / "data" / name).read_text(encoding="utf-8"))
 
-    return {"organisations": load("organisations.yaml")["organisations"],
-            "meetings": [yaml.safe_load(p.read_text(encoding="utf-8"))
-                         for p in sorted((root / "data" / "meetings").glob("*.yaml"))]}
+    return {
+        "organisations": load("organisations.yaml")["organisations"],
+        "meetings": [
+            yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / "data" / "meetings").glob("*.yaml"))
+        ],
+    }
 
 
 def test_folding_is_case_and_diacritic_blind() -> None:
@@ -58,30 +69,47 @@ def test_the_browsers_folding_is_the_same_as_pythons(files: dict[str, bytes]) ->
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    script = files["assets/js/search.js"].decode() + "\nconsole.log(JSON.stringify(" \
-        + json.dumps(list(FOLDED)) + ".map(window.sakradFold)));"
-    out = subprocess.run([node, "-e", "var window = {}; var document = {readyState: 'loading', "
-                          "addEventListener: function () {}};\n" + script], capture_output=True, text=True, check=True)
+    script = (
+        files["assets/js/search.js"].decode()
+        + "\nconsole.log(JSON.stringify("
+        + json.dumps(list(FOLDED))
+        + ".map(window.sakradFold)));"
+    )
+    out = subprocess.run(
+        [
+            node,
+            "-e",
+            "var window = {}; var document = {readyState: 'loading', addEventListener: function () {}};\n" + script,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(out.stdout) == [fold(t) for t in FOLDED]
 
 
-def test_the_search_index_finds_every_organisation_by_every_name_and_number(files: dict[str, bytes],
-                                                                          data: dict) -> None:
+def test_the_search_index_finds_every_organisation_by_every_name_and_number(
+    files: dict[str, bytes], data: dict
+) -> None:
     index = json.loads(files["search-index.json"])
     assert files["search-index.js"].startswith(b"window.sakradSearchIndex = ")
     by_page = {e["h"]: e for e in index}
     for org in data["organisations"]:
         entry = by_page[f"doc/organisation/{org['id']}.html"]
         names = [org["name"], *org.get("alt_names", [])]
-        numbers = [i["value"] if isinstance(i, dict) else str(i) for i in org.get("identifiers", [])
-                   if not isinstance(i, dict) or i.get("scheme", "orgnr") == "orgnr"]
+        numbers = [
+            i["value"] if isinstance(i, dict) else str(i)
+            for i in org.get("identifiers", [])
+            if not isinstance(i, dict) or i.get("scheme", "orgnr") == "orgnr"
+        ]
         for word in [*names, *numbers]:
             assert all(w in entry["f"] for w in fold(str(word)).split()), (org["id"], word)
     assert sum(e["k"] == "meeting" for e in index) == len(data["meetings"])
 
 
-def test_the_csv_of_every_list_has_one_row_per_item_and_opens_in_a_spreadsheet(files: dict[str, bytes],
-                                                                             data: dict) -> None:
+def test_the_csv_of_every_list_has_one_row_per_item_and_opens_in_a_spreadsheet(
+    files: dict[str, bytes], data: dict
+) -> None:
     for name, count in (("meetings", len(data["meetings"])), ("organisations", None)):
         raw = files[f"lists/{name}.csv"]
         assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # UTF-8 with BOM, CRLF (RFC 4180)
@@ -89,13 +117,16 @@ def test_the_csv_of_every_list_has_one_row_per_item_and_opens_in_a_spreadsheet(f
         if count is not None:
             assert len(rows) == count
         assert all(r["iri"].startswith("http") for r in rows)
-    organisations = {r["id"]: r for r in csv.DictReader(io.StringIO(files["lists/organisations.csv"].decode("utf-8-sig")))}
+    organisations = {
+        r["id"]: r for r in csv.DictReader(io.StringIO(files["lists/organisations.csv"].decode("utf-8-sig")))
+    }
     taking_part = {o: sum(o in m.get("organisations", []) for m in data["meetings"]) for o in organisations}
     assert {o: int(r["sakrad"]) for o, r in organisations.items()} == taking_part
 
 
 def test_the_feeds_are_atom_with_every_sakrad_new_when_there_is_no_previous_release(
-        files: dict[str, bytes], data: dict, opened: Release) -> None:
+    files: dict[str, bytes], data: dict, opened: Release
+) -> None:
     feed = ET.fromstring(files["feeds/meetings.atom"])
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
@@ -114,9 +145,14 @@ def test_a_changed_sakrad_is_in_the_feed_as_changed(opened: Release) -> None:
 
     previous = ox.Store()
     previous.bulk_extend(opened.store.quads_for_pattern(None, None, None))
-    meeting = next(q.subject for q in previous.quads_for_pattern(
-        None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-        ox.NamedNode("https://w3id.org/sakrad/ontology#Sakrad")))
+    meeting = next(
+        q.subject
+        for q in previous.quads_for_pattern(
+            None,
+            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            ox.NamedNode("https://w3id.org/sakrad/ontology#Sakrad"),
+        )
+    )
     title = ox.NamedNode("http://purl.org/dc/terms/title")
     for quad in list(previous.quads_for_pattern(meeting, title, None)):
         previous.remove(quad)
@@ -130,7 +166,7 @@ def test_a_changed_sakrad_is_in_the_feed_as_changed(opened: Release) -> None:
 def test_the_sitemap_names_every_prepared_page_in_both_languages(files: dict[str, bytes], opened: Release) -> None:
     urls = [u.find(f"{SITEMAP}loc").text for u in ET.fromstring(files["sitemap.xml"]).findall(f"{SITEMAP}url")]
     pages = {p for p in files if p.endswith(".html") and p != "404.html"}
-    assert {u[len(opened.base_iri):] for u in urls} == pages
+    assert {u[len(opened.base_iri) :] for u in urls} == pages
     assert f"{opened.base_iri}en/lists/meetings.html" in urls
 
 

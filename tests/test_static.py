@@ -83,10 +83,11 @@ def nginx(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tu
     run = tmp_path_factory.mktemp("nginx")
     port = _free_port()
     temp = " ".join(f"{k}_temp_path {run / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (run / "nginx.conf").write_text(f"""daemon off;
+    (run / "nginx.conf").write_text(
+        f"""daemon off;
 master_process off;
-pid {run / 'nginx.pid'};
-error_log {run / 'error.log'} warn;
+pid {run / "nginx.pid"};
+error_log {run / "error.log"} warn;
 events {{ worker_connections 64; }}
 http {{
     access_log off;
@@ -98,9 +99,14 @@ http {{
         include {export / NGINX_SERVER};
     }}
 }}
-""", encoding="utf-8")
-    proc = subprocess.Popen([binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+""",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         for _ in range(100):
             if proc.poll() is not None:
@@ -159,11 +165,16 @@ def test_the_accept_table_agrees_with_the_servers_negotiation() -> None:
 def test_every_thing_and_every_part_answers_303_with_its_document(client: Client, opened: Release) -> None:
     base = opened.base_iri
     things = [iri for iri, path in published_resources(opened.store, base) if path.startswith("/doc/")]
-    parts = sorted({q.subject.value for q in opened.store.quads_for_pattern(None, None, None)
-                    if q.subject.value.startswith(base + "id/") and q.subject.value.count("/") > base.count("/") + 2})
+    parts = sorted(
+        {
+            q.subject.value
+            for q in opened.store.quads_for_pattern(None, None, None)
+            if q.subject.value.startswith(base + "id/") and q.subject.value.count("/") > base.count("/") + 2
+        }
+    )
     assert len(things) > 10 and len(parts) > 10
     for iri in things + parts:
-        path = iri[len(base) - 1:]
+        path = iri[len(base) - 1 :]
         status, headers, _ = client.get(path)
         assert status == 303, path
         kind, id = path.split("/")[2:4]
@@ -288,18 +299,32 @@ def test_the_export_works_under_a_sub_path_with_a_plain_static_server(plain_serv
 
 def test_every_link_of_the_export_names_a_file_so_it_works_from_file_urls(export: Path) -> None:
     """What a browser opening ``file://…/index.html`` would find: every link is a file on disk."""
-    seen = crawl(lambda path: ((200, {"content-type": "text/html" if path.endswith(".html") else "other"},
-                                (export / path[1:]).read_bytes()) if (export / path[1:]).is_file()
-                               else (404, {}, b"")), "/index.html")
+    seen = crawl(
+        lambda path: (
+            (
+                200,
+                {"content-type": "text/html" if path.endswith(".html") else "other"},
+                (export / path[1:]).read_bytes(),
+            )
+            if (export / path[1:]).is_file()
+            else (404, {}, b"")
+        ),
+        "/index.html",
+    )
     assert len(seen) > 100
 
 
 def test_a_header_cannot_be_injected_through_an_iri_path(client: Client, opened: Release) -> None:
-    meeting = next(iri for iri, path in published_resources(opened.store, opened.base_iri)
-                   if path.startswith("/doc/meeting/"))
-    path = meeting[len(opened.base_iri) - 1:]
-    for hostile in (f"{path}%0d%0aSet-Cookie:%20pwned=1", "/id/meeting/x%0d%0aSet-Cookie:%20pwned=1",
-                    f"{path}/%0aX-Injected:%201", "/id/meeting/%0d%0a%0d%0a<script>"):
+    meeting = next(
+        iri for iri, path in published_resources(opened.store, opened.base_iri) if path.startswith("/doc/meeting/")
+    )
+    path = meeting[len(opened.base_iri) - 1 :]
+    for hostile in (
+        f"{path}%0d%0aSet-Cookie:%20pwned=1",
+        "/id/meeting/x%0d%0aSet-Cookie:%20pwned=1",
+        f"{path}/%0aX-Injected:%201",
+        "/id/meeting/%0d%0a%0d%0a<script>",
+    ):
         status, headers, _ = client.get(hostile)
         assert status == 404, (hostile, status)
         assert "set-cookie" not in headers and "x-injected" not in headers, (hostile, headers)
@@ -339,13 +364,17 @@ def test_the_export_is_byte_identical_when_repeated(release: Path, export: Path,
     again = export_site(release, tmp_path / "again").out
 
     def digests(root: Path) -> dict[str, str]:
-        return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(root.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
 
     first, second = digests(export), digests(again)
     assert first == second
-    assert not any(str(export) in p.read_text(encoding="utf-8", errors="ignore")
-                   for p in export.rglob("*.html")), "a page names the folder it was exported to"
+    assert not any(str(export) in p.read_text(encoding="utf-8", errors="ignore") for p in export.rglob("*.html")), (
+        "a page names the folder it was exported to"
+    )
 
 
 def test_the_export_holds_the_release_for_download(release: Path, export: Path) -> None:

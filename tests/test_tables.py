@@ -27,8 +27,10 @@ ID = BASE + "id/"
 
 
 def _ox_triples(path: Path) -> list[ox.Triple]:
-    return [q.triple for q in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt"
-                                       else ox.RdfFormat.TURTLE)]
+    return [
+        q.triple
+        for q in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE)
+    ]
 
 
 @pytest.fixture(params=["fixture", "release"])
@@ -52,12 +54,19 @@ def _diff(triples: set, title: str) -> str:
 
 
 PREFIXES = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dct": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/", "m8g": "http://data.europa.eu/m8g/", "org": "http://www.w3.org/ns/org#",
-    "sakrad": "https://w3id.org/sakrad/ontology#", "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "adms": "http://www.w3.org/ns/adms#",
-    "legal": "http://www.w3.org/ns/legal#", "prov": "http://www.w3.org/ns/prov#",
-    "person": "http://www.w3.org/ns/person#", "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "m8g": "http://data.europa.eu/m8g/",
+    "org": "http://www.w3.org/ns/org#",
+    "sakrad": "https://w3id.org/sakrad/ontology#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "adms": "http://www.w3.org/ns/adms#",
+    "legal": "http://www.w3.org/ns/legal#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "person": "http://www.w3.org/ns/person#",
+    "owl": "http://www.w3.org/2002/07/owl#",
 }
 
 
@@ -165,14 +174,22 @@ def test_the_tables_open_with_pythons_csv_module(graph_file: Path) -> None:
 
 def test_a_text_with_quotes_commas_and_a_line_break_survives(tmp_path: Path) -> None:
     store = _store(HERE / "graph.ttl")
-    title = "Rad ett, med \"citat\"\nrad två; och å ä ö"
-    store.add(ox.Quad(ox.NamedNode(ID + "meeting/2017-12-12-integration"), ox.NamedNode("http://purl.org/dc/terms/title"),
-                      ox.Literal(title, language="en")))
+    title = 'Rad ett, med "citat"\nrad två; och å ä ö'
+    store.add(
+        ox.Quad(
+            ox.NamedNode(ID + "meeting/2017-12-12-integration"),
+            ox.NamedNode("http://purl.org/dc/terms/title"),
+            ox.Literal(title, language="en"),
+        )
+    )
     files = table_files(store, BASE)
     rows = list(csv.DictReader(io.StringIO(files["tables/meetings.csv"].decode("utf-8-sig"), newline="")))
     assert [r["title_en"] for r in rows if r["id"] == "2017-12-12-integration"] == [title]
-    assert (URIRef(ID + "meeting/2017-12-12-integration"), URIRef("http://purl.org/dc/terms/title"),
-            Literal(title, lang="en")) in csv2rdf(_write(files, tmp_path))
+    assert (
+        URIRef(ID + "meeting/2017-12-12-integration"),
+        URIRef("http://purl.org/dc/terms/title"),
+        Literal(title, lang="en"),
+    ) in csv2rdf(_write(files, tmp_path))
 
 
 def test_every_row_of_meetings_is_a_meeting_of_the_graph(graph_file: Path) -> None:
@@ -193,8 +210,9 @@ def test_the_same_graph_gives_the_same_bytes_whatever_else_the_store_holds() -> 
     both = table_files(_triples(HERE / "graph.ttl") + _triples(HERE / "alongside.ttl"), BASE)
     assert both == alone
     in_store = table_files(_store(HERE / "graph.ttl", HERE / "alongside.ttl"), BASE)
-    assert {k: v for k, v in in_store.items() if k.endswith(".csv")} == \
-        {k: v for k, v in alone.items() if k.endswith(".csv")}
+    assert {k: v for k, v in in_store.items() if k.endswith(".csv")} == {
+        k: v for k, v in alone.items() if k.endswith(".csv")
+    }
 
 
 def test_the_release_store_gives_the_tables_of_the_data_alone(release: Path) -> None:
@@ -203,22 +221,39 @@ def test_the_release_store_gives_the_tables_of_the_data_alone(release: Path) -> 
     def csv_files(files: dict[str, bytes]) -> dict[str, bytes]:
         return {k: v for k, v in files.items() if k.endswith(".csv")}
 
-    assert csv_files(table_files(open_store(release), BASE)) == csv_files(table_files(_triples(release / "sakrad.nt"), BASE))
+    assert csv_files(table_files(open_store(release), BASE)) == csv_files(
+        table_files(_triples(release / "sakrad.nt"), BASE)
+    )
 
 
 def test_two_values_where_a_table_has_room_for_one_is_an_error() -> None:
     store = _store(HERE / "graph.ttl")
-    store.add(ox.Quad(ox.NamedNode(ID + "meeting/2021-04-eu"), ox.NamedNode("https://w3id.org/sakrad/ontology#topic"),
-                      ox.Literal("ett andra ämne", language="sv")))
-    store.add(ox.Quad(ox.NamedNode(ID + "meeting/2021-04-eu"), ox.NamedNode("https://w3id.org/sakrad/ontology#topic"),
-                      ox.Literal("ett tredje ämne", language="sv")))
+    store.add(
+        ox.Quad(
+            ox.NamedNode(ID + "meeting/2021-04-eu"),
+            ox.NamedNode("https://w3id.org/sakrad/ontology#topic"),
+            ox.Literal("ett andra ämne", language="sv"),
+        )
+    )
+    store.add(
+        ox.Quad(
+            ox.NamedNode(ID + "meeting/2021-04-eu"),
+            ox.NamedNode("https://w3id.org/sakrad/ontology#topic"),
+            ox.Literal("ett tredje ämne", language="sv"),
+        )
+    )
     with pytest.raises(TableError, match="meetings.csv: more than one row for id"):
         table_files(store, BASE)
 
 
 def test_a_name_with_the_list_separator_is_an_error() -> None:
     store = _store(HERE / "graph.ttl")
-    store.add(ox.Quad(ox.NamedNode(ID + "organisation/radda-barnen"), ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"),
-                      ox.Literal("A | B", language="sv")))
+    store.add(
+        ox.Quad(
+            ox.NamedNode(ID + "organisation/radda-barnen"),
+            ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"),
+            ox.Literal("A | B", language="sv"),
+        )
+    )
     with pytest.raises(TableError, match="organisations.csv: a value of column alt_names_sv has the list separator"):
         table_files(store, BASE)

@@ -34,11 +34,14 @@ def test_each_triple_once_in_short_and_long_lists() -> None:
 
 def test_look_ups_agree_with_rdflib() -> None:
     g = Graph()
-    g.parse(data=f"""
+    g.parse(
+        data=f"""
         @prefix ex: <{EX}> .
         ex:a ex:p ex:b , ex:c ; ex:q "x"@sv , "2017-12-12"^^<http://www.w3.org/2001/XMLSchema#date> .
         ex:b ex:p ex:c .
-    """, format="turtle")
+    """,
+        format="turtle",
+    )
     index = Index(from_rdflib(g))
     assert len(index) == len(g)
     for s, p, o in g:
@@ -49,6 +52,10 @@ def test_look_ups_agree_with_rdflib() -> None:
 
 
 def test_terms_convert_both_ways() -> None:
-    for term in (URIRef(EX + "a"), Literal("x"), Literal("x", lang="sv"), Literal("3", datatype=URIRef(
-            "http://www.w3.org/2001/XMLSchema#integer"))):
+    for term in (
+        URIRef(EX + "a"),
+        Literal("x"),
+        Literal("x", lang="sv"),
+        Literal("3", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
+    ):
         assert rdflib_term(ox_term(term)) == term

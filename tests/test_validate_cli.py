@@ -21,8 +21,13 @@ from sakrad_ld.warnings_summary import SHOWN, summary_text
 
 
 def _json_report(*args: str) -> dict:
-    done = subprocess.run([sys.executable, "-m", "sakrad_ld", *args, "validate", "--format", "json"],
-                          capture_output=True, text=True, check=False, cwd=Path(__file__).resolve().parents[1])
+    done = subprocess.run(
+        [sys.executable, "-m", "sakrad_ld", *args, "validate", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout)
 
@@ -64,8 +69,9 @@ def test_both_engines_give_the_same_report(project_copy: Path, capsys: pytest.Ca
     assert reports[0][0] == 1 and reports[0][1]["violations"] >= 1 and len(reports[0][1]["results"]) > 1
 
 
-def test_the_build_prints_each_kind_of_finding_once(project_copy: Path, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_build_prints_each_kind_of_finding_once(
+    project_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The build's summary: every kind (shape) once, with the meetings it concerns and the command
     that gives the details; `validate` still gives every finding."""
     doc = _json_report("-C", str(project_copy))
@@ -101,24 +107,35 @@ def test_turtle_report_is_a_shacl_validation_report(capsys: pytest.CaptureFixtur
 
 def test_validate_exits_1_on_a_violation(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     people = project_copy / "data" / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace(
-        "    sources: [dokumentation-2017-12-12-integration]\n", "", 1), encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("    sources: [dokumentation-2017-12-12-integration]\n", "", 1),
+        encoding="utf-8",
+    )
     assert main(["-C", str(project_copy), "validate", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "Violation: " in out and "people.yaml:4" in out and "dct:source" in out
 
 
 def test_python_m_is_the_same_command(root: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "sakrad_ld", "validate", "--format", "json"], cwd=root,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "sakrad_ld", "validate", "--format", "json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["conforms"] is True
 
 
 def test_every_iri_follows_the_configured_base(project_copy: Path) -> None:
     config = project_copy / "data" / "dataset.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "base_iri: https://w3id.org/sakrad/", "base_iri: https://data.example.org/sakrad/"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "base_iri: https://w3id.org/sakrad/", "base_iri: https://data.example.org/sakrad/"
+        ),
+        encoding="utf-8",
+    )
     graph = build_graph(load_corpus(project_copy / "data")).graph
     ours = {str(s) for s in graph.subjects() if "/id/meeting/" in str(s) or "/id/organisation/" in str(s)}
     assert ours and all(iri.startswith("https://data.example.org/sakrad/id/") for iri in ours)
@@ -126,15 +143,24 @@ def test_every_iri_follows_the_configured_base(project_copy: Path) -> None:
 
 
 def _finding(severity: str, focus: str, shape: str, message: str) -> Finding:
-    return Finding(severity, focus, None, None, {"sv": message, "en": message}, shape, "sh:MinCountConstraintComponent",
-                   Where(Path("data/meetings/x.yaml"), 3))
+    return Finding(
+        severity,
+        focus,
+        None,
+        None,
+        {"sv": message, "en": message},
+        shape,
+        "sh:MinCountConstraintComponent",
+        Where(Path("data/meetings/x.yaml"), 3),
+    )
 
 
 def test_a_summary_names_each_kind_once_with_what_it_concerns() -> None:
     base = "https://example.org/id/"
     findings = [_finding("Info", f"{base}meeting/m{n}", "s:no-chair", "The source names no chair.") for n in range(9)]
-    findings += [_finding("Info", f"{base}meeting/m1/question/{n}", "s:no-text", "A question without text.")
-                 for n in (1, 2)]
+    findings += [
+        _finding("Info", f"{base}meeting/m1/question/{n}", "s:no-text", "A question without text.") for n in (1, 2)
+    ]
     findings += [_finding("Warning", f"{base}organisation/x", "s:stated", "More stated than listed.")]
     report = ValidationReport(tuple(findings), Graph())
     text = summary_text(report, "sakrad-ld validate", "sv")

@@ -39,15 +39,21 @@ def _stated(catalogue: ox.Store, prop: str) -> int:
     return _number(catalogue, f"SELECT ?n WHERE {{ <{DATASET}> void:{prop} ?n }}")
 
 
-@pytest.mark.parametrize("prop, query", [
-    ("triples", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
-    ("distinctSubjects", "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"),
-    ("distinctObjects", "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }"),
-    ("properties", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"),
-    ("classes", "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }"),
-    ("entities", "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o "
-                 "FILTER(isIRI(?s) && STRSTARTS(STR(?s), 'https://w3id.org/sakrad/')) }"),
-])
+@pytest.mark.parametrize(
+    "prop, query",
+    [
+        ("triples", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+        ("distinctSubjects", "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"),
+        ("distinctObjects", "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }"),
+        ("properties", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"),
+        ("classes", "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }"),
+        (
+            "entities",
+            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o "
+            "FILTER(isIRI(?s) && STRSTARTS(STR(?s), 'https://w3id.org/sakrad/')) }",
+        ),
+    ],
+)
 def test_dataset_statistics(data: ox.Store, catalogue: ox.Store, prop: str, query: str) -> None:
     assert _stated(catalogue, prop) == _number(data, query)
 
@@ -59,17 +65,25 @@ def test_the_counts_are_not_trivial(catalogue: ox.Store) -> None:
 
 def test_class_partitions(data: ox.Store, catalogue: ox.Store) -> None:
     counted = _rows(data, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
-    stated = _rows(catalogue, f"SELECT ?c ?n WHERE {{ <{DATASET}> void:classPartition ?part . "
-                              "?part void:class ?c ; void:entities ?n }")
+    stated = _rows(
+        catalogue,
+        f"SELECT ?c ?n WHERE {{ <{DATASET}> void:classPartition ?part . ?part void:class ?c ; void:entities ?n }}",
+    )
     assert stated == counted
 
 
 def test_property_partitions(data: ox.Store, catalogue: ox.Store) -> None:
-    counted = _rows(data, "SELECT ?p (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?s_) (COUNT(DISTINCT ?o) AS ?o_) "
-                          "WHERE { ?s ?p ?o } GROUP BY ?p")
-    stated = _rows(catalogue, f"SELECT ?p ?n ?s ?o WHERE {{ <{DATASET}> void:propertyPartition ?part . "
-                              "?part void:property ?p ; void:triples ?n ; void:distinctSubjects ?s ; "
-                              "void:distinctObjects ?o }")
+    counted = _rows(
+        data,
+        "SELECT ?p (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?s_) (COUNT(DISTINCT ?o) AS ?o_) "
+        "WHERE { ?s ?p ?o } GROUP BY ?p",
+    )
+    stated = _rows(
+        catalogue,
+        f"SELECT ?p ?n ?s ?o WHERE {{ <{DATASET}> void:propertyPartition ?part . "
+        "?part void:property ?p ; void:triples ?n ; void:distinctSubjects ?s ; "
+        "void:distinctObjects ?o }",
+    )
     assert stated == counted
 
 
@@ -86,8 +100,9 @@ def test_dumps_endpoint_uri_space_and_examples(data: ox.Store, catalogue: ox.Sto
     downloads = _rows(catalogue, f"SELECT ?d WHERE {{ <{DATASET}> dcat:distribution/dcat:downloadURL ?d }}")
     # every whole-graph RDF file is a dump (Turtle, N-Triples, JSON-LD, TriG, N-Quads); the tables are not
     assert dumps == [d for d in downloads if not d[0].endswith((".csv", ".json"))] and len(dumps) == 5
-    assert _rows(catalogue, f"SELECT ?e WHERE {{ <{DATASET}> void:sparqlEndpoint ?e }}") == \
-        [("https://w3id.org/sakrad/sparql",)]
+    assert _rows(catalogue, f"SELECT ?e WHERE {{ <{DATASET}> void:sparqlEndpoint ?e }}") == [
+        ("https://w3id.org/sakrad/sparql",)
+    ]
     assert _rows(catalogue, f"SELECT ?u WHERE {{ <{DATASET}> void:uriSpace ?u }}") == [("https://w3id.org/sakrad/",)]
     examples = [e for (e,) in _rows(catalogue, f"SELECT ?e WHERE {{ <{DATASET}> void:exampleResource ?e }}")]
     assert any("/id/meeting/" in e for e in examples) and any("/id/organisation/" in e for e in examples)

@@ -18,17 +18,26 @@ from pathlib import Path
 from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
-PAGES = {"start": "index.html", "meeting": "doc/meeting/2017-12-12-integration.html",
-         "meetings": "lists/meetings.html", "search": "search.html?q=r%C3%A4dda",
-         "sources": "doc/meeting/2017-08-30-islamofobi.html"}
+PAGES = {
+    "start": "index.html",
+    "meeting": "doc/meeting/2017-12-12-integration.html",
+    "meetings": "lists/meetings.html",
+    "search": "search.html?q=r%C3%A4dda",
+    "sources": "doc/meeting/2017-08-30-islamofobi.html",
+}
 #: Pages of the served site: the query editor, the answer to a saved query, a query the parser refuses.
-SERVED = {"query": "query.html",
-          "answer": "sparql?query=" + quote("PREFIX m8g: <http://data.europa.eu/m8g/>\nPREFIX dct: <http://purl.org/dc/terms/>\n"
-                                            "SELECT ?sakrad ?datum ?organisation WHERE { ?sakrad m8g:hasParticipation ?d ; "
-                                            "<https://schema.org/startDate> ?datum . ?d m8g:hasParticipant ?organisation ; "
-                                            "m8g:role <https://w3id.org/sakrad/role/participatingOrganisation> } "
-                                            "ORDER BY ?datum LIMIT 12"),
-          "query-error": "sparql?query=" + quote("SELECT ?sakrad WHERE {\n  ?sakrad a \n}")}
+SERVED = {
+    "query": "query.html",
+    "answer": "sparql?query="
+    + quote(
+        "PREFIX m8g: <http://data.europa.eu/m8g/>\nPREFIX dct: <http://purl.org/dc/terms/>\n"
+        "SELECT ?sakrad ?datum ?organisation WHERE { ?sakrad m8g:hasParticipation ?d ; "
+        "<https://schema.org/startDate> ?datum . ?d m8g:hasParticipant ?organisation ; "
+        "m8g:role <https://w3id.org/sakrad/role/participatingOrganisation> } "
+        "ORDER BY ?datum LIMIT 12"
+    ),
+    "query-error": "sparql?query=" + quote("SELECT ?sakrad WHERE {\n  ?sakrad a \n}"),
+}
 #: The pages also taken at a phone's width.
 PHONE = ("meeting", "meetings", "sources", "answer")
 
@@ -43,10 +52,24 @@ def main(site: Path, served: str | None = None) -> None:
             if suffix and name not in PHONE:
                 continue
             with tempfile.TemporaryDirectory() as profile:
-                subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                f"--user-data-dir={profile}", f"--window-size={width},1400",
-                                "--virtual-time-budget=3000", f"--screenshot={HERE / f'{name}{suffix}.png'}", address],
-                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+                subprocess.run(
+                    [
+                        browser,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--hide-scrollbars",
+                        f"--user-data-dir={profile}",
+                        f"--window-size={width},1400",
+                        "--virtual-time-budget=3000",
+                        f"--screenshot={HERE / f'{name}{suffix}.png'}",
+                        address,
+                    ],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=120,
+                )
 
 
 if __name__ == "__main__":

@@ -58,20 +58,33 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .warnings_summary import summary_text
 
     progress = _progress()
-    result = write_release(_project(args), Path(args.out), progress, allow_empty=args.allow_empty,
-                           waiting=lambda why: print(f"waiting: {why}", file=sys.stderr, flush=True))
+    result = write_release(
+        _project(args),
+        Path(args.out),
+        progress,
+        allow_empty=args.allow_empty,
+        waiting=lambda why: print(f"waiting: {why}", file=sys.stderr, flush=True),
+    )
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
     if result.out is None:
         sys.stdout.write(result.report.text(args.lang))
         print("Nothing was written: fix the violations above, then build again.", file=sys.stderr)
         return EXIT_INVALID
-    details = " ".join(["sakrad-ld", *(["-C", args.project] if args.project != "." else []), "validate",
-                        *(["--lang", args.lang] if args.lang != "sv" else [])])
+    details = " ".join(
+        [
+            "sakrad-ld",
+            *(["-C", args.project] if args.project != "." else []),
+            "validate",
+            *(["--lang", args.lang] if args.lang != "sv" else []),
+        ]
+    )
     print(result.report.summary())
     sys.stdout.write(summary_text(result.report, details, args.lang))
-    print(f"Wrote the release of {len(result.corpus.meetings)} meeting(s), {len(result.built.triples)} triples, "
-          f"to {args.out}")
+    print(
+        f"Wrote the release of {len(result.corpus.meetings)} meeting(s), {len(result.built.triples)} triples, "
+        f"to {args.out}"
+    )
     return EXIT_OK
 
 
@@ -145,19 +158,28 @@ def cmd_links_reconcile(args: argparse.Namespace) -> int:
     else:
         Path(args.out).write_text(text, encoding="utf-8")
         accepted = sum(1 for p in proposals if p.accepted)
-        print(f"Wrote proposals for {len(proposals)} organisation(s), {accepted} with an accepted candidate, "
-              f"to {args.out}: review them before anything goes into data/", file=sys.stderr)
+        print(
+            f"Wrote proposals for {len(proposals)} organisation(s), {accepted} with an accepted candidate, "
+            f"to {args.out}: review them before anything goes into data/",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
 def _reconcile_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--register", action="append", required=True, metavar="FILE",
-                   help="a register extract: YAML, CSV or RDF with names and organisation numbers (repeatable)")
+    p.add_argument(
+        "--register",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="a register extract: YAML, CSV or RDF with names and organisation numbers (repeatable)",
+    )
     p.add_argument("--out", metavar="FILE", help="write the proposals here (default: print them)")
     p.add_argument("--name-field", help="the register's field with the name (default: found by its name)")
     p.add_argument("--number-field", help="the field with the organisation number (default: found by name or content)")
-    p.add_argument("--threshold", type=float,
-                   help="the score that accepts a candidate (default: 0.85, see docs/reconcile.md)")
+    p.add_argument(
+        "--threshold", type=float, help="the score that accepts a candidate (default: 0.85, see docs/reconcile.md)"
+    )
 
 
 def cmd_links_check(args: argparse.Namespace) -> int:
@@ -177,23 +199,35 @@ def cmd_links_check(args: argparse.Namespace) -> int:
         for rule in args.rewrite:
             prefix, sep, url = rule.partition("=")
             if not sep or not prefix or not url:
-                raise SakradError(f"--rewrite {rule!r}: expected PREFIX=URL, such as "
-                                  "http://www.wikidata.org/entity/=http://127.0.0.1:8000/wd/")
+                raise SakradError(
+                    f"--rewrite {rule!r}: expected PREFIX=URL, such as "
+                    "http://www.wikidata.org/entity/=http://127.0.0.1:8000/wd/"
+                )
             rules.append((prefix, url))
         statuses = check_online(link_targets(build_graph(load_corpus(project.data)).graph), rules, args.timeout)
         for status in statuses:
             print(f"{'problem' if status.problem else 'ok':<7} {status}")
         broken = sum(1 for s in statuses if s.problem)
-    print(f"{len(problems)} problem(s) offline" + (f", {broken} target(s) that do not resolve" if args.online else ""),
-          file=sys.stderr)
+    print(
+        f"{len(problems)} problem(s) offline" + (f", {broken} target(s) that do not resolve" if args.online else ""),
+        file=sys.stderr,
+    )
     return EXIT_INVALID if problems or broken else EXIT_OK
 
 
 def _check_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--online", action="store_true",
-                   help="also dereference every link target and identifier source and report its HTTP status")
-    p.add_argument("--rewrite", action="append", default=[], metavar="PREFIX=URL",
-                   help="fetch IRIs starting with PREFIX from URL instead (a mirror or a local server; repeatable)")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="also dereference every link target and identifier source and report its HTTP status",
+    )
+    p.add_argument(
+        "--rewrite",
+        action="append",
+        default=[],
+        metavar="PREFIX=URL",
+        help="fetch IRIs starting with PREFIX from URL instead (a mirror or a local server; repeatable)",
+    )
     p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default: 10)")
 
 
@@ -216,12 +250,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the site as static files, with nginx rules for content negotiation (default site/)."""
     from .web.static import export_site
 
-    result = export_site(Path(args.release), Path(args.out), _progress(),
-                         previous=Path(args.previous) if args.previous else None)
+    result = export_site(
+        Path(args.release), Path(args.out), _progress(), previous=Path(args.previous) if args.previous else None
+    )
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
-    print(f"Wrote the site of {result.documents} documents ({result.files} files) to {args.out}; "
-          f"serve it with the rules in {args.out}/nginx/")
+    print(
+        f"Wrote the site of {result.documents} documents ({result.files} files) to {args.out}; "
+        f"serve it with the rules in {args.out}/nginx/"
+    )
     return EXIT_OK
 
 
@@ -238,8 +275,9 @@ def cmd_query(args: argparse.Namespace) -> int:
             print(f"{q.name}{params}\n    {q.title}\n    {q.description}")
         return EXIT_OK
     if not args.query:
-        print("error: give a QUERY (SPARQL text, a .rq file or a saved query's name; --list names them)",
-              file=sys.stderr)
+        print(
+            "error: give a QUERY (SPARQL text, a .rq file or a saved query's name; --list names them)", file=sys.stderr
+        )
         return EXIT_ERROR
     values = {}
     for item in args.param:
@@ -249,8 +287,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         values[name] = value
     release = Release.open(Path(args.release))
-    answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri),
-                      base_iri=release.base_iri)
+    answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri), base_iri=release.base_iri)
     if answer.form == "graph":
         sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle"), CONTEXT_FILE))
     elif args.format == "table":
@@ -267,11 +304,19 @@ def _query_arguments(p: argparse.ArgumentParser) -> None:
     from .formats import RESULTS_FORMATS
 
     names = [f.name for f in RESULTS_FORMATS]
-    p.add_argument("--format", choices=["table", *names], default="table",
-                   help=f"table for people; {', '.join(names[:-1])} or {names[-1]} (SPARQL results) for programs "
-                   "(default: table)")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind a saved query's parameter (an IRI, or an id such as radda-barnen); repeatable")
+    p.add_argument(
+        "--format",
+        choices=["table", *names],
+        default="table",
+        help=f"table for people; {', '.join(names[:-1])} or {names[-1]} (SPARQL results) for programs (default: table)",
+    )
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a saved query's parameter (an IRI, or an id such as radda-barnen); repeatable",
+    )
     p.add_argument("--list", action="store_true", help="list the saved queries and their parameters")
 
 
@@ -306,14 +351,18 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
     _release_argument(p, "the release folder")
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
-    p.add_argument("--get", metavar="PATH", help="answer one GET of PATH and print it, without a socket "
-                   "(exit 0 for a 2xx or 3xx answer, 1 otherwise)")
+    p.add_argument(
+        "--get",
+        metavar="PATH",
+        help="answer one GET of PATH and print it, without a socket (exit 0 for a 2xx or 3xx answer, 1 otherwise)",
+    )
     p.add_argument("--accept", metavar="MEDIA_TYPE", help="the Accept header of --get")
     for f in setting_fields():
         default = ",".join(f.default) if isinstance(f.default, tuple) else f.default
         kind = str if isinstance(f.default, tuple) else type(f.default)
-        p.add_argument("--" + f.name.replace("_", "-"), dest=f.name, type=kind, default=default,
-                       help=f.metadata["help"])
+        p.add_argument(
+            "--" + f.name.replace("_", "-"), dest=f.name, type=kind, default=default, help=f.metadata["help"]
+        )
 
 
 def cmd_push(args: argparse.Namespace) -> int:
@@ -321,60 +370,108 @@ def cmd_push(args: argparse.Namespace) -> int:
     from .sparql.push import push
 
     result = push(Path(args.release), args.endpoint, args.graph)
-    print(f"Replaced the graph <{result.graph}> at {args.endpoint} with {result.triples} triples "
-          f"(HTTP {result.status})")
+    print(
+        f"Replaced the graph <{result.graph}> at {args.endpoint} with {result.triples} triples (HTTP {result.status})"
+    )
     return EXIT_OK
 
 
 #: Every command: name → (function, arguments). The README documents each (a test checks it).
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]]] = {
-    "build": (cmd_build, lambda p: (
-        p.add_argument("--out", default=RELEASE_DEFAULT,
-                       help=f"the release: a link to its folder in OUT.releases/ (default: {RELEASE_DEFAULT})"),
-        p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
-        p.add_argument("--allow-empty", action="store_true",
-                       help="let a release without meetings replace one with meetings"),
-    )),
-    "validate": (cmd_validate, lambda p: (
-        p.add_argument("--format", choices=["text", "turtle", "json"], default="text",
-                       help="text for people, turtle or json for programs (default: text)"),
-        p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
-        p.add_argument("--engine", choices=["sakrad", "pyshacl"], default="sakrad",
-                       help="the SHACL engine: sakrad-ld's own (default) or pySHACL, the reference it is tested against"),
-    )),
-    "schema": (cmd_schema, lambda p: (
-        p.add_argument("--out", default="schema", help="the folder to write to (default: schema)"),
-    )),
+    "build": (
+        cmd_build,
+        lambda p: (
+            p.add_argument(
+                "--out",
+                default=RELEASE_DEFAULT,
+                help=f"the release: a link to its folder in OUT.releases/ (default: {RELEASE_DEFAULT})",
+            ),
+            p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
+            p.add_argument(
+                "--allow-empty", action="store_true", help="let a release without meetings replace one with meetings"
+            ),
+        ),
+    ),
+    "validate": (
+        cmd_validate,
+        lambda p: (
+            p.add_argument(
+                "--format",
+                choices=["text", "turtle", "json"],
+                default="text",
+                help="text for people, turtle or json for programs (default: text)",
+            ),
+            p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
+            p.add_argument(
+                "--engine",
+                choices=["sakrad", "pyshacl"],
+                default="sakrad",
+                help="the SHACL engine: sakrad-ld's own (default) or pySHACL, the reference it is tested against",
+            ),
+        ),
+    ),
+    "schema": (
+        cmd_schema,
+        lambda p: (p.add_argument("--out", default="schema", help="the folder to write to (default: schema)"),),
+    ),
     "links": (cmd_links, _links_arguments),
-    "import": (cmd_import, lambda p: (
-        p.add_argument("file", metavar="PAGE", nargs="?",
-                       help="a documentation text in the seed's template, or a regeringen.se page (Markdown)"),
-        p.add_argument("--listing", metavar="FILE", help="the site's listing (listing.json) with the page's entry"),
-        p.add_argument("--pages", metavar="DIR", help="with --listing and --out-dir: draft every page in DIR"),
-        p.add_argument("--out-dir", metavar="DIR", help="with --pages: write one draft per meeting here"),
-        p.add_argument("--fetch", metavar="URL", help="read the page from this address instead of a file"),
-        p.add_argument("--out", metavar="FILE", help="write the draft here (default: print it)"),
-        p.add_argument("--force", action="store_true", help="overwrite --out if it exists"),
-    )),
-    "diff": (cmd_diff, lambda p: (
-        p.add_argument("old", metavar="OLD_DIR", help="the earlier release folder"),
-        p.add_argument("new", metavar="NEW_DIR", help="the later release folder"),
-        p.add_argument("--summary", action="store_true", help="print only the one-line summary"),
-    )),
-    "export": (cmd_export, lambda p: (
-        _release_argument(p, "the release folder to export"),
-        p.add_argument("--out", default="site", help="the folder to write the site to (default: site)"),
-        p.add_argument("--previous", metavar="DIR", help="the release before it: the Atom feeds name the sakråd "
-                                                         "new or changed since (without it, every sakråd is new)"),
-    )),
+    "import": (
+        cmd_import,
+        lambda p: (
+            p.add_argument(
+                "file",
+                metavar="PAGE",
+                nargs="?",
+                help="a documentation text in the seed's template, or a regeringen.se page (Markdown)",
+            ),
+            p.add_argument("--listing", metavar="FILE", help="the site's listing (listing.json) with the page's entry"),
+            p.add_argument("--pages", metavar="DIR", help="with --listing and --out-dir: draft every page in DIR"),
+            p.add_argument("--out-dir", metavar="DIR", help="with --pages: write one draft per meeting here"),
+            p.add_argument("--fetch", metavar="URL", help="read the page from this address instead of a file"),
+            p.add_argument("--out", metavar="FILE", help="write the draft here (default: print it)"),
+            p.add_argument("--force", action="store_true", help="overwrite --out if it exists"),
+        ),
+    ),
+    "diff": (
+        cmd_diff,
+        lambda p: (
+            p.add_argument("old", metavar="OLD_DIR", help="the earlier release folder"),
+            p.add_argument("new", metavar="NEW_DIR", help="the later release folder"),
+            p.add_argument("--summary", action="store_true", help="print only the one-line summary"),
+        ),
+    ),
+    "export": (
+        cmd_export,
+        lambda p: (
+            _release_argument(p, "the release folder to export"),
+            p.add_argument("--out", default="site", help="the folder to write the site to (default: site)"),
+            p.add_argument(
+                "--previous",
+                metavar="DIR",
+                help="the release before it: the Atom feeds name the sakråd "
+                "new or changed since (without it, every sakråd is new)",
+            ),
+        ),
+    ),
     "query": (cmd_query, _query_arguments),
     "serve": (cmd_serve, _serve_arguments),
-    "push": (cmd_push, lambda p: (
-        p.add_argument("--endpoint", required=True, metavar="URL",
-                       help="the store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store"),
-        p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: the release's, {base_iri}graph/{version} from its manifest)"),
-        _release_argument(p, "the release folder to push"),
-    )),
+    "push": (
+        cmd_push,
+        lambda p: (
+            p.add_argument(
+                "--endpoint",
+                required=True,
+                metavar="URL",
+                help="the store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store",
+            ),
+            p.add_argument(
+                "--graph",
+                metavar="IRI",
+                help="the named graph to replace (default: the release's, {base_iri}graph/{version} from its manifest)",
+            ),
+            _release_argument(p, "the release folder to push"),
+        ),
+    ),
 }
 
 

@@ -46,8 +46,17 @@ from .typedyaml import (
     type_hints,
 )
 
-__all__ = ["DATA_FILES", "MAX_ID_LENGTH", "MAX_MEETING_FILE", "MAX_SHARED_FILE", "MEETING_SUFFIXES", "load_corpus",
-           "meeting_files", "schema_files", "schemas"]
+__all__ = [
+    "DATA_FILES",
+    "MAX_ID_LENGTH",
+    "MAX_MEETING_FILE",
+    "MAX_SHARED_FILE",
+    "MEETING_SUFFIXES",
+    "load_corpus",
+    "meeting_files",
+    "schema_files",
+    "schemas",
+]
 
 #: The largest meeting file (bytes): a real one has a few kilobytes.
 MAX_MEETING_FILE = 2**20
@@ -112,16 +121,18 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 def schema_files() -> dict[str, bytes]:
     """The JSON Schemas as the files ``schema/`` and a release hold, by file name."""
-    return {name: (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
-            for name, schema in schemas().items()}
+    return {
+        name: (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode() for name, schema in schemas().items()
+    }
 
 
 def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None = None) -> Corpus:
     """Reads every file of ``data_dir``, checks ids and references, and returns the corpus.
     ``progress`` hears ("load", meeting files read, meeting files in all)."""
     if not data_dir.is_dir():
-        raise ProjectError(f"{data_dir}: no data folder here; run sakrad-ld in a project folder "
-                           "that has data/, ontology/ and shapes/")
+        raise ProjectError(
+            f"{data_dir}: no data folder here; run sakrad-ld in a project folder that has data/, ontology/ and shapes/"
+        )
     errors: list[InputError] = []
 
     def read(name: str, cls: type) -> Any:
@@ -169,16 +180,16 @@ def meeting_files(folder: Path) -> list[Path]:
     """The meeting files in ``folder``, sorted; an InputError when it is missing or not a folder."""
     expected = "a folder data/meetings/ with one YAML file per meeting"
     if not folder.exists() and not folder.is_symlink():
-        raise InputError(Where(folder, 0), "the folder is missing", expected,
-                         "create it; left empty, the release has no meetings")
+        raise InputError(
+            Where(folder, 0), "the folder is missing", expected, "create it; left empty, the release has no meetings"
+        )
     if not folder.is_dir():
         raise InputError(Where(folder, 0), "this is not a folder", expected)
     try:
         names = sorted(os.listdir(folder))
     except OSError as err:
         raise InputError(Where(folder, 0), f"the folder cannot be read: {err.strerror or err}", expected) from None
-    return [folder / name for name in names
-            if not name.startswith(".") and name.lower().endswith(MEETING_SUFFIXES)]
+    return [folder / name for name in names if not name.startswith(".") and name.lower().endswith(MEETING_SUFFIXES)]
 
 
 def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int) -> Any:
@@ -195,8 +206,12 @@ def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int) -> An
 
 
 _KINDS: dict[str, str] = {
-    "source": "sources", "body": "bodies", "post": "posts", "person": "people",
-    "organisation": "organisations", "meeting": "meetings",
+    "source": "sources",
+    "body": "bodies",
+    "post": "posts",
+    "person": "people",
+    "organisation": "organisations",
+    "meeting": "meetings",
 }
 
 
@@ -209,12 +224,26 @@ def check_config(config: Any) -> list[InputError]:
         if not isinstance(value, str):
             continue
         parts = urlsplit(value)
-        problem = ("it has a query (?…)" if "?" in value else "it has a fragment (#…)" if "#" in value
-                   else "it has no host" if not parts.netloc else "it has a user name" if "@" in parts.netloc else "")
+        problem = (
+            "it has a query (?…)"
+            if "?" in value
+            else "it has a fragment (#…)"
+            if "#" in value
+            else "it has no host"
+            if not parts.netloc
+            else "it has a user name"
+            if "@" in parts.netloc
+            else ""
+        )
         if problem:
             where = config.lines.where(name) if getattr(config, "lines", None) else Where(Path("dataset.yaml"), 0, name)
-            errors.append(InputError(where, f"{value!r} cannot be a base for IRIs: {problem}",
-                                     "an http(s) IRI ending in '/', such as 'https://w3id.org/sakrad/'"))
+            errors.append(
+                InputError(
+                    where,
+                    f"{value!r} cannot be a base for IRIs: {problem}",
+                    "an http(s) IRI ending in '/', such as 'https://w3id.org/sakrad/'",
+                )
+            )
     return errors
 
 
@@ -227,13 +256,25 @@ def check_references(corpus: Corpus) -> list[InputError]:
         for record in getattr(corpus, attr):
             if len(record.id) > MAX_ID_LENGTH:
                 where = record.lines.where("id") if record.lines else Where(Path("?"), 0, "id")
-                errors.append(InputError(where, f"the {kind} id has {len(record.id)} characters",
-                                         f"an id of at most {MAX_ID_LENGTH} characters", "shorten it"))
+                errors.append(
+                    InputError(
+                        where,
+                        f"the {kind} id has {len(record.id)} characters",
+                        f"an id of at most {MAX_ID_LENGTH} characters",
+                        "shorten it",
+                    )
+                )
             if record.id in seen:
                 first = seen[record.id]
                 where = record.lines.where("id") if record.lines else Where(Path("?"), 0, "id")
-                errors.append(InputError(where, f"the {kind} id {record.id!r} is used twice",
-                                         "a unique id", f"first used at {first.where('id') if first else '?'}"))
+                errors.append(
+                    InputError(
+                        where,
+                        f"the {kind} id {record.id!r} is used twice",
+                        "a unique id",
+                        f"first used at {first.where('id') if first else '?'}",
+                    )
+                )
             else:
                 seen[record.id] = record.lines
         known[kind] = seen
@@ -241,9 +282,14 @@ def check_references(corpus: Corpus) -> list[InputError]:
         for name, kind, value, lines in _references(record):
             if value not in known[kind]:
                 where = lines.where(name) if lines else Where(Path("?"), 0, name)
-                errors.append(InputError(where, f"no {kind} has the id {value!r}",
-                                         f"the id of a {kind} in data/{_KINDS[kind]}.yaml",
-                                         suggest(value, sorted(known[kind]))))
+                errors.append(
+                    InputError(
+                        where,
+                        f"no {kind} has the id {value!r}",
+                        f"the id of a {kind} in data/{_KINDS[kind]}.yaml",
+                        suggest(value, sorted(known[kind])),
+                    )
+                )
     return errors
 
 

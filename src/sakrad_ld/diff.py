@@ -64,8 +64,10 @@ class ReleaseDiff:
                 removed[_term(t.subject)].add(t)
             for t in self.added[part]:
                 added[_term(t.subject)].add(t)
-        return [ResourceChange(s, tuple(sorted(removed[s], key=_order)), tuple(sorted(added[s], key=_order)))
-                for s in sorted(removed.keys() | added.keys())]
+        return [
+            ResourceChange(s, tuple(sorted(removed[s], key=_order)), tuple(sorted(added[s], key=_order)))
+            for s in sorted(removed.keys() | added.keys())
+        ]
 
     def summary(self) -> str:
         if not self.changed:
@@ -73,8 +75,9 @@ class ReleaseDiff:
         parts = ", ".join(f"{part} +{len(self.added[part])} -{len(self.removed[part])}" for part in PARTS)
         added, removed = sum(map(len, self.added.values())), sum(map(len, self.removed.values()))
         n = len(self.resources())
-        return (f"{added} triple{'s' * (added != 1)} added and {removed} removed in {n} "
-                f"resource{'s' * (n != 1)} ({parts}).")
+        return (
+            f"{added} triple{'s' * (added != 1)} added and {removed} removed in {n} resource{'s' * (n != 1)} ({parts})."
+        )
 
     def text(self) -> str:
         """The changes for a person: each resource, then its removed (-) and added (+) statements."""
@@ -94,8 +97,9 @@ def read_part(release: Path, part: str, manifest: Manifest | None = None) -> fro
     path = release / name
     if (manifest is not None and manifest.file(name) is None and not required) or not path.is_file():
         if required:
-            raise ReleaseError(f"{release}: not a sakrad-ld release, it has no {name}; "
-                               "give two folders written by `sakrad-ld build`")
+            raise ReleaseError(
+                f"{release}: not a sakrad-ld release, it has no {name}; give two folders written by `sakrad-ld build`"
+            )
         return frozenset()
     try:
         return frozenset(q.triple for q in ox.parse(path=str(path), format=format))
@@ -129,7 +133,7 @@ def _short(text: str) -> str:
     if text.startswith("<") and text.endswith(">"):
         iri = text[1:-1]
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            local = iri[len(ns):]
+            local = iri[len(ns) :]
             if iri.startswith(ns) and local and all(c.isalnum() or c in "_-" for c in local):
                 return f"{prefix}:{local}"
         return text

@@ -110,12 +110,15 @@ class ReleaseFolders:
             return target if target.is_dir() else None
         if self.out.is_dir():
             if not (self.out / COMPLETE_MARK).is_file() and any(self.out.iterdir()):
-                raise ReleaseError(f"{self.out} is a folder that is not a release (it has no {COMPLETE_MARK}); "
-                                   "nothing was written: remove it, or give another --out")
+                raise ReleaseError(
+                    f"{self.out} is a folder that is not a release (it has no {COMPLETE_MARK}); "
+                    "nothing was written: remove it, or give another --out"
+                )
             return self.out
         if self.out.exists():
-            raise ReleaseError(f"{self.out} is a file, not a release folder; nothing was written "
-                               "(remove it, or give another --out)")
+            raise ReleaseError(
+                f"{self.out} is a file, not a release folder; nothing was written (remove it, or give another --out)"
+            )
         return None
 
     def _ours(self, folder: Path | None) -> bool:
@@ -137,8 +140,9 @@ class ReleaseFolders:
             except BlockingIOError:
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
                 if waiting:
-                    waiting(f"another build (process {holder}) is writing into {self.out}; "
-                            "this one goes on when it is done")
+                    waiting(
+                        f"another build (process {holder}) is writing into {self.out}; this one goes on when it is done"
+                    )
                 fcntl.flock(fd, fcntl.LOCK_EX)
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
@@ -184,8 +188,11 @@ class ReleaseFolders:
         make_readable(tmp)
         name = hashlib.sha256(sums.read_bytes()).hexdigest()[:16]
         folder = self.store / name
-        if folder.is_dir() and (folder / COMPLETE_MARK).is_file() \
-                and (folder / COMPLETE_MARK).read_bytes() == sums.read_bytes():
+        if (
+            folder.is_dir()
+            and (folder / COMPLETE_MARK).is_file()
+            and (folder / COMPLETE_MARK).read_bytes() == sums.read_bytes()
+        ):
             shutil.rmtree(tmp)  # the same release is already there: nothing to write
         else:
             if folder.exists():

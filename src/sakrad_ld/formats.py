@@ -21,8 +21,17 @@ from pathlib import PurePosixPath
 from .layout import CHECKSUMS
 
 __all__ = [
-    "FORMATS", "Format", "HTML", "QUAD_FORMATS", "RELEASE_GRAPH", "RELEASE_MEETINGS", "RESULTS_FORMATS",
-    "by_name", "by_suffix", "media_type_of", "rdf_format_of",
+    "FORMATS",
+    "Format",
+    "HTML",
+    "QUAD_FORMATS",
+    "RELEASE_GRAPH",
+    "RELEASE_MEETINGS",
+    "RESULTS_FORMATS",
+    "by_name",
+    "by_suffix",
+    "media_type_of",
+    "rdf_format_of",
 ]
 
 _EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
@@ -61,14 +70,37 @@ class Format:
 #: The RDF formats of a graph: every resource's document is offered in each (content negotiation, the
 #: static export), and the release writes each where its ``release`` says.
 FORMATS: tuple[Format, ...] = (
-    Format("turtle", ".ttl", "text/turtle", "RDF_TURTLE", "Turtle", ("application/x-turtle",),
-           "turtle", (RELEASE_GRAPH, RELEASE_MEETINGS)),
-    Format("jsonld", ".jsonld", "application/ld+json", "JSON_LD", "JSON-LD", ("application/json",),
-           "jsonld", (RELEASE_GRAPH, RELEASE_MEETINGS)),
-    Format("ntriples", ".nt", "application/n-triples", "RDF_N_TRIPLES", "N-Triples", ("text/plain",),
-           "ntriples", (RELEASE_GRAPH,)),
-    Format("rdfxml", ".rdf", "application/rdf+xml", "RDF_XML", "RDF/XML", ("application/xml", "text/xml"),
-           "rdfxml"),
+    Format(
+        "turtle",
+        ".ttl",
+        "text/turtle",
+        "RDF_TURTLE",
+        "Turtle",
+        ("application/x-turtle",),
+        "turtle",
+        (RELEASE_GRAPH, RELEASE_MEETINGS),
+    ),
+    Format(
+        "jsonld",
+        ".jsonld",
+        "application/ld+json",
+        "JSON_LD",
+        "JSON-LD",
+        ("application/json",),
+        "jsonld",
+        (RELEASE_GRAPH, RELEASE_MEETINGS),
+    ),
+    Format(
+        "ntriples",
+        ".nt",
+        "application/n-triples",
+        "RDF_N_TRIPLES",
+        "N-Triples",
+        ("text/plain",),
+        "ntriples",
+        (RELEASE_GRAPH,),
+    ),
+    Format("rdfxml", ".rdf", "application/rdf+xml", "RDF_XML", "RDF/XML", ("application/xml", "text/xml"), "rdfxml"),
 )
 
 #: RDF dataset formats (quads): the graph with one named graph per source document (``sakrad.trig``,
@@ -86,8 +118,9 @@ HTML = Format("html", ".html", "text/html", "HTML", "HTML", ("application/xhtml+
 #: endpoint (https://www.w3.org/TR/sparql11-results-json/, -xml-res/, -results-csv-tsv/).
 RESULTS_FORMATS: tuple[Format, ...] = (
     Format("json", ".srj", "application/sparql-results+json", "JSON", "SPARQL Results JSON", ("application/json",)),
-    Format("xml", ".srx", "application/sparql-results+xml", "XML", "SPARQL Results XML",
-           ("application/xml", "text/xml")),
+    Format(
+        "xml", ".srx", "application/sparql-results+xml", "XML", "SPARQL Results XML", ("application/xml", "text/xml")
+    ),
     Format("csv", ".csv", "text/csv", "CSV", "SPARQL Results CSV"),
     Format("tsv", ".tsv", "text/tab-separated-values", "TSV", "SPARQL Results TSV"),
 )

@@ -46,8 +46,9 @@ from .vocab import (
 
 # The vocabularies as pyoxigraph IRIs, each made once (the graph code names thousands of terms a meeting).
 ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, PERSON, RDF, ROLE, SAKRAD, SCHEMA, SKOS, TIME = (  # type: ignore[misc]
-    OxNamespace(ns) for ns in (ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, PERSON, RDF, ROLE, SAKRAD, SCHEMA,
-                               SKOS, TIME))
+    OxNamespace(ns)
+    for ns in (ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, PERSON, RDF, ROLE, SAKRAD, SCHEMA, SKOS, TIME)
+)
 
 __all__ = ["Built", "build_graph", "Origins"]
 
@@ -134,8 +135,7 @@ class _Emitter:
             return iri
         return ox_term(t)  # an rdflib literal from the register links
 
-    def add(self, s: Node | Term, p: Node, o: Node | Term | None, lines: Lines | None,
-            name: str = "") -> None:
+    def add(self, s: Node | Term, p: Node, o: Node | Term | None, lines: Lines | None, name: str = "") -> None:
         if o is None:
             return
         triple = (self.term(s), self.term(p), self.term(o))
@@ -176,8 +176,9 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None = None,
-                alongside: Graph | None = None) -> Built:
+def build_graph(
+    corpus: Corpus, progress: Callable[[str, int, int], None] | None = None, alongside: Graph | None = None
+) -> Built:
     """The RDF graph of the whole corpus, with the triples of ``alongside`` (the concept schemes
     the data refers to, :func:`role_scheme_graph`). Deterministic: no blank nodes, no clock.
     ``progress`` hears ("graph", meetings done, meetings in all)."""
@@ -201,8 +202,11 @@ def build_graph(corpus: Corpus, progress: Callable[[str, int, int], None] | None
         with out.source(_first_source(minter, organisation.sources, vocabulary)):
             _organisation(out, minter, organisation)
     for n, meeting in enumerate(corpus.meetings, start=1):
-        facts = {fact: out.term(minter.thing("source", fs.source))  # type: ignore[misc]
-                 for fs in meeting.fact_sources for fact in fs.facts}
+        facts = {
+            fact: out.term(minter.thing("source", fs.source))  # type: ignore[misc]
+            for fs in meeting.fact_sources
+            for fact in fs.facts
+        }
         with out.source(minter.thing("source", meeting.source), facts):
             _meeting(out, minter, meeting)
         if progress:
@@ -231,12 +235,18 @@ def _links(out: _Emitter, minter: Minter, s: URIRef, links: Iterable[Link]) -> N
     """Links to public registers, each with its qualified identifier and source (docs/links.md)."""
     for link in links:
         with out.source(URIRef(link.source)):
-            for triple in link_triples(minter, s, link.iri, source=link.source,
-                                       verified=link.status in VERIFIED, status=link.status):
+            for triple in link_triples(
+                minter, s, link.iri, source=link.source, verified=link.status in VERIFIED, status=link.status
+            ):
                 out.add(*triple, link.lines, "iri")
             out.add(URIRef(link.source), RDF.type, FOAF.Document, link.lines, "source")
-            out.text(minter.part(s, "identifier", register_of(link.iri).name) if register_of(link.iri) else s,
-                     SKOS.note, link.note, link.lines, "note")
+            out.text(
+                minter.part(s, "identifier", register_of(link.iri).name) if register_of(link.iri) else s,
+                SKOS.note,
+                link.note,
+                link.lines,
+                "note",
+            )
 
 
 def _sources(out: _Emitter, minter: Minter, s: URIRef, ids: Iterable[str], lines: Lines | None) -> None:
@@ -416,25 +426,38 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         out.add(place, RDF.type, DCTERMS.Location, ln, "place")
         out.add(place, LOCN.geographicName, _text(m.place, "sv"), ln, "place")
         out.add(place, SKOS.prefLabel, _text(m.place, "sv"), ln, "place")
-    for fact, prop, count in (("invited_count", SAKRAD.invitedOrganisationCount, m.invited_count),
-                              ("organisation_count", SAKRAD.participatingOrganisationCount, m.organisation_count),
-                              ("participant_count", SAKRAD.participantCount, m.participant_count)):
+    for fact, prop, count in (
+        ("invited_count", SAKRAD.invitedOrganisationCount, m.invited_count),
+        ("organisation_count", SAKRAD.participatingOrganisationCount, m.organisation_count),
+        ("participant_count", SAKRAD.participantCount, m.participant_count),
+    ):
         if count is not None:
             _count(out, minter, s, fact, prop, count, source_of(fact, count.source))
     if m.organisation_list is not None:
-        out.add(s, SAKRAD.organisationListComplete,
-                _typed(str(m.organisation_list == "complete").lower(), XSD.boolean), ln, "organisation_list")
+        out.add(
+            s,
+            SAKRAD.organisationListComplete,
+            _typed(str(m.organisation_list == "complete").lower(), XSD.boolean),
+            ln,
+            "organisation_list",
+        )
     # The listed count is derived: what the list holds, counted by the publisher (its definition says so).
     if m.organisations:
-        out.add(s, SAKRAD.listedOrganisationCount,
-                _typed(len(m.organisations), XSD.integer), ln, "organisations")
+        out.add(s, SAKRAD.listedOrganisationCount, _typed(len(m.organisations), XSD.integer), ln, "organisations")
     if (p := m.presentations) is not None:
-        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer),
-                p.lines, "count")
+        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer), p.lines, "count")
         out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
     _items(out, minter, s, m, "questions", SAKRAD.question, SCHEMA.Question, source_of("questions"))
-    _items(out, minter, s, m, "discussion_areas", SAKRAD.discussionArea, SAKRAD.DiscussionArea,
-           source_of("discussion_areas"))
+    _items(
+        out,
+        minter,
+        s,
+        m,
+        "discussion_areas",
+        SAKRAD.discussionArea,
+        SAKRAD.DiscussionArea,
+        source_of("discussion_areas"),
+    )
     if (chair := m.chair) is not None:
         src = source_of("chair", chair.source)
         part = minter.part(s, "participation", "chair", chair.person)
@@ -462,14 +485,23 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     for n, body in enumerate(m.agencies):
         part = minter.part(s, "participation", "agency", body)
         with out.source(src):
-            _participation(out, s, part, ROLE.participatingAgency, minter.thing("body", body), src, ln,
-                           f"agencies[{n}]")
+            _participation(
+                out, s, part, ROLE.participatingAgency, minter.thing("body", body), src, ln, f"agencies[{n}]"
+            )
     src = source_of("organisations")
     for n, org in enumerate(m.organisations, start=1):
         part = minter.part(s, "participation", "organisation", org)
         with out.source(src):
-            _participation(out, s, part, ROLE.participatingOrganisation, minter.thing("organisation", org),
-                           src, ln, f"organisations[{n - 1}]")
+            _participation(
+                out,
+                s,
+                part,
+                ROLE.participatingOrganisation,
+                minter.thing("organisation", org),
+                src,
+                ln,
+                f"organisations[{n - 1}]",
+            )
             out.add(part, SCHEMA.position, _typed(n, XSD.integer), ln, f"organisations[{n - 1}]")
     if (c := m.contact) is not None:
         # The contact person is a contact point of the sakråd, not one who took part.
@@ -504,8 +536,9 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     _notes(out, minter, s, m.notes, main)
 
 
-def _count(out: _Emitter, minter: Minter, s: URIRef, fact: str, prop: URIRef, count: Count,
-           source: URIRef | ox.NamedNode) -> None:
+def _count(
+    out: _Emitter, minter: Minter, s: URIRef, fact: str, prop: URIRef, count: Count, source: URIRef | ox.NamedNode
+) -> None:
     """A number as the source states it: its words, and the number with whether it is approximate."""
     c = minter.part(s, "count", fact.removesuffix("_count"))
     cl = count.lines
@@ -519,8 +552,16 @@ def _count(out: _Emitter, minter: Minter, s: URIRef, fact: str, prop: URIRef, co
         out.add(c, DCTERMS.source, source, cl)
 
 
-def _items(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, name: str, prop: URIRef, cls: URIRef,
-           source: URIRef | ox.NamedNode) -> None:
+def _items(
+    out: _Emitter,
+    minter: Minter,
+    s: URIRef,
+    m: Meeting,
+    name: str,
+    prop: URIRef,
+    cls: URIRef,
+    source: URIRef | ox.NamedNode,
+) -> None:
     """Questions or discussion areas: one resource each, in the source's order, word for word."""
     part = name.rstrip("s").replace("_", "-")
     ln = m.lines
@@ -538,16 +579,31 @@ def _items(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, name: str, prop
 
 #: The property a note about a fact of a meeting is about (sakrad:aboutProperty).
 _FACT_PROPERTIES = {
-    "title": DCTERMS.title, "topic": SAKRAD.topic, "organiser": SCHEMA.organizer, "date": SCHEMA.startDate,
-    "days": M8G.subEvent, "place": DCTERMS.spatial, "purpose": SAKRAD.purpose, "process": SAKRAD.processDescription,
-    "invited_count": SAKRAD.invitedOrganisationCount, "organisation_count": SAKRAD.participatingOrganisationCount,
-    "participant_count": SAKRAD.participantCount, "organisation_list": SAKRAD.organisationListComplete,
-    "invited_description": SAKRAD.invitedDescription, "chair": M8G.hasParticipation,
-    "conveners": M8G.hasParticipation, "government_participants": M8G.hasParticipation,
-    "agencies": M8G.hasParticipation, "organisations": M8G.hasParticipation,
-    "presentations": SAKRAD.statedPresentationCount, "questions": SAKRAD.question,
-    "discussion_areas": SAKRAD.discussionArea, "handling_of_views": SAKRAD.handlingOfViews,
-    "contact": M8G.contactPoint, "press_contact": SAKRAD.pressContact, "case_number": SAKRAD.caseNumber,
+    "title": DCTERMS.title,
+    "topic": SAKRAD.topic,
+    "organiser": SCHEMA.organizer,
+    "date": SCHEMA.startDate,
+    "days": M8G.subEvent,
+    "place": DCTERMS.spatial,
+    "purpose": SAKRAD.purpose,
+    "process": SAKRAD.processDescription,
+    "invited_count": SAKRAD.invitedOrganisationCount,
+    "organisation_count": SAKRAD.participatingOrganisationCount,
+    "participant_count": SAKRAD.participantCount,
+    "organisation_list": SAKRAD.organisationListComplete,
+    "invited_description": SAKRAD.invitedDescription,
+    "chair": M8G.hasParticipation,
+    "conveners": M8G.hasParticipation,
+    "government_participants": M8G.hasParticipation,
+    "agencies": M8G.hasParticipation,
+    "organisations": M8G.hasParticipation,
+    "presentations": SAKRAD.statedPresentationCount,
+    "questions": SAKRAD.question,
+    "discussion_areas": SAKRAD.discussionArea,
+    "handling_of_views": SAKRAD.handlingOfViews,
+    "contact": M8G.contactPoint,
+    "press_contact": SAKRAD.pressContact,
+    "case_number": SAKRAD.caseNumber,
 }
 
 
@@ -566,8 +622,15 @@ def _notes(out: _Emitter, minter: Minter, s: URIRef, notes: Iterable[Note], defa
             out.add(node, DCTERMS.source, source, nl, "source")
 
 
-def _dated(out: _Emitter, minter: Minter, event: URIRef, date: str, source: URIRef | ox.NamedNode,
-           lines: Lines | None, name: str) -> None:
+def _dated(
+    out: _Emitter,
+    minter: Minter,
+    event: URIRef,
+    date: str,
+    source: URIRef | ox.NamedNode,
+    lines: Lines | None,
+    name: str,
+) -> None:
     """An event's date: a ``time:Instant`` at the precision the source gives (CPEV ``time:hasTime``),
     and ``schema:startDate`` for schema.org readers where the day is known (schema.org dates are whole days)."""
     t = minter.part(event, "time")
@@ -603,8 +666,16 @@ def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef |
         out.add(s, SCHEMA.endDate, _typed(full[-1], XSD.date), ln, "days")
 
 
-def _participation(out: _Emitter, meeting: URIRef, part: URIRef, role: URIRef, who: URIRef,
-                   source: URIRef | ox.NamedNode, lines: Lines | None, name: str = "") -> None:
+def _participation(
+    out: _Emitter,
+    meeting: URIRef,
+    part: URIRef,
+    role: URIRef,
+    who: URIRef,
+    source: URIRef | ox.NamedNode,
+    lines: Lines | None,
+    name: str = "",
+) -> None:
     out.add(meeting, M8G.hasParticipation, part, lines, name)
     out.add(part, RDF.type, M8G.Participation, lines, name)
     out.add(part, M8G.role, role, lines, name)
@@ -614,8 +685,12 @@ def _participation(out: _Emitter, meeting: URIRef, part: URIRef, role: URIRef, w
 
 
 #: How an identifier or link was verified, as the concepts of the ontology (adms:status).
-_STATUS = {"register": SAKRAD.RegisterConfirmed, "register-copy": SAKRAD.RegisterCopy,
-           "secondary": SAKRAD.SecondarySource, "retired": SAKRAD.RetiredEntry}
+_STATUS = {
+    "register": SAKRAD.RegisterConfirmed,
+    "register-copy": SAKRAD.RegisterCopy,
+    "secondary": SAKRAD.SecondarySource,
+    "retired": SAKRAD.RetiredEntry,
+}
 
 #: The register that keeps each identifier scheme (uri-schemes.md §9: lag 1974:174, 5 §).
 _SCHEME_AGENCY = {"orgnr": "Skatteverket (organisationsnummerregistret)"}

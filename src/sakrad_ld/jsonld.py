@@ -87,7 +87,7 @@ def _terms() -> _Terms:
 def _compact_iri(iri: str, terms: _Terms) -> str:
     for ns, prefix in terms.prefixes:
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -112,8 +112,9 @@ def to_jsonld(triples: Iterable[Triple], context: str | dict[str, Any]) -> bytes
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"  # json.dumps(indent=2)'s bytes
 
 
-def _node(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent: dict[str, str],
-          terms: _Terms) -> dict[str, Any]:
+def _node(
+    s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent: dict[str, str], terms: _Terms
+) -> dict[str, Any]:
     out: dict[str, Any] = {"id": s}
     entries = by_subject[s]
     types = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries if p == RDF_TYPE)
@@ -133,8 +134,12 @@ def _node(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent
     return out
 
 
-def _put_values(out: dict[str, Any], values: dict[str, list[Any]], containers: dict[str, str],
-                by_subject: dict[str, list[tuple[ox.NamedNode, Term]]]) -> None:
+def _put_values(
+    out: dict[str, Any],
+    values: dict[str, list[Any]],
+    containers: dict[str, str],
+    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]],
+) -> None:
     """Puts each key's values into the node object ``out``, keys sorted: a language map for a
     ``@language`` container, a list for a ``@set`` or several values, else the one value."""
     for key in sorted(values):
@@ -203,12 +208,15 @@ def _order(value: Any, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]]) -
 
 #: Links back to a whole from its parts, or from a participant to its participations: not followed
 #: when a document is framed, so each resource is embedded under the one it belongs to.
-_BACK_LINKS = frozenset(ox.NamedNode(iri) for iri in (
-    "http://data.europa.eu/m8g/participates",
-    "http://data.europa.eu/m8g/parentEvent",
-    "http://purl.org/dc/terms/isPartOf",
-    "http://www.w3.org/ns/org#member",
-))
+_BACK_LINKS = frozenset(
+    ox.NamedNode(iri)
+    for iri in (
+        "http://data.europa.eu/m8g/participates",
+        "http://data.europa.eu/m8g/parentEvent",
+        "http://purl.org/dc/terms/isPartOf",
+        "http://www.w3.org/ns/org#member",
+    )
+)
 
 
 def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str, Any]) -> bytes:
@@ -237,13 +245,17 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def _framed(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], terms: _Terms,
-            path: frozenset[str], reached: set[str]) -> dict[str, Any]:
+def _framed(
+    s: str,
+    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]],
+    terms: _Terms,
+    path: frozenset[str],
+    reached: set[str],
+) -> dict[str, Any]:
     reached.add(s)
     out: dict[str, Any] = {"id": s}
     entries = by_subject.get(s, [])
-    out["type"] = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries
-                         if p == RDF_TYPE)
+    out["type"] = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries if p == RDF_TYPE)
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
     inside = path | {s}
@@ -252,8 +264,13 @@ def _framed(s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], term
             continue
         key, container, value = _entry(p, o, terms)
         by_term = terms.by_key.get((p.value, "@vocab")) is not None  # a term of the context, as a role
-        if type(o) is ox.NamedNode and o.value in by_subject and o.value not in inside and p not in _BACK_LINKS \
-                and not by_term:
+        if (
+            type(o) is ox.NamedNode
+            and o.value in by_subject
+            and o.value not in inside
+            and p not in _BACK_LINKS
+            and not by_term
+        ):
             value = _framed(o.value, by_subject, terms, inside, reached)
         elif type(o) is ox.NamedNode and isinstance(value, str) and not by_term:
             value = {"id": o.value}

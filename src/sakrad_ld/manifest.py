@@ -72,8 +72,14 @@ class Manifest:
                 entry["format"] = f.format
             entry.update(media_type=f.media_type, size=f.size, sha256=f.sha256)
             files.append(entry)
-        doc = {"manifest": MANIFEST_VERSION, "producer": self.producer, "base_iri": self.base_iri,
-               "version": self.version, "graph": self.graph, "files": files}
+        doc = {
+            "manifest": MANIFEST_VERSION,
+            "producer": self.producer,
+            "base_iri": self.base_iri,
+            "version": self.version,
+            "graph": self.graph,
+            "files": files,
+        }
         return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
 
     def file(self, path: str) -> ManifestFile | None:
@@ -89,8 +95,11 @@ def make_manifest(root: Path, base_iri: str, version: str) -> Manifest:
         rel = path.relative_to(root).as_posix()
         data = path.read_bytes()
         form = rdf_format_of(rel)
-        files.append(ManifestFile(rel, media_type_of(rel), len(data), hashlib.sha256(data).hexdigest(),
-                                  form.name if form else ""))
+        files.append(
+            ManifestFile(
+                rel, media_type_of(rel), len(data), hashlib.sha256(data).hexdigest(), form.name if form else ""
+            )
+        )
     return Manifest(base_iri, version, graph_name(base_iri, version), f"sakrad-ld {__version__}", tuple(files))
 
 
@@ -101,16 +110,22 @@ def read_manifest(root: Path) -> Manifest:
     rebuild = "rebuild the release with `sakrad-ld build` (and pass its folder with --release)"
     if not path.is_file():
         if (Path(root) / CHECKSUMS).is_file():
-            raise ReleaseError(f"{root}: the release has no {MANIFEST_FILE}: it was built by an older sakrad-ld, "
-                               f"which did not say what a release is; {rebuild}")
+            raise ReleaseError(
+                f"{root}: the release has no {MANIFEST_FILE}: it was built by an older sakrad-ld, "
+                f"which did not say what a release is; {rebuild}"
+            )
         raise ReleaseError(f"{root}: not a sakrad-ld release (it has no {MANIFEST_FILE}); {rebuild}")
     try:
         doc = json.loads(path.read_bytes())
         if doc.get("manifest") != MANIFEST_VERSION:
-            raise ReleaseError(f"{path}: manifest version {doc.get('manifest')!r}, this sakrad-ld reads version "
-                               f"{MANIFEST_VERSION}; {rebuild}")
-        files = tuple(ManifestFile(f["path"], f["media_type"], int(f["size"]), f["sha256"], f.get("format", ""))
-                      for f in doc["files"])
+            raise ReleaseError(
+                f"{path}: manifest version {doc.get('manifest')!r}, this sakrad-ld reads version "
+                f"{MANIFEST_VERSION}; {rebuild}"
+            )
+        files = tuple(
+            ManifestFile(f["path"], f["media_type"], int(f["size"]), f["sha256"], f.get("format", ""))
+            for f in doc["files"]
+        )
         return Manifest(doc["base_iri"], doc["version"], doc["graph"], doc["producer"], files)
     except ReleaseError:
         raise

@@ -49,8 +49,9 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def in_processes(items: Sequence[T], work: Callable[[T], None], workers: int,
-                 progress: Callable[[int, int], None] | None = None) -> None:
+def in_processes(
+    items: Sequence[T], work: Callable[[T], None], workers: int, progress: Callable[[int, int], None] | None = None
+) -> None:
     """Calls ``work(item)`` for every item, in up to ``workers`` processes (this one included).
 
     ``progress`` hears (items done, items in all), counted from this process's share. Raises

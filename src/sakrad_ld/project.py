@@ -34,6 +34,8 @@ class Project:
         project = cls(root)
         missing = [p.name + "/" for p in (project.data, project.ontology, project.shapes) if not p.is_dir()]
         if missing:
-            raise ProjectError(f"{root.resolve()}: not a sakrad-ld project, it has no {', '.join(missing)}; "
-                               "run the command in the project folder")
+            raise ProjectError(
+                f"{root.resolve()}: not a sakrad-ld project, it has no {', '.join(missing)}; "
+                "run the command in the project folder"
+            )
         return project

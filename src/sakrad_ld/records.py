@@ -18,10 +18,32 @@ from stdnum.se import orgnr as se_orgnr
 from .typedyaml import Check, Lines, Ref, pattern_check, scalar_field
 
 __all__ = [
-    "Address", "Agent", "Body", "ChairRef", "ConvenerRef", "ContactPoint", "Contact", "Corpus", "Count",
-    "DatasetConfig", "FactSource", "GovernmentParticipant", "Holding", "Identifier", "Link", "MEETING_FACTS",
-    "Meeting", "Note", "Organisation", "Person", "Post", "Presentations", "PressContact", "Source",
-    "Text", "VERIFIED",
+    "Address",
+    "Agent",
+    "Body",
+    "ChairRef",
+    "ConvenerRef",
+    "ContactPoint",
+    "Contact",
+    "Corpus",
+    "Count",
+    "DatasetConfig",
+    "FactSource",
+    "GovernmentParticipant",
+    "Holding",
+    "Identifier",
+    "Link",
+    "MEETING_FACTS",
+    "Meeting",
+    "Note",
+    "Organisation",
+    "Person",
+    "Post",
+    "Presentations",
+    "PressContact",
+    "Source",
+    "Text",
+    "VERIFIED",
 ]
 
 ID_PATTERN = r"[a-z0-9]+(?:[-.][a-z0-9]+)*"
@@ -66,16 +88,48 @@ def _telephone_test(value: str) -> str | None:
     return f"{value!r} is not a valid Swedish telephone number"
 
 
-Id = Annotated[str, Check("id", "lower-case letters, digits and single hyphens or dots, such as "
-                          "'svenska-roda-korset'", _id_test, {"pattern": f"^{ID_PATTERN}$"})]
-Date = Annotated[str, Check("date", "a date YYYY-MM-DD, or YYYY-MM or YYYY when only that is known",
-                            _date_test, {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
-Email = Annotated[str, pattern_check("e-mail address", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}",
-                                     "an e-mail address such as 'namn@regeringskansliet.se'")]
-Telephone = Annotated[str, Check("telephone number", "a Swedish telephone number such as '08-405 10 00'",
-                                 _telephone_test, {"pattern": r"^[+\d][\d\s-]*\d$"})]
-Orgnr = Annotated[str, Check("organisation number", "a Swedish organisation number NNNNNN-NNNN "
-                             "with a valid check digit", _orgnr_test, {"pattern": r"^\d{6}-?\d{4}$"})]
+Id = Annotated[
+    str,
+    Check(
+        "id",
+        "lower-case letters, digits and single hyphens or dots, such as 'svenska-roda-korset'",
+        _id_test,
+        {"pattern": f"^{ID_PATTERN}$"},
+    ),
+]
+Date = Annotated[
+    str,
+    Check(
+        "date",
+        "a date YYYY-MM-DD, or YYYY-MM or YYYY when only that is known",
+        _date_test,
+        {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    ),
+]
+Email = Annotated[
+    str,
+    pattern_check(
+        "e-mail address", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "an e-mail address such as 'namn@regeringskansliet.se'"
+    ),
+]
+Telephone = Annotated[
+    str,
+    Check(
+        "telephone number",
+        "a Swedish telephone number such as '08-405 10 00'",
+        _telephone_test,
+        {"pattern": r"^[+\d][\d\s-]*\d$"},
+    ),
+]
+Orgnr = Annotated[
+    str,
+    Check(
+        "organisation number",
+        "a Swedish organisation number NNNNNN-NNNN with a valid check digit",
+        _orgnr_test,
+        {"pattern": r"^\d{6}-?\d{4}$"},
+    ),
+]
 Url = Annotated[str, pattern_check("URL", r"https?://[^\s<>\"{}|\\^`]+", "an http(s) URL")]
 
 
@@ -106,19 +160,27 @@ class Source:
 
     id: Id
     title: Text
-    kind: Literal["documentation", "web-page", "article", "press-release", "invitation", "minutes",
-                  "register"] = field(metadata={
-        "doc": "what kind of document it is: documentation (of a sakråd), web-page (a sakråd page), article, "
-               "press-release, invitation, minutes, register (a register or a copy of one)"})
+    kind: Literal["documentation", "web-page", "article", "press-release", "invitation", "minutes", "register"] = field(
+        metadata={
+            "doc": "what kind of document it is: documentation (of a sakråd), web-page (a sakråd page), article, "
+            "press-release, invitation, minutes, register (a register or a copy of one)"
+        }
+    )
     url: Url | None = field(default=None, metadata={"doc": "where the document is published, if known"})
     file: str | None = field(default=None, metadata={"doc": "a copy of the text kept beside the data"})
-    publisher: BodyId | None = field(default=None, metadata={
-        "doc": "the body that issued it (a page's department label says who published the page, "
-               "not who organised the sakråd)"})
-    published: Date | None = field(default=None, metadata={
-        "doc": "the publication date the document or its listing states"})
-    notes: list[Note] = field(default_factory=list, metadata={
-        "doc": "notes on the document: an inconsistency in it, what it does not say"})
+    publisher: BodyId | None = field(
+        default=None,
+        metadata={
+            "doc": "the body that issued it (a page's department label says who published the page, "
+            "not who organised the sakråd)"
+        },
+    )
+    published: Date | None = field(
+        default=None, metadata={"doc": "the publication date the document or its listing states"}
+    )
+    notes: list[Note] = field(
+        default_factory=list, metadata={"doc": "notes on the document: an inconsistency in it, what it does not say"}
+    )
     lines: Lines | None = _lines()
 
 
@@ -128,14 +190,19 @@ class Body:
 
     id: Id
     name: Text
-    kind: Literal["government-offices", "ministry", "office", "unit", "agency"] = field(metadata={
-        "doc": "government-offices: Regeringskansliet; ministry: a departement; office: a part of the "
-               "Government Offices that is not a ministry (Statsrådsberedningen); unit: a unit of a ministry; "
-               "agency: a public agency or other public body outside the Government Offices"})
+    kind: Literal["government-offices", "ministry", "office", "unit", "agency"] = field(
+        metadata={
+            "doc": "government-offices: Regeringskansliet; ministry: a departement; office: a part of the "
+            "Government Offices that is not a ministry (Statsrådsberedningen); unit: a unit of a ministry; "
+            "agency: a public agency or other public body outside the Government Offices"
+        }
+    )
     unit_of: BodyId | None = field(default=None, metadata={"doc": "the body this one is part of"})
     website: Url | None = field(default=None, metadata={"doc": "the body's own website, where a source gives it"})
-    links: list[Link] = field(default_factory=list, metadata={
-        "doc": "the same body in public registers (Lagrummet, Wikidata), each with its source"})
+    links: list[Link] = field(
+        default_factory=list,
+        metadata={"doc": "the same body in public registers (Lagrummet, Wikidata), each with its source"},
+    )
     sources: list[SourceId] = field(default_factory=list, metadata={"doc": "where these facts come from"})
     lines: Lines | None = _lines()
 
@@ -158,9 +225,13 @@ class Holding:
 
     post: PostId
     source: SourceId = field(metadata={"doc": "the document that shows them holding it"})
-    as_of: Date | None = field(default=None, metadata={
-        "doc": "the date on which the source shows them holding it (the meeting's date, or the "
-               "document's); left out when the source gives none"})
+    as_of: Date | None = field(
+        default=None,
+        metadata={
+            "doc": "the date on which the source shows them holding it (the meeting's date, or the "
+            "document's); left out when the source gives none"
+        },
+    )
     lines: Lines | None = _lines()
 
 
@@ -170,21 +241,25 @@ class Person:
 
     id: Id
     name: str
-    holds: list[Holding] = field(default_factory=list, metadata={
-        "doc": "posts a source shows them holding, each dated by that source"})
+    holds: list[Holding] = field(
+        default_factory=list, metadata={"doc": "posts a source shows them holding, each dated by that source"}
+    )
     member_of: list[BodyId] = field(default_factory=list, metadata={"doc": "bodies they worked in"})
-    links: list[Link] = field(default_factory=list, metadata={
-        "doc": "the same person in public registers (Wikidata), each with its source"})
+    links: list[Link] = field(
+        default_factory=list, metadata={"doc": "the same person in public registers (Wikidata), each with its source"}
+    )
     sources: list[SourceId] = field(default_factory=list)
     lines: Lines | None = _lines()
 
 
 #: How an identifier or a register link was verified (docs/model.md, "Stated is not derived").
 Status = Literal["register", "register-copy", "secondary", "retired"]
-_STATUS_DOC = ("how it was verified: register (read in the register itself, such as wikidata.org or "
-               "Skatteverket), register-copy (read in a pinned copy of the register's own list), secondary "
-               "(read in another document), retired (read in an entry the source marks retired); only "
-               "register and register-copy give an equivalence (owl:sameAs, skos:exactMatch)")
+_STATUS_DOC = (
+    "how it was verified: register (read in the register itself, such as wikidata.org or "
+    "Skatteverket), register-copy (read in a pinned copy of the register's own list), secondary "
+    "(read in another document), retired (read in an entry the source marks retired); only "
+    "register and register-copy give an equivalence (owl:sameAs, skos:exactMatch)"
+)
 #: The statuses that count as confirmed: the link is published as an equivalence.
 VERIFIED = frozenset({"register", "register-copy"})
 
@@ -205,9 +280,12 @@ class Identifier:
 class Link:
     """The same thing in another public register, with the page the link was read from (docs/links.md)."""
 
-    register: Literal["lagrummet", "wikidata"] = field(metadata={
-        "doc": "lagrummet: the legal-information system's IRIs of public bodies (http://rinfo.lagrummet.se/org/…); "
-               "wikidata: a Wikidata entity (http://www.wikidata.org/entity/Q…)"})
+    register: Literal["lagrummet", "wikidata"] = field(
+        metadata={
+            "doc": "lagrummet: the legal-information system's IRIs of public bodies (http://rinfo.lagrummet.se/org/…); "
+            "wikidata: a Wikidata entity (http://www.wikidata.org/entity/Q…)"
+        }
+    )
     iri: Url = field(metadata={"doc": "the register's IRI for the same thing"})
     source: Url = field(metadata={"doc": "the page or file the link was read from"})
     status: Status = field(metadata={"doc": _STATUS_DOC})
@@ -224,8 +302,10 @@ class Organisation:
     alt_names: list[str] = field(default_factory=list, metadata={"doc": "other names used for it"})
     legal_name: str | None = field(default=None, metadata={"doc": "the registered name, where known"})
     identifiers: list[Identifier] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list, metadata={
-        "doc": "the same organisation in public registers (Wikidata), each with its source"})
+    links: list[Link] = field(
+        default_factory=list,
+        metadata={"doc": "the same organisation in public registers (Wikidata), each with its source"},
+    )
     website: Url | None = None
     sources: list[SourceId] = field(default_factory=list)
     lines: Lines | None = _lines()
@@ -233,10 +313,31 @@ class Organisation:
 
 #: The facts of a meeting a note or a source can be about, by their field names.
 MeetingFact = Literal[
-    "title", "topic", "organiser", "date", "days", "place", "purpose", "process", "invited_count",
-    "organisation_count", "participant_count", "organisation_list", "invited_description", "chair",
-    "conveners", "government_participants", "agencies", "presentations", "questions", "discussion_areas",
-    "handling_of_views", "contact", "press_contact", "organisations", "case_number",
+    "title",
+    "topic",
+    "organiser",
+    "date",
+    "days",
+    "place",
+    "purpose",
+    "process",
+    "invited_count",
+    "organisation_count",
+    "participant_count",
+    "organisation_list",
+    "invited_description",
+    "chair",
+    "conveners",
+    "government_participants",
+    "agencies",
+    "presentations",
+    "questions",
+    "discussion_areas",
+    "handling_of_views",
+    "contact",
+    "press_contact",
+    "organisations",
+    "case_number",
 ]
 MEETING_FACTS: tuple[str, ...] = typing.get_args(MeetingFact)
 
@@ -246,13 +347,19 @@ class Count:
     """A number as the source states it: its words, and the number where the words give one."""
 
     text: str = field(metadata={"doc": "the words of the source, such as 'femton' or 'ett 40-tal'"})
-    value: int | None = field(default=None, metadata={
-        "doc": "the number the words give: exact, or the round number an approximation names "
-               "('ett 40-tal' → 40, with approximate: true); left out when the words give none"})
-    approximate: bool = field(default=False, metadata={
-        "doc": "true when the words give an approximate number ('ett trettiotal', 'drygt 40')"})
-    source: SourceId | None = field(default=None, metadata={
-        "doc": "the document that states it, when not the meeting's main source"})
+    value: int | None = field(
+        default=None,
+        metadata={
+            "doc": "the number the words give: exact, or the round number an approximation names "
+            "('ett 40-tal' → 40, with approximate: true); left out when the words give none"
+        },
+    )
+    approximate: bool = field(
+        default=False, metadata={"doc": "true when the words give an approximate number ('ett trettiotal', 'drygt 40')"}
+    )
+    source: SourceId | None = field(
+        default=None, metadata={"doc": "the document that states it, when not the meeting's main source"}
+    )
     lines: Lines | None = _lines()
 
 
@@ -261,8 +368,10 @@ class Note:
     """A note in Swedish (optionally English) on a meeting, a document or a single fact."""
 
     text: Text
-    about: MeetingFact | None = field(default=None, metadata={
-        "doc": "the fact of the meeting the note is about (a field name); left out for the whole record"})
+    about: MeetingFact | None = field(
+        default=None,
+        metadata={"doc": "the fact of the meeting the note is about (a field name); left out for the whole record"},
+    )
     source: SourceId | None = field(default=None, metadata={"doc": "the document the note concerns"})
     lines: Lines | None = _lines()
 
@@ -282,8 +391,9 @@ class ChairRef:
 
     person: PersonId
     post: PostId | None = field(default=None, metadata={"doc": "the post they led it in"})
-    source: SourceId | None = field(default=None, metadata={
-        "doc": "the document that says so, when not the meeting's main source"})
+    source: SourceId | None = field(
+        default=None, metadata={"doc": "the document that says so, when not the meeting's main source"}
+    )
     lines: Lines | None = _lines()
 
 
@@ -294,8 +404,9 @@ class ConvenerRef:
     person: PersonId | None = None
     body: BodyId | None = None
     post: PostId | None = field(default=None, metadata={"doc": "the post the source names them in"})
-    source: SourceId | None = field(default=None, metadata={
-        "doc": "the document that says so, when not the meeting's main source"})
+    source: SourceId | None = field(
+        default=None, metadata={"doc": "the document that says so, when not the meeting's main source"}
+    )
     lines: Lines | None = _lines()
 
 
@@ -306,8 +417,9 @@ class GovernmentParticipant:
     person: PersonId | None = None
     body: BodyId | None = None
     description: Text | None = field(default=None, metadata={"doc": "how the source describes them"})
-    source: SourceId | None = field(default=None, metadata={
-        "doc": "the document that says so, when not the meeting's main source"})
+    source: SourceId | None = field(
+        default=None, metadata={"doc": "the document that says so, when not the meeting's main source"}
+    )
     lines: Lines | None = _lines()
 
 
@@ -328,8 +440,9 @@ class Contact:
     unit: BodyId | None = None
     email: Email | None = None
     telephone: Telephone | None = None
-    source: SourceId | None = field(default=None, metadata={
-        "doc": "the document that names them, when not the meeting's main source"})
+    source: SourceId | None = field(
+        default=None, metadata={"doc": "the document that names them, when not the meeting's main source"}
+    )
     lines: Lines | None = _lines()
 
 
@@ -341,8 +454,9 @@ class PressContact:
     role: Text | None = field(default=None, metadata={"doc": "the title the page gives, such as 'pressekreterare'"})
     email: Email | None = None
     telephone: Telephone | None = None
-    source: SourceId | None = field(default=None, metadata={
-        "doc": "the document that names them, when not the meeting's main source"})
+    source: SourceId | None = field(
+        default=None, metadata={"doc": "the document that names them, when not the meeting's main source"}
+    )
     lines: Lines | None = _lines()
 
 
@@ -355,71 +469,121 @@ class Meeting:
     id: Id
     source: SourceId = field(metadata={"doc": "the main document these facts are taken from"})
     title: Text
-    kind: Literal["meeting", "series"] = field(default="meeting", metadata={
-        "doc": "meeting: one sakråd; series: several sessions on one page (days) with different groups, "
-               "published as one record without pretending they were one chaired meeting"})
-    sources: list[SourceId] = field(default_factory=list, metadata={
-        "doc": "further documents about this meeting (minutes, a press release, another page)"})
-    fact_sources: list[FactSource] = field(default_factory=list, metadata={
-        "doc": "which facts come from which further document (every other fact is the main source's)"})
+    kind: Literal["meeting", "series"] = field(
+        default="meeting",
+        metadata={
+            "doc": "meeting: one sakråd; series: several sessions on one page (days) with different groups, "
+            "published as one record without pretending they were one chaired meeting"
+        },
+    )
+    sources: list[SourceId] = field(
+        default_factory=list,
+        metadata={"doc": "further documents about this meeting (minutes, a press release, another page)"},
+    )
+    fact_sources: list[FactSource] = field(
+        default_factory=list,
+        metadata={"doc": "which facts come from which further document (every other fact is the main source's)"},
+    )
     topic: Text | None = None
-    organiser: BodyId | None = field(default=None, metadata={
-        "doc": "the ministry or unit that held it, only where a source says so (a page's department label "
-               "is the page's publisher, not the organiser)"})
+    organiser: BodyId | None = field(
+        default=None,
+        metadata={
+            "doc": "the ministry or unit that held it, only where a source says so (a page's department label "
+            "is the page's publisher, not the organiser)"
+        },
+    )
     date: Date | None = field(default=None, metadata={"doc": "the date, as precise as the source gives it"})
-    date_derivation: Text | None = field(default=None, metadata={
-        "doc": "set when the date (or part of it, such as the year) is not stated but worked out: how. The date "
-               "is then published as derived (sakrad:derivedDate), never as a stated date"})
-    days: list[Date] = field(default_factory=list, metadata={
-        "doc": "the days, when the source names several for one sakråd or series (then date is left out)"})
+    date_derivation: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "set when the date (or part of it, such as the year) is not stated but worked out: how. The date "
+            "is then published as derived (sakrad:derivedDate), never as a stated date"
+        },
+    )
+    days: list[Date] = field(
+        default_factory=list,
+        metadata={"doc": "the days, when the source names several for one sakråd or series (then date is left out)"},
+    )
     place: str | None = None
     purpose: Text | None = None
     process: Text | None = None
-    invited_count: Count | None = field(default=None, metadata={
-        "doc": "how many organisations the source says were invited"})
-    organisation_count: Count | None = field(default=None, metadata={
-        "doc": "how many organisations the source says took part"})
-    participant_count: Count | None = field(default=None, metadata={
-        "doc": "how many people the source says took part ('ett sextiotal deltagare')"})
-    invited_description: Text | None = field(default=None, metadata={
-        "doc": "who was invited, in the source's words ('organisationer som arbetar mot …')"})
+    invited_count: Count | None = field(
+        default=None, metadata={"doc": "how many organisations the source says were invited"}
+    )
+    organisation_count: Count | None = field(
+        default=None, metadata={"doc": "how many organisations the source says took part"}
+    )
+    participant_count: Count | None = field(
+        default=None, metadata={"doc": "how many people the source says took part ('ett sextiotal deltagare')"}
+    )
+    invited_description: Text | None = field(
+        default=None, metadata={"doc": "who was invited, in the source's words ('organisationer som arbetar mot …')"}
+    )
     chair: ChairRef | None = None
-    conveners: list[ConvenerRef] = field(default_factory=list, metadata={
-        "doc": "who called the sakråd and invited the organisations, as the source names them; "
-               "kept apart from the chair even when the same person is both"})
+    conveners: list[ConvenerRef] = field(
+        default_factory=list,
+        metadata={
+            "doc": "who called the sakråd and invited the organisations, as the source names them; "
+            "kept apart from the chair even when the same person is both"
+        },
+    )
     government_participants: list[GovernmentParticipant] = field(default_factory=list)
-    agencies: list[BodyId] = field(default_factory=list, metadata={
-        "doc": "public agencies or other public bodies outside the Government Offices that took part"})
+    agencies: list[BodyId] = field(
+        default_factory=list,
+        metadata={"doc": "public agencies or other public bodies outside the Government Offices that took part"},
+    )
     presentations: Presentations | None = None
     questions: list[Text] = field(default_factory=list, metadata={"doc": "the questions, in order, word for word"})
-    discussion_areas: list[Text] = field(default_factory=list, metadata={
-        "doc": "discussion areas or agenda items the source lists, in order, word for word"})
+    discussion_areas: list[Text] = field(
+        default_factory=list,
+        metadata={"doc": "discussion areas or agenda items the source lists, in order, word for word"},
+    )
     handling_of_views: Text | None = field(default=None, metadata={"doc": "how the views will be handled"})
     contact: Contact | None = None
     press_contact: PressContact | None = None
     organisations: list[OrganisationId] = field(
-        default_factory=list, metadata={"doc": "the participating organisations, in the source's order"})
-    organisation_list: Literal["complete", "partial"] | None = field(default=None, metadata={
-        "doc": "whether the source presents its list of organisations as complete or as partial ('bland "
-               "andra', names from photo captions); left out when the source does not say"})
-    case_number: str | None = field(default=None, metadata={
-        "doc": "the diarienummer the Government Offices filed it under, as the source gives it"})
-    notes: list[Note] = field(default_factory=list, metadata={
-        "doc": "notes on the meeting or one of its facts (an inconsistency between pages, what a page leaves open)"})
+        default_factory=list, metadata={"doc": "the participating organisations, in the source's order"}
+    )
+    organisation_list: Literal["complete", "partial"] | None = field(
+        default=None,
+        metadata={
+            "doc": "whether the source presents its list of organisations as complete or as partial ('bland "
+            "andra', names from photo captions); left out when the source does not say"
+        },
+    )
+    case_number: str | None = field(
+        default=None, metadata={"doc": "the diarienummer the Government Offices filed it under, as the source gives it"}
+    )
+    notes: list[Note] = field(
+        default_factory=list,
+        metadata={
+            "doc": "notes on the meeting or one of its facts (an inconsistency between pages, what a page leaves open)"
+        },
+    )
     lines: Lines | None = _lines()
 
 
 #: The ADMS publisher types (http://purl.org/adms/publishertype/1.0) DCAT-AP-SE offers.
 PublisherType = Literal[
-    "Academia-ScientificOrganisation", "Company", "IndustryConsortium", "LocalAuthority", "NationalAuthority",
-    "NonGovernmentalOrganisation", "NonProfitOrganisation", "PrivateIndividual(s)", "RegionalAuthority",
-    "StandardisationBody", "SupraNationalAuthority",
+    "Academia-ScientificOrganisation",
+    "Company",
+    "IndustryConsortium",
+    "LocalAuthority",
+    "NationalAuthority",
+    "NonGovernmentalOrganisation",
+    "NonProfitOrganisation",
+    "PrivateIndividual(s)",
+    "RegionalAuthority",
+    "StandardisationBody",
+    "SupraNationalAuthority",
 ]
 #: The EU data themes (http://publications.europa.eu/resource/authority/data-theme).
-DataTheme = Literal["AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST", "REGI", "SOCI",
-                    "TECH", "TRAN"]
-LanguageCode = Annotated[str, pattern_check("EU language code", r"[A-Z]{3}",
-                                            "a code of the EU language table, such as 'SWE'")]
+DataTheme = Literal[
+    "AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST", "REGI", "SOCI", "TECH", "TRAN"
+]
+LanguageCode = Annotated[
+    str, pattern_check("EU language code", r"[A-Z]{3}", "a code of the EU language table, such as 'SWE'")
+]
 
 
 @dataclass(frozen=True)
@@ -428,11 +592,14 @@ class Agent:
 
     id: Id
     name: Text
-    orgnr: Orgnr | None = field(default=None, metadata={
-        "doc": "the organisation number; adds owl:sameAs the dataportal.se publisher IRI"})
+    orgnr: Orgnr | None = field(
+        default=None, metadata={"doc": "the organisation number; adds owl:sameAs the dataportal.se publisher IRI"}
+    )
     homepage: Url | None = None
-    kind: PublisherType = field(default="NonProfitOrganisation", metadata={
-        "doc": "the ADMS publisher type, which DCAT-AP-SE requires (default NonProfitOrganisation)"})
+    kind: PublisherType = field(
+        default="NonProfitOrganisation",
+        metadata={"doc": "the ADMS publisher type, which DCAT-AP-SE requires (default NonProfitOrganisation)"},
+    )
     description: Text | None = field(default=None, metadata={"doc": "who the agent is, in a sentence"})
     lines: Lines | None = _lines()
 
@@ -473,25 +640,45 @@ class DatasetConfig:
     modified: Date = field(metadata={"doc": "when the dataset last changed"})
     publisher: Agent
     contact_point: ContactPoint
-    licence: Url = field(default="http://creativecommons.org/publicdomain/zero/1.0/",
-                         metadata={"doc": "the licence of the data (CC0 1.0 unless configured)"})
-    download_base: Url | None = field(default=None, metadata={
-        "doc": "where the release files are published (default: the base IRI, so catalog.ttl is {base}catalog.ttl)"})
-    sparql_endpoint: Url | None = field(default=None, metadata={
-        "doc": "the public SPARQL endpoint; the catalogue describes it as a dcat:DataService (none if unset)"})
+    licence: Url = field(
+        default="http://creativecommons.org/publicdomain/zero/1.0/",
+        metadata={"doc": "the licence of the data (CC0 1.0 unless configured)"},
+    )
+    download_base: Url | None = field(
+        default=None,
+        metadata={
+            "doc": "where the release files are published (default: the base IRI, so catalog.ttl is {base}catalog.ttl)"
+        },
+    )
+    sparql_endpoint: Url | None = field(
+        default=None,
+        metadata={
+            "doc": "the public SPARQL endpoint; the catalogue describes it as a dcat:DataService (none if unset)"
+        },
+    )
     keywords: list[Text] = field(default_factory=list)
     creator: Agent | None = field(default=None, metadata={"doc": "who made the dataset (default: the publisher)"})
-    themes: list[DataTheme] = field(default_factory=lambda: ["GOVE"], metadata={
-        "doc": "EU data themes of the dataset (default GOVE, government and public sector)"})
+    themes: list[DataTheme] = field(
+        default_factory=lambda: ["GOVE"],
+        metadata={"doc": "EU data themes of the dataset (default GOVE, government and public sector)"},
+    )
     spatial: list[Url] = field(
         default_factory=lambda: ["http://publications.europa.eu/resource/authority/country/SWE"],
-        metadata={"doc": "the places the dataset covers, as EU authority-table IRIs (default: Sweden)"})
-    languages: list[LanguageCode] = field(default_factory=lambda: ["SWE", "ENG"], metadata={
-        "doc": "the languages of the dataset's text, as EU language codes (default SWE and ENG)"})
-    access_rights: Literal["PUBLIC", "RESTRICTED", "NON_PUBLIC"] = field(default="PUBLIC", metadata={
-        "doc": "the EU access-right of the dataset (default PUBLIC)"})
-    availability: Literal["AVAILABLE", "STABLE", "TEMPORARY", "EXPERIMENTAL"] = field(default="STABLE", metadata={
-        "doc": "how long the release files stay available, from the EU planned-availability table (default STABLE)"})
+        metadata={"doc": "the places the dataset covers, as EU authority-table IRIs (default: Sweden)"},
+    )
+    languages: list[LanguageCode] = field(
+        default_factory=lambda: ["SWE", "ENG"],
+        metadata={"doc": "the languages of the dataset's text, as EU language codes (default SWE and ENG)"},
+    )
+    access_rights: Literal["PUBLIC", "RESTRICTED", "NON_PUBLIC"] = field(
+        default="PUBLIC", metadata={"doc": "the EU access-right of the dataset (default PUBLIC)"}
+    )
+    availability: Literal["AVAILABLE", "STABLE", "TEMPORARY", "EXPERIMENTAL"] = field(
+        default="STABLE",
+        metadata={
+            "doc": "how long the release files stay available, from the EU planned-availability table (default STABLE)"
+        },
+    )
     lines: Lines | None = _lines()
 
 

@@ -107,8 +107,15 @@ def _build(project: Project, progress: Stage, engine: str) -> tuple[Corpus, Buil
     return corpus, built, report
 
 
-def write_release(project: Project, out: Path, progress: Stage = _quiet, workers: int | None = None, *,
-                  allow_empty: bool = False, waiting: Callable[[str], None] | None = None) -> BuildResult:
+def write_release(
+    project: Project,
+    out: Path,
+    progress: Stage = _quiet,
+    workers: int | None = None,
+    *,
+    allow_empty: bool = False,
+    waiting: Callable[[str], None] | None = None,
+) -> BuildResult:
     """Builds the release and publishes it at ``out`` (a link to the release's folder). If the data
     has a violation, nothing is written. The meetings' documents are written by up to ``workers``
     processes (default: one per core); the files are the same however many there are.
@@ -127,8 +134,7 @@ def write_release(project: Project, out: Path, progress: Stage = _quiet, workers
                 folders.clean()
                 _refuse_emptying(out, folders.current(), corpus, allow_empty)  # current() refuses a foreign folder
                 with folders.new() as tmp:
-                    _write_files(project, tmp, corpus, built, report, progress,
-                                 cores() if workers is None else workers)
+                    _write_files(project, tmp, corpus, built, report, progress, cores() if workers is None else workers)
                     folders.publish(tmp)
         except OSError as error:  # every file-system error, said with its path; no traceback
             where = error.filename or out
@@ -148,12 +154,15 @@ def _refuse_emptying(out: Path, current: Path | None, corpus: Corpus, allow_empt
     meetings = current / "meetings"
     held = len({p.stem for p in meetings.iterdir()}) if meetings.is_dir() else 0
     if held:
-        raise ReleaseError(f"the data has no meetings, and the release at {out} has {held}: nothing was "
-                           "written (give --allow-empty to publish a release without meetings)")
+        raise ReleaseError(
+            f"the data has no meetings, and the release at {out} has {held}: nothing was "
+            "written (give --allow-empty to publish a release without meetings)"
+        )
 
 
-def _write_files(project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport,
-                 progress: Stage, workers: int) -> None:
+def _write_files(
+    project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport, progress: Stage, workers: int
+) -> None:
     def put(rel: str, data: bytes) -> None:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -208,7 +217,7 @@ def _relative_report(report: ValidationReport, project: Project) -> str:
     root = str(project.root.resolve()) + os.sep
     for result in doc["results"]:
         if result["file"] and result["file"].startswith(root):
-            result["file"] = result["file"][len(root):]
+            result["file"] = result["file"][len(root) :]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -219,5 +228,3 @@ def checksums(root: Path) -> bytes:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {path.relative_to(root).as_posix()}\n")
     return "".join(lines).encode()
-
-

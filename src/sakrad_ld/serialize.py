@@ -23,8 +23,6 @@ _OX_FORMATS = {
 }
 
 
-
-
 def sort_key(triple: ox.Triple) -> tuple[str, bool, str, str]:
     """The release's order: by subject, ``rdf:type`` first, then predicate and object (in their
     N-Triples form), so Turtle groups each subject's statements and the same graph always gives

@@ -15,8 +15,18 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["RDF_TYPE", "Index", "OxNamespace", "Term", "Triple", "from_rdflib", "named", "ox_term", "rdflib_term",
-           "to_rdflib"]
+__all__ = [
+    "RDF_TYPE",
+    "Index",
+    "OxNamespace",
+    "Term",
+    "Triple",
+    "from_rdflib",
+    "named",
+    "ox_term",
+    "rdflib_term",
+    "to_rdflib",
+]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Triple = tuple[Term, Term, Term]

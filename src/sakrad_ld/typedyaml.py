@@ -29,16 +29,33 @@ import yaml
 from .errors import InputError, InputErrors, Where
 
 __all__ = [
-    "MAX_DIGITS", "MAX_TEXT", "Check", "Lines", "Ref", "check_nodes", "compose_file", "json_schema", "load_record",
-    "pattern_check", "read_text", "scalar_field", "suggest", "type_hints",
+    "MAX_DIGITS",
+    "MAX_TEXT",
+    "Check",
+    "Lines",
+    "Ref",
+    "check_nodes",
+    "compose_file",
+    "json_schema",
+    "load_record",
+    "pattern_check",
+    "read_text",
+    "scalar_field",
+    "suggest",
+    "type_hints",
 ]
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
-_NAMES = {_INT: "a number", _BOOL: "true/false", _NULL: "nothing (null)",
-          "tag:yaml.org,2002:float": "a decimal number", "tag:yaml.org,2002:timestamp": "a date"}
+_NAMES = {
+    _INT: "a number",
+    _BOOL: "true/false",
+    _NULL: "nothing (null)",
+    "tag:yaml.org,2002:float": "a decimal number",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,14 +121,16 @@ def read_text(path: Path, max_bytes: int) -> str:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(Where(path, 0), "this is a folder, not a file", "a YAML file",
-                             "rename or move the folder")
+            raise InputError(Where(path, 0), "this is a folder, not a file", "a YAML file", "rename or move the folder")
         if not stat.S_ISREG(info.st_mode):
             raise InputError(Where(path, 0), "this is not a regular file", "a YAML file")
         if info.st_size > max_bytes:
-            raise InputError(Where(path, 0), f"the file has {info.st_size:,} bytes, more than the "
-                             f"{max_bytes:,} a file here may have", f"at most {max_bytes:,} bytes",
-                             "split it, or check that it is the file you meant")
+            raise InputError(
+                Where(path, 0),
+                f"the file has {info.st_size:,} bytes, more than the {max_bytes:,} a file here may have",
+                f"at most {max_bytes:,} bytes",
+                "split it, or check that it is the file you meant",
+            )
         with open(path, "rb") as file:
             data = file.read(max_bytes + 1)
     except OSError as err:
@@ -121,9 +140,10 @@ def read_text(path: Path, max_bytes: int) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise InputError(Where(path, line), f"the file is not UTF-8 text ({err.reason} at byte {err.start})",
-                         "UTF-8") from None
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            Where(path, line), f"the file is not UTF-8 text ({err.reason} at byte {err.start})", "UTF-8"
+        ) from None
 
 
 def _os_problem(err: OSError) -> str:
@@ -145,9 +165,13 @@ def compose_file(path: Path, max_bytes: int = 32 * 2**20) -> yaml.Node | None:
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(path, err) from None
     except yaml.reader.ReaderError as err:
-        line = text[:err.position].count("\n") + 1
-        raise InputError(Where(path, line), f"the character {_codepoint(chr(err.character))} is not allowed "
-                         "in YAML", "text without control characters", "remove it") from None
+        line = text[: err.position].count("\n") + 1
+        raise InputError(
+            Where(path, line),
+            f"the character {_codepoint(chr(err.character))} is not allowed in YAML",
+            "text without control characters",
+            "remove it",
+        ) from None
     except yaml.YAMLError as err:
         raise InputError(Where(path, 0), f"YAML error: {err}", "well-formed YAML") from None
     if node is not None:
@@ -164,8 +188,11 @@ def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
     line = mark.line + 1 if mark else 0
     if opened and err.problem_mark is not None:
         text = f"YAML syntax error: {context} that starts here, {problem} (line {err.problem_mark.line + 1})"
-        hint = ("a quote opened on this line is not closed" if "quoted" in context
-                else "a bracket opened on this line is not closed")
+        hint = (
+            "a quote opened on this line is not closed"
+            if "quoted" in context
+            else "a bracket opened on this line is not closed"
+        )
     else:
         text = "YAML syntax error: " + " ".join(p for p in (context, problem) if p)
         hint = "check indentation, colons and quotes on this line"
@@ -192,15 +219,26 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
         if id(node) in seen:
             if id(node) not in repeated:
                 repeated.add(id(node))
-                errors.append(InputError(Where(file, line), "a YAML alias (*name) repeats a value",
-                                         "each value written out", "write the value out instead of the alias"))
+                errors.append(
+                    InputError(
+                        Where(file, line),
+                        "a YAML alias (*name) repeats a value",
+                        "each value written out",
+                        "write the value out instead of the alias",
+                    )
+                )
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if not isinstance(key, yaml.ScalarNode):
-                    errors.append(InputError(Where(file, key.start_mark.line + 1), f"a key is {_describe(key)}",
-                                             "a key that is a name, such as 'title'"))
+                    errors.append(
+                        InputError(
+                            Where(file, key.start_mark.line + 1),
+                            f"a key is {_describe(key)}",
+                            "a key that is a name, such as 'title'",
+                        )
+                    )
                     continue
                 stack.extend(((key, key.start_mark.line + 1), (value, key.start_mark.line + 1)))
         elif isinstance(node, yaml.SequenceNode):
@@ -214,16 +252,29 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
 def _scalar_problem(node: yaml.ScalarNode) -> tuple[str, str, str] | None:
     value = node.value
     if len(value) > MAX_TEXT:
-        return (f"the text has {len(value):,} characters", f"at most {MAX_TEXT:,} characters",
-                "keep long documents in data/sources/ and give a summary here")
+        return (
+            f"the text has {len(value):,} characters",
+            f"at most {MAX_TEXT:,} characters",
+            "keep long documents in data/sources/ and give a summary here",
+        )
     if bad := _CONTROL.search(value):
-        return (f"the text holds the control character {_codepoint(bad.group())} (character {bad.start() + 1})",
-                "text without control characters", "remove it; XML and most programs cannot carry it")
+        return (
+            f"the text holds the control character {_codepoint(bad.group())} (character {bad.start() + 1})",
+            "text without control characters",
+            "remove it; XML and most programs cannot carry it",
+        )
     if node.tag == _INT and not (_DECIMAL.fullmatch(value) and len(value.lstrip("+-")) <= MAX_DIGITS):
         if _DECIMAL.fullmatch(value):
-            return (f"the number has {len(value.lstrip('+-')):,} digits", f"a whole number of at most {MAX_DIGITS} digits", "")
-        return (f"{value!r} is not a whole number in decimal digits", "a whole number such as 15",
-                "write it in decimal, or in quotes if it is meant as text")
+            return (
+                f"the number has {len(value.lstrip('+-')):,} digits",
+                f"a whole number of at most {MAX_DIGITS} digits",
+                "",
+            )
+        return (
+            f"{value!r} is not a whole number in decimal digits",
+            "a whole number such as 15",
+            "write it in decimal, or in quotes if it is meant as text",
+        )
     return None
 
 
@@ -270,8 +321,11 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
         allowed = typing.get_args(tp)
         if not isinstance(node, yaml.ScalarNode) or node.value not in allowed:
             hint = suggest(node.value, allowed) if isinstance(node, yaml.ScalarNode) else ""
-            errors.append(InputError(_where(node, file, path), f"got {_describe(node)}",
-                                     "one of " + ", ".join(map(str, allowed)), hint))
+            errors.append(
+                InputError(
+                    _where(node, file, path), f"got {_describe(node)}", "one of " + ", ".join(map(str, allowed)), hint
+                )
+            )
             return allowed[0]
         return node.value
     if origin is list:
@@ -284,15 +338,25 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
         return _record(tp, node, file, path, errors)
     if tp is str:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, "tag:yaml.org,2002:timestamp"):
-            errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "text",
-                                     "put the value in quotes if it is meant as text"))
+            errors.append(
+                InputError(
+                    _where(node, file, path),
+                    f"got {_describe(node)}",
+                    "text",
+                    "put the value in quotes if it is meant as text",
+                )
+            )
             return ""
         if not node.value.strip():
             errors.append(InputError(_where(node, file, path), "the text is empty", "non-empty text"))
         return node.value
     if tp is int:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT or not _DECIMAL.fullmatch(node.value) \
-                or len(node.value) > MAX_DIGITS + 1:
+        if (
+            not isinstance(node, yaml.ScalarNode)
+            or node.tag != _INT
+            or not _DECIMAL.fullmatch(node.value)
+            or len(node.value) > MAX_DIGITS + 1
+        ):
             errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "a whole number such as 15"))
             return 0
         return int(node.value)
@@ -324,8 +388,11 @@ def _record(cls: type[Any], node: yaml.Node, file: Path, path: str, errors: list
         kwargs = {scalar: value}
         return cls(**kwargs, **_lines_kw(cls, file, node, {scalar: node.start_mark.line + 1}, path))
     if not isinstance(node, yaml.MappingNode):
-        errors.append(InputError(_where(node, file, path), f"got {_describe(node)}",
-                                 "a mapping with the keys " + ", ".join(fields)))
+        errors.append(
+            InputError(
+                _where(node, file, path), f"got {_describe(node)}", "a mapping with the keys " + ", ".join(fields)
+            )
+        )
         return None
     kwargs: dict[str, Any] = {}
     lines: dict[str, int] = {}
@@ -335,8 +402,14 @@ def _record(cls: type[Any], node: yaml.Node, file: Path, path: str, errors: list
         key = key_node.value
         sub = f"{path}.{key}" if path else str(key)
         if key not in fields:
-            errors.append(InputError(_where(key_node, file, sub), f"unknown key {key!r}",
-                                     "one of " + ", ".join(fields), suggest(key, fields)))
+            errors.append(
+                InputError(
+                    _where(key_node, file, sub),
+                    f"unknown key {key!r}",
+                    "one of " + ", ".join(fields),
+                    suggest(key, fields),
+                )
+            )
             continue
         if key in kwargs:
             errors.append(InputError(_where(key_node, file, sub), f"the key {key!r} is given twice", "each key once"))
@@ -348,8 +421,13 @@ def _record(cls: type[Any], node: yaml.Node, file: Path, path: str, errors: list
         kwargs[key] = _convert(hints[key], value_node, file, sub, errors)
     for name, f in fields.items():
         if name not in kwargs and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            errors.append(InputError(_where(node, file, path or "(top level)"),
-                                     f"the required key {name!r} is missing", _field_doc(f) or "a value"))
+            errors.append(
+                InputError(
+                    _where(node, file, path or "(top level)"),
+                    f"the required key {name!r} is missing",
+                    _field_doc(f) or "a value",
+                )
+            )
             kwargs[name] = None
     return cls(**kwargs, **_lines_kw(cls, file, node, lines, path))
 
@@ -360,7 +438,7 @@ def _lines_kw(cls: type, file: Path, node: yaml.Node, lines: dict[str, int], pat
 
 
 def suggest(word: object, choices: typing.Iterable[object]) -> str:
-    """"did you mean 'x'?" for the closest of ``choices``, or nothing when none is close."""
+    """ "did you mean 'x'?" for the closest of ``choices``, or nothing when none is close."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else ""
 

@@ -59,8 +59,12 @@ class Finding:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "severity": self.severity, "focusNode": self.focus, "resultPath": self.path,
-            "value": self.value, "message": self.messages, "sourceShape": self.shape,
+            "severity": self.severity,
+            "focusNode": self.focus,
+            "resultPath": self.path,
+            "value": self.value,
+            "message": self.messages,
+            "sourceShape": self.shape,
             "sourceConstraintComponent": self.component,
             "file": str(self.where.file) if self.where else None,
             "line": self.where.line if self.where else None,
@@ -104,8 +108,12 @@ class ValidationReport:
         return "\n".join(lines) + "\n"
 
     def json(self) -> str:
-        doc = {"conforms": self.conforms, "violations": self.count("Violation"),
-               "warnings": self.count("Warning"), "results": [f.as_json() for f in self.findings]}
+        doc = {
+            "conforms": self.conforms,
+            "violations": self.count("Violation"),
+            "warnings": self.count("Warning"),
+            "results": [f.as_json() for f in self.findings],
+        }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     def triples(self, report_iri: str) -> list[ox.Triple]:
@@ -114,16 +122,21 @@ class ValidationReport:
         builds; written straight from the findings, in the release's order."""
         sh = _SH
         report = ox.NamedNode(report_iri)
-        out = [ox.Triple(report, RDF_TYPE, ox.NamedNode(sh + "ValidationReport")),
-               ox.Triple(report, ox.NamedNode(sh + "conforms"),
-                         ox.Literal(str(self.conforms).lower(), datatype=_XSD_BOOLEAN))]
+        out = [
+            ox.Triple(report, RDF_TYPE, ox.NamedNode(sh + "ValidationReport")),
+            ox.Triple(
+                report, ox.NamedNode(sh + "conforms"), ox.Literal(str(self.conforms).lower(), datatype=_XSD_BOOLEAN)
+            ),
+        ]
         for n, f in enumerate(self.findings, start=1):
             r = ox.NamedNode(f"{report_iri}#result-{n}")
-            out += [ox.Triple(report, ox.NamedNode(sh + "result"), r),
-                    ox.Triple(r, RDF_TYPE, ox.NamedNode(sh + "ValidationResult")),
-                    ox.Triple(r, ox.NamedNode(sh + "resultSeverity"), ox.NamedNode(sh + f.severity)),
-                    ox.Triple(r, ox.NamedNode(sh + "focusNode"), ox.NamedNode(f.focus)),
-                    ox.Triple(r, ox.NamedNode(sh + "sourceConstraintComponent"), ox.NamedNode(f.component))]
+            out += [
+                ox.Triple(report, ox.NamedNode(sh + "result"), r),
+                ox.Triple(r, RDF_TYPE, ox.NamedNode(sh + "ValidationResult")),
+                ox.Triple(r, ox.NamedNode(sh + "resultSeverity"), ox.NamedNode(sh + f.severity)),
+                ox.Triple(r, ox.NamedNode(sh + "focusNode"), ox.NamedNode(f.focus)),
+                ox.Triple(r, ox.NamedNode(sh + "sourceConstraintComponent"), ox.NamedNode(f.component)),
+            ]
             if f.path and f.path.startswith(("http://", "https://", "urn:")):
                 out.append(ox.Triple(r, ox.NamedNode(sh + "resultPath"), ox.NamedNode(f.path)))
             if f.value_term is not None:
@@ -131,8 +144,13 @@ class ValidationReport:
             if f.shape:
                 out.append(ox.Triple(r, ox.NamedNode(sh + "sourceShape"), ox.NamedNode(f.shape)))
             for lang, text in f.messages.items():
-                out.append(ox.Triple(r, ox.NamedNode(sh + "resultMessage"),
-                                     ox.Literal(text, language=lang) if lang else ox.Literal(text)))
+                out.append(
+                    ox.Triple(
+                        r,
+                        ox.NamedNode(sh + "resultMessage"),
+                        ox.Literal(text, language=lang) if lang else ox.Literal(text),
+                    )
+                )
         return sorted(set(out), key=sort_key)
 
     def turtle(self, report_iri: str = "urn:sakrad-ld:validation-report") -> bytes:
@@ -151,8 +169,10 @@ def load_shapes(paths: Iterable[Path]) -> Graph:
         try:
             shapes.parse(file, format="turtle")
         except Exception as error:  # rdflib's parsers raise many kinds; each means "not Turtle"
-            raise ShapesError(f"{file}: not valid Turtle ({type(error).__name__}: {error}); "
-                              "fix the shapes file (https://www.w3.org/TR/turtle/)") from None
+            raise ShapesError(
+                f"{file}: not valid Turtle ({type(error).__name__}: {error}); "
+                "fix the shapes file (https://www.w3.org/TR/turtle/)"
+            ) from None
     return shapes
 
 
@@ -161,8 +181,9 @@ def load_shapes(paths: Iterable[Path]) -> Graph:
 ENGINES = ("sakrad", "pyshacl")
 
 
-def validate(data: Graph | Index, shapes: Graph | Shapes, origins: Origins | None = None, *,
-             engine: str = "sakrad") -> ValidationReport:
+def validate(
+    data: Graph | Index, shapes: Graph | Shapes, origins: Origins | None = None, *, engine: str = "sakrad"
+) -> ValidationReport:
     """Validates ``data`` against ``shapes``; findings are sorted by file, line and resource.
 
     The default engine is :mod:`sakrad_ld.shacl`, which evaluates each constraint over all its focus
@@ -171,8 +192,9 @@ def validate(data: Graph | Index, shapes: Graph | Shapes, origins: Origins | Non
     if engine == "pyshacl":
         graph = to_rdflib(data) if isinstance(data, Index) else data
         shapes_graph = shapes.graph if isinstance(shapes, Shapes) else shapes
-        _, results, _ = shacl_validate(graph, shacl_graph=shapes_graph, inference="none", allow_warnings=True,
-                                       advanced=True, abort_on_first=False)
+        _, results, _ = shacl_validate(
+            graph, shacl_graph=shapes_graph, inference="none", allow_warnings=True, advanced=True, abort_on_first=False
+        )
     elif engine == "sakrad":
         index = data if isinstance(data, Index) else Index(from_rdflib(data))
         results = check(index, shapes if isinstance(shapes, Shapes) else Shapes.compile(shapes))
@@ -194,20 +216,30 @@ def report_from_results(results: Graph, origins: Origins | None = None) -> Valid
         messages = {lang: min(texts) for lang, texts in sorted(found.items())}
         shape = results.value(r, SH.sourceShape)
         where = origins.of(focus, path if isinstance(path, URIRef) else None) if origins and focus else None
-        findings.append(Finding(
-            severity=SEVERITIES.get(results.value(r, SH.resultSeverity), "Violation"),
-            focus=str(focus),
-            path=str(path) if isinstance(path, URIRef) else (None if path is None else _path_text(results, path)),
-            value=None if value is None else _value_text(value),
-            messages=messages,
-            # a blank-node shape has no name that survives the next build, so it is not reported
-            shape=None if shape is None or isinstance(shape, BNode) else str(shape),
-            component=str(results.value(r, SH.sourceConstraintComponent)),
-            where=where,
-            value_term=value if isinstance(value, (URIRef, Literal)) else None,
-        ))
-    findings.sort(key=lambda f: (str(f.where.file) if f.where else "~", f.where.line if f.where else 0,
-                                 f.focus, f.path or "", f.component, f.value or ""))
+        findings.append(
+            Finding(
+                severity=SEVERITIES.get(results.value(r, SH.resultSeverity), "Violation"),
+                focus=str(focus),
+                path=str(path) if isinstance(path, URIRef) else (None if path is None else _path_text(results, path)),
+                value=None if value is None else _value_text(value),
+                messages=messages,
+                # a blank-node shape has no name that survives the next build, so it is not reported
+                shape=None if shape is None or isinstance(shape, BNode) else str(shape),
+                component=str(results.value(r, SH.sourceConstraintComponent)),
+                where=where,
+                value_term=value if isinstance(value, (URIRef, Literal)) else None,
+            )
+        )
+    findings.sort(
+        key=lambda f: (
+            str(f.where.file) if f.where else "~",
+            f.where.line if f.where else 0,
+            f.focus,
+            f.path or "",
+            f.component,
+            f.value or "",
+        )
+    )
     return ValidationReport(tuple(findings), results)
 
 
@@ -217,8 +249,12 @@ def _path_text(results: Graph, path: Node) -> str:
         return _short(str(path))
     if (path, RDF.first, None) in results:
         return "/".join(_path_text(results, step) for step in Collection(results, path))
-    for predicate, form in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
-                            (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+    for predicate, form in (
+        (SH.inversePath, "^{}"),
+        (SH.zeroOrMorePath, "{}*"),
+        (SH.oneOrMorePath, "{}+"),
+        (SH.zeroOrOnePath, "{}?"),
+    ):
         if (inner := results.value(path, predicate)) is not None:
             return form.format(_path_text(results, inner))
     if (alternatives := results.value(path, SH.alternativePath)) is not None:
@@ -233,5 +269,5 @@ def _value_text(value: Node) -> str:
 def _short(iri: str) -> str:
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"

@@ -25,9 +25,32 @@ from rdflib.namespace import (
 )
 
 __all__ = [
-    "ADMS", "DCAT", "DCTERMS", "DQV", "FOAF", "LEGAL", "LOCN", "M8G", "ORG", "OWL", "PERSON", "PROV",
-    "RDF", "RDFS", "ROLE", "SAKRAD", "SCHEMA", "SKOS", "SPDX", "TIME", "VCARD", "VOID", "XSD",
-    "ONTOLOGY_IRI", "PREFIXES", "ROLE_SCHEME",
+    "ADMS",
+    "DCAT",
+    "DCTERMS",
+    "DQV",
+    "FOAF",
+    "LEGAL",
+    "LOCN",
+    "M8G",
+    "ORG",
+    "OWL",
+    "PERSON",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "ROLE",
+    "SAKRAD",
+    "SCHEMA",
+    "SKOS",
+    "SPDX",
+    "TIME",
+    "VCARD",
+    "VOID",
+    "XSD",
+    "ONTOLOGY_IRI",
+    "PREFIXES",
+    "ROLE_SCHEME",
 ]
 
 M8G = Namespace("http://data.europa.eu/m8g/")

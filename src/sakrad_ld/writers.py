@@ -20,8 +20,14 @@ from .serialize import serialize_ox
 __all__ = ["jsonld", "ntriples", "rdfxml", "turtle", "write"]
 
 
-def write(format: Format, triples: Iterable[ox.Triple], *, context: str = CONTEXT_FILE, root: str | None = None,
-          ntriples: bytes | None = None) -> bytes:
+def write(
+    format: Format,
+    triples: Iterable[ox.Triple],
+    *,
+    context: str = CONTEXT_FILE,
+    root: str | None = None,
+    ntriples: bytes | None = None,
+) -> bytes:
     """``triples`` in ``format`` by the format's writer. ``context`` is the JSON-LD ``@context``
     reference; ``root``, the resource a document is about (JSON-LD frames the document around it);
     ``ntriples``, the same triples already written as N-Triples (spares writing them again to find
@@ -44,8 +50,7 @@ def rdfxml(triples: Iterable[ox.Triple], *, ntriples: bytes | None = None, **_: 
     return serialize_ox(list(triples), "rdfxml", ntriples)
 
 
-def jsonld(triples: Iterable[ox.Triple], *, context: str = CONTEXT_FILE, root: str | None = None,
-           **_: object) -> bytes:
+def jsonld(triples: Iterable[ox.Triple], *, context: str = CONTEXT_FILE, root: str | None = None, **_: object) -> bytes:
     if root is not None:
         return framed_jsonld(triples, root, context)  # type: ignore[arg-type]
     return to_jsonld(triples, context)  # type: ignore[arg-type]  # a pyoxigraph triple unpacks as (s, p, o)

@@ -46,8 +46,13 @@ from .quality import quality_graph
 from .void import void_graph
 
 __all__ = [
-    "CatalogueReport", "ReleasedFile", "catalogue_graph", "release_files",
-    "validate_catalogue", "vocabulary_graph", "write_catalogue",
+    "CatalogueReport",
+    "ReleasedFile",
+    "catalogue_graph",
+    "release_files",
+    "validate_catalogue",
+    "vocabulary_graph",
+    "write_catalogue",
 ]
 
 log = logging.getLogger(__name__)
@@ -58,8 +63,12 @@ CATALOGUE_FORMATS = ("turtle", "rdfxml")
 DCATAP = "http://data.europa.eu/r5r/"
 DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's DCAT namespace is DCAT 2
 _EU = "http://publications.europa.eu/resource/authority/"
-THEME, LANGUAGE, ACCESS, AVAILABILITY = (f"{_EU}data-theme/", f"{_EU}language/", f"{_EU}access-right/",
-                                         f"{_EU}planned-availability/")
+THEME, LANGUAGE, ACCESS, AVAILABILITY = (
+    f"{_EU}data-theme/",
+    f"{_EU}language/",
+    f"{_EU}access-right/",
+    f"{_EU}planned-availability/",
+)
 PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
 DATAPORTAL_ORGANISATION = "http://dataportal.se/organisation/SE"
 #: The catalogue's own licence: DCAT-AP-SE fixes the metadata licence to CC0 1.0.
@@ -82,8 +91,9 @@ def vocabulary_graph() -> Graph:
     return Graph().parse(data=_ASSETS.joinpath("eu-vocabularies.ttl").read_bytes(), format="turtle")
 
 
-def catalogue_graph(project: Project, corpus: Corpus, built: Built, report: ValidationReport,
-                    files: list[ReleasedFile]) -> Graph:
+def catalogue_graph(
+    project: Project, corpus: Corpus, built: Built, report: ValidationReport, files: list[ReleasedFile]
+) -> Graph:
     """The whole catalogue (DCAT-AP 3.0.1) of a release whose files are ``files``. Deterministic."""
     config, minter = corpus.config, built.minter
     g = Graph()
@@ -136,13 +146,22 @@ class _Catalogue:
         licence = self.typed(URIRef(config.licence), DCTERMS.LicenseDocument)
 
         g.add((catalogue, RDF.type, DCAT.Catalog))
-        self.text(catalogue, DCTERMS.title, Text(f"Katalog: {config.title.sv}",
-                                                 config.title.en and f"Catalogue: {config.title.en}"))
+        self.text(
+            catalogue,
+            DCTERMS.title,
+            Text(f"Katalog: {config.title.sv}", config.title.en and f"Catalogue: {config.title.en}"),
+        )
         self.text(catalogue, DCTERMS.description, config.description)
-        for p, o in ((DCTERMS.publisher, publisher), (DCTERMS.creator, creator), (FOAF.homepage, homepage),
-                     (DCTERMS.license, self.typed(METADATA_LICENCE, DCTERMS.LicenseDocument)),
-                     (DCAT.themeTaxonomy, URIRef(THEME.rstrip("/"))), (DCAT.dataset, dataset),
-                     (DCTERMS.issued, _date(config.issued)), (DCTERMS.modified, _date(config.modified))):
+        for p, o in (
+            (DCTERMS.publisher, publisher),
+            (DCTERMS.creator, creator),
+            (FOAF.homepage, homepage),
+            (DCTERMS.license, self.typed(METADATA_LICENCE, DCTERMS.LicenseDocument)),
+            (DCAT.themeTaxonomy, URIRef(THEME.rstrip("/"))),
+            (DCAT.dataset, dataset),
+            (DCTERMS.issued, _date(config.issued)),
+            (DCTERMS.modified, _date(config.modified)),
+        ):
             g.add((catalogue, p, o))
         for o in languages:
             g.add((catalogue, DCTERMS.language, o))
@@ -154,10 +173,17 @@ class _Catalogue:
         self.text(dataset, DCTERMS.description, config.description)
         for keyword in config.keywords:
             self.text(dataset, DCAT.keyword, keyword)
-        for p, o in ((DCTERMS.identifier, Literal(str(dataset))), (DCTERMS.publisher, publisher),
-                     (DCTERMS.creator, creator), (DCAT.contactPoint, contact), (DCAT.landingPage, homepage),
-                     (DCTERMS.accessRights, access), (DCAT_VERSION, Literal(config.version)),
-                     (DCTERMS.issued, _date(config.issued)), (DCTERMS.modified, _date(config.modified))):
+        for p, o in (
+            (DCTERMS.identifier, Literal(str(dataset))),
+            (DCTERMS.publisher, publisher),
+            (DCTERMS.creator, creator),
+            (DCAT.contactPoint, contact),
+            (DCAT.landingPage, homepage),
+            (DCTERMS.accessRights, access),
+            (DCAT_VERSION, Literal(config.version)),
+            (DCTERMS.issued, _date(config.issued)),
+            (DCTERMS.modified, _date(config.modified)),
+        ):
             g.add((dataset, p, o))
         for p, objects in ((DCAT.theme, themes), (DCTERMS.spatial, spatial), (DCTERMS.language, languages)):
             for o in objects:
@@ -215,8 +241,12 @@ class _Catalogue:
             adr = minter.part(cp, "address")
             g.add((cp, VCARD.hasAddress, adr))
             g.add((adr, RDF.type, VCARD.Address))
-            for p, value in ((VCARD["street-address"], address.street), (VCARD["postal-code"], address.postal_code),
-                             (VCARD.locality, address.locality), (VCARD["country-name"], address.country)):
+            for p, value in (
+                (VCARD["street-address"], address.street),
+                (VCARD["postal-code"], address.postal_code),
+                (VCARD.locality, address.locality),
+                (VCARD["country-name"], address.country),
+            ):
                 g.add((adr, p, Literal(value)))
         return cp
 
@@ -242,12 +272,17 @@ class _Catalogue:
             self.describe_table(d, file, base)
         g.add((d, RDF.type, DCAT.Distribution))
         checksum = self.minter.part(d, "checksum")
-        for p, o in ((DCAT.accessURL, url), (DCAT.downloadURL, url),
-                     (DCAT.mediaType, URIRef(f.iana_iri)), (DCTERMS.format, URIRef(f.file_type_iri)),
-                     (DCAT.byteSize, Literal(file.size, datatype=XSD.nonNegativeInteger)),
-                     (SPDX.checksum, checksum), (DCTERMS.license, licence),
-                     (URIRef(DCATAP + "availability"), URIRef(AVAILABILITY + config.availability)),
-                     (DCTERMS.modified, _date(config.modified))):
+        for p, o in (
+            (DCAT.accessURL, url),
+            (DCAT.downloadURL, url),
+            (DCAT.mediaType, URIRef(f.iana_iri)),
+            (DCTERMS.format, URIRef(f.file_type_iri)),
+            (DCAT.byteSize, Literal(file.size, datatype=XSD.nonNegativeInteger)),
+            (SPDX.checksum, checksum),
+            (DCTERMS.license, licence),
+            (URIRef(DCATAP + "availability"), URIRef(AVAILABILITY + config.availability)),
+            (DCTERMS.modified, _date(config.modified)),
+        ):
             g.add((d, p, o))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
@@ -259,8 +294,10 @@ class _Catalogue:
         title, f = self.config.title, file.format
         sv, en = f"Hela datamängden som {f.label}.", f"The whole dataset as {f.label}."
         if file.is_quads:
-            sv = (f"Hela datamängden som {f.label}: en namngiven graf per källdokument; "
-                  f"tillsammans är de grafen i {DATA_FILE}.")
+            sv = (
+                f"Hela datamängden som {f.label}: en namngiven graf per källdokument; "
+                f"tillsammans är de grafen i {DATA_FILE}."
+            )
             en = f"The whole dataset as {f.label}: one named graph per source document, whose union is the graph of {DATA_FILE}."
         if f.name == "jsonld":
             sv, en = f"{sv} Kontexten den hänvisar till är context.jsonld.", f"{en} Its context is context.jsonld."
@@ -272,13 +309,22 @@ class _Catalogue:
         table, title = file.table, self.config.title
         assert table is not None
         name = table.title or Text(table.name)
-        self.text(d, DCTERMS.title, Text(f"{title.sv}: {name.sv} (CSV)",
-                                         title.en and f"{title.en}: {name.en or name.sv} (CSV)"))
+        self.text(
+            d,
+            DCTERMS.title,
+            Text(f"{title.sv}: {name.sv} (CSV)", title.en and f"{title.en}: {name.en or name.sv} (CSV)"),
+        )
         described = f" Tabellernas CSVW-metadata: {table.metadata}." if table.metadata else ""
-        self.text(d, DCTERMS.description, table.description or Text(
-            f"Tabellen {table.name} ur datamängden, som CSV.{described}",
-            f"The table {table.name} of the dataset, as CSV."
-            + (f" The tables' CSVW metadata: {table.metadata}." if table.metadata else "")))
+        self.text(
+            d,
+            DCTERMS.description,
+            table.description
+            or Text(
+                f"Tabellen {table.name} ur datamängden, som CSV.{described}",
+                f"The table {table.name} of the dataset, as CSV."
+                + (f" The tables' CSVW metadata: {table.metadata}." if table.metadata else ""),
+            ),
+        )
         if table.metadata:
             self.g.add((d, DCTERMS.conformsTo, self.csvw_metadata(URIRef(base + table.metadata))))
 
@@ -291,9 +337,14 @@ class _Catalogue:
             for fmt in (CSVW_FILE_TYPE, CSVW_MEDIA_TYPE):
                 self.g.add((iri, DCTERMS.format, fmt))
             self.text(iri, DCTERMS.title, Text("Tabellernas CSVW-metadata", "CSVW metadata of the tables"))
-            self.text(iri, DCTERMS.description, Text(
-                "Tabellernas kolumner och datatyper, i W3C:s metadatavokabulär för tabelldata (CSV on the Web).",
-                "The tables' columns and datatypes, in W3C's Metadata Vocabulary for Tabular Data (CSV on the Web)."))
+            self.text(
+                iri,
+                DCTERMS.description,
+                Text(
+                    "Tabellernas kolumner och datatyper, i W3C:s metadatavokabulär för tabelldata (CSV on the Web).",
+                    "The tables' columns and datatypes, in W3C's Metadata Vocabulary for Tabular Data (CSV on the Web).",
+                ),
+            )
         return iri
 
     def service(self, publisher: URIRef, contact: URIRef, themes: list[URIRef], access: URIRef) -> URIRef:
@@ -303,17 +354,29 @@ class _Catalogue:
         s = self.minter.part(self.minter.catalogue, "service", "sparql")
         endpoint = URIRef(config.sparql_endpoint or "")
         g.add((s, RDF.type, DCAT.DataService))
-        self.text(s, DCTERMS.title, Text(f"SPARQL-ändpunkt: {config.title.sv}",
-                                         config.title.en and f"SPARQL endpoint: {config.title.en}"))
-        self.text(s, DCTERMS.description, Text(
-            "Frågor i SPARQL 1.1 över hela datamängden.", "SPARQL 1.1 queries over the whole dataset."))
+        self.text(
+            s,
+            DCTERMS.title,
+            Text(f"SPARQL-ändpunkt: {config.title.sv}", config.title.en and f"SPARQL endpoint: {config.title.en}"),
+        )
+        self.text(
+            s,
+            DCTERMS.description,
+            Text("Frågor i SPARQL 1.1 över hela datamängden.", "SPARQL 1.1 queries over the whole dataset."),
+        )
         for keyword in config.keywords:
             self.text(s, DCAT.keyword, keyword)
-        for p, o in ((DCAT.endpointURL, endpoint), (DCAT.endpointDescription, endpoint),
-                     (DCAT.servesDataset, self.minter.dataset), (DCTERMS.conformsTo, SPARQL_PROTOCOL),
-                     (DCTERMS.format, SPARQL_FILE_TYPE), (DCTERMS.publisher, publisher),
-                     (DCAT.contactPoint, contact), (DCTERMS.accessRights, access),
-                     (DCTERMS.license, URIRef(config.licence))):
+        for p, o in (
+            (DCAT.endpointURL, endpoint),
+            (DCAT.endpointDescription, endpoint),
+            (DCAT.servesDataset, self.minter.dataset),
+            (DCTERMS.conformsTo, SPARQL_PROTOCOL),
+            (DCTERMS.format, SPARQL_FILE_TYPE),
+            (DCTERMS.publisher, publisher),
+            (DCAT.contactPoint, contact),
+            (DCTERMS.accessRights, access),
+            (DCTERMS.license, URIRef(config.licence)),
+        ):
             g.add((s, p, o))
         for theme in themes:
             g.add((s, DCAT.theme, theme))
@@ -329,8 +392,10 @@ def _standards(project: Project) -> Graph:
             source.parse(file, format="turtle")
         for iri in sorted(source.subjects(RDF.type, OWL.Ontology)):
             g.add((iri, RDF.type, DCTERMS.Standard))
-            for target, choices in ((DCTERMS.title, (DCTERMS.title, RDFS.label)),
-                                    (DCTERMS.description, (DCTERMS.description, RDFS.comment))):
+            for target, choices in (
+                (DCTERMS.title, (DCTERMS.title, RDFS.label)),
+                (DCTERMS.description, (DCTERMS.description, RDFS.comment)),
+            ):
                 for p in choices:
                     values = {o.language: o for o in source.objects(iri, p) if isinstance(o, Literal)}
                     for value in values.values():
@@ -371,8 +436,9 @@ def _tel(value: str) -> str:
 # --- Writing it --------------------------------------------------------------------------------
 
 
-def write_catalogue(project: Project, root: Path, corpus: Corpus, built: Built,
-                    report: ValidationReport) -> list[CatalogueReport]:
+def write_catalogue(
+    project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport
+) -> list[CatalogueReport]:
     """Describes the release in ``root`` (every file :func:`release_files` finds there, so the
     files must be written first) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
     ``catalog.rdf``) and its DCAT-AP 2.1.1 variant (``catalog-dcat-ap-2.ttl``, ``.rdf``) there.
@@ -383,8 +449,10 @@ def write_catalogue(project: Project, root: Path, corpus: Corpus, built: Built,
     files = release_files(root)
     graph = catalogue_graph(project, corpus, built, report, files)
     variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocabulary_graph())
-    catalogues = ((CATALOGUE_STEM, graph, validate_catalogue(graph)),
-                  (dcat_ap_2.STEM, variant, validate_catalogue(variant, dcat_ap_2.PROFILE)))
+    catalogues = (
+        (CATALOGUE_STEM, graph, validate_catalogue(graph)),
+        (dcat_ap_2.STEM, variant, validate_catalogue(variant, dcat_ap_2.PROFILE)),
+    )
     violations = [(checked.profile, f) for _, _, checked in catalogues for f in checked.violations]
     if violations:
         raise InputErrors(_errors(corpus.config, project, violations))
@@ -392,17 +460,28 @@ def write_catalogue(project: Project, root: Path, corpus: Corpus, built: Built,
         for name in CATALOGUE_FORMATS:
             (root / f"{stem}{by_name(name).suffix}").write_bytes(serialize(g, name))
         for shapes, finding in checked.unexplained():
-            log.warning("%s %s warning: %s %s: %s", checked.profile, shapes, finding.focus, finding.path or "",
-                        finding.message("en"))
+            log.warning(
+                "%s %s warning: %s %s: %s",
+                checked.profile,
+                shapes,
+                finding.focus,
+                finding.path or "",
+                finding.message("en"),
+            )
         log.info(checked.summary())
     return [checked for _, _, checked in catalogues]
 
 
-def _errors(config: DatasetConfig, project: Project,
-            violations: Iterable[tuple[Profile, Finding]]) -> list[InputError]:
+def _errors(config: DatasetConfig, project: Project, violations: Iterable[tuple[Profile, Finding]]) -> list[InputError]:
     where = config.lines.where() if config.lines else Where(project.data / "dataset.yaml", 0)
-    return [InputError(where, f"the catalogue breaks {profile} at {f.focus} {f.path or ''}: {f.message('en')}",
-                       hint=f"see docs/catalogue.md and {profile.spec}") for profile, f in violations]
+    return [
+        InputError(
+            where,
+            f"the catalogue breaks {profile} at {f.focus} {f.path or ''}: {f.message('en')}",
+            hint=f"see docs/catalogue.md and {profile.spec}",
+        )
+        for profile, f in violations
+    ]
 
 
 def serialize(graph: Graph, format: str) -> bytes:

@@ -20,8 +20,16 @@ from rdflib.namespace import SH
 from ..validate import Finding, ValidationReport, report_from_results, validate
 from ..vocab import DCTERMS, SPDX
 
-__all__ = ["DCAT_AP_2", "DCAT_AP_3", "KNOWN_WARNINGS", "SPEC", "CatalogueReport", "KnownWarning", "Profile",
-           "validate_catalogue"]
+__all__ = [
+    "DCAT_AP_2",
+    "DCAT_AP_3",
+    "KNOWN_WARNINGS",
+    "SPEC",
+    "CatalogueReport",
+    "KnownWarning",
+    "Profile",
+    "validate_catalogue",
+]
 
 
 @dataclass(frozen=True)
@@ -37,8 +45,12 @@ class Profile:
 
 
 DCAT_AP_3 = Profile("3.0.1", "https://semiceu.github.io/DCAT-AP/releases/3.0.1/", "dcat-ap-3.0.1")
-DCAT_AP_2 = Profile("2.1.1", "https://interoperable-europe.ec.europa.eu/collection/semic-support-centre/solution/"
-                             "dcat-application-profile-data-portals-europe/release/211", "dcat-ap-2.1.1")
+DCAT_AP_2 = Profile(
+    "2.1.1",
+    "https://interoperable-europe.ec.europa.eu/collection/semic-support-centre/solution/"
+    "dcat-application-profile-data-portals-europe/release/211",
+    "dcat-ap-2.1.1",
+)
 SPEC = DCAT_AP_3.spec
 _ASSETS = files("sakrad_ld").joinpath("assets")
 
@@ -58,10 +70,16 @@ class KnownWarning:
 #: The warnings that remain, each explained in docs/catalogue.md (a test checks both ways). They
 #: hold for both profiles; DCAT-AP 2.1.1's vocabulary shapes give only the publisher's.
 KNOWN_WARNINGS: tuple[KnownWarning, ...] = (
-    KnownWarning("mdr", DCTERMS.publisher,
-                 "the publisher is not in the EU corporate-body table, which lists EU institutions only"),
-    KnownWarning("mdr", SPDX.algorithm,
-                 "the shape expects an https://spdx.org IRI, but the SPDX terms are http://spdx.org/rdf/terms#"),
+    KnownWarning(
+        "mdr",
+        DCTERMS.publisher,
+        "the publisher is not in the EU corporate-body table, which lists EU institutions only",
+    ),
+    KnownWarning(
+        "mdr",
+        SPDX.algorithm,
+        "the shape expects an https://spdx.org IRI, but the SPDX terms are http://spdx.org/rdf/terms#",
+    ),
 )
 
 
@@ -86,9 +104,11 @@ class CatalogueReport:
     def warnings(self) -> list[tuple[str, Finding]]:
         """Every result of the recommended and vocabulary shapes (whatever their severity), and the
         mandatory shapes' own warnings, with the name of the shapes file."""
-        return ([("mandatory", f) for f in self.mandatory.findings if f.severity != "Violation"]
-                + [("recommended", f) for f in self.recommended.findings]
-                + [("mdr", f) for f in self.vocabularies.findings])
+        return (
+            [("mandatory", f) for f in self.mandatory.findings if f.severity != "Violation"]
+            + [("recommended", f) for f in self.recommended.findings]
+            + [("mdr", f) for f in self.vocabularies.findings]
+        )
 
     def unexplained(self) -> list[tuple[str, Finding]]:
         """The warnings :data:`KNOWN_WARNINGS` does not explain."""
@@ -96,8 +116,10 @@ class CatalogueReport:
 
     def summary(self) -> str:
         v, w, u = len(self.violations), len(self.warnings), len(self.unexplained())
-        return (f"{self.profile}: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)} "
-                f"({w - u} explained in docs/catalogue.md)")
+        return (
+            f"{self.profile}: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)} "
+            f"({w - u} explained in docs/catalogue.md)"
+        )
 
 
 def _shapes(profile: Profile, *names: str) -> Graph:

@@ -77,8 +77,11 @@ class ReleasedFile:
 def release_files(root: Path) -> list[ReleasedFile]:
     """The files of the release in ``root`` the catalogue describes: the whole graph in every
     RDF format written, in triples then in quads, then the CSV tables."""
-    graph = [ReleasedFile.read(root, f"{DATA_STEM}{f.suffix}", f)
-             for f in (*FORMATS, *QUAD_FORMATS) if (root / f"{DATA_STEM}{f.suffix}").is_file()]
+    graph = [
+        ReleasedFile.read(root, f"{DATA_STEM}{f.suffix}", f)
+        for f in (*FORMATS, *QUAD_FORMATS)
+        if (root / f"{DATA_STEM}{f.suffix}").is_file()
+    ]
     return graph + [ReleasedFile.read(root, f"{TABLES_FOLDER}/{t.name}", CSV, t) for t in tables(root)]
 
 
@@ -92,8 +95,11 @@ def tables(root: Path) -> list[Table]:
     if not metadata.is_file():
         return [Table(p.name) for p in sorted(folder.glob("*.csv")) if p.is_file()]
     described = _described(metadata)
-    return [described.get(p.name, Table(p.name, metadata=CSVW_METADATA))
-            for p in sorted(folder.glob("*.csv")) if p.is_file()]
+    return [
+        described.get(p.name, Table(p.name, metadata=CSVW_METADATA))
+        for p in sorted(folder.glob("*.csv"))
+        if p.is_file()
+    ]
 
 
 def _described(metadata: Path) -> dict[str, Table]:

@@ -77,8 +77,7 @@ def provenance_graph(corpus: Corpus, data: Index, minter: Minter) -> Graph:
     # not the data's own resources (an identifier a link was derived from is part of the data).
     document = (RDF_TYPE, named(FOAF.Document))
     for p in (DCTERMS.source, PROV.wasDerivedFrom):
-        for o in sorted((o for o in data.objects_of(named(p)) if isinstance(o, ox.NamedNode)),
-                        key=lambda o: o.value):
+        for o in sorted((o for o in data.objects_of(named(p)) if isinstance(o, ox.NamedNode)), key=lambda o: o.value):
             if data.properties(o) and (o, *document) not in data:
                 continue
             page = URIRef(o.value)

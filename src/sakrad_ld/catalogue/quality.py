@@ -33,11 +33,15 @@ METRICS = {
     "violations": ("conformance", "Antal överträdelser av formerna", "Number of violations of the shapes"),
     "warnings": ("conformance", "Antal varningar från formerna", "Number of warnings from the shapes"),
     "organisation-count-difference": (
-        "consistency", "Skillnad mellan listat och angivet antal organisationer",
-        "Difference between the listed and the stated number of organisations"),
+        "consistency",
+        "Skillnad mellan listat och angivet antal organisationer",
+        "Difference between the listed and the stated number of organisations",
+    ),
     "meetings-with-organisation-count-difference": (
-        "consistency", "Antal sakråd där listat och angivet antal organisationer skiljer sig",
-        "Number of sakråd whose listed and stated numbers of organisations differ"),
+        "consistency",
+        "Antal sakråd där listat och angivet antal organisationer skiljer sig",
+        "Number of sakråd whose listed and stated numbers of organisations differ",
+    ),
 }
 DIMENSIONS = {
     "conformance": ("Överensstämmelse med formerna", "Conformance to the shapes"),
@@ -103,8 +107,12 @@ def quality_graph(report: ValidationReport, corpus: Corpus, minter: Minter) -> G
         key = f"shape-{shape_key(shape)}"
         sv = messages[shape].get("sv") or messages[shape].get("", shape)
         en = messages[shape].get("en") or messages[shape].get("", shape)
-        metric = q.metric(key, "conformance", f"Antal resultat ({severity}) av formen {shape_key(shape)}",
-                          f"Number of results ({severity}) of the shape {shape_key(shape)}")
+        metric = q.metric(
+            key,
+            "conformance",
+            f"Antal resultat ({severity}) av formen {shape_key(shape)}",
+            f"Number of results ({severity}) of the shape {shape_key(shape)}",
+        )
         q.g.add((metric, SKOS.definition, Literal(sv, lang="sv")))
         q.g.add((metric, SKOS.definition, Literal(en, lang="en")))
         q.g.add((metric, RDFS.seeAlso, URIRef(shape)))
@@ -118,8 +126,12 @@ def quality_graph(report: ValidationReport, corpus: Corpus, minter: Minter) -> G
             continue
         differing += 1
         iri = minter.thing("meeting", meeting.id)
-        q.measure(minter.part(q.root, "organisation-count-difference", meeting.id),
-                  q.named("organisation-count-difference"), iri, len(meeting.organisations) - stated)
+        q.measure(
+            minter.part(q.root, "organisation-count-difference", meeting.id),
+            q.named("organisation-count-difference"),
+            iri,
+            len(meeting.organisations) - stated,
+        )
     name = "meetings-with-organisation-count-difference"
     q.measure(minter.part(q.root, name), q.named(name), dataset, differing)
     return q.g

@@ -39,8 +39,9 @@ class Statistics:
             objects.update(values)
             triples = sum(len(data.subjects_of(p, o)) for o in values)
             self.properties[rdflib_term(p)] = (triples, len(data.subjects_with(p)), len(values))
-        self.classes: dict[Node, int] = {rdflib_term(c): len(set(data.subjects_of(RDF_TYPE, c)))
-                                         for c in data.objects_of(RDF_TYPE)}
+        self.classes: dict[Node, int] = {
+            rdflib_term(c): len(set(data.subjects_of(RDF_TYPE, c))) for c in data.objects_of(RDF_TYPE)
+        }
         self.triples = len(data)
         self.distinct_subjects = len(data.subjects())
         self.distinct_objects = len(objects)
@@ -49,12 +50,10 @@ class Statistics:
         self.entities = sum(1 for s in self.subjects if s.startswith(uri_space))
 
 
-
-
 def partition_key(iri: str) -> str:
     """A readable, stable IRI segment for a class or property: ``m8g-PublicEvent``."""
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        local = iri[len(ns):]
+        local = iri[len(ns) :]
         if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_.-]+", local):
             return f"{prefix}-{local}"
     return "iri-" + hashlib.sha256(iri.encode()).hexdigest()[:16]
@@ -64,23 +63,29 @@ def _namespace(iri: str) -> str:
     for ns in sorted(PREFIXES.values(), key=len, reverse=True):
         if iri.startswith(ns):
             return ns
-    return iri[:max(iri.rfind("#"), iri.rfind("/")) + 1]
+    return iri[: max(iri.rfind("#"), iri.rfind("/")) + 1]
 
 
 def _count(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
 
-def void_graph(data: Index, minter: Minter, dumps: Sequence[URIRef], sparql_endpoint: str | None,
-               uri_space: str) -> Graph:
+def void_graph(
+    data: Index, minter: Minter, dumps: Sequence[URIRef], sparql_endpoint: str | None, uri_space: str
+) -> Graph:
     """The VoID description of ``data`` as the catalogue's dataset (``minter.dataset``)."""
     stats = Statistics(data, uri_space)
     g = Graph()
     d = minter.dataset
     g.add((d, RDF.type, VOID.Dataset))
-    for p, n in ((VOID.triples, stats.triples), (VOID.entities, stats.entities),
-                 (VOID.distinctSubjects, stats.distinct_subjects), (VOID.distinctObjects, stats.distinct_objects),
-                 (VOID.properties, len(stats.properties)), (VOID.classes, len(stats.classes))):
+    for p, n in (
+        (VOID.triples, stats.triples),
+        (VOID.entities, stats.entities),
+        (VOID.distinctSubjects, stats.distinct_subjects),
+        (VOID.distinctObjects, stats.distinct_objects),
+        (VOID.properties, len(stats.properties)),
+        (VOID.classes, len(stats.classes)),
+    ):
         g.add((d, p, _count(n)))
     g.add((d, VOID.uriSpace, Literal(uri_space)))
     for dump in dumps:

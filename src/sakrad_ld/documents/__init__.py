@@ -24,7 +24,19 @@ from .paths import (
 )
 
 __all__ = [
-    "DOCUMENT_FORMATS", "DOC_PATH", "LABELS", "ONTOLOGY_PATH", "PART_OF", "ROLE_PATH", "document_bytes",
-    "document_path", "document_patterns", "document_triples", "own_resources", "page_path", "published_resources", "see_other",
+    "DOCUMENT_FORMATS",
+    "DOC_PATH",
+    "LABELS",
+    "ONTOLOGY_PATH",
+    "PART_OF",
+    "ROLE_PATH",
+    "document_bytes",
+    "document_path",
+    "document_patterns",
+    "document_triples",
+    "own_resources",
+    "page_path",
+    "published_resources",
+    "see_other",
     "thing_of",
 ]

@@ -33,39 +33,50 @@ __all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resou
 
 
 #: The properties that name a resource, in the order a page prefers them.
-LABELS: tuple[ox.NamedNode, ...] = tuple(ox.NamedNode(iri) for iri in (
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://purl.org/dc/terms/title",
-    "http://xmlns.com/foaf/0.1/name",
-    "https://schema.org/name",
-))
+LABELS: tuple[ox.NamedNode, ...] = tuple(
+    ox.NamedNode(iri)
+    for iri in (
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://purl.org/dc/terms/title",
+        "http://xmlns.com/foaf/0.1/name",
+        "https://schema.org/name",
+    )
+)
 
 #: Links from a part to its whole: a part found through one of these (pointing at the thing) is
 #: in the thing's document even when the thing does not link to it.
-PART_OF: tuple[ox.NamedNode, ...] = tuple(ox.NamedNode(iri) for iri in (
-    "http://purl.org/dc/terms/isPartOf",
-    "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
-    "http://www.w3.org/2004/02/skos/core#inScheme",
-))
+PART_OF: tuple[ox.NamedNode, ...] = tuple(
+    ox.NamedNode(iri)
+    for iri in (
+        "http://purl.org/dc/terms/isPartOf",
+        "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
+        "http://www.w3.org/2004/02/skos/core#inScheme",
+    )
+)
 
 #: Links followed from a linked resource to give the document its context (at most ``_DEPTH`` links
 #: from the thing's own resources). The nodes they reach are described by their types and labels, and
 #: identifier nodes and post holdings in full.
-CONTEXT: tuple[ox.NamedNode, ...] = tuple(ox.NamedNode(iri) for iri in (
-    "http://www.w3.org/ns/adms#identifier",
-    "http://www.w3.org/ns/legal#legalIdentifier",
-    "http://xmlns.com/foaf/0.1/homepage",
-    "http://www.w3.org/2004/02/skos/core#exactMatch",
-    "http://www.w3.org/2002/07/owl#sameAs",
-    "http://www.w3.org/ns/org#postIn",
-    "http://www.w3.org/ns/org#reportsTo",
-    "http://www.w3.org/ns/org#unitOf",
-    "http://www.w3.org/ns/org#subOrganizationOf",
-    "http://purl.org/dc/terms/source",
-))
-_IN_FULL = {ox.NamedNode("http://www.w3.org/ns/adms#identifier"),
-            ox.NamedNode("http://www.w3.org/ns/legal#legalIdentifier")}
+CONTEXT: tuple[ox.NamedNode, ...] = tuple(
+    ox.NamedNode(iri)
+    for iri in (
+        "http://www.w3.org/ns/adms#identifier",
+        "http://www.w3.org/ns/legal#legalIdentifier",
+        "http://xmlns.com/foaf/0.1/homepage",
+        "http://www.w3.org/2004/02/skos/core#exactMatch",
+        "http://www.w3.org/2002/07/owl#sameAs",
+        "http://www.w3.org/ns/org#postIn",
+        "http://www.w3.org/ns/org#reportsTo",
+        "http://www.w3.org/ns/org#unitOf",
+        "http://www.w3.org/ns/org#subOrganizationOf",
+        "http://purl.org/dc/terms/source",
+    )
+)
+_IN_FULL = {
+    ox.NamedNode("http://www.w3.org/ns/adms#identifier"),
+    ox.NamedNode("http://www.w3.org/ns/legal#legalIdentifier"),
+}
 _POST = ox.NamedNode("http://www.w3.org/ns/org#Post")
 _HOLDING_POST = ox.NamedNode("https://w3id.org/sakrad/ontology#post")
 _MEMBER = ox.NamedNode("http://www.w3.org/ns/org#member")
@@ -93,8 +104,9 @@ def own_resources(store: ox.Store, iri: str) -> list[Subject]:
         s = queue.pop()
         for quad in store.quads_for_pattern(s, None, None):
             o = quad.object
-            if (isinstance(o, ox.BlankNode) or (isinstance(o, ox.NamedNode) and _extends(iri, o.value))) \
-                    and o not in seen:
+            if (
+                isinstance(o, ox.BlankNode) or (isinstance(o, ox.NamedNode) and _extends(iri, o.value))
+            ) and o not in seen:
                 seen[o] = None
                 queue.append(o)
     return list(seen)
@@ -112,8 +124,11 @@ def document_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
         triples.update(q.triple for q in store.quads_for_pattern(s, None, None))
     owned = set(own)
     # linked resources, not the classes of the own ones (a class is described by the ontology)
-    frontier = {t.object for t in triples
-                if isinstance(t.object, ox.NamedNode) and t.object not in owned and t.predicate != RDF_TYPE}
+    frontier = {
+        t.object
+        for t in triples
+        if isinstance(t.object, ox.NamedNode) and t.object not in owned and t.predicate != RDF_TYPE
+    }
     seen = set(owned)
     for _ in range(_DEPTH):
         reached: set[ox.NamedNode] = set()

@@ -25,8 +25,18 @@ from ..formats import FORMATS, HTML, Format
 from ..iri import KINDS
 from ..vocab import ONTOLOGY_IRI, ROLE, ROLE_SCHEME
 
-__all__ = ["DOCUMENT_FORMATS", "DOC_PATH", "ONTOLOGY_PATH", "ROLE_PATH", "document_path", "document_patterns",
-           "page_path", "published_resources", "see_other", "thing_of"]
+__all__ = [
+    "DOCUMENT_FORMATS",
+    "DOC_PATH",
+    "ONTOLOGY_PATH",
+    "ROLE_PATH",
+    "document_path",
+    "document_patterns",
+    "page_path",
+    "published_resources",
+    "see_other",
+    "thing_of",
+]
 
 #: The formats every document is offered in: its HTML page first, then every RDF format.
 DOCUMENT_FORMATS: tuple[Format, ...] = (HTML, *FORMATS)
@@ -43,19 +53,19 @@ def page_path(iri: str, base: str) -> str | None:
     """The site path of the page that describes ``iri`` (with a #fragment for a part); None if the
     site has no page for it (an IRI outside the dataset)."""
     if iri.startswith(base + "id/"):
-        segments = iri[len(base) + 3:].split("/")
+        segments = iri[len(base) + 3 :].split("/")
         if len(segments) < 2 or segments[0] not in KINDS or not segments[1]:
             return None
         path = f"{DOC_PATH}/{segments[0]}/{segments[1]}"
         return path + "#" + "/".join(segments[2:]) if len(segments) > 2 else path
-    if iri.startswith(_ROLE_NS) and len(iri) > len(_ROLE_NS) and "/" not in iri[len(_ROLE_NS):]:
-        return f"{ROLE_PATH}/{iri[len(_ROLE_NS):]}"
+    if iri.startswith(_ROLE_NS) and len(iri) > len(_ROLE_NS) and "/" not in iri[len(_ROLE_NS) :]:
+        return f"{ROLE_PATH}/{iri[len(_ROLE_NS) :]}"
     if iri == _ROLE_SCHEME:
         return ROLE_PATH
     if iri == _ONTOLOGY:
         return ONTOLOGY_PATH
     if iri.startswith(_ONTOLOGY + "#") and len(iri) > len(_ONTOLOGY) + 1:
-        return f"{ONTOLOGY_PATH}#{iri[len(_ONTOLOGY) + 1:]}"
+        return f"{ONTOLOGY_PATH}#{iri[len(_ONTOLOGY) + 1 :]}"
     return None
 
 
@@ -74,10 +84,10 @@ def thing_of(doc: str, base: str) -> str | None:
     if doc == ROLE_PATH:
         return _ROLE_SCHEME
     if doc.startswith(ROLE_PATH + "/"):
-        name = doc[len(ROLE_PATH) + 1:]
+        name = doc[len(ROLE_PATH) + 1 :]
         return _ROLE_NS + name if name and "/" not in name else None
     if doc.startswith(DOC_PATH + "/"):
-        segments = doc[len(DOC_PATH) + 1:].split("/")
+        segments = doc[len(DOC_PATH) + 1 :].split("/")
         if len(segments) == 2 and all(segments):
             return f"{base}id/{segments[0]}/{segments[1]}"
     return None
@@ -99,7 +109,7 @@ def see_other(store: ox.Store, base: str) -> dict[str, str]:
         for term in (quad.subject, quad.object):
             if isinstance(term, ox.NamedNode) and term.value.startswith(prefix) and term.value not in found:
                 doc = document_path(term.value, base)
-                rest = term.value[len(base) - 1:]
+                rest = term.value[len(base) - 1 :]
                 if doc and _plain(rest):
                     found[rest] = doc
     return dict(sorted(found.items()))

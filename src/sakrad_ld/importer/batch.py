@@ -26,12 +26,18 @@ class Batch:
     def summary(self) -> str:
         lines = [f"drafted: {d.meeting.id} ← {d.url}" for d in self.drafts if d.meeting]
         lines += [f"same meeting as another page: {url} → {mid}" for url, mid in self.merged]
-        lines += [f"already in data/: {url} → data/meetings/{mid}.yaml; would add: {', '.join(add) or 'nothing'}"
-                  for url, mid, add in self.existing]
-        lines += [f"not a sakråd ({kind}): {url}" + (f" — mentions: {said[0][:140]}" if said else "")
-                  for url, kind, said in self.not_sakrad]
-        lines.append(f"{len(self.drafts)} drafted, {len(self.merged)} same meeting as another page, "
-                     f"{len(self.existing)} already in data/, {len(self.not_sakrad)} not a sakråd")
+        lines += [
+            f"already in data/: {url} → data/meetings/{mid}.yaml; would add: {', '.join(add) or 'nothing'}"
+            for url, mid, add in self.existing
+        ]
+        lines += [
+            f"not a sakråd ({kind}): {url}" + (f" — mentions: {said[0][:140]}" if said else "")
+            for url, kind, said in self.not_sakrad
+        ]
+        lines.append(
+            f"{len(self.drafts)} drafted, {len(self.merged)} same meeting as another page, "
+            f"{len(self.existing)} already in data/, {len(self.not_sakrad)} not a sakråd"
+        )
         return "\n".join(lines) + "\n"
 
 
@@ -48,6 +54,7 @@ def same_meeting(a: PageDraft, b: PageDraft) -> bool:
     if linked and (ma.date is None or mb.date is None or ma.date == mb.date):
         return True
     if ma.date and mb.date and len(ma.date) == 10 and ma.date == mb.date:
+
         def words(m) -> set[str]:  # noqa: ANN001  (a draft meeting)
             return set(_WORD.findall(m.title.sv.casefold())) - _COMMON
 
@@ -61,9 +68,23 @@ def _path(url: str) -> str:
 
 def _would_add(draft: Meeting, known: Meeting) -> list[str]:
     out = []
-    for name in ("date", "topic", "purpose", "place", "invited_count", "organisation_count", "participant_count",
-                 "invited_description", "chair", "conveners", "government_participants", "agencies",
-                 "discussion_areas", "contact", "case_number"):
+    for name in (
+        "date",
+        "topic",
+        "purpose",
+        "place",
+        "invited_count",
+        "organisation_count",
+        "participant_count",
+        "invited_description",
+        "chair",
+        "conveners",
+        "government_participants",
+        "agencies",
+        "discussion_areas",
+        "contact",
+        "case_number",
+    ):
         if getattr(draft, name) not in (None, []) and getattr(known, name) in (None, []):
             out.append(name)
     return out

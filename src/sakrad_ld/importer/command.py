@@ -88,8 +88,10 @@ def _page(page, entry, out: Path | None, corpus: Corpus) -> int:
         print(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}", file=sys.stderr)
         return EXIT_OK
     if draft.existing:
-        print(f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what "
-              "it states", file=sys.stderr)
+        print(
+            f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what it states",
+            file=sys.stderr,
+        )
     _write(draft.yaml(), out, f"meeting {draft.meeting.id}")
     return EXIT_OK
 

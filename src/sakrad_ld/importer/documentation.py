@@ -38,15 +38,36 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 TITLE = ("Dokumentation av sakråd den <dag månad år>, om …", r"dokumentation av sakr[åa]d\b.*")
 
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-           "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.IGNORECASE)
 
 _UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
-_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-          "sjutton": 17, "arton": 18, "nitton": 19}
-_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
-         "nittio": 90}
+_TEENS = {
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+}
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
 
 
 def number_value(words: str) -> int | None:
@@ -62,8 +83,8 @@ def number_value(words: str) -> int | None:
     for tens, value in _TENS.items():
         if word == tens:
             return value
-        if word.startswith(tens) and word[len(tens):] in _UNITS and word[len(tens):] != "en":
-            return value + _UNITS[word[len(tens):]]
+        if word.startswith(tens) and word[len(tens) :] in _UNITS and word[len(tens) :] != "en":
+            return value + _UNITS[word[len(tens) :]]
     return None
 
 
@@ -127,27 +148,36 @@ def parse_documentation(text: str, file: Path) -> Documentation:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     title_at = next((i for i, line in enumerate(lines) if re.fullmatch(TITLE[1], line, re.IGNORECASE)), None)
     found: dict[str, tuple[int, int]] = {}
-    heads = sorted((i, key) for i, line in enumerate(lines) for key, (_, pattern) in SECTIONS.items()
-                   if re.fullmatch(pattern, line, re.IGNORECASE))
+    heads = sorted(
+        (i, key)
+        for i, line in enumerate(lines)
+        for key, (_, pattern) in SECTIONS.items()
+        if re.fullmatch(pattern, line, re.IGNORECASE)
+    )
     for n, (i, key) in enumerate(heads):
         if key not in found:
             found[key] = (i + 1, heads[n + 1][0] if n + 1 < len(heads) else len(lines))
     missing = ([f"the title line '{TITLE[0]}'"] if title_at is None else []) + [
-        f"the section '{heading}'" for key, (heading, _) in SECTIONS.items() if key not in found]
+        f"the section '{heading}'" for key, (heading, _) in SECTIONS.items() if key not in found
+    ]
     date = _DATE.search(lines[title_at]) if title_at is not None else None
     if title_at is not None and not _real_date(date):
         missing.append("a valid date in the title ('den 12 december 2017')")
     if missing:
-        raise InputError(Where(file, 0), "not a sakråd documentation in the known template; could not find "
-                         + ", ".join(missing), "the layout described in docs/import.md",
-                         "nothing was drafted; write the YAML by hand or bring the text into the template")
+        raise InputError(
+            Where(file, 0),
+            "not a sakråd documentation in the known template; could not find " + ", ".join(missing),
+            "the layout described in docs/import.md",
+            "nothing was drafted; write the YAML by hand or bring the text into the template",
+        )
     assert title_at is not None and date is not None
     block = {key: _blocks(lines[a:b]) for key, (a, b) in found.items()}
     return _facts(file, lines, title_at, date, block)
 
 
-def _facts(file: Path, lines: list[str], title_at: int, date: re.Match[str],
-           block: dict[str, list[str]]) -> Documentation:
+def _facts(
+    file: Path, lines: list[str], title_at: int, date: re.Match[str], block: dict[str, list[str]]
+) -> Documentation:
     title_line = lines[title_at]
     title = re.sub(r"(?i)^dokumentation av s", "S", title_line)
     day, month, year = date.groups()
@@ -158,7 +188,8 @@ def _facts(file: Path, lines: list[str], title_at: int, date: re.Match[str],
     topic = _first(r"\*\*(.+?)\*\*", intro or "") or _first(r"behandlade frågan om (.+)", intro or "")
     topic = topic.rstrip(". ") if topic else None
     place = _first(r"hölls i ([A-ZÅÄÖ][\w-]+)", text_of["purpose"]) or _first(
-        r"möte i ([A-ZÅÄÖ][\w-]+)", text_of["process"])
+        r"möte i ([A-ZÅÄÖ][\w-]+)", text_of["process"]
+    )
     purpose = tuple(b for b in block["purpose"] if b is not intro and not _is_item(b))
 
     count = _first(r"(?:samlade|samlades|deltog|medverkade)\s+(\S+(?:\s\S+)?)\s+organisationer", text_of["process"])
@@ -174,25 +205,45 @@ def _facts(file: Path, lines: list[str], title_at: int, date: re.Match[str],
 
     took_part = _first(r"Från Regeringskansliet deltog (.+?)\.(?:\s|$)", text_of["participants"])
     participants = tuple(p.strip() for p in re.split(r",? samt ", took_part)) if took_part else ()
-    contact = re.search(r"Kontaktperson:\s*(?P<name>[^,(]+?)\s*(?:,\s*(?P<unit>[^(]+?))?\s*\((?P<details>[^)]*)\)",
-                        text_of["participants"])
+    contact = re.search(
+        r"Kontaktperson:\s*(?P<name>[^,(]+?)\s*(?:,\s*(?P<unit>[^(]+?))?\s*\((?P<details>[^)]*)\)",
+        text_of["participants"],
+    )
     details = contact.group("details") if contact else ""
     organisations = tuple(_item_text(b) for b in block["organisations"] if _is_item(b))
 
     facts = {
-        "place": place, "topic": topic, "purpose": purpose, "process": tuple(block["process"]),
-        "stated organisation count": count, "chair": chair, "presentations": shown, "questions": questions,
-        "handling of views": handling, "participants from the Government Offices": participants,
-        "contact person": contact, "participating organisations": organisations,
+        "place": place,
+        "topic": topic,
+        "purpose": purpose,
+        "process": tuple(block["process"]),
+        "stated organisation count": count,
+        "chair": chair,
+        "presentations": shown,
+        "questions": questions,
+        "handling of views": handling,
+        "participants from the Government Offices": participants,
+        "contact person": contact,
+        "participating organisations": organisations,
     }
     return Documentation(
-        file=file, title_line=title_line, headings=tuple(line for line in lines[:title_at] if line),
-        title=title, date=iso, place=place, topic=topic, purpose=purpose, process=tuple(block["process"]),
+        file=file,
+        title_line=title_line,
+        headings=tuple(line for line in lines[:title_at] if line),
+        title=title,
+        date=iso,
+        place=place,
+        topic=topic,
+        purpose=purpose,
+        process=tuple(block["process"]),
         stated_count=count,
         chair_name=chair.group(1).strip() if chair else None,
         chair_capacity=chair.group(2).strip() if chair and chair.group(2) else None,
-        presentations=shown, presentations_count=shown_count,
-        questions=questions, stated_question_count=stated_questions, handling_of_views=handling,
+        presentations=shown,
+        presentations_count=shown_count,
+        questions=questions,
+        stated_question_count=stated_questions,
+        handling_of_views=handling,
         participants=participants,
         contact_name=contact.group("name").strip() if contact else None,
         contact_unit=(contact.group("unit") or "").strip() or None if contact else None,

@@ -63,8 +63,7 @@ class Draft:
         ]
         _mapping(self.meeting, 0, "", self.comments, lines)
         text = "\n".join(lines) + "\n"
-        loaded = load_record(Meeting, yaml.compose(text, Loader=yaml.SafeLoader),
-                             Path(f"draft of {self.source_file}"))
+        loaded = load_record(Meeting, yaml.compose(text, Loader=yaml.SafeLoader), Path(f"draft of {self.source_file}"))
         if loaded != self.meeting:  # a bug in the writer, never the reader's fault
             raise AssertionError(f"the draft YAML does not load back as the drafted meeting:\n{text}")
         return text
@@ -104,8 +103,13 @@ class _Resolver:
 
     def body(self, text: str) -> str | None:
         """The body named last in ``text`` ("Arbetsmarknadsdepartementet, Integrationsenheten" → the unit)."""
-        hits = [(m.start(), b.id) for b in self.corpus.bodies for name in (b.name.sv, b.name.en) if name
-                for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
+        hits = [
+            (m.start(), b.id)
+            for b in self.corpus.bodies
+            for name in (b.name.sv, b.name.en)
+            if name
+            for m in re.finditer(re.escape(name), text, re.IGNORECASE)
+        ]
         return max(hits)[1] if hits else None
 
     def organisation(self, name: str, path: str) -> str:
@@ -113,9 +117,16 @@ class _Resolver:
             if any(_same(n, name) for n in (org.name, *org.alt_names, org.legal_name or "")):
                 return org.id
         own = [f for f in forms(name) if not f.abbreviation]
-        equal = sorted({org.id for org in self.corpus.organisations
-                        for n in (org.name, *org.alt_names, org.legal_name or "")
-                        for f in forms(n) for g in own if similarity(f, g) == 1.0})
+        equal = sorted(
+            {
+                org.id
+                for org in self.corpus.organisations
+                for n in (org.name, *org.alt_names, org.legal_name or "")
+                for f in forms(n)
+                for g in own
+                if similarity(f, g) == 1.0
+            }
+        )
         if len(equal) == 1:
             self.note(path, f"the text writes '{name}'")
             return equal[0]
@@ -132,12 +143,21 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
     """The meeting ``doc`` documents, as a draft whose references are resolved against ``corpus``."""
     r = _Resolver(corpus)
     issuer = next((b for line in reversed(doc.headings) if (b := r.body(line))), None)
-    r.note("", f"the heading ({' / '.join(doc.headings) or 'missing'}) says who issued the text, not who "
-               "organised the sakråd: organiser is left out unless the text says so")
+    r.note(
+        "",
+        f"the heading ({' / '.join(doc.headings) or 'missing'}) says who issued the text, not who "
+        "organised the sakråd: organiser is left out unless the text says so",
+    )
     meeting_id = f"{doc.date}-{issuer or slug(doc.headings[-1] if doc.headings else 'sakrad')}"
     r.note("id", "an id of your choice: it becomes part of the meeting's IRI and must never change once published")
-    source = next((s.id for s in corpus.sources if _same(s.title.sv, doc.title_line)
-                   or (s.file and Path(s.file).name == doc.file.name)), None)
+    source = next(
+        (
+            s.id
+            for s in corpus.sources
+            if _same(s.title.sv, doc.title_line) or (s.file and Path(s.file).name == doc.file.name)
+        ),
+        None,
+    )
     if source is None:
         source = f"dokumentation-{meeting_id}"
         r.note("source", f"new source: add it to data/sources.yaml with this id and the title '{doc.title_line}'")
@@ -148,16 +168,21 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
 
     chair = None
     if doc.chair_name:
-        chair = ChairRef(person=r.person(doc.chair_name, "chair"),
-                         post=_post(corpus, doc.chair_capacity))
+        chair = ChairRef(person=r.person(doc.chair_name, "chair"), post=_post(corpus, doc.chair_capacity))
         if doc.chair_capacity and chair.post is None:
-            r.note("chair", f"post: the text says '{doc.chair_capacity}'; add the id of that post from "
-                            "data/bodies.yaml if it is known")
+            r.note(
+                "chair",
+                f"post: the text says '{doc.chair_capacity}'; add the id of that post from "
+                "data/bodies.yaml if it is known",
+            )
 
     count = Count(text=doc.stated_count, value=number_value(doc.stated_count)) if doc.stated_count else None
     if count and count.value is not None and count.value != len(doc.organisations):
-        r.note("organisation_count", f"the text says {count.text} and lists {len(doc.organisations)}: "
-                                            "both are kept, validation reports the difference")
+        r.note(
+            "organisation_count",
+            f"the text says {count.text} and lists {len(doc.organisations)}: "
+            "both are kept, validation reports the difference",
+        )
     presentations = None
     if doc.presentations:
         shown = number_value(doc.presentations_count or "")
@@ -166,8 +191,7 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         else:
             presentations = Presentations(count=shown, description=Text(doc.presentations))
     if doc.stated_question_count and number_value(doc.stated_question_count) not in (None, len(doc.questions)):
-        r.note("questions", f"the text announces {doc.stated_question_count} questions and lists "
-                            f"{len(doc.questions)}")
+        r.note("questions", f"the text announces {doc.stated_question_count} questions and lists {len(doc.questions)}")
 
     participants = []
     for i, phrase in enumerate(doc.participants):
@@ -179,8 +203,10 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
 
     contact = None
     if doc.contact_name:
-        for what, annotated, value in (("e-mail address", Email, doc.contact_email),
-                                       ("telephone number", Telephone, doc.contact_telephone)):
+        for what, annotated, value in (
+            ("e-mail address", Email, doc.contact_email),
+            ("telephone number", Telephone, doc.contact_telephone),
+        ):
             if value is not None and not _valid(annotated, value):
                 r.note("contact", f"left out: the text's {what} '{value}' is not valid")
         contact = Contact(
@@ -193,11 +219,21 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         r.note("", "not found in the text, so left out: " + ", ".join(doc.not_found))
 
     meeting = Meeting(
-        id=meeting_id, source=source, title=Text(doc.title), topic=_text(doc.topic),
-        date=doc.date, place=doc.place, purpose=_text(*doc.purpose), process=_text(*doc.process),
-        organisation_count=count, chair=chair, government_participants=participants,
-        presentations=presentations, questions=[Text(q) for q in doc.questions],
-        handling_of_views=_text(*doc.handling_of_views), contact=contact,
+        id=meeting_id,
+        source=source,
+        title=Text(doc.title),
+        topic=_text(doc.topic),
+        date=doc.date,
+        place=doc.place,
+        purpose=_text(*doc.purpose),
+        process=_text(*doc.process),
+        organisation_count=count,
+        chair=chair,
+        government_participants=participants,
+        presentations=presentations,
+        questions=[Text(q) for q in doc.questions],
+        handling_of_views=_text(*doc.handling_of_views),
+        contact=contact,
         organisations=[r.organisation(name, f"organisations[{i}]") for i, name in enumerate(doc.organisations)],
     )
     return Draft(meeting, {k: tuple(v) for k, v in r.comments.items()}, doc.file.name)

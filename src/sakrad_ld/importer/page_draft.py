@@ -64,10 +64,12 @@ class PageDraft:
         """The draft as a ``data/meetings/*.yaml`` text (checked by loading it back), followed by the
         records to append to the other files, as comments."""
         assert self.meeting is not None
-        lines = ["# yaml-language-server: $schema=../../schema/meeting.schema.json",
-                 f"# DRAFT made by `sakrad-ld import` from {self.url}: check every fact against the page,",
-                 f"# then save it as data/meetings/{self.meeting.id}.yaml.",
-                 *_comment("", tuple(self.comments.get("", ())))]
+        lines = [
+            "# yaml-language-server: $schema=../../schema/meeting.schema.json",
+            f"# DRAFT made by `sakrad-ld import` from {self.url}: check every fact against the page,",
+            f"# then save it as data/meetings/{self.meeting.id}.yaml.",
+            *_comment("", tuple(self.comments.get("", ()))),
+        ]
         _mapping(self.meeting, 0, "", {k: tuple(v) for k, v in self.comments.items()}, lines)
         text = "\n".join(lines) + "\n"
         loaded = load_record(Meeting, yaml.compose(text, Loader=yaml.SafeLoader), Path(f"draft of {self.url}"))
@@ -109,8 +111,13 @@ class _Ids:
         if found:
             return found
         kind = "office" if name == "Statsrådsberedningen" else "ministry"
-        new = Body(id=slug(name), name=Text(" ".join(name.replace("-och", "- och").split())), kind=kind,
-                   unit_of="regeringskansliet", sources=[source])
+        new = Body(
+            id=slug(name),
+            name=Text(" ".join(name.replace("-och", "- och").split())),
+            kind=kind,
+            unit_of="regeringskansliet",
+            sources=[source],
+        )
         self._add("bodies.yaml", new)
         return new.id
 
@@ -127,8 +134,11 @@ class _Ids:
         known = next((p for p in self.corpus.people if _same(p.name, agent.name or "")), None)
         if known:
             if post and all(h.post != post for h in known.holds):
-                self.draft.note("", f"{known.id} is in data/people.yaml; the page gives them the post "
-                                    f"'{agent.post}': add a holding with source {source}")
+                self.draft.note(
+                    "",
+                    f"{known.id} is in data/people.yaml; the page gives them the post "
+                    f"'{agent.post}': add a holding with source {source}",
+                )
             return known.id, post
         holds = [Holding(post=post, source=source, as_of=as_of)] if post else []
         new = Person(id=slug(agent.name or ""), name=agent.name or "", holds=holds, sources=[source])
@@ -137,8 +147,9 @@ class _Ids:
 
     def known_source(self, url: str) -> str | None:
         path = re.sub(r"^https?://[^/]+", "", url)
-        return next((s.id for s in self.corpus.sources if s.url and re.sub(r"^https?://[^/]+", "", s.url) == path),
-                    None)
+        return next(
+            (s.id for s in self.corpus.sources if s.url and re.sub(r"^https?://[^/]+", "", s.url) == path), None
+        )
 
     def source(self, record: Source) -> str:
         found = self.known_source(record.url or "")
@@ -159,24 +170,30 @@ def _date(facts: PageFacts, entry: Entry) -> tuple[str | None, Text | None]:
         m = re.search(rf"\b{words} (\d{{4}})\b", link.name, re.IGNORECASE)
         if m:
             return f"{m[1]}-{month:02d}-{day:02d}", Text(
-                f"Sidan säger \"{facts.day_words}\" utan år; året står i namnet på den bifogade filen "
-                f"\"{_pdf_name(link.name)}\".",
-                f"The page says \"{facts.day_words}\" without a year; the year is in the name of the attached "
-                f"file \"{_pdf_name(link.name)}\".")
+                f'Sidan säger "{facts.day_words}" utan år; året står i namnet på den bifogade filen '
+                f'"{_pdf_name(link.name)}".',
+                f'The page says "{facts.day_words}" without a year; the year is in the name of the attached '
+                f'file "{_pdf_name(link.name)}".',
+            )
     if not entry.published:
         return None, None
     published = dt.date.fromisoformat(entry.published)
-    year = min((published.year - 1, published.year, published.year + 1),
-               key=lambda y: abs((dt.date(y, month, day) - published).days))
+    year = min(
+        (published.year - 1, published.year, published.year + 1),
+        key=lambda y: abs((dt.date(y, month, day) - published).days),
+    )
     return f"{year:04d}-{month:02d}-{day:02d}", Text(
-        f"Sidan säger \"{facts.day_words}\" utan år; året är det närmast sidans publiceringsdatum "
-        f"({entry.published}).",
-        f"The page says \"{facts.day_words}\" without a year; the year is the one nearest the page's "
-        f"publication date ({entry.published}).")
+        f'Sidan säger "{facts.day_words}" utan år; året är det närmast sidans publiceringsdatum ({entry.published}).',
+        f'The page says "{facts.day_words}" without a year; the year is the one nearest the page\'s '
+        f"publication date ({entry.published}).",
+    )
 
 
-_TOPIC = re.compile(r"^(?:Inbjudan till )?(?:EU-)?(?:sakråd|samråd)\s+(?:om|angående|inför|med anledning av|"
-                    r"med temat|på temat)\s+", re.IGNORECASE)
+_TOPIC = re.compile(
+    r"^(?:Inbjudan till )?(?:EU-)?(?:sakråd|samråd)\s+(?:om|angående|inför|med anledning av|"
+    r"med temat|på temat)\s+",
+    re.IGNORECASE,
+)
 _SOURCE_PREFIX = {"web-page": "regeringen", "article": "regeringen", "press-release": "regeringen"}
 
 
@@ -192,11 +209,19 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     """The draft of one page: a meeting for a page about a sakråd, a report for any other."""
     entry = entry or Entry(url=re.sub(r"^https?://[^/]+", "", page.origin), listed=False)
     kind = page_kind(page, entry)
-    draft = PageDraft(url=entry.full_url, kind=kind, origin=page.origin,
-                      links=tuple(s.url for s in entry.shortcuts if not s.url.endswith(".pdf")))
+    draft = PageDraft(
+        url=entry.full_url,
+        kind=kind,
+        origin=page.origin,
+        links=tuple(s.url for s in entry.shortcuts if not s.url.endswith(".pdf")),
+    )
     if kind in ("mention", "other"):
-        draft.mentions = [s for p in page.paragraphs for s in re.split(r"(?<=\.)\s+", p)
-                          if re.search(r"sakråd|samråd", s, re.IGNORECASE)]
+        draft.mentions = [
+            s
+            for p in page.paragraphs
+            for s in re.split(r"(?<=\.)\s+", p)
+            if re.search(r"sakråd|samråd", s, re.IGNORECASE)
+        ]
         return draft
     if not entry.listed:
         draft.note("", "the page's listing entry is not in the listing: no publication date, sender or attachments")
@@ -205,29 +230,54 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     date, derivation = _date(facts, entry)
     month = date[:7] if date else (entry.published or "")[:7] or "undated"
     title = re.sub(r"^Inbjudan till (\w)", lambda m: m[1].upper(), page.title)
-    topic_m = re.search(r"(?:sakråd|samråd) (?:om|angående|inför|med anledning av|med temat|på temat) (?P<t>[^.]+)",
-                        page.paragraphs[0] if page.paragraphs else "")
+    topic_m = re.search(
+        r"(?:sakråd|samråd) (?:om|angående|inför|med anledning av|med temat|på temat) (?P<t>[^.]+)",
+        page.paragraphs[0] if page.paragraphs else "",
+    )
     topic = _TOPIC.sub("", title) if _TOPIC.match(title) else (topic_m["t"] if topic_m else None)
     meeting_id = f"{date or month}-{_short(topic or title)}"
     section_kind = SECTION_KINDS.get(entry.section, "web-page")
     parts = entry.url.strip("/").split("/")
-    main_id = (f"regeringen-{parts[1]}-{parts[2]}-{_short(parts[-1], 5)}" if len(parts) == 4
-               else f"regeringen-{meeting_id}")
+    main_id = (
+        f"regeringen-{parts[1]}-{parts[2]}-{_short(parts[-1], 5)}" if len(parts) == 4 else f"regeringen-{meeting_id}"
+    )
     main_id = ids.known_source(entry.full_url) or main_id
-    publisher = next((ids.body(name, main_id) for name in entry.sender_names
-                      if re.search(r"departementet$|^Statsrådsberedningen$", name)), None)
-    main = ids.source(Source(id=main_id, title=Text(page.title), kind=section_kind, url=entry.full_url,
-                             publisher=publisher, published=entry.published))
+    publisher = next(
+        (
+            ids.body(name, main_id)
+            for name in entry.sender_names
+            if re.search(r"departementet$|^Statsrådsberedningen$", name)
+        ),
+        None,
+    )
+    main = ids.source(
+        Source(
+            id=main_id,
+            title=Text(page.title),
+            kind=section_kind,
+            url=entry.full_url,
+            publisher=publisher,
+            published=entry.published,
+        )
+    )
     further = []
     for link in entry.attachments + entry.shortcuts:
         what = _attachment_kind(link)
         if what:
             prefix = "inbjudan" if what == "invitation" else "minnesanteckningar"
-            further.append(ids.source(Source(id=f"{prefix}-{meeting_id}", title=Text(_pdf_name(link.name)),
-                                             kind=what, url=link.full_url, published=None)))
+            further.append(
+                ids.source(
+                    Source(
+                        id=f"{prefix}-{meeting_id}",
+                        title=Text(_pdf_name(link.name)),
+                        kind=what,
+                        url=link.full_url,
+                        published=None,
+                    )
+                )
+            )
         elif link in entry.attachments:
-            draft.note("sources", f"attachment left out (neither invitation nor minutes): {link.name} "
-                                  f"{link.full_url}")
+            draft.note("sources", f"attachment left out (neither invitation nor minutes): {link.name} {link.full_url}")
     as_of = date if date and len(date) == 10 else None
 
     conveners = []
@@ -242,7 +292,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     if facts.chair:
         person, post = ids.person(facts.chair, main, as_of)
         chair = ChairRef(person=person, post=post)
-        draft.note("chair", f"the page: \"{facts.chair_words}\"")
+        draft.note("chair", f'the page: "{facts.chair_words}"')
     participants = []
     for agent, sentence in facts.speakers:
         person, _ = ids.person(agent, main, as_of)
@@ -263,17 +313,28 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     m = re.search(r"avser (?P<body>\S+departementet) (?:genomföra|anordna|hålla)", page.text)
     if m:
         organiser = ids.body(m["body"], main)
-        draft.note("organiser", f"the page: \"{m.group(0)} …\"")
+        draft.note("organiser", f'the page: "{m.group(0)} …"')
     if facts.announced:
-        held = " Minnesanteckningar från sakrådet finns bifogade sidan." if any(
-            _attachment_kind(a) == "minutes" for a in entry.attachments) else ""
-        notes.append(Note(text=Text(
-            f"Sidan kungör sakrådet (\"bjuder in\"); att det hölls står inte på sidan.{held}",
-            "The page announces the sakråd (\"bjuder in\": invites); it does not say it was held."
-            + (" Minutes of it are attached to the page." if held else ""))))
+        held = (
+            " Minnesanteckningar från sakrådet finns bifogade sidan."
+            if any(_attachment_kind(a) == "minutes" for a in entry.attachments)
+            else ""
+        )
+        notes.append(
+            Note(
+                text=Text(
+                    f'Sidan kungör sakrådet ("bjuder in"); att det hölls står inte på sidan.{held}',
+                    'The page announces the sakråd ("bjuder in": invites); it does not say it was held.'
+                    + (" Minutes of it are attached to the page." if held else ""),
+                )
+            )
+        )
     if date is None:
-        draft.note("date", f"the page gives no date: the id uses the publication month ({month}); add the date "
-                           "only if another document states it")
+        draft.note(
+            "date",
+            f"the page gives no date: the id uses the publication month ({month}); add the date "
+            "only if another document states it",
+        )
     case_numbers = entry.case_numbers
     if len(case_numbers) > 1:
         draft.note("case_number", f"the listing gives several: {', '.join(case_numbers)}")
@@ -281,15 +342,28 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     if kind == "about":
         draft.note("title", "the article's headline: give the meeting a title that names the sakråd")
     draft.meeting = Meeting(
-        id=meeting_id, source=main, title=Text(title), sources=further,
-        topic=Text(topic) if topic else None, organiser=organiser, date=date, date_derivation=derivation,
-        place=facts.place, purpose=Text(" ".join(facts.purpose)) if facts.purpose else None,
-        invited_count=_count(facts.invited), organisation_count=_count(facts.organisations),
+        id=meeting_id,
+        source=main,
+        title=Text(title),
+        sources=further,
+        topic=Text(topic) if topic else None,
+        organiser=organiser,
+        date=date,
+        date_derivation=derivation,
+        place=facts.place,
+        purpose=Text(" ".join(facts.purpose)) if facts.purpose else None,
+        invited_count=_count(facts.invited),
+        organisation_count=_count(facts.organisations),
         participant_count=_count(facts.participants),
         invited_description=Text(facts.invited_description) if facts.invited_description else None,
-        chair=chair, conveners=conveners, government_participants=participants, agencies=agencies,
-        discussion_areas=[Text(a) for a in facts.discussion_areas], contact=contact,
-        case_number=case_numbers[0] if case_numbers else None, notes=notes,
+        chair=chair,
+        conveners=conveners,
+        government_participants=participants,
+        agencies=agencies,
+        discussion_areas=[Text(a) for a in facts.discussion_areas],
+        contact=contact,
+        case_number=case_numbers[0] if case_numbers else None,
+        notes=notes,
     )
     draft.existing = next((m.id for m in corpus.meetings if main in (m.source, *m.sources)), None)
     return draft
@@ -308,9 +382,22 @@ def _pdf_name(name: str) -> str:
 
 
 #: The meeting's facts one page can give another, by field name (records.MEETING_FACTS).
-_MERGED = ("topic", "organiser", "date", "place", "purpose", "invited_count", "organisation_count",
-           "participant_count", "invited_description", "chair", "agencies", "discussion_areas", "contact",
-           "case_number")
+_MERGED = (
+    "topic",
+    "organiser",
+    "date",
+    "place",
+    "purpose",
+    "invited_count",
+    "organisation_count",
+    "participant_count",
+    "invited_description",
+    "chair",
+    "agencies",
+    "discussion_areas",
+    "contact",
+    "case_number",
+)
 
 
 def merge(main: PageDraft, other: PageDraft) -> PageDraft:
@@ -334,17 +421,27 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
                 changes["date_derivation"] = b.date_derivation
         elif mine != theirs and name not in ("topic",):
             main.note(name, f"{other.url} gives another {name}: {_plain(theirs)}")
-    conveners = list(a.conveners) + [dataclasses.replace(c, source=b.source) for c in b.conveners
-                                     if all((c.person, c.body) != (d.person, d.body) for d in a.conveners)]
+    conveners = list(a.conveners) + [
+        dataclasses.replace(c, source=b.source)
+        for c in b.conveners
+        if all((c.person, c.body) != (d.person, d.body) for d in a.conveners)
+    ]
     participants = list(a.government_participants) + [
-        dataclasses.replace(p, source=b.source) for p in b.government_participants
-        if all(p.person != q.person for q in a.government_participants)]
+        dataclasses.replace(p, source=b.source)
+        for p in b.government_participants
+        if all(p.person != q.person for q in a.government_participants)
+    ]
     sources = [*a.sources, *(s for s in (b.source, *b.sources) if s not in a.sources and s != a.source)]
     notes = list(a.notes) + [n for n in b.notes if n not in a.notes and a.notes == []]
     main.meeting = dataclasses.replace(
-        a, **changes, conveners=conveners, government_participants=participants, sources=sources,
+        a,
+        **changes,
+        conveners=conveners,
+        government_participants=participants,
+        sources=sources,
         fact_sources=[*a.fact_sources, FactSource(facts=taken, source=b.source)] if taken else a.fact_sources,
-        notes=notes if not (a.notes and not b.notes) else [])
+        notes=notes if not (a.notes and not b.notes) else [],
+    )
     if a.notes and not b.notes:
         main.note("notes", f"{other.url} reports the meeting as held: the announcement note is dropped")
     for file, records in other.new.items():

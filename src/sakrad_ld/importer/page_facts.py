@@ -14,18 +14,34 @@ from .regeringen import Page
 
 __all__ = ["Agent", "PageFacts", "StatedNumber", "read_facts"]
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
 _NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)*"
 #: A post as pages word it: "socialminister", "statssekreterare", "jämställdhets- och biträdande
 #: arbetsmarknadsminister", "energi- och näringsminister", "enhetschef", "lantbruksråd".
-_POST = (r"(?:[A-ZÅÄÖa-zåäö]+-\s?och\s+)?(?:biträdande\s+)?[A-ZÅÄÖa-zåäö]*"
-         r"(?:minister|statssekreterare|enhetschef|lantbruksråd|statsråd)")
+_POST = (
+    r"(?:[A-ZÅÄÖa-zåäö]+-\s?och\s+)?(?:biträdande\s+)?[A-ZÅÄÖa-zåäö]*"
+    r"(?:minister|statssekreterare|enhetschef|lantbruksråd|statsråd)"
+)
 _BODY = r"(?:Regeringskansliet|[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet)"
 _FULLNAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)+"
-_PURPOSE = re.compile(r"Syftet\b(?: med (?:sakrådet|samrådet|mötet))?[^.;]*?\b(?:var|är|vara)\b|"
-                      r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft")
+_PURPOSE = re.compile(
+    r"Syftet\b(?: med (?:sakrådet|samrådet|mötet))?[^.;]*?\b(?:var|är|vara)\b|"
+    r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft"
+)
 _INVITE = re.compile(r"\b(bjöd|bjuder)\b")
 _PAST = re.compile(r"\b(bjöd|hölls|deltog|samlades|träffade|leddes|ledde|inledde|inleddes|genomfördes)\b")
 _APPROX = re.compile(r"-?tal\b|\b(?:drygt|runt|cirka|ca|omkring|ungefär)\b", re.IGNORECASE)
@@ -34,7 +50,8 @@ _COUNT = re.compile(
     r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)) (?P<noun>(?:[\w-]+ och )?(?:[\w-]+ )?"
     r"(?P<head>[\w-]*organisationer|representanter|personer|deltagare|ADV:er)\b(?: (?:från|för|i) (?:det civila "
     r"samhället|civilsamhället|olika civilsamhällesorganisationer|civilsamhällesorganisationer|myndigheter "
-    r"och branschorganisationer|olika departement i Regeringskansliet|Regeringskansliet))?)")
+    r"och branschorganisationer|olika departement i Regeringskansliet|Regeringskansliet))?)"
+)
 
 
 @dataclass(frozen=True)
@@ -160,17 +177,21 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
                 facts.organisations = number
             elif not count["head"].endswith("organisationer") and facts.participants is None:
                 facts.participants = number
-    chair = (re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
-             or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) som höll i mötet", s)
-             or re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, ledde\b", s))
+    chair = (
+        re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
+        or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) som höll i mötet", s)
+        or re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, ledde\b", s)
+    )
     if chair and facts.chair is None:
         facts.chair = Agent(chair.group(0), name=chair["name"], post=chair["post"].lower())
         facts.chair_words = s
-    speaker = (re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, (?:inledde|presenterade)\b", s)
-               or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:inledde|presenterade|berättade)\b", s)
-               or re.search(rf"inleddes av (?P<name>{_NAME}), (?P<post>{_POST})", s)
-               or re.search(rf"(?:berättade|presenterade) (?P<post>{_POST}) (?P<name>{_NAME})", s)
-               or re.search(rf"(?P<name>{_FULLNAME}) inledde\b", s))
+    speaker = (
+        re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, (?:inledde|presenterade)\b", s)
+        or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:inledde|presenterade|berättade)\b", s)
+        or re.search(rf"inleddes av (?P<name>{_NAME}), (?P<post>{_POST})", s)
+        or re.search(rf"(?:berättade|presenterade) (?P<post>{_POST}) (?P<name>{_NAME})", s)
+        or re.search(rf"(?P<name>{_FULLNAME}) inledde\b", s)
+    )
     met = re.search(r"\bträffade (?P<who>.+?) (?:flera|företrädare|representanter|civilsamhället)\b", s)
     if met and lead:
         for agent in agents(met["who"], page):

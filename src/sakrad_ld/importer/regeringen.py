@@ -85,8 +85,9 @@ def read_listing(path: Path) -> tuple[Entry, ...]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(Where(path, 0), f"not a readable listing: {error}",
-                         "a JSON list of page entries, as listing.json") from None
+        raise InputError(
+            Where(path, 0), f"not a readable listing: {error}", "a JSON list of page entries, as listing.json"
+        ) from None
     if not isinstance(raw, list):
         raise InputError(Where(path, 0), "not a listing: the file is not a JSON list", "a list of page entries")
     codes_file = path.parent / "codes.json"
@@ -96,15 +97,22 @@ def read_listing(path: Path) -> tuple[Entry, ...]:
 
 def _entry(item: dict, codes: dict[str, str]) -> Entry:
     def links(key: str) -> tuple[Link, ...]:
-        return tuple(Link(" ".join(str(a.get("name", "")).split()), str(a["url"]))
-                     for a in item.get(key) or () if isinstance(a, dict) and a.get("url"))
+        return tuple(
+            Link(" ".join(str(a.get("name", "")).split()), str(a["url"]))
+            for a in item.get(key) or ()
+            if isinstance(a, dict) and a.get("url")
+        )
 
     senders = tuple(str(s) for s in item.get("senders") or ())
     return Entry(
-        url=str(item["url"]), title=" ".join(str(item.get("title") or "").split()),
-        published=item.get("published") or None, senders=senders,
-        sender_names=tuple(codes.get(s, "") for s in senders), subtitle=item.get("id") or None,
-        attachments=links("attachments"), shortcuts=links("shortcuts"),
+        url=str(item["url"]),
+        title=" ".join(str(item.get("title") or "").split()),
+        published=item.get("published") or None,
+        senders=senders,
+        sender_names=tuple(codes.get(s, "") for s in senders),
+        subtitle=item.get("id") or None,
+        attachments=links("attachments"),
+        shortcuts=links("shortcuts"),
         listed=not ("listing" in item and item["listing"] is None),
     )
 
@@ -126,11 +134,14 @@ def parse_page(text: str, origin: str) -> Page:
     lines = text.replace("\r\n", "\n").split("\n")
     title_at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if title_at is None:
-        raise InputError(Where(Path(origin), 1), "not a regeringen.se page: no '# ' title line",
-                         "the page's Markdown, as in regeringen/pages/, starting with '# <title>'")
+        raise InputError(
+            Where(Path(origin), 1),
+            "not a regeringen.se page: no '# ' title line",
+            "the page's Markdown, as in regeringen/pages/, starting with '# <title>'",
+        )
     title = _DIARIENUMMER_TAIL.sub("", lines[title_at][2:]).strip()
     paragraphs, block = [], []
-    for line in lines[title_at + 1:] + [""]:
+    for line in lines[title_at + 1 :] + [""]:
         if line.strip():
             block.append(line.strip())
         elif block:
@@ -156,15 +167,19 @@ def fetch_page(url: str, timeout: float = 10.0) -> Page:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             text = answer.read().decode(answer.headers.get_content_charset() or "utf-8")
     except (urllib.error.URLError, OSError, UnicodeDecodeError) as error:
-        raise InputError(Where(Path(url), 0), f"cannot fetch the page: {error}",
-                         "a reachable address, or the page saved as a file") from None
+        raise InputError(
+            Where(Path(url), 0), f"cannot fetch the page: {error}", "a reachable address, or the page saved as a file"
+        ) from None
     return parse_page(text, url)
 
 
 _SAKRAD = re.compile(r"\b(?:eu-)?(?:sakråd|samråd)", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:eu-)?(?:sakrådet|samrådet)\b", re.IGNORECASE)
-_DAY = re.compile(r"\bden \d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-                  r"november|december)\b", re.IGNORECASE)
+_DAY = re.compile(
+    r"\bden \d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
 
 
 def page_kind(page: Page, entry: Entry | None) -> str:

@@ -41,9 +41,21 @@ from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID
 
 __all__ = [
-    "LAGRUMMET_EXTRACT", "REGISTERS", "Problem", "Target", "TargetRegister", "TargetStatus", "check_offline",
-    "check_online", "dataportal_iri", "link_targets", "link_triples", "linksets", "register_graph",
-    "register_iri", "register_of",
+    "LAGRUMMET_EXTRACT",
+    "REGISTERS",
+    "Problem",
+    "Target",
+    "TargetRegister",
+    "TargetStatus",
+    "check_offline",
+    "check_online",
+    "dataportal_iri",
+    "link_targets",
+    "link_triples",
+    "linksets",
+    "register_graph",
+    "register_iri",
+    "register_of",
 ]
 
 Triple = tuple[Node, Node, Node]
@@ -67,36 +79,56 @@ class TargetRegister:
 
     def local(self, iri: str) -> str | None:
         """The local name of ``iri`` in this register, or None if the IRI is not one of its IRIs."""
-        if iri.startswith(self.uri_space) and re.fullmatch(self.local_pattern, iri[len(self.uri_space):]):
-            return iri[len(self.uri_space):]
+        if iri.startswith(self.uri_space) and re.fullmatch(self.local_pattern, iri[len(self.uri_space) :]):
+            return iri[len(self.uri_space) :]
         return None
 
 
 #: The registers, by the name used in ``data/`` (``links[].register``) and in IRIs. Predicates:
 #: ``skos:exactMatch`` for the dataportal convention (a naming convention extended beyond its scope,
 #: that may not resolve), ``owl:sameAs`` for registers whose IRI names the very same entity.
-REGISTERS: dict[str, TargetRegister] = {r.name: r for r in (
-    TargetRegister(
-        "dataportal", "Sveriges dataportal: utgivare", "Sweden's data portal: publishers",
-        "http://dataportal.se/organisation/", r"SE[0-9]{10}(?:-[A-Za-z0-9]+)?", SKOS.exactMatch,
-        "Myndigheten för digital förvaltning (DIGG)",
-        "https://github.com/diggsweden/DCAT-AP-SE/blob/6b5124b8cb480a62b834f19abffa3de41b09dfb5/docs/harvesting.md",
-        resolves=False,
-        derivation_sv="Härledd av sakrad-ld: SE följt av organisationsnumrets tio siffror, enligt DIGG:s "
-                      "namnregel för utgivare; inte utfärdad av DIGG och inte säkert att den går att slå upp.",
-        derivation_en="Derived by sakrad-ld: SE followed by the organisation number's ten digits, by DIGG's "
-                      "naming rule for publishers; not issued by DIGG and not promised to resolve."),
-    TargetRegister(
-        "lagrummet", "Lagrummet: organisationer", "Lagrummet: organisations",
-        "http://rinfo.lagrummet.se/org/", r"[a-z0-9][a-z0-9_.%-]*", OWL.sameAs,
-        "Domstolsverket (rättsinformationssystemet Lagrummet)",
-        "https://github.com/rinfo/rdl/tree/c42b88bcaf6b0c5b1669ff1bc5dd4e756ce8c628/resources/base/datasets/org",
-        resolves=True),
-    TargetRegister(
-        "wikidata", "Wikidata", "Wikidata",
-        "http://www.wikidata.org/entity/", r"Q[1-9][0-9]*", OWL.sameAs,
-        "Wikidata", "https://www.wikidata.org/wiki/Wikidata:Identifiers", resolves=True),
-)}
+REGISTERS: dict[str, TargetRegister] = {
+    r.name: r
+    for r in (
+        TargetRegister(
+            "dataportal",
+            "Sveriges dataportal: utgivare",
+            "Sweden's data portal: publishers",
+            "http://dataportal.se/organisation/",
+            r"SE[0-9]{10}(?:-[A-Za-z0-9]+)?",
+            SKOS.exactMatch,
+            "Myndigheten för digital förvaltning (DIGG)",
+            "https://github.com/diggsweden/DCAT-AP-SE/blob/6b5124b8cb480a62b834f19abffa3de41b09dfb5/docs/harvesting.md",
+            resolves=False,
+            derivation_sv="Härledd av sakrad-ld: SE följt av organisationsnumrets tio siffror, enligt DIGG:s "
+            "namnregel för utgivare; inte utfärdad av DIGG och inte säkert att den går att slå upp.",
+            derivation_en="Derived by sakrad-ld: SE followed by the organisation number's ten digits, by DIGG's "
+            "naming rule for publishers; not issued by DIGG and not promised to resolve.",
+        ),
+        TargetRegister(
+            "lagrummet",
+            "Lagrummet: organisationer",
+            "Lagrummet: organisations",
+            "http://rinfo.lagrummet.se/org/",
+            r"[a-z0-9][a-z0-9_.%-]*",
+            OWL.sameAs,
+            "Domstolsverket (rättsinformationssystemet Lagrummet)",
+            "https://github.com/rinfo/rdl/tree/c42b88bcaf6b0c5b1669ff1bc5dd4e756ce8c628/resources/base/datasets/org",
+            resolves=True,
+        ),
+        TargetRegister(
+            "wikidata",
+            "Wikidata",
+            "Wikidata",
+            "http://www.wikidata.org/entity/",
+            r"Q[1-9][0-9]*",
+            OWL.sameAs,
+            "Wikidata",
+            "https://www.wikidata.org/wiki/Wikidata:Identifiers",
+            resolves=True,
+        ),
+    )
+}
 
 #: The project's extract of Lagrummet's organisation lists (relative to ``data/``), BSD licence.
 LAGRUMMET_EXTRACT = "sources/lagrummet-org.ttl"
@@ -121,9 +153,15 @@ def dataportal_iri(orgnr: str) -> URIRef:
     return URIRef(f"{REGISTERS['dataportal'].uri_space}SE{se_orgnr.compact(orgnr)}")
 
 
-def link_triples(minter: Minter, subject: URIRef, iri: str, source: str | None = None,
-                 derived_from: URIRef | None = None, verified: bool = True,
-                 status: str | None = None) -> list[Triple]:
+def link_triples(
+    minter: Minter,
+    subject: URIRef,
+    iri: str,
+    source: str | None = None,
+    derived_from: URIRef | None = None,
+    verified: bool = True,
+    status: str | None = None,
+) -> list[Triple]:
     """The direct link from ``subject`` to ``iri`` and its qualified identifier node with its provenance.
 
     Only a confirmed link (``verified``: read in the register itself or a pinned copy of its list) or
@@ -162,8 +200,12 @@ def link_triples(minter: Minter, subject: URIRef, iri: str, source: str | None =
 
 
 #: How a link was verified, as the ontology's concepts (records.Status).
-_STATUS = {"register": SAKRAD.RegisterConfirmed, "register-copy": SAKRAD.RegisterCopy,
-           "secondary": SAKRAD.SecondarySource, "retired": SAKRAD.RetiredEntry}
+_STATUS = {
+    "register": SAKRAD.RegisterConfirmed,
+    "register-copy": SAKRAD.RegisterCopy,
+    "secondary": SAKRAD.SecondarySource,
+    "retired": SAKRAD.RetiredEntry,
+}
 
 
 def register_graph(minter: Minter, names: Iterable[str]) -> Graph:
@@ -188,8 +230,11 @@ def linksets(data: Index, minter: Minter) -> Graph:
     used: list[str] = []
     for name, r in REGISTERS.items():
         predicate = named(r.predicate)
-        count = sum(len(data.subjects_of(predicate, o)) for o in data.objects_of(predicate)
-                    if isinstance(o, ox.NamedNode) and r.local(o.value) is not None)
+        count = sum(
+            len(data.subjects_of(predicate, o))
+            for o in data.objects_of(predicate)
+            if isinstance(o, ox.NamedNode) and r.local(o.value) is not None
+        )
         if not count:
             continue
         used.append(name)
@@ -249,25 +294,38 @@ def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]])
     scheme, line = ident.get("scheme", (None, ident["__line__"][1]))
     value, vline = ident.get("value", (None, line))
     if scheme != "orgnr":
-        out.append(Problem(Where(path, line, f"{at}.scheme"), f"unknown identifier scheme {scheme!r}; "
-                           "the known scheme is 'orgnr' (Swedish organisation number)"))
+        out.append(
+            Problem(
+                Where(path, line, f"{at}.scheme"),
+                f"unknown identifier scheme {scheme!r}; the known scheme is 'orgnr' (Swedish organisation number)",
+            )
+        )
     elif not isinstance(value, str):
         out.append(Problem(Where(path, vline, f"{at}.value"), "the organisation number is missing"))
     else:
         try:
             se_orgnr.validate(value)
         except InvalidChecksum:
-            out.append(Problem(Where(path, vline, f"{at}.value"), f"{value!r}: the check digit is wrong "
-                               "(Luhn); copy the number again from the source"))
+            out.append(
+                Problem(
+                    Where(path, vline, f"{at}.value"),
+                    f"{value!r}: the check digit is wrong (Luhn); copy the number again from the source",
+                )
+            )
         except StdnumError as err:
-            out.append(Problem(Where(path, vline, f"{at}.value"),
-                               f"{value!r} is not an organisation number NNNNNN-NNNN ({err.message.rstrip('.')})"))
+            out.append(
+                Problem(
+                    Where(path, vline, f"{at}.value"),
+                    f"{value!r} is not an organisation number NNNNNN-NNNN ({err.message.rstrip('.')})",
+                )
+            )
     out += _check_source(path, at, ident, line)
     return out
 
 
-def _check_link(path: Path, at: str, link: dict[str, tuple[object, int]], name: str | None,
-                lagrummet: dict[str, set[str]]) -> list[Problem]:
+def _check_link(
+    path: Path, at: str, link: dict[str, tuple[object, int]], name: str | None, lagrummet: dict[str, set[str]]
+) -> list[Problem]:
     line = link["__line__"][1]
     register_name, rline = link.get("register", (None, line))
     iri, iline = link.get("iri", (None, line))
@@ -275,17 +333,36 @@ def _check_link(path: Path, at: str, link: dict[str, tuple[object, int]], name: 
     register = REGISTERS.get(str(register_name))
     if register is None or register.name == "dataportal":
         known = ", ".join(n for n in REGISTERS if n != "dataportal")
-        out.append(Problem(Where(path, rline, f"{at}.register"), f"unknown register {register_name!r}; "
-                           f"expected one of {known} (dataportal IRIs are derived from the orgnr)"))
+        out.append(
+            Problem(
+                Where(path, rline, f"{at}.register"),
+                f"unknown register {register_name!r}; "
+                f"expected one of {known} (dataportal IRIs are derived from the orgnr)",
+            )
+        )
     elif not isinstance(iri, str) or register.local(iri) is None:
-        out.append(Problem(Where(path, iline, f"{at}.iri"), f"{iri!r} is not a {register.name} IRI; expected "
-                           f"{register.uri_space} followed by {register.local_pattern}"))
+        out.append(
+            Problem(
+                Where(path, iline, f"{at}.iri"),
+                f"{iri!r} is not a {register.name} IRI; expected "
+                f"{register.uri_space} followed by {register.local_pattern}",
+            )
+        )
     elif register.name == "lagrummet" and iri not in lagrummet:
-        out.append(Problem(Where(path, iline, f"{at}.iri"), f"{iri} is not in Lagrummet's organisation lists "
-                           f"(data/{LAGRUMMET_EXTRACT}); copy the entry from the list, never make one up"))
+        out.append(
+            Problem(
+                Where(path, iline, f"{at}.iri"),
+                f"{iri} is not in Lagrummet's organisation lists "
+                f"(data/{LAGRUMMET_EXTRACT}); copy the entry from the list, never make one up",
+            )
+        )
     elif register.name == "lagrummet" and name not in lagrummet[iri]:
-        out.append(Problem(Where(path, iline, f"{at}.iri"), f"Lagrummet names {iri} "
-                           f"{' / '.join(sorted(lagrummet[iri]))}, not {name!r}"))
+        out.append(
+            Problem(
+                Where(path, iline, f"{at}.iri"),
+                f"Lagrummet names {iri} {' / '.join(sorted(lagrummet[iri]))}, not {name!r}",
+            )
+        )
     out += _check_source(path, at, link, line)
     return out
 
@@ -293,8 +370,13 @@ def _check_link(path: Path, at: str, link: dict[str, tuple[object, int]], name: 
 def _check_source(path: Path, at: str, item: dict[str, tuple[object, int]], line: int) -> list[Problem]:
     source, sline = item.get("source", (None, line))
     if not isinstance(source, str) or not re.fullmatch(r"https?://\S+", source):
-        return [Problem(Where(path, sline, f"{at}.source"), "no source: give the http(s) address of the page "
-                        "the identifier or link was read from (a claim without a source is not published)")]
+        return [
+            Problem(
+                Where(path, sline, f"{at}.source"),
+                "no source: give the http(s) address of the page "
+                "the identifier or link was read from (a claim without a source is not published)",
+            )
+        ]
     return []
 
 
@@ -392,8 +474,13 @@ def link_targets(graph: Graph) -> list[Target]:
 Fetch = Callable[[str, float], tuple[int | None, str]]
 
 
-def check_online(targets: Sequence[Target], rewrite: Sequence[tuple[str, str]] = (), timeout: float = 10.0,
-                 fetch: Fetch | None = None, workers: int = 8) -> list[TargetStatus]:
+def check_online(
+    targets: Sequence[Target],
+    rewrite: Sequence[tuple[str, str]] = (),
+    timeout: float = 10.0,
+    fetch: Fetch | None = None,
+    workers: int = 8,
+) -> list[TargetStatus]:
     """Dereferences every target (HEAD, then GET where HEAD is refused) and reports its status.
 
     ``rewrite`` maps IRI prefixes to other URLs (a mirror, or a local test server); the longest
@@ -403,7 +490,7 @@ def check_online(targets: Sequence[Target], rewrite: Sequence[tuple[str, str]] =
     get = fetch or http_status
 
     def one(target: Target) -> TargetStatus:
-        url = next((new + target.iri[len(old):] for old, new in rules if target.iri.startswith(old)), target.iri)
+        url = next((new + target.iri[len(old) :] for old, new in rules if target.iri.startswith(old)), target.iri)
         status, detail = get(url, timeout)
         ok = status is not None and status < 400
         promised = target.register is None or REGISTERS[target.register].resolves
@@ -423,8 +510,9 @@ def http_status(url: str, timeout: float) -> tuple[int | None, str]:
     if not url.startswith(("http://", "https://")):
         return None, "not an http(s) URL"
     for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={
-            "Accept": _ACCEPT, "User-Agent": "sakrad-ld links check"})
+        request = urllib.request.Request(
+            url, method=method, headers={"Accept": _ACCEPT, "User-Agent": "sakrad-ld links check"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
                 return response.status, "OK" if response.url == url else f"OK after redirect to {response.url}"

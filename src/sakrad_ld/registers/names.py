@@ -26,8 +26,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["BRANCH_WORDS", "FUNCTION_WORDS", "LEGAL_FORMS", "Likeness", "NameForm", "compare", "forms",
-           "legal_forms", "normalise", "similarity"]
+__all__ = [
+    "BRANCH_WORDS",
+    "FUNCTION_WORDS",
+    "LEGAL_FORMS",
+    "Likeness",
+    "NameForm",
+    "compare",
+    "forms",
+    "legal_forms",
+    "normalise",
+    "similarity",
+]
 
 #: Words (and phrases) that say what legal form or kind of body an organisation is, not which one.
 #: Each is dropped before comparing; the comment says why it is on the list.
@@ -49,7 +59,7 @@ LEGAL_FORMS: dict[str, str] = {
     "förening": "association, as a word of its own",
     "föreningen": "the same, definite form ('Föreningen Alla Kvinnors Hus')",
     "ideell förening": "non-profit association, a legal form ('Shelterbox Sverige, Ideell Förening'); "
-                       "'ideella' alone stays, it is part of names such as 'Malmö Ideella föreningars …'",
+    "'ideella' alone stays, it is part of names such as 'Malmö Ideella föreningars …'",
     "ideella föreningen": "the same, definite form ('Ideella Föreningen Situation Stockholm')",
     "i sverige": "Swedish branch of an international body ('Palestinagrupperna I Sverige')",
     "ab": "aktiebolag, a limited company ('Svenska Spikmattan AB')",
@@ -75,16 +85,57 @@ LEGAL_FORMS: dict[str, str] = {
 #: register name that adds one of them ("Rädda Barnen distrikt Malmö", "RFSL Ungdom") is another
 #: organisation. Compounds are caught by their beginning ("ungdomsförbundet", "distriktsförbund").
 BRANCH_WORDS: tuple[str, ...] = (
-    "distrikt", "lokalavdelning", "lokalförening", "lokalgrupp", "lokalkrets", "avdelning", "krets",
-    "länsförbund", "länsavdelning", "länsförening", "region", "sektion", "klubb", "ungdom", "ungdoms",
-    "unga", "ung", "junior", "student", "studenter", "studentförening", "kår", "församling", "förbundsavdelning",
-    "youth", "local", "chapter", "branch", "district",
+    "distrikt",
+    "lokalavdelning",
+    "lokalförening",
+    "lokalgrupp",
+    "lokalkrets",
+    "avdelning",
+    "krets",
+    "länsförbund",
+    "länsavdelning",
+    "länsförening",
+    "region",
+    "sektion",
+    "klubb",
+    "ungdom",
+    "ungdoms",
+    "unga",
+    "ung",
+    "junior",
+    "student",
+    "studenter",
+    "studentförening",
+    "kår",
+    "församling",
+    "förbundsavdelning",
+    "youth",
+    "local",
+    "chapter",
+    "branch",
+    "district",
 )
 
 #: Short words that carry no identity on their own; ignored when counting shared words.
-FUNCTION_WORDS: frozenset[str] = frozenset({
-    "i", "och", "för", "av", "mot", "till", "med", "på", "om", "o", "&", "the", "of", "and", "for",
-})
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "i",
+        "och",
+        "för",
+        "av",
+        "mot",
+        "till",
+        "med",
+        "på",
+        "om",
+        "o",
+        "&",
+        "the",
+        "of",
+        "and",
+        "for",
+    }
+)
 
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\"'«»“”„‘’‚`´"), None)
@@ -122,18 +173,25 @@ def legal_forms(name: str) -> tuple[str, ...]:
 def _base(phrase: str) -> str:
     """A legal-form word in its base form: stiftelsen → stiftelse, aktiebolaget → ab."""
     for ending in ("en", "et", "n"):
-        if phrase.endswith(ending) and phrase[:-len(ending)] in LEGAL_FORMS:
-            phrase = phrase[:-len(ending)]
+        if phrase.endswith(ending) and phrase[: -len(ending)] in LEGAL_FORMS:
+            phrase = phrase[: -len(ending)]
             break
     return _SAME_FORM.get(phrase, phrase)
 
 
-_SAME_FORM = {"ideella föreningen": "ideell förening", "ekonomiska föreningen": "ekonomisk förening",
-              "ek för": "ekonomisk förening", "aktiebolag": "ab", "handelsbolag": "hb", "kommanditbolag": "kb",
-              "brf": "bostadsrättsförening"}
+_SAME_FORM = {
+    "ideella föreningen": "ideell förening",
+    "ekonomiska föreningen": "ekonomisk förening",
+    "ek för": "ekonomisk förening",
+    "aktiebolag": "ab",
+    "handelsbolag": "hb",
+    "kommanditbolag": "kb",
+    "brf": "bostadsrättsförening",
+}
 #: Legal forms written after a name, never after a genitive: the -s before them is the name's own.
-_NO_GENITIVE = frozenset({"ab", "hb", "kb", "ekonomisk förening", "ideell förening", "bostadsrättsförening",
-                          "foundation", "i sverige"})
+_NO_GENITIVE = frozenset(
+    {"ab", "hb", "kb", "ekonomisk förening", "ideell förening", "bostadsrättsförening", "foundation", "i sverige"}
+)
 
 
 def _split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -147,10 +205,10 @@ def _split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     legal: set[str] = set()
     i = 0
     while i < len(words):
-        pair = " ".join(words[i:i + 2])
+        pair = " ".join(words[i : i + 2])
         width = 2 if pair in LEGAL_FORMS else 1 if words[i] in LEGAL_FORMS else 0
         if width:
-            form = _base(" ".join(words[i:i + width]))
+            form = _base(" ".join(words[i : i + width]))
             legal.add(form)
             if out and out[-1].endswith("s") and len(out[-1]) > _MIN_STEM and form not in _NO_GENITIVE:
                 out[-1] = out[-1][:-1]  # the genitive a legal form leaves: Röda Korsets Centralstyrelse
@@ -176,8 +234,9 @@ def forms(name: str, of_register: bool = False) -> list[NameForm]:
     name = " ".join(name.split())
     inners = re.findall(r"\(([^)]*)\)", name)
     if of_register:
-        outside = re.sub(r"\s*\(([^)]*)\)\s*", lambda m: " " if abbreviation(m.group(1).strip()) else f" {m.group(1)} ",
-                         name).strip()
+        outside = re.sub(
+            r"\s*\(([^)]*)\)\s*", lambda m: " " if abbreviation(m.group(1).strip()) else f" {m.group(1)} ", name
+        ).strip()
         inners = [inner for inner in inners if abbreviation(inner.strip())]
     else:
         outside = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
@@ -264,8 +323,10 @@ def compare(ours: NameForm, theirs: NameForm) -> Likeness:
     score = (weight + shared) / (len(left) + len(right) - weight + every) if weight else 0.0
     questions: list[str] = []
     if added := [w for w in theirs.legal if w not in ours.legal]:
-        questions.append(f"the register name adds the legal form {_quoted(added)} that our name lacks: "
-                         "a foundation, association or company of its own?")
+        questions.append(
+            f"the register name adds the legal form {_quoted(added)} that our name lacks: "
+            "a foundation, association or company of its own?"
+        )
     if lacking := [w for w in ours.legal if w not in theirs.legal]:
         questions.append(f"our name has the legal form {_quoted(lacking)} that the register name lacks")
     if extra := [w for j, w in enumerate(right) if j not in used_r]:
@@ -274,16 +335,14 @@ def compare(ours: NameForm, theirs: NameForm) -> Likeness:
         questions.append(f"our name has {_quoted(missing)}, which the register name lacks: {_what(missing)}")
     if ours.abbreviation or ours.acronym or theirs.abbreviation or theirs.acronym:
         letters = " ".join(ours.words if ours.abbreviation or ours.acronym else theirs.words)
-        questions.append(f"only the letters \"{letters}\" match: an abbreviation alone does not identify "
-                         "an organisation")
+        questions.append(f'only the letters "{letters}" match: an abbreviation alone does not identify an organisation')
         score = min(score, 0.7)
     return Likeness(score, tuple(questions))
 
 
 def _pairs(left: list[str], right: list[str]) -> tuple[float, set[int], set[int]]:
     """Words paired one to one, exact before inflected: the weight, and the paired indexes of each side."""
-    pairs = sorted(((_word_match(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)),
-                   reverse=True)
+    pairs = sorted(((_word_match(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)), reverse=True)
     used_l: set[int] = set()
     used_r: set[int] = set()
     weight = 0.0

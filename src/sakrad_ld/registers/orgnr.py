@@ -62,8 +62,10 @@ def not_an_organisation_number(value: str) -> str | None:
     except ValidationError as err:
         return err.message.rstrip(".").lower() if value else "no organisation number"
     if number[2] < "2":
-        return ("the third digit is below 2, so this is a personal identity number (a person or a sole "
-                "trader), not an organisation number")
+        return (
+            "the third digit is below 2, so this is a personal identity number (a person or a sole "
+            "trader), not an organisation number"
+        )
     if number[0] not in ORGANISATION_GROUPS:
         given = GROUPS.get(number[0], "no legal form")
         return f"group {number[0]} (the first digit) is given to {given}, not to an organisation"
@@ -76,6 +78,8 @@ def form_mismatch(number: str, legal: tuple[str, ...]) -> str | None:
     for form in legal:
         allowed = LEGAL_FORM_GROUPS.get(form)
         if allowed is not None and group not in allowed:
-            return (f"the name says \"{form}\", whose numbers begin with {' or '.join(sorted(allowed))}, "
-                    f"but {number} begins with {group}, the group of {GROUPS.get(group, 'no legal form')}")
+            return (
+                f'the name says "{form}", whose numbers begin with {" or ".join(sorted(allowed))}, '
+                f"but {number} begins with {group}, the group of {GROUPS.get(group, 'no legal form')}"
+            )
     return None

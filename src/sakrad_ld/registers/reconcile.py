@@ -35,8 +35,16 @@ from .orgnr import form_mismatch
 from .register import Register
 from .status import EntryStatus
 
-__all__ = ["CANDIDATES", "FLOOR", "THRESHOLD", "Candidate", "Proposal", "proposals_yaml", "read_organisations",
-           "reconcile"]
+__all__ = [
+    "CANDIDATES",
+    "FLOOR",
+    "THRESHOLD",
+    "Candidate",
+    "Proposal",
+    "proposals_yaml",
+    "read_organisations",
+    "reconcile",
+]
 
 #: A score at or above this accepts a candidate that nothing holds back (unless another number also
 #: reaches it). Chosen from measurements on Skatteverket's list (docs/reconcile.md): the seed
@@ -132,22 +140,29 @@ def _recorded(organisations: Sequence[Organisation]) -> dict[str, list[tuple[str
         for ident in org.identifiers:
             if ident.scheme == "orgnr":
                 lines = ident.lines
-                where = f"data/{lines.file.name}:{lines.fields.get('value', lines.line)}" if lines else \
-                    "data/organisations.yaml"
+                where = (
+                    f"data/{lines.file.name}:{lines.fields.get('value', lines.line)}"
+                    if lines
+                    else "data/organisations.yaml"
+                )
                 out.setdefault(ident.value, []).append((org.id, where))
     return out
 
 
-def reconcile(organisations: Iterable[Organisation], registers: Sequence[Register],
-              threshold: float = THRESHOLD) -> list[Proposal]:
+def reconcile(
+    organisations: Iterable[Organisation], registers: Sequence[Register], threshold: float = THRESHOLD
+) -> list[Proposal]:
     """The proposals for every organisation, in the order given; deterministic.
 
     Raises InputError for a register whose number field gives most organisations matched by name
     another number than data/ records for them (it does not hold organisation numbers)."""
     organisations = list(organisations)
     recorded = _recorded(organisations)
-    indexed = [(register, entry, forms(entry.name, of_register=True), legal_forms(entry.name))
-               for register in registers for entry in register.entries]
+    indexed = [
+        (register, entry, forms(entry.name, of_register=True), legal_forms(entry.name))
+        for register in registers
+        for entry in register.entries
+    ]
     by_stem: dict[str, set[int]] = {}  # entries by the stems of their words: only those are compared
     for n, (_, _, theirs, _) in enumerate(indexed):
         for form in theirs:
@@ -167,11 +182,22 @@ def reconcile(organisations: Iterable[Organisation], registers: Sequence[Registe
             if key in best and likeness.score <= best[key].score:
                 continue
             best[key] = Candidate(
-                entry.number, entry.name, round(likeness.score, 3), False, register.path, entry.line, matched,
-                entry.iri, likeness.questions, entry.status, form_mismatch(entry.number, legal),
-                _contradicts(entry.number, org.id, mine, recorded))
-        ranked = sorted(best.values(), key=lambda c: (-c.score, bool(c.reasons), c.number, c.register_name,
-                                                      str(c.register), c.line))
+                entry.number,
+                entry.name,
+                round(likeness.score, 3),
+                False,
+                register.path,
+                entry.line,
+                matched,
+                entry.iri,
+                likeness.questions,
+                entry.status,
+                form_mismatch(entry.number, legal),
+                _contradicts(entry.number, org.id, mine, recorded),
+            )
+        ranked = sorted(
+            best.values(), key=lambda c: (-c.score, bool(c.reasons), c.number, c.register_name, str(c.register), c.line)
+        )
         sure = {c.number for c in ranked if c.score >= threshold and not c.reasons}
         note = ""
         if len(sure) > 1:
@@ -184,12 +210,25 @@ def reconcile(organisations: Iterable[Organisation], registers: Sequence[Registe
 
 
 def _accept(c: Candidate, accepted: bool) -> Candidate:
-    return Candidate(c.number, c.register_name, c.score, accepted, c.register, c.line, c.matched, c.iri,
-                     c.questions, c.entry_status, c.mismatch, c.contradicts)
+    return Candidate(
+        c.number,
+        c.register_name,
+        c.score,
+        accepted,
+        c.register,
+        c.line,
+        c.matched,
+        c.iri,
+        c.questions,
+        c.entry_status,
+        c.mismatch,
+        c.contradicts,
+    )
 
 
-def _contradicts(number: str, org_id: str, mine: set[str], recorded: dict[str, list[tuple[str, str]]]
-                 ) -> tuple[str, ...]:
+def _contradicts(
+    number: str, org_id: str, mine: set[str], recorded: dict[str, list[tuple[str, str]]]
+) -> tuple[str, ...]:
     said = []
     if mine and number not in mine:
         said += [f"{n} recorded in {where}" for n in sorted(mine) for i, where in recorded[n] if i == org_id]
@@ -208,39 +247,51 @@ def _best(own: list[tuple[str, NameForm]], theirs: list[NameForm]) -> tuple[Like
     return best, matched
 
 
-def _check_against_data(register: Register, proposals: list[Proposal], threshold: float,
-                        recorded: dict[str, list[tuple[str, str]]]) -> None:
+def _check_against_data(
+    register: Register, proposals: list[Proposal], threshold: float, recorded: dict[str, list[tuple[str, str]]]
+) -> None:
     """Refuses ``register`` when its numbers contradict data/ for most organisations its names match."""
     matched: dict[str, list[Candidate]] = {}
     for p in proposals:
         for c in p.candidates:
-            if c.register == register.path and c.score >= threshold and not c.questions and (
-                    any(i.scheme == "orgnr" for i in p.organisation.identifiers) or c.number in recorded):
+            if (
+                c.register == register.path
+                and c.score >= threshold
+                and not c.questions
+                and (any(i.scheme == "orgnr" for i in p.organisation.identifiers) or c.number in recorded)
+            ):
                 matched.setdefault(p.organisation.id, []).append(c)
     wrong = {org: cs for org, cs in matched.items() if all(c.contradicts for c in cs)}
     if len(matched) >= 2 and len(wrong) > CONTRADICTED_SHARE * len(matched):
-        examples = "; ".join(f"{org}: {cs[0].number}, but {cs[0].contradicts[0]}" for org, cs in list(wrong.items())[:3])
+        examples = "; ".join(
+            f"{org}: {cs[0].number}, but {cs[0].contradicts[0]}" for org, cs in list(wrong.items())[:3]
+        )
         raise InputError(
             Where(register.path, 1),
             f"the number field {register.number_field!r} does not behave like organisation numbers: for "
             f"{len(wrong)} of the {len(matched)} organisations whose names match an entry and whose numbers "
             f"data/organisations.yaml records, it gives another number ({examples})",
             "a field of the organisations' own numbers",
-            register.hint())
+            register.hint(),
+        )
 
 
-def proposals_yaml(proposals: Sequence[Proposal], registers: Sequence[Register],
-                   threshold: float = THRESHOLD) -> str:
+def proposals_yaml(proposals: Sequence[Proposal], registers: Sequence[Register], threshold: float = THRESHOLD) -> str:
     """The proposals file a person reviews: YAML, one entry per organisation, stable order."""
     doc = {
         "threshold": threshold,
-        "registers": [{
-            "file": str(r.path), "name_field": r.name_field, "number_field": r.number_field,
-            "entries": len(r.entries),
-            **({"date": r.date} if r.date else {}),
-            "marked_ended": sum(1 for e in r.entries if e.status),
-            "set_aside": [{"line": x.line, "value": x.value, "reason": x.reason} for x in r.rejected],
-        } for r in registers],
+        "registers": [
+            {
+                "file": str(r.path),
+                "name_field": r.name_field,
+                "number_field": r.number_field,
+                "entries": len(r.entries),
+                **({"date": r.date} if r.date else {}),
+                "marked_ended": sum(1 for e in r.entries if e.status),
+                "set_aside": [{"line": x.line, "value": x.value, "reason": x.reason} for x in r.rejected],
+            }
+            for r in registers
+        ],
         "organisations": [_proposal(p) for p in proposals],
     }
     accepted = sum(1 for p in proposals if p.accepted)

@@ -37,11 +37,32 @@ from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, k
 __all__ = ["NAME_FIELDS", "NUMBER_FIELDS", "Entry", "Register", "Rejected", "read_register"]
 
 #: Field names taken for the organisation's name, in order of preference (compared as lower-case letters).
-NAME_FIELDS = ("orgname", "name", "namn", "organisationsnamn", "organisation", "legalname", "foretagsnamn",
-               "företagsnamn", "benämning", "label", "preflabel")
+NAME_FIELDS = (
+    "orgname",
+    "name",
+    "namn",
+    "organisationsnamn",
+    "organisation",
+    "legalname",
+    "foretagsnamn",
+    "företagsnamn",
+    "benämning",
+    "label",
+    "preflabel",
+)
 #: Field names taken for the organisation number, in order of preference.
-NUMBER_FIELDS = ("orgnumber", "orgnr", "organisationsnummer", "organisationnumber", "organizationnumber",
-                 "identitetsbeteckning", "nummer", "number", "identifier", "id")
+NUMBER_FIELDS = (
+    "orgnumber",
+    "orgnr",
+    "organisationsnummer",
+    "organisationnumber",
+    "organizationnumber",
+    "identitetsbeteckning",
+    "nummer",
+    "number",
+    "identifier",
+    "id",
+)
 
 _CONTENT_SHARE = 0.8  # a field whose values are valid organisation numbers this often is the number field
 _NUMBER_SHARE = 0.5  # a number field whose values are organisation numbers less often than this is refused
@@ -96,8 +117,12 @@ class Register:
 def read_register(path: Path, name_field: str | None = None, number_field: str | None = None) -> Register:
     """Reads a register extract; raises InputError naming the file and what was expected."""
     if not path.is_file():
-        raise InputError(Where(path, 0), "the register file does not exist or is not a file",
-                         "a YAML, CSV or RDF register extract", "check the path given to --register")
+        raise InputError(
+            Where(path, 0),
+            "the register file does not exist or is not a file",
+            "a YAML, CSV or RDF register extract",
+            "check the path given to --register",
+        )
     suffix = path.suffix.lower()
     date = ""
     if suffix in (".yaml", ".yml"):
@@ -108,14 +133,19 @@ def read_register(path: Path, name_field: str | None = None, number_field: str |
         return _rdf_register(path)
     else:
         known = ", ".join([".yaml", ".yml", ".csv", *(f.suffix for f in FORMATS)])
-        raise InputError(Where(path, 0), f"cannot read a register from a {suffix or 'suffix-less'} file",
-                         f"a file ending in one of {known}")
+        raise InputError(
+            Where(path, 0),
+            f"cannot read a register from a {suffix or 'suffix-less'} file",
+            f"a file ending in one of {known}",
+        )
     columns = sorted({key for _, row in rows for key in row})
     name_key = _field(path, columns, name_field, NAME_FIELDS, "name", "--name-field")
-    number_key = _field(path, columns, number_field, NUMBER_FIELDS, "number", "--number-field",
-                        rows=rows, exclude=name_key)
-    register = _register(path, rows, name_key, number_key, tuple(columns), date,
-                         _number_fields(rows, columns, (name_key, number_key)))
+    number_key = _field(
+        path, columns, number_field, NUMBER_FIELDS, "number", "--number-field", rows=rows, exclude=name_key
+    )
+    register = _register(
+        path, rows, name_key, number_key, tuple(columns), date, _number_fields(rows, columns, (name_key, number_key))
+    )
     values = [row[number_key] for _, row in rows if row.get(number_key, "").strip() and row.get(name_key)]
     _check_number_field(register, values)
     return register
@@ -128,20 +158,30 @@ def _yaml_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], str]:
         raise InputError(Where(path, 0), f"cannot read the file ({err})", "a UTF-8 text file") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        raise InputError(Where(path, mark.line + 1 if mark else 0), f"YAML syntax error: {err.problem}",
-                         "well-formed YAML") from None
-    lists = [root] if isinstance(root, yaml.SequenceNode) else [
-        value for _, value in (root.value if isinstance(root, yaml.MappingNode) else [])
-        if isinstance(value, yaml.SequenceNode) and any(isinstance(v, yaml.MappingNode) for v in value.value)]
+        raise InputError(
+            Where(path, mark.line + 1 if mark else 0), f"YAML syntax error: {err.problem}", "well-formed YAML"
+        ) from None
+    lists = (
+        [root]
+        if isinstance(root, yaml.SequenceNode)
+        else [
+            value
+            for _, value in (root.value if isinstance(root, yaml.MappingNode) else [])
+            if isinstance(value, yaml.SequenceNode) and any(isinstance(v, yaml.MappingNode) for v in value.value)
+        ]
+    )
     if len(lists) != 1:
         found = "several lists" if lists else "no list of records"
-        raise InputError(Where(path, 1), f"found {found}", "one list of records with a name and a number, "
-                         "at the top or under one key (such as 'organisations:')")
-    rows = [(item.start_mark.line + 1, dict(_flat(item))) for item in lists[0].value
-            if isinstance(item, yaml.MappingNode)]
+        raise InputError(
+            Where(path, 1),
+            f"found {found}",
+            "one list of records with a name and a number, at the top or under one key (such as 'organisations:')",
+        )
+    rows = [
+        (item.start_mark.line + 1, dict(_flat(item))) for item in lists[0].value if isinstance(item, yaml.MappingNode)
+    ]
     heading = dict(_flat(root)) if isinstance(root, yaml.MappingNode) else {}
-    date = next((d for f in REGISTER_DATE_FIELDS for k, v in heading.items() if key(k) == f and (d := iso_date(v))),
-                "")
+    date = next((d for f in REGISTER_DATE_FIELDS for k, v in heading.items() if key(k) == f and (d := iso_date(v))), "")
     return rows, date
 
 
@@ -176,16 +216,26 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
     if not reader.fieldnames:
         raise InputError(Where(path, 1), "the file has no header row", "a header naming the columns")
-    return [(reader.line_num, {k: v.strip() for k, v in row.items() if k and v and v.strip()})
-            for row in reader]
+    return [(reader.line_num, {k: v.strip() for k, v in row.items() if k and v and v.strip()}) for row in reader]
 
 
-def _field(path: Path, columns: list[str], given: str | None, preferred: tuple[str, ...], what: str,
-           option: str, rows: list[tuple[int, dict[str, str]]] | None = None, exclude: str = "") -> str:
+def _field(
+    path: Path,
+    columns: list[str],
+    given: str | None,
+    preferred: tuple[str, ...],
+    what: str,
+    option: str,
+    rows: list[tuple[int, dict[str, str]]] | None = None,
+    exclude: str = "",
+) -> str:
     if given is not None:
         if given not in columns:
-            raise InputError(Where(path, 1), f"the {what} field {given!r} given by {option} is not in the file",
-                             "one of " + ", ".join(columns))
+            raise InputError(
+                Where(path, 1),
+                f"the {what} field {given!r} given by {option} is not in the file",
+                "one of " + ", ".join(columns),
+            )
         return given
     by_key = {key(c): c for c in columns if c != exclude}
     for name in preferred:
@@ -197,13 +247,23 @@ def _field(path: Path, columns: list[str], given: str | None, preferred: tuple[s
             good = sum(1 for v in values if not not_an_organisation_number(v))
             if column != exclude and values and good >= _CONTENT_SHARE * len(values):
                 return column
-    raise InputError(Where(path, 1), f"cannot tell which field holds the organisation's {what}",
-                     f"a field named like {', '.join(preferred[:4])}, …; the file has "
-                     + (", ".join(columns) or "no fields"), f"name it with {option}")
+    raise InputError(
+        Where(path, 1),
+        f"cannot tell which field holds the organisation's {what}",
+        f"a field named like {', '.join(preferred[:4])}, …; the file has " + (", ".join(columns) or "no fields"),
+        f"name it with {option}",
+    )
 
 
-def _register(path: Path, rows: list[tuple[int, dict[str, str]]], name_key: str, number_key: str,
-              columns: tuple[str, ...], date: str, others: tuple[str, ...]) -> Register:
+def _register(
+    path: Path,
+    rows: list[tuple[int, dict[str, str]]],
+    name_key: str,
+    number_key: str,
+    columns: tuple[str, ...],
+    date: str,
+    others: tuple[str, ...],
+) -> Register:
     entries: list[Entry] = []
     rejected: list[Rejected] = []
     for line, row in rows:
@@ -238,11 +298,15 @@ def _check_number_field(register: Register, values: list[str]) -> None:
             if reason := not_an_organisation_number(value):
                 reasons[reason] = reasons.get(reason, 0) + 1
         said = "; ".join(f"{n} of {len(values)}: {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1])[:3])
-        raise InputError(where, f"the number field {field!r} does not hold organisation numbers: only "
-                         f"{len(register.entries)} of its {len(values)} values can be one, and {len(odd)} of the "
-                         f"{len(luhn)} that pass the check digit cannot ({said})",
-                         "a field of Swedish organisation numbers (ten digits, a valid check digit, the first "
-                         "digit a legal form's group 2, 3 or 5-9, the third at least 2)", hint)
+        raise InputError(
+            where,
+            f"the number field {field!r} does not hold organisation numbers: only "
+            f"{len(register.entries)} of its {len(values)} values can be one, and {len(odd)} of the "
+            f"{len(luhn)} that pass the check digit cannot ({said})",
+            "a field of Swedish organisation numbers (ten digits, a valid check digit, the first "
+            "digit a legal form's group 2, 3 or 5-9, the third at least 2)",
+            hint,
+        )
     stated: list[tuple[Entry, str | None]] = []  # entries whose names state a legal form with a group
     for entry in register.entries:
         legal = legal_forms(entry.name)
@@ -251,19 +315,27 @@ def _check_number_field(register: Register, values: list[str]) -> None:
     wrong = [(e, m) for e, m in stated if m]
     if len(stated) >= 2 and len(wrong) > _FORM_SHARE * len(stated):
         example, why = wrong[0]
-        raise InputError(where, f"the numbers of field {field!r} do not fit the legal forms their names state: "
-                         f"{len(wrong)} of {len(stated)} names that state one ('{example.name}': {why})",
-                         "a field of organisation numbers, whose first digit is the group of the legal form", hint)
+        raise InputError(
+            where,
+            f"the numbers of field {field!r} do not fit the legal forms their names state: "
+            f"{len(wrong)} of {len(stated)} names that state one ('{example.name}': {why})",
+            "a field of organisation numbers, whose first digit is the group of the legal form",
+            hint,
+        )
 
 
-def _number_fields(rows: list[tuple[int, dict[str, str]]], columns: list[str], skip: tuple[str, ...]
-                   ) -> tuple[str, ...]:
+def _number_fields(
+    rows: list[tuple[int, dict[str, str]]], columns: list[str], skip: tuple[str, ...]
+) -> tuple[str, ...]:
     """The fields besides ``skip`` whose values are mostly organisation numbers."""
     out = []
     for column in columns:
         values = [row[column] for _, row in rows if column in row]
-        if column not in skip and values and sum(
-                1 for v in values if not not_an_organisation_number(v)) >= _CONTENT_SHARE * len(values):
+        if (
+            column not in skip
+            and values
+            and sum(1 for v in values if not not_an_organisation_number(v)) >= _CONTENT_SHARE * len(values)
+        ):
             out.append(column)
     return tuple(out)
 
@@ -286,11 +358,13 @@ def _rdf_register(path: Path) -> Register:
     except SyntaxError as err:
         line = err.lineno or 0
         problem = str(err.msg).split(": ", 1)[-1] if err.msg else "syntax error"
-        raise InputError(Where(path, line), f"cannot parse the file as {fmt.label} ({problem})",
-                         f"a well-formed {fmt.label} file") from None
+        raise InputError(
+            Where(path, line), f"cannot parse the file as {fmt.label} ({problem})", f"a well-formed {fmt.label} file"
+        ) from None
     except (OSError, ValueError) as err:
-        raise InputError(Where(path, 0), f"cannot read the file as {fmt.label} ({err})",
-                         f"a well-formed {fmt.label} file") from None
+        raise InputError(
+            Where(path, 0), f"cannot read the file as {fmt.label} ({err})", f"a well-formed {fmt.label} file"
+        ) from None
     entries: list[Entry] = []
     rejected: list[Rejected] = []
     identifiers = {o for p in ids for o in graph.objects(None, p)}
@@ -298,21 +372,38 @@ def _rdf_register(path: Path) -> Register:
     values: list[str] = []
     for subject in sorted(named, key=str):
         name = " ".join(next(str(o) for p in names for o in sorted(graph.objects(subject, p), key=str)).split())
-        numbers = sorted({str(n) for p in ids for o in graph.objects(subject, p)
-                          for n in ([o] if isinstance(o, Literal) else graph.objects(o, SKOS.notation))})
+        numbers = sorted(
+            {
+                str(n)
+                for p in ids
+                for o in graph.objects(subject, p)
+                for n in ([o] if isinstance(o, Literal) else graph.objects(o, SKOS.notation))
+            }
+        )
         iri = str(subject) if isinstance(subject, URIRef) else None  # blank-node labels are not stable
-        state = {_local(p): _local(o) if isinstance(o, URIRef) else str(o)
-                 for p in _STATUS_PREDICATES for o in sorted(graph.objects(subject, URIRef(p)), key=str)}
+        state = {
+            _local(p): _local(o) if isinstance(o, URIRef) else str(o)
+            for p in _STATUS_PREDICATES
+            for o in sorted(graph.objects(subject, URIRef(p)), key=str)
+        }
         values.extend(numbers)
         for number in numbers or [""]:
             if checked := _number(0, number, f"{name} <{iri}>" if iri else name, rejected):
                 entries.append(Entry(checked, name, 0, iri, entry_status(state, name)))
     if not entries and not rejected:
-        raise InputError(Where(path, 0), "found no organisation with a name and a number",
-                         "subjects with skos:prefLabel, foaf:name, legal:legalName or rdfs:label, and "
-                         "legal:legalIdentifier / adms:identifier with skos:notation, or dct:identifier")
-    register = Register(path, tuple(entries), tuple(rejected), "skos:prefLabel, foaf:name, legal:legalName, rdfs:label",
-                        "legal:legalIdentifier, adms:identifier (skos:notation), dct:identifier")
+        raise InputError(
+            Where(path, 0),
+            "found no organisation with a name and a number",
+            "subjects with skos:prefLabel, foaf:name, legal:legalName or rdfs:label, and "
+            "legal:legalIdentifier / adms:identifier with skos:notation, or dct:identifier",
+        )
+    register = Register(
+        path,
+        tuple(entries),
+        tuple(rejected),
+        "skos:prefLabel, foaf:name, legal:legalName, rdfs:label",
+        "legal:legalIdentifier, adms:identifier (skos:notation), dct:identifier",
+    )
     _check_number_field(register, values)
     return register
 
@@ -320,9 +411,13 @@ def _rdf_register(path: Path) -> Register:
 #: Properties whose value says an RDF register's entry has ended: ADMS and RegOrg status, schema.org's
 #: dissolution and end dates, owl:deprecated (read as fields named by their local names).
 _STATUS_PREDICATES = (
-    "http://www.w3.org/ns/adms#status", "http://www.w3.org/ns/regorg#orgStatus",
-    "https://schema.org/dissolutionDate", "http://schema.org/dissolutionDate", "https://schema.org/endDate",
-    "http://schema.org/endDate", "http://www.w3.org/2002/07/owl#deprecated",
+    "http://www.w3.org/ns/adms#status",
+    "http://www.w3.org/ns/regorg#orgStatus",
+    "https://schema.org/dissolutionDate",
+    "http://schema.org/dissolutionDate",
+    "https://schema.org/endDate",
+    "http://schema.org/endDate",
+    "http://www.w3.org/2002/07/owl#deprecated",
 )
 
 

@@ -23,55 +23,244 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["ACTIVE_FIELDS", "CURRENT_WORDS", "ENDED_WORDS", "END_FIELDS", "REASON_FIELDS", "REGISTER_DATE_FIELDS",
-           "STATUS_FIELDS", "STATUS_WORDS", "EntryStatus", "entry_status", "iso_date", "key"]
+__all__ = [
+    "ACTIVE_FIELDS",
+    "CURRENT_WORDS",
+    "ENDED_WORDS",
+    "END_FIELDS",
+    "REASON_FIELDS",
+    "REGISTER_DATE_FIELDS",
+    "STATUS_FIELDS",
+    "STATUS_WORDS",
+    "EntryStatus",
+    "entry_status",
+    "iso_date",
+    "key",
+]
 
 #: Words that mark an entry ended wherever they stand (bar the name, the number and web addresses).
-ENDED_WORDS = frozenset({
-    "retired", "deregistered", "dissolved", "terminated", "revoked", "liquidated", "defunct", "inactive",
-    "avregistrerad", "avregistrerat", "avregistrerades", "avförd", "avfört", "upphörd", "upphört", "upphörde",
-    "likviderad", "likviderat", "återkallad", "återkallat", "nedlagd", "nedlagt", "inaktiv", "inaktivt",
-    "avslutad", "avslutat", "vilande", "dormant", "upplöst", "upplösts", "upplöstes", "upplösning",
-})
+ENDED_WORDS = frozenset(
+    {
+        "retired",
+        "deregistered",
+        "dissolved",
+        "terminated",
+        "revoked",
+        "liquidated",
+        "defunct",
+        "inactive",
+        "avregistrerad",
+        "avregistrerat",
+        "avregistrerades",
+        "avförd",
+        "avfört",
+        "upphörd",
+        "upphört",
+        "upphörde",
+        "likviderad",
+        "likviderat",
+        "återkallad",
+        "återkallat",
+        "nedlagd",
+        "nedlagt",
+        "inaktiv",
+        "inaktivt",
+        "avslutad",
+        "avslutat",
+        "vilande",
+        "dormant",
+        "upplöst",
+        "upplösts",
+        "upplöstes",
+        "upplösning",
+    }
+)
 #: Words that mark an entry ended in a field named like a status (they mean other things elsewhere).
-STATUS_WORDS = frozenset({
-    "ended", "closed", "expired", "removed", "deleted", "cancelled", "canceled", "withdrawn", "former",
-    "historical", "obsolete", "deprecated", "merged", "suspended", "fusionerad", "sammanslagen", "borttagen",
-    "avstängd", "upphävd", "stängd", "utgången", "ogiltig", "invalid",
-})
+STATUS_WORDS = frozenset(
+    {
+        "ended",
+        "closed",
+        "expired",
+        "removed",
+        "deleted",
+        "cancelled",
+        "canceled",
+        "withdrawn",
+        "former",
+        "historical",
+        "obsolete",
+        "deprecated",
+        "merged",
+        "suspended",
+        "fusionerad",
+        "sammanslagen",
+        "borttagen",
+        "avstängd",
+        "upphävd",
+        "stängd",
+        "utgången",
+        "ogiltig",
+        "invalid",
+    }
+)
 #: Field names (compared as lower-case letters and digits) that hold a status.
-STATUS_FIELDS = ("status", "state", "tillstånd", "reason", "orsak", "anledning", "category", "categories",
-                 "kategori", "kategorier", "tag", "tags", "taggar", "flag", "flags", "type", "typ")
+STATUS_FIELDS = (
+    "status",
+    "state",
+    "tillstånd",
+    "reason",
+    "orsak",
+    "anledning",
+    "category",
+    "categories",
+    "kategori",
+    "kategorier",
+    "tag",
+    "tags",
+    "taggar",
+    "flag",
+    "flags",
+    "type",
+    "typ",
+)
 #: Field names that hold an end date (or a flag, when their value is yes/no).
-END_FIELDS = frozenset({
-    "end", "ends", "ended", "endedat", "enddate", "endedon", "endedate", "slut", "slutdatum", "tom", "to",
-    "validto", "validuntil", "giltigtill", "giltigtom", "expires", "expired", "expiry", "expirydate",
-    "expirationdate", "retired", "retiredat", "retiredon", "retireddate", "retirementdate", "deregistered",
-    "deregistrationdate", "dissolved", "dissolutiondate", "terminated", "terminationdate", "revoked",
-    "revokeddate", "revocationdate", "closed", "closeddate", "closedon", "deleted", "deletedat", "removed",
-    "removedat", "inactive", "inactivesince", "ceased", "upphord", "upphörd", "upphörde", "upphordedatum",
-    "upphördedatum", "upphörandedatum", "avregistrerad", "avregistreringsdatum", "avregistrerades",
-    "avförd", "nedlagd", "likviderad", "avslutad", "avslutadatum", "deprecated",
-})
+END_FIELDS = frozenset(
+    {
+        "end",
+        "ends",
+        "ended",
+        "endedat",
+        "enddate",
+        "endedon",
+        "endedate",
+        "slut",
+        "slutdatum",
+        "tom",
+        "to",
+        "validto",
+        "validuntil",
+        "giltigtill",
+        "giltigtom",
+        "expires",
+        "expired",
+        "expiry",
+        "expirydate",
+        "expirationdate",
+        "retired",
+        "retiredat",
+        "retiredon",
+        "retireddate",
+        "retirementdate",
+        "deregistered",
+        "deregistrationdate",
+        "dissolved",
+        "dissolutiondate",
+        "terminated",
+        "terminationdate",
+        "revoked",
+        "revokeddate",
+        "revocationdate",
+        "closed",
+        "closeddate",
+        "closedon",
+        "deleted",
+        "deletedat",
+        "removed",
+        "removedat",
+        "inactive",
+        "inactivesince",
+        "ceased",
+        "upphord",
+        "upphörd",
+        "upphörde",
+        "upphordedatum",
+        "upphördedatum",
+        "upphörandedatum",
+        "avregistrerad",
+        "avregistreringsdatum",
+        "avregistrerades",
+        "avförd",
+        "nedlagd",
+        "likviderad",
+        "avslutad",
+        "avslutadatum",
+        "deprecated",
+    }
+)
 #: Parts of field names that name an end as well: ``date_of_dissolution``, ``closing_date``, ``retired.date``.
-_END_PART = re.compile(r"ended|ending|enddate|expir|dissol|deregist|avregistr|upphör|upphor|terminat|revok|retire"
-                       r"|removed|deleted|closed|closing|ceased|validto|validuntil|giltigtill|giltigtom|slutdat"
-                       r"|likvid|nedlag|avslut")
+_END_PART = re.compile(
+    r"ended|ending|enddate|expir|dissol|deregist|avregistr|upphör|upphor|terminat|revok|retire"
+    r"|removed|deleted|closed|closing|ceased|validto|validuntil|giltigtill|giltigtom|slutdat"
+    r"|likvid|nedlag|avslut"
+)
 #: Fields that give the reason an entry ended: any value in them marks it ended, unless it says current.
-REASON_FIELDS = frozenset({"reason", "orsak", "anledning", "endreason", "retiredreason", "terminationreason",
-                           "removalreason", "statusreason", "avregistreringsorsak", "upphörandeorsak"})
+REASON_FIELDS = frozenset(
+    {
+        "reason",
+        "orsak",
+        "anledning",
+        "endreason",
+        "retiredreason",
+        "terminationreason",
+        "removalreason",
+        "statusreason",
+        "avregistreringsorsak",
+        "upphörandeorsak",
+    }
+)
 #: Values that say an entry is current.
-CURRENT_WORDS = frozenset({"active", "aktiv", "current", "registered", "registrerad", "approved", "godkänd",
-                           "valid", "giltig", "ok", "none", "-", "ingen"})
+CURRENT_WORDS = frozenset(
+    {
+        "active",
+        "aktiv",
+        "current",
+        "registered",
+        "registrerad",
+        "approved",
+        "godkänd",
+        "valid",
+        "giltig",
+        "ok",
+        "none",
+        "-",
+        "ingen",
+    }
+)
 #: Flags whose "no" marks an entry inactive.
 ACTIVE_FIELDS = frozenset({"active", "isactive", "aktiv", "current", "iscurrent", "valid", "giltig", "gällande"})
 #: Top-level fields of a YAML extract that give the date the extract holds for.
-REGISTER_DATE_FIELDS = ("date", "datum", "asof", "updated", "uppdaterad", "lastupdated", "extracted",
-                        "extractdate", "retrieved", "hämtad", "generated", "published", "modified")
+REGISTER_DATE_FIELDS = (
+    "date",
+    "datum",
+    "asof",
+    "updated",
+    "uppdaterad",
+    "lastupdated",
+    "extracted",
+    "extractdate",
+    "retrieved",
+    "hämtad",
+    "generated",
+    "published",
+    "modified",
+)
 
 #: Fields that date a change of the entry: shown beside the status that changed ("date: 2014-10-23").
-_CHANGE_FIELDS = frozenset({"date", "datum", "changed", "changedat", "updated", "ändrad", "ändringsdatum",
-                            "statusdate", "statusdatum", "since", "sedan"})
+_CHANGE_FIELDS = frozenset(
+    {
+        "date",
+        "datum",
+        "changed",
+        "changedat",
+        "updated",
+        "ändrad",
+        "ändringsdatum",
+        "statusdate",
+        "statusdatum",
+        "since",
+        "sedan",
+    }
+)
 _YES = frozenset({"true", "yes", "ja", "1", "x", "y", "j", "sant"})
 _NO = frozenset({"false", "no", "nej", "0", "n", "falskt"})
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+Z-]*)?")
@@ -92,8 +281,10 @@ class EntryStatus:
             return f"the register marks this entry {self.kind} ({said})"
         if self.register_date:
             return f"the register gives this entry an end date ({said}), on or before its own date {self.register_date}"
-        return (f"the register gives this entry an end date ({said}); the extract states no date of its own "
-                "to compare it with, so the entry is taken as ended")
+        return (
+            f"the register gives this entry an end date ({said}); the extract states no date of its own "
+            "to compare it with, so the entry is taken as ended"
+        )
 
 
 def key(name: str) -> str:
@@ -107,8 +298,9 @@ def iso_date(value: str) -> str:
     return "-".join(g for g in match.groups() if g) if match else ""
 
 
-def entry_status(row: Mapping[str, str], name: str, skip: tuple[str, ...] = (),
-                 register_date: str = "") -> EntryStatus | None:
+def entry_status(
+    row: Mapping[str, str], name: str, skip: tuple[str, ...] = (), register_date: str = ""
+) -> EntryStatus | None:
     """How ``row`` is marked ended, or None when nothing in it says so. ``skip``: the name and number fields."""
     evidence: list[tuple[str, str]] = []
     kinds: list[str] = []
@@ -133,8 +325,7 @@ def entry_status(row: Mapping[str, str], name: str, skip: tuple[str, ...] = (),
             kinds.append("inactive")
         elif found := words & ENDED_WORDS or (words & STATUS_WORDS if k.startswith(STATUS_FIELDS) else set()):
             evidence.append((field, value))
-            kinds.append("inactive" if found & {"inactive", "inaktiv", "inaktivt", "vilande", "dormant"}
-                         else "retired")
+            kinds.append("inactive" if found & {"inactive", "inaktiv", "inaktivt", "vilande", "dormant"} else "retired")
         elif leaf in REASON_FIELDS and value.strip().casefold() not in CURRENT_WORDS:
             evidence.append((field, value))
             kinds.append("retired")
@@ -144,8 +335,11 @@ def entry_status(row: Mapping[str, str], name: str, skip: tuple[str, ...] = (),
             kinds.append("retired")
     if not evidence:
         return None
-    dates = [(f, v) for f, v in row.items()
-             if key(f.rsplit(".", 1)[-1]) in _CHANGE_FIELDS and iso_date(v) and (f, v) not in evidence]
+    dates = [
+        (f, v)
+        for f, v in row.items()
+        if key(f.rsplit(".", 1)[-1]) in _CHANGE_FIELDS and iso_date(v) and (f, v) not in evidence
+    ]
     if not end and dates:  # "date: 2014-10-23, reason: retired": the date of the change, shown with it
         evidence.extend(dates)
         end = max(iso_date(v) for _, v in dates)

@@ -48,8 +48,10 @@ class QueryGate:
     async def admitted(self) -> AsyncIterator[None]:
         if self._inside >= self.capacity:
             self.refused += 1
-            raise QueueFull(f"all {self.workers} query workers are busy and {self.queue} more queries are waiting; "
-                            "try again shortly")
+            raise QueueFull(
+                f"all {self.workers} query workers are busy and {self.queue} more queries are waiting; "
+                "try again shortly"
+            )
         self._inside += 1
         try:
             yield

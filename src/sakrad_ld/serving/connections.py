@@ -40,11 +40,17 @@ MAX_HEAD_BYTES = 16 * 1024
 
 
 def _busy_answer() -> bytes:
-    body = problem_body(503, "the server holds as many connections as it may, all of them busy; "
-                             "try again in a few seconds")
-    return (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: " + PROBLEM_MEDIA_TYPE.encode() +
-            b"\r\nRetry-After: 5\r\nConnection: close\r\nContent-Length: " + str(len(body)).encode() +
-            b"\r\n\r\n" + body)
+    body = problem_body(
+        503, "the server holds as many connections as it may, all of them busy; try again in a few seconds"
+    )
+    return (
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
+        + PROBLEM_MEDIA_TYPE.encode()
+        + b"\r\nRetry-After: 5\r\nConnection: close\r\nContent-Length: "
+        + str(len(body)).encode()
+        + b"\r\n\r\n"
+        + body
+    )
 
 
 def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Protocol]:
@@ -133,12 +139,20 @@ def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Conf
     files = raise_open_files(settings.max_connections + _SPARE_FILES)
     connections = max(8, min(settings.max_connections, files - _SPARE_FILES))
     if connections < settings.max_connections:
-        _log.warning("the process may open %d files: at most %d connections, not %d", files, connections,
-                     settings.max_connections)
-    return uvicorn.Config(app, http=guarded_protocol(connections, settings.request_timeout),
-                          timeout_keep_alive=max(1, round(settings.idle_timeout)),
-                          h11_max_incomplete_event_size=MAX_HEAD_BYTES, timeout_graceful_shutdown=5,
-                          **options)
+        _log.warning(
+            "the process may open %d files: at most %d connections, not %d",
+            files,
+            connections,
+            settings.max_connections,
+        )
+    return uvicorn.Config(
+        app,
+        http=guarded_protocol(connections, settings.request_timeout),
+        timeout_keep_alive=max(1, round(settings.idle_timeout)),
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+        timeout_graceful_shutdown=5,
+        **options,
+    )
 
 
 def serve(app: Any, host: str, port: int, settings: Settings) -> None:

@@ -22,11 +22,23 @@ __all__ = ["DESCRIPTION_FORMATS", "service_description"]
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 _W3C_FORMATS = "http://www.w3.org/ns/formats/"
-_RESULT_FORMAT_NAMES = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
-                        "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples",
-                        "jsonld": "JSON-LD", "rdfxml": "RDF_XML"}
-_PREFIXES = {"sd": SD, "void": "http://rdfs.org/ns/void#", "dct": "http://purl.org/dc/terms/",
-             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "formats": _W3C_FORMATS}
+_RESULT_FORMAT_NAMES = {
+    "json": "SPARQL_Results_JSON",
+    "xml": "SPARQL_Results_XML",
+    "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV",
+    "turtle": "Turtle",
+    "ntriples": "N-Triples",
+    "jsonld": "JSON-LD",
+    "rdfxml": "RDF_XML",
+}
+_PREFIXES = {
+    "sd": SD,
+    "void": "http://rdfs.org/ns/void#",
+    "dct": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "formats": _W3C_FORMATS,
+}
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 #: What the description can be given as (N-Triples cannot hold a relative IRI).
@@ -43,18 +55,23 @@ def _triples(graph: str, triples: int, dataset: str) -> list[tuple[str, str, Ter
         ("", sd + "supportedLanguage", ("iri", sd + "SPARQL11Query")),
         ("", sd + "defaultEntailmentRegime", ("iri", "http://www.w3.org/ns/entailment/Simple")),
         ("", sd + "defaultDataset", ("iri", "#dataset")),
-        *(("", sd + "resultFormat", ("iri", _W3C_FORMATS + _RESULT_FORMAT_NAMES[f.name]))
-          for f in (*RESULTS_FORMATS, *FORMATS) if f.name in _RESULT_FORMAT_NAMES),
+        *(
+            ("", sd + "resultFormat", ("iri", _W3C_FORMATS + _RESULT_FORMAT_NAMES[f.name]))
+            for f in (*RESULTS_FORMATS, *FORMATS)
+            if f.name in _RESULT_FORMAT_NAMES
+        ),
         ("#dataset", rdf_type, ("iri", sd + "Dataset")),
         ("#dataset", sd + "defaultGraph", ("iri", "#graph")),
         ("#graph", rdf_type, ("iri", sd + "Graph")),
         ("#graph", _PREFIXES["void"] + "triples", ("int", str(triples))),
     ]
     if graph:
-        out += [("#dataset", sd + "namedGraph", ("iri", "#named-graph")),
-                ("#named-graph", rdf_type, ("iri", sd + "NamedGraph")),
-                ("#named-graph", sd + "name", ("iri", graph)),
-                ("#named-graph", sd + "graph", ("iri", "#graph"))]
+        out += [
+            ("#dataset", sd + "namedGraph", ("iri", "#named-graph")),
+            ("#named-graph", rdf_type, ("iri", sd + "NamedGraph")),
+            ("#named-graph", sd + "name", ("iri", graph)),
+            ("#named-graph", sd + "graph", ("iri", "#graph")),
+        ]
     if dataset:
         out.append(("#dataset", _PREFIXES["dct"] + "source", ("iri", dataset)))
     return out
@@ -63,7 +80,7 @@ def _triples(graph: str, triples: int, dataset: str) -> list[tuple[str, str, Ter
 def _turtle(triples: list[tuple[str, str, Term]]) -> str:
     def term(value: str) -> str:
         for prefix, ns in _PREFIXES.items():
-            local = value[len(ns):]
+            local = value[len(ns) :]
             if value.startswith(ns) and local and all(c.isalnum() or c in "_-" for c in local):
                 return f"{prefix}:{local}"
         return f"<{value}>"
@@ -88,10 +105,14 @@ def _rdfxml(triples: list[tuple[str, str, Term]]) -> str:
     for s, p, (kind, o) in triples:
         ns, _, local = p.rpartition("#") if "#" in p else p.rpartition("/")
         ns += "#" if "#" in p else "/"
-        obj = f' rdf:datatype="{_INTEGER}">{escape(o)}</p:{local}>' if kind == "int" \
+        obj = (
+            f' rdf:datatype="{_INTEGER}">{escape(o)}</p:{local}>'
+            if kind == "int"
             else f" rdf:resource={quoteattr(o)}/>"
-        out.append(f'  <rdf:Description rdf:about={quoteattr(s)}><p:{local} xmlns:p={quoteattr(ns)}{obj}'
-                   "</rdf:Description>")
+        )
+        out.append(
+            f"  <rdf:Description rdf:about={quoteattr(s)}><p:{local} xmlns:p={quoteattr(ns)}{obj}</rdf:Description>"
+        )
     return "\n".join([*out, "</rdf:RDF>"]) + "\n"
 
 

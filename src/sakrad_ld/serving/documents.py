@@ -92,8 +92,11 @@ class Documents:
         if format is HTML:
             from ..web import pages
 
-            html = pages.ontology_page(store, gen.site) if iri == str(ONTOLOGY_IRI) else \
-                pages.resource_page(store, iri, gen.site)
+            html = (
+                pages.ontology_page(store, gen.site)
+                if iri == str(ONTOLOGY_IRI)
+                else pages.resource_page(store, iri, gen.site)
+            )
             if html is None:
                 return None
             body = html.encode("utf-8")
@@ -105,11 +108,15 @@ class Documents:
             body = document_bytes(triples, format, gen.release.base_iri + CONTEXT_FILE)
         charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
         links = ", ".join(f'<{path}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS)
-        return prepare(body, format.media_type + charset, self.context.cache_control,
-                       Content_Location=path + format.suffix, Link=links)
+        return prepare(
+            body,
+            format.media_type + charset,
+            self.context.cache_control,
+            Content_Location=path + format.suffix,
+            Link=links,
+        )
 
-    async def answer(self, request: Request, gen: Generation, iri: str, path: str,
-                     format: Format | None) -> Response:
+    async def answer(self, request: Request, gen: Generation, iri: str, path: str, format: Format | None) -> Response:
         """The document about ``iri`` at ``path``, in ``format`` or as negotiated by ``Accept``."""
         negotiated = format is None
         if format is None:
@@ -138,8 +145,9 @@ class Documents:
             raise not_acceptable(request, path.split("#")[0])
         doc, _, fragment = path.partition("#")
         target = doc + format.suffix + (f"#{fragment}" if fragment else "")
-        return RedirectResponse(target, status_code=303,
-                                headers={"Vary": "Accept", "Cache-Control": self.context.cache_control})
+        return RedirectResponse(
+            target, status_code=303, headers={"Vary": "Accept", "Cache-Control": self.context.cache_control}
+        )
 
     async def document_at(self, request: Request, gen: Generation) -> Response | None:
         """The document a ``/doc/…``, ``/ontology…`` or ``/role…`` path names; None for another path."""
@@ -155,9 +163,9 @@ class Documents:
         if _minted(base + path[1:], base) and known(store, base + path[1:]):
             return self.see_other(request, path)
         for suffix, format in _SUFFIXES.items():
-            iri = base + path[1:-len(suffix)]
+            iri = base + path[1 : -len(suffix)]
             if path.endswith(suffix) and _minted(iri, base) and known(store, iri):
-                return await self.answer(request, gen, iri, path[:-len(suffix)], format)
+                return await self.answer(request, gen, iri, path[: -len(suffix)], format)
         return None
 
 
@@ -218,8 +226,13 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
         gen = context.releases.current
         found = await documents.document_at(request, gen)
         if found is None:
-            return not_found(request, gen, "", f"{request.url.path}: there is no such page or file; "
-                                               "the start page / lists the documents and downloads")
+            return not_found(
+                request,
+                gen,
+                "",
+                f"{request.url.path}: there is no such page or file; "
+                "the start page / lists the documents and downloads",
+            )
         return found
 
     return [Route("/id/{rest:path}", thing, methods=["GET"]), Route("/doc/{rest:path}", document, methods=["GET"])]
@@ -227,8 +240,11 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
 
 def not_acceptable(request: Request, path: str) -> Problem:
     offered = ", ".join(f"{f.media_type} ({path}{f.suffix})" for f in DOCUMENT_FORMATS)
-    return Problem(406, f"{path} can be given as {offered}; the request's Accept header "
-                        f"({request.headers.get('accept', '')[:200]}) allows none of them")
+    return Problem(
+        406,
+        f"{path} can be given as {offered}; the request's Accept header "
+        f"({request.headers.get('accept', '')[:200]}) allows none of them",
+    )
 
 
 def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] | None:
@@ -250,8 +266,10 @@ def known(store: Any, iri: str) -> bool:
         node = ox.NamedNode(iri)
     except ValueError:
         return False
-    return next(iter(store.quads_for_pattern(node, None, None)), None) is not None or \
-        next(iter(store.quads_for_pattern(None, None, node)), None) is not None
+    return (
+        next(iter(store.quads_for_pattern(node, None, None)), None) is not None
+        or next(iter(store.quads_for_pattern(None, None, node)), None) is not None
+    )
 
 
 def _mentions(store: Any, iri: str) -> list[Any]:
@@ -270,5 +288,5 @@ def _mentions(store: Any, iri: str) -> list[Any]:
 
 def _minted(iri: str, base: str) -> bool:
     """Whether ``iri`` is one of the dataset's own IRIs outside ``id/`` (the dataset, the catalogue …)."""
-    rest = iri[len(base):]
+    rest = iri[len(base) :]
     return iri.startswith(base) and bool(rest) and not rest.startswith(_OWN_PATHS) and ".." not in rest

@@ -35,8 +35,11 @@ class Guard:
             return
         length = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
         if length > MAX_URL_LENGTH:
-            response = problem_response(414, f"the address is {length} characters long; at most {MAX_URL_LENGTH} "
-                                             "are accepted (send a long SPARQL query by POST)")
+            response = problem_response(
+                414,
+                f"the address is {length} characters long; at most {MAX_URL_LENGTH} "
+                "are accepted (send a long SPARQL query by POST)",
+            )
             await response(scope, receive, send)
             return
 
@@ -52,10 +55,18 @@ class Guard:
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception as error:  # noqa: BLE001 - one line in the log, a clear answer to the client
-            _log.error("%s %s failed: %s: %s", scope.get("method"), scope.get("path", "")[:200],
-                       type(error).__name__, str(error).splitlines()[0][:300] if str(error) else "")
+            _log.error(
+                "%s %s failed: %s: %s",
+                scope.get("method"),
+                scope.get("path", "")[:200],
+                type(error).__name__,
+                str(error).splitlines()[0][:300] if str(error) else "",
+            )
             if not started:
-                response = problem_response(500, f"the server failed on {scope.get('path', '')[:200]} "
-                                                 f"({type(error).__name__}); please report it with the address "
-                                                 "you asked for")
+                response = problem_response(
+                    500,
+                    f"the server failed on {scope.get('path', '')[:200]} "
+                    f"({type(error).__name__}); please report it with the address "
+                    "you asked for",
+                )
                 await response(scope, receive, send_with_headers)

@@ -43,6 +43,7 @@ def routes(context: Context) -> list[BaseRoute]:
         gen = context.releases.current
         html = await run_in_threadpool(pages.start_page, gen.release.store, gen.site)
         return prepare(html.encode("utf-8"), _HTML, context.cache_control).response(
-            request.headers.get("if-none-match"))
+            request.headers.get("if-none-match")
+        )
 
     return [Route("/", start, methods=["GET"])]

@@ -30,8 +30,9 @@ def problem_body(status: int, detail: str, **extra: object) -> bytes:
 
 def problem_response(status: int, detail: str, headers: dict[str, str] | None = None, **extra: object) -> Response:
     """The whole error answer: Problem Details with ``status``, and the given headers."""
-    return Response(problem_body(status, detail, **extra), status_code=status, media_type=PROBLEM_MEDIA_TYPE,
-                    headers=headers)
+    return Response(
+        problem_body(status, detail, **extra), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
 
 
 class Problem(Exception):

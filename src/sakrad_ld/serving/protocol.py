@@ -73,40 +73,54 @@ class ProtocolError(Exception):
         return Reply(self.status, PROBLEM_MEDIA_TYPE, problem_body(self.status, self.detail))
 
 
-_READ_ONLY = ("this endpoint is read-only: it answers queries (the query operation) and refuses updates; "
-              "build a new release to change the data")
+_READ_ONLY = (
+    "this endpoint is read-only: it answers queries (the query operation) and refuses updates; "
+    "build a new release to change the data"
+)
 
 
-def _job(params: list[tuple[str, str]], accept: str | None, cap: int | None, context: str,
-         base_iri: str | None) -> QueryJob:
+def _job(
+    params: list[tuple[str, str]], accept: str | None, cap: int | None, context: str, base_iri: str | None
+) -> QueryJob:
     names = [name for name, _ in params]
     if "update" in names:
         raise ProtocolError(403, _READ_ONLY)
     queries = [value for name, value in params if name == "query"]
     if len(queries) != 1:
-        raise ProtocolError(400, "give exactly one query: the 'query' parameter of GET or of a form POST, "
-                                 f"or a POST whose body is the query ({_QUERY}); this request has "
-                                 f"{len(queries)}")
+        raise ProtocolError(
+            400,
+            "give exactly one query: the 'query' parameter of GET or of a form POST, "
+            f"or a POST whose body is the query ({_QUERY}); this request has "
+            f"{len(queries)}",
+        )
     accept = format_override(params, accept)  # format=csv|json: a download link (sakrad_ld.web.results)
-    return QueryJob(queries[0], accept,
-                    tuple(v for n, v in params if n == "default-graph-uri"),
-                    tuple(v for n, v in params if n == "named-graph-uri"), cap, context, base_iri)
+    return QueryJob(
+        queries[0],
+        accept,
+        tuple(v for n, v in params if n == "default-graph-uri"),
+        tuple(v for n, v in params if n == "named-graph-uri"),
+        cap,
+        context,
+        base_iri,
+    )
 
 
 async def _body(request: Request, timeout: float) -> bytes:
     """The request's body, at most MAX_QUERY_BYTES of it, sent within ``timeout`` seconds (408 otherwise)."""
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_QUERY_BYTES:
-        raise ProtocolError(413, f"the request body has {int(length)} bytes; queries of up to "
-                                 f"{MAX_QUERY_BYTES} bytes are accepted")
+        raise ProtocolError(
+            413, f"the request body has {int(length)} bytes; queries of up to {MAX_QUERY_BYTES} bytes are accepted"
+        )
     body = bytearray()
 
     async def read() -> None:
         async for chunk in request.stream():
             body.extend(chunk)
             if len(body) > MAX_QUERY_BYTES:
-                raise ProtocolError(413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, "
-                                         "the largest query accepted")
+                raise ProtocolError(
+                    413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, the largest query accepted"
+                )
 
     try:
         await asyncio.wait_for(read(), timeout)
@@ -131,8 +145,9 @@ def _params(raw: str) -> list[tuple[str, str]]:
         raise ProtocolError(400, f"the request has more than {_MAX_PARAMS} parameters") from None
 
 
-async def read_query(request: Request, cap: int | None, context: str, body_timeout: float = 30.0,
-                     base_iri: str | None = None) -> QueryJob:
+async def read_query(
+    request: Request, cap: int | None, context: str, body_timeout: float = 30.0, base_iri: str | None = None
+) -> QueryJob:
     """The query an HTTP request asks for; ProtocolError (with its status) for one the protocol
     or this read-only endpoint does not accept."""
     accept = request.headers.get("accept")
@@ -150,8 +165,11 @@ async def read_query(request: Request, cap: int | None, context: str, body_timeo
             raise ProtocolError(400, f"a {_QUERY} POST carries the query in its body, not in the URL")
         query = _text(await _body(request, body_timeout), "the query")
         return _job([("query", query), *url_params], accept, cap, context, base_iri)
-    raise ProtocolError(415, f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
-                             f"this request's Content-Type is {content_type or 'missing'}")
+    raise ProtocolError(
+        415,
+        f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
+        f"this request's Content-Type is {content_type or 'missing'}",
+    )
 
 
 def answer(release: Release, job: QueryJob) -> Reply:
@@ -167,9 +185,15 @@ def answer(release: Release, job: QueryJob) -> Reply:
     format = choose(job.accept, result.offers)
     if format is None:
         offered = ", ".join(f.media_type for f in result.offers)
-        return Reply(406, PROBLEM_MEDIA_TYPE,
-                     problem_body(406, f"this answer can be given as {offered}; the request's Accept "
-                                       f"header ({job.accept}) allows none of them"))
+        return Reply(
+            406,
+            PROBLEM_MEDIA_TYPE,
+            problem_body(
+                406,
+                f"this answer can be given as {offered}; the request's Accept "
+                f"header ({job.accept}) allows none of them",
+            ),
+        )
     if format.name == "html":
         body = results_page(result, release.store, release.base_iri, job.query).encode("utf-8")
     elif result.form == "graph":

@@ -96,8 +96,9 @@ class Releases:
     """The release folder ``path`` as the server serves it: the current :class:`Generation`, replaced
     whole when the folder holds a new release. ``make`` turns an opened release into a generation."""
 
-    def __init__(self, path: Path, make: Callable[[Release, str], Generation], interval: float,
-                 retire_after: float) -> None:
+    def __init__(
+        self, path: Path, make: Callable[[Release, str], Generation], interval: float, retire_after: float
+    ) -> None:
         self.path = Path(path)
         self.make = make
         self.interval = interval
@@ -127,8 +128,11 @@ class Releases:
                 new.pool.start()
             except (SakradError, OSError) as error:
                 self._failed = now
-                _log.error("the release at %s changed but cannot be served, keeping the one served: %s",
-                           self.path, str(error).splitlines()[0] if str(error) else type(error).__name__)
+                _log.error(
+                    "the release at %s changed but cannot be served, keeping the one served: %s",
+                    self.path,
+                    str(error).splitlines()[0] if str(error) else type(error).__name__,
+                )
                 return False
             old, self.current = self.current, new
             self.switches += 1

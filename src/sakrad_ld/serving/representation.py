@@ -62,6 +62,9 @@ def prepare(body: bytes, media_type: str, cache_control: str, **headers: str) ->
     etag = etag_of(body)
     out = [("ETag", etag), ("Cache-Control", cache_control)]
     out += [(name.replace("_", "-"), value) for name, value in headers.items() if value]
-    raw = ((b"content-type", media_type.encode("latin-1")), (b"content-length", str(len(body)).encode()),
-           *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out))
+    raw = (
+        (b"content-type", media_type.encode("latin-1")),
+        (b"content-length", str(len(body)).encode()),
+        *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in out),
+    )
     return Prepared(body, media_type, etag, tuple(out), raw)

@@ -74,11 +74,21 @@ def open_releases(release_dir: Path, settings: Settings) -> Releases:
 
             pool: Any = InThreadPool(release, answer)
         else:
-            pool = WorkerPool(release.root, answer, settings.query_workers, settings.timeout,
-                              wait=settings.timeout * QUEUE_WAIT, memory_limit=settings.query_memory * 2**20)
-        site = web_pages.Site(base_iri=release.base_iri,
-                              downloads=[(f.path, f.media_type, f.size) for f in release.files.values()],
-                              queries=queries, sparql_path="/sparql", release=release.root)
+            pool = WorkerPool(
+                release.root,
+                answer,
+                settings.query_workers,
+                settings.timeout,
+                wait=settings.timeout * QUEUE_WAIT,
+                memory_limit=settings.query_memory * 2**20,
+            )
+        site = web_pages.Site(
+            base_iri=release.base_iri,
+            downloads=[(f.path, f.media_type, f.size) for f in release.files.values()],
+            queries=queries,
+            sparql_path="/sparql",
+            release=release.root,
+        )
         return Generation(release, print_, pool, site)
 
     if settings.store:  # the external store is checked once, as it is given
@@ -105,12 +115,19 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
     async def anything(request: Request) -> Response:
         """A path no router claims: a document, a release file, another IRI minted under the base, or 404."""
         gen = releases.current
-        found = await docs.document_at(request, gen) or files.release_file(context, request, gen) or \
-            await docs.minted_at(request, gen)
+        found = (
+            await docs.document_at(request, gen)
+            or files.release_file(context, request, gen)
+            or await docs.minted_at(request, gen)
+        )
         if found is not None:
             return found
-        return pages.not_found(request, gen, "", f"{request.url.path}: there is no such page or file; "
-                                                 "the start page / lists the documents and downloads")
+        return pages.not_found(
+            request,
+            gen,
+            "",
+            f"{request.url.path}: there is no such page or file; the start page / lists the documents and downloads",
+        )
 
     routes: list[BaseRoute] = [
         *pages.routes(context),
@@ -133,18 +150,29 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
 
     middleware = [
         Middleware(Guard),
-        Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "HEAD", "POST"],
-                   allow_headers=["Accept", "Content-Type", "If-None-Match"],
-                   expose_headers=["ETag", "Content-Location", "Link", "Location", "Vary", "Retry-After", "X-Cache"],
-                   max_age=86400),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "HEAD", "POST"],
+            allow_headers=["Accept", "Content-Type", "If-None-Match"],
+            expose_headers=["ETag", "Content-Location", "Link", "Location", "Vary", "Retry-After", "X-Cache"],
+            max_age=86400,
+        ),
         # a document answered before is answered again from its bytes, in front of the routes
         Middleware(documents.PreparedDocuments, documents=docs),
         # the prepared pages, lists, search, feeds and the English pages (sakrad_ld.web.served)
-        Middleware(SiteFiles, current=lambda: (releases.current.release.store, releases.current.site),
-                   cache=context.cache_control),
+        Middleware(
+            SiteFiles,
+            current=lambda: (releases.current.release.store, releases.current.site),
+            cache=context.cache_control,
+        ),
     ]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={HTTPException: _http_error, Problem: _problem})
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: _http_error, Problem: _problem},
+    )
     app.state.releases = releases
     app.state.settings = settings
     app.state.gate = endpoint.gate
@@ -173,10 +201,20 @@ def request_once(app: Starlette, path: str, accept: str | None = None) -> tuple[
 
     url = urlsplit(path)
     headers = [(b"host", b"localhost")] + ([(b"accept", accept.encode("latin-1"))] if accept else [])
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-             "scheme": "http", "path": url.path or "/", "raw_path": (url.path or "/").encode(),
-             "query_string": url.query.encode(), "headers": headers, "client": ("127.0.0.1", 0),
-             "server": ("localhost", 80), "root_path": ""}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": url.path or "/",
+        "raw_path": (url.path or "/").encode(),
+        "query_string": url.query.encode(),
+        "headers": headers,
+        "client": ("127.0.0.1", 0),
+        "server": ("localhost", 80),
+        "root_path": "",
+    }
     status, out_headers, body = 0, [], bytearray()
     requested = False
     done: asyncio.Event | None = None

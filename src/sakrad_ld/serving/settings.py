@@ -20,45 +20,82 @@ def _setting(default: object, help: str) -> object:
 class Settings:
     """How ``sakrad-ld serve`` answers."""
 
-    timeout: float = _setting(10.0, "seconds a SPARQL query may run; past it the query is stopped (its "
-                              "worker process is killed) and the answer is 503 (default: 10)")
-    result_cap: int = _setting(10000, "the most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) an answer may have; "
-                               "a query past it is stopped and the answer is 422 (default: 10000)")
-    cors_origins: tuple[str, ...] = _setting(("*",), "origins whose web pages may call the server (CORS), "
-                                             "comma-separated; * for any (default: *)")
-    cache_max_age: int = _setting(3600, "seconds browsers and caches may keep a document or file before they ask "
-                                  "again (Cache-Control max-age; default: 3600)")
-    query_workers: int = _setting(2, "worker processes that run SPARQL queries, each with its own copy of the "
-                                  "store (default: 2)")
-    query_memory: int = _setting(1024, "megabytes of address space each query worker may use; a query that needs "
-                                 "more is stopped, the answer is 503 and the worker is replaced (default: 1024)")
-    query_queue: int = _setting(8, "queries that may wait for a free worker; past that a query is answered 503 "
-                                "with Retry-After at once, and documents and pages are served all the same "
-                                "(default: 8)")
-    max_connections: int = _setting(1000, "open connections at most; a new one past it closes the longest-idle "
-                                    "connection, or is answered 503 if none is idle (default: 1000)")
-    request_timeout: float = _setting(10.0, "seconds a client has to send a request's head, and again its body; "
-                                      "a slower connection is closed (default: 10)")
+    timeout: float = _setting(
+        10.0,
+        "seconds a SPARQL query may run; past it the query is stopped (its "
+        "worker process is killed) and the answer is 503 (default: 10)",
+    )
+    result_cap: int = _setting(
+        10000,
+        "the most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) an answer may have; "
+        "a query past it is stopped and the answer is 422 (default: 10000)",
+    )
+    cors_origins: tuple[str, ...] = _setting(
+        ("*",), "origins whose web pages may call the server (CORS), comma-separated; * for any (default: *)"
+    )
+    cache_max_age: int = _setting(
+        3600,
+        "seconds browsers and caches may keep a document or file before they ask "
+        "again (Cache-Control max-age; default: 3600)",
+    )
+    query_workers: int = _setting(
+        2, "worker processes that run SPARQL queries, each with its own copy of the store (default: 2)"
+    )
+    query_memory: int = _setting(
+        1024,
+        "megabytes of address space each query worker may use; a query that needs "
+        "more is stopped, the answer is 503 and the worker is replaced (default: 1024)",
+    )
+    query_queue: int = _setting(
+        8,
+        "queries that may wait for a free worker; past that a query is answered 503 "
+        "with Retry-After at once, and documents and pages are served all the same "
+        "(default: 8)",
+    )
+    max_connections: int = _setting(
+        1000,
+        "open connections at most; a new one past it closes the longest-idle "
+        "connection, or is answered 503 if none is idle (default: 1000)",
+    )
+    request_timeout: float = _setting(
+        10.0,
+        "seconds a client has to send a request's head, and again its body; "
+        "a slower connection is closed (default: 10)",
+    )
     idle_timeout: float = _setting(5.0, "seconds an idle keep-alive connection is kept open (default: 5)")
-    reload_interval: float = _setting(2.0, "seconds between checks for a new release in the release folder "
-                                      "(which is switched to whole); 0 checks only on SIGHUP (default: 2)")
-    document_cache: int = _setting(256, "megabytes of prepared documents (every format of a resource's "
-                                   "document, made once) kept in memory, least recently used dropped first; "
-                                   "0 makes each on every request (default: 256)")
-    answer_cache: int = _setting(64, "megabytes of SPARQL answers kept in memory for the release served, so a "
-                                 "repeated query is answered without running it; least recently used dropped "
-                                 "first, all dropped when the release switches; 0 keeps none (default: 64)")
-    store: str = _setting("", "the SPARQL query endpoint of an external store the release was pushed into "
-                          "(sakrad-ld push), queried instead of the embedded store, such as "
-                          "http://127.0.0.1:7878/query (default: the embedded store)")
+    reload_interval: float = _setting(
+        2.0,
+        "seconds between checks for a new release in the release folder "
+        "(which is switched to whole); 0 checks only on SIGHUP (default: 2)",
+    )
+    document_cache: int = _setting(
+        256,
+        "megabytes of prepared documents (every format of a resource's "
+        "document, made once) kept in memory, least recently used dropped first; "
+        "0 makes each on every request (default: 256)",
+    )
+    answer_cache: int = _setting(
+        64,
+        "megabytes of SPARQL answers kept in memory for the release served, so a "
+        "repeated query is answered without running it; least recently used dropped "
+        "first, all dropped when the release switches; 0 keeps none (default: 64)",
+    )
+    store: str = _setting(
+        "",
+        "the SPARQL query endpoint of an external store the release was pushed into "
+        "(sakrad-ld push), queried instead of the embedded store, such as "
+        "http://127.0.0.1:7878/query (default: the embedded store)",
+    )
 
     def __post_init__(self) -> None:
         if self.timeout <= 0 or self.result_cap < 1 or self.cache_max_age < 0 or self.query_workers < 1:
-            raise ValueError("timeout must be positive, result_cap and query_workers at least 1, "
-                             "cache_max_age not negative")
+            raise ValueError(
+                "timeout must be positive, result_cap and query_workers at least 1, cache_max_age not negative"
+            )
         if self.query_memory < 64 or self.query_queue < 0 or self.max_connections < 8:
-            raise ValueError("query_memory must be at least 64 (MB), query_queue not negative, "
-                             "max_connections at least 8")
+            raise ValueError(
+                "query_memory must be at least 64 (MB), query_queue not negative, max_connections at least 8"
+            )
         if self.document_cache < 0 or self.answer_cache < 0:
             raise ValueError("document_cache and answer_cache must not be negative")
         if self.request_timeout <= 0 or self.idle_timeout <= 0 or self.reload_interval < 0:

@@ -55,8 +55,13 @@ class SparqlEndpoint:
         headers = {"Vary": "Accept"}
         etag, state = "", "miss"
         try:
-            job = await read_query(request, settings.result_cap, gen.release.base_iri + CONTEXT_FILE,
-                                   settings.request_timeout, gen.release.base_iri)
+            job = await read_query(
+                request,
+                settings.result_cap,
+                gen.release.base_iri + CONTEXT_FILE,
+                settings.request_timeout,
+                gen.release.base_iri,
+            )
             kept = self.answers.get(job, gen.fingerprint)
             if kept is not None:
                 (reply, etag), state = kept, "hit"
@@ -75,8 +80,7 @@ class SparqlEndpoint:
         except QueryTimeout as error:
             reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error), timeout=settings.timeout))
         except QueryTooCostly as error:
-            reply = Reply(503, PROBLEM_MEDIA_TYPE,
-                          problem_body(503, str(error), memory_limit_mb=settings.query_memory))
+            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error), memory_limit_mb=settings.query_memory))
         except ReleaseError as error:
             _log.error("SPARQL on %s: %s", gen.release.root, str(error).splitlines()[0])
             reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
@@ -95,13 +99,18 @@ class SparqlEndpoint:
             return RedirectResponse("/#sparql", status_code=303, headers={"Vary": "Accept"})
         if format is None:
             offered = ", ".join(f.media_type for f in DESCRIPTION_FORMATS)
-            raise Problem(406, f"/sparql without a query describes the service as {offered}; the request's "
-                               f"Accept header ({request.headers.get('accept', '')[:200]}) allows none of them")
-        body = service_description(format, graph=gen.release.graph, triples=gen.triples(),
-                                   dataset=gen.release.base_iri + "dataset")
+            raise Problem(
+                406,
+                f"/sparql without a query describes the service as {offered}; the request's "
+                f"Accept header ({request.headers.get('accept', '')[:200]}) allows none of them",
+            )
+        body = service_description(
+            format, graph=gen.release.graph, triples=gen.triples(), dataset=gen.release.base_iri + "dataset"
+        )
         charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
         response = prepare(body, format.media_type + charset, self.context.cache_control).response(
-            request.headers.get("if-none-match"))
+            request.headers.get("if-none-match")
+        )
         response.headers["Vary"] = "Accept"
         return response
 

@@ -54,6 +54,7 @@ class WorkersBusy(QueryTimeout):
 class QueryTooCostly(QueryError):
     """The query's worker ran out of memory or died while running it; the worker was replaced."""
 
+
 #: How much lower a worker's CPU priority is than the server's (``os.nice``; 19 is the lowest).
 NICENESS = 10
 
@@ -134,8 +135,9 @@ class WorkerPool:
     """``size`` worker processes that run ``task`` on the release in ``root``, each job within ``timeout``
     seconds after waiting at most ``wait`` seconds for a worker, each worker in ``memory_limit`` bytes (0: no limit)."""
 
-    def __init__(self, root: Path, task: Task, size: int, timeout: float, *, wait: float | None = None,
-                 memory_limit: int = 0) -> None:
+    def __init__(
+        self, root: Path, task: Task, size: int, timeout: float, *, wait: float | None = None, memory_limit: int = 0
+    ) -> None:
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
         self.root = Path(root)
@@ -159,13 +161,20 @@ class WorkerPool:
         task = f"{self.task.__module__}:{self.task.__qualname__}"
         # the worker imports this very copy of sakrad_ld, however the server found it
         package_root = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
-               # a failed allocation is reported in one line, not with a backtrace of forty frames
-               "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
+            # a failed allocation is reported in one line, not with a backtrace of forty frames
+            "RUST_BACKTRACE": "0",
+            "RUST_LIB_BACKTRACE": "0",
+        }
         with theirs:
-            process = subprocess.Popen([sys.executable, "-m", __name__, str(self.root), task, str(theirs.fileno()),
-                                        str(self.memory_limit)],
-                                       pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
+            process = subprocess.Popen(
+                [sys.executable, "-m", __name__, str(self.root), task, str(theirs.fileno()), str(self.memory_limit)],
+                pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
         worker = _Worker(process, Connection(ours.detach()))
         with self._lock:
             self._all.add(worker)
@@ -196,8 +205,9 @@ class WorkerPool:
         try:
             worker = self._idle.get(timeout=self.wait)
         except queue.Empty:
-            raise WorkersBusy(f"all {self.size} query workers stayed busy for {self.wait:g} s; "
-                              "try again shortly") from None
+            raise WorkersBusy(
+                f"all {self.size} query workers stayed busy for {self.wait:g} s; try again shortly"
+            ) from None
         try:
             if not worker.wait_ready(max(0.0, deadline - time.monotonic())):
                 self._idle.put(worker)
@@ -208,8 +218,10 @@ class WorkerPool:
                 self.timeouts += 1
                 self._replace(worker)
                 worker = None
-                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped; "
-                                   "narrow it (a more selective pattern, fewer OPTIONALs, a LIMIT)")
+                raise QueryTimeout(
+                    f"the query ran longer than {self.timeout:g} s and was stopped; "
+                    "narrow it (a more selective pattern, fewer OPTIONALs, a LIMIT)"
+                )
             kind, value = worker.conn.recv()
             if kind == "memory":
                 self.memory_failures += 1
@@ -239,8 +251,10 @@ class WorkerPool:
     def _died(self, code: int | None) -> str:
         limit = f"{self.memory_limit // 2**20} MB" if self.memory_limit else "the memory it had"
         how = "" if code is None else f" (exit status {code})"
-        return (f"the query needed more than {limit} of memory, or failed inside the SPARQL engine{how}, "
-                "and was stopped; narrow it (a more selective pattern, a LIMIT, no large GROUP_CONCAT)")
+        return (
+            f"the query needed more than {limit} of memory, or failed inside the SPARQL engine{how}, "
+            "and was stopped; narrow it (a more selective pattern, a LIMIT, no large GROUP_CONCAT)"
+        )
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
@@ -261,5 +275,9 @@ class WorkerPool:
 
 if __name__ == "__main__":  # a worker: python -m sakrad_ld.serving.workers RELEASE MODULE:FUNCTION FD [MEMORY]
     _module, _, _function = sys.argv[2].partition(":")
-    _worker_main(sys.argv[1], getattr(importlib.import_module(_module), _function), Connection(int(sys.argv[3])),
-                 int(sys.argv[4]) if len(sys.argv) > 4 else 0)
+    _worker_main(
+        sys.argv[1],
+        getattr(importlib.import_module(_module), _function),
+        Connection(int(sys.argv[3])),
+        int(sys.argv[4]) if len(sys.argv) > 4 else 0,
+    )

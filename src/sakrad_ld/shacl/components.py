@@ -128,8 +128,13 @@ class Class(Component):
     kind = SH.ClassConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
-        return [self.result(f, v) for c in self.classes for f, vs in values.items() for v in vs
-                if isinstance(v, ox.Literal) or not run.is_instance(v, c)]
+        return [
+            self.result(f, v)
+            for c in self.classes
+            for f, vs in values.items()
+            for v in vs
+            if isinstance(v, ox.Literal) or not run.is_instance(v, c)
+        ]
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         if len(self.names) < 2:
@@ -155,8 +160,11 @@ class Datatype(Component):
 
 
 _NODE_KINDS = {
-    SH.IRI: (ox.NamedNode,), SH.BlankNode: (ox.BlankNode,), SH.Literal: (ox.Literal,),
-    SH.BlankNodeOrIRI: (ox.BlankNode, ox.NamedNode), SH.BlankNodeOrLiteral: (ox.BlankNode, ox.Literal),
+    SH.IRI: (ox.NamedNode,),
+    SH.BlankNode: (ox.BlankNode,),
+    SH.Literal: (ox.Literal,),
+    SH.BlankNodeOrIRI: (ox.BlankNode, ox.NamedNode),
+    SH.BlankNodeOrLiteral: (ox.BlankNode, ox.Literal),
     SH.IRIOrLiteral: (ox.NamedNode, ox.Literal),
 }
 
@@ -189,8 +197,9 @@ class MinInclusive(Component):
     kind = SH.MinInclusiveConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
-        return [self.result(f, v) for m in self.bounds for f, vs in values.items() for v in vs
-                if not run.at_least(v, m)]
+        return [
+            self.result(f, v) for m in self.bounds for f, vs in values.items() for v in vs if not run.at_least(v, m)
+        ]
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         if len(self.names) < 2:
@@ -407,7 +416,8 @@ class QualifiedValueShape(Component):
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         assert self.value_shape is not None
         counts = (f" MinCount {self.min_count}" if self.min_count is not None else "") + (
-            f" MaxCount {self.max_count}" if self.max_count is not None else "")
+            f" MaxCount {self.max_count}" if self.max_count is not None else ""
+        )
         return [f"Focus node does not conform to shape{counts}: {shapes(self.value_shape.node)}"]
 
 
@@ -446,8 +456,10 @@ class HasValue(Component):
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         listed = [shapes(n) for n in self.names]
         if self.shape.path is not None:
-            return [f"Node {data(_rdf(result.focus))}->{_path_text(self.shape, shapes)} "
-                    f"does not contain a value in the set: {listed}"]
+            return [
+                f"Node {data(_rdf(result.focus))}->{_path_text(self.shape, shapes)} "
+                f"does not contain a value in the set: {listed}"
+            ]
         return [f"Node {data(_rdf(result.focus))} value is not a in the set of values: {listed}"]
 
 

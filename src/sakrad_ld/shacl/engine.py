@@ -28,8 +28,9 @@ _SUBCLASS = ox_term(RDFS.subClassOf)
 _ALLOWED = {SH.Warning, SH.Info}
 
 
-def check(index: Index, shapes: Shapes, store: ox.Store | None = None, *,
-          prefixes: Mapping[str, str] | None = None) -> Graph:
+def check(
+    index: Index, shapes: Shapes, store: ox.Store | None = None, *, prefixes: Mapping[str, str] | None = None
+) -> Graph:
     """Validates the data in ``index`` against ``shapes``; returns a SHACL validation report graph
     (https://www.w3.org/TR/shacl/#validation-report) shaped like pySHACL's.
 

@@ -19,5 +19,11 @@ class UnsupportedShapes(ShapesError):
         self.shape = shape
         self.feature = feature
         message = f"shape {shape}: {feature} is not supported by sakrad_ld.shacl"
-        super().__init__(message + (f"; {hint}" if hint else
-                                    "; rewrite the shape with the supported core components, or validate with pySHACL"))
+        super().__init__(
+            message
+            + (
+                f"; {hint}"
+                if hint
+                else "; rewrite the shape with the supported core components, or validate with pySHACL"
+            )
+        )

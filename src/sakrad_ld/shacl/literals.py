@@ -40,8 +40,13 @@ XSD_STRING = XSD + "string"
 
 def _in_range(low: int | None, high: int | None) -> Callable[[str, Any], bool]:
     def check(lexical: str, value: Any) -> bool:
-        return (isinstance(value, int) and len(lexical) > 0 and (low is None or value >= low)
-                and (high is None or value <= high))
+        return (
+            isinstance(value, int)
+            and len(lexical) > 0
+            and (low is None or value >= low)
+            and (high is None or value <= high)
+        )
+
     return check
 
 
@@ -63,12 +68,19 @@ _WELL_FORMED: dict[str, Callable[[str, Any], bool]] = {
 
 #: The Python type a value must have for pySHACL to accept it as a value of the datatype.
 _VALUE_TYPE: dict[str, type | tuple[type, ...]] = {
-    XSD_STRING: (str, bytes), XSD + "integer": int, XSD + "float": float, XSD + "decimal": Decimal,
-    XSD + "boolean": bool, XSD + "date": date, XSD + "time": time, XSD + "dateTime": datetime,
+    XSD_STRING: (str, bytes),
+    XSD + "integer": int,
+    XSD + "float": float,
+    XSD + "decimal": Decimal,
+    XSD + "boolean": bool,
+    XSD + "date": date,
+    XSD + "time": time,
+    XSD + "dateTime": datetime,
 }
 
 _CONVERTERS: dict[str, Callable[[str], Any] | None] = {
-    str(datatype): convert for datatype, convert in XSDToPython.items() if datatype is not None}
+    str(datatype): convert for datatype, convert in XSDToPython.items() if datatype is not None
+}
 _checked: dict[tuple[str, str], bool] = {}
 
 
@@ -163,8 +175,10 @@ class Ordering:
         if isinstance(term, ox.NamedNode):
             return True, term.value
         if isinstance(term, ox.BlankNode):
-            raise ShapesError(f"sh:lessThanOrEquals cannot order the blank node {term} (pySHACL refuses to as well); "
-                              "give the property IRIs or literals")
+            raise ShapesError(
+                f"sh:lessThanOrEquals cannot order the blank node {term} (pySHACL refuses to as well); "
+                "give the property IRIs or literals"
+            )
         literal = self._rdflib(term)
         return (True, literal.value) if isinstance(literal.value, str) else (False, literal)
 
@@ -185,4 +199,3 @@ def _compare(a: Literal, b: Literal) -> int:
     elif a > b:
         return 1
     return -1
-

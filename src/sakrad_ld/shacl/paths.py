@@ -45,7 +45,7 @@ class Path:
             for predicate, inverse in sequence:
                 following: dict[Term, None] = {}
                 for node in nodes:
-                    for value in (index.subjects_of(predicate, node) if inverse else index.objects(node, predicate)):
+                    for value in index.subjects_of(predicate, node) if inverse else index.objects(node, predicate):
                         following[value] = None
                 nodes = following
             result.update(nodes)
@@ -61,13 +61,19 @@ def _alternatives(g: Graph, shape: str, node: Node) -> list[tuple[tuple[Term, bo
     if isinstance(node, URIRef):
         return [((ox_term(node), False),)]
     if not isinstance(node, BNode):
-        raise UnsupportedShapes(shape, f"the path {node.n3()}", "a path is an IRI or a blank node "
-                                "(https://www.w3.org/TR/shacl/#property-paths)")
+        raise UnsupportedShapes(
+            shape,
+            f"the path {node.n3()}",
+            "a path is an IRI or a blank node (https://www.w3.org/TR/shacl/#property-paths)",
+        )
     if (node, RDF.first, None) in g:
         members = list(Collection(g, node))
         if len(members) < 2:
-            raise UnsupportedShapes(shape, "a sequence path of fewer than two members",
-                                    "https://www.w3.org/TR/shacl/#property-path-sequence")
+            raise UnsupportedShapes(
+                shape,
+                "a sequence path of fewer than two members",
+                "https://www.w3.org/TR/shacl/#property-path-sequence",
+            )
         sequences: list[tuple[tuple[Term, bool], ...]] = [()]
         for member in members:
             sequences = [s + tail for s in sequences for tail in _alternatives(g, shape, member)]
@@ -75,13 +81,19 @@ def _alternatives(g: Graph, shape: str, node: Node) -> list[tuple[tuple[Term, bo
     if (alternatives := g.value(node, SH.alternativePath)) is not None:
         members = list(Collection(g, alternatives))
         if len(members) < 2:
-            raise UnsupportedShapes(shape, "an alternative path of fewer than two members",
-                                    "https://www.w3.org/TR/shacl/#property-path-alternative")
+            raise UnsupportedShapes(
+                shape,
+                "an alternative path of fewer than two members",
+                "https://www.w3.org/TR/shacl/#property-path-alternative",
+            )
         return [s for member in members for s in _alternatives(g, shape, member)]
     if (inverse := g.value(node, SH.inversePath)) is not None:
         if not isinstance(inverse, URIRef):
-            raise UnsupportedShapes(shape, "sh:inversePath of a path other than an IRI",
-                                    "write the inverse of each predicate (^(a/b) is ^b/^a)")
+            raise UnsupportedShapes(
+                shape,
+                "sh:inversePath of a path other than an IRI",
+                "write the inverse of each predicate (^(a/b) is ^b/^a)",
+            )
         return [((ox_term(inverse), True),)]
     kinds = sorted(p.n3(g.namespace_manager) for p in g.predicates(node))
     raise UnsupportedShapes(shape, f"the property path with {', '.join(kinds) or 'no predicates'}")

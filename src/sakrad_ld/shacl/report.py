@@ -30,8 +30,9 @@ _FIRST, _REST, _NIL = ox_term(RDF.first), ox_term(RDF.rest), ox_term(RDF.nil)
 _MAX_DEPTH = 10
 
 
-def report_graph(results: Iterable[Result], conforms: bool, shapes: Shapes, index: Index,
-                 prefixes: Mapping[str, str] | None = None) -> Graph:
+def report_graph(
+    results: Iterable[Result], conforms: bool, shapes: Shapes, index: Index, prefixes: Mapping[str, str] | None = None
+) -> Graph:
     """The report of ``results``: a sh:ValidationReport with one sh:ValidationResult each;
     ``prefixes`` write data terms in default messages (see :func:`sakrad_ld.shacl.check`)."""
     g = Graph()

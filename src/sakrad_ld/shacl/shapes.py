@@ -27,10 +27,29 @@ __all__ = ["Shape", "Shapes", "Targets"]
 
 #: Parameters that are no constraint of their own: annotations, targets, the path, and the parts
 #: of a constraint that another parameter carries.
-_NOT_CONSTRAINTS = {SH[n] for n in (
-    "name", "description", "message", "severity", "deactivated", "order", "group", "defaultValue",
-    "path", "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target",
-    "flags", "qualifiedMinCount", "qualifiedMaxCount", "qualifiedValueShapesDisjoint")}
+_NOT_CONSTRAINTS = {
+    SH[n]
+    for n in (
+        "name",
+        "description",
+        "message",
+        "severity",
+        "deactivated",
+        "order",
+        "group",
+        "defaultValue",
+        "path",
+        "targetClass",
+        "targetNode",
+        "targetSubjectsOf",
+        "targetObjectsOf",
+        "target",
+        "flags",
+        "qualifiedMinCount",
+        "qualifiedMaxCount",
+        "qualifiedValueShapesDisjoint",
+    )
+}
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 
@@ -132,12 +151,23 @@ class _Compiler:
         shape.deactivated = isinstance(deactivated, Literal) and bool(deactivated.value)
         shape.targets = self.targets()
         builders: dict[URIRef, Callable[[], c.Component]] = {
-            SH.minCount: self.min_count, SH.maxCount: self.max_count, SH["class"]: self.class_,
-            SH.datatype: self.datatype, SH.nodeKind: self.node_kind, SH.minInclusive: self.min_inclusive,
-            SH.pattern: self.pattern, SH.languageIn: self.language_in, SH.uniqueLang: self.unique_lang,
-            SH.equals: self.equals, SH.lessThanOrEquals: self.less_than_or_equals, SH["or"]: self.or_,
-            SH.xone: self.xone, SH.property: self.property, SH.qualifiedValueShape: self.qualified,
-            SH["in"]: self.in_, SH.hasValue: self.has_value,
+            SH.minCount: self.min_count,
+            SH.maxCount: self.max_count,
+            SH["class"]: self.class_,
+            SH.datatype: self.datatype,
+            SH.nodeKind: self.node_kind,
+            SH.minInclusive: self.min_inclusive,
+            SH.pattern: self.pattern,
+            SH.languageIn: self.language_in,
+            SH.uniqueLang: self.unique_lang,
+            SH.equals: self.equals,
+            SH.lessThanOrEquals: self.less_than_or_equals,
+            SH["or"]: self.or_,
+            SH.xone: self.xone,
+            SH.property: self.property,
+            SH.qualifiedValueShape: self.qualified,
+            SH["in"]: self.in_,
+            SH.hasValue: self.has_value,
         }
         for p in dict.fromkeys(g.predicates(shape.node)):
             if p in builders:
@@ -146,8 +176,11 @@ class _Compiler:
                     shape.components.append(component)
             elif str(p).startswith(str(SH)) and p not in _NOT_CONSTRAINTS:
                 raise self.fail(p.n3(g.namespace_manager))
-        for part, needs in ((SH.flags, SH.pattern), (SH.qualifiedMinCount, SH.qualifiedValueShape),
-                            (SH.qualifiedMaxCount, SH.qualifiedValueShape)):
+        for part, needs in (
+            (SH.flags, SH.pattern),
+            (SH.qualifiedMinCount, SH.qualifiedValueShape),
+            (SH.qualifiedMaxCount, SH.qualifiedValueShape),
+        ):
             if self.values(part) and not self.values(needs):
                 raise self.fail(f"{part.n3(g.namespace_manager)} without {needs.n3(g.namespace_manager)}")
 
@@ -164,8 +197,10 @@ class _Compiler:
         for target in self.values(SH.target):
             selects = list(g.objects(target, SH.select))
             if not selects and (target, RDF.type, SH.SPARQLTarget) not in g:
-                raise self.fail("a custom target (sh:target) that is no SPARQL target",
-                                "only sh:SPARQLTarget with sh:select is implemented")
+                raise self.fail(
+                    "a custom target (sh:target) that is no SPARQL target",
+                    "only sh:SPARQLTarget with sh:select is implemented",
+                )
             if len(selects) != 1:
                 raise self.fail("a SPARQL target without exactly one sh:select")
             if list(g.objects(target, SH.prefixes)):
@@ -183,15 +218,21 @@ class _Compiler:
 
     def _count(self, p: URIRef) -> int:
         value = self.one(p)
-        if not (isinstance(value, Literal) and value.datatype == XSD.integer and isinstance(value.value, int)
-                and value.value >= 0):
+        if not (
+            isinstance(value, Literal)
+            and value.datatype == XSD.integer
+            and isinstance(value.value, int)
+            and value.value >= 0
+        ):
             raise self.fail(f"{p.n3(self.g.namespace_manager)} {value}", "it must be an xsd:integer >= 0")
         return value.value
 
     def _property_only(self, p: URIRef) -> None:
         if self.shape.path is None:
-            raise self.fail(f"{p.n3(self.g.namespace_manager)} on a node shape",
-                            "SHACL allows it on property shapes only (give the shape an sh:path)")
+            raise self.fail(
+                f"{p.n3(self.g.namespace_manager)} on a node shape",
+                "SHACL allows it on property shapes only (give the shape an sh:path)",
+            )
 
     def min_count(self) -> c.Component:
         self._property_only(SH.minCount)

@@ -28,7 +28,8 @@ MAX_DEPTH = 64
 #: The most pattern separators, operators and pattern keywords a query may have in all.
 MAX_ELEMENTS = 1000
 
-_LEXER = re.compile(r"""
+_LEXER = re.compile(
+    r"""
       (?P<space>\s+)
     | (?P<comment>\#[^\n]*)
     | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
@@ -38,7 +39,9 @@ _LEXER = re.compile(r"""
     | (?P<open>[{(\[])
     | (?P<close>[})\]])
     | (?P<operator>\|\||&&|\^\^|[.;,|/*+\-^!=<>]=?|.)
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 
 #: Keywords that add one pattern or operator each (counted with the separators and operators).
 _ELEMENT_WORDS = frozenset({"union", "optional", "minus", "filter", "bind", "graph", "service", "values"})
@@ -67,13 +70,16 @@ def check_query_text(text: str) -> None:
         if kind == "open":
             depth += 1
             if depth > MAX_DEPTH:
-                raise QueryError(f"{_where(text, offset)}: the query nests {{ ( [ deeper than {MAX_DEPTH} levels, "
-                                 "the most accepted; write it flatter (a sub-query is rarely needed)")
+                raise QueryError(
+                    f"{_where(text, offset)}: the query nests {{ ( [ deeper than {MAX_DEPTH} levels, "
+                    "the most accepted; write it flatter (a sub-query is rarely needed)"
+                )
         elif kind == "close":
             depth = max(0, depth - 1)
-        elif (kind == "operator" and token != "^^") or \
-                (kind == "name" and token.lower() in _ELEMENT_WORDS):
+        elif (kind == "operator" and token != "^^") or (kind == "name" and token.lower() in _ELEMENT_WORDS):
             elements += 1
             if elements > MAX_ELEMENTS:
-                raise QueryError(f"{_where(text, offset)}: the query has more than {MAX_ELEMENTS} patterns and "
-                                 "operators, the most accepted; split it, or give long lists of values as VALUES")
+                raise QueryError(
+                    f"{_where(text, offset)}: the query has more than {MAX_ELEMENTS} patterns and "
+                    "operators, the most accepted; split it, or give long lists of values as VALUES"
+                )

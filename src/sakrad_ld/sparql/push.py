@@ -65,8 +65,10 @@ def push(release: Path, endpoint: str, graph: str | None = None, timeout: float 
     if not source.is_file():
         raise ReleaseError(f"{source}: no such file; build the release first (sakrad-ld build --out {release})")
     if not endpoint.startswith(("http://", "https://")):
-        raise SakradError(f"{endpoint!r} is not an http(s) URL; give the store's Graph Store endpoint, "
-                          "such as http://localhost:7878/store for Oxigraph")
+        raise SakradError(
+            f"{endpoint!r} is not an http(s) URL; give the store's Graph Store endpoint, "
+            "such as http://localhost:7878/store for Oxigraph"
+        )
     extra = _companions(release)
     with source.open("rb") as lines:
         triples = sum(1 for line in lines if line.strip() and not line.startswith(b"#"))
@@ -74,20 +76,27 @@ def push(release: Path, endpoint: str, graph: str | None = None, timeout: float 
     size = source.stat().st_size + len(extra)
     with source.open("rb") as data:
         body = itertools.chain(_chunks(data), [extra])
-        request = urllib.request.Request(graph_url(endpoint, graph), data=body, method="PUT", headers={
-            "Content-Type": by_name("ntriples").media_type, "Content-Length": str(size)})
+        request = urllib.request.Request(
+            graph_url(endpoint, graph),
+            data=body,
+            method="PUT",
+            headers={"Content-Type": by_name("ntriples").media_type, "Content-Length": str(size)},
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 status = response.status
         except urllib.error.HTTPError as err:
             detail = err.read(500).decode("utf-8", "replace").strip()
-            raise SakradError(f"{endpoint}: the store refused the PUT of graph <{graph}> with HTTP {err.code} "
-                              f"{err.reason}{': ' + detail if detail else ''}; check that the URL is the "
-                              f"store's Graph Store endpoint and that it accepts writes ({GSP_SPEC})") from None
+            raise SakradError(
+                f"{endpoint}: the store refused the PUT of graph <{graph}> with HTTP {err.code} "
+                f"{err.reason}{': ' + detail if detail else ''}; check that the URL is the "
+                f"store's Graph Store endpoint and that it accepts writes ({GSP_SPEC})"
+            ) from None
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
-            raise SakradError(f"{endpoint}: cannot reach the store ({reason}); is it running, and is the "
-                              "URL right?") from None
+            raise SakradError(
+                f"{endpoint}: cannot reach the store ({reason}); is it running, and is the URL right?"
+            ) from None
     return PushResult(graph, triples, size, status)
 
 

@@ -83,9 +83,10 @@ def parse_saved_query(name: str, text: str, where: str = "") -> SavedQuery:
             if last == "param":
                 p = _PARAM.match(m.group(2))
                 if not p or (p.group(2) not in KINDS and p.group(2) not in ("iri", "literal")):
-                    raise QueryError(f"{where or name}: {line!r} is not a parameter; expected "
-                                     "'# param: NAME (KIND): what it is', KIND one of iri, literal, "
-                                     + ", ".join(KINDS))
+                    raise QueryError(
+                        f"{where or name}: {line!r} is not a parameter; expected "
+                        "'# param: NAME (KIND): what it is', KIND one of iri, literal, " + ", ".join(KINDS)
+                    )
                 params.append(Parameter(p.group(1), p.group(2), p.group(3).strip()))
             else:
                 fields[last] = [m.group(2).strip()]
@@ -94,8 +95,15 @@ def parse_saved_query(name: str, text: str, where: str = "") -> SavedQuery:
     if "title" not in fields:
         raise QueryError(f"{where or name}: a saved query opens with '# title: …' (and '# description: …')")
     joined = {k: " ".join(v) for k, v in fields.items()}
-    return SavedQuery(name, joined["title"], joined.get("description", ""), text, joined.get("title-sv", ""),
-                      joined.get("description-sv", ""), tuple(params))
+    return SavedQuery(
+        name,
+        joined["title"],
+        joined.get("description", ""),
+        text,
+        joined.get("title-sv", ""),
+        joined.get("description-sv", ""),
+        tuple(params),
+    )
 
 
 @cache
@@ -140,8 +148,10 @@ def _term(param: Parameter, value: str, base: str) -> ox.NamedNode | ox.Literal:
         except ValueError as error:
             raise QueryError(f"parameter {param.name}: {value!r} is not an IRI ({error})") from None
     if not re.fullmatch(ID_PATTERN, value):
-        raise QueryError(f"parameter {param.name}: {value!r} is neither an IRI nor an id "
-                         f"(lower-case letters, digits and single hyphens or dots)")
+        raise QueryError(
+            f"parameter {param.name}: {value!r} is neither an IRI nor an id "
+            f"(lower-case letters, digits and single hyphens or dots)"
+        )
     return ox.NamedNode(f"{base}id/{param.kind}/{value}")
 
 
@@ -157,23 +167,28 @@ def bind(query: SavedQuery, values: Mapping[str, str], base: str) -> str:
         return query.text
     names = sorted(values)
     terms = [str(_term(declared[n], values[n], base)) for n in names]
-    return (query.text.rstrip() + f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}\n")
+    return query.text.rstrip() + f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}\n"
 
 
 # --- running a query ----------------------------------------------------------------------------
+
 
 def refuse_federation(text: str) -> None:
     """QueryError if the query uses ``SERVICE`` outside strings, IRIs and comments."""
     for kind, token, offset in tokens(text):
         if kind == "name" and token.upper() == "SERVICE":
             line = text.count("\n", 0, offset) + 1
-            raise QueryError(f"line {line}: SERVICE (federated query) is not allowed here; "
-                             "query this dataset only")
+            raise QueryError(f"line {line}: SERVICE (federated query) is not allowed here; query this dataset only")
 
 
-def evaluate(store: ox.Store, text: str, cap: int | None = None,
-             default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (),
-             base_iri: str | None = None) -> Answer:
+def evaluate(
+    store: ox.Store,
+    text: str,
+    cap: int | None = None,
+    default_graphs: tuple[str, ...] = (),
+    named_graphs: tuple[str, ...] = (),
+    base_iri: str | None = None,
+) -> Answer:
     """Runs the query; QueryError for bad SPARQL (the parser's message) or a query too large or deep
     to parse safely (:mod:`sakrad_ld.sparql.limits`), ResultTooLarge when the answer passes ``cap``
     rows or triples (the query is stopped there, not run to the end). Relative IRIs in the query
@@ -209,12 +224,15 @@ def evaluate(store: ox.Store, text: str, cap: int | None = None,
             triples.append(triple)
         return Answer("graph", triples=triples)
     except SyntaxError as error:
-        raise QueryError(f"the query is not valid SPARQL 1.1: {error} "
-                         "(see https://www.w3.org/TR/sparql11-query/#grammar)") from None
+        raise QueryError(
+            f"the query is not valid SPARQL 1.1: {error} (see https://www.w3.org/TR/sparql11-query/#grammar)"
+        ) from None
     except OSError as error:
         raise QueryError(f"the query failed: {error}") from None
 
 
 def _too_large(cap: int, what: str) -> str:
-    return (f"the answer has more than {cap} {what}, the most this service returns; the query was stopped. "
-            "Ask for less: add LIMIT (and OFFSET to page), or narrow the pattern")
+    return (
+        f"the answer has more than {cap} {what}, the most this service returns; the query was stopped. "
+        "Ask for less: add LIMIT (and OFFSET to page), or narrow the pattern"
+    )

@@ -32,8 +32,10 @@ class RemoteStore:
 
     def __init__(self, endpoint: str, graph: str, timeout: float = 60.0) -> None:
         if not endpoint.startswith(("http://", "https://")):
-            raise QueryError(f"{endpoint!r} is not an http(s) URL; give the store's SPARQL query endpoint, "
-                             "such as http://localhost:7878/query for Oxigraph")
+            raise QueryError(
+                f"{endpoint!r} is not an http(s) URL; give the store's SPARQL query endpoint, "
+                "such as http://localhost:7878/query for Oxigraph"
+            )
         self.endpoint = endpoint
         self.graph = graph
         self.timeout = timeout
@@ -41,17 +43,28 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r}, {self.graph!r})"
 
-    def query(self, query: str, *, default_graph: Sequence[ox.NamedNode] | None = None,
-              named_graphs: Sequence[ox.NamedNode] | None = None, **_: object
-              ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+    def query(
+        self,
+        query: str,
+        *,
+        default_graph: Sequence[ox.NamedNode] | None = None,
+        named_graphs: Sequence[ox.NamedNode] | None = None,
+        **_: object,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
         """Runs ``query`` at the endpoint; the answer has the types ``pyoxigraph.Store.query`` returns
         (a CONSTRUCT or DESCRIBE answer is a list of triples)."""
         graphs = [g.value for g in default_graph] if default_graph else [self.graph]
-        form = [("query", query), *(("default-graph-uri", g) for g in graphs),
-                *(("named-graph-uri", g.value) for g in named_graphs or ())]
-        request = urllib.request.Request(self.endpoint, data=urllib.parse.urlencode(form).encode(), method="POST",
-                                         headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                  "Accept": f"{_RESULTS}, {_TRIPLES};q=0.9"})
+        form = [
+            ("query", query),
+            *(("default-graph-uri", g) for g in graphs),
+            *(("named-graph-uri", g.value) for g in named_graphs or ()),
+        ]
+        request = urllib.request.Request(
+            self.endpoint,
+            data=urllib.parse.urlencode(form).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": f"{_RESULTS}, {_TRIPLES};q=0.9"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 media_type = response.headers.get_content_type()
@@ -60,21 +73,30 @@ class RemoteStore:
             detail = err.read(1000).decode("utf-8", "replace").strip()
             if err.code == 400:
                 raise SyntaxError(detail or "the store refused the query") from None
-            raise QueryError(f"{self.endpoint}: the store answered HTTP {err.code} {err.reason}"
-                             f"{': ' + detail if detail else ''}") from None
+            raise QueryError(
+                f"{self.endpoint}: the store answered HTTP {err.code} {err.reason}{': ' + detail if detail else ''}"
+            ) from None
         except (urllib.error.URLError, OSError) as err:
-            raise QueryError(f"{self.endpoint}: cannot reach the store ({getattr(err, 'reason', err)}); is it "
-                             f"running, and is the URL its SPARQL query endpoint? ({PROTOCOL_SPEC})") from None
+            raise QueryError(
+                f"{self.endpoint}: cannot reach the store ({getattr(err, 'reason', err)}); is it "
+                f"running, and is the URL its SPARQL query endpoint? ({PROTOCOL_SPEC})"
+            ) from None
         if media_type == _TRIPLES:
-            return [ox.Triple(q.subject, q.predicate, q.object)
-                    for q in ox.parse(io.BytesIO(body), format=ox.RdfFormat.N_TRIPLES)]
+            return [
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(io.BytesIO(body), format=ox.RdfFormat.N_TRIPLES)
+            ]
         if media_type in (_RESULTS, "application/json"):
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         raise QueryError(f"{self.endpoint}: the store answered with {media_type}, not SPARQL results or N-Triples")
 
-    def quads_for_pattern(self, subject: ox.NamedNode | ox.BlankNode | None, predicate: ox.NamedNode | None,
-                          object: ox.NamedNode | ox.BlankNode | ox.Literal | None,
-                          graph_name: object = None) -> Iterator[ox.Quad]:
+    def quads_for_pattern(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None,
+        predicate: ox.NamedNode | None,
+        object: ox.NamedNode | ox.BlankNode | ox.Literal | None,
+        graph_name: object = None,
+    ) -> Iterator[ox.Quad]:
         """The triples matching the pattern (``None`` matches anything), as quads of the default graph."""
         terms = [subject, predicate, object]
         variables = ["?s", "?p", "?o"]

@@ -95,10 +95,10 @@ def _show(term: Term | None, base: str) -> str:
     if isinstance(term, ox.NamedNode):
         iri = term.value
         if base and iri.startswith(base) and len(iri) > len(base):
-            return "<" + iri[len(base):] + ">"
+            return "<" + iri[len(base) :] + ">"
         for ns, prefix in _BY_NAMESPACE:
-            if iri.startswith(ns) and len(iri) > len(ns) and "/" not in iri[len(ns):]:
-                return f"{prefix}:{iri[len(ns):]}"
+            if iri.startswith(ns) and len(iri) > len(ns) and "/" not in iri[len(ns) :]:
+                return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
     if isinstance(term, ox.Literal):
         text = " ".join(term.value.split())
@@ -138,4 +138,3 @@ def _grid(answer: Answer) -> tuple[tuple[str, ...], list[tuple[Term | None, ...]
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-

@@ -30,15 +30,21 @@ from ..manifest import Manifest, read_manifest
 
 __all__ = ["Release", "ReleaseFile", "ReleaseStore", "media_type_of", "open_store"]
 
+
 def open_store(root: Path, graph: ox.NamedNode | None = None) -> ox.Store:
     """An in-memory store holding the release in ``root`` (in ``graph``, or the default graph);
     ReleaseError if it is not a release."""
     data = root / DATA_FILE
     if not data.is_file():
-        raise ReleaseError(f"{root}: not a sakrad-ld release, it has no {DATA_FILE}; "
-                           "build one with `sakrad-ld build --out DIR` and pass that folder with --release")
+        raise ReleaseError(
+            f"{root}: not a sakrad-ld release, it has no {DATA_FILE}; "
+            "build one with `sakrad-ld build --out DIR` and pass that folder with --release"
+        )
     store = ox.Store()
-    files = [(data, ox.RdfFormat.N_TRIPLES), *((f, ox.RdfFormat.TURTLE) for f in sorted((root / "ontology").glob("*.ttl")))]
+    files = [
+        (data, ox.RdfFormat.N_TRIPLES),
+        *((f, ox.RdfFormat.TURTLE) for f in sorted((root / "ontology").glob("*.ttl"))),
+    ]
     if (root / CATALOGUE_FILE).is_file():
         files.append((root / CATALOGUE_FILE, ox.RdfFormat.TURTLE))
     for path, format in files:
@@ -62,15 +68,17 @@ class ReleaseStore:
     def __repr__(self) -> str:
         return f"ReleaseStore(<{self.graph}>)"
 
-    def query(self, query: str, *, default_graph: object = None, named_graphs: object = None,
-              **options: object) -> object:
+    def query(
+        self, query: str, *, default_graph: object = None, named_graphs: object = None, **options: object
+    ) -> object:
         if default_graph is None:
             # the protocol: named graphs given without a default graph leave the default graph empty
             default_graph = [] if named_graphs is not None else self._graph
         return self.store.query(query, default_graph=default_graph, named_graphs=named_graphs, **options)
 
-    def quads_for_pattern(self, subject: object, predicate: object, object: object,
-                          graph_name: object = None) -> object:
+    def quads_for_pattern(
+        self, subject: object, predicate: object, object: object, graph_name: object = None
+    ) -> object:
         return self.store.quads_for_pattern(subject, predicate, object, graph_name)
 
 

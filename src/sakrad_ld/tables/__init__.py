@@ -36,8 +36,9 @@ class TableError(SakradError):
     has room for one, a value with the list separator in it)."""
 
 
-def table_files(source: ox.Store | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]], base_iri: str,
-                licence: str | None = None) -> dict[str, bytes]:
+def table_files(
+    source: ox.Store | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]], base_iri: str, licence: str | None = None
+) -> dict[str, bytes]:
     """The CSV tables of the graph in ``source`` with their CSVW metadata, by path in the release:
     ``{"tables/meetings.csv": …, "tables/csv-metadata.json": …}``.
 
@@ -58,8 +59,7 @@ def table_files(source: ox.Store | Iterable[tuple[ox.NamedNode, ox.NamedNode, ob
     for table in TABLES:
         files[f"{FOLDER}/{table.file}"] = csv_bytes(table, _rows(store, table, id_base))
         descriptions.append(table_description(table, _column_datatypes(table, datatypes)))
-    files[f"{FOLDER}/{METADATA_FILE}"] = metadata_bytes(
-        descriptions, "Sakråd: tabeller", "Sakråd: tables", licence)
+    files[f"{FOLDER}/{METADATA_FILE}"] = metadata_bytes(descriptions, "Sakråd: tabeller", "Sakråd: tables", licence)
     return files
 
 
@@ -93,16 +93,21 @@ def _typed_by_graph(column: Column) -> bool:
 
 
 def _column_datatypes(table: Table, datatypes: dict[str, set[str]]) -> dict[str, str]:
-    return {c.name: _datatype(table, c.name, types) for c in table.columns
-            if _typed_by_graph(c) and (types := datatypes.get(c.prop or ""))}
+    return {
+        c.name: _datatype(table, c.name, types)
+        for c in table.columns
+        if _typed_by_graph(c) and (types := datatypes.get(c.prop or ""))
+    }
 
 
 def _rows(store: ox.Store, table: Table, id_base: str) -> list[list[str]]:
     """The rows of ``table``, sorted by its key (numerically where the column is numeric)."""
     query = table.query.replace("$ID", id_base)
     columns = table.cells
-    rows = [[_cell(table, column, solution[column.name]) for column in columns]
-            for solution in store.query(query, use_default_graph_as_union=True)]  # type: ignore[union-attr]
+    rows = [
+        [_cell(table, column, solution[column.name]) for column in columns]
+        for solution in store.query(query, use_default_graph_as_union=True)
+    ]  # type: ignore[union-attr]
     key = [i for i, c in enumerate(columns) if c.name in table.key]
     numeric = {i for i, c in enumerate(columns) if c.datatype in _NUMERIC}
     rows.sort(key=lambda r: ([_order(r[i], i in numeric) for i in key], r))
@@ -114,14 +119,18 @@ def _cell(table: Table, column: Column, term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.BlankNode):
-        raise TableError(f"{table.file}: column {column.name} got a blank node; the data has none, so the "
-                         "graph given is not a sakrad-ld graph")
+        raise TableError(
+            f"{table.file}: column {column.name} got a blank node; the data has none, so the "
+            "graph given is not a sakrad-ld graph"
+        )
     value = term.value  # type: ignore[attr-defined]
     if column.separator:
         values = sorted(value.split(GROUP_SEPARATOR)) if value else []
         if any(column.separator in v for v in values):
-            raise TableError(f"{table.file}: a value of column {column.name} has the list separator "
-                             f"{column.separator!r} in it: {next(v for v in values if column.separator in v)!r}")
+            raise TableError(
+                f"{table.file}: a value of column {column.name} has the list separator "
+                f"{column.separator!r} in it: {next(v for v in values if column.separator in v)!r}"
+            )
         return column.separator.join(values)
     return value
 
@@ -141,14 +150,18 @@ def _unique(table: Table, rows: Sequence[Sequence[str]], key: Sequence[int]) -> 
     keys = [tuple(r[i] for i in key) for r in rows]
     if len(set(keys)) != len(keys):
         twice = sorted({k for k in keys if keys.count(k) > 1})
-        raise TableError(f"{table.file}: more than one row for {', '.join(table.key)} = {twice[0]}: the graph has "
-                         "two values where the table has room for one; change the table's query in "
-                         "sakrad_ld/tables/definitions.py")
+        raise TableError(
+            f"{table.file}: more than one row for {', '.join(table.key)} = {twice[0]}: the graph has "
+            "two values where the table has room for one; change the table's query in "
+            "sakrad_ld/tables/definitions.py"
+        )
 
 
 def _datatype(table: Table, name: str, types: set[str]) -> str:
     local = {t.removeprefix(XSD) for t in types}
     if len(local) != 1 or (datatype := local.pop()) not in _FROM_GRAPH:
-        raise TableError(f"{table.file}: column {name} has values of the datatypes {', '.join(sorted(types))}; "
-                         f"a CSVW column has one, of {', '.join(sorted(_FROM_GRAPH))}")
+        raise TableError(
+            f"{table.file}: column {name} has values of the datatypes {', '.join(sorted(types))}; "
+            f"a CSVW column has one, of {', '.join(sorted(_FROM_GRAPH))}"
+        )
     return datatype

@@ -22,8 +22,17 @@ __all__ = ["BOM", "DIALECT", "csv_bytes", "metadata_bytes", "table_description"]
 BOM = "\ufeff"
 
 #: The CSVW dialect of every table (https://www.w3.org/TR/tabular-metadata/#dialect-descriptions).
-DIALECT = {"encoding": "utf-8", "lineTerminators": ["\r\n"], "quoteChar": "\"", "doubleQuote": True,
-           "header": True, "headerRowCount": 1, "delimiter": ",", "skipInitialSpace": False, "trim": False}
+DIALECT = {
+    "encoding": "utf-8",
+    "lineTerminators": ["\r\n"],
+    "quoteChar": '"',
+    "doubleQuote": True,
+    "header": True,
+    "headerRowCount": 1,
+    "delimiter": ",",
+    "skipInitialSpace": False,
+    "trim": False,
+}
 
 Cells = Sequence[str]
 
@@ -42,8 +51,9 @@ def table_description(table: Table, datatypes: dict[str, str]) -> dict[str, obje
     with the one its values have in the graph."""
     schema: dict[str, object] = {
         # Virtual columns come after every column with cells (Metadata Vocabulary §5.6, "virtual").
-        "columns": [_column(c, datatypes.get(c.name))
-                    for c in (*table.cells, *(c for c in table.columns if c.virtual))],
+        "columns": [
+            _column(c, datatypes.get(c.name)) for c in (*table.cells, *(c for c in table.columns if c.virtual))
+        ],
         "primaryKey": list(table.key) if len(table.key) > 1 else table.key[0],
     }
     if table.about:
@@ -51,7 +61,8 @@ def table_description(table: Table, datatypes: dict[str, str]) -> dict[str, obje
     if table.references:
         schema["foreignKeys"] = [
             {"columnReference": column, "reference": {"resource": f"{target}.csv", "columnReference": "iri"}}
-            for column, target in sorted(table.references.items())]
+            for column, target in sorted(table.references.items())
+        ]
     return {
         "url": table.file,
         "dc:title": [{"@value": table.title_sv, "@language": "sv"}, {"@value": table.title_en, "@language": "en"}],

@@ -57,19 +57,25 @@ def _id(var: str = "iri") -> str:
 
 def _text(subject: str, prop: str, stem: str) -> str:
     """The Swedish and English values of a text property, each in its own variable."""
-    return "".join(f' OPTIONAL {{ ?{subject} {prop} ?{stem}_{lang} FILTER(LANG(?{stem}_{lang}) = "{lang}") }}'
-                   for lang in ("sv", "en"))
+    return "".join(
+        f' OPTIONAL {{ ?{subject} {prop} ?{stem}_{lang} FILTER(LANG(?{stem}_{lang}) = "{lang}") }}'
+        for lang in ("sv", "en")
+    )
 
 
 def _texts(stem: str, prop: str, en: str, sv: str, about: str | None = None) -> tuple[Column, Column]:
-    return (Column(f"{stem}_sv", f"{en}, in Swedish", f"{sv}, på svenska", prop, lang="sv", about=about),
-            Column(f"{stem}_en", f"{en}, in English", f"{sv}, på engelska", prop, lang="en", about=about))
+    return (
+        Column(f"{stem}_sv", f"{en}, in Swedish", f"{sv}, på svenska", prop, lang="sv", about=about),
+        Column(f"{stem}_en", f"{en}, in English", f"{sv}, på engelska", prop, lang="en", about=about),
+    )
 
 
 def _label(subject: str, out: str) -> str:
     """A name for people beside an IRI: the Swedish label, or a person's name."""
-    return (f" OPTIONAL {{ ?{subject} skos:prefLabel ?{out}_l FILTER(LANG(?{out}_l) = \"sv\") }}"
-            f" OPTIONAL {{ ?{subject} foaf:name ?{out}_n }} BIND(COALESCE(?{out}_l, ?{out}_n) AS ?{out})")
+    return (
+        f' OPTIONAL {{ ?{subject} skos:prefLabel ?{out}_l FILTER(LANG(?{out}_l) = "sv") }}'
+        f" OPTIONAL {{ ?{subject} foaf:name ?{out}_n }} BIND(COALESCE(?{out}_l, ?{out}_n) AS ?{out})"
+    )
 
 
 def _iri(en: str, sv: str) -> Column:
@@ -85,8 +91,11 @@ def _type(cls: str) -> Column:
 
 
 MEETINGS = Table(
-    "meetings", "Sakråd", "Sakråd",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "meetings",
+    "Sakråd",
+    "Sakråd",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?iri a sakrad:Sakrad . {_kind("iri", "meeting")} {_id()}
   BIND(EXISTS {{ ?iri a sakrad:SakradSeries }} AS ?series)
   {_text("iri", "dct:title", "title")} {_text("iri", "sakrad:topic", "topic")}
@@ -106,42 +115,79 @@ MEETINGS = Table(
         _id_column("the sakråd's id, the last part of its IRI", "sakrådets id, sista delen av dess IRI"),
         _iri("the sakråd's IRI", "sakrådets IRI"),
         _type(SAKRAD + "Sakrad"),
-        Column("series", "true: a series of sessions published as one", "true: en serie möten som publicerats som ett",
-               "rdf:type", link=SAKRAD + "SakradSeries", datatype="boolean", null="false"),
+        Column(
+            "series",
+            "true: a series of sessions published as one",
+            "true: en serie möten som publicerats som ett",
+            "rdf:type",
+            link=SAKRAD + "SakradSeries",
+            datatype="boolean",
+            null="false",
+        ),
         *_texts("title", DCT + "title", "title", "titel"),
         *_texts("topic", SAKRAD + "topic", "topic", "ämne"),
-        Column("date", "the date the source gives (day, month or year); as RDF in dates.csv",
-               "datum som källan anger (dag, månad eller år); som RDF i dates.csv", output=False),
-        *_texts("derivation", SAKRAD + "derivation", "how a date the source does not state was worked out",
-                "hur ett datum som källan inte anger räknades fram"),
+        Column(
+            "date",
+            "the date the source gives (day, month or year); as RDF in dates.csv",
+            "datum som källan anger (dag, månad eller år); som RDF i dates.csv",
+            output=False,
+        ),
+        *_texts(
+            "derivation",
+            SAKRAD + "derivation",
+            "how a date the source does not state was worked out",
+            "hur ett datum som källan inte anger räknades fram",
+        ),
         Column("organiser", "who organised it (name)", "vem som anordnade (namn)", output=False),
         Column("organiser_iri", "who organised it", "vem som anordnade", SCHEMA + "organizer", link="{+organiser_iri}"),
         Column("place", "where (name)", "var (namn)", output=False),
         Column("place_iri", "where", "var", DCT + "spatial", link="{+place_iri}"),
-        Column("listed_organisation_count", "how many organisations the data lists (counted by the publisher)",
-               "hur många organisationer uppgifterna räknar upp (räknat av utgivaren)",
-               SAKRAD + "listedOrganisationCount", datatype="nonNegativeInteger"),
-        Column("stated_presentation_count", "how many presentations, as stated", "antal presentationer enligt källan",
-               SAKRAD + "statedPresentationCount", datatype="nonNegativeInteger"),
-        Column("organisation_list_complete", "whether the source presents its list of organisations as complete",
-               "om källan anger att listan över organisationer är fullständig",
-               SAKRAD + "organisationListComplete", datatype="boolean"),
+        Column(
+            "listed_organisation_count",
+            "how many organisations the data lists (counted by the publisher)",
+            "hur många organisationer uppgifterna räknar upp (räknat av utgivaren)",
+            SAKRAD + "listedOrganisationCount",
+            datatype="nonNegativeInteger",
+        ),
+        Column(
+            "stated_presentation_count",
+            "how many presentations, as stated",
+            "antal presentationer enligt källan",
+            SAKRAD + "statedPresentationCount",
+            datatype="nonNegativeInteger",
+        ),
+        Column(
+            "organisation_list_complete",
+            "whether the source presents its list of organisations as complete",
+            "om källan anger att listan över organisationer är fullständig",
+            SAKRAD + "organisationListComplete",
+            datatype="boolean",
+        ),
         Column("case_number", "the diarienummer", "diarienummer", SAKRAD + "caseNumber"),
-        *_texts("invited_description", SAKRAD + "invitedDescription", "who was invited, in the source's words",
-                "vilka som bjöds in, med källans ord"),
+        *_texts(
+            "invited_description",
+            SAKRAD + "invitedDescription",
+            "who was invited, in the source's words",
+            "vilka som bjöds in, med källans ord",
+        ),
         *_texts("purpose", SAKRAD + "purpose", "purpose", "syfte"),
         *_texts("process", SAKRAD + "processDescription", "how it was held", "hur sakrådet genomfördes"),
-        *_texts("presentations_description", SAKRAD + "presentationsDescription", "the presentations",
-                "presentationerna"),
-        *_texts("handling_of_views", SAKRAD + "handlingOfViews", "how the views are handled",
-                "hur synpunkterna tas om hand"),
+        *_texts(
+            "presentations_description", SAKRAD + "presentationsDescription", "the presentations", "presentationerna"
+        ),
+        *_texts(
+            "handling_of_views", SAKRAD + "handlingOfViews", "how the views are handled", "hur synpunkterna tas om hand"
+        ),
     ),
     key=("id",),
 )
 
 DATES = Table(
-    "dates", "Dates, as stated", "Datum, som de anges",
-    PREFIXES + """SELECT DISTINCT * WHERE {
+    "dates",
+    "Dates, as stated",
+    "Datum, som de anges",
+    PREFIXES
+    + """SELECT DISTINCT * WHERE {
   VALUES ?property_iri { schema:startDate schema:endDate sakrad:derivedDate sakrad:attestedOn dct:issued }
   ?about_iri ?property_iri ?value .
   FILTER(STRSTARTS(STR(?about_iri), "$ID"))
@@ -152,25 +198,54 @@ DATES = Table(
   BIND(IF(DATATYPE(?value) = xsd:gYear, STR(?value), ?none) AS ?year)
 }""",
     (
-        Column("about_iri", "what is dated: a sakråd, one of its days, a post held, a source",
-               "vad som dateras: ett sakråd, en av dess dagar, en post, en källa", output=False),
-        Column("property", "which date (startDate, endDate, derivedDate, attestedOn, issued)",
-               "vilket datum (startDate, endDate, derivedDate, attestedOn, issued)", output=False),
+        Column(
+            "about_iri",
+            "what is dated: a sakråd, one of its days, a post held, a source",
+            "vad som dateras: ett sakråd, en av dess dagar, en post, en källa",
+            output=False,
+        ),
+        Column(
+            "property",
+            "which date (startDate, endDate, derivedDate, attestedOn, issued)",
+            "vilket datum (startDate, endDate, derivedDate, attestedOn, issued)",
+            output=False,
+        ),
         Column("property_iri", "which date, as a property IRI", "vilket datum, som egenskapens IRI", output=False),
-        Column("date", "the date, when the source gives the day", "datum, när källan anger dagen",
-               "{+property_iri}", datatype="date", about="{+about_iri}"),
-        Column("month", "the month, when the source gives only the month", "månaden, när källan bara anger månad",
-               "{+property_iri}", datatype="gYearMonth", about="{+about_iri}"),
-        Column("year", "the year, when the source gives only the year", "året, när källan bara anger år",
-               "{+property_iri}", datatype="gYear", about="{+about_iri}"),
+        Column(
+            "date",
+            "the date, when the source gives the day",
+            "datum, när källan anger dagen",
+            "{+property_iri}",
+            datatype="date",
+            about="{+about_iri}",
+        ),
+        Column(
+            "month",
+            "the month, when the source gives only the month",
+            "månaden, när källan bara anger månad",
+            "{+property_iri}",
+            datatype="gYearMonth",
+            about="{+about_iri}",
+        ),
+        Column(
+            "year",
+            "the year, when the source gives only the year",
+            "året, när källan bara anger år",
+            "{+property_iri}",
+            datatype="gYear",
+            about="{+about_iri}",
+        ),
     ),
     key=("about_iri", "property_iri", "date", "month", "year"),
     about=None,
 )
 
 COUNTS = Table(
-    "counts", "Numbers as the sources state them", "Antal som källorna anger dem",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "counts",
+    "Numbers as the sources state them",
+    "Antal som källorna anger dem",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   VALUES ?property_iri {{ sakrad:invitedOrganisationCount sakrad:participatingOrganisationCount sakrad:participantCount }}
   ?meeting_iri ?property_iri ?iri . ?iri a sakrad:StatedCount . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")} {_id("meeting_iri")}
   BIND(REPLACE(STR(?property_iri), "^.*[#/]", "") AS ?count)
@@ -180,16 +255,36 @@ COUNTS = Table(
     (
         Column("meeting_id", "the sakråd's id", "sakrådets id", output=False),
         Column("meeting_iri", "the sakråd", "sakrådet", output=False),
-        Column("count", "what is counted (invitedOrganisationCount, participatingOrganisationCount, "
-               "participantCount)", "vad som räknas", output=False),
-        Column("property_iri", "what is counted, as a property IRI", "vad som räknas, som egenskapens IRI",
-               "{+property_iri}", link="{+iri}", about="{+meeting_iri}"),
+        Column(
+            "count",
+            "what is counted (invitedOrganisationCount, participatingOrganisationCount, participantCount)",
+            "vad som räknas",
+            output=False,
+        ),
+        Column(
+            "property_iri",
+            "what is counted, as a property IRI",
+            "vad som räknas, som egenskapens IRI",
+            "{+property_iri}",
+            link="{+iri}",
+            about="{+meeting_iri}",
+        ),
         _iri("the stated count's IRI", "antalets IRI"),
         _type(SAKRAD + "StatedCount"),
-        Column("value", "the number, where the words give one", "talet, där orden ger ett", SCHEMA + "value",
-               datatype="nonNegativeInteger"),
-        Column("approximate", "whether the number is approximate (\"ett sextiotal\")", "om talet är ungefärligt",
-               SAKRAD + "approximate", datatype="boolean"),
+        Column(
+            "value",
+            "the number, where the words give one",
+            "talet, där orden ger ett",
+            SCHEMA + "value",
+            datatype="nonNegativeInteger",
+        ),
+        Column(
+            "approximate",
+            'whether the number is approximate ("ett sextiotal")',
+            "om talet är ungefärligt",
+            SAKRAD + "approximate",
+            datatype="boolean",
+        ),
         *_texts("wording", SAKRAD + "wording", "the source's words", "källans ord"),
         Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}"),
     ),
@@ -200,20 +295,40 @@ COUNTS = Table(
 def _items(name: str, en: str, sv: str, prop: str, cls: str) -> Table:
     """Questions or discussion areas of each sakråd, in the source's order."""
     return Table(
-        name, en, sv,
-        PREFIXES + f"""SELECT DISTINCT * WHERE {{
+        name,
+        en,
+        sv,
+        PREFIXES
+        + f"""SELECT DISTINCT * WHERE {{
   ?meeting_iri {prop} ?iri . ?iri a <{cls}> . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")} {_id("meeting_iri")}
   OPTIONAL {{ ?iri schema:position ?position }} {_text("iri", "schema:text", "text")}
   OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
         (
             Column("meeting_id", "the sakråd's id", "sakrådets id", output=False),
-            Column("meeting_iri", "the sakråd it is part of", "sakrådet den hör till", DCT + "isPartOf",
-                   link="{+meeting_iri}"),
-            Column("sakrad_link", "the sakråd has it", "sakrådet har den", prop.replace("sakrad:", SAKRAD),
-                   link="{+iri}", about="{+meeting_iri}", virtual=True),
-            Column("position", "its place in the source's order", "plats i källans ordning", SCHEMA + "position",
-                   datatype="integer"),
+            Column(
+                "meeting_iri",
+                "the sakråd it is part of",
+                "sakrådet den hör till",
+                DCT + "isPartOf",
+                link="{+meeting_iri}",
+            ),
+            Column(
+                "sakrad_link",
+                "the sakråd has it",
+                "sakrådet har den",
+                prop.replace("sakrad:", SAKRAD),
+                link="{+iri}",
+                about="{+meeting_iri}",
+                virtual=True,
+            ),
+            Column(
+                "position",
+                "its place in the source's order",
+                "plats i källans ordning",
+                SCHEMA + "position",
+                datatype="integer",
+            ),
             _iri("its IRI", "dess IRI"),
             _type(cls),
             *_texts("text", SCHEMA + "text", "the text, word for word", "texten, ordagrant"),
@@ -224,14 +339,27 @@ def _items(name: str, en: str, sv: str, prop: str, cls: str) -> Table:
     )
 
 
-QUESTIONS = _items("questions", "Questions put to the organisations", "Frågor till organisationerna",
-                   "sakrad:question", SCHEMA + "Question")
-DISCUSSION_AREAS = _items("discussion-areas", "Discussion areas and agenda items", "Diskussionsområden och punkter",
-                          "sakrad:discussionArea", SAKRAD + "DiscussionArea")
+QUESTIONS = _items(
+    "questions",
+    "Questions put to the organisations",
+    "Frågor till organisationerna",
+    "sakrad:question",
+    SCHEMA + "Question",
+)
+DISCUSSION_AREAS = _items(
+    "discussion-areas",
+    "Discussion areas and agenda items",
+    "Diskussionsområden och punkter",
+    "sakrad:discussionArea",
+    SAKRAD + "DiscussionArea",
+)
 
 PARTICIPATIONS = Table(
-    "participations", "Who took part, and in what role", "Vilka som deltog, och i vilken roll",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "participations",
+    "Who took part, and in what role",
+    "Vilka som deltog, och i vilken roll",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?meeting_iri m8g:hasParticipation ?iri . ?iri a m8g:Participation . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")}
   {_id("meeting_iri")}
   ?iri m8g:role ?role_iri . BIND(REPLACE(STR(?role_iri), "^.*[#/]", "") AS ?role)
@@ -243,25 +371,51 @@ PARTICIPATIONS = Table(
 }}""",
     (
         Column("meeting_id", "the sakråd's id", "sakrådets id", output=False),
-        Column("meeting_iri", "the sakråd", "sakrådet", M8G + "hasParticipation", link="{+iri}",
-               about="{+meeting_iri}"),
+        Column(
+            "meeting_iri", "the sakråd", "sakrådet", M8G + "hasParticipation", link="{+iri}", about="{+meeting_iri}"
+        ),
         _iri("the participation's IRI", "deltagandets IRI"),
         _type(M8G + "Participation"),
-        Column("role", "the role (chair, convener, participatingOrganisation, …)",
-               "rollen (ordförande, sammankallande, deltagande organisation …)", output=False),
+        Column(
+            "role",
+            "the role (chair, convener, participatingOrganisation, …)",
+            "rollen (ordförande, sammankallande, deltagande organisation …)",
+            output=False,
+        ),
         Column("role_iri", "the role", "rollen", M8G + "role", link="{+role_iri}"),
         Column("participant", "who took part (name)", "vem som deltog (namn)", output=False),
         Column("participant_iri", "who took part", "vem som deltog", M8G + "hasParticipant", link="{+participant_iri}"),
-        Column("participates", "true: the participant is linked back to this participation",
-               "true: deltagaren är länkad tillbaka till deltagandet", M8G + "participates", link="{+iri}",
-               about="{+participant_iri}", datatype="boolean", null="false"),
-        Column("position", "its place in the source's list of organisations", "plats i källans lista",
-               SCHEMA + "position", datatype="integer"),
+        Column(
+            "participates",
+            "true: the participant is linked back to this participation",
+            "true: deltagaren är länkad tillbaka till deltagandet",
+            M8G + "participates",
+            link="{+iri}",
+            about="{+participant_iri}",
+            datatype="boolean",
+            null="false",
+        ),
+        Column(
+            "position",
+            "its place in the source's list of organisations",
+            "plats i källans lista",
+            SCHEMA + "position",
+            datatype="integer",
+        ),
         Column("in_capacity_of", "in which post (name)", "i vilken egenskap (namn)", output=False),
-        Column("in_capacity_of_iri", "in which post", "i vilken egenskap", SAKRAD + "inCapacityOf",
-               link="{+in_capacity_of_iri}"),
-        *_texts("description", DCT + "description", "how the source describes the participant",
-                "hur källan beskriver deltagaren"),
+        Column(
+            "in_capacity_of_iri",
+            "in which post",
+            "i vilken egenskap",
+            SAKRAD + "inCapacityOf",
+            link="{+in_capacity_of_iri}",
+        ),
+        *_texts(
+            "description",
+            DCT + "description",
+            "how the source describes the participant",
+            "hur källan beskriver deltagaren",
+        ),
         Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}"),
     ),
     key=("meeting_id", "role", "position", "participant_iri", "iri"),
@@ -269,8 +423,11 @@ PARTICIPATIONS = Table(
 )
 
 ORGANISATIONS = Table(
-    "organisations", "Organisations", "Organisationer",
-    PREFIXES + f"""SELECT ?id ?iri ?name_sv ?name_en ?legal_name_sv ?website
+    "organisations",
+    "Organisations",
+    "Organisationer",
+    PREFIXES
+    + f"""SELECT ?id ?iri ?name_sv ?name_en ?legal_name_sv ?website
        (GROUP_CONCAT(?alt; separator="\\u001F") AS ?alt_names_sv) WHERE {{
   ?iri a org:Organization . {_kind("iri", "organisation")} {_id()}
   {_text("iri", "skos:prefLabel", "name")}
@@ -283,8 +440,14 @@ ORGANISATIONS = Table(
         _iri("the organisation's IRI", "organisationens IRI"),
         _type(ORG + "Organization"),
         *_texts("name", SKOS + "prefLabel", "name", "namn"),
-        Column("alt_names_sv", "other names sources use, separated by |", "andra namn som källor använder, åtskilda av |",
-               SKOS + "altLabel", lang="sv", separator="|"),
+        Column(
+            "alt_names_sv",
+            "other names sources use, separated by |",
+            "andra namn som källor använder, åtskilda av |",
+            SKOS + "altLabel",
+            lang="sv",
+            separator="|",
+        ),
         Column("legal_name_sv", "the registered name", "registrerat namn", LEGAL + "legalName", lang="sv"),
         Column("website", "website", "webbplats", FOAF + "homepage", link="{+website}"),
     ),
@@ -292,8 +455,11 @@ ORGANISATIONS = Table(
 )
 
 BODIES = Table(
-    "bodies", "Government bodies", "Regeringskansliet, departement och myndigheter",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "bodies",
+    "Government bodies",
+    "Regeringskansliet, departement och myndigheter",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?iri a org:Organization . {_kind("iri", "body")} {_id()}
   {_text("iri", "skos:prefLabel", "name")}
   OPTIONAL {{ ?iri org:unitOf ?unit_of_iri }} OPTIONAL {{ ?iri org:subOrganizationOf ?sub_organisation_of_iri }}
@@ -304,18 +470,31 @@ BODIES = Table(
         _iri("the body's IRI", "IRI"),
         _type(ORG + "Organization"),
         *_texts("name", SKOS + "prefLabel", "name", "namn"),
-        Column("unit_of_iri", "the public organisation it is a unit of", "den offentliga organisation den är en del av",
-               ORG + "unitOf", link="{+unit_of_iri}"),
-        Column("sub_organisation_of_iri", "the body it is a unit of", "den enhet den hör till",
-               ORG + "subOrganizationOf", link="{+sub_organisation_of_iri}"),
+        Column(
+            "unit_of_iri",
+            "the public organisation it is a unit of",
+            "den offentliga organisation den är en del av",
+            ORG + "unitOf",
+            link="{+unit_of_iri}",
+        ),
+        Column(
+            "sub_organisation_of_iri",
+            "the body it is a unit of",
+            "den enhet den hör till",
+            ORG + "subOrganizationOf",
+            link="{+sub_organisation_of_iri}",
+        ),
         Column("website", "website", "webbplats", FOAF + "homepage", link="{+website}"),
     ),
     key=("id",),
 )
 
 PEOPLE = Table(
-    "people", "People", "Personer",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "people",
+    "People",
+    "Personer",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?iri a person:Person . {_kind("iri", "person")} {_id()} OPTIONAL {{ ?iri foaf:name ?name }}
 }}""",
     (
@@ -328,8 +507,11 @@ PEOPLE = Table(
 )
 
 POSTS = Table(
-    "posts", "Posts", "Befattningar",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "posts",
+    "Posts",
+    "Befattningar",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?iri a org:Post . {_kind("iri", "post")} {_id()} {_text("iri", "skos:prefLabel", "label")}
   OPTIONAL {{ ?iri org:postIn ?post_in_iri }} OPTIONAL {{ ?iri org:reportsTo ?reports_to_iri }}
 }}""",
@@ -338,16 +520,26 @@ POSTS = Table(
         _iri("the post's IRI", "befattningens IRI"),
         _type(ORG + "Post"),
         *_texts("label", SKOS + "prefLabel", "name of the post", "befattningens namn"),
-        Column("post_in_iri", "the body the post is in", "där befattningen finns", ORG + "postIn", link="{+post_in_iri}"),
-        Column("reports_to_iri", "the post it reports to", "befattningen den rapporterar till", ORG + "reportsTo",
-               link="{+reports_to_iri}"),
+        Column(
+            "post_in_iri", "the body the post is in", "där befattningen finns", ORG + "postIn", link="{+post_in_iri}"
+        ),
+        Column(
+            "reports_to_iri",
+            "the post it reports to",
+            "befattningen den rapporterar till",
+            ORG + "reportsTo",
+            link="{+reports_to_iri}",
+        ),
     ),
     key=("id",),
 )
 
 POST_HOLDINGS = Table(
-    "post-holdings", "Posts held, as a source shows them", "Befattningar som en källa visar att någon hade",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "post-holdings",
+    "Posts held, as a source shows them",
+    "Befattningar som en källa visar att någon hade",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?iri a sakrad:PostHolding ; org:member ?person_iri . {_kind("person_iri", "person")} {_label("person_iri", "person")}
   BIND(EXISTS {{ ?person_iri sakrad:heldPost ?iri }} AS ?held)
   OPTIONAL {{ ?iri sakrad:post ?post_iri {_label("post_iri", "post")} }}
@@ -357,24 +549,44 @@ POST_HOLDINGS = Table(
     (
         Column("person", "who (name)", "vem (namn)", output=False),
         Column("person_iri", "who", "vem", ORG + "member", link="{+person_iri}"),
-        Column("held", "true: the person is linked to this holding", "true: personen är länkad till posten",
-               SAKRAD + "heldPost", link="{+iri}", about="{+person_iri}", datatype="boolean", null="false"),
+        Column(
+            "held",
+            "true: the person is linked to this holding",
+            "true: personen är länkad till posten",
+            SAKRAD + "heldPost",
+            link="{+iri}",
+            about="{+person_iri}",
+            datatype="boolean",
+            null="false",
+        ),
         _iri("the holding's IRI", "IRI"),
         _type(SAKRAD + "PostHolding"),
         Column("post", "the post (name)", "befattningen (namn)", output=False),
         Column("post_iri", "the post", "befattningen", SAKRAD + "post", link="{+post_iri}"),
-        Column("organisation_iri", "the body the post is in", "där befattningen finns", ORG + "organization",
-               link="{+organisation_iri}"),
-        Column("attested_on", "the date the source shows it on; as RDF in dates.csv",
-               "datum då källan visar det; som RDF i dates.csv", output=False),
+        Column(
+            "organisation_iri",
+            "the body the post is in",
+            "där befattningen finns",
+            ORG + "organization",
+            link="{+organisation_iri}",
+        ),
+        Column(
+            "attested_on",
+            "the date the source shows it on; as RDF in dates.csv",
+            "datum då källan visar det; som RDF i dates.csv",
+            output=False,
+        ),
         Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}"),
     ),
     key=("person_iri", "post_iri", "iri"),
 )
 
 IDENTIFIERS = Table(
-    "identifiers", "Identifiers and links to registers", "Identifierare och länkar till register",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "identifiers",
+    "Identifiers and links to registers",
+    "Identifierare och länkar till register",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?holder_iri adms:identifier ?iri . ?iri a adms:Identifier . FILTER(STRSTARTS(STR(?holder_iri), "$ID")) {_label("holder_iri", "holder")}
   OPTIONAL {{ ?iri skos:notation ?notation }} OPTIONAL {{ ?iri dct:conformsTo ?scheme_iri }}
   OPTIONAL {{ ?iri adms:schemeAgency ?scheme_agency }}
@@ -390,28 +602,65 @@ IDENTIFIERS = Table(
 }}""",
     (
         Column("holder", "whose identifier (name)", "vems identifierare (namn)", output=False),
-        Column("holder_iri", "whose identifier", "vems identifierare", ADMS + "identifier", link="{+iri}",
-               about="{+holder_iri}"),
+        Column(
+            "holder_iri",
+            "whose identifier",
+            "vems identifierare",
+            ADMS + "identifier",
+            link="{+iri}",
+            about="{+holder_iri}",
+        ),
         _iri("the identifier's IRI", "identifierarens IRI"),
         _type(ADMS + "Identifier"),
-        Column("notation", "the identifier (an organisation number, a register's local name)",
-               "identifieraren (organisationsnummer, namnet i registret)", SKOS + "notation"),
-        Column("scheme_iri", "the scheme or register", "systemet eller registret", DCT + "conformsTo",
-               link="{+scheme_iri}"),
+        Column(
+            "notation",
+            "the identifier (an organisation number, a register's local name)",
+            "identifieraren (organisationsnummer, namnet i registret)",
+            SKOS + "notation",
+        ),
+        Column(
+            "scheme_iri", "the scheme or register", "systemet eller registret", DCT + "conformsTo", link="{+scheme_iri}"
+        ),
         Column("scheme_agency", "who keeps the register", "vem som för registret", ADMS + "schemeAgency"),
-        Column("status", "how it was verified (RegisterConfirmed, RegisterCopy, SecondarySource, RetiredEntry, Derived)",
-               "hur den kontrollerades", output=False),
+        Column(
+            "status",
+            "how it was verified (RegisterConfirmed, RegisterCopy, SecondarySource, RetiredEntry, Derived)",
+            "hur den kontrollerades",
+            output=False,
+        ),
         Column("status_iri", "how it was verified", "hur den kontrollerades", ADMS + "status", link="{+status_iri}"),
-        Column("legal", "true: the holder's legal identifier (a confirmed organisation number)",
-               "true: innehavarens rättsliga identifierare (bekräftat organisationsnummer)", LEGAL + "legalIdentifier",
-               link="{+iri}", about="{+holder_iri}", datatype="boolean", null="false"),
-        Column("link_property_iri", "how the holder is linked to the register's IRI (owl:sameAs, skos:exactMatch)",
-               "hur innehavaren länkas till registrets IRI", output=False),
-        Column("target_iri", "the register's IRI for the holder", "registrets IRI för innehavaren",
-               "{+link_property_iri}", link="{+target_iri}", about="{+holder_iri}"),
+        Column(
+            "legal",
+            "true: the holder's legal identifier (a confirmed organisation number)",
+            "true: innehavarens rättsliga identifierare (bekräftat organisationsnummer)",
+            LEGAL + "legalIdentifier",
+            link="{+iri}",
+            about="{+holder_iri}",
+            datatype="boolean",
+            null="false",
+        ),
+        Column(
+            "link_property_iri",
+            "how the holder is linked to the register's IRI (owl:sameAs, skos:exactMatch)",
+            "hur innehavaren länkas till registrets IRI",
+            output=False,
+        ),
+        Column(
+            "target_iri",
+            "the register's IRI for the holder",
+            "registrets IRI för innehavaren",
+            "{+link_property_iri}",
+            link="{+target_iri}",
+            about="{+holder_iri}",
+        ),
         Column("source_iri", "where it was read", "var den lästes", DCT + "source", link="{+source_iri}"),
-        Column("derived_from_iri", "the identifier it was worked out from", "identifieraren den härleddes från",
-               PROV + "wasDerivedFrom", link="{+derived_from_iri}"),
+        Column(
+            "derived_from_iri",
+            "the identifier it was worked out from",
+            "identifieraren den härleddes från",
+            PROV + "wasDerivedFrom",
+            link="{+derived_from_iri}",
+        ),
         *_texts("note", SKOS + "note", "a note", "en anmärkning"),
         *_texts("derivation", SAKRAD + "derivation", "how it was worked out", "hur den räknades fram"),
     ),
@@ -419,8 +668,11 @@ IDENTIFIERS = Table(
 )
 
 SOURCES = Table(
-    "sources", "Sources", "Källor",
-    PREFIXES + f"""SELECT DISTINCT * WHERE {{
+    "sources",
+    "Sources",
+    "Källor",
+    PREFIXES
+    + f"""SELECT DISTINCT * WHERE {{
   ?iri a foaf:Document . {_kind("iri", "source")} {_id()} {_text("iri", "dct:title", "title")}
   OPTIONAL {{
     VALUES ?kind_iri {{ schema:Report schema:WebPage schema:Dataset schema:DigitalDocument schema:Article
@@ -434,8 +686,9 @@ SOURCES = Table(
         _iri("the source's IRI", "källans IRI"),
         _type(FOAF + "Document"),
         *_texts("title", DCT + "title", "title", "titel"),
-        Column("kind", "what kind of document (Report, WebPage, NewsArticle, …)", "vilken sorts dokument",
-               output=False),
+        Column(
+            "kind", "what kind of document (Report, WebPage, NewsArticle, …)", "vilken sorts dokument", output=False
+        ),
         Column("kind_iri", "what kind of document", "vilken sorts dokument", "rdf:type", link="{+kind_iri}"),
         Column("url", "where it is published", "var den är publicerad", SCHEMA + "url", datatype="anyURI"),
         Column("publisher_iri", "who published it", "vem som gav ut den", DCT + "publisher", link="{+publisher_iri}"),
@@ -444,9 +697,11 @@ SOURCES = Table(
 )
 
 CITATIONS = Table(
-    "citations", "Which sources each sakråd, organisation, body, post and person comes from",
+    "citations",
+    "Which sources each sakråd, organisation, body, post and person comes from",
     "Vilka källor varje sakråd, organisation, enhet, befattning och person kommer från",
-    PREFIXES + """SELECT DISTINCT * WHERE {
+    PREFIXES
+    + """SELECT DISTINCT * WHERE {
   ?about_iri dct:source ?source_iri .
   FILTER(REGEX(STR(?about_iri), CONCAT("^", "$ID", "(meeting|organisation|body|post|person)/[^/]+$")))
   BIND(REPLACE(STR(?about_iri), "^.*/", "") AS ?about_id)
@@ -464,6 +719,18 @@ CITATIONS = Table(
 
 #: Every table of a release, in the order the metadata lists them.
 TABLES: tuple[Table, ...] = (
-    MEETINGS, DATES, COUNTS, QUESTIONS, DISCUSSION_AREAS, PARTICIPATIONS, ORGANISATIONS, BODIES, PEOPLE, POSTS,
-    POST_HOLDINGS, IDENTIFIERS, SOURCES, CITATIONS,
+    MEETINGS,
+    DATES,
+    COUNTS,
+    QUESTIONS,
+    DISCUSSION_AREAS,
+    PARTICIPATIONS,
+    ORGANISATIONS,
+    BODIES,
+    PEOPLE,
+    POSTS,
+    POST_HOLDINGS,
+    IDENTIFIERS,
+    SOURCES,
+    CITATIONS,
 )

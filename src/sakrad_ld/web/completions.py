@@ -14,12 +14,14 @@ _CLASSES = """SELECT DISTINCT ?c WHERE {
   { ?x a ?c } UNION { ?c a <http://www.w3.org/2002/07/owl#Class> } UNION { ?c a <http://www.w3.org/2000/01/rdf-schema#Class> }
   FILTER(isIRI(?c))
 }"""
-_PROPERTY_TYPES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#Property",
-                   "http://www.w3.org/2002/07/owl#ObjectProperty",
-                   "http://www.w3.org/2002/07/owl#DatatypeProperty",
-                   "http://www.w3.org/2002/07/owl#AnnotationProperty")
+_PROPERTY_TYPES = (
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property",
+    "http://www.w3.org/2002/07/owl#ObjectProperty",
+    "http://www.w3.org/2002/07/owl#DatatypeProperty",
+    "http://www.w3.org/2002/07/owl#AnnotationProperty",
+)
 _PROPERTIES = f"""SELECT DISTINCT ?p WHERE {{
-  {{ ?x ?p ?y }} UNION {{ ?p a ?t VALUES ?t {{ {' '.join(f'<{t}>' for t in _PROPERTY_TYPES)} }} }}
+  {{ ?x ?p ?y }} UNION {{ ?p a ?t VALUES ?t {{ {" ".join(f"<{t}>" for t in _PROPERTY_TYPES)} }} }}
   FILTER(isIRI(?p))
 }}"""
 

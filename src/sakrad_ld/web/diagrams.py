@@ -61,7 +61,9 @@ def _svg(width: float, height: float, id: str, title: str, desc: str, body: list
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-labelledby="{id}-title {id}-desc" '
         f'class="diagram" {_FONT} font-size="12">\n'
         f'<title id="{id}-title">{escape(title)}</title>\n<desc id="{id}-desc">{escape(desc)}</desc>\n'
-        + "\n".join(body) + "\n</svg>\n")
+        + "\n".join(body)
+        + "\n</svg>\n"
+    )
 
 
 def _wrap(text: str, width: float, lines: int, char: float = _CHAR) -> list[str]:
@@ -76,13 +78,24 @@ def _link(href: str | None, inner: str) -> str:
     return f'<a href="{escape(href)}">{inner}</a>' if href else inner
 
 
-def _box(x: float, y: float, w: float, lines: list[str], href: str | None, *, fill: str = "#ffffff",
-         stroke: str = "#45606f", caption: str | None = None, bold: bool = False) -> tuple[str, float]:
+def _box(
+    x: float,
+    y: float,
+    w: float,
+    lines: list[str],
+    href: str | None,
+    *,
+    fill: str = "#ffffff",
+    stroke: str = "#45606f",
+    caption: str | None = None,
+    bold: bool = False,
+) -> tuple[str, float]:
     """A box with a small caption above its text lines; returns (svg, height)."""
     rows = ([caption] if caption else []) + lines
     h = 10 + 16 * len(rows)
-    parts = [(f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="6" fill="{fill}" '
-              f'stroke="{stroke}"/>')]
+    parts = [
+        (f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="6" fill="{fill}" stroke="{stroke}"/>')
+    ]
     ty = y + 20
     if caption:
         parts.append(f'<text x="{x + 8:.0f}" y="{ty:.0f}" font-size="10" fill="#45606f">{escape(caption)}</text>')
@@ -99,8 +112,7 @@ def _edge(x1: float, y1: float, x2: float, y2: float) -> str:
 
 
 def _edge_label(x: float, y: float, label: str, anchor: str = "middle") -> str:
-    return (f'<text x="{x:.0f}" y="{y:.0f}" font-size="10" fill="#45606f" text-anchor="{anchor}">'
-            f'{escape(label)}</text>')
+    return f'<text x="{x:.0f}" y="{y:.0f}" font-size="10" fill="#45606f" text-anchor="{anchor}">{escape(label)}</text>'
 
 
 def _name(text: Text) -> str:
@@ -115,8 +127,16 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     mid_w, right_w = 340.0, 300.0
     body: list[str] = []
     when = " · ".join(x for x in (f.date, f.place.main if f.place else None) if x)
-    meeting_box, meeting_h = _box(mid_x, 16, mid_w, _wrap(f.title.main, mid_w - 16, 4, _CHAR * 1.15) + ([when] if when else []),
-                                  page_path(iri, base), fill="#e8f1f5", caption="sakråd", bold=True)
+    meeting_box, meeting_h = _box(
+        mid_x,
+        16,
+        mid_w,
+        _wrap(f.title.main, mid_w - 16, 4, _CHAR * 1.15) + ([when] if when else []),
+        page_path(iri, base),
+        fill="#e8f1f5",
+        caption="sakråd",
+        bold=True,
+    )
     body.append(meeting_box)
     anchor_y = 16 + meeting_h / 2
     # left: the organiser (top of the hierarchy first), then the chair
@@ -144,11 +164,14 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     # middle: the questions, in order
     y = 16 + meeting_h + 2 * gap
     if f.questions:
-        body.append(f'<text x="{mid_x:.0f}" y="{y + 4:.0f}" font-weight="bold">Frågeställningar ({len(f.questions)})</text>')
+        body.append(
+            f'<text x="{mid_x:.0f}" y="{y + 4:.0f}" font-weight="bold">Frågeställningar ({len(f.questions)})</text>'
+        )
         y += 12
     for q in f.questions:
-        box, h = _box(mid_x, y, mid_w, _wrap(q.text.main, mid_w - 16, 4), page_path(q.iri, base),
-                      caption=f"fråga {q.position}")
+        box, h = _box(
+            mid_x, y, mid_w, _wrap(q.text.main, mid_w - 16, 4), page_path(q.iri, base), caption=f"fråga {q.position}"
+        )
         body.append(box)
         y += h + gap / 2
     mid_h = y
@@ -181,8 +204,11 @@ def _meeting_desc(f: MeetingFacts) -> str:
         parts.append("Arrangör: " + ", ".join(_name(t) for _, t in f.organisers) + ".")
     if f.chairs:
         parts.append("Ordförande: " + ", ".join(m.name.main for m in f.chairs) + ".")
-    parts.append(f"{len(f.questions)} frågeställningar; {len(f.organisations)} organisationer listade"
-                 + (f", dokumentationen anger {f.stated_count}" if f.stated_count is not None else "") + ".")
+    parts.append(
+        f"{len(f.questions)} frågeställningar; {len(f.organisations)} organisationer listade"
+        + (f", dokumentationen anger {f.stated_count}" if f.stated_count is not None else "")
+        + "."
+    )
     return " ".join(parts)
 
 
@@ -199,8 +225,10 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
     labels = Labeller(store)
     meetings = meeting_dates(store)
     role, participant = named(M8G.role), named(M8G.hasParticipant)
-    counted = store.query(f"SELECT ?o (COUNT(?p) AS ?n) WHERE {{ ?p {role} {named(ROLE.participatingOrganisation)} ; "
-                          f"{participant} ?o }} GROUP BY ?o")
+    counted = store.query(
+        f"SELECT ?o (COUNT(?p) AS ?n) WHERE {{ ?p {role} {named(ROLE.participatingOrganisation)} ; "
+        f"{participant} ?o }} GROUP BY ?o"
+    )
     totals = {r["o"].value: int(r["n"].value) for r in counted if isinstance(r["o"], ox.NamedNode)}
     ranked = sorted(totals, key=lambda o: (-totals[o], labels.of(ox.NamedNode(o)).main.lower(), o))
     shown = ranked[:rows]
@@ -211,8 +239,10 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
         cols = [_Column(y, y, None, f"{y}: {per_year[y]} sakråd") for y in sorted(per_year)]
         column_of = {m: _year(d) for m, d in meetings}
     else:
-        cols = [_Column(m, d or "utan datum", page_path(m, base),
-                        f"{d or 'utan datum'}: {labels.of(ox.NamedNode(m)).main}") for m, d in meetings]
+        cols = [
+            _Column(m, d or "utan datum", page_path(m, base), f"{d or 'utan datum'}: {labels.of(ox.NamedNode(m)).main}")
+            for m, d in meetings
+        ]
         column_of = {m: m for m, _ in meetings}
     label_w, cell, head = 300.0, 22.0, 110.0
     width = max(720.0, label_w + cell * max(1, len(cols)) + 60)
@@ -220,35 +250,50 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
     body: list[str] = []
     for c, col in enumerate(cols):
         x = label_w + cell * c + cell / 2
-        text = (f'<text transform="translate({x + 4:.0f},{head - 6:.0f}) rotate(-60)" font-size="11">'
-                f'<title>{escape(col.tooltip)}</title>{escape(col.label)}</text>')
+        text = (
+            f'<text transform="translate({x + 4:.0f},{head - 6:.0f}) rotate(-60)" font-size="11">'
+            f"<title>{escape(col.tooltip)}</title>{escape(col.label)}</text>"
+        )
         body.append(_link(col.href, text))
-        body.append(f'<line x1="{x:.0f}" y1="{head:.0f}" x2="{x:.0f}" y2="{head + cell * len(shown):.0f}" '
-                    f'stroke="#e3eaee"/>')
+        body.append(
+            f'<line x1="{x:.0f}" y1="{head:.0f}" x2="{x:.0f}" y2="{head + cell * len(shown):.0f}" stroke="#e3eaee"/>'
+        )
     for r, org in enumerate(shown):
         y = head + cell * r
         name = labels.of(ox.NamedNode(org)).main
         total = totals[org]
         if r % 2 == 0:
             body.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{cell:.0f}" fill="#f4f7f9"/>')
-        body.append(_link(page_path(org, base), f'<text x="{label_w - 8:.0f}" y="{y + 15:.0f}" text-anchor="end">'
-                          f'{escape(_wrap(name, label_w - 40, 1)[0])} ({total})</text>'))
+        body.append(
+            _link(
+                page_path(org, base),
+                f'<text x="{label_w - 8:.0f}" y="{y + 15:.0f}" text-anchor="end">'
+                f"{escape(_wrap(name, label_w - 40, 1)[0])} ({total})</text>",
+            )
+        )
         counts = Counter(column_of[m] for m in taking_part[org] if m in column_of)
         for c, col in enumerate(cols):
             if counts[col.key]:
                 x = label_w + cell * c + cell / 2
                 tip = f"{name} — {col.tooltip}" + (f" ({counts[col.key]} sakråd)" if by_year else "")
-                mark = (f'<circle cx="{x:.0f}" cy="{y + cell / 2:.0f}" r="6" fill="#1f6f8b"><title>{escape(tip)}</title>'
-                        f'</circle>')
+                mark = (
+                    f'<circle cx="{x:.0f}" cy="{y + cell / 2:.0f}" r="6" fill="#1f6f8b"><title>{escape(tip)}</title>'
+                    f"</circle>"
+                )
                 if by_year:
-                    mark += (f'<text x="{x:.0f}" y="{y + cell / 2 + 3:.0f}" font-size="8" fill="#ffffff" '
-                             f'text-anchor="middle">{counts[col.key]}</text>')
+                    mark += (
+                        f'<text x="{x:.0f}" y="{y + cell / 2 + 3:.0f}" font-size="8" fill="#ffffff" '
+                        f'text-anchor="middle">{counts[col.key]}</text>'
+                    )
                 body.append(mark)
-    note = (f"Visar {len(shown)} av {len(ranked)} organisationer (de som deltagit i flest sakråd)"
-            + (f"; {len(meetings)} sakråd grupperade per år." if by_year else f"; {len(meetings)} sakråd i datumordning."))
+    note = f"Visar {len(shown)} av {len(ranked)} organisationer (de som deltagit i flest sakråd)" + (
+        f"; {len(meetings)} sakråd grupperade per år." if by_year else f"; {len(meetings)} sakråd i datumordning."
+    )
     body.append(f'<text x="8" y="{height - 40:.0f}" font-size="11" fill="#45606f">{escape(note)}</text>')
-    body.append(f'<text x="8" y="{height - 22:.0f}" font-size="11" fill="#45606f">'
-                f'Varje markering är ett sakråd där organisationen deltog; siffran efter namnet är antalet sakråd.</text>')
+    body.append(
+        f'<text x="8" y="{height - 22:.0f}" font-size="11" fill="#45606f">'
+        f"Varje markering är ett sakråd där organisationen deltog; siffran efter namnet är antalet sakråd.</text>"
+    )
     if not shown:
         body.append(f'<text x="8" y="{head + 16:.0f}">Inga deltagande organisationer finns i datan.</text>')
     title = "Vilka organisationer deltog i vilka sakråd"
@@ -262,8 +307,11 @@ def _meetings_of(store: ox.Store, org: str) -> set[str]:
     for q in store.quads_for_pattern(None, named(M8G.hasParticipant), ox.NamedNode(org)):
         if next(iter(store.quads_for_pattern(q.subject, named(M8G.role), role)), None) is None:
             continue
-        out.update(w.subject.value for w in store.quads_for_pattern(None, named(M8G.hasParticipation), q.subject)
-                   if isinstance(w.subject, ox.NamedNode))
+        out.update(
+            w.subject.value
+            for w in store.quads_for_pattern(None, named(M8G.hasParticipation), q.subject)
+            if isinstance(w.subject, ox.NamedNode)
+        )
     return out
 
 

@@ -47,14 +47,17 @@ def changes(store: ox.Store, lists: Lists, previous: ox.Store | None) -> list[Ch
 
 def _updated(store: ox.Store) -> str:
     dataset = dataset_node(store)
-    found = next((q.object.value for q in store.quads_for_pattern(dataset, named(DCTERMS.modified), None)),
-                 None) if dataset else None
+    found = (
+        next((q.object.value for q in store.quads_for_pattern(dataset, named(DCTERMS.modified), None)), None)
+        if dataset
+        else None
+    )
     day = (found or "1970-01-01")[:10]
     return f"{day}T00:00:00Z"
 
 
 def _doc(base: str, iri: str) -> str:
-    return base + "doc/" + iri[len(base) + 3:]
+    return base + "doc/" + iri[len(base) + 3 :]
 
 
 def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None) -> Iterable[tuple[str, bytes]]:
@@ -64,8 +67,15 @@ def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | No
     title = "Sakråd: nya och ändrade"
 
     def feed(file: str, name: str, entries: list[Change]) -> bytes:
-        return render("feed.atom", here=file, lang="sv", feed_id=f"{base}{file}", title=name, updated=updated,
-                      entries=[(c, _doc(base, c.row.ref.iri)) for c in entries]).encode()
+        return render(
+            "feed.atom",
+            here=file,
+            lang="sv",
+            feed_id=f"{base}{file}",
+            title=name,
+            updated=updated,
+            entries=[(c, _doc(base, c.row.ref.iri)) for c in entries],
+        ).encode()
 
     yield "feeds/meetings.atom", feed("feeds/meetings.atom", title, found)
     for org in lists.organisations:

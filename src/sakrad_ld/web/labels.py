@@ -71,8 +71,9 @@ def term_labels() -> dict[str, Text]:
         curie, sv, en = line.split("\t")
         prefix, _, local = curie.partition(":")
         if prefix not in PREFIXES:
-            raise ValueError(f"term-labels.tsv line {n}: unknown prefix {prefix!r}; "
-                             f"use one of sakrad_ld.vocab.PREFIXES")
+            raise ValueError(
+                f"term-labels.tsv line {n}: unknown prefix {prefix!r}; use one of sakrad_ld.vocab.PREFIXES"
+            )
         out[PREFIXES[prefix] + local] = Text(sv, en if en != sv else None)
     return out
 
@@ -83,7 +84,7 @@ def compact(iri: str) -> str:
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")) and len(iri) > len(ns):
             best = prefix
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+    return f"{best}:{iri[len(PREFIXES[best]) :]}" if best else iri
 
 
 class Labeller:

@@ -106,6 +106,7 @@ def _facet_values(m: MeetingRow, name: str) -> list[tuple[str, Text]]:
 
 # --- reading the store ---------------------------------------------------------------------------
 
+
 def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Lists:
     """Every list's rows, read from the store."""
     labels = labels or Labeller(store)
@@ -116,8 +117,11 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             refs[iri] = Ref(iri.rstrip("/").rsplit("/", 1)[-1], iri, labels.of(ox.NamedNode(iri)), page_file(iri, base))
         return refs[iri]
 
-    roles = {named(ROLE.chair): "chairs", named(ROLE.convener): "conveners",
-             named(ROLE.participatingOrganisation): "organisations"}
+    roles = {
+        named(ROLE.chair): "chairs",
+        named(ROLE.convener): "conveners",
+        named(ROLE.participatingOrganisation): "organisations",
+    }
     dated = meeting_dates(store)
     order = [m for m in reversed(dated) if m[1] is not None] + [m for m in dated if m[1] is None]
     meetings = []
@@ -127,8 +131,12 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         node = ox.NamedNode(iri)
         organiser = value(store, node, named(SCHEMA.organizer))
         chain = _chain(store, organiser)
-        row = MeetingRow(ref(iri), date, ref(chain[0]) if chain else None,
-                         ref(chain[-2] if len(chain) > 1 else chain[0]) if chain else None)
+        row = MeetingRow(
+            ref(iri),
+            date,
+            ref(chain[0]) if chain else None,
+            ref(chain[-2] if len(chain) > 1 else chain[0]) if chain else None,
+        )
         listed = value(store, node, named(SAKRAD.listedOrganisationCount))
         row.listed = int(listed.value) if isinstance(listed, ox.Literal) and listed.value.isdigit() else None
         parts = []
@@ -141,8 +149,14 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             if isinstance(role, ox.NamedNode):
                 role_names[who.value][role.value] = labels.of(role)
             position = value(store, part, named(SCHEMA.position))
-            parts.append((int(position.value) if isinstance(position, ox.Literal) and position.value.isdigit()
-                          else 1 << 30, part.value, roles.get(role), who.value))  # type: ignore[arg-type]
+            parts.append(
+                (
+                    int(position.value) if isinstance(position, ox.Literal) and position.value.isdigit() else 1 << 30,
+                    part.value,
+                    roles.get(role),
+                    who.value,
+                )
+            )  # type: ignore[arg-type]
         for _, _, group, who in sorted(parts):
             if group is not None and all(r.iri != who for r in getattr(row, group)):
                 getattr(row, group).append(ref(who))
@@ -154,7 +168,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
     for quad in store.quads_for_pattern(None, RDF_TYPE, None):
         s = quad.subject
         if isinstance(s, ox.NamedNode) and s.value.startswith(prefix):
-            kind, _, rest = s.value[len(prefix):].partition("/")
+            kind, _, rest = s.value[len(prefix) :].partition("/")
             if rest and "/" not in rest:
                 typed[kind].add(s.value)
 
@@ -164,10 +178,17 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         for iri in found:
             node = ox.NamedNode(iri)
             row = AgentRow(ref(iri))
-            row.alt_names = sorted({o.value for o in objects(store, node, named(SKOS.altLabel))
-                                    if isinstance(o, ox.Literal)})
-            row.numbers = sorted({n.value for i in objects(store, node, named(ADMS.identifier))
-                                  for n in objects(store, i, named(SKOS.notation)) if isinstance(n, ox.Literal)})
+            row.alt_names = sorted(
+                {o.value for o in objects(store, node, named(SKOS.altLabel)) if isinstance(o, ox.Literal)}
+            )
+            row.numbers = sorted(
+                {
+                    n.value
+                    for i in objects(store, node, named(ADMS.identifier))
+                    for n in objects(store, i, named(SKOS.notation))
+                    if isinstance(n, ox.Literal)
+                }
+            )
             met = taking_part.get(iri, set())
             row.meetings = len(met)
             known = sorted(d for d in (dates.get(m) for m in met) if d)
@@ -192,6 +213,7 @@ def _chain(store: ox.Store, body: object) -> list[str]:
 
 # --- CSV -----------------------------------------------------------------------------------------
 
+
 def _csv(header: list[str], rows: Iterator[list[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -206,29 +228,84 @@ def _names(refs: list[Ref]) -> str:
 
 
 def meetings_csv(rows: list[MeetingRow]) -> bytes:
-    return _csv(["id", "iri", "date", "title", "title_en", "organiser", "ministry", "chairs", "conveners",
-                 "organisations", "organisations_listed"],
-                ([m.ref.id, m.ref.iri, m.date, m.ref.name.main, m.ref.name.en, m.organiser.name.main if m.organiser
-                  else None, m.ministry.name.main if m.ministry else None, _names(m.chairs), _names(m.conveners),
-                  _names(m.organisations), m.listed] for m in rows))
+    return _csv(
+        [
+            "id",
+            "iri",
+            "date",
+            "title",
+            "title_en",
+            "organiser",
+            "ministry",
+            "chairs",
+            "conveners",
+            "organisations",
+            "organisations_listed",
+        ],
+        (
+            [
+                m.ref.id,
+                m.ref.iri,
+                m.date,
+                m.ref.name.main,
+                m.ref.name.en,
+                m.organiser.name.main if m.organiser else None,
+                m.ministry.name.main if m.ministry else None,
+                _names(m.chairs),
+                _names(m.conveners),
+                _names(m.organisations),
+                m.listed,
+            ]
+            for m in rows
+        ),
+    )
 
 
 def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
     if kind == "organisations":
-        return _csv(["id", "iri", "name", "name_en", "alt_names", "organisation_numbers", "sakrad", "first_date",
-                     "last_date"],
-                    ([r.ref.id, r.ref.iri, r.ref.name.main, r.ref.name.en, "; ".join(r.alt_names), "; ".join(r.numbers),
-                      r.meetings, r.first, r.last] for r in rows))
+        return _csv(
+            ["id", "iri", "name", "name_en", "alt_names", "organisation_numbers", "sakrad", "first_date", "last_date"],
+            (
+                [
+                    r.ref.id,
+                    r.ref.iri,
+                    r.ref.name.main,
+                    r.ref.name.en,
+                    "; ".join(r.alt_names),
+                    "; ".join(r.numbers),
+                    r.meetings,
+                    r.first,
+                    r.last,
+                ]
+                for r in rows
+            ),
+        )
     if kind == "people":
-        return _csv(["id", "iri", "name", "sakrad", "roles", "first_date", "last_date"],
-                    ([r.ref.id, r.ref.iri, r.ref.name.main, r.meetings, "; ".join(t.main for t in r.roles), r.first,
-                      r.last] for r in rows))
-    return _csv(["id", "iri", "name", "name_en", "part_of", "sakrad"],
-                ([r.ref.id, r.ref.iri, r.ref.name.main, r.ref.name.en, r.part_of.name.main if r.part_of else None,
-                  r.meetings] for r in rows))
+        return _csv(
+            ["id", "iri", "name", "sakrad", "roles", "first_date", "last_date"],
+            (
+                [r.ref.id, r.ref.iri, r.ref.name.main, r.meetings, "; ".join(t.main for t in r.roles), r.first, r.last]
+                for r in rows
+            ),
+        )
+    return _csv(
+        ["id", "iri", "name", "name_en", "part_of", "sakrad"],
+        (
+            [
+                r.ref.id,
+                r.ref.iri,
+                r.ref.name.main,
+                r.ref.name.en,
+                r.part_of.name.main if r.part_of else None,
+                r.meetings,
+            ]
+            for r in rows
+        ),
+    )
 
 
 # --- pages ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Paging:
@@ -243,7 +320,7 @@ def _pages(stem: str, rows: list, lang: str) -> Iterator[tuple[str, list, Paging
     files = [translated(f"{stem}.html" if n == 1 else f"{stem}-{n}.html", lang) for n in range(1, count + 1)]
     links = list(enumerate(files, start=1))
     for n, file in links:
-        yield file, rows[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], Paging(n, count, links)
+        yield file, rows[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], Paging(n, count, links)
 
 
 def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[str, bytes]]:
@@ -254,8 +331,19 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
     csv_too = lang == LANGUAGES[0]
     facets = {name: lists.facet(name) for name in FACETS}
     for file, rows, paging in _pages("lists/meetings", lists.meetings, lang):
-        yield file, render_page("meetings.html", file, rows=rows, paging=paging, total=len(lists.meetings),
-                                csv="lists/meetings.csv", facets=facets, filter=None).encode()
+        yield (
+            file,
+            render_page(
+                "meetings.html",
+                file,
+                rows=rows,
+                paging=paging,
+                total=len(lists.meetings),
+                csv="lists/meetings.csv",
+                facets=facets,
+                filter=None,
+            ).encode(),
+        )
     if csv_too:
         yield "lists/meetings.csv", meetings_csv(lists.meetings)
     for name, values in facets.items():
@@ -263,13 +351,34 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
             stem = f"lists/meetings/{name}/{key}"
             rows = lists.filtered(name, key)
             for file, page_rows, paging in _pages(stem, rows, lang):
-                yield file, render_page("meetings.html", file, rows=page_rows, paging=paging, total=len(rows),
-                                        csv=f"{stem}.csv", facets=facets, filter=(name, key, label)).encode()
+                yield (
+                    file,
+                    render_page(
+                        "meetings.html",
+                        file,
+                        rows=page_rows,
+                        paging=paging,
+                        total=len(rows),
+                        csv=f"{stem}.csv",
+                        facets=facets,
+                        filter=(name, key, label),
+                    ).encode(),
+                )
             if csv_too:
                 yield f"{stem}.csv", meetings_csv(rows)
     for kind, rows in (("organisations", lists.organisations), ("people", lists.people), ("bodies", lists.bodies)):
         for file, page_rows, paging in _pages(f"lists/{kind}", rows, lang):
-            yield file, render_page("agents.html", file, kind=kind, rows=page_rows, paging=paging, total=len(rows),
-                                    csv=f"lists/{kind}.csv").encode()
+            yield (
+                file,
+                render_page(
+                    "agents.html",
+                    file,
+                    kind=kind,
+                    rows=page_rows,
+                    paging=paging,
+                    total=len(rows),
+                    csv=f"lists/{kind}.csv",
+                ).encode(),
+            )
         if csv_too:
             yield f"lists/{kind}.csv", agents_csv(kind, rows)

@@ -95,12 +95,14 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         return labels.text(m, named(p))
 
     place = value(store, m, named(DCTERMS.spatial))
-    members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": [],
-                                        "agency": []}
-    roles = {named(ROLE.chair): "chair", named(ROLE.governmentParticipant): "government",
-             ox.NamedNode(str(ROLE._NS) + "participatingAgency"): "agency",
-             named(ROLE.participatingOrganisation): "organisation",
-             ox.NamedNode(str(ROLE._NS) + "contact"): "contact"}
+    members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": [], "agency": []}
+    roles = {
+        named(ROLE.chair): "chair",
+        named(ROLE.governmentParticipant): "government",
+        ox.NamedNode(str(ROLE._NS) + "participatingAgency"): "agency",
+        named(ROLE.participatingOrganisation): "organisation",
+        ox.NamedNode(str(ROLE._NS) + "contact"): "contact",
+    }
     positions: dict[str, int] = {}
     for part in objects(store, m, named(M8G.hasParticipation)):
         role = roles.get(value(store, part, named(M8G.role)))  # type: ignore[arg-type]
@@ -108,32 +110,52 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         if role is None or not isinstance(who, ox.NamedNode):
             continue
         capacity = value(store, part, named(SAKRAD.inCapacityOf))
-        members[role].append(Member(
-            part.value, who.value, labels.of(who),
-            capacity.value if isinstance(capacity, ox.NamedNode) else None,
-            labels.of(capacity) if isinstance(capacity, ox.NamedNode) else None,
-            labels.text(part, named(DCTERMS.description))))
+        members[role].append(
+            Member(
+                part.value,
+                who.value,
+                labels.of(who),
+                capacity.value if isinstance(capacity, ox.NamedNode) else None,
+                labels.of(capacity) if isinstance(capacity, ox.NamedNode) else None,
+                labels.text(part, named(DCTERMS.description)),
+            )
+        )
         positions[part.value] = _int(value(store, part, named(SCHEMA.position))) or 1 << 30
     for group in members.values():
         group.sort(key=lambda x: (positions.get(x.participation, 1 << 30), x.participation))
     questions = sorted(
-        (Question(q.value, _int(value(store, q, named(SCHEMA.position))) or 0,
-                  labels.text(q, named(SCHEMA.text)) or Text(q.value))
-         for q in objects(store, m, named(SAKRAD.question)) if isinstance(q, ox.NamedNode)),
-        key=lambda q: (q.position, q.iri))
+        (
+            Question(
+                q.value,
+                _int(value(store, q, named(SCHEMA.position))) or 0,
+                labels.text(q, named(SCHEMA.text)) or Text(q.value),
+            )
+            for q in objects(store, m, named(SAKRAD.question))
+            if isinstance(q, ox.NamedNode)
+        ),
+        key=lambda q: (q.position, q.iri),
+    )
     contact_point = value(store, m, named(M8G.contactPoint))
-    if isinstance(contact_point, ox.NamedNode | ox.BlankNode):  # the people the contact point is (their m8g:contactPoint)
+    if isinstance(
+        contact_point, ox.NamedNode | ox.BlankNode
+    ):  # the people the contact point is (their m8g:contactPoint)
         for quad in store.quads_for_pattern(None, named(M8G.contactPoint), contact_point):
             who = quad.subject
             if isinstance(who, ox.NamedNode) and who != m and all(c.iri != who.value for c in members["contact"]):
-                members["contact"].append(Member(contact_point.value if isinstance(contact_point, ox.NamedNode)
-                                                 else who.value, who.value, labels.of(who)))
+                members["contact"].append(
+                    Member(
+                        contact_point.value if isinstance(contact_point, ox.NamedNode) else who.value,
+                        who.value,
+                        labels.of(who),
+                    )
+                )
     return MeetingFacts(
         iri=iri,
         title=labels.of(m),
         date=_literal(value(store, m, named(SCHEMA.startDate))),
         place=(labels.text(place, named(LOCN.geographicName)) or labels.of(place))
-        if isinstance(place, ox.NamedNode) else None,
+        if isinstance(place, ox.NamedNode)
+        else None,
         organisers=_organisers(store, labels, value(store, m, named(SCHEMA.organizer))),
         chairs=members["chair"],
         government=members["government"],
@@ -151,8 +173,9 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         contacts=members["contact"],
         email=_literal(value(store, contact_point, named(M8G.email))) if contact_point else None,
         telephone=_literal(value(store, contact_point, named(M8G.telephone))) if contact_point else None,
-        sources=[(s.value, labels.of(s)) for s in objects(store, m, named(DCTERMS.source))
-                 if isinstance(s, ox.NamedNode)],
+        sources=[
+            (s.value, labels.of(s)) for s in objects(store, m, named(DCTERMS.source)) if isinstance(s, ox.NamedNode)
+        ],
         agencies=members["agency"],
         case_number=_literal(value(store, m, ox.NamedNode(_SAKRAD + "caseNumber"))),
         derived_date=_literal(value(store, m, ox.NamedNode(_SAKRAD + "derivedDate"))),
@@ -177,9 +200,14 @@ def _notes(store: ox.Store, labels: Labeller, m: ox.NamedNode) -> list[Note]:
         if not isinstance(n, ox.NamedNode):
             continue
         about = value(store, n, ox.NamedNode(_SAKRAD + "aboutProperty"))
-        notes.append(Note(n.value, labels.text(n, named(SCHEMA.text)) or Text(""),
-                          about.value if isinstance(about, ox.NamedNode) else None,
-                          [s.value for s in objects(store, n, named(DCTERMS.source)) if isinstance(s, ox.NamedNode)]))
+        notes.append(
+            Note(
+                n.value,
+                labels.text(n, named(SCHEMA.text)) or Text(""),
+                about.value if isinstance(about, ox.NamedNode) else None,
+                [s.value for s in objects(store, n, named(DCTERMS.source)) if isinstance(s, ox.NamedNode)],
+            )
+        )
     return sorted(notes, key=lambda x: [(0, int(s)) if s.isdigit() else (1, s) for s in x.iri.split("/")])
 
 

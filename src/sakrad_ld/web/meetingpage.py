@@ -29,7 +29,9 @@ ROW_PROPERTIES = {
     "date": (_S + "startDate", "http://www.w3.org/2006/time#hasTime", _T + "derivedDate", _T + "derivation"),
     "place": ("http://purl.org/dc/terms/spatial",),
     "organiser": (_S + "organizer",),
-    "topic": (_T + "topic",), "purpose": (_T + "purpose",), "process": (_T + "processDescription",),
+    "topic": (_T + "topic",),
+    "purpose": (_T + "purpose",),
+    "process": (_T + "processDescription",),
     "case_number": (_T + "caseNumber",),
 }
 
@@ -101,16 +103,22 @@ class MeetingView:
     svg_download: str | None
 
 
-def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | None, limit: int,
-                 provenance: Provenance | None = None) -> MeetingView:
+def meeting_view(
+    view: View, f: MeetingFacts, svg: object, svg_download: str | None, limit: int, provenance: Provenance | None = None
+) -> MeetingView:
     provenance = provenance or Provenance()
     m = ox.NamedNode(f.iri)
+
     def documents(facts: list[tuple]) -> list[Value]:
         """The documents stating ``facts``; without the quads, their subjects' ``dct:source``."""
         if provenance.known:
             return [view.resource(iri) for iri in provenance.documents(facts)]
-        found = {s.value for subject in {f[0] for f in facts} for s in objects(view.store, subject, _SOURCE)
-                 if isinstance(s, ox.NamedNode)}
+        found = {
+            s.value
+            for subject in {f[0] for f in facts}
+            for s in objects(view.store, subject, _SOURCE)
+            if isinstance(s, ox.NamedNode)
+        }
         return [view.resource(iri) for iri in sorted(found)]
 
     def about(key: str) -> list[tuple]:
@@ -123,18 +131,35 @@ def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | N
     if f.date:
         rows.append(Row("date", plain=f.date, sources=documents(about("date"))))
     elif f.derived_date:
-        rows.append(Row("date", plain=f.derived_date, derived=f.derivation or Text(""), sources=documents(about("date"))))
+        rows.append(
+            Row("date", plain=f.derived_date, derived=f.derivation or Text(""), sources=documents(about("date")))
+        )
     if f.place:
         rows.append(Row("place", text=f.place, sources=documents(about("place"))))
     if f.organisers:
-        rows.append(Row("organiser", values=[(view.resource(iri), None) for iri, _ in f.organisers],
-                        sources=documents(about("organiser"))))
+        rows.append(
+            Row(
+                "organiser",
+                values=[(view.resource(iri), None) for iri, _ in f.organisers],
+                sources=documents(about("organiser")),
+            )
+        )
     if f.chairs:
-        rows.append(Row("chair", values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None)
-                                         for c in f.chairs], sources=documents(participations(f.chairs))))
+        rows.append(
+            Row(
+                "chair",
+                values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None) for c in f.chairs],
+                sources=documents(participations(f.chairs)),
+            )
+        )
     if f.agencies:
-        rows.append(Row("agencies", values=[(view.resource(a.iri), None) for a in f.agencies],
-                        sources=documents(participations(f.agencies))))
+        rows.append(
+            Row(
+                "agencies",
+                values=[(view.resource(a.iri), None) for a in f.agencies],
+                sources=documents(participations(f.agencies)),
+            )
+        )
     for key, text in (("topic", f.topic), ("purpose", f.purpose), ("process", f.process)):
         if text:
             rows.append(Row(key, text=text, sources=documents(about(key))))
@@ -153,11 +178,12 @@ def meeting_view(view: View, f: MeetingFacts, svg: object, svg_download: str | N
         rows=rows,
         notes=notes,
         sources=[v for v, _ in sources],
-        questions=[QuestionItem(q.iri[len(f.iri) + 1:], q.position, q.text) for q in f.questions],
+        questions=[QuestionItem(q.iri[len(f.iri) + 1 :], q.position, q.text) for q in f.questions],
         count=Count(f.stated_count, listed, words),
-        organisations=[Item(m.participation[len(f.iri) + 1:], view.resource(m.iri))
-                       for m in f.organisations[: max(limit, 1000)]],
-        government=[Item(m.participation[len(f.iri) + 1:], view.resource(m.iri), m.description) for m in f.government],
+        organisations=[
+            Item(m.participation[len(f.iri) + 1 :], view.resource(m.iri)) for m in f.organisations[: max(limit, 1000)]
+        ],
+        government=[Item(m.participation[len(f.iri) + 1 :], view.resource(m.iri), m.description) for m in f.government],
         presentations=f.presentations,
         presentations_text=f.presentations_text,
         handling_of_views=f.handling_of_views,

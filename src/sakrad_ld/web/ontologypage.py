@@ -36,36 +36,54 @@ def ontology_view(view: View) -> dict[str, object]:
     store = view.store
     ontology = named(ONTOLOGY_IRI)
     title = view.labels.text(ontology, named(DCTERMS.title)) or Text("Ontologi för sakråd", "Ontology for sakråd")
-    candidates = [*store.quads_for_pattern(None, named(RDFS.isDefinedBy), ontology),
-                  *(q for kind, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, named(kind)))]
-    terms = sorted({q.subject.value for q in candidates
-                    if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_NS)})
+    candidates = [
+        *store.quads_for_pattern(None, named(RDFS.isDefinedBy), ontology),
+        *(q for kind, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, named(kind))),
+    ]
+    terms = sorted(
+        {q.subject.value for q in candidates if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_NS)}
+    )
     listed: set[str] = set()
     groups = []
     for kind, heading in _KINDS:
-        members = [t for t in terms
-                   if t not in listed and next(iter(store.quads_for_pattern(named(t), RDF_TYPE, named(kind))), None)]
+        members = [
+            t
+            for t in terms
+            if t not in listed and next(iter(store.quads_for_pattern(named(t), RDF_TYPE, named(kind))), None)
+        ]
         if members:
             listed.update(members)
             groups.append((heading, [_term(view, t) for t in members]))
     others = [t for t in terms if t not in listed]
     if others:
         groups.append((_OTHER, [_term(view, t) for t in others]))
-    references = sorted(q.object.value for q in store.quads_for_pattern(ontology, named(DCTERMS.references), None)
-                        if isinstance(q.object, ox.NamedNode))
+    references = sorted(
+        q.object.value
+        for q in store.quads_for_pattern(ontology, named(DCTERMS.references), None)
+        if isinstance(q.object, ox.NamedNode)
+    )
     prefix = named("http://purl.org/vocab/vann/preferredNamespacePrefix")
-    reused = [(next((q.object.value for q in store.quads_for_pattern(named(ns), prefix, None)), ""), ns)
-              for ns in references]
-    return {"heading": title, "ontology_iri": ontology.value, "namespace": _NS,
-            "description": view.labels.text(ontology, named(DCTERMS.description)), "groups": groups,
-            "roles": view.resource(str(ROLE_SCHEME)),
-            "ontology_facts": view.facts(ontology, sources=False, skip=(str(DCTERMS.references),)),
-            "reused": reused, "title": title}
+    reused = [
+        (next((q.object.value for q in store.quads_for_pattern(named(ns), prefix, None)), ""), ns) for ns in references
+    ]
+    return {
+        "heading": title,
+        "ontology_iri": ontology.value,
+        "namespace": _NS,
+        "description": view.labels.text(ontology, named(DCTERMS.description)),
+        "groups": groups,
+        "roles": view.resource(str(ROLE_SCHEME)),
+        "ontology_facts": view.facts(ontology, sources=False, skip=(str(DCTERMS.references),)),
+        "reused": reused,
+        "title": title,
+    }
 
 
 def _term(view: View, iri: str) -> dict[str, object]:
     node = named(iri)
-    return {"id": iri[len(_NS):], "label": view.labels.text(node, named(RDFS.label))
-            or view.labels.text(node, named(SKOS.prefLabel)),
-            "definition": view.labels.text(node, named(SKOS.definition)),
-            "facts": view.facts(node, sources=False, skip=(str(RDFS.label), str(SKOS.definition)))}
+    return {
+        "id": iri[len(_NS) :],
+        "label": view.labels.text(node, named(RDFS.label)) or view.labels.text(node, named(SKOS.prefLabel)),
+        "definition": view.labels.text(node, named(SKOS.definition)),
+        "facts": view.facts(node, sources=False, skip=(str(RDFS.label), str(SKOS.definition))),
+    }

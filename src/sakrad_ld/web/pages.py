@@ -79,17 +79,25 @@ DEFAULT_DESCRIPTION = Text(
     "Regeringskansliets sakråd med det civila samhället som länkade öppna data: möten, ordförande, "
     "frågeställningar, deltagande organisationer och kontaktpersoner, med källa för varje uppgift.",
     "The Government Offices of Sweden's consultations (sakråd) with civil society as linked open data: "
-    "meetings, chairs, questions, participating organisations and contacts, with a source for every fact.")
+    "meetings, chairs, questions, participating organisations and contacts, with a source for every fact.",
+)
 
 
 def view_of(store: ox.Store, site: Site) -> View:
-    return View(store, site.base_iri, Labeller(store), site.sparql_path, site.limit,
-                Provenance.of_release(site.release))
+    return View(
+        store, site.base_iri, Labeller(store), site.sparql_path, site.limit, Provenance.of_release(site.release)
+    )
 
 
 def dataset_node(store: ox.Store) -> ox.NamedNode | None:
-    found = sorted((q.subject for q in store.quads_for_pattern(None, RDF_TYPE, named(DCAT.Dataset))
-                    if isinstance(q.subject, ox.NamedNode)), key=str)
+    found = sorted(
+        (
+            q.subject
+            for q in store.quads_for_pattern(None, RDF_TYPE, named(DCAT.Dataset))
+            if isinstance(q.subject, ox.NamedNode)
+        ),
+        key=str,
+    )
     return found[0] if found else None
 
 
@@ -115,14 +123,17 @@ def json_script(data: object) -> Markup | None:
 
 # --- resource pages ------------------------------------------------------------------------------
 
+
 def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> str | None:
     """The page of the document about ``iri``; None if the store holds nothing about it."""
     try:
         node = ox.NamedNode(iri)
     except ValueError:
         return None
-    if next(iter(store.quads_for_pattern(node, None, None)), None) is None and \
-            next(iter(store.quads_for_pattern(None, None, node)), None) is None:
+    if (
+        next(iter(store.quads_for_pattern(node, None, None)), None) is None
+        and next(iter(store.quads_for_pattern(None, None, node)), None) is None
+    ):
         return None
     view = view_of(store, site)
     here = translated((page_file(iri, site.base_iri) or "404.html").split("#")[0], lang)
@@ -147,21 +158,35 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         participations = view.participations(node)
     parts = []
     for part in own:
-        fragment = part.value[len(iri) + 1:]
-        parts.append(view.facts(part, heading=view.part_name(part.value),
-                                id="" if part.value in anchored else fragment))
+        fragment = part.value[len(iri) + 1 :]
+        parts.append(
+            view.facts(part, heading=view.part_name(part.value), id="" if part.value in anchored else fragment)
+        )
     label = view.labels.of(node)
     is_org = doc is not None and doc.startswith("/doc/organisation/")
     return render(
-        "resource.html", here=here, lang=lang, **shell(store, site),
-        title=(label.en if lang == "en" and label.en else label.main), label=label, iri=iri,
-        types=view.types(node), formats=formats, alternates=alternates, meeting=meeting,
-        participations=participations[0], participations_total=participations[1],
+        "resource.html",
+        here=here,
+        lang=lang,
+        **shell(store, site),
+        title=(label.en if lang == "en" and label.en else label.main),
+        label=label,
+        iri=iri,
+        types=view.types(node),
+        formats=formats,
+        alternates=alternates,
+        meeting=meeting,
+        participations=participations[0],
+        participations_total=participations[1],
         participations_query=participations[2],
-        feed=f"feeds/{doc[len('/doc/'):]}.atom" if is_org and participations[1] else None,
-        meetings_list=translated(f"lists/meetings/{doc[len('/doc/'):]}.html", lang) if is_org else None,
-        registers=_registers(view, [node, *own]), own=view.facts(node), parts=parts,
-        incoming=view.incoming(iri), jsonld=json_script(schemaorg.about(store, iri, site.base_iri)))
+        feed=f"feeds/{doc[len('/doc/') :]}.atom" if is_org and participations[1] else None,
+        meetings_list=translated(f"lists/meetings/{doc[len('/doc/') :]}.html", lang) if is_org else None,
+        registers=_registers(view, [node, *own]),
+        own=view.facts(node),
+        parts=parts,
+        incoming=view.incoming(iri),
+        jsonld=json_script(schemaorg.about(store, iri, site.base_iri)),
+    )
 
 
 def _parts(store: ox.Store, iri: str) -> list[ox.NamedNode]:
@@ -191,8 +216,12 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> list[tuple[Value, str]]
                 continue
             if isinstance(o, ox.Literal) and o.datatype.value.endswith("#anyURI"):
                 o = ox.NamedNode(o.value) if o.value.startswith(("http://", "https://")) else o
-            if isinstance(o, ox.NamedNode) and view.href(o.value) is None and not o.value.startswith(vocabularies) \
-                    and o.value.startswith(("http://", "https://")):
+            if (
+                isinstance(o, ox.NamedNode)
+                and view.href(o.value) is None
+                and not o.value.startswith(vocabularies)
+                and o.value.startswith(("http://", "https://"))
+            ):
                 found.setdefault(o.value, quad.predicate)
     return [(view.predicate(p), iri) for iri, p in sorted(found.items())]
 
@@ -232,12 +261,21 @@ def downloads(site: Site) -> list[dict[str, object]]:
     for folder in sorted(folders):
         files = folders[folder]
         if folder and len(files) > _FOLDER_ROWS:
-            rows.append({"folder": folder, "count": len(files), "href": site.download_path + files[0][0],
-                         "name": files[0][0], "media": ", ".join(sorted({m for _, m, _ in files})),
-                         "size": sum(n for _, _, n in files)})
+            rows.append(
+                {
+                    "folder": folder,
+                    "count": len(files),
+                    "href": site.download_path + files[0][0],
+                    "name": files[0][0],
+                    "media": ", ".join(sorted({m for _, m, _ in files})),
+                    "size": sum(n for _, _, n in files),
+                }
+            )
             continue
-        rows.extend({"folder": None, "href": site.download_path + name, "name": name, "media": media, "size": size}
-                    for name, media, size in files)
+        rows.extend(
+            {"folder": None, "href": site.download_path + name, "name": name, "media": media, "size": size}
+            for name, media, size in files
+        )
     return rows
 
 
@@ -253,21 +291,37 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
     title = (view.labels.text(dataset, named(DCTERMS.title)) if dataset else None) or DEFAULT_TITLE
     description = (view.labels.text(dataset, named(DCTERMS.description)) if dataset else None) or DEFAULT_DESCRIPTION
     here = translated("index.html", lang)
-    chart = _picture(site, diagrams.CHART_FILE,
-                     lambda: diagrams.participation_chart_svg(store, site.base_iri), here)
-    queries = [{"name": q.name, "title": q.title, "description": q.description, "text": q.text,
-                "run": f"{site.sparql_path}?{urlencode({'query': q.text})}" if site.sparql_path else None}
-               for q in site.queries]
+    chart = _picture(site, diagrams.CHART_FILE, lambda: diagrams.participation_chart_svg(store, site.base_iri), here)
+    queries = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "text": q.text,
+            "run": f"{site.sparql_path}?{urlencode({'query': q.text})}" if site.sparql_path else None,
+        }
+        for q in site.queries
+    ]
     return render(
-        "start.html", here=here, lang=lang, **shell(store, site),
-        title=(title.en if lang == "en" and title.en else title.main), heading=title, description=description,
-        lists=lists, newest=lists.meetings[:10], chart=chart,
+        "start.html",
+        here=here,
+        lang=lang,
+        **shell(store, site),
+        title=(title.en if lang == "en" and title.en else title.main),
+        heading=title,
+        description=description,
+        lists=lists,
+        newest=lists.meetings[:10],
+        chart=chart,
         chart_download=site.download_path + diagrams.CHART_FILE if diagrams.CHART_FILE in site.download_names else None,
-        downloads=downloads(site), queries=queries,
-        jsonld=json_script(schemaorg.dataset(store, site.base_iri, lists)))
+        downloads=downloads(site),
+        queries=queries,
+        jsonld=json_script(schemaorg.dataset(store, site.base_iri, lists)),
+    )
 
 
 # --- the ontology and "not found" ----------------------------------------------------------------
+
 
 def ontology_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
     """The ontology's documentation: every class and property with its labels, definition and the
@@ -275,12 +329,27 @@ def ontology_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
     view = view_of(store, site)
     data = ontology_view(view)
     title = data.pop("title")
-    return render("ontology.html", here=translated("ontology.html", lang), lang=lang, **shell(store, site),
-                  title=(title.en if lang == "en" and title.en else title.main), **data)
+    return render(
+        "ontology.html",
+        here=translated("ontology.html", lang),
+        lang=lang,
+        **shell(store, site),
+        title=(title.en if lang == "en" and title.en else title.main),
+        **data,
+    )
 
 
 def not_found_page(iri: str, site: Site, lang: str = "sv") -> str:
     """A helpful page for an IRI the data does not know (without a store: it must never fail).
     It is answered at any address, so its links are from the site's root (``/index.html``)."""
-    return render("not_found.html", here="404.html", lang=lang, site=site, licence=None, absolute=True,
-                  title="Hittades inte" if lang == "sv" else "Not found", iri=iri, base=site.base_iri)
+    return render(
+        "not_found.html",
+        here="404.html",
+        lang=lang,
+        site=site,
+        licence=None,
+        absolute=True,
+        title="Hittades inte" if lang == "sv" else "Not found",
+        iri=iri,
+        base=site.base_iri,
+    )

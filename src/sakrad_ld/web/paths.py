@@ -61,4 +61,4 @@ def _split(target: str) -> tuple[str, str, str]:
     cut = min((i for i in (target.find("#"), target.find("?")) if i >= 0), default=-1)
     if cut < 0:
         return target, "", ""
-    return target[:cut], target[cut], target[cut + 1:]
+    return target[:cut], target[cut], target[cut + 1 :]

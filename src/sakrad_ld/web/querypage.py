@@ -30,9 +30,24 @@ def query_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
     for q in site.queries:
         title = getattr(q, "title_sv", "") if lang == "sv" else ""
         description = getattr(q, "description_sv", "") if lang == "sv" else ""
-        queries.append({"name": q.name, "title": title or q.title, "description": description or q.description,
-                        "text": q.text, "parameters": list(getattr(q, "parameters", ())),
-                        "run": f"{site.sparql_path}?{urlencode({'query': q.text})}"})
-    return render("query.html", here=translated("query.html", lang), lang=lang, **shell(store, site),
-                  title="SPARQL", queries=queries, base=site.base_iri, endpoint=site.sparql_path,
-                  terms=json_script(sparql_terms(store)))
+        queries.append(
+            {
+                "name": q.name,
+                "title": title or q.title,
+                "description": description or q.description,
+                "text": q.text,
+                "parameters": list(getattr(q, "parameters", ())),
+                "run": f"{site.sparql_path}?{urlencode({'query': q.text})}",
+            }
+        )
+    return render(
+        "query.html",
+        here=translated("query.html", lang),
+        lang=lang,
+        **shell(store, site),
+        title="SPARQL",
+        queries=queries,
+        base=site.base_iri,
+        endpoint=site.sparql_path,
+        terms=json_script(sparql_terms(store)),
+    )

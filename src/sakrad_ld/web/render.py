@@ -67,10 +67,14 @@ def _shown(context: Any, text: Text | None) -> tuple[str, str]:
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("sakrad_ld", "templates"),
-                             autoescape=jinja2.select_autoescape(("html", "xml", "svg"), default=True),
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("sakrad_ld", "templates"),
+        autoescape=jinja2.select_autoescape(("html", "xml", "svg"), default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.globals.update(_=_message, url=_url, num=_number, shown=_shown, translated=translated)
     return env
 

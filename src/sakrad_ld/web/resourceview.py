@@ -106,7 +106,7 @@ class View:
         """The thing a part belongs to (``…/id/meeting/x`` for ``…/id/meeting/x/question/1``)."""
         if not iri.startswith(self.base + "id/"):
             return None
-        segments = iri[len(self.base) + 3:].split("/")
+        segments = iri[len(self.base) + 3 :].split("/")
         return f"{self.base}id/{segments[0]}/{segments[1]}" if len(segments) > 2 else None
 
     def part_name(self, iri: str) -> Text:
@@ -129,8 +129,9 @@ class View:
         own = self.labels.label(node)
         if own is not None:
             return own
-        return term_labels().get(next((t.value for t in sorted(types, key=str)), ""),
-                                 Text(iri.rsplit("/", 1)[-1], None, ""))
+        return term_labels().get(
+            next((t.value for t in sorted(types, key=str)), ""), Text(iri.rsplit("/", 1)[-1], None, "")
+        )
 
     def resource(self, iri: str, *, with_whole: bool = True) -> Value:
         """A resource: linked to its page if the site has one, else out of the site."""
@@ -139,8 +140,9 @@ class View:
             whole = self.whole_of(iri)
             if whole is None:
                 return Value(self.labels.of(ox.NamedNode(iri)), href=href)
-            return Value(self.part_name(iri), href=href,
-                         whole=self.labels.of(ox.NamedNode(whole)) if with_whole else None)
+            return Value(
+                self.part_name(iri), href=href, whole=self.labels.of(ox.NamedNode(whole)) if with_whole else None
+            )
         label = self.labels.label(ox.NamedNode(iri)) or term_labels().get(iri)
         url = iri if iri.startswith(("http://", "https://")) else None
         return Value(label, url=url, code=compact(iri))
@@ -166,8 +168,15 @@ class View:
 
     # --- tables ---------------------------------------------------------------------------------
 
-    def facts(self, node: ox.NamedNode, *, heading: Text | None = None, id: str = "",
-              skip: tuple[str, ...] = (), sources: bool = True) -> FactTable:
+    def facts(
+        self,
+        node: ox.NamedNode,
+        *,
+        heading: Text | None = None,
+        id: str = "",
+        skip: tuple[str, ...] = (),
+        sources: bool = True,
+    ) -> FactTable:
         """Every statement about ``node`` (one row per property), with the sources they come from."""
         by_predicate: dict[ox.NamedNode, list] = defaultdict(list)
         for quad in self.store.quads_for_pattern(node, None, None):
@@ -175,15 +184,17 @@ class View:
                 by_predicate[quad.predicate].append(quad.object)
         rank = {p: n for n, p in enumerate(LABELS)}
         rows = []
-        for p in sorted(by_predicate, key=lambda p: (rank.get(p, 99), p == _SOURCE, self.labels.of(p).main.lower(),
-                                                     p.value)):
+        for p in sorted(
+            by_predicate, key=lambda p: (rank.get(p, 99), p == _SOURCE, self.labels.of(p).main.lower(), p.value)
+        ):
             if p.value in skip:
                 continue
             values = sorted(by_predicate[p], key=_value_order)
             shown = [self.term(v) for v in values[: self.limit]]
             query = self._query(node, p, outgoing=True) if len(values) > len(shown) else None
-            stated = [self.term(ox.NamedNode(d)) for d in self.provenance.documents([(node, p, None)])] \
-                if sources else []
+            stated = (
+                [self.term(ox.NamedNode(d)) for d in self.provenance.documents([(node, p, None)])] if sources else []
+            )
             rows.append(FactRow(self.predicate(p), shown, len(values), query, stated))
         return FactTable(rows, self.sources(node) if sources else None, heading, id)
 
@@ -192,17 +203,23 @@ class View:
         (the first :attr:`limit`, how many in all, a query for all of them when capped)."""
         rows = []
         for part in objects(self.store, node, named(M8G.participates)):
-            whole = next((q.subject for q in self.store.quads_for_pattern(None, named(M8G.hasParticipation), part)),
-                         None)
+            whole = next(
+                (q.subject for q in self.store.quads_for_pattern(None, named(M8G.hasParticipation), part)), None
+            )
             if not isinstance(whole, ox.NamedNode):
                 continue
             date = value(self.store, whole, named(SCHEMA.startDate))
             role = value(self.store, part, named(M8G.role))
             rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part))
         rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))
-        out = [Participation(date, self.term(whole),
-                             Value(self.labels.of(role), href=self.href(part.value)) if role is not None else None)
-               for date, whole, role, part in rows[: self.limit]]
+        out = [
+            Participation(
+                date,
+                self.term(whole),
+                Value(self.labels.of(role), href=self.href(part.value)) if role is not None else None,
+            )
+            for date, whole, role, part in rows[: self.limit]
+        ]
         query = self._query(node, named(M8G.participates), outgoing=True) if len(rows) > self.limit else None
         return out, len(rows), query
 
@@ -213,14 +230,18 @@ class View:
         :attr:`limit`) the resources, taken in the store's index order — a sorted top-k would make
         the store sort every link (seconds for a role used a million times)."""
         node = ox.NamedNode(iri)
-        counts = {r["p"]: int(r["n"].value)
-                  for r in self.store.query(f"SELECT ?p (COUNT(?s) AS ?n) WHERE {{ ?s ?p {node} }} GROUP BY ?p")}
+        counts = {
+            r["p"]: int(r["n"].value)
+            for r in self.store.query(f"SELECT ?p (COUNT(?s) AS ?n) WHERE {{ ?s ?p {node} }} GROUP BY ?p")
+        }
         own = set(own_resources(self.store, iri))
         for part in own:
             for quad in self.store.quads_for_pattern(part, None, node):
                 counts[quad.predicate] -= 1
-        groups = sorted(((p, n) for p, n in counts.items() if n > 0),
-                        key=lambda pn: (self.labels.of(pn[0]).main.lower(), pn[0].value))
+        groups = sorted(
+            ((p, n) for p, n in counts.items() if n > 0),
+            key=lambda pn: (self.labels.of(pn[0]).main.lower(), pn[0].value),
+        )
         out = []
         for p, n in groups:
             found: list[ox.NamedNode | ox.BlankNode] = []
@@ -230,8 +251,11 @@ class View:
                     if len(found) >= self.limit:
                         break
             values = [self.term(s) for s in sorted(found, key=lambda s: _natural(str(s)))]
-            out.append(IncomingGroup(self.predicate(p), n, values,
-                                     self._query(node, p, outgoing=False) if n > len(values) else None))
+            out.append(
+                IncomingGroup(
+                    self.predicate(p), n, values, self._query(node, p, outgoing=False) if n > len(values) else None
+                )
+            )
         return Incoming(out)
 
     def _query(self, node: ox.NamedNode, p: ox.NamedNode, *, outgoing: bool) -> str | None:

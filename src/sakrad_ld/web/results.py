@@ -28,8 +28,10 @@ __all__ = ["DOWNLOADS", "error_page", "format_override", "results_page", "where"
 
 #: The formats an answer links to as downloads, by the ``format`` parameter's value: (SELECT/ASK
 #: media type, CONSTRUCT/DESCRIBE media type).
-DOWNLOADS = {"csv": ("text/csv", "application/n-triples"), "json": ("application/sparql-results+json",
-                                                                      "application/ld+json")}
+DOWNLOADS = {
+    "csv": ("text/csv", "application/n-triples"),
+    "json": ("application/sparql-results+json", "application/ld+json"),
+}
 _HERE = "sparql"
 _WHERE = re.compile(r"(?:error at |line )(\d+)(?::|, column )(\d+)")
 
@@ -76,15 +78,34 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
     labels = Labeller(store)
     header, rows = _grid(answer) if answer.form != "ask" else ((), [])
     table = [[_cell(t, base, labels) for t in row] for row in rows]
-    downloads = [(name.upper(), f"{_HERE}?{urlencode({'query': query, 'format': name})}",
-                  f"sparql-answer.{'nt' if answer.form == 'graph' and name == 'csv' else name}")
-                 for name in DOWNLOADS]
+    downloads = [
+        (
+            name.upper(),
+            f"{_HERE}?{urlencode({'query': query, 'format': name})}",
+            f"sparql-answer.{'nt' if answer.form == 'graph' and name == 'csv' else name}",
+        )
+        for name in DOWNLOADS
+    ]
     if answer.form == "graph":  # a graph is downloaded as N-Triples and JSON-LD
-        downloads = [("N-Triples", downloads[0][1], downloads[0][2]),
-                     ("JSON-LD", downloads[1][1], "sparql-answer.jsonld")]
-    return render("results.html", here=_HERE, lang=lang, site=_Site(), licence=None, switch=False,
-                  title="SPARQL", query=query, form=answer.form, boolean=answer.boolean,
-                  header=header, rows=table, downloads=downloads)
+        downloads = [
+            ("N-Triples", downloads[0][1], downloads[0][2]),
+            ("JSON-LD", downloads[1][1], "sparql-answer.jsonld"),
+        ]
+    return render(
+        "results.html",
+        here=_HERE,
+        lang=lang,
+        site=_Site(),
+        licence=None,
+        switch=False,
+        title="SPARQL",
+        query=query,
+        form=answer.form,
+        boolean=answer.boolean,
+        header=header,
+        rows=table,
+        downloads=downloads,
+    )
 
 
 def where(message: str) -> tuple[int, int] | None:
@@ -99,10 +120,28 @@ def error_page(message: str, query: str, status: int = 400, lang: str = "sv") ->
     at = where(message)
     lines = []
     for n, text in enumerate(query.splitlines() or [""], start=1):
-        lines.append({"n": n, "text": text, "marked": at is not None and at[0] == n,
-                      "caret": " " * (at[1] - 1) + "^" if at is not None and at[0] == n else ""})
-    return render("results_error.html", here=_HERE, lang=lang, site=_Site(), licence=None, switch=False,
-                  title="SPARQL", message=message, at=at, lines=lines, query=query, status=status)
+        lines.append(
+            {
+                "n": n,
+                "text": text,
+                "marked": at is not None and at[0] == n,
+                "caret": " " * (at[1] - 1) + "^" if at is not None and at[0] == n else "",
+            }
+        )
+    return render(
+        "results_error.html",
+        here=_HERE,
+        lang=lang,
+        site=_Site(),
+        licence=None,
+        switch=False,
+        title="SPARQL",
+        message=message,
+        at=at,
+        lines=lines,
+        query=query,
+        status=status,
+    )
 
 
 class _Site:

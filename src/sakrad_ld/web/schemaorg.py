@@ -25,14 +25,21 @@ def _name(labels: Labeller, node: ox.NamedNode) -> str:
 
 def _agent(store: ox.Store, labels: Labeller, node: ox.NamedNode) -> dict[str, Any]:
     types = set(objects(store, node, RDF_TYPE))
-    kind = "Person" if named(FOAF.Person) in types else (
-        "GovernmentOrganization" if node.value.split("/id/", 1)[-1].startswith("body/") else "Organization")
+    kind = (
+        "Person"
+        if named(FOAF.Person) in types
+        else ("GovernmentOrganization" if node.value.split("/id/", 1)[-1].startswith("body/") else "Organization")
+    )
     out: dict[str, Any] = {"@type": kind, "@id": node.value, "name": _name(labels, node)}
     alt = sorted(o.value for o in objects(store, node, named(SKOS.altLabel)) if isinstance(o, ox.Literal))
     if alt:
         out["alternateName"] = alt
-    numbers = sorted(n.value for i in objects(store, node, named(ADMS.identifier))
-                     for n in objects(store, i, named(SKOS.notation)) if isinstance(n, ox.Literal))
+    numbers = sorted(
+        n.value
+        for i in objects(store, node, named(ADMS.identifier))
+        for n in objects(store, i, named(SKOS.notation))
+        if isinstance(n, ox.Literal)
+    )
     if numbers:
         out["identifier"] = numbers
     homepage = value(store, node, named(FOAF.homepage))
@@ -40,8 +47,11 @@ def _agent(store: ox.Store, labels: Labeller, node: ox.NamedNode) -> dict[str, A
         out["url"] = homepage.value
     parent = value(store, node, named(ORG.unitOf)) or value(store, node, named(ORG.subOrganizationOf))
     if isinstance(parent, ox.NamedNode):
-        out["parentOrganization"] = {"@type": "GovernmentOrganization", "@id": parent.value,
-                                     "name": _name(labels, parent)}
+        out["parentOrganization"] = {
+            "@type": "GovernmentOrganization",
+            "@id": parent.value,
+            "name": _name(labels, parent),
+        }
     return out
 
 
@@ -52,8 +62,13 @@ def about(store: ox.Store, iri: str, base: str) -> dict[str, Any] | None:
     labels = Labeller(store)
     types = set(objects(store, node, RDF_TYPE))
     if named(SAKRAD.Sakrad) in types:
-        out: dict[str, Any] = {"@context": _CONTEXT, "@type": "Event", "@id": iri, "name": _name(labels, node),
-                               "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"}
+        out: dict[str, Any] = {
+            "@context": _CONTEXT,
+            "@type": "Event",
+            "@id": iri,
+            "name": _name(labels, node),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        }
         date = value(store, node, named(SCHEMA.startDate))
         if date is not None:
             out["startDate"] = date.value
@@ -75,8 +90,11 @@ def about(store: ox.Store, iri: str, base: str) -> dict[str, Any] | None:
         if attendees:
             out["attendee"] = sorted(attendees, key=lambda a: a["@id"])
         return out
-    if iri.startswith(base + "id/") and iri[len(base) + 3:].split("/")[0] in ("organisation", "body", "person") \
-            and iri.count("/") == base.count("/") + 2:
+    if (
+        iri.startswith(base + "id/")
+        and iri[len(base) + 3 :].split("/")[0] in ("organisation", "body", "person")
+        and iri.count("/") == base.count("/") + 2
+    ):
         return {"@context": _CONTEXT, **_agent(store, labels, node)}
     return None
 
@@ -86,8 +104,14 @@ def dataset(store: ox.Store, base: str, lists: Any) -> dict[str, Any]:
     from ..vocab import DCAT
 
     labels = Labeller(store)
-    node = next((q.subject for q in store.quads_for_pattern(None, RDF_TYPE, named(DCAT.Dataset))
-                 if isinstance(q.subject, ox.NamedNode)), None)
+    node = next(
+        (
+            q.subject
+            for q in store.quads_for_pattern(None, RDF_TYPE, named(DCAT.Dataset))
+            if isinstance(q.subject, ox.NamedNode)
+        ),
+        None,
+    )
     out: dict[str, Any] = {"@context": _CONTEXT, "@type": "Dataset", "name": "Sakråd", "inLanguage": ["sv", "en"]}
     if node is None:
         return out
@@ -100,8 +124,12 @@ def dataset(store: ox.Store, base: str, lists: Any) -> dict[str, Any]:
     description = labels.text(node, named(DCTERMS.description))
     if description is not None:
         out["description"] = description.main
-    for key, predicate in (("license", DCTERMS.license), ("dateModified", DCTERMS.modified),
-                           ("datePublished", DCTERMS.issued), ("version", named("http://www.w3.org/2002/07/owl#versionInfo"))):
+    for key, predicate in (
+        ("license", DCTERMS.license),
+        ("dateModified", DCTERMS.modified),
+        ("datePublished", DCTERMS.issued),
+        ("version", named("http://www.w3.org/2002/07/owl#versionInfo")),
+    ):
         found = value(store, node, named(predicate) if not isinstance(predicate, ox.NamedNode) else predicate)
         if found is not None:
             out[key] = found.value

@@ -56,8 +56,12 @@ def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None
 
 
 def _entry(kind: str, ref: object, detail: str, words: list[str]) -> dict[str, object]:
-    entry: dict[str, object] = {"k": kind, "n": ref.name.main, "h": ref.href,  # type: ignore[attr-defined]
-                                "f": " ".join(dict.fromkeys(fold(w) for w in words if w))}
+    entry: dict[str, object] = {
+        "k": kind,
+        "n": ref.name.main,
+        "h": ref.href,  # type: ignore[attr-defined]
+        "f": " ".join(dict.fromkeys(fold(w) for w in words if w)),
+    }
     if ref.name.en:  # type: ignore[attr-defined]
         entry["e"] = ref.name.en  # type: ignore[attr-defined]
     if detail:

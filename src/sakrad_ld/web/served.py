@@ -24,11 +24,17 @@ from .sitefiles import site_files
 
 __all__ = ["SiteFiles", "preferred_language"]
 
-MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-               ".js": "application/javascript; charset=utf-8", ".json": "application/json",
-               ".csv": "text/csv; charset=utf-8; header=present", ".atom": "application/atom+xml; charset=utf-8",
-               ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml",
-               ".txt": "text/plain; charset=utf-8"}
+MEDIA_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "application/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".csv": "text/csv; charset=utf-8; header=present",
+    ".atom": "application/atom+xml; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 def preferred_language(header: str | None) -> str:
@@ -76,8 +82,9 @@ class SiteFiles:
     """ASGI middleware: answers the prepared files and the English pages, passes the rest on.
     ``current`` gives the store and site being served now (a new release gets its own files)."""
 
-    def __init__(self, app: ASGIApp, current: Callable[[], tuple[ox.Store, Site]],
-                 cache: str = "public, max-age=3600") -> None:
+    def __init__(
+        self, app: ASGIApp, current: Callable[[], tuple[ox.Store, Site]], cache: str = "public, max-age=3600"
+    ) -> None:
         self.app, self.current, self.cache = app, current, cache
         self._made: tuple[ox.Store, _Files] | None = None
         self._lock = threading.Lock()
@@ -121,11 +128,10 @@ class SiteFiles:
         await self.app(scope, receive, send)
 
 
-
 def _english(files: _Files, key: str) -> bytes | None:
     from .documents import ONTOLOGY_PATH
 
-    doc = "/" + key[len("en/"):-len(".html")]
+    doc = "/" + key[len("en/") : -len(".html")]
     iri = _thing(doc, files.site.base_iri)
     if iri is None or doc == ONTOLOGY_PATH:
         return None
@@ -143,8 +149,8 @@ def _thing(doc: str, base: str) -> str | None:
 
     if doc == ROLE_PATH:
         return str(ROLE_SCHEME)
-    if doc.startswith(ROLE_PATH + "/") and "/" not in doc[len(ROLE_PATH) + 1:]:
-        return str(ROLE._NS) + doc[len(ROLE_PATH) + 1:]
+    if doc.startswith(ROLE_PATH + "/") and "/" not in doc[len(ROLE_PATH) + 1 :]:
+        return str(ROLE._NS) + doc[len(ROLE_PATH) + 1 :]
     segments = doc.split("/")
     if len(segments) == 4 and segments[1] == "doc" and all(segments[2:]):
         return f"{base}id/{segments[2]}/{segments[3]}"
@@ -169,8 +175,16 @@ def _to_english(send: Send) -> Send:
     return wrapped
 
 
-async def _answer(scope: Scope, send: Send, body: bytes, media_type: str, etag: str, cache: str,
-                  request: dict[str, str], vary: str | None) -> None:
+async def _answer(
+    scope: Scope,
+    send: Send,
+    body: bytes,
+    media_type: str,
+    etag: str,
+    cache: str,
+    request: dict[str, str],
+    vary: str | None,
+) -> None:
     headers = [(b"content-type", media_type.encode()), (b"etag", etag.encode()), (b"cache-control", cache.encode())]
     if vary:
         headers.append((b"vary", vary.encode()))

@@ -25,20 +25,26 @@ from .searchindex import search_entries, search_index_js, search_index_json
 __all__ = ["ASSETS", "site_files"]
 
 #: The package's assets the pages load, by file path on the site.
-ASSETS = {"assets/style.css": ("style.css",), "assets/js/search.js": ("js", "search.js"),
-          "assets/js/query.js": ("js", "query.js"),
-          # the query editor (YASGUI, built, with its licences: assets/yasgui/README.md)
-          **{f"assets/yasgui/{name}": ("yasgui", name) for name in ("yasgui.min.js", "yasgui.min.css",
-                                                                   "THIRD-PARTY-LICENSES.txt")},
-          "assets/yasgui/LICENSE.txt": ("yasgui", "LICENSE")}
+ASSETS = {
+    "assets/style.css": ("style.css",),
+    "assets/js/search.js": ("js", "search.js"),
+    "assets/js/query.js": ("js", "query.js"),
+    # the query editor (YASGUI, built, with its licences: assets/yasgui/README.md)
+    **{
+        f"assets/yasgui/{name}": ("yasgui", name)
+        for name in ("yasgui.min.js", "yasgui.min.css", "THIRD-PARTY-LICENSES.txt")
+    },
+    "assets/yasgui/LICENSE.txt": ("yasgui", "LICENSE"),
+}
 
 
 def _asset(*parts: str) -> bytes:
     return resources.files("sakrad_ld").joinpath("assets", *parts).read_bytes()
 
 
-def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None,
-               page_files: Iterator[str] | None = None) -> Iterator[tuple[str, bytes]]:
+def site_files(
+    store: ox.Store, site: Site, previous: ox.Store | None = None, page_files: Iterator[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
     """(file path, bytes) of every prepared file. ``page_files`` are the resource pages written
     elsewhere, for the sitemap; ``previous`` the store of the previous release, for the feeds."""
     labels = Labeller(store)
@@ -52,9 +58,16 @@ def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None,
     for lang in LANGUAGES:
         yield out(translated("index.html", lang), start_page(store, site, lang, summary=lists).encode())
         yield out(translated("ontology.html", lang), ontology_page(store, site, lang).encode())
-        yield out(translated("search.html", lang),
-                  render("search.html", here=translated("search.html", lang), lang=lang, **shell(store, site),
-                         title="Sök" if lang == "sv" else "Search").encode())
+        yield out(
+            translated("search.html", lang),
+            render(
+                "search.html",
+                here=translated("search.html", lang),
+                lang=lang,
+                **shell(store, site),
+                title="Sök" if lang == "sv" else "Search",
+            ).encode(),
+        )
         if site.sparql_path:
             from .querypage import query_page
 
@@ -62,8 +75,9 @@ def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None,
 
         def page(template: str, file: str, _lang: str = lang, **context: object) -> str:
             title = context.get("filter") or template
-            return render(template, here=file, lang=_lang, **shell(store, site), title=_title(title, context, _lang),
-                          **context)
+            return render(
+                template, here=file, lang=_lang, **shell(store, site), title=_title(title, context, _lang), **context
+            )
 
         for path, data in list_files(lists, page, lang):
             yield out(path, data)

@@ -99,15 +99,22 @@ def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
 
-def export_site(release: Path, out: Path, progress: Callable[[str, int, int], None] = _quiet,
-                previous: Path | None = None) -> ExportResult:
+def export_site(
+    release: Path, out: Path, progress: Callable[[str, int, int], None] = _quiet, previous: Path | None = None
+) -> ExportResult:
     """Writes the site of ``release`` into ``out`` (replacing it only once every file is written).
     ``previous`` is the release before it: the feeds name what changed since (without it, every
     sakråd is new)."""
     opened = Release.open(release)
     store, base = opened.store, opened.base_iri
-    site = Site(base, [(f.path, f.media_type, f.size) for f in opened.files.values()], list(saved_queries()),
-                sparql_path=None, download_path=DOWNLOAD_PATH, release=opened.root)
+    site = Site(
+        base,
+        [(f.path, f.media_type, f.size) for f in opened.files.values()],
+        list(saved_queries()),
+        sparql_path=None,
+        download_path=DOWNLOAD_PATH,
+        release=opened.root,
+    )
     before = Release.open(previous).store if previous is not None else None
     out = out.resolve()
     files = 0
@@ -229,9 +236,20 @@ map $uri $sakrad_see_other {{
 
 def nginx_server_conf() -> str:
     types = "\n".join(f"        {f.media_type} {f.suffix[1:]};" for f in (*OFFERS, *RESULTS_FORMATS))
-    charset_types = " ".join(sorted({f.media_type for f in (*FORMATS, *RESULTS_FORMATS) if f.media_type.startswith("text/")}
-                                    | {"application/n-triples", "image/svg+xml", "text/plain", "text/css",
-                                       "text/markdown", "application/javascript", "application/atom+xml"}))
+    charset_types = " ".join(
+        sorted(
+            {f.media_type for f in (*FORMATS, *RESULTS_FORMATS) if f.media_type.startswith("text/")}
+            | {
+                "application/n-triples",
+                "image/svg+xml",
+                "text/plain",
+                "text/css",
+                "text/markdown",
+                "application/javascript",
+                "application/atom+xml",
+            }
+        )
+    )
     return f"""# sakrad-ld: the static export's locations (written by `sakrad-ld export`).
 # Include in the server {{}} block whose root is the export folder, after sakrad-http.conf is
 # included in http {{}}:
@@ -296,11 +314,12 @@ def apache_rules() -> str:
     types = "\n".join(f"AddType {f.media_type} {f.suffix}" for f in (*OFFERS, *RESULTS_FORMATS))
     negotiate = []
     for regex, suffix in accept_map():
-        negotiate.append(f'RewriteCond %{{REQUEST_FILENAME}}.{suffix} -f\n'
-                         f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\n'
-                         f"RewriteRule ^({_documents_regex()})$ $1.{suffix} [L]")
-    negotiate.append("RewriteCond %{REQUEST_FILENAME}.html -f\n"
-                     f"RewriteRule ^({_documents_regex()})$ $1.html [L]")
+        negotiate.append(
+            f"RewriteCond %{{REQUEST_FILENAME}}.{suffix} -f\n"
+            f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\n'
+            f"RewriteRule ^({_documents_regex()})$ $1.{suffix} [L]"
+        )
+    negotiate.append(f"RewriteCond %{{REQUEST_FILENAME}}.html -f\nRewriteRule ^({_documents_regex()})$ $1.html [L]")
     rules = "\n".join(negotiate)
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
 # Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options.

@@ -73,3 +73,22 @@ def test_every_fact_about_a_meeting_is_found_in_a_source_document(release: Path)
 def test_the_quads_are_listed_in_the_catalogue(release: Path, name: str) -> None:
     catalogue = (release / "catalog.ttl").read_text(encoding="utf-8")
     assert name in catalogue, f"{name} is not a distribution of the catalogue"
+
+
+def test_a_shared_record_s_facts_are_in_the_graph_of_the_document_that_states_them(release: Path) -> None:
+    store = ox.Store()
+    store.bulk_load(path=str(release / "sakrad.nq"), format=ox.RdfFormat.N_QUADS)
+    base = "https://w3id.org/sakrad/id/"
+
+    def graphs(s: str, p: str) -> set[str]:
+        return {r["g"].value for r in store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{s}> <{p}> ?o }} }}")}
+
+    radda = base + "organisation/radda-barnen"
+    # the registered name from Skatteverket's list, the name from the documentation, the homepage from itself
+    assert graphs(radda, "http://www.w3.org/ns/legal#legalName") == {
+        base + "source/skatteverket-godkanda-gavomottagare"
+    }
+    assert graphs(radda, "http://www.w3.org/2004/02/skos/core#prefLabel") == {
+        base + "source/dokumentation-2017-12-12-integration"
+    }
+    assert graphs(radda, "http://xmlns.com/foaf/0.1/homepage") == {"https://www.raddabarnen.se/"}

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -189,7 +190,8 @@ def build_graph(
     for source in corpus.sources:
         _source(out, minter, source)
     for body in corpus.bodies:
-        with out.source(_first_source(minter, body.sources, vocabulary)):
+        homepage = {"website": out.term(URIRef(body.website))} if body.website else None  # its own source
+        with out.source(_first_source(minter, body.sources, vocabulary), homepage):  # type: ignore[arg-type]
             _body(out, minter, body)
     bodies_of_posts = {post.id: post.post_in for post in corpus.posts}
     for post in corpus.posts:
@@ -199,14 +201,13 @@ def build_graph(
         with out.source(_first_source(minter, person.sources, vocabulary)):
             _person(out, minter, person, bodies_of_posts)
     for organisation in corpus.organisations:
-        with out.source(_first_source(minter, organisation.sources, vocabulary)):
+        facts = _fact_graphs(out, minter, organisation.fact_sources)
+        if organisation.website and "website" not in facts:
+            facts["website"] = out.term(URIRef(organisation.website))  # a homepage is its own source
+        with out.source(_first_source(minter, organisation.sources, vocabulary), facts):
             _organisation(out, minter, organisation)
     for n, meeting in enumerate(corpus.meetings, start=1):
-        facts = {
-            fact: out.term(minter.thing("source", fs.source))  # type: ignore[misc]
-            for fs in meeting.fact_sources
-            for fact in fs.facts
-        }
+        facts = _fact_graphs(out, minter, meeting.fact_sources)
         with out.source(minter.thing("source", meeting.source), facts):
             _meeting(out, minter, meeting)
         if progress:
@@ -224,6 +225,15 @@ def build_graph(
     out.graphs.extend([vocabulary] * len(extra))
     quads = [(s, p, o, g) for (s, p, o), g in zip(out.triples, out.graphs, strict=True)]
     return Built(Index(out.triples), origins, minter, quads)
+
+
+def _fact_graphs(out: _Emitter, minter: Minter, fact_sources: Iterable[Any]) -> dict[str, ox.NamedNode]:
+    """The document of each fact (YAML field name) that a record's ``fact_sources`` credit to another document."""
+    return {
+        fact: out.term(minter.thing("source", fs.source))  # type: ignore[misc]
+        for fs in fact_sources
+        for fact in fs.facts
+    }
 
 
 def _first_source(minter: Minter, ids: list[str], fallback: ox.NamedNode) -> URIRef | ox.NamedNode:

@@ -308,6 +308,26 @@ class Organisation:
     )
     website: Url | None = None
     sources: list[SourceId] = field(default_factory=list)
+    fact_sources: list[OrganisationFactSource] = field(
+        default_factory=list,
+        metadata={
+            "doc": "which facts come from which of its sources (every other fact is the first source's; "
+            "the homepage is its own source)"
+        },
+    )
+    lines: Lines | None = _lines()
+
+
+#: The facts of an organisation another document than its first source can state.
+OrganisationFact = Literal["name", "alt_names", "legal_name", "website"]
+
+
+@dataclass(frozen=True)
+class OrganisationFactSource:
+    """Facts of an organisation that come from another document than its first source."""
+
+    facts: list[OrganisationFact] = field(metadata={"doc": "the facts (field names) the document states"})
+    source: SourceId = field(metadata={"doc": "the document they are taken from"})
     lines: Lines | None = _lines()
 
 

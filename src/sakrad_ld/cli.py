@@ -487,13 +487,29 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _leave(code: int) -> None:
+    """Ends the process at once, once the release is published and everything said is flushed:
+    tearing down a large build's objects one by one took seconds (docs/performance.md) and has
+    nothing left to do. Only from the command line (``main()`` without arguments)."""
+    import logging
+    import os
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
     except SystemExit as exit:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit.code or 0)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        if argv is None and args.func is cmd_build:
+            _leave(code)
+        return code
     except InputErrors as errors:
         for error in errors.errors:
             print(f"error: {error}", file=sys.stderr)

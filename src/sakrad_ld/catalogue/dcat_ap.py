@@ -12,12 +12,15 @@ warnings, and :data:`KNOWN_WARNINGS` lists the ones that remain on purpose, each
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
-from ..validate import Finding, ValidationReport, report_from_results, validate
+from ..triples import Triple, rdflib_term
+from ..validate import Finding, ValidationReport, report_from_results
 from ..vocab import DCTERMS, SPDX
 
 __all__ = [
@@ -122,10 +125,20 @@ class CatalogueReport:
         )
 
 
+@cache
+def _shape_triples(profile: Profile, name: str) -> tuple[Triple, ...]:
+    """A shapes file's triples, read once per process (pyoxigraph reads Turtle in a fraction of
+    the time rdflib's parser takes)."""
+    data = _ASSETS.joinpath(profile.shapes, name).read_bytes()
+    return tuple((t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.TURTLE))
+
+
 def _shapes(profile: Profile, *names: str) -> Graph:
+    """A fresh rdflib graph of the shapes files ``names`` of ``profile`` (pySHACL reads rdflib)."""
     g = Graph()
     for name in names:
-        g.parse(data=_ASSETS.joinpath(profile.shapes, name).read_bytes(), format="turtle")
+        for s, p, o in _shape_triples(profile, name):
+            g.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
     return g
 
 
@@ -142,8 +155,21 @@ def validate_catalogue(graph: Graph, profile: Profile = DCAT_AP_3) -> CatalogueR
 def _validate(graph: Graph, shapes: Graph) -> ValidationReport:
     """The results of the shapes, each once: pySHACL also reports why a value failed an sh:node
     (https://www.w3.org/TR/shacl/#results-detail), and those details are not results of their own.
-    The official shapes use sh:node, which sakrad-ld's own engine does not implement: pySHACL runs them."""
-    results = validate(graph, shapes, engine="pyshacl").results
+    The official shapes use sh:node, which sakrad-ld's own engine does not implement: pySHACL runs them,
+    on the catalogue graph itself (``inplace``: the shapes have no SHACL rules, so nothing is added to
+    it, and the copy pySHACL would otherwise make is not needed). pySHACL is imported here, when a
+    catalogue is checked, not with the package."""
+    from pyshacl import validate as shacl_validate
+
+    _, results, _ = shacl_validate(
+        graph,
+        shacl_graph=shapes,
+        inference="none",
+        allow_warnings=True,
+        advanced=True,
+        abort_on_first=False,
+        inplace=True,
+    )
     details = list(results.objects(None, SH.detail))
     while details:
         node = details.pop()

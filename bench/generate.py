@@ -14,7 +14,18 @@ Nothing here describes a real organisation or person. Every id starts with ``syn
 says "syntetisk", and every organisation number lies in the range 899900-0000 … 899999-9999 with a
 valid check digit (python-stdnum's Luhn), which marks it as synthetic.
 
-    python bench/generate.py DEST --meetings 1000 [--seed 1]
+Two profiles (``--profile``):
+
+* ``rich`` (the default, and every figure before the realistic one was added): every meeting has
+  every fact — 5–40 organisations, 2–8 questions, a chair, a contact, a purpose, a place. An upper
+  bound: about 210 triples about each meeting.
+* ``realistic``: each fact is there as often as in the repository's real meetings (:data:`REAL_SHARES`,
+  measured on the 28 meetings of ``data/``): an organisation list in one meeting of seven (1–25
+  organisations), questions in one of fourteen, a convener far more often than a chair, notes in
+  two of three. Its meetings come out at a median of about 35 triples about themselves, as the real
+  ones do (docs/performance.md, "The two profiles").
+
+    python bench/generate.py DEST --meetings 1000 [--seed 1] [--profile rich|realistic]
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ from pathlib import Path
 
 from stdnum import luhn
 
-__all__ = ["Pools", "generate", "synthetic_orgnr"]
+__all__ = ["PROFILES", "REAL_SHARES", "Pools", "generate", "synthetic_orgnr"]
 
 REPO = Path(__file__).resolve().parents[1]
 SYNTHETIC_ORGNR_PREFIX = "8999"  # 899900-0000 … 899999-9999: the synthetic range
@@ -76,6 +87,25 @@ WORDS = [
     "äldreomsorg",
     "ungdomar",
 ]
+#: The share of the real meetings (the 28 in data/ when measured; ``bench/profile.py`` measures them
+#: again) that state each fact: the realistic profile states it as often.
+REAL_SHARES = {
+    "organisations": 4 / 28,  # lists of 1, 8, 13 and 25 organisations
+    "questions": 2 / 28,  # 1 and 4 questions
+    "chair": 5 / 28,
+    "conveners": 26 / 28,
+    "government_participants": 11 / 28,
+    "purpose": 17 / 28,
+    "place": 3 / 28,
+    "organiser": 1 / 28,
+    "contact": 2 / 28,
+    "handling_of_views": 4 / 28,
+    "presentations": 1 / 28,
+    "date": 25 / 28,
+    "notes": 18 / 28,
+    "sources": 18 / 28,  # further documents (minutes, a press release)
+}
+PROFILES = ("rich", "realistic")
 ORG_KINDS = ["förening", "förbund", "riksorganisation", "stiftelse", "nätverk", "samfund", "råd"]
 
 
@@ -301,8 +331,97 @@ def _meeting(rng: random.Random, pools: Pools, n: int) -> tuple[str, str, list[s
     return mid, "\n".join(lines) + "\n", source_lines
 
 
-def generate(dest: Path, meetings: int, seed: int = 1) -> Path:
-    """Writes a synthetic project of ``meetings`` meetings into ``dest`` (replacing it) and returns it."""
+def _realistic_meeting(rng: random.Random, pools: Pools, n: int) -> tuple[str, str, list[str]]:
+    """(meeting id, YAML text, source lines) of the ``n``-th meeting of the realistic profile: each
+    fact stated as often as in the real meetings (:data:`REAL_SHARES`)."""
+
+    def has(fact: str) -> bool:
+        return rng.random() < REAL_SHARES[fact]
+
+    year = 2017 + n % 8
+    date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    mid = f"syn-{date}-{n}"
+    unit, ministry = rng.choice(pools.units)
+    chair, post = rng.choice([c for c in pools.chairs if c[1].endswith(ministry)])
+    topic = " och ".join(rng.sample(WORDS, 2))
+    source = f"syn-dokumentation-{n}"
+    lines = [
+        "# yaml-language-server: $schema=../../schema/meeting.schema.json",
+        "# SYNTHETIC benchmark meeting (realistic profile): no real facts.",
+        f"id: {mid}",
+        f"source: {source}",
+        "title:",
+        f"  sv: {_q(f'Syntetiskt sakråd {n} om {topic}')}",
+        "topic:",
+        f"  sv: {_q(topic)}",
+    ]
+    if has("organiser"):
+        lines.append(f"organiser: {unit}")
+    if has("date"):
+        lines.append(f"date: {date}")
+    else:
+        lines.append(f"date: '{year}'")  # the real ones without a day give at least the year …
+        lines += ["date_derivation:", f"  sv: {_q('Året är läst ur sidans adress.')}"]  # … worked out
+    if has("place"):
+        lines.append(f"place: {rng.choice(PLACES)}")
+    if has("purpose"):
+        lines += ["purpose:", f"  sv: {_q(f'Syftet med det syntetiska sakrådet {n} var att samla synpunkter.')}"]
+    organisations = _draw_organisations(rng, pools, rng.randint(1, 25)) if has("organisations") else []
+    if organisations:
+        lines += ["organisation_count:", f"  text: {_q(str(len(organisations)))}", f"  value: {len(organisations)}"]
+    if has("chair"):
+        lines += ["chair:", f"  person: {chair}", f"  post: {post}"]
+    if has("conveners"):
+        lines += ["conveners:", f"  - person: {chair}", f"    post: {post}"]
+    if has("government_participants"):
+        lines += ["government_participants:", f"  - body: {unit}"]
+    if has("presentations"):
+        lines += ["presentations:", f"  count: {rng.randint(1, 5)}"]
+    if has("questions"):
+        lines.append("questions:")
+        for q in range(1, rng.randint(1, 4) + 1):
+            lines.append(f"  - {_q(f'Fråga {q}: hur kan {rng.choice(WORDS)} stärkas?')}")
+    if has("handling_of_views"):
+        lines += ["handling_of_views:", f"  sv: {_q('Synpunkterna tas tillvara i det fortsatta arbetet.')}"]
+    if has("contact"):
+        contact = rng.choice(pools.officials[unit])
+        lines += [
+            "contact:",
+            f"  person: {contact}",
+            f"  unit: {unit}",
+            f"  email: {contact}@regeringskansliet.example",
+        ]
+    if organisations:
+        lines += ["organisations:", *(f"  - {o}" for o in organisations)]
+    if has("notes"):
+        lines += ["notes:", "  - about: title", "    text:", f"      sv: {_q('Rubriken är sidans egen.')}"]
+    source_lines = [
+        f"  - id: {source}",
+        "    kind: web-page",
+        "    title:",
+        f"      sv: {_q(f'Sidan om syntetiskt sakråd {n}')}",
+        f"    url: {SYNTHETIC_URL}sakrad/{n}",
+        f"    publisher: {unit}",
+    ]
+    if has("sources"):
+        further = f"syn-minnesanteckningar-{n}"
+        lines += ["sources:", f"  - {further}"]
+        source_lines += [
+            f"  - id: {further}",
+            "    kind: minutes",
+            "    title:",
+            f"      sv: {_q(f'Minnesanteckningar från syntetiskt sakråd {n}')}",
+            f"    url: {SYNTHETIC_URL}sakrad/{n}/minnesanteckningar",
+        ]
+    return mid, "\n".join(lines) + "\n", source_lines
+
+
+def generate(dest: Path, meetings: int, seed: int = 1, profile: str = "rich") -> Path:
+    """Writes a synthetic project of ``meetings`` meetings of ``profile`` (one of :data:`PROFILES`)
+    into ``dest`` (replacing it) and returns it."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
+    make = _meeting if profile == "rich" else _realistic_meeting
     if dest.exists():
         shutil.rmtree(dest)
     data = dest / "data"
@@ -320,7 +439,7 @@ def generate(dest: Path, meetings: int, seed: int = 1) -> Path:
         f"    url: {SYNTHETIC_URL}register",
     ]
     for n in range(1, meetings + 1):
-        mid, text, source_lines = _meeting(rng, pools, n)
+        mid, text, source_lines = make(rng, pools, n)
         (data / "meetings" / f"{mid}.yaml").write_text(text, encoding="utf-8")
         sources += source_lines
     (data / "sources.yaml").write_text(
@@ -334,9 +453,10 @@ def main() -> None:
     p.add_argument("dest", type=Path, help="the project folder to write (replaced if it exists)")
     p.add_argument("--meetings", type=int, default=1000, help="how many meetings (default 1000)")
     p.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
+    p.add_argument("--profile", choices=PROFILES, default="rich", help="which facts each meeting has (default rich)")
     args = p.parse_args()
-    generate(args.dest, args.meetings, args.seed)
-    print(f"Wrote a synthetic project of {args.meetings} meetings to {args.dest}")
+    generate(args.dest, args.meetings, args.seed, args.profile)
+    print(f"Wrote a synthetic project of {args.meetings} meetings ({args.profile} profile) to {args.dest}")
 
 
 if __name__ == "__main__":

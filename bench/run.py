@@ -6,9 +6,11 @@
 1. the machine: cores, memory, load, Python and library versions;
 2. the seed build: ``sakrad-ld build`` from a cold process to a finished release, against
    ``python -c "import rdflib, pyshacl"``;
-3. for each size N: a synthetic corpus of N meetings (``bench/generate.py``), then one full build in
-   a fresh process (``bench/stages.py``): wall and CPU time per stage, peak memory; a build past
-   ``--timeout`` seconds or ``--memory-limit`` GB is stopped and recorded with the stage it reached;
+3. for each size N and each profile (``--profiles``: rich, the upper bound, and realistic, calibrated
+   to the real meetings): a synthetic corpus of N meetings (``bench/generate.py``), then one full
+   build in a fresh process (``bench/stages.py``): wall and CPU time per stage, peak memory; a build
+   past ``--timeout`` seconds or ``--memory-limit`` GB is stopped and recorded with the stage it
+   reached; with ``--floor-each``, the pyoxigraph floor on each size's release, and the ratio;
 4. on the ``--compare-size`` corpus: the naive pipeline and the pyoxigraph floor (``bench/compare.py``);
 5. the scaling exponent: the slope of log(wall time) over log(N), least squares;
 6. the server under load on loopback (``bench/serveload.py``, ``bench/load.py``): ``sakrad-ld serve``
@@ -159,15 +161,16 @@ def _run_lines(argv: list[str], timeout: float, memory_limit: int) -> tuple[list
     return lines, ended
 
 
-def build_size(n: int, work: Path, timeout: float, memory_limit: int) -> dict[str, object]:
-    project = work / f"corpus-{n}"
+def build_size(n: int, work: Path, timeout: float, memory_limit: int, profile: str = "rich") -> dict[str, object]:
+    name = str(n) if profile == "rich" else f"{profile}-{n}"
+    project = work / f"corpus-{name}"
     started = time.perf_counter()
-    generate(project, n)
+    generate(project, n, profile=profile)
     generated = round(time.perf_counter() - started, 3)
     files = sum(1 for _ in (project / "data" / "meetings").iterdir())
     size = sum(p.stat().st_size for p in (project / "data").rglob("*") if p.is_file())
     lines, ended = _run_lines(
-        [sys.executable, str(BENCH / "stages.py"), str(project), str(work / f"dist-{n}")], timeout, memory_limit
+        [sys.executable, str(BENCH / "stages.py"), str(project), str(work / f"dist-{name}")], timeout, memory_limit
     )
     reached = [line["stage"] for line in lines if "stage" in line]
     totals = next((line for line in lines if "stages" in line), {})
@@ -177,6 +180,7 @@ def build_size(n: int, work: Path, timeout: float, memory_limit: int) -> dict[st
         }
     return {
         "meetings": n,
+        "profile": profile,
         "generate_wall": generated,
         "meeting_files": files,
         "data_bytes": size,
@@ -206,6 +210,35 @@ def _gb(n: object) -> str:
     return f"{n / 2**30:.2f}" if isinstance(n, (int, float)) and n else "–"
 
 
+def _builds_table(title: str, builds: list[dict], floors: dict) -> list[str]:
+    """The builds of one profile as a table: wall and CPU time, peak memory, each stage, and the
+    ratio to the pyoxigraph floor on the same release where it was measured."""
+    stage_names = list(dict.fromkeys(k for b in builds for k in b.get("stages", {})))
+    lines = [
+        f"## {title}",
+        "",
+        "| meetings | triples | wall s | CPU s | peak GB | floor s | × floor | "
+        + " | ".join(stage_names)
+        + " | outcome |",
+        "|---" * (8 + len(stage_names)) + "|",
+    ]
+    for b in builds:
+        st = b.get("stages", {})
+        outcome = (
+            "done" if b.get("finished") else f"stopped ({b.get('stopped') or 'error'}) in {b['stages_reached'][-1:]}"
+        )
+        peak = b.get("peak_rss_bytes") or b.get("watched_peak_rss_bytes")
+        floor = floors.get(str(b["meetings"]), {})
+        ratio = round(b["wall"] / floor["wall"], 2) if floor.get("finished") and b.get("finished") else "–"
+        lines.append(
+            f"| {b['meetings']} | {b.get('triples', '–')} | {b['wall']} | {b.get('cpu', '–')} | {_gb(peak)} | "
+            f"{floor.get('wall', '–')} | {ratio} | "
+            + " | ".join(str(st.get(k, {}).get("wall", "–")) for k in stage_names)
+            + f" | {outcome} |"
+        )
+    return [*lines, ""]
+
+
 def markdown(r: dict) -> str:
     m = r["machine"]
     lines = [
@@ -227,30 +260,15 @@ def markdown(r: dict) -> str:
             f"| {s['ratio']} | ≤ {s['target_wall']} s |",
             "",
         ]
-    stage_names = list(dict.fromkeys(k for b in r["builds"] for k in b.get("stages", {})))
+    lines += _builds_table("Full build, rich profile", r["builds"], r.get("floors", {}))
     lines += [
-        "## Full build",
-        "",
-        "| meetings | triples | wall s | CPU s | peak GB | " + " | ".join(stage_names) + " | outcome |",
-        "|---" * (6 + len(stage_names)) + "|",
-    ]
-    for b in r["builds"]:
-        st = b.get("stages", {})
-        outcome = (
-            "done" if b.get("finished") else f"stopped ({b.get('stopped') or 'error'}) in {b['stages_reached'][-1:]}"
-        )
-        peak = b.get("peak_rss_bytes") or b.get("watched_peak_rss_bytes")
-        lines.append(
-            f"| {b['meetings']} | {b.get('triples', '–')} | {b['wall']} | {b.get('cpu', '–')} | {_gb(peak)} | "
-            + " | ".join(str(st.get(k, {}).get("wall", "–")) for k in stage_names)
-            + f" | {outcome} |"
-        )
-    lines += [
-        "",
         f"Scaling exponent (slope of log time over log N, finished builds): wall {r.get('exponent')}, "
         f"CPU {r.get('exponent_cpu')}",
         "",
     ]
+    if real := r.get("realistic"):
+        lines += _builds_table("Full build, realistic profile", real["builds"], {})
+        lines += [f"Scaling exponent: wall {real.get('exponent')}, CPU {real.get('exponent_cpu')}", ""]
     for kind in ("naive", "floor"):
         if c := r.get(kind):
             lines += [
@@ -313,6 +331,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only build the smallest size and put the server under load (no seed build, naive or floor)",
     )
+    p.add_argument(
+        "--profiles",
+        default="rich,realistic",
+        help="corpus profiles to build at every size (bench/generate.py): rich, realistic (default both)",
+    )
+    p.add_argument(
+        "--floor-each",
+        action="store_true",
+        help="measure the pyoxigraph floor on every size's rich release, not only the --compare-size one",
+    )
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="sakrad-bench-"))
@@ -332,12 +360,26 @@ def main(argv: list[str] | None = None) -> int:
         results["seed"] = seed(work, args.seed_runs)
     builds: list[dict] = []
     results["builds"] = builds
+    profiles = [x.strip() for x in args.profiles.split(",") if x.strip()]
+    floors: dict[str, dict] = {}
     for n in sizes:
-        print(f"build of {n} meetings …", file=sys.stderr, flush=True)
-        builds.append(build_size(n, work, args.timeout, limit))
-        results["exponent"] = exponent([(b["meetings"], b["wall"]) for b in builds if b.get("finished")])
-        results["exponent_cpu"] = exponent([(b["meetings"], b["cpu"]) for b in builds if b.get("finished")])
-        save()
+        if "rich" in profiles or args.serve_only:
+            print(f"build of {n} meetings …", file=sys.stderr, flush=True)
+            builds.append(build_size(n, work, args.timeout, limit))
+            results["exponent"] = exponent([(b["meetings"], b["wall"]) for b in builds if b.get("finished")])
+            results["exponent_cpu"] = exponent([(b["meetings"], b["cpu"]) for b in builds if b.get("finished")])
+            if args.floor_each and (work / f"dist-{n}" / "sakrad.nt").is_file():
+                floors[str(n)] = compare("floor", work / f"dist-{n}", args.compare_timeout, limit)
+                results["floors"] = floors
+            save()
+        if "realistic" in profiles and not args.serve_only:
+            print(f"build of {n} meetings, realistic profile …", file=sys.stderr, flush=True)
+            real = results.setdefault("realistic", {"builds": []})
+            real["builds"].append(build_size(n, work, args.timeout, limit, "realistic"))
+            done = [b for b in real["builds"] if b.get("finished")]
+            real["exponent"] = exponent([(b["meetings"], b["wall"]) for b in done])
+            real["exponent_cpu"] = exponent([(b["meetings"], b["cpu"]) for b in done])
+            save()
     size = args.compare_size or min(sizes)
     results["compare_size"] = size
     if not (work / f"corpus-{size}").is_dir():
@@ -346,7 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.serve_only:
         print(f"naive and floor on {size} meetings …", file=sys.stderr, flush=True)
         results["naive"] = compare("naive", work / f"corpus-{size}", args.compare_timeout, limit)
-        if (release / "sakrad.nt").is_file():
+        if str(size) in floors:
+            results["floor"] = floors[str(size)]
+        elif (release / "sakrad.nt").is_file():
             results["floor"] = compare("floor", release, args.compare_timeout, limit)
     save()
     if args.load_seconds and (release / "sakrad.nt").is_file():

@@ -14,7 +14,7 @@ from stdnum.se import orgnr
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 import run  # noqa: E402  (bench/ is put on the path above)
-from generate import SYNTHETIC_ORGNR_PREFIX, generate, synthetic_orgnr  # noqa: E402
+from generate import REAL_SHARES, SYNTHETIC_ORGNR_PREFIX, generate, synthetic_orgnr  # noqa: E402
 
 from sakrad_ld.corpus import load_corpus  # noqa: E402
 
@@ -114,3 +114,21 @@ def test_generator_is_deterministic_and_realistic(tmp_path: Path) -> None:
 def test_synthetic_organisation_numbers_have_valid_check_digits() -> None:
     assert all(orgnr.is_valid(synthetic_orgnr(n)) for n in range(0, 100_000, 997))
     assert not orgnr.is_valid(synthetic_orgnr(5)[:-1] + str((int(synthetic_orgnr(5)[-1]) + 1) % 10))
+
+
+def test_realistic_profile_states_each_fact_about_as_often_as_the_real_meetings(tmp_path: Path) -> None:
+    """The realistic profile is calibrated to the real meetings (bench/generate.py, REAL_SHARES): over
+    400 meetings each fact's share lands near the real one, and the real loader accepts every file."""
+    corpus = load_corpus(generate(tmp_path / "r", 400, seed=3, profile="realistic") / "data")
+    meetings = corpus.meetings
+    assert len(meetings) == 400
+    for fact in ("organisations", "questions", "chair", "conveners", "notes", "sources"):
+        share = sum(1 for m in meetings if getattr(m, fact)) / len(meetings)
+        assert abs(share - REAL_SHARES[fact]) < 0.08, (fact, share, REAL_SHARES[fact])
+    assert all(1 <= len(m.organisations) <= 25 for m in meetings if m.organisations)
+    assert all(1 <= len(m.questions) <= 4 for m in meetings if m.questions)
+
+
+def test_unknown_profile_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown profile"):
+        generate(tmp_path / "x", 3, profile="lavish")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..errors import InputError, Where
 
-__all__ = ["SECTIONS", "Documentation", "number_value", "parse_documentation", "read_documentation"]
+__all__ = ["MONTHS", "SECTIONS", "Documentation", "number_value", "parse_documentation", "read_documentation"]
 
 #: The sections of the template: key → (the heading as the template writes it, a pattern for it).
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -38,7 +38,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 TITLE = ("Dokumentation av sakråd den <dag månad år>, om …", r"dokumentation av sakr[åa]d\b.*")
 
-_MONTHS = (
+#: The Swedish month names, in order (a date written "den 12 december 2017").
+MONTHS = (
     "januari",
     "februari",
     "mars",
@@ -52,7 +53,7 @@ _MONTHS = (
     "november",
     "december",
 )
-_DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.IGNORECASE)
+_DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", re.IGNORECASE)
 
 _UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
 _TEENS = {
@@ -181,7 +182,7 @@ def _facts(
     title_line = lines[title_at]
     title = re.sub(r"(?i)^dokumentation av s", "S", title_line)
     day, month, year = date.groups()
-    iso = f"{year}-{_MONTHS.index(month.casefold()) + 1:02d}-{int(day):02d}"
+    iso = f"{year}-{MONTHS.index(month.casefold()) + 1:02d}-{int(day):02d}"
     text_of = {key: " ".join(b) for key, b in block.items()}
 
     intro = next((b for b in block["purpose"] if "behandlade frågan om" in b or "**" in b), None)
@@ -259,7 +260,7 @@ def _real_date(match: re.Match[str] | None) -> bool:
         return False
     day, month, year = match.groups()
     try:
-        dt.date(int(year), _MONTHS.index(month.casefold()) + 1, int(day))
+        dt.date(int(year), MONTHS.index(month.casefold()) + 1, int(day))
     except ValueError:
         return False
     return True

@@ -9,25 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .documentation import number_value
+from .documentation import MONTHS, number_value
 from .regeringen import Page
 
 __all__ = ["Agent", "PageFacts", "StatedNumber", "read_facts"]
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
 _NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)*"
 #: A post as pages word it: "socialminister", "statssekreterare", "jämställdhets- och biträdande

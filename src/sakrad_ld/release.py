@@ -33,6 +33,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from .catalogue.dcat import write_catalogue
 from .corpus import load_corpus, schema_files
 from .documents import document_bytes, document_triples
@@ -41,15 +43,15 @@ from .folders import ReleaseFolders
 from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS, by_name
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import context_document
-from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
+from .layout import CATALOGUE_FILE, CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from .manifest import make_manifest
 from .processes import cores, in_processes
 from .project import Project
 from .quads import quad_files
 from .records import Corpus, Meeting
 from .serialize import release_order
-from .sparql.store import open_store
 from .tables import table_files
+from .triples import Index, IndexStore
 from .validate import ValidationReport, load_shapes, validate
 from .web.diagrams import draw_chart, draw_meeting
 from .web.labels import Labeller
@@ -190,9 +192,11 @@ def _write_files(
         put(rel, data)  # the tables for spreadsheets (docs/tables.md), before the catalogue lists them
     progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report)  # raises if DCAT-AP is broken
-    # The release as the server opens it, loaded once: the pictures are drawn from it, and each
-    # meeting's document is the one the server and the static site give for it (sakrad_ld.documents).
-    store = open_store(root)
+    # The release as the server opens it (the graph, the ontology, the catalogue), read from the
+    # triples in memory rather than loaded back from the files just written: the pictures are drawn
+    # from it, and each meeting's document is the one the server and the static site give for it
+    # (sakrad_ld.documents; tests/test_release_identical.py holds the bytes).
+    store = _release_store(project, root, built)
     forms = [f for f in FORMATS if RELEASE_MEETINGS in f.release]
     context = f"{built.minter.base}{CONTEXT_FILE}"  # the published context, never relative to a folder
     base, labels = built.minter.base, Labeller(store)
@@ -209,6 +213,21 @@ def _write_files(
     progress("checksums", 0, 1)
     put(MANIFEST_FILE, make_manifest(root, base, corpus.config.version).to_json())
     put(CHECKSUMS, checksums(root))
+
+
+def _release_store(project: Project, root: Path, built: Built) -> IndexStore:
+    """What :func:`sakrad_ld.sparql.store.open_store` would hold of the release in ``root``, over the
+    graph's own index: the graph, and the ontology and catalogue triples it does not already have."""
+    files = [(f, ox.RdfFormat.TURTLE) for f in sorted(project.ontology.glob("*.ttl"))]
+    files.append((root / CATALOGUE_FILE, ox.RdfFormat.TURTLE))
+    graph = built.triples
+    extra = [
+        (t.subject, t.predicate, t.object)
+        for path, form in files
+        if path.is_file()
+        for t in ox.parse(path=path, format=form)
+    ]
+    return IndexStore(graph, Index(t for t in extra if t not in graph))
 
 
 def _relative_report(report: ValidationReport, project: Project) -> str:

@@ -18,6 +18,7 @@ from rdflib.term import Node
 __all__ = [
     "RDF_TYPE",
     "Index",
+    "IndexStore",
     "OxNamespace",
     "Term",
     "Triple",
@@ -127,6 +128,47 @@ class Index:
             for s in subjects:
                 seen[s] = None
         return seen.keys()
+
+
+class IndexStore:
+    """Indexes in memory read as a pyoxigraph store is read by the document model and the pictures:
+    :meth:`quads_for_pattern` (every pattern of subject, predicate and object, each given or None),
+    triples in the default graph, each once across the indexes (give them without overlap).
+
+    The build draws each meeting's document and picture from it, from the triples it already holds,
+    instead of a store loaded back from the release's files (docs/performance.md)."""
+
+    __slots__ = ("_indexes",)
+
+    def __init__(self, *indexes: Index) -> None:
+        self._indexes = indexes
+
+    def quads_for_pattern(
+        self, subject: Term | None, predicate: Term | None, object: Term | None, graph_name: object = None
+    ) -> Iterator[ox.Quad]:
+        for index in self._indexes:
+            for s, p, o in _matching(index, subject, predicate, object):
+                yield ox.Quad(s, p, o)
+
+
+def _matching(index: Index, s: Term | None, p: Term | None, o: Term | None) -> Iterator[Triple]:
+    if s is not None:
+        by_p = index.properties(s)
+        for pred, objects in by_p.items() if p is None else ((p, by_p.get(p, _EMPTY)),):
+            for obj in objects:
+                if o is None or obj == o:
+                    yield s, pred, obj
+    elif p is not None:
+        by_o = index._in.get(p, {})
+        for obj, subjects in by_o.items() if o is None else ((o, by_o.get(o, _EMPTY)),):
+            for subj in subjects:
+                yield subj, p, obj
+    elif o is not None:
+        for pred, by_o in index._in.items():
+            for subj in by_o.get(o, _EMPTY):
+                yield subj, pred, o
+    else:
+        yield from index
 
 
 class OxNamespace:

@@ -23,11 +23,11 @@ from html import escape
 
 import pyoxigraph as ox
 
-from ..triples import named
-from ..vocab import M8G, ROLE
+from ..triples import RDF_TYPE, named
+from ..vocab import M8G, ROLE, SAKRAD, SCHEMA
 from .documents import page_path
 from .labels import Labeller, Text
-from .meeting import MeetingFacts, meeting_dates, meeting_facts
+from .meeting import MeetingFacts, meeting_facts
 
 __all__ = [
     "CHART_COLUMNS",
@@ -223,13 +223,8 @@ class _Column:
 def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, columns: int = CHART_COLUMNS) -> str:
     """Which organisations took part in which sakråd over time (see the module docs)."""
     labels = Labeller(store)
-    meetings = meeting_dates(store)
-    role, participant = named(M8G.role), named(M8G.hasParticipant)
-    counted = store.query(
-        f"SELECT ?o (COUNT(?p) AS ?n) WHERE {{ ?p {role} {named(ROLE.participatingOrganisation)} ; "
-        f"{participant} ?o }} GROUP BY ?o"
-    )
-    totals = {r["o"].value: int(r["n"].value) for r in counted if isinstance(r["o"], ox.NamedNode)}
+    meetings = _meeting_dates(store)
+    totals = _participations(store)
     ranked = sorted(totals, key=lambda o: (-totals[o], labels.of(ox.NamedNode(o)).main.lower(), o))
     shown = ranked[:rows]
     taking_part = {org: _meetings_of(store, org) for org in shown}
@@ -298,6 +293,34 @@ def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, 
         body.append(f'<text x="8" y="{head + 16:.0f}">Inga deltagande organisationer finns i datan.</text>')
     title = "Vilka organisationer deltog i vilka sakråd"
     return _svg(width, height, "participation-chart", title, note, body)
+
+
+def _participations(store: ox.Store) -> dict[str, int]:
+    """How many participations as a participating organisation each organisation has: what
+    ``SELECT ?o (COUNT(?p) AS ?n) { ?p m8g:role role:participatingOrganisation ; m8g:hasParticipant ?o }
+    GROUP BY ?o`` counts, read by pattern so that it needs no SPARQL engine (the build draws from
+    the triples in memory)."""
+    totals: Counter[str] = Counter()
+    participant = named(M8G.hasParticipant)
+    for q in store.quads_for_pattern(None, named(M8G.role), named(ROLE.participatingOrganisation)):
+        for p in store.quads_for_pattern(q.subject, participant, None):
+            if isinstance(p.object, ox.NamedNode):
+                totals[p.object.value] += 1
+    return dict(totals)
+
+
+def _meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
+    """What :func:`sakrad_ld.web.meeting.meeting_dates` gives (every sakråd as (IRI, earliest date or
+    None), by date, then IRI), read by pattern."""
+    dates: dict[str, str | None] = {}
+    start = named(SCHEMA.startDate)
+    for q in store.quads_for_pattern(None, RDF_TYPE, named(SAKRAD.Sakrad)):
+        m = q.subject
+        if not isinstance(m, ox.NamedNode):
+            continue
+        found = [d.object.value for d in store.quads_for_pattern(m, start, None)]
+        dates[m.value] = min(found) if found else None
+    return sorted(dates.items(), key=lambda x: (x[1] is None, x[1] or "", x[0]))
 
 
 def _meetings_of(store: ox.Store, org: str) -> set[str]:

@@ -115,3 +115,47 @@ def test_a_failure_in_the_parent_stops_the_other_writers(tmp_path: Path, small_s
         in_processes([0, 1], work, 2)
     (writer,) = [int(p.name) for p in tmp_path.iterdir()]
     assert not _alive(writer)
+
+
+def test_work_in_the_background_runs_in_another_process_and_its_files_are_there(
+    tmp_path: Path, small_shares: None
+) -> None:
+    def work() -> None:
+        (tmp_path / "pid").write_text(str(os.getpid()))
+
+    processes.in_background(work).wait()
+    assert int((tmp_path / "pid").read_text()) != os.getpid()
+
+
+def test_an_error_in_the_background_is_raised_by_wait_as_it_was_raised(small_shares: None) -> None:
+    from sakrad_ld.tables import TableError
+
+    def work() -> None:
+        raise TableError("tables/x.csv: two values where the table has room for one")
+
+    beside = processes.in_background(work)
+    with pytest.raises(TableError, match="room for one"):
+        beside.wait()
+
+
+def test_background_work_without_fork_runs_here_and_raises_at_wait(tmp_path: Path) -> None:
+    ran: list[int] = []
+
+    def work() -> None:
+        ran.append(os.getpid())
+        raise OSError(28, "No space left on device", str(tmp_path / "tables"))
+
+    beside = processes.in_background(work, fork=False)
+    assert ran == [os.getpid()]
+    with pytest.raises(OSError, match="No space left"):
+        beside.wait()
+
+
+def test_background_work_is_stopped_when_the_build_fails_elsewhere(tmp_path: Path, small_shares: None) -> None:
+    def work() -> None:
+        time.sleep(60)
+        (tmp_path / "late").write_text("should never be written")
+
+    beside = processes.in_background(work)
+    beside.stop()  # killed, not waited for: had it run on, the file would be there
+    assert not (tmp_path / "late").exists()

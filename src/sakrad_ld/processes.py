@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import ctypes
 import os
+import pickle
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-__all__ = ["cores", "in_processes"]
+__all__ = ["Background", "cores", "in_background", "in_processes"]
 
 T = TypeVar("T")
 
@@ -103,3 +104,80 @@ def in_processes(
         failed = [pid for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
     if failed:
         raise ChildProcessError(f"{len(failed)} of {workers} processes writing files failed; see the errors above")
+
+
+class Background:
+    """Work running in a forked process beside this one (:func:`in_background`)."""
+
+    def __init__(self, pid: int | None, read: int | None, error: BaseException | None = None) -> None:
+        self._pid, self._read, self._error = pid, read, error
+
+    def wait(self) -> None:
+        """Waits for the work to end; raises what it raised (an error it could not hand back as
+        ChildProcessError, its traceback on standard error)."""
+        if self._pid is not None:
+            assert self._read is not None
+            with os.fdopen(self._read, "rb") as pipe:
+                said = pipe.read()
+            status = os.waitstatus_to_exitcode(os.waitpid(self._pid, 0)[1])
+            self._pid = None
+            if said:
+                self._error = pickle.loads(said)
+            elif status != 0:
+                self._error = ChildProcessError(f"the process writing files beside the build ended with {status}")
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def stop(self) -> None:
+        """Stops the work if it is still running (when the build fails elsewhere)."""
+        if self._pid is not None:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self._pid, 0)
+            if self._read is not None:
+                os.close(self._read)
+            self._pid = None
+
+
+def in_background(work: Callable[[], Any], fork: bool = True) -> Background:
+    """Starts ``work()`` in a forked process that shares this one's memory, so that it runs on
+    another core while this one goes on; :meth:`Background.wait` waits for it and raises what it
+    raised. Without ``fork`` (or with one core, or where there is no ``fork``) the work is done
+    here and now."""
+    if not fork or cores() < 2 or not hasattr(os, "fork"):
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - handed to wait(), as from a child
+            return Background(None, None, error)
+        return Background(None, None)
+    read, write = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the child: do the work, hand back an error, leave without the parent's clean-up
+        status = 0
+        os.close(read)
+        try:
+            _die_with(parent)
+            work()
+        except Exception as error:  # noqa: BLE001 - handed back whole
+            try:
+                data = pickle.dumps(error)
+            except Exception:  # noqa: BLE001 - an error that cannot be pickled: its traceback
+                traceback.print_exc()
+                data = b""
+            os.write(write, data)
+            status = 1
+        except BaseException:  # noqa: BLE001
+            traceback.print_exc()
+            status = 1
+        finally:
+            os.close(write)
+            sys.stderr.flush()
+            os._exit(status)
+    os.close(write)
+    return Background(pid, read)

@@ -26,9 +26,34 @@ QUAD_FILES = {f.name: f"{DATA_STEM}{f.suffix}" for f in QUAD_FORMATS}
 
 
 def release_quads(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> list[ox.Quad]:
-    """The quads once each, in a stable order: by graph, then subject, predicate and object."""
-    unique = {ox.Quad(s, p, o, g) for s, p, o, g in quads}  # type: ignore[arg-type]
-    return sorted(unique, key=lambda q: (q.graph_name.value, str(q.subject), q.predicate.value, str(q.object)))
+    """The quads once each, in a stable order: by graph, then subject, predicate and object (each
+    term as N-Triples writes it).
+
+    Grouped by graph and subject first, so that each graph's and subject's sort key is made once
+    and each statement's only for its own predicate and object: at 10,000 meetings (2.8 million
+    quads) this takes a fraction of sorting every quad by a key of four strings."""
+    graphs: dict[ox.NamedNode, dict[Term, set[tuple[Term, Term]]]] = {}
+    for s, p, o, g in quads:
+        subjects = graphs.get(g)
+        if subjects is None:
+            subjects = graphs[g] = {}
+        statements = subjects.get(s)
+        if statements is None:
+            subjects[s] = {(p, o)}
+        else:
+            statements.add((p, o))
+    ordered: list[ox.Quad] = []
+    add = ordered.append
+    for g in sorted(graphs, key=lambda g: g.value):
+        subjects = graphs[g]
+        for s in sorted(subjects, key=str):
+            for p, o in sorted(subjects[s], key=_statement_key):
+                add(ox.Quad(s, p, o, g))  # type: ignore[arg-type]
+    return ordered
+
+
+def _statement_key(po: tuple[Term, Term]) -> tuple[str, str]:
+    return po[0].value, str(po[1])
 
 
 def quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> dict[str, bytes]:

@@ -31,7 +31,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pyoxigraph as ox
 
@@ -44,8 +44,8 @@ from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS, by_name
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import context_document
 from .layout import CATALOGUE_FILE, CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
-from .manifest import make_manifest
-from .processes import cores, in_processes
+from .manifest import Manifest, make_manifest
+from .processes import cores, in_background, in_processes
 from .project import Project
 from .quads import quad_files
 from .records import Corpus, Meeting
@@ -170,26 +170,20 @@ def _write_files(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
-    progress("write", 0, len(graph_formats))
-    ordered = release_order(built.triples)  # sorted once for every writer
-    ntriples = write(by_name("ntriples"), ordered)  # written once: the others find their prefixes in it
-    for n, form in enumerate(graph_formats, start=1):
-        data = ntriples if form.name == "ntriples" else write(form, ordered, ntriples=ntriples)
-        put(f"{DATA_STEM}{form.suffix}", data)
-        progress("write", n, len(graph_formats))
-    for name, data in quad_files(built.quads).items():  # the graph by source document
-        put(name, data)
-    put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
-    for folder in (project.ontology, project.shapes):
-        for file in sorted(folder.glob("*.ttl")):
-            put(f"{folder.name}/{file.name}", file.read_bytes())
-    for name, data in schema_files().items():
-        put(f"schema/{name}", data)
-    put("validation/report.ttl", report.turtle(built.minter.validation_report))
-    put("validation/report.json", _relative_report(report, project).encode())
-    for rel, data in table_files(built.triples, built.minter.base, corpus.config.licence).items():
-        put(rel, data)  # the tables for spreadsheets (docs/tables.md), before the catalogue lists them
+    def beside_the_graph() -> None:
+        for name, data in quad_files(built.quads).items():  # the graph by source document
+            put(name, data)
+        for rel, data in table_files(built.triples, built.minter.base, corpus.config.licence).items():
+            put(rel, data)  # the tables for spreadsheets (docs/tables.md), before the catalogue lists them
+
+    # The quads and the tables are made on another core while this one writes the whole graph (each
+    # reads the graph in memory and writes files of its own; docs/performance.md).
+    beside = in_background(beside_the_graph, fork=workers > 1)
+    try:
+        _write_graph_files(project, root, built, report, progress, put)
+        beside.wait()
+    finally:
+        beside.stop()
     progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report)  # raises if DCAT-AP is broken
     # The release as the server opens it (the graph, the ontology, the catalogue), read from the
@@ -211,8 +205,37 @@ def _write_files(
     in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
     draw_chart(store, base, put)
     progress("checksums", 0, 1)
-    put(MANIFEST_FILE, make_manifest(root, base, corpus.config.version).to_json())
-    put(CHECKSUMS, checksums(root))
+    manifest = make_manifest(root, base, corpus.config.version)
+    put(MANIFEST_FILE, manifest.to_json())
+    put(CHECKSUMS, _checksums_of(manifest, root))
+
+
+def _write_graph_files(
+    project: Project,
+    root: Path,
+    built: Built,
+    report: ValidationReport,
+    progress: Stage,
+    put: Callable[[str, bytes], None],
+) -> None:
+    """The whole graph in every format, the context, the ontology, the shapes, the schemas and the
+    validation report."""
+    graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
+    progress("write", 0, len(graph_formats))
+    ordered = release_order(built.triples)  # sorted once for every writer
+    ntriples = write(by_name("ntriples"), ordered)  # written once: the others find their prefixes in it
+    for n, form in enumerate(graph_formats, start=1):
+        data = ntriples if form.name == "ntriples" else write(form, ordered, ntriples=ntriples)
+        put(f"{DATA_STEM}{form.suffix}", data)
+        progress("write", n, len(graph_formats))
+    put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
+    for folder in (project.ontology, project.shapes):
+        for file in sorted(folder.glob("*.ttl")):
+            put(f"{folder.name}/{file.name}", file.read_bytes())
+    for name, data in schema_files().items():
+        put(f"schema/{name}", data)
+    put("validation/report.ttl", report.turtle(built.minter.validation_report))
+    put("validation/report.json", _relative_report(report, project).encode())
 
 
 def _release_store(project: Project, root: Path, built: Built) -> IndexStore:
@@ -238,6 +261,15 @@ def _relative_report(report: ValidationReport, project: Project) -> str:
         if result["file"] and result["file"].startswith(root):
             result["file"] = result["file"][len(root) :]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _checksums_of(manifest: Manifest, root: Path) -> bytes:
+    """What :func:`checksums` gives for ``root``, from the digests the manifest already made of
+    every file but itself (each file of a release is read and hashed once, not twice)."""
+    digests = {f.path: f.sha256 for f in manifest.files}
+    digests[MANIFEST_FILE] = hashlib.sha256((root / MANIFEST_FILE).read_bytes()).hexdigest()
+    order = sorted(digests, key=lambda rel: PurePosixPath(rel).parts)  # as sorting the paths does
+    return "".join(f"{digests[rel]}  {rel}\n" for rel in order).encode()
 
 
 def checksums(root: Path) -> bytes:

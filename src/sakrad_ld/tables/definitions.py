@@ -592,10 +592,10 @@ IDENTIFIERS = Table(
   OPTIONAL {{ ?iri adms:schemeAgency ?scheme_agency }}
   OPTIONAL {{ ?iri adms:status ?status_iri BIND(REPLACE(STR(?status_iri), "^.*[#/]", "") AS ?status) }}
   BIND(EXISTS {{ ?holder_iri legal:legalIdentifier ?iri }} AS ?legal)
+  OPTIONAL {{ ?iri dct:conformsTo/void:uriSpace ?space }} BIND(IRI(CONCAT(STR(?space), STR(?notation))) AS ?target)
   OPTIONAL {{
-    ?iri dct:conformsTo/void:uriSpace ?space . BIND(IRI(CONCAT(STR(?space), STR(?notation))) AS ?target_iri)
     VALUES ?link_property_iri {{ owl:sameAs skos:exactMatch skos:closeMatch }}
-    ?holder_iri ?link_property_iri ?target_iri .
+    ?holder_iri ?link_property_iri ?target_iri . FILTER(?target_iri = ?target)
   }}
   OPTIONAL {{ ?iri dct:source ?source_iri }} OPTIONAL {{ ?iri prov:wasDerivedFrom ?derived_from_iri }}
   {_text("iri", "skos:note", "note")} {_text("iri", "sakrad:derivation", "derivation")}

@@ -64,6 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress,
         allow_empty=args.allow_empty,
         waiting=lambda why: print(f"waiting: {why}", file=sys.stderr, flush=True),
+        cache=Path(args.cache) if args.cache else None,
     )
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
@@ -389,6 +390,12 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
             p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
             p.add_argument(
                 "--allow-empty", action="store_true", help="let a release without meetings replace one with meetings"
+            ),
+            p.add_argument(
+                "--cache",
+                metavar="DIR",
+                help="keep what the build made in DIR (such as .sakrad-cache) and take from it what the inputs "
+                "have not changed; the release is the same bytes; safe to delete",
             ),
         ),
     ),

@@ -19,6 +19,11 @@ user can read them.
 
 :func:`replacing` is the plain variant for folders nobody serves while they change: a temporary
 folder beside the target takes its place by rename.
+
+:class:`CacheFolder` is the build's cache (``sakrad-ld build --cache DIR``; ``.sakrad-cache/`` beside the release
+by convention, :meth:`CacheFolder.beside`): files named by
+the SHA-256 of everything they were made from, so a file found there is the file a build would
+make. It is safe to delete at any time; a build without it makes everything again.
 """
 
 from __future__ import annotations
@@ -30,13 +35,14 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ReleaseError
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "ReleaseFolders", "make_readable", "replacing"]
+__all__ = ["CACHE_FOLDER", "FILE_MODE", "FOLDER_MODE", "CacheFolder", "ReleaseFolders", "make_readable", "replacing"]
 
 #: What a web server running as another user needs: files readable, folders listable.
 FILE_MODE, FOLDER_MODE = 0o644, 0o755
@@ -274,3 +280,86 @@ def _exchange(a: Path, b: Path) -> bool:
     if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
         return False
     raise OSError(err, os.strerror(err), str(b))
+
+
+#: The name of the build's cache folder, beside the release it serves (``dist`` → ``.sakrad-cache``).
+CACHE_FOLDER = ".sakrad-cache"
+
+
+class CacheFolder:
+    """Bytes kept under the SHA-256 of what made them (:meth:`key`), for the next build.
+
+    ``code`` names the code that made them (a digest of the package's files), so a cache written by
+    other code is never read: its entries have other names. Entries are written whole (a temporary
+    file renamed into place) and may be read and written by several processes at once. An entry a
+    build used is touched; :meth:`prune` removes those no build used since a moment, so the folder
+    holds what the last build made and does not grow with every edit."""
+
+    def __init__(self, root: Path, code: str) -> None:
+        self.root = root
+        self._code = code.encode()
+
+    @staticmethod
+    def beside(out: Path) -> Path:
+        """The cache folder of the release published at ``out``."""
+        return out.parent / CACHE_FOLDER
+
+    def key(self, kind: str, *parts: str | bytes) -> str:
+        """The name of what is made of ``parts`` (each given whole; their order counts) by the code."""
+        digest = hashlib.sha256(self._code)
+        for part in (kind, *parts):
+            data = part.encode() if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big"))
+            digest.update(data)
+        return f"{kind}/{digest.hexdigest()}"
+
+    def _path(self, key: str) -> Path:
+        kind, name = key.split("/", 1)
+        return self.root / kind / name[:2] / name
+
+    def get(self, key: str) -> bytes | None:
+        """The bytes kept under ``key``, or None."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            os.utime(path)  # used by this build: kept by prune()
+        except OSError:
+            pass
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Keeps ``data`` under ``key``; a cache that cannot be written is only a slower next build."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            return
+
+    def prune(self, since: float) -> int:
+        """Removes the entries no build has made or used since ``since`` (a ``time.time()``), and
+        temporary files left by killed builds; returns how many were removed."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for folder, _, files in os.walk(self.root):
+            for name in files:
+                path = os.path.join(folder, name)
+                try:
+                    if os.stat(path).st_mtime < since:
+                        os.unlink(path)
+                        removed += 1
+                except OSError:
+                    pass
+        return removed
+
+    @staticmethod
+    def now() -> float:
+        """The moment to prune from: a little before now, as file times may be coarser than the clock."""
+        return time.time() - 2.0

@@ -39,7 +39,7 @@ from .catalogue.dcat import write_catalogue
 from .corpus import load_corpus, schema_files
 from .documents import document_bytes, document_triples
 from .errors import ReleaseError
-from .folders import ReleaseFolders
+from .folders import CacheFolder, ReleaseFolders
 from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS, by_name
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import context_document
@@ -53,8 +53,9 @@ from .serialize import release_order
 from .tables import table_files
 from .triples import Index, IndexStore
 from .validate import ValidationReport, load_shapes, validate
-from .web.diagrams import draw_chart, draw_meeting
+from .web.diagrams import draw_chart, draw_meeting, meeting_file, meeting_svg
 from .web.labels import Labeller
+from .web.meeting import meeting_facts
 from .writers import write
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
@@ -117,6 +118,7 @@ def write_release(
     *,
     allow_empty: bool = False,
     waiting: Callable[[str], None] | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Builds the release and publishes it at ``out`` (a link to the release's folder). If the data
     has a violation, nothing is written. The meetings' documents are written by up to ``workers``
@@ -124,7 +126,15 @@ def write_release(
 
     A release without meetings replaces one with meetings only with ``allow_empty``. While another
     build writes into ``out``, ``waiting`` hears why this one waits. Raises ReleaseError when the
-    release cannot be written (the message names the path); ``out`` is then unchanged."""
+    release cannot be written (the message names the path); ``out`` is then unchanged.
+
+    With ``cache`` (a folder, such as :meth:`CacheFolder.beside` ``out``), the files a build made
+    are kept there under the digest of everything they were made from, and the next build takes a
+    file from it instead of making it again when those inputs are the same (each meeting's
+    documents and picture): the release is byte-identical to one built without it. A cache
+    written by other code is never read; what the build did not use is removed from it."""
+    started = CacheFolder.now()
+    kept = CacheFolder(cache, _code_digest()) if cache is not None else None
     with _cycle_collector_paused():
         corpus, built, report = build(project, progress)
         if not report.conforms:
@@ -136,8 +146,12 @@ def write_release(
                 folders.clean()
                 _refuse_emptying(out, folders.current(), corpus, allow_empty)  # current() refuses a foreign folder
                 with folders.new() as tmp:
-                    _write_files(project, tmp, corpus, built, report, progress, cores() if workers is None else workers)
+                    _write_files(
+                        project, tmp, corpus, built, report, progress, cores() if workers is None else workers, kept
+                    )
                     folders.publish(tmp)
+                    if kept is not None:
+                        kept.prune(started)
         except OSError as error:  # every file-system error, said with its path; no traceback
             where = error.filename or out
             raise ReleaseError(f"{where}: {error.strerror or error}; the release at {out} was not changed") from None
@@ -163,7 +177,14 @@ def _refuse_emptying(out: Path, current: Path | None, corpus: Corpus, allow_empt
 
 
 def _write_files(
-    project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport, progress: Stage, workers: int
+    project: Project,
+    root: Path,
+    corpus: Corpus,
+    built: Built,
+    report: ValidationReport,
+    progress: Stage,
+    workers: int,
+    cache: CacheFolder | None = None,
 ) -> None:
     def put(rel: str, data: bytes) -> None:
         path = root / rel
@@ -198,9 +219,27 @@ def _write_files(
     def meeting_files(meeting: Meeting) -> None:
         iri = str(built.minter.thing("meeting", meeting.id))
         triples = document_triples(store, iri)
+        if cache is None:
+            for form in forms:
+                put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, context, iri))
+            draw_meeting(store, iri, base, labels, put)
+            return
+        # a document is made of its triples alone, a picture of the facts read for it: their
+        # digests name the files in the cache (a changed organisation changes exactly the
+        # documents and pictures that show it)
+        said = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         for form in forms:
-            put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, context, iri))
-        draw_meeting(store, iri, base, labels, put)
+            key = cache.key("document", form.name, iri, context, said)
+            data = cache.get(key)
+            if data is None:
+                cache.put(key, data := document_bytes(triples, form, context, iri))
+            put(f"meetings/{meeting.id}{form.suffix}", data)
+        facts = meeting_facts(store, iri, labels)
+        key = cache.key("picture", iri, base, repr(facts))
+        data = cache.get(key)
+        if data is None:
+            cache.put(key, data := meeting_svg(store, iri, base, facts).encode())
+        put(meeting_file(iri), data)
 
     in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
     draw_chart(store, base, put)
@@ -236,6 +275,17 @@ def _write_graph_files(
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
     put("validation/report.json", _relative_report(report, project).encode())
+
+
+def _code_digest() -> str:
+    """A digest of the package's own files (code, templates, assets): what made a cached file."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _release_store(project: Project, root: Path, built: Built) -> IndexStore:

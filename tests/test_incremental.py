@@ -1,0 +1,147 @@
+"""Builds with a cache (``write_release(..., cache=...)``, ``.sakrad-cache/`` beside the release for
+``sakrad-ld build``): the release is byte-identical to a cold build of the same inputs, after an
+edit to one meeting and after an edit to one organisation; the edit re-makes exactly the meetings'
+files that show what changed; a cache made by other code is never read, and deleting it only makes
+the next build cold."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from sakrad_ld.folders import CacheFolder
+from sakrad_ld.project import Project
+from sakrad_ld.release import write_release
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import generate  # noqa: E402
+
+MEETINGS = 14
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The cache keys a build makes anew (the files it could not take from the cache)."""
+    made: list[str] = []
+    put = CacheFolder.put
+
+    def recording(self: CacheFolder, key: str, data: bytes) -> None:
+        made.append(key)
+        put(self, key, data)
+
+    monkeypatch.setattr(CacheFolder, "put", recording)
+    return made
+
+
+def _cold(project: Path, out: Path) -> dict[str, bytes]:
+    result = write_release(Project.at(project), out, workers=1)
+    assert result.out is not None, result.report.text("en")
+    return _files(out.resolve())
+
+
+def _cached(project: Path, out: Path, cache: Path) -> dict[str, bytes]:
+    result = write_release(Project.at(project), out, workers=1, cache=cache)
+    assert result.out is not None, result.report.text("en")
+    return _files(out.resolve())
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return generate(tmp_path / "project", MEETINGS, seed=11)
+
+
+def _meeting_files(project: Path) -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in (project / "data" / "meetings").glob("*.yaml")}
+
+
+def test_a_cached_build_is_byte_identical_to_a_cold_one_after_editing_a_meeting(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    assert _cached(corpus, tmp_path / "warm", cache) == _cold(corpus, tmp_path / "cold")
+    meeting = sorted(_meeting_files(corpus))[3]
+    path = corpus / "data" / "meetings" / f"{meeting}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Syntetiskt sakråd", "Ändrat syntetiskt sakråd", 1))
+
+    made = _made(monkeypatch)
+    incremental = _cached(corpus, tmp_path / "warm", cache)
+    assert incremental == _cold(corpus, tmp_path / "cold-after"), "the cached build differs from a cold one"
+    assert any(name.startswith(f"meetings/{meeting}.") for name in incremental)
+    # the edited meeting's two documents and its picture, and nothing else: no other meeting shows its title
+    assert sorted(key.split("/")[0] for key in made) == ["document", "document", "picture"], made
+
+
+def test_editing_an_organisation_remakes_exactly_the_meetings_that_show_it(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    _cached(corpus, tmp_path / "warm", cache)
+    meetings = _meeting_files(corpus)
+    taking_part = {m: set(re.findall(r"^  - (syn-org-\d+)$", text, flags=re.M)) for m, text in meetings.items()}
+    org = next(
+        o
+        for o in sorted({o for orgs in taking_part.values() for o in orgs})
+        if 1 < sum(o in orgs for orgs in taking_part.values()) < len(meetings)
+    )
+    showing = {m for m, orgs in taking_part.items() if org in orgs}
+    organisations = corpus / "data" / "organisations.yaml"
+    text = organisations.read_text(encoding="utf-8")
+    number = org.rsplit("-", 1)[1]
+    edited, count = re.subn(rf'(name: "Syntetisk \w+ {number})"', r'\1 (nytt namn)"', text)
+    assert count == 1
+    organisations.write_text(edited, encoding="utf-8")
+
+    made = _made(monkeypatch)
+    assert _cached(corpus, tmp_path / "warm", cache) == _cold(corpus, tmp_path / "cold")
+    remade = {key for key in made if key.startswith(("document/", "picture/"))}
+    assert len(remade) == 3 * len(showing), (org, sorted(showing), made)
+
+
+def test_a_cache_made_by_other_code_is_never_read(tmp_path: Path) -> None:
+    one, other = CacheFolder(tmp_path, "code-1"), CacheFolder(tmp_path, "code-2")
+    key = one.key("document", "turtle", "https://example.org/id/meeting/x", b"<a> <b> <c> .\n")
+    one.put(key, b"made by code 1")
+    assert one.get(key) == b"made by code 1"
+    assert other.get(other.key("document", "turtle", "https://example.org/id/meeting/x", b"<a> <b> <c> .\n")) is None
+    # parts are kept apart: moving a byte from one part to the next names another entry
+    assert one.key("document", "ab", "c") != one.key("document", "a", "bc")
+
+
+def test_what_a_build_did_not_use_is_pruned_and_a_deleted_cache_only_makes_the_next_build_cold(
+    corpus: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = _cached(corpus, tmp_path / "warm", cache)
+    stale = CacheFolder(cache, "old code")
+    old_key = stale.key("document", "turtle", "gone")
+    stale.put(old_key, b"stale")
+    path = cache / "document" / old_key.split("/")[1][:2] / old_key.split("/")[1]
+    os.utime(path, (1_000_000, 1_000_000))  # last used long ago
+    assert _cached(corpus, tmp_path / "warm", cache) == first
+    assert not path.exists(), "an entry no build used stays in the cache"
+    shutil.rmtree(cache)
+    assert _cached(corpus, tmp_path / "warm", cache) == first
+    assert any(cache.rglob("*")), "the cache was not made again"
+
+
+def test_the_cache_folder_sits_beside_the_release(tmp_path: Path) -> None:
+    assert CacheFolder.beside(tmp_path / "dist") == tmp_path / ".sakrad-cache"
+
+
+def test_build_command_keeps_its_cache_where_it_is_told(corpus: Path, tmp_path: Path) -> None:
+    from sakrad_ld.cli import main
+
+    out, cache = tmp_path / "dist", tmp_path / ".sakrad-cache"
+    assert main(["-C", str(corpus), "build", "--out", str(out), "--cache", str(cache)]) == 0
+    first = _files(out.resolve())
+    assert any(p.is_file() for p in cache.rglob("*"))
+    assert main(["-C", str(corpus), "build", "--out", str(out), "--cache", str(cache)]) == 0
+    assert _files(out.resolve()) == first

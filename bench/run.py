@@ -95,9 +95,15 @@ def seed(work: Path, repeats: int) -> dict[str, object]:
     cli = [sys.executable, "-m", "sakrad_ld", "-C", str(REPO), "build", "--out", str(work / "seed-dist")]
     imports, _ = _cold([sys.executable, "-c", "import rdflib, pyshacl"], repeats)
     build, code = _cold(cli, repeats)
+    # with the build's cache, filled by a first run: the same inputs again (sakrad-ld build --cache)
+    cached = [*cli, "--cache", str(work / "seed-cache")]
+    _cold(cached, 1)
+    warm, _ = _cold(cached, repeats)
     meetings = sum(1 for _ in (REPO / "data" / "meetings").glob("*.yaml"))
     return {
         "build_wall": build,
+        "build_cached_wall": warm,
+        "ratio_cached": round(warm / imports, 2),
         "exit_code": code,
         "meetings": meetings,
         "import_rdflib_pyshacl_wall": imports,
@@ -254,10 +260,10 @@ def markdown(r: dict) -> str:
         lines += [
             "## Seed build (cold process to finished release)",
             "",
-            "| meetings | build | exit | `import rdflib, pyshacl` | ratio | target |",
-            "|---|---|---|---|---|---|",
+            "| meetings | build | exit | `import rdflib, pyshacl` | ratio | with its cache, inputs unchanged | ratio |",
+            "|---|---|---|---|---|---|---|",
             f"| {s['meetings']} | {s['build_wall']} s | {s['exit_code']} | {s['import_rdflib_pyshacl_wall']} s "
-            f"| {s['ratio']} | ≤ {s['target_wall']} s |",
+            f"| {s['ratio']} | {s.get('build_cached_wall', '–')} s | {s.get('ratio_cached', '–')} |",
             "",
         ]
     lines += _builds_table("Full build, rich profile", r["builds"], r.get("floors", {}))

@@ -1,6 +1,6 @@
 """One build of a project, timed stage by stage (run in a fresh process by ``bench/run.py``).
 
-    python bench/stages.py PROJECT OUT
+    python bench/stages.py PROJECT OUT [CACHE]     (with CACHE: write_release(..., cache=CACHE))
 
 Prints one JSON line per stage as it starts (so a build stopped by a time or memory limit still
 says how far it got) and a last line with the totals: wall and CPU seconds per stage (CPU
@@ -26,7 +26,7 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def main(project: Path, out: Path) -> None:
+def main(project: Path, out: Path, cache: Path | None = None) -> None:
     started = time.perf_counter()
     from sakrad_ld.project import Project
     from sakrad_ld.release import write_release
@@ -49,7 +49,7 @@ def main(project: Path, out: Path) -> None:
             current[:] = [stage, now, cpu]
             print(json.dumps({"stage": stage, **(done if done["closed"] else {})}), flush=True)
 
-    result = write_release(Project.at(project), out, progress)
+    result = write_release(Project.at(project), out, progress, cache=cache)
     progress("finish", 0, 0)
     close(time.perf_counter(), _cpu())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
@@ -74,4 +74,4 @@ def main(project: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None)

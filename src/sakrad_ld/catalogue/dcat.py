@@ -28,6 +28,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError, InputErrors, Where
+from ..folders import CacheFolder
 from ..formats import by_name
 from ..graph import Built
 from ..iri import Minter
@@ -39,7 +40,7 @@ from ..triples import ox_term
 from ..validate import Finding, ValidationReport
 from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
 from . import dcat_ap_2
-from .dcat_ap import CatalogueReport, Profile, validate_catalogue
+from .dcat_ap import DCAT_AP_3, CatalogueReport, Profile, validate_catalogue
 from .files import ReleasedFile, release_files
 from .provenance import provenance_graph
 from .quality import quality_graph
@@ -437,7 +438,12 @@ def _tel(value: str) -> str:
 
 
 def write_catalogue(
-    project: Project, root: Path, corpus: Corpus, built: Built, report: ValidationReport
+    project: Project,
+    root: Path,
+    corpus: Corpus,
+    built: Built,
+    report: ValidationReport,
+    cache: CacheFolder | None = None,
 ) -> list[CatalogueReport]:
     """Describes the release in ``root`` (every file :func:`release_files` finds there, so the
     files must be written first) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
@@ -445,20 +451,21 @@ def write_catalogue(
 
     Raises InputErrors, pointing at ``data/dataset.yaml``, if either breaks a mandatory rule of
     its profile; logs every warning the docs do not explain. Returns both checks, 3.0.1 first.
+    With a build's ``cache``, a catalogue checked before (the same bytes) is not checked again.
     """
     files = release_files(root)
     graph = catalogue_graph(project, corpus, built, report, files)
     variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocabulary_graph())
-    catalogues = (
-        (CATALOGUE_STEM, graph, validate_catalogue(graph)),
-        (dcat_ap_2.STEM, variant, validate_catalogue(variant, dcat_ap_2.PROFILE)),
-    )
+    catalogues = []
+    for stem, g, profile in ((CATALOGUE_STEM, graph, DCAT_AP_3), (dcat_ap_2.STEM, variant, dcat_ap_2.PROFILE)):
+        written = {name: serialize(g, name) for name in CATALOGUE_FORMATS}
+        catalogues.append((stem, written, validate_catalogue(g, profile, cache=cache, said=written["turtle"])))
     violations = [(checked.profile, f) for _, _, checked in catalogues for f in checked.violations]
     if violations:
         raise InputErrors(_errors(corpus.config, project, violations))
-    for stem, g, checked in catalogues:
+    for stem, written, checked in catalogues:
         for name in CATALOGUE_FORMATS:
-            (root / f"{stem}{by_name(name).suffix}").write_bytes(serialize(g, name))
+            (root / f"{stem}{by_name(name).suffix}").write_bytes(written[name])
         for shapes, finding in checked.unexplained():
             log.warning(
                 "%s %s warning: %s %s: %s",

@@ -11,6 +11,7 @@ warnings, and :data:`KNOWN_WARNINGS` lists the ones that remain on purpose, each
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -19,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from ..folders import CacheFolder
 from ..triples import Triple, rdflib_term
 from ..validate import Finding, ValidationReport, report_from_results
 from ..vocab import DCTERMS, SPDX
@@ -142,14 +144,41 @@ def _shapes(profile: Profile, *names: str) -> Graph:
     return g
 
 
-def validate_catalogue(graph: Graph, profile: Profile = DCAT_AP_3) -> CatalogueReport:
-    """``graph`` (with the vocabulary concepts it needs) against the shapes of ``profile``."""
-    return CatalogueReport(
+def validate_catalogue(
+    graph: Graph, profile: Profile = DCAT_AP_3, *, cache: CacheFolder | None = None, said: bytes | None = None
+) -> CatalogueReport:
+    """``graph`` (with the vocabulary concepts it needs) against the shapes of ``profile``.
+
+    With a build's ``cache`` and ``said``, the graph's bytes as the release writes them (the same
+    graph gives the same bytes), a catalogue checked before by the same code is not checked again:
+    its findings are read from the cache."""
+    key = cache.key("catalogue-check", profile.version, said) if cache is not None and said is not None else None
+    if key is not None and (kept := cache.get(key)) is not None:  # type: ignore[union-attr]
+        parts = json.loads(kept)
+        return CatalogueReport(*(_report(parts[name]) for name in _PARTS), profile=profile)  # type: ignore[arg-type]
+    checked = CatalogueReport(
         mandatory=_validate(graph, _shapes(profile, "shapes.ttl", "range.ttl")),
         recommended=_validate(graph, _shapes(profile, "shapes_recommended.ttl")),
         vocabularies=_validate(graph, _shapes(profile, "mdr-vocabularies.shape.ttl")),
         profile=profile,
     )
+    if key is not None:
+        kept = {name: [_finding_json(f) for f in getattr(checked, name).findings] for name in _PARTS}
+        cache.put(key, json.dumps(kept, ensure_ascii=False, sort_keys=True).encode())  # type: ignore[union-attr]
+    return checked
+
+
+_PARTS = ("mandatory", "recommended", "vocabularies")
+_KEPT = ("severity", "focus", "path", "value", "messages", "shape", "component")
+
+
+def _finding_json(finding: Finding) -> dict[str, object]:
+    return {name: getattr(finding, name) for name in _KEPT}
+
+
+def _report(findings: list[dict[str, object]]) -> ValidationReport:
+    """A report of findings read back from the cache (no results graph: a catalogue's is never written)."""
+    return ValidationReport(tuple(Finding(**f) for f in findings), Graph())  # type: ignore[arg-type]
 
 
 def _validate(graph: Graph, shapes: Graph) -> ValidationReport:

@@ -150,6 +150,13 @@ class IndexStore:
             for s, p, o in _matching(index, subject, predicate, object):
                 yield ox.Quad(s, p, o)
 
+    def triples_for_pattern(
+        self, subject: Term | None, predicate: Term | None, object: Term | None
+    ) -> Iterator[Triple]:
+        """What :meth:`quads_for_pattern` gives, as plain triples (no quad made for each)."""
+        for index in self._indexes:
+            yield from _matching(index, subject, predicate, object)
+
 
 def _matching(index: Index, s: Term | None, p: Term | None, o: Term | None) -> Iterator[Triple]:
     if s is not None:

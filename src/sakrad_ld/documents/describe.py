@@ -22,11 +22,13 @@ of one meeting and of a hundred thousand.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+
 import pyoxigraph as ox
 
 from ..formats import Format
 from ..serialize import sort_key
-from ..triples import RDF_TYPE
+from ..triples import RDF_TYPE, Term, Triple
 from ..writers import write
 
 __all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources"]
@@ -89,21 +91,37 @@ def _extends(whole: str, iri: str) -> bool:
     return len(iri) > len(whole) and iri.startswith(whole) and iri[len(whole)] in "/#"
 
 
+def _pattern(store: ox.Store) -> Callable[[Term | None, Term | None, Term | None], Iterable[Triple]]:
+    """How to read ``store`` by pattern as plain triples: an :class:`~sakrad_ld.triples.IndexStore`
+    (the build's triples in memory) answers them directly; a pyoxigraph store's quads are unpacked."""
+    direct = getattr(store, "triples_for_pattern", None)
+    if direct is not None:
+        return direct  # type: ignore[no-any-return]
+
+    def from_quads(s: Term | None, p: Term | None, o: Term | None) -> Iterator[Triple]:
+        for q in store.quads_for_pattern(s, p, o):  # type: ignore[arg-type]
+            yield q.subject, q.predicate, q.object
+
+    return from_quads
+
+
 def own_resources(store: ox.Store, iri: str) -> list[Subject]:
     """The thing and its parts (IRIs extending ``iri``), and the blank nodes they use, in the order found."""
+    return _own(_pattern(store), iri)
+
+
+def _own(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], iri: str) -> list[Subject]:
     thing = ox.NamedNode(iri)
     seen: dict[Subject, None] = {thing: None}
     queue: list[Subject] = [thing]
     for predicate in PART_OF:
-        for quad in store.quads_for_pattern(None, predicate, thing):
-            s = quad.subject
+        for s, _, _ in pattern(None, predicate, thing):
             if isinstance(s, ox.NamedNode) and _extends(iri, s.value) and s not in seen:
                 seen[s] = None
                 queue.append(s)
     while queue:
         s = queue.pop()
-        for quad in store.quads_for_pattern(s, None, None):
-            o = quad.object
+        for _, _, o in pattern(s, None, None):
             if (
                 isinstance(o, ox.BlankNode) or (isinstance(o, ox.NamedNode) and _extends(iri, o.value))
             ) and o not in seen:
@@ -118,40 +136,38 @@ def document_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
     The store may hold the data in its default graph or in named graphs: all graphs are read, and a
     triple held in several graphs appears once.
     """
-    own = own_resources(store, iri)
-    triples: set[ox.Triple] = set()
+    pattern = _pattern(store)
+    own = _own(pattern, iri)
+    triples: set[Triple] = set()
     for s in own:
-        triples.update(q.triple for q in store.quads_for_pattern(s, None, None))
+        triples.update(pattern(s, None, None))
     owned = set(own)
     # linked resources, not the classes of the own ones (a class is described by the ontology)
-    frontier = {
-        t.object
-        for t in triples
-        if isinstance(t.object, ox.NamedNode) and t.object not in owned and t.predicate != RDF_TYPE
-    }
+    frontier = {o for _, p, o in triples if isinstance(o, ox.NamedNode) and o not in owned and p != RDF_TYPE}
     seen = set(owned)
+    named = (RDF_TYPE, *LABELS)
     for _ in range(_DEPTH):
-        reached: set[ox.NamedNode] = set()
+        reached: set[Term] = set()
         for o in frontier - seen:
             seen.add(o)
-            for predicate in (RDF_TYPE, *LABELS):
-                triples.update(q.triple for q in store.quads_for_pattern(o, predicate, None))
+            for predicate in named:
+                triples.update(pattern(o, predicate, None))
             for predicate in CONTEXT:
-                for q in store.quads_for_pattern(o, predicate, None):
-                    triples.add(q.triple)
-                    if isinstance(q.object, ox.NamedNode):
-                        reached.add(q.object)
+                for t in pattern(o, predicate, None):
+                    triples.add(t)
+                    if isinstance(t[2], ox.NamedNode):
+                        reached.add(t[2])
                         if predicate in _IN_FULL:
-                            triples.update(t.triple for t in store.quads_for_pattern(q.object, None, None))
-            if (o, RDF_TYPE, _POST) in triples or any(True for _ in store.quads_for_pattern(o, RDF_TYPE, _POST)):
-                for holding in store.quads_for_pattern(None, _HOLDING_POST, o):  # who is shown holding it
-                    triples.update(t.triple for t in store.quads_for_pattern(holding.subject, None, None))
-                    reached.update(t.object for t in store.quads_for_pattern(holding.subject, _MEMBER, None))
+                            triples.update(pattern(t[2], None, None))
+            if (o, RDF_TYPE, _POST) in triples or any(True for _ in pattern(o, RDF_TYPE, _POST)):
+                for holding, _, _ in list(pattern(None, _HOLDING_POST, o)):  # who is shown holding it
+                    triples.update(pattern(holding, None, None))
+                    reached.update(m for _, _, m in pattern(holding, _MEMBER, None))
         frontier = {r for r in reached if isinstance(r, ox.NamedNode)}
     for o in frontier - seen:  # the last links reached: named, not described further
-        for predicate in (RDF_TYPE, *LABELS):
-            triples.update(q.triple for q in store.quads_for_pattern(o, predicate, None))
-    return sorted(triples, key=sort_key)  # the release's own order
+        for predicate in named:
+            triples.update(pattern(o, predicate, None))
+    return sorted((ox.Triple(*t) for t in triples), key=sort_key)  # the release's own order
 
 
 def document_bytes(triples: list[ox.Triple], format: Format, context: str, root: str | None = None) -> bytes:

@@ -191,20 +191,29 @@ def _write_files(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    def beside_the_graph() -> None:
-        for name, data in quad_files(built.quads).items():  # the graph by source document
+    def quads() -> None:  # the graph by source document
+        for name, data in quad_files(built.quads).items():
             put(name, data)
-        for rel, data in table_files(built.triples, built.minter.base, corpus.config.licence).items():
-            put(rel, data)  # the tables for spreadsheets (docs/tables.md), before the catalogue lists them
 
-    # The quads and the tables are made on another core while this one writes the whole graph (each
-    # reads the graph in memory and writes files of its own; docs/performance.md).
-    beside = in_background(beside_the_graph, fork=workers > 1)
+    def tables(ntriples: bytes) -> None:  # the tables for spreadsheets (docs/tables.md), before the catalogue
+        licence = corpus.config.licence
+        for rel, data in table_files(built.triples, built.minter.base, licence, ntriples=ntriples).items():
+            put(rel, data)
+
+    def tables_beside(ntriples: bytes) -> None:
+        beside.append(in_background(lambda: tables(ntriples), fork=workers > 1))
+
+    # The quads, and once the graph's N-Triples are made the tables, are made in processes beside
+    # this one while it writes the whole graph (each reads the graph in memory and writes files of
+    # its own; docs/performance.md).
+    beside = [in_background(quads, fork=workers > 1)]
     try:
-        _write_graph_files(project, root, built, report, progress, put)
-        beside.wait()
+        _write_graph_files(project, root, built, report, progress, put, tables_beside)
+        for work in beside:
+            work.wait()
     finally:
-        beside.stop()
+        for work in beside:
+            work.stop()
     progress("catalogue", 0, 1)
     write_catalogue(project, root, corpus, built, report, cache)  # raises if DCAT-AP is broken
     # The release as the server opens it (the graph, the ontology, the catalogue), read from the
@@ -256,13 +265,15 @@ def _write_graph_files(
     report: ValidationReport,
     progress: Stage,
     put: Callable[[str, bytes], None],
+    made: Callable[[bytes], None],
 ) -> None:
     """The whole graph in every format, the context, the ontology, the shapes, the schemas and the
-    validation report."""
+    validation report; ``made`` hears the graph's N-Triples as soon as they are made."""
     graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
     progress("write", 0, len(graph_formats))
     ordered = release_order(built.triples)  # sorted once for every writer
     ntriples = write(by_name("ntriples"), ordered)  # written once: the others find their prefixes in it
+    made(ntriples)
     for n, form in enumerate(graph_formats, start=1):
         data = ntriples if form.name == "ntriples" else write(form, ordered, ntriples=ntriples)
         put(f"{DATA_STEM}{form.suffix}", data)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import pyoxigraph as ox
 
 from ..errors import SakradError
+from ..triples import Index
 from .csvw import csv_bytes, metadata_bytes, table_description
 from .definitions import TABLES
 from .model import XSD, Column, Table
@@ -38,7 +39,11 @@ class TableError(SakradError):
 
 
 def table_files(
-    source: ox.Store | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]], base_iri: str, licence: str | None = None
+    source: ox.Store | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]],
+    base_iri: str,
+    licence: str | None = None,
+    *,
+    ntriples: bytes | None = None,
 ) -> dict[str, bytes]:
     """The CSV tables of the graph in ``source`` with their CSVW metadata, by path in the release:
     ``{"tables/meetings.csv": …, "tables/csv-metadata.json": …}``.
@@ -48,9 +53,18 @@ def table_files(
     from ``xsd:integer`` (``xsd:nonNegativeInteger``) as ``xsd:integer``, and the metadata gives each
     numeric column the datatype its values have. Only the things of the data (IRIs under
     ``{base_iri}id/``) become rows, so a store that also holds the ontology and the catalogue gives
-    the same tables. The same graph gives the same bytes."""
+    the same tables. The same graph gives the same bytes.
+
+    A build gives its index of the triples (:class:`sakrad_ld.triples.Index`) and ``ntriples``, the
+    same triples as the N-Triples it has written: the store is loaded from those bytes, and the
+    datatypes are read from the index's objects of each typed column's property, so that the
+    triples are not walked one by one in Python (8 s at 10,000 meetings)."""
     if isinstance(source, ox.Store):
         store, datatypes = source, _datatypes_in_store(source)
+    elif ntriples is not None and isinstance(source, Index):
+        store = ox.Store()
+        store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        datatypes = _datatypes_in_index(source)
     else:
         triples = list(source)
         store, datatypes = _store(triples), _datatypes_of(triples)
@@ -76,6 +90,16 @@ def _datatypes_of(triples: Iterable[tuple[object, object, object]]) -> dict[str,
     for _, p, o in triples:
         if isinstance(o, ox.Literal):
             out.setdefault(p.value, set()).add(o.datatype.value)  # type: ignore[attr-defined]
+    return out
+
+
+def _datatypes_in_index(index: Index) -> dict[str, set[str]]:
+    """:func:`_datatypes_of` for the properties whose datatype a column takes from the graph."""
+    out: dict[str, set[str]] = {}
+    for prop in {c.prop for t in TABLES for c in t.columns if _typed_by_graph(c)}:
+        for o in index.objects_of(ox.NamedNode(prop)):  # type: ignore[arg-type]
+            if isinstance(o, ox.Literal):
+                out.setdefault(prop, set()).add(o.datatype.value)
     return out
 
 

@@ -58,7 +58,8 @@ def table_files(
     A build gives its index of the triples (:class:`sakrad_ld.triples.Index`) and ``ntriples``, the
     same triples as the N-Triples it has written: the store is loaded from those bytes, and the
     datatypes are read from the index's objects of each typed column's property, so that the
-    triples are not walked one by one in Python (8 s at 10,000 meetings)."""
+    triples are not walked one by one in Python to make it (about as fast at 10,000 meetings, 6.4 s,
+    and without a second copy of the triples as a list)."""
     if isinstance(source, ox.Store):
         store, datatypes = source, _datatypes_in_store(source)
     elif ntriples is not None and isinstance(source, Index):

@@ -22,8 +22,23 @@ from rdflib.term import Node
 from . import vocab
 from .errors import Where
 from .iri import Minter, slug
-from .records import VERIFIED, Body, Corpus, Count, Link, Meeting, Note, Organisation, Person, Post, Source, Text
-from .registers.links import REGISTERS, dataportal_iri, link_triples, register_graph, register_of
+from .records import (
+    VERIFIED,
+    Body,
+    Contact,
+    Corpus,
+    Count,
+    Link,
+    Meeting,
+    Note,
+    Organisation,
+    Person,
+    Post,
+    PressContact,
+    Source,
+    Text,
+)
+from .registers.links import REGISTERS, STATUS, dataportal_iri, link_triples, register_graph, register_of
 from .triples import Index, OxNamespace, Term, Triple, from_rdflib, ox_term, to_rdflib
 from .typedyaml import Lines
 from .vocab import (
@@ -382,7 +397,7 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
             out.add(i, SKOS.notation, _plain(ident.value), il, "value")
             out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
             out.add(i, ADMS.schemeAgency, _plain(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
-            out.add(i, ADMS.status, _STATUS[ident.status], il, "status")
+            out.add(i, ADMS.status, STATUS[ident.status], il, "status")
             out.add(i, DCTERMS.source, URIRef(ident.source), il, "source")
             out.text(i, SKOS.note, ident.note, il, "note")
             if ident.scheme == "orgnr" and verified:
@@ -468,29 +483,23 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         SAKRAD.DiscussionArea,
         source_of("discussion_areas"),
     )
-    if (chair := m.chair) is not None:
-        src = source_of("chair", chair.source)
-        part = minter.part(s, "participation", "chair", chair.person)
-        with out.source(src):
-            _participation(out, s, part, ROLE.chair, minter.thing("person", chair.person), src, chair.lines)
-            if chair.post:
-                out.add(part, SAKRAD.inCapacityOf, minter.thing("post", chair.post), chair.lines, "post")
-    for cv in m.conveners:
-        # The one who called the sakråd, kept apart from the chair (role:convener, ontology/roles.ttl).
-        src = source_of("conveners", cv.source)
-        who = minter.thing("person", cv.person) if cv.person else minter.thing("body", cv.body or "")
-        part = minter.part(s, "participation", "convener", cv.person or cv.body or "")
-        with out.source(src):
-            _participation(out, s, part, ROLE.convener, who, src, cv.lines)
-            if cv.post:
-                out.add(part, SAKRAD.inCapacityOf, minter.thing("post", cv.post), cv.lines, "post")
-    for gp in m.government_participants:
-        src = source_of("government_participants", gp.source)
-        who = minter.thing("person", gp.person) if gp.person else minter.thing("body", gp.body or "")
-        part = minter.part(s, "participation", "government", gp.person or gp.body or "")
-        with out.source(src):
-            _participation(out, s, part, ROLE.governmentParticipant, who, src, gp.lines)
-            out.text(part, DCTERMS.description, gp.description, gp.lines, "description")
+    # Who chaired, who called the sakråd (kept apart from the chair even when the same person is both:
+    # role:convener, ontology/roles.ttl) and who from the Government Offices took part.
+    for fact, kind, role, refs in (
+        ("chair", "chair", ROLE.chair, [m.chair] if m.chair else []),
+        ("conveners", "convener", ROLE.convener, m.conveners),
+        ("government_participants", "government", ROLE.governmentParticipant, m.government_participants),
+    ):
+        for ref in refs:
+            src = source_of(fact, ref.source)
+            body = getattr(ref, "body", None)
+            who = minter.thing("person", ref.person) if ref.person else minter.thing("body", body or "")
+            part = minter.part(s, "participation", kind, ref.person or body or "")
+            with out.source(src):
+                _participation(out, s, part, role, who, src, ref.lines)
+                if post := getattr(ref, "post", None):
+                    out.add(part, SAKRAD.inCapacityOf, minter.thing("post", post), ref.lines, "post")
+                out.text(part, DCTERMS.description, getattr(ref, "description", None), ref.lines, "description")
     src = source_of("agencies")
     for n, body in enumerate(m.agencies):
         part = minter.part(s, "participation", "agency", body)
@@ -516,34 +525,42 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     if (c := m.contact) is not None:
         # The contact person is a contact point of the sakråd, not one who took part.
         src = source_of("contact", c.source)
-        cp = minter.part(s, "contact-point")
-        person = minter.thing("person", c.person)
         with out.source(src):
-            out.add(s, M8G.contactPoint, cp, c.lines)
-            out.add(person, M8G.contactPoint, cp, c.lines, "person")
-            out.add(cp, RDF.type, M8G.ContactPoint, c.lines)
-            out.add(cp, DCTERMS.source, src, c.lines)
-            if c.email:
-                out.add(cp, M8G.email, _plain(c.email), c.lines, "email")
-            if c.telephone:
-                out.add(cp, M8G.telephone, _plain(c.telephone), c.lines, "telephone")
+            person = _contact_point(out, minter, s, M8G.contactPoint, "contact-point", c, src)
             if c.unit:
                 out.add(person, ORG.memberOf, minter.thing("body", c.unit), c.lines, "unit")
     if (pc := m.press_contact) is not None:
         src = source_of("press_contact", pc.source)
-        cp = minter.part(s, "press-contact")
-        person = minter.thing("person", pc.person)
         with out.source(src):
-            out.add(s, SAKRAD.pressContact, cp, pc.lines)
-            out.add(person, M8G.contactPoint, cp, pc.lines, "person")
-            out.add(cp, RDF.type, M8G.ContactPoint, pc.lines)
-            out.text(cp, SKOS.prefLabel, pc.role, pc.lines, "role")
-            out.add(cp, DCTERMS.source, src, pc.lines)
-            if pc.email:
-                out.add(cp, M8G.email, _plain(pc.email), pc.lines, "email")
-            if pc.telephone:
-                out.add(cp, M8G.telephone, _plain(pc.telephone), pc.lines, "telephone")
+            _contact_point(out, minter, s, SAKRAD.pressContact, "press-contact", pc, src)
     _notes(out, minter, s, m.notes, main)
+
+
+def _contact_point(
+    out: _Emitter,
+    minter: Minter,
+    meeting: URIRef,
+    prop: URIRef,
+    part: str,
+    contact: Contact | PressContact,
+    source: URIRef | ox.NamedNode,
+) -> URIRef:
+    """A contact point of the sakråd (``prop``: the contact's or the press contact's) and the person's;
+    returns the person."""
+    cp = minter.part(meeting, part)
+    person = minter.thing("person", contact.person)
+    ln = contact.lines
+    out.add(meeting, prop, cp, ln)
+    out.add(person, M8G.contactPoint, cp, ln, "person")
+    out.add(cp, RDF.type, M8G.ContactPoint, ln)
+    if isinstance(contact, PressContact):
+        out.text(cp, SKOS.prefLabel, contact.role, ln, "role")
+    out.add(cp, DCTERMS.source, source, ln)
+    if contact.email:
+        out.add(cp, M8G.email, _plain(contact.email), ln, "email")
+    if contact.telephone:
+        out.add(cp, M8G.telephone, _plain(contact.telephone), ln, "telephone")
+    return person
 
 
 def _count(
@@ -694,13 +711,6 @@ def _participation(
     out.add(part, DCTERMS.source, source, lines, name)
 
 
-#: How an identifier or link was verified, as the concepts of the ontology (adms:status).
-_STATUS = {
-    "register": SAKRAD.RegisterConfirmed,
-    "register-copy": SAKRAD.RegisterCopy,
-    "secondary": SAKRAD.SecondarySource,
-    "retired": SAKRAD.RetiredEntry,
-}
 
 #: The register that keeps each identifier scheme (uri-schemes.md §9: lag 1974:174, 5 §).
 _SCHEME_AGENCY = {"orgnr": "Skatteverket (organisationsnummerregistret)"}

@@ -41,6 +41,7 @@ from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID
 
 __all__ = [
+    "STATUS",
     "LAGRUMMET_EXTRACT",
     "REGISTERS",
     "Problem",
@@ -193,14 +194,14 @@ def link_triples(
         return triples
     triples.append((node, ADMS.schemeAgency, Literal(register.agency)))
     if status is not None:
-        triples.append((node, ADMS.status, _STATUS[status]))
+        triples.append((node, ADMS.status, STATUS[status]))
     if source:
         triples.append((node, DCTERMS.source, URIRef(source)))
     return triples
 
 
 #: How a link was verified, as the ontology's concepts (records.Status).
-_STATUS = {
+STATUS = {
     "register": SAKRAD.RegisterConfirmed,
     "register-copy": SAKRAD.RegisterCopy,
     "secondary": SAKRAD.SecondarySource,

@@ -23,11 +23,11 @@ from html import escape
 
 import pyoxigraph as ox
 
-from ..triples import RDF_TYPE, named
-from ..vocab import M8G, ROLE, SAKRAD, SCHEMA
+from ..triples import named
+from ..vocab import M8G, ROLE
 from .documents import page_path
 from .labels import Labeller, Text
-from .meeting import MeetingFacts, meeting_facts
+from .meeting import MeetingFacts, meeting_dates, meeting_facts
 
 __all__ = [
     "CHART_COLUMNS",
@@ -223,7 +223,7 @@ class _Column:
 def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, columns: int = CHART_COLUMNS) -> str:
     """Which organisations took part in which sakråd over time (see the module docs)."""
     labels = Labeller(store)
-    meetings = _meeting_dates(store)
+    meetings = meeting_dates(store)
     totals = _participations(store)
     ranked = sorted(totals, key=lambda o: (-totals[o], labels.of(ox.NamedNode(o)).main.lower(), o))
     shown = ranked[:rows]
@@ -307,20 +307,6 @@ def _participations(store: ox.Store) -> dict[str, int]:
             if isinstance(p.object, ox.NamedNode):
                 totals[p.object.value] += 1
     return dict(totals)
-
-
-def _meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
-    """What :func:`sakrad_ld.web.meeting.meeting_dates` gives (every sakråd as (IRI, earliest date or
-    None), by date, then IRI), read by pattern."""
-    dates: dict[str, str | None] = {}
-    start = named(SCHEMA.startDate)
-    for q in store.quads_for_pattern(None, RDF_TYPE, named(SAKRAD.Sakrad)):
-        m = q.subject
-        if not isinstance(m, ox.NamedNode):
-            continue
-        found = [d.object.value for d in store.quads_for_pattern(m, start, None)]
-        dates[m.value] = min(found) if found else None
-    return sorted(dates.items(), key=lambda x: (x[1] is None, x[1] or "", x[0]))
 
 
 def _meetings_of(store: ox.Store, org: str) -> set[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..triples import named
+from ..triples import RDF_TYPE, named
 from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
 from .labels import Labeller, Text, objects, value
 
@@ -99,9 +99,8 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     roles = {
         named(ROLE.chair): "chair",
         named(ROLE.governmentParticipant): "government",
-        ox.NamedNode(str(ROLE._NS) + "participatingAgency"): "agency",
+        named(ROLE.participatingAgency): "agency",
         named(ROLE.participatingOrganisation): "organisation",
-        ox.NamedNode(str(ROLE._NS) + "contact"): "contact",
     }
     positions: dict[str, int] = {}
     for part in objects(store, m, named(M8G.hasParticipation)):
@@ -149,6 +148,7 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
                         labels.of(who),
                     )
                 )
+    stated_count, stated_text = _stated(store, m)
     return MeetingFacts(
         iri=iri,
         title=labels.of(m),
@@ -164,8 +164,8 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         process=text(SAKRAD.processDescription),
         questions=questions,
         organisations=members["organisation"],
-        stated_count=_stated(store, m)[0],
-        stated_count_text=_stated(store, m)[1],
+        stated_count=stated_count,
+        stated_count_text=stated_text,
         listed_count=_int(value(store, m, named(SAKRAD.listedOrganisationCount))),
         presentations=_int(value(store, m, named(SAKRAD.statedPresentationCount))),
         presentations_text=text(SAKRAD.presentationsDescription),
@@ -177,29 +177,19 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
             (s.value, labels.of(s)) for s in objects(store, m, named(DCTERMS.source)) if isinstance(s, ox.NamedNode)
         ],
         agencies=members["agency"],
-        case_number=_literal(value(store, m, ox.NamedNode(_SAKRAD + "caseNumber"))),
-        derived_date=_literal(value(store, m, ox.NamedNode(_SAKRAD + "derivedDate"))),
-        derivation=labels.text(m, ox.NamedNode(_SAKRAD + "derivation")),
+        case_number=_literal(value(store, m, named(SAKRAD.caseNumber))),
+        derived_date=_literal(value(store, m, named(SAKRAD.derivedDate))),
+        derivation=labels.text(m, named(SAKRAD.derivation)),
         notes=_notes(store, labels, m),
     )
 
 
-#: How many organisations took part, as the source states it: a sakrad:StatedCount node (its
-#: schema:value and sakrad:wording), or the older plain number and wording.
-_PARTICIPATING = "https://w3id.org/sakrad/ontology#participatingOrganisationCount"
-_VALUE = "https://schema.org/value"
-_WORDING = "https://w3id.org/sakrad/ontology#wording"
-
-
-_SAKRAD = "https://w3id.org/sakrad/ontology#"
-
-
 def _notes(store: ox.Store, labels: Labeller, m: ox.NamedNode) -> list[Note]:
     notes = []
-    for n in objects(store, m, ox.NamedNode(_SAKRAD + "note")):
+    for n in objects(store, m, named(SAKRAD.note)):
         if not isinstance(n, ox.NamedNode):
             continue
-        about = value(store, n, ox.NamedNode(_SAKRAD + "aboutProperty"))
+        about = value(store, n, named(SAKRAD.aboutProperty))
         notes.append(
             Note(
                 n.value,
@@ -212,11 +202,11 @@ def _notes(store: ox.Store, labels: Labeller, m: ox.NamedNode) -> list[Note]:
 
 
 def _stated(store: ox.Store, m: ox.NamedNode) -> tuple[int | None, str | None]:
-    node = value(store, m, ox.NamedNode(_PARTICIPATING))
+    """How many organisations took part, as the source states it (a sakrad:StatedCount): number and words."""
+    node = value(store, m, named(SAKRAD.participatingOrganisationCount))
     if isinstance(node, ox.NamedNode | ox.BlankNode):
-        return _int(value(store, node, ox.NamedNode(_VALUE))), _literal(value(store, node, ox.NamedNode(_WORDING)))
-    old = "https://w3id.org/sakrad/ontology#statedOrganisationCount"
-    return (_int(value(store, m, ox.NamedNode(old))), _literal(value(store, m, ox.NamedNode(old + "Text"))))
+        return _int(value(store, node, named(SCHEMA.value))), _literal(value(store, node, named(SAKRAD.wording)))
+    return None, None
 
 
 def _organisers(store: ox.Store, labels: Labeller, body: object) -> list[tuple[str, Text]]:
@@ -238,11 +228,14 @@ def _int(term: object) -> int | None:
 
 
 def meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
-    """Every sakråd as (IRI, earliest date or None), by date (undated last), then IRI."""
+    """Every sakråd as (IRI, earliest date or None), by date (undated last), then IRI; read by pattern,
+    so it works on any store with ``quads_for_pattern`` (the build's in-memory one too)."""
     dates: dict[str, str | None] = {}
-    query = f"SELECT ?m ?d WHERE {{ ?m a {named(SAKRAD.Sakrad)} OPTIONAL {{ ?m {named(SCHEMA.startDate)} ?d }} }}"
-    for r in store.query(query):
-        m, d = r["m"].value, (r["d"].value if r["d"] is not None else None)
-        if m not in dates or (d is not None and (dates[m] is None or d < dates[m])):  # type: ignore[operator]
-            dates[m] = d
+    start = named(SCHEMA.startDate)
+    for q in store.quads_for_pattern(None, RDF_TYPE, named(SAKRAD.Sakrad)):
+        m = q.subject
+        if not isinstance(m, ox.NamedNode):
+            continue
+        found = [d.object.value for d in store.quads_for_pattern(m, start, None)]
+        dates[m.value] = min(found) if found else None
     return sorted(dates.items(), key=lambda x: (x[1] is None, x[1] or "", x[0]))

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from .formats import QUAD_FORMATS
 from .layout import DATA_STEM
-from .serialize import used_prefixes
+from .serialize import sorted_prefixes, used_prefixes
 from .triples import Term
 
 __all__ = ["QUAD_FILES", "quad_files", "release_quads"]
@@ -61,10 +61,5 @@ def quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> dict[s
     ordered = release_quads(quads)
     nquads = ox.serialize(ordered, format=ox.RdfFormat.N_QUADS)
     prefixes = used_prefixes(nquads)
-    trig = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    # pyoxigraph writes the prefixes in hash order; sorted, they never move between builds
-    lines = trig.split(b"\n")
-    head = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes.items())
-    body = [line for line in lines if not line.startswith(b"@prefix ")]
-    trig = b"\n".join(head + ([b""] if head else []) + body)
+    trig = sorted_prefixes(ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=prefixes), prefixes)
     return {QUAD_FILES["trig"]: trig, QUAD_FILES["nquads"]: nquads}

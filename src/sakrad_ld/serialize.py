@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from .triples import RDF_TYPE, Index
 from .vocab import PREFIXES
 
-__all__ = ["release_order", "serialize_ox", "sort_key", "used_prefixes"]
+__all__ = ["sorted_prefixes", "release_order", "serialize_ox", "sort_key", "used_prefixes"]
 
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -60,13 +60,15 @@ def serialize_ox(triples: list[ox.Triple], format: str, ntriples: bytes | None =
 
 def _write(triples: list[ox.Triple], format: str, prefixes: dict[str, str] | None) -> bytes:
     data = ox.serialize(triples, format=_OX_FORMATS[format], prefixes=prefixes)
-    if format == "turtle":
-        # pyoxigraph writes the prefixes in hash order; sorted, they read better and never move
-        lines = data.split(b"\n")
-        prefix_lines = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in (prefixes or {}).items())
-        body = [line for line in lines if not line.startswith(b"@prefix ")]
-        data = b"\n".join(prefix_lines + ([b""] if prefix_lines else []) + body)
-    return data
+    return sorted_prefixes(data, prefixes or {}) if format == "turtle" else data
+
+
+def sorted_prefixes(data: bytes, prefixes: dict[str, str]) -> bytes:
+    """Turtle or TriG from pyoxigraph with its ``@prefix`` lines sorted: pyoxigraph writes them in hash
+    order; sorted, they read better and never move between builds."""
+    head = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes.items())
+    body = [line for line in data.split(b"\n") if not line.startswith(b"@prefix ")]
+    return b"\n".join(head + ([b""] if head else []) + body)
 
 
 def used_prefixes(ntriples: bytes | None) -> dict[str, str]:

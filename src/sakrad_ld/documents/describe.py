@@ -59,7 +59,7 @@ PART_OF: tuple[ox.NamedNode, ...] = tuple(
 
 #: Links followed from a linked resource to give the document its context (at most ``_DEPTH`` links
 #: from the thing's own resources). The nodes they reach are described by their types and labels, and
-#: identifier nodes and post holdings in full.
+#: identifier nodes and post holdings in full; a source document with its address.
 CONTEXT: tuple[ox.NamedNode, ...] = tuple(
     ox.NamedNode(iri)
     for iri in (
@@ -73,6 +73,7 @@ CONTEXT: tuple[ox.NamedNode, ...] = tuple(
         "http://www.w3.org/ns/org#unitOf",
         "http://www.w3.org/ns/org#subOrganizationOf",
         "http://purl.org/dc/terms/source",
+        "https://schema.org/url",  # where a source document is published
     )
 )
 _IN_FULL = {
@@ -159,7 +160,7 @@ def document_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
                         reached.add(t[2])
                         if predicate in _IN_FULL:
                             triples.update(pattern(t[2], None, None))
-            if (o, RDF_TYPE, _POST) in triples or any(True for _ in pattern(o, RDF_TYPE, _POST)):
+            if (o, RDF_TYPE, _POST) in triples:
                 for holding, _, _ in list(pattern(None, _HOLDING_POST, o)):  # who is shown holding it
                     triples.update(pattern(holding, None, None))
                     reached.update(m for _, _, m in pattern(holding, _MEMBER, None))

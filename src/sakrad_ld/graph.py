@@ -711,7 +711,6 @@ def _participation(
     out.add(part, DCTERMS.source, source, lines, name)
 
 
-
 #: The register that keeps each identifier scheme (uri-schemes.md §9: lag 1974:174, 5 §).
 _SCHEME_AGENCY = {"orgnr": "Skatteverket (organisationsnummerregistret)"}
 

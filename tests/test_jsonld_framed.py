@@ -57,6 +57,17 @@ def test_the_documented_consumer_runs_against_the_release(release: Path) -> None
     assert "Fråga 4: Vad kan det offentliga göra" in out
     assert "8. Rädda Barnen 802002-8638" in out
     assert "Källa: Dokumentation av sakråd den 12 december 2017" in out
+    # a source with an address gives it; a derived date says so and how
+    demokrativillkor = code.group(1).replace("2017-12-12-integration", "2022-12-13-demokrativillkor")
+    run = subprocess.run(
+        [sys.executable, "-c", demokrativillkor], cwd=release, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Datum (härlett): 2022-12-13 – Sidorna säger" in run.stdout
+    assert (
+        "Källa: Artikel om sakrådet: Sakråd om demokrativillkor för statsbidrag http://regstat.regeringen.se/"
+        in run.stdout
+    )
 
 
 @pytest.mark.parametrize("meeting", [SEED, "2022-12-13-demokrativillkor"])

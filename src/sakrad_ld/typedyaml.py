@@ -112,7 +112,13 @@ _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 #: Characters XML 1.0 cannot carry (C0 controls but tab, newline and return), DEL and the C1
 #: controls, lone surrogates and the non-characters U+FFFE/U+FFFF: RDF/XML and SPARQL XML results
 #: of a release with one of them would not be well-formed.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+    # and the invisible formatting characters that reorder or hide text on a page (a right-to-left
+    # override turns a displayed name around; a zero-width space hides in a name): bidi controls,
+    # zero-width space and marks, word joiner, byte-order mark
+    "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def read_text(path: Path, max_bytes: int) -> str:

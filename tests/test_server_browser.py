@@ -356,11 +356,14 @@ def test_the_language_switch_and_accept_language(browser: DevTools, url: str) ->
     browser.wait_until("document.readyState === 'complete'")
     assert browser.evaluate("document.documentElement.lang") == "en"
     assert browser.evaluate("document.querySelector('a.language').textContent") == "Svenska"
-    english = httpx.get(url + "/", headers={"accept-language": "en-GB,en;q=0.9,sv;q=0.5"})
+    english = httpx.get(url + "/", headers={"accept-language": "en-GB,en;q=0.9,sv;q=0.5"}, follow_redirects=True)
     swedish = httpx.get(url + "/", headers={"accept-language": "sv-SE,sv;q=0.9,en;q=0.8"})
     default = httpx.get(url + "/")
     assert '<html lang="en">' in english.text and '<html lang="sv">' in swedish.text
-    assert '<html lang="sv">' in default.text and "Accept-Language" in english.headers["vary"]
+    assert '<html lang="sv">' in default.text and "Accept-Language" in default.headers["vary"]
+    # English is asked for at the root: the reader is sent to /en/, whose relative links stay English
+    assert english.history[0].status_code == 303 and "Accept-Language" in english.history[0].headers["vary"]
+    assert str(english.url).endswith("/en/")
     thing = httpx.get(url + f"/id/meeting/{MEETING}", headers={"accept": BROWSER_ACCEPT, "accept-language": "en"})
     assert thing.status_code == 303 and thing.headers["location"] == f"/en/doc/meeting/{MEETING}.html"
 

@@ -104,8 +104,19 @@ class SiteFiles:
         path: str = scope["path"]
         lang = preferred_language(headers.get("accept-language"))
         vary = None
+        if path == "/" and lang == "en":
+            # the English pages live under /en/ and link relatively from there: send the reader there
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 303,
+                    "headers": [(b"location", b"/en/"), (b"vary", b"Accept-Language"), (b"content-length", b"0")],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
         if path == "/":
-            key, vary = ("en/index.html" if lang == "en" else "index.html"), "Accept-Language"
+            key, vary = "index.html", "Accept-Language"
         elif path in ("/en", "/en/"):
             key = "en/index.html"
         else:

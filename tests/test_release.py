@@ -21,8 +21,8 @@ from rdflib import Graph, URIRef
 from sakrad_ld.cli import main
 from sakrad_ld.folders import ReleaseFolders
 from sakrad_ld.project import Project
+from sakrad_ld.rdflib_edge import rdflib_term
 from sakrad_ld.release import write_release
-from sakrad_ld.triples import rdflib_term
 
 FORMATS = {
     ".ttl": ("turtle", ox.RdfFormat.TURTLE),

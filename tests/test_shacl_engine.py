@@ -18,8 +18,9 @@ from rdflib.namespace import SH
 
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import build_graph, role_scheme_graph
+from sakrad_ld.rdflib_edge import from_rdflib
 from sakrad_ld.shacl import Shapes, UnsupportedShapes, check
-from sakrad_ld.triples import Index, from_rdflib
+from sakrad_ld.triples import Index
 from sakrad_ld.validate import ValidationReport, load_shapes, report_from_results
 from sakrad_ld.vocab import PREFIXES
 

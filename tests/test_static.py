@@ -33,9 +33,9 @@ from rdflib.term import Node
 
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.jsonld import context_document
+from sakrad_ld.rdflib_edge import rdflib_term
 from sakrad_ld.serving.negotiation import choose
 from sakrad_ld.sparql.store import Release
-from sakrad_ld.triples import rdflib_term
 from sakrad_ld.vocab import ONTOLOGY_IRI
 from sakrad_ld.web.describe import document_triples
 from sakrad_ld.web.documents import published_resources

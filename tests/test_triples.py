@@ -7,7 +7,8 @@ import pyoxigraph as ox
 from graphs import assert_isomorphic
 from rdflib import Graph, Literal, URIRef
 
-from sakrad_ld.triples import Index, from_rdflib, ox_term, rdflib_term, to_rdflib
+from sakrad_ld.rdflib_edge import from_rdflib, ox_term, rdflib_term, to_rdflib
+from sakrad_ld.triples import Index
 
 EX = "https://example.org/"
 

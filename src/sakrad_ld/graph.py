@@ -22,6 +22,7 @@ from rdflib.term import Node
 from . import vocab
 from .errors import Where
 from .iri import Minter, slug
+from .rdflib_edge import from_rdflib, ox_term, to_rdflib
 from .records import (
     VERIFIED,
     Body,
@@ -39,7 +40,7 @@ from .records import (
     Text,
 )
 from .registers.links import REGISTERS, STATUS, dataportal_iri, link_triples, register_graph, register_of
-from .triples import Index, OxNamespace, Term, Triple, from_rdflib, ox_term, to_rdflib
+from .triples import Index, Term, Triple
 from .typedyaml import Lines
 from .vocab import (
     ADMS,
@@ -58,12 +59,6 @@ from .vocab import (
     SKOS,
     TIME,
     XSD,
-)
-
-# The vocabularies as pyoxigraph IRIs, each made once (the graph code names thousands of terms a meeting).
-ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, PERSON, RDF, ROLE, SAKRAD, SCHEMA, SKOS, TIME = (  # type: ignore[misc]
-    OxNamespace(ns)
-    for ns in (ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, PERSON, RDF, ROLE, SAKRAD, SCHEMA, SKOS, TIME)
 )
 
 __all__ = ["Built", "build_graph", "Origins"]

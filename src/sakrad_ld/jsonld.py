@@ -29,8 +29,8 @@ from .vocab import SCHEMA, XSD
 
 __all__ = ["CONTEXT_FILE", "context_document", "framed_jsonld", "to_jsonld"]
 
-_POSITION = ox.NamedNode(str(SCHEMA.position))
-_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = str(XSD.string), str(XSD.integer), str(XSD.boolean)
+_POSITION = SCHEMA.position
+_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD.string.value, XSD.integer.value, XSD.boolean.value
 
 
 @cache

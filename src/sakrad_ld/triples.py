@@ -2,31 +2,23 @@
 
 A build makes hundreds of thousands of triples. As rdflib terms in an rdflib ``Graph`` each costs
 about 30 µs and 2.7 kB (docs/performance.md); as a tuple of pyoxigraph terms it costs well under a
-microsecond to make and about a tenth of the memory. rdflib stays the library's interchange type
-at the edges (:func:`to_rdflib`), for the small graphs of the catalogue, the ontology and tests.
+microsecond to make and about a tenth of the memory. pyoxigraph terms are the package's one term
+model; :mod:`sakrad_ld.rdflib_edge` converts them where a library needs rdflib's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 __all__ = [
     "RDF_TYPE",
     "Index",
     "IndexStore",
-    "OxNamespace",
     "Term",
     "Triple",
-    "from_rdflib",
     "named",
-    "ox_term",
-    "rdflib_term",
-    "to_rdflib",
 ]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -178,61 +170,6 @@ def _matching(index: Index, s: Term | None, p: Term | None, o: Term | None) -> I
         yield from index
 
 
-class OxNamespace:
-    """An rdflib namespace whose terms are pyoxigraph IRIs, each made once (rdflib makes a new
-    ``URIRef`` on every attribute access). A closed namespace stays closed: a term it does not
-    define raises, as it does in rdflib."""
-
-    def __init__(self, namespace: Any) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        iri = ox.NamedNode(str(getattr(self._namespace, name)))
-        setattr(self, name, iri)
-        return iri
-
-
 def named(term: object) -> ox.NamedNode:
-    """An IRI (an rdflib ``URIRef``, a string or already a pyoxigraph IRI) as a pyoxigraph IRI."""
+    """An IRI (a string, or already a pyoxigraph IRI) as a pyoxigraph IRI."""
     return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
-
-
-def ox_term(term: Node) -> Term:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def rdflib_term(term: Term) -> Node:
-    """A pyoxigraph term as an rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:
-        return Literal(term.value)  # RDF 1.1: a simple literal is an xsd:string
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def from_rdflib(graph: Iterable[tuple[Node, Node, Node]]) -> list[Triple]:
-    """An rdflib graph's triples as pyoxigraph terms."""
-    return [(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in graph]
-
-
-def to_rdflib(triples: Iterable[Triple]) -> Graph:
-    """Triples of pyoxigraph terms as an rdflib graph."""
-    graph = Graph()
-    for s, p, o in triples:
-        graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
-    return graph

@@ -23,9 +23,10 @@ from rdflib.term import Node
 
 from .errors import ProjectError, ShapesError, Where
 from .graph import Origins
+from .rdflib_edge import from_rdflib, ox_term, to_rdflib
 from .serialize import serialize_ox, sort_key
 from .shacl import Shapes, check
-from .triples import RDF_TYPE, Index, from_rdflib, ox_term, to_rdflib
+from .triples import RDF_TYPE, Index
 from .vocab import PREFIXES, RDF
 
 __all__ = ["ENGINES", "Finding", "ValidationReport", "load_shapes", "validate"]

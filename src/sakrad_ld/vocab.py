@@ -1,28 +1,18 @@
-"""The vocabularies the graph is written in.
+"""The vocabularies the graph is written in, as pyoxigraph IRIs: the one place a term is made.
 
-Reused vocabularies come from rdflib (closed namespaces where rdflib has them) or are declared
-here; our own terms are a closed namespace, so a misspelt term fails at import time and a test
-checks the list against ``ontology/sakrad.ttl``.
+Each namespace makes each of its terms once, on first use, as a ``pyoxigraph.NamedNode``; every
+module of the package names terms through it. Our own namespaces are closed, so a misspelt term
+fails at once, and a test checks their lists against ``ontology/sakrad.ttl``. The reused
+vocabularies are open here; a test checks every term the package makes of them against the
+vocabulary's published terms. The edges that hand a graph to rdflib (pySHACL, the tests) convert
+the terms there (:mod:`sakrad_ld.rdflib_edge`).
 """
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import (
-    DCAT,
-    DCTERMS,
-    FOAF,
-    ORG,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SKOS,
-    TIME,
-    VOID,
-    XSD,
-    DefinedNamespace,
-)
+from collections.abc import Iterable
+
+import pyoxigraph as ox
 
 __all__ = [
     "ADMS",
@@ -42,105 +32,163 @@ __all__ = [
     "ROLE",
     "SAKRAD",
     "SCHEMA",
+    "SH",
     "SKOS",
     "SPDX",
     "TIME",
     "VCARD",
     "VOID",
     "XSD",
+    "Namespace",
     "ONTOLOGY_IRI",
     "PREFIXES",
     "ROLE_SCHEME",
 ]
 
-M8G = Namespace("http://data.europa.eu/m8g/")
-LEGAL = Namespace("http://www.w3.org/ns/legal#")
+
+class Namespace:
+    """The IRIs under one base. ``NS.term`` and ``NS["term"]`` give the same ``NamedNode`` every
+    time. A closed namespace (given its ``terms``) refuses any other name with AttributeError or
+    KeyError; ``str(NS)`` is the base."""
+
+    __slots__ = ("base", "terms", "_made")
+
+    def __init__(self, base: str, terms: Iterable[str] | None = None) -> None:
+        self.base = base
+        self.terms = None if terms is None else tuple(terms)
+        self._made: dict[str, ox.NamedNode] = {}
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        made = self._made.get(name)
+        if made is None:
+            if self.terms is not None and name not in self.terms:
+                raise KeyError(f"{name!r} is not a term of the closed namespace {self.base}")
+            made = self._made[name] = ox.NamedNode(self.base + name)
+        return made
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self[name]
+        except KeyError as error:
+            raise AttributeError(error.args[0]) from None
+
+    def __contains__(self, term: object) -> bool:
+        value = term.value if isinstance(term, ox.NamedNode) else str(term)
+        if not value.startswith(self.base):
+            return False
+        return self.terms is None or value[len(self.base) :] in self.terms
+
+    def made(self) -> tuple[str, ...]:
+        """The names of the terms made so far (a test checks them against the vocabulary)."""
+        return tuple(sorted(self._made))
+
+    def __str__(self) -> str:
+        return self.base
+
+    def __repr__(self) -> str:
+        return f"Namespace({self.base!r})"
+
+
 ADMS = Namespace("http://www.w3.org/ns/adms#")
-LOCN = Namespace("http://www.w3.org/ns/locn#")
-PERSON = Namespace("http://www.w3.org/ns/person#")
-SCHEMA = Namespace("https://schema.org/")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
 DQV = Namespace("http://www.w3.org/ns/dqv#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+LEGAL = Namespace("http://www.w3.org/ns/legal#")
+LOCN = Namespace("http://www.w3.org/ns/locn#")
+M8G = Namespace("http://data.europa.eu/m8g/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+PERSON = Namespace("http://www.w3.org/ns/person#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+SCHEMA = Namespace("https://schema.org/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
+TIME = Namespace("http://www.w3.org/2006/time#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
-ONTOLOGY_IRI = URIRef("https://w3id.org/sakrad/ontology")
+ONTOLOGY_IRI = ox.NamedNode("https://w3id.org/sakrad/ontology")
 
+#: Terms minted by sakrad-ld, each related to the nearest standard term in the ontology.
+SAKRAD = Namespace(
+    "https://w3id.org/sakrad/ontology#",
+    (
+        # classes
+        "Sakrad",  # a consultation meeting; subclass of m8g:PublicEvent
+        "SakradSeries",  # a sakråd held as a series of sessions
+        "StatedCount",  # a number as a source states it
+        "DiscussionArea",
+        "Note",
+        "PostHolding",
+        "VerificationStatus",
+        # properties of a sakråd
+        "topic",
+        "purpose",
+        "processDescription",
+        "handlingOfViews",
+        "question",
+        "discussionArea",
+        "invitedOrganisationCount",
+        "participatingOrganisationCount",
+        "participantCount",
+        "invitedDescription",
+        "organisationListComplete",
+        "listedOrganisationCount",  # derived: counted by the publisher
+        "statedPresentationCount",
+        "presentationsDescription",
+        "pressContact",
+        "caseNumber",
+        "derivedDate",
+        "derivation",
+        # properties of a stated count
+        "wording",
+        "approximate",
+        # notes
+        "note",
+        "aboutProperty",
+        # properties of a participation
+        "inCapacityOf",
+        # posts held, dated by a source
+        "heldPost",
+        "post",
+        "attestedOn",
+        # the identifier scheme of Swedish organisation numbers
+        "OrganisationsnummerScheme",
+        # how an identifier or link was verified (adms:status)
+        "verification",
+        "RegisterConfirmed",
+        "RegisterCopy",
+        "SecondarySource",
+        "RetiredEntry",
+        "Derived",
+        # no longer in the data; kept until the pages stop naming them
+        "statedOrganisationCount",
+        "statedOrganisationCountText",
+    ),
+)
 
-class SAKRAD(DefinedNamespace):
-    """Terms minted by sakrad-ld, each related to the nearest standard term in the ontology."""
+#: Participation roles (a SKOS concept scheme, ``ontology/roles.ttl``).
+ROLE = Namespace(
+    "https://w3id.org/sakrad/role/",
+    (
+        "chair",
+        "participatingOrganisation",
+        "presenter",
+        "governmentParticipant",
+        "participatingAgency",
+        "contact",  # no longer used: a contact person is a contact point, not a participant
+        "convener",
+    ),
+)
 
-    _NS = Namespace("https://w3id.org/sakrad/ontology#")
-    _fail = True
-
-    # classes
-    Sakrad: URIRef  # a consultation meeting; subclass of m8g:PublicEvent
-    SakradSeries: URIRef  # a sakråd held as a series of sessions
-    StatedCount: URIRef  # a number as a source states it
-    DiscussionArea: URIRef
-    Note: URIRef
-    PostHolding: URIRef
-    VerificationStatus: URIRef
-    # properties of a sakråd
-    topic: URIRef
-    purpose: URIRef
-    processDescription: URIRef
-    handlingOfViews: URIRef
-    question: URIRef
-    discussionArea: URIRef
-    invitedOrganisationCount: URIRef
-    participatingOrganisationCount: URIRef
-    participantCount: URIRef
-    invitedDescription: URIRef
-    organisationListComplete: URIRef
-    listedOrganisationCount: URIRef  # derived: counted by the publisher
-    statedPresentationCount: URIRef
-    presentationsDescription: URIRef
-    pressContact: URIRef
-    caseNumber: URIRef
-    derivedDate: URIRef
-    derivation: URIRef
-    # properties of a stated count
-    wording: URIRef
-    approximate: URIRef
-    # notes
-    note: URIRef
-    aboutProperty: URIRef
-    # properties of a participation
-    inCapacityOf: URIRef
-    # posts held, dated by a source
-    heldPost: URIRef
-    post: URIRef
-    attestedOn: URIRef
-    # the identifier scheme of Swedish organisation numbers
-    OrganisationsnummerScheme: URIRef
-    # how an identifier or link was verified (adms:status)
-    verification: URIRef
-    RegisterConfirmed: URIRef
-    RegisterCopy: URIRef
-    SecondarySource: URIRef
-    RetiredEntry: URIRef
-    Derived: URIRef
-    # no longer in the data; kept until the pages stop naming them
-    statedOrganisationCount: URIRef
-    statedOrganisationCountText: URIRef
-
-
-class ROLE(DefinedNamespace):
-    """Participation roles (a SKOS concept scheme, ``ontology/roles.ttl``)."""
-
-    _NS = Namespace("https://w3id.org/sakrad/role/")
-    _fail = True
-
-    chair: URIRef
-    participatingOrganisation: URIRef
-    presenter: URIRef
-    governmentParticipant: URIRef
-    participatingAgency: URIRef
-    contact: URIRef  # no longer used: a contact person is a contact point, not a participant
-    convener: URIRef
-
-
-ROLE_SCHEME = URIRef("https://w3id.org/sakrad/role")
+ROLE_SCHEME = ox.NamedNode("https://w3id.org/sakrad/role")
 
 #: Prefixes written into Turtle and used when printing reports; one table for every writer.
 PREFIXES: dict[str, str] = {
@@ -161,8 +209,8 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
-    "role": str(ROLE._NS),
-    "sakrad": str(SAKRAD._NS),
+    "role": str(ROLE),
+    "sakrad": str(SAKRAD),
     "schema": str(SCHEMA),
     "skos": str(SKOS),
     "spdx": str(SPDX),

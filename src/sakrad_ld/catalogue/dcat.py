@@ -34,9 +34,9 @@ from ..graph import Built
 from ..iri import Minter
 from ..layout import CATALOGUE_STEM, DATA_FILE
 from ..project import Project
+from ..rdflib_edge import ox_term
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
 from ..serialize import serialize_ox, sort_key
-from ..triples import ox_term
 from ..validate import Finding, ValidationReport
 from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
 from . import dcat_ap_2

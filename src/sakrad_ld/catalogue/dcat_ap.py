@@ -21,7 +21,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from ..folders import CacheFolder
-from ..triples import Triple, rdflib_term
+from ..rdflib_edge import rdflib_term
+from ..triples import Triple
 from ..validate import Finding, ValidationReport, report_from_results
 from ..vocab import DCTERMS, SPDX
 

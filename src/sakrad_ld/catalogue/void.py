@@ -18,8 +18,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..iri import Minter
+from ..rdflib_edge import rdflib_term
 from ..registers.links import linksets
-from ..triples import RDF_TYPE, Index, Term, rdflib_term
+from ..triples import RDF_TYPE, Index, Term
 from ..vocab import PREFIXES, RDF, VOID, XSD
 
 __all__ = ["EXAMPLE_KINDS", "Statistics", "partition_key", "void_graph"]

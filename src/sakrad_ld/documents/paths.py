@@ -44,9 +44,9 @@ DOCUMENT_FORMATS: tuple[Format, ...] = (HTML, *FORMATS)
 DOC_PATH = "/doc"
 ONTOLOGY_PATH = "/ontology"
 ROLE_PATH = "/role"
-_ROLE_NS = str(ROLE._NS)
-_ONTOLOGY = str(ONTOLOGY_IRI)
-_ROLE_SCHEME = str(ROLE_SCHEME)
+_ROLE_NS = str(ROLE)
+_ONTOLOGY = ONTOLOGY_IRI.value
+_ROLE_SCHEME = ROLE_SCHEME.value
 
 
 def page_path(iri: str, base: str) -> str | None:

@@ -344,7 +344,7 @@ def _rdf_register(path: Path) -> Register:
     import pyoxigraph as ox  # imported here: only RDF registers need the RDF libraries
     from rdflib import Graph, Literal, URIRef
 
-    from ..triples import rdflib_term
+    from ..rdflib_edge import rdflib_term
     from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, RDFS, SKOS
 
     names = (SKOS.prefLabel, FOAF.name, LEGAL.legalName, RDFS.label)

@@ -94,7 +94,7 @@ class Documents:
 
             html = (
                 pages.ontology_page(store, gen.site)
-                if iri == str(ONTOLOGY_IRI)
+                if iri == ONTOLOGY_IRI.value
                 else pages.resource_page(store, iri, gen.site)
             )
             if html is None:

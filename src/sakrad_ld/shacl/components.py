@@ -19,7 +19,8 @@ from rdflib import URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from ..triples import Term, rdflib_term
+from ..rdflib_edge import rdflib_term
+from ..triples import Term
 from .literals import matches_datatype
 
 if TYPE_CHECKING:

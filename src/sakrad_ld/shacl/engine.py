@@ -15,7 +15,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import RDFS, SH
 
-from ..triples import RDF_TYPE, Index, Term, ox_term
+from ..rdflib_edge import ox_term
+from ..triples import RDF_TYPE, Index, Term
 from .components import Result
 from .literals import Ordering
 from .report import report_graph

@@ -27,7 +27,8 @@ from rdflib import Literal
 from rdflib.term import XSDToPython
 
 from ..errors import ShapesError
-from ..triples import Term, rdflib_term
+from ..rdflib_edge import rdflib_term
+from ..triples import Term
 
 __all__ = ["Ordering", "matches_datatype"]
 

@@ -16,7 +16,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from ..triples import Index, Term, ox_term
+from ..rdflib_edge import ox_term
+from ..triples import Index, Term
 from .errors import UnsupportedShapes
 
 __all__ = ["Path", "compile_path"]

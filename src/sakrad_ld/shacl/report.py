@@ -16,7 +16,8 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from ..triples import Index, Term, ox_term, rdflib_term
+from ..rdflib_edge import ox_term, rdflib_term
+from ..triples import Index, Term
 from .components import Result
 from .describe import Describer
 

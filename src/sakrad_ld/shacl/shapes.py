@@ -17,7 +17,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from ..triples import Term, ox_term
+from ..rdflib_edge import ox_term
+from ..triples import Term
 from . import components as c
 from .describe import Describer
 from .errors import UnsupportedShapes

@@ -17,7 +17,7 @@ from .resourceview import View
 
 __all__ = ["ontology_view"]
 
-_NS = str(ONTOLOGY_IRI) + "#"
+_NS = ONTOLOGY_IRI.value + "#"
 
 #: Kinds of term, in the order the page lists them.
 _KINDS = (
@@ -35,9 +35,9 @@ def ontology_view(view: View) -> dict[str, object]:
     role scheme, the ontology's own facts and the vocabularies it reuses."""
     store = view.store
     ontology = named(ONTOLOGY_IRI)
-    title = view.labels.text(ontology, named(DCTERMS.title)) or Text("Ontologi för sakråd", "Ontology for sakråd")
+    title = view.labels.text(ontology, DCTERMS.title) or Text("Ontologi för sakråd", "Ontology for sakråd")
     candidates = [
-        *store.quads_for_pattern(None, named(RDFS.isDefinedBy), ontology),
+        *store.quads_for_pattern(None, RDFS.isDefinedBy, ontology),
         *(q for kind, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, named(kind))),
     ]
     terms = sorted(
@@ -59,7 +59,7 @@ def ontology_view(view: View) -> dict[str, object]:
         groups.append((_OTHER, [_term(view, t) for t in others]))
     references = sorted(
         q.object.value
-        for q in store.quads_for_pattern(ontology, named(DCTERMS.references), None)
+        for q in store.quads_for_pattern(ontology, DCTERMS.references, None)
         if isinstance(q.object, ox.NamedNode)
     )
     prefix = named("http://purl.org/vocab/vann/preferredNamespacePrefix")
@@ -70,10 +70,10 @@ def ontology_view(view: View) -> dict[str, object]:
         "heading": title,
         "ontology_iri": ontology.value,
         "namespace": _NS,
-        "description": view.labels.text(ontology, named(DCTERMS.description)),
+        "description": view.labels.text(ontology, DCTERMS.description),
         "groups": groups,
-        "roles": view.resource(str(ROLE_SCHEME)),
-        "ontology_facts": view.facts(ontology, sources=False, skip=(str(DCTERMS.references),)),
+        "roles": view.resource(ROLE_SCHEME.value),
+        "ontology_facts": view.facts(ontology, sources=False, skip=(DCTERMS.references.value,)),
         "reused": reused,
         "title": title,
     }
@@ -83,7 +83,7 @@ def _term(view: View, iri: str) -> dict[str, object]:
     node = named(iri)
     return {
         "id": iri[len(_NS) :],
-        "label": view.labels.text(node, named(RDFS.label)) or view.labels.text(node, named(SKOS.prefLabel)),
-        "definition": view.labels.text(node, named(SKOS.definition)),
-        "facts": view.facts(node, sources=False, skip=(str(RDFS.label), str(SKOS.definition))),
+        "label": view.labels.text(node, RDFS.label) or view.labels.text(node, SKOS.prefLabel),
+        "definition": view.labels.text(node, SKOS.definition),
+        "facts": view.facts(node, sources=False, skip=(RDFS.label.value, SKOS.definition.value)),
     }

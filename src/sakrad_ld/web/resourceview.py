@@ -26,8 +26,8 @@ from .provenance import Provenance
 
 __all__ = ["FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
 
-_SOURCE = ox.NamedNode(str(DCTERMS.source))
-_ANY_URI = str(XSD.anyURI)
+_SOURCE = DCTERMS.source
+_ANY_URI = XSD.anyURI.value
 
 
 @dataclass(frozen=True)
@@ -113,18 +113,18 @@ class View:
         """A name for a part of a thing, from what it is: "ordförande: Anders Kessling", "fråga 2"."""
         node = ox.NamedNode(iri)
         types = set(objects(self.store, node, RDF_TYPE))
-        if named(M8G.Participation) in types:
-            role = value(self.store, node, named(M8G.role))
-            who = value(self.store, node, named(M8G.hasParticipant))
+        if M8G.Participation in types:
+            role = value(self.store, node, M8G.role)
+            who = value(self.store, node, M8G.hasParticipant)
             names = [self.labels.of(t) for t in (role, who) if t is not None]
             sv = ": ".join(t.main for t in names) or iri.rsplit("/", 1)[-1]
             en = ": ".join(t.en or t.main for t in names) or None
             return Text(sv, en if en != sv else None)
-        if named(SCHEMA.Question) in types:
-            position = value(self.store, node, named(SCHEMA.position))
+        if SCHEMA.Question in types:
+            position = value(self.store, node, SCHEMA.position)
             n = position.value if position else iri.rsplit("/", 1)[-1]
             return Text(f"fråga {n}", f"question {n}")
-        if named(ADMS.Identifier) in types and (notation := value(self.store, node, named(SKOS.notation))):
+        if ADMS.Identifier in types and (notation := value(self.store, node, SKOS.notation)):
             return Text(f"identifierare {notation.value}", f"identifier {notation.value}")
         own = self.labels.label(node)
         if own is not None:
@@ -202,14 +202,12 @@ class View:
         """The sakråd an agent took part in (``m8g:participates``), newest first, with its role:
         (the first :attr:`limit`, how many in all, a query for all of them when capped)."""
         rows = []
-        for part in objects(self.store, node, named(M8G.participates)):
-            whole = next(
-                (q.subject for q in self.store.quads_for_pattern(None, named(M8G.hasParticipation), part)), None
-            )
+        for part in objects(self.store, node, M8G.participates):
+            whole = next((q.subject for q in self.store.quads_for_pattern(None, M8G.hasParticipation, part)), None)
             if not isinstance(whole, ox.NamedNode):
                 continue
-            date = value(self.store, whole, named(SCHEMA.startDate))
-            role = value(self.store, part, named(M8G.role))
+            date = value(self.store, whole, SCHEMA.startDate)
+            role = value(self.store, part, M8G.role)
             rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part))
         rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))
         out = [
@@ -220,7 +218,7 @@ class View:
             )
             for date, whole, role, part in rows[: self.limit]
         ]
-        query = self._query(node, named(M8G.participates), outgoing=True) if len(rows) > self.limit else None
+        query = self._query(node, M8G.participates, outgoing=True) if len(rows) > self.limit else None
         return out, len(rows), query
 
     # --- incoming links -------------------------------------------------------------------------

@@ -159,9 +159,9 @@ def _thing(doc: str, base: str) -> str | None:
     from .documents import ROLE_PATH
 
     if doc == ROLE_PATH:
-        return str(ROLE_SCHEME)
+        return ROLE_SCHEME.value
     if doc.startswith(ROLE_PATH + "/") and "/" not in doc[len(ROLE_PATH) + 1 :]:
-        return str(ROLE._NS) + doc[len(ROLE_PATH) + 1 :]
+        return str(ROLE) + doc[len(ROLE_PATH) + 1 :]
     segments = doc.split("/")
     if len(segments) == 4 and segments[1] == "doc" and all(segments[2:]):
         return f"{base}id/{segments[2]}/{segments[3]}"

@@ -130,7 +130,7 @@ def export_site(
     with replacing(out) as tmp:
         tmp.chmod(0o755)
         context = f"{base}{CONTEXT_FILE}"
-        _documents(put, store, str(ONTOLOGY_IRI), ONTOLOGY_PATH, context)
+        _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH, context)
         resources = list(published_resources(store, base))
         pages = []
         for n, (iri, path) in enumerate(resources, start=1):

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sakrad_ld"
 #: may import from its own layer and the layers below.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "errors", "layout", "typedyaml", "project", "folders", "processes"),  # foundations
-    ("formats", "vocab", "iri", "triples", "records", "corpus"),  # terms, formats, the records of data/
+    ("formats", "vocab", "iri", "triples", "rdflib_edge", "records", "corpus"),  # terms, formats, the records of data/
     ("registers", "importer", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents
     ("catalogue", "diff"),  # describing and comparing releases
@@ -41,11 +41,10 @@ RDFLIB_EDGES: frozenset[str] = frozenset(
         "catalogue.void",  # the catalogue, checked against the official DCAT-AP shapes with pySHACL
         "registers.links",
         "registers.register",  # register extracts in any RDF syntax rdflib reads
+        "rdflib_edge",  # the conversions between pyoxigraph's terms and rdflib's, for the edges above
         # not yet moved to pyoxigraph terms (issue 14, point 1):
         "graph",
         "iri",
-        "triples",
-        "vocab",
         "shacl.components",
         "shacl.describe",
         "shacl.engine",

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 __all__ = [
     "RDF_TYPE",
+    "Graph",
     "Index",
     "IndexStore",
     "Term",
@@ -120,6 +121,62 @@ class Index:
             for s in subjects:
                 seen[s] = None
         return seen.keys()
+
+
+class Graph:
+    """A small graph that is added to: the catalogue, the ontology's schemes, shapes, reports.
+
+    Its triples, each once, in the order they were first added; look-ups by pattern scan every
+    triple, which is what a graph of a few thousand triples needs (the build's whole graph is an
+    :class:`Index`). ``Graph.parse`` reads any syntax pyoxigraph reads."""
+
+    __slots__ = ("_triples",)
+
+    def __init__(self, triples: Iterable[Triple] = ()) -> None:
+        self._triples: dict[Triple, None] = dict.fromkeys(triples)
+
+    @classmethod
+    def parse(cls, data: bytes | str, format: ox.RdfFormat, base_iri: str | None = None) -> Graph:
+        """The triples of ``data`` (the default graph of a quads format)."""
+        return cls(
+            (q.subject, q.predicate, q.object)  # type: ignore[misc]
+            for q in ox.parse(data, format, base_iri=base_iri)
+        )
+
+    def add(self, triple: Triple) -> None:
+        self._triples[triple] = None
+
+    def update(self, triples: Iterable[Triple]) -> None:
+        for triple in triples:
+            self._triples[triple] = None
+
+    def remove(self, triple: Triple) -> None:
+        self._triples.pop(triple, None)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._triples)
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self._triples
+
+    def triples(self, s: Term | None = None, p: Term | None = None, o: Term | None = None) -> Iterator[Triple]:
+        """The triples matching a pattern (None matches any term)."""
+        for triple in self._triples:
+            if (s is None or triple[0] == s) and (p is None or triple[1] == p) and (o is None or triple[2] == o):
+                yield triple
+
+    def objects(self, s: Term | None = None, p: Term | None = None) -> Iterator[Term]:
+        return (t[2] for t in self.triples(s, p, None))
+
+    def subjects(self, p: Term | None = None, o: Term | None = None) -> Iterator[Term]:
+        return (t[0] for t in self.triples(None, p, o))
+
+    def value(self, s: Term, p: Term) -> Term | None:
+        """One object of ``(s, p, ?)``, or None."""
+        return next(self.objects(s, p), None)
 
 
 class IndexStore:

@@ -205,7 +205,7 @@ def cmd_links_check(args: argparse.Namespace) -> int:
                     "http://www.wikidata.org/entity/=http://127.0.0.1:8000/wd/"
                 )
             rules.append((prefix, url))
-        statuses = check_online(link_targets(build_graph(load_corpus(project.data)).graph), rules, args.timeout)
+        statuses = check_online(link_targets(build_graph(load_corpus(project.data)).triples), rules, args.timeout)
         for status in statuses:
             print(f"{'problem' if status.problem else 'ok':<7} {status}")
         broken = sum(1 for s in statuses if s.problem)

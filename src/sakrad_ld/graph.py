@@ -11,18 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.term import Node
 
 from . import vocab
 from .errors import Where
 from .iri import Minter, slug
-from .rdflib_edge import from_rdflib, ox_term, to_rdflib
 from .records import (
     VERIFIED,
     Body,
@@ -40,7 +36,7 @@ from .records import (
     Text,
 )
 from .registers.links import REGISTERS, STATUS, dataportal_iri, link_triples, register_graph, register_of
-from .triples import Index, Term, Triple
+from .triples import Graph, Index, Term, Triple
 from .typedyaml import Lines
 from .vocab import (
     ADMS,
@@ -72,19 +68,13 @@ class Origins:
     facts: dict[tuple[Term, Term], tuple[Lines, str]] = field(default_factory=dict)
     subjects: dict[Term, Lines] = field(default_factory=dict)
 
-    def of(self, subject: Term | Node, predicate: Term | Node | None = None) -> Where | None:
-        """The YAML place of a fact (or, failing that, of its subject); rdflib terms are accepted too."""
-        s = subject if isinstance(subject, _OX_TERMS) else ox_term(subject)
-        if predicate is not None:
-            p = predicate if isinstance(predicate, _OX_TERMS) else ox_term(predicate)
-            if (fact := self.facts.get((s, p))) is not None:
-                lines, name = fact
-                return lines.where(name)
-        lines = self.subjects.get(s)
+    def of(self, subject: Term, predicate: Term | None = None) -> Where | None:
+        """The YAML place of a fact (or, failing that, of its subject)."""
+        if predicate is not None and (fact := self.facts.get((subject, predicate))) is not None:
+            lines, name = fact
+            return lines.where(name)
+        lines = self.subjects.get(subject)
         return lines.where() if lines is not None else None
-
-
-_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
 
 
 @dataclass
@@ -97,33 +87,24 @@ class Built:
     #: every triple with the named graph of the document it was taken from (docs/model.md, "Sources")
     quads: list[tuple[Term, Term, Term, ox.NamedNode]] = field(default_factory=list)
 
-    @cached_property
-    def graph(self) -> Graph:
-        """The same triples as an rdflib graph, made on first use (for small graphs and tests)."""
-        return to_rdflib(self.triples)
-
 
 class _Emitter:
-    """Collects triples as pyoxigraph terms and records the YAML place of each.
-
-    The graph code names terms with rdflib's namespaces; each IRI is turned into a pyoxigraph term
-    once and reused."""
+    """Collects triples and records the YAML place and the document (named graph) of each."""
 
     def __init__(self, origins: Origins, default_graph: ox.NamedNode) -> None:
         self.triples: list[Triple] = []
         self.graphs: list[ox.NamedNode] = []
         self.origins = origins
-        self._iris: dict[str, ox.NamedNode] = {}
         #: the document the facts being emitted come from: each triple goes into its named graph
         self.graph = default_graph
         #: facts (YAML field names) of the current record that another document states
         self.fact_graphs: dict[str, ox.NamedNode] = {}
 
     @contextmanager
-    def source(self, graph: Node | Term, facts: dict[str, ox.NamedNode] | None = None) -> Iterator[None]:
+    def source(self, graph: ox.NamedNode, facts: dict[str, ox.NamedNode] | None = None) -> Iterator[None]:
         """Emits the triples of the block into the named graph of the document ``graph``."""
         saved = self.graph, self.fact_graphs
-        self.graph, self.fact_graphs = self.term(graph), facts or {}  # type: ignore[assignment]
+        self.graph, self.fact_graphs = graph, facts or {}
         try:
             yield
         finally:
@@ -135,28 +116,17 @@ class _Emitter:
             return self.fact_graphs.get(name.split("[", 1)[0], self.graph)
         return self.graph
 
-    def term(self, t: Node | Term) -> Term:
-        kind = type(t)
-        if kind is ox.NamedNode or kind is ox.Literal:
-            return t  # type: ignore[return-value]
-        if isinstance(t, URIRef):
-            iri = self._iris.get(t)
-            if iri is None:
-                iri = self._iris[t] = ox.NamedNode(t)
-            return iri
-        return ox_term(t)  # an rdflib literal from the register links
-
-    def add(self, s: Node | Term, p: Node, o: Node | Term | None, lines: Lines | None, name: str = "") -> None:
+    def add(self, s: Term, p: ox.NamedNode, o: Term | None, lines: Lines | None, name: str = "") -> None:
         if o is None:
             return
-        triple = (self.term(s), self.term(p), self.term(o))
+        triple = (s, p, o)
         self.triples.append(triple)
         self.graphs.append(self.graph_of(name))
         if lines is not None:
             self.origins.facts.setdefault(triple[:2], (lines, name))
             self.origins.subjects.setdefault(triple[0], lines)
 
-    def text(self, s: URIRef, p: URIRef, text: Text | None, lines: Lines | None, name: str = "") -> None:
+    def text(self, s: ox.NamedNode, p: ox.NamedNode, text: Text | None, lines: Lines | None, name: str = "") -> None:
         if text is None:
             return
         self.add(s, p, _text(_words(text.sv), "sv"), lines, name)
@@ -172,14 +142,8 @@ def _plain(value: str) -> ox.Literal:
     return ox.Literal(value)
 
 
-_DATATYPES: dict[str, ox.NamedNode] = {}
-
-
-def _typed(value: object, datatype: URIRef) -> ox.Literal:
-    dt = _DATATYPES.get(datatype)
-    if dt is None:
-        dt = _DATATYPES[datatype] = ox.NamedNode(datatype)
-    return ox.Literal(str(value), datatype=dt)
+def _typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
+    return ox.Literal(str(value), datatype=datatype)
 
 
 def _words(text: str) -> str:
@@ -188,20 +152,20 @@ def _words(text: str) -> str:
 
 
 def build_graph(
-    corpus: Corpus, progress: Callable[[str, int, int], None] | None = None, alongside: Graph | None = None
+    corpus: Corpus, progress: Callable[[str, int, int], None] | None = None, alongside: Iterable[Triple] = ()
 ) -> Built:
     """The RDF graph of the whole corpus, with the triples of ``alongside`` (the concept schemes
     the data refers to, :func:`role_scheme_graph`). Deterministic: no blank nodes, no clock.
     ``progress`` hears ("graph", meetings done, meetings in all)."""
     minter = Minter(corpus.config.base_iri)
     origins = Origins()
-    vocabulary = ox.NamedNode(str(vocab.ONTOLOGY_IRI))
+    vocabulary = vocab.ONTOLOGY_IRI
     out = _Emitter(origins, vocabulary)
     for source in corpus.sources:
         _source(out, minter, source)
     for body in corpus.bodies:
-        homepage = {"website": out.term(URIRef(body.website))} if body.website else None  # its own source
-        with out.source(_first_source(minter, body.sources, vocabulary), homepage):  # type: ignore[arg-type]
+        homepage = {"website": ox.NamedNode(body.website)} if body.website else None  # its own source
+        with out.source(_first_source(minter, body.sources, vocabulary), homepage):
             _body(out, minter, body)
     bodies_of_posts = {post.id: post.post_in for post in corpus.posts}
     for post in corpus.posts:
@@ -213,7 +177,7 @@ def build_graph(
     for organisation in corpus.organisations:
         facts = _fact_graphs(out, minter, organisation.fact_sources)
         if organisation.website and "website" not in facts:
-            facts["website"] = out.term(URIRef(organisation.website))  # a homepage is its own source
+            facts["website"] = ox.NamedNode(organisation.website)  # a homepage is its own source
         with out.source(_first_source(minter, organisation.sources, vocabulary), facts):
             _organisation(out, minter, organisation)
     for n, meeting in enumerate(corpus.meetings, start=1):
@@ -225,12 +189,10 @@ def build_graph(
     # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
     # Only the objects of the link predicates are looked at, not every object of the graph.
     # (rdfs:seeAlso: an unconfirmed link, whose qualified identifier still names its register)
-    link_predicates = {out.term(r.predicate) for r in REGISTERS.values()} | {out.term(vocab.RDFS.seeAlso)}
+    link_predicates = {r.predicate for r in REGISTERS.values()} | {vocab.RDFS.seeAlso}
     targets = {o.value for _, p, o in out.triples if p in link_predicates}
     # The publisher's own descriptions (registers, role list) go into the vocabulary's graph.
-    extra = from_rdflib(register_graph(minter, {r.name for t in targets if (r := register_of(t))}))
-    if alongside is not None:
-        extra += from_rdflib(alongside)
+    extra = [*register_graph(minter, {r.name for t in targets if (r := register_of(t))}), *alongside]
     out.triples.extend(extra)
     out.graphs.extend([vocabulary] * len(extra))
     quads = [(s, p, o, g) for (s, p, o), g in zip(out.triples, out.graphs, strict=True)]
@@ -239,27 +201,23 @@ def build_graph(
 
 def _fact_graphs(out: _Emitter, minter: Minter, fact_sources: Iterable[Any]) -> dict[str, ox.NamedNode]:
     """The document of each fact (YAML field name) that a record's ``fact_sources`` credit to another document."""
-    return {
-        fact: out.term(minter.thing("source", fs.source))  # type: ignore[misc]
-        for fs in fact_sources
-        for fact in fs.facts
-    }
+    return {fact: minter.thing("source", fs.source) for fs in fact_sources for fact in fs.facts}
 
 
-def _first_source(minter: Minter, ids: list[str], fallback: ox.NamedNode) -> URIRef | ox.NamedNode:
+def _first_source(minter: Minter, ids: list[str], fallback: ox.NamedNode) -> ox.NamedNode:
     """The graph of a shared record: the first document its ``sources`` name (the one that introduced it)."""
     return minter.thing("source", ids[0]) if ids else fallback
 
 
-def _links(out: _Emitter, minter: Minter, s: URIRef, links: Iterable[Link]) -> None:
+def _links(out: _Emitter, minter: Minter, s: ox.NamedNode, links: Iterable[Link]) -> None:
     """Links to public registers, each with its qualified identifier and source (docs/links.md)."""
     for link in links:
-        with out.source(URIRef(link.source)):
+        with out.source(ox.NamedNode(link.source)):
             for triple in link_triples(
                 minter, s, link.iri, source=link.source, verified=link.status in VERIFIED, status=link.status
             ):
                 out.add(*triple, link.lines, "iri")
-            out.add(URIRef(link.source), RDF.type, FOAF.Document, link.lines, "source")
+            out.add(ox.NamedNode(link.source), RDF.type, FOAF.Document, link.lines, "source")
             out.text(
                 minter.part(s, "identifier", register_of(link.iri).name) if register_of(link.iri) else s,
                 SKOS.note,
@@ -269,7 +227,7 @@ def _links(out: _Emitter, minter: Minter, s: URIRef, links: Iterable[Link]) -> N
             )
 
 
-def _sources(out: _Emitter, minter: Minter, s: URIRef, ids: Iterable[str], lines: Lines | None) -> None:
+def _sources(out: _Emitter, minter: Minter, s: ox.NamedNode, ids: Iterable[str], lines: Lines | None) -> None:
     for id in ids:
         source = minter.thing("source", id)
         with out.source(source):  # the document itself says it is about ``s``
@@ -290,7 +248,7 @@ def _source(out: _Emitter, minter: Minter, source: Source) -> None:
         _source_facts(out, minter, source, s, ln)
 
 
-def _source_facts(out: _Emitter, minter: Minter, source: Source, s: URIRef, ln: Lines | None) -> None:
+def _source_facts(out: _Emitter, minter: Minter, source: Source, s: ox.NamedNode, ln: Lines | None) -> None:
     if source.publisher:
         out.add(s, DCTERMS.publisher, minter.thing("body", source.publisher), ln, "publisher")
     if source.published:
@@ -319,8 +277,8 @@ def _body(out: _Emitter, minter: Minter, body: Body) -> None:
         link = ORG.subOrganizationOf if body.kind == "unit" else ORG.unitOf
         out.add(s, link, minter.thing("body", body.unit_of), ln, "unit_of")
     if body.website:
-        out.add(s, FOAF.homepage, URIRef(body.website), ln, "website")
-        out.add(URIRef(body.website), RDF.type, FOAF.Document, ln, "website")
+        out.add(s, FOAF.homepage, ox.NamedNode(body.website), ln, "website")
+        out.add(ox.NamedNode(body.website), RDF.type, FOAF.Document, ln, "website")
     _links(out, minter, s, body.links)
     _sources(out, minter, s, body.sources, ln)
 
@@ -381,8 +339,8 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
         i = minter.part(s, "identifier", ident.scheme)
         il = ident.lines
         verified = ident.status in VERIFIED
-        with out.source(URIRef(ident.source)):
-            out.add(URIRef(ident.source), RDF.type, FOAF.Document, il, "source")
+        with out.source(ox.NamedNode(ident.source)):
+            out.add(ox.NamedNode(ident.source), RDF.type, FOAF.Document, il, "source")
             if verified:
                 out.add(s, RDF.type, LEGAL.LegalEntity, il, "status")
                 out.add(s, RDF.type, ORG.FormalOrganization, il, "status")
@@ -393,7 +351,7 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
             out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
             out.add(i, ADMS.schemeAgency, _plain(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
             out.add(i, ADMS.status, STATUS[ident.status], il, "status")
-            out.add(i, DCTERMS.source, URIRef(ident.source), il, "source")
+            out.add(i, DCTERMS.source, ox.NamedNode(ident.source), il, "source")
             out.text(i, SKOS.note, ident.note, il, "note")
             if ident.scheme == "orgnr" and verified:
                 # DIGG's publisher IRI, worked out from the confirmed number by DIGG's naming rule.
@@ -401,8 +359,8 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
                     out.add(*triple, il, "value")
     _links(out, minter, s, org.links)
     if org.website:
-        out.add(s, FOAF.homepage, URIRef(org.website), ln, "website")
-        out.add(URIRef(org.website), RDF.type, FOAF.Document, ln, "website")
+        out.add(s, FOAF.homepage, ox.NamedNode(org.website), ln, "website")
+        out.add(ox.NamedNode(org.website), RDF.type, FOAF.Document, ln, "website")
     _sources(out, minter, s, org.sources, ln)
 
 
@@ -411,7 +369,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     ln = m.lines
     main = minter.thing("source", m.source)
 
-    def source_of(fact: str, own: str | None = None) -> URIRef | ox.NamedNode:
+    def source_of(fact: str, own: str | None = None) -> ox.NamedNode:
         """The document a fact comes from: the record's own source, else ``fact_sources``, else the main one."""
         return minter.thing("source", own) if own else out.fact_graphs.get(fact, main)
 
@@ -534,12 +492,12 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
 def _contact_point(
     out: _Emitter,
     minter: Minter,
-    meeting: URIRef,
-    prop: URIRef,
+    meeting: ox.NamedNode,
+    prop: ox.NamedNode,
     part: str,
     contact: Contact | PressContact,
-    source: URIRef | ox.NamedNode,
-) -> URIRef:
+    source: ox.NamedNode,
+) -> ox.NamedNode:
     """A contact point of the sakråd (``prop``: the contact's or the press contact's) and the person's;
     returns the person."""
     cp = minter.part(meeting, part)
@@ -559,7 +517,7 @@ def _contact_point(
 
 
 def _count(
-    out: _Emitter, minter: Minter, s: URIRef, fact: str, prop: URIRef, count: Count, source: URIRef | ox.NamedNode
+    out: _Emitter, minter: Minter, s: ox.NamedNode, fact: str, prop: ox.NamedNode, count: Count, source: ox.NamedNode
 ) -> None:
     """A number as the source states it: its words, and the number with whether it is approximate."""
     c = minter.part(s, "count", fact.removesuffix("_count"))
@@ -577,12 +535,12 @@ def _count(
 def _items(
     out: _Emitter,
     minter: Minter,
-    s: URIRef,
+    s: ox.NamedNode,
     m: Meeting,
     name: str,
-    prop: URIRef,
-    cls: URIRef,
-    source: URIRef | ox.NamedNode,
+    prop: ox.NamedNode,
+    cls: ox.NamedNode,
+    source: ox.NamedNode,
 ) -> None:
     """Questions or discussion areas: one resource each, in the source's order, word for word."""
     part = name.rstrip("s").replace("_", "-")
@@ -629,7 +587,7 @@ _FACT_PROPERTIES = {
 }
 
 
-def _notes(out: _Emitter, minter: Minter, s: URIRef, notes: Iterable[Note], default: URIRef | ox.NamedNode) -> None:
+def _notes(out: _Emitter, minter: Minter, s: ox.NamedNode, notes: Iterable[Note], default: ox.NamedNode) -> None:
     """Notes on a record or one of its facts: the publisher's remarks on what a document says."""
     for n, note in enumerate(notes, start=1):
         node = minter.part(s, "note", n)
@@ -647,9 +605,9 @@ def _notes(out: _Emitter, minter: Minter, s: URIRef, notes: Iterable[Note], defa
 def _dated(
     out: _Emitter,
     minter: Minter,
-    event: URIRef,
+    event: ox.NamedNode,
     date: str,
-    source: URIRef | ox.NamedNode,
+    source: ox.NamedNode,
     lines: Lines | None,
     name: str,
 ) -> None:
@@ -666,7 +624,7 @@ def _dated(
         out.add(event, SCHEMA.startDate, _typed(date, datatype), lines, name)
 
 
-def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef | ox.NamedNode) -> None:
+def _days(out: _Emitter, minter: Minter, s: ox.NamedNode, m: Meeting, source: ox.NamedNode) -> None:
     """Several days on one page: one sub-event per day (CPEV m8g:subEvent), each with its own time; the
     sakråd (or series) runs from the first day to the last. Nothing is said about who came on which day."""
     ln = m.lines
@@ -690,11 +648,11 @@ def _days(out: _Emitter, minter: Minter, s: URIRef, m: Meeting, source: URIRef |
 
 def _participation(
     out: _Emitter,
-    meeting: URIRef,
-    part: URIRef,
-    role: URIRef,
-    who: URIRef,
-    source: URIRef | ox.NamedNode,
+    meeting: ox.NamedNode,
+    part: ox.NamedNode,
+    role: ox.NamedNode,
+    who: ox.NamedNode,
+    source: ox.NamedNode,
     lines: Lines | None,
     name: str = "",
 ) -> None:
@@ -720,7 +678,7 @@ _SOURCE_KINDS = {
 }
 
 
-def _date_type(value: str) -> tuple[URIRef, URIRef]:
+def _date_type(value: str) -> tuple[ox.NamedNode, ox.NamedNode]:
     if len(value) == 4:
         return XSD.gYear, TIME.inXSDgYear
     if len(value) == 7:
@@ -731,10 +689,9 @@ def _date_type(value: str) -> tuple[URIRef, URIRef]:
 def role_scheme_graph(ontology_dir: Path) -> Graph:
     """The concept schemes the data refers to, which the data graph carries along: the roles
     (``ontology/roles.ttl``) and the organisation-number scheme (from ``ontology/sakrad.ttl``)."""
-    g = Graph()
-    g.parse(ontology_dir / "roles.ttl", format="turtle")
+    g = Graph.parse((ontology_dir / "roles.ttl").read_bytes(), ox.RdfFormat.TURTLE)
     assert (ROLE_SCHEME, vocab.RDF.type, vocab.SKOS.ConceptScheme) in g, "roles.ttl lacks the role concept scheme"
-    ontology = Graph().parse(ontology_dir / "sakrad.ttl", format="turtle")
+    ontology = Graph.parse((ontology_dir / "sakrad.ttl").read_bytes(), ox.RdfFormat.TURTLE)
     for triple in ontology.triples((vocab.SAKRAD.OrganisationsnummerScheme, None, None)):
         g.add(triple)
     # the verification statuses identifiers carry (adms:status), with their scheme

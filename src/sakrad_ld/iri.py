@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rdflib import URIRef
+import pyoxigraph as ox
 
 __all__ = ["KINDS", "Minter", "slug"]
 
@@ -39,20 +39,21 @@ class Minter:
         if not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
 
-    def thing(self, kind: str, id: str) -> URIRef:
+    def thing(self, kind: str, id: str) -> ox.NamedNode:
         assert kind in KINDS, kind
-        return URIRef(f"{self.base}id/{kind}/{id}")
+        return ox.NamedNode(f"{self.base}id/{kind}/{id}")
 
-    def part(self, whole: URIRef, *segments: str | int) -> URIRef:
-        return URIRef("/".join([str(whole), *map(str, segments)]))
-
-    @property
-    def catalogue(self) -> URIRef:
-        return URIRef(f"{self.base}catalog")
+    def part(self, whole: ox.NamedNode, *segments: str | int) -> ox.NamedNode:
+        """An IRI under ``whole``: its segments joined to it with ``/``."""
+        return ox.NamedNode("/".join([whole.value, *map(str, segments)]))
 
     @property
-    def dataset(self) -> URIRef:
-        return URIRef(f"{self.base}dataset")
+    def catalogue(self) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}catalog")
+
+    @property
+    def dataset(self) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}dataset")
 
     @property
     def validation_report(self) -> str:

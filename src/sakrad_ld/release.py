@@ -226,7 +226,7 @@ def _write_files(
     base, labels = built.minter.base, Labeller(store)
 
     def meeting_files(meeting: Meeting) -> None:
-        iri = str(built.minter.thing("meeting", meeting.id))
+        iri = built.minter.thing("meeting", meeting.id).value
         triples = document_triples(store, iri)
         if cache is None:
             for form in forms:

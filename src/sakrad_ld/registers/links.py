@@ -28,17 +28,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import yaml
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr as se_orgnr
 
 from ..errors import Where
 from ..iri import Minter
-from ..triples import Index, named
+from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
-from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID
+from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
 
 __all__ = [
     "STATUS",
@@ -59,8 +57,6 @@ __all__ = [
     "register_of",
 ]
 
-Triple = tuple[Node, Node, Node]
-
 
 @dataclass(frozen=True)
 class TargetRegister:
@@ -71,7 +67,7 @@ class TargetRegister:
     title_en: str
     uri_space: str
     local_pattern: str  #: the part of an IRI after uri_space
-    predicate: URIRef
+    predicate: ox.NamedNode
     agency: str  #: adms:schemeAgency of the qualified identifiers
     about: str  #: where the IRI convention is documented
     resolves: bool  #: whether its IRIs are promised to dereference (an online failure is a problem)
@@ -140,26 +136,26 @@ def register_of(iri: str) -> TargetRegister | None:
     return next((r for r in REGISTERS.values() if r.local(iri) is not None), None)
 
 
-def register_iri(minter: Minter, name: str) -> URIRef:
+def register_iri(minter: Minter, name: str) -> ox.NamedNode:
     """Our description of a register: a ``void:Dataset`` and the ``skos:ConceptScheme`` of its identifiers."""
-    return URIRef(f"{minter.base}register/{name}")
+    return ox.NamedNode(f"{minter.base}register/{name}")
 
 
-def linkset_iri(minter: Minter, name: str) -> URIRef:
+def linkset_iri(minter: Minter, name: str) -> ox.NamedNode:
     return minter.part(minter.dataset, "linkset", name)
 
 
-def dataportal_iri(orgnr: str) -> URIRef:
+def dataportal_iri(orgnr: str) -> str:
     """DIGG's publisher IRI for an organisation number: ``http://dataportal.se/organisation/SE<10 digits>``."""
-    return URIRef(f"{REGISTERS['dataportal'].uri_space}SE{se_orgnr.compact(orgnr)}")
+    return f"{REGISTERS['dataportal'].uri_space}SE{se_orgnr.compact(orgnr)}"
 
 
 def link_triples(
     minter: Minter,
-    subject: URIRef,
+    subject: ox.NamedNode,
     iri: str,
     source: str | None = None,
-    derived_from: URIRef | None = None,
+    derived_from: ox.NamedNode | None = None,
     verified: bool = True,
     status: str | None = None,
 ) -> list[Triple]:
@@ -173,30 +169,31 @@ def link_triples(
     ``owl:sameAs`` and no qualified node, so the shapes reject it.
     """
     register = register_of(iri)
-    if register is None:
-        return [(subject, OWL.sameAs, URIRef(iri))]
+    local = register.local(iri) if register is not None else None
+    if register is None or local is None:
+        return [(subject, OWL.sameAs, ox.NamedNode(iri))]
     node = minter.part(subject, "identifier", register.name)
     triples: list[Triple] = [
-        (subject, register.predicate if verified else RDFS.seeAlso, URIRef(iri)),
+        (subject, register.predicate if verified else RDFS.seeAlso, ox.NamedNode(iri)),
         (subject, ADMS.identifier, node),
         (node, RDF.type, ADMS.Identifier),
-        (node, SKOS.notation, Literal(register.local(iri))),
+        (node, SKOS.notation, ox.Literal(local)),
         (node, DCTERMS.conformsTo, register_iri(minter, register.name)),
     ]
     if derived_from is not None:
         triples += [
             (node, ADMS.status, SAKRAD.Derived),
-            (node, SAKRAD.derivation, Literal(register.derivation_sv, lang="sv")),
-            (node, SAKRAD.derivation, Literal(register.derivation_en, lang="en")),
+            (node, SAKRAD.derivation, ox.Literal(register.derivation_sv, language="sv")),
+            (node, SAKRAD.derivation, ox.Literal(register.derivation_en, language="en")),
             (node, PROV.wasDerivedFrom, derived_from),
-            (node, DCTERMS.source, URIRef(register.about)),  # the document of the rule it was derived by
+            (node, DCTERMS.source, ox.NamedNode(register.about)),  # the document of the rule it was derived by
         ]
         return triples
-    triples.append((node, ADMS.schemeAgency, Literal(register.agency)))
+    triples.append((node, ADMS.schemeAgency, ox.Literal(register.agency)))
     if status is not None:
         triples.append((node, ADMS.status, STATUS[status]))
     if source:
-        triples.append((node, DCTERMS.source, URIRef(source)))
+        triples.append((node, DCTERMS.source, ox.NamedNode(source)))
     return triples
 
 
@@ -217,11 +214,11 @@ def register_graph(minter: Minter, names: Iterable[str]) -> Graph:
         g.add((s, RDF.type, VOID.Dataset))
         g.add((s, RDF.type, SKOS.ConceptScheme))
         for text, lang in ((r.title_sv, "sv"), (r.title_en, "en")):
-            g.add((s, DCTERMS.title, Literal(text, lang=lang)))
-            g.add((s, SKOS.prefLabel, Literal(text, lang=lang)))
-        g.add((s, VOID.uriSpace, Literal(r.uri_space)))
-        g.add((s, VOID.uriRegexPattern, Literal("^" + re.escape(r.uri_space) + r.local_pattern + "$")))
-        g.add((s, DCTERMS.source, URIRef(r.about)))
+            g.add((s, DCTERMS.title, ox.Literal(text, language=lang)))
+            g.add((s, SKOS.prefLabel, ox.Literal(text, language=lang)))
+        g.add((s, VOID.uriSpace, ox.Literal(r.uri_space)))
+        g.add((s, VOID.uriRegexPattern, ox.Literal("^" + re.escape(r.uri_space) + r.local_pattern + "$")))
+        g.add((s, DCTERMS.source, ox.NamedNode(r.about)))
     return g
 
 
@@ -230,7 +227,7 @@ def linksets(data: Index, minter: Minter) -> Graph:
     g = Graph()
     used: list[str] = []
     for name, r in REGISTERS.items():
-        predicate = named(r.predicate)
+        predicate = r.predicate
         count = sum(
             len(data.subjects_of(predicate, o))
             for o in data.objects_of(predicate)
@@ -242,13 +239,13 @@ def linksets(data: Index, minter: Minter) -> Graph:
         ls = linkset_iri(minter, name)
         g.add((minter.dataset, VOID.subset, ls))
         g.add((ls, RDF.type, VOID.Linkset))
-        g.add((ls, DCTERMS.title, Literal(f"Länkar till {r.title_sv}", lang="sv")))
-        g.add((ls, DCTERMS.title, Literal(f"Links to {r.title_en}", lang="en")))
+        g.add((ls, DCTERMS.title, ox.Literal(f"Länkar till {r.title_sv}", language="sv")))
+        g.add((ls, DCTERMS.title, ox.Literal(f"Links to {r.title_en}", language="en")))
         g.add((ls, VOID.subjectsTarget, minter.dataset))
         g.add((ls, VOID.objectsTarget, register_iri(minter, name)))
         g.add((ls, VOID.linkPredicate, r.predicate))
-        g.add((ls, VOID.triples, Literal(count)))
-    g += register_graph(minter, used)
+        g.add((ls, VOID.triples, ox.Literal(str(count), datatype=XSD.integer)))
+    g.update(register_graph(minter, used))
     return g
 
 
@@ -385,10 +382,9 @@ def _lagrummet_names(path: Path) -> dict[str, set[str]]:
     """IRI → names, from the project's Lagrummet extract (empty if the project has none)."""
     if not path.is_file():
         return {}
-    g = Graph().parse(path, format="turtle")
     out: dict[str, set[str]] = {}
-    for s, _, name in g.triples((None, FOAF.name, None)):
-        out.setdefault(str(s), set()).add(str(name))
+    for s, _, name in Graph.parse(path.read_bytes(), ox.RdfFormat.TURTLE).triples(None, FOAF.name, None):
+        out.setdefault(s.value, set()).add(name.value)
     return out
 
 
@@ -455,19 +451,20 @@ class TargetStatus:
         return f"{code} {self.target.kind:<6} {self.target.iri}{note}: {self.detail}"
 
 
-def link_targets(graph: Graph) -> list[Target]:
+def link_targets(graph: Index) -> list[Target]:
     """Every link target and every source page of an identifier in ``graph``, sorted (http(s) only)."""
     found: dict[tuple[str, str], Target] = {}
     for r in REGISTERS.values():
         # a confirmed link, and an unconfirmed one (rdfs:seeAlso), which is checked to be confirmed
         for predicate in (r.predicate, RDFS.seeAlso):
-            for s, _, o in graph.triples((None, predicate, None)):
-                if r.local(str(o)) is not None:
-                    found.setdefault((str(o), "link"), Target(str(o), "link", r.name, str(s)))
-    for node in graph.subjects(RDF.type, ADMS.Identifier):
+            for o in graph.objects_of(predicate):
+                if isinstance(o, ox.NamedNode) and r.local(o.value) is not None:
+                    for s in graph.subjects_of(predicate, o):
+                        found.setdefault((o.value, "link"), Target(o.value, "link", r.name, s.value))
+    for node in graph.subjects_of(RDF.type, ADMS.Identifier):
         for source in graph.objects(node, DCTERMS.source):
-            if isinstance(source, URIRef) and str(source).startswith(("http://", "https://")):
-                found.setdefault((str(source), "source"), Target(str(source), "source", None, str(node)))
+            if isinstance(source, ox.NamedNode) and source.value.startswith(("http://", "https://")):
+                found.setdefault((source.value, "source"), Target(source.value, "source", None, node.value))
     return [found[k] for k in sorted(found)]
 
 

@@ -24,6 +24,7 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from stdnum.se import orgnr as se_orgnr
@@ -33,6 +34,9 @@ from ..formats import FORMATS, by_suffix
 from .names import legal_forms
 from .orgnr import LEGAL_FORM_GROUPS, form_mismatch, not_an_organisation_number
 from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, key
+
+if TYPE_CHECKING:
+    from ..triples import Term
 
 __all__ = ["NAME_FIELDS", "NUMBER_FIELDS", "Entry", "Register", "Rejected", "read_register"]
 
@@ -341,20 +345,20 @@ def _number_fields(
 
 
 def _rdf_register(path: Path) -> Register:
-    import pyoxigraph as ox  # imported here: only RDF registers need the RDF libraries
-    from rdflib import Graph, Literal, URIRef
+    import pyoxigraph as ox  # imported here: only RDF registers need the RDF library
 
-    from ..rdflib_edge import rdflib_term
+    from ..triples import Graph
     from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, RDFS, SKOS
 
     names = (SKOS.prefLabel, FOAF.name, LEGAL.legalName, RDFS.label)
     ids = (LEGAL.legalIdentifier, ADMS.identifier, DCTERMS.identifier)
     fmt = by_suffix(path.suffix.lower())
     assert fmt is not None
-    graph = Graph()
-    try:
-        for quad in ox.parse(path=str(path), format=ox.RdfFormat.from_media_type(fmt.media_type)):
-            graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
+    try:  # every graph of a quads format, read as one
+        graph = Graph(
+            (q.subject, q.predicate, q.object)  # type: ignore[misc]
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.from_media_type(fmt.media_type))
+        )
     except SyntaxError as err:
         line = err.lineno or 0
         problem = str(err.msg).split(": ", 1)[-1] if err.msg else "syntax error"
@@ -370,21 +374,21 @@ def _rdf_register(path: Path) -> Register:
     identifiers = {o for p in ids for o in graph.objects(None, p)}
     named = {s for p in names for s in graph.subjects(p, None)} - identifiers
     values: list[str] = []
-    for subject in sorted(named, key=str):
-        name = " ".join(next(str(o) for p in names for o in sorted(graph.objects(subject, p), key=str)).split())
+    for subject in sorted(named, key=_value):
+        name = " ".join(next(o.value for p in names for o in sorted(graph.objects(subject, p), key=_value)).split())
         numbers = sorted(
             {
-                str(n)
+                n.value
                 for p in ids
                 for o in graph.objects(subject, p)
-                for n in ([o] if isinstance(o, Literal) else graph.objects(o, SKOS.notation))
+                for n in ([o] if isinstance(o, ox.Literal) else graph.objects(o, SKOS.notation))
             }
         )
-        iri = str(subject) if isinstance(subject, URIRef) else None  # blank-node labels are not stable
+        iri = subject.value if isinstance(subject, ox.NamedNode) else None  # blank-node labels are not stable
         state = {
-            _local(p): _local(o) if isinstance(o, URIRef) else str(o)
+            _local(p): _local(o.value) if isinstance(o, ox.NamedNode) else o.value
             for p in _STATUS_PREDICATES
-            for o in sorted(graph.objects(subject, URIRef(p)), key=str)
+            for o in sorted(graph.objects(subject, ox.NamedNode(p)), key=_value)
         }
         values.extend(numbers)
         for number in numbers or [""]:
@@ -421,6 +425,11 @@ _STATUS_PREDICATES = (
 )
 
 
-def _local(iri: object) -> str:
+def _local(iri: str) -> str:
     """The last part of an IRI: ``…/adms#status`` → ``status``, ``…/status/Retired`` → ``Retired``."""
-    return re.split(r"[/#]", str(iri).rstrip("/#"))[-1]
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1]
+
+
+def _value(term: Term) -> str:
+    """What a term is sorted by: its IRI, label or lexical form."""
+    return term.value

@@ -23,7 +23,6 @@ from html import escape
 
 import pyoxigraph as ox
 
-from ..triples import named
 from ..vocab import M8G, ROLE
 from .documents import page_path
 from .labels import Labeller, Text
@@ -301,8 +300,8 @@ def _participations(store: ox.Store) -> dict[str, int]:
     GROUP BY ?o`` counts, read by pattern so that it needs no SPARQL engine (the build draws from
     the triples in memory)."""
     totals: Counter[str] = Counter()
-    participant = named(M8G.hasParticipant)
-    for q in store.quads_for_pattern(None, named(M8G.role), named(ROLE.participatingOrganisation)):
+    participant = M8G.hasParticipant
+    for q in store.quads_for_pattern(None, M8G.role, ROLE.participatingOrganisation):
         for p in store.quads_for_pattern(q.subject, participant, None):
             if isinstance(p.object, ox.NamedNode):
                 totals[p.object.value] += 1
@@ -312,13 +311,13 @@ def _participations(store: ox.Store) -> dict[str, int]:
 def _meetings_of(store: ox.Store, org: str) -> set[str]:
     """The sakråd ``org`` took part in as a participating organisation."""
     out = set()
-    role = named(ROLE.participatingOrganisation)
-    for q in store.quads_for_pattern(None, named(M8G.hasParticipant), ox.NamedNode(org)):
-        if next(iter(store.quads_for_pattern(q.subject, named(M8G.role), role)), None) is None:
+    role = ROLE.participatingOrganisation
+    for q in store.quads_for_pattern(None, M8G.hasParticipant, ox.NamedNode(org)):
+        if next(iter(store.quads_for_pattern(q.subject, M8G.role, role)), None) is None:
             continue
         out.update(
             w.subject.value
-            for w in store.quads_for_pattern(None, named(M8G.hasParticipation), q.subject)
+            for w in store.quads_for_pattern(None, M8G.hasParticipation, q.subject)
             if isinstance(w.subject, ox.NamedNode)
         )
     return out

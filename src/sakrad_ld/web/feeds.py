@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..triples import named
 from ..vocab import DCTERMS
 from .describe import document_triples
 from .lists import Lists, MeetingRow
@@ -48,7 +47,7 @@ def changes(store: ox.Store, lists: Lists, previous: ox.Store | None) -> list[Ch
 def _updated(store: ox.Store) -> str:
     dataset = dataset_node(store)
     found = (
-        next((q.object.value for q in store.quads_for_pattern(dataset, named(DCTERMS.modified), None)), None)
+        next((q.object.value for q in store.quads_for_pattern(dataset, DCTERMS.modified, None)), None)
         if dataset
         else None
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..triples import RDF_TYPE, named
+from ..triples import RDF_TYPE
 from ..vocab import ADMS, M8G, ORG, ROLE, SAKRAD, SCHEMA, SKOS
 from .labels import Labeller, Text, objects, value
 from .meeting import meeting_dates
@@ -118,9 +118,9 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         return refs[iri]
 
     roles = {
-        named(ROLE.chair): "chairs",
-        named(ROLE.convener): "conveners",
-        named(ROLE.participatingOrganisation): "organisations",
+        ROLE.chair: "chairs",
+        ROLE.convener: "conveners",
+        ROLE.participatingOrganisation: "organisations",
     }
     dated = meeting_dates(store)
     order = [m for m in reversed(dated) if m[1] is not None] + [m for m in dated if m[1] is None]
@@ -129,7 +129,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
     role_names: dict[str, dict[str, Text]] = defaultdict(dict)
     for iri, date in order:
         node = ox.NamedNode(iri)
-        organiser = value(store, node, named(SCHEMA.organizer))
+        organiser = value(store, node, SCHEMA.organizer)
         chain = _chain(store, organiser)
         row = MeetingRow(
             ref(iri),
@@ -137,18 +137,18 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             ref(chain[0]) if chain else None,
             ref(chain[-2] if len(chain) > 1 else chain[0]) if chain else None,
         )
-        listed = value(store, node, named(SAKRAD.listedOrganisationCount))
+        listed = value(store, node, SAKRAD.listedOrganisationCount)
         row.listed = int(listed.value) if isinstance(listed, ox.Literal) and listed.value.isdigit() else None
         parts = []
-        for part in objects(store, node, named(M8G.hasParticipation)):
-            who = value(store, part, named(M8G.hasParticipant))
-            role = value(store, part, named(M8G.role))
+        for part in objects(store, node, M8G.hasParticipation):
+            who = value(store, part, M8G.hasParticipant)
+            role = value(store, part, M8G.role)
             if not isinstance(who, ox.NamedNode):
                 continue
             taking_part[who.value].add(iri)
             if isinstance(role, ox.NamedNode):
                 role_names[who.value][role.value] = labels.of(role)
-            position = value(store, part, named(SCHEMA.position))
+            position = value(store, part, SCHEMA.position)
             parts.append(
                 (
                     int(position.value) if isinstance(position, ox.Literal) and position.value.isdigit() else 1 << 30,
@@ -178,14 +178,12 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         for iri in found:
             node = ox.NamedNode(iri)
             row = AgentRow(ref(iri))
-            row.alt_names = sorted(
-                {o.value for o in objects(store, node, named(SKOS.altLabel)) if isinstance(o, ox.Literal)}
-            )
+            row.alt_names = sorted({o.value for o in objects(store, node, SKOS.altLabel) if isinstance(o, ox.Literal)})
             row.numbers = sorted(
                 {
                     n.value
-                    for i in objects(store, node, named(ADMS.identifier))
-                    for n in objects(store, i, named(SKOS.notation))
+                    for i in objects(store, node, ADMS.identifier)
+                    for n in objects(store, i, SKOS.notation)
                     if isinstance(n, ox.Literal)
                 }
             )
@@ -193,7 +191,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             row.meetings = len(met)
             known = sorted(d for d in (dates.get(m) for m in met) if d)
             row.first, row.last = (known[0], known[-1]) if known else (None, None)
-            parent = value(store, node, named(ORG.unitOf)) or value(store, node, named(ORG.subOrganizationOf))
+            parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
             row.part_of = ref(parent.value) if isinstance(parent, ox.NamedNode) else None
             row.roles = sorted(role_names.get(iri, {}).values(), key=lambda t: t.main)
             rows.append(row)
@@ -207,7 +205,7 @@ def _chain(store: ox.Store, body: object) -> list[str]:
     chain: list[str] = []
     while isinstance(body, ox.NamedNode) and body.value not in chain:
         chain.append(body.value)
-        body = value(store, body, named(ORG.unitOf)) or value(store, body, named(ORG.subOrganizationOf))
+        body = value(store, body, ORG.unitOf) or value(store, body, ORG.subOrganizationOf)
     return chain
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..triples import RDF_TYPE, named
+from ..triples import RDF_TYPE
 from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
 from .labels import Labeller, Text, objects, value
 
@@ -91,24 +91,24 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     labels = labels or Labeller(store)
     m = ox.NamedNode(iri)
 
-    def text(p: object) -> Text | None:
-        return labels.text(m, named(p))
+    def text(p: ox.NamedNode) -> Text | None:
+        return labels.text(m, p)
 
-    place = value(store, m, named(DCTERMS.spatial))
+    place = value(store, m, DCTERMS.spatial)
     members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": [], "agency": []}
     roles = {
-        named(ROLE.chair): "chair",
-        named(ROLE.governmentParticipant): "government",
-        named(ROLE.participatingAgency): "agency",
-        named(ROLE.participatingOrganisation): "organisation",
+        ROLE.chair: "chair",
+        ROLE.governmentParticipant: "government",
+        ROLE.participatingAgency: "agency",
+        ROLE.participatingOrganisation: "organisation",
     }
     positions: dict[str, int] = {}
-    for part in objects(store, m, named(M8G.hasParticipation)):
-        role = roles.get(value(store, part, named(M8G.role)))  # type: ignore[arg-type]
-        who = value(store, part, named(M8G.hasParticipant))
+    for part in objects(store, m, M8G.hasParticipation):
+        role = roles.get(value(store, part, M8G.role))  # type: ignore[arg-type]
+        who = value(store, part, M8G.hasParticipant)
         if role is None or not isinstance(who, ox.NamedNode):
             continue
-        capacity = value(store, part, named(SAKRAD.inCapacityOf))
+        capacity = value(store, part, SAKRAD.inCapacityOf)
         members[role].append(
             Member(
                 part.value,
@@ -116,29 +116,29 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
                 labels.of(who),
                 capacity.value if isinstance(capacity, ox.NamedNode) else None,
                 labels.of(capacity) if isinstance(capacity, ox.NamedNode) else None,
-                labels.text(part, named(DCTERMS.description)),
+                labels.text(part, DCTERMS.description),
             )
         )
-        positions[part.value] = _int(value(store, part, named(SCHEMA.position))) or 1 << 30
+        positions[part.value] = _int(value(store, part, SCHEMA.position)) or 1 << 30
     for group in members.values():
         group.sort(key=lambda x: (positions.get(x.participation, 1 << 30), x.participation))
     questions = sorted(
         (
             Question(
                 q.value,
-                _int(value(store, q, named(SCHEMA.position))) or 0,
-                labels.text(q, named(SCHEMA.text)) or Text(q.value),
+                _int(value(store, q, SCHEMA.position)) or 0,
+                labels.text(q, SCHEMA.text) or Text(q.value),
             )
-            for q in objects(store, m, named(SAKRAD.question))
+            for q in objects(store, m, SAKRAD.question)
             if isinstance(q, ox.NamedNode)
         ),
         key=lambda q: (q.position, q.iri),
     )
-    contact_point = value(store, m, named(M8G.contactPoint))
+    contact_point = value(store, m, M8G.contactPoint)
     if isinstance(
         contact_point, ox.NamedNode | ox.BlankNode
     ):  # the people the contact point is (their m8g:contactPoint)
-        for quad in store.quads_for_pattern(None, named(M8G.contactPoint), contact_point):
+        for quad in store.quads_for_pattern(None, M8G.contactPoint, contact_point):
             who = quad.subject
             if isinstance(who, ox.NamedNode) and who != m and all(c.iri != who.value for c in members["contact"]):
                 members["contact"].append(
@@ -152,11 +152,11 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     return MeetingFacts(
         iri=iri,
         title=labels.of(m),
-        date=_literal(value(store, m, named(SCHEMA.startDate))),
-        place=(labels.text(place, named(LOCN.geographicName)) or labels.of(place))
+        date=_literal(value(store, m, SCHEMA.startDate)),
+        place=(labels.text(place, LOCN.geographicName) or labels.of(place))
         if isinstance(place, ox.NamedNode)
         else None,
-        organisers=_organisers(store, labels, value(store, m, named(SCHEMA.organizer))),
+        organisers=_organisers(store, labels, value(store, m, SCHEMA.organizer)),
         chairs=members["chair"],
         government=members["government"],
         topic=text(SAKRAD.topic),
@@ -166,36 +166,34 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         organisations=members["organisation"],
         stated_count=stated_count,
         stated_count_text=stated_text,
-        listed_count=_int(value(store, m, named(SAKRAD.listedOrganisationCount))),
-        presentations=_int(value(store, m, named(SAKRAD.statedPresentationCount))),
+        listed_count=_int(value(store, m, SAKRAD.listedOrganisationCount)),
+        presentations=_int(value(store, m, SAKRAD.statedPresentationCount)),
         presentations_text=text(SAKRAD.presentationsDescription),
         handling_of_views=text(SAKRAD.handlingOfViews),
         contacts=members["contact"],
-        email=_literal(value(store, contact_point, named(M8G.email))) if contact_point else None,
-        telephone=_literal(value(store, contact_point, named(M8G.telephone))) if contact_point else None,
-        sources=[
-            (s.value, labels.of(s)) for s in objects(store, m, named(DCTERMS.source)) if isinstance(s, ox.NamedNode)
-        ],
+        email=_literal(value(store, contact_point, M8G.email)) if contact_point else None,
+        telephone=_literal(value(store, contact_point, M8G.telephone)) if contact_point else None,
+        sources=[(s.value, labels.of(s)) for s in objects(store, m, DCTERMS.source) if isinstance(s, ox.NamedNode)],
         agencies=members["agency"],
-        case_number=_literal(value(store, m, named(SAKRAD.caseNumber))),
-        derived_date=_literal(value(store, m, named(SAKRAD.derivedDate))),
-        derivation=labels.text(m, named(SAKRAD.derivation)),
+        case_number=_literal(value(store, m, SAKRAD.caseNumber)),
+        derived_date=_literal(value(store, m, SAKRAD.derivedDate)),
+        derivation=labels.text(m, SAKRAD.derivation),
         notes=_notes(store, labels, m),
     )
 
 
 def _notes(store: ox.Store, labels: Labeller, m: ox.NamedNode) -> list[Note]:
     notes = []
-    for n in objects(store, m, named(SAKRAD.note)):
+    for n in objects(store, m, SAKRAD.note):
         if not isinstance(n, ox.NamedNode):
             continue
-        about = value(store, n, named(SAKRAD.aboutProperty))
+        about = value(store, n, SAKRAD.aboutProperty)
         notes.append(
             Note(
                 n.value,
-                labels.text(n, named(SCHEMA.text)) or Text(""),
+                labels.text(n, SCHEMA.text) or Text(""),
                 about.value if isinstance(about, ox.NamedNode) else None,
-                [s.value for s in objects(store, n, named(DCTERMS.source)) if isinstance(s, ox.NamedNode)],
+                [s.value for s in objects(store, n, DCTERMS.source) if isinstance(s, ox.NamedNode)],
             )
         )
     return sorted(notes, key=lambda x: [(0, int(s)) if s.isdigit() else (1, s) for s in x.iri.split("/")])
@@ -203,9 +201,9 @@ def _notes(store: ox.Store, labels: Labeller, m: ox.NamedNode) -> list[Note]:
 
 def _stated(store: ox.Store, m: ox.NamedNode) -> tuple[int | None, str | None]:
     """How many organisations took part, as the source states it (a sakrad:StatedCount): number and words."""
-    node = value(store, m, named(SAKRAD.participatingOrganisationCount))
+    node = value(store, m, SAKRAD.participatingOrganisationCount)
     if isinstance(node, ox.NamedNode | ox.BlankNode):
-        return _int(value(store, node, named(SCHEMA.value))), _literal(value(store, node, named(SAKRAD.wording)))
+        return _int(value(store, node, SCHEMA.value)), _literal(value(store, node, SAKRAD.wording))
     return None, None
 
 
@@ -214,7 +212,7 @@ def _organisers(store: ox.Store, labels: Labeller, body: object) -> list[tuple[s
     chain: list[tuple[str, Text]] = []
     while isinstance(body, ox.NamedNode) and body.value not in {iri for iri, _ in chain}:
         chain.append((body.value, labels.of(body)))
-        body = value(store, body, named(ORG.subOrganizationOf)) or value(store, body, named(ORG.unitOf))
+        body = value(store, body, ORG.subOrganizationOf) or value(store, body, ORG.unitOf)
     return chain
 
 
@@ -231,8 +229,8 @@ def meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
     """Every sakråd as (IRI, earliest date or None), by date (undated last), then IRI; read by pattern,
     so it works on any store with ``quads_for_pattern`` (the build's in-memory one too)."""
     dates: dict[str, str | None] = {}
-    start = named(SCHEMA.startDate)
-    for q in store.quads_for_pattern(None, RDF_TYPE, named(SAKRAD.Sakrad)):
+    start = SCHEMA.startDate
+    for q in store.quads_for_pattern(None, RDF_TYPE, SAKRAD.Sakrad):
         m = q.subject
         if not isinstance(m, ox.NamedNode):
             continue

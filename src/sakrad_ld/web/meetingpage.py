@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
-from ..triples import named
 from ..vocab import M8G, SCHEMA
 from .labels import Text, objects, value
 from .meeting import MeetingFacts
@@ -125,7 +124,7 @@ def meeting_view(
         return [(m, ox.NamedNode(p), None) for p in ROW_PROPERTIES.get(key, ())]
 
     def participations(members: list) -> list[tuple]:
-        return [(ox.NamedNode(x.participation), named(M8G.hasParticipant), None) for x in members]
+        return [(ox.NamedNode(x.participation), M8G.hasParticipant, None) for x in members]
 
     rows: list[Row] = []
     if f.date:
@@ -172,7 +171,7 @@ def meeting_view(
         words = f"{f.stated_count_text} ({f.stated_count})"
     sources = []
     for iri, _ in f.sources:
-        url = value(view.store, ox.NamedNode(iri), named(SCHEMA.url))
+        url = value(view.store, ox.NamedNode(iri), SCHEMA.url)
         sources.append((view.resource(iri), url.value if url is not None else None))
     return MeetingView(
         rows=rows,

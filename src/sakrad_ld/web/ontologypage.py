@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ..triples import RDF_TYPE, named
+from ..triples import RDF_TYPE
 from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, ROLE_SCHEME, SKOS
 from .labels import Text
 from .resourceview import View
@@ -34,11 +34,11 @@ def ontology_view(view: View) -> dict[str, object]:
     """What the ontology's page shows: its title, description, kinds of term with their terms, the
     role scheme, the ontology's own facts and the vocabularies it reuses."""
     store = view.store
-    ontology = named(ONTOLOGY_IRI)
+    ontology = ONTOLOGY_IRI
     title = view.labels.text(ontology, DCTERMS.title) or Text("Ontologi för sakråd", "Ontology for sakråd")
     candidates = [
         *store.quads_for_pattern(None, RDFS.isDefinedBy, ontology),
-        *(q for kind, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, named(kind))),
+        *(q for kind, _ in _KINDS for q in store.quads_for_pattern(None, RDF_TYPE, kind)),
     ]
     terms = sorted(
         {q.subject.value for q in candidates if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(_NS)}
@@ -49,7 +49,7 @@ def ontology_view(view: View) -> dict[str, object]:
         members = [
             t
             for t in terms
-            if t not in listed and next(iter(store.quads_for_pattern(named(t), RDF_TYPE, named(kind))), None)
+            if t not in listed and next(iter(store.quads_for_pattern(ox.NamedNode(t), RDF_TYPE, kind)), None)
         ]
         if members:
             listed.update(members)
@@ -62,9 +62,10 @@ def ontology_view(view: View) -> dict[str, object]:
         for q in store.quads_for_pattern(ontology, DCTERMS.references, None)
         if isinstance(q.object, ox.NamedNode)
     )
-    prefix = named("http://purl.org/vocab/vann/preferredNamespacePrefix")
+    prefix = ox.NamedNode("http://purl.org/vocab/vann/preferredNamespacePrefix")
     reused = [
-        (next((q.object.value for q in store.quads_for_pattern(named(ns), prefix, None)), ""), ns) for ns in references
+        (next((q.object.value for q in store.quads_for_pattern(ox.NamedNode(ns), prefix, None)), ""), ns)
+        for ns in references
     ]
     return {
         "heading": title,
@@ -80,7 +81,7 @@ def ontology_view(view: View) -> dict[str, object]:
 
 
 def _term(view: View, iri: str) -> dict[str, object]:
-    node = named(iri)
+    node = ox.NamedNode(iri)
     return {
         "id": iri[len(_NS) :],
         "label": view.labels.text(node, RDFS.label) or view.labels.text(node, SKOS.prefLabel),

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from markupsafe import Markup
 
 from ..formats import FORMATS
-from ..triples import RDF_TYPE, named
+from ..triples import RDF_TYPE
 from ..vocab import DCAT, DCTERMS, M8G, SAKRAD
 from . import diagrams, schemaorg
 from .documents import document_path
@@ -93,7 +93,7 @@ def dataset_node(store: ox.Store) -> ox.NamedNode | None:
     found = sorted(
         (
             q.subject
-            for q in store.quads_for_pattern(None, RDF_TYPE, named(DCAT.Dataset))
+            for q in store.quads_for_pattern(None, RDF_TYPE, DCAT.Dataset)
             if isinstance(q.subject, ox.NamedNode)
         ),
         key=str,
@@ -105,7 +105,7 @@ def shell(store: ox.Store, site: Site) -> dict[str, object]:
     """What every page's frame needs: the site and the data's licence."""
     licence = None
     if (dataset := dataset_node(store)) is not None:
-        found = value(store, dataset, named(DCTERMS.license))
+        found = value(store, dataset, DCTERMS.license)
         licence = found.value if isinstance(found, ox.NamedNode) else None
     return {"site": site, "licence": licence}
 
@@ -143,7 +143,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         formats = [(f.label, f"{doc[1:]}{f.suffix}") for f in FORMATS]
         alternates = [(f.media_type, f"{doc[1:]}{f.suffix}") for f in FORMATS]
     own = _parts(store, iri)
-    is_meeting = named(SAKRAD.Sakrad) in objects(store, node, RDF_TYPE)
+    is_meeting = SAKRAD.Sakrad in objects(store, node, RDF_TYPE)
     anchored: set[str] = set()  # parts whose #fragment the readable part of the page already holds
     meeting = None
     participations: tuple[list, int, str | None] = ([], 0, None)
@@ -212,7 +212,7 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> list[tuple[Value, str]]
     for node in nodes:
         for quad in view.store.quads_for_pattern(node, None, None):
             o = quad.object
-            if quad.predicate in (RDF_TYPE, named(M8G.role)):
+            if quad.predicate in (RDF_TYPE, M8G.role):
                 continue
             if isinstance(o, ox.Literal) and o.datatype.value.endswith("#anyURI"):
                 o = ox.NamedNode(o.value) if o.value.startswith(("http://", "https://")) else o
@@ -288,8 +288,8 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
     view = view_of(store, site)
     lists = summary or read_lists(store, site.base_iri, view.labels)
     dataset = dataset_node(store)
-    title = (view.labels.text(dataset, named(DCTERMS.title)) if dataset else None) or DEFAULT_TITLE
-    description = (view.labels.text(dataset, named(DCTERMS.description)) if dataset else None) or DEFAULT_DESCRIPTION
+    title = (view.labels.text(dataset, DCTERMS.title) if dataset else None) or DEFAULT_TITLE
+    description = (view.labels.text(dataset, DCTERMS.description) if dataset else None) or DEFAULT_DESCRIPTION
     here = translated("index.html", lang)
     chart = _picture(site, diagrams.CHART_FILE, lambda: diagrams.participation_chart_svg(store, site.base_iri), here)
     queries = [

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from ..triples import RDF_TYPE, named
+from ..triples import RDF_TYPE
 from ..vocab import ADMS, DCTERMS, M8G, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, objects, term_labels, value

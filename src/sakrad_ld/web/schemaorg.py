@@ -10,8 +10,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..triples import RDF_TYPE, named
-from ..vocab import ADMS, DCTERMS, FOAF, LOCN, M8G, ORG, SAKRAD, SCHEMA, SKOS
+from ..triples import RDF_TYPE
+from ..vocab import ADMS, DCTERMS, FOAF, LOCN, M8G, ORG, OWL, SAKRAD, SCHEMA, SKOS
 from .labels import Labeller, objects, value
 
 __all__ = ["about", "dataset"]
@@ -27,25 +27,25 @@ def _agent(store: ox.Store, labels: Labeller, node: ox.NamedNode) -> dict[str, A
     types = set(objects(store, node, RDF_TYPE))
     kind = (
         "Person"
-        if named(FOAF.Person) in types
+        if FOAF.Person in types
         else ("GovernmentOrganization" if node.value.split("/id/", 1)[-1].startswith("body/") else "Organization")
     )
     out: dict[str, Any] = {"@type": kind, "@id": node.value, "name": _name(labels, node)}
-    alt = sorted(o.value for o in objects(store, node, named(SKOS.altLabel)) if isinstance(o, ox.Literal))
+    alt = sorted(o.value for o in objects(store, node, SKOS.altLabel) if isinstance(o, ox.Literal))
     if alt:
         out["alternateName"] = alt
     numbers = sorted(
         n.value
-        for i in objects(store, node, named(ADMS.identifier))
-        for n in objects(store, i, named(SKOS.notation))
+        for i in objects(store, node, ADMS.identifier)
+        for n in objects(store, i, SKOS.notation)
         if isinstance(n, ox.Literal)
     )
     if numbers:
         out["identifier"] = numbers
-    homepage = value(store, node, named(FOAF.homepage))
+    homepage = value(store, node, FOAF.homepage)
     if homepage is not None:
         out["url"] = homepage.value
-    parent = value(store, node, named(ORG.unitOf)) or value(store, node, named(ORG.subOrganizationOf))
+    parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
     if isinstance(parent, ox.NamedNode):
         out["parentOrganization"] = {
             "@type": "GovernmentOrganization",
@@ -61,7 +61,7 @@ def about(store: ox.Store, iri: str, base: str) -> dict[str, Any] | None:
     node = ox.NamedNode(iri)
     labels = Labeller(store)
     types = set(objects(store, node, RDF_TYPE))
-    if named(SAKRAD.Sakrad) in types:
+    if SAKRAD.Sakrad in types:
         out: dict[str, Any] = {
             "@context": _CONTEXT,
             "@type": "Event",
@@ -69,22 +69,22 @@ def about(store: ox.Store, iri: str, base: str) -> dict[str, Any] | None:
             "name": _name(labels, node),
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         }
-        date = value(store, node, named(SCHEMA.startDate))
+        date = value(store, node, SCHEMA.startDate)
         if date is not None:
             out["startDate"] = date.value
-        place = value(store, node, named(DCTERMS.spatial))
+        place = value(store, node, DCTERMS.spatial)
         if isinstance(place, ox.NamedNode):
-            name = labels.text(place, named(LOCN.geographicName)) or labels.of(place)
+            name = labels.text(place, LOCN.geographicName) or labels.of(place)
             out["location"] = {"@type": "Place", "@id": place.value, "name": name.main}
-        organiser = value(store, node, named(SCHEMA.organizer))
+        organiser = value(store, node, SCHEMA.organizer)
         if isinstance(organiser, ox.NamedNode):
             out["organizer"] = _agent(store, labels, organiser)
-        topic = labels.text(node, named(SAKRAD.topic))
+        topic = labels.text(node, SAKRAD.topic)
         if topic is not None:
             out["about"] = topic.main
         attendees = []
-        for part in objects(store, node, named(M8G.hasParticipation)):
-            who = value(store, part, named(M8G.hasParticipant))
+        for part in objects(store, node, M8G.hasParticipation):
+            who = value(store, part, M8G.hasParticipant)
             if isinstance(who, ox.NamedNode) and who.value.startswith(base + "id/organisation/"):
                 attendees.append({"@type": "Organization", "@id": who.value, "name": _name(labels, who)})
         if attendees:
@@ -107,7 +107,7 @@ def dataset(store: ox.Store, base: str, lists: Any) -> dict[str, Any]:
     node = next(
         (
             q.subject
-            for q in store.quads_for_pattern(None, RDF_TYPE, named(DCAT.Dataset))
+            for q in store.quads_for_pattern(None, RDF_TYPE, DCAT.Dataset)
             if isinstance(q.subject, ox.NamedNode)
         ),
         None,
@@ -116,30 +116,30 @@ def dataset(store: ox.Store, base: str, lists: Any) -> dict[str, Any]:
     if node is None:
         return out
     out["@id"] = node.value
-    title = labels.text(node, named(DCTERMS.title))
+    title = labels.text(node, DCTERMS.title)
     if title is not None:
         out["name"] = title.main
         if title.en:
             out["alternateName"] = title.en
-    description = labels.text(node, named(DCTERMS.description))
+    description = labels.text(node, DCTERMS.description)
     if description is not None:
         out["description"] = description.main
     for key, predicate in (
         ("license", DCTERMS.license),
         ("dateModified", DCTERMS.modified),
         ("datePublished", DCTERMS.issued),
-        ("version", named("http://www.w3.org/2002/07/owl#versionInfo")),
+        ("version", OWL.versionInfo),
     ):
-        found = value(store, node, named(predicate) if not isinstance(predicate, ox.NamedNode) else predicate)
+        found = value(store, node, predicate)
         if found is not None:
             out[key] = found.value
-    keywords = sorted(o.value for o in objects(store, node, named(DCAT.keyword)) if isinstance(o, ox.Literal))
+    keywords = sorted(o.value for o in objects(store, node, DCAT.keyword) if isinstance(o, ox.Literal))
     if keywords:
         out["keywords"] = keywords
     downloads = []
-    for dist in objects(store, node, named(DCAT.distribution)):
-        url = value(store, dist, named(DCAT.downloadURL))
-        media = value(store, dist, named(DCAT.mediaType))
+    for dist in objects(store, node, DCAT.distribution):
+        url = value(store, dist, DCAT.downloadURL)
+        media = value(store, dist, DCAT.mediaType)
         if url is not None:
             item = {"@type": "DataDownload", "contentUrl": url.value}
             if media is not None:

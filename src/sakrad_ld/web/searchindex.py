@@ -17,7 +17,6 @@ import unicodedata
 
 import pyoxigraph as ox
 
-from ..triples import named
 from ..vocab import SAKRAD
 from .labels import Labeller
 from .lists import Lists
@@ -45,7 +44,7 @@ def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None
     labels = labels or Labeller(store)
     out: list[dict[str, object]] = []
     for m in lists.meetings:
-        topic = labels.text(ox.NamedNode(m.ref.iri), named(SAKRAD.topic))
+        topic = labels.text(ox.NamedNode(m.ref.iri), SAKRAD.topic)
         words = [m.ref.name.main, m.ref.name.en or "", topic.main if topic else "", topic.en or "" if topic else ""]
         out.append(_entry("meeting", m.ref, m.date or "", words))
     for kind, rows in (("organisation", lists.organisations), ("person", lists.people), ("body", lists.bodies)):

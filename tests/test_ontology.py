@@ -9,14 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph
+import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from sakrad_ld.vocab import M8G, ONTOLOGY_IRI, PREFIXES, ROLE, ROLE_SCHEME, SAKRAD
+from sakrad_ld.triples import Graph, Index
+from sakrad_ld.vocab import (
+    DCTERMS,
+    M8G,
+    ONTOLOGY_IRI,
+    OWL,
+    PREFIXES,
+    RDF,
+    RDFS,
+    ROLE,
+    ROLE_SCHEME,
+    SAKRAD,
+    SKOS,
+    Namespace,
+)
 
-VANN_PREFIX = URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix")
+VANN_PREFIX = ox.NamedNode("http://purl.org/vocab/vann/preferredNamespacePrefix")
 OURS = {"sakrad", "role"}
 #: Relations that tie a minted term to a standard one.
 RELATIONS = (
@@ -40,40 +52,41 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def ontology(root: Path) -> Graph:
-    return Graph().parse(root / "ontology" / "sakrad.ttl", format="turtle")
+    return Graph.parse((root / "ontology" / "sakrad.ttl").read_bytes(), ox.RdfFormat.TURTLE)
 
 
 @pytest.fixture(scope="session")
 def roles(root: Path) -> Graph:
-    return Graph().parse(root / "ontology" / "roles.ttl", format="turtle")
+    return Graph.parse((root / "ontology" / "roles.ttl").read_bytes(), ox.RdfFormat.TURTLE)
 
 
 @pytest.fixture(scope="session")
 def reused(ontology: Graph) -> set[str]:
     """The namespaces the ontology declares as reused."""
-    return {str(ns) for ns in ontology.objects(ONTOLOGY_IRI, DCTERMS.references)}
+    return {ns.value for ns in ontology.objects(ONTOLOGY_IRI, DCTERMS.references)}
 
 
 @pytest.fixture(scope="session")
-def data(root: Path) -> Graph:
+def data(root: Path) -> Index:
     from sakrad_ld.corpus import load_corpus
     from sakrad_ld.graph import build_graph
 
-    return build_graph(load_corpus(root / "data")).graph
+    return build_graph(load_corpus(root / "data")).triples
 
 
-def _names(namespace_class: type) -> list[str]:
-    return sorted(namespace_class.__annotations__)
+def _names(namespace: Namespace) -> list[str]:
+    assert namespace.terms is not None, f"{namespace} is not closed"
+    return sorted(namespace.terms)
 
 
 def _minted(graph: Graph, namespace: str) -> set[str]:
     """Local names of the IRIs in ``namespace`` that the file mentions anywhere (so a misspelt
     reference fails too, not only a misspelt definition)."""
     nodes = {node for triple in graph for node in triple}
-    return {str(n)[len(namespace) :] for n in nodes if isinstance(n, URIRef) and str(n).startswith(namespace)}
+    return {n.value[len(namespace) :] for n in nodes if isinstance(n, ox.NamedNode) and n.value.startswith(namespace)}
 
 
-def _languages(graph: Graph, term: URIRef, predicate: URIRef) -> set[str | None]:
+def _languages(graph: Graph, term: ox.NamedNode, predicate: ox.NamedNode) -> set[str | None]:
     return {getattr(o, "language", None) for o in graph.objects(term, predicate)}
 
 
@@ -84,7 +97,7 @@ def _report(title: str, terms: object) -> str:
 @pytest.mark.parametrize("name", ["sakrad.ttl", "roles.ttl"])
 def test_parses_with_pyoxigraph(root: Path, name: str) -> None:
     with open(root / "ontology" / name, "rb") as f:
-        assert list(pyoxigraph.parse(f, format=pyoxigraph.RdfFormat.TURTLE))
+        assert list(ox.parse(f, format=ox.RdfFormat.TURTLE))
 
 
 def test_ontology_header(ontology: Graph) -> None:
@@ -98,7 +111,7 @@ def test_ontology_header(ontology: Graph) -> None:
 @pytest.mark.parametrize("name", _names(SAKRAD))
 def test_vocab_term_is_defined_with_labels(ontology: Graph, name: str) -> None:
     term = SAKRAD[name]
-    assert (term, RDF.type, None) in ontology, f"{term} has no rdf:type in ontology/sakrad.ttl"
+    assert ontology.value(term, RDF.type) is not None, f"{term} has no rdf:type in ontology/sakrad.ttl"
     assert {"sv", "en"} <= _languages(ontology, term, RDFS.label), f"{term} needs rdfs:label @sv and @en"
     assert {"sv", "en"} <= _languages(ontology, term, SKOS.definition), f"{term} needs skos:definition @sv and @en"
     assert (term, RDFS.isDefinedBy, ONTOLOGY_IRI) in ontology
@@ -123,11 +136,11 @@ def test_documentation_is_in_swedish_and_english(ontology: Graph, roles: Graph) 
     """Labels, definitions, comments and scope notes of our terms (and of the ontology itself)
     come in pairs: one in Swedish and one in English for each."""
     uneven = []
-    for graph, namespace in ((ontology, str(SAKRAD._NS)), (roles, str(ROLE._NS))):
+    for graph, namespace in ((ontology, str(SAKRAD)), (roles, str(ROLE))):
         terms = {
             s
             for s in graph.subjects()
-            if isinstance(s, URIRef) and (str(s).startswith(namespace) or s in (ONTOLOGY_IRI, ROLE_SCHEME))
+            if isinstance(s, ox.NamedNode) and (s.value.startswith(namespace) or s in (ONTOLOGY_IRI, ROLE_SCHEME))
         }
         for term in terms:
             for p in DOCUMENTATION:
@@ -153,47 +166,47 @@ def test_concept_schemes_have_one_title_per_language(ontology: Graph, roles: Gra
 
 
 def test_nothing_minted_beyond_the_vocab(ontology: Graph, roles: Graph) -> None:
-    extra_terms = _minted(ontology, str(SAKRAD._NS)) - set(_names(SAKRAD))
-    extra_roles = _minted(roles, str(ROLE._NS)) - set(_names(ROLE))
+    extra_terms = _minted(ontology, str(SAKRAD)) - set(_names(SAKRAD))
+    extra_roles = _minted(roles, str(ROLE)) - set(_names(ROLE))
     assert not extra_terms, _report("defined in ontology/sakrad.ttl but not in vocab.SAKRAD", extra_terms)
     assert not extra_roles, _report("defined in ontology/roles.ttl but not in vocab.ROLE", extra_roles)
 
 
 def test_every_minted_class_and_property_relates_to_a_standard_term(ontology: Graph) -> None:
-    ours = str(SAKRAD._NS)
+    ours = str(SAKRAD)
     unrelated = []
     for name in _names(SAKRAD):
         term = SAKRAD[name]
         if not any((term, RDF.type, t) in ontology for t in CLASS_AND_PROPERTY_TYPES):
             continue  # an individual (the identifier scheme), not a class or property
         targets = {o for p in RELATIONS for o in ontology.objects(term, p)}
-        if not any(isinstance(o, URIRef) and not str(o).startswith(ours) for o in targets):
+        if not any(isinstance(o, ox.NamedNode) and not o.value.startswith(ours) for o in targets):
             unrelated.append(term)
     assert not unrelated, _report("minted terms not related to any standard term", unrelated)
 
 
 def test_reused_namespaces_match_the_prefix_table(ontology: Graph, reused: set[str]) -> None:
     """The ontology's list of reused namespaces and vocab.PREFIXES are one table, written twice."""
-    declared = {str(ontology.value(URIRef(ns), VANN_PREFIX)): ns for ns in reused}
+    declared = {prefix.value: ns for ns in reused if (prefix := ontology.value(ox.NamedNode(ns), VANN_PREFIX))}
     in_code = {prefix: ns for prefix, ns in PREFIXES.items() if prefix not in OURS}
     assert declared == in_code, _report(
         "differences (ontology vs vocab.PREFIXES)", set(declared.items()) ^ set(in_code.items())
     )
 
 
-def test_data_uses_only_defined_or_declared_terms(data: Graph, ontology: Graph, reused: set[str]) -> None:
+def test_data_uses_only_defined_or_declared_terms(data: Index, ontology: Graph, reused: set[str]) -> None:
     defined = set(ontology.subjects(RDF.type, None))
 
     def known(term: object) -> bool:
-        if not isinstance(term, URIRef):
+        if not isinstance(term, ox.NamedNode):
             return False
-        if str(term).startswith(str(SAKRAD._NS)):
+        if term.value.startswith(str(SAKRAD)):
             return term in defined
-        return any(str(term).startswith(ns) for ns in reused)
+        return any(term.value.startswith(ns) for ns in reused)
 
-    classes = set(data.objects(None, RDF.type))
+    classes = set(data.objects_of(RDF.type))
     predicates = set(data.predicates())
-    unknown = sorted({t for t in classes | predicates if not known(t)})
+    unknown = sorted({t.value for t in classes | predicates if not known(t)})
     assert not unknown, _report(
         "classes or predicates in the built data that ontology/sakrad.ttl neither defines nor "
         "declares a namespace of (dct:references)",
@@ -201,8 +214,8 @@ def test_data_uses_only_defined_or_declared_terms(data: Graph, ontology: Graph, 
     )
 
 
-def test_data_roles_are_concepts_of_the_role_scheme(data: Graph, roles: Graph) -> None:
-    used = set(data.objects(None, M8G.role))
+def test_data_roles_are_concepts_of_the_role_scheme(data: Index, roles: Graph) -> None:
+    used = set(data.objects_of(M8G.role))
     missing = {r for r in used if (r, SKOS.inScheme, ROLE_SCHEME) not in roles}
     assert used, "the data has no m8g:role at all"
     assert not missing, _report("m8g:role values missing from ontology/roles.ttl", missing)

@@ -24,9 +24,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
+from .. import writers
 from ..errors import InputError, InputErrors, Where
 from ..folders import CacheFolder
 from ..formats import by_name
@@ -34,9 +33,9 @@ from ..graph import Built
 from ..iri import Minter
 from ..layout import CATALOGUE_STEM, DATA_FILE
 from ..project import Project
-from ..rdflib_edge import ox_term
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
-from ..serialize import serialize_ox, sort_key
+from ..serialize import release_order
+from ..triples import Graph, Index, Term
 from ..validate import Finding, ValidationReport
 from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
 from . import dcat_ap_2
@@ -62,7 +61,6 @@ log = logging.getLogger(__name__)
 CATALOGUE_FORMATS = ("turtle", "rdfxml")
 
 DCATAP = "http://data.europa.eu/r5r/"
-DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's DCAT namespace is DCAT 2
 _EU = "http://publications.europa.eu/resource/authority/"
 THEME, LANGUAGE, ACCESS, AVAILABILITY = (
     f"{_EU}data-theme/",
@@ -73,13 +71,13 @@ THEME, LANGUAGE, ACCESS, AVAILABILITY = (
 PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
 DATAPORTAL_ORGANISATION = "http://dataportal.se/organisation/SE"
 #: The catalogue's own licence: DCAT-AP-SE fixes the metadata licence to CC0 1.0.
-METADATA_LICENCE = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+METADATA_LICENCE = ox.NamedNode("http://creativecommons.org/publicdomain/zero/1.0/")
 #: What the SPARQL endpoint takes (EU file type) and the standard it follows.
-SPARQL_FILE_TYPE = URIRef(f"{_EU}file-type/SPARQLQ")
-SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
+SPARQL_FILE_TYPE = ox.NamedNode(f"{_EU}file-type/SPARQLQ")
+SPARQL_PROTOCOL = ox.NamedNode("https://www.w3.org/TR/sparql11-protocol/")
 #: The format of the tables' CSVW metadata (``application/csvm+json``).
-CSVW_FILE_TYPE = URIRef(f"{_EU}file-type/JSON")
-CSVW_MEDIA_TYPE = URIRef("http://www.iana.org/assignments/media-types/application/csvm+json")
+CSVW_FILE_TYPE = ox.NamedNode(f"{_EU}file-type/JSON")
+CSVW_MEDIA_TYPE = ox.NamedNode("http://www.iana.org/assignments/media-types/application/csvm+json")
 
 _ASSETS = files("sakrad_ld").joinpath("assets")
 
@@ -89,7 +87,7 @@ _ASSETS = files("sakrad_ld").joinpath("assets")
 
 def vocabulary_graph() -> Graph:
     """The EU vocabulary concepts the catalogue may refer to (``assets/eu-vocabularies.ttl``)."""
-    return Graph().parse(data=_ASSETS.joinpath("eu-vocabularies.ttl").read_bytes(), format="turtle")
+    return Graph.parse(_ASSETS.joinpath("eu-vocabularies.ttl").read_bytes(), ox.RdfFormat.TURTLE)
 
 
 def catalogue_graph(
@@ -100,11 +98,11 @@ def catalogue_graph(
     g = Graph()
     vocab = vocabulary_graph()
     base = _download_base(config)
-    dumps = [URIRef(base + f.path) for f in files if f.is_rdf]
+    dumps = [ox.NamedNode(base + f.path) for f in files if f.is_rdf]
     _Catalogue(g, vocab, config, minter).add(files, base, corpus, _standards(project))
-    g += void_graph(built.triples, minter, dumps, config.sparql_endpoint, config.base_iri)
-    g += provenance_graph(corpus, built.triples, minter)
-    g += quality_graph(report, corpus, minter)
+    g.update(void_graph(built.triples, minter, dumps, config.sparql_endpoint, config.base_iri))
+    g.update(provenance_graph(corpus, built.triples, minter))
+    g.update(quality_graph(report, corpus, minter))
     _copy_concepts(g, vocab)
     return g
 
@@ -120,31 +118,31 @@ class _Catalogue:
     def __init__(self, g: Graph, vocab: Graph, config: DatasetConfig, minter: Minter) -> None:
         self.g, self.vocab, self.config, self.minter = g, vocab, config, minter
 
-    def text(self, s: Node, p: Node, text: Text | None) -> None:
+    def text(self, s: Term, p: ox.NamedNode, text: Text | None) -> None:
         if text is None:
             return
-        self.g.add((s, p, Literal(" ".join(text.sv.split()), lang="sv")))
+        self.g.add((s, p, ox.Literal(" ".join(text.sv.split()), language="sv")))
         if text.en:
-            self.g.add((s, p, Literal(" ".join(text.en.split()), lang="en")))
+            self.g.add((s, p, ox.Literal(" ".join(text.en.split()), language="en")))
 
-    def typed(self, iri: URIRef, cls: URIRef) -> URIRef:
+    def typed(self, iri: ox.NamedNode, cls: ox.NamedNode) -> ox.NamedNode:
         """``iri``, typed ``cls`` here when the vocabulary asset does not describe it."""
-        if (iri, RDF.type, None) not in self.vocab:
+        if self.vocab.value(iri, RDF.type) is None:
             self.g.add((iri, RDF.type, cls))
         return iri
 
     def add(self, files: list[ReleasedFile], base: str, corpus: Corpus, standards: Graph) -> None:
         g, config, minter = self.g, self.config, self.minter
         catalogue, dataset = minter.catalogue, minter.dataset
-        homepage = self.document(URIRef(config.base_iri), config.title, config.description)
+        homepage = self.document(ox.NamedNode(config.base_iri), config.title, config.description)
         publisher = self.agent(config.publisher)
         creator = self.agent(config.creator) if config.creator else publisher
         contact = self.contact_point(config.contact_point)
-        languages = [self.typed(URIRef(LANGUAGE + code), DCTERMS.LinguisticSystem) for code in config.languages]
-        spatial = [self.typed(URIRef(iri), DCTERMS.Location) for iri in config.spatial]
-        themes = [URIRef(THEME + code) for code in config.themes]
-        access = URIRef(ACCESS + config.access_rights)
-        licence = self.typed(URIRef(config.licence), DCTERMS.LicenseDocument)
+        languages = [self.typed(ox.NamedNode(LANGUAGE + code), DCTERMS.LinguisticSystem) for code in config.languages]
+        spatial = [self.typed(ox.NamedNode(iri), DCTERMS.Location) for iri in config.spatial]
+        themes = [ox.NamedNode(THEME + code) for code in config.themes]
+        access = ox.NamedNode(ACCESS + config.access_rights)
+        licence = self.typed(ox.NamedNode(config.licence), DCTERMS.LicenseDocument)
 
         g.add((catalogue, RDF.type, DCAT.Catalog))
         self.text(
@@ -158,7 +156,7 @@ class _Catalogue:
             (DCTERMS.creator, creator),
             (FOAF.homepage, homepage),
             (DCTERMS.license, self.typed(METADATA_LICENCE, DCTERMS.LicenseDocument)),
-            (DCAT.themeTaxonomy, URIRef(THEME.rstrip("/"))),
+            (DCAT.themeTaxonomy, ox.NamedNode(THEME.rstrip("/"))),
             (DCAT.dataset, dataset),
             (DCTERMS.issued, _date(config.issued)),
             (DCTERMS.modified, _date(config.modified)),
@@ -175,13 +173,13 @@ class _Catalogue:
         for keyword in config.keywords:
             self.text(dataset, DCAT.keyword, keyword)
         for p, o in (
-            (DCTERMS.identifier, Literal(str(dataset))),
+            (DCTERMS.identifier, ox.Literal(dataset.value)),
             (DCTERMS.publisher, publisher),
             (DCTERMS.creator, creator),
             (DCAT.contactPoint, contact),
             (DCAT.landingPage, homepage),
             (DCTERMS.accessRights, access),
-            (DCAT_VERSION, Literal(config.version)),
+            (DCAT.version, ox.Literal(config.version)),
             (DCTERMS.issued, _date(config.issued)),
             (DCTERMS.modified, _date(config.modified)),
         ):
@@ -192,31 +190,31 @@ class _Catalogue:
         self.temporal(dataset, corpus)
         for standard in sorted(standards.subjects(RDF.type, DCTERMS.Standard)):
             g.add((dataset, DCTERMS.conformsTo, standard))
-        g += standards
+        g.update(standards)
         for file in files:
             g.add((dataset, DCAT.distribution, self.distribution(file, base, licence)))
         if config.sparql_endpoint:
             g.add((catalogue, DCAT.service, self.service(publisher, contact, themes, access)))
 
-    def agent(self, agent: Agent) -> URIRef:
+    def agent(self, agent: Agent) -> ox.NamedNode:
         """A publisher or creator: an IRI under the base, the dataportal.se IRI as owl:sameAs."""
         g, a = self.g, self.minter.thing("agent", agent.id)
         g.add((a, RDF.type, FOAF.Agent))
         g.add((a, RDF.type, FOAF.Person if agent.kind == "PrivateIndividual(s)" else FOAF.Organization))
         self.text(a, FOAF.name, agent.name)
         self.text(a, DCTERMS.description, agent.description)
-        g.add((a, DCTERMS.type, URIRef(PUBLISHER_TYPE + agent.kind)))
+        g.add((a, DCTERMS.type, ox.NamedNode(PUBLISHER_TYPE + agent.kind)))
         if agent.orgnr:
             digits = re.sub(r"\D", "", agent.orgnr)
-            g.add((a, DCTERMS.identifier, Literal(digits)))
-            g.add((a, OWL.sameAs, URIRef(DATAPORTAL_ORGANISATION + digits)))
+            g.add((a, DCTERMS.identifier, ox.Literal(digits)))
+            g.add((a, OWL.sameAs, ox.NamedNode(DATAPORTAL_ORGANISATION + digits)))
         else:
-            g.add((a, DCTERMS.identifier, Literal(agent.id)))
+            g.add((a, DCTERMS.identifier, ox.Literal(agent.id)))
         if agent.homepage:
-            g.add((a, FOAF.homepage, self.document(URIRef(agent.homepage), agent.name, agent.description)))
+            g.add((a, FOAF.homepage, self.document(ox.NamedNode(agent.homepage), agent.name, agent.description)))
         return a
 
-    def document(self, iri: URIRef, title: Text, description: Text | None) -> URIRef:
+    def document(self, iri: ox.NamedNode, title: Text, description: Text | None) -> ox.NamedNode:
         """A web page (foaf:Document), titled and described as DCAT-AP-SE recommends."""
         if (iri, RDF.type, FOAF.Document) not in self.g:
             self.g.add((iri, RDF.type, FOAF.Document))
@@ -224,20 +222,20 @@ class _Catalogue:
             self.text(iri, DCTERMS.description, description)
         return iri
 
-    def contact_point(self, contact: ContactPoint) -> URIRef:
+    def contact_point(self, contact: ContactPoint) -> ox.NamedNode:
         g, minter = self.g, self.minter
         cp = minter.thing("agent", contact.id)
         g.add((cp, RDF.type, VCARD.Kind))
         g.add((cp, RDF.type, VCARD.Organization))
         self.text(cp, VCARD.fn, contact.name)
-        g.add((cp, VCARD.hasEmail, URIRef(f"mailto:{contact.email}")))
+        g.add((cp, VCARD.hasEmail, ox.NamedNode(f"mailto:{contact.email}")))
         if contact.url:
-            g.add((cp, VCARD.hasURL, URIRef(contact.url)))
+            g.add((cp, VCARD.hasURL, ox.NamedNode(contact.url)))
         if contact.telephone:
             tel = minter.part(cp, "telephone")
             g.add((cp, VCARD.hasTelephone, tel))
             g.add((tel, RDF.type, VCARD.Voice))
-            g.add((tel, VCARD.hasValue, URIRef(_tel(contact.telephone))))
+            g.add((tel, VCARD.hasValue, ox.NamedNode(_tel(contact.telephone))))
         if (address := contact.address) is not None:
             adr = minter.part(cp, "address")
             g.add((cp, VCARD.hasAddress, adr))
@@ -248,10 +246,10 @@ class _Catalogue:
                 (VCARD.locality, address.locality),
                 (VCARD["country-name"], address.country),
             ):
-                g.add((adr, p, Literal(value)))
+                g.add((adr, p, ox.Literal(value)))
         return cp
 
-    def temporal(self, dataset: URIRef, corpus: Corpus) -> None:
+    def temporal(self, dataset: ox.NamedNode, corpus: Corpus) -> None:
         """The time the meetings span, from the earliest to the latest date the data gives."""
         dates = sorted(m.date for m in corpus.meetings if m.date)
         if not dates:
@@ -262,9 +260,9 @@ class _Catalogue:
         self.g.add((period, DCAT.startDate, _date(dates[0])))
         self.g.add((period, DCAT.endDate, _date(dates[-1])))
 
-    def distribution(self, file: ReleasedFile, base: str, licence: URIRef) -> URIRef:
+    def distribution(self, file: ReleasedFile, base: str, licence: ox.NamedNode) -> ox.NamedNode:
         g, config, f = self.g, self.config, file.format
-        url = URIRef(base + file.path)
+        url = ox.NamedNode(base + file.path)
         if file.table is None:
             d = self.minter.part(self.minter.dataset, "distribution", f.name)
             self.describe_graph_file(d, file)
@@ -276,21 +274,21 @@ class _Catalogue:
         for p, o in (
             (DCAT.accessURL, url),
             (DCAT.downloadURL, url),
-            (DCAT.mediaType, URIRef(f.iana_iri)),
-            (DCTERMS.format, URIRef(f.file_type_iri)),
-            (DCAT.byteSize, Literal(file.size, datatype=XSD.nonNegativeInteger)),
+            (DCAT.mediaType, ox.NamedNode(f.iana_iri)),
+            (DCTERMS.format, ox.NamedNode(f.file_type_iri)),
+            (DCAT.byteSize, ox.Literal(str(file.size), datatype=XSD.nonNegativeInteger)),
             (SPDX.checksum, checksum),
             (DCTERMS.license, licence),
-            (URIRef(DCATAP + "availability"), URIRef(AVAILABILITY + config.availability)),
+            (ox.NamedNode(DCATAP + "availability"), ox.NamedNode(AVAILABILITY + config.availability)),
             (DCTERMS.modified, _date(config.modified)),
         ):
             g.add((d, p, o))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(file.sha256, datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, ox.Literal(file.sha256, datatype=XSD.hexBinary)))
         return d
 
-    def describe_graph_file(self, d: URIRef, file: ReleasedFile) -> None:
+    def describe_graph_file(self, d: ox.NamedNode, file: ReleasedFile) -> None:
         """The title and description of a file of the whole graph, in triples or in quads."""
         title, f = self.config.title, file.format
         sv, en = f"Hela datamängden som {f.label}.", f"The whole dataset as {f.label}."
@@ -305,7 +303,7 @@ class _Catalogue:
         self.text(d, DCTERMS.title, Text(f"{title.sv} ({f.label})", title.en and f"{title.en} ({f.label})"))
         self.text(d, DCTERMS.description, Text(sv, en))
 
-    def describe_table(self, d: URIRef, file: ReleasedFile, base: str) -> None:
+    def describe_table(self, d: ox.NamedNode, file: ReleasedFile, base: str) -> None:
         """A CSV table: titled from its CSVW metadata, which it conforms to (DCAT-AP's "linked schemas")."""
         table, title = file.table, self.config.title
         assert table is not None
@@ -327,9 +325,9 @@ class _Catalogue:
             ),
         )
         if table.metadata:
-            self.g.add((d, DCTERMS.conformsTo, self.csvw_metadata(URIRef(base + table.metadata))))
+            self.g.add((d, DCTERMS.conformsTo, self.csvw_metadata(ox.NamedNode(base + table.metadata))))
 
-    def csvw_metadata(self, iri: URIRef) -> URIRef:
+    def csvw_metadata(self, iri: ox.NamedNode) -> ox.NamedNode:
         """The tables' CSVW metadata (https://www.w3.org/TR/tabular-metadata/), as the schema the
         tables conform to: a dct:Standard, the class DCAT-AP gives dct:conformsTo. Its dct:format
         is the EU file type (JSON; the table has no CSVW entry) and the IANA media type."""
@@ -348,12 +346,14 @@ class _Catalogue:
             )
         return iri
 
-    def service(self, publisher: URIRef, contact: URIRef, themes: list[URIRef], access: URIRef) -> URIRef:
+    def service(
+        self, publisher: ox.NamedNode, contact: ox.NamedNode, themes: list[ox.NamedNode], access: ox.NamedNode
+    ) -> ox.NamedNode:
         """The SPARQL endpoint, serving the dataset. Its description is the endpoint URL itself: a
         SPARQL 1.1 endpoint answers a request without a query with its service description."""
         g, config = self.g, self.config
         s = self.minter.part(self.minter.catalogue, "service", "sparql")
-        endpoint = URIRef(config.sparql_endpoint or "")
+        endpoint = ox.NamedNode(config.sparql_endpoint or "")
         g.add((s, RDF.type, DCAT.DataService))
         self.text(
             s,
@@ -376,7 +376,7 @@ class _Catalogue:
             (DCTERMS.publisher, publisher),
             (DCAT.contactPoint, contact),
             (DCTERMS.accessRights, access),
-            (DCTERMS.license, URIRef(config.licence)),
+            (DCTERMS.license, ox.NamedNode(config.licence)),
         ):
             g.add((s, p, o))
         for theme in themes:
@@ -390,7 +390,7 @@ def _standards(project: Project) -> Graph:
     for folder in (project.ontology, project.shapes):
         source = Graph()
         for file in sorted(folder.glob("*.ttl")):
-            source.parse(file, format="turtle")
+            source.update(Graph.parse(file.read_bytes(), ox.RdfFormat.TURTLE))
         for iri in sorted(source.subjects(RDF.type, OWL.Ontology)):
             g.add((iri, RDF.type, DCTERMS.Standard))
             for target, choices in (
@@ -398,7 +398,7 @@ def _standards(project: Project) -> Graph:
                 (DCTERMS.description, (DCTERMS.description, RDFS.comment)),
             ):
                 for p in choices:
-                    values = {o.language: o for o in source.objects(iri, p) if isinstance(o, Literal)}
+                    values = {o.language: o for o in source.objects(iri, p) if isinstance(o, ox.Literal)}
                     for value in values.values():
                         g.add((iri, target, value))
                     if values:
@@ -411,22 +411,24 @@ def _standards(project: Project) -> Graph:
 
 def _copy_concepts(g: Graph, vocab: Graph) -> None:
     """Copies in the description of every vocabulary concept ``g`` refers to, and what those refer to."""
-    todo = sorted({o for o in g.objects() if isinstance(o, URIRef)})
-    seen: set[URIRef] = set()
+    described = Index(vocab)
+    todo = [o for o in g.objects() if isinstance(o, ox.NamedNode)]
+    seen: set[ox.NamedNode] = set()
     while todo:
         node = todo.pop()
         if node in seen:
             continue
         seen.add(node)
-        for _, p, o in vocab.triples((node, None, None)):
-            g.add((node, p, o))
-            if isinstance(o, URIRef) and o not in seen:
-                todo.append(o)
+        for p, objects in described.properties(node).items():
+            for o in objects:
+                g.add((node, p, o))
+                if isinstance(o, ox.NamedNode) and o not in seen:
+                    todo.append(o)
 
 
-def _date(value: str) -> Literal:
+def _date(value: str) -> ox.Literal:
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
-    return Literal(value, datatype=datatype)
+    return ox.Literal(value, datatype=datatype)
 
 
 def _tel(value: str) -> str:
@@ -458,7 +460,8 @@ def write_catalogue(
     variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocabulary_graph())
     catalogues = []
     for stem, g, profile in ((CATALOGUE_STEM, graph, DCAT_AP_3), (dcat_ap_2.STEM, variant, dcat_ap_2.PROFILE)):
-        written = {name: serialize(g, name) for name in CATALOGUE_FORMATS}
+        ordered = release_order(Index(g))
+        written = {name: writers.write(by_name(name), ordered) for name in CATALOGUE_FORMATS}
         catalogues.append((stem, written, validate_catalogue(g, profile, cache=cache, said=written["turtle"])))
     violations = [(checked.profile, f) for _, _, checked in catalogues for f in checked.violations]
     if violations:
@@ -489,10 +492,3 @@ def _errors(config: DatasetConfig, project: Project, violations: Iterable[tuple[
         )
         for profile, f in violations
     ]
-
-
-def serialize(graph: Graph, format: str) -> bytes:
-    """An rdflib graph as ``format`` (turtle, ntriples, rdfxml), in the release's order and style:
-    identical graphs give identical bytes."""
-    triples = [ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in graph]
-    return serialize_ox(sorted(triples, key=sort_key), format)

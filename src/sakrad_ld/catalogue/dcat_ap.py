@@ -15,16 +15,15 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import SH
 
 from ..folders import CacheFolder
-from ..rdflib_edge import rdflib_term
-from ..triples import Triple
+from ..rdflib_edge import rdflib_term, to_rdflib
+from ..triples import Graph, Triple
 from ..validate import Finding, ValidationReport, report_from_results
-from ..vocab import DCTERMS, SPDX
+from ..vocab import DCTERMS, SH, SPDX
 
 __all__ = [
     "DCAT_AP_2",
@@ -66,11 +65,11 @@ class KnownWarning:
     """A DCAT-AP warning that remains on purpose: the shapes file, the property, and why."""
 
     shapes: str
-    path: URIRef
+    path: ox.NamedNode
     reason: str
 
     def matches(self, shapes: str, finding: Finding) -> bool:
-        return shapes == self.shapes and finding.path == str(self.path)
+        return shapes == self.shapes and finding.path == self.path.value
 
 
 #: The warnings that remain, each explained in docs/catalogue.md (a test checks both ways). They
@@ -136,13 +135,9 @@ def _shape_triples(profile: Profile, name: str) -> tuple[Triple, ...]:
     return tuple((t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.TURTLE))
 
 
-def _shapes(profile: Profile, *names: str) -> Graph:
-    """A fresh rdflib graph of the shapes files ``names`` of ``profile`` (pySHACL reads rdflib)."""
-    g = Graph()
-    for name in names:
-        for s, p, o in _shape_triples(profile, name):
-            g.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
-    return g
+def _shapes(profile: Profile, *names: str) -> list[Triple]:
+    """The triples of the shapes files ``names`` of ``profile``."""
+    return [t for name in names for t in _shape_triples(profile, name)]
 
 
 def validate_catalogue(
@@ -157,10 +152,11 @@ def validate_catalogue(
     if key is not None and (kept := cache.get(key)) is not None:  # type: ignore[union-attr]
         parts = json.loads(kept)
         return CatalogueReport(*(_report(parts[name]) for name in _PARTS), profile=profile)  # type: ignore[arg-type]
+    data = to_rdflib(graph)
     checked = CatalogueReport(
-        mandatory=_validate(graph, _shapes(profile, "shapes.ttl", "range.ttl")),
-        recommended=_validate(graph, _shapes(profile, "shapes_recommended.ttl")),
-        vocabularies=_validate(graph, _shapes(profile, "mdr-vocabularies.shape.ttl")),
+        mandatory=_validate(data, _shapes(profile, "shapes.ttl", "range.ttl")),
+        recommended=_validate(data, _shapes(profile, "shapes_recommended.ttl")),
+        vocabularies=_validate(data, _shapes(profile, "mdr-vocabularies.shape.ttl")),
         profile=profile,
     )
     if key is not None:
@@ -182,28 +178,30 @@ def _report(findings: list[dict[str, object]]) -> ValidationReport:
     return ValidationReport(tuple(Finding(**f) for f in findings), Graph())  # type: ignore[arg-type]
 
 
-def _validate(graph: Graph, shapes: Graph) -> ValidationReport:
+def _validate(data: Any, shapes: list[Triple]) -> ValidationReport:
     """The results of the shapes, each once: pySHACL also reports why a value failed an sh:node
     (https://www.w3.org/TR/shacl/#results-detail), and those details are not results of their own.
     The official shapes use sh:node, which sakrad-ld's own engine does not implement: pySHACL runs them,
     on the catalogue graph itself (``inplace``: the shapes have no SHACL rules, so nothing is added to
     it, and the copy pySHACL would otherwise make is not needed). pySHACL is imported here, when a
-    catalogue is checked, not with the package."""
+    catalogue is checked, not with the package. ``data`` is the catalogue as pySHACL reads it
+    (:func:`sakrad_ld.rdflib_edge.to_rdflib`)."""
     from pyshacl import validate as shacl_validate
 
     _, results, _ = shacl_validate(
-        graph,
-        shacl_graph=shapes,
+        data,
+        shacl_graph=to_rdflib(shapes),
         inference="none",
         allow_warnings=True,
         advanced=True,
         abort_on_first=False,
         inplace=True,
     )
-    details = list(results.objects(None, SH.detail))
+    detail = rdflib_term(SH.detail)
+    details = list(results.objects(None, detail))
     while details:
         node = details.pop()
-        details.extend(results.objects(node, SH.detail))
+        details.extend(results.objects(node, detail))
         results.remove((node, None, None))
-        results.remove((None, SH.detail, node))
+        results.remove((None, detail, node))
     return report_from_results(results)

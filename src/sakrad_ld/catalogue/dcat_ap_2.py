@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
 
+from ..triples import Graph
 from ..vocab import DCAT, OWL, RDF, SPDX, XSD
 from .dcat_ap import DCAT_AP_2
 from .files import ReleasedFile
@@ -31,36 +32,32 @@ __all__ = ["PROFILE", "STEM", "dcat_ap_2"]
 PROFILE = DCAT_AP_2
 #: The DCAT-AP 2 catalogue's files: ``catalog-dcat-ap-2.ttl`` and ``catalog-dcat-ap-2.rdf``.
 STEM = "catalog-dcat-ap-2"
-DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's DCAT namespace is DCAT 2
 
 
 def dcat_ap_2(catalogue: Graph, files: list[ReleasedFile], download_base: str, vocab: Graph) -> Graph:
     """The DCAT-AP 2.1.1 variant of ``catalogue``, whose distributions describe ``files``
     (downloaded from ``download_base``, where this catalogue is published too); the SHA-1
     algorithm is described from ``vocab``."""
+    by_url = {ox.NamedNode(download_base + f.path): f for f in files}
+    described = {url: d for d, _, url in catalogue.triples(None, DCAT.downloadURL) if url in by_url}
+    replaced = {o for d, p, o in catalogue.triples(None, SPDX.checksum) if d in described.values()}
+    algorithms = (SPDX.checksumAlgorithm_sha256, SPDX.checksumAlgorithm_sha1)
     g = Graph()
-    g += catalogue
-    for s, o in list(g.subject_objects(DCAT.byteSize)):
-        # from the lexical form: pySHACL checks the parsed value, and Literal(int) stays an int
-        g.set((s, DCAT.byteSize, Literal(str(int(o)), datatype=XSD.decimal)))
-    for s, o in list(g.subject_objects(DCAT_VERSION)):
-        g.remove((s, DCAT_VERSION, o))
-        g.add((s, OWL.versionInfo, o))
-    by_url = {URIRef(download_base + f.path): f for f in files}
-    for distribution, url in list(g.subject_objects(DCAT.downloadURL)):
-        file = by_url.get(url)
-        if file is None:
-            continue
-        for old in list(g.objects(distribution, SPDX.checksum)):
-            g.remove((distribution, SPDX.checksum, old))
-            g.remove((old, None, None))
-        checksum = URIRef(f"{download_base}{STEM}.ttl#checksum-sha1-" + re.sub(r"[^A-Za-z0-9]", "-", file.path))
+    for s, p, o in catalogue:
+        if p == DCAT.byteSize:
+            g.add((s, p, ox.Literal(o.value, datatype=XSD.decimal)))
+        elif p == DCAT.version:
+            g.add((s, OWL.versionInfo, o))
+        elif not (s in replaced or s in algorithms or (p == SPDX.checksum and o in replaced)):
+            g.add((s, p, o))
+    for url, distribution in described.items():
+        file = by_url[url]
+        checksum = ox.NamedNode(f"{download_base}{STEM}.ttl#checksum-sha1-" + re.sub(r"[^A-Za-z0-9]", "-", file.path))
         g.add((distribution, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha1))
-        g.add((checksum, SPDX.checksumValue, Literal(file.sha1, datatype=XSD.hexBinary)))
-    for algorithm in (SPDX.checksumAlgorithm_sha256, SPDX.checksumAlgorithm_sha1):
-        g.remove((algorithm, None, None))
-        if (None, SPDX.algorithm, algorithm) in g:
-            g += vocab.triples((algorithm, None, None))
+        g.add((checksum, SPDX.checksumValue, ox.Literal(file.sha1, datatype=XSD.hexBinary)))
+    for algorithm in algorithms:
+        if next(g.triples(None, SPDX.algorithm, algorithm), None) is not None:
+            g.update(vocab.triples(algorithm))
     return g

@@ -14,12 +14,11 @@ the publisher's statements.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
 
 from .. import __version__
 from ..iri import Minter
 from ..records import Corpus
-from ..triples import RDF_TYPE, Index, named
+from ..triples import Graph, Index
 from ..vocab import DCTERMS, FOAF, PROV, RDF, RDFS, SCHEMA
 
 __all__ = ["SOFTWARE", "build_activity", "provenance_graph", "software_agent"]
@@ -28,12 +27,12 @@ __all__ = ["SOFTWARE", "build_activity", "provenance_graph", "software_agent"]
 SOFTWARE = "sakrad-ld"
 
 
-def build_activity(minter: Minter, version: str) -> URIRef:
+def build_activity(minter: Minter, version: str) -> ox.NamedNode:
     """The build that generated ``version`` of the dataset."""
     return minter.part(minter.dataset, "build", version)
 
 
-def software_agent(minter: Minter) -> URIRef:
+def software_agent(minter: Minter) -> ox.NamedNode:
     """sakrad-ld at the version that runs now."""
     # one resource per version, not a part of an undescribed whole, so the IRI dereferences
     return minter.thing("agent", f"{SOFTWARE}-software-{__version__}")
@@ -54,33 +53,31 @@ def provenance_graph(corpus: Corpus, data: Index, minter: Minter) -> Graph:
     g.add((publisher, RDF.type, PROV.Agent))
 
     g.add((activity, RDF.type, PROV.Activity))
-    g.add((activity, RDFS.label, Literal(f"Bygget av version {config.version} av datamängden", lang="sv")))
-    g.add((activity, RDFS.label, Literal(f"The build of version {config.version} of the dataset", lang="en")))
+    g.add((activity, RDFS.label, ox.Literal(f"Bygget av version {config.version} av datamängden", language="sv")))
+    g.add((activity, RDFS.label, ox.Literal(f"The build of version {config.version} of the dataset", language="en")))
     g.add((activity, PROV.wasAssociatedWith, software))
     g.add((activity, PROV.wasAssociatedWith, publisher))
 
     g.add((software, RDF.type, PROV.SoftwareAgent))
-    g.add((software, RDFS.label, Literal(f"{SOFTWARE} {__version__}")))
-    g.add((software, SCHEMA.name, Literal(SOFTWARE)))
-    g.add((software, SCHEMA.softwareVersion, Literal(__version__)))
+    g.add((software, RDFS.label, ox.Literal(f"{SOFTWARE} {__version__}")))
+    g.add((software, SCHEMA.name, ox.Literal(SOFTWARE)))
+    g.add((software, SCHEMA.softwareVersion, ox.Literal(__version__)))
 
     for source in corpus.sources:
         s = minter.thing("source", source.id)
         g.add((s, RDF.type, PROV.Entity))
-        g.add((s, DCTERMS.title, Literal(" ".join(source.title.sv.split()), lang="sv")))
+        g.add((s, DCTERMS.title, ox.Literal(" ".join(source.title.sv.split()), language="sv")))
         if source.title.en:
-            g.add((s, DCTERMS.title, Literal(" ".join(source.title.en.split()), lang="en")))
+            g.add((s, DCTERMS.title, ox.Literal(" ".join(source.title.en.split()), language="en")))
         if source.url:
-            g.add((s, RDFS.seeAlso, URIRef(source.url)))
+            g.add((s, RDFS.seeAlso, ox.NamedNode(source.url)))
         g.add((dataset, PROV.wasDerivedFrom, s))
     # Whatever else the data cites: register pages, the lists links were read from, and so on;
     # not the data's own resources (an identifier a link was derived from is part of the data).
-    document = (RDF_TYPE, named(FOAF.Document))
     for p in (DCTERMS.source, PROV.wasDerivedFrom):
-        for o in sorted((o for o in data.objects_of(named(p)) if isinstance(o, ox.NamedNode)), key=lambda o: o.value):
-            if data.properties(o) and (o, *document) not in data:
+        for o in sorted((o for o in data.objects_of(p) if isinstance(o, ox.NamedNode)), key=lambda o: o.value):
+            if data.properties(o) and (o, RDF.type, FOAF.Document) not in data:
                 continue
-            page = URIRef(o.value)
-            g.add((page, RDF.type, PROV.Entity))
-            g.add((dataset, PROV.wasDerivedFrom, page))
+            g.add((o, RDF.type, PROV.Entity))
+            g.add((dataset, PROV.wasDerivedFrom, o))
     return g

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
 
 from ..iri import Minter
 from ..records import Corpus
+from ..triples import Graph
 from ..validate import ValidationReport
 from ..vocab import DQV, PROV, RDF, RDFS, SKOS, XSD
 from .provenance import build_activity
@@ -56,41 +57,41 @@ def shape_key(shape: str) -> str:
 
 
 class _Quality:
-    def __init__(self, minter: Minter, activity: URIRef) -> None:
+    def __init__(self, minter: Minter, activity: ox.NamedNode) -> None:
         self.g = Graph()
         self.minter = minter
         self.activity = activity
         self.root = minter.part(minter.dataset, "quality")
 
-    def dimension(self, name: str) -> URIRef:
+    def dimension(self, name: str) -> ox.NamedNode:
         d = self.minter.part(self.root, "dimension", name)
         if (d, RDF.type, DQV.Dimension) not in self.g:
             sv, en = DIMENSIONS[name]
             self.g.add((d, RDF.type, DQV.Dimension))
-            self.g.add((d, SKOS.prefLabel, Literal(sv, lang="sv")))
-            self.g.add((d, SKOS.prefLabel, Literal(en, lang="en")))
+            self.g.add((d, SKOS.prefLabel, ox.Literal(sv, language="sv")))
+            self.g.add((d, SKOS.prefLabel, ox.Literal(en, language="en")))
         return d
 
-    def metric(self, name: str, dimension: str, sv: str, en: str) -> URIRef:
+    def metric(self, name: str, dimension: str, sv: str, en: str) -> ox.NamedNode:
         m = self.minter.part(self.root, "metric", name)
         if (m, RDF.type, DQV.Metric) not in self.g:
             self.g.add((m, RDF.type, DQV.Metric))
-            self.g.add((m, SKOS.prefLabel, Literal(sv, lang="sv")))
-            self.g.add((m, SKOS.prefLabel, Literal(en, lang="en")))
+            self.g.add((m, SKOS.prefLabel, ox.Literal(sv, language="sv")))
+            self.g.add((m, SKOS.prefLabel, ox.Literal(en, language="en")))
             self.g.add((m, DQV.expectedDataType, XSD.integer))
             self.g.add((m, DQV.inDimension, self.dimension(dimension)))
         return m
 
-    def measure(self, iri: URIRef, metric: URIRef, on: URIRef, value: int) -> None:
+    def measure(self, iri: ox.NamedNode, metric: ox.NamedNode, on: ox.NamedNode, value: int) -> None:
         g = self.g
         g.add((on, DQV.hasQualityMeasurement, iri))
         g.add((iri, RDF.type, DQV.QualityMeasurement))
         g.add((iri, DQV.isMeasurementOf, metric))
         g.add((iri, DQV.computedOn, on))
-        g.add((iri, DQV.value, Literal(value, datatype=XSD.integer)))
+        g.add((iri, DQV.value, ox.Literal(str(value), datatype=XSD.integer)))
         g.add((iri, PROV.wasGeneratedBy, self.activity))
 
-    def named(self, name: str) -> URIRef:
+    def named(self, name: str) -> ox.NamedNode:
         return self.metric(name, *METRICS[name])
 
 
@@ -113,9 +114,9 @@ def quality_graph(report: ValidationReport, corpus: Corpus, minter: Minter) -> G
             f"Antal resultat ({severity}) av formen {shape_key(shape)}",
             f"Number of results ({severity}) of the shape {shape_key(shape)}",
         )
-        q.g.add((metric, SKOS.definition, Literal(sv, lang="sv")))
-        q.g.add((metric, SKOS.definition, Literal(en, lang="en")))
-        q.g.add((metric, RDFS.seeAlso, URIRef(shape)))
+        q.g.add((metric, SKOS.definition, ox.Literal(sv, language="sv")))
+        q.g.add((metric, SKOS.definition, ox.Literal(en, language="en")))
+        q.g.add((metric, RDFS.seeAlso, ox.NamedNode(shape)))
         q.measure(minter.part(q.root, key), metric, dataset, n)
 
     differing = 0

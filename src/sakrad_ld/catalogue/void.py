@@ -14,13 +14,10 @@ import re
 from collections.abc import Sequence
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
 from ..iri import Minter
-from ..rdflib_edge import rdflib_term
 from ..registers.links import linksets
-from ..triples import RDF_TYPE, Index, Term
+from ..triples import RDF_TYPE, Graph, Index, Term
 from ..vocab import PREFIXES, RDF, VOID, XSD
 
 __all__ = ["EXAMPLE_KINDS", "Statistics", "partition_key", "void_graph"]
@@ -34,15 +31,13 @@ class Statistics:
 
     def __init__(self, data: Index, uri_space: str) -> None:
         objects: set[Term] = set()
-        self.properties: dict[Node, tuple[int, int, int]] = {}
+        self.properties: dict[Term, tuple[int, int, int]] = {}
         for p in data.predicates():
             values = data.objects_of(p)
             objects.update(values)
             triples = sum(len(data.subjects_of(p, o)) for o in values)
-            self.properties[rdflib_term(p)] = (triples, len(data.subjects_with(p)), len(values))
-        self.classes: dict[Node, int] = {
-            rdflib_term(c): len(set(data.subjects_of(RDF_TYPE, c))) for c in data.objects_of(RDF_TYPE)
-        }
+            self.properties[p] = (triples, len(data.subjects_with(p)), len(values))
+        self.classes: dict[Term, int] = {c: len(set(data.subjects_of(RDF_TYPE, c))) for c in data.objects_of(RDF_TYPE)}
         self.triples = len(data)
         self.distinct_subjects = len(data.subjects())
         self.distinct_objects = len(objects)
@@ -67,12 +62,12 @@ def _namespace(iri: str) -> str:
     return iri[: max(iri.rfind("#"), iri.rfind("/")) + 1]
 
 
-def _count(n: int) -> Literal:
-    return Literal(n, datatype=XSD.integer)
+def _count(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=XSD.integer)
 
 
 def void_graph(
-    data: Index, minter: Minter, dumps: Sequence[URIRef], sparql_endpoint: str | None, uri_space: str
+    data: Index, minter: Minter, dumps: Sequence[ox.NamedNode], sparql_endpoint: str | None, uri_space: str
 ) -> Graph:
     """The VoID description of ``data`` as the catalogue's dataset (``minter.dataset``)."""
     stats = Statistics(data, uri_space)
@@ -88,29 +83,29 @@ def void_graph(
         (VOID.classes, len(stats.classes)),
     ):
         g.add((d, p, _count(n)))
-    g.add((d, VOID.uriSpace, Literal(uri_space)))
+    g.add((d, VOID.uriSpace, ox.Literal(uri_space)))
     for dump in dumps:
         g.add((d, VOID.dataDump, dump))
     if sparql_endpoint:
-        g.add((d, VOID.sparqlEndpoint, URIRef(sparql_endpoint)))
+        g.add((d, VOID.sparqlEndpoint, ox.NamedNode(sparql_endpoint)))
     for cls, n in stats.classes.items():
-        part = minter.part(d, "void", "class", partition_key(str(cls)))
+        part = minter.part(d, "void", "class", partition_key(cls.value))
         g.add((d, VOID.classPartition, part))
         g.add((part, VOID["class"], cls))
         g.add((part, VOID.entities, _count(n)))
     for prop, (n, subjects, objects) in stats.properties.items():
-        part = minter.part(d, "void", "property", partition_key(str(prop)))
+        part = minter.part(d, "void", "property", partition_key(prop.value))
         g.add((d, VOID.propertyPartition, part))
         g.add((part, VOID.property, prop))
         g.add((part, VOID.triples, _count(n)))
         g.add((part, VOID.distinctSubjects, _count(subjects)))
         g.add((part, VOID.distinctObjects, _count(objects)))
-    for ns in {_namespace(str(t)) for t in [*stats.classes, *stats.properties]}:
-        g.add((d, VOID.vocabulary, URIRef(ns)))
+    for ns in {_namespace(t.value) for t in [*stats.classes, *stats.properties]}:
+        g.add((d, VOID.vocabulary, ox.NamedNode(ns)))
     for kind in EXAMPLE_KINDS:
-        prefix = str(minter.thing(kind, ""))
+        prefix = minter.thing(kind, "").value
         first = next((s for s in stats.subjects if s.startswith(prefix)), None)
         if first is not None:
-            g.add((d, VOID.exampleResource, URIRef(first)))
-    g += linksets(data, minter)  # one void:Linkset per register the data links to (links.py)
+            g.add((d, VOID.exampleResource, ox.NamedNode(first)))
+    g.update(linksets(data, minter))  # one void:Linkset per register the data links to (links.py)
     return g

@@ -15,16 +15,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID
 from stdnum.se import orgnr
 
+from sakrad_ld import vocab
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import Built, build_graph
+from sakrad_ld.rdflib_edge import from_rdflib, rdflib_term, to_rdflib
 from sakrad_ld.registers.links import REGISTERS, Target, check_online, linksets
+from sakrad_ld.triples import Index
 from sakrad_ld.validate import load_shapes, validate
-from sakrad_ld.vocab import ADMS, LEGAL, SAKRAD
+
+ADMS, LEGAL, SAKRAD = (Namespace(str(ns)) for ns in (vocab.ADMS, vocab.LEGAL, vocab.SAKRAD))
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "links"
@@ -34,6 +38,12 @@ DATAPORTAL, LAGRUMMET, WIKIDATA = (REGISTERS[n].uri_space for n in ("dataportal"
 @pytest.fixture(scope="module")
 def built() -> Built:
     return build_graph(load_corpus(ROOT / "data"))
+
+
+@pytest.fixture(scope="module")
+def graph(built: Built) -> Graph:
+    """The built triples as an rdflib graph (for its SPARQL and pattern look-ups)."""
+    return to_rdflib(built.triples)
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +58,13 @@ def _targets(graph: Graph, space: str) -> set[tuple[URIRef, URIRef]]:
 # --- identifiers and links in the graph -------------------------------------------------------------
 
 
-def test_every_sourced_orgnr_is_in_the_graph_with_its_source(built: Built, entities: list[dict]) -> None:
+def test_every_sourced_orgnr_is_in_the_graph_with_its_source(graph: Graph, entities: list[dict]) -> None:
     expected = set()
     for e in entities:
         if e["orgnr"] and e["orgnr_source_url"]:
             orgnr.validate(e["orgnr"])  # the register file's own claim that Luhn holds
             expected.add((e["orgnr"], e["orgnr_source_url"]))
-    g = built.graph
+    g = graph
     found = {
         (str(g.value(i, SKOS.notation)), str(g.value(i, DCTERMS.source)))
         for i in g.objects(None, ADMS.identifier)
@@ -70,21 +80,21 @@ def test_every_sourced_orgnr_is_in_the_graph_with_its_source(built: Built, entit
         assert g.value(i, ADMS.status) in (SAKRAD.RegisterConfirmed, SAKRAD.RegisterCopy), i
 
 
-def test_no_identifier_in_the_graph_without_a_source(built: Built) -> None:
-    g = built.graph
+def test_no_identifier_in_the_graph_without_a_source(graph: Graph) -> None:
+    g = graph
     identifiers = set(g.subjects(RDF.type, ADMS.Identifier))
     assert len(identifiers) > 10
     for i in identifiers:
         assert any(str(s).startswith("http") for s in g.objects(i, DCTERMS.source)), i
 
 
-def test_dataportal_iris_are_the_ones_uri_schemes_derives(built: Built, shared: Path) -> None:
+def test_dataportal_iris_are_the_ones_uri_schemes_derives(graph: Graph, shared: Path) -> None:
     """uri-schemes.md §1 lists the IRIs the convention gives for the sourced numbers: exactly those of the
     confirmed numbers are linked; a number from a secondary or retired source gives none until confirmed."""
     text = (shared / "registers" / "uri-schemes.md").read_text(encoding="utf-8")
     section = text.split("How this applies here", 1)[1].split("Caveat", 1)[0]
     derivable = set(re.findall(r"http://dataportal\.se/organisation/SE\d{10}", section))
-    g = built.graph
+    g = graph
     unconfirmed = {
         DATAPORTAL + "SE" + orgnr.compact(str(g.value(i, SKOS.notation)))
         for i in {*g.subjects(ADMS.status, SAKRAD.SecondarySource), *g.subjects(ADMS.status, SAKRAD.RetiredEntry)}
@@ -110,9 +120,9 @@ def _lagrummet(shared: Path) -> Graph:
     return g
 
 
-def test_lagrummet_iris_are_in_lagrummets_lists_under_the_bodys_name(built: Built, shared: Path) -> None:
+def test_lagrummet_iris_are_in_lagrummets_lists_under_the_bodys_name(graph: Graph, shared: Path) -> None:
     lists = _lagrummet(shared)
-    g = built.graph
+    g = graph
     links = _targets(g, LAGRUMMET)
     assert {str(s).rsplit("/", 1)[1] for s, _ in links} >= {"regeringskansliet", "arbetsmarknadsdepartementet"}
     for body, iri in links:
@@ -122,13 +132,13 @@ def test_lagrummet_iris_are_in_lagrummets_lists_under_the_bodys_name(built: Buil
         assert (body, OWL.sameAs, iri) in g
 
 
-def test_every_body_lagrummet_names_is_linked_and_no_other(built: Built, shared: Path) -> None:
+def test_every_body_lagrummet_names_is_linked_and_no_other(built: Built, graph: Graph, shared: Path) -> None:
     """Found by name: a body of the data is linked exactly when Lagrummet's lists have its name."""
     names = {str(n): s for s, n in _lagrummet(shared).subject_objects(FOAF.name)}
-    g = built.graph
+    g = graph
     corpus = load_corpus(ROOT / "data")
     for body in corpus.bodies:
-        s = built.minter.thing("body", body.id)
+        s = rdflib_term(built.minter.thing("body", body.id))
         linked = {o for o in g.objects(s, OWL.sameAs) if str(o).startswith(LAGRUMMET)}
         assert linked == ({names[body.name.sv]} if body.name.sv in names else set()), body.id
 
@@ -144,16 +154,16 @@ def test_the_lagrummet_extract_is_a_copy_with_its_licence(shared: Path) -> None:
         assert line.strip() in text, f"the licence line {line!r} is not in the extract"
 
 
-def test_wikidata_links_only_where_a_qid_has_a_source(built: Built, entities: list[dict]) -> None:
+def test_wikidata_links_only_where_a_qid_has_a_source(built: Built, graph: Graph, entities: list[dict]) -> None:
     expected = {
         (WIKIDATA + e["wikidata_qid"], e["wikidata_source_url"])
         for e in entities
         if e["wikidata_qid"] and e["wikidata_source_url"]
     }
-    g = built.graph
+    g = graph
     found = {(str(o), str(g.value(s + "/identifier/wikidata", DCTERMS.source))) for s, o in _targets(g, WIKIDATA)}
     assert found == expected == {(WIKIDATA + "Q3369258", next(iter(expected))[1])}
-    radda_barnen = built.minter.thing("organisation", "radda-barnen")
+    radda_barnen = rdflib_term(built.minter.thing("organisation", "radda-barnen"))
     assert not [o for o in g.objects(radda_barnen, OWL.sameAs) if str(o).startswith(WIKIDATA)]
 
 
@@ -166,8 +176,9 @@ def _count(graph: Graph, predicate: URIRef, space: str) -> int:
     return int(row[0])
 
 
-def test_one_linkset_per_register_with_its_count_recomputed(built: Built) -> None:
-    void = linksets(built.triples, built.minter)
+def test_one_linkset_per_register_with_its_count_recomputed(built: Built, graph: Graph) -> None:
+    void = to_rdflib(linksets(built.triples, built.minter))
+    dataset = rdflib_term(built.minter.dataset)
     sets = list(void.subjects(RDF.type, VOID.Linkset))
     # one per register with a confirmed link: Wikidata has none (its one QID is not confirmed on wikidata.org)
     assert len(sets) == 2
@@ -175,9 +186,9 @@ def test_one_linkset_per_register_with_its_count_recomputed(built: Built) -> Non
         target = void.value(ls, VOID.objectsTarget)
         space = str(void.value(target, VOID.uriSpace))
         predicate = void.value(ls, VOID.linkPredicate)
-        assert void.value(ls, VOID.subjectsTarget) == built.minter.dataset
-        assert (built.minter.dataset, VOID.subset, ls) in void
-        assert int(void.value(ls, VOID.triples)) == _count(built.graph, predicate, space) > 0
+        assert void.value(ls, VOID.subjectsTarget) == dataset
+        assert (dataset, VOID.subset, ls) in void
+        assert int(void.value(ls, VOID.triples)) == _count(graph, predicate, space) > 0
     counts = {
         str(void.value(void.value(ls, VOID.objectsTarget), VOID.uriSpace)): int(void.value(ls, VOID.triples))
         for ls in sets
@@ -206,21 +217,21 @@ def _shape_cases() -> list[Path]:
 
 
 @pytest.mark.parametrize("case", _shape_cases(), ids=lambda p: p.stem)
-def test_a_link_shape_rejects_the_case(case: Path, built: Built) -> None:
+def test_a_link_shape_rejects_the_case(case: Path, graph: Graph) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     g = Graph()
-    g += built.graph
+    g += graph
     before = len(g)
     g.update(spec["update"], initNs=PREFIXES)
     assert len(g) != before or "notation" in case.stem, "the case changed nothing"
-    report = validate(g, load_shapes([ROOT / "shapes" / "links.ttl"]))
+    report = validate(Index(from_rdflib(g)), load_shapes([ROOT / "shapes" / "links.ttl"]))
     got = {(f.severity, f.shape, f.focus) for f in report.findings}
     for e in spec["expect"]:
         assert ("Violation", e["shape"].replace("shp:", SHP), e["focus"]) in got, (e, got)
 
 
 def test_the_real_data_meets_the_link_shapes(built: Built) -> None:
-    report = validate(built.graph, load_shapes([ROOT / "shapes" / "links.ttl"]))
+    report = validate(built.triples, load_shapes([ROOT / "shapes" / "links.ttl"]))
     assert not report.findings, report.text("en")
 
 
@@ -338,7 +349,7 @@ def test_links_check_online_reports_each_status(
     assert sum(1 for ln in lines.values() if ln.startswith("problem")) == 1
     assert ("GET", "/http/rinfo.lagrummet.se/org/regeringskansliet") in handler.seen
     # every link target of the data was dereferenced, and every identifier's source page
-    g = build_graph(load_corpus(ROOT / "data")).graph
+    g = to_rdflib(build_graph(load_corpus(ROOT / "data")).triples)
     expected = {str(o) for p in (OWL.sameAs, SKOS.exactMatch, RDFS.seeAlso) for o in g.objects(None, p)}
     expected |= {str(o) for i in g.subjects(RDF.type, ADMS.Identifier) for o in g.objects(i, DCTERMS.source)}
     assert set(lines) == expected and len(expected) > 15

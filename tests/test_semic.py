@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from sakrad_ld.project import Project
+from sakrad_ld.rdflib_edge import to_rdflib
 from sakrad_ld.release import build
 from sakrad_ld.vocab import PREFIXES
 
@@ -59,7 +60,7 @@ def _documented() -> dict[Deviation, str]:
 @pytest.fixture(scope="module")
 def data() -> Graph:
     _, built, _ = build(Project.at(ROOT))
-    return built.graph
+    return to_rdflib(built.triples)
 
 
 def test_the_documented_deviations_name_known_profiles() -> None:

@@ -692,11 +692,9 @@ def role_scheme_graph(ontology_dir: Path) -> Graph:
     g = Graph.parse((ontology_dir / "roles.ttl").read_bytes(), ox.RdfFormat.TURTLE)
     assert (ROLE_SCHEME, vocab.RDF.type, vocab.SKOS.ConceptScheme) in g, "roles.ttl lacks the role concept scheme"
     ontology = Graph.parse((ontology_dir / "sakrad.ttl").read_bytes(), ox.RdfFormat.TURTLE)
-    for triple in ontology.triples((vocab.SAKRAD.OrganisationsnummerScheme, None, None)):
-        g.add(triple)
+    g.update(ontology.triples(vocab.SAKRAD.OrganisationsnummerScheme))
     # the verification statuses identifiers carry (adms:status), with their scheme
     scheme = vocab.SAKRAD.verification
-    for concept in {scheme, *ontology.subjects(vocab.SKOS.inScheme, scheme)}:
-        for triple in ontology.triples((concept, None, None)):
-            g.add(triple)
+    for concept in dict.fromkeys((scheme, *ontology.subjects(vocab.SKOS.inScheme, scheme))):
+        g.update(ontology.triples(concept))
     return g

@@ -278,7 +278,7 @@ def test_the_ontology_page_documents_every_term_at_its_anchor(opened: Release, s
     from rdflib import Graph
 
     g = Graph().parse(root / "ontology" / "sakrad.ttl")
-    ns = str(ONTOLOGY_IRI) + "#"
+    ns = ONTOLOGY_IRI.value + "#"
     terms = sorted({str(s)[len(ns) :] for s in g.subjects() if str(s).startswith(ns)})
     assert len(terms) > 5
     ids = set(check(ontology_page(opened.store, site)).ids)

@@ -153,7 +153,7 @@ def _plain(term: Node) -> Node:
 
 
 def _documents(opened: Release) -> list[tuple[str, str]]:
-    return [*published_resources(opened.store, opened.base_iri), (str(ONTOLOGY_IRI), "/ontology")]
+    return [*published_resources(opened.store, opened.base_iri), (ONTOLOGY_IRI.value, "/ontology")]
 
 
 def test_the_accept_table_agrees_with_the_servers_negotiation() -> None:

@@ -15,15 +15,17 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import fixture_project
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from sakrad_ld.graph import role_scheme_graph
 from sakrad_ld.project import Project
+from sakrad_ld.rdflib_edge import from_rdflib, to_rdflib
 from sakrad_ld.release import build
-from sakrad_ld.validate import load_shapes, validate
+from sakrad_ld.shacl import ShapesGraph
+from sakrad_ld.triples import Index
+from sakrad_ld.validate import ValidationReport, load_shapes, validate
 from sakrad_ld.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,37 +79,29 @@ def _short(node: Node | None) -> str | None:
     return f"<{text}>"
 
 
-def _path(g: Graph, node: Node | None) -> str | None:
-    """A result path in SPARQL property-path syntax."""
-    if node is None or not isinstance(node, BNode):
-        return _short(node)
-    if (node, RDF.first, None) in g:
-        return "/".join(_path(g, n) or "" for n in Collection(g, node))
-    if (alternatives := g.value(node, SH.alternativePath)) is not None:
-        return "|".join(_path(g, n) or "" for n in Collection(g, alternatives))
-    if (inverse := g.value(node, SH.inversePath)) is not None:
-        return f"^{_path(g, inverse)}"
-    for modifier, sign in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
-        if (inner := g.value(node, modifier)) is not None:
-            return f"{_path(g, inner)}{sign}"
-    return "(unknown path)"
+def _path(path: str | None) -> str | None:
+    """A result path in SPARQL property-path syntax (an alternative without its parentheses)."""
+    if path is None:
+        return None
+    if "://" in path and not path.startswith(("<", "^", "(")):
+        return _short(URIRef(path))
+    return path[1:-1] if path.startswith("(") and path.endswith(")") else path
 
 
 Result = tuple[str | None, str | None, str, str | None, str]
 
 
-def _results(results: Graph) -> list[Result]:
-    """Every result of a SHACL report as (focus, path, severity, shape, component), sorted."""
+def _results(report: ValidationReport) -> list[Result]:
+    """Every finding of a validation report as (focus, path, severity, shape, component), sorted."""
     out = []
-    for r in results.subjects(RDF.type, SH.ValidationResult):
-        component = str(results.value(r, SH.sourceConstraintComponent))
+    for f in report.findings:
         out.append(
             (
-                _short(results.value(r, SH.focusNode)),
-                _path(results, results.value(r, SH.resultPath)),
-                str(results.value(r, SH.resultSeverity)).removeprefix(str(SH)),
-                _short(results.value(r, SH.sourceShape)),
-                component.removeprefix(str(SH)).removesuffix("ConstraintComponent"),
+                _short(URIRef(f.focus)),
+                _path(f.path),
+                f.severity,
+                _short(URIRef(f.shape)) if f.shape else None,
+                f.component.removeprefix(str(SH)).removesuffix("ConstraintComponent"),
             )
         )
     return sorted(out, key=str)
@@ -127,28 +121,28 @@ def _show(results: list[Result]) -> str:
 
 
 @pytest.fixture(scope="module")
-def shapes() -> Graph:
+def shapes() -> ShapesGraph:
     return load_shapes([SHAPES])
 
 
 @pytest.fixture(scope="module")
 def valid() -> Graph:
     """The valid graph, with the concept schemes the build carries along."""
-    return Graph().parse(HERE / "valid.ttl", format="turtle") + role_scheme_graph(ROOT / "ontology")
+    return Graph().parse(HERE / "valid.ttl", format="turtle") + to_rdflib(role_scheme_graph(ROOT / "ontology"))
 
 
-def test_the_valid_graph_gives_no_result(valid: Graph, shapes: Graph) -> None:
-    results = _results(validate(valid, shapes).results)
+def test_the_valid_graph_gives_no_result(valid: Graph, shapes: ShapesGraph) -> None:
+    results = _results(validate(Index(from_rdflib(valid)), shapes))
     assert not results, "tests/shapes/valid.ttl must meet every shape:\n" + _show(results)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
-def test_case_gives_exactly_the_expected_results(case: Path, valid: Graph, shapes: Graph) -> None:
+def test_case_gives_exactly_the_expected_results(case: Path, valid: Graph, shapes: ShapesGraph) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     graph = Graph() + valid
     graph.update(f"BASE <{ID}>\n{spec['update']}", initNs=NS)
     assert len(graph ^ valid), f"{case.name}: the update changed nothing"
-    got = _results(validate(graph, shapes).results)
+    got = _results(validate(Index(from_rdflib(graph)), shapes))
     expected = _expected(spec["expect"])
     assert got == expected, f"{case.name}\nexpected:\n{_show(expected)}\ngot:\n{_show(got)}"
 
@@ -184,8 +178,9 @@ def test_every_constraint_is_broken_by_a_case() -> None:
     )
 
 
-def test_every_shape_speaks_swedish_and_english(shapes: Graph) -> None:
+def test_every_shape_speaks_swedish_and_english(shapes: ShapesGraph) -> None:
     """Each constraint carries one sh:message per language, each node shape an rdfs:label per language."""
+    shapes = to_rdflib(shapes.triples)
     holders = {
         s
         for s, p in shapes.subject_predicates(None)
@@ -207,7 +202,7 @@ def test_every_shape_speaks_swedish_and_english(shapes: Graph) -> None:
 def test_the_fixture_data_has_no_violation_and_exactly_the_expected_warnings(tmp_path: Path) -> None:
     _, _, report = build(Project.at(fixture_project(tmp_path / "project")))
     assert report.conforms, report.text("en")
-    got = [(f, p, sh) for f, p, s, sh, _ in _results(report.results) if s == "Warning"]
+    got = [(f, p, sh) for f, p, s, sh, _ in _results(report) if s == "Warning"]
     spec = yaml.safe_load((HERE / "fixture-data.yaml").read_text(encoding="utf-8"))
     expected = sorted(((e["focus"], e["path"], e["shape"]) for e in spec["warnings"]), key=str)
     assert got == expected, "warnings differ from tests/shapes/fixture-data.yaml:\n" + "\n".join(

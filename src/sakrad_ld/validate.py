@@ -11,65 +11,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import SH
-from rdflib.term import Node
 
-from .errors import ProjectError, ShapesError, Where
+from .errors import ProjectError
 from .graph import Origins
-from .rdflib_edge import from_rdflib, ox_term, to_rdflib
 from .serialize import serialize_ox, sort_key
-from .shacl import Shapes, check
-from .triples import RDF_TYPE, Index
-from .vocab import PREFIXES, RDF
+from .shacl import Finding, Shapes, ShapesGraph, check
+from .shacl.report import sort_findings
+from .triples import RDF_TYPE, Index, Triple
+from .vocab import PREFIXES, SH, XSD
 
 __all__ = ["ENGINES", "Finding", "ValidationReport", "load_shapes", "validate"]
 
-SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 SHACL_SPEC = "https://www.w3.org/TR/shacl/#validation-report"
-_SH = str(SH)
-_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One SHACL validation result, with the place in the YAML it points at."""
-
-    severity: str
-    focus: str
-    path: str | None
-    value: str | None
-    messages: dict[str, str]
-    shape: str | None
-    component: str
-    where: Where | None = None
-    value_term: Node | None = field(default=None, compare=False, repr=False)
-
-    def message(self, lang: str = "sv") -> str:
-        for choice in (lang, "en", "sv", ""):
-            if choice in self.messages:
-                return self.messages[choice]
-        return next(iter(self.messages.values()), self.component)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "severity": self.severity,
-            "focusNode": self.focus,
-            "resultPath": self.path,
-            "value": self.value,
-            "message": self.messages,
-            "sourceShape": self.shape,
-            "sourceConstraintComponent": self.component,
-            "file": str(self.where.file) if self.where else None,
-            "line": self.where.line if self.where else None,
-            "field": self.where.field if self.where else None,
-        }
 
 
 @dataclass(frozen=True)
@@ -77,11 +35,13 @@ class ValidationReport:
     """The outcome of validating a graph against a set of shapes."""
 
     findings: tuple[Finding, ...]
-    results: Graph = field(repr=False)
+    #: whether the data conforms (https://www.w3.org/TR/shacl/#conformance), warnings allowed:
+    #: by default, when no finding is a Violation
+    conforms: bool = field(default=None)  # type: ignore[assignment]
 
-    @property
-    def conforms(self) -> bool:
-        return not self.count("Violation")
+    def __post_init__(self) -> None:
+        if not isinstance(self.conforms, bool):
+            object.__setattr__(self, "conforms", not self.count("Violation"))
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -120,60 +80,42 @@ class ValidationReport:
         """The report as a SHACL validation report (https://www.w3.org/TR/shacl/#validation-report)
         with stable IRIs (no blank nodes), so a release that contains it stays byte-identical between
         builds; written straight from the findings, in the release's order."""
-        sh = _SH
         report = ox.NamedNode(report_iri)
-        out = [
-            ox.Triple(report, RDF_TYPE, ox.NamedNode(sh + "ValidationReport")),
-            ox.Triple(
-                report, ox.NamedNode(sh + "conforms"), ox.Literal(str(self.conforms).lower(), datatype=_XSD_BOOLEAN)
-            ),
+        out: list[Triple] = [
+            (report, RDF_TYPE, SH.ValidationReport),
+            (report, SH.conforms, ox.Literal(str(self.conforms).lower(), datatype=XSD.boolean)),
         ]
         for n, f in enumerate(self.findings, start=1):
             r = ox.NamedNode(f"{report_iri}#result-{n}")
             out += [
-                ox.Triple(report, ox.NamedNode(sh + "result"), r),
-                ox.Triple(r, RDF_TYPE, ox.NamedNode(sh + "ValidationResult")),
-                ox.Triple(r, ox.NamedNode(sh + "resultSeverity"), ox.NamedNode(sh + f.severity)),
-                ox.Triple(r, ox.NamedNode(sh + "focusNode"), ox.NamedNode(f.focus)),
-                ox.Triple(r, ox.NamedNode(sh + "sourceConstraintComponent"), ox.NamedNode(f.component)),
+                (report, SH.result, r),
+                (r, RDF_TYPE, SH.ValidationResult),
+                (r, SH.resultSeverity, SH[f.severity]),
+                (r, SH.focusNode, ox.NamedNode(f.focus)),
+                (r, SH.sourceConstraintComponent, ox.NamedNode(f.component)),
             ]
             if f.path and f.path.startswith(("http://", "https://", "urn:")):
-                out.append(ox.Triple(r, ox.NamedNode(sh + "resultPath"), ox.NamedNode(f.path)))
+                out.append((r, SH.resultPath, ox.NamedNode(f.path)))
             if f.value_term is not None:
-                out.append(ox.Triple(r, ox.NamedNode(sh + "value"), ox_term(f.value_term)))
+                out.append((r, SH.value, f.value_term))
             if f.shape:
-                out.append(ox.Triple(r, ox.NamedNode(sh + "sourceShape"), ox.NamedNode(f.shape)))
+                out.append((r, SH.sourceShape, ox.NamedNode(f.shape)))
             for lang, text in f.messages.items():
-                out.append(
-                    ox.Triple(
-                        r,
-                        ox.NamedNode(sh + "resultMessage"),
-                        ox.Literal(text, language=lang) if lang else ox.Literal(text),
-                    )
-                )
-        return sorted(set(out), key=sort_key)
+                out.append((r, SH.resultMessage, ox.Literal(text, language=lang) if lang else ox.Literal(text)))
+        return sorted({ox.Triple(*t) for t in out}, key=sort_key)
 
     def turtle(self, report_iri: str = "urn:sakrad-ld:validation-report") -> bytes:
         return serialize_ox(self.triples(report_iri), "turtle")
 
 
-def load_shapes(paths: Iterable[Path]) -> Graph:
+def load_shapes(paths: Iterable[Path]) -> ShapesGraph:
     """One shapes graph from Turtle files (a folder stands for every ``*.ttl`` in it)."""
-    shapes = Graph()
     files: list[Path] = []
     for path in paths:
         files.extend(sorted(path.glob("*.ttl")) if path.is_dir() else [path])
     if not files:
         raise ProjectError("no SHACL shapes found; expected Turtle files in shapes/")
-    for file in files:
-        try:
-            shapes.parse(file, format="turtle")
-        except Exception as error:  # rdflib's parsers raise many kinds; each means "not Turtle"
-            raise ShapesError(
-                f"{file}: not valid Turtle ({type(error).__name__}: {error}); "
-                "fix the shapes file (https://www.w3.org/TR/turtle/)"
-            ) from None
-    return shapes
+    return ShapesGraph.load(files)
 
 
 #: The validation engines: sakrad-ld's own set-based SHACL Core engine (:mod:`sakrad_ld.shacl`), and
@@ -182,90 +124,36 @@ ENGINES = ("sakrad", "pyshacl")
 
 
 def validate(
-    data: Graph | Index, shapes: Graph | Shapes, origins: Origins | None = None, *, engine: str = "sakrad"
+    data: Index | Iterable[Triple],
+    shapes: ShapesGraph | Shapes,
+    origins: Origins | None = None,
+    *,
+    engine: str = "sakrad",
 ) -> ValidationReport:
     """Validates ``data`` against ``shapes``; findings are sorted by file, line and resource.
 
     The default engine is :mod:`sakrad_ld.shacl`, which evaluates each constraint over all its focus
-    nodes at once and gives the report pySHACL gives (docs/performance.md: 2.2 s against 21.8 s for
-    280,953 triples); ``engine="pyshacl"`` runs pySHACL itself."""
+    nodes at once and gives the findings pySHACL gives (docs/performance.md: 2.2 s against 21.8 s for
+    280,953 triples); ``engine="pyshacl"`` runs pySHACL itself (:mod:`sakrad_ld.shacl.reference`)."""
     if engine == "pyshacl":
-        from pyshacl import validate as shacl_validate  # the reference engine, imported when asked for
+        from .shacl.reference import pyshacl_check  # the reference engine, imported when asked for
 
-        graph = to_rdflib(data) if isinstance(data, Index) else data
-        shapes_graph = shapes.graph if isinstance(shapes, Shapes) else shapes
-        _, results, _ = shacl_validate(
-            graph, shacl_graph=shapes_graph, inference="none", allow_warnings=True, advanced=True, abort_on_first=False
-        )
+        findings, conforms = pyshacl_check(data, shapes)
     elif engine == "sakrad":
-        index = data if isinstance(data, Index) else Index(from_rdflib(data))
-        results = check(index, shapes if isinstance(shapes, Shapes) else Shapes.compile(shapes))
+        index = data if isinstance(data, Index) else Index(data)
+        findings, conforms = check(index, shapes if isinstance(shapes, Shapes) else Shapes.compile(shapes))
     else:
         raise ValueError(f"unknown validation engine {engine!r}; expected one of {', '.join(ENGINES)}")
-    return report_from_results(results, origins)
+    if origins is not None:
+        findings = [_placed(f, origins) for f in findings]
+    return ValidationReport(tuple(sort_findings(findings)), conforms)
 
 
-def report_from_results(results: Graph, origins: Origins | None = None) -> ValidationReport:
-    findings = []
-    # only the report's own results: pySHACL nests the results of sh:node shapes under sh:detail
-    for r in results.objects(None, SH.result):
-        focus = results.value(r, SH.focusNode)
-        path = results.value(r, SH.resultPath)
-        value = results.value(r, SH.value)
-        found: dict[str, set[str]] = {}
-        for m in results.objects(r, SH.resultMessage):
-            found.setdefault(m.language if isinstance(m, Literal) and m.language else "", set()).add(str(m))
-        messages = {lang: min(texts) for lang, texts in sorted(found.items())}
-        shape = results.value(r, SH.sourceShape)
-        where = origins.of(focus, path if isinstance(path, URIRef) else None) if origins and focus else None
-        findings.append(
-            Finding(
-                severity=SEVERITIES.get(results.value(r, SH.resultSeverity), "Violation"),
-                focus=str(focus),
-                path=str(path) if isinstance(path, URIRef) else (None if path is None else _path_text(results, path)),
-                value=None if value is None else _value_text(value),
-                messages=messages,
-                # a blank-node shape has no name that survives the next build, so it is not reported
-                shape=None if shape is None or isinstance(shape, BNode) else str(shape),
-                component=str(results.value(r, SH.sourceConstraintComponent)),
-                where=where,
-                value_term=value if isinstance(value, (URIRef, Literal)) else None,
-            )
-        )
-    findings.sort(
-        key=lambda f: (
-            str(f.where.file) if f.where else "~",
-            f.where.line if f.where else 0,
-            f.focus,
-            f.path or "",
-            f.component,
-            f.value or "",
-        )
-    )
-    return ValidationReport(tuple(findings), results)
-
-
-def _path_text(results: Graph, path: Node) -> str:
-    """A SHACL property path (https://www.w3.org/TR/shacl/#property-paths) in SPARQL's notation."""
-    if isinstance(path, URIRef):
-        return _short(str(path))
-    if (path, RDF.first, None) in results:
-        return "/".join(_path_text(results, step) for step in Collection(results, path))
-    for predicate, form in (
-        (SH.inversePath, "^{}"),
-        (SH.zeroOrMorePath, "{}*"),
-        (SH.oneOrMorePath, "{}+"),
-        (SH.zeroOrOnePath, "{}?"),
-    ):
-        if (inner := results.value(path, predicate)) is not None:
-            return form.format(_path_text(results, inner))
-    if (alternatives := results.value(path, SH.alternativePath)) is not None:
-        return "(" + "|".join(_path_text(results, step) for step in Collection(results, alternatives)) + ")"
-    return "(complex path)"
-
-
-def _value_text(value: Node) -> str:
-    return str(value) if isinstance(value, Literal) else _short(str(value))
+def _placed(finding: Finding, origins: Origins) -> Finding:
+    """The finding with the YAML place of its focus node and path."""
+    if finding.focus_term is None:
+        return finding
+    return replace(finding, where=origins.of(finding.focus_term, finding.path_term))
 
 
 def _short(iri: str) -> str:
@@ -273,3 +161,18 @@ def _short(iri: str) -> str:
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"
+
+
+def __getattr__(name: str) -> Any:
+    """``report_from_results`` (a report of pySHACL's rdflib results graph) is kept reachable here
+    until its last caller moves to :func:`sakrad_ld.shacl.check_graph`."""
+    if name == "report_from_results":
+        return _report_from_results
+    raise AttributeError(name)
+
+
+def _report_from_results(results: object) -> ValidationReport:
+    from .shacl.reference import findings_of_results
+
+    findings, conforms = findings_of_results(results)  # type: ignore[arg-type]
+    return ValidationReport(tuple(findings), conforms)

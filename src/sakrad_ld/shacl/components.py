@@ -15,19 +15,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import pyoxigraph as ox
-from rdflib import URIRef
-from rdflib.namespace import SH
-from rdflib.term import Node
 
-from ..rdflib_edge import rdflib_term
 from ..triples import Term
+from ..vocab import SH
 from .literals import matches_datatype
 
 if TYPE_CHECKING:
     from .describe import Describer
     from .shapes import Shape
 
-__all__ = ["Component", "Result", "Run", "Values"]
+__all__ = ["NODE_KINDS", "Component", "Result", "Run", "Values"]
 
 Values = dict[Term, Sequence[Term]]
 
@@ -40,7 +37,7 @@ class Result(NamedTuple):
     component: Component
     focus: Term
     value: Term | None
-    kind: URIRef  # sh:sourceConstraintComponent
+    kind: ox.NamedNode  # sh:sourceConstraintComponent
 
 
 Found = list[tuple[Term, Result]]  # (the focus node the evaluation was asked about, the result)
@@ -63,12 +60,12 @@ class Component:
 
     shape: Shape = field(repr=False)
 
-    kind = URIRef("urn:unset")
+    kind = ox.NamedNode("urn:unset")
 
     def evaluate(self, run: Run, values: Values) -> Found:
         raise NotImplementedError
 
-    def result(self, focus: Term, value: Term | None = None, kind: URIRef | None = None) -> tuple[Term, Result]:
+    def result(self, focus: Term, value: Term | None = None, kind: ox.NamedNode | None = None) -> tuple[Term, Result]:
         return focus, Result(self.shape, self, focus, value, kind or self.kind)
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
@@ -99,7 +96,7 @@ class MinCount(Component):
         return [self.result(f) for f, vs in values.items() if len(vs) < self.count]
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        return [f"Less than {self.count} values on {data(_rdf(result.focus))}->{_path_text(self.shape, shapes)}"]
+        return [f"Less than {self.count} values on {data(result.focus)}->{_path_text(self.shape, shapes)}"]
 
 
 @dataclass(eq=False)
@@ -113,7 +110,7 @@ class MaxCount(Component):
         return [self.result(f) for f, vs in values.items() if len(vs) > self.count]
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        return [f"More than {self.count} values on {data(_rdf(result.focus))}->{_path_text(self.shape, shapes)}"]
+        return [f"More than {self.count} values on {data(result.focus)}->{_path_text(self.shape, shapes)}"]
 
 
 # --- https://www.w3.org/TR/shacl/#core-components-value-type --------------------------------------
@@ -125,7 +122,6 @@ class Class(Component):
     per class it lacks (pySHACL checks the classes one by one)."""
 
     classes: tuple[Term, ...] = ()
-    names: tuple[Node, ...] = ()
     kind = SH.ClassConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
@@ -138,9 +134,9 @@ class Class(Component):
         ]
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        if len(self.names) < 2:
-            return [f"Value does not have class {shapes(self.names[0])}"]
-        return ["Value class is not in classes ({})".format(", ".join(shapes(c) for c in self.names))]
+        if len(self.classes) < 2:
+            return [f"Value does not have class {shapes(self.classes[0])}"]
+        return ["Value class is not in classes ({})".format(", ".join(shapes(c) for c in self.classes))]
 
 
 @dataclass(eq=False)
@@ -148,19 +144,18 @@ class Datatype(Component):
     """sh:datatype: each value node that is no literal of the datatype, or an ill-typed one
     (:func:`~sakrad_ld.shacl.literals.matches_datatype`), is a result with sh:value."""
 
-    datatype: str = ""
-    name: Node | None = None
+    datatype: ox.NamedNode = ox.NamedNode("urn:unset")
     kind = SH.DatatypeConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
-        datatype = self.datatype
+        datatype = self.datatype.value
         return self._per_value(values, lambda v: matches_datatype(v, datatype))
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        return [f"Value is not Literal with datatype {shapes(self.name)}"]  # type: ignore[arg-type]
+        return [f"Value is not Literal with datatype {shapes(self.datatype)}"]
 
 
-_NODE_KINDS = {
+NODE_KINDS = {
     SH.IRI: (ox.NamedNode,),
     SH.BlankNode: (ox.BlankNode,),
     SH.Literal: (ox.Literal,),
@@ -174,11 +169,11 @@ _NODE_KINDS = {
 class NodeKind(Component):
     """sh:nodeKind: each value node of another kind is a result with sh:value."""
 
-    node_kind: URIRef = SH.IRI
+    node_kind: ox.NamedNode = SH.IRI
     kind = SH.NodeKindConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
-        kinds = _NODE_KINDS.get(self.node_kind, ())
+        kinds = NODE_KINDS.get(self.node_kind, ())
         return self._per_value(values, lambda v: isinstance(v, kinds))
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
@@ -194,7 +189,6 @@ class MinInclusive(Component):
     values that cannot be compared with it (:class:`~sakrad_ld.shacl.literals.Ordering`)."""
 
     bounds: tuple[Term, ...] = ()
-    names: tuple[Node, ...] = ()
     kind = SH.MinInclusiveConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
@@ -203,9 +197,9 @@ class MinInclusive(Component):
         ]
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        if len(self.names) < 2:
-            return [f"Value is not >= {shapes(self.names[0])}"]
-        return ["Value is not >= in ({})".format(", ".join(shapes(c) for c in self.names))]
+        if len(self.bounds) < 2:
+            return [f"Value is not >= {shapes(self.bounds[0])}"]
+        return ["Value is not >= in ({})".format(", ".join(shapes(c) for c in self.bounds))]
 
 
 # --- https://www.w3.org/TR/shacl/#core-components-string ------------------------------------------
@@ -239,7 +233,7 @@ class LanguageIn(Component):
     sh:value."""
 
     languages: frozenset[str] = frozenset()
-    name: Node | None = None
+    name: Term | None = None
     kind = SH.LanguageInConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
@@ -287,7 +281,6 @@ class Equals(Component):
     the other property that is not a value node, is a result with that node as sh:value."""
 
     predicates: tuple[Term, ...] = ()
-    names: tuple[Node, ...] = ()
     kind = SH.EqualsConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
@@ -300,8 +293,8 @@ class Equals(Component):
         return found
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        other = ", ".join(shapes(p) for p in self.names)
-        return [f"Value of {data(_rdf(result.focus))}->{other} != {data(_rdf(result.value))}"]
+        other = ", ".join(shapes(p) for p in self.predicates)
+        return [f"Value of {data(result.focus)}->{other} != {data(_value(result))}"]
 
 
 @dataclass(eq=False)
@@ -310,7 +303,6 @@ class LessThanOrEquals(Component):
     the value node is not <= the other, a result with the value node as sh:value (once per pair)."""
 
     predicates: tuple[Term, ...] = ()
-    names: tuple[Node, ...] = ()
     kind = SH.LessThanOrEqualsConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
@@ -325,8 +317,8 @@ class LessThanOrEquals(Component):
         return found
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        other = ", ".join(shapes(p) for p in self.names)
-        return [f"Value of {data(_rdf(result.focus))}->{other} < {data(_rdf(result.value))}"]
+        other = ", ".join(shapes(p) for p in self.predicates)
+        return [f"Value of {data(result.focus)}->{other} < {data(_value(result))}"]
 
 
 # --- https://www.w3.org/TR/shacl/#core-components-logical ----------------------------------------
@@ -338,7 +330,7 @@ class Or(Component):
     member shapes' own results are not reported."""
 
     members: tuple[Shape, ...] = ()
-    names: tuple[Node, ...] = ()
+    names: tuple[Term, ...] = ()
     kind = SH.OrConstraintComponent
     word = "one or more"
 
@@ -352,7 +344,7 @@ class Or(Component):
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         listed = " , ".join(shapes(m) for m in self.names)
-        return [f"Node {data(_rdf(result.value))} must conform to {self.word} shapes in {listed}"]
+        return [f"Node {data(_value(result))} must conform to {self.word} shapes in {listed}"]
 
 
 @dataclass(eq=False)
@@ -368,7 +360,56 @@ class Xone(Or):
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         listed = " , ".join(shapes(m) for m in self.names)
-        return [f"Node {data(_rdf(result.value))} must conform to exactly one shape in {listed}"]
+        return [f"Node {data(_value(result))} must conform to exactly one shape in {listed}"]
+
+
+@dataclass(eq=False)
+class And(Component):
+    """sh:and: for each list, each value node that does not conform to every shape of the list is
+    a result with sh:value."""
+
+    lists: tuple[tuple[Shape, ...], ...] = ()
+    names: tuple[tuple[Term, ...], ...] = ()
+    kind = SH.AndConstraintComponent
+
+    def evaluate(self, run: Run, values: Values) -> Found:
+        nodes = list({v: None for vs in values.values() for v in vs})
+        found: Found = []
+        for members in self.lists:
+            passes = [run.conforming(member, nodes) for member in members]
+            found += self._per_value(values, lambda v, passes=passes: all(v in p for p in passes))
+        return found
+
+    def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
+        if len(self.names) < 2:
+            listed = " , ".join(shapes(m) for m in self.names[0])
+        else:
+            listed = " and ".join("({})".format(" , ".join(shapes(m) for m in names)) for names in self.names)
+        return [f"Node {data(_value(result))} must conform to all shapes in {listed}"]
+
+
+@dataclass(eq=False)
+class Not(Component):
+    """sh:not: each value node that conforms to the shape is a result with sh:value, once per
+    shape it conforms to."""
+
+    members: tuple[Shape, ...] = ()
+    names: tuple[Term, ...] = ()
+    kind = SH.NotConstraintComponent
+
+    def evaluate(self, run: Run, values: Values) -> Found:
+        nodes = list({v: None for vs in values.values() for v in vs})
+        found: Found = []
+        for member in self.members:
+            passing = run.conforming(member, nodes)
+            found += self._per_value(values, lambda v, passing=passing: v not in passing)
+        return found
+
+    def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
+        if len(self.names) == 1:
+            return [f"Node {data(_value(result))} must not conform to shape {shapes(self.names[0])}"]
+        listed = " , ".join(shapes(n) for n in self.names)
+        return [f"Node {data(_value(result))} must not conform to any shapes in {listed}"]
 
 
 # --- https://www.w3.org/TR/shacl/#core-components-shape ------------------------------------------
@@ -390,6 +431,34 @@ class Property(Component):
                 for v in vs:
                     found += [(f, r) for r in by_node.get(v, ())]
         return found
+
+
+@dataclass(eq=False)
+class Node(Component):
+    """sh:node: each value node with any result against the node shape (a warning too, as
+    pySHACL decides it) is a result with sh:value, once per node shape; the node shape's own
+    results are details (https://www.w3.org/TR/shacl/#results-detail), not results of their own."""
+
+    members: tuple[Shape, ...] = ()
+    names: tuple[Term, ...] = ()
+    kind = SH.NodeConstraintComponent
+
+    def evaluate(self, run: Run, values: Values) -> Found:
+        nodes = list({v: None for vs in values.values() for v in vs})
+        if not nodes:
+            return []
+        found: Found = []
+        for member in self.members:
+            failing = run.validate(member, nodes)
+            found += self._per_value(values, lambda v, failing=failing: not failing.get(v))
+        return found
+
+    def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
+        if len(self.names) < 2:
+            text = f"Value does not conform to Shape {shapes(self.names[0])}."
+        else:
+            text = "Value must conform to every Shape in ('{}').".format("', '".join(shapes(n) for n in self.names))
+        return [text + " See details for more information."]
 
 
 @dataclass(eq=False)
@@ -430,7 +499,7 @@ class In(Component):
     """sh:in: each value node not in the list is a result with sh:value."""
 
     members: frozenset[Term] = frozenset()
-    names: tuple[Node, ...] = ()
+    names: tuple[Term, ...] = ()
     kind = SH.InConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
@@ -439,7 +508,7 @@ class In(Component):
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         # pySHACL lists the members in the order of a Python set, which varies between runs; sorted here
         listed = sorted(shapes(n) for n in self.names)
-        return [f"Value {data(_rdf(result.value))} not in list {listed}"]
+        return [f"Value {data(_value(result))} not in list {listed}"]
 
 
 @dataclass(eq=False)
@@ -448,22 +517,21 @@ class HasValue(Component):
     without sh:value, per missing value."""
 
     required: tuple[Term, ...] = ()
-    names: tuple[Node, ...] = ()
     kind = SH.HasValueConstraintComponent
 
     def evaluate(self, run: Run, values: Values) -> Found:
         return [self.result(f) for hv in self.required for f, vs in values.items() if hv not in vs]
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        listed = [shapes(n) for n in self.names]
+        listed = [shapes(n) for n in self.required]
         if self.shape.path is not None:
             return [
-                f"Node {data(_rdf(result.focus))}->{_path_text(self.shape, shapes)} "
+                f"Node {data(result.focus)}->{_path_text(self.shape, shapes)} "
                 f"does not contain a value in the set: {listed}"
             ]
-        return [f"Node {data(_rdf(result.focus))} value is not a in the set of values: {listed}"]
+        return [f"Node {data(result.focus)} value is not a in the set of values: {listed}"]
 
 
-def _rdf(term: Term | None) -> Node:
-    assert term is not None
-    return rdflib_term(term)
+def _value(result: Result) -> Term:
+    assert result.value is not None
+    return result.value

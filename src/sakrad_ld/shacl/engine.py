@@ -12,37 +12,49 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
-from rdflib import Graph
-from rdflib.namespace import RDFS, SH
 
-from ..rdflib_edge import ox_term
-from ..triples import RDF_TYPE, Index, Term
+from ..triples import RDF_TYPE, Index, Term, Triple
+from ..vocab import RDFS, SH
 from .components import Result
 from .literals import Ordering
-from .report import report_graph
-from .shapes import Shape, Shapes
+from .report import Finding, findings_of, sort_findings
+from .shapes import Shape, Shapes, ShapesGraph
 
-__all__ = ["check"]
+__all__ = ["check", "check_graph"]
 
-_SUBCLASS = ox_term(RDFS.subClassOf)
+_SUBCLASS = RDFS.subClassOf
 #: Severities that do not make a shape fail: pySHACL runs with ``allow_warnings=True``.
 _ALLOWED = {SH.Warning, SH.Info}
 
 
+def check_graph(
+    data: Index | Iterable[Triple], shapes: Shapes | ShapesGraph | Iterable[Triple]
+) -> tuple[list[Finding], bool]:
+    """Validates the triples ``data`` against ``shapes`` (compiled, or the shapes graph's triples):
+    the findings, sorted by focus node, path, component and value, and whether the data conforms
+    (see :func:`check`). Raises :class:`~.errors.UnsupportedShapes` for a shape that uses a
+    feature the engine does not implement."""
+    index = data if isinstance(data, Index) else Index(data)
+    compiled = shapes if isinstance(shapes, Shapes) else Shapes.compile(shapes)
+    findings, conforms = check(index, compiled)
+    return sort_findings(findings), conforms
+
+
 def check(
     index: Index, shapes: Shapes, store: ox.Store | None = None, *, prefixes: Mapping[str, str] | None = None
-) -> Graph:
-    """Validates the data in ``index`` against ``shapes``; returns a SHACL validation report graph
-    (https://www.w3.org/TR/shacl/#validation-report) shaped like pySHACL's.
+) -> tuple[list[Finding], bool]:
+    """Validates the data in ``index`` against ``shapes``: the findings (one per validation
+    result, https://www.w3.org/TR/shacl/#validation-report, as pySHACL reports them), and whether
+    the data conforms.
 
     ``store`` holds the same data in its default graph; it is used only for SPARQL-based targets
     (https://www.w3.org/TR/shacl-af/#SPARQLTarget) and made from ``index`` when they need one and
     none is given. Conformance is pySHACL's with ``allow_warnings=True``: a shape whose severity
     is sh:Warning or sh:Info never fails, and another fails by a result of another severity.
 
-    ``prefixes`` are the data graph's prefix bindings (``dict(graph.namespaces())``), used only to
-    write data terms in the default messages of shapes without sh:message, as pySHACL does; by
-    default those rdflib binds in a new ``Graph``."""
+    ``prefixes`` are the data graph's prefix bindings (prefix → namespace), used only to write data
+    terms in the default messages of shapes without sh:message, as pySHACL does; by default those
+    rdflib binds in a new graph."""
     run = _Run(index)
     results: list[Result] = []
     conforms = True
@@ -56,7 +68,7 @@ def check(
         found = [r for rs in run.validate(shape, foci).values() for r in rs]
         conforms = conforms and _conforms(shape, found)
         results += found
-    return report_graph(results, conforms, shapes, index, prefixes)
+    return findings_of(results, shapes, index, prefixes), conforms
 
 
 def _conforms(shape: Shape, results: Iterable[Result]) -> bool:

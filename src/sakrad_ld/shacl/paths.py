@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import BNode, Graph, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
-from rdflib.term import Node
+import pyoxigraph as ox
 
-from ..rdflib_edge import ox_term
 from ..triples import Index, Term
+from ..vocab import PREFIXES, RDF, SH
+from .describe import list_items
 from .errors import UnsupportedShapes
 
-__all__ = ["Path", "compile_path"]
+__all__ = ["Path", "compile_path", "path_text", "shacl_name", "short"]
 
 
 @dataclass(frozen=True)
@@ -29,10 +27,12 @@ class Path:
 
     Every path this engine supports is an alternative (one alternative for a plain path) of
     sequences of predicate steps, so one representation serves them all. ``node`` is the path as
-    it stands in the shapes graph, which a validation result copies into ``sh:resultPath``."""
+    it stands in the shapes graph; ``text`` is how a finding names it: the IRI of a predicate
+    path, else the path in SPARQL's notation with prefixed names (``^dcat:inSeries``)."""
 
-    node: Node
+    node: Term
     steps: tuple[tuple[tuple[Term, bool], ...], ...]
+    text: str
 
     def values(self, index: Index, focus: Term) -> tuple[Term, ...]:
         """The value nodes of ``focus`` (https://www.w3.org/TR/shacl/#value-nodes), each once."""
@@ -53,22 +53,61 @@ class Path:
         return tuple(result)
 
 
-def compile_path(shapes: Graph, shape: str, node: Node) -> Path:
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def short(iri: str) -> str:
+    """An IRI by the package's prefixes (:data:`sakrad_ld.vocab.PREFIXES`), else in angle brackets."""
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return f"<{iri}>"
+
+
+def shacl_name(term: Term) -> str:
+    """A term of a shapes graph in an error message: ``sh:name`` for SHACL's terms."""
+    if isinstance(term, ox.NamedNode) and term.value.startswith(str(SH)):
+        return "sh:" + term.value[len(str(SH)) :]
+    return short(term.value) if isinstance(term, ox.NamedNode) else str(term)
+
+
+def compile_path(shapes: Index, shape: str, node: Term) -> Path:
     """The path ``node`` of the shape named ``shape`` (for error messages) in the shapes graph ``shapes``."""
-    return Path(node, tuple(_alternatives(shapes, shape, node)))
+    steps = tuple(_alternatives(shapes, shape, node))
+    text = node.value if isinstance(node, ox.NamedNode) else path_text(shapes, node)
+    return Path(node, steps, text)
 
 
-def _alternatives(g: Graph, shape: str, node: Node) -> list[tuple[tuple[Term, bool], ...]]:
-    if isinstance(node, URIRef):
-        return [((ox_term(node), False),)]
-    if not isinstance(node, BNode):
+def path_text(g: Index, path: Term) -> str:
+    """A path in SPARQL's notation (https://www.w3.org/TR/sparql11-query/#propertypaths)."""
+    if isinstance(path, ox.NamedNode):
+        return short(path.value)
+    if g.objects(path, RDF.first):
+        return "/".join(path_text(g, step) for step in list_items(g, path))
+    for predicate, form in (
+        (SH.inversePath, "^{}"),
+        (SH.zeroOrMorePath, "{}*"),
+        (SH.oneOrMorePath, "{}+"),
+        (SH.zeroOrOnePath, "{}?"),
+    ):
+        if inner := g.objects(path, predicate):
+            return form.format(path_text(g, inner[0]))
+    if alternatives := g.objects(path, SH.alternativePath):
+        return "(" + "|".join(path_text(g, step) for step in list_items(g, alternatives[0])) + ")"
+    return "(complex path)"
+
+
+def _alternatives(g: Index, shape: str, node: Term) -> list[tuple[tuple[Term, bool], ...]]:
+    if isinstance(node, ox.NamedNode):
+        return [((node, False),)]
+    if not isinstance(node, ox.BlankNode):
         raise UnsupportedShapes(
             shape,
-            f"the path {node.n3()}",
+            f"the path {node}",
             "a path is an IRI or a blank node (https://www.w3.org/TR/shacl/#property-paths)",
         )
-    if (node, RDF.first, None) in g:
-        members = list(Collection(g, node))
+    if g.objects(node, RDF.first):
+        members = list_items(g, node)
         if len(members) < 2:
             raise UnsupportedShapes(
                 shape,
@@ -79,8 +118,8 @@ def _alternatives(g: Graph, shape: str, node: Node) -> list[tuple[tuple[Term, bo
         for member in members:
             sequences = [s + tail for s in sequences for tail in _alternatives(g, shape, member)]
         return sequences
-    if (alternatives := g.value(node, SH.alternativePath)) is not None:
-        members = list(Collection(g, alternatives))
+    if alternatives := g.objects(node, SH.alternativePath):
+        members = list_items(g, alternatives[0])
         if len(members) < 2:
             raise UnsupportedShapes(
                 shape,
@@ -88,13 +127,13 @@ def _alternatives(g: Graph, shape: str, node: Node) -> list[tuple[tuple[Term, bo
                 "https://www.w3.org/TR/shacl/#property-path-alternative",
             )
         return [s for member in members for s in _alternatives(g, shape, member)]
-    if (inverse := g.value(node, SH.inversePath)) is not None:
-        if not isinstance(inverse, URIRef):
+    if inverse := g.objects(node, SH.inversePath):
+        if not isinstance(inverse[0], ox.NamedNode):
             raise UnsupportedShapes(
                 shape,
                 "sh:inversePath of a path other than an IRI",
                 "write the inverse of each predicate (^(a/b) is ^b/^a)",
             )
-        return [((ox_term(inverse), True),)]
-    kinds = sorted(p.n3(g.namespace_manager) for p in g.predicates(node))
+        return [((inverse[0], True),)]
+    kinds = sorted(shacl_name(p) for p in g.properties(node))
     raise UnsupportedShapes(shape, f"the property path with {', '.join(kinds) or 'no predicates'}")

@@ -1,122 +1,182 @@
-"""The validation report graph (https://www.w3.org/TR/shacl/#validation-report), written as pySHACL
-writes it, so that :func:`sakrad_ld.validate.report_from_results` reads it the same way.
+"""Validation results (https://www.w3.org/TR/shacl/#results-validation-result) as typed findings.
 
-Like pySHACL, a blank node the report names (a complex ``sh:resultPath``, a blank-node
-``sh:sourceShape``, focus node or value) is copied into the report with its properties, and each
-such node is copied once and shared by every result that names it.
+The engine gives each result as a :class:`Finding` directly: the focus node, the path, the value,
+the messages, the shape, the constraint component and the severity, as a person and the build
+read them. A SHACL results graph is made from findings where one is written (the release's
+``validation/report.ttl``, :meth:`sakrad_ld.validate.ValidationReport.triples`); a results graph
+another engine wrote (pySHACL's, :mod:`.reference`) is read back into findings with
+:func:`findings_from_report`, so the two engines are compared finding by finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal
-from rdflib.namespace import RDF, SH
-from rdflib.term import Node
 
-from ..rdflib_edge import ox_term, rdflib_term
-from ..triples import Index, Term
+from ..errors import Where
+from ..triples import Index, Term, Triple
+from ..vocab import RDF, SH
 from .components import Result
 from .describe import Describer
+from .names import Names
+from .paths import path_text, short
 
 if TYPE_CHECKING:
     from .shapes import Shapes
 
-__all__ = ["report_graph"]
+__all__ = ["SEVERITIES", "Finding", "findings_from_report", "findings_of", "sort_findings"]
 
-_FIRST, _REST, _NIL = ox_term(RDF.first), ox_term(RDF.rest), ox_term(RDF.nil)
-#: pySHACL stops copying blank nodes at this depth (pyshacl.rdfutil.clone: two steps per level).
-_MAX_DEPTH = 10
+SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
-def report_graph(
-    results: Iterable[Result], conforms: bool, shapes: Shapes, index: Index, prefixes: Mapping[str, str] | None = None
-) -> Graph:
-    """The report of ``results``: a sh:ValidationReport with one sh:ValidationResult each;
-    ``prefixes`` write data terms in default messages (see :func:`sakrad_ld.shacl.check`)."""
-    g = Graph()
-    report = BNode()
-    g.add((report, RDF.type, SH.ValidationReport))
-    g.add((report, SH.conforms, Literal(conforms)))
-    writer = _Writer(g, shapes, index, prefixes)
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL validation result, with the place in the YAML it points at (``where``, when the
+    data came from the project's YAML)."""
+
+    severity: str
+    focus: str
+    path: str | None
+    value: str | None
+    messages: dict[str, str]
+    shape: str | None
+    component: str
+    where: Where | None = None
+    #: sh:value as a term (an IRI or a literal; None for a blank node), as the results graph writes it
+    value_term: ox.NamedNode | ox.Literal | None = field(default=None, compare=False, repr=False)
+    #: the focus node as a term
+    focus_term: Term | None = field(default=None, compare=False, repr=False)
+    #: the path when it is a predicate (an IRI)
+    path_term: ox.NamedNode | None = field(default=None, compare=False, repr=False)
+
+    def message(self, lang: str = "sv") -> str:
+        for choice in (lang, "en", "sv", ""):
+            if choice in self.messages:
+                return self.messages[choice]
+        return next(iter(self.messages.values()), self.component)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "focusNode": self.focus,
+            "resultPath": self.path,
+            "value": self.value,
+            "message": self.messages,
+            "sourceShape": self.shape,
+            "sourceConstraintComponent": self.component,
+            "file": str(self.where.file) if self.where else None,
+            "line": self.where.line if self.where else None,
+            "field": self.where.field if self.where else None,
+        }
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """By file, line and resource (findings without a place last), then path, component, value."""
+    return sorted(
+        findings,
+        key=lambda f: (
+            str(f.where.file) if f.where else "~",
+            f.where.line if f.where else 0,
+            f.focus,
+            f.path or "",
+            f.component,
+            f.value or "",
+        ),
+    )
+
+
+def _value_text(value: Term) -> str:
+    return value.value if isinstance(value, ox.Literal) else short(value.value)
+
+
+def _messages(messages: Iterable[ox.Literal]) -> dict[str, str]:
+    found: dict[str, set[str]] = {}
+    for m in messages:
+        found.setdefault(m.language or "", set()).add(m.value)
+    return {lang: min(texts) for lang, texts in sorted(found.items())}
+
+
+def _finding(
+    severity: Term | None,
+    focus: Term,
+    path: Term | None,
+    text: str | None,
+    value: Term | None,
+    messages: dict[str, str],
+    shape: Term | None,
+    component: Term | None,
+) -> Finding:
+    return Finding(
+        severity=SEVERITIES.get(severity, "Violation"),  # type: ignore[arg-type]
+        focus=focus.value,
+        path=text,
+        value=None if value is None else _value_text(value),
+        messages=messages,
+        # a blank-node shape has no name that survives the next build, so it is not reported
+        shape=shape.value if isinstance(shape, ox.NamedNode) else None,
+        component="None" if component is None else component.value,
+        value_term=value if isinstance(value, (ox.NamedNode, ox.Literal)) else None,
+        focus_term=focus,
+        path_term=path if isinstance(path, ox.NamedNode) else None,
+    )
+
+
+def findings_of(
+    results: Iterable[Result], shapes: Shapes, index: Index, prefixes: Mapping[str, str] | None = None
+) -> list[Finding]:
+    """The engine's results as findings; a shape without sh:message gets pySHACL's default
+    message, naming data terms with ``prefixes`` (by default those rdflib binds in a new graph)."""
+    data: Describer | None = None
+    out = []
     for result in results:
-        r = BNode()
-        g.add((report, SH.result, r))
-        g.add((r, RDF.type, SH.ValidationResult))
-        g.add((r, SH.sourceConstraintComponent, result.kind))
-        g.add((r, SH.sourceShape, writer.from_shapes(result.shape.node)))
-        g.add((r, SH.resultSeverity, result.shape.severity))
-        g.add((r, SH.focusNode, writer.from_data(result.focus)))
-        if result.value is not None:
-            g.add((r, SH.value, writer.from_data(result.value)))
-        if result.shape.path is not None:
-            g.add((r, SH.resultPath, writer.from_shapes(result.shape.path.node)))
-        for message in result.shape.messages or writer.default_messages(result):
-            g.add((r, SH.resultMessage, message))
-    return g
+        shape = result.shape
+        if shape.messages:
+            messages = _messages(shape.messages)
+        else:
+            if data is None:
+                data = Describer(Names(prefixes), index)
+            messages = _messages(
+                ox.Literal(t) for t in result.component.default_messages(result, shapes.describe, data)
+            )
+        out.append(
+            _finding(
+                shape.severity,
+                result.focus,
+                shape.path.node if shape.path is not None else None,
+                shape.path.text if shape.path is not None else None,
+                result.value,
+                messages,
+                shape.node,
+                result.kind,
+            )
+        )
+    return out
 
 
-class _Writer:
-    def __init__(self, g: Graph, shapes: Shapes, index: Index, prefixes: Mapping[str, str] | None) -> None:
-        self.g = g
-        self.prefixes = prefixes
-        self.shapes = shapes
-        self.index = index
-        self._copied: dict[tuple[str, Node], Node] = {}
-        self._data_describer: Describer | None = None
-
-    def from_shapes(self, node: Node) -> Node:
-        """A shapes-graph node; a blank node copied with its properties, once."""
-        if not isinstance(node, BNode):
-            return node
-        key = ("shapes", node)
-        if key not in self._copied:
-            self._copied[key] = self._copy(BNode(str(node)), lambda n: self.shapes.graph.predicate_objects(n), node, 0)
-        return self._copied[key]
-
-    def from_data(self, term: Term) -> Node:
-        """A data term; a blank node copied with its properties, once."""
-        node = rdflib_term(term)
-        if not isinstance(node, BNode):
-            return node
-        key = ("data", node)
-        if key not in self._copied:
-            self._copied[key] = self._copy(BNode(str(node)), self._data_outgoing, node, 0)
-        return self._copied[key]
-
-    def _data_outgoing(self, node: Node) -> list[tuple[Node, Node]]:
-        return [(rdflib_term(p), rdflib_term(o)) for p, os in self.index.properties(ox_term(node)).items() for o in os]
-
-    def _copy(self, copy: BNode, outgoing, node: Node, depth: int) -> BNode:  # type: ignore[no-untyped-def]
-        if depth >= _MAX_DEPTH:
-            return copy
-        for p, o in outgoing(node):
-            if isinstance(o, BNode):
-                o = self._copy(BNode(), outgoing, o, depth + 2)
-            self.g.add((copy, p, o))
-        return copy
-
-    def default_messages(self, result: Result) -> list[Literal]:
-        if self._data_describer is None:
-            if self.prefixes is None:
-                names = Graph().namespace_manager
-            else:
-                names = Graph(bind_namespaces="none").namespace_manager
-                for prefix, namespace in self.prefixes.items():
-                    names.bind(prefix, namespace, override=True, replace=True)
-            self._data_describer = Describer(names, self._data_outgoing, self._data_items)
-        texts = result.component.default_messages(result, self.shapes.describe, self._data_describer)
-        return [Literal(t) for t in texts]
-
-    def _data_items(self, node: Node) -> list[Node]:
-        items: list[Node] = []
-        term: Term = ox_term(node)
-        while term != _NIL and (first := self.index.objects(term, _FIRST)):
-            items.append(rdflib_term(first[0]))
-            rest = self.index.objects(term, _REST)
-            if not rest or isinstance(rest[0], ox.Literal):
-                break
-            term = rest[0]
-        return items
+def findings_from_report(triples: Iterable[Triple]) -> tuple[list[Finding], bool]:
+    """The findings and the conformance of a SHACL results graph: the results of the report only
+    (pySHACL nests the results of sh:node shapes under sh:detail; those are no results of their own)."""
+    g = Index(triples)
+    findings = []
+    conforms = True
+    for report in g.subjects_of(RDF.type, SH.ValidationReport):
+        conforms = conforms and all(c.value in ("true", "1") for c in g.objects(report, SH.conforms))
+        for r in g.objects(report, SH.result):
+            path = next(iter(g.objects(r, SH.resultPath)), None)
+            value = next(iter(g.objects(r, SH.value)), None)
+            findings.append(
+                _finding(
+                    next(iter(g.objects(r, SH.resultSeverity)), None),
+                    g.objects(r, SH.focusNode)[0],
+                    path,
+                    None if path is None else path.value if isinstance(path, ox.NamedNode) else path_text(g, path),
+                    value,
+                    _messages(m for m in g.objects(r, SH.resultMessage) if isinstance(m, ox.Literal)),
+                    next(iter(g.objects(r, SH.sourceShape)), None),
+                    next(iter(g.objects(r, SH.sourceConstraintComponent)), None),
+                )
+            )
+    return findings, conforms

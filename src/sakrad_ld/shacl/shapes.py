@@ -9,22 +9,23 @@ refuses with :class:`UnsupportedShapes` any SHACL parameter it does not implemen
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH, XSD
-from rdflib.term import Node
+import pyoxigraph as ox
 
-from ..rdflib_edge import ox_term
-from ..triples import Term
+from ..errors import ShapesError
+from ..triples import Index, Term, Triple
+from ..vocab import RDF, RDFS, SH, XSD
 from . import components as c
-from .describe import Describer
+from .describe import Describer, list_items
 from .errors import UnsupportedShapes
-from .paths import Path, compile_path
+from .literals import literal_value
+from .names import Names
+from .paths import Path, compile_path, shacl_name
 
-__all__ = ["Shape", "Shapes", "Targets"]
+__all__ = ["Shape", "Shapes", "ShapesGraph", "Targets"]
 
 #: Parameters that are no constraint of their own: annotations, targets, the path, and the parts
 #: of a constraint that another parameter carries.
@@ -49,10 +50,64 @@ _NOT_CONSTRAINTS = {
         "qualifiedMinCount",
         "qualifiedMaxCount",
         "qualifiedValueShapesDisjoint",
+        # not a term of SHACL (a draft's name for sh:node); pySHACL ignores it, and the official
+        # DCAT-AP 3.0.1 shapes use it on four property shapes
+        "shape",
     )
 }
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_SH = str(SH)
+
+
+@dataclass(frozen=True)
+class ShapesGraph:
+    """The triples of a shapes graph and the prefixes its files declare (the prefixes name terms
+    in default messages, as pySHACL names them)."""
+
+    triples: tuple[Triple, ...]
+    #: (prefix, namespace) as the files declare them, in order
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def parse(cls, data: bytes, base_iri: str | None = None) -> ShapesGraph:
+        """A shapes graph from Turtle."""
+        parser = ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=base_iri)
+        triples = tuple((q.subject, q.predicate, q.object) for q in parser)
+        return cls(triples, tuple(parser.prefixes.items()))
+
+    @classmethod
+    def load(cls, files: Iterable[FilePath]) -> ShapesGraph:
+        """One shapes graph from Turtle files; ShapesError names a file that is not Turtle."""
+        triples: dict[Triple, None] = {}
+        prefixes: list[tuple[str, str]] = []
+        for file in files:
+            try:
+                one = cls.parse(file.read_bytes(), base_iri=file.resolve().as_uri())
+            except (SyntaxError, ValueError, OSError) as error:
+                raise ShapesError(
+                    f"{file}: not valid Turtle ({type(error).__name__}: {error}); "
+                    "fix the shapes file (https://www.w3.org/TR/turtle/)"
+                ) from None
+            triples.update(dict.fromkeys(one.triples))
+            prefixes += one.prefixes
+        return cls(tuple(triples), tuple(prefixes))
+
+
+@dataclass(eq=False)
+class Shape:
+    """A node shape (``path`` None) or a property shape (https://www.w3.org/TR/shacl/#shapes)."""
+
+    node: Term
+    path: Path | None = None
+    severity: ox.NamedNode = SH.Violation
+    messages: tuple[ox.Literal, ...] = ()
+    deactivated: bool = False
+    targets: Targets = field(default_factory=lambda: Targets())
+    components: list[c.Component] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"<Shape {self.node}>"
 
 
 @dataclass(frozen=True)
@@ -70,75 +125,68 @@ class Targets:
         return bool(self.nodes or self.classes or self.subjects_of or self.objects_of or self.sparql)
 
 
-@dataclass(eq=False)
-class Shape:
-    """A node shape (``path`` None) or a property shape (https://www.w3.org/TR/shacl/#shapes)."""
-
-    node: Node
-    path: Path | None = None
-    severity: Node = SH.Violation
-    messages: tuple[Literal, ...] = ()
-    deactivated: bool = False
-    targets: Targets = field(default_factory=Targets)
-    components: list[c.Component] = field(default_factory=list)
-
-    def __repr__(self) -> str:
-        return f"<Shape {self.node.n3()}>"
-
-
 class Shapes:
     """A compiled shapes graph. Build it with :meth:`compile`, once, and validate with it often."""
 
-    def __init__(self, graph: Graph, shapes: dict[Node, Shape]) -> None:
+    def __init__(self, graph: ShapesGraph, index: Index, shapes: dict[Term, Shape]) -> None:
         self.graph = graph
+        self.index = index
         self.shapes = shapes
         self.targeted = [s for s in shapes.values() if s.targets and not s.deactivated]
-        self.describe = Describer.of_graph(graph)
+        self.describe = Describer(Names.declared(graph.prefixes), index)
 
     @classmethod
-    def compile(cls, graph: Graph) -> Shapes:
+    def compile(cls, graph: ShapesGraph | Iterable[Triple]) -> Shapes:
         """Compiles ``graph``; raises :class:`UnsupportedShapes`, naming the shape and the
         feature, for any SHACL parameter this engine does not implement."""
-        shapes = {node: Shape(node) for node in _shape_nodes(graph)}
+        if not isinstance(graph, ShapesGraph):
+            graph = ShapesGraph(tuple(graph))
+        index = Index(graph.triples)
+        shapes = {node: Shape(node) for node in _shape_nodes(index)}
         for shape in shapes.values():
-            _Compiler(graph, shapes, shape).run()
-        return cls(graph, shapes)
+            _Compiler(index, shapes, shape).run()
+        return cls(graph, index, shapes)
 
 
-def _shape_nodes(g: Graph) -> list[Node]:
+def _shape_nodes(g: Index) -> list[Term]:
     """The shapes of ``g``, found as pySHACL finds them (pyshacl.shapes_graph)."""
-    found: dict[Node, None] = {}
+    found: dict[Term, None] = {}
     for kind in (SH.NodeShape, SH.PropertyShape):
-        found.update(dict.fromkeys(g.subjects(RDF.type, kind)))
+        found.update(dict.fromkeys(g.subjects_of(RDF.type, kind)))
     for p in (*_TARGETS, SH.property, SH.node):
-        found.update(dict.fromkeys(g.subjects(p, None)))
+        found.update(dict.fromkeys(g.subjects_with(p)))
     for p in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
-        found.update(dict.fromkeys(g.objects(None, p)))
+        found.update(dict.fromkeys(g.objects_of(p)))
     for p in (SH["and"], SH["or"], SH.xone):
-        for members in g.objects(None, p):
-            found.update(dict.fromkeys(Collection(g, members)))
+        for members in g.objects_of(p):
+            found.update(dict.fromkeys(list_items(g, members)))
     return list(found)
+
+
+def _is_integer(value: Term | None) -> bool:
+    return isinstance(value, ox.Literal) and value.datatype == XSD.integer
 
 
 class _Compiler:
     """Fills in one shape from its triples."""
 
-    def __init__(self, graph: Graph, shapes: dict[Node, Shape], shape: Shape) -> None:
+    def __init__(self, graph: Index, shapes: dict[Term, Shape], shape: Shape) -> None:
         self.g = graph
         self.shapes = shapes
         self.shape = shape
-        self.name = str(shape.node) if isinstance(shape.node, URIRef) else shape.node.n3() + " (a blank node)"
+        node = shape.node
+        self.name = node.value if isinstance(node, ox.NamedNode) else f"{node} (a blank node)"
 
     def fail(self, feature: str, hint: str = "") -> UnsupportedShapes:
         return UnsupportedShapes(self.name, feature, hint)
 
-    def values(self, p: URIRef) -> list[Node]:
+    def values(self, p: ox.NamedNode) -> list[Term]:
         return list(self.g.objects(self.shape.node, p))
 
-    def one(self, p: URIRef) -> Node | None:
+    def one(self, p: ox.NamedNode) -> Term | None:
         found = self.values(p)
         if len(found) > 1:
-            raise self.fail(f"more than one {p.n3(self.g.namespace_manager)}", "give one value")
+            raise self.fail(f"more than one {shacl_name(p)}", "give one value")
         return found[0] if found else None
 
     def run(self) -> None:
@@ -146,12 +194,13 @@ class _Compiler:
         path = self.one(SH.path)
         if path is not None:
             shape.path = compile_path(g, self.name, path)
-        shape.severity = self.one(SH.severity) or SH.Violation
-        shape.messages = tuple(m for m in self.values(SH.message) if isinstance(m, Literal))
+        severity = self.one(SH.severity)
+        shape.severity = severity if isinstance(severity, ox.NamedNode) else SH.Violation
+        shape.messages = tuple(m for m in self.values(SH.message) if isinstance(m, ox.Literal))
         deactivated = self.one(SH.deactivated)
-        shape.deactivated = isinstance(deactivated, Literal) and bool(deactivated.value)
+        shape.deactivated = isinstance(deactivated, ox.Literal) and bool(literal_value(deactivated))
         shape.targets = self.targets()
-        builders: dict[URIRef, Callable[[], c.Component]] = {
+        builders: dict[ox.NamedNode, Callable[[], c.Component | None]] = {
             SH.minCount: self.min_count,
             SH.maxCount: self.max_count,
             SH["class"]: self.class_,
@@ -164,39 +213,42 @@ class _Compiler:
             SH.equals: self.equals,
             SH.lessThanOrEquals: self.less_than_or_equals,
             SH["or"]: self.or_,
+            SH["and"]: self.and_,
+            SH["not"]: self.not_,
             SH.xone: self.xone,
+            SH.node: self.node,
             SH.property: self.property,
             SH.qualifiedValueShape: self.qualified,
             SH["in"]: self.in_,
             SH.hasValue: self.has_value,
         }
-        for p in dict.fromkeys(g.predicates(shape.node)):
+        for p in g.properties(shape.node):
             if p in builders:
-                component = builders[p]()
+                component = builders[p]()  # type: ignore[index]
                 if component is not None:
                     shape.components.append(component)
-            elif str(p).startswith(str(SH)) and p not in _NOT_CONSTRAINTS:
-                raise self.fail(p.n3(g.namespace_manager))
+            elif isinstance(p, ox.NamedNode) and p.value.startswith(_SH) and p not in _NOT_CONSTRAINTS:
+                raise self.fail(shacl_name(p))
         for part, needs in (
             (SH.flags, SH.pattern),
             (SH.qualifiedMinCount, SH.qualifiedValueShape),
             (SH.qualifiedMaxCount, SH.qualifiedValueShape),
         ):
             if self.values(part) and not self.values(needs):
-                raise self.fail(f"{part.n3(g.namespace_manager)} without {needs.n3(g.namespace_manager)}")
+                raise self.fail(f"{shacl_name(part)} without {shacl_name(needs)}")
 
     # --- targets ----------------------------------------------------------------------------
 
     def targets(self) -> Targets:
         g, node = self.g, self.shape.node
-        classes = [ox_term(t) for t in self.values(SH.targetClass)]
+        classes = list(self.values(SH.targetClass))
         # implicit class target (https://www.w3.org/TR/shacl/#implicit-targetClass)
-        class_kinds = {RDFS.Class, *g.subjects(RDFS.subClassOf, RDFS.Class)}
+        class_kinds = {RDFS.Class, *g.subjects_of(RDFS.subClassOf, RDFS.Class)}
         if any(t in class_kinds for t in g.objects(node, RDF.type)):
-            classes.append(ox_term(node))
+            classes.append(node)
         sparql = []
         for target in self.values(SH.target):
-            selects = list(g.objects(target, SH.select))
+            selects = g.objects(target, SH.select)
             if not selects and (target, RDF.type, SH.SPARQLTarget) not in g:
                 raise self.fail(
                     "a custom target (sh:target) that is no SPARQL target",
@@ -204,34 +256,30 @@ class _Compiler:
                 )
             if len(selects) != 1:
                 raise self.fail("a SPARQL target without exactly one sh:select")
-            if list(g.objects(target, SH.prefixes)):
+            if g.objects(target, SH.prefixes):
                 raise self.fail("sh:prefixes on a SPARQL target", "write full IRIs in the query")
-            sparql.append(str(selects[0]))
+            sparql.append(selects[0].value)
         return Targets(
-            nodes=tuple(ox_term(n) for n in self.values(SH.targetNode)),
+            nodes=tuple(self.values(SH.targetNode)),
             classes=tuple(dict.fromkeys(classes)),
-            subjects_of=tuple(ox_term(p) for p in self.values(SH.targetSubjectsOf)),
-            objects_of=tuple(ox_term(p) for p in self.values(SH.targetObjectsOf)),
+            subjects_of=tuple(self.values(SH.targetSubjectsOf)),
+            objects_of=tuple(self.values(SH.targetObjectsOf)),
             sparql=tuple(sparql),
         )
 
     # --- components -------------------------------------------------------------------------
 
-    def _count(self, p: URIRef) -> int:
+    def _count(self, p: ox.NamedNode) -> int:
         value = self.one(p)
-        if not (
-            isinstance(value, Literal)
-            and value.datatype == XSD.integer
-            and isinstance(value.value, int)
-            and value.value >= 0
-        ):
-            raise self.fail(f"{p.n3(self.g.namespace_manager)} {value}", "it must be an xsd:integer >= 0")
-        return value.value
+        count = literal_value(value) if _is_integer(value) else None  # type: ignore[arg-type]
+        if not isinstance(count, int) or count < 0:
+            raise self.fail(f"{shacl_name(p)} {value}", "it must be an xsd:integer >= 0")
+        return count
 
-    def _property_only(self, p: URIRef) -> None:
+    def _property_only(self, p: ox.NamedNode) -> None:
         if self.shape.path is None:
             raise self.fail(
-                f"{p.n3(self.g.namespace_manager)} on a node shape",
+                f"{shacl_name(p)} on a node shape",
                 "SHACL allows it on property shapes only (give the shape an sh:path)",
             )
 
@@ -245,74 +293,80 @@ class _Compiler:
 
     def class_(self) -> c.Component:
         names = tuple(self.values(SH["class"]))
-        return c.Class(self.shape, classes=tuple(ox_term(n) for n in names), names=names)
+        return c.Class(self.shape, classes=names)
 
     def datatype(self) -> c.Component:
         name = self.one(SH.datatype)
-        if not isinstance(name, URIRef):
+        if not isinstance(name, ox.NamedNode):
             raise self.fail(f"sh:datatype {name}", "the datatype is an IRI")
-        return c.Datatype(self.shape, datatype=str(name), name=name)
+        return c.Datatype(self.shape, datatype=name)
 
     def node_kind(self) -> c.Component:
         kind = self.one(SH.nodeKind)
-        if kind not in (SH.IRI, SH.BlankNode, SH.Literal, SH.BlankNodeOrIRI, SH.BlankNodeOrLiteral, SH.IRIOrLiteral):
+        if kind not in c.NODE_KINDS:
             raise self.fail(f"sh:nodeKind {kind}", "use one of the six node kinds of the specification")
         return c.NodeKind(self.shape, node_kind=kind)  # type: ignore[arg-type]
 
     def min_inclusive(self) -> c.Component:
         names = tuple(self.values(SH.minInclusive))
-        if not all(isinstance(n, Literal) for n in names):
+        if not all(isinstance(n, ox.Literal) for n in names):
             raise self.fail("sh:minInclusive with a value that is no literal")
-        return c.MinInclusive(self.shape, bounds=tuple(ox_term(n) for n in names), names=names)
+        return c.MinInclusive(self.shape, bounds=names)
 
     def pattern(self) -> c.Component:
         flags_value = next(iter(self.values(SH.flags)), None)
-        flags = str(flags_value).lower() if flags_value is not None else ""
+        flags = flags_value.value.lower() if isinstance(flags_value, (ox.Literal, ox.NamedNode)) else ""
         re_flags = (re.I if "i" in flags else 0) | (re.M if "m" in flags else 0)
         patterns = []
         for p in self.values(SH.pattern):
-            if not isinstance(p, Literal):
+            if not isinstance(p, ox.Literal):
                 raise self.fail("sh:pattern with a value that is no literal")
-            patterns.append(re.compile(str(p), re_flags))
+            patterns.append(re.compile(p.value, re_flags))
         return c.Pattern(self.shape, patterns=tuple(patterns))
 
     def language_in(self) -> c.Component:
         name = self.one(SH.languageIn)
         assert name is not None
-        languages = list(Collection(self.g, name))
-        if not all(isinstance(t, Literal) and isinstance(t.value, str) for t in languages):
+        languages = list_items(self.g, name)
+        if not all(isinstance(t, ox.Literal) and isinstance(literal_value(t), str) for t in languages):
             raise self.fail("sh:languageIn with a member that is no string")
-        return c.LanguageIn(self.shape, languages=frozenset(str(t).lower() for t in languages), name=name)
+        return c.LanguageIn(
+            self.shape,
+            languages=frozenset(t.value.lower() for t in languages),
+            name=name,  # type: ignore[union-attr]
+        )
 
     def unique_lang(self) -> c.Component | None:
         self._property_only(SH.uniqueLang)
         value = self.one(SH.uniqueLang)
-        if not (isinstance(value, Literal) and isinstance(value.value, bool)):
+        flag = literal_value(value) if isinstance(value, ox.Literal) else None
+        if not isinstance(flag, bool):
             raise self.fail(f"sh:uniqueLang {value}", "it must be an xsd:boolean")
-        return c.UniqueLang(self.shape) if value.value else None
+        return c.UniqueLang(self.shape) if flag else None
 
-    def _predicates(self, p: URIRef) -> tuple[tuple[Term, ...], tuple[Node, ...]]:
+    def _predicates(self, p: ox.NamedNode) -> tuple[Term, ...]:
         names = tuple(self.values(p))
-        if not all(isinstance(n, URIRef) for n in names):
-            raise self.fail(f"{p.n3(self.g.namespace_manager)} with a value that is no IRI")
-        return tuple(ox_term(n) for n in names), names
+        if not all(isinstance(n, ox.NamedNode) for n in names):
+            raise self.fail(f"{shacl_name(p)} with a value that is no IRI")
+        return names
 
     def equals(self) -> c.Component:
-        predicates, names = self._predicates(SH.equals)
-        return c.Equals(self.shape, predicates=predicates, names=names)
+        return c.Equals(self.shape, predicates=self._predicates(SH.equals))
 
     def less_than_or_equals(self) -> c.Component:
         self._property_only(SH.lessThanOrEquals)
-        predicates, names = self._predicates(SH.lessThanOrEquals)
-        return c.LessThanOrEquals(self.shape, predicates=predicates, names=names)
+        return c.LessThanOrEquals(self.shape, predicates=self._predicates(SH.lessThanOrEquals))
 
-    def _members(self, p: URIRef) -> tuple[tuple[Shape, ...], tuple[Node, ...]]:
+    def _list(self, name: Term, p: ox.NamedNode) -> tuple[tuple[Shape, ...], tuple[Term, ...]]:
+        members = tuple(list_items(self.g, name))
+        if not members:
+            raise self.fail(f"{shacl_name(p)} with an empty list")
+        return tuple(self.shapes[m] for m in members), members
+
+    def _members(self, p: ox.NamedNode) -> tuple[tuple[Shape, ...], tuple[Term, ...]]:
         name = self.one(p)
         assert name is not None
-        members = tuple(Collection(self.g, name))
-        if not members:
-            raise self.fail(f"{p.n3(self.g.namespace_manager)} with an empty list")
-        return tuple(self.shapes[m] for m in members), members
+        return self._list(name, p)
 
     def or_(self) -> c.Component:
         members, names = self._members(SH["or"])
@@ -323,33 +377,48 @@ class _Compiler:
         members, names = self._members(SH.xone)
         return c.Xone(self.shape, members=members, names=names)
 
+    def and_(self) -> c.Component:
+        lists = [self._list(name, SH["and"]) for name in self.values(SH["and"])]
+        return c.And(self.shape, lists=tuple(members for members, _ in lists), names=tuple(n for _, n in lists))
+
+    def not_(self) -> c.Component:
+        names = tuple(self.values(SH["not"]))
+        return c.Not(self.shape, members=tuple(self.shapes[n] for n in names), names=names)
+
+    def node(self) -> c.Component:
+        names = tuple(self.values(SH.node))
+        for name in names:
+            if self.g.objects(name, SH.path):
+                raise self.fail(f"sh:node {name}, which is a property shape", "sh:node names a node shape")
+        return c.Node(self.shape, members=tuple(self.shapes[n] for n in names), names=names)
+
     def property(self) -> c.Component:
         properties = tuple(self.shapes[p] for p in self.values(SH.property))
         for prop in properties:
-            if prop.path is None and self.g.value(prop.node, SH.path) is None:
-                raise self.fail(f"sh:property {prop.node.n3()}, which has no sh:path")
+            if prop.path is None and not self.g.objects(prop.node, SH.path):
+                raise self.fail(f"sh:property {prop.node}, which has no sh:path")
         return c.Property(self.shape, properties=properties)
 
     def qualified(self) -> c.Component:
         self._property_only(SH.qualifiedValueShape)
         value_shape = self.one(SH.qualifiedValueShape)
         disjoint = self.one(SH.qualifiedValueShapesDisjoint)
-        if isinstance(disjoint, Literal) and disjoint.value is True:
+        if isinstance(disjoint, ox.Literal) and literal_value(disjoint) is True:
             raise self.fail("sh:qualifiedValueShapesDisjoint true")
         low = self._count(SH.qualifiedMinCount) if self.values(SH.qualifiedMinCount) else None
         high = self._count(SH.qualifiedMaxCount) if self.values(SH.qualifiedMaxCount) else None
         if low is None and high is None:
             raise self.fail("sh:qualifiedValueShape without sh:qualifiedMinCount or sh:qualifiedMaxCount")
+        assert value_shape is not None
         return c.QualifiedValueShape(self.shape, value_shape=self.shapes[value_shape], min_count=low, max_count=high)
 
     def in_(self) -> c.Component:
         name = self.one(SH["in"])
         assert name is not None
-        names = tuple(Collection(self.g, name))
-        if any(isinstance(n, BNode) for n in names):
+        names = tuple(list_items(self.g, name))
+        if any(isinstance(n, ox.BlankNode) for n in names):
             raise self.fail("sh:in with a blank node member")
-        return c.In(self.shape, members=frozenset(ox_term(n) for n in names), names=names)
+        return c.In(self.shape, members=frozenset(names), names=names)
 
     def has_value(self) -> c.Component:
-        names = tuple(self.values(SH.hasValue))
-        return c.HasValue(self.shape, required=tuple(ox_term(n) for n in names), names=names)
+        return c.HasValue(self.shape, required=tuple(self.values(SH.hasValue)))

@@ -15,15 +15,13 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
 
 import pyoxigraph as ox
 
 from ..folders import CacheFolder
-from ..rdflib_edge import rdflib_term, to_rdflib
 from ..triples import Graph, Triple
-from ..validate import Finding, ValidationReport, report_from_results
-from ..vocab import DCTERMS, SH, SPDX
+from ..validate import Finding, ValidationReport
+from ..vocab import DCTERMS, SPDX
 
 __all__ = [
     "DCAT_AP_2",
@@ -152,11 +150,10 @@ def validate_catalogue(
     if key is not None and (kept := cache.get(key)) is not None:  # type: ignore[union-attr]
         parts = json.loads(kept)
         return CatalogueReport(*(_report(parts[name]) for name in _PARTS), profile=profile)  # type: ignore[arg-type]
-    data = to_rdflib(graph)
     checked = CatalogueReport(
-        mandatory=_validate(data, _shapes(profile, "shapes.ttl", "range.ttl")),
-        recommended=_validate(data, _shapes(profile, "shapes_recommended.ttl")),
-        vocabularies=_validate(data, _shapes(profile, "mdr-vocabularies.shape.ttl")),
+        mandatory=_validate(graph, _shapes(profile, "shapes.ttl", "range.ttl")),
+        recommended=_validate(graph, _shapes(profile, "shapes_recommended.ttl")),
+        vocabularies=_validate(graph, _shapes(profile, "mdr-vocabularies.shape.ttl")),
         profile=profile,
     )
     if key is not None:
@@ -174,34 +171,17 @@ def _finding_json(finding: Finding) -> dict[str, object]:
 
 
 def _report(findings: list[dict[str, object]]) -> ValidationReport:
-    """A report of findings read back from the cache (no results graph: a catalogue's is never written)."""
-    return ValidationReport(tuple(Finding(**f) for f in findings), Graph())  # type: ignore[arg-type]
+    """A report of findings read back from the cache."""
+    return ValidationReport(tuple(Finding(**f) for f in findings))  # type: ignore[arg-type]
 
 
-def _validate(data: Any, shapes: list[Triple]) -> ValidationReport:
-    """The results of the shapes, each once: pySHACL also reports why a value failed an sh:node
-    (https://www.w3.org/TR/shacl/#results-detail), and those details are not results of their own.
-    The official shapes use sh:node, which sakrad-ld's own engine does not implement: pySHACL runs them,
-    on the catalogue graph itself (``inplace``: the shapes have no SHACL rules, so nothing is added to
-    it, and the copy pySHACL would otherwise make is not needed). pySHACL is imported here, when a
-    catalogue is checked, not with the package. ``data`` is the catalogue as pySHACL reads it
-    (:func:`sakrad_ld.rdflib_edge.to_rdflib`)."""
-    from pyshacl import validate as shacl_validate
+def _validate(graph: Graph, shapes: list[Triple]) -> ValidationReport:
+    """The results of the shapes, each once (pySHACL also reports why a value failed an sh:node,
+    https://www.w3.org/TR/shacl/#results-detail; those details are not results of their own).
+    pySHACL, the reference engine (:mod:`sakrad_ld.shacl.reference`), runs them: the DCAT-AP
+    2.1.1 shapes give one shape more than one sh:or, which sakrad-ld's own engine does not
+    implement. It is imported here, when a catalogue is checked, not with the package."""
+    from ..shacl.reference import pyshacl_check
 
-    _, results, _ = shacl_validate(
-        data,
-        shacl_graph=to_rdflib(shapes),
-        inference="none",
-        allow_warnings=True,
-        advanced=True,
-        abort_on_first=False,
-        inplace=True,
-    )
-    detail = rdflib_term(SH.detail)
-    details = list(results.objects(None, detail))
-    while details:
-        node = details.pop()
-        details.extend(results.objects(node, detail))
-        results.remove((node, None, None))
-        results.remove((None, detail, node))
-    return report_from_results(results)
+    findings, conforms = pyshacl_check(graph, shapes)
+    return ValidationReport(tuple(findings), conforms)

@@ -70,7 +70,21 @@ DEFINED_ELSEWHERE = (
     }
     | {
         vocab.VCARD[name].value: "vCard Ontology, W3C Interest Group Note, https://www.w3.org/TR/vcard-rdf/"
-        for name in ("Organization", "fn", "hasEmail")
+        for name in (
+            "Address",
+            "Organization",
+            "Voice",
+            "country-name",
+            "fn",
+            "hasAddress",
+            "hasEmail",
+            "hasTelephone",
+            "hasURL",
+            "hasValue",
+            "locality",
+            "postal-code",
+            "street-address",
+        )
     }
 )
 

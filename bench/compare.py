@@ -32,12 +32,12 @@ def naive(project: Path) -> None:
 
     from sakrad_ld.corpus import load_corpus
     from sakrad_ld.graph import build_graph, role_scheme_graph
+    from sakrad_ld.rdflib_edge import to_rdflib
 
     t = _step("import", t)
     corpus = load_corpus(project / "data")
     t = _step("load", t)
-    graph = build_graph(corpus).graph
-    graph += role_scheme_graph(project / "ontology")
+    graph = to_rdflib([*build_graph(corpus).triples, *role_scheme_graph(project / "ontology")])
     t = _step("graph", t, triples=len(graph))
     shapes = Graph()
     for file in sorted((project / "shapes").glob("*.ttl")):

@@ -2,25 +2,27 @@
 nodes, paths, values, messages, shapes, components and severities, and the same conformance, on
 every shape case, on the project's data, on a synthetic corpus with errors put in, and on shapes
 that exercise the default messages and the less used features; and it refuses a shapes graph with
-a feature it does not implement. The official DCAT-AP shapes are held to pySHACL in
-tests/test_shacl_dcat_ap.py."""
+a feature it does not implement. On the official DCAT-AP shapes (sh:node, sh:or, sh:hasValue,
+sh:inversePath, sh:class, …) it gives pySHACL's findings on the release's catalogues and on
+catalogues with faults put in."""
 
 from __future__ import annotations
 
 import re
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 import yaml
 from graphs import assert_isomorphic
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, SKOS, XSD
 
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import build_graph, role_scheme_graph
 from sakrad_ld.rdflib_edge import from_rdflib, to_rdflib
-from sakrad_ld.shacl import Shapes, ShapesGraph, UnsupportedShapes, check
+from sakrad_ld.shacl import Shapes, ShapesGraph, UnsupportedShapes, check, check_graph
 from sakrad_ld.shacl.reference import pyshacl_check
 from sakrad_ld.shacl.report import sort_findings
 from sakrad_ld.triples import Index
@@ -32,7 +34,7 @@ SHAPE_CASES = sorted((ROOT / "tests" / "shapes" / "cases").glob("*.yaml"))
 LINK_CASES = sorted((ROOT / "tests" / "links" / "shapes").glob("*.yaml"))
 ID = "https://w3id.org/sakrad/id/"
 NS = {**PREFIXES, "sh": str(SH), "shp": "https://w3id.org/sakrad/shapes#"}
-M8G, SCHEMA, TIME, SKOS = (Namespace(PREFIXES[p]) for p in ("m8g", "schema", "time", "skos"))
+M8G, SCHEMA, TIME = (Namespace(PREFIXES[p]) for p in ("m8g", "schema", "time"))
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -52,8 +54,9 @@ def assert_same_report(data: Graph, shapes: ShapesGraph, what: str) -> Validatio
     findings, conforms = check(Index(from_rdflib(data)), Shapes.compile(shapes), prefixes=prefixes)
     got = ValidationReport(tuple(sort_findings(findings)), conforms)
     if got.findings != expected.findings:
-        only_expected = [line for line in _show(expected) if line not in _show(got)]
-        only_got = [line for line in _show(got) if line not in _show(expected)]
+        shown_expected, shown_got = _show(expected), _show(got)
+        only_expected = [line for line in shown_expected if line not in set(shown_got)][:40]
+        only_got = [line for line in shown_got if line not in set(shown_expected)][:40]
         pytest.fail(
             f"{what}: findings differ\n  pySHACL only:\n    "
             + "\n    ".join(only_expected or ["(none)"])
@@ -256,3 +259,142 @@ def test_an_unsupported_feature_is_refused(constraint: str, named: str) -> None:
     with pytest.raises(UnsupportedShapes) as raised:
         Shapes.compile(shapes)
     assert named in str(raised.value) and "http://example.org/" in str(raised.value), str(raised.value)
+
+
+# --- 4. the official DCAT-AP shapes, on the release's catalogues and on catalogues with faults ---------
+
+ASSETS = files("sakrad_ld").joinpath("assets")
+#: The shapes files of each DCAT-AP release, grouped as the build checks them.
+DCAT_AP_SHAPES = [
+    (profile, names)
+    for profile in ("dcat-ap-3.0.1", "dcat-ap-2.1.1")
+    for names in (("shapes.ttl", "range.ttl"), ("shapes_recommended.ttl",), ("mdr-vocabularies.shape.ttl",))
+]
+CATALOGUE_OF = {"dcat-ap-3.0.1": "catalog.ttl", "dcat-ap-2.1.1": "catalog-dcat-ap-2.ttl"}
+
+
+def _dcat_ap_shapes(profile: str, names: tuple[str, ...]) -> ShapesGraph:
+    return ShapesGraph.load([Path(str(ASSETS.joinpath(profile, name))) for name in names])
+
+
+def assert_same_findings(data: Graph, shapes: ShapesGraph, what: str) -> tuple[list, bool]:
+    """:func:`check_graph` gives pySHACL's findings (focus, path, value, message, shape, component,
+    severity) and conformance on ``data``."""
+    expected = pyshacl_check(data, shapes)
+    got = check_graph(from_rdflib(data), shapes)
+    assert got[1] == expected[1], f"{what}: conformance differs"
+    only_expected = sorted(set(map(repr, expected[0])) - set(map(repr, got[0])))[:20]
+    only_got = sorted(set(map(repr, got[0])) - set(map(repr, expected[0])))[:20]
+    assert got[0] == expected[0], f"{what}: findings differ\n  pySHACL only: {only_expected}\n  engine only: {only_got}"
+    assert [(f.value_term, f.focus_term, f.path_term) for f in got[0]] == [
+        (f.value_term, f.focus_term, f.path_term) for f in expected[0]
+    ], what
+    return got
+
+
+@pytest.fixture(scope="module")
+def catalogues(fixture_release: Path) -> dict[str, Graph]:
+    return {p: Graph().parse(fixture_release / name, format="turtle") for p, name in CATALOGUE_OF.items()}
+
+
+@pytest.mark.parametrize(("profile", "names"), DCAT_AP_SHAPES, ids=lambda x: x if isinstance(x, str) else "+".join(x))
+def test_dcat_ap_shapes_on_the_release_catalogue(
+    profile: str, names: tuple[str, ...], catalogues: dict[str, Graph]
+) -> None:
+    assert_same_findings(catalogues[profile], _dcat_ap_shapes(profile, names), f"{profile} {names}")
+
+
+def _first(g: Graph, cls: URIRef) -> URIRef:
+    return sorted(s for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef))[0]
+
+
+def _faults(g: Graph) -> None:
+    """Faults a catalogue can have, each against another part of the DCAT-AP shapes."""
+    dataset = _first(g, DCAT.Dataset)
+    g.remove((dataset, DCTERMS.title, None))  # a dataset without a title (sh:minCount)
+    distribution = _first(g, DCAT.Distribution)
+    g.remove((distribution, DCAT.accessURL, None))  # a distribution without an access URL
+    publisher = g.value(dataset, DCTERMS.publisher)
+    g.remove((publisher, RDF.type, None))  # a publisher of the wrong class (sh:class)
+    g.add((publisher, RDF.type, SKOS.Concept))
+    catalog = _first(g, DCAT.Catalog)
+    g.set((catalog, DCTERMS.issued, Literal("2026-13-45", datatype=XSD.date)))  # ill-typed (sh:or of sh:datatype)
+    g.set((catalog, DCTERMS.modified, Literal("yesterday")))  # a string where a date is due
+    g.add((dataset, DCTERMS.language, URIRef("http://example.org/language/xx")))  # no EU language (sh:node)
+    g.add((catalog, DCAT.dataset, URIRef("http://example.org/no-dataset")))  # no dcat:Resource (sh:or of sh:class)
+    g.add((distribution, DCAT.accessURL, Literal("https://example.org/a-string")))  # a literal (sh:nodeKind)
+    series = URIRef("http://example.org/series")
+    g.add((series, RDF.type, DCAT.DatasetSeries))  # a series no dataset is in (sh:inversePath)
+    g.add((series, DCTERMS.title, Literal("En serie", lang="sv")))
+    g.add((publisher, FOAF.name, Literal("Ett andra namn", lang="sv")))  # a second name in one language
+    g.add((distribution, DCAT.byteSize, Literal("many")))  # sh:datatype xsd:nonNegativeInteger / decimal
+
+
+@pytest.mark.parametrize(("profile", "names"), DCAT_AP_SHAPES, ids=lambda x: x if isinstance(x, str) else "+".join(x))
+def test_dcat_ap_shapes_on_a_catalogue_with_faults(
+    profile: str, names: tuple[str, ...], catalogues: dict[str, Graph]
+) -> None:
+    g = Graph() + catalogues[profile]
+    _faults(g)
+    findings, conforms = assert_same_findings(g, _dcat_ap_shapes(profile, names), f"{profile} {names} with faults")
+    if names[0] == "shapes.ttl":
+        assert not conforms
+        components = {f.component.rsplit("#", 1)[1].removesuffix("ConstraintComponent") for f in findings}
+        assert {"MinCount", "Class", "Node", "NodeKind", "Datatype"} <= components, sorted(components)
+    if names[0] == "mdr-vocabularies.shape.ttl":
+        assert any(f.component.endswith("NodeConstraintComponent") for f in findings)
+
+
+# --- 5. literals: rdflib's datatypes and order, without rdflib ------------------------------------------
+
+LEXICAL_FORMS = [
+    *("1", "01", "-1", "+3", "0", "300", "70000", "1.5", "-0.5", "1e3", "abc", ""),
+    *("true", "false", "TRUE", "2020-01-01", "2020-13-45", "-2020-01-01", "2020-01-01Z", "2020-01-01+02:00"),
+    *("2020-01-01T10:00:00", "2020-01-01T10:00:00Z", "2020-01-01T10:00:00+02:00", "10:00:00", "10:00:00Z"),
+    *("P1D", "P1Y2M", "-P3DT4H", "PT1.5S", "2020", "2020-05", "0F", "0FB7", "Zm9v", "a b"),
+]
+DATATYPES = [
+    *(XSD[n] for n in ("integer", "decimal", "double", "float", "boolean", "date", "dateTime", "time", "duration")),
+    *(XSD[n] for n in ("gYear", "gYearMonth", "nonNegativeInteger", "positiveInteger", "negativeInteger", "int")),
+    *(XSD[n] for n in ("short", "byte", "unsignedByte", "unsignedInt", "long", "hexBinary", "base64Binary")),
+    *(XSD[n] for n in ("string", "anyURI", "token", "dayTimeDuration", "yearMonthDuration")),
+    URIRef("http://example.org/datatype"),
+]
+
+
+def _literals(dt: URIRef) -> list[Literal]:
+    """Every lexical form in the datatype, where rdflib keeps the lexical form as written (rdflib
+    writes a well-typed literal in its canonical form; the engine reports the data as it is)."""
+    return [literal for lexical in LEXICAL_FORMS if str(literal := Literal(lexical, datatype=dt)) == lexical]
+
+
+def test_literal_datatypes_and_order_are_rdflib_s() -> None:
+    """sh:datatype (well-typed or not) on every lexical form in every datatype, sh:minInclusive
+    and sh:lessThanOrEquals between literals of many kinds, with default messages that write each
+    literal and its value: pySHACL's findings, terms included."""
+    ex = Namespace("http://example.org/")
+    data = Graph()
+    shapes = ["@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> ."]
+    count = 0
+    for n, dt in enumerate(DATATYPES):
+        for m, literal in enumerate([*_literals(dt), Literal("sv", lang="sv"), Literal("plain")]):
+            data.add((ex[f"n{n}-{m}"], ex[f"v{n}"], literal))
+            data.add((ex[f"n{n}-{m}"], ex.v, literal))
+            count += 1
+        shapes.append(f"ex:D{n} sh:targetSubjectsOf ex:v{n} ; sh:property [ sh:path ex:v{n} ; sh:datatype <{dt}> ] .")
+    ordered = [Literal(1), Literal("1.5", datatype=XSD.decimal), Literal("2020-01-01", datatype=XSD.date)]
+    ordered += [Literal("2020-01-01T10:00:00", datatype=XSD.dateTime), Literal("b")]
+    ordered += [Literal("10:00:00", datatype=XSD.time), Literal("P1D", datatype=XSD.duration)]
+    for n, (a, b) in enumerate((a, b) for a in ordered for b in ordered):
+        data.add((ex[f"pair{n}"], ex.low, a))
+        data.add((ex[f"pair{n}"], ex.high, b))
+    for n, bound in enumerate(ordered):
+        shapes.append(
+            f"ex:M{n} sh:targetSubjectsOf ex:v ; sh:property [ sh:path ex:v ; sh:minInclusive {bound.n3()} ] ."
+        )
+    shapes.append("ex:L sh:targetSubjectsOf ex:low ; sh:property [ sh:path ex:low ; sh:lessThanOrEquals ex:high ] .")
+    findings, _ = assert_same_findings(data, ShapesGraph.parse("\n".join(shapes).encode()), "literals")
+    components = {f.component.rsplit("#", 1)[1] for f in findings}
+    assert {"DatatypeConstraintComponent", "MinInclusiveConstraintComponent"} <= components
+    assert "LessThanOrEqualsConstraintComponent" in components
+    assert count > 500

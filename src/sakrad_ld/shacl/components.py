@@ -325,67 +325,67 @@ class LessThanOrEquals(Component):
 
 
 @dataclass(eq=False)
-class Or(Component):
-    """sh:or: each value node that conforms to none of the shapes is a result with sh:value; the
-    member shapes' own results are not reported."""
-
-    members: tuple[Shape, ...] = ()
-    names: tuple[Term, ...] = ()
-    kind = SH.OrConstraintComponent
-    word = "one or more"
-
-    def evaluate(self, run: Run, values: Values) -> Found:
-        nodes = list({v: None for vs in values.values() for v in vs})
-        passes = [run.conforming(member, nodes) for member in self.members]
-        return self._per_value(values, lambda v: self._accepts(sum(v in p for p in passes)))
-
-    def _accepts(self, count: int) -> bool:
-        return count >= 1
-
-    def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        listed = " , ".join(shapes(m) for m in self.names)
-        return [f"Node {data(_value(result))} must conform to {self.word} shapes in {listed}"]
-
-
-@dataclass(eq=False)
-class Xone(Or):
-    """sh:xone: each value node that conforms to no shape or to more than one is a result with
-    sh:value."""
-
-    kind = SH.XoneConstraintComponent
-    word = "exactly one"
-
-    def _accepts(self, count: int) -> bool:
-        return count == 1
-
-    def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
-        listed = " , ".join(shapes(m) for m in self.names)
-        return [f"Node {data(_value(result))} must conform to exactly one shape in {listed}"]
-
-
-@dataclass(eq=False)
-class And(Component):
-    """sh:and: for each list, each value node that does not conform to every shape of the list is
-    a result with sh:value."""
+class _Lists(Component):
+    """A logical component over lists of shapes (https://www.w3.org/TR/shacl/#core-components-logical):
+    each list given (a shape may give the parameter more than once) is evaluated on its own, and
+    each value node it does not accept is a result with sh:value; the member shapes' own results
+    are not reported."""
 
     lists: tuple[tuple[Shape, ...], ...] = ()
     names: tuple[tuple[Term, ...], ...] = ()
-    kind = SH.AndConstraintComponent
+    word = ""
 
     def evaluate(self, run: Run, values: Values) -> Found:
         nodes = list({v: None for vs in values.values() for v in vs})
         found: Found = []
         for members in self.lists:
             passes = [run.conforming(member, nodes) for member in members]
-            found += self._per_value(values, lambda v, passes=passes: all(v in p for p in passes))
+            accepted = {v for v in nodes if self._accepts(sum(v in p for p in passes), len(members))}
+            found += self._per_value(values, accepted.__contains__)
         return found
+
+    def _accepts(self, count: int, members: int) -> bool:
+        raise NotImplementedError
 
     def default_messages(self, result: Result, shapes: Describer, data: Describer) -> list[str]:
         if len(self.names) < 2:
             listed = " , ".join(shapes(m) for m in self.names[0])
         else:
             listed = " and ".join("({})".format(" , ".join(shapes(m) for m in names)) for names in self.names)
-        return [f"Node {data(_value(result))} must conform to all shapes in {listed}"]
+        return [f"Node {data(_value(result))} must conform to {self.word} in {listed}"]
+
+
+@dataclass(eq=False)
+class Or(_Lists):
+    """sh:or: each value node that conforms to none of the shapes of a list is a result."""
+
+    kind = SH.OrConstraintComponent
+    word = "one or more shapes"
+
+    def _accepts(self, count: int, members: int) -> bool:
+        return count >= 1
+
+
+@dataclass(eq=False)
+class Xone(_Lists):
+    """sh:xone: each value node that conforms to no shape of a list, or to more than one, is a result."""
+
+    kind = SH.XoneConstraintComponent
+    word = "exactly one shape"
+
+    def _accepts(self, count: int, members: int) -> bool:
+        return count == 1
+
+
+@dataclass(eq=False)
+class And(_Lists):
+    """sh:and: each value node that does not conform to every shape of a list is a result."""
+
+    kind = SH.AndConstraintComponent
+    word = "all shapes"
+
+    def _accepts(self, count: int, members: int) -> bool:
+        return count == members
 
 
 @dataclass(eq=False)

@@ -74,7 +74,8 @@ class Finding:
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """By file, line and resource (findings without a place last), then path, component, value."""
+    """By file, line and resource (findings without a place last), then path, component, value,
+    shape, severity and message."""
     return sorted(
         findings,
         key=lambda f: (
@@ -84,6 +85,9 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
             f.path or "",
             f.component,
             f.value or "",
+            f.shape or "",
+            f.severity,
+            sorted(f.messages.items()),
         ),
     )
 

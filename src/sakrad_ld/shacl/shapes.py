@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -363,23 +364,20 @@ class _Compiler:
             raise self.fail(f"{shacl_name(p)} with an empty list")
         return tuple(self.shapes[m] for m in members), members
 
-    def _members(self, p: ox.NamedNode) -> tuple[tuple[Shape, ...], tuple[Term, ...]]:
-        name = self.one(p)
-        assert name is not None
-        return self._list(name, p)
+    def _lists(self, p: ox.NamedNode, distinct: bool = False) -> dict[str, tuple[tuple[Any, ...], ...]]:
+        lists = [self._list(name, p) for name in self.values(p)]
+        # pySHACL collects the members of sh:or in a set: a shape listed twice counts once
+        members = tuple(tuple(dict.fromkeys(m)) if distinct else m for m, _ in lists)
+        return {"lists": members, "names": tuple(names for _, names in lists)}
 
     def or_(self) -> c.Component:
-        members, names = self._members(SH["or"])
-        # pySHACL collects the members of sh:or in a set: a shape listed twice counts once
-        return c.Or(self.shape, members=tuple(dict.fromkeys(members)), names=names)
+        return c.Or(self.shape, **self._lists(SH["or"], distinct=True))
 
     def xone(self) -> c.Component:
-        members, names = self._members(SH.xone)
-        return c.Xone(self.shape, members=members, names=names)
+        return c.Xone(self.shape, **self._lists(SH.xone))
 
     def and_(self) -> c.Component:
-        lists = [self._list(name, SH["and"]) for name in self.values(SH["and"])]
-        return c.And(self.shape, lists=tuple(members for members, _ in lists), names=tuple(n for _, n in lists))
+        return c.And(self.shape, **self._lists(SH["and"]))
 
     def not_(self) -> c.Component:
         names = tuple(self.values(SH["not"]))

@@ -1,10 +1,12 @@
 """SHACL validation (https://www.w3.org/TR/shacl/#validation-report) with reports people can read.
 
-:mod:`sakrad_ld.shacl` does the validating (pySHACL on request, the reference it is tested
-against); this module turns its report into findings that keep the engine's
-precise result and add what a person needs to act: the message in their language and the YAML
-file, line and field the fact came from. A graph *conforms* when it has no Violation; Warnings
-(doubtful or incomplete data) are reported but do not stop a build.
+:mod:`sakrad_ld.shacl` does the validating and gives typed findings (:class:`Finding`) and the
+data's conformance directly (pySHACL on request, the reference it is tested against,
+:mod:`sakrad_ld.shacl.reference`); this module adds what a person needs to act: the YAML file,
+line and field each finding's fact came from, the message in their language, and the report as
+text, JSON, or a SHACL results graph written once from the findings (the release's
+``validation/report.ttl``). A graph *conforms* when it has no Violation; Warnings (doubtful or
+incomplete data) are reported but do not stop a build.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
@@ -161,18 +162,3 @@ def _short(iri: str) -> str:
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"
-
-
-def __getattr__(name: str) -> Any:
-    """``report_from_results`` (a report of pySHACL's rdflib results graph) is kept reachable here
-    until its last caller moves to :func:`sakrad_ld.shacl.check_graph`."""
-    if name == "report_from_results":
-        return _report_from_results
-    raise AttributeError(name)
-
-
-def _report_from_results(results: object) -> ValidationReport:
-    from .shacl.reference import findings_of_results
-
-    findings, conforms = findings_of_results(results)  # type: ignore[arg-type]
-    return ValidationReport(tuple(findings), conforms)

@@ -19,7 +19,7 @@ from ..triples import Triple
 from .report import Finding, findings_from_report, sort_findings
 from .shapes import Shapes, ShapesGraph
 
-__all__ = ["findings_of_results", "pyshacl_check", "pyshacl_results"]
+__all__ = ["pyshacl_check", "pyshacl_results"]
 
 
 def pyshacl_results(data: Iterable[Triple] | Graph, shapes: ShapesGraph | Shapes | Iterable[Triple]) -> list[Triple]:
@@ -45,10 +45,4 @@ def pyshacl_check(
     """What :func:`sakrad_ld.shacl.check_graph` gives, from pySHACL: the findings, sorted the
     same way, and whether the data conforms."""
     findings, conforms = findings_from_report(pyshacl_results(data, shapes))
-    return sort_findings(findings), conforms
-
-
-def findings_of_results(results: Graph) -> tuple[list[Finding], bool]:
-    """The findings and conformance of pySHACL's rdflib results graph, sorted."""
-    findings, conforms = findings_from_report(from_rdflib(results))
     return sort_findings(findings), conforms

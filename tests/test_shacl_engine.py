@@ -248,6 +248,7 @@ def test_default_messages_and_less_used_features() -> None:
         ("sh:disjoint ex:q", "sh:disjoint"),
         ("sh:property ex:P . ex:P sh:path ex:p ; sh:maxExclusive 3", "sh:maxExclusive"),
         ("sh:node ex:P . ex:P sh:path ex:p", "sh:node"),
+        ("sh:property ex:P . ex:P sh:path ex:p ; sh:node ex:Shape", "recursive"),
     ],
 )
 def test_an_unsupported_feature_is_refused(constraint: str, named: str) -> None:

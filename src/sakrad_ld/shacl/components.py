@@ -325,7 +325,7 @@ class LessThanOrEquals(Component):
 
 
 @dataclass(eq=False)
-class _Lists(Component):
+class ShapeLists(Component):
     """A logical component over lists of shapes (https://www.w3.org/TR/shacl/#core-components-logical):
     each list given (a shape may give the parameter more than once) is evaluated on its own, and
     each value node it does not accept is a result with sh:value; the member shapes' own results
@@ -356,7 +356,7 @@ class _Lists(Component):
 
 
 @dataclass(eq=False)
-class Or(_Lists):
+class Or(ShapeLists):
     """sh:or: each value node that conforms to none of the shapes of a list is a result."""
 
     kind = SH.OrConstraintComponent
@@ -367,7 +367,7 @@ class Or(_Lists):
 
 
 @dataclass(eq=False)
-class Xone(_Lists):
+class Xone(ShapeLists):
     """sh:xone: each value node that conforms to no shape of a list, or to more than one, is a result."""
 
     kind = SH.XoneConstraintComponent
@@ -378,7 +378,7 @@ class Xone(_Lists):
 
 
 @dataclass(eq=False)
-class And(_Lists):
+class And(ShapeLists):
     """sh:and: each value node that does not conform to every shape of a list is a result."""
 
     kind = SH.AndConstraintComponent

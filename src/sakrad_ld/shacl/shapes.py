@@ -146,7 +146,47 @@ class Shapes:
         shapes = {node: Shape(node) for node in _shape_nodes(index)}
         for shape in shapes.values():
             _Compiler(index, shapes, shape).run()
+        _refuse_recursion(shapes)
         return cls(graph, index, shapes)
+
+
+def _refers(shape: Shape) -> list[Shape]:
+    """The shapes ``shape``'s components validate value nodes against."""
+    out: list[Shape] = []
+    for component in shape.components:
+        if isinstance(component, c.Property):
+            out += component.properties
+        elif isinstance(component, (c.Node, c.Not)):
+            out += component.members
+        elif isinstance(component, c.ShapeLists):
+            out += [m for members in component.lists for m in members]
+        elif isinstance(component, c.QualifiedValueShape) and component.value_shape is not None:
+            out.append(component.value_shape)
+    return out
+
+
+def _refuse_recursion(shapes: dict[Term, Shape]) -> None:
+    """Refuses a shape that refers to itself (https://www.w3.org/TR/shacl/#shapes-recursion leaves
+    their validation to the processor; pySHACL skips the recursion with a warning)."""
+    done: set[int] = set()
+
+    def visit(shape: Shape, path: list[Shape]) -> None:
+        if id(shape) in done:
+            return
+        if shape in path:
+            node = shape.node
+            name = node.value if isinstance(node, ox.NamedNode) else f"{node} (a blank node)"
+            raise UnsupportedShapes(
+                name, "a shape that refers to itself (a recursive shape)", "SHACL leaves them undefined"
+            )
+        path.append(shape)
+        for other in _refers(shape):
+            visit(other, path)
+        path.pop()
+        done.add(id(shape))
+
+    for shape in shapes.values():
+        visit(shape, [])
 
 
 def _shape_nodes(g: Index) -> list[Term]:

@@ -7,6 +7,10 @@ The shapes of each :class:`Profile` are SEMIC's, as the EU online validator load
 ``mdr-vocabularies.shape.ttl`` (EU controlled vocabularies) give advice: their results are
 warnings, and :data:`KNOWN_WARNINGS` lists the ones that remain on purpose, each justified in
 ``docs/catalogue.md`` (a test checks both ways).
+
+sakrad-ld's own SHACL engine (:mod:`sakrad_ld.shacl`) runs the shapes; ``tests/test_shacl_engine.py``
+holds its findings on these shapes to pySHACL's, on the release's catalogues and on catalogues with
+faults put in.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..folders import CacheFolder
-from ..triples import Graph, Triple
+from ..shacl import Shapes, ShapesGraph, check_graph
+from ..triples import Graph, Index
 from ..validate import Finding, ValidationReport
 from ..vocab import DCTERMS, SPDX
 
@@ -126,16 +132,9 @@ class CatalogueReport:
 
 
 @cache
-def _shape_triples(profile: Profile, name: str) -> tuple[Triple, ...]:
-    """A shapes file's triples, read once per process (pyoxigraph reads Turtle in a fraction of
-    the time rdflib's parser takes)."""
-    data = _ASSETS.joinpath(profile.shapes, name).read_bytes()
-    return tuple((t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.TURTLE))
-
-
-def _shapes(profile: Profile, *names: str) -> list[Triple]:
-    """The triples of the shapes files ``names`` of ``profile``."""
-    return [t for name in names for t in _shape_triples(profile, name)]
+def _shapes(profile: Profile, *names: str) -> Shapes:
+    """The shapes files ``names`` of ``profile`` as one shapes graph, read and compiled once per process."""
+    return Shapes.compile(ShapesGraph.load([Path(str(_ASSETS.joinpath(profile.shapes, name))) for name in names]))
 
 
 def validate_catalogue(
@@ -150,10 +149,11 @@ def validate_catalogue(
     if key is not None and (kept := cache.get(key)) is not None:  # type: ignore[union-attr]
         parts = json.loads(kept)
         return CatalogueReport(*(_report(parts[name]) for name in _PARTS), profile=profile)  # type: ignore[arg-type]
+    data = Index(graph)
     checked = CatalogueReport(
-        mandatory=_validate(graph, _shapes(profile, "shapes.ttl", "range.ttl")),
-        recommended=_validate(graph, _shapes(profile, "shapes_recommended.ttl")),
-        vocabularies=_validate(graph, _shapes(profile, "mdr-vocabularies.shape.ttl")),
+        mandatory=_validate(data, _shapes(profile, "shapes.ttl", "range.ttl")),
+        recommended=_validate(data, _shapes(profile, "shapes_recommended.ttl")),
+        vocabularies=_validate(data, _shapes(profile, "mdr-vocabularies.shape.ttl")),
         profile=profile,
     )
     if key is not None:
@@ -175,13 +175,8 @@ def _report(findings: list[dict[str, object]]) -> ValidationReport:
     return ValidationReport(tuple(Finding(**f) for f in findings))  # type: ignore[arg-type]
 
 
-def _validate(graph: Graph, shapes: list[Triple]) -> ValidationReport:
-    """The results of the shapes, each once (pySHACL also reports why a value failed an sh:node,
-    https://www.w3.org/TR/shacl/#results-detail; those details are not results of their own).
-    pySHACL, the reference engine (:mod:`sakrad_ld.shacl.reference`), runs them: the DCAT-AP
-    2.1.1 shapes give one shape more than one sh:or, which sakrad-ld's own engine does not
-    implement. It is imported here, when a catalogue is checked, not with the package."""
-    from ..shacl.reference import pyshacl_check
-
-    findings, conforms = pyshacl_check(graph, shapes)
+def _validate(data: Index, shapes: Shapes) -> ValidationReport:
+    """The results of the shapes on the catalogue, each once (a value that fails an sh:node gives
+    one result, not also the results of the node shape, https://www.w3.org/TR/shacl/#NodeConstraintComponent)."""
+    findings, conforms = check_graph(data, shapes)
     return ValidationReport(tuple(findings), conforms)

@@ -399,3 +399,32 @@ def test_literal_datatypes_and_order_are_rdflib_s() -> None:
     assert {"DatatypeConstraintComponent", "MinInclusiveConstraintComponent"} <= components
     assert "LessThanOrEqualsConstraintComponent" in components
     assert count > 500
+
+
+def test_iris_are_named_as_rdflib_names_them() -> None:
+    """Default messages name IRIs by the prefixes rdflib would bind after reading the shapes files:
+    a new prefix for a bound namespace replaces the old one, a taken prefix gets a number."""
+    from sakrad_ld.shacl.names import Names
+
+    declared = [("dct", "http://purl.org/dc/terms/"), ("foaf", "http://example.org/foaf/"), ("ex", "http://e.org/")]
+    declared += [("ex", "http://e.org/other#")]
+    g = Graph()
+    for prefix, namespace in declared:
+        g.bind(prefix, namespace)
+    names = Names.declared(declared)
+    iris = ["http://purl.org/dc/terms/title", "http://example.org/foaf/name", "http://xmlns.com/foaf/0.1/name"]
+    iris += [
+        "http://e.org/a",
+        "http://e.org/other#b",
+        "http://e.org/1x",
+        "http://e.org/",
+        "urn:x:y",
+        "http://e.org/a b",
+    ]
+    iris += ["http://www.w3.org/2001/XMLSchema#date", "https://schema.org/name", "http://e.org/x.y", "http://e.org/_z"]
+    for iri in iris:
+        try:
+            expected = URIRef(iri).n3(namespace_manager=g.namespace_manager)
+        except Exception:  # rdflib refuses to write it; pySHACL writes the bare IRI
+            expected = iri
+        assert names(iri) == expected, iri

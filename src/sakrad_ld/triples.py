@@ -19,7 +19,6 @@ __all__ = [
     "IndexStore",
     "Term",
     "Triple",
-    "named",
 ]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -225,8 +224,3 @@ def _matching(index: Index, s: Term | None, p: Term | None, o: Term | None) -> I
                 yield subj, pred, o
     else:
         yield from index
-
-
-def named(term: object) -> ox.NamedNode:
-    """An IRI (a string, or already a pyoxigraph IRI) as a pyoxigraph IRI."""
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))

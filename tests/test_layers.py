@@ -27,33 +27,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cli", "__main__"),  # the people's side
 )
 
-#: Modules that may import rdflib: the edges where a library needs it (pySHACL as the reference
-#: engine, the official DCAT-AP shapes the catalogue is checked with, rdflib's own parsers of
-#: register extracts) and the modules not yet moved to pyoxigraph terms. The list may only shrink.
-RDFLIB_EDGES: frozenset[str] = frozenset(
-    {
-        "validate",  # pySHACL, the reference engine; the shapes graph
-        "catalogue.dcat",
-        "catalogue.dcat_ap",
-        "catalogue.dcat_ap_2",
-        "catalogue.provenance",
-        "catalogue.quality",
-        "catalogue.void",  # the catalogue, checked against the official DCAT-AP shapes with pySHACL
-        "registers.links",
-        "registers.register",  # register extracts in any RDF syntax rdflib reads
-        "rdflib_edge",  # the conversions between pyoxigraph's terms and rdflib's, for the edges above
-        # not yet moved to pyoxigraph terms (issue 14, point 1):
-        "graph",
-        "iri",
-        "shacl.components",
-        "shacl.describe",
-        "shacl.engine",
-        "shacl.literals",
-        "shacl.paths",
-        "shacl.report",
-        "shacl.shapes",
-    }
-)
+#: Modules that may import rdflib: the edges where a library needs it. The package holds pyoxigraph
+#: terms only; ``rdflib_edge`` converts them for the tests and for pySHACL, the reference SHACL
+#: engine the package's own engine is held to, which ``shacl.reference`` runs.
+RDFLIB_EDGES: frozenset[str] = frozenset({"rdflib_edge", "shacl.reference"})
 
 
 def _module(path: Path) -> str:
@@ -162,3 +139,11 @@ def test_the_architecture_notes_name_modules_that_exist_and_every_layer() -> Non
         for name in layer:
             if name != "__init__":
                 assert re.search(rf"(?<![\w/]){re.escape(name)}(\.py|/)", picture), f"{name} is not in the picture"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_module)
+def test_pyshacl_only_in_the_reference_engine(path: Path) -> None:
+    """pySHACL is the reference the package's own engine is held to, run by ``shacl.reference``
+    (``validate --engine pyshacl`` and the tests); a build never needs it."""
+    uses = any(name == "pyshacl" or name.startswith("pyshacl.") for name in _imports(path))
+    assert not uses or _module(path) == "shacl.reference", f"{_module(path)} imports pySHACL"

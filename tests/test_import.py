@@ -336,3 +336,39 @@ def test_fetch_reads_the_page_from_a_server(tmp_path: Path) -> None:
 
 def test_batch_arguments_are_checked(tmp_path: Path) -> None:
     assert main(["-C", str(REGERINGEN / "project"), "import", "--pages", str(tmp_path)]) == 2
+
+
+AFTER_WRITING = yaml.safe_load((HERE / "after-writing" / "cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(AFTER_WRITING))
+def test_the_message_after_writing_fits_where_the_draft_was_written(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = REGERINGEN / "cases" / "invited-not-took-part"
+    project = tmp_path / "project"
+    shutil.copytree(REGERINGEN / "project", project)
+    meeting_id = "2023-11-07-civilsamhallets-roll-inom-integrationspolitiken"
+    out = Path(AFTER_WRITING[name]["out"].format(project=project, id=meeting_id))
+    page = next((case / "pages").rglob("*.md"))
+    capsys.readouterr()
+    code = main(["-C", str(project), "import", str(page), "--listing", str(case / "listing.json"), "--out", str(out)])
+    assert code == 0 and out.is_file()
+    said = " ".join(capsys.readouterr().err.split())
+    assert said == AFTER_WRITING[name]["says"].format(project=project, out=out, id=meeting_id)
+
+
+def test_drafts_of_a_listing_written_into_data_meetings_are_said_to_be_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = REGERINGEN / "cases" / "invited-not-took-part"
+    project = tmp_path / "project"
+    shutil.copytree(REGERINGEN / "project", project)
+    for out_dir, says in (  # elsewhere first: an unreviewed draft in data/meetings/ stops the corpus loading
+        (tmp_path / "drafts", f"then move them to {project / 'data' / 'meetings'}/"),
+        (project / "data" / "meetings", "are in place in data/meetings/"),
+    ):
+        args = ["--listing", str(case / "listing.json"), "--pages", str(case / "pages"), "--out-dir", str(out_dir)]
+        assert main(["-C", str(project), "import", *args]) == 0
+        err = capsys.readouterr().err
+        assert says in err and f"`sakrad-ld -C {project} validate`" in err, err

@@ -36,10 +36,12 @@ def _is_page(path: Path) -> bool:
 def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
     from .regeringen import fetch_page, find_entry, page_url, read_listing, read_page
 
+    place = _Place(Path(args.project))
+
     if args.pages or args.out_dir:
         if not (args.listing and args.pages and args.out_dir) or args.file or args.fetch:
             return _refuse("drafting a listing needs --listing FILE --pages DIR --out-dir DIR, and no PAGE")
-        return _batch(Path(args.listing), Path(args.pages), Path(args.out_dir), args.force, corpus())
+        return _batch(Path(args.listing), Path(args.pages), Path(args.out_dir), args.force, corpus(), place)
     if bool(args.file) == bool(args.fetch):
         return _refuse("give one PAGE (a file) or --fetch URL")
     out = Path(args.out) if args.out else None
@@ -48,7 +50,7 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
     entries = read_listing(Path(args.listing)) if args.listing else ()
     if args.fetch:
         page = fetch_page(args.fetch)
-        return _page(page, find_entry(entries, args.fetch), out, corpus())
+        return _page(page, find_entry(entries, args.fetch), out, corpus(), place)
     path = Path(args.file)
     if not path.is_file():
         raise InputError(Where(path, 0), "no such file", "a documentation text or a regeringen.se page")
@@ -56,30 +58,55 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
         entry = find_entry(entries, page_url(path))
         if args.listing and entry is None:
             print(f"note: {page_url(path)} is not in {args.listing}; drafted from the page alone", file=sys.stderr)
-        return _page(read_page(path), entry, out, corpus())
-    return _documentation(path, out, corpus())
+        return _page(read_page(path), entry, out, corpus(), place)
+    return _documentation(path, out, corpus(), place)
 
 
-def _write(text: str, out: Path | None, what: str) -> None:
+class _Place:
+    """Where a reviewed draft belongs: the project's ``data/meetings/``, and the command that checks it."""
+
+    def __init__(self, project: Path) -> None:
+        self.meetings = project / "data" / "meetings"
+        self.validate = "sakrad-ld validate" if project == Path(".") else f"sakrad-ld -C {project} validate"
+
+    def is_meetings(self, folder: Path) -> bool:
+        return folder.resolve() == self.meetings.resolve()
+
+    def after_writing(self, out: Path, meeting_id: str) -> str:
+        """What to do with a draft written to ``out``: it is in place already, or where to move it."""
+        name = f"{meeting_id}.yaml"
+        if self.is_meetings(out.parent):
+            rename = "" if out.name == name else f"; its name should be {name} (rename it, or change its id)"
+            return (
+                f"Wrote the draft of meeting {meeting_id} to {out}, in place in data/meetings/{rename}: review "
+                f"every fact against the page, add the records its comments propose, then run `{self.validate}`"
+            )
+        return (
+            f"Wrote the draft of meeting {meeting_id} to {out}: review it, then move it to "
+            f"{self.meetings / name} and run `{self.validate}`"
+        )
+
+
+def _write(text: str, out: Path | None, meeting_id: str, place: _Place) -> None:
     if out is None:
         sys.stdout.write(text)
     else:
         out.write_text(text, encoding="utf-8")
-        print(f"Wrote the draft of {what} to {out}: review it, then move it to data/meetings/", file=sys.stderr)
+        print(place.after_writing(out, meeting_id), file=sys.stderr)
 
 
-def _documentation(path: Path, out: Path | None, corpus: Corpus) -> int:
+def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) -> int:
     from .documentation import read_documentation
     from .draft import draft_meeting
 
     draft = draft_meeting(read_documentation(path), corpus)
-    _write(draft.yaml(), out, f"meeting {draft.meeting.id}")
+    _write(draft.yaml(), out, draft.meeting.id, place)
     if draft.new_records:
         print(f"{draft.new_records} new record(s) to add by hand: see the comments in the draft", file=sys.stderr)
     return EXIT_OK
 
 
-def _page(page, entry, out: Path | None, corpus: Corpus) -> int:
+def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place) -> int:
     from .page_draft import draft_page
 
     draft = draft_page(page, entry, corpus)
@@ -92,11 +119,11 @@ def _page(page, entry, out: Path | None, corpus: Corpus) -> int:
             f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what it states",
             file=sys.stderr,
         )
-    _write(draft.yaml(), out, f"meeting {draft.meeting.id}")
+    _write(draft.yaml(), out, draft.meeting.id, place)
     return EXIT_OK
 
 
-def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpus) -> int:
+def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpus, place: _Place) -> int:
     from .batch import draft_listing
     from .regeringen import read_listing
 
@@ -111,4 +138,16 @@ def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpu
     for target, draft in targets:
         target.write_text(draft.yaml(), encoding="utf-8")
     sys.stdout.write(batch.summary())
+    if targets and place.is_meetings(out_dir):
+        print(
+            f"The {len(targets)} draft(s) are in place in data/meetings/: review every fact against its page, "
+            f"add the records their comments propose, then run `{place.validate}`",
+            file=sys.stderr,
+        )
+    elif targets:
+        print(
+            f"Review the {len(targets)} draft(s) in {out_dir}, then move them to {place.meetings}/ and run "
+            f"`{place.validate}`",
+            file=sys.stderr,
+        )
     return EXIT_OK

@@ -372,3 +372,15 @@ def test_drafts_of_a_listing_written_into_data_meetings_are_said_to_be_in_place(
         assert main(["-C", str(project), "import", *args]) == 0
         err = capsys.readouterr().err
         assert says in err and f"`sakrad-ld -C {project} validate`" in err, err
+
+
+AREAS = HERE / "discussion-areas"
+
+
+@pytest.mark.parametrize("name", sorted(yaml.safe_load((AREAS / "expected.yaml").read_text(encoding="utf-8"))))
+def test_discussion_areas_are_read_in_every_layout_that_states_them(name: str) -> None:
+    from sakrad_ld.importer.page_facts import read_facts
+    from sakrad_ld.importer.regeringen import read_page
+
+    want = yaml.safe_load((AREAS / "expected.yaml").read_text(encoding="utf-8"))[name]
+    assert read_facts(read_page(AREAS / f"{name}.md")).discussion_areas == want

@@ -329,6 +329,8 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
                 )
             )
         )
+    for words in facts.discussion_words:
+        draft.note("discussion_areas", f'the page: "{words}"')
     if date is None:
         draft.note(
             "date",

@@ -75,6 +75,7 @@ class PageFacts:
     purpose: list[str] = field(default_factory=list)
     place: str | None = None
     discussion_areas: list[str] = field(default_factory=list)
+    discussion_words: list[str] = field(default_factory=list)  # the sentences or headings that state them
     contact: str | None = None
     agencies: list[str] = field(default_factory=list)
     named_people: dict[str, str] = field(default_factory=dict)  # surname → full name, for "minister Busch"
@@ -131,7 +132,112 @@ def read_facts(page: Page) -> PageFacts:
     for n, paragraph in enumerate(page.paragraphs):
         for sentence in sentences(paragraph):
             _sentence(sentence, facts, page, lead=n < 2)
+    for area, words in discussion_areas(page):
+        if all(area.casefold() != a.casefold() for a in facts.discussion_areas):
+            facts.discussion_areas.append(area)
+        if words not in facts.discussion_words:
+            facts.discussion_words.append(words)
     return facts
+
+
+# --- discussion areas: every way the pages state them ------------------------------------------------------
+#: A lead-in ("… följande …:", a heading) that names what the sakråd discusses or its agenda.
+_AREA_LEAD = re.compile(
+    r"diskuter|diskussionsområd|diskussionsfrågor|dagordning|agenda|\bteman\b|\bprogram(?:met)?\b|"
+    r"behandlas|tas upp|presenteras",
+    re.IGNORECASE,
+)
+_MEETING = r"(?:EU-)?(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet)"
+_AT = rf"\b(?:[Vv]id|[Uu]nder|[Pp]å) {_MEETING}"
+#: Sentences stating areas in prose: "Vid mötet kommer A, B och C att presenteras", "Under sakrådet
+#: diskuterades A", "Vid mötet gavs information om A och om B", "Vi kommer också att diskutera A",
+#: "Diskussionsområdena är A och B", and a list after a colon ("… följande sakområden … diskuteras: A, B").
+_AREA_SENTENCES = (
+    re.compile(rf"{_AT} kommer (?P<list>.+?) att (?:\w+ )?(?:diskuteras|presenteras|behandlas|tas upp)\b"),
+    re.compile(rf"{_AT} (?:diskuterades|diskuteras|behandlades|behandlas|presenterades|togs upp) (?P<list>[^.]+)"),
+    re.compile(rf"{_AT} (?:gavs|ges|kommer att ges) information om (?P<list>[^.]+)"),
+    re.compile(
+        rf"\b(?:[Vv]i|{_MEETING}) kommer (?:också |även |bland annat )?att (?:diskutera|behandla|ta upp) (?P<list>[^.]+)"
+    ),
+    re.compile(r"\b[Dd]iskussionsområden(?:a)? (?:är|var|blir) (?P<list>[^.]+)"),
+    re.compile(r"^(?P<lead>(?:[^:]|:(?=\S))+):\s+(?P<list>(?:[^:]|:(?=\S))+?)\.?$"),
+)
+#: Words a clause starts with: "diskuterades hur …", "att …" state no area; "följande …" is a lead-in.
+_CLAUSE = re.compile(r"^(?:att|hur|om|vad|vilka|vilken|varför|huruvida|när|det att|följande)\b", re.IGNORECASE)
+_ITEM = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+(?P<item>.+)$")
+_HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*$")
+
+
+def _split_list(words: str) -> list[str]:
+    """The areas of a listing in prose: 'A, B och C' → A, B, C ('urfolks- och nationella' is one); 'om A
+    och om B' → A, B. Without a comma 'A och B' is kept as one area: the page does not say it is two; nor
+    does 'A inom fem områden: B, C' (the colon lists the parts of one item)."""
+    words = re.sub(r"^(?:(?:också|även|dessutom|bland annat)\s+)+", "", words.strip()).rstrip(".;:").strip()
+    if re.search(r":\s", words):  # 'en lägesrapport … inom strategins fem områden: A, B': one item and its parts
+        return [words]
+    if re.search(r"\s+och om\s+", words):  # 'A och om B': two things told about
+        return [w.strip() for w in re.split(r",?\s+och om\s+|,\s*om\s+", words) if w.strip()]
+    if "," not in words:
+        return [words] if words else []
+    parts = [p.strip() for p in words.split(",")]
+    last = parts.pop()
+    joins = list(re.finditer(r"(?<!-)\s+(?:och|samt)\s+", last))
+    if last.startswith(("och ", "samt ")):
+        parts.append(last.split(" ", 1)[1])
+    elif joins:
+        parts += [last[: joins[-1].start()], last[joins[-1].end() :]]
+    else:
+        parts.append(last)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _clean(item: str) -> str:
+    bold = re.match(r"^\*\*(?P<b>[^*]+)\*\*", item)
+    if bold:
+        item = bold["b"]
+    else:
+        item = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", item)[0]
+    return item.strip().strip("*_").strip().rstrip(".;:,").strip()
+
+
+def discussion_areas(page: Page) -> list[tuple[str, str]]:
+    """Every discussion area or agenda item the page states, in its order, with the words that state it
+    (the sentence, or the heading or lead-in of a list): prose ('Vid mötet kommer A, B och C att
+    presenteras'), a list or numbered items after a lead-in naming the discussion ('… diskuteras:'), or the
+    items and sub-headings under a heading such as 'Diskussionsområden' or 'Dagordning'. Points the
+    participants raised ('En fråga som lyftes var …') are views, not areas, and are not taken."""
+    found: list[tuple[str, str]] = []
+    section: tuple[int, str] | None = None  # (level, heading) of a heading that names the areas
+    lead: str | None = None  # a lead-in ending in ':' whose list may follow
+    for block in page.blocks or tuple((p,) for p in page.paragraphs):
+        prose: list[str] = []
+        for line in block:
+            heading = _HEADING.match(line)
+            item = _ITEM.match(line)
+            if heading:
+                level, text = len(heading["level"]), heading["text"].strip("*_ ")
+                if section and level > section[0]:
+                    found.append((_clean(text), section[1]))
+                    continue
+                section = (level, line) if _AREA_LEAD.search(text) else None
+                lead = None
+            elif item and (lead or section):
+                found.append((_clean(item["item"]), lead or section[1]))  # type: ignore[index]
+            else:
+                lead = None
+                prose.append(line)
+                if line.endswith(":") and _AREA_LEAD.search(line):
+                    lead = line
+        for sentence in sentences(" ".join(prose)):
+            for pattern in _AREA_SENTENCES:
+                m = pattern.search(sentence)
+                if not m or _CLAUSE.match(m["list"]) or _ITEM.match(m["list"]):
+                    continue
+                if "lead" in m.groupdict() and not _AREA_LEAD.search(m["lead"]):
+                    continue
+                found += [(area, sentence) for area in _split_list(m["list"]) if not _CLAUSE.match(area)]
+                break
+    return found
 
 
 def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
@@ -193,10 +299,6 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
     place = re.search(r"(?:genomförs|hölls|äger rum) i (?P<place>[^.]+)", s)
     if place and facts.place is None:
         facts.place = place["place"].strip()
-    areas = re.search(r"följande[^:]*:\s+(?P<list>[^:]+?)\.$", s)
-    if areas and re.search(r"diskuter", s) and not facts.discussion_areas:
-        items = re.split(r",\s*|(?<!-)\s+och\s+(?=[a-zåäö])", areas["list"])
-        facts.discussion_areas = [i.strip() for i in items if i.strip()]
     contact = re.search(rf"^Anmälan\b.* till (?P<name>{_NAME})\.$", s)
     if contact and facts.contact is None:
         facts.contact = contact["name"]

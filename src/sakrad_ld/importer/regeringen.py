@@ -74,6 +74,8 @@ class Page:
     title: str
     paragraphs: tuple[str, ...]
     origin: str  # the file or address it was read from
+    #: each paragraph's lines as the Markdown has them: where lists, numbered items and headings are told apart
+    blocks: tuple[tuple[str, ...], ...] = ()
 
     @property
     def text(self) -> str:
@@ -140,14 +142,14 @@ def parse_page(text: str, origin: str) -> Page:
             "the page's Markdown, as in regeringen/pages/, starting with '# <title>'",
         )
     title = _DIARIENUMMER_TAIL.sub("", lines[title_at][2:]).strip()
-    paragraphs, block = [], []
+    blocks, block = [], []
     for line in lines[title_at + 1 :] + [""]:
         if line.strip():
             block.append(line.strip())
         elif block:
-            paragraphs.append(" ".join(block))
+            blocks.append(tuple(block))
             block = []
-    return Page(title, tuple(paragraphs), origin)
+    return Page(title, tuple(" ".join(b) for b in blocks), origin, tuple(blocks))
 
 
 _DIARIENUMMER_TAIL = re.compile(r"\s*Diarienummer:.*$")

@@ -384,3 +384,21 @@ def test_discussion_areas_are_read_in_every_layout_that_states_them(name: str) -
 
     want = yaml.safe_load((AREAS / "expected.yaml").read_text(encoding="utf-8"))[name]
     assert read_facts(read_page(AREAS / f"{name}.md")).discussion_areas == want
+
+
+@pytest.mark.parametrize(
+    "case", yaml.safe_load((HERE / "close-match.yaml").read_text(encoding="utf-8")), ids=lambda c: c["wording"]
+)
+def test_a_wording_a_letter_from_a_record_takes_its_id(case: dict) -> None:
+    from sakrad_ld.importer.page_draft import _close
+
+    found = _close(case["wording"], list(case["labels"].items()))
+    assert (found[0] if found else None) == case["close"]
+
+
+def test_a_post_matched_closely_is_flagged_and_no_post_is_proposed_for_the_typo() -> None:
+    draft = next((REGERINGEN / "cases" / "post-with-a-typo" / "expected").glob("*.yaml")).read_text(encoding="utf-8")
+    flagged = " ".join(line.lstrip("# ") for line in draft.splitlines() if line.startswith("#"))
+    assert "CHECK: the page's post 'jämställdhets- och arbetlivsminister' is taken as jamstalldhets-och-" in flagged
+    assert "jamstalldhets-och-arbetlivsminister" not in draft
+    assert "To append to data/posts" not in draft

@@ -93,11 +93,54 @@ def _same(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+def _words(s: str) -> list[str]:
+    return " ".join(s.replace("-och", "- och").split()).casefold().split()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter left out, added, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _close(wording: str, labels: list[tuple[str, str]]) -> tuple[str, str, str] | None:
+    """The one (id, label) whose words equal ``wording``'s but for one word a letter apart (a typo as
+    'arbetlivsminister' for 'arbetslivsminister'), with the two words; None when none or several are."""
+    mine = _words(wording)
+    found = []
+    for record_id, label in labels:
+        theirs = _words(label)
+        if len(theirs) != len(mine):
+            continue
+        differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+        if len(differ) == 1 and min(len(w) for w in differ[0]) >= 5 and _one_edit(*differ[0]):
+            found.append((record_id, label, f"'{differ[0][0]}' for '{differ[0][1]}'"))
+    return found[0] if len(found) == 1 else None
+
+
 class _Ids:
-    """Resolves people, posts, bodies and sources against the corpus; proposes the ones it lacks."""
+    """Resolves people, posts, bodies and sources against the corpus; proposes the ones it lacks. A wording
+    a letter from an existing record's (a typo on the page) takes that record's id and is flagged."""
 
     def __init__(self, corpus: Corpus, draft: PageDraft) -> None:
         self.corpus, self.draft = corpus, draft
+
+    def _near(self, what: str, file: str, wording: str, labels: list[tuple[str, str]]) -> str | None:
+        close = _close(wording, labels)
+        if close is None:
+            return None
+        record_id, label, why = close
+        self.draft.note(
+            "",
+            f"CHECK: the page's {what} '{wording}' is taken as {record_id} ('{label}' in data/{file}), a close "
+            f"match, not an exact one ({why}): keep it if the page means the same {what}, else propose a new one",
+        )
+        return record_id
 
     def _add(self, file: str, record: object) -> None:
         records = self.draft.new.setdefault(file, [])
@@ -108,6 +151,7 @@ class _Ids:
         if _same(name, "Regeringskansliet"):
             return "regeringskansliet"
         found = next((b.id for b in self.corpus.bodies if _same(b.name.sv, name)), None)
+        found = found or self._near("body", "bodies.yaml", name, [(b.id, b.name.sv) for b in self.corpus.bodies])
         if found:
             return found
         kind = "office" if name == "Statsrådsberedningen" else "ministry"
@@ -123,6 +167,7 @@ class _Ids:
 
     def post(self, label: str, source: str) -> str:
         found = next((p.id for p in self.corpus.posts if _same(p.label.sv, label)), None)
+        found = found or self._near("post", "bodies.yaml", label, [(p.id, p.label.sv) for p in self.corpus.posts])
         if found:
             return found
         new = Post(id=slug(label), label=Text(label), post_in="regeringskansliet", sources=[source])
@@ -132,6 +177,9 @@ class _Ids:
     def person(self, agent: Agent, source: str, as_of: str | None) -> tuple[str, str | None]:
         post = self.post(agent.post, source) if agent.post else None
         known = next((p for p in self.corpus.people if _same(p.name, agent.name or "")), None)
+        if known is None and agent.name:
+            near = self._near("person", "people.yaml", agent.name, [(p.id, p.name) for p in self.corpus.people])
+            known = next((p for p in self.corpus.people if p.id == near), None)
         if known:
             if post and all(h.post != post for h in known.holds):
                 self.draft.note(

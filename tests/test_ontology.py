@@ -26,6 +26,7 @@ from sakrad_ld.vocab import (
     SAKRAD,
     SKOS,
     Namespace,
+    closed_terms,
 )
 
 VANN_PREFIX = ox.NamedNode("http://purl.org/vocab/vann/preferredNamespacePrefix")
@@ -75,8 +76,8 @@ def data(root: Path) -> Index:
 
 
 def _names(namespace: Namespace) -> list[str]:
-    assert namespace.terms is not None, f"{namespace} is not closed"
-    return sorted(namespace.terms)
+    assert closed_terms(namespace) is not None, f"{namespace} is not closed"
+    return sorted(closed_terms(namespace))
 
 
 def _minted(graph: Graph, namespace: str) -> set[str]:

@@ -21,7 +21,7 @@ from conftest import fixture_project
 from sakrad_ld import vocab
 from sakrad_ld.project import Project
 from sakrad_ld.release import write_release
-from sakrad_ld.vocab import ROLE, SAKRAD, Namespace
+from sakrad_ld.vocab import ROLE, SAKRAD, Namespace, closed_terms, made_terms
 from sakrad_ld.web.static import export_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,12 +117,14 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, ...]]
     result = write_release(Project.at(project), project / "dist", workers=1)
     assert result.out is not None, result.report.text("en")
     export_site(project / "dist", project / "site")
-    return {name: ns.made() for name, ns in _open_namespaces().items()}
+    return {name: made_terms(ns) for name, ns in _open_namespaces().items()}
 
 
 def _open_namespaces() -> dict[str, Namespace]:
     return {
-        name: ns for name in vocab.__all__ if isinstance(ns := getattr(vocab, name), Namespace) and ns.terms is None
+        name: ns
+        for name in vocab.__all__
+        if isinstance(ns := getattr(vocab, name), Namespace) and closed_terms(ns) is None
     }
 
 
@@ -169,5 +171,5 @@ def test_a_misspelt_term_of_our_own_fails_at_once() -> None:
         SAKRAD["Sakard"]
     with pytest.raises(AttributeError, match="chiar"):
         ROLE.chiar  # noqa: B018
-    assert "Sakard" not in SAKRAD.made()
+    assert "Sakard" not in made_terms(SAKRAD)
     assert SAKRAD.Sakrad.value == str(SAKRAD) + "Sakrad" and SAKRAD.Sakrad is SAKRAD["Sakrad"]

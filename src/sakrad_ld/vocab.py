@@ -40,6 +40,8 @@ __all__ = [
     "VOID",
     "XSD",
     "Namespace",
+    "closed_terms",
+    "made_terms",
     "ONTOLOGY_IRI",
     "PREFIXES",
     "ROLE_SCHEME",
@@ -48,47 +50,55 @@ __all__ = [
 
 class Namespace:
     """The IRIs under one base. ``NS.term`` and ``NS["term"]`` give the same ``NamedNode`` every
-    time. A closed namespace (given its ``terms``) refuses any other name with AttributeError or
-    KeyError; ``str(NS)`` is the base."""
-
-    __slots__ = ("base", "terms", "_made")
+    time; after its first use a term is a plain attribute, so naming it costs an attribute look-up.
+    A closed namespace (given its ``terms``) refuses any other name with AttributeError or
+    KeyError. Every public attribute is a term (``foaf:made`` is ``FOAF.made``): what the namespace
+    itself knows is read with :func:`closed_terms` and :func:`made_terms`; ``str(NS)`` is the base."""
 
     def __init__(self, base: str, terms: Iterable[str] | None = None) -> None:
-        self.base = base
-        self.terms = None if terms is None else tuple(terms)
+        self._base = base
+        self._terms = None if terms is None else tuple(terms)
         self._made: dict[str, ox.NamedNode] = {}
 
     def __getitem__(self, name: str) -> ox.NamedNode:
         made = self._made.get(name)
         if made is None:
-            if self.terms is not None and name not in self.terms:
-                raise KeyError(f"{name!r} is not a term of the closed namespace {self.base}")
-            made = self._made[name] = ox.NamedNode(self.base + name)
+            if self._terms is not None and name not in self._terms:
+                raise KeyError(f"{name!r} is not a term of the closed namespace {self._base}")
+            made = self._made[name] = ox.NamedNode(self._base + name)
         return made
 
     def __getattr__(self, name: str) -> ox.NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
         try:
-            return self[name]
+            term = self[name]
         except KeyError as error:
             raise AttributeError(error.args[0]) from None
+        self.__dict__[name] = term  # the next look-up finds it without this method
+        return term
 
     def __contains__(self, term: object) -> bool:
         value = term.value if isinstance(term, ox.NamedNode) else str(term)
-        if not value.startswith(self.base):
+        if not value.startswith(self._base):
             return False
-        return self.terms is None or value[len(self.base) :] in self.terms
-
-    def made(self) -> tuple[str, ...]:
-        """The names of the terms made so far (a test checks them against the vocabulary)."""
-        return tuple(sorted(self._made))
+        return self._terms is None or value[len(self._base) :] in self._terms
 
     def __str__(self) -> str:
-        return self.base
+        return self._base
 
     def __repr__(self) -> str:
-        return f"Namespace({self.base!r})"
+        return f"Namespace({self._base!r})"
+
+
+def closed_terms(namespace: Namespace) -> tuple[str, ...] | None:
+    """The names a closed namespace defines; None for an open one."""
+    return namespace._terms
+
+
+def made_terms(namespace: Namespace) -> tuple[str, ...]:
+    """The names of the terms made of ``namespace`` so far (a test checks them against the vocabulary)."""
+    return tuple(sorted(namespace._made))
 
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")

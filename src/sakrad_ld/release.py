@@ -195,20 +195,16 @@ def _write_files(
         for name, data in quad_files(built.quads).items():
             put(name, data)
 
-    def tables(ntriples: bytes) -> None:  # the tables for spreadsheets (docs/tables.md), before the catalogue
+    def tables() -> None:  # the tables for spreadsheets (docs/tables.md), before the catalogue
         licence = corpus.config.licence
-        for rel, data in table_files(built.triples, built.minter.base, licence, ntriples=ntriples).items():
+        for rel, data in table_files(built.triples, built.minter.base, licence).items():
             put(rel, data)
 
-    def tables_beside(ntriples: bytes) -> None:
-        beside.append(in_background(lambda: tables(ntriples), fork=workers > 1))
-
-    # The quads, and once the graph's N-Triples are made the tables, are made in processes beside
-    # this one while it writes the whole graph (each reads the graph in memory and writes files of
-    # its own; docs/performance.md).
-    beside = [in_background(quads, fork=workers > 1)]
+    # The quads and the tables are made in processes beside this one while it writes the whole
+    # graph (each reads the graph in memory and writes files of its own; docs/performance.md).
+    beside = [in_background(quads, fork=workers > 1), in_background(tables, fork=workers > 1)]
     try:
-        _write_graph_files(project, root, built, report, progress, put, tables_beside)
+        _write_graph_files(project, root, built, report, progress, put)
         for work in beside:
             work.wait()
     finally:
@@ -265,15 +261,13 @@ def _write_graph_files(
     report: ValidationReport,
     progress: Stage,
     put: Callable[[str, bytes], None],
-    made: Callable[[bytes], None],
 ) -> None:
     """The whole graph in every format, the context, the ontology, the shapes, the schemas and the
-    validation report; ``made`` hears the graph's N-Triples as soon as they are made."""
+    validation report."""
     graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
     progress("write", 0, len(graph_formats))
     ordered = release_order(built.triples)  # sorted once for every writer
     ntriples = write(by_name("ntriples"), ordered)  # written once: the others find their prefixes in it
-    made(ntriples)
     for n, form in enumerate(graph_formats, start=1):
         data = ntriples if form.name == "ntriples" else write(form, ordered, ntriples=ntriples)
         put(f"{DATA_STEM}{form.suffix}", data)

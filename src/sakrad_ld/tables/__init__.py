@@ -3,13 +3,13 @@
 them back into the facts they were made from (docs/tables.md).
 
 Each table is a SPARQL query over the graph (:mod:`.definitions`), so it follows the graph's
-model, not the YAML's. :func:`table_files` gives the files of a release's ``tables/`` folder.
+model, not the YAML's; a build draws the same solutions from the graph in memory (:mod:`.solutions`). :func:`table_files` gives the files of a release's ``tables/`` folder.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -17,7 +17,8 @@ from ..errors import SakradError
 from ..triples import Index
 from .csvw import csv_bytes, metadata_bytes, table_description
 from .definitions import TABLES
-from .model import XSD, Column, Table
+from .model import GROUP_SEPARATOR, XSD, Column, Table
+from .solutions import solutions
 
 __all__ = ["FOLDER", "METADATA_FILE", "TABLES", "TableError", "table_files"]
 
@@ -26,8 +27,6 @@ __all__ = ["FOLDER", "METADATA_FILE", "TABLES", "TableError", "table_files"]
 FOLDER = "tables"
 METADATA_FILE = "csv-metadata.json"
 
-#: What the queries join several values of one cell with (GROUP_CONCAT), before the cell's own separator.
-GROUP_SEPARATOR = "\x1f"
 _NUMERIC = {"integer", "nonNegativeInteger", "positiveInteger", "decimal", "double", "int", "long"}
 #: Datatypes a numeric or boolean column may take from the graph (CSVW built-in datatypes).
 _FROM_GRAPH = _NUMERIC | {"boolean"}
@@ -39,63 +38,46 @@ class TableError(SakradError):
 
 
 def table_files(
-    source: ox.Store | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]],
+    source: ox.Store | Index | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]],
     base_iri: str,
     licence: str | None = None,
-    *,
-    ntriples: bytes | None = None,
 ) -> dict[str, bytes]:
     """The CSV tables of the graph in ``source`` with their CSVW metadata, by path in the release:
     ``{"tables/meetings.csv": …, "tables/csv-metadata.json": …}``.
 
-    ``source`` is the graph's triples (pyoxigraph terms, such as a build's ``Built.triples``) or a
-    store. Give the triples where you have them: an Oxigraph store keeps a literal of a type derived
-    from ``xsd:integer`` (``xsd:nonNegativeInteger``) as ``xsd:integer``, and the metadata gives each
-    numeric column the datatype its values have. Only the things of the data (IRIs under
-    ``{base_iri}id/``) become rows, so a store that also holds the ontology and the catalogue gives
-    the same tables. The same graph gives the same bytes.
-
-    A build gives its index of the triples (:class:`sakrad_ld.triples.Index`) and ``ntriples``, the
-    same triples as the N-Triples it has written: the store is loaded from those bytes, and the
-    datatypes are read from the index's objects of each typed column's property, so that the
-    triples are not walked one by one in Python to make it (about as fast at 10,000 meetings, 6.4 s,
-    and without a second copy of the triples as a list)."""
-    if isinstance(source, ox.Store):
-        store, datatypes = source, _datatypes_in_store(source)
-    elif ntriples is not None and isinstance(source, Index):
-        store = ox.Store()
-        store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
-        datatypes = _datatypes_in_index(source)
-    else:
-        triples = list(source)
-        store, datatypes = _store(triples), _datatypes_of(triples)
+    ``source`` is the graph's triples (pyoxigraph terms, such as a build's ``Built.triples``, an
+    :class:`~sakrad_ld.triples.Index`) or a store. Given the triples, each table's rows are the
+    solutions of its query drawn from them in memory (:mod:`.solutions`); given a store, the query
+    is run on it. Give the triples where you have them: it is faster, and an Oxigraph store keeps a
+    literal of a type derived from ``xsd:integer`` (``xsd:nonNegativeInteger``) as ``xsd:integer``,
+    where the metadata gives each numeric column the datatype its values have. Only the things of
+    the data (IRIs under ``{base_iri}id/``) become rows, so a store that also holds the ontology
+    and the catalogue gives the same tables. The same graph gives the same bytes."""
     id_base = base_iri.rstrip("/") + "/id/"
+    if isinstance(source, ox.Store):
+        datatypes = _datatypes_in_store(source)
+        store = source
+
+        def found(table: Table) -> Iterable[Mapping[str, object]]:
+            return _query(store, table, id_base)
+    else:
+        index = source if isinstance(source, Index) else Index(source)  # type: ignore[arg-type]
+        datatypes = _datatypes_in_index(index)
+
+        def found(table: Table) -> Iterable[Mapping[str, object]]:
+            return solutions(index, table, id_base)
+
     files: dict[str, bytes] = {}
     descriptions = []
     for table in TABLES:
-        files[f"{FOLDER}/{table.file}"] = csv_bytes(table, _rows(store, table, id_base))
+        files[f"{FOLDER}/{table.file}"] = csv_bytes(table, rows(table, found(table)))
         descriptions.append(table_description(table, _column_datatypes(table, datatypes)))
     files[f"{FOLDER}/{METADATA_FILE}"] = metadata_bytes(descriptions, "Sakråd: tabeller", "Sakråd: tables", licence)
     return files
 
 
-def _store(triples: Iterable[tuple[object, object, object]]) -> ox.Store:
-    store = ox.Store()
-    store.extend(ox.Quad(s, p, o) for s, p, o in triples)  # type: ignore[arg-type]
-    return store
-
-
-def _datatypes_of(triples: Iterable[tuple[object, object, object]]) -> dict[str, set[str]]:
-    """The datatypes of the literal values of each predicate."""
-    out: dict[str, set[str]] = {}
-    for _, p, o in triples:
-        if isinstance(o, ox.Literal):
-            out.setdefault(p.value, set()).add(o.datatype.value)  # type: ignore[attr-defined]
-    return out
-
-
 def _datatypes_in_index(index: Index) -> dict[str, set[str]]:
-    """:func:`_datatypes_of` for the properties whose datatype a column takes from the graph."""
+    """The datatypes of the literal values of each property whose datatype a column takes from the graph."""
     out: dict[str, set[str]] = {}
     for prop in {c.prop for t in TABLES for c in t.columns if _typed_by_graph(c)}:
         for o in index.objects_of(ox.NamedNode(prop)):  # type: ignore[arg-type]
@@ -126,19 +108,24 @@ def _column_datatypes(table: Table, datatypes: dict[str, set[str]]) -> dict[str,
     }
 
 
-def _rows(store: ox.Store, table: Table, id_base: str) -> list[list[str]]:
-    """The rows of ``table``, sorted by its key (numerically where the column is numeric)."""
+def _query(store: ox.Store, table: Table, id_base: str) -> Iterator[Mapping[str, object]]:
+    """The solutions of ``table``'s query over ``store``."""
     query = _constant_patterns(table.query.replace("$ID", id_base))
+    names = [c.name for c in table.cells]
+    for solution in store.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
+        yield {name: value for name in names if (value := solution[name]) is not None}
+
+
+def rows(table: Table, found: Iterable[Mapping[str, object]]) -> list[list[str]]:
+    """The rows of ``table`` from its query's solutions ``found``, sorted by its key (numerically
+    where the column is numeric); raises TableError where the graph does not fit the table."""
     columns = table.cells
-    rows = [
-        [_cell(table, column, solution[column.name]) for column in columns]
-        for solution in store.query(query, use_default_graph_as_union=True)
-    ]  # type: ignore[union-attr]
+    out = [[_cell(table, column, solution.get(column.name)) for column in columns] for solution in found]
     key = [i for i, c in enumerate(columns) if c.name in table.key]
     numeric = {i for i, c in enumerate(columns) if c.datatype in _NUMERIC}
-    rows.sort(key=lambda r: ([_order(r[i], i in numeric) for i in key], r))
-    _unique(table, rows, key)
-    return rows
+    out.sort(key=lambda r: ([_order(r[i], i in numeric) for i in key], r))
+    _unique(table, out, key)
+    return out
 
 
 #: ``CONCAT("^", "…", "…")`` of plain string literals, as the definitions write a REGEX pattern.
@@ -161,7 +148,7 @@ def _cell(table: Table, column: Column, term: object) -> str:
             f"{table.file}: column {column.name} got a blank node; the data has none, so the "
             "graph given is not a sakrad-ld graph"
         )
-    value = term.value  # type: ignore[attr-defined]
+    value = term if isinstance(term, str) else term.value  # type: ignore[attr-defined]
     if column.separator:
         values = sorted(value.split(GROUP_SEPARATOR)) if value else []
         if any(column.separator in v for v in values):

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["XSD", "Column", "Table"]
+__all__ = ["GROUP_SEPARATOR", "XSD", "Column", "Table"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+#: What the queries join several values of one cell with (GROUP_CONCAT), before the cell's own separator.
+GROUP_SEPARATOR = "\x1f"
 
 
 @dataclass(frozen=True)

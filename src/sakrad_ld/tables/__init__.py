@@ -119,11 +119,23 @@ def _query(store: ox.Store, table: Table, id_base: str) -> Iterator[Mapping[str,
 def rows(table: Table, found: Iterable[Mapping[str, object]]) -> list[list[str]]:
     """The rows of ``table`` from its query's solutions ``found``, sorted by its key (numerically
     where the column is numeric); raises TableError where the graph does not fit the table."""
-    columns = table.cells
-    out = [[_cell(table, column, solution.get(column.name)) for column in columns] for solution in found]
-    key = [i for i, c in enumerate(columns) if c.name in table.key]
-    numeric = {i for i, c in enumerate(columns) if c.datatype in _NUMERIC}
-    out.sort(key=lambda r: ([_order(r[i], i in numeric) for i in key], r))
+    columns = [(c.name, c, c.separator is None) for c in table.cells]
+    out = []
+    for solution in found:
+        get, row = solution.get, []
+        for name, column, plain in columns:
+            term = get(name)
+            if term is None:
+                row.append("")
+            elif plain and type(term) is not ox.BlankNode:
+                row.append(term if type(term) is str else term.value)  # type: ignore[attr-defined]
+            else:
+                row.append(_cell(table, column, term))
+        out.append(row)
+    cells = table.cells
+    key = [i for i, c in enumerate(cells) if c.name in table.key]
+    numeric = [(i, cells[i].datatype in _NUMERIC) for i in key]
+    out.sort(key=lambda r: (*[_order(r[i]) if n else (r[i] == "", r[i]) for i, n in numeric], r))
     _unique(table, out, key)
     return out
 
@@ -160,15 +172,14 @@ def _cell(table: Table, column: Column, term: object) -> str:
     return value
 
 
-def _order(cell: str, numeric: bool) -> tuple[int, int, str]:
+def _order(cell: str) -> tuple[int, int, str]:
+    """A numeric column's cell as it sorts: empty last, then by number (a cell that is not one as 0)."""
     if cell == "":
         return (1, 0, "")
-    if numeric:
-        try:
-            return (0, int(cell), cell)
-        except ValueError:
-            pass
-    return (0, 0, cell)
+    try:
+        return (0, int(cell), cell)
+    except ValueError:
+        return (0, 0, cell)
 
 
 def _unique(table: Table, rows: Sequence[Sequence[str]], key: Sequence[int]) -> None:

@@ -90,6 +90,7 @@ def _s(local: str) -> ox.NamedNode:
     return _n(SAKRAD + local)
 
 
+_IN_CAPACITY_OF = _s("inCapacityOf")
 _DATED = (_SCHEMA_START, _SCHEMA_END, _s("derivedDate"), _s("attestedOn"), _DCT_ISSUED)
 _DATE_TYPES = {XSD + "date": "date", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
 _COUNTED = (_s("invitedOrganisationCount"), _s("participatingOrganisationCount"), _s("participantCount"))
@@ -121,7 +122,14 @@ class _Graph:
         return matches
 
     def has(self, s: Term, p: ox.NamedNode, o: Term) -> bool:
-        return o in self.objects(s, p)
+        """Whether the graph has ``(s, p, o)``, searched in the shorter of its two lists (an
+        organisation ``m8g:participates`` in thousands of participations, each has one participant)."""
+        objects = self.objects(s, p)
+        if len(objects) > 8:
+            subjects = self.index.subjects_of(p, o)
+            if len(subjects) < len(objects):
+                return s in subjects
+        return o in objects
 
     def optional(self, s: Term, p: ox.NamedNode, var: str) -> Bindings:
         """``OPTIONAL { ?s p ?var }``."""
@@ -276,7 +284,7 @@ def _participations(g: _Graph) -> Iterator[Solution]:
             if not roles or not participants:
                 continue
             position = g.optional(iri, _SCHEMA_POSITION, "position")
-            capacity = _linked(g, iri, _s("inCapacityOf"), "in_capacity_of")
+            capacity = _linked(g, iri, _IN_CAPACITY_OF, "in_capacity_of")
             described = g.text(iri, _DCT_DESCRIPTION, "description")
             source = g.optional(iri, _DCT_SOURCE, "source_iri")
             for role, participant in product(roles, participants):

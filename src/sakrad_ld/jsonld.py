@@ -11,20 +11,22 @@ deterministic.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 import pyoxigraph as ox
 
 from .layout import CONTEXT_FILE
-from .triples import RDF_TYPE, Term, Triple
+from .serialize import ReleaseOrder
+from .triples import RDF_TYPE, Index, Term, Triple
 from .vocab import SCHEMA, XSD
 
 __all__ = ["CONTEXT_FILE", "context_document", "framed_jsonld", "to_jsonld"]
@@ -91,45 +93,87 @@ def _compact_iri(iri: str, terms: _Terms) -> str:
     return iri
 
 
-def to_jsonld(triples: Iterable[Triple], context: str | dict[str, Any]) -> bytes:
-    """Triples of pyoxigraph terms as compacted JSON-LD whose ``@context`` is ``context`` (a URL or an object)."""
-    terms = _terms()
-    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]] = defaultdict(list)
+#: Each subject's statements by its IRI: predicate → objects.
+_Subjects = Mapping[str, Mapping[ox.NamedNode, Sequence[Term]]]
+_EMPTY: Mapping[ox.NamedNode, Sequence[Term]] = {}
+
+
+def _subjects(triples: Iterable[Triple]) -> _Subjects:
+    """The triples by subject: an index's own look-up (nothing collected), or collected."""
+    index = triples.index if isinstance(triples, ReleaseOrder) else triples
+    if isinstance(index, Index):
+        out: dict[str, Mapping[ox.NamedNode, Sequence[Term]]] = {}
+        for s in index.subjects():
+            assert type(s) is ox.NamedNode, f"blank nodes are not written: {s!r}"
+            out[s.value] = index.properties(s)  # type: ignore[assignment]
+        return out
+    collected: dict[str, dict[ox.NamedNode, list[Term]]] = {}
     for s, p, o in triples:
         assert type(s) is ox.NamedNode, f"blank nodes are not written: {s!r}"
-        by_subject[s.value].append((p, o))
+        by_p = collected.get(s.value)
+        if by_p is None:
+            by_p = collected[s.value] = {}
+        objects = by_p.get(p)  # type: ignore[call-overload]
+        if objects is None:
+            by_p[p] = [o]  # type: ignore[index]
+        else:
+            objects.append(o)
+    return collected
+
+
+def to_jsonld(triples: Iterable[Triple], context: str | dict[str, Any], output: BinaryIO | None = None) -> bytes:
+    """Triples of pyoxigraph terms as compacted JSON-LD whose ``@context`` is ``context`` (a URL or an
+    object). With ``output``, the document is written there node by node (never held whole) and
+    nothing is returned; the bytes are the same."""
+    if output is None:
+        buffer = io.BytesIO()
+        to_jsonld(triples, context, buffer)
+        return buffer.getvalue()
+    terms = _terms()
+    by_subject = _subjects(triples)
     subjects = sorted(by_subject)
     parent: dict[str, str] = {}
     for s in subjects:
         inside = s + "/"
-        for _, o in by_subject[s]:
-            if type(o) is ox.NamedNode and (iri := o.value).startswith(inside) and iri in by_subject:
-                # the nearest enclosing IRI wins (a participation inside a meeting, not the dataset)
-                if iri not in parent or len(s) > len(parent[iri]):
-                    parent[iri] = s
-    nodes = [_node(s, by_subject, parent, terms) for s in subjects if s not in parent]
-    doc = {"@context": context, "@graph": nodes}
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"  # json.dumps(indent=2)'s bytes
+        for objects in by_subject[s].values():
+            for o in objects:
+                if type(o) is ox.NamedNode and (iri := o.value).startswith(inside) and iri in by_subject:
+                    # the nearest enclosing IRI wins (a participation inside a meeting, not the dataset)
+                    if iri not in parent or len(s) > len(parent[iri]):
+                        parent[iri] = s
+    nodes = (_node(s, by_subject, parent, terms) for s in subjects if s not in parent)
+    _write_graph(output, context, nodes)
+    return b""
 
 
-def _node(
-    s: str, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]], parent: dict[str, str], terms: _Terms
-) -> dict[str, Any]:
+def _write_graph(output: BinaryIO, context: str | dict[str, Any], nodes: Iterator[dict[str, Any]]) -> None:
+    """``{"@context": context, "@graph": [nodes]}`` as ``json.dumps(indent=2)`` writes it, a node at a time."""
+    empty = orjson.dumps({"@context": context, "@graph": []}, option=orjson.OPT_INDENT_2)
+    opened = False
+    for node in nodes:
+        output.write(b",\n    " if opened else empty[: -len(b"[]\n}")] + b"[\n    ")
+        output.write(orjson.dumps(node, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    "))
+        opened = True
+    output.write(b"\n  ]\n}\n" if opened else empty + b"\n")
+
+
+def _node(s: str, by_subject: _Subjects, parent: dict[str, str], terms: _Terms) -> dict[str, Any]:
     out: dict[str, Any] = {"id": s}
     entries = by_subject[s]
-    types = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries if p == RDF_TYPE)
+    types = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for o in entries.get(RDF_TYPE, ()))
     if types:
         out["type"] = types[0] if len(types) == 1 else types
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
-    for p, o in entries:
+    for p, objects in entries.items():
         if p == RDF_TYPE:
             continue
-        key, container, value = _entry(p, o, terms)
-        if type(o) is ox.NamedNode and parent.get(o.value) == s:
-            value = _node(o.value, by_subject, parent, terms)
-        values[key].append(value)
-        containers[key] = container
+        for o in objects:
+            key, container, value = _entry(p, o, terms)
+            if type(o) is ox.NamedNode and parent.get(o.value) == s:
+                value = _node(o.value, by_subject, parent, terms)
+            values[key].append(value)
+            containers[key] = container
     _put_values(out, values, containers, by_subject)
     return out
 
@@ -138,7 +182,7 @@ def _put_values(
     out: dict[str, Any],
     values: dict[str, list[Any]],
     containers: dict[str, str],
-    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]],
+    by_subject: _Subjects,
 ) -> None:
     """Puts each key's values into the node object ``out``, keys sorted: a language map for a
     ``@language`` container, a list for a ``@set`` or several values, else the one value."""
@@ -194,11 +238,11 @@ def _canonical_int(text: str) -> bool:
 _PLAIN_JSON = re.compile(r'[^"\\\x00-\x1f]*')
 
 
-def _order(value: Any, by_subject: dict[str, list[tuple[ox.NamedNode, Term]]]) -> tuple[int, str]:
+def _order(value: Any, by_subject: _Subjects) -> tuple[int, str]:
     """Nested resources in ``schema:position`` order, everything else by its JSON text."""
     if isinstance(value, dict) and "id" in value:
-        for p, o in by_subject.get(value["id"], ()):
-            if p == _POSITION and type(o) is ox.Literal and _canonical_int(o.value):
+        for o in by_subject.get(value["id"], _EMPTY).get(_POSITION, ()):
+            if type(o) is ox.Literal and _canonical_int(o.value):
                 return (int(o.value), value["id"])
         return (1 << 30, value["id"])
     if isinstance(value, str) and _PLAIN_JSON.fullmatch(value):
@@ -226,10 +270,7 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
     context. A resource linked from two places is embedded in both (JSON-LD merges node objects with
     the same ``id``); a link back to a resource being embedded stays an ``id`` reference."""
     terms = _terms()
-    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]] = defaultdict(list)
-    for s, p, o in triples:
-        assert type(s) is ox.NamedNode, f"blank nodes are not written: {s!r}"
-        by_subject[s.value].append((p, o))
+    by_subject = _subjects(triples)
     reached: set[str] = set()
     tree = _framed(root, by_subject, terms, frozenset(), reached)
     # What the tree does not reach (who is shown holding a post the chair's post reports to) is
@@ -247,34 +288,35 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
 
 def _framed(
     s: str,
-    by_subject: dict[str, list[tuple[ox.NamedNode, Term]]],
+    by_subject: _Subjects,
     terms: _Terms,
     path: frozenset[str],
     reached: set[str],
 ) -> dict[str, Any]:
     reached.add(s)
     out: dict[str, Any] = {"id": s}
-    entries = by_subject.get(s, [])
-    out["type"] = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for p, o in entries if p == RDF_TYPE)
+    entries = by_subject.get(s, _EMPTY)
+    out["type"] = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for o in entries.get(RDF_TYPE, ()))
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
     inside = path | {s}
-    for p, o in entries:
+    for p, objects in entries.items():
         if p == RDF_TYPE:
             continue
-        key, container, value = _entry(p, o, terms)
         by_term = terms.by_key.get((p.value, "@vocab")) is not None  # a term of the context, as a role
-        if (
-            type(o) is ox.NamedNode
-            and o.value in by_subject
-            and o.value not in inside
-            and p not in _BACK_LINKS
-            and not by_term
-        ):
-            value = _framed(o.value, by_subject, terms, inside, reached)
-        elif type(o) is ox.NamedNode and isinstance(value, str) and not by_term:
-            value = {"id": o.value}
-        values[key].append(value)
-        containers[key] = container
+        for o in objects:
+            key, container, value = _entry(p, o, terms)
+            if (
+                type(o) is ox.NamedNode
+                and o.value in by_subject
+                and o.value not in inside
+                and p not in _BACK_LINKS
+                and not by_term
+            ):
+                value = _framed(o.value, by_subject, terms, inside, reached)
+            elif type(o) is ox.NamedNode and isinstance(value, str) and not by_term:
+                value = {"id": o.value}
+            values[key].append(value)
+            containers[key] = container
     _put_values(out, values, containers, by_subject)
     return out

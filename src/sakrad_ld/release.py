@@ -27,11 +27,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import mmap
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -49,14 +51,14 @@ from .processes import cores, in_background, in_processes
 from .project import Project
 from .quads import quad_files
 from .records import Corpus, Meeting
-from .serialize import release_order
+from .serialize import ReleaseOrder
 from .tables import table_files
 from .triples import Index, IndexStore
 from .validate import ValidationReport, load_shapes, validate
 from .web.diagrams import draw_chart, draw_meeting, meeting_file, meeting_svg
 from .web.labels import Labeller
 from .web.meeting import meeting_facts
-from .writers import write
+from .writers import write_to
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
 
@@ -266,12 +268,20 @@ def _write_graph_files(
     validation report."""
     graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
     progress("write", 0, len(graph_formats))
-    ordered = release_order(built.triples)  # sorted once for every writer
-    ntriples = write(by_name("ntriples"), ordered)  # written once: the others find their prefixes in it
-    for n, form in enumerate(graph_formats, start=1):
-        data = ntriples if form.name == "ntriples" else write(form, ordered, ntriples=ntriples)
-        put(f"{DATA_STEM}{form.suffix}", data)
-        progress("write", n, len(graph_formats))
+    # Each file is written as it is made, never held whole: the triples are sorted once and made
+    # for each writer as it reads them, and the N-Triples, written first, are read back from the
+    # file (a memory map) for the prefixes the others declare (docs/performance.md).
+    ordered = ReleaseOrder(built.triples)
+    nt = by_name("ntriples")
+    nt_path = root / f"{DATA_STEM}{nt.suffix}"
+    with open(nt_path, "wb") as output:
+        write_to(nt, ordered, output)
+    with open(nt_path, "rb") as file, _mapped(file) as ntriples:
+        for n, form in enumerate(graph_formats, start=1):
+            if form.name != nt.name:
+                with open(root / f"{DATA_STEM}{form.suffix}", "wb") as output:
+                    write_to(form, ordered, output, ntriples=ntriples)
+            progress("write", n, len(graph_formats))
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
     for folder in (project.ontology, project.shapes):
         for file in sorted(folder.glob("*.ttl")):
@@ -280,6 +290,16 @@ def _write_graph_files(
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
     put("validation/report.json", _relative_report(report, project).encode())
+
+
+@contextmanager
+def _mapped(file: BinaryIO) -> Iterator[mmap.mmap | bytes]:
+    """The file's bytes as a read-only memory map (an empty file cannot be mapped: its bytes)."""
+    if os.fstat(file.fileno()).st_size == 0:
+        yield b""
+        return
+    with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        yield mapped
 
 
 def _code_digest() -> str:

@@ -9,15 +9,16 @@ N-Triples and RDF/XML through pyoxigraph in the release's order and style
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from .formats import Format
 from .jsonld import framed_jsonld, to_jsonld
 from .layout import CONTEXT_FILE
-from .serialize import serialize_ox
+from .serialize import Searchable, serialize_ox, serialize_to
 
-__all__ = ["jsonld", "ntriples", "rdfxml", "turtle", "write"]
+__all__ = ["jsonld", "ntriples", "rdfxml", "turtle", "write", "write_to"]
 
 
 def write(
@@ -32,25 +33,64 @@ def write(
     reference; ``root``, the resource a document is about (JSON-LD frames the document around it);
     ``ntriples``, the same triples already written as N-Triples (spares writing them again to find
     the prefixes Turtle and RDF/XML declare)."""
+    return _writer(format)(triples, context=context, root=root, ntriples=ntriples)  # type: ignore[no-any-return]
+
+
+def write_to(
+    format: Format,
+    triples: Iterable[ox.Triple],
+    output: BinaryIO,
+    *,
+    context: str = CONTEXT_FILE,
+    ntriples: Searchable | None = None,
+) -> None:
+    """What :func:`write` gives for a whole graph, written to ``output`` as it is made, never held
+    whole. ``ntriples`` is needed for Turtle and RDF/XML (a memory map of the N-Triples file will
+    do). The JSON-LD writer reads the triples by subject: give it the index they are in (or a
+    :class:`~sakrad_ld.serialize.ReleaseOrder`) to spare it collecting them."""
+    _writer(format)(triples, context=context, ntriples=ntriples, output=output)
+
+
+def _writer(format: Format):  # type: ignore[no-untyped-def]
     writer = globals().get(format.writer) if format.writer in __all__ else None
-    if writer is None or writer is write:
+    if writer is None or writer in (write, write_to):
         raise ValueError(f"the format {format.name!r} names no writer of sakrad_ld.writers ({format.writer!r})")
-    return writer(triples, context=context, root=root, ntriples=ntriples)
+    return writer
 
 
-def turtle(triples: Iterable[ox.Triple], *, ntriples: bytes | None = None, **_: object) -> bytes:
+def turtle(
+    triples: Iterable[ox.Triple], *, ntriples: Searchable | None = None, output: BinaryIO | None = None, **_: object
+) -> bytes:
+    if output is not None:
+        serialize_to(triples, "turtle", output, ntriples)
+        return b""
     return serialize_ox(list(triples), "turtle", ntriples)
 
 
-def ntriples(triples: Iterable[ox.Triple], **_: object) -> bytes:
+def ntriples(triples: Iterable[ox.Triple], *, output: BinaryIO | None = None, **_: object) -> bytes:
+    if output is not None:
+        serialize_to(triples, "ntriples", output)
+        return b""
     return serialize_ox(list(triples), "ntriples")
 
 
-def rdfxml(triples: Iterable[ox.Triple], *, ntriples: bytes | None = None, **_: object) -> bytes:
+def rdfxml(
+    triples: Iterable[ox.Triple], *, ntriples: Searchable | None = None, output: BinaryIO | None = None, **_: object
+) -> bytes:
+    if output is not None:
+        serialize_to(triples, "rdfxml", output, ntriples)
+        return b""
     return serialize_ox(list(triples), "rdfxml", ntriples)
 
 
-def jsonld(triples: Iterable[ox.Triple], *, context: str = CONTEXT_FILE, root: str | None = None, **_: object) -> bytes:
+def jsonld(
+    triples: Iterable[ox.Triple],
+    *,
+    context: str = CONTEXT_FILE,
+    root: str | None = None,
+    output: BinaryIO | None = None,
+    **_: object,
+) -> bytes:
     if root is not None:
         return framed_jsonld(triples, root, context)  # type: ignore[arg-type]
-    return to_jsonld(triples, context)  # type: ignore[arg-type]  # a pyoxigraph triple unpacks as (s, p, o)
+    return to_jsonld(triples, context, output)  # type: ignore[arg-type]  # a pyoxigraph triple unpacks as (s, p, o)

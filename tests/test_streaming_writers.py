@@ -1,0 +1,72 @@
+"""Writing the whole graph to a file as it is made (``writers.write_to``, what a release does) gives
+the bytes the writers give whole (``writers.write``), in every format of the graph."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from sakrad_ld.formats import FORMATS, RELEASE_GRAPH, by_name
+from sakrad_ld.serialize import ReleaseOrder, _SortedPrefixes, release_order, serialize_ox, serialize_to, used_prefixes
+from sakrad_ld.triples import Index
+from sakrad_ld.writers import write, write_to
+
+HERE = Path(__file__).parent
+
+
+def _index(path: Path) -> Index:
+    return Index((q.subject, q.predicate, q.object) for q in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES))
+
+
+@pytest.fixture(scope="module")
+def graph(fixture_release: Path) -> Index:
+    return _index(fixture_release / "sakrad.nt")
+
+
+@pytest.mark.parametrize("form", [f for f in FORMATS if RELEASE_GRAPH in f.release or f.name == "rdfxml"], ids=str)
+def test_a_format_written_to_a_file_is_the_same_bytes(graph: Index, form: object) -> None:
+    ordered = release_order(graph)
+    ntriples = write(by_name("ntriples"), ordered)
+    whole = write(form, ordered, ntriples=ntriples)  # type: ignore[arg-type]
+    output = io.BytesIO()
+    write_to(form, ReleaseOrder(graph), output, ntriples=ntriples)  # type: ignore[arg-type]
+    assert output.getvalue() == whole
+    assert len(whole) > 10_000
+
+
+def test_the_release_order_is_the_same_each_time_it_is_read(graph: Index) -> None:
+    ordered = ReleaseOrder(graph)
+    assert list(ordered) == list(ordered) == release_order(graph)
+    assert len(ordered) == len(graph) == len(list(ordered))
+
+
+@pytest.mark.parametrize("size", [1, 3, 7, 100])
+def test_turtle_prefix_lines_are_sorted_however_the_writes_are_cut(graph: Index, size: int) -> None:
+    ordered = release_order(graph)[:200]
+    ntriples = ox.serialize(ordered, format=ox.RdfFormat.N_TRIPLES)
+    whole = serialize_ox(ordered, "turtle", ntriples)
+    prefixes = used_prefixes(ntriples)
+    output = io.BytesIO()
+    sorter = _SortedPrefixes(output, prefixes)
+    data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    for start in range(0, len(data), size):
+        sorter.write(data[start : start + size])
+    sorter.close()
+    assert output.getvalue() == whole
+    assert whole.startswith(b"@prefix ") and len(prefixes) > 2
+
+
+def test_a_tiny_graph_and_an_empty_one_are_written_as_whole() -> None:
+    triples = [
+        ox.Triple(ox.NamedNode("https://schema.org/x"), ox.NamedNode("https://schema.org/name"), ox.Literal("x"))
+    ]
+    ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    output = io.BytesIO()
+    serialize_to(triples, "turtle", output, ntriples)
+    assert output.getvalue() == serialize_ox(triples, "turtle", ntriples)
+    empty = io.BytesIO()
+    serialize_to([], "turtle", empty, b"")
+    assert empty.getvalue() == serialize_ox([], "turtle", b"")

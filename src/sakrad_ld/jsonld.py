@@ -16,7 +16,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, BinaryIO
@@ -46,6 +46,10 @@ class _Terms:
     by_key: dict[tuple[str, str], tuple[str, str]]  # (predicate, value kind) → (term, container)
     classes: dict[str, str]  # IRI → term, for types and @vocab values
     prefixes: list[tuple[str, str]]  # (namespace, prefix), longest namespace first
+    #: IRI → its compact form, as worked out (the vocabulary's IRIs come back at every statement)
+    compacted: dict[str, str] = field(default_factory=dict)
+    #: a type's IRI → how ``type`` shows it (its term, or its compact IRI)
+    types: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -87,10 +91,25 @@ def _terms() -> _Terms:
 
 
 def _compact_iri(iri: str, terms: _Terms) -> str:
-    for ns, prefix in terms.prefixes:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns) :]}"
-    return iri
+    compact = terms.compacted.get(iri)
+    if compact is None:
+        compact = terms.compacted[iri] = next(
+            (
+                f"{prefix}:{iri[len(ns) :]}"
+                for ns, prefix in terms.prefixes
+                if iri.startswith(ns) and len(iri) > len(ns)
+            ),
+            iri,
+        )
+    return compact
+
+
+def _type_name(iri: str, terms: _Terms) -> str:
+    """How ``type`` shows a class: its term of the context, or its compact IRI."""
+    name = terms.types.get(iri)
+    if name is None:
+        name = terms.types[iri] = terms.classes.get(iri) or _compact_iri(iri, terms)
+    return name
 
 
 #: Each subject's statements by its IRI: predicate → objects.
@@ -160,7 +179,7 @@ def _write_graph(output: BinaryIO, context: str | dict[str, Any], nodes: Iterato
 def _node(s: str, by_subject: _Subjects, parent: dict[str, str], terms: _Terms) -> dict[str, Any]:
     out: dict[str, Any] = {"id": s}
     entries = by_subject[s]
-    types = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for o in entries.get(RDF_TYPE, ()))
+    types = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
     if types:
         out["type"] = types[0] if len(types) == 1 else types
     values: dict[str, list[Any]] = defaultdict(list)
@@ -296,7 +315,7 @@ def _framed(
     reached.add(s)
     out: dict[str, Any] = {"id": s}
     entries = by_subject.get(s, _EMPTY)
-    out["type"] = sorted(terms.classes.get(o.value, _compact_iri(o.value, terms)) for o in entries.get(RDF_TYPE, ()))
+    out["type"] = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
     inside = path | {s}

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from sakrad_ld.formats import FORMATS, RELEASE_GRAPH, by_name
-from sakrad_ld.serialize import ReleaseOrder, _SortedPrefixes, release_order, serialize_ox, serialize_to, used_prefixes
+from sakrad_ld.serialize import ReleaseOrder, SortedPrefixes, release_order, serialize_ox, serialize_to, used_prefixes
 from sakrad_ld.triples import Index
 from sakrad_ld.writers import write, write_to
 
@@ -50,7 +50,7 @@ def test_turtle_prefix_lines_are_sorted_however_the_writes_are_cut(graph: Index,
     whole = serialize_ox(ordered, "turtle", ntriples)
     prefixes = used_prefixes(ntriples)
     output = io.BytesIO()
-    sorter = _SortedPrefixes(output, prefixes)
+    sorter = SortedPrefixes(output, prefixes)
     data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     for start in range(0, len(data), size):
         sorter.write(data[start : start + size])
@@ -70,3 +70,18 @@ def test_a_tiny_graph_and_an_empty_one_are_written_as_whole() -> None:
     empty = io.BytesIO()
     serialize_to([], "turtle", empty, b"")
     assert empty.getvalue() == serialize_ox([], "turtle", b"")
+
+
+def test_the_quads_written_to_files_are_the_bytes_given_whole(tmp_path: Path) -> None:
+    from conftest import fixture_project
+
+    from sakrad_ld.project import Project
+    from sakrad_ld.quads import QUAD_FILES, quad_files, write_quad_files
+    from sakrad_ld.release import build
+
+    _, built, _ = build(Project.at(fixture_project(tmp_path / "project")))
+    whole = quad_files(built.quads)
+    write_quad_files(built.quads, tmp_path)
+    for name in QUAD_FILES.values():
+        assert (tmp_path / name).read_bytes() == whole[name]
+    assert whole[QUAD_FILES["trig"]].startswith(b"@prefix ") and b"\n<" in whole[QUAD_FILES["nquads"]]

@@ -27,13 +27,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import mmap
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -49,9 +47,9 @@ from .layout import CATALOGUE_FILE, CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST
 from .manifest import Manifest, make_manifest
 from .processes import cores, in_background, in_processes
 from .project import Project
-from .quads import quad_files
+from .quads import write_quad_files
 from .records import Corpus, Meeting
-from .serialize import ReleaseOrder
+from .serialize import ReleaseOrder, mapped
 from .tables import table_files
 from .triples import Index, IndexStore
 from .validate import ValidationReport, load_shapes, validate
@@ -194,8 +192,7 @@ def _write_files(
         path.write_bytes(data)
 
     def quads() -> None:  # the graph by source document
-        for name, data in quad_files(built.quads).items():
-            put(name, data)
+        write_quad_files(built.quads, root)
 
     def tables() -> None:  # the tables for spreadsheets (docs/tables.md), before the catalogue
         licence = corpus.config.licence
@@ -276,7 +273,7 @@ def _write_graph_files(
     nt_path = root / f"{DATA_STEM}{nt.suffix}"
     with open(nt_path, "wb") as output:
         write_to(nt, ordered, output)
-    with open(nt_path, "rb") as file, _mapped(file) as ntriples:
+    with mapped(nt_path) as ntriples:
         for n, form in enumerate(graph_formats, start=1):
             if form.name != nt.name:
                 with open(root / f"{DATA_STEM}{form.suffix}", "wb") as output:
@@ -290,16 +287,6 @@ def _write_graph_files(
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
     put("validation/report.json", _relative_report(report, project).encode())
-
-
-@contextmanager
-def _mapped(file: BinaryIO) -> Iterator[mmap.mmap | bytes]:
-    """The file's bytes as a read-only memory map (an empty file cannot be mapped: its bytes)."""
-    if os.fstat(file.fileno()).st_size == 0:
-        yield b""
-        return
-    with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-        yield mapped
 
 
 def _code_digest() -> str:

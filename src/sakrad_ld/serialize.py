@@ -9,7 +9,11 @@ JSON-LD has its own module, :mod:`sakrad_ld.jsonld`.
 
 from __future__ import annotations
 
+import mmap
+import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
@@ -19,6 +23,8 @@ from .vocab import PREFIXES
 
 __all__ = [
     "ReleaseOrder",
+    "SortedPrefixes",
+    "mapped",
     "sorted_prefixes",
     "release_order",
     "serialize_ox",
@@ -117,16 +123,17 @@ def serialize_to(
             raise ValueError(f"writing {format} to a file needs the same triples' N-Triples for its prefixes")
         prefixes = used_prefixes(ntriples)
     if format == "turtle" and prefixes:
-        sorting = _SortedPrefixes(output, prefixes)
+        sorting = SortedPrefixes(output, prefixes)
         ox.serialize(triples, sorting, format=_OX_FORMATS[format], prefixes=prefixes)
         sorting.close()
     else:
         ox.serialize(triples, output, format=_OX_FORMATS[format], prefixes=prefixes)
 
 
-class _SortedPrefixes:
+class SortedPrefixes:
     """A binary output for pyoxigraph's Turtle or TriG that writes the ``@prefix`` lines it opens
-    with sorted, as :func:`sorted_prefixes` does, and everything after them as it comes."""
+    with sorted, as :func:`sorted_prefixes` does, and everything after them as it comes; call
+    :meth:`close` at the end."""
 
     def __init__(self, output: BinaryIO, prefixes: dict[str, str]) -> None:
         self._output = output
@@ -177,6 +184,18 @@ def sorted_prefixes(data: bytes, prefixes: dict[str, str]) -> bytes:
     head = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes.items())
     body = [line for line in data.split(b"\n") if not line.startswith(b"@prefix ")]
     return b"\n".join(head + ([b""] if head else []) + body)
+
+
+@contextmanager
+def mapped(path: Path) -> Iterator[Searchable]:
+    """The file's bytes as a read-only memory map, to search without reading it into memory (an
+    empty file, which cannot be mapped: its bytes)."""
+    with open(path, "rb") as file:
+        if os.fstat(file.fileno()).st_size == 0:
+            yield b""
+            return
+        with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            yield data
 
 
 def used_prefixes(ntriples: Searchable | None) -> dict[str, str]:

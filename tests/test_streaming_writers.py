@@ -12,6 +12,7 @@ import pytest
 from sakrad_ld.formats import FORMATS, RELEASE_GRAPH, by_name
 from sakrad_ld.serialize import ReleaseOrder, SortedPrefixes, release_order, serialize_ox, serialize_to, used_prefixes
 from sakrad_ld.triples import Index
+from sakrad_ld.vocab import PREFIXES
 from sakrad_ld.writers import write, write_to
 
 HERE = Path(__file__).parent
@@ -85,3 +86,17 @@ def test_the_quads_written_to_files_are_the_bytes_given_whole(tmp_path: Path) ->
     for name in QUAD_FILES.values():
         assert (tmp_path / name).read_bytes() == whole[name]
     assert whole[QUAD_FILES["trig"]].startswith(b"@prefix ") and b"\n<" in whole[QUAD_FILES["nquads"]]
+
+
+@pytest.mark.parametrize("size", [1, 5, 64, 1 << 20])
+def test_the_namespaces_noted_as_they_pass_are_those_found_in_the_whole(graph: Index, size: int) -> None:
+    from sakrad_ld.serialize import Namespaces
+
+    data = ox.serialize(release_order(graph)[:3000], format=ox.RdfFormat.N_TRIPLES)
+    output = io.BytesIO()
+    noted = Namespaces(output)
+    for start in range(0, len(data), size):
+        noted.write(data[start : start + size])
+    assert output.getvalue() == data
+    assert used_prefixes(noted) == used_prefixes(data)
+    assert 3 < len(used_prefixes(data)) < len(used_prefixes(b"".join(b"<" + ns.encode() for ns in PREFIXES.values())))

@@ -11,8 +11,7 @@ exactly the graph of ``sakrad.nt``; a triple that two documents state is in both
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,7 +19,7 @@ import pyoxigraph as ox
 
 from .formats import QUAD_FORMATS
 from .layout import DATA_STEM
-from .serialize import Searchable, SortedPrefixes, mapped, used_prefixes
+from .serialize import Namespaces, SortedPrefixes, used_prefixes
 from .triples import Term
 
 __all__ = ["QUAD_FILES", "quad_files", "release_quads", "write_quad_files"]
@@ -75,29 +74,23 @@ def _statement_key(po: tuple[Term, Term]) -> tuple[str, str]:
 
 def quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> dict[str, bytes]:
     """``sakrad.trig`` and ``sakrad.nq``: byte-identical for the same quads."""
-    ordered = _QuadOrder(quads)
     nquads, trig = io.BytesIO(), io.BytesIO()
-    _write(ordered, nquads, trig, lambda: nullcontext(nquads.getvalue()))
+    _write(_QuadOrder(quads), nquads, trig)
     return {QUAD_FILES["trig"]: trig.getvalue(), QUAD_FILES["nquads"]: nquads.getvalue()}
 
 
 def write_quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]], root: Path) -> None:
     """The files :func:`quad_files` gives, written into the folder ``root`` as they are made, never
     held whole (the N-Quads of 10,000 meetings are 670 MB)."""
-    ordered = _QuadOrder(quads)
-    nquads = root / QUAD_FILES["nquads"]
-    with open(nquads, "wb") as nq, open(root / QUAD_FILES["trig"], "wb") as trig:
-        _write(ordered, nq, trig, lambda: mapped(nquads))
+    with open(root / QUAD_FILES["nquads"], "wb") as nquads, open(root / QUAD_FILES["trig"], "wb") as trig:
+        _write(_QuadOrder(quads), nquads, trig)
 
 
-def _write(
-    ordered: _QuadOrder, nquads: BinaryIO, trig: BinaryIO, written: Callable[[], AbstractContextManager[Searchable]]
-) -> None:
-    """N-Quads, then TriG declaring the prefixes the N-Quads use (``written`` gives their bytes), sorted."""
-    ox.serialize(ordered, nquads, format=ox.RdfFormat.N_QUADS)
-    nquads.flush()
-    with written() as data:
-        prefixes = used_prefixes(data)
+def _write(ordered: _QuadOrder, nquads: BinaryIO, trig: BinaryIO) -> None:
+    """N-Quads, then TriG declaring the prefixes the N-Quads use, sorted."""
+    written = Namespaces(nquads)
+    ox.serialize(ordered, written, format=ox.RdfFormat.N_QUADS)
+    prefixes = used_prefixes(written)
     output = SortedPrefixes(trig, prefixes) if prefixes else trig
     ox.serialize(ordered, output, format=ox.RdfFormat.TRIG, prefixes=prefixes)
     if isinstance(output, SortedPrefixes):

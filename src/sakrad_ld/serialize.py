@@ -9,11 +9,7 @@ JSON-LD has its own module, :mod:`sakrad_ld.jsonld`.
 
 from __future__ import annotations
 
-import mmap
-import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
@@ -23,8 +19,8 @@ from .vocab import PREFIXES
 
 __all__ = [
     "ReleaseOrder",
+    "Namespaces",
     "SortedPrefixes",
-    "mapped",
     "sorted_prefixes",
     "release_order",
     "serialize_ox",
@@ -186,16 +182,41 @@ def sorted_prefixes(data: bytes, prefixes: dict[str, str]) -> bytes:
     return b"\n".join(head + ([b""] if head else []) + body)
 
 
-@contextmanager
-def mapped(path: Path) -> Iterator[Searchable]:
-    """The file's bytes as a read-only memory map, to search without reading it into memory (an
-    empty file, which cannot be mapped: its bytes)."""
-    with open(path, "rb") as file:
-        if os.fstat(file.fileno()).st_size == 0:
-            yield b""
-            return
-        with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            yield data
+class Namespaces:
+    """A binary output that passes what is written on to ``output`` and notes which of the known
+    namespaces (:data:`sakrad_ld.vocab.PREFIXES`) an IRI of it starts with, as ``<`` and the
+    namespace: searched as :func:`used_prefixes` searches N-Triples or N-Quads, without holding
+    them (each namespace is looked for only until it is found)."""
+
+    def __init__(self, output: BinaryIO | None = None) -> None:
+        self._output = output
+        self._missing = {b"<" + ns.encode() for ns in PREFIXES.values()}
+        self._found: set[bytes] = set()
+        self._longest = max((len(m) for m in self._missing), default=1)
+        self._tail = b""
+
+    def write(self, data: bytes) -> int:
+        if self._output is not None:
+            self._output.write(data)
+        if self._missing:
+            text = self._tail + bytes(data)
+            seen = {m for m in self._missing if m in text}
+            self._found |= seen
+            self._missing -= seen
+            self._tail = text[-(self._longest - 1) :] if self._longest > 1 else b""
+        return len(data)
+
+    def flush(self) -> None:
+        if self._output is not None:
+            self._output.flush()
+
+    def find(self, sub: bytes) -> int:
+        """0 if ``sub`` (``<`` and a known namespace) was written, else -1 (:class:`Searchable`)."""
+        if sub in self._found:
+            return 0
+        if sub in self._missing:
+            return -1
+        raise ValueError(f"not a namespace this output looks for: {sub!r}")
 
 
 def used_prefixes(ntriples: Searchable | None) -> dict[str, str]:

@@ -58,6 +58,27 @@ def _replace(project: Path, spec: dict[str, Any]) -> int:
     return first
 
 
+class _FailingWrites:
+    """A file opened to write whose writes fail as a full disk's do (the open itself succeeds)."""
+
+    def __init__(self, file: Any, number: int, path: str) -> None:
+        self._file, self._number, self._path = file, number, path
+
+    def write(self, data: Any) -> int:
+        raise OSError(self._number, os.strerror(self._number), self._path)
+
+    writelines = write
+
+    def __enter__(self) -> _FailingWrites:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
 def _fault(monkeypatch: pytest.MonkeyPatch, op: str, code: str, fragment: str) -> None:
     """Makes the file system answer ``code`` to ``op`` on paths containing ``fragment``."""
     number = getattr(errno, code)
@@ -74,9 +95,19 @@ def _fault(monkeypatch: pytest.MonkeyPatch, op: str, code: str, fragment: str) -
         monkeypatch.setattr(builtins, "open", failing(builtins.open))
     elif op == "list":
         monkeypatch.setattr(os, "listdir", failing(os.listdir))
-    elif op in ("write", "mkdir"):  # methods of Path: the path is ``self``
-        name = {"write": "write_bytes", "mkdir": "mkdir"}[op]
-        monkeypatch.setattr(pathlib.Path, name, failing(getattr(pathlib.Path, name)))
+    elif op == "mkdir":  # a method of Path: the path is ``self``
+        monkeypatch.setattr(pathlib.Path, "mkdir", failing(pathlib.Path.mkdir))
+    elif op == "write":  # every way of writing a file: Path.write_bytes, and a file opened to write
+        monkeypatch.setattr(pathlib.Path, "write_bytes", failing(pathlib.Path.write_bytes))
+        real_open = builtins.open
+
+        def opening(path, mode="r", *args, **kwargs):
+            file = real_open(path, mode, *args, **kwargs)
+            if fragment in str(path) and any(flag in mode for flag in "wax+"):
+                return _FailingWrites(file, number, str(path))
+            return file
+
+        monkeypatch.setattr(builtins, "open", opening)
     else:
         raise AssertionError(f"unknown fault op {op!r}")
 

@@ -58,6 +58,8 @@ _NOT_CONSTRAINTS = {
 }
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+#: What a shape's node says when it has targets: a target parameter, or a type (an implicit class target)
+_TARGET_SAYING = frozenset((*_TARGETS, SH.target, RDF.type))
 _SH = str(SH)
 
 
@@ -126,6 +128,9 @@ class Targets:
         return bool(self.nodes or self.classes or self.subjects_of or self.objects_of or self.sparql)
 
 
+_NO_TARGETS = Targets()
+
+
 class Shapes:
     """A compiled shapes graph. Build it with :meth:`compile`, once, and validate with it often."""
 
@@ -144,8 +149,10 @@ class Shapes:
             graph = ShapesGraph(tuple(graph))
         index = Index(graph.triples)
         shapes = {node: Shape(node) for node in _shape_nodes(index)}
+        # the classes whose instances are classes (https://www.w3.org/TR/shacl/#implicit-targetClass)
+        class_kinds = {RDFS.Class, *index.subjects_of(RDFS.subClassOf, RDFS.Class)}
         for shape in shapes.values():
-            _Compiler(index, shapes, shape).run()
+            _Compiler(index, shapes, shape, class_kinds).run()
         _refuse_recursion(shapes)
         return cls(graph, index, shapes)
 
@@ -211,18 +218,20 @@ def _is_integer(value: Term | None) -> bool:
 class _Compiler:
     """Fills in one shape from its triples."""
 
-    def __init__(self, graph: Index, shapes: dict[Term, Shape], shape: Shape) -> None:
+    def __init__(self, graph: Index, shapes: dict[Term, Shape], shape: Shape, class_kinds: set[Term]) -> None:
         self.g = graph
         self.shapes = shapes
         self.shape = shape
+        self.class_kinds = class_kinds
         node = shape.node
+        self.said = graph.properties(node)  # predicate → objects: what the shape's node says
         self.name = node.value if isinstance(node, ox.NamedNode) else f"{node} (a blank node)"
 
     def fail(self, feature: str, hint: str = "") -> UnsupportedShapes:
         return UnsupportedShapes(self.name, feature, hint)
 
     def values(self, p: ox.NamedNode) -> list[Term]:
-        return list(self.g.objects(self.shape.node, p))
+        return list(self.said.get(p, ()))
 
     def one(self, p: ox.NamedNode) -> Term | None:
         found = self.values(p)
@@ -241,51 +250,28 @@ class _Compiler:
         deactivated = self.one(SH.deactivated)
         shape.deactivated = isinstance(deactivated, ox.Literal) and bool(literal_value(deactivated))
         shape.targets = self.targets()
-        builders: dict[ox.NamedNode, Callable[[], c.Component | None]] = {
-            SH.minCount: self.min_count,
-            SH.maxCount: self.max_count,
-            SH["class"]: self.class_,
-            SH.datatype: self.datatype,
-            SH.nodeKind: self.node_kind,
-            SH.minInclusive: self.min_inclusive,
-            SH.pattern: self.pattern,
-            SH.languageIn: self.language_in,
-            SH.uniqueLang: self.unique_lang,
-            SH.equals: self.equals,
-            SH.lessThanOrEquals: self.less_than_or_equals,
-            SH["or"]: self.or_,
-            SH["and"]: self.and_,
-            SH["not"]: self.not_,
-            SH.xone: self.xone,
-            SH.node: self.node,
-            SH.property: self.property,
-            SH.qualifiedValueShape: self.qualified,
-            SH["in"]: self.in_,
-            SH.hasValue: self.has_value,
-        }
-        for p in g.properties(shape.node):
-            if p in builders:
-                component = builders[p]()  # type: ignore[index]
+        said = self.said
+        for p in said:
+            build = _BUILDERS.get(p)
+            if build is not None:
+                component = build(self)
                 if component is not None:
                     shape.components.append(component)
             elif isinstance(p, ox.NamedNode) and p.value.startswith(_SH) and p not in _NOT_CONSTRAINTS:
                 raise self.fail(shacl_name(p))
-        for part, needs in (
-            (SH.flags, SH.pattern),
-            (SH.qualifiedMinCount, SH.qualifiedValueShape),
-            (SH.qualifiedMaxCount, SH.qualifiedValueShape),
-        ):
-            if self.values(part) and not self.values(needs):
+        for part, needs in _NEEDS:
+            if part in said and needs not in said:
                 raise self.fail(f"{shacl_name(part)} without {shacl_name(needs)}")
 
     # --- targets ----------------------------------------------------------------------------
 
     def targets(self) -> Targets:
-        g, node = self.g, self.shape.node
+        g, node, said = self.g, self.shape.node, self.said
+        if not (_TARGET_SAYING & said.keys()):  # most shapes: no target of any kind
+            return _NO_TARGETS
         classes = list(self.values(SH.targetClass))
         # implicit class target (https://www.w3.org/TR/shacl/#implicit-targetClass)
-        class_kinds = {RDFS.Class, *g.subjects_of(RDFS.subClassOf, RDFS.Class)}
-        if any(t in class_kinds for t in g.objects(node, RDF.type)):
+        if any(t in self.class_kinds for t in said.get(RDF.type, ())):
             classes.append(node)
         sparql = []
         for target in self.values(SH.target):
@@ -460,3 +446,34 @@ class _Compiler:
 
     def has_value(self) -> c.Component:
         return c.HasValue(self.shape, required=tuple(self.values(SH.hasValue)))
+
+
+#: The builder of each constraint component's parameter (a parameter without one is refused).
+_BUILDERS: dict[Term, Callable[[_Compiler], c.Component | None]] = {
+    SH.minCount: _Compiler.min_count,
+    SH.maxCount: _Compiler.max_count,
+    SH["class"]: _Compiler.class_,
+    SH.datatype: _Compiler.datatype,
+    SH.nodeKind: _Compiler.node_kind,
+    SH.minInclusive: _Compiler.min_inclusive,
+    SH.pattern: _Compiler.pattern,
+    SH.languageIn: _Compiler.language_in,
+    SH.uniqueLang: _Compiler.unique_lang,
+    SH.equals: _Compiler.equals,
+    SH.lessThanOrEquals: _Compiler.less_than_or_equals,
+    SH["or"]: _Compiler.or_,
+    SH["and"]: _Compiler.and_,
+    SH["not"]: _Compiler.not_,
+    SH.xone: _Compiler.xone,
+    SH.node: _Compiler.node,
+    SH.property: _Compiler.property,
+    SH.qualifiedValueShape: _Compiler.qualified,
+    SH["in"]: _Compiler.in_,
+    SH.hasValue: _Compiler.has_value,
+}
+#: Parameters that are parts of another's constraint, with the parameter they need.
+_NEEDS = (
+    (SH.flags, SH.pattern),
+    (SH.qualifiedMinCount, SH.qualifiedValueShape),
+    (SH.qualifiedMaxCount, SH.qualifiedValueShape),
+)

@@ -23,6 +23,7 @@ of one meeting and of a hundred thousand.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -84,6 +85,7 @@ _POST = ox.NamedNode("http://www.w3.org/ns/org#Post")
 _HOLDING_POST = ox.NamedNode("https://w3id.org/sakrad/ontology#post")
 _MEMBER = ox.NamedNode("http://www.w3.org/ns/org#member")
 _DEPTH = 3
+_NAMED = (RDF_TYPE, *LABELS)
 
 Subject = ox.NamedNode | ox.BlankNode
 
@@ -131,44 +133,76 @@ def _own(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Tri
     return list(seen)
 
 
-def document_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
+def document_triples(store: ox.Store, iri: str, known: dict[Term, _Linked] | None = None) -> list[ox.Triple]:
     """The triples of the document about ``iri``, sorted; empty if the store knows nothing of it.
 
     The store may hold the data in its default graph or in named graphs: all graphs are read, and a
-    triple held in several graphs appears once.
+    triple held in several graphs appears once. What a linked resource adds to a document depends on
+    that resource alone: give the same ``known`` (an empty dict at first) to the documents of one
+    unchanging store and each resource's part is read once, not once for every document that links
+    to it (an organisation in a thousand meetings).
     """
     pattern = _pattern(store)
     own = _own(pattern, iri)
-    triples: set[Triple] = set()
+    triples: set[ox.Triple] = set()
     for s in own:
-        triples.update(pattern(s, None, None))
+        triples.update(ox.Triple(*t) for t in pattern(s, None, None))
     owned = set(own)
     # linked resources, not the classes of the own ones (a class is described by the ontology)
-    frontier = {o for _, p, o in triples if isinstance(o, ox.NamedNode) and o not in owned and p != RDF_TYPE}
+    frontier = {
+        t.object
+        for t in triples
+        if isinstance(t.object, ox.NamedNode) and t.object not in owned and t.predicate != RDF_TYPE
+    }
     seen = set(owned)
-    named = (RDF_TYPE, *LABELS)
+    known = {} if known is None else known
     for _ in range(_DEPTH):
         reached: set[Term] = set()
         for o in frontier - seen:
             seen.add(o)
-            for predicate in named:
-                triples.update(pattern(o, predicate, None))
-            for predicate in CONTEXT:
-                for t in pattern(o, predicate, None):
-                    triples.add(t)
-                    if isinstance(t[2], ox.NamedNode):
-                        reached.add(t[2])
-                        if predicate in _IN_FULL:
-                            triples.update(pattern(t[2], None, None))
-            if (o, RDF_TYPE, _POST) in triples:
-                for holding, _, _ in list(pattern(None, _HOLDING_POST, o)):  # who is shown holding it
-                    triples.update(pattern(holding, None, None))
-                    reached.update(m for _, _, m in pattern(holding, _MEMBER, None))
+            linked = known.get(o)
+            if linked is None:
+                linked = known[o] = _linked(pattern, o)
+            triples.update(linked.triples)
+            reached.update(linked.reached)
         frontier = {r for r in reached if isinstance(r, ox.NamedNode)}
     for o in frontier - seen:  # the last links reached: named, not described further
-        for predicate in named:
-            triples.update(pattern(o, predicate, None))
-    return sorted((ox.Triple(*t) for t in triples), key=sort_key)  # the release's own order
+        linked = known.get(o)
+        triples.update(linked.named if linked is not None else _named(pattern, o))
+    return sorted(triples, key=sort_key)  # the release's own order
+
+
+class _Linked(NamedTuple):
+    """What a linked resource adds to a document: its types and labels (``named``), those and its
+    context (``triples``), and the resources its context links to (``reached``)."""
+
+    named: tuple[ox.Triple, ...]
+    triples: tuple[ox.Triple, ...]
+    reached: tuple[Term, ...]
+
+
+def _named(
+    pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], o: Term
+) -> tuple[ox.Triple, ...]:
+    return tuple(ox.Triple(*t) for predicate in _NAMED for t in pattern(o, predicate, None))
+
+
+def _linked(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], o: Term) -> _Linked:
+    named = _named(pattern, o)
+    triples = set(named)
+    reached: set[Term] = set()
+    for predicate in CONTEXT:
+        for t in pattern(o, predicate, None):
+            triples.add(ox.Triple(*t))
+            if isinstance(t[2], ox.NamedNode):
+                reached.add(t[2])
+                if predicate in _IN_FULL:
+                    triples.update(ox.Triple(*u) for u in pattern(t[2], None, None))
+    if ox.Triple(o, RDF_TYPE, _POST) in triples:
+        for holding, _, _ in list(pattern(None, _HOLDING_POST, o)):  # who is shown holding it
+            triples.update(ox.Triple(*t) for t in pattern(holding, None, None))
+            reached.update(m for _, _, m in pattern(holding, _MEMBER, None))
+    return _Linked(named, tuple(triples), tuple(reached))
 
 
 def document_bytes(triples: list[ox.Triple], format: Format, context: str, root: str | None = None) -> bytes:

@@ -205,6 +205,15 @@ def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int) -> An
     return None
 
 
+#: Each kind of record: the corpus's attribute holding them, and where in data/ they are written.
+_WHERE: dict[str, str] = {
+    "source": "data/sources.yaml",
+    "body": "data/bodies.yaml (bodies:)",
+    "post": "data/bodies.yaml (posts:)",
+    "person": "data/people.yaml",
+    "organisation": "data/organisations.yaml",
+    "meeting": "data/meetings/",
+}
 _KINDS: dict[str, str] = {
     "source": "sources",
     "body": "bodies",
@@ -286,7 +295,7 @@ def check_references(corpus: Corpus) -> list[InputError]:
                     InputError(
                         where,
                         f"no {kind} has the id {value!r}",
-                        f"the id of a {kind} in data/{_KINDS[kind]}.yaml",
+                        f"the id of a {kind} in {_WHERE[kind]}",
                         suggest(value, sorted(known[kind])),
                     )
                 )

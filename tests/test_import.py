@@ -402,3 +402,30 @@ def test_a_post_matched_closely_is_flagged_and_no_post_is_proposed_for_the_typo(
     assert "CHECK: the page's post 'jämställdhets- och arbetlivsminister' is taken as jamstalldhets-och-" in flagged
     assert "jamstalldhets-och-arbetlivsminister" not in draft
     assert "To append to data/posts" not in draft
+
+
+def test_a_page_without_its_listing_entry_is_cited_at_its_site_address(tmp_path: Path) -> None:
+    """Without a listing, the page's address comes from the snapshot's folders (section, year,
+    month, slug), never from the file's path on this machine."""
+    case = REGERINGEN / "cases" / "invited-not-took-part"
+    page = next((case / "pages").rglob("*.md"))
+    out = tmp_path / "draft.yaml"
+    assert main(["-C", str(REGERINGEN / "project"), "import", str(page), "--out", str(out)]) == 0
+    section, year, month = page.parent.parent.parent.name, page.parent.parent.name, page.parent.name
+    address = f"https://www.regeringen.se/{section}/{year}/{month}/{page.stem}/"
+    text = out.read_text(encoding="utf-8")
+    assert address in text
+    assert str(tmp_path) not in text and str(case) not in text and ".md" not in text
+
+
+def test_a_page_file_named_outside_the_site_layout_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = REGERINGEN / "cases" / "invited-not-took-part"
+    page = tmp_path / "page.md"
+    shutil.copy(next((case / "pages").rglob("*.md")), page)
+    out = tmp_path / "draft.yaml"
+    assert main(["-C", str(REGERINGEN / "project"), "import", str(page), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "page.md" in err and "<yyyy>/<mm>/<slug>.md" in err and "--fetch" in err
+    assert "Traceback" not in err and not out.exists()

@@ -34,7 +34,7 @@ def _is_page(path: Path) -> bool:
 
 
 def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
-    from .regeringen import fetch_page, find_entry, page_url, read_listing, read_page
+    from .regeringen import Entry, fetch_page, find_entry, page_url, read_listing, read_page
 
     place = _Place(Path(args.project))
 
@@ -55,10 +55,11 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
     if not path.is_file():
         raise InputError(Where(path, 0), "no such file", "a documentation text or a regeringen.se page")
     if _is_page(path):
-        entry = find_entry(entries, page_url(path))
+        address = page_url(path)
+        entry = find_entry(entries, address)
         if args.listing and entry is None:
-            print(f"note: {page_url(path)} is not in {args.listing}; drafted from the page alone", file=sys.stderr)
-        return _page(read_page(path), entry, out, corpus(), place)
+            print(f"note: {address} is not in {args.listing}; drafted from the page alone", file=sys.stderr)
+        return _page(read_page(path), entry or Entry(url=address, listed=False), out, corpus(), place)
     return _documentation(path, out, corpus(), place)
 
 

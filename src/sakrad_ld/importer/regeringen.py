@@ -120,8 +120,16 @@ def _entry(item: dict, codes: dict[str, str]) -> Entry:
 
 
 def page_url(path: Path) -> str:
-    """The site address of a page file ``…/<section>/<yyyy>/<mm>/<slug>.md``."""
+    """The site address of a page file ``…/<section>/<yyyy>/<mm>/<slug>.md``, as the snapshot keeps
+    pages; an InputError for a file named otherwise, whose address cannot be told from its name."""
     parts = path.with_suffix("").parts[-4:]
+    if len(parts) < 4 or parts[0] not in SECTION_KINDS or not (parts[1].isdigit() and parts[2].isdigit()):
+        raise InputError(
+            Where(path, 0),
+            "the page's address on regeringen.se cannot be told from this file's name",
+            f"a page file named <{'|'.join(SECTION_KINDS)}>/<yyyy>/<mm>/<slug>.md, as regeringen/pages/ keeps them",
+            "keep the site's folders in the path, or give the address with --fetch URL",
+        )
     return "/" + "/".join(parts) + "/"
 
 

@@ -242,30 +242,32 @@ def test_a_query_past_the_cap_is_stopped_with_a_clear_answer(client: httpx.Clien
 
 
 def test_a_query_past_the_time_limit_is_stopped_and_its_worker_killed(app, client: httpx.Client) -> None:
-    client.get("/sparql", params={"query": "ASK {}"})  # the workers are up
-    before = set(app.state.releases.current.pool.pids)
+    pool = app.state.releases.current.pool
+    assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200  # the workers are up
+    before = set(pool.pids)
     started = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(1) as executor:
-        slow = executor.submit(client.post, "/sparql", data={"query": SLOW})
-        time.sleep(0.3)
-        while_busy = []  # the other worker, and the pages, answer while the slow query runs
+        slow = executor.submit(lambda: (client.post("/sparql", data={"query": SLOW}), time.monotonic()))
+        while pool.busy == 0 and not slow.done():
+            time.sleep(0.01)  # until the slow query runs in a worker
+        answered = []  # the other worker, and the pages, answer while the slow query runs
         for path in ("/sparql?query=ASK%7B%7D", f"/doc/meeting/{MEETING}.ttl", "/"):
-            t = time.monotonic()
             assert client.get(path).status_code == 200
-            while_busy.append(time.monotonic() - t)
-        assert not slow.done() and max(while_busy) < 1.0, while_busy
-        response = slow.result()
-    took = time.monotonic() - started
+            answered.append(time.monotonic())
+        response, slow_answered = slow.result()
+    took = slow_answered - started
+    assert max(answered) < slow_answered, "a request waited for the slow query"
     assert response.status_code == 503, response.text
     assert f"longer than {TIMEOUT:g} s" in response.json()["detail"]
+    # a worker was free: it ran at most the limit (+ slack for a busy machine)
     assert TIMEOUT <= took < TIMEOUT + 3, f"the answer came after {took:.2f} s"
-    killed = before - set(app.state.releases.current.pool.pids)
-    assert len(killed) == 1 and app.state.releases.current.pool.timeouts >= 1
+    killed = before - set(pool.pids)
+    assert len(killed) == 1 and pool.timeouts >= 1
     (pid,) = killed
     assert not os.path.exists(f"/proc/{pid}") or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
-    started = time.monotonic()
-    assert client.get("/sparql", params={"query": SELECT}).status_code == 200
-    assert time.monotonic() - started < TIMEOUT
+    # the other worker, loaded, answers at once: no 503 for a worker still loading after the wait
+    answer = client.get("/sparql", params={"query": SELECT})
+    assert answer.status_code == 200, answer.text[:300]
 
 
 def test_cors(client: httpx.Client) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -43,6 +44,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from ..errors import ReleaseError
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..web.served import SiteFiles
@@ -138,7 +140,10 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await run_in_threadpool(releases.current.pool.start)
+        try:  # queries are taken once the workers have loaded the release
+            await run_in_threadpool(releases.current.pool.start)
+        except ReleaseError as error:  # documents and pages are served; each query is answered 503 with why
+            logging.getLogger("sakrad_ld.serving").error("SPARQL: %s", str(error).splitlines()[0])
         if not settings.store:
             releases.watch()
             with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError):

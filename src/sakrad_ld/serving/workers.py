@@ -115,7 +115,14 @@ class _Worker:
             if limit < STARTUP_LIMIT:
                 return False
             raise ReleaseError(f"a query worker did not load the release within {STARTUP_LIMIT:.0f} s")
-        kind, detail = self.conn.recv()
+        try:
+            kind, detail = self.conn.recv()
+        except (EOFError, OSError):
+            code = self.process.wait(5) if self.process.poll() is None else self.process.returncode
+            kind, detail = (
+                "failed",
+                f"it exited (status {code}) while loading, as it does when its memory limit is too low",
+            )
         if kind != "ready":
             raise ReleaseError(f"a query worker could not load the release: {detail}")
         self.ready = True
@@ -155,6 +162,8 @@ class WorkerPool:
         self.timeouts = 0
         self.started_workers = 0
         self.memory_failures = 0
+        #: jobs taken by a worker and not yet answered
+        self.busy = 0
 
     def _spawn(self) -> _Worker:
         ours, theirs = socket.socketpair()
@@ -182,13 +191,25 @@ class WorkerPool:
         return worker
 
     def start(self) -> None:
-        """Starts the workers (the first :meth:`run` does it too)."""
+        """Starts the workers and returns once each has loaded the release (the first :meth:`run`
+        does it too); ReleaseError if one cannot load it within :data:`STARTUP_LIMIT` seconds."""
         with self._lock:
             if self._started:
                 return
             self._started = True
-        for _ in range(self.size):
-            self._idle.put(self._spawn())
+        workers = [self._spawn() for _ in range(self.size)]
+        try:
+            for worker in workers:
+                worker.wait_ready()
+        except BaseException:
+            with self._lock:
+                self._all.difference_update(workers)
+                self._started = False
+            for worker in workers:
+                worker.kill()
+            raise
+        for worker in workers:
+            self._idle.put(worker)
 
     @property
     def pids(self) -> list[int]:
@@ -208,6 +229,8 @@ class WorkerPool:
             raise WorkersBusy(
                 f"all {self.size} query workers stayed busy for {self.wait:g} s; try again shortly"
             ) from None
+        with self._lock:
+            self.busy += 1
         try:
             if not worker.wait_ready(max(0.0, deadline - time.monotonic())):
                 self._idle.put(worker)
@@ -242,6 +265,8 @@ class WorkerPool:
                 worker = None
             raise
         finally:
+            with self._lock:
+                self.busy -= 1
             if worker is not None:
                 self._idle.put(worker)
         if kind == "raised":

@@ -172,3 +172,51 @@ def test_a_summary_names_each_kind_once_with_what_it_concerns() -> None:
     assert lines[6:8] == ["  1 meeting: A question without text.", "    m1"]  # the parts of one meeting
     assert lines[8] == "Every finding with its file and line: sakrad-ld validate"
     assert summary_text(ValidationReport(()), "sakrad-ld validate") == ""
+
+
+def _report_of_every_severity() -> ValidationReport:
+    return ValidationReport(
+        (
+            _finding("Violation", "https://w3id.org/sakrad/id/meeting/a", "urn:s:v", "broken"),
+            _finding("Warning", "https://w3id.org/sakrad/id/meeting/b", "urn:s:w", "doubtful"),
+            _finding("Info", "https://w3id.org/sakrad/id/meeting/c", "urn:s:i", "noted"),
+            _finding("Info", "https://w3id.org/sakrad/id/meeting/d", "urn:s:i", "noted"),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("severity", "shown"),
+    [("Info", {"Violation", "Warning", "Info"}), ("Warning", {"Violation", "Warning"}), ("Violation", {"Violation"})],
+)
+def test_a_severity_shows_its_findings_and_the_more_severe_and_counts_all(severity: str, shown: set[str]) -> None:
+    report = _report_of_every_severity()
+    doc = json.loads(report.json(severity))
+    assert {r["severity"] for r in doc["results"]} == shown
+    assert len(doc["results"]) == sum(1 for f in report.findings if f.severity in shown)
+    assert doc["violations"] == 1 and doc["warnings"] == 1 and doc["conforms"] is False  # counts of all
+    text = report.text("en", severity)
+    assert {
+        line.split(":")[0] for line in text.splitlines() if line.split(":")[0] in ("Violation", "Warning", "Info")
+    } == shown
+    assert "1 violation, 1 warning." in text
+    left = len(report.findings) - len(doc["results"])
+    assert (f"{left} findings less severe than {severity} not shown." in text) == (left > 0)
+
+
+def test_validate_severity_filters_text_and_json_but_not_the_turtle_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--format", "json"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert {"Info", "Warning"} <= {r["severity"] for r in everything["results"]}  # the data has both
+    assert main(["validate", "--format", "json", "--severity", "warning"]) == 0
+    filtered = json.loads(capsys.readouterr().out)
+    assert filtered["results"] == [r for r in everything["results"] if r["severity"] != "Info"]
+    assert filtered["warnings"] == everything["warnings"] and filtered["severity"] == "Warning"
+    assert main(["validate", "--severity", "warning", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert "Info: " not in text and "Warning: " in text
+    infos = sum(1 for r in everything["results"] if r["severity"] == "Info")
+    assert f"{infos} findings less severe than Warning not shown." in text
+    assert main(["validate", "--format", "turtle", "--severity", "violation"]) == 0
+    graph = Graph().parse(data=capsys.readouterr().out, format="turtle")
+    assert len(set(graph.objects(None, SH.result))) == len(everything["results"])

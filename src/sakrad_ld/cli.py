@@ -97,9 +97,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.format == "turtle":
         sys.stdout.buffer.write(report.turtle(built.minter.validation_report))
     elif args.format == "json":
-        sys.stdout.write(report.json())
+        sys.stdout.write(report.json(args.severity.capitalize()))
     else:
-        sys.stdout.write(report.text(args.lang))
+        sys.stdout.write(report.text(args.lang, args.severity.capitalize()))
     return EXIT_OK if report.conforms else EXIT_INVALID
 
 
@@ -414,6 +414,13 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
                 choices=["sakrad", "pyshacl"],
                 default="sakrad",
                 help="the SHACL engine: sakrad-ld's own (default) or pySHACL, the reference it is tested against",
+            ),
+            p.add_argument(
+                "--severity",
+                choices=["violation", "warning", "info"],
+                default="info",
+                help="show the findings of this severity and above in text and json (turtle is the whole "
+                "SHACL report); the summary counts all (default: info, all findings)",
             ),
         ),
     ),

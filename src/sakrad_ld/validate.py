@@ -26,9 +26,20 @@ from .shacl.report import sort_findings
 from .triples import RDF_TYPE, Index, Triple
 from .vocab import PREFIXES, SH, XSD
 
-__all__ = ["ENGINES", "Finding", "ValidationReport", "load_shapes", "validate"]
+__all__ = ["ENGINES", "SEVERITIES", "Finding", "ValidationReport", "load_shapes", "validate"]
 
 SHACL_SPEC = "https://www.w3.org/TR/shacl/#validation-report"
+
+#: The severities of SHACL Core, least severe first (https://www.w3.org/TR/shacl/#severity).
+SEVERITIES = ("Info", "Warning", "Violation")
+
+
+def _at_least(findings: Iterable[Finding], severity: str) -> list[Finding]:
+    """The findings of ``severity`` and the more severe ones."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"a severity is one of {', '.join(SEVERITIES)}, not {severity!r}")
+    rank = SEVERITIES.index(severity)
+    return [f for f in findings if f.severity not in SEVERITIES or SEVERITIES.index(f.severity) >= rank]
 
 
 @dataclass(frozen=True)
@@ -52,9 +63,11 @@ class ValidationReport:
         verdict = "conforms" if self.conforms else "does not conform"
         return f"The data {verdict}: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)}."
 
-    def text(self, lang: str = "sv") -> str:
+    def text(self, lang: str = "sv", severity: str = "Info") -> str:
+        """The findings of ``severity`` and above for people, and the summary of all of them."""
+        shown = _at_least(self.findings, severity)
         lines = []
-        for f in self.findings:
+        for f in shown:
             at = f"{f.where}" if f.where else "(no source line)"
             lines.append(f"{f.severity}: {at}")
             lines.append(f"  resource: {_short(f.focus)}")
@@ -64,17 +77,23 @@ class ValidationReport:
                 lines.append(f"  value:    {f.value}")
             lines.append(f"  message:  {f.message(lang)}")
         lines.append(self.summary())
+        if len(shown) < len(self.findings):
+            left = len(self.findings) - len(shown)
+            lines.append(f"{left} finding{'s' * (left != 1)} less severe than {severity} not shown.")
         if not self.conforms:
             lines.append(f"Fix each violation at the line given. For reference, see {SHACL_SPEC}")
         return "\n".join(lines) + "\n"
 
-    def json(self) -> str:
+    def json(self, severity: str = "Info") -> str:
+        """The report for programs: the counts of all findings, the results of ``severity`` and above."""
         doc = {
             "conforms": self.conforms,
             "violations": self.count("Violation"),
             "warnings": self.count("Warning"),
-            "results": [f.as_json() for f in self.findings],
+            "results": [f.as_json() for f in _at_least(self.findings, severity)],
         }
+        if severity != "Info":
+            doc["severity"] = severity  # the results are this severity and above
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     def triples(self, report_iri: str) -> list[ox.Triple]:

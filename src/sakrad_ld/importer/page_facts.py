@@ -29,7 +29,6 @@ _PURPOSE = re.compile(
     r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft"
 )
 _INVITE = re.compile(r"\b(bjöd|bjuder)\b")
-_PAST = re.compile(r"\b(bjöd|hölls|deltog|samlades|träffade|leddes|ledde|inledde|inleddes|genomfördes)\b")
 _APPROX = re.compile(r"-?tal\b|\b(?:drygt|runt|cirka|ca|omkring|ungefär)\b", re.IGNORECASE)
 _COUNT = re.compile(
     r"(?P<words>(?:(?:[Tt]otalt |de )?(?:[Ee]tt|[Dd]rygt|[Rr]unt|[Cc]irka|[Oo]mkring) )?(?:\d+-tal|[a-zåäö]+tal|\d+|"
@@ -302,8 +301,3 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
     contact = re.search(rf"^Anmälan\b.* till (?P<name>{_NAME})\.$", s)
     if contact and facts.contact is None:
         facts.contact = contact["name"]
-
-
-def held_in_past(page: Page) -> bool:
-    """Whether the page speaks of the meeting in the past tense ('bjöd in', 'hölls', 'deltog')."""
-    return bool(_PAST.search(page.text))

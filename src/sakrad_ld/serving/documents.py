@@ -14,6 +14,10 @@ recently used dropped first) and emptied when the release switches. An answer fr
 bytes never leaves the event loop; only making a document takes a thread. A ``/doc/…`` path answered
 once is remembered, so the next request for it is answered in front of the routes
 (:class:`PreparedDocuments`), past only the guard and CORS.
+
+The English page of a resource (``/en/doc/…html``, ``/en/role…html``, made by
+:class:`sakrad_ld.web.served.SiteFiles`) is kept the same way: the first 200 answer's bytes are held
+in the same cache, within the same bound, emptied at the same switch, and answered from there.
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ _SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
 _OWN_PATHS = ("id/", "doc/", "sparql", "download/")
 #: The most statements a document of a resource known only from links to it lists.
 MAX_MENTIONS = 1000
+#: Where the English pages of single resources are, each made on request (the site's other English
+#: pages are prepared files, made once for the release).
+_ENGLISH_PAGES = ("/en/doc/", "/en/role")
 
 
 class Documents:
@@ -178,7 +185,13 @@ class PreparedDocuments:
         self._by_name = {f.name: f for f in DOCUMENT_FORMATS}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not scope["path"].startswith("/doc/"):
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        if scope["path"].startswith(_ENGLISH_PAGES) and scope["path"].endswith(".html"):
+            await self._english(scope, receive, send)
+            return
+        if not scope["path"].startswith("/doc/"):
             await self.app(scope, receive, send)
             return
         documents = self.documents
@@ -188,27 +201,64 @@ class PreparedDocuments:
             await self.app(scope, receive, send)
             return
         path, name = where
-        accept = if_none_match = None
-        for key, value in scope["headers"]:
-            if key == b"accept":
-                accept = value.decode("latin-1")
-            elif key == b"if-none-match":
-                if_none_match = value.decode("latin-1")
+        accept = _header(scope, b"accept")
         format = self._by_name[name] if name else choose(accept, DOCUMENT_FORMATS)
         made = documents.cache.get((release, path, format.name)) if format is not None else None
         if made is None:
             await self.app(scope, receive, send)
             return
-        headers = [*made.raw, (b"x-cache", b"hit")]
-        if name is None:
-            headers.append((b"vary", b"Accept"))
-        if none_match(if_none_match, made.etag):
-            headers = headers[2:]  # no content type or length without a body
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
-            await send({"type": "http.response.body", "body": b""})
+        await _send(scope, send, made, b"Accept" if name is None else None)
+
+    async def _english(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The English page of a resource from the cache; else as the site makes it, kept if it is a 200."""
+        releases, cache = self.documents.context.releases, self.documents.cache
+        gen = releases.current
+        key = (gen.fingerprint, scope["path"], "html-en")
+        made = cache.get(key)
+        if made is not None:
+            await _send(scope, send, made, None)
             return
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else made.body})
+        if scope["method"] == "HEAD":
+            await self.app(scope, receive, send)
+            return
+        start: dict[str, Any] = {}
+        body = bytearray()
+
+        async def keep(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                message = {**message, "headers": [*message.get("headers", []), (b"x-cache", b"miss")]}
+            elif message["type"] == "http.response.body" and start.get("status") == 200:
+                body.extend(message.get("body", b""))
+                if not message.get("more_body", False) and gen is releases.current:  # never a replaced release's
+                    media_type = dict(start.get("headers", [])).get(b"content-type", b"text/html; charset=utf-8")
+                    page = prepare(bytes(body), media_type.decode("latin-1"), self.documents.context.cache_control)
+                    cache.put(key, page, page.size)
+            await send(message)
+
+        await self.app(scope, receive, keep)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+async def _send(scope: Scope, send: Send, made: Prepared, vary: bytes | None) -> None:
+    """The answer from a prepared document's bytes: 200 (no body for HEAD), or 304 for ``If-None-Match``."""
+    if_none_match = _header(scope, b"if-none-match")
+    headers = [*made.raw, (b"x-cache", b"hit")]
+    if vary is not None:
+        headers.append((b"vary", vary))
+    if none_match(if_none_match, made.etag):
+        headers = headers[2:]  # no content type or length without a body
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else made.body})
 
 
 def routes(context: Context, documents: Documents) -> list[BaseRoute]:

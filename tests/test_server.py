@@ -233,6 +233,28 @@ def test_requests_the_protocol_does_not_allow(client: httpx.Client, kwargs: dict
     assert words in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    ("content_type", "body", "where"),
+    [
+        ("application/x-www-form-urlencoded", b"query=ASK%7B%7D", "in the form body"),
+        ("application/sparql-query", b"ASK {}", "as the body (application/sparql-query)"),
+    ],
+)
+def test_a_query_both_in_the_url_and_in_the_body_is_refused_saying_where(
+    client: httpx.Client, content_type: str, body: bytes, where: str
+) -> None:
+    response = client.post(
+        "/sparql", params={"query": "ASK { ?s ?p ?o }"}, content=body, headers={"content-type": content_type}
+    )
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    detail = response.json()["detail"]
+    assert "given twice" in detail and "in the URL (?query=" in detail and where in detail
+    # each place alone is one query
+    alone = client.post("/sparql", content=body, headers={"content-type": content_type, "accept": "application/json"})
+    assert alone.status_code == 200 and alone.json()["boolean"] is True
+
+
 def test_a_query_past_the_cap_is_stopped_with_a_clear_answer(client: httpx.Client) -> None:
     response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert response.status_code == 422

@@ -157,18 +157,30 @@ async def read_query(
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == _UPDATE:
         raise ProtocolError(403, _READ_ONLY)
+    in_url = any(name == "query" for name, _ in url_params)
     if content_type == _FORM:
         form = _params(_text(await _body(request, body_timeout), "the form"))
+        if in_url and any(name == "query" for name, _ in form):
+            raise _twice(f"in the form body ({_FORM}, query=…)")
         return _job(form, accept, cap, context, base_iri)
     if content_type == _QUERY:
-        if any(name == "query" for name, _ in url_params):
-            raise ProtocolError(400, f"a {_QUERY} POST carries the query in its body, not in the URL")
+        if in_url:
+            raise _twice(f"as the body ({_QUERY})")
         query = _text(await _body(request, body_timeout), "the query")
         return _job([("query", query), *url_params], accept, cap, context, base_iri)
     raise ProtocolError(
         415,
         f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
         f"this request's Content-Type is {content_type or 'missing'}",
+    )
+
+
+def _twice(where: str) -> ProtocolError:
+    """400 for a POST whose query is both in the URL and ``where`` in the body."""
+    return ProtocolError(
+        400,
+        f"the query was given twice: in the URL (?query=…) and {where}; the SPARQL 1.1 Protocol "
+        "takes it in exactly one place, so send it in the body only",
     )
 
 

@@ -12,7 +12,6 @@ nested dataclasses, and ``Annotated[str, Check(...)]`` for formats checked beyon
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import errno
 import functools
 import re
@@ -445,6 +444,8 @@ def _lines_kw(cls: type, file: Path, node: yaml.Node, lines: dict[str, int], pat
 
 def suggest(word: object, choices: typing.Iterable[object]) -> str:
     """ "did you mean 'x'?" for the closest of ``choices``, or nothing when none is close."""
+    import difflib  # only when a word is wrong
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else ""
 

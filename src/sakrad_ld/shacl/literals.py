@@ -22,19 +22,22 @@ many literals):
 from __future__ import annotations
 
 import re
+import sys
 from base64 import b64decode
 from binascii import unhexlify
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any, NamedTuple
-from xml.dom import minidom
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pyoxigraph as ox
 
 from ..errors import ShapesError
 from ..triples import Term
+
+if TYPE_CHECKING:
+    from xml.dom import minidom
 
 __all__ = ["Ordering", "literal_value", "matches_datatype"]
 
@@ -130,6 +133,8 @@ def _boolean(text: str) -> bool:
 
 
 def _xml(text: str) -> minidom.Document:
+    from xml.dom import minidom  # only for rdf:XMLLiteral values, which few data graphs hold
+
     document = minidom.parseString(f"<rdflibtoplevelelement>{text}</rdflibtoplevelelement>")
     document.normalize()
     return document
@@ -307,9 +312,15 @@ def _total_order(value: Any) -> Any:
         return (value.tzinfo is not None and value.tzinfo.utcoffset(value) is not None, value)
     if type(value) is time:
         return (value.tzinfo is not None and value.tzinfo.utcoffset(None) is not None, value)
-    if isinstance(value, minidom.Document):
+    if _is_xml(value):
         return value.toxml()
     return None
+
+
+def _is_xml(value: Any) -> bool:
+    """Whether ``value`` is an rdf:XMLLiteral's DOM (:func:`_xml`; none exists before one is read)."""
+    minidom = sys.modules.get("xml.dom.minidom")
+    return minidom is not None and isinstance(value, minidom.Document)
 
 
 def _numeric(a: _Value, b: _Value) -> bool:

@@ -100,3 +100,14 @@ def test_the_namespaces_noted_as_they_pass_are_those_found_in_the_whole(graph: I
     assert output.getvalue() == data
     assert used_prefixes(noted) == used_prefixes(data)
     assert 3 < len(used_prefixes(data)) < len(used_prefixes(b"".join(b"<" + ns.encode() for ns in PREFIXES.values())))
+
+
+def test_an_error_while_a_file_is_filled_names_the_file(tmp_path: Path) -> None:
+    import errno
+
+    from sakrad_ld.serialize import output_file
+
+    with pytest.raises(OSError) as raised, output_file(tmp_path / "sakrad.nt") as output:
+        output.write(b"<a> <b> <c> .\n")
+        raise OSError(errno.ENOSPC, "No space left on device")  # as a write to a full disk does
+    assert raised.value.filename == str(tmp_path / "sakrad.nt") and raised.value.errno == errno.ENOSPC

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from .formats import QUAD_FORMATS
 from .layout import DATA_STEM
-from .serialize import Namespaces, SortedPrefixes, used_prefixes
+from .serialize import Namespaces, SortedPrefixes, output_file, used_prefixes
 from .triples import Term
 
 __all__ = ["QUAD_FILES", "quad_files", "release_quads", "write_quad_files"]
@@ -82,7 +82,7 @@ def quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> dict[s
 def write_quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]], root: Path) -> None:
     """The files :func:`quad_files` gives, written into the folder ``root`` as they are made, never
     held whole (the N-Quads of 10,000 meetings are 670 MB)."""
-    with open(root / QUAD_FILES["nquads"], "wb") as nquads, open(root / QUAD_FILES["trig"], "wb") as trig:
+    with output_file(root / QUAD_FILES["nquads"]) as nquads, output_file(root / QUAD_FILES["trig"]) as trig:
         _write(_QuadOrder(quads), nquads, trig)
 
 

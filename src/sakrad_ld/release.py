@@ -50,7 +50,7 @@ from .processes import cores, in_background, in_processes
 from .project import Project
 from .quads import write_quad_files
 from .records import Corpus, Meeting
-from .serialize import Namespaces, ReleaseOrder
+from .serialize import Namespaces, ReleaseOrder, output_file
 from .tables import table_files
 from .triples import Index, IndexStore
 from .validate import ValidationReport, load_shapes, validate
@@ -282,12 +282,12 @@ def _write_graph_files(
     # for the prefixes the others declare (docs/performance.md).
     ordered = ReleaseOrder(built.triples)
     nt = by_name("ntriples")
-    with open(root / f"{DATA_STEM}{nt.suffix}", "wb") as file:
+    with output_file(root / f"{DATA_STEM}{nt.suffix}") as file:
         ntriples = Namespaces(file)
         write_to(nt, ordered, ntriples)  # type: ignore[arg-type]
     for n, form in enumerate(graph_formats, start=1):
         if form.name != nt.name:
-            with open(root / f"{DATA_STEM}{form.suffix}", "wb") as output:
+            with output_file(root / f"{DATA_STEM}{form.suffix}") as output:
                 write_to(form, ordered, output, ntriples=ntriples)
         progress("write", n, len(graph_formats))
     put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())

@@ -10,6 +10,8 @@ JSON-LD has its own module, :mod:`sakrad_ld.jsonld`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
@@ -21,6 +23,7 @@ __all__ = [
     "ReleaseOrder",
     "Namespaces",
     "SortedPrefixes",
+    "output_file",
     "sorted_prefixes",
     "release_order",
     "serialize_ox",
@@ -180,6 +183,21 @@ def sorted_prefixes(data: bytes, prefixes: dict[str, str]) -> bytes:
     head = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes.items())
     body = [line for line in data.split(b"\n") if not line.startswith(b"@prefix ")]
     return b"\n".join(head + ([b""] if head else []) + body)
+
+
+@contextmanager
+def output_file(path: Path) -> Iterator[BinaryIO]:
+    """The file at ``path`` to write a document into as it is made: created empty first, as every
+    file of a release is (``Path.write_bytes``), then filled; an error while it is filled (the disk
+    full) names the file, as one from ``write_bytes`` does."""
+    path.write_bytes(b"")
+    try:
+        with path.open("wb") as file:
+            yield file
+    except OSError as error:
+        if error.filename is None:
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        raise
 
 
 class Namespaces:

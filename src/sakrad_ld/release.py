@@ -231,10 +231,11 @@ def _write_files(
     forms = [f for f in FORMATS if RELEASE_MEETINGS in f.release]
     context = f"{built.minter.base}{CONTEXT_FILE}"  # the published context, never relative to a folder
     base, labels = built.minter.base, Labeller(store)
+    known: dict = {}  # what each linked resource adds to a document, read once (documents.document_triples)
 
     def meeting_files(meeting: Meeting) -> None:
         iri = built.minter.thing("meeting", meeting.id).value
-        triples = document_triples(store, iri)
+        triples = document_triples(store, iri, known)
         if cache is None:
             for form in forms:
                 put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, context, iri))

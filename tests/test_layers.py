@@ -147,3 +147,27 @@ def test_pyshacl_only_in_the_reference_engine(path: Path) -> None:
     (``validate --engine pyshacl`` and the tests); a build never needs it."""
     uses = any(name == "pyshacl" or name.startswith("pyshacl.") for name in _imports(path))
     assert not uses or _module(path) == "shacl.reference", f"{_module(path)} imports pySHACL"
+
+
+def _vocabulary_bases() -> tuple[str, ...]:
+    from sakrad_ld import vocab
+
+    return tuple(str(ns) for name in vocab.__all__ if isinstance(ns := getattr(vocab, name), vocab.Namespace))
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if _module(p) != "vocab"], ids=_module)
+def test_vocabulary_terms_are_made_only_in_vocab(path: Path) -> None:
+    """A term of a vocabulary the package names is taken from ``vocab`` (made once there), never
+    made again from its IRI text elsewhere."""
+    bases = _vocabulary_bases()
+    made = [
+        node.args[0].value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", getattr(node.func, "id", None)) == "NamedNode"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+        and node.args[0].value.startswith(bases)
+    ]
+    assert not made, f"{_module(path)} makes vocabulary terms itself: {made}; name them through sakrad_ld.vocab"

@@ -40,6 +40,7 @@ RDFLIB = {
     "SH": rdflib_ns.SH,
     "SKOS": rdflib_ns.SKOS,
     "TIME": rdflib_ns.TIME,
+    "VANN": rdflib_ns.VANN,
     "VOID": rdflib_ns.VOID,
     "XSD": rdflib_ns.XSD,
 }

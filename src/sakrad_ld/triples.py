@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
+from .vocab import RDF
+
 __all__ = [
     "RDF_TYPE",
     "Graph",
@@ -27,7 +29,7 @@ Triple = tuple[Term, Term, Term]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 #: ``rdf:type``, the predicate every reader of the graph looks for.
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = RDF.type
 _EMPTY: tuple[Term, ...] = ()
 _SHORT = 16  # objects of one subject and predicate searched as a list; more get a set
 

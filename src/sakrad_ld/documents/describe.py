@@ -30,60 +30,39 @@ import pyoxigraph as ox
 from ..formats import Format
 from ..serialize import sort_key
 from ..triples import RDF_TYPE, Term, Triple
+from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, ORG, OWL, RDFS, SAKRAD, SCHEMA, SKOS
 from ..writers import write
 
 __all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources"]
 
 
 #: The properties that name a resource, in the order a page prefers them.
-LABELS: tuple[ox.NamedNode, ...] = tuple(
-    ox.NamedNode(iri)
-    for iri in (
-        "http://www.w3.org/2004/02/skos/core#prefLabel",
-        "http://www.w3.org/2000/01/rdf-schema#label",
-        "http://purl.org/dc/terms/title",
-        "http://xmlns.com/foaf/0.1/name",
-        "https://schema.org/name",
-    )
-)
+LABELS: tuple[ox.NamedNode, ...] = (SKOS.prefLabel, RDFS.label, DCTERMS.title, FOAF.name, SCHEMA.name)
 
 #: Links from a part to its whole: a part found through one of these (pointing at the thing) is
 #: in the thing's document even when the thing does not link to it.
-PART_OF: tuple[ox.NamedNode, ...] = tuple(
-    ox.NamedNode(iri)
-    for iri in (
-        "http://purl.org/dc/terms/isPartOf",
-        "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
-        "http://www.w3.org/2004/02/skos/core#inScheme",
-    )
-)
+PART_OF: tuple[ox.NamedNode, ...] = (DCTERMS.isPartOf, RDFS.isDefinedBy, SKOS.inScheme)
 
 #: Links followed from a linked resource to give the document its context (at most ``_DEPTH`` links
 #: from the thing's own resources). The nodes they reach are described by their types and labels, and
 #: identifier nodes and post holdings in full; a source document with its address.
-CONTEXT: tuple[ox.NamedNode, ...] = tuple(
-    ox.NamedNode(iri)
-    for iri in (
-        "http://www.w3.org/ns/adms#identifier",
-        "http://www.w3.org/ns/legal#legalIdentifier",
-        "http://xmlns.com/foaf/0.1/homepage",
-        "http://www.w3.org/2004/02/skos/core#exactMatch",
-        "http://www.w3.org/2002/07/owl#sameAs",
-        "http://www.w3.org/ns/org#postIn",
-        "http://www.w3.org/ns/org#reportsTo",
-        "http://www.w3.org/ns/org#unitOf",
-        "http://www.w3.org/ns/org#subOrganizationOf",
-        "http://purl.org/dc/terms/source",
-        "https://schema.org/url",  # where a source document is published
-    )
+CONTEXT: tuple[ox.NamedNode, ...] = (
+    ADMS.identifier,
+    LEGAL.legalIdentifier,
+    FOAF.homepage,
+    SKOS.exactMatch,
+    OWL.sameAs,
+    ORG.postIn,
+    ORG.reportsTo,
+    ORG.unitOf,
+    ORG.subOrganizationOf,
+    DCTERMS.source,
+    SCHEMA.url,  # where a source document is published
 )
-_IN_FULL = {
-    ox.NamedNode("http://www.w3.org/ns/adms#identifier"),
-    ox.NamedNode("http://www.w3.org/ns/legal#legalIdentifier"),
-}
-_POST = ox.NamedNode("http://www.w3.org/ns/org#Post")
-_HOLDING_POST = ox.NamedNode("https://w3id.org/sakrad/ontology#post")
-_MEMBER = ox.NamedNode("http://www.w3.org/ns/org#member")
+_IN_FULL = {ADMS.identifier, LEGAL.legalIdentifier}
+_POST = ORG.Post
+_HOLDING_POST = SAKRAD.post
+_MEMBER = ORG.member
 _DEPTH = 3
 _NAMED = (RDF_TYPE, *LABELS)
 

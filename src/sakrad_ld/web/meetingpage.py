@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
-from ..vocab import M8G, SCHEMA
+from ..vocab import DCTERMS, M8G, SCHEMA
 from .labels import Text, objects, value
 from .meeting import MeetingFacts
 from .provenance import Provenance
@@ -21,7 +21,7 @@ from .resourceview import Value, View
 
 __all__ = ["Count", "MeetingView", "NoteItem", "Row", "meeting_view"]
 
-_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
+_SOURCE = DCTERMS.source
 _S, _T = "https://schema.org/", "https://w3id.org/sakrad/ontology#"
 #: The properties each row of the facts shows (what its sources are read from, and notes matched by).
 ROW_PROPERTIES = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, ROLE_SCHEME, SKOS
+from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, ROLE_SCHEME, SKOS, VANN
 from .labels import Text
 from .resourceview import View
 
@@ -62,7 +62,7 @@ def ontology_view(view: View) -> dict[str, object]:
         for q in store.quads_for_pattern(ontology, DCTERMS.references, None)
         if isinstance(q.object, ox.NamedNode)
     )
-    prefix = ox.NamedNode("http://purl.org/vocab/vann/preferredNamespacePrefix")
+    prefix = VANN.preferredNamespacePrefix
     reused = [
         (next((q.object.value for q in store.quads_for_pattern(ox.NamedNode(ns), prefix, None)), ""), ns)
         for ns in references

@@ -33,7 +33,18 @@ from .errors import ReleaseError
 from .formats import media_type_of, rdf_format_of
 from .layout import CHECKSUMS, MANIFEST_FILE
 
-__all__ = ["MANIFEST_VERSION", "Manifest", "ManifestFile", "graph_name", "make_manifest", "read_manifest"]
+__all__ = [
+    "MANIFEST_VERSION",
+    "Manifest",
+    "ManifestFile",
+    "file_digests",
+    "graph_name",
+    "make_manifest",
+    "read_manifest",
+]
+
+#: How much of a file is hashed at a time.
+_BLOCK = 1 << 20
 
 #: The version of the manifest's own layout; a reader refuses one it does not know.
 MANIFEST_VERSION = 1
@@ -104,10 +115,23 @@ def make_manifest(root: Path, base_iri: str, version: str) -> Manifest:
 
 
 def _digest(path: Path) -> tuple[int, str]:
-    """A file's size and SHA-256, read a block at a time (never held whole)."""
-    with open(path, "rb") as file:
-        digest = hashlib.file_digest(file, "sha256")
-        return file.tell(), digest.hexdigest()
+    size, (sha256,) = file_digests(path, "sha256")
+    return size, sha256
+
+
+def file_digests(path: Path, *algorithms: str) -> tuple[int, tuple[str, ...]]:
+    """A file's size and its hex digests by each of ``algorithms`` (names :func:`hashlib.new`
+    takes), read once, a block at a time (never held whole)."""
+    digests = [hashlib.new(a) for a in algorithms]
+    size = 0
+    block = bytearray(_BLOCK)
+    view = memoryview(block)
+    with open(path, "rb", buffering=0) as file:
+        while n := file.readinto(block):
+            size += n
+            for d in digests:
+                d.update(view[:n])
+    return size, tuple(d.hexdigest() for d in digests)
 
 
 def read_manifest(root: Path) -> Manifest:

@@ -10,13 +10,12 @@ A file is described when the release folder holds it, and only then:
   (``tables/csv-metadata.json``, https://www.w3.org/TR/tabular-metadata/), from which a table's
   title and description are taken when it gives them (``dc:title``, ``dc:description``).
 
-Each file is read once, for its size and its SHA-256 and SHA-1 digests: SHA-256 for the DCAT-AP 3
+Each file is read once, a block at a time, for its size and its SHA-256 and SHA-1 digests: SHA-256 for the DCAT-AP 3
 catalogue, SHA-1 for the DCAT-AP 2 one, whose profile accepts no other algorithm.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 from ..errors import ReleaseError
 from ..formats import FORMATS, QUAD_FORMATS, Format
 from ..layout import DATA_STEM
+from ..manifest import file_digests
 from ..records import Text
 
 __all__ = ["CSV", "CSVW_METADATA", "ReleasedFile", "Table", "release_files", "tables"]
@@ -61,8 +61,8 @@ class ReleasedFile:
 
     @classmethod
     def read(cls, root: Path, path: str, format: Format, table: Table | None = None) -> ReleasedFile:
-        data = (root / path).read_bytes()
-        return cls(path, format, len(data), hashlib.sha256(data).hexdigest(), hashlib.sha1(data).hexdigest(), table)
+        size, (sha256, sha1) = file_digests(root / path, "sha256", "sha1")
+        return cls(path, format, size, sha256, sha1, table)
 
     @property
     def is_quads(self) -> bool:

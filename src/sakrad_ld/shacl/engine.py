@@ -19,6 +19,7 @@ from .components import Result
 from .literals import Ordering
 from .report import Finding, findings_of, sort_findings
 from .shapes import Shape, Shapes, ShapesGraph
+from .sparql import predicates_read
 
 __all__ = ["check", "check_graph"]
 
@@ -48,8 +49,9 @@ def check(
     the data conforms.
 
     ``store`` holds the same data in its default graph; it is used only for SPARQL-based targets
-    (https://www.w3.org/TR/shacl-af/#SPARQLTarget) and made from ``index`` when they need one and
-    none is given. Conformance is pySHACL's with ``allow_warnings=True``: a shape whose severity
+    (https://www.w3.org/TR/shacl-af/#SPARQLTarget). When they need one and none is given, it is
+    made from ``index``: only the triples of the predicates the targets' queries read, when that
+    can be told from them (:func:`.sparql.predicates_read`), else every triple. Conformance is pySHACL's with ``allow_warnings=True``: a shape whose severity
     is sh:Warning or sh:Info never fails, and another fails by a result of another severity.
 
     ``prefixes`` are the data graph's prefix bindings (prefix → namespace), used only to write data
@@ -60,8 +62,7 @@ def check(
     conforms = True
     for shape in shapes.targeted:
         if shape.targets.sparql and store is None:
-            store = ox.Store()
-            store.bulk_extend(ox.Quad(s, p, o) for s, p, o in index)
+            store = _store(index, shapes)
         foci = run.focus_nodes(shape, store)
         if not foci:
             continue
@@ -69,6 +70,25 @@ def check(
         conforms = conforms and _conforms(shape, found)
         results += found
     return findings_of(results, shapes, index, prefixes), conforms
+
+
+def _store(index: Index, shapes: Shapes) -> ox.Store:
+    """A store of the triples of ``index`` the SPARQL targets of ``shapes`` can read."""
+    read: set[Term] = set()
+    for query in (q for shape in shapes.targeted for q in shape.targets.sparql):
+        predicates = predicates_read(query)
+        if predicates is None:
+            read = set(index.predicates())
+            break
+        read |= predicates
+    store = ox.Store()
+    store.bulk_extend(
+        ox.Quad(s, p, o)
+        for p in read
+        for s in index.subjects_with(p)
+        for o in index.objects(s, p)
+    )
+    return store
 
 
 def _conforms(shape: Shape, results: Iterable[Result]) -> bool:

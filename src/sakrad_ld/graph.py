@@ -63,7 +63,9 @@ __all__ = ["Built", "build_graph", "Origins"]
 @dataclass
 class Origins:
     """Where each fact of the graph came from: by (subject, predicate), and by subject. The place
-    is worked out when asked for (a build asks for a handful, of hundreds of thousands of facts)."""
+    is worked out when asked for (a build asks for a handful, of hundreds of thousands of facts).
+    :func:`sakrad_ld.release.build` empties ``facts`` once the validation report has placed its
+    findings: then a fact is placed by its subject."""
 
     facts: dict[tuple[Term, Term], tuple[Lines, str]] = field(default_factory=dict)
     subjects: dict[Term, Lines] = field(default_factory=dict)
@@ -84,7 +86,9 @@ class Built:
     triples: Index
     origins: Origins
     minter: Minter
-    #: every triple with the named graph of the document it was taken from (docs/model.md, "Sources")
+    #: every triple with the named graph of the document it was taken from (docs/model.md,
+    #: "Sources"); :func:`sakrad_ld.release.write_release` empties it once the quad files are
+    #: made or being made by a process of its own
     quads: list[tuple[Term, Term, Term, ox.NamedNode]] = field(default_factory=list)
 
 

@@ -96,7 +96,8 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def build(project: Project, progress: Stage = _quiet, engine: str = "sakrad") -> tuple[Corpus, Built, ValidationReport]:
     """Loads, builds and validates the project's data (with the SHACL ``engine``, one of
-    :data:`sakrad_ld.validate.ENGINES`); raises InputError on bad input."""
+    :data:`sakrad_ld.validate.ENGINES`); raises InputError on bad input. The facts' places
+    (``built.origins.facts``) are let go once the report has placed its findings."""
     with _cycle_collector_paused():
         return _build(project, progress, engine)
 
@@ -108,6 +109,7 @@ def _build(project: Project, progress: Stage, engine: str) -> tuple[Corpus, Buil
     built = build_graph(corpus, progress, alongside=role_scheme_graph(project.ontology))
     progress("validate", 0, 1)
     report = validate(built.triples, load_shapes([project.shapes]), built.origins, engine=engine)
+    built.origins.facts.clear()  # the places of the facts are in the report now; nothing else reads them
     _return_freed_memory()
     return corpus, built, report
 
@@ -214,6 +216,7 @@ def _write_files(
     # The quads and the tables are made in processes beside this one while it writes the whole
     # graph (each reads the graph in memory and writes files of its own; docs/performance.md).
     beside = [in_background(quads, fork=workers > 1), in_background(tables, fork=workers > 1)]
+    built.quads = []  # written (or being written by a process that has its own copy): not needed here
     try:
         _write_graph_files(project, root, built, report, progress, put)
         for work in beside:

@@ -476,25 +476,60 @@ def test_the_predicates_a_sparql_target_reads(query: str, read: set[str] | None)
         assert all(p.value.startswith(E) or p.value.endswith("#type") for p in found)
 
 
+@pytest.mark.parametrize(
+    ("query", "objects"),
+    [
+        (
+            "SELECT ?this WHERE { ?this a <http://e.org/C> ; <http://e.org/p> ?o }",
+            {"type": {"C"}, "C": None, "p": None},
+        ),
+        (
+            "SELECT ?this WHERE { ?this a <http://e.org/C> . ?o a <http://e.org/D> }",
+            {"type": {"C", "D"}, "C": None, "D": None},
+        ),
+        ("SELECT ?this WHERE { ?this a <http://e.org/C> . ?o a ?t }", {"type": None, "C": None}),
+        ("SELECT ?this WHERE { ?this a <http://e.org/C>, <http://e.org/D> }", {"type": None, "C": None, "D": None}),
+        ("SELECT ?this WHERE { ?this <http://e.org/p> <http://e.org/o> }", {"p": {"o"}, "o": None}),
+        ("SELECT ?this WHERE { ?this <http://e.org/p>/<http://e.org/p> <http://e.org/o> }", {"p": None, "o": None}),
+        ("SELECT ?this WHERE { ?this <http://e.org/p>* <http://e.org/o> }", {"p": None, "o": None}),
+        ("SELECT ?this WHERE { ?this ^<http://e.org/p> <http://e.org/o> . }", {"p": None, "o": None}),
+        ("SELECT ?this WHERE { ?this <http://e.org/p> 'o' . }", {"p": None}),
+    ],
+)
+def test_the_objects_a_sparql_target_reads(query: str, objects: dict[str, set[str] | None]) -> None:
+    """A predicate is read only with the objects its patterns name when every one names its object."""
+    from sakrad_ld.shacl.sparql import predicates_read
+
+    def name(term: object) -> str:
+        return str(getattr(term, "value", "")).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    found = predicates_read(query)
+    assert found is not None
+    assert {name(p): None if o is None else {name(t) for t in o} for p, o in found.items()} == objects
+
+
 def test_sparql_targets_find_on_the_triples_they_read_what_they_find_on_all(seed_graph: Graph) -> None:
-    """The store made for the link shapes' SPARQL targets holds only the triples of the predicates
-    their queries name, and the findings are those made with a store of every triple."""
+    """Each SPARQL target of the link shapes runs on a store of only the triples of the predicates
+    its query names, and the findings are those made with a store of every triple."""
     import pyoxigraph as ox
 
-    from sakrad_ld.shacl.engine import _store
+    from sakrad_ld.shacl.engine import _Run
 
     shapes = Shapes.compile(load_shapes([ROOT / "shapes" / "links.ttl"]))
-    assert any(s.targets.sparql for s in shapes.targeted)
+    queries = [q for s in shapes.targeted for q in s.targets.sparql]
+    assert queries
     graph = Graph() + seed_graph
     for case in LINK_CASES:
         graph.update(yaml.safe_load(case.read_text(encoding="utf-8"))["update"], initNs=NS)
     index = Index(from_rdflib(graph))
-    store = _store(index, shapes)
-    assert 0 < len(store) < len(index)
+    run = _Run(index)
+    for query in queries:
+        assert 0 < len(run.store_for(query)) < len(index)
     everything = ox.Store()
     everything.bulk_extend(ox.Quad(s, p, o) for s, p, o in index)
     made, conforms = check(index, shapes)
     given, conforms_given = check(index, shapes, everything)
     assert not conforms
     assert conforms == conforms_given
+    assert made
     assert sort_findings(made) == sort_findings(given)

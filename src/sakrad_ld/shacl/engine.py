@@ -19,13 +19,15 @@ from .components import Result
 from .literals import Ordering
 from .report import Finding, findings_of, sort_findings
 from .shapes import Shape, Shapes, ShapesGraph
-from .sparql import predicates_read
+from .sparql import Read, predicates_read
 
 __all__ = ["check", "check_graph"]
 
 _SUBCLASS = RDFS.subClassOf
 #: Severities that do not make a shape fail: pySHACL runs with ``allow_warnings=True``.
 _ALLOWED = {SH.Warning, SH.Info}
+#: How many triples are added to a store for SPARQL targets at a time.
+_BATCH = 10_000
 
 
 def check_graph(
@@ -49,21 +51,21 @@ def check(
     the data conforms.
 
     ``store`` holds the same data in its default graph; it is used only for SPARQL-based targets
-    (https://www.w3.org/TR/shacl-af/#SPARQLTarget). When they need one and none is given, it is
-    made from ``index``: only the triples of the predicates the targets' queries read, when that
-    can be told from them (:func:`.sparql.predicates_read`), else every triple. Conformance is pySHACL's with ``allow_warnings=True``: a shape whose severity
-    is sh:Warning or sh:Info never fails, and another fails by a result of another severity.
+    (https://www.w3.org/TR/shacl-af/#SPARQLTarget). When none is given, each query runs on a store
+    made from ``index`` of the triples of the predicates it reads, when that can be told from it
+    (:func:`.sparql.predicates_read`), else of every triple; one such store is held at a time.
+
+    Conformance is pySHACL's with ``allow_warnings=True``: a shape whose severity is sh:Warning or
+    sh:Info never fails, and another fails by a result of another severity.
 
     ``prefixes`` are the data graph's prefix bindings (prefix → namespace), used only to write data
     terms in the default messages of shapes without sh:message, as pySHACL does; by default those
     rdflib binds in a new graph."""
-    run = _Run(index)
+    run = _Run(index, store)
     results: list[Result] = []
     conforms = True
     for shape in shapes.targeted:
-        if shape.targets.sparql and store is None:
-            store = _store(index, shapes)
-        foci = run.focus_nodes(shape, store)
+        foci = run.focus_nodes(shape)
         if not foci:
             continue
         found = [r for rs in run.validate(shape, foci).values() for r in rs]
@@ -72,23 +74,35 @@ def check(
     return findings_of(results, shapes, index, prefixes), conforms
 
 
-def _store(index: Index, shapes: Shapes) -> ox.Store:
-    """A store of the triples of ``index`` the SPARQL targets of ``shapes`` can read."""
-    read: set[Term] = set()
-    for query in (q for shape in shapes.targeted for q in shape.targets.sparql):
-        predicates = predicates_read(query)
-        if predicates is None:
-            read = set(index.predicates())
-            break
-        read |= predicates
+def _store(index: Index, read: Mapping[Term, Iterable[Term] | None]) -> ox.Store:
+    """A store of the triples of ``index`` ``read`` names: by predicate, those with one of the
+    objects given, or every one. Added a batch at a time: ``Store.bulk_extend`` would hold them all
+    twice over while it loads them."""
     store = ox.Store()
-    store.bulk_extend(
-        ox.Quad(s, p, o)
-        for p in read
-        for s in index.subjects_with(p)
-        for o in index.objects(s, p)
-    )
+    batch: list[ox.Quad] = []
+    for p, objects in read.items():
+        if objects is None:
+            triples = ((s, o) for s in index.subjects_with(p) for o in index.objects(s, p))
+        else:
+            triples = ((s, o) for o in objects for s in index.subjects_of(p, o))
+        for s, o in triples:
+            batch.append(ox.Quad(s, p, o))  # type: ignore[arg-type]
+            if len(batch) >= _BATCH:
+                store.extend(batch)
+                batch.clear()
+    store.extend(batch)
     return store
+
+
+def _holds(holds: Read, needs: Read) -> bool:
+    """Whether a store of the triples ``holds`` names has every triple ``needs`` names."""
+    for p, objects in needs.items():
+        if p not in holds:
+            return False
+        held = holds[p]
+        if held is not None and (objects is None or not objects <= held):
+            return False
+    return True
 
 
 def _conforms(shape: Shape, results: Iterable[Result]) -> bool:
@@ -98,8 +112,11 @@ def _conforms(shape: Shape, results: Iterable[Result]) -> bool:
 class _Run:
     """One validation: the data, and what it has looked up so far."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, store: ox.Store | None = None) -> None:
         self.index = index
+        self._given = store
+        #: the store last made for a SPARQL target, and the predicates it holds (None: every one)
+        self._store: tuple[ox.Store, Read | None] | None = None
         self._ordering = Ordering()
         self._superclasses: dict[Term, set[Term]] = {}
         self.at_least = self._ordering.at_least
@@ -110,7 +127,7 @@ class _Run:
 
     # --- https://www.w3.org/TR/shacl/#targets -------------------------------------------------
 
-    def focus_nodes(self, shape: Shape, store: ox.Store | None) -> list[Term]:
+    def focus_nodes(self, shape: Shape) -> list[Term]:
         index, targets = self.index, shape.targets
         found: dict[Term, None] = dict.fromkeys(targets.nodes)
         for cls in targets.classes:
@@ -121,11 +138,24 @@ class _Run:
         for p in targets.objects_of:
             found.update(dict.fromkeys(index.objects_of(p)))
         for query in targets.sparql:
-            assert store is not None
-            solutions = store.query(query)
+            solutions = self.store_for(query).query(query)
             assert isinstance(solutions, ox.QuerySolutions)
             found.update(dict.fromkeys(t for s in solutions if (t := s["this"]) is not None))
         return list(found)
+
+    def store_for(self, query: str) -> ox.Store:
+        """A store holding the triples ``query`` can read (https://www.w3.org/TR/shacl-af/#SPARQLTarget)."""
+        if self._given is not None:
+            return self._given
+        needs = predicates_read(query)
+        if self._store is not None:
+            holds = self._store[1]
+            if holds is None or (needs is not None and _holds(holds, needs)):
+                return self._store[0]
+        self._store = None  # let the last one go before the next is made
+        read = needs if needs is not None else dict.fromkeys(self.index.predicates())
+        self._store = _store(self.index, read), needs
+        return self._store[0]
 
     def _subclasses(self, cls: Term) -> list[Term]:
         """``cls`` and its subclasses in the data graph (rdfs:subClassOf*)."""

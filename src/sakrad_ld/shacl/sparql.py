@@ -43,14 +43,19 @@ _TERM_WORDS = {"true", "false"}
 _BEFORE_VERB = {"]", ")", "/", "|", "^", ";"}
 
 
-def predicates_read(query: str) -> frozenset[ox.NamedNode] | None:
-    """The predicates whose triples can change the solutions of ``query``, or None when that cannot
-    be bounded from its text (see the module's description)."""
+#: Which triples of a predicate a query can read: those with one of the objects, or (None) all.
+Read = dict[ox.NamedNode, frozenset[ox.NamedNode] | None]
+
+
+def predicates_read(query: str) -> Read | None:
+    """The predicates whose triples can change the solutions of ``query``, each with the objects
+    it can read when every pattern that has it as predicate names its object (``?s a <C>``); None
+    when the predicates cannot be bounded from the query's text (see the module's description)."""
     tokens = _tokens(query)
     if tokens is None:
         return None
     prefixes: dict[str, str] = {}
-    found: set[ox.NamedNode] = set()
+    found: Read = {}
     depth = 0
     i = 0
     while i < len(tokens):
@@ -68,13 +73,12 @@ def predicates_read(query: str) -> frozenset[ox.NamedNode] | None:
             continue
         if kind in ("iri", "pname"):
             name, _, local = text.partition(":")
-            iri = text[1:-1] if kind == "iri" else prefixes.get(name, ":") + local
-            try:
-                found.add(ox.NamedNode(iri))
-            except ValueError:
+            iri = _iri(text, prefixes)
+            if iri is None:
                 return None  # a relative IRI, or an undeclared prefix
+            _read(found, iri, _named_object(tokens, i, prefixes))
         elif kind == "word" and text == "a":
-            found.add(RDF.type)
+            _read(found, RDF.type, _named_object(tokens, i, prefixes))
         elif kind == "var" and depth > 0 and _may_be_predicate(tokens, i):
             return None
         elif text == "!" and i + 1 < len(tokens):
@@ -86,7 +90,37 @@ def predicates_read(query: str) -> frozenset[ox.NamedNode] | None:
         elif text == "}":
             depth -= 1
         i += 1
-    return frozenset(found)
+    return found
+
+
+def _iri(text: str, prefixes: dict[str, str]) -> ox.NamedNode | None:
+    """The IRI a token ``<…>`` or ``prefix:local`` names; None when it cannot be told."""
+    name, _, local = text.partition(":")
+    try:
+        return ox.NamedNode(text[1:-1] if text.startswith("<") else prefixes.get(name, ":") + local)
+    except ValueError:
+        return None
+
+
+def _read(found: Read, predicate: ox.NamedNode, named: ox.NamedNode | None) -> None:
+    if predicate not in found:
+        found[predicate] = None if named is None else frozenset((named,))
+    elif (objects := found[predicate]) is not None:
+        found[predicate] = None if named is None else objects | {named}
+
+
+def _named_object(tokens: list[tuple[str, str]], i: int, prefixes: dict[str, str]) -> ox.NamedNode | None:
+    """The object of the predicate ``tokens[i]`` when the pattern names it and says nothing else:
+    ``?s <p> <o> .`` (or ``;``, or ``}``) right after a subject or ``;``; else None (any object,
+    or no predicate at all)."""
+    if not 0 < i < len(tokens) - 2:
+        return None
+    before, (kind, text), (_, after) = tokens[i - 1], tokens[i + 1], tokens[i + 2]
+    if not (before[0] in ("var", "bnode", "iri", "pname") or before[1] == ";"):
+        return None
+    if kind not in ("iri", "pname") or after not in (".", ";", "}"):
+        return None
+    return _iri(text, prefixes)
 
 
 def _may_be_predicate(tokens: list[tuple[str, str]], i: int) -> bool:

@@ -93,11 +93,11 @@ class Built:
 
 
 class _Emitter:
-    """Collects triples and records the YAML place and the document (named graph) of each."""
+    """Collects triples, each with the document (named graph) it comes from, and records the
+    YAML place of each."""
 
     def __init__(self, origins: Origins, default_graph: ox.NamedNode) -> None:
-        self.triples: list[Triple] = []
-        self.graphs: list[ox.NamedNode] = []
+        self.quads: list[tuple[Term, Term, Term, ox.NamedNode]] = []
         self.origins = origins
         #: the document the facts being emitted come from: each triple goes into its named graph
         self.graph = default_graph
@@ -123,12 +123,10 @@ class _Emitter:
     def add(self, s: Term, p: ox.NamedNode, o: Term | None, lines: Lines | None, name: str = "") -> None:
         if o is None:
             return
-        triple = (s, p, o)
-        self.triples.append(triple)
-        self.graphs.append(self.graph_of(name))
+        self.quads.append((s, p, o, self.graph_of(name)))
         if lines is not None:
-            self.origins.facts.setdefault(triple[:2], (lines, name))
-            self.origins.subjects.setdefault(triple[0], lines)
+            self.origins.facts.setdefault((s, p), (lines, name))
+            self.origins.subjects.setdefault(s, lines)
 
     def text(self, s: ox.NamedNode, p: ox.NamedNode, text: Text | None, lines: Lines | None, name: str = "") -> None:
         if text is None:
@@ -194,13 +192,12 @@ def build_graph(
     # Only the objects of the link predicates are looked at, not every object of the graph.
     # (rdfs:seeAlso: an unconfirmed link, whose qualified identifier still names its register)
     link_predicates = {r.predicate for r in REGISTERS.values()} | {vocab.RDFS.seeAlso}
-    targets = {o.value for _, p, o in out.triples if p in link_predicates}
+    targets = {o.value for _, p, o, _ in out.quads if p in link_predicates}
     # The publisher's own descriptions (registers, role list) go into the vocabulary's graph.
     extra = [*register_graph(minter, {r.name for t in targets if (r := register_of(t))}), *alongside]
-    out.triples.extend(extra)
-    out.graphs.extend([vocabulary] * len(extra))
-    quads = [(s, p, o, g) for (s, p, o), g in zip(out.triples, out.graphs, strict=True)]
-    return Built(Index(out.triples), origins, minter, quads)
+    out.quads.extend((s, p, o, vocabulary) for s, p, o in extra)
+    # the triples are held once, in the quads; the index is made from them a triple at a time
+    return Built(Index((s, p, o) for s, p, o, _ in out.quads), origins, minter, out.quads)
 
 
 def _fact_graphs(out: _Emitter, minter: Minter, fact_sources: Iterable[Any]) -> dict[str, ox.NamedNode]:

@@ -338,6 +338,21 @@ def test_batch_arguments_are_checked(tmp_path: Path) -> None:
     assert main(["-C", str(REGERINGEN / "project"), "import", "--pages", str(tmp_path)]) == 2
 
 
+def test_one_page_imported_alone_takes_in_the_page_it_links_as_the_listing_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the sakråd page links the article about the same meeting (its shortcut) and the snapshot holds it:
+    # importing the sakråd page alone, as docs/adding-a-meeting.md shows, gives the draft --pages gives
+    case = REGERINGEN / "cases" / "two-pages-linked"
+    page = case / "pages" / "sakrad" / "2024" / "01" / "sakrad-om-det-nationella-arbetet-mot-rasism.md"
+    out = tmp_path / "draft.yaml"
+    args = ["-C", str(REGERINGEN / "project"), "import", str(page), "--listing", str(case / "listing.json")]
+    assert main([*args, "--out", str(out)]) == 0
+    assert "is about the same meeting: its facts are merged" in capsys.readouterr().err
+    expected = case / "expected" / "2023-12-13-det-nationella-arbetet-mot-rasism.yaml"
+    assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+
+
 AFTER_WRITING = yaml.safe_load((HERE / "after-writing" / "cases.yaml").read_text(encoding="utf-8"))
 
 

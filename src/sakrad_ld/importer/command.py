@@ -59,8 +59,28 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
         entry = find_entry(entries, address)
         if args.listing and entry is None:
             print(f"note: {address} is not in {args.listing}; drafted from the page alone", file=sys.stderr)
-        return _page(read_page(path), entry or Entry(url=address, listed=False), out, corpus(), place)
+        entry = entry or Entry(url=address, listed=False)
+        linked = _linked_pages(path, entry, entries)
+        return _page(read_page(path), entry, out, corpus(), place, linked)
     return _documentation(path, out, corpus(), place)
+
+
+def _linked_pages(path: Path, entry, entries) -> list:  # noqa: ANN001  (an Entry and the listing's entries)
+    """The pages the page's listing entry links (its shortcuts) that the snapshot beside it holds
+    (``<root>/<section>/<yyyy>/<mm>/<slug>.md``), each with its listing entry: an article about the same
+    meeting is merged into the draft, as ``--pages`` does."""
+    from .regeringen import Entry, find_entry, read_page
+
+    root = path.parents[3] if len(path.parents) > 3 else None
+    found = []
+    for link in entry.shortcuts:
+        slug = link.url.strip("/")
+        if root is None or link.url.endswith(".pdf") or slug.count("/") != 3:
+            continue
+        file = root / f"{slug}.md"
+        if file.is_file() and file.resolve() != path.resolve():
+            found.append((read_page(file), find_entry(entries, link.url) or Entry(url=link.url, listed=False)))
+    return found
 
 
 class _Place:
@@ -107,14 +127,23 @@ def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) 
     return EXIT_OK
 
 
-def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place) -> int:
-    from .page_draft import draft_page
+def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=()) -> int:  # noqa: ANN001
+    from .batch import same_meeting
+    from .page_draft import draft_page, merge
 
     draft = draft_page(page, entry, corpus)
     if draft.meeting is None:
         said = f"; it mentions: {draft.mentions[0]}" if draft.mentions else ""
         print(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}", file=sys.stderr)
         return EXIT_OK
+    for other_page, other_entry in linked:
+        other = draft_page(other_page, other_entry, corpus)
+        if other.meeting is None or other.existing or not same_meeting(draft, other):
+            continue
+        if other.kind == "sakrad" and draft.kind != "sakrad":  # the sakråd section's page is the main source
+            draft, other = other, draft
+        merge(draft, other)
+        print(f"{other.url} is about the same meeting: its facts are merged into the draft", file=sys.stderr)
     if draft.existing:
         print(
             f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what it states",

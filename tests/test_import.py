@@ -353,6 +353,19 @@ def test_one_page_imported_alone_takes_in_the_page_it_links_as_the_listing_does(
     assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
 
 
+def test_the_draft_of_a_page_already_in_data_says_not_to_save_it_as_a_new_meeting(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    case = REGERINGEN / "cases" / "already-in-data"
+    page = next((case / "pages" / "sakrad").rglob("*.md"))
+    args = ["-C", str(REGERINGEN / "project"), "import", str(page), "--listing", str(case / "listing.json")]
+    assert main(args) == 0
+    said = capsys.readouterr()
+    head = " ".join(line.lstrip("# ") for line in said.out.splitlines()[1:4])
+    assert "is already a source of data/meetings/" in said.err
+    assert "do not save this draft as a new meeting" in head and "then save it as" not in said.out, said.out
+
+
 AFTER_WRITING = yaml.safe_load((HERE / "after-writing" / "cases.yaml").read_text(encoding="utf-8"))
 
 

@@ -66,8 +66,18 @@ class PageDraft:
         assert self.meeting is not None
         lines = [
             "# yaml-language-server: $schema=../../schema/meeting.schema.json",
-            f"# DRAFT made by `sakrad-ld import` from {self.url}: check every fact against the page,",
-            f"# then save it as data/meetings/{self.meeting.id}.yaml.",
+            *(
+                (
+                    f"# DRAFT made by `sakrad-ld import` from {self.url}: check every fact against the page,",
+                    f"# then save it as data/meetings/{self.meeting.id}.yaml.",
+                )
+                if self.existing is None
+                else (
+                    f"# DRAFT made by `sakrad-ld import` from {self.url}. The page is already a source of",
+                    f"# data/meetings/{self.existing}.yaml: do not save this draft as a new meeting; check against the",
+                    "# page what it has that the meeting lacks, and add only that to the meeting's file.",
+                )
+            ),
             *_comment("", tuple(self.comments.get("", ()))),
         ]
         _mapping(self.meeting, 0, "", {k: tuple(v) for k, v in self.comments.items()}, lines)

@@ -22,9 +22,10 @@ from .errors import ProjectError
 from .graph import Origins
 from .serialize import serialize_ox, sort_key
 from .shacl import Finding, Shapes, ShapesGraph, check
+from .shacl.paths import short
 from .shacl.report import sort_findings
 from .triples import RDF_TYPE, Index, Triple
-from .vocab import PREFIXES, SH, XSD
+from .vocab import SH, XSD
 
 __all__ = ["ENGINES", "SEVERITIES", "Finding", "ValidationReport", "load_shapes", "validate"]
 
@@ -70,9 +71,9 @@ class ValidationReport:
         for f in shown:
             at = f"{f.where}" if f.where else "(no source line)"
             lines.append(f"{f.severity}: {at}")
-            lines.append(f"  resource: {_short(f.focus)}")
+            lines.append(f"  resource: {short(f.focus)}")
             if f.path:
-                lines.append(f"  property: {_short(f.path) if '://' in f.path else f.path}")
+                lines.append(f"  property: {short(f.path) if '://' in f.path else f.path}")
             if f.value is not None:
                 lines.append(f"  value:    {f.value}")
             lines.append(f"  message:  {f.message(lang)}")
@@ -174,10 +175,3 @@ def _placed(finding: Finding, origins: Origins) -> Finding:
     if finding.focus_term is None:
         return finding
     return replace(finding, where=origins.of(finding.focus_term, finding.path_term))
-
-
-def _short(iri: str) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns) :]}"
-    return f"<{iri}>"

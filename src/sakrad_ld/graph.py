@@ -214,9 +214,7 @@ def _links(out: _Emitter, minter: Minter, s: ox.NamedNode, links: Iterable[Link]
     """Links to public registers, each with its qualified identifier and source (docs/links.md)."""
     for link in links:
         with out.source(ox.NamedNode(link.source)):
-            for triple in link_triples(
-                minter, s, link.iri, source=link.source, verified=link.status in VERIFIED, status=link.status
-            ):
+            for triple in link_triples(minter, s, link.iri, source=link.source, status=link.status):
                 out.add(*triple, link.lines, "iri")
             out.add(ox.NamedNode(link.source), RDF.type, FOAF.Document, link.lines, "source")
             out.text(

@@ -34,6 +34,7 @@ from stdnum.se import orgnr as se_orgnr
 
 from ..errors import Where
 from ..iri import Minter
+from ..records import VERIFIED
 from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
@@ -156,14 +157,13 @@ def link_triples(
     iri: str,
     source: str | None = None,
     derived_from: ox.NamedNode | None = None,
-    verified: bool = True,
     status: str | None = None,
 ) -> list[Triple]:
     """The direct link from ``subject`` to ``iri`` and its qualified identifier node with its provenance.
 
-    Only a confirmed link (``verified``: read in the register itself or a pinned copy of its list) or
-    one derived from a confirmed identifier gets the direct equivalence (``owl:sameAs``,
-    ``skos:exactMatch``); an unconfirmed one is published as the qualified node with its status and
+    Only a confirmed link (its ``status`` in :data:`sakrad_ld.records.VERIFIED`: read in the register
+    itself or a pinned copy of its list) or one ``derived_from`` a confirmed identifier gets the
+    direct equivalence (``owl:sameAs``, ``skos:exactMatch``); an unconfirmed one is published as the qualified node with its status and
     ``rdfs:seeAlso``, a candidate for a person to confirm. A derived link says how it was derived
     (``sakrad:derivation``, ``prov:wasDerivedFrom``), not who issued it. An IRI of no known register gets
     ``owl:sameAs`` and no qualified node, so the shapes reject it.
@@ -173,6 +173,7 @@ def link_triples(
     if register is None or local is None:
         return [(subject, OWL.sameAs, ox.NamedNode(iri))]
     node = minter.part(subject, "identifier", register.name)
+    verified = derived_from is not None or status in VERIFIED
     triples: list[Triple] = [
         (subject, register.predicate if verified else RDFS.seeAlso, ox.NamedNode(iri)),
         (subject, ADMS.identifier, node),

@@ -32,6 +32,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 import pyoxigraph as ox
@@ -54,7 +55,7 @@ from .serialize import Namespaces, ReleaseOrder, output_file
 from .tables import table_files
 from .triples import Index, IndexStore
 from .validate import ValidationReport, load_shapes, validate
-from .web.diagrams import draw_chart, draw_meeting, meeting_file, meeting_svg
+from .web.diagrams import draw_chart, meeting_file, meeting_svg
 from .web.labels import Labeller
 from .web.meeting import meeting_facts
 from .writers import write_to
@@ -237,30 +238,30 @@ def _write_files(
     base, labels = built.minter.base, Labeller(store)
     known: dict = {}  # what each linked resource adds to a document, read once (documents.document_triples)
 
+    def kept(key: tuple[str | bytes, ...], make: Callable[[], bytes]) -> bytes:
+        """What ``make`` gives, taken from the cache when it holds what the same ``key`` named."""
+        if cache is None:
+            return make()
+        name = cache.key(*key)
+        data = cache.get(name)
+        if data is None:
+            cache.put(name, data := make())
+        return data
+
     def meeting_files(meeting: Meeting) -> None:
         iri = built.minter.thing("meeting", meeting.id).value
         triples = document_triples(store, iri, known)
-        if cache is None:
-            for form in forms:
-                put(f"meetings/{meeting.id}{form.suffix}", document_bytes(triples, form, context, iri))
-            draw_meeting(store, iri, base, labels, put)
-            return
         # a document is made of its triples alone, a picture of the facts read for it: their
         # digests name the files in the cache (a changed organisation changes exactly the
-        # documents and pictures that show it)
-        said = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        # documents and pictures that show it); without a cache neither is spelled out
+        said = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if cache is not None else b""
         for form in forms:
-            key = cache.key("document", form.name, iri, context, said)
-            data = cache.get(key)
-            if data is None:
-                cache.put(key, data := document_bytes(triples, form, context, iri))
-            put(f"meetings/{meeting.id}{form.suffix}", data)
+            made = partial(document_bytes, triples, form, context, iri)
+            put(f"meetings/{meeting.id}{form.suffix}", kept(("document", form.name, iri, context, said), made))
         facts = meeting_facts(store, iri, labels)
-        key = cache.key("picture", iri, base, repr(facts))
-        data = cache.get(key)
-        if data is None:
-            cache.put(key, data := meeting_svg(store, iri, base, facts).encode())
-        put(meeting_file(iri), data)
+        shown = repr(facts) if cache is not None else ""
+        drawn = kept(("picture", iri, base, shown), lambda: meeting_svg(store, iri, base, facts).encode())
+        put(meeting_file(iri), drawn)
 
     in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
     draw_chart(store, base, put)

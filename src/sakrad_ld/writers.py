@@ -61,26 +61,27 @@ def _writer(format: Format):  # type: ignore[no-untyped-def]
 def turtle(
     triples: Iterable[ox.Triple], *, ntriples: Searchable | None = None, output: BinaryIO | None = None, **_: object
 ) -> bytes:
-    if output is not None:
-        serialize_to(triples, "turtle", output, ntriples)
-        return b""
-    return serialize_ox(list(triples), "turtle", ntriples)
+    return _serialized(triples, "turtle", ntriples, output)
 
 
 def ntriples(triples: Iterable[ox.Triple], *, output: BinaryIO | None = None, **_: object) -> bytes:
-    if output is not None:
-        serialize_to(triples, "ntriples", output)
-        return b""
-    return serialize_ox(list(triples), "ntriples")
+    return _serialized(triples, "ntriples", None, output)
 
 
 def rdfxml(
     triples: Iterable[ox.Triple], *, ntriples: Searchable | None = None, output: BinaryIO | None = None, **_: object
 ) -> bytes:
+    return _serialized(triples, "rdfxml", ntriples, output)
+
+
+def _serialized(
+    triples: Iterable[ox.Triple], format: str, ntriples: Searchable | None, output: BinaryIO | None
+) -> bytes:
+    """``triples`` as ``format``: written to ``output`` as they are made (giving no bytes), or given whole."""
     if output is not None:
-        serialize_to(triples, "rdfxml", output, ntriples)
+        serialize_to(triples, format, output, ntriples)
         return b""
-    return serialize_ox(list(triples), "rdfxml", ntriples)
+    return serialize_ox(list(triples), format, ntriples)
 
 
 def jsonld(

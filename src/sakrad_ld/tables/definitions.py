@@ -90,6 +90,11 @@ def _type(cls: str) -> Column:
     return Column("type", f"every row is a {cls}", f"varje rad är en {cls}", "rdf:type", link=cls, virtual=True)
 
 
+#: Columns several tables have, said once.
+_SOURCE = Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}")
+_MEETING_ID = Column("meeting_id", "the sakråd's id", "sakrådets id", output=False)
+_WEBSITE = Column("website", "website", "webbplats", FOAF + "homepage", link="{+website}")
+
 MEETINGS = Table(
     "meetings",
     "Sakråd",
@@ -253,7 +258,7 @@ COUNTS = Table(
   {_text("iri", "sakrad:wording", "wording")} OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
     (
-        Column("meeting_id", "the sakråd's id", "sakrådets id", output=False),
+        _MEETING_ID,
         Column("meeting_iri", "the sakråd", "sakrådet", output=False),
         Column(
             "count",
@@ -286,7 +291,7 @@ COUNTS = Table(
             datatype="boolean",
         ),
         *_texts("wording", SAKRAD + "wording", "the source's words", "källans ord"),
-        Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}"),
+        _SOURCE,
     ),
     key=("meeting_iri", "property_iri"),
 )
@@ -305,7 +310,7 @@ def _items(name: str, en: str, sv: str, prop: str, cls: str) -> Table:
   OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
         (
-            Column("meeting_id", "the sakråd's id", "sakrådets id", output=False),
+            _MEETING_ID,
             Column(
                 "meeting_iri",
                 "the sakråd it is part of",
@@ -332,7 +337,7 @@ def _items(name: str, en: str, sv: str, prop: str, cls: str) -> Table:
             _iri("its IRI", "dess IRI"),
             _type(cls),
             *_texts("text", SCHEMA + "text", "the text, word for word", "texten, ordagrant"),
-            Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}"),
+            _SOURCE,
         ),
         key=("meeting_id", "position", "iri"),
         references={"meeting_iri": "meetings"},
@@ -370,7 +375,7 @@ PARTICIPATIONS = Table(
   {_text("iri", "dct:description", "description")} OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
     (
-        Column("meeting_id", "the sakråd's id", "sakrådets id", output=False),
+        _MEETING_ID,
         Column(
             "meeting_iri", "the sakråd", "sakrådet", M8G + "hasParticipation", link="{+iri}", about="{+meeting_iri}"
         ),
@@ -416,7 +421,7 @@ PARTICIPATIONS = Table(
             "how the source describes the participant",
             "hur källan beskriver deltagaren",
         ),
-        Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}"),
+        _SOURCE,
     ),
     key=("meeting_id", "role", "position", "participant_iri", "iri"),
     references={"meeting_iri": "meetings"},
@@ -449,7 +454,7 @@ ORGANISATIONS = Table(
             separator="|",
         ),
         Column("legal_name_sv", "the registered name", "registrerat namn", LEGAL + "legalName", lang="sv"),
-        Column("website", "website", "webbplats", FOAF + "homepage", link="{+website}"),
+        _WEBSITE,
     ),
     key=("id",),
 )
@@ -484,7 +489,7 @@ BODIES = Table(
             ORG + "subOrganizationOf",
             link="{+sub_organisation_of_iri}",
         ),
-        Column("website", "website", "webbplats", FOAF + "homepage", link="{+website}"),
+        _WEBSITE,
     ),
     key=("id",),
 )
@@ -576,7 +581,7 @@ POST_HOLDINGS = Table(
             "datum då källan visar det; som RDF i dates.csv",
             output=False,
         ),
-        Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}"),
+        _SOURCE,
     ),
     key=("person_iri", "post_iri", "iri"),
 )

@@ -19,6 +19,7 @@ from graphs import assert_isomorphic
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, SKOS, XSD
 
+from sakrad_ld.catalogue import dcat_ap
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import build_graph, role_scheme_graph
 from sakrad_ld.rdflib_edge import from_rdflib, to_rdflib
@@ -267,9 +268,9 @@ def test_an_unsupported_feature_is_refused(constraint: str, named: str) -> None:
 ASSETS = files("sakrad_ld").joinpath("assets")
 #: The shapes files of each DCAT-AP release, grouped as the build checks them.
 DCAT_AP_SHAPES = [
-    (profile, names)
-    for profile in ("dcat-ap-3.0.1", "dcat-ap-2.1.1")
-    for names in (("shapes.ttl", "range.ttl"), ("shapes_recommended.ttl",), ("mdr-vocabularies.shape.ttl",))
+    (profile.shapes, names)
+    for profile in (dcat_ap.DCAT_AP_3, dcat_ap.DCAT_AP_2)
+    for names in dcat_ap.SHAPES_FILES.values()
 ]
 CATALOGUE_OF = {"dcat-ap-3.0.1": "catalog.ttl", "dcat-ap-2.1.1": "catalog-dcat-ap-2.ttl"}
 

@@ -33,6 +33,7 @@ __all__ = [
     "DCAT_AP_2",
     "DCAT_AP_3",
     "KNOWN_WARNINGS",
+    "SHAPES_FILES",
     "SPEC",
     "CatalogueReport",
     "KnownWarning",
@@ -62,6 +63,14 @@ DCAT_AP_2 = Profile(
 )
 SPEC = DCAT_AP_3.spec
 _ASSETS = files("sakrad_ld").joinpath("assets")
+
+#: A profile's shapes files, grouped as a catalogue is checked: each part of a
+#: :class:`CatalogueReport` and the files whose shapes give it.
+SHAPES_FILES: dict[str, tuple[str, ...]] = {
+    "mandatory": ("shapes.ttl", "range.ttl"),
+    "recommended": ("shapes_recommended.ttl",),
+    "vocabularies": ("mdr-vocabularies.shape.ttl",),
+}
 
 
 @dataclass(frozen=True)
@@ -148,21 +157,17 @@ def validate_catalogue(
     key = cache.key("catalogue-check", profile.version, said) if cache is not None and said is not None else None
     if key is not None and (kept := cache.get(key)) is not None:  # type: ignore[union-attr]
         parts = json.loads(kept)
-        return CatalogueReport(*(_report(parts[name]) for name in _PARTS), profile=profile)  # type: ignore[arg-type]
+        return CatalogueReport(**{part: _report(parts[part]) for part in SHAPES_FILES}, profile=profile)  # type: ignore[arg-type]
     data = Index(graph)
     checked = CatalogueReport(
-        mandatory=_validate(data, _shapes(profile, "shapes.ttl", "range.ttl")),
-        recommended=_validate(data, _shapes(profile, "shapes_recommended.ttl")),
-        vocabularies=_validate(data, _shapes(profile, "mdr-vocabularies.shape.ttl")),
-        profile=profile,
+        **{part: _validate(data, _shapes(profile, *names)) for part, names in SHAPES_FILES.items()}, profile=profile
     )
     if key is not None:
-        kept = {name: [_finding_json(f) for f in getattr(checked, name).findings] for name in _PARTS}
+        kept = {part: [_finding_json(f) for f in getattr(checked, part).findings] for part in SHAPES_FILES}
         cache.put(key, json.dumps(kept, ensure_ascii=False, sort_keys=True).encode())  # type: ignore[union-attr]
     return checked
 
 
-_PARTS = ("mandatory", "recommended", "vocabularies")
 _KEPT = ("severity", "focus", "path", "value", "messages", "shape", "component")
 
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from serving import serving
 
-import sakrad_ld.web.served
+import sakrad_ld.web.pages
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
 
@@ -25,13 +25,14 @@ SWEDISH = "/doc/meeting/2017-12-12-integration.html"
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The IRIs the site's English pages were rendered for, one entry per rendering."""
     made: list[str] = []
-    render = sakrad_ld.web.served.resource_page
+    render = sakrad_ld.web.pages.resource_page
 
     def counted(store: object, iri: str, site: object, lang: str = "sv") -> str | None:
-        made.append(iri)
+        if lang == "en":
+            made.append(iri)
         return render(store, iri, site, lang)
 
-    monkeypatch.setattr(sakrad_ld.web.served, "resource_page", counted)
+    monkeypatch.setattr(sakrad_ld.web.pages, "resource_page", counted)
     return made
 
 

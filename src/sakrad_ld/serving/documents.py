@@ -15,9 +15,9 @@ bytes never leaves the event loop; only making a document takes a thread. A ``/d
 once is remembered, so the next request for it is answered in front of the routes
 (:class:`PreparedDocuments`), past only the guard and CORS.
 
-The English page of a resource (``/en/doc/…html``, ``/en/role…html``, made by
-:class:`sakrad_ld.web.served.SiteFiles`) is kept the same way: the first 200 answer's bytes are held
-in the same cache, within the same bound, emptied at the same switch, and answered from there.
+The English page of a resource is one more document, at ``/en{document path}.html``
+(``/en/doc/meeting/x.html``, ``/en/role/x.html``): made, kept and answered the same way, its path
+keeping it apart from the Swedish page in the one cache.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..documents.describe import document_bytes, document_triples
-from ..documents.paths import DOCUMENT_FORMATS, page_path, thing_of
+from ..documents.paths import DOCUMENT_FORMATS, ONTOLOGY_PATH, page_path, thing_of
 from ..formats import HTML, Format
 from ..layout import CONTEXT_FILE
 from ..vocab import ONTOLOGY_IRI
@@ -51,9 +51,11 @@ _SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
 _OWN_PATHS = ("id/", "doc/", "sparql", "download/")
 #: The most statements a document of a resource known only from links to it lists.
 MAX_MENTIONS = 1000
-#: Where the English pages of single resources are, each made on request (the site's other English
-#: pages are prepared files, made once for the release).
-_ENGLISH_PAGES = ("/en/doc/", "/en/role")
+#: The folder of the English pages: a resource's is ``/en{document path}.html``, made on request (the
+#: site's other English pages, the ontology's among them, are prepared files, made once for the release).
+_ENGLISH = "/en/"
+#: The request paths whose document, once answered, is answered again in front of the routes.
+_REMEMBERED = ("/doc/", _ENGLISH)
 
 
 class Documents:
@@ -96,13 +98,14 @@ class Documents:
 
     def _make(self, gen: Generation, iri: str, path: str, format: Format) -> Prepared | None:
         store = gen.release.store
+        english = path.startswith(_ENGLISH)
         if format is HTML:
             from ..web import pages
 
             html = (
                 pages.ontology_page(store, gen.site)
                 if iri == ONTOLOGY_IRI.value
-                else pages.resource_page(store, iri, gen.site)
+                else pages.resource_page(store, iri, gen.site, "en" if english else "sv")
             )
             if html is None:
                 return None
@@ -114,6 +117,8 @@ class Documents:
             # the context is the published one, never one named after the request's Host header
             body = document_bytes(triples, format, gen.release.base_iri + CONTEXT_FILE)
         charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
+        if english:  # a page for people only: no variants to link to
+            return prepare(body, format.media_type + charset, self.context.cache_control)
         links = ", ".join(f'<{path}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS)
         return prepare(
             body,
@@ -137,7 +142,7 @@ class Documents:
             made = await run_in_threadpool(self.prepared, gen, iri, path, format)
             if made is None:
                 return not_found(request, gen, iri, f"the data has nothing about {iri}")
-        if request.url.path.startswith("/doc/") and gen is self.context.releases.current:
+        if request.url.path.startswith(_REMEMBERED) and gen is self.context.releases.current:
             asked = request.url.path
             self.paths.put((gen.fingerprint, asked), (path, None if negotiated else format.name), len(asked) * 2 + 200)
         response = made.response(request.headers.get("if-none-match"), state)
@@ -157,7 +162,8 @@ class Documents:
         )
 
     async def document_at(self, request: Request, gen: Generation) -> Response | None:
-        """The document a ``/doc/…``, ``/ontology…`` or ``/role…`` path names; None for another path."""
+        """The document a ``/doc/…``, ``/ontology…`` or ``/role…`` path names, or the English page an
+        ``/en/…html`` path names; None for another path."""
         located = locate(request.url.path, gen.release.base_iri, gen.release.store)
         if located is None:
             return None
@@ -177,21 +183,20 @@ class Documents:
 
 
 class PreparedDocuments:
-    """ASGI middleware: a GET or HEAD of a ``/doc/…`` path already answered, whose document is kept,
-    is answered here from its bytes (the same answer the route gives); anything else passes on."""
+    """ASGI middleware: a GET or HEAD of a ``/doc/…`` or ``/en/…`` path already answered, whose
+    document is kept, is answered here from its bytes (the same answer the route gives); anything
+    else passes on."""
 
     def __init__(self, app: ASGIApp, documents: Documents) -> None:
         self.app, self.documents = app, documents
         self._by_name = {f.name: f for f in DOCUMENT_FORMATS}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
-            await self.app(scope, receive, send)
-            return
-        if scope["path"].startswith(_ENGLISH_PAGES) and scope["path"].endswith(".html"):
-            await self._english(scope, receive, send)
-            return
-        if not scope["path"].startswith("/doc/"):
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or not scope["path"].startswith(_REMEMBERED)
+        ):
             await self.app(scope, receive, send)
             return
         documents = self.documents
@@ -208,35 +213,6 @@ class PreparedDocuments:
             await self.app(scope, receive, send)
             return
         await _send(scope, send, made, b"Accept" if name is None else None)
-
-    async def _english(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """The English page of a resource from the cache; else as the site makes it, kept if it is a 200."""
-        releases, cache = self.documents.context.releases, self.documents.cache
-        gen = releases.current
-        key = (gen.fingerprint, scope["path"], "html-en")
-        made = cache.get(key)
-        if made is not None:
-            await _send(scope, send, made, None)
-            return
-        if scope["method"] == "HEAD":
-            await self.app(scope, receive, send)
-            return
-        start: dict[str, Any] = {}
-        body = bytearray()
-
-        async def keep(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                start.update(message)
-                message = {**message, "headers": [*message.get("headers", []), (b"x-cache", b"miss")]}
-            elif message["type"] == "http.response.body" and start.get("status") == 200:
-                body.extend(message.get("body", b""))
-                if not message.get("more_body", False) and gen is releases.current:  # never a replaced release's
-                    media_type = dict(start.get("headers", [])).get(b"content-type", b"text/html; charset=utf-8")
-                    page = prepare(bytes(body), media_type.decode("latin-1"), self.documents.context.cache_control)
-                    cache.put(key, page, page.size)
-            await send(message)
-
-        await self.app(scope, receive, keep)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -300,7 +276,13 @@ def not_acceptable(request: Request, path: str) -> Problem:
 def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] | None:
     """(thing IRI, document path without extension, format asked for by extension) for a document
     path; None for a path that is not a document's. ``/doc/meeting/x.ttl`` is the Turtle of ``x``
-    unless the data has a thing whose id is ``x.ttl`` (ids may hold dots)."""
+    unless the data has a thing whose id is ``x.ttl`` (ids may hold dots). ``/en{document path}.html``
+    is the English page of a thing the data has something about."""
+    if path.startswith(_ENGLISH):
+        page = path.removesuffix(HTML.suffix)
+        doc = page[len(_ENGLISH) - 1 :]
+        iri = thing_of(doc, base) if page != path and doc != ONTOLOGY_PATH else None
+        return (iri, page, HTML) if iri is not None and known(store, iri) else None
     iri = thing_of(path, base)
     if iri is not None and known(store, iri):
         return iri, path, None

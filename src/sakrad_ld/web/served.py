@@ -1,11 +1,12 @@
-"""The prepared files of the site (:mod:`sakrad_ld.web.sitefiles`) served by the server, and the
-English pages, as an ASGI middleware in front of the server's own routes.
+"""The prepared files of the site (:mod:`sakrad_ld.web.sitefiles`) served by the server, as an ASGI
+middleware in front of the server's own routes.
 
 The files are made once, on the first request that needs them, and answered from memory with an
 ``ETag``. ``/`` is negotiated by ``Accept-Language`` (Swedish unless the client prefers English;
 ``Vary: Accept-Language``); ``/index.html`` is always Swedish, ``/en/…`` always English, so the
 visible language switch always wins. A 303 from a thing's IRI to its HTML page goes to the English
-page when the client prefers English. Everything else passes to the server.
+page when the client prefers English. Everything else passes to the server, the English page of a
+resource among it (a document of :mod:`sakrad_ld.serving.documents`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .pages import Site, resource_page
+from .pages import Site
 from .sitefiles import site_files
 
 __all__ = ["SiteFiles", "preferred_language"]
@@ -79,7 +80,7 @@ class _Files:
 
 
 class SiteFiles:
-    """ASGI middleware: answers the prepared files and the English pages, passes the rest on.
+    """ASGI middleware: answers the prepared files, passes the rest on.
     ``current`` gives the store and site being served now (a new release gets its own files)."""
 
     def __init__(
@@ -127,45 +128,14 @@ class SiteFiles:
             body, media_type, etag = files[key]
             await _answer(scope, send, body, media_type, etag, self.cache, headers, vary)
             return
-        if key.startswith("en/") and key.endswith(".html"):
-            page = await run_in_threadpool(_english, prepared, key)
-            if page is not None:
-                etag = '"' + hashlib.sha256(page).hexdigest()[:32] + '"'
-                await _answer(scope, send, page, MEDIA_TYPES[".html"], etag, self.cache, headers, None)
-                return
         if lang == "en" and path.startswith("/id/"):
             await self.app(scope, receive, _to_english(send))
             return
         await self.app(scope, receive, send)
 
 
-def _english(files: _Files, key: str) -> bytes | None:
-    from .documents import ONTOLOGY_PATH
-
-    doc = "/" + key[len("en/") : -len(".html")]
-    iri = _thing(doc, files.site.base_iri)
-    if iri is None or doc == ONTOLOGY_PATH:
-        return None
-    page = resource_page(files.store, iri, files.site, "en")
-    return page.encode() if page is not None else None
-
-
 def _maybe_prepared(key: str) -> bool:
     return not key.startswith(("doc/", "download/", "id/", "en/doc/"))
-
-
-def _thing(doc: str, base: str) -> str | None:
-    from ..vocab import ROLE, ROLE_SCHEME
-    from .documents import ROLE_PATH
-
-    if doc == ROLE_PATH:
-        return ROLE_SCHEME.value
-    if doc.startswith(ROLE_PATH + "/") and "/" not in doc[len(ROLE_PATH) + 1 :]:
-        return str(ROLE) + doc[len(ROLE_PATH) + 1 :]
-    segments = doc.split("/")
-    if len(segments) == 4 and segments[1] == "doc" and all(segments[2:]):
-        return f"{base}id/{segments[2]}/{segments[3]}"
-    return None
 
 
 def _to_english(send: Send) -> Send:

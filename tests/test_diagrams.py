@@ -57,7 +57,7 @@ def test_the_seed_diagram_shows_chair_questions_and_organisations_in_order(relea
     text = words(svg)
     assert people[m["chair"]["person"]] in text and "ordförande" in text
     assert f"{len(m['organisations'])} organisationer listade" in text
-    assert f"dokumentationen anger {m['organisation_count']['text']} ({m['organisation_count']['value']})" in text
+    assert f"källan anger {m['organisation_count']['text']} ({m['organisation_count']['value']})" in text
     positions = [text.index(f"fråga {n}") for n in range(1, len(m["questions"]) + 1)]
     assert positions == sorted(positions)
     positions = []

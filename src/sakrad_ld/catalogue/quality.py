@@ -123,8 +123,8 @@ def quality_graph(report: ValidationReport, corpus: Corpus, minter: Minter) -> G
     for meeting in corpus.meetings:
         count = meeting.organisation_count
         stated = count.value if count is not None and not count.approximate else None
-        if stated is None or stated == len(meeting.organisations):
-            continue
+        if stated is None or not meeting.organisations or stated == len(meeting.organisations):
+            continue  # no number, no list (naming none is not a list of none), or they agree
         differing += 1
         iri = minter.thing("meeting", meeting.id)
         q.measure(

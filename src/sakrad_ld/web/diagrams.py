@@ -176,11 +176,11 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     mid_h = y
     # right: the organisations, with the counts
     y = 16.0
-    heading = f"{len(f.organisations)} organisationer listade"
+    heading = f"{len(f.organisations)} organisationer listade" if f.organisations else "inga organisationer namngivna"
     body.append(f'<text x="{right_x:.0f}" y="{y + 12:.0f}" font-weight="bold">{escape(heading)}</text>')
     y += 20
-    if f.stated_count is not None and f.count_difference:
-        stated = f"dokumentationen anger {f.stated_count_text or f.stated_count} ({f.stated_count})"
+    if f.stated_count is not None and (f.count_difference or not f.organisations):
+        stated = f"källan anger {f.stated_count_text or f.stated_count} ({f.stated_count})"
         body.append(f'<text x="{right_x:.0f}" y="{y + 10:.0f}" fill="#8a3b00">{escape(stated)}</text>')
         y += 18
     top = y
@@ -204,8 +204,9 @@ def _meeting_desc(f: MeetingFacts) -> str:
     if f.chairs:
         parts.append("Ordförande: " + ", ".join(m.name.main for m in f.chairs) + ".")
     parts.append(
-        f"{len(f.questions)} frågeställningar; {len(f.organisations)} organisationer listade"
-        + (f", dokumentationen anger {f.stated_count}" if f.stated_count is not None else "")
+        f"{len(f.questions)} frågeställningar; "
+        + (f"{len(f.organisations)} organisationer listade" if f.organisations else "inga organisationer namngivna")
+        + (f", källan anger {f.stated_count}" if f.stated_count is not None else "")
         + "."
     )
     return " ".join(parts)

@@ -57,15 +57,16 @@ class NoteItem:
 
 @dataclass(frozen=True)
 class Count:
-    """The count of organisations the source states (and its wording) beside the count it lists."""
+    """The count of organisations the source states (and its wording) beside the count it lists
+    (None when it lists none: no list is not a list of none)."""
 
     stated: int | None
-    listed: int
+    listed: int | None
     words: str
 
     @property
     def difference(self) -> int:
-        return abs((self.stated or 0) - self.listed)
+        return abs((self.stated or 0) - (self.listed or 0))
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def meeting_view(
     if f.case_number:
         rows.append(Row("case_number", plain=f.case_number, sources=documents(about("case_number"))))
     rows, notes = _with_notes(view, f, rows)
-    listed = f.listed_count if f.listed_count is not None else len(f.organisations)
+    listed = f.listed_count if f.listed_count is not None else (len(f.organisations) or None)
     words = str(f.stated_count) if f.stated_count is not None else ""
     if f.stated_count_text and f.stated_count is not None:
         words = f"{f.stated_count_text} ({f.stated_count})"

@@ -1,0 +1,64 @@
+"""A meeting whose source states how many organisations took part but names none: its page and
+picture say so, never that the source "lists 0" or that the counts differ (no list is not a list
+of none). Read on the fixture release, for every such meeting it holds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sakrad_ld.sparql.store import Release
+from sakrad_ld.web.pages import Site, resource_page
+
+FIXTURE_MEETINGS = Path(__file__).parent / "fixtures" / "project" / "data" / "meetings"
+
+
+def _unlisted() -> list[tuple[str, dict]]:
+    found = []
+    for path in sorted(FIXTURE_MEETINGS.glob("*.yaml")):
+        m = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if m.get("organisation_count") and not m.get("organisations"):
+            found.append((m["id"], m["organisation_count"]))
+    return found
+
+
+UNLISTED = _unlisted()
+
+
+def test_the_fixture_has_such_meetings() -> None:
+    assert UNLISTED
+
+
+@pytest.fixture(scope="module")
+def opened(fixture_release: Path) -> Release:
+    return Release.open(fixture_release)
+
+
+@pytest.mark.parametrize(("meeting", "count"), UNLISTED, ids=[m for m, _ in UNLISTED])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_stated_count_without_a_list_is_not_a_difference(
+    opened: Release, meeting: str, count: dict, lang: str
+) -> None:
+    site = Site(opened.base_iri, [], [], release=opened.root)
+    html = resource_page(opened.store, f"{opened.base_iri}id/meeting/{meeting}", site, lang) or ""
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert 'id="count-difference"' not in html
+    said = {
+        "sv": f"Källan anger att {count['text']} ({count['value']}) organisationer deltog men namnger ingen av dem.",
+        "en": f"The source states that {count['text']} ({count['value']}) organisations took part but names none of them.",
+    }[lang]
+    assert " ".join(said.split()) in text, text
+    assert "listar 0" not in text and "lists 0" not in text
+
+
+@pytest.mark.parametrize(("meeting", "count"), UNLISTED, ids=[m for m, _ in UNLISTED])
+def test_the_picture_says_none_are_named_and_what_the_source_states(
+    fixture_release: Path, meeting: str, count: dict
+) -> None:
+    svg = (fixture_release / "diagrams" / f"meeting-{meeting}.svg").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
+    assert "inga organisationer namngivna" in text and "0 organisationer listade" not in text
+    assert f"källan anger {count['text']} ({count['value']})" in text

@@ -64,19 +64,20 @@ class _Files:
 
     def __init__(self, store: ox.Store, site: Site) -> None:
         self.store, self.site = store, site
-        self._files: dict[str, tuple[bytes, str, str]] | None = None
+        #: path → (bytes, media type, ETag), once made
+        self.made: dict[str, tuple[bytes, str, str]] | None = None
         self._lock = threading.Lock()
 
     def get(self) -> dict[str, tuple[bytes, str, str]]:
         with self._lock:
-            if self._files is None:
+            if self.made is None:
                 files = {}
                 for path, data in site_files(self.store, self.site):
                     suffix = "." + path.rsplit(".", 1)[-1]
                     etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
                     files[path] = (data, MEDIA_TYPES.get(suffix, "application/octet-stream"), etag)
-                self._files = files
-            return self._files
+                self.made = files
+            return self.made
 
 
 class SiteFiles:
@@ -122,8 +123,10 @@ class SiteFiles:
             key = "en/index.html"
         else:
             key = path[1:]
-        prepared = self.files()
-        files = await run_in_threadpool(prepared.get) if _maybe_prepared(key) else {}
+        files: dict[str, tuple[bytes, str, str]] = {}
+        if _maybe_prepared(key):  # a thread only to make them, once a release
+            prepared = self.files()
+            files = prepared.made if prepared.made is not None else await run_in_threadpool(prepared.get)
         if key in files:
             body, media_type, etag = files[key]
             await _answer(scope, send, body, media_type, etag, self.cache, headers, vary)

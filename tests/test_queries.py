@@ -19,6 +19,7 @@ import pytest
 
 from sakrad_ld.cli import main
 from sakrad_ld.errors import QueryError, ResultTooLarge
+from sakrad_ld.sparql.limits import check_query_text
 from sakrad_ld.sparql.query import bind, evaluate, parse_saved_query, refuse_federation, resolve, saved_queries
 from sakrad_ld.sparql.store import Release
 
@@ -198,3 +199,17 @@ def test_list_names_every_saved_query(capsys: pytest.CaptureFixture[str]) -> Non
     for q in saved_queries():
         assert q.name in out and q.title in out
     assert "organisation-participation --param org=…" in out
+
+
+def test_an_escape_in_a_prefixed_name_neither_hides_the_rest_nor_merges_two_queries() -> None:
+    """``ex:a\\#b`` and ``ex:a\\'b`` are names, as the engine reads them: what follows them is neither a
+    comment nor a string to the SERVICE check, the limits and the answer cache, which read the same
+    tokens (a query that differs after such a name is another query)."""
+    from sakrad_ld.serving.answers import normalised_query
+
+    head = "PREFIX ex: <http://e/> SELECT * WHERE { BIND(ex:a\\#b AS ?q) "
+    with pytest.raises(QueryError, match="SERVICE"):
+        refuse_federation(head + "SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    assert normalised_query(head + "?s ?p ?o }") != normalised_query(head + "?s ?p 1 }")
+    with pytest.raises(QueryError, match="deeper than 64"):
+        check_query_text(head + "{" * 100 + "}" * 100 + " }")

@@ -6,7 +6,10 @@ it: the process dies with SIGSEGV, no exception is raised (measured with pyoxigr
 empty store, 8 MB stack): 3,000 nested ``{`` or sub-SELECTs, 10,000 nested ``(`` or ``!``, 10,000
 triple patterns, FILTERs, BINDs, OPTIONALs, MINUSes, ``UNION``s, ``+`` or ``||`` in a row, or
 10,000 objects after commas. So the text is read first by a small lexer that knows SPARQL's
-strings, IRIs and comments (https://www.w3.org/TR/sparql11-query/#grammar), and a query deeper
+strings, IRIs, comments and prefixed names, escapes included (``ex:a\\#b`` is one name, as the
+engine reads it, not a name and a comment: https://www.w3.org/TR/sparql11-query/#grammar), and a
+backslash anywhere else is refused, so that the lexer and the engine never part ways over where a
+token ends (the SERVICE check and the answer cache read the same tokens); a query deeper
 than :data:`MAX_DEPTH` or longer than :data:`MAX_ELEMENTS` is refused with the line and column
 where it passed the limit. Both limits are far above what a person or a program writes (the
 saved queries reach depth 7 and 21 elements) and far below where the engine fails.
@@ -33,9 +36,11 @@ _LEXER = re.compile(
       (?P<space>\s+)
     | (?P<comment>\#[^\n]*)
     | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
     | (?P<number>\d+(?:\.\d*)?[eE][+-]?\d+|\d+(?:\.\d+)?|\.\d+(?:[eE][+-]?\d+)?)
-    | (?P<name>[?$:\w\u00b7-\U000effff](?:[\w.\-:%\\\u00b7-\U000effff]*[\w\-:%\\\u00b7-\U000effff])?)
+    | (?P<name>(?:[?$:\w\u00b7-\U000effff]|\\[_~.\-!$&'()*+,;=/?\#@%])
+        (?:(?:[\w.\-:%\u00b7-\U000effff]|\\[_~.\-!$&'()*+,;=/?\#@%])*
+           (?:[\w\-:%\u00b7-\U000effff]|\\[_~.\-!$&'()*+,;=/?\#@%]))?)
     | (?P<open>[{(\[])
     | (?P<close>[})\]])
     | (?P<operator>\|\||&&|\^\^|[.;,|/*+\-^!=<>]=?|.)
@@ -76,6 +81,11 @@ def check_query_text(text: str) -> None:
                 )
         elif kind == "close":
             depth = max(0, depth - 1)
+        elif token == "\\":
+            raise QueryError(
+                f"{_where(text, offset)}: a backslash outside a string, or not escaping one of _~.-!$&'()*+,;=/?#@% "
+                "in a prefixed name, is not SPARQL"
+            )
         elif (kind == "operator" and token != "^^") or (kind == "name" and token.lower() in _ELEMENT_WORDS):
             elements += 1
             if elements > MAX_ELEMENTS:

@@ -7,16 +7,17 @@ folder first. Nothing happens at import time. The app answers for the *paths* of
 whatever host it runs on (``{base}id/meeting/x`` is served at ``/id/meeting/x``), with one router per
 thing it serves, tried in this order::
 
-    /                              the start page                     sakrad_ld.serving.pages
     /sparql                        SPARQL 1.1 Protocol, read-only     sakrad_ld.serving.sparql_routes
     /id/…  /doc/…                  things (303) and their documents   sakrad_ld.serving.documents
     /download/{file}               the release's files                sakrad_ld.serving.files
-    /{path}                        a document (/ontology, /role …), then a release file (/catalog.ttl),
-                                   then another IRI minted under the base (303), else 404
+    /{path}                        a document (/ontology, /role …, an English page /en/doc/….html),
+                                   then a release file (/catalog.ttl), then another IRI minted
+                                   under the base (303), else 404
 
 In front of the routes: the guard (:mod:`~sakrad_ld.serving.guard`: 414, ``nosniff``, 500 without
-a traceback), CORS, and the site's prepared files (:class:`sakrad_ld.web.served.SiteFiles`). An
-error a route raises (:class:`~sakrad_ld.serving.problem.Problem`) is answered as Problem Details
+a traceback), CORS, the documents answered before, and the site's prepared files, the start page
+``/`` among them (:class:`sakrad_ld.web.served.SiteFiles`). An error a route raises
+(:class:`~sakrad_ld.serving.problem.Problem`) is answered as Problem Details
 (:mod:`sakrad_ld.serving.problem`), except the 404 page a browser gets.
 
 Every request is answered from one release (:mod:`sakrad_ld.serving.releases`); SPARQL queries
@@ -132,7 +133,6 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
         )
 
     routes: list[BaseRoute] = [
-        *pages.routes(context),
         *sparql_routes.routes(context, endpoint),
         *documents.routes(context, docs),
         Route("/{rest:path}", anything, methods=["GET"]),

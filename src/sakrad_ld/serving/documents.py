@@ -115,7 +115,7 @@ class Documents:
             if not triples:
                 return None
             # the context is the published one, never one named after the request's Host header
-            body = document_bytes(triples, format, gen.release.base_iri + CONTEXT_FILE)
+            body = document_bytes(triples, format, gen.release.base_iri + CONTEXT_FILE, iri)
         charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
         if english:  # a page for people only: no variants to link to
             return prepare(body, format.media_type + charset, self.context.cache_control)

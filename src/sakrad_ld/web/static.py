@@ -174,7 +174,7 @@ def _folders(root: Path, folder: Path) -> None:
 def _documents(put: Callable[[str, bytes], None], store: ox.Store, iri: str, path: str, context: str) -> None:
     triples = document_triples(store, iri)
     for f in FORMATS:
-        put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context))
+        put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context, iri))
 
 
 def _pattern(media_type: str) -> str:

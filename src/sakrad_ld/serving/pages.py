@@ -10,20 +10,19 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..formats import HTML, Format
+from ..formats import HTML
 from .negotiation import choose
-from .problem import PROBLEM_MEDIA_TYPE, problem_response
+from .problem import PROBLEM_FORMAT, problem_response
 from .releases import Generation
 
 __all__ = ["not_found"]
 
-_PROBLEM = Format("problem", ".json", PROBLEM_MEDIA_TYPE, "JSON", "Problem Details", ("application/json",))
 _HTML = "text/html; charset=utf-8"
 
 
 def not_found(request: Request, gen: Generation, iri: str, what: str) -> Response:
     """404: an HTML page for a browser (with where to go instead), Problem Details for a program."""
-    if choose(request.headers.get("accept"), (HTML, _PROBLEM)) is HTML:
+    if choose(request.headers.get("accept"), (HTML, PROBLEM_FORMAT)) is HTML:
         from ..web import pages
 
         return Response(pages.not_found_page(iri, gen.site), status_code=404, media_type=_HTML)

@@ -17,9 +17,13 @@ from http import HTTPStatus
 
 from starlette.responses import Response
 
-__all__ = ["PROBLEM_MEDIA_TYPE", "Problem", "problem_body", "problem_response"]
+from ..formats import Format
+
+__all__ = ["PROBLEM_FORMAT", "PROBLEM_MEDIA_TYPE", "Problem", "problem_body", "problem_response"]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+#: Problem Details as a format to negotiate against a page for people (a program asking for JSON gets it).
+PROBLEM_FORMAT = Format("problem", ".json", PROBLEM_MEDIA_TYPE, "JSON", "Problem Details", ("application/json",))
 
 
 def problem_body(status: int, detail: str, **extra: object) -> bytes:

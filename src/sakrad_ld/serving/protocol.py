@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 
 from ..errors import QueryError, ResultTooLarge
-from ..formats import HTML, Format
+from ..formats import HTML
 from ..layout import CONTEXT_FILE
 from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
@@ -28,7 +28,7 @@ from ..sparql.results import rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.results import error_page, format_override, results_page
 from .negotiation import choose
-from .problem import PROBLEM_MEDIA_TYPE, problem_body
+from .problem import PROBLEM_FORMAT, PROBLEM_MEDIA_TYPE, problem_body
 
 __all__ = ["MAX_QUERY_BYTES", "ProtocolError", "QueryJob", "Reply", "answer", "read_query"]
 
@@ -36,7 +36,6 @@ _MAX_PARAMS = 100
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
-_PROBLEM = Format("problem", ".json", PROBLEM_MEDIA_TYPE, "JSON", "Problem Details", ("application/json",))
 
 
 @dataclass(frozen=True)
@@ -190,7 +189,7 @@ def answer(release: Release, job: QueryJob) -> Reply:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
     except QueryError as error:  # a person's browser gets a page with the line and column
         status = 422 if isinstance(error, ResultTooLarge) else 400
-        if choose(job.accept, (_PROBLEM, HTML)) is HTML:
+        if choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
             return Reply(status, "text/html; charset=utf-8", error_page(str(error), job.query, status).encode())
         extra = {"cap": job.cap} if status == 422 else {}
         return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..vocab import PREFIXES
 
-__all__ = ["Answer", "Term", "rdf_bytes", "results_bytes", "table"]
+__all__ = ["Answer", "Term", "grid", "rdf_bytes", "results_bytes", "table"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -117,7 +117,7 @@ def table(answer: Answer, base: str = "", max_width: int = 80) -> str:
     cells past ``max_width`` are cut."""
     if answer.form == "ask":
         return ("yes" if answer.boolean else "no") + "\n"
-    header, rows = _grid(answer)
+    header, rows = grid(answer)
     cells = [[_cut(_show(t, base), max_width) for t in row] for row in rows]
     widths = [max([_width(h), *(_width(r[i]) for r in cells)]) for i, h in enumerate(header)]
 
@@ -129,7 +129,7 @@ def table(answer: Answer, base: str = "", max_width: int = 80) -> str:
     return "\n".join(out) + "\n"
 
 
-def _grid(answer: Answer) -> tuple[tuple[str, ...], list[tuple[Term | None, ...]]]:
+def grid(answer: Answer) -> tuple[tuple[str, ...], list[tuple[Term | None, ...]]]:
     """A SELECT answer's variables and rows, or a graph's triples as rows of three."""
     if answer.form == "graph":
         return ("subject", "predicate", "object"), [(t.subject, t.predicate, t.object) for t in answer.triples]

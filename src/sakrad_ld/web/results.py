@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from ..sparql.results import Answer, Term
+from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact
 from .paths import page_file
 from .render import render
@@ -66,17 +66,11 @@ def _cell(term: Term | None, base: str, labels: Labeller) -> Cell:
     return Cell(Value(code=str(term)))
 
 
-def _grid(answer: Answer) -> tuple[tuple[str, ...], list[tuple[Term | None, ...]]]:
-    if answer.form == "graph":
-        return ("subject", "predicate", "object"), [(t.subject, t.predicate, t.object) for t in answer.triples]
-    return answer.variables, answer.rows
-
-
 def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: str = "sv") -> str:
     """The answer as an HTML page: the query (to change and run again), the table, and links to the
     same answer as CSV and JSON."""
     labels = Labeller(store)
-    header, rows = _grid(answer) if answer.form != "ask" else ((), [])
+    header, rows = grid(answer) if answer.form != "ask" else ((), [])
     table = [[_cell(t, base, labels) for t in row] for row in rows]
     downloads = [
         (

@@ -10,7 +10,7 @@
 Each picture names itself with ``<title>`` and ``<desc>``, writes every fact as text (no meaning
 in colour alone), links to the pages of what it shows, and is the same bytes for the same data.
 The release holds them as ``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg``
-(:func:`draw_meeting`, :func:`draw_chart`); the HTML pages put the same drawing inline.
+(:func:`meeting_svg`, named by :func:`meeting_file`, and :func:`draw_chart`); the HTML pages put the same drawing inline.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ __all__ = [
     "CHART_FILE",
     "CHART_ROWS",
     "draw_chart",
-    "draw_meeting",
     "meeting_file",
     "meeting_svg",
     "participation_chart_svg",
@@ -326,11 +325,6 @@ def _meetings_of(store: ox.Store, org: str) -> set[str]:
 
 def _year(date: str | None) -> str:
     return date[:4] if date else "utan datum"
-
-
-def draw_meeting(store: ox.Store, iri: str, base: str, labels: Labeller, put: Callable[[str, bytes], None]) -> None:
-    """Draws the picture of the meeting ``iri`` into ``put``."""
-    put(meeting_file(iri), meeting_svg(store, iri, base, meeting_facts(store, iri, labels)).encode())
 
 
 def draw_chart(store: ox.Store, base: str, put: Callable[[str, bytes], None]) -> None:

@@ -146,28 +146,3 @@ def test_build_command_keeps_its_cache_where_it_is_told(corpus: Path, tmp_path: 
     assert any(p.is_file() for p in cache.rglob("*"))
     assert main(["-C", str(corpus), "build", "--out", str(out), "--cache", str(cache)]) == 0
     assert _files(out.resolve()) == first
-
-
-def test_a_catalogue_checked_before_is_not_checked_again_and_says_the_same(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from sakrad_ld.catalogue import dcat, dcat_ap
-
-    cache = tmp_path / "cache"
-    checked: list[list] = []
-    write = dcat.write_catalogue
-
-    def recording(*args: object, **kwargs: object) -> list:
-        reports = write(*args, **kwargs)  # type: ignore[arg-type]
-        checked.append([(r.profile, r.violations, r.warnings) for r in reports])
-        return reports
-
-    monkeypatch.setattr("sakrad_ld.release.write_catalogue", recording)
-    first = _cached(corpus, tmp_path / "warm", cache)
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("pySHACL ran on a catalogue checked before")
-
-    monkeypatch.setattr(dcat_ap, "_validate", refused)
-    assert _cached(corpus, tmp_path / "warm", cache) == first
-    assert checked[0] == checked[1] and checked[0][0][2], "the same warnings, read back from the cache"

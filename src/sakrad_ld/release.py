@@ -227,7 +227,7 @@ def _write_files(
         for work in beside:
             work.stop()
     progress("catalogue", 0, 1)
-    write_catalogue(project, root, corpus, built, report, cache)  # raises if DCAT-AP is broken
+    write_catalogue(project, root, corpus, built, report)  # raises if DCAT-AP is broken
     # The release as the server opens it (the graph, the ontology, the catalogue), read from the
     # triples in memory rather than loaded back from the files just written: the pictures are drawn
     # from it, and each meeting's document is the one the server and the static site give for it

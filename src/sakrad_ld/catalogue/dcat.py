@@ -27,7 +27,6 @@ import pyoxigraph as ox
 
 from .. import writers
 from ..errors import InputError, InputErrors, Where
-from ..folders import CacheFolder
 from ..formats import by_name
 from ..graph import Built
 from ..iri import Minter
@@ -445,7 +444,6 @@ def write_catalogue(
     corpus: Corpus,
     built: Built,
     report: ValidationReport,
-    cache: CacheFolder | None = None,
 ) -> list[CatalogueReport]:
     """Describes the release in ``root`` (every file :func:`release_files` finds there, so the
     files must be written first) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
@@ -453,7 +451,6 @@ def write_catalogue(
 
     Raises InputErrors, pointing at ``data/dataset.yaml``, if either breaks a mandatory rule of
     its profile; logs every warning the docs do not explain. Returns both checks, 3.0.1 first.
-    With a build's ``cache``, a catalogue checked before (the same bytes) is not checked again.
     """
     files = release_files(root)
     graph = catalogue_graph(project, corpus, built, report, files)
@@ -462,7 +459,7 @@ def write_catalogue(
     for stem, g, profile in ((CATALOGUE_STEM, graph, DCAT_AP_3), (dcat_ap_2.STEM, variant, dcat_ap_2.PROFILE)):
         ordered = release_order(Index(g))
         written = {name: writers.write(by_name(name), ordered) for name in CATALOGUE_FORMATS}
-        catalogues.append((stem, written, validate_catalogue(g, profile, cache=cache, said=written["turtle"])))
+        catalogues.append((stem, written, validate_catalogue(g, profile)))
     violations = [(checked.profile, f) for _, _, checked in catalogues for f in checked.violations]
     if violations:
         raise InputErrors(_errors(corpus.config, project, violations))

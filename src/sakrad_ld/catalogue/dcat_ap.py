@@ -15,7 +15,6 @@ faults put in.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -23,7 +22,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..folders import CacheFolder
 from ..shacl import Shapes, ShapesGraph, check_graph
 from ..triples import Graph, Index
 from ..validate import Finding, ValidationReport
@@ -146,38 +144,12 @@ def _shapes(profile: Profile, *names: str) -> Shapes:
     return Shapes.compile(ShapesGraph.load([Path(str(_ASSETS.joinpath(profile.shapes, name))) for name in names]))
 
 
-def validate_catalogue(
-    graph: Graph, profile: Profile = DCAT_AP_3, *, cache: CacheFolder | None = None, said: bytes | None = None
-) -> CatalogueReport:
-    """``graph`` (with the vocabulary concepts it needs) against the shapes of ``profile``.
-
-    With a build's ``cache`` and ``said``, the graph's bytes as the release writes them (the same
-    graph gives the same bytes), a catalogue checked before by the same code is not checked again:
-    its findings are read from the cache."""
-    key = cache.key("catalogue-check", profile.version, said) if cache is not None and said is not None else None
-    if key is not None and (kept := cache.get(key)) is not None:  # type: ignore[union-attr]
-        parts = json.loads(kept)
-        return CatalogueReport(**{part: _report(parts[part]) for part in SHAPES_FILES}, profile=profile)  # type: ignore[arg-type]
+def validate_catalogue(graph: Graph, profile: Profile = DCAT_AP_3) -> CatalogueReport:
+    """``graph`` (with the vocabulary concepts it needs) against the shapes of ``profile``."""
     data = Index(graph)
-    checked = CatalogueReport(
+    return CatalogueReport(
         **{part: _validate(data, _shapes(profile, *names)) for part, names in SHAPES_FILES.items()}, profile=profile
     )
-    if key is not None:
-        kept = {part: [_finding_json(f) for f in getattr(checked, part).findings] for part in SHAPES_FILES}
-        cache.put(key, json.dumps(kept, ensure_ascii=False, sort_keys=True).encode())  # type: ignore[union-attr]
-    return checked
-
-
-_KEPT = ("severity", "focus", "path", "value", "messages", "shape", "component")
-
-
-def _finding_json(finding: Finding) -> dict[str, object]:
-    return {name: getattr(finding, name) for name in _KEPT}
-
-
-def _report(findings: list[dict[str, object]]) -> ValidationReport:
-    """A report of findings read back from the cache."""
-    return ValidationReport(tuple(Finding(**f) for f in findings))  # type: ignore[arg-type]
 
 
 def _validate(data: Index, shapes: Shapes) -> ValidationReport:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,14 +99,21 @@ class Manifest:
         return next((f for f in self.files if f.path == path), None)
 
 
-def make_manifest(root: Path, base_iri: str, version: str) -> Manifest:
-    """The manifest of the release folder ``root``: every file in it but the manifest and the checksums."""
+def make_manifest(
+    root: Path, base_iri: str, version: str, known: Mapping[str, tuple[int, str]] | None = None
+) -> Manifest:
+    """The manifest of the release folder ``root``: every file in it but the manifest and the
+    checksums. ``known`` gives the size and SHA-256 of files already read (by the release's path),
+    which are not read again."""
     from . import __version__
 
+    known = known or {}
     paths = sorted(p for p in root.rglob("*") if p.is_file() and p.name not in (MANIFEST_FILE, CHECKSUMS))
+    unread = [p for p in paths if p.relative_to(root).as_posix() not in known]
     # hashlib lets go of the GIL while it hashes: two threads hash on two cores
     with ThreadPoolExecutor(max_workers=2) as pool:
-        digests = list(pool.map(_digest, paths, chunksize=64))
+        read = dict(zip(unread, pool.map(_digest, unread, chunksize=64), strict=True))
+    digests = [read[p] if p in read else known[p.relative_to(root).as_posix()] for p in paths]
     files = []
     for path, (size, sha256) in zip(paths, digests, strict=True):
         rel = path.relative_to(root).as_posix()

@@ -37,7 +37,7 @@ from pathlib import Path, PurePosixPath
 
 import pyoxigraph as ox
 
-from .catalogue.dcat import write_catalogue
+from .catalogue.dcat import release_files, write_catalogue
 from .corpus import load_corpus, schema_files
 from .documents import document_bytes, document_triples
 from .errors import ReleaseError
@@ -227,7 +227,8 @@ def _write_files(
         for work in beside:
             work.stop()
     progress("catalogue", 0, 1)
-    write_catalogue(project, root, corpus, built, report)  # raises if DCAT-AP is broken
+    described = release_files(root)  # read once: the catalogue's digests, and the manifest's for these files
+    write_catalogue(project, root, corpus, built, report, described)  # raises if DCAT-AP is broken
     # The release as the server opens it (the graph, the ontology, the catalogue), read from the
     # triples in memory rather than loaded back from the files just written: the pictures are drawn
     # from it, and each meeting's document is the one the server and the static site give for it
@@ -266,7 +267,7 @@ def _write_files(
     in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
     draw_chart(store, base, put)
     progress("checksums", 0, 1)
-    manifest = make_manifest(root, base, corpus.config.version)
+    manifest = make_manifest(root, base, corpus.config.version, {f.path: (f.size, f.sha256) for f in described})
     put(MANIFEST_FILE, manifest.to_json())
     put(CHECKSUMS, _checksums_of(manifest, root))
 

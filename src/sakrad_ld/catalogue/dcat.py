@@ -444,15 +444,16 @@ def write_catalogue(
     corpus: Corpus,
     built: Built,
     report: ValidationReport,
+    files: list[ReleasedFile] | None = None,
 ) -> list[CatalogueReport]:
     """Describes the release in ``root`` (every file :func:`release_files` finds there, so the
-    files must be written first) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
+    files must be written first; ``files``, when the caller has read them already) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
     ``catalog.rdf``) and its DCAT-AP 2.1.1 variant (``catalog-dcat-ap-2.ttl``, ``.rdf``) there.
 
     Raises InputErrors, pointing at ``data/dataset.yaml``, if either breaks a mandatory rule of
     its profile; logs every warning the docs do not explain. Returns both checks, 3.0.1 first.
     """
-    files = release_files(root)
+    files = release_files(root) if files is None else files
     graph = catalogue_graph(project, corpus, built, report, files)
     variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocabulary_graph())
     catalogues = []

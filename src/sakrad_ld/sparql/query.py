@@ -30,12 +30,25 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import QueryError, ResultTooLarge
+from ..formats import QUAD_FORMATS
 from ..iri import KINDS
+from ..layout import DATA_STEM
 from ..records import ID_PATTERN
 from .limits import check_query_text, tokens
 from .results import Answer
 
-__all__ = ["Parameter", "SavedQuery", "bind", "evaluate", "resolve", "saved_queries", "saved_query"]
+__all__ = [
+    "Dataset",
+    "Parameter",
+    "SavedQuery",
+    "bind",
+    "dataset_options",
+    "evaluate",
+    "query_dataset",
+    "resolve",
+    "saved_queries",
+    "saved_query",
+]
 
 _HEADER = re.compile(r"^#\s*(title|title-sv|description|description-sv|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s*\((\w+)\)\s*:\s*(.+)$")
@@ -181,6 +194,111 @@ def refuse_federation(text: str) -> None:
             raise QueryError(f"line {line}: SERVICE (federated query) is not allowed here; query this dataset only")
 
 
+#: The query forms; what comes before the first of them is the prologue (BASE and PREFIX).
+_FORMS = frozenset({"select", "construct", "describe", "ask"})
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a query asks for (SPARQL 1.1 Query §13.2): the graphs merged into its default
+    graph and its named graphs, each IRI with where it was given (``FROM`` on a line, or a protocol
+    parameter)."""
+
+    default: tuple[tuple[str, str], ...] = ()
+    named: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default or self.named)
+
+
+def query_dataset(text: str, base_iri: str | None = None) -> Dataset:
+    """The graphs the query's ``FROM`` and ``FROM NAMED`` clauses name, resolved as the engine resolves
+    them (its own ``PREFIX`` and ``BASE``, then ``base_iri``): the clauses are found by the lexer of
+    :mod:`~sakrad_ld.sparql.limits`, and their IRIs or prefixed names are given, as written and after
+    the query's prologue, to pyoxigraph on an empty store. QueryError when the engine cannot read them
+    (the query's own syntax error)."""
+    prologue_end = None
+    found: list[tuple[bool, str, int]] = []  # (named, IRI or prefixed name as written, offset)
+    pending: tuple[bool, int] | None = None
+    for kind, token, offset in tokens(text):
+        word = token.lower() if kind == "name" else ""
+        if prologue_end is None and word in _FORMS:
+            prologue_end = offset
+        if pending is not None:
+            named, at = pending
+            if not named and word == "named":
+                pending = (True, at)
+                continue
+            pending = None
+            if kind in ("iri", "name"):
+                found.append((named, token, at))
+                continue
+        if word == "from":
+            pending = (False, offset)
+    if not found:
+        return Dataset()
+    rows = " ".join(f"({i} {term})" for i, (_, term, _) in enumerate(found))
+    probe = f"{text[: prologue_end or 0]}\nSELECT ?i ?g WHERE {{ VALUES (?i ?g) {{ {rows} }} }}"
+    try:
+        solutions = ox.Store().query(probe, **({"base_iri": base_iri} if base_iri else {}))
+        resolved = {int(s["i"].value): s["g"] for s in solutions}  # type: ignore[union-attr]
+    except (SyntaxError, ValueError, TypeError):
+        resolved = {}
+    if len(resolved) != len(found) or not all(isinstance(g, ox.NamedNode) for g in resolved.values()):
+        try:  # the query's own message, with its line and column
+            ox.Store().query(text, **({"base_iri": base_iri} if base_iri else {}))
+        except SyntaxError as error:
+            raise _not_sparql(error) from None
+        raise QueryError("the query's FROM or FROM NAMED clause names something that is not an IRI")
+    default, named = [], []
+    for i, (is_named, _, offset) in enumerate(found):
+        line = text.count("\n", 0, offset) + 1
+        where = f"FROM NAMED on line {line}" if is_named else f"FROM on line {line}"
+        (named if is_named else default).append((resolved[i].value, where))  # type: ignore[union-attr]
+    return Dataset(tuple(default), tuple(named))
+
+
+def _offered(store: object) -> tuple[str, ...]:
+    """The graphs ``store`` answers for by name: the release's graph of a ReleaseStore or RemoteStore;
+    none of a bare pyoxigraph store (its data is in its unnamed default graph)."""
+    graph = getattr(store, "graph", None)
+    return (graph,) if isinstance(graph, str) and graph else ()
+
+
+def dataset_options(store: object, dataset: Dataset) -> dict[str, object]:
+    """pyoxigraph's ``default_graph`` and ``named_graphs`` for the dataset a query or request asks for
+    (no options without one: the store's own default); QueryError, saying what was given, where, and
+    what this service holds, for a graph it does not hold, since answering from an empty or a
+    different graph would be answering another question without saying so (the SPARQL 1.1 Protocol
+    lets a service refuse such a request with 400, §2.1.4)."""
+    if not dataset:
+        return {}
+    offered = _offered(store)
+    for iri, where in (*dataset.default, *dataset.named):
+        if iri not in offered:
+            raise QueryError(f"{where} names <{iri}>, which is not a graph of this service; " + _holds(offered))
+    return {
+        "default_graph": [ox.NamedNode(iri) for iri, _ in dataset.default],
+        "named_graphs": [ox.NamedNode(iri) for iri, _ in dataset.named],
+    }
+
+
+def _holds(offered: tuple[str, ...]) -> str:
+    if not offered:
+        return "this store has only its default graph: leave out FROM, FROM NAMED and the graph parameters"
+    quads = " and ".join(DATA_STEM + f.suffix for f in QUAD_FORMATS)
+    return (
+        f"it holds one graph, <{offered[0]}>, the release (its data, vocabulary and catalogue): a query "
+        "that names no dataset reads it as its default graph, and GRAPH reads it by that name. Name that "
+        "graph, or leave out FROM, FROM NAMED, default-graph-uri and named-graph-uri; the graphs by source "
+        f"document are in the release's files {quads}"
+    )
+
+
+def _not_sparql(error: SyntaxError) -> QueryError:
+    return QueryError(f"the query is not valid SPARQL 1.1: {error} (see https://www.w3.org/TR/sparql11-query/#grammar)")
+
+
 def evaluate(
     store: ox.Store,
     text: str,
@@ -192,19 +310,25 @@ def evaluate(
     """Runs the query; QueryError for bad SPARQL (the parser's message) or a query too large or deep
     to parse safely (:mod:`sakrad_ld.sparql.limits`), ResultTooLarge when the answer passes ``cap``
     rows or triples (the query is stopped there, not run to the end). Relative IRIs in the query
-    resolve against ``base_iri`` (the dataset's base) unless the query has its own ``BASE``."""
+    resolve against ``base_iri`` (the dataset's base) unless the query has its own ``BASE``.
+
+    The dataset is the request's (``default_graphs``, ``named_graphs``: the protocol's
+    ``default-graph-uri`` and ``named-graph-uri``) when it gives one, which then replaces the query's
+    own (SPARQL 1.1 Protocol §2.1.4), else the query's ``FROM`` and ``FROM NAMED``; a graph the store
+    does not hold is refused (:func:`dataset_options`), never answered as empty or as another graph."""
     check_query_text(text)
     refuse_federation(text)
     options: dict[str, object] = {}
-    try:
-        if default_graphs:
-            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        if named_graphs:
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        if base_iri:
-            options["base_iri"] = base_iri
-    except ValueError as error:
-        raise QueryError(f"a graph IRI of the request is not an IRI ({error})") from None
+    if default_graphs or named_graphs:
+        given = Dataset(
+            tuple((g, "the request's default-graph-uri parameter") for g in default_graphs),
+            tuple((g, "the request's named-graph-uri parameter") for g in named_graphs),
+        )
+    else:
+        given = query_dataset(text, base_iri)
+    options.update(dataset_options(store, given))
+    if base_iri:
+        options["base_iri"] = base_iri
     try:
         result = store.query(text, **options)
         if isinstance(result, ox.QueryBoolean):
@@ -224,9 +348,7 @@ def evaluate(
             triples.append(triple)
         return Answer("graph", triples=triples)
     except SyntaxError as error:
-        raise QueryError(
-            f"the query is not valid SPARQL 1.1: {error} (see https://www.w3.org/TR/sparql11-query/#grammar)"
-        ) from None
+        raise _not_sparql(error) from None
     except OSError as error:
         raise QueryError(f"the query failed: {error}") from None
 

@@ -53,7 +53,12 @@ class RemoteStore:
     ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
         """Runs ``query`` at the endpoint; the answer has the types ``pyoxigraph.Store.query`` returns
         (a CONSTRUCT or DESCRIBE answer is a list of triples)."""
-        graphs = [g.value for g in default_graph] if default_graph else [self.graph]
+        # the dataset as the embedded store reads it: the release's graph unless the query names one;
+        # named graphs alone leave the default graph empty (Protocol §2.1.4), as no default-graph-uri does
+        if default_graph is None:
+            graphs = [] if named_graphs else [self.graph]
+        else:
+            graphs = [g.value for g in default_graph]
         form = [
             ("query", query),
             *(("default-graph-uri", g) for g in graphs),

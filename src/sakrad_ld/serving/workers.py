@@ -21,6 +21,15 @@ Time is bounded from the caller's side: a job waits for a free (and loaded) work
 ``wait`` seconds and then runs at most ``timeout`` seconds, so no answer takes longer than
 ``wait + timeout`` (the server gives ``wait = timeout / 2``).
 
+Each worker is cut off from the network before it loads anything (:func:`isolate_network`): on
+Linux it moves into a network namespace of its own (``unshare(CLONE_NEWNET)``, with
+``CLONE_NEWUSER`` where the server runs unprivileged), which has no interface but a loopback that
+is down, so no connection leaves it, to the host's loopback or anywhere. ``SERVICE`` is refused by
+the lexer before a query reaches a worker (:func:`sakrad_ld.sparql.query.refuse_federation`);
+this is the second wall, for the day the lexer is fooled (pyoxigraph would otherwise send the
+request itself). Where the kernel refuses (no user namespaces, another system), the worker runs
+as before and the pool logs one warning saying why.
+
 A worker is a fresh interpreter (``python -m sakrad_ld.serving.workers``, not a fork of the threaded
 server, and not ``multiprocessing``'s spawn, which re-runs the caller's main script) that loads the
 release itself and talks to the server over a socket pair with pickled messages.
@@ -29,6 +38,7 @@ release itself and talks to the server over a socket pair with pickled messages.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import queue
 import socket
@@ -44,7 +54,9 @@ from typing import Any
 
 from ..errors import QueryError, QueryTimeout, ReleaseError
 
-__all__ = ["QueryTooCostly", "WorkerPool", "WorkersBusy"]
+__all__ = ["QueryTooCostly", "WorkerPool", "WorkersBusy", "isolate_network"]
+
+_log = logging.getLogger("sakrad_ld.serving")
 
 
 class WorkersBusy(QueryTimeout):
@@ -65,7 +77,42 @@ STARTUP_LIMIT = 120.0
 Task = Callable[[Any, Any], Any]
 
 
-def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0) -> None:
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+
+def _libc_unshare(flags: int) -> int:
+    """libc's ``unshare(flags)``: 0, or the error number."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    ctypes.set_errno(0)
+    return 0 if libc.unshare(flags) == 0 else (ctypes.get_errno() or 1)
+
+
+def isolate_network(unshare: Callable[[int], int] = _libc_unshare) -> str:
+    """Moves this process into a network namespace of its own, with no interface up; ``""`` when it
+    did, otherwise why not. Call it while the process has one thread (``CLONE_NEWUSER`` requires it).
+    ``unshare(flags)`` gives 0 or an error number (libc's, or a test's)."""
+    if not sys.platform.startswith("linux"):
+        return f"network namespaces are a Linux feature; this is {sys.platform}"
+    reasons = []
+    # as root a network namespace alone does; unprivileged, it is made inside a user namespace of its own
+    for flags, name in (
+        (_CLONE_NEWNET, "CLONE_NEWNET"),
+        (_CLONE_NEWUSER | _CLONE_NEWNET, "CLONE_NEWUSER|CLONE_NEWNET"),
+    ):
+        try:
+            error = unshare(flags)
+        except (OSError, AttributeError) as failure:  # no libc, or no unshare in it
+            return f"unshare is not available ({failure})"
+        if error == 0:
+            return ""
+        reasons.append(f"unshare({name}): {os.strerror(error)}")
+    return "; ".join(reasons)
+
+
+def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0, network: str = "") -> None:
     import signal
 
     from ..sparql.store import Release
@@ -86,7 +133,7 @@ def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0)
     except Exception as error:  # noqa: BLE001 - reported to the parent, which says what failed
         conn.send(("failed", f"{type(error).__name__}: {error}"))
         return
-    conn.send(("ready", None))
+    conn.send(("ready", network))
     while True:
         try:
             job = conn.recv()
@@ -106,6 +153,9 @@ class _Worker:
     process: subprocess.Popen[bytes]
     conn: Connection
     ready: bool = False
+    #: why the worker could not be cut off from the network ("" when it was)
+    network: str = ""
+    on_network_refused: Callable[[str], None] | None = None
 
     def wait_ready(self, limit: float = STARTUP_LIMIT) -> bool:
         """True once the worker has loaded the release; False if it is still loading after ``limit`` s."""
@@ -126,6 +176,9 @@ class _Worker:
         if kind != "ready":
             raise ReleaseError(f"a query worker could not load the release: {detail}")
         self.ready = True
+        self.network = detail or ""
+        if self.network and self.on_network_refused is not None:
+            self.on_network_refused(self.network)
         return True
 
     def kill(self) -> None:
@@ -164,6 +217,8 @@ class WorkerPool:
         self.memory_failures = 0
         #: jobs taken by a worker and not yet answered
         self.busy = 0
+        #: why the workers are not cut off from the network ("" while every worker is)
+        self.network_refused = ""
 
     def _spawn(self) -> _Worker:
         ours, theirs = socket.socketpair()
@@ -184,11 +239,19 @@ class WorkerPool:
                 stdin=subprocess.DEVNULL,
                 env=env,
             )
-        worker = _Worker(process, Connection(ours.detach()))
+        worker = _Worker(process, Connection(ours.detach()), on_network_refused=self._network_refused)
         with self._lock:
             self._all.add(worker)
             self.started_workers += 1
         return worker
+
+    def _network_refused(self, reason: str) -> None:
+        if not self.network_refused:  # once per pool, not once per replaced worker
+            _log.warning(
+                "the query workers can reach the network (SERVICE is still refused before a query runs): %s",
+                reason,
+            )
+        self.network_refused = reason
 
     def start(self) -> None:
         """Starts the workers and returns once each has loaded the release (the first :meth:`run`
@@ -299,10 +362,12 @@ class WorkerPool:
 
 
 if __name__ == "__main__":  # a worker: python -m sakrad_ld.serving.workers RELEASE MODULE:FUNCTION FD [MEMORY]
+    _network = isolate_network()  # first, while the interpreter has one thread
     _module, _, _function = sys.argv[2].partition(":")
     _worker_main(
         sys.argv[1],
         getattr(importlib.import_module(_module), _function),
         Connection(int(sys.argv[3])),
         int(sys.argv[4]) if len(sys.argv) > 4 else 0,
+        _network,
     )

@@ -57,7 +57,7 @@ from .vocab import (
     XSD,
 )
 
-__all__ = ["Built", "build_graph", "Origins"]
+__all__ = ["Built", "Origins", "Quads", "build_graph"]
 
 
 @dataclass
@@ -67,12 +67,23 @@ class Origins:
     :func:`sakrad_ld.release.build` empties ``facts`` once the validation report has placed its
     findings: then a fact is placed by its subject."""
 
-    facts: dict[tuple[Term, Term], tuple[Lines, str]] = field(default_factory=dict)
+    #: (subject, predicate) → the field's name when it is in the subject's own record (its
+    #: ``subjects`` entry; most are, and a pair of 2 million facts costs about 70 MB at 10,000
+    #: meetings), else (the record's lines, the field's name)
+    facts: dict[tuple[Term, Term], str | tuple[Lines, str]] = field(default_factory=dict)
     subjects: dict[Term, Lines] = field(default_factory=dict)
+
+    def add(self, subject: Term, predicate: Term, lines: Lines, name: str) -> None:
+        """Records that the fact was given in field ``name`` of the record at ``lines`` (the
+        first place a fact or a subject is given is the one kept)."""
+        own = self.subjects.setdefault(subject, lines)
+        self.facts.setdefault((subject, predicate), name if own is lines else (lines, name))
 
     def of(self, subject: Term, predicate: Term | None = None) -> Where | None:
         """The YAML place of a fact (or, failing that, of its subject)."""
         if predicate is not None and (fact := self.facts.get((subject, predicate))) is not None:
+            if type(fact) is str:
+                return self.subjects[subject].where(fact)
             lines, name = fact
             return lines.where(name)
         lines = self.subjects.get(subject)
@@ -89,7 +100,42 @@ class Built:
     #: every triple with the named graph of the document it was taken from (docs/model.md,
     #: "Sources"); :func:`sakrad_ld.release.write_release` empties it once the quad files are
     #: made or being made by a process of its own
-    quads: list[tuple[Term, Term, Term, ox.NamedNode]] = field(default_factory=list)
+    quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]] = field(default_factory=list)
+
+
+class Quads:
+    """Quads as the emitter made them, each (subject, predicate, object, graph) as four
+    consecutive items of one flat list: iterated as 4-tuples, in the order they were added.
+
+    A tuple per quad costs 72 bytes besides the list's 8 for it: 2.8 million at 10,000 meetings
+    took about 230 MB, the flat list about 90 MB. A process forked to write the quads reads the
+    list without writing to it (only the terms' reference counts change), so it copies no page of
+    it (docs/performance.md)."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self) -> None:
+        self._flat: list[Term] = []
+
+    def add(self, s: Term, p: Term, o: Term, g: ox.NamedNode) -> None:
+        self._flat += (s, p, o, g)
+
+    def extend(self, quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> None:
+        for quad in quads:
+            self._flat += quad
+
+    def __len__(self) -> int:
+        return len(self._flat) // 4
+
+    def __iter__(self) -> Iterator[tuple[Term, Term, Term, ox.NamedNode]]:
+        items = iter(self._flat)
+        return zip(items, items, items, items, strict=True)  # type: ignore[return-value]
+
+    def triples(self) -> Iterator[Triple]:
+        """The quads' triples (each as often as it was added)."""
+        items = iter(self._flat)
+        for s, p, o, _ in zip(items, items, items, items, strict=True):
+            yield s, p, o
 
 
 class _Emitter:
@@ -97,7 +143,9 @@ class _Emitter:
     YAML place of each."""
 
     def __init__(self, origins: Origins, default_graph: ox.NamedNode) -> None:
-        self.quads: list[tuple[Term, Term, Term, ox.NamedNode]] = []
+        self.quads = Quads()
+        #: each term once: an equal term given again is replaced by the first (docs/performance.md)
+        self.terms: dict[Term, Term] = {}
         self.origins = origins
         #: the document the facts being emitted come from: each triple goes into its named graph
         self.graph = default_graph
@@ -123,10 +171,11 @@ class _Emitter:
     def add(self, s: Term, p: ox.NamedNode, o: Term | None, lines: Lines | None, name: str = "") -> None:
         if o is None:
             return
-        self.quads.append((s, p, o, self.graph_of(name)))
+        terms = self.terms
+        s, p, o, g = terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o), self.graph_of(name)
+        self.quads.add(s, p, o, terms.setdefault(g, g))
         if lines is not None:
-            self.origins.facts.setdefault((s, p), (lines, name))
-            self.origins.subjects.setdefault(s, lines)
+            self.origins.add(s, p, lines, name)
 
     def text(self, s: ox.NamedNode, p: ox.NamedNode, text: Text | None, lines: Lines | None, name: str = "") -> None:
         if text is None:
@@ -192,12 +241,16 @@ def build_graph(
     # Only the objects of the link predicates are looked at, not every object of the graph.
     # (rdfs:seeAlso: an unconfirmed link, whose qualified identifier still names its register)
     link_predicates = {r.predicate for r in REGISTERS.values()} | {vocab.RDFS.seeAlso}
-    targets = {o.value for _, p, o, _ in out.quads if p in link_predicates}
+    targets = {o.value for _, p, o in out.quads.triples() if p in link_predicates}
     # The publisher's own descriptions (registers, role list) go into the vocabulary's graph.
     extra = [*register_graph(minter, {r.name for t in targets if (r := register_of(t))}), *alongside]
-    out.quads.extend((s, p, o, vocabulary) for s, p, o in extra)
+    terms = out.terms
+    out.quads.extend(
+        (terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o), vocabulary) for s, p, o in extra
+    )
+    out.terms = {}  # the terms are held by the quads now
     # the triples are held once, in the quads; the index is made from them a triple at a time
-    return Built(Index((s, p, o) for s, p, o, _ in out.quads), origins, minter, out.quads)
+    return Built(Index(out.quads.triples()), origins, minter, out.quads)
 
 
 def _fact_graphs(out: _Emitter, minter: Minter, fact_sources: Iterable[Any]) -> dict[str, ox.NamedNode]:

@@ -31,6 +31,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: ``rdf:type``, the predicate every reader of the graph looks for.
 RDF_TYPE = RDF.type
 _EMPTY: tuple[Term, ...] = ()
+_NONE: dict = {}
 _SHORT = 16  # objects of one subject and predicate searched as a list; more get a set
 
 
@@ -45,7 +46,8 @@ class Index:
 
     def __init__(self, triples: Iterable[Triple]) -> None:
         out: dict[Term, dict[Term, list[Term]]] = {}
-        into: dict[Term, dict[Term, list[Term]]] = {}
+        #: predicate → object → its subject, or a list of them when it has more than one
+        into: dict[Term, dict[Term, Term | list[Term]]] = {}
         long: dict[tuple[Term, Term], set[Term]] = {}
         count = 0
         for s, p, o in triples:
@@ -72,9 +74,11 @@ class Index:
                 by_o = into[p] = {}
             subjects = by_o.get(o)
             if subjects is None:
-                by_o[o] = [s]
-            else:
+                by_o[o] = s  # most objects have one subject: held bare, not in a list of one
+            elif type(subjects) is list:
                 subjects.append(s)
+            else:
+                by_o[o] = [subjects, s]
         self._out = out
         self._in = into
         self._count = count
@@ -109,7 +113,10 @@ class Index:
 
     def subjects_of(self, p: Term, o: Term) -> Sequence[Term]:
         """The subjects of ``(?, p, o)``."""
-        return self._in.get(p, {}).get(o, _EMPTY)
+        subjects = self._in.get(p, _NONE).get(o)
+        if subjects is None:
+            return _EMPTY
+        return subjects if type(subjects) is list else (subjects,)
 
     def objects_of(self, p: Term) -> Iterable[Term]:
         """Every object of ``p``, each once."""
@@ -118,9 +125,12 @@ class Index:
     def subjects_with(self, p: Term) -> Iterable[Term]:
         """Every subject of ``p``, each once."""
         seen: dict[Term, None] = {}
-        for subjects in self._in.get(p, {}).values():
-            for s in subjects:
-                seen[s] = None
+        for subjects in self._in.get(p, _NONE).values():
+            if type(subjects) is list:
+                for s in subjects:
+                    seen[s] = None
+            else:
+                seen[subjects] = None
         return seen.keys()
 
 
@@ -216,13 +226,19 @@ def _matching(index: Index, s: Term | None, p: Term | None, o: Term | None) -> I
                 if o is None or obj == o:
                     yield s, pred, obj
     elif p is not None:
-        by_o = index._in.get(p, {})
-        for obj, subjects in by_o.items() if o is None else ((o, by_o.get(o, _EMPTY)),):
-            for subj in subjects:
-                yield subj, p, obj
+        if o is not None:
+            for subj in index.subjects_of(p, o):
+                yield subj, p, o
+            return
+        for obj, subjects in index._in.get(p, _NONE).items():
+            if type(subjects) is list:
+                for subj in subjects:
+                    yield subj, p, obj
+            else:
+                yield subjects, p, obj
     elif o is not None:
-        for pred, by_o in index._in.items():
-            for subj in by_o.get(o, _EMPTY):
+        for pred in index._in:
+            for subj in index.subjects_of(pred, o):
                 yield subj, pred, o
     else:
         yield from index

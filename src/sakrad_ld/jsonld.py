@@ -19,13 +19,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 import pyoxigraph as ox
 
 from .layout import CONTEXT_FILE
-from .serialize import ReleaseOrder
+from .serialize import ReleaseOrder, SortedTriples
 from .triples import RDF_TYPE, Index, Term, Triple
 from .vocab import SCHEMA, XSD
 
@@ -118,7 +118,10 @@ _EMPTY: Mapping[ox.NamedNode, Sequence[Term]] = {}
 
 
 def _subjects(triples: Iterable[Triple]) -> _Subjects:
-    """The triples by subject: an index's own look-up (nothing collected), or collected."""
+    """The triples by subject: an index's own look-up, or what the list's maker grouped (nothing
+    collected), or collected."""
+    if isinstance(triples, SortedTriples) and triples.by_subject is not None:
+        return triples.by_subject  # type: ignore[return-value]
     index = triples.index if isinstance(triples, ReleaseOrder) else triples
     if isinstance(index, Index):
         out: dict[str, Mapping[ox.NamedNode, Sequence[Term]]] = {}
@@ -288,54 +291,95 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
     participation, not in a sibling node), ``type`` is always a list, and every key is a term of the
     context. A resource linked from two places is embedded in both (JSON-LD merges node objects with
     the same ``id``); a link back to a resource being embedded stays an ``id`` reference."""
-    terms = _terms()
-    by_subject = _subjects(triples)
+    framer = _Framer(_subjects(triples), _terms())
     reached: set[str] = set()
-    tree = _framed(root, by_subject, terms, frozenset(), reached)
+    tree = framer.frame(root, frozenset(), reached)
     # What the tree does not reach (who is shown holding a post the chair's post reports to) is
     # kept beside it, framed the same way (JSON-LD 1.1 @included).
-    rest = [s for s in sorted(by_subject) if s not in reached]
     included = []
-    for s in rest:
+    for s in sorted(framer.by_subject):
         if s not in reached:
-            included.append(_framed(s, by_subject, terms, frozenset(), reached))
+            included.append(framer.frame(s, frozenset(), reached))
     doc = {"@context": context, **tree}
     if included:
         doc["included"] = included
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def _framed(
-    s: str,
-    by_subject: _Subjects,
-    terms: _Terms,
-    path: frozenset[str],
-    reached: set[str],
-) -> dict[str, Any]:
-    reached.add(s)
-    out: dict[str, Any] = {"id": s}
-    entries = by_subject.get(s, _EMPTY)
-    out["type"] = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
-    values: dict[str, list[Any]] = defaultdict(list)
-    containers: dict[str, str] = {}
-    inside = path | {s}
-    for p, objects in entries.items():
-        if p == RDF_TYPE:
-            continue
-        by_term = terms.by_key.get((p.value, "@vocab")) is not None  # a term of the context, as a role
-        for o in objects:
-            key, container, value = _entry(p, o, terms)
-            if (
-                type(o) is ox.NamedNode
-                and o.value in by_subject
-                and o.value not in inside
-                and p not in _BACK_LINKS
-                and not by_term
-            ):
-                value = _framed(o.value, by_subject, terms, inside, reached)
-            elif type(o) is ox.NamedNode and isinstance(value, str) and not by_term:
-                value = {"id": o.value}
-            values[key].append(value)
-            containers[key] = container
-    _put_values(out, values, containers, by_subject)
-    return out
+class _Framed(NamedTuple):
+    """A resource framed once, and when the same tree serves again: it depends on the path it was
+    framed on (the resources being embedded around it) only through which of ``consulted`` are on
+    it, and those were ``on_path``."""
+
+    consulted: frozenset[str]
+    on_path: frozenset[str]
+    tree: dict[str, Any]
+    reached: frozenset[str]
+
+
+class _Framer:
+    """Frames the resources of one document. The same resource is embedded under many others (a
+    source under every organisation it describes): its tree is made once and used wherever the
+    path around it gives the same tree (:class:`_Framed`)."""
+
+    __slots__ = ("by_subject", "terms", "_made")
+
+    def __init__(self, by_subject: _Subjects, terms: _Terms) -> None:
+        self.by_subject = by_subject
+        self.terms = terms
+        self._made: dict[str, list[_Framed]] = {}
+
+    def frame(self, s: str, path: frozenset[str], reached: set[str]) -> dict[str, Any]:
+        framed = self._framed(s, path)
+        reached.update(framed.reached)
+        return framed.tree
+
+    def _framed(self, s: str, path: frozenset[str]) -> _Framed:
+        made = self._made.get(s)
+        if made is not None:
+            for framed in made:
+                if (
+                    framed.consulted.isdisjoint(path)
+                    if not framed.on_path
+                    else framed.on_path == framed.consulted & path
+                ):
+                    return framed
+        else:
+            made = self._made[s] = []
+        by_subject, terms = self.by_subject, self.terms
+        out: dict[str, Any] = {"id": s}
+        entries = by_subject.get(s, _EMPTY)
+        out["type"] = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
+        values: dict[str, list[Any]] = defaultdict(list)
+        containers: dict[str, str] = {}
+        inside = path | {s}
+        consulted: set[str] = set()
+        reached: set[str] = {s}
+        for p, objects in entries.items():
+            if p == RDF_TYPE:
+                continue
+            by_term = terms.by_key.get((p.value, "@vocab")) is not None  # a term of the context, as a role
+            back = p in _BACK_LINKS
+            for o in objects:
+                key, container, value = _entry(p, o, terms)
+                if type(o) is ox.NamedNode and not by_term:
+                    iri = o.value
+                    if not back and iri in by_subject:
+                        if iri != s:
+                            consulted.add(iri)
+                        if iri not in inside:
+                            child = self._framed(iri, inside)
+                            consulted.update(child.consulted)
+                            reached.update(child.reached)
+                            value = child.tree
+                        elif isinstance(value, str):
+                            value = {"id": iri}
+                    elif isinstance(value, str):
+                        value = {"id": iri}
+                values[key].append(value)
+                containers[key] = container
+        _put_values(out, values, containers, by_subject)
+        consulted.discard(s)
+        framed = _Framed(frozenset(consulted), frozenset(consulted & path), out, frozenset(reached))
+        made.append(framed)
+        return framed

@@ -23,6 +23,7 @@ __all__ = [
     "ReleaseOrder",
     "Namespaces",
     "SortedPrefixes",
+    "SortedTriples",
     "output_file",
     "sorted_prefixes",
     "release_order",
@@ -100,13 +101,40 @@ def _predicate_key(p: ox.NamedNode) -> tuple[bool, str]:
     return p != RDF_TYPE, p.value
 
 
+class SortedTriples(list):  # type: ignore[type-arg]
+    """pyoxigraph triples in release order (:func:`sort_key`), with what their writers would
+    otherwise work out from them again, when the maker of the list knew it already:
+
+    * ``by_subject`` — each subject's statements by its IRI (predicate → objects, in the same
+      order), as :mod:`sakrad_ld.jsonld` reads a graph;
+    * ``prefixes`` — what :func:`used_prefixes` finds in the triples' N-Triples.
+
+    Either may be None (worked out from the triples as for any list)."""
+
+    __slots__ = ("by_subject", "prefixes")
+
+    def __init__(
+        self,
+        triples: Iterable[ox.Triple] = (),
+        by_subject: dict[str, dict[Term, list[Term]]] | None = None,
+        prefixes: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(triples)
+        self.by_subject = by_subject
+        self.prefixes = prefixes
+
+
 def serialize_ox(triples: list[ox.Triple], format: str, ntriples: Searchable | None = None) -> bytes:
     """pyoxigraph triples, in the order given, as ``format`` (turtle, ntriples, rdfxml) in the
     release's style: only the prefixes used, sorted. ``ntriples``, the same triples already written
     as N-Triples, spares writing them again to find the prefixes."""
     prefixes = None
     if format in ("turtle", "rdfxml"):
-        prefixes = used_prefixes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if ntriples is None else ntriples)
+        prefixes = triples.prefixes if isinstance(triples, SortedTriples) and ntriples is None else None
+        if prefixes is None:
+            prefixes = used_prefixes(
+                ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if ntriples is None else ntriples
+            )
     return _write(triples, format, prefixes)
 
 
@@ -181,7 +209,12 @@ def sorted_prefixes(data: bytes, prefixes: dict[str, str]) -> bytes:
     """Turtle or TriG from pyoxigraph with its ``@prefix`` lines sorted: pyoxigraph writes them in hash
     order; sorted, they read better and never move between builds."""
     head = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes.items())
-    body = [line for line in data.split(b"\n") if not line.startswith(b"@prefix ")]
+    start = 0  # pyoxigraph writes the prefix lines first: the rest is taken as it is, unless another follows
+    while data.startswith(_PREFIX, start) and (end := data.find(b"\n", start)) >= 0:
+        start = end + 1
+    if not data.startswith(_PREFIX, start) and data.find(b"\n" + _PREFIX, start) < 0:
+        return b"\n".join(head) + b"\n\n" + data[start:] if head else data[start:]
+    body = [line for line in data.split(b"\n") if not line.startswith(_PREFIX)]
     return b"\n".join(head + ([b""] if head else []) + body)
 
 

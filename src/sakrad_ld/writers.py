@@ -81,7 +81,7 @@ def _serialized(
     if output is not None:
         serialize_to(triples, format, output, ntriples)
         return b""
-    return serialize_ox(list(triples), format, ntriples)
+    return serialize_ox(triples if isinstance(triples, list) else list(triples), format, ntriples)
 
 
 def jsonld(

@@ -28,9 +28,9 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from ..formats import Format
-from ..serialize import sort_key
+from ..serialize import SortedTriples, used_prefixes
 from ..triples import RDF_TYPE, Term, Triple
-from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, ORG, OWL, RDFS, SAKRAD, SCHEMA, SKOS
+from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, ORG, OWL, PREFIXES, RDFS, SAKRAD, SCHEMA, SKOS
 from ..writers import write
 
 __all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources"]
@@ -89,10 +89,13 @@ def _pattern(store: ox.Store) -> Callable[[Term | None, Term | None, Term | None
 
 def own_resources(store: ox.Store, iri: str) -> list[Subject]:
     """The thing and its parts (IRIs extending ``iri``), and the blank nodes they use, in the order found."""
-    return _own(_pattern(store), iri)
+    return list(_own(_pattern(store), iri)[0])
 
 
-def _own(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], iri: str) -> list[Subject]:
+def _own(
+    pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], iri: str
+) -> tuple[dict[Subject, None], list[Triple]]:
+    """The thing and its parts with the blank nodes they use, in the order found, and what they say."""
     thing = ox.NamedNode(iri)
     seen: dict[Subject, None] = {thing: None}
     queue: list[Subject] = [thing]
@@ -101,40 +104,39 @@ def _own(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Tri
             if isinstance(s, ox.NamedNode) and _extends(iri, s.value) and s not in seen:
                 seen[s] = None
                 queue.append(s)
+    said: list[Triple] = []
     while queue:
         s = queue.pop()
-        for _, _, o in pattern(s, None, None):
+        for triple in pattern(s, None, None):
+            said.append(triple)
+            o = triple[2]
             if (
                 isinstance(o, ox.BlankNode) or (isinstance(o, ox.NamedNode) and _extends(iri, o.value))
             ) and o not in seen:
                 seen[o] = None
                 queue.append(o)
-    return list(seen)
+    return seen, said
 
 
-def document_triples(store: ox.Store, iri: str, known: dict[Term, _Linked] | None = None) -> list[ox.Triple]:
+def document_triples(store: ox.Store, iri: str, known: dict[object, object] | None = None) -> SortedTriples:
     """The triples of the document about ``iri``, sorted; empty if the store knows nothing of it.
 
     The store may hold the data in its default graph or in named graphs: all graphs are read, and a
     triple held in several graphs appears once. What a linked resource adds to a document depends on
     that resource alone: give the same ``known`` (an empty dict at first) to the documents of one
-    unchanging store and each resource's part is read once, not once for every document that links
-    to it (an organisation in a thousand meetings).
+    unchanging store and each resource's part is read (and put in order) once, not once for every
+    document that links to it (an organisation in a thousand meetings). The list carries each
+    subject's statements and the prefixes the writers declare (:class:`~sakrad_ld.serialize.SortedTriples`).
     """
     pattern = _pattern(store)
-    own = _own(pattern, iri)
-    triples: set[ox.Triple] = set()
-    for s in own:
-        triples.update(ox.Triple(*t) for t in pattern(s, None, None))
-    owned = set(own)
+    owned, mine = _own(pattern, iri)
+    parts: dict[Term, list[_Part]] = {part.subject: [part] for part in _parts(mine)}
     # linked resources, not the classes of the own ones (a class is described by the ontology)
-    frontier = {
-        t.object
-        for t in triples
-        if isinstance(t.object, ox.NamedNode) and t.object not in owned and t.predicate != RDF_TYPE
-    }
-    seen = set(owned)
+    frontier = {o for _, p, o in mine if isinstance(o, ox.NamedNode) and o not in owned and p != RDF_TYPE}
+    seen: set[Term] = set(owned)
     known = {} if known is None else known
+    linked_parts: list[_Part] = []
+    used = set(_prefixes(ox.Triple(*t) for t in mine)) if mine else set()
     for _ in range(_DEPTH):
         reached: set[Term] = set()
         for o in frontier - seen:
@@ -142,46 +144,141 @@ def document_triples(store: ox.Store, iri: str, known: dict[Term, _Linked] | Non
             linked = known.get(o)
             if linked is None:
                 linked = known[o] = _linked(pattern, o)
-            triples.update(linked.triples)
-            reached.update(linked.reached)
+            linked_parts.extend(linked.parts)  # type: ignore[attr-defined]
+            used.update(linked.prefixes)  # type: ignore[attr-defined]
+            reached.update(linked.reached)  # type: ignore[attr-defined]
         frontier = {r for r in reached if isinstance(r, ox.NamedNode)}
     for o in frontier - seen:  # the last links reached: named, not described further
-        linked = known.get(o)
-        triples.update(linked.named if linked is not None else _named(pattern, o))
-    return sorted(triples, key=sort_key)  # the release's own order
+        named = known.get((_NAMED_ONLY, o))
+        if named is None:
+            named = known[(_NAMED_ONLY, o)] = _linked_of(_named(pattern, o), ())
+        linked_parts.extend(named.parts)  # type: ignore[attr-defined]
+        used.update(named.prefixes)  # type: ignore[attr-defined]
+    for part in linked_parts:
+        if (same := parts.get(part.subject)) is None:
+            parts[part.subject] = [part]
+        else:
+            same.append(part)
+    return _in_order(parts, owned, used, known)
+
+
+_NAMED_ONLY = "named"  # a resource's types and labels alone, in ``known``
+_MERGED = "merged"  # a subject's parts from several linked resources, merged, in ``known``
+
+
+class _Part(NamedTuple):
+    """One subject's statements from one place (its own, or a linked resource's), in release order."""
+
+    key: str  # the subject as N-Triples: the release's order of subjects
+    subject: Term
+    statements: dict[Term, list[Term]]  # predicate → objects
+    triples: tuple[ox.Triple, ...]
+
+
+def _parts(triples: Iterable[Triple]) -> list[_Part]:
+    """``triples`` by subject, each once, in release order within each subject."""
+    grouped: dict[Term, dict[Term, dict[Term, None]]] = {}
+    for s, p, o in triples:
+        by_p = grouped.get(s)
+        if by_p is None:
+            by_p = grouped[s] = {}
+        objects = by_p.get(p)
+        if objects is None:
+            by_p[p] = {o: None}
+        else:
+            objects[o] = None
+    return [_part(s, by_p) for s, by_p in grouped.items()]
+
+
+def _part(s: Term, by_p: dict[Term, dict[Term, None]]) -> _Part:
+    statements = {
+        p: list(objects) if len(objects) < 2 else sorted(objects, key=str)
+        for p in sorted(by_p, key=_predicate_key)
+        if (objects := by_p[p])
+    }
+    triples = tuple(ox.Triple(s, p, o) for p, objects in statements.items() for o in objects)  # type: ignore[arg-type]
+    return _Part(str(s), s, statements, triples)
+
+
+def _predicate_key(p: Term) -> tuple[bool, str]:
+    return p != RDF_TYPE, p.value
+
+
+def _prefixes(triples: Iterable[ox.Triple]) -> frozenset[str]:
+    """What :func:`~sakrad_ld.serialize.used_prefixes` finds in the N-Triples of ``triples``, by name."""
+    return frozenset(used_prefixes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
+
+
+def _in_order(
+    parts: dict[Term, list[_Part]], owned: dict[Subject, None], used: set[str], known: dict[object, object]
+) -> SortedTriples:
+    """The document from each subject's parts: its triples in release order, each subject's
+    statements by IRI (when every subject has one) and the prefixes used."""
+    out = SortedTriples()
+    by_subject: dict[str, dict[Term, list[Term]]] | None = {}
+    for same in sorted(parts.values(), key=lambda same: same[0].key):
+        part = same[0] if len(same) == 1 else _merged(same, known, same[0].subject not in owned)
+        out.extend(part.triples)
+        if by_subject is not None:
+            if type(part.subject) is ox.NamedNode:
+                by_subject[part.subject.value] = part.statements
+            else:
+                by_subject = None  # a blank node: read from the triples (the JSON-LD writer refuses it)
+    out.by_subject = by_subject
+    out.prefixes = {name: ns for name, ns in sorted(PREFIXES.items()) if name in used}
+    return out
+
+
+def _merged(same: list[_Part], known: dict[object, object], keep: bool) -> _Part:
+    """One part of a subject's several; kept in ``known`` (``keep``) when they are all linked
+    resources' (an identifier read in full with its organisation and reached from it as well)."""
+    made: list[tuple[list[_Part], _Part]] = known.setdefault((_MERGED, same[0].subject), []) if keep else []  # type: ignore[assignment]
+    for parts, merged in made:
+        if len(parts) == len(same) and all(a is b for a, b in zip(parts, same, strict=True)):
+            return merged
+    by_p: dict[Term, dict[Term, None]] = {}
+    for part in same:
+        for p, objects in part.statements.items():
+            by_p.setdefault(p, {}).update(dict.fromkeys(objects))
+    merged = _part(same[0].subject, by_p)
+    made.append((same, merged))
+    return merged
 
 
 class _Linked(NamedTuple):
-    """What a linked resource adds to a document: its types and labels (``named``), those and its
-    context (``triples``), and the resources its context links to (``reached``)."""
+    """What a linked resource adds to a document: its types and labels with its context, as parts
+    (``parts``), the names of the prefixes their N-Triples use (``prefixes``) and the resources its
+    context links to (``reached``)."""
 
-    named: tuple[ox.Triple, ...]
-    triples: tuple[ox.Triple, ...]
+    parts: tuple[_Part, ...]
+    prefixes: frozenset[str]
     reached: tuple[Term, ...]
 
 
-def _named(
-    pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], o: Term
-) -> tuple[ox.Triple, ...]:
-    return tuple(ox.Triple(*t) for predicate in _NAMED for t in pattern(o, predicate, None))
+def _linked_of(triples: list[Triple], reached: Iterable[Term]) -> _Linked:
+    parts = tuple(_parts(triples))
+    return _Linked(parts, _prefixes(t for part in parts for t in part.triples), tuple(reached))
+
+
+def _named(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], o: Term) -> list[Triple]:
+    return [t for predicate in _NAMED for t in pattern(o, predicate, None)]
 
 
 def _linked(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], o: Term) -> _Linked:
-    named = _named(pattern, o)
-    triples = set(named)
-    reached: set[Term] = set()
+    triples = _named(pattern, o)
+    reached: dict[Term, None] = {}
     for predicate in CONTEXT:
         for t in pattern(o, predicate, None):
-            triples.add(ox.Triple(*t))
+            triples.append(t)
             if isinstance(t[2], ox.NamedNode):
-                reached.add(t[2])
+                reached[t[2]] = None
                 if predicate in _IN_FULL:
-                    triples.update(ox.Triple(*u) for u in pattern(t[2], None, None))
-    if ox.Triple(o, RDF_TYPE, _POST) in triples:
+                    triples.extend(pattern(t[2], None, None))
+    if any(t[1] == RDF_TYPE and t[2] == _POST for t in triples):
         for holding, _, _ in list(pattern(None, _HOLDING_POST, o)):  # who is shown holding it
-            triples.update(ox.Triple(*t) for t in pattern(holding, None, None))
-            reached.update(m for _, _, m in pattern(holding, _MEMBER, None))
-    return _Linked(named, tuple(triples), tuple(reached))
+            triples.extend(pattern(holding, None, None))
+            reached.update((m, None) for _, _, m in pattern(holding, _MEMBER, None))
+    return _linked_of(triples, reached)
 
 
 def document_bytes(triples: list[ox.Triple], format: Format, context: str, root: str | None = None) -> bytes:

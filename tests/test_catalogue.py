@@ -126,6 +126,26 @@ def test_the_build_check_agrees(catalogue: Graph, catalogue_2: Graph) -> None:
     assert checked.summary() == "DCAT-AP 2.1.1: 0 violations, 2 warnings (2 explained in docs/catalogue.md)"
 
 
+def test_the_check_sent_to_another_process_finds_what_the_check_here_finds(
+    catalogue: Graph, catalogue_2: Graph
+) -> None:
+    graphs = [
+        (triples.Graph(from_rdflib(catalogue)), dcat_ap.DCAT_AP_3),
+        (triples.Graph(from_rdflib(catalogue_2)), dcat_ap.DCAT_AP_2),
+    ]
+    data = dcat_ap.to_send(graphs)
+    for g, _ in graphs:  # a violation put in (a dataset without a title), so there is more to compare than warnings
+        (dataset,) = {s for s, _, _ in g.triples(None, vocab.RDF.type, vocab.DCAT.Dataset)}
+        for t in list(g.triples(dataset, vocab.DCTERMS.title, None)):
+            g.remove(t)
+    dcat_ap.prepare_checks()
+    sent = dcat_ap.check_sent(dcat_ap.to_send(graphs))
+    here = [dcat.validate_catalogue(g, profile) for g, profile in graphs]
+    assert [c.profile for c in sent] == [dcat_ap.DCAT_AP_3, dcat_ap.DCAT_AP_2]
+    assert sent == here and all(c.violations for c in sent)
+    assert [c.conforms for c in dcat_ap.check_sent(data)] == [True, True]
+
+
 # --- DCAT-AP 2.1.1 -----------------------------------------------------------------------------
 
 

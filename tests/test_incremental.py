@@ -146,3 +146,39 @@ def test_build_command_keeps_its_cache_where_it_is_told(corpus: Path, tmp_path: 
     assert any(p.is_file() for p in cache.rglob("*"))
     assert main(["-C", str(corpus), "build", "--out", str(out), "--cache", str(cache)]) == 0
     assert _files(out.resolve()) == first
+
+
+def test_unchanged_inputs_write_nothing_and_any_change_builds_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sakrad_ld.release as release
+
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    first = _cached(corpus, out, cache)
+    folder = out.resolve()
+    wrote: list[Path] = []  # the folders of the releases written into ``out``
+    write_files = release._write_files
+
+    def counted(project: Project, root: Path, *rest: object) -> None:
+        if root.parent == tmp_path / "dist.releases":
+            wrote.append(root)
+        write_files(project, root, *rest)
+
+    monkeypatch.setattr(release, "_write_files", counted)
+    result = write_release(Project.at(corpus), out, workers=1, cache=cache)
+    assert wrote == [] and result.out == out and out.resolve() == folder and _files(folder) == first
+    assert result.report.conforms and len(result.corpus.meetings) == MEETINGS  # loaded and validated all the same
+    assert any(p.is_file() for p in (cache / "document").rglob("*")), "the meetings' entries were pruned"
+
+    shape = next((corpus / "shapes").glob("*.ttl"))
+    before = shape.read_text(encoding="utf-8")
+    shape.write_text(before + "\n# a comment\n", encoding="utf-8")  # any input counts
+    edited = _cached(corpus, out, cache)
+    assert edited == _cold(corpus, tmp_path / "cold") != first and len(wrote) == 1
+    assert _cached(corpus, out, cache) == edited and len(wrote) == 1  # unchanged again
+
+    # ``out`` made to name another release: the inputs are unchanged since the cached build, but written again
+    shape.write_text(before, encoding="utf-8")
+    write_release(Project.at(corpus), out, workers=1)
+    shape.write_text(before + "\n# a comment\n", encoding="utf-8")
+    assert _cached(corpus, out, cache) == edited and len(wrote) == 3

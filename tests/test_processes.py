@@ -159,3 +159,50 @@ def test_background_work_is_stopped_when_the_build_fails_elsewhere(tmp_path: Pat
     beside = processes.in_background(work)
     beside.stop()  # killed, not waited for: had it run on, the file would be there
     assert not (tmp_path / "late").exists()
+
+
+def test_what_each_item_gives_comes_back_in_the_order_of_the_items(small_shares: None) -> None:
+    pids = in_processes(list(range(9)), lambda item: (item, os.getpid()), 2)
+    assert [item for item, _ in pids] == list(range(9))
+    assert {pid for _, pid in pids} - {os.getpid()}, "no item was done in another process"
+
+
+def test_prepared_work_gets_ready_in_another_process_and_answers_what_it_is_given(
+    tmp_path: Path, small_shares: None
+) -> None:
+    def prepare() -> int:
+        (tmp_path / "ready").write_text(str(os.getpid()))
+        return 40
+
+    later = processes.prepared(prepare, lambda ready, data: (ready + len(data), os.getpid()))
+    assert _wait_for(lambda: (tmp_path / "ready").exists()), "it did not get ready before it was given anything"
+    later.give(b"ab" * 100_000)  # more than a pipe holds
+    answer, pid = later.result()
+    assert answer == 200_040 and pid == int((tmp_path / "ready").read_text()) != os.getpid()
+
+
+def test_an_error_in_prepared_work_is_raised_by_result(small_shares: None) -> None:
+    def prepare() -> None:
+        raise OSError(2, "No such file or directory", "assets/shapes.ttl")
+
+    later = processes.prepared(prepare, lambda ready, data: data)
+    later.give(b"x" * 200_000)  # the process ended without reading: giving does not hang
+    with pytest.raises(OSError, match="No such file"):
+        later.result()
+
+
+def test_prepared_work_without_fork_runs_here_when_given(small_shares: None) -> None:
+    ran: list[int] = []
+    later = processes.prepared(lambda: ran.append(os.getpid()), lambda ready, data: data.upper(), fork=False)
+    assert ran == []
+    later.give(b"abc")
+    assert ran == [os.getpid()] and later.result() == b"ABC"
+
+
+def test_prepared_work_never_given_anything_is_stopped(tmp_path: Path, small_shares: None) -> None:
+    later = processes.prepared(lambda: (tmp_path / "pid").write_text(str(os.getpid())), lambda ready, data: data)
+    assert _wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text() != "")
+    pid = int((tmp_path / "pid").read_text())
+    assert _alive(pid)
+    later.stop()
+    assert not _alive(pid)

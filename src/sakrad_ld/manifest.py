@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,13 +110,17 @@ def make_manifest(
     known = known or {}
     paths = sorted(p for p in root.rglob("*") if p.is_file() and p.name not in (MANIFEST_FILE, CHECKSUMS))
     unread = [p for p in paths if p.relative_to(root).as_posix() not in known]
-    # hashlib lets go of the GIL while it hashes: two threads hash on two cores
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        read = dict(zip(unread, pool.map(_digest, unread, chunksize=64), strict=True))
-    digests = [read[p] if p in read else known[p.relative_to(root).as_posix()] for p in paths]
+    if len(unread) > 1:  # hashlib lets go of the GIL while it hashes: two threads hash on two cores
+        from concurrent.futures import ThreadPoolExecutor  # not imported by a build, which knows its files
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            read = dict(zip(unread, pool.map(_digest, unread, chunksize=64), strict=True))
+    else:
+        read = {p: _digest(p) for p in unread}
     files = []
-    for path, (size, sha256) in zip(paths, digests, strict=True):
+    for path in paths:
         rel = path.relative_to(root).as_posix()
+        size, sha256 = read[path] if path in read else known[rel]
         form = rdf_format_of(rel)
         files.append(ManifestFile(rel, media_type_of(rel), size, sha256, form.name if form else ""))
     return Manifest(base_iri, version, graph_name(base_iri, version), f"sakrad-ld {__version__}", tuple(files))
@@ -132,9 +136,11 @@ def file_digests(path: Path, *algorithms: str) -> tuple[int, tuple[str, ...]]:
     takes), read once, a block at a time (never held whole)."""
     digests = [hashlib.new(a) for a in algorithms]
     size = 0
-    block = bytearray(_BLOCK)
-    view = memoryview(block)
     with open(path, "rb", buffering=0) as file:
+        # a block no larger than the file (and one byte more, to see its end in one read): most
+        # files of a release are small, and a 1 MiB buffer for each cost more than reading them
+        block = bytearray(min(_BLOCK, os.fstat(file.fileno()).st_size + 1))
+        view = memoryview(block)
         while n := file.readinto(block):
             size += n
             for d in digests:

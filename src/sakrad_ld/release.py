@@ -37,7 +37,8 @@ from pathlib import Path, PurePosixPath
 
 import pyoxigraph as ox
 
-from .catalogue.dcat import release_files, write_catalogue
+from .catalogue.dcat import Catalogue, CatalogueReport, accept_catalogue, make_catalogue, release_files
+from .catalogue.dcat_ap import check_sent, prepare_checks, to_send
 from .corpus import load_corpus, schema_files
 from .documents import document_bytes, document_triples
 from .errors import ReleaseError
@@ -45,9 +46,9 @@ from .folders import CacheFolder, ReleaseFolders
 from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS, by_name
 from .graph import Built, build_graph, role_scheme_graph
 from .jsonld import context_document
-from .layout import CATALOGUE_FILE, CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
+from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from .manifest import Manifest, make_manifest
-from .processes import cores, in_background, in_processes
+from .processes import Prepared, cores, in_background, in_processes, prepared
 from .project import Project
 from .quads import write_quad_files
 from .records import Corpus, Meeting
@@ -147,31 +148,78 @@ def write_release(
     With ``cache`` (a folder, such as :meth:`CacheFolder.beside` ``out``), the files a build made
     are kept there under the digest of everything they were made from, and the next build takes a
     file from it instead of making it again when those inputs are the same (each meeting's
-    documents and picture): the release is byte-identical to one built without it. A cache
-    written by other code is never read; what the build did not use is removed from it."""
+    documents and picture): the release is byte-identical to one built without it. The cache also
+    records which release the project's files (``data/``, ``ontology/``, ``shapes/``) made: when
+    they and the code are unchanged and ``out`` still names that release, the data is loaded and
+    validated (for the result) and nothing is written. A cache written by other code is never
+    read; what the build did not use is removed from it."""
     started = CacheFolder.now()
     kept = CacheFolder(cache, _code_digest()) if cache is not None else None
-    with _cycle_collector_paused():
-        corpus, built, report = build(project, progress)
-        if not report.conforms:
-            return BuildResult(corpus, built, report, None)
-        out = _absolute(out)
-        folders = ReleaseFolders(out)
-        try:
-            with folders.locked(waiting):
-                folders.clean()
-                _refuse_emptying(out, folders.current(), corpus, allow_empty)  # current() refuses a foreign folder
-                with folders.new() as tmp:
-                    _write_files(
-                        project, tmp, corpus, built, report, progress, cores() if workers is None else workers, kept
-                    )
-                    folders.publish(tmp)
-                    if kept is not None:
-                        kept.prune(started)
-        except OSError as error:  # every file-system error, said with its path; no traceback
-            where = error.filename or out
-            raise ReleaseError(f"{where}: {error.strerror or error}; the release at {out} was not changed") from None
+    inputs = _inputs_digest(project) if kept is not None else ""
+    made = kept.key("release", inputs) if kept is not None else ""
+    # what the cache says of the release these inputs made: when its build started, its checksums
+    since, recorded = _record(kept.get(made)) if kept is not None else (0.0, None)
+    workers = cores() if workers is None else workers
+    # The DCAT-AP shapes are compiled in a process of their own while this one loads, builds and
+    # validates the data (one core is idle then); the catalogue is checked there once it is made
+    # (not at all when nothing will be written: then the process is not started).
+    unchanged = recorded is not None and _checksums_at(out) == recorded
+    checker = prepared(prepare_checks, lambda _, data: check_sent(data), fork=workers > 1 and not unchanged)
+    try:
+        with _cycle_collector_paused():
+            corpus, built, report = build(project, progress)
+            if not report.conforms:
+                return BuildResult(corpus, built, report, None)
+            out = _absolute(out)
+            folders = ReleaseFolders(out)
+            try:
+                with folders.locked(waiting):
+                    folders.clean()
+                    current = folders.current()  # refuses a foreign folder
+                    _refuse_emptying(out, current, corpus, allow_empty)
+                    if (
+                        recorded is not None
+                        and current is not None
+                        and _checksums_at(current) == recorded
+                        and _inputs_digest(project) == inputs  # not changed while it was loaded
+                    ):  # ``out`` is what these inputs make: the cache keeps what its build used
+                        assert kept is not None
+                        kept.prune(since)
+                        return BuildResult(corpus, built, report, out)
+                    with folders.new() as tmp:
+                        _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker)
+                        folder = folders.publish(tmp)
+                        if kept is not None:
+                            if _inputs_digest(project) == inputs:  # not changed while it was built
+                                kept.put(made, f"{started!r}\n".encode() + (folder / CHECKSUMS).read_bytes())
+                            kept.prune(started)
+            except OSError as error:  # every file-system error, said with its path; no traceback
+                where = error.filename or out
+                raise ReleaseError(
+                    f"{where}: {error.strerror or error}; the release at {out} was not changed"
+                ) from None
+    finally:
+        checker.stop()
     return BuildResult(corpus, built, report, out)
+
+
+def _record(data: bytes | None) -> tuple[float, bytes | None]:
+    """A cached record of a release: when the build that made it started, and its checksum file."""
+    if data is None or b"\n" not in data:
+        return 0.0, None
+    when, sums = data.split(b"\n", 1)
+    try:
+        return float(when), sums
+    except ValueError:
+        return 0.0, None
+
+
+def _checksums_at(release: Path) -> bytes | None:
+    """The checksum file of the release at ``release``, or None."""
+    try:
+        return (release / CHECKSUMS).read_bytes()
+    except OSError:
+        return None
 
 
 def _absolute(out: Path) -> Path:
@@ -200,12 +248,19 @@ def _write_files(
     report: ValidationReport,
     progress: Stage,
     workers: int,
-    cache: CacheFolder | None = None,
+    cache: CacheFolder | None,
+    checker: Prepared[list[CatalogueReport]],
 ) -> None:
+    written: dict[str, tuple[int, str]] = {}  # the size and SHA-256 of each file put, for the manifest
+    folders: set[Path] = set()
+
     def put(rel: str, data: bytes) -> None:
         path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         path.write_bytes(data)
+        written[rel] = (len(data), hashlib.sha256(data).hexdigest())
 
     def quads() -> None:  # the graph by source document
         write_quad_files(built.quads, root)
@@ -228,12 +283,15 @@ def _write_files(
             work.stop()
     progress("catalogue", 0, 1)
     described = release_files(root)  # read once: the catalogue's digests, and the manifest's for these files
-    write_catalogue(project, root, corpus, built, report, described)  # raises if DCAT-AP is broken
+    catalogue = make_catalogue(project, corpus, built, report, described)
+    checker.give(to_send(catalogue.checked))  # checked beside the meetings' files; accepted before publishing
+    for name, data in catalogue.files.items():
+        put(name, data)
     # The release as the server opens it (the graph, the ontology, the catalogue), read from the
     # triples in memory rather than loaded back from the files just written: the pictures are drawn
     # from it, and each meeting's document is the one the server and the static site give for it
     # (sakrad_ld.documents; tests/test_release_identical.py holds the bytes).
-    store = _release_store(project, root, built)
+    store = _release_store(project, built, catalogue)
     forms = [f for f in FORMATS if RELEASE_MEETINGS in f.release]
     context = f"{built.minter.base}{CONTEXT_FILE}"  # the published context, never relative to a folder
     base, labels = built.minter.base, Labeller(store)
@@ -249,27 +307,37 @@ def _write_files(
             cache.put(name, data := make())
         return data
 
-    def meeting_files(meeting: Meeting) -> None:
+    def meeting_files(meeting: Meeting) -> dict[str, tuple[int, str]]:
+        """Writes a meeting's documents and picture; their sizes and digests by path."""
         iri = built.minter.thing("meeting", meeting.id).value
         triples = document_triples(store, iri, known)
         # a document is made of its triples alone, a picture of the facts read for it: their
         # digests name the files in the cache (a changed organisation changes exactly the
         # documents and pictures that show it); without a cache neither is spelled out
         said = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if cache is not None else b""
+        files = {}
         for form in forms:
             made = partial(document_bytes, triples, form, context, iri)
-            put(f"meetings/{meeting.id}{form.suffix}", kept(("document", form.name, iri, context, said), made))
+            files[f"meetings/{meeting.id}{form.suffix}"] = kept(("document", form.name, iri, context, said), made)
         facts = meeting_facts(store, iri, labels)
         shown = repr(facts) if cache is not None else ""
-        drawn = kept(("picture", iri, base, shown), lambda: meeting_svg(store, iri, base, facts).encode())
-        put(meeting_file(iri), drawn)
+        files[meeting_file(iri)] = kept(
+            ("picture", iri, base, shown), lambda: meeting_svg(store, iri, base, facts).encode()
+        )
+        for rel, data in files.items():
+            put(rel, data)
+        return {rel: written[rel] for rel in files}
 
-    in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
+    made = in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
+    for digests in made:
+        written.update(digests)
     draw_chart(store, base, put)
+    accept_catalogue(checker.result(), corpus.config, project)  # raises if DCAT-AP is broken
     progress("checksums", 0, 1)
-    manifest = make_manifest(root, base, corpus.config.version, {f.path: (f.size, f.sha256) for f in described})
+    known_digests = {**written, **{f.path: (f.size, f.sha256) for f in described}}
+    manifest = make_manifest(root, base, corpus.config.version, known_digests)
     put(MANIFEST_FILE, manifest.to_json())
-    put(CHECKSUMS, _checksums_of(manifest, root))
+    put(CHECKSUMS, _checksums_of(manifest, written[MANIFEST_FILE][1]))
 
 
 def _write_graph_files(
@@ -309,27 +377,46 @@ def _write_graph_files(
 
 def _code_digest() -> str:
     """A digest of the package's own files (code, templates, assets): what made a cached file."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return _folders_digest(Path(__file__).resolve().parent)
+
+
+def _inputs_digest(project: Project) -> str:
+    """A digest of everything a build reads from the project: every file of ``data/``,
+    ``ontology/`` and ``shapes/``, and where the project is."""
+    return _folders_digest(project.data, project.ontology, project.shapes, name=str(project.root.resolve()))
+
+
+def _folders_digest(*folders: Path, name: str = "") -> str:
+    """The SHA-256 of each file below ``folders`` (``__pycache__`` aside) and its path, in one digest."""
+    digest = hashlib.sha256(name.encode() + b"\0")
+    for n, folder in enumerate(folders):
+        found = []  # (the path's parts below the folder, the path)
+        for where, subfolders, files in os.walk(folder):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            below = Path(where).relative_to(folder).parts
+            found.extend(((*below, f), os.path.join(where, f)) for f in files)
+        for parts, path in sorted(found):
+            try:
+                with open(path, "rb") as file:
+                    data = file.read()
+            except OSError:  # a link that leads nowhere: named, with nothing read
+                data = b"\0unreadable"
+            digest.update(f"{n}/{'/'.join(parts)}".encode() + b"\0")
+            digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
-def _release_store(project: Project, root: Path, built: Built) -> IndexStore:
-    """What :func:`sakrad_ld.sparql.store.open_store` would hold of the release in ``root``, over the
-    graph's own index: the graph, and the ontology and catalogue triples it does not already have."""
-    files = [(f, ox.RdfFormat.TURTLE) for f in sorted(project.ontology.glob("*.ttl"))]
-    files.append((root / CATALOGUE_FILE, ox.RdfFormat.TURTLE))
+def _release_store(project: Project, built: Built, catalogue: Catalogue) -> IndexStore:
+    """What :func:`sakrad_ld.sparql.store.open_store` would hold of the release, over the graph's
+    own index: the graph, and the ontology and catalogue triples it does not already have (the
+    catalogue's in the order ``catalog.ttl`` holds them, as a store loaded from it would)."""
     graph = built.triples
     extra = [
         (t.subject, t.predicate, t.object)
-        for path, form in files
-        if path.is_file()
-        for t in ox.parse(path=path, format=form)
+        for path in sorted(project.ontology.glob("*.ttl"))
+        for t in ox.parse(path=path, format=ox.RdfFormat.TURTLE)
     ]
+    extra.extend((t.subject, t.predicate, t.object) for t in catalogue.ordered)
     return IndexStore(graph, Index(t for t in extra if t not in graph))
 
 
@@ -343,11 +430,11 @@ def _relative_report(report: ValidationReport, project: Project) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _checksums_of(manifest: Manifest, root: Path) -> bytes:
-    """What :func:`checksums` gives for ``root``, from the digests the manifest already made of
-    every file but itself (each file of a release is read and hashed once, not twice)."""
+def _checksums_of(manifest: Manifest, own: str) -> bytes:
+    """What :func:`checksums` gives for the release, from the digests the manifest holds of every
+    file but itself, and its own (``own``): no file of a release is read again for them."""
     digests = {f.path: f.sha256 for f in manifest.files}
-    digests[MANIFEST_FILE] = hashlib.sha256((root / MANIFEST_FILE).read_bytes()).hexdigest()
+    digests[MANIFEST_FILE] = own
     order = sorted(digests, key=lambda rel: PurePosixPath(rel).parts)  # as sorting the paths does
     return "".join(f"{digests[rel]}  {rel}\n" for rel in order).encode()
 

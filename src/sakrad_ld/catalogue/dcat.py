@@ -17,11 +17,13 @@ controlled-vocabulary shapes give warnings. Nothing depends on the clock: dates 
 
 from __future__ import annotations
 
-import logging
 import re
+import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -44,17 +46,22 @@ from .provenance import provenance_graph
 from .quality import quality_graph
 from .void import void_graph
 
+if TYPE_CHECKING:
+    import logging
+
 __all__ = [
+    "Catalogue",
     "CatalogueReport",
     "ReleasedFile",
+    "accept_catalogue",
     "catalogue_graph",
+    "check_catalogue",
+    "make_catalogue",
     "release_files",
     "validate_catalogue",
     "vocabulary_graph",
     "write_catalogue",
 ]
-
-log = logging.getLogger(__name__)
 
 #: The formats the catalogue is written in: Turtle, and RDF/XML for dataportal.se's harvester.
 CATALOGUE_FORMATS = ("turtle", "rdfxml")
@@ -90,12 +97,18 @@ def vocabulary_graph() -> Graph:
 
 
 def catalogue_graph(
-    project: Project, corpus: Corpus, built: Built, report: ValidationReport, files: list[ReleasedFile]
+    project: Project,
+    corpus: Corpus,
+    built: Built,
+    report: ValidationReport,
+    files: list[ReleasedFile],
+    vocab: Graph | None = None,
 ) -> Graph:
-    """The whole catalogue (DCAT-AP 3.0.1) of a release whose files are ``files``. Deterministic."""
+    """The whole catalogue (DCAT-AP 3.0.1) of a release whose files are ``files``. Deterministic.
+    ``vocab`` is :func:`vocabulary_graph`, when the caller has read it already."""
     config, minter = corpus.config, built.minter
     g = Graph()
-    vocab = vocabulary_graph()
+    vocab = vocabulary_graph() if vocab is None else vocab
     base = _download_base(config)
     dumps = [ox.NamedNode(base + f.path) for f in files if f.is_rdf]
     _Catalogue(g, vocab, config, minter).add(files, base, corpus, _standards(project))
@@ -438,6 +451,75 @@ def _tel(value: str) -> str:
 # --- Writing it --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """A release's catalogue, made but not yet checked: the DCAT-AP 3.0.1 graph, its DCAT-AP 2.1.1
+    variant, and the bytes of their files (``catalog.ttl`` … by file name)."""
+
+    graph: Graph
+    variant: Graph
+    files: dict[str, bytes]
+    #: the DCAT-AP 3.0.1 graph's triples in the order ``catalog.ttl`` holds them
+    ordered: list[ox.Triple]
+
+    @property
+    def checked(self) -> tuple[tuple[Graph, Profile], ...]:
+        """Each graph with the profile it is checked against, DCAT-AP 3.0.1 first."""
+        return ((self.graph, DCAT_AP_3), (self.variant, dcat_ap_2.PROFILE))
+
+
+def make_catalogue(
+    project: Project, corpus: Corpus, built: Built, report: ValidationReport, files: list[ReleasedFile]
+) -> Catalogue:
+    """The catalogue of a release whose files are ``files`` (:func:`release_files`), in both
+    profiles and both formats, unchecked (:func:`check_catalogue`, :func:`accept_catalogue`)."""
+    vocab = vocabulary_graph()
+    graph = catalogue_graph(project, corpus, built, report, files, vocab)
+    variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocab)
+    written: dict[str, bytes] = {}
+    ordered: list[ox.Triple] = []
+    for stem, g in ((CATALOGUE_STEM, graph), (dcat_ap_2.STEM, variant)):
+        order = release_order(Index(g))
+        ordered = ordered or order
+        for name in CATALOGUE_FORMATS:
+            written[f"{stem}{by_name(name).suffix}"] = writers.write(by_name(name), order)
+    return Catalogue(graph, variant, written, ordered)
+
+
+def check_catalogue(catalogue: Catalogue) -> list[CatalogueReport]:
+    """Both graphs against their profile's shapes, DCAT-AP 3.0.1 first."""
+    return [validate_catalogue(g, profile) for g, profile in catalogue.checked]
+
+
+def accept_catalogue(checked: list[CatalogueReport], config: DatasetConfig, project: Project) -> None:
+    """Raises InputErrors, pointing at ``data/dataset.yaml``, if a check found a violation of a
+    mandatory rule; logs every warning the docs do not explain, and each check's summary."""
+    violations = [(c.profile, f) for c in checked for f in c.violations]
+    if violations:
+        raise InputErrors(_errors(config, project, violations))
+    for report in checked:
+        for shapes, finding in report.unexplained():
+            _log().warning(
+                "%s %s warning: %s %s: %s",
+                report.profile,
+                shapes,
+                finding.focus,
+                finding.path or "",
+                finding.message("en"),
+            )
+        # Until something imports logging, nothing can have configured a handler an info message
+        # would reach: a build does not import it (2 ms) only to drop the summary.
+        if "logging" in sys.modules:
+            _log().info(report.summary())
+
+
+def _log() -> logging.Logger:
+    """This module's logger; logging is imported when something is logged."""
+    import logging
+
+    return logging.getLogger(__name__)
+
+
 def write_catalogue(
     project: Project,
     root: Path,
@@ -453,31 +535,12 @@ def write_catalogue(
     Raises InputErrors, pointing at ``data/dataset.yaml``, if either breaks a mandatory rule of
     its profile; logs every warning the docs do not explain. Returns both checks, 3.0.1 first.
     """
-    files = release_files(root) if files is None else files
-    graph = catalogue_graph(project, corpus, built, report, files)
-    variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocabulary_graph())
-    catalogues = []
-    for stem, g, profile in ((CATALOGUE_STEM, graph, DCAT_AP_3), (dcat_ap_2.STEM, variant, dcat_ap_2.PROFILE)):
-        ordered = release_order(Index(g))
-        written = {name: writers.write(by_name(name), ordered) for name in CATALOGUE_FORMATS}
-        catalogues.append((stem, written, validate_catalogue(g, profile)))
-    violations = [(checked.profile, f) for _, _, checked in catalogues for f in checked.violations]
-    if violations:
-        raise InputErrors(_errors(corpus.config, project, violations))
-    for stem, written, checked in catalogues:
-        for name in CATALOGUE_FORMATS:
-            (root / f"{stem}{by_name(name).suffix}").write_bytes(written[name])
-        for shapes, finding in checked.unexplained():
-            log.warning(
-                "%s %s warning: %s %s: %s",
-                checked.profile,
-                shapes,
-                finding.focus,
-                finding.path or "",
-                finding.message("en"),
-            )
-        log.info(checked.summary())
-    return [checked for _, _, checked in catalogues]
+    catalogue = make_catalogue(project, corpus, built, report, release_files(root) if files is None else files)
+    checked = check_catalogue(catalogue)
+    accept_catalogue(checked, corpus.config, project)
+    for name, data in catalogue.files.items():
+        (root / name).write_bytes(data)
+    return checked
 
 
 def _errors(config: DatasetConfig, project: Project, violations: Iterable[tuple[Profile, Finding]]) -> list[InputError]:

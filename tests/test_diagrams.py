@@ -3,6 +3,7 @@ the YAML a person wrote), stays readable with many sakråd, and is the same byte
 
 from __future__ import annotations
 
+import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -116,3 +117,32 @@ def test_the_same_data_gives_the_same_pictures() -> None:
     assert participation_chart_svg(a, sitedata.BASE) == participation_chart_svg(b, sitedata.BASE)
     iri = sitedata.meeting(3)
     assert meeting_svg(a, iri, sitedata.BASE) == meeting_svg(b, iri, sitedata.BASE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rädda Barnen",
+        "  indraget namn",
+        "namn med mellanslag på slutet ",
+        "namn med hårt mellanslag\xa0",
+        "namn med  två mellanslag",
+        "tab\ti namnet",
+        "rad\nbrytning",
+        "   ",
+        "",
+        "Enhet 2 vid Landsbygds- och infrastrukturdepartementet",
+        "ett-mycket-långt-ord-utan-mellanslag-som-inte-ryms-på-en-rad-alls",
+        "x" * 43,
+        "x" * 44,
+    ],
+)
+def test_a_label_is_wrapped_as_textwrap_wraps_it(text: str) -> None:
+    from sakrad_ld.web.diagrams import _CHAR, _wrap
+
+    for width, lines in ((284.0, 2), (324.0, 4), (60.0, 1)):
+        expected = textwrap.wrap(text, max(8, int(width / _CHAR))) or [""]
+        if len(expected) > lines:
+            expected = expected[:lines]
+            expected[-1] = expected[-1][: max(1, len(expected[-1]) - 1)].rstrip() + "…"
+        assert _wrap(text, width, lines) == expected, (text, width, lines)

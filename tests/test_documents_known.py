@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from sakrad_ld.documents import document_triples
+from sakrad_ld.documents import document_bytes, document_triples
+from sakrad_ld.formats import FORMATS
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
 
@@ -17,10 +18,16 @@ def test_documents_made_with_what_others_read_are_the_documents_made_alone(fixtu
     iris = [iri for iri, _ in published_resources(opened.store, opened.base_iri)]
     assert len(iris) > 10
     alone = {iri: document_triples(opened.store, iri) for iri in iris}
+    context = opened.base_iri + "context.jsonld"
+    written = {(iri, f.name): document_bytes(alone[iri], f, context, iri) for iri in iris for f in FORMATS}
     for order in (iris, iris[::-1]):
         known: dict = {}
         for iri in order:
-            assert document_triples(opened.store, iri, known) == alone[iri], iri
+            triples = document_triples(opened.store, iri, known)
+            assert triples == alone[iri], iri
+            # and the same bytes, though the writers use again what they made of the shared parts
+            for f in FORMATS:
+                assert document_bytes(triples, f, context, iri) == written[(iri, f.name)], (iri, f.name)
         # the documents did share what they link to: an organisation is read once for every meeting
         assert known, "no linked resource was kept"
 

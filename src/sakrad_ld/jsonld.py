@@ -291,7 +291,8 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
     participation, not in a sibling node), ``type`` is always a list, and every key is a term of the
     context. A resource linked from two places is embedded in both (JSON-LD merges node objects with
     the same ``id``); a link back to a resource being embedded stays an ``id`` reference."""
-    framer = _Framer(_subjects(triples), _terms())
+    kept = triples.kept if isinstance(triples, SortedTriples) else None
+    framer = _Framer(_subjects(triples), _terms(), root, None if kept is None else kept.setdefault(_FRAMES, {}))
     reached: set[str] = set()
     tree = framer.frame(root, frozenset(), reached)
     # What the tree does not reach (who is shown holding a post the chair's post reports to) is
@@ -306,28 +307,39 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 
+_FRAMES = "jsonld-frames"  # framed trees of what documents share, in SortedTriples.kept
+
+
 class _Framed(NamedTuple):
     """A resource framed once, and when the same tree serves again: it depends on the path it was
     framed on (the resources being embedded around it) only through which of ``consulted`` are on
-    it, and those were ``on_path``."""
+    it, and those were ``on_path``; and on the document only through the statements it ``read``
+    (each resource's IRI, and what the document held for it: the same object, or None)."""
 
     consulted: frozenset[str]
     on_path: frozenset[str]
     tree: dict[str, Any]
     reached: frozenset[str]
+    read: dict[str, object]
 
 
 class _Framer:
     """Frames the resources of one document. The same resource is embedded under many others (a
     source under every organisation it describes): its tree is made once and used wherever the
-    path around it gives the same tree (:class:`_Framed`)."""
+    path around it gives the same tree (:class:`_Framed`). With ``shared``, trees that read only
+    statements other documents share (an organisation's, not the meeting's) are kept there and
+    used by those documents too."""
 
-    __slots__ = ("by_subject", "terms", "_made")
+    __slots__ = ("by_subject", "terms", "_made", "_shared", "_own")
 
-    def __init__(self, by_subject: _Subjects, terms: _Terms) -> None:
+    def __init__(
+        self, by_subject: _Subjects, terms: _Terms, root: str, shared: dict[str, list[_Framed]] | None = None
+    ) -> None:
         self.by_subject = by_subject
         self.terms = terms
         self._made: dict[str, list[_Framed]] = {}
+        self._shared = shared
+        self._own = (root, root + "/", root + "#")
 
     def frame(self, s: str, path: frozenset[str], reached: set[str]) -> dict[str, Any]:
         framed = self._framed(s, path)
@@ -347,6 +359,15 @@ class _Framer:
         else:
             made = self._made[s] = []
         by_subject, terms = self.by_subject, self.terms
+        if self._shared is not None:
+            for framed in self._shared.get(s, ()):
+                if (
+                    framed.consulted.isdisjoint(path)
+                    if not framed.on_path
+                    else framed.on_path == framed.consulted & path
+                ) and all(by_subject.get(n) is held for n, held in framed.read.items()):
+                    made.append(framed)
+                    return framed
         out: dict[str, Any] = {"id": s}
         entries = by_subject.get(s, _EMPTY)
         out["type"] = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
@@ -355,6 +376,7 @@ class _Framer:
         inside = path | {s}
         consulted: set[str] = set()
         reached: set[str] = {s}
+        read: dict[str, object] = {s: by_subject.get(s)}
         for p, objects in entries.items():
             if p == RDF_TYPE:
                 continue
@@ -364,13 +386,15 @@ class _Framer:
                 key, container, value = _entry(p, o, terms)
                 if type(o) is ox.NamedNode and not by_term:
                     iri = o.value
-                    if not back and iri in by_subject:
+                    held = read[iri] = by_subject.get(iri)
+                    if not back and held is not None:
                         if iri != s:
                             consulted.add(iri)
                         if iri not in inside:
                             child = self._framed(iri, inside)
                             consulted.update(child.consulted)
                             reached.update(child.reached)
+                            read.update(child.read)
                             value = child.tree
                         elif isinstance(value, str):
                             value = {"id": iri}
@@ -380,6 +404,8 @@ class _Framer:
                 containers[key] = container
         _put_values(out, values, containers, by_subject)
         consulted.discard(s)
-        framed = _Framed(frozenset(consulted), frozenset(consulted & path), out, frozenset(reached))
+        framed = _Framed(frozenset(consulted), frozenset(consulted & path), out, frozenset(reached), read)
         made.append(framed)
+        if self._shared is not None and not any(n.startswith(self._own) for n in read):
+            self._shared.setdefault(s, []).append(framed)
         return framed

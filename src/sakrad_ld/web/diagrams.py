@@ -19,6 +19,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 import pyoxigraph as ox
@@ -65,11 +66,24 @@ def _svg(width: float, height: float, id: str, title: str, desc: str, body: list
 
 
 def _wrap(text: str, width: float, lines: int, char: float = _CHAR) -> list[str]:
-    out = textwrap.wrap(text, max(8, int(width / char))) or [""]
+    columns = max(8, int(width / char))
+    if len(text) <= columns and text and not text[-1].isspace() and _ONE_LINE.isdisjoint(text):
+        return [text]  # what textwrap gives a line that fits: itself (spaces only, none at the end)
+    return list(_wrapped(text, columns, lines))
+
+
+_ONE_LINE = frozenset("\t\n\x0b\x0c\r")  # what textwrap turns into spaces
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, columns: int, lines: int) -> tuple[str, ...]:
+    """``text`` in at most ``lines`` lines of ``columns`` characters, the last cut with … if it is longer
+    (the same names come back in meeting after meeting)."""
+    out = textwrap.wrap(text, columns) or [""]
     if len(out) > lines:
         out = out[:lines]
         out[-1] = out[-1][: max(1, len(out[-1]) - 1)].rstrip() + "…"
-    return out
+    return tuple(out)
 
 
 def _link(href: str | None, inner: str) -> str:

@@ -8,6 +8,7 @@ anything else by its compact IRI (``dct:foo``) or, failing that, the IRI itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,7 +18,7 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .describe import LABELS
 
-__all__ = ["Labeller", "Text", "compact", "objects", "term_labels", "value"]
+__all__ = ["Labeller", "Text", "compact", "objects", "statements", "term_labels", "text_of", "value"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -38,14 +39,42 @@ def objects(store: ox.Store, subject: Term | None, predicate: ox.NamedNode) -> l
     """The objects of ``subject predicate ?o`` in every graph, each once, in a stable order."""
     if not isinstance(subject, ox.NamedNode | ox.BlankNode):
         return []
-    seen = {q.object: None for q in store.quads_for_pattern(subject, predicate, None)}
-    return sorted(seen, key=str)
+    direct = getattr(store, "triples_for_pattern", None)  # the build's triples in memory: no quad made
+    if direct is not None:
+        found = [t[2] for t in direct(subject, predicate, None)]
+    else:
+        found = [q.object for q in store.quads_for_pattern(subject, predicate, None)]
+    return found if len(found) < 2 else sorted(dict.fromkeys(found), key=str)
+
+
+def statements(store: ox.Store, subject: Term | None) -> dict[Term, list[Term]]:
+    """Everything ``subject`` says, read at once: predicate → its :func:`objects`."""
+    if not isinstance(subject, ox.NamedNode | ox.BlankNode):
+        return {}
+    direct = getattr(store, "triples_for_pattern", None)
+    if direct is not None:
+        found_triples = direct(subject, None, None)
+    else:
+        found_triples = ((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(subject, None, None))
+    said: dict[Term, dict[Term, None]] = {}
+    for _, p, o in found_triples:
+        found = said.get(p)
+        if found is None:
+            said[p] = {o: None}
+        else:
+            found[o] = None
+    return {p: list(found) if len(found) < 2 else sorted(found, key=str) for p, found in said.items()}
 
 
 def value(store: ox.Store, subject: Term | None, predicate: ox.NamedNode) -> Term | None:
     """One object of ``subject predicate ?o`` (the first in :func:`objects` order), or None."""
     found = objects(store, subject, predicate)
     return found[0] if found else None
+
+
+def text_of(found: Iterable[Term]) -> Text | None:
+    """The text among ``found`` (a predicate's objects) in Swedish, English beside it, or None."""
+    return _choose([o for o in found if isinstance(o, ox.Literal)])
 
 
 def _choose(literals: list[ox.Literal]) -> Text | None:
@@ -96,7 +125,7 @@ class Labeller:
 
     def text(self, subject: Term | None, predicate: ox.NamedNode) -> Text | None:
         """The text value of ``subject predicate`` in Swedish (English beside it), or None."""
-        return _choose([o for o in objects(self.store, subject, predicate) if isinstance(o, ox.Literal)])
+        return text_of(objects(self.store, subject, predicate))
 
     def label(self, term: Term) -> Text | None:
         """The store's own label of ``term``, or None if it has none."""

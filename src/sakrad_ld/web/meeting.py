@@ -8,13 +8,14 @@ source states and the one it lists, which this module never reconciles.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
 from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
-from .labels import Labeller, Text, objects, value
+from .labels import Labeller, Term, Text, statements, text_of, value
 
 __all__ = ["MeetingFacts", "Member", "Question", "meeting_dates", "meeting_facts"]
 
@@ -90,11 +91,12 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     """The facts of the meeting ``iri`` (any that the store lacks are None or empty)."""
     labels = labels or Labeller(store)
     m = ox.NamedNode(iri)
+    said = statements(store, m)  # the meeting's own statements, each resource's read at once
 
     def text(p: ox.NamedNode) -> Text | None:
-        return labels.text(m, p)
+        return text_of(said.get(p, ()))
 
-    place = value(store, m, DCTERMS.spatial)
+    place = _first(said, DCTERMS.spatial)
     members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": [], "agency": []}
     roles = {
         ROLE.chair: "chair",
@@ -103,12 +105,13 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         ROLE.participatingOrganisation: "organisation",
     }
     positions: dict[str, int] = {}
-    for part in objects(store, m, M8G.hasParticipation):
-        role = roles.get(value(store, part, M8G.role))  # type: ignore[arg-type]
-        who = value(store, part, M8G.hasParticipant)
+    for part in said.get(M8G.hasParticipation, ()):
+        of_part = statements(store, part)
+        role = roles.get(_first(of_part, M8G.role))  # type: ignore[arg-type]
+        who = _first(of_part, M8G.hasParticipant)
         if role is None or not isinstance(who, ox.NamedNode):
             continue
-        capacity = value(store, part, SAKRAD.inCapacityOf)
+        capacity = _first(of_part, SAKRAD.inCapacityOf)
         members[role].append(
             Member(
                 part.value,
@@ -116,25 +119,17 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
                 labels.of(who),
                 capacity.value if isinstance(capacity, ox.NamedNode) else None,
                 labels.of(capacity) if isinstance(capacity, ox.NamedNode) else None,
-                labels.text(part, DCTERMS.description),
+                text_of(of_part.get(DCTERMS.description, ())),
             )
         )
-        positions[part.value] = _int(value(store, part, SCHEMA.position)) or 1 << 30
+        positions[part.value] = _int(_first(of_part, SCHEMA.position)) or 1 << 30
     for group in members.values():
         group.sort(key=lambda x: (positions.get(x.participation, 1 << 30), x.participation))
     questions = sorted(
-        (
-            Question(
-                q.value,
-                _int(value(store, q, SCHEMA.position)) or 0,
-                labels.text(q, SCHEMA.text) or Text(q.value),
-            )
-            for q in objects(store, m, SAKRAD.question)
-            if isinstance(q, ox.NamedNode)
-        ),
+        (_question(store, q) for q in said.get(SAKRAD.question, ()) if isinstance(q, ox.NamedNode)),
         key=lambda q: (q.position, q.iri),
     )
-    contact_point = value(store, m, M8G.contactPoint)
+    contact_point = _first(said, M8G.contactPoint)
     if isinstance(
         contact_point, ox.NamedNode | ox.BlankNode
     ):  # the people the contact point is (their m8g:contactPoint)
@@ -148,15 +143,16 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
                         labels.of(who),
                     )
                 )
-    stated_count, stated_text = _stated(store, m)
+    contact = statements(store, contact_point) if contact_point else {}
+    stated_count, stated_text = _stated(store, _first(said, SAKRAD.participatingOrganisationCount))
     return MeetingFacts(
         iri=iri,
         title=labels.of(m),
-        date=_literal(value(store, m, SCHEMA.startDate)),
+        date=_literal(_first(said, SCHEMA.startDate)),
         place=(labels.text(place, LOCN.geographicName) or labels.of(place))
         if isinstance(place, ox.NamedNode)
         else None,
-        organisers=_organisers(store, labels, value(store, m, SCHEMA.organizer)),
+        organisers=_organisers(store, labels, _first(said, SCHEMA.organizer)),
         chairs=members["chair"],
         government=members["government"],
         topic=text(SAKRAD.topic),
@@ -166,42 +162,55 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         organisations=members["organisation"],
         stated_count=stated_count,
         stated_count_text=stated_text,
-        listed_count=_int(value(store, m, SAKRAD.listedOrganisationCount)),
-        presentations=_int(value(store, m, SAKRAD.statedPresentationCount)),
+        listed_count=_int(_first(said, SAKRAD.listedOrganisationCount)),
+        presentations=_int(_first(said, SAKRAD.statedPresentationCount)),
         presentations_text=text(SAKRAD.presentationsDescription),
         handling_of_views=text(SAKRAD.handlingOfViews),
         contacts=members["contact"],
-        email=_literal(value(store, contact_point, M8G.email)) if contact_point else None,
-        telephone=_literal(value(store, contact_point, M8G.telephone)) if contact_point else None,
-        sources=[(s.value, labels.of(s)) for s in objects(store, m, DCTERMS.source) if isinstance(s, ox.NamedNode)],
+        email=_literal(_first(contact, M8G.email)) if contact_point else None,
+        telephone=_literal(_first(contact, M8G.telephone)) if contact_point else None,
+        sources=[(s.value, labels.of(s)) for s in said.get(DCTERMS.source, ()) if isinstance(s, ox.NamedNode)],
         agencies=members["agency"],
-        case_number=_literal(value(store, m, SAKRAD.caseNumber)),
-        derived_date=_literal(value(store, m, SAKRAD.derivedDate)),
-        derivation=labels.text(m, SAKRAD.derivation),
-        notes=_notes(store, labels, m),
+        case_number=_literal(_first(said, SAKRAD.caseNumber)),
+        derived_date=_literal(_first(said, SAKRAD.derivedDate)),
+        derivation=text(SAKRAD.derivation),
+        notes=_notes(store, labels, said.get(SAKRAD.note, ())),
     )
 
 
-def _notes(store: ox.Store, labels: Labeller, m: ox.NamedNode) -> list[Note]:
+def _question(store: ox.Store, q: ox.NamedNode) -> Question:
+    of_q = statements(store, q)
+    return Question(
+        q.value, _int(_first(of_q, SCHEMA.position)) or 0, text_of(of_q.get(SCHEMA.text, ())) or Text(q.value)
+    )
+
+
+def _first(said: dict[Term, list[Term]], predicate: ox.NamedNode) -> Term | None:
+    """What :func:`~sakrad_ld.web.labels.value` gives, from a resource's :func:`statements`."""
+    found = said.get(predicate)
+    return found[0] if found else None
+
+
+def _notes(store: ox.Store, labels: Labeller, found: Iterable[Term]) -> list[Note]:
     notes = []
-    for n in objects(store, m, SAKRAD.note):
+    for n in found:
         if not isinstance(n, ox.NamedNode):
             continue
-        about = value(store, n, SAKRAD.aboutProperty)
+        of_note = statements(store, n)
+        about = _first(of_note, SAKRAD.aboutProperty)
         notes.append(
             Note(
                 n.value,
-                labels.text(n, SCHEMA.text) or Text(""),
+                text_of(of_note.get(SCHEMA.text, ())) or Text(""),
                 about.value if isinstance(about, ox.NamedNode) else None,
-                [s.value for s in objects(store, n, DCTERMS.source) if isinstance(s, ox.NamedNode)],
+                [s.value for s in of_note.get(DCTERMS.source, ()) if isinstance(s, ox.NamedNode)],
             )
         )
     return sorted(notes, key=lambda x: [(0, int(s)) if s.isdigit() else (1, s) for s in x.iri.split("/")])
 
 
-def _stated(store: ox.Store, m: ox.NamedNode) -> tuple[int | None, str | None]:
+def _stated(store: ox.Store, node: Term | None) -> tuple[int | None, str | None]:
     """How many organisations took part, as the source states it (a sakrad:StatedCount): number and words."""
-    node = value(store, m, SAKRAD.participatingOrganisationCount)
     if isinstance(node, ox.NamedNode | ox.BlankNode):
         return _int(value(store, node, SCHEMA.value)), _literal(value(store, node, SAKRAD.wording))
     return None, None

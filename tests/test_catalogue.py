@@ -126,24 +126,32 @@ def test_the_build_check_agrees(catalogue: Graph, catalogue_2: Graph) -> None:
     assert checked.summary() == "DCAT-AP 2.1.1: 0 violations, 2 warnings (2 explained in docs/catalogue.md)"
 
 
-def test_the_check_sent_to_another_process_finds_what_the_check_here_finds(
-    catalogue: Graph, catalogue_2: Graph
+def test_the_catalogue_finished_in_another_process_is_written_and_checked_as_here(
+    release: Path, catalogue: Graph, catalogue_2: Graph, tmp_path: Path
 ) -> None:
-    graphs = [
-        (triples.Graph(from_rdflib(catalogue)), dcat_ap.DCAT_AP_3),
-        (triples.Graph(from_rdflib(catalogue_2)), dcat_ap.DCAT_AP_2),
-    ]
-    data = dcat_ap.to_send(graphs)
-    for g, _ in graphs:  # a violation put in (a dataset without a title), so there is more to compare than warnings
-        (dataset,) = {s for s, _, _ in g.triples(None, vocab.RDF.type, vocab.DCAT.Dataset)}
-        for t in list(g.triples(dataset, vocab.DCTERMS.title, None)):
-            g.remove(t)
+    made = dcat.Catalogue(
+        triples.Graph(from_rdflib(catalogue)), files.release_files(release), "https://w3id.org/sakrad/"
+    )
+    assert_isomorphic(to_rdflib(made.variant), catalogue_2)
     dcat_ap.prepare_checks()
-    sent = dcat_ap.check_sent(dcat_ap.to_send(graphs))
-    here = [dcat.validate_catalogue(g, profile) for g, profile in graphs]
-    assert [c.profile for c in sent] == [dcat_ap.DCAT_AP_3, dcat_ap.DCAT_AP_2]
-    assert sent == here and all(c.violations for c in sent)
-    assert [c.conforms for c in dcat_ap.check_sent(data)] == [True, True]
+    checked, _ = dcat.finish(dcat.to_finish(made, tmp_path))
+    assert [(c.profile, c.conforms) for c in checked] == [(dcat_ap.DCAT_AP_3, True), (dcat_ap.DCAT_AP_2, True)]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        name: (release / name).read_bytes() for name in made.files()
+    }
+    # a violation put in (a dataset without a title), so that there is more to compare than warnings
+    (dataset,) = {s for s, _, _ in made.graph.triples(None, vocab.RDF.type, vocab.DCAT.Dataset)}
+    for t in list(made.graph.triples(dataset, vocab.DCTERMS.title, None)):
+        made.graph.remove(t)
+    broken = dcat.Catalogue(made.graph, made.described, made.download_base)
+    folder = tmp_path / "sent"
+    folder.mkdir()
+    checked, digests = dcat.finish(dcat.to_finish(broken, folder))
+    assert checked == dcat.check_catalogue(broken) and all(c.violations for c in checked)
+    written = broken.files()
+    assert sorted(written) == ["catalog-dcat-ap-2.rdf", "catalog-dcat-ap-2.ttl", "catalog.rdf", "catalog.ttl"]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == written
+    assert digests == {name: (len(data), hashlib.sha256(data).hexdigest()) for name, data in written.items()}
 
 
 # --- DCAT-AP 2.1.1 -----------------------------------------------------------------------------

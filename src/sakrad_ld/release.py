@@ -37,8 +37,8 @@ from pathlib import Path, PurePosixPath
 
 import pyoxigraph as ox
 
-from .catalogue.dcat import Catalogue, CatalogueReport, accept_catalogue, make_catalogue, release_files
-from .catalogue.dcat_ap import check_sent, prepare_checks, to_send
+from .catalogue.dcat import Catalogue, Finished, accept_catalogue, finish, make_catalogue, release_files, to_finish
+from .catalogue.dcat_ap import prepare_checks
 from .corpus import load_corpus, schema_files
 from .documents import document_bytes, document_triples
 from .errors import ReleaseError
@@ -164,7 +164,7 @@ def write_release(
     # validates the data (one core is idle then); the catalogue is checked there once it is made
     # (not at all when nothing will be written: then the process is not started).
     unchanged = recorded is not None and _checksums_at(out) == recorded
-    checker = prepared(prepare_checks, lambda _, data: check_sent(data), fork=workers > 1 and not unchanged)
+    checker = prepared(prepare_checks, lambda _, data: finish(data), fork=workers > 1 and not unchanged)
     try:
         with _cycle_collector_paused():
             corpus, built, report = build(project, progress)
@@ -249,7 +249,7 @@ def _write_files(
     progress: Stage,
     workers: int,
     cache: CacheFolder | None,
-    checker: Prepared[list[CatalogueReport]],
+    checker: Prepared[Finished],
 ) -> None:
     written: dict[str, tuple[int, str]] = {}  # the size and SHA-256 of each file put, for the manifest
     folders: set[Path] = set()
@@ -284,9 +284,9 @@ def _write_files(
     progress("catalogue", 0, 1)
     described = release_files(root)  # read once: the catalogue's digests, and the manifest's for these files
     catalogue = make_catalogue(project, corpus, built, report, described)
-    checker.give(to_send(catalogue.checked))  # checked beside the meetings' files; accepted before publishing
-    for name, data in catalogue.files.items():
-        put(name, data)
+    # written and checked beside the meetings' files (by the process that compiled the shapes);
+    # accepted before the checksums, so a catalogue that breaks DCAT-AP is never published
+    checker.give(to_finish(catalogue, root))
     # The release as the server opens it (the graph, the ontology, the catalogue), read from the
     # triples in memory rather than loaded back from the files just written: the pictures are drawn
     # from it, and each meeting's document is the one the server and the static site give for it
@@ -332,7 +332,9 @@ def _write_files(
     for digests in made:
         written.update(digests)
     draw_chart(store, base, put)
-    accept_catalogue(checker.result(), corpus.config, project)  # raises if DCAT-AP is broken
+    checked, catalogue_files = checker.result()
+    accept_catalogue(checked, corpus.config, project)  # raises if DCAT-AP is broken
+    written.update(catalogue_files)
     progress("checksums", 0, 1)
     known_digests = {**written, **{f.path: (f.size, f.sha256) for f in described}}
     manifest = make_manifest(root, base, corpus.config.version, known_digests)
@@ -416,7 +418,7 @@ def _release_store(project: Project, built: Built, catalogue: Catalogue) -> Inde
         for path in sorted(project.ontology.glob("*.ttl"))
         for t in ox.parse(path=path, format=ox.RdfFormat.TURTLE)
     ]
-    extra.extend((t.subject, t.predicate, t.object) for t in catalogue.ordered)
+    extra.extend((t.subject, t.predicate, t.object) for t in catalogue.ordered())
     return IndexStore(graph, Index(t for t in extra if t not in graph))
 
 

@@ -17,10 +17,14 @@ controlled-vocabulary shapes give warnings. Nothing depends on the clock: dates 
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,11 +56,14 @@ if TYPE_CHECKING:
 __all__ = [
     "Catalogue",
     "CatalogueReport",
+    "Finished",
     "ReleasedFile",
     "accept_catalogue",
     "catalogue_graph",
     "check_catalogue",
+    "finish",
     "make_catalogue",
+    "to_finish",
     "release_files",
     "validate_catalogue",
     "vocabulary_graph",
@@ -453,42 +460,77 @@ def _tel(value: str) -> str:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """A release's catalogue, made but not yet checked: the DCAT-AP 3.0.1 graph, its DCAT-AP 2.1.1
-    variant, and the bytes of their files (``catalog.ttl`` … by file name)."""
+    """A release's catalogue, made but not yet checked: the DCAT-AP 3.0.1 graph, the files it
+    describes, and where they are downloaded from (which its DCAT-AP 2.1.1 variant needs)."""
 
     graph: Graph
-    variant: Graph
-    files: dict[str, bytes]
-    #: the DCAT-AP 3.0.1 graph's triples in the order ``catalog.ttl`` holds them
-    ordered: list[ox.Triple]
+    described: list[ReleasedFile]
+    download_base: str
+
+    @cached_property
+    def variant(self) -> Graph:
+        """The DCAT-AP 2.1.1 variant (:mod:`.dcat_ap_2`)."""
+        return dcat_ap_2.dcat_ap_2(self.graph, self.described, self.download_base, vocabulary_graph())
 
     @property
     def checked(self) -> tuple[tuple[Graph, Profile], ...]:
         """Each graph with the profile it is checked against, DCAT-AP 3.0.1 first."""
         return ((self.graph, DCAT_AP_3), (self.variant, dcat_ap_2.PROFILE))
 
+    def ordered(self) -> list[ox.Triple]:
+        """The DCAT-AP 3.0.1 graph's triples in the order ``catalog.ttl`` holds them."""
+        return release_order(Index(self.graph))
+
+    def files(self) -> dict[str, bytes]:
+        """Both graphs in both formats (``catalog.ttl``, ``catalog.rdf``, ``catalog-dcat-ap-2.ttl`` …), by file name."""
+        written = {}
+        for stem, g in ((CATALOGUE_STEM, self.graph), (dcat_ap_2.STEM, self.variant)):
+            ordered = release_order(Index(g))
+            for name in CATALOGUE_FORMATS:
+                written[f"{stem}{by_name(name).suffix}"] = writers.write(by_name(name), ordered)
+        return written
+
 
 def make_catalogue(
     project: Project, corpus: Corpus, built: Built, report: ValidationReport, files: list[ReleasedFile]
 ) -> Catalogue:
-    """The catalogue of a release whose files are ``files`` (:func:`release_files`), in both
-    profiles and both formats, unchecked (:func:`check_catalogue`, :func:`accept_catalogue`)."""
-    vocab = vocabulary_graph()
-    graph = catalogue_graph(project, corpus, built, report, files, vocab)
-    variant = dcat_ap_2.dcat_ap_2(graph, files, _download_base(corpus.config), vocab)
-    written: dict[str, bytes] = {}
-    ordered: list[ox.Triple] = []
-    for stem, g in ((CATALOGUE_STEM, graph), (dcat_ap_2.STEM, variant)):
-        order = release_order(Index(g))
-        ordered = ordered or order
-        for name in CATALOGUE_FORMATS:
-            written[f"{stem}{by_name(name).suffix}"] = writers.write(by_name(name), order)
-    return Catalogue(graph, variant, written, ordered)
+    """The catalogue of a release whose files are ``files`` (:func:`release_files`), unchecked
+    (:func:`check_catalogue`, :func:`accept_catalogue`)."""
+    graph = catalogue_graph(project, corpus, built, report, files)
+    return Catalogue(graph, files, _download_base(corpus.config))
 
 
 def check_catalogue(catalogue: Catalogue) -> list[CatalogueReport]:
     """Both graphs against their profile's shapes, DCAT-AP 3.0.1 first."""
     return [validate_catalogue(g, profile) for g, profile in catalogue.checked]
+
+
+#: What :func:`finish` hands back: both checks, and each file written with its size and SHA-256.
+Finished = tuple[list[CatalogueReport], dict[str, tuple[int, str]]]
+
+
+def to_finish(catalogue: Catalogue, root: Path) -> bytes:
+    """What :func:`finish` takes to write ``catalogue``'s files into ``root`` and check them, as
+    bytes another process reads (where the shapes were compiled: :func:`.dcat_ap.prepare_checks`):
+    the folder and the files described, pickled, then the graph in N-Triples (pyoxigraph's terms
+    print as N-Triples), in the order it holds its triples."""
+    head = pickle.dumps((os.fspath(root), catalogue.described, catalogue.download_base))
+    graph = "".join(f"{s} {p} {o} .\n" for s, p, o in catalogue.graph).encode()
+    return len(head).to_bytes(8, "big") + head + graph
+
+
+def finish(data: bytes) -> Finished:
+    """Writes the catalogue :func:`to_finish` made ``data`` of into its folder and checks it
+    (:func:`accept_catalogue` takes the checks)."""
+    size = int.from_bytes(data[:8], "big")
+    root, described, download_base = pickle.loads(data[8 : 8 + size])
+    graph = Graph((t.subject, t.predicate, t.object) for t in ox.parse(data[8 + size :], format=ox.RdfFormat.N_TRIPLES))
+    catalogue = Catalogue(graph, described, download_base)
+    digests = {}
+    for name, written in catalogue.files().items():
+        (Path(root) / name).write_bytes(written)
+        digests[name] = (len(written), hashlib.sha256(written).hexdigest())
+    return check_catalogue(catalogue), digests
 
 
 def accept_catalogue(checked: list[CatalogueReport], config: DatasetConfig, project: Project) -> None:
@@ -538,7 +580,7 @@ def write_catalogue(
     catalogue = make_catalogue(project, corpus, built, report, release_files(root) if files is None else files)
     checked = check_catalogue(catalogue)
     accept_catalogue(checked, corpus.config, project)
-    for name, data in catalogue.files.items():
+    for name, data in catalogue.files().items():
         (root / name).write_bytes(data)
     return checked
 

@@ -111,3 +111,47 @@ def test_an_error_while_a_file_is_filled_names_the_file(tmp_path: Path) -> None:
         output.write(b"<a> <b> <c> .\n")
         raise OSError(errno.ENOSPC, "No space left on device")  # as a write to a full disk does
     assert raised.value.filename == str(tmp_path / "sakrad.nt") and raised.value.errno == errno.ENOSPC
+
+
+def test_the_prefixes_worked_out_from_the_terms_are_those_found_in_the_n_triples(graph: Index) -> None:
+    from sakrad_ld.serialize import prefix_names
+
+    ordered = release_order(graph)
+    for start in range(0, len(ordered), 97):  # windows of every kind of subject the release has
+        window = ordered[start : start + 97]
+        assert prefix_names(window) == set(used_prefixes(ox.serialize(window, format=ox.RdfFormat.N_TRIPLES)))
+    dct, xsd, rdf = PREFIXES["dct"], PREFIXES["xsd"], PREFIXES["rdf"]
+    thing, name = ox.NamedNode("https://example.org/thing"), ox.NamedNode("https://example.org/name")
+    cases = [
+        ox.Literal("plain"),  # xsd:string: no datatype written
+        ox.Literal("svenska", language="sv"),  # rdf:langString: no datatype written
+        ox.Literal("2017-12-12", datatype=ox.NamedNode(xsd + "date")),
+        ox.Literal(f"a text that names <{dct}title> in it"),
+        ox.Literal(f"almost <{dct[:-1]}"),
+        ox.BlankNode("b0"),
+        ox.NamedNode(rdf + "type"),
+    ]
+    for o in cases:
+        triples = [ox.Triple(thing, name, o), ox.Triple(ox.BlankNode("b1"), name, thing)]
+        expected = set(used_prefixes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
+        assert prefix_names(triples) == expected, o
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"@prefix b: <https://b/> .\n@prefix a: <https://a/> .\n<https://x> a:p b:o .\n",
+        b"@prefix a: <https://a/> .\n",
+        b"<https://x> <https://p> <https://o> .\n",
+        b"",
+        b"@prefix b: <https://b/> .\n<https://x> a:p b:o .\n@prefix a: <https://a/> .\n",
+        b'@prefix a: <https://a/> .\n<https://x> a:p """\n@prefix not a line of its own""" .\n',
+    ],
+)
+def test_prefix_lines_are_sorted_as_every_line_that_is_one_would_be(data: bytes) -> None:
+    from sakrad_ld.serialize import sorted_prefixes
+
+    prefixes = {"a": "https://a/", "b": "https://b/"} if data.startswith(b"@prefix") else {}
+    head = sorted(f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes.items())
+    body = [line for line in data.split(b"\n") if not line.startswith(b"@prefix ")]
+    assert sorted_prefixes(data, prefixes) == b"\n".join(head + ([b""] if head else []) + body)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -25,6 +26,7 @@ __all__ = [
     "SortedPrefixes",
     "SortedTriples",
     "output_file",
+    "prefix_names",
     "sorted_prefixes",
     "release_order",
     "serialize_ox",
@@ -280,3 +282,36 @@ def used_prefixes(ntriples: Searchable | None) -> dict[str, str]:
     (bytes, or a memory map of the file), where every IRI is written whole between ``<`` and ``>``."""
     written = ntriples if ntriples is not None else b""
     return {p: ns for p, ns in sorted(PREFIXES.items()) if written.find(b"<" + ns.encode()) >= 0}
+
+
+_NAMESPACES = tuple(PREFIXES.values())
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def prefix_names(triples: Iterable[tuple[Term, Term, Term]]) -> set[str]:
+    """The names of the prefixes :func:`used_prefixes` finds in the N-Triples of ``triples``, worked
+    out from the terms without writing them: every IRI written (a subject, predicate or object, a
+    literal's datatype but ``xsd:string``'s and a language-tagged one's) that starts with the
+    namespace, or a literal's text that holds ``<`` and the namespace."""
+    iris: set[str] = set()
+    found: set[str] = set()
+    for s, p, o in triples:
+        if type(s) is ox.NamedNode:
+            iris.add(s.value)
+        iris.add(p.value)
+        if type(o) is ox.NamedNode:
+            iris.add(o.value)
+        elif type(o) is ox.Literal:
+            if not o.language and (datatype := o.datatype.value) != _XSD_STRING:
+                iris.add(datatype)
+            if "<" in (text := o.value):
+                found.update(name for name, ns in PREFIXES.items() if "<" + ns in text)
+    for iri in iris:
+        if iri.startswith(_NAMESPACES):
+            found.update(_prefix_names_of(iri))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _prefix_names_of(iri: str) -> tuple[str, ...]:
+    return tuple(name for name, ns in PREFIXES.items() if iri.startswith(ns))

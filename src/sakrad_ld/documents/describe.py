@@ -28,7 +28,7 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from ..formats import Format
-from ..serialize import SortedTriples, used_prefixes
+from ..serialize import SortedTriples, prefix_names
 from ..triples import RDF_TYPE, Term, Triple
 from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, ORG, OWL, PREFIXES, RDFS, SAKRAD, SCHEMA, SKOS
 from ..writers import write
@@ -136,7 +136,7 @@ def document_triples(store: ox.Store, iri: str, known: dict[object, object] | No
     seen: set[Term] = set(owned)
     known = {} if known is None else known
     linked_parts: list[_Part] = []
-    used = set(_prefixes(ox.Triple(*t) for t in mine)) if mine else set()
+    used = prefix_names(mine)
     for _ in range(_DEPTH):
         reached: set[Term] = set()
         for o in frontier - seen:
@@ -205,11 +205,6 @@ def _predicate_key(p: Term) -> tuple[bool, str]:
     return p != RDF_TYPE, p.value
 
 
-def _prefixes(triples: Iterable[ox.Triple]) -> frozenset[str]:
-    """What :func:`~sakrad_ld.serialize.used_prefixes` finds in the N-Triples of ``triples``, by name."""
-    return frozenset(used_prefixes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
-
-
 def _in_order(
     parts: dict[Term, list[_Part]], owned: dict[Subject, None], used: set[str], known: dict[object, object]
 ) -> SortedTriples:
@@ -259,7 +254,7 @@ class _Linked(NamedTuple):
 
 def _linked_of(triples: list[Triple], reached: Iterable[Term]) -> _Linked:
     parts = tuple(_parts(triples))
-    return _Linked(parts, _prefixes(t for part in parts for t in part.triples), tuple(reached))
+    return _Linked(parts, frozenset(prefix_names(triples)), tuple(reached))
 
 
 def _named(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], o: Term) -> list[Triple]:

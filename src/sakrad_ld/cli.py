@@ -505,10 +505,10 @@ def _leave(code: int) -> None:
     """Ends the process at once, once the release is published and everything said is flushed:
     tearing down a large build's objects one by one took seconds (docs/performance.md) and has
     nothing left to do. Only from the command line (``main()`` without arguments)."""
-    import logging
     import os
 
-    logging.shutdown()
+    if "logging" in sys.modules:  # its handlers flushed, if anything imported it (a build does not)
+        sys.modules["logging"].shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

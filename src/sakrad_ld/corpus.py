@@ -309,21 +309,52 @@ def _all_records(corpus: Corpus) -> Iterator[Any]:
 
 def _references(record: Any) -> Iterator[tuple[str, str, str, Lines | None]]:
     """(field, kind, id, lines) for every reference in ``record`` and the records nested in it."""
-    hints = type_hints(type(record))
     lines = getattr(record, "lines", None)
-    for f in dataclasses.fields(record):
-        if f.name == "lines":
-            continue
-        value = getattr(record, f.name)
-        kind = _ref_kind(hints[f.name])
+    for name, kind, nested in _reading(type(record)):
+        value = getattr(record, name)
         if kind and isinstance(value, list):
             for i, item in enumerate(value):
-                yield f"{f.name}[{i}]", kind, item, lines
+                yield f"{name}[{i}]", kind, item, lines
         elif kind and value is not None:
-            yield f.name, kind, value, lines
-        for item in value if isinstance(value, list) else [value]:
-            if dataclasses.is_dataclass(item):
-                yield from _references(item)
+            yield name, kind, value, lines
+        if nested:
+            for item in value if isinstance(value, list) else [value]:
+                if dataclasses.is_dataclass(item):
+                    yield from _references(item)
+
+
+@functools.cache  # types are few; records are many
+def _reading(cls: type[Any]) -> tuple[tuple[str, str | None, bool], ...]:
+    """The fields of a record class :func:`_references` reads, in order: (name, the kind of record
+    it refers to, whether it may hold records that refer to some). A field that can hold neither
+    (a text, a date, a number) is not read at all."""
+    hints = type_hints(cls)
+    plan = []
+    for f in dataclasses.fields(cls):
+        if f.name == "lines":
+            continue
+        kind, nested = _ref_kind(hints[f.name]), _may_refer(hints[f.name])
+        if kind or nested:
+            plan.append((f.name, kind, nested))
+    return tuple(plan)
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _may_refer(tp: Any) -> bool:
+    """Whether a value of type ``tp`` may hold a record with a reference (unknown types may)."""
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return bool(_reading(tp))
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _may_refer(typing.get_args(tp)[0])
+    if origin is typing.Literal:
+        return False
+    if origin is not None:
+        return any(_may_refer(arg) for arg in typing.get_args(tp) if arg is not Ellipsis)
+    return not (isinstance(tp, type) and (issubclass(tp, _PLAIN) or tp.__module__ == "datetime"))
 
 
 @functools.cache  # types are few and hashable; records are many

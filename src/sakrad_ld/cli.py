@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import InputErrors, SakradError
@@ -489,16 +490,49 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
 }
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, only that command's own arguments are declared (every
+    command is still listed), which spares a build making the server's options (and importing
+    its settings)."""
     top = argparse.ArgumentParser(prog="sakrad-ld", description="Publish sakråd consultations as linked open data.")
     top.add_argument("--version", action="version", version=f"sakrad-ld {__version__}")
     top.add_argument("-C", "--project", default=".", help="the project folder (default: the current folder)")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (func, arguments) in COMMANDS.items():
         p = sub.add_parser(name, help=(func.__doc__ or "").strip(), description=(func.__doc__ or "").strip())
-        arguments(p)
+        if command in (None, name):
+            arguments(p)
         p.set_defaults(func=func)
     return top
+
+
+class _Unparsed(Exception):
+    pass
+
+
+class _Peek(argparse.ArgumentParser):
+    """A parser that neither prints nor exits: what :func:`_command` reads the command with."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _Unparsed(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Unparsed(message)
+
+
+def _command(argv: Sequence[str] | None) -> str | None:
+    """The command ``argv`` names, as the whole command line would read it; None when it names
+    none or asks for help or the version (then every command's arguments are declared)."""
+    top = _Peek(add_help=False)
+    top.add_argument("-C", "--project")
+    sub = top.add_subparsers(dest="command")
+    for name in COMMANDS:
+        sub.add_parser(name, add_help=False)
+    try:
+        args, rest = top.parse_known_args(argv)
+    except _Unparsed:
+        return None
+    return None if {"-h", "--help", "--version"} & set(rest) else args.command
 
 
 def _leave(code: int) -> None:
@@ -516,7 +550,7 @@ def _leave(code: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = parser().parse_args(argv)
+        args = parser(_command(argv)).parse_args(argv)
     except SystemExit as exit:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit.code or 0)
     try:

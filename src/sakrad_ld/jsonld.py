@@ -50,6 +50,8 @@ class _Terms:
     compacted: dict[str, str] = field(default_factory=dict)
     #: a type's IRI → how ``type`` shows it (its term, or its compact IRI)
     types: dict[str, str] = field(default_factory=dict)
+    #: a predicate → :func:`_linking`
+    linking: dict[ox.NamedNode, tuple[bool, bool]] = field(default_factory=dict)
 
 
 @cache
@@ -314,13 +316,15 @@ class _Framed(NamedTuple):
     """A resource framed once, and when the same tree serves again: it depends on the path it was
     framed on (the resources being embedded around it) only through which of ``consulted`` are on
     it, and those were ``on_path``; and on the document only through the statements it ``read``
-    (each resource's IRI, and what the document held for it: the same object, or None)."""
+    (each resource's IRI, and what the document held for it: the same object, or None). ``read``
+    is None when the tree read the document's own resources (the meeting's, which no other
+    document holds): such a tree is never used by another document."""
 
     consulted: frozenset[str]
     on_path: frozenset[str]
     tree: dict[str, Any]
     reached: frozenset[str]
-    read: dict[str, object]
+    read: dict[str, object] | None
 
 
 class _Framer:
@@ -358,35 +362,43 @@ class _Framer:
                     return framed
         else:
             made = self._made[s] = []
-        by_subject, terms = self.by_subject, self.terms
-        if self._shared is not None:
-            for framed in self._shared.get(s, ()):
+        by_subject, terms, shared = self.by_subject, self.terms, self._shared
+        if shared is not None:
+            for framed in shared.get(s, ()):
                 if (
                     framed.consulted.isdisjoint(path)
                     if not framed.on_path
                     else framed.on_path == framed.consulted & path
-                ) and all(by_subject.get(n) is held for n, held in framed.read.items()):
+                ) and all(by_subject.get(n) is held for n, held in framed.read.items()):  # type: ignore[union-attr]
                     made.append(framed)
                     return framed
-        out: dict[str, Any] = {"id": s}
-        entries = by_subject.get(s, _EMPTY)
-        out["type"] = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
+        entries = by_subject.get(s)
+        own = self._own
+        # what the tree reads, while it may serve other documents (it has read none of this one's own)
+        read: dict[str, object] | None = {s: entries} if shared is not None and not s.startswith(own) else None
+        if entries is None:
+            entries = _EMPTY
+        types = entries.get(RDF_TYPE)
+        out: dict[str, Any] = {"id": s, "type": sorted(_type_name(o.value, terms) for o in types) if types else []}
         values: dict[str, list[Any]] = defaultdict(list)
         containers: dict[str, str] = {}
         inside = path | {s}
         consulted: set[str] = set()
         reached: set[str] = {s}
-        read: dict[str, object] = {s: by_subject.get(s)}
         for p, objects in entries.items():
             if p == RDF_TYPE:
                 continue
-            by_term = terms.by_key.get((p.value, "@vocab")) is not None  # a term of the context, as a role
-            back = p in _BACK_LINKS
+            by_term, back = _linking(p, terms)
             for o in objects:
                 key, container, value = _entry(p, o, terms)
                 if type(o) is ox.NamedNode and not by_term:
                     iri = o.value
-                    held = read[iri] = by_subject.get(iri)
+                    held = by_subject.get(iri)
+                    if read is not None:
+                        if iri.startswith(own):
+                            read = None
+                        else:
+                            read[iri] = held
                     if not back and held is not None:
                         if iri != s:
                             consulted.add(iri)
@@ -394,7 +406,11 @@ class _Framer:
                             child = self._framed(iri, inside)
                             consulted.update(child.consulted)
                             reached.update(child.reached)
-                            read.update(child.read)
+                            if read is not None:
+                                if child.read is None:
+                                    read = None
+                                else:
+                                    read.update(child.read)
                             value = child.tree
                         elif isinstance(value, str):
                             value = {"id": iri}
@@ -406,6 +422,15 @@ class _Framer:
         consulted.discard(s)
         framed = _Framed(frozenset(consulted), frozenset(consulted & path), out, frozenset(reached), read)
         made.append(framed)
-        if self._shared is not None and not any(n.startswith(self._own) for n in read):
-            self._shared.setdefault(s, []).append(framed)
+        if read is not None:
+            shared.setdefault(s, []).append(framed)  # type: ignore[union-attr]
         return framed
+
+
+def _linking(p: ox.NamedNode, terms: _Terms) -> tuple[bool, bool]:
+    """Whether ``p``'s objects are a term of the context (a role, never embedded), and whether it
+    links back to a whole (never followed when framing)."""
+    found = terms.linking.get(p)
+    if found is None:
+        found = terms.linking[p] = (terms.by_key.get((p.value, "@vocab")) is not None, p in _BACK_LINKS)
+    return found

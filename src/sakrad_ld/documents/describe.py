@@ -229,7 +229,7 @@ def _in_order(
 def _merged(same: list[_Part], known: dict[object, object], keep: bool) -> _Part:
     """One part of a subject's several; kept in ``known`` (``keep``) when they are all linked
     resources' (an identifier read in full with its organisation and reached from it as well)."""
-    made: list[tuple[list[_Part], _Part]] = known.setdefault((_MERGED, same[0].subject), []) if keep else []  # type: ignore[assignment]
+    made: list[tuple[tuple[_Part, ...], _Part]] = known.setdefault((_MERGED, same[0].subject), []) if keep else []  # type: ignore[assignment]
     for parts, merged in made:
         if len(parts) == len(same) and all(a is b for a, b in zip(parts, same, strict=True)):
             return merged
@@ -238,7 +238,7 @@ def _merged(same: list[_Part], known: dict[object, object], keep: bool) -> _Part
         for p, objects in part.statements.items():
             by_p.setdefault(p, {}).update(dict.fromkeys(objects))
     merged = _part(same[0].subject, by_p)
-    made.append((same, merged))
+    made.append((tuple(same), merged))
     return merged
 
 

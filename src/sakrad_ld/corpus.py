@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import InputError, InputErrors, ProjectError, Where
+from .processes import Prepared, prepared
 from .records import (
     Body,
     Corpus,
@@ -52,10 +53,12 @@ __all__ = [
     "MAX_MEETING_FILE",
     "MAX_SHARED_FILE",
     "MEETING_SUFFIXES",
+    "Loading",
     "load_corpus",
     "meeting_files",
     "schema_files",
     "schemas",
+    "start_loading",
 ]
 
 #: The largest meeting file (bytes): a real one has a few kilobytes.
@@ -174,6 +177,67 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
     if errors:
         raise InputErrors(errors)
     return corpus
+
+
+#: Up to this many meeting files, :func:`start_loading` reads ``data/`` in a process of its own
+#: (more would cost more to hand back than the process saves).
+LOAD_BESIDE = 500
+
+
+class Loading:
+    """``data/`` being read, by another process or (``later`` None) when :meth:`corpus` is called."""
+
+    def __init__(self, data_dir: Path, later: Prepared[tuple[str, Any]] | None) -> None:
+        self.data_dir, self._later = data_dir, later
+
+    def corpus(self, progress: Callable[[str, int, int], None] | None = None) -> Corpus:
+        """What :func:`load_corpus` gives (or raises) for the folder; ``progress`` hears the
+        meeting files read once they are (all at once, when another process read them)."""
+        if self._later is None:
+            return load_corpus(self.data_dir, progress)
+        kind, value = self._later.result()
+        self._later = None
+        if kind == "project":
+            raise ProjectError(value)
+        if kind == "input":
+            raise InputErrors(InputError(*args) for args in value)
+        if progress:
+            for n in range(1, len(value.meetings) + 1):
+                progress("load", n, len(value.meetings))
+        return value  # type: ignore[no-any-return]
+
+    def stop(self) -> None:
+        """Stops the reading if it still runs (when the build ends before it needs the corpus)."""
+        if self._later is not None:
+            self._later.stop()
+
+
+def start_loading(data_dir: Path, fork: bool = True) -> Loading:
+    """Starts reading ``data_dir`` in a forked process (with ``fork``, and up to :data:`LOAD_BESIDE`
+    meeting files), so that this one goes on (importing what the build needs next) meanwhile; the
+    records come back pickled, and an error as the error (:meth:`Loading.corpus`)."""
+    try:
+        few = len(os.listdir(data_dir / "meetings")) <= LOAD_BESIDE
+    except OSError:  # no meetings folder: load_corpus says so, here
+        few = False
+    if not (fork and few):
+        return Loading(data_dir, None)
+    later = prepared(lambda: _loaded(data_dir), lambda loaded, _: loaded)
+    later.give(b"")
+    return Loading(data_dir, later)
+
+
+def _loaded(data_dir: Path) -> tuple[str, Any]:
+    """The corpus, or what was wrong, in a form that pickles (an InputError does not: its
+    arguments are not those of its constructor)."""
+    try:
+        return "corpus", load_corpus(data_dir)
+    except InputErrors as errors:
+        return "input", [(e.where, e.problem, e.expected, e.hint) for e in errors.errors]
+    except InputError as e:
+        return "input", [(e.where, e.problem, e.expected, e.hint)]
+    except ProjectError as e:
+        return "project", str(e)
 
 
 def meeting_files(folder: Path) -> list[Path]:

@@ -34,32 +34,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
-
-from .catalogue.dcat import Catalogue, Finished, accept_catalogue, finish, make_catalogue, release_files, to_finish
-from .catalogue.dcat_ap import prepare_checks
-from .corpus import load_corpus, schema_files
-from .documents import document_bytes, document_triples
+from .corpus import Loading, load_corpus, start_loading
 from .errors import ReleaseError
 from .folders import CacheFolder, ReleaseFolders
-from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS, by_name
-from .graph import Built, build_graph, role_scheme_graph
-from .jsonld import context_document
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
-from .manifest import Manifest, make_manifest
 from .processes import Prepared, cores, in_background, in_processes, prepared
 from .project import Project
-from .quads import write_quad_files
-from .records import Corpus, Meeting
-from .serialize import Namespaces, ReleaseOrder, output_file
-from .tables import table_files
-from .triples import Index, IndexStore
-from .validate import ValidationReport, load_shapes, validate
-from .web.diagrams import draw_chart, meeting_file, meeting_svg
-from .web.labels import Labeller
-from .web.meeting import meeting_facts
-from .writers import write_to
+
+# The rest is imported where it is used: a build imports it while another process reads the data
+# (corpus.start_loading), and the graph and validation modules before the writers.
+if TYPE_CHECKING:
+    from .catalogue.dcat import Catalogue, Finished
+    from .graph import Built
+    from .manifest import Manifest
+    from .records import Corpus, Meeting
+    from .triples import IndexStore
+    from .validate import ValidationReport
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
 
@@ -104,9 +96,14 @@ def build(project: Project, progress: Stage = _quiet, engine: str = "sakrad") ->
         return _build(project, progress, engine)
 
 
-def _build(project: Project, progress: Stage, engine: str) -> tuple[Corpus, Built, ValidationReport]:
+def _build(
+    project: Project, progress: Stage, engine: str, loading: Loading | None = None
+) -> tuple[Corpus, Built, ValidationReport]:
+    from .graph import build_graph, role_scheme_graph
+    from .validate import load_shapes, validate
+
     progress("load", 0, 1)
-    corpus = load_corpus(project.data, progress)
+    corpus = loading.corpus(progress) if loading is not None else load_corpus(project.data, progress)
     progress("graph", 0, len(corpus.meetings))
     built = build_graph(corpus, progress, alongside=role_scheme_graph(project.ontology))
     progress("validate", 0, 1)
@@ -160,14 +157,19 @@ def write_release(
     # what the cache says of the release these inputs made: when its build started, its checksums
     since, recorded = _record(kept.get(made)) if kept is not None else (0.0, None)
     workers = cores() if workers is None else workers
-    # The DCAT-AP shapes are compiled in a process of their own while this one loads, builds and
-    # validates the data (one core is idle then); the catalogue is checked there once it is made
-    # (not at all when nothing will be written: then the process is not started).
+    # While this process imports what it needs next and builds and validates the graph, one
+    # process reads the data, then another compiles the DCAT-AP shapes, on the core that would be
+    # idle; the catalogue is checked and written there once it is made (the shapes are not
+    # compiled at all when nothing will be written).
+    loading = start_loading(project.data, fork=workers > 1)
+    from .catalogue.dcat import finish
+    from .catalogue.dcat_ap import prepare_checks
+
     unchanged = recorded is not None and _checksums_at(out) == recorded
     checker = prepared(prepare_checks, lambda _, data: finish(data), fork=workers > 1 and not unchanged)
     try:
         with _cycle_collector_paused():
-            corpus, built, report = build(project, progress)
+            corpus, built, report = _build(project, progress, "sakrad", loading)
             if not report.conforms:
                 return BuildResult(corpus, built, report, None)
             out = _absolute(out)
@@ -200,6 +202,7 @@ def write_release(
                 ) from None
     finally:
         checker.stop()
+        loading.stop()
     return BuildResult(corpus, built, report, out)
 
 
@@ -251,6 +254,18 @@ def _write_files(
     cache: CacheFolder | None,
     checker: Prepared[Finished],
 ) -> None:
+    import pyoxigraph as ox
+
+    from .catalogue.dcat import accept_catalogue, make_catalogue, release_files, to_finish
+    from .documents import document_bytes, document_triples
+    from .formats import FORMATS, RELEASE_MEETINGS
+    from .manifest import make_manifest
+    from .quads import write_quad_files
+    from .tables import table_files
+    from .web.diagrams import draw_chart, meeting_file, meeting_svg
+    from .web.labels import Labeller
+    from .web.meeting import meeting_facts
+
     written: dict[str, tuple[int, str]] = {}  # the size and SHA-256 of each file put, for the manifest
     folders: set[Path] = set()
 
@@ -271,8 +286,11 @@ def _write_files(
             put(rel, data)
 
     # The quads and the tables are made in processes beside this one while it writes the whole
-    # graph (each reads the graph in memory and writes files of its own; docs/performance.md).
-    beside = [in_background(quads, fork=workers > 1), in_background(tables, fork=workers > 1)]
+    # graph (each reads the graph in memory and writes files of its own; docs/performance.md), up
+    # to a million triples: a forked reader copies each page of the graph it reads (Python writes
+    # every object's reference count), so a larger graph's are made here first, one at a time.
+    fork = workers > 1 and len(built.triples) < 1_000_000
+    beside = [in_background(quads, fork=fork), in_background(tables, fork=fork)]
     built.quads = []  # written (or being written by a process that has its own copy): not needed here
     try:
         _write_graph_files(project, root, built, report, progress, put)
@@ -352,6 +370,12 @@ def _write_graph_files(
 ) -> None:
     """The whole graph in every format, the context, the ontology, the shapes, the schemas and the
     validation report."""
+    from .corpus import schema_files
+    from .formats import FORMATS, RELEASE_GRAPH, by_name
+    from .jsonld import context_document
+    from .serialize import Namespaces, ReleaseOrder, output_file
+    from .writers import write_to
+
     graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
     progress("write", 0, len(graph_formats))
     # Each file is written as it is made, never held whole: the triples are sorted once and made
@@ -412,6 +436,10 @@ def _release_store(project: Project, built: Built, catalogue: Catalogue) -> Inde
     """What :func:`sakrad_ld.sparql.store.open_store` would hold of the release, over the graph's
     own index: the graph, and the ontology and catalogue triples it does not already have (the
     catalogue's in the order ``catalog.ttl`` holds them, as a store loaded from it would)."""
+    import pyoxigraph as ox
+
+    from .triples import Index, IndexStore
+
     graph = built.triples
     extra = [
         (t.subject, t.predicate, t.object)

@@ -206,3 +206,27 @@ def test_prepared_work_never_given_anything_is_stopped(tmp_path: Path, small_sha
     assert _alive(pid)
     later.stop()
     assert not _alive(pid)
+
+
+def test_data_read_by_another_process_gives_the_same_corpus_and_the_same_errors(
+    tmp_path: Path, small_shares: None
+) -> None:
+    from conftest import fixture_project
+
+    from sakrad_ld.corpus import load_corpus, start_loading
+    from sakrad_ld.errors import InputErrors
+
+    data = fixture_project(tmp_path / "project") / "data"
+    seen: list[tuple[str, int, int]] = []
+    corpus = start_loading(data).corpus(lambda *call: seen.append(call))
+    assert corpus == load_corpus(data)
+    assert seen[-1] == ("load", len(corpus.meetings), len(corpus.meetings))
+
+    meeting = sorted((data / "meetings").glob("*.yaml"))[0]
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\nno_such_field: 1\n", encoding="utf-8")
+    (data / "sources.yaml").write_text("sources: [\n", encoding="utf-8")
+    with pytest.raises(InputErrors) as here:
+        load_corpus(data)
+    with pytest.raises(InputErrors) as there:
+        start_loading(data).corpus()
+    assert str(there.value) == str(here.value) and len(there.value.errors) == len(here.value.errors) == 2

@@ -8,9 +8,11 @@ from ``ontology/roles.ttl``; government bodies are W3C ORG organisations and uni
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -63,29 +65,52 @@ __all__ = ["Built", "Origins", "Quads", "build_graph"]
 @dataclass
 class Origins:
     """Where each fact of the graph came from: by (subject, predicate), and by subject. The place
-    is worked out when asked for (a build asks for a handful, of hundreds of thousands of facts).
-    :func:`sakrad_ld.release.build` empties ``facts`` once the validation report has placed its
-    findings: then a fact is placed by its subject."""
+    is worked out when asked for (a build asks for a handful, of millions of facts).
 
-    #: (subject, predicate) → the field's name when it is in the subject's own record (its
-    #: ``subjects`` entry; most are, and a pair of 2 million facts costs about 70 MB at 10,000
-    #: meetings), else (the record's lines, the field's name)
+    Each fact's place is held beside its quad (:class:`Quads`), not in a table of its own (a
+    dictionary entry per fact cost about 240 MB at 10,000 meetings, docs/performance.md); the
+    places asked for are found in one pass over the quads (:meth:`find`) and kept in ``facts``.
+    Once the quads are let go (:func:`sakrad_ld.release.write_release` drops them when their files
+    are written), and ``facts`` emptied, a fact is placed by its subject."""
+
+    #: (subject, predicate) → the place found for it: the field's name when it is in the subject's
+    #: own record (its ``subjects`` entry), else (the record's lines, the field's name)
     facts: dict[tuple[Term, Term], str | tuple[Lines, str]] = field(default_factory=dict)
     subjects: dict[Term, Lines] = field(default_factory=dict)
+    #: the quads with their facts' places, while they are held
+    quads: weakref.ref[Quads] | None = None
 
-    def add(self, subject: Term, predicate: Term, lines: Lines, name: str) -> None:
-        """Records that the fact was given in field ``name`` of the record at ``lines`` (the
-        first place a fact or a subject is given is the one kept)."""
+    def place(self, subject: Term, lines: Lines, name: str) -> str | tuple[Lines, str]:
+        """The place to keep beside a fact given in field ``name`` of the record at ``lines`` (the
+        first record a subject is given in is its own)."""
         own = self.subjects.setdefault(subject, lines)
-        self.facts.setdefault((subject, predicate), name if own is lines else (lines, name))
+        return name if own is lines else (lines, name)
+
+    def find(self, facts: Iterable[tuple[Term, Term]]) -> None:
+        """Looks up where each of ``facts`` (subject, predicate) was first given, in one pass."""
+        wanted = {fact for fact in facts if fact not in self.facts}
+        quads = self.quads() if self.quads is not None else None
+        if not wanted or quads is None:
+            return
+        subjects = {s for s, _ in wanted}
+        for s, p, place in quads.places():
+            if place is not None and s in subjects and (s, p) in wanted:
+                self.facts[(s, p)] = place
+                wanted.discard((s, p))
+                if not wanted:
+                    break
 
     def of(self, subject: Term, predicate: Term | None = None) -> Where | None:
         """The YAML place of a fact (or, failing that, of its subject)."""
-        if predicate is not None and (fact := self.facts.get((subject, predicate))) is not None:
+        if predicate is not None:
+            if (subject, predicate) not in self.facts:
+                self.find([(subject, predicate)])
+            fact = self.facts.get((subject, predicate))
             if type(fact) is str:
                 return self.subjects[subject].where(fact)
-            lines, name = fact
-            return lines.where(name)
+            if fact is not None:
+                lines, name = fact
+                return lines.where(name)
         lines = self.subjects.get(subject)
         return lines.where() if lines is not None else None
 
@@ -104,38 +129,44 @@ class Built:
 
 
 class Quads:
-    """Quads as the emitter made them, each (subject, predicate, object, graph) as four
-    consecutive items of one flat list: iterated as 4-tuples, in the order they were added.
+    """Quads as the emitter made them, with the place each was given at: each (subject,
+    predicate, object, graph, place) as five consecutive items of one flat list, iterated as
+    4-tuples in the order they were added.
 
     A tuple per quad costs 72 bytes besides the list's 8 for it: 2.8 million at 10,000 meetings
-    took about 230 MB, the flat list about 90 MB. A process forked to write the quads reads the
+    took about 230 MB, the flat list about 110 MB. A process forked to write the quads reads the
     list without writing to it (only the terms' reference counts change), so it copies no page of
     it (docs/performance.md)."""
 
-    __slots__ = ("_flat",)
+    __slots__ = ("_flat", "__weakref__")
 
     def __init__(self) -> None:
-        self._flat: list[Term] = []
+        self._flat: list[object] = []
 
-    def add(self, s: Term, p: Term, o: Term, g: ox.NamedNode) -> None:
-        self._flat += (s, p, o, g)
+    def add(self, s: Term, p: Term, o: Term, g: ox.NamedNode, place: object = None) -> None:
+        self._flat += (s, p, o, g, place)
 
     def extend(self, quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> None:
-        for quad in quads:
-            self._flat += quad
+        for s, p, o, g in quads:
+            self._flat += (s, p, o, g, None)
 
     def __len__(self) -> int:
-        return len(self._flat) // 4
+        return len(self._flat) // 5
+
+    def _items(self, *at: int) -> Iterator[tuple]:
+        flat = self._flat
+        return zip(*(islice(flat, k, None, 5) for k in at), strict=True)
 
     def __iter__(self) -> Iterator[tuple[Term, Term, Term, ox.NamedNode]]:
-        items = iter(self._flat)
-        return zip(items, items, items, items, strict=True)  # type: ignore[return-value]
+        return self._items(0, 1, 2, 3)
 
     def triples(self) -> Iterator[Triple]:
         """The quads' triples (each as often as it was added)."""
-        items = iter(self._flat)
-        for s, p, o, _ in zip(items, items, items, items, strict=True):
-            yield s, p, o
+        return self._items(0, 1, 2)
+
+    def places(self) -> Iterator[tuple[Term, Term, object]]:
+        """Each quad's subject, predicate and place (None where it has none), in order."""
+        return self._items(0, 1, 4)
 
 
 class _Emitter:
@@ -173,9 +204,7 @@ class _Emitter:
             return
         terms = self.terms
         s, p, o, g = terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o), self.graph_of(name)
-        self.quads.add(s, p, o, terms.setdefault(g, g))
-        if lines is not None:
-            self.origins.add(s, p, lines, name)
+        self.quads.add(s, p, o, terms.setdefault(g, g), None if lines is None else self.origins.place(s, lines, name))
 
     def text(self, s: ox.NamedNode, p: ox.NamedNode, text: Text | None, lines: Lines | None, name: str = "") -> None:
         if text is None:
@@ -249,6 +278,7 @@ def build_graph(
         (terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o), vocabulary) for s, p, o in extra
     )
     out.terms = {}  # the terms are held by the quads now
+    origins.quads = weakref.ref(out.quads)
     # the triples are held once, in the quads; the index is made from them a triple at a time
     return Built(Index(out.quads.triples()), origins, minter, out.quads)
 

@@ -145,7 +145,7 @@ def _lines() -> Lines | None:
 
 
 @scalar_field("sv")
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Text in Swedish, optionally with an English translation; a bare string is Swedish."""
 
@@ -154,7 +154,7 @@ class Text:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A document facts are taken from: the documentation of a sakråd, a web page, a register."""
 
@@ -184,7 +184,7 @@ class Source:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Body:
     """A government body: the Government Offices, a ministry, or a unit of a ministry."""
 
@@ -207,7 +207,7 @@ class Body:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """A post in a government body (a minister, a state secretary), held by people over time."""
 
@@ -219,7 +219,7 @@ class Post:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Holding:
     """That a person held a post, as a source shows it on a date (never timeless)."""
 
@@ -235,7 +235,7 @@ class Holding:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """A person named in a source, with the posts they held and bodies they belonged to as stated."""
 
@@ -264,7 +264,7 @@ _STATUS_DOC = (
 VERIFIED = frozenset({"register", "register-copy"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Identifier:
     """An identifier of an organisation in a public register, with the page it was read from."""
 
@@ -276,7 +276,7 @@ class Identifier:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """The same thing in another public register, with the page the link was read from (docs/links.md)."""
 
@@ -293,7 +293,7 @@ class Link:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organisation:
     """A civil-society organisation, named as a source names it."""
 
@@ -322,7 +322,7 @@ class Organisation:
 OrganisationFact = Literal["name", "alt_names", "legal_name", "website"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrganisationFactSource:
     """Facts of an organisation that come from another document than its first source."""
 
@@ -362,7 +362,7 @@ MeetingFact = Literal[
 MEETING_FACTS: tuple[str, ...] = typing.get_args(MeetingFact)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Count:
     """A number as the source states it: its words, and the number where the words give one."""
 
@@ -383,7 +383,7 @@ class Count:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A note in Swedish (optionally English) on a meeting, a document or a single fact."""
 
@@ -396,7 +396,7 @@ class Note:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactSource:
     """Facts of a meeting that come from another document than its main source."""
 
@@ -405,7 +405,7 @@ class FactSource:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChairRef:
     """Who led the meeting, and in what capacity."""
 
@@ -417,7 +417,7 @@ class ChairRef:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConvenerRef:
     """Who called the sakråd: a named person (in a post, where the source names it) or a body."""
 
@@ -430,7 +430,7 @@ class ConvenerRef:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GovernmentParticipant:
     """Someone from the Government Offices who took part: a named person or a body's officials."""
 
@@ -443,7 +443,7 @@ class GovernmentParticipant:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Presentations:
     """The presentations given at the meeting, as far as the source describes them."""
 
@@ -452,7 +452,7 @@ class Presentations:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     """The contact person for the sakråd and how to reach them: a contact point, not a participant."""
 
@@ -466,7 +466,7 @@ class Contact:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PressContact:
     """A press contact a page names (Presskontakt): whom journalists ask, not a participant."""
 
@@ -480,7 +480,7 @@ class PressContact:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """One sakråd (or a series of sessions): what its sources state, fact by fact. Unknown facts are left
     out; a fact from another document than the main source names it (``fact_sources`` or the record's
@@ -606,7 +606,7 @@ LanguageCode = Annotated[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agent:
     """An agent of the catalogue: a publisher or creator of the dataset."""
 
@@ -624,7 +624,7 @@ class Agent:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Address:
     """A postal address of a contact point (vCard)."""
 
@@ -635,7 +635,7 @@ class Address:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactPoint:
     """Where a consumer of the dataset can ask about it."""
 
@@ -648,7 +648,7 @@ class ContactPoint:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatasetConfig:
     """The release's settings and catalogue facts (``data/dataset.yaml``), each with a default."""
 
@@ -702,7 +702,7 @@ class DatasetConfig:
     lines: Lines | None = _lines()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything in ``data/``, loaded and cross-checked: the input of the build."""
 

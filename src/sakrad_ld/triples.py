@@ -40,12 +40,17 @@ class Index:
 
     Built in one pass; every look-up is a dictionary look-up. Each triple is held once, however
     often it was given: a short list of objects is searched, a long one (an organisation's
-    participations in thousands of meetings) gets a set beside it, so adding stays linear."""
+    participations in thousands of meetings) gets a set beside it, so adding stays linear.
+
+    Held for millions of triples, so held small (docs/performance.md): a subject's one object of a
+    predicate (nine in ten) is a tuple of one, not a list, and an object's one subject of a
+    predicate is held bare; every look-up gives a sequence all the same."""
 
     __slots__ = ("_out", "_in", "_count")
 
     def __init__(self, triples: Iterable[Triple]) -> None:
-        out: dict[Term, dict[Term, list[Term]]] = {}
+        #: subject → predicate → its objects (a tuple of one, or a list)
+        out: dict[Term, dict[Term, Sequence[Term]]] = {}
         #: predicate → object → its subject, or a list of them when it has more than one
         into: dict[Term, dict[Term, Term | list[Term]]] = {}
         long: dict[tuple[Term, Term], set[Term]] = {}
@@ -56,18 +61,22 @@ class Index:
                 by_p = out[s] = {}
             objects = by_p.get(p)
             if objects is None:
-                objects = by_p[p] = []
-            elif len(objects) < _SHORT:
-                if o in objects:
-                    continue
+                by_p[p] = (o,)  # most have one object: a tuple of one costs half a list of one
             else:
-                seen = long.get((s, p))
-                if seen is None:
-                    seen = long[(s, p)] = set(objects)
-                if o in seen:
-                    continue
-                seen.add(o)
-            objects.append(o)
+                if len(objects) < _SHORT:
+                    if o in objects:
+                        continue
+                else:
+                    seen = long.get((s, p))
+                    if seen is None:
+                        seen = long[(s, p)] = set(objects)
+                    if o in seen:
+                        continue
+                    seen.add(o)
+                if type(objects) is tuple:
+                    by_p[p] = [*objects, o]
+                else:
+                    objects.append(o)
             count += 1
             by_o = into.get(p)
             if by_o is None:
@@ -104,7 +113,7 @@ class Index:
         """Every subject, each once."""
         return self._out.keys()
 
-    def properties(self, s: Term) -> dict[Term, list[Term]]:
+    def properties(self, s: Term) -> dict[Term, Sequence[Term]]:
         """What ``s`` says: predicate → objects (do not change the result)."""
         return self._out.get(s, {})
 

@@ -166,6 +166,9 @@ def validate(
     else:
         raise ValueError(f"unknown validation engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if origins is not None:
+        origins.find(
+            (f.focus_term, f.path_term) for f in findings if f.focus_term is not None and f.path_term is not None
+        )
         findings = [_placed(f, origins) for f in findings]
     return ValidationReport(tuple(sort_findings(findings)), conforms)
 

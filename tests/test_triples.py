@@ -8,7 +8,7 @@ from graphs import assert_isomorphic
 from rdflib import Graph, Literal, URIRef
 
 from sakrad_ld.rdflib_edge import from_rdflib, ox_term, rdflib_term, to_rdflib
-from sakrad_ld.triples import Index
+from sakrad_ld.triples import Index, IndexStore
 
 EX = "https://example.org/"
 
@@ -60,3 +60,32 @@ def test_terms_convert_both_ways() -> None:
         Literal("3", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
     ):
         assert rdflib_term(ox_term(term)) == term
+
+
+def test_every_pattern_agrees_with_rdflib_whether_a_term_has_one_subject_or_objects_or_many() -> None:
+    """The index holds an object's one subject bare and a subject's one object as a tuple of one
+    (docs/performance.md); each pattern of :class:`IndexStore` still gives what rdflib gives."""
+    g = Graph()
+    g.parse(
+        data=f"""
+        @prefix ex: <{EX}> .
+        ex:a ex:p ex:c , ex:d ; ex:q "x"@sv .
+        ex:b ex:p ex:c ; ex:q "y" .
+        ex:d ex:q ex:c .
+    """,
+        format="turtle",
+    )
+    store = IndexStore(Index(from_rdflib(g)))
+    terms = {t for triple in g for t in triple} | {URIRef(EX + "none")}
+    for s in (None, *terms):
+        for p in (None, URIRef(EX + "p"), URIRef(EX + "q")):
+            for o in (None, *terms):
+                want = set(g.triples((s, p, o)))
+                pattern = (ox_term(s) if s else None, ox_term(p) if p else None, ox_term(o) if o else None)
+                got = [tuple(rdflib_term(t) for t in triple) for triple in store.triples_for_pattern(*pattern)]
+                assert sorted(got) == sorted(want), (s, p, o)
+    a, b, c, d, p = _n("a"), _n("b"), _n("c"), _n("d"), _n("p")
+    index = Index([(a, p, c), (a, p, d), (b, p, c), (a, p, c)])
+    assert list(index.subjects_of(p, c)) == [a, b] and list(index.subjects_of(p, d)) == [a]
+    assert list(index.objects(b, p)) == [c] and list(index.objects(a, p)) == [c, d]
+    assert list(index.subjects_with(p)) == [a, b] and len(index) == 3

@@ -112,17 +112,14 @@ async def _body(request: Request, timeout: float) -> bytes:
             413, f"the request body has {int(length)} bytes; queries of up to {MAX_QUERY_BYTES} bytes are accepted"
         )
     body = bytearray()
-
-    async def read() -> None:
-        async for chunk in request.stream():
-            body.extend(chunk)
-            if len(body) > MAX_QUERY_BYTES:
-                raise ProtocolError(
-                    413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, the largest query accepted"
-                )
-
-    try:
-        await asyncio.wait_for(read(), timeout)
+    try:  # a timeout on this task, not a task of its own per body (asyncio.wait_for)
+        async with asyncio.timeout(timeout):
+            async for chunk in request.stream():
+                body.extend(chunk)
+                if len(body) > MAX_QUERY_BYTES:
+                    raise ProtocolError(
+                        413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, the largest query accepted"
+                    )
     except TimeoutError:
         raise ProtocolError(408, f"the request body did not arrive within {timeout:g} s") from None
     return bytes(body)

@@ -49,8 +49,8 @@ class Settings:
     query_queue: int = _setting(
         8,
         "queries that may wait for a free worker; past that a query is answered 503 "
-        "with Retry-After at once, and documents and pages are served all the same "
-        "(default: 8)",
+        "with Retry-After after a pause of 1 s, and documents and pages are served all "
+        "the same (default: 8)",
     )
     max_connections: int = _setting(
         1000,

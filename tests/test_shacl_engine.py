@@ -509,6 +509,94 @@ def test_the_objects_a_sparql_target_reads(query: str, objects: dict[str, set[st
     assert {name(p): None if o is None else {name(t) for t in o} for p, o in found.items()} == objects
 
 
+@pytest.mark.parametrize(
+    ("query", "subjects"),
+    [
+        # the link shapes' pattern: ?id is an object of adms:identifier in the same basic graph pattern
+        (
+            "SELECT ?this WHERE { ?this <http://e.org/p> ?v . MINUS { ?this <http://e.org/p> ?v ; "
+            "<http://e.org/id> ?id . ?id <http://e.org/src> ?s ; <http://e.org/reg> ?r . ?r <http://e.org/space> ?x "
+            "FILTER (STR(?v) = ?x) } }",
+            {"src": {"id"}, "reg": {"id"}, "space": {"reg"}},
+        ),
+        (
+            "PREFIX e: <http://e.org/> SELECT DISTINCT ?this WHERE { ?x e:q ?this . ?this e:p 'x'@en , ?y ; a e:C . }"
+            " ORDER BY ?this",
+            {"p": {"q"}, "type": {"q"}},
+        ),
+        # each pattern of a predicate must be joined so: one that is not reads every subject
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . ?this <http://e.org/p> ?y . ?z <http://e.org/p> ?w }", {}),
+        # joined in another basic graph pattern only: not followed
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . OPTIONAL { ?this <http://e.org/p> ?y } }", {}),
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this MINUS { ?this <http://e.org/p> ?y } }", {}),
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this FILTER NOT EXISTS { ?this <http://e.org/p> ?y } }", {}),
+        # what this reading does not follow: nothing is left out
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . ?this <http://e.org/p>/<http://e.org/r> ?y }", {}),
+        ("SELECT ?this WHERE { { ?x <http://e.org/q> ?this } UNION { ?this <http://e.org/p> ?y } }", {}),
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . ?this <http://e.org/p> [ <http://e.org/r> ?y ] }", {}),
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . FILTER (EXISTS { ?this <http://e.org/p> ?y }) }", {}),
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . GRAPH ?g { ?this <http://e.org/p> ?y } }", {}),
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . VALUES ?this { <http://e.org/a> } }", {}),
+        ("ASK { ?x <http://e.org/q> ?this . ?this <http://e.org/p> ?y }", {}),
+        ("SELECT ?this WHERE { ?x <http://e.org/q> ?this . ?this ?p ?y }", {}),
+    ],
+)
+def test_the_subjects_a_sparql_target_reads(query: str, subjects: dict[str, set[str]]) -> None:
+    """A predicate is read only for the subjects a named predicate's pattern gives it as objects,
+    in the same basic graph pattern, when every pattern of it is so joined."""
+    from sakrad_ld.shacl.sparql import subjects_read
+
+    def name(term: object) -> str:
+        return str(getattr(term, "value", "")).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    found = subjects_read(query)
+    assert {name(p): {name(q) for q in qs} for p, qs in found.items()} == subjects
+
+
+def test_a_sparql_target_finds_on_the_subjects_it_joins_what_it_finds_on_every_triple() -> None:
+    """The store of a query that reads a predicate by subject leaves out the other subjects'
+    triples, and answers as a store of every triple does, MINUS included."""
+    import pyoxigraph as ox
+
+    from sakrad_ld.shacl.engine import _Run
+
+    e = "http://e.org/"
+    query = (
+        f"SELECT DISTINCT ?this WHERE {{ ?this <{e}p> ?v . MINUS {{ ?this <{e}p> ?v ; <{e}id> ?id . "
+        f"?id <{e}src> ?s ; <{e}note> ?n . FILTER (STR(?v) = CONCAT('{e}', STR(?n))) }} }}"
+    )
+
+    def n(local: str) -> ox.NamedNode:
+        return ox.NamedNode(e + local)
+
+    triples = [
+        (n("a"), n("p"), n("x")),  # qualified: an identifier with a source and the notation
+        (n("a"), n("id"), n("i1")),
+        (n("i1"), n("src"), n("doc")),
+        (n("i1"), n("note"), ox.Literal("x")),
+        (n("b"), n("p"), n("y")),  # its identifier has no source: found
+        (n("b"), n("id"), n("i2")),
+        (n("i2"), n("note"), ox.Literal("y")),
+        (n("c"), n("p"), n("z")),  # the source and notation sit on what is not its identifier: found
+        (n("c"), n("other"), n("i3")),
+        (n("i3"), n("src"), n("doc")),
+        (n("i3"), n("note"), ox.Literal("z")),
+        *((n(f"m{k}"), n("src"), n("doc")) for k in range(20)),  # sources of other things
+    ]
+    index = Index(triples)
+    store = _Run(index).store_for(query)
+    held = {(q.subject, q.predicate, q.object) for q in store}
+    assert (n("i3"), n("src"), n("doc")) not in held and (n("m0"), n("src"), n("doc")) not in held
+    assert (n("i1"), n("src"), n("doc")) in held
+    everything = ox.Store()
+    everything.extend(ox.Quad(*t) for t in triples)
+
+    def answer(s: ox.Store) -> set[ox.NamedNode]:
+        return {row["this"] for row in s.query(query)}  # type: ignore[union-attr]
+
+    assert answer(store) == answer(everything) == {n("b"), n("c")}
+
+
 def test_sparql_targets_find_on_the_triples_they_read_what_they_find_on_all(seed_graph: Graph) -> None:
     """Each SPARQL target of the link shapes runs on a store of only the triples of the predicates
     its query names, and the findings are those made with a store of every triple."""

@@ -19,7 +19,7 @@ from .components import Result
 from .literals import Ordering
 from .report import Finding, findings_of, sort_findings
 from .shapes import Shape, Shapes, ShapesGraph
-from .sparql import Read, predicates_read
+from .sparql import Read, Subjects, predicates_read, subjects_read
 
 __all__ = ["check", "check_graph"]
 
@@ -53,7 +53,8 @@ def check(
     ``store`` holds the same data in its default graph; it is used only for SPARQL-based targets
     (https://www.w3.org/TR/shacl-af/#SPARQLTarget). When none is given, each query runs on a store
     made from ``index`` of the triples of the predicates it reads, when that can be told from it
-    (:func:`.sparql.predicates_read`), else of every triple; one such store is held at a time.
+    (:func:`.sparql.predicates_read`), and of those only the subjects it can join
+    (:func:`.sparql.subjects_read`), else of every triple; one such store is held at a time.
 
     Conformance is pySHACL's with ``allow_warnings=True``: a shape whose severity is sh:Warning or
     sh:Info never fails, and another fails by a result of another severity.
@@ -74,14 +75,21 @@ def check(
     return findings_of(results, shapes, index, prefixes), conforms
 
 
-def _store(index: Index, read: Mapping[Term, Iterable[Term] | None]) -> ox.Store:
+def _store(
+    index: Index, read: Mapping[Term, Iterable[Term] | None], subjects: Mapping[Term, Iterable[Term]] | None = None
+) -> ox.Store:
     """A store of the triples of ``index`` ``read`` names: by predicate, those with one of the
-    objects given, or every one. Added a batch at a time: ``Store.bulk_extend`` would hold them all
-    twice over while it loads them."""
+    objects given, or every one; and of a predicate ``subjects`` names, only those whose subject
+    is an object of one of the predicates it gives (:func:`.sparql.subjects_read`). Added a batch
+    at a time: ``Store.bulk_extend`` would hold them all twice over while it loads them."""
     store = ox.Store()
     batch: list[ox.Quad] = []
     for p, objects in read.items():
-        if objects is None:
+        joined = subjects.get(p) if subjects else None
+        if joined is not None:
+            held = dict.fromkeys(s for q in joined for s in index.objects_of(q))
+            triples = ((s, o) for s in held for o in index.objects(s, p) if objects is None or o in objects)
+        elif objects is None:
             triples = ((s, o) for s in index.subjects_with(p) for o in index.objects(s, p))
         else:
             triples = ((s, o) for o in objects for s in index.subjects_of(p, o))
@@ -105,6 +113,12 @@ def _holds(holds: Read, needs: Read) -> bool:
     return True
 
 
+def _holds_subjects(held: Subjects, needs: Subjects, read: Read) -> bool:
+    """Whether a store whose triples were taken by the subjects ``held`` names has every triple
+    of the predicates ``read`` names with the subjects ``needs`` names."""
+    return all(p not in held or (p in needs and held[p] >= needs[p]) for p in read)
+
+
 def _conforms(shape: Shape, results: Iterable[Result]) -> bool:
     return shape.severity in _ALLOWED or all(r.shape.severity in _ALLOWED for r in results)
 
@@ -115,8 +129,9 @@ class _Run:
     def __init__(self, index: Index, store: ox.Store | None = None) -> None:
         self.index = index
         self._given = store
-        #: the store last made for a SPARQL target, and the predicates it holds (None: every one)
-        self._store: tuple[ox.Store, Read | None] | None = None
+        #: the store last made for a SPARQL target, the predicates it holds (None: every one) and
+        #: those it holds for some subjects only
+        self._store: tuple[ox.Store, Read | None, Subjects] | None = None
         self._ordering = Ordering()
         self._superclasses: dict[Term, set[Term]] = {}
         self.at_least = self._ordering.at_least
@@ -148,13 +163,14 @@ class _Run:
         if self._given is not None:
             return self._given
         needs = predicates_read(query)
+        subjects = subjects_read(query) if needs is not None else {}
         if self._store is not None:
-            holds = self._store[1]
-            if holds is None or (needs is not None and _holds(holds, needs)):
-                return self._store[0]
+            store, holds, held = self._store
+            if holds is None or (needs is not None and _holds(holds, needs) and _holds_subjects(held, subjects, needs)):
+                return store
         self._store = None  # let the last one go before the next is made
         read = needs if needs is not None else dict.fromkeys(self.index.predicates())
-        self._store = _store(self.index, read), needs
+        self._store = _store(self.index, read, subjects), needs, subjects
         return self._store[0]
 
     def _subclasses(self, cls: Term) -> list[Term]:

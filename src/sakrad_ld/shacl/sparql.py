@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from ..vocab import RDF
 
-__all__ = ["predicates_read"]
+__all__ = ["Subjects", "predicates_read", "subjects_read"]
 
 _TOKEN = re.compile(
     r"""
@@ -91,6 +91,151 @@ def predicates_read(query: str) -> Read | None:
             depth -= 1
         i += 1
     return found
+
+
+#: Which triples of a predicate a query can read by their subject: those whose subject is an object
+#: of one of the predicates given (a predicate not named: any subject).
+Subjects = dict[ox.NamedNode, frozenset[ox.NamedNode]]
+
+#: Literal and term tokens that may stand as an object.
+_OBJECTS = {"var", "iri", "pname", "string", "number"}
+_PATH = {"/", "|", "^", "*", "+", "?", "!", "("}
+
+
+def subjects_read(query: str) -> Subjects:
+    """The predicates whose triples ``query`` can read only with certain subjects: ``p`` with
+    ``{q, …}`` when every triple pattern of ``p`` has a variable subject that the same basic graph
+    pattern (https://www.w3.org/TR/sparql11-query/#BasicGraphPatterns) names as the object of a
+    pattern of a named predicate, as ``?x <q> ?v . ?v <p> ?o``: a triple of ``p`` whose subject is
+    an object of none of them is part of no solution of any pattern, so leaving it out changes no
+    answer, MINUS and FILTER NOT EXISTS included. Empty whenever the query holds what this reading
+    does not follow: a property path, a blank node, a sub-query, UNION, GRAPH, VALUES, BIND, …"""
+    tokens = _tokens(query)
+    if tokens is None:
+        return {}
+    patterns = _patterns(tokens)
+    if patterns is None:
+        return {}
+    found: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+    free: set[ox.NamedNode] = set()
+    for group, subject, predicate, _ in patterns:
+        joined = None
+        if isinstance(subject, str):  # a variable: of which named predicate it is the object here
+            joined = next((q for g, _, q, o in patterns if g == group and o == subject), None)
+        if joined is None:
+            free.add(predicate)
+        else:
+            found.setdefault(predicate, set()).add(joined)
+    return {p: frozenset(qs) for p, qs in found.items() if p not in free}
+
+
+def _patterns(
+    tokens: list[tuple[str, str]],
+) -> list[tuple[int, ox.NamedNode | str, ox.NamedNode, ox.NamedNode | str | None]] | None:
+    """The query's triple patterns as (basic graph pattern, subject, predicate, object): a variable
+    as its text, an IRI as a term, any other object as None; None when the query holds anything
+    but a prologue, ``SELECT … WHERE``, triples with named predicates, OPTIONAL, MINUS, FILTER and
+    a solution modifier after the last group."""
+    prefixes: dict[str, str] = {}
+    i = 0
+    while i < len(tokens) and tokens[i][0] == "word" and tokens[i][1].upper() == "PREFIX":
+        if i + 2 >= len(tokens) or tokens[i + 1][0] != "pname" or tokens[i + 2][0] != "iri":
+            return None
+        prefixes[tokens[i + 1][1].partition(":")[0]] = tokens[i + 2][1][1:-1]
+        i += 3
+    if i >= len(tokens) or tokens[i][1].upper() != "SELECT":
+        return None
+    while i < len(tokens) and tokens[i][1] != "{":
+        kind, text = tokens[i]
+        if not (kind == "var" or text == "*" or text.upper() in ("SELECT", "DISTINCT", "REDUCED", "WHERE")):
+            return None
+        i += 1
+
+    def term(kind: str, text: str) -> ox.NamedNode | str | None:
+        if kind == "var":
+            return text[1:]
+        if kind in ("iri", "pname"):
+            return _iri(text, prefixes) or ""
+        return None
+
+    out: list[tuple[int, ox.NamedNode | str, ox.NamedNode, ox.NamedNode | str | None]] = []
+    group, depth = 0, 0
+    while i < len(tokens):
+        kind, text = tokens[i]
+        word = text.upper() if kind == "word" else ""
+        if text in ("{", "}"):
+            depth += 1 if text == "{" else -1
+            group += 1
+            i += 1
+            if depth == 0:  # the end of WHERE: only a solution modifier may follow
+                return out if all(t[1] not in ("{", "}") for t in tokens[i:]) else None
+        elif word in ("OPTIONAL", "MINUS"):
+            group += 1
+            i += 1
+        elif word == "FILTER":
+            group += 1
+            i += 1
+            if i < len(tokens) and tokens[i][1] == "(":
+                level = 0
+                while i < len(tokens):
+                    level += {"(": 1, ")": -1}.get(tokens[i][1], 0)
+                    if tokens[i][1] in ("{", "}"):
+                        return None  # EXISTS inside an expression
+                    i += 1
+                    if level == 0:
+                        break
+            elif i + 1 < len(tokens) and [t[1].upper() for t in tokens[i : i + 2]] in (
+                ["NOT", "EXISTS"],
+                ["EXISTS", "{"],
+            ):
+                i += 2 if tokens[i][1].upper() == "NOT" else 1
+            else:
+                return None
+        elif text == ".":
+            i += 1
+        elif kind in ("var", "iri", "pname"):
+            subject = term(kind, text)
+            if subject == "":
+                return None
+            i += 1
+            while True:  # predicate-object lists: p o , o ; p o .
+                if i >= len(tokens):
+                    return None
+                kind, text = tokens[i]
+                predicate = RDF.type if (kind, text) == ("word", "a") else term(kind, text)
+                if not isinstance(predicate, ox.NamedNode) or (i + 1 < len(tokens) and tokens[i + 1][1] in _PATH):
+                    return None
+                i += 1
+                while True:
+                    if i >= len(tokens) or tokens[i][0] not in _OBJECTS and tokens[i][1] not in ("true", "false"):
+                        return None
+                    obj = term(*tokens[i])
+                    if obj == "":
+                        return None
+                    i += 1
+                    if tokens[i - 1][0] == "string" and i < len(tokens):
+                        if tokens[i][0] == "lang":
+                            i += 1
+                        elif tokens[i][1] == "^^" and i + 1 < len(tokens) and tokens[i + 1][0] in ("iri", "pname"):
+                            i += 2
+                    out.append((group, subject, predicate, obj))
+                    if i < len(tokens) and tokens[i][1] == ",":
+                        i += 1
+                        continue
+                    break
+                if i < len(tokens) and tokens[i][1] == ";":
+                    i += 1
+                    while i < len(tokens) and tokens[i][1] == ";":
+                        i += 1
+                    if i < len(tokens) and tokens[i][1] in (".", "}"):
+                        break
+                    continue
+                break
+            if i < len(tokens) and tokens[i][1] not in (".", "}") and tokens[i][0] != "word":
+                return None
+        else:
+            return None
+    return None
 
 
 def _iri(text: str, prefixes: dict[str, str]) -> ox.NamedNode | None:

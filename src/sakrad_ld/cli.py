@@ -55,6 +55,20 @@ def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate the data and write the release (default dist/)."""
+    import gc
+
+    # Importing the build's modules makes many objects and no cycles worth collecting (the cycle
+    # collector took about 7 ms of 0.1 s of imports); the build pauses it itself while it works.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(args: argparse.Namespace) -> int:
     from .release import write_release
     from .warnings_summary import summary_text
 

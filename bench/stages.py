@@ -9,15 +9,18 @@ includes the processes that write the meeting documents), triples and meetings, 
 memory by three measures:
 
 - ``peak_rss_bytes``: the build's own process, ``ru_maxrss``;
-- ``peak_rss_children_bytes``: the largest ``ru_maxrss`` of the processes it forked (the quads and
-  tables writers, the meeting-file processes). A forked process maps the pages it shares with its
+- ``peak_rss_children_bytes``: the largest ``ru_maxrss`` of the processes it forked (the
+  meeting-file processes; the quads and tables writers of a graph below a million triples, which
+  a larger one makes in its own process, before it reports "write"). A forked process maps the pages it shares with its
   parent copy-on-write, and ``ru_maxrss`` counts them whole, so this overstates what it added;
-  ``forked`` lists each forked process with its highest ``VmHWM``, RSS and PSS as sampled;
+  ``forked`` lists each process below the build's (forked, or started to read the data) with the
+  stage it was first seen in and its highest ``VmHWM``, RSS and PSS as sampled (one that lives
+  less than a sample period may be missed);
 - ``peak_pss_tree_bytes``: the highest sum, over time, of the proportional set size
   (``/proc/PID/smaps_rollup``, a shared page counted once over the processes that share it) of the
   build's whole process tree, sampled every ``--pss-interval`` seconds by a separate process: what
   the machine needed. ``peak_pss_stage`` is the stage it was reached in, ``pss_at_peak`` each
-  process's share then.
+  process's share then (named by the stage it was first seen in and its order).
 
 Each stage's entry has, beside its wall and CPU seconds, the highest tree PSS (``peak_pss``) and the
 highest RSS of the build's own process (``peak_rss``) sampled in it. The sampler's own CPU time is

@@ -108,22 +108,31 @@ def make_manifest(
     from . import __version__
 
     known = known or {}
-    paths = sorted(p for p in root.rglob("*") if p.is_file() and p.name not in (MANIFEST_FILE, CHECKSUMS))
-    unread = [p for p in paths if p.relative_to(root).as_posix() not in known]
+    found = []  # (the path's parts below root, the path)
+    for where, _, names in os.walk(root):
+        below = Path(where).relative_to(root).parts
+        found.extend(((*below, n), os.path.join(where, n)) for n in names if n not in _NOT_LISTED)
+    found = [(parts, path) for parts, path in found if os.path.isfile(path)]
+    found.sort()  # as sorting the paths does
+    rels = ["/".join(parts) for parts, _ in found]
+    unread = [Path(path) for (_, path), rel in zip(found, rels, strict=True) if rel not in known]
     if len(unread) > 1:  # hashlib lets go of the GIL while it hashes: two threads hash on two cores
         from concurrent.futures import ThreadPoolExecutor  # not imported by a build, which knows its files
 
         with ThreadPoolExecutor(max_workers=2) as pool:
-            read = dict(zip(unread, pool.map(_digest, unread, chunksize=64), strict=True))
+            read = dict(zip(map(str, unread), pool.map(_digest, unread, chunksize=64), strict=True))
     else:
-        read = {p: _digest(p) for p in unread}
+        read = {str(p): _digest(p) for p in unread}
     files = []
-    for path in paths:
-        rel = path.relative_to(root).as_posix()
+    for (_, path), rel in zip(found, rels, strict=True):
         size, sha256 = read[path] if path in read else known[rel]
         form = rdf_format_of(rel)
         files.append(ManifestFile(rel, media_type_of(rel), size, sha256, form.name if form else ""))
     return Manifest(base_iri, version, graph_name(base_iri, version), f"sakrad-ld {__version__}", tuple(files))
+
+
+#: The files of a release the manifest does not list: itself and the checksums.
+_NOT_LISTED = (MANIFEST_FILE, CHECKSUMS)
 
 
 def _digest(path: Path) -> tuple[int, str]:

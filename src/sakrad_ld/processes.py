@@ -32,9 +32,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 P = TypeVar("P")
 
-#: Below this many items a second process costs more than it saves. A fork and its clean-up cost
-#: about 2 ms; a meeting's documents and picture about 2 ms, so 28 meetings split over two
-#: processes took 0.035 s instead of 0.06 s (docs/performance.md).
+#: Below this many items a second process costs more than it saves: a fork, the pages it copies
+#: and its clean-up cost a few milliseconds, about what 2 meetings' documents and pictures do.
 MIN_ITEMS_PER_PROCESS = 8
 
 

@@ -230,3 +230,8 @@ def test_data_read_by_another_process_gives_the_same_corpus_and_the_same_errors(
     with pytest.raises(InputErrors) as there:
         start_loading(data).corpus()
     assert str(there.value) == str(here.value) and len(there.value.errors) == len(here.value.errors) == 2
+
+
+def test_idle_cores_leave_out_this_process_and_the_others_running() -> None:
+    idle = processes.idle_cores()
+    assert 0 <= idle <= processes.cores() - 1

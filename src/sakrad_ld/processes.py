@@ -26,7 +26,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Background", "Prepared", "cores", "in_background", "in_processes", "prepared"]
+__all__ = ["Background", "Prepared", "cores", "idle_cores", "in_background", "in_processes", "prepared"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -43,6 +43,17 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def idle_cores() -> int:
+    """The cores no other process runs on at this moment (Linux: the running processes that
+    ``/proc/loadavg`` counts, this one included); elsewhere :func:`cores` less this one."""
+    try:
+        with open("/proc/loadavg", "rb") as file:
+            running = int(file.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        running = 1
+    return max(0, cores() - max(running, 1))
 
 
 _PR_SET_PDEATHSIG = 1

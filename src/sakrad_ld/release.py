@@ -40,7 +40,7 @@ from .corpus import Loading, load_corpus, start_loading
 from .errors import ReleaseError
 from .folders import CacheFolder, ReleaseFolders
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
-from .processes import Prepared, cores, in_background, in_processes, prepared
+from .processes import Prepared, cores, idle_cores, in_background, in_processes, prepared
 from .project import Project
 
 # The rest is imported where it is used: a build imports it while another process reads the data
@@ -54,6 +54,9 @@ if TYPE_CHECKING:
     from .validate import ValidationReport
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
+
+#: Meetings per process from which their files are split over processes even on a busy machine.
+SMALL_CORPUS = 100
 
 #: A progress callback: (stage name, items done, items in all).
 Stage = Callable[[str, int, int], None]
@@ -156,17 +159,20 @@ def write_release(
     made = kept.key("release", inputs) if kept is not None else ""
     # what the cache says of the release these inputs made: when its build started, its checksums
     since, recorded = _record(kept.get(made)) if kept is not None else (0.0, None)
-    workers = cores() if workers is None else workers
     # While this process imports what it needs next and builds and validates the graph, one
     # process reads the data, then another compiles the DCAT-AP shapes, on the core that would be
     # idle; the catalogue is checked and written there once it is made (the shapes are not
-    # compiled at all when nothing will be written).
-    loading = start_loading(project.data, fork=workers > 1)
+    # compiled at all when nothing will be written). They pay only on an idle core: without a
+    # given number of workers, they (and a second process for the meetings of a small corpus)
+    # are started only when a core is idle now; on a busy machine they only add work.
+    helpers = (cores() if workers is None else workers) > 1 and (workers is not None or idle_cores() > 0)
+    workers = cores() if workers is None else workers
+    loading = start_loading(project.data, fork=helpers)
     from .catalogue.dcat import finish
     from .catalogue.dcat_ap import prepare_checks
 
     unchanged = recorded is not None and _checksums_at(out) == recorded
-    checker = prepared(prepare_checks, lambda _, data: finish(data), fork=workers > 1 and not unchanged)
+    checker = prepared(prepare_checks, lambda _, data: finish(data), fork=helpers and not unchanged)
     try:
         with _cycle_collector_paused():
             corpus, built, report = _build(project, progress, "sakrad", loading)
@@ -189,7 +195,7 @@ def write_release(
                         kept.prune(since)
                         return BuildResult(corpus, built, report, out)
                     with folders.new() as tmp:
-                        _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker)
+                        _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
                         folder = folders.publish(tmp)
                         if kept is not None:
                             if _inputs_digest(project) == inputs:  # not changed while it was built
@@ -253,6 +259,7 @@ def _write_files(
     workers: int,
     cache: CacheFolder | None,
     checker: Prepared[Finished],
+    helpers: bool = True,
 ) -> None:
     import pyoxigraph as ox
 
@@ -346,7 +353,9 @@ def _write_files(
             put(rel, data)
         return {rel: written[rel] for rel in files}
 
-    made = in_processes(corpus.meetings, meeting_files, workers, lambda done, total: progress("meetings", done, total))
+    # a second process for a small corpus only on an idle core (``helpers``); from SMALL_CORPUS meetings on, always
+    shared = workers if helpers else min(workers, len(corpus.meetings) // SMALL_CORPUS)
+    made = in_processes(corpus.meetings, meeting_files, shared, lambda done, total: progress("meetings", done, total))
     for digests in made:
         written.update(digests)
     draw_chart(store, base, put)

@@ -1,8 +1,10 @@
 """SPARQL answers kept per release, so a repeated query is answered from its bytes.
 
-Within one release a query's answer never changes, so the server keeps it: keyed by the query
-text (normalised: runs of whitespace and comments outside strings and IRIs read as one space,
-so a query re-indented or commented is the same query), the dataset the request names
+Within one release a query's answer never changes, so the server keeps it: keyed by the text
+the engine runs for the query (:func:`normalised_query`: runs of whitespace and comments outside
+strings and IRIs read as one space, so a query re-indented or commented is the same query; the
+engine is given that same text, never the text as sent, so whatever the lexer took for a comment
+cannot make two different queries share a key), the dataset the request names
 (``default-graph-uri``, ``named-graph-uri``) and the format of the answer. The ``Accept`` header
 is resolved to that format once per query and header, so every header that picks the same
 format shares one answer. Kept are the answers a query gives on every run: results (200), bad
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from ..sparql.limits import tokens
+from ..errors import QueryError
+from ..sparql.limits import lex
 from .cache import ByteLRU
 from .protocol import QueryJob, Reply
 from .representation import etag_of
@@ -32,16 +35,14 @@ _MEMO = 1024
 
 
 def normalised_query(text: str) -> str:
-    """``text`` with every run of whitespace and comments outside strings and IRIs read as one space,
-    and none at either end; tokens are never joined or split, so the meaning is the same."""
-    out: list[str] = []
-    end = 0
-    for _, token, offset in tokens(text):
-        if offset > end and out:
-            out.append(" ")
-        out.append(token)
-        end = offset + len(token)
-    return "".join(out)
+    """The text the engine runs for ``text`` (:attr:`~sakrad_ld.sparql.limits.Lexed.text_run`: every run of
+    whitespace and comments outside strings and IRIs read as one space, none at either end; tokens are never
+    joined or split), so a kept answer is the answer to the very text that would run; ``text`` itself when
+    the lexer refuses it (the answer is then a 400, kept under the text as written)."""
+    try:
+        return lex(text).text_run
+    except QueryError:
+        return text
 
 
 class AnswerCache:

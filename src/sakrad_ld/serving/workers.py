@@ -27,8 +27,10 @@ Linux it moves into a network namespace of its own (``unshare(CLONE_NEWNET)``, w
 is down, so no connection leaves it, to the host's loopback or anywhere. ``SERVICE`` is refused by
 the lexer before a query reaches a worker (:func:`sakrad_ld.sparql.query.refuse_federation`);
 this is the second wall, for the day the lexer is fooled (pyoxigraph would otherwise send the
-request itself). Where the kernel refuses (no user namespaces, another system), the worker runs
-as before and the pool logs one warning saying why.
+request itself). Where the kernel refuses (no user namespaces, another system), the lexer would be
+the only wall, so the worker refuses every query whose text holds the word ``service`` anywhere
+(:func:`sakrad_ld.sparql.query.without_network_wall`: escapes decoded, any case, in strings, IRIs
+and comments too), and the pool logs one warning saying so and why.
 
 A worker is a fresh interpreter (``python -m sakrad_ld.serving.workers``, not a fork of the threaded
 server, and not ``multiprocessing``'s spawn, which re-runs the caller's main script) that loads the
@@ -133,6 +135,10 @@ def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0,
     except Exception as error:  # noqa: BLE001 - reported to the parent, which says what failed
         conn.send(("failed", f"{type(error).__name__}: {error}"))
         return
+    if network:  # the lexer is the only barrier before the engine fetches a URL: the strictest check
+        from ..sparql.query import without_network_wall
+
+        without_network_wall()
     conn.send(("ready", network))
     while True:
         try:
@@ -248,7 +254,8 @@ class WorkerPool:
     def _network_refused(self, reason: str) -> None:
         if not self.network_refused:  # once per pool, not once per replaced worker
             _log.warning(
-                "the query workers can reach the network (SERVICE is still refused before a query runs): %s",
+                "the query workers can reach the network, so every query whose text holds the word SERVICE "
+                "(in any case, after \\u escapes, even in a string, an IRI or a comment) is refused: %s",
                 reason,
             )
         self.network_refused = reason

@@ -34,7 +34,7 @@ from ..formats import QUAD_FORMATS
 from ..iri import KINDS
 from ..layout import DATA_STEM
 from ..records import ID_PATTERN
-from .limits import check_query_text, tokens
+from .limits import Lexed, check_query_text, keyword_reading, lex
 from .results import Answer
 
 __all__ = [
@@ -186,12 +186,49 @@ def bind(query: SavedQuery, values: Mapping[str, str], base: str) -> str:
 # --- running a query ----------------------------------------------------------------------------
 
 
-def refuse_federation(text: str) -> None:
-    """QueryError if the query uses ``SERVICE`` outside strings, IRIs and comments."""
-    for kind, token, offset in tokens(text):
-        if kind == "name" and token.upper() == "SERVICE":
-            line = text.count("\n", 0, offset) + 1
-            raise QueryError(f"line {line}: SERVICE (federated query) is not allowed here; query this dataset only")
+#: Whether the process may reach the network (a query worker outside a network namespace of its
+#: own, :func:`without_network_wall`): then the lexer is the only barrier before the engine fetches a
+#: URL, and a query whose text holds the word ``service`` anywhere is refused.
+_NO_NETWORK_WALL = False
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def without_network_wall() -> None:
+    """Says that this process reaches the network: from now on :func:`refuse_federation` refuses any query
+    whose text, with ``\\u`` and ``\\U`` escapes decoded, backslashes dropped and case folded, holds
+    ``service`` anywhere (in a string, an IRI or a comment too), a check no tokenisation can fool."""
+    global _NO_NETWORK_WALL
+    _NO_NETWORK_WALL = True
+
+
+def _decoded(text: str) -> str:
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
+
+    return _CODEPOINT.sub(char, text).replace("\\", "").casefold()
+
+
+def refuse_federation(text: str | Lexed) -> None:
+    """QueryError if the engine may read ``SERVICE`` in the query: a name that is ``SERVICE`` or begins
+    with it after other keywords (``SERVICE:x``, ``trueSERVICE``: :func:`~sakrad_ld.sparql.limits.keyword_reading`),
+    outside strings, IRIs and comments; in a process that reaches the network, the word anywhere."""
+    lexed = text if isinstance(text, Lexed) else lex(text)
+    for token in lexed.tokens:
+        if token.kind == "name" and "service" in keyword_reading(token.text):
+            line = lexed.text.count("\n", 0, token.offset) + 1
+            how = (
+                "" if token.text.lower() == "service" else f" ({token.text[:40]} reads as SERVICE to the SPARQL engine)"
+            )
+            raise QueryError(
+                f"line {line}: SERVICE (federated query) is not allowed here{how}; query this dataset only"
+            )
+    if _NO_NETWORK_WALL and "service" in _decoded(lexed.text):
+        raise QueryError(
+            "the query holds the word SERVICE (in some case, perhaps in a string, an IRI or a comment); this "
+            "service cannot cut its query engine off from the network, so it refuses every query with that word"
+        )
 
 
 #: The query forms; what comes before the first of them is the prologue (BASE and PREFIX).
@@ -211,51 +248,77 @@ class Dataset:
         return bool(self.default or self.named)
 
 
-def query_dataset(text: str, base_iri: str | None = None) -> Dataset:
+def query_dataset(text: str | Lexed, base_iri: str | None = None) -> Dataset:
     """The graphs the query's ``FROM`` and ``FROM NAMED`` clauses name, resolved as the engine resolves
-    them (its own ``PREFIX`` and ``BASE``, then ``base_iri``): the clauses are found by the lexer of
-    :mod:`~sakrad_ld.sparql.limits`, and their IRIs or prefixed names are given, as written and after
+    them (its own ``PREFIX`` and ``BASE``, then ``base_iri``): the clauses are found among the tokens of
+    :func:`~sakrad_ld.sparql.limits.lex`, and their IRIs or prefixed names are given, as written and after
     the query's prologue, to pyoxigraph on an empty store. QueryError when the engine cannot read them
-    (the query's own syntax error)."""
-    prologue_end = None
+    (the query's own syntax error), or for a name the engine may read as ``FROM`` or ``NAMED`` followed by
+    more (``FROM:``, ``FROMex:g``, ``ASKFROM``), which the lexer does not guess at."""
+    lexed = text if isinstance(text, Lexed) else lex(text)
     found: list[tuple[bool, str, int]] = []  # (named, IRI or prefixed name as written, offset)
     pending: tuple[bool, int] | None = None
-    for kind, token, offset in tokens(text):
-        word = token.lower() if kind == "name" else ""
-        if prologue_end is None and word in _FORMS:
-            prologue_end = offset
+    for token in lexed.tokens:
+        word = token.text.lower() if token.kind == "name" else ""
+        reading = keyword_reading(word) if word else frozenset()
         if pending is not None:
             named, at = pending
+            pending = None
             if not named and word == "named":
                 pending = (True, at)
                 continue
-            pending = None
-            if kind in ("iri", "name"):
-                found.append((named, token, at))
+            if not named and "named" in reading:
+                raise _glued(lexed, token.offset, token.text, "NAMED")
+            if token.kind in ("iri", "name"):
+                found.append((named, token.text, at))
                 continue
         if word == "from":
-            pending = (False, offset)
+            pending = (False, token.offset)
+        elif "from" in reading:
+            raise _glued(lexed, token.offset, token.text, "FROM")
     if not found:
         return Dataset()
     rows = " ".join(f"({i} {term})" for i, (_, term, _) in enumerate(found))
-    probe = f"{text[: prologue_end or 0]}\nSELECT ?i ?g WHERE {{ VALUES (?i ?g) {{ {rows} }} }}"
+    probe = f"{_prologue(lexed)}\nSELECT ?i ?g WHERE {{ VALUES (?i ?g) {{ {rows} }} }}"
     try:
         solutions = ox.Store().query(probe, **({"base_iri": base_iri} if base_iri else {}))
         resolved = {int(s["i"].value): s["g"] for s in solutions}  # type: ignore[union-attr]
     except (SyntaxError, ValueError, TypeError):
         resolved = {}
     if len(resolved) != len(found) or not all(isinstance(g, ox.NamedNode) for g in resolved.values()):
-        try:  # the query's own message, with its line and column
-            ox.Store().query(text, **({"base_iri": base_iri} if base_iri else {}))
+        try:  # the query's own message, with its line and column (parsed only: it holds no SERVICE)
+            ox.Store().query(lexed.text_run, **({"base_iri": base_iri} if base_iri else {}))
         except SyntaxError as error:
-            raise _not_sparql(error) from None
+            raise _not_sparql(error, lexed) from None
         raise QueryError("the query's FROM or FROM NAMED clause names something that is not an IRI")
     default, named = [], []
     for i, (is_named, _, offset) in enumerate(found):
-        line = text.count("\n", 0, offset) + 1
+        line = lexed.text.count("\n", 0, offset) + 1
         where = f"FROM NAMED on line {line}" if is_named else f"FROM on line {line}"
         (named if is_named else default).append((resolved[i].value, where))  # type: ignore[union-attr]
     return Dataset(tuple(default), tuple(named))
+
+
+def _prologue(lexed: Lexed) -> str:
+    """The query's BASE, PREFIX and VERSION declarations, as tokens."""
+    words = {"base": 1, "prefix": 2, "version": 1}
+    out: list[str] = []
+    tokens = lexed.tokens
+    i = 0
+    while i < len(tokens) and tokens[i].kind == "name" and tokens[i].text.lower() in words:
+        n = words[tokens[i].text.lower()]
+        out.extend(t.text for t in tokens[i : i + n + 1])
+        i += n + 1
+    return " ".join(out)
+
+
+def _glued(lexed: Lexed, offset: int, text: str, keyword: str) -> QueryError:
+    at = text.lower().find(keyword.lower())
+    read = f"{text[:at]} {keyword} {text[at + len(keyword) :]}".strip()
+    return QueryError(
+        f"{lexed.where(offset)}: the SPARQL engine may read {text[:60]} as {read[:80]}; write a space "
+        f"before and after {keyword} (or give the prefix another name)"
+    )
 
 
 def _offered(store: object) -> tuple[str, ...]:
@@ -277,9 +340,10 @@ def dataset_options(store: object, dataset: Dataset) -> dict[str, object]:
     for iri, where in (*dataset.default, *dataset.named):
         if iri not in offered:
             raise QueryError(f"{where} names <{iri}>, which is not a graph of this service; " + _holds(offered))
+    # a dataset is a set of graphs: a graph named twice is read once (pyoxigraph would read it twice)
     return {
-        "default_graph": [ox.NamedNode(iri) for iri, _ in dataset.default],
-        "named_graphs": [ox.NamedNode(iri) for iri, _ in dataset.named],
+        "default_graph": [ox.NamedNode(iri) for iri in dict.fromkeys(iri for iri, _ in dataset.default)],
+        "named_graphs": [ox.NamedNode(iri) for iri in dict.fromkeys(iri for iri, _ in dataset.named)],
     }
 
 
@@ -295,8 +359,11 @@ def _holds(offered: tuple[str, ...]) -> str:
     )
 
 
-def _not_sparql(error: SyntaxError) -> QueryError:
-    return QueryError(f"the query is not valid SPARQL 1.1: {error} (see https://www.w3.org/TR/sparql11-query/#grammar)")
+def _not_sparql(error: SyntaxError, lexed: Lexed | None = None) -> QueryError:
+    message = lexed.engine_message(str(error)) if lexed is not None else str(error)
+    return QueryError(
+        f"the query is not valid SPARQL 1.1: {message} (see https://www.w3.org/TR/sparql11-query/#grammar)"
+    )
 
 
 def evaluate(
@@ -316,8 +383,8 @@ def evaluate(
     ``default-graph-uri`` and ``named-graph-uri``) when it gives one, which then replaces the query's
     own (SPARQL 1.1 Protocol §2.1.4), else the query's ``FROM`` and ``FROM NAMED``; a graph the store
     does not hold is refused (:func:`dataset_options`), never answered as empty or as another graph."""
-    check_query_text(text)
-    refuse_federation(text)
+    lexed = check_query_text(text)
+    refuse_federation(lexed)
     options: dict[str, object] = {}
     if default_graphs or named_graphs:
         given = Dataset(
@@ -325,12 +392,13 @@ def evaluate(
             tuple((g, "the request's named-graph-uri parameter") for g in named_graphs),
         )
     else:
-        given = query_dataset(text, base_iri)
+        given = query_dataset(lexed, base_iri)
     options.update(dataset_options(store, given))
     if base_iri:
         options["base_iri"] = base_iri
     try:
-        result = store.query(text, **options)
+        # the text the checks read: what the lexer took for comments is gone for the engine too
+        result = store.query(lexed.text_run, **options)
         if isinstance(result, ox.QueryBoolean):
             return Answer("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
@@ -348,9 +416,16 @@ def evaluate(
             triples.append(triple)
         return Answer("graph", triples=triples)
     except SyntaxError as error:
-        raise _not_sparql(error) from None
+        raise _not_sparql(error, lexed) from None
     except OSError as error:
-        raise QueryError(f"the query failed: {error}") from None
+        # never the error's text: it may hold what a server answered a SERVICE call (its body)
+        raise QueryError(
+            f"the query failed inside the SPARQL engine ({type(error).__name__}"
+            f"{', ' + _UNREACHABLE if _UNREACHABLE.lower() in str(error).lower() else ''})"
+        ) from None
+
+
+_UNREACHABLE = "Network is unreachable"
 
 
 def _too_large(cap: int, what: str) -> str:

@@ -71,9 +71,14 @@ class ReleaseStore:
     def query(
         self, query: str, *, default_graph: object = None, named_graphs: object = None, **options: object
     ) -> object:
-        if default_graph is None:
+        # the dataset is always given to the engine, so no FROM or FROM NAMED in the text changes it
+        if default_graph is None and named_graphs is None:
+            default_graph, named_graphs = [self._graph], [self._graph]
+        elif default_graph is None:
             # the protocol: named graphs given without a default graph leave the default graph empty
-            default_graph = [] if named_graphs is not None else self._graph
+            default_graph = []
+        elif named_graphs is None:
+            named_graphs = []
         return self.store.query(query, default_graph=default_graph, named_graphs=named_graphs, **options)
 
     def quads_for_pattern(

@@ -25,12 +25,14 @@ and, where pyoxigraph's parser reads a text otherwise, the engine:
 pyoxigraph's parser and planner recurse once per nesting level and once per element of a flat
 list of patterns or operators, on the calling thread's stack, and a deep or long enough query
 overflows it: the process dies with SIGSEGV, no exception is raised. Measured with pyoxigraph
-0.5.13 on an empty store, 8 MB stack (``bench/sparql_crash.py``): 4,000 nested ``{`` or
-sub-SELECTs, 8,000 nested ``(``, 8,000 ``UNION``s, triple patterns or objects in a row. So a query
+0.5.13 on an empty store, 8 MB stack, each query in a subprocess, doubling from 250: 1,000 nested
+function calls or ``FILTER EXISTS`` (500 ran), 4,000 nested ``{``, sub-SELECTs or ``GRAPH``s, 4,000
+``MINUS``es, ``BIND``s or ``(expr AS ?v)`` in a row, 8,000 nested ``(``, ``UNION``s or ``+``s,
+16,000 ``FILTER``s, ``||``s or path ``|``s. So a query
 deeper than :data:`MAX_DEPTH` or longer than :data:`MAX_ELEMENTS` (brackets, pattern separators,
 operators and pattern keywords, counted together) is refused with the line and column where it
 passed the limit. Both limits are far above what a person or a program writes (the saved queries
-reach depth 7 and 45 elements) and far below where the engine fails.
+reach depth 7 and 43 elements) and far below where the engine fails.
 """
 
 from __future__ import annotations

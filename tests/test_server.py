@@ -170,10 +170,18 @@ def test_ask(client: httpx.Client) -> None:
     assert response.status_code == 200 and response.json()["boolean"] is True
 
 
-@pytest.mark.parametrize("request_kind", ["update-form", "update-body", "update-get"])
+@pytest.mark.parametrize(
+    "request_kind", ["update-form", "update-body", "update-get", "update-in-url-of-form", "update-in-url-of-query"]
+)
 def test_updates_are_refused(client: httpx.Client, request_kind: str) -> None:
     update = "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }"
-    if request_kind == "update-form":
+    if request_kind == "update-in-url-of-form":  # a POST's URL parameters count with its body's
+        response = client.post("/sparql", params={"update": update}, data={"query": "ASK {}"})
+    elif request_kind == "update-in-url-of-query":
+        response = client.post(
+            "/sparql", params={"update": update}, content="ASK {}", headers={"content-type": "application/sparql-query"}
+        )
+    elif request_kind == "update-form":
         response = client.post("/sparql", data={"update": update})
     elif request_kind == "update-body":
         response = client.post("/sparql", content=update, headers={"content-type": "application/sparql-update"})
@@ -253,6 +261,27 @@ def test_a_query_both_in_the_url_and_in_the_body_is_refused_saying_where(
     # each place alone is one query
     alone = client.post("/sparql", content=body, headers={"content-type": content_type, "accept": "application/json"})
     assert alone.status_code == 200 and alone.json()["boolean"] is True
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/x-www-form-urlencoded", b"query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"),
+        ("application/sparql-query", b"ASK { ?s ?p ?o }"),
+    ],
+)
+def test_both_kinds_of_post_take_the_dataset_named_in_the_url(
+    client: httpx.Client, release: Path, content_type: str, body: bytes
+) -> None:
+    headers = {"content-type": content_type, "accept": "application/json"}
+    graph = Release.open(release).graph
+    elsewhere = client.post("/sparql", params={"default-graph-uri": "http://x/"}, content=body, headers=headers)
+    assert elsewhere.status_code == 400, elsewhere.text
+    assert "http://x/" in elsewhere.json()["detail"] and "default-graph-uri" in elsewhere.json()["detail"]
+    named = client.post("/sparql", params={"named-graph-uri": graph}, content=body, headers=headers)
+    assert named.status_code == 200 and named.json()["boolean"] is False  # FROM NAMED alone: an empty default graph
+    release_graph = client.post("/sparql", params={"default-graph-uri": graph}, content=body, headers=headers)
+    assert release_graph.status_code == 200 and release_graph.json()["boolean"] is True
 
 
 def test_a_query_past_the_cap_is_stopped_with_a_clear_answer(client: httpx.Client) -> None:
@@ -628,3 +657,62 @@ def test_head_answers_like_get_without_a_body(url: str) -> None:
         assert response.getheader("content-type").startswith("text/turtle") and response.getheader("etag")
     finally:
         conn.close()
+
+
+# --- what every answer says about itself ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("PUT", "/sparql", {"GET", "HEAD", "POST"}),
+        ("DELETE", "/sparql", {"GET", "HEAD", "POST"}),
+        ("POST", f"/doc/meeting/{MEETING}.ttl", {"GET", "HEAD"}),
+        ("PUT", f"/id/meeting/{MEETING}", {"GET", "HEAD"}),
+        ("POST", "/catalog.ttl", {"GET", "HEAD"}),
+    ],
+)
+def test_a_method_not_allowed_says_which_are(client: httpx.Client, method: str, path: str, allowed: set[str]) -> None:
+    response = client.request(method, path, content=b"x")
+    assert response.status_code == 405
+    assert {m.strip() for m in response.headers["allow"].split(",")} == allowed
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "path", [f"/doc/meeting/{MEETING}", f"/id/meeting/{MEETING}", "/sparql", "/dataset", "/graph/1.0.0"]
+)
+def test_a_negotiated_answer_that_finds_no_format_varies_by_accept(client: httpx.Client, path: str) -> None:
+    response = client.get(path, headers={"accept": "image/png"})
+    assert response.status_code == 406, response.text
+    assert "accept" in [v.strip().lower() for v in response.headers["vary"].split(",")]
+
+
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+def test_a_404_varies_by_accept(client: httpx.Client, accept: str) -> None:
+    response = client.get("/doc/meeting/no-such-meeting", headers={"accept": accept})
+    assert response.status_code == 404
+    assert "accept" in [v.strip().lower() for v in response.headers["vary"].split(",")]
+
+
+@pytest.mark.parametrize(
+    ("accept", "target", "media_type"),
+    [
+        ("text/turtle", "/sakrad.ttl", "text/turtle"),
+        ("application/ld+json", "/sakrad.jsonld", "application/ld+json"),
+        ("application/n-triples", "/sakrad.nt", "application/n-triples"),
+        ("text/html", "/dataset.html", "text/html"),
+    ],
+)
+def test_the_release_graphs_iri_leads_to_the_releases_data(
+    client: httpx.Client, release: Path, accept: str, target: str, media_type: str
+) -> None:
+    graph = Release.open(release).graph
+    assert graph.startswith(BASE + "graph/")
+    path = "/" + graph.removeprefix(BASE)
+    see_other = client.get(path, headers={"accept": accept})
+    assert see_other.status_code == 303 and see_other.headers["location"] == target
+    assert "Accept" in see_other.headers["vary"]
+    data = client.get(target, headers={"accept": accept})
+    assert data.status_code == 200 and data.headers["content-type"].startswith(media_type)
+    assert client.get("/graph/0.0.1", headers={"accept": accept}).status_code == 404

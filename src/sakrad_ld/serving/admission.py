@@ -14,7 +14,9 @@ refused as fast as the event loop can answer, and the faster the refusal, the mo
 clients take from documents: measured with 60 such clients on 2 cores, each refusal (a new
 connection, the body read, a 503) cost the loop about what 4 documents cost, and making the answer
 itself cheaper raised the refusals per second, not the documents. With the pause each client is
-refused at most once a second.
+refused at most once a second. While it pauses, the refused request's connection gives way first
+when the server runs out of connections (:mod:`sakrad_ld.serving.connections`): it is answered its
+503 at once, so pausing refusals never keep another client's connection out.
 """
 
 from __future__ import annotations
@@ -56,10 +58,15 @@ class QueryGate:
         self.refused = 0
 
     @contextlib.asynccontextmanager
-    async def admitted(self) -> AsyncIterator[None]:
+    async def admitted(
+        self, while_paused: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext
+    ) -> AsyncIterator[None]:
+        """Admits a query, or raises QueueFull after the pause, spent inside ``while_paused()``
+        (the connection's mark that it only waits: :func:`sakrad_ld.serving.connections.standing_by`)."""
         if self._inside >= self.capacity:
             self.refused += 1
-            await anyio.sleep(self.pause)
+            with while_paused():
+                await anyio.sleep(self.pause)
             raise QueueFull(
                 f"all {self.workers} query workers are busy and {self.queue} more queries are waiting; "
                 "try again shortly"

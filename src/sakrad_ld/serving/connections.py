@@ -1,4 +1,5 @@
-"""Connections: how many are held open, and how long a client may take to send its request.
+"""Connections: how many are held open, how long a client may take to send its request, and which
+connection gives way when there are too many.
 
 uvicorn closes an idle keep-alive connection after ``timeout_keep_alive``, but it sets no timer
 on a connection that has not yet sent a complete request head, and nothing limits how many such
@@ -9,10 +10,26 @@ server that had 1,024. :func:`guarded_protocol` gives uvicorn's h11 protocol bot
 * a **request timer**: a connection has ``request_timeout`` seconds from when it opens, or from
   when its previous answer was sent, to send a complete request head; otherwise it is closed. (The
   body of a SPARQL POST has the same time again: :mod:`sakrad_ld.serving.protocol`.)
-* a **connection limit**: past ``max_connections`` open connections, a new one closes the
-  connection that has been idle longest (opened or answered, and no request since); only when
-  every connection is busy with a request is the new one answered 503 with ``Retry-After`` and
-  closed. So idle connections, however many are opened, cannot keep another client out.
+* a **connection limit**: past ``max_connections`` open connections, a new one closes one that
+  does nothing useful, in this order:
+
+  1. one that has waited :data:`GRACE` seconds or more for its client: for its request's body (a
+     SPARQL POST; answered 503), or for a request head (closed; a head trickling in counts as
+     waiting), the one waiting longest first;
+  2. a new connection that has not yet sent its request head (closed);
+  3. one whose request is being refused for load and waits out the refusal's pause
+     (:mod:`sakrad_ld.serving.admission`): it is answered its 503 now, without the rest of the pause;
+  4. one waiting less than :data:`GRACE` for its body, then a kept-alive connection idle for less
+     than :data:`GRACE` between two requests.
+
+  Only when every connection is working on a request (reading a document, running or waiting for
+  a query) is the new one answered 503 with ``Retry-After`` and closed. So connections that only
+  wait (for a body that does not come, for a refusal's pause, for a head) cannot push out a client
+  that fetches documents over a connection it keeps: such a connection is idle only for the moment
+  between an answer and its next request, and gives way last. Closing a new connection before it
+  has sent anything costs the server less than taking its request, so an attacker that reconnects
+  at once mostly costs an accepted and closed socket. The route marks the waits it knows of with
+  :func:`standing_by`.
 
 :func:`serve` runs the app with these limits (``sakrad-ld serve``) and raises the process's
 limit of open files to what the connection limit needs.
@@ -20,43 +37,99 @@ limit of open files to what the connection limit needs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import OrderedDict
-from typing import Any
-
-import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from collections.abc import Iterator, MutableMapping
+from typing import TYPE_CHECKING, Any
 
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
 from .settings import Settings
 
-__all__ = ["guarded_protocol", "raise_open_files", "serve", "uvicorn_config"]
+if TYPE_CHECKING:  # uvicorn is imported where a server is made, not by the query workers (protocol.py)
+    import uvicorn
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+__all__ = ["GRACE", "guarded_protocol", "raise_open_files", "serve", "standing_by", "uvicorn_config"]
 
 _log = logging.getLogger("sakrad_ld.serving")
 #: File descriptors kept beside the connections: the release's files, workers' sockets, logs.
 _SPARE_FILES = 64
 #: The largest request head accepted, in bytes (h11's own default is 16 KiB).
 MAX_HEAD_BYTES = 16 * 1024
+#: Seconds a connection may wait for its client (a head, a body) before it is the first to give way
+#: when the connections run out; a client on a working network sends a query's body in far less.
+GRACE = 1.0
+#: The key under which a request's scope names its connection (for :func:`standing_by`).
+_SCOPE_KEY = "sakrad.connection"
+#: What a connection stands by for: a refusal's pause, or its request's body.
+REFUSAL, BODY = "refusal", "body"
 
 
-def _busy_answer() -> bytes:
-    body = problem_body(
-        503, "the server holds as many connections as it may, all of them busy; try again in a few seconds"
-    )
+def _answer_503(detail: str, retry_after: int) -> bytes:
+    body = problem_body(503, detail)
     return (
         b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
         + PROBLEM_MEDIA_TYPE.encode()
-        + b"\r\nRetry-After: 5\r\nConnection: close\r\nContent-Length: "
+        + b"\r\nRetry-After: "
+        + str(retry_after).encode()
+        + b"\r\nConnection: close\r\nContent-Length: "
         + str(len(body)).encode()
         + b"\r\n\r\n"
         + body
     )
 
 
+_BUSY = _answer_503("the server holds as many connections as it may, all of them busy; try again in a few seconds", 5)
+_GIVEN_WAY = {
+    REFUSAL: _answer_503("the server is busy with queries; try again in a few seconds", 2),
+    BODY: _answer_503(
+        "the server holds as many connections as it may, and this one was still waiting for its "
+        "request's body; send the body with the request and try again in a few seconds",
+        5,
+    ),
+}
+
+
+@contextlib.contextmanager
+def standing_by(scope: MutableMapping[str, Any], why: str) -> Iterator[None]:
+    """Marks the request's connection, for the ``with`` block, as waiting on its client (``why``:
+    BODY) or on a refusal's pause (REFUSAL): when connections run out, it gives way before an idle
+    one (this module's docstring). Does nothing for a request that came another way (a test's
+    client, ``serve --get``)."""
+    connection = scope.get(_SCOPE_KEY)
+    if connection is None:
+        yield
+        return
+    connection.stand_by(why)
+    try:
+        yield
+    finally:
+        connection.resume()
+
+
 def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Protocol]:
     """uvicorn's h11 protocol with a request timer and a connection limit (this module's docstring)."""
-    idle: OrderedDict[H11Protocol, None] = OrderedDict()  # oldest idle first
-    state = {"evicted": 0, "refused": 0, "timed_out": 0}
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    # each oldest first: connections waiting for a body, in a refusal's pause, and (below) for a head
+    fresh: OrderedDict[H11Protocol, None] = OrderedDict()  # opened, no request answered yet
+    idle: OrderedDict[H11Protocol, None] = OrderedDict()  # kept alive after an answer
+    waiting: OrderedDict[H11Protocol, None] = OrderedDict()
+    refusing: OrderedDict[H11Protocol, None] = OrderedDict()
+    state = {"evicted": 0, "gave_way": 0, "refused": 0, "timed_out": 0, "closing": 0}
+
+    def victim(now: float) -> Any:
+        """The connection that gives way to a new one (the order of this module's docstring), or None."""
+        first = [next(iter(group), None) for group in (waiting, fresh, idle)]
+        for oldest in first:
+            if oldest is not None and now - oldest.since >= GRACE:
+                return oldest
+        if first[1] is not None:
+            return first[1]
+        if refusing:
+            return next(iter(refusing))
+        return first[0] or first[2]
 
     class GuardedH11Protocol(H11Protocol):
         limits = state
@@ -64,21 +137,46 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
             self._request_timer = None
-            if len(self.connections) > max_connections:
-                if idle:
-                    oldest, _ = idle.popitem(last=False)
-                    state["evicted"] += 1
-                    oldest._close_quietly()
-                else:
+            self.since = self.loop.time()
+            self.standing: str | None = None
+            self.evicted = False
+            self.answered = False
+            # connections closed to make room that have not gone yet do not count
+            if len(self.connections) - state["closing"] > max_connections:
+                other = victim(self.since)
+                if other is None:
                     state["refused"] += 1
-                    transport.write(_busy_answer())
+                    transport.write(_BUSY)
                     transport.close()
                     return
+                other.give_way()
             self._wait_for_request()
 
+        def give_way(self) -> None:
+            """Closes this connection to let a new one in: an idle one quietly, a waiting one with a 503."""
+            self.evicted = True
+            state["closing"] += 1
+            if self.standing is None:
+                state["evicted"] += 1
+            else:
+                state["gave_way"] += 1
+                # the app has not begun its answer (it waits); once the connection is lost, uvicorn drops it
+                if self.cycle is not None and not self.cycle.response_started and not self.transport.is_closing():
+                    self.transport.write(_GIVEN_WAY[self.standing])
+            self._close_quietly()
+
+        def stand_by(self, why: str) -> None:
+            self.standing, self.since = why, self.loop.time()
+            (refusing if why == REFUSAL else waiting)[self] = None
+
+        def resume(self) -> None:
+            refusing.pop(self, None)
+            waiting.pop(self, None)
+            self.standing = None
+
         def _wait_for_request(self) -> None:
-            idle[self] = None
-            idle.move_to_end(self)
+            self.since = self.loop.time()
+            (idle if self.answered else fresh)[self] = None
             self._cancel_request_timer()
             self._request_timer = self.loop.call_later(request_timeout, self._request_too_slow)
 
@@ -93,7 +191,9 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             self._close_quietly()
 
         def _close_quietly(self) -> None:
+            fresh.pop(self, None)
             idle.pop(self, None)
+            self.resume()
             self._cancel_request_timer()
             if not self.transport.is_closing():
                 self.transport.close()
@@ -103,17 +203,25 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             cycle = self.cycle
             super().handle_events()
             if self.cycle is not cycle and self.cycle is not None:
+                fresh.pop(self, None)
                 idle.pop(self, None)
                 self._cancel_request_timer()
+                self.cycle.scope[_SCOPE_KEY] = self  # type: ignore[literal-required]
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
             if not self.transport.is_closing() and (self.cycle is None or self.cycle.response_complete):
+                self.answered = True
                 self._wait_for_request()
 
         def connection_lost(self, exc: Exception | None) -> None:
+            fresh.pop(self, None)
             idle.pop(self, None)
+            self.resume()
             self._cancel_request_timer()
+            if getattr(self, "evicted", False):
+                self.evicted = False
+                state["closing"] -= 1
             super().connection_lost(exc)
 
     return GuardedH11Protocol
@@ -136,6 +244,8 @@ def raise_open_files(wanted: int) -> int:
 
 def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
     """The uvicorn configuration that serves ``app`` within the settings' limits."""
+    import uvicorn
+
     files = raise_open_files(settings.max_connections + _SPARE_FILES)
     connections = max(8, min(settings.max_connections, files - _SPARE_FILES))
     if connections < settings.max_connections:
@@ -157,4 +267,6 @@ def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Conf
 
 def serve(app: Any, host: str, port: int, settings: Settings) -> None:
     """Serves ``app`` on ``host:port`` until interrupted, within the settings' limits."""
+    import uvicorn
+
     uvicorn.Server(uvicorn_config(app, settings, host=host, port=port, log_level="info")).run()

@@ -6,6 +6,9 @@ document is served in the format asked for (https://www.w3.org/TR/cooluris/, RFC
     /ontology[.ext]  /role[/x][.ext]   the ontology and the participation roles, the same way
     /{path}[.ext]                  any other IRI minted under the base (the dataset, the catalogue, a
                                    distribution, a linkset): 303 to /{path}.{ext}, its document
+    /graph/{version}               the release's graph (every query's default graph, the name
+                                   ``sakrad-ld push`` gives it): 303 to /sakrad.{ttl,jsonld,nt}, the
+                                   release's data, or for a browser to /dataset.html
 
 Each document is made once and then answered from its prepared bytes (:class:`Documents`): the
 body, its strong ``ETag`` (``If-None-Match`` gives 304), ``Cache-Control``, ``Content-Location``
@@ -22,6 +25,7 @@ keeping it apart from the Swedish page in the one cache.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -49,6 +53,8 @@ __all__ = ["DOCUMENT_FORMATS", "MAX_MENTIONS", "Documents", "PreparedDocuments",
 _SUFFIXES = {f.suffix: f for f in DOCUMENT_FORMATS}
 #: Paths the server answers itself, never taken for an IRI of the catalogue.
 _OWN_PATHS = ("id/", "doc/", "sparql", "download/")
+#: The release's whole data as downloads (``sakrad.ttl`` …), where its graph's IRI leads (:meth:`Documents.graph_at`).
+GRAPH_FILE = "sakrad"
 #: The most statements a document of a resource known only from links to it lists.
 MAX_MENTIONS = 1000
 #: The folder of the English pages: a resource's is ``/en{document path}.html``, made on request (the
@@ -181,6 +187,26 @@ class Documents:
                 return await self.answer(request, gen, iri, path[: -len(suffix)], format)
         return None
 
+    def graph_at(self, request: Request, gen: Generation) -> Response | None:
+        """The release's graph ``{base}graph/{version}``: 303 See Other to its contents, the
+        download of the release's data in the format ``Accept`` asks for (``/sakrad.ttl``,
+        ``.jsonld``, ``.nt``), or for a browser the dataset's page; None for another path."""
+        release = gen.release
+        if not release.graph or release.base_iri + request.url.path[1:] != release.graph:
+            return None
+        targets = {
+            f: "/dataset.html" if f is HTML else "/" + GRAPH_FILE + f.suffix
+            for f in DOCUMENT_FORMATS
+            if f is HTML or GRAPH_FILE + f.suffix in release.files
+        }
+        format = choose(request.headers.get("accept"), list(targets))
+        if format is None:
+            raise not_acceptable(request, request.url.path, list(targets.items()))
+        target = targets[format]
+        return RedirectResponse(
+            target, status_code=303, headers={"Vary": "Accept", "Cache-Control": self.context.cache_control}
+        )
+
 
 class PreparedDocuments:
     """ASGI middleware: a GET or HEAD of a ``/doc/…`` or ``/en/…`` path already answered, whose
@@ -244,7 +270,7 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
         gen = context.releases.current
         iri = gen.release.base_iri + "id/" + request.path_params["rest"]
         path = page_path(iri, gen.release.base_iri)
-        if path is None or not known(gen.release.store, iri):
+        if path is None or not known(gen.release.store, iri):  # known() is False for a text that is no IRI
             return not_found(request, gen, iri, f"the data has nothing about {iri}")
         return documents.see_other(request, path)
 
@@ -261,15 +287,32 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
             )
         return found
 
-    return [Route("/id/{rest:path}", thing, methods=["GET"]), Route("/doc/{rest:path}", document, methods=["GET"])]
+    async def graph(request: Request) -> Response:
+        gen = context.releases.current
+        found = documents.graph_at(request, gen)
+        if found is None:
+            iri = gen.release.base_iri + request.url.path[1:]
+            return not_found(
+                request, gen, iri, f"{iri} is not this release's graph; the release's graph is {gen.release.graph}"
+            )
+        return found
+
+    return [
+        Route("/id/{rest:path}", thing, methods=["GET"]),
+        Route("/doc/{rest:path}", document, methods=["GET"]),
+        Route("/graph/{rest:path}", graph, methods=["GET"]),
+    ]
 
 
-def not_acceptable(request: Request, path: str) -> Problem:
-    offered = ", ".join(f"{f.media_type} ({path}{f.suffix})" for f in DOCUMENT_FORMATS)
+def not_acceptable(request: Request, path: str, targets: Sequence[tuple[Format, str]] = ()) -> Problem:
+    """406 for ``path``: the formats it has and where (by default each at ``{path}{suffix}``)."""
+    targets = targets or [(f, path + f.suffix) for f in DOCUMENT_FORMATS]
+    offered = ", ".join(f"{f.media_type} ({at})" for f, at in targets)
     return Problem(
         406,
         f"{path} can be given as {offered}; the request's Accept header "
         f"({request.headers.get('accept', '')[:200]}) allows none of them",
+        {"Vary": "Accept"},
     )
 
 
@@ -277,7 +320,9 @@ def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] |
     """(thing IRI, document path without extension, format asked for by extension) for a document
     path; None for a path that is not a document's. ``/doc/meeting/x.ttl`` is the Turtle of ``x``
     unless the data has a thing whose id is ``x.ttl`` (ids may hold dots). ``/en{document path}.html``
-    is the English page of a thing the data has something about."""
+    is the English page of a thing the data has something about. A path whose IRI would not be an
+    IRI (a space, ``<``, ``{``, a control character, ``%`` not followed by two hex digits) is no
+    document's: None, answered 404."""
     if path.startswith(_ENGLISH):
         page = path.removesuffix(HTML.suffix)
         doc = page[len(_ENGLISH) - 1 :]
@@ -288,8 +333,17 @@ def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] |
         return iri, path, None
     for suffix, format in _SUFFIXES.items():
         if path.endswith(suffix) and (whole := thing_of(path[: -len(suffix)], base)) is not None:
-            return whole, path[: -len(suffix)], format
-    return (iri, path, None) if iri is not None else None
+            return (whole, path[: -len(suffix)], format) if is_iri(whole) else None
+    return (iri, path, None) if iri is not None and is_iri(iri) else None
+
+
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is an IRI (pyoxigraph's parser): what a path is turned into must be one."""
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def known(store: Any, iri: str) -> bool:

@@ -2,7 +2,8 @@
 
 Refuses absurdly long request targets (414), marks every answer ``X-Content-Type-Options: nosniff``,
 and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
-traceback.
+traceback. What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
+newline or escape sequence in a path cannot forge or garble a log line.
 """
 
 from __future__ import annotations
@@ -14,13 +15,20 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .problem import problem_response
 
-__all__ = ["MAX_URL_LENGTH", "Guard"]
+__all__ = ["MAX_URL_LENGTH", "Guard", "printable"]
 
 #: The longest request target (path and query) answered; longer ones get 414 (send a long query by POST).
 MAX_URL_LENGTH = 8192
 
 _log = logging.getLogger("sakrad_ld.serving")
 _NOSNIFF = (b"x-content-type-options", b"nosniff")
+#: Control characters (C0, DEL, C1) and the backslash, written as escapes in the log.
+_UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x5C: "\\\\"}
+
+
+def printable(text: str) -> str:
+    """``text`` for a log line: control characters as ``\\xNN``, the backslash doubled."""
+    return text.translate(_UNPRINTABLE)
 
 
 class Guard:
@@ -58,9 +66,9 @@ class Guard:
             _log.error(
                 "%s %s failed: %s: %s",
                 scope.get("method"),
-                scope.get("path", "")[:200],
+                printable(scope.get("path", "")[:200]),
                 type(error).__name__,
-                str(error).splitlines()[0][:300] if str(error) else "",
+                printable(str(error)[:300]),
             )
             if not started:
                 response = problem_response(

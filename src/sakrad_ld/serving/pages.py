@@ -18,12 +18,14 @@ from .releases import Generation
 __all__ = ["not_found"]
 
 _HTML = "text/html; charset=utf-8"
+_VARY = {"Vary": "Accept"}
 
 
 def not_found(request: Request, gen: Generation, iri: str, what: str) -> Response:
-    """404: an HTML page for a browser (with where to go instead), Problem Details for a program."""
+    """404: an HTML page for a browser (with where to go instead), Problem Details for a program;
+    chosen by ``Accept``, so the answer says ``Vary: Accept``."""
     if choose(request.headers.get("accept"), (HTML, PROBLEM_FORMAT)) is HTML:
         from ..web import pages
 
-        return Response(pages.not_found_page(iri, gen.site), status_code=404, media_type=_HTML)
-    return problem_response(404, what)
+        return Response(pages.not_found_page(iri, gen.site), status_code=404, media_type=_HTML, headers=_VARY)
+    return problem_response(404, what, _VARY)

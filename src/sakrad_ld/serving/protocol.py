@@ -2,7 +2,9 @@
 
 A query comes as ``GET /sparql?query=…``, as ``POST`` of ``application/x-www-form-urlencoded``
 (``query=…``), or as ``POST`` of ``application/sparql-query`` (the query is the body), with
-``default-graph-uri`` and ``named-graph-uri`` as the protocol defines them. The answer's format
+``default-graph-uri`` and ``named-graph-uri`` as the protocol defines them. Parameters in the URL
+of a POST count with those of its body, whichever the body's type: a dataset named there is honoured
+or refused like one in the body, and ``update`` anywhere is refused (403); none is ignored. The answer's format
 is negotiated by ``Accept`` among the SPARQL results formats (SELECT, ASK) or the RDF formats
 (CONSTRUCT, DESCRIBE) of :mod:`sakrad_ld.formats`. The update operation is refused (403): the
 endpoint is read-only.
@@ -17,7 +19,7 @@ import asyncio
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from ..errors import QueryError, ResultTooLarge
 from ..formats import HTML
@@ -27,6 +29,7 @@ from ..sparql.query import evaluate
 from ..sparql.results import rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.results import error_page, format_override, results_page
+from .connections import BODY, standing_by
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, PROBLEM_MEDIA_TYPE, problem_body
 
@@ -113,15 +116,19 @@ async def _body(request: Request, timeout: float) -> bytes:
         )
     body = bytearray()
     try:  # a timeout on this task, not a task of its own per body (asyncio.wait_for)
-        async with asyncio.timeout(timeout):
-            async for chunk in request.stream():
-                body.extend(chunk)
-                if len(body) > MAX_QUERY_BYTES:
-                    raise ProtocolError(
-                        413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, the largest query accepted"
-                    )
+        # while it waits, the connection gives way first when connections run out (connections.py)
+        with standing_by(request.scope, BODY):
+            async with asyncio.timeout(timeout):
+                async for chunk in request.stream():
+                    body.extend(chunk)
+                    if len(body) > MAX_QUERY_BYTES:
+                        raise ProtocolError(
+                            413, f"the request body is longer than {MAX_QUERY_BYTES} bytes, the largest query accepted"
+                        )
     except TimeoutError:
         raise ProtocolError(408, f"the request body did not arrive within {timeout:g} s") from None
+    except ClientDisconnect:  # closed by the client, or to let another connection in: nobody reads the answer
+        raise ProtocolError(400, "the connection closed before the request's body arrived") from None
     return bytes(body)
 
 
@@ -158,7 +165,9 @@ async def read_query(
         form = _params(_text(await _body(request, body_timeout), "the form"))
         if in_url and any(name == "query" for name, _ in form):
             raise _twice(f"in the form body ({_FORM}, query=…)")
-        return _job(form, accept, cap, context, base_iri)
+        # the URL's parameters count as they do for a query POSTed as the body: a dataset there is
+        # honoured (or refused), ``update`` is refused; never silently dropped
+        return _job([*form, *url_params], accept, cap, context, base_iri)
     if content_type == _QUERY:
         if in_url:
             raise _twice(f"as the body ({_QUERY})")

@@ -194,9 +194,9 @@ async def _problem(request: Request, error: Exception) -> Response:
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     detail = str(error.detail)
-    if error.status_code == 405:
+    if error.status_code == 405:  # its headers carry Allow, the methods the path answers (RFC 9110 §15.5.6)
         detail = f"{request.method} is not allowed on {request.url.path}; use GET (or POST for /sparql)"
-    return problem_response(error.status_code, detail)
+    return problem_response(error.status_code, detail, dict(error.headers or {}))
 
 
 def request_once(app: Starlette, path: str, accept: str | None = None) -> tuple[int, list[tuple[str, str]], bytes]:

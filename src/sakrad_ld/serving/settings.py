@@ -54,8 +54,9 @@ class Settings:
     )
     max_connections: int = _setting(
         1000,
-        "open connections at most; a new one past it closes the longest-idle "
-        "connection, or is answered 503 if none is idle (default: 1000)",
+        "open connections at most; a new one past it closes one that only waits (for a "
+        "request's body or head, or out a refusal's pause) or is idle, a kept-alive client "
+        "between two requests last, or is answered 503 if all are working (default: 1000)",
     )
     request_timeout: float = _setting(
         10.0,

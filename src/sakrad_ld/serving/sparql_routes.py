@@ -22,6 +22,7 @@ from ..formats import HTML
 from ..layout import CONTEXT_FILE
 from .admission import RETRY_AFTER, QueryGate, QueueFull
 from .answers import AnswerCache
+from .connections import REFUSAL, standing_by
 from .context import Context
 from .description import DESCRIPTION_FORMATS, service_description
 from .negotiation import choose
@@ -66,7 +67,7 @@ class SparqlEndpoint:
             if kept is not None:
                 (reply, etag), state = kept, "hit"
             else:
-                async with self.gate.admitted():
+                async with self.gate.admitted(lambda: standing_by(request.scope, REFUSAL)):
                     reply = await self.gate.run(gen.pool.run, job)
                 if reply.status == 200:
                     etag = etag_of(reply.body)
@@ -103,6 +104,7 @@ class SparqlEndpoint:
                 406,
                 f"/sparql without a query describes the service as {offered}; the request's "
                 f"Accept header ({request.headers.get('accept', '')[:200]}) allows none of them",
+                {"Vary": "Accept"},
             )
         body = service_description(
             format, graph=gen.release.graph, triples=gen.triples(), dataset=gen.release.base_iri + "dataset"

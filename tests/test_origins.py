@@ -60,3 +60,28 @@ def test_once_the_quads_are_let_go_a_fact_is_placed_by_its_subject() -> None:
     gc.collect()
     assert origins.quads is not None and origins.quads() is None  # held weakly: freed with the build's quads
     assert origins.of(A, Q) == own.where()
+
+
+def test_a_fact_no_quad_states_is_looked_for_once() -> None:
+    """A finding about a missing value names a fact no quad states: placing it must not read every
+    quad again each time it is asked for (it did, once per finding: quadratic in the report)."""
+    passes = []
+
+    class Counted(Quads):
+        __slots__ = ()
+
+        def places(self):  # noqa: ANN202
+            passes.append(1)
+            return super().places()
+
+    origins, given, own, _ = _given()
+    quads = Counted()
+    for s, p, o, g in given:
+        quads.add(s, p, o, g, origins.place(s, own, "name"))
+    origins.quads = weakref.ref(quads)
+    missing = [(A, ox.NamedNode("http://example.org/missing")), (B, ox.NamedNode("http://example.org/missing"))]
+    origins.find(missing)
+    for _ in range(3):
+        assert origins.of(*missing[0]) == own.where()  # not stated: placed by its subject
+        assert origins.of(*missing[1]) == own.where()
+    assert len(passes) == 1

@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import fixture_project
 from dcat_ap_se import Bundle, Missing
 from graphs import assert_isomorphic
 from pyshacl import validate
@@ -29,7 +30,7 @@ from sakrad_ld.cli import main
 from sakrad_ld.formats import FORMATS, QUAD_FORMATS
 from sakrad_ld.project import Project
 from sakrad_ld.rdflib_edge import from_rdflib, to_rdflib
-from sakrad_ld.records import Address
+from sakrad_ld.records import Address, DatasetConfig
 from sakrad_ld.release import build, write_release
 from sakrad_ld.vocab import PREFIXES
 
@@ -39,14 +40,24 @@ XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain namespace: pytes
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT namespace is DCAT 2)
 SPDX = Namespace(str(vocab.SPDX))
 VCARD = Namespace(str(vocab.VCARD))
-#: DCAT-AP-SE recommendations the default configuration leaves out on purpose (docs/catalogue.md).
+FEE_CHECKBOX = ("dcat:foaf:Agent", "https://www.w3.org/ns/org#classification")
+#: DCAT-AP-SE recommendations the real data's release leaves out on purpose (docs/catalogue.md).
 NOT_STATED = {
-    (
-        "dcat:foaf:Agent",
-        "https://www.w3.org/ns/org#classification",
-    ): "its only value marks a fee-financed agent; stating it would be false",
+    FEE_CHECKBOX: "its only value marks a fee-financed agent; stating it would be false",
+    ("dcat:Dataset", str(DCAT.contactPoint)): "the publisher has no contact point to give; configurable",
+    ("dcat:DataService", str(DCAT.contactPoint)): "the publisher has no contact point to give; configurable",
+}
+#: The ones a release with a contact point (the fixture project's: id, name, e-mail) leaves out.
+NOT_STATED_WITH_CONTACT = {
+    FEE_CHECKBOX: NOT_STATED[FEE_CHECKBOX],
     ("dcat:contactPoint", str(VCARD.hasTelephone)): "no telephone number to give; configurable",
     ("dcat:contactPoint", str(VCARD.hasAddress)): "no postal address to give; configurable",
+}
+#: The DCAT-AP recommended-shape results of the real data's catalogues: no contact point on the
+#: dataset and the data service (DCAT-AP 2.1.1 asks it of the dataset only).
+NO_CONTACT_POINT = {
+    "3.0.1": [str(DCAT.contactPoint)] * 2,
+    "2.1.1": [str(DCAT.contactPoint)],
 }
 
 
@@ -59,6 +70,19 @@ def catalogue(release: Path) -> Graph:
 def catalogue_2(release: Path) -> Graph:
     """The DCAT-AP 2.1.1 variant, as published."""
     return Graph().parse(release / "catalog-dcat-ap-2.ttl", format="turtle")
+
+
+@pytest.fixture(scope="session")
+def fixture_catalogue(fixture_release: Path) -> Graph:
+    """The catalogue of the fixture project, whose dataset.yaml configures a contact point."""
+    return Graph().parse(fixture_release / "catalog.ttl", format="turtle")
+
+
+@pytest.fixture(scope="session")
+def config(root: Path) -> DatasetConfig:
+    """The real data's data/dataset.yaml."""
+    corpus, _, _ = build(Project.at(root))
+    return corpus.config
 
 
 def _shapes(shared: Path, *names: str, folder: Path = HTML_SHACL) -> Graph:
@@ -100,8 +124,16 @@ def test_zero_violations_of_the_mandatory_and_range_shapes(catalogue: Graph, sha
     assert not results, _report(results)
 
 
-def test_zero_warnings_of_the_recommended_shapes(catalogue: Graph, shared: Path) -> None:
+def test_the_recommended_shapes_miss_only_the_contact_point_not_configured(
+    catalogue: Graph, fixture_catalogue: Graph, shared: Path
+) -> None:
     results = _results(catalogue, _shapes(shared, "shapes_recommended.ttl"))
+    assert [r[2] for r in results] == NO_CONTACT_POINT["3.0.1"], _report(results)
+    assert {r[1] for r in results} == {
+        "https://w3id.org/sakrad/dataset",
+        "https://w3id.org/sakrad/catalog/service/sparql",
+    }
+    results = _results(fixture_catalogue, _shapes(shared, "shapes_recommended.ttl"))
     assert not results, _report(results)
 
 
@@ -119,11 +151,12 @@ def test_controlled_vocabulary_results_are_exactly_the_documented_ones(catalogue
 def test_the_build_check_agrees(catalogue: Graph, catalogue_2: Graph) -> None:
     checked = dcat.validate_catalogue(triples.Graph(from_rdflib(catalogue)))
     assert checked.conforms and not checked.unexplained()
-    w = 3 + len(set(catalogue.subjects(RDF.type, DCAT.Distribution)))  # as in the test above
+    # as in the tests above: the publisher's and the checksums', and the contact point not configured
+    w = 3 + len(set(catalogue.subjects(RDF.type, DCAT.Distribution))) + 2
     assert checked.summary() == f"DCAT-AP 3.0.1: 0 violations, {w} warnings ({w} explained in docs/catalogue.md)"
     checked = dcat.validate_catalogue(triples.Graph(from_rdflib(catalogue_2)), dcat_ap.DCAT_AP_2)
     assert checked.conforms and not checked.unexplained()
-    assert checked.summary() == "DCAT-AP 2.1.1: 0 violations, 2 warnings (2 explained in docs/catalogue.md)"
+    assert checked.summary() == "DCAT-AP 2.1.1: 0 violations, 3 warnings (3 explained in docs/catalogue.md)"
 
 
 def test_the_catalogue_finished_in_another_process_is_written_and_checked_as_here(
@@ -164,8 +197,13 @@ def test_dcat_ap_2_variant_zero_violations_of_the_2_1_1_mandatory_and_range_shap
     assert not results, _report(results)
 
 
-def test_dcat_ap_2_variant_zero_warnings_of_the_2_1_1_recommended_shapes(catalogue_2: Graph, shared: Path) -> None:
+def test_dcat_ap_2_variant_the_2_1_1_recommended_shapes_miss_only_the_contact_point(
+    catalogue_2: Graph, fixture_release: Path, shared: Path
+) -> None:
     results = _results(catalogue_2, _shapes(shared, "shapes_recommended.ttl", folder=DCAT_AP_2_SHACL))
+    assert [r[2] for r in results] == NO_CONTACT_POINT["2.1.1"], _report(results)
+    with_contact = Graph().parse(fixture_release / "catalog-dcat-ap-2.ttl", format="turtle")
+    results = _results(with_contact, _shapes(shared, "shapes_recommended.ttl", folder=DCAT_AP_2_SHACL))
     assert not results, _report(results)
 
 
@@ -239,34 +277,69 @@ def test_every_known_warning_and_omission_is_justified_in_the_docs(root: Path) -
     docs = (root / "docs" / "catalogue.md").read_text(encoding="utf-8")
     for warning in dcat_ap.KNOWN_WARNINGS:
         assert f"`{_prefixed(warning.path.value)}`" in docs, warning
-    for _, prop in NOT_STATED:
+    for _, prop in {**NOT_STATED, **NOT_STATED_WITH_CONTACT}:
         assert f"`{_prefixed(prop)}`" in docs, prop
 
 
-def test_dcat_ap_se_mandatory_and_recommended_properties(catalogue: Graph, shared: Path) -> None:
-    missing = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json").check(catalogue)
+@pytest.mark.parametrize(("which", "not_stated"), [("real", NOT_STATED), ("fixture", NOT_STATED_WITH_CONTACT)])
+def test_dcat_ap_se_mandatory_and_recommended_properties(
+    which: str, not_stated: dict, catalogue: Graph, fixture_catalogue: Graph, shared: Path
+) -> None:
+    """The real data's release (no contact point configured) and the fixture's (a contact point
+    without telephone or address) each leave out exactly their reasoned recommendations."""
+    g = catalogue if which == "real" else fixture_catalogue
+    missing = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json").check(g)
     mandatory = [m for m in missing if m.level == "mandatory"]
     assert not mandatory, "\n".join(map(str, mandatory))
     recommended = {(m.template, m.property) for m in missing}
-    assert recommended == set(NOT_STATED), "\n".join(map(str, missing))
+    assert recommended == set(not_stated), "\n".join(map(str, missing))
 
 
-def test_dcat_ap_se_reader_finds_what_is_missing(catalogue: Graph, shared: Path) -> None:
+def test_dcat_ap_se_reader_finds_what_is_missing(fixture_catalogue: Graph, shared: Path) -> None:
     """The reader is not vacuous: take away a title and a contact point and it says so."""
-    stripped = Graph()
-    stripped += catalogue
+    bundle = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json")
     dataset = URIRef("https://w3id.org/sakrad/dataset")
+    contact_point = Missing("recommended", "dcat:Dataset", str(DCAT.contactPoint), str(dataset))
+    assert (dataset, DCAT.contactPoint, None) in fixture_catalogue
+    assert contact_point not in bundle.check(fixture_catalogue)
+    stripped = Graph()
+    stripped += fixture_catalogue
     stripped.remove((dataset, DCTERMS.title, None))
     stripped.remove((dataset, DCAT.contactPoint, None))
-    missing = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json").check(stripped)
+    missing = bundle.check(stripped)
     assert Missing("mandatory", "dcat:Dataset", str(DCTERMS.title), str(dataset)) in missing
-    assert Missing("recommended", "dcat:Dataset", str(DCAT.contactPoint), str(dataset)) in missing
+    assert contact_point in missing
 
 
-def test_configured_telephone_address_and_orgnr(root: Path, shared: Path) -> None:
+def test_the_catalogue_states_no_e_mail_address_the_data_does_not_give(
+    release: Path, fixture_release: Path, config: DatasetConfig, fixture_catalogue: Graph
+) -> None:
+    """The contact point is the configured one or none: the real data's dataset.yaml gives none, so
+    its catalogues state no contact point and no e-mail address; the fixture's gives one, and its
+    catalogue carries it on the dataset and the data service."""
+    names = ("catalog.ttl", "catalog.rdf", "catalog-dcat-ap-2.ttl", "catalog-dcat-ap-2.rdf")
+    for name in names:
+        g = Graph().parse(release / name, format="xml" if name.endswith(".rdf") else "turtle")
+        emails = {str(o) for o in g.objects(None, VCARD.hasEmail)}
+        if config.contact_point is None:
+            assert b"mailto:" not in (release / name).read_bytes(), name
+            assert not emails and (None, DCAT.contactPoint, None) not in g, name
+        else:
+            assert emails == {f"mailto:{config.contact_point.email}"}, name
+    dataset = URIRef("https://w3id.org/sakrad/dataset")
+    service = URIRef("https://w3id.org/sakrad/catalog/service/sparql")
+    contact = URIRef("https://w3id.org/sakrad/id/agent/sakrad-ld-contact")  # tests/fixtures/project/data/dataset.yaml
+    assert fixture_catalogue.value(dataset, DCAT.contactPoint) == contact
+    assert fixture_catalogue.value(service, DCAT.contactPoint) == contact
+    assert {str(o) for o in fixture_catalogue.objects(None, VCARD.hasEmail)} == {"mailto:contact@sakrad.example"}
+    for name in names:
+        assert b"mailto:contact@sakrad.example" in (fixture_release / name).read_bytes(), name
+
+
+def test_configured_telephone_address_and_orgnr(tmp_path: Path, shared: Path) -> None:
     """With everything configured, every DCAT-AP-SE recommendation but the fee checkbox is met,
     and an organisation number makes the dataportal.se publisher IRI an owl:sameAs."""
-    project = Project.at(root)
+    project = Project.at(fixture_project(tmp_path / "project"))
     corpus, built, report = build(project)
     config = corpus.config
     config = dataclasses.replace(
@@ -285,9 +358,7 @@ def test_configured_telephone_address_and_orgnr(root: Path, shared: Path) -> Non
     tel = graph.value(contact, VCARD.hasTelephone)
     assert graph.value(tel, VCARD.hasValue) == URIRef("tel:+46840510 00".replace(" ", ""))
     missing = Bundle(shared / "validators" / "dcat-ap-se" / "3.0.1" / "bundle.json").check(graph)
-    assert {(m.template, m.property) for m in missing} == {
-        ("dcat:foaf:Agent", "https://www.w3.org/ns/org#classification")
-    }, missing
+    assert {(m.template, m.property) for m in missing} == {FEE_CHECKBOX}, missing
     assert dcat.validate_catalogue(built_graph).conforms
 
 
@@ -301,13 +372,18 @@ def test_no_blank_nodes(catalogue: Graph, catalogue_2: Graph) -> None:
         assert not blank
 
 
-def test_catalogue_dataset_distributions_agents_are_iris(catalogue: Graph) -> None:
-    for cls in (DCAT.Catalog, DCAT.Dataset, DCAT.Distribution, DCAT.DataService, VCARD.Kind):
-        nodes = list(catalogue.subjects(RDF.type, cls))
+@pytest.mark.parametrize("which", ["real", "fixture"])
+def test_catalogue_dataset_distributions_agents_are_iris(
+    which: str, catalogue: Graph, fixture_catalogue: Graph, config: DatasetConfig
+) -> None:
+    """The contact point, where one is configured (the fixture's, not the real data's), too."""
+    g, contact = (catalogue, config.contact_point is not None) if which == "real" else (fixture_catalogue, True)
+    for cls in (DCAT.Catalog, DCAT.Dataset, DCAT.Distribution, DCAT.DataService, *[VCARD.Kind] * contact):
+        nodes = list(g.subjects(RDF.type, cls))
         assert nodes and all(isinstance(n, URIRef) for n in nodes), cls
     dataset = URIRef("https://w3id.org/sakrad/dataset")
-    for p in (DCTERMS.publisher, DCTERMS.creator, DCAT.contactPoint):
-        assert isinstance(catalogue.value(dataset, p), URIRef), p
+    for p in (DCTERMS.publisher, DCTERMS.creator, *[DCAT.contactPoint] * contact):
+        assert isinstance(g.value(dataset, p), URIRef), p
 
 
 def test_one_distribution_per_whole_graph_file_with_true_size_and_checksum(release: Path, catalogue: Graph) -> None:
@@ -401,14 +477,23 @@ def test_the_build_prints_unexplained_warnings(
     with caplog.at_level(logging.INFO, logger="sakrad_ld.catalogue.dcat"):
         out = write_release(Project.at(root), tmp_path / "dist").out
     assert out
-    w = 3 + len(set(Graph().parse(out / "catalog.ttl").subjects(RDF.type, DCAT.Distribution)))
+    mdr = 3 + len(set(Graph().parse(out / "catalog.ttl").subjects(RDF.type, DCAT.Distribution)))
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert sum("DCAT-AP 3.0.1 mdr warning" in m for m in warnings) == w, warnings
+    assert sum("DCAT-AP 3.0.1 mdr warning" in m for m in warnings) == mdr, warnings
     assert sum("DCAT-AP 2.1.1 mdr warning" in m for m in warnings) == 2, warnings
-    assert len(warnings) == w + 2
+    # the contact point the real data does not configure: of the dataset and the data service
+    recommended = [m for m in warnings if " recommended warning" in m]
+    assert sorted(m.split(" warning")[0] for m in recommended) == [
+        "DCAT-AP 2.1.1 recommended",
+        "DCAT-AP 3.0.1 recommended",
+        "DCAT-AP 3.0.1 recommended",
+    ]
+    assert all(str(DCAT.contactPoint) in m for m in recommended), recommended
+    assert len(warnings) == mdr + 2 + 3
+    w = mdr + 2
     messages = [r.getMessage() for r in caplog.records]
     assert f"DCAT-AP 3.0.1: 0 violations, {w} warnings (0 explained in docs/catalogue.md)" in messages
-    assert "DCAT-AP 2.1.1: 0 violations, 2 warnings (0 explained in docs/catalogue.md)" in messages
+    assert "DCAT-AP 2.1.1: 0 violations, 3 warnings (0 explained in docs/catalogue.md)" in messages
 
 
 # --- Quads and tables ---------------------------------------------------------------------------
@@ -498,7 +583,7 @@ def test_with_quads_and_tables_both_catalogues_still_conform(
     mandatory = _results(g, _shapes(shared, "shapes.ttl", "range.ttl", folder=folder))
     assert not mandatory, _report(mandatory)
     recommended = _results(g, _shapes(shared, "shapes_recommended.ttl", folder=folder))
-    assert not recommended, _report(recommended)
+    assert [r[2] for r in recommended] == NO_CONTACT_POINT[profile], _report(recommended)
     vocabularies = _results(g, _shapes(shared, "mdr-vocabularies.shape.ttl", folder=folder))
     known = {k.path.value for k in dcat_ap.KNOWN_WARNINGS}
     # the publisher's (catalogue, dataset, and in 3.0.1 the data service), and in 3.0.1 one per checksum

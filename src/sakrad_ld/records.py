@@ -637,7 +637,7 @@ class Address:
 
 @dataclass(frozen=True, slots=True)
 class ContactPoint:
-    """Where a consumer of the dataset can ask about it."""
+    """Where a consumer of the dataset can ask about it: stated only when the publisher has one."""
 
     id: Id
     name: Text
@@ -659,7 +659,13 @@ class DatasetConfig:
     issued: Date = field(metadata={"doc": "when the dataset was first published"})
     modified: Date = field(metadata={"doc": "when the dataset last changed"})
     publisher: Agent
-    contact_point: ContactPoint
+    contact_point: ContactPoint | None = field(
+        default=None,
+        metadata={
+            "doc": "where to ask about the dataset (dcat:contactPoint), stated only when the publisher has one:"
+            " DCAT-AP-SE recommends it, and a contact point it gives must have an e-mail address (none if unset)"
+        },
+    )
     licence: Url = field(
         default="http://creativecommons.org/publicdomain/zero/1.0/",
         metadata={"doc": "the licence of the data (CC0 1.0 unless configured)"},

@@ -2,11 +2,12 @@
 (https://semiceu.github.io/DCAT-AP/releases/3.0.1/) and DCAT-AP-SE 3.0.1 (https://docs.dataportal.se/dcat/3.0.1/en).
 
 One graph describes a release: the catalogue, the dataset, one distribution per file of the whole
-graph and per CSV table (:mod:`.files`), the SPARQL endpoint as a data service, and the publisher, creator and contact point, all
-with IRIs. The modules named after their specs add the rest: :mod:`.void` (what the data holds),
-:mod:`.provenance` (where it came from, how it was built) and :mod:`.quality` (its validation
-results). The EU vocabulary concepts the graph refers to are copied in from
-``assets/eu-vocabularies.ttl``, so ``catalog.ttl`` validates on its own, offline.
+graph and per CSV table (:mod:`.files`), the SPARQL endpoint as a data service, and the publisher,
+creator and contact point (only when one is configured), all with IRIs. The modules named after
+their specs add the rest: :mod:`.void` (what the data holds), :mod:`.provenance` (where it came
+from, how it was built) and :mod:`.quality` (its validation results). The EU vocabulary concepts
+the graph refers to are copied in from ``assets/eu-vocabularies.ttl``, so ``catalog.ttl``
+validates on its own, offline.
 
 Every build checks the graph against the DCAT-AP 3.0.1 shapes (:mod:`.dcat_ap`), and its
 DCAT-AP 2 variant (:mod:`.dcat_ap_2`) against the DCAT-AP 2.1.1 shapes: a violation of the
@@ -156,7 +157,8 @@ class _Catalogue:
         homepage = self.document(ox.NamedNode(config.base_iri), config.title, config.description)
         publisher = self.agent(config.publisher)
         creator = self.agent(config.creator) if config.creator else publisher
-        contact = self.contact_point(config.contact_point)
+        # a contact point only when the publisher has one (DCAT-AP-SE recommends it; none is invented)
+        contact = self.contact_point(config.contact_point) if config.contact_point else None
         languages = [self.typed(ox.NamedNode(LANGUAGE + code), DCTERMS.LinguisticSystem) for code in config.languages]
         spatial = [self.typed(ox.NamedNode(iri), DCTERMS.Location) for iri in config.spatial]
         themes = [ox.NamedNode(THEME + code) for code in config.themes]
@@ -195,7 +197,6 @@ class _Catalogue:
             (DCTERMS.identifier, ox.Literal(dataset.value)),
             (DCTERMS.publisher, publisher),
             (DCTERMS.creator, creator),
-            (DCAT.contactPoint, contact),
             (DCAT.landingPage, homepage),
             (DCTERMS.accessRights, access),
             (DCAT.version, ox.Literal(config.version)),
@@ -203,6 +204,8 @@ class _Catalogue:
             (DCTERMS.modified, _date(config.modified)),
         ):
             g.add((dataset, p, o))
+        if contact is not None:
+            g.add((dataset, DCAT.contactPoint, contact))
         for p, objects in ((DCAT.theme, themes), (DCTERMS.spatial, spatial), (DCTERMS.language, languages)):
             for o in objects:
                 g.add((dataset, p, o))
@@ -366,7 +369,7 @@ class _Catalogue:
         return iri
 
     def service(
-        self, publisher: ox.NamedNode, contact: ox.NamedNode, themes: list[ox.NamedNode], access: ox.NamedNode
+        self, publisher: ox.NamedNode, contact: ox.NamedNode | None, themes: list[ox.NamedNode], access: ox.NamedNode
     ) -> ox.NamedNode:
         """The SPARQL endpoint, serving the dataset. Its description is the endpoint URL itself: a
         SPARQL 1.1 endpoint answers a request without a query with its service description."""
@@ -393,11 +396,12 @@ class _Catalogue:
             (DCTERMS.conformsTo, SPARQL_PROTOCOL),
             (DCTERMS.format, SPARQL_FILE_TYPE),
             (DCTERMS.publisher, publisher),
-            (DCAT.contactPoint, contact),
             (DCTERMS.accessRights, access),
             (DCTERMS.license, ox.NamedNode(config.licence)),
         ):
             g.add((s, p, o))
+        if contact is not None:
+            g.add((s, DCAT.contactPoint, contact))
         for theme in themes:
             g.add((s, DCAT.theme, theme))
         return s

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from ..shacl import Shapes, ShapesGraph, check_graph
 from ..triples import Graph, Index
 from ..validate import Finding, ValidationReport
-from ..vocab import DCTERMS, SPDX
+from ..vocab import DCAT, DCTERMS, SPDX
 
 __all__ = [
     "DCAT_AP_2",
@@ -91,6 +91,11 @@ KNOWN_WARNINGS: tuple[KnownWarning, ...] = (
         "mdr",
         DCTERMS.publisher,
         "the publisher is not in the EU corporate-body table, which lists EU institutions only",
+    ),
+    KnownWarning(
+        "recommended",
+        DCAT.contactPoint,
+        "no contact point is configured (data/dataset.yaml): the publisher has none to give, and none is invented",
     ),
     KnownWarning(
         "mdr",

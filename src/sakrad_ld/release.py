@@ -265,7 +265,7 @@ def _write_files(
 
     from .catalogue.dcat import accept_catalogue, make_catalogue, release_files, to_finish
     from .documents import document_bytes, document_triples
-    from .formats import FORMATS, RELEASE_MEETINGS
+    from .formats import FORMATS, RELEASE_GRAPH, RELEASE_MEETINGS
     from .manifest import make_manifest
     from .quads import write_quad_files
     from .tables import table_files
@@ -297,6 +297,7 @@ def _write_files(
     # to a million triples: a forked reader copies each page of the graph it reads (Python writes
     # every object's reference count), so a larger graph's are made here first, one at a time.
     fork = workers > 1 and len(built.triples) < 1_000_000
+    progress("write", 0, sum(RELEASE_GRAPH in f.release for f in FORMATS))  # with the quads and tables
     beside = [in_background(quads, fork=fork), in_background(tables, fork=fork)]
     built.quads = []  # written (or being written by a process that has its own copy): not needed here
     try:
@@ -386,7 +387,6 @@ def _write_graph_files(
     from .writers import write_to
 
     graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
-    progress("write", 0, len(graph_formats))
     # Each file is written as it is made, never held whole: the triples are sorted once and made
     # for each writer as it reads them, and the N-Triples, written first, are searched as they pass
     # for the prefixes the others declare (docs/performance.md).

@@ -97,6 +97,18 @@ def test_crawl_from_the_start_page_finds_no_broken_link(url: str) -> None:
 # --- headless Chromium over the DevTools protocol ------------------------------------------------
 
 
+#: what Chrome answers a call made while the page is being left for another
+_NAVIGATED = {
+    "Inspected target navigated or closed",
+    "Execution context was destroyed.",
+    "Cannot find context with specified id",
+}
+
+
+class NavigatedAway(Exception):
+    """A call answered with one of :data:`_NAVIGATED`: the page it asked is gone."""
+
+
 class DevTools:
     """A headless Chromium and one page in it, driven over the Chrome DevTools Protocol."""
 
@@ -154,6 +166,8 @@ class DevTools:
         while True:
             reply = json.loads(self.ws.recv(timeout=max(0.01, deadline - time.monotonic())))
             if reply.get("id") == self.next_id:
+                if reply.get("error", {}).get("message") in _NAVIGATED:
+                    raise NavigatedAway(reply["error"]["message"])
                 assert "error" not in reply, reply["error"]
                 return reply.get("result", {})
             self.events.append(reply)
@@ -208,10 +222,18 @@ class DevTools:
             session=True,
         )
 
+    def follow(self, expression: str) -> None:
+        """Runs ``expression`` (a click that leaves the page) after this call has its answer: run
+        within the call, the page can be left before the answer comes, which is then an error."""
+        self.evaluate(f"setTimeout(() => {{ {expression}; }}, 0); true")
+
     def wait_until(self, expression: str, timeout: float = 15) -> Any:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            found = self.evaluate(expression)
+            try:
+                found = self.evaluate(expression)
+            except NavigatedAway:  # asked while the page was being left: ask the next page
+                found = None
             if found:
                 return found
             self.settle(0.1)
@@ -326,7 +348,7 @@ def test_a_person_searches_with_or_without_swedish_letters(browser: DevTools, ur
         )
         names = browser.wait_until("[...document.querySelectorAll('#results a')].map(a => a.textContent)")
         assert "Rädda Barnen" in names, (typed, names)
-    browser.evaluate("document.querySelector('#results a').click()")
+    browser.follow("document.querySelector('#results a').click()")
     browser.wait_until("location.pathname.startsWith('/doc/')")
     assert not browser.load(url + "/search.html?q=802002-8711") or True  # an organisation number, as typed
     found = browser.wait_until("[...document.querySelectorAll('#results a')].map(a => a.getAttribute('href'))")
@@ -336,7 +358,7 @@ def test_a_person_searches_with_or_without_swedish_letters(browser: DevTools, ur
 def test_a_person_filters_the_sakrad_by_year_and_downloads_the_csv(browser: DevTools, url: str) -> None:
     assert not browser.load(url + "/lists/meetings.html")
     year = browser.evaluate("document.querySelector('#facet-year a').textContent")
-    browser.evaluate("document.querySelector('#facet-year a').click()")
+    browser.follow("document.querySelector('#facet-year a').click()")
     browser.wait_until(f"location.pathname === '/lists/meetings/year/{year}.html'")
     browser.wait_until("document.readyState === 'complete'")
     dates = browser.evaluate("[...document.querySelectorAll('table.list td.date')].map(td => td.textContent)")
@@ -351,7 +373,7 @@ def test_a_person_filters_the_sakrad_by_year_and_downloads_the_csv(browser: DevT
 def test_the_language_switch_and_accept_language(browser: DevTools, url: str) -> None:
     assert not browser.load(url + f"/doc/meeting/{MEETING}.html")
     assert browser.evaluate("document.documentElement.lang") == "sv"
-    browser.evaluate("document.querySelector('a.language').click()")
+    browser.follow("document.querySelector('a.language').click()")
     browser.wait_until(f"location.pathname === '/en/doc/meeting/{MEETING}.html'")
     browser.wait_until("document.readyState === 'complete'")
     assert browser.evaluate("document.documentElement.lang") == "en"
@@ -372,7 +394,7 @@ def test_a_person_runs_a_saved_query_with_a_parameter(browser: DevTools, url: st
     assert not browser.load(url + "/query.html")
     field = "#param-organisation-participation-org"
     browser.evaluate(f"document.querySelector('{field}').value = 'radda-barnen'; true")
-    browser.evaluate(f"document.querySelector('{field}').closest('.query').querySelector('button.run-with').click()")
+    browser.follow(f"document.querySelector('{field}').closest('.query').querySelector('button.run-with').click()")
     browser.wait_until("location.pathname === '/sparql'")
     browser.wait_until("document.readyState === 'complete'")
     text = browser.evaluate("document.body.textContent")
@@ -415,9 +437,9 @@ def test_a_query_run_from_the_editor_shows_names_linked_to_pages(browser: DevToo
         "PREFIX m8g: <http://data.europa.eu/m8g/>\nSELECT ?sakrad ?vem WHERE { ?sakrad m8g:hasParticipation ?d . "
         "?d m8g:hasParticipant ?vem } ORDER BY ?sakrad ?vem"
     )
-    browser.evaluate(
+    browser.follow(
         f"window.sakradEditor.setValue({json.dumps(query)}); "
-        "document.querySelector('#sparql-form button[type=submit]').click(); true"
+        "document.querySelector('#sparql-form button[type=submit]').click()"
     )
     browser.wait_until("location.pathname === '/sparql' && document.readyState === 'complete'")
     links = browser.evaluate(

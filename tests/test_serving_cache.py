@@ -167,3 +167,33 @@ def test_answers_keep_within_their_bound_and_apart_by_release_and_format() -> No
 )
 def test_query_text_is_normalised_without_changing_its_meaning(one: str, other: str, same: bool) -> None:
     assert (normalised_query(one) == normalised_query(other)) is same
+
+
+def test_a_long_query_is_kept_under_its_own_text_without_reading_it_here(
+    app, client: httpx.Client, monkeypatch
+) -> None:
+    """Reading a query for its cache key runs the lexer: linear, but half a second for 256 KiB, which
+    the event loop that answers every document must not spend (a hostile body of 'a-a-a-…' once
+    stalled every request for minutes). A short query is read for its key; a long one is kept under
+    its own text, unread by the server's process, and still answered from what was kept."""
+    from sakrad_ld.serving import answers
+
+    read: list[int] = []
+    lex = answers.lex
+
+    def recorded(text: str):  # noqa: ANN202
+        read.append(len(text))
+        return lex(text)
+
+    monkeypatch.setattr(answers, "lex", recorded)
+    short = "SELECT * WHERE { ?s ?p ?o } LIMIT 1"
+    long = short + " #" + "a-" * answers.INLINE_CHARACTERS + "\n"
+    states = []
+    for query in (short, long, long):
+        reply = client.post("/sparql", content=query, headers={"content-type": "application/sparql-query"})
+        assert reply.status_code == 200, reply.text[:300]
+        states.append(reply.headers["x-cache"])
+    assert read == [len(short)]  # the long text was never lexed in the server's process
+    assert states == ["miss", "miss", "hit"]  # yet its answer is kept, under the text as sent
+    spaced = client.post("/sparql", content=long + " ", headers={"content-type": "application/sparql-query"})
+    assert spaced.headers["x-cache"] == "miss"  # another text: another key

@@ -203,3 +203,27 @@ def test_without_the_network_wall_the_word_service_is_refused_anywhere(monkeypat
         with pytest.raises(QueryError, match="cannot cut its query engine off"):
             refuse_federation(text)
     refuse_federation("ASK { ?s ?p ?o }")
+
+
+def test_a_run_of_words_that_is_no_prefix_is_read_once(monkeypatch) -> None:
+    """'a-a-a-…' is no prefixed name: the prefix is looked for once for the run, not again from each
+    of its words, which made the lexer quadratic (seconds for 32 KB, on the server's event loop)."""
+    from sakrad_ld.sparql import limits
+
+    tried = []
+
+    class Counted:
+        def __init__(self, pattern) -> None:  # noqa: ANN001
+            self.pattern = pattern
+
+        def match(self, text: str, at: int):  # noqa: ANN201
+            tried.append(at)
+            return self.pattern.match(text, at)
+
+    monkeypatch.setattr(limits, "_TERMINALS", Counted(limits._TERMINALS))
+    head = "SELECT * WHERE { ?s ?p ?o } #\n"
+    for words in (100, 10_000):
+        tried.clear()
+        lexed = limits.lex(head + "a-" * words)
+        assert [t.text for t in lexed.tokens[-4:]] == ["a", "-", "a", "-"]
+        assert len(tried) < 20, (words, len(tried))  # the header's tokens and the run's first word

@@ -26,12 +26,18 @@ from .cache import ByteLRU
 from .protocol import QueryJob, Reply
 from .representation import etag_of
 
-__all__ = ["CACHED_STATUSES", "AnswerCache", "normalised_query"]
+__all__ = ["CACHED_STATUSES", "INLINE_CHARACTERS", "AnswerCache", "normalised_query"]
 
 #: Statuses an answer has on every run of the same query on the same release.
 CACHED_STATUSES = frozenset({200, 400, 406, 422})
 #: Raw query texts whose normalised form is remembered (cleared whole when full).
 _MEMO = 1024
+#: Query texts longer than this are kept under the text itself, not read by the lexer for their key:
+#: the lexer reads text in linear time, but 256 KiB still take about half a second of the event loop
+#: that answers every request, and in a thread it contends for the interpreter with that loop
+#: (hostile bodies stalled documents for seconds either way). The text as sent is a safe key too:
+#: the engine runs the lexer's text of it, so the answer is the answer to that key, whatever it is.
+INLINE_CHARACTERS = 2048
 
 
 def normalised_query(text: str) -> str:
@@ -68,14 +74,21 @@ class AnswerCache:
         self._variants.clear()
         self._normalised.clear()
 
-    def _query_key(self, job: QueryJob, release: str) -> tuple:
-        text = self._normalised.get(job.query)
+    def normalise(self, query: str) -> str:
+        """The text ``query``'s answers are kept under: :func:`normalised_query` of it, remembered for
+        the next look-up of the same text; a text longer than :data:`INLINE_CHARACTERS` as it is."""
+        if len(query) > INLINE_CHARACTERS:
+            return query
+        text = self._normalised.get(query)
         if text is None:
-            text = normalised_query(job.query)
+            text = normalised_query(query)
             if len(self._normalised) >= _MEMO:
                 self._normalised.clear()
-            self._normalised[job.query] = text
-        return (release, text, job.default_graphs, job.named_graphs)
+            self._normalised[query] = text
+        return text
+
+    def _query_key(self, job: QueryJob, release: str) -> tuple:
+        return (release, self.normalise(job.query), job.default_graphs, job.named_graphs)
 
     def get(self, job: QueryJob, release: str) -> tuple[Reply, str] | None:
         """The kept answer to ``job`` on ``release`` (its fingerprint) and its ETag, or None."""

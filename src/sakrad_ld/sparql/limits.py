@@ -73,14 +73,23 @@ _U = _BASE + "_"  # PN_CHARS_U
 _CHARS = _U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"  # PN_CHARS
 _VARNAME = f"[{_U}0-9][{_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*"
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_PREFIX = f"[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?"
+# PN_PREFIX read in one pass: the whole run of name characters and dots, which must not end in a dot
+# and must be followed by ':' (tried the grammar's way, with backtracking, a run that is not a
+# prefix was scanned again and again). A run that is no prefix is not tried again from each of
+# its words either (``lex`` reads those with ``_TERMINALS_IN_RUN``): "a-a-a-…" took seconds for
+# 32 KB, quadratic, on the server's event loop.
+_PREFIX = f"[{_BASE}](?>[{_CHARS}.]*)(?<!\\.)"
+_RUN = re.compile(f"[{_CHARS}.]*")
 _LOCAL = f"(?:[{_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
 _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _ECHAR = rf"\\[tbnrf\\\"']|{_UCHAR}"
 
 _SPACE = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)+")
-_TERMINALS = re.compile(
-    rf"""
+
+
+def _terminals(prefix: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
       (?P<string>'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*'''
                |\"\"\"(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*\"\"\"
                |'(?:[^'\\\n\r]|{_ECHAR})*'
@@ -89,13 +98,18 @@ _TERMINALS = re.compile(
     | (?P<blank>_:[{_U}0-9](?:[{_CHARS}.]*[{_CHARS}])?)
     | (?P<langtag>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*(?:--[a-zA-Z]+)?)
     | (?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+)
-    | (?P<name>(?:{_PREFIX})?:(?:{_LOCAL})?|[{_BASE}_][{_U}0-9]*)
+    | (?P<name>(?:{prefix})?:(?:{_LOCAL})?|[{_BASE}_][{_U}0-9]*)
     | (?P<open>[{{(\[])
     | (?P<close>[}})\]])
     | (?P<operator>\|\||&&|\^\^|[!<>]=|[.;,|/*+\-^!=<>?~])
     """,
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
+
+_TERMINALS = _terminals(_PREFIX)
+#: the terminals within a run of name characters known to be no prefix: no prefix is tried there
+_TERMINALS_IN_RUN = _terminals("(?!)")
 _IRI = re.compile(rf"<(?:[^<>\"{{}}|^`\\\x00-\x20]|{_UCHAR})*>")
 #: What an IRI read as code instead would hide from the lexer: comments, strings, brackets.
 _HIDES = re.compile(r"[#'()\[\]]")
@@ -236,6 +250,7 @@ def lex(text: str) -> Lexed:
     stack: list[tuple[str, str, str | None]] = []
     clause: str | None = None
     at, end = 0, len(text)
+    no_prefix_until = 0  # the end of a run of name characters that is no prefix
     previous: Token | None = None
     while True:
         space = _SPACE.match(text, at)
@@ -258,7 +273,7 @@ def lex(text: str) -> Lexed:
             if iri and not (inner == "expr" and either):  # after an operand in an expression: less-than
                 token = Token("iri", iri.group(), at, either)
         if token is None:
-            m = _TERMINALS.match(text, at)
+            m = (_TERMINALS_IN_RUN if at < no_prefix_until else _TERMINALS).match(text, at)
             if not m or (char == "\\"):
                 if char == "\\":
                     raise QueryError(
@@ -268,6 +283,9 @@ def lex(text: str) -> Lexed:
                 token = Token("operator", char, at)  # a character SPARQL has no use for: the engine refuses it
             else:
                 token = Token(m.lastgroup or "operator", m.group(), at)
+                if token.kind == "name" and ":" not in token.text and at >= no_prefix_until:
+                    # the run from here is no prefix, so none of its later words is one either
+                    no_prefix_until = _RUN.match(text, at + 1).end()
         if token.kind == "open":
             if token.text == "(":
                 word = previous.text.lower() if previous is not None and previous.kind == "name" else ""

@@ -227,3 +227,43 @@ def test_a_run_of_words_that_is_no_prefix_is_read_once(monkeypatch) -> None:
         lexed = limits.lex(head + "a-" * words)
         assert [t.text for t in lexed.tokens[-4:]] == ["a", "-", "a", "-"]
         assert len(tried) < 20, (words, len(tried))  # the header's tokens and the run's first word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PREFIX fromage: <http://example.org/cheese/>\nSELECT ?c WHERE { ?c a fromage:Cheese }",
+        "PREFIX services: <http://example.org/s/>\nSELECT ?s WHERE { ?s a <http://example.org/s/Office> }",
+        "PREFIX age: <http://example.org/a/>\nPREFIX fromage: <http://example.org/f/>\n"
+        "CONSTRUCT { ?s ?p fromage:x } WHERE { ?s ?p ?o }",
+    ],
+)
+def test_a_name_beginning_with_a_keyword_is_refused_only_where_the_engine_may_read_the_keyword(text: str) -> None:
+    """FROM is read only outside brackets (a sub-query has no dataset clause), SERVICE only inside
+    them, and neither in the name a PREFIX declares: such a query is no federation and names no
+    dataset, and the engine reads it so (run on an empty store). A name beginning with SERVICE is
+    still refused inside braces, where the engine may read it as SERVICE when it cannot read it as
+    a subject ({ services:x { … } })."""
+    from sakrad_ld.sparql.query import query_dataset, refuse_federation
+
+    refuse_federation(text)
+    assert not query_dataset(text)
+    assert list(ox.Store().query(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("PREFIX age: <http://example.org/a/>\nSELECT * fromage:g WHERE { ?s ?p ?o }", "FROM"),
+        ("PREFIX : <http://127.0.0.1:1/>\nSELECT * WHERE { ?s ?p ?o . SERVICE:x { ?a ?b ?c } }", "SERVICE"),
+        ("SELECT * WHERE { { ?s ?p ?o } } } SERVICE:x", "SERVICE"),
+        ("PREFIX services: <http://127.0.0.1:1/>\nSELECT * WHERE { services:x { ?a ?b ?c } }", "SERVICE"),
+    ],
+)
+def test_where_the_engine_may_read_the_keyword_the_name_is_still_refused(text: str, keyword: str) -> None:
+    from sakrad_ld.errors import QueryError
+    from sakrad_ld.sparql.query import query_dataset, refuse_federation
+
+    with pytest.raises(QueryError, match=keyword):
+        refuse_federation(text)
+        query_dataset(text)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,7 +34,7 @@ from ..formats import QUAD_FORMATS
 from ..iri import KINDS
 from ..layout import DATA_STEM
 from ..records import ID_PATTERN
-from .limits import Lexed, check_query_text, keyword_reading, lex
+from .limits import Lexed, Token, check_query_text, keyword_reading, lex
 from .results import Answer
 
 __all__ = [
@@ -215,8 +215,10 @@ def refuse_federation(text: str | Lexed) -> None:
     with it after other keywords (``SERVICE:x``, ``trueSERVICE``: :func:`~sakrad_ld.sparql.limits.keyword_reading`),
     outside strings, IRIs and comments; in a process that reaches the network, the word anywhere."""
     lexed = text if isinstance(text, Lexed) else lex(text)
-    for token in lexed.tokens:
-        if token.kind == "name" and "service" in keyword_reading(token.text):
+    for token, place in _places(lexed):
+        # outside every bracket (the prologue, the query form, a dataset clause) the engine reads no
+        # graph pattern, so a name there (PREFIX services:) is never SERVICE to it
+        if place in ("inside", "any") and token.kind == "name" and "service" in keyword_reading(token.text):
             line = lexed.text.count("\n", 0, token.offset) + 1
             how = (
                 "" if token.text.lower() == "service" else f" ({token.text[:40]} reads as SERVICE to the SPARQL engine)"
@@ -258,7 +260,10 @@ def query_dataset(text: str | Lexed, base_iri: str | None = None) -> Dataset:
     lexed = text if isinstance(text, Lexed) else lex(text)
     found: list[tuple[bool, str, int]] = []  # (named, IRI or prefixed name as written, offset)
     pending: tuple[bool, int] | None = None
-    for token in lexed.tokens:
+    for token, place in _places(lexed):
+        if place not in ("top", "any"):  # no dataset clause there (a sub-query has none): no FROM
+            pending = None
+            continue
         word = token.text.lower() if token.kind == "name" else ""
         reading = keyword_reading(word) if word else frozenset()
         if pending is not None:
@@ -297,6 +302,28 @@ def query_dataset(text: str | Lexed, base_iri: str | None = None) -> Dataset:
         where = f"FROM NAMED on line {line}" if is_named else f"FROM on line {line}"
         (named if is_named else default).append((resolved[i].value, where))  # type: ignore[union-attr]
     return Dataset(tuple(default), tuple(named))
+
+
+def _places(lexed: Lexed) -> Iterator[tuple[Token, str]]:
+    """Each token with where it stands, for the keywords the engine may read there: "top" outside
+    every bracket (the prologue, the query form, a dataset clause: ``FROM`` may be read there, a
+    graph pattern never is), "inside" a bracket (``SERVICE`` may be read there, ``FROM`` never is: a
+    sub-query has no dataset clause), "declared" for the name a ``PREFIX`` declares (neither). Once
+    a bracket closes that was never opened, every later token is "any": both are looked for."""
+    depth, declares = 0, False
+    for token in lexed.tokens:
+        if depth < 0:
+            yield token, "any"
+            continue
+        if token.kind in ("open", "close"):
+            depth += 1 if token.kind == "open" else -1
+            yield token, "inside"
+            continue
+        if depth:
+            yield token, "inside"
+            continue
+        yield token, "declared" if declares else "top"
+        declares = token.kind == "name" and token.text.lower() == "prefix"
 
 
 def _prologue(lexed: Lexed) -> str:

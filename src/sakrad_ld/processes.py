@@ -163,6 +163,18 @@ def _close(fd: int) -> None:
         pass
 
 
+def _kill(pid: int, *fds: int | None) -> None:
+    """Kills the forked process ``pid``, reaps it and closes this side's pipes to it."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+    for fd in fds:
+        if fd is not None:
+            _close(fd)
+
+
 class Background:
     """Work running in a forked process beside this one (:func:`in_background`)."""
 
@@ -189,13 +201,7 @@ class Background:
     def stop(self) -> None:
         """Stops the work if it is still running (when the build fails elsewhere)."""
         if self._pid is not None:
-            try:
-                os.kill(self._pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self._pid, 0)
-            if self._read is not None:
-                os.close(self._read)
+            _kill(self._pid, self._read)
             self._pid = None
 
 
@@ -289,14 +295,7 @@ class Prepared(Generic[R]):
     def stop(self) -> None:
         """Stops the process if it still runs (when the build ends without giving it its input)."""
         if self._pid is not None:
-            try:
-                os.kill(self._pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self._pid, 0)
-            for fd in (self._give, self._answer):
-                if fd is not None:
-                    _close(fd)
+            _kill(self._pid, self._give, self._answer)
             self._pid = self._give = self._answer = None
 
 

@@ -309,14 +309,21 @@ def _organisations(g: _Graph) -> Iterator[Solution]:
         yield from _join(base, parts)  # GROUP BY every other column: one row per combination
 
 
-def _bodies(g: _Graph) -> Iterator[Solution]:
-    for iri in g.of_kind(_ORG_ORGANIZATION, "body"):
+def _labelled(
+    g: _Graph, cls: ox.NamedNode, kind: str, stem: str, links: Sequence[tuple[ox.NamedNode, str]]
+) -> Iterator[Solution]:
+    """Each ``kind`` with its id, its Swedish and English ``skos:prefLabel`` (``stem``) and, each
+    an OPTIONAL, the objects of ``links`` (predicate, variable)."""
+    for iri in g.of_kind(cls, kind):
         base: Solution = {"iri": iri}
         _put(base, "id", _last_segment(iri))
-        parts = [*g.text(iri, _SKOS_PREF, "name"), g.optional(iri, _ORG_UNIT_OF, "unit_of_iri")]
-        parts.append(g.optional(iri, _ORG_SUB_OF, "sub_organisation_of_iri"))
-        parts.append(g.optional(iri, _FOAF_HOMEPAGE, "website"))
+        parts = [*g.text(iri, _SKOS_PREF, stem), *(g.optional(iri, p, var) for p, var in links)]
         yield from _join(base, parts)
+
+
+def _bodies(g: _Graph) -> Iterator[Solution]:
+    links = ((_ORG_UNIT_OF, "unit_of_iri"), (_ORG_SUB_OF, "sub_organisation_of_iri"), (_FOAF_HOMEPAGE, "website"))
+    return _labelled(g, _ORG_ORGANIZATION, "body", "name", links)
 
 
 def _people(g: _Graph) -> Iterator[Solution]:
@@ -327,12 +334,9 @@ def _people(g: _Graph) -> Iterator[Solution]:
 
 
 def _posts(g: _Graph) -> Iterator[Solution]:
-    for iri in g.of_kind(_ORG_POST, "post"):
-        base: Solution = {"iri": iri}
-        _put(base, "id", _last_segment(iri))
-        parts = [*g.text(iri, _SKOS_PREF, "label"), g.optional(iri, _ORG_POST_IN, "post_in_iri")]
-        parts.append(g.optional(iri, _ORG_REPORTS_TO, "reports_to_iri"))
-        yield from _join(base, parts)
+    return _labelled(
+        g, _ORG_POST, "post", "label", ((_ORG_POST_IN, "post_in_iri"), (_ORG_REPORTS_TO, "reports_to_iri"))
+    )
 
 
 def _post_holdings(g: _Graph) -> Iterator[Solution]:

@@ -53,7 +53,6 @@ __all__ = [
     "check_query_text",
     "keyword_reading",
     "lex",
-    "tokens",
 ]
 
 #: The largest query accepted, in bytes of UTF-8.
@@ -170,8 +169,7 @@ class Lexed:
 
     def where(self, offset: int) -> str:
         """``line L, column C`` of ``offset`` in the text as written (lines end at LF, as the engine counts)."""
-        line = self.text.count("\n", 0, offset) + 1
-        return f"line {line}, column {offset - (self.text.rfind(chr(10), 0, offset) + 1) + 1}"
+        return _where(self.text, offset)
 
     def original_offset(self, run_offset: int) -> int:
         """The offset in the text as written of ``run_offset`` in :attr:`text_run`."""
@@ -328,11 +326,6 @@ def lex(text: str) -> Lexed:
         previous = token
         at += len(token.text)
     return Lexed(text, tuple(found))
-
-
-def tokens(text: str) -> list[tuple[str, str, int]]:
-    """(kind, text, offset) of every token outside whitespace and comments; strings and IRIs are one token each."""
-    return [(t.kind, t.text, t.offset) for t in lex(text).tokens]
 
 
 def _where(text: str, offset: int) -> str:

@@ -45,6 +45,15 @@ def test_every_meeting_document_is_framed_with_terms_as_keys(release: Path) -> N
     assert not problems, "\n".join(problems[:20])
 
 
+def test_every_key_of_the_whole_graph_is_a_term(release: Path) -> None:
+    """The whole graph's JSON-LD (a flat ``@graph``: ``type`` may be a single string there) uses the
+    context's terms for every key too, sources' publication dates included."""
+    doc = json.loads((release / "sakrad.jsonld").read_text(encoding="utf-8"))
+    problems: list[str] = []
+    _walk(doc["@graph"], problems, "sakrad.jsonld")
+    assert not [p for p in problems if "not a list" not in p], "\n".join(problems[:20])
+
+
 def test_the_documented_consumer_runs_against_the_release(release: Path) -> None:
     code = re.search(r"```python\n(.*?)```", (ROOT / "docs" / "jsonld.md").read_text(encoding="utf-8"), re.S)
     assert code, "docs/jsonld.md has no Python example"

@@ -103,8 +103,8 @@ class _Place:
                 f"every fact against the page, add the records its comments propose, then run `{self.validate}`"
             )
         return (
-            f"Wrote the draft of meeting {meeting_id} to {out}: review it, then move it to "
-            f"{self.meetings / name} and run `{self.validate}`"
+            f"Wrote the draft of meeting {meeting_id} to {out}: review every fact against the page, move it "
+            f"to {self.meetings / name}, add the records its comments propose, then run `{self.validate}`"
         )
 
 

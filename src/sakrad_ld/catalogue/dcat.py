@@ -105,18 +105,12 @@ def vocabulary_graph() -> Graph:
 
 
 def catalogue_graph(
-    project: Project,
-    corpus: Corpus,
-    built: Built,
-    report: ValidationReport,
-    files: list[ReleasedFile],
-    vocab: Graph | None = None,
+    project: Project, corpus: Corpus, built: Built, report: ValidationReport, files: list[ReleasedFile]
 ) -> Graph:
-    """The whole catalogue (DCAT-AP 3.0.1) of a release whose files are ``files``. Deterministic.
-    ``vocab`` is :func:`vocabulary_graph`, when the caller has read it already."""
+    """The whole catalogue (DCAT-AP 3.0.1) of a release whose files are ``files``. Deterministic."""
     config, minter = corpus.config, built.minter
     g = Graph()
-    vocab = vocabulary_graph() if vocab is None else vocab
+    vocab = vocabulary_graph()
     base = _download_base(config)
     dumps = [ox.NamedNode(base + f.path) for f in files if f.is_rdf]
     _Catalogue(g, vocab, config, minter).add(files, base, corpus, _standards(project))
@@ -572,16 +566,15 @@ def write_catalogue(
     corpus: Corpus,
     built: Built,
     report: ValidationReport,
-    files: list[ReleasedFile] | None = None,
 ) -> list[CatalogueReport]:
     """Describes the release in ``root`` (every file :func:`release_files` finds there, so the
-    files must be written first; ``files``, when the caller has read them already) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
+    files must be written first) and writes the DCAT-AP 3.0.1 catalogue (``catalog.ttl``,
     ``catalog.rdf``) and its DCAT-AP 2.1.1 variant (``catalog-dcat-ap-2.ttl``, ``.rdf``) there.
 
     Raises InputErrors, pointing at ``data/dataset.yaml``, if either breaks a mandatory rule of
     its profile; logs every warning the docs do not explain. Returns both checks, 3.0.1 first.
     """
-    catalogue = make_catalogue(project, corpus, built, report, release_files(root) if files is None else files)
+    catalogue = make_catalogue(project, corpus, built, report, release_files(root))
     checked = check_catalogue(catalogue)
     accept_catalogue(checked, corpus.config, project)
     for name, data in catalogue.files().items():

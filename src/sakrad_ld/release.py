@@ -165,8 +165,9 @@ def write_release(
     # compiled at all when nothing will be written). They pay only on an idle core: without a
     # given number of workers, they (and a second process for the meetings of a small corpus)
     # are started only when a core is idle now; on a busy machine they only add work.
-    helpers = (cores() if workers is None else workers) > 1 and (workers is not None or idle_cores() > 0)
-    workers = cores() if workers is None else workers
+    given = workers is not None
+    workers = workers if workers is not None else cores()
+    helpers = workers > 1 and (given or idle_cores() > 0)
     loading = start_loading(project.data, fork=helpers)
     from .catalogue.dcat import finish
     from .catalogue.dcat_ap import prepare_checks

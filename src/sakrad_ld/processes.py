@@ -163,6 +163,14 @@ def _close(fd: int) -> None:
         pass
 
 
+def _ended(pid: int, fd: int) -> tuple[bytes, int]:
+    """What the forked process ``pid`` wrote to the pipe ``fd`` (then closed here) until it ended,
+    and its exit code."""
+    said = _received(fd)
+    _close(fd)
+    return said, os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
 def _kill(pid: int, *fds: int | None) -> None:
     """Kills the forked process ``pid``, reaps it and closes this side's pipes to it."""
     try:
@@ -186,9 +194,7 @@ class Background:
         ChildProcessError, its traceback on standard error)."""
         if self._pid is not None:
             assert self._read is not None
-            with os.fdopen(self._read, "rb") as pipe:
-                said = pipe.read()
-            status = os.waitstatus_to_exitcode(os.waitpid(self._pid, 0)[1])
+            said, status = _ended(self._pid, self._read)
             self._pid = None
             if said:
                 self._error = pickle.loads(said)
@@ -277,9 +283,7 @@ class Prepared(Generic[R]):
         """What the work returned; raises what it raised (ChildProcessError if the process died)."""
         if self._pid is not None:
             assert self._answer is not None
-            said = _received(self._answer)
-            _close(self._answer)
-            status = os.waitstatus_to_exitcode(os.waitpid(self._pid, 0)[1])
+            said, status = _ended(self._pid, self._answer)
             self._pid = None
             if said:
                 self._outcome = pickle.loads(said)

@@ -190,11 +190,15 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             state["timed_out"] += 1
             self._close_quietly()
 
-        def _close_quietly(self) -> None:
+        def _stop_waiting_for_request(self) -> None:
+            """Out of the lists of connections waiting for a request head, its request timer stopped."""
             fresh.pop(self, None)
             idle.pop(self, None)
-            self.resume()
             self._cancel_request_timer()
+
+        def _close_quietly(self) -> None:
+            self._stop_waiting_for_request()
+            self.resume()
             if not self.transport.is_closing():
                 self.transport.close()
 
@@ -203,9 +207,7 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             cycle = self.cycle
             super().handle_events()
             if self.cycle is not cycle and self.cycle is not None:
-                fresh.pop(self, None)
-                idle.pop(self, None)
-                self._cancel_request_timer()
+                self._stop_waiting_for_request()
                 self.cycle.scope[_SCOPE_KEY] = self  # type: ignore[literal-required]
 
         def on_response_complete(self) -> None:
@@ -215,10 +217,8 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
                 self._wait_for_request()
 
         def connection_lost(self, exc: Exception | None) -> None:
-            fresh.pop(self, None)
-            idle.pop(self, None)
+            self._stop_waiting_for_request()
             self.resume()
-            self._cancel_request_timer()
             if getattr(self, "evicted", False):
                 self.evicted = False
                 state["closing"] -= 1

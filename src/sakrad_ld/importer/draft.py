@@ -297,7 +297,14 @@ def _mapping(record: object, indent: int, path: str, comments: dict[str, tuple[s
 
 
 def _comment(pad: str, notes: tuple[str, ...]) -> list[str]:
-    return [f"{pad}# {line}" for note in notes for line in textwrap.wrap(note, _WIDTH - len(pad) - 2)]
+    """The notes as comment lines of at most ``_WIDTH`` characters, broken only at spaces: an address or an
+    id is never cut (one longer than a line gets a line of its own), so it can be copied whole."""
+    width = _WIDTH - len(pad) - 2
+    return [
+        f"{pad}# {line}"
+        for note in notes
+        for line in textwrap.wrap(note, width, break_long_words=False, break_on_hyphens=False)
+    ]
 
 
 def _text_lines(text: Text, indent: int, out: list[str]) -> None:

@@ -36,7 +36,7 @@ from ..records import (
 )
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
-from .page_facts import MONTHS, Agent, PageFacts, StatedNumber, read_facts
+from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, read_facts
 from .regeringen import SECTION_KINDS, Entry, Link, Page, page_kind
 
 __all__ = ["PageDraft", "draft_page", "merge"]
@@ -51,6 +51,8 @@ class PageDraft:
     kind: str  # sakrad | about | mention | other
     meeting: Meeting | None = None
     new: dict[str, list[object]] = field(default_factory=dict)  # file → records to append
+    #: person of data/people.yaml → the holdings the page shows that data/ does not record (post and source)
+    holdings: dict[str, list[Holding]] = field(default_factory=dict)
     comments: dict[str, list[str]] = field(default_factory=dict)
     existing: str | None = None  # the meeting of data/ this page is a source of
     mentions: list[str] = field(default_factory=list)
@@ -93,7 +95,19 @@ class PageDraft:
                 block: list[str] = []
                 _mapping(record, 4, "", {}, block)
                 text += "#   - " + block[0].lstrip() + "\n" + "".join(f"# {b}\n" for b in block[1:])
+        for person, holdings in self.holdings.items():
+            text += f"\n# To add to the holds of {person} in data/people.yaml:\n"
+            for holding in holdings:
+                block = []
+                _mapping(holding, 4, "", {}, block)
+                text += "#   - " + block[0].lstrip() + "\n" + "".join(f"# {b}\n" for b in block[1:])
         return text
+
+    def hold(self, person: str, holding: Holding) -> None:
+        """Proposes ``holding`` for a person of data/people.yaml, once."""
+        mine = self.holdings.setdefault(person, [])
+        if all((h.post, h.source) != (holding.post, holding.source) for h in mine):
+            mine.append(holding)
 
 
 def _same(a: str, b: str) -> bool:
@@ -191,12 +205,8 @@ class _Ids:
             near = self._near("person", "people.yaml", agent.name, [(p.id, p.name) for p in self.corpus.people])
             known = next((p for p in self.corpus.people if p.id == near), None)
         if known:
-            if post and all(h.post != post for h in known.holds):
-                self.draft.note(
-                    "",
-                    f"{known.id} is in data/people.yaml; the page gives them the post "
-                    f"'{agent.post}': add a holding with source {source}",
-                )
+            if post and all((h.post, h.source) != (post, source) for h in known.holds):
+                self.draft.hold(known.id, Holding(post=post, source=source, as_of=as_of))
             return known.id, post
         holds = [Holding(post=post, source=source, as_of=as_of)] if post else []
         new = Person(id=slug(agent.name or ""), name=agent.name or "", holds=holds, sources=[source])
@@ -257,6 +267,38 @@ _SOURCE_PREFIX = {"web-page": "regeringen", "article": "regeringen", "press-rele
 
 def _count(number: StatedNumber | None) -> Count | None:
     return Count(text=number.text, value=number.value, approximate=number.approximate) if number else None
+
+
+_COUNTS = ("invited_count", "organisation_count", "participant_count")
+
+
+def _count_again(draft: PageDraft, name: str, kept: Count, other: Count, where: str, source: str | None) -> Note | None:
+    """A second count of the same kind: the same count again (in the same or other words) is drafted once
+    and the comment quotes both wordings; a different one is a contradiction, kept as a note beside the
+    drafted count and flagged for review."""
+    if other.text == kept.text:
+        draft.note(name, f'{where} states this count again in the same words ("{other.text}"): drafted once')
+        return None
+    if other.value is not None and (other.value, other.approximate) == (kept.value, kept.approximate):
+        draft.note(
+            name,
+            f'{where} states the same count again in other words: "{other.text}" (drafted: "{kept.text}"); '
+            "drafted once",
+        )
+        return None
+    draft.note(
+        name,
+        f'CHECK: {where} states another {name}, "{other.text}", where the draft has "{kept.text}": they '
+        "contradict each other, so both are kept (the other as a note) for review",
+    )
+    return Note(
+        about=name,  # type: ignore[arg-type]  (a field name of records.MeetingFact)
+        source=source,
+        text=Text(
+            f'Sidan anger också "{other.text}", som skiljer sig från "{kept.text}".',
+            f'The page also states "{other.text}", which differs from "{kept.text}".',
+        ),
+    )
 
 
 def _short(text: str, words: int = 6) -> str:
@@ -356,6 +398,18 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         person, _ = ids.person(agent, main, as_of)
         if all(p.person != person for p in participants):
             participants.append(GovernmentParticipant(person=person, description=Text(sentence)))
+    for words in facts.government:  # "ett tjugotal representanter för olika departement i Regeringskansliet"
+        ministries = sorted(set(MINISTRY.findall(words)))
+        body = ids.body(ministries[0], main) if len(ministries) == 1 else "regeringskansliet"
+        if any(p.body == body and p.description == Text(words) for p in participants):
+            continue
+        if re.match(r"(?i)representanter|företrädare", words) is None:
+            draft.note(
+                f"government_participants[{len(participants)}]",
+                f'the page counts them: "{words}"; no count of the data model counts representatives of the '
+                "Government Offices, so the words are kept as the description",
+            )
+        participants.append(GovernmentParticipant(body=body, description=Text(words)))
     agencies = []
     for name in facts.agencies:
         found = next((b.id for b in corpus.bodies if _same(b.name.sv, name)), None)
@@ -387,6 +441,29 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
                 )
             )
         )
+    for words in facts.agency_counts:  # "ett tiotal representanter för myndigheter": no count kind counts them
+        draft.note(
+            f"notes[{len(notes)}]",
+            f'the page counts representatives of agencies: "{words}"; no count of the data model counts them, '
+            "so the words are kept in a note",
+        )
+        notes.append(
+            Note(
+                about="agencies",
+                text=Text(
+                    f'Sidan anger att "{words}" deltog.',
+                    f'The page states that "{words}" (representatives of agencies) took part.',
+                ),
+            )
+        )
+    drafted: dict[str, Count] = {}
+    for name, number in facts.counts:  # a further count of the same kind: the same again, or a contradiction
+        count = _count(number)
+        assert count is not None
+        if name not in drafted:
+            drafted[name] = count
+        elif (note := _count_again(draft, name, drafted[name], count, "the page", None)) is not None:
+            notes.append(note)
     for words in facts.discussion_words:
         draft.note("discussion_areas", f'the page: "{words}"')
     if date is None:
@@ -467,6 +544,7 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
     assert a is not None and b is not None
     changes: dict[str, object] = {}
     taken = []
+    contradictions: list[Note] = []
     for name in _MERGED:
         mine, theirs = getattr(a, name), getattr(b, name)
         if theirs in (None, []):
@@ -479,6 +557,10 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
             taken.append(name)
             if name == "date":
                 changes["date_derivation"] = b.date_derivation
+        elif name in _COUNTS and mine != theirs:
+            note = _count_again(main, name, mine, theirs, other.url, b.source)
+            if note is not None:
+                contradictions.append(note)
         elif mine != theirs and name not in ("topic",):
             main.note(name, f"{other.url} gives another {name}: {_plain(theirs)}")
     conveners = list(a.conveners) + [
@@ -489,10 +571,19 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
     participants = list(a.government_participants) + [
         dataclasses.replace(p, source=b.source)
         for p in b.government_participants
-        if all(p.person != q.person for q in a.government_participants)
+        if all(_who(p) != _who(q) for q in a.government_participants)
     ]
     sources = [*a.sources, *(s for s in (b.source, *b.sources) if s not in a.sources and s != a.source)]
-    notes = list(a.notes) + [n for n in b.notes if n not in a.notes and a.notes == []]
+    # the announcement ("bjuder in") is the note about no fact: dropped when the other page reports the
+    # meeting held; notes about a fact (a count stated otherwise) are kept from both pages
+    said, b_said = [n for n in a.notes if n.about is None], [n for n in b.notes if n.about is None]
+    held = bool(said) and not b_said
+    notes = [
+        *([] if held else said or b_said),
+        *(n for n in a.notes if n.about is not None),
+        *(dataclasses.replace(n, source=n.source or b.source) for n in b.notes if n.about is not None),
+        *contradictions,
+    ]
     main.meeting = dataclasses.replace(
         a,
         **changes,
@@ -500,15 +591,23 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
         government_participants=participants,
         sources=sources,
         fact_sources=[*a.fact_sources, FactSource(facts=taken, source=b.source)] if taken else a.fact_sources,
-        notes=notes if not (a.notes and not b.notes) else [],
+        notes=notes,
     )
-    if a.notes and not b.notes:
+    if held:
         main.note("notes", f"{other.url} reports the meeting as held: the announcement note is dropped")
     for file, records in other.new.items():
         mine = main.new.setdefault(file, [])
         mine.extend(r for r in records if all(getattr(r, "id", None) != getattr(m, "id", None) for m in mine))
+    for person, holdings in other.holdings.items():
+        for holding in holdings:
+            main.hold(person, holding)
     main.note("", f"also drafted from {other.url} (the same meeting)")
     return main
+
+
+def _who(participant: GovernmentParticipant) -> object:
+    """A person once; a body ("representanter från Regeringskansliet") once for each wording."""
+    return participant.person or (participant.body, participant.description)
 
 
 def _plain(value: object) -> str:

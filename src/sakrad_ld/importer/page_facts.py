@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .documentation import MONTHS, number_value
 from .regeringen import Page
 
-__all__ = ["Agent", "PageFacts", "StatedNumber", "read_facts"]
+__all__ = ["MINISTRY", "Agent", "PageFacts", "StatedNumber", "read_facts"]
 
 _DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
 _NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)*"
@@ -29,13 +29,35 @@ _PURPOSE = re.compile(
     r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft"
 )
 _INVITE = re.compile(r"\b(bjöd|bjuder)\b")
-_APPROX = re.compile(r"-?tal\b|\b(?:drygt|runt|cirka|ca|omkring|ungefär)\b", re.IGNORECASE)
+_APPROX = re.compile(r"-?tal\b|\b(?:drygt|runt|cirka|ca|omkring|ungefär|närmare|knappt|över|uppemot)\b", re.IGNORECASE)
+_TENS = r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
+_UNIT = r"(?:två|tre|fyra|fem|sex|sju|åtta|nio)"
+_TEEN = r"(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
+#: A number as pages write one: digits, "ett 40-tal", a number word ("tjugofem"), "ett tjugotal", "hundratal".
+_NUMBER = (
+    r"(?<![\w-])(?:(?:[Tt]otalt |[Ss]ammanlagt |de )?(?:(?:[Ee]tt|[Dd]rygt|[Rr]unt|[Cc]irka|[Cc]a|[Oo]mkring|"
+    r"[Uu]ngefär|[Nn]ärmare|[Kk]nappt|[Öö]ver|[Uu]ppemot) )?)"
+    rf"(?:\d+-tal|\d+|(?:{_TENS}{_UNIT}?|{_TEEN}|{_UNIT}|hundra)(?:tal)?)(?![\w-])"
+)
+#: Whom a count counts: organisations, or people ("representanter", "personer", "deltagare", "företrädare"),
+#: with the words that say from where ("från olika civilsamhällesorganisationer", "för olika departement
+#: i Regeringskansliet"), up to the next count or clause.
+_TAIL_STOP = (
+    rf"(?:(?:samt|som|på|till|deltog|samlades|var|vid|under|med|ett|en)\b|och {_NUMBER}|"
+    r"(?:(?:i|på|vid|under) )?(?:(?:ett|en|det) )?(?:EU-)?(?:[Ss]akråd|[Ss]amråd|[Mm]öte|[Ss]amtal|[Dd]ialog)\w*)"
+)
 _COUNT = re.compile(
-    r"(?P<words>(?:(?:[Tt]otalt |de )?(?:[Ee]tt|[Dd]rygt|[Rr]unt|[Cc]irka|[Oo]mkring) )?(?:\d+-tal|[a-zåäö]+tal|\d+|"
-    r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)) (?P<noun>(?:[\w-]+ och )?(?:[\w-]+ )?"
-    r"(?P<head>[\w-]*organisationer|representanter|personer|deltagare|ADV:er)\b(?: (?:från|för|i) (?:det civila "
-    r"samhället|civilsamhället|olika civilsamhällesorganisationer|civilsamhällesorganisationer|myndigheter "
-    r"och branschorganisationer|olika departement i Regeringskansliet|Regeringskansliet))?)"
+    rf"(?P<words>{_NUMBER}) (?P<noun>(?:[\w-]+ och )?(?:[\w-]+ )?"
+    r"(?P<head>[\w-]*organisationer|representanter|personer|deltagare|företrädare|ADV:er)\b"
+    rf"(?P<tail> (?:från|för|i|inom) (?:(?!{_TAIL_STOP})[^\s,.;:()]+)(?: (?!{_TAIL_STOP})[^\s,.;:()]+){{0,5}})?)"
+)
+#: Representatives of the Government Offices ("representanter från Regeringskansliet", "för olika departement").
+MINISTRY = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet\b")
+_GOVERNMENT = re.compile(r"\b(?:departement\w*|Regeringskansliet|[A-ZÅÄÖ][a-zåäö-]+departementet)\b")
+_AGENCIES = re.compile(r"\bmyndighet(?:er|erna)?\b", re.IGNORECASE)
+_REPRESENTATIVES = re.compile(
+    r"(?<![\w-])(?:[Rr]epresentanter|[Ff]öreträdare) (?:från|för) (?:(?:olika|flera|berörda) )?"
+    r"(?:departement(?:en)?(?: i Regeringskansliet)?|Regeringskansliet|[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet)"
 )
 
 
@@ -68,6 +90,13 @@ class PageFacts:
     invited_description: str | None = None
     organisations: StatedNumber | None = None
     participants: StatedNumber | None = None
+    #: every count of who took part the page states, in order: (field, number); the first of each field is
+    #: ``organisations`` or ``participants``, a further one is the same count again or another count
+    counts: list[tuple[str, StatedNumber]] = field(default_factory=list)
+    #: representatives of the Government Offices as the page words them ("ett tjugotal representanter för
+    #: olika departement i Regeringskansliet", "representanter från Regeringskansliet")
+    government: list[str] = field(default_factory=list)
+    agency_counts: list[str] = field(default_factory=list)  # "ett tiotal representanter för myndigheter"
     chair: Agent | None = None
     chair_words: str = ""
     speakers: list[tuple[Agent, str]] = field(default_factory=list)  # opened, presented: with the sentence
@@ -86,11 +115,40 @@ def sentences(text: str) -> list[str]:
 
 def _number(words: str) -> StatedNumber:
     digits = re.search(r"\d+", words)
-    core = words.split()[-1]
+    core = words.split()[-1].casefold()
     value = int(digits.group()) if digits else number_value(core)
     if value is None and core.endswith("tal"):
-        value = number_value(core[:-3])
+        value = 100 if core == "hundratal" else number_value(core[:-3])
     return StatedNumber(words, value, bool(_APPROX.search(words)))
+
+
+def _took_part(s: str, facts: PageFacts) -> None:
+    """The counts of a sentence saying who took part: organisations, people, and representatives of the
+    Government Offices or of agencies, which no count of the data model counts (their words are kept)."""
+    counted = []
+    for count in _COUNT.finditer(s):
+        counted.append(count.span())
+        number = _number(count["words"])
+        number = StatedNumber(count.group(0), number.value, number.approximate)
+        tail = count["tail"] or ""
+        if count["head"].endswith("organisationer"):
+            kind = "organisation_count"
+        elif _GOVERNMENT.search(tail):
+            facts.government.append(count.group(0))
+            continue
+        elif _AGENCIES.search(tail) and not re.search(r"organisation|samhälle", tail):
+            facts.agency_counts.append(count.group(0))
+            continue
+        else:
+            kind = "participant_count"
+        facts.counts.append((kind, number))
+        if kind == "organisation_count" and facts.organisations is None:
+            facts.organisations = number
+        elif kind == "participant_count" and facts.participants is None:
+            facts.participants = number
+    for m in _REPRESENTATIVES.finditer(s):  # without a count: "representanter från Regeringskansliet"
+        if not any(a <= m.start() < b for a, b in counted):
+            facts.government.append(m.group(0))
 
 
 def agents(words: str, page: Page) -> list[Agent]:
@@ -258,16 +316,7 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
                 elif invited["what"] and not invited["what"].startswith("till"):
                     facts.invited_description = invited["what"]
     elif not invite and re.search(r"\b(deltog|samlades|deltagare|deltagarna)\b", s):
-        for count in _COUNT.finditer(s):
-            noun = count["noun"]
-            if re.search(r"departement|Regeringskansliet", noun):
-                continue
-            number = _number(count["words"])
-            number = StatedNumber(count.group(0), number.value, number.approximate)
-            if count["head"].endswith("organisationer") and facts.organisations is None:
-                facts.organisations = number
-            elif not count["head"].endswith("organisationer") and facts.participants is None:
-                facts.participants = number
+        _took_part(s, facts)
     chair = (
         re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
         or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) som höll i mötet", s)

@@ -7,7 +7,9 @@ Accept header of ``static/accept.tsv``; the answer must be the file of the right
 triples are the document's (:func:`sakrad_ld.web.describe.document_triples`). A crawl from the start
 page follows every internal link — through nginx at the root, and through a plain static file server
 (no rules at all) with the export under a sub-path, as a site would be from ``file://``. Hostile
-paths (a header injected through a decoded capture) and the rules' own files are refused.
+paths (a header injected through a decoded capture) and the rules' own files are refused. The
+release graph's IRI (``/graph/{version}``) leads where ``sakrad-ld serve`` sends it, asked in this
+process for every header (``static_site``). The same rules for Apache: ``test_static_apache.py``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import pytest
 from graphs import assert_isomorphic
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
+from static_site import GRAPH_ACCEPT, accept_cases, expected_graph_targets, graph_path, served
 
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.jsonld import context_document
@@ -39,24 +42,14 @@ from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ONTOLOGY_IRI
 from sakrad_ld.web.describe import document_triples
 from sakrad_ld.web.documents import published_resources
-from sakrad_ld.web.static import NGINX_HTTP, NGINX_SERVER, export_site
+from sakrad_ld.web.static import DATASET_PATH, NGINX_HTTP, NGINX_SERVER, export_site
 
-HERE = Path(__file__).resolve().parent
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 BY_NAME = {f.name: f for f in (HTML, *FORMATS)}
 RDFLIB_FORMAT = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "rdfxml": "xml"}
 
 
-def _accept_cases() -> list[tuple[str, str]]:
-    rows = []
-    for line in (HERE / "static" / "accept.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, header = line.split("\t")
-            rows.append((name, header))
-    return rows
-
-
-ACCEPT = _accept_cases()
+ACCEPT = accept_cases()
 
 
 @pytest.fixture(scope="module")
@@ -295,6 +288,7 @@ def test_the_export_works_under_a_sub_path_with_a_plain_static_server(plain_serv
     seen = crawl(get, "/a/sub/path/index.html")
     assert len(seen) > 100 and "/a/sub/path/en/index.html" in seen
     assert any(p.startswith("/a/sub/path/doc/meeting/") for p in seen)
+    assert _links_resolve(get, f"/a/sub/path{DATASET_PATH}.html") > 20  # where the graph's IRI leads a browser
 
 
 def test_every_link_of_the_export_names_a_file_so_it_works_from_file_urls(export: Path) -> None:
@@ -328,6 +322,61 @@ def test_a_header_cannot_be_injected_through_an_iri_path(client: Client, opened:
         status, headers, _ = client.get(hostile)
         assert status == 404, (hostile, status)
         assert "set-cookie" not in headers and "x-injected" not in headers, (hostile, headers)
+
+
+def test_the_release_graphs_iri_leads_where_the_server_sends_it(
+    client: Client, release: Path, opened: Release, export: Path
+) -> None:
+    expected, cache_control = expected_graph_targets(release, opened)
+    path = graph_path(opened)
+    for accept in GRAPH_ACCEPT:
+        status, headers, _ = client.get(path, accept)
+        assert status == 303, (accept, status)
+        assert urlsplit(headers["location"]).path == expected[accept], (accept, headers["location"])
+        assert "Accept" in headers.get("vary", ""), (accept, headers)
+        assert headers.get("cache-control") == cache_control, (accept, headers)
+    for target in sorted(set(expected.values())):
+        status, headers, body = client.get(target)
+        assert status == 200 and body == (export / target[1:]).read_bytes(), target
+    page = f"{DATASET_PATH}.html"
+    assert expected["text/html"] == page and opened.base_iri + DATASET_PATH[1:] in (export / page[1:]).read_text()
+    for name in (f.name for f in FORMATS):  # every download the graph leads to is the release's file
+        target = expected[next(header for n, header in ACCEPT if n == name)]
+        if target != page:
+            assert (export / target[1:]).read_bytes() == (release / target.rsplit("/", 1)[1]).read_bytes(), target
+
+
+def test_another_version_of_the_graph_answers_404(client: Client, release: Path, opened: Release) -> None:
+    path = graph_path(opened)
+    for other in ("/graph/0.0.1", "/graph/", f"{path}/", f"{path}.ttl", f"{path}x", f"/doc{path}"):
+        assert served(release, other, "text/turtle")[0] == 404, other
+        status, headers, _ = client.get(other, "text/turtle")
+        assert status == 404 and "location" not in headers, (other, status)
+
+
+def test_the_dataset_page_links_to_pages_the_export_has(client: Client) -> None:
+    assert _links_resolve(lambda path: client.get(path, "text/html"), f"{DATASET_PATH}.html") > 20
+
+
+def _links_resolve(get: Callable[[str], tuple[int, dict[str, str], bytes]], page: str) -> int:
+    """Fails unless ``page`` and every page or file it links to within the site answer 200; the
+    number of links followed. The dataset's page has no English page, here or on the server: its
+    language switch is left out."""
+    status, _, body = get(page)
+    assert status == 200, page
+    html = body.decode("utf-8")
+    switch = re.findall(r'<a class="language"[^>]*\shref="([^"]+)"', html)
+    assert len(switch) == 1, switch
+    targets = set()
+    for href in re.findall(r'\s(?:href|src)="([^"]+)"', html):
+        href = href.replace("&amp;", "&")
+        if href == switch[0]:
+            continue
+        if not href.startswith(("http:", "https:", "mailto:", "data:", "//")):
+            targets.add(urldefrag(urljoin(page, href))[0].split("?")[0])
+    broken = [target for target in sorted(targets) if get(target)[0] != 200]
+    assert not broken, f"{page} links to {broken[:10]}"
+    return len(targets)
 
 
 def test_an_unknown_iri_answers_404_at_once(client: Client) -> None:

@@ -5,6 +5,7 @@ https://nginx.org/en/docs/http/ngx_http_map_module.html, https://httpd.apache.or
 Layout of an export::
 
     index.html  404.html  context.jsonld     the start page, "not found", the JSON-LD context
+    dataset.html .ttl .jsonld .nt .rdf       the dataset's page and document (its DCAT description)
     doc/{kind}/{id}.html .ttl .jsonld .nt .rdf  every thing's document, in HTML and every RDF format
     role.html …  role/{x}.html …             the role scheme and its roles, likewise
     ontology.html  ontology.ttl …            the ontology's documentation and its RDF
@@ -21,10 +22,15 @@ sub-path and from ``file://`` with any static server; the rules add what only a 
 * ``/id/{kind}/{id}`` (and its parts) answer 303 See Other with ``/doc/{kind}/{id}`` — only for
   IRIs the data has (nginx: a map of every one; Apache: when the document exists), anything else
   under ``/id/`` is 404. No part of the request is copied into a header: the target comes from the
-  map (nginx) or from captures limited to the characters of an id (Apache), so
-  ``/id/x%0d%0aSet-Cookie:…`` cannot add a header.
+  map (nginx) or from captures limited to the characters of an id after the URL path of the
+  export's folder (Apache), so ``/id/x%0d%0aSet-Cookie:…`` cannot add a header.
 * ``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the format the ``Accept`` header
   asks for (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file.
+* ``/graph/{version}``, the IRI of the release's graph (``graph`` in ``manifest.json``, the name
+  ``sakrad-ld push`` gives it), answers 303 See Other as the server does
+  (:meth:`sakrad_ld.serving.documents.Documents.graph_at`): with the release's whole data
+  (``/download/sakrad.ttl``, ``.jsonld``, ``.nt``) in the format ``Accept`` asks for, else with
+  the dataset's page ``/dataset.html`` (``Vary: Accept``); another version is 404.
 * the rules' own folders (``nginx/``) are not served.
 
 nginx cannot weigh q-values, so the map reads the header as most clients write it: the media type
@@ -37,6 +43,7 @@ running as another user (0644, 0755).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,7 +62,7 @@ from ..documents import (
 )
 from ..folders import replacing
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
-from ..layout import CONTEXT_FILE
+from ..layout import CONTEXT_FILE, DATA_STEM
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
@@ -65,13 +72,16 @@ from .sitefiles import site_files
 
 __all__ = [
     "APACHE",
+    "DATASET_PATH",
     "DOWNLOAD_PATH",
     "NGINX_HTTP",
     "NGINX_SERVER",
     "ExportResult",
+    "GraphRule",
     "accept_map",
     "apache_rules",
     "export_site",
+    "graph_rule",
     "nginx_http_conf",
     "nginx_server_conf",
     "see_other",
@@ -86,6 +96,33 @@ APACHE = ".htaccess"
 OFFERS: tuple[Format, ...] = DOCUMENT_FORMATS
 #: The characters of an id or a part's path that the rules accept (what sakrad_ld.iri mints).
 ID_CHARS = "A-Za-z0-9._~-"
+#: The dataset's document (``{base}dataset``), where the release's graph leads a browser.
+DATASET_PATH = "/dataset"
+
+
+@dataclass(frozen=True)
+class GraphRule:
+    """The IRI of the release's graph as a path (``/graph/1.0.0``) and where it leads for each format
+    it is offered in (HTML first): what :meth:`sakrad_ld.serving.documents.Documents.graph_at` answers."""
+
+    path: str
+    targets: tuple[tuple[Format, str], ...]
+
+
+def graph_rule(opened: Release) -> GraphRule | None:
+    """The 303 rule of ``opened``'s graph: the dataset's page for HTML, the download of the
+    release's data for each RDF format it has (``sakrad.ttl`` …); None when the graph is not
+    ``{base}graph/{version}`` of a version the rules can hold as it is."""
+    base = opened.base_iri
+    path = opened.graph[len(base) - 1 :]
+    if not opened.graph.startswith(base) or not re.fullmatch(f"/graph/[{ID_CHARS}]+", path):
+        return None
+    targets = tuple(
+        (f, f"{DATASET_PATH}{f.suffix}" if f is HTML else f"/{DOWNLOAD_PATH}{DATA_STEM}{f.suffix}")
+        for f in OFFERS
+        if f is HTML or DATA_STEM + f.suffix in opened.files
+    )
+    return GraphRule(path, targets)
 
 
 @dataclass(frozen=True)
@@ -131,6 +168,12 @@ def export_site(
         tmp.chmod(0o755)
         context = f"{base}{CONTEXT_FILE}"
         _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH, context)
+        dataset = base + DATASET_PATH[1:]
+        page = resource_page(store, dataset, site)  # where the graph's IRI leads a browser, as on the server
+        if page is None:  # every release describes its dataset (its catalogue); never expected
+            raise AssertionError(f"no page for {dataset}")
+        put(f"{DATASET_PATH[1:]}.html", page.encode())
+        _documents(put, store, dataset, DATASET_PATH, context)
         resources = list(published_resources(store, base))
         pages = []
         for n, (iri, path) in enumerate(resources, start=1):
@@ -153,11 +196,11 @@ def export_site(
                 shutil.copyfile(file_path, tmp / CONTEXT_FILE)
                 (tmp / CONTEXT_FILE).chmod(0o644)
                 files += 1
-        known = see_other(store, base)
-        put(NGINX_HTTP, nginx_http_conf(known).encode())
-        put(NGINX_SERVER, nginx_server_conf().encode())
-        put(APACHE, apache_rules().encode())
-    return ExportResult(out, len(resources) + 1, files)
+        known, graph = see_other(store, base), graph_rule(opened)
+        put(NGINX_HTTP, nginx_http_conf(known, graph).encode())
+        put(NGINX_SERVER, nginx_server_conf(graph).encode())
+        put(APACHE, apache_rules(graph).encode())
+    return ExportResult(out, len(resources) + 2, files)
 
 
 def _folders(root: Path, folder: Path) -> None:
@@ -181,14 +224,15 @@ def _pattern(media_type: str) -> str:
     return media_type.replace("+", r"\+").replace(".", r"\.")
 
 
-def accept_map() -> list[tuple[str, str]]:
-    """The (regular expression, file suffix) rules of the Accept map, in the order they are tried
-    (case-insensitive PCRE, read by nginx's ``map`` and Apache's ``RewriteCond`` alike)."""
+def accept_map(offers: tuple[Format, ...] = OFFERS) -> list[tuple[str, str]]:
+    """The (regular expression, file suffix) rules of the Accept map of ``offers`` (HTML first), in
+    the order they are tried (case-insensitive PCRE, read by nginx's ``map`` and Apache's
+    ``RewriteCond`` alike); a header no rule matches gets HTML."""
     rules: list[tuple[str, str]] = []
-    for f in OFFERS:  # 1. the media type the client lists first
+    for f in offers:  # 1. the media type the client lists first
         for media in (f.media_type, *f.aliases):
             rules.append((rf"^\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
-    anywhere = [(f.media_type, f) for f in OFFERS] + [(a, f) for f in OFFERS for a in f.aliases]
+    anywhere = [(f.media_type, f) for f in offers] + [(a, f) for f in offers for a in f.aliases]
     for media, f in anywhere:  # 2. HTML anywhere, then each RDF format anywhere; registered types first
         rules.append((rf"(^|,)\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
     return rules
@@ -210,10 +254,28 @@ def _bucket(keys: list[str]) -> int:
     return size
 
 
-def nginx_http_conf(known: dict[str, str] | None = None) -> str:
+def _graph_map(graph: GraphRule) -> list[tuple[str, str]]:
+    """The (regular expression, target) rules of the graph's Accept map: :func:`accept_map` of the
+    formats the graph is offered in, each suffix replaced by where that format is."""
+    where = {f.suffix[1:]: target for f, target in graph.targets}
+    return [(regex, where[suffix]) for regex, suffix in accept_map(tuple(f for f, _ in graph.targets))]
+
+
+def nginx_http_conf(known: dict[str, str] | None = None, graph: GraphRule | None = None) -> str:
     rules = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map())
     known = known or {}
     entries = "\n".join(f"    {path} {doc};" for path, doc in known.items())
+    graph_map = ""
+    if graph is not None:
+        graph_rules = "\n".join(f'    "~*{regex}" {target};' for regex, target in _graph_map(graph))
+        graph_map = f"""
+# The release's graph ({graph.path}) → its data in the format Accept asks for, by the same reading
+# of the header, among the formats it is offered in; else the dataset's page.
+map $http_accept $sakrad_graph {{
+    default {graph.targets[0][1]};
+{graph_rules}
+}}
+"""
     return f"""# sakrad-ld: content negotiation for the static export (written by `sakrad-ld export`).
 # Include in the http {{}} block; the server {{}} block includes sakrad-server.conf.
 # The media type listed first wins if the site has it; else HTML if named anywhere; else the first
@@ -231,10 +293,10 @@ map $uri $sakrad_see_other {{
     default "";
 {entries}
 }}
-"""
+{graph_map}"""
 
 
-def nginx_server_conf() -> str:
+def nginx_server_conf(graph: GraphRule | None = None) -> str:
     types = "\n".join(f"        {f.media_type} {f.suffix[1:]};" for f in (*OFFERS, *RESULTS_FORMATS))
     charset_types = " ".join(
         sorted(
@@ -250,6 +312,17 @@ def nginx_server_conf() -> str:
             }
         )
     )
+    graph_location = ""
+    if graph is not None:
+        graph_location = f"""
+# The release's graph → its data in the negotiated format, or the dataset's page (sakrad-http.conf's
+# map); another version is 404.
+location = {graph.path} {{
+    add_header Vary Accept always;
+    add_header Cache-Control "public, max-age=3600" always;
+    return 303 $sakrad_graph;
+}}
+"""
     return f"""# sakrad-ld: the static export's locations (written by `sakrad-ld export`).
 # Include in the server {{}} block whose root is the export folder, after sakrad-http.conf is
 # included in http {{}}:
@@ -288,7 +361,7 @@ location ^~ /id/ {{
     add_header Vary Accept always;
     return 303 $sakrad_see_other;
 }}
-
+{graph_location}
 # Documents: the file of the negotiated format; a URL with an extension (x.ttl) finds no
 # x.ttl.html and falls through to the file it names. (Ids may hold dots: a.b → a.b.html.)
 location ~ ^/({_documents_regex(extensions=True)})$ {{
@@ -307,10 +380,13 @@ location / {{
 """
 
 
-def apache_rules() -> str:
+def apache_rules(graph: GraphRule | None = None) -> str:
     """The rules as an ``.htaccess`` for Apache httpd 2.4 (mod_rewrite, mod_headers, mod_mime; the
-    folder needs ``AllowOverride FileInfo Indexes Options``). They work at the web root and under
-    a sub-path reached through the document root; through an ``Alias``, add ``RewriteBase /alias/``."""
+    folder needs ``AllowOverride FileInfo Indexes Options=Indexes,MultiViews``: a bare ``Options``
+    does not admit ``MultiViews``, and the file would answer 500). They work at the web root and
+    under a sub-path reached through the document root; through an ``Alias``, add
+    ``RewriteBase /alias/`` for the negotiated documents (the 303s find their folder's path
+    themselves)."""
     types = "\n".join(f"AddType {f.media_type} {f.suffix}" for f in (*OFFERS, *RESULTS_FORMATS))
     negotiate = []
     for regex, suffix in accept_map():
@@ -321,8 +397,24 @@ def apache_rules() -> str:
         )
     negotiate.append(f"RewriteCond %{{REQUEST_FILENAME}}.html -f\nRewriteRule ^({_documents_regex()})$ $1.html [L]")
     rules = "\n".join(negotiate)
+    graph_rules = ""
+    if graph is not None:
+        pattern = "^" + re.escape(graph.path[1:]) + "$"
+        flags = "[R=303,L,E=SAKRAD_VARY:1,E=SAKRAD_GRAPH:1]"
+        base = "%{ENV:SAKRAD_BASE}"
+        lines = [
+            f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\nRewriteRule {pattern} {base}{target} {flags}'
+            for regex, target in _graph_map(graph)
+        ]
+        lines.append(f"RewriteRule {pattern} {base}{graph.targets[0][1]} {flags}")
+        graph_rules = (
+            "\n# The release's graph → its data in the negotiated format (as for the documents, among the\n"
+            "# formats it is offered in), else the dataset's page; another version is 404.\n"
+            + "\n".join(lines)
+            + '\nHeader always set Cache-Control "public, max-age=3600" env=SAKRAD_GRAPH\n'
+        )
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
-# Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options.
+# Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options=Indexes,MultiViews.
 Options -MultiViews -Indexes
 DirectoryIndex index.html
 {types}
@@ -334,19 +426,28 @@ AddCharset utf-8 .html .ttl .nt .csv .tsv .css .js .svg .atom .xml .md .rq .json
 <FilesMatch "\\.(html|ttl|jsonld|nt|rdf)$">
     Header merge Vary Accept
 </FilesMatch>
+# A 303 whose target the rules chose by Accept.
+Header always merge Vary Accept env=SAKRAD_VARY
 
 RewriteEngine On
 # These rules are not part of the site.
 RewriteRule ^(nginx/|\\.htaccess$) - [R=404,L]
 
+# The URL path of this folder (empty at the web root, /a/sub/path under one, also through an
+# Alias): the request's path less the part the rules see. A 303's target starts with it, as a
+# relative target would name the folder's path on disk.
+RewriteCond %{{REQUEST_URI}}::$0 ^(/.+)/(.*)::\\2$
+RewriteRule .* - [E=SAKRAD_BASE:%1]
+
 # The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument), when the
 # document exists; a part (…/question/1) → its whole's document. Captures hold only the
-# characters of an id; anything else under id/ is 404.
-RewriteCond %{{REQUEST_FILENAME}} ^(.*)/id/([a-z]+)/([{ID_CHARS}]+)(/[{ID_CHARS}/]*)?$
+# characters of an id; anything else under id/ is 404. (No folder id/ exists: the file name stops
+# at id and the rest of the path is PATH_INFO.)
+RewriteCond %{{REQUEST_FILENAME}}%{{PATH_INFO}} ^(.*)/id/([a-z]+)/([{ID_CHARS}]+)(/[/{ID_CHARS}]*)?$
 RewriteCond %1/doc/%2/%3.html -f
-RewriteRule ^id/([a-z]+)/([{ID_CHARS}]+)(/[{ID_CHARS}/]*)?$ doc/$1/$2 [R=303,L]
+RewriteRule ^id/([a-z]+)/([{ID_CHARS}]+)(/[/{ID_CHARS}]*)?$ %{{ENV:SAKRAD_BASE}}/doc/$1/$2 [R=303,L,E=SAKRAD_VARY:1]
 RewriteRule ^id/ - [R=404,L]
-
+{graph_rules}
 # Documents: the file of the negotiated format (the media type listed first wins if the site has
 # it; else HTML if named anywhere; else the first RDF type named; else HTML).
 {rules}

@@ -1,0 +1,271 @@
+"""The static export's ``.htaccess`` (Apache httpd 2.4), read as text and served by real Apache.
+
+As text (always): every regular expression of the file compiles (Python's ``re`` reads these as
+PCRE does), and the rules of the release graph's IRI, tried in order as mod_rewrite tries them,
+send every Accept header where ``sakrad-ld serve`` sends it (``static_site``).
+
+By Debian's ``apache2`` (when installed; .ci/run does not install it, and these tests are then
+skipped): Apache runs on 127.0.0.1 in the foreground (``-X``) with a minimal configuration of
+its own, the export as one virtual host's document root and, on a second port, under
+``/a/sub/path/`` (a symbolic link below the document root); ``AllowOverride`` is what the rules
+ask for. At both: the graph's IRI leads where the server sends it (``Vary: Accept``), another
+version is 404, every thing and part answers 303 with its document, documents are negotiated,
+hostile paths and the rules' own files are 404.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from static_site import GRAPH_ACCEPT, accept_cases, expected_graph_targets, graph_path
+
+from sakrad_ld.formats import FORMATS, HTML
+from sakrad_ld.sparql.store import Release
+from sakrad_ld.web.documents import published_resources
+from sakrad_ld.web.static import APACHE, NGINX_HTTP, apache_rules, export_site, graph_rule
+
+APACHE_BINARY = "/usr/sbin/apache2"
+MODULES = Path("/usr/lib/apache2/modules")
+BY_NAME = {f.name: f for f in (HTML, *FORMATS)}
+SUB_PATH = "/a/sub/path"
+
+
+@pytest.fixture(scope="module")
+def opened(release: Path) -> Release:
+    return Release.open(release)
+
+
+@pytest.fixture(scope="module")
+def expected(release: Path, opened: Release) -> tuple[dict[str | None, str], str]:
+    return expected_graph_targets(release, opened)
+
+
+def _rules(text: str) -> Iterator[tuple[list[tuple[str, str, str]], str, str, str]]:
+    """The RewriteRules of ``text``, each with the RewriteConds before it: (conditions as (test
+    string, pattern, flags), pattern, substitution, flags)."""
+    conds: list[tuple[str, str, str]] = []
+    for line in text.splitlines():
+        words = re.findall(r'"[^"]*"|\S+', line)
+        if not words or words[0] not in ("RewriteCond", "RewriteRule"):
+            continue
+        words = [w[1:-1] if w.startswith('"') else w for w in words] + [""]
+        if words[0] == "RewriteCond":
+            conds.append((words[1], words[2], words[3]))
+        else:
+            yield conds, words[1], words[2], words[3]
+            conds = []
+
+
+def test_every_regular_expression_of_the_htaccess_compiles(opened: Release) -> None:
+    text = apache_rules(graph_rule(opened))
+    patterns = [p for conds, pattern, _, _ in _rules(text) for p in (pattern, *(c[1] for c in conds))]
+    patterns += re.findall(r'<FilesMatch "([^"]+)">', text)
+    assert len(patterns) > 30
+    for pattern in patterns:
+        if pattern.startswith("-") or pattern.startswith("!"):  # a file test (-f), not a regex
+            continue
+        re.compile(pattern)  # raises re.error, naming the pattern
+
+
+def test_the_htaccess_graph_rules_send_each_header_where_the_server_does(
+    opened: Release, expected: tuple[dict[str | None, str], str]
+) -> None:
+    targets, _ = expected
+    rules = list(_rules(apache_rules(graph_rule(opened))))
+    path = graph_path(opened)[1:]
+    for accept in GRAPH_ACCEPT:
+        chosen = None
+        for conds, pattern, substitution, flags in rules:
+            if not re.search(pattern, path) or (substitution == "-" and "L" not in flags.strip("[]").split(",")):
+                continue  # another path, or a rule that only sets a variable and goes on
+            assert all(test == "%{HTTP_ACCEPT}" and "NC" in cflags for test, _, cflags in conds), conds
+            if all(re.search(p, accept or "", re.IGNORECASE) for _, p, _ in conds):
+                assert "R=303" in flags and "L" in flags.strip("[]").split(","), flags
+                chosen = substitution.removeprefix("%{ENV:SAKRAD_BASE}")
+                break
+        assert chosen == targets[accept], (accept, chosen)
+    for other in ("graph/0.0.1", f"{path}/", f"{path}.ttl", f"{path}x"):
+        assert not any(re.search(pattern, other) for _, pattern, _, rflags in rules if "R=303" in rflags), other
+
+
+# --- real Apache -----------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def apache(release: Path) -> Iterator[tuple[Path, int, int]]:
+    """(the export, the port of the host serving it at its root, the port serving it under SUB_PATH)."""
+    if not Path(APACHE_BINARY).is_file():
+        pytest.skip("Apache httpd is not installed (apt-get install apache2); .ci/run does not install it")
+    # a folder of its own under the system's temporary folder, readable by the user Apache serves as
+    top = Path(tempfile.mkdtemp(prefix="sakrad-apache-"))
+    try:
+        top.chmod(0o755)
+        export = export_site(release, top / "site").out
+        (top / "www" / "a" / "sub").mkdir(parents=True)
+        for folder in (top / "www", top / "www" / "a", top / "www" / "a" / "sub"):
+            folder.chmod(0o755)
+        (top / "www" / SUB_PATH[1:]).symlink_to(export, target_is_directory=True)
+        run = top / "run"
+        run.mkdir()
+        root_port, sub_port = _free_port(), _free_port()
+        user = "User #65534\nGroup #65534" if os.geteuid() == 0 else ""  # as root, serve as nobody
+        modules = "\n".join(
+            f"LoadModule {name}_module {MODULES / f'mod_{name}.so'}"
+            for name in ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers")
+        )
+        (run / "httpd.conf").write_text(
+            f"""ServerRoot {run}
+ServerName localhost
+DefaultRuntimeDir {run}
+PidFile {run / "httpd.pid"}
+ErrorLog {run / "error.log"}
+LogLevel warn
+{modules}
+{user}
+TypesConfig {"/etc/mime.types" if Path("/etc/mime.types").is_file() else os.devnull}
+Listen 127.0.0.1:{root_port}
+Listen 127.0.0.1:{sub_port}
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory {top}>
+    AllowOverride FileInfo Indexes Options=Indexes,MultiViews
+    Require all granted
+</Directory>
+<VirtualHost 127.0.0.1:{root_port}>
+    DocumentRoot {export}
+</VirtualHost>
+<VirtualHost 127.0.0.1:{sub_port}>
+    DocumentRoot {top / "www"}
+</VirtualHost>
+""",
+            encoding="utf-8",
+        )
+        proc = subprocess.Popen(
+            [APACHE_BINARY, "-X", "-f", str(run / "httpd.conf")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        try:
+            for _ in range(100):
+                if proc.poll() is not None:
+                    pytest.fail(f"Apache did not start: {proc.stdout.read().decode()}")  # type: ignore[union-attr]
+                try:
+                    for port in (root_port, sub_port):
+                        socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            else:
+                pytest.fail("Apache did not open its ports within 5 s")
+            yield export, root_port, sub_port
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        log = (run / "error.log").read_text(encoding="utf-8") if (run / "error.log").exists() else ""
+        assert not re.search(r"\[[a-z_]+:(emerg|alert|crit|error)\]", log), log
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def _get(port: int, path: str, accept: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path, headers={"Accept": accept} if accept is not None else {})
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
+def _hosts(apache: tuple[Path, int, int]) -> list[tuple[int, str]]:
+    """(port, the export's URL path) of both hosts."""
+    _, root_port, sub_port = apache
+    return [(root_port, ""), (sub_port, SUB_PATH)]
+
+
+def test_apache_sends_the_graphs_iri_where_the_server_does(
+    apache: tuple[Path, int, int], opened: Release, expected: tuple[dict[str | None, str], str]
+) -> None:
+    export = apache[0]
+    targets, cache_control = expected
+    path = graph_path(opened)
+    for port, prefix in _hosts(apache):
+        for accept in GRAPH_ACCEPT:
+            status, headers, _ = _get(port, prefix + path, accept)
+            assert status == 303, (prefix, accept, status)
+            assert urlsplit(headers["location"]).path == prefix + targets[accept], (prefix, accept, headers)
+            assert "accept" in [v.strip().lower() for v in headers["vary"].split(",")], (prefix, accept, headers)
+            assert headers.get("cache-control") == cache_control, (prefix, accept, headers)
+        for target in sorted(set(targets.values())):
+            status, _, body = _get(port, prefix + target)
+            assert status == 200 and body == (export / target[1:]).read_bytes(), (prefix, target)
+        for other in ("/graph/0.0.1", f"{path}/", f"{path}.ttl", f"{path}x"):
+            status, headers, _ = _get(port, prefix + other, "text/turtle")
+            assert status == 404 and "location" not in headers, (prefix, other, status)
+
+
+def test_apache_answers_every_thing_and_part_with_303_to_its_document(
+    apache: tuple[Path, int, int], opened: Release
+) -> None:
+    base = opened.base_iri
+    things = [iri for iri, path in published_resources(opened.store, base) if path.startswith("/doc/")]
+    parts = sorted(
+        {
+            q.subject.value
+            for q in opened.store.quads_for_pattern(None, None, None)
+            if q.subject.value.startswith(base + "id/") and q.subject.value.count("/") > base.count("/") + 2
+        }
+    )
+    assert len(things) > 10 and len(parts) > 10
+    for port, prefix in _hosts(apache):
+        for iri in things + parts[:50]:
+            path = iri[len(base) - 1 :]
+            status, headers, _ = _get(port, prefix + path)
+            kind, id = path.split("/")[2:4]
+            assert status == 303 and urlsplit(headers["location"]).path == f"{prefix}/doc/{kind}/{id}", (prefix, path)
+        for path in ("/id/meeting/no-such-meeting", "/id/nothing", "/id/meeting/x%0d%0aSet-Cookie:%20pwned=1"):
+            status, headers, _ = _get(port, prefix + path)
+            assert status == 404 and "location" not in headers and "set-cookie" not in headers, (prefix, path)
+
+
+def test_apache_negotiates_the_documents(apache: tuple[Path, int, int], opened: Release) -> None:
+    export = apache[0]
+    documents = [path for _, path in published_resources(opened.store, opened.base_iri)][::25] + ["/ontology"]
+    for port, prefix in _hosts(apache):
+        for path in documents:
+            for name, header in accept_cases():
+                status, headers, body = _get(port, prefix + path, header)
+                wanted = BY_NAME[name]
+                assert status == 200, (prefix, path, header, status)
+                assert headers["content-type"].split(";")[0] == wanted.media_type, (prefix, path, header)
+                assert "Accept" in headers.get("vary", ""), (prefix, path)
+                assert body == (export / f"{path[1:]}{wanted.suffix}").read_bytes(), (prefix, path, header)
+
+
+def test_apache_does_not_serve_the_rules(apache: tuple[Path, int, int]) -> None:
+    for port, prefix in _hosts(apache):
+        for path in (f"/{NGINX_HTTP}", f"/{APACHE}", "/nginx/"):
+            status, _, body = _get(port, prefix + path)
+            assert status == 404 and b"RewriteRule" not in body and b"map $http_accept" not in body, (prefix, path)

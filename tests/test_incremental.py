@@ -170,7 +170,9 @@ def test_unchanged_inputs_write_nothing_and_any_change_builds_again(
     monkeypatch.setattr(release, "_write_files", counted)
     result = write_release(Project.at(corpus), out, workers=1, cache=cache)
     assert wrote == [] and result.out == out and out.resolve() == folder and _files(folder) == first
-    assert result.report.conforms and len(result.corpus.meetings) == MEETINGS  # loaded and validated all the same
+    # nothing loaded or validated: the report and the counts are those the first build recorded
+    assert result.corpus is None and result.built is None and result.meetings == MEETINGS
+    assert result.report.findings and result.report == write_release(Project.at(corpus), tmp_path / "again").report
     assert any(p.is_file() for p in (cache / "document").rglob("*")), "the meetings' entries were pruned"
 
     shape = next((corpus / "shapes").glob("*.ttl"))
@@ -185,3 +187,40 @@ def test_unchanged_inputs_write_nothing_and_any_change_builds_again(
     write_release(Project.at(corpus), out, workers=1)
     shape.write_text(before + "\n# a comment\n", encoding="utf-8")
     assert _cached(corpus, out, cache) == edited and len(wrote) == 3
+
+
+def test_a_report_record_that_does_not_read_back_makes_the_build_load_and_validate(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sakrad_ld.release as release
+
+    monkeypatch.setattr(release, "_code_digest", lambda: "this code")
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    first = _cached(corpus, out, cache)
+    records = [p for p in (cache / "report").rglob("*") if p.is_file()]
+    assert len(records) == 1
+    for broken in (b"{", b'{"meetings": 1}', b'{"meetings": 1, "triples": 2, "findings": [{"file": 3}]}', b"\xff"):
+        records[0].write_bytes(broken)
+        result = write_release(Project.at(corpus), out, workers=1, cache=cache)
+        assert result.corpus is not None and result.report.findings  # loaded and validated again
+        assert _files(out.resolve()) == first
+        # the build that validated again recorded its report anew: the next one reads it
+        assert write_release(Project.at(corpus), out, workers=1, cache=cache).corpus is None
+
+
+def test_an_unchanged_build_prints_what_the_build_that_made_its_release_printed(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sakrad_ld.cli import main
+
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+
+    def build(lang: str, *cached: str) -> str:
+        assert main(["-C", str(corpus), "build", "--out", str(out), "--lang", lang, *cached]) == 0
+        return capsys.readouterr().out
+
+    for lang in ("sv", "en"):
+        fresh = build(lang)  # no cache: loaded, validated, written
+        assert f"Wrote the release of {MEETINGS} meeting(s)" in fresh
+        assert build(lang, "--cache", str(cache)) == fresh  # the first with the cache writes its release
+        assert build(lang, "--cache", str(cache)) == fresh  # unchanged: nothing loaded, the same words

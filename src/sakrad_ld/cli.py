@@ -97,10 +97,7 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(result.report.summary())
     sys.stdout.write(summary_text(result.report, details, args.lang))
-    print(
-        f"Wrote the release of {len(result.corpus.meetings)} meeting(s), {len(result.built.triples)} triples, "
-        f"to {args.out}"
-    )
+    print(f"Wrote the release of {result.meetings} meeting(s), {result.triples} triples, to {args.out}")
     return EXIT_OK
 
 

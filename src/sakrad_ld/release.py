@@ -64,12 +64,16 @@ Stage = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced: the graph, its validation report, and the release folder (if written)."""
+    """What a build produced: the validation report, the release folder (if written), how many
+    meetings and triples the graph has, and the graph itself, unless the build found its release
+    already made from the same inputs (``corpus`` and ``built`` are then None: nothing was loaded)."""
 
-    corpus: Corpus
-    built: Built
     report: ValidationReport
     out: Path | None
+    meetings: int
+    triples: int
+    corpus: Corpus | None = None
+    built: Built | None = None
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -149,16 +153,22 @@ def write_release(
     are kept there under the digest of everything they were made from, and the next build takes a
     file from it instead of making it again when those inputs are the same (each meeting's
     documents and picture): the release is byte-identical to one built without it. The cache also
-    records which release the project's files (``data/``, ``ontology/``, ``shapes/``) made: when
-    they and the code are unchanged and ``out`` still names that release, the data is loaded and
-    validated (for the result) and nothing is written. A cache written by other code is never
-    read; what the build did not use is removed from it."""
+    records which release the project's files (``data/``, ``ontology/``, ``shapes/``) made, and
+    what its validation found: when they and the code are unchanged and ``out`` still names that
+    release, nothing is loaded, validated or written, and the result gives the recorded report
+    (``corpus`` and ``built`` are None). A cache written by other code is never read; what the
+    build did not use is removed from it."""
     started = CacheFolder.now()
     kept = CacheFolder(cache, _code_digest()) if cache is not None else None
     inputs = _inputs_digest(project) if kept is not None else ""
     made = kept.key("release", inputs) if kept is not None else ""
     # what the cache says of the release these inputs made: when its build started, its checksums
     since, recorded = _record(kept.get(made)) if kept is not None else (0.0, None)
+    if kept is not None and recorded is not None and _checksums_at(out) == recorded:
+        known = _made_before(kept, inputs, recorded, out, waiting)
+        if known is not None:
+            kept.prune(since)
+            return known
     # While this process imports what it needs next and builds and validates the graph, one
     # process reads the data, then another compiles the DCAT-AP shapes, on the core that would be
     # idle; the catalogue is checked and written there once it is made (the shapes are not
@@ -178,7 +188,7 @@ def write_release(
         with _cycle_collector_paused():
             corpus, built, report = _build(project, progress, "sakrad", loading)
             if not report.conforms:
-                return BuildResult(corpus, built, report, None)
+                return _result(corpus, built, report, None)
             out = _absolute(out)
             folders = ReleaseFolders(out)
             try:
@@ -193,14 +203,16 @@ def write_release(
                         and _inputs_digest(project) == inputs  # not changed while it was loaded
                     ):  # ``out`` is what these inputs make: the cache keeps what its build used
                         assert kept is not None
+                        kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
                         kept.prune(since)
-                        return BuildResult(corpus, built, report, out)
+                        return _result(corpus, built, report, out)
                     with folders.new() as tmp:
                         _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
                         folder = folders.publish(tmp)
                         if kept is not None:
                             if _inputs_digest(project) == inputs:  # not changed while it was built
                                 kept.put(made, f"{started!r}\n".encode() + (folder / CHECKSUMS).read_bytes())
+                                kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
                             kept.prune(started)
             except OSError as error:  # every file-system error, said with its path; no traceback
                 where = error.filename or out
@@ -210,7 +222,52 @@ def write_release(
     finally:
         checker.stop()
         loading.stop()
-    return BuildResult(corpus, built, report, out)
+    return _result(corpus, built, report, out)
+
+
+def _result(corpus: Corpus, built: Built, report: ValidationReport, out: Path | None) -> BuildResult:
+    return BuildResult(report, out, len(corpus.meetings), len(built.triples), corpus, built)
+
+
+def _made_before(
+    kept: CacheFolder, inputs: str, recorded: bytes, out: Path, waiting: Callable[[str], None] | None
+) -> BuildResult | None:
+    """The result of the build that made the release ``out`` names, when the cache recorded that
+    these inputs made it (``recorded``, its checksums) and what its validation found: nothing is
+    loaded, validated or written. None when the cache has no such report, or when, once it is this
+    build's turn to write into ``out``, ``out`` names another release."""
+    from .validate import ValidationReport
+
+    data = kept.get(kept.key("report", inputs))
+    if data is None:
+        return None
+    try:
+        from .shacl.report import Finding
+
+        doc = json.loads(data)
+        findings = tuple(Finding.from_json(f) for f in doc["findings"])
+        meetings, triples = int(doc["meetings"]), int(doc["triples"])
+    except (ValueError, KeyError, TypeError):  # not a record this code wrote: built as if it were missing
+        return None
+    out = _absolute(out)
+    folders = ReleaseFolders(out)
+    try:
+        with folders.locked(waiting):
+            folders.clean()
+            current = folders.current()  # refuses a foreign folder
+            if current is None or _checksums_at(current) != recorded:
+                return None
+    except OSError as error:
+        where = error.filename or out
+        raise ReleaseError(f"{where}: {error.strerror or error}; the release at {out} was not changed") from None
+    return BuildResult(ValidationReport(findings), out, meetings, triples)
+
+
+def _report_record(report: ValidationReport, corpus: Corpus, built: Built) -> bytes:
+    """What :func:`_made_before` reads back: the validation's findings and the graph's size."""
+    findings = [f.as_json() for f in report.findings]
+    doc = {"meetings": len(corpus.meetings), "triples": len(built.triples), "findings": findings}
+    return json.dumps(doc, ensure_ascii=False).encode()
 
 
 def _record(data: bytes | None) -> tuple[float, bytes | None]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -57,6 +58,34 @@ class Finding:
             if choice in self.messages:
                 return self.messages[choice]
         return next(iter(self.messages.values()), self.component)
+
+    @classmethod
+    def from_json(cls, doc: Mapping[str, Any]) -> Finding:
+        """The finding :meth:`as_json` gave (without its terms, which the results graph alone
+        needs); raises KeyError, TypeError or ValueError on anything else."""
+        where = None
+        if doc["file"] is not None:
+            where = Where(Path(str(doc["file"])), int(doc["line"]), str(doc["field"] or ""))
+        messages = doc["message"]
+        if not isinstance(messages, dict) or not all(isinstance(v, str) for v in messages.values()):
+            raise TypeError("messages are a map of texts")
+
+        def text(key: str) -> str | None:
+            value = doc[key]
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{key} is a text")
+            return value
+
+        return cls(
+            severity=str(doc["severity"]),
+            focus=str(doc["focusNode"]),
+            path=text("resultPath"),
+            value=text("value"),
+            messages={str(k): v for k, v in messages.items()},
+            shape=text("sourceShape"),
+            component=str(doc["sourceConstraintComponent"]),
+            where=where,
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {

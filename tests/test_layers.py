@@ -16,7 +16,16 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sakrad_ld"
 #: may import from its own layer and the layers below.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "errors", "layout", "typedyaml", "project", "folders", "processes"),  # foundations
-    ("formats", "vocab", "iri", "triples", "rdflib_edge", "records", "corpus"),  # terms, formats, the records of data/
+    (
+        "formats",
+        "vocab",
+        "iri",
+        "triples",
+        "rdflib_edge",
+        "records",
+        "corpus",
+        "attested",
+    ),  # terms, formats, the records of data/
     ("registers", "importer", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents
     ("catalogue", "diff"),  # describing and comparing releases

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .attested import check_attested_dates
 from .errors import InputError, InputErrors, ProjectError, Where
 from .processes import Prepared, prepared
 from .records import (
@@ -174,6 +175,7 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
     )
     errors.extend(check_config(corpus.config))
     errors.extend(check_references(corpus))
+    errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
     if errors:
         raise InputErrors(errors)
     return corpus

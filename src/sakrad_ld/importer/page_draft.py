@@ -257,6 +257,16 @@ def _date(facts: PageFacts, entry: Entry) -> tuple[str | None, Text | None]:
     )
 
 
+def _attested_on(date: str | None, derivation: Text | None, published: str | None) -> str | None:
+    """The date on which the page shows a post held: the meeting's day where the page states it (year
+    included) and the meeting is not after the page was published, else the page's own publication date
+    (an invitation shows the post held when it was published, not on the future day), else none. A
+    derived date (a year worked out) is never an attested one."""
+    if date and len(date) == 10 and derivation is None and (published is None or date <= published):
+        return date
+    return published or None
+
+
 _TOPIC = re.compile(
     r"^(?:Inbjudan till )?(?:EU-)?(?:sakråd|samråd)\s+(?:om|angående|inför|med anledning av|"
     r"med temat|på temat)\s+",
@@ -378,7 +388,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
             )
         elif link in entry.attachments:
             draft.note("sources", f"attachment left out (neither invitation nor minutes): {link.name} {link.full_url}")
-    as_of = date if date and len(date) == 10 else None
+    as_of = _attested_on(date, derivation, entry.published)
 
     conveners = []
     for agent in facts.conveners:

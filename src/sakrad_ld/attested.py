@@ -1,0 +1,68 @@
+"""The dates a post holding is attested on must be dates a source states (a load-time check).
+
+A holding's ``as_of`` (published as ``sakrad:attestedOn``) says on which day its source shows the post
+held. Two ways a date that no source states can slip in, each refused with the file and line:
+
+- the date of a meeting whose date is derived (``date_derivation``: a year worked out from a page's
+  address or publication date), taken over for a holding its page attests: the page's own publication
+  date (``published`` in data/sources.yaml) is the stated one to use, or none;
+- a day after the source was published (an invitation naming the meeting's future day): the page shows
+  the post held on its publication date, not on a day still to come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import InputError, Where
+
+
+def check_attested_dates(corpus: object) -> list[InputError]:
+    """Every holding whose ``as_of`` is a derived meeting date of its source, or later than its source's
+    publication date."""
+    published = {s.id: str(s.published) for s in corpus.sources if s.published}
+    derived: dict[str, dict[str, str]] = {}  # source id -> derived date -> meeting id
+    for m in corpus.meetings:
+        if m.date and m.date_derivation is not None:
+            for source in _cited(m):
+                derived.setdefault(source, {})[str(m.date)] = m.id
+    errors: list[InputError] = []
+    for person in corpus.people:
+        for holding in person.holds:
+            if not holding.as_of:
+                continue
+            as_of = str(holding.as_of)
+            where = holding.lines.where("as_of") if holding.lines else Where(Path("?"), 0, "as_of")
+            if meeting := derived.get(holding.source, {}).get(as_of):
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is the derived date of the meeting {meeting!r} (its year is worked out, "
+                        "not stated), so no source states it",
+                        "a date the source states: its publication date (published in data/sources.yaml), or no as_of",
+                        _hint(published.get(holding.source)),
+                    )
+                )
+            elif holding.source in published and as_of > published[holding.source]:
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is after the source {holding.source!r} was published "
+                        f"({published[holding.source]}): a page cannot show a post held on a later day",
+                        "a date on or before the source's publication date",
+                        _hint(published[holding.source]),
+                    )
+                )
+    return errors
+
+
+def _cited(meeting: object) -> Iterator[str]:
+    """The documents a meeting names: its main source, those its facts are credited to, the further ones."""
+    yield meeting.source
+    yield from (fs.source for fs in meeting.fact_sources)
+    yield from meeting.sources
+
+
+def _hint(published: str | None) -> str:
+    return f"the source was published {published}: use as_of: {published}" if published else "leave as_of out"

@@ -22,7 +22,6 @@ from . import vocab
 from .errors import Where
 from .iri import Minter, slug
 from .records import (
-    VERIFIED,
     Body,
     Contact,
     Corpus,
@@ -37,7 +36,7 @@ from .records import (
     Source,
     Text,
 )
-from .registers.links import REGISTERS, STATUS, dataportal_iri, link_triples, register_graph, register_of
+from .registers.links import REGISTERS, STATUS, confirmed, dataportal_iri, link_triples, register_graph, register_of
 from .triples import Graph, Index, Term, Triple
 from .typedyaml import Lines
 from .vocab import (
@@ -424,7 +423,7 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
     for ident in org.identifiers:
         i = minter.part(s, "identifier", ident.scheme)
         il = ident.lines
-        verified = ident.status in VERIFIED
+        verified = confirmed(ident.status, ident.source, ident.scheme)
         with out.source(ox.NamedNode(ident.source)):
             out.add(ox.NamedNode(ident.source), RDF.type, FOAF.Document, il, "source")
             if verified:

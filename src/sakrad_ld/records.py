@@ -256,11 +256,14 @@ class Person:
 Status = Literal["register", "register-copy", "secondary", "retired"]
 _STATUS_DOC = (
     "how it was verified: register (read in the register itself, such as wikidata.org or "
-    "Skatteverket), register-copy (read in a pinned copy of the register's own list), secondary "
-    "(read in another document), retired (read in an entry the source marks retired); only "
-    "register and register-copy give an equivalence (owl:sameAs, skos:exactMatch)"
+    "Skatteverket), register-copy (read in a copy of the register's own list that the register's keeper "
+    "publishes, pinned to a version, such as Domstolsverket's rinfo/rdl at a commit), secondary (read in "
+    "another document, a third party's mirror of a register too), retired (read in an entry the register "
+    "or its keeper's copy marks retired); only register and register-copy give an equivalence "
+    "(owl:sameAs, skos:exactMatch), the others rdfs:seeAlso at most"
 )
-#: The statuses that count as confirmed: the link is published as an equivalence.
+#: The statuses that count as confirmed: the link is published as an equivalence. They are the
+#: members of the ontology's collection sakrad:confirmingStatus (tests/test_verification.py).
 VERIFIED = frozenset({"register", "register-copy"})
 
 

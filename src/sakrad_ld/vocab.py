@@ -175,6 +175,7 @@ SAKRAD = Namespace(
         "OrganisationsnummerScheme",
         # how an identifier or link was verified (adms:status)
         "verification",
+        "confirmingStatus",
         "RegisterConfirmed",
         "RegisterCopy",
         "SecondarySource",

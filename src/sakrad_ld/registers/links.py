@@ -44,7 +44,9 @@ __all__ = [
     "Target",
     "TargetRegister",
     "TargetStatus",
+    "KEEPER_COPIES",
     "check_offline",
+    "confirmed",
     "check_online",
     "dataportal_iri",
     "link_targets",
@@ -125,6 +127,32 @@ REGISTERS: dict[str, TargetRegister] = {
     )
 }
 
+#: Where the keeper of a register publishes copies of its own list, by register (``links[].register``)
+#: or identifier scheme (``identifiers[].scheme``), as patterns of the source's address, pinned to a
+#: version. Only a source here makes ``register-copy`` confirming: a copy published by the register's
+#: keeper is the register's own list, while a copy made by anyone else is a mirror, a secondary
+#: source (docs/links.md, "Which sources confirm"). Domstolsverket keeps Lagrummet's organisation
+#: lists in rinfo/rdl; no keeper's copy of Skatteverket's organisation numbers or of Wikidata is known.
+KEEPER_COPIES: dict[str, tuple[str, ...]] = {
+    "lagrummet": (r"https://github\.com/rinfo/rdl/blob/[0-9a-f]{40}/resources/base/datasets/org/[\w.-]+",),
+    "wikidata": (),
+    "orgnr": (),
+}
+
+
+def confirmed(status: str | None, source: str | None, register: str) -> bool:
+    """Whether an identifier or link read from ``source`` with ``status`` may be an equivalence.
+
+    ``register`` (read in the register itself) is; ``register-copy`` only when ``source`` is one of
+    the register keeper's own copies (:data:`KEEPER_COPIES`); every other status is not.
+    """
+    if status not in VERIFIED:
+        return False
+    if status == "register-copy":
+        return source is not None and any(re.fullmatch(p, source) for p in KEEPER_COPIES.get(register, ()))
+    return True
+
+
 #: The project's extract of Lagrummet's organisation lists (relative to ``data/``), BSD licence.
 LAGRUMMET_EXTRACT = "sources/lagrummet-org.ttl"
 
@@ -158,9 +186,9 @@ def link_triples(
 ) -> list[Triple]:
     """The direct link from ``subject`` to ``iri`` and its qualified identifier node with its provenance.
 
-    Only a confirmed link (its ``status`` in :data:`sakrad_ld.records.VERIFIED`: read in the register
-    itself or a pinned copy of its list) or one ``derived_from`` a confirmed identifier gets the
-    direct equivalence (``owl:sameAs``, ``skos:exactMatch``); an unconfirmed one is published as the qualified node with its status and
+    Only a confirmed link (:func:`confirmed`: read in the register itself or in a pinned copy its
+    keeper publishes) or one ``derived_from`` a confirmed identifier gets the direct equivalence
+    (``owl:sameAs``, ``skos:exactMatch``); an unconfirmed one is published as the qualified node with its status and
     ``rdfs:seeAlso``, a candidate for a person to confirm. A derived link says how it was derived
     (``sakrad:derivation``, ``prov:wasDerivedFrom``), not who issued it. An IRI of no known register gets
     ``owl:sameAs`` and no qualified node, so the shapes reject it.
@@ -170,7 +198,7 @@ def link_triples(
     if register is None or local is None:
         return [(subject, OWL.sameAs, ox.NamedNode(iri))]
     node = minter.part(subject, "identifier", register.name)
-    verified = derived_from is not None or status in VERIFIED
+    verified = derived_from is not None or confirmed(status, source, register.name)
     triples: list[Triple] = [
         (subject, register.predicate if verified else RDFS.seeAlso, ox.NamedNode(iri)),
         (subject, ADMS.identifier, node),
@@ -316,7 +344,24 @@ def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]])
                 )
             )
     out += _check_source(path, at, ident, line)
+    out += _check_copy(path, at, ident, str(scheme))
     return out
+
+
+def _check_copy(path: Path, at: str, item: dict[str, tuple[object, int]], register: str) -> list[Problem]:
+    """``register-copy`` only for a source that is a copy the register's keeper publishes (:data:`KEEPER_COPIES`)."""
+    status, line = item.get("status", (None, item["__line__"][1]))
+    source = item.get("source", (None, 0))[0]
+    if status != "register-copy" or confirmed(status, source if isinstance(source, str) else None, register):
+        return []
+    return [
+        Problem(
+            Where(path, line, f"{at}.status"),
+            f"register-copy, but {source} is not a copy of the register's list published by its keeper "
+            "(pinned to a version); a copy made by anyone else is a mirror: write secondary "
+            '(docs/links.md, "Which sources confirm")',
+        )
+    ]
 
 
 def _check_link(
@@ -360,6 +405,7 @@ def _check_link(
             )
         )
     out += _check_source(path, at, link, line)
+    out += _check_copy(path, at, link, str(register_name))
     return out
 
 

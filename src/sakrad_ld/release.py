@@ -327,7 +327,7 @@ def _write_files(
     from .manifest import make_manifest
     from .quads import write_quad_files
     from .tables import table_files
-    from .web.diagrams import draw_chart, meeting_file, meeting_svg
+    from .web.diagrams import LANGUAGES, draw_chart, meeting_file, meeting_svg
     from .web.labels import Labeller
     from .web.meeting import meeting_facts
 
@@ -405,9 +405,11 @@ def _write_files(
             files[f"meetings/{meeting.id}{form.suffix}"] = kept(("document", form.name, iri, context, said), made)
         facts = meeting_facts(store, iri, labels)
         shown = repr(facts) if cache is not None else ""
-        files[meeting_file(iri)] = kept(
-            ("picture", iri, base, shown), lambda: meeting_svg(store, iri, base, facts).encode()
-        )
+        for lang in LANGUAGES:  # a picture per language of the pages
+            files[meeting_file(iri, lang)] = kept(
+                ("picture", lang, iri, base, shown),
+                lambda lang=lang: meeting_svg(store, iri, base, facts, lang).encode(),
+            )
         for rel, data in files.items():
             put(rel, data)
         return {rel: written[rel] for rel in files}

@@ -3,6 +3,7 @@ the YAML a person wrote), stays readable with many sakråd, and is the same byte
 
 from __future__ import annotations
 
+import posixpath
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,7 +14,17 @@ import sitedata
 import yaml
 
 from sakrad_ld.sparql.store import Release
-from sakrad_ld.web.diagrams import CHART_FILE, CHART_ROWS, meeting_file, meeting_svg, participation_chart_svg
+from sakrad_ld.web.diagrams import (
+    CHART_FILE,
+    CHART_ROWS,
+    CHART_WIDTH,
+    chart_file,
+    meeting_file,
+    meeting_svg,
+    participation_chart_svg,
+)
+from sakrad_ld.web.pages import Site, resource_page, start_page
+from sakrad_ld.web.paths import translated
 
 SVG = "{http://www.w3.org/2000/svg}"
 SEED = "2017-12-12-integration"
@@ -45,6 +56,10 @@ def test_the_release_holds_a_picture_of_every_meeting_and_the_chart(release: Pat
         parse((release / f"diagrams/meeting-{id}.svg").read_text(encoding="utf-8"))
     parse((release / CHART_FILE).read_text(encoding="utf-8"))
     assert len(list((release / "diagrams").glob("*.svg"))) == len(meetings) + 1
+    for id in meetings:  # and the same in English, for the English pages
+        assert parse((release / f"diagrams/en/meeting-{id}.svg").read_text(encoding="utf-8")).get("lang") == "en"
+    assert parse((release / chart_file("en")).read_text(encoding="utf-8")).get("lang") == "en"
+    assert len(list((release / "diagrams" / "en").glob("*.svg"))) == len(meetings) + 1
 
 
 def test_the_seed_diagram_shows_chair_questions_and_organisations_in_order(release: Path, root: Path) -> None:
@@ -107,7 +122,7 @@ def test_the_chart_stays_readable_with_many_meetings() -> None:
     assert f"{meetings} sakråd grupperade per år" in text
     assert len(list(svg.iter(f"{SVG}circle"))) == len(cells)
     assert all(str(y) in text for y in years)
-    assert float(svg.get("width")) < 1200 and float(svg.get("height")) < 1200
+    assert float(svg.get("width")) <= CHART_WIDTH
 
 
 def test_the_same_data_gives_the_same_pictures() -> None:
@@ -146,3 +161,98 @@ def test_a_label_is_wrapped_as_textwrap_wraps_it(text: str) -> None:
             expected = expected[:lines]
             expected[-1] = expected[-1][: max(1, len(expected[-1]) - 1)].rstrip() + "…"
         assert _wrap(text, width, lines) == expected, (text, width, lines)
+
+
+# --- the pictures say what the pages say, in the page's language ---------------------------------
+
+DERIVED = "2017-02-eu-tjanstepaket"  # a month read from the page's address; the source names no organisation
+
+
+@pytest.fixture(scope="module")
+def fixture_opened(fixture_release: Path) -> Release:
+    return Release.open(fixture_release)
+
+
+def desc(root: ET.Element) -> str:
+    found = root.find(f"{SVG}desc")
+    assert found is not None and found.text
+    return found.text
+
+
+def embedded(html: str, id: str) -> ET.Element:
+    """The picture a page puts inline (the ``<svg>`` whose ``<title>`` is ``id``-title)."""
+    start = html.index("<svg ", html.index(f'id="{id}-title"') - 2000)
+    return parse(html[start : html.index("</svg>", start) + len("</svg>")])
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "unsaid"),
+    [
+        (
+            "sv",
+            ["Sakråd 2017-02 (härlett).", "inga frågeställningar namngivna", "inga organisationer namngivna"],
+            ["utan känt datum", "0 frågeställningar"],
+        ),
+        (
+            "en",
+            ["Consultation (sakråd) 2017-02 (derived).", "no questions named", "no organisations named"],
+            ["utan känt datum", "0 questions", "frågeställningar", "organisationer", "with no known date"],
+        ),
+    ],
+)
+def test_a_meeting_picture_says_what_its_page_says_in_its_language(
+    fixture_opened: Release, lang: str, said: list[str], unsaid: list[str]
+) -> None:
+    base = fixture_opened.base_iri
+    iri = f"{base}id/meeting/{DERIVED}"
+    site = Site(base, [], [], release=fixture_opened.root)
+    html = resource_page(fixture_opened.store, iri, site, lang) or ""
+    picture = embedded(html, "meeting-diagram")
+    assert picture.get("lang") == lang
+    text = desc(picture) + " " + words(picture)
+    for words_ in said:
+        assert words_ in text, (words_, text)
+    for words_ in unsaid:
+        assert words_ not in text, (words_, text)
+    # the date in the picture is the page's, marked derived as the page marks it
+    derived = {"sv": "härlett", "en": "derived"}[lang]
+    assert f"2017-02 ({derived})" in words(picture)
+    # the file in the release is the one the page embeds, and its links go to the page's language
+    assert (fixture_opened.root / meeting_file(iri, lang)).read_text(encoding="utf-8") == meeting_svg(
+        fixture_opened.store, iri, base, lang=lang
+    )
+    here = posixpath.dirname(translated(f"doc/meeting/{DERIVED}.html", lang))
+    links = [posixpath.normpath(posixpath.join(here, a.get("href") or "")) for a in picture.iter(f"{SVG}a")]
+    assert links and all(h.startswith("en/") == (lang == "en") for h in links), links
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_chart_is_in_the_page_language_and_shows_derived_dates(fixture_opened: Release, lang: str) -> None:
+    site = Site(fixture_opened.base_iri, [], [], release=fixture_opened.root)
+    chart = embedded(start_page(fixture_opened.store, site, lang), "participation-chart")
+    assert chart.get("lang") == lang
+    text = words(chart) + " " + desc(chart)
+    assert ("Visar" in text) == (lang == "sv") and ("Showing" in text) == (lang == "en")
+    # 2017-02 is derived, not undated: a column of its own, marked, and the mark explained
+    assert "2017-02*" in text and ("härlett datum" if lang == "sv" else "derived date") in text
+    tips = [" ".join(t.itertext()) for t in chart.iter(f"{SVG}title")]
+    derived = {"sv": "2017-02 (härlett): Första EU-sakrådet", "en": "2017-02 (derived): "}[lang]
+    assert any(t.startswith(derived) for t in tips), tips
+    assert not any(("utan datum" in t or "no date:" in t) and "tjänstepaket" in t for t in tips), tips
+
+
+def test_the_chart_fits_a_phone_at_its_own_size(fixture_opened: Release) -> None:
+    """A page's column on a 390 px phone is 358 px: the chart is no wider, so its 10-12 px words are
+    drawn at their size, and no label or mark leaves the picture."""
+    for lang in ("sv", "en"):
+        svg = parse(participation_chart_svg(fixture_opened.store, fixture_opened.base_iri, lang=lang))
+        width = float(svg.get("width") or 0)
+        assert width <= 358
+        for circle in svg.iter(f"{SVG}circle"):
+            assert 0 <= float(circle.get("cx") or 0) - float(circle.get("r") or 0)
+            assert float(circle.get("cx") or 0) + float(circle.get("r") or 0) <= width
+        for text in svg.iter(f"{SVG}text"):
+            size = float(text.get("font-size") or 12)
+            assert size >= 8
+            if text.get("transform") is None and text.get("text-anchor") is None:  # left-aligned lines
+                assert float(text.get("x") or 0) + 0.55 * size * len("".join(text.itertext())) <= width + 8

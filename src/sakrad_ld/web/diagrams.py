@@ -9,8 +9,14 @@
 
 Each picture names itself with ``<title>`` and ``<desc>``, writes every fact as text (no meaning
 in colour alone), links to the pages of what it shows, and is the same bytes for the same data.
-The release holds them as ``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg``
-(:func:`meeting_svg`, named by :func:`meeting_file`, and :func:`draw_chart`); the HTML pages put the same drawing inline.
+Each is drawn once per language of the pages (Swedish and English), saying what the page says: a
+derived date as derived, "none named" where the source names none. The release holds them as
+``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg`` (Swedish) and the same names
+under ``diagrams/en/`` (English) (:func:`meeting_svg`, named by :func:`meeting_file`, and
+:func:`draw_chart`, named by :func:`chart_file`); the HTML pages put the same drawing inline.
+
+The chart is drawn narrow enough for a phone at its own size (:data:`CHART_WIDTH`): each
+organisation's name on a line of its own above its row of marks.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from html import escape
 
 import pyoxigraph as ox
 
-from ..vocab import M8G, ROLE
+from ..vocab import M8G, ROLE, SAKRAD
 from .documents import page_path
 from .labels import Labeller, Text
 from .meeting import MeetingFacts, meeting_dates, meeting_facts
@@ -33,6 +39,9 @@ __all__ = [
     "CHART_COLUMNS",
     "CHART_FILE",
     "CHART_ROWS",
+    "CHART_WIDTH",
+    "LANGUAGES",
+    "chart_file",
     "draw_chart",
     "meeting_file",
     "meeting_svg",
@@ -40,25 +49,124 @@ __all__ = [
 ]
 
 CHART_FILE = "diagrams/participation-chart.svg"
+#: The languages each picture is drawn in: the pages' languages, Swedish first (its files unprefixed).
+LANGUAGES = ("sv", "en")
 #: The chart shows at most this many organisations (those in the most sakråd) …
 CHART_ROWS = 40
-#: … and one column per sakråd up to this many; beyond it, one column per year.
-CHART_COLUMNS = 60
+#: … and one column per sakråd up to this many; beyond it, one column per year …
+CHART_COLUMNS = 34
+#: … in this width, so that it shows at its own size on a 390 px phone (a page's column is 358 px).
+CHART_WIDTH = 356
+
+#: The pictures' words, by language.
+_WORDS: dict[str, dict[str, str]] = {
+    "sv": {
+        "sakrad": "sakråd",
+        "title": "Sakrådet {}",
+        "desc_date": "Sakråd {}.",
+        "no_date": "utan känt datum",
+        "derived": "{} (härlett)",
+        "organiser": "arrangör",
+        "part_of": "del av",
+        "organises": "arrangerar",
+        "chair": "ordförande",
+        "chairs": "leder",
+        "desc_organiser": "Arrangör: {}.",
+        "desc_chair": "Ordförande: {}.",
+        "questions": "Frågeställningar ({})",
+        "question": "fråga {}",
+        "n_questions": "{} frågeställningar",
+        "no_questions": "inga frågeställningar namngivna",
+        "n_listed": "{} organisationer listade",
+        "none_named": "inga organisationer namngivna",
+        "stated": "källan anger {} ({})",
+        "takes_part": "deltar",
+        "chart_title": "Vilka organisationer deltog i vilka sakråd",
+        "undated": "utan datum",
+        "showing": "Visar {} av {} organisationer (de som deltagit i flest sakråd)",
+        "by_year": "; {} sakråd grupperade per år.",
+        "by_date": "; {} sakråd i datumordning.",
+        "per_year": "{}: {} sakråd",
+        "in_n": " ({} sakråd)",
+        "legend": "Varje markering är ett sakråd där organisationen deltog; siffran efter namnet är antalet sakråd.",
+        "derived_mark": "* härlett datum (inte angivet i källan).",
+        "nobody": "Inga deltagande organisationer finns i datan.",
+    },
+    "en": {
+        "sakrad": "consultation (sakråd)",
+        "title": "The consultation {}",
+        "desc_date": "Consultation (sakråd) {}.",
+        "no_date": "with no known date",
+        "derived": "{} (derived)",
+        "organiser": "organiser",
+        "part_of": "part of",
+        "organises": "organises",
+        "chair": "chair",
+        "chairs": "chairs",
+        "desc_organiser": "Organiser: {}.",
+        "desc_chair": "Chair: {}.",
+        "questions": "Questions ({})",
+        "question": "question {}",
+        "n_questions": "{} questions",
+        "no_questions": "no questions named",
+        "n_listed": "{} organisations listed",
+        "none_named": "no organisations named",
+        "stated": "the source states “{}” ({})",
+        "takes_part": "take part",
+        "chart_title": "Which organisations took part in which consultations (sakråd)",
+        "undated": "no date",
+        "showing": "Showing {} of {} organisations (those that took part in the most consultations)",
+        "by_year": "; {} consultations grouped by year.",
+        "by_date": "; {} consultations by date.",
+        "per_year": "{}: {} consultations",
+        "in_n": " ({} consultations)",
+        "legend": "Each mark is a consultation the organisation took part in; the number after the name is how many.",
+        "derived_mark": "* derived date (not stated by the source).",
+        "nobody": "The data holds no participating organisations.",
+    },
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang, _WORDS["sv"])
+
+
+def _in(text: Text, lang: str) -> str:
+    """``text`` in ``lang``: its English where the page is English and there is English."""
+    return text.en if lang == "en" and text.en else text.main
+
+
+def _prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def chart_file(lang: str = "sv") -> str:
+    """The release file of the chart in ``lang``: ``diagrams/participation-chart.svg``, ``diagrams/en/…``."""
+    return f"diagrams/{_prefix(lang)}participation-chart.svg"
+
 
 _FONT = 'font-family="system-ui, sans-serif"'
 _CHAR = 6.6  # the width of an average character at 12 px, for wrapping
 
 
-def meeting_file(iri: str) -> str:
-    """The release file of a meeting's diagram: ``diagrams/meeting-<id>.svg``."""
-    return f"diagrams/meeting-{iri.rstrip('/').rsplit('/', 1)[-1]}.svg"
+def meeting_file(iri: str, lang: str = "sv") -> str:
+    """The release file of a meeting's diagram in ``lang``: ``diagrams/meeting-<id>.svg`` (Swedish),
+    ``diagrams/en/meeting-<id>.svg`` (English)."""
+    return f"diagrams/{_prefix(lang)}meeting-{iri.rstrip('/').rsplit('/', 1)[-1]}.svg"
 
 
-def _svg(width: float, height: float, id: str, title: str, desc: str, body: list[str]) -> str:
+def _date(f: MeetingFacts, w: dict[str, str]) -> str | None:
+    """The meeting's date as its page shows it: stated, or derived and marked so."""
+    if f.date:
+        return f.date
+    return w["derived"].format(f.derived_date) if f.derived_date else None
+
+
+def _svg(width: float, height: float, id: str, title: str, desc: str, body: list[str], lang: str = "sv") -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-labelledby="{id}-title {id}-desc" '
-        f'class="diagram" {_FONT} font-size="12">\n'
+        f'class="diagram" lang="{lang}" {_FONT} font-size="12">\n'
         f'<title id="{id}-title">{escape(title)}</title>\n<desc id="{id}-desc">{escape(desc)}</desc>\n'
         + "\n".join(body)
         + "\n</svg>\n"
@@ -127,26 +235,23 @@ def _edge_label(x: float, y: float, label: str, anchor: str = "middle") -> str:
     return f'<text x="{x:.0f}" y="{y:.0f}" font-size="10" fill="#45606f" text-anchor="{anchor}">{escape(label)}</text>'
 
 
-def _name(text: Text) -> str:
-    return text.main
-
-
-def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None = None) -> str:
-    """The diagram of one sakråd: organiser and chair on the left, the meeting and its questions in
-    the middle, the organisations on the right."""
+def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None = None, lang: str = "sv") -> str:
+    """The diagram of one sakråd in ``lang``: organiser and chair on the left, the meeting and its
+    questions in the middle, the organisations on the right."""
     f = facts or meeting_facts(store, iri)
+    w = _words(lang)
     left_x, mid_x, right_x, col_w, gap = 16.0, 316.0, 696.0, 260.0, 12.0
     mid_w, right_w = 340.0, 300.0
     body: list[str] = []
-    when = " · ".join(x for x in (f.date, f.place.main if f.place else None) if x)
+    when = " · ".join(x for x in (_date(f, w), _in(f.place, lang) if f.place else None) if x)
     meeting_box, meeting_h = _box(
         mid_x,
         16,
         mid_w,
-        _wrap(f.title.main, mid_w - 16, 4, _CHAR * 1.15) + ([when] if when else []),
+        _wrap(_in(f.title, lang), mid_w - 16, 4, _CHAR * 1.15) + ([when] if when else []),
         page_path(iri, base),
         fill="#e8f1f5",
-        caption="sakråd",
+        caption=w["sakrad"],
         bold=True,
     )
     body.append(meeting_box)
@@ -154,72 +259,84 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     # left: the organiser (top of the hierarchy first), then the chair
     y = 16.0
     for n, (body_iri, name) in enumerate(reversed(f.organisers)):
-        caption = "arrangör" if n == len(f.organisers) - 1 else "del av"
-        box, h = _box(left_x, y, col_w, _wrap(name.main, col_w - 16, 2), page_path(body_iri, base), caption=caption)
+        caption = w["organiser"] if n == len(f.organisers) - 1 else w["part_of"]
+        box, h = _box(
+            left_x, y, col_w, _wrap(_in(name, lang), col_w - 16, 2), page_path(body_iri, base), caption=caption
+        )
         body.append(box)
         if n == len(f.organisers) - 1:
             body.append(_edge(left_x + col_w, y + h / 2, mid_x, anchor_y))
-            body.append(_edge_label(left_x + col_w + 20, anchor_y - 8, "arrangerar"))
+            body.append(_edge_label(left_x + col_w + 20, anchor_y - 8, w["organises"]))
         elif n + 1 < len(f.organisers):
             body.append(_edge(left_x + col_w / 2, y + h, left_x + col_w / 2, y + h + gap))
         y += h + gap
     for member in f.chairs:
-        lines = _wrap(member.name.main, col_w - 16, 2)
+        lines = _wrap(_in(member.name, lang), col_w - 16, 2)
         if member.capacity_name:
-            lines += _wrap(member.capacity_name.main, col_w - 16, 2)
-        box, h = _box(left_x, y + gap, col_w, lines, page_path(member.iri, base), caption="ordförande")
+            lines += _wrap(_in(member.capacity_name, lang), col_w - 16, 2)
+        box, h = _box(left_x, y + gap, col_w, lines, page_path(member.iri, base), caption=w["chair"])
         body.append(box)
         body.append(_edge(left_x + col_w, y + gap + h / 2, mid_x, anchor_y))
-        body.append(_edge_label(left_x + col_w + 20, y + gap + h / 2 - 6, "leder"))
+        body.append(_edge_label(left_x + col_w + 20, y + gap + h / 2 - 6, w["chairs"]))
         y += h + 2 * gap
     left_h = y
     # middle: the questions, in order
     y = 16 + meeting_h + 2 * gap
     if f.questions:
-        body.append(
-            f'<text x="{mid_x:.0f}" y="{y + 4:.0f}" font-weight="bold">Frågeställningar ({len(f.questions)})</text>'
-        )
+        heading = escape(w["questions"].format(len(f.questions)))
+        body.append(f'<text x="{mid_x:.0f}" y="{y + 4:.0f}" font-weight="bold">{heading}</text>')
         y += 12
     for q in f.questions:
         box, h = _box(
-            mid_x, y, mid_w, _wrap(q.text.main, mid_w - 16, 4), page_path(q.iri, base), caption=f"fråga {q.position}"
+            mid_x,
+            y,
+            mid_w,
+            _wrap(_in(q.text, lang), mid_w - 16, 4),
+            page_path(q.iri, base),
+            caption=w["question"].format(q.position),
         )
         body.append(box)
         y += h + gap / 2
     mid_h = y
     # right: the organisations, with the counts
     y = 16.0
-    heading = f"{len(f.organisations)} organisationer listade" if f.organisations else "inga organisationer namngivna"
+    heading = w["n_listed"].format(len(f.organisations)) if f.organisations else w["none_named"]
     body.append(f'<text x="{right_x:.0f}" y="{y + 12:.0f}" font-weight="bold">{escape(heading)}</text>')
     y += 20
     if f.stated_count is not None and (f.count_difference or not f.organisations):
-        stated = f"källan anger {f.stated_count_text or f.stated_count} ({f.stated_count})"
+        stated = w["stated"].format(f.stated_count_text or f.stated_count, f.stated_count)
         body.append(f'<text x="{right_x:.0f}" y="{y + 10:.0f}" fill="#8a3b00">{escape(stated)}</text>')
         y += 18
     top = y
     for n, member in enumerate(f.organisations, start=1):
-        lines = _wrap(f"{n}. {member.name.main}", right_w - 16, 2)
+        lines = _wrap(f"{n}. {_in(member.name, lang)}", right_w - 16, 2)
         box, h = _box(right_x, y, right_w, lines, page_path(member.iri, base))
         body.append(box)
         y += h + 4
     if f.organisations:
         body.append(_edge(mid_x + mid_w, anchor_y, right_x, top + 12))
-        body.append(_edge_label(mid_x + mid_w + 4, anchor_y + 16, "deltar", anchor="start"))
+        body.append(_edge_label(mid_x + mid_w + 4, anchor_y + 16, w["takes_part"], anchor="start"))
     height = max(left_h, mid_h, y) + 16
-    desc = _meeting_desc(f)
-    return _svg(right_x + right_w + 16, height, "meeting-diagram", f"Sakrådet {f.title.main}", desc, body)
+    title = w["title"].format(_in(f.title, lang))
+    return _svg(right_x + right_w + 16, height, "meeting-diagram", title, _meeting_desc(f, lang), body, lang)
 
 
-def _meeting_desc(f: MeetingFacts) -> str:
-    parts = [f"Sakråd {f.date or 'utan känt datum'}."]
+def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
+    w = _words(lang)
+    parts = [w["desc_date"].format(_date(f, w) or w["no_date"])]
     if f.organisers:
-        parts.append("Arrangör: " + ", ".join(_name(t) for _, t in f.organisers) + ".")
+        parts.append(w["desc_organiser"].format(", ".join(_in(t, lang) for _, t in f.organisers)))
     if f.chairs:
-        parts.append("Ordförande: " + ", ".join(m.name.main for m in f.chairs) + ".")
+        parts.append(w["desc_chair"].format(", ".join(_in(m.name, lang) for m in f.chairs)))
     parts.append(
-        f"{len(f.questions)} frågeställningar; "
-        + (f"{len(f.organisations)} organisationer listade" if f.organisations else "inga organisationer namngivna")
-        + (f", källan anger {f.stated_count}" if f.stated_count is not None else "")
+        (w["n_questions"].format(len(f.questions)) if f.questions else w["no_questions"])
+        + "; "
+        + (w["n_listed"].format(len(f.organisations)) if f.organisations else w["none_named"])
+        + (
+            ", " + w["stated"].format(f.stated_count_text or f.stated_count, f.stated_count)
+            if f.stated_count is not None
+            else ""
+        )
         + "."
     )
     return " ".join(parts)
@@ -233,79 +350,117 @@ class _Column:
     tooltip: str
 
 
-def participation_chart_svg(store: ox.Store, base: str, rows: int = CHART_ROWS, columns: int = CHART_COLUMNS) -> str:
-    """Which organisations took part in which sakråd over time (see the module docs)."""
+def participation_chart_svg(
+    store: ox.Store, base: str, rows: int = CHART_ROWS, columns: int = CHART_COLUMNS, lang: str = "sv"
+) -> str:
+    """Which organisations took part in which sakråd over time (see the module docs), in ``lang``:
+    :data:`CHART_WIDTH` wide, each organisation's name above its row of marks, a column per sakråd
+    (per year beyond ``columns``) under the dates at the top and again at the bottom."""
+    w = _words(lang)
     labels = Labeller(store)
-    meetings = meeting_dates(store)
+    meetings = _dated(store)
     totals = _participations(store)
     ranked = sorted(totals, key=lambda o: (-totals[o], labels.of(ox.NamedNode(o)).main.lower(), o))
     shown = ranked[:rows]
     taking_part = {org: _meetings_of(store, org) for org in shown}
     by_year = len(meetings) > columns
+    any_derived = any(derived for _, _, derived in meetings)
     if by_year:
-        per_year = Counter(_year(d) for _, d in meetings)
-        cols = [_Column(y, y, None, f"{y}: {per_year[y]} sakråd") for y in sorted(per_year)]
-        column_of = {m: _year(d) for m, d in meetings}
+        per_year = Counter(_year(d, w) for _, d, _ in meetings)
+        cols = [_Column(y, y, None, w["per_year"].format(y, per_year[y])) for y in sorted(per_year)]
+        column_of = {m: _year(d, w) for m, d, _ in meetings}
+        any_derived = False  # a year is the year either way
     else:
-        cols = [
-            _Column(m, d or "utan datum", page_path(m, base), f"{d or 'utan datum'}: {labels.of(ox.NamedNode(m)).main}")
-            for m, d in meetings
-        ]
-        column_of = {m: m for m, _ in meetings}
-    label_w, cell, head = 300.0, 22.0, 110.0
-    width = max(720.0, label_w + cell * max(1, len(cols)) + 60)
-    height = head + cell * max(1, len(shown)) + 70
+        cols = []
+        for m, d, derived in meetings:
+            shown_date = d + ("*" if derived else "") if d else w["undated"]
+            said = w["derived"].format(d) if derived else shown_date
+            cols.append(_Column(m, shown_date, page_path(m, base), f"{said}: {_in(labels.of(ox.NamedNode(m)), lang)}"))
+        column_of = {m: m for m, _, _ in meetings}
+    width, left = float(CHART_WIDTH), 4.0
+    cell = min(22.0, (width - 2 * left) / max(1, len(cols)))
+    longest = max((len(c.label) for c in cols), default=4)
+    head = 14 + 6.0 * longest  # room for the dates, turned upright
+    name_h, strip = 16.0, max(cell, 14.0)
+    row_h = name_h + strip + 4
     body: list[str] = []
-    for c, col in enumerate(cols):
-        x = label_w + cell * c + cell / 2
-        text = (
-            f'<text transform="translate({x + 4:.0f},{head - 6:.0f}) rotate(-60)" font-size="11">'
-            f"<title>{escape(col.tooltip)}</title>{escape(col.label)}</text>"
-        )
-        body.append(_link(col.href, text))
-        body.append(
-            f'<line x1="{x:.0f}" y1="{head:.0f}" x2="{x:.0f}" y2="{head + cell * len(shown):.0f}" stroke="#e3eaee"/>'
-        )
+
+    def axis(top: float, below: bool) -> None:
+        """The columns' labels, read bottom to top, ending at ``top`` (above the rows) or starting
+        there (below them)."""
+        for c, col in enumerate(cols):
+            x = left + cell * c + cell / 2 + 3
+            y, anchor = (top + 4, "end") if below else (top - 4, "start")
+            text = (
+                f'<text transform="translate({x:.1f},{y:.0f}) rotate(-90)" font-size="10" text-anchor="{anchor}">'
+                f"<title>{escape(col.tooltip)}</title>{escape(col.label)}</text>"
+            )
+            body.append(_link(col.href, text))
+
+    axis(head, below=False)
+    bottom = head + row_h * max(1, len(shown))
+    for c in range(len(cols)):
+        x = left + cell * c + cell / 2
+        body.append(f'<line x1="{x:.1f}" y1="{head:.0f}" x2="{x:.1f}" y2="{bottom:.0f}" stroke="#e3eaee"/>')
     for r, org in enumerate(shown):
-        y = head + cell * r
-        name = labels.of(ox.NamedNode(org)).main
+        y = head + row_h * r
+        name = _in(labels.of(ox.NamedNode(org)), lang)
         total = totals[org]
         if r % 2 == 0:
-            body.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{cell:.0f}" fill="#f4f7f9"/>')
+            body.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{row_h:.0f}" fill="#f4f7f9"/>')
+        label = _wrap(name, width - 2 * left - 6.6 * (len(str(total)) + 3), 1)[0]
         body.append(
             _link(
                 page_path(org, base),
-                f'<text x="{label_w - 8:.0f}" y="{y + 15:.0f}" text-anchor="end">'
-                f"{escape(_wrap(name, label_w - 40, 1)[0])} ({total})</text>",
+                f'<text x="{left:.0f}" y="{y + 13:.0f}">{escape(label)} ({total})</text>',
             )
         )
         counts = Counter(column_of[m] for m in taking_part[org] if m in column_of)
+        cy = y + name_h + strip / 2
         for c, col in enumerate(cols):
             if counts[col.key]:
-                x = label_w + cell * c + cell / 2
-                tip = f"{name} — {col.tooltip}" + (f" ({counts[col.key]} sakråd)" if by_year else "")
+                x = left + cell * c + cell / 2
+                tip = f"{name} — {col.tooltip}" + (w["in_n"].format(counts[col.key]) if by_year else "")
                 mark = (
-                    f'<circle cx="{x:.0f}" cy="{y + cell / 2:.0f}" r="6" fill="#1f6f8b"><title>{escape(tip)}</title>'
-                    f"</circle>"
+                    f'<circle cx="{x:.1f}" cy="{cy:.0f}" r="{min(6.0, cell / 2 - 1):.1f}" fill="#1f6f8b">'
+                    f"<title>{escape(tip)}</title></circle>"
                 )
                 if by_year:
                     mark += (
-                        f'<text x="{x:.0f}" y="{y + cell / 2 + 3:.0f}" font-size="8" fill="#ffffff" '
+                        f'<text x="{x:.1f}" y="{cy + 3:.0f}" font-size="8" fill="#ffffff" '
                         f'text-anchor="middle">{counts[col.key]}</text>'
                     )
                 body.append(mark)
-    note = f"Visar {len(shown)} av {len(ranked)} organisationer (de som deltagit i flest sakråd)" + (
-        f"; {len(meetings)} sakråd grupperade per år." if by_year else f"; {len(meetings)} sakråd i datumordning."
-    )
-    body.append(f'<text x="8" y="{height - 40:.0f}" font-size="11" fill="#45606f">{escape(note)}</text>')
-    body.append(
-        f'<text x="8" y="{height - 22:.0f}" font-size="11" fill="#45606f">'
-        f"Varje markering är ett sakråd där organisationen deltog; siffran efter namnet är antalet sakråd.</text>"
-    )
     if not shown:
-        body.append(f'<text x="8" y="{head + 16:.0f}">Inga deltagande organisationer finns i datan.</text>')
-    title = "Vilka organisationer deltog i vilka sakråd"
-    return _svg(width, height, "participation-chart", title, note, body)
+        body.append(f'<text x="{left:.0f}" y="{head + 16:.0f}">{escape(w["nobody"])}</text>')
+    axis(bottom, below=True)
+    note = w["showing"].format(len(shown), len(ranked)) + (w["by_year"] if by_year else w["by_date"]).format(
+        len(meetings)
+    )
+    lines = [
+        *_wrap(note, width - 2 * left, 4, 5.8),
+        *_wrap(w["legend"], width - 2 * left, 4, 5.8),
+        *(_wrap(w["derived_mark"], width - 2 * left, 2, 5.8) if any_derived else []),
+    ]
+    y = bottom + 14 + 6.0 * longest
+    for line in lines:
+        y += 15
+        body.append(f'<text x="{left:.0f}" y="{y:.0f}" font-size="11" fill="#45606f">{escape(line)}</text>')
+    height = y + 12
+    return _svg(width, height, "participation-chart", w["chart_title"], note, body, lang)
+
+
+def _dated(store: ox.Store) -> list[tuple[str, str | None, bool]]:
+    """Every sakråd as (IRI, date, derived), by date (undated last), then IRI: its stated date, else
+    the date derived for it (sakrad:derivedDate), as its page shows it."""
+    out = []
+    for m, d in meeting_dates(store):
+        if d is not None:
+            out.append((m, d, False))
+            continue
+        found = [q.object.value for q in store.quads_for_pattern(ox.NamedNode(m), SAKRAD.derivedDate, None)]
+        out.append((m, min(found), True) if found else (m, None, False))
+    return sorted(out, key=lambda x: (x[1] is None, x[1] or "", x[0]))
 
 
 def _participations(store: ox.Store) -> dict[str, int]:
@@ -337,10 +492,11 @@ def _meetings_of(store: ox.Store, org: str) -> set[str]:
     return out
 
 
-def _year(date: str | None) -> str:
-    return date[:4] if date else "utan datum"
+def _year(date: str | None, w: dict[str, str]) -> str:
+    return date[:4] if date else w["undated"]
 
 
 def draw_chart(store: ox.Store, base: str, put: Callable[[str, bytes], None]) -> None:
-    """Draws the participation chart of the release held in ``store`` into ``put``."""
-    put(CHART_FILE, participation_chart_svg(store, base).encode())
+    """Draws the participation chart of the release held in ``store`` into ``put``, in each language."""
+    for lang in LANGUAGES:
+        put(chart_file(lang), participation_chart_svg(store, base, lang=lang).encode())

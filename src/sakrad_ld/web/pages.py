@@ -36,7 +36,7 @@ from .labels import Labeller, Text, objects, value
 from .meeting import meeting_facts
 from .meetingpage import meeting_view
 from .ontologypage import ontology_view
-from .paths import page_file, relative, translated
+from .paths import language_of, page_file, relative, translated
 from .provenance import Provenance
 from .render import render
 from .resourceview import Value, View
@@ -150,8 +150,8 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
     if is_meeting:
         facts = meeting_facts(store, iri, view.labels)
         anchored = {q.iri for q in facts.questions} | {m.participation for m in facts.organisations}
-        name = diagrams.meeting_file(iri)
-        svg = _picture(site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts), here)
+        name = diagrams.meeting_file(iri, lang)
+        svg = _picture(site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts, lang), here)
         download = site.download_path + name if name in site.download_names else None
         meeting = meeting_view(view, facts, svg, download, site.limit, view.provenance)
     else:
@@ -240,7 +240,8 @@ def _picture(site: Site, name: str, draw: Any, here: str) -> Markup:
     svg = svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
     def relink(match: re.Match[str]) -> str:
-        return f'{match[1]}="{relative(here, match[2] + ".html" + (match[3] or ""))}"'
+        page = translated(match[2] + ".html", language_of(here))  # the page in the picture's language
+        return f'{match[1]}="{relative(here, page + (match[3] or ""))}"'
 
     return Markup(_SITE_LINK.sub(relink, svg))
 
@@ -291,7 +292,8 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
     title = (view.labels.text(dataset, DCTERMS.title) if dataset else None) or DEFAULT_TITLE
     description = (view.labels.text(dataset, DCTERMS.description) if dataset else None) or DEFAULT_DESCRIPTION
     here = translated("index.html", lang)
-    chart = _picture(site, diagrams.CHART_FILE, lambda: diagrams.participation_chart_svg(store, site.base_iri), here)
+    chart_file = diagrams.chart_file(lang)
+    chart = _picture(site, chart_file, lambda: diagrams.participation_chart_svg(store, site.base_iri, lang=lang), here)
     queries = [
         {
             "name": q.name,
@@ -313,7 +315,7 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
         lists=lists,
         newest=lists.meetings[:10],
         chart=chart,
-        chart_download=site.download_path + diagrams.CHART_FILE if diagrams.CHART_FILE in site.download_names else None,
+        chart_download=site.download_path + chart_file if chart_file in site.download_names else None,
         downloads=downloads(site),
         queries=queries,
         jsonld=json_script(schemaorg.dataset(store, site.base_iri, lists)),

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +25,6 @@ import pyoxigraph as ox
 from ..triples import RDF_TYPE
 from ..vocab import ADMS, M8G, ORG, ROLE, SAKRAD, SCHEMA, SKOS
 from .labels import Labeller, Text, objects, value
-from .meeting import meeting_dates
 from .paths import page_file, translated
 
 __all__ = ["PAGE_SIZE", "Lists", "list_files", "read_lists"]
@@ -44,16 +45,33 @@ class Ref:
     href: str | None
 
 
+#: How a ministry is involved in a sakråd: the stated organiser (or the unit it belongs to), a
+#: stated convener that is the ministry or one of its units, or worked out from the post a convener
+#: or chair held there (``org:postIn``); never published as organiser.
+INVOLVEMENTS = ("organiser", "convener_body", "convener", "chair")
+
+
 @dataclass
 class MeetingRow:
     ref: Ref
-    date: str | None
+    date: str | None  # the stated date (schema:startDate), else the derived one (sakrad:derivedDate)
     organiser: Ref | None
-    ministry: Ref | None
+    ministry: Ref | None  # the stated organiser's ministry
     chairs: list[Ref] = field(default_factory=list)
     conveners: list[Ref] = field(default_factory=list)
     organisations: list[Ref] = field(default_factory=list)
     listed: int | None = None
+    derived: bool = False  # ``date`` is worked out (from a page's address or publication date), not stated
+    #: Every ministry involved, with how (one of :data:`INVOLVEMENTS`), the stated organiser first.
+    ministries: list[tuple[Ref, str]] = field(default_factory=list)
+
+    @property
+    def ministries_by_how(self) -> list[tuple[Ref, list[str]]]:
+        """Each ministry involved once, with every way it is."""
+        out: dict[str, tuple[Ref, list[str]]] = {}
+        for r, how in self.ministries:
+            out.setdefault(r.iri, (r, []))[1].append(how)
+        return list(out.values())
 
     @property
     def year(self) -> str | None:
@@ -68,6 +86,14 @@ class AgentRow:
     meetings: int = 0
     first: str | None = None
     last: str | None = None
+    first_derived: bool = False  # ``first`` is a derived date (see :attr:`MeetingRow.derived`)
+    last_derived: bool = False
+
+    @property
+    def unique_numbers(self) -> list[str]:
+        """The numbers, one of each (see :func:`unique_numbers`)."""
+        return unique_numbers(self.numbers)
+
     part_of: Ref | None = None
     roles: list[Text] = field(default_factory=list)
 
@@ -99,7 +125,7 @@ def _facet_values(m: MeetingRow, name: str) -> list[tuple[str, Text]]:
     if name == "year":
         return [(m.year, Text(m.year))] if m.year else []
     if name == "ministry":
-        return [(m.ministry.id, m.ministry.name)] if m.ministry else []
+        return [(r.id, r.name) for r, _ in m.ministries_by_how]
     refs = {"chair": m.chairs, "convener": m.conveners, "organisation": m.organisations}[name]
     return [(r.id, r.name) for r in refs]
 
@@ -122,12 +148,14 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         ROLE.convener: "conveners",
         ROLE.participatingOrganisation: "organisations",
     }
-    dated = meeting_dates(store)
-    order = [m for m in reversed(dated) if m[1] is not None] + [m for m in dated if m[1] is None]
+    dated = _dates(store)
+    order = sorted((iri for iri, (d, _) in dated.items() if d), key=lambda i: (dated[i][0], i), reverse=True)
+    order += sorted(iri for iri, (d, _) in dated.items() if not d)
     meetings = []
     taking_part: dict[str, set[str]] = defaultdict(set)
     role_names: dict[str, dict[str, Text]] = defaultdict(dict)
-    for iri, date in order:
+    for iri in order:
+        date, derived = dated[iri]
         node = ox.NamedNode(iri)
         organiser = value(store, node, SCHEMA.organizer)
         chain = _chain(store, organiser)
@@ -136,10 +164,14 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             date,
             ref(chain[0]) if chain else None,
             ref(chain[-2] if len(chain) > 1 else chain[0]) if chain else None,
+            derived=derived,
         )
+        if row.ministry is not None:
+            row.ministries.append((row.ministry, "organiser"))
         listed = value(store, node, SAKRAD.listedOrganisationCount)
         row.listed = int(listed.value) if isinstance(listed, ox.Literal) and listed.value.isdigit() else None
         parts = []
+        posts: list[tuple[str, object]] = []  # (how, the body it names a ministry of)
         for part in objects(store, node, M8G.hasParticipation):
             who = value(store, part, M8G.hasParticipant)
             role = value(store, part, M8G.role)
@@ -157,11 +189,21 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
                     who.value,
                 )
             )  # type: ignore[arg-type]
+            how = {ROLE.convener: "convener", ROLE.chair: "chair"}.get(role)  # type: ignore[call-overload]
+            post = value(store, part, SAKRAD.inCapacityOf)
+            if how and isinstance(post, ox.NamedNode):
+                posts.append((how, value(store, post, ORG.postIn)))
+            elif how == "convener" and _chain(store, who)[1:]:  # a body of the Government Offices convenes
+                posts.append(("convener_body", who))
         for _, _, group, who in sorted(parts):
             if group is not None and all(r.iri != who for r in getattr(row, group)):
                 getattr(row, group).append(ref(who))
+        for how, body in sorted(posts, key=lambda hb: (INVOLVEMENTS.index(hb[0]), str(hb[1]))):
+            found = _ministry(store, body)
+            if found and (ref(found), how) not in row.ministries:
+                row.ministries.append((ref(found), how))
         meetings.append(row)
-    dates = {m.ref.iri: m.date for m in meetings}
+    dates = {m.ref.iri: (m.date, m.derived) for m in meetings}
 
     typed: dict[str, set[str]] = defaultdict(set)  # kind → the things of that kind (with a type)
     prefix = f"{base}id/"
@@ -189,8 +231,9 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             )
             met = taking_part.get(iri, set())
             row.meetings = len(met)
-            known = sorted(d for d in (dates.get(m) for m in met) if d)
-            row.first, row.last = (known[0], known[-1]) if known else (None, None)
+            known = sorted(d for d in (dates.get(m) for m in met) if d and d[0])
+            if known:
+                (row.first, row.first_derived), (row.last, row.last_derived) = known[0], known[-1]
             parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
             row.part_of = ref(parent.value) if isinstance(parent, ox.NamedNode) else None
             row.roles = sorted(role_names.get(iri, {}).values(), key=lambda t: t.main)
@@ -198,6 +241,27 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         return sorted(rows, key=lambda r: (r.ref.name.main.lower(), r.ref.iri))
 
     return Lists(meetings, agents("organisation"), agents("person"), agents("body"))
+
+
+def _dates(store: ox.Store) -> dict[str, tuple[str | None, bool]]:
+    """Every sakråd's date and whether it is derived: the earliest stated date (schema:startDate),
+    else the derived one (sakrad:derivedDate, a day or a month), else None."""
+    out: dict[str, tuple[str | None, bool]] = {}
+    for q in store.quads_for_pattern(None, RDF_TYPE, SAKRAD.Sakrad):
+        m = q.subject
+        if not isinstance(m, ox.NamedNode):
+            continue
+        stated = [d.object.value for d in store.quads_for_pattern(m, SCHEMA.startDate, None)]
+        derived = [d.object.value for d in store.quads_for_pattern(m, SAKRAD.derivedDate, None)]
+        out[m.value] = (min(stated), False) if stated else (min(derived), True) if derived else (None, False)
+    return out
+
+
+def _ministry(store: ox.Store, body: object) -> str | None:
+    """The ministry a body is, or is part of: the body just below the top of its chain (a post in
+    the Government Offices themselves names no ministry)."""
+    chain = _chain(store, body)
+    return chain[-2] if len(chain) > 1 else None
 
 
 def _chain(store: ox.Store, body: object) -> list[str]:
@@ -211,44 +275,263 @@ def _chain(store: ox.Store, body: object) -> list[str]:
 
 # --- CSV -----------------------------------------------------------------------------------------
 
+#: The columns of each CSV file: (name, title sv, title en, description sv, description en, datatype).
+#: Every file has CSVW metadata beside it (``csv-metadata.json`` in its folder) that gives these.
+COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
+    "meetings": [
+        (
+            "id",
+            "id",
+            "id",
+            "Sakrådets id (sista delen av dess IRI)",
+            "The sakråd's id (last part of its IRI)",
+            "string",
+        ),
+        ("iri", "IRI", "IRI", "Sakrådets IRI", "The sakråd's IRI", "anyURI"),
+        (
+            "date",
+            "datum",
+            "date",
+            "Angivet datum; annars det härledda (se date_kind); tomt om inget finns",
+            "The stated date; else the derived one (see date_kind); empty if there is none",
+            "string",
+        ),
+        (
+            "date_kind",
+            "datumets slag",
+            "kind of date",
+            "stated: datumet står i källan; derived: härlett (ur sidans adress eller publiceringsdatum)",
+            "stated: the source states the date; derived: worked out (from the page's address or publication date)",
+            "string",
+        ),
+        ("title", "titel", "title", "Titel (svenska)", "Title (Swedish)", "string"),
+        ("title_en", "titel (engelska)", "title (English)", "Titel på engelska", "Title in English", "string"),
+        ("organiser", "arrangör", "organiser", "Angiven arrangör", "The stated organiser", "string"),
+        (
+            "ministry",
+            "departement",
+            "ministry",
+            "Departementet som angiven arrangör hör till",
+            "The ministry the stated organiser belongs to",
+            "string",
+        ),
+        (
+            "ministries_via_posts",
+            "departement via poster",
+            "ministries via posts",
+            "Härlett: departement där sammankallande eller ordförande hade sin post (org:postIn); inte arrangör",
+            "Derived: ministries where a convener or chair held their post (org:postIn); not the organiser",
+            "string",
+        ),
+        (
+            "chairs",
+            "ordförande",
+            "chairs",
+            "Ordförande, åtskilda av semikolon",
+            "Chairs, separated by semicolons",
+            "string",
+        ),
+        (
+            "conveners",
+            "sammankallande",
+            "conveners",
+            "Sammankallande, åtskilda av semikolon",
+            "Conveners, separated by semicolons",
+            "string",
+        ),
+        (
+            "organisations",
+            "organisationer",
+            "organisations",
+            "Deltagande organisationer, åtskilda av semikolon",
+            "Organisations taking part, separated by semicolons",
+            "string",
+        ),
+        (
+            "organisations_listed",
+            "listade organisationer",
+            "organisations listed",
+            "Antal organisationer som källan listar",
+            "Number of organisations the source lists",
+            "integer",
+        ),
+    ],
+    "organisations": [
+        ("id", "id", "id", "Organisationens id", "The organisation's id", "string"),
+        ("iri", "IRI", "IRI", "Organisationens IRI", "The organisation's IRI", "anyURI"),
+        ("name", "namn", "name", "Namn", "Name", "string"),
+        ("name_en", "namn (engelska)", "name (English)", "Namn på engelska", "Name in English", "string"),
+        (
+            "alt_names",
+            "andra namn",
+            "other names",
+            "Andra namn, åtskilda av semikolon",
+            "Other names, separated by semicolons",
+            "string",
+        ),
+        (
+            "organisation_numbers",
+            "organisationsnummer",
+            "organisation numbers",
+            "Organisationsnummer, vart och ett en gång, åtskilda av semikolon",
+            "Organisation numbers, each once, separated by semicolons",
+            "string",
+        ),
+        ("sakrad", "sakråd", "sakråd", "Antal sakråd den deltog i", "Number of sakråd it took part in", "integer"),
+        (
+            "first_date",
+            "första datum",
+            "first date",
+            "Det tidigaste sakrådets datum",
+            "The earliest sakråd's date",
+            "string",
+        ),
+        (
+            "first_date_kind",
+            "första datumets slag",
+            "kind of first date",
+            "stated eller derived (härlett)",
+            "stated or derived",
+            "string",
+        ),
+        (
+            "last_date",
+            "senaste datum",
+            "last date",
+            "Det senaste sakrådets datum",
+            "The latest sakråd's date",
+            "string",
+        ),
+        (
+            "last_date_kind",
+            "senaste datumets slag",
+            "kind of last date",
+            "stated eller derived (härlett)",
+            "stated or derived",
+            "string",
+        ),
+    ],
+    "people": [
+        ("id", "id", "id", "Personens id", "The person's id", "string"),
+        ("iri", "IRI", "IRI", "Personens IRI", "The person's IRI", "anyURI"),
+        ("name", "namn", "name", "Namn", "Name", "string"),
+        ("sakrad", "sakråd", "sakråd", "Antal sakråd", "Number of sakråd", "integer"),
+        ("roles", "roller", "roles", "Roller, åtskilda av semikolon", "Roles, separated by semicolons", "string"),
+        (
+            "first_date",
+            "första datum",
+            "first date",
+            "Det tidigaste sakrådets datum",
+            "The earliest sakråd's date",
+            "string",
+        ),
+        (
+            "first_date_kind",
+            "första datumets slag",
+            "kind of first date",
+            "stated eller derived (härlett)",
+            "stated or derived",
+            "string",
+        ),
+        (
+            "last_date",
+            "senaste datum",
+            "last date",
+            "Det senaste sakrådets datum",
+            "The latest sakråd's date",
+            "string",
+        ),
+        (
+            "last_date_kind",
+            "senaste datumets slag",
+            "kind of last date",
+            "stated eller derived (härlett)",
+            "stated or derived",
+            "string",
+        ),
+    ],
+    "bodies": [
+        ("id", "id", "id", "Myndighetens eller enhetens id", "The body's id", "string"),
+        ("iri", "IRI", "IRI", "IRI", "IRI", "anyURI"),
+        ("name", "namn", "name", "Namn", "Name", "string"),
+        ("name_en", "namn (engelska)", "name (English)", "Namn på engelska", "Name in English", "string"),
+        ("part_of", "del av", "part of", "Det organ den är en del av", "The body it is part of", "string"),
+        ("sakrad", "sakråd", "sakråd", "Antal sakråd den deltog i", "Number of sakråd it took part in", "integer"),
+    ],
+}
 
-def _csv(header: list[str], rows: Iterator[list[object]]) -> bytes:
+
+def _csv(kind: str, rows: Iterator[list[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([c[0] for c in COLUMNS[kind]])
     for row in rows:
         writer.writerow(["" if v is None else v for v in row])
     return out.getvalue().encode("utf-8-sig")
+
+
+def csv_metadata(tables: list[tuple[str, str]], title: str) -> bytes:
+    """CSVW metadata (https://www.w3.org/TR/tabular-metadata/) for CSV files of one folder, given
+    as (file name, kind): each column's name, Swedish and English title and description, datatype."""
+    from ..tables.csvw import DIALECT
+
+    def column(c: tuple[str, str, str, str, str, str]) -> dict[str, object]:
+        name, title_sv, title_en, about_sv, about_en, datatype = c
+        return {
+            "name": name,
+            "titles": {"sv": title_sv, "en": title_en},
+            "dc:description": [{"@value": about_sv, "@language": "sv"}, {"@value": about_en, "@language": "en"}],
+            "datatype": datatype,
+        }
+
+    group = {
+        "@context": ["http://www.w3.org/ns/csvw", {"@language": "sv"}],
+        "dc:title": title,
+        "dialect": DIALECT,
+        "tables": [
+            {"url": url, "tableSchema": {"columns": [column(c) for c in COLUMNS[kind]], "primaryKey": "id"}}
+            for url, kind in tables
+        ],
+    }
+    return (json.dumps(group, ensure_ascii=False, indent=1) + "\n").encode()
 
 
 def _names(refs: list[Ref]) -> str:
     return "; ".join(r.name.main for r in refs)
 
 
+def _kind(date: str | None, derived: bool) -> str | None:
+    return None if not date else "derived" if derived else "stated"
+
+
+def unique_numbers(numbers: list[str]) -> list[str]:
+    """One of each number: ``802002-8638`` and ``SE8020028638`` are the same digits, so only the
+    first (in sorted order, the one with a hyphen) is kept."""
+    seen: set[str] = set()
+    out = []
+    for n in numbers:
+        digits = re.sub(r"\D", "", n)
+        if digits in seen:
+            continue
+        seen.add(digits)
+        out.append(n)
+    return out
+
+
 def meetings_csv(rows: list[MeetingRow]) -> bytes:
     return _csv(
-        [
-            "id",
-            "iri",
-            "date",
-            "title",
-            "title_en",
-            "organiser",
-            "ministry",
-            "chairs",
-            "conveners",
-            "organisations",
-            "organisations_listed",
-        ],
+        "meetings",
         (
             [
                 m.ref.id,
                 m.ref.iri,
                 m.date,
+                _kind(m.date, m.derived),
                 m.ref.name.main,
                 m.ref.name.en,
                 m.organiser.name.main if m.organiser else None,
                 m.ministry.name.main if m.ministry else None,
+                "; ".join(dict.fromkeys(r.name.main for r, how in m.ministries if how in ("convener", "chair"))),
                 _names(m.chairs),
                 _names(m.conveners),
                 _names(m.organisations),
@@ -262,7 +545,7 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
 def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
     if kind == "organisations":
         return _csv(
-            ["id", "iri", "name", "name_en", "alt_names", "organisation_numbers", "sakrad", "first_date", "last_date"],
+            kind,
             (
                 [
                     r.ref.id,
@@ -270,24 +553,36 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     r.ref.name.main,
                     r.ref.name.en,
                     "; ".join(r.alt_names),
-                    "; ".join(r.numbers),
+                    "; ".join(r.unique_numbers),
                     r.meetings,
                     r.first,
+                    _kind(r.first, r.first_derived),
                     r.last,
+                    _kind(r.last, r.last_derived),
                 ]
                 for r in rows
             ),
         )
     if kind == "people":
         return _csv(
-            ["id", "iri", "name", "sakrad", "roles", "first_date", "last_date"],
+            kind,
             (
-                [r.ref.id, r.ref.iri, r.ref.name.main, r.meetings, "; ".join(t.main for t in r.roles), r.first, r.last]
+                [
+                    r.ref.id,
+                    r.ref.iri,
+                    r.ref.name.main,
+                    r.meetings,
+                    "; ".join(t.main for t in r.roles),
+                    r.first,
+                    _kind(r.first, r.first_derived),
+                    r.last,
+                    _kind(r.last, r.last_derived),
+                ]
                 for r in rows
             ),
         )
     return _csv(
-        ["id", "iri", "name", "name_en", "part_of", "sakrad"],
+        kind,
         (
             [
                 r.ref.id,
@@ -344,7 +639,25 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
         )
     if csv_too:
         yield "lists/meetings.csv", meetings_csv(lists.meetings)
+    if csv_too:
+        yield (
+            "lists/csv-metadata.json",
+            csv_metadata(
+                [
+                    ("meetings.csv", "meetings"),
+                    ("organisations.csv", "organisations"),
+                    ("people.csv", "people"),
+                    ("bodies.csv", "bodies"),
+                ],
+                "Sakråd: listor",
+            ),
+        )
     for name, values in facets.items():
+        if csv_too and values:
+            yield (
+                f"lists/meetings/{name}/csv-metadata.json",
+                csv_metadata([(f"{key}.csv", "meetings") for key, _, _ in values], f"Sakråd: {name}"),
+            )
         for key, label, _ in values:
             stem = f"lists/meetings/{name}/{key}"
             rows = lists.filtered(name, key)

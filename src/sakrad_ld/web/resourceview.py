@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, M8G, SCHEMA, SKOS, XSD
+from ..vocab import ADMS, DCTERMS, M8G, SAKRAD, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, objects, term_labels, value
 from .paths import page_file
@@ -71,6 +71,7 @@ class Participation:
     date: str
     meeting: Value
     role: Value | None
+    derived: bool = False  # the date is the sakråd's derived one (sakrad:derivedDate), not stated
 
 
 @dataclass(frozen=True)
@@ -207,16 +208,18 @@ class View:
             if not isinstance(whole, ox.NamedNode):
                 continue
             date = value(self.store, whole, SCHEMA.startDate)
+            derived = date is None and (date := value(self.store, whole, SAKRAD.derivedDate)) is not None
             role = value(self.store, part, M8G.role)
-            rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part))
+            rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part, derived))
         rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))
         out = [
             Participation(
                 date,
                 self.term(whole),
                 Value(self.labels.of(role), href=self.href(part.value)) if role is not None else None,
+                derived,
             )
-            for date, whole, role, part in rows[: self.limit]
+            for date, whole, role, part, derived in rows[: self.limit]
         ]
         query = self._query(node, M8G.participates, outgoing=True) if len(rows) > self.limit else None
         return out, len(rows), query

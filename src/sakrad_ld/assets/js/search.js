@@ -58,7 +58,7 @@
         if (e.d) {
           var d = document.createElement("span");
           d.className = "meta";
-          d.textContent = " " + e.d;
+          d.textContent = " " + e.d + (e.x ? " (" + (box.getAttribute("data-derived") || "derived") + ")" : "");
           li.appendChild(d);
         }
         out.appendChild(li);

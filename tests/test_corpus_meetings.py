@@ -38,6 +38,12 @@ def _corpus() -> list[dict]:
 AUDIT = yaml.safe_load((Path(__file__).parent / "corpus" / "audit.yaml").read_text(encoding="utf-8"))
 CORPUS = [{**m, **AUDIT.get(m["id"], {})} for m in _corpus()]
 PRIMARIES = [m for m in CORPUS if m["evidence_level"] in PRIMARY]
+#: Meetings whose corpus date has a year the page does not state (the notes quote only the day and month;
+#: the year is the page address's): the data marks them derived.
+YEAR_FROM_ADDRESS = {
+    "a-2020-06-23-mans-vald": "2020-06-23",  # "den 23 juni"
+    "sb-2022-02-23-eu-framtidskonferensen-civilsamhalle": "2022-02-23",  # "23 February"
+}
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +106,8 @@ def test_only_primary_meetings_are_in_the_data(built: Built) -> None:
 @pytest.mark.parametrize("entry", PRIMARIES, ids=lambda e: e["id"])
 def test_every_page_of_the_meeting_is_a_source(entry: dict, built: Built) -> None:
     g, m = _graph(built), _meeting(built, entry)
-    urls = {_str(g.value(s, SCHEMA.url)) for s in g.objects(m, DCTERMS.source)}
+    documents = [*g.objects(m, DCTERMS.source), *g.objects(m, SCHEMA.subjectOf)]  # cited, or only about it
+    urls = {_str(g.value(s, SCHEMA.url)) for s in documents}
     assert urls == {entry["source_url"], *entry["source_urls_additional"]}
     assert _str(g.value(m, DCTERMS.title)) == entry["title"]
     if entry["topic"]:
@@ -112,10 +119,11 @@ def test_the_date_has_the_precision_the_source_gives(entry: dict, built: Built) 
     g, m = _graph(built), _meeting(built, entry)
     start = g.value(m, SCHEMA.startDate)
     days = sorted(_str(g.value(g.value(d, TIME.hasTime), TIME.inXSDDate)) for d in g.objects(m, M8G.subEvent))
-    if entry.get("date_derived"):
+    derived = entry.get("date_derived") or YEAR_FROM_ADDRESS.get(entry["id"])
+    if derived:
         # worked out, not stated: published as derived, saying how, never as the stated date
         assert start is None and g.value(m, TIME.hasTime) is None
-        assert _str(g.value(m, SAKRAD.derivedDate)) == entry["date_derived"]
+        assert _str(g.value(m, SAKRAD.derivedDate)) == derived
         assert g.value(m, SAKRAD.derivation) is not None
         return
     if entry["date"]:
@@ -130,7 +138,8 @@ def test_the_date_has_the_precision_the_source_gives(entry: dict, built: Built) 
         year, month = stated.group(5), "04"
         assert days == [f"{year}-{month}-{int(d):02d}" for d in stated.groups()[:3]]
         assert g.value(m, TIME.hasTime) is None, "the days are not paired with a time of the whole"
-        assert (_str(start), _str(g.value(m, SCHEMA.endDate))) == (days[0], days[-1])
+        # the first and last day are worked out, not stated: the series has no date of its own
+        assert start is None and g.value(m, SCHEMA.endDate) is None
     else:
         assert g.value(m, TIME.hasTime) is None
 

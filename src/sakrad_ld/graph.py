@@ -312,11 +312,43 @@ def _links(out: _Emitter, minter: Minter, s: ox.NamedNode, links: Iterable[Link]
             )
 
 
-def _sources(out: _Emitter, minter: Minter, s: ox.NamedNode, ids: Iterable[str], lines: Lines | None) -> None:
+def _sources(
+    out: _Emitter,
+    minter: Minter,
+    s: ox.NamedNode,
+    ids: Iterable[str],
+    lines: Lines | None,
+    cited: frozenset[str] | None = None,
+) -> None:
+    """A record's further documents, each ``dct:source``; for a meeting (``cited`` given), only one a fact of it is credited to;
+    one the data only knows to be about the meeting (an invitation or minutes whose text was not read)
+    is ``schema:subjectOf``, which claims no fact comes from it."""
     for id in ids:
         source = minter.thing("source", id)
         with out.source(source):  # the document itself says it is about ``s``
-            out.add(s, DCTERMS.source, source, lines, "sources")
+            about = cited is not None and id not in cited
+            out.add(s, SCHEMA.subjectOf if about else DCTERMS.source, source, lines, "sources")
+
+
+def _cited(record: object) -> frozenset[str]:
+    """The ids of the documents a record's facts are credited to: its ``source``, its ``fact_sources`` and
+    the ``source`` of any of its parts (a count, a note, a contact)."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                item = getattr(value, name)
+                if name == "source" and isinstance(item, str):
+                    found.add(item)
+                elif name != "lines" and not isinstance(item, str):
+                    walk(item)
+
+    walk(record)
+    return frozenset(found)
 
 
 def _source(out: _Emitter, minter: Minter, source: Source) -> None:
@@ -465,7 +497,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     out.add(s, RDF.type, SCHEMA.Event, ln)
     out.add(s, DCTERMS.identifier, _plain(m.id), ln, "id")
     out.add(s, DCTERMS.source, main, ln, "source")
-    _sources(out, minter, s, m.sources, ln)
+    _sources(out, minter, s, m.sources, ln, _cited(m))
     out.text(s, DCTERMS.title, m.title, ln, "title")
     out.text(s, SAKRAD.topic, m.topic, ln, "topic")
     out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")
@@ -711,7 +743,8 @@ def _dated(
 
 def _days(out: _Emitter, minter: Minter, s: ox.NamedNode, m: Meeting, source: ox.NamedNode) -> None:
     """Several days on one page: one sub-event per day (CPEV m8g:subEvent), each with its own time; the
-    sakråd (or series) runs from the first day to the last. Nothing is said about who came on which day."""
+    sakråd (or series) has no date of its own (its first and last day are worked out, not stated). Nothing
+    is said about who came on which day."""
     ln = m.lines
     for n, day in enumerate(sorted(m.days)):
         name = f"days[{m.days.index(day)}]"
@@ -725,10 +758,8 @@ def _days(out: _Emitter, minter: Minter, s: ox.NamedNode, m: Meeting, source: ox
         out.add(d, SCHEMA.position, _typed(n + 1, XSD.integer), ln, name)
         out.add(d, DCTERMS.source, source, ln, name)
         _dated(out, minter, d, day, source, ln, name)
-    full = sorted(d for d in m.days if len(d) == 10)
-    if full:
-        out.add(s, SCHEMA.startDate, _typed(full[0], XSD.date), ln, "days")
-        out.add(s, SCHEMA.endDate, _typed(full[-1], XSD.date), ln, "days")
+    # No schema:startDate/endDate for the whole: the first and last day would be computed, not stated,
+    # and read as one date; each day carries its own stated date.
 
 
 def _participation(

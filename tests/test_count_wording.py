@@ -1,6 +1,6 @@
 """A meeting whose source states how many organisations took part but names none: its page and
-picture say so, never that the source "lists 0" or that the counts differ (no list is not a list
-of none). Read on the fixture release, for every such meeting it holds."""
+picture say so, never that the source "lists 0", that it names "(0)" or that the counts differ (no
+list is not a list of none); the stated count keeps its own words and "about" when approximate. Read on the fixture release, for every such meeting it holds."""
 
 from __future__ import annotations
 
@@ -46,11 +46,16 @@ def test_a_stated_count_without_a_list_is_not_a_difference(
     html = resource_page(opened.store, f"{opened.base_iri}id/meeting/{meeting}", site, lang) or ""
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert 'id="count-difference"' not in html
+    about = {"sv": "cirka ", "en": "about "}[lang] if count.get("approximate") else ""
     said = {
-        "sv": f"Källan anger att {count['text']} ({count['value']}) organisationer deltog men namnger ingen av dem.",
-        "en": f"The source states that {count['text']} ({count['value']}) organisations took part but names none of them.",
+        "sv": f"Antalet organisationer enligt källan: {count['text']} ({about}{count['value']}). Den namnger ingen av dem.",
+        "en": f"The number of organisations as the source states it: {count['text']} ({about}{count['value']}). "
+        "It names none of them.",
     }[lang]
     assert " ".join(said.split()) in text, text
+    none = {"sv": "Deltagande organisationer (inga namngivna)", "en": "Participating organisations (none named)"}[lang]
+    assert none in text
+    assert f"{count['text']} ({count['value']}) organisationer" not in text  # the noun once, the number with its words
     assert "listar 0" not in text and "lists 0" not in text
 
 

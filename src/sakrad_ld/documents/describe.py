@@ -12,7 +12,9 @@ negotiation. A document holds
   show a link without fetching the other document; and the context a reader of the thing needs,
   a few links further (:data:`CONTEXT`): an organisation's identifiers (with their status and
   source) and homepage, a post's body and the post it reports to, the body a unit or ministry
-  belongs to, and who is shown holding a post (a minister the chair served), each with its source.
+  belongs to, and who is shown holding a post (a minister the chair served), each with its source;
+* who the thing's contact points are: the links ``person m8g:contactPoint point`` to them (the
+  person is described as any linked resource, by types, labels and sources).
 
 Incoming links are not part of the document (a popular organisation may be pointed at a hundred
 thousand times); the HTML page lists them with a cap. Every lookup is an index lookup on the
@@ -30,7 +32,7 @@ import pyoxigraph as ox
 from ..formats import Format
 from ..serialize import SortedTriples, prefix_names
 from ..triples import RDF_TYPE, Term, Triple
-from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, ORG, OWL, PREFIXES, RDFS, SAKRAD, SCHEMA, SKOS
+from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, M8G, ORG, OWL, PREFIXES, RDFS, SAKRAD, SCHEMA, SKOS
 from ..writers import write
 
 __all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources"]
@@ -130,9 +132,12 @@ def document_triples(store: ox.Store, iri: str, known: dict[object, object] | No
     """
     pattern = _pattern(store)
     owned, mine = _own(pattern, iri)
+    contacts = _contact_people(pattern, owned)
+    mine.extend(contacts)
     parts: dict[Term, list[_Part]] = {part.subject: [part] for part in _parts(mine)}
     # linked resources, not the classes of the own ones (a class is described by the ontology)
     frontier = {o for _, p, o in mine if isinstance(o, ox.NamedNode) and o not in owned and p != RDF_TYPE}
+    frontier.update(s for s, _, _ in contacts if isinstance(s, ox.NamedNode))
     seen: set[Term] = set(owned)
     known = {} if known is None else known
     linked_parts: list[_Part] = []
@@ -160,6 +165,20 @@ def document_triples(store: ox.Store, iri: str, known: dict[object, object] | No
         else:
             same.append(part)
     return _in_order(parts, owned, used, known)
+
+
+def _contact_people(
+    pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], owned: dict[Subject, None]
+) -> list[Triple]:
+    """Who is the contact: the links ``person m8g:contactPoint point`` to the thing's own contact points
+    (a person names the point, the point never names the person), so the document says who to ask; the
+    person is then described as every linked resource is (types, labels, sources), nothing more."""
+    found: list[Triple] = []
+    for point in owned:
+        if not any(True for _ in pattern(point, RDF_TYPE, M8G.ContactPoint)):
+            continue
+        found.extend(t for t in pattern(None, M8G.contactPoint, point) if t[0] not in owned)
+    return found
 
 
 _NAMED_ONLY = "named"  # a resource's types and labels alone, in ``known``

@@ -17,16 +17,44 @@ import pyoxigraph as ox
 from ..vocab import DCTERMS
 from .describe import document_triples
 from .lists import Lists, MeetingRow
+from .meeting import StatedCount, meeting_facts
 from .pages import dataset_node
 from .render import render
 
-__all__ = ["Change", "changes", "feed_files", "sitemap"]
+__all__ = ["Change", "changes", "counts_said", "feed_files", "sitemap"]
 
 
 @dataclass(frozen=True)
 class Change:
     row: MeetingRow
     kind: str  # "new" or "changed"
+
+
+def _stated(c: StatedCount) -> str:
+    """A count in the source's words, with the number ("cirka" when approximate)."""
+    n = f"{'cirka ' if c.approximate else ''}{c.value}" if c.value is not None else ""
+    if c.words:
+        return f"”{c.words}”" + (f" ({n})" if n else "")
+    return n
+
+
+def counts_said(store: ox.Store, iri: str, named: int) -> str:
+    """What a feed entry says of who took part: how many organisations the source names ("inga
+    organisationer namngivna" when none, never "0 organisationer") and the counts it states, in its words."""
+    f = meeting_facts(store, iri)
+    parts = [
+        "inga organisationer namngivna"
+        if named == 0
+        else ("1 organisation namngiven" if named == 1 else f"{named} organisationer namngivna")
+    ]
+    for what, c in (
+        ("deltagande organisationer enligt källan", f.organisation_count),
+        ("inbjudna enligt källan", f.invited),
+        ("deltagare enligt källan", f.participants),
+    ):
+        if c is not None and (said := _stated(c)):
+            parts.append(f"{what}: {said}")
+    return "; ".join(parts)
 
 
 def changes(store: ox.Store, lists: Lists, previous: ox.Store | None) -> list[Change]:
@@ -63,6 +91,7 @@ def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | No
     """``feeds/meetings.atom`` and ``feeds/organisation/{id}.atom`` for every organisation that took part."""
     updated = _updated(store)
     found = changes(store, lists, previous)
+    said = {c.row.ref.iri: counts_said(store, c.row.ref.iri, len(c.row.organisations)) for c in found}
     title = "Sakråd: nya och ändrade"
 
     def feed(file: str, name: str, entries: list[Change]) -> bytes:
@@ -73,7 +102,7 @@ def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | No
             feed_id=f"{base}{file}",
             title=name,
             updated=updated,
-            entries=[(c, _doc(base, c.row.ref.iri)) for c in entries],
+            entries=[(c, _doc(base, c.row.ref.iri), said[c.row.ref.iri]) for c in entries],
         ).encode()
 
     yield "feeds/meetings.atom", feed("feeds/meetings.atom", title, found)

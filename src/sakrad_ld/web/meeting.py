@@ -17,7 +17,7 @@ from ..triples import RDF_TYPE
 from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
 from .labels import Labeller, Term, Text, statements, text_of, value
 
-__all__ = ["MeetingFacts", "Member", "Question", "meeting_dates", "meeting_facts"]
+__all__ = ["MeetingFacts", "Member", "Question", "StatedCount", "meeting_dates", "meeting_facts"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,16 @@ class Note:
 
 
 @dataclass(frozen=True)
+class StatedCount:
+    """A count as the source states it (a sakrad:StatedCount): the number, the source's words, and
+    whether the source gives it as approximate ("ett 40-tal")."""
+
+    value: int | None
+    words: str | None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
 class MeetingFacts:
     iri: str
     title: Text
@@ -78,6 +88,15 @@ class MeetingFacts:
     derived_date: str | None = None  # a date worked out, not stated (sakrad:derivedDate)
     derivation: Text | None = None  # how it was worked out
     notes: list[Note] = field(default_factory=list)
+    conveners: list[Member] = field(default_factory=list)
+    invited: StatedCount | None = None  # organisations invited, as the source states it
+    invited_description: Text | None = None
+    participants: StatedCount | None = None  # people taking part, as the source states it
+    organisation_count: StatedCount | None = None  # organisations taking part, as stated
+    list_complete: bool | None = None  # whether the source names every organisation (None: not said)
+    discussion_areas: list[Question] = field(default_factory=list)
+    press_contacts: list[Member] = field(default_factory=list)
+    stated_organisers: list[tuple[str, Text]] = field(default_factory=list)  # schema:organizer, nothing above
 
     @property
     def count_difference(self) -> int | None:
@@ -97,8 +116,17 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         return text_of(said.get(p, ()))
 
     place = _first(said, DCTERMS.spatial)
-    members: dict[str, list[Member]] = {"chair": [], "government": [], "organisation": [], "contact": [], "agency": []}
+    members: dict[str, list[Member]] = {
+        "chair": [],
+        "government": [],
+        "organisation": [],
+        "contact": [],
+        "agency": [],
+        "convener": [],
+        "press": [],
+    }
     roles = {
+        ROLE.convener: "convener",
         ROLE.chair: "chair",
         ROLE.governmentParticipant: "government",
         ROLE.participatingAgency: "agency",
@@ -130,21 +158,24 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         key=lambda q: (q.position, q.iri),
     )
     contact_point = _first(said, M8G.contactPoint)
-    if isinstance(
-        contact_point, ox.NamedNode | ox.BlankNode
-    ):  # the people the contact point is (their m8g:contactPoint)
-        for quad in store.quads_for_pattern(None, M8G.contactPoint, contact_point):
+    for key, point in (("contact", contact_point), ("press", _first(said, SAKRAD.pressContact))):
+        if not isinstance(point, ox.NamedNode | ox.BlankNode):
+            continue
+        for quad in store.quads_for_pattern(None, M8G.contactPoint, point):  # the people the point is
             who = quad.subject
-            if isinstance(who, ox.NamedNode) and who != m and all(c.iri != who.value for c in members["contact"]):
-                members["contact"].append(
-                    Member(
-                        contact_point.value if isinstance(contact_point, ox.NamedNode) else who.value,
-                        who.value,
-                        labels.of(who),
-                    )
+            if isinstance(who, ox.NamedNode) and who != m and all(c.iri != who.value for c in members[key]):
+                members[key].append(
+                    Member(point.value if isinstance(point, ox.NamedNode) else who.value, who.value, labels.of(who))
                 )
     contact = statements(store, contact_point) if contact_point else {}
-    stated_count, stated_text = _stated(store, _first(said, SAKRAD.participatingOrganisationCount))
+    organisation_count = _count(store, _first(said, SAKRAD.participatingOrganisationCount))
+    stated_count = organisation_count.value if organisation_count else None
+    stated_text = organisation_count.words if organisation_count else None
+    complete = _first(said, SAKRAD.organisationListComplete)
+    areas = sorted(
+        (_question(store, q) for q in said.get(SAKRAD.discussionArea, ()) if isinstance(q, ox.NamedNode)),
+        key=lambda q: (q.position, q.iri),
+    )
     return MeetingFacts(
         iri=iri,
         title=labels.of(m),
@@ -175,6 +206,17 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         derived_date=_literal(_first(said, SAKRAD.derivedDate)),
         derivation=text(SAKRAD.derivation),
         notes=_notes(store, labels, said.get(SAKRAD.note, ())),
+        conveners=members["convener"],
+        invited=_count(store, _first(said, SAKRAD.invitedOrganisationCount)),
+        invited_description=text(SAKRAD.invitedDescription),
+        participants=_count(store, _first(said, SAKRAD.participantCount)),
+        organisation_count=organisation_count,
+        list_complete=complete.value == "true" if isinstance(complete, ox.Literal) else None,
+        discussion_areas=areas,
+        press_contacts=members["press"],
+        stated_organisers=[
+            (o.value, labels.of(o)) for o in said.get(SCHEMA.organizer, ()) if isinstance(o, ox.NamedNode)
+        ],
     )
 
 
@@ -209,11 +251,17 @@ def _notes(store: ox.Store, labels: Labeller, found: Iterable[Term]) -> list[Not
     return sorted(notes, key=lambda x: [(0, int(s)) if s.isdigit() else (1, s) for s in x.iri.split("/")])
 
 
-def _stated(store: ox.Store, node: Term | None) -> tuple[int | None, str | None]:
-    """How many organisations took part, as the source states it (a sakrad:StatedCount): number and words."""
-    if isinstance(node, ox.NamedNode | ox.BlankNode):
-        return _int(value(store, node, SCHEMA.value)), _literal(value(store, node, SAKRAD.wording))
-    return None, None
+def _count(store: ox.Store, node: Term | None) -> StatedCount | None:
+    """A count as the source states it (a sakrad:StatedCount): number, words and whether approximate."""
+    if not isinstance(node, ox.NamedNode | ox.BlankNode):
+        return None
+    said = statements(store, node)
+    approximate = _first(said, SAKRAD.approximate)
+    return StatedCount(
+        _int(_first(said, SCHEMA.value)),
+        _literal(_first(said, SAKRAD.wording)),
+        isinstance(approximate, ox.Literal) and approximate.value in {"true", "1"},
+    )
 
 
 def _organisers(store: ox.Store, labels: Labeller, body: object) -> list[tuple[str, Text]]:

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from ..vocab import DCTERMS, M8G, SCHEMA
 from .labels import Text, objects, value
-from .meeting import MeetingFacts
+from .meeting import MeetingFacts, StatedCount
 from .provenance import Provenance
 from .resourceview import Value, View
 
@@ -28,6 +28,12 @@ ROW_PROPERTIES = {
     "date": (_S + "startDate", "http://www.w3.org/2006/time#hasTime", _T + "derivedDate", _T + "derivation"),
     "place": ("http://purl.org/dc/terms/spatial",),
     "organiser": (_S + "organizer",),
+    "invited": (_T + "invitedOrganisationCount", _T + "invitedDescription"),
+    "participants": (_T + "participantCount",),
+    "organisation_count": (_T + "participatingOrganisationCount",),
+    "discussion_areas": (_T + "discussionArea",),
+    "press_contact": (_T + "pressContact",),
+    "contact": ("http://data.europa.eu/m8g/contactPoint",),
     "topic": (_T + "topic",),
     "purpose": (_T + "purpose",),
     "process": (_T + "processDescription",),
@@ -46,6 +52,8 @@ class Row:
     sources: list[Value] = field(default_factory=list)  # the documents that state it
     derived: Text | None = None  # a value worked out, not stated: how
     notes: list[NoteItem] = field(default_factory=list)
+    count: StatedCount | None = None  # a count as the source states it, with its words
+    items: list[Text] = field(default_factory=list)  # a list in the source's order (discussion areas)
 
 
 @dataclass(frozen=True)
@@ -62,11 +70,17 @@ class Count:
 
     stated: int | None
     listed: int | None
-    words: str
+    words: str  # the source's words ("ett tjugotal organisationer i det civila samhället"), or ""
+    approximate: bool = False  # the source gives the number as approximate: no exact difference
+    complete: bool | None = None  # whether the source says its list names every organisation
 
     @property
     def difference(self) -> int:
         return abs((self.stated or 0) - (self.listed or 0))
+
+    @property
+    def stated_count(self) -> StatedCount | None:
+        return None if self.stated is None else StatedCount(self.stated, self.words or None, self.approximate)
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,8 @@ class MeetingView:
     presentations_text: Text | None
     handling_of_views: Text | None
     contacts: list[Value]
+    participants: StatedCount | None
+    invited: StatedCount | None
     email: str | None
     telephone: str | None
     source_links: list[tuple[Value, str | None]]
@@ -136,12 +152,20 @@ def meeting_view(
         )
     if f.place:
         rows.append(Row("place", text=f.place, sources=documents(about("place"))))
-    if f.organisers:
+    if f.stated_organisers:  # the organiser the source names, not the bodies it belongs to
         rows.append(
             Row(
                 "organiser",
-                values=[(view.resource(iri), None) for iri, _ in f.organisers],
+                values=[(view.resource(iri), None) for iri, _ in f.stated_organisers],
                 sources=documents(about("organiser")),
+            )
+        )
+    if f.conveners:
+        rows.append(
+            Row(
+                "convener",
+                values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None) for c in f.conveners],
+                sources=documents(participations(f.conveners)),
             )
         )
     if f.chairs:
@@ -160,16 +184,49 @@ def meeting_view(
                 sources=documents(participations(f.agencies)),
             )
         )
-    for key, text in (("topic", f.topic), ("purpose", f.purpose), ("process", f.process)):
+    if f.invited is not None or f.invited_description:
+        rows.append(Row("invited", text=f.invited_description, count=f.invited, sources=documents(about("invited"))))
+    if f.participants is not None:
+        rows.append(Row("participants", count=f.participants, sources=documents(about("participants"))))
+    if f.organisation_count is not None:
+        rows.append(
+            Row("organisation_count", count=f.organisation_count, sources=documents(about("organisation_count")))
+        )
+    for key, text in (("topic", f.topic), ("purpose", f.purpose)):
         if text:
             rows.append(Row(key, text=text, sources=documents(about(key))))
+    if f.discussion_areas:
+        rows.append(
+            Row(
+                "discussion_areas",
+                items=[a.text for a in f.discussion_areas],
+                sources=documents(about("discussion_areas")),
+            )
+        )
+    if f.process:
+        rows.append(Row("process", text=f.process, sources=documents(about("process"))))
+    if f.contacts:
+        rows.append(
+            Row(
+                "contact_person",
+                values=[(view.resource(c.iri), None) for c in f.contacts],
+                sources=documents(about("contact")),
+            )
+        )
+    if f.press_contacts:
+        rows.append(
+            Row(
+                "press_contact",
+                values=[(view.resource(c.iri), None) for c in f.press_contacts],
+                sources=documents(about("press_contact")),
+            )
+        )
     if f.case_number:
         rows.append(Row("case_number", plain=f.case_number, sources=documents(about("case_number"))))
     rows, notes = _with_notes(view, f, rows)
     listed = f.listed_count if f.listed_count is not None else (len(f.organisations) or None)
-    words = str(f.stated_count) if f.stated_count is not None else ""
-    if f.stated_count_text and f.stated_count is not None:
-        words = f"{f.stated_count_text} ({f.stated_count})"
+    oc = f.organisation_count
+    words = (oc.words or "") if oc is not None else ""
     sources = []
     for iri, _ in f.sources:
         url = value(view.store, ox.NamedNode(iri), SCHEMA.url)
@@ -179,7 +236,7 @@ def meeting_view(
         notes=notes,
         sources=[v for v, _ in sources],
         questions=[QuestionItem(q.iri[len(f.iri) + 1 :], q.position, q.text) for q in f.questions],
-        count=Count(f.stated_count, listed, words),
+        count=Count(f.stated_count, listed, words, oc.approximate if oc else False, f.list_complete),
         organisations=[
             Item(m.participation[len(f.iri) + 1 :], view.resource(m.iri)) for m in f.organisations[: max(limit, 1000)]
         ],
@@ -188,6 +245,8 @@ def meeting_view(
         presentations_text=f.presentations_text,
         handling_of_views=f.handling_of_views,
         contacts=[view.resource(m.iri) for m in f.contacts],
+        participants=f.participants,
+        invited=f.invited,
         email=f.email,
         telephone=f.telephone,
         source_links=sources,

@@ -40,6 +40,8 @@ def _message(context: Any, key: str, **values: object) -> str:
     table = messages(context["lang"])
     if key not in table:
         raise KeyError(f"templates/messages/{context['lang']}.yaml has no text {key!r}")
+    if str(values.get("n", "")) == "1" and f"{key}_one" in table:  # the singular: "1 träff", "1 result"
+        key = f"{key}_one"
     return table[key].format(**values) if values else table[key]
 
 

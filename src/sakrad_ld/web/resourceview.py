@@ -12,7 +12,7 @@ took part in thousands of sakråd stays small and fast. Nothing here writes HTML
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -28,6 +28,14 @@ __all__ = ["FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
 
 _SOURCE = DCTERMS.source
 _ANY_URI = XSD.anyURI.value
+#: What a stated count counts, by the last segment of its IRI (``…/count/invited``): Swedish, English.
+_COUNTED = {
+    "invited": ("inbjudna", "invited"),
+    "participant": ("deltagare", "participants"),
+    "participants": ("deltagare", "participants"),
+    "organisations": ("deltagande organisationer", "participating organisations"),
+    "organisation": ("deltagande organisationer", "participating organisations"),
+}
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,11 @@ class View:
             position = value(self.store, node, SCHEMA.position)
             n = position.value if position else iri.rsplit("/", 1)[-1]
             return Text(f"fråga {n}", f"question {n}")
+        if SAKRAD.StatedCount in types:  # a count as stated: what it counts, in the source's words
+            what = _COUNTED.get(iri.rsplit("/", 1)[-1], ("antal", "count"))
+            words = value(self.store, node, SAKRAD.wording)
+            said = f": {words.value}" if isinstance(words, ox.Literal) else ""
+            return Text(f"angivet antal {what[0]}{said}", f"stated count of {what[1]}{said}")
         if ADMS.Identifier in types and (notation := value(self.store, node, SKOS.notation)):
             return Text(f"identifierare {notation.value}", f"identifier {notation.value}")
         own = self.labels.label(node)
@@ -184,6 +197,9 @@ class View:
             if quad.object not in by_predicate[quad.predicate]:
                 by_predicate[quad.predicate].append(quad.object)
         rank = {p: n for n, p in enumerate(LABELS)}
+        # a participation's agent is named by its role ("sammankallande", "ordförande"), never as a
+        # participant: a convener who invited need not have taken part
+        role = value(self.store, node, M8G.role) if M8G.hasParticipant in by_predicate else None
         rows = []
         for p in sorted(
             by_predicate, key=lambda p: (rank.get(p, 99), p == _SOURCE, self.labels.of(p).main.lower(), p.value)
@@ -196,7 +212,10 @@ class View:
             stated = (
                 [self.term(ox.NamedNode(d)) for d in self.provenance.documents([(node, p, None)])] if sources else []
             )
-            rows.append(FactRow(self.predicate(p), shown, len(values), query, stated))
+            name = self.predicate(p)
+            if p == M8G.hasParticipant and isinstance(role, ox.NamedNode):
+                name = replace(name, label=self.labels.of(role))
+            rows.append(FactRow(name, shown, len(values), query, stated))
         return FactTable(rows, self.sources(node) if sources else None, heading, id)
 
     def participations(self, node: ox.NamedNode) -> tuple[list[Participation], int, str | None]:

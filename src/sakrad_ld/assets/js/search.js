@@ -43,7 +43,7 @@
       var hits = search(entries, input.value);
       out.textContent = "";
       count.textContent = input.value.trim() ?
-        (hits.length ? box.getAttribute("data-results").replace("{n}", String(hits.length)) : box.getAttribute("data-none")) : "";
+        (hits.length ? box.getAttribute(hits.length === 1 ? "data-result-one" : "data-results").replace("{n}", String(hits.length)) : box.getAttribute("data-none")) : "";
       hits.slice(0, limit).forEach(function (e) {
         var li = document.createElement("li");
         var a = document.createElement("a");

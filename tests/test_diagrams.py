@@ -190,12 +190,12 @@ def embedded(html: str, id: str) -> ET.Element:
     [
         (
             "sv",
-            ["Sakråd 2017-02 (härlett).", "inga frågeställningar namngivna", "inga organisationer namngivna"],
+            ["Sakråd 2017-02 (härlett).", "Inga frågeställningar namngivna", "inga organisationer namngivna"],
             ["utan känt datum", "0 frågeställningar"],
         ),
         (
             "en",
-            ["Consultation (sakråd) 2017-02 (derived).", "no questions named", "no organisations named"],
+            ["Consultation (sakråd) 2017-02 (derived).", "No questions named", "no organisations named"],
             ["utan känt datum", "0 questions", "frågeställningar", "organisationer", "with no known date"],
         ),
     ],

@@ -94,7 +94,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "sakrad": "consultation (sakråd)",
-        "title": "The consultation {}",
+        "title": "Consultation (sakråd): {}",
         "desc_date": "Consultation (sakråd) {}.",
         "no_date": "with no known date",
         "derived": "{} (derived)",
@@ -328,7 +328,7 @@ def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
         parts.append(w["desc_organiser"].format(", ".join(_in(t, lang) for _, t in f.organisers)))
     if f.chairs:
         parts.append(w["desc_chair"].format(", ".join(_in(m.name, lang) for m in f.chairs)))
-    parts.append(
+    counts = (
         (w["n_questions"].format(len(f.questions)) if f.questions else w["no_questions"])
         + "; "
         + (w["n_listed"].format(len(f.organisations)) if f.organisations else w["none_named"])
@@ -339,6 +339,7 @@ def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
         )
         + "."
     )
+    parts.append(counts[:1].upper() + counts[1:])
     return " ".join(parts)
 
 

@@ -97,7 +97,13 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(result.report.summary())
     sys.stdout.write(summary_text(result.report, details, args.lang))
-    print(f"Wrote the release of {result.meetings} meeting(s), {result.triples} triples, to {args.out}")
+    if result.wrote:
+        print(f"Wrote the release of {result.meetings} meeting(s), {result.triples} triples, to {args.out}")
+    else:
+        print(
+            f"The release at {args.out}, of {result.meetings} meeting(s) and {result.triples} triples, is the "
+            "one these inputs make: nothing was written"
+        )
     return EXIT_OK
 
 

@@ -74,6 +74,8 @@ class BuildResult:
     triples: int
     corpus: Corpus | None = None
     built: Built | None = None
+    #: whether this build published a release; False when ``out`` already named the one its inputs make
+    wrote: bool = False
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -205,7 +207,7 @@ def write_release(
                         assert kept is not None
                         kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
                         kept.prune(since)
-                        return _result(corpus, built, report, out)
+                        return _result(corpus, built, report, out, wrote=False)
                     with folders.new() as tmp:
                         _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
                         folder = folders.publish(tmp)
@@ -222,11 +224,13 @@ def write_release(
     finally:
         checker.stop()
         loading.stop()
-    return _result(corpus, built, report, out)
+    return _result(corpus, built, report, out, wrote=True)
 
 
-def _result(corpus: Corpus, built: Built, report: ValidationReport, out: Path | None) -> BuildResult:
-    return BuildResult(report, out, len(corpus.meetings), len(built.triples), corpus, built)
+def _result(
+    corpus: Corpus, built: Built, report: ValidationReport, out: Path | None, wrote: bool = False
+) -> BuildResult:
+    return BuildResult(report, out, len(corpus.meetings), len(built.triples), corpus, built, wrote)
 
 
 def _made_before(

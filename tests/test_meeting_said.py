@@ -183,3 +183,29 @@ def test_the_feed_never_says_0_organisations(fixture_release: Path) -> None:
             assert said.startswith("inga organisationer namngivna")
         if c := m.get("invited_count"):
             assert c["text"] in said
+
+
+def test_meetings_csv_gives_every_derived_date_in_its_own_column(fixture_release: Path) -> None:
+    import csv
+
+    rows = list(
+        csv.DictReader((fixture_release / "tables" / "meetings.csv").read_text(encoding="utf-8-sig").splitlines())
+    )
+    derived = [i for i, m in MEETINGS.items() if m.get("date_derivation")]
+    assert derived
+    by_id = {r["id"]: r for r in rows}
+    for meeting in derived:  # never "no date" for a meeting whose date is worked out
+        assert by_id[meeting]["derived_date"], by_id[meeting]
+    undated = [r["id"] for r in rows if not r["date"] and not r["derived_date"]]
+    assert all(not MEETINGS[i].get("date") for i in undated), undated
+
+
+def test_the_participations_table_describes_every_role_neutrally(fixture_release: Path) -> None:
+    import json
+
+    meta = json.loads((fixture_release / "tables" / "csv-metadata.json").read_text(encoding="utf-8"))
+    table = next(t for t in meta["tables"] if t["url"].endswith("participations.csv"))
+    for column in table["tableSchema"]["columns"]:
+        if column["name"] in {"participant", "participant_iri", "participates"}:
+            said = " ".join(d["@value"] for d in column["dc:description"])
+            assert "took part" not in said.split(";")[0] and "vem som deltog" not in said, said

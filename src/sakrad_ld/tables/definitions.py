@@ -104,7 +104,8 @@ MEETINGS = Table(
   ?iri a sakrad:Sakrad . {_kind("iri", "meeting")} {_id()}
   BIND(EXISTS {{ ?iri a sakrad:SakradSeries }} AS ?series)
   {_text("iri", "dct:title", "title")} {_text("iri", "sakrad:topic", "topic")}
-  OPTIONAL {{ ?iri schema:startDate ?date }} {_text("iri", "sakrad:derivation", "derivation")}
+  OPTIONAL {{ ?iri schema:startDate ?date }} OPTIONAL {{ ?iri sakrad:derivedDate ?derived_date }}
+  {_text("iri", "sakrad:derivation", "derivation")}
   OPTIONAL {{ ?iri schema:organizer ?organiser_iri {_label("organiser_iri", "organiser")} }}
   OPTIONAL {{ ?iri dct:spatial ?place_iri {_label("place_iri", "place")} }}
   OPTIONAL {{ ?iri sakrad:listedOrganisationCount ?listed_organisation_count }}
@@ -133,8 +134,18 @@ MEETINGS = Table(
         *_texts("topic", SAKRAD + "topic", "topic", "ämne"),
         Column(
             "date",
-            "the date the source gives (day, month or year); as RDF in dates.csv",
-            "datum som källan anger (dag, månad eller år); som RDF i dates.csv",
+            "the date the source states (day, month or year); empty when no source states it: "
+            "then derived_date has the date worked out; as RDF in dates.csv",
+            "datum som källan anger (dag, månad eller år); tomt när ingen källa anger det: "
+            "då står det framräknade datumet i derived_date; som RDF i dates.csv",
+            output=False,
+        ),
+        Column(
+            "derived_date",
+            "the date worked out, not stated by any source (day or month, from a page's address or "
+            "publication date): how, in derivation_sv/_en; as RDF (sakrad:derivedDate) in dates.csv",
+            "datum som räknats fram, inte angivits av någon källa (dag eller månad, ur en sidas adress "
+            "eller publiceringsdatum): hur, i derivation_sv/_en; som RDF (sakrad:derivedDate) i dates.csv",
             output=False,
         ),
         *_texts(
@@ -361,8 +372,8 @@ DISCUSSION_AREAS = _items(
 
 PARTICIPATIONS = Table(
     "participations",
-    "Who took part, and in what role",
-    "Vilka som deltog, och i vilken roll",
+    "Who had which role: convener, chair, participating organisation, government participant, …",
+    "Vem som hade vilken roll: sammankallande, ordförande, deltagande organisation, från Regeringskansliet …",
     PREFIXES
     + f"""SELECT DISTINCT * WHERE {{
   ?meeting_iri m8g:hasParticipation ?iri . ?iri a m8g:Participation . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")}
@@ -379,7 +390,7 @@ PARTICIPATIONS = Table(
         Column(
             "meeting_iri", "the sakråd", "sakrådet", M8G + "hasParticipation", link="{+iri}", about="{+meeting_iri}"
         ),
-        _iri("the participation's IRI", "deltagandets IRI"),
+        _iri("the participation's IRI (one agent in one role)", "medverkans IRI (en aktör i en roll)"),
         _type(M8G + "Participation"),
         Column(
             "role",
@@ -388,12 +399,23 @@ PARTICIPATIONS = Table(
             output=False,
         ),
         Column("role_iri", "the role", "rollen", M8G + "role", link="{+role_iri}"),
-        Column("participant", "who took part (name)", "vem som deltog (namn)", output=False),
-        Column("participant_iri", "who took part", "vem som deltog", M8G + "hasParticipant", link="{+participant_iri}"),
+        Column(
+            "participant",
+            "who holds the role (name); whether they took part depends on the role: a convener may only have invited",
+            "vem som har rollen (namn); om de deltog beror på rollen: en sammankallande kan bara ha bjudit in",
+            output=False,
+        ),
+        Column(
+            "participant_iri",
+            "who holds the role (m8g:hasParticipant, whatever the role)",
+            "vem som har rollen (m8g:hasParticipant, vilken roll det än är)",
+            M8G + "hasParticipant",
+            link="{+participant_iri}",
+        ),
         Column(
             "participates",
-            "true: the participant is linked back to this participation",
-            "true: deltagaren är länkad tillbaka till deltagandet",
+            "true: the agent is linked back to this role (m8g:participates); says nothing more than the role",
+            "true: aktören är länkad tillbaka till rollen (m8g:participates); säger inget mer än rollen",
             M8G + "participates",
             link="{+iri}",
             about="{+participant_iri}",

@@ -9,7 +9,6 @@ from pathlib import Path
 from sakrad_ld.serving.server import create_app, request_once
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
-from sakrad_ld.web.static import DOWNLOAD_PATH
 
 HERE = Path(__file__).resolve().parent
 
@@ -42,26 +41,79 @@ def served(release: Path, path: str, accept: str | None) -> tuple[int, dict[str,
     return status, {k.lower(): v for k, v in headers}
 
 
-def exported_at(opened: Release, location: str) -> str:
-    """Where the export holds what the server's ``location`` names: a file of the release is under
-    ``download/``, a page is at the same path."""
-    name = location[1:]
-    return f"/{DOWNLOAD_PATH}{name}" if name in opened.files else location
-
-
-def expected_graph_targets(release: Path, opened: Release) -> tuple[dict[str | None, str], str]:
-    """Every header of :data:`GRAPH_ACCEPT` → the path the export's rules must send it to: where the
-    server sends it, in the export; the server's HTML target where the server answers 406. And the
-    server's ``Cache-Control`` of the 303."""
+def expected_graph_targets(release: Path, opened: Release) -> tuple[dict[str | None, str | None], str]:
+    """Every header of :data:`GRAPH_ACCEPT` → where the server sends it (the export's rules must send
+    it to the same path), or None where the server answers 406. And the server's ``Cache-Control``
+    of the 303."""
     path = graph_path(opened)
     status, headers = served(release, path, "text/html")
     assert status == 303, (path, status)
-    html, cache_control = exported_at(opened, headers["location"]), headers["cache-control"]
-    expected: dict[str | None, str] = {}
+    cache_control = headers["cache-control"]
+    expected: dict[str | None, str | None] = {}
     for accept in GRAPH_ACCEPT:
         status, headers = served(release, path, accept)
         assert status in (303, 406), (accept, status)
         assert "accept" in [v.strip().lower() for v in headers["vary"].split(",")], (accept, headers)
-        expected[accept] = exported_at(opened, headers["location"]) if status == 303 else html
-    assert len(set(expected.values())) >= 4, expected  # the page and at least three downloads
+        expected[accept] = headers["location"] if status == 303 else None
+    assert len({v for v in expected.values() if v}) >= 4, expected  # the page and at least three downloads
+    assert None in expected.values()  # image/png
     return expected, cache_control
+
+
+#: Accept headers every IRI is asked with, on the server and the export: none, a browser's, each
+#: RDF format's, Comunica's default (weights below 1 only), one accepting nothing the site has, and
+#: one refusing Turtle by weight 0.
+WALK_ACCEPT: list[str | None] = [
+    None,
+    "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "text/turtle",
+    "application/ld+json",
+    "application/rdf+xml, */*;q=0.1",
+    "application/n-quads,application/trig;q=0.95,application/ld+json;q=0.9,application/n-triples;q=0.8,"
+    "text/turtle;q=0.6,application/rdf+xml;q=0.5,text/n3;q=0.35,application/xml;q=0.3,image/svg+xml;q=0.3,"
+    "text/xml;q=0.3,text/html;q=0.2,application/xhtml+xml;q=0.18,application/json;q=0.135,text/shaclc;q=0.1,"
+    "text/shaclc-ext;q=0.05",
+    "image/png",
+    "text/turtle;q=0",
+]
+
+
+def published_paths(release: Path, opened: Release, start_page: bytes) -> list[str]:
+    """The path (without fragment) of every IRI under the base the release publishes: each term of
+    its graph and of its catalogue files (``catalog*.ttl``), and every ``contentUrl`` of the start
+    page's schema.org description."""
+    import re
+
+    import pyoxigraph as ox
+
+    base = opened.base_iri
+    iris = set()
+    for quad in opened.store.quads_for_pattern(None, None, None):
+        for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
+            if isinstance(term, ox.NamedNode):
+                iris.add(term.value)
+    for name in opened.files:
+        if name.startswith("catalog") and name.endswith(".ttl"):
+            for triple in ox.parse((release / name).read_bytes(), ox.RdfFormat.TURTLE, base_iri=base):
+                iris.update(t.value for t in triple if isinstance(t, ox.NamedNode))
+    iris.update(re.findall(r'"contentUrl":\s*"([^"]+)"', start_page.decode("utf-8")))
+    return sorted({"/" + iri[len(base) :].split("#")[0] for iri in iris if iri.startswith(base)})
+
+
+def answer_class(status: int, headers: dict[str, str], body: bytes, files: dict[str, str], prefix: str = "") -> tuple:
+    """What the server and the export must agree on: the status, a 303's target (path less the
+    export's ``prefix``, and fragment), a 200's media type and, for a release file (``files``: its
+    SHA-256 → its name), which one."""
+    import hashlib
+    from urllib.parse import urlsplit
+
+    if status == 303:
+        target = urlsplit(headers["location"])
+        return status, target.path.removeprefix(prefix) + (f"#{target.fragment}" if target.fragment else "")
+    if status == 200:
+        return status, headers["content-type"].split(";")[0].strip(), files.get(hashlib.sha256(body).hexdigest(), "")
+    return (status,)
+
+
+#: Paths the export answers 404 where the server answers: the SPARQL endpoint (a static host has none).
+SERVER_ONLY = ("/sparql",)

@@ -57,11 +57,13 @@ from ..documents import (
     document_bytes,
     document_patterns,
     document_triples,
+    page_path,
     published_resources,
     see_other,
+    thing_of,
 )
 from ..folders import replacing
-from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
+from ..formats import FORMATS, HTML, QUAD_FORMATS, RESULTS_FORMATS, Format
 from ..layout import CONTEXT_FILE, DATA_STEM
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
@@ -98,6 +100,8 @@ OFFERS: tuple[Format, ...] = DOCUMENT_FORMATS
 ID_CHARS = "A-Za-z0-9._~-"
 #: The dataset's document (``{base}dataset``), where the release's graph leads a browser.
 DATASET_PATH = "/dataset"
+#: What the map gives a header that accepts none of the offers: the rules answer 406.
+NOT_ACCEPTABLE = ""
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def graph_rule(opened: Release) -> GraphRule | None:
     if not opened.graph.startswith(base) or not re.fullmatch(f"/graph/[{ID_CHARS}]+", path):
         return None
     targets = tuple(
-        (f, f"{DATASET_PATH}{f.suffix}" if f is HTML else f"/{DOWNLOAD_PATH}{DATA_STEM}{f.suffix}")
+        (f, f"{DATASET_PATH}{f.suffix}" if f is HTML else f"/{DATA_STEM}{f.suffix}")
         for f in OFFERS
         if f is HTML or DATA_STEM + f.suffix in opened.files
     )
@@ -168,12 +172,20 @@ def export_site(
         tmp.chmod(0o755)
         context = f"{base}{CONTEXT_FILE}"
         _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH, context)
-        dataset = base + DATASET_PATH[1:]
-        page = resource_page(store, dataset, site)  # where the graph's IRI leads a browser, as on the server
-        if page is None:  # every release describes its dataset (its catalogue); never expected
-            raise AssertionError(f"no page for {dataset}")
-        put(f"{DATASET_PATH[1:]}.html", page.encode())
-        _documents(put, store, dataset, DATASET_PATH, context)
+        graph = graph_rule(opened)
+        minted = minted_paths(store, base, set(opened.files), graph)
+        for n, path in enumerate(minted, start=1):  # the dataset, the catalogue … (303 to these pages)
+            progress("minted", n, len(minted))
+            iri = base + path[1:]
+            for lang in LANGUAGES:
+                page = resource_page(store, iri, site, lang)
+                if page is None:  # minted_paths only lists what the store knows; never expected
+                    raise AssertionError(f"no page for {iri}")
+                put(translated(f"{path[1:]}.html", lang), page.encode())
+            triples = document_triples(store, iri) or _mentions(store, iri)
+            for f in FORMATS:
+                if f"{path[1:]}{f.suffix}" not in opened.files:  # else the release's file answers there
+                    put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context, iri))
         resources = list(published_resources(store, base))
         pages = []
         for n, (iri, path) in enumerate(resources, start=1):
@@ -196,11 +208,55 @@ def export_site(
                 shutil.copyfile(file_path, tmp / CONTEXT_FILE)
                 (tmp / CONTEXT_FILE).chmod(0o644)
                 files += 1
-        known, graph = see_other(store, base), graph_rule(opened)
-        put(NGINX_HTTP, nginx_http_conf(known, graph).encode())
-        put(NGINX_SERVER, nginx_server_conf(graph).encode())
-        put(APACHE, apache_rules(graph).encode())
-    return ExportResult(out, len(resources) + 2, files)
+        known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
+        put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
+        put(NGINX_SERVER, nginx_server_conf(graph, sorted(opened.files)).encode())
+        put(APACHE, apache_rules(graph, minted, sorted(opened.files)).encode())
+    return ExportResult(out, len(resources) + len(minted) + 1, files)
+
+
+#: Paths the server answers itself, never an IRI of the catalogue (as :mod:`sakrad_ld.serving.documents`).
+_OWN_PATHS = ("id/", "doc/", "sparql", "download/", "en/")
+#: The most statements the document of a resource known only from links to it lists (as the server's).
+MAX_MENTIONS = 1000
+
+
+def minted_paths(store: ox.Store, base: str, files: set[str], graph: GraphRule | None = None) -> list[str]:
+    """The paths of the dataset's other IRIs under the base (``/dataset``, ``/catalog``,
+    ``/dataset/distribution/turtle``, ``/register/lagrummet``, ``/ontology/1.1.0``, ``/shapes`` …), each
+    without its fragment: what the server answers with 303 See Other to ``{path}.{ext}``, its
+    document. Not the things (``/id/``), the documents the site has anyway (``/role``, ``/ontology``),
+    the release's files (``/sakrad.ttl``: the file answers) or its graph; only paths a web server's
+    rules can hold as they are."""
+    found: set[str] = set()
+    for quad in store.quads_for_pattern(None, None, None):
+        for term in (quad.subject, quad.object):
+            if isinstance(term, ox.NamedNode) and term.value.startswith(base):
+                rest = term.value[len(base) :].split("#", 1)[0]
+                path = "/" + rest
+                if (
+                    rest
+                    and not rest.startswith(_OWN_PATHS)
+                    and rest not in files
+                    and ".." not in rest
+                    and thing_of(path, base) is None
+                    and (graph is None or path != graph.path)
+                    and re.fullmatch(f"[/{ID_CHARS}]+", rest)
+                    and not rest.endswith("/")
+                ):
+                    found.add(path)
+    return sorted(found)
+
+
+def _mentions(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """For a resource the data only links to (a version IRI, a register): the statements linking to
+    it, as the server's document of it lists them."""
+    found = []
+    for quad in store.quads_for_pattern(None, None, ox.NamedNode(iri)):
+        found.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        if len(found) >= MAX_MENTIONS:
+            break
+    return sorted(set(found), key=str)
 
 
 def _folders(root: Path, folder: Path) -> None:
@@ -221,21 +277,57 @@ def _documents(put: Callable[[str, bytes], None], store: ox.Store, iri: str, pat
 
 
 def _pattern(media_type: str) -> str:
-    return media_type.replace("+", r"\+").replace(".", r"\.")
+    return media_type.replace("+", r"\+").replace(".", r"\.").replace("*", r"\*")
+
+
+#: The weights the map tells apart, highest first (``q`` read to its first decimal): 1, 0.9 … 0.1, and
+#: 0.0x (above 0); ``q=0`` is in none, so a range of weight 0 accepts nothing.
+_WEIGHTS = (r"1(\.0*)?", *(rf"0?\.{d}[0-9]*" for d in "987654321"), r"0?\.0*[1-9][0-9]*")
+#: A media range's parameters other than q (before and after the weight), and its end.
+_PARAMS = r"(;(?![ \t]*q[ \t]*=)[^;,]*)*"
+
+
+def _range(media: str, weight: str) -> str:
+    """A media range ``media`` of ``weight`` (``None``: any weight above 0 or none) anywhere in the header."""
+    q = rf"(;[ \t]*q[ \t]*=[ \t]*{weight}[ \t]*)" + ("?" if weight == _WEIGHTS[0] else "")
+    return rf"(^|,)[ \t]*{_pattern(media)}[ \t]*{_PARAMS}{q}{_PARAMS}[ \t]*(,|$)"
+
+
+def _absent(media: str) -> str:
+    """``media`` is not named anywhere in the header (so a wider range decides its weight)."""
+    return rf"^(?!(.*,)?[ \t]*{_pattern(media)}[ \t]*(;|,|$))"
 
 
 def accept_map(offers: tuple[Format, ...] = OFFERS) -> list[tuple[str, str]]:
     """The (regular expression, file suffix) rules of the Accept map of ``offers`` (HTML first), in
     the order they are tried (case-insensitive PCRE, read by nginx's ``map`` and Apache's
-    ``RewriteCond`` alike); a header no rule matches gets HTML."""
+    ``RewriteCond`` alike): what :func:`sakrad_ld.serving.negotiation.choose` chooses, with the
+    weights told apart to their first decimal. For each weight from 1 down, each offer in the
+    server's order whose registered media type has that weight — named, else through ``type/*``,
+    else through ``*/*`` (RFC 9110 §12.5.1: the most specific range decides) — then each offer
+    asked for by an alias at that weight. A header no rule matches accepts none of the offers:
+    :data:`NOT_ACCEPTABLE` (406), except a missing or empty one (anything: HTML)."""
     rules: list[tuple[str, str]] = []
-    for f in offers:  # 1. the media type the client lists first
-        for media in (f.media_type, *f.aliases):
-            rules.append((rf"^\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
-    anywhere = [(f.media_type, f) for f in offers] + [(a, f) for f in offers for a in f.aliases]
-    for media, f in anywhere:  # 2. HTML anywhere, then each RDF format anywhere; registered types first
-        rules.append((rf"(^|,)\s*{_pattern(media)}\s*(;|,|$)", f.suffix[1:]))
+    for weight in _WEIGHTS:
+        for registered in (True, False):
+            for f in offers:
+                for media in (f.media_type,) if registered else f.aliases:
+                    family = media.split("/")[0] + "/*"
+                    rules.append((_range(media, weight), f.suffix[1:]))
+                    rules.append((_absent(media) + f"(.*){_range(family, weight)}", f.suffix[1:]))
+                    rules.append((_absent(media) + _absent(family) + f"(.*){_range('*/*', weight)}", f.suffix[1:]))
     return rules
+
+
+def choose_by_map(header: str | None, offers: tuple[Format, ...] = OFFERS) -> str:
+    """The suffix the rules of :func:`accept_map` give ``header`` (the first rule that matches, as
+    nginx's ``map`` tries them): ``""`` when none does and the header names something (406)."""
+    if not header or not header.strip():
+        return offers[0].suffix[1:]
+    for regex, suffix in accept_map(offers):
+        if re.search(regex, header, re.IGNORECASE):
+            return suffix
+    return NOT_ACCEPTABLE
 
 
 def _documents_regex(extensions: bool = False) -> str:
@@ -261,10 +353,15 @@ def _graph_map(graph: GraphRule) -> list[tuple[str, str]]:
     return [(regex, where[suffix]) for regex, suffix in accept_map(tuple(f for f, _ in graph.targets))]
 
 
-def nginx_http_conf(known: dict[str, str] | None = None, graph: GraphRule | None = None) -> str:
+def nginx_http_conf(
+    known: dict[str, str] | None = None, graph: GraphRule | None = None, minted: list[str] | None = None
+) -> str:
+    """The ``http {}`` part of the nginx rules: the Accept map, and the map of every IRI path the
+    rules answer with 303 (``known``: a thing or part → its page path with the part's
+    ``#fragment``; ``minted``: the dataset's other IRIs, each → itself) to where it leads."""
     rules = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map())
-    known = known or {}
-    entries = "\n".join(f"    {path} {doc};" for path, doc in known.items())
+    known = {**(known or {}), **{path: path for path in minted or ()}}
+    entries = "\n".join(f'    {path} "{doc}";' for path, doc in known.items())
     graph_map = ""
     if graph is not None:
         graph_rules = "\n".join(f'    "~*{regex}" {target};' for regex, target in _graph_map(graph))
@@ -272,32 +369,46 @@ def nginx_http_conf(known: dict[str, str] | None = None, graph: GraphRule | None
 # The release's graph ({graph.path}) → its data in the format Accept asks for, by the same reading
 # of the header, among the formats it is offered in; else the dataset's page.
 map $http_accept $sakrad_graph {{
-    default {graph.targets[0][1]};
+    default "{NOT_ACCEPTABLE}";
+    "" {graph.targets[0][1]};
 {graph_rules}
 }}
 """
     return f"""# sakrad-ld: content negotiation for the static export (written by `sakrad-ld export`).
 # Include in the http {{}} block; the server {{}} block includes sakrad-server.conf.
-# The media type listed first wins if the site has it; else HTML if named anywhere; else the first
-# RDF type named; else HTML. (nginx cannot weigh q-values.)
+# The Accept header → the suffix of the format the server would choose (the weights read to their
+# first decimal); "" where it accepts none of them (406); no header: HTML.
 map_hash_max_size {max(2048, 2 * len(known))};
 map_hash_bucket_size {_bucket(list(known))};
 map $http_accept $sakrad_suffix {{
-    default {HTML.suffix[1:]};
+    default "{NOT_ACCEPTABLE}";
+    "" {HTML.suffix[1:]};
 {rules}
 }}
 
-# Every IRI path of the data (a thing or a part of one) → the document it is described in; any
-# other /id/… path has no entry and answers 404.
+# Every IRI path of the data (a thing or a part of one, the dataset's other IRIs) → the document it
+# is described in, with the part's #fragment; any other /id/… path has no entry and answers 404.
 map $uri $sakrad_see_other {{
     default "";
 {entries}
 }}
+
+# The 303's target: the document in the negotiated format, the fragment kept; 406 where the Accept
+# header accepts no format.
+map "$sakrad_see_other|$sakrad_suffix" $sakrad_target {{
+    default "";
+    "~^(?<sakrad_doc>[^#|]+)(?<sakrad_part>#[^|]*)?\\|(?<sakrad_ext>[a-z]+)$" "${{sakrad_doc}}.${{sakrad_ext}}${{sakrad_part}}";
+    "~^[^|]+\\|$" 406;
+}}
 {graph_map}"""
 
 
-def nginx_server_conf(graph: GraphRule | None = None) -> str:
+_CORS = 'add_header Access-Control-Allow-Origin "*" always;'
+
+
+def nginx_server_conf(graph: GraphRule | None = None, files: list[str] | None = None) -> str:
     types = "\n".join(f"        {f.media_type} {f.suffix[1:]};" for f in (*OFFERS, *RESULTS_FORMATS))
+    extra = "\n".join(f"        {f.media_type} {f.suffix[1:]};" for f in QUAD_FORMATS)
     charset_types = " ".join(
         sorted(
             {f.media_type for f in (*FORMATS, *RESULTS_FORMATS) if f.media_type.startswith("text/")}
@@ -320,6 +431,10 @@ def nginx_server_conf(graph: GraphRule | None = None) -> str:
 location = {graph.path} {{
     add_header Vary Accept always;
     add_header Cache-Control "public, max-age=3600" always;
+    {_CORS}
+    if ($sakrad_graph = "{NOT_ACCEPTABLE}") {{
+        return 406;
+    }}
     return 303 $sakrad_graph;
 }}
 """
@@ -329,6 +444,7 @@ location = {graph.path} {{
 #     server {{ listen 80; root /path/to/export; include /path/to/export/nginx/sakrad-server.conf; }}
 types {{
 {types}
+{extra}
         image/svg+xml svg;
         application/json json;
         application/javascript js;
@@ -342,6 +458,8 @@ default_type application/octet-stream;
 charset utf-8;
 charset_types {charset_types};
 error_page 404 /404.html;
+# Anyone's pages and programs may read the data, as from the server (CORS).
+{_CORS}
 
 # These rules are not part of the site.
 location ^~ /nginx/ {{
@@ -351,68 +469,122 @@ location = /.htaccess {{
     return 404;
 }}
 
-# The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument); a part
-# (…/question/1) → its whole's document. Only IRIs of the data (sakrad-http.conf's map); the
-# target is the map's, never a piece of the request.
+# The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument) in the
+# negotiated format; a part (…/question/1) → its whole's document at #question/1. Only IRIs of the
+# data (sakrad-http.conf's map); the target is the map's, never a piece of the request.
 location ^~ /id/ {{
+    add_header Vary Accept always;
+    add_header Cache-Control "public, max-age=3600" always;
+    {_CORS}
     if ($sakrad_see_other = "") {{
         return 404;
     }}
-    add_header Vary Accept always;
-    return 303 $sakrad_see_other;
+    if ($sakrad_target = 406) {{
+        return 406;
+    }}
+    return 303 $sakrad_target;
 }}
 {graph_location}
 # Documents: the file of the negotiated format; a URL with an extension (x.ttl) finds no
 # x.ttl.html and falls through to the file it names. (Ids may hold dots: a.b → a.b.html.)
 location ~ ^/({_documents_regex(extensions=True)})$ {{
-    try_files $uri.$sakrad_suffix $uri =404;
     add_header Vary Accept always;
     add_header Cache-Control "public, max-age=3600" always;
+    {_CORS}
+    try_files $uri.$sakrad_suffix $uri @sakrad_unacceptable;
+}}
+# No file of the asked format and no file of that name: 406 where the Accept header accepts no
+# format (as the server answers before it looks), else 404.
+location @sakrad_unacceptable {{
+    add_header Vary Accept always;
+    {_CORS}
+    if ($sakrad_suffix = "{NOT_ACCEPTABLE}") {{
+        return 406;
+    }}
+    return 404;
 }}
 
 location = /download/SHA256SUMS {{
     default_type text/plain;
 }}
+location = /SHA256SUMS {{
+    default_type text/plain;
+    try_files /download/SHA256SUMS =404;
+}}
+# The dataset's other IRIs (/dataset, /catalog …) → their documents, negotiated, as things; a
+# release file is also at its own path (/sakrad.ttl, /tables/meetings.csv: the catalogue's
+# download URLs), as on the server.
 location / {{
+    if ($sakrad_target = 406) {{
+        add_header Vary Accept always;
+        {_CORS}
+        return 406;
+    }}
+    if ($sakrad_target) {{
+        add_header Vary Accept always;
+        add_header Cache-Control "public, max-age=3600" always;
+        {_CORS}
+        return 303 $sakrad_target;
+    }}
     index index.html;
-    try_files $uri $uri/ =404;
+    try_files $uri $uri/ /download$uri =404;
 }}
 """
 
 
-def apache_rules(graph: GraphRule | None = None) -> str:
+def apache_rules(
+    graph: GraphRule | None = None, minted: list[str] | None = None, files: list[str] | None = None
+) -> str:
     """The rules as an ``.htaccess`` for Apache httpd 2.4 (mod_rewrite, mod_headers, mod_mime; the
     folder needs ``AllowOverride FileInfo Indexes Options=Indexes,MultiViews``: a bare ``Options``
     does not admit ``MultiViews``, and the file would answer 500). They work at the web root and
     under a sub-path reached through the document root; through an ``Alias``, add
     ``RewriteBase /alias/`` for the negotiated documents (the 303s find their folder's path
-    themselves)."""
-    types = "\n".join(f"AddType {f.media_type} {f.suffix}" for f in (*OFFERS, *RESULTS_FORMATS))
-    negotiate = []
+    themselves). ``minted``: the dataset's other IRIs (:func:`minted_paths`); ``files``: the
+    release's files, each also answered at its own path as on the server."""
+    types = "\n".join(f"AddType {f.media_type} {f.suffix}" for f in (*OFFERS, *QUAD_FORMATS, *RESULTS_FORMATS))
+    ext = "%{ENV:SAKRAD_EXT}"
+    negotiate = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$\nRewriteRule ^ - [E=SAKRAD_EXT:{HTML.suffix[1:]}]"]
     for regex, suffix in accept_map():
         negotiate.append(
-            f"RewriteCond %{{REQUEST_FILENAME}}.{suffix} -f\n"
-            f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\n'
-            f"RewriteRule ^({_documents_regex()})$ $1.{suffix} [L]"
+            f'RewriteCond {ext} ^$\nRewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\nRewriteRule ^ - [E=SAKRAD_EXT:{suffix}]'
         )
-    negotiate.append(f"RewriteCond %{{REQUEST_FILENAME}}.html -f\nRewriteRule ^({_documents_regex()})$ $1.html [L]")
-    rules = "\n".join(negotiate)
+    suffixes = "\n".join(negotiate)
+    docs = _documents_regex()
     graph_rules = ""
     if graph is not None:
         pattern = "^" + re.escape(graph.path[1:]) + "$"
         flags = "[R=303,L,E=SAKRAD_VARY:1,E=SAKRAD_GRAPH:1]"
         base = "%{ENV:SAKRAD_BASE}"
-        lines = [
+        lines = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$\nRewriteRule {pattern} {base}{graph.targets[0][1]} {flags}"]
+        lines += [
             f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\nRewriteRule {pattern} {base}{target} {flags}'
             for regex, target in _graph_map(graph)
         ]
-        lines.append(f"RewriteRule {pattern} {base}{graph.targets[0][1]} {flags}")
+        lines.append(f"RewriteRule {pattern} - [R=406,L,E=SAKRAD_VARY:1]")
         graph_rules = (
             "\n# The release's graph → its data in the negotiated format (as for the documents, among the\n"
-            "# formats it is offered in), else the dataset's page; another version is 404.\n"
-            + "\n".join(lines)
-            + '\nHeader always set Cache-Control "public, max-age=3600" env=SAKRAD_GRAPH\n'
+            "# formats it is offered in), else the dataset's page; another version is 404.\n" + "\n".join(lines) + "\n"
         )
+    minted_rules = ""
+    if minted:
+        names = "|".join(re.escape(p[1:]) for p in minted)
+        minted_rules = (
+            "\n# The dataset's other IRIs (dataset, catalog …) → their documents in the negotiated format.\n"
+            f"RewriteCond {ext} ^$\nRewriteRule ^({names})$ - [R=406,L,E=SAKRAD_VARY:1]\n"
+            f"RewriteRule ^({names})$ %{{ENV:SAKRAD_BASE}}/$1.{ext} [R=303,L,E=SAKRAD_VARY:1]\n"
+        )
+    file_rules = ""
+    if files:
+        names = "|".join(re.escape(f) for f in files)
+        file_rules = (
+            "\n# A release file at its own path too (sakrad.ttl, tables/meetings.csv: the catalogue's\n"
+            "# download URLs), as on the server.\n"
+            f"RewriteCond %{{REQUEST_FILENAME}} !-f\nRewriteRule ^({names})$ {DOWNLOAD_PATH}$1 [L]\n"
+        )
+    thing = f"RewriteCond %{{REQUEST_FILENAME}}%{{PATH_INFO}} ^(.*)/id/([a-z]+)/([{ID_CHARS}]+)(/[/{ID_CHARS}]*)?$\nRewriteCond %1/doc/%2/%3.html -f\n"
+    part = f"^id/([a-z]+)/([{ID_CHARS}]+)/([/{ID_CHARS}]+)$"
+    whole = f"^id/([a-z]+)/([{ID_CHARS}]+)/?$"
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
 # Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options=Indexes,MultiViews.
 Options -MultiViews -Indexes
@@ -428,6 +600,9 @@ AddCharset utf-8 .html .ttl .nt .csv .tsv .css .js .svg .atom .xml .md .rq .json
 </FilesMatch>
 # A 303 whose target the rules chose by Accept.
 Header always merge Vary Accept env=SAKRAD_VARY
+Header always set Cache-Control "public, max-age=3600" env=SAKRAD_VARY
+# Anyone's pages and programs may read the data, as from the server (CORS).
+Header always set Access-Control-Allow-Origin "*"
 
 RewriteEngine On
 # These rules are not part of the site.
@@ -439,16 +614,25 @@ RewriteRule ^(nginx/|\\.htaccess$) - [R=404,L]
 RewriteCond %{{REQUEST_URI}}::$0 ^(/.+)/(.*)::\\2$
 RewriteRule .* - [E=SAKRAD_BASE:%1]
 
-# The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument), when the
-# document exists; a part (…/question/1) → its whole's document. Captures hold only the
-# characters of an id; anything else under id/ is 404. (No folder id/ exists: the file name stops
-# at id and the rest of the path is PATH_INFO.)
-RewriteCond %{{REQUEST_FILENAME}}%{{PATH_INFO}} ^(.*)/id/([a-z]+)/([{ID_CHARS}]+)(/[/{ID_CHARS}]*)?$
-RewriteCond %1/doc/%2/%3.html -f
-RewriteRule ^id/([a-z]+)/([{ID_CHARS}]+)(/[/{ID_CHARS}]*)?$ %{{ENV:SAKRAD_BASE}}/doc/$1/$2 [R=303,L,E=SAKRAD_VARY:1]
+# The Accept header → the suffix of the format the server would choose (SAKRAD_EXT): the weights
+# read to their first decimal; none where it accepts no format (406); no header: HTML.
+{suffixes}
+
+# The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument) in the
+# negotiated format, when the document exists; a part (…/question/1) → its whole's document at
+# #question/1. Captures hold only the characters of an id; anything else under id/ is 404. (No
+# folder id/ exists: the file name stops at id and the rest of the path is PATH_INFO.)
+{thing}RewriteCond {ext} ^$
+RewriteRule ^id/ - [R=406,L,E=SAKRAD_VARY:1]
+{thing}RewriteRule {part} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext}#$3 [R=303,NE,L,E=SAKRAD_VARY:1]
+{thing}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext} [R=303,L,E=SAKRAD_VARY:1]
 RewriteRule ^id/ - [R=404,L]
-{graph_rules}
-# Documents: the file of the negotiated format (the media type listed first wins if the site has
-# it; else HTML if named anywhere; else the first RDF type named; else HTML).
-{rules}
+{graph_rules}{minted_rules}{file_rules}
+# Documents: the file of the negotiated format; a URL with an extension (x.ttl) is that file; 406
+# where the Accept header accepts no format.
+RewriteCond %{{REQUEST_FILENAME}} !-f
+RewriteCond {ext} ^$
+RewriteRule ^({docs})$ - [R=406,L,E=SAKRAD_VARY:1]
+RewriteCond %{{REQUEST_FILENAME}}.{ext} -f
+RewriteRule ^({docs})$ $1.{ext} [L]
 """

@@ -343,7 +343,7 @@ def test_lists_are_capped_with_their_count_at_scale() -> None:
     check(html)
     section = html.split('id="participations"', 1)[1].split("</section>", 1)[0]
     assert section.count("<tr>") - 1 == site.limit  # the header row, then the capped rows
-    assert f"Medverkan i sakråd ({len(taking_part)})" in section
+    assert f"Roller i sakråd ({len(taking_part)})" in section
     assert f"Visar de {site.limit} senaste av {len(taking_part)}" in section
     newest = max(taking_part, key=lambda m: (sitedata.year(m, meetings), 1 + m % 12, 1 + m % 28))
     assert section.index(f"../meeting/m-{newest:06d}.html") < section.index("</tr>", section.index("<tbody>"))

@@ -7,7 +7,8 @@ are not data). Every problem in every file is collected and raised together as :
 
 Limits keep a mistake or an attack from taking the machine: a meeting file may have
 :data:`MAX_MEETING_FILE` bytes, a shared file :data:`MAX_SHARED_FILE` (the shared files of
-100,000 synthetic meetings have 22 MB), an id :data:`MAX_ID_LENGTH` characters (it names files in
+100,000 rich synthetic meetings have 22 MB; the realistic profile's ``sources.yaml``, whose meetings
+cite more further documents, passes the limit near 100,000 meetings: 34 MB), an id :data:`MAX_ID_LENGTH` characters (it names files in
 the release); texts and numbers are limited in :mod:`sakrad_ld.typedyaml`.
 """
 

@@ -9,6 +9,7 @@ catalogues with faults put in."""
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -90,8 +91,13 @@ def valid() -> Graph:
 
 
 @pytest.fixture(scope="module")
-def seed_graph() -> Graph:
-    return to_rdflib(build_graph(load_corpus(ROOT / "data")).triples)
+def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    """data/'s graph with one organisation number confirmed, so that it has a derived dataportal link."""
+    from test_links import confirm_radda_barnen
+
+    data = tmp_path_factory.mktemp("seed") / "data"
+    shutil.copytree(ROOT / "data", data)
+    return to_rdflib(build_graph(load_corpus(confirm_radda_barnen(data))).triples)
 
 
 def test_the_valid_graph(valid: Graph, shapes: ShapesGraph) -> None:

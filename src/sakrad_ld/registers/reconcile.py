@@ -63,7 +63,9 @@ CONTRADICTED_SHARE = 0.5
 #: an equal word, or an inflected one whose stem has at least this many letters, to score above 0).
 _STEM = 4
 #: The identifier status (data/organisations.yaml, ``status``) a person would give a number read in
-#: a register extract: a current entry of a copy of the register's list, or a retired entry.
+#: a register extract: a current entry of a copy of the register's list, or a retired entry. Both
+#: hold only for a copy the register's keeper publishes (links.KEEPER_COPIES); from anyone else's
+#: mirror the number is ``secondary``, as the proposals' header says.
 CURRENT_STATUS, RETIRED_STATUS = "register-copy", "retired"
 
 
@@ -299,7 +301,9 @@ def proposals_yaml(proposals: Sequence[Proposal], registers: Sequence[Register],
         "# Proposals of `sakrad-ld links reconcile`: organisation numbers for a person to review.\n"
         "# Nothing here changes data/. For each accepted candidate, check the register, then add the number\n"
         "# to data/organisations.yaml as an identifier whose source is the register and whose status is the\n"
-        "# candidate's `status`. A candidate with `reasons` is never accepted: each reason is a question for you\n"
+        "# candidate's `status`, or `secondary` if the extract is not a copy the register's keeper publishes (a\n"
+        "# third party's mirror: `sakrad-ld links check` refuses register-copy from it; docs/links.md).\n"
+        "# A candidate with `reasons` is never accepted: each reason is a question for you\n"
         "# (a legal form or words one name adds, an entry the register marks ended, a number data/ contradicts).\n"
         f"# {accepted} of {len(proposals)} organisation(s) have an accepted candidate "
         f"(score >= {threshold}).\n"

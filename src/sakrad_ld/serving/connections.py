@@ -15,21 +15,24 @@ server that had 1,024. :func:`guarded_protocol` gives uvicorn's h11 protocol bot
 
   1. one that has waited :data:`GRACE` seconds or more for its client: for its request's body (a
      SPARQL POST; answered 503), or for a request head (closed; a head trickling in counts as
-     waiting), the one waiting longest first;
+     waiting), the one waiting longest first; a kept-alive connection whose next request has
+     already come (unread in the socket: the server is late, not the client) is not waiting;
   2. a new connection that has not yet sent its request head (closed);
   3. one whose request is being refused for load and waits out the refusal's pause
      (:mod:`sakrad_ld.serving.admission`): it is answered its 503 now, without the rest of the pause;
-  4. one waiting less than :data:`GRACE` for its body, then a kept-alive connection idle for less
-     than :data:`GRACE` between two requests.
+  4. one waiting less than :data:`GRACE` for its body.
 
-  Only when every connection is working on a request (reading a document, running or waiting for
-  a query) is the new one answered 503 with ``Retry-After`` and closed. So connections that only
-  wait (for a body that does not come, for a refusal's pause, for a head) cannot push out a client
-  that fetches documents over a connection it keeps: such a connection is idle only for the moment
-  between an answer and its next request, and gives way last. Closing a new connection before it
-  has sent anything costs the server less than taking its request, so an attacker that reconnects
-  at once mostly costs an accepted and closed socket. The route marks the waits it knows of with
-  :func:`standing_by`.
+  Otherwise the new one is answered 503 with ``Retry-After`` and closed: every connection is then
+  working on a request (reading a document, running or waiting for a query) or is a kept-alive
+  connection idle for less than :data:`GRACE` between two requests. A request whose head has been
+  read counts as working until the route marks its wait (:func:`standing_by`), and under load many
+  requests can be in that moment at once (the event loop reads heads before it runs their
+  routes); were a young idle connection closed then, a burst of requests that are about to wait
+  would push out a client that fetches documents over a connection it keeps. So connections that
+  only wait (for a body that does not come, for a refusal's pause, for a head) never push out such
+  a client: it is idle only for the moment between an answer and its next request. Closing a new
+  connection before it has sent anything costs the server less than taking its request, so an
+  attacker that reconnects at once mostly costs an accepted and closed socket.
 
 :func:`serve` runs the app with these limits (``sakrad-ld serve``) and raises the process's
 limit of open files to what the connection limit needs.
@@ -38,7 +41,11 @@ limit of open files to what the connection limit needs.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import itertools
 import logging
+import struct
+import termios
 from collections import OrderedDict
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
@@ -60,10 +67,23 @@ MAX_HEAD_BYTES = 16 * 1024
 #: Seconds a connection may wait for its client (a head, a body) before it is the first to give way
 #: when the connections run out; a client on a working network sends a query's body in far less.
 GRACE = 1.0
+#: How many idle connections waiting :data:`GRACE` or more are looked at for one that gives way.
+_LOOK_PAST = 16
 #: The key under which a request's scope names its connection (for :func:`standing_by`).
 _SCOPE_KEY = "sakrad.connection"
 #: What a connection stands by for: a refusal's pause, or its request's body.
 REFUSAL, BODY = "refusal", "body"
+
+
+def _unread(transport: Any) -> bool:
+    """Whether bytes from the client wait unread in the connection's socket."""
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return False
+    try:
+        return struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0] > 0
+    except (OSError, ValueError):  # closed (no descriptor)
+        return False
 
 
 def _answer_503(detail: str, retry_after: int) -> bytes:
@@ -121,15 +141,18 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
 
     def victim(now: float) -> Any:
         """The connection that gives way to a new one (the order of this module's docstring), or None."""
-        first = [next(iter(group), None) for group in (waiting, fresh, idle)]
-        for oldest in first:
-            if oldest is not None and now - oldest.since >= GRACE:
-                return oldest
-        if first[1] is not None:
-            return first[1]
+        for group in (waiting, fresh, idle):
+            # oldest first; an idle one whose next request is already in its socket is skipped
+            for other in itertools.islice(group, _LOOK_PAST):
+                if now - other.since < GRACE:
+                    break
+                if group is not idle or not _unread(other.transport):
+                    return other
+        if fresh:
+            return next(iter(fresh))
         if refusing:
             return next(iter(refusing))
-        return first[0] or first[2]
+        return next(iter(waiting), None)
 
     class GuardedH11Protocol(H11Protocol):
         limits = state

@@ -117,3 +117,39 @@ def answer_class(status: int, headers: dict[str, str], body: bytes, files: dict[
 
 #: Paths the export answers 404 where the server answers: the SPARQL endpoint (a static host has none).
 SERVER_ONLY = ("/sparql",)
+
+
+def server_answers(release: Path, opened: Release, start_page: bytes) -> dict[tuple[str, str | None], tuple]:
+    """``sakrad-ld serve``'s answer (:func:`answer_class`) to every path of :func:`published_paths`
+    asked with every header of :data:`WALK_ACCEPT`, in this process."""
+    import hashlib
+
+    from starlette.testclient import TestClient
+
+    files = {hashlib.sha256((release / name).read_bytes()).hexdigest(): name for name in opened.files}
+    answers = {}
+    with TestClient(create_app(release, Settings())) as server:
+        for path in published_paths(release, opened, start_page):
+            for accept in WALK_ACCEPT:
+                r = server.get(path, headers={"accept": accept} if accept else {}, follow_redirects=False)
+                headers = {k.lower(): v for k, v in r.headers.items()}
+                answers[path, accept] = answer_class(r.status_code, headers, r.content, files)
+    return answers
+
+
+def differences(
+    expected: dict[tuple[str, str | None], tuple], get: object, release: Path, opened: Release, prefix: str = ""
+) -> list[str]:
+    """Where the export (``get(path, accept)`` → status, headers, body) answers otherwise than the
+    server; the export's answer under /sparql must be 404 (:data:`SERVER_ONLY`)."""
+    import hashlib
+
+    files = {hashlib.sha256((release / name).read_bytes()).hexdigest(): name for name in opened.files}
+    differ = []
+    for (path, accept), answer in expected.items():
+        actual = answer_class(*get(prefix + path, accept), files, prefix)  # type: ignore[operator]
+        if path.startswith(SERVER_ONLY):
+            answer = (404,)
+        if answer != actual:
+            differ.append(f"{prefix}{path} {accept!r}: server {answer}, export {actual}")
+    return differ

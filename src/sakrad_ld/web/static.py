@@ -544,7 +544,7 @@ def apache_rules(
     release's files, each also answered at its own path as on the server."""
     types = "\n".join(f"AddType {f.media_type} {f.suffix}" for f in (*OFFERS, *QUAD_FORMATS, *RESULTS_FORMATS))
     ext = "%{ENV:SAKRAD_EXT}"
-    negotiate = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$\nRewriteRule ^ - [E=SAKRAD_EXT:{HTML.suffix[1:]}]"]
+    negotiate = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NC]\nRewriteRule ^ - [E=SAKRAD_EXT:{HTML.suffix[1:]}]"]
     for regex, suffix in accept_map():
         negotiate.append(
             f'RewriteCond {ext} ^$\nRewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\nRewriteRule ^ - [E=SAKRAD_EXT:{suffix}]'
@@ -556,7 +556,7 @@ def apache_rules(
         pattern = "^" + re.escape(graph.path[1:]) + "$"
         flags = "[R=303,L,E=SAKRAD_VARY:1,E=SAKRAD_GRAPH:1]"
         base = "%{ENV:SAKRAD_BASE}"
-        lines = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$\nRewriteRule {pattern} {base}{graph.targets[0][1]} {flags}"]
+        lines = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NC]\nRewriteRule {pattern} {base}{graph.targets[0][1]} {flags}"]
         lines += [
             f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\nRewriteRule {pattern} {base}{target} {flags}'
             for regex, target in _graph_map(graph)
@@ -589,6 +589,9 @@ def apache_rules(
 # Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options=Indexes,MultiViews.
 Options -MultiViews -Indexes
 DirectoryIndex index.html
+# A document beside a folder of the same name (ontology.html, ontology/1.1.0.html) is negotiated
+# before a folder's path gets its slash (the last rule).
+DirectorySlash Off
 {types}
 AddType image/svg+xml .svg
 AddType application/atom+xml .atom
@@ -635,4 +638,8 @@ RewriteCond {ext} ^$
 RewriteRule ^({docs})$ - [R=406,L,E=SAKRAD_VARY:1]
 RewriteCond %{{REQUEST_FILENAME}}.{ext} -f
 RewriteRule ^({docs})$ $1.{ext} [L]
+
+# A folder's path without its slash → with it (what DirectorySlash would do).
+RewriteCond %{{REQUEST_FILENAME}} -d
+RewriteRule ^(.+[^/])$ %{{ENV:SAKRAD_BASE}}/$1/ [R=301,L]
 """

@@ -244,14 +244,17 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
 
 
 def _dates(store: ox.Store) -> dict[str, tuple[str | None, bool]]:
-    """Every sakråd's date and whether it is derived: the earliest stated date (schema:startDate),
-    else the derived one (sakrad:derivedDate, a day or a month), else None."""
+    """Every sakråd's date and whether it is derived: the earliest stated date (schema:startDate, of
+    the sakråd or, for a series, of its days: schema:subEvent), else the derived one (sakrad:derivedDate, a day or a month), else None."""
     out: dict[str, tuple[str | None, bool]] = {}
     for q in store.quads_for_pattern(None, RDF_TYPE, SAKRAD.Sakrad):
         m = q.subject
         if not isinstance(m, ox.NamedNode):
             continue
         stated = [d.object.value for d in store.quads_for_pattern(m, SCHEMA.startDate, None)]
+        if not stated:  # a series: its days' stated dates
+            days = [q.object for q in store.quads_for_pattern(m, SCHEMA.subEvent, None)]
+            stated = [d.object.value for day in days for d in store.quads_for_pattern(day, SCHEMA.startDate, None)]
         derived = [d.object.value for d in store.quads_for_pattern(m, SAKRAD.derivedDate, None)]
         out[m.value] = (min(stated), False) if stated else (min(derived), True) if derived else (None, False)
     return out

@@ -505,3 +505,26 @@ def test_every_iri_the_release_publishes_answers_as_on_the_server(
     assert not differ, f"{len(differ)} answers differ:\n" + "\n".join(differ[:40])
     statuses = {answer[0] for answer in expected.values()}
     assert {200, 303, 406} <= statuses and len(expected) > 100 * len(WALK_ACCEPT), statuses
+
+
+def test_if_none_match_star_answers_as_on_the_server_304_for_any_file(
+    nginx: tuple[str, int], release: Path, opened: Release
+) -> None:
+    """``If-None-Match: *`` is false wherever the resource has a current representation: 304 for a
+    GET (RFC 9110 §13.1.2), from the start page and the lists' CSV as from a document or a release
+    file, on the server and from nginx; an unknown path stays 404."""
+    from starlette.testclient import TestClient
+
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
+
+    meeting = next(p for _, p in published_resources(opened.store, opened.base_iri) if p.startswith("/doc/meeting/"))
+    paths = ["/", "/index.html", "/lists/meetings.csv", "/lists/meetings.html", f"{meeting}.ttl", "/sakrad.ttl"]
+    conn = http.client.HTTPConnection(*nginx, timeout=10)
+    with TestClient(create_app(release, Settings())) as server:
+        for path in [*paths, "/no/such/file.csv"]:
+            expected = server.get(path, headers={"If-None-Match": "*"}, follow_redirects=False).status_code
+            conn.request("GET", path, headers={"If-None-Match": "*"})
+            response = conn.getresponse()
+            response.read()
+            assert (expected, response.status) == ((404, 404) if path.startswith("/no/") else (304, 304)), path

@@ -172,7 +172,8 @@ async def _answer(
     headers = [(b"content-type", media_type.encode()), (b"etag", etag.encode()), (b"cache-control", cache.encode())]
     if vary:
         headers.append((b"vary", vary.encode()))
-    if etag in {t.strip().removeprefix("W/") for t in request.get("if-none-match", "").split(",")[:64]}:
+    tags = {t.strip().removeprefix("W/") for t in request.get("if-none-match", "").split(",")[:64]}
+    if etag in tags or "*" in tags:  # "*": any current representation (RFC 9110 §13.1.2)
         await send({"type": "http.response.start", "status": 304, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
         return

@@ -209,3 +209,13 @@ def test_the_participations_table_describes_every_role_neutrally(fixture_release
         if column["name"] in {"participant", "participant_iri", "participates"}:
             said = " ".join(d["@value"] for d in column["dc:description"])
             assert "took part" not in said.split(";")[0] and "vem som deltog" not in said, said
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_series_shows_each_of_its_days(opened: Release, lang: str) -> None:
+    series = _with("days")
+    assert series
+    for meeting in series:
+        _, summary, _ = _page(opened, meeting, lang)
+        days = ", ".join(str(d) for d in MEETINGS[meeting]["days"])
+        assert f"{ {'sv': 'Dagar', 'en': 'Days'}[lang] } {days}" in summary, summary

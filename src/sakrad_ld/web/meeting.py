@@ -97,6 +97,7 @@ class MeetingFacts:
     discussion_areas: list[Question] = field(default_factory=list)
     press_contacts: list[Member] = field(default_factory=list)
     stated_organisers: list[tuple[str, Text]] = field(default_factory=list)  # schema:organizer, nothing above
+    days: list[str] = field(default_factory=list)  # a series' days (its m8g:subEvent's dates), in order
 
     @property
     def count_difference(self) -> int | None:
@@ -214,6 +215,7 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         list_complete=complete.value == "true" if isinstance(complete, ox.Literal) else None,
         discussion_areas=areas,
         press_contacts=members["press"],
+        days=_days(store, said.get(M8G.subEvent, ())),
         stated_organisers=[
             (o.value, labels.of(o)) for o in said.get(SCHEMA.organizer, ()) if isinstance(o, ox.NamedNode)
         ],
@@ -249,6 +251,17 @@ def _notes(store: ox.Store, labels: Labeller, found: Iterable[Term]) -> list[Not
             )
         )
     return sorted(notes, key=lambda x: [(0, int(s)) if s.isdigit() else (1, s) for s in x.iri.split("/")])
+
+
+def _days(store: ox.Store, found: Iterable[Term]) -> list[str]:
+    """The dates of a series' days (its sub-events), in the source's order."""
+    days = []
+    for day in found:
+        of_day = statements(store, day)
+        date = _literal(_first(of_day, SCHEMA.startDate))
+        if date is not None:
+            days.append((_int(_first(of_day, SCHEMA.position)) or 1 << 30, date))
+    return [d for _, d in sorted(days)]
 
 
 def _count(store: ox.Store, node: Term | None) -> StatedCount | None:

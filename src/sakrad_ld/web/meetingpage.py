@@ -26,6 +26,7 @@ _S, _T = "https://schema.org/", "https://w3id.org/sakrad/ontology#"
 #: The properties each row of the facts shows (what its sources are read from, and notes matched by).
 ROW_PROPERTIES = {
     "date": (_S + "startDate", "http://www.w3.org/2006/time#hasTime", _T + "derivedDate", _T + "derivation"),
+    "days": ("http://data.europa.eu/m8g/subEvent", _S + "subEvent"),
     "place": ("http://purl.org/dc/terms/spatial",),
     "organiser": (_S + "organizer",),
     "invited": (_T + "invitedOrganisationCount", _T + "invitedDescription"),
@@ -150,6 +151,8 @@ def meeting_view(
         rows.append(
             Row("date", plain=f.derived_date, derived=f.derivation or Text(""), sources=documents(about("date")))
         )
+    if f.days:  # a series: the day of each of its sessions, as the source lists them
+        rows.append(Row("days", plain=", ".join(f.days), sources=documents(about("days"))))
     if f.place:
         rows.append(Row("place", text=f.place, sources=documents(about("place"))))
     if f.stated_organisers:  # the organiser the source names, not the bodies it belongs to

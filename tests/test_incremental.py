@@ -75,9 +75,10 @@ def test_a_cached_build_is_byte_identical_to_a_cold_one_after_editing_a_meeting(
     incremental = _cached(corpus, tmp_path / "warm", cache)
     assert incremental == _cold(corpus, tmp_path / "cold-after"), "the cached build differs from a cold one"
     assert any(name.startswith(f"meetings/{meeting}.") for name in incremental)
-    # the edited meeting's two documents and its picture, and nothing else: no other meeting shows its title
+    # the edited meeting's two documents and its picture in each language, and nothing else: no other
+    # meeting shows its title
     per_meeting = sorted(key.split("/")[0] for key in made if key.startswith(("document/", "picture/")))
-    assert per_meeting == ["document", "document", "picture"], made
+    assert per_meeting == ["document", "document", "picture", "picture"], made
 
 
 def test_editing_an_organisation_remakes_exactly_the_meetings_that_show_it(
@@ -103,7 +104,7 @@ def test_editing_an_organisation_remakes_exactly_the_meetings_that_show_it(
     made = _made(monkeypatch)
     assert _cached(corpus, tmp_path / "warm", cache) == _cold(corpus, tmp_path / "cold")
     remade = {key for key in made if key.startswith(("document/", "picture/"))}
-    assert len(remade) == 3 * len(showing), (org, sorted(showing), made)
+    assert len(remade) == 4 * len(showing), (org, sorted(showing), made)  # 2 documents, 2 pictures
 
 
 def test_a_cache_made_by_other_code_is_never_read(tmp_path: Path) -> None:

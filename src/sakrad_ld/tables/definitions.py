@@ -135,9 +135,11 @@ MEETINGS = Table(
         Column(
             "date",
             "the date the source states (day, month or year); empty when no source states it: "
-            "then derived_date has the date worked out; as RDF in dates.csv",
+            "then derived_date has the date worked out; a series has none of its own, its days are rows of "
+            "dates.csv; as RDF in dates.csv",
             "datum som källan anger (dag, månad eller år); tomt när ingen källa anger det: "
-            "då står det framräknade datumet i derived_date; som RDF i dates.csv",
+            "då står det framräknade datumet i derived_date; en serie har inget eget, dess dagar är rader i "
+            "dates.csv; som RDF i dates.csv",
             output=False,
         ),
         Column(

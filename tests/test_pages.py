@@ -30,6 +30,7 @@ from sakrad_ld.web.pages import (
 from sakrad_ld.web.paths import LANGUAGES, page_file, relative, translated
 from sakrad_ld.web.render import messages
 from sakrad_ld.web.sitefiles import site_files
+from sakrad_ld.web.static import minted_paths
 
 SEED = "2017-12-12-integration"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -130,6 +131,10 @@ def all_pages(opened: Release, site: Site) -> dict[str, str]:
             page = resource_page(opened.store, iri, site, lang)
             assert page is not None, iri
             pages[translated(path[1:] + ".html", lang)] = page
+        for path in minted_paths(opened.store, opened.base_iri, set(opened.files)):  # the dataset, the catalogue …
+            pages[translated(path[1:] + ".html", lang)] = resource_page(
+                opened.store, opened.base_iri + path[1:], site, lang
+            )
     for path, data in site_files(opened.store, site):
         if path.endswith(".html") and path not in pages and path != "404.html":
             pages[path] = data.decode()

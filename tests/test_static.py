@@ -342,7 +342,9 @@ def test_the_export_works_under_a_sub_path_with_a_plain_static_server(plain_serv
     seen = crawl(get, "/a/sub/path/index.html")
     assert len(seen) > 100 and "/a/sub/path/en/index.html" in seen
     assert any(p.startswith("/a/sub/path/doc/meeting/") for p in seen)
-    assert _links_resolve(get, f"/a/sub/path{DATASET_PATH}.html") > 20  # where the graph's IRI leads a browser
+    assert (
+        _links_resolve(get, f"/a/sub/path{DATASET_PATH}.html", "/a/sub/path/") > 20
+    )  # where the graph's IRI leads a browser
 
 
 def test_every_link_of_the_export_names_a_file_so_it_works_from_file_urls(export: Path) -> None:
@@ -416,25 +418,47 @@ def test_the_dataset_page_links_to_pages_the_export_has(client: Client) -> None:
     assert _links_resolve(lambda path: client.get(path, "text/html"), f"{DATASET_PATH}.html") > 20
 
 
-def _links_resolve(get: Callable[[str], tuple[int, dict[str, str], bytes]], page: str) -> int:
-    """Fails unless ``page`` and every page or file it links to within the site answer 200; the
-    number of links followed. The dataset's page has no English page, here or on the server: its
-    language switch is left out."""
+def _links_resolve(get: Callable[[str], tuple[int, dict[str, str], bytes]], page: str, root: str = "/") -> int:
+    """Fails unless ``page`` and every page or file it links to within the site answer 200, its
+    language switch to the same page in English among them (``en/dataset.html``: it led to
+    ``en/404.html`` before); the number of links followed."""
     status, _, body = get(page)
     assert status == 200, page
     html = body.decode("utf-8")
     switch = re.findall(r'<a class="language"[^>]*\shref="([^"]+)"', html)
-    assert len(switch) == 1, switch
+    assert len(switch) == 1 and urljoin(page, switch[0]) == f"{root}en/{page.removeprefix(root)}", switch
     targets = set()
     for href in re.findall(r'\s(?:href|src)="([^"]+)"', html):
         href = href.replace("&amp;", "&")
-        if href == switch[0]:
-            continue
         if not href.startswith(("http:", "https:", "mailto:", "data:", "//")):
             targets.add(urldefrag(urljoin(page, href))[0].split("?")[0])
     broken = [target for target in sorted(targets) if get(target)[0] != 200]
     assert not broken, f"{page} links to {broken[:10]}"
     return len(targets)
+
+
+def test_the_pages_of_the_datasets_other_iris_link_within_the_site_on_the_server_and_the_export(
+    client: Client, release: Path, opened: Release
+) -> None:
+    """The page of the dataset and of each of its other IRIs (a distribution two folders down, the
+    catalogue, a register) in Swedish and English: every link answers, from nginx and the server."""
+    from starlette.testclient import TestClient
+
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
+
+    pages = ["/dataset.html", "/dataset/distribution/turtle.html", "/catalog.html", "/register/lagrummet.html"]
+    with TestClient(create_app(release, Settings())) as server:
+
+        def served_page(path: str) -> tuple[int, dict[str, str], bytes]:
+            r = server.get(path, headers={"accept": "text/html"})
+            return r.status_code, dict(r.headers), r.content
+
+        for page in pages:
+            for get in (lambda path: client.get(path, "text/html"), served_page):
+                assert _links_resolve(get, page) > 5, page
+                status, _, body = get(f"/en{page}")
+                assert status == 200 and b'lang="en"' in body, page
 
 
 def test_an_unknown_iri_answers_404_at_once(client: Client) -> None:

@@ -327,6 +327,8 @@ def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] |
         page = path.removesuffix(HTML.suffix)
         doc = page[len(_ENGLISH) - 1 :]
         iri = thing_of(doc, base) if page != path and doc != ONTOLOGY_PATH else None
+        if iri is None and page != path and _minted(base + doc[1:], base):  # the dataset, the catalogue …
+            iri = base + doc[1:]
         return (iri, page, HTML) if iri is not None and known(store, iri) else None
     iri = thing_of(path, base)
     if iri is not None and known(store, iri):

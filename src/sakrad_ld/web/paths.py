@@ -11,6 +11,7 @@ plain static server and from ``file://``; the server answers the same file paths
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import quote
 
 from .documents import page_path
@@ -23,11 +24,31 @@ LANGUAGES = ("sv", "en")
 ENGLISH = "en/"
 
 
+#: Paths under the base that are no IRI of a resource with a page: the things' and documents' own
+#: folders, the endpoint, the downloads, the English pages, the release's graph.
+_NOT_PAGES = ("id/", "doc/", "sparql", "download/", "en/", "graph/")
+
+
 def page_file(iri: str, base: str) -> str | None:
-    """The file of the page about ``iri`` (``doc/meeting/x.html#question/1``); None if the site has none."""
+    """The file of the page about ``iri`` (``doc/meeting/x.html#question/1``); None if the site has
+    none. The dataset's other IRIs under the base (``{base}dataset``, ``{base}catalog``,
+    ``{base}dataset/distribution/turtle`` …) have theirs at ``{path}.html``, as the server and the
+    export answer them; a file of the release (``{base}sakrad.ttl``) and such an IRI with a
+    ``#fragment`` (``{base}shapes#ContactPoint``) have none."""
     path = page_path(iri, base)
     if path is None:
-        return None
+        rest = iri[len(base) :]
+        if (
+            not iri.startswith(base)
+            or not re.fullmatch(r"[A-Za-z0-9_~-][A-Za-z0-9._~/-]*[A-Za-z0-9_~-]", rest)
+            or rest.startswith(_NOT_PAGES)
+            or ".." in rest
+            or "//" in rest
+            or re.search(r"\.[A-Za-z][A-Za-z0-9]*$", rest)
+            or "#" in iri  # a term of the shapes …: their pages have no part to link to
+        ):
+            return None
+        return rest + ".html"
     doc, _, fragment = path.partition("#")
     return quote(doc[1:]) + ".html" + (f"#{fragment}" if fragment else "")
 

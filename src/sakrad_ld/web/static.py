@@ -5,7 +5,8 @@ https://nginx.org/en/docs/http/ngx_http_map_module.html, https://httpd.apache.or
 Layout of an export::
 
     index.html  404.html  context.jsonld     the start page, "not found", the JSON-LD context
-    dataset.html .ttl .jsonld .nt .rdf       the dataset's page and document (its DCAT description)
+    dataset.html … catalog.html …            the dataset's other IRIs under the base: page and documents
+    dataset/distribution/turtle.html …       (:func:`minted_paths`; a suffix a release file has is the file's)
     doc/{kind}/{id}.html .ttl .jsonld .nt .rdf  every thing's document, in HTML and every RDF format
     role.html …  role/{x}.html …             the role scheme and its roles, likewise
     ontology.html  ontology.ttl …            the ontology's documentation and its RDF
@@ -17,27 +18,34 @@ Layout of an export::
     .htaccess                                the same rules for Apache (mod_rewrite, mod_headers)
 
 Every link in the pages is relative and names a file, so the export works at a web root, under a
-sub-path and from ``file://`` with any static server; the rules add what only a server can do:
+sub-path and from ``file://`` with any static server; the rules add what only a server can do, and
+answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparql``):
 
-* ``/id/{kind}/{id}`` (and its parts) answer 303 See Other with ``/doc/{kind}/{id}`` — only for
-  IRIs the data has (nginx: a map of every one; Apache: when the document exists), anything else
-  under ``/id/`` is 404. No part of the request is copied into a header: the target comes from the
-  map (nginx) or from captures limited to the characters of an id after the URL path of the
-  export's folder (Apache), so ``/id/x%0d%0aSet-Cookie:…`` cannot add a header.
-* ``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the format the ``Accept`` header
-  asks for (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file.
+* ``/id/{kind}/{id}`` (and its parts) answer 303 See Other with ``/doc/{kind}/{id}.{ext}`` in the
+  negotiated format, a part at its fragment (``#question/1``) — only for IRIs the data has (nginx:
+  a map of every one; Apache: when the document exists), anything else under ``/id/`` is 404. No
+  part of the request is copied into a header: the target comes from the map (nginx) or from
+  captures limited to the characters of an id after the URL path of the export's folder (Apache),
+  so ``/id/x%0d%0aSet-Cookie:…`` cannot add a header.
+* the dataset's other IRIs (``/dataset``, ``/catalog``, ``/register/lagrummet`` …) answer 303 to
+  ``{path}.{ext}`` the same way.
+* ``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the negotiated format
+  (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file.
+* a release file answers at its own path as under ``download/`` (``/sakrad.ttl``,
+  ``/tables/meetings.csv``: the catalogue's download URLs).
 * ``/graph/{version}``, the IRI of the release's graph (``graph`` in ``manifest.json``, the name
   ``sakrad-ld push`` gives it), answers 303 See Other as the server does
   (:meth:`sakrad_ld.serving.documents.Documents.graph_at`): with the release's whole data
-  (``/download/sakrad.ttl``, ``.jsonld``, ``.nt``) in the format ``Accept`` asks for, else with
-  the dataset's page ``/dataset.html`` (``Vary: Accept``); another version is 404.
-* the rules' own folders (``nginx/``) are not served.
+  (``/sakrad.ttl``, ``.jsonld``, ``.nt``) in the format ``Accept`` asks for, else with the
+  dataset's page ``/dataset.html`` (``Vary: Accept``); another version is 404.
+* every answer has ``Access-Control-Allow-Origin: *``; the rules' own folders (``nginx/``) are
+  not served.
 
-nginx cannot weigh q-values, so the map reads the header as most clients write it: the media type
-listed first wins if the site has it, else HTML if the header names it anywhere, else the first RDF
-type it names; no or an unknown ``Accept`` gives HTML (where the server answers 406). Both servers'
-rules are written from :func:`accept_map`. Files and folders are written readable by a web server
-running as another user (0644, 0755).
+nginx and mod_rewrite cannot compute with q-values, so :func:`accept_map` is a list of regular
+expressions that chooses what the server's negotiation chooses with the weights read to their first
+decimal; a header that accepts no format gets 406 (no header: HTML). Both servers' rules are
+written from it. Files and folders are written readable by a web server running as another user
+(0644, 0755).
 """
 
 from __future__ import annotations

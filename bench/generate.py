@@ -243,7 +243,7 @@ def _write_shared(data: Path, rng: random.Random, meetings: int) -> Pools:
                 "      - scheme: orgnr",
                 f"        value: {synthetic_orgnr(n)}",
                 f"        source: {SYNTHETIC_URL}register",
-                "        status: register-copy",
+                "        status: register",  # read in the (synthetic) register itself: confirmed
             ]
         if rng.random() < 0.5:
             orgs += [f"    website: https://{oid}.example.org/"]

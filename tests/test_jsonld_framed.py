@@ -74,7 +74,7 @@ def test_the_documented_consumer_runs_against_the_release(release: Path) -> None
     assert run.returncode == 0, run.stderr
     assert "Datum (härlett): 2022-12-13 – Sidorna säger" in run.stdout
     assert (
-        "Källa: Artikel om sakrådet: Sakråd om demokrativillkor för statsbidrag http://regstat.regeringen.se/"
+        "Källa: Statsrådet Jakob Forssmed i samtal med civilsamhället om demokrativillkor http://regstat.regeringen.se/"
         in run.stdout
     )
 

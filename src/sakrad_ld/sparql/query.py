@@ -4,9 +4,9 @@ The saved queries are the package's ``queries/`` folder (``src/sakrad_ld/queries
 with :mod:`importlib.resources`, so every installation has them. Each file opens with comment
 lines that describe it::
 
-    # title: What an organisation took part in
-    # title-sv: Vad en organisation deltog i
-    # description: Every sakråd the organisation took part in, with its role …
+    # title: The sakråd an organisation had a role in
+    # title-sv: Sakråd där en organisation hade en roll
+    # description: Every sakråd in which the organisation has a role, and which …
     # description-sv: …
     # param: org (organisation): the organisation, as its IRI or its id (radda-barnen)
 

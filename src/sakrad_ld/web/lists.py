@@ -278,6 +278,51 @@ def _chain(store: ox.Store, body: object) -> list[str]:
 
 # --- CSV -----------------------------------------------------------------------------------------
 
+#: The columns of the first and the latest sakråd of an organisation or a person, each date with its kind.
+_SPAN = (
+    (
+        "first_date",
+        "första datum",
+        "first date",
+        "Det tidigaste sakrådets datum",
+        "The earliest sakråd's date",
+        "string",
+    ),
+    (
+        "first_date_kind",
+        "första datumets slag",
+        "kind of first date",
+        "stated eller derived (härlett)",
+        "stated or derived",
+        "string",
+    ),
+    (
+        "last_date",
+        "senaste datum",
+        "last date",
+        "Det senaste sakrådets datum",
+        "The latest sakråd's date",
+        "string",
+    ),
+    (
+        "last_date_kind",
+        "senaste datumets slag",
+        "kind of last date",
+        "stated eller derived (härlett)",
+        "stated or derived",
+        "string",
+    ),
+)
+#: How many sakråd a thing has a role in: a convener may only have invited, so not "took part in".
+_ROLE_COUNT = (
+    "sakrad",
+    "sakråd",
+    "sakråd",
+    "Antal sakråd där den har en roll (deltagande, sammankallande …)",
+    "Number of sakråd it has a role in (taking part, convening …)",
+    "integer",
+)
+
 #: The columns of each CSV file: (name, title sv, title en, description sv, description en, datatype).
 #: Every file has CSVW metadata beside it (``csv-metadata.json`` in its folder) that gives these.
 COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
@@ -380,39 +425,8 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "Organisation numbers, each once, separated by semicolons",
             "string",
         ),
-        ("sakrad", "sakråd", "sakråd", "Antal sakråd den deltog i", "Number of sakråd it took part in", "integer"),
-        (
-            "first_date",
-            "första datum",
-            "first date",
-            "Det tidigaste sakrådets datum",
-            "The earliest sakråd's date",
-            "string",
-        ),
-        (
-            "first_date_kind",
-            "första datumets slag",
-            "kind of first date",
-            "stated eller derived (härlett)",
-            "stated or derived",
-            "string",
-        ),
-        (
-            "last_date",
-            "senaste datum",
-            "last date",
-            "Det senaste sakrådets datum",
-            "The latest sakråd's date",
-            "string",
-        ),
-        (
-            "last_date_kind",
-            "senaste datumets slag",
-            "kind of last date",
-            "stated eller derived (härlett)",
-            "stated or derived",
-            "string",
-        ),
+        _ROLE_COUNT,
+        *_SPAN,
     ],
     "people": [
         ("id", "id", "id", "Personens id", "The person's id", "string"),
@@ -420,38 +434,7 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
         ("name", "namn", "name", "Namn", "Name", "string"),
         ("sakrad", "sakråd", "sakråd", "Antal sakråd", "Number of sakråd", "integer"),
         ("roles", "roller", "roles", "Roller, åtskilda av semikolon", "Roles, separated by semicolons", "string"),
-        (
-            "first_date",
-            "första datum",
-            "first date",
-            "Det tidigaste sakrådets datum",
-            "The earliest sakråd's date",
-            "string",
-        ),
-        (
-            "first_date_kind",
-            "första datumets slag",
-            "kind of first date",
-            "stated eller derived (härlett)",
-            "stated or derived",
-            "string",
-        ),
-        (
-            "last_date",
-            "senaste datum",
-            "last date",
-            "Det senaste sakrådets datum",
-            "The latest sakråd's date",
-            "string",
-        ),
-        (
-            "last_date_kind",
-            "senaste datumets slag",
-            "kind of last date",
-            "stated eller derived (härlett)",
-            "stated or derived",
-            "string",
-        ),
+        *_SPAN,
     ],
     "bodies": [
         ("id", "id", "id", "Myndighetens eller enhetens id", "The body's id", "string"),
@@ -459,7 +442,7 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
         ("name", "namn", "name", "Namn", "Name", "string"),
         ("name_en", "namn (engelska)", "name (English)", "Namn på engelska", "Name in English", "string"),
         ("part_of", "del av", "part of", "Det organ den är en del av", "The body it is part of", "string"),
-        ("sakrad", "sakråd", "sakråd", "Antal sakråd den deltog i", "Number of sakråd it took part in", "integer"),
+        _ROLE_COUNT,
     ],
 }
 

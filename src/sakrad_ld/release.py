@@ -192,35 +192,26 @@ def write_release(
             if not report.conforms:
                 return _result(corpus, built, report, None)
             out = _absolute(out)
-            folders = ReleaseFolders(out)
-            try:
-                with folders.locked(waiting):
-                    folders.clean()
-                    current = folders.current()  # refuses a foreign folder
-                    _refuse_emptying(out, current, corpus, allow_empty)
-                    if (
-                        recorded is not None
-                        and current is not None
-                        and _checksums_at(current) == recorded
-                        and _inputs_digest(project) == inputs  # not changed while it was loaded
-                    ):  # ``out`` is what these inputs make: the cache keeps what its build used
-                        assert kept is not None
-                        kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
-                        kept.prune(since)
-                        return _result(corpus, built, report, out, wrote=False)
-                    with folders.new() as tmp:
-                        _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
-                        folder = folders.publish(tmp)
-                        if kept is not None:
-                            if _inputs_digest(project) == inputs:  # not changed while it was built
-                                kept.put(made, f"{started!r}\n".encode() + (folder / CHECKSUMS).read_bytes())
-                                kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
-                            kept.prune(started)
-            except OSError as error:  # every file-system error, said with its path; no traceback
-                where = error.filename or out
-                raise ReleaseError(
-                    f"{where}: {error.strerror or error}; the release at {out} was not changed"
-                ) from None
+            with _turn_at(out, waiting) as (folders, current):
+                _refuse_emptying(out, current, corpus, allow_empty)
+                if (
+                    recorded is not None
+                    and current is not None
+                    and _checksums_at(current) == recorded
+                    and _inputs_digest(project) == inputs  # not changed while it was loaded
+                ):  # ``out`` is what these inputs make: the cache keeps what its build used
+                    assert kept is not None
+                    kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
+                    kept.prune(since)
+                    return _result(corpus, built, report, out, wrote=False)
+                with folders.new() as tmp:
+                    _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
+                    folder = folders.publish(tmp)
+                    if kept is not None:
+                        if _inputs_digest(project) == inputs:  # not changed while it was built
+                            kept.put(made, f"{started!r}\n".encode() + (folder / CHECKSUMS).read_bytes())
+                            kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
+                        kept.prune(started)
     finally:
         checker.stop()
         loading.stop()
@@ -254,17 +245,26 @@ def _made_before(
     except (ValueError, KeyError, TypeError):  # not a record this code wrote: built as if it were missing
         return None
     out = _absolute(out)
+    with _turn_at(out, waiting) as (_, current):
+        if current is None or _checksums_at(current) != recorded:
+            return None
+    return BuildResult(ValidationReport(findings), out, meetings, triples)
+
+
+@contextmanager
+def _turn_at(out: Path, waiting: Callable[[str], None] | None) -> Iterator[tuple[ReleaseFolders, Path | None]]:
+    """This build's turn to write into ``out`` (absolute; builds into one folder take turns): its
+    folders, cleaned of what killed builds left, and the release ``out`` names now (a foreign
+    folder is refused). Every file-system error in the block is said with its path, without a
+    traceback: ``out`` is then unchanged."""
     folders = ReleaseFolders(out)
     try:
         with folders.locked(waiting):
             folders.clean()
-            current = folders.current()  # refuses a foreign folder
-            if current is None or _checksums_at(current) != recorded:
-                return None
+            yield folders, folders.current()
     except OSError as error:
         where = error.filename or out
         raise ReleaseError(f"{where}: {error.strerror or error}; the release at {out} was not changed") from None
-    return BuildResult(ValidationReport(findings), out, meetings, triples)
 
 
 def _report_record(report: ValidationReport, corpus: Corpus, built: Built) -> bytes:

@@ -9,6 +9,7 @@ from pathlib import Path
 from sakrad_ld.serving.server import create_app, request_once
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
+from sakrad_ld.web.documents import published_resources
 
 HERE = Path(__file__).resolve().parent
 
@@ -153,3 +154,17 @@ def differences(
         if answer != actual:
             differ.append(f"{prefix}{path} {accept!r}: server {answer}, export {actual}")
     return differ
+
+
+def things_and_parts(opened: Release) -> tuple[list[str], list[str]]:
+    """The IRIs of the release's things that have a document, and of their parts (``/id/<kind>/<id>/…``)."""
+    base = opened.base_iri
+    things = [iri for iri, path in published_resources(opened.store, base) if path.startswith("/doc/")]
+    parts = sorted(
+        {
+            q.subject.value
+            for q in opened.store.quads_for_pattern(None, None, None)
+            if q.subject.value.startswith(base + "id/") and q.subject.value.count("/") > base.count("/") + 2
+        }
+    )
+    return things, parts

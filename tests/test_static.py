@@ -41,6 +41,7 @@ from static_site import (
     graph_path,
     served,
     server_answers,
+    things_and_parts,
 )
 
 from sakrad_ld.formats import FORMATS, HTML
@@ -207,14 +208,7 @@ def test_every_answer_allows_any_origin_as_the_servers_do(client: Client, opened
 
 def test_every_thing_and_every_part_answers_303_with_its_document(client: Client, opened: Release) -> None:
     base = opened.base_iri
-    things = [iri for iri, path in published_resources(opened.store, base) if path.startswith("/doc/")]
-    parts = sorted(
-        {
-            q.subject.value
-            for q in opened.store.quads_for_pattern(None, None, None)
-            if q.subject.value.startswith(base + "id/") and q.subject.value.count("/") > base.count("/") + 2
-        }
-    )
+    things, parts = things_and_parts(opened)
     assert len(things) > 10 and len(parts) > 10
     for iri in things + parts:
         path = iri[len(base) - 1 :]

@@ -30,7 +30,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from static_site import GRAPH_ACCEPT, accept_cases, differences, expected_graph_targets, graph_path, server_answers
+from static_site import (
+    GRAPH_ACCEPT,
+    accept_cases,
+    differences,
+    expected_graph_targets,
+    graph_path,
+    server_answers,
+    things_and_parts,
+)
 
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.sparql.store import Release
@@ -236,14 +244,7 @@ def test_apache_answers_every_thing_and_part_with_303_to_its_document(
     apache: tuple[Path, int, int], opened: Release
 ) -> None:
     base = opened.base_iri
-    things = [iri for iri, path in published_resources(opened.store, base) if path.startswith("/doc/")]
-    parts = sorted(
-        {
-            q.subject.value
-            for q in opened.store.quads_for_pattern(None, None, None)
-            if q.subject.value.startswith(base + "id/") and q.subject.value.count("/") > base.count("/") + 2
-        }
-    )
+    things, parts = things_and_parts(opened)
     assert len(things) > 10 and len(parts) > 10
     for port, prefix in _hosts(apache):
         for iri in things + parts[:50]:

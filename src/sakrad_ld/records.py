@@ -673,6 +673,13 @@ class DatasetConfig:
         default="http://creativecommons.org/publicdomain/zero/1.0/",
         metadata={"doc": "the licence of the data (CC0 1.0 unless configured)"},
     )
+    rights: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "what the licence does not cover, as a rights statement (dct:rights) of the dataset, its"
+            " distributions and the data service: texts quoted from sources are their publishers' (none if unset)"
+        },
+    )
     download_base: Url | None = field(
         default=None,
         metadata={

@@ -49,6 +49,7 @@ from .vocab import (
     ORG,
     PERSON,
     RDF,
+    RDFS,
     ROLE,
     ROLE_SCHEME,
     SAKRAD,
@@ -319,14 +320,17 @@ def _sources(
     ids: Iterable[str],
     lines: Lines | None,
     cited: frozenset[str] | None = None,
+    listed_in: ox.NamedNode | None = None,
 ) -> None:
     """A record's further documents, each ``dct:source``; for a meeting (``cited`` given), only one a fact of it is credited to;
     one the data only knows to be about the meeting (an invitation or minutes whose text was not read)
-    is ``schema:subjectOf``, which claims no fact comes from it."""
+    is ``schema:subjectOf``, which claims no fact comes from it. That such a document exists is known from
+    the page that lists it (the meeting's main source, ``listed_in``), so the link is put in that page's
+    graph, not in the graph of the unread document."""
     for id in ids:
         source = minter.thing("source", id)
-        with out.source(source):  # the document itself says it is about ``s``
-            about = cited is not None and id not in cited
+        about = cited is not None and id not in cited
+        with out.source(listed_in if about and listed_in is not None else source):
             out.add(s, SCHEMA.subjectOf if about else DCTERMS.source, source, lines, "sources")
 
 
@@ -358,6 +362,8 @@ def _source(out: _Emitter, minter: Minter, source: Source) -> None:
         out.add(s, RDF.type, FOAF.Document, ln)
         out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
         out.text(s, DCTERMS.title, source.title, ln, "title")
+        # Where the real title is not known, the data's own description: a label, never a title.
+        out.text(s, RDFS.label, source.label, ln, "label")
         out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
         if source.url:
             out.add(s, SCHEMA.url, _typed(source.url, XSD.anyURI), ln, "url")
@@ -497,7 +503,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     out.add(s, RDF.type, SCHEMA.Event, ln)
     out.add(s, DCTERMS.identifier, _plain(m.id), ln, "id")
     out.add(s, DCTERMS.source, main, ln, "source")
-    _sources(out, minter, s, m.sources, ln, _cited(m))
+    _sources(out, minter, s, m.sources, ln, _cited(m), main)
     out.text(s, DCTERMS.title, m.title, ln, "title")
     out.text(s, SAKRAD.topic, m.topic, ln, "topic")
     out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")

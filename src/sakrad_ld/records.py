@@ -159,12 +159,24 @@ class Source:
     """A document facts are taken from: the documentation of a sakråd, a web page, a register."""
 
     id: Id
-    title: Text
     kind: Literal["documentation", "web-page", "article", "press-release", "invitation", "minutes", "register"] = field(
         metadata={
             "doc": "what kind of document it is: documentation (of a sakråd), web-page (a sakråd page), article, "
             "press-release, invitation, minutes, register (a register or a copy of one)"
         }
+    )
+    title: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "the document's own title, word for word (its heading, or its listing's title); left out where not known"
+        },
+    )
+    label: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "where the real title is not known: the data's own description of the document (published "
+            "as rdfs:label, never as its title)"
+        },
     )
     url: Url | None = field(default=None, metadata={"doc": "where the document is published, if known"})
     file: str | None = field(default=None, metadata={"doc": "a copy of the text kept beside the data"})

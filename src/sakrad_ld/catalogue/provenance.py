@@ -66,9 +66,10 @@ def provenance_graph(corpus: Corpus, data: Index, minter: Minter) -> Graph:
     for source in corpus.sources:
         s = minter.thing("source", source.id)
         g.add((s, RDF.type, PROV.Entity))
-        g.add((s, DCTERMS.title, ox.Literal(" ".join(source.title.sv.split()), language="sv")))
-        if source.title.en:
-            g.add((s, DCTERMS.title, ox.Literal(" ".join(source.title.en.split()), language="en")))
+        name, p = (source.title, DCTERMS.title) if source.title else (source.label, RDFS.label)
+        g.add((s, p, ox.Literal(" ".join(name.sv.split()), language="sv")))
+        if name.en:
+            g.add((s, p, ox.Literal(" ".join(name.en.split()), language="en")))
         if source.url:
             g.add((s, RDFS.seeAlso, ox.NamedNode(source.url)))
         g.add((dataset, PROV.wasDerivedFrom, s))

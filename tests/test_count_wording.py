@@ -60,10 +60,20 @@ def test_a_stated_count_without_a_list_is_not_a_difference(
 
 
 @pytest.mark.parametrize(("meeting", "count"), UNLISTED, ids=[m for m, _ in UNLISTED])
+@pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_picture_says_none_are_named_and_what_the_source_states(
-    fixture_release: Path, meeting: str, count: dict
+    fixture_release: Path, meeting: str, count: dict, lang: str
 ) -> None:
-    svg = (fixture_release / "diagrams" / f"meeting-{meeting}.svg").read_text(encoding="utf-8")
+    prefix = "" if lang == "sv" else "en/"
+    svg = (fixture_release / "diagrams" / f"{prefix}meeting-{meeting}.svg").read_text(encoding="utf-8")
     text = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
-    assert "inga organisationer namngivna" in text and "0 organisationer listade" not in text
-    assert f"källan anger {count['text']} ({count['value']})" in text
+    none, zero = {
+        "sv": ("inga organisationer namngivna", "0 organisationer"),
+        "en": ("no organisations named", "0 organ"),
+    }[lang]
+    assert none in text and zero not in text
+    # the number as the page gives it: "cirka"/"about" when the source's words are approximate
+    about = {"sv": "cirka ", "en": "about "}[lang] if count.get("approximate") else ""
+    words = count["text"] if lang == "sv" else f"“{count['text']}”"
+    said = {"sv": "källan anger", "en": "the source states"}[lang]
+    assert f"{said} {words} ({about}{count['value']})" in text, text

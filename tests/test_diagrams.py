@@ -256,3 +256,63 @@ def test_the_chart_fits_a_phone_at_its_own_size(fixture_opened: Release) -> None
             assert size >= 8
             if text.get("transform") is None and text.get("text-anchor") is None:  # left-aligned lines
                 assert float(text.get("x") or 0) + 0.55 * size * len("".join(text.itertext())) <= width + 8
+
+
+# --- the pictures say no more and no less than the pages: organiser, singulars, a series' days ----
+
+ORGANISED = "2023-02-21-eu-api-passagerare"  # schema:organizer Justitiedepartementet; convener Regeringskansliet
+ONE_ORGANISATION = "2019-03-05-eu-europa-2020"
+ONE_QUESTION = "2020-06-23-mans-vald"
+SERIES = "2021-04-eu-framtidskonferensen"  # days 2021-04-14, -15, -22; no date of its own
+
+
+def picture(release: Path, id: str, lang: str) -> str:
+    svg = parse((release / meeting_file(f"https://x/id/meeting/{id}", lang)).read_text(encoding="utf-8"))
+    return desc(svg) + " " + words(svg)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_picture_names_as_organiser_only_the_stated_organiser(fixture_release: Path, lang: str) -> None:
+    text = picture(fixture_release, ORGANISED, lang)
+    said = {"sv": "Arrangör: Justitiedepartementet.", "en": "Organiser: Justitiedepartementet."}[lang]
+    assert said in text, text  # not "Justitiedepartementet, Regeringskansliet": the body above it organised nothing
+
+
+@pytest.mark.parametrize(
+    ("id", "lang", "said", "unsaid"),
+    [
+        (ONE_ORGANISATION, "sv", "1 organisation listad", "1 organisationer"),
+        (ONE_ORGANISATION, "en", "1 organisation listed", "1 organisations"),
+        (ONE_QUESTION, "sv", "1 frågeställning;", "1 frågeställningar"),
+        (ONE_QUESTION, "en", "1 question;", "1 questions"),
+    ],
+)
+def test_a_picture_says_one_in_the_singular(fixture_release: Path, id: str, lang: str, said: str, unsaid: str) -> None:
+    text = picture(fixture_release, id, lang)
+    assert said in text and unsaid not in text, text
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_series_is_drawn_with_its_days_never_as_undated(fixture_release: Path, lang: str) -> None:
+    text = picture(fixture_release, SERIES, lang)
+    box = {"sv": "2021-04-14 – 2021-04-22 (3 dagar)", "en": "2021-04-14 – 2021-04-22 (3 days)"}[lang]
+    days = {"sv": "Sakråd under 3 dagar:", "en": "Consultation (sakråd) on 3 days:"}[lang]
+    assert box in text and f"{days} 2021-04-14, 2021-04-15, 2021-04-22." in text, text
+    assert "utan känt datum" not in text and "no known date" not in text
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_chart_places_a_series_by_its_first_day_marked_as_a_series(fixture_opened: Release, lang: str) -> None:
+    chart = parse(participation_chart_svg(fixture_opened.store, fixture_opened.base_iri, lang=lang))
+    tips = [" ".join(t.itertext()) for t in chart.iter(f"{SVG}title")]
+    days = {"sv": "2021-04-14 – 2021-04-22 (3 dagar): EU-sakråd", "en": "2021-04-14 – 2021-04-22 (3 days): "}[lang]
+    assert any(t.startswith(days) for t in tips), tips
+    assert not any(("utan datum" in t or "no date:" in t) and "2021" in t for t in tips), tips
+    axis = [t for t in chart.iter(f"{SVG}text") if t.get("transform")]
+    labels = [(t.find(f"{SVG}title").tail or "") for t in axis[: len(axis) // 2]]  # the top axis, left to right
+    assert "2021-04-14+" in labels, labels
+    # in date order: right after 2020-06-23, right before 2022-02-23
+    at = labels.index("2021-04-14+")
+    assert [x.rstrip("*") for x in labels[at - 1 : at + 2]] == ["2020-06-23", "2021-04-14+", "2022-02-23"], labels
+    legend = {"sv": "+ första dagen i en serie", "en": "+ first day of a series"}[lang]
+    assert legend in words(chart)

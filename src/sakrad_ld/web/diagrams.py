@@ -30,10 +30,11 @@ from html import escape
 
 import pyoxigraph as ox
 
-from ..vocab import M8G, ROLE, SAKRAD
+from ..vocab import M8G, ROLE
 from .documents import page_path
 from .labels import Labeller, Text
-from .meeting import MeetingFacts, meeting_dates, meeting_facts
+from .meeting import MeetingDate, MeetingFacts, StatedCount, meeting_dates, meeting_facts
+from .render import messages, number
 
 __all__ = [
     "CHART_COLUMNS",
@@ -76,10 +77,17 @@ _WORDS: dict[str, dict[str, str]] = {
         "questions": "Frågeställningar ({})",
         "question": "fråga {}",
         "n_questions": "{} frågeställningar",
+        "n_questions_one": "1 frågeställning",
         "no_questions": "inga frågeställningar namngivna",
         "n_listed": "{} organisationer listade",
+        "n_listed_one": "1 organisation listad",
         "none_named": "inga organisationer namngivna",
-        "stated": "källan anger {} ({})",
+        "stated": "källan anger {}",
+        "days": "{} – {} ({} dagar)",
+        "days_one": "{} (1 dag)",
+        "desc_days": "Sakråd under {} dagar: {}.",
+        "desc_days_one": "Sakråd under 1 dag: {}.",
+        "series_mark": "+ första dagen i en serie (ett sakråd under flera dagar).",
         "takes_part": "deltar",
         "chart_title": "Vilka organisationer deltog i vilka sakråd",
         "undated": "utan datum",
@@ -108,10 +116,17 @@ _WORDS: dict[str, dict[str, str]] = {
         "questions": "Questions ({})",
         "question": "question {}",
         "n_questions": "{} questions",
+        "n_questions_one": "1 question",
         "no_questions": "no questions named",
         "n_listed": "{} organisations listed",
+        "n_listed_one": "1 organisation listed",
         "none_named": "no organisations named",
-        "stated": "the source states “{}” ({})",
+        "stated": "the source states {}",
+        "days": "{} – {} ({} days)",
+        "days_one": "{} (1 day)",
+        "desc_days": "Consultation (sakråd) on {} days: {}.",
+        "desc_days_one": "Consultation (sakråd) on 1 day: {}.",
+        "series_mark": "+ first day of a series (a consultation (sakråd) on several days).",
         "takes_part": "take part",
         "chart_title": "Which organisations took part in which consultations (sakråd)",
         "undated": "no date",
@@ -129,6 +144,25 @@ _WORDS: dict[str, dict[str, str]] = {
 
 def _words(lang: str) -> dict[str, str]:
     return _WORDS.get(lang, _WORDS["sv"])
+
+
+def _n(w: dict[str, str], key: str, n: int, *rest: object) -> str:
+    """``w[key]`` for ``n``: its singular (``key_one``) when ``n`` is 1, as the pages choose theirs."""
+    return w[f"{key}_one"].format(*rest) if n == 1 and f"{key}_one" in w else w[key].format(n, *rest)
+
+
+def _count(c: StatedCount, lang: str) -> str:
+    """A count as the page's ``count`` macro says it: the source's words, quoted in English, and the
+    number after them, "cirka"/"about" when approximate."""
+    n = (
+        f"{messages(lang)['about'] + ' ' if c.approximate else ''}{number(c.value, lang)}"
+        if c.value is not None
+        else ""
+    )
+    if c.words:
+        words = f"“{c.words}”" if lang != "sv" else c.words
+        return words + (f" ({n})" if n else "")
+    return n
 
 
 def _in(text: Text, lang: str) -> str:
@@ -156,10 +190,18 @@ def meeting_file(iri: str, lang: str = "sv") -> str:
 
 
 def _date(f: MeetingFacts, w: dict[str, str]) -> str | None:
-    """The meeting's date as its page shows it: stated, or derived and marked so."""
+    """The meeting's date as its page shows it: stated; for a series, its days (first – last, and
+    how many); or derived and marked so."""
     if f.date:
         return f.date
+    if f.days:
+        return _days(f.days, w)
     return w["derived"].format(f.derived_date) if f.derived_date else None
+
+
+def _days(days: tuple[str, ...] | list[str], w: dict[str, str]) -> str:
+    """A series' days: "2021-04-14 – 2021-04-22 (3 dagar)"."""
+    return _n(w, "days", len(days), days[0]) if len(days) == 1 else w["days"].format(days[0], days[-1], len(days))
 
 
 def _svg(width: float, height: float, id: str, title: str, desc: str, body: list[str], lang: str = "sv") -> str:
@@ -300,11 +342,11 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     mid_h = y
     # right: the organisations, with the counts
     y = 16.0
-    heading = w["n_listed"].format(len(f.organisations)) if f.organisations else w["none_named"]
+    heading = _n(w, "n_listed", len(f.organisations)) if f.organisations else w["none_named"]
     body.append(f'<text x="{right_x:.0f}" y="{y + 12:.0f}" font-weight="bold">{escape(heading)}</text>')
     y += 20
     if f.stated_count is not None and (f.count_difference or not f.organisations):
-        stated = w["stated"].format(f.stated_count_text or f.stated_count, f.stated_count)
+        stated = w["stated"].format(_count(f.organisation_count or StatedCount(f.stated_count, None), lang))
         body.append(f'<text x="{right_x:.0f}" y="{y + 10:.0f}" fill="#8a3b00">{escape(stated)}</text>')
         y += 18
     top = y
@@ -323,17 +365,20 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
 
 def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
     w = _words(lang)
-    parts = [w["desc_date"].format(_date(f, w) or w["no_date"])]
-    if f.organisers:
-        parts.append(w["desc_organiser"].format(", ".join(_in(t, lang) for _, t in f.organisers)))
+    if f.days and not f.date:  # a series: its days, as the page lists them
+        parts = [_n(w, "desc_days", len(f.days), ", ".join(f.days))]
+    else:
+        parts = [w["desc_date"].format(_date(f, w) or w["no_date"])]
+    if f.stated_organisers:  # the organiser the source names (schema:organizer), as the page names it
+        parts.append(w["desc_organiser"].format(", ".join(_in(t, lang) for _, t in f.stated_organisers)))
     if f.chairs:
         parts.append(w["desc_chair"].format(", ".join(_in(m.name, lang) for m in f.chairs)))
     counts = (
-        (w["n_questions"].format(len(f.questions)) if f.questions else w["no_questions"])
+        (_n(w, "n_questions", len(f.questions)) if f.questions else w["no_questions"])
         + "; "
-        + (w["n_listed"].format(len(f.organisations)) if f.organisations else w["none_named"])
+        + (_n(w, "n_listed", len(f.organisations)) if f.organisations else w["none_named"])
         + (
-            ", " + w["stated"].format(f.stated_count_text or f.stated_count, f.stated_count)
+            ", " + w["stated"].format(_count(f.organisation_count or StatedCount(f.stated_count, None), lang))
             if f.stated_count is not None
             else ""
         )
@@ -359,25 +404,26 @@ def participation_chart_svg(
     (per year beyond ``columns``) under the dates at the top and again at the bottom."""
     w = _words(lang)
     labels = Labeller(store)
-    meetings = _dated(store)
+    meetings = meeting_dates(store)
     totals = _participations(store)
     ranked = sorted(totals, key=lambda o: (-totals[o], labels.of(ox.NamedNode(o)).main.lower(), o))
     shown = ranked[:rows]
     taking_part = {org: _meetings_of(store, org) for org in shown}
     by_year = len(meetings) > columns
-    any_derived = any(derived for _, _, derived in meetings)
+    marks = {"derived": "*", "series": "+"}
+    kinds = {d.kind for d in meetings}
     if by_year:
-        per_year = Counter(_year(d, w) for _, d, _ in meetings)
+        per_year = Counter(_year(d.date, w) for d in meetings)
         cols = [_Column(y, y, None, w["per_year"].format(y, per_year[y])) for y in sorted(per_year)]
-        column_of = {m: _year(d, w) for m, d, _ in meetings}
-        any_derived = False  # a year is the year either way
+        column_of = {d.iri: _year(d.date, w) for d in meetings}
+        kinds = set()  # a year is the year either way (a series': of its first day)
     else:
         cols = []
-        for m, d, derived in meetings:
-            shown_date = d + ("*" if derived else "") if d else w["undated"]
-            said = w["derived"].format(d) if derived else shown_date
-            cols.append(_Column(m, shown_date, page_path(m, base), f"{said}: {_in(labels.of(ox.NamedNode(m)), lang)}"))
-        column_of = {m: m for m, _, _ in meetings}
+        for d in meetings:
+            cols.append(
+                _Column(d.iri, _shown(d, w) + marks.get(d.kind, ""), page_path(d.iri, base), _tip(d, w, labels, lang))
+            )
+        column_of = {d.iri: d.iri for d in meetings}
     width, left = float(CHART_WIDTH), 4.0
     cell = min(22.0, (width - 2 * left) / max(1, len(cols)))
     longest = max((len(c.label) for c in cols), default=4)
@@ -441,7 +487,8 @@ def participation_chart_svg(
     lines = [
         *_wrap(note, width - 2 * left, 4, 5.8),
         *_wrap(w["legend"], width - 2 * left, 4, 5.8),
-        *(_wrap(w["derived_mark"], width - 2 * left, 2, 5.8) if any_derived else []),
+        *(_wrap(w["derived_mark"], width - 2 * left, 2, 5.8) if "derived" in kinds else []),
+        *(_wrap(w["series_mark"], width - 2 * left, 2, 5.8) if "series" in kinds else []),
     ]
     y = bottom + 14 + 6.0 * longest
     for line in lines:
@@ -451,17 +498,20 @@ def participation_chart_svg(
     return _svg(width, height, "participation-chart", w["chart_title"], note, body, lang)
 
 
-def _dated(store: ox.Store) -> list[tuple[str, str | None, bool]]:
-    """Every sakråd as (IRI, date, derived), by date (undated last), then IRI: its stated date, else
-    the date derived for it (sakrad:derivedDate), as its page shows it."""
-    out = []
-    for m, d in meeting_dates(store):
-        if d is not None:
-            out.append((m, d, False))
-            continue
-        found = [q.object.value for q in store.quads_for_pattern(ox.NamedNode(m), SAKRAD.derivedDate, None)]
-        out.append((m, min(found), True) if found else (m, None, False))
-    return sorted(out, key=lambda x: (x[1] is None, x[1] or "", x[0]))
+def _shown(d: MeetingDate, w: dict[str, str]) -> str:
+    """A column's date: the sakråd's date, a series' first day, or "utan datum"."""
+    return d.date or w["undated"]
+
+
+def _tip(d: MeetingDate, w: dict[str, str], labels: Labeller, lang: str) -> str:
+    """A column's tooltip: its date as the page says it (a series' days, a derived date marked so) and the title."""
+    if d.kind == "series":
+        said = _days(d.days, w)
+    elif d.kind == "derived":
+        said = w["derived"].format(d.date)
+    else:
+        said = _shown(d, w)
+    return f"{said}: {_in(labels.of(ox.NamedNode(d.iri)), lang)}"
 
 
 def _participations(store: ox.Store) -> dict[str, int]:

@@ -17,7 +17,7 @@ from ..triples import RDF_TYPE
 from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
 from .labels import Labeller, Term, Text, statements, text_of, value
 
-__all__ = ["MeetingFacts", "Member", "Question", "StatedCount", "meeting_dates", "meeting_facts"]
+__all__ = ["MeetingDate", "MeetingFacts", "Member", "Question", "StatedCount", "meeting_dates", "meeting_facts"]
 
 
 @dataclass(frozen=True)
@@ -295,15 +295,35 @@ def _int(term: object) -> int | None:
     return int(text) if text is not None and text.lstrip("-").isdigit() else None
 
 
-def meeting_dates(store: ox.Store) -> list[tuple[str, str | None]]:
-    """Every sakråd as (IRI, earliest date or None), by date (undated last), then IRI; read by pattern,
-    so it works on any store with ``quads_for_pattern`` (the build's in-memory one too)."""
-    dates: dict[str, str | None] = {}
-    start = SCHEMA.startDate
+@dataclass(frozen=True)
+class MeetingDate:
+    """When a sakråd was, as its page says it: its stated date (``kind`` "stated"), else, for a series
+    without one, its first day with all its ``days`` ("series"), else the date derived for it
+    ("derived"), else none ("")."""
+
+    iri: str
+    date: str | None
+    kind: str
+    days: tuple[str, ...] = ()
+
+
+def meeting_dates(store: ox.Store) -> list[MeetingDate]:
+    """Every sakråd's :class:`MeetingDate`, by date (undated last), then IRI; read by pattern, so it
+    works on any store with ``quads_for_pattern`` (the build's in-memory one too)."""
+    dates = []
     for q in store.quads_for_pattern(None, RDF_TYPE, SAKRAD.Sakrad):
         m = q.subject
         if not isinstance(m, ox.NamedNode):
             continue
-        found = [d.object.value for d in store.quads_for_pattern(m, start, None)]
-        dates[m.value] = min(found) if found else None
-    return sorted(dates.items(), key=lambda x: (x[1] is None, x[1] or "", x[0]))
+        stated = [d.object.value for d in store.quads_for_pattern(m, SCHEMA.startDate, None)]
+        days = tuple(_days(store, (d.object for d in store.quads_for_pattern(m, M8G.subEvent, None))))
+        derived = [d.object.value for d in store.quads_for_pattern(m, SAKRAD.derivedDate, None)]
+        if stated:
+            dates.append(MeetingDate(m.value, min(stated), "stated", days))
+        elif days:
+            dates.append(MeetingDate(m.value, min(days), "series", days))
+        elif derived:
+            dates.append(MeetingDate(m.value, min(derived), "derived"))
+        else:
+            dates.append(MeetingDate(m.value, None, ""))
+    return sorted(dates, key=lambda x: (x.date is None, x.date or "", x.iri))

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from ..triples import RDF_TYPE
 from ..vocab import ADMS, M8G, ORG, ROLE, SAKRAD, SCHEMA, SKOS
 from .labels import Labeller, Text, objects, value
+from .meeting import StatedCount, _count, _days
 from .paths import page_file, translated
 
 __all__ = ["PAGE_SIZE", "Lists", "list_files", "read_lists"]
@@ -49,6 +50,10 @@ class Ref:
 #: stated convener that is the ministry or one of its units, or worked out from the post a convener
 #: or chair held there (``org:postIn``); never published as organiser.
 INVOLVEMENTS = ("organiser", "convener_body", "convener", "chair")
+#: The roles a thing has in a sakråd, as the lists count them: the stated organiser (schema:organizer),
+#: convener, chair, and every other participation (taking part: organisations, agencies, government
+#: participants, presenters). A convener may only have invited, so "took part" is never the total.
+ROLE_KINDS = ("organiser", "convener", "chair", "took_part")
 
 
 @dataclass
@@ -64,6 +69,31 @@ class MeetingRow:
     derived: bool = False  # ``date`` is worked out (from a page's address or publication date), not stated
     #: Every ministry involved, with how (one of :data:`INVOLVEMENTS`), the stated organiser first.
     ministries: list[tuple[Ref, str]] = field(default_factory=list)
+    #: A series' days (its m8g:subEvent's stated dates), in order; ``date`` is then the first of them.
+    days: list[str] = field(default_factory=list)
+    #: The counts the source states, in its words: organisations taking part, organisations invited.
+    organisation_count: StatedCount | None = None
+    invited: StatedCount | None = None
+
+    @property
+    def series(self) -> bool:
+        """A series of several days: shown as its days, never as one stated date."""
+        return len(self.days) > 1
+
+    @property
+    def date_kind(self) -> str | None:
+        return None if not self.date else "series" if self.series else "derived" if self.derived else "stated"
+
+    @property
+    def when(self) -> str:
+        """The date as text: a series' first and last day (``2021-04-14 – 2021-04-22``), else the date."""
+        if self.series:
+            return f"{self.days[0]} – {self.days[-1]}"
+        return self.date or ""
+
+    def ministries_as(self, *hows: str) -> list[Ref]:
+        """The ministries involved in any of the ways ``hows``, each once."""
+        return list({r.iri: r for r, how in self.ministries if how in hows}.values())
 
     @property
     def ministries_by_how(self) -> list[tuple[Ref, list[str]]]:
@@ -88,6 +118,12 @@ class AgentRow:
     last: str | None = None
     first_derived: bool = False  # ``first`` is a derived date (see :attr:`MeetingRow.derived`)
     last_derived: bool = False
+    #: The number of sakråd in each role (:data:`ROLE_KINDS`): the stated organiser, convener, chair, took part.
+    by_role: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def only_took_part(self) -> bool:
+        return set(self.by_role) <= {"took_part"}
 
     @property
     def unique_numbers(self) -> list[str]:
@@ -153,6 +189,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
     order += sorted(iri for iri, (d, _) in dated.items() if not d)
     meetings = []
     taking_part: dict[str, set[str]] = defaultdict(set)
+    in_role: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     role_names: dict[str, dict[str, Text]] = defaultdict(dict)
     for iri in order:
         date, derived = dated[iri]
@@ -168,6 +205,15 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         )
         if row.ministry is not None:
             row.ministries.append((row.ministry, "organiser"))
+        for o in objects(store, node, SCHEMA.organizer):
+            if isinstance(o, ox.NamedNode):
+                taking_part[o.value].add(iri)
+                in_role[o.value]["organiser"].add(iri)
+        row.days = _days(store, objects(store, node, M8G.subEvent)) or _days(
+            store, objects(store, node, SCHEMA.subEvent)
+        )
+        row.organisation_count = _count(store, value(store, node, SAKRAD.participatingOrganisationCount))
+        row.invited = _count(store, value(store, node, SAKRAD.invitedOrganisationCount))
         listed = value(store, node, SAKRAD.listedOrganisationCount)
         row.listed = int(listed.value) if isinstance(listed, ox.Literal) and listed.value.isdigit() else None
         parts = []
@@ -178,6 +224,8 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             if not isinstance(who, ox.NamedNode):
                 continue
             taking_part[who.value].add(iri)
+            kind = {ROLE.convener: "convener", ROLE.chair: "chair"}.get(role, "took_part")  # type: ignore[call-overload]
+            in_role[who.value][kind].add(iri)
             if isinstance(role, ox.NamedNode):
                 role_names[who.value][role.value] = labels.of(role)
             position = value(store, part, SCHEMA.position)
@@ -231,6 +279,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             )
             met = taking_part.get(iri, set())
             row.meetings = len(met)
+            row.by_role = {k: len(in_role[iri][k]) for k in ROLE_KINDS if in_role.get(iri, {}).get(k)}
             known = sorted(d for d in (dates.get(m) for m in met) if d and d[0])
             if known:
                 (row.first, row.first_derived), (row.last, row.last_derived) = known[0], known[-1]
@@ -313,14 +362,42 @@ _SPAN = (
         "string",
     ),
 )
-#: How many sakråd a thing has a role in: a convener may only have invited, so not "took part in".
+#: How many sakråd a thing has a role in, in all and by role: a convener may only have invited, so
+#: the total is not "took part in".
 _ROLE_COUNT = (
     "sakrad",
-    "sakråd",
-    "sakråd",
-    "Antal sakråd där den har en roll (deltagande, sammankallande …)",
-    "Number of sakråd it has a role in (taking part, convening …)",
+    "sakråd med en roll",
+    "sakråd with a role",
+    "Antal sakråd där den har en roll: angiven arrangör (schema:organizer), sammankallande, ordförande eller deltagande",
+    "Number of sakråd it has a role in: stated organiser (schema:organizer), convener, chair or taking part",
     "integer",
+)
+_BY_ROLE = (
+    (
+        "organised",
+        "arrangör",
+        "organiser",
+        "Antal sakråd där den är angiven arrangör (schema:organizer)",
+        "Number of sakråd it is the stated organiser of (schema:organizer)",
+        "integer",
+    ),
+    (
+        "convened",
+        "sammankallande",
+        "convener",
+        "Antal sakråd där den är sammankallande (kan ha bjudit in utan att delta)",
+        "Number of sakråd it convened (it may only have invited)",
+        "integer",
+    ),
+    ("chaired", "ordförande", "chair", "Antal sakråd där den är ordförande", "Number of sakråd it chaired", "integer"),
+    (
+        "took_part",
+        "deltog",
+        "took part",
+        "Antal sakråd där den deltog i någon annan roll (deltagande organisation, myndighet, från Regeringskansliet, föredragande)",
+        "Number of sakråd it took part in in another role (participating organisation, agency, government participant, presenter)",
+        "integer",
+    ),
 )
 
 #: The columns of each CSV file: (name, title sv, title en, description sv, description en, datatype).
@@ -340,16 +417,24 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "date",
             "datum",
             "date",
-            "Angivet datum; annars det härledda (se date_kind); tomt om inget finns",
-            "The stated date; else the derived one (see date_kind); empty if there is none",
+            "Angivet datum; för en serie dess första dag (se days); annars det härledda (se date_kind); tomt om inget finns",
+            "The stated date; for a series its first day (see days); else the derived one (see date_kind); empty if there is none",
             "string",
         ),
         (
             "date_kind",
             "datumets slag",
             "kind of date",
-            "stated: datumet står i källan; derived: härlett (ur sidans adress eller publiceringsdatum)",
-            "stated: the source states the date; derived: worked out (from the page's address or publication date)",
+            "stated: datumet står i källan; series: en serie, date är dess första dag och days alla dess dagar; derived: härlett (ur sidans adress eller publiceringsdatum)",
+            "stated: the source states the date; series: a series, date is its first day and days all its days; derived: worked out (from the page's address or publication date)",
+            "string",
+        ),
+        (
+            "days",
+            "dagar",
+            "days",
+            "En series dagar enligt källan, åtskilda av semikolon; tomt om sakrådet inte är en serie",
+            "A series' days as the source states them, separated by semicolons; empty if the sakråd is not a series",
             "string",
         ),
         ("title", "titel", "title", "Titel (svenska)", "Title (Swedish)", "string"),
@@ -372,6 +457,14 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "string",
         ),
         (
+            "ministries_convening",
+            "sammankallande departement",
+            "convening ministries",
+            "Departement som är sammankallande, eller vars enhet är det; inte arrangör",
+            "Ministries that are conveners, or whose unit is; not the organiser",
+            "string",
+        ),
+        (
             "chairs",
             "ordförande",
             "chairs",
@@ -391,17 +484,70 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "organisations",
             "organisationer",
             "organisations",
-            "Deltagande organisationer, åtskilda av semikolon",
-            "Organisations taking part, separated by semicolons",
+            "Deltagande organisationer som källan namnger, åtskilda av semikolon; tomt om den namnger ingen",
+            "Organisations taking part that the source names, separated by semicolons; empty if it names none",
             "string",
+        ),
+        (
+            "organisations_named",
+            "namngivna organisationer",
+            "organisations named",
+            "Antal deltagande organisationer som källan namnger; tomt (aldrig 0) om den namnger ingen",
+            "Number of organisations taking part that the source names; empty (never 0) if it names none",
+            "integer",
         ),
         (
             "organisations_listed",
             "listade organisationer",
             "organisations listed",
-            "Antal organisationer som källan listar",
-            "Number of organisations the source lists",
+            "Antal organisationer som källan listar; tomt om den inte listar några",
+            "Number of organisations the source lists; empty if it lists none",
             "integer",
+        ),
+        *(
+            (
+                f"{name}_stated{suffix}",
+                f"{sv} enligt källan{sv_more}",
+                f"{en} as stated{en_more}",
+                f"{about_sv}{about_sv_more}",
+                f"{about_en}{about_en_more}",
+                datatype,
+            )
+            for name, sv, en, about_sv, about_en in (
+                (
+                    "organisations",
+                    "deltagande organisationer",
+                    "organisations taking part",
+                    "Antal deltagande organisationer som källan anger",
+                    "Number of organisations taking part as the source states it",
+                ),
+                (
+                    "invited",
+                    "inbjudna organisationer",
+                    "organisations invited",
+                    "Antal inbjudna organisationer som källan anger",
+                    "Number of organisations invited as the source states it",
+                ),
+            )
+            for suffix, sv_more, en_more, about_sv_more, about_en_more, datatype in (
+                ("", "", "", "; tomt om källan inte anger något", "; empty if the source states none", "integer"),
+                (
+                    "_approximate",
+                    " ungefärligt",
+                    " approximate",
+                    ": true om källan anger det ungefärligt (ett 40-tal), annars false; tomt om inget anges",
+                    ": true if the source gives it as approximate (ett 40-tal), else false; empty if none is stated",
+                    "boolean",
+                ),
+                (
+                    "_words",
+                    " (källans ord)",
+                    " (the source's words)",
+                    " med källans ord",
+                    " in the source's words",
+                    "string",
+                ),
+            )
         ),
     ],
     "organisations": [
@@ -426,13 +572,15 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "string",
         ),
         _ROLE_COUNT,
+        *_BY_ROLE,
         *_SPAN,
     ],
     "people": [
         ("id", "id", "id", "Personens id", "The person's id", "string"),
         ("iri", "IRI", "IRI", "Personens IRI", "The person's IRI", "anyURI"),
         ("name", "namn", "name", "Namn", "Name", "string"),
-        ("sakrad", "sakråd", "sakråd", "Antal sakråd", "Number of sakråd", "integer"),
+        _ROLE_COUNT,
+        *_BY_ROLE,
         ("roles", "roller", "roles", "Roller, åtskilda av semikolon", "Roles, separated by semicolons", "string"),
         *_SPAN,
     ],
@@ -443,6 +591,7 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
         ("name_en", "namn (engelska)", "name (English)", "Namn på engelska", "Name in English", "string"),
         ("part_of", "del av", "part of", "Det organ den är en del av", "The body it is part of", "string"),
         _ROLE_COUNT,
+        *_BY_ROLE,
     ],
 }
 
@@ -504,6 +653,17 @@ def unique_numbers(numbers: list[str]) -> list[str]:
     return out
 
 
+def _stated_columns(c: StatedCount | None) -> list[object]:
+    """A stated count's number, whether approximate, and words; all empty when the source states none."""
+    if c is None:
+        return [None, None, None]
+    return [c.value, "true" if c.approximate else "false", c.words]
+
+
+def _role_columns(r: AgentRow) -> list[int]:
+    return [r.by_role.get(k, 0) for k in ROLE_KINDS]
+
+
 def meetings_csv(rows: list[MeetingRow]) -> bytes:
     return _csv(
         "meetings",
@@ -512,16 +672,21 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
                 m.ref.id,
                 m.ref.iri,
                 m.date,
-                _kind(m.date, m.derived),
+                m.date_kind,
+                "; ".join(m.days) if m.series else None,
                 m.ref.name.main,
                 m.ref.name.en,
                 m.organiser.name.main if m.organiser else None,
                 m.ministry.name.main if m.ministry else None,
-                "; ".join(dict.fromkeys(r.name.main for r, how in m.ministries if how in ("convener", "chair"))),
+                _names(m.ministries_as("convener", "chair")),
+                _names(m.ministries_as("convener_body")),
                 _names(m.chairs),
                 _names(m.conveners),
                 _names(m.organisations),
-                m.listed,
+                len(m.organisations) or None,
+                m.listed or None,
+                *_stated_columns(m.organisation_count),
+                *_stated_columns(m.invited),
             ]
             for m in rows
         ),
@@ -541,6 +706,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     "; ".join(r.alt_names),
                     "; ".join(r.unique_numbers),
                     r.meetings,
+                    *_role_columns(r),
                     r.first,
                     _kind(r.first, r.first_derived),
                     r.last,
@@ -558,6 +724,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     r.ref.iri,
                     r.ref.name.main,
                     r.meetings,
+                    *_role_columns(r),
                     "; ".join(t.main for t in r.roles),
                     r.first,
                     _kind(r.first, r.first_derived),
@@ -577,6 +744,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                 r.ref.name.en,
                 r.part_of.name.main if r.part_of else None,
                 r.meetings,
+                *_role_columns(r),
             ]
             for r in rows
         ),

@@ -41,15 +41,18 @@ def _digits(numbers: list[str]) -> list[str]:
 def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None) -> list[dict[str, object]]:
     """One entry per thing: ``k`` its kind, ``n`` its name (``e`` in English, if different), ``h``
     its page, ``d`` a date or number to show beside it (``x``: 1 when that date is derived, not
-    stated), ``f`` the folded words it is found by."""
+    stated; ``y``: a series' number of days, ``d`` then its first and last day), ``f`` the folded words it is found by."""
     labels = labels or Labeller(store)
     out: list[dict[str, object]] = []
     for m in lists.meetings:
         topic = labels.text(ox.NamedNode(m.ref.iri), SAKRAD.topic)
         words = [m.ref.name.main, m.ref.name.en or "", topic.main if topic else "", topic.en or "" if topic else ""]
-        words += [m.date or "", *(r.name.main for r, _ in m.ministries), *(r.name.en or "" for r, _ in m.ministries)]
-        entry = _entry("meeting", m.ref, m.date or "", words)
-        if m.date and m.derived:
+        words += [*(m.days or [m.date or ""]), *(r.name.main for r, _ in m.ministries)]
+        words += [r.name.en or "" for r, _ in m.ministries]
+        entry = _entry("meeting", m.ref, m.when, words)
+        if m.series:
+            entry["y"] = len(m.days)  # a series: ``d`` is its first and last day, ``y`` its number of days
+        elif m.date and m.derived:
             entry["x"] = 1  # the date is derived, not stated: the page says so beside it
         out.append(entry)
     for kind, rows in (("organisation", lists.organisations), ("person", lists.people), ("body", lists.bodies)):

@@ -58,7 +58,9 @@
         if (e.d) {
           var d = document.createElement("span");
           d.className = "meta";
-          d.textContent = " " + e.d + (e.x ? " (" + (box.getAttribute("data-derived") || "derived") + ")" : "");
+          var more = e.y ? (box.getAttribute("data-days") || "{n} days").replace("{n}", String(e.y)) :
+            e.x ? (box.getAttribute("data-derived") || "derived") : "";
+          d.textContent = " " + e.d + (more ? " (" + more + ")" : "");
           li.appendChild(d);
         }
         out.appendChild(li);

@@ -10,7 +10,9 @@
 Each picture names itself with ``<title>`` and ``<desc>``, writes every fact as text (no meaning
 in colour alone), links to the pages of what it shows, and is the same bytes for the same data.
 Each is drawn once per language of the pages (Swedish and English), saying what the page says: a
-derived date as derived, "none named" where the source names none. The release holds them as
+derived date as derived, a series by its days (placed in the chart by its first day, marked so),
+the organiser the source names (not the bodies above it), a stated count in its words with
+"cirka"/"about" when approximate, "none named" where the source names none, one in the singular. The release holds them as
 ``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg`` (Swedish) and the same names
 under ``diagrams/en/`` (English) (:func:`meeting_svg`, named by :func:`meeting_file`, and
 :func:`draw_chart`, named by :func:`chart_file`); the HTML pages put the same drawing inline.

@@ -59,3 +59,34 @@ def test_the_importer_never_proposes_a_derived_or_future_date() -> None:
     assert _attested_on("2019-03-05", "derived", None) is None
     assert _attested_on(None, None, None) is None
     assert _attested_on("2019-03-05", None, None) == "2019-03-05"
+
+
+def _two_documents(as_of: str | None, *, kind: str, published: str | None, main: str = "page") -> NS:
+    """A meeting whose date the page states, also cited by an article (or another document) of ``kind``."""
+    page = NS(id="page", published="2024-01-26", kind="web-page")
+    other = NS(id="other", published=published, kind=kind)
+    meeting = NS(
+        id="m", date="2023-12-13", date_derivation=None, days=[], source=main, sources=["other"], fact_sources=[]
+    )
+    holding = NS(post="p", source="other", as_of=as_of, lines=None)
+    return NS(sources=[page, other], meetings=[meeting], people=[NS(holds=[holding])])
+
+
+def test_a_meeting_date_another_document_states_is_refused_for_an_article() -> None:
+    """An article saying "Den 13 december" without a year does not state 2023-12-13: its own date does."""
+    errors = check_attested_dates(_two_documents("2023-12-13", kind="article", published="2023-12-15"))
+    assert len(errors) == 1 and "as another document states it" in errors[0].problem
+    assert errors[0].hint == "the source was published 2023-12-15: use as_of: 2023-12-15"
+    assert check_attested_dates(_two_documents("2023-12-15", kind="article", published="2023-12-15")) == []
+    # the meeting's own minutes state its date
+    assert check_attested_dates(_two_documents("2023-12-13", kind="minutes", published=None)) == []
+
+
+def test_an_announcement_of_unknown_date_attests_no_day_of_the_meeting() -> None:
+    """A press release "X deltar i sakråd" of unknown date may be written before the day it names."""
+    corpus = _two_documents("2023-12-13", kind="press-release", published=None, main="other")
+    errors = check_attested_dates(corpus)
+    assert len(errors) == 1 and "announces it and its publication date is not known" in errors[0].problem
+    assert errors[0].hint == "leave as_of out"
+    corpus = _two_documents("2023-12-13", kind="article", published=None, main="other")
+    assert check_attested_dates(corpus) == []  # an article reporting the meeting it is the main source of

@@ -6,6 +6,7 @@ lists it, not in the graph of the unread document."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -64,3 +65,61 @@ def test_subject_of_is_said_by_the_meetings_main_source(quads: list[ox.Quad]) ->
     for q in about:
         assert q.graph_name != q.object, f"{q.subject} subjectOf {q.object} is put in the unread document's graph"
         assert (q.subject, q.graph_name) in main, f"{q}: not in the graph of a source of the meeting"
+
+
+MEETING = "https://w3id.org/sakrad/id/meeting/"
+SAKRAD = "https://w3id.org/sakrad/ontology#"
+
+
+def _said(quads: list[ox.Quad], meeting: str, prop: str) -> list[str]:
+    node, p = ox.NamedNode(MEETING + meeting), ox.NamedNode(SAKRAD + prop)
+    return [q.object.value for q in quads if q.subject == node and q.predicate == p]
+
+
+@pytest.mark.parametrize(
+    ("meeting", "words"),
+    [
+        ("2024-11-04-social-klimatplan", "att presenteras kort"),  # announced presentations
+        ("2025-05-22-cerd-handlingsplan", "Vid mötet gavs information om"),  # information given
+        ("2019-03-05-eu-europa-2020", "presenterades också bland annat en lägesrapport"),
+    ],
+)
+def test_what_was_presented_is_a_presentation_not_a_discussion_area(
+    quads: list[ox.Quad], meeting: str, words: str
+) -> None:
+    assert [d for d in _said(quads, meeting, "presentationsDescription") if words in " ".join(d.split())]
+    areas = _said(quads, meeting, "discussionArea")
+    assert not [a for a in areas if "lägesrapport" in a or "regelverk" in a or "handlingsplan" in a]
+    assert not _said(quads, meeting, "statedPresentationCount")  # no page gives a number
+
+
+def test_the_topics_participants_raised_are_recorded() -> None:
+    m = yaml.safe_load((FIXTURE / "meetings" / "2019-03-05-eu-europa-2020.yaml").read_text(encoding="utf-8"))
+    areas = [a if isinstance(a, str) else a["sv"] for a in m["discussion_areas"]]
+    assert areas == ["folkbildning", "inkludering av personer med funktionsnedsättning", "innovation", "idrott"]
+
+
+def test_a_registration_contact_says_so(quads: list[ox.Quad]) -> None:
+    """The page: "Anmälan om deltagande och frågor om detta görs ... till Michael Broberg"."""
+    contact = ox.NamedNode(MEETING + "2024-11-04-social-klimatplan/contact-point")
+    purposes = [q.object for q in quads if q.subject == contact and q.predicate == SCHEMA.contactType]
+    assert [p.value for p in purposes if p.language == "sv"] == ["anmälan om deltagande och frågor om detta"]
+
+
+@pytest.mark.parametrize("meeting", ["2018-02-mr-institution", "2024-04-eu-industripolitik"])
+def test_an_id_with_a_month_says_the_month_is_no_date(meeting: str) -> None:
+    m = yaml.safe_load((FIXTURE / "meetings" / f"{meeting}.yaml").read_text(encoding="utf-8"))
+    assert "date" not in m and meeting[:7] in m["id"]  # the id is permanent and keeps its month
+    assert [n for n in m["notes"] if n.get("about") == "date" and "identifieraren" in n["text"]["sv"]]
+
+
+def test_a_note_gives_no_month_for_a_source_without_a_publication_date(root: Path) -> None:
+    """A month read from a page's address is not the page's date (a press release 'i november 2025')."""
+    sources = yaml.safe_load((root / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    undated = {s["id"] for s in sources if not s.get("published")}
+    months = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    pattern = re.compile(rf"^(ett|en) \w+ (i|från) ({months}) \d{{4}}", re.IGNORECASE)
+    for path in sorted((root / "data" / "meetings").glob("*.yaml")):
+        for note in yaml.safe_load(path.read_text(encoding="utf-8")).get("notes", []):
+            if note.get("source") in undated:
+                assert not pattern.match(" ".join(note["text"]["sv"].split())), f"{path.name}: {note['text']['sv']}"

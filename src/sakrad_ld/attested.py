@@ -7,7 +7,14 @@ held. Two ways a date that no source states can slip in, each refused with the f
   address or publication date), taken over for a holding its page attests: the page's own publication
   date (``published`` in data/sources.yaml) is the stated one to use, or none;
 - a day after the source was published (an invitation naming the meeting's future day): the page shows
-  the post held on its publication date, not on a day still to come.
+  the post held on its publication date, not on a day still to come;
+- the date of a meeting that another document states, taken over for a holding whose own source (a
+  page, article or press release, not the meeting's own invitation or minutes) does not state it (an
+  article saying "Den 13 december" without a year): the source's publication date is
+  the one it states;
+- a meeting's day for a press release or an invitation whose publication date is not known: it
+  announces the meeting, and may have been written before the day, so it shows the post held on a
+  day the data does not know.
 """
 
 from __future__ import annotations
@@ -23,10 +30,21 @@ def check_attested_dates(corpus: object) -> list[InputError]:
     publication date."""
     published = {s.id: str(s.published) for s in corpus.sources if s.published}
     derived: dict[str, dict[str, str]] = {}  # source id -> derived date -> meeting id
+    elsewhere: dict[str, dict[str, str]] = {}  # source id -> meeting date another document states -> meeting id
+    days: dict[str, dict[str, str]] = {}  # source id -> a stated day of a meeting citing it -> meeting id
+    kinds = {s.id: getattr(s, "kind", None) for s in corpus.sources}
     for m in corpus.meetings:
         if m.date and m.date_derivation is not None:
             for source in _cited(m):
                 derived.setdefault(source, {})[str(m.date)] = m.id
+        elif m.date:
+            stating = _date_source(m)
+            for source in _cited(m):
+                if source != stating:
+                    elsewhere.setdefault(source, {})[str(m.date)] = m.id
+        for day in ([m.date] if m.date and m.date_derivation is None else []) + list(getattr(m, "days", None) or []):
+            for source in _cited(m):
+                days.setdefault(source, {})[str(day)] = m.id
     errors: list[InputError] = []
     for person in corpus.people:
         for holding in person.holds:
@@ -42,6 +60,34 @@ def check_attested_dates(corpus: object) -> list[InputError]:
                         "not stated), so no source states it",
                         "a date the source states: its publication date (published in data/sources.yaml), or no as_of",
                         _hint(published.get(holding.source)),
+                    )
+                )
+            elif (
+                kinds.get(holding.source) not in _RECORDS_OF_THE_MEETING
+                and (meeting := elsewhere.get(holding.source, {}).get(as_of))
+                and as_of != published.get(holding.source)
+            ):
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is the date of the meeting {meeting!r} as another document states it; "
+                        f"the source {holding.source!r} does not state it",
+                        "a date the source states: its publication date (published in data/sources.yaml), or no as_of",
+                        _hint(published.get(holding.source)),
+                    )
+                )
+            elif (
+                holding.source not in published
+                and kinds.get(holding.source) in ("press-release", "invitation")
+                and (meeting := days.get(holding.source, {}).get(as_of))
+            ):
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is a day of the meeting {meeting!r}, but the {kinds[holding.source]} "
+                        f"{holding.source!r} announces it and its publication date is not known",
+                        "no as_of, or the source's publication date (published in data/sources.yaml)",
+                        "leave as_of out",
                     )
                 )
             elif holding.source in published and as_of > published[holding.source]:
@@ -62,6 +108,18 @@ def _cited(meeting: object) -> Iterator[str]:
     yield meeting.source
     yield from (fs.source for fs in meeting.fact_sources)
     yield from meeting.sources
+
+
+#: Documents of the meeting itself, which state its date (an invitation, minutes, documentation).
+_RECORDS_OF_THE_MEETING = ("invitation", "minutes", "documentation")
+
+
+def _date_source(meeting: object) -> str:
+    """The document the meeting's date comes from: the one its ``fact_sources`` credit it to, else its main source."""
+    for fs in meeting.fact_sources:
+        if "date" in fs.facts:
+            return fs.source
+    return meeting.source
 
 
 def _hint(published: str | None) -> str:

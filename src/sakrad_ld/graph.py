@@ -546,7 +546,8 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     if m.organisations:
         out.add(s, SAKRAD.listedOrganisationCount, _typed(len(m.organisations), XSD.integer), ln, "organisations")
     if (p := m.presentations) is not None:
-        out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer), p.lines, "count")
+        if p.count is not None:
+            out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer), p.lines, "count")
         out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
     _items(out, minter, s, m, "questions", SAKRAD.question, SCHEMA.Question, source_of("questions"))
     _items(
@@ -631,6 +632,8 @@ def _contact_point(
     out.add(cp, RDF.type, M8G.ContactPoint, ln)
     if isinstance(contact, PressContact):
         out.text(cp, SKOS.prefLabel, contact.role, ln, "role")
+    else:  # what the source names them the contact for, where it narrows it (registration)
+        out.text(cp, SCHEMA.contactType, contact.purpose, ln, "purpose")
     out.add(cp, DCTERMS.source, source, ln)
     if contact.email:
         out.add(cp, M8G.email, _plain(contact.email), ln, "email")
@@ -700,7 +703,7 @@ _FACT_PROPERTIES = {
     "government_participants": M8G.hasParticipation,
     "agencies": M8G.hasParticipation,
     "organisations": M8G.hasParticipation,
-    "presentations": SAKRAD.statedPresentationCount,
+    "presentations": SAKRAD.presentationsDescription,
     "questions": SAKRAD.question,
     "discussion_areas": SAKRAD.discussionArea,
     "handling_of_views": SAKRAD.handlingOfViews,

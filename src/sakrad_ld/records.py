@@ -159,12 +159,6 @@ class Source:
     """A document facts are taken from: the documentation of a sakråd, a web page, a register."""
 
     id: Id
-    kind: Literal["documentation", "web-page", "article", "press-release", "invitation", "minutes", "register"] = field(
-        metadata={
-            "doc": "what kind of document it is: documentation (of a sakråd), web-page (a sakråd page), article, "
-            "press-release, invitation, minutes, register (a register or a copy of one)"
-        }
-    )
     title: Text | None = field(
         default=None,
         metadata={
@@ -176,6 +170,13 @@ class Source:
         metadata={
             "doc": "where the real title is not known: the data's own description of the document (published "
             "as rdfs:label, never as its title)"
+        },
+    )
+    kind: Literal["documentation", "web-page", "article", "press-release", "invitation", "minutes", "register"] = field(
+        kw_only=True,
+        metadata={
+            "doc": "what kind of document it is: documentation (of a sakråd), web-page (a sakråd page), article, "
+            "press-release, invitation, minutes, register (a register or a copy of one)"
         },
     )
     url: Url | None = field(default=None, metadata={"doc": "where the document is published, if known"})
@@ -462,8 +463,14 @@ class GovernmentParticipant:
 class Presentations:
     """The presentations given at the meeting, as far as the source describes them."""
 
-    count: int = field(metadata={"doc": "how many presentations the source says were given"})
-    description: Text | None = None
+    count: int | None = field(
+        default=None,
+        metadata={"doc": "how many presentations the source says were given; left out when it gives no number"},
+    )
+    description: Text | None = field(
+        default=None,
+        metadata={"doc": "the source's account of the presentations, word for word (given, or to be given)"},
+    )
     lines: Lines | None = _lines()
 
 
@@ -473,6 +480,13 @@ class Contact:
 
     person: PersonId
     unit: BodyId | None = None
+    purpose: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "what the source names them the contact for, where it narrows it (such as registration), "
+            "in its words; left out when the source gives them as the contact for the sakråd"
+        },
+    )
     email: Email | None = None
     telephone: Telephone | None = None
     source: SourceId | None = field(

@@ -154,7 +154,7 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         (
             s.id
             for s in corpus.sources
-            if _same(s.title.sv, doc.title_line) or (s.file and Path(s.file).name == doc.file.name)
+            if (s.title and _same(s.title.sv, doc.title_line)) or (s.file and Path(s.file).name == doc.file.name)
         ),
         None,
     )

@@ -22,7 +22,7 @@ from dcat_ap_se import Bundle, Missing
 from graphs import assert_isomorphic
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, SH
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
 
 from sakrad_ld import triples, vocab
 from sakrad_ld.catalogue import dcat, dcat_ap, files
@@ -41,17 +41,33 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT n
 SPDX = Namespace(str(vocab.SPDX))
 VCARD = Namespace(str(vocab.VCARD))
 FEE_CHECKBOX = ("dcat:foaf:Agent", "https://www.w3.org/ns/org#classification")
+ODRS = "http://schema.theodi.org/odrs#"
+#: The rights statement's details DCAT-AP-SE recommends and neither release can give: the quoted
+#: texts have many publishers, each fact names its own source, regeringen.se publishes no terms.
+RIGHTS_NOT_STATED = {
+    ("dcat:Distribution", ODRS + detail): "many publishers; each fact names its source; no terms published"
+    for detail in (
+        "attributionText",
+        "attributionURL",
+        "copyrightStatement",
+        "copyrightHolder",
+        "jurisdiction",
+        "reuserGuidelines",
+    )
+}
 #: DCAT-AP-SE recommendations the real data's release leaves out on purpose (docs/catalogue.md).
 NOT_STATED = {
     FEE_CHECKBOX: "its only value marks a fee-financed agent; stating it would be false",
     ("dcat:Dataset", str(DCAT.contactPoint)): "the publisher has no contact point to give; configurable",
     ("dcat:DataService", str(DCAT.contactPoint)): "the publisher has no contact point to give; configurable",
+    **RIGHTS_NOT_STATED,
 }
 #: The ones a release with a contact point (the fixture project's: id, name, e-mail) leaves out.
 NOT_STATED_WITH_CONTACT = {
     FEE_CHECKBOX: NOT_STATED[FEE_CHECKBOX],
     ("dcat:contactPoint", str(VCARD.hasTelephone)): "no telephone number to give; configurable",
     ("dcat:contactPoint", str(VCARD.hasAddress)): "no postal address to give; configurable",
+    **RIGHTS_NOT_STATED,
 }
 #: The DCAT-AP recommended-shape results of the real data's catalogues: no contact point on the
 #: dataset and the data service (DCAT-AP 2.1.1 asks it of the dataset only).
@@ -268,7 +284,7 @@ def test_dcat_ap_2_variant_rdf_xml_and_turtle_hold_the_same_graph(release: Path,
 
 
 def _prefixed(iri: str) -> str:
-    prefixes = {**PREFIXES, "org": "https://www.w3.org/ns/org#"}  # the bundle's misspelt org namespace
+    prefixes = {**PREFIXES, "org": "https://www.w3.org/ns/org#", "odrs": ODRS}  # the bundle's misspelt org namespace
     prefix, ns = max(((p, ns) for p, ns in prefixes.items() if iri.startswith(ns)), key=lambda pn: len(pn[1]))
     return f"{prefix}:{iri[len(ns) :]}"
 
@@ -421,13 +437,27 @@ def test_dates_version_and_licence_come_from_the_configuration(catalogue: Graph,
     assert str(catalogue.value(dataset, DCTERMS.modified)) == config.modified
     assert str(catalogue.value(dataset, DCAT.version)) == config.version
     period = catalogue.value(dataset, DCTERMS.temporal)
-    dates = sorted(m.date for m in corpus.meetings if m.date)
+    # stated dates only: a meeting's date unless derived, and a series' days
+    dates = sorted(
+        d for m in corpus.meetings for d in (m.days or ([m.date] if m.date and not m.date_derivation else []))
+    )
     assert (str(catalogue.value(period, DCAT.startDate)), str(catalogue.value(period, DCAT.endDate))) == (
         dates[0],
         dates[-1],
     )
+    assert config.rights is not None
+    rights = catalogue.value(dataset, DCTERMS.rights)
+    assert (rights, RDF.type, DCTERMS.RightsStatement) in catalogue
+    assert {(str(o), o.language) for o in catalogue.objects(rights, RDFS.label)} == {
+        (" ".join(config.rights.sv.split()), "sv"),
+        (" ".join((config.rights.en or "").split()), "en"),
+    }
+    assert "regeringen.se" in str(catalogue.value(rights, RDFS.label))
+    service = URIRef("https://w3id.org/sakrad/catalog/service/sparql")
+    assert catalogue.value(service, DCTERMS.rights) == rights
     for d in catalogue.objects(dataset, DCAT.distribution):
         assert catalogue.value(d, DCTERMS.license) == URIRef(config.licence)
+        assert catalogue.value(d, DCTERMS.rights) == rights
     assert set(catalogue.objects(dataset, DCTERMS.conformsTo)) == {
         URIRef("https://w3id.org/sakrad/ontology"),
         URIRef("https://w3id.org/sakrad/shapes"),

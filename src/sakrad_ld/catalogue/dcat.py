@@ -158,6 +158,7 @@ class _Catalogue:
         themes = [ox.NamedNode(THEME + code) for code in config.themes]
         access = ox.NamedNode(ACCESS + config.access_rights)
         licence = self.typed(ox.NamedNode(config.licence), DCTERMS.LicenseDocument)
+        rights = self.rights(config.rights)
 
         g.add((catalogue, RDF.type, DCAT.Catalog))
         self.text(
@@ -200,6 +201,8 @@ class _Catalogue:
             g.add((dataset, p, o))
         if contact is not None:
             g.add((dataset, DCAT.contactPoint, contact))
+        if rights is not None:
+            g.add((dataset, DCTERMS.rights, rights))
         for p, objects in ((DCAT.theme, themes), (DCTERMS.spatial, spatial), (DCTERMS.language, languages)):
             for o in objects:
                 g.add((dataset, p, o))
@@ -208,9 +211,26 @@ class _Catalogue:
             g.add((dataset, DCTERMS.conformsTo, standard))
         g.update(standards)
         for file in files:
-            g.add((dataset, DCAT.distribution, self.distribution(file, base, licence)))
+            g.add((dataset, DCAT.distribution, d := self.distribution(file, base, licence)))
+            if rights is not None:
+                g.add((d, DCTERMS.rights, rights))
         if config.sparql_endpoint:
-            g.add((catalogue, DCAT.service, self.service(publisher, contact, themes, access)))
+            g.add((catalogue, DCAT.service, s := self.service(publisher, contact, themes, access)))
+            if rights is not None:
+                g.add((s, DCTERMS.rights, rights))
+
+    def rights(self, text: Text | None) -> ox.NamedNode | None:
+        """The statement of what the licence does not cover (``rights`` in ``dataset.yaml``): a
+        dct:RightsStatement, DCAT-AP's class, with a label in each language, or None when none is
+        configured. None of DCAT-AP-SE's ODRS details (holder, attribution, jurisdiction, terms):
+        the quoted texts have many publishers, each fact names its own source, and regeringen.se
+        publishes no terms (docs/catalogue.md)."""
+        if text is None:
+            return None
+        statement = self.minter.part(self.minter.dataset, "rights")
+        self.g.add((statement, RDF.type, DCTERMS.RightsStatement))
+        self.text(statement, RDFS.label, text)
+        return statement
 
     def agent(self, agent: Agent) -> ox.NamedNode:
         """A publisher or creator: an IRI under the base, the dataportal.se IRI as owl:sameAs."""
@@ -266,8 +286,11 @@ class _Catalogue:
         return cp
 
     def temporal(self, dataset: ox.NamedNode, corpus: Corpus) -> None:
-        """The time the meetings span, from the earliest to the latest date the data gives."""
-        dates = sorted(m.date for m in corpus.meetings if m.date)
+        """The time the meetings span, from the earliest to the latest date a source states: a
+        meeting's date or days. A derived date (``date_derivation``: a year or month read from a
+        page's address, say) is left out, as DCAT has no way to mark a date derived."""
+        stated = (m.days or ([m.date] if m.date and m.date_derivation is None else []) for m in corpus.meetings)
+        dates = sorted(date for days in stated for date in days)
         if not dates:
             return
         period = self.minter.part(dataset, "temporal")

@@ -257,3 +257,48 @@ def test_a_name_with_the_list_separator_is_an_error() -> None:
     )
     with pytest.raises(TableError, match="organisations.csv: a value of column alt_names_sv has the list separator"):
         table_files(store, BASE)
+
+
+def test_dates_say_which_are_stated_and_which_derived(graph_file: Path) -> None:
+    """dates.csv holds derived dates beside stated ones: its kind column tells them apart, and
+    neither its title nor its date columns claim that a source gives every date."""
+    files = table_files(_triples(graph_file), BASE)
+    rows = list(csv.DictReader(io.StringIO(files["tables/dates.csv"].decode("utf-8-sig"), newline="")))
+    assert rows
+    for row in rows:
+        assert row["kind"] == ("derived" if row["property"] == "derivedDate" else "stated"), row
+    description = next(t for t in json.loads(files[f"tables/{METADATA_FILE}"])["tables"] if t["url"] == "dates.csv")
+    said = json.dumps(description, ensure_ascii=False)
+    assert "as stated" not in said and "som de anges" not in said
+    assert "the source gives" not in said and "källan anger" not in said
+
+
+def test_the_release_dates_table_marks_its_derived_dates(release: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO((release / "tables" / "dates.csv").read_text("utf-8-sig"), newline="")))
+    derived = [row for row in rows if row["property"] == "derivedDate"]
+    assert derived and all(row["kind"] == "derived" for row in derived)
+    assert all(row["kind"] == "stated" for row in rows if row["property"] != "derivedDate")
+
+
+def test_the_legal_name_is_described_as_a_source_gives_it() -> None:
+    """legal:legalName comes from a secondary source (a mirror of a register): the column must not
+    present it as the registered name itself."""
+    organisations = next(t for t in TABLES if t.name == "organisations")
+    column = next(c for c in organisations.columns if c.name == "legal_name_sv")
+    assert column.en != "the registered name"
+    assert "source" in column.en and "secondary" in column.en
+    assert "källa" in column.sv and "sekundär" in column.sv
+
+
+def test_the_metadata_carries_the_rights_beside_the_licence() -> None:
+    licence = "http://creativecommons.org/publicdomain/zero/1.0/"
+    rights = {"sv": "Citerade texter tillhör sina utgivare.", "en": "Quoted texts are their publishers'."}
+    metadata = json.loads(table_files([], BASE, licence, rights)[f"tables/{METADATA_FILE}"])
+    assert metadata["dc:license"] == {"@id": licence}
+    assert metadata["dc:rights"] == [{"@value": text, "@language": lang} for lang, text in rights.items()]
+    assert "dc:rights" not in json.loads(table_files([], BASE, licence)[f"tables/{METADATA_FILE}"])
+
+
+def test_the_release_metadata_says_what_the_licence_does_not_cover(release: Path) -> None:
+    metadata = json.loads((release / "tables" / METADATA_FILE).read_text("utf-8"))
+    assert any("regeringen.se" in r["@value"] for r in metadata["dc:rights"])

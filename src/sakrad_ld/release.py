@@ -350,8 +350,9 @@ def _write_files(
         write_quad_files(built.quads, root)
 
     def tables() -> None:  # the tables for spreadsheets (docs/tables.md), before the catalogue
-        licence = corpus.config.licence
-        for rel, data in table_files(built.triples, built.minter.base, licence).items():
+        licence, rights = corpus.config.licence, corpus.config.rights
+        said = {"sv": rights.sv, **({"en": rights.en} if rights.en else {})} if rights else None
+        for rel, data in table_files(built.triples, built.minter.base, licence, said).items():
             put(rel, data)
 
     # The quads and the tables are made in processes beside this one while it writes the whole

@@ -41,6 +41,7 @@ def table_files(
     source: ox.Store | Index | Iterable[tuple[ox.NamedNode, ox.NamedNode, object]],
     base_iri: str,
     licence: str | None = None,
+    rights: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
     """The CSV tables of the graph in ``source`` with their CSVW metadata, by path in the release:
     ``{"tables/meetings.csv": …, "tables/csv-metadata.json": …}``.
@@ -52,7 +53,9 @@ def table_files(
     literal of a type derived from ``xsd:integer`` (``xsd:nonNegativeInteger``) as ``xsd:integer``,
     where the metadata gives each numeric column the datatype its values have. Only the things of
     the data (IRIs under ``{base_iri}id/``) become rows, so a store that also holds the ontology
-    and the catalogue gives the same tables. The same graph gives the same bytes."""
+    and the catalogue gives the same tables. The same graph gives the same bytes. ``licence`` and
+    ``rights`` (what the licence does not cover, by language) are the metadata's ``dc:license``
+    and ``dc:rights``."""
     id_base = base_iri.rstrip("/") + "/id/"
     if isinstance(source, ox.Store):
         datatypes = _datatypes_in_store(source)
@@ -72,7 +75,9 @@ def table_files(
     for table in TABLES:
         files[f"{FOLDER}/{table.file}"] = csv_bytes(table, rows(table, found(table)))
         descriptions.append(table_description(table, _column_datatypes(table, datatypes)))
-    files[f"{FOLDER}/{METADATA_FILE}"] = metadata_bytes(descriptions, "Sakråd: tabeller", "Sakråd: tables", licence)
+    files[f"{FOLDER}/{METADATA_FILE}"] = metadata_bytes(
+        descriptions, "Sakråd: tabeller", "Sakråd: tables", licence, rights
+    )
     return files
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .model import Column, Table
 
@@ -77,14 +77,23 @@ def _column(column: Column, datatype: str | None) -> dict[str, object]:
     return out
 
 
-def metadata_bytes(tables: Sequence[dict[str, object]], title_sv: str, title_en: str, licence: str | None) -> bytes:
-    """The metadata document of a group of tables (``csv-metadata.json``)."""
+def metadata_bytes(
+    tables: Sequence[dict[str, object]],
+    title_sv: str,
+    title_en: str,
+    licence: str | None,
+    rights: Mapping[str, str] | None = None,
+) -> bytes:
+    """The metadata document of a group of tables (``csv-metadata.json``); ``rights`` is what the
+    licence does not cover, by language (``dc:rights``)."""
     doc: dict[str, object] = {
         "@context": "http://www.w3.org/ns/csvw",
         "dc:title": [{"@value": title_sv, "@language": "sv"}, {"@value": title_en, "@language": "en"}],
     }
     if licence:
         doc["dc:license"] = {"@id": licence}
+    if rights:
+        doc["dc:rights"] = [{"@value": " ".join(text.split()), "@language": lang} for lang, text in rights.items()]
     doc["dialect"] = DIALECT
     doc["tables"] = list(tables)
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

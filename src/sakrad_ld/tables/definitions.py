@@ -202,8 +202,8 @@ MEETINGS = Table(
 
 DATES = Table(
     "dates",
-    "Dates, as stated",
-    "Datum, som de anges",
+    "Dates, stated or derived",
+    "Datum, angivna eller härledda",
     PREFIXES
     + """SELECT DISTINCT * WHERE {
   VALUES ?property_iri { schema:startDate schema:endDate sakrad:derivedDate sakrad:attestedOn dct:issued }
@@ -211,6 +211,7 @@ DATES = Table(
   FILTER(STRSTARTS(STR(?about_iri), "$ID"))
   FILTER(DATATYPE(?value) IN (xsd:date, xsd:gYearMonth, xsd:gYear))
   BIND(REPLACE(STR(?property_iri), "^.*[#/]", "") AS ?property)
+  BIND(IF(?property_iri = sakrad:derivedDate, "derived", "stated") AS ?kind)
   BIND(IF(DATATYPE(?value) = xsd:date, STR(?value), ?none) AS ?date)
   BIND(IF(DATATYPE(?value) = xsd:gYearMonth, STR(?value), ?none) AS ?month)
   BIND(IF(DATATYPE(?value) = xsd:gYear, STR(?value), ?none) AS ?year)
@@ -230,25 +231,33 @@ DATES = Table(
         ),
         Column("property_iri", "which date, as a property IRI", "vilket datum, som egenskapens IRI", output=False),
         Column(
+            "kind",
+            "stated: a source gives the date; derived: no source states it, it was worked out (derivedDate: "
+            "from a page's address or publication date, say; the sakråd's derivation says how)",
+            "angivet: en källa anger datumet; härlett: ingen källa anger det, det är framräknat (derivedDate: "
+            "ur en sidas adress eller publiceringsdatum, till exempel; sakrådets härledning säger hur)",
+            output=False,
+        ),
+        Column(
             "date",
-            "the date, when the source gives the day",
-            "datum, när källan anger dagen",
+            "the date, when it is known to the day",
+            "datum, när det är känt på dagen",
             "{+property_iri}",
             datatype="date",
             about="{+about_iri}",
         ),
         Column(
             "month",
-            "the month, when the source gives only the month",
-            "månaden, när källan bara anger månad",
+            "the month, when only the month is known",
+            "månaden, när bara månaden är känd",
             "{+property_iri}",
             datatype="gYearMonth",
             about="{+about_iri}",
         ),
         Column(
             "year",
-            "the year, when the source gives only the year",
-            "året, när källan bara anger år",
+            "the year, when only the year is known",
+            "året, när bara året är känt",
             "{+property_iri}",
             datatype="gYear",
             about="{+about_iri}",
@@ -477,7 +486,17 @@ ORGANISATIONS = Table(
             lang="sv",
             separator="|",
         ),
-        Column("legal_name_sv", "the registered name", "registrerat namn", LEGAL + "legalName", lang="sv"),
+        Column(
+            "legal_name_sv",
+            "the name a source gives as the registered one, not read in a register itself: in this data a "
+            "secondary source (a mirror of Skatteverket's list of approved gift recipients); the source is "
+            "the named graph that holds the name in sakrad.nq",
+            "det namn en källa anger som det registrerade, inte läst i ett register självt: i dessa data en "
+            "sekundär källa (en spegel av Skatteverkets lista över godkända gåvomottagare); källan är "
+            "den namngivna graf som håller namnet i sakrad.nq",
+            LEGAL + "legalName",
+            lang="sv",
+        ),
         _WEBSITE,
     ),
     key=("id",),

@@ -91,7 +91,8 @@ def _s(local: str) -> ox.NamedNode:
 
 
 _IN_CAPACITY_OF = _s("inCapacityOf")
-_DATED = (_SCHEMA_START, _SCHEMA_END, _s("derivedDate"), _s("attestedOn"), _DCT_ISSUED)
+_DERIVED_DATE = _s("derivedDate")
+_DATED = (_SCHEMA_START, _SCHEMA_END, _DERIVED_DATE, _s("attestedOn"), _DCT_ISSUED)
 _DATE_TYPES = {XSD + "date": "date", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
 _COUNTED = (_s("invitedOrganisationCount"), _s("participatingOrganisationCount"), _s("participantCount"))
 _LINKS = (_OWL_SAME_AS, _SKOS_EXACT, _SKOS_CLOSE)
@@ -234,13 +235,19 @@ def _linked(g: _Graph, s: Term, p: ox.NamedNode, out: str) -> Bindings:
 def _dates(g: _Graph) -> Iterator[Solution]:
     index, id_base = g.index, g.id_base
     for prop in _DATED:
-        name = _local(prop)
+        name, kind = _local(prop), "derived" if prop == _DERIVED_DATE else "stated"
         for value in index.objects_of(prop):
             if not isinstance(value, ox.Literal) or (column := _DATE_TYPES.get(value.datatype.value)) is None:
                 continue
             for about in index.subjects_of(prop, value):
                 if isinstance(about, ox.NamedNode) and about.value.startswith(id_base):
-                    yield {"about_iri": about, "property_iri": prop, "property": name, column: value.value}
+                    yield {
+                        "about_iri": about,
+                        "property_iri": prop,
+                        "property": name,
+                        "kind": kind,
+                        column: value.value,
+                    }
 
 
 def _counts(g: _Graph) -> Iterator[Solution]:

@@ -454,3 +454,24 @@ def test_without_the_quads_a_fact_falls_back_to_its_nodes_source(opened: Release
     chair = rows["Ordförande"].split('<span class="source">', 1)[1]
     assert "minnesanteckningar-2017-08-30-islamofobi" in chair and "regeringen-2017-09" not in chair
     assert rows["Diarienummer"].split('<span class="source">', 1)[1].count("../source/") == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "quoted"),
+    [
+        ("sv", "Licens för projektets struktur, identifierare och metadata", "tillhör sina utgivare"),
+        ("en", "Licence of the project's structuring, identifiers and metadata", "belong to their publishers"),
+    ],
+)
+def test_footer_and_dataset_page_license_only_the_projects_own_work(
+    opened: Release, site: Site, lang: str, own: str, quoted: str
+) -> None:
+    """The licence covers the project's structuring, identifiers and metadata; the texts quoted from
+    regeringen.se are the publishers', which every footer and the dataset's page say."""
+    start = start_page(opened.store, site, lang)
+    footer = start[start.index("<footer>") : start.index("</footer>")]
+    assert own in footer.replace("&#39;", "'") and quoted in footer and "regeringen.se" in footer
+    dataset = resource_page(opened.store, opened.base_iri + "dataset", site, lang) or ""
+    text = " ".join(re.sub(r"<[^>]+>", " ", dataset.replace("&#39;", "'")).split())
+    body = text[: text.rindex(quoted)] if text.count(quoted) > 1 else ""
+    assert quoted in body, "the dataset page shows its rights statement above the footer"

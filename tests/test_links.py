@@ -416,3 +416,21 @@ def test_the_longest_rewrite_wins_and_a_dead_host_is_a_problem() -> None:
     assert [s.problem for s in statuses] == [False, False]  # the dead data portal host is not promised
     statuses = check_online(targets, [("http://www.wikidata.org/", "http://dead/")], fetch=fetch)
     assert [s.problem for s in statuses] == [True, False]
+
+
+def test_the_docs_give_the_released_linksets_and_their_counts(release: Path, root: Path) -> None:
+    """docs/links.md's "In this release: <register> <n>" names every linkset of the released
+    catalogue with its void:triples, and no other."""
+    docs = " ".join((root / "docs" / "links.md").read_text(encoding="utf-8").split())
+    found = re.search(r"In this release: ([^.]*)\.", docs)
+    assert found, "docs/links.md has no 'In this release:' sentence"
+    said = {
+        name.strip().lower().replace(" ", ""): int(n)
+        for name, n in re.findall(r"([A-Za-z][A-Za-z ]*?) (\d+)", found[1])
+    }
+    catalogue = Graph().parse(release / "catalog.ttl", format="turtle")
+    released = {
+        str(catalogue.value(ls, VOID.objectsTarget)).rsplit("/", 1)[1]: int(catalogue.value(ls, VOID.triples))
+        for ls in catalogue.subjects(RDF.type, VOID.Linkset)
+    }
+    assert said == released

@@ -242,5 +242,5 @@ def test_the_csv_files_give_each_number_once_and_have_csvw_metadata(files: dict)
             header = next(csv.reader(io.StringIO(files[name].decode("utf-8-sig"))))
             columns = table["tableSchema"]["columns"]
             assert [c["name"] for c in columns] == header, name
-            assert all(c["titles"]["sv"] and c["titles"]["en"] for c in columns)
+            assert all({t["@language"] for t in c["dc:title"] if t["@value"]} == {"sv", "en"} for c in columns)
             assert all({d["@language"] for d in c["dc:description"]} == {"sv", "en"} for c in columns)

@@ -596,6 +596,23 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
 }
 
 
+#: The columns that hold a list, joined with "; " (:data:`LIST_SEPARATOR` and a space).
+LIST_COLUMNS = frozenset(
+    (
+        "days",
+        "ministries_via_posts",
+        "ministries_convening",
+        "chairs",
+        "conveners",
+        "organisations",
+        "alt_names",
+        "organisation_numbers",
+        "roles",
+    )
+)
+LIST_SEPARATOR = ";"
+
+
 def _csv(kind: str, rows: Iterator[list[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -612,12 +629,20 @@ def csv_metadata(tables: list[tuple[str, str]], title: str) -> bytes:
 
     def column(c: tuple[str, str, str, str, str, str]) -> dict[str, object]:
         name, title_sv, title_en, about_sv, about_en, datatype = c
-        return {
+        out: dict[str, object] = {
             "name": name,
-            "titles": {"sv": title_sv, "en": title_en},
+            # The header cell exactly, so that the metadata is compatible with the file (Tabular
+            # Metadata §5.5.3); the human titles are dc:title.
+            "titles": {"und": name},
+            "dc:title": [{"@value": title_sv, "@language": "sv"}, {"@value": title_en, "@language": "en"}],
             "dc:description": [{"@value": about_sv, "@language": "sv"}, {"@value": about_en, "@language": "en"}],
             "datatype": datatype,
         }
+        if name in LIST_COLUMNS:
+            # normalizedString: each item is trimmed after splitting at ";" (Tabular Data Model §6.4).
+            out["datatype"] = "normalizedString"
+            out["separator"] = LIST_SEPARATOR
+        return out
 
     group = {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "sv"}],

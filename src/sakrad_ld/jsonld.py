@@ -14,12 +14,12 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO
 
 import orjson
 import pyoxigraph as ox
@@ -289,142 +289,69 @@ _BACK_LINKS = frozenset(
 
 def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str, Any]) -> bytes:
     """The document about ``root`` as one framed JSON-LD tree a person can read with plain ``json.load``:
-    every resource it links to is embedded where it is linked (names and identifiers beside the
-    participation, not in a sibling node), ``type`` is always a list, and every key is a term of the
-    context. A resource linked from two places is embedded in both (JSON-LD merges node objects with
-    the same ``id``); a link back to a resource being embedded stays an ``id`` reference."""
-    kept = triples.kept if isinstance(triples, SortedTriples) else None
-    framer = _Framer(_subjects(triples), _terms(), root, None if kept is None else kept.setdefault(_FRAMES, {}))
-    reached: set[str] = set()
-    tree = framer.frame(root, frozenset(), reached)
-    # What the tree does not reach (who is shown holding a post the chair's post reports to) is
-    # kept beside it, framed the same way (JSON-LD 1.1 @included).
+    ``type`` is always a list, every key is a term of the context, and every resource the document
+    describes is one node object, written once (JSON-LD 1.1 framing's ``@embed: @once``). A resource
+    is embedded at the first place it is linked from, going out from ``root`` breadth first (the place
+    nearest ``root``; at the same distance, the first in the document's order); everywhere else it is
+    linked, and through a link back to a whole (:data:`_BACK_LINKS`), it is ``{"id": …}``. What the
+    tree does not reach is beside it in ``included``, each resource a top-level node object, and
+    links between them ``{"id": …}`` too: the ontology's terms, who is shown holding a post."""
+    by_subject, terms = _subjects(triples), _terms()
+    placed = {root}
+    tree: dict[str, Any] = {"id": root}
+    waiting = deque([(root, tree)])
+    while waiting:
+        s, node = waiting.popleft()
+        for iri, slot in _node_once(s, node, by_subject, terms):
+            if iri not in placed:
+                placed.add(iri)
+                waiting.append((iri, slot))
     included = []
-    for s in sorted(framer.by_subject):
-        if s not in reached:
-            included.append(framer.frame(s, frozenset(), reached))
+    for s in sorted(by_subject):
+        if s not in placed:
+            node = {"id": s}
+            _node_once(s, node, by_subject, terms)
+            included.append(node)
     doc = {"@context": context, **tree}
     if included:
         doc["included"] = included
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-_FRAMES = "jsonld-frames"  # framed trees of what documents share, in SortedTriples.kept
-
-
-class _Framed(NamedTuple):
-    """A resource framed once, and when the same tree serves again: it depends on the path it was
-    framed on (the resources being embedded around it) only through which of ``consulted`` are on
-    it, and those were ``on_path``; and on the document only through the statements it ``read``
-    (each resource's IRI, and what the document held for it: the same object, or None). ``read``
-    is None when the tree read the document's own resources (the meeting's, which no other
-    document holds): such a tree is never used by another document."""
-
-    consulted: frozenset[str]
-    on_path: frozenset[str]
-    tree: dict[str, Any]
-    reached: frozenset[str]
-    read: dict[str, object] | None
-
-
-class _Framer:
-    """Frames the resources of one document. The same resource is embedded under many others (a
-    source under every organisation it describes): its tree is made once and used wherever the
-    path around it gives the same tree (:class:`_Framed`). With ``shared``, trees that read only
-    statements other documents share (an organisation's, not the meeting's) are kept there and
-    used by those documents too."""
-
-    __slots__ = ("by_subject", "terms", "_made", "_shared", "_own")
-
-    def __init__(
-        self, by_subject: _Subjects, terms: _Terms, root: str, shared: dict[str, list[_Framed]] | None = None
-    ) -> None:
-        self.by_subject = by_subject
-        self.terms = terms
-        self._made: dict[str, list[_Framed]] = {}
-        self._shared = shared
-        self._own = (root, root + "/", root + "#")
-
-    def frame(self, s: str, path: frozenset[str], reached: set[str]) -> dict[str, Any]:
-        framed = self._framed(s, path)
-        reached.update(framed.reached)
-        return framed.tree
-
-    def _framed(self, s: str, path: frozenset[str]) -> _Framed:
-        made = self._made.get(s)
-        if made is not None:
-            for framed in made:
-                if (
-                    framed.consulted.isdisjoint(path)
-                    if not framed.on_path
-                    else framed.on_path == framed.consulted & path
-                ):
-                    return framed
-        else:
-            made = self._made[s] = []
-        by_subject, terms, shared = self.by_subject, self.terms, self._shared
-        if shared is not None:
-            for framed in shared.get(s, ()):
-                if (
-                    framed.consulted.isdisjoint(path)
-                    if not framed.on_path
-                    else framed.on_path == framed.consulted & path
-                ) and all(by_subject.get(n) is held for n, held in framed.read.items()):  # type: ignore[union-attr]
-                    made.append(framed)
-                    return framed
-        entries = by_subject.get(s)
-        own = self._own
-        # what the tree reads, while it may serve other documents (it has read none of this one's own)
-        read: dict[str, object] | None = {s: entries} if shared is not None and not s.startswith(own) else None
-        if entries is None:
-            entries = _EMPTY
-        types = entries.get(RDF_TYPE)
-        out: dict[str, Any] = {"id": s, "type": sorted(_type_name(o.value, terms) for o in types) if types else []}
-        values: dict[str, list[Any]] = defaultdict(list)
-        containers: dict[str, str] = {}
-        inside = path | {s}
-        consulted: set[str] = set()
-        reached: set[str] = {s}
-        for p, objects in entries.items():
-            if p == RDF_TYPE:
-                continue
-            by_term, back = _linking(p, terms)
-            for o in objects:
-                key, container, value = _entry(p, o, terms)
-                if type(o) is ox.NamedNode and not by_term:
-                    iri = o.value
-                    held = by_subject.get(iri)
-                    if read is not None:
-                        if iri.startswith(own):
-                            read = None
-                        else:
-                            read[iri] = held
-                    if not back and held is not None:
-                        if iri != s:
-                            consulted.add(iri)
-                        if iri not in inside:
-                            child = self._framed(iri, inside)
-                            consulted.update(child.consulted)
-                            reached.update(child.reached)
-                            if read is not None:
-                                if child.read is None:
-                                    read = None
-                                else:
-                                    read.update(child.read)
-                            value = child.tree
-                        elif isinstance(value, str):
-                            value = {"id": iri}
-                    elif isinstance(value, str):
-                        value = {"id": iri}
-                values[key].append(value)
-                containers[key] = container
-        _put_values(out, values, containers, by_subject)
-        consulted.discard(s)
-        framed = _Framed(frozenset(consulted), frozenset(consulted & path), out, frozenset(reached), read)
-        made.append(framed)
-        if read is not None:
-            shared.setdefault(s, []).append(framed)  # type: ignore[union-attr]
-        return framed
+def _node_once(s: str, out: dict[str, Any], by_subject: _Subjects, terms: _Terms) -> list[tuple[str, dict[str, Any]]]:
+    """Fills the node object ``out`` (holding ``{"id": s}``) with ``s``'s statements; every link to a
+    resource the document describes is a node object ``{"id": …}`` of its own. Gives those links in the
+    document's order, each with its node object, for the caller to embed into or leave a reference."""
+    entries = by_subject.get(s, _EMPTY)
+    types = entries.get(RDF_TYPE)
+    out["type"] = sorted(_type_name(o.value, terms) for o in types) if types else []
+    values: dict[str, list[Any]] = defaultdict(list)
+    containers: dict[str, str] = {}
+    links: dict[int, str] = {}  # id() of a link's node object → the IRI it links to
+    for p, objects in entries.items():
+        if p == RDF_TYPE:
+            continue
+        by_term, back = _linking(p, terms)
+        for o in objects:
+            key, container, value = _entry(p, o, terms)
+            if type(o) is ox.NamedNode and not by_term:
+                iri = o.value
+                if iri in by_subject:
+                    value = {"id": iri}
+                    if not back and iri != s:
+                        links[id(value)] = iri
+                elif isinstance(value, str):
+                    value = {"id": iri}
+            values[key].append(value)
+            containers[key] = container
+    _put_values(out, values, containers, by_subject)
+    found: list[tuple[str, dict[str, Any]]] = []
+    if links:
+        for value in out.values():
+            for item in value if isinstance(value, list) else (value,):
+                if type(item) is dict and (iri := links.get(id(item))) is not None:
+                    found.append((iri, item))
+    return found
 
 
 def _linking(p: ox.NamedNode, terms: _Terms) -> tuple[bool, bool]:

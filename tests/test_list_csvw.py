@@ -22,7 +22,7 @@ from sakrad_ld.web.sitefiles import site_files
 def files(fixture_release: Path) -> dict[str, bytes]:
     opened = Release.open(fixture_release)
     site = Site(opened.base_iri, [], [], sparql_path=None, release=opened.root)
-    return {name: data for name, data in site_files(opened.store, site) if name.startswith("lists/")}
+    return {name: data for name, data in site_files(opened.store, site) if name.startswith(("lists/", "en/lists/"))}
 
 
 def _titles(column: dict) -> list[str]:
@@ -82,3 +82,34 @@ def test_a_csvw_processor_reads_every_list_column_back_as_its_items(files: dict[
                         )
     # every column that holds several items somewhere in the fixture is one the metadata separates
     assert {"conveners", "organisations", "days"} <= lists_seen
+
+
+def test_the_year_and_ministry_filters_show_the_sakrad_without_one(fixture_release: Path) -> None:
+    from sakrad_ld.web.lists import read_lists
+
+    opened = Release.open(fixture_release)
+    lists = read_lists(opened.store, opened.base_iri)
+    undated = [m for m in lists.meetings if not m.date]
+    no_ministry = [m for m in lists.meetings if not m.ministries]
+    assert undated and no_ministry  # the fixture has both
+    years = lists.facet("year")
+    assert years[-1][0] == "unknown" and years[-1][1].main == "utan datum" and years[-1][1].en == "no date"
+    assert years[-1][2] == len(undated)
+    assert sum(n for _, _, n in years) == len(lists.meetings)  # the year filter adds up to every sakråd
+    ministries = lists.facet("ministry")
+    assert ministries[-1][:1] == ("unknown",) and ministries[-1][2] == len(no_ministry)
+    assert ministries[-1][1].en == "no ministry known"
+    assert lists.filtered("year", "unknown") == undated
+    assert lists.filtered("ministry", "unknown") == no_ministry
+
+
+def test_the_filter_pages_of_sakrad_without_a_year_or_ministry_exist_in_both_languages(
+    files: dict[str, bytes],
+) -> None:
+    for stem in ("lists/meetings/year/unknown", "lists/meetings/ministry/unknown"):
+        assert f"{stem}.csv" in files
+        assert f"{stem}.html" in files and f"en/{stem}.html" in files
+    start = files["lists/meetings.html"].decode()
+    assert "utan datum</a>" in start and "inget departement känt</a>" in start
+    english = files["en/lists/meetings.html"].decode()
+    assert "no date</a>" in english and "no ministry known</a>" in english

@@ -36,6 +36,15 @@ PAGE_SIZE = 100
 FACETS = ("year", "ministry", "chair", "convener", "organisation")
 
 
+#: The key of the filter value "none known" (``lists/meetings/year/unknown.html``).
+UNKNOWN = "unknown"
+#: The filters that also list the sakråd with no value, last, so that their counts add up to all sakråd.
+MISSING = {
+    "year": Text("utan datum", "no date"),
+    "ministry": Text("inget departement känt", "no ministry known"),
+}
+
+
 @dataclass(frozen=True)
 class Ref:
     """A resource named in a list: its id (the last segment of its IRI), IRI, name and page."""
@@ -150,10 +159,19 @@ class Lists:
                 counts[key] += 1
                 names[key] = label
         if name == "year":
-            return [(k, names[k], counts[k]) for k in sorted(counts, reverse=True)]
-        return [(k, names[k], n) for k, n in sorted(counts.items(), key=lambda kn: (-kn[1], names[kn[0]].main.lower()))]
+            found = [(k, names[k], counts[k]) for k in sorted(counts, reverse=True)]
+        else:
+            found = [
+                (k, names[k], n) for k, n in sorted(counts.items(), key=lambda kn: (-kn[1], names[kn[0]].main.lower()))
+            ]
+        missing = sum(1 for m in self.meetings if not _facet_values(m, name))
+        if name in MISSING and missing and UNKNOWN not in counts:
+            found.append((UNKNOWN, MISSING[name], missing))
+        return found
 
     def filtered(self, name: str, key: str) -> list[MeetingRow]:
+        if key == UNKNOWN and name in MISSING:
+            return [m for m in self.meetings if not _facet_values(m, name)]
         return [m for m in self.meetings if any(k == key for k, _ in _facet_values(m, name))]
 
 

@@ -21,6 +21,7 @@ from ..triples import RDF_TYPE
 from ..vocab import ADMS, DCTERMS, M8G, SAKRAD, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, objects, term_labels, value
+from .meeting import _days
 from .paths import page_file
 from .provenance import Provenance
 
@@ -80,6 +81,13 @@ class Participation:
     meeting: Value
     role: Value | None
     derived: bool = False  # the date is the sakråd's derived one (sakrad:derivedDate), not stated
+    #: A series' days (its sub-events' stated dates), in order; ``date`` is then the first of them.
+    days: tuple[str, ...] = ()
+
+    @property
+    def series(self) -> bool:
+        """A series of several days: shown as its days, never as one stated date."""
+        return len(self.days) > 1
 
 
 @dataclass(frozen=True)
@@ -227,9 +235,15 @@ class View:
             if not isinstance(whole, ox.NamedNode):
                 continue
             date = value(self.store, whole, SCHEMA.startDate)
-            derived = date is None and (date := value(self.store, whole, SAKRAD.derivedDate)) is not None
+            days: list[str] = []
+            if date is None:  # a series: its days' stated dates
+                days = _days(self.store, objects(self.store, whole, M8G.subEvent)) or _days(
+                    self.store, objects(self.store, whole, SCHEMA.subEvent)
+                )
+            derived = date is None and not days and (date := value(self.store, whole, SAKRAD.derivedDate)) is not None
+            shown = date.value if isinstance(date, ox.Literal) else min(days) if days else ""
             role = value(self.store, part, M8G.role)
-            rows.append((date.value if isinstance(date, ox.Literal) else "", whole, role, part, derived))
+            rows.append((shown, whole, role, part, derived, tuple(days)))
         rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))
         out = [
             Participation(
@@ -237,8 +251,9 @@ class View:
                 self.term(whole),
                 Value(self.labels.of(role), href=self.href(part.value)) if role is not None else None,
                 derived,
+                days,
             )
-            for date, whole, role, part, derived in rows[: self.limit]
+            for date, whole, role, part, derived, days in rows[: self.limit]
         ]
         query = self._query(node, M8G.participates, outgoing=True) if len(rows) > self.limit else None
         return out, len(rows), query

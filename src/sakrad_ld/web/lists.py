@@ -221,8 +221,6 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             ref(chain[-2] if len(chain) > 1 else chain[0]) if chain else None,
             derived=derived,
         )
-        if row.ministry is not None:
-            row.ministries.append((row.ministry, "organiser"))
         for o in objects(store, node, SCHEMA.organizer):
             if isinstance(o, ox.NamedNode):
                 taking_part[o.value].add(iri)
@@ -235,7 +233,6 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         listed = value(store, node, SAKRAD.listedOrganisationCount)
         row.listed = int(listed.value) if isinstance(listed, ox.Literal) and listed.value.isdigit() else None
         parts = []
-        posts: list[tuple[str, object]] = []  # (how, the body it names a ministry of)
         for part in objects(store, node, M8G.hasParticipation):
             who = value(store, part, M8G.hasParticipant)
             role = value(store, part, M8G.role)
@@ -255,19 +252,10 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
                     who.value,
                 )
             )  # type: ignore[arg-type]
-            how = {ROLE.convener: "convener", ROLE.chair: "chair"}.get(role)  # type: ignore[call-overload]
-            post = value(store, part, SAKRAD.inCapacityOf)
-            if how and isinstance(post, ox.NamedNode):
-                posts.append((how, value(store, post, ORG.postIn)))
-            elif how == "convener" and _chain(store, who)[1:]:  # a body of the Government Offices convenes
-                posts.append(("convener_body", who))
         for _, _, group, who in sorted(parts):
             if group is not None and all(r.iri != who for r in getattr(row, group)):
                 getattr(row, group).append(ref(who))
-        for how, body in sorted(posts, key=lambda hb: (INVOLVEMENTS.index(hb[0]), str(hb[1]))):
-            found = _ministry(store, body)
-            if found and (ref(found), how) not in row.ministries:
-                row.ministries.append((ref(found), how))
+        row.ministries = [(ref(found), how) for found, how in involved_ministries(store, node, chain)]
         meetings.append(row)
     dates = {m.ref.iri: (m.date, m.derived) for m in meetings}
 
@@ -308,6 +296,46 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         return sorted(rows, key=lambda r: (r.ref.name.main.lower(), r.ref.iri))
 
     return Lists(meetings, agents("organisation"), agents("person"), agents("body"))
+
+
+def involved_ministries(store: ox.Store, node: ox.NamedNode, chain: list[str] | None = None) -> list[tuple[str, str]]:
+    """The ministries involved in the sakråd ``node``, as (IRI, how: one of :data:`INVOLVEMENTS`),
+    the stated organiser's first; ``chain`` is the organiser's (see :func:`_chain`) if known."""
+    if chain is None:
+        chain = _chain(store, value(store, node, SCHEMA.organizer))
+    out: list[tuple[str, str]] = []
+    if chain:
+        out.append((chain[-2] if len(chain) > 1 else chain[0], "organiser"))
+    posts: list[tuple[str, object]] = []  # (how, the body it names a ministry of)
+    for part in objects(store, node, M8G.hasParticipation):
+        who = value(store, part, M8G.hasParticipant)
+        if not isinstance(who, ox.NamedNode):
+            continue
+        how = {ROLE.convener: "convener", ROLE.chair: "chair"}.get(value(store, part, M8G.role))  # type: ignore[call-overload]
+        post = value(store, part, SAKRAD.inCapacityOf)
+        if how and isinstance(post, ox.NamedNode):
+            posts.append((how, value(store, post, ORG.postIn)))
+        elif how == "convener" and _chain(store, who)[1:]:  # a body of the Government Offices convenes
+            posts.append(("convener_body", who))
+    for how, body in sorted(posts, key=lambda hb: (INVOLVEMENTS.index(hb[0]), str(hb[1]))):
+        found = _ministry(store, body)
+        if found and (found, how) not in out:
+            out.append((found, how))
+    return out
+
+
+def ministry_meetings(store: ox.Store, ministry: str) -> list[tuple[str, list[str]]]:
+    """The sakråd the ministry ``ministry`` is involved in, as (IRI, every way it is), in IRI order;
+    empty for a body that is no ministry (not just below the top of its chain)."""
+    if len(_chain(store, ox.NamedNode(ministry))) != 2:
+        return []
+    out = []
+    for q in store.quads_for_pattern(None, RDF_TYPE, SAKRAD.Sakrad):
+        if isinstance(q.subject, ox.NamedNode):
+            hows = [how for found, how in involved_ministries(store, q.subject) if found == ministry]
+            if hows:
+                out.append((q.subject.value, hows))
+    return sorted(dict(out).items())
 
 
 def _dates(store: ox.Store) -> dict[str, tuple[str | None, bool]]:

@@ -164,6 +164,12 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         )
     label = view.labels.of(node)
     is_org = doc is not None and doc.startswith("/doc/organisation/")
+    involved: list[tuple[Any, list[str]]] = []
+    if doc is not None and doc.startswith("/doc/body/"):  # a ministry: the sakråd it is involved in, with how
+        from .lists import ministry_meetings
+
+        found = ministry_meetings(store, iri)
+        involved = [(view.term(ox.NamedNode(m)), hows) for m, hows in reversed(found)]
     return render(
         "resource.html",
         here=here,
@@ -181,6 +187,9 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         participations_query=participations[2],
         feed=f"feeds/{doc[len('/doc/') :]}.atom" if is_org and participations[1] else None,
         meetings_list=translated(f"lists/meetings/{doc[len('/doc/') :]}.html", lang) if is_org else None,
+        ministry_meetings=involved[: site.limit],
+        ministry_meetings_total=len(involved),
+        ministry_list=translated(f"lists/meetings/ministry/{doc.rsplit('/', 1)[1]}.html", lang) if involved else None,
         registers=_registers(view, [node, *own]),
         own=view.facts(node),
         parts=parts,

@@ -93,3 +93,21 @@ def test_a_body_that_is_no_ministry_has_no_ministry_list(opened: Release, site: 
     ]
     assert units
     assert 'id="ministry-meetings"' not in resource_page(opened.store, units[0], site, "sv")
+
+
+def test_headings_hyphenate_and_an_empty_ministry_cell_says_none_is_known(opened: Release, site: Site) -> None:
+    from sakrad_ld.web.pages import start_page
+
+    css = (Path(__file__).parents[1] / "src" / "sakrad_ld" / "assets" / "style.css").read_text(encoding="utf-8")
+    assert re.search(r"h1, h2, h3 \{[^}]*\bhyphens: auto", css)
+    lists = read_lists(opened.store, opened.base_iri)
+    assert any(not m.ministries for m in lists.meetings) and any(m.ministries for m in lists.meetings)
+    for lang, words in (("sv", "inget känt"), ("en", "none known")):
+        start = start_page(opened.store, site, lang, summary=lists)
+        table = start[start.index('id="meetings"') :].split("</table>")[0]
+        rows = table.split("<tr>")[2:]
+        assert rows
+        for row in rows:  # every row names a ministry or says none is known: no empty cell
+            cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            assert all(c.strip() for c in cells), row
+        assert words in table  # the fixture's newest include sakråd with no ministry known

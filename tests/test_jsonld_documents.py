@@ -191,3 +191,26 @@ def test_a_resource_linked_twice_is_embedded_nearest_the_subject() -> None:
     assert participation["participant"]["name"] == "O"
     assert participation["participant"]["source"] == [{"id": src.value}]
     assert "included" not in doc
+
+
+def test_what_the_subject_does_not_lead_to_is_included_with_its_parts() -> None:
+    """A resource the subject does not lead to is a top-level node of ``included`` with its parts
+    (IRIs that extend its own) embedded; a link to another included resource is ``{"id": …}``."""
+    base = "https://w3id.org/sakrad/id/"
+    m, person, part, other = (
+        ox.NamedNode(base + n) for n in ("meeting/m", "person/p", "person/p/identifier/x", "person/q")
+    )
+    foaf, dct = "http://xmlns.com/foaf/0.1/", "http://purl.org/dc/terms/"
+    triples = [
+        ox.Triple(m, ox.NamedNode(dct + "title"), ox.Literal("M", language="sv")),
+        ox.Triple(person, ox.NamedNode(foaf + "name"), ox.Literal("P")),
+        ox.Triple(person, ox.NamedNode("http://www.w3.org/ns/adms#identifier"), part),
+        ox.Triple(person, ox.NamedNode(foaf + "knows"), other),
+        ox.Triple(part, ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation"), ox.Literal("Q1")),
+        ox.Triple(other, ox.NamedNode(foaf + "name"), ox.Literal("Q")),
+    ]
+    doc = json.loads(framed_jsonld(triples, m.value, "context.jsonld"))
+    assert [node["id"] for node in doc["included"]] == [person.value, other.value]
+    first = doc["included"][0]
+    assert [i["id"] for i in first["identifiers"]] == [part.value] and len(first["identifiers"][0]) > 1, first
+    assert first["foaf:knows"] == {"id": other.value}, first

@@ -294,8 +294,9 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
     is embedded at the first place it is linked from, going out from ``root`` breadth first (the place
     nearest ``root``; at the same distance, the first in the document's order); everywhere else it is
     linked, and through a link back to a whole (:data:`_BACK_LINKS`), it is ``{"id": …}``. What the
-    tree does not reach is beside it in ``included``, each resource a top-level node object, and
-    links between them ``{"id": …}`` too: the ontology's terms, who is shown holding a post."""
+    tree does not reach is beside it in ``included``, each resource a top-level node object with
+    its parts (resources whose IRIs extend its own, ``…/identifier/wikidata``) embedded, and other
+    links between them ``{"id": …}``: the ontology's terms, who is shown holding a post."""
     by_subject, terms = _subjects(triples), _terms()
     placed = {root}
     tree: dict[str, Any] = {"id": root}
@@ -307,11 +308,19 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
                 placed.add(iri)
                 waiting.append((iri, slot))
     included = []
-    for s in sorted(by_subject):
-        if s not in placed:
-            node = {"id": s}
-            _node_once(s, node, by_subject, terms)
-            included.append(node)
+    for s in sorted(by_subject):  # a part's IRI extends its whole's: the whole comes first
+        if s in placed:
+            continue
+        placed.add(s)
+        node = {"id": s}
+        included.append(node)
+        waiting.append((s, node))
+        while waiting:
+            whole, node = waiting.popleft()
+            for iri, slot in _node_once(whole, node, by_subject, terms):
+                if iri not in placed and iri.startswith(whole + "/"):
+                    placed.add(iri)
+                    waiting.append((iri, slot))
     doc = {"@context": context, **tree}
     if included:
         doc["included"] = included

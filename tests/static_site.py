@@ -4,6 +4,8 @@ compared rather than to targets written out here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sakrad_ld.serving.server import create_app, request_once
@@ -168,3 +170,143 @@ def things_and_parts(opened: Release) -> tuple[list[str], list[str]]:
         }
     )
     return things, parts
+
+
+#: A page's script asking with headers a browser does not send without a preflight: Comunica's
+#: default Accept (longer than 128 bytes: not CORS-safelisted) and If-None-Match.
+PREFLIGHT_REQUEST_HEADERS = ["accept", "accept, if-none-match", "if-none-match", None]
+
+
+def preflight_paths(opened: Release) -> list[str]:
+    """Where a preflight is asked: a thing's and a part's IRI (no redirect for a preflight), a
+    document and its file, a release file at its own path and under download/, the JSON-LD
+    context, the dataset's IRI, the release graph's IRI, the start page and an unknown path."""
+    base = opened.base_iri
+    things, parts = things_and_parts(opened)
+    thing = things[0][len(base) - 1 :]
+    doc = "/doc/" + thing.removeprefix("/id/")
+    return [
+        thing,
+        parts[0][len(base) - 1 :],
+        doc,
+        f"{doc}.jsonld",
+        "/sakrad.ttl",
+        "/download/sakrad.ttl",
+        "/context.jsonld",
+        "/dataset",
+        graph_path(opened),
+        "/",
+        "/no/such/path",
+    ]
+
+
+def preflight(
+    request: object, path: str, request_headers: str | None, origin: str = "https://example.org"
+) -> tuple[int, dict[str, str]]:
+    """``request(method, path, headers)`` → (status, headers with lower-case names): the preflight
+    a browser on ``origin`` sends before a GET with ``request_headers``."""
+    headers = {"Origin": origin, "Access-Control-Request-Method": "GET"}
+    if request_headers is not None:
+        headers["Access-Control-Request-Headers"] = request_headers
+    return request("OPTIONS", path, headers)  # type: ignore[operator]
+
+
+@contextmanager
+def server_request(release: Path) -> Iterator[object]:
+    """``request(method, path, headers)`` → (status, headers) of ``sakrad-ld serve`` in this process."""
+    from starlette.testclient import TestClient
+
+    with TestClient(create_app(release, Settings())) as client:
+
+        def request(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+            r = client.request(method, path, headers=headers, follow_redirects=False)
+            return r.status_code, {k.lower(): v for k, v in r.headers.items()}
+
+        yield request
+
+
+def _tokens(value: str | None) -> set[str]:
+    return {v.strip().lower() for v in (value or "").split(",") if v.strip()}
+
+
+def preflight_differences(server: object, host: object, paths: list[str], prefix: str = "") -> list[str]:
+    """Where the host's answer to a preflight differs from the server's: the status, who may ask,
+    the headers that may be sent, how long the answer holds, Vary; the methods are the server's
+    but POST (a static host has no SPARQL endpoint). No preflight is answered with a redirect."""
+    differ = []
+    for path in paths:
+        for asked in PREFLIGHT_REQUEST_HEADERS:
+            s_status, s = preflight(server, path, asked)
+            h_status, h = preflight(host, prefix + path, asked)
+            want = (
+                s_status,
+                s.get("access-control-allow-origin"),
+                _tokens(s.get("access-control-allow-methods")) - {"post"},
+                _tokens(s.get("access-control-allow-headers")),
+                s.get("access-control-max-age"),
+                _tokens(s.get("vary")),
+            )
+            got = (
+                h_status,
+                h.get("access-control-allow-origin"),
+                _tokens(h.get("access-control-allow-methods")),
+                _tokens(h.get("access-control-allow-headers")),
+                h.get("access-control-max-age"),
+                _tokens(h.get("vary")),
+            )
+            if want != got:
+                differ.append(f"{prefix}{path} {asked!r}: server {want}, host {got}")
+    return differ
+
+
+def unminted_paths(opened: Release) -> list[str]:
+    """IRI paths the release never minted, each next to one it did (404 on the server): a part the
+    thing's document does not describe, a trailing slash, nonsense below a thing or a part, and
+    the IRIs of the data in other letter cases (paths are case-sensitive, RFC 3986 §6.2.2.1)."""
+    base = opened.base_iri
+    things, parts = things_and_parts(opened)
+    thing, part = things[0][len(base) - 1 :], parts[0][len(base) - 1 :]
+    _, _, kind, name = thing.split("/", 3)
+    return [
+        f"{thing}/foo",
+        f"{thing}/",
+        f"{thing}/note/99999",
+        f"{part}/bogus/x/y",
+        f"{part}/",
+        f"/ID/{kind}/{name}",
+        f"/id/{kind.upper()}/{name}",
+        f"/id/{kind}/{name.title()}",
+        "/DATASET",
+        "/Dataset",
+        "/Catalog",
+        graph_path(opened).upper(),
+    ]
+
+
+def query_paths(opened: Release) -> list[str]:
+    """IRIs asked with a query (``?x=1``): a thing, a part, the dataset and the release graph."""
+    base = opened.base_iri
+    things, parts = things_and_parts(opened)
+    return [f"{p}?x=1" for p in (things[0][len(base) - 1 :], parts[0][len(base) - 1 :], "/dataset", graph_path(opened))]
+
+
+def get_differences(server: object, host: object, paths: list[str], prefix: str = "") -> list[str]:
+    """Where a GET of each path (without Accept and with Turtle's) is answered otherwise by the host
+    than by the server: the status and a 303's whole target (path less ``prefix``, query, fragment)."""
+    from urllib.parse import urlsplit
+
+    def answer(status: int, headers: dict[str, str], strip: str) -> tuple:
+        if status != 303:
+            return (status,)
+        t = urlsplit(headers["location"])
+        return status, t.path.removeprefix(strip), t.query, t.fragment
+
+    differ = []
+    for path in paths:
+        for accept in (None, "text/turtle"):
+            headers = {"Accept": accept} if accept else {}
+            want = answer(*server("GET", path, headers), "")  # type: ignore[operator]
+            got = answer(*host("GET", prefix + path, headers), prefix)  # type: ignore[operator]
+            if want != got:
+                differ.append(f"{prefix}{path} {accept!r}: server {want}, host {got}")
+    return differ

@@ -38,10 +38,16 @@ from static_site import (
     accept_cases,
     differences,
     expected_graph_targets,
+    get_differences,
     graph_path,
+    preflight_differences,
+    preflight_paths,
+    query_paths,
     served,
     server_answers,
+    server_request,
     things_and_parts,
+    unminted_paths,
 )
 
 from sakrad_ld.formats import FORMATS, HTML
@@ -546,3 +552,35 @@ def test_if_none_match_star_answers_as_on_the_server_304_for_any_file(
             response = conn.getresponse()
             response.read()
             assert (expected, response.status) == ((404, 404) if path.startswith("/no/") else (304, 304)), path
+
+
+def _request(address: tuple[str, int]) -> Callable[[str, str, dict[str, str]], tuple[int, dict[str, str]]]:
+    def request(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+        conn = http.client.HTTPConnection(*address, timeout=10)
+        try:
+            conn.request(method, path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}
+        finally:
+            conn.close()
+
+    return request
+
+
+def test_a_cors_preflight_is_answered_as_on_the_server(nginx: tuple[str, int], release: Path, opened: Release) -> None:
+    """A browser asks first (OPTIONS) before a GET with a long Accept or If-None-Match: nginx says
+    yes as the server does, at an IRI too (a browser follows no redirect for a preflight)."""
+    with server_request(release) as server:
+        differ = preflight_differences(server, _request(nginx), preflight_paths(opened))
+    assert not differ, "\n".join(differ)
+
+
+def test_iris_never_minted_and_other_letter_cases_answer_as_on_the_server(
+    nginx: tuple[str, int], release: Path, opened: Release
+) -> None:
+    """404 for a part the data does not have, a trailing slash, /ID/…, /DATASET (nginx's map ignores
+    case); an IRI asked with a query leads where the server sends it (the query dropped)."""
+    with server_request(release) as server:
+        differ = get_differences(server, _request(nginx), unminted_paths(opened) + query_paths(opened))
+    assert not differ, "\n".join(differ)

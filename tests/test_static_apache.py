@@ -1,16 +1,20 @@
-"""The static export's ``.htaccess`` (Apache httpd 2.4), read as text and served by real Apache.
+"""The static export's ``.htaccess`` and ``apache/sakrad.conf`` (Apache httpd 2.4), read as text
+and served by real Apache.
 
 As text (always): every regular expression of the file compiles (Python's ``re`` reads these as
 PCRE does), and the rules of the release graph's IRI, tried in order as mod_rewrite tries them,
 send every Accept header where ``sakrad-ld serve`` sends it (``static_site``).
 
-By Debian's ``apache2`` (when installed; .ci/run does not install it, and these tests are then
-skipped): Apache runs on 127.0.0.1 in the foreground (``-X``) with a minimal configuration of
-its own, the export as one virtual host's document root and, on a second port, under
-``/a/sub/path/`` (a symbolic link below the document root); ``AllowOverride`` is what the rules
-ask for. At both: the graph's IRI leads where the server sends it (``Vary: Accept``), another
-version is 404, every thing and part answers 303 with its document, documents are negotiated,
-hostile paths and the rules' own files are 404.
+By Debian's ``apache2`` (.ci/run installs it; without it these tests are skipped): Apache runs on
+127.0.0.1 in the foreground (``-X``) with a minimal configuration of its own, the export as one
+virtual host's document root and, on a second port, under ``/a/sub/path/`` (a symbolic link below
+the document root); the rules come from the ``.htaccess`` (``AllowOverride`` what the rules ask
+for) or, a second time, from ``apache/sakrad.conf`` included in a ``<Directory>`` of each path
+(``AllowOverride None``). At both: the graph's IRI leads where the server sends it (``Vary:
+Accept``), another version is 404, every thing and part answers 303 with its document, documents
+are negotiated, hostile paths and the rules' own files are 404, IRIs never minted answer 404 and
+a query is dropped from a 303 as on the server, a CORS preflight is answered as the server's, and
+what is not found gets the export's 404.html.
 """
 
 from __future__ import annotations
@@ -35,15 +39,21 @@ from static_site import (
     accept_cases,
     differences,
     expected_graph_targets,
+    get_differences,
     graph_path,
+    preflight_differences,
+    preflight_paths,
+    query_paths,
     server_answers,
+    server_request,
     things_and_parts,
+    unminted_paths,
 )
 
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
-from sakrad_ld.web.static import APACHE, NGINX_HTTP, apache_rules, export_site, graph_rule
+from sakrad_ld.web.static import APACHE, APACHE_CONF, NGINX_HTTP, apache_rules, export_site, graph_rule
 
 APACHE_BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
@@ -99,6 +109,8 @@ def test_the_htaccess_graph_rules_send_each_header_where_the_server_does(
         for conds, pattern, substitution, flags in rules:
             if not re.search(pattern, path) or (substitution == "-" and "L" not in flags.strip("[]").split(",")):
                 continue  # another path, or a rule that only sets a variable and goes on
+            if any(test == "%{REQUEST_METHOD}" and p == "=OPTIONS" for test, p, _ in conds):
+                continue  # the preflight's rule: this is a GET
             assert all(test == "%{HTTP_ACCEPT}" and "NC" in cflags for test, _, cflags in conds), conds
             if all(re.search(p, accept or "", re.IGNORECASE) for _, p, _ in conds):
                 assert "L" in flags.strip("[]").split(","), flags
@@ -119,11 +131,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def apache(release: Path) -> Iterator[tuple[Path, int, int]]:
-    """(the export, the port of the host serving it at its root, the port serving it under SUB_PATH)."""
+@pytest.fixture(scope="module", params=["htaccess", "conf"])
+def apache(release: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, int, int]]:
+    """(the export, the port of the host serving it at its root, the port serving it under SUB_PATH),
+    with the rules read from the export's .htaccess, or (``conf``) from the server configuration
+    including apache/sakrad.conf in a <Directory> of each of the export's two paths, and no
+    .htaccess read."""
     if not Path(APACHE_BINARY).is_file():
-        pytest.skip("Apache httpd is not installed (apt-get install apache2); .ci/run does not install it")
+        pytest.skip("Apache httpd is not installed (apt-get install apache2; .ci/run installs it)")
     # a folder of its own under the system's temporary folder, readable by the user Apache serves as
     top = Path(tempfile.mkdtemp(prefix="sakrad-apache-"))
     try:
@@ -136,6 +151,11 @@ def apache(release: Path) -> Iterator[tuple[Path, int, int]]:
         run = top / "run"
         run.mkdir()
         root_port, sub_port = _free_port(), _free_port()
+        conf = "".join(
+            f"<Directory {folder}>\n    Include {export / APACHE_CONF}\n</Directory>\n"
+            for folder in (export, top / "www" / SUB_PATH[1:])
+            if request.param == "conf"
+        )
         user = "User #65534\nGroup #65534" if os.geteuid() == 0 else ""  # as root, serve as nobody
         modules = "\n".join(
             f"LoadModule {name}_module {MODULES / f'mod_{name}.so'}"
@@ -158,10 +178,10 @@ Listen 127.0.0.1:{sub_port}
     Require all denied
 </Directory>
 <Directory {top}>
-    AllowOverride FileInfo Indexes Options=Indexes,MultiViews
+    AllowOverride {"FileInfo Indexes Options=Indexes,MultiViews" if request.param == "htaccess" else "None"}
     Require all granted
 </Directory>
-<VirtualHost 127.0.0.1:{root_port}>
+{conf}<VirtualHost 127.0.0.1:{root_port}>
     DocumentRoot {export}
 </VirtualHost>
 <VirtualHost 127.0.0.1:{sub_port}>
@@ -278,7 +298,7 @@ def test_apache_negotiates_the_documents(apache: tuple[Path, int, int], opened: 
 
 def test_apache_does_not_serve_the_rules(apache: tuple[Path, int, int]) -> None:
     for port, prefix in _hosts(apache):
-        for path in (f"/{NGINX_HTTP}", f"/{APACHE}", "/nginx/"):
+        for path in (f"/{NGINX_HTTP}", f"/{APACHE}", "/nginx/", f"/{APACHE_CONF}", "/apache/"):
             status, _, body = _get(port, prefix + path)
             assert status == 404 and b"RewriteRule" not in body and b"map $http_accept" not in body, (prefix, path)
 
@@ -292,3 +312,51 @@ def test_apache_answers_every_iri_the_release_publishes_as_the_server_does(
     for port, prefix in _hosts(apache):
         differ = differences(expected, functools.partial(_get, port), release, opened, prefix)
         assert not differ, f"{len(differ)} answers differ:\n" + "\n".join(differ[:40])
+
+
+def _request(port: int) -> object:
+    def request(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            conn.request(method, path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}
+        finally:
+            conn.close()
+
+    return request
+
+
+def test_apache_answers_a_cors_preflight_as_the_server_does(
+    apache: tuple[Path, int, int], release: Path, opened: Release
+) -> None:
+    """A browser asks first (OPTIONS) before a GET with a long Accept or If-None-Match: Apache says
+    yes as the server does, at an IRI too (a browser follows no redirect for a preflight)."""
+    with server_request(release) as server:
+        for port, prefix in _hosts(apache):
+            differ = preflight_differences(server, _request(port), preflight_paths(opened), prefix)
+            assert not differ, "\n".join(differ)
+
+
+def test_apache_answers_iris_never_minted_and_queries_as_the_server_does(
+    apache: tuple[Path, int, int], release: Path, opened: Release
+) -> None:
+    """404 for a part the data does not have, a trailing slash, nonsense below a thing, /ID/…; an
+    IRI asked with a query leads where the server sends it (the query dropped)."""
+    with server_request(release) as server:
+        for port, prefix in _hosts(apache):
+            differ = get_differences(server, _request(port), unminted_paths(opened) + query_paths(opened), prefix)
+            assert not differ, "\n".join(differ)
+
+
+def test_apache_answers_not_found_with_the_exports_page(apache: tuple[Path, int, int]) -> None:
+    """An unknown path, an unknown IRI and the rules' own files: 404 with the export's 404.html, as
+    nginx answers (the server's 404 page is the same page, made for the path)."""
+    export = apache[0]
+    for port, prefix in _hosts(apache):
+        for path in ("/no/such/path", "/id/meeting/no-such-meeting", "/doc/meeting/no-such-meeting", "/nginx/x"):
+            status, headers, body = _get(port, prefix + path, "text/html")
+            assert status == 404, (prefix, path, status)
+            assert headers["content-type"].split(";")[0] == "text/html" and "utf-8" in headers["content-type"].lower()
+            assert body == (export / "404.html").read_bytes(), (prefix, path)

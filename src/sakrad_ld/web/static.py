@@ -16,6 +16,9 @@ Layout of an export::
     nginx/sakrad-http.conf                   the Accept → format map and the map of known IRIs (``http {}``)
     nginx/sakrad-server.conf                 the locations (the ``server {}`` whose root is the export)
     .htaccess                                the same rules for Apache (mod_rewrite, mod_headers)
+    apache/sakrad.conf                       the same again, to include in a <Directory> of Apache's
+                                             configuration (read once, not for every request)
+    apache/id/{kind}/{id}/{part}.part        an empty marker per part IRI the data has (Apache's 303)
 
 Every link in the pages is relative and names a file, so the export works at a web root, under a
 sub-path and from ``file://`` with any static server; the rules add what only a server can do, and
@@ -23,7 +26,9 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
 
 * ``/id/{kind}/{id}`` (and its parts) answer 303 See Other with ``/doc/{kind}/{id}.{ext}`` in the
   negotiated format, a part at its fragment (``#question/1``) — only for IRIs the data has (nginx:
-  a map of every one; Apache: when the document exists), anything else under ``/id/`` is 404. No
+  a map of every one, taken only where its path is the request's exactly, as nginx's map ignores
+  case; Apache: when the thing's document exists, for a part when its marker does), anything else
+  under ``/id/`` is 404; the query is dropped. No
   part of the request is copied into a header: the target comes from the map (nginx) or from
   captures limited to the characters of an id after the URL path of the export's folder (Apache),
   so ``/id/x%0d%0aSet-Cookie:…`` cannot add a header.
@@ -38,8 +43,9 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
   (:meth:`sakrad_ld.serving.documents.Documents.graph_at`): with the release's whole data
   (``/sakrad.ttl``, ``.jsonld``, ``.nt``) in the format ``Accept`` asks for, else with the
   dataset's page ``/dataset.html`` (``Vary: Accept``); another version is 404.
-* every answer has ``Access-Control-Allow-Origin: *``; the rules' own folders (``nginx/``) are
-  not served.
+* every answer has ``Access-Control-Allow-Origin: *``; a CORS preflight at any path is answered
+  200 with the methods and headers a script may use, as the server answers it; the rules' own
+  folders (``nginx/``, ``apache/``) are not served; what is not found gets ``404.html``.
 
 nginx and mod_rewrite cannot compute with q-values, so :func:`accept_map` is a list of regular
 expressions that chooses what the server's negotiation chooses with the weights read to their first
@@ -82,6 +88,7 @@ from .sitefiles import site_files
 
 __all__ = [
     "APACHE",
+    "APACHE_CONF",
     "DATASET_PATH",
     "DOWNLOAD_PATH",
     "NGINX_HTTP",
@@ -101,6 +108,25 @@ DOWNLOAD_PATH = "download/"
 NGINX_HTTP = "nginx/sakrad-http.conf"
 NGINX_SERVER = "nginx/sakrad-server.conf"
 APACHE = ".htaccess"
+#: The same rules for Apache's server configuration, read once at start (inside a ``<Directory>``).
+APACHE_CONF = "apache/sakrad.conf"
+#: A marker file per part of a thing (``apache/id/meeting/x/question/1.part``): Apache's rules answer
+#: 303 for a part only where its marker exists, as nginx's map lists the part.
+APACHE_PARTS = "apache/id/"
+PART_MARKER = ".part"
+
+#: The answer to a CORS preflight (``OPTIONS`` with ``Origin`` and ``Access-Control-Request-Method``),
+#: as the server's (:mod:`sakrad_ld.serving.server`'s CORSMiddleware) but for POST, which a static
+#: host has no use for: a browser may then send the request with these headers (a long ``Accept``,
+#: ``If-None-Match``), which are not CORS-safelisted.
+PREFLIGHT_METHODS = "GET, HEAD"
+PREFLIGHT_HEADERS = "Accept, Accept-Language, Content-Language, Content-Type, If-None-Match"
+PREFLIGHT_MAX_AGE = "86400"
+PREFLIGHT_VARY = (
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network"
+)
+#: The answer headers a page's script may read, as from the server.
+EXPOSE_HEADERS = "ETag, Content-Location, Link, Location, Vary"
 
 #: Offered formats in the order the map tries them: HTML first, then the RDF formats.
 OFFERS: tuple[Format, ...] = DOCUMENT_FORMATS
@@ -219,7 +245,12 @@ def export_site(
         known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
         put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
         put(NGINX_SERVER, nginx_server_conf(graph, sorted(opened.files)).encode())
-        put(APACHE, apache_rules(graph, minted, sorted(opened.files)).encode())
+        apache = apache_rules(graph, minted, sorted(opened.files))
+        put(APACHE, apache.encode())
+        put(APACHE_CONF, (_APACHE_CONF_HEAD + apache).encode())
+        for path in known:
+            if path.startswith("/id/") and path.count("/") > 3:  # a part: /id/{kind}/{id}/{part}
+                put(f"{APACHE_PARTS}{path[len('/id/') :]}{PART_MARKER}", b"")
     return ExportResult(out, len(resources) + len(minted) + 1, files)
 
 
@@ -369,7 +400,7 @@ def nginx_http_conf(
     ``#fragment``; ``minted``: the dataset's other IRIs, each → itself) to where it leads."""
     rules = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map())
     known = {**(known or {}), **{path: path for path in minted or ()}}
-    entries = "\n".join(f'    {path} "{doc}";' for path, doc in known.items())
+    entries = "\n".join(f'    {path} "{path}|{doc}";' for path, doc in known.items())
     graph_map = ""
     if graph is not None:
         graph_rules = "\n".join(f'    "~*{regex}" {target};' for regex, target in _graph_map(graph))
@@ -394,11 +425,23 @@ map $http_accept $sakrad_suffix {{
 {rules}
 }}
 
-# Every IRI path of the data (a thing or a part of one, the dataset's other IRIs) → the document it
-# is described in, with the part's #fragment; any other /id/… path has no entry and answers 404.
-map $uri $sakrad_see_other {{
+# Every IRI path of the data (a thing or a part of one, the dataset's other IRIs) → itself and the
+# document it is described in, with the part's #fragment; any other /id/… path has no entry and
+# answers 404. nginx's map compares strings ignoring case, so an entry counts only where its path is
+# the request's exactly (the next map): /ID/… and /Dataset are 404 as on the server (RFC 3986 §6.2.2.1).
+map $uri $sakrad_entry {{
     default "";
 {entries}
+}}
+map "$uri|$sakrad_entry" $sakrad_see_other {{
+    default "";
+    "~^([^|]+)\\|\\1\\|(?<sakrad_known>[^|]+)$" $sakrad_known;
+}}
+
+# A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method.
+map "$request_method|$http_origin|$http_access_control_request_method" $sakrad_preflight {{
+    default 0;
+    "~^OPTIONS\\|.+\\|.+$" 1;
 }}
 
 # The 303's target: the document in the negotiated format, the fragment kept; 406 where the Accept
@@ -411,7 +454,18 @@ map "$sakrad_see_other|$sakrad_suffix" $sakrad_target {{
 {graph_map}"""
 
 
-_CORS = 'add_header Access-Control-Allow-Origin "*" always;'
+_APACHE_CONF_HEAD = """# The same rules as the export's .htaccess, for Apache's server configuration, where they are
+# compiled once at start instead of read again for every request (written by `sakrad-ld export`):
+#     <Directory /path/to/export>
+#         AllowOverride None
+#         Require all granted
+#         Include /path/to/export/apache/sakrad.conf
+#     </Directory>
+"""
+
+_ALLOW_ORIGIN = 'add_header Access-Control-Allow-Origin "*" always;'
+#: nginx: every location with add_header of its own states all of them (none is inherited then).
+_CORS = f'{_ALLOW_ORIGIN} add_header Access-Control-Expose-Headers "{EXPOSE_HEADERS}" always;'
 
 
 def nginx_server_conf(graph: GraphRule | None = None, files: list[str] | None = None) -> str:
@@ -469,8 +523,27 @@ error_page 404 /404.html;
 # Anyone's pages and programs may read the data, as from the server (CORS).
 {_CORS}
 
+# A CORS preflight, at any path (an IRI's included: a browser follows no redirect for it), is
+# answered at once: these methods and headers may be asked for (a long Accept, If-None-Match).
+if ($sakrad_preflight) {{
+    rewrite ^ /.sakrad-preflight last;
+}}
+location = /.sakrad-preflight {{
+    internal;
+    default_type text/plain;
+    {_ALLOW_ORIGIN}
+    add_header Access-Control-Allow-Methods "{PREFLIGHT_METHODS}" always;
+    add_header Access-Control-Allow-Headers "{PREFLIGHT_HEADERS}" always;
+    add_header Access-Control-Max-Age {PREFLIGHT_MAX_AGE} always;
+    add_header Vary "{PREFLIGHT_VARY}" always;
+    return 200 "OK";
+}}
+
 # These rules are not part of the site.
 location ^~ /nginx/ {{
+    return 404;
+}}
+location ^~ /apache/ {{
     return 404;
 }}
 location = /.htaccess {{
@@ -562,7 +635,7 @@ def apache_rules(
     graph_rules = ""
     if graph is not None:
         pattern = "^" + re.escape(graph.path[1:]) + "$"
-        flags = "[R=303,L,E=SAKRAD_VARY:1,E=SAKRAD_GRAPH:1]"
+        flags = "[R=303,QSD,L,E=SAKRAD_VARY:1,E=SAKRAD_GRAPH:1]"
         base = "%{ENV:SAKRAD_BASE}"
         lines = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NC]\nRewriteRule {pattern} {base}{graph.targets[0][1]} {flags}"]
         lines += [
@@ -580,7 +653,7 @@ def apache_rules(
         minted_rules = (
             "\n# The dataset's other IRIs (dataset, catalog …) → their documents in the negotiated format.\n"
             f"RewriteCond {ext} ^$\nRewriteRule ^({names})$ - [R=406,L,E=SAKRAD_VARY:1]\n"
-            f"RewriteRule ^({names})$ %{{ENV:SAKRAD_BASE}}/$1.{ext} [R=303,L,E=SAKRAD_VARY:1]\n"
+            f"RewriteRule ^({names})$ %{{ENV:SAKRAD_BASE}}/$1.{ext} [R=303,QSD,L,E=SAKRAD_VARY:1]\n"
         )
     file_rules = ""
     if files:
@@ -590,9 +663,11 @@ def apache_rules(
             "# download URLs), as on the server.\n"
             f"RewriteCond %{{REQUEST_FILENAME}} !-f\nRewriteRule ^({names})$ {DOWNLOAD_PATH}$1 [L]\n"
         )
-    thing = f"RewriteCond %{{REQUEST_FILENAME}}%{{PATH_INFO}} ^(.*)/id/([a-z]+)/([{ID_CHARS}]+)(/[/{ID_CHARS}]*)?$\nRewriteCond %1/doc/%2/%3.html -f\n"
+    path = "RewriteCond %{REQUEST_FILENAME}%{PATH_INFO} "
+    thing = f"{path}^(.*)/id/([a-z]+)/([{ID_CHARS}]+)$\nRewriteCond %1/doc/%2/%3.html -f\n"
+    a_part = f"{path}^(.*)/id/([a-z]+/[{ID_CHARS}]+/[/{ID_CHARS}]+)$\nRewriteCond %1/{APACHE_PARTS}%2{PART_MARKER} -f\n"
     part = f"^id/([a-z]+)/([{ID_CHARS}]+)/([/{ID_CHARS}]+)$"
-    whole = f"^id/([a-z]+)/([{ID_CHARS}]+)/?$"
+    whole = f"^id/([a-z]+)/([{ID_CHARS}]+)$"
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
 # Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options=Indexes,MultiViews.
 Options -MultiViews -Indexes
@@ -612,18 +687,38 @@ AddCharset utf-8 .html .ttl .nt .csv .tsv .css .js .svg .atom .xml .md .rq .json
 # A 303 whose target the rules chose by Accept.
 Header always merge Vary Accept env=SAKRAD_VARY
 Header always set Cache-Control "public, max-age=3600" env=SAKRAD_VARY
-# Anyone's pages and programs may read the data, as from the server (CORS).
+# Anyone's pages and programs may read the data, as from the server (CORS); a preflight (OPTIONS
+# with Origin and Access-Control-Request-Method, at any path: a browser follows no redirect for it)
+# is answered 200 at once with the methods and headers it may ask for (a long Accept, If-None-Match).
 Header always set Access-Control-Allow-Origin "*"
+Header always set Access-Control-Expose-Headers "{EXPOSE_HEADERS}" "expr=-z req('Access-Control-Request-Method')"
+<If "%{{REQUEST_METHOD}} == 'OPTIONS' && -n req('Origin') && -n req('Access-Control-Request-Method')">
+    Header always set Access-Control-Allow-Methods "{PREFLIGHT_METHODS}"
+    Header always set Access-Control-Allow-Headers "{PREFLIGHT_HEADERS}"
+    Header always set Access-Control-Max-Age "{PREFLIGHT_MAX_AGE}"
+    Header always set Vary "{PREFLIGHT_VARY}"
+    Header unset Allow
+    Header unset Vary
+</If>
+# Not found: the export's page, at this folder's URL path (SAKRAD_DIR, below).
+ErrorDocument 404 /%{{ENV:SAKRAD_DIR}}404.html
 
 RewriteEngine On
-# These rules are not part of the site.
-RewriteRule ^(nginx/|\\.htaccess$) - [R=404,L]
-
 # The URL path of this folder (empty at the web root, /a/sub/path under one, also through an
 # Alias): the request's path less the part the rules see. A 303's target starts with it, as a
 # relative target would name the folder's path on disk.
 RewriteCond %{{REQUEST_URI}}::$0 ^(/.+)/(.*)::\\2$
 RewriteRule .* - [E=SAKRAD_BASE:%1]
+RewriteCond %{{REQUEST_URI}}::$0 ^/(.+/)(.*)::\\2$
+RewriteRule .* - [E=SAKRAD_DIR:%1]
+
+# A preflight is answered by Apache itself (200) for a file that exists, with the headers above.
+RewriteCond %{{REQUEST_METHOD}} =OPTIONS
+RewriteCond %{{HTTP:Origin}} .
+RewriteCond %{{HTTP:Access-Control-Request-Method}} .
+RewriteRule ^ 404.html [L]
+# These rules are not part of the site.
+RewriteRule ^(nginx/|apache/|\\.htaccess$) - [R=404,L]
 
 # The Accept header → the suffix of the format the server would choose (SAKRAD_EXT): the weights
 # read to their first decimal; none where it accepts no format (406); no header: HTML.
@@ -631,12 +726,15 @@ RewriteRule .* - [E=SAKRAD_BASE:%1]
 
 # The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument) in the
 # negotiated format, when the document exists; a part (…/question/1) → its whole's document at
-# #question/1. Captures hold only the characters of an id; anything else under id/ is 404. (No
-# folder id/ exists: the file name stops at id and the rest of the path is PATH_INFO.)
+# #question/1, when the export marks it as one the data has ({APACHE_PARTS}…/question/1{PART_MARKER}).
+# Captures hold only the characters of an id; anything else under id/ is 404. (No folder id/
+# exists: the file name stops at id and the rest of the path is PATH_INFO.) The query is dropped.
 {thing}RewriteCond {ext} ^$
 RewriteRule ^id/ - [R=406,L,E=SAKRAD_VARY:1]
-{thing}RewriteRule {part} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext}#$3 [R=303,NE,L,E=SAKRAD_VARY:1]
-{thing}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext} [R=303,L,E=SAKRAD_VARY:1]
+{a_part}RewriteCond {ext} ^$
+RewriteRule ^id/ - [R=406,L,E=SAKRAD_VARY:1]
+{a_part}RewriteRule {part} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext}#$3 [R=303,NE,QSD,L,E=SAKRAD_VARY:1]
+{thing}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext} [R=303,QSD,L,E=SAKRAD_VARY:1]
 RewriteRule ^id/ - [R=404,L]
 {graph_rules}{minted_rules}{file_rules}
 # Documents: the file of the negotiated format; a URL with an extension (x.ttl) is that file; 406

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 import yaml
 
-from sakrad_ld.vocab import DCTERMS, RDFS, SCHEMA
+from sakrad_ld.vocab import DCTERMS, RDFS, SCHEMA, SKOS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project" / "data"
 SOURCES = yaml.safe_load((FIXTURE / "sources.yaml").read_text(encoding="utf-8"))["sources"]
@@ -102,7 +102,7 @@ def test_the_topics_participants_raised_are_recorded() -> None:
 def test_a_registration_contact_says_so(quads: list[ox.Quad]) -> None:
     """The page: "Anmälan om deltagande och frågor om detta görs ... till Michael Broberg"."""
     contact = ox.NamedNode(MEETING + "2024-11-04-social-klimatplan/contact-point")
-    purposes = [q.object for q in quads if q.subject == contact and q.predicate == SCHEMA.contactType]
+    purposes = [q.object for q in quads if q.subject == contact and q.predicate == SKOS.prefLabel]
     assert [p.value for p in purposes if p.language == "sv"] == ["anmälan om deltagande och frågor om detta"]
 
 

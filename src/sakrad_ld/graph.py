@@ -630,10 +630,14 @@ def _contact_point(
     out.add(meeting, prop, cp, ln)
     out.add(person, M8G.contactPoint, cp, ln, "person")
     out.add(cp, RDF.type, M8G.ContactPoint, ln)
-    if isinstance(contact, PressContact):
-        out.text(cp, SKOS.prefLabel, contact.role, ln, "role")
-    else:  # what the source names them the contact for, where it narrows it (registration)
-        out.text(cp, SCHEMA.contactType, contact.purpose, ln, "purpose")
+    # a press contact's title; a contact's purpose where the source narrows it (registration)
+    out.text(
+        cp,
+        SKOS.prefLabel,
+        contact.role if isinstance(contact, PressContact) else contact.purpose,
+        ln,
+        "role" if isinstance(contact, PressContact) else "purpose",
+    )
     out.add(cp, DCTERMS.source, source, ln)
     if contact.email:
         out.add(cp, M8G.email, _plain(contact.email), ln, "email")

@@ -484,7 +484,7 @@ class Contact:
         default=None,
         metadata={
             "doc": "what the source names them the contact for, where it narrows it (such as registration), "
-            "in its words; left out when the source gives them as the contact for the sakråd"
+            "in its words (the contact point's skos:prefLabel); left out when the source gives them as the contact for the sakråd"
         },
     )
     email: Email | None = None

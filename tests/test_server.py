@@ -31,7 +31,10 @@ from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release, media_type_of
 from sakrad_ld.web.describe import document_triples
 
-TIMEOUT = 2.0
+TIMEOUT = 5.0  # the time limit of the server whose limit is tested (the other requests answer well within it)
+PATIENT = (
+    60.0  # the time limit of the server the other tests use: no query of theirs meets it, however busy the machine
+)
 CAP = 300
 MEETING = "2017-12-12-integration"
 BASE = "https://w3id.org/sakrad/"
@@ -41,7 +44,19 @@ SELECT = "SELECT ?q ?text WHERE { ?q <https://schema.org/text> ?text } ORDER BY 
 
 @pytest.fixture(scope="module")
 def app(release: Path):
+    return create_app(release, Settings(timeout=PATIENT, result_cap=CAP, cache_max_age=600))
+
+
+@pytest.fixture(scope="module")
+def strict_app(release: Path):
+    """A server whose time limit a slow query meets within the test."""
     return create_app(release, Settings(timeout=TIMEOUT, result_cap=CAP, cache_max_age=600))
+
+
+@pytest.fixture(scope="module")
+def strict_client(strict_app) -> Iterator[httpx.Client]:
+    with serving(strict_app) as root, httpx.Client(base_url=root, timeout=60) as c:
+        yield c
 
 
 @pytest.fixture(scope="module")
@@ -292,7 +307,8 @@ def test_a_query_past_the_cap_is_stopped_with_a_clear_answer(client: httpx.Clien
     assert client.get("/sparql", params={"query": f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {CAP}"}).status_code == 200
 
 
-def test_a_query_past_the_time_limit_is_stopped_and_its_worker_killed(app, client: httpx.Client) -> None:
+def test_a_query_past_the_time_limit_is_stopped_and_its_worker_killed(strict_app, strict_client: httpx.Client) -> None:
+    app, client = strict_app, strict_client
     pool = app.state.releases.current.pool
     assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200  # the workers are up
     before = set(pool.pids)
@@ -310,8 +326,9 @@ def test_a_query_past_the_time_limit_is_stopped_and_its_worker_killed(app, clien
     assert max(answered) < slow_answered, "a request waited for the slow query"
     assert response.status_code == 503, response.text
     assert f"longer than {TIMEOUT:g} s" in response.json()["detail"]
-    # a worker was free: it ran at most the limit (+ slack for a busy machine)
-    assert TIMEOUT <= took < TIMEOUT + 3, f"the answer came after {took:.2f} s"
+    # a worker was free: it was stopped at the limit, not before, and not let run for long after it
+    # (the bound is on waiting, generous for a busy machine: a query never stopped would run for minutes)
+    assert TIMEOUT <= took < TIMEOUT + 30, f"the answer came after {took:.2f} s"
     killed = before - set(pool.pids)
     assert len(killed) == 1 and pool.timeouts >= 1
     (pid,) = killed

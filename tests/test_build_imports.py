@@ -20,6 +20,7 @@ NOT_FOR_A_BUILD = {
     "logging": "only what logs a warning imports it",
     "rdflib": "validate --engine pyshacl",
     "pyshacl": "validate --engine pyshacl",
+    "jinja2": "the pages (sakrad-ld serve, export); the pictures a build draws read their words without it",
 }
 
 

@@ -36,7 +36,7 @@ from ..vocab import M8G, ROLE
 from .documents import page_path
 from .labels import Labeller, Text
 from .meeting import MeetingDate, MeetingFacts, StatedCount, meeting_dates, meeting_facts
-from .render import messages, number
+from .messages import messages, number
 
 __all__ = [
     "CHART_COLUMNS",

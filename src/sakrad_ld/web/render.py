@@ -9,30 +9,15 @@ one file of the site (``here``): ``url(target)`` writes a link to another file r
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jinja2
-import yaml
 
 from .labels import Text
-from .paths import LANGUAGES, relative, translated
+from .messages import messages, number
+from .paths import relative, translated
 
 __all__ = ["environment", "messages", "number", "render"]
-
-
-@cache
-def messages(lang: str) -> dict[str, str]:
-    """The interface text of ``lang``, by key."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"no interface text for language {lang!r}; the site has {', '.join(LANGUAGES)}")
-    text = resources.files("sakrad_ld").joinpath("templates", "messages", f"{lang}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
-def number(n: int, lang: str = "sv") -> str:
-    """``12 345`` in Swedish (a no-break space between groups), ``12,345`` in English."""
-    return f"{n:,}".replace(",", "\u00a0") if lang == "sv" else f"{n:,}"
 
 
 @jinja2.pass_context

@@ -242,3 +242,18 @@ def _triples(said: str) -> str:
     found = re.search(r"Wrote the release of \d+ meeting\(s\), (\d+) triples", said)
     assert found, said
     return found.group(1)
+
+
+def test_a_cache_entry_that_is_no_regular_file_is_read_as_missing(corpus: Path, tmp_path: Path) -> None:
+    """A FIFO would block the build and /dev/zero would never end: neither is read."""
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    first = _cached(corpus, out, cache)
+    (record,) = [p for p in (cache / "report").rglob("*") if p.is_file()]
+    record.unlink()
+    os.mkfifo(record)  # a writer never comes
+    result = write_release(Project.at(corpus), out, workers=1, cache=cache)
+    assert result.corpus is not None and _files(out.resolve()) == first  # loaded and validated instead
+    for entry in [p for p in (cache / "document").rglob("*") if p.is_file()][:3]:
+        entry.unlink()
+        entry.symlink_to("/dev/zero")
+    assert _cached(corpus, tmp_path / "again", cache) == first

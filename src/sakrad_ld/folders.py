@@ -34,6 +34,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -318,12 +319,23 @@ class CacheFolder:
         return self.root / kind / name[:2] / name
 
     def get(self, key: str) -> bytes | None:
-        """The bytes kept under ``key``, or None."""
+        """The bytes kept under ``key``, or None. Only a regular file is an entry: what else stands
+        there (a FIFO that would block the build, a device that never ends, a link to either) is
+        read as missing."""
         path = self._path(key)
         try:
-            data = path.read_bytes()
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         except OSError:
             return None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as file:
+                data = file.read()
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
         try:
             os.utime(path)  # used by this build: kept by prune()
         except OSError:

@@ -208,22 +208,12 @@ def meeting_view(
         )
     if f.process:
         rows.append(Row("process", text=f.process, sources=documents(about("process"))))
-    if f.contacts:
-        rows.append(
-            Row(
-                "contact_person",
-                values=[(view.resource(c.iri), None) for c in f.contacts],
-                sources=documents(about("contact")),
-            )
-        )
-    if f.press_contacts:
-        rows.append(
-            Row(
-                "press_contact",
-                values=[(view.resource(c.iri), None) for c in f.press_contacts],
-                sources=documents(about("press_contact")),
-            )
-        )
+    for key, fact, people in (
+        ("contact_person", "contact", f.contacts),
+        ("press_contact", "press_contact", f.press_contacts),
+    ):
+        if people:
+            rows.append(Row(key, values=[(view.resource(c.iri), None) for c in people], sources=documents(about(fact))))
     if f.case_number:
         rows.append(Row("case_number", plain=f.case_number, sources=documents(about("case_number"))))
     rows, notes = _with_notes(view, f, rows)

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, Where
 
+if TYPE_CHECKING:
+    from .records import Corpus, Meeting
 
-def check_attested_dates(corpus: object) -> list[InputError]:
+
+def check_attested_dates(corpus: Corpus) -> list[InputError]:
     """Every holding whose ``as_of`` is a derived meeting date of its source, or later than its source's
     publication date."""
     published = {s.id: str(s.published) for s in corpus.sources if s.published}
@@ -103,7 +107,7 @@ def check_attested_dates(corpus: object) -> list[InputError]:
     return errors
 
 
-def _cited(meeting: object) -> Iterator[str]:
+def _cited(meeting: Meeting) -> Iterator[str]:
     """The documents a meeting names: its main source, those its facts are credited to, the further ones."""
     yield meeting.source
     yield from (fs.source for fs in meeting.fact_sources)
@@ -114,7 +118,7 @@ def _cited(meeting: object) -> Iterator[str]:
 _RECORDS_OF_THE_MEETING = ("invitation", "minutes", "documentation")
 
 
-def _date_source(meeting: object) -> str:
+def _date_source(meeting: Meeting) -> str:
     """The document the meeting's date comes from: the one its ``fact_sources`` credit it to, else its main source."""
     for fs in meeting.fact_sources:
         if "date" in fs.facts:

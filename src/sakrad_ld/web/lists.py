@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from ..triples import RDF_TYPE
 from ..vocab import ADMS, M8G, ORG, ROLE, SAKRAD, SCHEMA, SKOS
 from .labels import Labeller, Text, objects, value
-from .meeting import StatedCount, _count, _days
+from .meeting import StatedCount, _count, meeting_dates
 from .paths import page_file, translated
 
 __all__ = ["PAGE_SIZE", "Lists", "list_files", "read_lists"]
@@ -202,15 +202,14 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         ROLE.convener: "conveners",
         ROLE.participatingOrganisation: "organisations",
     }
-    dated = _dates(store)
-    order = sorted((iri for iri, (d, _) in dated.items() if d), key=lambda i: (dated[i][0], i), reverse=True)
-    order += sorted(iri for iri, (d, _) in dated.items() if not d)
+    dated = meeting_dates(store)  # by date, undated last: the lists put the newest first
+    order = [d for d in reversed(dated) if d.date] + [d for d in dated if not d.date]
     meetings = []
     taking_part: dict[str, set[str]] = defaultdict(set)
     in_role: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     role_names: dict[str, dict[str, Text]] = defaultdict(dict)
-    for iri in order:
-        date, derived = dated[iri]
+    for dates in order:
+        iri, date, derived = dates.iri, dates.date, dates.kind == "derived"
         node = ox.NamedNode(iri)
         organiser = value(store, node, SCHEMA.organizer)
         chain = _chain(store, organiser)
@@ -225,9 +224,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             if isinstance(o, ox.NamedNode):
                 taking_part[o.value].add(iri)
                 in_role[o.value]["organiser"].add(iri)
-        row.days = _days(store, objects(store, node, M8G.subEvent)) or _days(
-            store, objects(store, node, SCHEMA.subEvent)
-        )
+        row.days = list(dates.days)
         row.organisation_count = _count(store, value(store, node, SAKRAD.participatingOrganisationCount))
         row.invited = _count(store, value(store, node, SAKRAD.invitedOrganisationCount))
         listed = value(store, node, SAKRAD.listedOrganisationCount)
@@ -336,23 +333,6 @@ def ministry_meetings(store: ox.Store, ministry: str) -> list[tuple[str, list[st
             if hows:
                 out.append((q.subject.value, hows))
     return sorted(dict(out).items())
-
-
-def _dates(store: ox.Store) -> dict[str, tuple[str | None, bool]]:
-    """Every sakråd's date and whether it is derived: the earliest stated date (schema:startDate, of
-    the sakråd or, for a series, of its days: schema:subEvent), else the derived one (sakrad:derivedDate, a day or a month), else None."""
-    out: dict[str, tuple[str | None, bool]] = {}
-    for q in store.quads_for_pattern(None, RDF_TYPE, SAKRAD.Sakrad):
-        m = q.subject
-        if not isinstance(m, ox.NamedNode):
-            continue
-        stated = [d.object.value for d in store.quads_for_pattern(m, SCHEMA.startDate, None)]
-        if not stated:  # a series: its days' stated dates
-            days = [q.object for q in store.quads_for_pattern(m, SCHEMA.subEvent, None)]
-            stated = [d.object.value for day in days for d in store.quads_for_pattern(day, SCHEMA.startDate, None)]
-        derived = [d.object.value for d in store.quads_for_pattern(m, SAKRAD.derivedDate, None)]
-        out[m.value] = (min(stated), False) if stated else (min(derived), True) if derived else (None, False)
-    return out
 
 
 def _ministry(store: ox.Store, body: object) -> str | None:

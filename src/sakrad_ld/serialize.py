@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 
@@ -109,25 +109,21 @@ class SortedTriples(list):  # type: ignore[type-arg]
 
     * ``by_subject`` — each subject's statements by its IRI (predicate → objects, in the same
       order), as :mod:`sakrad_ld.jsonld` reads a graph;
-    * ``prefixes`` — what :func:`used_prefixes` finds in the triples' N-Triples;
-    * ``kept`` — where writers keep what they make of statements that other lists of the same
-      store share (the same objects in ``by_subject``), to use it again for those lists.
+    * ``prefixes`` — what :func:`used_prefixes` finds in the triples' N-Triples.
 
-    Any may be None (worked out from the triples as for any list; nothing kept)."""
+    Either may be None (worked out from the triples as for any list)."""
 
-    __slots__ = ("by_subject", "prefixes", "kept")
+    __slots__ = ("by_subject", "prefixes")
 
     def __init__(
         self,
         triples: Iterable[ox.Triple] = (),
         by_subject: dict[str, dict[Term, list[Term]]] | None = None,
         prefixes: dict[str, str] | None = None,
-        kept: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(triples)
         self.by_subject = by_subject
         self.prefixes = prefixes
-        self.kept = kept
 
 
 def serialize_ox(triples: list[ox.Triple], format: str, ntriples: Searchable | None = None) -> bytes:

@@ -182,7 +182,6 @@ def _contact_people(
 
 
 _NAMED_ONLY = "named"  # a resource's types and labels alone, in ``known``
-_KEPT = "kept"  # what writers make of the parts documents share (SortedTriples.kept), in ``known``
 _MERGED = "merged"  # a subject's parts from several linked resources, merged, in ``known``
 
 
@@ -241,7 +240,6 @@ def _in_order(
                 by_subject = None  # a blank node: read from the triples (the JSON-LD writer refuses it)
     out.by_subject = by_subject
     out.prefixes = {name: ns for name, ns in sorted(PREFIXES.items()) if name in used}
-    out.kept = known.setdefault(_KEPT, {})  # type: ignore[assignment]
     return out
 
 

@@ -207,7 +207,7 @@ def _meetings(g: _Graph) -> Iterator[Solution]:
         _put(base, "id", _last_segment(iri))
         parts: list[Bindings] = [*g.text(iri, _DCT_TITLE, "title"), *g.text(iri, _s("topic"), "topic")]
         parts.append(g.optional(iri, _SCHEMA_START, "date"))
-        parts.append(g.optional(iri, _s("derivedDate"), "derived_date"))
+        parts.append(g.optional(iri, _DERIVED_DATE, "derived_date"))
         parts.extend(g.text(iri, _s("derivation"), "derivation"))
         parts.append(_linked(g, iri, _SCHEMA_ORGANIZER, "organiser"))
         parts.append(_linked(g, iri, _DCT_SPATIAL, "place"))

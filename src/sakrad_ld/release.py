@@ -164,10 +164,13 @@ def write_release(
     kept = CacheFolder(cache, _code_digest()) if cache is not None else None
     inputs = _inputs_digest(project) if kept is not None else ""
     made = kept.key("release", inputs) if kept is not None else ""
+    reported = kept.key("report", inputs) if kept is not None else ""  # what its validation found
     # what the cache says of the release these inputs made: when its build started, its checksums
     since, recorded = _record(kept.get(made)) if kept is not None else (0.0, None)
-    if kept is not None and recorded is not None and _checksums_at(out) == recorded:
-        known = _made_before(kept, inputs, recorded, out, waiting)
+    # whether ``out`` names the release these inputs made, as the cache recorded it (checked again in turn)
+    unchanged = recorded is not None and _checksums_at(out) == recorded
+    if kept is not None and unchanged:
+        known = _made_before(kept, reported, recorded, out, waiting)
         if known is not None:
             kept.prune(since)
             return known
@@ -184,7 +187,6 @@ def write_release(
     from .catalogue.dcat import finish
     from .catalogue.dcat_ap import prepare_checks
 
-    unchanged = recorded is not None and _checksums_at(out) == recorded
     checker = prepared(prepare_checks, lambda _, data: finish(data), fork=helpers and not unchanged)
     try:
         with _cycle_collector_paused():
@@ -201,7 +203,7 @@ def write_release(
                     and _inputs_digest(project) == inputs  # not changed while it was loaded
                 ):  # ``out`` is what these inputs make: the cache keeps what its build used
                     assert kept is not None
-                    kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
+                    kept.put(reported, _report_record(report, corpus, built))
                     kept.prune(since)
                     return _result(corpus, built, report, out, wrote=False)
                 with folders.new() as tmp:
@@ -210,7 +212,7 @@ def write_release(
                     if kept is not None:
                         if _inputs_digest(project) == inputs:  # not changed while it was built
                             kept.put(made, f"{started!r}\n".encode() + (folder / CHECKSUMS).read_bytes())
-                            kept.put(kept.key("report", inputs), _report_record(report, corpus, built))
+                            kept.put(reported, _report_record(report, corpus, built))
                         kept.prune(started)
     finally:
         checker.stop()
@@ -225,7 +227,7 @@ def _result(
 
 
 def _made_before(
-    kept: CacheFolder, inputs: str, recorded: bytes, out: Path, waiting: Callable[[str], None] | None
+    kept: CacheFolder, reported: str, recorded: bytes, out: Path, waiting: Callable[[str], None] | None
 ) -> BuildResult | None:
     """The result of the build that made the release ``out`` names, when the cache recorded that
     these inputs made it (``recorded``, its checksums) and what its validation found: nothing is
@@ -233,7 +235,7 @@ def _made_before(
     build's turn to write into ``out``, ``out`` names another release."""
     from .validate import ValidationReport
 
-    data = kept.get(kept.key("report", inputs))
+    data = kept.get(reported)
     if data is None:
         return None
     try:

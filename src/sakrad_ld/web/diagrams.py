@@ -348,7 +348,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     body.append(f'<text x="{right_x:.0f}" y="{y + 12:.0f}" font-weight="bold">{escape(heading)}</text>')
     y += 20
     if f.stated_count is not None and (f.count_difference or not f.organisations):
-        stated = w["stated"].format(_count(f.organisation_count or StatedCount(f.stated_count, None), lang))
+        stated = w["stated"].format(_count(f.organisation_count, lang))
         body.append(f'<text x="{right_x:.0f}" y="{y + 10:.0f}" fill="#8a3b00">{escape(stated)}</text>')
         y += 18
     top = y
@@ -379,11 +379,7 @@ def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
         (_n(w, "n_questions", len(f.questions)) if f.questions else w["no_questions"])
         + "; "
         + (_n(w, "n_listed", len(f.organisations)) if f.organisations else w["none_named"])
-        + (
-            ", " + w["stated"].format(_count(f.organisation_count or StatedCount(f.stated_count, None), lang))
-            if f.stated_count is not None
-            else ""
-        )
+        + (", " + w["stated"].format(_count(f.organisation_count, lang)) if f.stated_count is not None else "")
         + "."
     )
     parts.append(counts[:1].upper() + counts[1:])

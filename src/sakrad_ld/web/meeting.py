@@ -74,7 +74,6 @@ class MeetingFacts:
     questions: list[Question]
     organisations: list[Member]  # in the source's order
     stated_count: int | None
-    stated_count_text: str | None
     listed_count: int | None
     presentations: int | None
     presentations_text: Text | None
@@ -171,7 +170,6 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     contact = statements(store, contact_point) if contact_point else {}
     organisation_count = _count(store, _first(said, SAKRAD.participatingOrganisationCount))
     stated_count = organisation_count.value if organisation_count else None
-    stated_text = organisation_count.words if organisation_count else None
     complete = _first(said, SAKRAD.organisationListComplete)
     areas = sorted(
         (_question(store, q) for q in said.get(SAKRAD.discussionArea, ()) if isinstance(q, ox.NamedNode)),
@@ -193,7 +191,6 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         questions=questions,
         organisations=members["organisation"],
         stated_count=stated_count,
-        stated_count_text=stated_text,
         listed_count=_int(_first(said, SAKRAD.listedOrganisationCount)),
         presentations=_int(_first(said, SAKRAD.statedPresentationCount)),
         presentations_text=text(SAKRAD.presentationsDescription),

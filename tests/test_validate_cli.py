@@ -220,3 +220,24 @@ def test_validate_severity_filters_text_and_json_but_not_the_turtle_report(capsy
     assert main(["validate", "--format", "turtle", "--severity", "violation"]) == 0
     graph = Graph().parse(data=capsys.readouterr().out, format="turtle")
     assert len(set(graph.objects(None, SH.result))) == len(everything["results"])
+
+
+def test_validate_with_bad_input_does_not_say_it_wrote_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate writes no file, so its message about bad input does not speak of writing."""
+    import shutil
+
+    from conftest import fixture_project
+
+    from sakrad_ld.cli import main
+
+    project = fixture_project(tmp_path / "project")
+    meeting = next((project / "data" / "meetings").glob("*.yaml"))
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\nno_such_field: 1\n", encoding="utf-8")
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    assert "no_such_field" in err and "1 problem(s) in the input." in err and "written" not in err
+    assert main(["-C", str(project), "build", "--out", str(tmp_path / "dist")]) == 2
+    assert "nothing was written" in capsys.readouterr().err
+    shutil.rmtree(project)

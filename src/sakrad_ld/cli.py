@@ -578,7 +578,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputErrors as errors:
         for error in errors.errors:
             print(f"error: {error}", file=sys.stderr)
-        print(f"{len(errors.errors)} problem(s) in the input; nothing was written.", file=sys.stderr)
+        writes = args.func in (cmd_build, cmd_import, cmd_export, cmd_schema, cmd_links_reconcile)  # they write files
+        print(
+            f"{len(errors.errors)} problem(s) in the input" + ("; nothing was written." if writes else "."),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except SakradError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -200,7 +200,21 @@ def test_a_report_record_that_does_not_read_back_makes_the_build_load_and_valida
     first = _cached(corpus, out, cache)
     records = [p for p in (cache / "report").rglob("*") if p.is_file()]
     assert len(records) == 1
-    for broken in (b"{", b'{"meetings": 1}', b'{"meetings": 1, "triples": 2, "findings": [{"file": 3}]}', b"\xff"):
+    hostile = (
+        b"[" * 100_000 + b"]" * 100_000,  # deeper than the parser recurses
+        b'{"meetings": 1e999, "triples": 1, "findings": []}',  # a number no count is
+        b'{"meetings": -1, "triples": 1, "findings": []}',
+        b'{"meetings": 1, "triples": 1, "findings": [{"severity": "Info", "focusNode": "x", "resultPath": null, '
+        b'"value": null, "message": {}, "sourceShape": null, "sourceConstraintComponent": "c", "file": "f", '
+        b'"line": 1e999, "field": ""}]}',
+    )
+    for broken in (
+        b"{",
+        b'{"meetings": 1}',
+        b'{"meetings": 1, "triples": 2, "findings": [{"file": 3}]}',
+        b"\xff",
+        *hostile,
+    ):
         records[0].write_bytes(broken)
         result = write_release(Project.at(corpus), out, workers=1, cache=cache)
         assert result.corpus is not None and result.report.findings  # loaded and validated again
@@ -257,3 +271,42 @@ def test_a_cache_entry_that_is_no_regular_file_is_read_as_missing(corpus: Path, 
         entry.unlink()
         entry.symlink_to("/dev/zero")
     assert _cached(corpus, tmp_path / "again", cache) == first
+
+
+def test_pruning_the_cache_removes_only_what_has_the_shape_of_an_entry(corpus: Path, tmp_path: Path) -> None:
+    """A folder given as the cache that holds other files keeps them, however old they are."""
+    cache = tmp_path / "mine"
+    (cache / "sub").mkdir(parents=True)
+    (cache / "document" / "ab").mkdir(parents=True)
+    theirs = [
+        cache / "notes.txt",
+        cache / "sub" / "thesis.tex",
+        cache / "document" / "ab" / "notes.txt",
+        cache / "document" / "ab" / ("cd" * 32),  # an entry's name in another entry's folder
+    ]
+    for path in theirs:
+        path.write_text("mine", encoding="utf-8")
+        os.utime(path, (0, 0))
+    stale = cache / "document" / "ab" / ("ab" * 32)  # an entry no build used: removed
+    stale.write_bytes(b"old")
+    os.utime(stale, (0, 0))
+    _cached(corpus, tmp_path / "dist", cache)
+    assert all(path.read_text(encoding="utf-8") == "mine" for path in theirs)
+    assert not stale.exists()
+    # a recorded start that would make every entry look unused is read as no record
+    record = next(p for p in (cache / "release").rglob("*") if p.is_file())
+    record.write_bytes(b"inf\n" + record.read_bytes().split(b"\n", 1)[1])
+    _cached(corpus, tmp_path / "dist", cache)
+    assert any(p.is_file() for p in (cache / "document").rglob("*")), "the build's entries were pruned"
+
+
+def test_a_cache_entry_larger_than_any_entry_is_read_as_missing(corpus: Path, tmp_path: Path) -> None:
+    from sakrad_ld.folders import MAX_ENTRY
+
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    first = _cached(corpus, out, cache)
+    (record,) = [p for p in (cache / "report").rglob("*") if p.is_file()]
+    with open(record, "r+b") as file:
+        file.truncate(MAX_ENTRY + 1)  # sparse: no disk is used
+    result = write_release(Project.at(corpus), out, workers=1, cache=cache)
+    assert result.corpus is not None and _files(out.resolve()) == first

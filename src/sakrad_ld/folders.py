@@ -33,6 +33,7 @@ import errno
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -44,6 +45,14 @@ from pathlib import Path
 from .errors import ReleaseError
 
 __all__ = ["CACHE_FOLDER", "FILE_MODE", "FOLDER_MODE", "CacheFolder", "ReleaseFolders", "make_readable", "replacing"]
+
+#: The largest entry read (bytes): a meeting's documents have kilobytes, the report of 10,000
+#: meetings' findings a few megabytes.
+MAX_ENTRY = 256 * 2**20
+#: The names a cache entry and its folder have, and the name of an entry being written.
+_ENTRY = re.compile(r"[0-9a-f]{64}")
+_SHARD = re.compile(r"[0-9a-f]{2}")
+_TEMPORARY = re.compile(r"\..+\.tmp")
 
 #: What a web server running as another user needs: files readable, folders listable.
 FILE_MODE, FOLDER_MODE = 0o644, 0o755
@@ -319,16 +328,17 @@ class CacheFolder:
         return self.root / kind / name[:2] / name
 
     def get(self, key: str) -> bytes | None:
-        """The bytes kept under ``key``, or None. Only a regular file is an entry: what else stands
-        there (a FIFO that would block the build, a device that never ends, a link to either) is
-        read as missing."""
+        """The bytes kept under ``key``, or None. Only a regular file of at most :data:`MAX_ENTRY`
+        bytes is an entry: what else stands there (a FIFO that would block the build, a device
+        that never ends, a link to either, a file too large to hold) is read as missing."""
         path = self._path(key)
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         except OSError:
             return None
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY:
                 return None
             with os.fdopen(fd, "rb", closefd=False) as file:
                 data = file.read()
@@ -356,20 +366,40 @@ class CacheFolder:
 
     def prune(self, since: float) -> int:
         """Removes the entries no build has made or used since ``since`` (a ``time.time()``), and
-        temporary files left by killed builds; returns how many were removed."""
+        temporary files left by killed builds; returns how many were removed. Only what has the
+        shape of an entry (``<kind>/<2 hex>/<64 hex>``) or of its temporary file is ever removed: a
+        folder given as the cache that holds anything else keeps it."""
         removed = 0
-        if not self.root.is_dir():
-            return 0
-        for folder, _, files in os.walk(self.root):
-            for name in files:
-                path = os.path.join(folder, name)
-                try:
-                    if os.stat(path).st_mtime < since:
-                        os.unlink(path)
-                        removed += 1
-                except OSError:
-                    pass
+        for path in self._entries():
+            try:
+                if os.lstat(path).st_mtime < since:
+                    os.unlink(path)
+                    removed += 1
+            except OSError:
+                pass
         return removed
+
+    def _entries(self) -> Iterator[str]:
+        """The paths below the root that have the shape of an entry or of an entry's temporary file."""
+        try:
+            kinds = [k for k in os.scandir(self.root) if k.is_dir(follow_symlinks=False)]
+        except OSError:
+            return
+        for kind in kinds:
+            try:
+                shards = [
+                    d for d in os.scandir(kind.path) if d.is_dir(follow_symlinks=False) and _SHARD.fullmatch(d.name)
+                ]
+            except OSError:
+                continue
+            for shard in shards:
+                try:
+                    names = [f for f in os.scandir(shard.path) if not f.is_dir(follow_symlinks=False)]
+                except OSError:
+                    continue
+                for f in names:
+                    if (_ENTRY.fullmatch(f.name) and f.name.startswith(shard.name)) or _TEMPORARY.fullmatch(f.name):
+                        yield f.path
 
     @staticmethod
     def now() -> float:

@@ -28,6 +28,7 @@ import ctypes
 import gc
 import hashlib
 import json
+import math
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -243,8 +244,11 @@ def _made_before(
 
         doc = json.loads(data)
         findings = tuple(Finding.from_json(f) for f in doc["findings"])
-        meetings, triples = int(doc["meetings"]), int(doc["triples"])
-    except (ValueError, KeyError, TypeError):  # not a record this code wrote: built as if it were missing
+        meetings, triples = doc["meetings"], doc["triples"]
+        if not all(isinstance(n, int) and n >= 0 for n in (meetings, triples)):
+            return None
+    # not a record this code wrote (another code's, a damaged or hostile file): built as if missing
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
         return None
     out = _absolute(out)
     with _turn_at(out, waiting) as (_, current):
@@ -282,9 +286,10 @@ def _record(data: bytes | None) -> tuple[float, bytes | None]:
         return 0.0, None
     when, sums = data.split(b"\n", 1)
     try:
-        return float(when), sums
+        started = float(when)
     except ValueError:
         return 0.0, None
+    return (started, sums) if math.isfinite(started) else (0.0, None)
 
 
 def _checksums_at(release: Path) -> bytes | None:

@@ -136,7 +136,7 @@ def all_pages(opened: Release, site: Site) -> dict[str, str]:
                 opened.store, opened.base_iri + path[1:], site, lang
             )
     for path, data in site_files(opened.store, site):
-        if path.endswith(".html") and path not in pages and path != "404.html":
+        if path.endswith(".html") and path not in pages and path.rsplit("/", 1)[-1] != "404.html":
             pages[path] = data.decode()
     return pages
 

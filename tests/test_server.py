@@ -519,6 +519,15 @@ def test_404_with_a_helpful_page_for_an_unknown_iri(client: httpx.Client, path: 
     assert problem.json()["status"] == 404
 
 
+@pytest.mark.parametrize("path", ["/en/no/such/page.html", "/en/doc/meeting/no-such-meeting.html", "/en/lists/x"])
+def test_404_below_en_is_the_english_page(client: httpx.Client, path: str) -> None:
+    page = client.get(path, headers={"accept": "text/html"})
+    assert page.status_code == 404 and '<html lang="en">' in page.text, page.text[:300]
+    assert "Not found" in page.text and "Hittades inte" not in page.text
+    swedish = client.get(path.removeprefix("/en"), headers={"accept": "text/html"})
+    assert swedish.status_code == 404 and '<html lang="sv">' in swedish.text and "Hittades inte" in swedish.text
+
+
 def test_the_ontology_at_its_namespace_iri(client: httpx.Client) -> None:
     page = client.get("/ontology", headers={"accept": "text/html"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")

@@ -489,6 +489,10 @@ def test_an_unknown_path_answers_404_with_the_helpful_page(client: Client) -> No
     status, headers, body = client.get("/no/such/page.html", "text/html")
     assert status == 404 and headers["content-type"].startswith("text/html")
     assert "Hittades inte" in body.decode("utf-8")
+    for path in ("/en/no/such/page.html", "/en/doc/meeting/no-such-meeting.html"):
+        status, headers, body = client.get(path, "text/html")
+        assert status == 404 and '<html lang="en">' in body.decode("utf-8"), path
+        assert "Not found" in body.decode("utf-8") and "Hittades inte" not in body.decode("utf-8"), path
 
 
 def test_the_export_is_byte_identical_when_repeated(release: Path, export: Path, tmp_path: Path) -> None:

@@ -360,3 +360,6 @@ def test_apache_answers_not_found_with_the_exports_page(apache: tuple[Path, int,
             assert status == 404, (prefix, path, status)
             assert headers["content-type"].split(";")[0] == "text/html" and "utf-8" in headers["content-type"].lower()
             assert body == (export / "404.html").read_bytes(), (prefix, path)
+        for path in ("/en/no/such/path", "/en/doc/meeting/no-such-meeting.html"):
+            status, headers, body = _get(port, prefix + path, "text/html")
+            assert status == 404 and body == (export / "en" / "404.html").read_bytes(), (prefix, path, status)

@@ -22,10 +22,14 @@ _VARY = {"Vary": "Accept"}
 
 
 def not_found(request: Request, gen: Generation, iri: str, what: str) -> Response:
-    """404: an HTML page for a browser (with where to go instead), Problem Details for a program;
-    chosen by ``Accept``, so the answer says ``Vary: Accept``."""
+    """404: an HTML page for a browser (with where to go instead; in English below ``/en/``, as the
+    site's English pages are), Problem Details for a program; chosen by ``Accept``, so the answer
+    says ``Vary: Accept``."""
     if choose(request.headers.get("accept"), (HTML, PROBLEM_FORMAT)) is HTML:
         from ..web import pages
+        from ..web.paths import language_of
 
-        return Response(pages.not_found_page(iri, gen.site), status_code=404, media_type=_HTML, headers=_VARY)
+        lang = language_of(request.url.path.lstrip("/"))
+        page = pages.not_found_page(iri, gen.site, lang)
+        return Response(page, status_code=404, media_type=_HTML, headers=_VARY)
     return problem_response(404, what, _VARY)

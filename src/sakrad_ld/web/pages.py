@@ -355,7 +355,7 @@ def not_found_page(iri: str, site: Site, lang: str = "sv") -> str:
     It is answered at any address, so its links are from the site's root (``/index.html``)."""
     return render(
         "not_found.html",
-        here="404.html",
+        here=translated("404.html", lang),
         lang=lang,
         site=site,
         licence=None,

@@ -81,7 +81,8 @@ def site_files(
 
         for path, data in list_files(lists, page, lang):
             yield out(path, data)
-    yield out("404.html", not_found_page("", site).encode())
+    for lang in LANGUAGES:
+        yield out(translated("404.html", lang), not_found_page("", site, lang).encode())
     entries = search_entries(store, lists, labels)
     yield out("search-index.json", search_index_json(entries))
     yield out("search-index.js", search_index_js(entries))

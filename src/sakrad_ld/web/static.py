@@ -438,6 +438,12 @@ map "$uri|$sakrad_entry" $sakrad_see_other {{
     "~^([^|]+)\\|\\1\\|(?<sakrad_known>[^|]+)$" $sakrad_known;
 }}
 
+# What is not found gets the export's page in the language of the path, as from the server.
+map $uri $sakrad_not_found {{
+    default /404.html;
+    "~^/en/" /en/404.html;
+}}
+
 # A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method.
 map "$request_method|$http_origin|$http_access_control_request_method" $sakrad_preflight {{
     default 0;
@@ -519,7 +525,7 @@ types {{
 default_type application/octet-stream;
 charset utf-8;
 charset_types {charset_types};
-error_page 404 /404.html;
+error_page 404 $sakrad_not_found;
 # Anyone's pages and programs may read the data, as from the server (CORS).
 {_CORS}
 
@@ -700,8 +706,9 @@ Header always set Access-Control-Expose-Headers "{EXPOSE_HEADERS}" "expr=-z req(
     Header unset Allow
     Header unset Vary
 </If>
-# Not found: the export's page, at this folder's URL path (SAKRAD_DIR, below).
-ErrorDocument 404 /%{{ENV:SAKRAD_DIR}}404.html
+# Not found: the export's page, at this folder's URL path (SAKRAD_DIR, below), in English below
+# en/ (SAKRAD_LANG), as from the server.
+ErrorDocument 404 /%{{ENV:SAKRAD_DIR}}%{{ENV:SAKRAD_LANG}}404.html
 
 RewriteEngine On
 # The URL path of this folder (empty at the web root, /a/sub/path under one, also through an
@@ -711,6 +718,7 @@ RewriteCond %{{REQUEST_URI}}::$0 ^(/.+)/(.*)::\\2$
 RewriteRule .* - [E=SAKRAD_BASE:%1]
 RewriteCond %{{REQUEST_URI}}::$0 ^/(.+/)(.*)::\\2$
 RewriteRule .* - [E=SAKRAD_DIR:%1]
+RewriteRule ^en/ - [E=SAKRAD_LANG:en/]
 
 # A preflight is answered by Apache itself (200) for a file that exists, with the headers above.
 RewriteCond %{{REQUEST_METHOD}} =OPTIONS

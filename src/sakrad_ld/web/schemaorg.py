@@ -2,6 +2,21 @@
 https://schema.org/Organization, https://schema.org/Dataset), so search engines read what a page is
 about. The context is inline (``@vocab`` schema.org), so a JSON-LD processor reads it offline;
 ``@id`` is the thing's IRI, the same as in the data.
+
+Every value is read from the graph; nothing is assumed where the data states nothing (no
+attendance mode, event status, offers or image: no source states them). In particular:
+
+* ``identifier`` lists only the identifiers the data confirms: an ``adms:Identifier`` whose
+  ``adms:status`` is a member of the ontology's ``sakrad:confirmingStatus`` and that the graph
+  publishes as confirmed (``legal:legalIdentifier`` for an organisation number, ``owl:sameAs`` or
+  ``skos:exactMatch`` to the register's IRI for a register link), each as a ``PropertyValue`` whose
+  ``propertyID`` is the identifier's scheme (its ``dct:conformsTo``). An identifier read from a
+  secondary source or a retired entry is left out: a consumer reads any ``identifier``, a
+  ``PropertyValue`` with a note too, as the thing's own, and the page shows it with its status.
+* ``sameAs`` lists the equivalences the graph publishes (``owl:sameAs``, ``skos:exactMatch``), never
+  an ``rdfs:seeAlso``.
+* ``startDate`` is ``schema:startDate``, which the graph has only for a stated day; a derived date
+  (``sakrad:derivedDate``) is left out.
 """
 
 from __future__ import annotations
@@ -10,45 +25,83 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..registers.links import REGISTERS
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, FOAF, LOCN, M8G, ORG, OWL, SAKRAD, SCHEMA, SKOS
+from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, OWL, ROLE, SAKRAD, SCHEMA, SKOS
 from .labels import Labeller, objects, value
 
 __all__ = ["about", "dataset"]
 
 _CONTEXT = {"@vocab": "https://schema.org/"}
+#: The predicates of a published equivalence (docs/links.md): the only ones given as ``sameAs``.
+_EQUIVALENCES = (OWL.sameAs, SKOS.exactMatch)
 
 
 def _name(labels: Labeller, node: ox.NamedNode) -> str:
     return labels.of(node).main
 
 
-def _agent(store: ox.Store, labels: Labeller, node: ox.NamedNode) -> dict[str, Any]:
+def _government(store: ox.Store, node: ox.NamedNode, depth: int = 0) -> bool:
+    """Whether the graph makes ``node`` a public organisation or a unit of one (a ministry, a unit)."""
     types = set(objects(store, node, RDF_TYPE))
-    kind = (
-        "Person"
-        if FOAF.Person in types
-        else ("GovernmentOrganization" if node.value.split("/id/", 1)[-1].startswith("body/") else "Organization")
-    )
-    out: dict[str, Any] = {"@type": kind, "@id": node.value, "name": _name(labels, node)}
+    if M8G.PublicOrganisation in types:
+        return True
+    if ORG.OrganizationalUnit not in types or depth > 8:
+        return False
+    parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
+    return isinstance(parent, ox.NamedNode) and _government(store, parent, depth + 1)
+
+
+def _kind(store: ox.Store, node: ox.NamedNode) -> str:
+    if FOAF.Person in set(objects(store, node, RDF_TYPE)):
+        return "Person"
+    return "GovernmentOrganization" if _government(store, node) else "Organization"
+
+
+def _confirming(store: ox.Store) -> set[ox.Term]:
+    """The statuses that confirm an identifier: the members of ``sakrad:confirmingStatus``."""
+    return set(objects(store, SAKRAD.confirmingStatus, SKOS.member))
+
+
+def _identifiers(store: ox.Store, node: ox.NamedNode) -> tuple[list[dict[str, str]], list[str]]:
+    """The confirmed identifiers of ``node`` (``PropertyValue``) and its published equivalences."""
+    same = sorted({o.value for p in _EQUIVALENCES for o in objects(store, node, p) if isinstance(o, ox.NamedNode)})
+    legal = set(objects(store, node, LEGAL.legalIdentifier))
+    confirming = _confirming(store)
+    found = []
+    for ident in objects(store, node, ADMS.identifier):
+        notation = value(store, ident, SKOS.notation)
+        scheme = value(store, ident, DCTERMS.conformsTo)
+        if not isinstance(notation, ox.Literal) or not isinstance(scheme, ox.NamedNode):
+            continue
+        if not confirming & set(objects(store, ident, ADMS.status)):
+            continue  # a secondary source, a retired entry, a derived link: not the thing's own identifier
+        # published as confirmed: the organisation number as its legal identifier, a register's
+        # identifier (dct:conformsTo <base>register/<name>) by the equivalence to the register's IRI
+        register = REGISTERS.get(scheme.value.rsplit("/register/", 1)[-1])
+        if ident not in legal and (register is None or register.uri_space + notation.value not in same):
+            continue
+        found.append({"@type": "PropertyValue", "propertyID": scheme.value, "value": notation.value})
+    return sorted(found, key=lambda f: (f["propertyID"], f["value"])), same
+
+
+def _agent(store: ox.Store, labels: Labeller, node: ox.NamedNode) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": _kind(store, node), "@id": node.value, "name": _name(labels, node)}
     alt = sorted(o.value for o in objects(store, node, SKOS.altLabel) if isinstance(o, ox.Literal))
     if alt:
         out["alternateName"] = alt
-    numbers = sorted(
-        n.value
-        for i in objects(store, node, ADMS.identifier)
-        for n in objects(store, i, SKOS.notation)
-        if isinstance(n, ox.Literal)
-    )
-    if numbers:
-        out["identifier"] = numbers
+    identifiers, same = _identifiers(store, node)
+    if identifiers:
+        out["identifier"] = identifiers
+    if same:
+        out["sameAs"] = same
     homepage = value(store, node, FOAF.homepage)
     if homepage is not None:
         out["url"] = homepage.value
     parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
     if isinstance(parent, ox.NamedNode):
         out["parentOrganization"] = {
-            "@type": "GovernmentOrganization",
+            "@type": _kind(store, parent),
             "@id": parent.value,
             "name": _name(labels, parent),
         }
@@ -62,13 +115,7 @@ def about(store: ox.Store, iri: str, base: str) -> dict[str, Any] | None:
     labels = Labeller(store)
     types = set(objects(store, node, RDF_TYPE))
     if SAKRAD.Sakrad in types:
-        out: dict[str, Any] = {
-            "@context": _CONTEXT,
-            "@type": "Event",
-            "@id": iri,
-            "name": _name(labels, node),
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        }
+        out: dict[str, Any] = {"@context": _CONTEXT, "@type": "Event", "@id": iri, "name": _name(labels, node)}
         date = value(store, node, SCHEMA.startDate)
         if date is not None:
             out["startDate"] = date.value
@@ -85,8 +132,9 @@ def about(store: ox.Store, iri: str, base: str) -> dict[str, Any] | None:
         attendees = []
         for part in objects(store, node, M8G.hasParticipation):
             who = value(store, part, M8G.hasParticipant)
-            if isinstance(who, ox.NamedNode) and who.value.startswith(base + "id/organisation/"):
-                attendees.append({"@type": "Organization", "@id": who.value, "name": _name(labels, who)})
+            # the organisations the source lists as invited and taking part (role:participatingOrganisation)
+            if isinstance(who, ox.NamedNode) and ROLE.participatingOrganisation in objects(store, part, M8G.role):
+                attendees.append({"@type": _kind(store, who), "@id": who.value, "name": _name(labels, who)})
         if attendees:
             out["attendee"] = sorted(attendees, key=lambda a: a["@id"])
         return out
@@ -112,10 +160,13 @@ def dataset(store: ox.Store, base: str, lists: Any) -> dict[str, Any]:
         ),
         None,
     )
-    out: dict[str, Any] = {"@context": _CONTEXT, "@type": "Dataset", "name": "Sakråd", "inLanguage": ["sv", "en"]}
+    out: dict[str, Any] = {"@context": _CONTEXT, "@type": "Dataset"}
     if node is None:
         return out
     out["@id"] = node.value
+    languages = [o for o in objects(store, node, DCTERMS.language) if isinstance(o, ox.NamedNode)]
+    if languages:  # the EU's language authority codes (SWE, ENG): the concepts themselves, named
+        out["inLanguage"] = [{"@type": "Language", "@id": o.value, "name": _name(labels, o)} for o in languages]
     title = labels.text(node, DCTERMS.title)
     if title is not None:
         out["name"] = title.main

@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "records",
         "corpus",
         "attested",
+        "dated",
     ),  # terms, formats, the records of data/
     ("registers", "importer", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents

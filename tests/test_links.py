@@ -51,8 +51,15 @@ def confirm_radda_barnen(data: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     at = text.index("- id: radda-barnen")
     status = text.index("status: secondary", at)
-    path.write_text(text[:status] + "status: register" + text[status + len("status: secondary") :], encoding="utf-8")
+    text = text[:status] + "status: register" + text[status + len("status: secondary") :]
+    source = text.index("source: ", at)  # read on the register's own host (a mirror's page is refused)
+    end = text.index("\n", source)
+    path.write_text(text[:source] + f"source: {SKATTEVERKET_PAGE}" + text[end:], encoding="utf-8")
     return data
+
+
+#: A page of Skatteverket's own list of approved gift recipients (where a confirmed number is read).
+SKATTEVERKET_PAGE = "https://www.skatteverket.se/privat/skatter/arbeteochinkomst/skattereduktioner/gavoreduktion/godkandagavomottagare.4.html"
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,11 @@ held. Two ways a date that no source states can slip in, each refused with the f
 - a meeting's day for a press release or an invitation whose publication date is not known: it
   announces the meeting, and may have been written before the day, so it shows the post held on a
   day the data does not know.
+
+An identifier or register link with ``status: register`` says it was read in the register itself, so
+its ``source`` must be a page of that register's own host (:data:`REGISTER_HOSTS`): a number read in a
+third party's mirror on github.com is ``secondary``, whatever register it mirrors
+(:func:`check_register_sources`; ``sakrad-ld links check`` reports the same).
 """
 
 from __future__ import annotations
@@ -22,11 +27,69 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .errors import InputError, Where
 
 if TYPE_CHECKING:
     from .records import Corpus, Meeting
+
+#: The hosts of each register's own pages, by register (``links[].register``) or identifier scheme
+#: (``identifiers[].scheme``): a ``status: register`` claim must be read on one of them (or a host
+#: below one, such as www.wikidata.org). Organisation numbers are kept by Skatteverket, Bolagsverket
+#: and SCB (its business register); Lagrummet's IRIs by Domstolsverket at lagrummet.se (rinfo.lagrummet.se).
+REGISTER_HOSTS: dict[str, tuple[str, ...]] = {
+    "wikidata": ("wikidata.org",),
+    "orgnr": ("skatteverket.se", "bolagsverket.se", "scb.se"),
+    "lagrummet": ("lagrummet.se",),
+}
+
+
+def register_host(source: str | None, register: str) -> bool:
+    """Whether ``source`` is a page on the own host of ``register`` (:data:`REGISTER_HOSTS`)."""
+    try:
+        host = (urlsplit(source or "").hostname or "").rstrip(".").lower()
+    except ValueError:
+        return False
+    return any(host == h or host.endswith("." + h) for h in REGISTER_HOSTS.get(register, ()))
+
+
+def register_source_problem(status: object, source: object, register: str) -> str | None:
+    """What is wrong with a ``status: register`` claim read from ``source``, or None."""
+    if status != "register" or register not in REGISTER_HOSTS:
+        return None
+    if isinstance(source, str) and register_host(source, register):
+        return None
+    host = urlsplit(source).hostname if isinstance(source, str) else None
+    return (
+        f"status register, but the source {source!r} is not a page of the register itself "
+        f"({host or 'no host'}; {register}'s own pages are on {' or '.join(REGISTER_HOSTS[register])})"
+    )
+
+
+def check_register_sources(corpus: Corpus) -> list[InputError]:
+    """Every identifier or register link with ``status: register`` whose source is not on the register's
+    own host: a mirror's copy claimed as the register."""
+    errors: list[InputError] = []
+    records = [*corpus.organisations, *corpus.bodies, *corpus.people]
+    for record in records:
+        claims = [(i, i.scheme) for i in getattr(record, "identifiers", ())]
+        claims += [(link, link.register) for link in getattr(record, "links", ())]
+        for claim, register in claims:
+            problem = register_source_problem(claim.status, claim.source, register)
+            if problem is None:
+                continue
+            where = claim.lines.where("status") if claim.lines else Where(Path("?"), 0, "status")
+            errors.append(
+                InputError(
+                    where,
+                    problem,
+                    "status secondary for a number or link read elsewhere (a third party's mirror), or a source "
+                    "on the register's own host",
+                    'docs/links.md, "Which sources confirm"',
+                )
+            )
+    return errors
 
 
 def check_attested_dates(corpus: Corpus) -> list[InputError]:

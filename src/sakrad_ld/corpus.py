@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .attested import check_attested_dates
+from .attested import check_attested_dates, check_register_sources
+from .dated import check_meeting_dates
 from .errors import InputError, InputErrors, ProjectError, Where
 from .processes import Prepared, prepared
 from .records import (
@@ -177,6 +178,7 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
     errors.extend(check_config(corpus.config))
     errors.extend(check_references(corpus))
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
+    errors.extend(check_meeting_dates(corpus, data_dir) + check_register_sources(corpus))  # dated.py, attested.py
     if errors:
         raise InputErrors(errors)
     return corpus

@@ -13,7 +13,8 @@ and a qualified ``adms:Identifier`` under the linking resource (``…/identifier
 source (``dct:source``; a derived link ``prov:wasDerivedFrom`` the identifier it was derived from).
 ``shapes/links.ttl`` rejects a link that has no such node. :func:`linksets` publishes one
 ``void:Linkset`` per register with its count; :func:`check_offline` and :func:`check_online` re-check
-the links (``sakrad-ld links check``).
+the links (``sakrad-ld links check``): among other things, that a ``status: register`` claim was read
+on the register's own host (``attested.REGISTER_HOSTS``) and ``register-copy`` in its keeper's copy.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr as se_orgnr
 
+from ..attested import register_source_problem
 from ..errors import Where
 from ..iri import Minter
 from ..records import VERIFIED
@@ -345,7 +347,15 @@ def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]])
             )
     out += _check_source(path, at, ident, line)
     out += _check_copy(path, at, ident, str(scheme))
+    out += _check_register(path, at, ident, str(scheme))
     return out
+
+
+def _check_register(path: Path, at: str, item: dict[str, tuple[object, int]], register: str) -> list[Problem]:
+    """``register`` only for a source on the register's own host (the loader refuses it too, attested.py)."""
+    status, line = item.get("status", (None, item["__line__"][1]))
+    problem = register_source_problem(status, item.get("source", (None, 0))[0], register)
+    return [Problem(Where(path, line, f"{at}.status"), problem + "; write secondary")] if problem else []
 
 
 def _check_copy(path: Path, at: str, item: dict[str, tuple[object, int]], register: str) -> list[Problem]:
@@ -406,6 +416,7 @@ def _check_link(
         )
     out += _check_source(path, at, link, line)
     out += _check_copy(path, at, link, str(register_name))
+    out += _check_register(path, at, link, str(register_name))
     return out
 
 

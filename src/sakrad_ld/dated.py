@@ -1,0 +1,309 @@
+"""A meeting's date must agree with what the meeting's own id, derivation and sources say (a load-time check).
+
+Each disagreement is refused with the meeting file, the line of its ``date`` (or ``days``) and what is
+expected:
+
+- **the id**: a meeting's id starts with its date (``YYYY-MM-DD-slug`` or ``YYYY-MM-slug``); its
+  ``date`` and each of its ``days`` must agree with it, as precisely as both give it (a ``YYYY-MM`` id
+  fixes the year and month; with a full-date id, the first of the ``days`` is that day and the others
+  fall in its month or later);
+- **the text kept beside the data**: where the document the date comes from (the main source, or the
+  one ``fact_sources`` credits the date to) has its text in the project (``file``, a ``.txt`` or
+  ``.md``), a stated date must be in it in Swedish words ("12 december 2017", "den 12 december 2017",
+  across a line break or a non-breaking space; a month-only date as "december 2017");
+- **the derivation** (``date_derivation``): where its Swedish text quotes a day and month ("Den 6
+  december", in "…", “…” or ”…”), the date's day and month are one of those quoted; where it names the
+  year the date is worked out from, the date's year agrees: a date in Swedish words with its year inside
+  quotation marks (an attachment's name, "… den 9 december 2022"), a year in a web address
+  ("/2020/06/"; the month too where the derivation says the month is read from it), or a publication date
+  in parentheses ("(2019-03-07)"; where the year is "the one nearest" it, the year whose day and month
+  lie nearest that date);
+- **documents written after the meeting**: minutes or documentation (``kind: minutes`` or
+  ``documentation``) the meeting cites cannot be published before the meeting (its date, or its first
+  day). Articles and press releases may announce a meeting, so their dates are not compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, Where
+
+if TYPE_CHECKING:
+    from .records import Corpus, Meeting
+
+__all__ = ["MONTHS", "check_meeting_dates", "derived_years", "id_date", "quoted_days", "swedish_date"]
+
+#: The Swedish month names, January first.
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_MONTH = "|".join(MONTHS)
+_SPACE = r"[\s\u00a0\u202f]+"  # spaces, line breaks, non-breaking spaces
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_SPACE}({_MONTH})\b(?:{_SPACE}(\d{{4}})\b)?", re.IGNORECASE)
+_QUOTED = re.compile(r'"([^"]*)"|“([^”"]*)”|”([^”"]*)”|„([^“”"]*)[“”"]|«([^»]*)»')
+_ID_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?=-|$)")
+_ADDRESS_YEAR = re.compile(r"/(\d{4})/(?:(\d{2})/)?")
+_PUBLISHED = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)")
+#: Document kinds written after the meeting: a date of theirs before the meeting's contradicts it.
+AFTER_THE_MEETING = ("minutes", "documentation")
+#: Suffixes of a source's ``file`` read as text.
+_TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def check_meeting_dates(corpus: Corpus, data_dir: Path | None = None) -> list[InputError]:
+    """Every meeting whose date or days disagree with its id, its derivation, the text of the document
+    stating it (read below ``data_dir``) or the publication of its minutes or documentation."""
+    sources = {s.id: s for s in corpus.sources}
+    texts: dict[str, str | None] = {}
+    errors: list[InputError] = []
+    for m in corpus.meetings:
+        errors += _against_id(m)
+        errors += _against_derivation(m)
+        errors += _against_records(m, sources)
+        if data_dir is not None and m.date and m.date_derivation is None:
+            errors += _against_text(m, sources, texts, data_dir)
+    return errors
+
+
+def id_date(meeting_id: str) -> str | None:
+    """The date an id starts with (``YYYY-MM-DD`` or ``YYYY-MM``), or None when it starts with none."""
+    match = _ID_DATE.match(meeting_id)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month), int(day or 1))
+    except ValueError:
+        return None
+    return f"{year}-{month}-{day}" if day else f"{year}-{month}"
+
+
+def _where(m: Meeting, name: str) -> Where:
+    lines = getattr(m, "lines", None)
+    return lines.where(name) if lines else Where(Path(f"meetings/{m.id}.yaml"), 0, name)
+
+
+def _agree(a: str, b: str) -> bool:
+    """Whether two dates (YYYY, YYYY-MM or YYYY-MM-DD) agree as precisely as both give them."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _against_id(m: Meeting) -> list[InputError]:
+    named = id_date(m.id)
+    if named is None:
+        return []
+    out = []
+    if m.date and not _agree(str(m.date), named):
+        out.append(
+            InputError(
+                _where(m, "date"),
+                f"date {m.date} disagrees with the date the meeting's id {m.id!r} names ({named})",
+                f"a date that agrees with {named}, or an id that starts with the meeting's date",
+            )
+        )
+    days = [str(d) for d in getattr(m, "days", None) or []]
+    if days:
+        first = min(days)
+        if len(named) == 10:  # the id names the first day; the others follow it in its month or later
+            wrong = [d for d in days if d < named[: len(d)]]  # before the day the id names
+            if not _agree(first, named) and first not in wrong:
+                wrong.insert(0, first)
+            want = f"the first day {named} and the others after it"
+        else:
+            wrong = [d for d in days if not _agree(d, named)]
+            want = f"days in {named}"
+        if wrong:
+            out.append(
+                InputError(
+                    _where(m, "days"),
+                    f"days {', '.join(wrong)} disagree with the date the meeting's id {m.id!r} names ({named})",
+                    f"{want}, or an id that starts with the meeting's first day",
+                )
+            )
+    return out
+
+
+def _text(value: Any) -> str:
+    """The Swedish text of a Text (or a bare string)."""
+    return str(getattr(value, "sv", value) or "")
+
+
+def quoted_days(text: str) -> set[tuple[int, int, int | None]]:
+    """The (day, month, year or None) of the Swedish dates inside quotation marks in ``text``."""
+    found = set()
+    for match in _QUOTED.finditer(text):
+        inner = next(g for g in match.groups() if g is not None)
+        for day, month, year in _DAY_MONTH.findall(inner):
+            found.add((int(day), MONTHS.index(month.lower()) + 1, int(year) if year else None))
+    return found
+
+
+def derived_years(text: str, month: int | None = None, day: int | None = None) -> set[int]:
+    """The years a derivation names as the one the date is worked out from (empty when it names none):
+    a quoted Swedish date's year, a year in a web address, a publication date in parentheses (for "the
+    year nearest" it, the year in which ``month`` and ``day`` lie nearest it)."""
+    years = {y for _, _, y in quoted_days(text) if y}
+    years |= {int(y) for y, _ in _ADDRESS_YEAR.findall(text)}
+    for y, mo, d in _PUBLISHED.findall(text):
+        published = dt.date(int(y), int(mo), int(d))
+        if "närmast" in text.lower() and month:
+            years.add(_nearest_year(published, month, day or 1))
+        else:
+            years.add(published.year)
+    return years
+
+
+def _nearest_year(published: dt.date, month: int, day: int) -> int:
+    """The year in which ``day`` ``month`` lies nearest ``published``."""
+    best: tuple[int, int] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            distance = abs((dt.date(year, month, day) - published).days)
+        except ValueError:  # 29 February of a common year
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else published.year
+
+
+def _against_derivation(m: Meeting) -> list[InputError]:
+    text = " ".join(_text(m.date_derivation).split())
+    if not text or not m.date:
+        return []
+    date = str(m.date)
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else None
+    day = int(date[8:10]) if len(date) == 10 else None
+    out = []
+    quoted = {(d, mo) for d, mo, _ in quoted_days(text)}
+    agrees = (day, month) in quoted if day is not None else month in {mo for _, mo in quoted}
+    if quoted and month is not None and not agrees:
+        said = ", ".join(f"{d} {MONTHS[mo - 1]}" for d, mo in sorted(quoted, key=lambda q: (q[1], q[0])))
+        out.append(
+            InputError(
+                _where(m, "date"),
+                f"date {date} is not a day the date_derivation quotes the source saying ({said})",
+                f"a date on {said}, as the derivation quotes it",
+            )
+        )
+    years = derived_years(text, month, day)
+    if years and year not in years:
+        named = ", ".join(str(y) for y in sorted(years))
+        out.append(
+            InputError(
+                _where(m, "date"),
+                f"the year of date {date} contradicts the date_derivation, which works the year out as {named}",
+                f"a date in {named}, or a derivation that says how its year is worked out",
+            )
+        )
+    addressed = _ADDRESS_YEAR.findall(text)
+    if month is not None and "månaden" in text.lower() and addressed:
+        months = {int(mo) for _, mo in addressed if mo}
+        if months and month not in months:
+            out.append(
+                InputError(
+                    _where(m, "date"),
+                    f"the month of date {date} contradicts the date_derivation, which reads the month from "
+                    f"the address ({', '.join(f'{mo:02d}' for mo in sorted(months))})",
+                    "a date in the month the derivation names",
+                )
+            )
+    return out
+
+
+def _cited(m: Meeting) -> Iterator[str]:
+    yield m.source
+    yield from (fs.source for fs in m.fact_sources)
+    yield from m.sources
+
+
+def _against_records(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
+    days = [str(d) for d in getattr(m, "days", None) or []]
+    first = str(m.date) if m.date else min(days, default="")
+    if not first:
+        return []
+    out = []
+    for sid in dict.fromkeys(_cited(m)):
+        source = sources.get(sid)
+        published = str(getattr(source, "published", None) or "")
+        kind = getattr(source, "kind", None)
+        if kind not in AFTER_THE_MEETING or not published:
+            continue
+        n = min(len(published), len(first))
+        if published[:n] < first[:n]:
+            out.append(
+                InputError(
+                    _where(m, "date" if m.date else "days"),
+                    f"the meeting's {'date' if m.date else 'first day'} {first} is after the {kind} {sid!r} "
+                    f"it cites was published ({published}): such a document is written after the meeting",
+                    f"a date on or before {published}, or the document's own publication date in data/sources.yaml",
+                )
+            )
+    return out
+
+
+def swedish_date(date: str) -> re.Pattern[str]:
+    """The pattern of ``date`` (YYYY-MM-DD or YYYY-MM) in Swedish words: "12 december 2017", "december 2017"."""
+    year, month = date[:4], MONTHS[int(date[5:7]) - 1]
+    day = rf"\b0?{int(date[8:10])}{_SPACE}" if len(date) == 10 else r"\b"
+    return re.compile(rf"{day}{month}{_SPACE}{year}\b", re.IGNORECASE)
+
+
+def _date_source(m: Meeting) -> str:
+    for fs in m.fact_sources:
+        if "date" in fs.facts:
+            return str(fs.source)
+    return str(m.source)
+
+
+def _against_text(
+    m: Meeting, sources: dict[str, Any], texts: dict[str, str | None], data_dir: Path
+) -> list[InputError]:
+    date = str(m.date)
+    if len(date) < 7:
+        return []
+    sid = _date_source(m)
+    if sid not in texts:
+        texts[sid] = _read_text(data_dir, getattr(sources.get(sid), "file", None))
+    text = texts[sid]
+    if text is None or swedish_date(date).search(text):
+        return []
+    source = sources[sid]
+    words = (f"{int(date[8:10])} " if len(date) == 10 else "") + f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+    return [
+        InputError(
+            _where(m, "date"),
+            f"date {date} is not in the text of {sid!r} ({source.file}), which the date is taken from",
+            f"a date the text states in Swedish words ('{words}' not found)",
+        )
+    ]
+
+
+def _read_text(data_dir: Path, file: str | None) -> str | None:
+    """The text of a source's copy below ``data_dir``, or None when it has none that is text."""
+    if not file or not file.lower().endswith(_TEXT_SUFFIXES):
+        return None
+    path = data_dir / file
+    try:
+        if not path.resolve().is_relative_to(data_dir.resolve()):
+            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None

@@ -1,0 +1,224 @@
+"""A meeting's date agrees with its id, its derivation, the text of its source and the publication of
+its minutes; a ``status: register`` claim is read on the register's own host. Each contradiction is
+refused at load (file, line, field, what is expected; exit code 2), and ``links check`` reports the
+register one too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, fixture_project
+
+from sakrad_ld.attested import REGISTER_HOSTS, register_host
+from sakrad_ld.cli import main
+from sakrad_ld.corpus import load_corpus
+from sakrad_ld.dated import derived_years, id_date, quoted_days, swedish_date
+from sakrad_ld.errors import InputErrors
+from sakrad_ld.registers.links import KEEPER_COPIES, REGISTERS, check_offline
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return fixture_project(tmp_path / "project")
+
+
+def _change(path: Path, old: str, new: str) -> int:
+    """Replaces the first ``old`` in ``path`` with ``new``; returns the 1-based line it starts on."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
+def _errors(project: Path) -> list:
+    with pytest.raises(InputErrors) as caught:
+        load_corpus(project / "data")
+    return caught.value.errors
+
+
+def _one(errors: list, *words: str):
+    found = [e for e in errors if all(w in str(e) for w in words)]
+    assert len(found) == 1, [str(e) for e in errors]
+    return found[0]
+
+
+def test_the_data_and_the_fixture_load_with_no_date_or_register_error(project: Path) -> None:
+    """Every real meeting passes unchanged: its date agrees with its id, derivation, text and minutes."""
+    load_corpus(ROOT / "data")
+    load_corpus(project / "data")
+
+
+def test_a_date_a_day_off_its_id_is_refused_with_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "data" / "meetings" / "2017-03-14-rasism-uppstart.yaml"
+    line = _change(path, "date: 2017-03-14", "date: 2017-03-15")
+    error = _one(_errors(project), "2017-03-14-rasism-uppstart")
+    assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
+    assert "disagrees with the date the meeting's id" in error.problem and "2017-03-14" in error.expected
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    assert f"{path.name}:{line}: date:" in err and "Traceback" not in err
+
+
+def test_a_month_id_checks_year_and_month_only(project: Path) -> None:
+    path = project / "data" / "meetings" / "2021-04-eu-framtidskonferensen.yaml"
+    line = _change(path, "2021-04-22]", "2021-05-22]")
+    error = _one(_errors(project), "days")
+    assert (error.where.line, error.where.field) == (line, "days") and "2021-05-22" in error.problem
+    assert id_date("2021-04-eu-framtidskonferensen") == "2021-04"
+    assert id_date("2017-12-12-integration") == "2017-12-12"
+    assert id_date("syn-2017-12-12-3") is None and id_date("2017-13-x") is None
+
+
+def test_a_date_not_in_the_kept_text_is_refused(project: Path) -> None:
+    """2017-12-12-integration's documentation is kept as text: 13 December 2017 is not in it."""
+    path = project / "data" / "meetings" / "2017-12-12-integration.yaml"
+    line = _change(path, "date: 2017-12-12", "date: 2017-12-13")
+    errors = _errors(project)
+    error = _one(errors, "is not in the text of")
+    assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
+    assert "'13 december 2017' not found" in error.expected
+    _one(errors, "disagrees with the date the meeting's id")
+
+
+def test_the_kept_text_is_searched_as_swedish_words() -> None:
+    pattern = swedish_date("2017-12-12")
+    assert pattern.search("hölls den 12 december 2017.")
+    assert pattern.search("den 12\u00a0december\n2017")
+    assert pattern.search("den 12 December 2017")
+    assert not pattern.search("den 112 december 2017") and not pattern.search("12 december 2018")
+    assert swedish_date("2017-12").search("i december 2017")
+
+
+def test_the_text_check_applies_to_an_id_without_a_date(project: Path) -> None:
+    """The text, not only the id: a meeting whose id names no date is still held to its kept text."""
+    meetings = project / "data" / "meetings"
+    old = meetings / "2017-12-12-integration.yaml"
+    new = meetings / "integration.yaml"
+    new.write_text(
+        old.read_text(encoding="utf-8")
+        .replace("id: 2017-12-12-integration", "id: integration")
+        .replace("date: 2017-12-12", "date: 2017-11-12"),
+        encoding="utf-8",
+    )
+    old.unlink()
+    errors = _errors(project)
+    error = _one(errors, "is not in the text of")
+    assert error.where.file.name == "integration.yaml" and error.where.field == "date"
+    assert not [e for e in errors if "id" in e.problem and "disagrees" in e.problem]
+
+
+@pytest.mark.parametrize(
+    ("date", "says"),
+    [
+        ("2021-12-06", "the year of date 2021-12-06 contradicts the date_derivation, which works the year out as 2022"),
+        ("2022-12-07", "date 2022-12-07 is not a day the date_derivation quotes the source saying (6 december)"),
+    ],
+)
+def test_a_date_contradicting_its_derivation_is_refused(project: Path, date: str, says: str) -> None:
+    path = project / "data" / "meetings" / "2022-12-06-cerd-rapportering.yaml"
+    line = _change(path, "date: 2022-12-06", f"date: {date}")
+    error = _one(_errors(project), says)
+    assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
+
+
+def test_the_derivation_check_holds_with_the_id_changed_too(project: Path) -> None:
+    """Renaming the meeting with its date does not make a contradicting derivation pass."""
+    meetings = project / "data" / "meetings"
+    old = meetings / "2022-12-06-cerd-rapportering.yaml"
+    text = old.read_text(encoding="utf-8").replace("2022-12-06-cerd", "2021-12-06-cerd")
+    (meetings / "2021-12-06-cerd-rapportering.yaml").write_text(text.replace("date: 2022-12-06", "date: 2021-12-06"))
+    old.unlink()
+    errors = _errors(project)
+    assert [e.where.field for e in errors] == ["date"] and "works the year out as 2022" in errors[0].problem
+
+
+def test_the_phrasings_of_a_derivation() -> None:
+    nearest = 'Sidan säger "Den 6 december" utan år; året är det närmast sidans publiceringsdatum (2022-12-19).'
+    assert quoted_days(nearest) == {(6, 12, None)}
+    assert derived_years(nearest, 12, 6) == {2022}
+    # the year nearest a publication date early in January is the year before
+    assert derived_years('"Den 30 december"; året är det närmast sidans publiceringsdatum (2024-01-08).', 12, 30) == {
+        2023
+    }
+    assert derived_years("året är sidornas publiceringsår (2022-12-15).", 12, 13) == {2022}
+    assert derived_years("året är det i sidans adress (sakrad/2020/06/).", 6, 23) == {2020}
+    assert derived_years("månaden är läst ur sidans adress (/2017/02/).") == {2017}
+    attachment = 'Sidan säger "Den 22 maj" utan år; året står i namnet på den bifogade filen "Minnesanteckningar från sakråd den 22 maj 2025 inför dialog"'
+    assert quoted_days(attachment) == {(22, 5, None), (22, 5, 2025)}
+    assert derived_years(attachment, 5, 22) == {2025}
+    assert quoted_days("“Den 5 mars” och ”den 7 april”") == {(5, 3, None), (7, 4, None)}
+    assert derived_years('Sidan säger "i dag"; inget år står.') == set()
+
+
+def test_a_month_read_from_the_address_is_held_to_it(project: Path) -> None:
+    """2017-02-eu-tjanstepaket: 'månaden är läst ur sidans adress (/2017/02/)'; a date in another
+    month contradicts it even under an id that agreed."""
+    meetings = project / "data" / "meetings"
+    old = meetings / "2017-02-eu-tjanstepaket.yaml"
+    text = old.read_text(encoding="utf-8").replace("2017-02-eu", "2017-03-eu").replace("date: 2017-02", "date: 2017-03")
+    (meetings / "2017-03-eu-tjanstepaket.yaml").write_text(text, encoding="utf-8")
+    old.unlink()
+    _one(_errors(project), "the month of date 2017-03 contradicts the date_derivation")
+
+
+def test_minutes_published_before_the_meeting_are_refused(project: Path) -> None:
+    sources = project / "data" / "sources.yaml"
+    _change(
+        sources,
+        "minnesanteckningar-sakrad-demokrativillkor-13-dec.pdf",
+        "minnesanteckningar-sakrad-demokrativillkor-13-dec.pdf\n    published: 2022-12-01",
+    )
+    path = project / "data" / "meetings" / "2022-12-13-demokrativillkor.yaml"
+    line = 1 + path.read_text(encoding="utf-8").split("\n").index("date: 2022-12-13")
+    error = _one(_errors(project), "minnesanteckningar-2022-12-13-demokrativillkor")
+    assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
+    assert "was published (2022-12-01)" in error.problem and "2022-12-01" in error.expected
+
+
+def test_minutes_published_on_or_after_the_meeting_and_announcements_pass(project: Path) -> None:
+    sources = project / "data" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    text = text.replace(
+        "minnesanteckningar-sakrad-demokrativillkor-13-dec.pdf",
+        "minnesanteckningar-sakrad-demokrativillkor-13-dec.pdf\n    published: 2022-12",  # the same month
+    )
+    sources.write_text(text, encoding="utf-8")
+    load_corpus(project / "data")
+
+
+REGISTER_CLAIMS = [
+    # Ylva Johansson's QID read in everypolitician's files on github.com
+    ("people.yaml", "wikidata.csv\n        status: secondary", "people[1].links[0].status", "wikidata.org"),
+    # a number read in cisene/swish-123, a mirror of Skatteverket's list
+    (
+        "organisations.yaml",
+        "entries.yaml\n        status: secondary",
+        "organisations[1].identifiers[0].status",
+        "skatteverket.se",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "field", "host"), REGISTER_CLAIMS)
+def test_a_register_status_read_in_a_mirror_is_refused(
+    project: Path, file: str, old: str, field: str, host: str
+) -> None:
+    path = project / "data" / file
+    line = _change(path, old, old.replace("secondary", "register")) + 1
+    error = _one(_errors(project), "status register")
+    assert (error.where.file.name, error.where.line, error.where.field) == (file, line, field)
+    assert "github.com" in error.problem and host in error.problem and "secondary" in error.expected
+    problems = [p for p in check_offline(project / "data") if "status register" in p.message]
+    assert [(p.where.file.name, p.where.line, p.where.field) for p in problems] == [(file, line, field)]
+
+
+def test_the_register_hosts_cover_every_register_and_scheme() -> None:
+    assert set(REGISTER_HOSTS) == set(KEEPER_COPIES) == {n for n in REGISTERS if n != "dataportal"} | {"orgnr"}
+    assert register_host("https://www.wikidata.org/wiki/Q3369258", "wikidata")
+    assert register_host("http://rinfo.lagrummet.se/org/regeringskansliet", "lagrummet")
+    assert register_host("https://www.skatteverket.se/privat/x", "orgnr")
+    assert not register_host("https://wikidata.org.example.com/Q1", "wikidata")
+    assert not register_host("https://notwikidata.org/Q1", "wikidata")
+    assert not register_host("https://github.com/cisene/swish-123/blob/x/y.yaml", "orgnr")
+    assert not register_host(None, "orgnr") and not register_host("https://[::1", "orgnr")

@@ -222,3 +222,16 @@ def test_the_register_hosts_cover_every_register_and_scheme() -> None:
     assert not register_host("https://notwikidata.org/Q1", "wikidata")
     assert not register_host("https://github.com/cisene/swish-123/blob/x/y.yaml", "orgnr")
     assert not register_host(None, "orgnr") and not register_host("https://[::1", "orgnr")
+
+
+@pytest.mark.parametrize(
+    ("days", "refused"), [("[2017-03-14, 2017-03-16]", ""), ("[2017-03-13, 2017-03-14]", "2017-03-13")]
+)
+def test_a_full_date_id_names_the_first_of_the_days(project: Path, days: str, refused: str) -> None:
+    path = project / "data" / "meetings" / "2017-03-14-rasism-uppstart.yaml"
+    line = _change(path, "date: 2017-03-14", f"days: {days}")
+    if not refused:
+        load_corpus(project / "data")
+        return
+    error = _one(_errors(project), "days")
+    assert (error.where.line, error.where.field) == (line, "days") and f"days {refused} disagree" in error.problem

@@ -5,8 +5,8 @@ expected:
 
 - **the id**: a meeting's id starts with its date (``YYYY-MM-DD-slug`` or ``YYYY-MM-slug``); its
   ``date`` and each of its ``days`` must agree with it, as precisely as both give it (a ``YYYY-MM`` id
-  fixes the year and month; with a full-date id, the first of the ``days`` is that day and the others
-  fall in its month or later);
+  fixes the year and month; with a full-date id, the first of the ``days`` is that day and none is
+  before it);
 - **the text kept beside the data**: where the document the date comes from (the main source, or the
   one ``fact_sources`` credits the date to) has its text in the project (``file``, a ``.txt`` or
   ``.md``), a stated date must be in it in Swedish words ("12 december 2017", "den 12 december 2017",
@@ -125,7 +125,7 @@ def _against_id(m: Meeting) -> list[InputError]:
             wrong = [d for d in days if d < named[: len(d)]]  # before the day the id names
             if not _agree(first, named) and first not in wrong:
                 wrong.insert(0, first)
-            want = f"the first day {named} and the others after it"
+            want = f"the first day {named} and none before it"
         else:
             wrong = [d for d in days if not _agree(d, named)]
             want = f"days in {named}"

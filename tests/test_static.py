@@ -49,6 +49,7 @@ from static_site import (
     things_and_parts,
     unminted_paths,
 )
+from variants import negotiated_paths, variant_differences
 
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.jsonld import context_document
@@ -588,3 +589,14 @@ def test_iris_never_minted_and_other_letter_cases_answer_as_on_the_server(
     with server_request(release) as server:
         differ = get_differences(server, _request(nginx), unminted_paths(opened) + query_paths(opened))
     assert not differ, "\n".join(differ)
+
+
+def test_every_negotiated_iri_gives_one_graph_in_every_format_from_the_export(
+    client: Client, release: Path, opened: Release
+) -> None:
+    """As on the server (tests/test_variants.py): the catalogue's JSON-LD and N-Triples from nginx are
+    the graph of catalog.ttl, and so for every other IRI offered in several formats (not /sparql)."""
+    paths = [path for path in negotiated_paths(opened) if path != "/sparql"]
+    differ, compared = variant_differences(client.get, release, opened, paths)
+    assert not differ, "\n\n".join(differ)
+    assert compared == len(paths)

@@ -35,6 +35,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..catalogue.variants import filed_triples
 from ..documents.describe import document_bytes, document_triples
 from ..documents.paths import DOCUMENT_FORMATS, ONTOLOGY_PATH, page_path, thing_of
 from ..formats import HTML, Format
@@ -117,7 +118,12 @@ class Documents:
                 return None
             body = html.encode("utf-8")
         else:
-            triples = document_triples(store, iri) or _mentions(store, iri)
+            files, read = gen.release.files, lambda name: gen.file_bytes(gen.release.files[name])
+            triples = (
+                filed_triples(path, files, read, gen.release.base_iri)
+                or document_triples(store, iri)
+                or _mentions(store, iri)
+            )
             if not triples:
                 return None
             # the context is the published one, never one named after the request's Host header

@@ -65,6 +65,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..catalogue.variants import filed_triples
 from ..documents import (
     DOCUMENT_FORMATS,
     ONTOLOGY_PATH,
@@ -216,7 +217,12 @@ def export_site(
                 if page is None:  # minted_paths only lists what the store knows; never expected
                     raise AssertionError(f"no page for {iri}")
                 put(translated(f"{path[1:]}.html", lang), page.encode())
-            triples = document_triples(store, iri) or _mentions(store, iri)
+            # a resource whose document is a release file (catalog.ttl): every variant is that file's graph
+            triples = (
+                filed_triples(path, opened.files, lambda name: (opened.root / name).read_bytes(), base)
+                or document_triples(store, iri)
+                or _mentions(store, iri)
+            )
             for f in FORMATS:
                 if f"{path[1:]}{f.suffix}" not in opened.files:  # else the release's file answers there
                     put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context, iri))

@@ -303,11 +303,12 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
     here = translated("index.html", lang)
     chart_file = diagrams.chart_file(lang)
     chart = _picture(site, chart_file, lambda: diagrams.participation_chart_svg(store, site.base_iri, lang=lang), here)
+    from .querypage import query_texts
+
     queries = [
         {
             "name": q.name,
-            "title": q.title,
-            "description": q.description,
+            **query_texts(q, lang),
             "text": q.text,
             "run": f"{site.sparql_path}?{urlencode({'query': q.text})}" if site.sparql_path else None,
         }

@@ -13,6 +13,7 @@ for the IRI of that kind of thing: :func:`sakrad_ld.sparql.query.bind`).
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -22,19 +23,29 @@ from .pages import Site, json_script, shell
 from .paths import translated
 from .render import render
 
-__all__ = ["query_page"]
+__all__ = ["query_page", "query_texts"]
+
+
+def query_texts(q: Any, lang: str) -> dict[str, str]:
+    """A saved query's title and description in the page's language: on a Swedish page its
+    ``title_sv``/``description_sv``, falling back to the English one, whose language is then given
+    (``title_lang``/``description_lang`` "en", for a ``lang`` attribute; "" when it is the page's).
+    The start page and the query page show the queries through this."""
+    texts: dict[str, str] = {}
+    for key in ("title", "description"):
+        own = (getattr(q, f"{key}_sv", "") or "") if lang == "sv" else ""
+        texts[key] = own or getattr(q, key, "")
+        texts[f"{key}_lang"] = "" if own or lang == "en" or not texts[key] else "en"
+    return texts
 
 
 def query_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
     queries = []
     for q in site.queries:
-        title = getattr(q, "title_sv", "") if lang == "sv" else ""
-        description = getattr(q, "description_sv", "") if lang == "sv" else ""
         queries.append(
             {
                 "name": q.name,
-                "title": title or q.title,
-                "description": description or q.description,
+                **query_texts(q, lang),
                 "text": q.text,
                 "parameters": list(getattr(q, "parameters", ())),
                 "run": f"{site.sparql_path}?{urlencode({'query': q.text})}",

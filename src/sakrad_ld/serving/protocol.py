@@ -95,7 +95,10 @@ def _job(
             f"or a POST whose body is the query ({_QUERY}); this request has "
             f"{len(queries)}",
         )
-    accept = format_override(params, accept)  # format=csv|json: a download link (sakrad_ld.web.results)
+    try:  # format=json|xml|csv|tsv|turtle…: a download link, Fuseki's and Virtuoso's parameter
+        accept = format_override(params, accept)
+    except ValueError as error:
+        raise ProtocolError(400, str(error)) from None
     return QueryJob(
         queries[0],
         accept,

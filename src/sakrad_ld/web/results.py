@@ -18,13 +18,14 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from ..formats import FORMATS, HTML, RESULTS_FORMATS
 from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact
 from .paths import page_file
 from .render import render
 from .resourceview import Value
 
-__all__ = ["DOWNLOADS", "error_page", "format_override", "results_page", "where"]
+__all__ = ["DOWNLOADS", "FORMAT_MEDIA_TYPES", "FORMAT_VALUES", "error_page", "format_override", "results_page", "where"]
 
 #: The formats an answer links to as downloads, by the ``format`` parameter's value: (SELECT/ASK
 #: media type, CONSTRUCT/DESCRIBE media type).
@@ -36,13 +37,63 @@ _HERE = "sparql"
 _WHERE = re.compile(r"(?:error at |line )(\d+)(?::|, column )(\d+)")
 
 
+#: The values of the ``format`` (or ``output``) parameter, as Fuseki and Virtuoso take them, and the
+#: Accept header each stands for: a results format for SELECT and ASK, an RDF format for CONSTRUCT
+#: and DESCRIBE (a value naming both kinds, ``json``, ``xml``, ``csv``, gives the one the query's form
+#: has; one naming only the other kind is answered 406). A media type stands for itself.
+FORMAT_VALUES: dict[str, str] = {
+    "json": "application/sparql-results+json, application/ld+json",
+    "xml": "application/sparql-results+xml, application/rdf+xml",
+    "csv": "text/csv, application/n-triples",
+    "tsv": "text/tab-separated-values",
+    "html": "text/html",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "n3": "text/turtle",  # Turtle is N3 too
+    "ntriples": "application/n-triples",
+    "n-triples": "application/n-triples",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml",
+    "rdf": "application/rdf+xml",
+}
+#: The media types ``format`` may name: every results and RDF format's, and HTML's.
+FORMAT_MEDIA_TYPES: frozenset[str] = frozenset(
+    t for f in (*RESULTS_FORMATS, *FORMATS, HTML) for t in (f.media_type, *f.aliases)
+)
+#: The parameters that name the answer's format (``output`` is Fuseki's; SPARQLWrapper sends both).
+FORMAT_PARAMS = ("format", "output")
+
+
 def format_override(params: list[tuple[str, str]], accept: str | None) -> str | None:
-    """The Accept header a request means: ``format=csv`` or ``format=json`` (a download link, which
-    cannot set a header) stands for that format's media type; otherwise the request's own header."""
-    asked = [value for name, value in params if name == "format"]
-    if len(asked) == 1 and asked[0] in DOWNLOADS:
-        return ", ".join(DOWNLOADS[asked[0]])
-    return accept
+    """The Accept header a request means: ``format=…`` (or ``output=…``; a download link, which cannot
+    set a header) stands for the media types of :data:`FORMAT_VALUES` or for the media type it names;
+    without one, the request's own header. ValueError, naming the values taken, for a value that is
+    none of them, or for two values naming different formats (the same format named twice, ``tsv``
+    and ``text/tab-separated-values`` as SPARQLWrapper sends them, is one)."""
+    meant = set()
+    for name, value in params:
+        value = value.split(";")[0].strip().lower()
+        if name not in FORMAT_PARAMS or not value:
+            continue
+        if value in FORMAT_VALUES:
+            meant.add(FORMAT_VALUES[value])
+        elif value in FORMAT_MEDIA_TYPES:
+            meant.add(value)
+        else:
+            raise ValueError(
+                f"{name}={value[:100]} is not a format of this endpoint; {name} takes "
+                f"{', '.join(FORMAT_VALUES)} or a media type ({', '.join(sorted(FORMAT_MEDIA_TYPES))}), "
+                "or leave it out and send an Accept header"
+            )
+    if len(meant) > 1:
+        raise ValueError(
+            f"the request names {len(meant)} different formats ({'; '.join(sorted(meant))}) in "
+            f"{' and '.join(FORMAT_PARAMS)}; name one"
+        )
+    return meant.pop() if meant else accept
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,142 @@
+"""``/sparql?format=…``: the values Fuseki and Virtuoso take (and SPARQLWrapper sends) choose the
+answer's format for every query form; a value the endpoint does not know is 400, never another format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+import pytest
+from starlette.testclient import TestClient
+
+from sakrad_ld.serving.server import create_app
+from sakrad_ld.serving.settings import Settings
+from sakrad_ld.web.results import format_override
+
+SELECT = "SELECT ?s WHERE { ?s a ?t } LIMIT 3"
+ASK = "ASK { ?s ?p ?o }"
+CONSTRUCT = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 3"
+
+RESULTS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPHS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+
+@pytest.fixture(scope="module")
+def client(fixture_release: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(fixture_release, Settings())) as c:
+        yield c
+
+
+def _get(client: TestClient, query: str, *formats: tuple[str, str], accept: str = "*/*"):
+    return client.get("/sparql?" + urlencode([("query", query), *formats]), headers={"accept": accept})
+
+
+@pytest.mark.parametrize(
+    ("value", "media_type"),
+    [
+        ("json", "application/sparql-results+json"),
+        ("xml", "application/sparql-results+xml"),
+        ("csv", "text/csv"),
+        ("tsv", "text/tab-separated-values"),
+        ("XML", "application/sparql-results+xml"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("text/csv", "text/csv"),
+    ],
+)
+def test_format_chooses_the_results_format_of_select_and_ask(client: TestClient, value: str, media_type: str) -> None:
+    for query in (SELECT, ASK):  # Accept asks for JSON; the parameter wins, as a download link needs
+        r = _get(client, query, ("format", value), accept="application/sparql-results+json")
+        assert r.status_code == 200, r.text
+        assert r.headers["content-type"].split(";")[0] == media_type
+        if media_type == "text/csv":  # oxigraph reads no CSV results (lossy): the header and the rows
+            lines = r.content.decode().splitlines()
+            assert lines == ["true"] if query is ASK else (lines[0] == "s" and len(lines) == 4)
+            continue
+        parsed = ox.parse_query_results(r.content, format=RESULTS[media_type])
+        if query is ASK:
+            assert isinstance(parsed, ox.QueryBoolean) and bool(parsed)
+        else:
+            assert len(list(parsed)) == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "media_type"),
+    [
+        ("turtle", "text/turtle"),
+        ("ntriples", "application/n-triples"),
+        ("rdfxml", "application/rdf+xml"),
+        ("xml", "application/rdf+xml"),
+        ("csv", "application/n-triples"),
+        ("rdf+xml", "application/rdf+xml"),
+        ("text/turtle", "text/turtle"),
+    ],
+)
+def test_format_chooses_the_rdf_format_of_construct(client: TestClient, value: str, media_type: str) -> None:
+    r = _get(client, CONSTRUCT, ("format", value), accept="application/ld+json")
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].split(";")[0] == media_type
+    assert len(list(ox.parse(r.content, GRAPHS[media_type], base_iri="https://w3id.org/sakrad/"))) == 3
+
+
+@pytest.mark.parametrize("value", ["jsonld", "json-ld", "json", "application/ld+json"])
+def test_format_chooses_json_ld_for_construct(client: TestClient, value: str) -> None:
+    r = _get(client, CONSTRUCT, ("format", value), accept="text/turtle")
+    assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == "application/ld+json"
+    json.loads(r.content)
+
+
+def test_format_html_is_the_page(client: TestClient) -> None:
+    r = _get(client, SELECT, ("format", "html"), accept="application/sparql-results+json")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("value", ["yaml", "text/plain-ish", "application/octet-stream", "ttl2"])
+def test_an_unknown_format_is_400_naming_the_values_taken(client: TestClient, value: str) -> None:
+    r = _get(client, SELECT, ("format", value), accept="application/sparql-results+json")
+    assert r.status_code == 400
+    assert r.headers["content-type"] == "application/problem+json"
+    detail = r.json()["detail"]
+    assert value in detail and "json, xml, csv, tsv" in detail and "application/sparql-results+xml" in detail
+
+
+def test_a_format_of_the_other_query_form_is_406_not_another_format(client: TestClient) -> None:
+    assert _get(client, SELECT, ("format", "turtle")).status_code == 406
+    assert _get(client, CONSTRUCT, ("format", "tsv")).status_code == 406
+
+
+def test_sparqlwrapper_naming_one_format_twice_gets_it_and_two_formats_are_400(client: TestClient) -> None:
+    # SPARQLWrapper repeats the value in format and output, and adds the media type for tsv
+    r = _get(
+        client,
+        SELECT,
+        ("format", "tsv"),
+        ("format", "text/tab-separated-values"),
+        ("output", "tsv"),
+        ("output", "text/tab-separated-values"),
+        ("results", "tsv"),
+    )
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/tab-separated-values")
+    r = _get(client, SELECT, ("output", "xml"))
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/sparql-results+xml")
+    r = _get(client, SELECT, ("format", "json"), ("format", "xml"))
+    assert r.status_code == 400 and "2 different formats" in r.json()["detail"]
+
+
+def test_without_a_format_the_accept_header_decides() -> None:
+    assert format_override([("query", "x")], "text/csv") == "text/csv"
+    assert format_override([("query", "x"), ("format", "")], "text/csv") == "text/csv"
+    assert format_override([("format", "text/csv; charset=utf-8")], None) == "text/csv"

@@ -504,7 +504,14 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
     out.add(s, DCTERMS.identifier, _plain(m.id), ln, "id")
     out.add(s, DCTERMS.source, main, ln, "source")
     _sources(out, minter, s, m.sources, ln, _cited(m), main)
-    out.text(s, DCTERMS.title, m.title, ln, "title")
+    if m.title_derivation is None:
+        out.text(s, DCTERMS.title, m.title, ln, "title")
+    else:
+        # Not a source's headline but the publisher's own: in the dataset's own graph (never a source's),
+        # with how it was made (docs/model.md, "Stated is not derived").
+        with out.source(vocab.ONTOLOGY_IRI):
+            out.text(s, DCTERMS.title, m.title, ln, "title")
+            out.text(s, SAKRAD.titleDerivation, m.title_derivation, ln, "title_derivation")
     out.text(s, SAKRAD.topic, m.topic, ln, "topic")
     out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")
     out.text(s, SAKRAD.processDescription, m.process, ln, "process")
@@ -649,16 +656,22 @@ def _contact_point(
 def _count(
     out: _Emitter, minter: Minter, s: ox.NamedNode, fact: str, prop: ox.NamedNode, count: Count, source: ox.NamedNode
 ) -> None:
-    """A number as the source states it: its words, and the number with whether it is approximate."""
+    """A number as the source states it: its words, and the number with whether it is approximate, or the
+    bound the words give ("drygt 50": schema:minValue 50, never schema:value)."""
     c = minter.part(s, "count", fact.removesuffix("_count"))
     cl = count.lines
     with out.source(source):
         out.add(s, prop, c, cl)
         out.add(c, RDF.type, SAKRAD.StatedCount, cl)
         out.add(c, SAKRAD.wording, _text(_words(count.text), "sv"), cl, "text")
-        if count.value is not None:
+        if count.value is not None and count.bound is None:
             out.add(c, SCHEMA.value, _typed(count.value, XSD.integer), cl, "value")
             out.add(c, SAKRAD.approximate, _typed(str(count.approximate).lower(), XSD.boolean), cl, "approximate")
+        elif count.value is not None:
+            bound = SCHEMA.minValue if count.bound == "at-least" else SCHEMA.maxValue
+            out.add(c, bound, _typed(count.value, XSD.integer), cl, "value")
+            if count.approximate:  # a bound is not give or take: the shapes reject it, at this place
+                out.add(c, SAKRAD.approximate, _typed("true", XSD.boolean), cl, "approximate")
         out.add(c, DCTERMS.source, source, cl)
 
 

@@ -386,12 +386,23 @@ class Count:
     value: int | None = field(
         default=None,
         metadata={
-            "doc": "the number the words give: exact, or the round number an approximation names "
-            "('ett 40-tal' → 40, with approximate: true); left out when the words give none"
+            "doc": "the number the words give: exact, the round number an approximation names "
+            "('ett 40-tal' → 40, with approximate: true), or the bound the words name ('drygt 50' → 50, with "
+            "bound: at-least); left out when the words give none"
         },
     )
     approximate: bool = field(
-        default=False, metadata={"doc": "true when the words give an approximate number ('ett trettiotal', 'drygt 40')"}
+        default=False,
+        metadata={"doc": "true when the words give a number give or take ('ett trettiotal', 'ett 40-tal', 'cirka 40')"},
+    )
+    bound: Literal["at-least", "at-most"] | None = field(
+        default=None,
+        metadata={
+            "doc": "set when the words give a bound, not the number: at-least for 'drygt 40', 'över 40', 'fler än "
+            "40', 'mer än 40', 'minst 40' (value is the lower bound), at-most for 'nästan 40', 'knappt 40' (value "
+            "is the upper bound); published as schema:minValue or schema:maxValue, never as the number. Not "
+            "together with approximate"
+        },
     )
     source: SourceId | None = field(
         default=None, metadata={"doc": "the document that states it, when not the meeting's main source"}
@@ -517,7 +528,20 @@ class Meeting:
 
     id: Id
     source: SourceId = field(metadata={"doc": "the main document these facts are taken from"})
-    title: Text
+    title: Text = field(
+        metadata={
+            "doc": "the title, word for word as the main source (or the document fact_sources credit it to) "
+            "heads it; where no source heads the meeting so, the data's own title, with title_derivation saying how"
+        }
+    )
+    title_derivation: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "set when the title is not a source's headline but made by the data's publisher: how, quoting "
+            "the source's real headline where it is known. The title is then published as the data's own "
+            "(in the dataset's graph, with sakrad:titleDerivation), never as a source's"
+        },
+    )
     kind: Literal["meeting", "series"] = field(
         default="meeting",
         metadata={

@@ -159,6 +159,7 @@ SAKRAD = Namespace(
         "caseNumber",
         "derivedDate",
         "derivation",
+        "titleDerivation",
         # properties of a stated count
         "wording",
         "approximate",

@@ -122,7 +122,7 @@ def quality_graph(report: ValidationReport, corpus: Corpus, minter: Minter) -> G
     differing = 0
     for meeting in corpus.meetings:
         count = meeting.organisation_count
-        stated = count.value if count is not None and not count.approximate else None
+        stated = count.value if count is not None and not count.approximate and count.bound is None else None
         if stated is None or not meeting.organisations or stated == len(meeting.organisations):
             continue  # no number, no list (naming none is not a list of none), or they agree
         differing += 1

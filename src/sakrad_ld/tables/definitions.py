@@ -105,7 +105,7 @@ MEETINGS = Table(
   BIND(EXISTS {{ ?iri a sakrad:SakradSeries }} AS ?series)
   {_text("iri", "dct:title", "title")} {_text("iri", "sakrad:topic", "topic")}
   OPTIONAL {{ ?iri schema:startDate ?date }} OPTIONAL {{ ?iri sakrad:derivedDate ?derived_date }}
-  {_text("iri", "sakrad:derivation", "derivation")}
+  {_text("iri", "sakrad:derivation", "derivation")} {_text("iri", "sakrad:titleDerivation", "title_derivation")}
   OPTIONAL {{ ?iri schema:organizer ?organiser_iri {_label("organiser_iri", "organiser")} }}
   OPTIONAL {{ ?iri dct:spatial ?place_iri {_label("place_iri", "place")} }}
   OPTIONAL {{ ?iri sakrad:listedOrganisationCount ?listed_organisation_count }}
@@ -130,7 +130,18 @@ MEETINGS = Table(
             datatype="boolean",
             null="false",
         ),
-        *_texts("title", DCT + "title", "title", "titel"),
+        *_texts(
+            "title",
+            DCT + "title",
+            "title (a source's headline, or the data's own where title_derivation_sv/_en say how it was made)",
+            "titel (en källas rubrik, eller datans egen där title_derivation_sv/_en säger hur den sattes)",
+        ),
+        *_texts(
+            "title_derivation",
+            SAKRAD + "titleDerivation",
+            "how the title was made where it is the data's own, no source's headline (empty: a source's headline)",
+            "hur rubriken sattes där den är datans egen, ingen källas (tomt: en källas rubrik)",
+        ),
         *_texts("topic", SAKRAD + "topic", "topic", "ämne"),
         Column(
             "date",
@@ -277,6 +288,7 @@ COUNTS = Table(
   ?meeting_iri ?property_iri ?iri . ?iri a sakrad:StatedCount . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")} {_id("meeting_iri")}
   BIND(REPLACE(STR(?property_iri), "^.*[#/]", "") AS ?count)
   OPTIONAL {{ ?iri schema:value ?value }} OPTIONAL {{ ?iri sakrad:approximate ?approximate }}
+  OPTIONAL {{ ?iri schema:minValue ?at_least }} OPTIONAL {{ ?iri schema:maxValue ?at_most }}
   {_text("iri", "sakrad:wording", "wording")} OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
     (
@@ -300,9 +312,23 @@ COUNTS = Table(
         _type(SAKRAD + "StatedCount"),
         Column(
             "value",
-            "the number, where the words give one",
-            "talet, där orden ger ett",
+            "the number, where the words give one (empty where they give only a bound: at_least, at_most)",
+            "talet, där orden ger ett (tomt där de bara ger en gräns: at_least, at_most)",
             SCHEMA + "value",
+            datatype="nonNegativeInteger",
+        ),
+        Column(
+            "at_least",
+            'the lower bound the words give, not the number ("drygt 50", "över 50", "minst 50")',
+            'den nedre gräns orden ger, inte talet ("drygt 50", "över 50", "minst 50")',
+            SCHEMA + "minValue",
+            datatype="nonNegativeInteger",
+        ),
+        Column(
+            "at_most",
+            'the upper bound the words give, not the number ("knappt 50", "nästan 50")',
+            'den övre gräns orden ger, inte talet ("knappt 50", "nästan 50")',
+            SCHEMA + "maxValue",
             datatype="nonNegativeInteger",
         ),
         Column(

@@ -209,6 +209,7 @@ def _meetings(g: _Graph) -> Iterator[Solution]:
         parts.append(g.optional(iri, _SCHEMA_START, "date"))
         parts.append(g.optional(iri, _DERIVED_DATE, "derived_date"))
         parts.extend(g.text(iri, _s("derivation"), "derivation"))
+        parts.extend(g.text(iri, _s("titleDerivation"), "title_derivation"))
         parts.append(_linked(g, iri, _SCHEMA_ORGANIZER, "organiser"))
         parts.append(_linked(g, iri, _DCT_SPATIAL, "place"))
         parts.append(g.optional(iri, _s("listedOrganisationCount"), "listed_organisation_count"))
@@ -260,6 +261,8 @@ def _counts(g: _Graph) -> Iterator[Solution]:
                 base: Solution = {"meeting_iri": meeting, "meeting_id": meeting_id, "property_iri": prop}
                 base["count"], base["iri"] = _local(prop), iri
                 parts = [g.optional(iri, _SCHEMA_VALUE, "value"), g.optional(iri, _s("approximate"), "approximate")]
+                parts.append(g.optional(iri, _n(SCHEMA + "minValue"), "at_least"))
+                parts.append(g.optional(iri, _n(SCHEMA + "maxValue"), "at_most"))
                 parts.extend(g.text(iri, _s("wording"), "wording"))
                 parts.append(g.optional(iri, _DCT_SOURCE, "source_iri"))
                 yield from _join(base, parts)

@@ -12,7 +12,8 @@ in colour alone), links to the pages of what it shows, and is the same bytes for
 Each is drawn once per language of the pages (Swedish and English), saying what the page says: a
 derived date as derived, a series by its days (placed in the chart by its first day, marked so),
 the organiser the source names (not the bodies above it), a stated count in its words with
-"cirka"/"about" when approximate, "none named" where the source names none, one in the singular. The release holds them as
+"cirka"/"about" when approximate ("minst"/"at least" for a bound such as "drygt 50"), a title that is the
+data's own marked so, "none named" where the source names none, one in the singular. The release holds them as
 ``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg`` (Swedish) and the same names
 under ``diagrams/en/`` (English) (:func:`meeting_svg`, named by :func:`meeting_file`, and
 :func:`draw_chart`, named by :func:`chart_file`); the HTML pages put the same drawing inline.
@@ -69,6 +70,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "desc_date": "Sakråd {}.",
         "no_date": "utan känt datum",
         "derived": "{} (härlett)",
+        "title_own": "{} (datans egen rubrik)",
         "organiser": "arrangör",
         "part_of": "del av",
         "organises": "arrangerar",
@@ -108,6 +110,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "desc_date": "Consultation (sakråd) {}.",
         "no_date": "with no known date",
         "derived": "{} (derived)",
+        "title_own": "{} (the data's own title)",
         "organiser": "organiser",
         "part_of": "part of",
         "organises": "organises",
@@ -155,12 +158,12 @@ def _n(w: dict[str, str], key: str, n: int, *rest: object) -> str:
 
 def _count(c: StatedCount, lang: str) -> str:
     """A count as the page's ``count`` macro says it: the source's words, quoted in English, and the
-    number after them, "cirka"/"about" when approximate."""
-    n = (
-        f"{messages(lang)['about'] + ' ' if c.approximate else ''}{number(c.value, lang)}"
-        if c.value is not None
-        else ""
-    )
+    number after them, "cirka"/"about" when approximate, "minst"/"at least" (or "högst"/"at most")
+    when the words give a bound ("drygt 50")."""
+    said = messages(lang)
+    how = {"at-least": said["at_least"], "at-most": said["at_most"]}.get(c.bound or "")
+    how = how or (said["about"] if c.approximate else "")
+    n = f"{how + ' ' if how else ''}{number(c.value, lang)}" if c.value is not None else ""
     if c.words:
         words = f"“{c.words}”" if lang != "sv" else c.words
         return words + (f" ({n})" if n else "")
@@ -347,7 +350,8 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     heading = _n(w, "n_listed", len(f.organisations)) if f.organisations else w["none_named"]
     body.append(f'<text x="{right_x:.0f}" y="{y + 12:.0f}" font-weight="bold">{escape(heading)}</text>')
     y += 20
-    if f.stated_count is not None and (f.count_difference or not f.organisations):
+    oc = f.organisation_count
+    if oc is not None and oc.value is not None and (f.count_difference or oc.bound or not f.organisations):
         stated = w["stated"].format(_count(f.organisation_count, lang))
         body.append(f'<text x="{right_x:.0f}" y="{y + 10:.0f}" fill="#8a3b00">{escape(stated)}</text>')
         y += 18
@@ -362,6 +366,8 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         body.append(_edge_label(mid_x + mid_w + 4, anchor_y + 16, w["takes_part"], anchor="start"))
     height = max(left_h, mid_h, y) + 16
     title = w["title"].format(_in(f.title, lang))
+    if f.title_derivation is not None:  # the data's own title, as the page marks it
+        title = w["title_own"].format(title)
     return _svg(right_x + right_w + 16, height, "meeting-diagram", title, _meeting_desc(f, lang), body, lang)
 
 
@@ -379,7 +385,11 @@ def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
         (_n(w, "n_questions", len(f.questions)) if f.questions else w["no_questions"])
         + "; "
         + (_n(w, "n_listed", len(f.organisations)) if f.organisations else w["none_named"])
-        + (", " + w["stated"].format(_count(f.organisation_count, lang)) if f.stated_count is not None else "")
+        + (
+            ", " + w["stated"].format(_count(f.organisation_count, lang))
+            if f.organisation_count is not None and f.organisation_count.value is not None
+            else ""
+        )
         + "."
     )
     parts.append(counts[:1].upper() + counts[1:])

@@ -31,8 +31,10 @@ class Change:
 
 
 def _stated(c: StatedCount) -> str:
-    """A count in the source's words, with the number ("cirka" when approximate)."""
-    n = f"{'cirka ' if c.approximate else ''}{c.value}" if c.value is not None else ""
+    """A count in the source's words, with the number ("cirka" when approximate, "minst"/"högst" when the
+    words give a bound, such as "drygt 50")."""
+    how = {"at-least": "minst ", "at-most": "högst "}.get(c.bound or "") or ("cirka " if c.approximate else "")
+    n = f"{how}{c.value}" if c.value is not None else ""
     if c.words:
         return f"”{c.words}”" + (f" ({n})" if n else "")
     return n

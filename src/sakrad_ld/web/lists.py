@@ -83,6 +83,8 @@ class MeetingRow:
     #: The counts the source states, in its words: organisations taking part, organisations invited.
     organisation_count: StatedCount | None = None
     invited: StatedCount | None = None
+    #: the title is the data's own, no source's headline (sakrad:titleDerivation)
+    title_own: bool = False
 
     @property
     def series(self) -> bool:
@@ -225,6 +227,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
                 taking_part[o.value].add(iri)
                 in_role[o.value]["organiser"].add(iri)
         row.days = list(dates.days)
+        row.title_own = value(store, node, SAKRAD.titleDerivation) is not None
         row.organisation_count = _count(store, value(store, node, SAKRAD.participatingOrganisationCount))
         row.invited = _count(store, value(store, node, SAKRAD.invitedOrganisationCount))
         listed = value(store, node, SAKRAD.listedOrganisationCount)
@@ -556,7 +559,14 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
                 ),
             )
             for suffix, sv_more, en_more, about_sv_more, about_en_more, datatype in (
-                ("", "", "", "; tomt om källan inte anger något", "; empty if the source states none", "integer"),
+                (
+                    "",
+                    "",
+                    "",
+                    "; tomt om källan inte anger något, eller bara en gräns (drygt 50, se orden)",
+                    "; empty if the source states none, or only a bound (drygt 50, see the words)",
+                    "integer",
+                ),
                 (
                     "_approximate",
                     " ungefärligt",
@@ -705,10 +715,11 @@ def unique_numbers(numbers: list[str]) -> list[str]:
 
 
 def _stated_columns(c: StatedCount | None) -> list[object]:
-    """A stated count's number, whether approximate, and words; all empty when the source states none."""
+    """A stated count's number, whether approximate, and words; all empty when the source states none.
+    A bound ("drygt 50") is no number: its number is left empty, its words kept."""
     if c is None:
         return [None, None, None]
-    return [c.value, "true" if c.approximate else "false", c.words]
+    return [None if c.bound else c.value, "true" if c.approximate else "false", c.words]
 
 
 def _role_columns(r: AgentRow) -> list[int]:

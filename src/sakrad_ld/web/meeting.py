@@ -52,11 +52,13 @@ class Note:
 @dataclass(frozen=True)
 class StatedCount:
     """A count as the source states it (a sakrad:StatedCount): the number, the source's words, and
-    whether the source gives it as approximate ("ett 40-tal")."""
+    whether the source gives it as approximate ("ett 40-tal"), or the bound the words give ("drygt 50":
+    ``value`` 50, ``bound`` "at-least", from schema:minValue; "at-most" from schema:maxValue)."""
 
     value: int | None
     words: str | None
     approximate: bool = False
+    bound: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class MeetingFacts:
     case_number: str | None = None
     derived_date: str | None = None  # a date worked out, not stated (sakrad:derivedDate)
     derivation: Text | None = None  # how it was worked out
+    title_derivation: Text | None = None  # set when the title is the data's own, no source's: how it was made
     notes: list[Note] = field(default_factory=list)
     conveners: list[Member] = field(default_factory=list)
     invited: StatedCount | None = None  # organisations invited, as the source states it
@@ -169,7 +172,8 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
                 )
     contact = statements(store, contact_point) if contact_point else {}
     organisation_count = _count(store, _first(said, SAKRAD.participatingOrganisationCount))
-    stated_count = organisation_count.value if organisation_count else None
+    # a bound ("drygt 50") is not the number: no difference is worked out from it
+    stated_count = organisation_count.value if organisation_count and organisation_count.bound is None else None
     complete = _first(said, SAKRAD.organisationListComplete)
     areas = sorted(
         (_question(store, q) for q in said.get(SAKRAD.discussionArea, ()) if isinstance(q, ox.NamedNode)),
@@ -203,6 +207,7 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         case_number=_literal(_first(said, SAKRAD.caseNumber)),
         derived_date=_literal(_first(said, SAKRAD.derivedDate)),
         derivation=text(SAKRAD.derivation),
+        title_derivation=text(SAKRAD.titleDerivation),
         notes=_notes(store, labels, said.get(SAKRAD.note, ())),
         conveners=members["convener"],
         invited=_count(store, _first(said, SAKRAD.invitedOrganisationCount)),
@@ -267,10 +272,15 @@ def _count(store: ox.Store, node: Term | None) -> StatedCount | None:
         return None
     said = statements(store, node)
     approximate = _first(said, SAKRAD.approximate)
+    number, bound = _int(_first(said, SCHEMA.value)), None
+    for prop, kind in ((SCHEMA.minValue, "at-least"), (SCHEMA.maxValue, "at-most")):
+        if number is None and (limit := _int(_first(said, prop))) is not None:
+            number, bound = limit, kind
     return StatedCount(
-        _int(_first(said, SCHEMA.value)),
+        number,
         _literal(_first(said, SAKRAD.wording)),
         isinstance(approximate, ox.Literal) and approximate.value in {"true", "1"},
+        bound,
     )
 
 

@@ -52,6 +52,7 @@ class Row:
     values: list[tuple[Value, Value | None]] = field(default_factory=list)
     sources: list[Value] = field(default_factory=list)  # the documents that state it
     derived: Text | None = None  # a value worked out, not stated: how
+    derived_key: str = "derived"  # the message that marks it ("härlett"; a title: "datans egen")
     notes: list[NoteItem] = field(default_factory=list)
     count: StatedCount | None = None  # a count as the source states it, with its words
     items: list[Text] = field(default_factory=list)  # a list in the source's order (discussion areas)
@@ -74,6 +75,7 @@ class Count:
     words: str  # the source's words ("ett tjugotal organisationer i det civila samhället"), or ""
     approximate: bool = False  # the source gives the number as approximate: no exact difference
     complete: bool | None = None  # whether the source says its list names every organisation
+    bound: str | None = None  # "at-least"/"at-most": ``stated`` is the bound the words give, no exact difference
 
     @property
     def difference(self) -> int:
@@ -81,7 +83,9 @@ class Count:
 
     @property
     def stated_count(self) -> StatedCount | None:
-        return None if self.stated is None else StatedCount(self.stated, self.words or None, self.approximate)
+        return (
+            None if self.stated is None else StatedCount(self.stated, self.words or None, self.approximate, self.bound)
+        )
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,8 @@ def meeting_view(
         return [(ox.NamedNode(x.participation), M8G.hasParticipant, None) for x in members]
 
     rows: list[Row] = []
+    if f.title_derivation is not None:  # the heading is the data's own title, no source's: said so first
+        rows.append(Row("title", text=f.title, derived=f.title_derivation, derived_key="title_own"))
     if f.date:
         rows.append(Row("date", plain=f.date, sources=documents(about("date"))))
     elif f.derived_date:
@@ -229,7 +235,14 @@ def meeting_view(
         notes=notes,
         sources=[v for v, _ in sources],
         questions=[QuestionItem(q.iri[len(f.iri) + 1 :], q.position, q.text) for q in f.questions],
-        count=Count(f.stated_count, listed, words, oc.approximate if oc else False, f.list_complete),
+        count=Count(
+            oc.value if oc else None,
+            listed,
+            words,
+            oc.approximate if oc else False,
+            f.list_complete,
+            oc.bound if oc else None,
+        ),
         organisations=[
             Item(m.participation[len(f.iri) + 1 :], view.resource(m.iri)) for m in f.organisations[: max(limit, 1000)]
         ],

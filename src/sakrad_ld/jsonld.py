@@ -7,6 +7,10 @@ context defines; the tests check the output expands to the same graph in rdflib,
 pyld. A resource is nested in the one whose IRI its own extends (``…/meeting/x/question/1`` in
 ``…/meeting/x``); every other link is an ``id`` reference. Output is sorted, so it is
 deterministic.
+
+Every document carries its context inline, so a processor reads it with no network and no
+document loader: the whole graph the published context whole; a document or an answer only the
+definitions it uses (:func:`used_context`), in the published context's order.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from .serialize import ReleaseOrder, SortedTriples
 from .triples import RDF_TYPE, Index, Term, Triple
 from .vocab import SCHEMA, XSD
 
-__all__ = ["CONTEXT_FILE", "context_document", "framed_jsonld", "to_jsonld"]
+__all__ = ["CONTEXT_FILE", "context_document", "framed_jsonld", "to_jsonld", "used_context"]
 
 _POSITION = SCHEMA.position
 _XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD.string.value, XSD.integer.value, XSD.boolean.value
@@ -39,6 +43,90 @@ _XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD.string.value, XSD.integer.value, X
 def context_document() -> dict[str, Any]:
     """The published context, as the release ships it."""
     return json.loads(resources.files("sakrad_ld").joinpath("assets", CONTEXT_FILE).read_text("utf-8"))
+
+
+@cache
+def _definitions() -> tuple[tuple[str, Any, tuple[str, ...]], ...]:
+    """Each entry of the published context in its order: (key, definition, the context's keys the
+    definition needs: the prefix of its compact IRI, of its ``@type``, or a term it names)."""
+    ctx = context_document()["@context"]
+    out = []
+    for key, definition in ctx.items():
+        needs: list[str] = []
+        if isinstance(definition, dict):
+            values = [definition.get("@id"), definition.get("@type")]
+        else:
+            values = [definition]  # a term's IRI, or a keyword's value (@version)
+        if isinstance(definition, dict) and "@context" in definition:
+            raise ValueError(f"{CONTEXT_FILE}: {key!r} has a scoped context, which used_context does not follow")
+        for value in values:
+            if isinstance(value, str) and not value.startswith("@"):
+                head = value.partition(":")[0]
+                for name in (value, head):
+                    if name != key and name in ctx and name not in needs:
+                        needs.append(name)
+        out.append((key, definition, tuple(needs)))
+    return tuple(out)
+
+
+def used_context(used: Iterable[str]) -> dict[str, Any]:
+    """The published context cut to what a document uses: the definitions of the names in ``used``
+    (terms as keys, types and vocabulary values, and prefixes of compact IRIs), with every definition
+    they need, and the context's keywords (``@version``), in the published context's order."""
+    definitions = _definitions()
+    needs = {key: deps for key, _, deps in definitions}
+    wanted = {key for key, _, _ in definitions if key.startswith("@")}
+    waiting = [name for name in used if name in needs]
+    while waiting:
+        name = waiting.pop()
+        if name not in wanted:
+            wanted.add(name)
+            waiting.extend(needs[name])
+    return {key: definition for key, definition, _ in definitions if key in wanted}
+
+
+def _names(name: str) -> str:
+    """The context's key a name written in a document depends on: a term, or a compact IRI's prefix
+    (an absolute IRI's scheme is no key of the context, and is ignored by :func:`used_context`)."""
+    return name if ":" not in name else name.partition(":")[0]
+
+
+def _used_names(value: Any, used: set[str]) -> None:
+    """Adds to ``used`` every name of the context a compacted node object (or list of them) uses:
+    its keys, its types, the terms it gives as vocabulary values, the datatypes of its value objects."""
+    if isinstance(value, list):
+        for item in value:
+            _used_names(item, used)
+        return
+    if not isinstance(value, dict):
+        return
+    if "@value" in value:
+        if isinstance(kind := value.get("@type"), str):
+            used.add(_names(kind))
+        return
+    for key, item in value.items():
+        used.add(_names(key))
+        kind = _value_kind(key)
+        if kind == "@language":
+            continue  # its keys are languages
+        if kind == "@vocab":
+            for name in item if isinstance(item, list) else (item,):
+                if isinstance(name, str):
+                    used.add(_names(name))
+        else:
+            _used_names(item, used)
+
+
+@cache
+def _value_kind(key: str) -> str:
+    """``@vocab`` for a key whose strings are terms (``type``, ``role``), ``@language`` for a language
+    map, else ``""``."""
+    definition = context_document()["@context"].get(key)
+    if not isinstance(definition, dict):
+        return ""
+    if definition.get("@id") == "@type" or definition.get("@type") == "@vocab":
+        return "@vocab"
+    return "@language" if definition.get("@container") == "@language" else ""
 
 
 @dataclass(frozen=True)
@@ -145,14 +233,11 @@ def _subjects(triples: Iterable[Triple]) -> _Subjects:
     return collected
 
 
-def to_jsonld(triples: Iterable[Triple], context: str | dict[str, Any], output: BinaryIO | None = None) -> bytes:
-    """Triples of pyoxigraph terms as compacted JSON-LD whose ``@context`` is ``context`` (a URL or an
-    object). With ``output``, the document is written there node by node (never held whole) and
-    nothing is returned; the bytes are the same."""
-    if output is None:
-        buffer = io.BytesIO()
-        to_jsonld(triples, context, buffer)
-        return buffer.getvalue()
+def to_jsonld(triples: Iterable[Triple], output: BinaryIO | None = None) -> bytes:
+    """Triples of pyoxigraph terms as compacted JSON-LD. With ``output``, the whole graph: its
+    ``@context`` is the published context, and the document is written there node by node (never
+    held whole), returning nothing. Without, a document or an answer: its ``@context`` holds what
+    it uses (:func:`used_context`), and its bytes are returned."""
     terms = _terms()
     by_subject = _subjects(triples)
     subjects = sorted(by_subject)
@@ -166,11 +251,18 @@ def to_jsonld(triples: Iterable[Triple], context: str | dict[str, Any], output: 
                     if iri not in parent or len(s) > len(parent[iri]):
                         parent[iri] = s
     nodes = (_node(s, by_subject, parent, terms) for s in subjects if s not in parent)
-    _write_graph(output, context, nodes)
-    return b""
+    if output is not None:
+        _write_graph(output, context_document()["@context"], nodes)
+        return b""
+    made = list(nodes)
+    used: set[str] = set()
+    _used_names(made, used)
+    buffer = io.BytesIO()
+    _write_graph(buffer, used_context(used), iter(made))
+    return buffer.getvalue()
 
 
-def _write_graph(output: BinaryIO, context: str | dict[str, Any], nodes: Iterator[dict[str, Any]]) -> None:
+def _write_graph(output: BinaryIO, context: dict[str, Any], nodes: Iterator[dict[str, Any]]) -> None:
     """``{"@context": context, "@graph": [nodes]}`` as ``json.dumps(indent=2)`` writes it, a node at a time."""
     empty = orjson.dumps({"@context": context, "@graph": []}, option=orjson.OPT_INDENT_2)
     opened = False
@@ -287,7 +379,7 @@ _BACK_LINKS = frozenset(
 )
 
 
-def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str, Any]) -> bytes:
+def framed_jsonld(triples: Iterable[Triple], root: str) -> bytes:
     """The document about ``root`` as one framed JSON-LD tree a person can read with plain ``json.load``:
     ``type`` is always a list, every key is a term of the context, and every resource the document
     describes is one node object, written once (JSON-LD 1.1 framing's ``@embed: @once``). A resource
@@ -296,7 +388,8 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
     linked, and through a link back to a whole (:data:`_BACK_LINKS`), it is ``{"id": …}``. What the
     tree does not reach is beside it in ``included``, each resource a top-level node object with
     its parts (resources whose IRIs extend its own, ``…/identifier/wikidata``) embedded, and other
-    links between them ``{"id": …}``: the ontology's terms, who is shown holding a post."""
+    links between them ``{"id": …}``: the ontology's terms, who is shown holding a post. Its
+    ``@context`` holds what it uses (:func:`used_context`)."""
     by_subject, terms = _subjects(triples), _terms()
     placed = {root}
     tree: dict[str, Any] = {"id": root}
@@ -321,9 +414,10 @@ def framed_jsonld(triples: Iterable[Triple], root: str, context: str | dict[str,
                 if iri not in placed and iri.startswith(whole + "/"):
                     placed.add(iri)
                     waiting.append((iri, slot))
-    doc = {"@context": context, **tree}
-    if included:
-        doc["included"] = included
+    body = {**tree, "included": included} if included else tree
+    used: set[str] = set()
+    _used_names(body, used)
+    doc = {"@context": used_context(used), **body}
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 

@@ -2,8 +2,8 @@
 
 Every writer takes pyoxigraph triples and gives the same bytes for the same triples: Turtle,
 N-Triples and RDF/XML through pyoxigraph in the release's order and style
-(:mod:`sakrad_ld.serialize`), JSON-LD compacted against the release's context
-(:mod:`sakrad_ld.jsonld`). :func:`write` is what the release, the server and the static export call.
+(:mod:`sakrad_ld.serialize`), JSON-LD compacted against the release's context, which it carries
+inline (:mod:`sakrad_ld.jsonld`). :func:`write` is what the release, the server and the static export call.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ def write(
     root: str | None = None,
     ntriples: bytes | None = None,
 ) -> bytes:
-    """``triples`` in ``format`` by the format's writer. ``context`` is the JSON-LD ``@context``
-    reference; ``root``, the resource a document is about (JSON-LD frames the document around it);
-    ``ntriples``, the same triples already written as N-Triples (spares writing them again to find
+    """``triples`` in ``format`` by the format's writer. ``context`` is the published context's
+    address, which no writer writes (JSON-LD carries its context inline); ``root``, the resource a
+    document is about (JSON-LD frames the document around it); ``ntriples``, the same triples already written as N-Triples (spares writing them again to find
     the prefixes Turtle and RDF/XML declare)."""
     return _writer(format)(triples, context=context, root=root, ntriples=ntriples)  # type: ignore[no-any-return]
 
@@ -85,13 +85,9 @@ def _serialized(
 
 
 def jsonld(
-    triples: Iterable[ox.Triple],
-    *,
-    context: str = CONTEXT_FILE,
-    root: str | None = None,
-    output: BinaryIO | None = None,
-    **_: object,
+    triples: Iterable[ox.Triple], *, root: str | None = None, output: BinaryIO | None = None, **_: object
 ) -> bytes:
+    """Its context inline: the whole graph (``output``) the published one, any other document what it uses."""
     if root is not None:
-        return framed_jsonld(triples, root, context)  # type: ignore[arg-type]
-    return to_jsonld(triples, context, output)  # type: ignore[arg-type]  # a pyoxigraph triple unpacks as (s, p, o)
+        return framed_jsonld(triples, root)  # type: ignore[arg-type]
+    return to_jsonld(triples, output)  # type: ignore[arg-type]  # a pyoxigraph triple unpacks as (s, p, o)

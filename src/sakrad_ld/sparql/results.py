@@ -74,8 +74,9 @@ def results_bytes(answer: Answer, format: Format) -> bytes:
 
 def rdf_bytes(answer: Answer, format: Format, context: str) -> bytes:
     """A CONSTRUCT or DESCRIBE answer in an RDF format (``format`` from FORMATS), sorted so the
-    same graph gives the same bytes; JSON-LD is compacted against ``context`` when it has no
-    blank nodes (the compactor names every node), expanded otherwise."""
+    same graph gives the same bytes; JSON-LD is compacted, with the definitions of the published
+    context it uses inline, when it has no blank nodes (the compactor names every node), expanded
+    otherwise. ``context`` is the published context's address, which the answer does not refer to."""
     from ..documents import document_bytes
 
     triples = sorted(answer.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))

@@ -475,3 +475,109 @@ def test_footer_and_dataset_page_license_only_the_projects_own_work(
     text = " ".join(re.sub(r"<[^>]+>", " ", dataset.replace("&#39;", "'")).split())
     body = text[: text.rindex(quoted)] if text.count(quoted) > 1 else ""
     assert quoted in body, "the dataset page shows its rights statement above the footer"
+
+
+# --- text in the page's language, or marked with its own ---------------------------------------------
+
+
+class _Langs(HTMLParser):
+    """Every text of a page with the language it is in: the nearest ``lang`` attribute around it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []
+        self.texts: list[tuple[str, str]] = []  # (text, its language)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            lang = dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else "")
+            self.stack.append((tag, lang))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.texts.append((" ".join(data.split()), self.stack[-1][1] if self.stack else ""))
+
+
+def texts_in_languages(html: str) -> list[tuple[str, str]]:
+    parser = _Langs()
+    parser.feed(html)
+    parser.close()
+    return parser.texts
+
+
+def test_the_saved_queries_are_shown_in_the_pages_language_on_every_prepared_page(opened: Release) -> None:
+    """Every page of the site lists the saved queries (the start page, the query page) with their
+    Swedish title and description on a Swedish page, and shows no text of a query in the other
+    language unless marked with its own (the Swedish start page showed all 11 in English)."""
+    from sakrad_ld.sparql.query import saved_queries
+
+    queries = saved_queries()
+    assert queries and all(q.title_sv and q.description_sv for q in queries)
+    known = {}  # a text of a query → its language
+    for q in queries:
+        known.update({q.title: "en", q.description: "en", q.title_sv: "sv", q.description_sv: "sv"})
+    for sparql_path in ("sparql", None):  # the served site with its query page; the static export
+        site = Site(opened.base_iri, [], list(queries), sparql_path=sparql_path, release=opened.root)
+        pages = {path: data.decode() for path, data in site_files(opened.store, site) if path.endswith(".html")}
+        wrong, shown = [], {}
+        for path, html in pages.items():
+            texts = texts_in_languages(html)
+            page_lang = texts and html[html.index('<html lang="') + 12 : html.index('<html lang="') + 14]
+            for text, lang in texts:
+                if text in known:
+                    shown.setdefault(path, set()).add(text)
+                    if lang != known[text]:
+                        wrong.append(f"{path} ({page_lang}): {text!r} is {known[text]}, shown as {lang}")
+        assert not wrong, "\n".join(wrong[:20])
+        for path in ["index.html", "en/index.html"] + (["query.html", "en/query.html"] if sparql_path else []):
+            lang = "en" if path.startswith("en/") else "sv"
+            expected = {t for t, t_lang in known.items() if t_lang == lang}
+            assert shown.get(path) == expected, (path, sorted(expected - shown.get(path, set())))
+
+
+def test_a_query_without_swedish_text_shows_its_english_marked_as_english(opened: Release) -> None:
+    from sakrad_ld.sparql.query import parse_saved_query
+
+    q = parse_saved_query(
+        "only-english",
+        "# title: Only in English\n# description: Not translated.\n"
+        "# param: org (organisation): the organisation\nSELECT * WHERE { ?s ?p ?o }\n",
+    )
+    from sakrad_ld.web.querypage import query_page
+
+    site = Site(opened.base_iri, [], [q], release=opened.root)
+    for page in (start_page(opened.store, site, "sv"), query_page(opened.store, site, "sv")):
+        texts = dict(texts_in_languages(page))
+        assert texts["Only in English"] == "en" and texts["Not translated."] == "en"
+    assert dict(texts_in_languages(query_page(opened.store, site, "sv")))["the organisation"] == "en"
+    for page in (start_page(opened.store, site, "en"), query_page(opened.store, site, "en")):
+        check(page, "en")
+        assert dict(texts_in_languages(page))["Only in English"] == "en"
+        assert 'lang="en">Only in English' not in page and 'lang="en">Not translated.' not in page
+
+
+def test_every_page_opens_with_a_link_past_the_header_to_its_content(opened: Release, site: Site) -> None:
+    pages = all_pages(opened, site)
+    skip = {"sv": "Hoppa till innehållet", "en": "Skip to content"}
+    for path, html in pages.items():
+        body = html.split("<body>", 1)[1]
+        first = re.search(r"<(a|button|input|select|textarea)\b[^>]*>([^<]*)", body)
+        assert first and 'class="skip" href="#main"' in first.group(0), (path, first and first.group(0))
+        assert first.group(2) == skip["en" if path.startswith("en/") else "sv"], path
+        assert '<main id="main"' in body, path
+
+
+def test_the_swedish_feed_says_so_on_english_pages(opened: Release, site: Site) -> None:
+    files = {path: data.decode() for path, data in site_files(opened.store, site) if path.endswith(".html")}
+    feed = re.compile(r'<a href="[./]*feeds/meetings\.atom"[^>]*>[^<]*</a>')
+    for path in ("index.html", "lists/meetings.html", "en/index.html", "en/lists/meetings.html"):
+        links = feed.findall(files[path])
+        assert len(links) == 1 and 'hreflang="sv"' in links[0], (path, links)
+        assert ("(in Swedish)" in links[0]) == path.startswith("en/"), (path, links)

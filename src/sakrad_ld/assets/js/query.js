@@ -39,6 +39,13 @@
     // Ctrl-Enter and the form's button both open the endpoint's answer page
     yasqe.query = function () { form.requestSubmit ? form.requestSubmit() : form.submit(); return Promise.resolve(); };
     textarea.hidden = true;
+    // the editor's own text area (CodeMirror's) is named as the hidden one was, in the page's language
+    var label = document.querySelector('label[for="' + textarea.id + '"]');
+    var input = yasqe.getInputField && yasqe.getInputField();
+    if (label && input) {
+      input.setAttribute("aria-label", label.textContent.trim());
+      label.addEventListener("click", function () { yasqe.focus(); });
+    }
     var note = document.getElementById("editor-note");
     if (note) note.hidden = true;
     form.addEventListener("submit", function () { textarea.value = yasqe.getValue(); });

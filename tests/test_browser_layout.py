@@ -1,0 +1,192 @@
+"""The pages' layout in Chromium at a phone's width (390 px) and a desktop's (1280 px), both languages.
+
+Measured over the DevTools protocol (:class:`test_server_browser.DevTools`): on a phone the lists'
+rows are stacked (date, title, then each cell with its column's name) instead of a table wider than
+the screen; the sakråd's picture keeps its natural size in a box that scrolls sideways, with a shadow
+at the edge that has more to see; every page opens with a link to its content that shows when it has
+the focus; and the query editor's text area has a name in the page's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from serving import serving
+from test_server_browser import MEETING, DevTools
+
+from sakrad_ld.serving.server import create_app
+from sakrad_ld.serving.settings import Settings
+
+PHONE, DESKTOP = 390, 1280
+
+#: the pages with a list table (table.list), in both languages
+LISTS = [
+    "/",
+    "/en/",
+    "/lists/meetings.html",
+    "/en/lists/meetings.html",
+    "/lists/meetings/year/2017.html",
+    "/lists/organisations.html",
+    "/en/lists/people.html",
+    "/lists/bodies.html",
+]
+
+
+@pytest.fixture(scope="module")
+def url(release: Path) -> Iterator[str]:
+    with serving(create_app(release, Settings(timeout=10))) as root:
+        yield root
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
+    devtools = DevTools(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield devtools
+    finally:
+        devtools.close()
+
+
+@pytest.fixture
+def phone(browser: DevTools) -> Iterator[DevTools]:
+    browser.width(PHONE)
+    try:
+        yield browser
+    finally:
+        browser.width(DESKTOP, 900)
+
+
+def page_width(browser: DevTools) -> list[int]:
+    return browser.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+
+
+#: the first row of every list table: [box's scrollWidth, box's clientWidth, [[top, bottom, label] of each shown cell]]
+ROWS = """[...document.querySelectorAll('table.list')].map(t => {
+  const box = t.closest('.scroll') || t.parentElement;
+  const cells = [...t.querySelectorAll('tbody tr:first-child td')].filter(td => td.getClientRects().length);
+  return [box.scrollWidth, box.clientWidth, cells.map(td => {
+    const r = td.getBoundingClientRect();
+    return [Math.round(r.top), Math.round(r.bottom), getComputedStyle(td, '::before').content];
+  })];
+})"""
+
+
+def test_on_a_phone_the_lists_rows_are_stacked_and_fit_the_screen(phone: DevTools, url: str) -> None:
+    for path in LISTS:
+        assert not phone.load(url + path), path
+        assert page_width(phone) == [PHONE, PHONE], path
+        tables = phone.evaluate(ROWS)
+        assert tables, f"{path}: no list table"
+        for scroll_width, client_width, cells in tables:
+            assert scroll_width <= client_width, f"{path}: the list is {scroll_width} px in a {client_width} px box"
+            assert len(cells) >= 3, (path, cells)
+            for above, below in zip(cells, cells[1:], strict=False):
+                assert below[0] >= above[1] - 1, f"{path}: cells side by side, not stacked: {cells}"
+            labels = [c[2] for c in cells if c[2] not in ("none", "normal")]
+            assert len(labels) >= 2 and all(label.endswith(': "') for label in labels), (path, labels)
+    assert not phone.load(url + "/")
+    assert '"Departement: "' in phone.evaluate(ROWS)[0][2][2][2]
+    assert not phone.load(url + "/en/")
+    assert '"Ministry: "' in phone.evaluate(ROWS)[0][2][2][2]
+
+
+def test_on_a_desktop_the_lists_are_tables(browser: DevTools, url: str) -> None:
+    for path in LISTS:
+        assert not browser.load(url + path), path
+        for _, _, cells in browser.evaluate(ROWS):
+            assert len({top for top, _, _ in cells}) == 1, f"{path}: a row's cells are not side by side: {cells}"
+            assert all(label in ("none", "normal") for _, _, label in cells), (path, cells)
+
+
+PICTURE = """(() => {
+  const svg = document.querySelector('#diagram + figure svg.diagram'), box = svg.parentElement;
+  const text = [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height).sort((a, b) => a - b);
+  return {width: svg.getBoundingClientRect().width, natural: +svg.getAttribute('width'),
+          box: [box.scrollWidth, box.clientWidth], text: text[Math.floor(text.length / 2)],
+          background: getComputedStyle(box).backgroundImage, attachment: getComputedStyle(box).backgroundAttachment};
+})()"""
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_the_meeting_picture_keeps_its_size_in_a_box_that_scrolls(browser: DevTools, url: str, lang: str) -> None:
+    path = f"{lang}/doc/meeting/{MEETING}.html"
+    for width in (PHONE, DESKTOP):
+        browser.width(width)
+        try:
+            assert not browser.load(url + path)
+            picture = browser.evaluate(PICTURE)
+            assert abs(picture["width"] - picture["natural"]) < 1, (width, picture)  # not shrunk to the screen
+            assert picture["text"] >= 11, (width, picture)  # its text is readable (12 px; 4 px when shrunk)
+            sizes = page_width(browser)
+            assert sizes[0] <= sizes[1], (path, width, sizes)  # the page itself is not wider than the screen
+            if width == PHONE:
+                assert picture["box"][0] > picture["box"][1], picture  # the box scrolls sideways …
+                # … and shows it: shadows fixed to its edges, covers moving with the picture
+                assert picture["background"].count("gradient") == 4, picture
+                assert "local" in picture["attachment"] and "scroll" in picture["attachment"], picture
+        finally:
+            browser.width(DESKTOP, 900)
+
+
+def test_a_table_that_scrolls_shows_a_shadow_at_its_edge(phone: DevTools, url: str) -> None:
+    assert not phone.load(url + f"/doc/meeting/{MEETING}.html")
+    boxes = phone.evaluate(
+        "[...document.querySelectorAll('.scroll')].filter(b => b.scrollWidth > b.clientWidth)"
+        ".map(b => [getComputedStyle(b).backgroundImage, getComputedStyle(b).backgroundAttachment])"
+    )
+    assert boxes, "no table scrolls on the sakråd's page at 390 px"
+    for image, attachment in boxes:
+        assert image.count("radial-gradient") == 2 and attachment.count("local") == 2, (image, attachment)
+
+
+def _tab(browser: DevTools) -> None:
+    for kind in ("keyDown", "keyUp"):
+        browser.call(
+            "Input.dispatchKeyEvent",
+            {"type": kind, "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9},
+            session=True,
+        )
+
+
+@pytest.mark.parametrize(
+    ("path", "text"), [("/lists/meetings.html", "Hoppa till innehållet"), ("/en/", "Skip to content")]
+)
+def test_the_first_tab_reaches_a_visible_link_to_the_content(browser: DevTools, url: str, path: str, text: str) -> None:
+    for width in (PHONE, DESKTOP):
+        browser.width(width)
+        try:
+            assert not browser.load(url + path)
+            hidden = browser.evaluate("document.querySelector('a.skip').getBoundingClientRect().bottom")
+            assert hidden <= 0, hidden  # out of sight until it has the focus
+            _tab(browser)
+            skip = browser.evaluate(
+                "(() => { const a = document.activeElement, r = a.getBoundingClientRect();"
+                " return [a.className, a.textContent, r.top, r.left, r.width, r.height]; })()"
+            )
+            assert skip[:2] == ["skip", text], skip
+            assert skip[2] >= 0 and skip[3] >= 0 and skip[4] > 20 and skip[5] > 10 and skip[3] + skip[4] <= width, skip
+            browser.call(
+                "Input.dispatchKeyEvent",
+                {"type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"},
+                session=True,
+            )
+            browser.call(
+                "Input.dispatchKeyEvent",
+                {"type": "keyUp", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13},
+                session=True,
+            )
+            browser.wait_until("location.hash === '#main' && document.activeElement.tagName === 'MAIN'")
+        finally:
+            browser.width(DESKTOP, 900)
+
+
+@pytest.mark.parametrize(("path", "name"), [("/query.html", "SPARQL-fråga"), ("/en/query.html", "SPARQL query")])
+def test_the_query_editors_text_area_has_a_name(browser: DevTools, url: str, path: str, name: str) -> None:
+    assert not browser.load(url + path)
+    browser.wait_until("!!window.sakradEditor && document.querySelector('.CodeMirror textarea') !== null")
+    assert browser.evaluate("document.querySelector('.CodeMirror textarea').getAttribute('aria-label')") == name
+    # the page's label now focuses the editor (the text area it names is hidden)
+    browser.evaluate("document.querySelector('label[for=\"query\"]').click(); true")
+    assert browser.wait_until("document.activeElement === document.querySelector('.CodeMirror textarea')")

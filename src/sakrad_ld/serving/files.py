@@ -6,19 +6,34 @@ the file system. Its ``ETag`` is its listed SHA-256; a file whose bytes no longe
 release was changed in place) is never served under that tag: the answer is 503 ``Retry-After: 1``
 while the server switches to what the folder now holds. Files up to :data:`WHOLE_FILE` bytes are
 answered from memory in one write, larger ones streamed from disk.
+
+A download can be resumed (RFC 9110 §14): every file says ``Accept-Ranges: bytes``, and one range
+(``bytes=a-b``, ``bytes=a-``, ``bytes=-n``) is answered 206 Partial Content with its
+``Content-Range``; a range that starts past the end is 416 with ``Content-Range: bytes */size``.
+``If-Range`` with the file's ETag keeps the range; any other ``If-Range`` (another tag, a weak tag,
+a date) gets the whole file, as does a request for several ranges or a malformed ``Range``.
+``Last-Modified`` is the file's modification time on disk (when the build, or whatever copied the
+release, wrote it): a release holds no clock time, so byte-identical releases have the same ETag
+and may differ in it. ``If-Modified-Since`` is read only without ``If-None-Match``.
 """
 
 from __future__ import annotations
 
+import os
+import re
+from email.utils import formatdate, parsedate_to_datetime
+from functools import lru_cache
+
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
+from starlette.types import Receive, Scope, Send
 
 from .context import Context
 from .problem import Problem
 from .releases import Generation, Releases
 from .representation import none_match
 
-__all__ = ["WHOLE_FILE", "release_file"]
+__all__ = ["WHOLE", "WHOLE_FILE", "byte_range", "release_file"]
 
 #: Release files up to this size are answered from memory, larger ones streamed from disk.
 WHOLE_FILE = 4 * 1024 * 1024
@@ -36,6 +51,61 @@ def replaced(releases: Releases) -> Problem:
     return Problem(503, "the release is being replaced; try again in a moment", {"Retry-After": "1"})
 
 
+#: A range to send: (first byte, last byte) inclusive; WHOLE for the whole file; None for a range
+#: the file cannot satisfy (416).
+WHOLE = (-1, -1)
+_RANGE = re.compile(r"bytes[ \t]*=[ \t]*([0-9]{0,18})[ \t]*-[ \t]*([0-9]{0,18})", re.ASCII | re.IGNORECASE)
+
+
+def byte_range(header: str | None, if_range: str | None, etag: str, size: int) -> tuple[int, int] | None:
+    """The part of a file of ``size`` bytes a request's ``Range`` asks for (RFC 9110 §14.1.2):
+    (first, last) for one satisfiable range; :data:`WHOLE` for no range, several ranges, a
+    malformed one, or an ``If-Range`` that is not ``etag``; None for one that starts past the end."""
+    if not header or (if_range is not None and if_range.strip() != etag):
+        return WHOLE
+    found = _RANGE.fullmatch(header.strip())
+    if found is None or found[1] == found[2] == "":  # several ranges, another unit, malformed
+        return WHOLE
+    if not found[1]:  # the last n bytes
+        n = int(found[2])
+        return (max(size - n, 0), size - 1) if n > 0 and size > 0 else None
+    start = int(found[1])
+    if found[2] and int(found[2]) < start:
+        return WHOLE  # an invalid range is ignored
+    return (start, min(int(found[2]), size - 1) if found[2] else size - 1) if start < size else None
+
+
+class _FileRange(FileResponse):
+    """A file streamed from disk: whole, or the one range :func:`byte_range` chose (Starlette's own
+    handling of ``Range`` is given that range, never the request's header)."""
+
+    def __init__(self, *args: object, part: tuple[int, int], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.part = part
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = [(k, v) for k, v in scope["headers"] if k not in (b"range", b"if-range")]
+        if self.part != WHOLE:
+            headers.append((b"range", f"bytes={self.part[0]}-{self.part[1]}".encode()))
+        await super().__call__({**scope, "headers": headers}, receive, send)
+
+
+@lru_cache(maxsize=4096)
+def _http_date(seconds: int) -> str:
+    """An HTTP date (``Mon, 30 Nov 2026 13:51:15 GMT``); a release's files share a few, made once."""
+    return formatdate(seconds, usegmt=True)
+
+
+def _not_modified_since(header: str | None, mtime: float) -> bool:
+    """Whether an ``If-Modified-Since`` date is at or after ``mtime`` (whole seconds, as sent)."""
+    if not header:
+        return False
+    try:
+        return int(mtime) <= parsedate_to_datetime(header).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+
+
 def release_file(context: Context, request: Request, gen: Generation) -> Response | None:
     """The release file the request's path names, or None if it names none."""
     path = request.url.path
@@ -44,16 +114,33 @@ def release_file(context: Context, request: Request, gen: Generation) -> Respons
     if file is None:
         return None
     etag = f'"{file.sha256[:32]}"'
-    headers = {"ETag": etag, "Cache-Control": context.cache_control}
-    if file.size <= WHOLE_FILE:  # one write: no Nagle delay between headers and a small body
-        data = gen.file_bytes(file)
-        if data is None:
-            raise replaced(context.releases)
-        if none_match(request.headers.get("if-none-match"), etag):
-            return Response(status_code=304, headers=headers)
-        return Response(data, media_type=file.media_type, headers=headers)
-    if not gen.file_unchanged(file):
+    headers = {"ETag": etag, "Cache-Control": context.cache_control, "Accept-Ranges": "bytes"}
+    try:
+        mtime = os.stat(gen.release.root / file.path).st_mtime
+    except OSError:
+        raise replaced(context.releases) from None
+    headers["Last-Modified"] = _http_date(int(mtime))
+    if_none_match = request.headers.get("if-none-match")
+    small = file.size <= WHOLE_FILE
+    data = gen.file_bytes(file) if small else None  # one write: no Nagle delay between headers and body
+    if (data is None) if small else not gen.file_unchanged(file):
         raise replaced(context.releases)
-    if none_match(request.headers.get("if-none-match"), etag):
+    if none_match(if_none_match, etag) or (
+        if_none_match is None and _not_modified_since(request.headers.get("if-modified-since"), mtime)
+    ):
         return Response(status_code=304, headers=headers)
-    return FileResponse(gen.release.root / file.path, media_type=file.media_type, headers=headers)
+    part = byte_range(request.headers.get("range"), request.headers.get("if-range"), etag, file.size)
+    if part is None:
+        raise Problem(
+            416,
+            f"{path} has {file.size} bytes; the range asked for ({request.headers.get('range', '')[:100]}) "
+            "starts past its end",
+            {**headers, "Content-Range": f"bytes */{file.size}"},
+        )
+    if data is None:
+        return _FileRange(gen.release.root / file.path, media_type=file.media_type, headers=headers, part=part)
+    if part == WHOLE:
+        return Response(data, media_type=file.media_type, headers=headers)
+    first, last = part
+    headers["Content-Range"] = f"bytes {first}-{last}/{file.size}"
+    return Response(data[first : last + 1], status_code=206, media_type=file.media_type, headers=headers)

@@ -53,7 +53,7 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
         return _page(page, find_entry(entries, args.fetch), out, corpus(), place)
     path = Path(args.file)
     if not path.is_file():
-        raise InputError(Where(path, 0), "no such file", "a documentation text or a regeringen.se page")
+        raise InputError(Where(path, 0), _what_it_is(path), "a documentation text or a regeringen.se page (a file)")
     if _is_page(path):
         address = page_url(path)
         entry = find_entry(entries, address)
@@ -63,6 +63,27 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
         linked = _linked_pages(path, entry, entries)
         return _page(read_page(path), entry, out, corpus(), place, linked)
     return _documentation(path, out, corpus(), place)
+
+
+def _what_it_is(path: Path) -> str:
+    """Why ``path`` is not a file to read: a folder, a device, a FIFO, a dangling link or nothing at all."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a link to nothing (its target does not exist)" if path.is_symlink() else "no such file"
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "this is a FIFO (named pipe), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "this is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "this is a socket, not a file"
+    return "not a regular file"
 
 
 def _linked_pages(path: Path, entry, entries) -> list:  # noqa: ANN001  (an Entry and the listing's entries)

@@ -119,6 +119,26 @@ def _entry(item: dict, codes: dict[str, str]) -> Entry:
     )
 
 
+#: Characters a YAML draft cannot hold (YAML's printable set is the complement): C0 controls but tab and
+#: line ends, DEL and C1 controls but NEL, surrogates, U+FFFE/U+FFFF.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def refuse_controls(text: str, file: Path) -> None:
+    """An InputError naming the line of the first control character in a text to import (NUL, ESC, …):
+    none belongs in a page or a documentation text, and a draft cannot hold one."""
+    found = _UNPRINTABLE.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    raise InputError(
+        Where(file, line),
+        f"the text holds the control character U+{ord(found.group()):04X}",
+        "text without control characters (other than tab and line ends)",
+        "remove it; it is often left by a copy from a PDF or a terminal",
+    )
+
+
 def page_url(path: Path) -> str:
     """The site address of a page file ``…/<section>/<yyyy>/<mm>/<slug>.md``, as the snapshot keeps
     pages; an InputError for a file named otherwise, whose address cannot be told from its name."""
@@ -141,11 +161,12 @@ def find_entry(entries: tuple[Entry, ...], url: str) -> Entry | None:
 
 def parse_page(text: str, origin: str) -> Page:
     """A page's Markdown: the first ``#`` line is the title, blank lines part the paragraphs."""
+    refuse_controls(text, Address(origin) if "://" in origin else Path(origin))  # type: ignore[arg-type]
     lines = text.replace("\r\n", "\n").split("\n")
     title_at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if title_at is None:
         raise InputError(
-            Where(Path(origin), 1),
+            Where(Address(origin) if "://" in origin else Path(origin), 1),  # type: ignore[arg-type]
             "not a regeringen.se page: no '# ' title line",
             "the page's Markdown, as in regeringen/pages/, starting with '# <title>'",
         )
@@ -170,17 +191,83 @@ def read_page(path: Path) -> Page:
         raise InputError(Where(path, 0), f"cannot read the page: {error}", "a UTF-8 Markdown file") from None
 
 
-def fetch_page(url: str, timeout: float = 10.0) -> Page:
-    """A page read from a server: its text as Markdown (a plain-text or Markdown answer is taken as is)."""
+#: The most a fetched page may hold: regeringen.se pages are 20–200 KB; a server that sends more is not one.
+MAX_PAGE_BYTES = 4 * 1024 * 1024
+#: The whole fetch (connection, head and body) must be done within this many seconds.
+FETCH_DEADLINE = 60.0
+
+
+class Address(str):
+    """A URL standing where an error names a file (``Where.file``): printed as given, ``//`` kept (a
+    ``Path`` would collapse ``http://host`` to ``http:/host``)."""
+
+    @property
+    def name(self) -> str:
+        return self
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read_capped(url: str, timeout: float, limit: int) -> str:
     request = urllib.request.Request(url, headers={"Accept": "text/markdown, text/plain;q=0.9"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            text = answer.read().decode(answer.headers.get_content_charset() or "utf-8")
-    except (urllib.error.URLError, OSError, UnicodeDecodeError) as error:
+    with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - the user's own address
+        length = answer.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) > limit:
+            raise _TooLarge(f"the server announces {int(length):,} bytes")
+        body = bytearray()
+        while chunk := answer.read1(65536):
+            body += chunk
+            if len(body) > limit:
+                raise _TooLarge(f"the server sent more than {limit:,} bytes")
+        return bytes(body).decode(answer.headers.get_content_charset() or "utf-8")
+
+
+def fetch_page(url: str, timeout: float = 10.0, deadline: float = FETCH_DEADLINE, limit: int = MAX_PAGE_BYTES) -> Page:
+    """A page read from a server: its text as Markdown (a plain-text or Markdown answer is taken as is).
+
+    At most ``limit`` bytes, all within ``deadline`` seconds (``timeout`` bounds each wait for a byte,
+    so a server sending one byte a second would otherwise never be given up on); else an InputError."""
+    import http.client
+    import threading
+
+    where = Where(Address(url), 0)  # type: ignore[arg-type]  # printed as the URL, not a Path
+    got: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            got["text"] = _read_capped(url, timeout, limit)
+        except BaseException as error:  # handed to the caller's thread
+            got["error"] = error
+
+    reader = threading.Thread(target=run, name="fetch-page", daemon=True)
+    reader.start()
+    reader.join(deadline)
+    if reader.is_alive():  # the daemon thread ends with the process; its body is capped meanwhile
         raise InputError(
-            Where(Path(url), 0), f"cannot fetch the page: {error}", "a reachable address, or the page saved as a file"
-        ) from None
-    return parse_page(text, url)
+            where,
+            f"the server did not send the whole page within {deadline:g} s",
+            "a server that answers promptly, or the page saved as a file",
+        )
+    error = got.get("error")
+    if isinstance(error, _TooLarge):
+        raise InputError(
+            where,
+            f"the page is too large: {error}",
+            f"at most {limit:,} bytes (a regeringen.se page is under 1 MB), or the page saved as a file",
+        )
+    if isinstance(error, (urllib.error.URLError, OSError, UnicodeDecodeError, http.client.HTTPException, ValueError)):
+        reason = str(getattr(error, "reason", error))
+        reason = reason if len(reason) <= 200 else reason[:200] + "…"
+        raise InputError(
+            where,
+            f"cannot fetch the page: {type(error).__name__}: {reason}",
+            "a reachable address, or the page saved as a file",
+        )
+    if error is not None:
+        raise error  # type: ignore[misc]
+    return parse_page(str(got["text"]), url)
 
 
 _SAKRAD = re.compile(r"\b(?:eu-)?(?:sakråd|samråd)", re.IGNORECASE)

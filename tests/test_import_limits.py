@@ -1,0 +1,161 @@
+"""`sakrad-ld import` against hostile input: a server that sends without end, sends one byte a second or
+a header line of megabytes, a text with a control character, and a PAGE that is not a file. Each is an
+exit-2 message naming the URL or the file, never a traceback or an unbounded read."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from sakrad_ld.cli import main
+from sakrad_ld.errors import InputError
+from sakrad_ld.importer import regeringen
+from sakrad_ld.importer.regeringen import fetch_page
+
+SEED_TEXT = Path(__file__).parent.parent / "data" / "sources" / "sakrad-2017-12-12-integration.txt"
+
+
+@pytest.fixture
+def evil_server() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
+    """A raw TCP server answering each connection with the given function: returns its base URL."""
+    servers: list[socket.socket] = []
+
+    def start(answer: Callable[[socket.socket], None]) -> str:
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen(5)
+        servers.append(server)
+
+        def serve() -> None:
+            while True:
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    return
+                conn.recv(65536)
+                try:
+                    answer(conn)
+                except OSError:
+                    pass
+                finally:
+                    conn.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"http://127.0.0.1:{server.getsockname()[1]}"
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _endless(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+    for _ in range(10_000):  # 640 MB if nobody stops reading
+        conn.sendall(b"A" * 65536)
+
+
+def _slow(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+    for _ in range(100):
+        conn.sendall(b"x")
+        time.sleep(0.1)  # each byte well within the per-read timeout
+
+
+def _long_header(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nX-A: " + b"a" * 200_000 + b"\r\n\r\nhi")
+
+
+def test_an_endless_body_is_cut_at_the_cap_and_named(evil_server, capsys: pytest.CaptureFixture[str]) -> None:
+    url = evil_server(_endless) + "/inf"
+    assert main(["import", "--fetch", url]) == 2
+    err = capsys.readouterr().err
+    assert f"{url}: the page is too large" in err and f"{regeringen.MAX_PAGE_BYTES:,} bytes" in err
+    assert "Traceback" not in err
+
+
+def test_an_announced_body_over_the_cap_is_refused_before_reading(evil_server) -> None:
+    def announced(conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 9999999999\r\n\r\nx")
+
+    with pytest.raises(InputError, match="announces 9,999,999,999 bytes"):
+        fetch_page(evil_server(announced) + "/x")
+
+
+def test_a_small_cap_is_honoured(evil_server) -> None:
+    def page(conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n# Title\n\n" + b"b" * 5000)
+
+    url = evil_server(page)
+    with pytest.raises(InputError, match="more than 1,000 bytes"):
+        fetch_page(url + "/p", limit=1000)
+    assert fetch_page(url + "/p", limit=10_000).title == "Title"
+
+
+def test_a_server_sending_one_byte_at_a_time_meets_the_deadline(evil_server) -> None:
+    url = evil_server(_slow) + "/slow"
+    with pytest.raises(InputError) as caught:
+        fetch_page(url, timeout=5, deadline=0.5)
+    assert str(caught.value).startswith(f"{url}: the server did not send the whole page within 0.5 s")
+
+
+def test_a_header_line_too_long_is_a_message(evil_server, capsys: pytest.CaptureFixture[str]) -> None:
+    url = evil_server(_long_header) + "/hdr"
+    assert main(["import", "--fetch", url]) == 2
+    err = capsys.readouterr().err
+    assert f"{url}: cannot fetch the page: LineTooLong" in err and "Traceback" not in err
+
+
+def test_the_url_keeps_its_double_slash(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--fetch", "http://127.0.0.1:9/x"]) == 2  # the discard port: refused
+    err = capsys.readouterr().err
+    assert "error: http://127.0.0.1:9/x: cannot fetch the page" in err and "http:/1" not in err
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x7f"])
+def test_a_control_character_in_the_text_is_named_with_its_line(
+    tmp_path: Path, char: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    assert "Svenska kyrkan" in text
+    file = tmp_path / "text.txt"
+    file.write_text(text.replace("Svenska kyrkan", f"Svenska{char}kyrkan", 1), encoding="utf-8")
+    line = text[: text.index("Svenska kyrkan")].count("\n") + 1
+    assert main(["import", str(file)]) == 2
+    err = capsys.readouterr().err
+    assert f"{file}:{line}: the text holds the control character U+{ord(char):04X}" in err
+    assert "Traceback" not in err
+
+
+def test_a_control_character_in_a_page_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"page\.md:3: the text holds the control character U\+001B"):
+        regeringen.parse_page("# Title\n\nfirst\x1b\n", str(tmp_path / "page.md"))
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda p: p.mkdir(), "this is a folder, not a file"),
+        (lambda p: os.mkfifo(p), "this is a FIFO (named pipe), not a file"),
+        (lambda p: p.symlink_to(p.parent / "nothing"), "a link to nothing"),
+        (lambda p: None, "no such file"),
+    ],
+)
+def test_a_page_that_is_not_a_file_is_said_what_it_is(
+    tmp_path: Path, make, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "page"
+    make(path)
+    assert main(["import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: {said}" in err and "Traceback" not in err
+
+
+def test_a_device_is_said_to_be_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", os.devnull]) == 2
+    assert f"{os.devnull}: this is a device, not a file" in capsys.readouterr().err

@@ -218,9 +218,16 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     header = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=header.count)  # from the header: names in the rows may hold commas
     reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
-    if not reader.fieldnames:
-        raise InputError(Where(path, 1), "the file has no header row", "a header naming the columns")
-    return [(reader.line_num, {k: v.strip() for k, v in row.items() if k and v and v.strip()}) for row in reader]
+    try:
+        if not reader.fieldnames:
+            raise InputError(Where(path, 1), "the file has no header row", "a header naming the columns")
+        return [(reader.line_num, {k: v.strip() for k, v in row.items() if k and v and v.strip()}) for row in reader]
+    except csv.Error as err:  # a field over csv.field_size_limit() (131,072 characters), a NUL, …
+        raise InputError(
+            Where(path, reader.line_num + 1 if reader.fieldnames is None else reader.line_num),
+            f"cannot read the row as CSV ({err})",
+            "fields under 131,072 characters (a name or number is far shorter)",
+        ) from None
 
 
 def _field(
@@ -344,6 +351,27 @@ def _number_fields(
     return tuple(out)
 
 
+_ENTITY = re.compile(rb"<!ENTITY\s")
+
+
+def _refuse_entities(path: Path) -> None:
+    """An InputError for an XML file declaring entities: the parser expands them without a limit, so a
+    "billion laughs" of a few KB takes gigabytes. A register extract needs none."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(Where(path, 0), f"cannot read the file ({err})", "a readable RDF/XML file") from None
+    found = _ENTITY.search(data)
+    if found is None:
+        return
+    raise InputError(
+        Where(path, data.count(b"\n", 0, found.start()) + 1),
+        "the file declares an XML entity (<!ENTITY …>), which sakrad-ld does not expand",
+        "RDF/XML without a DOCTYPE's entity declarations",
+        "write the entities' text in place of their references, or convert the file to Turtle or N-Triples",
+    )
+
+
 def _rdf_register(path: Path) -> Register:
     import pyoxigraph as ox  # imported here: only RDF registers need the RDF library
 
@@ -354,6 +382,8 @@ def _rdf_register(path: Path) -> Register:
     ids = (LEGAL.legalIdentifier, ADMS.identifier, DCTERMS.identifier)
     fmt = by_suffix(path.suffix.lower())
     assert fmt is not None
+    if fmt.media_type == "application/rdf+xml":
+        _refuse_entities(path)
     try:  # every graph of a quads format, read as one
         graph = Graph(
             (q.subject, q.predicate, q.object)  # type: ignore[misc]

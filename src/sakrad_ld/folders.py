@@ -147,6 +147,8 @@ class ReleaseFolders:
         """Holds the lock of ``out`` (``<out>.releases/lock``) for the block; while another build
         holds it, calls ``waiting`` with a message once, then waits for it. The lock goes with the
         process that holds it, however that process ends."""
+        if not self.store.is_dir():
+            self.current()  # a file or a foreign folder at ``out`` is refused before anything is made
         _mkdirs(self.store)
         lock = self.store / "lock"
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
@@ -313,6 +315,26 @@ class CacheFolder:
     def beside(out: Path) -> Path:
         """The cache folder of the release published at ``out``."""
         return out.parent / CACHE_FOLDER
+
+    @staticmethod
+    def unusable(root: Path) -> str | None:
+        """Why ``root`` cannot be a cache (not a folder; a folder where no file can be made), or None;
+        a missing folder is created."""
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            return "this is not a folder (a cache is a folder)"
+        except OSError as error:
+            return f"the cache folder cannot be made ({error.strerror or error})"
+        if not root.is_dir():
+            return "this is not a folder (a cache is a folder)"
+        try:
+            fd, probe = tempfile.mkstemp(dir=root, prefix=".", suffix=".tmp")
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as error:
+            return f"no file can be written into this folder ({error.strerror or error})"
+        return None
 
     def key(self, kind: str, *parts: str | bytes) -> str:
         """The name of what is made of ``parts`` (each given whole; their order counts) by the code."""

@@ -161,6 +161,7 @@ def write_release(
     release, nothing is loaded, validated or written, and the result gives the recorded report
     (``corpus`` and ``built`` are None). A cache written by other code is never read; what the
     build did not use is removed from it."""
+    check_places(project, out, cache)
     started = CacheFolder.now()
     kept = CacheFolder(cache, _code_digest()) if cache is not None else None
     inputs = _inputs_digest(project) if kept is not None else ""
@@ -304,6 +305,48 @@ def _absolute(out: Path) -> Path:
     """``out`` made absolute without following it: ``out`` itself is the link that is replaced."""
     out = Path(os.path.abspath(out))
     return out.parent.resolve() / out.name
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_places(project: Project, out: Path, cache: Path | None) -> None:
+    """A ReleaseError, before anything is created, for an ``out`` or a ``cache`` a build must not
+    write into: ``out`` inside (or equal to) ``data/``, ``ontology/`` or ``shapes/``, or holding the
+    project; ``cache`` inside ``out`` (the link or the release it names), ``<out>.releases/`` or
+    those folders, or not a folder a file can be written into (then creating it is the only change)."""
+    root = project.root.resolve()
+    sources = [p.resolve() for p in (project.data, project.ontology, project.shapes)]
+    place = _absolute(out)
+    real = place.resolve()  # where ``out`` leads, if it is a link
+    for folder in sources:
+        if _within(place, folder) or _within(real, folder):
+            raise ReleaseError(
+                f"{out}: the release cannot be written inside the project's {folder.name}/ folder "
+                f"({folder}); nothing was written (give --out a folder outside data/, ontology/ and shapes/, "
+                "such as dist)"
+            )
+    if not place.name or _within(root, place) or _within(root, real):
+        raise ReleaseError(
+            f"{out}: this folder holds the project ({root}); nothing was written "
+            "(give --out a folder of its own, such as dist)"
+        )
+    if cache is None:
+        return
+    where = Path(os.path.abspath(cache)).resolve()
+    store = ReleaseFolders(place).store.resolve()
+    forbidden = [(place, "--out"), (real, "--out"), (store, f"{place.name}.releases/ beside --out")]
+    forbidden += [(f, f"the project's {f.name}/ folder") for f in sources]
+    for folder, what in forbidden:
+        if _within(where, folder):
+            raise ReleaseError(
+                f"{cache}: the cache cannot be inside {what} ({folder}); nothing was written "
+                f"(give --cache a folder of its own, such as {CacheFolder.beside(place)})"
+            )
+    problem = CacheFolder.unusable(where)
+    if problem:
+        raise ReleaseError(f"{cache}: {problem}; nothing was written (give --cache a folder it can write into)")
 
 
 def _refuse_emptying(out: Path, current: Path | None, corpus: Corpus, allow_empty: bool) -> None:

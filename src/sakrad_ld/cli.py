@@ -110,8 +110,12 @@ def _build(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate the data against the shapes and print the report."""
     from .release import build
+    from .triples import Graph
 
-    _, built, report = build(_project(args), engine=args.engine)
+    project = _project(args)
+    for file in sorted(project.ontology.glob("*.ttl")):  # as a build reads them all (the catalogue)
+        Graph.parse_ontology_file(file)
+    _, built, report = build(project, engine=args.engine)
     if args.format == "turtle":
         sys.stdout.buffer.write(report.turtle(built.minter.validation_report))
     elif args.format == "json":

@@ -258,6 +258,17 @@ def meeting_files(folder: Path) -> list[Path]:
         names = sorted(os.listdir(folder))
     except OSError as err:
         raise InputError(Where(folder, 0), f"the folder cannot be read: {err.strerror or err}", expected) from None
+    for name in names:
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8, kept as surrogates by os.listdir
+            shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+            raise InputError(
+                Where(folder / shown, 0),
+                "the file name is not UTF-8 (its bytes are shown escaped)",
+                "a file name in UTF-8, such as the meeting's id and .yaml",
+                "rename the file",
+            ) from None
     return [folder / name for name in names if not name.startswith(".") and name.lower().endswith(MEETING_SUFFIXES)]
 
 

@@ -831,9 +831,9 @@ def _date_type(value: str) -> tuple[ox.NamedNode, ox.NamedNode]:
 def role_scheme_graph(ontology_dir: Path) -> Graph:
     """The concept schemes the data refers to, which the data graph carries along: the roles
     (``ontology/roles.ttl``) and the organisation-number scheme (from ``ontology/sakrad.ttl``)."""
-    g = Graph.parse((ontology_dir / "roles.ttl").read_bytes(), ox.RdfFormat.TURTLE)
+    g = Graph.parse_ontology_file(ontology_dir / "roles.ttl")
     assert (ROLE_SCHEME, vocab.RDF.type, vocab.SKOS.ConceptScheme) in g, "roles.ttl lacks the role concept scheme"
-    ontology = Graph.parse((ontology_dir / "sakrad.ttl").read_bytes(), ox.RdfFormat.TURTLE)
+    ontology = Graph.parse_ontology_file(ontology_dir / "sakrad.ttl")
     g.update(ontology.triples(vocab.SAKRAD.OrganisationsnummerScheme))
     # the verification statuses identifiers carry (adms:status), with their scheme
     scheme = vocab.SAKRAD.verification

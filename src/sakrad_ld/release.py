@@ -538,7 +538,7 @@ def _inputs_digest(project: Project) -> str:
 
 def _folders_digest(*folders: Path, name: str = "") -> str:
     """The SHA-256 of each file below ``folders`` (``__pycache__`` aside) and its path, in one digest."""
-    digest = hashlib.sha256(name.encode() + b"\0")
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape") + b"\0")  # a name need not be UTF-8
     for n, folder in enumerate(folders):
         found = []  # (the path's parts below the folder, the path)
         for where, subfolders, files in os.walk(folder):
@@ -551,7 +551,7 @@ def _folders_digest(*folders: Path, name: str = "") -> str:
                     data = file.read()
             except OSError:  # a link that leads nowhere: named, with nothing read
                 data = b"\0unreadable"
-            digest.update(f"{n}/{'/'.join(parts)}".encode() + b"\0")
+            digest.update(f"{n}/{'/'.join(parts)}".encode("utf-8", "surrogateescape") + b"\0")
             digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 

@@ -9,10 +9,15 @@ model; :mod:`sakrad_ld.rdflib_edge` converts them where a library needs rdflib's
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .errors import ProjectError
 from .vocab import RDF
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "RDF_TYPE",
@@ -162,6 +167,21 @@ class Graph:
             (q.subject, q.predicate, q.object)  # type: ignore[misc]
             for q in ox.parse(data, format, base_iri=base_iri)
         )
+
+    @classmethod
+    def parse_ontology_file(cls, path: Path) -> Graph:
+        """The triples of a Turtle file of ``ontology/``; a ProjectError naming the file and line
+        when it cannot be read or is not Turtle."""
+        try:
+            return cls.parse(path.read_bytes(), ox.RdfFormat.TURTLE)
+        except SyntaxError as error:
+            at = f"{path}:{error.lineno}" if error.lineno else str(path)
+            raise ProjectError(
+                f"{at}: not valid Turtle ({error.msg}); fix the ontology file (https://www.w3.org/TR/turtle/)"
+            ) from None
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise ProjectError(f"{path}: the ontology file cannot be read ({reason})") from None
 
     def add(self, triple: Triple) -> None:
         self._triples[triple] = None

@@ -430,7 +430,7 @@ def _standards(project: Project) -> Graph:
     for folder in (project.ontology, project.shapes):
         source = Graph()
         for file in sorted(folder.glob("*.ttl")):
-            source.update(Graph.parse(file.read_bytes(), ox.RdfFormat.TURTLE))
+            source.update(Graph.parse_ontology_file(file))
         for iri in sorted(source.subjects(RDF.type, OWL.Ontology)):
             g.add((iri, RDF.type, DCTERMS.Standard))
             for target, choices in (

@@ -34,17 +34,27 @@ server that had 1,024. :func:`guarded_protocol` gives uvicorn's h11 protocol bot
   connection before it has sent anything costs the server less than taking its request, so an
   attacker that reconnects at once mostly costs an accepted and closed socket.
 
+A request h11 cannot read is answered as every other error, with Problem Details, never with
+uvicorn's plain-text 400 (:func:`_answer_unreadable`): 431 for a head past :data:`MAX_HEAD_BYTES`
+that is still incomplete, 400 with h11's reason otherwise (no ``Host``, two, a bad or doubled
+``Content-Length``, HTTP/0.9, a NUL in the target …). The connection then stops sending and reads
+on, discarding, for at most :data:`LINGER` seconds before it closes: closed at once with the rest of
+a large head unread, the kernel would send a reset that destroys the answer before the client reads
+it (heads of 200 KB got a reset and no status).
+
 :func:`serve` runs the app with these limits (``sakrad-ld serve``) and raises the process's
 limit of open files to what the connection limit needs.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import itertools
 import logging
 import struct
+import sys
 import termios
 from collections import OrderedDict
 from collections.abc import Iterator, MutableMapping
@@ -57,7 +67,7 @@ if TYPE_CHECKING:  # uvicorn is imported where a server is made, not by the quer
     import uvicorn
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["GRACE", "guarded_protocol", "raise_open_files", "serve", "standing_by", "uvicorn_config"]
+__all__ = ["GRACE", "give_up", "guarded_protocol", "raise_open_files", "serve", "standing_by", "uvicorn_config"]
 
 _log = logging.getLogger("sakrad_ld.serving")
 #: File descriptors kept beside the connections: the release's files, workers' sockets, logs.
@@ -69,6 +79,8 @@ MAX_HEAD_BYTES = 16 * 1024
 GRACE = 1.0
 #: How many idle connections waiting :data:`GRACE` or more are looked at for one that gives way.
 _LOOK_PAST = 16
+#: Seconds a connection answered for a request h11 cannot read goes on reading (and discarding) before it closes.
+LINGER = 2.0
 #: The key under which a request's scope names its connection (for :func:`standing_by`).
 _SCOPE_KEY = "sakrad.connection"
 #: What a connection stands by for: a refusal's pause, or its request's body.
@@ -100,6 +112,26 @@ def _answer_503(detail: str, retry_after: int) -> bytes:
     )
 
 
+def _answer_unreadable(error: BaseException) -> bytes:
+    """The whole answer to a request h11 could not read (``error``, its RemoteProtocolError)."""
+    status = getattr(error, "error_status_hint", 400)
+    status = status if status in (400, 431) else 400
+    if status == 431:
+        detail = (
+            f"the request's head (its request line and header fields) is longer than {MAX_HEAD_BYTES} bytes, "
+            "the most accepted; send fewer or shorter header fields"
+        )
+    else:
+        reason = str(error)[:200].translate({c: "?" for c in (*range(0x20), 0x7F)})
+        detail = f"the request is not valid HTTP/1.1 ({reason}); send a request line, a Host header field and at most one Content-Length"
+    body = problem_body(status, detail)
+    return (
+        f"HTTP/1.1 {status} {'Bad Request' if status == 400 else 'Request Header Fields Too Large'}\r\n"
+        f"Content-Type: {PROBLEM_MEDIA_TYPE}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
 _BUSY = _answer_503("the server holds as many connections as it may, all of them busy; try again in a few seconds", 5)
 _GIVEN_WAY = {
     REFUSAL: _answer_503("the server is busy with queries; try again in a few seconds", 2),
@@ -126,6 +158,16 @@ def standing_by(scope: MutableMapping[str, Any], why: str) -> Iterator[None]:
         yield
     finally:
         connection.resume()
+
+
+async def give_up(scope: MutableMapping[str, Any]) -> None:
+    """Drops the request's connection at once, with whatever of its answer is still buffered (a client
+    that reads nothing: :class:`sakrad_ld.serving.answers.SentAnswer`). Does nothing for a request
+    that came another way."""
+    connection = scope.get(_SCOPE_KEY)
+    if connection is not None and not connection.transport.is_closing():
+        connection.transport.abort()
+        await asyncio.sleep(0)  # the connection is lost (uvicorn marks the answer as disconnected)
 
 
 def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Protocol]:
@@ -164,6 +206,7 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             self.standing: str | None = None
             self.evicted = False
             self.answered = False
+            self.lingering = False
             # connections closed to make room that have not gone yet do not count
             if len(self.connections) - state["closing"] > max_connections:
                 other = victim(self.since)
@@ -174,6 +217,28 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
                     return
                 other.give_way()
             self._wait_for_request()
+
+        def send_400_response(self, msg: str) -> None:
+            # uvicorn calls this for a request h11 cannot read, within its ``except RemoteProtocolError``
+            error = sys.exc_info()[1]
+            self._stop_waiting_for_request()
+            self.resume()
+            if self.transport.is_closing():
+                return
+            self.transport.write(_answer_unreadable(error if error is not None else ValueError(msg)))
+            self.lingering = True  # the rest of what the client sends is read and dropped, then the connection closes
+            if self.transport.can_write_eof():
+                self.transport.write_eof()
+            self.loop.call_later(LINGER, self._close_quietly)
+
+        def data_received(self, data: bytes) -> None:
+            if not self.lingering:
+                super().data_received(data)
+
+        def eof_received(self) -> bool | None:
+            if self.lingering:
+                self._close_quietly()
+            return super().eof_received()
 
         def give_way(self) -> None:
             """Closes this connection to let a new one in: an idle one quietly, a waiting one with a 503."""

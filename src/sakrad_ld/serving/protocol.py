@@ -44,8 +44,8 @@ _UPDATE = "application/sparql-update"
 @dataclass(frozen=True)
 class QueryJob:
     """One query to answer: the text, the client's Accept header, the dataset the request names,
-    the result cap, the JSON-LD context a graph answer refers to, and the base IRI relative IRIs
-    in the query resolve against (the dataset's)."""
+    the result cap, the JSON-LD context a graph answer refers to, the base IRI relative IRIs
+    in the query resolve against (the dataset's), and the most bytes the answer may have."""
 
     query: str
     accept: str | None
@@ -54,6 +54,7 @@ class QueryJob:
     cap: int | None = None
     context: str = CONTEXT_FILE
     base_iri: str | None = None
+    byte_cap: int | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,12 @@ _READ_ONLY = (
 
 
 def _job(
-    params: list[tuple[str, str]], accept: str | None, cap: int | None, context: str, base_iri: str | None
+    params: list[tuple[str, str]],
+    accept: str | None,
+    cap: int | None,
+    context: str,
+    base_iri: str | None,
+    byte_cap: int | None = None,
 ) -> QueryJob:
     names = [name for name, _ in params]
     if "update" in names:
@@ -107,6 +113,7 @@ def _job(
         cap,
         context,
         base_iri,
+        byte_cap,
     )
 
 
@@ -152,14 +159,20 @@ def _params(raw: str) -> list[tuple[str, str]]:
 
 
 async def read_query(
-    request: Request, cap: int | None, context: str, body_timeout: float = 30.0, base_iri: str | None = None
+    request: Request,
+    cap: int | None,
+    context: str,
+    body_timeout: float = 30.0,
+    base_iri: str | None = None,
+    byte_cap: int | None = None,
 ) -> QueryJob:
     """The query an HTTP request asks for; ProtocolError (with its status) for one the protocol
-    or this read-only endpoint does not accept."""
+    or this read-only endpoint does not accept. ``cap`` bounds its answer's rows or triples,
+    ``byte_cap`` its bytes."""
     accept = request.headers.get("accept")
     url_params = _params(request.url.query)
     if request.method in ("GET", "HEAD"):
-        return _job(url_params, accept, cap, context, base_iri)
+        return _job(url_params, accept, cap, context, base_iri, byte_cap)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == _UPDATE:
         raise ProtocolError(403, _READ_ONLY)
@@ -170,12 +183,12 @@ async def read_query(
             raise _twice(f"in the form body ({_FORM}, query=…)")
         # the URL's parameters count as they do for a query POSTed as the body: a dataset there is
         # honoured (or refused), ``update`` is refused; never silently dropped
-        return _job([*form, *url_params], accept, cap, context, base_iri)
+        return _job([*form, *url_params], accept, cap, context, base_iri, byte_cap)
     if content_type == _QUERY:
         if in_url:
             raise _twice(f"as the body ({_QUERY})")
         query = _text(await _body(request, body_timeout), "the query")
-        return _job([("query", query), *url_params], accept, cap, context, base_iri)
+        return _job([("query", query), *url_params], accept, cap, context, base_iri, byte_cap)
     raise ProtocolError(
         415,
         f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
@@ -192,16 +205,24 @@ def _twice(where: str) -> ProtocolError:
     )
 
 
+def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
+    """The answer to a query refused (400) or stopped past a cap (422): a page for a person's browser
+    (with the line and column), Problem Details otherwise."""
+    status = 422 if isinstance(error, ResultTooLarge) else 400
+    if choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
+        return Reply(status, "text/html; charset=utf-8", error_page(str(error), job.query, status).encode())
+    return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
+
+
 def answer(release: Release, job: QueryJob) -> Reply:
-    """Runs the job's query on the release and writes the answer in the format the client prefers."""
+    """Runs the job's query on the release and writes the answer in the format the client prefers.
+    An answer larger than the job's ``byte_cap`` is refused here, in the worker, with 422 as past the
+    row cap (the request was fine; its answer is what is too large, on every run): the server never
+    receives or holds its bytes."""
     try:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
-    except QueryError as error:  # a person's browser gets a page with the line and column
-        status = 422 if isinstance(error, ResultTooLarge) else 400
-        if choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
-            return Reply(status, "text/html; charset=utf-8", error_page(str(error), job.query, status).encode())
-        extra = {"cap": job.cap} if status == 422 else {}
-        return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
+    except QueryError as error:
+        return _refused(job, error, **({"cap": job.cap} if isinstance(error, ResultTooLarge) else {}))
     format = choose(job.accept, result.offers)
     if format is None:
         offered = ", ".join(f.media_type for f in result.offers)
@@ -220,5 +241,11 @@ def answer(release: Release, job: QueryJob) -> Reply:
         body = rdf_bytes(result, format, job.context)
     else:
         body = results_bytes(result, format)
+    if job.byte_cap is not None and len(body) > job.byte_cap:
+        error = ResultTooLarge(
+            f"the answer has {len(body)} bytes as {format.media_type}; answers of up to {job.byte_cap} bytes "
+            "are given: select fewer or shorter values, or add a LIMIT"
+        )
+        return _refused(job, error, result_bytes=job.byte_cap)
     charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
     return Reply(200, format.media_type + charset, body)

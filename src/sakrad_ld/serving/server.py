@@ -38,6 +38,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -156,7 +157,7 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
     middleware = [
         Middleware(Guard),
         Middleware(
-            CORSMiddleware,
+            _Cors,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "HEAD", "POST"],
             allow_headers=["Accept", "Content-Type", "If-None-Match"],
@@ -182,8 +183,23 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
     app.state.settings = settings
     app.state.gate = endpoint.gate
     app.state.answers = endpoint.answers
+    app.state.in_flight = endpoint.in_flight
     app.state.documents = docs
     return app
+
+
+class _Cors(CORSMiddleware):
+    """Starlette's CORS, with every preflight answered 200 as the static hosts answer it (docs/site.md):
+    the ``Access-Control-Allow-*`` header fields say what is allowed (a method, header or origin not
+    among them is left out), and the browser refuses what they do not allow. Starlette answers such a
+    preflight 400 in plain text, an answer no other error of the server has."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code == 200:
+            return response
+        headers = {k: v for k, v in response.headers.items() if k.lower().startswith(("access-control-", "vary"))}
+        return Response(b"", status_code=200, headers=headers)
 
 
 async def _problem(request: Request, error: Exception) -> Response:

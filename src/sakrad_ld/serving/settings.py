@@ -30,6 +30,17 @@ class Settings:
         "the most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) an answer may have; "
         "a query past it is stopped and the answer is 422 (default: 10000)",
     )
+    result_bytes: int = _setting(
+        32 * 2**20,
+        "the most bytes an answer may have in the format asked for; a larger one is "
+        "refused in its worker with 422, as past the result cap (default: 33554432, 32 MiB)",
+    )
+    in_flight_bytes: int = _setting(
+        256 * 2**20,
+        "the most bytes of SPARQL answers held in memory, all together, while they are "
+        "sent to clients (an answer kept and sent to many counts once); past it an answer "
+        "is refused with 503 and Retry-After (default: 268435456, 256 MiB)",
+    )
     cors_origins: tuple[str, ...] = _setting(
         ("*",), "origins whose web pages may call the server (CORS), comma-separated; * for any (default: *)"
     )
@@ -97,6 +108,8 @@ class Settings:
             raise ValueError(
                 "query_memory must be at least 64 (MB), query_queue not negative, max_connections at least 8"
             )
+        if self.result_bytes < 1 or self.in_flight_bytes < self.result_bytes:
+            raise ValueError("result_bytes must be at least 1, in_flight_bytes at least result_bytes")
         if self.document_cache < 0 or self.answer_cache < 0:
             raise ValueError("document_cache and answer_cache must not be negative")
         if self.request_timeout <= 0 or self.idle_timeout <= 0 or self.reload_interval < 0:

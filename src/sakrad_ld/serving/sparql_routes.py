@@ -21,7 +21,7 @@ from ..errors import QueryTimeout, ReleaseError
 from ..formats import HTML
 from ..layout import CONTEXT_FILE
 from .admission import RETRY_AFTER, QueryGate, QueueFull
-from .answers import AnswerCache
+from .answers import AnswerCache, InFlight, SentAnswer
 from .connections import REFUSAL, standing_by
 from .context import Context
 from .description import DESCRIPTION_FORMATS, service_description
@@ -47,6 +47,8 @@ class SparqlEndpoint:
         # an external store may be changed under the server (a push of the same graph): nothing is kept
         self.answers = AnswerCache(0 if settings.store else settings.answer_cache * 2**20)
         context.releases.on_switch.append(self.answers.clear)
+        #: the answers being sent, --in-flight-bytes together at most
+        self.in_flight = InFlight(settings.in_flight_bytes)
 
     async def answer(self, request: Request) -> Response:
         context, settings = self.context, self.context.settings
@@ -62,6 +64,7 @@ class SparqlEndpoint:
                 gen.release.base_iri + CONTEXT_FILE,
                 settings.request_timeout,
                 gen.release.base_iri,
+                settings.result_bytes,
             )
             kept = self.answers.get(job, gen.fingerprint)
             if kept is not None:
@@ -92,7 +95,21 @@ class SparqlEndpoint:
             headers["ETag"] = etag
             if none_match(request.headers.get("if-none-match"), etag):
                 return Response(status_code=304, headers=headers)
-        return Response(reply.body, status_code=reply.status, media_type=reply.media_type, headers=headers)
+        if not self.in_flight.take(reply.body):  # slow readers hold the answers' bytes: never more than the budget
+            headers["Cache-Control"], headers["Retry-After"] = "no-store", str(RETRY_AFTER)
+            detail = (
+                f"the server is sending {self.in_flight.bytes} bytes of answers to other clients, and this "
+                f"answer of {len(reply.body)} bytes would take it past {self.in_flight.limit}; try again shortly"
+            )
+            return Response(problem_body(503, detail), status_code=503, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+        return SentAnswer(
+            reply.body,
+            self.in_flight,
+            settings.request_timeout,
+            status_code=reply.status,
+            media_type=reply.media_type,
+            headers=headers,
+        )
 
     def description(self, request: Request, gen: Generation) -> Response:
         format = choose(request.headers.get("accept"), (*DESCRIPTION_FORMATS, HTML))

@@ -220,9 +220,8 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
 
         def send_400_response(self, msg: str) -> None:
             # uvicorn calls this for a request h11 cannot read, within its ``except RemoteProtocolError``
+            # the connection stays among those waiting for a head: past --max-connections it gives way first
             error = sys.exc_info()[1]
-            self._stop_waiting_for_request()
-            self.resume()
             if self.transport.is_closing():
                 return
             self.transport.write(_answer_unreadable(error if error is not None else ValueError(msg)))

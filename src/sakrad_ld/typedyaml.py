@@ -29,7 +29,9 @@ from .errors import InputError, InputErrors, Where
 
 __all__ = [
     "MAX_DIGITS",
+    "FORMULA_START",
     "MAX_TEXT",
+    "QUOTED",
     "Check",
     "Lines",
     "Ref",
@@ -38,6 +40,7 @@ __all__ = [
     "json_schema",
     "load_record",
     "pattern_check",
+    "quoted",
     "read_text",
     "scalar_field",
     "suggest",
@@ -204,6 +207,15 @@ def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
     return InputError(Where(path, line), text, "well-formed YAML", hint)
 
 
+#: The tags YAML gives untagged values (and ``!!str``, ``!!int`` … written out, which say the same):
+#: any other tag (``!foo``, ``!!binary``, ``!!python/object``) is refused. ``<<`` (merge) and ``=``
+#: (value) get their own messages from the records' keys.
+_UNTAGGED = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "bool", "null", "float", "timestamp", "map", "seq", "merge", "value")
+)
+
+
 def _codepoint(char: str) -> str:
     return f"U+{ord(char):04X}"
 
@@ -234,6 +246,17 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
                 )
             continue
         seen.add(id(node))
+        if node.tag not in _UNTAGGED:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            errors.append(
+                InputError(
+                    Where(file, node.start_mark.line + 1),
+                    f"YAML tags are not allowed (this value is tagged {quoted(tag)})",
+                    "a value without a tag (text, a number, true/false, a list or a mapping)",
+                    f"remove {tag}; put the value in quotes if it is meant as text",
+                )
+            )
+            continue
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if not isinstance(key, yaml.ScalarNode):
@@ -276,7 +299,7 @@ def _scalar_problem(node: yaml.ScalarNode) -> tuple[str, str, str] | None:
                 "",
             )
         return (
-            f"{value!r} is not a whole number in decimal digits",
+            f"{quoted(value)} is not a whole number in decimal digits",
             "a whole number such as 15",
             "write it in decimal, or in quotes if it is meant as text",
         )
@@ -304,14 +327,26 @@ def _describe(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return _NAMES.get(node.tag, "text") + (f" ({node.value!r})" if node.value else "")
+    return _NAMES.get(node.tag, "text") + (f" ({quoted(node.value)})" if node.value else "")
+
+
+#: The most of a value an error message quotes: a file of 99,000 characters is not echoed whole.
+QUOTED = 80
+
+
+def quoted(value: str) -> str:
+    """``value`` quoted for a message (``repr``), cut at :data:`QUOTED` characters with its length said."""
+    if len(value) <= QUOTED:
+        return repr(value)
+    return f"{value[:QUOTED]!r}… ({len(value):,} characters)"
 
 
 def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[InputError]) -> Any:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         base, *meta = typing.get_args(tp)
-        value = _convert(base, node, file, path, errors)
+        checked = base is str and any(isinstance(m, Check) for m in meta)  # a format: +46 8 … is a telephone
+        value = _text(node, file, path, errors, free=False) if checked else _convert(base, node, file, path, errors)
         if isinstance(value, str):
             for m in meta:
                 if isinstance(m, Check) and (problem := m.test(value)):
@@ -342,19 +377,7 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
     if dataclasses.is_dataclass(tp):
         return _record(tp, node, file, path, errors)
     if tp is str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, "tag:yaml.org,2002:timestamp"):
-            errors.append(
-                InputError(
-                    _where(node, file, path),
-                    f"got {_describe(node)}",
-                    "text",
-                    "put the value in quotes if it is meant as text",
-                )
-            )
-            return ""
-        if not node.value.strip():
-            errors.append(InputError(_where(node, file, path), "the text is empty", "non-empty text"))
-        return node.value
+        return _text(node, file, path, errors, free=True)
     if tp is int:
         if (
             not isinstance(node, yaml.ScalarNode)
@@ -371,6 +394,40 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
             return False
         return node.value.lower() in ("true", "yes", "on")
     raise TypeError(f"typedyaml cannot read type {tp!r}")  # a programming error, not an input error
+
+
+#: The first characters a spreadsheet reads as the start of a formula (=, +, -, @) or strips before
+#: one (tab, CR): a free text may not begin with one, since every text reaches the release's CSV
+#: tables (docs/data-model.md, "Texts").
+FORMULA_START = "=+-@\t\r"
+
+
+def _text(node: yaml.Node, file: Path, path: str, errors: list[InputError], free: bool) -> str:
+    """A text; with ``free`` (no format checks it), one that does not begin as a formula."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, "tag:yaml.org,2002:timestamp"):
+        errors.append(
+            InputError(
+                _where(node, file, path),
+                f"got {_describe(node)}",
+                "text",
+                "put the value in quotes if it is meant as text",
+            )
+        )
+        return ""
+    value: str = node.value
+    if not value.strip():
+        errors.append(InputError(_where(node, file, path), "the text is empty", "non-empty text"))
+    elif free and value[0] in FORMULA_START:
+        errors.append(
+            InputError(
+                _where(node, file, path),
+                f"the text {quoted(value)} begins with {value[0]!r}, which a spreadsheet reads as the start of "
+                "a formula when it opens the release's CSV tables",
+                "a text beginning with a letter, a digit or another character than = + - @, tab or CR",
+                "remove the character or begin with a word (for a minus sign write '−', U+2212)",
+            )
+        )
+    return value
 
 
 @functools.cache
@@ -410,7 +467,7 @@ def _record(cls: type[Any], node: yaml.Node, file: Path, path: str, errors: list
             errors.append(
                 InputError(
                     _where(key_node, file, sub),
-                    f"unknown key {key!r}",
+                    f"unknown key {quoted(str(key))}",
                     "one of " + ", ".join(fields),
                     suggest(key, fields),
                 )

@@ -18,6 +18,8 @@ import dataclasses
 import functools
 import json
 import os
+import re
+import stat
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -46,6 +48,7 @@ from .typedyaml import (
     compose_file,
     json_schema,
     load_record,
+    quoted,
     suggest,
     type_hints,
 )
@@ -176,6 +179,8 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
         meetings=tuple(meetings),
     )
     errors.extend(check_config(corpus.config))
+    if wrong := check_source_files(corpus, data_dir):  # before dated.py reads the copies' texts
+        raise InputErrors(errors + wrong)
     errors.extend(check_references(corpus))
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
     errors.extend(check_meeting_dates(corpus, data_dir) + check_register_sources(corpus))  # dated.py, attested.py
@@ -307,7 +312,7 @@ _KINDS: dict[str, str] = {
 def check_config(config: Any) -> list[InputError]:
     """The release's IRIs are minted by appending paths to ``base_iri`` (and files are published
     under ``download_base``): each must be a plain http(s) IRI, without a query or fragment."""
-    errors = []
+    errors = check_version(config)
     for name in ("base_iri", "download_base"):
         value = getattr(config, name, None)
         if not isinstance(value, str):
@@ -331,6 +336,70 @@ def check_config(config: Any) -> list[InputError]:
                     where,
                     f"{value!r} cannot be a base for IRIs: {problem}",
                     "an http(s) IRI ending in '/', such as 'https://w3id.org/sakrad/'",
+                )
+            )
+    return errors
+
+
+#: A dataset version is one segment of the IRIs it names (``…/dataset/build/{version}``,
+#: ``…/graph/{version}``): IRI-unreserved characters (and ``+``, as in 1.0.0+build), no ``/``.
+_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~+-]*")
+
+
+def check_version(config: Any) -> list[InputError]:
+    version = getattr(config, "version", None)
+    if not isinstance(version, str) or (_VERSION.fullmatch(version) and ".." not in version):
+        return []
+    where = config.lines.where("version") if getattr(config, "lines", None) else Where(Path("dataset.yaml"), 0)
+    return [
+        InputError(
+            where,
+            f"{quoted(version)} cannot be a segment of the release's IRIs (…/dataset/build/{{version}})",
+            "a version of letters, digits and . _ ~ + -, without '/' or '..', beginning with a letter or digit, "
+            "such as '1.0.0'",
+        )
+    ]
+
+
+def check_source_files(corpus: Corpus, data_dir: Path) -> list[InputError]:
+    """Each source's ``file:`` (a copy of the text kept beside the data) names a regular file below
+    ``data_dir``, given relative to it, without ``..`` and not by a link leading out of it."""
+    errors: list[InputError] = []
+    root = data_dir.resolve()
+    for source in corpus.sources:
+        file = source.file
+        if not file:
+            continue
+        where = source.lines.where("file") if source.lines else Where(data_dir / "sources.yaml", 0, "file")
+        parts = Path(file).parts
+        problem = ""
+        if Path(file).is_absolute():
+            problem = "the path is absolute"
+        elif ".." in parts:
+            problem = "the path has '..' in it"
+        else:
+            path = data_dir / file
+            try:
+                real = path.resolve(strict=True)
+                mode = real.stat().st_mode
+            except FileNotFoundError:
+                problem = "no such file in data/" if not path.is_symlink() else "a link to nothing"
+            except (OSError, RuntimeError) as error:  # a loop of links, a folder that cannot be read
+                problem = f"the file cannot be reached ({getattr(error, 'strerror', None) or error})"
+            else:
+                if not real.is_relative_to(root):
+                    problem = "a link leading out of data/"
+                elif stat.S_ISDIR(mode):
+                    problem = "this is a folder, not a file"
+                elif not stat.S_ISREG(mode):
+                    problem = "not a regular file (a device, FIFO or socket)"
+        if problem:
+            errors.append(
+                InputError(
+                    where,
+                    f"file {quoted(file)}: {problem}",
+                    "the path of the source's copy relative to data/, such as 'sources/<id>.txt', naming a file there",
+                    "save the copy under data/sources/, or leave file: out",
                 )
             )
     return errors

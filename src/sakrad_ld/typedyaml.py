@@ -191,6 +191,14 @@ def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
     """The error at the line a person must fix: where an unclosed quote or bracket opened (the
     parser notices only where the text ends), otherwise where the parser stopped."""
     problem, context = err.problem or "", err.context or ""
+    if "maximum nesting depth" in problem:  # the parser's limit, not an unclosed bracket
+        mark = err.problem_mark or err.context_mark
+        return InputError(
+            Where(path, mark.line + 1 if mark else 0),
+            "the brackets or indentation nest too deep (the YAML reader's limit)",
+            "a record nested a few levels deep",
+            "write the nested lists and mappings out flat",
+        )
     opened = err.context_mark is not None and ("quoted scalar" in context or "flow" in context)
     mark = err.context_mark if opened else (err.problem_mark or err.context_mark)
     line = mark.line + 1 if mark else 0
@@ -346,8 +354,9 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
     if origin is typing.Annotated:
         base, *meta = typing.get_args(tp)
         checked = base is str and any(isinstance(m, Check) for m in meta)  # a format: +46 8 … is a telephone
+        before = len(errors)
         value = _text(node, file, path, errors, free=False) if checked else _convert(base, node, file, path, errors)
-        if isinstance(value, str):
+        if isinstance(value, str) and len(errors) == before:  # a value already refused is not checked again
             for m in meta:
                 if isinstance(m, Check) and (problem := m.test(value)):
                     errors.append(InputError(_where(node, file, path), problem, m.expected))

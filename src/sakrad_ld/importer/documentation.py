@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Where
+from ..typedyaml import MAX_DIGITS
 
 __all__ = ["MONTHS", "SECTIONS", "Documentation", "number_value", "parse_documentation", "read_documentation"]
 
@@ -77,8 +78,8 @@ def number_value(words: str) -> int | None:
     Anything looser gives ``None``: "ett 40-tal", "drygt 20", "ett tjugotal" state no exact number.
     """
     word = words.strip().casefold()
-    if re.fullmatch(r"\d+", word):
-        return int(word)
+    if re.fullmatch(r"\d+", word):  # more digits than a count may have (typedyaml.MAX_DIGITS) state none
+        return int(word) if len(word.lstrip("0")) <= MAX_DIGITS else None
     if word in _UNITS or word in _TEENS:
         return _UNITS.get(word) or _TEENS[word]
     for tens, value in _TENS.items():

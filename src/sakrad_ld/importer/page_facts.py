@@ -116,7 +116,7 @@ def sentences(text: str) -> list[str]:
 def _number(words: str) -> StatedNumber:
     digits = re.search(r"\d+", words)
     core = words.split()[-1].casefold()
-    value = int(digits.group()) if digits else number_value(core)
+    value = number_value(digits.group()) if digits else number_value(core)  # None past typedyaml.MAX_DIGITS
     if value is None and core.endswith("tal"):
         value = 100 if core == "hundratal" else number_value(core[:-3])
     return StatedNumber(words, value, bool(_APPROX.search(words)))

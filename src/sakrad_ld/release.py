@@ -10,7 +10,7 @@ gives byte-identical files.
 Layout of a release::
 
     sakrad.ttl  sakrad.nt  sakrad.jsonld   the whole graph
-    context.jsonld                         the JSON-LD context the .jsonld files refer to
+    context.jsonld                         the JSON-LD context (each .jsonld file holds the part it uses)
     meetings/<id>.ttl  meetings/<id>.jsonld  one document per meeting
     ontology/  shapes/  schema/            the vocabulary, the shapes, the YAML's JSON Schemas
     validation/report.ttl  report.json     the SHACL report of the release (warnings included)

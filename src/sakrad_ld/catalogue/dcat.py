@@ -338,7 +338,10 @@ class _Catalogue:
             )
             en = f"The whole dataset as {f.label}: one named graph per source document, whose union is the graph of {DATA_FILE}."
         if f.name == "jsonld":
-            sv, en = f"{sv} Kontexten står i filen (också som context.jsonld).", f"{en} Its context is inline (also as context.jsonld)."
+            sv, en = (
+                f"{sv} Kontexten står i filen (också som context.jsonld).",
+                f"{en} Its context is inline (also as context.jsonld).",
+            )
         self.text(d, DCTERMS.title, Text(f"{title.sv} ({f.label})", title.en and f"{title.en} ({f.label})"))
         self.text(d, DCTERMS.description, Text(sv, en))
 

@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "corpus",
         "attested",
         "dated",
+        "announced",
     ),  # terms, formats, the records of data/
     ("registers", "importer", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .announced import check_announced_only
 from .attested import check_attested_dates, check_register_sources
 from .dated import check_meeting_dates
 from .errors import InputError, InputErrors, ProjectError, Where
@@ -183,6 +184,7 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
         raise InputErrors(errors + wrong)
     errors.extend(check_references(corpus))
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
+    errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
     errors.extend(check_meeting_dates(corpus, data_dir) + check_register_sources(corpus))  # dated.py, attested.py
     if errors:
         raise InputErrors(errors)

@@ -512,6 +512,8 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
         with out.source(vocab.ONTOLOGY_IRI):
             out.text(s, DCTERMS.title, m.title, ln, "title")
             out.text(s, SAKRAD.titleDerivation, m.title_derivation, ln, "title_derivation")
+    if m.announced_only:  # its documents only announce it: that it was held is not stated
+        out.add(s, SAKRAD.announcedOnly, _typed("true", XSD.boolean), ln, "announced_only")
     out.text(s, SAKRAD.topic, m.topic, ln, "topic")
     out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")
     out.text(s, SAKRAD.processDescription, m.process, ln, "process")

@@ -542,6 +542,15 @@ class Meeting:
             "(in the dataset's graph, with sakrad:titleDerivation), never as a source's"
         },
     )
+    announced_only: bool = field(
+        default=False,
+        metadata={
+            "doc": "true when the documents read only announce the sakråd or invite to it ('bjuder in', an "
+            "invitation page): that it was held is not stated. Who took part, who chaired and how many came are "
+            "then not stated either (organisations, organisation_count, participant_count, organisation_list, "
+            "chair, agencies and government_participants are refused); published as sakrad:announcedOnly"
+        },
+    )
     kind: Literal["meeting", "series"] = field(
         default="meeting",
         metadata={

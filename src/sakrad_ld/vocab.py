@@ -160,6 +160,7 @@ SAKRAD = Namespace(
         "derivedDate",
         "derivation",
         "titleDerivation",
+        "announcedOnly",
         # properties of a stated count
         "wording",
         "approximate",

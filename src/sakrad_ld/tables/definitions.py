@@ -103,6 +103,7 @@ MEETINGS = Table(
     + f"""SELECT DISTINCT * WHERE {{
   ?iri a sakrad:Sakrad . {_kind("iri", "meeting")} {_id()}
   BIND(EXISTS {{ ?iri a sakrad:SakradSeries }} AS ?series)
+  BIND(EXISTS {{ ?iri sakrad:announcedOnly true }} AS ?announced_only)
   {_text("iri", "dct:title", "title")} {_text("iri", "sakrad:topic", "topic")}
   OPTIONAL {{ ?iri schema:startDate ?date }} OPTIONAL {{ ?iri sakrad:derivedDate ?derived_date }}
   {_text("iri", "sakrad:derivation", "derivation")} {_text("iri", "sakrad:titleDerivation", "title_derivation")}
@@ -127,6 +128,16 @@ MEETINGS = Table(
             "true: en serie möten som publicerats som ett",
             "rdf:type",
             link=SAKRAD + "SakradSeries",
+            datatype="boolean",
+            null="false",
+        ),
+        Column(
+            "announced_only",
+            "true: the sources only announce the sakråd or invite to it; that it was held is not stated "
+            "(and who took part is left out)",
+            "true: källorna kungör bara sakrådet eller bjuder in till det; att det hölls står inte i dem "
+            "(och vilka som deltog utelämnas)",
+            SAKRAD + "announcedOnly",
             datatype="boolean",
             null="false",
         ),

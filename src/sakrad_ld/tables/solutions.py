@@ -204,6 +204,8 @@ def _put(solution: Solution, name: str, value: object) -> None:
 def _meetings(g: _Graph) -> Iterator[Solution]:
     for iri in g.of_kind(_SAKRAD, "meeting"):
         base: Solution = {"iri": iri, "series": _exists(g.has(iri, RDF_TYPE, _SAKRAD_SERIES))}
+        announced = g.objects(iri, _s("announcedOnly"))
+        base["announced_only"] = _exists(any(isinstance(o, ox.Literal) and o.value == "true" for o in announced))
         _put(base, "id", _last_segment(iri))
         parts: list[Bindings] = [*g.text(iri, _DCT_TITLE, "title"), *g.text(iri, _s("topic"), "topic")]
         parts.append(g.optional(iri, _SCHEMA_START, "date"))

@@ -13,7 +13,7 @@ Each is drawn once per language of the pages (Swedish and English), saying what 
 derived date as derived, a series by its days (placed in the chart by its first day, marked so),
 the organiser the source names (not the bodies above it), a stated count in its words with
 "cirka"/"about" when approximate ("minst"/"at least" for a bound such as "drygt 50"), a title that is the
-data's own marked so, "none named" where the source names none, one in the singular. The release holds them as
+data's own marked so, a sakråd the sources only announce marked "kungjort"/"announced", "none named" where the source names none, one in the singular. The release holds them as
 ``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg`` (Swedish) and the same names
 under ``diagrams/en/`` (English) (:func:`meeting_svg`, named by :func:`meeting_file`, and
 :func:`draw_chart`, named by :func:`chart_file`); the HTML pages put the same drawing inline.
@@ -71,6 +71,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "no_date": "utan känt datum",
         "derived": "{} (härlett)",
         "title_own": "{} (datans egen rubrik)",
+        "announced": "kungjort: att det hölls står inte i källorna",
+        "title_announced": "{} (kungjort: att det hölls står inte i källorna)",
         "organiser": "arrangör",
         "part_of": "del av",
         "organises": "arrangerar",
@@ -111,6 +113,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "no_date": "with no known date",
         "derived": "{} (derived)",
         "title_own": "{} (the data's own title)",
+        "announced": "announced: the sources do not say it was held",
+        "title_announced": "{} (announced: the sources do not say it was held)",
         "organiser": "organiser",
         "part_of": "part of",
         "organises": "organises",
@@ -295,7 +299,9 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         mid_x,
         16,
         mid_w,
-        _wrap(_in(f.title, lang), mid_w - 16, 4, _CHAR * 1.15) + ([when] if when else []),
+        _wrap(_in(f.title, lang), mid_w - 16, 4, _CHAR * 1.15)
+        + ([when] if when else [])
+        + (_wrap(w["announced"], mid_w - 16, 2) if f.announced_only else []),
         page_path(iri, base),
         fill="#e8f1f5",
         caption=w["sakrad"],
@@ -368,6 +374,8 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     title = w["title"].format(_in(f.title, lang))
     if f.title_derivation is not None:  # the data's own title, as the page marks it
         title = w["title_own"].format(title)
+    if f.announced_only:  # the sources only announce it, as the page says
+        title = w["title_announced"].format(title)
     return _svg(right_x + right_w + 16, height, "meeting-diagram", title, _meeting_desc(f, lang), body, lang)
 
 
@@ -377,6 +385,8 @@ def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
         parts = [_n(w, "desc_days", len(f.days), ", ".join(f.days))]
     else:
         parts = [w["desc_date"].format(_date(f, w) or w["no_date"])]
+    if f.announced_only:
+        parts.append(w["announced"][:1].upper() + w["announced"][1:] + ".")
     if f.stated_organisers:  # the organiser the source names (schema:organizer), as the page names it
         parts.append(w["desc_organiser"].format(", ".join(_in(t, lang) for _, t in f.stated_organisers)))
     if f.chairs:

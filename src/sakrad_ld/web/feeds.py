@@ -42,7 +42,8 @@ def _stated(c: StatedCount) -> str:
 
 def counts_said(store: ox.Store, iri: str, named: int) -> str:
     """What a feed entry says of who took part: how many organisations the source names ("inga
-    organisationer namngivna" when none, never "0 organisationer") and the counts it states, in its words."""
+    organisationer namngivna" when none, never "0 organisationer") and the counts it states, in its words,
+    then, where the sources only announce the sakråd, that they do not say it was held."""
     f = meeting_facts(store, iri)
     parts = [
         "inga organisationer namngivna"
@@ -56,6 +57,8 @@ def counts_said(store: ox.Store, iri: str, named: int) -> str:
     ):
         if c is not None and (said := _stated(c)):
             parts.append(f"{what}: {said}")
+    if f.announced_only:  # sakrad:announcedOnly: invited is not took part
+        parts.append("kungjort, att det hölls står inte i källorna")
     return "; ".join(parts)
 
 

@@ -85,6 +85,8 @@ class MeetingRow:
     invited: StatedCount | None = None
     #: the title is the data's own, no source's headline (sakrad:titleDerivation)
     title_own: bool = False
+    #: the sources only announce the sakråd: that it was held is not stated (sakrad:announcedOnly)
+    announced: bool = False
 
     @property
     def series(self) -> bool:
@@ -228,6 +230,8 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
                 in_role[o.value]["organiser"].add(iri)
         row.days = list(dates.days)
         row.title_own = value(store, node, SAKRAD.titleDerivation) is not None
+        announced = value(store, node, SAKRAD.announcedOnly)
+        row.announced = isinstance(announced, ox.Literal) and announced.value in {"true", "1"}
         row.organisation_count = _count(store, value(store, node, SAKRAD.participatingOrganisationCount))
         row.invited = _count(store, value(store, node, SAKRAD.invitedOrganisationCount))
         listed = value(store, node, SAKRAD.listedOrganisationCount)

@@ -89,6 +89,7 @@ class MeetingFacts:
     derived_date: str | None = None  # a date worked out, not stated (sakrad:derivedDate)
     derivation: Text | None = None  # how it was worked out
     title_derivation: Text | None = None  # set when the title is the data's own, no source's: how it was made
+    announced_only: bool = False  # the documents only announce the sakråd: that it was held is not stated
     notes: list[Note] = field(default_factory=list)
     conveners: list[Member] = field(default_factory=list)
     invited: StatedCount | None = None  # organisations invited, as the source states it
@@ -208,6 +209,7 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         derived_date=_literal(_first(said, SAKRAD.derivedDate)),
         derivation=text(SAKRAD.derivation),
         title_derivation=text(SAKRAD.titleDerivation),
+        announced_only=_true(_first(said, SAKRAD.announcedOnly)),
         notes=_notes(store, labels, said.get(SAKRAD.note, ())),
         conveners=members["convener"],
         invited=_count(store, _first(said, SAKRAD.invitedOrganisationCount)),
@@ -291,6 +293,11 @@ def _organisers(store: ox.Store, labels: Labeller, body: object) -> list[tuple[s
         chain.append((body.value, labels.of(body)))
         body = value(store, body, ORG.subOrganizationOf) or value(store, body, ORG.unitOf)
     return chain
+
+
+def _true(term: object) -> bool:
+    """Whether ``term`` is the boolean true."""
+    return isinstance(term, ox.Literal) and term.value in {"true", "1"}
 
 
 def _literal(term: object) -> str | None:

@@ -151,6 +151,8 @@ def meeting_view(
     rows: list[Row] = []
     if f.title_derivation is not None:  # the heading is the data's own title, no source's: said so first
         rows.append(Row("title", text=f.title, derived=f.title_derivation, derived_key="title_own"))
+    if f.announced_only:  # sakrad:announcedOnly: the sources announce it, and do not say it was held
+        rows.append(Row("announced", sources=documents([(m, ox.NamedNode(_T + "announcedOnly"), None)])))
     if f.date:
         rows.append(Row("date", plain=f.date, sources=documents(about("date"))))
     elif f.derived_date:

@@ -140,3 +140,64 @@ def test_without_a_format_the_accept_header_decides() -> None:
     assert format_override([("query", "x")], "text/csv") == "text/csv"
     assert format_override([("query", "x"), ("format", "")], "text/csv") == "text/csv"
     assert format_override([("format", "text/csv; charset=utf-8")], None) == "text/csv"
+
+
+def test_a_comma_separated_list_and_a_repeated_format_are_one_format() -> None:
+    # what SPARQLWrapper 2.0.0 sends for JSONLD: the name, then its Accept header as a second value
+    params = [("format", "json-ld"), ("format", "application/ld+json,application/x-json+ld")]
+    params += [(n, v) for _, v in params for n in ("output", "results")]
+    assert format_override(params, "application/ld+json,application/x-json+ld") == "application/ld+json"
+    assert format_override([("format", "text/turtle, application/turtle")], None) == "text/turtle"
+    assert format_override([("format", "json"), ("output", "application/ld+json")], None) == "application/ld+json"
+    with pytest.raises(ValueError, match="2 different formats"):
+        format_override([("format", "json-ld"), ("format", "text/turtle,text/n3")], None)
+    with pytest.raises(ValueError, match="is not a format"):
+        format_override([("format", "application/x-json+ld,text/n3")], None)
+
+
+#: Every return format of SPARQLWrapper 2.0.0, with the query forms it is for and the media type the
+#: answer has for each form.
+WRAPPER_FORMATS = {
+    "JSON": {"SELECT": "application/sparql-results+json", "CONSTRUCT": "application/ld+json"},
+    "XML": {"SELECT": "application/sparql-results+xml", "CONSTRUCT": "application/rdf+xml"},
+    "CSV": {"SELECT": "text/csv"},
+    "TSV": {"SELECT": "text/tab-separated-values"},
+    "N3": {"CONSTRUCT": "text/turtle"},
+    "TURTLE": {"CONSTRUCT": "text/turtle"},
+    "RDF": {"CONSTRUCT": "application/rdf+xml"},
+    "RDFXML": {"CONSTRUCT": "application/rdf+xml"},
+    "JSONLD": {"CONSTRUCT": "application/ld+json"},
+}
+PARSERS = {
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def test_every_sparqlwrapper_return_format_gets_its_format_by_get_and_post(fixture_release: Path) -> None:
+    """SPARQLWrapper itself, against the server on loopback: the request each of its constants makes
+    (``format``, ``output`` and ``results``, an Accept list) is answered in that format."""
+    wrapper = pytest.importorskip("SPARQLWrapper")
+    from serving import serving
+
+    assert sorted(getattr(wrapper, c) for c in WRAPPER_FORMATS) == sorted(wrapper.Wrapper._allowedFormats)
+    with serving(create_app(fixture_release, Settings())) as root:
+        for constant, forms in WRAPPER_FORMATS.items():
+            for form, media_type in forms.items():
+                for method in (wrapper.GET, wrapper.POST):
+                    client = wrapper.SPARQLWrapper(f"{root}/sparql")
+                    client.setQuery(SELECT if form == "SELECT" else CONSTRUCT)
+                    client.setReturnFormat(getattr(wrapper, constant))
+                    client.setMethod(method)
+                    answer = client.query()  # a 400 raises QueryBadFormed
+                    where = f"{constant} {form} {method}"
+                    assert answer.response.headers["content-type"].split(";")[0] == media_type, where
+                    body = answer.response.read()
+                    if media_type in PARSERS:
+                        triples = list(ox.parse(body, PARSERS[media_type], base_iri="https://w3id.org/sakrad/"))
+                        assert len(triples) == 3, where
+                    elif media_type in RESULTS and media_type != "text/csv":
+                        assert len(list(ox.parse_query_results(body, format=RESULTS[media_type]))) == 3, where
+                    else:
+                        assert len(body.decode().splitlines()) == 4, where

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from ..formats import FORMATS, HTML, RESULTS_FORMATS
+from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact
 from .paths import page_file
@@ -59,41 +59,59 @@ FORMAT_VALUES: dict[str, str] = {
     "rdf+xml": "application/rdf+xml",
     "rdf": "application/rdf+xml",
 }
+#: The formats ``format`` may name by a media type (registered or alias): every results and RDF
+#: format, and HTML, in the order a value naming several lists them.
+_NAMEABLE: tuple[Format, ...] = (*RESULTS_FORMATS, *FORMATS, HTML)
 #: The media types ``format`` may name: every results and RDF format's, and HTML's.
-FORMAT_MEDIA_TYPES: frozenset[str] = frozenset(
-    t for f in (*RESULTS_FORMATS, *FORMATS, HTML) for t in (f.media_type, *f.aliases)
-)
+FORMAT_MEDIA_TYPES: frozenset[str] = frozenset(t for f in _NAMEABLE for t in (f.media_type, *f.aliases))
 #: The parameters that name the answer's format (``output`` is Fuseki's; SPARQLWrapper sends both).
 FORMAT_PARAMS = ("format", "output")
 
 
+def _formats(value: str) -> tuple[Format, ...] | None:
+    """The formats one value of ``format`` stands for, in :data:`_NAMEABLE`'s order: a name of
+    :data:`FORMAT_VALUES`, a media type, or a comma-separated list of media types as an Accept
+    header has them (SPARQLWrapper sends ``application/ld+json,application/x-json+ld``; the types
+    of it this endpoint does not know are passed over). None when it names no format."""
+    named: set[str] = set()
+    for item in value.split(",")[:32]:
+        item = item.split(";")[0].strip().lower()
+        if item in FORMAT_VALUES:
+            named.update(t.strip() for t in FORMAT_VALUES[item].split(","))
+        elif item in FORMAT_MEDIA_TYPES:
+            named.add(item)
+    found = tuple(f for f in _NAMEABLE if named & {f.media_type, *f.aliases})
+    return found or None
+
+
 def format_override(params: list[tuple[str, str]], accept: str | None) -> str | None:
     """The Accept header a request means: ``format=…`` (or ``output=…``; a download link, which cannot
-    set a header) stands for the media types of :data:`FORMAT_VALUES` or for the media type it names;
-    without one, the request's own header. ValueError, naming the values taken, for a value that is
-    none of them, or for two values naming different formats (the same format named twice, ``tsv``
-    and ``text/tab-separated-values`` as SPARQLWrapper sends them, is one)."""
-    meant = set()
+    set a header) stands for the media types of :data:`FORMAT_VALUES`, for the media type it names
+    or for the known types of a comma-separated list of them; without one, the request's own header.
+    Several values mean the formats they all name (SPARQLWrapper sends ``format=json-ld`` and
+    ``format=application/ld+json,application/x-json+ld``, ``tsv`` and ``text/tab-separated-values``:
+    one format each). ValueError, naming the values taken, for a value that names no format, or for
+    values that have no format in common."""
+    meant: tuple[Format, ...] | None = None
     for name, value in params:
-        value = value.split(";")[0].strip().lower()
-        if name not in FORMAT_PARAMS or not value:
+        if name not in FORMAT_PARAMS or not value.split(";")[0].strip():
             continue
-        if value in FORMAT_VALUES:
-            meant.add(FORMAT_VALUES[value])
-        elif value in FORMAT_MEDIA_TYPES:
-            meant.add(value)
-        else:
+        formats = _formats(value)
+        if formats is None:
             raise ValueError(
                 f"{name}={value[:100]} is not a format of this endpoint; {name} takes "
                 f"{', '.join(FORMAT_VALUES)} or a media type ({', '.join(sorted(FORMAT_MEDIA_TYPES))}), "
                 "or leave it out and send an Accept header"
             )
-    if len(meant) > 1:
-        raise ValueError(
-            f"the request names {len(meant)} different formats ({'; '.join(sorted(meant))}) in "
-            f"{' and '.join(FORMAT_PARAMS)}; name one"
-        )
-    return meant.pop() if meant else accept
+        both = formats if meant is None else tuple(f for f in meant if f in formats)
+        if not both:
+            assert meant is not None
+            raise ValueError(
+                f"the request names 2 different formats ({', '.join(f.media_type for f in meant)}; "
+                f"{', '.join(f.media_type for f in formats)}) in {' and '.join(FORMAT_PARAMS)}; name one"
+            )
+        meant = both
+    return ", ".join(f.media_type for f in meant) if meant else accept
 
 
 @dataclass(frozen=True)

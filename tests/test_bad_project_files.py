@@ -63,3 +63,19 @@ def test_a_broken_ontology_file_is_named_with_its_line(
     assert f"{file}:{line}: not valid Turtle (" in err and "fix the ontology file" in err
     assert "Traceback" not in err
     assert _release(project) == before
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_a_shapes_file_that_cannot_be_read_says_so(
+    project: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder where a shapes file is expected (what root reads of a file without permissions alike):
+    'cannot be read', not 'not valid Turtle (IsADirectoryError …)'."""
+    (project / "shapes" / "extra.ttl").mkdir()
+    before = _release(project)
+    args = ["--out", str(project / "dist")] if command == "build" else []
+    assert main(["-C", str(project), command, *args]) == 2
+    err = capsys.readouterr().err
+    assert f"{project / 'shapes' / 'extra.ttl'}: cannot be read (" in err and "not valid Turtle" not in err, err
+    assert "Traceback" not in err
+    assert _release(project) == before

@@ -338,6 +338,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", self.redirects[self.path])
         else:
             self.send_response(404 if self.path in self.missing else 200)
+        if self.path in self.long_header:
+            self.send_header("X-Long", "a" * 70_000)  # past http.client's 65,536 bytes a line
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -349,7 +351,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[tuple[str, type[_Handler]]]:
-    handler = type("Handler", (_Handler,), {"missing": set(), "head_refused": set(), "redirects": {}, "seen": []})
+    handler = type(
+        "Handler",
+        (_Handler,),
+        {"missing": set(), "head_refused": set(), "redirects": {}, "seen": [], "long_header": set()},
+    )
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -404,6 +410,21 @@ def test_links_check_online_passes_when_every_target_answers(
     assert main(["-C", str(ROOT), "links", "check", "--online", *_rewrite(base)]) == 0
     assert "problem" not in capsys.readouterr().out
     assert handler.seen and all(path.startswith(("/http/", "/https/")) for _, path in handler.seen)
+
+
+def test_links_check_online_reports_an_answer_that_is_not_http_as_a_problem(
+    server: tuple[str, type[_Handler]], project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, handler = server
+    handler.long_header = {"/http/rinfo.lagrummet.se/org/kulturdepartementet"}
+    assert main(["-C", str(project_copy), "links", "check", "--online", "--timeout", "5", *_rewrite(base)]) == 1
+    out = capsys.readouterr().out
+    line = next(
+        ln
+        for ln in out.splitlines()
+        if ln.endswith(LAGRUMMET + "kulturdepartementet") or LAGRUMMET + "kulturdepartementet " in ln
+    )
+    assert line.startswith("problem") and "no answer" in line and len(line) < 400, line
 
 
 def test_the_longest_rewrite_wins_and_a_dead_host_is_a_problem() -> None:

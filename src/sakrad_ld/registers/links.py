@@ -562,7 +562,8 @@ _ACCEPT = "text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.9, te
 
 def http_status(url: str, timeout: float) -> tuple[int | None, str]:
     """The final HTTP status of ``url`` after redirects: HEAD, and GET if the server refuses HEAD."""
-    import urllib.error  # only when online: not imported by a build (about 9 ms)
+    import http.client  # only when online: not imported by a build (about 9 ms)
+    import urllib.error
     import urllib.request
 
     if not url.startswith(("http://", "https://")):
@@ -578,7 +579,8 @@ def http_status(url: str, timeout: float) -> tuple[int | None, str]:
             if method == "HEAD" and err.code in (405, 501):
                 continue
             return err.code, str(err.reason)
-        except (urllib.error.URLError, TimeoutError, OSError) as err:
+        except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException) as err:
+            # HTTPException: an answer that is not HTTP, or a header line over 65,536 bytes (LineTooLong)
             reason = getattr(err, "reason", err)
-            return None, f"no answer: {reason}"
+            return None, f"no answer: {str(reason)[:200]}"
     return None, "no answer"

@@ -86,7 +86,13 @@ class ShapesGraph:
         prefixes: list[tuple[str, str]] = []
         for file in files:
             try:
-                one = cls.parse(file.read_bytes(), base_iri=file.resolve().as_uri())
+                data = file.read_bytes()
+            except OSError as error:
+                raise ShapesError(
+                    f"{file}: cannot be read ({error.strerror or error}); make the shapes file readable"
+                ) from None
+            try:
+                one = cls.parse(data, base_iri=file.resolve().as_uri())
             except (SyntaxError, ValueError, OSError) as error:
                 raise ShapesError(
                     f"{file}: not valid Turtle ({type(error).__name__}: {error}); "

@@ -229,7 +229,12 @@ def test_counted_representatives_of_agencies_are_kept_in_a_note(corpus) -> None:
         ("tjugofem organisationer", "organisation_count", 25, False),
         ("fjorton representanter för civilsamhället", "participant_count", 14, False),
         ("ett 40-tal personer", "participant_count", 40, True),
-        ("knappt sextio deltagare från myndigheter och branschorganisationer", "participant_count", 60, True),
+        ("knappt sextio deltagare från myndigheter och branschorganisationer", "participant_count", 60, "at-most"),
+        ("drygt 50 deltagare från myndigheter och branschorganisationer", "participant_count", 50, "at-least"),
+        ("över 30 organisationer", "organisation_count", 30, "at-least"),
+        ("minst tjugo organisationer", "organisation_count", 20, "at-least"),
+        ("nästan 100 personer", "participant_count", 100, "at-most"),
+        ("närmare 40 personer", "participant_count", 40, True),
     ],
 )
 def test_counts_of_who_took_part_in_words_and_digits(
@@ -237,7 +242,11 @@ def test_counts_of_who_took_part_in_words_and_digits(
     words: str,
     field: str,
     value: int,
-    approximate: bool,
+    approximate: bool | str,
 ) -> None:
+    """A number the words round is approximate; one they bound ("drygt 50": more than 50, "knappt 60":
+    fewer than 60) is drafted as that bound, never as about that many."""
     meeting = _loaded(_draft(corpus, f"Den 3 maj 2024 deltog {words} i sakrådet."))
-    assert getattr(meeting, field) == Count(text=words, value=value, approximate=approximate)
+    bound = approximate if isinstance(approximate, str) else None
+    expected = Count(text=words, value=value, approximate=approximate is True, bound=bound)  # type: ignore[arg-type]
+    assert getattr(meeting, field) == expected

@@ -276,7 +276,9 @@ _SOURCE_PREFIX = {"web-page": "regeringen", "article": "regeringen", "press-rele
 
 
 def _count(number: StatedNumber | None) -> Count | None:
-    return Count(text=number.text, value=number.value, approximate=number.approximate) if number else None
+    if number is None:
+        return None
+    return Count(text=number.text, value=number.value, approximate=number.approximate, bound=number.bound)  # type: ignore[arg-type]
 
 
 _COUNTS = ("invited_count", "organisation_count", "participant_count")
@@ -289,7 +291,11 @@ def _count_again(draft: PageDraft, name: str, kept: Count, other: Count, where: 
     if other.text == kept.text:
         draft.note(name, f'{where} states this count again in the same words ("{other.text}"): drafted once')
         return None
-    if other.value is not None and (other.value, other.approximate) == (kept.value, kept.approximate):
+    if other.value is not None and (other.value, other.approximate, other.bound) == (
+        kept.value,
+        kept.approximate,
+        kept.bound,
+    ):
         draft.note(
             name,
             f'{where} states the same count again in other words: "{other.text}" (drafted: "{kept.text}"); '

@@ -29,14 +29,17 @@ _PURPOSE = re.compile(
     r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft"
 )
 _INVITE = re.compile(r"\b(bjöd|bjuder)\b")
-_APPROX = re.compile(r"-?tal\b|\b(?:drygt|runt|cirka|ca|omkring|ungefär|närmare|knappt|över|uppemot)\b", re.IGNORECASE)
+_APPROX = re.compile(r"-?tal\b|\b(?:runt|cirka|ca|omkring|ungefär|närmare|uppemot)\b", re.IGNORECASE)
+#: Words that give a bound, not the number (records.Count.bound): "drygt 50" is more than 50, "knappt 60" fewer than 60.
+_AT_LEAST = re.compile(r"\b(?:drygt|över|minst|fler än|mer än)\b", re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(?:knappt|nästan)\b", re.IGNORECASE)
 _TENS = r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
 _UNIT = r"(?:två|tre|fyra|fem|sex|sju|åtta|nio)"
 _TEEN = r"(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
 #: A number as pages write one: digits, "ett 40-tal", a number word ("tjugofem"), "ett tjugotal", "hundratal".
 _NUMBER = (
     r"(?<![\w-])(?:(?:[Tt]otalt |[Ss]ammanlagt |de )?(?:(?:[Ee]tt|[Dd]rygt|[Rr]unt|[Cc]irka|[Cc]a|[Oo]mkring|"
-    r"[Uu]ngefär|[Nn]ärmare|[Kk]nappt|[Öö]ver|[Uu]ppemot) )?)"
+    r"[Uu]ngefär|[Nn]ärmare|[Kk]nappt|[Öö]ver|[Uu]ppemot|[Mm]inst|[Nn]ästan|[Ff]ler än|[Mm]er än) )?)"
     rf"(?:\d+-tal|\d+|(?:{_TENS}{_UNIT}?|{_TEEN}|{_UNIT}|hundra)(?:tal)?)(?![\w-])"
 )
 #: Whom a count counts: organisations, or people ("representanter", "personer", "deltagare", "företrädare"),
@@ -76,6 +79,7 @@ class StatedNumber:
     text: str
     value: int | None
     approximate: bool
+    bound: str | None = None  # "at-least" or "at-most" (records.Count.bound), never with approximate
 
 
 @dataclass
@@ -119,7 +123,8 @@ def _number(words: str) -> StatedNumber:
     value = number_value(digits.group()) if digits else number_value(core)  # None past typedyaml.MAX_DIGITS
     if value is None and core.endswith("tal"):
         value = 100 if core == "hundratal" else number_value(core[:-3])
-    return StatedNumber(words, value, bool(_APPROX.search(words)))
+    bound = "at-least" if _AT_LEAST.search(words) else "at-most" if _AT_MOST.search(words) else None
+    return StatedNumber(words, value, bound is None and bool(_APPROX.search(words)), bound)
 
 
 def _took_part(s: str, facts: PageFacts) -> None:
@@ -129,7 +134,7 @@ def _took_part(s: str, facts: PageFacts) -> None:
     for count in _COUNT.finditer(s):
         counted.append(count.span())
         number = _number(count["words"])
-        number = StatedNumber(count.group(0), number.value, number.approximate)
+        number = StatedNumber(count.group(0), number.value, number.approximate, number.bound)
         tail = count["tail"] or ""
         if count["head"].endswith("organisationer"):
             kind = "organisation_count"
@@ -312,7 +317,9 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
                 count = _COUNT.match(invited["what"])
                 if count:
                     facts.invited = _number(count["words"])
-                    facts.invited = StatedNumber(count.group(0), facts.invited.value, facts.invited.approximate)
+                    facts.invited = StatedNumber(
+                        count.group(0), facts.invited.value, facts.invited.approximate, facts.invited.bound
+                    )
                 elif invited["what"] and not invited["what"].startswith("till"):
                     facts.invited_description = invited["what"]
     elif not invite and re.search(r"\b(deltog|samlades|deltagare|deltagarna)\b", s):

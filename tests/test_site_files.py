@@ -18,7 +18,7 @@ import yaml
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.pages import Site
 from sakrad_ld.web.searchindex import fold
-from sakrad_ld.web.sitefiles import site_files
+from sakrad_ld.web.sitefiles import resource_pages, robots_txt, site_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -166,8 +166,21 @@ def test_a_changed_sakrad_is_in_the_feed_as_changed(opened: Release) -> None:
 def test_the_sitemap_names_every_prepared_page_in_both_languages(files: dict[str, bytes], opened: Release) -> None:
     urls = [u.find(f"{SITEMAP}loc").text for u in ET.fromstring(files["sitemap.xml"]).findall(f"{SITEMAP}url")]
     pages = {p for p in files if p.endswith(".html") and p not in ("404.html", "en/404.html")}
-    assert {u[len(opened.base_iri) :] for u in urls} == pages
-    assert f"{opened.base_iri}en/lists/meetings.html" in urls
+    resources = set(resource_pages(opened.store, opened.base_iri))
+    assert {u[len(opened.base_iri) :] for u in urls} == pages | resources
+    assert len(urls) == len(set(urls)) == len(pages) + len(resources)
+    meeting = next(p for p in resources if p.startswith("doc/meeting/"))
+    for page in ("en/lists/meetings.html", meeting, f"en/{meeting}", "role.html"):
+        assert f"{opened.base_iri}{page}" in urls, page
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_from_the_endpoint(
+    files: dict[str, bytes], opened: Release
+) -> None:
+    lines = files["robots.txt"].decode().splitlines()
+    assert lines == ["User-agent: *", "Disallow:", "", f"Sitemap: {opened.base_iri}sitemap.xml"]
+    site = Site(opened.base_iri, [], [], sparql_path="/sparql", release=opened.root)
+    assert robots_txt(site).decode().splitlines()[1] == "Disallow: /sparql"
 
 
 def test_the_prepared_files_are_the_same_bytes_each_time(files: dict[str, bytes], opened: Release) -> None:

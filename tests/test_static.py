@@ -613,3 +613,30 @@ def test_every_negotiated_iri_gives_one_graph_in_every_format_from_the_export(
     differ, compared = variant_differences(client.get, release, opened, paths)
     assert not differ, "\n\n".join(differ)
     assert compared == len(paths)
+
+
+def test_the_sitemap_and_robots_txt_are_the_servers(client: Client, release: Path, opened: Release) -> None:
+    """The same sitemap from nginx as from the server (but the query page), every resource page in it; robots.txt on both
+    names it (the server's also keeps crawlers from /sparql, which the export has not)."""
+    from starlette.testclient import TestClient
+
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
+
+    with TestClient(create_app(release, Settings())) as server:
+        served_map, served_robots = server.get("/sitemap.xml"), server.get("/robots.txt")
+    status, headers, body = client.get("/sitemap.xml")
+    assert (served_map.status_code, status) == (200, 200)
+    locs = re.compile(rb"<loc>([^<]+)</loc>")
+    # the same pages but the query page, which is beside an endpoint only (the export has none)
+    query = {f"{opened.base_iri}{q}".encode() for q in ("query.html", "en/query.html")}
+    assert set(locs.findall(body)) == set(locs.findall(served_map.content)) - query
+    assert query <= set(locs.findall(served_map.content))
+    meeting = next(p for _, p in published_resources(opened.store, opened.base_iri) if p.startswith("/doc/meeting/"))
+    assert f"<loc>{opened.base_iri}en{meeting}.html</loc>".encode() in body
+    status, headers, body = client.get("/robots.txt")
+    assert (status, headers["content-type"]) == (200, "text/plain; charset=utf-8")
+    assert served_robots.headers["content-type"] == "text/plain; charset=utf-8"
+    sitemap = f"Sitemap: {opened.base_iri}sitemap.xml"
+    assert body.decode().splitlines() == ["User-agent: *", "Disallow:", "", sitemap]
+    assert served_robots.text.splitlines() == ["User-agent: *", "Disallow: /sparql", "", sitemap]

@@ -1,6 +1,10 @@
 """Everything people see that does not depend on the request, prepared once as files: the start
 page, the lists (paged, filtered, with CSV), the search page and its index, the query page, the
-ontology's page, the feeds, the sitemap, the style sheet and scripts — in every language.
+ontology's page, the feeds, the sitemap and ``robots.txt``, the style sheet and scripts — in every
+language.
+
+The sitemap lists every page of the site, the resource pages too (which are written elsewhere: by
+the export, or made by the server on request), so both hosts publish the same sitemap.
 
 The static export writes these files beside the resource pages; the server prepares them once and
 answers them from memory (:mod:`sakrad_ld.web.served`), so the start page and every list cost a
@@ -14,6 +18,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 
+from ..documents import published_resources
 from .feeds import feed_files, sitemap
 from .labels import Labeller
 from .lists import list_files, read_lists
@@ -22,7 +27,10 @@ from .paths import LANGUAGES, translated
 from .render import render
 from .searchindex import search_entries, search_index_js, search_index_json
 
-__all__ = ["ASSETS", "site_files"]
+__all__ = ["ASSETS", "ROBOTS", "resource_pages", "robots_txt", "site_files"]
+
+#: The file that tells crawlers where the sitemap is (and, beside an endpoint, not to run queries).
+ROBOTS = "robots.txt"
 
 #: The package's assets the pages load, by file path on the site.
 ASSETS = {
@@ -42,11 +50,23 @@ def _asset(*parts: str) -> bytes:
     return resources.files("sakrad_ld").joinpath("assets", *parts).read_bytes()
 
 
-def site_files(
-    store: ox.Store, site: Site, previous: ox.Store | None = None, page_files: Iterator[str] | None = None
-) -> Iterator[tuple[str, bytes]]:
-    """(file path, bytes) of every prepared file. ``page_files`` are the resource pages written
-    elsewhere, for the sitemap; ``previous`` the store of the previous release, for the feeds."""
+def resource_pages(store: ox.Store, base: str) -> list[str]:
+    """The file paths of every resource's page in every language (``doc/meeting/x.html``,
+    ``en/doc/meeting/x.html``, ``role.html`` …): the pages the sitemap lists besides the prepared ones."""
+    return [translated(f"{path[1:]}.html", lang) for _, path in published_resources(store, base) for lang in LANGUAGES]
+
+
+def robots_txt(site: Site) -> bytes:
+    """``robots.txt``: every page may be crawled, the sitemap is at ``{base}sitemap.xml``; beside an
+    endpoint, ``/sparql`` is not to be crawled (the saved queries' "Run" links are plain GET links,
+    each a query to run)."""
+    rule = f"Disallow: /{site.sparql_path}" if site.sparql_path else "Disallow:"
+    return f"User-agent: *\n{rule}\n\nSitemap: {site.base_iri}sitemap.xml\n".encode()
+
+
+def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None) -> Iterator[tuple[str, bytes]]:
+    """(file path, bytes) of every prepared file; ``previous`` is the store of the previous release,
+    for the feeds."""
     labels = Labeller(store)
     lists = read_lists(store, site.base_iri, labels)
     written: list[str] = []
@@ -91,7 +111,8 @@ def site_files(
             yield out(path, _asset(*parts))
     for path, data in feed_files(store, site.base_iri, lists, previous):
         yield out(path, data)
-    yield "sitemap.xml", sitemap(store, site.base_iri, [*written, *(page_files or ())])
+    yield ROBOTS, robots_txt(site)
+    yield "sitemap.xml", sitemap(store, site.base_iri, [*written, *resource_pages(store, site.base_iri)])
 
 
 def _title(what: object, context: dict[str, object], lang: str) -> str:

@@ -10,7 +10,7 @@ Layout of an export::
     doc/{kind}/{id}.html .ttl .jsonld .nt .rdf  every thing's document, in HTML and every RDF format
     role.html …  role/{x}.html …             the role scheme and its roles, likewise
     ontology.html  ontology.ttl …            the ontology's documentation and its RDF
-    lists/ search.html search-index.js feeds/ sitemap.xml assets/   (sakrad_ld.web.sitefiles)
+    lists/ search.html search-index.js feeds/ sitemap.xml robots.txt assets/   (sakrad_ld.web.sitefiles)
     en/…                                     every page in English
     download/…                               every file of the release, as built
     nginx/sakrad-http.conf                   the Accept → format map and the map of known IRIs (``http {}``)
@@ -237,7 +237,7 @@ def export_site(
                 pages.append(translated(f"{path[1:]}.html", lang))
                 put(pages[-1], page.encode())
             _documents(put, store, iri, path, context)
-        for rel, data in site_files(store, site, before, iter(pages)):
+        for rel, data in site_files(store, site, before):
             put(rel, data)
         for name in opened.files:
             _folders(tmp, (tmp / "download" / name).parent)
@@ -525,6 +525,7 @@ types {{
         application/atom+xml atom;
         application/xml xml;
         application/sparql-query rq;
+        text/plain txt;
         text/css css;
         text/markdown md;
 }}
@@ -692,7 +693,8 @@ AddType image/svg+xml .svg
 AddType application/atom+xml .atom
 AddType application/javascript .js
 AddType text/css .css
-AddCharset utf-8 .html .ttl .nt .csv .tsv .css .js .svg .atom .xml .md .rq .jsonld .json
+AddType text/plain .txt
+AddCharset utf-8 .html .ttl .nt .csv .tsv .css .js .svg .atom .xml .md .rq .jsonld .json .txt
 <FilesMatch "\\.(html|ttl|jsonld|nt|rdf)$">
     Header merge Vary Accept
 </FilesMatch>

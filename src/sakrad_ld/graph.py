@@ -59,7 +59,7 @@ from .vocab import (
     XSD,
 )
 
-__all__ = ["Built", "Origins", "Quads", "build_graph"]
+__all__ = ["KEPT_FOLDER", "Built", "Origins", "Quads", "build_graph", "kept_copy_path"]
 
 
 @dataclass
@@ -245,8 +245,10 @@ def build_graph(
     origins = Origins()
     vocabulary = vocab.ONTOLOGY_IRI
     out = _Emitter(origins, vocabulary)
+    download = corpus.config.download_base or minter.base
+    download = download if download.endswith("/") else download + "/"
     for source in corpus.sources:
-        _source(out, minter, source)
+        _source(out, minter, source, download)
     for body in corpus.bodies:
         homepage = {"website": ox.NamedNode(body.website)} if body.website else None  # its own source
         with out.source(_first_source(minter, body.sources, vocabulary), homepage):
@@ -355,7 +357,19 @@ def _cited(record: object) -> frozenset[str]:
     return frozenset(found)
 
 
-def _source(out: _Emitter, minter: Minter, source: Source) -> None:
+def kept_copy_path(file: str) -> str:
+    """Where a source's kept copy of its text (its ``file:``, relative to ``data/``) is in the release:
+    under ``sources/``, with its path below ``data/sources/`` (``sources/x.txt`` stays
+    ``sources/x.txt``; ``notes/x.txt`` is ``sources/notes/x.txt``)."""
+    parts = Path(file).parts
+    return "/".join((KEPT_FOLDER, *(parts[1:] if parts[0] == KEPT_FOLDER else parts)))
+
+
+#: The release's folder of the sources' kept copies.
+KEPT_FOLDER = "sources"
+
+
+def _source(out: _Emitter, minter: Minter, source: Source, download: str) -> None:
     s = minter.thing("source", source.id)
     ln = source.lines
     with out.source(s):
@@ -367,6 +381,8 @@ def _source(out: _Emitter, minter: Minter, source: Source) -> None:
         out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
         if source.url:
             out.add(s, SCHEMA.url, _typed(source.url, XSD.anyURI), ln, "url")
+        if source.file:  # the copy kept beside the data, published with the release
+            out.add(s, SCHEMA.archivedAt, ox.NamedNode(download + kept_copy_path(source.file)), ln, "file")
     with out.source(s):
         _source_facts(out, minter, source, s, ln)
 

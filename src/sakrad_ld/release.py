@@ -15,6 +15,7 @@ Layout of a release::
     ontology/  shapes/  schema/            the vocabulary, the shapes, the YAML's JSON Schemas
     validation/report.ttl  report.json     the SHACL report of the release (warnings included)
     catalog.ttl  catalog.rdf               DCAT-AP catalogue with VoID, PROV and DQV (docs/catalogue.md)
+    sources/                               the texts kept beside the data for sources (``file:``)
     manifest.json                          what the release is: base IRI, version, graph, files (sakrad_ld.manifest)
     SHA256SUMS                             a checksum for every other file
 
@@ -415,6 +416,7 @@ def _write_files(
     built.quads = []  # written (or being written by a process that has its own copy): not needed here
     try:
         _write_graph_files(project, root, built, report, progress, put)
+        _write_kept_copies(project, corpus, put)
         for work in beside:
             work.wait()
     finally:
@@ -523,6 +525,17 @@ def _write_graph_files(
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
     put("validation/report.json", _relative_report(report, project).encode())
+
+
+def _write_kept_copies(project: Project, corpus: Corpus, put: Callable[[str, bytes], None]) -> None:
+    """The texts kept beside the data for sources (``file:`` in data/sources.yaml), each at the path
+    its source's ``schema:archivedAt`` names (:func:`sakrad_ld.graph.kept_copy_path`), so a fact whose
+    source has no web address can still be checked against the text."""
+    from .graph import kept_copy_path
+
+    for source in corpus.sources:
+        if source.file:
+            put(kept_copy_path(source.file), (project.data / source.file).read_bytes())
 
 
 def _code_digest() -> str:

@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from ..formats import FORMATS
 from ..triples import RDF_TYPE
-from ..vocab import DCAT, DCTERMS, M8G, SAKRAD
+from ..vocab import DCAT, DCTERMS, M8G, SAKRAD, SCHEMA
 from . import diagrams, schemaorg
 from .documents import document_path
 from .labels import Labeller, Text, objects, value
@@ -191,6 +191,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         ministry_meetings_total=len(involved),
         ministry_list=translated(f"lists/meetings/ministry/{doc.rsplit('/', 1)[1]}.html", lang) if involved else None,
         registers=_registers(view, [node, *own]),
+        access=_source_access(view, node, site) if doc is not None and doc.startswith("/doc/source/") else None,
         own=view.facts(node),
         parts=parts,
         incoming=view.incoming(iri),
@@ -236,6 +237,25 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> list[tuple[Value, str]]
 
 
 _SITE_LINK = re.compile(r'(href)="/(doc/[^"#]+|role(?:/[^"#]+)?|ontology)(#[^"]*)?"')
+
+
+def _source_access(view: View, node: ox.NamedNode, site: Site) -> dict[str, object]:
+    """How a reader gets at a source document to check a fact: whether it has a web address, the
+    copies of its text published with the release (``schema:archivedAt``, linked to the download
+    when the site has the file) and who published it, to ask."""
+    store = view.store
+    kept = []
+    for copy in sorted(objects(store, node, SCHEMA.archivedAt), key=str):
+        if not isinstance(copy, ox.NamedNode):
+            continue
+        name = next((n for n in sorted(site.download_names) if copy.value.endswith("/" + n)), None)
+        kept.append({"href": site.download_path + name if name else None, "name": name, "url": copy.value})
+    publisher = value(store, node, DCTERMS.publisher)
+    return {
+        "addressed": value(store, node, SCHEMA.url) is not None,
+        "kept": kept,
+        "publisher": view.term(publisher) if isinstance(publisher, ox.NamedNode) else None,
+    }
 
 
 def _picture(site: Site, name: str, draw: Any, here: str) -> Markup:

@@ -38,7 +38,7 @@ from .meetingpage import meeting_view
 from .ontologypage import ontology_view
 from .paths import language_of, page_file, relative, translated
 from .provenance import Provenance
-from .render import render
+from .render import messages, render
 from .resourceview import Value, View
 
 __all__ = ["Site", "dataset_node", "not_found_page", "ontology_page", "resource_page", "start_page"]
@@ -146,9 +146,11 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
     is_meeting = SAKRAD.Sakrad in objects(store, node, RDF_TYPE)
     anchored: set[str] = set()  # parts whose #fragment the readable part of the page already holds
     meeting = None
+    own_title = False  # the sakråd's title is the data's own, no source's headline
     participations: tuple[list, int, str | None] = ([], 0, None)
     if is_meeting:
         facts = meeting_facts(store, iri, view.labels)
+        own_title = facts.title_derivation is not None
         anchored = {q.iri for q in facts.questions} | {m.participation for m in facts.organisations}
         name = diagrams.meeting_file(iri, lang)
         svg = _picture(site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts, lang), here)
@@ -175,7 +177,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         here=here,
         lang=lang,
         **shell(store, site),
-        title=(label.en if lang == "en" and label.en else label.main),
+        title=_page_title(label, lang, own_title),
         label=label,
         iri=iri,
         types=view.types(node),
@@ -195,7 +197,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         own=view.facts(node),
         parts=parts,
         incoming=view.incoming(iri),
-        jsonld=json_script(schemaorg.about(store, iri, site.base_iri)),
+        jsonld=json_script(schemaorg.about(store, iri, site.base_iri, lang)),
     )
 
 
@@ -237,6 +239,14 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> list[tuple[Value, str]]
 
 
 _SITE_LINK = re.compile(r'(href)="/(doc/[^"#]+|role(?:/[^"#]+)?|ontology)(#[^"]*)?"')
+
+
+def _page_title(label: Text, lang: str, own: bool) -> str:
+    """The page's ``<title>``: the thing's name, marked as the data's own where no source heads a
+    sakråd so (``own``), as the feed marks it: a browser tab, a bookmark or a citation tool takes
+    the ``<title>`` for the event's headline."""
+    title = label.en if lang == "en" and label.en else label.main
+    return f"{title} ({messages(lang)['title_own_mark']})" if own else title
 
 
 def _source_access(view: View, node: ox.NamedNode, site: Site) -> dict[str, object]:

@@ -15,6 +15,8 @@ attendance mode, event status, offers or image: no source states them). In parti
   ``PropertyValue`` with a note too, as the thing's own, and the page shows it with its status.
 * ``sameAs`` lists the equivalences the graph publishes (``owl:sameAs``, ``skos:exactMatch``), never
   an ``rdfs:seeAlso``.
+* ``name`` is the sakråd's title; where that is the data's own, no source's headline
+  (``sakrad:titleDerivation``), ``disambiguatingDescription`` says so, with how it was made.
 * ``startDate`` is ``schema:startDate``, which the graph has only for a stated day; a derived date
   (``sakrad:derivedDate``) is left out.
 """
@@ -108,14 +110,25 @@ def _agent(store: ox.Store, labels: Labeller, node: ox.NamedNode) -> dict[str, A
     return out
 
 
-def about(store: ox.Store, iri: str, base: str) -> dict[str, Any] | None:
+#: What ``disambiguatingDescription`` says of a sakråd whose title is the data's own, by language.
+_OWN_TITLE = {
+    "sv": "Namnet är datans egen rubrik, ingen källas",
+    "en": "The name is the data's own title, no source's headline",
+}
+
+
+def about(store: ox.Store, iri: str, base: str, lang: str = "sv") -> dict[str, Any] | None:
     """The schema.org description of a sakråd (Event), an organisation or body (Organization) or a
-    person (Person); None for other things."""
+    person (Person); None for other things. Texts the description adds are in ``lang``."""
     node = ox.NamedNode(iri)
     labels = Labeller(store)
     types = set(objects(store, node, RDF_TYPE))
     if SAKRAD.Sakrad in types:
         out: dict[str, Any] = {"@context": _CONTEXT, "@type": "Event", "@id": iri, "name": _name(labels, node)}
+        derivation = labels.text(node, SAKRAD.titleDerivation)
+        if derivation is not None:  # the name is no source's headline: said beside it (the name is kept)
+            how = derivation.en if lang == "en" and derivation.en else derivation.main
+            out["disambiguatingDescription"] = f"{_OWN_TITLE.get(lang, _OWN_TITLE['sv'])}: {how}"
         date = value(store, node, SCHEMA.startDate)
         if date is not None:
             out["startDate"] = date.value

@@ -589,6 +589,16 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
                 ),
             )
         ),
+        (
+            "announced_only",
+            "endast kungjort",
+            "announced only",
+            "true: källorna kungör bara sakrådet eller bjuder in till det; att det hölls står inte i dem "
+            "(och vilka som deltog utelämnas); annars false",
+            "true: the sources only announce the sakråd or invite to it; that it was held is not stated "
+            "(and who took part is left out); else false",
+            "boolean",
+        ),
     ],
     "organisations": [
         ("id", "id", "id", "Organisationens id", "The organisation's id", "string"),
@@ -753,6 +763,7 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
                 m.listed or None,
                 *_stated_columns(m.organisation_count),
                 *_stated_columns(m.invited),
+                "true" if m.announced else "false",
             ]
             for m in rows
         ),

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -179,6 +179,30 @@ def _in(text: Text, lang: str) -> str:
     return text.en if lang == "en" and text.en else text.main
 
 
+def _lang(text: Text, lang: str) -> str:
+    """The ``lang`` attribute for an element showing ``text`` in a picture in ``lang``: empty when the
+    text shown is in the picture's language, else its own (a Swedish title, question or name in an
+    English picture, where the data has no English: ``lang="sv"``; a text without a language tag,
+    such as a name, counts as Swedish, the data's language)."""
+    shown = "en" if lang == "en" and text.en else (text.lang or "sv")
+    return f' lang="{shown}"' if shown != lang else ""
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line of a box already written as SVG (escaped), with the ``lang`` attribute of its ``<text>``."""
+
+    svg: str
+    lang: str = ""
+
+
+def _lines(text: Text, lang: str, width: float, lines: int, char: float | None = None) -> list[_Line]:
+    """``text`` in ``lang`` wrapped into at most ``lines`` lines, each marked with the text's language."""
+    attr = _lang(text, lang)
+    wrapped = _wrap(_in(text, lang), width, lines) if char is None else _wrap(_in(text, lang), width, lines, char)
+    return [_Line(escape(line), attr) for line in wrapped]
+
+
 def _prefix(lang: str) -> str:
     return "" if lang == LANGUAGES[0] else f"{lang}/"
 
@@ -253,7 +277,7 @@ def _box(
     x: float,
     y: float,
     w: float,
-    lines: list[str],
+    lines: Sequence[str | _Line],
     href: str | None,
     *,
     fill: str = "#ffffff",
@@ -261,7 +285,8 @@ def _box(
     caption: str | None = None,
     bold: bool = False,
 ) -> tuple[str, float]:
-    """A box with a small caption above its text lines; returns (svg, height)."""
+    """A box with a small caption above its text lines (plain text, or a :class:`_Line` with its own
+    language); returns (svg, height)."""
     rows = ([caption] if caption else []) + lines
     h = 10 + 16 * len(rows)
     parts = [
@@ -273,7 +298,8 @@ def _box(
         ty += 16
     weight = ' font-weight="bold"' if bold else ""
     for line in lines:
-        parts.append(f'<text x="{x + 8:.0f}" y="{ty:.0f}" fill="#1b2a33"{weight}>{escape(line)}</text>')
+        said = line if isinstance(line, _Line) else _Line(escape(line))
+        parts.append(f'<text x="{x + 8:.0f}" y="{ty:.0f}" fill="#1b2a33"{weight}{said.lang}>{said.svg}</text>')
         ty += 16
     return _link(href, "".join(parts)), h
 
@@ -294,13 +320,18 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     left_x, mid_x, right_x, col_w, gap = 16.0, 316.0, 696.0, 260.0, 12.0
     mid_w, right_w = 340.0, 300.0
     body: list[str] = []
-    when = " · ".join(x for x in (_date(f, w), _in(f.place, lang) if f.place else None) if x)
+    date = _date(f, w)
+    place = ""
+    if f.place:  # a place name in its own language (a Swedish one in an English picture)
+        attr = _lang(f.place, lang)
+        place = f"<tspan{attr}>{escape(_in(f.place, lang))}</tspan>" if attr else escape(_in(f.place, lang))
+    when = " · ".join(x for x in (escape(date) if date else "", place) if x)
     meeting_box, meeting_h = _box(
         mid_x,
         16,
         mid_w,
-        _wrap(_in(f.title, lang), mid_w - 16, 4, _CHAR * 1.15)
-        + ([when] if when else [])
+        _lines(f.title, lang, mid_w - 16, 4, _CHAR * 1.15)
+        + ([_Line(when)] if when else [])
         + (_wrap(w["announced"], mid_w - 16, 2) if f.announced_only else []),
         page_path(iri, base),
         fill="#e8f1f5",
@@ -313,9 +344,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     y = 16.0
     for n, (body_iri, name) in enumerate(reversed(f.organisers)):
         caption = w["organiser"] if n == len(f.organisers) - 1 else w["part_of"]
-        box, h = _box(
-            left_x, y, col_w, _wrap(_in(name, lang), col_w - 16, 2), page_path(body_iri, base), caption=caption
-        )
+        box, h = _box(left_x, y, col_w, _lines(name, lang, col_w - 16, 2), page_path(body_iri, base), caption=caption)
         body.append(box)
         if n == len(f.organisers) - 1:
             body.append(_edge(left_x + col_w, y + h / 2, mid_x, anchor_y))
@@ -324,9 +353,9 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
             body.append(_edge(left_x + col_w / 2, y + h, left_x + col_w / 2, y + h + gap))
         y += h + gap
     for member in f.chairs:
-        lines = _wrap(_in(member.name, lang), col_w - 16, 2)
+        lines = _lines(member.name, lang, col_w - 16, 2)
         if member.capacity_name:
-            lines += _wrap(_in(member.capacity_name, lang), col_w - 16, 2)
+            lines += _lines(member.capacity_name, lang, col_w - 16, 2)
         box, h = _box(left_x, y + gap, col_w, lines, page_path(member.iri, base), caption=w["chair"])
         body.append(box)
         body.append(_edge(left_x + col_w, y + gap + h / 2, mid_x, anchor_y))
@@ -344,7 +373,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
             mid_x,
             y,
             mid_w,
-            _wrap(_in(q.text, lang), mid_w - 16, 4),
+            _lines(q.text, lang, mid_w - 16, 4),
             page_path(q.iri, base),
             caption=w["question"].format(q.position),
         )
@@ -363,7 +392,8 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         y += 18
     top = y
     for n, member in enumerate(f.organisations, start=1):
-        lines = _wrap(f"{n}. {_in(member.name, lang)}", right_w - 16, 2)
+        attr = _lang(member.name, lang)  # the number is the picture's; the name in its own language
+        lines = [_Line(escape(line), attr) for line in _wrap(f"{n}. {_in(member.name, lang)}", right_w - 16, 2)]
         box, h = _box(right_x, y, right_w, lines, page_path(member.iri, base))
         body.append(box)
         y += h + 4
@@ -469,15 +499,17 @@ def participation_chart_svg(
         body.append(f'<line x1="{x:.1f}" y1="{head:.0f}" x2="{x:.1f}" y2="{bottom:.0f}" stroke="#e3eaee"/>')
     for r, org in enumerate(shown):
         y = head + row_h * r
-        name = _in(labels.of(ox.NamedNode(org)), lang)
+        named = labels.of(ox.NamedNode(org))
+        name, attr = _in(named, lang), _lang(named, lang)
         total = totals[org]
         if r % 2 == 0:
             body.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{row_h:.0f}" fill="#f4f7f9"/>')
         label = _wrap(name, width - 2 * left - 6.6 * (len(str(total)) + 3), 1)[0]
+        said = f"<tspan{attr}>{escape(label)}</tspan>" if attr else escape(label)  # the name in its language
         body.append(
             _link(
                 page_path(org, base),
-                f'<text x="{left:.0f}" y="{y + 13:.0f}">{escape(label)} ({total})</text>',
+                f'<text x="{left:.0f}" y="{y + 13:.0f}">{said} ({total})</text>',
             )
         )
         counts = Counter(column_of[m] for m in taking_part[org] if m in column_of)

@@ -640,3 +640,31 @@ def test_the_sitemap_and_robots_txt_are_the_servers(client: Client, release: Pat
     sitemap = f"Sitemap: {opened.base_iri}sitemap.xml"
     assert body.decode().splitlines() == ["User-agent: *", "Disallow:", "", sitemap]
     assert served_robots.text.splitlines() == ["User-agent: *", "Disallow: /sparql", "", sitemap]
+
+
+def test_the_readers_language_leads_where_the_server_sends_it(
+    nginx: tuple[str, int], release: Path, opened: Release
+) -> None:
+    """``/`` and a thing's IRI asked with each Accept-Language header of the table: nginx answers as
+    the server (English readers to /en/ and to the English page, Vary: Accept-Language), and the
+    rules' regular expressions choose what the server's function chooses."""
+    from host_headers import LANGUAGE_HEADERS, language_differences, language_paths
+
+    from sakrad_ld.web.served import preferred_language
+    from sakrad_ld.web.static import language_by_map
+
+    assert [language_by_map(h) for h in LANGUAGE_HEADERS] == [preferred_language(h) for h in LANGUAGE_HEADERS]
+    assert {preferred_language(h) for h in LANGUAGE_HEADERS} == {"sv", "en"}
+    with server_request(release) as server:
+        differ = language_differences(server, _request(nginx), language_paths(opened))
+    assert not differ, "\n".join(differ)
+
+
+def test_caching_headers_are_the_servers(nginx: tuple[str, int], release: Path, opened: Release) -> None:
+    """One caching policy on both hosts: Cache-Control on every 200 and 303 (none on 404 and 406),
+    Vary where the answer is negotiated and only there."""
+    from host_headers import caching_differences, caching_paths
+
+    with server_request(release) as server:
+        differ = caching_differences(server, _request(nginx), caching_paths(opened))
+    assert not differ, "\n".join(differ)

@@ -5,13 +5,14 @@ The files are made once, on the first request that needs them, and answered from
 ``ETag``. ``/`` is negotiated by ``Accept-Language`` (Swedish unless the client prefers English;
 ``Vary: Accept-Language``); ``/index.html`` is always Swedish, ``/en/…`` always English, so the
 visible language switch always wins. A 303 from a thing's IRI to its HTML page goes to the English
-page when the client prefers English. Everything else passes to the server, the English page of a
+page when the client prefers English (every 303 of a thing says ``Vary: Accept, Accept-Language``). Everything else passes to the server, the English page of a
 resource among it (a document of :mod:`sakrad_ld.serving.documents`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .pages import Site
 from .sitefiles import site_files
 
-__all__ = ["SiteFiles", "preferred_language"]
+__all__ = ["LANGUAGE_ITEMS", "SiteFiles", "preferred_language"]
 
 MEDIA_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -38,24 +39,45 @@ MEDIA_TYPES = {
 }
 
 
+#: A weight (RFC 9110 §12.4.2) → the tier it counts in: 10 for 1, the first decimal (9 … 1) below,
+#: 0.5 for 0.00x … 0.09x (above 0); 0 for 0 and for what is not a weight. The static export's rules
+#: read weights the same way (:func:`sakrad_ld.web.static.language_map`), so both hosts choose alike.
+_WEIGHT = re.compile(r"(1(?:\.0*)?)|0?\.([1-9])[0-9]*|0?\.0*([1-9])[0-9]*|0(?:\.0*)?", re.ASCII)
+#: The items of the header that count (more are not read).
+LANGUAGE_ITEMS = 32
+
+
+def _tier(value: str) -> float:
+    found = _WEIGHT.fullmatch(value.strip())
+    if found is None:
+        return 0.0
+    if found[1]:
+        return 10.0
+    if found[2]:
+        return float(found[2])
+    return 0.5 if found[3] else 0.0
+
+
 def preferred_language(header: str | None) -> str:
     """``en`` if the ``Accept-Language`` header (RFC 9110 §12.5.4) weighs English above Swedish,
-    else ``sv`` (the default, also for a tie or neither named)."""
+    else ``sv`` (the default, also when neither is named). A tag counts by its primary subtag
+    (``en-GB`` is English); a weight counts to its first decimal (0.85 as 0.8; any weight below 0.1
+    as one above 0), a weight that is not one as 0; where both languages have the same weight, the
+    one named first with it wins. Only the first :data:`LANGUAGE_ITEMS` items are read."""
     weights = {"sv": 0.0, "en": 0.0}
-    for n, item in enumerate((header or "").split(",")[:32]):
+    for n, item in enumerate((header or "").split(",")[:LANGUAGE_ITEMS]):
         tag, _, params = item.strip().partition(";")
         primary = tag.strip().lower().split("-")[0]
         if primary not in weights:
             continue
-        q = 1.0
-        for p in params.split(";"):
-            key, _, val = p.strip().partition("=")
-            if key == "q":
-                try:
-                    q = float(val)
-                except ValueError:
-                    q = 0.0
-        weights[primary] = max(weights[primary], q - n * 1e-6)  # earlier wins a tie
+        q = 10.0
+        if params:
+            for p in params.split(";"):
+                key, eq, val = p.strip().partition("=")
+                if key.strip().lower() == "q":
+                    q = _tier(val) if eq else 0.0
+        if q > 0:
+            weights[primary] = max(weights[primary], q - n * 1e-6)  # earlier wins a tie
     return "en" if weights["en"] > weights["sv"] else "sv"
 
 
@@ -131,8 +153,8 @@ class SiteFiles:
             body, media_type, etag = files[key]
             await _answer(scope, send, body, media_type, etag, self.cache, headers, vary)
             return
-        if lang == "en" and path.startswith("/id/"):
-            await self.app(scope, receive, _to_english(send))
+        if path.startswith("/id/"):
+            await self.app(scope, receive, _by_language(send, lang == "en"))
             return
         await self.app(scope, receive, send)
 
@@ -141,14 +163,15 @@ def _maybe_prepared(key: str) -> bool:
     return not key.startswith(("doc/", "download/", "id/", "en/doc/"))
 
 
-def _to_english(send: Send) -> Send:
-    """Sends the answer with a 303 to an HTML page pointed at the English page instead."""
+def _by_language(send: Send, english: bool) -> Send:
+    """Sends the answer with a 303 that says it varies by ``Accept-Language`` too, and, for a
+    reader who prefers English, with a 303 to an HTML page pointed at the English page."""
 
     async def wrapped(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start" and message["status"] == 303:
             out = []
             for k, v in message.get("headers", []):
-                if k.lower() == b"location" and v.startswith(b"/doc/") and b".html" in v:
+                if english and k.lower() == b"location" and v.startswith(b"/doc/") and b".html" in v:
                     v = b"/en" + v
                 if k.lower() == b"vary":
                     v = v + b", Accept-Language"

@@ -100,6 +100,8 @@ __all__ = [
     "apache_rules",
     "export_site",
     "graph_rule",
+    "language_by_map",
+    "language_map",
     "nginx_http_conf",
     "nginx_server_conf",
     "see_other",
@@ -364,6 +366,46 @@ def accept_map(offers: tuple[Format, ...] = OFFERS) -> list[tuple[str, str]]:
     return rules
 
 
+#: Accept-Language: the weights told apart (as :func:`sakrad_ld.web.served.preferred_language`
+#: reads them), highest first: 1, 0.9 … 0.1, 0.0x (above 0).
+_LANGUAGE_WEIGHTS = (r"1(\.0*)?", *(rf"0?\.{d}[0-9]*" for d in "987654321"), r"0?\.0+[1-9][0-9]*")
+#: A parameter of a language range that is not its weight.
+_NOT_Q = r"(;(?![ \t]*q[ \t]*(=|;|,|$))[^;,]*)*"
+
+
+def _language(tag: str, weight: str) -> str:
+    """One item of Accept-Language (from its start to its comma or the end): the language ``tag`` or
+    a subtag of it, its last weight ``weight`` (the first weight also: no weight)."""
+    q = rf"(;[^;,]*)*;[ \t]*q[ \t]*=[ \t]*{weight}[ \t]*{_NOT_Q}"  # the last weight counts
+    params = rf"({_NOT_Q}|{q})" if weight == _LANGUAGE_WEIGHTS[0] else q
+    return rf"[ \t]*{tag}(-[^;,]*)?[ \t]*{params}[ \t]*(,|$)"
+
+
+def language_map() -> list[tuple[str, str]]:
+    """The (regular expression, language folder) rules of the Accept-Language map, tried in order
+    (case-insensitive PCRE, for nginx's ``map`` and Apache's ``RewriteCond``): ``en/`` where the
+    server's :func:`sakrad_ld.web.served.preferred_language` prefers English, ``""`` where it
+    prefers Swedish; a header no rule matches is Swedish. For each weight from 1 down: English named
+    with it before any Swedish with it, then Swedish with it; within the header's first
+    :data:`sakrad_ld.web.served.LANGUAGE_ITEMS` items, as the server reads them."""
+    from .served import LANGUAGE_ITEMS
+
+    first = rf"{{0,{LANGUAGE_ITEMS - 1}}}"
+    rules = []
+    for weight in _LANGUAGE_WEIGHTS:
+        rules.append((rf"^((?!{_language('sv', weight)})[^,]*,){first}{_language('en', weight)}", "en/"))
+        rules.append((rf"^([^,]*,){first}{_language('sv', weight)}", ""))
+    return rules
+
+
+def language_by_map(header: str | None) -> str:
+    """The language the rules of :func:`language_map` give ``header`` (``en`` or ``sv``)."""
+    for regex, folder in language_map():
+        if re.search(regex, header or "", re.IGNORECASE):
+            return "en" if folder else "sv"
+    return "sv"
+
+
 def choose_by_map(header: str | None, offers: tuple[Format, ...] = OFFERS) -> str:
     """The suffix the rules of :func:`accept_map` give ``header`` (the first rule that matches, as
     nginx's ``map`` tries them): ``""`` when none does and the header names something (406)."""
@@ -405,6 +447,7 @@ def nginx_http_conf(
     rules answer with 303 (``known``: a thing or part → its page path with the part's
     ``#fragment``; ``minted``: the dataset's other IRIs, each → itself) to where it leads."""
     rules = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map())
+    languages = "\n".join(f'    "~*{regex}" "{folder}";' for regex, folder in language_map())
     known = {**(known or {}), **{path: path for path in minted or ()}}
     entries = "\n".join(f'    {path} "{path}|{doc}";' for path, doc in known.items())
     graph_map = ""
@@ -444,6 +487,28 @@ map "$uri|$sakrad_entry" $sakrad_see_other {{
     "~^([^|]+)\\|\\1\\|(?<sakrad_known>[^|]+)$" $sakrad_known;
 }}
 
+# Accept-Language → "en/" where the server prefers English (sakrad_ld.web.served.preferred_language:
+# the weights read to their first decimal, the first 32 items), else "" (Swedish).
+map $http_accept_language $sakrad_lang {{
+    default "";
+{languages}
+}}
+# A thing's 303 to its HTML page leads a reader who prefers English to the English page, as the server's.
+map "$sakrad_lang|$sakrad_target" $sakrad_id_target {{
+    default $sakrad_target;
+    "~^en/\\|(?<sakrad_en_doc>/doc/[^|#]*\\.html(#[^|]*)?)$" "/en${{sakrad_en_doc}}";
+}}
+# A thing's 303 varies by Accept-Language too (its 404 and 406 by Accept only), as the server's.
+map $status $sakrad_id_vary {{
+    default Accept;
+    303 "Accept, Accept-Language";
+}}
+# A document varies by Accept where its path (as asked) negotiates, not where it names its file (x.html).
+map $sakrad_asked $sakrad_doc_vary {{
+    default Accept;
+    "~\\.(html|ttl|jsonld|nt|rdf)$" "";
+}}
+
 # What is not found gets the export's page in the language of the path, as from the server.
 map $uri $sakrad_not_found {{
     default /404.html;
@@ -476,6 +541,10 @@ _APACHE_CONF_HEAD = """# The same rules as the export's .htaccess, for Apache's 
 """
 
 _ALLOW_ORIGIN = 'add_header Access-Control-Allow-Origin "*" always;'
+#: The caching policy of both hosts: every 200, 206, 303 and 304 may be kept an hour (nginx's
+#: add_header without ``always``); a 404 or 406 says nothing.
+CACHE_CONTROL = "public, max-age=3600"
+_CACHE = f'add_header Cache-Control "{CACHE_CONTROL}";'
 #: nginx: every location with add_header of its own states all of them (none is inherited then).
 _CORS = f'{_ALLOW_ORIGIN} add_header Access-Control-Expose-Headers "{EXPOSE_HEADERS}" always;'
 
@@ -504,7 +573,7 @@ def nginx_server_conf(graph: GraphRule | None = None, files: list[str] | None = 
 # map); another version is 404.
 location = {graph.path} {{
     add_header Vary Accept always;
-    add_header Cache-Control "public, max-age=3600" always;
+    {_CACHE}
     {_CORS}
     if ($sakrad_graph = "{NOT_ACCEPTABLE}") {{
         return 406;
@@ -533,8 +602,10 @@ default_type application/octet-stream;
 charset utf-8;
 charset_types {charset_types};
 error_page 404 $sakrad_not_found;
-# Anyone's pages and programs may read the data, as from the server (CORS).
+# Anyone's pages and programs may read the data, as from the server (CORS); every answer but an
+# error may be kept an hour, as the server's (a location with add_header of its own states both).
 {_CORS}
+{_CACHE}
 
 # A CORS preflight, at any path (an IRI's included: a browser follows no redirect for it), is
 # answered at once: these methods and headers may be asked for (a long Accept, If-None-Match).
@@ -567,8 +638,8 @@ location = /.htaccess {{
 # negotiated format; a part (…/question/1) → its whole's document at #question/1. Only IRIs of the
 # data (sakrad-http.conf's map); the target is the map's, never a piece of the request.
 location ^~ /id/ {{
-    add_header Vary Accept always;
-    add_header Cache-Control "public, max-age=3600" always;
+    add_header Vary $sakrad_id_vary always;
+    {_CACHE}
     {_CORS}
     if ($sakrad_see_other = "") {{
         return 404;
@@ -576,14 +647,25 @@ location ^~ /id/ {{
     if ($sakrad_target = 406) {{
         return 406;
     }}
-    return 303 $sakrad_target;
+    return 303 $sakrad_id_target;
+}}
+# The start page: Swedish, or 303 to /en/ for a reader who prefers English, as the server answers.
+location = / {{
+    add_header Vary Accept-Language always;
+    {_CACHE}
+    {_CORS}
+    if ($sakrad_lang) {{
+        return 303 /en/;
+    }}
+    try_files /index.html =404;
 }}
 {graph_location}
 # Documents: the file of the negotiated format; a URL with an extension (x.ttl) finds no
 # x.ttl.html and falls through to the file it names. (Ids may hold dots: a.b → a.b.html.)
 location ~ ^/({_documents_regex(extensions=True)})$ {{
-    add_header Vary Accept always;
-    add_header Cache-Control "public, max-age=3600" always;
+    set $sakrad_asked $uri;
+    add_header Vary $sakrad_doc_vary always;
+    {_CACHE}
     {_CORS}
     try_files $uri.$sakrad_suffix $uri @sakrad_unacceptable;
 }}
@@ -616,7 +698,7 @@ location / {{
     }}
     if ($sakrad_target) {{
         add_header Vary Accept always;
-        add_header Cache-Control "public, max-age=3600" always;
+        {_CACHE}
         {_CORS}
         return 303 $sakrad_target;
     }}

@@ -78,3 +78,9 @@ def test_the_page_of_a_source_without_address_says_so_and_links_its_text(opened:
         and "no known web address" not in page
         and f"download/{kept_copy_path('sources/lagrummet-org.ttl')}" in page
     )
+
+
+def test_the_kept_copy_is_no_register_link(opened: Release) -> None:
+    site = Site(opened.base_iri, [], [], release=opened.root)
+    page = resource_page(opened.store, f"{opened.base_iri}id/source/dokumentation-2017-12-12-integration", site, "en")
+    assert page is not None and 'id="registers"' not in page

@@ -224,7 +224,7 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> list[tuple[Value, str]]
     for node in nodes:
         for quad in view.store.quads_for_pattern(node, None, None):
             o = quad.object
-            if quad.predicate in (RDF_TYPE, M8G.role):
+            if quad.predicate in (RDF_TYPE, M8G.role, SCHEMA.archivedAt):  # a kept copy: "Reading the source"
                 continue
             if isinstance(o, ox.Literal) and o.datatype.value.endswith("#anyURI"):
                 o = ox.NamedNode(o.value) if o.value.startswith(("http://", "https://")) else o

@@ -46,7 +46,7 @@ NEW_SOURCE = """
   - id: test-page
     kind: web-page
     title:
-      sv: En sida som bara finns i testet
+      sv: Ett sakråd som bara finns i testet  # the meeting takes the page's title (titled.py)
     url: https://www.regeringen.se/sakrad/2099/01/test/
     published: 2099-01-20
 """

@@ -39,6 +39,8 @@ YAML = f"""id: {ID}
 source: {SOURCE}
 title:
   sv: Sakråd om kungörelsen
+title_derivation:
+  sv: Rubriken är datans egen; artikelns rubrik är en annan.
 announced_only: true
 date: 2030-02-10
 conveners:
@@ -66,6 +68,7 @@ REFUSED = {
     "chair": "chair:\n  person: minna-ljunggren\n",
     "agencies": "agencies:\n  - regeringskansliet\n",
     "government_participants": "government_participants:\n  - person: minna-ljunggren\n",
+    "presentations.count": "presentations:\n  description:\n    sv: Tre organisationer presenterar.\n  count: 3\n",
 }
 
 
@@ -116,7 +119,10 @@ def test_a_fact_only_a_held_sakrad_has_is_refused_with_its_place(name: str, proj
     shutil.copytree(project / "data", bad / "data")
     path = bad / "data" / "meetings" / f"{ID}.yaml"
     path.write_text(YAML + REFUSED[name], encoding="utf-8")
-    line = len(YAML.splitlines()) + 1
+    key = name.split(".")[-1] + ":"  # the line of the fact itself (presentations.count: its count line)
+    line = len(YAML.splitlines()) + next(
+        n for n, text in enumerate(REFUSED[name].splitlines(), 1) if text.strip().startswith(key)
+    )
     with pytest.raises(InputErrors) as raised:
         load_corpus(bad / "data")
     errors = [e for e in raised.value.errors if e.where.file.name == path.name]
@@ -125,6 +131,17 @@ def test_a_fact_only_a_held_sakrad_has_is_refused_with_its_place(name: str, proj
     assert (error.where.line, error.where.field) == (line, name), str(error)
     assert "announced_only" in error.problem and f"no {name}" in error.expected
     assert f"{path.name}:{line}: {name}:" in str(error)
+
+
+def test_an_announced_description_of_presentations_stays(project: Path, tmp_path: Path) -> None:
+    ok = tmp_path / "p"
+    shutil.copytree(project / "data", ok / "data")
+    path = ok / "data" / "meetings" / f"{ID}.yaml"
+    path.write_text(
+        YAML + "presentations:\n  description:\n    sv: Tre organisationer presenterar.\n", encoding="utf-8"
+    )
+    (m,) = [m for m in load_corpus(ok / "data").meetings if m.id == ID]
+    assert m.announced_only and m.presentations.description.sv == "Tre organisationer presenterar."
 
 
 def test_without_the_mark_the_same_facts_load(project: Path, tmp_path: Path) -> None:

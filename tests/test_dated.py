@@ -235,3 +235,73 @@ def test_a_full_date_id_names_the_first_of_the_days(project: Path, days: str, re
         return
     error = _one(_errors(project), "days")
     assert (error.where.line, error.where.field) == (line, "days") and f"days {refused} disagree" in error.problem
+
+
+def test_a_day_on_a_derivation_that_gives_only_the_month_is_refused(project: Path) -> None:
+    """2017-02's derivation reads the month from the address and quotes no day: 2017-02-14 is more than it gives."""
+    path = project / "data" / "meetings" / "2017-02-eu-tjanstepaket.yaml"
+    line = _change(path, "date: 2017-02\n", "date: 2017-02-14\n")
+    error = _one(_errors(project), "gives a day")
+    assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
+    assert "gives a month" in error.problem and "date: 2017-02" in error.expected
+
+
+def test_a_month_on_a_derivation_that_names_none_is_refused(project: Path) -> None:
+    path = project / "data" / "meetings" / "2017-02-eu-tjanstepaket.yaml"
+    _change(path, "månaden är läst ur sidans adress (/2017/02/)", "året är läst ur sidans adress (/2017/)")
+    error = _one(_errors(project), "gives a month")
+    assert error.where.field == "date" and "date: 2017" in error.expected
+
+
+def test_an_as_of_no_source_states_is_refused(project: Path) -> None:
+    """A holding's as_of is its source's publication date or a stated day of a meeting citing it."""
+    path = project / "data" / "people.yaml"
+    line = _change(path, "as_of: 2017-12-12", "as_of: 2016-01-01")
+    error = _one(_errors(project), "as_of 2016-01-01")
+    assert (error.where.file.name, error.where.line) == ("people.yaml", line)
+    assert error.where.field.endswith("as_of") and "no source states" in error.problem
+
+
+@pytest.mark.parametrize(
+    ("source", "refused"),
+    [
+        ("https://www.wikidata.org/wiki/Q1", "page of Q1, not of Q3369258"),
+        ("https://www.wikidata.org/w/index.php?search=Ylva", "page of no item"),
+        ("https://www.wikidata.org/wiki/Q3369258", None),
+        ("https://www.wikidata.org/entity/Q3369258", None),
+        ("https://www.wikidata.org/wiki/Special:EntityData/Q3369258.json", None),
+    ],
+)
+def test_a_wikidata_register_status_names_the_same_item(project: Path, source: str, refused: str | None) -> None:
+    path = project / "data" / "people.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = text[text.index("source: https://github.com/everypolitician") :].split("\n", 2)
+    assert old[1].strip() == "status: secondary"
+    line = _change(path, "\n".join(old[:2]), f"source: {source}\n        status: register") + 1
+    if refused is None:
+        load_corpus(project / "data")
+        return
+    error = _one(_errors(project), "status register")
+    assert (error.where.line, error.where.field) == (line, "people[1].links[0].status") and refused in error.problem
+    problems = [p for p in check_offline(project / "data") if "status register" in p.message]
+    assert [p.where.line for p in problems] == [line] and refused in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "refused"),
+    [("https://rinfo.lagrummet.se/org/kulturdepartementet", True), ("https://lagrummet.se/", False)],
+)
+def test_a_lagrummet_register_status_names_the_same_slug_where_it_names_one(
+    project: Path, source: str, refused: bool
+) -> None:
+    path = project / "data" / "bodies.yaml"
+    old = (
+        "source: https://github.com/rinfo/rdl/blob/6c0e6c5da5e90265e1c9c0cc62a376d6b55d4ab1/resources/base/datasets/"
+        "org/myndigheter.n3\n        status: register-copy"
+    )
+    line = _change(path, old, f"source: {source}\n        status: register") + 1
+    if not refused:
+        load_corpus(project / "data")
+        return
+    error = _one(_errors(project), "status register")
+    assert error.where.line == line and "kulturdepartementet, not of regeringskansliet" in error.problem

@@ -27,6 +27,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "attested",
         "dated",
         "announced",
+        "titled",
+        "counted",
     ),  # terms, formats, the records of data/
     ("registers", "importer", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents

@@ -7,7 +7,10 @@ with the meeting file, the line of the fact and what is expected:
 
 - who took part: ``organisations``, ``organisation_list``, ``agencies``, ``government_participants``;
 - who chaired it: ``chair``;
-- how many came: ``organisation_count``, ``participant_count``.
+- how many came: ``organisation_count``, ``participant_count``;
+- how many presentations were given: ``presentations.count`` (published as
+  ``sakrad:statedPresentationCount``). An announced ``presentations.description`` (what is to be
+  presented) stays.
 
 What an announcement does state stays: who calls the sakråd (``conveners``), whom and how many it
 invites (``invited_description``, ``invited_count``), the questions, discussion areas and
@@ -35,6 +38,7 @@ HELD_ONLY: dict[str, str] = {
     "chair": "who chaired it",
     "agencies": "which agencies took part",
     "government_participants": "who from the Government Offices took part",
+    "presentations.count": "how many presentations were given",
 }
 
 
@@ -45,16 +49,22 @@ def check_announced_only(corpus: Corpus) -> list[InputError]:
         if not m.announced_only:
             continue
         for name, says in HELD_ONLY.items():
-            if getattr(m, name) in (None, [], ()):
+            if name == "presentations.count":
+                value = getattr(m.presentations, "count", None)
+                lines = getattr(m.presentations, "lines", None)
+                where = lines.where("count") if lines else Where(Path("?"), 0, name)
+            else:
+                value = getattr(m, name)
+                where = m.lines.where(name) if m.lines else Where(Path("?"), 0, name)
+            if value in (None, [], ()):
                 continue
-            where = m.lines.where(name) if m.lines else Where(Path("?"), 0, name)
             errors.append(
                 InputError(
                     where,
                     f"{name} ({says}) on a sakråd marked announced_only: its documents only announce it or "
                     "invite to it, so they do not say it was held, nor who took part",
                     f"no {name} while announced_only is true (conveners, invited_count, invited_description, "
-                    "questions, discussion_areas and presentations may stay), or announced_only left out "
+                    "questions, discussion_areas and a presentations description may stay), or announced_only left out "
                     "where a document says the sakråd was held",
                     'docs/adding-a-meeting.md, "announced_only"',
                 )

@@ -14,16 +14,24 @@ held. Two ways a date that no source states can slip in, each refused with the f
   the one it states;
 - a meeting's day for a press release or an invitation whose publication date is not known: it
   announces the meeting, and may have been written before the day, so it shows the post held on a
-  day the data does not know.
+  day the data does not know;
+- any other date: an ``as_of`` must be the source's publication date or a stated day (``date`` or
+  ``days``, with no ``date_derivation``) of a meeting that cites the source; a date no source gives
+  (a year before the press release) is refused.
 
 An identifier or register link with ``status: register`` says it was read in the register itself, so
 its ``source`` must be a page of that register's own host (:data:`REGISTER_HOSTS`): a number read in a
 third party's mirror on github.com is ``secondary``, whatever register it mirrors
-(:func:`check_register_sources`; ``sakrad-ld links check`` reports the same).
+(:func:`check_register_sources`; ``sakrad-ld links check`` reports the same). Where the register's
+addresses name the item (a Wikidata QID in wiki/Q…, entity/Q… or Special:EntityData/Q…; a Lagrummet
+slug in org/<slug>), the source must name the item the claim's IRI names: Wikidata's page of Q1 does
+not confirm Q3369258. A Wikidata source that names no item is refused; a Lagrummet one is compared only
+where it names one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,12 +62,42 @@ def register_host(source: str | None, register: str) -> bool:
     return any(host == h or host.endswith("." + h) for h in REGISTER_HOSTS.get(register, ()))
 
 
-def register_source_problem(status: object, source: object, register: str) -> str | None:
-    """What is wrong with a ``status: register`` claim read from ``source``, or None."""
+#: Where each register's pages name the item they are about: a Wikidata page (wiki/Q…, entity/Q…,
+#: Special:EntityData/Q…), a Lagrummet organisation (org/<slug>). A claim's IRI names its item the same way.
+_NAMED: dict[str, re.Pattern[str]] = {
+    "wikidata": re.compile(r"/(?:wiki/|entity/|wiki/Special:EntityData/|Special:EntityData/)(Q[1-9][0-9]*)\b"),
+    "lagrummet": re.compile(r"/org/([^/?#.]+)"),
+}
+#: Registers whose own pages always name the item in their address: a page that names none is not the item's.
+_ALWAYS_NAMED = ("wikidata",)
+
+
+def named_item(address: object, register: str) -> str | None:
+    """The item of ``register`` that ``address`` (a page or an IRI) names: a QID, a Lagrummet slug; or None."""
+    pattern = _NAMED.get(register)
+    if pattern is None or not isinstance(address, str):
+        return None
+    try:
+        path = urlsplit(address).path
+    except ValueError:
+        return None
+    found = pattern.findall(path)
+    return found[-1] if found else None
+
+
+def register_source_problem(status: object, source: object, register: str, item: object = None) -> str | None:
+    """What is wrong with a ``status: register`` claim read from ``source``, or None. ``item`` is the
+    claim's IRI (or value): the register's page it was read on must be about the same item."""
     if status != "register" or register not in REGISTER_HOSTS:
         return None
     if isinstance(source, str) and register_host(source, register):
-        return None
+        wanted, named = named_item(item, register), named_item(source, register)
+        if wanted is None or named == wanted or (named is None and register not in _ALWAYS_NAMED):
+            return None
+        return (
+            f"status register, but the source {source!r} is the register's page of "
+            f"{named or 'no item'}, not of {wanted}, which the {register} IRI names"
+        )
     host = urlsplit(source).hostname if isinstance(source, str) else None
     return (
         f"status register, but the source {source!r} is not a page of the register itself "
@@ -76,7 +114,8 @@ def check_register_sources(corpus: Corpus) -> list[InputError]:
         claims = [(i, i.scheme) for i in getattr(record, "identifiers", ())]
         claims += [(link, link.register) for link in getattr(record, "links", ())]
         for claim, register in claims:
-            problem = register_source_problem(claim.status, claim.source, register)
+            item = getattr(claim, "iri", None) or getattr(claim, "value", None)
+            problem = register_source_problem(claim.status, claim.source, register, item)
             if problem is None:
                 continue
             where = claim.lines.where("status") if claim.lines else Where(Path("?"), 0, "status")
@@ -85,7 +124,7 @@ def check_register_sources(corpus: Corpus) -> list[InputError]:
                     where,
                     problem,
                     "status secondary for a number or link read elsewhere (a third party's mirror), or a source "
-                    "on the register's own host",
+                    "on the register's own host, on the page of the same item (the QID or slug the IRI names)",
                     'docs/links.md, "Which sources confirm"',
                 )
             )
@@ -99,6 +138,7 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
     derived: dict[str, dict[str, str]] = {}  # source id -> derived date -> meeting id
     elsewhere: dict[str, dict[str, str]] = {}  # source id -> meeting date another document states -> meeting id
     days: dict[str, dict[str, str]] = {}  # source id -> a stated day of a meeting citing it -> meeting id
+    stated: dict[str, set[str]] = {}  # source id -> the stated days (no date_derivation) of the meetings citing it
     kinds = {s.id: getattr(s, "kind", None) for s in corpus.sources}
     for m in corpus.meetings:
         if m.date and m.date_derivation is not None:
@@ -112,6 +152,10 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
         for day in ([m.date] if m.date and m.date_derivation is None else []) + list(getattr(m, "days", None) or []):
             for source in _cited(m):
                 days.setdefault(source, {})[str(day)] = m.id
+        if m.date_derivation is None:  # the days a source citing the meeting may attest a post on
+            for day in ([m.date] if m.date else []) + list(getattr(m, "days", None) or []):
+                for source in _cited(m):
+                    stated.setdefault(source, set()).add(str(day))
     errors: list[InputError] = []
     for person in corpus.people:
         for holding in person.holds:
@@ -165,6 +209,17 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                         f"({published[holding.source]}): a page cannot show a post held on a later day",
                         "a date on or before the source's publication date",
                         _hint(published[holding.source]),
+                    )
+                )
+            elif as_of != published.get(holding.source) and as_of not in stated.get(holding.source, ()):
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is a date no source states for this holding: neither the publication "
+                        f"date of its source {holding.source!r} nor a stated day of a meeting that cites it",
+                        "the source's publication date (published in data/sources.yaml), a day a meeting citing "
+                        "the source states (its date or days, not derived), or no as_of",
+                        _hint(published.get(holding.source)),
                     )
                 )
     return errors

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from .announced import check_announced_only
 from .attested import check_attested_dates, check_register_sources
+from .counted import check_counts
 from .dated import check_meeting_dates
 from .errors import InputError, InputErrors, ProjectError, Where
 from .processes import Prepared, prepared
@@ -43,6 +44,7 @@ from .records import (
     Post,
     Source,
 )
+from .titled import check_titles
 from .typedyaml import (
     Lines,
     Ref,
@@ -186,6 +188,8 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
     errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
     errors.extend(check_meeting_dates(corpus, data_dir) + check_register_sources(corpus))  # dated.py, attested.py
+    errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own
+    errors.extend(check_counts(corpus))  # counted.py: a count's value, bound and approximation are its words'
     if errors:
         raise InputErrors(errors)
     return corpus

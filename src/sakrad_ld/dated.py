@@ -75,6 +75,7 @@ def check_meeting_dates(corpus: Corpus, data_dir: Path | None = None) -> list[In
     for m in corpus.meetings:
         errors += _against_id(m)
         errors += _against_derivation(m)
+        errors += _beyond_derivation(m)
         errors += _against_records(m, sources)
         if data_dir is not None and m.date and m.date_derivation is None:
             errors += _against_text(m, sources, texts, data_dir)
@@ -226,6 +227,40 @@ def _against_derivation(m: Meeting) -> list[InputError]:
                 )
             )
     return out
+
+
+def _beyond_derivation(m: Meeting) -> list[InputError]:
+    """A derived date more precise than its derivation gives it: a day where the derivation names none (only
+    a month read from an address), a month where it names neither a month nor a day."""
+    text = " ".join(_text(m.date_derivation).split())
+    if not text or not m.date:
+        return []
+    date = str(m.date)
+    named_days = {(int(d), MONTHS.index(mo.lower()) + 1) for d, mo, _ in _DAY_MONTH.findall(text)}
+    months = {mo for _, mo in named_days} | {int(mo) for _, mo in _ADDRESS_YEAR.findall(text) if mo}
+    months |= {MONTHS.index(w.lower()) + 1 for w in re.findall(rf"\b(?:{_MONTH})\b", text, re.IGNORECASE)}
+    if len(date) == 10 and not named_days:
+        given = "a month" if months else "no day or month"
+        return [
+            InputError(
+                _where(m, "date"),
+                f"date {date} gives a day, but its date_derivation gives {given} (it quotes no day and month "
+                "the source states)",
+                f"date: {date[:7]}, as precise as the derivation, or a derivation quoting the day the source "
+                'states ("Den 6 december")'
+                if months
+                else f"date: {date[:4]}, or a derivation saying where the day and month come from",
+            )
+        ]
+    if len(date) == 7 and not months:
+        return [
+            InputError(
+                _where(m, "date"),
+                f"date {date} gives a month, but its date_derivation names no month (quoted, or in an address)",
+                f"date: {date[:4]}, or a derivation saying where the month comes from",
+            )
+        ]
+    return []
 
 
 def _cited(m: Meeting) -> Iterator[str]:

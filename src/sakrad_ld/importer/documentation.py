@@ -24,8 +24,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..counted import number_value  # the number words, read by the load check of counts too
+from ..dated import MONTHS  # the Swedish month names, January first (a date written "den 12 december 2017")
 from ..errors import InputError, Where
-from ..typedyaml import MAX_DIGITS
 
 __all__ = ["MONTHS", "SECTIONS", "Documentation", "number_value", "parse_documentation", "read_documentation"]
 
@@ -39,55 +40,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 TITLE = ("Dokumentation av sakråd den <dag månad år>, om …", r"dokumentation av sakr[åa]d\b.*")
 
-#: The Swedish month names, in order (a date written "den 12 december 2017").
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", re.IGNORECASE)
-
-_UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
-_TEENS = {
-    "tio": 10,
-    "elva": 11,
-    "tolv": 12,
-    "tretton": 13,
-    "fjorton": 14,
-    "femton": 15,
-    "sexton": 16,
-    "sjutton": 17,
-    "arton": 18,
-    "nitton": 19,
-}
-_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
-
-
-def number_value(words: str) -> int | None:
-    """The number ``words`` state exactly: digits or one Swedish number word up to 99 ("femton", "tjugotre").
-
-    Anything looser gives ``None``: "ett 40-tal", "drygt 20", "ett tjugotal" state no exact number.
-    """
-    word = words.strip().casefold()
-    if re.fullmatch(r"\d+", word):  # more digits than a count may have (typedyaml.MAX_DIGITS) state none
-        return int(word) if len(word.lstrip("0")) <= MAX_DIGITS else None
-    if word in _UNITS or word in _TEENS:
-        return _UNITS.get(word) or _TEENS[word]
-    for tens, value in _TENS.items():
-        if word == tens:
-            return value
-        if word.startswith(tens) and word[len(tens) :] in _UNITS and word[len(tens) :] != "en":
-            return value + _UNITS[word[len(tens) :]]
-    return None
 
 
 @dataclass(frozen=True)

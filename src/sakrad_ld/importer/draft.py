@@ -33,6 +33,7 @@ from ..records import (
     Text,
 )
 from ..registers.names import forms, similarity
+from ..titled import without_first_words
 from ..typedyaml import Check, load_record
 from .documentation import Documentation, number_value
 
@@ -222,6 +223,13 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         id=meeting_id,
         source=source,
         title=Text(doc.title),
+        title_derivation=(  # "Dokumentation av sakråd …" headed; the title is "Sakråd …" (titled.py checks it)
+            without_first_words(
+                doc.title_line, doc.title_line[: len(doc.title_line) - len(doc.title)].strip(), "documentation of"
+            )
+            if doc.title != doc.title_line
+            else None
+        ),
         topic=_text(doc.topic),
         date=doc.date,
         place=doc.place,

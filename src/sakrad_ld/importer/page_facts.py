@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..counted import APPROXIMATE as _APPROX  # the words the load check of counts reads too
+from ..counted import AT_LEAST as _AT_LEAST
+from ..counted import AT_MOST as _AT_MOST
 from .documentation import MONTHS, number_value
 from .regeringen import Page
 
@@ -29,10 +32,6 @@ _PURPOSE = re.compile(
     r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft"
 )
 _INVITE = re.compile(r"\b(bjöd|bjuder)\b")
-_APPROX = re.compile(r"-?tal\b|\b(?:runt|cirka|ca|omkring|ungefär|närmare|uppemot)\b", re.IGNORECASE)
-#: Words that give a bound, not the number (records.Count.bound): "drygt 50" is more than 50, "knappt 60" fewer than 60.
-_AT_LEAST = re.compile(r"\b(?:drygt|över|minst|fler än|mer än)\b", re.IGNORECASE)
-_AT_MOST = re.compile(r"\b(?:knappt|nästan)\b", re.IGNORECASE)
 _TENS = r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
 _UNIT = r"(?:två|tre|fyra|fem|sex|sju|åtta|nio)"
 _TEEN = r"(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"

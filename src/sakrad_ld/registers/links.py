@@ -354,7 +354,8 @@ def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]])
 def _check_register(path: Path, at: str, item: dict[str, tuple[object, int]], register: str) -> list[Problem]:
     """``register`` only for a source on the register's own host (the loader refuses it too, attested.py)."""
     status, line = item.get("status", (None, item["__line__"][1]))
-    problem = register_source_problem(status, item.get("source", (None, 0))[0], register)
+    claimed = item.get("iri", item.get("value", (None, 0)))[0]  # the item the register's page must be of
+    problem = register_source_problem(status, item.get("source", (None, 0))[0], register, claimed)
     return [Problem(Where(path, line, f"{at}.status"), problem + "; write secondary")] if problem else []
 
 

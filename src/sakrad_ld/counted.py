@@ -198,6 +198,6 @@ def _check(m: Meeting, name: str, count: Count) -> list[InputError]:
             where(field),
             f"{name}: {says}, but its words {reading.words!r} {_KIND_WORDS[reading.kind].split(' (')[0]}",
             f"{expected}, as the words give the number",
-            'docs/adding-a-meeting.md, "Counts"',
+            'docs/adding-a-meeting.md, "invited_count, organisation_count"',
         )
     ]

@@ -18,6 +18,10 @@ expected:
   ("/2020/06/"; the month too where the derivation says the month is read from it), or a publication date
   in parentheses ("(2019-03-07)"; where the year is "the one nearest" it, the year whose day and month
   lie nearest that date);
+- **the derivation's precision**: a derived date is no more precise than its derivation gives it: a
+  full date needs a day and month the derivation names ("Den 6 december"), so a derivation that reads
+  only the month from an address ("månaden är läst ur sidans adress (/2017/02/)") refuses 2017-02-14;
+  a ``YYYY-MM`` date needs a month the derivation names (in words, or in an address);
 - **documents written after the meeting**: minutes or documentation (``kind: minutes`` or
   ``documentation``) the meeting cites cannot be published before the meeting (its date, or its first
   day). Articles and press releases may announce a meeting, so their dates are not compared.

@@ -327,7 +327,7 @@ def _meeting(rng: random.Random, pools: Pools, n: int) -> tuple[str, str, list[s
         f"  - id: {source}",
         "    kind: documentation",
         "    title:",
-        f"      sv: {_q(f'Dokumentation av syntetiskt sakråd {n}')}",
+        f"      sv: {_q(f'Syntetiskt sakråd {n} om {topic}')}",  # the meeting's title is its source's (titled.py)
         f"    url: {SYNTHETIC_URL}sakrad/{n}",
         f"    publisher: {unit}",
     ]
@@ -402,7 +402,7 @@ def _realistic_meeting(rng: random.Random, pools: Pools, n: int) -> tuple[str, s
         f"  - id: {source}",
         "    kind: web-page",
         "    title:",
-        f"      sv: {_q(f'Sidan om syntetiskt sakråd {n}')}",
+        f"      sv: {_q(f'Syntetiskt sakråd {n} om {topic}')}",  # the meeting's title is its source's (titled.py)
         f"    url: {SYNTHETIC_URL}sakrad/{n}",
         f"    publisher: {unit}",
     ]

@@ -15,9 +15,10 @@ held. Two ways a date that no source states can slip in, each refused with the f
 - a meeting's day for a press release or an invitation whose publication date is not known: it
   announces the meeting, and may have been written before the day, so it shows the post held on a
   day the data does not know;
-- any other date: an ``as_of`` must be the source's publication date or a stated day (``date`` or
-  ``days``, with no ``date_derivation``) of a meeting that cites the source; a date no source gives
-  (a year before the press release) is refused.
+- any other date, for a source a meeting cites: an ``as_of`` must be the source's publication date or a
+  stated day (``date`` or ``days``, with no ``date_derivation``) of a meeting that cites the source; a
+  date no source gives (a year before the press release) is refused. (A source no meeting cites, such
+  as a register page, is held to its publication date only: nothing here says which days it states.)
 
 An identifier or register link with ``status: register`` says it was read in the register itself, so
 its ``source`` must be a page of that register's own host (:data:`REGISTER_HOSTS`): a number read in a
@@ -139,6 +140,7 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
     elsewhere: dict[str, dict[str, str]] = {}  # source id -> meeting date another document states -> meeting id
     days: dict[str, dict[str, str]] = {}  # source id -> a stated day of a meeting citing it -> meeting id
     stated: dict[str, set[str]] = {}  # source id -> the stated days (no date_derivation) of the meetings citing it
+    cited: set[str] = set()  # the sources some meeting cites
     kinds = {s.id: getattr(s, "kind", None) for s in corpus.sources}
     for m in corpus.meetings:
         if m.date and m.date_derivation is not None:
@@ -152,6 +154,7 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
         for day in ([m.date] if m.date and m.date_derivation is None else []) + list(getattr(m, "days", None) or []):
             for source in _cited(m):
                 days.setdefault(source, {})[str(day)] = m.id
+        cited.update(_cited(m))
         if m.date_derivation is None:  # the days a source citing the meeting may attest a post on
             for day in ([m.date] if m.date else []) + list(getattr(m, "days", None) or []):
                 for source in _cited(m):
@@ -211,7 +214,11 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                         _hint(published[holding.source]),
                     )
                 )
-            elif as_of != published.get(holding.source) and as_of not in stated.get(holding.source, ()):
+            elif (
+                holding.source in cited  # what a source no meeting cites states is not known here
+                and as_of != published.get(holding.source)
+                and as_of not in stated.get(holding.source, ())
+            ):
                 errors.append(
                     InputError(
                         where,

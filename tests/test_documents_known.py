@@ -18,8 +18,7 @@ def test_documents_made_with_what_others_read_are_the_documents_made_alone(fixtu
     iris = [iri for iri, _ in published_resources(opened.store, opened.base_iri)]
     assert len(iris) > 10
     alone = {iri: document_triples(opened.store, iri) for iri in iris}
-    context = opened.base_iri + "context.jsonld"
-    written = {(iri, f.name): document_bytes(alone[iri], f, context, iri) for iri in iris for f in FORMATS}
+    written = {(iri, f.name): document_bytes(alone[iri], f, iri) for iri in iris for f in FORMATS}
     for order in (iris, iris[::-1]):
         known: dict = {}
         for iri in order:
@@ -27,7 +26,7 @@ def test_documents_made_with_what_others_read_are_the_documents_made_alone(fixtu
             assert triples == alone[iri], iri
             # and the same bytes, though the writers use again what they made of the shared parts
             for f in FORMATS:
-                assert document_bytes(triples, f, context, iri) == written[(iri, f.name)], (iri, f.name)
+                assert document_bytes(triples, f, iri) == written[(iri, f.name)], (iri, f.name)
         # the documents did share what they link to: an organisation is read once for every meeting
         assert known, "no linked resource was kept"
 

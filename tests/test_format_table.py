@@ -53,9 +53,9 @@ def _read(data: bytes, form: str, release: Path) -> set[ox.Triple]:
 def test_the_writer_of_each_format_writes_the_same_triples(form, opened: Release, fixture_release: Path) -> None:  # noqa: ANN001
     triples = document_triples(opened.store, MEETING)
     assert callable(getattr(writers, form.writer)), f"{form.name}: no writer {form.writer!r} in sakrad_ld.writers"
-    data = document_bytes(triples, form, f"{opened.base_iri}{CONTEXT_FILE}")
+    data = document_bytes(triples, form)
     assert _read(data, form.name, fixture_release) == set(triples)
-    assert data == document_bytes(triples, form, f"{opened.base_iri}{CONTEXT_FILE}")
+    assert data == document_bytes(triples, form)
 
 
 @pytest.mark.parametrize("form", FORMATS, ids=lambda f: f.name)

@@ -160,7 +160,7 @@ def test_the_same_graph_gives_the_same_bytes(fixture_release: Path) -> None:
     file = sorted((fixture_release / "meetings").glob("*.jsonld"))[0]
     iri = json.loads(file.read_bytes())["id"]
     triples = document_triples(opened.store, iri)
-    made = [document_bytes(list(triples), form, "", iri) for _ in range(2)]
-    made.append(document_bytes(list(reversed(triples)), form, "", iri))
+    made = [document_bytes(list(triples), form, iri) for _ in range(2)]
+    made.append(document_bytes(list(reversed(triples)), form, iri))
     assert made == [file.read_bytes()] * 3
     assert re.search(rb'"@context": \{\n    "@version": 1\.1,\n    "id": "@id",', made[0])

@@ -14,7 +14,6 @@ from typing import NoReturn
 
 from . import __version__
 from .errors import InputErrors, SakradError
-from .layout import CONTEXT_FILE
 
 __all__ = ["COMMANDS", "main"]
 
@@ -312,7 +311,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     release = Release.open(Path(args.release))
     answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri), base_iri=release.base_iri)
     if answer.form == "graph":
-        sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle"), CONTEXT_FILE))
+        sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle")))
     elif args.format == "table":
         sys.stdout.write(table(answer, release.base_iri))
     else:

@@ -434,7 +434,6 @@ def _write_files(
     # (sakrad_ld.documents; tests/test_release_identical.py holds the bytes).
     store = _release_store(project, built, catalogue)
     forms = [f for f in FORMATS if RELEASE_MEETINGS in f.release]
-    context = f"{built.minter.base}{CONTEXT_FILE}"  # the published context, never relative to a folder
     base, labels = built.minter.base, Labeller(store)
     known: dict = {}  # what each linked resource adds to a document, read once (documents.document_triples)
 
@@ -458,8 +457,8 @@ def _write_files(
         said = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if cache is not None else b""
         files = {}
         for form in forms:
-            made = partial(document_bytes, triples, form, context, iri)
-            files[f"meetings/{meeting.id}{form.suffix}"] = kept(("document", form.name, iri, context, said), made)
+            made = partial(document_bytes, triples, form, iri)
+            files[f"meetings/{meeting.id}{form.suffix}"] = kept(("document", form.name, iri, said), made)
         facts = meeting_facts(store, iri, labels)
         shown = repr(facts) if cache is not None else ""
         for lang in LANGUAGES:  # a picture per language of the pages

@@ -15,7 +15,6 @@ import pyoxigraph as ox
 
 from .formats import Format
 from .jsonld import framed_jsonld, to_jsonld
-from .layout import CONTEXT_FILE
 from .serialize import Searchable, serialize_ox, serialize_to
 
 __all__ = ["jsonld", "ntriples", "rdfxml", "turtle", "write", "write_to"]
@@ -25,15 +24,13 @@ def write(
     format: Format,
     triples: Iterable[ox.Triple],
     *,
-    context: str = CONTEXT_FILE,
     root: str | None = None,
     ntriples: bytes | None = None,
 ) -> bytes:
-    """``triples`` in ``format`` by the format's writer. ``context`` is the published context's
-    address, which no writer writes (JSON-LD carries its context inline); ``root``, the resource a
-    document is about (JSON-LD frames the document around it); ``ntriples``, the same triples already written as N-Triples (spares writing them again to find
-    the prefixes Turtle and RDF/XML declare)."""
-    return _writer(format)(triples, context=context, root=root, ntriples=ntriples)  # type: ignore[no-any-return]
+    """``triples`` in ``format`` by the format's writer. ``root`` is the resource a document is
+    about (JSON-LD frames the document around it); ``ntriples``, the same triples already written
+    as N-Triples (spares writing them again to find the prefixes Turtle and RDF/XML declare)."""
+    return _writer(format)(triples, root=root, ntriples=ntriples)  # type: ignore[no-any-return]
 
 
 def write_to(
@@ -41,14 +38,13 @@ def write_to(
     triples: Iterable[ox.Triple],
     output: BinaryIO,
     *,
-    context: str = CONTEXT_FILE,
     ntriples: Searchable | None = None,
 ) -> None:
     """What :func:`write` gives for a whole graph, written to ``output`` as it is made, never held
     whole. ``ntriples`` is needed for Turtle and RDF/XML (a memory map of the N-Triples file will
     do). The JSON-LD writer reads the triples by subject: give it the index they are in (or a
     :class:`~sakrad_ld.serialize.ReleaseOrder`) to spare it collecting them."""
-    _writer(format)(triples, context=context, ntriples=ntriples, output=output)
+    _writer(format)(triples, ntriples=ntriples, output=output)
 
 
 def _writer(format: Format):  # type: ignore[no-untyped-def]

@@ -295,12 +295,11 @@ def _linked(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[
     return _linked_of(triples, reached)
 
 
-def document_bytes(triples: list[ox.Triple], format: Format, context: str, root: str | None = None) -> bytes:
+def document_bytes(triples: list[ox.Triple], format: Format, root: str | None = None) -> bytes:
     """A document's triples as ``format`` (one of :data:`sakrad_ld.formats.FORMATS`, by its writer), in
     the release's style (only the prefixes used, sorted): the same triples give the same bytes.
-    ``context`` is the published context's address (``{base}context.jsonld``), which no document
-    refers to: JSON-LD carries the definitions it uses inline (:func:`sakrad_ld.jsonld.used_context`),
-    so every client reads it with no network. With ``root``, the thing the document is about,
+    JSON-LD carries the definitions of the published context it uses inline
+    (:func:`sakrad_ld.jsonld.used_context`), so every client reads it with no network. With ``root``, the thing the document is about,
     JSON-LD is framed around it (one tree a person reads with plain JSON,
     :func:`sakrad_ld.jsonld.framed_jsonld`)."""
-    return write(format, triples, context=context, root=root)
+    return write(format, triples, root=root)

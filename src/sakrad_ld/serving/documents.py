@@ -39,7 +39,6 @@ from ..catalogue.variants import filed_triples
 from ..documents.describe import document_bytes, document_triples
 from ..documents.paths import DOCUMENT_FORMATS, ONTOLOGY_PATH, page_path, thing_of
 from ..formats import HTML, Format
-from ..layout import CONTEXT_FILE
 from ..vocab import ONTOLOGY_IRI
 from .cache import ByteLRU
 from .context import Context
@@ -126,8 +125,7 @@ class Documents:
             )
             if not triples:
                 return None
-            # the context is the published one, never one named after the request's Host header
-            body = document_bytes(triples, format, gen.release.base_iri + CONTEXT_FILE, iri)
+            body = document_bytes(triples, format, iri)
         charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
         if english:  # a page for people only: no variants to link to
             return prepare(body, format.media_type + charset, self.context.cache_control)

@@ -23,7 +23,6 @@ from starlette.requests import ClientDisconnect, Request
 
 from ..errors import QueryError, ResultTooLarge
 from ..formats import HTML
-from ..layout import CONTEXT_FILE
 from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
 from ..sparql.results import rdf_bytes, results_bytes
@@ -44,15 +43,14 @@ _UPDATE = "application/sparql-update"
 @dataclass(frozen=True)
 class QueryJob:
     """One query to answer: the text, the client's Accept header, the dataset the request names,
-    the result cap, the JSON-LD context a graph answer refers to, the base IRI relative IRIs
-    in the query resolve against (the dataset's), and the most bytes the answer may have."""
+    the result cap, the base IRI relative IRIs in the query resolve against (the dataset's), and
+    the most bytes the answer may have."""
 
     query: str
     accept: str | None
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     cap: int | None = None
-    context: str = CONTEXT_FILE
     base_iri: str | None = None
     byte_cap: int | None = None
 
@@ -86,7 +84,6 @@ def _job(
     params: list[tuple[str, str]],
     accept: str | None,
     cap: int | None,
-    context: str,
     base_iri: str | None,
     byte_cap: int | None = None,
 ) -> QueryJob:
@@ -111,7 +108,6 @@ def _job(
         tuple(v for n, v in params if n == "default-graph-uri"),
         tuple(v for n, v in params if n == "named-graph-uri"),
         cap,
-        context,
         base_iri,
         byte_cap,
     )
@@ -161,7 +157,6 @@ def _params(raw: str) -> list[tuple[str, str]]:
 async def read_query(
     request: Request,
     cap: int | None,
-    context: str,
     body_timeout: float = 30.0,
     base_iri: str | None = None,
     byte_cap: int | None = None,
@@ -172,7 +167,7 @@ async def read_query(
     accept = request.headers.get("accept")
     url_params = _params(request.url.query)
     if request.method in ("GET", "HEAD"):
-        return _job(url_params, accept, cap, context, base_iri, byte_cap)
+        return _job(url_params, accept, cap, base_iri, byte_cap)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == _UPDATE:
         raise ProtocolError(403, _READ_ONLY)
@@ -183,12 +178,12 @@ async def read_query(
             raise _twice(f"in the form body ({_FORM}, query=…)")
         # the URL's parameters count as they do for a query POSTed as the body: a dataset there is
         # honoured (or refused), ``update`` is refused; never silently dropped
-        return _job([*form, *url_params], accept, cap, context, base_iri, byte_cap)
+        return _job([*form, *url_params], accept, cap, base_iri, byte_cap)
     if content_type == _QUERY:
         if in_url:
             raise _twice(f"as the body ({_QUERY})")
         query = _text(await _body(request, body_timeout), "the query")
-        return _job([("query", query), *url_params], accept, cap, context, base_iri, byte_cap)
+        return _job([("query", query), *url_params], accept, cap, base_iri, byte_cap)
     raise ProtocolError(
         415,
         f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
@@ -238,7 +233,7 @@ def answer(release: Release, job: QueryJob) -> Reply:
     if format.name == "html":
         body = results_page(result, release.store, release.base_iri, job.query).encode("utf-8")
     elif result.form == "graph":
-        body = rdf_bytes(result, format, job.context)
+        body = rdf_bytes(result, format)
     else:
         body = results_bytes(result, format)
     if job.byte_cap is not None and len(body) > job.byte_cap:

@@ -19,7 +19,6 @@ from starlette.routing import BaseRoute, Route
 
 from ..errors import QueryTimeout, ReleaseError
 from ..formats import HTML
-from ..layout import CONTEXT_FILE
 from .admission import RETRY_AFTER, QueryGate, QueueFull
 from .answers import AnswerCache, InFlight, SentAnswer
 from .connections import REFUSAL, standing_by
@@ -61,7 +60,6 @@ class SparqlEndpoint:
             job = await read_query(
                 request,
                 settings.result_cap,
-                gen.release.base_iri + CONTEXT_FILE,
                 settings.request_timeout,
                 gen.release.base_iri,
                 settings.result_bytes,

@@ -72,17 +72,17 @@ def results_bytes(answer: Answer, format: Format) -> bytes:
     return parsed.serialize(format=_OX_RESULTS[format.name])
 
 
-def rdf_bytes(answer: Answer, format: Format, context: str) -> bytes:
+def rdf_bytes(answer: Answer, format: Format) -> bytes:
     """A CONSTRUCT or DESCRIBE answer in an RDF format (``format`` from FORMATS), sorted so the
     same graph gives the same bytes; JSON-LD is compacted, with the definitions of the published
     context it uses inline, when it has no blank nodes (the compactor names every node), expanded
-    otherwise. ``context`` is the published context's address, which the answer does not refer to."""
+    otherwise."""
     from ..documents import document_bytes
 
     triples = sorted(answer.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     if format.name == "jsonld" and any(isinstance(term, ox.BlankNode) for t in triples for term in t):
         return ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
-    return document_bytes(triples, format, context)
+    return document_bytes(triples, format)
 
 
 # --- a table for people -------------------------------------------------------------------------

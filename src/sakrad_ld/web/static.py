@@ -207,8 +207,7 @@ def export_site(
 
     with replacing(out) as tmp:
         tmp.chmod(0o755)
-        context = f"{base}{CONTEXT_FILE}"
-        _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH, context)
+        _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH)
         graph = graph_rule(opened)
         minted = minted_paths(store, base, set(opened.files), graph)
         for n, path in enumerate(minted, start=1):  # the dataset, the catalogue … (303 to these pages)
@@ -227,7 +226,7 @@ def export_site(
             )
             for f in FORMATS:
                 if f"{path[1:]}{f.suffix}" not in opened.files:  # else the release's file answers there
-                    put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context, iri))
+                    put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
         resources = list(published_resources(store, base))
         pages = []
         for n, (iri, path) in enumerate(resources, start=1):
@@ -238,7 +237,7 @@ def export_site(
                     raise AssertionError(f"no page for {iri}")
                 pages.append(translated(f"{path[1:]}.html", lang))
                 put(pages[-1], page.encode())
-            _documents(put, store, iri, path, context)
+            _documents(put, store, iri, path)
         for rel, data in site_files(store, site, before):
             put(rel, data)
         for name in opened.files:
@@ -317,10 +316,10 @@ def _folders(root: Path, folder: Path) -> None:
         os.chmod(f, 0o755)
 
 
-def _documents(put: Callable[[str, bytes], None], store: ox.Store, iri: str, path: str, context: str) -> None:
+def _documents(put: Callable[[str, bytes], None], store: ox.Store, iri: str, path: str) -> None:
     triples = document_triples(store, iri)
     for f in FORMATS:
-        put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, context, iri))
+        put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
 
 
 def _pattern(media_type: str) -> str:

@@ -75,7 +75,7 @@ def test_the_documented_consumer_runs_against_the_release(release: Path) -> None
         [sys.executable, "-c", demokrativillkor], cwd=release, capture_output=True, text=True, timeout=60
     )
     assert run.returncode == 0, run.stderr
-    assert "Datum (härlett): 2022-12-13 – Sidorna säger" in run.stdout
+    assert "Datum (härlett): 2022-12-13 – Artikeln säger" in run.stdout
     assert (
         "Källa: Statsrådet Jakob Forssmed i samtal med civilsamhället om demokrativillkor http://regstat.regeringen.se/"
         in run.stdout

@@ -69,7 +69,7 @@ def test_a_cached_build_is_byte_identical_to_a_cold_one_after_editing_a_meeting(
     assert _cached(corpus, tmp_path / "warm", cache) == _cold(corpus, tmp_path / "cold")
     meeting = sorted(_meeting_files(corpus))[3]
     path = corpus / "data" / "meetings" / f"{meeting}.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Syntetiskt sakråd", "Ändrat syntetiskt sakråd", 1))
+    path.write_text(path.read_text(encoding="utf-8").replace("Syftet med", "Ändrat: syftet med", 1))
 
     made = _made(monkeypatch)
     incremental = _cached(corpus, tmp_path / "warm", cache)

@@ -53,8 +53,12 @@ def _text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
+BOUND = {"at-least": {"sv": "minst", "en": "at least"}, "at-most": {"sv": "högst", "en": "at most"}}
+
+
 def _count(c: dict, lang: str) -> str:
-    return f"{c['text']} ({ABOUT[lang] + ' ' if c.get('approximate') else ''}{c['value']})"
+    how = BOUND[c["bound"]][lang] if c.get("bound") else ABOUT[lang] if c.get("approximate") else ""
+    return f"{c['text']} ({how + ' ' if how else ''}{c['value']})"
 
 
 def test_the_fixture_has_each_kind() -> None:

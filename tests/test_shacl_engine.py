@@ -143,7 +143,9 @@ def _with_errors(root: Path) -> Graph:
     meetings = sorted((project / "data" / "meetings").glob("*.yaml"))
     meetings[0].write_text(meetings[0].read_text(encoding="utf-8").split("organisations:\n")[0], encoding="utf-8")
     second = meetings[1].read_text(encoding="utf-8")
-    meetings[1].write_text(re.sub(r"  value: \d+", "  value: 99", second), encoding="utf-8")
+    meetings[1].write_text(
+        re.sub(r'  text: "\d+"\n  value: \d+', '  text: "99"\n  value: 99', second), encoding="utf-8"
+    )
     g = _data(project)
     _replace(g, TIME.inXSDDate, Literal("2017-13-45", datatype=XSD_DATE))
     _replace(g, SCHEMA.startDate, Literal("2017-02-30", datatype=XSD_DATE))

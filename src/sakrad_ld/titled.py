@@ -43,7 +43,7 @@ def without_first_words(headline: str, words: str, en_words: str) -> Text:
     return Text(
         f'Rubriken är {"dokumentationens" if words.startswith("Dokumentation") else "sidans"}, "{quoted}", '
         f'utan orden "{words}".',
-        en=f"The title is the {'documentation' if words.startswith('Dokumentation') else 'page'}'s headline, "
+        en=f"The title is the {'documentation' if words.startswith('Dokumentation') else 'page'}'s heading, "
         f'"{quoted}", without its first words "{words}" ({en_words}).',
     )
 

@@ -83,7 +83,7 @@ def test_a_bound_on_words_that_round_is_refused(project: Path) -> None:
     line = _change(path, "  approximate: true\n", "  bound: at-most\n")
     error = _one(project)
     assert (error.where.line, error.where.field) == (line, "invited_count.bound")
-    assert "bound: at-most" in error.problem and "rounds it" in error.problem
+    assert "bound: at-most" in error.problem and "round it" in error.problem
     assert "approximate: true" in error.expected
 
 

@@ -154,10 +154,10 @@ def check_counts(corpus: Corpus) -> list[InputError]:
 
 
 _KIND_WORDS = {
-    "approximate": "rounds it (approximate: true)",
-    "at-least": "gives a lower bound (bound: at-least)",
-    "at-most": "gives an upper bound (bound: at-most)",
-    "exact": "states it exactly",
+    "approximate": "round it (approximate: true)",
+    "at-least": "give a lower bound (bound: at-least)",
+    "at-most": "give an upper bound (bound: at-most)",
+    "exact": "state it exactly",
 }
 
 

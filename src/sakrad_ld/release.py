@@ -31,6 +31,7 @@ import hashlib
 import json
 import math
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -549,7 +550,14 @@ def _inputs_digest(project: Project) -> str:
 
 
 def _folders_digest(*folders: Path, name: str = "") -> str:
-    """The SHA-256 of each file below ``folders`` (``__pycache__`` aside) and its path, in one digest."""
+    """The SHA-256 of each file below ``folders`` (``__pycache__`` aside) and its path, in one digest.
+
+    Only regular files are read (a link is followed: its target's bytes count), in pieces and
+    no further than :data:`~sakrad_ld.corpus.MAX_SHARED_FILE` bytes, the most the loader reads of
+    any file: a larger one is named with its size and time of change instead. A FIFO, a device, a
+    socket or a folder behind a link is named as what it is, with nothing read, and so is a file
+    that cannot be opened: the loader refuses or ignores them all, and the digest must neither
+    wait on a FIFO nor read ``/dev/zero`` for ever."""
     digest = hashlib.sha256(name.encode("utf-8", "surrogateescape") + b"\0")  # a name need not be UTF-8
     for n, folder in enumerate(folders):
         found = []  # (the path's parts below the folder, the path)
@@ -558,14 +566,35 @@ def _folders_digest(*folders: Path, name: str = "") -> str:
             below = Path(where).relative_to(folder).parts
             found.extend(((*below, f), os.path.join(where, f)) for f in files)
         for parts, path in sorted(found):
-            try:
-                with open(path, "rb") as file:
-                    data = file.read()
-            except OSError:  # a link that leads nowhere: named, with nothing read
-                data = b"\0unreadable"
             digest.update(f"{n}/{'/'.join(parts)}".encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(hashlib.sha256(data).digest())
+            digest.update(_file_digest(path))
     return digest.hexdigest()
+
+
+def _file_digest(path: str) -> bytes:
+    """The SHA-256 of a regular file's bytes, or of a note of what the file is when it is not read
+    (see :func:`_folders_digest`)."""
+    from .corpus import MAX_SHARED_FILE
+
+    try:
+        # O_NONBLOCK: a FIFO put in the file's place after os.walk saw it does not block the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # a link that leads nowhere, a file that cannot be read: named, nothing read
+        return hashlib.sha256(b"\0unreadable").digest()
+    with os.fdopen(fd, "rb", buffering=0) as file:
+        seen = os.fstat(fd)
+        if not stat.S_ISREG(seen.st_mode):
+            return hashlib.sha256(b"\0not a regular file %o" % stat.S_IFMT(seen.st_mode)).digest()
+        if seen.st_size > MAX_SHARED_FILE:
+            return hashlib.sha256(b"\0too large %d %d" % (seen.st_size, seen.st_mtime_ns)).digest()
+        sha = hashlib.sha256()
+        left = MAX_SHARED_FILE + 1
+        while left > 0 and (piece := file.read(min(left, 2**20))):
+            sha.update(piece)
+            left -= len(piece)
+        if left <= 0:  # grown past the limit since fstat: as a large file
+            return hashlib.sha256(b"\0too large %d %d" % (seen.st_size, seen.st_mtime_ns)).digest()
+        return sha.digest()
 
 
 def _release_store(project: Project, built: Built, catalogue: Catalogue) -> IndexStore:

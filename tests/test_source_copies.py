@@ -1,86 +1,59 @@
-"""A source whose text is kept beside the data (``file:`` in data/sources.yaml) is published with the
-release at ``sources/…``, listed in the manifest, linked from the source in the graph
-(``schema:archivedAt``) and from its page, which also says when the source has no known web address."""
+"""A source's copy (``file:`` in data/sources.yaml) is read with a bound and must be UTF-8 text: a
+copy larger than the shared-file limit or of other bytes is exit 2 at the line of its ``file:``,
+before the dates are looked up in it or it is published under ``sources/``."""
 
 from __future__ import annotations
 
-import hashlib
-import json
+import os
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
-import yaml
+from conftest import fixture_project
 
-from sakrad_ld.graph import kept_copy_path
-from sakrad_ld.sparql.store import Release
-from sakrad_ld.vocab import SCHEMA
-from sakrad_ld.web.pages import Site, resource_page
+from sakrad_ld.cli import main
+from sakrad_ld.corpus import MAX_SHARED_FILE
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "project" / "data"
+COPY = "sources/sakrad-2017-12-12-integration.txt"
 
 
-def _kept() -> dict[str, str]:
-    """Each fixture source with a ``file:``: id → that file (relative to data/)."""
-    doc = yaml.safe_load((FIXTURE_DATA / "sources.yaml").read_text(encoding="utf-8"))
-    return {s["id"]: s["file"] for s in doc["sources"] if s.get("file")}
+def _build(project: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["-C", str(project), "build", "--out", str(out)])
+    return code, capsys.readouterr().err
 
 
-@pytest.fixture(scope="module")
-def opened(fixture_release: Path) -> Release:
-    return Release.open(fixture_release)
+def _line_of_file(project: Path) -> int:
+    lines = (project / "data" / "sources.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, text in enumerate(lines, 1) if f"file: {COPY}" in text)
 
 
-def test_the_fixture_has_sources_with_kept_text() -> None:
-    assert "dokumentation-2017-12-12-integration" in _kept()
+def test_a_copy_larger_than_the_limit_is_refused_without_being_read_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = fixture_project(tmp_path / "project")
+    with open(project / "data" / COPY, "r+b") as file:
+        file.truncate(3 * 2**30)  # sparse: no disk is used; read whole, it took 6.3 GB of memory
+    code, err = _build(project, tmp_path / "dist", capsys)
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert f"sources.yaml:{_line_of_file(project)}:" in err
+    assert f"file '{COPY}': the copy has more than {MAX_SHARED_FILE:,} bytes" in err
+    assert not (tmp_path / "dist").exists()
 
 
-@pytest.mark.parametrize(
-    ("given", "published"), [("sources/x.txt", "sources/x.txt"), ("notes/x.txt", "sources/notes/x.txt")]
-)
-def test_a_kept_copy_is_under_the_sources_folder(given: str, published: str) -> None:
-    assert kept_copy_path(given) == published
+def test_a_copy_that_is_not_utf8_text_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = fixture_project(tmp_path / "project")
+    (project / "data" / COPY).write_bytes(b"%PDF-1.7\n" + os.urandom(2000) + b"\xff\xfe")
+    code, err = _build(project, tmp_path / "dist", capsys)
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert f"sources.yaml:{_line_of_file(project)}:" in err
+    assert "is not UTF-8 text (byte" in err
 
 
-def test_every_kept_copy_is_in_the_release_and_its_manifest(fixture_release: Path) -> None:
-    manifest = {f["path"]: f for f in json.loads((fixture_release / "manifest.json").read_text())["files"]}
-    for file in _kept().values():
-        rel = kept_copy_path(file)
-        data = (FIXTURE_DATA / file).read_bytes()
-        assert (fixture_release / rel).read_bytes() == data
-        assert manifest[rel]["sha256"] == hashlib.sha256(data).hexdigest()
-        assert f"  {rel}\n" in (fixture_release / "SHA256SUMS").read_text()
-
-
-def test_the_graph_links_each_source_to_its_kept_copy(opened: Release) -> None:
-    for id, file in _kept().items():
-        source = ox.NamedNode(f"{opened.base_iri}id/source/{id}")
-        found = [q.object for q in opened.store.quads_for_pattern(source, SCHEMA.archivedAt, None)]
-        assert [o.value for o in found] == [f"{opened.base_iri}{kept_copy_path(file)}"], id
-
-
-def test_the_page_of_a_source_without_address_says_so_and_links_its_text(opened: Release) -> None:
-    downloads = [(f.path, f.media_type, f.size) for f in opened.files.values()]
-    site = Site(opened.base_iri, downloads, [], release=opened.root)
-    iri = f"{opened.base_iri}id/source/dokumentation-2017-12-12-integration"
-    rel = kept_copy_path(_kept()["dokumentation-2017-12-12-integration"])
-    for lang, words in (("sv", "ingen känd webbadress"), ("en", "no known web address")):
-        page = resource_page(opened.store, iri, site, lang)
-        assert page is not None
-        section = page.split('<section id="access">', 1)[1].split("</section>", 1)[0]
-        assert words in section
-        assert f'download/{rel}"' in section, section
-    # a source with an address does not say it has none
-    with_url = f"{opened.base_iri}id/source/lagrummet-organisationer"
-    page = resource_page(opened.store, with_url, site, "en")
-    assert (
-        page is not None
-        and "no known web address" not in page
-        and f"download/{kept_copy_path('sources/lagrummet-org.ttl')}" in page
-    )
-
-
-def test_the_kept_copy_is_no_register_link(opened: Release) -> None:
-    site = Site(opened.base_iri, [], [], release=opened.root)
-    page = resource_page(opened.store, f"{opened.base_iri}id/source/dokumentation-2017-12-12-integration", site, "en")
-    assert page is not None and 'id="registers"' not in page
+def test_a_copy_of_utf8_text_within_the_limit_is_published(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = fixture_project(tmp_path / "project")
+    code, err = _build(project, tmp_path / "dist", capsys)
+    assert code == 0, err
+    published = tmp_path / "dist" / COPY
+    assert published.read_bytes() == (project / "data" / COPY).read_bytes()

@@ -369,7 +369,9 @@ def check_version(config: Any) -> list[InputError]:
 
 def check_source_files(corpus: Corpus, data_dir: Path) -> list[InputError]:
     """Each source's ``file:`` (a copy of the text kept beside the data) names a regular file below
-    ``data_dir``, given relative to it, without ``..`` and not by a link leading out of it."""
+    ``data_dir``, given relative to it, without ``..`` and not by a link leading out of it, of at
+    most :data:`MAX_SHARED_FILE` bytes of UTF-8 text (the dates are looked up in it, and the
+    release publishes it under ``sources/``)."""
     errors: list[InputError] = []
     root = data_dir.resolve()
     for source in corpus.sources:
@@ -379,6 +381,8 @@ def check_source_files(corpus: Corpus, data_dir: Path) -> list[InputError]:
         where = source.lines.where("file") if source.lines else Where(data_dir / "sources.yaml", 0, "file")
         parts = Path(file).parts
         problem = ""
+        expected = "the path of the source's copy relative to data/, such as 'sources/<id>.txt', naming a file there"
+        hint = "save the copy under data/sources/, or leave file: out"
         if Path(file).is_absolute():
             problem = "the path is absolute"
         elif ".." in parts:
@@ -399,16 +403,44 @@ def check_source_files(corpus: Corpus, data_dir: Path) -> list[InputError]:
                     problem = "this is a folder, not a file"
                 elif not stat.S_ISREG(mode):
                     problem = "not a regular file (a device, FIFO or socket)"
+                elif problem := _copy_problem(real):
+                    expected = f"a copy of the source's text as UTF-8, of at most {MAX_SHARED_FILE // 2**20} MiB"
+                    hint = "save the text as UTF-8 (a PDF's text, not the PDF), or leave file: out"
         if problem:
             errors.append(
                 InputError(
                     where,
                     f"file {quoted(file)}: {problem}",
-                    "the path of the source's copy relative to data/, such as 'sources/<id>.txt', naming a file there",
-                    "save the copy under data/sources/, or leave file: out",
+                    expected,
+                    hint,
                 )
             )
     return errors
+
+
+def read_kept_copy(path: Path) -> bytes:
+    """The bytes of a source's copy, at most :data:`MAX_SHARED_FILE` of them: :class:`ValueError`
+    when the file is larger (it may have grown since :func:`check_source_files` saw it)."""
+    with open(path, "rb") as file:
+        data = file.read(MAX_SHARED_FILE + 1)
+    if len(data) > MAX_SHARED_FILE:
+        raise ValueError(f"{path}: the copy has more than {MAX_SHARED_FILE:,} bytes")
+    return data
+
+
+def _copy_problem(path: Path) -> str:
+    """What is wrong with a source's copy (a regular file) as the text of a source, or ''."""
+    try:
+        data = read_kept_copy(path)
+    except ValueError:
+        return f"the copy has more than {MAX_SHARED_FILE:,} bytes"
+    except OSError as error:
+        return f"the file cannot be read ({error.strerror or error})"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"the copy is not UTF-8 text (byte {error.start:,} cannot be read as UTF-8)"
+    return ""
 
 
 def check_references(corpus: Corpus) -> list[InputError]:

@@ -339,10 +339,12 @@ def _read_text(data_dir: Path, file: str | None) -> str | None:
     """The text of a source's copy below ``data_dir``, or None when it has none that is text."""
     if not file or not file.lower().endswith(_TEXT_SUFFIXES):
         return None
+    from .corpus import read_kept_copy  # corpus imports this module
+
     path = data_dir / file
     try:
         if not path.resolve().is_relative_to(data_dir.resolve()):
             return None
-        return path.read_text(encoding="utf-8")
+        return read_kept_copy(path).decode("utf-8")  # at most 32 MiB: corpus.check_source_files
     except (OSError, UnicodeDecodeError, ValueError):
         return None

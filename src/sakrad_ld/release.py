@@ -531,11 +531,16 @@ def _write_kept_copies(project: Project, corpus: Corpus, put: Callable[[str, byt
     """The texts kept beside the data for sources (``file:`` in data/sources.yaml), each at the path
     its source's ``schema:archivedAt`` names (:func:`sakrad_ld.graph.kept_copy_path`), so a fact whose
     source has no web address can still be checked against the text."""
+    from .corpus import read_kept_copy
     from .graph import kept_copy_path
 
     for source in corpus.sources:
-        if source.file:
-            put(kept_copy_path(source.file), (project.data / source.file).read_bytes())
+        if source.file:  # checked (corpus.check_source_files); the read is bounded all the same
+            try:
+                data = read_kept_copy(project.data / source.file)
+            except ValueError as error:  # grown since it was checked
+                raise ReleaseError(f"{error}; build again once the copy is the source's text") from None
+            put(kept_copy_path(source.file), data)
 
 
 def _code_digest() -> str:

@@ -49,6 +49,8 @@ __all__ = ["CACHE_FOLDER", "FILE_MODE", "FOLDER_MODE", "CacheFolder", "ReleaseFo
 #: The largest entry read (bytes): a meeting's documents have kilobytes, the report of 10,000
 #: meetings' findings a few megabytes.
 MAX_ENTRY = 256 * 2**20
+#: The bytes of the SHA-256 an entry of a :class:`CacheFolder` begins with.
+_SUM = 32
 #: The names a cache entry and its folder have, and the name of an entry being written.
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
@@ -352,7 +354,9 @@ class CacheFolder:
     def get(self, key: str) -> bytes | None:
         """The bytes kept under ``key``, or None. Only a regular file of at most :data:`MAX_ENTRY`
         bytes is an entry: what else stands there (a FIFO that would block the build, a device
-        that never ends, a link to either, a file too large to hold) is read as missing."""
+        that never ends, a link to either, a file too large to hold) is read as missing. An entry
+        begins with the SHA-256 of its bytes (:meth:`put`): one whose bytes do not match it (cut
+        short, changed on disk) is read as missing too, and removed, so the build makes it again."""
         path = self._path(key)
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -363,11 +367,18 @@ class CacheFolder:
             if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY:
                 return None
             with os.fdopen(fd, "rb", closefd=False) as file:
+                kept = file.read(_SUM)
                 data = file.read()
         except OSError:
             return None
         finally:
             os.close(fd)
+        if hashlib.sha256(data).digest() != kept:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+            return None
         try:
             os.utime(path)  # used by this build: kept by prune()
         except OSError:
@@ -381,6 +392,7 @@ class CacheFolder:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as file:
+                file.write(hashlib.sha256(data).digest())
                 file.write(data)
             os.replace(tmp, path)
         except OSError:

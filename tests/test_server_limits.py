@@ -22,7 +22,7 @@ import pytest
 from serving import serving
 from starlette.applications import Starlette
 
-from sakrad_ld.serving.answers import InFlight
+from sakrad_ld.serving.answers import PIECE, InFlight
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
 
@@ -112,19 +112,35 @@ def budget(release: Path) -> Iterator[tuple[str, Starlette]]:
 
 
 def test_in_flight_counts_each_body_once_and_refuses_past_its_limit() -> None:
-    in_flight = InFlight(1000)
-    a, b = b"a" * 600, b"b" * 500
+    in_flight = InFlight(2 * PIECE + 1000)
+    a, b = b"a" * (PIECE + 600), b"b" * (PIECE + 500)
     assert in_flight.take(a)
-    assert not in_flight.take(b)  # 1,100 > 1,000
-    assert (in_flight.bytes, in_flight.refused) == (600, 1)
+    assert not in_flight.take(b)  # 2 pieces and 1,100 bytes > 2 pieces and 1,000
+    assert (in_flight.bytes, in_flight.refused) == (PIECE + 600, 1)
     assert in_flight.take(a)  # a kept answer sent to a second client: the same bytes
-    assert in_flight.bytes == 600
+    assert in_flight.bytes == PIECE + 600
     in_flight.give_back(a)
-    assert in_flight.bytes == 600  # still sent to the other
+    assert in_flight.bytes == PIECE + 600  # still sent to the other
     in_flight.give_back(a)
     assert in_flight.bytes == 0
     assert in_flight.take(b)
-    assert in_flight.bytes == 500
+    assert in_flight.bytes == PIECE + 500
+
+
+def test_an_answer_sent_in_one_piece_is_never_counted_nor_refused() -> None:
+    in_flight = InFlight(PIECE + 1)
+    large = b"l" * (PIECE + 1)
+    assert in_flight.take(large)
+    assert in_flight.bytes == in_flight.limit  # the budget is full to the byte
+    small = b"s" * PIECE  # one piece: handed to its connection at once, never held
+    assert in_flight.take(small) and in_flight.take(b"true")
+    assert (in_flight.bytes, in_flight.refused) == (PIECE + 1, 0)
+    in_flight.give_back(small)
+    in_flight.give_back(b"true")
+    assert in_flight.bytes == PIECE + 1
+    assert not in_flight.take(b"m" * (PIECE + 1))  # a second large one does not fit
+    in_flight.give_back(large)
+    assert in_flight.bytes == 0
 
 
 # --- the byte cap ---------------------------------------------------------------------------------
@@ -161,7 +177,9 @@ def test_answers_held_for_slow_readers_stay_within_the_budget(budget: tuple[str,
         assert status == 503
         assert headers["retry-after"].isdigit()
         assert headers["content-type"] == "application/problem+json"
-        assert "try again" in json.loads(body)["detail"]
+        detail = json.loads(body)["detail"]
+        assert "try again" in detail
+        assert not any(c.isdigit() for c in detail)  # no byte counts: they tell how much room is left
         assert in_flight.refused == refused_before + 1
         assert in_flight.bytes <= in_flight.limit
         assert _ask(root, ASK)[0] == 200  # a small answer still fits

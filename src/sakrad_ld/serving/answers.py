@@ -151,7 +151,9 @@ def _answer_key(job: QueryJob, key: tuple, variant: str) -> Hashable:
 
 class InFlight:
     """The answers held while they are sent: at most ``limit`` bytes together, a body shared by
-    several answers (a kept answer) counted once."""
+    several answers (a kept answer) counted once. An answer of at most :data:`PIECE` bytes goes to
+    its connection in one piece and is never held by :class:`SentAnswer`: it is not counted, so a
+    budget filled by large answers never refuses a small one (``ASK``, a page of results)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -162,6 +164,8 @@ class InFlight:
 
     def take(self, body: bytes) -> bool:
         """Counts ``body`` as held by one more sender; False (nothing counted) if it does not fit."""
+        if len(body) <= PIECE:  # sent whole at once: not held
+            return True
         entry = self._held.get(id(body))
         if entry is not None:
             entry[1] += 1
@@ -175,6 +179,8 @@ class InFlight:
 
     def give_back(self, body: bytes) -> None:
         """One sender of ``body`` is done with it."""
+        if len(body) <= PIECE:
+            return
         entry = self._held[id(body)]
         entry[1] -= 1
         if not entry[1]:

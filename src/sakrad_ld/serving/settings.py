@@ -31,9 +31,9 @@ class Settings:
         "a query past it is stopped and the answer is 422 (default: 10000)",
     )
     result_bytes: int = _setting(
-        32 * 2**20,
+        8 * 2**20,
         "the most bytes an answer may have in the format asked for; a larger one is "
-        "refused in its worker with 422, as past the result cap (default: 33554432, 32 MiB)",
+        "refused in its worker with 422, as past the result cap (default: 8388608, 8 MiB)",
     )
     in_flight_bytes: int = _setting(
         256 * 2**20,

@@ -95,10 +95,8 @@ class SparqlEndpoint:
                 return Response(status_code=304, headers=headers)
         if not self.in_flight.take(reply.body):  # slow readers hold the answers' bytes: never more than the budget
             headers["Cache-Control"], headers["Retry-After"] = "no-store", str(RETRY_AFTER)
-            detail = (
-                f"the server is sending {self.in_flight.bytes} bytes of answers to other clients, and this "
-                f"answer of {len(reply.body)} bytes would take it past {self.in_flight.limit}; try again shortly"
-            )
+            # no byte counts: they would tell a client exactly how much room is left to fill
+            detail = "the server is busy sending large answers to other clients; try again shortly"
             return Response(problem_body(503, detail), status_code=503, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
         return SentAnswer(
             reply.body,

@@ -173,3 +173,74 @@ def test_a_count_of_more_digits_than_a_count_may_have_states_no_number(
     assert main(["-C", str(root), "import", str(file)]) == 0
     out = capsys.readouterr().out
     assert "99999999999999999999999" in out and "value: 99999999999999999999999" not in out
+
+
+# --- redirects and encodings -----------------------------------------------------------------------
+
+
+def _redirect(to: str) -> Callable[[socket.socket], None]:
+    def answer(conn: socket.socket) -> None:
+        conn.sendall(f"HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+
+    return answer
+
+
+def _page(body: bytes, *headers: str) -> Callable[[socket.socket], None]:
+    def answer(conn: socket.socket) -> None:
+        head = "".join(f"{h}\r\n" for h in ("Content-Type: text/plain; charset=utf-8", *headers))
+        conn.sendall(
+            f"HTTP/1.1 200 OK\r\n{head}Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body
+        )
+
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("to", "said"),
+    [
+        ("ftp://127.0.0.1/x", "ftp://127.0.0.1/x, which is not an http(s) address"),
+        ("file:///etc/passwd", "not allowed"),  # urllib's own refusal, before ours
+        ("http://169.254.169.254/latest/meta-data/", "a link-local address, which the address given is not"),
+    ],
+)
+def test_a_redirect_to_another_scheme_or_to_link_local_is_not_followed(
+    evil_server, capsys: pytest.CaptureFixture[str], to: str, said: str
+) -> None:
+    url = evil_server(_redirect(to)) + "/r"
+    assert main(["import", "--fetch", url]) == 2
+    err = capsys.readouterr().err
+    assert f"{url}: cannot fetch the page" in err and said in err, err
+    assert "Traceback" not in err
+
+
+def test_a_page_on_a_public_address_cannot_redirect_to_loopback_or_a_private_one() -> None:
+    import urllib.request
+
+    redirects = regeringen._Redirects("http://93.184.216.34/sakrad")  # an address literal: no name looked up
+    request = urllib.request.Request("http://93.184.216.34/sakrad")
+    for to, kind in [("http://127.0.0.1:18621/manifest.json", "loopback"), ("http://10.0.0.5/", "private")]:
+        with pytest.raises(regeringen._Refused, match=f"a {kind} address"):
+            redirects.redirect_request(request, None, 302, "Found", {}, to)
+    assert redirects.redirect_request(request, None, 302, "Found", {}, "https://93.184.216.35/x") is not None
+
+
+def test_redirects_on_loopback_are_followed_when_the_first_address_is_there_at_most_five(evil_server) -> None:
+    page = evil_server(_page(b"# Title\n\nText.\n"))
+    assert fetch_page(evil_server(_redirect(page + "/p")) + "/r").title == "Title"
+    loop = evil_server(lambda conn: _redirect(f"/again{time.monotonic_ns()}")(conn))
+    with pytest.raises(InputError, match="redirected more than 5 times"):
+        fetch_page(loop + "/r")
+
+
+def test_a_compressed_page_is_read_within_the_cap_and_other_bytes_are_named(evil_server) -> None:
+    import gzip
+
+    text = b"# Title\n\n" + b"Text. " * 1000 + b"\n"
+    assert fetch_page(evil_server(_page(gzip.compress(text), "Content-Encoding: gzip")) + "/z").title == "Title"
+    bomb = gzip.compress(b"a" * (regeringen.MAX_PAGE_BYTES + 10))  # 4 KB that unpack past the cap
+    with pytest.raises(InputError, match="uncompressed, has more than"):
+        fetch_page(evil_server(_page(bomb, "Content-Encoding: gzip")) + "/b")
+    with pytest.raises(InputError, match="compressed as 'br'"):
+        fetch_page(evil_server(_page(b"x", "Content-Encoding: br")) + "/br")
+    with pytest.raises(InputError, match="not utf-8 text"):
+        fetch_page(evil_server(_page(b"# T\n\n\xff\xfe")) + "/bin")

@@ -210,9 +210,104 @@ class _TooLarge(Exception):
     pass
 
 
+class _Refused(Exception):
+    """A redirect (or a first address) that ``import --fetch`` does not follow."""
+
+
+#: The most redirects followed from the address given.
+MAX_REDIRECTS = 5
+
+
+def _address_kinds(host: str) -> set[str]:
+    """What the addresses ``host`` resolves to are: ``public``, ``loopback``, ``link-local`` or
+    ``private`` (private ranges, and what is reserved, unspecified or multicast); ``{"unresolved"}``
+    when it does not resolve (the fetch then fails on its own)."""
+    import ipaddress
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return {"unresolved"}
+    kinds = set()
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if getattr(address, "ipv4_mapped", None):
+            address = address.ipv4_mapped  # type: ignore[union-attr]
+        if address.is_loopback:
+            kinds.add("loopback")
+        elif address.is_link_local:
+            kinds.add("link-local")
+        elif address.is_global and not address.is_multicast:
+            kinds.add("public")
+        else:
+            kinds.add("private")
+    return kinds
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows at most :data:`MAX_REDIRECTS` redirects, each over http(s), and to a public address
+    unless the first address itself was loopback, link-local or private (a local test server, a
+    mirror on the intranet): a page must not send the import to a cloud's metadata service
+    (169.254.169.254), to another server on the machine, or to ``ftp:``."""
+
+    max_redirections = MAX_REDIRECTS + 1  # urllib's own count, past ours: ours gives the message
+
+    def __init__(self, first: str) -> None:
+        from urllib.parse import urlsplit
+
+        self._allowed = _address_kinds(urlsplit(first).hostname or "") | {"public"}
+        self._followed = 0
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        from urllib.parse import urljoin, urlsplit
+
+        target = urljoin(req.full_url, newurl)
+        parts = urlsplit(target)
+        shown = target if len(target) <= 200 else target[:200] + "…"
+        self._followed += 1
+        if self._followed > MAX_REDIRECTS:
+            raise _Refused(f"the server redirected more than {MAX_REDIRECTS} times (the last to {shown})")
+        if parts.scheme.lower() not in ("http", "https"):
+            raise _Refused(f"the server redirected to {shown}, which is not an http(s) address")
+        kinds = _address_kinds(parts.hostname or "")
+        if not_allowed := sorted(kinds - self._allowed - {"unresolved"}):
+            raise _Refused(
+                f"the server redirected to {shown}, a {' and '.join(not_allowed)} address, "
+                "which the address given is not"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _decoded(body: bytes, encoding: str, limit: int) -> bytes:
+    """The body as sent before its ``Content-Encoding`` (gzip or deflate), at most ``limit`` bytes."""
+    import zlib
+
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise _Refused(f"the page is compressed as {encoding[:50]!r}, which import cannot read")
+    for wbits in (16 + zlib.MAX_WBITS,) if encoding != "deflate" else (zlib.MAX_WBITS, -zlib.MAX_WBITS):
+        unpack = zlib.decompressobj(wbits)
+        try:
+            data = unpack.decompress(body, limit + 1)
+        except zlib.error:
+            continue
+        if len(data) > limit or unpack.unconsumed_tail:
+            raise _TooLarge(f"the page, uncompressed, has more than {limit:,} bytes")
+        return data
+    raise _Refused(f"the page says it is compressed ({encoding}), but its bytes cannot be uncompressed")
+
+
 def _read_capped(url: str, timeout: float, limit: int) -> str:
+    from urllib.parse import urlsplit
+
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise _Refused("the address is not an http(s) address")
     request = urllib.request.Request(url, headers={"Accept": "text/markdown, text/plain;q=0.9"})
-    with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - the user's own address
+    opener = urllib.request.build_opener(_Redirects(url))
+    with opener.open(request, timeout=timeout) as answer:
         length = answer.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > limit:
             raise _TooLarge(f"the server announces {int(length):,} bytes")
@@ -221,7 +316,14 @@ def _read_capped(url: str, timeout: float, limit: int) -> str:
             body += chunk
             if len(body) > limit:
                 raise _TooLarge(f"the server sent more than {limit:,} bytes")
-        return bytes(body).decode(answer.headers.get_content_charset() or "utf-8")
+        data = _decoded(bytes(body), answer.headers.get("Content-Encoding", ""), limit)
+        charset = answer.headers.get_content_charset() or "utf-8"
+    try:
+        return data.decode(charset)
+    except LookupError:
+        raise _Refused(f"the page says its text is in {charset[:50]!r}, which is no known encoding") from None
+    except UnicodeDecodeError as error:
+        raise _Refused(f"the page is not {charset} text (byte {error.start:,} cannot be read as {charset})") from None
 
 
 def fetch_page(url: str, timeout: float = 10.0, deadline: float = FETCH_DEADLINE, limit: int = MAX_PAGE_BYTES) -> Page:
@@ -256,6 +358,12 @@ def fetch_page(url: str, timeout: float = 10.0, deadline: float = FETCH_DEADLINE
             where,
             f"the page is too large: {error}",
             f"at most {limit:,} bytes (a regeringen.se page is under 1 MB), or the page saved as a file",
+        )
+    if isinstance(error, _Refused):
+        raise InputError(
+            where,
+            f"cannot fetch the page: {error}",
+            "an http(s) address of the page (redirected at most 5 times, to public addresses), or the page saved as a file",
         )
     if isinstance(error, (urllib.error.URLError, OSError, UnicodeDecodeError, http.client.HTTPException, ValueError)):
         reason = str(getattr(error, "reason", error))

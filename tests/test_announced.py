@@ -201,3 +201,21 @@ def test_the_lists_and_the_feed_mark_it(files: dict[str, bytes]) -> None:
     entry = feed[feed.index(f"<id>{MEETING}</id>") :]
     entry = entry[: entry.index("</entry>")]
     assert "kungjort, att det hölls står inte i källorna" in entry, entry
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "said"),
+    [
+        ("sv", "Organisationer", "Källorna kungör sakrådet; vilka som deltog står inte i dem."),
+        ("en", "Organisations", "The sources announce the sakråd; they do not say who took part."),
+    ],
+)
+def test_the_page_never_heads_participants_of_a_sakrad_not_said_to_be_held(
+    release: Release, lang: str, heading: str, said: str
+) -> None:
+    site = Site(release.base_iri, [], [], release=release.root)
+    html = resource_page(release.store, MEETING, site, lang) or ""
+    assert f'<h2 id="organisations">{heading}</h2>' in html and said in html
+    assert "Deltagande organisationer" not in html and "Participating organisations" not in html
+    held = resource_page(release.store, f"{BASE}id/meeting/2023-12-13-rasism", site, lang) or ""
+    assert said not in held and ("Deltagande organisationer" in held or "Participating organisations" in held)

@@ -117,6 +117,8 @@ class MeetingView:
     contacts: list[Value]
     participants: StatedCount | None
     invited: StatedCount | None
+    #: its sources only announce it (sakrad:announcedOnly): no one is said to have taken part
+    announced_only: bool
     email: str | None
     telephone: str | None
     source_links: list[tuple[Value, str | None]]
@@ -255,6 +257,7 @@ def meeting_view(
         contacts=[view.resource(m.iri) for m in f.contacts],
         participants=f.participants,
         invited=f.invited,
+        announced_only=f.announced_only,
         email=f.email,
         telephone=f.telephone,
         source_links=sources,

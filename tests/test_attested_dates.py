@@ -9,17 +9,19 @@ import pytest
 
 from sakrad_ld.attested import check_attested_dates
 from sakrad_ld.importer.page_draft import _attested_on
+from sakrad_ld.records import FactSource, Meeting, Text
 
 
 def _corpus(as_of: str | None, *, derivation: object = None, published: str | None = None, cite: str = "source"):
     page = NS(id="page", published=published)
-    meeting = NS(
+    meeting = Meeting(
         id="m",
+        title=Text("t"),
         date="2019-03-05",
-        date_derivation=derivation,
+        date_derivation=derivation,  # type: ignore[arg-type]
         source="page" if cite == "source" else "other",
         sources=["page"] if cite == "sources" else [],
-        fact_sources=[NS(source="page", facts=["date"])] if cite == "fact_sources" else [],
+        fact_sources=[FactSource(source="page", facts=["date"])] if cite == "fact_sources" else [],
     )
     holding = NS(post="p", source="page", as_of=as_of, lines=None)
     return NS(sources=[page, NS(id="other", published=None)], meetings=[meeting], people=[NS(holds=[holding])])
@@ -65,9 +67,7 @@ def _two_documents(as_of: str | None, *, kind: str, published: str | None, main:
     """A meeting whose date the page states, also cited by an article (or another document) of ``kind``."""
     page = NS(id="page", published="2024-01-26", kind="web-page")
     other = NS(id="other", published=published, kind=kind)
-    meeting = NS(
-        id="m", date="2023-12-13", date_derivation=None, days=[], source=main, sources=["other"], fact_sources=[]
-    )
+    meeting = Meeting(id="m", title=Text("t"), date="2023-12-13", source=main, sources=["other"])
     holding = NS(post="p", source="other", as_of=as_of, lines=None)
     return NS(sources=[page, other], meetings=[meeting], people=[NS(holds=[holding])])
 

@@ -12,7 +12,7 @@ from conftest import fixture_project
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.errors import InputErrors
-from sakrad_ld.titled import title_source, without_first_words
+from sakrad_ld.titled import without_first_words
 
 MEETINGS = Path("data") / "meetings"
 
@@ -89,7 +89,7 @@ def test_the_title_is_compared_with_the_source_fact_sources_credit_it_to(project
     """2022-12-09's title is credited to the sakråd page (fact_sources), not to its main source."""
     corpus = load_corpus(project / "data")
     (m,) = [m for m in corpus.meetings if m.id == "2022-12-09-cerd-ungdomsorganisationer"]
-    credited = title_source(m)
+    credited = m.source_of("title")
     assert credited != m.source
     sources = project / "data" / "sources.yaml"
     (s,) = [s for s in corpus.sources if s.id == credited]

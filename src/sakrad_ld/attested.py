@@ -33,7 +33,6 @@ where it names one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -41,7 +40,7 @@ from urllib.parse import urlsplit
 from .errors import InputError, Where
 
 if TYPE_CHECKING:
-    from .records import Corpus, Meeting
+    from .records import Corpus
 
 #: The hosts of each register's own pages, by register (``links[].register``) or identifier scheme
 #: (``identifiers[].scheme``): a ``status: register`` claim must be read on one of them (or a host
@@ -144,20 +143,20 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
     kinds = {s.id: getattr(s, "kind", None) for s in corpus.sources}
     for m in corpus.meetings:
         if m.date and m.date_derivation is not None:
-            for source in _cited(m):
+            for source in m.cited():
                 derived.setdefault(source, {})[str(m.date)] = m.id
         elif m.date:
-            stating = _date_source(m)
-            for source in _cited(m):
+            stating = m.source_of("date")
+            for source in m.cited():
                 if source != stating:
                     elsewhere.setdefault(source, {})[str(m.date)] = m.id
         for day in ([m.date] if m.date and m.date_derivation is None else []) + list(getattr(m, "days", None) or []):
-            for source in _cited(m):
+            for source in m.cited():
                 days.setdefault(source, {})[str(day)] = m.id
-        cited.update(_cited(m))
+        cited.update(m.cited())
         if m.date_derivation is None:  # the days a source citing the meeting may attest a post on
             for day in ([m.date] if m.date else []) + list(getattr(m, "days", None) or []):
-                for source in _cited(m):
+                for source in m.cited():
                     stated.setdefault(source, set()).add(str(day))
     errors: list[InputError] = []
     for person in corpus.people:
@@ -232,23 +231,8 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
     return errors
 
 
-def _cited(meeting: Meeting) -> Iterator[str]:
-    """The documents a meeting names: its main source, those its facts are credited to, the further ones."""
-    yield meeting.source
-    yield from (fs.source for fs in meeting.fact_sources)
-    yield from meeting.sources
-
-
 #: Documents of the meeting itself, which state its date (an invitation, minutes, documentation).
 _RECORDS_OF_THE_MEETING = ("invitation", "minutes", "documentation")
-
-
-def _date_source(meeting: Meeting) -> str:
-    """The document the meeting's date comes from: the one its ``fact_sources`` credit it to, else its main source."""
-    for fs in meeting.fact_sources:
-        if "date" in fs.facts:
-            return fs.source
-    return meeting.source
 
 
 def _hint(published: str | None) -> str:

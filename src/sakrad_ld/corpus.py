@@ -182,12 +182,14 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
         meetings=tuple(meetings),
     )
     errors.extend(check_config(corpus.config))
-    if wrong := check_source_files(corpus, data_dir):  # before dated.py reads the copies' texts
+    copies, wrong = read_source_copies(corpus, data_dir)  # before dated.py looks for dates in them
+    if wrong:
         raise InputErrors(errors + wrong)
+    corpus = dataclasses.replace(corpus, copies=copies)
     errors.extend(check_references(corpus))
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
     errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
-    errors.extend(check_meeting_dates(corpus, data_dir) + check_register_sources(corpus))  # dated.py, attested.py
+    errors.extend(check_meeting_dates(corpus) + check_register_sources(corpus))  # dated.py, attested.py
     errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own
     errors.extend(check_counts(corpus))  # counted.py: a count's value, bound and approximation are its words'
     if errors:
@@ -367,11 +369,13 @@ def check_version(config: Any) -> list[InputError]:
     ]
 
 
-def check_source_files(corpus: Corpus, data_dir: Path) -> list[InputError]:
-    """Each source's ``file:`` (a copy of the text kept beside the data) names a regular file below
-    ``data_dir``, given relative to it, without ``..`` and not by a link leading out of it, of at
-    most :data:`MAX_SHARED_FILE` bytes of UTF-8 text (the dates are looked up in it, and the
-    release publishes it under ``sources/``)."""
+def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], list[InputError]]:
+    """The text of each source's ``file:`` (a copy of the text kept beside the data), by source id,
+    read once: the dates are looked up in it and the release publishes it under ``sources/``. The
+    file must be a regular file below ``data_dir``, given relative to it, without ``..`` and not by
+    a link leading out of it, of at most :data:`MAX_SHARED_FILE` bytes of UTF-8 text; each that is
+    not is an error."""
+    copies: dict[str, str] = {}
     errors: list[InputError] = []
     root = data_dir.resolve()
     for source in corpus.sources:
@@ -403,9 +407,13 @@ def check_source_files(corpus: Corpus, data_dir: Path) -> list[InputError]:
                     problem = "this is a folder, not a file"
                 elif not stat.S_ISREG(mode):
                     problem = "not a regular file (a device, FIFO or socket)"
-                elif problem := _copy_problem(real):
-                    expected = f"a copy of the source's text as UTF-8, of at most {MAX_SHARED_FILE // 2**20} MiB"
-                    hint = "save the text as UTF-8 (a PDF's text, not the PDF), or leave file: out"
+                else:
+                    text, problem = _read_copy(real)
+                    if text is not None:
+                        copies[source.id] = text
+                    else:
+                        expected = f"a copy of the source's text as UTF-8, of at most {MAX_SHARED_FILE // 2**20} MiB"
+                        hint = "save the text as UTF-8 (a PDF's text, not the PDF), or leave file: out"
         if problem:
             errors.append(
                 InputError(
@@ -415,32 +423,22 @@ def check_source_files(corpus: Corpus, data_dir: Path) -> list[InputError]:
                     hint,
                 )
             )
-    return errors
+    return copies, errors
 
 
-def read_kept_copy(path: Path) -> bytes:
-    """The bytes of a source's copy, at most :data:`MAX_SHARED_FILE` of them: :class:`ValueError`
-    when the file is larger (it may have grown since :func:`check_source_files` saw it)."""
-    with open(path, "rb") as file:
-        data = file.read(MAX_SHARED_FILE + 1)
-    if len(data) > MAX_SHARED_FILE:
-        raise ValueError(f"{path}: the copy has more than {MAX_SHARED_FILE:,} bytes")
-    return data
-
-
-def _copy_problem(path: Path) -> str:
-    """What is wrong with a source's copy (a regular file) as the text of a source, or ''."""
+def _read_copy(path: Path) -> tuple[str | None, str]:
+    """A source's copy (a regular file) as text, or None and what is wrong with it as the text of a source."""
     try:
-        data = read_kept_copy(path)
-    except ValueError:
-        return f"the copy has more than {MAX_SHARED_FILE:,} bytes"
+        with open(path, "rb") as file:
+            data = file.read(MAX_SHARED_FILE + 1)
     except OSError as error:
-        return f"the file cannot be read ({error.strerror or error})"
+        return None, f"the file cannot be read ({error.strerror or error})"
+    if len(data) > MAX_SHARED_FILE:
+        return None, f"the copy has more than {MAX_SHARED_FILE:,} bytes"
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8"), ""
     except UnicodeDecodeError as error:
-        return f"the copy is not UTF-8 text (byte {error.start:,} cannot be read as UTF-8)"
-    return ""
+        return None, f"the copy is not UTF-8 text (byte {error.start:,} cannot be read as UTF-8)"
 
 
 def check_references(corpus: Corpus) -> list[InputError]:

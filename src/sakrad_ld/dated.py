@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, Where
+from .errors import InputError
 
 if TYPE_CHECKING:
     from .records import Corpus, Meeting
@@ -70,19 +68,18 @@ AFTER_THE_MEETING = ("minutes", "documentation")
 _TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
-def check_meeting_dates(corpus: Corpus, data_dir: Path | None = None) -> list[InputError]:
-    """Every meeting whose date or days disagree with its id, its derivation, the text of the document
-    stating it (read below ``data_dir``) or the publication of its minutes or documentation."""
+def check_meeting_dates(corpus: Corpus) -> list[InputError]:
+    """Every meeting whose date or days disagree with its id, its derivation, the text kept of the
+    document stating it (``corpus.copies``) or the publication of its minutes or documentation."""
     sources = {s.id: s for s in corpus.sources}
-    texts: dict[str, str | None] = {}
     errors: list[InputError] = []
     for m in corpus.meetings:
         errors += _against_id(m)
         errors += _against_derivation(m)
         errors += _beyond_derivation(m)
         errors += _against_records(m, sources)
-        if data_dir is not None and m.date and m.date_derivation is None:
-            errors += _against_text(m, sources, texts, data_dir)
+        if m.date and m.date_derivation is None:
+            errors += _against_text(m, sources, corpus.copies)
     return errors
 
 
@@ -99,11 +96,6 @@ def id_date(meeting_id: str) -> str | None:
     return f"{year}-{month}-{day}" if day else f"{year}-{month}"
 
 
-def _where(m: Meeting, name: str) -> Where:
-    lines = getattr(m, "lines", None)
-    return lines.where(name) if lines else Where(Path(f"meetings/{m.id}.yaml"), 0, name)
-
-
 def _agree(a: str, b: str) -> bool:
     """Whether two dates (YYYY, YYYY-MM or YYYY-MM-DD) agree as precisely as both give them."""
     n = min(len(a), len(b))
@@ -118,7 +110,7 @@ def _against_id(m: Meeting) -> list[InputError]:
     if m.date and not _agree(str(m.date), named):
         out.append(
             InputError(
-                _where(m, "date"),
+                m.where("date"),
                 f"date {m.date} disagrees with the date the meeting's id {m.id!r} names ({named})",
                 f"a date that agrees with {named}, or an id that starts with the meeting's date",
             )
@@ -137,7 +129,7 @@ def _against_id(m: Meeting) -> list[InputError]:
         if wrong:
             out.append(
                 InputError(
-                    _where(m, "days"),
+                    m.where("days"),
                     f"days {', '.join(wrong)} disagree with the date the meeting's id {m.id!r} names ({named})",
                     f"{want}, or an id that starts with the meeting's first day",
                 )
@@ -203,7 +195,7 @@ def _against_derivation(m: Meeting) -> list[InputError]:
         said = ", ".join(f"{d} {MONTHS[mo - 1]}" for d, mo in sorted(quoted, key=lambda q: (q[1], q[0])))
         out.append(
             InputError(
-                _where(m, "date"),
+                m.where("date"),
                 f"date {date} is not a day the date_derivation quotes the source saying ({said})",
                 f"a date on {said}, as the derivation quotes it",
             )
@@ -213,7 +205,7 @@ def _against_derivation(m: Meeting) -> list[InputError]:
         named = ", ".join(str(y) for y in sorted(years))
         out.append(
             InputError(
-                _where(m, "date"),
+                m.where("date"),
                 f"the year of date {date} contradicts the date_derivation, which works the year out as {named}",
                 f"a date in {named}, or a derivation that says how its year is worked out",
             )
@@ -224,7 +216,7 @@ def _against_derivation(m: Meeting) -> list[InputError]:
         if months and month not in months:
             out.append(
                 InputError(
-                    _where(m, "date"),
+                    m.where("date"),
                     f"the month of date {date} contradicts the date_derivation, which reads the month from "
                     f"the address ({', '.join(f'{mo:02d}' for mo in sorted(months))})",
                     "a date in the month the derivation names",
@@ -247,7 +239,7 @@ def _beyond_derivation(m: Meeting) -> list[InputError]:
         given = "a month" if months else "no day or month"
         return [
             InputError(
-                _where(m, "date"),
+                m.where("date"),
                 f"date {date} gives a day, but its date_derivation gives {given} (it quotes no day and month "
                 "the source states)",
                 f"date: {date[:7]}, as precise as the derivation, or a derivation quoting the day the source "
@@ -259,18 +251,12 @@ def _beyond_derivation(m: Meeting) -> list[InputError]:
     if len(date) == 7 and not months:
         return [
             InputError(
-                _where(m, "date"),
+                m.where("date"),
                 f"date {date} gives a month, but its date_derivation names no month (quoted, or in an address)",
                 f"date: {date[:4]}, or a derivation saying where the month comes from",
             )
         ]
     return []
-
-
-def _cited(m: Meeting) -> Iterator[str]:
-    yield m.source
-    yield from (fs.source for fs in m.fact_sources)
-    yield from m.sources
 
 
 def _against_records(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
@@ -279,7 +265,7 @@ def _against_records(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
     if not first:
         return []
     out = []
-    for sid in dict.fromkeys(_cited(m)):
+    for sid in dict.fromkeys(m.cited()):
         source = sources.get(sid)
         published = str(getattr(source, "published", None) or "")
         kind = getattr(source, "kind", None)
@@ -289,7 +275,7 @@ def _against_records(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
         if published[:n] < first[:n]:
             out.append(
                 InputError(
-                    _where(m, "date" if m.date else "days"),
+                    m.where("date" if m.date else "days"),
                     f"the meeting's {'date' if m.date else 'first day'} {first} is after the {kind} {sid!r} "
                     f"it cites was published ({published}): such a document is written after the meeting",
                     f"a date on or before {published}, or the document's own publication date in data/sources.yaml",
@@ -305,46 +291,21 @@ def swedish_date(date: str) -> re.Pattern[str]:
     return re.compile(rf"{day}{month}{_SPACE}{year}\b", re.IGNORECASE)
 
 
-def _date_source(m: Meeting) -> str:
-    for fs in m.fact_sources:
-        if "date" in fs.facts:
-            return str(fs.source)
-    return str(m.source)
-
-
-def _against_text(
-    m: Meeting, sources: dict[str, Any], texts: dict[str, str | None], data_dir: Path
-) -> list[InputError]:
+def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -> list[InputError]:
     date = str(m.date)
     if len(date) < 7:
         return []
-    sid = _date_source(m)
-    if sid not in texts:
-        texts[sid] = _read_text(data_dir, getattr(sources.get(sid), "file", None))
-    text = texts[sid]
+    sid = m.source_of("date")
+    source = sources.get(sid)
+    file = getattr(source, "file", None)
+    text = copies.get(sid) if file and file.lower().endswith(_TEXT_SUFFIXES) else None
     if text is None or swedish_date(date).search(text):
         return []
-    source = sources[sid]
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}"
     return [
         InputError(
-            _where(m, "date"),
-            f"date {date} is not in the text of {sid!r} ({source.file}), which the date is taken from",
+            m.where("date"),
+            f"date {date} is not in the text of {sid!r} ({file}), which the date is taken from",
             f"a date the text states in Swedish words ('{words}' not found)",
         )
     ]
-
-
-def _read_text(data_dir: Path, file: str | None) -> str | None:
-    """The text of a source's copy below ``data_dir``, or None when it has none that is text."""
-    if not file or not file.lower().endswith(_TEXT_SUFFIXES):
-        return None
-    from .corpus import read_kept_copy  # corpus imports this module
-
-    path = data_dir / file
-    try:
-        if not path.resolve().is_relative_to(data_dir.resolve()):
-            return None
-        return read_kept_copy(path).decode("utf-8")  # at most 32 MiB: corpus.check_source_files
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None

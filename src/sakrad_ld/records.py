@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Literal
 
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr as se_orgnr
 
+from .errors import Where
 from .typedyaml import Check, Lines, Ref, pattern_check, scalar_field
 
 __all__ = [
@@ -644,6 +647,21 @@ class Meeting:
     )
     lines: Lines | None = _lines()
 
+    def cited(self) -> Iterator[str]:
+        """The documents the meeting names: its main source, those its facts are credited to, the further ones."""
+        yield self.source
+        yield from (fs.source for fs in self.fact_sources)
+        yield from self.sources
+
+    def source_of(self, fact: str) -> str:
+        """The document ``fact`` (a field's name) is taken from: the one ``fact_sources`` credits it to,
+        else the main source."""
+        return next((fs.source for fs in self.fact_sources if fact in fs.facts), self.source)
+
+    def where(self, name: str) -> Where:
+        """The file, line and field of ``name`` (a meeting made in code, without lines: its file by id)."""
+        return self.lines.where(name) if self.lines else Where(Path(f"meetings/{self.id}.yaml"), 0, name)
+
 
 #: The ADMS publisher types (http://purl.org/adms/publishertype/1.0) DCAT-AP-SE offers.
 PublisherType = Literal[
@@ -788,3 +806,5 @@ class Corpus:
     people: tuple[Person, ...]
     organisations: tuple[Organisation, ...]
     meetings: tuple[Meeting, ...]
+    #: the texts kept beside the data for sources (``file:``), by source id, as loading read and checked them
+    copies: dict[str, str] = field(default_factory=dict)

@@ -417,7 +417,7 @@ def _write_files(
     built.quads = []  # written (or being written by a process that has its own copy): not needed here
     try:
         _write_graph_files(project, root, built, report, progress, put)
-        _write_kept_copies(project, corpus, put)
+        _write_kept_copies(corpus, put)
         for work in beside:
             work.wait()
     finally:
@@ -527,20 +527,16 @@ def _write_graph_files(
     put("validation/report.json", _relative_report(report, project).encode())
 
 
-def _write_kept_copies(project: Project, corpus: Corpus, put: Callable[[str, bytes], None]) -> None:
-    """The texts kept beside the data for sources (``file:`` in data/sources.yaml), each at the path
-    its source's ``schema:archivedAt`` names (:func:`sakrad_ld.graph.kept_copy_path`), so a fact whose
-    source has no web address can still be checked against the text."""
-    from .corpus import read_kept_copy
+def _write_kept_copies(corpus: Corpus, put: Callable[[str, bytes], None]) -> None:
+    """The texts kept beside the data for sources (``file:`` in data/sources.yaml), as loading read and
+    checked them (``corpus.copies``), each at the path its source's ``schema:archivedAt`` names
+    (:func:`sakrad_ld.graph.kept_copy_path`), so a fact whose source has no web address can still be
+    checked against the text."""
     from .graph import kept_copy_path
 
     for source in corpus.sources:
-        if source.file:  # checked (corpus.check_source_files); the read is bounded all the same
-            try:
-                data = read_kept_copy(project.data / source.file)
-            except ValueError as error:  # grown since it was checked
-                raise ReleaseError(f"{error}; build again once the copy is the source's text") from None
-            put(kept_copy_path(source.file), data)
+        if source.file:
+            put(kept_copy_path(source.file), corpus.copies[source.id].encode("utf-8"))
 
 
 def _code_digest() -> str:

@@ -16,24 +16,15 @@ A document with no recorded title (only a ``label``) is not compared.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, Where
+from .errors import InputError
 from .records import Text
 
 if TYPE_CHECKING:
-    from .records import Corpus, Meeting
+    from .records import Corpus
 
-__all__ = ["check_titles", "title_source", "without_first_words"]
-
-
-def title_source(m: Meeting) -> str:
-    """The document a meeting's title is credited to: the one ``fact_sources`` credits ``title`` to, else the main source."""
-    for fs in m.fact_sources:
-        if "title" in fs.facts:
-            return str(fs.source)
-    return str(m.source)
+__all__ = ["check_titles", "without_first_words"]
 
 
 def without_first_words(headline: str, words: str, en_words: str) -> Text:
@@ -52,17 +43,13 @@ def _plain(text: Any) -> str:
     return " ".join(str(getattr(text, "sv", text) or "").split())
 
 
-def _where(m: Meeting, name: str) -> Where:
-    return m.lines.where(name) if m.lines else Where(Path(f"meetings/{m.id}.yaml"), 0, name)
-
-
 def check_titles(corpus: Corpus) -> list[InputError]:
     """Every meeting whose title differs from its source's recorded title with no ``title_derivation``, or
     equals it with one."""
     headlines = {s.id: _plain(s.title) for s in corpus.sources if s.title is not None}
     errors: list[InputError] = []
     for m in corpus.meetings:
-        sid = title_source(m)
+        sid = m.source_of("title")
         headline = headlines.get(sid)
         if not headline:
             continue
@@ -70,7 +57,7 @@ def check_titles(corpus: Corpus) -> list[InputError]:
         if title != headline and m.title_derivation is None:
             errors.append(
                 InputError(
-                    _where(m, "title"),
+                    m.where("title"),
                     f"title {title!r} is not the recorded title of {sid!r}, which the title is credited to "
                     f"({headline!r} in data/sources.yaml), and title_derivation is missing",
                     "the source's title word for word (letter case too), or a title_derivation saying how the "
@@ -81,7 +68,7 @@ def check_titles(corpus: Corpus) -> list[InputError]:
         elif title == headline and m.title_derivation is not None:
             errors.append(
                 InputError(
-                    _where(m, "title_derivation"),
+                    m.where("title_derivation"),
                     f"title_derivation on a title that is the recorded title of {sid!r} ({headline!r} in "
                     "data/sources.yaml): it is the source's headline, not the data's own",
                     "no title_derivation where the title is the source's own title word for word",

@@ -19,7 +19,6 @@ and may differ in it. ``If-Modified-Since`` is read only without ``If-None-Match
 
 from __future__ import annotations
 
-import os
 import re
 from email.utils import formatdate, parsedate_to_datetime
 from functools import lru_cache
@@ -115,16 +114,13 @@ def release_file(context: Context, request: Request, gen: Generation) -> Respons
         return None
     etag = f'"{file.sha256[:32]}"'
     headers = {"ETag": etag, "Cache-Control": context.cache_control, "Accept-Ranges": "bytes"}
-    try:
-        mtime = os.stat(gen.release.root / file.path).st_mtime
-    except OSError:
-        raise replaced(context.releases) from None
-    headers["Last-Modified"] = _http_date(int(mtime))
-    if_none_match = request.headers.get("if-none-match")
     small = file.size <= WHOLE_FILE
     data = gen.file_bytes(file) if small else None  # one write: no Nagle delay between headers and body
     if (data is None) if small else not gen.file_unchanged(file):
         raise replaced(context.releases)
+    mtime = gen.modified[file.path]  # seen by the check above: no second stat
+    headers["Last-Modified"] = _http_date(int(mtime))
+    if_none_match = request.headers.get("if-none-match")
     if none_match(if_none_match, etag) or (
         if_none_match is None and _not_modified_since(request.headers.get("if-modified-since"), mtime)
     ):

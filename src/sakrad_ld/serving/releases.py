@@ -57,6 +57,8 @@ class Generation:
     _triples: int = -1
     #: files whose bytes were checked against SHA256SUMS: path → (size, mtime_ns, inode) when checked
     _checked: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: each file's modification time as last seen by :meth:`file_bytes` or :meth:`file_unchanged`
+    modified: dict[str, float] = field(default_factory=dict)
 
     def triples(self) -> int:
         """How many triples the release's graph holds (counted once)."""
@@ -76,6 +78,7 @@ class Generation:
                 if key[0] != file.size:
                     return None
                 data = handle.read()
+                self.modified[file.path] = stat.st_mtime
         except OSError:
             return None
         if self._checked.get(file.path) != key:
@@ -87,9 +90,11 @@ class Generation:
     def file_unchanged(self, file: ReleaseFile) -> bool:
         """Whether a large file (streamed, not read whole) still has the size this generation listed."""
         try:
-            return (self.release.root / file.path).stat().st_size == file.size
+            stat = (self.release.root / file.path).stat()
         except OSError:
             return False
+        self.modified[file.path] = stat.st_mtime
+        return stat.st_size == file.size
 
 
 class Releases:

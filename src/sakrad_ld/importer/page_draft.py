@@ -34,6 +34,7 @@ from ..records import (
     Source,
     Text,
 )
+from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
 from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, read_facts
@@ -443,20 +444,16 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         organiser = ids.body(m["body"], main)
         draft.note("organiser", f'the page: "{m.group(0)} …"')
     if facts.announced:
-        held = (
-            " Minnesanteckningar från sakrådet finns bifogade sidan."
-            if any(_attachment_kind(a) == "minutes" for a in entry.attachments)
-            else ""
-        )
-        notes.append(
-            Note(
-                text=Text(
-                    f'Sidan kungör sakrådet ("bjuder in"); att det hölls står inte på sidan.{held}',
-                    'The page announces the sakråd ("bjuder in": invites); it does not say it was held.'
-                    + (" Minutes of it are attached to the page." if held else ""),
+        held = any(_attachment_kind(a) == "minutes" for a in entry.attachments)
+        if held:  # announced_only says the rest
+            notes.append(
+                Note(
+                    text=Text(
+                        "Minnesanteckningar från sakrådet finns bifogade sidan; uppgifterna här är inte hämtade ur dem.",
+                        "Minutes of the sakråd are attached to the page; the facts here are not taken from them.",
+                    )
                 )
             )
-        )
     for words in facts.agency_counts:  # "ett tiotal representanter för myndigheter": no count kind counts them
         draft.note(
             f"notes[{len(notes)}]",
@@ -498,6 +495,12 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         id=meeting_id,
         source=main,
         title=Text(title),
+        title_derivation=(  # "Inbjudan till sakråd …" headed; the title is "Sakråd …" (titled.py checks it)
+            without_first_words(page.title, page.title[: len(page.title) - len(title)].strip(), "invitation to")
+            if title != page.title
+            else None
+        ),
+        announced_only=facts.announced,
         sources=further,
         topic=Text(topic) if topic else None,
         organiser=organiser,
@@ -590,10 +593,10 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
         if all(_who(p) != _who(q) for q in a.government_participants)
     ]
     sources = [*a.sources, *(s for s in (b.source, *b.sources) if s not in a.sources and s != a.source)]
-    # the announcement ("bjuder in") is the note about no fact: dropped when the other page reports the
-    # meeting held; notes about a fact (a count stated otherwise) are kept from both pages
+    # announced only while no page reports the meeting held; then the notes that go with the
+    # announcement (minutes attached, not read) go too; notes about a fact are kept from both pages
+    held = a.announced_only and not b.announced_only
     said, b_said = [n for n in a.notes if n.about is None], [n for n in b.notes if n.about is None]
-    held = bool(said) and not b_said
     notes = [
         *([] if held else said or b_said),
         *(n for n in a.notes if n.about is not None),
@@ -608,9 +611,10 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
         sources=sources,
         fact_sources=[*a.fact_sources, FactSource(facts=taken, source=b.source)] if taken else a.fact_sources,
         notes=notes,
+        announced_only=a.announced_only and b.announced_only,
     )
     if held:
-        main.note("notes", f"{other.url} reports the meeting as held: the announcement note is dropped")
+        main.note("announced_only", f"{other.url} reports the meeting as held: announced_only is dropped")
     for file, records in other.new.items():
         mine = main.new.setdefault(file, [])
         mine.extend(r for r in records if all(getattr(r, "id", None) != getattr(m, "id", None) for m in mine))

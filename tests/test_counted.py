@@ -119,3 +119,9 @@ def test_words_that_give_no_number_are_not_compared(project: Path) -> None:
         "text: flera organisationer\n",
     )
     load_corpus(project / "data")
+
+
+def test_thousands_of_leading_zeros_give_their_number_without_a_traceback() -> None:
+    """5,000 zeros before 15 passed the length check and then Python's limit of 4,300 digits in int()."""
+    assert number_value("0" * 5000 + "15") == 15
+    assert number_value("9" * 5000) is None  # more digits than a count may have: no number

@@ -57,3 +57,37 @@ def test_a_copy_of_utf8_text_within_the_limit_is_published(tmp_path: Path, capsy
     assert code == 0, err
     published = tmp_path / "dist" / COPY
     assert published.read_bytes() == (project / "data" / COPY).read_bytes()
+
+
+@pytest.mark.parametrize("name", ["sources/page.html", "sources/picture.svg", "sources/a b.txt", "sources/a#b.txt"])
+def test_a_copy_that_is_no_plain_text_file_is_refused(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An .html or .svg copy would be served from the site's own origin with its scripts; a name that
+    is no plain path segment broke the IRI of schema:archivedAt or the export."""
+    project = fixture_project(tmp_path / "project")
+    (project / "data" / COPY).rename(project / "data" / name)
+    sources = project / "data" / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace(f"file: {COPY}", f"file: '{name}'"), encoding="utf-8"
+    )
+    code, err = _build(project, tmp_path / "dist", capsys)
+    assert code == 2 and "Traceback" not in err, err
+    assert "not a plain path of a text file" in err
+
+
+def test_two_copies_published_at_one_path_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """file: x.txt and file: sources/x.txt would both be published as sources/x.txt."""
+    project = fixture_project(tmp_path / "project")
+    data = project / "data"
+    (data / "sakrad-2017-12-12-integration.txt").write_bytes((data / COPY).read_bytes())
+    sources = data / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    second = text.replace(f"file: {COPY}", "file: sakrad-2017-12-12-integration.txt", 1)
+    assert second != text
+    # the second source (Lagrummet's list) is given the same published path
+    other = next(line for line in second.splitlines() if "file:" in line and "sakrad-2017" not in line)
+    sources.write_text(second.replace(other, other.split("file:")[0] + f"file: {COPY}"), encoding="utf-8")
+    code, err = _build(project, tmp_path / "dist", capsys)
+    assert code == 2 and "Traceback" not in err, err
+    assert "published at the same path (sources/sakrad-2017-12-12-integration.txt)" in err

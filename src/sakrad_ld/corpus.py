@@ -33,6 +33,7 @@ from .attested import check_attested_dates, check_register_sources
 from .counted import check_counts
 from .dated import check_meeting_dates
 from .errors import InputError, InputErrors, ProjectError, Where
+from .layout import kept_copy_path
 from .processes import Prepared, prepared
 from .records import (
     Body,
@@ -376,6 +377,7 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
     a link leading out of it, of at most :data:`MAX_SHARED_FILE` bytes of UTF-8 text; each that is
     not is an error."""
     copies: dict[str, str] = {}
+    seen: dict[str, str] = {}  # a published path -> the source whose copy it is
     errors: list[InputError] = []
     root = data_dir.resolve()
     for source in corpus.sources:
@@ -407,10 +409,18 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
                     problem = "this is a folder, not a file"
                 elif not stat.S_ISREG(mode):
                     problem = "not a regular file (a device, FIFO or socket)"
+                elif not _COPY_NAME.fullmatch(file):
+                    problem = (
+                        "not a plain path of a text file (letters, digits, - _ . and /, ending in .txt, .md, .ttl, "
+                        ".nt, .nq, .trig, .csv, .tsv or .json)"
+                    )
+                elif (published := kept_copy_path(file)) in seen:
+                    problem = f"published at the same path ({published}) as the copy of {seen[published]!r}"
                 else:
                     text, problem = _read_copy(real)
                     if text is not None:
                         copies[source.id] = text
+                        seen[kept_copy_path(file)] = source.id
                     else:
                         expected = f"a copy of the source's text as UTF-8, of at most {MAX_SHARED_FILE // 2**20} MiB"
                         hint = "save the text as UTF-8 (a PDF's text, not the PDF), or leave file: out"
@@ -424,6 +434,13 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
                 )
             )
     return copies, errors
+
+
+#: A kept copy's path below data/: plain segments, and text the server and the static export give as
+#: text (an .html or .svg copy would be served from the site's own origin with its scripts).
+_COPY_NAME = re.compile(
+    r"(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:txt|md|ttl|nt|nq|trig|csv|tsv|json)"
+)
 
 
 def _read_copy(path: Path) -> tuple[str | None, str]:

@@ -74,7 +74,8 @@ def number_value(words: str) -> int | None:
     """
     word = words.strip().casefold()
     if re.fullmatch(r"\d+", word):  # more digits than a count may have (typedyaml.MAX_DIGITS) state none
-        return int(word) if len(word.lstrip("0")) <= MAX_DIGITS else None
+        digits = word.lstrip("0") or "0"  # leading zeros never reach int(): 5,000 of them passed its limit
+        return int(digits) if len(digits) <= MAX_DIGITS else None
     if word in _UNITS or word in _TEENS:
         return _UNITS.get(word) or _TEENS[word]
     for tens, value in _TENS.items():

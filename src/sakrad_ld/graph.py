@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from . import vocab
 from .errors import Where
 from .iri import Minter, slug
+from .layout import kept_copy_path
 from .records import (
     Body,
     Contact,
@@ -59,7 +60,7 @@ from .vocab import (
     XSD,
 )
 
-__all__ = ["KEPT_FOLDER", "Built", "Origins", "Quads", "build_graph", "kept_copy_path"]
+__all__ = ["Built", "Origins", "Quads", "build_graph"]
 
 
 @dataclass
@@ -355,18 +356,6 @@ def _cited(record: object) -> frozenset[str]:
 
     walk(record)
     return frozenset(found)
-
-
-def kept_copy_path(file: str) -> str:
-    """Where a source's kept copy of its text (its ``file:``, relative to ``data/``) is in the release:
-    under ``sources/``, with its path below ``data/sources/`` (``sources/x.txt`` stays
-    ``sources/x.txt``; ``notes/x.txt`` is ``sources/notes/x.txt``)."""
-    parts = Path(file).parts
-    return "/".join((KEPT_FOLDER, *(parts[1:] if parts[0] == KEPT_FOLDER else parts)))
-
-
-#: The release's folder of the sources' kept copies.
-KEPT_FOLDER = "sources"
 
 
 def _source(out: _Emitter, minter: Minter, source: Source, download: str) -> None:

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-__all__ = ["CATALOGUE_FILE", "CATALOGUE_STEM", "CHECKSUMS", "CONTEXT_FILE", "DATA_FILE", "DATA_STEM", "MANIFEST_FILE"]
+from pathlib import Path
+
+__all__ = [
+    "CATALOGUE_FILE",
+    "CATALOGUE_STEM",
+    "CHECKSUMS",
+    "CONTEXT_FILE",
+    "DATA_FILE",
+    "DATA_STEM",
+    "KEPT_FOLDER",
+    "MANIFEST_FILE",
+    "kept_copy_path",
+]
 
 #: The whole graph: ``sakrad.ttl``, ``sakrad.nt``, ``sakrad.jsonld``.
 DATA_STEM = "sakrad"
@@ -18,3 +30,15 @@ CATALOGUE_FILE = f"{CATALOGUE_STEM}.ttl"
 CHECKSUMS = "SHA256SUMS"
 #: What the release is: base IRI, version, graph name, files (:mod:`sakrad_ld.manifest`).
 MANIFEST_FILE = "manifest.json"
+
+
+def kept_copy_path(file: str) -> str:
+    """Where a source's kept copy of its text (its ``file:``, relative to ``data/``) is in the release:
+    under ``sources/``, with its path below ``data/sources/`` (``sources/x.txt`` stays
+    ``sources/x.txt``; ``notes/x.txt`` is ``sources/notes/x.txt``)."""
+    parts = Path(file).parts
+    return "/".join((KEPT_FOLDER, *(parts[1:] if parts[0] == KEPT_FOLDER else parts)))
+
+
+#: The release's folder of the sources' kept copies.
+KEPT_FOLDER = "sources"

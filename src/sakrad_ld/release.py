@@ -530,9 +530,9 @@ def _write_graph_files(
 def _write_kept_copies(corpus: Corpus, put: Callable[[str, bytes], None]) -> None:
     """The texts kept beside the data for sources (``file:`` in data/sources.yaml), as loading read and
     checked them (``corpus.copies``), each at the path its source's ``schema:archivedAt`` names
-    (:func:`sakrad_ld.graph.kept_copy_path`), so a fact whose source has no web address can still be
+    (:func:`sakrad_ld.layout.kept_copy_path`), so a fact whose source has no web address can still be
     checked against the text."""
-    from .graph import kept_copy_path
+    from .layout import kept_copy_path
 
     for source in corpus.sources:
         if source.file:

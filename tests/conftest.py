@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from devtools import DevTools
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -71,3 +76,15 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = write_release(Project.at(ROOT), out)
     assert result.out is not None, result.report.text("en")
     return out
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
+    """A headless Chromium for the tests of one module (``tests/devtools.py``)."""
+    from devtools import DevTools
+
+    devtools = DevTools(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield devtools
+    finally:
+        devtools.close()

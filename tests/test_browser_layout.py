@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from devtools import DevTools
 from serving import serving
-from test_server_browser import MEETING, DevTools
+from test_server_browser import MEETING
 
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
@@ -38,15 +39,6 @@ LISTS = [
 def url(release: Path) -> Iterator[str]:
     with serving(create_app(release, Settings(timeout=10))) as root:
         yield root
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
-    devtools = DevTools(tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield devtools
-    finally:
-        devtools.close()
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from devtools import DevTools
 from serving import serving
 from static_site import WALK_ACCEPT, things_and_parts
-from test_server_browser import DevTools
 from test_static import export, nginx, opened  # noqa: F401  (fixtures)
 from test_static_apache import SUB_PATH, apache  # noqa: F401  (fixture)
 
@@ -27,15 +27,6 @@ from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
 
 COMUNICA_ACCEPT = next(a for a in WALK_ACCEPT if a and a.startswith("application/n-quads"))
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
-    devtools = DevTools(tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield devtools
-    finally:
-        devtools.close()
 
 
 @pytest.fixture(scope="module")

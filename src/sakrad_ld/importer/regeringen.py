@@ -218,31 +218,106 @@ class _Refused(Exception):
 MAX_REDIRECTS = 5
 
 
-def _address_kinds(host: str) -> set[str]:
-    """What the addresses ``host`` resolves to are: ``public``, ``loopback``, ``link-local`` or
-    ``private`` (private ranges, and what is reserved, unspecified or multicast); ``{"unresolved"}``
-    when it does not resolve (the fetch then fails on its own)."""
+def _address_kind(text: str) -> str:
+    """What one resolved address is: ``loopback`` (also the unspecified 0.0.0.0/8 and ``::``, which
+    Linux connects to as the machine itself, and their IPv4-mapped forms), ``link-local``, ``public``
+    or ``private`` (private ranges, and what is reserved or multicast)."""
     import ipaddress
+
+    address = ipaddress.ip_address(text.split("%", 1)[0])
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_loopback or address.is_unspecified or address in ipaddress.ip_network("0.0.0.0/8"):
+        return "loopback"
+    if address.is_link_local:
+        return "link-local"
+    if address.is_global and not address.is_multicast:
+        return "public"
+    return "private"
+
+
+def _address_kinds(host: str) -> set[str]:
+    """What the addresses ``host`` resolves to are (see :func:`_address_kind`); ``{"unresolved"}``
+    when it does not resolve (the fetch then fails on its own)."""
     import socket
 
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError):
         return {"unresolved"}
-    kinds = set()
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if getattr(address, "ipv4_mapped", None):
-            address = address.ipv4_mapped  # type: ignore[union-attr]
-        if address.is_loopback:
-            kinds.add("loopback")
-        elif address.is_link_local:
-            kinds.add("link-local")
-        elif address.is_global and not address.is_multicast:
-            kinds.add("public")
-        else:
-            kinds.add("private")
-    return kinds
+    return {_address_kind(str(info[4][0])) for info in infos}
+
+
+def _checked_socket(allowed: set[str], address: tuple[str, int], timeout: object, source: object = None):  # type: ignore[no-untyped-def]
+    """A connection to ``address`` (host, port) at an address its name resolves to NOW, each of which
+    must be of a kind in ``allowed``: the name is looked up once, and the socket connects to the very
+    address checked (a name that resolves to a public address when checked and to 127.0.0.1 when
+    connected, DNS rebinding, meets the check). The request still names the host (``Host``, TLS)."""
+    import socket
+
+    host, port = address
+    infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    kinds = {_address_kind(str(info[4][0])) for info in infos}
+    if not_allowed := sorted(kinds - allowed):
+        shown = host if len(host) <= 200 else host[:200] + "…"
+        raise _Refused(f"{shown} is a {' and '.join(not_allowed)} address, which the address given is not")
+    error: OSError | None = None
+    for family, kind, proto, _, sockaddr in infos:
+        sock = socket.socket(family, kind, proto)
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                sock.settimeout(timeout)  # type: ignore[arg-type]
+            if source:
+                sock.bind(source)  # type: ignore[arg-type]
+            sock.connect(sockaddr)
+            return sock
+        except OSError as failed:
+            sock.close()
+            error = failed
+    raise error or OSError(f"{host} resolves to no address")
+
+
+def _checked(base: type, allowed: set[str], request: urllib.request.Request):  # type: ignore[no-untyped-def]
+    """``base`` (http.client's HTTP or HTTPS connection) made to connect only through
+    :func:`_checked_socket`. Through a proxy (``http_proxy``, ``https_proxy``), the proxy looks the
+    name up: the name is checked as it resolves here, and the proxy is connected to unchecked."""
+    from functools import partial
+    from urllib.parse import urlsplit
+
+    if request.has_proxy() or getattr(request, "_tunnel_host", None):
+        host = urlsplit(request.full_url).hostname or ""
+        if not_allowed := sorted(_address_kinds(host) - allowed - {"unresolved"}):
+            raise _Refused(f"{host} is a {' and '.join(not_allowed)} address, which the address given is not")
+        return base
+
+    class Checked(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = partial(_checked_socket, allowed)
+
+    return Checked
+
+
+class _CheckedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, allowed: set[str]) -> None:
+        super().__init__()
+        self._allowed = allowed
+
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        import http.client
+
+        return self.do_open(_checked(http.client.HTTPConnection, self._allowed, req), req)
+
+
+class _CheckedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, allowed: set[str]) -> None:
+        super().__init__()
+        self._allowed = allowed
+
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        import http.client
+
+        return self.do_open(_checked(http.client.HTTPSConnection, self._allowed, req), req, context=self._context)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -256,7 +331,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, first: str) -> None:
         from urllib.parse import urlsplit
 
-        self._allowed = _address_kinds(urlsplit(first).hostname or "") | {"public"}
+        self.allowed = _address_kinds(urlsplit(first).hostname or "") | {"public"}
         self._followed = 0
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
@@ -271,7 +346,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         if parts.scheme.lower() not in ("http", "https"):
             raise _Refused(f"the server redirected to {shown}, which is not an http(s) address")
         kinds = _address_kinds(parts.hostname or "")
-        if not_allowed := sorted(kinds - self._allowed - {"unresolved"}):
+        if not_allowed := sorted(kinds - self.allowed - {"unresolved"}):
             raise _Refused(
                 f"the server redirected to {shown}, a {' and '.join(not_allowed)} address, "
                 "which the address given is not"
@@ -306,7 +381,8 @@ def _read_capped(url: str, timeout: float, limit: int) -> str:
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise _Refused("the address is not an http(s) address")
     request = urllib.request.Request(url, headers={"Accept": "text/markdown, text/plain;q=0.9"})
-    opener = urllib.request.build_opener(_Redirects(url))
+    redirects = _Redirects(url)
+    opener = urllib.request.build_opener(redirects, _CheckedHTTP(redirects.allowed), _CheckedHTTPS(redirects.allowed))
     with opener.open(request, timeout=timeout) as answer:
         length = answer.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > limit:

@@ -4,6 +4,7 @@ refused at load with file, line and field (exit code 2)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,88 @@ def test_thousands_of_leading_zeros_give_their_number_without_a_traceback() -> N
     """5,000 zeros before 15 passed the length check and then Python's limit of 4,300 digits in int()."""
     assert number_value("0" * 5000 + "15") == 15
     assert number_value("9" * 5000) is None  # more digits than a count may have: no number
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("uppemot 30 organisationer", [(30, "at-most")]),  # up to 30, not about 30
+        ("upp till 30 organisationer", [(30, "at-most")]),
+        ("Upp emot 30 organisationer", [(30, "at-most")]),
+        ("högst tio organisationer", [(10, "at-most")]),
+        ("som mest 25 deltagare", [(25, "at-most")]),
+        ("närmare 30 personer", [(30, "at-most")]),  # nearly 30: just under it
+        ("inemot 30 personer", [(30, "at-most")]),
+        ("under 30 organisationer", [(30, "at-most")]),
+        ("färre än 30 organisationer", [(30, "at-most")]),
+        ("mindre än 30 organisationer", [(30, "at-most")]),
+        ("åtminstone 12 organisationer", [(12, "at-least")]),
+        ("mer än 12 organisationer", [(12, "at-least")]),
+        ("omkring 30 organisationer", [(30, "approximate")]),
+        ("kring 30 organisationer", [(30, "approximate")]),
+        ("Ca. 30 organisationer", [(30, "approximate")]),
+        ("ungefär trettio personer", [(30, "approximate")]),
+        ("ett hundratal personer", [(100, "approximate")]),
+    ],
+)
+def test_swedish_words_that_bound_or_round(text: str, read: list[tuple[int, str]]) -> None:
+    assert [(r.value, r.kind) for r in numbers_in(text)] == read
+
+
+def test_the_docs_list_the_words_the_code_reads() -> None:
+    """docs/adding-a-meeting.md names every word that rounds or bounds a count, and no other."""
+    from sakrad_ld.counted import LOWER, ROUNDING, ROUNDING_SUFFIX, UPPER
+
+    docs = (Path(__file__).parent.parent / "docs" / "adding-a-meeting.md").read_text(encoding="utf-8")
+    listed = {}
+    for kind in ("round", "lower bound", "upper bound"):
+        line = next(line for line in docs.splitlines() if line.strip().startswith(f"- {kind} (`"))
+        listed[kind] = line.split("):", 1)[1]
+    assert re.findall(r'"([^"]+)"', listed["round"].split(", and a number")[0]) == list(ROUNDING)
+    assert f'ending in "{ROUNDING_SUFFIX}"' in listed["round"]
+    assert re.findall(r'"([^"]+)"', listed["lower bound"]) == list(LOWER)
+    assert re.findall(r'"([^"]+)"', listed["upper bound"]) == list(UPPER)
+
+
+@pytest.mark.parametrize("words", ["30 civilsamhällesorganisationer", "trettio organisationer"])
+@pytest.mark.parametrize("mark", ["  approximate: true\n", "  bound: at-least\n", "  bound: at-most\n"])
+def test_a_mark_on_words_that_state_the_number_exactly_is_refused(project: Path, words: str, mark: str) -> None:
+    """'about 30' in the release where the page says 30: approximate (or a bound) needs words that give it."""
+    path = project / MEETINGS / INTEGRATION
+    line = _change(
+        path,
+        "text: ett 40-tal civilsamhällesorganisationer\n  value: 40\n  approximate: true\n",
+        f"text: {words}\n  value: 30\n{mark}",
+    )
+    error = _one(project)
+    field = mark.strip().split(":")[0]
+    assert (error.where.line, error.where.field) == (line + 2, f"invited_count.{field}")
+    assert "state the number exactly" in error.problem and f"no {field}" in error.expected
+
+
+def test_uppemot_is_an_upper_bound_at_load(project: Path) -> None:
+    path = project / MEETINGS / INTEGRATION
+    _change(
+        path,
+        "text: ett 40-tal civilsamhällesorganisationer\n  value: 40\n  approximate: true\n",
+        "text: uppemot 40 civilsamhällesorganisationer\n  value: 40\n  bound: at-most\n",
+    )
+    load_corpus(project / "data")
+    _change(path, "  bound: at-most\n", "  approximate: true\n")
+    error = _one(project)
+    assert error.where.field == "invited_count.approximate" and "'uppemot 40'" in error.problem
+
+
+def test_a_long_count_text_is_quoted_cut_in_the_error(project: Path) -> None:
+    """A 99,000-character text with a wrong value was echoed whole, with every number it gives."""
+    path = project / MEETINGS / INTEGRATION
+    words = " ".join(["femton", "sexton", "tjugotre", "elva", "tolv", "nitton", "fyrtiotvå"] * 2000)
+    _change(
+        path,
+        "text: ett 40-tal civilsamhällesorganisationer\n  value: 40\n  approximate: true\n",
+        f"text: {words}\n  value: 77\n",
+    )
+    error = _one(project)
+    message = f"{error.problem} {error.expected}"
+    assert len(message) < 400, message
+    assert f"({len(words):,} characters)" in error.problem and "(7 numbers)" in error.problem

@@ -234,7 +234,14 @@ def test_counted_representatives_of_agencies_are_kept_in_a_note(corpus) -> None:
         ("över 30 organisationer", "organisation_count", 30, "at-least"),
         ("minst tjugo organisationer", "organisation_count", 20, "at-least"),
         ("nästan 100 personer", "participant_count", 100, "at-most"),
-        ("närmare 40 personer", "participant_count", 40, True),
+        ("närmare 40 personer", "participant_count", 40, "at-most"),  # nearly 40: just under it
+        ("uppemot 30 organisationer", "organisation_count", 30, "at-most"),  # up to 30
+        ("upp till 30 organisationer", "organisation_count", 30, "at-most"),
+        ("högst tio organisationer", "organisation_count", 10, "at-most"),
+        ("som mest 25 personer", "participant_count", 25, "at-most"),
+        ("åtminstone 12 organisationer", "organisation_count", 12, "at-least"),
+        ("omkring 30 organisationer", "organisation_count", 30, True),
+        ("Cirka 30 organisationer", "organisation_count", 30, True),
     ],
 )
 def test_counts_of_who_took_part_in_words_and_digits(

@@ -7,13 +7,16 @@ A count (``invited_count``, ``organisation_count``, ``participant_count``) keeps
 field and what is expected:
 
 - ``value`` is not a number the words give ("Drygt 50" with ``value: 75``), or is missing;
-- ``bound`` on words that round the number ("ett 40-tal", "cirka 40", "runt tio", "omkring",
-  "ungefär"): an approximation is not a floor or a ceiling; or a bound the other way round from the
-  words ("knappt 60" is at most 60, "drygt 50" at least 50);
-- ``approximate`` on words that bound the number ("drygt", "över", "minst", "fler än", "mer än",
-  "knappt", "nästan"): "drygt 50" is more than 50, not about 50;
+- ``bound`` on words that round the number (:data:`ROUNDING`, "-tal"): an approximation is not a floor
+  or a ceiling; or a bound the other way round from the words ("knappt 60" is at most 60, "drygt 50" at
+  least 50; :data:`LOWER`, :data:`UPPER`);
+- ``approximate`` on words that bound the number: "drygt 50" is more than 50, "uppemot 30" up to 30,
+  not about 50 or 30;
+- ``approximate`` or ``bound`` on words that state the number exactly ("30 organisationer"): the
+  release would say "about 30" where the source says 30;
 - neither mark where the words round or bound the number: it would read as exact.
 
+A message quotes at most :data:`typedyaml.QUOTED` characters of the words and five of the numbers.
 The number words are read by :func:`number_value`, which the importer uses too.
 """
 
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError, Where
-from .typedyaml import MAX_DIGITS
+from .typedyaml import MAX_DIGITS, quoted
 
 if TYPE_CHECKING:
     from .records import Corpus, Count, Meeting
@@ -35,6 +38,11 @@ __all__ = [
     "AT_LEAST",
     "AT_MOST",
     "COUNTS",
+    "LOWER",
+    "MARKS",
+    "ROUNDING",
+    "ROUNDING_SUFFIX",
+    "UPPER",
     "Reading",
     "check_counts",
     "number_value",
@@ -56,12 +64,45 @@ _TEENS = {
 }
 _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
 
-#: Words that round a number ("ett 40-tal", "cirka 40"): the number is given or taken.
-APPROXIMATE = re.compile(r"-?tal\b|\b(?:runt|cirka|ca|omkring|ungefär|närmare|uppemot)\b", re.IGNORECASE)
-#: Words that give a lower bound, not the number (records.Count.bound at-least): "drygt 50" is more than 50.
-AT_LEAST = re.compile(r"\b(?:drygt|över|minst|fler än|mer än)\b", re.IGNORECASE)
-#: Words that give an upper bound (records.Count.bound at-most): "knappt 60" is fewer than 60.
-AT_MOST = re.compile(r"\b(?:knappt|nästan)\b", re.IGNORECASE)
+#: The words before a number that round it, as Swedish uses them ("cirka 40"): the number is given or
+#: taken. A number ending in "-tal" ("ett 40-tal", "ett trettiotal") is rounded too (:data:`ROUNDING_SUFFIX`).
+#: docs/adding-a-meeting.md lists these words exactly (tests/test_counted.py compares the two).
+ROUNDING = ("cirka", "ca", "ungefär", "omkring", "runt", "kring")
+ROUNDING_SUFFIX = "-tal"
+#: The words before a number that give a lower bound (records.Count.bound at-least): "drygt 50" is more
+#: than 50, "minst 50" 50 or more.
+LOWER = ("drygt", "över", "minst", "åtminstone", "fler än", "mer än")
+#: The words before a number that give an upper bound (records.Count.bound at-most): "knappt 60" is fewer
+#: than 60; "uppemot 30", "upp till 30", "högst 30" and "som mest 30" are up to 30, "närmare 30" and
+#: "nästan 30" just under it: none of them is about 30.
+UPPER = (
+    "knappt",
+    "nästan",
+    "närmare",
+    "inemot",
+    "uppemot",
+    "upp emot",
+    "upp till",
+    "högst",
+    "som mest",
+    "under",
+    "färre än",
+    "mindre än",
+)
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+#: Words that round a number ("ett 40-tal", "cirka 40"), as a pattern.
+APPROXIMATE = re.compile(rf"-?tal\b|\b(?:{_words(ROUNDING)})\b", re.IGNORECASE)
+#: Words that give a lower bound, as a pattern.
+AT_LEAST = re.compile(rf"\b(?:{_words(LOWER)})\b", re.IGNORECASE)
+#: Words that give an upper bound, as a pattern.
+AT_MOST = re.compile(rf"\b(?:{_words(UPPER)})\b", re.IGNORECASE)
+#: Every word before a number that rounds or bounds it (the importer finds counts with these).
+MARKS = (*ROUNDING, *LOWER, *UPPER)
 
 #: The count fields of a meeting.
 COUNTS = ("invited_count", "organisation_count", "participant_count")
@@ -98,6 +139,7 @@ class Reading:
 _TOKEN = re.compile(r"[^\s,.;:()\"”“]+")
 #: Bounding or rounding words: up to two words right before a number.
 _BEFORE = 2
+_MARK_KINDS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
 
 
 def _token_value(word: str) -> tuple[int, bool] | None:
@@ -128,16 +170,13 @@ def numbers_in(text: str) -> list[Reading]:
             continue
         value, rounds = read
         before = [t.group() for t in tokens[max(0, i - _BEFORE) : i]]
-        two = " ".join(before[-2:]) if len(before) == 2 and before[-1].casefold() == "än" else ""
-        lead = before[-1] if before else ""
-        if two and AT_LEAST.fullmatch(two) or AT_LEAST.fullmatch(lead):
-            kind, marks = "at-least", 2 if two else 1
-        elif AT_MOST.fullmatch(lead):
-            kind, marks = "at-most", 1
-        elif APPROXIMATE.fullmatch(lead):
-            kind, marks = "approximate", 1
-        else:
-            kind, marks = ("approximate" if rounds else "exact"), 0
+        kind, marks = ("approximate" if rounds else "exact"), 0
+        for n in (2, 1):  # "fler än 20", "upp till 30" before "än 20", "till 30"
+            lead = " ".join(before[-n:]) if len(before) >= n else ""
+            mark = next((k for k, p in _MARK_KINDS if lead and p.fullmatch(lead)), None)
+            if mark:
+                kind, marks = mark, n
+                break
         start = tokens[i - marks].start()
         found.append(Reading(value, kind, text[start : token.end()]))
     return found
@@ -153,6 +192,9 @@ def check_counts(corpus: Corpus) -> list[InputError]:
                 errors += _check(m, name, count)
     return errors
 
+
+#: The most of the numbers a count's words give that a message lists.
+_GIVEN = 5
 
 _KIND_WORDS = {
     "approximate": "round it (approximate: true)",
@@ -172,32 +214,45 @@ def _check(m: Meeting, name: str, count: Count) -> list[InputError]:
             return count.lines.where(field if field in count.lines.fields else "text")
         return Where(Path(f"meetings/{m.id}.yaml"), 0, f"{name}.{field}")
 
-    given = ", ".join(dict.fromkeys(str(r.value) for r in readings))
+    values = list(dict.fromkeys(str(r.value) for r in readings))
+    given = ", ".join(values[:_GIVEN]) + (f" … ({len(values):,} numbers)" if len(values) > _GIVEN else "")
     if count.value not in {r.value for r in readings}:
         what = f"value {count.value}" if count.value is not None else "no value"
         return [
             InputError(
                 where("value"),
-                f"{name}: {what}, but its words {count.text!r} give {given}",
-                f"value: {given.split(', ')[0]}, the number the words give (a bound or a round number is "
+                f"{name}: {what}, but its words {quoted(count.text)} give {given}",
+                f"value: {values[0]}, the number the words give (a bound or a round number is "
                 "the value, marked with bound or approximate)",
             )
         ]
-    reading = next(r for r in readings if r.value == count.value)
     marked = count.bound or ("approximate" if count.approximate else "exact")
-    if marked == reading.kind or reading.kind == "exact":
+    same = [r for r in readings if r.value == count.value]
+    reading = next((r for r in same if r.kind == marked), same[0])
+    if marked == reading.kind:
         return []
     field = "bound" if count.bound else "approximate" if count.approximate else "value"
+    says = f"bound: {count.bound}" if count.bound else "approximate: true" if count.approximate else "neither mark"
+    if reading.kind == "exact":  # "30 organisationer" marked about 30 would be published as "about 30"
+        return [
+            InputError(
+                where(field),
+                f"{name}: {says}, but its words {quoted(reading.words)} state the number exactly, with no word "
+                "that rounds or bounds it",
+                f"no {'bound' if count.bound else 'approximate'}; or, where the source rounds or bounds the number, "
+                "its words in text (such as 'cirka 30', 'drygt 30', 'uppemot 30')",
+                'docs/adding-a-meeting.md, "invited_count, organisation_count"',
+            )
+        ]
     expected = {
         "approximate": "approximate: true and no bound",
         "at-least": "bound: at-least and no approximate",
         "at-most": "bound: at-most and no approximate",
     }[reading.kind]
-    says = f"bound: {count.bound}" if count.bound else "approximate: true" if count.approximate else "neither mark"
     return [
         InputError(
             where(field),
-            f"{name}: {says}, but its words {reading.words!r} {_KIND_WORDS[reading.kind].split(' (')[0]}",
+            f"{name}: {says}, but its words {quoted(reading.words)} {_KIND_WORDS[reading.kind].split(' (')[0]}",
             f"{expected}, as the words give the number",
             'docs/adding-a-meeting.md, "invited_count, organisation_count"',
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..counted import APPROXIMATE as _APPROX  # the words the load check of counts reads too
 from ..counted import AT_LEAST as _AT_LEAST
 from ..counted import AT_MOST as _AT_MOST
+from ..counted import MARKS as _MARKS
 from .documentation import MONTHS, number_value
 from .regeringen import Page
 
@@ -35,10 +36,12 @@ _INVITE = re.compile(r"\b(bjöd|bjuder)\b")
 _TENS = r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
 _UNIT = r"(?:två|tre|fyra|fem|sex|sju|åtta|nio)"
 _TEEN = r"(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
-#: A number as pages write one: digits, "ett 40-tal", a number word ("tjugofem"), "ett tjugotal", "hundratal".
+#: A number as pages write one: digits, "ett 40-tal", a number word ("tjugofem"), "ett tjugotal", "hundratal",
+#: after a word that rounds or bounds it (counted.MARKS: the words the load check reads).
 _NUMBER = (
-    r"(?<![\w-])(?:(?:[Tt]otalt |[Ss]ammanlagt |de )?(?:(?:[Ee]tt|[Dd]rygt|[Rr]unt|[Cc]irka|[Cc]a|[Oo]mkring|"
-    r"[Uu]ngefär|[Nn]ärmare|[Kk]nappt|[Öö]ver|[Uu]ppemot|[Mm]inst|[Nn]ästan|[Ff]ler än|[Mm]er än) )?)"
+    r"(?<![\w-])(?:(?:[Tt]otalt |[Ss]ammanlagt |de )?(?:(?i:ett|"
+    + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(_MARKS, key=len, reverse=True))
+    + r") )?)"
     rf"(?:\d+-tal|\d+|(?:{_TENS}{_UNIT}?|{_TEEN}|{_UNIT}|hundra)(?:tal)?)(?![\w-])"
 )
 #: Whom a count counts: organisations, or people ("representanter", "personer", "deltagare", "företrädare"),

@@ -333,6 +333,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.seen.append((self.command, self.path))
         if self.command == "HEAD" and self.path in self.head_refused:
             self.send_response(405)
+        elif self.path.startswith("/loop/"):  # redirects for ever: /loop/a -> /loop/a/n -> /loop/a/n/n …
+            self.send_response(302)
+            self.send_header("Location", self.path + "/n" if "same" not in self.path else self.path)
+        elif self.path.startswith("/no-location/"):
+            self.send_response(302)
+        elif self.path.startswith("/to-ftp/"):
+            self.send_response(301)
+            self.send_header("Location", "ftp://127.0.0.1:9/x")
         elif self.path in self.redirects:
             self.send_response(303)
             self.send_header("Location", self.redirects[self.path])
@@ -425,6 +433,39 @@ def test_links_check_online_reports_an_answer_that_is_not_http_as_a_problem(
         if ln.endswith(LAGRUMMET + "kulturdepartementet") or LAGRUMMET + "kulturdepartementet " in ln
     )
     assert line.startswith("problem") and "no answer" in line and len(line) < 400, line
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("/loop/a", "a redirect loop, or more than 10 redirects (the last: 302 Found)"),
+        ("/loop/same", "a redirect loop, or more than 10 redirects (the last: 302 Found)"),
+        ("/no-location/a", "a redirect that leads to no document: Found"),
+        ("/to-ftp/a", "a redirect that leads to no document: redirected to ftp://127.0.0.1:9/x, which is not an http"),
+    ],
+)
+def test_a_redirect_that_never_reaches_a_document_is_a_target_that_does_not_resolve(
+    server: tuple[str, type[_Handler]], project_copy: Path, capsys: pytest.CaptureFixture[str], path: str, said: str
+) -> None:
+    base, _ = server
+    iri = LAGRUMMET + "kulturdepartementet"
+    rules = [*_rewrite(base), "--rewrite", f"{iri}={base}{path}"]
+    assert main(["-C", str(project_copy), "links", "check", "--online", "--timeout", "5", *rules]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    # one line per target, each beginning with its verdict: urllib's three-line message is not among them
+    assert lines and all(ln.startswith(("ok ", "problem ")) for ln in lines), captured.out
+    line = next(ln for ln in lines if f" {iri} " in ln)
+    assert line.startswith("problem 30") and said in line, line
+    assert "0 problem(s) offline, 1 target(s) that do not resolve" in captured.err
+
+
+def test_a_target_status_is_one_line_whatever_its_detail() -> None:
+    def fetch(url: str, timeout: float) -> tuple[int | None, str]:
+        return 302, "The HTTP server returned a redirect error\nThe last 30x error message was:\nFound\u2028x\r"
+
+    (status,) = check_online([Target(WIKIDATA + "Q1", "link", "wikidata", "s")], fetch=fetch)
+    assert status.problem and len(str(status).splitlines()) == 1 and "\r" not in str(status)
 
 
 def test_the_longest_rewrite_wins_and_a_dead_host_is_a_problem() -> None:

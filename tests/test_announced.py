@@ -69,6 +69,7 @@ REFUSED = {
     "agencies": "agencies:\n  - regeringskansliet\n",
     "government_participants": "government_participants:\n  - person: minna-ljunggren\n",
     "presentations.count": "presentations:\n  description:\n    sv: Tre organisationer presenterar.\n  count: 3\n",
+    "handling_of_views": "handling_of_views:\n  sv: Synpunkterna tas med i arbetet.\n",
 }
 
 

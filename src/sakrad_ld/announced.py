@@ -10,24 +10,29 @@ with the meeting file, the line of the fact and what is expected:
 - how many came: ``organisation_count``, ``participant_count``;
 - how many presentations were given: ``presentations.count`` (published as
   ``sakrad:statedPresentationCount``). An announced ``presentations.description`` (what is to be
-  presented) stays.
+  presented) stays;
+- how the views given at it are handled: ``handling_of_views`` (views not yet given are handled by no one).
 
 What an announcement does state stays: who calls the sakråd (``conveners``), whom and how many it
 invites (``invited_description``, ``invited_count``), the questions, discussion areas and
-presentations it announces, the contact for registering.
+presentations it announces, the contact for registering. In those texts, wording only a sakråd that
+was held has ("deltog", "lyftes på mötet", "took part", "raised at the meeting") is reported as a warning
+with the file, line and field (:func:`held_wording`): a quotation may use it rightly, so it is not
+refused, but a person should check that it is not a held meeting's fact.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
 
 if TYPE_CHECKING:
-    from .records import Corpus
+    from .records import Corpus, Meeting
 
-__all__ = ["HELD_ONLY", "check_announced_only"]
+__all__ = ["HELD_ONLY", "HELD_WORDING", "check_announced_only", "held_wording"]
 
 #: The facts only a sakråd that was held can have, with what each says.
 HELD_ONLY: dict[str, str] = {
@@ -39,6 +44,7 @@ HELD_ONLY: dict[str, str] = {
     "agencies": "which agencies took part",
     "government_participants": "who from the Government Offices took part",
     "presentations.count": "how many presentations were given",
+    "handling_of_views": "how the views given at it are handled",
 }
 
 
@@ -70,3 +76,67 @@ def check_announced_only(corpus: Corpus) -> list[InputError]:
                 )
             )
     return errors
+
+
+#: Words only a sakråd that was held has: someone took part, led it, raised, presented or discussed
+#: something at it (Swedish and English, past tense). An announcement says "deltar", "kommer att
+#: diskuteras", "is to be presented".
+HELD_WORDING = re.compile(
+    r"\b(?:deltog|deltagit|deltagande organisation(?:er|erna)?|de \d+ deltagande|lyftes|lyfte|leddes|ledde"
+    r"|framfördes|diskuterades)\b"
+    r"|\b(?:presenterade|presenterades|diskuterade|framförde)\b[^.]{0,60}\b(?:på|vid|under) (?:mötet|sakrådet|samrådet)\b"
+    r"|\b(?:på|vid|under) (?:mötet|sakrådet|samrådet)\b[^.]{0,60}\b(?:presenterade|presenterades|diskuterade)\b"
+    r"|\b(?:took part|participated|was chaired|chaired by|was led|were raised|was raised|raised at|raised during"
+    r"|presented at the|were presented|was discussed|were discussed)\b",
+    re.IGNORECASE,
+)
+
+
+def _texts(m: Meeting) -> list[tuple[Where, Any]]:
+    """The texts an announced sakråd may have, each with its place (file, line, field)."""
+
+    def at(record: Any, name: str, path: str) -> Where:
+        lines = getattr(record, "lines", None)
+        where = lines.where(name) if lines else m.where(name)
+        return Where(where.file, where.line, path)
+
+    out: list[tuple[Where, Any]] = []
+    for name in ("questions", "discussion_areas"):
+        for i, text in enumerate(getattr(m, name, None) or []):
+            out.append((at(m, name, f"{name}[{i}]"), text))
+    for name in ("purpose", "topic", "invited_description"):
+        if value := getattr(m, name, None):
+            out.append((at(m, name, name), value))
+    presentations = getattr(m, "presentations", None)
+    if presentations is not None and presentations.description is not None:
+        out.append((at(presentations, "description", "presentations.description"), presentations.description))
+    for i, note in enumerate(getattr(m, "notes", None) or []):
+        out.append((at(note, "text", f"notes[{i}].text"), note.text))
+    return out
+
+
+def held_wording(corpus: Corpus) -> list[InputError]:
+    """Every text of a meeting marked ``announced_only`` worded as a held meeting's (:data:`HELD_WORDING`):
+    a warning, not a refusal (a note may quote such words to say they are not the source's)."""
+    warnings: list[InputError] = []
+    for m in corpus.meetings:
+        if not m.announced_only:
+            continue
+        for where, text in _texts(m):
+            for lang, words in (("sv", getattr(text, "sv", text)), ("en", getattr(text, "en", None))):
+                match = HELD_WORDING.search(str(words or ""))
+                if not match:
+                    continue
+                field_name = where.field + ("" if lang == "sv" else ".en")
+                warnings.append(
+                    InputError(
+                        Where(where.file, where.line, field_name),
+                        f"{field_name} on a sakråd marked announced_only says {match.group(0)!r}, the wording of "
+                        "a meeting that was held, though its documents only announce it",
+                        "what the announcement says (what is to be discussed, who is invited), or a quotation "
+                        "marked as such; where a document says the sakråd was held, announced_only left out",
+                        'docs/adding-a-meeting.md, "announced_only"',
+                    )
+                )
+                break
+    return warnings

@@ -18,7 +18,17 @@ held. Two ways a date that no source states can slip in, each refused with the f
 - any other date, for a source a meeting cites: an ``as_of`` must be the source's publication date or a
   stated day (``date`` or ``days``, with no ``date_derivation``) of a meeting that cites the source; a
   date no source gives (a year before the press release) is refused. (A source no meeting cites, such
-  as a register page, is held to its publication date only: nothing here says which days it states.)
+  as a register page, is held to its publication date: no later, and at most
+  :data:`BEFORE_PUBLICATION` days earlier.)
+
+A date the holding's own source states in its kept text (``file``, in Swedish words: "Den 17 mars 2023")
+is accepted, even where a meeting citing the source derives the same date from another page: the
+source states it, whatever the meeting's derivation. It may still not be after the source's publication.
+
+An organisation's ``legal_name`` is credited to the document ``fact_sources`` names for it, else to the
+organisation's first source; a kind of document that gives the name an organisation goes by, not its
+registered name (:data:`NO_LEGAL_NAMES`: an article, a press release, an invitation), is refused as its
+source (reported by :func:`check_register_sources`).
 
 An identifier or register link with ``status: register`` says it was read in the register itself, so
 its ``source`` must be a page of that register's own host (:data:`REGISTER_HOSTS`): a number read in a
@@ -32,11 +42,13 @@ where it names one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .dated import swedish_date
 from .errors import InputError, Where
 
 if TYPE_CHECKING:
@@ -105,10 +117,44 @@ def register_source_problem(status: object, source: object, register: str, item:
     )
 
 
+#: Kinds of document that do not state an organisation's registered name: the Government Offices' news
+#: and invitations write the name the organisation goes by. A ``legal_name`` is credited (``fact_sources``,
+#: else the organisation's first source) to a register, the organisation's own page, or a list of
+#: participants (minutes, documentation) that gives it.
+NO_LEGAL_NAMES = ("article", "press-release", "invitation")
+
+
+def _legal_name_sources(corpus: Corpus) -> list[InputError]:
+    """Every ``legal_name`` credited, by ``fact_sources`` or by default, to a document of a kind in
+    :data:`NO_LEGAL_NAMES`."""
+    kinds = {s.id: getattr(s, "kind", None) for s in corpus.sources}
+    errors: list[InputError] = []
+    for org in corpus.organisations:
+        if not getattr(org, "legal_name", None):
+            continue
+        credited = [fs.source for fs in getattr(org, "fact_sources", ()) if "legal_name" in fs.facts]
+        sid = credited[0] if credited else next(iter(org.sources), None)
+        if kinds.get(sid) not in NO_LEGAL_NAMES:
+            continue
+        where = org.lines.where("legal_name") if org.lines else Where(Path("?"), 0, "legal_name")
+        how = "credited" if credited else "credited by default (the first of its sources)"
+        errors.append(
+            InputError(
+                where,
+                f"legal_name {org.legal_name!r} is {how} to the {kinds[sid]} {sid!r}, a kind of document that "
+                "gives the name an organisation goes by, not its registered name",
+                "fact_sources crediting legal_name to the register (or the organisation's own page) it was "
+                "read in, or no legal_name",
+            )
+        )
+    return errors
+
+
 def check_register_sources(corpus: Corpus) -> list[InputError]:
     """Every identifier or register link with ``status: register`` whose source is not on the register's
-    own host: a mirror's copy claimed as the register."""
-    errors: list[InputError] = []
+    own host: a mirror's copy claimed as the register; and every ``legal_name`` credited to a document
+    that does not state registered names (:data:`NO_LEGAL_NAMES`)."""
+    errors: list[InputError] = _legal_name_sources(corpus)
     records = [*corpus.organisations, *corpus.bodies, *corpus.people]
     for record in records:
         claims = [(i, i.scheme) for i in getattr(record, "identifiers", ())]
@@ -158,6 +204,7 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
             for day in ([m.date] if m.date else []) + list(getattr(m, "days", None) or []):
                 for source in m.cited():
                     stated.setdefault(source, set()).add(str(day))
+    copies = getattr(corpus, "copies", None) or {}
     errors: list[InputError] = []
     for person in corpus.people:
         for holding in person.holds:
@@ -165,7 +212,30 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                 continue
             as_of = str(holding.as_of)
             where = holding.lines.where("as_of") if holding.lines else Where(Path("?"), 0, "as_of")
-            if meeting := derived.get(holding.source, {}).get(as_of):
+            own = published.get(holding.source)
+            if own and as_of > own:
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is after the source {holding.source!r} was published "
+                        f"({own}): a page cannot show a post held on a later day",
+                        "a date on or before the source's publication date",
+                        _hint(own),
+                    )
+                )
+            elif _states(copies.get(holding.source), as_of):
+                continue  # the source's own kept text states the day, whatever a meeting derives
+            elif own and as_of < _earliest(own) and holding.source not in cited:
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is more than {BEFORE_PUBLICATION} days before the source "
+                        f"{holding.source!r} was published ({own}), and its kept text (if any) does not state it",
+                        "the source's publication date, a day its text states, or no as_of",
+                        _hint(own),
+                    )
+                )
+            elif meeting := derived.get(holding.source, {}).get(as_of):
                 errors.append(
                     InputError(
                         where,
@@ -203,16 +273,6 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                         "leave as_of out",
                     )
                 )
-            elif holding.source in published and as_of > published[holding.source]:
-                errors.append(
-                    InputError(
-                        where,
-                        f"as_of {as_of} is after the source {holding.source!r} was published "
-                        f"({published[holding.source]}): a page cannot show a post held on a later day",
-                        "a date on or before the source's publication date",
-                        _hint(published[holding.source]),
-                    )
-                )
             elif (
                 holding.source in cited  # what a source no meeting cites states is not known here
                 and as_of != published.get(holding.source)
@@ -229,6 +289,21 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                     )
                 )
     return errors
+
+
+#: How many days before its publication a source no meeting cites (a register's page) may show a post held:
+#: it states what holds when it is published, not years before.
+BEFORE_PUBLICATION = 31
+
+
+def _earliest(published: str) -> str:
+    day = dt.date.fromisoformat(published[:10]) if len(published) >= 10 else None
+    return str(day - dt.timedelta(days=BEFORE_PUBLICATION)) if day else published
+
+
+def _states(text: str | None, as_of: str) -> bool:
+    """Whether a source's kept text states ``as_of`` in Swedish words ("17 mars 2023")."""
+    return bool(text) and len(as_of) >= 7 and swedish_date(as_of).search(text) is not None
 
 
 #: Documents of the meeting itself, which state its date (an invitation, minutes, documentation).

@@ -68,6 +68,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .dated import load_warnings
     from .release import write_release
     from .warnings_summary import summary_text
 
@@ -95,6 +96,8 @@ def _build(args: argparse.Namespace) -> int:
         ]
     )
     print(result.report.summary())
+    if result.corpus is not None and (cautions := load_warnings(result.corpus)):  # dated.py, announced.py
+        print(f"warning: {len(cautions)} fact(s) loading cannot confirm; {details} lists them", file=sys.stderr)
     sys.stdout.write(summary_text(result.report, details, args.lang))
     if result.wrote:
         print(f"Wrote the release of {result.meetings} meeting(s), {result.triples} triples, to {args.out}")
@@ -108,13 +111,16 @@ def _build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate the data against the shapes and print the report."""
+    from .dated import load_warnings
     from .release import build
     from .triples import Graph
 
     project = _project(args)
     for file in sorted(project.ontology.glob("*.ttl")):  # as a build reads them all (the catalogue)
         Graph.parse_ontology_file(file)
-    _, built, report = build(project, engine=args.engine)
+    corpus, built, report = build(project, engine=args.engine)
+    for caution in load_warnings(corpus):  # dated.py, announced.py: accepted, but for a person to check
+        print(f"warning: {caution}", file=sys.stderr)
     if args.format == "turtle":
         sys.stdout.buffer.write(report.turtle(built.minter.validation_report))
     elif args.format == "json":

@@ -22,9 +22,18 @@ expected:
   full date needs a day and month the derivation names ("Den 6 december"), so a derivation that reads
   only the month from an address ("månaden är läst ur sidans adress (/2017/02/)") refuses 2017-02-14;
   a ``YYYY-MM`` date needs a month the derivation names (in words, or in an address);
+- **a note saying no date is stated**: a stated date (or days: no ``date_derivation``) beside a note
+  ``about: date`` (or ``days``) saying the sources give none ("som artikeln inte daterar", "inget
+  datum", "does not date");
+- **years in the derivation's words**: any year the derivation names outside an address and a
+  "nearest" publication date ("året är sidans publiceringsår, 2022") must be the date's;
 - **documents written after the meeting**: minutes or documentation (``kind: minutes`` or
   ``documentation``) the meeting cites cannot be published before the meeting (its date, or its first
   day). Articles and press releases may announce a meeting, so their dates are not compared.
+
+A stated date whose document's text is not kept beside the data (and stated days, which no text is
+compared with) cannot be checked: :func:`unchecked_dates` gives each as a warning, with its place, that
+``sakrad-ld validate`` prints (:func:`load_warnings`) and a build counts.
 """
 
 from __future__ import annotations
@@ -38,7 +47,17 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .records import Corpus, Meeting
 
-__all__ = ["MONTHS", "check_meeting_dates", "derived_years", "id_date", "quoted_days", "swedish_date"]
+__all__ = [
+    "MONTHS",
+    "check_meeting_dates",
+    "derived_years",
+    "id_date",
+    "load_warnings",
+    "named_years",
+    "quoted_days",
+    "swedish_date",
+    "unchecked_dates",
+]
 
 #: The Swedish month names, January first.
 MONTHS = (
@@ -80,6 +99,7 @@ def check_meeting_dates(corpus: Corpus) -> list[InputError]:
         errors += _against_derivation(m)
         errors += _beyond_derivation(m)
         errors += _against_records(m, sources)
+        errors += _against_notes(m)
         if m.date and m.date_derivation is None:
             errors += _against_text(m, sources, corpus.copies)
     return errors
@@ -169,6 +189,19 @@ def derived_years(text: str, month: int | None = None, day: int | None = None) -
     return years
 
 
+#: A year in words: four digits standing alone (not inside an address's digits or a longer number).
+_YEAR = re.compile(r"(?<![\w/])(1[89]\d\d|20\d\d)(?![\w/])")
+
+
+def named_years(text: str) -> set[int]:
+    """The years a derivation names in its words, outside web addresses and a publication date in
+    parentheses (whose year may be the one "nearest" another, :func:`derived_years`): "året är sidans
+    publiceringsår, 2022" names 2022."""
+    rest = _PUBLISHED.sub(" ", text) if "närmast" in text.lower() else text
+    rest = re.sub(r"\S*/\d{4}/\S*", " ", rest)  # addresses: their years are read by derived_years
+    return {int(y) for y in _YEAR.findall(rest)}
+
+
 def _nearest_year(published: dt.date, month: int, day: int) -> int:
     """The year in which ``day`` ``month`` lies nearest ``published``."""
     best: tuple[int, int] | None = None
@@ -203,7 +236,18 @@ def _against_derivation(m: Meeting) -> list[InputError]:
             )
         )
     years = derived_years(text, month, day)
-    if years and year not in years:
+    bare = named_years(text) - {year}
+    if bare:  # a year in the words (an attachment's name, "publiceringsår, 2022") that is not the date's
+        named = ", ".join(str(y) for y in sorted(bare))
+        out.append(
+            InputError(
+                m.where("date"),
+                f"the year of date {date} contradicts the date_derivation, which names the year {named}",
+                f"a date in {named}, or a derivation whose years (in words, addresses or parentheses) are the "
+                f"date's year {year}",
+            )
+        )
+    elif years and year not in years:
         named = ", ".join(str(y) for y in sorted(years))
         out.append(
             InputError(
@@ -311,3 +355,78 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
             f"a date the text states in Swedish words ('{words}' not found)",
         )
     ]
+
+
+#: A note's words saying that the date is not stated: "som artikeln inte daterar", "inget datum för
+#: mötet", "Mötets datum står inte i den text som lästs"; "does not date", "no date", "is not in the text".
+_NOT_STATED = re.compile(
+    r"inte daterar|inte är daterad|odaterad|inget datum|utan datum|datum\w* (?:står|anges|nämns|finns) inte"
+    r"|does not date|not dated|undated|no date|not a date|date is not (?:in|stated|given|known)",
+    re.IGNORECASE,
+)
+
+
+def _against_notes(m: Meeting) -> list[InputError]:
+    """A stated date (or days) beside a note about the date that says no date is stated."""
+    stated = [name for name in ("date", "days") if getattr(m, name, None)]
+    if m.date_derivation is not None or not stated:
+        return []
+    for note in m.notes:
+        if note.about not in ("date", "days"):
+            continue
+        words = f"{_text(note.text)} {getattr(note.text, 'en', None) or ''}"
+        if match := _NOT_STATED.search(words):
+            return [
+                InputError(
+                    m.where(stated[0]),
+                    f"{stated[0]} {m.date or ', '.join(str(d) for d in m.days)} is published as stated, but a "
+                    f"note about the date says none is stated ({match.group(0)!r})",
+                    "no date where the sources give none (the note may stay), or a date_derivation saying how "
+                    "the date is worked out, or a note that no longer says the date is not stated",
+                )
+            ]
+    return []
+
+
+def unchecked_dates(corpus: Corpus) -> list[InputError]:
+    """Every stated date or days (no ``date_derivation``) credited to a document whose text is not kept
+    beside the data (no ``file`` read as text): loading cannot compare it with the words it stands for.
+    Not refused (most documents are web pages not kept), but reported as a warning."""
+    sources = {s.id: s for s in corpus.sources}
+    copies = getattr(corpus, "copies", {}) or {}
+    out = []
+    for m in corpus.meetings:
+        if m.date_derivation is not None:
+            continue
+        for name in ("date", "days"):
+            value = getattr(m, name, None)
+            if not value:
+                continue
+            sid = m.source_of(name)
+            file = str(getattr(sources.get(sid), "file", None) or "")
+            kept = sid in copies and file.lower().endswith(_TEXT_SUFFIXES)
+            if kept and name == "date":
+                continue  # compared with the kept text (_against_text)
+            kind = getattr(sources.get(sid), "kind", None) or "document"
+            shown = value if name == "date" else ", ".join(str(d) for d in value)
+            why = "loading compares no days with a kept text" if kept else "whose text is not kept beside the data"
+            out.append(
+                InputError(
+                    m.where(name),
+                    f"{name} {shown} is published as stated by the {kind} {sid!r}, {why}, so loading cannot "
+                    "check it against the source's words",
+                    f"the source's text kept (file: in data/sources.yaml) so the {name} is checked, or a "
+                    "date_derivation where the text read does not state it",
+                )
+            )
+    return out
+
+
+def load_warnings(corpus: Corpus) -> list[InputError]:
+    """What loading accepts but a person should look at, each with the file, line and field: stated
+    dates nothing checks (:func:`unchecked_dates`), wording of a held meeting on a sakråd marked
+    announced_only (:func:`sakrad_ld.announced.held_wording`)."""
+    from .announced import held_wording
+
+    found = unchecked_dates(corpus) + held_wording(corpus)
+    return sorted(found, key=lambda e: (str(e.where.file), e.where.line, e.where.field))

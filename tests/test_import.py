@@ -259,10 +259,34 @@ def test_a_draft_states_only_what_the_page_states(name: str) -> None:
 
 
 def test_a_meeting_announced_is_not_said_to_be_held() -> None:
-    held = _load(next((REGERINGEN / "cases" / "invited-not-took-part" / "expected").glob("*.yaml")))
+    invited = _load(next((REGERINGEN / "cases" / "invited-not-took-part" / "expected").glob("*.yaml")))
     announced = _load(next((REGERINGEN / "cases" / "eu-sakrad-announced" / "expected").glob("*.yaml")))
-    assert not held.notes and not held.announced_only
+    held = _load(next((REGERINGEN / "cases" / "linked-back" / "expected").glob("*.yaml")))
     assert announced.announced_only  # "bjuder in": the page announces it, and the draft says so
+    # "bjöd in" and no sentence saying it was held: invited, not said to be held (minutes attached, not read)
+    assert invited.announced_only and [n.about for n in invited.notes] == [None]
+    assert not held.announced_only  # merged with an article that says it was held ("Under sakrådet informerade")
+
+
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        ("Den 3 juni 2025 bjöd ministern Mats Persson in ett 30-tal organisationer till samråd.", True),
+        ("Den 3 juni bjöd Regeringskansliet in till sakråd. Samrådet syftade till att fånga upp kunskap.", True),
+        ("Den 3 juni bjuder Regeringskansliet in till sakråd. Vid mötet presenterade ministern läget.", True),
+        ("Den 3 juni bjöd Regeringskansliet in till sakråd. Ett 30-tal organisationer deltog.", False),
+        ("Den 3 juni bjöd Regeringskansliet in till sakråd. Vid mötet gavs information om planen.", False),
+        ("Den 3 juni bjöd Regeringskansliet in till sakråd. Under sakrådet informerade ministern.", False),
+        ("Den 3 juni bjöd Regeringskansliet in till sakråd. Sakrådet hölls i Stockholm.", False),
+    ],
+)
+def test_bjod_in_without_a_word_that_it_was_held_is_announced(text: str, announced: bool) -> None:
+    from sakrad_ld.importer.page_facts import read_facts
+    from sakrad_ld.importer.regeringen import parse_page
+
+    head, rest = text.split(". ", 1) if ". " in text else (text, "")
+    facts = read_facts(parse_page(f"# Sakråd om planen\n\n{head}.\n\n{rest}\n", "page.md"))
+    assert facts.announced is announced, facts.held
 
 
 def test_one_page_with_its_listing_entry_gives_the_same_draft(tmp_path: Path) -> None:
@@ -457,3 +481,69 @@ def test_a_page_file_named_outside_the_site_layout_is_refused(
     err = capsys.readouterr().err
     assert "page.md" in err and "<yyyy>/<mm>/<slug>.md" in err and "--fetch" in err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_one_page_imported_alone_takes_in_a_page_that_links_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The invitation page's entry links nothing; the article's entry links the invitation page. Imported
+    alone, the invitation page gives the draft --pages gives: the article's year, convener, and that the
+    meeting was held."""
+    case = REGERINGEN / "cases" / "linked-back"
+    page = next((case / "pages" / "sakrad").rglob("*.md"))
+    out = tmp_path / "draft.yaml"
+    args = ["-C", str(REGERINGEN / "project"), "import", str(page), "--listing", str(case / "listing.json")]
+    assert main([*args, "--out", str(out)]) == 0
+    assert "diskrimineringsfragor-pa-agendan-nar-regeringskansliet-bjod-in-till-sakrad/ is about the same meeting" in (
+        capsys.readouterr().err
+    )
+    expected = next((case / "expected").glob("*.yaml"))
+    assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+
+
+def test_a_page_linked_with_it_but_not_in_the_snapshot_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(REGERINGEN / "cases" / "linked-back", case)
+    article = next((case / "pages" / "artiklar").rglob("*.md"))
+    article.unlink()
+    page = next((case / "pages" / "sakrad").rglob("*.md"))
+    args = ["-C", str(REGERINGEN / "project"), "import", str(page), "--listing", str(case / "listing.json")]
+    assert main(args) == 0
+    said = capsys.readouterr()
+    assert "the listing links this page with https://www.regeringen.se/artiklar/2023/04/" in said.err, said.err
+    assert str(article) in said.err and "also drafted from" not in said.out
+
+
+def test_a_page_data_cites_is_never_called_not_a_sakrad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A page whose words only mention a sakråd, but which a meeting of data/ cites, is already in data/."""
+    project = tmp_path / "project"
+    shutil.copytree(REGERINGEN / "project", project)
+    url = "https://www.regeringen.se/artiklar/2023/02/statsministern-i-mote-med-muslimska-organisationer/"
+    sources = project / "data" / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + f"  - id: regeringen-2023-02-muslimska-organisationer\n    kind: article\n    title:\n"
+        f"      sv: Statsministern i möte med muslimska organisationer\n    url: {url}\n",
+        encoding="utf-8",
+    )
+    meeting = project / "data" / "meetings" / "2022-12-13-demokrativillkor.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(
+        text.replace(
+            "sources: [regeringen-2022-12-sakrad-demokrativillkor]",
+            "sources: [regeringen-2022-12-sakrad-demokrativillkor, regeringen-2023-02-muslimska-organisationer]",
+        ),
+        encoding="utf-8",
+    )
+    case = REGERINGEN / "cases" / "mentions-only"
+    args = ["--listing", str(case / "listing.json"), "--pages", str(case / "pages"), "--out-dir", str(tmp_path / "d")]
+    assert main(["-C", str(project), "import", *args]) == 0
+    summary = capsys.readouterr().out
+    assert f"already in data/: {url} → data/meetings/2022-12-13-demokrativillkor.yaml" in summary, summary
+    assert f"not a sakråd (mention): {url}" not in summary
+    assert "0 drafted, 0 same meeting as another page, 1 already in data/, 2 not a sakråd" in summary
+    page = next((case / "pages" / "artiklar" / "2023").rglob("*.md"))
+    assert main(["-C", str(project), "import", str(page), "--listing", str(case / "listing.json")]) == 0
+    assert "is already a source of data/meetings/2022-12-13-demokrativillkor.yaml" in capsys.readouterr().err

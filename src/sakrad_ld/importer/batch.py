@@ -96,11 +96,12 @@ def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Ba
     drafts = []
     for path in sorted(pages.rglob("*.md")):
         draft = draft_page(read_page(path), find_entry(entries, page_url(path)), corpus)
-        if draft.meeting is None:
-            batch.not_sakrad.append((draft.url, draft.kind, draft.mentions))
-        elif draft.existing:
+        if draft.existing:  # a source of a meeting in data/, whether or not its words read as about one
             known = next(m for m in corpus.meetings if m.id == draft.existing)
-            batch.existing.append((draft.url, draft.existing, _would_add(draft.meeting, known)))
+            add = _would_add(draft.meeting, known) if draft.meeting else []
+            batch.existing.append((draft.url, draft.existing, add))
+        elif draft.meeting is None:
+            batch.not_sakrad.append((draft.url, draft.kind, draft.mentions))
         else:
             drafts.append(draft)
     # the page of the site's sakråd section is the main source; an article about the same meeting adds to it

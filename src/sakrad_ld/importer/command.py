@@ -8,6 +8,7 @@ page of a listing. Exit codes: 0 drafted, 2 bad input (nothing written).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -87,20 +88,36 @@ def _what_it_is(path: Path) -> str:
 
 
 def _linked_pages(path: Path, entry, entries) -> list:  # noqa: ANN001  (an Entry and the listing's entries)
-    """The pages the page's listing entry links (its shortcuts) that the snapshot beside it holds
-    (``<root>/<section>/<yyyy>/<mm>/<slug>.md``), each with its listing entry: an article about the same
-    meeting is merged into the draft, as ``--pages`` does."""
-    from .regeringen import Entry, find_entry, read_page
+    """The pages linked with this one in the listing, either way: the pages its entry links (its
+    shortcuts) and the pages whose entries link it (an article about the meeting links the sakråd page,
+    whose own list may be empty), as ``--pages`` finds them. Those the snapshot beside it holds
+    (``<root>/<section>/<yyyy>/<mm>/<slug>.md``) are returned with their listing entries, to be merged
+    when they are about the same meeting; the others are named, for the reader to look at."""
+    from .regeringen import SITE, Entry, find_entry, read_page
 
+    def site_path(url: str) -> str:
+        return "/" + re.sub(r"^https?://[^/]+", "", url).strip("/") + "/"
+
+    here = site_path(entry.url)
+    linked = [site_path(link.url) for link in entry.shortcuts if not link.url.endswith(".pdf")]
+    linked += [e.url for e in entries if any(site_path(link.url) == here for link in e.shortcuts)]
     root = path.parents[3] if len(path.parents) > 3 else None
-    found = []
-    for link in entry.shortcuts:
-        slug = link.url.strip("/")
-        if root is None or link.url.endswith(".pdf") or slug.count("/") != 3:
+    found, missing = [], []
+    for url in dict.fromkeys(linked):
+        slug = url.strip("/")
+        if url == here or slug.count("/") != 3:  # a section's front page ("/sakrad/") is not a page about one
             continue
-        file = root / f"{slug}.md"
-        if file.is_file() and file.resolve() != path.resolve():
-            found.append((read_page(file), find_entry(entries, link.url) or Entry(url=link.url, listed=False)))
+        file = root / f"{slug}.md" if root is not None else None
+        if file is not None and file.is_file() and file.resolve() != path.resolve():
+            found.append((read_page(file), find_entry(entries, url) or Entry(url=url, listed=False)))
+        elif find_entry(entries, url) is not None:
+            missing.append(url)
+    for url in missing:
+        print(
+            f"note: the listing links this page with {SITE}{url}, which is not beside it "
+            f"({root / url.strip('/') if root else 'no snapshot folder'}.md): check it for facts about the same meeting",
+            file=sys.stderr,
+        )
     return found
 
 
@@ -153,6 +170,13 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
     from .page_draft import draft_page, merge
 
     draft = draft_page(page, entry, corpus)
+    if draft.meeting is None and draft.existing:
+        print(
+            f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; its words do not read as "
+            f"a page about a sakråd ({draft.kind}), so nothing was drafted",
+            file=sys.stderr,
+        )
+        return EXIT_OK
     if draft.meeting is None:
         said = f"; it mentions: {draft.mentions[0]}" if draft.mentions else ""
         print(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}", file=sys.stderr)

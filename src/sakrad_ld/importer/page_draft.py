@@ -339,6 +339,9 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
             for s in re.split(r"(?<=\.)\s+", p)
             if re.search(r"sakråd|samråd", s, re.IGNORECASE)
         ]
+        cited = _Ids(corpus, draft).known_source(entry.full_url)  # data/ cites it: it is about a meeting
+        if cited is not None:
+            draft.existing = next((m.id for m in corpus.meetings if cited in (m.source, *m.sources)), None)
         return draft
     if not entry.listed:
         draft.note("", "the page's listing entry is not in the listing: no publication date, sender or attachments")
@@ -443,6 +446,12 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     if m:
         organiser = ids.body(m["body"], main)
         draft.note("organiser", f'the page: "{m.group(0)} …"')
+    if facts.announced and facts.invites == "bjöd":
+        draft.note(
+            "announced_only",
+            'the page says the sakråd was invited to ("bjöd … in") and no sentence of it says the meeting was '
+            "held: drop announced_only only where a document of the meeting says it was held",
+        )
     if facts.announced:
         held = any(_attachment_kind(a) == "minutes" for a in entry.attachments)
         if held:  # announced_only says the rest

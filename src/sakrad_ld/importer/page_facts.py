@@ -33,6 +33,13 @@ _PURPOSE = re.compile(
     r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft"
 )
 _INVITE = re.compile(r"\b(bjöd|bjuder)\b")
+#: Words that say a meeting took place (past tense): who took part, what was said or done at it. "bjöd in"
+#: alone, or "Samrådet syftade till …", says only that people were invited to it.
+_HELD = re.compile(
+    r"\b(?:deltog|deltagit|samlades|samlade|hölls|genomfördes|ägde rum|leddes|inledde|inleddes|"
+    r"presenterade|presenterades|berättade|diskuterade|diskuterades|informerade|lyfte|lyftes|framförde|"
+    r"framfördes|framkom|gavs|togs upp|behandlades|betonade|underströk|träffade|fått träffa)\b"
+)
 _TENS = r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
 _UNIT = r"(?:två|tre|fyra|fem|sex|sju|åtta|nio)"
 _TEEN = r"(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
@@ -90,7 +97,10 @@ class PageFacts:
 
     day: tuple[int, int, int | None] | None = None  # (day, month, year or None)
     day_words: str = ""
-    announced: bool = False  # "bjuder in": the page invites, it does not say the meeting was held
+    #: "bjuder in", or "bjöd in" and no sentence that says the meeting was held: the page announces it
+    announced: bool = False
+    invites: str = ""  # the verb of the invitation: "bjuder" or "bjöd"
+    held: str = ""  # the first words that say the meeting took place ("deltog", "Under sakrådet informerade")
     conveners: list[Agent] = field(default_factory=list)
     invited: StatedNumber | None = None
     invited_description: str | None = None
@@ -196,6 +206,10 @@ def read_facts(page: Page) -> PageFacts:
     for n, paragraph in enumerate(page.paragraphs):
         for sentence in sentences(paragraph):
             _sentence(sentence, facts, page, lead=n < 2)
+    held = _HELD.search(page.text)
+    facts.held = held.group(0) if held else ""
+    if facts.invites == "bjöd" and not facts.held:  # invited, in the past; that it was held is not said
+        facts.announced = True
     for area, words in discussion_areas(page):
         if all(area.casefold() != a.casefold() for a in facts.discussion_areas):
             facts.discussion_areas.append(area)
@@ -307,6 +321,7 @@ def discussion_areas(page: Page) -> list[tuple[str, str]]:
 def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
     invite = _INVITE.search(s)
     if invite and not facts.conveners and lead and re.search(r"sakråd|samråd", s, re.IGNORECASE):
+        facts.invites = invite.group(1)
         facts.announced = invite.group(1) == "bjuder"
         after = re.search(r"\b(?:bjöd|bjuder) (?P<who>.+?) in\b(?P<rest>.*)", s)
         before = re.search(rf"(?P<who>(?:{_POST} {_NAME}|{_BODY}))\s+(?:bjöd|bjuder) in\b(?P<rest>.*)", s)

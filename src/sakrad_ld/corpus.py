@@ -139,9 +139,12 @@ def schema_files() -> dict[str, bytes]:
     }
 
 
-def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None = None) -> Corpus:
+def load_corpus(
+    data_dir: Path, progress: Callable[[str, int, int], None] | None = None, leave_out: tuple[Path, ...] = ()
+) -> Corpus:
     """Reads every file of ``data_dir``, checks ids and references, and returns the corpus.
-    ``progress`` hears ("load", meeting files read, meeting files in all)."""
+    ``progress`` hears ("load", meeting files read, meeting files in all). ``leave_out``: meeting files
+    not read (``sakrad-ld import`` leaves out unfinished drafts, and says so)."""
     if not data_dir.is_dir():
         raise ProjectError(
             f"{data_dir}: no data folder here; run sakrad-ld in a project folder that has data/, ontology/ and shapes/"
@@ -162,6 +165,8 @@ def load_corpus(data_dir: Path, progress: Callable[[str, int, int], None] | None
     organisations = read("organisations.yaml", OrganisationsFile)
     try:
         files = meeting_files(data_dir / "meetings")
+        if leave_out:
+            files = [f for f in files if f.resolve() not in {p.resolve() for p in leave_out}]
     except InputError as error:
         errors.append(error)
         files = []
@@ -493,15 +498,88 @@ def check_references(corpus: Corpus) -> list[InputError]:
         for name, kind, value, lines in _references(record):
             if value not in known[kind]:
                 where = lines.where(name) if lines else Where(Path("?"), 0, name)
+                proposed = proposed_record(where, value, _WHERE[kind].split()[0])
                 errors.append(
                     InputError(
                         where,
                         f"no {kind} has the id {value!r}",
                         f"the id of a {kind} in {_WHERE[kind]}",
-                        suggest(value, sorted(known[kind])),
+                        proposed or suggest(value, sorted(known[kind])),  # never a near miss for a proposed id
                     )
                 )
     return errors
+
+
+#: The head of a block of records an import draft proposes at its end (importer/page_draft.py writes it):
+#: ``# To append to data/sources.yaml:`` followed by commented records ``#   - id: …``.
+_APPEND = re.compile(r"^# To append to (?P<file>data/[^:(]+?)(?: \((?P<in>data/[^)]+)\))?:\s*$")
+_PROPOSED_ID = re.compile(r"^#   - id: (?P<id>\S+)\s*$")
+#: The comment an import draft of a documentation text (importer/draft.py) writes above a new id:
+#: ``# new organisation: add 'Name' to data/organisations.yaml with this id``.
+_NEW_HERE = re.compile(r"\bnew \w+: add .*? to (?P<file>data/\S+\.yaml) with this id\b")
+
+
+def is_draft(path: Path) -> bool:
+    """Whether ``path`` begins as an import draft does (``# DRAFT made by `sakrad-ld import` …``): a file
+    not yet reviewed, whose proposed records are still comments."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            head = f.read(2000)
+    except OSError:
+        return False
+    return any(line.startswith("# DRAFT made by `sakrad-ld import`") for line in head.splitlines()[:5])
+
+
+def _proposals(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The ids the commented records at the end of a draft propose (id → the file of ``data/``) and the
+    file's lines (for the comment above a reference); read once for each version of the file."""
+    try:
+        st = path.stat()
+    except OSError:
+        return {}, ()
+    return _proposals_of(path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _proposals_of(path: Path, mtime_ns: int, size: int) -> tuple[dict[str, str], tuple[str, ...]]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}, ()
+    found: dict[str, str] = {}
+    into = None
+    lines = tuple(text.splitlines())
+    for line in lines:
+        if head := _APPEND.match(line):
+            into = head["in"] or head["file"]
+            if head["in"]:  # "data/posts (data/bodies.yaml)": the posts: of bodies.yaml
+                into = f"the {head['file'].removeprefix('data/')}: of {head['in']}"
+        elif into and (record := _PROPOSED_ID.match(line)):
+            found.setdefault(record["id"], into)
+        elif not line.startswith("#"):
+            into = None
+    return found, lines
+
+
+def proposed_record(where: Where, value: str, file: str) -> str | None:
+    """What to do when the file of a reference to a missing ``value`` (a record of ``file``, such as
+    ``data/sources.yaml``) is an import draft that proposes the record: uncomment it from the draft's end,
+    or add it as the comment above the reference says."""
+    if where.file.suffix.lower() not in MEETING_SUFFIXES or not where.file.is_file():
+        return None
+    found, lines = _proposals(where.file)
+    if value in found and found[value].endswith(file):
+        return f"the draft proposes this record at its end, as a comment: uncomment it into {found[value]}"
+    above: list[str] = []  # the comments right above the line, or above the key that opens its mapping
+    at = where.line - 2
+    while 0 <= at < len(lines) and (lines[at].lstrip().startswith("#") or lines[at].rstrip().endswith(":")):
+        if lines[at].lstrip().startswith("#"):
+            above.insert(0, lines[at].lstrip().lstrip("#").strip())
+        at -= 1
+    new = _NEW_HERE.search(" ".join(above))
+    if new and new["file"] == file:
+        return f"the draft's comment above this line proposes it as new: add the record to {new['file']} with this id"
+    return None
 
 
 def _all_records(corpus: Corpus) -> Iterator[Any]:

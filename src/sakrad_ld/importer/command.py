@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import InputError, Where
+from ..errors import InputError, InputErrors, Where
 from ..records import Corpus
 
 __all__ = ["run_import"]
@@ -38,6 +38,7 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
     from .regeringen import Entry, fetch_page, find_entry, page_url, read_listing, read_page
 
     place = _Place(Path(args.project))
+    corpus = _without_unfinished_drafts(corpus, place)
 
     if args.pages or args.out_dir:
         if not (args.listing and args.pages and args.out_dir) or args.file or args.fetch:
@@ -119,6 +120,36 @@ def _linked_pages(path: Path, entry, entries) -> list:  # noqa: ANN001  (an Entr
             file=sys.stderr,
         )
     return found
+
+
+def _without_unfinished_drafts(corpus: Callable[[], Corpus], place: _Place) -> Callable[[], Corpus]:
+    """The corpus to resolve ids against. A draft left in data/meetings/ whose proposed records are not
+    yet in their files fails to load; when every problem of ``data/`` is in such drafts (files that begin
+    ``# DRAFT made by `sakrad-ld import```), they are left out, each named with its first problem, and the
+    import goes on. A problem anywhere else stops the import, as before."""
+
+    def load() -> Corpus:
+        from ..corpus import is_draft, load_corpus
+
+        try:
+            return corpus()
+        except InputErrors as errors:
+            files = {e.where.file for e in errors.errors}
+            if not files or not all(f.parent.resolve() == place.meetings.resolve() and is_draft(f) for f in files):
+                raise
+            drafts = sorted(files)
+            for draft in drafts:
+                mine = [e for e in errors.errors if e.where.file == draft]
+                print(
+                    f"note: {draft} is an unfinished draft ({len(mine)} problem(s), the first at line "
+                    f"{mine[0].where.line}: {mine[0].problem}); it is left out of the data this import "
+                    f"resolves ids against. Finish it (add the records its end proposes), then run "
+                    f"`{place.validate}`",
+                    file=sys.stderr,
+                )
+            return load_corpus(place.meetings.parent, leave_out=tuple(drafts))
+
+    return load
 
 
 class _Place:

@@ -110,8 +110,8 @@ def test_editing_an_organisation_remakes_exactly_the_meetings_that_show_it(
 def test_a_cache_made_by_other_code_is_never_read(tmp_path: Path) -> None:
     one, other = CacheFolder(tmp_path, "code-1"), CacheFolder(tmp_path, "code-2")
     key = one.key("document", "turtle", "https://example.org/id/meeting/x", b"<a> <b> <c> .\n")
-    one.put(key, b"made by code 1")
-    assert one.get(key) == b"made by code 1"
+    one.put(key, b"@prefix : <x#> .\n:made :by :code1 .\n")
+    assert one.get(key) == b"@prefix : <x#> .\n:made :by :code1 .\n"
     assert other.get(other.key("document", "turtle", "https://example.org/id/meeting/x", b"<a> <b> <c> .\n")) is None
     # parts are kept apart: moving a byte from one part to the next names another entry
     assert one.key("document", "ab", "c") != one.key("document", "a", "bc")
@@ -124,7 +124,8 @@ def test_what_a_build_did_not_use_is_pruned_and_a_deleted_cache_only_makes_the_n
     first = _cached(corpus, tmp_path / "warm", cache)
     stale = CacheFolder(cache, "old code")
     old_key = stale.key("document", "turtle", "gone")
-    stale.put(old_key, b"stale")
+    stale.put(old_key, b"@prefix : <x#> .\n:stale :entry :here .\n")
+    assert stale.get(old_key)
     path = cache / "document" / old_key.split("/")[1][:2] / old_key.split("/")[1]
     os.utime(path, (1_000_000, 1_000_000))  # last used long ago
     assert _cached(corpus, tmp_path / "warm", cache) == first

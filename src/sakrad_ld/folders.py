@@ -300,6 +300,53 @@ def _exchange(a: Path, b: Path) -> bool:
 CACHE_FOLDER = ".sakrad-cache"
 
 
+def _text(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _document(data: bytes) -> bool:
+    """A meeting's document as the build writes it: UTF-8 text, a JSON object (JSON-LD) or Turtle
+    (its prefixes first, each statement ended by '.')."""
+    text = _text(data)
+    if text is None:
+        return False
+    body = text.rstrip()
+    return (body.startswith("{") and body.endswith("}")) or (body.startswith("@prefix ") and body.endswith("."))
+
+
+def _picture(data: bytes) -> bool:
+    """An SVG picture: UTF-8 text from ``<svg`` to ``</svg>``."""
+    text = _text(data)
+    return text is not None and text.lstrip().startswith("<svg") and text.rstrip().endswith("</svg>")
+
+
+def _report(data: bytes) -> bool:
+    """A validation's record: a JSON object."""
+    import json
+
+    try:
+        return isinstance(json.loads(data), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _release(data: bytes) -> bool:
+    """A release's record: when its build started (a number), a newline, then its checksum file."""
+    when, newline, sums = data.partition(b"\n")
+    try:
+        return bool(newline and sums) and float(when) == float(when)  # not NaN
+    except ValueError:
+        return False
+
+
+#: What an entry of each kind the build keeps looks like (:meth:`CacheFolder.get` reads one that does
+#: not as missing, :meth:`CacheFolder.put` keeps none); an entry of another kind must not be empty.
+ENTRY_KINDS = {"document": _document, "picture": _picture, "report": _report, "release": _release}
+
+
 class CacheFolder:
     """Bytes kept under the SHA-256 of what made them (:meth:`key`), for the next build.
 
@@ -356,7 +403,10 @@ class CacheFolder:
         bytes is an entry: what else stands there (a FIFO that would block the build, a device
         that never ends, a link to either, a file too large to hold) is read as missing. An entry
         begins with the SHA-256 of its bytes (:meth:`put`): one whose bytes do not match it (cut
-        short, changed on disk) is read as missing too, and removed, so the build makes it again."""
+        short, changed on disk) is read as missing too, and removed, so the build makes it again.
+        The digest is of the key and the bytes, so an entry moved to another key's path does not
+        match either; and an entry that is not what its kind looks like (:data:`ENTRY_KINDS`: an
+        empty document, a picture that is not SVG) is read as missing and removed."""
         path = self._path(key)
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -373,7 +423,7 @@ class CacheFolder:
             return None
         finally:
             os.close(fd)
-        if hashlib.sha256(data).digest() != kept:
+        if self._sum(key, data) != kept or not self._looks_like(key, data):
             try:
                 os.unlink(path)
             except OSError:
@@ -385,14 +435,31 @@ class CacheFolder:
             pass
         return data
 
+    @staticmethod
+    def _sum(key: str, data: bytes) -> bytes:
+        """The SHA-256 an entry begins with: of its key (length first) and its bytes."""
+        name = key.encode()
+        digest = hashlib.sha256(len(name).to_bytes(8, "big") + name)
+        digest.update(data)
+        return digest.digest()
+
+    @staticmethod
+    def _looks_like(key: str, data: bytes) -> bool:
+        kind = key.split("/", 1)[0]
+        check = ENTRY_KINDS.get(kind)
+        return check(data) if check is not None else bool(data)
+
     def put(self, key: str, data: bytes) -> None:
-        """Keeps ``data`` under ``key``; a cache that cannot be written is only a slower next build."""
+        """Keeps ``data`` under ``key``; a cache that cannot be written is only a slower next build.
+        Bytes that are not what their kind looks like (:data:`ENTRY_KINDS`) are not kept."""
+        if not self._looks_like(key, data):
+            return
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as file:
-                file.write(hashlib.sha256(data).digest())
+                file.write(self._sum(key, data))
                 file.write(data)
             os.replace(tmp, path)
         except OSError:

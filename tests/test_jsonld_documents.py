@@ -216,3 +216,39 @@ def test_what_the_subject_does_not_lead_to_is_included_with_its_parts() -> None:
     first = doc["included"][0]
     assert [i["id"] for i in first["identifiers"]] == [part.value] and len(first["identifiers"][0]) > 1, first
     assert first["foaf:knows"] == {"id": other.value}, first
+
+
+def test_the_documented_participant_reader_runs_on_every_participant_s_document(export: Path) -> None:
+    """docs/jsonld.md's second example, on the export's document of every organisation, person and
+    body: one line for each participation, with its role and its meeting's title (the document
+    alone says which sakråd, in what role)."""
+    import re
+    import subprocess
+    import sys
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "jsonld.md").read_text(encoding="utf-8")
+    code = re.findall(r"```python\n(.*?)```", docs, re.S)[1]
+    assert "doc/organisation/radda-barnen.jsonld" in code
+    ran = 0
+    for kind in ("organisation", "person", "body"):
+        for file in sorted((export / "doc" / kind).glob("*.jsonld")):
+            doc = json.loads(file.read_text(encoding="utf-8"))
+            if not doc.get("participates"):
+                continue
+            path = f"doc/{kind}/{file.stem}.jsonld"
+            run = subprocess.run(
+                [sys.executable, "-c", code.replace("doc/organisation/radda-barnen.jsonld", path)],
+                cwd=export,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert run.returncode == 0, (path, run.stderr)
+            lines = run.stdout.splitlines()[1:]
+            assert len(lines) == len(doc["participates"]), (path, run.stdout)
+            roles = {p["role"] for p in doc["participates"] if "role" in p}
+            assert all(any(f" {role}: " in line for role in roles) for line in lines), (path, run.stdout)
+            ran += 1
+    assert ran
+    out = subprocess.run([sys.executable, "-c", code], cwd=export, capture_output=True, text=True, timeout=60).stdout
+    assert "participatingOrganisation: Sakråd den 12 december 2017" in out, out

@@ -57,29 +57,70 @@ def test_every_key_of_the_whole_graph_is_a_term(release: Path) -> None:
     assert not [p for p in problems if "not a list" not in p], "\n".join(problems[:20])
 
 
-def test_the_documented_consumer_runs_against_the_release(release: Path) -> None:
-    code = re.search(r"```python\n(.*?)```", (ROOT / "docs" / "jsonld.md").read_text(encoding="utf-8"), re.S)
-    assert code, "docs/jsonld.md has no Python example"
-    run = subprocess.run([sys.executable, "-c", code.group(1)], cwd=release, capture_output=True, text=True, timeout=60)
+def _examples() -> list[str]:
+    return re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "jsonld.md").read_text(encoding="utf-8"), re.S)
+
+
+def _run(code: str, cwd: Path) -> str:
+    run = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    out = run.stdout
-    assert "Titel: Sakråd den 12 december 2017" in out
+    return run.stdout
+
+
+def test_the_documented_consumer_runs_against_the_release(release: Path) -> None:
+    examples = _examples()
+    assert examples, "docs/jsonld.md has no Python example"
+    code = examples[0]
+    out = _run(code, release)
+    # the seed's title is the data's own (its documentation's headline without "Dokumentation av")
+    assert "Titel (datans egen): Sakråd den 12 december 2017" in out
     assert "Datum: 2017-12-12" in out
     assert "Ordförande: Anders Kessling – statssekreterare hos arbetsmarknads- och etableringsministern" in out
     assert "Fråga 4: Vad kan det offentliga göra" in out
+    assert "Deltagande organisationer: 15 (femton)" in out
     assert "8. Rädda Barnen 802002-8638" in out
-    assert "Källa: Dokumentation av sakråd den 12 december 2017" in out
+    # its documentation has no address of its own: the copy the release keeps
+    assert "Källa: Dokumentation av sakråd den 12 december 2017" in out and "/sources/" in out
     # a source with an address gives it; a derived date says so and how
-    demokrativillkor = code.group(1).replace("2017-12-12-integration", "2022-12-13-demokrativillkor")
-    run = subprocess.run(
-        [sys.executable, "-c", demokrativillkor], cwd=release, capture_output=True, text=True, timeout=60
-    )
-    assert run.returncode == 0, run.stderr
-    assert "Datum (härlett): 2022-12-13 – Artikeln säger" in run.stdout
+    out = _run(code.replace("2017-12-12-integration", "2022-12-13-demokrativillkor"), release)
+    assert "Datum (härlett): 2022-12-13 – Artikeln säger" in out
     assert (
         "Källa: Statsrådet Jakob Forssmed i samtal med civilsamhället om demokrativillkor http://regstat.regeringen.se/"
-        in run.stdout
+        in out
     )
+
+
+def test_the_documented_consumer_shows_every_meeting_as_its_graph_says(release: Path) -> None:
+    """Every meeting, whatever it holds: a title the data made is marked, a date is stated, derived
+    or a series' days, an announced sakråd says so, every count is shown in its form (number or
+    bound), and every organisation that took part (both roles) is listed."""
+    code = _examples()[0]
+    for file in sorted((release / "meetings").glob("*.jsonld")):
+        meeting = json.loads(file.read_text(encoding="utf-8"))
+        out = _run(code.replace("2017-12-12-integration", file.stem), release)
+        lines = out.splitlines()
+        derived_title = "titleDerivation" in meeting
+        assert lines[0].startswith("Titel (datans egen): " if derived_title else "Titel: "), (file.name, lines[0])
+        if "date" not in meeting and "derivedDate" not in meeting and meeting.get("schemaSubEvents"):
+            assert lines[1].startswith("Dagar: 2"), (file.name, lines[1])
+        assert ("Endast annonserat" in out) == bool(meeting.get("announcedOnly")), file.name
+        for key in ("invitedOrganisationCount", "participatingOrganisationCount", "participantCount"):
+            if key in meeting:
+                count = meeting[key]
+                shown = (
+                    str(count["number"])
+                    if "number" in count
+                    else f"minst {count['atLeast']}"
+                    if "atLeast" in count
+                    else f"högst {count['atMost']}"
+                )
+                assert shown in out, (file.name, key, count)
+        took_part = [
+            p
+            for p in meeting.get("participations", [])
+            if p["role"] in ("participatingOrganisation", "participatingAgency")
+        ]
+        assert len([line for line in lines if re.match(r"^(\d+|-)\. ", line)]) == len(took_part), file.name
 
 
 @pytest.mark.parametrize("meeting", [SEED, "2022-12-13-demokrativillkor"])

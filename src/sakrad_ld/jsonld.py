@@ -54,7 +54,7 @@ def _definitions() -> tuple[tuple[str, Any, tuple[str, ...]], ...]:
     for key, definition in ctx.items():
         needs: list[str] = []
         if isinstance(definition, dict):
-            values = [definition.get("@id"), definition.get("@type")]
+            values = [definition.get("@id", definition.get("@reverse")), definition.get("@type")]
         else:
             values = [definition]  # a term's IRI, or a keyword's value (@version)
         if isinstance(definition, dict) and "@context" in definition:
@@ -134,6 +134,8 @@ class _Terms:
     by_key: dict[tuple[str, str], tuple[str, str]]  # (predicate, value kind) → (term, container)
     classes: dict[str, str]  # IRI → term, for types and @vocab values
     prefixes: list[tuple[str, str]]  # (namespace, prefix), longest namespace first
+    #: a predicate's IRI → the term that writes it on its object (``"@reverse"``: a participation's ``meeting``)
+    reverse: dict[str, str]
     #: IRI → its compact form, as worked out (the vocabulary's IRIs come back at every statement)
     compacted: dict[str, str] = field(default_factory=dict)
     #: a type's IRI → how ``type`` shows it (its term, or its compact IRI)
@@ -156,6 +158,7 @@ def _terms() -> _Terms:
 
     by_key: dict[tuple[str, str], tuple[str, str]] = {}
     classes: dict[str, str] = {}
+    reverse: dict[str, str] = {}
     for term, definition in ctx.items():
         if term.startswith("@") or term in ("id", "type"):
             continue
@@ -165,6 +168,9 @@ def _terms() -> _Terms:
             iri = expand(definition)
             classes.setdefault(iri, term)
             by_key.setdefault((iri, "plain"), (term, ""))
+            continue
+        if "@reverse" in definition:
+            reverse[expand(definition["@reverse"])] = term
             continue
         iri = expand(definition["@id"])
         container = definition.get("@container", "")
@@ -177,7 +183,7 @@ def _terms() -> _Terms:
             by_key[(iri, expand(kind))] = (term, container)
         else:
             by_key[(iri, "plain")] = (term, container)
-    return _Terms(by_key, classes, prefixes)
+    return _Terms(by_key, classes, prefixes, reverse)
 
 
 def _compact_iri(iri: str, terms: _Terms) -> str:
@@ -274,22 +280,30 @@ def _write_graph(output: BinaryIO, context: dict[str, Any], nodes: Iterator[dict
 
 
 def _node(s: str, by_subject: _Subjects, parent: dict[str, str], terms: _Terms) -> dict[str, Any]:
+    """``s`` as a node object, its parts nested: each part once, under the first of the keys that
+    link to it (a series' days under ``schemaSubEvents``, ``subEvents`` gives their ids); ``type``
+    a list, as the context's ``@set`` says."""
     out: dict[str, Any] = {"id": s}
     entries = by_subject[s]
     types = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
     if types:
-        out["type"] = types[0] if len(types) == 1 else types
+        out["type"] = types
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
+    nested: dict[str, tuple[str, int]] = {}  # a part's IRI → the key and place it is written out at
     for p, objects in entries.items():
         if p == RDF_TYPE:
             continue
         for o in objects:
             key, container, value = _entry(p, o, terms)
             if type(o) is ox.NamedNode and parent.get(o.value) == s:
-                value = _node(o.value, by_subject, parent, terms)
+                at = nested.get(o.value)
+                if at is None or key < at[0]:
+                    nested[o.value] = (key, len(values[key]))
             values[key].append(value)
             containers[key] = container
+    for iri, (key, n) in nested.items():
+        values[key][n] = _node(iri, by_subject, parent, terms)
     _put_values(out, values, containers, by_subject)
     return out
 
@@ -366,12 +380,12 @@ def _order(value: Any, by_subject: _Subjects) -> tuple[int, str]:
     return (1 << 30, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
 
-#: Links back to a whole from its parts, or from a participant to its participations: not followed
-#: when a document is framed, so each resource is embedded under the one it belongs to.
+#: Links back to a whole from its parts: not followed when a document is framed, so each resource is
+#: embedded under the one it belongs to. (A participant's ``participates`` is followed: an
+#: organisation's document embeds its participations, each with its ``meeting``.)
 _BACK_LINKS = frozenset(
     ox.NamedNode(iri)
     for iri in (
-        "http://data.europa.eu/m8g/participates",
         "http://data.europa.eu/m8g/parentEvent",
         "http://purl.org/dc/terms/isPartOf",
         "http://www.w3.org/ns/org#member",
@@ -388,15 +402,19 @@ def framed_jsonld(triples: Iterable[Triple], root: str) -> bytes:
     linked, and through a link back to a whole (:data:`_BACK_LINKS`), it is ``{"id": …}``. What the
     tree does not reach is beside it in ``included``, each resource a top-level node object with
     its parts (resources whose IRIs extend its own, ``…/identifier/wikidata``) embedded, and other
-    links between them ``{"id": …}``: the ontology's terms, who is shown holding a post. Its
+    links between them ``{"id": …}``: the ontology's terms, who is shown holding a post. A link
+    whose context term is a reverse one (``meeting``: the meeting's ``m8g:hasParticipation``) is
+    written on its object when the tree reaches the object first (a participation in an
+    organisation's document holds its ``meeting``), and then not again on its subject. Its
     ``@context`` holds what it uses (:func:`used_context`)."""
     by_subject, terms = _subjects(triples), _terms()
+    framing = _Framing(by_subject, terms)
     placed = {root}
     tree: dict[str, Any] = {"id": root}
     waiting = deque([(root, tree)])
     while waiting:
         s, node = waiting.popleft()
-        for iri, slot in _node_once(s, node, by_subject, terms):
+        for iri, slot in _node_once(s, node, framing):
             if iri not in placed:
                 placed.add(iri)
                 waiting.append((iri, slot))
@@ -410,7 +428,7 @@ def framed_jsonld(triples: Iterable[Triple], root: str) -> bytes:
         waiting.append((s, node))
         while waiting:
             whole, node = waiting.popleft()
-            for iri, slot in _node_once(whole, node, by_subject, terms):
+            for iri, slot in _node_once(whole, node, framing):
                 if iri not in placed and iri.startswith(whole + "/"):
                     placed.add(iri)
                     waiting.append((iri, slot))
@@ -421,10 +439,33 @@ def framed_jsonld(triples: Iterable[Triple], root: str) -> bytes:
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def _node_once(s: str, out: dict[str, Any], by_subject: _Subjects, terms: _Terms) -> list[tuple[str, dict[str, Any]]]:
+class _Framing:
+    """What framing one document keeps: the statements whose subject is linked to by a reverse term
+    (object IRI → [(predicate, its term, subject)]), the subjects already written out, and the
+    statements already written on their object."""
+
+    def __init__(self, by_subject: _Subjects, terms: _Terms) -> None:
+        self.by_subject, self.terms = by_subject, terms
+        self.reverse: dict[str, list[tuple[ox.NamedNode, str, str]]] = {}
+        if terms.reverse:
+            for subject, entries in by_subject.items():
+                for p, objects in entries.items():
+                    if (term := terms.reverse.get(p.value)) is not None:
+                        for o in objects:
+                            if type(o) is ox.NamedNode and o.value in by_subject:
+                                self.reverse.setdefault(o.value, []).append((p, term, subject))
+        self.written: set[str] = set()
+        self.on_object: set[tuple[str, ox.NamedNode, str]] = set()
+
+
+def _node_once(s: str, out: dict[str, Any], framing: _Framing) -> list[tuple[str, dict[str, Any]]]:
     """Fills the node object ``out`` (holding ``{"id": s}``) with ``s``'s statements; every link to a
     resource the document describes is a node object ``{"id": …}`` of its own. Gives those links in the
-    document's order, each with its node object, for the caller to embed into or leave a reference."""
+    document's order, each with its node object, for the caller to embed into or leave a reference.
+    A statement linking to ``s`` by a reverse term from a subject not yet written out is written
+    here, under that term, and not on its subject."""
+    by_subject, terms = framing.by_subject, framing.terms
+    framing.written.add(s)
     entries = by_subject.get(s, _EMPTY)
     types = entries.get(RDF_TYPE)
     out["type"] = sorted(_type_name(o.value, terms) for o in types) if types else []
@@ -436,6 +477,8 @@ def _node_once(s: str, out: dict[str, Any], by_subject: _Subjects, terms: _Terms
             continue
         by_term, back = _linking(p, terms)
         for o in objects:
+            if framing.on_object and (s, p, o.value) in framing.on_object:
+                continue  # written on its object, under the reverse term
             key, container, value = _entry(p, o, terms)
             if type(o) is ox.NamedNode and not by_term:
                 iri = o.value
@@ -447,6 +490,13 @@ def _node_once(s: str, out: dict[str, Any], by_subject: _Subjects, terms: _Terms
                     value = {"id": iri}
             values[key].append(value)
             containers[key] = container
+    for p, term, subject in framing.reverse.get(s, ()):
+        if subject not in framing.written:
+            framing.on_object.add((subject, p, s))
+            value = {"id": subject}
+            links[id(value)] = subject
+            values[term].append(value)
+            containers[term] = ""
     _put_values(out, values, containers, by_subject)
     found: list[tuple[str, dict[str, Any]]] = []
     if links:

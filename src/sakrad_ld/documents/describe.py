@@ -13,11 +13,18 @@ negotiation. A document holds
   a few links further (:data:`CONTEXT`): an organisation's identifiers (with their status and
   source) and homepage, a post's body and the post it reports to, the body a unit or ministry
   belongs to, and who is shown holding a post (a minister the chair served), each with its source;
+  every linked resource with its addresses (:data:`ADDRESSES`: a source document's ``schema:url``
+  and ``schema:archivedAt``, the copy the release keeps), also the last ones reached;
+* for a participation it links to (an organisation's, a person's, a body's ``m8g:participates``),
+  its role and its meeting: the one link ``meeting m8g:hasParticipation participation`` and what
+  says which sakråd it was (:data:`MEETING`: its title and how a title the data made was made,
+  its date, stated or derived and how, a series' days with their dates, whether it was only
+  announced), so the document alone answers "which sakråd, in what role";
 * who the thing's contact points are: the links ``person m8g:contactPoint point`` to them (the
   person is described as any linked resource, by types, labels and sources).
 
-Incoming links are not part of the document (a popular organisation may be pointed at a hundred
-thousand times); the HTML page lists them with a cap. Every lookup is an index lookup on the
+Incoming links are not part of the document, but for a participation's meeting (a popular
+organisation may be pointed at a hundred thousand times); the HTML page lists them with a cap. Every lookup is an index lookup on the
 store (subject, or predicate + object), never a scan, so a document costs the same in a release
 of one meeting and of a hundred thousand.
 """
@@ -46,8 +53,8 @@ LABELS: tuple[ox.NamedNode, ...] = (SKOS.prefLabel, RDFS.label, DCTERMS.title, F
 PART_OF: tuple[ox.NamedNode, ...] = (DCTERMS.isPartOf, RDFS.isDefinedBy, SKOS.inScheme)
 
 #: Links followed from a linked resource to give the document its context (at most ``_DEPTH`` links
-#: from the thing's own resources). The nodes they reach are described by their types and labels, and
-#: identifier nodes and post holdings in full; a source document with its address.
+#: from the thing's own resources). The nodes they reach are described by their types, labels and
+#: addresses, and identifier nodes and post holdings in full.
 CONTEXT: tuple[ox.NamedNode, ...] = (
     ADMS.identifier,
     LEGAL.legalIdentifier,
@@ -59,14 +66,33 @@ CONTEXT: tuple[ox.NamedNode, ...] = (
     ORG.unitOf,
     ORG.subOrganizationOf,
     DCTERMS.source,
-    SCHEMA.url,  # where a source document is published
 )
+#: A resource's addresses: where a source document is published, and the copy of its text the
+#: release keeps. Given with its types and labels wherever a resource is shown, at any distance.
+ADDRESSES: tuple[ox.NamedNode, ...] = (SCHEMA.url, SCHEMA.archivedAt)
+#: What a participation linked from the thing's own resources says of itself beyond its types,
+#: labels and sources: its role (a term, not described further).
+PARTICIPATION: tuple[ox.NamedNode, ...] = (M8G.role,)
+#: What says which meeting a linked participation belongs to: its types and title, how a title
+#: the data made was made, its date (stated, or derived with how), whether its sources only
+#: announce it; and a series' days (``schema:subEvent``) with their types and dates.
+MEETING: tuple[ox.NamedNode, ...] = (
+    RDF_TYPE,
+    *LABELS,
+    SAKRAD.titleDerivation,
+    SCHEMA.startDate,
+    SAKRAD.derivedDate,
+    SAKRAD.derivation,
+    SAKRAD.announcedOnly,
+)
+_DAY: tuple[ox.NamedNode, ...] = (RDF_TYPE, SCHEMA.startDate)
+_PARTICIPATION = M8G.Participation
 _IN_FULL = {ADMS.identifier, LEGAL.legalIdentifier}
 _POST = ORG.Post
 _HOLDING_POST = SAKRAD.post
 _MEMBER = ORG.member
 _DEPTH = 3
-_NAMED = (RDF_TYPE, *LABELS)
+_NAMED = (RDF_TYPE, *LABELS, *ADDRESSES)
 
 Subject = ox.NamedNode | ox.BlankNode
 
@@ -288,11 +314,29 @@ def _linked(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[
                 reached[t[2]] = None
                 if predicate in _IN_FULL:
                     triples.extend(pattern(t[2], None, None))
+    if any(t[1] == RDF_TYPE and t[2] == _PARTICIPATION for t in triples):
+        triples.extend(_participation(pattern, o))
     if any(t[1] == RDF_TYPE and t[2] == _POST for t in triples):
         for holding, _, _ in list(pattern(None, _HOLDING_POST, o)):  # who is shown holding it
             triples.extend(pattern(holding, None, None))
             reached.update((m, None) for _, _, m in pattern(holding, _MEMBER, None))
     return _linked_of(triples, reached)
+
+
+def _participation(
+    pattern: Callable[[Term | None, Term | None, Term | None], Iterable[Triple]], o: Term
+) -> list[Triple]:
+    """A linked participation's role, and its meeting (the incoming ``m8g:hasParticipation``, an
+    index lookup by predicate and object) with :data:`MEETING` and its days."""
+    triples = [t for predicate in PARTICIPATION for t in pattern(o, predicate, None)]
+    for link in pattern(None, M8G.hasParticipation, o):
+        meeting = link[0]
+        triples.append(link)
+        triples.extend(t for predicate in MEETING for t in pattern(meeting, predicate, None))
+        for day_link in pattern(meeting, SCHEMA.subEvent, None):
+            triples.append(day_link)
+            triples.extend(t for predicate in _DAY for t in pattern(day_link[2], predicate, None))
+    return triples
 
 
 def document_bytes(triples: list[ox.Triple], format: Format, root: str | None = None) -> bytes:

@@ -143,6 +143,29 @@ def test_an_answer_sent_in_one_piece_is_never_counted_nor_refused() -> None:
     assert in_flight.bytes == 0
 
 
+def test_one_client_holds_at_most_its_share_however_many_connections_it_opens() -> None:
+    in_flight = InFlight(8 * PIECE, share=3 * PIECE)
+    a, b, c = (bytes([n]) * (PIECE + 1) for n in b"abc")
+    assert in_flight.take(a, "10.0.0.1") and in_flight.take(b, "10.0.0.1")
+    assert in_flight.over_share(c, "10.0.0.1") and in_flight.room_for(c)
+    assert not in_flight.take(c, "10.0.0.1")  # a third would pass its share: refused, nothing counted
+    assert (in_flight.bytes, in_flight.held_by("10.0.0.1"), in_flight.refused) == (2 * PIECE + 2, 2 * PIECE + 2, 1)
+    assert in_flight.take(a, "10.0.0.1")  # the same kept answer again: no more bytes, for it or in all
+    assert in_flight.held_by("10.0.0.1") == 2 * PIECE + 2
+    assert in_flight.take(c, "10.0.0.2") and in_flight.take(a, "10.0.0.2")  # another client has its own share
+    assert (in_flight.bytes, in_flight.held_by("10.0.0.2")) == (3 * PIECE + 3, 2 * PIECE + 2)
+    assert in_flight.take(b"s" * PIECE, "10.0.0.1")  # one piece: never held, never refused
+    for body, client in [(a, "10.0.0.1"), (a, "10.0.0.1"), (b, "10.0.0.1"), (c, "10.0.0.2"), (a, "10.0.0.2")]:
+        in_flight.give_back(body, client)
+    assert (in_flight.bytes, in_flight.held_by("10.0.0.1"), in_flight.held_by("10.0.0.2")) == (0, 0, 0)
+    assert in_flight.take(c, "10.0.0.1")
+
+
+def test_the_share_of_one_client_is_an_eighth_of_the_budget_and_at_least_one_answer() -> None:
+    assert Settings().client_bytes == 32 * 2**20  # of 256 MiB: four answers of the largest, 8 MiB
+    assert _settings(result_bytes=HELD, in_flight_bytes=HELD).client_bytes == HELD
+
+
 # --- the byte cap ---------------------------------------------------------------------------------
 
 
@@ -205,6 +228,48 @@ def test_a_kept_answer_sent_to_several_slow_readers_counts_once(budget: tuple[st
     finally:
         first.close()
     _wait_for(lambda: in_flight.bytes == 0, "both answers to be freed")
+
+
+def _post_from(address: str, root: str, query: str) -> socket.socket:
+    """:func:`_post` from another loopback address (another client to the server), reading slowly."""
+    url = urlsplit(root)
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.bind((address, 0))
+    sock.settimeout(60)
+    sock.connect((url.hostname, url.port))
+    body = ("query=" + quote(query)).encode()
+    sock.sendall(
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n"
+        b"Content-Length: %d\r\n\r\n" % len(body) + body
+    )
+    return sock
+
+
+def test_a_client_past_its_share_gets_429_while_another_client_is_answered(release: Path, rows: int) -> None:
+    """One address that opens connection after connection holds its share, not the whole budget."""
+    share = HELD + 2**20
+    app = create_app(release, _settings(result_bytes=share, in_flight_bytes=8 * share))
+    with serving(app) as root:
+        in_flight = app.state.in_flight
+        assert in_flight.share == share
+        slow = _post(root, _padded(HELD // rows + 10, 40), small_window=True)
+        try:
+            _wait_for(lambda: in_flight.bytes > HELD, "the slow reader's answer to be held")
+            status, headers, body = _ask(root, _padded(2**20 // rows + 10, 41))  # its share and 1 MiB more
+            assert status == 429 and headers["retry-after"].isdigit()
+            detail = json.loads(body)["detail"]
+            assert "this client" in detail and not any(c.isdigit() for c in detail)
+            assert _ask(root, ASK)[0] == 200  # one piece: never refused
+            other = _post_from("127.0.0.2", root, _padded(2**20 // rows + 10, 42))
+            head = other.recv(4096)
+            other.close()
+            assert head.startswith(b"HTTP/1.1 200"), head[:200]
+        finally:
+            slow.close()
+        _wait_for(lambda: in_flight.bytes == 0, "the answers to be freed")
+        assert _ask(root, _padded(2**20 // rows + 10, 41))[0] == 200
 
 
 def test_a_client_that_reads_nothing_is_disconnected_and_its_answer_freed(release: Path, rows: int) -> None:

@@ -22,7 +22,8 @@ its answer's bytes, so without that bound 40 such clients held 1.95 GB of 113 MB
 is sent in pieces of :data:`PIECE` bytes, each handed to the connection once it has room for it
 (uvicorn's flow control), so a connection buffers one piece, not a copy of the whole answer; a
 client that takes no piece within ``--request-timeout`` seconds is disconnected and its bytes
-freed. Past the budget an answer is refused with 503 and ``Retry-After``. Kept answers count
+freed. Past the budget an answer is refused with 503 and ``Retry-After``; past one client's share
+of it (an address's, an eighth: :attr:`~sakrad_ld.serving.settings.Settings.client_bytes`) with 429. Kept answers count
 once however many clients are sent one (the bytes are shared), and the budget is counted, never
 estimated: the bytes of every answer between the worker and the last piece sent.
 """
@@ -153,48 +154,93 @@ class InFlight:
     """The answers held while they are sent: at most ``limit`` bytes together, a body shared by
     several answers (a kept answer) counted once. An answer of at most :data:`PIECE` bytes goes to
     its connection in one piece and is never held by :class:`SentAnswer`: it is not counted, so a
-    budget filled by large answers never refuses a small one (``ASK``, a page of results)."""
+    budget filled by large answers never refuses a small one (``ASK``, a page of results).
 
-    def __init__(self, limit: int) -> None:
+    One client (an address: however many connections it opens) may hold at most ``share`` bytes of
+    them, so a few clients reading at an ordinary rate cannot hold the whole budget for everyone
+    else (nine did, with answers of 30 MB read at 256 KiB/s): :meth:`take` refuses that client's
+    next one (:meth:`over_share`)."""
+
+    def __init__(self, limit: int, share: int | None = None) -> None:
         self.limit = limit
+        self.share = limit if share is None else share
         #: bytes held now, and answers refused because they did not fit (for tests and the log)
         self.bytes = 0
         self.refused = 0
         self._held: dict[int, list[Any]] = {}  # id(body) -> [body, senders]; the body is held so its id stays its
+        self._clients: dict[Hashable, dict[int, int]] = {}  # client -> id(body) -> senders to that client
+        self._client_bytes: dict[Hashable, int] = {}
 
-    def take(self, body: bytes) -> bool:
-        """Counts ``body`` as held by one more sender; False (nothing counted) if it does not fit."""
+    def over_share(self, body: bytes, client: Hashable = None) -> bool:
+        """Whether sending ``body`` to ``client`` too would take that client past its share."""
+        if len(body) <= PIECE or id(body) in self._clients.get(client, {}):
+            return False
+        return self._client_bytes.get(client, 0) + len(body) > self.share
+
+    def room_for(self, body: bytes) -> bool:
+        """Whether the budget, all clients together, has room for ``body`` (or already holds it)."""
+        return len(body) <= PIECE or id(body) in self._held or self.bytes + len(body) <= self.limit
+
+    def take(self, body: bytes, client: Hashable = None) -> bool:
+        """Counts ``body`` as held by one more sender, to ``client``; False (nothing counted) if it
+        does not fit in the budget (:meth:`room_for`) or in the client's share (:meth:`over_share`)."""
         if len(body) <= PIECE:  # sent whole at once: not held
             return True
-        entry = self._held.get(id(body))
-        if entry is not None:
-            entry[1] += 1
-            return True
-        if self.bytes + len(body) > self.limit:
+        mine = self._clients.get(client, {})
+        if self.over_share(body, client):
             self.refused += 1
             return False
-        self._held[id(body)] = [body, 1]
-        self.bytes += len(body)
+        entry = self._held.get(id(body))
+        if entry is None:
+            if self.bytes + len(body) > self.limit:
+                self.refused += 1
+                return False
+            self._held[id(body)] = entry = [body, 0]
+            self.bytes += len(body)
+        entry[1] += 1
+        if id(body) not in mine:
+            self._client_bytes[client] = self._client_bytes.get(client, 0) + len(body)
+        self._clients[client] = mine
+        mine[id(body)] = mine.get(id(body), 0) + 1
         return True
 
-    def give_back(self, body: bytes) -> None:
-        """One sender of ``body`` is done with it."""
+    def give_back(self, body: bytes, client: Hashable = None) -> None:
+        """One sender of ``body`` to ``client`` is done with it."""
         if len(body) <= PIECE:
             return
+        mine = self._clients[client]
+        mine[id(body)] -= 1
+        if not mine[id(body)]:
+            del mine[id(body)]
+            self._client_bytes[client] -= len(body)
+            if not mine:
+                del self._clients[client], self._client_bytes[client]
         entry = self._held[id(body)]
         entry[1] -= 1
         if not entry[1]:
             del self._held[id(body)]
             self.bytes -= len(body)
 
+    def held_by(self, client: Hashable) -> int:
+        """The bytes of answers being sent to ``client`` now."""
+        return self._client_bytes.get(client, 0)
+
+
+def client_of(scope: Scope) -> Hashable:
+    """Who an answer's share is counted for: the client's address (its host, not its port), or None."""
+    client = scope.get("client")
+    return client[0] if client else None
+
 
 class SentAnswer(Response):
     """An answer whose body :class:`InFlight` counts (taken by the route) until its last piece is sent
     or the client is given up on; sent in pieces of :data:`PIECE` bytes, each within ``patience`` seconds."""
 
-    def __init__(self, body: bytes, in_flight: InFlight, patience: float, **options: Any) -> None:
+    def __init__(
+        self, body: bytes, in_flight: InFlight, patience: float, client: Hashable = None, **options: Any
+    ) -> None:
         super().__init__(body, **options)
-        self.held, self.in_flight, self.patience = body, in_flight, patience
+        self.held, self.in_flight, self.patience, self.client = body, in_flight, patience, client
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -212,4 +258,4 @@ class SentAnswer(Response):
                     return
             await send({"type": "http.response.body", "body": b""})
         finally:
-            self.in_flight.give_back(self.held)
+            self.in_flight.give_back(self.held, self.client)

@@ -99,6 +99,13 @@ class Settings:
         "http://127.0.0.1:7878/query (default: the embedded store)",
     )
 
+    @property
+    def client_bytes(self) -> int:
+        """The most bytes of answers one client (an address) may be sent at once: an eighth of
+        ``in_flight_bytes`` (32 MiB of the default 256 MiB: four answers of the largest size), and
+        never less than one answer of ``result_bytes``. Filling the budget takes eight clients."""
+        return max(self.result_bytes, self.in_flight_bytes // 8)
+
     def __post_init__(self) -> None:
         if self.timeout <= 0 or self.result_cap < 1 or self.cache_max_age < 0 or self.query_workers < 1:
             raise ValueError(

@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute, Route
 from ..errors import QueryTimeout, ReleaseError
 from ..formats import HTML
 from .admission import RETRY_AFTER, QueryGate, QueueFull
-from .answers import AnswerCache, InFlight, SentAnswer
+from .answers import AnswerCache, InFlight, SentAnswer, client_of
 from .connections import REFUSAL, standing_by
 from .context import Context
 from .description import DESCRIPTION_FORMATS, service_description
@@ -47,7 +47,7 @@ class SparqlEndpoint:
         self.answers = AnswerCache(0 if settings.store else settings.answer_cache * 2**20)
         context.releases.on_switch.append(self.answers.clear)
         #: the answers being sent, --in-flight-bytes together at most
-        self.in_flight = InFlight(settings.in_flight_bytes)
+        self.in_flight = InFlight(settings.in_flight_bytes, settings.client_bytes)
 
     async def answer(self, request: Request) -> Response:
         context, settings = self.context, self.context.settings
@@ -93,15 +93,24 @@ class SparqlEndpoint:
             headers["ETag"] = etag
             if none_match(request.headers.get("if-none-match"), etag):
                 return Response(status_code=304, headers=headers)
-        if not self.in_flight.take(reply.body):  # slow readers hold the answers' bytes: never more than the budget
+        client = client_of(request.scope)
+        # slow readers hold the answers' bytes: never more than the budget, nor one client's share of it
+        if not self.in_flight.take(reply.body, client):
             headers["Cache-Control"], headers["Retry-After"] = "no-store", str(RETRY_AFTER)
             # no byte counts: they would tell a client exactly how much room is left to fill
-            detail = "the server is busy sending large answers to other clients; try again shortly"
-            return Response(problem_body(503, detail), status_code=503, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+            if self.in_flight.room_for(reply.body):  # only this client's share is full
+                status = 429
+                detail = "the server is still sending this client large answers; read them first, then ask again"
+            else:
+                status, detail = 503, "the server is busy sending large answers to other clients; try again shortly"
+            return Response(
+                problem_body(status, detail), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+            )
         return SentAnswer(
             reply.body,
             self.in_flight,
             settings.request_timeout,
+            client,
             status_code=reply.status,
             media_type=reply.media_type,
             headers=headers,

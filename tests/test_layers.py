@@ -29,6 +29,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "announced",
         "titled",
         "counted",
+        "stated",
+        "translated",
+        "registered",
     ),  # terms, formats, the records of data/
     ("registers", "importer", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents

@@ -45,6 +45,8 @@ from .records import (
     Post,
     Source,
 )
+from .registered import check_registered
+from .stated import check_stated
 from .titled import check_titles
 from .typedyaml import (
     Lines,
@@ -198,6 +200,7 @@ def load_corpus(
     errors.extend(check_meeting_dates(corpus) + check_register_sources(corpus))  # dated.py, attested.py
     errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own
     errors.extend(check_counts(corpus))  # counted.py: a count's value, bound and approximation are its words'
+    errors.extend(check_stated(corpus) + check_registered(corpus))  # stated.py, registered.py: as kept copies say
     if errors:
         raise InputErrors(errors)
     return corpus

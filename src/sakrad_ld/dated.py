@@ -427,6 +427,8 @@ def load_warnings(corpus: Corpus) -> list[InputError]:
     dates nothing checks (:func:`unchecked_dates`), wording of a held meeting on a sakråd marked
     announced_only (:func:`sakrad_ld.announced.held_wording`)."""
     from .announced import held_wording
+    from .stated import credit_warnings  # a participation outside the record's sources; organiser = publisher
+    from .translated import translation_warnings  # a number or held claim in one language only
 
-    found = unchecked_dates(corpus) + held_wording(corpus)
+    found = unchecked_dates(corpus) + held_wording(corpus) + credit_warnings(corpus) + translation_warnings(corpus)
     return sorted(found, key=lambda e: (str(e.where.file), e.where.line, e.where.field))

@@ -111,7 +111,9 @@ def test_a_partial_list_and_a_participant_count_are_said_beside_the_list(opened:
     assert partial
     for meeting in partial:
         _, _, section = _page(opened, meeting, lang)
-        assert {"sv": "listan ofullständig", "en": "the list is partial"}[lang] in section
+        assert {"sv": "Källan namnger bara några av dem som deltog", "en": "The source names only some of those"}[
+            lang
+        ] in section
         if c := MEETINGS[meeting].get("participant_count"):
             assert _count(c, lang) in section
 

@@ -556,9 +556,11 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
             ln,
             "organisation_list",
         )
-    # The listed count is derived: what the list holds, counted by the publisher (its definition says so).
+    # The listed count is computed: what the list holds, counted by the release, so it is the dataset's
+    # own statement (in its graph, as the titles it makes), never the source's.
     if m.organisations:
-        out.add(s, SAKRAD.listedOrganisationCount, _typed(len(m.organisations), XSD.integer), ln, "organisations")
+        with out.source(vocab.ONTOLOGY_IRI):
+            out.add(s, SAKRAD.listedOrganisationCount, _typed(len(m.organisations), XSD.integer), ln, "organisations")
     if (p := m.presentations) is not None:
         if p.count is not None:
             out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer), p.lines, "count")

@@ -184,8 +184,8 @@ MEETINGS = Table(
         Column("place_iri", "where", "var", DCT + "spatial", link="{+place_iri}"),
         Column(
             "listed_organisation_count",
-            "how many organisations the data lists (counted by the publisher)",
-            "hur många organisationer uppgifterna räknar upp (räknat av utgivaren)",
+            "how many organisations the data lists: computed by the release, stated by no source",
+            "hur många organisationer uppgifterna räknar upp: beräknat av utgåvan, inte angivet av någon källa",
             SAKRAD + "listedOrganisationCount",
             datatype="nonNegativeInteger",
         ),

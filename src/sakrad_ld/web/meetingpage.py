@@ -135,7 +135,7 @@ def meeting_view(
     def documents(facts: list[tuple]) -> list[Value]:
         """The documents stating ``facts``; without the quads, their subjects' ``dct:source``."""
         if provenance.known:
-            return [view.resource(iri) for iri in provenance.documents(facts)]
+            return [view.stating(iri) for iri in provenance.documents(facts)]
         found = {
             s.value
             for subject in {f[0] for f in facts}

@@ -18,14 +18,14 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, M8G, SAKRAD, SCHEMA, SKOS, XSD
+from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, SAKRAD, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, objects, term_labels, value
 from .meeting import _days
 from .paths import page_file
 from .provenance import Provenance
 
-__all__ = ["FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
+__all__ = ["DATA_OWN", "FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
 
 _SOURCE = DCTERMS.source
 _ANY_URI = XSD.anyURI.value
@@ -37,6 +37,10 @@ _COUNTED = {
     "organisations": ("deltagande organisationer", "participating organisations"),
     "organisation": ("deltagande organisationer", "participating organisations"),
 }
+
+
+#: The name a page gives the dataset's own graph where it shows which document states a fact.
+DATA_OWN = Text("datans egen uppgift (sakrad-ld)", "the data's own (sakrad-ld)")
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,15 @@ class View:
         url = iri if iri.startswith(("http://", "https://")) else None
         return Value(label, url=url, code=compact(iri))
 
+    def stating(self, iri: str) -> Value:
+        """A document that states a fact, as a page names it beside the fact. The dataset's own graph
+        (named by the ontology's IRI: titles the data made, derivations, computed counts; docs/model.md)
+        is the data's own statement, linked to the dataset's page: an ontology is not where a fact was
+        read, and "Källa: Ontologi för sakråd" read as if it were."""
+        if iri == ONTOLOGY_IRI.value:
+            return Value(DATA_OWN, href=self.href(self.base + "dataset"))
+        return self.resource(iri)
+
     def term(self, term: ox.NamedNode | ox.BlankNode | ox.Literal, *, with_whole: bool = True) -> Value:
         if isinstance(term, ox.NamedNode):
             return self.resource(term.value, with_whole=with_whole)
@@ -217,9 +230,7 @@ class View:
             values = sorted(by_predicate[p], key=_value_order)
             shown = [self.term(v) for v in values[: self.limit]]
             query = self._query(node, p, outgoing=True) if len(values) > len(shown) else None
-            stated = (
-                [self.term(ox.NamedNode(d)) for d in self.provenance.documents([(node, p, None)])] if sources else []
-            )
+            stated = [self.stating(d) for d in self.provenance.documents([(node, p, None)])] if sources else []
             name = self.predicate(p)
             if p == M8G.hasParticipant and isinstance(role, ox.NamedNode):
                 name = replace(name, label=self.labels.of(role))

@@ -41,7 +41,8 @@ def _digits(numbers: list[str]) -> list[str]:
 def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None) -> list[dict[str, object]]:
     """One entry per thing: ``k`` its kind, ``n`` its name (``e`` in English, if different), ``h``
     its page, ``d`` a date or number to show beside it (``x``: 1 when that date is derived, not
-    stated; ``y``: a series' number of days, ``d`` then its first and last day), ``f`` the folded words it is found by."""
+    stated; ``y``: a series' number of days, ``d`` then its first and last day), ``t``: 1 when a sakråd's
+    title is the data's own (sakrad:titleDerivation), no source's headline, ``f`` the folded words it is found by."""
     labels = labels or Labeller(store)
     out: list[dict[str, object]] = []
     for m in lists.meetings:
@@ -50,6 +51,8 @@ def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None
         words += [*(m.days or [m.date or ""]), *(r.name.main for r, _ in m.ministries)]
         words += [r.name.en or "" for r, _ in m.ministries]
         entry = _entry("meeting", m.ref, m.when, words)
+        if m.title_own:
+            entry["t"] = 1  # the title is the data's own, no source's headline: marked as the feed marks it
         if m.series:
             entry["y"] = len(m.days)  # a series: ``d`` is its first and last day, ``y`` its number of days
         elif m.date and m.derived:

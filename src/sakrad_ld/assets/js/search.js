@@ -49,6 +49,7 @@
         var a = document.createElement("a");
         a.href = root + (lang === "en" ? "en/" : "") + e.h;
         a.textContent = (lang === "en" && e.e) ? e.e : e.n;
+        if (e.t) a.textContent += " (" + (box.getAttribute("data-title-own") || "the data's own title") + ")";
         var kind = document.createElement("span");
         kind.className = "kind";
         kind.textContent = box.getAttribute("data-kind-" + e.k) || e.k;

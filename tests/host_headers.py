@@ -114,3 +114,90 @@ def caching_differences(server: object, host: object, paths: list[str], prefix: 
             if answers[0] != answers[1]:
                 differ.append(f"{path} {accept!r}: server {answers[0]}, host {answers[1]}")
     return differ
+
+
+def random_language_headers(count: int, seed: int = 15) -> list[str]:
+    """``count`` Accept-Language headers drawn at random (the same for a seed): English and Swedish
+    among other languages, as tags with subtags and in any letter case, with weights of every kind
+    (1, 0.x, 0.0x, 0, three decimals, none, ``.5``, not a weight), other parameters, blanks, empty
+    items and up to 40 items (the server reads the first 32)."""
+    import random
+
+    chance = random.Random(seed)
+    tags = ["en", "sv", "en-GB", "en-us", "sv-SE", "sv-fi", "EN", "Sv", "de", "fr", "*", "en_GB", "eng", "svx", "nb"]
+    weights = ["", "1", "1.0", "1.000", "0.9", "0.85", "0.8", "0.5", "0.55", "0.3", "0.1", "0.09", "0.05", "0.001"]
+    weights += ["0", "0.0", "0.000", ".5", "abc", "1.5", "-1", ""]
+    blanks = ["", " ", "\t", "  "]
+    headers = []
+    for _ in range(count):
+        items = []
+        for _ in range(chance.choice([1, 1, 2, 2, 3, 3, 4, 5, 8, chance.randint(30, 40)])):
+            item = chance.choice(blanks) + chance.choice(tags) + chance.choice(blanks)
+            if chance.random() < 0.15:
+                item += ";x=" + chance.choice(["1", "q", "0.9"])
+            w = chance.choice(weights)
+            if w or chance.random() < 0.05:
+                q = chance.choice(["q", "Q"])
+                item += f";{chance.choice(blanks)}{q}{chance.choice(blanks)}={chance.choice(blanks)}{w}"
+            if chance.random() < 0.05:
+                item += ";q=" + chance.choice(weights)  # a second weight: the last counts
+            items.append(item)
+        if chance.random() < 0.05:
+            items.insert(chance.randint(0, len(items)), "")  # an empty item
+        headers.append(chance.choice([",", ", ", " , "]).join(items).strip(" \t"))  # as a server reads it
+    return headers
+
+
+def exchange_cases(opened: Release) -> list[tuple[str, str, dict[str, str]]]:
+    """Requests (method, path, headers) a host must answer as the server does besides GET: HEAD, the
+    methods a static site does not take, ``Range`` (one, the last bytes, several, past the end,
+    another unit) on release files, a kept copy, the JSON-LD context, a document and a page, and
+    ``If-None-Match`` (``*``, a tag nothing has) on files, a negotiated document and unknown paths."""
+    meeting = next(p for _, p in published_resources(opened.store, opened.base_iri) if p.startswith("/doc/meeting/"))
+    thing = "/id/" + meeting.removeprefix("/doc/")
+    kept = sorted(name for name in opened.files if name.startswith("sources/"))
+    files = ["/sakrad.ttl", "/download/sakrad.ttl", "/context.jsonld", *(f"/{name}" for name in kept[:2])]
+    cases: list[tuple[str, str, dict[str, str]]] = []
+    for path in caching_paths(opened) + [thing + "/question/1", "/graph/x"]:
+        cases.append(("HEAD", path, {"Accept": "text/turtle"}))
+    for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
+        for path in ("/", thing, meeting, f"{meeting}.ttl", "/sakrad.ttl", "/no/such/page"):
+            cases.append((method, path, {}))
+    for path in [*files, f"{meeting}.ttl", meeting, "/index.html", "/lists/meetings.csv"]:
+        for asked in ("bytes=0-9", "bytes=-5", "bytes=10-", "bytes=0-9,20-29", "bytes=999999999-", "items=0-3"):
+            cases.append(("GET", path, {"Range": asked}))
+            cases.append(("HEAD", path, {"Range": asked}))
+    for path in [*files, f"{meeting}.ttl", meeting, "/index.html", "/", "/no/such/page", thing + "/nothing"]:
+        for tag in ("*", '"no-such-tag"'):
+            cases.append(("GET", path, {"If-None-Match": tag}))
+    return cases
+
+
+def exchange_differences(
+    server: object, host: object, cases: list[tuple[str, str, dict[str, str]]], prefix: str = ""
+) -> list[str]:
+    """Where the host answers a request of :func:`exchange_cases` otherwise than the server: the
+    status, the media type, ``Content-Range`` of a 206, ``Allow`` of a 405, ``Cache-Control``,
+    ``Vary`` (but of a 404), whether ``Accept-Ranges`` and (but on a 404) ``ETag`` are sent, and
+    ``nosniff``. A 303's target is compared elsewhere (``language_differences``, static_site)."""
+    differ = []
+    for method, path, headers in cases:
+        answers = []
+        for ask, strip in ((server, ""), (host, prefix)):
+            status, got = ask(method, strip + path, headers)  # type: ignore[operator]
+            answers.append(
+                (
+                    status,
+                    got.get("content-type", "").split(";")[0].strip() if status in (200, 206) else None,
+                    got.get("content-range") if status == 206 else None,
+                    {t.strip() for t in got.get("allow", "").split(",") if t.strip()} if status == 405 else None,
+                    got.get("cache-control"),
+                    vary_tokens(got) if status != 404 else None,
+                    "accept-ranges" in got if status in (200, 206) else None,
+                    "etag" in got if status in (200, 206, 304) else None,
+                    got.get("x-content-type-options"),
+                )
+            )
+        if answers[0] != answers[1]:
+            differ.append(f"{method} {path} {headers}: server {answers[0]}, host {answers[1]}")
+    return differ

@@ -53,7 +53,7 @@ from static_site import (
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
-from sakrad_ld.web.static import APACHE, APACHE_CONF, NGINX_HTTP, apache_rules, export_site, graph_rule
+from sakrad_ld.web.static import APACHE, APACHE_CONF, DOWNLOAD_PATH, NGINX_HTTP, apache_rules, export_site, graph_rule
 
 APACHE_BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
@@ -109,8 +109,8 @@ def test_the_htaccess_graph_rules_send_each_header_where_the_server_does(
         for conds, pattern, substitution, flags in rules:
             if not re.search(pattern, path) or (substitution == "-" and "L" not in flags.strip("[]").split(",")):
                 continue  # another path, or a rule that only sets a variable and goes on
-            if any(test == "%{REQUEST_METHOD}" and p == "=OPTIONS" for test, p, _ in conds):
-                continue  # the preflight's rule: this is a GET
+            if any(test == "%{REQUEST_METHOD}" for test, _, _ in conds):
+                continue  # the preflight's rule and the 405 of other methods: this is a GET
             assert all(test == "%{HTTP_ACCEPT}" and "NC" in cflags for test, _, cflags in conds), conds
             if all(re.search(p, accept or "", re.IGNORECASE) for _, p, _ in conds):
                 assert "L" in flags.strip("[]").split(","), flags
@@ -157,6 +157,7 @@ def apache(release: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path
             if request.param == "conf"
         )
         user = "User #65534\nGroup #65534" if os.geteuid() == 0 else ""  # as root, serve as nobody
+        # TraceEnable Off as Debian's security.conf sets it (the server answers TRACE 405 too)
         modules = "\n".join(
             f"LoadModule {name}_module {MODULES / f'mod_{name}.so'}"
             for name in ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers")
@@ -171,6 +172,7 @@ LogLevel warn
 {modules}
 {user}
 TypesConfig {"/etc/mime.types" if Path("/etc/mime.types").is_file() else os.devnull}
+TraceEnable Off
 Listen 127.0.0.1:{root_port}
 Listen 127.0.0.1:{sub_port}
 <Directory />
@@ -315,13 +317,19 @@ def test_apache_answers_every_iri_the_release_publishes_as_the_server_does(
 
 
 def _request(port: int) -> object:
+    """``request(method, path, headers)`` → (status, headers with lower-case names, a field sent
+    several times joined by commas as RFC 9110 §5.3 reads it)."""
+
     def request(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         try:
             conn.request(method, path, headers=headers)
             response = conn.getresponse()
             response.read()
-            return response.status, {k.lower(): v for k, v in response.getheaders()}
+            got: dict[str, str] = {}
+            for name, value in response.getheaders():
+                got[name.lower()] = f"{got[name.lower()]}, {value}" if name.lower() in got else value
+            return response.status, got
         finally:
             conn.close()
 
@@ -363,3 +371,109 @@ def test_apache_answers_not_found_with_the_exports_page(apache: tuple[Path, int,
         for path in ("/en/no/such/path", "/en/doc/meeting/no-such-meeting.html"):
             status, headers, body = _get(port, prefix + path, "text/html")
             assert status == 404 and body == (export / "en" / "404.html").read_bytes(), (prefix, path, status)
+
+
+def test_apache_chooses_the_readers_language_as_the_server_does(
+    apache: tuple[Path, int, int], release: Path, opened: Release, request: pytest.FixtureRequest
+) -> None:
+    """``/`` and a thing's IRI asked with each Accept-Language header of the table: Apache answers
+    as the server (English readers to /en/ and to the English page, ``Vary: Accept-Language``).
+    Then 20,000 random headers at ``/`` (from the .htaccess, which Apache reads again for each
+    request, every 20th) and every 10th at a thing's IRI: the language the server's
+    ``preferred_language`` chooses, at the root and under the sub-path."""
+    from host_headers import language_differences, language_paths, random_language_headers
+
+    from sakrad_ld.web.served import preferred_language
+
+    with server_request(release) as server:
+        for port, prefix in _hosts(apache):
+            differ = language_differences(server, _request(port), language_paths(opened), prefix)
+            assert not differ, "\n".join(differ)
+    headers = random_language_headers(20_000)
+    assert {preferred_language(h) for h in headers} == {"sv", "en"}
+    if "htaccess" in request.node.callspec.id:
+        headers = headers[::20]
+    thing = language_paths(opened)[1]
+    for port, prefix in _hosts(apache):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            for n, header in enumerate(headers):
+                for path in (prefix + "/", prefix + thing) if n % 10 == 0 else (prefix + "/",):
+                    conn.request("GET", path, headers={"Accept": "text/html", "Accept-Language": header})
+                    response = conn.getresponse()
+                    response.read()
+                    location = urlsplit(response.getheader("location") or "").path
+                    chosen = "en" if location.startswith(f"{prefix}/en/") else "sv"
+                    assert response.status == 303 or (path.endswith("/") and response.status == 200), (path, header)
+                    assert chosen == preferred_language(header), (path, header, response.status, location)
+        finally:
+            conn.close()
+
+
+def test_apache_caching_headers_are_the_servers(apache: tuple[Path, int, int], release: Path, opened: Release) -> None:
+    """One caching policy on the server and Apache: Cache-Control on every 200 and 303 (none on
+    404 and 406), Vary where the answer is negotiated and only there, at the root and the sub-path."""
+    from host_headers import caching_differences, caching_paths
+
+    with server_request(release) as server:
+        for port, prefix in _hosts(apache):
+            differ = caching_differences(server, _request(port), caching_paths(opened), prefix)
+            assert not differ, "\n".join(differ)
+
+
+def test_apache_answers_head_other_methods_ranges_and_conditions_as_the_server_does(
+    apache: tuple[Path, int, int], release: Path, opened: Release
+) -> None:
+    """HEAD as GET; POST, PUT, DELETE, PATCH and OPTIONS (no preflight) 405 with ``Allow: HEAD,
+    GET``; one range of a release file 206, several its whole, past its end 416, a page or a
+    document whole; If-None-Match; ``nosniff`` on every answer (``host_headers.exchange_cases``)."""
+    from host_headers import exchange_cases, exchange_differences
+
+    cases = exchange_cases(opened)
+    assert any(path.startswith("/sources/") for _, path, _ in cases)  # a kept copy
+    with server_request(release) as server:
+        for port, prefix in _hosts(apache):
+            differ = exchange_differences(server, _request(port), cases, prefix)
+            assert not differ, "\n".join(differ)
+
+
+def test_apache_sends_each_files_media_type_as_the_server_does(
+    apache: tuple[Path, int, int], release: Path, opened: Release
+) -> None:
+    """The whole Content-Type (charset and parameters included) of every release file, at its own
+    path and under download/ (the kept copies under sources/ among them), and of a file of each
+    suffix in each folder of the export's site: the server's."""
+    export = apache[0]
+    paths = [p for name in sorted(opened.files) for p in (f"/{name}", f"/{DOWNLOAD_PATH}{name}")]
+    kinds = set()
+    for file in sorted(export.rglob("*")):
+        rel = file.relative_to(export).as_posix()
+        kind = (rel.split("/")[0] if "/" in rel else "", file.suffix)
+        if file.is_file() and not rel.startswith(("download/", "nginx/", "apache/", ".")) and kind not in kinds:
+            kinds.add(kind)
+            paths.append(f"/{rel}")
+    assert any(p.startswith("/sources/") for p in paths) and len(kinds) > 15, kinds
+    with server_request(release) as server:
+        expected = {path: server("GET", path, {}) for path in paths}
+    for port, prefix in _hosts(apache):
+        ask = _request(port)
+        differ = []
+        for path in paths:
+            status, headers = ask("GET", prefix + path, {})  # type: ignore[operator]
+            want = (expected[path][0], expected[path][1].get("content-type"))
+            if (status, headers.get("content-type")) != want:
+                differ.append(f"{prefix}{path}: server {want}, Apache {(status, headers.get('content-type'))}")
+        assert not differ, "\n".join(differ)
+
+
+def test_a_conditional_get_of_an_unknown_path_is_404_on_apache(apache: tuple[Path, int, int]) -> None:
+    """An unknown path is answered with 404.html but is not that file: no ETag or Last-Modified,
+    and If-None-Match with 404.html's own ETag (or If-Modified-Since) is still 404, not 304."""
+    for port, prefix in _hosts(apache):
+        _, headers, _ = _get(port, prefix + "/404.html")
+        tag = headers["etag"]
+        ask = _request(port)
+        for path in ("/no/such/page", "/id/meeting/no-such-meeting", "/en/no/such/page"):
+            for conditional in ({"If-None-Match": tag}, {"If-Modified-Since": headers["last-modified"]}):
+                status, got = ask("GET", prefix + path, conditional)  # type: ignore[operator]
+                assert status == 404 and "etag" not in got and "last-modified" not in got, (path, status, got)

@@ -125,6 +125,8 @@ PART_MARKER = ".part"
 PREFLIGHT_METHODS = "GET, HEAD"
 PREFLIGHT_HEADERS = "Accept, Accept-Language, Content-Language, Content-Type, If-None-Match"
 PREFLIGHT_MAX_AGE = "86400"
+#: The methods a static host answers (any other is 405 with these in ``Allow``, as from the server).
+ALLOWED_METHODS = "HEAD, GET"
 PREFLIGHT_VARY = (
     "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network"
 )
@@ -252,7 +254,9 @@ def export_site(
         known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
         put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
         put(NGINX_SERVER, nginx_server_conf(graph, sorted(opened.files)).encode())
-        apache = apache_rules(graph, minted, sorted(opened.files))
+        apache = apache_rules(
+            graph, minted, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()}
+        )
         put(APACHE, apache.encode())
         put(APACHE_CONF, (_APACHE_CONF_HEAD + apache).encode())
         for path in known:
@@ -707,33 +711,92 @@ location / {{
 """
 
 
+#: Where a request asks for a release file (``download/…``, the JSON-LD context, or a release file
+#: at its own path, which the rules send there): only these answer a ``Range`` and say ``Accept-Ranges``, as on the server.
+_APACHE_FILE = "-n reqenv('SAKRAD_FILE') || -n reqenv('REDIRECT_SAKRAD_FILE')"
+
+
+def _apache_types(release_types: dict[str, str] | None) -> str:
+    """The media types of the rules, each as the server sends it (charset included): a page, a
+    document and a site file (:data:`sakrad_ld.web.served.MEDIA_TYPES`) by its suffix; below
+    ``download/`` (where every release file is, the ones answered at their own path too) each
+    release file's own, as the release lists it (``release_types``: its name → its media type), by
+    suffix where every file of that suffix has one, else by its name (``SHA256SUMS``,
+    ``schema/x.schema.json``)."""
+    from .served import MEDIA_TYPES
+
+    def charset(media_type: str) -> str:
+        return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
+
+    site = {f.suffix: charset(f.media_type) for f in (*FORMATS, *QUAD_FORMATS, *RESULTS_FORMATS)}
+    site |= dict(MEDIA_TYPES)
+    lines = [f'AddType "{t}" {suffix}' for suffix, t in sorted(site.items())]
+    by_suffix: dict[str, set[str]] = {}
+    for name, media_type in (release_types or {}).items():
+        suffix = os.path.splitext(name.rsplit("/", 1)[-1])[1]
+        by_suffix.setdefault(suffix, set()).add(media_type)
+    inside = [f'    AddType "{next(iter(t))}" {s}' for s, t in sorted(by_suffix.items()) if s and len(t) == 1]
+    named = [
+        (f"m#/download/{re.escape(name)}$#", media_type)
+        for name, media_type in sorted((release_types or {}).items())
+        if len(by_suffix[os.path.splitext(name.rsplit("/", 1)[-1])[1]]) > 1
+        or not os.path.splitext(name.rsplit("/", 1)[-1])[1]
+    ]
+    out = "\n".join(lines)
+    if inside:
+        out += '\n<If "%{REQUEST_URI} =~ m#/download/#">\n' + "\n".join(inside) + "\n</If>"
+    for pattern, media_type in named:
+        out += f'\n<If "%{{REQUEST_URI}} =~ {pattern}">\n    ForceType "{media_type}"\n</If>'
+    return out
+
+
 def apache_rules(
-    graph: GraphRule | None = None, minted: list[str] | None = None, files: list[str] | None = None
+    graph: GraphRule | None = None,
+    minted: list[str] | None = None,
+    files: list[str] | None = None,
+    release_types: dict[str, str] | None = None,
 ) -> str:
-    """The rules as an ``.htaccess`` for Apache httpd 2.4 (mod_rewrite, mod_headers, mod_mime; the
-    folder needs ``AllowOverride FileInfo Indexes Options=Indexes,MultiViews``: a bare ``Options``
+    """The rules as an ``.htaccess`` for Apache httpd 2.4 (mod_rewrite, mod_headers, mod_mime, mod_dir;
+    the folder needs ``AllowOverride FileInfo Indexes Options=Indexes,MultiViews``: a bare ``Options``
     does not admit ``MultiViews``, and the file would answer 500). They work at the web root and
     under a sub-path reached through the document root; through an ``Alias``, add
     ``RewriteBase /alias/`` for the negotiated documents (the 303s find their folder's path
     themselves). ``minted``: the dataset's other IRIs (:func:`minted_paths`); ``files``: the
-    release's files, each also answered at its own path as on the server."""
-    types = "\n".join(f"AddType {f.media_type} {f.suffix}" for f in (*OFFERS, *QUAD_FORMATS, *RESULTS_FORMATS))
+    release's files, each also answered at its own path as on the server; ``release_types``: each
+    release file's media type (the release's list), which the rules send with it.
+
+    What the server does, the rules do: the reader's language by :func:`language_map` (``/`` and a
+    thing's 303 to its page), the Accept map of :func:`accept_map`, ``Cache-Control`` on every 200,
+    206, 303 and 304 only, ``Vary`` only where the answer is negotiated, ``Range`` only for release
+    files (one range; several get the whole file), 405 for any method but GET and HEAD (and a CORS
+    preflight), ``nosniff`` on every answer, and no validator on a 404. Conditions on a request
+    header are written ``[NV]`` (``req_novary`` in an expression), so Apache adds none of them to
+    ``Vary`` of its own accord."""
     ext = "%{ENV:SAKRAD_EXT}"
-    negotiate = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NC]\nRewriteRule ^ - [E=SAKRAD_EXT:{HTML.suffix[1:]}]"]
+    negotiate = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NC,NV]\nRewriteRule ^ - [E=SAKRAD_EXT:{HTML.suffix[1:]}]"]
     for regex, suffix in accept_map():
         negotiate.append(
-            f'RewriteCond {ext} ^$\nRewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\nRewriteRule ^ - [E=SAKRAD_EXT:{suffix}]'
+            f'RewriteCond {ext} ^$\nRewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC,NV]\n'
+            f"RewriteRule ^ - [E=SAKRAD_EXT:{suffix}]"
         )
     suffixes = "\n".join(negotiate)
+    reader = "%{ENV:SAKRAD_READER}"
+    languages = "\n".join(
+        f'RewriteCond {reader} ^$\nRewriteCond %{{HTTP:Accept-Language}} "{regex}" [NC,NV]\n'
+        f"RewriteRule ^(id/.*)?$ - [E=SAKRAD_READER:{folder or 'sv'}]"
+        for regex, folder in language_map()
+    )
     docs = _documents_regex()
     graph_rules = ""
     if graph is not None:
         pattern = "^" + re.escape(graph.path[1:]) + "$"
-        flags = "[R=303,QSD,L,E=SAKRAD_VARY:1,E=SAKRAD_GRAPH:1]"
+        flags = "[R=303,QSD,L,E=SAKRAD_VARY:1]"
         base = "%{ENV:SAKRAD_BASE}"
-        lines = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NC]\nRewriteRule {pattern} {base}{graph.targets[0][1]} {flags}"]
+        lines = [
+            f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NC,NV]\nRewriteRule {pattern} {base}{graph.targets[0][1]} {flags}"
+        ]
         lines += [
-            f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC]\nRewriteRule {pattern} {base}{target} {flags}'
+            f'RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC,NV]\nRewriteRule {pattern} {base}{target} {flags}'
             for regex, target in _graph_map(graph)
         ]
         lines.append(f"RewriteRule {pattern} - [R=406,L,E=SAKRAD_VARY:1]")
@@ -755,43 +818,60 @@ def apache_rules(
         file_rules = (
             "\n# A release file at its own path too (sakrad.ttl, tables/meetings.csv: the catalogue's\n"
             "# download URLs), as on the server.\n"
-            f"RewriteCond %{{REQUEST_FILENAME}} !-f\nRewriteRule ^({names})$ {DOWNLOAD_PATH}$1 [L]\n"
+            f"RewriteCond %{{REQUEST_FILENAME}} !-f\nRewriteRule ^({names})$ {DOWNLOAD_PATH}$1 [L,E=SAKRAD_FILE:1]\n"
         )
     path = "RewriteCond %{REQUEST_FILENAME}%{PATH_INFO} "
     thing = f"{path}^(.*)/id/([a-z]+)/([{ID_CHARS}]+)$\nRewriteCond %1/doc/%2/%3.html -f\n"
     a_part = f"{path}^(.*)/id/([a-z]+/[{ID_CHARS}]+/[/{ID_CHARS}]+)$\nRewriteCond %1/{APACHE_PARTS}%2{PART_MARKER} -f\n"
     part = f"^id/([a-z]+)/([{ID_CHARS}]+)/([/{ID_CHARS}]+)$"
     whole = f"^id/([a-z]+)/([{ID_CHARS}]+)$"
+    english = f"RewriteCond {ext} ={HTML.suffix[1:]}\nRewriteCond {reader} =en/\n"
+    see_other = "R=303,QSD,L,E=SAKRAD_VARY:1,E=SAKRAD_VARY_LANG:1"
+    negotiated = f"{len(negotiate)}"
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
-# Needs mod_rewrite, mod_headers and mod_mime, and AllowOverride FileInfo Indexes Options=Indexes,MultiViews.
+# Needs mod_rewrite, mod_headers, mod_mime and mod_dir, and AllowOverride FileInfo Indexes
+# Options=Indexes,MultiViews.
 Options -MultiViews -Indexes
 DirectoryIndex index.html
 # A document beside a folder of the same name (ontology.html, ontology/1.1.0.html) is negotiated
 # before a folder's path gets its slash (the last rule).
 DirectorySlash Off
-{types}
-AddType image/svg+xml .svg
-AddType application/atom+xml .atom
-AddType application/javascript .js
-AddType text/css .css
-AddType text/plain .txt
-AddCharset utf-8 .html .ttl .nt .csv .tsv .css .js .svg .atom .xml .md .rq .jsonld .json .txt
-<FilesMatch "\\.(html|ttl|jsonld|nt|rdf)$">
-    Header merge Vary Accept
-</FilesMatch>
-# A 303 whose target the rules chose by Accept.
-Header always merge Vary Accept env=SAKRAD_VARY
-Header always set Cache-Control "public, max-age=3600" env=SAKRAD_VARY
-# Anyone's pages and programs may read the data, as from the server (CORS); a preflight (OPTIONS
-# with Origin and Access-Control-Request-Method, at any path: a browser follows no redirect for it)
-# is answered 200 at once with the methods and headers it may ask for (a long Accept, If-None-Match).
+# Media types as the server sends them: pages, documents and the site's files by suffix; a release
+# file (below download/) as the release lists it.
+{_apache_types(release_types)}
+# Anyone's pages and programs may read the data, as from the server (CORS); no answer is read as
+# another type than it says (nosniff, as from the server). A preflight (OPTIONS with Origin and
+# Access-Control-Request-Method, at any path: a browser follows no redirect for it) is answered 200
+# at once with the methods and headers it may ask for (a long Accept, If-None-Match).
+Header always set X-Content-Type-Options nosniff
 Header always set Access-Control-Allow-Origin "*"
-Header always set Access-Control-Expose-Headers "{EXPOSE_HEADERS}" "expr=-z req('Access-Control-Request-Method')"
-<If "%{{REQUEST_METHOD}} == 'OPTIONS' && -n req('Origin') && -n req('Access-Control-Request-Method')">
+Header always set Access-Control-Expose-Headers "{EXPOSE_HEADERS}" "expr=-z req_novary('Access-Control-Request-Method')"
+# Caching as the server's: every 200, 206, 303, 304 (and 416) may be kept an hour, a 404 or 406 not; an
+# answer varies by Accept where the rules negotiated it (SAKRAD_VARY: a 303, a 406, a document's
+# path without its suffix), by Accept-Language at / and at a thing's 303 (SAKRAD_VARY_LANG), else
+# by nothing. A variable set before an internal redirect is REDIRECT_… after it.
+Header always set Cache-Control "{CACHE_CONTROL}" "expr=%{{REQUEST_STATUS}} -in {{'200', '206', '303', '304', '416'}}"
+Header always set Vary Accept "expr=-n reqenv('SAKRAD_VARY') || -n reqenv('REDIRECT_SAKRAD_VARY')"
+Header always merge Vary Accept-Language "expr=-n reqenv('SAKRAD_VARY_LANG') || -n reqenv('REDIRECT_SAKRAD_VARY_LANG')"
+# A 404 answers with the export's 404.html but not as that file: no validator, no range (a
+# conditional GET of an unknown path is 404, as on the server).
+RequestHeader unset If-None-Match "expr=reqenv('REDIRECT_STATUS') == '404'"
+RequestHeader unset If-Modified-Since "expr=reqenv('REDIRECT_STATUS') == '404'"
+Header unset ETag "expr=%{{REQUEST_STATUS}} == 404"
+Header unset Last-Modified "expr=%{{REQUEST_STATUS}} == 404"
+# A release file answers one range (bytes=a-b), as on the server; several ranges get the whole
+# file; any other file is answered whole.
+RequestHeader unset Range "expr=!({_APACHE_FILE}) || req_novary('Range') =~ /,/"
+RequestHeader unset If-Range "expr=!({_APACHE_FILE})"
+Header unset Accept-Ranges "expr=!({_APACHE_FILE})"
+Header unset Allow "expr=%{{REQUEST_STATUS}} == 405"
+Header always set Allow "{ALLOWED_METHODS}" "expr=%{{REQUEST_STATUS}} == 405"
+<If "%{{REQUEST_METHOD}} == 'OPTIONS' && -n req_novary('Origin') && -n req_novary('Access-Control-Request-Method')">
     Header always set Access-Control-Allow-Methods "{PREFLIGHT_METHODS}"
     Header always set Access-Control-Allow-Headers "{PREFLIGHT_HEADERS}"
     Header always set Access-Control-Max-Age "{PREFLIGHT_MAX_AGE}"
     Header always set Vary "{PREFLIGHT_VARY}"
+    Header always unset Cache-Control
     Header unset Allow
     Header unset Vary
 </If>
@@ -808,39 +888,58 @@ RewriteRule .* - [E=SAKRAD_BASE:%1]
 RewriteCond %{{REQUEST_URI}}::$0 ^/(.+/)(.*)::\\2$
 RewriteRule .* - [E=SAKRAD_DIR:%1]
 RewriteRule ^en/ - [E=SAKRAD_LANG:en/]
+RewriteRule ^({DOWNLOAD_PATH}|{re.escape(CONTEXT_FILE)}$) - [E=SAKRAD_FILE:1]
 
 # A preflight is answered by Apache itself (200) for a file that exists, with the headers above.
 RewriteCond %{{REQUEST_METHOD}} =OPTIONS
-RewriteCond %{{HTTP:Origin}} .
-RewriteCond %{{HTTP:Access-Control-Request-Method}} .
+RewriteCond %{{HTTP:Origin}} . [NV]
+RewriteCond %{{HTTP:Access-Control-Request-Method}} . [NV]
 RewriteRule ^ 404.html [L]
+# Any other method but GET and HEAD is 405, as on the server (a static host takes no POST).
+RewriteCond %{{REQUEST_METHOD}} !^(GET|HEAD)$
+RewriteRule ^ - [R=405,L]
 # These rules are not part of the site.
 RewriteRule ^(nginx/|apache/|\\.htaccess$) - [R=404,L]
 
+# The reader's language (SAKRAD_READER: en/ where the server prefers English, else sv), read only
+# at / and under id/: the first rule that matches decides, as in nginx's map.
+{languages}
+# The start page: Swedish, or 303 to en/ for a reader who prefers English (the query dropped), as
+# the server answers; either varies by Accept-Language.
+RewriteCond {reader} =en/
+RewriteRule ^$ %{{ENV:SAKRAD_BASE}}/en/ [R=303,QSD,L,E=SAKRAD_VARY_LANG:1]
+RewriteRule ^$ - [E=SAKRAD_VARY_LANG:1]
+
 # The Accept header → the suffix of the format the server would choose (SAKRAD_EXT): the weights
-# read to their first decimal; none where it accepts no format (406); no header: HTML.
+# read to their first decimal; none where it accepts no format (406); no header: HTML. Not read
+# for a file that exists (nothing is negotiated there).
+RewriteCond %{{REQUEST_FILENAME}} -f
+RewriteRule ^ - [S={negotiated}]
 {suffixes}
 
 # The thing → the document about it (https://www.w3.org/TR/cooluris/#r303gendocument) in the
-# negotiated format, when the document exists; a part (…/question/1) → its whole's document at
-# #question/1, when the export marks it as one the data has ({APACHE_PARTS}…/question/1{PART_MARKER}).
-# Captures hold only the characters of an id; anything else under id/ is 404. (No folder id/
-# exists: the file name stops at id and the rest of the path is PATH_INFO.) The query is dropped.
+# negotiated format, when the document exists, its English page for a reader who prefers English;
+# a part (…/question/1) → its whole's document at #question/1, when the export marks it as one the
+# data has ({APACHE_PARTS}…/question/1{PART_MARKER}). Captures hold only the characters of an id;
+# anything else under id/ is 404. (No folder id/ exists: the file name stops at id and the rest of
+# the path is PATH_INFO.) The query is dropped.
 {thing}RewriteCond {ext} ^$
 RewriteRule ^id/ - [R=406,L,E=SAKRAD_VARY:1]
 {a_part}RewriteCond {ext} ^$
 RewriteRule ^id/ - [R=406,L,E=SAKRAD_VARY:1]
-{a_part}RewriteRule {part} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext}#$3 [R=303,NE,QSD,L,E=SAKRAD_VARY:1]
-{thing}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext} [R=303,QSD,L,E=SAKRAD_VARY:1]
+{a_part}{english}RewriteRule {part} %{{ENV:SAKRAD_BASE}}/en/doc/$1/$2.{ext}#$3 [NE,{see_other}]
+{a_part}RewriteRule {part} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext}#$3 [NE,{see_other}]
+{thing}{english}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/en/doc/$1/$2.{ext} [{see_other}]
+{thing}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext} [{see_other}]
 RewriteRule ^id/ - [R=404,L]
 {graph_rules}{minted_rules}{file_rules}
-# Documents: the file of the negotiated format; a URL with an extension (x.ttl) is that file; 406
-# where the Accept header accepts no format.
+# Documents: the file of the negotiated format (varying by Accept); a URL with an extension
+# (x.ttl) is that file; 406 where the Accept header accepts no format.
 RewriteCond %{{REQUEST_FILENAME}} !-f
 RewriteCond {ext} ^$
 RewriteRule ^({docs})$ - [R=406,L,E=SAKRAD_VARY:1]
 RewriteCond %{{REQUEST_FILENAME}}.{ext} -f
-RewriteRule ^({docs})$ $1.{ext} [L]
+RewriteRule ^({docs})$ $1.{ext} [L,E=SAKRAD_VARY:1]
 
 # A folder's path without its slash → with it (what DirectorySlash would do).
 RewriteCond %{{REQUEST_FILENAME}} -d

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,7 +20,7 @@ import pyoxigraph as ox
 
 from .formats import QUAD_FORMATS
 from .layout import DATA_STEM
-from .serialize import Namespaces, SortedPrefixes, output_file, used_prefixes
+from .serialize import SortedPrefixes, WrittenNamespaces, namespaces_of, output_file, used_prefixes
 from .triples import Term
 
 __all__ = ["QUAD_FILES", "quad_files", "release_quads", "write_quad_files"]
@@ -38,38 +39,72 @@ class _QuadOrder:
     """The quads once each in release order (:func:`release_quads`), sorted once and made as
     pyoxigraph quads each time they are iterated, never all held at once.
 
-    Grouped by graph and subject first, so that each graph's and subject's sort key is made once
-    and each statement's only for its own predicate and object: at 10,000 meetings (2.8 million
-    quads) this takes a fraction of sorting every quad by a key of four strings."""
+    Grouped by graph, subject and predicate first, so that each level is sorted by a key made in
+    C (a term's N-Triples, a predicate's IRI) and no key is made for a statement in Python: the
+    order of (predicate IRI, object's N-Triples) pairs is that of the predicates, then of each
+    predicate's objects. The terms met on the way are kept for :meth:`namespaces`."""
+
+    __slots__ = ("_order", "_namespaces")
 
     def __init__(self, quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> None:
-        graphs: dict[ox.NamedNode, dict[Term, set[tuple[Term, Term]]]] = {}
+        #: graph → subject → predicate → its object, or a list of them (repeats taken out when sorted)
+        graphs: dict[ox.NamedNode, dict[Term, dict[Term, Term | list[Term]]]] = {}
         for s, p, o, g in quads:
             subjects = graphs.get(g)
             if subjects is None:
                 subjects = graphs[g] = {}
-            statements = subjects.get(s)
-            if statements is None:
-                subjects[s] = {(p, o)}
-            else:
-                statements.add((p, o))
-        self._order: list[tuple[ox.NamedNode, list[tuple[Term, list[tuple[Term, Term]]]]]] = []
-        for g in sorted(graphs, key=lambda g: g.value):
+            properties = subjects.get(s)
+            if properties is None:
+                subjects[s] = {p: o}
+                continue
+            objects = properties.get(p)
+            if objects is None:
+                properties[p] = o
+            elif type(objects) is list:
+                objects.append(o)
+            elif objects != o:
+                properties[p] = [objects, o]
+        # each statement's object bare, or a list of them when it has more
+        self._order: list[tuple[ox.NamedNode, list[tuple[Term, list[tuple[Term, Term | list[Term]]]]]]] = []
+        subjects_seen: set[Term] = set()
+        predicates: set[Term] = set()
+        objects_seen: set[Term] = set()
+        value = attrgetter("value")
+        for g in sorted(graphs, key=value):
             subjects = graphs.pop(g)
-            self._order.append(
-                (g, [(s, sorted(subjects.pop(s), key=_statement_key)) for s in sorted(subjects, key=str)])
-            )
+            subjects_seen.update(subjects)
+            statements = []
+            for s in sorted(subjects, key=str):
+                properties = subjects.pop(s)
+                predicates.update(properties)
+                listed = []
+                for p in sorted(properties, key=value):
+                    objects = properties[p]
+                    if type(objects) is list:
+                        objects = sorted(set(objects), key=str)
+                        objects_seen.update(objects)
+                    else:
+                        objects_seen.add(objects)
+                    listed.append((p, objects))
+                statements.append((s, listed))
+            self._order.append((g, statements))
+        graph_names = [g for g, _ in self._order]
+        self._namespaces = namespaces_of((graph_names, subjects_seen, predicates, objects_seen))
+
+    def namespaces(self) -> WrittenNamespaces:
+        """The known namespaces the quads' N-Quads hold (:func:`sakrad_ld.serialize.namespaces_of`)."""
+        return self._namespaces
 
     def __iter__(self) -> Iterator[ox.Quad]:
         quad = ox.Quad
         for g, subjects in self._order:
             for s, statements in subjects:
-                for p, o in statements:
-                    yield quad(s, p, o, g)  # type: ignore[arg-type]
-
-
-def _statement_key(po: tuple[Term, Term]) -> tuple[str, str]:
-    return po[0].value, str(po[1])
+                for p, objects in statements:
+                    if type(objects) is list:
+                        for o in objects:
+                            yield quad(s, p, o, g)  # type: ignore[arg-type]
+                    else:
+                        yield quad(s, p, objects, g)  # type: ignore[arg-type]
 
 
 def quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]]) -> dict[str, bytes]:
@@ -88,9 +123,8 @@ def write_quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]], roo
 
 def _write(ordered: _QuadOrder, nquads: BinaryIO, trig: BinaryIO) -> None:
     """N-Quads, then TriG declaring the prefixes the N-Quads use, sorted."""
-    written = Namespaces(nquads)
-    ox.serialize(ordered, written, format=ox.RdfFormat.N_QUADS)
-    prefixes = used_prefixes(written)
+    ox.serialize(ordered, nquads, format=ox.RdfFormat.N_QUADS)
+    prefixes = used_prefixes(ordered.namespaces())
     output = SortedPrefixes(trig, prefixes) if prefixes else trig
     ox.serialize(ordered, output, format=ox.RdfFormat.TRIG, prefixes=prefixes)
     if isinstance(output, SortedPrefixes):

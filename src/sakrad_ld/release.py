@@ -500,18 +500,18 @@ def _write_graph_files(
     from .corpus import schema_files
     from .formats import FORMATS, RELEASE_GRAPH, by_name
     from .jsonld import context_document
-    from .serialize import Namespaces, ReleaseOrder, output_file
+    from .serialize import ReleaseOrder, output_file
     from .writers import write_to
 
     graph_formats = [f for f in FORMATS if RELEASE_GRAPH in f.release]
     # Each file is written as it is made, never held whole: the triples are sorted once and made
-    # for each writer as it reads them, and the N-Triples, written first, are searched as they pass
-    # for the prefixes the others declare (docs/performance.md).
+    # for each writer as it reads them; the prefixes the others declare are those the N-Triples
+    # hold, worked out from the index's terms (docs/performance.md).
     ordered = ReleaseOrder(built.triples)
     nt = by_name("ntriples")
     with output_file(root / f"{DATA_STEM}{nt.suffix}") as file:
-        ntriples = Namespaces(file)
-        write_to(nt, ordered, ntriples)  # type: ignore[arg-type]
+        write_to(nt, ordered, file)
+    ntriples = ordered.namespaces()  # the namespaces the N-Triples hold, from the index's terms
     for n, form in enumerate(graph_formats, start=1):
         if form.name != nt.name:
             with output_file(root / f"{DATA_STEM}{form.suffix}") as output:

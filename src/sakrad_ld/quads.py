@@ -95,6 +95,25 @@ class _QuadOrder:
         """The known namespaces the quads' N-Quads hold (:func:`sakrad_ld.serialize.namespaces_of`)."""
         return self._namespaces
 
+    def chunks(self) -> Iterator[list[ox.Quad]]:
+        """The quads in the same order, made as pyoxigraph quads in lists of whole graphs of about
+        :data:`CHUNK` quads (a larger graph in a list of its own), so that both files are written
+        from one making of each quad."""
+        quad = ox.Quad
+        chunk: list[ox.Quad] = []
+        for g, subjects in self._order:
+            for s, statements in subjects:
+                for p, objects in statements:
+                    if type(objects) is list:
+                        chunk += [quad(s, p, o, g) for o in objects]  # type: ignore[arg-type]
+                    else:
+                        chunk.append(quad(s, p, objects, g))  # type: ignore[arg-type]
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
     def __iter__(self) -> Iterator[ox.Quad]:
         quad = ox.Quad
         for g, subjects in self._order:
@@ -121,11 +140,34 @@ def write_quad_files(quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]], roo
         _write(_QuadOrder(quads), nquads, trig)
 
 
+#: About how many quads are made at a time, in whole graphs, for both files.
+CHUNK = 50_000
+
+
 def _write(ordered: _QuadOrder, nquads: BinaryIO, trig: BinaryIO) -> None:
-    """N-Quads, then TriG declaring the prefixes the N-Quads use, sorted."""
-    ox.serialize(ordered, nquads, format=ox.RdfFormat.N_QUADS)
+    """N-Quads, and TriG declaring the prefixes the N-Quads use, sorted, from the same quads made
+    once: a piece of whole graphs at a time. N-Quads are a line per quad, and TriG closes each
+    graph's block before the next graph's, so the pieces' documents, each but the first without
+    its prefix lines, are the document of all the quads (tests/test_quads.py holds them to it)."""
     prefixes = used_prefixes(ordered.namespaces())
     output = SortedPrefixes(trig, prefixes) if prefixes else trig
-    ox.serialize(ordered, output, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    first = True
+    for chunk in ordered.chunks():
+        ox.serialize(chunk, nquads, format=ox.RdfFormat.N_QUADS)
+        if first:
+            ox.serialize(chunk, output, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+            first = False
+        else:
+            output.write(_without_prefix_lines(ox.serialize(chunk, format=ox.RdfFormat.TRIG, prefixes=prefixes)))
+    if first:  # no quads: the document of none
+        ox.serialize([], output, format=ox.RdfFormat.TRIG, prefixes=prefixes)
     if isinstance(output, SortedPrefixes):
         output.close()
+
+
+def _without_prefix_lines(data: bytes) -> bytes:
+    """A TriG document from pyoxigraph without the ``@prefix`` lines it opens with."""
+    start = 0
+    while data.startswith(b"@prefix ", start) and (end := data.find(b"\n", start)) >= 0:
+        start = end + 1
+    return data[start:]

@@ -178,8 +178,8 @@ def exchange_differences(
 ) -> list[str]:
     """Where the host answers a request of :func:`exchange_cases` otherwise than the server: the
     status, the media type, ``Content-Range`` of a 206, ``Allow`` of a 405, ``Cache-Control``,
-    ``Vary`` (but of a 404), whether ``Accept-Ranges`` and (but on a 404) ``ETag`` are sent, and
-    ``nosniff``. A 303's target is compared elsewhere (``language_differences``, static_site)."""
+    ``Vary`` (but of a 404), whether ``Accept-Ranges`` (on a 200) and (but on a 404) ``ETag`` are
+    sent, and ``nosniff``. A 303's target is compared elsewhere (``language_differences``, static_site)."""
     differ = []
     for method, path, headers in cases:
         answers = []
@@ -193,9 +193,9 @@ def exchange_differences(
                     {t.strip() for t in got.get("allow", "").split(",") if t.strip()} if status == 405 else None,
                     got.get("cache-control"),
                     vary_tokens(got) if status != 404 else None,
-                    "accept-ranges" in got if status in (200, 206) else None,
+                    "accept-ranges" in got if status == 200 else None,  # nginx states it on no 206
                     "etag" in got if status in (200, 206, 304) else None,
-                    got.get("x-content-type-options"),
+                    {t.strip() for t in got.get("x-content-type-options", "").split(",") if t.strip()},
                 )
             )
         if answers[0] != answers[1]:

@@ -668,3 +668,16 @@ def test_caching_headers_are_the_servers(nginx: tuple[str, int], release: Path, 
     with server_request(release) as server:
         differ = caching_differences(server, _request(nginx), caching_paths(opened))
     assert not differ, "\n".join(differ)
+
+
+def test_head_other_methods_ranges_and_conditions_are_the_servers(
+    nginx: tuple[str, int], release: Path, opened: Release
+) -> None:
+    """HEAD as GET, 405 with ``Allow: HEAD, GET`` for any other method (an IRI's included), one
+    range of a release file only, If-None-Match and ``nosniff``, as from the server
+    (``host_headers.exchange_cases``; Apache: test_static_apache.py)."""
+    from host_headers import exchange_cases, exchange_differences
+
+    with server_request(release) as server:
+        differ = exchange_differences(server, _request(nginx), exchange_cases(opened))
+    assert not differ, "\n".join(differ)

@@ -46,6 +46,10 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
 * every answer has ``Access-Control-Allow-Origin: *``; a CORS preflight at any path is answered
   200 with the methods and headers a script may use, as the server answers it; the rules' own
   folders (``nginx/``, ``apache/``) are not served; what is not found gets ``404.html``.
+* as from the server: ``X-Content-Type-Options: nosniff`` on every answer; any method but GET and
+  HEAD (and a preflight) is 405 with ``Allow: HEAD, GET``; a release file answers one ``Range``
+  (several: the whole file), any other file is whole; the reader's language (:func:`language_map`)
+  at ``/`` and in a thing's 303; ``Cache-Control`` and ``Vary`` as the server's.
 
 nginx and mod_rewrite cannot compute with q-values, so :func:`accept_map` is a list of regular
 expressions that chooses what the server's negotiation chooses with the weights read to their first
@@ -543,7 +547,9 @@ _APACHE_CONF_HEAD = """# The same rules as the export's .htaccess, for Apache's 
 #     </Directory>
 """
 
-_ALLOW_ORIGIN = 'add_header Access-Control-Allow-Origin "*" always;'
+#: Every answer: anyone's pages may read it (CORS), and none is read as another type than it says
+#: (nosniff, as from the server).
+_ALLOW_ORIGIN = 'add_header Access-Control-Allow-Origin "*" always; add_header X-Content-Type-Options nosniff always;'
 #: The caching policy of both hosts: every 200, 206, 303 and 304 may be kept an hour (nginx's
 #: add_header without ``always``); a 404 or 406 says nothing.
 CACHE_CONTROL = "public, max-age=3600"
@@ -605,6 +611,8 @@ default_type application/octet-stream;
 charset utf-8;
 charset_types {charset_types};
 error_page 404 $sakrad_not_found;
+# A page, a document or a site file is answered whole, as on the server (a release file: below).
+max_ranges 0;
 # Anyone's pages and programs may read the data, as from the server (CORS); every answer but an
 # error may be kept an hour, as the server's (a location with add_header of its own states both).
 {_CORS}
@@ -614,6 +622,16 @@ error_page 404 $sakrad_not_found;
 # answered at once: these methods and headers may be asked for (a long Accept, If-None-Match).
 if ($sakrad_preflight) {{
     rewrite ^ /.sakrad-preflight last;
+}}
+# Any other method but GET and HEAD is 405, as on the server (a static host takes no POST).
+if ($request_method !~ ^(GET|HEAD)$) {{
+    rewrite ^ /.sakrad-not-allowed last;
+}}
+location = /.sakrad-not-allowed {{
+    internal;
+    {_CORS}
+    add_header Allow "{ALLOWED_METHODS}" always;
+    return 405;
 }}
 location = /.sakrad-preflight {{
     internal;
@@ -683,11 +701,21 @@ location @sakrad_unacceptable {{
     return 404;
 }}
 
+# A release file (under download/, at its own path, the JSON-LD context) answers one range, as on
+# the server; several ranges get the whole file (max_ranges 1); any other file is whole (above).
+location ^~ /download/ {{
+    max_ranges 1;
+}}
+location = /{CONTEXT_FILE} {{
+    max_ranges 1;
+}}
 location = /download/SHA256SUMS {{
     default_type text/plain;
+    max_ranges 1;
 }}
 location = /SHA256SUMS {{
     default_type text/plain;
+    max_ranges 1;
     try_files /download/SHA256SUMS =404;
 }}
 # The dataset's other IRIs (/dataset, /catalog …) → their documents, negotiated, as things; a
@@ -706,7 +734,11 @@ location / {{
         return 303 $sakrad_target;
     }}
     index index.html;
-    try_files $uri $uri/ /download$uri =404;
+    try_files $uri $uri/ @sakrad_release_file;
+}}
+location @sakrad_release_file {{
+    max_ranges 1;
+    try_files /download$uri =404;
 }}
 """
 

@@ -105,8 +105,14 @@ def test_a_variant_text_marks_what_data_does_not_know(root: Path, tmp_path: Path
     facts = _facts(draft)
     assert draft.date == expected["date"].isoformat() and draft.place == expected["place"]
     assert draft.topic == Text(expected["topic"])
-    assert draft.organisation_count.text == expected["organisation_count"]["text"]
-    assert draft.organisation_count.value is None
+    want = expected["organisation_count"]  # the count as loading reads its words (counted.py), never a bare text
+    got = draft.organisation_count
+    assert (got.text, got.value, got.approximate, got.bound) == (
+        want["text"],
+        want.get("value"),
+        want.get("approximate", False),
+        want.get("bound"),
+    )
     assert (draft.chair.person, draft.chair.post) == (expected["chair"]["person"], expected["chair"]["post"])
     assert [q.sv for q in draft.questions] == expected["questions"]
     assert {k: facts[f"contact.{k}"] for k in expected["contact"]} == expected["contact"]
@@ -266,6 +272,31 @@ def test_a_meeting_announced_is_not_said_to_be_held() -> None:
     # "bjöd in" and no sentence saying it was held: invited, not said to be held (minutes attached, not read)
     assert invited.announced_only and [n.about for n in invited.notes] == [None]
     assert not held.announced_only  # merged with an article that says it was held ("Under sakrådet informerade")
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "approximate", "bound"),
+    [
+        ("femton", 15, False, None),
+        ("ett 40-tal", 40, True, None),
+        ("drygt 20", 20, False, "at-least"),
+        ("upp till 30", 30, False, "at-most"),
+        ("cirka 25", 25, True, None),
+        ("flera", None, False, None),
+    ],
+)
+def test_a_documentation_count_is_drafted_as_loading_reads_it(
+    root: Path, tmp_path: Path, words: str, value: int | None, approximate: bool, bound: str | None
+) -> None:
+    """'Mötet samlade drygt 20 organisationer' was drafted as {text: drygt 20} without value, which loading
+    refuses ('no value, but its words give 20')."""
+    text = (HERE / "variant" / "documentation.txt").read_text(encoding="utf-8")
+    changed = tmp_path / "documentation.txt"
+    changed.write_text(text.replace("samlade ett 40-tal organisationer", f"samlade {words} organisationer"), "utf-8")
+    out = tmp_path / "draft.yaml"
+    assert _import(root, changed, out) == 0
+    got = _load(out).organisation_count
+    assert (got.text, got.value, got.approximate, got.bound) == (words, value, approximate, bound)
 
 
 @pytest.mark.parametrize(

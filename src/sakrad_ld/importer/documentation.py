@@ -150,7 +150,7 @@ def _facts(
     )
     purpose = tuple(b for b in block["purpose"] if b is not intro and not _is_item(b))
 
-    count = _first(r"(?:samlade|samlades|deltog|medverkade)\s+(\S+(?:\s\S+)?)\s+organisationer", text_of["process"])
+    count = _first(r"(?:samlade|samlades|deltog|medverkade)\s+(\S+(?:\s\S+){0,2})\s+organisationer", text_of["process"])
     chair = re.search(r"leddes av ((?:[A-ZÅÄÖÉ][\w-]+\s?){2,4})(?:,\s*([^.]+))?", text_of["process"])
 
     before = block["purpose"] + block["process"] + block["handling"]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from ..counted import numbers_in
 from ..records import (
     ChairRef,
     Contact,
@@ -177,7 +178,7 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
                 "data/bodies.yaml if it is known",
             )
 
-    count = Count(text=doc.stated_count, value=number_value(doc.stated_count)) if doc.stated_count else None
+    count = _count(doc.stated_count) if doc.stated_count else None
     if count and count.value is not None and count.value != len(doc.organisations):
         r.note(
             "organisation_count",
@@ -336,3 +337,14 @@ def _text_lines(text: Text, indent: int, out: list[str]) -> None:
                 else:
                     line = f"{line} {word}" if line else word
             out.append(f"{pad}  {line}")
+
+
+def _count(words: str) -> Count:
+    """A count as loading reads its words (counted.py): "femton" is 15, "ett 40-tal" about 40, "drygt 20"
+    at least 20; words that give no number keep only their text."""
+    read = numbers_in(words)
+    if not read:
+        return Count(text=words)
+    first = read[0]
+    bound = first.kind if first.kind in ("at-least", "at-most") else None
+    return Count(text=words, value=first.value, approximate=first.kind == "approximate", bound=bound)  # type: ignore[arg-type]

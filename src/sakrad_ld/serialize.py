@@ -306,8 +306,8 @@ def namespaces_of(groups: Iterable[Iterable[Term]]) -> WrittenNamespaces:
     and a literal is searched in its N-Triples form (its text, escaped, and its datatype), which
     is how every writer of those formats writes it. A term given more than once costs a look-up
     each time, so give each term about once (an :class:`~sakrad_ld.triples.Index`'s
-    :meth:`~sakrad_ld.triples.Index.terms`): 2.8 million triples searched as they were written
-    took about 5 s, their terms about a tenth of that."""
+    :meth:`~sakrad_ld.triples.Index.terms`): the N-Triples of 2,000 rich meetings (576,568 triples)
+    searched as they were written took about 0.45 s of CPU, their terms 0.06 s."""
     import re
 
     pending = tuple(sorted(set(PREFIXES.values())))  # the namespaces not found yet

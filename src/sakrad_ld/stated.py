@@ -73,8 +73,9 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 
 
 def folded(text: str) -> str:
-    """``text`` with case and runs of white space folded and typographic dashes made ``-``."""
-    return " ".join(text.translate(_DASHES).casefold().split())
+    """``text`` with case and runs of white space folded, typographic dashes made ``-`` and a word's
+    hyphen joined to the next word ("Klimat- och" is "Klimat-och", as a page may write it)."""
+    return re.sub(r"(?<=\w)- ", "-", " ".join(text.translate(_DASHES).casefold().split()))
 
 
 def _sentences(text: str) -> list[str]:

@@ -92,6 +92,26 @@ class _Resolver:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.comments: dict[str, list[str]] = {}
+        self._known: dict[str, str] | None = None  # a known organisation's names, folded → its id
+        self._known_forms: list[tuple[str, object]] | None = None  # (id, a form of one of its names)
+
+    def _names(self) -> dict[str, str]:
+        if self._known is None:  # once a draft: a text may list thousands of organisations
+            self._known = {}
+            for org in self.corpus.organisations:
+                for n in (org.name, *org.alt_names, org.legal_name or ""):
+                    self._known.setdefault(" ".join(n.split()).casefold(), org.id)
+        return self._known
+
+    def _forms(self) -> list[tuple[str, object]]:
+        if self._known_forms is None:
+            self._known_forms = [
+                (org.id, f)
+                for org in self.corpus.organisations
+                for n in (org.name, *org.alt_names, org.legal_name or "")
+                for f in forms(n)
+            ]
+        return self._known_forms
 
     def note(self, path: str, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
@@ -115,20 +135,11 @@ class _Resolver:
         return max(hits)[1] if hits else None
 
     def organisation(self, name: str, path: str) -> str:
-        for org in self.corpus.organisations:
-            if any(_same(n, name) for n in (org.name, *org.alt_names, org.legal_name or "")):
-                return org.id
+        found = self._names().get(" ".join(name.split()).casefold())
+        if found:
+            return found
         own = [f for f in forms(name) if not f.abbreviation]
-        equal = sorted(
-            {
-                org.id
-                for org in self.corpus.organisations
-                for n in (org.name, *org.alt_names, org.legal_name or "")
-                for f in forms(n)
-                for g in own
-                if similarity(f, g) == 1.0
-            }
-        )
+        equal = sorted({id_ for id_, f in self._forms() for g in own if similarity(f, g) == 1.0})
         if len(equal) == 1:
             self.note(path, f"the text writes '{name}'")
             return equal[0]

@@ -9,8 +9,10 @@ the focus; and the query editor's text area has a name in the page's language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from devtools import DevTools
@@ -122,13 +124,22 @@ def test_the_meeting_picture_keeps_its_size_in_a_box_that_scrolls(browser: DevTo
             browser.width(DESKTOP, 900)
 
 
+#: An answer of many columns: its table scrolls in its box on a phone (the one table that may).
+WIDE_ANSWER = "/sparql?" + urlencode(
+    {
+        "query": "SELECT ?a ?b ?c ?d ?e WHERE { ?a ?b ?c . BIND(?a AS ?d) BIND(?c AS ?e) } LIMIT 3",
+        "lang": "sv",
+    }
+)
+
+
 def test_a_table_that_scrolls_shows_a_shadow_at_its_edge(phone: DevTools, url: str) -> None:
-    assert not phone.load(url + f"/doc/meeting/{MEETING}.html")
+    assert not phone.load(url + WIDE_ANSWER)
     boxes = phone.evaluate(
         "[...document.querySelectorAll('.scroll')].filter(b => b.scrollWidth > b.clientWidth)"
         ".map(b => [getComputedStyle(b).backgroundImage, getComputedStyle(b).backgroundAttachment])"
     )
-    assert boxes, "no table scrolls on the sakråd's page at 390 px"
+    assert boxes, "no table scrolls on a wide SPARQL answer at 390 px"
     for image, attachment in boxes:
         assert image.count("radial-gradient") == 2 and attachment.count("local") == 2, (image, attachment)
 
@@ -182,3 +193,58 @@ def test_the_query_editors_text_area_has_a_name(browser: DevTools, url: str, pat
     # the page's label now focuses the editor (the text area it names is hidden)
     browser.evaluate("document.querySelector('label[for=\"query\"]').click(); true")
     assert browser.wait_until("document.activeElement === document.querySelector('.CodeMirror textarea')")
+
+
+#: Every box on the page wider inside than it is: [what it is, its scrollWidth, its clientWidth].
+TOO_WIDE = """[...document.querySelectorAll('main .scroll, main table')].filter(b => b.scrollWidth > b.clientWidth + 1)
+  .map(b => [(b.closest('[id]') || b).id + ' ' + b.tagName + '.' + b.className, b.scrollWidth, b.clientWidth])"""
+#: The kinds of page with tables of facts, parts or roles.
+KINDS = ("organisation", "body", "person", "meeting", "source")
+
+
+def _pages(url: str, kind: str) -> list[str]:
+    """Every page of one kind the site's sitemap lists, as paths."""
+    import httpx
+
+    sitemap = httpx.get(url + "/sitemap.xml").text
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    return sorted({"/doc/" + u.split("/doc/", 1)[1] for u in urls if f"/doc/{kind}/" in u and "/en/doc/" not in u})
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_on_a_phone_no_table_of_a_page_is_wider_than_the_screen(phone: DevTools, url: str, kind: str) -> None:
+    """Long Swedish compounds ("Arbetsmarknadsdepartementet", "(organisationsnummerregistret)") and
+    addresses in the tables of facts, parts and roles break inside their cells, and a thing's roles
+    are stacked as the lists' rows are: no cell is cut or out of sight at 390 px, in either language."""
+    pages = _pages(url, kind)
+    assert pages, f"no {kind} pages in the sitemap"
+    wide = {}
+    for path in pages:
+        for lang in ("", "/en"):
+            assert not phone.load(url + lang + path), path
+            assert page_width(phone) == [PHONE, PHONE], lang + path
+            too_wide = phone.evaluate(TOO_WIDE)
+            if too_wide:
+                wide[lang + path] = too_wide
+    assert not wide, f"{len(wide)} of {2 * len(pages)} {kind} pages have a table wider than its box: {wide}"
+
+
+def test_on_a_phone_a_things_roles_are_stacked(phone: DevTools, url: str) -> None:
+    """The roles table of an organisation or body (date, sakråd, role) is stacked on a phone, each
+    cell with its column's name, as the lists' rows are; at a desktop's width it is a table."""
+    path = _pages(url, "body")[0]
+    for lang in ("", "/en"):
+        assert not phone.load(url + lang + path)
+        cells = phone.evaluate(
+            "[...document.querySelectorAll('#participations tbody tr td[data-label]:not(:empty)')][0]"
+            ".closest('tr').querySelectorAll('td').values().toArray()"
+            ".map(td => [td.getBoundingClientRect().top, getComputedStyle(td, '::before').content])"
+        )
+        assert len(cells) == 3 and len({top for top, _ in cells}) == 3, (lang, cells)
+        assert cells[2][1].endswith(': "'), (lang, cells)  # the role says it is the role
+    assert not phone.load(url + path)
+    phone.width(DESKTOP, 900)
+    tops = phone.evaluate(
+        "[...document.querySelectorAll('#participations tbody tr:first-child td')].map(td => td.getBoundingClientRect().top)"
+    )
+    assert len(set(tops)) == 1, tops

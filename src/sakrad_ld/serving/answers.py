@@ -116,7 +116,7 @@ class AnswerCache:
         return text
 
     def _query_key(self, job: QueryJob, release: str) -> tuple:
-        return (release, self.normalise(job.query), job.default_graphs, job.named_graphs)
+        return (release, self.normalise(job.query), job.default_graphs, job.named_graphs, job.for_people)
 
     def get(self, job: QueryJob, release: str) -> tuple[Reply, str] | None:
         """The kept answer to ``job`` on ``release`` (its fingerprint) and its ETag, or None."""
@@ -147,7 +147,11 @@ def _answer_key(job: QueryJob, key: tuple, variant: str) -> Hashable:
     # an HTML answer shows the query as it was written, and a syntax error names its line and column:
     # these are kept under the text itself
     as_written = " text/html" in variant or variant.startswith("400 ")
-    return (key[0], job.query, job.default_graphs, job.named_graphs, variant) if as_written else (key, variant)
+    return (
+        (key[0], job.query, job.default_graphs, job.named_graphs, job.for_people, variant)
+        if as_written
+        else (key, variant)
+    )
 
 
 class InFlight:

@@ -9,6 +9,12 @@ is negotiated by ``Accept`` among the SPARQL results formats (SELECT, ASK) or th
 (CONSTRUCT, DESCRIBE) of :mod:`sakrad_ld.formats`. The update operation is refused (403): the
 endpoint is read-only.
 
+Two parameters are for people, not the protocol: ``lang=sv|en`` names the language of the answer
+page a browser gets (the site's pages put it on every link and form to the endpoint; without it,
+``Accept-Language`` chooses, as for ``/``), and ``bom=1``, on the answer page's CSV link, puts a
+byte order mark before a CSV answer, as every CSV offered to people has one (docs/tables.md); a
+program that asks for ``text/csv`` gets the protocol's CSV as it is.
+
 :func:`read_query` turns an HTTP request into a :class:`QueryJob`; :func:`answer` runs a job on a
 release and gives the :class:`Reply` (it runs in a worker process, :mod:`sakrad_ld.serving.workers`).
 """
@@ -27,7 +33,9 @@ from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
 from ..sparql.results import rdf_bytes, results_bytes
 from ..sparql.store import Release
-from ..web.results import error_page, format_override, results_page
+from ..web.paths import LANGUAGES
+from ..web.results import BOM_PARAM, LANG_PARAM, error_page, format_override, results_page
+from ..web.served import preferred_language
 from .connections import BODY, standing_by
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, PROBLEM_MEDIA_TYPE, problem_body
@@ -53,6 +61,15 @@ class QueryJob:
     cap: int | None = None
     base_iri: str | None = None
     byte_cap: int | None = None
+    #: the language of the answer's page, where the request can take a page (None where it cannot)
+    lang: str | None = None
+    #: a CSV answer begins with a byte order mark (the answer page's download link asks so)
+    bom: bool = False
+
+    @property
+    def for_people(self) -> tuple[str | None, bool]:
+        """What, beside the query, the dataset and the format, makes the answer's bytes differ."""
+        return self.lang, self.bom
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,7 @@ def _job(
     cap: int | None,
     base_iri: str | None,
     byte_cap: int | None = None,
+    accept_language: str | None = None,
 ) -> QueryJob:
     names = [name for name, _ in params]
     if "update" in names:
@@ -102,6 +120,11 @@ def _job(
         accept = format_override(params, accept)
     except ValueError as error:
         raise ProtocolError(400, str(error)) from None
+    lang = None
+    if choose(accept, (HTML,)) is HTML:  # a page may be the answer: in the language asked for
+        named = [v.strip().lower() for n, v in params if n == LANG_PARAM]
+        lang = next((v for v in named if v in LANGUAGES), None) or preferred_language(accept_language)
+    bom = any(n == BOM_PARAM and v.strip().lower() in ("1", "true", "yes") for n, v in params)
     return QueryJob(
         queries[0],
         accept,
@@ -110,6 +133,8 @@ def _job(
         cap,
         base_iri,
         byte_cap,
+        lang,
+        bom,
     )
 
 
@@ -165,9 +190,10 @@ async def read_query(
     or this read-only endpoint does not accept. ``cap`` bounds its answer's rows or triples,
     ``byte_cap`` its bytes."""
     accept = request.headers.get("accept")
+    language = request.headers.get("accept-language")
     url_params = _params(request.url.query)
     if request.method in ("GET", "HEAD"):
-        return _job(url_params, accept, cap, base_iri, byte_cap)
+        return _job(url_params, accept, cap, base_iri, byte_cap, language)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == _UPDATE:
         raise ProtocolError(403, _READ_ONLY)
@@ -178,12 +204,12 @@ async def read_query(
             raise _twice(f"in the form body ({_FORM}, query=…)")
         # the URL's parameters count as they do for a query POSTed as the body: a dataset there is
         # honoured (or refused), ``update`` is refused; never silently dropped
-        return _job([*form, *url_params], accept, cap, base_iri, byte_cap)
+        return _job([*form, *url_params], accept, cap, base_iri, byte_cap, language)
     if content_type == _QUERY:
         if in_url:
             raise _twice(f"as the body ({_QUERY})")
         query = _text(await _body(request, body_timeout), "the query")
-        return _job([("query", query), *url_params], accept, cap, base_iri, byte_cap)
+        return _job([("query", query), *url_params], accept, cap, base_iri, byte_cap, language)
     raise ProtocolError(
         415,
         f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
@@ -205,7 +231,8 @@ def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
     (with the line and column), Problem Details otherwise."""
     status = 422 if isinstance(error, ResultTooLarge) else 400
     if choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
-        return Reply(status, "text/html; charset=utf-8", error_page(str(error), job.query, status).encode())
+        page = error_page(str(error), job.query, status, job.lang or LANGUAGES[0])
+        return Reply(status, "text/html; charset=utf-8", page.encode())
     return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
 
 
@@ -231,11 +258,13 @@ def answer(release: Release, job: QueryJob) -> Reply:
             ),
         )
     if format.name == "html":
-        body = results_page(result, release.store, release.base_iri, job.query).encode("utf-8")
+        body = results_page(result, release.store, release.base_iri, job.query, job.lang or LANGUAGES[0]).encode()
     elif result.form == "graph":
         body = rdf_bytes(result, format)
     else:
         body = results_bytes(result, format)
+        if job.bom and format.media_type == "text/csv":  # for a spreadsheet: UTF-8 said at the start
+            body = b"\xef\xbb\xbf" + body
     if job.byte_cap is not None and len(body) > job.byte_cap:
         error = ResultTooLarge(
             f"the answer has {len(body)} bytes as {format.media_type}; answers of up to {job.byte_cap} bytes "

@@ -4,7 +4,7 @@ without a query, the Service Description (:mod:`~sakrad_ld.serving.description`)
 A query is answered from the answers kept for the release (:mod:`~sakrad_ld.serving.answers`) when
 it was asked before; otherwise it passes the queries' own gate (:mod:`~sakrad_ld.serving.admission`)
 and runs in a worker process (:mod:`~sakrad_ld.serving.workers`), so documents and pages never
-wait for it. An answer carries ``Vary: Accept``, ``X-Cache: hit`` or ``miss``, and, when it
+wait for it. An answer carries ``Vary: Accept, Accept-Language``, ``X-Cache: hit`` or ``miss``, and, when it
 succeeded, its strong ``ETag`` (``If-None-Match`` gives 304) and ``Cache-Control``.
 """
 
@@ -54,7 +54,7 @@ class SparqlEndpoint:
         gen = context.releases.current
         if request.method in ("GET", "HEAD") and not request.url.query:
             return await run_in_threadpool(self.description, request, gen)
-        headers = {"Vary": "Accept"}
+        headers = {"Vary": "Accept, Accept-Language"}  # a browser's answer page is in the reader's language
         etag, state = "", "miss"
         try:
             job = await read_query(

@@ -8,6 +8,7 @@ anything else by its compact IRI (``dct:foo``) or, failing that, the IRI itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +19,17 @@ import pyoxigraph as ox
 from ..vocab import PREFIXES
 from .describe import LABELS
 
-__all__ = ["Labeller", "Text", "compact", "objects", "statements", "term_labels", "text_of", "value"]
+__all__ = [
+    "Labeller",
+    "Text",
+    "compact",
+    "literal_language",
+    "objects",
+    "statements",
+    "term_labels",
+    "text_of",
+    "value",
+]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -29,7 +40,10 @@ class Text:
 
     main: str
     en: str | None = None
-    lang: str = "sv"  # the language of ``main``; "" when the literal has no language tag
+    lang: str = "sv"  # the language of ``main``; "" when it has none (a code, a number, an address)
+    #: the end of ``en`` that is Swedish: a name with no English of its own inside an English label
+    #: ("participating organisation: Frälsningsarmén"), marked ``lang="sv"`` on English pages
+    sv_tail: str | None = None
 
     def __str__(self) -> str:
         return self.main
@@ -66,6 +80,24 @@ def statements(store: ox.Store, subject: Term | None) -> dict[Term, list[Term]]:
     return {p: list(found) if len(found) < 2 else sorted(found, key=str) for p, found in said.items()}
 
 
+#: Words of a text: a run of letters standing alone (not the "dct" of "dct:title", the "SE" of an
+#: organisation number "SE802002…", a part of an address).
+_WORD = re.compile(r"(?<![^\s(\[\"'„”])[^\W\d_]{2,}(?=[\s,.;:!?)\]\"'”]|$)")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def literal_language(literal: ox.Literal) -> str:
+    """The language of a literal's text: its tag; for a string without one, Swedish (the dataset's
+    language: its text is Swedish where it is words, "Skatteverket (organisationsnummerregistret)",
+    "Karin Strandås") when it is words, not an address, an e-mail, a code or a number; else ""."""
+    if literal.language:
+        return literal.language
+    text = literal.value
+    if literal.datatype.value != _XSD_STRING or "://" in text or "@" in text or not _WORD.search(text):
+        return ""
+    return "sv"
+
+
 def value(store: ox.Store, subject: Term | None, predicate: ox.NamedNode) -> Term | None:
     """One object of ``subject predicate ?o`` (the first in :func:`objects` order), or None."""
     found = objects(store, subject, predicate)
@@ -79,13 +111,14 @@ def text_of(found: Iterable[Term]) -> Text | None:
 
 def _choose(literals: list[ox.Literal]) -> Text | None:
     """The Swedish (else untagged, else English, else any) text, and the English one beside it."""
-    by_lang: dict[str, str] = {}
+    by_lang: dict[str, ox.Literal] = {}
     for lit in sorted(literals, key=str):
-        by_lang.setdefault((lit.language or "").lower(), lit.value)
+        by_lang.setdefault((lit.language or "").lower(), lit)
     for lang in ("sv", "", "en", *sorted(by_lang)):
         if lang in by_lang:
-            en = by_lang.get("en")
-            return Text(by_lang[lang], en if en != by_lang[lang] else None, lang)
+            en = by_lang["en"].value if "en" in by_lang else None
+            main = by_lang[lang]
+            return Text(main.value, en if en != main.value else None, lang or literal_language(main))
     return None
 
 
@@ -130,7 +163,7 @@ class Labeller:
     def label(self, term: Term) -> Text | None:
         """The store's own label of ``term``, or None if it has none."""
         if isinstance(term, ox.Literal):
-            return Text(term.value, None, term.language or "")
+            return Text(term.value, None, literal_language(term))
         for predicate in LABELS:
             if (found := self.text(term, predicate)) is not None:
                 return found

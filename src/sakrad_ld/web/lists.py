@@ -470,8 +470,25 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "A series' days as the source states them, separated by semicolons; empty if the sakråd is not a series",
             "string",
         ),
-        ("title", "titel", "title", "Titel (svenska)", "Title (Swedish)", "string"),
+        (
+            "title",
+            "titel",
+            "title",
+            "Titel (svenska): en källas rubrik, eller datans egen där title_kind är own",
+            "Title (Swedish): a source's headline, or the data's own where title_kind is own",
+            "string",
+        ),
         ("title_en", "titel (engelska)", "title (English)", "Titel på engelska", "Title in English", "string"),
+        (
+            "title_kind",
+            "titelns slag",
+            "kind of title",
+            "stated: titeln är en källas rubrik; own: datans egen, ingen källas rubrik (som listsidan märker den; "
+            "hur den sattes står i tables/meetings.csv, title_derivation_sv)",
+            "stated: the title is a source's headline; own: the data's own, no source's headline (as the list page "
+            "marks it; how it was made is in tables/meetings.csv, title_derivation_en)",
+            "string",
+        ),
         ("organiser", "arrangör", "organiser", "Angiven arrangör", "The stated organiser", "string"),
         (
             "ministry",
@@ -752,6 +769,7 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
                 "; ".join(m.days) if m.series else None,
                 m.ref.name.main,
                 m.ref.name.en,
+                "own" if m.title_own else "stated",
                 m.organiser.name.main if m.organiser else None,
                 m.ministry.name.main if m.ministry else None,
                 _names(m.ministries_as("convener", "chair")),

@@ -340,7 +340,7 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
             "name": q.name,
             **query_texts(q, lang),
             "text": q.text,
-            "run": f"{site.sparql_path}?{urlencode({'query': q.text})}" if site.sparql_path else None,
+            "run": f"{site.sparql_path}?{urlencode({'query': q.text, 'lang': lang})}" if site.sparql_path else None,
         }
         for q in site.queries
     ]

@@ -48,7 +48,7 @@ def query_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
                 **query_texts(q, lang),
                 "text": q.text,
                 "parameters": list(getattr(q, "parameters", ())),
-                "run": f"{site.sparql_path}?{urlencode({'query': q.text})}",
+                "run": f"{site.sparql_path}?{urlencode({'query': q.text, 'lang': lang})}",
             }
         )
     return render(

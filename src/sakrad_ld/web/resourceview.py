@@ -140,7 +140,10 @@ class View:
             names = [self.labels.of(t) for t in (role, who) if t is not None]
             sv = ": ".join(t.main for t in names) or iri.rsplit("/", 1)[-1]
             en = ": ".join(t.en or t.main for t in names) or None
-            return Text(sv, en if en != sv else None)
+            last = names[-1] if names else None
+            # the participant's own name, Swedish where it has no English: marked so on English pages
+            tail = last.main if last is not None and not last.en and last.lang in ("sv", "") and en != sv else None
+            return Text(sv, en if en != sv else None, sv_tail=tail)
         if SCHEMA.Question in types:
             position = value(self.store, node, SCHEMA.position)
             n = position.value if position else iri.rsplit("/", 1)[-1]

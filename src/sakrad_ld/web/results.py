@@ -3,8 +3,12 @@ query that cannot be run.
 
 Things of the dataset are shown by their names and link to their pages; other IRIs by their
 compact form (``dct:title``), linking out; literals as their text. Every answer links to itself as
-CSV and JSON (``format=csv`` / ``format=json`` beside the query, :data:`DOWNLOADS`), and the table
-scrolls inside its own box. A query the parser refuses gets a page with its line and column and
+CSV and JSON (``format=csv`` / ``format=json`` beside the query, :data:`DOWNLOADS`; the CSV link adds
+``bom=1``, so the file begins with a byte order mark as every CSV offered to people does and
+spreadsheets read å, ä and ö as UTF-8: :data:`BOM_PARAM`), and the table scrolls inside its own box.
+The page is in the language the request asks for (``lang=sv|en``, which every link and form to the
+endpoint from the site's pages carries, else ``Accept-Language`` as the site's ``/`` chooses), with a
+link to the same answer in the other language. A query the parser refuses gets a page with its line and column and
 the query with that line marked, not the Problem Details JSON a program gets.
 
 The page is served at ``/sparql``, so its links are relative to ``sparql`` at the site's root.
@@ -20,12 +24,22 @@ import pyoxigraph as ox
 
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.results import Answer, Term, grid
-from .labels import Labeller, Text, compact
+from .labels import Labeller, Text, compact, literal_language
 from .paths import page_file
 from .render import render
 from .resourceview import Value
 
-__all__ = ["DOWNLOADS", "FORMAT_MEDIA_TYPES", "FORMAT_VALUES", "error_page", "format_override", "results_page", "where"]
+__all__ = [
+    "BOM_PARAM",
+    "DOWNLOADS",
+    "FORMAT_MEDIA_TYPES",
+    "FORMAT_VALUES",
+    "LANG_PARAM",
+    "error_page",
+    "format_override",
+    "results_page",
+    "where",
+]
 
 #: The formats an answer links to as downloads, by the ``format`` parameter's value: (SELECT/ASK
 #: media type, CONSTRUCT/DESCRIBE media type).
@@ -34,6 +48,10 @@ DOWNLOADS = {
     "json": ("application/sparql-results+json", "application/ld+json"),
 }
 _HERE = "sparql"
+#: The parameter that names the answer page's language (``sv`` or ``en``).
+LANG_PARAM = "lang"
+#: The parameter by which the answer page's CSV link asks for a CSV that begins with a byte order mark.
+BOM_PARAM = "bom"
 _WHERE = re.compile(r"(?:error at |line )(\d+)(?::|, column )(\d+)")
 
 
@@ -131,7 +149,7 @@ def _cell(term: Term | None, base: str, labels: Labeller) -> Cell:
         url = term.value if term.value.startswith(("http://", "https://")) else None
         return Cell(Value(label, url=url, code=compact(term.value)), term.value)
     if isinstance(term, ox.Literal):
-        return Cell(Value(Text(" ".join(term.value.split()), None, term.language or "")))
+        return Cell(Value(Text(" ".join(term.value.split()), None, literal_language(term))))
     return Cell(Value(code=str(term)))
 
 
@@ -144,7 +162,7 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
     downloads = [
         (
             name.upper(),
-            f"{_HERE}?{urlencode({'query': query, 'format': name})}",
+            f"{_HERE}?{urlencode({'query': query, 'format': name, **({BOM_PARAM: '1'} if name == 'csv' and answer.form != 'graph' else {})})}",
             f"sparql-answer.{'nt' if answer.form == 'graph' and name == 'csv' else name}",
         )
         for name in DOWNLOADS
@@ -160,7 +178,7 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
         lang=lang,
         site=_Site(),
         licence=None,
-        switch=False,
+        switch_to=_switch(query, lang),
         title="SPARQL",
         query=query,
         form=answer.form,
@@ -197,7 +215,7 @@ def error_page(message: str, query: str, status: int = 400, lang: str = "sv") ->
         lang=lang,
         site=_Site(),
         licence=None,
-        switch=False,
+        switch_to=_switch(query, lang),
         title="SPARQL",
         message=message,
         at=at,
@@ -205,6 +223,11 @@ def error_page(message: str, query: str, status: int = 400, lang: str = "sv") ->
         query=query,
         status=status,
     )
+
+
+def _switch(query: str, lang: str) -> str:
+    """The same request's page in the other language."""
+    return f"{_HERE}?{urlencode({'query': query, LANG_PARAM: 'en' if lang == 'sv' else 'sv'})}"
 
 
 class _Site:

@@ -74,7 +74,9 @@
         if (names.length) text += "\nVALUES (" + names.join(" ") + ") { (" + terms.join(" ") + ") }\n";
         textarea.value = text;
         if (yasqe) yasqe.setValue(text);
-        window.location.href = endpoint + "?query=" + encodeURIComponent(text);
+        // the answer page speaks the language of the page the query comes from
+        window.location.href = endpoint + "?query=" + encodeURIComponent(text) +
+          "&lang=" + encodeURIComponent(form.getAttribute("data-lang") || "sv");
       });
     });
   }

@@ -49,13 +49,20 @@
         var a = document.createElement("a");
         a.href = root + (lang === "en" ? "en/" : "") + e.h;
         a.textContent = (lang === "en" && e.e) ? e.e : e.n;
-        if (e.t) a.textContent += " (" + (box.getAttribute("data-title-own") || "the data's own title") + ")";
+        // the name is Swedish where the page's language has none of its own: say so to screen readers
+        if (lang !== "sv" && !e.e) a.setAttribute("lang", "sv");
         var kind = document.createElement("span");
         kind.className = "kind";
         kind.textContent = box.getAttribute("data-kind-" + e.k) || e.k;
         li.appendChild(kind);
         li.appendChild(document.createTextNode(" "));
         li.appendChild(a);
+        if (e.t) {
+          var own = document.createElement("span");
+          own.className = "meta title-own";
+          own.textContent = " (" + (box.getAttribute("data-title-own") || "the data's own title") + ")";
+          li.appendChild(own);
+        }
         if (e.d) {
           var d = document.createElement("span");
           d.className = "meta";
@@ -63,6 +70,12 @@
             e.x ? (box.getAttribute("data-derived") || "derived") : "";
           d.textContent = " " + e.d + (more ? " (" + more + ")" : "");
           li.appendChild(d);
+        }
+        if (e.a) {
+          var announced = document.createElement("span");
+          announced.className = "meta announced";
+          announced.textContent = " (" + (box.getAttribute("data-announced") || "announced, not said held") + ")";
+          li.appendChild(announced);
         }
         out.appendChild(li);
       });

@@ -82,7 +82,7 @@ def statements(store: ox.Store, subject: Term | None) -> dict[Term, list[Term]]:
 
 #: Words of a text: a run of letters standing alone (not the "dct" of "dct:title", the "SE" of an
 #: organisation number "SE802002…", a part of an address).
-_WORD = re.compile(r"(?<![^\s(\[\"'„”])[^\W\d_]{2,}(?=[\s,.;:!?)\]\"'”]|$)")
+_WORD = re.compile(r"(?<![^\s(\[\"'„”])[^\W\d_]{2,}(?=[\s,.;!?)\]\"'”]|$)")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from ..triples import RDF_TYPE
 from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, SAKRAD, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
-from .labels import Labeller, Text, compact, objects, term_labels, value
+from .labels import Labeller, Text, compact, literal_language, objects, term_labels, value
 from .meeting import _days
 from .paths import page_file
 from .provenance import Provenance
@@ -59,7 +59,7 @@ class Value:
     def literal(cls, term: ox.Literal) -> Value:
         if term.datatype.value == _ANY_URI and term.value.startswith(("http://", "https://")):
             return cls(url=term.value)
-        return cls(Text(term.value, None, term.language or ""))
+        return cls(Text(term.value, None, literal_language(term)))
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,8 @@ class Participation:
     derived: bool = False  # the date is the sakråd's derived one (sakrad:derivedDate), not stated
     #: A series' days (its sub-events' stated dates), in order; ``date`` is then the first of them.
     days: tuple[str, ...] = ()
+    title_own: bool = False  # the sakråd's title is the data's own (sakrad:titleDerivation)
+    announced: bool = False  # its sources only announce it (sakrad:announcedOnly)
 
     @property
     def series(self) -> bool:
@@ -152,7 +154,13 @@ class View:
             what = _COUNTED.get(iri.rsplit("/", 1)[-1], ("antal", "count"))
             words = value(self.store, node, SAKRAD.wording)
             said = f": {words.value}" if isinstance(words, ox.Literal) else ""
-            return Text(f"angivet antal {what[0]}{said}", f"stated count of {what[1]}{said}")
+            # the source's words are Swedish: marked so on English pages
+            swedish = isinstance(words, ox.Literal) and literal_language(words) == "sv"
+            return Text(
+                f"angivet antal {what[0]}{said}",
+                f"stated count of {what[1]}{said}",
+                sv_tail=words.value if swedish else None,  # type: ignore[union-attr]
+            )
         if ADMS.Identifier in types and (notation := value(self.store, node, SKOS.notation)):
             return Text(f"identifierare {notation.value}", f"identifier {notation.value}")
         own = self.labels.label(node)
@@ -257,7 +265,11 @@ class View:
             derived = date is None and not days and (date := value(self.store, whole, SAKRAD.derivedDate)) is not None
             shown = date.value if isinstance(date, ox.Literal) else min(days) if days else ""
             role = value(self.store, part, M8G.role)
-            rows.append((shown, whole, role, part, derived, tuple(days)))
+            marks = (
+                value(self.store, whole, SAKRAD.titleDerivation) is not None,
+                (a := value(self.store, whole, SAKRAD.announcedOnly)) is not None and a.value in ("true", "1"),
+            )
+            rows.append((shown, whole, role, part, derived, tuple(days), marks))
         rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))
         out = [
             Participation(
@@ -266,8 +278,9 @@ class View:
                 Value(self.labels.of(role), href=self.href(part.value)) if role is not None else None,
                 derived,
                 days,
+                *marks,
             )
-            for date, whole, role, part, derived, days in rows[: self.limit]
+            for date, whole, role, part, derived, days, marks in rows[: self.limit]
         ]
         query = self._query(node, M8G.participates, outgoing=True) if len(rows) > self.limit else None
         return out, len(rows), query

@@ -89,7 +89,7 @@ CASES = {
         str(SEED.relative_to("data")),
         "  - svenska-roda-korset\n",
         "  - svenska-roda-korset\n  - rfsl\n",
-        ["participating organisation", "RFSL"],
+        ["participating organisation", "Riksförbundet för homosexuellas", "(110 characters)"],
     ),
     "contact-person": (
         str(SEED.relative_to("data")),

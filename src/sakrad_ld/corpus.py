@@ -61,6 +61,7 @@ from .typedyaml import (
 
 __all__ = [
     "DATA_FILES",
+    "MAX_COPIES_TOTAL",
     "MAX_ID_LENGTH",
     "MAX_MEETING_FILE",
     "MAX_SHARED_FILE",
@@ -77,6 +78,9 @@ __all__ = [
 MAX_MEETING_FILE = 2**20
 #: The largest shared file (bytes): sources, organisations and the rest.
 MAX_SHARED_FILE = 32 * 2**20
+#: The most bytes all kept copies of sources (``file:``) may have together: each is held in memory
+#: while the data loads and is checked (stated.py, registered.py), and is published with the release.
+MAX_COPIES_TOTAL = 4 * MAX_SHARED_FILE
 #: The longest id: a meeting's id names its files (``meetings/<id>.jsonld``), and a file name has
 #: at most 255 bytes on common file systems.
 MAX_ID_LENGTH = 150
@@ -382,9 +386,10 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
     """The text of each source's ``file:`` (a copy of the text kept beside the data), by source id,
     read once: the dates are looked up in it and the release publishes it under ``sources/``. The
     file must be a regular file below ``data_dir``, given relative to it, without ``..`` and not by
-    a link leading out of it, of at most :data:`MAX_SHARED_FILE` bytes of UTF-8 text; each that is
-    not is an error."""
+    a link leading out of it, of at most :data:`MAX_SHARED_FILE` bytes of UTF-8 text, and all of them
+    together of at most :data:`MAX_COPIES_TOTAL` bytes; each that is not is an error."""
     copies: dict[str, str] = {}
+    sizes: dict[str, int] = {}  # a copy's file -> its bytes, of the copies read
     seen: dict[str, str] = {}  # a published path -> the source whose copy it is
     errors: list[InputError] = []
     root = data_dir.resolve()
@@ -424,11 +429,21 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
                     )
                 elif (published := kept_copy_path(file)) in seen:
                     problem = f"published at the same path ({published}) as the copy of {seen[published]!r}"
+                elif sum(sizes.values()) + real.stat().st_size > MAX_COPIES_TOTAL:
+                    largest = sorted(sizes.items(), key=lambda fs: -fs[1])[:5]
+                    problem = (
+                        f"with this copy ({real.stat().st_size:,} bytes) the kept copies would have more than "
+                        f"{MAX_COPIES_TOTAL:,} bytes; the largest read: "
+                        + ", ".join(f"{quoted(f)} ({n:,} bytes)" for f, n in largest)
+                    )
+                    expected = f"kept copies of at most {MAX_COPIES_TOTAL:,} bytes together"
+                    hint = "keep only the part of a large text that states the facts, or leave file: out"
                 else:
                     text, problem = _read_copy(real)
                     if text is not None:
                         copies[source.id] = text
                         seen[kept_copy_path(file)] = source.id
+                        sizes[file] = len(text.encode("utf-8")) if not text.isascii() else len(text)
                     else:
                         expected = f"a copy of the source's text as UTF-8, of at most {MAX_SHARED_FILE // 2**20} MiB"
                         hint = "save the text as UTF-8 (a PDF's text, not the PDF), or leave file: out"

@@ -8,6 +8,11 @@ names: an IRI not in the copy is made up or mistyped, and one the copy names oth
 body's. A register is "kept" for the IRIs that share a namespace (the IRI up to its last ``/`` or
 ``#``) with an entry of a copy. One organisation number on two organisation records is refused
 too: the register gives a number to one organisation.
+
+A copy is read as a stream of triples: the check keeps the namespaces the copy's entries are in and
+the names of the entries the records link to, not the copy's triples (a 32 MiB copy of 1.2 million
+short triples is checked in the memory of its text). A message quotes at most five names, each cut
+as :func:`typedyaml.quoted` cuts.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, Where
 from .records import Corpus
+from .typedyaml import quoted
 
 __all__ = ["NAME_PREDICATES", "check_registered", "kept_entries"]
 
@@ -49,31 +55,59 @@ def _namespace(iri: str) -> str:
 
 def kept_entries(corpus: Corpus) -> dict[str, tuple[str, set[str]]]:
     """The entries of the register copies kept beside the data: IRI → (the source's id, its names)."""
+    return _entries(corpus, None)[0]
+
+
+def _entries(corpus: Corpus, wanted: set[str] | None) -> tuple[dict[str, tuple[str, set[str]]], dict[str, str]]:
+    """The entries of the register copies (only those in ``wanted``, unless it is None) and the
+    namespaces of all their entries (namespace → the first source's id), each copy read as a stream."""
     entries: dict[str, tuple[str, set[str]]] = {}
+    spaces: dict[str, str] = {}
     for source in corpus.sources:
         text = corpus.copies.get(source.id)
         fmt = _FORMATS.get(Path(source.file or "").suffix.lower())
         if source.kind != "register" or text is None or fmt is None:
             continue
+        found: dict[str, tuple[str, set[str]]] = {}
+        space: dict[str, str] = {}
         try:
-            quads = list(ox.parse(text.encode("utf-8"), fmt))
+            for q in ox.parse(text, fmt):
+                if isinstance(q.subject, ox.NamedNode):
+                    iri = q.subject.value
+                    space.setdefault(_namespace(iri), source.id)
+                    if wanted is not None and iri not in wanted:
+                        continue
+                    entry = found.setdefault(iri, (source.id, set()))
+                    if q.predicate.value in NAME_PREDICATES and isinstance(q.object, ox.Literal):
+                        entry[1].add(q.object.value)
         except SyntaxError:
-            continue  # not RDF after all: nothing to hold links to
-        for q in quads:
-            if isinstance(q.subject, ox.NamedNode):
-                entry = entries.setdefault(q.subject.value, (source.id, set()))
-                if q.predicate.value in NAME_PREDICATES and isinstance(q.object, ox.Literal):
-                    entry[1].add(q.object.value)
-    return entries
+            continue  # not RDF after all: nothing to hold links to (as a whole: what was read is dropped)
+        for iri, entry in found.items():
+            entries.setdefault(iri, entry)
+        for ns, sid in space.items():
+            spaces.setdefault(ns, sid)
+    return entries, spaces
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 80 else quoted(text)
+
+
+def _names(names: list[str], most: int = 5) -> str:
+    """At most ``most`` of ``names`` joined by ' / ', each cut, and how many more there are."""
+    shown = " / ".join(_cut(n) for n in names[:most])
+    return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")
 
 
 def check_registered(corpus: Corpus) -> list[InputError]:
     """Links into a kept register that the copy does not hold, or whose entry has another name, and
     an organisation number on two organisations."""
     errors: list[InputError] = []
-    entries = kept_entries(corpus)
     files = {s.id: s.file for s in corpus.sources}
-    spaces = {_namespace(iri): source for iri, (source, _) in entries.items()}
+    links = {
+        link.iri for kind in (corpus.bodies, corpus.people, corpus.organisations) for r in kind for link in r.links
+    }
+    entries, spaces = _entries(corpus, links)
     records = [
         *((b, "bodies.yaml", [b.name.sv, *([b.name.en] if b.name.en else [])]) for b in corpus.bodies),
         *((p, "people.yaml", [p.name]) for p in corpus.people),
@@ -92,7 +126,7 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                 errors.append(
                     InputError(
                         where,
-                        f"{link.iri} is not in the register copy the project keeps ({files[source]}, source {source!r})",
+                        f"{_cut(link.iri)} is not in the register copy the project keeps ({files[source]}, source {source!r})",
                         "the IRI of an entry of the copy",
                         "copy the entry from the register's list into the kept copy, never make one up",
                     )
@@ -103,8 +137,8 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                 errors.append(
                     InputError(
                         where,
-                        f"the register copy ({files[source]}) names {link.iri} "
-                        f"{' / '.join(sorted(known))}, not {names[0]!r}",
+                        f"the register copy ({files[source]}) names {_cut(link.iri)} {_names(sorted(known))}, "
+                        f"not {quoted(names[0])}",
                         "a link to the register's entry for this very record (an equivalence says they are one)",
                     )
                 )

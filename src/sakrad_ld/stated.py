@@ -3,26 +3,38 @@
 found in it; a meeting's note that no organiser is stated forbids an organiser; a holding and a
 participation are credited to documents the person's or organisation's own record names.
 
-"Found" is decided per kind of fact (docs/load-checks.md), always after folding case and white space
-(and the typographic dashes to ``-``):
+"Found" is decided per kind of fact (docs/load-checks.md), always after folding (:func:`folded`:
+Unicode compatibility forms (NFKC), case, white space, typographic dashes to ``-``, invisible
+characters such as a soft hyphen or a zero-width space taken out), on both sides, and always as
+words: a value found inside a longer word is not found ("Anders Kess" is not in "Anders Kessling"),
+but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
 
 * a name (an organisation's name, alternative or legal name; a body's name; a person's name, never
   their id), a place, an e-mail address and a telephone number: the text holds it;
 * a question or a discussion area: the text holds its Swedish words verbatim;
 * the chair, a convener, a government participant: the person's name stands in a sentence that says
-  so (a word of chairing, calling or taking part before it) and is not given as someone else's
-  superior ("statssekreterare hos … minister Ylva Johansson" names the minister, not a participant);
+  so (a word of chairing, calling or taking part before it, as a whole word) and is not given as
+  someone else's superior ("statssekreterare hos … minister Ylva Johansson" names the minister, not a
+  participant);
 * an organisation listed as taking part: its name (or one of its other names) is in the text.
+
+Each kept text is folded once, with its sentence ends marked, and every fact credited to it is looked
+up in that one string, one text at a time: the time is linear in the text for each fact (a name's
+occurrences are walked once, with the role words and sentence ends between them), and the memory
+a small multiple of the largest text (:data:`sakrad_ld.corpus.MAX_COPIES_TOTAL` bounds them all).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person
+from .typedyaml import quoted
 
 __all__ = [
     "CHAIR_WORDS",
@@ -33,8 +45,20 @@ __all__ = [
     "folded",
 ]
 
-#: Words before a chair's name in the sentence that names them chair.
-CHAIR_WORDS = ("leddes av", "ledde", "ledd av", "ordförande", "moderator", "chaired", "led by", "chair")
+#: Words before a chair's name in the sentence that names them chair, each matched as whole words:
+#: "chairman" and "chairperson" are not among them ("the chairman of the board" is another board's).
+CHAIR_WORDS = (
+    "leddes av",
+    "ledde",
+    "ledd av",
+    "ordförande",
+    "ordföranden",
+    "moderator",
+    "chaired",
+    "chairing",
+    "led by",
+    "chair",
+)
 #: Words before a convener's name in the sentence that names them as calling the sakråd.
 CONVENER_WORDS = (
     "bjuder in",
@@ -49,8 +73,11 @@ CONVENER_WORDS = (
     "höll",
     "har sakråd",
     "invite",
+    "invites",
     "invited",
+    "hosts",
     "hosted",
+    "convenes",
     "convened",
 )
 #: Words before a government participant's name in the sentence that names them as taking part.
@@ -69,39 +96,118 @@ PARTICIPANT_WORDS = (
     "attended",
 )
 
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00ad": ""})
+#: Characters that do not show, taken out before anything is compared: the soft hyphen, the zero-width
+#: space, non-joiner and joiner, the word joiner, the byte order mark and the Mongolian vowel separator.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+_DASHES = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\x00": " ",
+        **dict.fromkeys(INVISIBLE, ""),
+    }
+)
+#: The end of a sentence in a kept text (a blank line; '.', '!', '?', ':' or ';' before a space and an
+#: upper-case letter or a digit), marked in the folded text by :data:`_END` in place of the space.
+_BLANK_LINE = re.compile(r"\s*\n\s*\n\s*")
+_STOP = re.compile(r"([.!?:;])\s+(?=[A-ZÅÄÖ0-9])")
+_END = "\x00"
+_SPACES = re.compile(r"\s+")
+_ENDS = re.compile(r" ?\x00[ \x00]*")
+
+
+def _fold(text: str) -> str:
+    """Invisible characters out, NFKC, dashes: the steps before case is folded."""
+    text = unicodedata.normalize("NFKC", text.translate(_DASHES))
+    return text.translate(_DASHES) if "\u2010" in text or "\u2014" in text else text  # NFKC makes a few dashes
+
+
+def _case(text: str) -> str:
+    text = text.casefold()
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def folded(text: str) -> str:
-    """``text`` with case and runs of white space folded, typographic dashes made ``-`` and a word's
-    hyphen joined to the next word ("Klimat- och" is "Klimat-och", as a page may write it)."""
-    return re.sub(r"(?<=\w)- ", "-", " ".join(text.translate(_DASHES).casefold().split()))
+    """``text`` as it is compared: its compatibility forms made plain (NFKC: a ligature "ﬁ" is "fi", a
+    decomposed "å" is "å"), invisible characters (:data:`INVISIBLE`) taken out, case and runs of white
+    space folded, typographic dashes made ``-`` and a word's hyphen joined to the next word ("Klimat-
+    och" is "Klimat-och", as a page may write it). Each step is one pass over the text."""
+    return re.sub(r"(?<=\w)- ", "-", _SPACES.sub(" ", _case(_fold(text))).strip(" "))
+
+
+def folded_text(text: str) -> str:
+    """A kept text folded as :func:`folded` does, with the end of each sentence marked by ``\\x00``
+    in place of the space after it: one string of about the text's size, made in a few passes."""
+    text = _fold(text)
+    text = _STOP.sub("\\1" + _END, _BLANK_LINE.sub(_END, text))
+    text = _ENDS.sub(_END, _SPACES.sub(" ", _case(text)))
+    return re.sub(r"(?<=\w)- ", "-", text).strip(" " + _END)
 
 
 def _sentences(text: str) -> list[str]:
     """The folded text cut into sentences (at '.', '!', '?', ':' or ';' before a space, and at blank lines)."""
-    parts = re.split(r"\n\s*\n|(?<=[.!?:;])\s+(?=[A-ZÅÄÖ0-9])", text)
-    return [folded(p) for p in parts if p.strip()]
+    return [s for s in folded_text(text).split(_END) if s]
 
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def found_as_words(value: str) -> re.Pattern[str] | None:
+    """The pattern finding ``value`` in a :func:`folded_text` as whole words: not inside a longer word
+    (a genitive ``s`` may follow), with a space in it also found where a sentence ends. None for a
+    value that folds to nothing."""
+    value = folded(value)
+    if not value:
+        return None
+    body = re.escape(value).replace("\\ ", "[ \x00]")
+    if _word(value[0]):  # the look-behind after the first character keeps the search's quick scan for it
+        body = re.escape(value[0]) + r"(?<!\w.)" + re.escape(value[1:]).replace("\\ ", "[ \x00]")
+    return re.compile(body + (r"s?(?!\w)" if _word(value[-1]) else ""), re.DOTALL)
+
+
+def _role_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+_ROLES = {
+    "chair": _role_words(CHAIR_WORDS),
+    "convener": _role_words(CONVENER_WORDS),
+    "participant": _role_words(PARTICIPANT_WORDS),
+}
 
 #: A name given as someone's superior or principal: "hos …", "till …", "åt …", "to …" with lower-case
 #: words (titles) between it and the name.
 _AS_SUPERIOR = re.compile(r"(?:\bhos|\btill|\båt|\bto|\bfor)\s+(?:[\wåäöé-]+\s+){0,6}$")
+#: How far before a name the words giving it as someone's superior are looked for: "hos" and six words.
+SUPERIOR_WINDOW = 300
 
 
-def _named_as(name: str, words: tuple[str, ...], sentences: list[str]) -> bool:
-    """Whether a sentence holds one of ``words`` and, after it, ``name`` not given as someone's superior."""
-    name = folded(name)
-    for sentence in sentences:
-        for word in words:
-            start = sentence.find(word)
-            while start >= 0:
-                at = sentence.find(name, start + len(word))
-                while at >= 0:
-                    if not _AS_SUPERIOR.search(sentence[start + len(word) : at]):
-                        return True
-                    at = sentence.find(name, at + 1)
-                start = sentence.find(word, start + 1)
+def _named_as(name: str, kind: str, text: str) -> bool:
+    """Whether a sentence of the folded ``text`` (:func:`folded_text`) holds a word of ``kind``
+    ('chair', 'convener', 'participant') and, after it, ``name`` not given as someone's superior.
+
+    One walk through the name's occurrences: between two of them the sentence ends and the role words
+    are each found once, so the time is linear in the text however often the name or the words occur.
+    """
+    pattern = found_as_words(name)
+    if pattern is None:
+        return False
+    roles = _ROLES[kind]
+    role_end = end = -1  # the end of the last role word, the last end of a sentence, before the name
+    cursor = 0
+    for match in pattern.finditer(text):
+        at = match.start()
+        if (stop := text.rfind(_END, cursor, at)) >= 0:
+            end = stop
+        for role in roles.finditer(text, cursor, at):
+            role_end = role.end()
+        cursor = at
+        if role_end > end and not _AS_SUPERIOR.search(text, max(role_end, at - SUPERIOR_WINDOW), at):
+            return True
     return False
 
 
@@ -112,7 +218,7 @@ def _where(lines: object, name: str, fallback: Where) -> Where:
 def _error(where: Where, what: str, value: str, source: str, file: str | None) -> InputError:
     return InputError(
         where,
-        f"{what} {value!r} is credited to {source!r}, whose kept text ({file}) does not hold it",
+        f"{what} {quoted(value)} is credited to {source!r}, whose kept text ({file}) does not hold it",
         f"{what} as the kept text words it (case and white space aside)",
         "copy it from the text, or credit the fact to the document that states it (fact_sources or the record's source:)",
     )
@@ -122,55 +228,76 @@ def check_stated(corpus: Corpus) -> list[InputError]:
     """The facts credited to a source whose text is kept that the text does not hold, an organiser a
     meeting's note says is not stated, and a holding credited to a document the person's ``sources``
     do not name."""
-    errors: list[InputError] = []
     files = {s.id: s.file for s in corpus.sources}
-    texts = {sid: folded(text) for sid, text in corpus.copies.items()}
-    sentences = {sid: _sentences(text) for sid, text in corpus.copies.items()}
+    kept = corpus.copies
     people = {p.id: p for p in corpus.people}
     bodies = {b.id: b for b in corpus.bodies}
     organisations = {o.id: o for o in corpus.organisations}
-
-    def holds(source: str, value: str) -> bool:
-        return folded(value) in texts[source]
-
+    # every fact to look up, in the order its error is given: (where, what, the value quoted, the
+    # values any of which is enough, source, kind), or an error found without a kept text
+    facts: list[tuple[Where, str, str, list[str], str, str] | InputError] = []
     for org in corpus.organisations:
         for fact, values in (("name", [org.name]), ("alt_names", org.alt_names), ("legal_name", [org.legal_name])):
             # the name is its first source's; other names are checked where fact_sources credits them
             source = _organisation_source(org, fact) if fact == "name" else _credited(org, fact)
             for value in values:
-                if value and source in texts and not holds(source, value):
+                if value and source in kept:
                     where = _where(org.lines, fact, Where(Path("organisations.yaml"), 0, fact))
-                    errors.append(
-                        _error(where, f"the organisation's {fact.replace('_', ' ')}", value, source, files[source])
+                    facts.append(
+                        (where, f"the organisation's {fact.replace('_', ' ')}", value, [value], source, "text")
                     )
     for person in corpus.people:
         source = person.sources[0] if person.sources else None
-        if source in texts and not holds(source, person.name):
+        if source in kept:
             where = _where(person.lines, "name", Where(Path("people.yaml"), 0, "name"))
-            errors.append(_error(where, "the person's name", person.name, source, files[source]))
-        errors.extend(_holdings(person))
+            facts.append((where, "the person's name", person.name, [person.name], source, "text"))
+        facts.extend(_holdings(person))
     for body in corpus.bodies:
         source = body.sources[0] if body.sources else None
-        if source in texts and not holds(source, body.name.sv):
+        if source in kept:
             where = _where(body.lines, "name", Where(Path("bodies.yaml"), 0, "name"))
-            errors.append(_error(where, "the body's name", body.name.sv, source, files[source]))
+            facts.append((where, "the body's name", body.name.sv, [body.name.sv], source, "text"))
     for m in corpus.meetings:
-        errors.extend(_organiser(m))
+        facts.extend(_organiser(m))
         for where, what, value, source, kind in _meeting_facts(m, people, bodies, organisations):
-            if source not in texts:
+            if source not in kept:
                 continue
-            if kind == "text":
-                found = holds(source, value)
-            elif kind == "organisation":
+            if kind == "organisation":
                 org = organisations[value]
-                found = any(holds(source, n) for n in [org.name, *org.alt_names, org.legal_name] if n)
-                value = org.name
+                facts.append(
+                    (
+                        where,
+                        what,
+                        org.name,
+                        [n for n in [org.name, *org.alt_names, org.legal_name] if n],
+                        source,
+                        "text",
+                    )
+                )
             else:
-                words = {"chair": CHAIR_WORDS, "convener": CONVENER_WORDS, "participant": PARTICIPANT_WORDS}[kind]
-                found = _named_as(value, words, sentences[source])
+                facts.append((where, what, value, [value], source, kind))
+    # one kept text at a time, folded once: its facts are looked up in it and it is let go
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, fact in enumerate(facts):
+        if not isinstance(fact, InputError):
+            by_source[fact[4]].append(i)
+    missing: set[int] = set()
+    for source, indices in by_source.items():
+        text = folded_text(kept[source])
+        for i in indices:
+            _, _, _, values, _, kind = facts[i]  # type: ignore[misc]
+            if kind == "text":
+                found = any(p is not None and p.search(text) for p in map(found_as_words, values))
+            else:
+                found = _named_as(values[0], kind, text)
             if not found:
-                errors.append(_error(where, what, value, source, files[source]))
-    return errors
+                missing.add(i)
+        del text
+    return [
+        fact if isinstance(fact, InputError) else _error(fact[0], fact[1], fact[2], fact[4], files[fact[4]])
+        for i, fact in enumerate(facts)
+        if isinstance(fact, InputError) or i in missing
+    ]
 
 
 def _organisation_source(org: Organisation, fact: str) -> str | None:
@@ -295,6 +422,12 @@ def _organiser(m: Meeting) -> list[InputError]:
     return []
 
 
+def _listed(items: list[str], most: int = 5) -> str:
+    """At most ``most`` of ``items``, each cut as :func:`typedyaml.quoted` cuts, and how many more there are."""
+    shown = ", ".join(item if len(item) <= 80 else quoted(item) for item in items[:most])
+    return shown + (f" and {len(items) - most:,} more" if len(items) > most else "")
+
+
 def _holdings(person: Person) -> list[InputError]:
     """A holding credited to a document that the person's own ``sources`` do not name."""
     errors = []
@@ -304,7 +437,7 @@ def _holdings(person: Person) -> list[InputError]:
                 InputError(
                     _where(h.lines, "source", Where(Path("people.yaml"), 0, f"holds[{i}].source")),
                     f"the holding of {h.post!r} is credited to {h.source!r}, which is not among the person's sources "
-                    f"({', '.join(person.sources) or 'none'})",
+                    f"({_listed(person.sources) or 'none'})",
                     "a document that names the person, listed in their sources",
                     "add the document to the person's sources if it names them in the post, else credit the "
                     "holding to the one that does",

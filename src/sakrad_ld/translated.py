@@ -6,7 +6,10 @@ publishes a fact no source states.
 
 Numbers are compared as values: digits with their group separators taken out ("1 000", "1,000"), and
 the number words of both languages ("femton", "fifteen") as the numbers they name, so a Swedish
-quotation kept in the English text counts as in both.
+quotation kept in the English text counts as in both. A number of more than :data:`typedyaml.MAX_DIGITS`
+digits is compared as its digits (leading zeros aside) and never made an ``int``: Python refuses to
+convert more than 4,300 digits. A warning lists at most five numbers, each cut as
+:func:`typedyaml.quoted` cuts a quotation.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from .errors import InputError, Where
 from .records import Corpus, Text
+from .typedyaml import MAX_DIGITS, QUOTED
 
 __all__ = ["HELD_WORDS", "translation_warnings"]
 
@@ -46,14 +50,33 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|eu|org|com|net)(?:/\
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def numbers(text: str) -> set[int]:
-    """The numbers ``text`` names, in digits or in words of either language."""
+def _value(digits: str) -> int | str:
+    """A run of digits as its number, or as its digits without leading zeros where it is too long for
+    an ``int`` to be worth making (more than :data:`typedyaml.MAX_DIGITS`)."""
+    digits = re.sub(r"[ \u00a0,]", "", digits).lstrip("0") or "0"
+    return int(digits) if len(digits) <= MAX_DIGITS else digits
+
+
+def numbers(text: str) -> set[int | str]:
+    """The numbers ``text`` names, in digits or in words of either language (a number of more than
+    :data:`typedyaml.MAX_DIGITS` digits as its digits, a string)."""
     text = _URL.sub(" ", text)
-    found = {int(re.sub(r"[ \u00a0,]", "", d)) for d in _DIGITS.findall(text)}
+    found: set[int | str] = {_value(d) for d in _DIGITS.findall(text)}
     found |= {_WORDS[m[1].lower()] for m in _TAL.finditer(text)}
     # 'en'/'ett' are also the indefinite article: only a spelt-out number from two on counts as a number
     found |= {_WORDS[w] for w in (w.lower() for w in _WORD.findall(text)) if w in _WORDS and _WORDS[w] > 1}
     return found
+
+
+def _order(number: int | str) -> tuple[int, str]:
+    return len(str(number)), str(number)  # digits without leading zeros: longer is larger
+
+
+def listed(numbers: list[int | str], most: int = 5) -> str:
+    """At most ``most`` of ``numbers``, a long one cut to its first digits and its length, and how
+    many more there are."""
+    shown = [str(n) if len(str(n)) <= QUOTED else f"{str(n)[:20]}… ({len(str(n)):,} digits)" for n in numbers[:most]]
+    return ", ".join(shown) + (f" and {len(numbers) - most:,} more" if len(numbers) > most else "")
 
 
 def _texts(record: object, lines: object, path: str) -> Iterator[tuple[str, Text, object]]:
@@ -87,13 +110,13 @@ def translation_warnings(corpus: Corpus) -> list[InputError]:
                 if text.lines is None and lines is not None:  # a text written as a bare string has no lines of its own
                     where = lines.where(path)  # type: ignore[attr-defined]
                 sv, en = numbers(text.sv), numbers(text.en)
-                for lang, extra in (("sv", sorted(sv - en)), ("en", sorted(en - sv))):
+                for lang, extra in (("sv", sorted(sv - en, key=_order)), ("en", sorted(en - sv, key=_order))):
                     if extra:
                         other = "en" if lang == "sv" else "sv"
                         found.append(
                             InputError(
                                 where,
-                                f"the {lang} text names {', '.join(map(str, extra))}, which the {other} text does not",
+                                f"the {lang} text names {listed(extra)}, which the {other} text does not",
                                 "the two languages to state the same numbers",
                             )
                         )

@@ -846,11 +846,19 @@ def apache_rules(
         )
     file_rules = ""
     if files:
-        names = "|".join(re.escape(f) for f in files)
+        groups: list[list[str]] = [[]]  # Apache reads a line of at most 8,190 bytes: a rule per 6,000
+        size = 0
+        for name in (re.escape(f) for f in files):
+            if groups[-1] and size + len(name) > 6000:
+                groups, size = [*groups, []], 0
+            groups[-1].append(name)
+            size += len(name) + 1
         file_rules = (
             "\n# A release file at its own path too (sakrad.ttl, tables/meetings.csv: the catalogue's\n"
             "# download URLs), as on the server.\n"
-            f"RewriteCond %{{REQUEST_FILENAME}} !-f\nRewriteRule ^({names})$ {DOWNLOAD_PATH}$1 [L,E=SAKRAD_FILE:1]\n"
+        ) + "".join(
+            f"RewriteCond %{{REQUEST_FILENAME}} !-f\nRewriteRule ^({'|'.join(g)})$ {DOWNLOAD_PATH}$1 [L,E=SAKRAD_FILE:1]\n"
+            for g in groups
         )
     path = "RewriteCond %{REQUEST_FILENAME}%{PATH_INFO} "
     thing = f"{path}^(.*)/id/([a-z]+)/([{ID_CHARS}]+)$\nRewriteCond %1/doc/%2/%3.html -f\n"

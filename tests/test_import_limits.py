@@ -87,6 +87,20 @@ def test_an_announced_body_over_the_cap_is_refused_before_reading(evil_server) -
         fetch_page(evil_server(announced) + "/x")
 
 
+@pytest.mark.parametrize("length", [b"1" * 5000, b"0" * 5000 + b"12"])
+def test_an_announced_length_of_thousands_of_digits_is_no_traceback(evil_server, length: bytes) -> None:
+    def announced(conn: socket.socket) -> None:
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + length + b"\r\n\r\n# T\n\nbody."
+        )
+
+    if length.startswith(b"0"):  # 12 bytes announced, fewer sent: the page as read
+        assert fetch_page(evil_server(announced) + "/x").title == "T"
+    else:
+        with pytest.raises(InputError, match="a length of more than 18 digits"):
+            fetch_page(evil_server(announced) + "/x")
+
+
 def test_a_small_cap_is_honoured(evil_server) -> None:
     def page(conn: socket.socket) -> None:
         conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n# Title\n\n" + b"b" * 5000)

@@ -207,3 +207,37 @@ def test_a_refusal_quotes_at_most_80_characters_of_a_value(project: Path) -> Non
     _change(project / SEED, "Hur kan framgångsfaktorer reproduceras och spridas?", long)
     errors = [e for e in _refused(project) if "the question" in e]
     assert len(errors) == 1 and f"({len(long):,} characters)" in errors[0] and len(errors[0]) < 600, errors
+
+
+def test_a_long_text_folded_in_pieces_is_folded_as_a_whole(monkeypatch) -> None:
+    """The pieces a long text is folded in (stated.PIECE) change nothing: random texts of letters,
+    marks, dashes, stops, white space and invisible characters, folded whole and in pieces of 1 to 7
+    characters, give the same string."""
+    import random
+
+    alphabet = [
+        "a",
+        "Å",
+        "ö",
+        "A\u030a",
+        "\u030a",
+        "ß",
+        "ﬁ",
+        "-",
+        "\u2013",
+        ".",
+        "?",
+        ":",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\u00ad",
+    ]
+    alphabet += ["\u200b", "\u00a0", "1", "Z", "\u00a8", "x- ", "\x00", "(", "é"]
+    rng = random.Random(8)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 60))) for _ in range(2000)]
+    whole = [stated.folded_text(t) for t in texts]
+    for piece in (1, 2, 3, 7):
+        monkeypatch.setattr(stated, "PIECE", piece)
+        assert [stated.folded_text(t) for t in texts] == whole, piece

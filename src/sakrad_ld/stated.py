@@ -113,16 +113,31 @@ _DASHES = str.maketrans(
 #: The end of a sentence in a kept text (a blank line; '.', '!', '?', ':' or ';' before a space and an
 #: upper-case letter or a digit), marked in the folded text by :data:`_END` in place of the space.
 _BLANK_LINE = re.compile(r"\s*\n\s*\n\s*")
-_STOP = re.compile(r"([.!?:;])\s+(?=[A-ZÅÄÖ0-9])")
+_STOP = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖ0-9])")
 _END = "\x00"
-_SPACES = re.compile(r"\s+")
-_ENDS = re.compile(r" ?\x00[ \x00]*")
+#: White space to fold: runs, and single characters other than a space (a single space stays as it is,
+#: not replaced by itself, which would cost a piece of the result for each word).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
+_ENDS = re.compile(r" \x00[ \x00]*|\x00[ \x00]+")
+_HYPHEN = re.compile(r"(?<=\w)- ")
+#: Where a long text may be cut into pieces folded one by one: between two printable ASCII characters
+#: other than a space, the second not '-'. Folding leaves both as they are (but for case), no pattern
+#: of it matches across such a place (each needs white space or a '-' there), and NFKC joins a mark
+#: to the character before it, never to one after.
+_CUT = re.compile(r"(?<=[!-~])[!-,./-~]")
+#: The size of the pieces a long text is folded in: each step's matches cost a piece of the result,
+#: so the pieces bound that to a small multiple of this, not of the text.
+PIECE = 2**20
+
+
+def _translated(text: str) -> str:
+    # a look for each character is quicker than translating a text that holds none of them
+    return text.translate(_DASHES) if any(chr(c) in text for c in _DASHES) else text
 
 
 def _fold(text: str) -> str:
     """Invisible characters out, NFKC, dashes: the steps before case is folded."""
-    text = unicodedata.normalize("NFKC", text.translate(_DASHES))
-    return text.translate(_DASHES) if "\u2010" in text or "\u2014" in text else text  # NFKC makes a few dashes
+    return _translated(unicodedata.normalize("NFKC", _translated(text)))  # NFKC makes a few dashes
 
 
 def _case(text: str) -> str:
@@ -135,16 +150,22 @@ def folded(text: str) -> str:
     decomposed "å" is "å"), invisible characters (:data:`INVISIBLE`) taken out, case and runs of white
     space folded, typographic dashes made ``-`` and a word's hyphen joined to the next word ("Klimat-
     och" is "Klimat-och", as a page may write it). Each step is one pass over the text."""
-    return re.sub(r"(?<=\w)- ", "-", _SPACES.sub(" ", _case(_fold(text))).strip(" "))
+    return _HYPHEN.sub("-", _SPACES.sub(" ", _case(_fold(text)))).strip(" ")
 
 
 def folded_text(text: str) -> str:
     """A kept text folded as :func:`folded` does, with the end of each sentence marked by ``\\x00``
     in place of the space after it: one string of about the text's size, made in a few passes."""
-    text = _fold(text)
-    text = _STOP.sub("\\1" + _END, _BLANK_LINE.sub(_END, text))
-    text = _ENDS.sub(_END, _SPACES.sub(" ", _case(text)))
-    return re.sub(r"(?<=\w)- ", "-", text).strip(" " + _END)
+    pieces = []
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + PIECE) if len(text) - start > PIECE else None
+        end = cut.start() if cut else len(text)
+        piece = _fold(text[start:end])
+        piece = _STOP.sub(_END, _BLANK_LINE.sub(_END, piece))
+        pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", _case(piece)))))
+        start = end
+    return "".join(pieces).strip(" " + _END)
 
 
 def _sentences(text: str) -> list[str]:

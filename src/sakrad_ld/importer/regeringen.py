@@ -384,9 +384,13 @@ def _read_capped(url: str, timeout: float, limit: int) -> str:
     redirects = _Redirects(url)
     opener = urllib.request.build_opener(redirects, _CheckedHTTP(redirects.allowed), _CheckedHTTPS(redirects.allowed))
     with opener.open(request, timeout=timeout) as answer:
-        length = answer.headers.get("Content-Length", "")
-        if length.isdigit() and int(length) > limit:
-            raise _TooLarge(f"the server announces {int(length):,} bytes")
+        length = answer.headers.get("Content-Length", "").lstrip("0")  # int() refuses over 4,300 digits
+        if length.isascii() and length.isdigit() and (len(length) > 18 or int(length) > limit):
+            raise _TooLarge(
+                f"the server announces {int(length):,} bytes"
+                if len(length) <= 18
+                else "the server announces a length of more than 18 digits"
+            )
         body = bytearray()
         while chunk := answer.read1(65536):
             body += chunk

@@ -154,7 +154,7 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                 errors.append(
                     InputError(
                         where,
-                        f"the organisation number {ident.value} is also {other!r}'s ({at})",
+                        f"the organisation number {_cut(ident.value)} is also {other!r}'s ({at})",
                         "one organisation number for one organisation (the register numbers each once)",
                         "copy the number again from the register entry of this organisation",
                     )

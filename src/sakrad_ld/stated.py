@@ -43,12 +43,16 @@ __all__ = [
     "check_stated",
     "credit_warnings",
     "folded",
+    "folded_text",
+    "found_as_words",
 ]
 
 #: Words before a chair's name in the sentence that names them chair, each matched as whole words:
-#: "chairman" and "chairperson" are not among them ("the chairman of the board" is another board's).
+#: "chairman" and "chairperson" are not among them ("the chairman of the board" is another board's);
+#: "leddes" alone is, as in "Mötet leddes därefter av statssekreterare …".
 CHAIR_WORDS = (
     "leddes av",
+    "leddes",
     "ledde",
     "ledd av",
     "ordförande",
@@ -80,7 +84,9 @@ CONVENER_WORDS = (
     "convenes",
     "convened",
 )
-#: Words before a government participant's name in the sentence that names them as taking part.
+
+#: Words before a government participant's name in the sentence that names them as taking part (one who
+#: opens the sakråd, "Sakrådet inleddes av …", takes part in it).
 PARTICIPANT_WORDS = (
     "deltog",
     "deltar",
@@ -90,7 +96,10 @@ PARTICIPANT_WORDS = (
     "närvarande",
     "var med",
     "leddes av",
+    "leddes",
     "ledde",
+    "inledde",
+    "inleddes",
     "took part",
     "participated",
     "attended",
@@ -240,7 +249,7 @@ def _error(where: Where, what: str, value: str, source: str, file: str | None) -
     return InputError(
         where,
         f"{what} {quoted(value)} is credited to {source!r}, whose kept text ({file}) does not hold it",
-        f"{what} as the kept text words it (case and white space aside)",
+        f"{what} as the kept text words it, as whole words (case, white space and Unicode forms aside)",
         "copy it from the text, or credit the fact to the document that states it (fact_sources or the record's source:)",
     )
 

@@ -265,3 +265,9 @@ def test_a_register_refusal_names_at_most_five_of_an_entrys_names(project: Path)
     assert (
         "and 37 more" in errors[0] and "(207 characters)" in errors[0] and len(errors[0]) < 1100 + len(str(project))
     ), errors[0]
+
+
+def test_a_register_name_is_compared_folded_as_a_kept_text_is(project: Path) -> None:
+    bodies = project / "data" / "bodies.yaml"
+    _change(bodies, "Kulturdepartementet", unicodedata.normalize("NFD", "Kultur\u00addepartementet"))
+    load_corpus(project / "data")

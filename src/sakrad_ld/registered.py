@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, Where
 from .records import Corpus
+from .stated import folded
 from .typedyaml import quoted
 
 __all__ = ["NAME_PREDICATES", "check_registered", "kept_entries"]
@@ -46,7 +47,7 @@ _FORMATS = {
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return folded(text)  # NFKC, invisible characters, case, white space and dashes, as stated.py compares
 
 
 def _namespace(iri: str) -> str:

@@ -429,7 +429,7 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
                     )
                 elif (published := kept_copy_path(file)) in seen:
                     problem = f"published at the same path ({published}) as the copy of {seen[published]!r}"
-                elif sum(sizes.values()) + real.stat().st_size > MAX_COPIES_TOTAL:
+                elif MAX_SHARED_FILE >= real.stat().st_size > MAX_COPIES_TOTAL - sum(sizes.values()):
                     largest = sorted(sizes.items(), key=lambda fs: -fs[1])[:5]
                     problem = (
                         f"with this copy ({real.stat().st_size:,} bytes) the kept copies would have more than "

@@ -13,14 +13,17 @@ but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
   their id), a place, an e-mail address and a telephone number: the text holds it;
 * a question or a discussion area: the text holds its Swedish words verbatim;
 * the chair, a convener, a government participant: the person's name stands in a sentence that says
-  so (a word of chairing, calling or taking part before it, as a whole word) and is not given as
+  so (a word of chairing, calling or taking part, as a whole word, before it in the sentence or after
+  it in its clause: at once, after "som", or after an apposition between commas) and is not given as
   someone else's superior ("statssekreterare hos … minister Ylva Johansson" names the minister, not a
-  participant);
+  participant); the surname alone counts right after the title of a post the person holds, where no
+  other person of the data has that surname;
 * an organisation listed as taking part: its name (or one of its other names) is in the text.
 
 Each kept text is folded once, with its sentence ends marked, and every fact credited to it is looked
 up in that one string, one text at a time: the time is linear in the text for each fact (a name's
-occurrences are walked once, with the role words and sentence ends between them), and the memory
+occurrences are walked once, with the role words and sentence ends between them, and after each a
+bounded look for a role word), and the memory
 a small multiple of the largest text (:data:`sakrad_ld.corpus.MAX_COPIES_TOTAL` bounds them all).
 """
 
@@ -47,7 +50,8 @@ __all__ = [
     "found_as_words",
 ]
 
-#: Words before a chair's name in the sentence that names them chair, each matched as whole words:
+#: Words of the sentence that names a person chair (before the name, or after it in its clause), each
+#: matched as whole words:
 #: "chairman" and "chairperson" are not among them ("the chairman of the board" is another board's);
 #: "leddes" alone is, as in "Mötet leddes därefter av statssekreterare …".
 CHAIR_WORDS = (
@@ -55,6 +59,8 @@ CHAIR_WORDS = (
     "leddes",
     "ledde",
     "ledd av",
+    "höll i mötet",
+    "höll i sakrådet",
     "ordförande",
     "ordföranden",
     "moderator",
@@ -63,7 +69,7 @@ CHAIR_WORDS = (
     "led by",
     "chair",
 )
-#: Words before a convener's name in the sentence that names them as calling the sakråd.
+#: Words of the sentence that names a convener as calling the sakråd (before or after the name).
 CONVENER_WORDS = (
     "bjuder in",
     "bjöd in",
@@ -85,8 +91,9 @@ CONVENER_WORDS = (
     "convened",
 )
 
-#: Words before a government participant's name in the sentence that names them as taking part (one who
-#: opens the sakråd, "Sakrådet inleddes av …", takes part in it).
+#: Words of the sentence that names a government participant as taking part (before or after the name):
+#: one who opens the sakråd ("Sakrådet inleddes av …"), meets the organisations ("träffade") or speaks
+#: at it ("berättade", "presenterade", "informerade") takes part in it.
 PARTICIPANT_WORDS = (
     "deltog",
     "deltar",
@@ -100,6 +107,10 @@ PARTICIPANT_WORDS = (
     "ledde",
     "inledde",
     "inleddes",
+    "träffade",
+    "berättade",
+    "presenterade",
+    "informerade",
     "took part",
     "participated",
     "attended",
@@ -216,12 +227,51 @@ _AS_SUPERIOR = re.compile(r"(?:\bhos|\btill|\båt|\bto|\bfor)\s+(?:[\wåäöé-]
 SUPERIOR_WINDOW = 300
 
 
-def _named_as(name: str, kind: str, text: str) -> bool:
-    """Whether a sentence of the folded ``text`` (:func:`folded_text`) holds a word of ``kind``
-    ('chair', 'convener', 'participant') and, after it, ``name`` not given as someone's superior.
+#: How far after a name a comma closing its apposition is looked for ("Martin Andreasson,
+#: statssekreterare åt statsrådet Brandberg, ledde …"), and the role word after it.
+APPOSITION_WINDOW = 200
+#: A relative "som" between a name and its role word: "Paula Carvalho Olovsson som höll i mötet".
+_SOM = "som "
+
+
+def _role_after(roles: re.Pattern[str], text: str, after: int) -> bool:
+    """Whether a role word follows a name ending at ``after`` in its clause: at once, after a relative
+    "som", or after an apposition between two commas ("X, statssekreterare …, ledde"). Bounded work:
+    the closing comma is looked for in :data:`APPOSITION_WINDOW` characters, the words anchored."""
+    at = after
+    if text.startswith(",", at):
+        close = text.find(",", at + 1, at + 1 + APPOSITION_WINDOW)
+        if close < 0 or text.find(_END, at, close) >= 0:
+            return False
+        at = close + 1
+    if not text.startswith(" ", at):
+        return False
+    at += 1
+    if text.startswith(_SOM, at):
+        at += len(_SOM)
+    return roles.match(text, at) is not None
+
+
+def _titled(text: str, at: int, titles: tuple[str, ...]) -> int:
+    """Where one of ``titles`` (folded) begins that stands as whole words just before ``at``, a space
+    between; -1 if none does."""
+    for title in titles:
+        begin = at - len(title) - 1
+        if begin >= 0 and text.startswith(title + " ", begin) and (begin == 0 or not _word(text[begin - 1])):
+            return begin
+    return -1
+
+
+def _named_as(name: str, kind: str, text: str, titles: tuple[str, ...] = ()) -> bool:
+    """Whether a sentence of the folded ``text`` (:func:`folded_text`) names ``name`` in the role of
+    ``kind`` ('chair', 'convener', 'participant'), not given as someone's superior: a word of the
+    role before the name in its sentence, or after it in its clause (at once, after "som", or after an
+    apposition between commas). With ``titles`` (a surname alone), only an occurrence right after one
+    of the person's post titles counts ("energi-och näringsminister Busch bjöd in").
 
     One walk through the name's occurrences: between two of them the sentence ends and the role words
-    are each found once, so the time is linear in the text however often the name or the words occur.
+    are each found once, and after each a bounded look for a role word, so the time is linear in the
+    text however often the name or the words occur.
     """
     pattern = found_as_words(name)
     if pattern is None:
@@ -236,9 +286,42 @@ def _named_as(name: str, kind: str, text: str) -> bool:
         for role in roles.finditer(text, cursor, at):
             role_end = role.end()
         cursor = at
-        if role_end > end and not _AS_SUPERIOR.search(text, max(role_end, at - SUPERIOR_WINDOW), at):
+        if titles:  # the person's own title is not a superior's ("statssekreterare hos … Kessling")
+            at = _titled(text, at, titles)
+            if at < 0:
+                continue
+        before = role_end > end
+        if (before or _role_after(roles, text, match.end())) and not _AS_SUPERIOR.search(
+            text, max(role_end if before else end, at - SUPERIOR_WINDOW), at
+        ):
             return True
     return False
+
+
+def _titles_and_surnames(corpus: Corpus) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """Each person's post titles (the labels of the posts they hold, folded) and how many people of
+    the data have each surname (the last word of the folded name)."""
+    labels = {p.id: [t for t in (p.label.sv, p.label.en) if t] for p in corpus.posts}
+    titles = {
+        person.id: tuple(dict.fromkeys(folded(t) for h in person.holds for t in labels.get(h.post, []) if folded(t)))
+        for person in corpus.people
+    }
+    surnames: dict[str, int] = defaultdict(int)
+    for person in corpus.people:
+        surnames[folded(person.name).rsplit(" ", 1)[-1]] += 1
+    return titles, surnames
+
+
+def _named_in_role(person: Person, kind: str, text: str, titles: dict[str, tuple[str, ...]], surnames: dict) -> bool:
+    """Whether ``text`` names ``person`` in the role of ``kind``: by their full name, or by their
+    surname alone right after the title of a post they hold, where no other person of the data has
+    that surname."""
+    if _named_as(person.name, kind, text):
+        return True
+    surname = folded(person.name).rsplit(" ", 1)[-1]
+    if " " not in folded(person.name) or surnames.get(surname, 0) != 1 or not titles.get(person.id):
+        return False
+    return _named_as(surname, kind, text, titles[person.id])
 
 
 def _where(lines: object, name: str, fallback: Where) -> Where:
@@ -304,14 +387,17 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                         "text",
                     )
                 )
-            else:
+            elif kind == "text":
                 facts.append((where, what, value, [value], source, kind))
+            else:  # a role: the value is the person's id
+                facts.append((where, what, people[value].name, [value], source, kind))
     # one kept text at a time, folded once: its facts are looked up in it and it is let go
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, fact in enumerate(facts):
         if not isinstance(fact, InputError):
             by_source[fact[4]].append(i)
     missing: set[int] = set()
+    titles, surnames = _titles_and_surnames(corpus)
     for source, indices in by_source.items():
         text = folded_text(kept[source])
         for i in indices:
@@ -319,7 +405,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             if kind == "text":
                 found = any(p is not None and p.search(text) for p in map(found_as_words, values))
             else:
-                found = _named_as(values[0], kind, text)
+                found = _named_in_role(people[values[0]], kind, text, titles, surnames)
             if not found:
                 missing.add(i)
         del text
@@ -345,7 +431,7 @@ def _meeting_facts(
 ) -> Iterator[tuple[Where, str, str, str, str]]:
     """(where, what, value, source, kind) for each fact of ``m`` a kept text can be asked for; kind is
     'text' (found as it is), 'organisation' (an id: one of its names found), or 'chair', 'convener',
-    'participant' (a person's name found in a sentence that says so)."""
+    'participant' (a person's id: their name found in a sentence that says so)."""
     if m.place:
         yield m.where("place"), "the place", m.place, m.source_of("place"), "text"
     for i, q in enumerate(m.questions):
@@ -394,7 +480,7 @@ def _meeting_facts(
         yield (
             _where(m.chair.lines, "person", m.where("chair")),
             "the chair",
-            people[m.chair.person].name,
+            m.chair.person,
             source,
             "chair",
         )
@@ -402,7 +488,7 @@ def _meeting_facts(
         source = c.source or m.source_of("conveners")
         where = _where(c.lines, "person", m.where(f"conveners[{i}]"))
         if c.person in people:
-            yield where, "the convener", people[c.person].name, source, "convener"
+            yield where, "the convener", c.person, source, "convener"
         elif c.body in bodies:
             yield _where(c.lines, "body", where), "the convening body", bodies[c.body].name.sv, source, "text"
     for i, g in enumerate(m.government_participants):
@@ -412,7 +498,7 @@ def _meeting_facts(
             yield (
                 _where(g.lines, "person", where),
                 "the government participant",
-                people[g.person].name,
+                g.person,
                 source,
                 "participant",
             )

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
 
@@ -200,4 +202,34 @@ def exchange_differences(
             )
         if answers[0] != answers[1]:
             differ.append(f"{method} {path} {headers}: server {answers[0]}, host {answers[1]}")
+    return differ
+
+
+def media_type_paths(opened: Release, export: Path) -> list[str]:
+    """Paths whose whole ``Content-Type`` a host must send as the server does: every release file at
+    its own path and under ``download/`` (``SHA256SUMS``, the kept copies under ``sources/``, a
+    ``schema/x.schema.json``), and one file of each suffix in each folder of the export's site (a
+    page, a document of each format, the sitemap, the lists' CSV, a picture, the feeds …)."""
+    paths = [p for name in sorted(opened.files) for p in (f"/{name}", f"/download/{name}")]
+    kinds = set()
+    for file in sorted(export.rglob("*")):
+        rel = file.relative_to(export).as_posix()
+        kind = (rel.split("/")[0] if "/" in rel else "", file.suffix)
+        if file.is_file() and not rel.startswith(("download/", "nginx/", "apache/", ".")) and kind not in kinds:
+            kinds.add(kind)
+            paths.append(f"/{rel}")
+    return paths
+
+
+def media_type_differences(server: object, host: object, paths: list[str], prefix: str = "") -> list[str]:
+    """Where the host answers a GET of ``paths`` with another status or ``Content-Type`` (charset and
+    every parameter included) than the server."""
+    differ = []
+    for path in paths:
+        want = server("GET", path, {})  # type: ignore[operator]
+        got = host("GET", prefix + path, {})  # type: ignore[operator]
+        if (want[0], want[1].get("content-type")) != (got[0], got[1].get("content-type")):
+            differ.append(
+                f"{path}: server {want[0], want[1].get('content-type')}, host {got[0], got[1].get('content-type')}"
+            )
     return differ

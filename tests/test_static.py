@@ -681,3 +681,20 @@ def test_head_other_methods_ranges_and_conditions_are_the_servers(
     with server_request(release) as server:
         differ = exchange_differences(server, _request(nginx), exchange_cases(opened))
     assert not differ, "\n".join(differ)
+
+
+def test_nginx_sends_each_files_media_type_as_the_server_does(
+    nginx: tuple[str, int], release: Path, opened: Release, export: Path
+) -> None:
+    """The whole Content-Type (charset and parameters included) of every release file, at its own
+    path and under download/ (a schema as application/schema+json, SHA256SUMS, the kept copies),
+    and of a file of each suffix in each folder of the export's site (the sitemap's charset, the
+    lists' CSV with header=present): the server's."""
+    from host_headers import media_type_differences, media_type_paths
+
+    paths = media_type_paths(opened, export)
+    assert any(p.endswith(".schema.json") for p in paths) and any(p.endswith(".csv") for p in paths), paths
+    assert "/sitemap.xml" in paths and any(p.startswith("/sources/") for p in paths), paths
+    with server_request(release) as server:
+        differ = media_type_differences(server, _request(nginx), paths)
+    assert not differ, f"{len(differ)} of {len(paths)} differ:\n" + "\n".join(differ)

@@ -257,7 +257,8 @@ def export_site(
                 files += 1
         known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
         put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
-        put(NGINX_SERVER, nginx_server_conf(graph, sorted(opened.files)).encode())
+        release_types = {f.path: f.media_type for f in opened.files.values()}
+        put(NGINX_SERVER, nginx_server_conf(graph, release_types).encode())
         apache = apache_rules(
             graph, minted, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()}
         )
@@ -558,22 +559,62 @@ _CACHE = f'add_header Cache-Control "{CACHE_CONTROL}";'
 _CORS = f'{_ALLOW_ORIGIN} add_header Access-Control-Expose-Headers "{EXPOSE_HEADERS}" always;'
 
 
-def nginx_server_conf(graph: GraphRule | None = None, files: list[str] | None = None) -> str:
-    types = "\n".join(f"        {f.media_type} {f.suffix[1:]};" for f in (*OFFERS, *RESULTS_FORMATS))
-    extra = "\n".join(f"        {f.media_type} {f.suffix[1:]};" for f in QUAD_FORMATS)
-    charset_types = " ".join(
-        sorted(
-            {f.media_type for f in (*FORMATS, *RESULTS_FORMATS) if f.media_type.startswith("text/")}
-            | {
-                "application/n-triples",
-                "image/svg+xml",
-                "text/plain",
-                "text/css",
-                "text/markdown",
-                "application/javascript",
-                "application/atom+xml",
-            }
-        )
+def _quoted(text: str) -> str:
+    """``text`` as one quoted nginx parameter."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _host_types(release_types: dict[str, str] | None) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The media types as the server sends them (charset and parameters included): a page's, a
+    document's and a site file's by suffix (:data:`sakrad_ld.web.served.MEDIA_TYPES`); a release
+    file's (``release_types``: its name → its media type, as the release lists it) by suffix where
+    every release file of that suffix has one, else by its name (``SHA256SUMS``,
+    ``schema/x.schema.json``)."""
+    from .served import MEDIA_TYPES
+
+    def charset(media_type: str) -> str:
+        return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
+
+    site = {f.suffix: charset(f.media_type) for f in (*FORMATS, *QUAD_FORMATS, *RESULTS_FORMATS)}
+    site |= dict(MEDIA_TYPES)
+    by_suffix: dict[str, set[str]] = {}
+    for name, media_type in (release_types or {}).items():
+        by_suffix.setdefault(os.path.splitext(name.rsplit("/", 1)[-1])[1], set()).add(media_type)
+    inside = {s: next(iter(t)) for s, t in sorted(by_suffix.items()) if s and len(t) == 1}
+    named = {
+        name: media_type
+        for name, media_type in sorted((release_types or {}).items())
+        if os.path.splitext(name.rsplit("/", 1)[-1])[1] not in inside
+    }
+    return site, inside, named
+
+
+def _nginx_types(types: dict[str, str], indent: str) -> str:
+    return "\n".join(f"{indent}    {_quoted(t)} {suffix[1:]};" for suffix, t in sorted(types.items()))
+
+
+def nginx_server_conf(graph: GraphRule | None = None, release_types: dict[str, str] | None = None) -> str:
+    """The ``server {}`` part of the nginx rules. Every file is sent with the server's whole
+    ``Content-Type`` (``types`` of :func:`_host_types`; nginx's ``charset`` adds one only to its own
+    error pages): a release file's as the release lists it (``release_types``: its name → its
+    media type), under ``download/`` and at its own path."""
+    site, inside, named = _host_types(release_types)
+    # A release file whose suffix does not tell its type (SHA256SUMS, x.schema.json beside .json):
+    # a location of its own, under download/ and at its own path.
+    named_locations = "".join(
+        f"""location = {_quoted("/" + DOWNLOAD_PATH + name)} {{
+    types {{}}
+    default_type {_quoted(media_type)};
+    max_ranges 1;
+}}
+location = {_quoted("/" + name)} {{
+    types {{}}
+    default_type {_quoted(media_type)};
+    max_ranges 1;
+    try_files {_quoted("/" + DOWNLOAD_PATH + name)} =404;
+}}
+"""
+        for name, media_type in named.items()
     )
     graph_location = ""
     if graph is not None:
@@ -595,21 +636,12 @@ location = {graph.path} {{
 # included in http {{}}:
 #     server {{ listen 80; root /path/to/export; include /path/to/export/nginx/sakrad-server.conf; }}
 types {{
-{types}
-{extra}
-        image/svg+xml svg;
-        application/json json;
-        application/javascript js;
-        application/atom+xml atom;
-        application/xml xml;
-        application/sparql-query rq;
-        text/plain txt;
-        text/css css;
-        text/markdown md;
+{_nginx_types(site, "")}
 }}
 default_type application/octet-stream;
+# nginx's own answers (a 405, a 406 without a page) are HTML in UTF-8 (charset_types is left as it
+# is: none of the types above is in it, each is whole).
 charset utf-8;
-charset_types {charset_types};
 error_page 404 $sakrad_not_found;
 # A page, a document or a site file is answered whole, as on the server (a release file: below).
 max_ranges 0;
@@ -635,7 +667,7 @@ location = /.sakrad-not-allowed {{
 }}
 location = /.sakrad-preflight {{
     internal;
-    default_type text/plain;
+    default_type "text/plain; charset=utf-8";
     {_ALLOW_ORIGIN}
     add_header Access-Control-Allow-Methods "{PREFLIGHT_METHODS}" always;
     add_header Access-Control-Allow-Headers "{PREFLIGHT_HEADERS}" always;
@@ -704,21 +736,15 @@ location @sakrad_unacceptable {{
 # A release file (under download/, at its own path, the JSON-LD context) answers one range, as on
 # the server; several ranges get the whole file (max_ranges 1); any other file is whole (above).
 location ^~ /download/ {{
+    types {{
+{_nginx_types(inside, "    ")}
+    }}
     max_ranges 1;
 }}
 location = /{CONTEXT_FILE} {{
     max_ranges 1;
 }}
-location = /download/SHA256SUMS {{
-    default_type text/plain;
-    max_ranges 1;
-}}
-location = /SHA256SUMS {{
-    default_type text/plain;
-    max_ranges 1;
-    try_files /download/SHA256SUMS =404;
-}}
-# The dataset's other IRIs (/dataset, /catalog …) → their documents, negotiated, as things; a
+{named_locations}# The dataset's other IRIs (/dataset, /catalog …) → their documents, negotiated, as things; a
 # release file is also at its own path (/sakrad.ttl, /tables/meetings.csv: the catalogue's
 # download URLs), as on the server.
 location / {{
@@ -737,6 +763,9 @@ location / {{
     try_files $uri $uri/ @sakrad_release_file;
 }}
 location @sakrad_release_file {{
+    types {{
+{_nginx_types(inside, "    ")}
+    }}
     max_ranges 1;
     try_files /download$uri =404;
 }}

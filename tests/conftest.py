@@ -35,6 +35,29 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def change(path: Path, old: str, new: str) -> int:
+    """Replaces the first ``old`` in ``path`` with ``new``; returns the 1-based line it starts on."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
+def refusals(project: Path) -> list:
+    """The input errors loading ``project``'s data raises (it must raise)."""
+    from sakrad_ld.corpus import load_corpus
+    from sakrad_ld.errors import InputErrors
+
+    with pytest.raises(InputErrors) as caught:
+        load_corpus(project / "data")
+    return caught.value.errors
+
+
+def refused(project: Path) -> list[str]:
+    """:func:`refusals` as the messages people read."""
+    return [str(e) for e in refusals(project)]
+
+
 #: A frozen project's data: the tests of saved queries and shapes answer on it, so that adding a
 #: meeting to data/ breaks no test (tests/fixtures/project/README.md).
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "project" / "data"

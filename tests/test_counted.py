@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import fixture_project
+from conftest import change, fixture_project
 
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
@@ -24,13 +24,6 @@ INTEGRATION = "2023-11-07-integration-civilsamhallet.yaml"  # invited_count: "et
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path / "project")
-
-
-def _change(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
-    return text.count("\n", 0, at) + 1
 
 
 def _one(project: Path):
@@ -70,7 +63,7 @@ def test_a_value_the_words_do_not_give_is_refused_with_exit_2(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = project / MEETINGS / JORDBRUK
-    line = _change(path, "  value: 50\n  bound: at-least", "  value: 75\n  bound: at-least")
+    line = change(path, "  value: 50\n  bound: at-least", "  value: 75\n  bound: at-least")
     error = _one(project)
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "participant_count.value")
     assert "value 75" in error.problem and "give 50" in error.problem and "value: 50" in error.expected
@@ -81,7 +74,7 @@ def test_a_value_the_words_do_not_give_is_refused_with_exit_2(
 
 def test_a_bound_on_words_that_round_is_refused(project: Path) -> None:
     path = project / MEETINGS / INTEGRATION
-    line = _change(path, "  approximate: true\n", "  bound: at-most\n")
+    line = change(path, "  approximate: true\n", "  bound: at-most\n")
     error = _one(project)
     assert (error.where.line, error.where.field) == (line, "invited_count.bound")
     assert "bound: at-most" in error.problem and "round it" in error.problem
@@ -90,7 +83,7 @@ def test_a_bound_on_words_that_round_is_refused(project: Path) -> None:
 
 def test_approximate_on_words_that_bound_is_refused(project: Path) -> None:
     path = project / MEETINGS / JORDBRUK
-    line = _change(path, "  bound: at-least\n", "  approximate: true\n")
+    line = change(path, "  bound: at-least\n", "  approximate: true\n")
     error = _one(project)
     assert (error.where.line, error.where.field) == (line, "participant_count.approximate")
     assert "'Drygt 50'" in error.problem and "bound: at-least" in error.expected
@@ -98,7 +91,7 @@ def test_approximate_on_words_that_bound_is_refused(project: Path) -> None:
 
 def test_a_bound_the_other_way_round_is_refused(project: Path) -> None:
     path = project / MEETINGS / JORDBRUK
-    line = _change(path, "  bound: at-least\n", "  bound: at-most\n")
+    line = change(path, "  bound: at-least\n", "  bound: at-most\n")
     error = _one(project)
     assert (error.where.line, error.where.field) == (line, "participant_count.bound")
     assert "lower bound" in error.problem
@@ -107,14 +100,14 @@ def test_a_bound_the_other_way_round_is_refused(project: Path) -> None:
 def test_a_rounded_number_without_its_mark_is_refused(project: Path) -> None:
     """Without approximate, 'ett 40-tal' would read as exactly 40."""
     path = project / MEETINGS / INTEGRATION
-    _change(path, "  approximate: true\n", "")
+    change(path, "  approximate: true\n", "")
     error = _one(project)
     assert error.where.field == "invited_count.value" and "neither mark" in error.problem
 
 
 def test_words_that_give_no_number_are_not_compared(project: Path) -> None:
     path = project / MEETINGS / INTEGRATION
-    _change(
+    change(
         path,
         "text: ett 40-tal civilsamhällesorganisationer\n  value: 40\n  approximate: true\n",
         "text: flera organisationer\n",
@@ -174,7 +167,7 @@ def test_the_docs_list_the_words_the_code_reads() -> None:
 def test_a_mark_on_words_that_state_the_number_exactly_is_refused(project: Path, words: str, mark: str) -> None:
     """'about 30' in the release where the page says 30: approximate (or a bound) needs words that give it."""
     path = project / MEETINGS / INTEGRATION
-    line = _change(
+    line = change(
         path,
         "text: ett 40-tal civilsamhällesorganisationer\n  value: 40\n  approximate: true\n",
         f"text: {words}\n  value: 30\n{mark}",
@@ -187,13 +180,13 @@ def test_a_mark_on_words_that_state_the_number_exactly_is_refused(project: Path,
 
 def test_uppemot_is_an_upper_bound_at_load(project: Path) -> None:
     path = project / MEETINGS / INTEGRATION
-    _change(
+    change(
         path,
         "text: ett 40-tal civilsamhällesorganisationer\n  value: 40\n  approximate: true\n",
         "text: uppemot 40 civilsamhällesorganisationer\n  value: 40\n  bound: at-most\n",
     )
     load_corpus(project / "data")
-    _change(path, "  bound: at-most\n", "  approximate: true\n")
+    change(path, "  bound: at-most\n", "  approximate: true\n")
     error = _one(project)
     assert error.where.field == "invited_count.approximate" and "'uppemot 40'" in error.problem
 
@@ -202,7 +195,7 @@ def test_a_long_count_text_is_quoted_cut_in_the_error(project: Path) -> None:
     """A 99,000-character text with a wrong value was echoed whole, with every number it gives."""
     path = project / MEETINGS / INTEGRATION
     words = " ".join(["femton", "sexton", "tjugotre", "elva", "tolv", "nitton", "fyrtiotvå"] * 2000)
-    _change(
+    change(
         path,
         "text: ett 40-tal civilsamhällesorganisationer\n  value: 40\n  approximate: true\n",
         f"text: {words}\n  value: 77\n",

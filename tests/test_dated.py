@@ -8,33 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, fixture_project
+from conftest import ROOT, change, fixture_project, refusals
 
 from sakrad_ld.attested import REGISTER_HOSTS, register_host
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.dated import derived_years, id_date, quoted_days, swedish_date
-from sakrad_ld.errors import InputErrors
 from sakrad_ld.registers.links import KEEPER_COPIES, REGISTERS, check_offline
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path / "project")
-
-
-def _change(path: Path, old: str, new: str) -> int:
-    """Replaces the first ``old`` in ``path`` with ``new``; returns the 1-based line it starts on."""
-    text = path.read_text(encoding="utf-8")
-    at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
-    return text.count("\n", 0, at) + 1
-
-
-def _errors(project: Path) -> list:
-    with pytest.raises(InputErrors) as caught:
-        load_corpus(project / "data")
-    return caught.value.errors
 
 
 def _one(errors: list, *words: str):
@@ -51,8 +36,8 @@ def test_the_data_and_the_fixture_load_with_no_date_or_register_error(project: P
 
 def test_a_date_a_day_off_its_id_is_refused_with_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = project / "data" / "meetings" / "2017-03-14-rasism-uppstart.yaml"
-    line = _change(path, "date: 2017-03-14", "date: 2017-03-15")
-    error = _one(_errors(project), "2017-03-14-rasism-uppstart")
+    line = change(path, "date: 2017-03-14", "date: 2017-03-15")
+    error = _one(refusals(project), "2017-03-14-rasism-uppstart")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
     assert "disagrees with the date the meeting's id" in error.problem and "2017-03-14" in error.expected
     assert main(["-C", str(project), "validate"]) == 2
@@ -62,8 +47,8 @@ def test_a_date_a_day_off_its_id_is_refused_with_exit_2(project: Path, capsys: p
 
 def test_a_month_id_checks_year_and_month_only(project: Path) -> None:
     path = project / "data" / "meetings" / "2021-04-eu-framtidskonferensen.yaml"
-    line = _change(path, "2021-04-22]", "2021-05-22]")
-    error = _one(_errors(project), "days")
+    line = change(path, "2021-04-22]", "2021-05-22]")
+    error = _one(refusals(project), "days")
     assert (error.where.line, error.where.field) == (line, "days") and "2021-05-22" in error.problem
     assert id_date("2021-04-eu-framtidskonferensen") == "2021-04"
     assert id_date("2017-12-12-integration") == "2017-12-12"
@@ -73,8 +58,8 @@ def test_a_month_id_checks_year_and_month_only(project: Path) -> None:
 def test_a_date_not_in_the_kept_text_is_refused(project: Path) -> None:
     """2017-12-12-integration's documentation is kept as text: 13 December 2017 is not in it."""
     path = project / "data" / "meetings" / "2017-12-12-integration.yaml"
-    line = _change(path, "date: 2017-12-12", "date: 2017-12-13")
-    errors = _errors(project)
+    line = change(path, "date: 2017-12-12", "date: 2017-12-13")
+    errors = refusals(project)
     error = _one(errors, "is not in the text of")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
     assert "'13 december 2017' not found" in error.expected
@@ -102,7 +87,7 @@ def test_the_text_check_applies_to_an_id_without_a_date(project: Path) -> None:
         encoding="utf-8",
     )
     old.unlink()
-    errors = _errors(project)
+    errors = refusals(project)
     error = _one(errors, "is not in the text of")
     assert error.where.file.name == "integration.yaml" and error.where.field == "date"
     assert not [e for e in errors if "id" in e.problem and "disagrees" in e.problem]
@@ -117,8 +102,8 @@ def test_the_text_check_applies_to_an_id_without_a_date(project: Path) -> None:
 )
 def test_a_date_contradicting_its_derivation_is_refused(project: Path, date: str, says: str) -> None:
     path = project / "data" / "meetings" / "2022-12-06-cerd-rapportering.yaml"
-    line = _change(path, "date: 2022-12-06", f"date: {date}")
-    error = _one(_errors(project), says)
+    line = change(path, "date: 2022-12-06", f"date: {date}")
+    error = _one(refusals(project), says)
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
 
 
@@ -129,7 +114,7 @@ def test_the_derivation_check_holds_with_the_id_changed_too(project: Path) -> No
     text = old.read_text(encoding="utf-8").replace("2022-12-06-cerd", "2021-12-06-cerd")
     (meetings / "2021-12-06-cerd-rapportering.yaml").write_text(text.replace("date: 2022-12-06", "date: 2021-12-06"))
     old.unlink()
-    errors = _errors(project)
+    errors = refusals(project)
     assert [e.where.field for e in errors] == ["date"] and "works the year out as 2022" in errors[0].problem
 
 
@@ -159,19 +144,19 @@ def test_a_month_read_from_the_address_is_held_to_it(project: Path) -> None:
     text = old.read_text(encoding="utf-8").replace("2017-02-eu", "2017-03-eu").replace("date: 2017-02", "date: 2017-03")
     (meetings / "2017-03-eu-tjanstepaket.yaml").write_text(text, encoding="utf-8")
     old.unlink()
-    _one(_errors(project), "the month of date 2017-03 contradicts the date_derivation")
+    _one(refusals(project), "the month of date 2017-03 contradicts the date_derivation")
 
 
 def test_minutes_published_before_the_meeting_are_refused(project: Path) -> None:
     sources = project / "data" / "sources.yaml"
-    _change(
+    change(
         sources,
         "minnesanteckningar-sakrad-demokrativillkor-13-dec.pdf",
         "minnesanteckningar-sakrad-demokrativillkor-13-dec.pdf\n    published: 2022-12-01",
     )
     path = project / "data" / "meetings" / "2022-12-13-demokrativillkor.yaml"
     line = 1 + path.read_text(encoding="utf-8").split("\n").index("date: 2022-12-13")
-    error = _one(_errors(project), "minnesanteckningar-2022-12-13-demokrativillkor")
+    error = _one(refusals(project), "minnesanteckningar-2022-12-13-demokrativillkor")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
     assert "was published (2022-12-01)" in error.problem and "2022-12-01" in error.expected
 
@@ -205,8 +190,8 @@ def test_a_register_status_read_in_a_mirror_is_refused(
     project: Path, file: str, old: str, field: str, host: str
 ) -> None:
     path = project / "data" / file
-    line = _change(path, old, old.replace("secondary", "register")) + 1
-    error = _one(_errors(project), "status register")
+    line = change(path, old, old.replace("secondary", "register")) + 1
+    error = _one(refusals(project), "status register")
     assert (error.where.file.name, error.where.line, error.where.field) == (file, line, field)
     assert "github.com" in error.problem and host in error.problem and "secondary" in error.expected
     problems = [p for p in check_offline(project / "data") if "status register" in p.message]
@@ -229,35 +214,35 @@ def test_the_register_hosts_cover_every_register_and_scheme() -> None:
 )
 def test_a_full_date_id_names_the_first_of_the_days(project: Path, days: str, refused: str) -> None:
     path = project / "data" / "meetings" / "2017-03-14-rasism-uppstart.yaml"
-    line = _change(path, "date: 2017-03-14", f"days: {days}")
+    line = change(path, "date: 2017-03-14", f"days: {days}")
     if not refused:
         load_corpus(project / "data")
         return
-    error = _one(_errors(project), "days")
+    error = _one(refusals(project), "days")
     assert (error.where.line, error.where.field) == (line, "days") and f"days {refused} disagree" in error.problem
 
 
 def test_a_day_on_a_derivation_that_gives_only_the_month_is_refused(project: Path) -> None:
     """2017-02's derivation reads the month from the address and quotes no day: 2017-02-14 is more than it gives."""
     path = project / "data" / "meetings" / "2017-02-eu-tjanstepaket.yaml"
-    line = _change(path, "date: 2017-02\n", "date: 2017-02-14\n")
-    error = _one(_errors(project), "gives a day")
+    line = change(path, "date: 2017-02\n", "date: 2017-02-14\n")
+    error = _one(refusals(project), "gives a day")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
     assert "gives a month" in error.problem and "date: 2017-02" in error.expected
 
 
 def test_a_month_on_a_derivation_that_names_none_is_refused(project: Path) -> None:
     path = project / "data" / "meetings" / "2017-02-eu-tjanstepaket.yaml"
-    _change(path, "månaden är läst ur sidans adress (/2017/02/)", "året är läst ur sidans adress (/2017/)")
-    error = _one(_errors(project), "gives a month")
+    change(path, "månaden är läst ur sidans adress (/2017/02/)", "året är läst ur sidans adress (/2017/)")
+    error = _one(refusals(project), "gives a month")
     assert error.where.field == "date" and "date: 2017" in error.expected
 
 
 def test_an_as_of_no_source_states_is_refused(project: Path) -> None:
     """A holding's as_of is its source's publication date or a stated day of a meeting citing it."""
     path = project / "data" / "people.yaml"
-    line = _change(path, "as_of: 2017-12-12", "as_of: 2016-01-01")
-    error = _one(_errors(project), "as_of 2016-01-01")
+    line = change(path, "as_of: 2017-12-12", "as_of: 2016-01-01")
+    error = _one(refusals(project), "as_of 2016-01-01")
     assert (error.where.file.name, error.where.line) == ("people.yaml", line)
     assert error.where.field.endswith("as_of") and "no source states" in error.problem
 
@@ -277,11 +262,11 @@ def test_a_wikidata_register_status_names_the_same_item(project: Path, source: s
     text = path.read_text(encoding="utf-8")
     old = text[text.index("source: https://github.com/everypolitician") :].split("\n", 2)
     assert old[1].strip() == "status: secondary"
-    line = _change(path, "\n".join(old[:2]), f"source: {source}\n        status: register") + 1
+    line = change(path, "\n".join(old[:2]), f"source: {source}\n        status: register") + 1
     if refused is None:
         load_corpus(project / "data")
         return
-    error = _one(_errors(project), "status register")
+    error = _one(refusals(project), "status register")
     assert (error.where.line, error.where.field) == (line, "people[1].links[0].status") and refused in error.problem
     problems = [p for p in check_offline(project / "data") if "status register" in p.message]
     assert [p.where.line for p in problems] == [line] and refused in problems[0].message
@@ -299,9 +284,9 @@ def test_a_lagrummet_register_status_names_the_same_slug_where_it_names_one(
         "source: https://github.com/rinfo/rdl/blob/6c0e6c5da5e90265e1c9c0cc62a376d6b55d4ab1/resources/base/datasets/"
         "org/myndigheter.n3\n        status: register-copy"
     )
-    line = _change(path, old, f"source: {source}\n        status: register") + 1
+    line = change(path, old, f"source: {source}\n        status: register") + 1
     if not refused:
         load_corpus(project / "data")
         return
-    error = _one(_errors(project), "status register")
+    error = _one(refusals(project), "status register")
     assert error.where.line == line and "kulturdepartementet, not of regeringskansliet" in error.problem

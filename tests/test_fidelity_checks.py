@@ -8,12 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, fixture_project
+from conftest import ROOT, change, fixture_project, refusals
 
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.dated import load_warnings, named_years
-from sakrad_ld.errors import InputErrors
 
 MEETINGS = Path("data") / "meetings"
 
@@ -21,20 +20,6 @@ MEETINGS = Path("data") / "meetings"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path / "project")
-
-
-def _change(path: Path, old: str, new: str) -> int:
-    """Replaces the first ``old`` in ``path`` with ``new``; returns the 1-based line it starts on."""
-    text = path.read_text(encoding="utf-8")
-    at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
-    return text.count("\n", 0, at) + 1
-
-
-def _errors(project: Path) -> list:
-    with pytest.raises(InputErrors) as caught:
-        load_corpus(project / "data")
-    return caught.value.errors
 
 
 def _one(errors: list, *words: str):
@@ -57,8 +42,8 @@ def _one(errors: list, *words: str):
 )
 def test_a_derivation_naming_another_year_in_its_words_is_refused(project: Path, words: str) -> None:
     path = project / MEETINGS / "2023-03-17-diskriminering.yaml"
-    line = _change(path, "date: 2023-03-17\n", f"date: 2023-03-17\ndate_derivation:\n  sv: '{words}'\n")
-    error = _one(_errors(project), "names the year 2022")
+    line = change(path, "date: 2023-03-17\n", f"date: 2023-03-17\ndate_derivation:\n  sv: '{words}'\n")
+    error = _one(refusals(project), "names the year 2022")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
     assert "2023" in error.expected
 
@@ -72,8 +57,8 @@ def test_named_years_leave_out_addresses_and_a_nearest_publication_date() -> Non
 
 def test_a_derivation_whose_years_are_the_dates_loads(project: Path) -> None:
     path = project / MEETINGS / "2023-03-17-diskriminering.yaml"
-    _change(path, "      - date\n", "")
-    _change(
+    change(path, "      - date\n", "")
+    change(
         path,
         "date: 2023-03-17\n",
         "date: 2023-03-17\ndate_derivation:\n"
@@ -81,7 +66,7 @@ def test_a_derivation_whose_years_are_the_dates_loads(project: Path) -> None:
         '"Inbjudan till sakråd den 17 mars 2023", 2023.\'\n',
     )
     people = project / "data" / "people.yaml"  # the holding's as_of would be the derived date
-    _change(people, "as_of: 2023-03-17", "as_of: 2023-04-03")
+    change(people, "as_of: 2023-03-17", "as_of: 2023-04-03")
     load_corpus(project / "data")
 
 
@@ -91,8 +76,8 @@ def test_a_derivation_whose_years_are_the_dates_loads(project: Path) -> None:
 def test_a_date_contradicting_a_note_that_none_is_stated_is_refused(project: Path) -> None:
     """2024-04's note: the article does not date the meeting ("inget datum", "does not date")."""
     path = project / MEETINGS / "2024-04-eu-industripolitik.yaml"
-    line = _change(path, "\ntitle:", "\ndate: 2024-04-09\ntitle:") + 1
-    error = _one(_errors(project), "a note about the date says none is stated")
+    line = change(path, "\ntitle:", "\ndate: 2024-04-09\ntitle:") + 1
+    error = _one(refusals(project), "a note about the date says none is stated")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "date")
 
 
@@ -120,14 +105,14 @@ def test_a_stated_date_without_a_kept_text_is_a_warning_with_its_place(
 
 def test_handling_of_views_is_refused_on_an_announced_sakrad(project: Path) -> None:
     path = project / MEETINGS / "2024-05-06-icescr.yaml"
-    line = _change(path, "notes:\n", "handling_of_views:\n  sv: Synpunkterna tas med i arbetet.\nnotes:\n")
-    error = _one(_errors(project), "handling_of_views")
+    line = change(path, "notes:\n", "handling_of_views:\n  sv: Synpunkterna tas med i arbetet.\nnotes:\n")
+    error = _one(refusals(project), "handling_of_views")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "handling_of_views")
 
 
 def test_held_meeting_wording_on_an_announced_sakrad_is_warned_with_its_field(project: Path) -> None:
     path = project / MEETINGS / "2024-05-06-icescr.yaml"
-    _change(
+    change(
         path,
         "notes:\n",
         "questions:\n  - sv: Frågor som lyftes av RFSL under sakrådet var hbtqi-personers rättigheter.\n"
@@ -154,7 +139,7 @@ def test_a_legal_name_credited_by_default_to_an_article_is_refused(project: Path
     at = text.index("name: Lika Unika")
     end = text.index("\n", at)
     path.write_text(text[:end] + "\n    legal_name: Lika Unika Ekonomisk Förening" + text[end:], encoding="utf-8")
-    error = _one(_errors(project), "legal_name", "credited by default")
+    error = _one(refusals(project), "legal_name", "credited by default")
     assert error.where.file.name == "organisations.yaml" and error.where.field.endswith("legal_name")
     assert "the article" in error.problem
 
@@ -163,18 +148,18 @@ def test_an_as_of_its_own_kept_text_states_is_accepted_though_the_meeting_derive
     """The meeting's date is derived from the invitation page; the article kept beside the data says
     "Den 17 mars 2023", so the holding it attests may be dated so."""
     path = project / MEETINGS / "2023-03-17-diskriminering.yaml"
-    _change(path, "      - date\n", "")
-    _change(
+    change(path, "      - date\n", "")
+    change(
         path,
         "date: 2023-03-17\n",
         'date: 2023-03-17\ndate_derivation:\n  sv: \'Sidan säger "Den 17 mars" utan år; året står i namnet '
         'på den bifogade filen, "Inbjudan till sakråd den 17 mars 2023".\'\n',
     )
-    errors = _errors(project)
+    errors = refusals(project)
     _one(errors, "as_of 2023-03-17 is the derived date")  # no kept text yet: refused
     sources = project / "data" / "sources.yaml"
     url = "/artiklar/2023/04/diskrimineringsfragor-pa-agendan-nar-regeringskansliet-bjod-in-till-sakrad/\n"
-    _change(sources, url, url + "    file: sources/diskrimineringsfragor.md\n")
+    change(sources, url, url + "    file: sources/diskrimineringsfragor.md\n")
     (project / "data" / "sources" / "diskrimineringsfragor.md").write_text(
         "Den 17 mars 2023 bjöd statssekreterare Martin Andreasson in till sakråd.\n", encoding="utf-8"
     )
@@ -184,27 +169,27 @@ def test_an_as_of_its_own_kept_text_states_is_accepted_though_the_meeting_derive
 def test_an_as_of_long_before_its_uncited_source_was_published_is_refused(project: Path) -> None:
     """A register page (no meeting cites it) states what holds when it is published, not years before."""
     sources = project / "data" / "sources.yaml"
-    _change(
+    change(
         sources,
         "sources:\n",
         "sources:\n  - id: register-page\n    kind: register\n    title:\n      sv: Ett register\n"
         "    url: https://example.org/register\n    published: 2020-06-01\n",
     )
     people = project / "data" / "people.yaml"
-    at = _change(
+    at = change(
         people,
         "        as_of: 2022-12-19\n",
         "        as_of: 2022-12-19\n      - post: statssekreterare\n        source: register-page\n"
         "        as_of: 2019-01-01\n",
     )
-    _change(
+    change(
         people,
         "    sources:\n      - regeringen-2022-12-sakrad-med",
         "    sources:\n      - register-page\n      - regeringen-2022-12-sakrad-med",
     )
-    error = _one(_errors(project), "as_of 2019-01-01", "days before the source")
+    error = _one(refusals(project), "as_of 2019-01-01", "days before the source")
     assert error.where.line == at + 3
-    _change(people, "as_of: 2019-01-01", "as_of: 2020-05-20")  # within a month of its publication
+    change(people, "as_of: 2019-01-01", "as_of: 2020-05-20")  # within a month of its publication
     load_corpus(project / "data")
 
 

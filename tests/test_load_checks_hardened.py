@@ -11,13 +11,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import fixture_project
+from conftest import change, fixture_project, refused
 
 from sakrad_ld import corpus as corpus_module
 from sakrad_ld import stated
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.dated import load_warnings
-from sakrad_ld.errors import InputErrors
 from sakrad_ld.registered import kept_entries
 from sakrad_ld.stated import folded
 from sakrad_ld.translated import numbers
@@ -30,18 +29,6 @@ PEOPLE = Path("data") / "people.yaml"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path / "project")
-
-
-def _change(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _refused(project: Path) -> list[str]:
-    with pytest.raises(InputErrors) as caught:
-        load_corpus(project / "data")
-    return [str(e) for e in caught.value.errors]
 
 
 # 1. Linear work
@@ -91,7 +78,7 @@ def test_a_name_given_as_a_superior_after_many_role_words_is_still_refused() -> 
 def test_a_number_of_thousands_of_digits_is_a_warning_not_a_traceback(project: Path) -> None:
     ones = "1" * 5000
     groups = "1" + " 000" * 1500
-    _change(
+    change(
         project / SEED,
         "notes:\n",
         f"notes:\n  - text:\n      sv: Referensnummer {ones} och {groups}.\n      en: Reference number {ones}.\n",
@@ -108,7 +95,7 @@ def test_a_number_of_thousands_of_digits_is_a_warning_not_a_traceback(project: P
 
 def test_kept_copies_past_the_total_limit_are_refused_naming_the_files(project: Path, monkeypatch) -> None:
     monkeypatch.setattr(corpus_module, "MAX_COPIES_TOTAL", 4_000)
-    errors = _refused(project)
+    errors = refused(project)
     over = [e for e in errors if "the kept copies would have more than 4,000 bytes" in e]
     assert over, errors
     assert all("sources.yaml:" in e and "file " in e and "bytes)" in e for e in over), over
@@ -141,7 +128,7 @@ def test_a_text_in_decomposed_unicode_holds_what_it_shows(project: Path, side: s
         kept = project / KEPT
         kept.write_text(unicodedata.normalize("NFD", kept.read_text(encoding="utf-8")), encoding="utf-8")
     else:
-        _change(project / PEOPLE, "name: Anders Kessling", unicodedata.normalize("NFD", "name: Anders Keßling"))
+        change(project / PEOPLE, "name: Anders Kessling", unicodedata.normalize("NFD", "name: Anders Keßling"))
         kept = project / KEPT
         kept.write_text(kept.read_text(encoding="utf-8").replace("Kessling", "Kes\u00ads\u200bling"), encoding="utf-8")
     load_corpus(project / "data")
@@ -151,8 +138,8 @@ def test_a_text_in_decomposed_unicode_holds_what_it_shows(project: Path, side: s
 
 
 def test_a_name_cut_short_is_not_found_inside_a_longer_word(project: Path) -> None:
-    _change(project / PEOPLE, "name: Anders Kessling", "name: Anders Kess")
-    errors = _refused(project)
+    change(project / PEOPLE, "name: Anders Kessling", "name: Anders Kess")
+    errors = refused(project)
     assert any("the person's name 'Anders Kess'" in e for e in errors), errors
     assert any("the chair 'Anders Kess'" in e for e in errors), errors
 
@@ -198,7 +185,7 @@ def test_role_words_as_words_still_name_the_role(kind: str, sentence: str) -> No
 
 def test_a_translation_warning_lists_at_most_five_numbers(project: Path) -> None:
     listed = "; ".join(str(n) for n in range(2, 14_000))
-    _change(project / SEED, "notes:\n", f"notes:\n  - text:\n      sv: Nummer {listed}.\n      en: Numbers.\n")
+    change(project / SEED, "notes:\n", f"notes:\n  - text:\n      sv: Nummer {listed}.\n      en: Numbers.\n")
     warnings = [str(w) for w in load_warnings(load_corpus(project / "data"))]
     found = [w for w in warnings if "the sv text names" in w]
     assert len(found) == 1, warnings
@@ -207,8 +194,8 @@ def test_a_translation_warning_lists_at_most_five_numbers(project: Path) -> None
 
 def test_a_refusal_quotes_at_most_80_characters_of_a_value(project: Path) -> None:
     long = "Hur kan " + "mycket " * 200 + "spridas?"
-    _change(project / SEED, "Hur kan framgångsfaktorer reproduceras och spridas?", long)
-    errors = [e for e in _refused(project) if "the question" in e]
+    change(project / SEED, "Hur kan framgångsfaktorer reproduceras och spridas?", long)
+    errors = [e for e in refused(project) if "the question" in e]
     assert (
         len(errors) == 1 and f"({len(long):,} characters)" in errors[0] and len(errors[0]) < 700 + len(str(project))
     ), errors
@@ -250,7 +237,7 @@ def test_a_long_text_folded_in_pieces_is_folded_as_a_whole(monkeypatch) -> None:
 
 def test_a_register_refusal_names_at_most_five_of_an_entrys_names(project: Path) -> None:
     bodies = project / "data" / "bodies.yaml"
-    _change(
+    change(
         bodies,
         "iri: http://rinfo.lagrummet.se/org/kulturdepartementet",
         "iri: http://rinfo.lagrummet.se/org/arbetsmarknadsdepartementet",
@@ -260,7 +247,7 @@ def test_a_register_refusal_names_at_most_five_of_an_entrys_names(project: Path)
         ttl.write(
             f'\n<http://rinfo.lagrummet.se/org/arbetsmarknadsdepartementet> <http://xmlns.com/foaf/0.1/name> "A"{names} .\n'
         )
-    errors = [e for e in _refused(project) if "names http://rinfo.lagrummet.se/org/arbetsmarknadsdepartementet" in e]
+    errors = [e for e in refused(project) if "names http://rinfo.lagrummet.se/org/arbetsmarknadsdepartementet" in e]
     assert len(errors) == 1, errors
     assert (
         "and 37 more" in errors[0] and "(207 characters)" in errors[0] and len(errors[0]) < 1100 + len(str(project))
@@ -269,5 +256,5 @@ def test_a_register_refusal_names_at_most_five_of_an_entrys_names(project: Path)
 
 def test_a_register_name_is_compared_folded_as_a_kept_text_is(project: Path) -> None:
     bodies = project / "data" / "bodies.yaml"
-    _change(bodies, "Kulturdepartementet", unicodedata.normalize("NFD", "Kultur\u00addepartementet"))
+    change(bodies, "Kulturdepartementet", unicodedata.normalize("NFD", "Kultur\u00addepartementet"))
     load_corpus(project / "data")

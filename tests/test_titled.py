@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import fixture_project
+from conftest import change, fixture_project
 
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
@@ -22,14 +22,6 @@ def project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path / "project")
 
 
-def _change(path: Path, old: str, new: str) -> int:
-    """Replaces the first ``old`` in ``path`` with ``new``; returns the 1-based line it starts on."""
-    text = path.read_text(encoding="utf-8")
-    at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
-    return text.count("\n", 0, at) + 1
-
-
 def _title_errors(project: Path) -> list:
     with pytest.raises(InputErrors) as caught:
         load_corpus(project / "data")
@@ -42,7 +34,7 @@ def test_a_made_up_title_without_a_derivation_is_refused_with_exit_2(
     """2025-05-16's article is titled 'Sakråd om den framtida jordbrukspolitiken' in sources.yaml."""
     path = project / MEETINGS / "2025-05-16-jordbrukspolitik.yaml"
     made_up = "Sakråd om GJP efter 2027 med ett femtiotal branschorganisationer"
-    line = _change(path, "sv: Sakråd om den framtida jordbrukspolitiken", f"sv: {made_up}") - 1
+    line = change(path, "sv: Sakråd om den framtida jordbrukspolitiken", f"sv: {made_up}") - 1
     (error,) = _title_errors(project)
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "title")
     assert made_up in error.problem and "Sakråd om den framtida jordbrukspolitiken" in error.problem
@@ -55,7 +47,7 @@ def test_a_made_up_title_without_a_derivation_is_refused_with_exit_2(
 def test_a_derivation_on_the_source_s_own_title_is_refused(project: Path) -> None:
     path = project / MEETINGS / "2025-05-16-jordbrukspolitik.yaml"
     old = "  sv: Sakråd om den framtida jordbrukspolitiken\n"
-    line = _change(path, old, old + "title_derivation:\n  sv: Rubriken är datans egen.\n") + 1
+    line = change(path, old, old + "title_derivation:\n  sv: Rubriken är datans egen.\n") + 1
     (error,) = _title_errors(project)
     assert (error.where.line, error.where.field) == (line, "title_derivation")
     assert "not the data's own" in error.problem and "no title_derivation" in error.expected
@@ -74,10 +66,10 @@ def test_removing_a_needed_derivation_is_refused(project: Path) -> None:
 
 def test_letter_case_counts_and_white_space_does_not(project: Path) -> None:
     path = project / MEETINGS / "2025-05-16-jordbrukspolitik.yaml"
-    _change(path, "sv: Sakråd om den framtida jordbrukspolitiken", "sv: Sakråd om den Framtida jordbrukspolitiken")
+    change(path, "sv: Sakråd om den framtida jordbrukspolitiken", "sv: Sakråd om den Framtida jordbrukspolitiken")
     (error,) = _title_errors(project)
     assert error.where.field == "title" and "Framtida" in error.problem
-    _change(
+    change(
         path,
         "sv: Sakråd om den Framtida jordbrukspolitiken",
         "sv: >-\n    Sakråd om den  framtida\n    jordbrukspolitiken",
@@ -93,7 +85,7 @@ def test_the_title_is_compared_with_the_source_fact_sources_credit_it_to(project
     assert credited != m.source
     sources = project / "data" / "sources.yaml"
     (s,) = [s for s in corpus.sources if s.id == credited]
-    _change(sources, f"sv: {s.title.sv}", f"sv: {s.title.sv} (ändrad)")
+    change(sources, f"sv: {s.title.sv}", f"sv: {s.title.sv} (ändrad)")
     (error,) = _title_errors(project)
     assert error.where.file.name == "2022-12-09-cerd-ungdomsorganisationer.yaml" and credited in error.problem
 

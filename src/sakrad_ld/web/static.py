@@ -104,6 +104,7 @@ __all__ = [
     "apache_rules",
     "export_site",
     "graph_rule",
+    "host_types",
     "language_by_map",
     "language_map",
     "nginx_http_conf",
@@ -564,19 +565,20 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _host_types(release_types: dict[str, str] | None) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """The media types as the server sends them (charset and parameters included): a page's, a
-    document's and a site file's by suffix (:data:`sakrad_ld.web.served.MEDIA_TYPES`); a release
-    file's (``release_types``: its name → its media type, as the release lists it) by suffix where
-    every release file of that suffix has one, else by its name (``SHA256SUMS``,
-    ``schema/x.schema.json``)."""
+def host_types(release_types: dict[str, str] | None) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The one table both hosts' rules are written from: the media types as the server sends them
+    (charset and parameters included), each table sorted. ``site``: a page's, a document's and a site
+    file's by suffix (the format table's, :data:`sakrad_ld.web.served.MEDIA_TYPES` over it);
+    ``inside``: a release file's (``release_types``: its name → its media type, as the release
+    lists it) by suffix where every release file of that suffix has one; ``named``: every other
+    release file's by its name (``SHA256SUMS``, ``schema/x.schema.json`` beside ``.json``)."""
     from .served import MEDIA_TYPES
 
     def charset(media_type: str) -> str:
         return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
 
     site = {f.suffix: charset(f.media_type) for f in (*FORMATS, *QUAD_FORMATS, *RESULTS_FORMATS)}
-    site |= dict(MEDIA_TYPES)
+    site = dict(sorted((site | dict(MEDIA_TYPES)).items()))
     by_suffix: dict[str, set[str]] = {}
     for name, media_type in (release_types or {}).items():
         by_suffix.setdefault(os.path.splitext(name.rsplit("/", 1)[-1])[1], set()).add(media_type)
@@ -590,15 +592,15 @@ def _host_types(release_types: dict[str, str] | None) -> tuple[dict[str, str], d
 
 
 def _nginx_types(types: dict[str, str], indent: str) -> str:
-    return "\n".join(f"{indent}    {_quoted(t)} {suffix[1:]};" for suffix, t in sorted(types.items()))
+    return "\n".join(f"{indent}    {_quoted(t)} {suffix[1:]};" for suffix, t in types.items())
 
 
 def nginx_server_conf(graph: GraphRule | None = None, release_types: dict[str, str] | None = None) -> str:
     """The ``server {}`` part of the nginx rules. Every file is sent with the server's whole
-    ``Content-Type`` (``types`` of :func:`_host_types`; nginx's ``charset`` adds one only to its own
+    ``Content-Type`` (``types`` of :func:`host_types`; nginx's ``charset`` adds one only to its own
     error pages): a release file's as the release lists it (``release_types``: its name → its
     media type), under ``download/`` and at its own path."""
-    site, inside, named = _host_types(release_types)
+    site, inside, named = host_types(release_types)
     # A release file whose suffix does not tell its type (SHA256SUMS, x.schema.json beside .json):
     # a location of its own, under download/ and at its own path.
     named_locations = "".join(
@@ -778,36 +780,16 @@ _APACHE_FILE = "-n reqenv('SAKRAD_FILE') || -n reqenv('REDIRECT_SAKRAD_FILE')"
 
 
 def _apache_types(release_types: dict[str, str] | None) -> str:
-    """The media types of the rules, each as the server sends it (charset included): a page, a
-    document and a site file (:data:`sakrad_ld.web.served.MEDIA_TYPES`) by its suffix; below
-    ``download/`` (where every release file is, the ones answered at their own path too) each
-    release file's own, as the release lists it (``release_types``: its name → its media type), by
-    suffix where every file of that suffix has one, else by its name (``SHA256SUMS``,
-    ``schema/x.schema.json``)."""
-    from .served import MEDIA_TYPES
-
-    def charset(media_type: str) -> str:
-        return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
-
-    site = {f.suffix: charset(f.media_type) for f in (*FORMATS, *QUAD_FORMATS, *RESULTS_FORMATS)}
-    site |= dict(MEDIA_TYPES)
-    lines = [f'AddType "{t}" {suffix}' for suffix, t in sorted(site.items())]
-    by_suffix: dict[str, set[str]] = {}
-    for name, media_type in (release_types or {}).items():
-        suffix = os.path.splitext(name.rsplit("/", 1)[-1])[1]
-        by_suffix.setdefault(suffix, set()).add(media_type)
-    inside = [f'    AddType "{next(iter(t))}" {s}' for s, t in sorted(by_suffix.items()) if s and len(t) == 1]
-    named = [
-        (f"m#/download/{re.escape(name)}$#", media_type)
-        for name, media_type in sorted((release_types or {}).items())
-        if len(by_suffix[os.path.splitext(name.rsplit("/", 1)[-1])[1]]) > 1
-        or not os.path.splitext(name.rsplit("/", 1)[-1])[1]
-    ]
-    out = "\n".join(lines)
+    """The media types of :func:`host_types` as Apache's: by suffix everywhere, a release file's by
+    suffix below ``download/`` (where every release file is, the ones answered at their own path
+    too), one named by its whole path where its suffix does not tell its type."""
+    site, inside, named = host_types(release_types)
+    out = "\n".join(f'AddType "{t}" {suffix}' for suffix, t in site.items())
     if inside:
-        out += '\n<If "%{REQUEST_URI} =~ m#/download/#">\n' + "\n".join(inside) + "\n</If>"
-    for pattern, media_type in named:
-        out += f'\n<If "%{{REQUEST_URI}} =~ {pattern}">\n    ForceType "{media_type}"\n</If>'
+        out += '\n<If "%{REQUEST_URI} =~ m#/download/#">\n'
+        out += "\n".join(f'    AddType "{t}" {suffix}' for suffix, t in inside.items()) + "\n</If>"
+    for name, media_type in named.items():
+        out += f'\n<If "%{{REQUEST_URI}} =~ m#/download/{re.escape(name)}$#">\n    ForceType "{media_type}"\n</If>'
     return out
 
 

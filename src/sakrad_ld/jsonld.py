@@ -136,6 +136,10 @@ class _Terms:
     prefixes: list[tuple[str, str]]  # (namespace, prefix), longest namespace first
     #: a predicate's IRI → the term that writes it on its object (``"@reverse"``: a participation's ``meeting``)
     reverse: dict[str, str]
+    #: a predicate's IRI → a term of it whose values need not be a language map (a plain one first): it
+    #: holds a value its own type does not fit, as a value object or ``{"id": …}``, so that the key is a
+    #: term, never a compact IRI, whenever the context has a term for the predicate
+    other: dict[str, tuple[str, str]]
     #: IRI → its compact form, as worked out (the vocabulary's IRIs come back at every statement)
     compacted: dict[str, str] = field(default_factory=dict)
     #: a type's IRI → how ``type`` shows it (its term, or its compact IRI)
@@ -183,7 +187,11 @@ def _terms() -> _Terms:
             by_key[(iri, expand(kind))] = (term, container)
         else:
             by_key[(iri, "plain")] = (term, container)
-    return _Terms(by_key, classes, prefixes, reverse)
+    other: dict[str, tuple[str, str]] = {}
+    for (iri, kind), (term, container) in by_key.items():
+        if kind != "lang" and (iri not in other or kind == "plain"):
+            other[iri] = (term, container)
+    return _Terms(by_key, classes, prefixes, reverse, other)
 
 
 def _compact_iri(iri: str, terms: _Terms) -> str:
@@ -338,12 +346,16 @@ def _entry(p: ox.NamedNode, o: Term, terms: _Terms) -> tuple[str, str, Any]:
                 term, container = hit
                 value = terms.classes.get(o.value, o.value) if kind == "@vocab" else o.value
                 return term, container, value
+        if (hit := terms.other.get(piri)) is not None:  # a term whose values are literals: a node reference
+            return hit[0], hit[1], {"id": o.value}
         return _compact_iri(piri, terms), "", {"@id": o.value}
     assert type(o) is ox.Literal, f"blank nodes are not written: {o!r}"
     text = o.value
     if o.language:
         if (hit := terms.by_key.get((piri, "lang"))) is not None:
             return hit[0], hit[1], (o.language, text)
+        if (hit := terms.other.get(piri)) is not None:
+            return hit[0], hit[1], {"@value": text, "@language": o.language}
         return _compact_iri(piri, terms), "", {"@value": text, "@language": o.language}
     datatype = o.datatype.value
     if (hit := terms.by_key.get((piri, datatype))) is not None:
@@ -355,10 +367,14 @@ def _entry(p: ox.NamedNode, o: Term, terms: _Terms) -> tuple[str, str, Any]:
             return hit[0], hit[1], int(text)
         if datatype == _XSD_BOOLEAN and text in ("true", "false"):
             return hit[0], hit[1], text == "true"
+    elif datatype == _XSD_STRING and (hit := terms.by_key.get((piri, "lang"))) is not None:
+        return hit[0], hit[1], ("@none", text)  # text without a language: a language map's ``@none``
     value: dict[str, Any] = {"@value": text}
     if datatype != _XSD_STRING:
         value["@type"] = _compact_iri(datatype, terms)
-    return (hit[0] if hit else _compact_iri(piri, terms)), "", value
+    if hit is None:
+        hit = terms.other.get(piri)
+    return (hit[0] if hit else _compact_iri(piri, terms)), (hit[1] if hit else ""), value
 
 
 def _canonical_int(text: str) -> bool:

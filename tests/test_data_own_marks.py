@@ -11,35 +11,17 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import yaml
+from fixture_pages import fixture_meetings, fixture_opened, fixture_site  # noqa: F401
 
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ONTOLOGY_IRI, SAKRAD
 from sakrad_ld.web.pages import Site, resource_page
 from sakrad_ld.web.sitefiles import site_files
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "project" / "data"
 OWN = {"sv": "datans egen uppgift (sakrad-ld)", "en": "the data's own (sakrad-ld)"}
-
-
-@pytest.fixture(scope="module")
-def opened(fixture_release: Path) -> Release:
-    return Release.open(fixture_release)
-
-
-@pytest.fixture(scope="module")
-def site(opened: Release) -> Site:
-    return Site(opened.base_iri, [], [], sparql_path=None, release=opened.root)
-
-
-@pytest.fixture(scope="module")
-def meetings() -> dict[str, dict]:
-    found = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((FIXTURE_DATA / "meetings").glob("*.yaml")))
-    return {m["id"]: m for m in found}
 
 
 def _own_made(meetings: dict[str, dict]) -> list[str]:

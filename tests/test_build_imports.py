@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 from conftest import fixture_project
 
 from sakrad_ld.cli import COMMANDS, parser
@@ -50,3 +51,17 @@ def test_only_the_chosen_command_declares_its_arguments() -> None:
     assert sorted(build) == sorted(every) == sorted(COMMANDS)  # every command listed in --help
     assert build["build"] == every["build"] and "cache" in build["build"]
     assert all(build[name] == [] for name in COMMANDS if name != "build") and every["serve"]
+
+
+def test_the_query_reader_compiles_its_expression_when_first_used() -> None:
+    # importing the SHACL engine compiles nothing for SPARQL-based targets: shapes without any
+    # (such as DCAT-AP's) never pay for it
+    program = "import sakrad_ld.shacl.engine, sakrad_ld.shacl.sparql as s; print(s._token.cache_info().currsize)"
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0"], done.stderr
+    from sakrad_ld.shacl import sparql
+
+    read = sparql.predicates_read("PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:p ?o }")
+    assert sparql._token.cache_info().currsize == 1
+    assert read == {ox.NamedNode("http://example.org/p"): None}
+    assert sparql.predicates_read("SELECT ?s WHERE { ?s ?p ?o }") is None  # a variable predicate: every triple

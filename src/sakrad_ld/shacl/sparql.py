@@ -12,6 +12,7 @@ sequence, or a token it does not know.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -19,8 +20,14 @@ from ..vocab import RDF
 
 __all__ = ["Subjects", "predicates_read", "subjects_read"]
 
-_TOKEN = re.compile(
-    r"""
+
+@cache
+def _token() -> re.Pattern[str]:
+    """The expression that reads one token, compiled when a query is first read: compiling it
+    (its character ranges span most of Unicode) takes about 8 ms, which a build whose shapes
+    have no SPARQL-based target would pay for nothing on import."""
+    return re.compile(
+        r"""
     (?P<space>\s+|\#[^\n]*)
     | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
         |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
@@ -33,8 +40,9 @@ _TOKEN = re.compile(
     | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
     | (?P<punct>&&|\|\||!=|<=|>=|\^\^|[{}()\[\];,.=<>!+\-*/|^?])
     """,
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
 
 #: Tokens that are an RDF term by themselves (``a`` is a predicate and nothing else).
 _TERMS = {"var", "bnode", "iri", "pname", "string", "lang", "number"}
@@ -293,8 +301,9 @@ def _tokens(query: str) -> list[tuple[str, str]] | None:
         return None
     tokens = []
     at = 0
+    token = _token()
     while at < len(query):
-        m = _TOKEN.match(query, at)
+        m = token.match(query, at)
         if m is None:
             return None
         kind, text = m.lastgroup, m.group()

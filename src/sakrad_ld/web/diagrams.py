@@ -185,7 +185,7 @@ def _lang(text: Text, lang: str) -> str:
     English picture, where the data has no English: ``lang="sv"``; a text without a language tag,
     such as a name, counts as Swedish, the data's language)."""
     shown = "en" if lang == "en" and text.en else (text.lang or "sv")
-    return f' lang="{shown}"' if shown != lang else ""
+    return f' xml:lang="{shown}" lang="{shown}"' if shown != lang else ""  # SVG 1.1's and SVG 2's
 
 
 @dataclass(frozen=True)
@@ -388,7 +388,12 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     oc = f.organisation_count
     if oc is not None and oc.value is not None and (f.count_difference or oc.bound or not f.organisations):
         stated = w["stated"].format(_count(f.organisation_count, lang))
-        body.append(f'<text x="{right_x:.0f}" y="{y + 10:.0f}" fill="#8a3b00">{escape(stated)}</text>')
+        said = escape(stated)
+        if lang != "sv" and oc.words:  # the source's own words, in Swedish
+            said = said.replace(
+                f"“{escape(oc.words)}”", f'“<tspan xml:lang="sv" lang="sv">{escape(oc.words)}</tspan>”', 1
+            )
+        body.append(f'<text x="{right_x:.0f}" y="{y + 10:.0f}" fill="#8a3b00">{said}</text>')
         y += 18
     top = y
     for n, member in enumerate(f.organisations, start=1):

@@ -235,3 +235,48 @@ def test_data_read_by_another_process_gives_the_same_corpus_and_the_same_errors(
 def test_idle_cores_leave_out_this_process_and_the_others_running() -> None:
     idle = processes.idle_cores()
     assert 0 <= idle <= processes.cores() - 1
+
+
+def _forks_of_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, idle: int) -> int:
+    """How many processes a build of a 12-meeting corpus forks (workers not given) with ``idle`` idle cores."""
+    from sakrad_ld import release
+
+    project = Project.at(generate(tmp_path / "project", 12, seed=5))
+    monkeypatch.setattr(release, "idle_cores", lambda: idle)
+    monkeypatch.setattr(release, "cores", lambda: 2)
+    forked = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    assert write_release(project, tmp_path / "dist").out is not None
+    return len(forked)
+
+
+def test_a_small_build_on_a_busy_machine_forks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_shares: None
+) -> None:
+    # no helper for loading or the catalogue's checks, no second process for the meetings, and
+    # the quads and tables made here too: on a busy machine a fork only adds work
+    assert _forks_of_a_build(tmp_path, monkeypatch, idle=0) == 0
+
+
+def test_a_large_build_on_a_busy_machine_still_splits_its_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_shares: None
+) -> None:
+    from sakrad_ld import release
+
+    monkeypatch.setattr(release, "SMALL_CORPUS", 4)  # the 12 meetings count as a large corpus
+    assert _forks_of_a_build(tmp_path, monkeypatch, idle=0) == 3  # the quads, the tables, the meetings' second half
+
+
+def test_a_small_build_with_an_idle_core_uses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_shares: None
+) -> None:
+    # the loader, the catalogue's checker, the quads, the tables and the meetings' second half
+    assert _forks_of_a_build(tmp_path, monkeypatch, idle=1) == 5

@@ -410,8 +410,11 @@ def _write_files(
     # The quads and the tables are made in processes beside this one while it writes the whole
     # graph (each reads the graph in memory and writes files of its own; docs/performance.md), up
     # to a million triples: a forked reader copies each page of the graph it reads (Python writes
-    # every object's reference count), so a larger graph's are made here first, one at a time.
-    fork = workers > 1 and len(built.triples) < 1_000_000
+    # every object's reference count), so a larger graph's are made here first, one at a time. As
+    # for the meetings below: for a small corpus only on an idle core (``helpers``), where the two
+    # forks are cheaper than making both here; on a busy machine they only add work.
+    small = len(corpus.meetings) < SMALL_CORPUS
+    fork = workers > 1 and len(built.triples) < 1_000_000 and (helpers or not small)
     progress("write", 0, sum(RELEASE_GRAPH in f.release for f in FORMATS))  # with the quads and tables
     beside = [in_background(quads, fork=fork), in_background(tables, fork=fork)]
     built.quads = []  # written (or being written by a process that has its own copy): not needed here

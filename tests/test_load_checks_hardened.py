@@ -167,7 +167,7 @@ def test_role_words_are_whole_words(kind: str, sentence: str) -> None:
 @pytest.mark.parametrize(
     ("kind", "sentence"),
     [
-        ("convener", "Statsministern håller sakråd, och Ulf Kristersson inleder."),
+        ("convener", "Statsministern Ulf Kristersson håller sakråd, och han inleder."),
         ("chair", "The chair, Ulf Kristersson, opened the meeting."),
         ("chair", "Ordföranden Ulf Kristersson öppnade mötet."),
         ("participant", "Ulf Kristerssons statssekreterare deltog, liksom Ulf Kristersson."),

@@ -12,19 +12,23 @@ but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
 * a name (an organisation's name, alternative or legal name; a body's name; a person's name, never
   their id), a place, an e-mail address and a telephone number: the text holds it;
 * a question or a discussion area: the text holds its Swedish words verbatim;
-* the chair, a convener, a government participant: the person's name stands in a sentence that says
-  so (a word of chairing, calling or taking part, as a whole word, before it in the sentence or after
-  it in its clause: at once, after "som", or after an apposition between commas) and is not given as
-  someone else's superior ("statssekreterare hos … minister Ylva Johansson" names the minister, not a
-  participant); the surname alone counts right after the title of a post the person holds, where no
-  other person of the data has that surname;
+* the chair, a convener, a government participant: the person is the subject (or one of the listed
+  subjects) of the clause of a word of chairing, calling or taking part (a whole word): the word
+  before the name with only adverbs, an agent's "av", a copula after a role noun, titles and other
+  listed names between (and, after a Swedish verb, an adverbial opening the clause: "Den 5 februari
+  bjöd statssekreterare X in"), or the word after the name in its clause (at once, after "som", a
+  copula, an apposition between commas or a list of names), the name not right after a preposition;
+  no negation, plan or invitation received in the clause (:data:`GUARD_WORDS`), and the name not
+  given as someone else's superior ("statssekreterare hos … minister Ylva Johansson" names the
+  minister, not a participant); the surname alone counts right after the title of a post the person
+  holds, where no other person of the data has that surname;
 * an organisation listed as taking part: its name (or one of its other names) is in the text.
 
 Each kept text is folded once, with its sentence ends marked, and every fact credited to it is looked
-up in that one string, one text at a time: the time is linear in the text for each fact (a name's
-occurrences are walked once, with the role words and sentence ends between them, and after each a
-bounded look for a role word), and the memory
-a small multiple of the largest text (:data:`sakrad_ld.corpus.MAX_COPIES_TOTAL` bounds them all).
+up in that one string, one text at a time, by a substring search (nothing compiled per fact): the time
+is linear in the text for each fact (a name's occurrences are walked once, with the role words and
+sentence ends between them, and around each a bounded look at its clause), and the memory a small
+multiple of the largest text (:data:`sakrad_ld.corpus.MAX_COPIES_TOTAL` bounds them all).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ __all__ = [
     "credit_warnings",
     "folded",
     "folded_text",
+    "find_words",
     "found_as_words",
 ]
 
@@ -150,9 +155,12 @@ _CUT = re.compile(r"(?<=[!-~])[!-,./-~]")
 PIECE = 2**20
 
 
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _DASHES))) + "]")
+
+
 def _translated(text: str) -> str:
-    # a look for each character is quicker than translating a text that holds none of them
-    return text.translate(_DASHES) if any(chr(c) in text for c in _DASHES) else text
+    # one look for any of the characters is quicker than translating a text that holds none of them
+    return text.translate(_DASHES) if _TRANSLATED.search(text) else text
 
 
 def _fold(text: str) -> str:
@@ -210,6 +218,34 @@ def found_as_words(value: str) -> re.Pattern[str] | None:
     return re.compile(body + (r"s?(?!\w)" if _word(value[-1]) else ""), re.DOTALL)
 
 
+def _flat(text: str) -> str:
+    """A :func:`folded_text` with its sentence ends as spaces: the same length, so a position in one
+    is the same in the other, and a value with a space in it is found by a substring search."""
+    return text.replace(_END, " ")
+
+
+def find_words(value: str, flat: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Where the folded ``value`` stands in ``flat`` (:func:`_flat` of a :func:`folded_text`) as whole
+    words, as :func:`found_as_words` finds it: (start, end) of each occurrence, a genitive ``s`` after
+    it not included. A substring search, nothing compiled; linear in the text for each value."""
+    if not value:
+        return
+    first, last = _word(value[0]), _word(value[-1])
+    at = flat.find(value, start)
+    while at >= 0:
+        end = at + len(value)
+        if not (first and at > 0 and _word(flat[at - 1])):
+            if not last or end == len(flat) or not _word(flat[end]):
+                yield at, end
+            elif flat[end] == "s" and (end + 1 == len(flat) or not _word(flat[end + 1])):
+                yield at, end
+        at = flat.find(value, at + 1)
+
+
+def _found(value: str, flat: str) -> bool:
+    return next(find_words(folded(value), flat), None) is not None
+
+
 def _role_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
@@ -233,23 +269,312 @@ APPOSITION_WINDOW = 200
 #: A relative "som" between a name and its role word: "Paula Carvalho Olovsson som höll i mötet".
 _SOM = "som "
 
+# --- The role's clause -------------------------------------------------------------------------------
+#
+# A role word names a person in the role only where the person is the subject (or one of the listed
+# subjects) of the role word's clause: see docs/load-checks.md, "The role's clause".
 
-def _role_after(roles: re.Pattern[str], text: str, after: int) -> bool:
-    """Whether a role word follows a name ending at ``after`` in its clause: at once, after a relative
-    "som", or after an apposition between two commas ("X, statssekreterare …, ledde"). Bounded work:
-    the closing comma is looked for in :data:`APPOSITION_WINDOW` characters, the words anchored."""
+#: Role words that are passive or take their person after "by"/"av": a name after them counts only as
+#: the agent ("Mötet leddes därefter av …", "chaired by …"); a name before them is what was led, not
+#: who led it.
+PASSIVE_ROLE_WORDS = frozenset({"leddes", "leddes av", "ledd av", "inleddes", "led by"})
+#: English verbs: a name after them is their object ("invited Anna Berg"), unless after "by"
+#: ("hosted by Anna Berg"); a name before them is their subject.
+ENGLISH_ROLE_VERBS = frozenset(
+    {
+        "chaired",
+        "chairing",
+        "invite",
+        "invites",
+        "invited",
+        "hosts",
+        "hosted",
+        "convenes",
+        "convened",
+        "took part",
+        "participated",
+        "attended",
+    }
+)
+#: Swedish verbs with their object after them: "bjöd in Anna Berg" invites her.
+OBJECT_ROLE_WORDS = frozenset({"bjuder in", "bjöd in"})
+#: Role words that name a role, not a deed: the person stands after them ("ordförande var Anna Berg",
+#: "ordförande Anna Berg"), or before them after "som" or a copula ("Anna Berg var ordförande").
+ROLE_NOUNS = frozenset({"ordförande", "ordföranden", "moderator", "chair", "värd", "inbjudan", "närvarande"})
+
+#: Words that undo or put off a role in its clause: a negation, a plan or a condition, an invitation
+#: received ("Anna Berg var inbjuden", "inbjudna var …", "bjöds in"): the clause does not say the
+#: person took the role.
+GUARD_WORDS = (
+    "inte",
+    "ej",
+    "aldrig",
+    "icke",
+    "not",
+    "never",
+    "cannot",
+    "skulle",
+    "ska",
+    "skall",
+    "planerar",
+    "planeras",
+    "kommer att",
+    "avser",
+    "avsåg",
+    "tänkt",
+    "would",
+    "will",
+    "shall",
+    "plans",
+    "planned",
+    "scheduled",
+    "is to",
+    "was to",
+    "inbjuden",
+    "inbjudna",
+    "inbjudet",
+    "inbjudits",
+    "inbjuds",
+    "bjöds",
+    "bjuds",
+    "bjudits",
+    "bjudas",
+    "was invited",
+    "were invited",
+    "is invited",
+    "been invited",
+)
+_GUARDS = _role_words(GUARD_WORDS)
+#: Prepositions: a name right after one (its titles aside) is its object ("berättade om Anna Berg",
+#: "enligt Anna Berg"), not the role's subject.
+PREPOSITIONS = frozenset(
+    "om till av för med enligt hos från på i åt vid mot under efter inför utan genom kring trots angående "
+    "beträffande about to by for with from of according at on in".split()
+)
+#: Words that may open a Swedish clause before its verb (V2: "Den 5 februari träffade X …", "Därefter
+#: berättade X …"): with one of them first, a name after the verb is its subject; with anything else
+#: first (a subject: "Ulf Kristersson träffade Anna Berg") it is the object.
+FRONT_WORDS = frozenset(
+    "på i från under vid efter inför med som därefter sedan då när inledningsvis först slutligen dessutom "
+    "även också idag här där nu senare tidigare till inom utöver förutom efteråt därpå avslutningsvis "
+    "vidare igår bland dagen under".split()
+)
+_WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+#: Words that may stand between a role word and the name after it besides titles and a list of names.
+ADVERBS = frozenset("därefter sedan då även också först inledningsvis slutligen dessutom bland annat bl.a. nu".split())
+_LIST = frozenset({",", "och", "samt", "liksom", "and"})
+_COPULAS = frozenset({"var", "är", "blev", "was", "is", "were"})
+_MEETINGS = frozenset({"mötet", "sakrådet", "samrådet", "meeting", "the"})
+#: The endings of a title a name may stand after ("statssekreterare", "lantbruksråd", "enhetschef",
+#: "energi-och näringsminister"), besides the words of the data's post labels.
+TITLE_ENDINGS = (
+    "minister",
+    "ministern",
+    "sekreterare",
+    "sekreteraren",
+    "råd",
+    "rådet",
+    "chef",
+    "chefen",
+    "direktör",
+    "direktören",
+    "ordförande",
+    "ordföranden",
+    "sakkunnig",
+    "sakkunnige",
+    "hövding",
+    "ambassadör",
+    "handläggare",
+    "utredare",
+    "ansvarig",
+    "ansvarige",
+    "ledamot",
+    "samordnare",
+    "rådgivare",
+    "kommissionär",
+    "ombudsman",
+    "expert",
+    "representant",
+    "tjänsteman",
+    "biträdande",
+    "ställföreträdande",
+    "politiskt",
+    "politisk",
+    "särskild",
+    "särskilde",
+    "senior",
+    "vice",
+    "tillförordnad",
+    "tillförordnade",
+    "t.f.",
+    "-och",
+    "-and",
+    "-",
+    "moderator",
+    "secretary",
+    "state",
+    "deputy",
+    "director",
+    "director-general",
+    "head",
+    "chair",
+)
+_NOT_TITLES = ("sakråd", "samråd")
+_WORDS = re.compile(r"[\w'.-]+|[^\w\s]")
+#: How far a role word may stand before the name in its clause, and how far a clause's start and end
+#: are looked for around the role word and the name.
+GAP_WINDOW = 200
+CLAUSE_WINDOW = 200
+#: A list item before the name ("Paulina Brandberg och statssekreterare Martin Andreasson"): at most
+#: this many words besides titles before "och", "samt" or a comma.
+LIST_ITEM_WORDS = 4
+_CLAUSE_ENDS = (_END, ",", "(", ")", " men ", " but ", " som ", " which ", " who ", " - ")
+_CLAUSE_STARTS = (_END, ",", "(", ")", " men ", " but ", " - ")
+
+
+def _title(word: str, titles: frozenset[str]) -> bool:
+    return word in titles or (word.endswith(TITLE_ENDINGS) and not word.startswith(_NOT_TITLES))
+
+
+def _clause_start(text: str, at: int) -> int:
+    floor = max(0, at - CLAUSE_WINDOW)
+    return max([floor] + [i + len(s) for s in _CLAUSE_STARTS if (i := text.rfind(s, floor, at)) >= 0])
+
+
+def _clause_end(text: str, at: int) -> int:
+    ceiling = min(len(text), at + CLAUSE_WINDOW)
+    return min([ceiling] + [i for s in _CLAUSE_ENDS if (i := text.find(s, at, ceiling)) >= 0])
+
+
+def _guarded(text: str, flat: str, lo: int, hi: int) -> bool:
+    """Whether the clause around ``lo``..``hi`` (the role word and the name, and what stands between
+    them) holds a negation, a plan or an invitation received (:data:`GUARD_WORDS`)."""
+    return _GUARDS.search(flat, _clause_start(text, lo), max(hi, _clause_end(text, hi))) is not None
+
+
+def _fronted(prefix: list[str]) -> bool:
+    """Whether the words before a Swedish verb in its clause leave its subject after it (V2): an
+    adverbial first (a preposition, an adverb, a date). A clause that opens with the verb asks or
+    supposes ("Deltog Anna Berg?", "Ledde Anna Berg mötet, …"): it does not name the role."""
+    words = [w for w in prefix if w not in ("#", "*", ">", "-")]
+    if words and words[0] in ("och", "men", "samt"):
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0]
+    return (
+        first in FRONT_WORDS
+        or first[0].isdigit()
+        or first.startswith(_WEEKDAYS)
+        or (first == "den" and len(words) > 1 and words[1][0].isdigit())
+    )
+
+
+def _gap_ok(role: str, gap: list[str], titles: frozenset[str]) -> bool:
+    """Whether the words between a role word and the name after it leave the name the role's subject:
+    adverbs, the agent's "av"/"by" after a passive, a copula after a role noun, and a list of names
+    with their titles ("bjöd minister Paulina Brandberg och statssekreterare Martin Andreasson in"),
+    the last item titles only; no preposition, negation or other word governing the name."""
+    i = 0
+    while i < len(gap) and gap[i] in ADVERBS:
+        i += 1
+    needs_agent = role in ("leddes", "inleddes") or role in ENGLISH_ROLE_VERBS
+    if needs_agent:
+        if i == len(gap) or gap[i] not in ("av", "by"):
+            return False
+        i += 1
+    elif role in ROLE_NOUNS:
+        if i + 1 < len(gap) and gap[i] in ("för", "vid", "på", "of", "at", "for") and gap[i + 1] in _MEETINGS:
+            i += 2
+            while i < len(gap) and gap[i] in _MEETINGS:
+                i += 1
+        if i < len(gap) and gap[i] in _COPULAS:
+            i += 1
+    unknown = 0
+    for word in gap[i:]:
+        if word in _LIST:
+            unknown = 0
+        elif _title(word, titles) or word in ADVERBS:
+            continue
+        elif word in PREPOSITIONS or word in _COPULAS or _GUARDS.fullmatch(word) or not _word(word[0]):
+            return False
+        else:
+            unknown += 1
+            if unknown > LIST_ITEM_WORDS:
+                return False
+    return unknown == 0
+
+
+def _governed(text: str, flat: str, at: int, titles: frozenset[str]) -> bool:
+    """Whether the name starting at ``at`` stands right after a preposition in its sentence, its
+    titles aside ("enligt Anna Berg", "om statssekreterare Anna Berg")."""
+    floor = max(0, at - GAP_WINDOW)
+    words = _WORDS.findall(flat, text.rfind(_END, floor, at) + 1 or floor, at)
+    while words and _title(words[-1], titles):
+        words.pop()
+    return bool(words) and words[-1] in PREPOSITIONS
+
+
+def _role_after(roles: re.Pattern[str], text: str, after: int, flat: str | None = None) -> re.Match[str] | None:
+    """The role word that follows a name ending at ``after`` in its clause: at once, after a relative
+    "som" or a copula (a role noun: "X var ordförande"), after an apposition between two commas
+    ("X, statssekreterare …, ledde"), or after a list of names ("X och Y bjöd in"); None if none does.
+    Bounded work: the closing comma is looked for in :data:`APPOSITION_WINDOW` characters, the words
+    anchored."""
+    flat = _flat(text) if flat is None else flat
     at = after
+    if text.startswith(", " + _SOM, at):  # "X, som ledde mötet, …"
+        role = roles.match(text, at + 2 + len(_SOM))
+        return role if role is not None and role.group() not in PASSIVE_ROLE_WORDS else None
     if text.startswith(",", at):
         close = text.find(",", at + 1, at + 1 + APPOSITION_WINDOW)
-        if close < 0 or text.find(_END, at, close) >= 0:
-            return False
-        at = close + 1
+        if close >= 0 and text.find(_END, at, close) < 0:
+            found = _role_after(roles, text, close + 1, flat) if close + 1 < len(text) else None
+            if found is not None:
+                return found
+        return _listed_before(roles, text, flat, at) if text.startswith(", ", at) else None
     if not text.startswith(" ", at):
-        return False
+        return None
     at += 1
     if text.startswith(_SOM, at):
-        at += len(_SOM)
-    return roles.match(text, at) is not None
+        role = roles.match(text, at + len(_SOM))
+        return role if role is not None and role.group() not in PASSIVE_ROLE_WORDS else None
+    role = roles.match(text, at)
+    if role is not None:
+        return role if role.group() not in PASSIVE_ROLE_WORDS | ROLE_NOUNS else None
+    words = _WORDS.match(flat, at)
+    if words is not None and words.group() in _COPULAS:
+        role = roles.match(text, words.end() + 1)
+        return role if role is not None and role.group() in ROLE_NOUNS else None
+    return _listed_before(roles, text, flat, at - 1)
+
+
+def _listed_before(roles: re.Pattern[str], text: str, flat: str, at: int) -> re.Match[str] | None:
+    """A name first in a list before the role's verb ("Anna Berg och statssekreterare Ulf Kristersson
+    deltog"): "och", "samt" or a comma, then at most a few words (no preposition, copula, negation),
+    then the role word, in the same sentence."""
+    stop = text.find(_END, at, at + GAP_WINDOW)
+    end = min(len(text), at + GAP_WINDOW) if stop < 0 else stop
+    if not flat.startswith((", ", " och ", " samt ", " liksom ", " and "), at) or roles.search(text, at, end) is None:
+        return None
+    listed = False
+    words = 0
+    for word in _WORDS.finditer(flat, at, end):
+        if word.group() in _LIST:
+            listed = True
+            continue
+        if listed and words:
+            role = roles.match(text, word.start())
+            if role is not None:
+                return role if role.group() not in PASSIVE_ROLE_WORDS | ROLE_NOUNS else None
+        if not listed or word.group() in PREPOSITIONS or word.group() in _COPULAS or not _word(word.group()[0]):
+            return None
+        if _GUARDS.fullmatch(word.group()):
+            return None
+        words += 1
+        if words > 2 * LIST_ITEM_WORDS:
+            return None
+    return None
 
 
 def _titled(text: str, at: int, titles: tuple[str, ...]) -> int:
@@ -262,40 +587,83 @@ def _titled(text: str, at: int, titles: tuple[str, ...]) -> int:
     return -1
 
 
-def _named_as(name: str, kind: str, text: str, titles: tuple[str, ...] = ()) -> bool:
+def _named_as(
+    name: str,
+    kind: str,
+    text: str,
+    titles: tuple[str, ...] = (),
+    *,
+    flat: str | None = None,
+    title_words: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a sentence of the folded ``text`` (:func:`folded_text`) names ``name`` in the role of
-    ``kind`` ('chair', 'convener', 'participant'), not given as someone's superior: a word of the
-    role before the name in its sentence, or after it in its clause (at once, after "som", or after an
-    apposition between commas). With ``titles`` (a surname alone), only an occurrence right after one
-    of the person's post titles counts ("energi-och näringsminister Busch bjöd in").
+    ``kind`` ('chair', 'convener', 'participant'): the name the subject (or one of the listed
+    subjects) of the role word's clause (docs/load-checks.md). A role word before the name in its
+    sentence, with only adverbs, an agent's "av", a copula after a role noun, titles and other listed
+    names between, and after a Swedish verb an adverbial first in the clause (V2: "Den 5 februari
+    bjöd statssekreterare X in"); or a role word after the name in its clause (at once, after "som",
+    a copula, an apposition between commas or a list), the name not right after a preposition. Either
+    way not given as someone's superior, and no negation, plan or invitation received in the clause.
+    With ``titles`` (a surname alone), only an occurrence right after one of the person's post titles
+    counts ("energi-och näringsminister Busch bjöd in"). ``flat`` is :func:`_flat` of ``text`` where
+    the caller has it; ``title_words`` the words of the data's post labels.
 
     One walk through the name's occurrences: between two of them the sentence ends and the role words
-    are each found once, and after each a bounded look for a role word, so the time is linear in the
-    text however often the name or the words occur.
+    are each found once, and around each a bounded look (:data:`GAP_WINDOW`, :data:`CLAUSE_WINDOW`,
+    :data:`APPOSITION_WINDOW`), so the time is linear in the text however often the name or the words
+    occur.
     """
-    pattern = found_as_words(name)
-    if pattern is None:
+    value = folded(name)
+    if not value:
         return False
+    flat = _flat(text) if flat is None else flat
+    known = title_words | frozenset(w for t in titles for w in t.split(" ") if w not in PREPOSITIONS)
     roles = _ROLES[kind]
-    role_end = end = -1  # the end of the last role word, the last end of a sentence, before the name
+    last: re.Match[str] | None = None  # the last role word before the name
+    end = -1  # the last end of a sentence before the name
     cursor = 0
-    for match in pattern.finditer(text):
-        at = match.start()
-        if (stop := text.rfind(_END, cursor, at)) >= 0:
-            end = stop
+    for start, stop in find_words(value, flat):
+        at = start
+        if (found := text.rfind(_END, cursor, at)) >= 0:
+            end = found
         for role in roles.finditer(text, cursor, at):
-            role_end = role.end()
-        cursor = at
+            last = role
+        cursor = max(cursor, at)
+        if stop < len(flat) and flat[stop] == "s":  # a genitive is not the subject ("Anna Bergs kollega")
+            continue
         if titles:  # the person's own title is not a superior's ("statssekreterare hos … Kessling")
             at = _titled(text, at, titles)
             if at < 0:
                 continue
-        before = role_end > end
-        if (before or _role_after(roles, text, match.end())) and not _AS_SUPERIOR.search(
-            text, max(role_end if before else end, at - SUPERIOR_WINDOW), at
+        if last is not None and last.end() > end and _before_ok(last, text, flat, at, known):
+            if not _AS_SUPERIOR.search(text, max(last.end(), at - SUPERIOR_WINDOW), at):
+                return True
+        role = _role_after(roles, text, stop, flat)
+        if (
+            role is not None
+            and (text.startswith(_SOM, role.start() - len(_SOM)) or not _governed(text, flat, at, known))
+            and not _guarded(text, flat, at, role.end())
+            and not _AS_SUPERIOR.search(text, max(end, at - SUPERIOR_WINDOW), at)
         ):
             return True
     return False
+
+
+def _before_ok(role: re.Match[str], text: str, flat: str, at: int, titles: frozenset[str]) -> bool:
+    """Whether the role word ``role`` before a name starting at ``at`` names it in the role (see
+    :func:`_named_as`): a gap of at most :data:`GAP_WINDOW` characters that :func:`_gap_ok` accepts,
+    a fronted clause after a Swedish verb, no guard word in the clause."""
+    word = role.group()
+    if at - role.end() > GAP_WINDOW or word in OBJECT_ROLE_WORDS:
+        return False
+    gap = _WORDS.findall(flat, role.end(), at)
+    if not _gap_ok(word, gap, titles):
+        return False
+    # "X deltog, liksom Y": Y is a subject of the verb as X is, whatever stands first
+    swedish_verb = word not in PASSIVE_ROLE_WORDS | ROLE_NOUNS | ENGLISH_ROLE_VERBS and "liksom" not in gap[:2]
+    if swedish_verb and not _fronted(_WORDS.findall(flat, _clause_start(text, role.start()), role.start())):
+        return False
+    return not _guarded(text, flat, role.start(), at)
 
 
 def _titles_and_surnames(corpus: Corpus) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
@@ -312,16 +680,25 @@ def _titles_and_surnames(corpus: Corpus) -> tuple[dict[str, tuple[str, ...]], di
     return titles, surnames
 
 
-def _named_in_role(person: Person, kind: str, text: str, titles: dict[str, tuple[str, ...]], surnames: dict) -> bool:
+def _named_in_role(
+    person: Person,
+    kind: str,
+    text: str,
+    titles: dict[str, tuple[str, ...]],
+    surnames: dict,
+    flat: str | None = None,
+    title_words: frozenset[str] = frozenset(),
+) -> bool:
     """Whether ``text`` names ``person`` in the role of ``kind``: by their full name, or by their
     surname alone right after the title of a post they hold, where no other person of the data has
-    that surname."""
-    if _named_as(person.name, kind, text):
+    that surname. ``title_words``: the words of the data's post labels, titles a name may follow."""
+    flat = _flat(text) if flat is None else flat
+    if _named_as(person.name, kind, text, flat=flat, title_words=title_words):
         return True
     surname = folded(person.name).rsplit(" ", 1)[-1]
     if " " not in folded(person.name) or surnames.get(surname, 0) != 1 or not titles.get(person.id):
         return False
-    return _named_as(surname, kind, text, titles[person.id])
+    return _named_as(surname, kind, text, titles[person.id], flat=flat, title_words=title_words)
 
 
 def _where(lines: object, name: str, fallback: Where) -> Where:
@@ -398,17 +775,19 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             by_source[fact[4]].append(i)
     missing: set[int] = set()
     titles, surnames = _titles_and_surnames(corpus)
+    title_words = frozenset(w for t in set().union(*titles.values()) for w in t.split(" ") if w not in PREPOSITIONS)
     for source, indices in by_source.items():
         text = folded_text(kept[source])
+        flat = _flat(text)
         for i in indices:
             _, _, _, values, _, kind = facts[i]  # type: ignore[misc]
             if kind == "text":
-                found = any(p is not None and p.search(text) for p in map(found_as_words, values))
+                found = any(_found(value, flat) for value in values)
             else:
-                found = _named_in_role(people[values[0]], kind, text, titles, surnames)
+                found = _named_in_role(people[values[0]], kind, text, titles, surnames, flat, title_words)
             if not found:
                 missing.add(i)
-        del text
+        del text, flat
     return [
         fact if isinstance(fact, InputError) else _error(fact[0], fact[1], fact[2], fact[4], files[fact[4]])
         for i, fact in enumerate(facts)

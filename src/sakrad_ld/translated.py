@@ -1,15 +1,35 @@
-"""A translation says no more than its original: a number, or a claim that something was held (someone
-took part, chaired, led), in one language of a text (a record's ``sv``/``en``) and not in the other is
-a warning naming the field. Accepted (a gloss may spell a number out), but for a person to check: an
-English note that adds "42 organisations took part" to a Swedish one that says nothing of the kind
-publishes a fact no source states.
+"""A translation says no more than its original: in a text with both languages (a record's
+``sv``/``en``), each of these is a warning naming the field, for a person to check. Accepted (a gloss
+may spell a number out), but an English note that adds "42 organisations took part" to a Swedish one
+that says nothing of the kind publishes a fact no source states.
+
+- a number in one language and not the other;
+- a number bounded or rounded otherwise ("Drygt 50" is at least 50, "Fewer than 50" at most 50, "ett
+  tiotal" about 10, "10" exactly 10);
+- a number tied to another claim or noun ("15 organisationer deltog och 13 räknas upp" against "13
+  organisations took part and 15 are listed": 15 took part in one, was listed in the other);
+- a claim that something was held (someone took part, chaired or led; the sakråd was held) or that
+  someone was invited, stated in one language and not the other, or negated in one ("Att sakrådet
+  hölls står inte på sidan") and not the other ("The page says the sakråd was held").
 
 Numbers are compared as values: digits with their group separators taken out ("1 000", "1,000"), and
-the number words of both languages ("femton", "fifteen") as the numbers they name, so a Swedish
-quotation kept in the English text counts as in both. A number of more than :data:`typedyaml.MAX_DIGITS`
-digits is compared as its digits (leading zeros aside) and never made an ``int``: Python refuses to
-convert more than 4,300 digits. A warning lists at most five numbers, each cut as
-:func:`typedyaml.quoted` cuts a quotation.
+the number words of both languages ("femton", "fifteen", "tjugotre", "twenty-three", "ett tiotal",
+"dussin", "dozen") as the numbers they name, so a Swedish quotation kept in the English text counts as
+in both. The Swedish number words and the words that bound or round a count are the count check's
+(:mod:`counted`: :func:`counted.number_value`, :data:`counted.LOWER`, :data:`counted.UPPER`,
+:data:`counted.ROUNDING`); their English counterparts are here. "Över", "over" and "under" are also
+prepositions ("pågått under två dagar", "run over two days"): before a number they bound it only
+against a bound or a rounding of the other language, never against a plain number. A year (1900-2099)
+or a day beside a month's name is a date, never bounded.
+
+A claim belongs to its clause: the text is cut at stops, semicolons, colons, commas, brackets and
+"och", "men", "and", "but"; a negation ("inte", "ej", "aldrig", "ingen", "not", "n't", "never", "no")
+in the clause negates it. A quotation in the same words in both texts states its claims in both.
+
+A number of more than :data:`typedyaml.MAX_DIGITS` digits is compared as its digits (leading zeros
+aside) and never made an ``int``: Python refuses to convert more than 4,300 digits. A warning lists
+at most five numbers, each cut as :func:`typedyaml.quoted` cuts a quotation. Every step reads the text
+once, with look-arounds of at most three words: the time is linear in the text's length.
 """
 
 from __future__ import annotations
@@ -19,35 +39,113 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .counted import APPROXIMATE, AT_LEAST, AT_MOST, ROUNDING_SUFFIX, number_value
 from .errors import InputError, Where
 from .records import Corpus, Text
-from .typedyaml import MAX_DIGITS, QUOTED
+from .typedyaml import MAX_DIGITS, QUOTED, quoted
 
-__all__ = ["HELD_WORDS", "translation_warnings"]
+__all__ = ["EN_LOWER", "EN_ROUNDING", "EN_UPPER", "HELD_WORDS", "INVITED_WORDS", "claims", "numbers", "readings",
+           "translation_warnings"]  # fmt: skip
 
-#: Words that claim something was held: someone took part, chaired or led, by language.
+#: Words that claim something was held: someone took part, chaired or led, the sakråd or its
+#: presentations were held, by language.
 HELD_WORDS = {
-    "sv": r"deltog|deltagit|medverkade|medverkat|närvarade|ledde|leddes|letts|lett av|ordförande",
-    "en": r"took part|taken part|participated|participating|attended|chaired|chairing|was led|were led|led by|"
-    r"chair(?:ed)?|present at",
+    "sv": r"deltog|deltagit|deltar|delta|medverkade|medverkat|medverkar|medverka|närvarade|närvarat|närvarar|"
+    r"närvara|(?:tog|tar|tagit|ta) del(?! av)|ledde|leddes|letts|lett av|ordförande|hölls|hållits|ägde rum|"
+    r"ägt rum|genomfördes|genomförts|gavs(?! ut)|getts|givits",
+    "en": r"took part|taken part|takes part|take part|taking part|participated|participates|participate|"
+    r"participating|attended|attends|attend|attending|chaired|chairing|was led|were led|led by|chair|present at|"
+    r"(?:was|were|been|wasn't|weren't)(?: not| never)? (?:held|given|conducted|carried out)|took place|taken place",
 }
-_HELD = {lang: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for lang, words in HELD_WORDS.items()}
+#: Words that claim someone was invited, by language.
+INVITED_WORDS = {
+    "sv": r"bjöd|bjöds|bjuder|bjuds|bjudit|bjudits|bjudas|bjuda|inbjud\w*|inbjöd\w*",
+    "en": r"invit\w*",
+}
+#: Words that claim a number was listed or named (read only as the claim a number is tied to).
+_LISTED_WORDS = {
+    "sv": r"räkna\w* upp|uppräkna\w*|listas|listade|listad|listan|namnges|namngavs|namngivna|nämns|nämnda|nämner",
+    "en": r"listed|lists|list|named|names|mentioned|enumerated",
+}
+_NEGATION = {
+    "sv": r"\b(?:inte(?! (?:fler|färre|mer|mindre) än| bara)|ej|icke|aldrig|ingen|inget|inga|ingenting|varken)\b",
+    "en": r"\b(?:not(?! (?:more|less|fewer) than| quite| only)|never|no(?! (?:more|less|fewer) than)|none|nobody|"
+    r"neither|nor|cannot)\b|n't\b",
+}
+_LANGS = ("sv", "en")
+_CLAIM_WORDS = {"held": HELD_WORDS, "invited": INVITED_WORDS, "listed": _LISTED_WORDS}
+_CLAIMS = {
+    lang: re.compile("|".join(rf"(?P<{k}>\b(?:{w[lang]})\b)" for k, w in _CLAIM_WORDS.items()), re.IGNORECASE)
+    for lang in _LANGS
+}
+_NEGATED = {lang: re.compile(words, re.IGNORECASE) for lang, words in _NEGATION.items()}
+#: A clause ends at a stop, semicolon, colon, comma, bracket, line end or a joining word.
+_CLAUSE = re.compile(r"[.!?;:,()\[\]\n]+|\s(?:och|men|samt|and|but)\s", re.IGNORECASE)
+_QUOTE = re.compile(r"\"([^\"\n]{1,2000})\"|“([^”\n]{1,2000})”|”([^”\n]{1,2000})”")
 
-_WORDS = {
-    "en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4, "fem": 5,
-    "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "åtta": 8, "eight": 8, "nio": 9, "nine": 9, "tio": 10,
-    "ten": 10, "elva": 11, "eleven": 11, "tolv": 12, "twelve": 12, "tretton": 13, "thirteen": 13, "fjorton": 14,
-    "fourteen": 14, "femton": 15, "fifteen": 15, "sexton": 16, "sixteen": 16, "sjutton": 17, "seventeen": 17,
-    "arton": 18, "eighteen": 18, "nitton": 19, "nineteen": 19, "tjugo": 20, "twenty": 20, "trettio": 30,
-    "thirty": 30, "fyrtio": 40, "forty": 40, "femtio": 50, "fifty": 50, "sextio": 60, "sixty": 60, "sjuttio": 70,
-    "seventy": 70, "åttio": 80, "eighty": 80, "nittio": 90, "ninety": 90, "hundra": 100, "hundred": 100,
-}  # fmt: skip
-#: Approximations spelt as one word in Swedish ("ett trettiotal", "ett sextiotal"): the tens they name.
-_TAL = re.compile(r"\b(tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)tal(?:et|en)?\b", re.IGNORECASE)
-_DIGITS = re.compile(r"\d{1,3}(?:[ \u00a0,]\d{3})+(?!\d)|\d+")
-#: Addresses: their digits are part of a name, not numbers the text states.
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|eu|org|com|net)(?:/\S*)?", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+")
+#: English words before a number that give a lower bound (as :data:`counted.LOWER`).
+EN_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "no fewer than",
+            "no less than", "well over", "a little over", "slightly more than", "a little more than")  # fmt: skip
+#: English words before a number that give an upper bound (as :data:`counted.UPPER`).
+EN_UPPER = ("fewer than", "less than", "under", "at most", "up to", "nearly", "almost", "just under", "close to",
+            "below", "no more than", "not more than", "not quite", "just short of")  # fmt: skip
+#: English words before a number that round it (as :data:`counted.ROUNDING`).
+EN_ROUNDING = ("about", "around", "approximately", "approx", "roughly", "some", "circa", "c", "ca", "an estimated")
+#: Words after a number that bound or round it, in both languages.
+_AFTER = {"or more": "at-least", "or over": "at-least", "eller fler": "at-least", "eller mer": "at-least",
+          "eller fler än så": "at-least", "or fewer": "at-most", "or less": "at-most", "eller färre": "at-most",
+          "eller mindre": "at-most", "or so": "approximate", "odd": "approximate", "or thereabouts": "approximate",
+          "ish": "approximate"}  # fmt: skip
+#: Prepositions that bound a number only in a count ("över 50 deltagare"), not in "under två dagar".
+_PREPOSITIONS = {"over", "under", "över", "above", "below"}
+_ARTICLES = {"a", "an", "en", "ett"}
+_NOT = {"inte", "ej", "icke", "not", "no"}
+_FLIPPED = {"at-least": "at-most", "at-most": "at-least"}
+
+
+def _alternatives(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+_EN_MARKS = (
+    ("at-least", re.compile(rf"(?:{_alternatives(EN_LOWER)})", re.IGNORECASE)),
+    ("at-most", re.compile(rf"(?:{_alternatives(EN_UPPER)})", re.IGNORECASE)),
+    ("approximate", re.compile(rf"(?:{_alternatives(EN_ROUNDING)})", re.IGNORECASE)),
+)
+_MARKS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE), *_EN_MARKS)
+
+_EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}  # fmt: skip
+#: Number words beyond the count check's (which reads Swedish from 1 to 99): a dozen, a hundred.
+_OTHER_WORDS = {"hundra": 100, "hundred": 100, "dussin": 12, "dozen": 12, **_EN_UNITS, **_EN_TEENS, **_EN_TENS}
+_MONTHS = frozenset(
+    "januari februari mars april maj juni juli augusti september oktober november december "
+    "january february march may june july august october".split()
+)
+#: A token: an address (skipped), digits (in groups, maybe with "-tal"), or a word.
+_TOKEN = re.compile(
+    r"(?P<url>(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|eu|org|com|net)(?:/\S*)?)"
+    rf"|(?P<digits>\d{{1,3}}(?:[ \u00a0,]\d{{3}})+(?!\d)|\d+)(?P<tal>{re.escape(ROUNDING_SUFFIX)}(?:et|en)?\b)?"
+    r"|(?P<word>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\.?[ \t\u00a0]*")  # "ca. 50"
+_JOIN = re.compile(r"[ \t\u00a0-]?")
+_NOUNS = (
+    ("organisations", re.compile(r"organisation|organization|förening|förbund|association|society", re.I)),
+    ("agencies", re.compile(r"myndighet|agenc|authorit", re.I)),
+    (
+        "people",
+        re.compile(
+            r"deltagare|person|people|representant|företrädare|participant|attendee|"
+            r"individ|delegat|människor|minister",
+            re.I,
+        ),
+    ),  # fmt: skip
+)
 
 
 def _value(digits: str) -> int | str:
@@ -57,14 +155,139 @@ def _value(digits: str) -> int | str:
     return int(digits) if len(digits) <= MAX_DIGITS else digits
 
 
+def _word_value(word: str) -> tuple[int, bool] | None:
+    """The number a word names and whether the word itself rounds it ("tiotal", "sextiotalet",
+    "dussintal"); the articles 'en', 'ett' and 'one' name none (a spelt-out number counts from two on)."""
+    w = word.casefold()
+    rounds = False
+    for end in ("talet", "talen", "tal"):  # "ett tiotal", "sextiotalet", not "tiotals" (tens of)
+        if w.endswith(end) and len(w) > len(end):
+            w, rounds = w[: -len(end)], True
+            break
+    value = _OTHER_WORDS.get(w) if w in _OTHER_WORDS else number_value(w) if w.isalpha() else None
+    if value is None or value <= 1:
+        return None
+    return value, rounds
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """A number in a text: its value, how the words give it, the words, and the clause it stands in."""
+
+    value: int | str
+    kind: str  # "exact", "approximate", "at-least", "at-most"; "at-least?"/"at-most?" after a preposition
+    words: str
+    clause: int  # index of the clause (see _clauses)
+    noun: str | None  # "organisations", "agencies", "people" where the words after it name one
+
+
+def _mark(lead: str) -> str | None:
+    for kind, pattern in _MARKS:
+        if pattern.fullmatch(lead):
+            return kind + ("?" if lead.casefold() in _PREPOSITIONS else "")
+    return None
+
+
+def _clause_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _CLAUSE.finditer(text))]
+
+
+def readings(text: str) -> list[Reading]:
+    """Every number ``text`` names, in order, with its bound, the words giving it, its clause and noun."""
+    tokens = list(_TOKEN.finditer(text))
+    starts = _clause_starts(text)
+    found: list[Reading] = []
+    clause = 0
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        while clause + 1 < len(starts) and starts[clause + 1] <= token.start():
+            clause += 1
+        last = i  # the last token of the number
+        if token["url"]:
+            i += 1
+            continue
+        if token["digits"]:
+            value: int | str = _value(token["digits"])
+            kind = "approximate" if token["tal"] else "exact"
+        elif token["word"] and (read := _word_value(token["word"])) is not None:
+            value, rounds = read
+            kind = "approximate" if rounds else "exact"
+            # "twenty-three", "twenty three"
+            if (
+                token["word"].casefold() in _EN_TENS
+                and i + 1 < len(tokens)
+                and tokens[i + 1]["word"]
+                and tokens[i + 1]["word"].casefold() in _EN_UNITS
+                and _JOIN.fullmatch(text, token.end(), tokens[i + 1].start())
+            ):
+                value, last = int(value) + _EN_UNITS[tokens[i + 1]["word"].casefold()], i + 1
+        else:
+            i += 1
+            continue
+        first = i
+        date = (
+            isinstance(value, int) and 1900 <= value <= 2099 and token["digits"] and len(token["digits"]) == 4
+        ) or any(0 <= j < len(tokens) and (tokens[j]["word"] or "").casefold() in _MONTHS for j in (i - 1, last + 1))
+        if not date:
+            # an article between the bound and the number: "drygt ett tiotal", "about a dozen"
+            at = i - 1 if i > 0 and (tokens[i - 1]["word"] or "").casefold() in _ARTICLES else i
+            for n in (3, 2, 1):  # "no fewer than 20", "fler än 20", "över 20"
+                if at - n < 0 or not all(tokens[j]["word"] for j in range(at - n, at)):
+                    continue
+                if not all(_SPACE.fullmatch(text, tokens[j].end(), tokens[j + 1].start()) for j in range(at - n, at)):
+                    continue
+                if mark := _mark(" ".join(tokens[j]["word"] for j in range(at - n, at))):
+                    kind, first = ("approximate" if kind == "approximate" and mark.endswith("?") else mark), at - n
+                    before = tokens[first - 1] if first > 0 else None
+                    if (  # "inte fler än 20" is at most 20, "not less than 20" at least 20
+                        before is not None
+                        and (before["word"] or "").casefold() in _NOT
+                        and kind.rstrip("?") in _FLIPPED
+                        and _SPACE.fullmatch(text, before.end(), tokens[first].start())
+                    ):
+                        kind, first = _FLIPPED[kind.rstrip("?")], first - 1
+                    break
+            for n in (3, 2, 1):  # "50 or more", "50-odd", "50 eller fler"
+                after = tokens[last + 1 : last + 1 + n]
+                if len(after) < n or not all(t["word"] for t in after):
+                    continue
+                if not _JOIN.fullmatch(text, tokens[last].end(), after[0].start()) or not all(
+                    _SPACE.fullmatch(text, a.end(), b.start()) for a, b in zip(after, after[1:], strict=False)
+                ):
+                    continue
+                if mark := _AFTER.get(" ".join(t["word"] for t in after).casefold()):
+                    kind, last = mark, last + n
+                    break
+        noun = None
+        end = starts[clause + 1] if clause + 1 < len(starts) else len(text)
+        for t in tokens[last + 1 : last + 4]:  # the noun it counts, in its clause: "15 ideella organisationer"
+            if not t["word"] or t.start() >= end:
+                break
+            if noun := next((name for name, p in _NOUNS if p.search(t["word"])), None):
+                break
+        found.append(Reading(value, kind, text[tokens[first].start() : tokens[last].end()], clause, noun))
+        i = last + 1
+    return found
+
+
 def numbers(text: str) -> set[int | str]:
     """The numbers ``text`` names, in digits or in words of either language (a number of more than
     :data:`typedyaml.MAX_DIGITS` digits as its digits, a string)."""
-    text = _URL.sub(" ", text)
-    found: set[int | str] = {_value(d) for d in _DIGITS.findall(text)}
-    found |= {_WORDS[m[1].lower()] for m in _TAL.finditer(text)}
-    # 'en'/'ett' are also the indefinite article: only a spelt-out number from two on counts as a number
-    found |= {_WORDS[w] for w in (w.lower() for w in _WORD.findall(text)) if w in _WORDS and _WORDS[w] > 1}
+    return {r.value for r in readings(text)}
+
+
+def claims(text: str, lang: str) -> list[tuple[str, bool, int, str]]:
+    """The claims of ``text`` in ``lang``: (kind: held, invited or listed; negated; clause; the words)."""
+    starts = _clause_starts(text)
+    found = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        clause = text[start:end]
+        hits = list(_CLAIMS[lang].finditer(clause))
+        if hits:
+            negated = bool(_NEGATED[lang].search(clause))
+            found += [(h.lastgroup or "", negated, n, h[0]) for h in hits]
     return found
 
 
@@ -75,8 +298,12 @@ def _order(number: int | str) -> tuple[int, str]:
 def listed(numbers: list[int | str], most: int = 5) -> str:
     """At most ``most`` of ``numbers``, a long one cut to its first digits and its length, and how
     many more there are."""
-    shown = [str(n) if len(str(n)) <= QUOTED else f"{str(n)[:20]}… ({len(str(n)):,} digits)" for n in numbers[:most]]
+    shown = [_shown(n) for n in numbers[:most]]
     return ", ".join(shown) + (f" and {len(numbers) - most:,} more" if len(numbers) > most else "")
+
+
+def _shown(n: int | str) -> str:
+    return str(n) if len(str(n)) <= QUOTED else f"{str(n)[:20]}… ({len(str(n)):,} digits)"
 
 
 def _texts(record: object, lines: object, path: str) -> Iterator[tuple[str, Text, object]]:
@@ -98,8 +325,108 @@ def _texts(record: object, lines: object, path: str) -> Iterator[tuple[str, Text
             yield from _texts(value, own, f.name)
 
 
+_KINDS = {"exact": "exactly", "approximate": "about", "at-least": "at least", "at-most": "at most"}
+_CLAIM_NAMES = {"held": "took part, chaired or led, or that it was held", "invited": "was invited", "listed": "listed"}
+
+
+def _fits(kind: str, others: set[str]) -> bool:
+    """Whether a number given as ``kind`` is given so in the other language too ("över 50" fits "50"
+    or "more than 50": the preposition may not bound it)."""
+    plain = kind.rstrip("?")
+    return any(o.rstrip("?") == plain or (kind.endswith("?") and o == "exact") or
+               (o.endswith("?") and kind == "exact") for o in others)  # fmt: skip
+
+
+def _shared_quotes(sv: str, en: str) -> list[str]:
+    """The quotations that stand in the same words in both texts."""
+    quotes_en = {next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(en)}
+    return [q for m in _QUOTE.finditer(sv) if (q := next(g for g in m.groups() if g is not None)) in quotes_en]
+
+
+def _pair_warnings(sv: str, en: str) -> list[tuple[str, str]]:
+    """(message, expected) for each way ``sv`` and ``en`` differ."""
+    found: list[tuple[str, str]] = []
+    read = {"sv": readings(sv), "en": readings(en)}
+    values = {lang: {r.value for r in read[lang]} for lang in _LANGS}
+    for lang, other in (("sv", "en"), ("en", "sv")):
+        extra = sorted(values[lang] - values[other], key=_order)
+        if extra:
+            found.append(
+                (f"the {lang} text names {listed(extra)}, which the {other} text does not",
+                 "the two languages to state the same numbers")
+            )  # fmt: skip
+    texts = {"sv": sv, "en": en}
+    said = {lang: claims(texts[lang], lang) for lang in _LANGS}
+    quoted_claims = {lang: [c for q in _shared_quotes(sv, en) for c in claims(q, lang)] for lang in _LANGS}
+    # a number's bound, claims and noun, value by value
+    both = values["sv"] & values["en"]
+    kinds: dict[str, dict[int | str, dict[str, str]]] = {lang: {} for lang in _LANGS}
+    tied: dict[str, dict[int | str, dict[str, str]]] = {lang: {} for lang in _LANGS}
+    nouns: dict[str, dict[int | str, set[str]]] = {lang: {} for lang in _LANGS}
+    for lang in _LANGS:
+        by_clause: dict[int, dict[str, str]] = {}
+        for kind, _negated, clause, words in said[lang]:
+            by_clause.setdefault(clause, {}).setdefault(kind, words)
+        for r in read[lang]:
+            if r.value in both:
+                kinds[lang].setdefault(r.value, {}).setdefault(r.kind, r.words)
+                tied[lang].setdefault(r.value, {}).update(
+                    {k: w for k, w in by_clause.get(r.clause, {}).items() if k not in tied[lang].get(r.value, {})}
+                )
+                if r.noun:
+                    nouns[lang].setdefault(r.value, set()).add(r.noun)
+    bounds, ties, named = [], [], []
+    for value in sorted(both, key=_order):
+        ks = {lang: kinds[lang][value] for lang in _LANGS}
+        if any(not _fits(k, set(ks[o])) for lang, o in (("sv", "en"), ("en", "sv")) for k in ks[lang]):
+            bounds.append(
+                f"{_shown(value)}: sv " + ", ".join(f"{_KINDS[k.rstrip('?')]} ({quoted(w)})" for k, w in ks["sv"].items())
+                + "; en " + ", ".join(f"{_KINDS[k.rstrip('?')]} ({quoted(w)})" for k, w in ks["en"].items())
+            )  # fmt: skip
+        ts = {lang: tied[lang].get(value, {}) for lang in _LANGS}
+        if ts["sv"] and ts["en"] and set(ts["sv"]) != set(ts["en"]):
+            ties.append(
+                f"{_shown(value)}: sv " + ", ".join(f"{_CLAIM_NAMES[k].split(',')[0]} ({quoted(w)})" for k, w in ts["sv"].items())
+                + "; en " + ", ".join(f"{_CLAIM_NAMES[k].split(',')[0]} ({quoted(w)})" for k, w in ts["en"].items())
+            )  # fmt: skip
+        ns = {lang: nouns[lang].get(value, set()) for lang in _LANGS}
+        if ns["sv"] and ns["en"] and ns["sv"] != ns["en"]:
+            named.append(f"{_shown(value)}: sv {', '.join(sorted(ns['sv']))}; en {', '.join(sorted(ns['en']))}")
+    for items, what, expected in (
+        (bounds, "bound or round", "each number bounded or rounded alike in both languages"),
+        (ties, "tie to other claims", "each number tied to the same claim in both languages"),
+        (named, "count other things", "each number counting the same things in both languages"),
+    ):
+        if items:
+            more = f" and {len(items) - 5:,} more" if len(items) > 5 else ""
+            found.append((f"the sv and en texts {what}: " + " | ".join(items[:5]) + more, expected))
+    # held and invited, stated or negated
+    stated = {lang: {} for lang in _LANGS}  # type: dict[str, dict[tuple[str, bool], str]]
+    for lang in _LANGS:
+        for kind, negated, _clause, words in said[lang] + quoted_claims["en" if lang == "sv" else "sv"]:
+            if kind != "listed":
+                stated[lang].setdefault((kind, negated), words)
+    for lang, other in (("sv", "en"), ("en", "sv")):
+        for (kind, negated), words in stated[lang].items():
+            if (kind, negated) in stated[other]:
+                continue
+            if kind == "held" and not negated:
+                says = f"says someone took part, chaired or led, or that it was held ({words!r})"
+            elif kind == "held":
+                says = f"says with a negation that someone took part, chaired or led, or that it was held ({words!r})"
+            else:
+                says = f"says{' with a negation' if negated else ''} that someone was invited ({words!r})"
+            found.append(
+                (
+                    f"the {lang} text {says}, which the {other} text does not",
+                    "the two languages to make the same claims",
+                )
+            )
+    return found
+
+
 def translation_warnings(corpus: Corpus) -> list[InputError]:
-    """A number or a held claim in one language of a text and not in the other, for every record's texts."""
+    """Every way a record's text says more or other in one language than in the other."""
     found: list[InputError] = []
     for attr in ("sources", "bodies", "posts", "people", "organisations", "meetings"):
         for record in getattr(corpus, attr):
@@ -109,27 +436,7 @@ def translation_warnings(corpus: Corpus) -> list[InputError]:
                 where = lines.where("en") if lines is not None else Where(Path("?"), 0, f"{path}.en")  # type: ignore[attr-defined]
                 if text.lines is None and lines is not None:  # a text written as a bare string has no lines of its own
                     where = lines.where(path)  # type: ignore[attr-defined]
-                sv, en = numbers(text.sv), numbers(text.en)
-                for lang, extra in (("sv", sorted(sv - en, key=_order)), ("en", sorted(en - sv, key=_order))):
-                    if extra:
-                        other = "en" if lang == "sv" else "sv"
-                        found.append(
-                            InputError(
-                                where,
-                                f"the {lang} text names {listed(extra)}, which the {other} text does not",
-                                "the two languages to state the same numbers",
-                            )
-                        )
-                held = {lang: bool(_HELD[lang].search(getattr(text, lang))) for lang in ("sv", "en")}
-                if held["sv"] != held["en"]:
-                    lang = "sv" if held["sv"] else "en"
-                    other = "en" if lang == "sv" else "sv"
-                    found.append(
-                        InputError(
-                            where,
-                            f"the {lang} text says someone took part, chaired or led "
-                            f"({_HELD[lang].search(getattr(text, lang))[0]!r}), which the {other} text does not",  # type: ignore[index]
-                            "the two languages to make the same claims",
-                        )
-                    )
+                found += [
+                    InputError(where, message, expected) for message, expected in _pair_warnings(text.sv, text.en)
+                ]
     return found

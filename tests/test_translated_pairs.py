@@ -106,6 +106,11 @@ PAIRS = [
     ('Ministern "bjöd in" organisationerna.', 'The minister "bjöd in" the organisations.', []),  # one quotation
     ("Sidan säger inte vem som ledde mötet.", "The page does not say who chaired the meeting.", []),
     ("Mötet leddes av ministern.", "The meeting was chaired by the minister.", []),
+    ("Ministern ledde mötet.", "The minister led the meeting.", []),
+    ("Sakrådet har inte hållits.", "The sakråd has been held.", ["sv text says with a negation", "'hållits'"]),
+    ("Ministern deltog ej.", "The minister didn't attend.", []),
+    ("20 bjöds in och 15 deltog.", "15 were invited and 20 took part.", ["15: sv took part", "20: sv was invited"]),
+    ("Mindre än 40 deltagare.", "More than 40 participants.", ["40: sv at most", "en at least"]),
     ("Presentationerna hölls inte.", "The presentations were not given.", []),
     ("Mötet erbjöd en plats.", "The meeting offered a seat.", []),  # "erbjöd" is not "bjöd"
     # number words: -tal under twenty, dussin and dozen, compounds

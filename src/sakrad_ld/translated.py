@@ -54,7 +54,7 @@ HELD_WORDS = {
     r"närvara|(?:tog|tar|tagit|ta) del(?! av)|ledde|leddes|letts|lett av|ordförande|hölls|hållits|ägde rum|"
     r"ägt rum|genomfördes|genomförts|gavs(?! ut)|getts|givits",
     "en": r"took part|taken part|takes part|take part|taking part|participated|participates|participate|"
-    r"participating|attended|attends|attend|attending|chaired|chairing|was led|were led|led by|chair|present at|"
+    r"participating|attended|attends|attend|attending|chaired|chairing|chairs|chair|led|present at|"
     r"(?:was|were|been|wasn't|weren't)(?: not| never)? (?:held|given|conducted|carried out)|took place|taken place",
 }
 #: Words that claim someone was invited, by language.

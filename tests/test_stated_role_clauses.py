@@ -185,6 +185,10 @@ ACCEPTED = [
     ("Anna Berg", "chair", "The meeting was chaired by Anna Berg."),
     ("Anna Berg", "chair", "Anna Berg chaired the meeting."),
     ("Anna Berg", "chair", "Med Anna Berg som ordförande samlades femton organisationer."),
+    ("Anna Berg", "chair", "Mötet, som leddes av Anna Berg, samlade tio organisationer."),
+    ("Anna Berg", "participant", "Anna Berg, Ulf Kristersson och Eva Ek deltog."),
+    ("Anna Berg", "participant", "Under sakrådet deltog även generaldirektör Anna Berg."),
+    ("Anna Berg", "participant", "From the Government Offices, State Secretary Anna Berg attended."),
 ]
 
 #: Mutations: the name in the sentence of a role word, but not the role's subject, or the role undone.
@@ -199,6 +203,10 @@ REFUSED = [
     ("Anna Berg", "participant", "Mötet leddes av Ulf Kristersson, enligt Anna Berg."),
     ("Anna Berg", "participant", "Ulf Kristersson informerade hos Anna Berg."),
     ("Anna Berg", "participant", "Från Anna Berg deltog ingen."),
+    ("Anna Berg", "participant", "Tack vare Anna Berg deltog fler."),
+    ("Anna Berg", "participant", "Organisationerna träffade Anna Berg."),
+    ("Anna Berg", "participant", "De deltog tillsammans med Anna Berg."),
+    ("Anna Berg", "participant", "Varken Anna Berg eller Ulf Kristersson deltog."),
     ("Anna Berg", "chair", "Ulf Kristersson ledde mötet och tackade Anna Berg."),
     ("Anna Berg", "chair", "Mötet leddes i Anna Bergs lokaler."),
     ("Anna Berg", "chair", "Anna Berg leddes in i salen."),

@@ -349,7 +349,8 @@ _GUARDS = _role_words(GUARD_WORDS)
 #: "enligt Anna Berg"), not the role's subject.
 PREPOSITIONS = frozenset(
     "om till av för med enligt hos från på i åt vid mot under efter inför utan genom kring trots angående "
-    "beträffande about to by for with from of according at on in".split()
+    "beträffande vare jämte inklusive förutom utöver via bakom about to by for with from of according at "
+    "on in thanks despite besides except including unlike".split()
 )
 #: Words that may open a Swedish clause before its verb (V2: "Den 5 februari träffade X …", "Därefter
 #: berättade X …"): with one of them first, a name after the verb is its subject; with anything else

@@ -364,3 +364,13 @@ def test_the_clause_is_read_in_bounded_windows(monkeypatch, unit: str) -> None:
 )
 def test_genitives_questions_and_copulas(name: str, kind: str, sentence: str, named: bool) -> None:
     assert _named(name, kind, sentence) is named
+
+
+@pytest.mark.parametrize("commas", [",", ", ", ",,, ,", ", som ,"])
+def test_thousands_of_commas_after_a_name_are_read_as_one_apposition_at_most(commas: str) -> None:
+    """Each comma after a name could open another apposition: only one is read (a comma closing it
+    within APPOSITION_WINDOW, then the role word), so the look is bounded and no recursion deepens
+    with the commas (a RecursionError before)."""
+    text = stated.folded_text("Anna Berg" + commas * 5000 + " ledde mötet.")
+    assert not stated._named_as("Anna Berg", "chair", text)
+    assert stated._named_as("Anna Berg", "chair", stated.folded_text("Anna Berg, enhetschef, ledde mötet."))

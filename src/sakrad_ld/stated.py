@@ -224,10 +224,15 @@ def _flat(text: str) -> str:
     return text.replace(_END, " ")
 
 
+_NOT_WORD = re.compile(r"\W")
+
+
 def find_words(value: str, flat: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """Where the folded ``value`` stands in ``flat`` (:func:`_flat` of a :func:`folded_text`) as whole
     words, as :func:`found_as_words` finds it: (start, end) of each occurrence, a genitive ``s`` after
-    it not included. A substring search, nothing compiled; linear in the text for each value."""
+    it not included. A substring search, nothing compiled; linear in the text for each value (after a
+    value that begins with a letter is found, the search goes on after the end of that word, where the
+    next occurrence as a word can begin, so a text of one long word is not searched at each letter)."""
     if not value:
         return
     first, last = _word(value[0]), _word(value[-1])
@@ -239,7 +244,13 @@ def find_words(value: str, flat: str, start: int = 0) -> Iterator[tuple[int, int
                 yield at, end
             elif flat[end] == "s" and (end + 1 == len(flat) or not _word(flat[end + 1])):
                 yield at, end
-        at = flat.find(value, at + 1)
+        if first:  # the next occurrence as a word begins after a character that is not one of a word
+            gap = _NOT_WORD.search(flat, at)
+            if gap is None:
+                return
+            at = flat.find(value, gap.end())
+        else:
+            at = flat.find(value, at + 1)
 
 
 def _found(value: str, flat: str) -> bool:
@@ -530,10 +541,16 @@ def _role_after(roles: re.Pattern[str], text: str, after: int, flat: str | None 
     if text.startswith(",", at):
         close = text.find(",", at + 1, at + 1 + APPOSITION_WINDOW)
         if close >= 0 and text.find(_END, at, close) < 0:
-            found = _role_after(roles, text, close + 1, flat) if close + 1 < len(text) else None
+            found = _role_at(roles, text, flat, close + 1)  # one apposition, not another after it
             if found is not None:
                 return found
         return _listed_before(roles, text, flat, at) if text.startswith(", ", at) else None
+    return _role_at(roles, text, flat, at)
+
+
+def _role_at(roles: re.Pattern[str], text: str, flat: str, at: int) -> re.Match[str] | None:
+    """The role word after a space at ``at``: at once, after "som", after a copula (a role noun), or
+    after a list of names; None if none is."""
     if not text.startswith(" ", at):
         return None
     at += 1

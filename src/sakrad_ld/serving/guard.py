@@ -1,6 +1,8 @@
 """The outermost layer of the app: what every request and answer passes, whichever route answers.
 
-Refuses absurdly long request targets (414), marks every answer ``X-Content-Type-Options: nosniff``,
+Reads a request target in absolute-form (``GET http://host/path HTTP/1.1``, which RFC 9112
+section 3.2.2 says a server MUST accept) by its path, the authority ignored (answers never name a
+host: a 303's Location is relative). Refuses absurdly long request targets (414), marks every answer ``X-Content-Type-Options: nosniff``,
 and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
 traceback. What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
 newline or escape sequence in a path cannot forge or garble a log line.
@@ -9,7 +11,9 @@ newline or escape sequence in a path cannot forge or garble a log line.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -22,6 +26,9 @@ MAX_URL_LENGTH = 8192
 
 _log = logging.getLogger("sakrad_ld.serving")
 _NOSNIFF = (b"x-content-type-options", b"nosniff")
+#: An absolute-form target's scheme and authority (RFC 9112 3.2.2); what follows is its path (h11
+#: hands the target on whole, the query already split off).
+_ABSOLUTE = re.compile(rb"([A-Za-z][A-Za-z0-9+.-]*)://[^/]*")
 #: Control characters (C0, DEL, C1) and the backslash, written as escapes in the log.
 _UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x5C: "\\\\"}
 
@@ -31,8 +38,23 @@ def printable(text: str) -> str:
     return text.translate(_UNPRINTABLE)
 
 
+def _origin_form(scope: Scope) -> Scope | str:
+    """``scope`` with an absolute-form target read as the origin-form of its path (``http://a`` is
+    ``/``); a scheme other than http(s) is the reason to refuse it, as text."""
+    raw = scope.get("raw_path") or b""
+    found = _ABSOLUTE.match(raw)
+    if found is None:
+        return scope
+    scheme = found.group(1).decode("ascii").lower()
+    if scheme not in ("http", "https"):
+        return f"the request target is an absolute address of the scheme {scheme!r}; this server answers http and https"
+    path = raw[found.end() :] or b"/"
+    return {**scope, "raw_path": path, "path": unquote(path.decode("ascii"))}
+
+
 class Guard:
-    """ASGI middleware: 414 for long targets, ``nosniff`` on every answer, 500 without a traceback."""
+    """ASGI middleware: absolute-form targets read by their path, 414 for long targets, ``nosniff``
+    on every answer, 500 without a traceback."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -41,6 +63,11 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        origin = _origin_form(scope)
+        if isinstance(origin, str):
+            await problem_response(400, origin)(scope, receive, send)
+            return
+        scope = origin
         length = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
         if length > MAX_URL_LENGTH:
             response = problem_response(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError, InputErrors, Where
 from ..records import Corpus
+from .written import write_files
 
 __all__ = ["run_import"]
 
@@ -181,7 +182,7 @@ def _write(text: str, out: Path | None, meeting_id: str, place: _Place) -> None:
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_files([(out, text.encode("utf-8"))])
         print(place.after_writing(out, meeting_id), file=sys.stderr)
 
 
@@ -241,8 +242,7 @@ def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpu
     if clash and not force:
         return _refuse(f"{len(clash)} draft(s) exist, such as {clash[0]}; nothing was written (give --force)")
     out_dir.mkdir(parents=True, exist_ok=True)
-    for target, draft in targets:
-        target.write_text(draft.yaml(), encoding="utf-8")
+    write_files((target, draft.yaml().encode("utf-8")) for target, draft in targets)
     sys.stdout.write(batch.summary())
     if targets and place.is_meetings(out_dir):
         print(

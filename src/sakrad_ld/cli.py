@@ -133,12 +133,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the YAML data files (for editors that complete and check YAML)."""
     from .corpus import schema_files
+    from .importer.written import write_files
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     files = schema_files()
-    for name, data in files.items():
-        (out / name).write_bytes(data)
+    write_files((out / name, data) for name, data in files.items())  # whole files or none, the path named
     print(f"Wrote {len(files)} JSON Schemas to {out}")
     return EXIT_OK
 

@@ -13,12 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
+import pyoxigraph as ox
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr as se_orgnr
 
 from .errors import Where
-from .typedyaml import Check, Lines, Ref, pattern_check, scalar_field
+from .typedyaml import Check, Lines, Ref, pattern_check, quoted, scalar_field
 
 __all__ = [
     "Address",
@@ -133,7 +135,45 @@ Orgnr = Annotated[
         {"pattern": r"^\d{6}-?\d{4}$"},
     ),
 ]
-Url = Annotated[str, pattern_check("URL", r"https?://[^\s<>\"{}|\\^`]+", "an http(s) URL")]
+
+URL_PATTERN = r"https?://[^\s<>\"{}|\\^`]+"
+_URL = re.compile(URL_PATTERN)
+#: A path segment '.' or '..' (also percent-encoded: '%2e'), which a client resolves away.
+_DOT_SEGMENT = re.compile(r"(?i)(?:\.|%2e){1,2}")
+
+
+def _url_test(value: str) -> str | None:
+    """An http(s) URL that is an IRI a release can hold (pyoxigraph's parser: percent escapes, one
+    '#', brackets only around an IPv6 host), with a host, a port of at most 65535, no user part and
+    no '.' or '..' segment."""
+    if not _URL.fullmatch(value):
+        return f"{quoted(value)} is not an http(s) URL"
+    try:
+        ox.NamedNode(value)
+    except ValueError as err:
+        return (
+            f"{quoted(value)} is not an IRI ({str(err).rstrip('.')}): write a character a URL cannot hold "
+            "percent-encoded (a '%' that begins no escape as '%25', a second '#' as '%23', '@' as '%40')"
+        )
+    parts = urlsplit(value)
+    if "@" in parts.netloc:
+        return f"{quoted(value)} has a user part before '@'"
+    if not parts.hostname:
+        return f"{quoted(value)} has no host"
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port when asked for it
+    except ValueError:
+        return f"{quoted(value)} has a port that is not a number from 0 to 65535"
+    if any(_DOT_SEGMENT.fullmatch(segment) for segment in parts.path.split("/")):
+        return f"{quoted(value)} has a '.' or '..' segment in its path"
+    return None
+
+
+Url = Annotated[
+    str,
+    # the expected text is the JSON Schema's description, published with the release: kept short
+    Check("URL", "an http(s) URL", _url_test, {"pattern": f"^(?:{URL_PATTERN})$"}),
+]
 
 
 OrganisationId = Annotated[str, Ref("organisation"), Id.__metadata__[0]]

@@ -190,7 +190,7 @@ def test_the_table_has_the_column(release: Release) -> None:
 def test_the_lists_and_the_feed_mark_it(files: dict[str, bytes]) -> None:
     for page, mark in (
         ("lists/meetings.html", "(kungjort, inte sagt hållet)"),
-        ("en/lists/meetings.html", "(announced, not said held)"),
+        ("en/lists/meetings.html", "(announced, not said to be held)"),
         ("index.html", "(kungjort, inte sagt hållet)"),
     ):
         html = files[page].decode()

@@ -215,9 +215,10 @@ def bodies_posts(data: Path) -> list[dict]:
 
 def test_the_csv_files_give_each_number_once_and_have_csvw_metadata(files: dict) -> None:
     rows = _rows(files["lists/organisations.csv"])
-    assert any(r["organisation_numbers"] for r in rows)
-    for r in rows:
+    assert any(r["organisation_numbers"] or r["unconfirmed_numbers"] for r in rows)
+    for r in rows:  # a number no register confirms is in unconfirmed_numbers, with its status: "n (status)"
         numbers = [n for n in r["organisation_numbers"].split("; ") if n]
+        numbers += [n.rsplit(" (", 1)[0] for n in r["unconfirmed_numbers"].split("; ") if n]
         digits = [re.sub(r"\D", "", n) for n in numbers]
         assert len(set(digits)) == len(digits), r["id"]
     folders = {name.rsplit("/", 1)[0] for name in files if name.startswith("lists/") and name.endswith(".csv")}

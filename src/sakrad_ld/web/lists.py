@@ -121,11 +121,25 @@ class MeetingRow:
         return self.date[:4] if self.date else None
 
 
+@dataclass(frozen=True, order=True)
+class Unconfirmed:
+    """An identifier no register confirms: its notation, its status (the term's local name,
+    ``SecondarySource``; "" when none is given) and the status's name to show."""
+
+    number: str
+    status: str
+    label: Text
+
+
 @dataclass
 class AgentRow:
     ref: Ref
     alt_names: list[str] = field(default_factory=list)
+    #: the identifiers a register confirms (adms:status in sakrad:confirmingStatus): shown as plain numbers
     numbers: list[str] = field(default_factory=list)
+    #: the others (read in a secondary source, a retired entry, derived …), each with its status's name:
+    #: shown and written with that status, never as a plain number (the saved query gives none of them)
+    unconfirmed: list[Unconfirmed] = field(default_factory=list)
     meetings: int = 0
     first: str | None = None
     last: str | None = None
@@ -272,6 +286,10 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             if rest and "/" not in rest:
                 typed[kind].add(s.value)
 
+    from .schemaorg import _confirming
+
+    confirming = _confirming(store)
+
     def agents(kind: str) -> list[AgentRow]:
         found = sorted(typed.get(kind, ()))
         rows = []
@@ -279,14 +297,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             node = ox.NamedNode(iri)
             row = AgentRow(ref(iri))
             row.alt_names = sorted({o.value for o in objects(store, node, SKOS.altLabel) if isinstance(o, ox.Literal)})
-            row.numbers = sorted(
-                {
-                    n.value
-                    for i in objects(store, node, ADMS.identifier)
-                    for n in objects(store, i, SKOS.notation)
-                    if isinstance(n, ox.Literal)
-                }
-            )
+            row.numbers, row.unconfirmed = _numbers(store, node, confirming, labels)
             met = taking_part.get(iri, set())
             row.meetings = len(met)
             row.by_role = {k: len(in_role[iri][k]) for k in ROLE_KINDS if in_role.get(iri, {}).get(k)}
@@ -300,6 +311,41 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         return sorted(rows, key=lambda r: (r.ref.name.main.lower(), r.ref.iri))
 
     return Lists(meetings, agents("organisation"), agents("person"), agents("body"))
+
+
+def _numbers(
+    store: ox.Store, node: ox.NamedNode, confirming: set[ox.Term], labels: Labeller
+) -> tuple[list[str], list[Unconfirmed]]:
+    """The identifiers of ``node`` (``adms:identifier``'s ``skos:notation``): those whose status a
+    register confirms (sorted), and the others with their status (sorted); an identifier with no
+    status is among the others, "status not given"."""
+    confirmed: set[str] = set()
+    other: dict[str, Unconfirmed] = {}
+    for ident in objects(store, node, ADMS.identifier):
+        statuses = [t for t in objects(store, ident, ADMS.status) if isinstance(t, ox.NamedNode)]
+        for n in objects(store, ident, SKOS.notation):
+            if not isinstance(n, ox.Literal):
+                continue
+            if confirming & set(statuses):
+                confirmed.add(n.value)
+            elif n.value not in other:
+                status = statuses[0] if statuses else None
+                other[n.value] = Unconfirmed(
+                    n.value,
+                    re.split(r"[#/]", status.value)[-1] if status else "",
+                    labels.of(status) if status else _NO_STATUS,
+                )
+    seen = {re.sub(r"\D", "", n) for n in confirmed}
+    others = []
+    for u in sorted(other.values()):  # one of each number (see unique_numbers), none a confirmed one's
+        digits = re.sub(r"\D", "", u.number)
+        if digits not in seen:
+            seen.add(digits)
+            others.append(u)
+    return sorted(confirmed), others
+
+
+_NO_STATUS = Text("status inte angiven", "status not given")
 
 
 def involved_ministries(store: ox.Store, node: ox.NamedNode, chain: list[str] | None = None) -> list[tuple[str, str]]:
@@ -634,8 +680,22 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "organisation_numbers",
             "organisationsnummer",
             "organisation numbers",
-            "Organisationsnummer, vart och ett en gång, åtskilda av semikolon",
-            "Organisation numbers, each once, separated by semicolons",
+            "Organisationsnummer som ett register bekräftar (status i sakrad:confirmingStatus: läst i registret "
+            "eller i förvaltarens kopia av det), vart och ett en gång, åtskilda av semikolon",
+            "Organisation numbers a register confirms (a status in sakrad:confirmingStatus: read in the register "
+            "or in its keeper's copy of it), each once, separated by semicolons",
+            "string",
+        ),
+        (
+            "unconfirmed_numbers",
+            "obekräftade nummer",
+            "unconfirmed numbers",
+            "Nummer som inget register bekräftar, vart och ett en gång med sin status inom parentes "
+            "(SecondarySource: läst i en andrahandskälla; RetiredEntry: läst i en avregistrerad post; "
+            "Derived: härledd), åtskilda av semikolon; de är inte organisationens bekräftade nummer",
+            "Numbers no register confirms, each once with its status in brackets (SecondarySource: read in a "
+            "secondary source; RetiredEntry: read in a retired entry; Derived: derived), separated by "
+            "semicolons; they are not the organisation's confirmed numbers",
             "string",
         ),
         _ROLE_COUNT,
@@ -674,6 +734,7 @@ LIST_COLUMNS = frozenset(
         "organisations",
         "alt_names",
         "organisation_numbers",
+        "unconfirmed_numbers",
         "roles",
     )
 )
@@ -800,6 +861,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     r.ref.name.en,
                     "; ".join(r.alt_names),
                     "; ".join(r.unique_numbers),
+                    "; ".join(f"{u.number} ({u.status or 'no status'})" for u in r.unconfirmed),
                     r.meetings,
                     *_role_columns(r),
                     r.first,

@@ -252,14 +252,24 @@ def _page_title(label: Text, lang: str, own: bool) -> str:
 def _source_access(view: View, node: ox.NamedNode, site: Site) -> dict[str, object]:
     """How a reader gets at a source document to check a fact: whether it has a web address, the
     copies of its text published with the release (``schema:archivedAt``, linked to the download
-    when the site has the file) and who published it, to ask."""
+    when the site has the file, and to its page when it is a text to read) and who published it, to ask."""
+    from .kepttext import kept_pages
+
     store = view.store
+    readable = kept_pages(site)
     kept = []
     for copy in sorted(objects(store, node, SCHEMA.archivedAt), key=str):
         if not isinstance(copy, ox.NamedNode):
             continue
         name = next((n for n in sorted(site.download_names) if copy.value.endswith("/" + n)), None)
-        kept.append({"href": site.download_path + name if name else None, "name": name, "url": copy.value})
+        kept.append(
+            {
+                "href": site.download_path + name if name else None,
+                "name": name,
+                "url": copy.value,
+                "page": readable.get(name or ""),  # the text as a page (sakrad_ld.web.kepttext)
+            }
+        )
     publisher = value(store, node, DCTERMS.publisher)
     return {
         "addressed": value(store, node, SCHEMA.url) is not None,

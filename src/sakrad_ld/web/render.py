@@ -8,6 +8,7 @@ one file of the site (``here``): ``url(target)`` writes a link to another file r
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -17,7 +18,7 @@ from .labels import Text
 from .messages import messages, number
 from .paths import relative, translated
 
-__all__ = ["environment", "messages", "number", "render"]
+__all__ = ["environment", "messages", "number", "quote_parts", "render"]
 
 
 @jinja2.pass_context
@@ -52,6 +53,32 @@ def _shown(context: Any, text: Text | None) -> tuple[str, str]:
     return text.main, text.lang
 
 
+#: A quotation inside English text: straight or curly double quotation marks around words on one line.
+_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+
+
+def quote_parts(text: str | None) -> list[tuple[str, str, str]]:
+    """English text in parts, (text, opening mark, closing mark): a quotation has its marks, the
+    text around one none. The English notes, derivations and glosses quote their Swedish sources
+    word for word (``the page says "bjöd … in"``); the templates mark each quotation ``lang="sv"``
+    (the macro ``en_text``), so screen readers and hyphenation read it as Swedish."""
+    if not text:
+        return []
+    out: list[tuple[str, str, str]] = []
+    last = 0
+    for found in _QUOTED.finditer(text):
+        if found.start() > last:
+            out.append((text[last : found.start()], "", ""))
+        if found[1] is not None:
+            out.append((found[1], '"', '"'))
+        else:
+            out.append((found[2], "\u201c", "\u201d"))
+        last = found.end()
+    if last < len(text):
+        out.append((text[last:], "", ""))
+    return out
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -62,7 +89,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(_=_message, url=_url, num=_number, shown=_shown, translated=translated)
+    env.globals.update(_=_message, url=_url, num=_number, shown=_shown, translated=translated, quote_parts=quote_parts)
     return env
 
 

@@ -1,7 +1,7 @@
 """A SPARQL answer as a page for people (what a browser gets from ``/sparql``), and the page of a
 query that cannot be run.
 
-Things of the dataset are shown by their names and link to their pages; other IRIs by their
+Things of the dataset are shown by their names and link to their pages in the answer's language; other IRIs by their
 compact form (``dct:title``), linking out; literals as their text. Every answer links to itself as
 CSV and JSON (``format=csv`` / ``format=json`` beside the query, :data:`DOWNLOADS`; the CSV link adds
 ``bom=1``, so the file begins with a byte order mark as every CSV offered to people does and
@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact, literal_language
-from .paths import page_file
+from .paths import page_file, translated
 from .render import render
 from .resourceview import Value
 
@@ -138,12 +138,15 @@ class Cell:
     iri: str | None = None  # the full IRI, as the cell's title
 
 
-def _cell(term: Term | None, base: str, labels: Labeller) -> Cell:
+def _cell(term: Term | None, base: str, labels: Labeller, lang: str = "sv") -> Cell:
+    """A term as a table cell; a thing of the dataset links to its page in the answer's language
+    (``en/doc/…`` on an English answer), as every other link of the page does."""
     if term is None:
         return Cell(None)
     if isinstance(term, ox.NamedNode):
         href = page_file(term.value, base)
         if href is not None:
+            href = translated(href, lang)
             return Cell(Value(labels.of(term), href=href), term.value)
         label = labels.label(term)
         url = term.value if term.value.startswith(("http://", "https://")) else None
@@ -158,7 +161,7 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
     same answer as CSV and JSON."""
     labels = Labeller(store)
     header, rows = grid(answer) if answer.form != "ask" else ((), [])
-    table = [[_cell(t, base, labels) for t in row] for row in rows]
+    table = [[_cell(t, base, labels, lang) for t in row] for row in rows]
     downloads = [
         (
             name.upper(),

@@ -43,7 +43,8 @@ def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None
     its page, ``d`` a date or number to show beside it (``x``: 1 when that date is derived, not
     stated; ``y``: a series' number of days, ``d`` then its first and last day), ``t``: 1 when a sakråd's
     title is the data's own (sakrad:titleDerivation), no source's headline, ``a``: 1 when the sources only
-    announce a sakråd (sakrad:announcedOnly), ``f`` the folded words it is found by. Every mark the lists
+    announce a sakråd (sakrad:announcedOnly), ``u`` an organisation's numbers that no register confirms
+    (``d`` holds only the confirmed ones), ``f`` the folded words it is found by. Every mark the lists
     show beside a sakråd is here, and ``assets/js/search.js`` shows each (tests/test_marks_everywhere.py)."""
     labels = labels or Labeller(store)
     out: list[dict[str, object]] = []
@@ -64,8 +65,13 @@ def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None
         out.append(entry)
     for kind, rows in (("organisation", lists.organisations), ("person", lists.people), ("body", lists.bodies)):
         for r in rows:
-            words = [r.ref.name.main, r.ref.name.en or "", *r.alt_names, *r.numbers, *_digits(r.numbers)]
-            out.append(_entry(kind, r.ref, ", ".join(r.numbers), words))
+            others = [u.number for u in getattr(r, "unconfirmed", ())]
+            words = [r.ref.name.main, r.ref.name.en or "", *r.alt_names, *r.numbers, *others]
+            words += [*_digits(r.numbers), *_digits(others)]
+            entry = _entry(kind, r.ref, ", ".join(r.numbers), words)
+            if others:
+                entry["u"] = others  # numbers no register confirms: search.js shows them marked so
+            out.append(entry)
     return out
 
 

@@ -1,6 +1,6 @@
 """Everything people see that does not depend on the request, prepared once as files: the start
 page, the lists (paged, filtered, with CSV), the search page and its index, the query page, the
-ontology's page, the feeds, the sitemap and ``robots.txt``, the style sheet and scripts — in every
+ontology's page, a page of each kept source text (:mod:`sakrad_ld.web.kepttext`), the feeds, the sitemap and ``robots.txt``, the style sheet and scripts — in every
 language.
 
 The sitemap lists every page of the site, the resource pages too (which are written elsewhere: by
@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from ..documents import published_resources
 from .feeds import feed_files, sitemap
+from .kepttext import kept_text_pages
 from .labels import Labeller
 from .lists import list_files, read_lists
 from .pages import Site, not_found_page, ontology_page, shell, start_page
@@ -103,6 +104,8 @@ def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None) ->
             yield out(path, data)
     for lang in LANGUAGES:
         yield out(translated("404.html", lang), not_found_page("", site, lang).encode())
+    for path, data in kept_text_pages(store, site):
+        yield out(path, data)
     entries = search_entries(store, lists, labels)
     yield out("search-index.json", search_index_json(entries))
     yield out("search-index.js", search_index_js(entries))

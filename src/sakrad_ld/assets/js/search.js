@@ -71,10 +71,18 @@
           d.textContent = " " + e.d + (more ? " (" + more + ")" : "");
           li.appendChild(d);
         }
+        if (e.u) {
+          e.u.forEach(function (n) {
+            var u = document.createElement("span");
+            u.className = "meta unconfirmed";
+            u.textContent = " " + n + " (" + (box.getAttribute("data-unconfirmed") || "not confirmed in a register") + ")";
+            li.appendChild(u);
+          });
+        }
         if (e.a) {
           var announced = document.createElement("span");
           announced.className = "meta announced";
-          announced.textContent = " (" + (box.getAttribute("data-announced") || "announced, not said held") + ")";
+          announced.textContent = " (" + (box.getAttribute("data-announced") || "announced, not said to be held") + ")";
           li.appendChild(announced);
         }
         out.appendChild(li);

@@ -18,6 +18,7 @@ import re
 import stat
 import types
 import typing
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ __all__ = [
     "json_schema",
     "load_record",
     "pattern_check",
+    "plain_text",
     "quoted",
     "read_text",
     "scalar_field",
@@ -121,6 +123,75 @@ _CONTROL = re.compile(
     # zero-width space and marks, word joiner, byte-order mark
     "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
 )
+
+
+#: Invisible characters a record's text may not hold: Unicode's format characters (Cf) and its
+#: Default_Ignorable_Code_Point (the soft hyphen, the zero-width joiner and non-joiner, U+180E, the
+#: combining grapheme joiner, variation selectors, Hangul fillers, tag characters). The check of a
+#: value against a kept text leaves them out, so a name holding one would be found there and be
+#: published with it, and no query for the name as it is seen would find it.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160\u17b4-\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+#: The one character not in Unicode's NFKC form a text may hold: the ellipsis, as notes quote a
+#: page's elision ("bjöd … in"); it stands for "..." only in typography, and no name holds it.
+_KEPT_FORMS = str.maketrans({"\u2026": "."})
+_PLAIN = "text in Unicode's plain form (NFKC), as the kept texts are compared"
+
+
+def plain_text(text: str) -> str:
+    """``text`` as a record may hold it: invisible characters out, Unicode's NFKC form (the ellipsis
+    kept). The importer drafts from a page's words made so (a page often has no-break spaces)."""
+    if text.isascii():
+        return text
+    text = _INVISIBLE.sub("", text)
+    return "\u2026".join(unicodedata.normalize("NFKC", part) for part in text.split("\u2026"))
+
+
+def _named(char: str) -> str:
+    return f"{_codepoint(char)} {unicodedata.name(char, 'without a name')}"
+
+
+def _plain_problem(value: str) -> tuple[str, str, str] | None:
+    """Why ``value`` is not a text the release can publish as it is compared: an invisible
+    character, or a character (or letter and mark) NFKC writes otherwise (fullwidth or mathematical
+    letters, a no-break or ideographic space, a ligature, a decomposed 'å')."""
+    if value.isascii():
+        return None
+    if bad := _INVISIBLE.search(value):
+        return (
+            f"the text holds the invisible character {_named(bad.group())} (character {bad.start() + 1}), which "
+            "the check against a kept text leaves out: the release would publish it, and a search for the text "
+            "as it is seen would not find it",
+            "text without invisible or format characters",
+            "remove it",
+        )
+    probe = value.translate(_KEPT_FORMS)
+    if unicodedata.is_normalized("NFKC", probe):
+        return None
+    for i, char in enumerate(probe):
+        plain = unicodedata.normalize("NFKC", char)
+        if plain != char:
+            instead = "a plain space" if plain.isspace() else repr(plain)
+            return (
+                f"the text holds {_named(char)} (character {i + 1}), which is written {instead} in Unicode's plain "
+                "form: the release would publish it as it is, and a search for the plain text would not find it",
+                _PLAIN,
+                f"write {instead} instead",
+            )
+    for i in range(1, len(probe)):  # each character plain alone: a letter and a mark Unicode joins
+        pair = probe[i - 1 : i + 1]
+        if unicodedata.combining(probe[i]) and not unicodedata.is_normalized("NFKC", pair):
+            joined = unicodedata.normalize("NFKC", pair)
+            return (
+                f"the text holds {probe[i - 1]!r} and the combining mark {_named(probe[i])} (character {i + 1}), "
+                f"which Unicode writes as the one character {joined!r}",
+                _PLAIN,
+                f"write {joined!r} instead",
+            )
+    return ("the text is not in Unicode's plain form", _PLAIN, f"write {quoted(unicodedata.normalize('NFKC', value))}")
 
 
 def read_text(path: Path, max_bytes: int) -> str:
@@ -426,6 +497,8 @@ def _text(node: yaml.Node, file: Path, path: str, errors: list[InputError], free
     value: str = node.value
     if not value.strip():
         errors.append(InputError(_where(node, file, path), "the text is empty", "non-empty text"))
+    elif problem := _plain_problem(value):
+        errors.append(InputError(_where(node, file, path), *problem))
     elif free and value[0] in FORMULA_START:
         errors.append(
             InputError(

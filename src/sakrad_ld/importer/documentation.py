@@ -100,10 +100,11 @@ def _blocks(lines: list[str]) -> list[str]:
 
 
 def parse_documentation(text: str, file: Path) -> Documentation:
+    from ..typedyaml import plain_text
     from .regeringen import refuse_controls
 
     refuse_controls(text, file)
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [" ".join(line.split()) for line in plain_text(text).splitlines()]
     title_at = next((i for i, line in enumerate(lines) if re.fullmatch(TITLE[1], line, re.IGNORECASE)), None)
     found: dict[str, tuple[int, int]] = {}
     heads = sorted(

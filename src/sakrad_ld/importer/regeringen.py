@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, Where
+from ..typedyaml import plain_text
 
 __all__ = ["SITE", "Entry", "Link", "Page", "fetch_page", "find_entry", "page_kind", "read_listing", "read_page"]
 
@@ -162,7 +163,7 @@ def find_entry(entries: tuple[Entry, ...], url: str) -> Entry | None:
 def parse_page(text: str, origin: str) -> Page:
     """A page's Markdown: the first ``#`` line is the title, blank lines part the paragraphs."""
     refuse_controls(text, Address(origin) if "://" in origin else Path(origin))  # type: ignore[arg-type]
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = plain_text(text).replace("\r\n", "\n").split("\n")  # the words a record may hold
     title_at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if title_at is None:
         raise InputError(

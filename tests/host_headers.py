@@ -3,6 +3,12 @@
 
 from __future__ import annotations
 
+import http.client
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from email.utils import formatdate
 from pathlib import Path
 
 from sakrad_ld.sparql.store import Release
@@ -232,4 +238,187 @@ def media_type_differences(server: object, host: object, paths: list[str], prefi
             differ.append(
                 f"{path}: server {want[0], want[1].get('content-type')}, host {got[0], got[1].get('content-type')}"
             )
+    return differ
+
+
+def host_exchange(address: tuple[str, int]) -> Callable[[str, str, dict[str, str]], tuple[int, dict[str, str], bytes]]:
+    """``ask(method, path, headers)`` → (status, headers with lower-case names, body) of a host on
+    ``address``; a field sent several times is joined by commas, as RFC 9110 §5.3 reads it (so a
+    header a host sends twice shows)."""
+
+    def ask(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        conn = http.client.HTTPConnection(*address, timeout=10)
+        try:
+            conn.request(method, path, headers=headers)
+            response = conn.getresponse()
+            body = response.read()
+            got: dict[str, str] = {}
+            for name, value in response.getheaders():
+                got[name.lower()] = f"{got[name.lower()]}, {value}" if name.lower() in got else value
+            return response.status, got, body
+        finally:
+            conn.close()
+
+    return ask
+
+
+def host_request(address: tuple[str, int]) -> Callable[[str, str, dict[str, str]], tuple[int, dict[str, str]]]:
+    """``request(method, path, headers)`` → (status, headers) of :func:`host_exchange`."""
+    ask = host_exchange(address)
+
+    def request(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+        return ask(method, path, headers)[:2]
+
+    return request
+
+
+@contextmanager
+def server_exchange(release: Path) -> Iterator[Callable[[str, str, dict[str, str]], tuple[int, dict[str, str], bytes]]]:
+    """``ask(method, path, headers)`` → (status, headers, body) of ``sakrad-ld serve`` in this process."""
+    from starlette.testclient import TestClient
+
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
+
+    with TestClient(create_app(release, Settings())) as client:
+
+        def ask(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+            r = client.request(method, path, headers=headers, follow_redirects=False)
+            return r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content
+
+        yield ask
+
+
+#: Accept headers a 404 is asked with: a browser's, a program's (RDF, JSON, anything, an image), none.
+NOT_FOUND_ACCEPT = [
+    None,
+    "text/html",
+    "text/turtle",
+    "application/json",
+    "*/*",
+    "image/png",
+    "text/html;q=0.1, application/problem+json",
+]
+#: A date before any file of the release was written.
+PAST = "Thu, 01 Jan 1970 00:00:01 GMT"
+
+
+def answer_cases(opened: Release) -> list[tuple[str, str, dict[str, str]]]:
+    """Requests (method, path, headers; each from a page of another origin) whose whole answer a
+    host must give as the server does: 303 (a thing, a part, the dataset, the graph, ``/`` for an
+    English reader), 406, 405 (POST, PUT, DELETE at a file, a release file, a document, an IRI, an
+    unknown path, in Swedish and in English), 416 (a release file, the context, past the end), 404
+    (Swedish and English paths, under id/ and doc/, a file's suffix, each by the Accept headers of
+    :data:`NOT_FOUND_ACCEPT`), 304 (If-None-Match), If-Modified-Since, HEAD and GET of files of every
+    kind; each without and with an English reader's Accept-Language."""
+    meeting = next(p for _, p in published_resources(opened.store, opened.base_iri) if p.startswith("/doc/meeting/"))
+    thing = "/id/" + meeting.removeprefix("/doc/")
+    graph = opened.graph[len(opened.base_iri) - 1 :]
+    files = ["/sakrad.ttl", "/download/sakrad.ttl", "/context.jsonld"]
+    others = ["/index.html", meeting, f"{meeting}.ttl", f"/en{meeting}.html", "/en/", "/lists/meetings.csv"]
+    now = formatdate(time.time(), usegmt=True)  # after every file was written, and not in the future
+    cases: list[tuple[str, str, dict[str, str]]] = []
+    for language in ({}, {"Accept-Language": "en"}):
+        asked = {"Origin": "https://example.org", **language}
+        for path in (thing, thing + "/question/1", "/dataset", graph, "/", meeting):
+            for accept in ("text/html", "text/turtle", "text/turtle;q=0"):
+                cases.append(("GET", path, {**asked, "Accept": accept}))
+        for method in ("POST", "PUT", "DELETE"):
+            for path in (
+                "/index.html",
+                "/sakrad.ttl",
+                f"{meeting}.ttl",
+                "/",
+                thing,
+                "/no/such",
+                "/en/index.html",
+                "/en/no/such",
+            ):
+                cases.append((method, path, asked))
+        for path in files:
+            for ranges in ("bytes=999999999-", "bytes=0-9"):
+                cases.append(("GET", path, {**asked, "Range": ranges}))
+        for path in (
+            "/no/such",
+            "/en/no/such",
+            "/id/meeting/nothing",
+            "/doc/meeting/nothing",
+            "/en/doc/meeting/x.html",
+            "/no.ttl",
+        ):
+            for accept in NOT_FOUND_ACCEPT:
+                cases.append(("GET", path, {**asked} if accept is None else {**asked, "Accept": accept}))
+            cases.append(("HEAD", path, {**asked, "Accept": "text/turtle"}))
+        for path in files + others:
+            cases.append(("GET", path, asked))
+            cases.append(("HEAD", path, asked))
+            cases.append(("GET", path, {**asked, "If-None-Match": "*"}))
+            cases.append(("GET", path, {**asked, "If-Modified-Since": now}))
+            cases.append(("GET", path, {**asked, "If-Modified-Since": PAST}))
+    return cases
+
+
+def answer_of(
+    status: int,
+    headers: dict[str, str],
+    body: bytes,
+    prefix: str = "",
+    unsent: frozenset[tuple[int, str]] = frozenset(),
+) -> tuple:
+    """What a user or a client can tell of an answer: the status; every header but those of the
+    connection and the server's own (Date, Server, Content-Length, the ETag's and Last-Modified's
+    values — which of them is sent counts, on a 200, 206 or 304), ``Vary`` and ``Allow`` as sets (Vary
+    without Origin, which only the server's CORS adds); a 303's target path and fragment; the body:
+    a page's language, a problem's title and status, any other body's bytes. Not compared: a 303's
+    body and its Content-Type (nginx and Apache write their own HTML, which no client reads), a
+    304's Content-Type, the Link and Content-Location of the server's documents, its X-Cache and the
+    headers its CORS exposes (Retry-After, X-Cache: the hosts send neither); ``unsent``: (status,
+    header) a host is known not to send, left out of both answers."""
+    import json
+    from urllib.parse import urlsplit
+
+    skip = {"date", "server", "connection", "keep-alive", "content-length", "transfer-encoding", "accept-ranges"}
+    skip |= {"etag", "last-modified", "vary", "allow", "location", "link", "content-location", "x-cache"}
+    skip |= {"access-control-expose-headers"}
+    skip |= {name for code, name in unsent if code == status}
+    got: dict[str, object] = {k: v for k, v in sorted(headers.items()) if k not in skip}
+    got["vary"] = vary_tokens(headers)
+    got["allow"] = {t.strip() for t in headers.get("allow", "").split(",") if t.strip()}
+    validated = status in (200, 206, 304)
+    got["etag"] = "etag" in headers if validated else None
+    got["last-modified"] = "last-modified" in headers if validated else None
+    if "location" in headers:
+        target = urlsplit(headers["location"])
+        got["location"] = target.path.removeprefix(prefix) + (f"#{target.fragment}" if target.fragment else "")
+    if status in (303, 304):
+        got.pop("content-type", None)
+    if status == 303:
+        return status, got, b""
+    if headers.get("content-type", "").startswith("application/problem+json") and body:
+        problem = json.loads(body)
+        return status, got, ("problem", problem["title"], problem["status"])
+    page = (
+        re.search(rb'<html lang="([a-z]+)"', body[:500])
+        if headers.get("content-type", "").startswith("text/html")
+        else None
+    )
+    return status, got, ("page", page[1]) if page else body
+
+
+def answer_differences(
+    server: object,
+    host: object,
+    cases: list[tuple[str, str, dict[str, str]]],
+    prefix: str = "",
+    unsent: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
+) -> list[str]:
+    """Where the host answers a request of :func:`answer_cases` otherwise than the server, as
+    :func:`answer_of` tells them apart (``server`` and ``host``: ``ask(method, path, headers)`` →
+    status, headers, body)."""
+    differ = []
+    for method, path, headers in cases:
+        want = answer_of(*server(method, path, headers), "", frozenset(unsent))  # type: ignore[operator]
+        got = answer_of(*host(method, prefix + path, headers), prefix, frozenset(unsent))  # type: ignore[operator]
+        if want != got:
+            differ.append(f"{method} {path} {headers}:\n  server {want!r:.600}\n  host   {got!r:.600}")
     return differ

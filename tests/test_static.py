@@ -30,6 +30,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 from graphs import assert_isomorphic
+from host_headers import host_request
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 from static_site import (
@@ -572,25 +573,11 @@ def test_if_none_match_star_answers_as_on_the_server_304_for_any_file(
             assert (expected, response.status) == ((404, 404) if path.startswith("/no/") else (304, 304)), path
 
 
-def _request(address: tuple[str, int]) -> Callable[[str, str, dict[str, str]], tuple[int, dict[str, str]]]:
-    def request(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
-        conn = http.client.HTTPConnection(*address, timeout=10)
-        try:
-            conn.request(method, path, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            return response.status, {k.lower(): v for k, v in response.getheaders()}
-        finally:
-            conn.close()
-
-    return request
-
-
 def test_a_cors_preflight_is_answered_as_on_the_server(nginx: tuple[str, int], release: Path, opened: Release) -> None:
     """A browser asks first (OPTIONS) before a GET with a long Accept or If-None-Match: nginx says
     yes as the server does, at an IRI too (a browser follows no redirect for a preflight)."""
     with server_request(release) as server:
-        differ = preflight_differences(server, _request(nginx), preflight_paths(opened))
+        differ = preflight_differences(server, host_request(nginx), preflight_paths(opened))
     assert not differ, "\n".join(differ)
 
 
@@ -600,7 +587,7 @@ def test_iris_never_minted_and_other_letter_cases_answer_as_on_the_server(
     """404 for a part the data does not have, a trailing slash, /ID/…, /DATASET (nginx's map ignores
     case); an IRI asked with a query leads where the server sends it (the query dropped)."""
     with server_request(release) as server:
-        differ = get_differences(server, _request(nginx), unminted_paths(opened) + query_paths(opened))
+        differ = get_differences(server, host_request(nginx), unminted_paths(opened) + query_paths(opened))
     assert not differ, "\n".join(differ)
 
 
@@ -656,7 +643,7 @@ def test_the_readers_language_leads_where_the_server_sends_it(
     assert [language_by_map(h) for h in LANGUAGE_HEADERS] == [preferred_language(h) for h in LANGUAGE_HEADERS]
     assert {preferred_language(h) for h in LANGUAGE_HEADERS} == {"sv", "en"}
     with server_request(release) as server:
-        differ = language_differences(server, _request(nginx), language_paths(opened))
+        differ = language_differences(server, host_request(nginx), language_paths(opened))
     assert not differ, "\n".join(differ)
 
 
@@ -666,7 +653,7 @@ def test_caching_headers_are_the_servers(nginx: tuple[str, int], release: Path, 
     from host_headers import caching_differences, caching_paths
 
     with server_request(release) as server:
-        differ = caching_differences(server, _request(nginx), caching_paths(opened))
+        differ = caching_differences(server, host_request(nginx), caching_paths(opened))
     assert not differ, "\n".join(differ)
 
 
@@ -679,7 +666,7 @@ def test_head_other_methods_ranges_and_conditions_are_the_servers(
     from host_headers import exchange_cases, exchange_differences
 
     with server_request(release) as server:
-        differ = exchange_differences(server, _request(nginx), exchange_cases(opened))
+        differ = exchange_differences(server, host_request(nginx), exchange_cases(opened))
     assert not differ, "\n".join(differ)
 
 
@@ -696,5 +683,44 @@ def test_nginx_sends_each_files_media_type_as_the_server_does(
     assert any(p.endswith(".schema.json") for p in paths) and any(p.endswith(".csv") for p in paths), paths
     assert "/sitemap.xml" in paths and any(p.startswith("/sources/") for p in paths), paths
     with server_request(release) as server:
-        differ = media_type_differences(server, _request(nginx), paths)
+        differ = media_type_differences(server, host_request(nginx), paths)
     assert not differ, f"{len(differ)} of {len(paths)} differ:\n" + "\n".join(differ)
+
+
+def test_errors_303s_conditions_and_dates_are_the_servers(
+    nginx: tuple[str, int], release: Path, opened: Release
+) -> None:
+    """The whole answer (``host_headers.answer_of``: status, headers, the body's kind and language)
+    to 303s, 405, 406, 416, 404 (the page in the path's language for a browser, Problem Details for
+    a program), 304, If-Modified-Since and HEAD: the server's. Last-Modified only on release files."""
+    from host_headers import answer_cases, answer_differences, host_exchange, server_exchange
+
+    cases = answer_cases(opened)
+    with server_exchange(release) as server:
+        differ = answer_differences(server, host_exchange(nginx), cases)
+    assert not differ, f"{len(differ)} of {len(cases)} differ:\n" + "\n".join(differ[:30])
+
+
+def test_both_hosts_rules_are_written_from_one_table_of_media_types() -> None:
+    """``host_types`` is the one table: every type it gives (by suffix, a release file's by suffix
+    below download/, one by its name) is in nginx's rules and in Apache's, and nothing else is."""
+    from sakrad_ld.web.static import apache_rules, host_types, nginx_server_conf
+
+    release_types = {
+        "sakrad.ttl": "text/turtle; charset=utf-8",
+        "tables/meetings.csv": "text/csv; charset=utf-8; header=present",
+        "manifest.json": "application/json",
+        "schema/meetings.schema.json": "application/schema+json",
+        "SHA256SUMS": "text/plain; charset=utf-8",
+    }
+    site, inside, named = host_types(release_types)
+    assert inside[".csv"] == "text/csv; charset=utf-8; header=present" and ".json" not in inside, inside
+    assert set(named) == {"manifest.json", "schema/meetings.schema.json", "SHA256SUMS"}, named
+    nginx, apache = nginx_server_conf(None, release_types), apache_rules(None, [], [], release_types)
+    types_in_nginx = re.findall(r'^ *"([^"]+)" ([a-z0-9]+);$', nginx, re.MULTILINE)
+    types_in_apache = re.findall(r'^ *AddType "([^"]+)" (\.[a-z0-9]+)$', apache, re.MULTILINE)
+    assert set(types_in_nginx) == {(t, s[1:]) for table in (site, inside) for s, t in table.items()}
+    assert set(types_in_apache) == {(t, s) for table in (site, inside) for s, t in table.items()}
+    for name, media_type in named.items():
+        assert f'location = "/download/{name}" {{\n    types {{}}\n    default_type "{media_type}";' in nginx, name
+        assert f'm#/download/{re.escape(name)}$#">\n    ForceType "{media_type}"' in apache, name

@@ -30,10 +30,12 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from host_headers import host_request
 from static_site import (
     GRAPH_ACCEPT,
     accept_cases,
@@ -53,7 +55,7 @@ from static_site import (
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
-from sakrad_ld.web.static import APACHE, APACHE_CONF, DOWNLOAD_PATH, NGINX_HTTP, apache_rules, export_site, graph_rule
+from sakrad_ld.web.static import APACHE, APACHE_CONF, NGINX_HTTP, apache_rules, export_site, graph_rule
 
 APACHE_BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
@@ -317,23 +319,7 @@ def test_apache_answers_every_iri_the_release_publishes_as_the_server_does(
 
 
 def _request(port: int) -> object:
-    """``request(method, path, headers)`` → (status, headers with lower-case names, a field sent
-    several times joined by commas as RFC 9110 §5.3 reads it)."""
-
-    def request(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        try:
-            conn.request(method, path, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            got: dict[str, str] = {}
-            for name, value in response.getheaders():
-                got[name.lower()] = f"{got[name.lower()]}, {value}" if name.lower() in got else value
-            return response.status, got
-        finally:
-            conn.close()
-
-    return request
+    return host_request(("127.0.0.1", port))
 
 
 def test_apache_answers_a_cors_preflight_as_the_server_does(
@@ -442,38 +428,46 @@ def test_apache_sends_each_files_media_type_as_the_server_does(
 ) -> None:
     """The whole Content-Type (charset and parameters included) of every release file, at its own
     path and under download/ (the kept copies under sources/ among them), and of a file of each
-    suffix in each folder of the export's site: the server's."""
-    export = apache[0]
-    paths = [p for name in sorted(opened.files) for p in (f"/{name}", f"/{DOWNLOAD_PATH}{name}")]
-    kinds = set()
-    for file in sorted(export.rglob("*")):
-        rel = file.relative_to(export).as_posix()
-        kind = (rel.split("/")[0] if "/" in rel else "", file.suffix)
-        if file.is_file() and not rel.startswith(("download/", "nginx/", "apache/", ".")) and kind not in kinds:
-            kinds.add(kind)
-            paths.append(f"/{rel}")
-    assert any(p.startswith("/sources/") for p in paths) and len(kinds) > 15, kinds
+    suffix in each folder of the export's site: the server's (``host_headers.media_type_paths``)."""
+    from host_headers import media_type_differences, media_type_paths
+
+    paths = media_type_paths(opened, apache[0])
+    assert any(p.startswith("/sources/") for p in paths) and any(p.endswith(".schema.json") for p in paths), paths
     with server_request(release) as server:
-        expected = {path: server("GET", path, {}) for path in paths}
-    for port, prefix in _hosts(apache):
-        ask = _request(port)
-        differ = []
-        for path in paths:
-            status, headers = ask("GET", prefix + path, {})  # type: ignore[operator]
-            want = (expected[path][0], expected[path][1].get("content-type"))
-            if (status, headers.get("content-type")) != want:
-                differ.append(f"{prefix}{path}: server {want}, Apache {(status, headers.get('content-type'))}")
-        assert not differ, "\n".join(differ)
+        for port, prefix in _hosts(apache):
+            differ = media_type_differences(server, _request(port), paths, prefix)
+            assert not differ, f"{len(differ)} of {len(paths)} differ under {prefix!r}:\n" + "\n".join(differ)
+
+
+def test_apache_answers_errors_303s_conditions_and_dates_as_the_server_does(
+    apache: tuple[Path, int, int], release: Path, opened: Release
+) -> None:
+    """The whole answer (``host_headers.answer_of``) to 303s, 405, 406, 416, 404 (the page in the
+    path's language for a browser, Problem Details for a program), 304, If-Modified-Since and HEAD:
+    the server's, at the root and under the sub-path. But a 416's Content-Range: Apache's rules
+    cannot learn a file's size (``filesize`` is not allowed in an .htaccess), so it has none."""
+    from host_headers import answer_cases, answer_differences, host_exchange, server_exchange
+
+    cases = answer_cases(opened)
+    with server_exchange(release) as server:
+        for port, prefix in _hosts(apache):
+            differ = answer_differences(
+                server, host_exchange(("127.0.0.1", port)), cases, prefix, {(416, "content-range")}
+            )
+            assert not differ, f"{len(differ)} of {len(cases)} differ under {prefix!r}:\n" + "\n".join(differ[:30])
 
 
 def test_a_conditional_get_of_an_unknown_path_is_404_on_apache(apache: tuple[Path, int, int]) -> None:
     """An unknown path is answered with 404.html but is not that file: no ETag or Last-Modified,
-    and If-None-Match with 404.html's own ETag (or If-Modified-Since) is still 404, not 304."""
+    and If-None-Match with 404.html's own ETag (or If-Modified-Since a date after it was written)
+    is still 404, not 304."""
     for port, prefix in _hosts(apache):
         _, headers, _ = _get(port, prefix + "/404.html")
         tag = headers["etag"]
         ask = _request(port)
         for path in ("/no/such/page", "/id/meeting/no-such-meeting", "/en/no/such/page"):
-            for conditional in ({"If-None-Match": tag}, {"If-Modified-Since": headers["last-modified"]}):
+            assert "last-modified" not in headers  # a page is not a release file (as on the server)
+            now = formatdate(time.time(), usegmt=True)  # after 404.html was written
+            for conditional in ({"If-None-Match": tag}, {"If-Modified-Since": now}):
                 status, got = ask("GET", prefix + path, conditional)  # type: ignore[operator]
                 assert status == 404 and "etag" not in got and "last-modified" not in got, (path, status, got)

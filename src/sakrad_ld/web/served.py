@@ -134,7 +134,12 @@ class SiteFiles:
                 {
                     "type": "http.response.start",
                     "status": 303,
-                    "headers": [(b"location", b"/en/"), (b"vary", b"Accept-Language"), (b"content-length", b"0")],
+                    "headers": [
+                        (b"location", b"/en/"),
+                        (b"vary", b"Accept-Language"),
+                        (b"cache-control", self.cache.encode()),
+                        (b"content-length", b"0"),
+                    ],
                 }
             )
             await send({"type": "http.response.body", "body": b""})

@@ -19,6 +19,7 @@ Layout of an export::
     apache/sakrad.conf                       the same again, to include in a <Directory> of Apache's
                                              configuration (read once, not for every request)
     apache/id/{kind}/{id}/{part}.part        an empty marker per part IRI the data has (Apache's 303)
+    apache/problem/{404,405,406,416}.json    the error answers' Problem Details (Apache's ErrorDocuments)
 
 Every link in the pages is relative and names a file, so the export works at a web root, under a
 sub-path and from ``file://`` with any static server; the rules add what only a server can do, and
@@ -50,6 +51,14 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
   HEAD (and a preflight) is 405 with ``Allow: HEAD, GET``; a release file answers one ``Range``
   (several: the whole file), any other file is whole; the reader's language (:func:`language_map`)
   at ``/`` and in a thing's 303; ``Cache-Control`` and ``Vary`` as the server's.
+* errors as from the server: what is not found is the export's ``404.html`` (``en/404.html`` below
+  ``/en/``) for a browser and Problem Details (``application/problem+json``, RFC 9457) for a
+  program, by the server's reading of ``Accept`` (``Vary: Accept``, no validator); a 405, 406 and
+  416 are Problem Details (:func:`problem_body`; their ``detail`` does not name the path, as the
+  server's does). Apache's 416 has no ``Content-Range``: an ``.htaccess`` may not ask a file's size.
+* only a release file says ``Last-Modified`` (its copy's modification time) and is answered 304 for
+  ``If-Modified-Since``, as from the server: a release holds no clock time, and the modification
+  time of a page is when the export was copied, not when it changed; ``ETag`` is the validator.
 
 nginx and mod_rewrite cannot compute with q-values, so :func:`accept_map` is a list of regular
 expressions that chooses what the server's negotiation chooses with the weights read to their first
@@ -60,11 +69,13 @@ written from it. Files and folders are written readable by a web server running 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -146,6 +157,30 @@ ID_CHARS = "A-Za-z0-9._~-"
 DATASET_PATH = "/dataset"
 #: What the map gives a header that accepts none of the offers: the rules answer 406.
 NOT_ACCEPTABLE = ""
+#: Problem Details (RFC 9457, https://www.rfc-editor.org/rfc/rfc9457), the shape of the server's
+#: error answers (:mod:`sakrad_ld.serving.problem`), negotiated against a page for a 404 as there.
+PROBLEM = Format("problem", ".json", "application/problem+json", "JSON", "Problem Details", ("application/json",))
+#: The bodies of the hosts' error answers (Apache's ErrorDocuments; nginx's rules hold them inline).
+PROBLEMS = "apache/problem/"
+#: What an error answer of the hosts says, by status (the server's details name the path too).
+PROBLEM_DETAILS = {
+    404: "there is no such page or file; the start page / lists the documents and downloads",
+    405: "only GET and HEAD are answered here: the site is a folder of files",
+    406: "the request's Accept header allows none of the formats offered here: "
+    + ", ".join(f.media_type for f in OFFERS),
+    416: "the range asked for starts past the end of the file",
+}
+
+
+def problem_body(status: int) -> bytes:
+    """The body of a host's error answer of ``status``: Problem Details as the server writes them."""
+    doc = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": PROBLEM_DETAILS[status],
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -265,6 +300,8 @@ def export_site(
         )
         put(APACHE, apache.encode())
         put(APACHE_CONF, (_APACHE_CONF_HEAD + apache).encode())
+        for status in PROBLEM_DETAILS:
+            put(f"{PROBLEMS}{status}{PROBLEM.suffix}", problem_body(status))
         for path in known:
             if path.startswith("/id/") and path.count("/") > 3:  # a part: /id/{kind}/{id}/{part}
                 put(f"{APACHE_PARTS}{path[len('/id/') :]}{PART_MARKER}", b"")
@@ -449,6 +486,10 @@ def _graph_map(graph: GraphRule) -> list[tuple[str, str]]:
     return [(regex, where[suffix]) for regex, suffix in accept_map(tuple(f for f, _ in graph.targets))]
 
 
+#: nginx: the location answering 404 with Problem Details.
+_NOT_FOUND_PROBLEM = "/.sakrad-problem-404"
+
+
 def nginx_http_conf(
     known: dict[str, str] | None = None, graph: GraphRule | None = None, minted: list[str] | None = None
 ) -> str:
@@ -457,6 +498,10 @@ def nginx_http_conf(
     ``#fragment``; ``minted``: the dataset's other IRIs, each → itself) to where it leads."""
     rules = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map())
     languages = "\n".join(f'    "~*{regex}" "{folder}";' for regex, folder in language_map())
+    not_found = "\n".join(
+        f'    "~*{regex}" {"@sakrad_not_found" if suffix == HTML.suffix[1:] else _NOT_FOUND_PROBLEM};'
+        for regex, suffix in accept_map((HTML, PROBLEM))
+    )
     known = {**(known or {}), **{path: path for path in minted or ()}}
     entries = "\n".join(f'    {path} "{path}|{doc}";' for path, doc in known.items())
     graph_map = ""
@@ -518,8 +563,15 @@ map $sakrad_asked $sakrad_doc_vary {{
     "~\\.(html|ttl|jsonld|nt|rdf)$" "";
 }}
 
-# What is not found gets the export's page in the language of the path, as from the server.
-map $uri $sakrad_not_found {{
+# What is not found gets the export's page in the language of the path for a browser, Problem
+# Details for a program: the same reading of Accept as the server's (the page or the problem), no
+# header: the page.
+map $http_accept $sakrad_not_found {{
+    default {_NOT_FOUND_PROBLEM};
+    "" @sakrad_not_found;
+{not_found}
+}}
+map $uri $sakrad_not_found_page {{
     default /404.html;
     "~^/en/" /en/404.html;
 }}
@@ -558,6 +610,24 @@ CACHE_CONTROL = "public, max-age=3600"
 _CACHE = f'add_header Cache-Control "{CACHE_CONTROL}";'
 #: nginx: every location with add_header of its own states all of them (none is inherited then).
 _CORS = f'{_ALLOW_ORIGIN} add_header Access-Control-Expose-Headers "{EXPOSE_HEADERS}" always;'
+#: nginx: no Last-Modified (a release file's is its file's modification time, as from the server).
+_NO_DATE = 'add_header Last-Modified "";'
+#: nginx: a release file's answer (its own add_header: it does not inherit ``_NO_DATE``), with
+#: If-Modified-Since read as the server reads it (a date at or after the file's time: 304).
+_RELEASE_FILE = f"{_CORS}\n    {_CACHE}\n    if_modified_since before;\n    max_ranges 1;"
+
+
+def _problem_location(status: int, headers: str) -> str:
+    """nginx: the internal location answering ``status`` with its Problem Details, with ``headers``
+    (``add_header``: none is inherited then)."""
+    return f"""location = /.sakrad-problem-{status} {{
+    internal;
+    types {{}}
+    default_type {PROBLEM.media_type};
+    {headers}
+    return {status} {_quoted(problem_body(status).decode())};
+}}
+"""
 
 
 def _quoted(text: str) -> str:
@@ -607,12 +677,12 @@ def nginx_server_conf(graph: GraphRule | None = None, release_types: dict[str, s
         f"""location = {_quoted("/" + DOWNLOAD_PATH + name)} {{
     types {{}}
     default_type {_quoted(media_type)};
-    max_ranges 1;
+    {_RELEASE_FILE}
 }}
 location = {_quoted("/" + name)} {{
     types {{}}
     default_type {_quoted(media_type)};
-    max_ranges 1;
+    {_RELEASE_FILE}
     try_files {_quoted("/" + DOWNLOAD_PATH + name)} =404;
 }}
 """
@@ -641,12 +711,19 @@ types {{
 {_nginx_types(site, "")}
 }}
 default_type application/octet-stream;
-# nginx's own answers (a 405, a 406 without a page) are HTML in UTF-8 (charset_types is left as it
-# is: none of the types above is in it, each is whole).
+# nginx's own answers (a 303's body) are HTML in UTF-8 (charset_types is left as it is: none of
+# the types above is in it, each is whole).
 charset utf-8;
+# Errors answer as the server's: what is not found with the export's page for a browser (in English
+# below /en/), Problem Details for a program (by Accept); a 405, 406 or 416 with Problem Details.
 error_page 404 $sakrad_not_found;
-# A page, a document or a site file is answered whole, as on the server (a release file: below).
+error_page 406 /.sakrad-problem-406;
+error_page 416 /.sakrad-problem-416;
+# A page, a document or a site file is answered whole and without Last-Modified, as on the server
+# (its modification time is when the export was copied, not when it changed); a release file: below.
 max_ranges 0;
+if_modified_since off;
+{_NO_DATE}
 # Anyone's pages and programs may read the data, as from the server (CORS); every answer but an
 # error may be kept an hour, as the server's (a location with add_header of its own states both).
 {_CORS}
@@ -663,11 +740,21 @@ if ($request_method !~ ^(GET|HEAD)$) {{
 }}
 location = /.sakrad-not-allowed {{
     internal;
+    types {{}}
+    default_type {PROBLEM.media_type};
     {_CORS}
     add_header Allow "{ALLOWED_METHODS}" always;
-    return 405;
+    return 405 {_quoted(problem_body(405).decode())};
 }}
-location = /.sakrad-preflight {{
+# What is not found: the page (no validator of its file: a conditional GET is 404 too) or the problem.
+location @sakrad_not_found {{
+    etag off;
+    add_header Vary Accept always;
+    {_CORS}
+    try_files $sakrad_not_found_page =404;
+}}
+{_problem_location(404, f"add_header Vary Accept always; {_CORS}")}{_problem_location(406, f"add_header Vary Accept always; {_CORS}")}# A 416 keeps the headers its file's location gave it (CORS, Cache-Control, Content-Range): none again.
+{_problem_location(416, _NO_DATE)}location = /.sakrad-preflight {{
     internal;
     default_type "text/plain; charset=utf-8";
     {_ALLOW_ORIGIN}
@@ -709,6 +796,7 @@ location = / {{
     add_header Vary Accept-Language always;
     {_CACHE}
     {_CORS}
+    {_NO_DATE}
     if ($sakrad_lang) {{
         return 303 /en/;
     }}
@@ -722,6 +810,7 @@ location ~ ^/({_documents_regex(extensions=True)})$ {{
     add_header Vary $sakrad_doc_vary always;
     {_CACHE}
     {_CORS}
+    {_NO_DATE}
     try_files $uri.$sakrad_suffix $uri @sakrad_unacceptable;
 }}
 # No file of the asked format and no file of that name: 406 where the Accept header accepts no
@@ -741,10 +830,10 @@ location ^~ /download/ {{
     types {{
 {_nginx_types(inside, "    ")}
     }}
-    max_ranges 1;
+    {_RELEASE_FILE}
 }}
 location = /{CONTEXT_FILE} {{
-    max_ranges 1;
+    {_RELEASE_FILE}
 }}
 {named_locations}# The dataset's other IRIs (/dataset, /catalog …) → their documents, negotiated, as things; a
 # release file is also at its own path (/sakrad.ttl, /tables/meetings.csv: the catalogue's
@@ -768,7 +857,7 @@ location @sakrad_release_file {{
     types {{
 {_nginx_types(inside, "    ")}
     }}
-    max_ranges 1;
+    {_RELEASE_FILE}
     try_files /download$uri =404;
 }}
 """
@@ -879,6 +968,18 @@ def apache_rules(
     english = f"RewriteCond {ext} ={HTML.suffix[1:]}\nRewriteCond {reader} =en/\n"
     see_other = "R=303,QSD,L,E=SAKRAD_VARY:1,E=SAKRAD_VARY_LANG:1"
     negotiated = f"{len(negotiate)}"
+    errors = "\n".join(
+        f"ErrorDocument {status} /%{{ENV:SAKRAD_DIR}}{PROBLEMS}{status}{PROBLEM.suffix}"
+        for status in PROBLEM_DETAILS
+        if status != 404
+    )
+    not_found = [f"RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NV]\nRewriteRule ^ - [E=SAKRAD_PAGE:{HTML.suffix[1:]}]"]
+    not_found += [
+        f'RewriteCond %{{ENV:SAKRAD_PAGE}} ^$\nRewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC,NV]\n'
+        f"RewriteRule ^ - [E=SAKRAD_PAGE:{suffix}]"
+        for regex, suffix in accept_map((HTML, PROBLEM))
+    ]
+    not_found_rules = "\n".join(not_found)
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
 # Needs mod_rewrite, mod_headers, mod_mime and mod_dir, and AllowOverride FileInfo Indexes
 # Options=Indexes,MultiViews.
@@ -904,12 +1005,17 @@ Header always set Access-Control-Expose-Headers "{EXPOSE_HEADERS}" "expr=-z req_
 Header always set Cache-Control "{CACHE_CONTROL}" "expr=%{{REQUEST_STATUS}} -in {{'200', '206', '303', '304', '416'}}"
 Header always set Vary Accept "expr=-n reqenv('SAKRAD_VARY') || -n reqenv('REDIRECT_SAKRAD_VARY')"
 Header always merge Vary Accept-Language "expr=-n reqenv('SAKRAD_VARY_LANG') || -n reqenv('REDIRECT_SAKRAD_VARY_LANG')"
-# A 404 answers with the export's 404.html but not as that file: no validator, no range (a
-# conditional GET of an unknown path is 404, as on the server).
-RequestHeader unset If-None-Match "expr=reqenv('REDIRECT_STATUS') == '404'"
-RequestHeader unset If-Modified-Since "expr=reqenv('REDIRECT_STATUS') == '404'"
-Header unset ETag "expr=%{{REQUEST_STATUS}} == 404"
-Header unset Last-Modified "expr=%{{REQUEST_STATUS}} == 404"
+# An error answers with a file of the export (404.html, {PROBLEMS}…) but not as that file: no
+# validator, no range (a conditional GET of an unknown path is 404, as on the server).
+RequestHeader unset If-None-Match "expr=reqenv('REDIRECT_STATUS') =~ /^[45]/"
+RequestHeader unset If-Modified-Since "expr=reqenv('REDIRECT_STATUS') =~ /^[45]/"
+Header unset ETag "expr=%{{REQUEST_STATUS}} -ge 400"
+Header unset Last-Modified "expr=%{{REQUEST_STATUS}} -ge 400"
+Header always merge Vary Accept "expr=%{{REQUEST_STATUS}} == 404"
+# Only a release file says Last-Modified (and reads If-Modified-Since), as on the server: another
+# file's modification time is when the export was copied, not when it changed.
+RequestHeader unset If-Modified-Since "expr=!({_APACHE_FILE})"
+Header unset Last-Modified "expr=!({_APACHE_FILE})"
 # A release file answers one range (bytes=a-b), as on the server; several ranges get the whole
 # file; any other file is answered whole.
 RequestHeader unset Range "expr=!({_APACHE_FILE}) || req_novary('Range') =~ /,/"
@@ -926,9 +1032,14 @@ Header always set Allow "{ALLOWED_METHODS}" "expr=%{{REQUEST_STATUS}} == 405"
     Header unset Allow
     Header unset Vary
 </If>
-# Not found: the export's page, at this folder's URL path (SAKRAD_DIR, below), in English below
-# en/ (SAKRAD_LANG), as from the server.
-ErrorDocument 404 /%{{ENV:SAKRAD_DIR}}%{{ENV:SAKRAD_LANG}}404.html
+# Errors answer as the server's, from this folder's URL path (SAKRAD_DIR, below): a 405, 406 or 416
+# with Problem Details ({PROBLEMS}…); what is not found with the export's page for a browser, in English below en/, Problem Details for a program
+# (by Accept: below).
+<If "%{{REQUEST_URI}} =~ m#/{PROBLEMS}#">
+    ForceType {PROBLEM.media_type}
+</If>
+ErrorDocument 404 /%{{ENV:SAKRAD_DIR}}{PROBLEMS}404
+{errors}
 
 RewriteEngine On
 # The URL path of this folder (empty at the web root, /a/sub/path under one, also through an
@@ -940,6 +1051,17 @@ RewriteCond %{{REQUEST_URI}}::$0 ^/(.+/)(.*)::\\2$
 RewriteRule .* - [E=SAKRAD_DIR:%1]
 RewriteRule ^en/ - [E=SAKRAD_LANG:en/]
 RewriteRule ^({DOWNLOAD_PATH}|{re.escape(CONTEXT_FILE)}$) - [E=SAKRAD_FILE:1]
+
+# An error's body (ErrorDocument): the Problem Details as they are; for what is not found, the page
+# or the problem, by the same reading of Accept as the server's (no header: the page).
+RewriteCond %{{ENV:REDIRECT_STATUS}} ^[1-5][0-9][0-9]$
+RewriteRule ^{re.escape(PROBLEMS)}[0-9]+\\.json$ - [L]
+RewriteCond %{{ENV:REDIRECT_STATUS}} !=404
+RewriteRule ^ - [S={len(not_found) + 2}]
+{not_found_rules}
+RewriteCond %{{ENV:SAKRAD_PAGE}} ={HTML.suffix[1:]}
+RewriteRule ^{re.escape(PROBLEMS)}404$ %{{ENV:REDIRECT_SAKRAD_LANG}}404.html [L]
+RewriteRule ^{re.escape(PROBLEMS)}404$ {PROBLEMS}404.json [L]
 
 # A preflight is answered by Apache itself (200) for a file that exists, with the headers above.
 RewriteCond %{{REQUEST_METHOD}} =OPTIONS

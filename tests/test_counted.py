@@ -12,7 +12,7 @@ from conftest import change, fixture_project
 
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
-from sakrad_ld.counted import number_value, numbers_in
+from sakrad_ld.counted import NUMBER_WORDS, number_value, numbers_in
 from sakrad_ld.errors import InputErrors
 from sakrad_ld.importer.documentation import number_value as importer_number_value
 
@@ -57,6 +57,20 @@ def test_the_words_give_the_number_and_how(text: str, read: list[tuple[int, str]
 def test_the_importer_reads_number_words_with_the_same_function() -> None:
     assert importer_number_value is number_value
     assert number_value("tjugotre") == 23 and number_value("ett 40-tal") is None
+
+
+def test_the_table_of_number_words_answers_as_number_value() -> None:
+    """NUMBER_WORDS (what the translation check looks words up in) holds a word exactly when
+    number_value reads it, with the same number: every table word, every joining of two of them, in
+    any case, the tens' forms the function leaves out ('tjugoen') and words that are no number."""
+    parts = ["en", "ett", "två", "tre", "sju", "åtta", "nio", "tio", "elva", "tolv", "nitton", "tjugo", "trettio",
+             "fyrtio", "åttio", "nittio", "hundra", "noll", "tal", "femtio", "fem", "sex", "sexton"]  # fmt: skip
+    words = [*parts, *(a + b for a in parts for b in parts), "Tjugotre", "NITTIONIO", "femtiofemtio", "tjugoen"]
+    for word in words:
+        assert NUMBER_WORDS.get(word.casefold()) == number_value(word), word
+    assert NUMBER_WORDS["tjugotre"] == 23 and NUMBER_WORDS["nittionio"] == 99 and "tjugoen" not in NUMBER_WORDS
+    assert len(NUMBER_WORDS) == 100  # en, ett, 2-9, 10-19, the eight tens and their 72 joinings with 'ett' and 2-9
+    assert not {w for w in NUMBER_WORDS if not w.isalpha() or w != w.casefold()}
 
 
 def test_a_value_the_words_do_not_give_is_refused_with_exit_2(

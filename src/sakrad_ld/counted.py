@@ -40,6 +40,7 @@ __all__ = [
     "COUNTS",
     "LOWER",
     "MARKS",
+    "NUMBER_WORDS",
     "ROUNDING",
     "ROUNDING_SUFFIX",
     "UPPER",
@@ -125,6 +126,16 @@ def number_value(words: str) -> int | None:
         if word.startswith(tens) and word[len(tens) :] in _UNITS and word[len(tens) :] != "en":
             return value + _UNITS[word[len(tens) :]]
     return None
+
+
+#: Every word :func:`number_value` reads as a number, with the number: "två", "tolv", "tjugotre", …
+#: (a word of letters, casefolded; 'en' and 'ett' are 1). A lookup here answers as the function does
+#: for such a word, without its search through the tens.
+NUMBER_WORDS = {
+    w: v
+    for w in (*_UNITS, *_TEENS, *_TENS, *(t + u for t in _TENS for u in _UNITS))
+    if (v := number_value(w)) is not None
+}
 
 
 @dataclass(frozen=True)

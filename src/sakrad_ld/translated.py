@@ -39,7 +39,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .counted import APPROXIMATE, AT_LEAST, AT_MOST, ROUNDING_SUFFIX, number_value
+from .counted import APPROXIMATE, AT_LEAST, AT_MOST, NUMBER_WORDS, ROUNDING_SUFFIX
 from .errors import InputError, Where
 from .records import Corpus, Text
 from .typedyaml import MAX_DIGITS, QUOTED, quoted
@@ -155,19 +155,24 @@ def _value(digits: str) -> int | str:
     return int(digits) if len(digits) <= MAX_DIGITS else digits
 
 
+#: Every number word of either language, casefolded, with its number (:data:`counted.NUMBER_WORDS` and
+#: :data:`_OTHER_WORDS`), those naming 0 or 1 left out: a word here names a number by itself.
+_WORD_VALUES = {w: v for w, v in {**NUMBER_WORDS, **_OTHER_WORDS}.items() if v > 1}
+_ROUNDING_ENDS = ("talet", "talen", "tal")  # "ett tiotal", "sextiotalet", not "tiotals" (tens of)
+
+
 def _word_value(word: str) -> tuple[int, bool] | None:
     """The number a word names and whether the word itself rounds it ("tiotal", "sextiotalet",
     "dussintal"); the articles 'en', 'ett' and 'one' name none (a spelt-out number counts from two on)."""
     w = word.casefold()
     rounds = False
-    for end in ("talet", "talen", "tal"):  # "ett tiotal", "sextiotalet", not "tiotals" (tens of)
-        if w.endswith(end) and len(w) > len(end):
-            w, rounds = w[: -len(end)], True
-            break
-    value = _OTHER_WORDS.get(w) if w in _OTHER_WORDS else number_value(w) if w.isalpha() else None
-    if value is None or value <= 1:
-        return None
-    return value, rounds
+    if w.endswith(_ROUNDING_ENDS):
+        for end in _ROUNDING_ENDS:
+            if w.endswith(end) and len(w) > len(end):
+                w, rounds = w[: -len(end)], True
+                break
+    value = _WORD_VALUES.get(w)
+    return None if value is None else (value, rounds)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -195,23 +200,29 @@ def _clause_starts(text: str) -> list[int]:
 def readings(text: str) -> list[Reading]:
     """Every number ``text`` names, in order, with its bound, the words giving it, its clause and noun."""
     tokens = list(_TOKEN.finditer(text))
+    # the tokens a number can begin at: digits, and the words that name a number
+    begins = [
+        i for i, t in enumerate(tokens)
+        if (group := t.lastgroup) != "word" and group != "url" or group == "word" and _word_value(t[0]) is not None
+    ]  # fmt: skip
+    if not begins:
+        return []
     starts = _clause_starts(text)
     found: list[Reading] = []
     clause = 0
-    i = 0
-    while i < len(tokens):
+    resume = 0  # the first token after the last number read
+    for i in begins:
+        if i < resume:
+            continue  # a part of the number before ("twenty-three", "50 or more")
         token = tokens[i]
         while clause + 1 < len(starts) and starts[clause + 1] <= token.start():
             clause += 1
         last = i  # the last token of the number
-        if token["url"]:
-            i += 1
-            continue
         if token["digits"]:
             value: int | str = _value(token["digits"])
             kind = "approximate" if token["tal"] else "exact"
-        elif token["word"] and (read := _word_value(token["word"])) is not None:
-            value, rounds = read
+        else:
+            value, rounds = _word_value(token["word"])  # type: ignore[misc]
             kind = "approximate" if rounds else "exact"
             # "twenty-three", "twenty three"
             if (
@@ -222,9 +233,6 @@ def readings(text: str) -> list[Reading]:
                 and _JOIN.fullmatch(text, token.end(), tokens[i + 1].start())
             ):
                 value, last = int(value) + _EN_UNITS[tokens[i + 1]["word"].casefold()], i + 1
-        else:
-            i += 1
-            continue
         first = i
         date = (
             isinstance(value, int) and 1900 <= value <= 2099 and token["digits"] and len(token["digits"]) == 4
@@ -267,7 +275,7 @@ def readings(text: str) -> list[Reading]:
             if noun := next((name for name, p in _NOUNS if p.search(t["word"])), None):
                 break
         found.append(Reading(value, kind, text[tokens[first].start() : tokens[last].end()], clause, noun))
-        i = last + 1
+        resume = last + 1
     return found
 
 

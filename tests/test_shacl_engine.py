@@ -471,6 +471,14 @@ E = "http://e.org/"
         ("SELECT ?this WHERE { ?this <p> ?o }", None),
         ("BASE <http://e.org/> SELECT ?this WHERE { ?this <http://e.org/p> ?o }", None),
         ("SELECT ?this WHERE { ?this <http://e.org/\\u0070> ?o }", None),
+        # names past ASCII: U+00B7 to U+FFFF, and letters beyond, stand in names; U+00B6 and U+1F600 do not
+        ("PREFIX é·: <http://e.org/> SELECT ?this WHERE { ?this é·:p·q ?o ; é·:på ?v }", {"p·q", "på"}),
+        ("PREFIX e: <http://e.org/> SELECT ?this WHERE { ?this e:\U0001d400 ?o }", {"\U0001d400"}),
+        ("SELECT ?this WHERE { ?this <http://e.org/p> ?x·\u3000 . _:b·\U0001d400 <http://e.org/q> 1 }", {"p", "q"}),
+        ("PREFIX e: <http://e.org/> SELECT ?this WHERE { ?this e:p\u00b6 ?o }", None),
+        ("PREFIX e: <http://e.org/> SELECT ?this WHERE { ?this e:p\U0001f600 ?o }", None),
+        ("SELECT ?this WHERE { ?this <http://e.org/p> ?x\u00b6 }", None),
+        ("PREFIX ·: <http://e.org/> SELECT ?this WHERE { ?this ·:p ?o }", None),
     ],
 )
 def test_the_predicates_a_sparql_target_reads(query: str, read: set[str] | None) -> None:

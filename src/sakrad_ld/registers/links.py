@@ -26,9 +26,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import yaml
-from stdnum.exceptions import InvalidChecksum
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.se import orgnr as se_orgnr
 
 from ..attested import register_source_problem
 from ..errors import Where
@@ -37,6 +34,8 @@ from ..records import VERIFIED
 from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
+from .orgnr import compact as orgnr_compact
+from .orgnr import refusal
 
 __all__ = [
     "STATUS",
@@ -175,7 +174,7 @@ def linkset_iri(minter: Minter, name: str) -> ox.NamedNode:
 
 def dataportal_iri(orgnr: str) -> str:
     """DIGG's publisher IRI for an organisation number: ``http://dataportal.se/organisation/SE<10 digits>``."""
-    return f"{REGISTERS['dataportal'].uri_space}SE{se_orgnr.compact(orgnr)}"
+    return f"{REGISTERS['dataportal'].uri_space}SE{orgnr_compact(orgnr)}"
 
 
 def link_triples(
@@ -329,22 +328,14 @@ def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]])
     elif not isinstance(value, str):
         out.append(Problem(Where(path, vline, f"{at}.value"), "the organisation number is missing"))
     else:
-        try:
-            se_orgnr.validate(value)
-        except InvalidChecksum:
-            out.append(
-                Problem(
-                    Where(path, vline, f"{at}.value"),
-                    f"{value!r}: the check digit is wrong (Luhn); copy the number again from the source",
-                )
-            )
-        except StdnumError as err:
-            out.append(
-                Problem(
-                    Where(path, vline, f"{at}.value"),
-                    f"{value!r} is not an organisation number NNNNNN-NNNN ({err.message.rstrip('.')})",
-                )
-            )
+        if (err := refusal(value)) is not None:
+            from stdnum.exceptions import InvalidChecksum  # imported by refusal() already
+
+            if isinstance(err, InvalidChecksum):
+                message = f"{value!r}: the check digit is wrong (Luhn); copy the number again from the source"
+            else:
+                message = f"{value!r} is not an organisation number NNNNNN-NNNN ({err.message.rstrip('.')})"
+            out.append(Problem(Where(path, vline, f"{at}.value"), message))
     out += _check_source(path, at, ident, line)
     out += _check_copy(path, at, ident, str(scheme))
     out += _check_register(path, at, ident, str(scheme))

@@ -17,10 +17,13 @@ group (:data:`LEGAL_FORM_GROUPS`): a foundation's number begins with 8, a limite
 
 from __future__ import annotations
 
-from stdnum.exceptions import ValidationError
-from stdnum.se import orgnr as se_orgnr
+from typing import TYPE_CHECKING
 
-__all__ = ["GROUPS", "LEGAL_FORM_GROUPS", "ORGANISATION_GROUPS", "form_mismatch", "not_an_organisation_number"]
+if TYPE_CHECKING:
+    from stdnum.exceptions import ValidationError
+
+__all__ = ["GROUPS", "LEGAL_FORM_GROUPS", "ORGANISATION_GROUPS", "compact", "form_mismatch", "format_number",
+           "is_valid", "not_an_organisation_number", "refusal", "validate"]  # fmt: skip
 
 #: The group number (first digit) of an organisation number and the legal forms it is given to.
 GROUPS: dict[str, str] = {
@@ -57,10 +60,9 @@ LEGAL_FORM_GROUPS: dict[str, frozenset[str]] = {
 
 def not_an_organisation_number(value: str) -> str | None:
     """Why ``value`` is not an organisation number, or None when it can be one."""
-    try:
-        number = se_orgnr.validate(value)
-    except ValidationError as err:
+    if (err := refusal(value)) is not None:
         return err.message.rstrip(".").lower() if value else "no organisation number"
+    number = validate(value)
     if number[2] < "2":
         return (
             "the third digit is below 2, so this is a personal identity number (a person or a sole "
@@ -83,3 +85,71 @@ def form_mismatch(number: str, legal: tuple[str, ...]) -> str | None:
                 f"but {number} begins with {group}, the group of {GROUPS.get(group, 'no legal form')}"
             )
     return None
+
+
+# python-stdnum's checks of a number, imported only for a value they refuse or may change: importing
+# stdnum imports stdnum.util, which imports pydoc, pkgutil, ssl, socket and platform (12-15 ms of a
+# build, whose numbers are valid). A value of ASCII digits, spaces, hyphens and stops is what
+# stdnum.se.orgnr reads without its character table (which maps other characters, some to digits);
+# such a value of ten digits that pass the Luhn check is valid there, and is answered here alike.
+
+_SEPARATORS = str.maketrans("", "", " -.")  # what stdnum.se.orgnr.compact takes out
+
+
+def _digits(value: str) -> str | None:
+    """``value`` without its spaces, hyphens and stops, when that leaves only ASCII digits; else None."""
+    if type(value) is not str or not value.isascii():
+        return None
+    digits = value.translate(_SEPARATORS)
+    return digits if digits.isdigit() else None
+
+
+def _passes(digits: str | None) -> bool:
+    """Whether ``digits`` are ten that pass the Luhn check digit (stdnum.luhn.checksum of 0)."""
+    if digits is None or len(digits) != 10:
+        return False
+    values = [int(d) for d in reversed(digits)]
+    return (sum(values[::2]) + sum(sum(divmod(2 * v, 10)) for v in values[1::2])) % 10 == 0
+
+
+def validate(value: str) -> str:
+    """:func:`stdnum.se.orgnr.validate`: the number as ten digits, or its exception."""
+    if _passes(digits := _digits(value)):
+        return digits  # type: ignore[return-value]
+    from stdnum.se import orgnr
+
+    return orgnr.validate(value)
+
+
+def refusal(value: str) -> ValidationError | None:
+    """The exception :func:`stdnum.se.orgnr.validate` raises for ``value``, or None when it accepts it."""
+    if _passes(_digits(value)):
+        return None
+    from stdnum.exceptions import ValidationError
+    from stdnum.se import orgnr
+
+    try:
+        orgnr.validate(value)
+    except ValidationError as err:
+        return err
+    return None
+
+
+def is_valid(value: str) -> bool:
+    """:func:`stdnum.se.orgnr.is_valid`."""
+    return refusal(value) is None
+
+
+def compact(value: str) -> str:
+    """:func:`stdnum.se.orgnr.compact`: the number without its separators."""
+    if (digits := _digits(value)) is not None:
+        return digits
+    from stdnum.se import orgnr
+
+    return orgnr.compact(value)
+
+
+def format_number(value: str) -> str:
+    """:func:`stdnum.se.orgnr.format`: NNNNNN-NNNN."""
+    number = compact(value)
+    return number[:6] + "-" + number[6:]

@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from stdnum.se import orgnr as se_orgnr
 
 from ..errors import InputError, Where
 from ..formats import FORMATS, by_suffix
 from .names import legal_forms
-from .orgnr import LEGAL_FORM_GROUPS, form_mismatch, not_an_organisation_number
+from .orgnr import LEGAL_FORM_GROUPS, form_mismatch, format_number, is_valid, not_an_organisation_number
 from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, key
 
 if TYPE_CHECKING:
@@ -292,7 +291,7 @@ def _number(line: int, number: str, name: str, rejected: list[Rejected]) -> str 
     if reason := not_an_organisation_number(number):
         rejected.append(Rejected(line, f"{number} {name}".strip(), reason))
         return None
-    return str(se_orgnr.format(number))
+    return format_number(number)
 
 
 def _check_number_field(register: Register, values: list[str]) -> None:
@@ -301,7 +300,7 @@ def _check_number_field(register: Register, values: list[str]) -> None:
     field = register.number_field
     where = Where(register.path, 1)
     hint = register.hint()
-    luhn = [v for v in values if se_orgnr.is_valid(v)]  # ten digits that pass the check digit
+    luhn = [v for v in values if is_valid(v)]  # ten digits that pass the check digit
     odd = [v for v in luhn if not_an_organisation_number(v)]
     if values and (len(register.entries) < _NUMBER_SHARE * len(values) or len(odd) > _ODD_SHARE * len(luhn)):
         reasons: dict[str, int] = {}

@@ -137,13 +137,17 @@ _DASHES = str.maketrans(
 )
 #: The end of a sentence in a kept text (a blank line; '.', '!', '?', ':' or ';' before a space and an
 #: upper-case letter or a digit), marked in the folded text by :data:`_END` in place of the space.
-_BLANK_LINE = re.compile(r"\s*\n\s*\n\s*")
-_STOP = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖ0-9])")
+#: Every pattern of folding is linear in the text: each begins at one character (a line end, a stop)
+#: and runs possessively over white space, so a long run of white space is read once, not from each
+#: of its characters (the white space around a blank line is folded with the other runs, and
+#: :data:`_ENDS` joins it to the end).
+_BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")
+_STOP = re.compile(r"(?<=[.!?:;])\s++(?=[A-ZÅÄÖ0-9])")
 _END = "\x00"
 #: White space to fold: runs, and single characters other than a space (a single space stays as it is,
 #: not replaced by itself, which would cost a piece of the result for each word).
-_SPACES = re.compile(r"\s{2,}|[^\S ]")
-_ENDS = re.compile(r" \x00[ \x00]*|\x00[ \x00]+")
+_SPACES = re.compile(r"\s{2,}+|[^\S ]")
+_ENDS = re.compile(r" \x00[ \x00]*+|\x00[ \x00]++")
 _HYPHEN = re.compile(r"(?<=\w)- ")
 #: Where a long text may be cut into pieces folded one by one: between two printable ASCII characters
 #: other than a space, the second not '-'. Folding leaves both as they are (but for case), no pattern
@@ -227,30 +231,79 @@ def _flat(text: str) -> str:
 _NOT_WORD = re.compile(r"\W")
 
 
+#: How many characters the occurrences of a value may cost :func:`find_words`'s substring search, as a
+#: multiple of the text searched (and at least :data:`SEARCH_FLOOR`), before it goes on with
+#: :func:`_occurrences`, which reads each character of the text once whatever the value.
+SEARCH_BUDGET = 4
+SEARCH_FLOOR = 2**16
+
+
 def find_words(value: str, flat: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """Where the folded ``value`` stands in ``flat`` (:func:`_flat` of a :func:`folded_text`) as whole
     words, as :func:`found_as_words` finds it: (start, end) of each occurrence, a genitive ``s`` after
-    it not included. A substring search, nothing compiled; linear in the text for each value (after a
+    it not included. A substring search, nothing compiled; linear in the text for each value: after a
     value that begins with a letter is found, the search goes on after the end of that word, where the
-    next occurrence as a word can begin, so a text of one long word is not searched at each letter)."""
+    next occurrence as a word can begin, so a text of one long word is not searched at each letter;
+    and each occurrence costs the search about the value's length, so where the occurrences (of a value
+    that overlaps itself: "a aa aa … a" in "aa aa aa …") would cost more than :data:`SEARCH_BUDGET`
+    times the text, the rest of the text is read once by :func:`_occurrences`."""
     if not value:
         return
-    first, last = _word(value[0]), _word(value[-1])
+    first = _word(value[0])
+    budget = SEARCH_BUDGET * (len(flat) - start) + SEARCH_FLOOR
     at = flat.find(value, start)
     while at >= 0:
-        end = at + len(value)
-        if not (first and at > 0 and _word(flat[at - 1])):
-            if not last or end == len(flat) or not _word(flat[end]):
-                yield at, end
-            elif flat[end] == "s" and (end + 1 == len(flat) or not _word(flat[end + 1])):
-                yield at, end
+        if _whole(value, flat, at, first):
+            yield at, at + len(value)
+        budget -= len(value)
         if first:  # the next occurrence as a word begins after a character that is not one of a word
             gap = _NOT_WORD.search(flat, at)
             if gap is None:
                 return
-            at = flat.find(value, gap.end())
+            after = gap.end()
         else:
-            at = flat.find(value, at + 1)
+            after = at + 1
+        if budget < 0:
+            for at in _occurrences(value, flat, after):
+                if _whole(value, flat, at, first):
+                    yield at, at + len(value)
+            return
+        at = flat.find(value, after)
+
+
+def _whole(value: str, flat: str, at: int, first: bool) -> bool:
+    """Whether ``value``, found at ``at`` in ``flat``, stands there as whole words (a genitive ``s`` may follow)."""
+    if first and at > 0 and _word(flat[at - 1]):
+        return False
+    end = at + len(value)
+    if not _word(value[-1]) or end == len(flat) or not _word(flat[end]):
+        return True
+    return flat[end] == "s" and (end + 1 == len(flat) or not _word(flat[end + 1]))
+
+
+def _occurrences(value: str, flat: str, start: int) -> Iterator[int]:
+    """Where ``value`` begins in ``flat`` from ``start`` on, overlapping occurrences too: Knuth, Morris
+    and Pratt's search, each character of the text read once (and the value's table made once)."""
+    fail = [0] * len(value)
+    k = 0
+    for i in range(1, len(value)):
+        while k and value[i] != value[k]:
+            k = fail[k - 1]
+        if value[i] == value[k]:
+            k += 1
+        fail[i] = k
+    k = 0
+    last = len(value) - 1
+    for i in range(start, len(flat)):
+        char = flat[i]
+        while k and char != value[k]:
+            k = fail[k - 1]
+        if char == value[k]:
+            if k == last:
+                yield i - last
+                k = fail[k]
+            else:
+                k += 1
 
 
 def _found(value: str, flat: str) -> bool:

@@ -201,6 +201,13 @@ def test_the_catalogue_finished_in_another_process_is_written_and_checked_as_her
     assert sorted(written) == ["catalog-dcat-ap-2.rdf", "catalog-dcat-ap-2.ttl", "catalog.rdf", "catalog.ttl"]
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == written
     assert digests == {name: (len(data), hashlib.sha256(data).hexdigest()) for name, data in written.items()}
+    # in the process that made it, the catalogue is handed over as it is: the same files, digests and checks
+    here = tmp_path / "here"
+    here.mkdir()
+    again = dcat.Catalogue(made.graph, made.described, made.download_base)
+    assert dcat.finish((again, here)) == (checked, digests)
+    assert {p.name: p.read_bytes() for p in here.iterdir()} == written
+    assert again.ordered() is again.ordered() and again.ordered() == broken.ordered()
 
 
 # --- DCAT-AP 2.1.1 -----------------------------------------------------------------------------

@@ -176,6 +176,7 @@ def test_prepared_work_gets_ready_in_another_process_and_answers_what_it_is_give
 
     later = processes.prepared(prepare, lambda ready, data: (ready + len(data), os.getpid()))
     assert _wait_for(lambda: (tmp_path / "ready").exists()), "it did not get ready before it was given anything"
+    assert not later.here
     later.give(b"ab" * 100_000)  # more than a pipe holds
     answer, pid = later.result()
     assert answer == 200_040 and pid == int((tmp_path / "ready").read_text()) != os.getpid()
@@ -194,9 +195,13 @@ def test_an_error_in_prepared_work_is_raised_by_result(small_shares: None) -> No
 def test_prepared_work_without_fork_runs_here_when_given(small_shares: None) -> None:
     ran: list[int] = []
     later = processes.prepared(lambda: ran.append(os.getpid()), lambda ready, data: data.upper(), fork=False)
-    assert ran == []
+    assert ran == [] and later.here
     later.give(b"abc")
-    assert ran == [os.getpid()] and later.result() == b"ABC"
+    assert ran == [os.getpid()] and later.result() == b"ABC" and not later.here
+    given = object()  # done here, the work is handed what is given as it is
+    same = processes.prepared(lambda: None, lambda ready, data: data, fork=False)
+    same.give(given)  # type: ignore[arg-type]
+    assert same.result() is given
 
 
 def test_prepared_work_never_given_anything_is_stopped(tmp_path: Path, small_shares: None) -> None:

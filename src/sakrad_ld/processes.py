@@ -259,6 +259,11 @@ class Prepared(Generic[R]):
         self._pid, self._give, self._answer, self._work = pid, give, answer, work
         self._outcome: tuple[bool, Any] | None = None
 
+    @property
+    def here(self) -> bool:
+        """Whether the work is done in this process (at :meth:`give`): then the data given need not be bytes."""
+        return self._pid is None and self._outcome is None
+
     def give(self, data: bytes) -> None:
         """Hands ``data`` to the work, which starts on it (here and now, without a process)."""
         if self._pid is None:

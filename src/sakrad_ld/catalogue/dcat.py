@@ -501,15 +501,20 @@ class Catalogue:
         """Each graph with the profile it is checked against, DCAT-AP 3.0.1 first."""
         return ((self.graph, DCAT_AP_3), (self.variant, dcat_ap_2.PROFILE))
 
-    def ordered(self) -> list[ox.Triple]:
-        """The DCAT-AP 3.0.1 graph's triples in the order ``catalog.ttl`` holds them."""
+    @cached_property
+    def _ordered(self) -> list[ox.Triple]:
         return release_order(Index(self.graph))
+
+    def ordered(self) -> list[ox.Triple]:
+        """The DCAT-AP 3.0.1 graph's triples in the order ``catalog.ttl`` holds them (put in order once:
+        the files and the release's store both read them)."""
+        return self._ordered
 
     def files(self) -> dict[str, bytes]:
         """Both graphs in both formats (``catalog.ttl``, ``catalog.rdf``, ``catalog-dcat-ap-2.ttl`` …), by file name."""
         written = {}
         for stem, g in ((CATALOGUE_STEM, self.graph), (dcat_ap_2.STEM, self.variant)):
-            ordered = release_order(Index(g))
+            ordered = self.ordered() if g is self.graph else release_order(Index(g))
             for name in CATALOGUE_FORMATS:
                 written[f"{stem}{by_name(name).suffix}"] = writers.write(by_name(name), ordered)
         return written
@@ -543,13 +548,17 @@ def to_finish(catalogue: Catalogue, root: Path) -> bytes:
     return len(head).to_bytes(8, "big") + head + graph
 
 
-def finish(data: bytes) -> Finished:
+def finish(data: bytes | tuple[Catalogue, Path]) -> Finished:
     """Writes the catalogue :func:`to_finish` made ``data`` of into its folder and checks it
-    (:func:`accept_catalogue` takes the checks)."""
-    size = int.from_bytes(data[:8], "big")
-    root, described, download_base = pickle.loads(data[8 : 8 + size])
-    graph = Graph((t.subject, t.predicate, t.object) for t in ox.parse(data[8 + size :], format=ox.RdfFormat.N_TRIPLES))
-    catalogue = Catalogue(graph, described, download_base)
+    (:func:`accept_catalogue` takes the checks). In the process that made it, ``data`` may be the
+    catalogue and its folder themselves, not written out and read back."""
+    if isinstance(data, tuple):
+        catalogue, root = data
+    else:
+        size = int.from_bytes(data[:8], "big")
+        root, described, download_base = pickle.loads(data[8 : 8 + size])
+        triples = ox.parse(data[8 + size :], format=ox.RdfFormat.N_TRIPLES)
+        catalogue = Catalogue(Graph((t.subject, t.predicate, t.object) for t in triples), described, download_base)
     digests = {}
     for name, written in catalogue.files().items():
         (Path(root) / name).write_bytes(written)

@@ -14,6 +14,7 @@ import sitedata
 import yaml
 
 from sakrad_ld.sparql.store import Release
+from sakrad_ld.web import diagrams
 from sakrad_ld.web.diagrams import (
     CHART_FILE,
     CHART_ROWS,
@@ -174,9 +175,11 @@ def fixture_opened(fixture_release: Path) -> Release:
 
 
 def desc(root: ET.Element) -> str:
+    """The picture's ``<desc>`` as its reader reads it: with the text of the ``<span>`` in it that
+    marks a name's language."""
     found = root.find(f"{SVG}desc")
     assert found is not None and found.text
-    return found.text
+    return "".join(found.itertext())
 
 
 def embedded(html: str, id: str) -> ET.Element:
@@ -313,6 +316,67 @@ def test_the_chart_places_a_series_by_its_first_day_marked_as_a_series(fixture_o
     assert "2021-04-14+" in labels, labels
     # in date order: right after 2020-06-23, right before 2022-02-23
     at = labels.index("2021-04-14+")
-    assert [x.rstrip("*") for x in labels[at - 1 : at + 2]] == ["2020-06-23", "2021-04-14+", "2022-02-23"], labels
+    assert [x.rstrip("*?") for x in labels[at - 1 : at + 2]] == ["2020-06-23", "2021-04-14+", "2022-02-23"], labels
     legend = {"sv": "+ första dagen i en serie", "en": "+ first day of a series"}[lang]
     assert legend in words(chart)
+
+
+# --- the chart marks a sakråd as its page does: a title the data made, a sakråd only announced ----
+
+ANNOUNCED = "2019-11-06-rasism-hatbrott"  # sakrad:announcedOnly, a stated date
+OWN_TITLE = "2019-03-05-eu-europa-2020"  # sakrad:titleDerivation, a derived date
+
+
+def _column(chart: ET.Element, id: str) -> tuple[str, str]:
+    """(the top label, the tooltip) of a sakråd's column."""
+    text = next(a.find(f"{SVG}text") for a in chart.iter(f"{SVG}a") if (a.get("href") or "").endswith(f"/{id}"))
+    assert text is not None
+    title = text.find(f"{SVG}title")
+    assert title is not None
+    return title.tail or "", "".join(title.itertext())
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "announced", "legend"),
+    [
+        ("sv", "(datans egen rubrik)", "(kungjort: att det hölls står inte i källorna)", "? kungjort: att det"),
+        ("en", "(the data's own title)", "(announced: the sources do not say it was held)", "? announced: the"),
+    ],
+)
+def test_the_chart_marks_a_title_of_the_data_and_a_sakrad_only_announced(
+    fixture_opened: Release, lang: str, own: str, announced: str, legend: str
+) -> None:
+    chart = parse(participation_chart_svg(fixture_opened.store, fixture_opened.base_iri, lang=lang))
+    label, tip = _column(chart, ANNOUNCED)
+    assert label == "2019-11-06?" and tip.endswith(announced) and own not in tip, (label, tip)
+    label, tip = _column(chart, OWN_TITLE)
+    assert label == "2019-03-05*" and tip.endswith(own) and announced not in tip, (label, tip)
+    assert tip.startswith("2019-03-05 (" + {"sv": "härlett", "en": "derived"}[lang] + "): EU-sakråd"), tip
+    # a mark's tooltip names the organisation and says the same of the sakråd
+    marks = ["".join(t.itertext()) for c in chart.iter(f"{SVG}circle") for t in c.iter(f"{SVG}title")]
+    assert any(m.endswith(tip) and " — " in m for m in marks), tip
+    assert legend in words(chart)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "2019: 3 sakråd (1 med härlett datum, 1 med datans egen rubrik, 2 kungjorda: att de hölls står inte"),
+        ("en", "2019: 3 consultations (1 with a derived date, 1 with the data's own title, 2 announced: the sources"),
+    ],
+)
+def test_a_year_of_the_chart_counts_the_marks_of_its_sakrad(fixture_opened: Release, lang: str, said: str) -> None:
+    """With more sakråd than columns, a column is a year: its tooltip says how many of its sakråd
+    carry each mark, since none of their titles or dates is shown."""
+    chart = parse(participation_chart_svg(fixture_opened.store, fixture_opened.base_iri, columns=5, lang=lang))
+    tips = ["".join(t.itertext()) for t in chart.iter(f"{SVG}title")]
+    assert any(t.startswith(said) for t in tips), tips
+    series = {"sv": "2021: 1 sakråd (1 serie)", "en": "2021: 1 consultation (1 series)"}[lang]
+    assert series in tips, tips
+    # an organisation's mark in a year says how many of that year's sakråd it took part in
+    marks = ["".join(t.itertext()) for c in chart.iter(f"{SVG}circle") for t in c.iter(f"{SVG}title")]
+    one = {"sv": " (1 sakråd)", "en": " (1 consultation)"}[lang]
+    assert any(m.endswith(one) for m in marks) and not any(m.endswith(" (1 consultations)") for m in marks), marks
+    # a year none of whose sakråd is marked says only how many
+    plain = diagrams._year_tip("2020", [diagrams._Said("stated", False, False)] * 2, diagrams._words(lang))
+    assert plain == {"sv": "2020: 2 sakråd", "en": "2020: 2 consultations"}[lang]

@@ -3,8 +3,9 @@
 The marks: a date worked out, not stated (``sakrad:derivedDate``); a series of days; a title the data
 made itself (``sakrad:titleDerivation``); a sakråd its sources only announce (``sakrad:announcedOnly``).
 The outputs: the search index (and the script that shows it), the lists' pages (sv, en) and their
-CSV, the feed, the sakråd's picture (sv, en), its page (sv, en) and the table of roles on the page of
-a thing that has one in it (sv, en). The test walks marks × outputs, with a sakråd of the fixture
+CSV, the feed, the sakråd's picture (sv, en), the start page's participation chart (sv, en: the
+tooltip of the sakråd's column), its page (sv, en) and the table of roles on the page of a thing that
+has one in it (sv, en). The test walks marks × outputs, with a sakråd of the fixture
 release that has the mark and one that has none of them, so an output that leaves out a mark, or a
 new output that is added to :data:`OUTPUTS` without every mark, fails.
 """
@@ -15,6 +16,7 @@ import csv
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
@@ -29,6 +31,7 @@ from sakrad_ld.web.pages import Site, resource_page
 from sakrad_ld.web.sitefiles import site_files
 
 MARKS = ("derived", "series", "title_own", "announced")
+SVG = "{http://www.w3.org/2000/svg}"
 
 #: How each mark reads in Swedish and English text (a page, a list, a picture, the feed).
 WORDS = {
@@ -119,6 +122,22 @@ def _picture(o: Site_, row: MeetingRow, lang: str) -> str:
     return _text((folder / f"meeting-{_id(row)}.svg").read_text(encoding="utf-8"))
 
 
+def _chart(o: Site_, row: MeetingRow, lang: str) -> str:
+    """The tooltip of the sakråd's column in the participation chart (the file the start page puts
+    inline), with the text of the elements in it (a Swedish title in an English chart is in a
+    ``<span>`` of its own)."""
+    folder = o.release.root / "diagrams" / ("en" if lang == "en" else "")
+    svg = ET.fromstring((folder / "participation-chart.svg").read_bytes())
+    tips = [
+        "".join(title.itertext())
+        for a in svg.iter(f"{SVG}a")
+        if (a.get("href") or "").endswith(f"/{_id(row)}")
+        for title in a.iter(f"{SVG}title")
+    ]
+    assert tips, f"the chart has no column of {_id(row)}"
+    return _text(" ".join(tips))
+
+
 def _page(o: Site_, row: MeetingRow, lang: str) -> str:
     page = resource_page(o.store, row.ref.iri, o.site, lang) or ""
     # the sakråd's own facts, not the tables of everything and the links at the end
@@ -149,6 +168,8 @@ OUTPUTS: dict[str, Callable[[Site_, MeetingRow, str], bool]] = {
     "feed": lambda o, row, mark: WORDS[mark]["sv"] in _feed(o, row),
     "picture sv": _words(_picture, "sv"),
     "picture en": _words(_picture, "en"),
+    "chart sv": _words(_chart, "sv"),
+    "chart en": _words(_chart, "en"),
     "page sv": _words(_page, "sv"),
     "page en": _words(_page, "en"),
     "roles sv": _words(_roles, "sv"),

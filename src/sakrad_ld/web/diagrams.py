@@ -13,7 +13,11 @@ Each is drawn once per language of the pages (Swedish and English), saying what 
 derived date as derived, a series by its days (placed in the chart by its first day, marked so),
 the organiser the source names (not the bodies above it), a stated count in its words with
 "cirka"/"about" when approximate ("minst"/"at least" for a bound such as "drygt 50"), a title that is the
-data's own marked so, a sakråd the sources only announce marked "kungjort"/"announced", "none named" where the source names none, one in the singular. The release holds them as
+data's own marked so, a sakråd the sources only announce marked "kungjort"/"announced" (in the chart:
+in each column's tooltip, and ``?`` under its date), "none named" where the source names none, one
+in the singular. A text in another language than the picture's (a Swedish title in an English one)
+is marked ``xml:lang``/``lang``: drawn, on its ``<text>``/``<tspan>``; in a ``<title>`` or ``<desc>``,
+in an XHTML ``<span>`` of its own (:func:`_said`). The release holds them as
 ``diagrams/meeting-<id>.svg`` and ``diagrams/participation-chart.svg`` (Swedish) and the same names
 under ``diagrams/en/`` (English) (:func:`meeting_svg`, named by :func:`meeting_file`, and
 :func:`draw_chart`, named by :func:`chart_file`); the HTML pages put the same drawing inline.
@@ -33,10 +37,10 @@ from html import escape
 
 import pyoxigraph as ox
 
-from ..vocab import M8G, ROLE
+from ..vocab import M8G, ROLE, SAKRAD
 from .documents import page_path
-from .labels import Labeller, Text
-from .meeting import MeetingDate, MeetingFacts, StatedCount, meeting_dates, meeting_facts
+from .labels import Labeller, Text, value
+from .meeting import MeetingDate, MeetingFacts, StatedCount, _true, meeting_dates, meeting_facts
 from .messages import messages, number
 
 __all__ = [
@@ -101,9 +105,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "by_year": "; {} sakråd grupperade per år.",
         "by_date": "; {} sakråd i datumordning.",
         "per_year": "{}: {} sakråd",
+        "per_year_one": "{}: 1 sakråd",
         "in_n": " ({} sakråd)",
+        "in_n_one": " (1 sakråd)",
         "legend": "Varje markering är ett sakråd där organisationen deltog; siffran efter namnet är antalet sakråd.",
         "derived_mark": "* härlett datum (inte angivet i källan).",
+        "announced_mark": "? kungjort: att det hölls står inte i källorna.",
+        "year_derived": "{} med härlett datum",
+        "year_derived_one": "1 med härlett datum",
+        "year_series": "{} serier",
+        "year_series_one": "1 serie",
+        "year_title_own": "{} med datans egen rubrik",
+        "year_title_own_one": "1 med datans egen rubrik",
+        "year_announced": "{} kungjorda: att de hölls står inte i källorna",
+        "year_announced_one": "1 kungjort: att det hölls står inte i källorna",
         "nobody": "Inga deltagande organisationer finns i datan.",
     },
     "en": {
@@ -143,9 +158,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "by_year": "; {} consultations grouped by year.",
         "by_date": "; {} consultations by date.",
         "per_year": "{}: {} consultations",
+        "per_year_one": "{}: 1 consultation",
         "in_n": " ({} consultations)",
+        "in_n_one": " (1 consultation)",
         "legend": "Each mark is a consultation the organisation took part in; the number after the name is how many.",
         "derived_mark": "* derived date (not stated by the source).",
+        "announced_mark": "? announced: the sources do not say it was held.",
+        "year_derived": "{} with a derived date",
+        "year_derived_one": "1 with a derived date",
+        "year_series": "{} series",
+        "year_series_one": "1 series",
+        "year_title_own": "{} with the data's own title",
+        "year_title_own_one": "1 with the data's own title",
+        "year_announced": "{} announced: the sources do not say they were held",
+        "year_announced_one": "1 announced: the sources do not say it was held",
         "nobody": "The data holds no participating organisations.",
     },
 }
@@ -186,6 +212,30 @@ def _lang(text: Text, lang: str) -> str:
     such as a name, counts as Swedish, the data's language)."""
     shown = "en" if lang == "en" and text.en else (text.lang or "sv")
     return f' xml:lang="{shown}" lang="{shown}"' if shown != lang else ""  # SVG 1.1's and SVG 2's
+
+
+#: A ``<title>`` or ``<desc>`` is plain text to a tooltip and a screen reader, but may hold elements of
+#: another namespace (SVG 1.1 5.4, SVG 2's content model "any elements or character data"): a text in
+#: another language than the picture's is an XHTML ``<span>`` with its own ``xml:lang`` and ``lang``,
+#: whose text the tooltip and the accessible name read with the rest. Put inline in an HTML page, the
+#: ``<title>`` is an HTML integration point: the parser makes the same ``<span>`` an HTML one.
+_SPAN = '<span xmlns="http://www.w3.org/1999/xhtml"{}>{}</span>'
+_SWEDISH = ' xml:lang="sv" lang="sv"'
+
+
+def _said(text: Text, lang: str) -> str:
+    """``text`` in ``lang`` as markup for a ``<title>`` or ``<desc>``: escaped, and in an XHTML ``<span>``
+    marked with its language where that is not the picture's (a Swedish title in an English picture)."""
+    attr = _lang(text, lang)
+    shown = escape(_in(text, lang))
+    return _SPAN.format(attr, shown) if attr else shown
+
+
+def _fill(template: str, *markup: str) -> str:
+    """``template``'s words escaped, with each ``{}`` filled by a piece of markup (already escaped)."""
+    pieces = template.split("{}")
+    assert len(pieces) == len(markup) + 1, template
+    return escape(pieces[0]) + "".join(m + escape(p) for m, p in zip(markup, pieces[1:], strict=True))
 
 
 @dataclass(frozen=True)
@@ -238,13 +288,14 @@ def _days(days: tuple[str, ...] | list[str], w: dict[str, str]) -> str:
 
 
 def _svg(width: float, height: float, id: str, title: str, desc: str, body: list[str], lang: str = "sv") -> str:
+    """The picture: ``title`` and ``desc`` are markup (escaped text, a text in another language in its
+    own ``<span>``: :func:`_said`); its language as SVG 1.1 (``xml:lang``) and SVG 2 and HTML (``lang``)
+    read it."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-labelledby="{id}-title {id}-desc" '
-        f'class="diagram" lang="{lang}" {_FONT} font-size="12">\n'
-        f'<title id="{id}-title">{escape(title)}</title>\n<desc id="{id}-desc">{escape(desc)}</desc>\n'
-        + "\n".join(body)
-        + "\n</svg>\n"
+        f'class="diagram" xml:lang="{lang}" lang="{lang}" {_FONT} font-size="12">\n'
+        f'<title id="{id}-title">{title}</title>\n<desc id="{id}-desc">{desc}</desc>\n' + "\n".join(body) + "\n</svg>\n"
     )
 
 
@@ -406,39 +457,47 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         body.append(_edge(mid_x + mid_w, anchor_y, right_x, top + 12))
         body.append(_edge_label(mid_x + mid_w + 4, anchor_y + 16, w["takes_part"], anchor="start"))
     height = max(left_h, mid_h, y) + 16
-    title = w["title"].format(_in(f.title, lang))
+    title = _fill(w["title"], _said(f.title, lang))
     if f.title_derivation is not None:  # the data's own title, as the page marks it
-        title = w["title_own"].format(title)
+        title = _fill(w["title_own"], title)
     if f.announced_only:  # the sources only announce it, as the page says
-        title = w["title_announced"].format(title)
+        title = _fill(w["title_announced"], title)
     return _svg(right_x + right_w + 16, height, "meeting-diagram", title, _meeting_desc(f, lang), body, lang)
 
 
 def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
+    """The picture's ``<desc>`` as markup: its words escaped, a name in another language marked so."""
     w = _words(lang)
     if f.days and not f.date:  # a series: its days, as the page lists them
-        parts = [_n(w, "desc_days", len(f.days), ", ".join(f.days))]
+        parts = [escape(_n(w, "desc_days", len(f.days), ", ".join(f.days)))]
     else:
-        parts = [w["desc_date"].format(_date(f, w) or w["no_date"])]
+        parts = [escape(w["desc_date"].format(_date(f, w) or w["no_date"]))]
     if f.announced_only:
-        parts.append(w["announced"][:1].upper() + w["announced"][1:] + ".")
+        parts.append(escape(w["announced"][:1].upper() + w["announced"][1:] + "."))
     if f.stated_organisers:  # the organiser the source names (schema:organizer), as the page names it
-        parts.append(w["desc_organiser"].format(", ".join(_in(t, lang) for _, t in f.stated_organisers)))
+        parts.append(_fill(w["desc_organiser"], ", ".join(_said(t, lang) for _, t in f.stated_organisers)))
     if f.chairs:
-        parts.append(w["desc_chair"].format(", ".join(_in(m.name, lang) for m in f.chairs)))
+        parts.append(_fill(w["desc_chair"], ", ".join(_said(m.name, lang) for m in f.chairs)))
     counts = (
         (_n(w, "n_questions", len(f.questions)) if f.questions else w["no_questions"])
         + "; "
         + (_n(w, "n_listed", len(f.organisations)) if f.organisations else w["none_named"])
-        + (
-            ", " + w["stated"].format(_count(f.organisation_count, lang))
-            if f.organisation_count is not None and f.organisation_count.value is not None
-            else ""
-        )
-        + "."
     )
-    parts.append(counts[:1].upper() + counts[1:])
+    said = escape(counts[:1].upper() + counts[1:])
+    oc = f.organisation_count
+    if oc is not None and oc.value is not None:
+        said += escape(", ") + _fill(w["stated"], _count_said(oc, lang))
+    parts.append(said + ".")
     return " ".join(parts)
+
+
+def _count_said(c: StatedCount, lang: str) -> str:
+    """:func:`_count` as markup: in an English picture the source's own words (“femton”) marked Swedish."""
+    said = escape(_count(c, lang))
+    if lang != "sv" and c.words:
+        words = escape(c.words)
+        said = said.replace(f"“{words}”", "“" + _SPAN.format(_SWEDISH, words) + "”", 1)
+    return said
 
 
 @dataclass(frozen=True)
@@ -446,7 +505,7 @@ class _Column:
     key: str
     label: str
     href: str | None
-    tooltip: str
+    tooltip: str  # markup: the words escaped, a Swedish title in an English chart in its own <span>
 
 
 def participation_chart_svg(
@@ -465,17 +524,21 @@ def participation_chart_svg(
     by_year = len(meetings) > columns
     marks = {"derived": "*", "series": "+"}
     kinds = {d.kind for d in meetings}
+    said = {d.iri: _Said.of(store, d) for d in meetings}
+    announced = any(m.announced for m in said.values())
     if by_year:
-        per_year = Counter(_year(d.date, w) for d in meetings)
-        cols = [_Column(y, y, None, w["per_year"].format(y, per_year[y])) for y in sorted(per_year)]
+        per_year: dict[str, list[_Said]] = {}
+        for d in meetings:
+            per_year.setdefault(_year(d.date, w), []).append(said[d.iri])
+        cols = [_Column(y, y, None, _year_tip(y, per_year[y], w)) for y in sorted(per_year)]
         column_of = {d.iri: _year(d.date, w) for d in meetings}
-        kinds = set()  # a year is the year either way (a series': of its first day)
+        kinds = set()  # a year is the year either way (a series': of its first day); its tooltip counts the marks
+        announced = False
     else:
         cols = []
         for d in meetings:
-            cols.append(
-                _Column(d.iri, _shown(d, w) + marks.get(d.kind, ""), page_path(d.iri, base), _tip(d, w, labels, lang))
-            )
+            label = _shown(d, w) + marks.get(d.kind, "") + ("?" if said[d.iri].announced else "")
+            cols.append(_Column(d.iri, label, page_path(d.iri, base), _tip(d, said[d.iri], w, labels, lang)))
         column_of = {d.iri: d.iri for d in meetings}
     width, left = float(CHART_WIDTH), 4.0
     cell = min(22.0, (width - 2 * left) / max(1, len(cols)))
@@ -493,7 +556,7 @@ def participation_chart_svg(
             y, anchor = (top + 4, "end") if below else (top - 4, "start")
             text = (
                 f'<text transform="translate({x:.1f},{y:.0f}) rotate(-90)" font-size="10" text-anchor="{anchor}">'
-                f"<title>{escape(col.tooltip)}</title>{escape(col.label)}</text>"
+                f"<title>{col.tooltip}</title>{escape(col.label)}</text>"
             )
             body.append(_link(col.href, text))
 
@@ -522,10 +585,12 @@ def participation_chart_svg(
         for c, col in enumerate(cols):
             if counts[col.key]:
                 x = left + cell * c + cell / 2
-                tip = f"{name} — {col.tooltip}" + (w["in_n"].format(counts[col.key]) if by_year else "")
+                tip = f"{_said(named, lang)} — {col.tooltip}" + (
+                    escape(_n(w, "in_n", counts[col.key])) if by_year else ""
+                )
                 mark = (
                     f'<circle cx="{x:.1f}" cy="{cy:.0f}" r="{min(6.0, cell / 2 - 1):.1f}" fill="#1f6f8b">'
-                    f"<title>{escape(tip)}</title></circle>"
+                    f"<title>{tip}</title></circle>"
                 )
                 if by_year:
                     mark += (
@@ -544,13 +609,14 @@ def participation_chart_svg(
         *_wrap(w["legend"], width - 2 * left, 4, 5.8),
         *(_wrap(w["derived_mark"], width - 2 * left, 2, 5.8) if "derived" in kinds else []),
         *(_wrap(w["series_mark"], width - 2 * left, 2, 5.8) if "series" in kinds else []),
+        *(_wrap(w["announced_mark"], width - 2 * left, 2, 5.8) if announced else []),
     ]
     y = bottom + 14 + 6.0 * longest
     for line in lines:
         y += 15
         body.append(f'<text x="{left:.0f}" y="{y:.0f}" font-size="11" fill="#45606f">{escape(line)}</text>')
     height = y + 12
-    return _svg(width, height, "participation-chart", w["chart_title"], note, body, lang)
+    return _svg(width, height, "participation-chart", escape(w["chart_title"]), escape(note), body, lang)
 
 
 def _shown(d: MeetingDate, w: dict[str, str]) -> str:
@@ -558,15 +624,53 @@ def _shown(d: MeetingDate, w: dict[str, str]) -> str:
     return d.date or w["undated"]
 
 
-def _tip(d: MeetingDate, w: dict[str, str], labels: Labeller, lang: str) -> str:
-    """A column's tooltip: its date as the page says it (a series' days, a derived date marked so) and the title."""
+@dataclass(frozen=True)
+class _Said:
+    """The marks of a sakråd its page shows besides its date: a title the data made itself
+    (sakrad:titleDerivation), a sakråd the sources only announce (sakrad:announcedOnly)."""
+
+    kind: str  # its date's, as :class:`MeetingDate`'s: "stated", "series", "derived" or ""
+    title_own: bool
+    announced: bool
+
+    @staticmethod
+    def of(store: ox.Store, d: MeetingDate) -> _Said:
+        node = ox.NamedNode(d.iri)
+        own = value(store, node, SAKRAD.titleDerivation) is not None
+        return _Said(d.kind, own, _true(value(store, node, SAKRAD.announcedOnly)))
+
+
+def _tip(d: MeetingDate, marks: _Said, w: dict[str, str], labels: Labeller, lang: str) -> str:
+    """A column's tooltip as markup: its date as the page says it (a series' days, a derived date
+    marked so) and the title, marked as the page marks it (the data's own; announced only), the
+    title in its own language."""
     if d.kind == "series":
-        said = _days(d.days, w)
+        when = _days(d.days, w)
     elif d.kind == "derived":
-        said = w["derived"].format(d.date)
+        when = w["derived"].format(d.date)
     else:
-        said = _shown(d, w)
-    return f"{said}: {_in(labels.of(ox.NamedNode(d.iri)), lang)}"
+        when = _shown(d, w)
+    title = _said(labels.of(ox.NamedNode(d.iri)), lang)
+    if marks.title_own:
+        title = _fill(w["title_own"], title)
+    if marks.announced:
+        title = _fill(w["title_announced"], title)
+    return escape(f"{when}: ") + title
+
+
+def _year_tip(year: str, meetings: list[_Said], w: dict[str, str]) -> str:
+    """A year's tooltip as markup: how many sakråd, and how many of them carry each mark the pages
+    show ("2019: 5 sakråd (2 med härlett datum, 1 kungjort: …)")."""
+    counts = {
+        "year_derived": sum(m.kind == "derived" for m in meetings),
+        "year_series": sum(m.kind == "series" for m in meetings),
+        "year_title_own": sum(m.title_own for m in meetings),
+        "year_announced": sum(m.announced for m in meetings),
+    }
+    said = [_n(w, key, n) for key, n in counts.items() if n]
+    n = len(meetings)
+    head = w["per_year_one"].format(year) if n == 1 else w["per_year"].format(year, n)
+    return escape(head + (f" ({', '.join(said)})" if said else ""))
 
 
 def _participations(store: ox.Store) -> dict[str, int]:

@@ -161,7 +161,10 @@ def test_an_as_of_its_own_kept_text_states_is_accepted_though_the_meeting_derive
     url = "/artiklar/2023/04/diskrimineringsfragor-pa-agendan-nar-regeringskansliet-bjod-in-till-sakrad/\n"
     change(sources, url, url + "    file: sources/diskrimineringsfragor.md\n")
     (project / "data" / "sources" / "diskrimineringsfragor.md").write_text(
-        "Den 17 mars 2023 bjöd statssekreterare Martin Andreasson in till sakråd.\n", encoding="utf-8"
+        "Den 17 mars 2023 bjöd statssekreterare Martin Andreasson in Sveriges antidiskrimineringsverksamheter "
+        "(ADV) till sakråd. Syftet med sakrådet är att inhämta synpunkter och därmed höja kvaliteten i "
+        "regeringens underlag samt att informera om pågående processer i regeringens arbete mot diskriminering.\n",
+        encoding="utf-8",
     )
     load_corpus(project / "data")
 

@@ -38,7 +38,7 @@ CASES = {
         "organisations.yaml",
         "name: Svenska Röda Korset",
         "name: Röda Korset Sverige",
-        ["name", "Röda Korset Sverige"],
+        ["organisation's name", "Röda Korset Sverige"],
     ),
     "place": (str(SEED.relative_to("data")), "place: Stockholm", "place: Göteborg", ["place", "Göteborg"]),
     "email": (

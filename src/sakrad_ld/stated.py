@@ -9,9 +9,19 @@ characters such as a soft hyphen or a zero-width space taken out), on both sides
 words: a value found inside a longer word is not found ("Anders Kess" is not in "Anders Kessling"),
 but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
 
-* a name (an organisation's name, alternative or legal name; a body's name; a person's name, never
-  their id), a place, an e-mail address and a telephone number: the text holds it;
-* a question or a discussion area: the text holds its Swedish words verbatim;
+* a name (a body's name; a person's name, never their id), an e-mail address and a telephone number:
+  the text holds it; an organisation's name or other name: on its own, not only inside a longer name
+  of the data's organisations and bodies or before "i" and a place the text writes with a capital (a
+  local branch: "Studieförbundet Bilda i Linköping"), an acronym in capitals excepted;
+* a place: after "i", "på", "vid", "in", "at" (or "Plats:") in a sentence with a word of holding a
+  meeting before it (:data:`HELD_WORDS`: "hölls", "genomförs", "ett möte" …);
+* a question: its Swedish words verbatim and whole (nothing of a sentence before it, its end after it),
+  the questions in the text's order; a discussion area: its Swedish words verbatim, no negation in its
+  clause ("diskuterades inte");
+* a purpose, process, handling of views, the invited's, the presentations' and a participation's
+  description: their Swedish verbatim ("…" for words left out, the parts in order); every quotation
+  ("…", “…”, »…«, „…", '…') of their English, of a note and of the date's derivation likewise, but
+  one after words saying it is not in the kept text (:data:`ELSEWHERE`);
 * the chair, a convener, a government participant: the person is the subject (or one of the listed
   subjects) of the clause of a word of chairing, calling or taking part (a whole word): the word
   before the name with only adverbs, an agent's "av", a copula after a role noun, titles and other
@@ -22,7 +32,10 @@ but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
   given as someone else's superior ("statssekreterare hos … minister Ylva Johansson" names the
   minister, not a participant); the surname alone counts right after the title of a post the person
   holds, where no other person of the data has that surname;
-* an organisation listed as taking part: its name (or one of its other names) is in the text.
+* a convening body: named as the subject of a word of calling, as a convener who is a person;
+* an organisation listed as taking part: its name (or one of its other names), as above, in a sentence
+  that does not say it was only invited, did not take part or is to (a guard word, and no word of
+  taking part that is not negated).
 
 Each kept text is folded once, with its sentence ends marked, and every fact credited to it is looked
 up in that one string, one text at a time, by a substring search (nothing compiled per fact): the time
@@ -36,8 +49,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person
@@ -94,6 +109,9 @@ CONVENER_WORDS = (
     "hosted",
     "convenes",
     "convened",
+    "initierats av",
+    "initierades av",
+    "initiated by",
 )
 
 #: Words of the sentence that names a government participant as taking part (before or after the name):
@@ -341,7 +359,9 @@ _SOM = "som "
 #: Role words that are passive or take their person after "by"/"av": a name after them counts only as
 #: the agent ("Mötet leddes därefter av …", "chaired by …"); a name before them is what was led, not
 #: who led it.
-PASSIVE_ROLE_WORDS = frozenset({"leddes", "leddes av", "ledd av", "inleddes", "led by"})
+PASSIVE_ROLE_WORDS = frozenset(
+    {"leddes", "leddes av", "ledd av", "inleddes", "led by", "initierats av", "initierades av", "initiated by"}
+)
 #: English verbs: a name after them is their object ("invited Anna Berg"), unless after "by"
 #: ("hosted by Anna Berg"); a name before them is their subject.
 ENGLISH_ROLE_VERBS = frozenset(
@@ -776,11 +796,32 @@ def _where(lines: object, name: str, fallback: Where) -> Where:
     return lines.where(name) if lines is not None else fallback  # type: ignore[attr-defined]
 
 
-def _error(where: Where, what: str, value: str, source: str, file: str | None) -> InputError:
+#: What each kind of fact needs of the kept text (docs/load-checks.md), for the message refusing it.
+_EXPECTED = {
+    "verbatim": "its Swedish text word for word as the kept text writes it ('…' standing for words left out)",
+    "quotation": "each quotation (in quotation marks) word for word as the kept text writes it ('…' standing "
+    "for words left out), or the words 'inte med i den bevarade texten' / 'not in the kept text' before a "
+    "quotation taken from elsewhere",
+    "place": "the place where the text says the meeting was held ('hölls i', 'genomförs i', 'ett möte i', 'Plats:' …)",
+    "convening body": "the body named calling the sakråd ('bjuder in', 'bjöd in', 'höll', 'invited' …) as the "
+    "subject of its clause",
+    "question": "each question whole (from where the text's question begins to where it ends) and the "
+    "questions in the text's order",
+    "name": "the name on its own, not only inside a longer name",
+    "area": "the area's words verbatim, in a clause with no negation ('diskuterades inte')",
+    "organisation": "the organisation named on its own (not only inside a longer name, such as a local "
+    "branch's) in a sentence that does not say it was only invited or did not take part",
+}
+
+
+def _error(
+    where: Where, what: str, value: str, source: str, file: str | None, why: str = "", kind: str = ""
+) -> InputError:
     return InputError(
         where,
-        f"{what} {quoted(value)} is credited to {source!r}, whose kept text ({file}) does not hold it",
-        f"{what} as the kept text words it, as whole words (case, white space and Unicode forms aside)",
+        f"{what} {quoted(value)} is credited to {source!r}, whose kept text ({file}) " + (why or "does not hold it"),
+        f"{what} as the kept text words it, as whole words (case, white space and Unicode forms aside)"
+        + (f": {_EXPECTED[kind]}" if kind in _EXPECTED else ""),
         "copy it from the text, or credit the fact to the document that states it (fact_sources or the record's source:)",
     )
 
@@ -800,12 +841,15 @@ def check_stated(corpus: Corpus) -> list[InputError]:
     for org in corpus.organisations:
         for fact, values in (("name", [org.name]), ("alt_names", org.alt_names), ("legal_name", [org.legal_name])):
             # the name is its first source's; other names are checked where fact_sources credits them
-            source = _organisation_source(org, fact) if fact == "name" else _credited(org, fact)
+            # the name and other names are credited to fact_sources' document, else the first source (as
+            # the release credits them); an other name is found on its own, not only inside the full name
+            # ("Röda Korset" in "Svenska Röda Korset"); a legal name where fact_sources credits it
+            source = _credited(org, fact) if fact == "legal_name" else _organisation_source(org, fact)
             for value in values:
                 if value and source in kept:
                     where = _where(org.lines, fact, Where(Path("organisations.yaml"), 0, fact))
                     facts.append(
-                        (where, f"the organisation's {fact.replace('_', ' ')}", value, [value], source, "text")
+                        (where, f"the organisation's {fact.replace('_', ' ')}", value, [value], source, "name")
                     )
     for person in corpus.people:
         source = person.sources[0] if person.sources else None
@@ -820,7 +864,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             facts.append((where, "the body's name", body.name.sv, [body.name.sv], source, "text"))
     for m in corpus.meetings:
         facts.extend(_organiser(m))
-        for where, what, value, source, kind in _meeting_facts(m, people, bodies, organisations):
+        for where, what, value, source, kind in _meeting_facts(m, people, bodies, organisations, kept):
             if source not in kept:
                 continue
             if kind == "organisation":
@@ -832,11 +876,13 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                         org.name,
                         [n for n in [org.name, *org.alt_names, org.legal_name] if n],
                         source,
-                        "text",
+                        "organisation",
                     )
                 )
-            elif kind == "text":
+            elif kind in ("text", "verbatim", "quotation", "place", "convening body", "area"):
                 facts.append((where, what, value, [value], source, kind))
+            elif kind == "question":
+                facts.append((where, what, value, [value, m.id], source, kind))
             else:  # a role: the value is the person's id
                 facts.append((where, what, people[value].name, [value], source, kind))
     # one kept text at a time, folded once: its facts are looked up in it and it is let go
@@ -844,26 +890,327 @@ def check_stated(corpus: Corpus) -> list[InputError]:
     for i, fact in enumerate(facts):
         if not isinstance(fact, InputError):
             by_source[fact[4]].append(i)
-    missing: set[int] = set()
+    missing: dict[int, str] = {}  # the fact's index -> why it is not found ("" for not at all)
     titles, surnames = _titles_and_surnames(corpus)
     title_words = frozenset(w for t in set().union(*titles.values()) for w in t.split(" ") if w not in PREPOSITIONS)
+    names = (
+        _longer_names(corpus)
+        if any(not isinstance(f, InputError) and f[5] in ("name", "organisation") for f in facts)
+        else {}
+    )
     for source, indices in by_source.items():
         text = folded_text(kept[source])
         flat = _flat(text)
+        asked: dict[str, int] = {}  # a meeting's id -> where its last question found ends
+        places = _places(kept[source])
         for i in indices:
             _, _, _, values, _, kind = facts[i]  # type: ignore[misc]
+            why: str | None = ""
             if kind == "text":
-                found = any(_found(value, flat) for value in values)
+                why = "" if any(_found(value, flat) for value in values) else None
+            elif kind in ("verbatim", "quotation"):
+                why = "" if _found_in_order(values[0], flat) else None
+            elif kind == "name":
+                why = _named(values, text, flat, names, places, listed=False)
+            elif kind == "organisation":
+                why = _named(values, text, flat, names, places, listed=True)
+            elif kind == "place":
+                why = "" if _held_at(values[0], text, flat) else _elsewhere(values[0], flat, "place")
+            elif kind == "convening body":
+                named = _named_as(values[0], "convener", text, flat=flat, title_words=title_words)
+                why = "" if named else _elsewhere(values[0], flat, kind)
+            elif kind == "area":
+                why = "" if _discussed(values[0], text, flat) else _elsewhere(values[0], flat, kind)
+            elif kind == "question":
+                why = _asked(values[0], values[1], text, flat, asked)
             else:
                 found = _named_in_role(people[values[0]], kind, text, titles, surnames, flat, title_words)
-            if not found:
-                missing.add(i)
+                why = "" if found else None
+            if why is None:
+                missing[i] = ""
+            elif why:
+                missing[i] = why
         del text, flat
     return [
-        fact if isinstance(fact, InputError) else _error(fact[0], fact[1], fact[2], fact[4], files[fact[4]])
+        fact if isinstance(fact, InputError) else _error(*fact[:3], fact[4], files[fact[4]], missing[i], fact[5])
         for i, fact in enumerate(facts)
         if isinstance(fact, InputError) or i in missing
     ]
+
+
+# --- Names on their own, places where the meeting was held, whole questions, quotations ----------------
+
+
+def _longer_names(corpus: Corpus) -> dict[str, list[str]]:
+    """Every name of the data's organisations and bodies (folded), under each of its words: the longer
+    names a name may stand inside ("studieförbundet bilda" inside "studieförbundet bilda i linköping")."""
+    index: dict[str, list[str]] = defaultdict(list)
+    every = {folded(n) for o in corpus.organisations for n in (o.name, *o.alt_names, o.legal_name) if n} | {
+        folded(b.name.sv) for b in corpus.bodies if b.name and b.name.sv
+    }
+    for name in sorted(every):
+        for word in set(name.split(" ")):
+            index[word].append(name)
+    return index
+
+
+#: Words of taking part that confirm a listed organisation where its sentence also says it was invited.
+_TAKING_PART = _role_words(
+    (
+        "deltog",
+        "deltar",
+        "deltagit",
+        "medverkade",
+        "medverkar",
+        "närvarade",
+        "var med",
+        "fanns med",
+        "took part",
+        "participated",
+        "attended",
+        "deltagande",
+        "deltagare",
+    )  # fmt: skip
+)
+_NEGATIONS = _role_words(("inte", "ej", "aldrig", "icke", "not", "never", "cannot"))
+#: The guard words but those of an invitation: a word of taking part with one of them in its clause is
+#: negated or put off ("skulle ha deltagit"); "var inbjudet och deltog" took part.
+_UNDONE = _role_words(tuple(w for w in GUARD_WORDS if "bjud" not in w and "invited" not in w))
+#: A place's local-branch words: a name followed by "i" and a place ("Studieförbundet Bilda i Linköping").
+_LOCAL = re.compile(r" i (\w+)")
+
+
+def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
+    """The sentence around ``a``..``b`` in a folded text, at most :data:`CLAUSE_WINDOW` on each side."""
+    floor = max(0, a - CLAUSE_WINDOW)
+    lo = text.rfind(_END, floor, a)
+    ceiling = min(len(text), b + CLAUSE_WINDOW)
+    hi = text.find(_END, b, ceiling)
+    return (floor if lo < 0 else lo + 1), (ceiling if hi < 0 else hi)
+
+
+def _only_invited(text: str, flat: str, a: int, b: int) -> bool:
+    """Whether the sentence naming an organisation at ``a``..``b`` says it was invited, did not take part
+    or is to (a word of :data:`GUARD_WORDS`), with no word of taking part that is not negated or put off
+    in its clause."""
+    lo, hi = _sentence(text, a, b)
+    if _GUARDS.search(flat, lo, hi) is None:
+        return False
+    return all(
+        _UNDONE.search(flat, _clause_start(text, w.start()), _clause_end(text, w.end())) is not None
+        for w in _TAKING_PART.finditer(flat, lo, hi)
+    )
+
+
+def _places(raw: str) -> frozenset[str]:
+    """The words a kept text writes with a capital after "i" ("i Linköping"), folded: where a name
+    followed by "i" and one of them names a local branch."""
+    return frozenset(folded(w) for w in _CAPITAL_AFTER_I.findall(raw))
+
+
+_CAPITAL_AFTER_I = re.compile(r"(?<!\w)i[^\S\n]++([A-ZÅÄÖ]\w*+)")
+
+
+def _inside_longer(flat: str, a: int, b: int, longer: list[tuple[str, int]], places: frozenset[str]) -> bool:
+    """Whether the name found at ``a``..``b`` stands there inside a longer name of the data (``longer``:
+    each with where the name stands in it), or is followed by "i" and a place (``places``: "… Bilda i
+    Linköping", a local branch)."""
+    if any(offset <= a and flat.startswith(name, a - offset) for name, offset in longer):
+        return True
+    local = _LOCAL.match(flat, b)
+    return local is not None and not flat.startswith("s", b) and local.group(1) in places
+
+
+def _named(
+    values: list[str], text: str, flat: str, names: dict[str, list[str]], places: frozenset[str], *, listed: bool
+) -> str | None:
+    """An organisation's name (or other name) found on its own: "" where one of ``values`` is, not inside
+    a longer name of the data or a local branch's (an acronym, written in capitals, may be; and, for a
+    ``listed`` organisation, in a sentence not saying it was only invited or did not take part); else
+    why not (None: not found at all)."""
+    found = invited = False
+    for value in values:
+        # an acronym after a name ("… paraplyorganisation MIP") is the text giving it
+        acronym = value.isupper() and " " not in value
+        value = folded(value)
+        longer = [] if acronym else [
+            (name, offset)
+            for name in names.get(value.split(" ", 1)[0], ())
+            if len(name) > len(value)
+            for offset, _ in find_words(value, name)
+        ]  # fmt: skip
+        for a, b in find_words(value, flat):
+            found = True
+            if _inside_longer(flat, a, b, longer, places):
+                continue
+            if listed and _only_invited(text, flat, a, b):
+                invited = True
+            else:
+                return ""
+    if not found:
+        return None
+    if invited:
+        return "names it only in sentences saying it was invited, did not take part or is to take part"
+    return "holds it only inside a longer name (another organisation's, or a local branch's: 'X i Linköping')"
+
+
+#: Words of a sentence saying where a meeting is held, one of which must stand before a place's
+#: preposition ("Sakrådet hölls i Stockholm", "genomförs i Regeringskansliets lokaler", "ett möte i …").
+HELD_WORDS = (
+    "hölls", "hålls", "skedde", "sker", "genomförs", "genomfördes", "äger rum", "ägde rum", "anordnas",
+    "anordnades", "arrangeras", "arrangerades", "möte", "mötet", "träffas", "träffades", "samlades", "plats",
+    "lokaler", "held", "takes place", "took place", "meeting", "venue", "location",
+)  # fmt: skip
+_HELD = _role_words(HELD_WORDS)
+_AT = ("i ", "på ", "vid ", "in ", "at ", "plats: ", "place: ", "venue: ", "location: ", "lokal: ")
+
+
+_ELSEWHERE = {
+    "place": "holds it, but not where it says the meeting was held",
+    "convening body": "names it, but not as calling the sakråd",
+    "area": "holds it only in a clause that says it was not discussed",
+}
+
+
+def _elsewhere(value: str, flat: str, kind: str) -> str | None:
+    """Why a value the text holds is not found as its kind of fact; None where the text does not hold it."""
+    return _ELSEWHERE[kind] if next(find_words(folded(value), flat), None) is not None else None
+
+
+def _discussed(value: str, text: str, flat: str) -> bool:
+    """Whether a discussion area stands in the text with no negation in its clause around it
+    ("Under sakrådet diskuterades inte …" does not say it was discussed)."""
+    for a, b in find_words(folded(value), flat):
+        lo, hi = _clause_start(text, a), _clause_end(text, b)
+        if _NEGATIONS.search(flat, lo, a) is None and _NEGATIONS.search(flat, b, max(b, hi)) is None:
+            return True
+    return False
+
+
+def _held_at(value: str, text: str, flat: str) -> bool:
+    """Whether the place ``value`` stands in a sentence saying where the meeting was held: right after
+    "i", "på", "vid", "in", "at" (or "Plats:") with a word of :data:`HELD_WORDS` before it in its sentence."""
+    for a, b in find_words(folded(value), flat):
+        at = next((a - len(p) for p in _AT if flat.startswith(p, a - len(p))), -1)
+        if at < 0 or (at > 0 and _word(flat[at - 1])):
+            continue
+        lo, _ = _sentence(text, at, b)
+        if flat.startswith(_AT[5:], at) or _HELD.search(flat, lo, at) is not None:
+            return True
+    return False
+
+
+#: What a whole question may end at besides a sentence's end: a mark, a quotation's end, a list's next item.
+_QUESTION_END = re.compile(r"[?.!:;\"”»)]| [-•*] | \d{1,3}[.)] ")
+
+
+def _whole_question(value: str, text: str, flat: str, a: int, b: int) -> bool:
+    """Whether the question ``value`` found at ``a``..``b`` is the text's whole question: nothing of a
+    sentence before it (a sentence's end, a list's mark or a quotation's start), and after it its end."""
+    before = a - 1 if a and flat[a - 1] == " " and text[a - 1] != _END else a
+    if before > 0 and text[before - 1] != _END and (_word(flat[before - 1]) or flat[before - 1] == ","):
+        return False
+    if value[-1] in "?.!" or b == len(flat) or text[b] == _END:
+        return True
+    return _QUESTION_END.match(flat, b) is not None
+
+
+def _asked(value: str, meeting: str, text: str, flat: str, asked: dict[str, int]) -> str | None:
+    """A question of ``meeting`` found whole after the one given before it (``asked``: where each
+    meeting's last question found ends): "" if it is, else why not (None: not in the text at all)."""
+    value = folded(value)
+    after = asked.get(meeting, 0)
+    for a, b in find_words(value, flat, after):
+        if _whole_question(value, text, flat, a, b):
+            asked[meeting] = b
+            return ""
+    whole = False
+    found = False
+    for a, b in find_words(value, flat):
+        found = True
+        if _whole_question(value, text, flat, a, b):
+            whole = True
+            break
+    if not found:
+        return None
+    if whole:
+        return "holds it before the question given before it: the questions are not in the text's order"
+    return "holds it only as part of a longer question (the text's question begins before it or goes on after it)"
+
+
+#: An ellipsis in a quotation or a text given word for word: any words of the text between, in order.
+_ELLIPSIS = re.compile(r"\[?(?:…|\.\.\.)\]?")
+
+
+def _found_in_order(value: str, flat: str) -> bool:
+    """Whether ``value`` is in ``flat`` word for word, each part between its ellipses after the one before."""
+    at = 0
+    for part in _ELLIPSIS.split(value):
+        part = folded(part)
+        if not part:
+            continue
+        found = next(find_words(part, flat, at), None)
+        if found is None:
+            return False
+        at = found[1]
+    return True
+
+
+#: A quotation: in "…", “…”, ”…”, »…«, „…" or '…' (not an apostrophe: no letter before or after it).
+#: Each pattern stops at its own marks and at a line's end, so a text is read once however many marks it has.
+_QUOTATION = re.compile(
+    r"\"([^\"\n]*+)\"|“([^“”\n]*+)”|”([^”\n]*+)”|»([^»«\n]*+)«|„([^„“”\"\n]*+)[”“\"]|(?<!\w)'([^'\n]*+)'(?!\w)"
+)
+#: Words before a quotation (after the one before it) saying it is taken from elsewhere than the kept text.
+ELSEWHERE = ("inte med i den bevarade texten", "inte i den bevarade texten", "not in the kept text")
+
+
+def quotations(text: str) -> Iterator[str]:
+    """The quotations of ``text`` held to the kept text: all but those after words of :data:`ELSEWHERE`."""
+    after = 0
+    for quotation in _QUOTATION.finditer(text):
+        between = folded(text[after : quotation.start()])
+        after = quotation.end()
+        if any(words in between for words in ELSEWHERE):
+            continue
+        value = next(g for g in quotation.groups() if g is not None)
+        if folded(value):
+            yield value
+
+
+def _texts(m: Meeting, kept: dict | None = None) -> Iterator[tuple[Where, str, str, str, str]]:
+    """A meeting's texts held to the kept text they are credited to: purpose, process, handling of views,
+    the invited and the presentations' descriptions and the descriptions of who took part word for word
+    (their Swedish), and the quotations of their English, of the notes and of the date's derivation.
+    Only texts credited to a kept text (``kept``, where given) are looked at."""
+    texts: list[tuple[Callable[[], Where], str, Any, str, bool]] = [
+        (partial(m.where, fact), fact.replace("_", " "), getattr(m, fact), m.source_of(fact), True)
+        for fact in ("purpose", "process", "handling_of_views", "invited_description")
+    ]
+    if m.presentations is not None:
+        where = partial(_where, m.presentations.lines, "description", m.where("presentations"))
+        description = m.presentations.description
+        texts.append((where, "presentations' description", description, m.source_of("presentations"), True))
+    for fact, refs in (("conveners", m.conveners), ("government_participants", m.government_participants)):
+        for i, ref in enumerate(refs):
+            where = partial(_where, ref.lines, "description", m.where(f"{fact}[{i}]"))
+            description = getattr(ref, "description", None)
+            texts.append((where, "participation's description", description, ref.source or m.source_of(fact), True))
+    texts.append(
+        (partial(m.where, "date_derivation"), "date derivation", m.date_derivation, m.source_of("date"), False)
+    )
+    for i, note in enumerate(m.notes):
+        where = partial(_where, note.lines, "text", m.where(f"notes[{i}]"))
+        texts.append((where, "note", note.text, note.source or m.source, False))
+    for at, what, text, source, verbatim in texts:
+        if text is None or (kept is not None and source not in kept):  # only a kept text is asked
+            continue
+        where = at()
+        if verbatim and text.sv:
+            yield where, f"the {what}", text.sv, source, "verbatim"
+        for lang in ("en",) if verbatim else ("sv", "en"):
+            for quotation in quotations(getattr(text, lang, None) or ""):
+                yield where, f"a quotation of the {what} ({lang})", quotation, source, "quotation"
 
 
 def _organisation_source(org: Organisation, fact: str) -> str | None:
@@ -877,22 +1224,29 @@ def _credited(org: Organisation, fact: str) -> str | None:
 
 
 def _meeting_facts(
-    m: Meeting, people: dict[str, Person], bodies: dict, organisations: dict
+    m: Meeting, people: dict[str, Person], bodies: dict, organisations: dict, kept: dict | None = None
 ) -> Iterator[tuple[Where, str, str, str, str]]:
     """(where, what, value, source, kind) for each fact of ``m`` a kept text can be asked for; kind is
     'text' (found as it is), 'organisation' (an id: one of its names found), or 'chair', 'convener',
     'participant' (a person's id: their name found in a sentence that says so)."""
     if m.place:
-        yield m.where("place"), "the place", m.place, m.source_of("place"), "text"
+        yield m.where("place"), "the place", m.place, m.source_of("place"), "place"
     for i, q in enumerate(m.questions):
-        yield _where(q.lines, "sv", m.where(f"questions[{i}]")), "the question", q.sv, m.source_of("questions"), "text"
+        yield (
+            _where(q.lines, "sv", m.where(f"questions[{i}]")),
+            "the question",
+            q.sv,
+            m.source_of("questions"),
+            "question",
+        )
+    yield from _texts(m, kept)
     for i, a in enumerate(m.discussion_areas):
         yield (
             _where(a.lines, "sv", m.where(f"discussion_areas[{i}]")),
             "the discussion area",
             a.sv,
             m.source_of("discussion_areas"),
-            "text",
+            "area",
         )
     for i, org in enumerate(m.organisations):
         if org in organisations:
@@ -940,7 +1294,7 @@ def _meeting_facts(
         if c.person in people:
             yield where, "the convener", c.person, source, "convener"
         elif c.body in bodies:
-            yield _where(c.lines, "body", where), "the convening body", bodies[c.body].name.sv, source, "text"
+            yield _where(c.lines, "body", where), "the convening body", bodies[c.body].name.sv, source, "convening body"
     for i, g in enumerate(m.government_participants):
         source = g.source or m.source_of("government_participants")
         where = m.where(f"government_participants[{i}]")

@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "dated",
         "announced",
         "titled",
+        "placed",
         "counted",
         "stated",
         "translated",

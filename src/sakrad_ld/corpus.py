@@ -34,6 +34,7 @@ from .counted import check_counts
 from .dated import check_meeting_dates
 from .errors import InputError, InputErrors, ProjectError, Where
 from .layout import kept_copy_path
+from .placed import check_placements
 from .processes import Prepared, prepared
 from .records import (
     Body,
@@ -203,6 +204,7 @@ def load_corpus(
     errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
     errors.extend(check_meeting_dates(corpus) + check_register_sources(corpus))  # dated.py, attested.py
     errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own
+    errors.extend(check_placements(corpus))  # placed.py: a post's placement is its source's, or marked the data's own
     errors.extend(check_counts(corpus))  # counted.py: a count's value, bound and approximation are its words'
     errors.extend(check_stated(corpus) + check_registered(corpus))  # stated.py, registered.py: as kept copies say
     if errors:

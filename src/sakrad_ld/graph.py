@@ -254,13 +254,13 @@ def build_graph(
         homepage = {"website": ox.NamedNode(body.website)} if body.website else None  # its own source
         with out.source(_first_source(minter, body.sources, vocabulary), homepage):
             _body(out, minter, body)
-    bodies_of_posts = {post.id: post.post_in for post in corpus.posts}
+    posts = {post.id: post for post in corpus.posts}
     for post in corpus.posts:
         with out.source(_first_source(minter, post.sources, vocabulary)):
             _post(out, minter, post)
     for person in corpus.people:
         with out.source(_first_source(minter, person.sources, vocabulary)):
-            _person(out, minter, person, bodies_of_posts)
+            _person(out, minter, person, posts)
     for organisation in corpus.organisations:
         facts = _fact_graphs(out, minter, organisation.fact_sources)
         if organisation.website and "website" not in facts:
@@ -416,13 +416,20 @@ def _post(out: _Emitter, minter: Minter, post: Post) -> None:
     ln = post.lines
     out.add(s, RDF.type, ORG.Post, ln)
     out.text(s, SKOS.prefLabel, post.label, ln, "label")
-    out.add(s, ORG.postIn, minter.thing("body", post.post_in), ln, "post_in")
+    if post.post_in_derivation is None:
+        out.add(s, ORG.postIn, minter.thing("body", post.post_in), ln, "post_in")
+    else:
+        # Placed by the data's own rule, not by a source: in the dataset's own graph (never a source's),
+        # with why (docs/model.md, "Stated is not derived").
+        with out.source(vocab.ONTOLOGY_IRI):
+            out.add(s, ORG.postIn, minter.thing("body", post.post_in), ln, "post_in")
+            out.text(s, SAKRAD.postInDerivation, post.post_in_derivation, ln, "post_in_derivation")
     if post.reports_to:
         out.add(s, ORG.reportsTo, minter.thing("post", post.reports_to), ln, "reports_to")
     _sources(out, minter, s, post.sources, ln)
 
 
-def _person(out: _Emitter, minter: Minter, person: Person, bodies_of_posts: dict[str, str]) -> None:
+def _person(out: _Emitter, minter: Minter, person: Person, posts: dict[str, Post]) -> None:
     s = minter.thing("person", person.id)
     ln = person.lines
     out.add(s, RDF.type, FOAF.Agent, ln)
@@ -439,7 +446,10 @@ def _person(out: _Emitter, minter: Minter, person: Person, bodies_of_posts: dict
             out.add(h, RDF.type, SAKRAD.PostHolding, hl)
             out.add(h, RDF.type, ORG.Membership, hl)
             out.add(h, ORG.member, s, hl, "post")
-            out.add(h, ORG.organization, minter.thing("body", bodies_of_posts[holding.post]), hl, "post")
+            post = posts[holding.post]
+            # the body follows from the post's placement: the data's own where the post's placement is
+            with out.source(vocab.ONTOLOGY_IRI if post.post_in_derivation else source):
+                out.add(h, ORG.organization, minter.thing("body", post.post_in), hl, "post")
             out.add(h, SAKRAD.post, minter.thing("post", holding.post), hl, "post")
             if holding.as_of:
                 out.add(h, SAKRAD.attestedOn, _typed(holding.as_of, _date_type(holding.as_of)[0]), hl, "as_of")

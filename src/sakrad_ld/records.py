@@ -269,7 +269,21 @@ class Post:
 
     id: Id
     label: Text
-    post_in: BodyId = field(metadata={"doc": "the body the post belongs to"})
+    post_in: BodyId = field(
+        metadata={
+            "doc": "the body the post belongs to: as the post's first source names it, else placed by the data "
+            "itself with post_in_derivation saying why"
+        }
+    )
+    post_in_derivation: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "set when the post's first source does not name the body (post_in) but the data places the post "
+            "there by a rule of its own (every minister's and state secretary's post is one of the Government "
+            "Offices'): why. The placement (org:postIn, and org:organization of the posts held) is then published "
+            "as the data's own (in the dataset's graph, with sakrad:postInDerivation), never as a source's"
+        },
+    )
     reports_to: PostId | None = field(default=None, metadata={"doc": "the post this one serves"})
     sources: list[SourceId] = field(default_factory=list)
     lines: Lines | None = _lines()

@@ -160,6 +160,7 @@ SAKRAD = Namespace(
         "derivedDate",
         "derivation",
         "titleDerivation",
+        "postInDerivation",
         "announcedOnly",
         # properties of a stated count
         "wording",

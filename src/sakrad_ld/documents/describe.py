@@ -62,6 +62,7 @@ CONTEXT: tuple[ox.NamedNode, ...] = (
     SKOS.exactMatch,
     OWL.sameAs,
     ORG.postIn,
+    SAKRAD.postInDerivation,  # a placement the data made: why (docs/model.md)
     ORG.reportsTo,
     ORG.unitOf,
     ORG.subOrganizationOf,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..placed import GOVERNMENT_OFFICES_RULE
 from ..records import (
     Body,
     ChairRef,
@@ -195,7 +196,13 @@ class _Ids:
         found = found or self._near("post", "bodies.yaml", label, [(p.id, p.label.sv) for p in self.corpus.posts])
         if found:
             return found
-        new = Post(id=slug(label), label=Text(label), post_in="regeringskansliet", sources=[source])
+        new = Post(
+            id=slug(label),
+            label=Text(label),
+            post_in="regeringskansliet",
+            post_in_derivation=GOVERNMENT_OFFICES_RULE,  # a page names no ministry: the data's own placement
+            sources=[source],
+        )
         self._add("posts (data/bodies.yaml)", new)
         return new.id
 

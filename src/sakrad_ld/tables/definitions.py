@@ -598,7 +598,8 @@ POSTS = Table(
     PREFIXES
     + f"""SELECT DISTINCT * WHERE {{
   ?iri a org:Post . {_kind("iri", "post")} {_id()} {_text("iri", "skos:prefLabel", "label")}
-  OPTIONAL {{ ?iri org:postIn ?post_in_iri }} OPTIONAL {{ ?iri org:reportsTo ?reports_to_iri }}
+  OPTIONAL {{ ?iri org:postIn ?post_in_iri }} {_text("iri", "sakrad:postInDerivation", "post_in_derivation")}
+  OPTIONAL {{ ?iri org:reportsTo ?reports_to_iri }}
 }}""",
     (
         _id_column("the post's id", "befattningens id"),
@@ -607,6 +608,12 @@ POSTS = Table(
         *_texts("label", SKOS + "prefLabel", "name of the post", "befattningens namn"),
         Column(
             "post_in_iri", "the body the post is in", "där befattningen finns", ORG + "postIn", link="{+post_in_iri}"
+        ),
+        *_texts(
+            "post_in_derivation",
+            SAKRAD + "postInDerivation",
+            "why the data places the post in that body where its source does not name it (the data's own placement)",
+            "varför datan placerar befattningen där när källan inte nämner det (datans egen placering)",
         ),
         Column(
             "reports_to_iri",

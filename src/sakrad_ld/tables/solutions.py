@@ -347,9 +347,12 @@ def _people(g: _Graph) -> Iterator[Solution]:
 
 
 def _posts(g: _Graph) -> Iterator[Solution]:
-    return _labelled(
-        g, _ORG_POST, "post", "label", ((_ORG_POST_IN, "post_in_iri"), (_ORG_REPORTS_TO, "reports_to_iri"))
-    )
+    for iri in g.of_kind(_ORG_POST, "post"):
+        base: Solution = {"iri": iri}
+        _put(base, "id", _last_segment(iri))
+        parts = [*g.text(iri, _SKOS_PREF, "label"), g.optional(iri, _ORG_POST_IN, "post_in_iri")]
+        parts += [*g.text(iri, _s("postInDerivation"), "post_in_derivation")]
+        yield from _join(base, [*parts, g.optional(iri, _ORG_REPORTS_TO, "reports_to_iri")])
 
 
 def _post_holdings(g: _Graph) -> Iterator[Solution]:

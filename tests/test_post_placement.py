@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -185,7 +186,19 @@ def test_every_meeting_document_with_the_placement_gives_its_derivation(release:
         found += 1
         assert "postIn" in text and placed in text, path.name
         assert "postInDerivation" in text and GOVERNMENT_OFFICES_RULE.sv in text, path.name
+        framed = json.loads(path.with_suffix(".jsonld").read_text(encoding="utf-8"))
+        said = [v for v in _values(framed, "postInDerivation") if v.get("sv") == GOVERNMENT_OFFICES_RULE.sv]
+        assert said, f"{path.name}: the JSON-LD gives the derivation under its context's term"
     assert found
+
+
+def _values(node: object, key: str) -> list[dict]:
+    """Every value of ``key`` anywhere in a JSON tree."""
+    if isinstance(node, dict):
+        return [*([node[key]] if key in node else []), *(v for x in node.values() for v in _values(x, key))]
+    if isinstance(node, list):
+        return [v for x in node for v in _values(x, key)]
+    return []
 
 
 def test_posts_csv_gives_the_derivation_of_a_derived_placement_only(release: Release) -> None:

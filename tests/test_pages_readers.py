@@ -24,7 +24,8 @@ from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ADMS, SAKRAD, SCHEMA, SKOS
-from sakrad_ld.web.kepttext import blocks, kept_pages, kept_text_pages
+from sakrad_ld.web import kepttext
+from sakrad_ld.web.kepttext import NESTING, kept_pages, kept_text_pages, markdown_html, markdown_tokens, paragraphs
 from sakrad_ld.web.labels import Labeller
 from sakrad_ld.web.lists import _numbers
 from sakrad_ld.web.pages import Site, resource_page
@@ -172,6 +173,82 @@ def test_every_kept_text_has_a_page_to_read_in_both_languages(
                 assert re.search(r'class="kept" hreflang="sv"><code>' + re.escape(name), access), access
 
 
+def _kept_articles(tmp_path: Path, opened: Release, text: str, name: str = "x.md") -> dict[str, str]:
+    """The article of a kept text's page (``sources/{name}``), by language."""
+    folder = tmp_path / "sources"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    media = "text/markdown" if name.endswith(".md") else "text/plain"
+    site = Site(opened.base_iri, [("sources/" + name, media, len(text))], [], None, release=tmp_path)
+    made = dict(kept_text_pages(opened.store, site))
+    stem = name.rsplit(".", 1)[0]
+    assert set(made) == {f"sources/{stem}.html", f"en/sources/{stem}.html"}
+    return {
+        lang: made[translated(f"sources/{stem}.html", lang)]
+        .decode()
+        .split('<article class="kept-text" lang="sv">', 1)[1]
+        .split("</article>", 1)[0]
+        for lang in ("sv", "en")
+    }
+
+
+#: The elements a kept text's article may hold, with the attributes each may have.
+_ALLOWED = {
+    **{tag: set() for tag in ("h2", "h3", "h4", "h5", "h6", "p", "br", "ul", "li", "strong", "em", "code", "pre")},
+    **{tag: set() for tag in ("blockquote", "hr")},
+    "ol": {"start"},
+    "a": {"class", "rel", "href", "title"},
+}
+
+
+class _Elements(HTMLParser):
+    """The elements of an article (tag, attributes) and its text, as a browser's parser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.elements.append(("<!--", {}))
+
+    def handle_pi(self, data: str) -> None:
+        self.elements.append(("<?", {}))
+
+    def unknown_decl(self, data: str) -> None:
+        self.elements.append(("<!", {}))
+
+
+def _safe(article: str) -> tuple[list[str], str]:
+    """Asserts that the article holds only the elements and attributes a kept text's page makes,
+    each link to an absolute http(s) address titled as a link out of the site; returns the links'
+    addresses and the text a reader sees."""
+    parser = _Elements()
+    parser.feed(article)
+    parser.close()
+    links = []
+    for tag, attrs in parser.elements:
+        assert tag in _ALLOWED, (tag, attrs)
+        assert set(attrs) <= _ALLOWED[tag], (tag, attrs)
+        if tag == "a":
+            href = attrs["href"] or ""
+            assert re.fullmatch(r"https?://[^/\s\"'<>]+(?:[/?#]\S*)?", href, flags=re.I), href
+            assert attrs["class"] == "external" and attrs["rel"] == "external noopener", attrs
+            links.append(href)
+        if tag == "ol":
+            assert (attrs.get("start") or "1").isdigit(), attrs
+    return links, " ".join("".join(parser.text).split())
+
+
 def test_the_page_of_a_kept_text_never_passes_on_its_html(tmp_path: Path, opened: Release) -> None:
     hostile = (
         "# Rubrik <script>alert(1)</script>\n\n"
@@ -180,27 +257,175 @@ def test_the_page_of_a_kept_text_never_passes_on_its_html(tmp_path: Path, opened
         "- punkt <iframe src=//evil></iframe>\n"
         "1. nummer `<kod>`\n"
     )
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "x.md").write_text(hostile, encoding="utf-8")
-    site = Site(opened.base_iri, [("sources/x.md", "text/markdown", len(hostile))], [], None, release=tmp_path)
-    made = dict(kept_text_pages(opened.store, site))
-    assert set(made) == {"sources/x.html", "en/sources/x.html"}
-    for page in made.values():
-        article = page.decode().split('<article class="kept-text" lang="sv">', 1)[1].split("</article>", 1)[0]
+    for article in _kept_articles(tmp_path, opened, hostile).values():
         for tag in ("<script", "<img", "<iframe", "<b>", "<kod>", "javascript:"):
             assert tag not in article, tag
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
         assert "<strong>fet &lt;b&gt;text&lt;/b&gt;</strong>" in article
-        assert 'href="https://example.org/?a=1&amp;b=&#34;2&#34;"' in article
-        assert "<h2>" in article and "<ul><li>" in article and "<ol><li>" in article
+        # the address's quotes are percent-encoded, its & escaped: nothing leaves the attribute
+        assert 'href="https://example.org/?a=1&amp;b=%222%22"' in article
+        assert "<h2>" in article and "<ul>\n<li>punkt" in article and "<ol>\n<li>nummer" in article
+        assert "en länk" in article
+        _safe(article)
 
 
-def test_plain_text_keeps_its_lines_and_markdown_joins_a_paragraphs() -> None:
-    assert [len(b.lines) for b in blocks("a\nb\n\nc", markdown=False)] == [2, 1]
-    assert [len(b.lines) for b in blocks("a\nb\n\nc", markdown=True)] == [1, 1]
-    assert blocks("# x", markdown=False)[0].kind == "p"  # a .txt has no headings
-    numbered = blocks("3. c\n4. d\n- e")
-    assert [(b.kind, b.start, len(b.items)) for b in numbered] == [("ol", 3, 2), ("ul", 1, 1)]
+#: Hostile Markdown: (name, text, the links its page may have, words its page must show in order).
+HOSTILE = [
+    (
+        "raw HTML blocks and tags",
+        '<div onclick="alert(1)">\n<script>alert(2)</script>\n</div>\n\n<!-- kommentar -->\n\n'
+        "<?php echo 1; ?>\n\n<![CDATA[ x ]]>\n\n<!DOCTYPE html>\n\n<style>p{}</style>\n\n"
+        'text <span style="x">inne</span> <a href="javascript:alert(3)">länk</a> <svg onload=alert(4)>\n'
+        '<textarea>a</textarea><noscript><p title="</noscript><img src=x onerror=alert(5)>">',
+        [],
+        ["alert(1)", "alert(2)", "kommentar", "php", "CDATA", "DOCTYPE", "inne", "länk", "onload", "onerror"],
+    ),
+    (
+        "autolinks",
+        "<javascript:alert(1)> <JaVaScRiPt:alert(2)> <data:text/html;base64,PHNjcmlwdD4=> <vbscript:msgbox>"
+        " <file:///etc/passwd> <https://example.org/a> <mailto:a@example.org> <a@example.org> <http:x>",
+        ["https://example.org/a"],
+        ["javascript:alert(1)", "JaVaScRiPt:alert(2)", "data:text/html", "vbscript:msgbox", "example.org/a"],
+    ),
+    (
+        "inline link destinations",
+        "[a](jav&#x61;script:alert(1)) [b](&#106;avascript:alert(2)) [c](<javascript:alert(3)>) "
+        "[d](java\\script:alert(4)) [e](//evil.example/x) [f](http:evil) [g](https:/evil) "
+        '[h](data:text/html,<script>) [i](HTTPS://Example.org/ok "titel") [j](/regeringens-politik/x) '
+        "[k](https://exempel.se/å ä)  [l](https://exempel.se/å)",
+        ["HTTPS://Example.org/ok", "https://exempel.se/%C3%A5"],
+        ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
+    ),
+    (
+        "reference links",
+        "[ett][x] [två][y] [tre] [fyra][] [fem][saknas]\n\n"
+        "[x]: javascript:alert(1)\n[y]: https://example.org/\"q\" 'titel'\n[tre]: data:text/html,<script>\n"
+        "[fyra]: <https://example.org/a b>\n",
+        ["https://example.org/%22q%22", "https://example.org/a%20b"],
+        ["ett", "två", "tre", "fyra", "fem", "saknas"],
+    ),
+    (
+        "HTML entities",
+        "&lt;script&gt;alert(1)&lt;/script&gt; &#60;img src=x onerror=alert(2)&#62; &#x3C;b&#x3E; "
+        "&#0; &#x110000; &#99999999; &amp;amp; &nbsp; &notanentity; &quot; `&lt;kod&gt;`",
+        [],
+        ["script", "alert(1)", "img", "onerror=alert(2)", "b", "amp;", "notanentity", "kod"],
+    ),
+    (
+        "images",
+        '![alt <b>fet</b>](https://example.org/x.png "t") ![](https://example.org/y.png) '
+        "![bort](javascript:alert(1)) ![data](data:image/png;base64,AAAA) "
+        "[![i länk](https://example.org/i.png)](https://example.org/sida) ![ref][bild]\n\n"
+        "[bild]: https://example.org/r.png\n",
+        [
+            "https://example.org/x.png",
+            "https://example.org/y.png",
+            "https://example.org/sida",
+            "https://example.org/r.png",
+        ],
+        ["alt", "fet", "bort", "data", "i länk", "ref"],
+    ),
+    (
+        "code blocks and headings",
+        '```js"><script>alert(1)</script>\n<b>x</b>\n```\n\n    <i>indrag</i>\n\n'
+        "# ett\n## två\n###### sex\n\nSetext\n======\n\nUnder\n------\n",
+        [],
+        ["<b>x</b>", "<i>indrag</i>", "ett", "två", "sex", "Setext", "Under"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "links", "words"), HOSTILE, ids=[case[0] for case in HOSTILE])
+def test_a_hostile_markdown_text_is_read_as_text(
+    tmp_path: Path, opened: Release, name: str, text: str, links: list[str], words: list[str]
+) -> None:
+    """No element, attribute or address of the file reaches the page: raw HTML is text, a link is a
+    link only to an absolute http(s) address, an image is never loaded, and the words are there."""
+    for lang, article in _kept_articles(tmp_path, opened, text).items():
+        found, seen = _safe(article)
+        assert found == links, (lang, found)
+        at = 0
+        for word in words:
+            where = seen.find(word, at)
+            assert where >= 0, f"{name} ({lang}): {word!r} missing or out of order in {seen!r}"
+            at = where + len(word)
+        assert "<img" not in article and "<h1" not in article
+
+
+def test_a_kept_texts_headings_are_under_the_pages_one_h1() -> None:
+    text = "# 1\n## 2\n### 3\n#### 4\n##### 5\n###### 6\n\nS\n=\n\nT\n-\n"
+    html = markdown_html(markdown_tokens(text) or [])
+    assert re.findall(r"<(h\d)>", html) == ["h2", "h3", "h4", "h5", "h6", "h6", "h2", "h3"]
+
+
+def test_the_reading_of_one_text_never_reaches_another() -> None:
+    """Each text is read alone (its own reference definitions), the same way every time."""
+    first = "[a][x]\n\n[x]: https://example.org/a\n"
+    second = "[a][x] [b][y]\n\n[y]: https://example.org/b\n"
+    once = [markdown_html(markdown_tokens(t) or [], lang) for t in (first, second) for lang in ("sv", "en")]
+    again = [markdown_html(markdown_tokens(t) or [], lang) for t in (second, first) for lang in ("en", "sv")]
+    assert once == [again[3], again[2], again[1], again[0]]
+    assert 'href="https://example.org/a"' not in once[2] and "[a][x]" in once[2]
+    assert 'title="Extern länk"' in once[0] and 'title="External link"' in once[1]
+
+
+#: 100,000 levels of a container (80,000 of an ordered list, within MARKDOWN_LIMIT), then a paragraph.
+DEEP = {
+    "blockquote": "> " * 100_000 + "djupt\n\nefter",
+    "bullet list": "- " * 100_000 + "djupt\n\nefter",
+    "ordered list": "1. " * 80_000 + "djupt\n\nefter",
+    "mixed": "> - 1. " * 33_334 + "djupt\n\nefter",
+    "indented list": "".join("  " * i + f"- n{i}\n" for i in range(400)) + "djupt\n\nefter",
+    "a line each": "".join(">" * i + f" r{i}\n" for i in range(1, 650)) + "djupt\n\nefter",
+}
+
+
+@pytest.mark.parametrize("case", DEEP)
+def test_a_text_nested_deeper_than_the_reader_goes_loses_no_word(tmp_path: Path, opened: Release, case: str) -> None:
+    """markdown-it-py reads NESTING levels and drops what is deeper: such a text is shown as plain
+    text, every word of it kept (no RecursionError, no cost above linear)."""
+    text = DEEP[case]
+    assert len(text) <= kepttext.MARKDOWN_LIMIT  # too deep, not too long
+    assert markdown_tokens(text) is None
+    for article in _kept_articles(tmp_path, opened, text).values():
+        _, seen = _safe(article)
+        assert "<blockquote>" not in article and "<li>" not in article
+        assert seen.find("efter") > seen.find("djupt") > 0
+        if case == "indented list":
+            assert all(f"n{i}" in seen for i in (0, 1, 399))
+
+
+def test_a_text_nested_less_deep_is_read_as_markdown() -> None:
+    tokens = markdown_tokens("> " * 5 + "citat\n\n" + "".join("  " * i + f"- n{i}\n" for i in range(3)))
+    assert tokens is not None
+    html = markdown_html(tokens)
+    assert html.count("<blockquote>") == 5 and html.count("<ul>") == 3
+    assert NESTING == 20  # markdown-it-py's CommonMark preset's own
+
+
+def test_a_text_longer_than_the_markdown_limit_is_shown_as_plain_text(
+    tmp_path: Path, opened: Release, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraph = "ord **fet** [länk](https://example.org/) <b>x</b>\n\n"
+    text = paragraph * (10_000_000 // len(paragraph))  # 10 MB
+    article = _kept_articles(tmp_path, opened, text)["sv"]
+    assert article.count("<p>") == 10_000_000 // len(paragraph)
+    assert "<strong>" not in article and "<a " not in article and "&lt;b&gt;x&lt;/b&gt;" in article
+    assert article.count("**fet**") == article.count("<p>")
+    # at the limit a text is read as Markdown, one character past it as plain text
+    monkeypatch.setattr(kepttext, "MARKDOWN_LIMIT", len(paragraph) * 3)
+    assert markdown_tokens(paragraph * 3) is not None and markdown_tokens(paragraph * 3 + " ") is None
+
+
+def test_plain_text_keeps_its_lines_and_markdown_joins_a_paragraphs(tmp_path: Path, opened: Release) -> None:
+    assert paragraphs("a\nb\n\nc") == [["a", "b"], ["c"]]
+    assert paragraphs("\r\n  a  \r\n\t\r\n\r\nb\rc\n") == [["a"], ["b", "c"]]
+    assert markdown_html(markdown_tokens("a\nb\n\nc") or []) == "<p>a\nb</p>\n<p>c</p>\n"
+    numbered = markdown_html(markdown_tokens("3. c\n4. d\n- e") or [])
+    assert numbered == '<ol start="3">\n<li>c</li>\n<li>d</li>\n</ol>\n<ul>\n<li>e</li>\n</ul>\n'
+    # a .txt has no markup: no heading, list, strong or link; its lines are kept
+    article = _kept_articles(tmp_path, opened, "# x\n- y\n**z** [l](https://example.org/) <b>\n\nw", "t.txt")["sv"]
+    assert article == "<p># x<br>\n- y<br>\n**z** [l](https://example.org/) &lt;b&gt;</p>\n<p>w</p>\n"
 
 
 def test_the_server_answers_every_kept_texts_page(client: httpx.Client, opened: Release, site: Site) -> None:

@@ -3,22 +3,35 @@ the text a fact is checked against can be read on a phone as well as downloaded.
 
 The file itself is plain text (``text/markdown``, ``text/plain``), laid out by a browser as a
 980 px wide page of source lines. Its page, ``sources/{name}.html`` (``en/sources/{name}.html``
-with the site's English frame), holds the same text as headings, paragraphs and lists, with the
-site's viewport and style, the text marked ``lang="sv"``, and links to the raw file and to the
-source's page. The text is read by a small reader of its own (:func:`blocks`): ``#`` headings,
-blank lines between paragraphs, ``-``/``*``/``1.`` list items, ``**strong**``, `` `code` ``
-and ``[text](address)`` (the text; an absolute ``http(s)`` address is linked). Everything else is
-the text as it is, escaped: a kept text is someone else's page and no HTML of it is ever passed
-on.
+with the site's English frame), holds the same text with the site's viewport and style, the text
+marked ``lang="sv"``, and links to the raw file and to the source's page.
+
+A ``.md`` text is read by markdown-it-py (https://markdown-it-py.readthedocs.io/), CommonMark
+preset, with what a kept text may do narrowed, since it is someone else's page: raw HTML is off
+(an HTML block or tag is the text as it is, escaped); a link is a link only to an absolute
+``http(s)`` address (every other destination, ``javascript:``, ``data:``, a path on the source's
+own site, leaves the link's text alone, not its ``[text](address)`` source); an image is never
+loaded (its alt text, linked to the image's ``http(s)`` address); headings go one level down
+(``#`` is ``<h2>``), the page keeping its one ``<h1>``; a fenced block's info string is dropped.
+markdown-it-py nests at most :data:`NESTING` blocks (lists, quotes) and drops what is deeper; a
+text that goes that deep, or is longer than :data:`MARKDOWN_LIMIT` characters, is shown as a
+``.txt`` is, so that no word of it is lost and no text costs more than about 3 s of CPU (the reader
+takes 1.4 s per MB of prose, 11 s per MB of ``![`` repeated, its slowest; the longest kept text of
+``data/`` has 6 KB).
+
+A ``.txt`` is plain text: its paragraphs (parted by blank lines), each line kept, escaped, nothing
+of it read as markup.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
+from markupsafe import Markup, escape
 
 from ..vocab import SCHEMA
 from .labels import Labeller
@@ -26,121 +39,132 @@ from .pages import Site, shell
 from .paths import LANGUAGES, page_file, translated
 from .render import messages, render
 
+if TYPE_CHECKING:  # markdown-it-py is imported when a kept text is read (35 ms), not with the pages
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 __all__ = [
     "KEPT_SUFFIXES",
-    "Block",
-    "blocks",
-    "inline",
+    "MARKDOWN_LIMIT",
+    "NESTING",
     "kept_page",
     "kept_pages",
     "kept_text_files",
     "kept_text_pages",
+    "markdown_tokens",
+    "markdown_html",
+    "paragraphs",
 ]
 
 #: The kept files that are text for people to read (a ``.ttl`` extract is data, not a page).
 KEPT_SUFFIXES = (".md", ".txt")
 _FOLDER = "sources/"
-_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"\s{0,3}(?:([-*+])|(\d{1,9})[.)])\s+(.*)$")
-_INLINE = re.compile(r"\*\*(?P<bold>[^*\n]+?)\*\*|`(?P<mono>[^`\n]+)`|\[(?P<text>[^\]\n]+)\]\((?P<href>[^)\s]*)\)")
+#: The longest ``.md`` text (characters) read as Markdown; a longer one is shown as plain text.
+MARKDOWN_LIMIT = 2**18
+#: markdown-it-py's nesting limit (its CommonMark preset's); a text that reaches it is shown as plain text.
+NESTING = 20
 
 
-#: A piece of a kept text's line: (kind, text, address): ``text``, ``strong``, ``code``, or ``link``
-#: (with its absolute ``http(s)`` address). The template writes each (``kept.html``); no HTML is made here.
-Piece = tuple[str, str, str]
+def _web(href: str | None) -> bool:
+    """Whether ``href`` is an absolute ``http(s)`` address with a host."""
+    if not href:
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-@dataclass(frozen=True)
-class Block:
-    """One block of a kept text: ``h`` (a heading, ``level`` 2 … 4), ``p``, ``ul`` or ``ol``.
-    ``lines`` are its lines, each a list of pieces (a Markdown paragraph is one line; a plain text's
-    keeps its lines); ``items`` a list's items, each a list of pieces; ``start`` the first number."""
-
-    kind: str
-    lines: tuple[tuple[Piece, ...], ...] = ()
-    level: int = 2
-    items: tuple[tuple[Piece, ...], ...] = ()
-    start: int = 1
+def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
+    href = tokens[idx].attrGet("href")
+    linked = _web(str(href or "")) and not any(env["links"])  # links never nest
+    env["links"].append(linked)
+    if not linked:
+        return ""
+    return f'<a class="external" rel="external noopener" href="{escape(href)}" title="{escape(env["title"])}">'
 
 
-def inline(text: str) -> tuple[Piece, ...]:
-    """One line or paragraph of a kept text in pieces: its text, ``**strong**``, `` `code` `` and
-    links (the link's text; a link only when its address is absolute ``http(s)``: an address on
-    the source's own site is left to the raw file)."""
-    out: list[Piece] = []
-    last = 0
-    for found in _INLINE.finditer(text):
-        if found.start() > last:
-            out.append(("text", text[last : found.start()], ""))
-        if found["bold"] is not None:
-            out.append(("strong", found["bold"], ""))
-        elif found["mono"] is not None:
-            out.append(("code", found["mono"], ""))
-        elif found["href"].startswith(("https://", "http://")):
-            out.append(("link", found["text"], found["href"]))
-        else:
-            out.append(("text", found["text"], ""))
-        last = found.end()
-    if last < len(text):
-        out.append(("text", text[last:], ""))
-    return tuple(out)
+def _link_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
+    return "</a>" if env["links"].pop() else ""
 
 
-def blocks(text: str, markdown: bool = True) -> list[Block]:
-    """The text's blocks in order: paragraphs are parted by blank lines (the lines of one are joined,
-    as a paragraph of Markdown reads; in plain text each keeps its line), list items are the lines that begin with ``-``, ``*``, ``+``
-    or a number and a dot, and (in Markdown) a line of ``#`` is a heading."""
-    found: list[Block] = []
+def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
+    """An image is its alt text, never loaded: a link to its ``http(s)`` address outside a link."""
+    token = tokens[idx]
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    src = token.attrGet("src")
+    if _web(str(src or "")) and not any(env["links"]):
+        title = escape(env["title"])
+        return (
+            f'<a class="external" rel="external noopener" href="{escape(src)}" title="{title}">{escape(alt or src)}</a>'
+        )
+    return str(escape(alt))
+
+
+def _code(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
+    """A fenced or indented block as code, without the fence's info string."""
+    return f"<pre><code>{escape(tokens[idx].content)}</code></pre>\n"
+
+
+def _escaped(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
+    """HTML of the text, were raw HTML ever read (it is not: ``html`` is off), as text."""
+    return str(escape(tokens[idx].content))
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "maxNesting": NESTING})
+    md.validateLink = lambda url: True  # every link is read; the renderer links the http(s) ones
+    for name, rule in {
+        "link_open": _link_open,
+        "link_close": _link_close,
+        "image": _image,
+        "fence": _code,
+        "code_block": _code,
+        "html_block": _escaped,
+        "html_inline": _escaped,
+    }.items():
+        md.add_render_rule(name, rule)
+    return md
+
+
+def markdown_tokens(text: str) -> list[Token] | None:
+    """The Markdown text's tokens, its headings one level down (``#`` → ``h2``); None where the text
+    is longer than :data:`MARKDOWN_LIMIT` or nests as deep as markdown-it-py reads (:data:`NESTING`),
+    which is shown as plain text (:func:`paragraphs`)."""
+    if len(text) > MARKDOWN_LIMIT:
+        return None
+    tokens = _markdown().parse(text)
+    for token in tokens:
+        if token.level >= NESTING - 1:  # as deep as the reader goes: what is deeper is dropped
+            return None
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+    return tokens
+
+
+def markdown_html(tokens: list[Token], lang: str = "sv") -> Markup:
+    """The HTML of a kept text's tokens (:func:`markdown_tokens`), its links titled in ``lang``."""
+    md = _markdown()
+    env = {"links": [], "title": messages(lang)["external_link"]}
+    return Markup(md.renderer.render(tokens, md.options, env))
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """A plain text's paragraphs (parted by blank lines), each a list of its lines, stripped."""
+    found: list[list[str]] = []
     lines: list[str] = []
-    items: list[str] = []
-    ordered: list[int | None] = [None]
-
-    def end_paragraph() -> None:
-        if lines:
-            if markdown:  # a Markdown paragraph's lines are one text
-                found.append(Block("p", (inline(" ".join(line.strip() for line in lines)),)))
-            else:  # a plain text's lines are its own (a letterhead, an address): kept apart
-                found.append(Block("p", tuple(inline(line.strip()) for line in lines)))
-            lines.clear()
-
-    def end_list() -> None:
-        if items:
-            start = ordered[0]
-            found.append(
-                Block("ol" if start is not None else "ul", items=tuple(inline(i) for i in items), start=start or 1)
-            )
-            items.clear()
-            ordered[0] = None
-
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.rstrip()
-        if not line.strip():
-            end_paragraph()
-            end_list()
-            continue
-        heading = _HEADING.fullmatch(line) if markdown else None
-        if heading:
-            end_paragraph()
-            end_list()
-            found.append(Block("h", (inline(heading[2]),), level=min(len(heading[1]) + 1, 4)))
-            continue
-        item = _ITEM.match(line)
-        if item:
-            end_paragraph()
-            number = int(item[2]) if item[2] else None
-            if items and (number is None) != (ordered[0] is None):  # a bullet after numbers: a new list
-                end_list()
-            if not items:
-                ordered[0] = number
-            items.append(item[3].strip())
-            continue
-        if items and raw[:1].isspace():  # an item's continued line
-            items[-1] += " " + line.strip()
-            continue
-        end_list()
-        lines.append(line)
-    end_paragraph()
-    end_list()
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            lines.append(line.strip())
+        elif lines:
+            found.append(lines)
+            lines = []
+    if lines:
+        found.append(lines)
     return found
 
 
@@ -186,7 +210,8 @@ def kept_text_pages(store: ox.Store, site: Site) -> Iterator[tuple[str, bytes]]:
     for name, page in pages.items():
         raw = (site.release / name).read_bytes().decode("utf-8", errors="replace")
         source = next((s for iri, s in sources.items() if iri.endswith("/" + name)), None)
-        text = blocks(raw, markdown=name.endswith(".md"))
+        tokens = markdown_tokens(raw) if name.endswith(".md") else None
+        plain = paragraphs(raw) if tokens is None else []
         for lang in LANGUAGES:
             here = translated(page, lang)
             yield (
@@ -204,7 +229,8 @@ def kept_text_pages(store: ox.Store, site: Site) -> Iterator[tuple[str, bytes]]:
                     source_page=translated(page_file(source.value, site.base_iri) or "", lang)
                     if source is not None and page_file(source.value, site.base_iri)
                     else None,
-                    blocks=text,
+                    html=markdown_html(tokens, lang) if tokens is not None else None,
+                    paragraphs=plain,
                 ).encode(),
             )
 

@@ -303,12 +303,28 @@ NOT_FOUND_ACCEPT = [
 PAST = "Thu, 01 Jan 1970 00:00:01 GMT"
 
 
+#: Folders of the export without an index.html: not found, as on the server (nginx's index module
+#: would answer 403, Apache's a listing or 403), in Swedish and English.
+FOLDERS = (
+    "/doc/",
+    "/doc/meeting/",
+    "/download/",
+    "/download/tables/",
+    "/en/doc/meeting/",
+    "/lists/meetings/",
+    "/assets/",
+    "/en/lists/",
+    "/nginx/",
+)
+
+
 def answer_cases(opened: Release) -> list[tuple[str, str, dict[str, str]]]:
     """Requests (method, path, headers; each from a page of another origin) whose whole answer a
     host must give as the server does: 303 (a thing, a part, the dataset, the graph, ``/`` for an
     English reader), 406, 405 (POST, PUT, DELETE at a file, a release file, a document, an IRI, an
     unknown path, in Swedish and in English), 416 (a release file, the context, past the end), 404
-    (Swedish and English paths, under id/ and doc/, a file's suffix, each by the Accept headers of
+    (Swedish and English paths, under id/ and doc/, a file's suffix, folders of the export without an
+    index.html, each by the Accept headers of
     :data:`NOT_FOUND_ACCEPT`), 304 (If-None-Match), If-Modified-Since, HEAD and GET of files of every
     kind; each without and with an English reader's Accept-Language."""
     meeting = next(p for _, p in published_resources(opened.store, opened.base_iri) if p.startswith("/doc/meeting/"))
@@ -345,6 +361,7 @@ def answer_cases(opened: Release) -> list[tuple[str, str, dict[str, str]]]:
             "/doc/meeting/nothing",
             "/en/doc/meeting/x.html",
             "/no.ttl",
+            *FOLDERS,
         ):
             for accept in NOT_FOUND_ACCEPT:
                 cases.append(("GET", path, {**asked} if accept is None else {**asked, "Accept": accept}))

@@ -184,7 +184,9 @@ def cmd_links_reconcile(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
     else:
-        Path(args.out).write_text(text, encoding="utf-8")
+        from .importer.written import write_files
+
+        write_files([(Path(args.out), text.encode("utf-8"))])  # whole or not at all, the path named on an error
         accepted = sum(1 for p in proposals if p.accepted)
         print(
             f"Wrote proposals for {len(proposals)} organisation(s), {accepted} with an accepted candidate, "

@@ -60,6 +60,15 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
   ``If-Modified-Since``, as from the server: a release holds no clock time, and the modification
   time of a page is when the export was copied, not when it changed; ``ETag`` is the validator.
 
+* a folder's path without an ``index.html`` (``/doc/meeting/``, ``/download/``), which nginx's
+  index module answers 403, is not found as on the server: the 404 page or problem above.
+
+The export publishes only the release its ``SHA256SUMS`` and ``manifest.json`` describe
+(:func:`copy_release`): each file is hashed as it is copied into ``download/``, and a file swapped,
+cut short, missing, not listed, a link or a special file is refused (ReleaseError, exit 2) before
+the site at ``out`` changes; the pages are made from the checked copy. An OSError while writing
+names the file as its path in the site and says the site was not changed.
+
 nginx and mod_rewrite cannot compute with q-values, so :func:`accept_map` is a list of regular
 expressions that chooses what the server's negotiation chooses with the weights read to their first
 decimal; a header that accepts no format gets 406 (no header: HTML). Both servers' rules are
@@ -69,10 +78,13 @@ written from it. Files and folders are written readable by a web server running 
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import io
 import json
 import os
 import re
-import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -92,9 +104,11 @@ from ..documents import (
     see_other,
     thing_of,
 )
+from ..errors import ReleaseError
 from ..folders import replacing
 from ..formats import FORMATS, HTML, QUAD_FORMATS, RESULTS_FORMATS, Format
-from ..layout import CONTEXT_FILE, DATA_STEM
+from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
+from ..manifest import read_manifest
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
@@ -225,6 +239,37 @@ def export_site(
     """Writes the site of ``release`` into ``out`` (replacing it only once every file is written).
     ``previous`` is the release before it: the feeds name what changed since (without it, every
     sakråd is new)."""
+    out = out.resolve()
+    written: list[Path] = []  # the folder the site is written into, once there is one
+    try:
+        with replacing(out) as tmp:
+            written.append(tmp)
+            tmp.chmod(0o755)
+            # the release as SHA256SUMS and its manifest list it, hashed as it is copied into
+            # download/; everything after reads this checked copy, never the folder given
+            files = copy_release(Path(release), tmp / DOWNLOAD_PATH, out)
+            if previous is not None:  # read for the feeds: checked likewise (not copied)
+                copy_release(Path(previous), None, out)
+            documents, more = _export(tmp, tmp / DOWNLOAD_PATH, progress, previous)
+    except OSError as err:
+        raise _site_error(err, out, written[0] if written else None) from None
+    return ExportResult(out, documents, files + more)
+
+
+def _export(
+    tmp: Path, release: Path, progress: Callable[[str, int, int], None], previous: Path | None
+) -> tuple[int, int]:
+    """Writes the site of the checked copy ``release`` (``tmp``'s download/) into ``tmp``: how many
+    documents it has, and how many files were written."""
+    files = 0
+
+    def put(rel: str, data: bytes) -> None:
+        nonlocal files
+        path = tmp / rel
+        _folders(tmp, path.parent)
+        _write(path, data)
+        files += 1
+
     opened = Release.open(release)
     store, base = opened.store, opened.base_iri
     site = Site(
@@ -236,76 +281,274 @@ def export_site(
         release=opened.root,
     )
     before = Release.open(previous).store if previous is not None else None
-    out = out.resolve()
-    files = 0
-
-    def put(rel: str, data: bytes) -> None:
-        nonlocal files
-        path = tmp / rel
-        _folders(tmp, path.parent)
-        path.write_bytes(data)
-        path.chmod(0o644)
-        files += 1
-
-    with replacing(out) as tmp:
-        tmp.chmod(0o755)
-        _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH)
-        graph = graph_rule(opened)
-        minted = minted_paths(store, base, set(opened.files), graph)
-        for n, path in enumerate(minted, start=1):  # the dataset, the catalogue … (303 to these pages)
-            progress("minted", n, len(minted))
-            iri = base + path[1:]
-            for lang in LANGUAGES:
-                page = resource_page(store, iri, site, lang)
-                if page is None:  # minted_paths only lists what the store knows; never expected
-                    raise AssertionError(f"no page for {iri}")
-                put(translated(f"{path[1:]}.html", lang), page.encode())
-            # a resource whose document is a release file (catalog.ttl): every variant is that file's graph
-            triples = (
-                filed_triples(path, opened.files, lambda name: (opened.root / name).read_bytes(), base)
-                or document_triples(store, iri)
-                or _mentions(store, iri)
-            )
-            for f in FORMATS:
-                if f"{path[1:]}{f.suffix}" not in opened.files:  # else the release's file answers there
-                    put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
-        resources = list(published_resources(store, base))
-        pages = []
-        for n, (iri, path) in enumerate(resources, start=1):
-            progress("pages", n, len(resources))
-            for lang in LANGUAGES:
-                page = resource_page(store, iri, site, lang)
-                if page is None:  # published_resources only lists what the store knows; never expected
-                    raise AssertionError(f"no page for {iri}")
-                pages.append(translated(f"{path[1:]}.html", lang))
-                put(pages[-1], page.encode())
-            _documents(put, store, iri, path)
-        for rel, data in site_files(store, site, before):
-            put(rel, data)
-        for name in opened.files:
-            _folders(tmp, (tmp / "download" / name).parent)
-            shutil.copyfile(file_path := opened.root / name, target := tmp / "download" / name)
-            target.chmod(0o644)
-            files += 1
-            if name == CONTEXT_FILE:
-                shutil.copyfile(file_path, tmp / CONTEXT_FILE)
-                (tmp / CONTEXT_FILE).chmod(0o644)
-                files += 1
-        known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
-        put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
-        release_types = {f.path: f.media_type for f in opened.files.values()}
-        put(NGINX_SERVER, nginx_server_conf(graph, release_types).encode())
-        apache = apache_rules(
-            graph, minted, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()}
+    _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH)
+    graph = graph_rule(opened)
+    minted = minted_paths(store, base, set(opened.files), graph)
+    for n, path in enumerate(minted, start=1):  # the dataset, the catalogue … (303 to these pages)
+        progress("minted", n, len(minted))
+        iri = base + path[1:]
+        for lang in LANGUAGES:
+            page = resource_page(store, iri, site, lang)
+            if page is None:  # minted_paths only lists what the store knows; never expected
+                raise AssertionError(f"no page for {iri}")
+            put(translated(f"{path[1:]}.html", lang), page.encode())
+        # a resource whose document is a release file (catalog.ttl): every variant is that file's graph
+        triples = (
+            filed_triples(path, opened.files, lambda name: (opened.root / name).read_bytes(), base)
+            or document_triples(store, iri)
+            or _mentions(store, iri)
         )
-        put(APACHE, apache.encode())
-        put(APACHE_CONF, (_APACHE_CONF_HEAD + apache).encode())
-        for status in PROBLEM_DETAILS:
-            put(f"{PROBLEMS}{status}{PROBLEM.suffix}", problem_body(status))
-        for path in known:
-            if path.startswith("/id/") and path.count("/") > 3:  # a part: /id/{kind}/{id}/{part}
-                put(f"{APACHE_PARTS}{path[len('/id/') :]}{PART_MARKER}", b"")
-    return ExportResult(out, len(resources) + len(minted) + 1, files)
+        for f in FORMATS:
+            if f"{path[1:]}{f.suffix}" not in opened.files:  # else the release's file answers there
+                put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
+    resources = list(published_resources(store, base))
+    pages = []
+    for n, (iri, path) in enumerate(resources, start=1):
+        progress("pages", n, len(resources))
+        for lang in LANGUAGES:
+            page = resource_page(store, iri, site, lang)
+            if page is None:  # published_resources only lists what the store knows; never expected
+                raise AssertionError(f"no page for {iri}")
+            pages.append(translated(f"{path[1:]}.html", lang))
+            put(pages[-1], page.encode())
+        _documents(put, store, iri, path)
+    for rel, data in site_files(store, site, before):
+        put(rel, data)
+    if CONTEXT_FILE in opened.files:  # the context at its own path too (checked with the rest)
+        _write(tmp / CONTEXT_FILE, (release / CONTEXT_FILE).read_bytes())
+        files += 1
+    known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
+    put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
+    release_types = {f.path: f.media_type for f in opened.files.values()}
+    put(NGINX_SERVER, nginx_server_conf(graph, release_types).encode())
+    apache = apache_rules(graph, minted, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()})
+    put(APACHE, apache.encode())
+    put(APACHE_CONF, (_APACHE_CONF_HEAD + apache).encode())
+    for status in PROBLEM_DETAILS:
+        put(f"{PROBLEMS}{status}{PROBLEM.suffix}", problem_body(status))
+    for path in known:
+        if path.startswith("/id/") and path.count("/") > 3:  # a part: /id/{kind}/{id}/{part}
+            put(f"{APACHE_PARTS}{path[len('/id/') :]}{PART_MARKER}", b"")
+    return len(resources) + len(minted) + 1, files  # the ontology's document too
+
+
+#: How much of a release file is read, hashed and written at a time.
+_BLOCK = 1 << 20
+#: A line of SHA256SUMS: the digest, two spaces (or a space and ``*``), the file's path.
+_SUMS_LINE = re.compile(r"([0-9a-f]{64}) [ *](.+)")
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((said for test, said in _KINDS if test(mode)), "not a regular file")
+
+
+def copy_release(release: Path, into: Path | None, out: Path) -> int:
+    """Checks the release folder ``release`` against its ``SHA256SUMS`` and ``manifest.json`` while
+    copying each file into ``into`` (None: only checks; each file is read once): every file either
+    lists is there as a regular file (no symbolic link, FIFO, device or socket, in no folder reached
+    through a link) with the size and SHA-256 both give; the folder holds nothing else (names
+    starting with a dot, never published, are not read); the two lists name the same files with the
+    same digests. ReleaseError naming the file and what is expected otherwise, before anything of
+    the site at ``out`` changes. How many files were copied."""
+    root = release.resolve()
+    unchanged = f"nothing was exported, the site at {out} was not changed"
+    rebuild = f"rebuild the release with `sakrad-ld build` or copy it again whole; {unchanged}"
+    if not root.is_dir():
+        raise ReleaseError(f"{release}: not a folder; give the folder of a release built by `sakrad-ld build`")
+    found = _tree(root, rebuild)  # relative path → (size, mode) of every entry but hidden ones
+    if CHECKSUMS not in found:
+        read_manifest(root)  # not a release at all: its own message
+        raise ReleaseError(f"{root / CHECKSUMS}: missing, expected the release's checksums; {rebuild}")
+    sums_data = _copied(root, CHECKSUMS, found, into, rebuild)[2]
+    sums: dict[str, str] = {}
+    for n, line in enumerate(sums_data.decode("utf-8", "replace").splitlines(), start=1):
+        m = _SUMS_LINE.fullmatch(line)
+        name = m[2] if m else ""
+        if not m or name.startswith("/") or any(part in ("", ".", "..") for part in name.split("/")):
+            raise ReleaseError(
+                f"{root / CHECKSUMS}:{n}: {line[:80]!r}, expected a SHA-256 in 64 hex digits, two spaces "
+                f"and the relative path of a file of the release; {rebuild}"
+            )
+        if name in sums or name == CHECKSUMS:
+            raise ReleaseError(f"{root / CHECKSUMS}:{n}: {name} listed twice; {rebuild}")
+        sums[name] = m[1]
+    if MANIFEST_FILE not in sums:
+        raise ReleaseError(
+            f"{root / CHECKSUMS}: lists no {MANIFEST_FILE}, expected every file of the release; {rebuild}"
+        )
+    for rel in sorted(set(found) - set(sums) - {CHECKSUMS}):
+        size, mode = found[rel]
+        what = "a file" if stat.S_ISREG(mode) else _kind(mode)
+        raise ReleaseError(
+            f"{root / rel}: {what} that {CHECKSUMS} does not list, expected only the files the release "
+            f"lists (a release holds nothing else); remove it, or {rebuild}"
+        )
+    for rel in sorted(set(sums) - set(found)):
+        raise ReleaseError(f"{root / rel}: missing, {CHECKSUMS} lists it (SHA-256 {sums[rel]}); {rebuild}")
+    copied = 1
+    manifest_bytes = b""
+    sizes: dict[str, int] = {}
+    for rel in sorted(sums, key=lambda r: r != MANIFEST_FILE):  # the manifest first: it gives the sizes
+        size, digest, data = _copied(root, rel, found, into, rebuild, keep=rel == MANIFEST_FILE)
+        copied += into is not None
+        if digest != sums[rel]:
+            raise ReleaseError(
+                f"{root / rel}: SHA-256 {digest} ({size} bytes), {CHECKSUMS} lists {sums[rel]}: not the "
+                f"file the release was built with; {rebuild}"
+            )
+        if rel == MANIFEST_FILE:
+            manifest_bytes = data
+            sizes = _manifest_sizes(root, manifest_bytes, sums, rebuild)
+        elif size != sizes[rel]:  # a digest that matches gives the size too; kept for a sum edited with the file
+            raise ReleaseError(f"{root / rel}: {size} bytes, {MANIFEST_FILE} lists {sizes[rel]}; {rebuild}")
+    return copied if into is not None else 0
+
+
+def _tree(root: Path, rebuild: str) -> dict[str, tuple[int, int]]:
+    """Every entry below ``root`` but those whose name starts with a dot: relative path → (size,
+    mode), read without following a link; a folder reached through a link is refused."""
+    found: dict[str, tuple[int, int]] = {}
+    folders = [(root, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                rel = prefix + entry.name
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISDIR(info.st_mode):
+                    folders.append((Path(entry.path), rel + "/"))
+                elif stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
+                    raise ReleaseError(
+                        f"{entry.path}: {_kind(info.st_mode)}, expected a regular file or a folder of the "
+                        f"release (a release holds its own files, never a link or a special file); {rebuild}"
+                    )
+                else:
+                    found[rel] = (info.st_size, info.st_mode)
+    return found
+
+
+def _copied(
+    root: Path, rel: str, found: dict[str, tuple[int, int]], into: Path | None, rebuild: str, keep: bool = True
+) -> tuple[int, str, bytes]:
+    """Reads the release's file ``rel`` once, as a regular file that is no link, hashing it and
+    writing it to ``into / rel`` as it goes: its size, SHA-256 and (``keep``) bytes."""
+    source = root / rel
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise ReleaseError(
+                f"{source}: a symbolic link, expected a regular file of the release; {rebuild}"
+            ) from None
+        raise
+    kept = bytearray()
+    digest = hashlib.sha256()
+    size = 0
+    with io.FileIO(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):  # replaced since the folder was read
+            raise ReleaseError(f"{source}: {_kind(mode)}, expected a regular file of the release; {rebuild}")
+        block = bytearray(min(_BLOCK, found[rel][0] + 1))
+        view = memoryview(block)
+        target = None
+        if into is not None:
+            _folders(into.parent, (into / rel).parent)
+            target = into / rel
+            wfd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            writer = os.fdopen(wfd, "wb")
+        try:
+            while n := _read(file, block, source):
+                size += n
+                digest.update(view[:n])
+                if keep:
+                    kept += view[:n]
+                if target is not None:
+                    try:
+                        writer.write(view[:n])
+                    except OSError as err:
+                        raise _named(err, target) from None
+        finally:
+            if target is not None:
+                try:
+                    writer.close()  # closing flushes: a full disk may be noticed only then
+                except OSError as err:
+                    raise _named(err, target) from None
+    if target is not None:
+        os.chmod(target, 0o644)
+    return size, digest.hexdigest(), bytes(kept)
+
+
+def _read(file: io.FileIO, block: bytearray, source: Path) -> int:
+    try:
+        return file.readinto(block) or 0
+    except OSError as err:
+        raise _named(err, source) from None
+
+
+def _manifest_sizes(root: Path, data: bytes, sums: dict[str, str], rebuild: str) -> dict[str, int]:
+    """Each file's size as ``manifest.json`` lists it, once its list agrees with ``SHA256SUMS``."""
+    path = root / MANIFEST_FILE
+    try:
+        files = {f["path"]: f for f in json.loads(data)["files"]}
+        sizes = {name: int(f["size"]) for name, f in files.items()}
+        digests = {name: str(f["sha256"]) for name, f in files.items()}
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ReleaseError(f"{path}: not a readable manifest ({type(error).__name__}: {error}); {rebuild}") from None
+    listed = set(sums) - {MANIFEST_FILE}
+    for name in sorted(listed ^ set(sizes)):
+        where = CHECKSUMS if name in listed else MANIFEST_FILE
+        other = MANIFEST_FILE if name in listed else CHECKSUMS
+        raise ReleaseError(
+            f"{path}: {name} is listed in {where} but not in {other}, expected both to list it; {rebuild}"
+        )
+    for name in sorted(listed):
+        if digests[name] != sums[name]:
+            raise ReleaseError(
+                f"{path}: {name} has SHA-256 {digests[name]} here, {sums[name]} in {CHECKSUMS}, expected "
+                f"the same; {rebuild}"
+            )
+    return sizes
+
+
+def _named(err: OSError, path: Path) -> OSError:
+    """``err`` naming ``path`` (a failed ``write()`` or ``close()`` names no file)."""
+    if err.filename:
+        return err
+    return OSError(err.errno, err.strerror or str(err), str(path))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Writes a new file of the site (0644), the path named in an error."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        with os.fdopen(fd, "wb") as file:  # closing flushes: a full disk may be noticed only then
+            file.write(data)
+        os.chmod(path, 0o644)
+    except OSError as err:
+        raise _named(err, path) from None
+
+
+def _site_error(err: OSError, out: Path, tmp: Path | None) -> OSError:
+    """An OSError while the site was written: naming the file (as its path in the site, not in the
+    temporary folder it was written to) and that the site at ``out`` was left as it was."""
+    name = err.filename
+    if name and tmp is not None:
+        try:
+            name = str(out / Path(name).relative_to(tmp))
+        except ValueError:
+            pass
+    said = f"{err.strerror or err}; nothing was exported, the site at {out} was not changed"
+    return OSError(err.errno, said, str(name or out))
 
 
 #: Paths the server answers itself, never an IRI of the catalogue (as :mod:`sakrad_ld.serving.documents`).
@@ -716,7 +959,10 @@ default_type application/octet-stream;
 charset utf-8;
 # Errors answer as the server's: what is not found with the export's page for a browser (in English
 # below /en/), Problem Details for a program (by Accept); a 405, 406 or 416 with Problem Details.
+# A folder's path (/doc/meeting/, /download/), which nginx's index module refuses with 403 (the
+# folder has no index.html, and no listing is made), is not found either, as on the server.
 error_page 404 $sakrad_not_found;
+error_page 403 =404 $sakrad_not_found;
 error_page 406 /.sakrad-problem-406;
 error_page 416 /.sakrad-problem-416;
 # A page, a document or a site file is answered whole and without Last-Modified, as on the server

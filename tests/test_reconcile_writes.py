@@ -1,0 +1,42 @@
+"""`links reconcile --out` on a full disk: the error names the file, exit 2, and no empty or cut-off
+file (nor a temporary) is left; an earlier file there stays as it was."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from test_hostile_r9_writes import FAULTS, _fault, _left
+
+from sakrad_ld.cli import main
+
+
+
+def _register(tmp_path: Path) -> Path:
+    path = tmp_path / "register.csv"
+    path.write_text("name,orgnr\nFrälsningsarmén,802006-1688\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("at", "code"), FAULTS, ids=[f"{a}-{errno.errorcode[c]}" for a, c in FAULTS])
+def test_reconcile_out_on_a_full_disk_names_the_file_and_leaves_what_was_there(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], at: str, code: int
+) -> None:
+    register = _register(tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "proposals.yaml"
+    args = ["-C", str(root), "links", "reconcile", "--register", str(register), "--out", str(out)]
+    _fault(monkeypatch, at, code)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"error: {out}: {os.strerror(code)}; nothing was written" in err, err
+    assert "Traceback" not in err and _left(folder) == []
+    out.write_text("# reviewed\n", encoding="utf-8")
+    assert main(args) == 2
+    assert out.read_text(encoding="utf-8") == "# reviewed\n" and _left(folder) == ["proposals.yaml"]
+    monkeypatch.undo()
+    assert main(args) == 0
+    assert "Frälsningsarmén" in out.read_text(encoding="utf-8") and _left(folder) == ["proposals.yaml"]

@@ -12,7 +12,8 @@ preset, with what a kept text may do narrowed, since it is someone else's page: 
 ``http(s)`` address (every other destination, ``javascript:``, ``data:``, a path on the source's
 own site, leaves the link's text alone, not its ``[text](address)`` source); an image is never
 loaded (its alt text, linked to the image's ``http(s)`` address); headings go one level down
-(``#`` is ``<h2>``), the page keeping its one ``<h1>``; a fenced block's info string is dropped.
+(``#`` is a second-level heading), the page keeping its one first-level heading; a fenced block's
+info string is dropped.
 markdown-it-py nests at most :data:`NESTING` blocks (lists, quotes) and drops what is deeper; a
 text that goes that deep, or is longer than :data:`MARKDOWN_LIMIT` characters, is shown as a
 ``.txt`` is, so that no word of it is lost and no text costs more than about 3 s of CPU (the reader
@@ -76,35 +77,34 @@ def _web(href: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+def _link(token: Token, href: str, env: dict) -> Token:
+    """``token`` made a link out of the site to ``href`` (as ``macros.html``'s ``external``)."""
+    token.attrs = {"class": "external", "rel": "external noopener", "href": href, "title": env["title"]}
+    return token
+
+
 def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
-    href = tokens[idx].attrGet("href")
-    linked = _web(str(href or "")) and not any(env["links"])  # links never nest
+    href = str(tokens[idx].attrGet("href") or "")
+    linked = _web(href) and not any(env["links"])  # links never nest
     env["links"].append(linked)
-    if not linked:
-        return ""
-    return f'<a class="external" rel="external noopener" href="{escape(href)}" title="{escape(env["title"])}">'
+    return self.renderToken([_link(tokens[idx], href, env)], 0, options, env) if linked else ""
 
 
 def _link_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
-    return "</a>" if env["links"].pop() else ""
+    return self.renderToken(tokens, idx, options, env) if env["links"].pop() else ""
 
 
 def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
     """An image is its alt text, never loaded: a link to its ``http(s)`` address outside a link."""
+    from markdown_it.token import Token
+
     token = tokens[idx]
     alt = self.renderInlineAsText(token.children or [], options, env)
-    src = token.attrGet("src")
-    if _web(str(src or "")) and not any(env["links"]):
-        title = escape(env["title"])
-        return (
-            f'<a class="external" rel="external noopener" href="{escape(src)}" title="{title}">{escape(alt or src)}</a>'
-        )
-    return str(escape(alt))
-
-
-def _code(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
-    """A fenced or indented block as code, without the fence's info string."""
-    return f"<pre><code>{escape(tokens[idx].content)}</code></pre>\n"
+    src = str(token.attrGet("src") or "")
+    if not _web(src) or any(env["links"]):
+        return str(escape(alt))
+    link = [_link(Token("link_open", "a", 1), src, env), Token("link_close", "a", -1)]
+    return self.renderToken(link, 0, options, env) + str(escape(alt or src)) + self.renderToken(link, 1, options, env)
 
 
 def _escaped(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict) -> str:
@@ -122,8 +122,6 @@ def _markdown() -> MarkdownIt:
         "link_open": _link_open,
         "link_close": _link_close,
         "image": _image,
-        "fence": _code,
-        "code_block": _code,
         "html_block": _escaped,
         "html_inline": _escaped,
     }.items():
@@ -132,7 +130,7 @@ def _markdown() -> MarkdownIt:
 
 
 def markdown_tokens(text: str) -> list[Token] | None:
-    """The Markdown text's tokens, its headings one level down (``#`` → ``h2``); None where the text
+    """The Markdown text's tokens, its headings one level down (``#`` a second-level heading); None where the text
     is longer than :data:`MARKDOWN_LIMIT` or nests as deep as markdown-it-py reads (:data:`NESTING`),
     which is shown as plain text (:func:`paragraphs`)."""
     if len(text) > MARKDOWN_LIMIT:
@@ -143,6 +141,8 @@ def markdown_tokens(text: str) -> list[Token] | None:
             return None
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+        elif token.type == "fence":  # its info string is the text's, not a class of the page
+            token.info = ""
     return tokens
 
 

@@ -30,7 +30,14 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     meeting = project / "data" / "meetings" / "2017-12-12-integration.yaml"
     text = meeting.read_text(encoding="utf-8")
     assert "\nplace: Stockholm\n" in text
-    meeting.write_text(text.replace("\nplace: Stockholm\n", "\nplace: Uppsala\n"), encoding="utf-8")
+    text = text.replace("\nplace: Stockholm\n", "\nplace: Uppsala\n")
+    # the kept text the place is credited to must state the new place, and the process quoting the
+    # text's sentence says it as the text does (docs/load-checks.md)
+    meeting.write_text(text.replace(" i Stockholm ", " i Uppsala "), encoding="utf-8")
+    kept = project / "data" / "sources" / "sakrad-2017-12-12-integration.txt"
+    words = kept.read_text(encoding="utf-8")
+    assert "hölls i Stockholm" in words
+    kept.write_text(words.replace(" i Stockholm ", " i Uppsala "), encoding="utf-8")
     result = write_release(Project.at(project), project / "dist")
     assert result.out is not None, result.report.text("en")
     return result.out

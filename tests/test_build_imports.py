@@ -21,6 +21,8 @@ NOT_FOR_A_BUILD = {
     "logging": "only what logs a warning imports it",
     "rdflib": "validate --engine pyshacl",
     "pyshacl": "validate --engine pyshacl",
+    "stdnum": "an organisation number that must be refused or written otherwise (sakrad_ld.orgnr)",
+    "markdown_it": "the pages of kept source texts (sakrad-ld serve, export)",
     "jinja2": "the pages (sakrad-ld serve, export); the pictures a build draws read their words without it",
 }
 

@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "titled",
         "placed",
         "counted",
+        "orgnr",
         "stated",
         "translated",
         "registered",

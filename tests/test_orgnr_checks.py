@@ -1,4 +1,4 @@
-"""registers.orgnr answers as python-stdnum's stdnum.se.orgnr for every value (validate, is_valid,
+"""sakrad_ld.orgnr answers as python-stdnum's stdnum.se.orgnr for every value (validate, is_valid,
 compact, format and the exception raised), and a valid number is checked without importing stdnum,
 whose stdnum.util imports pydoc, ssl, socket and platform (docs/performance.md, "The seed build")."""
 
@@ -12,7 +12,7 @@ import pytest
 from stdnum.exceptions import ValidationError
 from stdnum.se import orgnr as stdnum_orgnr
 
-from sakrad_ld.registers import orgnr
+from sakrad_ld import orgnr
 
 #: Values of every kind stdnum reads apart: separators it takes out, characters its table maps
 #: (a fullwidth digit, an en dash, a no-break space), other ASCII, lengths around ten.
@@ -22,7 +22,7 @@ VALUES = ["802002-4280", "8020024280", "802002 4280", "80.20.02-42.80", " 802002
           "0000000000", "9999999999", "802002+4280", "`8020024280", "802002-428O"]  # fmt: skip
 
 
-def _outcome(call, value):  # noqa: ANN001, ANN202 - a function of stdnum or of registers.orgnr
+def _outcome(call, value):  # noqa: ANN001, ANN202 - a function of stdnum or of orgnr
     try:
         return "value", call(value)
     except ValidationError as err:
@@ -65,7 +65,7 @@ def test_random_values_and_every_check_digit_answer_as_stdnum() -> None:
 def test_a_valid_number_is_checked_without_importing_stdnum() -> None:
     program = (
         "import sys\n"
-        "from sakrad_ld.registers import orgnr\n"
+        "from sakrad_ld import orgnr\n"
         "assert orgnr.validate('802002-4280') == '8020024280' and orgnr.refusal('8020024280') is None\n"
         "assert orgnr.format_number('8020024280') == '802002-4280' and orgnr.not_an_organisation_number('8020024280') is None\n"
         "print('stdnum' in sys.modules)\n"

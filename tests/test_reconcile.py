@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from sakrad_ld.cli import main, parser
+from sakrad_ld.orgnr import form_mismatch, not_an_organisation_number
 from sakrad_ld.registers.names import Likeness, compare, forms, legal_forms, normalise
-from sakrad_ld.registers.orgnr import form_mismatch, not_an_organisation_number
 from sakrad_ld.registers.reconcile import THRESHOLD
 from sakrad_ld.registers.status import entry_status
 

@@ -16,10 +16,9 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.se import orgnr as se_orgnr
 
 from .errors import Where
+from .orgnr import refusal as orgnr_refusal
 from .typedyaml import Check, Lines, Ref, pattern_check, quoted, scalar_field
 
 __all__ = [
@@ -79,9 +78,7 @@ def _date_test(value: str) -> str | None:
 
 
 def _orgnr_test(value: str) -> str | None:
-    try:
-        se_orgnr.validate(value)
-    except StdnumError as err:
+    if (err := orgnr_refusal(value)) is not None:
         return f"{value!r} is not a valid Swedish organisation number ({err.message.rstrip('.').lower()})"
     return None
 

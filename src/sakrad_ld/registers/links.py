@@ -30,12 +30,12 @@ import yaml
 from ..attested import register_source_problem
 from ..errors import Where
 from ..iri import Minter
+from ..orgnr import compact as orgnr_compact
+from ..orgnr import refusal
 from ..records import VERIFIED
 from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
-from .orgnr import compact as orgnr_compact
-from .orgnr import refusal
 
 __all__ = [
     "STATUS",

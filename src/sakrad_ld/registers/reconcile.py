@@ -29,9 +29,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError, Where
+from ..orgnr import form_mismatch
 from ..records import Organisation
 from .names import Likeness, NameForm, compare, forms, legal_forms
-from .orgnr import form_mismatch
 from .register import Register
 from .status import EntryStatus
 

@@ -12,7 +12,7 @@ Three shapes are read, chosen by the file's suffix:
 In YAML and CSV the name and number fields are found by their names (:data:`NAME_FIELDS`,
 :data:`NUMBER_FIELDS`, compared without case and punctuation), else the number field by its
 content, or given explicitly. Numbers are checked with python-stdnum and by what their digits say
-(:mod:`sakrad_ld.registers.orgnr`); a row whose number cannot be an organisation's is set aside with
+(:mod:`sakrad_ld.orgnr`); a row whose number cannot be an organisation's is set aside with
 the reason, never compared, and a number field whose values mostly cannot be, or do not fit the legal
 forms their names state, is refused. Entries the register marks retired, ended or inactive carry
 that status (:mod:`sakrad_ld.registers.status`).
@@ -30,8 +30,8 @@ import yaml
 
 from ..errors import InputError, Where
 from ..formats import FORMATS, by_suffix
+from ..orgnr import LEGAL_FORM_GROUPS, form_mismatch, format_number, is_valid, not_an_organisation_number
 from .names import legal_forms
-from .orgnr import LEGAL_FORM_GROUPS, form_mismatch, format_number, is_valid, not_an_organisation_number
 from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, key
 
 if TYPE_CHECKING:

@@ -155,7 +155,7 @@ def test_a_file_not_listed_is_refused(copy: Path, site: Path, capsys: pytest.Cap
     assert f"error: {copy / name}: a file that SHA256SUMS does not list, expected only the files" in err, err
 
 
-@pytest.mark.parametrize("name", ["context.jsonld", "tables/meetings.csv", "sakrad.nt", "manifest.json"])
+@pytest.mark.parametrize("name", ["context.jsonld", "tables/meetings.csv", "sakrad.nt", "ontology/sakrad.ttl"])
 def test_a_listed_file_missing_is_refused(
     copy: Path, site: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
@@ -288,3 +288,19 @@ def test_a_full_disk_names_the_file_and_leaves_the_site_as_it_was(
     monkeypatch.undo()
     code_after, err = _export(copy, site, capsys)  # the next run is not blocked
     assert code_after == 0, err
+
+
+def test_a_manifest_of_another_layout_is_named_in_the_release(
+    copy: Path, site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+
+    doc = json.loads((copy / "manifest.json").read_bytes())
+    doc["manifest"] = 7
+    data = json.dumps(doc).encode()
+    (copy / "manifest.json").write_bytes(data)
+    sums = (copy / "SHA256SUMS").read_text()
+    old = next(line.split("  ")[0] for line in sums.splitlines() if line.endswith("  manifest.json"))
+    (copy / "SHA256SUMS").write_text(sums.replace(old, hashlib.sha256(data).hexdigest()))
+    err = _refused(copy, site, capsys)
+    assert f"error: {copy / 'manifest.json'}: manifest version 7" in err, err

@@ -108,7 +108,7 @@ from ..errors import ReleaseError
 from ..folders import replacing
 from ..formats import FORMATS, HTML, QUAD_FORMATS, RESULTS_FORMATS, Format
 from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
-from ..manifest import read_manifest
+from ..manifest import MANIFEST_VERSION, read_manifest
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
@@ -364,8 +364,8 @@ def copy_release(release: Path, into: Path | None, out: Path) -> int:
     if not root.is_dir():
         raise ReleaseError(f"{release}: not a folder; give the folder of a release built by `sakrad-ld build`")
     found = _tree(root, rebuild)  # relative path → (size, mode) of every entry but hidden ones
-    if CHECKSUMS not in found:
-        read_manifest(root)  # not a release at all: its own message
+    if CHECKSUMS not in found or MANIFEST_FILE not in found:
+        read_manifest(root)  # not a release, or one of an older sakrad-ld: its own message
         raise ReleaseError(f"{root / CHECKSUMS}: missing, expected the release's checksums; {rebuild}")
     sums_data = _copied(root, CHECKSUMS, found, into, rebuild)[2]
     sums: dict[str, str] = {}
@@ -499,7 +499,13 @@ def _manifest_sizes(root: Path, data: bytes, sums: dict[str, str], rebuild: str)
     """Each file's size as ``manifest.json`` lists it, once its list agrees with ``SHA256SUMS``."""
     path = root / MANIFEST_FILE
     try:
-        files = {f["path"]: f for f in json.loads(data)["files"]}
+        doc = json.loads(data)
+        if doc.get("manifest") != MANIFEST_VERSION:
+            raise ReleaseError(
+                f"{path}: manifest version {doc.get('manifest')!r}, this sakrad-ld reads version "
+                f"{MANIFEST_VERSION}; {rebuild}"
+            )
+        files = {f["path"]: f for f in doc["files"]}
         sizes = {name: int(f["size"]) for name, f in files.items()}
         digests = {name: str(f["sha256"]) for name, f in files.items()}
     except (ValueError, KeyError, TypeError, AttributeError) as error:

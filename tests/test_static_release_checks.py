@@ -57,9 +57,7 @@ def _refused(release: Path, out: Path, capsys: pytest.CaptureFixture[str], *more
     assert UNCHANGED.format(out=out) in err, err
     assert _tree(out) == before  # the site before, every byte
     left = [p for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.")]
-    # no temporary site; (folders.replacing leaves the empty folder it made for the old site when
-    # moving the old site there fails)
-    assert [p.name for p in left if not (p.name.endswith(".old") and not any(p.iterdir()))] == []
+    assert [p.name for p in left] == []  # no temporary site, no folder made for the old one
     return err
 
 
@@ -240,7 +238,7 @@ class _Failing(io.RawIOBase):
 
 FAULTS = [
     (at, nth, code)
-    for at, nth in (("write", 1), ("close", 1), ("write", 400), ("close", 400), ("rename", 0))
+    for at, nth in (("write", 1), ("close", 1), ("write", 400), ("close", 400), ("rename", 1), ("rename", 2))
     for code in (errno.ENOSPC, errno.EIO)
 ]
 
@@ -256,14 +254,20 @@ def test_a_full_disk_names_the_file_and_leaves_the_site_as_it_was(
     code: int,
 ) -> None:
     """The first file written (a release file copied into download/) and the 400th (a page: the
-    fixture's release has fewer files), at the write, at the close; and the rename of the new site
-    over the old one."""
+    fixture's release has fewer files), at the write, at the close; and the renames that put the new
+    site in the old one's place: the old site's move aside (the first), the new site's move to --out
+    (the second, after which the old site is moved back)."""
     assert len(list(copy.rglob("*"))) < 400
     opened: list[str] = []
     if at == "rename":
+        real_replace = os.replace
+        renames: list[object] = []
 
         def replace(src: object, dst: object) -> None:
-            raise OSError(code, os.strerror(code))
+            renames.append(src)
+            if len(renames) == nth:
+                raise OSError(code, os.strerror(code))
+            real_replace(src, dst)  # type: ignore[arg-type]
 
         monkeypatch.setattr(os, "replace", replace)
     else:

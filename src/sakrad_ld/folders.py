@@ -99,8 +99,17 @@ def replacing(out: Path) -> Iterator[Path]:
         make_readable(tmp)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-            os.replace(out, old / out.name)
-            os.replace(tmp, out)
+            try:
+                os.replace(out, old / out.name)
+            except BaseException:
+                old.rmdir()
+                raise
+            try:
+                os.replace(tmp, out)
+            except BaseException:
+                os.replace(old / out.name, out)  # the old folder back where it was
+                old.rmdir()
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(tmp, out)

@@ -29,7 +29,10 @@ in the clause negates it. A quotation in the same words in both texts states its
 A number of more than :data:`typedyaml.MAX_DIGITS` digits is compared as its digits (leading zeros
 aside) and never made an ``int``: Python refuses to convert more than 4,300 digits. A warning lists
 at most five numbers, each cut as :func:`typedyaml.quoted` cuts a quotation. Every step reads the text
-once, with look-arounds of at most three words: the time is linear in the text's length.
+once, with look-arounds of at most three words: the time is linear in the text's length. No search
+is started again from each place a pattern could begin: an address's domain ("regeringen.se") is
+found from the last one of its run of letters, dots and hyphens, and a quotation's closing mark by a
+search past the last one found (tests/test_translated_linear.py counts what each reads).
 """
 
 from __future__ import annotations
@@ -81,7 +84,10 @@ _CLAIMS = {
 _NEGATED = {lang: re.compile(words, re.IGNORECASE) for lang, words in _NEGATION.items()}
 #: A clause ends at a stop, semicolon, colon, comma, bracket, line end or a joining word.
 _CLAUSE = re.compile(r"[.!?;:,()\[\]\n]+|\s(?:och|men|samt|and|but)\s", re.IGNORECASE)
-_QUOTE = re.compile(r"\"([^\"\n]{1,2000})\"|“([^”\n]{1,2000})”|”([^”\n]{1,2000})”")
+#: A quotation: between two '"', or from '“' or '”' to '”', on one line, of 1 to QUOTE_LIMIT characters.
+QUOTE_LIMIT = 2000
+_OPENING = re.compile('["“”]')
+_CLOSING = {'"': '"', "“": "”", "”": "”"}
 
 #: English words before a number that give a lower bound (as :data:`counted.LOWER`).
 EN_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "no fewer than",
@@ -126,12 +132,23 @@ _MONTHS = frozenset(
     "january february march may june july august october".split()
 )
 #: A token: an address (skipped), digits (in groups, maybe with "-tal"), or a word.
-_TOKEN = re.compile(
-    r"(?P<url>(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|eu|org|com|net)(?:/\S*)?)"
+_ADDRESS_WORDS = r"(?:https?://|www\.)\S+"
+_DOMAIN = r"\b[\w.-]+\.(?:se|eu|org|com|net)(?:/\S*)?"  # read by _tokens, not by a search (see there)
+_NUMBER_OR_WORD = (
     rf"|(?P<digits>\d{{1,3}}(?:[ \u00a0,]\d{{3}})+(?!\d)|\d+)(?P<tal>{re.escape(ROUNDING_SUFFIX)}(?:et|en)?\b)?"
-    r"|(?P<word>[^\W\d_]+)",
-    re.IGNORECASE,
+    r"|(?P<word>[^\W\d_]+)"
 )
+_TOKEN = re.compile(rf"(?P<url>{_ADDRESS_WORDS}|{_DOMAIN}){_NUMBER_OR_WORD}", re.IGNORECASE)
+#: _TOKEN without its domain branch, which a search would try from each word boundary of a run of
+#: letters, dots and hyphens to the run's end ("a-a-a-…": quadratic).
+_NO_DOMAIN = re.compile(rf"(?P<url>{_ADDRESS_WORDS}){_NUMBER_OR_WORD}", re.IGNORECASE)
+_TOP_LEVEL = re.compile(r"\.(?:se|eu|org|com|net)", re.IGNORECASE)
+_RUN = re.compile(r"[\w.-]+")
+_BOUNDARY = re.compile(r"\b")
+_NOT_SPACE = re.compile(r"\S*")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+#: Where a branch of _NO_DOMAIN matches: found without reading the match (an address to its end).
+_BEGINS = re.compile(r"(?=(?:https?://|www\.)\S|\d|[^\W\d_])", re.IGNORECASE)
 _SPACE = re.compile(r"\.?[ \t\u00a0]*")  # "ca. 50"
 _JOIN = re.compile(r"[ \t\u00a0-]?")
 _NOUNS = (
@@ -193,13 +210,65 @@ def _mark(lead: str) -> str | None:
     return None
 
 
+def _tokens(text: str) -> list[re.Match[str]]:
+    """The tokens of ``text``, as ``_TOKEN.finditer`` gives them, in time linear in the text.
+
+    The domain branch matches at a word boundary of a run of ``[\\w.-]`` that has a top-level domain
+    ('.se', …) after it in the run, up to the run's last one (its ``[\\w.-]+`` is greedy): each run
+    with a domain is read once for its start and last domain. Where the next such boundary comes
+    before the next place another branch can begin (:data:`_BEGINS`), or at it and the other is not
+    an address, the token is the domain's; otherwise the other branches' match there.
+    """
+    dots = [m.start() for m in _TOP_LEVEL.finditer(text)]
+    if not dots:
+        return list(_NO_DOMAIN.finditer(text))
+    runs: list[tuple[int, int]] = []  # (start, its last domain's dot) of each run with a domain after its start
+    backwards, run_end = None, -1
+    for dot in dots:
+        if dot < run_end:  # a later domain of the same run
+            runs[-1] = (runs[-1][0], dot)
+            continue
+        backwards = backwards or text[::-1]
+        start = len(text) - _RUN.match(backwards, len(text) - 1 - dot).end()  # type: ignore[union-attr]
+        run_end = _RUN.match(text, dot).end()  # type: ignore[union-attr]
+        runs.append((start, dot))
+    tokens: list[re.Match[str]] = []
+    pos = run_at = 0
+    begins: int | None = -1  # where another branch can next match (-1: not looked for; None: nowhere)
+    domain: int | None = -1  # where the domain branch next matches
+    while True:
+        if begins is not None and begins < pos:
+            begins = b.start() if (b := _BEGINS.search(text, pos)) else None
+        if domain is not None and domain < pos:
+            domain = None
+            while run_at < len(runs):
+                start, dot = runs[run_at]
+                if dot > pos and (b := _BOUNDARY.search(text, max(start, pos), dot)) and b.start() < dot:
+                    domain = b.start()
+                    break
+                run_at += 1
+        if domain is not None and (
+            begins is None or domain < begins or (domain == begins and not _ADDRESS.match(text, domain))
+        ):
+            end = _TOP_LEVEL.match(text, runs[run_at][1]).end()  # type: ignore[union-attr]
+            if text.startswith("/", end):
+                end = _NOT_SPACE.match(text, end).end()  # type: ignore[union-attr]
+            token = _TOKEN.match(text, domain, end)  # the run cut after its last domain: no more read than the token
+        elif begins is not None:
+            token = _NO_DOMAIN.match(text, begins)
+        else:
+            return tokens
+        tokens.append(token)  # type: ignore[arg-type]
+        pos = token.end()  # type: ignore[union-attr]
+
+
 def _clause_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _CLAUSE.finditer(text))]
 
 
 def readings(text: str) -> list[Reading]:
     """Every number ``text`` names, in order, with its bound, the words giving it, its clause and noun."""
-    tokens = list(_TOKEN.finditer(text))
+    tokens = _tokens(text)
     # the tokens a number can begin at: digits, and the words that name a number
     begins = [
         i for i, t in enumerate(tokens)
@@ -347,8 +416,29 @@ def _fits(kind: str, others: set[str]) -> bool:
 
 def _shared_quotes(sv: str, en: str) -> list[str]:
     """The quotations that stand in the same words in both texts."""
-    quotes_en = {next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(en)}
-    return [q for m in _QUOTE.finditer(sv) if (q := next(g for g in m.groups() if g is not None)) in quotes_en]
+    quotes_en = set(_quotes(en))
+    return [q for q in _quotes(sv) if q in quotes_en]
+
+
+def _quotes(text: str) -> Iterator[str]:
+    """Each quotation of ``text`` (see :data:`QUOTE_LIMIT`) in order, an opening mark without its closing
+    one passed over. The next closing mark and line end are looked for only past the last ones found:
+    one pass over the text, however many marks open nothing."""
+    pos = 0
+    after = {'"': -1, "”": -1, "\n": -1}  # the next of each at or after a position (len(text): none)
+    while opening := _OPENING.search(text, pos):
+        p = opening.start()
+        closing = _CLOSING[opening[0]]
+        for mark in (closing, "\n"):
+            if after[mark] <= p:
+                found = text.find(mark, p + 1)
+                after[mark] = found if found >= 0 else len(text)
+        end = after[closing]
+        if end < after["\n"] and 1 <= end - p - 1 <= QUOTE_LIMIT:
+            yield text[p + 1 : end]
+            pos = end + 1
+        else:
+            pos = p + 1
 
 
 def _pair_warnings(sv: str, en: str) -> list[tuple[str, str]]:

@@ -8,7 +8,6 @@ one file of the site (``here``): ``url(target)`` writes a link to another file r
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
@@ -53,27 +52,53 @@ def _shown(context: Any, text: Text | None) -> tuple[str, str]:
     return text.main, text.lang
 
 
-#: A quotation inside English text: straight or curly double quotation marks around words on one line.
-_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+#: The quotation marks of English text: straight or curly double quotation marks around words on one line.
+_MARKS = {'"': '"', "\u201c": "\u201d"}
+
+
+class _Next:
+    """The next place of one character at or after a position, found by searches that only go
+    forward: asked for positions that never decrease, it reads the text once."""
+
+    def __init__(self, text: str, char: str) -> None:
+        self.text, self.char, self.at = text, char, -1
+
+    def after(self, position: int) -> int:
+        """The first place at or after ``position`` (len(text) when there is none)."""
+        if self.at < position:
+            found = self.text.find(self.char, position)
+            self.at = len(self.text) if found == -1 else found
+        return self.at
 
 
 def quote_parts(text: str | None) -> list[tuple[str, str, str]]:
     """English text in parts, (text, opening mark, closing mark): a quotation has its marks, the
     text around one none. The English notes, derivations and glosses quote their Swedish sources
     word for word (``the page says "bjöd … in"``); the templates mark each quotation ``lang="sv"``
-    (the macro ``en_text``), so screen readers and hyphenation read it as Swedish."""
+    (the macro ``en_text``), so screen readers and hyphenation read it as Swedish.
+
+    A quotation is an opening mark, at least one character on the same line, and its closing mark
+    (what ``"([^"\n]+)"|“([^”\n]+)”`` finds, leftmost first), found in one forward pass over
+    the text: a run of opening marks without their closing one costs no more than its length."""
     if not text:
         return []
     out: list[tuple[str, str, str]] = []
-    last = 0
-    for found in _QUOTED.finditer(text):
-        if found.start() > last:
-            out.append((text[last : found.start()], "", ""))
-        if found[1] is not None:
-            out.append((found[1], '"', '"'))
+    line_end = _Next(text, "\n")
+    opening = {mark: _Next(text, mark) for mark in _MARKS}
+    closing = {mark: _Next(text, close) for mark, close in _MARKS.items()}
+    last = at = 0
+    while True:
+        start, mark = min((opening[m].after(at), m) for m in _MARKS)
+        if start >= len(text):
+            break
+        end = closing[mark].after(start + 1)
+        if end > start + 1 and end < len(text) and line_end.after(start + 1) > end:
+            if start > last:
+                out.append((text[last:start], "", ""))
+            out.append((text[start + 1 : end], mark, _MARKS[mark]))
+            last = at = end + 1
         else:
-            out.append((found[2], "\u201c", "\u201d"))
-        last = found.end()
+            at = start + 1
     if last < len(text):
         out.append((text[last:], "", ""))
     return out

@@ -13,7 +13,6 @@ from test_hostile_r9_writes import FAULTS, _fault, _left
 from sakrad_ld.cli import main
 
 
-
 def _register(tmp_path: Path) -> Path:
     path = tmp_path / "register.csv"
     path.write_text("name,orgnr\nFrälsningsarmén,802006-1688\n", encoding="utf-8")

@@ -7,13 +7,14 @@ error names the file and says the site was not changed."""
 from __future__ import annotations
 
 import errno
-import io
+import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from test_hostile_r9_writes import _Full
 
 from sakrad_ld.cli import main
 
@@ -97,20 +98,21 @@ def test_a_truncated_or_emptied_file_is_refused(
         (copy / name).write_bytes(data)
 
 
+def _write_with_its_sum(copy: Path, name: str, data: bytes) -> str:
+    """Writes ``data`` as the release file ``name`` and its SHA-256 into SHA256SUMS (the manifest
+    left as it was); gives the digest SHA256SUMS listed before."""
+    (copy / name).write_bytes(data)
+    sums = (copy / "SHA256SUMS").read_text()
+    old = next(line.split("  ")[0] for line in sums.splitlines() if line.endswith(f"  {name}"))
+    (copy / "SHA256SUMS").write_text(sums.replace(old, hashlib.sha256(data).hexdigest()))
+    return old
+
+
 def test_a_file_and_its_sum_edited_together_disagree_with_the_manifest(
     copy: Path, site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import hashlib
-
     name = "sakrad.nt"
-    data = _other_nt(copy)
-    (copy / name).write_bytes(data)
-    sums = (copy / "SHA256SUMS").read_text()
-    old = hashlib.sha256((copy / "context.jsonld").read_bytes()).hexdigest()
-    for line in sums.splitlines():
-        if line.endswith(f"  {name}"):
-            old = line.split("  ")[0]
-    (copy / "SHA256SUMS").write_text(sums.replace(old, hashlib.sha256(data).hexdigest()))
+    old = _write_with_its_sum(copy, name, _other_nt(copy))
     err = _refused(copy, site, capsys)
     assert f"error: {copy / 'manifest.json'}: {name} has SHA-256 {old} here" in err, err
 
@@ -165,15 +167,9 @@ def test_a_listed_file_missing_is_refused(
 def test_a_file_the_manifest_lists_and_the_sums_do_not_is_refused(
     copy: Path, site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import hashlib
-
     doc = json.loads((copy / "manifest.json").read_bytes())
     doc["files"].append({"path": "ghost.ttl", "media_type": "text/turtle", "size": 1, "sha256": "0" * 64})
-    data = json.dumps(doc).encode()
-    (copy / "manifest.json").write_bytes(data)
-    sums = (copy / "SHA256SUMS").read_text()
-    old = next(line.split("  ")[0] for line in sums.splitlines() if line.endswith("  manifest.json"))
-    (copy / "SHA256SUMS").write_text(sums.replace(old, hashlib.sha256(data).hexdigest()))
+    _write_with_its_sum(copy, "manifest.json", json.dumps(doc).encode())
     err = _refused(copy, site, capsys)
     assert "ghost.ttl is listed in manifest.json but not in SHA256SUMS" in err, err
 
@@ -212,28 +208,6 @@ def test_the_previous_release_is_checked_too(
 
 
 # --- a full disk or an I/O error while the site is written ------------------------------------------
-
-
-class _Failing(io.RawIOBase):
-    """A file on a full disk: ``write`` or ``close`` (which flushes) fails with ``code``."""
-
-    def __init__(self, fd: int, at: str, code: int) -> None:
-        self.fd, self.at, self.code = fd, at, code
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        if self.at == "write":
-            raise OSError(self.code, os.strerror(self.code))
-        return os.write(self.fd, bytes(data))
-
-    def close(self) -> None:
-        if not self.closed:
-            os.close(self.fd)
-            super().close()
-            if self.at == "close":
-                raise OSError(self.code, os.strerror(self.code))
 
 
 FAULTS = [
@@ -276,7 +250,7 @@ def test_a_full_disk_names_the_file_and_leaves_the_site_as_it_was(
         def fdopen(fd: int, mode: str = "r", *args: object, **kwargs: object) -> object:
             opened.append(mode)
             if "w" in mode and len(opened) == nth:
-                return _Failing(fd, at, code)
+                return _Full(fd, at, code)
             return real(fd, mode, *args, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr(os, "fdopen", fdopen)
@@ -297,14 +271,8 @@ def test_a_full_disk_names_the_file_and_leaves_the_site_as_it_was(
 def test_a_manifest_of_another_layout_is_named_in_the_release(
     copy: Path, site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import hashlib
-
     doc = json.loads((copy / "manifest.json").read_bytes())
     doc["manifest"] = 7
-    data = json.dumps(doc).encode()
-    (copy / "manifest.json").write_bytes(data)
-    sums = (copy / "SHA256SUMS").read_text()
-    old = next(line.split("  ")[0] for line in sums.splitlines() if line.endswith("  manifest.json"))
-    (copy / "SHA256SUMS").write_text(sums.replace(old, hashlib.sha256(data).hexdigest()))
+    _write_with_its_sum(copy, "manifest.json", json.dumps(doc).encode())
     err = _refused(copy, site, capsys)
     assert f"error: {copy / 'manifest.json'}: manifest version 7" in err, err

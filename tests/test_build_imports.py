@@ -23,6 +23,7 @@ NOT_FOR_A_BUILD = {
     "pyshacl": "validate --engine pyshacl",
     "stdnum": "an organisation number that must be refused or written otherwise (sakrad_ld.orgnr)",
     "markdown_it": "the pages of kept source texts (sakrad-ld serve, export)",
+    "importlib.resources": "nothing: the package's own files are read beside its modules (its readers import zipfile, threading)",
     "jinja2": "the pages (sakrad-ld serve, export); the pictures a build draws read their words without it",
 }
 

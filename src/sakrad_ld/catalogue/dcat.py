@@ -26,7 +26,6 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,7 +92,9 @@ SPARQL_PROTOCOL = ox.NamedNode("https://www.w3.org/TR/sparql11-protocol/")
 CSVW_FILE_TYPE = ox.NamedNode(f"{_EU}file-type/JSON")
 CSVW_MEDIA_TYPE = ox.NamedNode("http://www.iana.org/assignments/media-types/application/csvm+json")
 
-_ASSETS = files("sakrad_ld").joinpath("assets")
+#: The package's assets (a folder beside its modules, as ``release.py`` reads its code: importing
+#: ``importlib.resources`` and its readers, with zipfile and threading, took about 3 ms of a seed build)
+_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 # --- The graph -------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -61,7 +60,7 @@ DCAT_AP_2 = Profile(
     "dcat-ap-2.1.1",
 )
 SPEC = DCAT_AP_3.spec
-_ASSETS = files("sakrad_ld").joinpath("assets")
+_ASSETS = Path(__file__).resolve().parent.parent / "assets"  # as dcat.py
 
 #: A profile's shapes files, grouped as a catalogue is checked: each part of a
 #: :class:`CatalogueReport` and the files whose shapes give it.
@@ -147,7 +146,7 @@ class CatalogueReport:
 @cache
 def _shapes(profile: Profile, *names: str) -> Shapes:
     """The shapes files ``names`` of ``profile`` as one shapes graph, read and compiled once per process."""
-    return Shapes.compile(ShapesGraph.load([Path(str(_ASSETS.joinpath(profile.shapes, name))) for name in names]))
+    return Shapes.compile(ShapesGraph.load([_ASSETS / profile.shapes / name for name in names]))
 
 
 def validate_catalogue(graph: Graph, profile: Profile = DCAT_AP_3) -> CatalogueReport:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -126,7 +126,7 @@ def _choose(literals: list[ox.Literal]) -> Text | None:
 def term_labels() -> dict[str, Text]:
     """The labels of reused vocabulary terms (``assets/term-labels.tsv``), by full IRI."""
     out: dict[str, Text] = {}
-    table = resources.files("sakrad_ld").joinpath("assets", "term-labels.tsv").read_text("utf-8")
+    table = (Path(__file__).resolve().parent.parent / "assets" / "term-labels.tsv").read_text("utf-8")
     for n, line in enumerate(table.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue

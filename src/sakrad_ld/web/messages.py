@@ -6,7 +6,7 @@ pictures but renders no page, reads the text without importing Jinja2."""
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -23,7 +23,7 @@ def messages(lang: str) -> dict[str, str]:
     """The interface text of ``lang``, by key."""
     if lang not in LANGUAGES:
         raise ValueError(f"no interface text for language {lang!r}; the site has {', '.join(LANGUAGES)}")
-    text = resources.files("sakrad_ld").joinpath("templates", "messages", f"{lang}.yaml").read_text("utf-8")
+    text = (Path(__file__).resolve().parent.parent / "templates" / "messages" / f"{lang}.yaml").read_text("utf-8")
     return yaml.load(text, Loader=_LOADER)
 
 

@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "announced",
         "titled",
         "placed",
+        "named",
         "counted",
         "orgnr",
         "stated",

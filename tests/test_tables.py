@@ -67,6 +67,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "person": "http://www.w3.org/ns/person#",
     "owl": "http://www.w3.org/2002/07/owl#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
 }
 
 

@@ -22,6 +22,7 @@ from . import vocab
 from .errors import Where
 from .iri import Minter, slug
 from .layout import kept_copy_path
+from .named import Shown, shown_names
 from .records import (
     Body,
     Contact,
@@ -267,10 +268,11 @@ def build_graph(
             facts["website"] = ox.NamedNode(organisation.website)  # a homepage is its own source
         with out.source(_first_source(minter, organisation.sources, vocabulary), facts):
             _organisation(out, minter, organisation)
+    shown = shown_names(corpus)  # named.py: an organisation's name as a meeting's own source writes it
     for n, meeting in enumerate(corpus.meetings, start=1):
         facts = _fact_graphs(out, minter, meeting.fact_sources)
         with out.source(minter.thing("source", meeting.source), facts):
-            _meeting(out, minter, meeting)
+            _meeting(out, minter, meeting, shown)
         if progress:
             progress("graph", n, len(corpus.meetings))
     # The registers the data links to, described once (their IRI pattern and title): docs/links.md.
@@ -502,7 +504,7 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
     _sources(out, minter, s, org.sources, ln)
 
 
-def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
+def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, str], Shown] | None = None) -> None:
     s = minter.thing("meeting", m.id)
     ln = m.lines
     main = minter.thing("source", m.source)
@@ -625,6 +627,19 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting) -> None:
                 f"organisations[{n - 1}]",
             )
             out.add(part, SCHEMA.position, _typed(n, XSD.integer), ln, f"organisations[{n - 1}]")
+            # the name this list's source writes, where the record's name is another document's (named.py)
+            if shown and (named := shown.get((m.id, org))) is not None:
+                if named.written is not None:
+                    out.add(part, RDFS.label, _text(named.written, "sv"), ln, f"organisations[{n - 1}]")
+                elif named.name_from is not None:
+                    with out.source(vocab.ONTOLOGY_IRI):  # the data's own statement, not the source's
+                        out.add(
+                            part,
+                            SAKRAD.nameFrom,
+                            minter.thing("source", named.name_from),
+                            ln,
+                            f"organisations[{n - 1}]",
+                        )
     if (c := m.contact) is not None:
         # The contact person is a contact point of the sakråd, not one who took part.
         src = source_of("contact", c.source)

@@ -170,6 +170,7 @@ SAKRAD = Namespace(
         "aboutProperty",
         # properties of a participation
         "inCapacityOf",
+        "nameFrom",  # the document a participating organisation's shown name comes from (named.py)
         # posts held, dated by a source
         "heldPost",
         "post",

@@ -25,6 +25,7 @@ ADMS = "http://www.w3.org/ns/adms#"
 LEGAL = "http://www.w3.org/ns/legal#"
 PROV = "http://www.w3.org/ns/prov#"
 PERSON = "http://www.w3.org/ns/person#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 #: Prefixes of every query; ``$ID`` is replaced by the base of the data's IRIs (``{base}id/``).
 PREFIXES = f"""PREFIX dct: <{DCT}>
@@ -428,6 +429,7 @@ PARTICIPATIONS = Table(
   {_id("meeting_iri")}
   ?iri m8g:role ?role_iri . BIND(REPLACE(STR(?role_iri), "^.*[#/]", "") AS ?role)
   ?iri m8g:hasParticipant ?participant_iri . {_label("participant_iri", "participant")}
+  OPTIONAL {{ ?iri <{RDFS}label> ?participant_named_as_sv FILTER(LANG(?participant_named_as_sv) = "sv") }}
   BIND(EXISTS {{ ?participant_iri m8g:participates ?iri }} AS ?participates)
   OPTIONAL {{ ?iri schema:position ?position }}
   OPTIONAL {{ ?iri sakrad:inCapacityOf ?in_capacity_of_iri {_label("in_capacity_of_iri", "in_capacity_of")} }}
@@ -459,6 +461,15 @@ PARTICIPATIONS = Table(
             "vem som har rollen (m8g:hasParticipant, vilken roll det än är)",
             M8G + "hasParticipant",
             link="{+participant_iri}",
+        ),
+        Column(
+            "participant_named_as_sv",
+            "the name this participation's source writes for the participant, where the organisation's own name "
+            "(participant) is another document's; empty where they agree",
+            "namnet som medverkans källa skriver för deltagaren, där organisationens eget namn (participant) är ett "
+            "annat dokuments; tomt där de stämmer överens",
+            RDFS + "label",
+            lang="sv",
         ),
         Column(
             "participates",
@@ -636,6 +647,8 @@ POST_HOLDINGS = Table(
   BIND(EXISTS {{ ?person_iri sakrad:heldPost ?iri }} AS ?held)
   OPTIONAL {{ ?iri sakrad:post ?post_iri {_label("post_iri", "post")} }}
   OPTIONAL {{ ?iri org:organization ?organisation_iri }}
+  BIND(EXISTS {{ ?iri sakrad:post ?placed_ ; org:organization ?in_ . ?placed_ org:postIn ?in_ ;
+                 sakrad:postInDerivation ?why_ }} AS ?organisation_derived)
   OPTIONAL {{ ?iri sakrad:attestedOn ?attested_on }} OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
     (
@@ -661,6 +674,15 @@ POST_HOLDINGS = Table(
             "där befattningen finns",
             ORG + "organization",
             link="{+organisation_iri}",
+        ),
+        Column(
+            "organisation_derived",
+            "true: the body is the data's own placement of the post, no source's (the post's "
+            "post_in_derivation_sv/_en in posts.csv say why; the fact is in the dataset's own graph)",
+            "true: enheten är datans egen placering av befattningen, ingen källas (befattningens "
+            "post_in_derivation_sv/_en i posts.csv säger varför; uppgiften står i datasetets egen graf)",
+            datatype="boolean",
+            output=False,
         ),
         Column(
             "attested_on",

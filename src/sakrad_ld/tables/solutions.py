@@ -299,6 +299,7 @@ def _participations(g: _Graph) -> Iterator[Solution]:
             position = g.optional(iri, _SCHEMA_POSITION, "position")
             capacity = _linked(g, iri, _IN_CAPACITY_OF, "in_capacity_of")
             described = g.text(iri, _DCT_DESCRIPTION, "description")
+            named_as = g.text(iri, _RDFS_LABEL, "participant_named_as")[0]
             source = g.optional(iri, _DCT_SOURCE, "source_iri")
             for role, participant in product(roles, participants):
                 base: Solution = {"meeting_iri": meeting, "iri": iri, "role_iri": role, "participant_iri": participant}
@@ -308,7 +309,10 @@ def _participations(g: _Graph) -> Iterator[Solution]:
                 label = labels.get(participant)
                 if label is None:
                     label = labels[participant] = g.label(participant, "participant")
-                yield from _join(base, [label, position, capacity, *described, source])
+                yield from _join(base, [label, named_as, position, capacity, *described, source])
+
+
+_RDFS_LABEL = _n("http://www.w3.org/2000/01/rdf-schema#label")
 
 
 def _organisations(g: _Graph) -> Iterator[Solution]:
@@ -364,9 +368,20 @@ def _post_holdings(g: _Graph) -> Iterator[Solution]:
             base: Solution = {"iri": iri, "person_iri": person, "held": _exists(g.has(person, _s("heldPost"), iri))}
             parts = [g.label(person, "person"), _linked(g, iri, _s("post"), "post")]
             parts.append(g.optional(iri, _ORG_ORGANISATION, "organisation_iri"))
+            base["organisation_derived"] = _exists(_placed_by_the_data(g, iri))
             parts.append(g.optional(iri, _s("attestedOn"), "attested_on"))
             parts.append(g.optional(iri, _DCT_SOURCE, "source_iri"))
             yield from _join(base, parts)
+
+
+def _placed_by_the_data(g: _Graph, holding: Term) -> bool:
+    """Whether a body of ``holding`` is its post's placement that the data makes itself (the post
+    has ``sakrad:postInDerivation``): the holding's ``org:organization`` follows from it."""
+    bodies = set(g.objects(holding, _ORG_ORGANISATION))
+    return any(
+        g.objects(post, _s("postInDerivation")) and bodies.intersection(g.objects(post, _ORG_POST_IN))
+        for post in g.objects(holding, _s("post"))
+    )
 
 
 def _identifiers(g: _Graph) -> Iterator[Solution]:

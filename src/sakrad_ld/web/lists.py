@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, M8G, ORG, ROLE, SAKRAD, SCHEMA, SKOS
-from .labels import Labeller, Text, objects, value
+from ..vocab import ADMS, M8G, ORG, RDFS, ROLE, SAKRAD, SCHEMA, SKOS
+from .labels import Labeller, Text, objects, text_of, value
 from .meeting import StatedCount, _count, meeting_dates
 from .paths import page_file, translated
 
@@ -87,6 +87,23 @@ class MeetingRow:
     title_own: bool = False
     #: the sources only announce the sakråd: that it was held is not stated (sakrad:announcedOnly)
     announced: bool = False
+    #: an organisation's name as this sakråd's source writes it, where its record's name is another
+    #: document's (the participation's rdfs:label), else the document that name is from (sakrad:nameFrom)
+    named: dict[str, Text | Ref] = field(default_factory=dict)
+
+    def organisation_names(self) -> list[str]:
+        """The organisations taking part, each named as this sakråd's source writes it, or with the
+        document its name comes from beside it."""
+        out = []
+        for r in self.organisations:
+            named = self.named.get(r.iri)
+            if isinstance(named, Text):
+                out.append(named.main)
+            elif isinstance(named, Ref):
+                out.append(f"{r.name.main} (namnet som det står i {named.name.main})")
+            else:
+                out.append(r.name.main)
+        return out
 
     @property
     def series(self) -> bool:
@@ -261,6 +278,13 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             in_role[who.value][kind].add(iri)
             if isinstance(role, ox.NamedNode):
                 role_names[who.value][role.value] = labels.of(role)
+            if role == ROLE.participatingOrganisation:
+                written = text_of(objects(store, part, RDFS.label))
+                name_from = value(store, part, SAKRAD.nameFrom)
+                if written is not None:
+                    row.named[who.value] = written
+                elif isinstance(name_from, ox.NamedNode):
+                    row.named[who.value] = ref(name_from.value)
             position = value(store, part, SCHEMA.position)
             parts.append(
                 (
@@ -580,8 +604,12 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "organisations",
             "organisationer",
             "organisations",
-            "Deltagande organisationer som källan namnger, åtskilda av semikolon; tomt om den namnger ingen",
-            "Organisations taking part that the source names, separated by semicolons; empty if it names none",
+            "Deltagande organisationer som källan namnger, åtskilda av semikolon, var och en med det namn sakrådets "
+            "källa skriver; där uppgifterna inte säger det, organisationens namn och inom parentes dokumentet det står i; "
+            "tomt om den namnger ingen",
+            "Organisations taking part that the source names, separated by semicolons, each with the name the "
+            "sakråd's source writes; where the data does not say it, the organisation's name and in brackets the "
+            "document it is written in; empty if it names none",
             "string",
         ),
         (
@@ -837,7 +865,7 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
                 _names(m.ministries_as("convener_body")),
                 _names(m.chairs),
                 _names(m.conveners),
-                _names(m.organisations),
+                "; ".join(m.organisation_names()),
                 len(m.organisations) or None,
                 m.listed or None,
                 *_stated_columns(m.organisation_count),

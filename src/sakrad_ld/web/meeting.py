@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import DCTERMS, LOCN, M8G, ORG, ROLE, SAKRAD, SCHEMA
+from ..vocab import DCTERMS, LOCN, M8G, ORG, RDFS, ROLE, SAKRAD, SCHEMA
 from .labels import Labeller, Term, Text, statements, text_of, value
+
+RDFS_LABEL = RDFS.label
 
 __all__ = ["MeetingDate", "MeetingFacts", "Member", "Question", "StatedCount", "meeting_dates", "meeting_facts"]
 
@@ -30,6 +32,10 @@ class Member:
     capacity: str | None = None
     capacity_name: Text | None = None
     description: Text | None = None
+    #: where the participation's source is not the document the organisation's record's name comes
+    #: from (sakrad:nameFrom, docs/model.md): that document, to show beside ``name``; where the data
+    #: says how the participation's source writes it (the participation's rdfs:label), ``name`` is that
+    name_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,14 +150,17 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         if role is None or not isinstance(who, ox.NamedNode):
             continue
         capacity = _first(of_part, SAKRAD.inCapacityOf)
+        name_from = _first(of_part, SAKRAD.nameFrom)
         members[role].append(
             Member(
                 part.value,
                 who.value,
-                labels.of(who),
+                # the name as the participation's own source writes it, where the data gives it
+                text_of(of_part.get(RDFS_LABEL, ())) or labels.of(who),
                 capacity.value if isinstance(capacity, ox.NamedNode) else None,
                 labels.of(capacity) if isinstance(capacity, ox.NamedNode) else None,
                 text_of(of_part.get(DCTERMS.description, ())),
+                name_from.value if isinstance(name_from, ox.NamedNode) else None,
             )
         )
         positions[part.value] = _int(_first(of_part, SCHEMA.position)) or 1 << 30

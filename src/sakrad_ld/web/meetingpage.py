@@ -93,6 +93,8 @@ class Item:
     id: str
     who: Value
     description: Text | None = None
+    #: the document the shown name comes from, where it is not the participation's source's (sakrad:nameFrom)
+    name_from: Value | None = None
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,12 @@ def meeting_view(
             oc.bound if oc else None,
         ),
         organisations=[
-            Item(m.participation[len(f.iri) + 1 :], view.resource(m.iri)) for m in f.organisations[: max(limit, 1000)]
+            Item(
+                m.participation[len(f.iri) + 1 :],
+                replace(view.resource(m.iri), label=m.name),  # the name as the participation's source writes it
+                name_from=view.resource(m.name_from) if m.name_from else None,
+            )
+            for m in f.organisations[: max(limit, 1000)]
         ],
         government=[Item(m.participation[len(f.iri) + 1 :], view.resource(m.iri), m.description) for m in f.government],
         presentations=f.presentations,

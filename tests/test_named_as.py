@@ -65,6 +65,13 @@ def test_where_no_document_says_how_the_source_writes_it_the_name_says_its_docum
     store.extend(ox.Quad(s, p, o) for s, p, o in built.triples)
     svg = meeting_svg(store, MEETING, BASE)
     assert "(namnet som det står i" in svg
+    # in the English picture the frame is English and the document's Swedish name is marked so
+    svg = meeting_svg(store, MEETING, BASE, lang="en")
+    assert "(the name as written in</text>" in svg
+    document = re.search(
+        r'<text [^>]*xml:lang="sv" lang="sv">([^<]*)\)</text>', svg[svg.index("the name as written in") :]
+    )
+    assert document is not None and document.group(1)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -74,7 +81,8 @@ def test_the_meeting_page_shows_rfsl_as_the_2017_article_writes_it(opened: Relea
     listed = html[html.index('<ol class="organisations">') :]
     listed = listed[: listed.index("</ol>")]
     assert ">RFSL<" in listed
-    assert FULL not in listed
+    # nowhere on the page: not in the list, the facts of the participation, nor the schema.org description
+    assert FULL not in html
 
 
 def test_the_picture_shows_rfsl(opened: Release) -> None:

@@ -90,7 +90,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "n_questions_one": "1 frågeställning",
         "no_questions": "inga frågeställningar namngivna",
         "n_listed": "{} organisationer listade",
-        "name_from": "namnet som det står i {}",
+        "name_from": "namnet som det står i",
         "n_listed_one": "1 organisation listad",
         "none_named": "inga organisationer namngivna",
         "stated": "källan anger {}",
@@ -144,7 +144,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "n_questions_one": "1 question",
         "no_questions": "no questions named",
         "n_listed": "{} organisations listed",
-        "name_from": "the name as written in {}",
+        "name_from": "the name as written in",
         "n_listed_one": "1 organisation listed",
         "none_named": "no organisations named",
         "stated": "the source states {}",
@@ -453,8 +453,12 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         attr = _lang(member.name, lang)  # the number is the picture's; the name in its own language
         lines = [_Line(escape(line), attr) for line in _wrap(f"{n}. {_in(member.name, lang)}", right_w - 16, 2)]
         if member.name_from:  # the name is the record's, another document's than the sakråd's (sakrad:nameFrom)
-            said = f"({w['name_from'].format(Labeller(store).of(ox.NamedNode(member.name_from)).main)})"
-            lines += [_Line(escape(line), "") for line in _wrap(said, right_w - 16, 2)]
+            # the picture's words on a line of their own, the document's name in its own language below
+            document = Labeller(store).of(ox.NamedNode(member.name_from))
+            lines.append(_Line(escape(f"({w['name_from']}"), ""))
+            lines += [
+                _Line(escape(line), _lang(document, lang)) for line in _wrap(f"{_in(document, lang)})", right_w - 16, 2)
+            ]
         box, h = _box(right_x, y, right_w, lines, page_path(member.iri, base))
         body.append(box)
         y += h + 4

@@ -178,6 +178,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         lang=lang,
         **shell(store, site),
         title=_page_title(label, lang, own_title),
+        title_lang=_title_lang(label, lang, own_title),
         label=label,
         iri=iri,
         types=view.types(node),
@@ -239,6 +240,16 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> list[tuple[Value, str]]
 
 
 _SITE_LINK = re.compile(r'(href)="/(doc/[^"#]+|role(?:/[^"#]+)?|ontology)(#[^"]*)?"')
+
+
+def _title_lang(label: Text, lang: str, own: bool) -> str | None:
+    """The language of the page's ``<title>`` where it is not the page's: a Swedish name on an English
+    page (no English in the data). The element holds plain text of one language, so a title with the
+    page's own words beside it (the mark of a title that is the data's own) keeps the page's language
+    (the name is marked ``lang="sv"`` in the page's heading)."""
+    if own or (lang == "en" and label.en):
+        return None
+    return label.lang or None  # "" for a code or a number: no language
 
 
 def _page_title(label: Text, lang: str, own: bool) -> str:

@@ -18,9 +18,9 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, SAKRAD, SCHEMA, SKOS, XSD
+from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, RDFS, SAKRAD, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
-from .labels import Labeller, Text, compact, literal_language, objects, term_labels, value
+from .labels import Labeller, Text, compact, literal_language, objects, term_labels, text_of, value
 from .meeting import _days
 from .paths import page_file
 from .provenance import Provenance
@@ -140,6 +140,9 @@ class View:
             role = value(self.store, node, M8G.role)
             who = value(self.store, node, M8G.hasParticipant)
             names = [self.labels.of(t) for t in (role, who) if t is not None]
+            # the participant as the participation's own source writes it, where the data gives it (named.py)
+            if who is not None and (written := text_of(objects(self.store, node, RDFS.label))) is not None:
+                names[-1] = written
             sv = ": ".join(t.main for t in names) or iri.rsplit("/", 1)[-1]
             en = ": ".join(t.en or t.main for t in names) or None
             last = names[-1] if names else None
@@ -245,6 +248,9 @@ class View:
             name = self.predicate(p)
             if p == M8G.hasParticipant and isinstance(role, ox.NamedNode):
                 name = replace(name, label=self.labels.of(role))
+                # the participant as this participation's source writes it, where the data gives it (named.py)
+                if len(shown) == 1 and (written := text_of(by_predicate.get(RDFS.label, ()))) is not None:
+                    shown = [replace(shown[0], label=written)]
             rows.append(FactRow(name, shown, len(values), query, stated))
         return FactTable(rows, self.sources(node) if sources else None, heading, id)
 

@@ -29,8 +29,8 @@ import pyoxigraph as ox
 
 from ..registers.links import REGISTERS
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, OWL, ROLE, SAKRAD, SCHEMA, SKOS
-from .labels import Labeller, objects, value
+from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, LOCN, M8G, ORG, OWL, RDFS, ROLE, SAKRAD, SCHEMA, SKOS
+from .labels import Labeller, objects, text_of, value
 
 __all__ = ["about", "dataset"]
 
@@ -147,7 +147,10 @@ def about(store: ox.Store, iri: str, base: str, lang: str = "sv") -> dict[str, A
             who = value(store, part, M8G.hasParticipant)
             # the organisations the source lists as invited and taking part (role:participatingOrganisation)
             if isinstance(who, ox.NamedNode) and ROLE.participatingOrganisation in objects(store, part, M8G.role):
-                attendees.append({"@type": _kind(store, who), "@id": who.value, "name": _name(labels, who)})
+                # named as the sakråd's source writes it, where the data gives it (the participation's rdfs:label)
+                written = text_of(objects(store, part, RDFS.label))
+                name = written.main if written is not None else _name(labels, who)
+                attendees.append({"@type": _kind(store, who), "@id": who.value, "name": name})
         if attendees:
             out["attendee"] = sorted(attendees, key=lambda a: a["@id"])
         return out

@@ -5,6 +5,11 @@
 // bound from their fields as the command line binds them (sakrad_ld.sparql.query.bind: a trailing
 // VALUES clause; an id stands for the IRI of its kind of thing). Without JavaScript the text area and
 // the links to run each saved query work as they are.
+// The keys: Ctrl-Enter (Cmd-Enter on a Mac) runs the query, as the form's button does; Tab and
+// Shift-Tab leave the editor for the next or the previous control (CodeMirror would indent: a trap
+// for a reader without a mouse); the note under the label (#editor-keys) says so in the page's
+// language. Yasqe's own buttons are not drawn (no share button: nothing is shared from this page),
+// and any button the editor puts in the form is made type="button", so that none submits by accident.
 "use strict";
 (function () {
   function term(kind, value, base) {
@@ -30,14 +35,22 @@
       showQueryButton: false,
       persistenceId: null,
       createShortLink: undefined,
+      createShareableLink: null,
       consumeShareLink: null,
       prefixCcApi: null,
       autocompleters: ["sakrad-classes", "sakrad-properties", "prefixes", "variables"],
       editorHeight: "18rem",
       resizeable: true
     });
-    // Ctrl-Enter and the form's button both open the endpoint's answer page
-    yasqe.query = function () { form.requestSubmit ? form.requestSubmit() : form.submit(); return Promise.resolve(); };
+    // Ctrl-Enter, Cmd-Enter and the form's button all open the endpoint's answer page. The keys are
+    // bound here: Yasqe's own binding calls query() on the CodeMirror inside it, not on this object
+    function run() { if (form.requestSubmit) form.requestSubmit(); else form.submit(); }
+    yasqe.query = function () { run(); return Promise.resolve(); };
+    var keys = Object.assign({}, yasqe.getOption("extraKeys") || {});
+    keys["Ctrl-Enter"] = keys["Cmd-Enter"] = function () { run(); };
+    keys.Tab = keys["Shift-Tab"] = false;  // false: CodeMirror leaves the key to the browser, which moves focus
+    yasqe.setOption("extraKeys", keys);
+    form.querySelectorAll("button:not([type])").forEach(function (button) { button.type = "button"; });
     textarea.hidden = true;
     // the editor's own text area (CodeMirror's) is named as the hidden one was, in the page's language
     var label = document.querySelector('label[for="' + textarea.id + '"]');
@@ -45,6 +58,11 @@
     if (label && input) {
       input.setAttribute("aria-label", label.textContent.trim());
       label.addEventListener("click", function () { yasqe.focus(); });
+    }
+    var help = document.getElementById("editor-keys");
+    if (help && input) {
+      help.hidden = false;  // what the keys do in the editor: said only where the editor is there
+      input.setAttribute("aria-describedby", help.id);
     }
     var note = document.getElementById("editor-note");
     if (note) note.hidden = true;

@@ -29,6 +29,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "announced",
         "titled",
         "placed",
+        "posted",
+        "organised",
         "named",
         "counted",
         "orgnr",

@@ -143,14 +143,14 @@ def _chair_by_surname(project: Path) -> None:
         project / KEPT,
         CHAIR_SENTENCE,
         "och leddes av statssekreterare hos arbetsmarknads- och etableringsministern Kessling, som arbetar "
-        "åt Ylva Johansson.",
+        "åt arbetsmarknads- och etableringsminister Ylva Johansson.",
     )
     # the meeting's process quotes the sentence word for word: it follows the text
     _change(
         project / "data" / "meetings" / "2017-12-12-integration.yaml",
         "leddes av Anders Kessling, statssekreterare hos arbetsmarknads- och\n    etableringsminister Ylva Johansson.",
         "leddes av statssekreterare hos arbetsmarknads- och etableringsministern Kessling, som arbetar åt\n"
-        "    Ylva Johansson.",
+        "    arbetsmarknads- och etableringsminister Ylva Johansson.",
     )
 
 

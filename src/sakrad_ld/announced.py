@@ -19,6 +19,17 @@ presentations it announces, the contact for registering. In those texts, wording
 was held has ("deltog", "lyftes på mötet", "took part", "raised at the meeting") is reported as a warning
 with the file, line and field (:func:`held_wording`): a quotation may use it rightly, so it is not
 refused, but a person should check that it is not a held meeting's fact.
+
+The other way round, a meeting *not* marked ``announced_only`` is published as held, so at least one
+of its documents must be able to say so: a meeting every one of whose documents (its ``source``, the
+documents its facts are credited to, and those of its ``sources`` whose text is kept: a listed
+attachment nobody read says nothing) has a known publication date (``published`` in
+data/sources.yaml, published as ``dct:issued``) before the meeting's first day (its ``date``, or the
+first of its ``days``), or is an invitation (``kind: invitation``, which announces whatever its date),
+is refused (:func:`check_held`): an announcement is not a held meeting. A document whose publication
+date is not known (an article, minutes, a documentation), or one published on or after the day, lets
+it stand. A date given only to the month or year counts from its first day, a publication date so given
+to its last, so the check never refuses where the order is unknown.
 """
 
 from __future__ import annotations
@@ -32,7 +43,7 @@ from .errors import InputError, Where
 if TYPE_CHECKING:
     from .records import Corpus, Meeting
 
-__all__ = ["HELD_ONLY", "HELD_WORDING", "check_announced_only", "held_wording"]
+__all__ = ["HELD_ONLY", "HELD_WORDING", "check_announced_only", "check_held", "held_wording"]
 
 #: The facts only a sakråd that was held can have, with what each says.
 HELD_ONLY: dict[str, str] = {
@@ -75,6 +86,61 @@ def check_announced_only(corpus: Corpus) -> list[InputError]:
                     'docs/adding-a-meeting.md, "announced_only"',
                 )
             )
+    return errors
+
+
+def _first_day(m: Meeting) -> str | None:
+    """The meeting's earliest possible day as a comparable string (a month's or year's "-00" padded)."""
+    days = [d for d in [m.date, *(m.days or [])] if d]
+    if not days:
+        return None
+    return min(str(d) + "-00" * (2 - str(d).count("-")) for d in days)
+
+
+def _read(m: Meeting, kept: dict[str, str]) -> list[str]:
+    """The documents a meeting's facts are read from: its ``source``, those ``fact_sources`` and its
+    participations, notes and counts credit, and every one of its ``sources`` whose text is kept. A
+    listed document that is neither (minutes attached to a page, not read) says nothing the data gives."""
+    read = [m.source, *(fs.source for fs in m.fact_sources)]
+    for ref in [m.chair, *m.conveners, *m.government_participants, m.contact, m.press_contact, *m.notes]:
+        if ref is not None and getattr(ref, "source", None):
+            read.append(ref.source)
+    for count in (m.invited_count, m.organisation_count, m.participant_count):
+        if count is not None and getattr(count, "source", None):
+            read.append(count.source)
+    read += [s for s in m.sources if s in kept]
+    return list(dict.fromkeys(read))
+
+
+def check_held(corpus: Corpus) -> list[InputError]:
+    """Every meeting not marked ``announced_only`` whose documents were all published before its first day."""
+    published = {s.id: s.published for s in corpus.sources}
+    kinds = {s.id: s.kind for s in corpus.sources}
+    errors: list[InputError] = []
+    for m in corpus.meetings:
+        if m.announced_only or (first := _first_day(m)) is None:
+            continue
+        cited = _read(m, corpus.copies)
+        dates = [published.get(c) for c in cited]
+        # an invitation announces whenever it is dated; any other document not dated may say it was held
+        if any(d is None and kinds.get(c) != "invitation" for c, d in zip(cited, dates, strict=True)):
+            continue
+        dates = [d or "0000" for d in dates]
+        # a publication date given to the month or year counts to its last day ("-99" sorts after every day)
+        last = max(str(d) + "-99" * (2 - str(d).count("-")) for d in dates)
+        if last >= first:
+            continue
+        errors.append(
+            InputError(
+                m.where("date") if m.date else m.where("days"),
+                f"the sakråd of {first[:10].replace('-00', '')} is published as held, but every one of its documents "
+                f"({', '.join(f'{c} {d}' for c, d in zip(cited, dates, strict=True))}) was published before that "
+                "day: they announce it, none can say it was held",
+                "announced_only: true (and no facts only a held sakråd has), or a document published on or after "
+                "the day that says it was held, listed in sources",
+                'docs/adding-a-meeting.md, "announced_only"',
+            )
+        )
     return errors
 
 

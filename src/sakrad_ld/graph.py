@@ -9,6 +9,7 @@ from ``ontology/roles.ttl``; government bodies are W3C ORG organisations and uni
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ from .vocab import (
     M8G,
     ORG,
     PERSON,
+    PROV,
     RDF,
     RDFS,
     ROLE,
@@ -438,9 +440,9 @@ def _person(out: _Emitter, minter: Minter, person: Person, posts: dict[str, Post
     out.add(s, RDF.type, PERSON.Person, ln)
     out.add(s, RDF.type, FOAF.Person, ln)
     out.add(s, FOAF.name, _plain(person.name), ln, "name")
-    for holding in person.holds:
+    for holding, segments in zip(person.holds, holding_segments(person), strict=True):
         # A post held as a source shows it on a date, never timeless (org:Membership, W3C ORG §5.4).
-        h = minter.part(s, "holding", holding.post, holding.as_of or holding.source)
+        h = minter.part(s, "holding", *segments)
         hl = holding.lines
         source = minter.thing("source", holding.source)
         with out.source(source):
@@ -460,6 +462,18 @@ def _person(out: _Emitter, minter: Minter, person: Person, posts: dict[str, Post
         out.add(s, ORG.memberOf, minter.thing("body", body), ln, "member_of")
     _links(out, minter, s, person.links)
     _sources(out, minter, s, person.sources, ln)
+
+
+def holding_segments(person: Person) -> list[tuple[str, ...]]:
+    """The IRI segments of each of ``person``'s holdings, under ``…/holding/``: the post and the day
+    it is attested on (``as_of``); the post and its source where it has no day; and the post, the
+    day and the source where two holdings of one post share a day (two pages showing it on one day),
+    so that no holding's date is left out to keep its IRI apart."""
+    days = Counter((h.post, h.as_of) for h in person.holds if h.as_of)
+    return [
+        (h.post, h.as_of, h.source) if h.as_of and days[h.post, h.as_of] > 1 else (h.post, h.as_of or h.source)
+        for h in person.holds
+    ]
 
 
 def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
@@ -518,7 +532,11 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
         out.add(s, RDF.type, SAKRAD.SakradSeries, ln, "kind")
     out.add(s, RDF.type, M8G.PublicEvent, ln)
     out.add(s, RDF.type, SCHEMA.Event, ln)
-    out.add(s, DCTERMS.identifier, _plain(m.id), ln, "id")
+    # The identifier is the data's own minting (a date in it may be one no source states): in the
+    # dataset's own graph, with the page it was made from (docs/model.md, "Stated is not derived").
+    with out.source(vocab.ONTOLOGY_IRI):
+        out.add(s, DCTERMS.identifier, _plain(m.id), ln, "id")
+        out.add(s, PROV.wasDerivedFrom, main, ln, "id")
     out.add(s, DCTERMS.source, main, ln, "source")
     _sources(out, minter, s, m.sources, ln, _cited(m), main)
     if m.title_derivation is None:
@@ -543,9 +561,12 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
     if m.date and m.date_derivation is None:
         _dated(out, minter, s, m.date, source_of("date"), ln, "date")
     elif m.date:
-        # Not stated but worked out (a year from the page's address): published as derived, saying how.
-        out.add(s, SAKRAD.derivedDate, _typed(m.date, _date_type(m.date)[0]), ln, "date")
-        out.text(s, SAKRAD.derivation, m.date_derivation, ln, "date")
+        # Not stated but worked out (a year from the page's address): published as derived, saying how,
+        # in the dataset's own graph (the page does not state it), derived from the page it was read on.
+        with out.source(vocab.ONTOLOGY_IRI):
+            out.add(s, SAKRAD.derivedDate, _typed(m.date, _date_type(m.date)[0]), ln, "date")
+            out.text(s, SAKRAD.derivation, m.date_derivation, ln, "date")
+            out.add(s, PROV.wasDerivedFrom, source_of("date"), ln, "date")
     _days(out, minter, s, m, source_of("days"))
     if m.place:
         place = minter.thing("place", slug(m.place))

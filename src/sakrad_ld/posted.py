@@ -1,0 +1,241 @@
+"""A post a person is credited with is the post the kept text gives them (a load-time check).
+
+Three facts name a person's post, each credited to a document: the ``post`` of a meeting's ``chair``
+or of a convener (published as ``sakrad:inCapacityOf``), a holding (``holds:`` of a person in
+data/people.yaml: ``org:Membership`` with ``org:role``) and a post's ``label`` (``skos:prefLabel``).
+Where the credited document's text is kept (``file:`` in data/sources.yaml), each is refused with the
+file, line and field unless the text gives it:
+
+- a role's or a holding's post: the post's Swedish label names the person in the same clause, either
+  before the name ("statssekreterare Martin Andreasson", "jämställdhetsminister och biträdande
+  arbetsmarknadsminister Paulina Brandberg": only titles, "och" or "samt" between, never "hos", "åt",
+  "till" or "för", which make the name a superior's) or in apposition after it ("Martin Andreasson,
+  statssekreterare åt statsrådet Brandberg", "Anna Berg (enhetschef)"). The name is the person's full
+  name, or their surname alone right after the label where no other person of the data has it
+  ("socialminister Forssmed"). A label that ends in the definite form ("… ministern") is also found
+  in its indefinite form ("… minister Ylva Johansson"), as a title before a name is written; but a
+  post defined by its superior ("statssekreterare hos arbetsmarknads- och etableringsministern") so
+  written before a name titles the superior, so its indefinite form counts only in apposition
+  ("Anders Kessling, statssekreterare hos arbetsmarknads- och etableringsminister Ylva Johansson"
+  gives Anders Kessling the post, and Ylva Johansson not);
+- a post's label: the Swedish label as whole words in the post's first source's kept text (that is
+  the document the release credits it to).
+
+A source with no kept text is not checked (as for every check of the kept texts): the fact stays as
+the data gives it. The comparison folds the text as stated.py does (:func:`~sakrad_ld.stated.folded_text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError, Where
+from .stated import TITLE_ENDINGS, find_words, folded, folded_text
+
+if TYPE_CHECKING:
+    from .records import Corpus, Person, Post
+
+__all__ = ["check_posts", "post_named"]
+
+#: The marks that end a clause in a folded kept text: a sentence's end (``\x00``), a comma after
+#: the apposition, a parenthesis, "men", a spaced dash.
+_CLAUSE_MARKS = ("\x00", ";", ":", " men ", " but ", " - ")
+#: Words that make the name after them someone else's (the post's superior, its object): a label
+#: before such a word is not the name's title ("statssekreterare hos landsbygdsminister Peter Kullgren").
+_NOT_BETWEEN = frozenset(
+    {"hos", "åt", "till", "för", "to", "for", "of", "med", "om", "av", "från", "på", "i", "enligt"}
+)
+#: Words that may stand between a label and the name it titles besides other titles.
+_BETWEEN = frozenset({"och", "samt", "and", "tillika"})
+#: What ends an item of a list of names.
+_LIST = frozenset({",", "och", "samt", "liksom", "and"})
+#: How many words an item of a list of names between a label and a name may have.
+LIST_ITEM_WORDS = 4
+#: The definite endings of a title and their indefinite forms.
+_INDEFINITE = {
+    "ministern": "minister",
+    "sekreteraren": "sekreterare",
+    "chefen": "chef",
+    "rådet": "råd",
+    "direktören": "direktör",
+}
+#: How far (characters) a label before a name, or an apposition's label after it, may stand.
+POST_WINDOW = 200
+
+
+def _forms(label: str) -> list[str]:
+    """The folded label and, where its last word is definite ("… ministern", "… sekreteraren"), its
+    indefinite form, as a title before a name writes it."""
+    value = folded(label)
+    forms = [value] if value else []
+    for definite, indefinite in _INDEFINITE.items():
+        if value.endswith(definite):
+            forms.append(value[: -len(definite)] + indefinite)
+    return forms
+
+
+def _title(word: str) -> bool:
+    return word in _BETWEEN or (word.endswith(TITLE_ENDINGS) and word not in _NOT_BETWEEN)
+
+
+def _titles_between(words: list[str]) -> bool:
+    """Whether ``words`` (between a label and a name) are only titles, or a list of other people the
+    label titles too ("statssekreterare Minna Ljunggren och Johan Höij"): items of at most
+    :data:`LIST_ITEM_WORDS` words, each ending in "och", "samt" or a comma; never a word of
+    :data:`_NOT_BETWEEN`."""
+    if any(w in _NOT_BETWEEN for w in words):
+        return False
+    if all(_title(w) for w in words):
+        return True
+    if words[-1] not in _LIST:
+        return False
+    item = 0
+    for w in words:
+        item = 0 if w in _LIST else item + 1
+        if item > LIST_ITEM_WORDS:
+            return False
+    return True
+
+
+def _clause_start(text: str, at: int) -> int:
+    start = max(0, at - POST_WINDOW)
+    return max([text.rfind(mark, start, at) for mark in _CLAUSE_MARKS] + [start])
+
+
+def _clause_end(text: str, at: int) -> int:
+    stop = min(len(text), at + POST_WINDOW)
+    found = [i for i in (text.find(mark, at, stop) for mark in _CLAUSE_MARKS) if i >= 0]
+    return min(found, default=stop)
+
+
+def _before(forms: list[str], text: str, flat: str, at: int) -> bool:
+    """Whether one of the label's ``forms`` ends before ``at`` in its clause, only titles between."""
+    start = _clause_start(text, at)
+    for form in forms:
+        for _, hi in find_words(form, flat, start):
+            if hi > at:
+                break
+            if _titles_between(flat[hi:at].replace(",", " , ").split()):
+                return True
+    return False
+
+
+def _apposition(forms: list[str], text: str, flat: str, stop: int) -> bool:
+    """Whether one of the label's ``forms`` follows the name ending at ``stop`` as an apposition: a
+    comma or an opening parenthesis, then the label (titles such as "biträdande" may come first)."""
+    rest = flat[stop : stop + 3].lstrip(" ")
+    if not rest.startswith((",", "(")):
+        return False
+    after = flat.index(rest[0], stop) + 1
+    end = _clause_end(text, after)
+    for form in forms:
+        for lo, _ in find_words(form, flat, after):
+            if lo > end:
+                break
+            if all(_title(w) for w in flat[after:lo].split()):
+                return True
+            break
+    return False
+
+
+def _names(person: Person, surnames: dict[str, int]) -> list[tuple[str, bool]]:
+    """The folded full name, and the surname alone where it is the data's only one (True: only after a label)."""
+    name = folded(person.name)
+    out = [(name, False)]
+    surname = name.rsplit(" ", 1)[-1]
+    if " " in name and surnames.get(surname, 0) == 1:
+        out.append((surname, True))
+    return out
+
+
+def post_named(person: Person, post: Post, text: str, flat: str, surnames: dict[str, int]) -> bool:
+    """Whether the folded kept ``text`` (``flat``: its sentence ends as spaces) gives ``person`` the
+    ``post``: its label before the name in the clause, or in apposition after it."""
+    forms = _forms(post.label.sv)
+    if not forms:
+        return False
+    # a label of a post defined by its superior ("statssekreterare hos … ministern") written in its
+    # indefinite form before a name titles the superior ("… hos … minister Ylva Johansson"), not the name
+    relative = any(w in _NOT_BETWEEN for w in forms[0].split(" "))
+    before = forms[:1] if relative else forms
+    for name, label_first in _names(person, surnames):
+        for lo, hi in find_words(name, flat):
+            if _before(before, text, flat, lo):
+                return True
+            if not label_first and _apposition(forms, text, flat, hi):
+                return True
+    return False
+
+
+def _facts(corpus: Corpus) -> Iterator[tuple[Where, str, str, str, str]]:
+    """(where, what, person id, post id, source) of every role's and holding's post."""
+    for m in corpus.meetings:
+        refs = [("chair", m.chair)] if m.chair else []
+        refs += [(f"conveners[{i}]", c) for i, c in enumerate(m.conveners)]
+        for name, ref in refs:
+            post = getattr(ref, "post", None)
+            if not post or not ref.person:
+                continue
+            fact = name.split("[")[0]
+            where = ref.lines.where("post") if ref.lines else m.where(f"{name}.post")
+            source = ref.source or m.source_of(fact)
+            yield where, f"{name}.post of {m.id}", ref.person, post, source
+    for person in corpus.people:
+        for i, h in enumerate(person.holds):
+            where = h.lines.where("post") if h.lines else Where(Path("people.yaml"), 0, f"holds[{i}].post")
+            yield where, f"holds[{i}].post of {person.id}", person.id, h.post, h.source
+
+
+def check_posts(corpus: Corpus) -> list[InputError]:
+    """Every role's or holding's post the credited kept text does not give the person, and every post
+    label its first source's kept text does not hold."""
+    kept = corpus.copies
+    files = {s.id: s.file for s in corpus.sources}
+    people = {p.id: p for p in corpus.people}
+    posts = {p.id: p for p in corpus.posts}
+    surnames: dict[str, int] = {}
+    for p in corpus.people:
+        last = folded(p.name).rsplit(" ", 1)[-1]
+        surnames[last] = surnames.get(last, 0) + 1
+    wanted: dict[str, list[tuple[Where, str, str, str]]] = {}
+    for where, what, person, post, source in _facts(corpus):
+        if source in kept and person in people and post in posts:
+            wanted.setdefault(source, []).append((where, what, person, post))
+    labels: dict[str, list[Post]] = {}
+    for post in corpus.posts:
+        if post.sources and post.sources[0] in kept:
+            labels.setdefault(post.sources[0], []).append(post)
+    errors: list[InputError] = []
+    for source in sorted(set(wanted) | set(labels), key=list(kept).index):
+        text = folded_text(kept[source])
+        flat = text.replace("\x00", " ")
+        for where, what, person, post in wanted.get(source, []):
+            if post_named(people[person], posts[post], text, flat, surnames):
+                continue
+            errors.append(
+                InputError(
+                    where,
+                    f"{what}: the post {post!r} ({posts[post].label.sv!r}) is credited to {source!r}, whose kept "
+                    f"text ({files.get(source)}) does not give {people[person].name!r} that post",
+                    "the post's label before the person's name in the same clause ('statssekreterare Martin "
+                    "Andreasson') or in apposition after it ('Martin Andreasson, statssekreterare …'), as the "
+                    "kept text words it",
+                    "the post the text gives the person, or the fact credited to the document that gives it",
+                )
+            )
+        for post in labels.get(source, []):
+            if any(next(find_words(form, flat), None) for form in _forms(post.label.sv)):
+                continue
+            where = post.lines.where("label") if post.lines else Where(Path("bodies.yaml"), 0, "label")
+            errors.append(
+                InputError(
+                    where,
+                    f"the label {post.label.sv!r} of the post {post.id!r} is credited to {source!r} (its first "
+                    f"source), whose kept text ({files.get(source)}) does not hold it",
+                    "the post's title as the kept text words it (whole words; case and white space aside)",
+                    "copy the title from the text, or list first the source that gives it",
+                )
+            )
+    return errors

@@ -43,6 +43,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+from .typedyaml import QUOTED, quoted
 
 if TYPE_CHECKING:
     from .records import Corpus, Meeting
@@ -54,6 +55,8 @@ __all__ = [
     "id_date",
     "load_warnings",
     "named_years",
+    "not_stated",
+    "quotations",
     "quoted_days",
     "swedish_date",
     "unchecked_dates",
@@ -77,9 +80,21 @@ MONTHS = (
 _MONTH = "|".join(MONTHS)
 _SPACE = r"[\s\u00a0\u202f]+"  # spaces, line breaks, non-breaking spaces
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_SPACE}({_MONTH})\b(?:{_SPACE}(\d{{4}})\b)?", re.IGNORECASE)
-#: A quotation of at most 500 characters: a bound, so an opening mark that is never closed costs a
-#: short look ahead, not a scan to the end of the text for each (99,000 "„" took 99 s unbounded).
-_QUOTED = re.compile(r'"([^"]{0,500})"|“([^”"]{0,500})”|”([^”"]{0,500})”|„([^“”"]{0,500})[“”"]|«([^»]{0,500})»')
+#: The quotation marks of a derivation: each opening mark, the marks that end a quotation it opens (the
+#: first of them after it) and those of them that close it. A quotation is an opening mark, at most
+#: :data:`QUOTATION_LIMIT` characters without an ending mark, and a closing mark (what
+#: ``"([^"]{0,500})"|“([^”"]{0,500})”|”([^”"]{0,500})”|„([^“”"]{0,500})[“”"]|«([^»]{0,500})»`` finds,
+#: leftmost first), found by :func:`quotations` in one forward pass.
+QUOTATION_MARKS = {
+    '"': ('"', '"'),
+    "\u201c": ('\u201d"', "\u201d"),
+    "\u201d": ('\u201d"', "\u201d"),
+    "\u201e": ('\u201c\u201d"', '\u201c\u201d"'),
+    "\u00ab": ("\u00bb", "\u00bb"),
+}
+#: The longest quotation a derivation is read for (a longer one is not a quotation of a date).
+QUOTATION_LIMIT = 500
+_ENDING = {mark: re.compile(f"[{re.escape(ends)}]") for mark, (ends, _) in QUOTATION_MARKS.items()}
 _ID_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?=-|$)")
 _ADDRESS_YEAR = re.compile(r"/(\d{4})/(?:(\d{2})/)?")
 _PUBLISHED = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)")
@@ -103,6 +118,19 @@ def check_meeting_dates(corpus: Corpus) -> list[InputError]:
         if m.date and m.date_derivation is None:
             errors += _against_text(m, sources, corpus.copies)
     return errors
+
+
+def _quoted(value: object) -> str:
+    """``value`` quoted for a message as :func:`~sakrad_ld.typedyaml.quoted` quotes a string (cut at
+    :data:`~sakrad_ld.typedyaml.QUOTED` characters): a message quotes a bounded part of what it is given."""
+    return quoted(value) if isinstance(value, str) else repr(value)
+
+
+def _some(items: list[str], most: int = 5) -> str:
+    """At most ``most`` of ``items`` (each cut as :func:`~sakrad_ld.typedyaml.quoted` cuts), and how
+    many more there are: a message quotes a bounded part of what it is given."""
+    shown = ", ".join(item if len(item) <= QUOTED else f"{item[:QUOTED]}…" for item in items[:most])
+    return shown + (f" and {len(items) - most:,} more" if len(items) > most else "")
 
 
 def id_date(meeting_id: str) -> str | None:
@@ -133,7 +161,7 @@ def _against_id(m: Meeting) -> list[InputError]:
         out.append(
             InputError(
                 m.where("date"),
-                f"date {m.date} disagrees with the date the meeting's id {m.id!r} names ({named})",
+                f"date {m.date} disagrees with the date the meeting's id {_quoted(m.id)} names ({named})",
                 f"a date that agrees with {named}, or an id that starts with the meeting's date",
             )
         )
@@ -152,7 +180,7 @@ def _against_id(m: Meeting) -> list[InputError]:
             out.append(
                 InputError(
                     m.where("days"),
-                    f"days {', '.join(wrong)} disagree with the date the meeting's id {m.id!r} names ({named})",
+                    f"days {_some(wrong)} disagree with the date the meeting's id {_quoted(m.id)} names ({named})",
                     f"{want}, or an id that starts with the meeting's first day",
                 )
             )
@@ -164,11 +192,65 @@ def _text(value: Any) -> str:
     return str(getattr(value, "sv", value) or "")
 
 
+class _Ending:
+    """The next mark ending a quotation opened by one mark, at or after a position: asked for positions
+    that never decrease, its searches read the text once."""
+
+    def __init__(self, text: str, mark: str) -> None:
+        self.text, self.pattern, self.at, self.found = text, _ENDING[mark], -1, -1
+
+    def after(self, position: int) -> int:
+        """The first ending mark at or after ``position`` (-1 when there is none)."""
+        if position > self.at:
+            if self.found >= position or (self.found < 0 and self.at >= 0):
+                return self.found  # the one found before is still the first (or there is still none)
+            match = self.pattern.search(self.text, position)
+            self.at, self.found = position, (match.start() if match else -1)
+        return self.found
+
+
+def _first_quotation(text: str, mark: str, at: int, ending: _Ending) -> tuple[int, int] | None:
+    """(where the opening mark stands, where the closing mark stands) of the first quotation ``mark``
+    opens at or after ``at``; None when it opens none. Every ``mark`` between one and the next ending
+    mark ends there, so the ending marks are walked, not the opening ones."""
+    closing = QUOTATION_MARKS[mark][1]
+    while (start := text.find(mark, at)) >= 0:
+        end = ending.after(start + 1)
+        if end < 0:
+            return None
+        if text[end] in closing:  # the first of the marks before it near enough to it
+            first = text.find(mark, max(start, end - 1 - QUOTATION_LIMIT), end)
+            if first >= 0:
+                return first, end
+        at = end  # the ending mark may open a quotation of its own
+    return None
+
+
+def quotations(text: str) -> list[str]:
+    """The quotations of ``text`` (:data:`QUOTATION_MARKS`), their marks left out, in the text's order:
+    one forward pass, linear in the text whatever its marks (a text of opening marks never closed is
+    read once, not :data:`QUOTATION_LIMIT` characters after each)."""
+    out: list[str] = []
+    endings = {mark: _Ending(text, mark) for mark in QUOTATION_MARKS}
+    next_of: dict[str, tuple[int, int] | None] = dict.fromkeys(QUOTATION_MARKS, (-1, -1))
+    at = 0
+    while True:
+        best: tuple[int, int] | None = None
+        for mark, found in next_of.items():
+            if found is not None and found[0] < at:  # the one found before is used up or passed
+                found = next_of[mark] = _first_quotation(text, mark, at, endings[mark])
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+        if best is None:
+            return out
+        out.append(text[best[0] + 1 : best[1]])
+        at = best[1] + 1
+
+
 def quoted_days(text: str) -> set[tuple[int, int, int | None]]:
     """The (day, month, year or None) of the Swedish dates inside quotation marks in ``text``."""
     found = set()
-    for match in _QUOTED.finditer(text):
-        inner = next(g for g in match.groups() if g is not None)
+    for inner in quotations(text):
         for day, month, year in _DAY_MONTH.findall(inner):
             found.add((int(day), MONTHS.index(month.lower()) + 1, int(year) if year else None))
     return found
@@ -180,9 +262,10 @@ def derived_years(text: str, month: int | None = None, day: int | None = None) -
     year nearest" it, the year in which ``month`` and ``day`` lie nearest it)."""
     years = {y for _, _, y in quoted_days(text) if y}
     years |= {int(y) for y, _ in _ADDRESS_YEAR.findall(text)}
+    nearest = "närmast" in text.lower()  # once, not for each publication date
     for y, mo, d in _PUBLISHED.findall(text):
         published = dt.date(int(y), int(mo), int(d))
-        if "närmast" in text.lower() and month:
+        if nearest and month:
             years.add(_nearest_year(published, month, day or 1))
         else:
             years.add(published.year)
@@ -198,8 +281,20 @@ def named_years(text: str) -> set[int]:
     parentheses (whose year may be the one "nearest" another, :func:`derived_years`): "året är sidans
     publiceringsår, 2022" names 2022."""
     rest = _PUBLISHED.sub(" ", text) if "närmast" in text.lower() else text
-    rest = re.sub(r"\S*/\d{4}/\S*", " ", rest)  # addresses: their years are read by derived_years
+    rest = _RUN.sub(_unless_address, rest)  # addresses: their years are read by derived_years
     return {int(y) for y in _YEAR.findall(rest)}
+
+
+#: A run of characters other than white space, and a year between slashes in it (a web address's).
+_RUN = re.compile(r"\S++")
+_SLASHED_YEAR = re.compile(r"/\d{4}/")
+
+
+def _unless_address(run: re.Match[str]) -> str:
+    """A run of :data:`_RUN` as it is, or a space where it holds an address's year: what
+    ``\\S*/\\d{4}/\\S*`` replaces, read once (that expression read on from each character of a long
+    run to its end)."""
+    return " " if _SLASHED_YEAR.search(run.group()) else run.group()
 
 
 def _nearest_year(published: dt.date, month: int, day: int) -> int:
@@ -227,7 +322,7 @@ def _against_derivation(m: Meeting) -> list[InputError]:
     quoted = {(d, mo) for d, mo, _ in quoted_days(text)}
     agrees = (day, month) in quoted if day is not None else month in {mo for _, mo in quoted}
     if quoted and month is not None and not agrees:
-        said = ", ".join(f"{d} {MONTHS[mo - 1]}" for d, mo in sorted(quoted, key=lambda q: (q[1], q[0])))
+        said = _some([f"{d} {MONTHS[mo - 1]}" for d, mo in sorted(quoted, key=lambda q: (q[1], q[0]))])
         out.append(
             InputError(
                 m.where("date"),
@@ -238,7 +333,7 @@ def _against_derivation(m: Meeting) -> list[InputError]:
     years = derived_years(text, month, day)
     bare = named_years(text) - {year}
     if bare:  # a year in the words (an attachment's name, "publiceringsår, 2022") that is not the date's
-        named = ", ".join(str(y) for y in sorted(bare))
+        named = _some([str(y) for y in sorted(bare)])
         out.append(
             InputError(
                 m.where("date"),
@@ -248,7 +343,7 @@ def _against_derivation(m: Meeting) -> list[InputError]:
             )
         )
     elif years and year not in years:
-        named = ", ".join(str(y) for y in sorted(years))
+        named = _some([str(y) for y in sorted(years)])
         out.append(
             InputError(
                 m.where("date"),
@@ -264,7 +359,7 @@ def _against_derivation(m: Meeting) -> list[InputError]:
                 InputError(
                     m.where("date"),
                     f"the month of date {date} contradicts the date_derivation, which reads the month from "
-                    f"the address ({', '.join(f'{mo:02d}' for mo in sorted(months))})",
+                    f"the address ({_some([f'{mo:02d}' for mo in sorted(months)])})",
                     "a date in the month the derivation names",
                 )
             )
@@ -322,7 +417,7 @@ def _against_records(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
             out.append(
                 InputError(
                     m.where("date" if m.date else "days"),
-                    f"the meeting's {'date' if m.date else 'first day'} {first} is after the {kind} {sid!r} "
+                    f"the meeting's {'date' if m.date else 'first day'} {first} is after the {kind} {_quoted(sid)} "
                     f"it cites was published ({published}): such a document is written after the meeting",
                     f"a date on or before {published}, or the document's own publication date in data/sources.yaml",
                 )
@@ -351,7 +446,7 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
     return [
         InputError(
             m.where("date"),
-            f"date {date} is not in the text of {sid!r} ({file}), which the date is taken from",
+            f"date {date} is not in the text of {_quoted(sid)} ({_some([file])}), which the date is taken from",
             f"a date the text states in Swedish words ('{words}' not found)",
         )
     ]
@@ -359,11 +454,29 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
 
 #: A note's words saying that the date is not stated: "som artikeln inte daterar", "inget datum för
 #: mötet", "Mötets datum står inte i den text som lästs"; "does not date", "no date", "is not in the text".
+#: What ``datum\w* (?:står|anges|nämns|finns) inte`` finds is found in two steps (:func:`not_stated`): a
+#: word before the verb (:data:`_WORD_NOT_STATED`, each word read once from its start), then "datum" in it;
+#: the expression itself read on from each "datum" of a long word to the word's end.
 _NOT_STATED = re.compile(
-    r"inte daterar|inte är daterad|odaterad|inget datum|utan datum|datum\w* (?:står|anges|nämns|finns) inte"
+    r"inte daterar|inte är daterad|odaterad|inget datum|utan datum"
     r"|does not date|not dated|undated|no date|not a date|date is not (?:in|stated|given|known)",
     re.IGNORECASE,
 )
+_WORD_NOT_STATED = re.compile(r"(?<!\w)(\w++)(?=( (?:står|anges|nämns|finns) inte))", re.IGNORECASE)
+_DATUM = re.compile("datum", re.IGNORECASE)
+
+
+def not_stated(words: str) -> str | None:
+    """The first words of ``words`` saying that the date is not stated ("som artikeln inte daterar",
+    "Mötets datum står inte i den text som lästs", "does not date"), or None."""
+    found = _NOT_STATED.search(words)
+    for word in _WORD_NOT_STATED.finditer(words):
+        if found is not None and word.start() > found.start():
+            break
+        datum = _DATUM.search(word.group(1))
+        if datum is not None and (found is None or word.start() + datum.start() < found.start()):
+            return word.group(1)[datum.start() :] + word.group(2)
+    return found.group(0) if found else None
 
 
 def _against_notes(m: Meeting) -> list[InputError]:
@@ -375,12 +488,12 @@ def _against_notes(m: Meeting) -> list[InputError]:
         if note.about not in ("date", "days"):
             continue
         words = f"{_text(note.text)} {getattr(note.text, 'en', None) or ''}"
-        if match := _NOT_STATED.search(words):
+        if said := not_stated(words):
             return [
                 InputError(
                     m.where(stated[0]),
-                    f"{stated[0]} {m.date or ', '.join(str(d) for d in m.days)} is published as stated, but a "
-                    f"note about the date says none is stated ({match.group(0)!r})",
+                    f"{stated[0]} {m.date or _some([str(d) for d in m.days])} is published as stated, but a "
+                    f"note about the date says none is stated ({_quoted(said)})",
                     "no date where the sources give none (the note may stay), or a date_derivation saying how "
                     "the date is worked out, or a note that no longer says the date is not stated",
                 )
@@ -408,12 +521,12 @@ def unchecked_dates(corpus: Corpus) -> list[InputError]:
             if kept and name == "date":
                 continue  # compared with the kept text (_against_text)
             kind = getattr(sources.get(sid), "kind", None) or "document"
-            shown = value if name == "date" else ", ".join(str(d) for d in value)
+            shown = value if name == "date" else _some([str(d) for d in value])
             why = "loading compares no days with a kept text" if kept else "whose text is not kept beside the data"
             out.append(
                 InputError(
                     m.where(name),
-                    f"{name} {shown} is published as stated by the {kind} {sid!r}, {why}, so loading cannot "
+                    f"{name} {shown} is published as stated by the {kind} {_quoted(sid)}, {why}, so loading cannot "
                     "check it against the source's words",
                     f"the source's text kept (file: in data/sources.yaml) so the {name} is checked, or a "
                     "date_derivation where the text read does not state it",

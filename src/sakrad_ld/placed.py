@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError, Where
 from .records import Text
-from .stated import folded_text, found_as_words
+from .stated import find_words, flat_text, folded
+from .typedyaml import QUOTED, quoted
 
 if TYPE_CHECKING:
     from .records import Corpus
@@ -42,24 +43,28 @@ def check_placements(corpus: Corpus) -> list[InputError]:
     bodies = {b.id: b for b in corpus.bodies}
     kept = corpus.copies
     files = {s.id: s.file for s in corpus.sources}
-    texts: dict[str, str] = {}  # a kept text folded, once for all the posts credited to it
+    texts: dict[str, str] = {}  # a kept text folded (:func:`flat_text`), once for all the posts credited to it
     errors: list[InputError] = []
     for post in corpus.posts:
         source = post.sources[0] if post.sources else None
         body = bodies.get(post.post_in)
         if post.post_in_derivation is not None or source not in kept or body is None:
             continue
-        pattern = found_as_words(body.name.sv)
         if source not in texts:
-            texts[source] = folded_text(kept[source])
-        if pattern is None or pattern.search(texts[source]) is None:
+            texts[source] = flat_text(kept[source])
+        name = folded(body.name.sv)
+        # a substring search, linear in the text whatever the name (a compiled pattern of a name of
+        # many short words read on from each place its first word stands)
+        if not name or next(find_words(name, texts[source]), None) is None:
+            file = str(files.get(source))
             where = post.lines.where("post_in") if post.lines else Where(Path("bodies.yaml"), 0, "post_in")
             errors.append(
                 InputError(
                     where,
-                    f"post {post.id!r} is placed in {post.post_in!r} ({body.name.sv!r}), a placement credited to "
-                    f"{source!r}, the post's first source, whose kept text ({files.get(source)}) does not name "
-                    f"{body.name.sv!r}, and post_in_derivation is missing",
+                    f"post {quoted(post.id)} is placed in {quoted(post.post_in)} ({quoted(body.name.sv)}), a "
+                    f"placement credited to {quoted(source)}, the post's first source, whose kept text "
+                    f"({file if len(file) <= QUOTED else quoted(file)}) does not name {quoted(body.name.sv)}, and "
+                    "post_in_derivation is missing",
                     "the body as the post's first source names it, or a post_in_derivation (sv, en) saying why the "
                     "data places the post there (published as the data's own, not the source's)",
                     'docs/model.md, "Stated is not derived"',

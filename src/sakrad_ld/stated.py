@@ -67,6 +67,7 @@ __all__ = [
     "folded",
     "folded_text",
     "find_words",
+    "flat_text",
     "found_as_words",
 ]
 
@@ -244,6 +245,11 @@ def _flat(text: str) -> str:
     """A :func:`folded_text` with its sentence ends as spaces: the same length, so a position in one
     is the same in the other, and a value with a space in it is found by a substring search."""
     return text.replace(_END, " ")
+
+
+def flat_text(text: str) -> str:
+    """A kept text as :func:`find_words` searches it: :func:`folded_text`, its sentence ends as spaces."""
+    return _flat(folded_text(text))
 
 
 _NOT_WORD = re.compile(r"\W")
@@ -819,7 +825,8 @@ def _error(
 ) -> InputError:
     return InputError(
         where,
-        f"{what} {quoted(value)} is credited to {source!r}, whose kept text ({file}) " + (why or "does not hold it"),
+        f"{what} {_quoted(value)} is credited to {_quoted(source)}, whose kept text ({_listed([str(file)])}) "
+        + (why or "does not hold it"),
         f"{what} as the kept text words it, as whole words (case, white space and Unicode forms aside)"
         + (f": {_EXPECTED[kind]}" if kind in _EXPECTED else ""),
         "copy it from the text, or credit the fact to the document that states it (fact_sources or the record's source:)",
@@ -1333,7 +1340,7 @@ def _organiser(m: Meeting) -> list[InputError]:
             return [
                 InputError(
                     m.where("organiser"),
-                    f"organiser {m.organiser!r}, but the meeting's note (notes[{i}], line "
+                    f"organiser {_quoted(m.organiser)}, but the meeting's note (notes[{i}], line "
                     f"{note.lines.line if note.lines else '?'}) says no organiser is stated",
                     "no organiser where the sources do not state one (a page's publisher is not its organiser)",
                     "leave organiser out, or change the note if a source does state who organised the sakråd",
@@ -1348,15 +1355,22 @@ def _listed(items: list[str], most: int = 5) -> str:
     return shown + (f" and {len(items) - most:,} more" if len(items) > most else "")
 
 
+def _quoted(value: object) -> str:
+    """``value`` quoted for a message as :func:`~sakrad_ld.typedyaml.quoted` quotes a string (cut at
+    :data:`~sakrad_ld.typedyaml.QUOTED` characters): a message quotes a bounded part of what it is given."""
+    return quoted(value) if isinstance(value, str) else repr(value)
+
+
 def _holdings(person: Person) -> list[InputError]:
     """A holding credited to a document that the person's own ``sources`` do not name."""
     errors = []
+    own = frozenset(person.sources)  # looked up once per holding: a set, not the list read each time
     for i, h in enumerate(person.holds):
-        if person.sources and h.source not in person.sources:  # a record without sources: its holdings' are its own
+        if own and h.source not in own:  # a record without sources: its holdings' are its own
             errors.append(
                 InputError(
                     _where(h.lines, "source", Where(Path("people.yaml"), 0, f"holds[{i}].source")),
-                    f"the holding of {h.post!r} is credited to {h.source!r}, which is not among the person's sources "
+                    f"the holding of {_quoted(h.post)} is credited to {_quoted(h.source)}, which is not among the person's sources "
                     f"({_listed(person.sources) or 'none'})",
                     "a document that names the person, listed in their sources",
                     "add the document to the person's sources if it names them in the post, else credit the "
@@ -1375,14 +1389,19 @@ def credit_warnings(corpus: Corpus) -> list[InputError]:
         "person": {p.id: p for p in corpus.people},
     }
     publishers = {s.id: s.publisher for s in corpus.sources}
+    own: dict[tuple[str, str], frozenset[str]] = {}  # each record's sources as a set, made once
     for m in corpus.meetings:
         for where, kind, rid, source in _participations(m):
             record = records[kind].get(rid)
-            if record is not None and source not in record.sources:
+            if record is None:
+                continue
+            if (kind, rid) not in own:
+                own[kind, rid] = frozenset(record.sources)
+            if source not in own[kind, rid]:
                 found.append(
                     InputError(
                         where,
-                        f"the {kind} {rid!r} takes part by {source!r}, which is not among its own sources",
+                        f"the {kind} {_quoted(rid)} takes part by {_quoted(source)}, which is not among its own sources",
                         f"the {kind}'s sources to list the document that names it here",
                     )
                 )
@@ -1392,7 +1411,7 @@ def credit_warnings(corpus: Corpus) -> list[InputError]:
             found.append(
                 InputError(
                     m.where("organiser"),
-                    f"the organiser {m.organiser!r} is the publisher of {source!r}, the document it is credited to",
+                    f"the organiser {_quoted(m.organiser)} is the publisher of {_quoted(source)}, the document it is credited to",
                     "an organiser the document states as such (a page's publisher is not its organiser), "
                     "with a note about the organiser quoting the words that state it",
                 )

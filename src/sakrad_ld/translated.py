@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,8 +78,12 @@ _NEGATION = {
 }
 _LANGS = ("sv", "en")
 _CLAIM_WORDS = {"held": HELD_WORDS, "invited": INVITED_WORDS, "listed": _LISTED_WORDS}
+#: The claim words of a language, each kind a group. The word boundary before them is read once for
+#: all three (a search tries it at every place), not once for each kind: the same matches.
 _CLAIMS = {
-    lang: re.compile("|".join(rf"(?P<{k}>\b(?:{w[lang]})\b)" for k, w in _CLAIM_WORDS.items()), re.IGNORECASE)
+    lang: re.compile(
+        r"\b(?:" + "|".join(rf"(?P<{k}>(?:{w[lang]})\b)" for k, w in _CLAIM_WORDS.items()) + ")", re.IGNORECASE
+    )
     for lang in _LANGS
 }
 _NEGATED = {lang: re.compile(words, re.IGNORECASE) for lang, words in _NEGATION.items()}
@@ -176,6 +181,9 @@ def _value(digits: str) -> int | str:
 #: :data:`_OTHER_WORDS`), those naming 0 or 1 left out: a word here names a number by itself.
 _WORD_VALUES = {w: v for w, v in {**NUMBER_WORDS, **_OTHER_WORDS}.items() if v > 1}
 _ROUNDING_ENDS = ("talet", "talen", "tal")  # "ett tiotal", "sextiotalet", not "tiotals" (tens of)
+#: Every word :func:`_word_value` can give a number for, casefolded, and some it gives none for
+#: ("xtalet" of a number word "xtale"): most words of a text are looked up here alone.
+_NUMBER_WORD_FORMS = frozenset(w + end for w in _WORD_VALUES for end in ("", *_ROUNDING_ENDS))
 
 
 def _word_value(word: str) -> tuple[int, bool] | None:
@@ -272,7 +280,8 @@ def readings(text: str) -> list[Reading]:
     # the tokens a number can begin at: digits, and the words that name a number
     begins = [
         i for i, t in enumerate(tokens)
-        if (group := t.lastgroup) != "word" and group != "url" or group == "word" and _word_value(t[0]) is not None
+        if (group := t.lastgroup) != "word" and group != "url"
+        or group == "word" and t[0].casefold() in _NUMBER_WORD_FORMS and _word_value(t[0]) is not None
     ]  # fmt: skip
     if not begins:
         return []
@@ -355,16 +364,25 @@ def numbers(text: str) -> set[int | str]:
 
 
 def claims(text: str, lang: str) -> list[tuple[str, bool, int, str]]:
-    """The claims of ``text`` in ``lang``: (kind: held, invited or listed; negated; clause; the words)."""
+    """The claims of ``text`` in ``lang``: (kind: held, invited or listed; negated; clause; the words).
+
+    The claim words are searched for in the whole text at once, each found in the clause it begins
+    in: a clause ends with its separator (punctuation, or a joining word between spaces), which no
+    claim's words hold, so none runs from one clause into the next, and the word boundaries at a
+    clause's ends are the same in the clause as in the text. A clause with a claim is searched for a
+    negation by itself, as before."""
+    hits = list(_CLAIMS[lang].finditer(text))
+    if not hits:
+        return []
     starts = _clause_starts(text)
     found = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(text)
-        clause = text[start:end]
-        hits = list(_CLAIMS[lang].finditer(clause))
-        if hits:
-            negated = bool(_NEGATED[lang].search(clause))
-            found += [(h.lastgroup or "", negated, n, h[0]) for h in hits]
+    negated: dict[int, bool] = {}
+    for h in hits:
+        n = bisect_right(starts, h.start()) - 1
+        if n not in negated:
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            negated[n] = bool(_NEGATED[lang].search(text[starts[n] : end]))
+        found.append((h.lastgroup or "", negated[n], n, h[0]))
     return found
 
 

@@ -178,6 +178,11 @@ def test_an_organiser_the_text_names_organising_loads(data: Path) -> None:
         ("Sakrådet anordnades av Kulturdepartementet.", True),
         ("I dag arrangerar Kulturdepartementet ett sakråd.", True),
         ("Kulturdepartementet stod värd för mötet.", True),
+        # one of the listed organisers
+        ("Mötet arrangerades av Regeringskansliet och Kulturdepartementet.", True),
+        ("Kulturdepartementet och Justitiedepartementet kommer att anordna ett sakråd.", True),
+        ("Mötet arrangerades av tjänstemän på Kulturdepartementet.", False),
+        ("Ministern berättade om Kulturdepartementet och anordnade mötet.", False),
         # named, but not organising
         ("Regeringskansliet bjuder in till sakråd.", False),
         ("Tobias Olsson, enhetschef på Kulturdepartementet, anordnade mötet.", False),

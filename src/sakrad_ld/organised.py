@@ -13,6 +13,9 @@ clause, else loading refuses the organiser with the file, line and field:
 - or the word before the name: a passive's agent ("Sakrådet anordnas av Kulturdepartementet",
   "arrangerades av") or a Swedish verb with the clause opened by an adverbial (V2: "I dag anordnar
   Kulturdepartementet ett sakråd"), only adverbs between;
+- the body may be one of a list of organisers ("Kulturdepartementet och Justitiedepartementet
+  anordnar", "arrangerades av Regeringskansliet och Kulturdepartementet": items of at most
+  :data:`LIST_ITEM_WORDS` words joined by "och", "samt" or commas, no preposition among them);
 - and no negation in the clause ("inte", "ej", "aldrig", "not", "never").
 
 An invitation in a body's name ("bjuder Regeringskansliet in") makes it the convener, not the
@@ -98,7 +101,27 @@ _PREPOSITIONS = frozenset(
 )
 _NEGATION = re.compile(r"(?<!\w)(?:inte|ej|aldrig|icke|not|never|ingen|inget)(?!\w)")
 _CLAUSE_MARKS = ("\x00", ",", ";", "(", ")", " men ", " but ", " - ")
-_WORD = re.compile(r"[\w'.-]+")
+_WORD = re.compile(r"[\w'.-]+|,")
+#: What joins the names of a list of organisers ("Kulturdepartementet och Justitiedepartementet anordnar").
+_LIST = frozenset({",", "och", "samt", "and"})
+#: How many words a name of such a list may have.
+LIST_ITEM_WORDS = 4
+
+
+def _listed(words: list[str], joined_first: bool) -> bool:
+    """Whether ``words`` are other names of a list with the organiser's: items of at most
+    :data:`LIST_ITEM_WORDS` words, joined by "och", "samt" or commas; a joining word first (the
+    names after the organiser's) or last (the names before it)."""
+    if not words or (words[0] if joined_first else words[-1]) not in _LIST:
+        return False
+    item = 0
+    for w in words:
+        item = 0 if w in _LIST else item + 1
+        if item > LIST_ITEM_WORDS or w in _PREPOSITIONS:
+            return False
+    return True
+
+
 #: How far (characters) a clause reaches on either side of the name.
 CLAUSE_WINDOW = 200
 
@@ -110,6 +133,16 @@ def _clause(text: str, lo: int, hi: int) -> tuple[int, int]:
     return start, min(ends, default=stop)
 
 
+def _trailing(words: list[str]) -> int:
+    """How many of ``words`` at the end are words of intending or time (:data:`_BETWEEN_AFTER`)."""
+    n = 0
+    for w in reversed(words):
+        if w not in _BETWEEN_AFTER:
+            break
+        n += 1
+    return n
+
+
 def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
     """Whether the name at ``lo``-``hi`` of the folded ``text`` is the subject of a word of organising."""
     start, stop = _clause(text, lo, hi)
@@ -119,7 +152,9 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
     # the word after the name
     after = _WORDS.search(flat, hi, stop)
     if after is not None and (not before or before[-1] not in _PREPOSITIONS):
-        if all(w in _BETWEEN_AFTER for w in _WORD.findall(flat, hi, after.start())):
+        between = _WORD.findall(flat, hi, after.start())
+        names = between[: len(between) - _trailing(between)]  # other organisers listed with it
+        if not names or _listed(names, True):
             return True
     # the word before the name: a passive's agent, or a verb after a fronted adverbial (V2)
     words = list(_WORDS.finditer(flat, start, lo))
@@ -128,7 +163,11 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
     last = words[-1]
     gap = _WORD.findall(flat, last.end(), lo)
     if last.group() in _PASSIVE:
-        return bool(gap) and gap[-1] in ("av", "by") and all(w in _ADVERBS for w in gap[:-1])
+        agent = next((i for i, w in enumerate(gap) if w in ("av", "by")), None)
+        if agent is None or not all(w in _ADVERBS for w in gap[:agent]):
+            return False
+        rest = gap[agent + 1 :]
+        return not rest or _listed(rest, False)
     fronted = _WORD.findall(flat, start, last.start())
     return bool(fronted) and all(w in _ADVERBS for w in gap) and not last.group().endswith(("ed", "s"))
 

@@ -12,6 +12,22 @@
   }
   window.sakradFold = fold;
 
+  // An identifier beside a name says what it is (the index gives only the identifier): a Swedish
+  // organisation number (NNNNNN-NNNN), a Wikidata item (Q…), a government body's identifier in
+  // Lagrummet (its only kind of identifier); any other is called an identifier. The page may name
+  // them itself (data-id-orgnr, data-id-wikidata, data-id-lagrummet, data-id-other on #search).
+  var ID_NAMES = {
+    sv: {orgnr: "org.nr", wikidata: "Wikidata", lagrummet: "Lagrummet:", other: "identifierare"},
+    en: {orgnr: "org. no.", wikidata: "Wikidata", lagrummet: "Lagrummet:", other: "identifier"}
+  };
+
+  function identifier(box, lang, kind, number) {
+    var which = /^\d{6}-?\d{4}$/.test(number) ? "orgnr" : /^Q\d+$/.test(number) ? "wikidata" :
+      kind === "body" ? "lagrummet" : "other";
+    var name = box.getAttribute("data-id-" + which) || (ID_NAMES[lang] || ID_NAMES.sv)[which];
+    return name + " " + number;
+  }
+
   function search(entries, query) {
     var words = fold(query).split(" ").filter(Boolean);
     if (!words.length) return [];
@@ -68,14 +84,18 @@
           d.className = "meta";
           var more = e.y ? (box.getAttribute("data-days") || "{n} days").replace("{n}", String(e.y)) :
             e.x ? (box.getAttribute("data-derived") || "derived") : "";
-          d.textContent = " " + e.d + (more ? " (" + more + ")" : "");
+          // a sakråd's date as it is; an agent's identifiers each named by its kind
+          var shown = e.k === "meeting" ? e.d : e.d.split(", ").map(function (n) {
+            return identifier(box, lang, e.k, n);
+          }).join(", ");
+          d.textContent = " " + shown + (more ? " (" + more + ")" : "");
           li.appendChild(d);
         }
         if (e.u) {
           e.u.forEach(function (n) {
             var u = document.createElement("span");
             u.className = "meta unconfirmed";
-            u.textContent = " " + n + " (" + (box.getAttribute("data-unconfirmed") || "not confirmed in a register") + ")";
+            u.textContent = " " + identifier(box, lang, e.k, n) + " (" + (box.getAttribute("data-unconfirmed") || "not confirmed in a register") + ")";
             li.appendChild(u);
           });
         }

@@ -898,6 +898,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
         if not isinstance(fact, InputError):
             by_source[fact[4]].append(i)
     missing: dict[int, str] = {}  # the fact's index -> why it is not found ("" for not at all)
+    longer: dict[str, dict[tuple[int, int], frozenset[str]]] = {}  # a name -> the longer names it stands in
     titles, surnames = _titles_and_surnames(corpus)
     title_words = frozenset(w for t in set().union(*titles.values()) for w in t.split(" ") if w not in PREPOSITIONS)
     names = (
@@ -918,9 +919,9 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             elif kind in ("verbatim", "quotation"):
                 why = "" if _found_in_order(values[0], flat) else None
             elif kind == "name":
-                why = _named(values, text, flat, names, places, listed=False)
+                why = _named(values, text, flat, names, places, listed=False, cache=longer)
             elif kind == "organisation":
-                why = _named(values, text, flat, names, places, listed=True)
+                why = _named(values, text, flat, names, places, listed=True, cache=longer)
             elif kind == "place":
                 why = "" if _held_at(values[0], text, flat) else _elsewhere(values[0], flat, "place")
             elif kind == "convening body":
@@ -1018,34 +1019,60 @@ def _places(raw: str) -> frozenset[str]:
 _CAPITAL_AFTER_I = re.compile(r"(?<!\w)i[^\S\n]++([A-ZÅÄÖ]\w*+)")
 
 
-def _inside_longer(flat: str, a: int, b: int, longer: list[tuple[str, int]], places: frozenset[str]) -> bool:
+def _inside_longer(
+    flat: str, a: int, b: int, longer: dict[tuple[int, int], frozenset[str]], places: frozenset[str]
+) -> bool:
     """Whether the name found at ``a``..``b`` stands there inside a longer name of the data (``longer``:
-    each with where the name stands in it), or is followed by "i" and a place (``places``: "… Bilda i
-    Linköping", a local branch)."""
-    if any(offset <= a and flat.startswith(name, a - offset) for name, offset in longer):
+    the longer names by where the name stands in them and their length, :func:`_longer`), or is followed
+    by "i" and a place (``places``: "… Bilda i Linköping", a local branch). One look for each place and
+    length, not for each longer name: a name inside thousands of others costs each occurrence a few
+    looks, not thousands."""
+    if any(
+        offset <= a and flat[a - offset : a - offset + length] in group for (offset, length), group in longer.items()
+    ):
         return True
     local = _LOCAL.match(flat, b)
     return local is not None and not flat.startswith("s", b) and local.group(1) in places
 
 
+def _longer(value: str, names: dict[str, list[str]]) -> dict[tuple[int, int], frozenset[str]]:
+    """The longer names of the data (``names``, :func:`_longer_names`) the folded ``value`` stands in as
+    whole words, by where it stands in them and their length."""
+    longer: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for name in names.get(value.split(" ", 1)[0], ()):
+        if len(name) > len(value):
+            for offset, _ in find_words(value, name):
+                longer[offset, len(name)].add(name)
+    return {key: frozenset(group) for key, group in longer.items()}
+
+
 def _named(
-    values: list[str], text: str, flat: str, names: dict[str, list[str]], places: frozenset[str], *, listed: bool
+    values: list[str],
+    text: str,
+    flat: str,
+    names: dict[str, list[str]],
+    places: frozenset[str],
+    *,
+    listed: bool,
+    cache: dict[str, dict[tuple[int, int], frozenset[str]]] | None = None,
 ) -> str | None:
     """An organisation's name (or other name) found on its own: "" where one of ``values`` is, not inside
     a longer name of the data or a local branch's (an acronym, written in capitals, may be; and, for a
     ``listed`` organisation, in a sentence not saying it was only invited or did not take part); else
-    why not (None: not found at all)."""
+    why not (None: not found at all). ``cache``: the longer names of each value (:func:`_longer`) found
+    before, so a name checked for each meeting that lists it is looked for among the others once."""
     found = invited = False
+    cache = {} if cache is None else cache
     for value in values:
         # an acronym after a name ("… paraplyorganisation MIP") is the text giving it
         acronym = value.isupper() and " " not in value
         value = folded(value)
-        longer = [] if acronym else [
-            (name, offset)
-            for name in names.get(value.split(" ", 1)[0], ())
-            if len(name) > len(value)
-            for offset, _ in find_words(value, name)
-        ]  # fmt: skip
+        if acronym:
+            longer = {}
+        else:
+            if value not in cache:
+                cache[value] = _longer(value, names)
+            longer = cache[value]
         for a, b in find_words(value, flat):
             found = True
             if _inside_longer(flat, a, b, longer, places):

@@ -93,3 +93,22 @@ def test_a_name_of_many_short_words_is_looked_for_in_linear_time(corpus) -> None
     assert len(check_placements(hostile)) == 1
     found = replace(hostile, copies={**corpus.copies, post.sources[0]: "a " * 2_500_000 + "b"})
     assert check_placements(found) == []
+
+
+@pytest.mark.parametrize(
+    ("sv", "en"),
+    [
+        ("Mötet om skolan.", "The meeting was invit" + "e" * 99_000 + "d."),  # one word of invitation
+        ("Sakrådet inbjud" + "a" * 99_000 + ".", "The meeting on schools."),
+        ("Ministern deltog.", "The minister" + " " * 10 + "spoke."),
+    ],
+)
+def test_a_translation_warning_quotes_a_bounded_excerpt_of_the_claim_s_words(sv: str, en: str) -> None:
+    """The took-part and invited warnings quote the claim's words (a word of 99,000 letters matched
+    whole) cut as :func:`~sakrad_ld.typedyaml.quoted` cuts."""
+    from sakrad_ld.translated import _pair_warnings
+
+    warnings = [f"{problem} {expected}" for problem, expected in _pair_warnings(sv, en)]
+    assert warnings
+    for warning in warnings:
+        assert len(warning) < BOUND, warning[:300]

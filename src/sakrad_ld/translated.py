@@ -527,11 +527,11 @@ def _pair_warnings(sv: str, en: str) -> list[tuple[str, str]]:
             if (kind, negated) in stated[other]:
                 continue
             if kind == "held" and not negated:
-                says = f"says someone took part, chaired or led, or that it was held ({words!r})"
+                says = f"says someone took part, chaired or led, or that it was held ({quoted(words)})"
             elif kind == "held":
-                says = f"says with a negation that someone took part, chaired or led, or that it was held ({words!r})"
+                says = f"says with a negation that someone took part, chaired or led, or that it was held ({quoted(words)})"
             else:
-                says = f"says{' with a negation' if negated else ''} that someone was invited ({words!r})"
+                says = f"says{' with a negation' if negated else ''} that someone was invited ({quoted(words)})"
             found.append(
                 (
                     f"the {lang} text {says}, which the {other} text does not",

@@ -29,7 +29,7 @@ from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.pages import Site, resource_page
 from sakrad_ld.web.sitefiles import site_files
 
-ID = "2030-01-15-prov"
+ID = "2022-12-14-prov"  # a day before its article was published (2022-12-15): it reports a held sakråd
 SOURCE = "regeringen-2022-12-demokrativillkor"
 BASE = "https://w3id.org/sakrad/"
 MEETING = f"{BASE}id/meeting/{ID}"
@@ -40,7 +40,7 @@ title:
 title_derivation:
   sv: Rubriken är datans egen; artikelns egen rubrik är "Provrubrik".
   en: The title is the data's own; the article's own headline is "Provrubrik".
-date: 2030-01-15
+date: 2022-12-14
 participant_count:
   text: Drygt 50 deltagare
   value: 50

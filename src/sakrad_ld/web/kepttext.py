@@ -18,7 +18,15 @@ markdown-it-py nests at most :data:`NESTING` blocks (lists, quotes) and drops wh
 text that goes that deep, or is longer than :data:`MARKDOWN_LIMIT` characters, is shown as a
 ``.txt`` is, so that no word of it is lost and no text costs more than about 3 s of CPU (the reader
 takes 1.4 s per MB of prose, 11 s per MB of ``![`` repeated, its slowest; the longest kept text of
-``data/`` has 6 KB).
+``data/`` has 6 KB) and its tokens at most about 160 MB (up to 630 bytes a character: a line of
+``#`` each).
+The HTML of a Markdown text is bounded too: a reference link repeats its definition's address at
+every use (``[a]: https://…`` once, ``[a]`` 60,000 times), so 256 KB of Markdown could make pages
+of gigabytes. The HTML is made piece by piece and given up past :data:`HTML_FACTOR` times the text's
+UTF-8 bytes plus :data:`HTML_SLACK` (:func:`bounded_html`); such a text is shown as plain text,
+whose page is at most about 5 bytes a byte of the text (``"`` is ``&#34;``). The texts of ``data/``
+make 0.9–1.1 bytes a byte; the most a text without reference links makes is about 10
+(``<http://a/&&&…>``: each ``&`` is ``&amp;`` in the address and in the link's text).
 
 A ``.txt`` is plain text: its paragraphs (parted by blank lines), each line kept, escaped, nothing
 of it read as markup.
@@ -47,7 +55,11 @@ if TYPE_CHECKING:  # markdown-it-py is imported when a kept text is read (35 ms)
 __all__ = [
     "KEPT_SUFFIXES",
     "MARKDOWN_LIMIT",
+    "HTML_FACTOR",
+    "HTML_SLACK",
     "NESTING",
+    "bounded_html",
+    "html_limit",
     "kept_page",
     "kept_pages",
     "kept_text_files",
@@ -64,6 +76,11 @@ _FOLDER = "sources/"
 MARKDOWN_LIMIT = 2**18
 #: markdown-it-py's nesting limit (its CommonMark preset's); a text that reaches it is shown as plain text.
 NESTING = 20
+#: A Markdown text's HTML may have at most this many bytes a byte of the text (plus :data:`HTML_SLACK`);
+#: more is shown as plain text. Markup, escaping and links without a reference make at most about 10.
+HTML_FACTOR = 12
+#: Bytes a Markdown text's HTML may have beyond :data:`HTML_FACTOR` times the text's (a short text's few links).
+HTML_SLACK = 2**14
 
 
 def _web(href: str | None) -> bool:
@@ -146,11 +163,49 @@ def markdown_tokens(text: str) -> list[Token] | None:
     return tokens
 
 
-def markdown_html(tokens: list[Token], lang: str = "sv") -> Markup:
-    """The HTML of a kept text's tokens (:func:`markdown_tokens`), its links titled in ``lang``."""
+def html_limit(text: str) -> int:
+    """The most bytes the HTML of the Markdown ``text`` may have (:data:`HTML_FACTOR`, :data:`HTML_SLACK`)."""
+    return HTML_FACTOR * len(text.encode("utf-8", errors="replace")) + HTML_SLACK
+
+
+def bounded_html(tokens: list[Token], lang: str = "sv", limit: int | None = None) -> Markup | None:
+    """The HTML of a kept text's tokens (:func:`markdown_tokens`), its links titled in ``lang``; None
+    as soon as it passes ``limit`` UTF-8 bytes. The same HTML as markdown-it-py's ``render``, made
+    piece by piece (a token's HTML at a time), so that no more than ``limit`` and one piece is held
+    (twice that while the pieces are joined)."""
     md = _markdown()
+    renderer, options = md.renderer, md.options
     env = {"links": [], "title": messages(lang)["external_link"]}
-    return Markup(md.renderer.render(tokens, md.options, env))
+    pieces: list[str] = []
+    size = 0
+
+    def add(row: Sequence[Token]) -> bool:  # False once past the limit
+        nonlocal size
+        for i, token in enumerate(row):
+            if token.type == "inline":  # RendererHTML.renderInline: its children, each by its rule
+                if token.children and not add(token.children):
+                    return False
+                continue
+            rule = renderer.rules.get(token.type)
+            piece = rule(row, i, options, env) if rule is not None else renderer.renderToken(row, i, options, env)
+            if limit is not None:
+                size += len(piece.encode("utf-8", errors="replace"))
+                if size > limit:
+                    return False
+            pieces.append(piece)
+            if len(pieces) == 1024:  # a few large strings, not many small ones (about 50 bytes each besides)
+                pieces[:] = ["".join(pieces)]
+        return True
+
+    return Markup("".join(pieces)) if add(tokens) else None
+
+
+def markdown_html(tokens: list[Token], lang: str = "sv") -> Markup:
+    """The HTML of a kept text's tokens (:func:`markdown_tokens`), its links titled in ``lang``, unbounded
+    (a page uses :func:`bounded_html`)."""
+    html = bounded_html(tokens, lang)
+    assert html is not None
+    return html
 
 
 def paragraphs(text: str) -> list[list[str]]:
@@ -211,6 +266,11 @@ def kept_text_pages(store: ox.Store, site: Site) -> Iterator[tuple[str, bytes]]:
         raw = (site.release / name).read_bytes().decode("utf-8", errors="replace")
         source = next((s for iri, s in sources.items() if iri.endswith("/" + name)), None)
         tokens = markdown_tokens(raw) if name.endswith(".md") else None
+        html: dict[str, Markup | None] = {}
+        if tokens is not None:  # HTML past html_limit (reference links repeating a long address): plain text
+            html = {lang: bounded_html(tokens, lang, html_limit(raw)) for lang in LANGUAGES}
+            if any(h is None for h in html.values()):
+                tokens, html = None, {}
         plain = paragraphs(raw) if tokens is None else []
         for lang in LANGUAGES:
             here = translated(page, lang)
@@ -229,7 +289,7 @@ def kept_text_pages(store: ox.Store, site: Site) -> Iterator[tuple[str, bytes]]:
                     source_page=translated(page_file(source.value, site.base_iri) or "", lang)
                     if source is not None and page_file(source.value, site.base_iri)
                     else None,
-                    html=markdown_html(tokens, lang) if tokens is not None else None,
+                    html=html.get(lang),
                     paragraphs=plain,
                 ).encode(),
             )

@@ -12,7 +12,7 @@ from conftest import change, fixture_project
 
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.dated import load_warnings
-from sakrad_ld.translated import _pair_warnings, _texts, numbers, readings
+from sakrad_ld.translated import _pair_warnings, _texts, corpus_names, numbers, readings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = Path("data") / "meetings" / "2017-12-12-integration.yaml"
@@ -171,11 +171,12 @@ def test_every_sv_en_pair_of_the_data_is_unwarned() -> None:
     pairs = []
     for data in (ROOT / "data", ROOT / "tests" / "fixtures" / "project" / "data"):
         corpus = load_corpus(data)
+        names = corpus_names(corpus)
         for attr in ("sources", "bodies", "posts", "people", "organisations", "meetings"):
             for record in getattr(corpus, attr):
-                pairs += [(t.sv, t.en) for _, t, _ in _texts(record, None, "") if t.en]
+                pairs += [(t.sv, t.en, names) for _, t, _ in _texts(record, None, "") if t.en]
     assert len(pairs) > 20
-    assert [(sv, en, w) for sv, en in pairs for w in _pair_warnings(sv, en)] == []
+    assert [(sv, en, w) for sv, en, names in pairs for w in _pair_warnings(sv, en, names)] == []
 
 
 def test_number_words_are_read_as_the_count_check_reads_them() -> None:

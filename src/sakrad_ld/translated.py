@@ -48,7 +48,8 @@ from .errors import InputError, Where
 from .records import Corpus, Text
 from .typedyaml import MAX_DIGITS, QUOTED, quoted
 
-__all__ = ["EN_LOWER", "EN_ROUNDING", "EN_UPPER", "HELD_WORDS", "INVITED_WORDS", "claims", "numbers", "readings",
+__all__ = ["EN_LOWER", "EN_ROUNDING", "EN_UPPER", "HELD_WORDS", "INVITED_WORDS", "MONTH_NUMBERS", "NEGATIONS",
+           "ORDINALS", "PLACES", "UNIVERSALS", "WELL_KNOWN", "Names", "claims", "corpus_names", "numbers", "readings",
            "translation_warnings"]  # fmt: skip
 
 #: Words that claim something was held: someone took part, chaired or led, the sakråd or its
@@ -459,9 +460,10 @@ def _quotes(text: str) -> Iterator[str]:
             pos = p + 1
 
 
-def _pair_warnings(sv: str, en: str) -> list[tuple[str, str]]:
-    """(message, expected) for each way ``sv`` and ``en`` differ."""
-    found: list[tuple[str, str]] = []
+def _pair_warnings(sv: str, en: str, names: Names | None = None) -> list[tuple[str, str]]:
+    """(message, expected) for each way ``sv`` and ``en`` differ (``names``: the corpus's, see
+    :func:`corpus_names`; without them, the well-known places and bodies only)."""
+    found: list[tuple[str, str]] = _kept_warnings(sv, en, names)
     read = {"sv": readings(sv), "en": readings(en)}
     values = {lang: {r.value for r in read[lang]} for lang in _LANGS}
     for lang, other in (("sv", "en"), ("en", "sv")):
@@ -544,6 +546,7 @@ def _pair_warnings(sv: str, en: str) -> list[tuple[str, str]]:
 def translation_warnings(corpus: Corpus) -> list[InputError]:
     """Every way a record's text says more or other in one language than in the other."""
     found: list[InputError] = []
+    names = corpus_names(corpus)
     for attr in ("sources", "bodies", "posts", "people", "organisations", "meetings"):
         for record in getattr(corpus, attr):
             for path, text, lines in _texts(record, None, ""):
@@ -553,6 +556,316 @@ def translation_warnings(corpus: Corpus) -> list[InputError]:
                 if text.lines is None and lines is not None:  # a text written as a bare string has no lines of its own
                     where = lines.where(path)  # type: ignore[attr-defined]
                 found += [
-                    InputError(where, message, expected) for message, expected in _pair_warnings(text.sv, text.en)
+                    InputError(where, message, expected)
+                    for message, expected in _pair_warnings(text.sv, text.en, names)
                 ]
     return found
+
+
+# Names, months, ordinals and negations (each text read once, word by word)
+
+#: Places often named in the data's texts, each with its English name where it differs (a place the
+#: corpus names is added from each meeting's ``place``). A place is found in either language's form.
+PLACES = {
+    "Sverige": "Sweden", "Stockholm": "Stockholm", "Göteborg": "Gothenburg", "Malmö": "Malmö",
+    "Uppsala": "Uppsala", "Linköping": "Linköping", "Örebro": "Örebro", "Västerås": "Västerås",
+    "Norrköping": "Norrköping", "Helsingborg": "Helsingborg", "Jönköping": "Jönköping", "Umeå": "Umeå",
+    "Lund": "Lund", "Luleå": "Luleå", "Gävle": "Gävle", "Sundsvall": "Sundsvall", "Östersund": "Östersund",
+    "Karlstad": "Karlstad", "Växjö": "Växjö", "Kalmar": "Kalmar", "Halmstad": "Halmstad", "Kiruna": "Kiruna",
+    "Visby": "Visby", "Gotland": "Gotland", "Skåne": "Scania", "Norrland": "Norrland", "Europa": "Europe",
+    "Bryssel": "Brussels", "Strasbourg": "Strasbourg", "Luxemburg": "Luxembourg", "Genève": "Geneva",
+    "Köpenhamn": "Copenhagen", "Oslo": "Oslo", "Helsingfors": "Helsinki", "Danmark": "Denmark",
+    "Norge": "Norway", "Finland": "Finland", "Tyskland": "Germany", "Frankrike": "France",
+    "Ukraina": "Ukraine", "Ryssland": "Russia", "Polen": "Poland", "Estland": "Estonia", "Lettland": "Latvia",
+    "Litauen": "Lithuania", "Island": "Iceland", "Norden": "Nordic countries", "New York": "New York",
+}  # fmt: skip
+#: Bodies often named in the texts that the data need not hold, Swedish and English, found as places are.
+WELL_KNOWN = {
+    "Europeiska unionen": "European Union", "EU": "EU", "Europeiska kommissionen": "European Commission",
+    "Kommissionen": "Commission", "Europaparlamentet": "European Parliament", "Europeiska rådet": "European Council",
+    "Europarådet": "Council of Europe", "Förenta nationerna": "United Nations", "FN": "UN", "Riksdagen": "Riksdag",
+    "Regeringen": "Government", "Regeringskansliet": "Government Offices of Sweden",
+}  # fmt: skip
+#: Month names of both languages with their numbers; an English one only capitalised ("may", "march").
+MONTH_NUMBERS = {
+    **{m: i for i, m in enumerate("januari februari mars april maj juni juli augusti september oktober "
+                                  "november december".split(), 1)},
+    **{m: i for i, m in enumerate("January February March April May June July August September October "
+                                  "November December".split(), 1)},
+}  # fmt: skip
+#: Ordinal words of both languages, each with the place it names ("last": the last or latest one).
+ORDINALS = {
+    **dict.fromkeys(("första", "förste", "premiär", "premiären", "first", "firstly"), "first"),
+    **dict.fromkeys(("andra", "andre", "second", "secondly"), "second"),
+    **dict.fromkeys(("tredje", "third"), "third"), **dict.fromkeys(("fjärde", "fourth"), "fourth"),
+    **dict.fromkeys(("femte", "fifth"), "fifth"), **dict.fromkeys(("sjätte", "sixth"), "sixth"),
+    **dict.fromkeys(("sjunde", "seventh"), "seventh"), **dict.fromkeys(("åttonde", "eighth"), "eighth"),
+    **dict.fromkeys(("nionde", "ninth"), "ninth"), **dict.fromkeys(("tionde", "tenth"), "tenth"),
+    **dict.fromkeys(("elfte", "eleventh"), "eleventh"), **dict.fromkeys(("tolfte", "twelfth"), "twelfth"),
+    **dict.fromkeys(("sista", "siste", "senaste", "slutliga", "förra", "föregående", "last", "latest", "final",
+                     "previous", "preceding"), "last"),
+    **dict.fromkeys(("nästa", "nästkommande", "next"), "next"),
+}  # fmt: skip
+_EN_ORDINALS = frozenset(
+    "first firstly second secondly third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth last latest final previous preceding next".split()
+)
+#: "andra" is an ordinal only after an article or a possessive ("den andra artikeln"); else it is
+#: "other" ("andra organisationer", "de andra").
+_ANDRA_AFTER = frozenset("den det en ett sin sitt dess hans hennes deras vår vårt".split())
+#: Negations of a verb or a quantifier, by language; "utan" (without) only where no negation came
+#: before it in the sentence ("inte A utan B": not A but B).
+NEGATIONS = {
+    "sv": frozenset("inte ej icke aldrig ingen inget inga ingenting ingenstans ingendera varken utan".split()),
+    "en": frozenset("not never no none nobody nothing nowhere neither cannot without".split()),
+}
+#: Words that quantify over all, of either language: compared as said or not said ("Ingen organisation
+#: namnges" against "Every organisation is named" is a negation in one only; "Några" against "Every" this).
+UNIVERSALS = frozenset("alla samtliga varje varenda allihop all every each everyone everybody everything".split())
+#: Words after a negation that make it a bound of a number or a restriction, not a negation.
+_NOT_NEGATING = {
+    "sv": frozenset("fler färre mer mindre bara enbart endast".split()),
+    "en": frozenset("more less fewer only quite longer".split()),
+}
+_WORD = re.compile(r"[^\W_]+")
+#: What ends a sentence before a word: a capitalised word after it is not taken for a name by itself.
+_SENTENCE_END = frozenset('.!?:;"“”«»(\n')
+_FOLD = str.maketrans("kåäöéèü", "caaooeu")
+
+
+@dataclasses.dataclass
+class Names:
+    """The names of people, organisations, bodies and places, each by all its forms (Swedish, English,
+    other names, the capitalised words a name begins with), in a tree of casefolded words."""
+
+    labels: list[str] = dataclasses.field(default_factory=list)
+    tree: dict = dataclasses.field(default_factory=dict)  # word -> subtree; "" -> the name's index
+
+    def add(self, *forms: str) -> None:
+        forms = tuple(f for f in forms if f and f.strip())
+        if not forms:
+            return
+        index = next((i for f in forms if (i := self._index(f)) is not None), len(self.labels))
+        if index == len(self.labels):
+            self.labels.append(forms[0])
+        for form in forms:
+            words = _WORD.findall(form)
+            # "Government Offices of Sweden" is also "the Government Offices": its capitalised first words
+            lead = next((n for n, w in enumerate(words) if not w[0].isupper()), len(words))
+            for cut in {len(words), lead if lead >= 2 else len(words)}:
+                node = self.tree
+                for w in words[:cut]:
+                    node = node.setdefault(w.casefold(), {})
+                node.setdefault("", index)
+
+    def _index(self, form: str) -> int | None:
+        """The name ``form`` is a form of already (a body and a well-known name alike: one name)."""
+        node = self.tree
+        for w in _WORD.findall(form):
+            node = node.get(w.casefold())  # type: ignore[assignment]
+            if node is None:
+                return None
+        return node.get("")  # type: ignore[return-value]
+
+
+def corpus_names(corpus: Corpus) -> Names:
+    """Every name of ``corpus`` (people, organisations, bodies, the places of meetings) and :data:`PLACES`."""
+    names = Names()
+    for sv, en in (PLACES | WELL_KNOWN).items():
+        names.add(sv, en)
+    for person in corpus.people:
+        names.add(person.name)
+    for org in corpus.organisations:
+        names.add(org.name, *org.alt_names, org.legal_name or "")
+    for body in corpus.bodies:
+        names.add(body.name.sv, body.name.en or "")
+    for meeting in corpus.meetings:  # "Stockholm", "Regeringskansliets lokaler i Stockholm": the place's own name
+        if meeting.place:
+            place = re.split(r"\s(?:i|in|på|at)\s", meeting.place)[-1]
+            if place[:1].isupper():
+                names.add(place)
+    return names
+
+
+_BUILT_IN: Names | None = None
+
+
+def _built_in() -> Names:
+    global _BUILT_IN
+    if _BUILT_IN is None:
+        _BUILT_IN = Names()
+        for sv, en in (PLACES | WELL_KNOWN).items():
+            _BUILT_IN.add(sv, en)
+    return _BUILT_IN
+
+
+@dataclasses.dataclass
+class _Read:
+    """What one text gives: names written with a capital (index -> words), every name found in any
+    case, capitalised words not in a name after a sentence's start (runs), months, ordinals, negations."""
+
+    named: dict[int, str]
+    found: set[int]
+    runs: list[tuple[list[str], bool]]
+    words: set[str]
+    stems: set[str]
+    months: dict[int, str]
+    ordinals: dict[str, str]
+    negations: list[str]
+    sv_negations: list[str]
+    universals: list[str]
+
+
+def _read(text: str, lang: str, names: Names) -> _Read:
+    """One pass over the words of ``text``; a name is followed down the tree of names from each word
+    (at most as many steps as the longest name has words)."""
+    words = [(m.start(), m[0]) for m in _WORD.finditer(text)]
+    read = _Read({}, set(), [], set(), set(), {}, {}, [], [], [])
+    folded = [w.casefold() for _, w in words]
+    read.words = set(folded)
+    read.stems = {_stem(w) for _, w in words if w[0].isupper()}
+    in_name = -1  # the last word of the last name found
+    run: list[str] = []
+    run_starts = False  # whether the run begins a sentence
+    sentence_negated = False
+    for i, (start, word) in enumerate(words):
+        w = folded[i]
+        # a name from here: the longest one ("Svenska Röda Korset", "Regeringskansliets")
+        node, j, end, index = names.tree, i, -1, None
+        while j < len(words) and node:
+            f = folded[j]
+            if len(f) > 1 and f.endswith("s") and f[:-1] in node and "" in node[f[:-1]]:
+                end, index = j, node[f[:-1]][""]
+            node = node.get(f)  # type: ignore[assignment]
+            if node is None:
+                break
+            if "" in node:
+                end, index = j, node[""]
+            j += 1
+        if index is not None and end > in_name:
+            read.found.add(index)
+            if word[0].isupper() and index not in read.named:
+                read.named[index] = text[start : words[end][0] + len(words[end][1])]
+            in_name = end
+        gap = text[words[i - 1][0] + len(words[i - 1][1]) if i else 0 : start]  # what stands since the last word
+        before = gap.rstrip(" \t\u00a0")[-1:]
+        sentence_start = before == "" and i == 0 or before in _SENTENCE_END
+        if sentence_start:
+            sentence_negated = False
+        # a capitalised word of no name, not a sentence's first word by itself
+        if word[0].isupper() and not word.isdigit() and i > in_name:
+            if run and not gap.strip(" \u00a0"):
+                run.append(word)
+            else:
+                if run:
+                    read.runs.append((run, run_starts))
+                run, run_starts = [word], sentence_start
+        elif run:
+            read.runs.append((run, run_starts))
+            run = []
+        # months, ordinals, negations
+        if month := MONTH_NUMBERS.get(w) or MONTH_NUMBERS.get(word):  # Swedish ones in any case
+            read.months.setdefault(month, word)
+        if (o := ORDINALS.get(w)) and _ranks(w, folded, i):
+            read.ordinals.setdefault(o, word)
+        if w in UNIVERSALS and not (w == "all" and i and folded[i - 1] == "at"):  # "not at all"
+            read.universals.append(word)
+        for kind in ("sv", "en"):
+            if w in NEGATIONS[kind] and not (i + 1 < len(words) and folded[i + 1] in _NOT_NEGATING[kind]):
+                if w == "utan" and sentence_negated or w == "icke" and text.startswith("-", start + len(word)):
+                    continue
+                if w == "no" and text.startswith(".", start + 2):  # "No. 5", "org. no."
+                    continue
+                (read.negations if kind == lang else read.sv_negations).append(word)
+                sentence_negated = True
+        if lang == "en" and w.endswith("n") and text.startswith(("'t", "’t"), start + len(word)):  # "didn't"
+            read.negations.append(word + "'t")
+            sentence_negated = True
+    if run:
+        read.runs.append((run, run_starts))
+    return read
+
+
+def _ranks(w: str, folded: list[str], i: int) -> bool:
+    """Whether the ordinal ``w`` at ``i`` gives a rank: "andra" only after an article or possessive
+    (else "other"), and none of a plural's part ("de första orden", "its first words")."""
+    before = folded[i - 1] if i else ""
+    if w in ("andra", "andre") and before not in _ANDRA_AFTER:
+        return False
+    if before == "de":
+        return False
+    after = folded[i + 1] if i + 1 < len(folded) else ""
+    return not (w in _EN_ORDINALS and len(after) > 3 and after.endswith("s") and not after.endswith("ss"))
+
+
+def _stem(word: str) -> str:
+    return word.casefold().translate(_FOLD)[:5]
+
+
+def _present(word: str, other: _Read) -> bool:
+    """Whether a capitalised word of one text is in the other: the same word, without a genitive
+    's', or (a word of five letters or more) one beginning with the same five letters, spelling aside
+    ("Konferensen", "Conference"; "Kommissionens", "Commission")."""
+    w = word.casefold()
+    if w in other.words or (w.endswith("s") and w[:-1] in other.words):
+        return True
+    return len(w) >= 5 and _stem(word) in other.stems
+
+
+def _kept_warnings(sv: str, en: str, names: Names | None = None) -> list[tuple[str, str]]:
+    """(message, expected) for each name, month, ordinal or negation one text has and the other not."""
+    names = names or _built_in()
+    read = {"sv": _read(sv, "sv", names), "en": _read(en, "en", names)}
+    found: list[tuple[str, str]] = []
+    for lang, other in (("sv", "en"), ("en", "sv")):
+        missing = [words for index, words in read[lang].named.items() if index not in read[other].found]
+        if lang == "sv":  # a capitalised run of the Swedish: a person's name strictly, one word as a cognate too
+            for run, starts in read["sv"].runs:
+                checked = run[1:] if starts else run  # a sentence's first word may be any word
+                if len(run) == 1 and checked and not _present(run[0], read["en"]):
+                    missing.append(run[0])
+                elif len(run) > 1 and any(not _present_strictly(w, read["en"]) for w in checked):
+                    missing.append(" ".join(run))
+        if missing:
+            found.append(
+                (f"the {lang} text names {_listed_words(missing)}, which the {other} text does not (in either language)",
+                 "the two languages to name the same people, organisations, bodies and places")
+            )  # fmt: skip
+    for what, key, expected in (
+        ("months", "months", "the two languages to name the same months"),
+        ("ordinals", "ordinals", "the two languages to give the same ordinals (first, second, last …)"),
+    ):
+        a, b = getattr(read["sv"], key), getattr(read["en"], key)
+        if set(a) != set(b):
+            found.append(
+                (f"the sv and en texts name other {what}: sv {_listed_words(list(a.values())) or 'none'}; "
+                 f"en {_listed_words(list(b.values())) or 'none'}", expected)
+            )  # fmt: skip
+    universal = {lang: read[lang].universals for lang in _LANGS}
+    if bool(universal["sv"]) != bool(universal["en"]):
+        found.append(
+            (f"the sv and en texts quantify otherwise: sv {_listed_words(universal['sv']) or 'none of all, every'}; "
+             f"en {_listed_words(universal['en']) or 'none of all, every'}",
+             "the two languages to say 'all' or 'every' (alla, varje, samtliga) alike")
+        )  # fmt: skip
+    # negations: each quoted Swedish negation the English keeps may or may not be glossed in English
+    n_sv, n_en = len(read["sv"].negations), len(read["en"].negations)
+    kept = len(read["en"].sv_negations)
+    if not n_sv - kept <= n_en <= n_sv:
+        found.append(
+            (f"the sv text has {n_sv} negation{'s' * (n_sv != 1)} ({_listed_words(read['sv'].negations) or 'none'}) "
+             f"and the en text {n_en} ({_listed_words(read['en'].negations) or 'none'})",
+             "the two languages to negate the same claims (a negation of a verb or a quantifier: inte, ingen, "
+             "aldrig / not, no, never)")
+        )  # fmt: skip
+    return found
+
+
+def _present_strictly(word: str, other: _Read) -> bool:
+    w = word.casefold()
+    return w in other.words or (w.endswith("s") and w[:-1] in other.words)
+
+
+def _listed_words(words: list[str], most: int = 5) -> str:
+    shown = [quoted(w) for w in words[:most]]
+    return ", ".join(shown) + (f" and {len(words) - most:,} more" if len(words) > most else "")

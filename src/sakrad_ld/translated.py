@@ -853,8 +853,8 @@ def _kept_warnings(sv: str, en: str, names: Names | None = None) -> list[tuple[s
     kept = len(read["en"].sv_negations)
     if not n_sv - kept <= n_en <= n_sv:
         found.append(
-            (f"the sv text has {n_sv} negation{'s' * (n_sv != 1)} ({_listed_words(read['sv'].negations) or 'none'}) "
-             f"and the en text {n_en} ({_listed_words(read['en'].negations) or 'none'})",
+            (f"the sv text has {n_sv:,} negation{'s' * (n_sv != 1)} ({_listed_words(read['sv'].negations) or 'none'}) "
+             f"and the en text {n_en:,} ({_listed_words(read['en'].negations) or 'none'})",
              "the two languages to negate the same claims (a negation of a verb or a quantifier: inte, ingen, "
              "aldrig / not, no, never)")
         )  # fmt: skip

@@ -11,6 +11,10 @@ that says nothing of the kind publishes a fact no source states.
 - a claim that something was held (someone took part, chaired or led; the sakråd was held) or that
   someone was invited, stated in one language and not the other, or negated in one ("Att sakrådet
   hölls står inte på sidan") and not the other ("The page says the sakråd was held").
+- a name of a person, organisation, body or place (the corpus's, :data:`PLACES`, :data:`WELL_KNOWN`, a
+  capitalised run of the Swedish) in one and in none of its forms in the other; other months; other
+  ordinals (första/first, sista/last …); another number of negations of any verb or quantifier
+  (inte, ingen, aldrig / not, no, never); "all" or "every" in one only (see :func:`_kept_warnings`).
 
 Numbers are compared as values: digits with their group separators taken out ("1 000", "1,000"), and
 the number words of both languages ("femton", "fifteen", "tjugotre", "twenty-three", "ett tiotal",

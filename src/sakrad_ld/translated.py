@@ -632,6 +632,9 @@ _NOT_NEGATING = {
     "en": frozenset("more less fewer only quite longer".split()),
 }
 _WORD = re.compile(r"[^\W_]+")
+#: Every casefolded word a month, ordinal, quantifier or negation can be (an English month is also
+#: looked up as written).
+_MARKED = frozenset(MONTH_NUMBERS) | frozenset(ORDINALS) | UNIVERSALS | NEGATIONS["sv"] | NEGATIONS["en"]
 #: What ends a sentence before a word: a capitalised word after it is not taken for a name by itself.
 _SENTENCE_END = frozenset('.!?:;"“”«»(\n')
 _FOLD = str.maketrans("kåäöéèü", "caaooeu")
@@ -751,9 +754,13 @@ def _read(text: str, lang: str, names: Names) -> _Read:
             if word[0].isupper() and index not in read.named:
                 read.named[index] = text[start : words[end][0] + len(words[end][1])]
             in_name = end
-        gap = text[words[i - 1][0] + len(words[i - 1][1]) if i else 0 : start]  # what stands since the last word
-        before = gap.rstrip(" \t\u00a0")[-1:]
-        sentence_start = before == "" and i == 0 or before in _SENTENCE_END
+        after_last = words[i - 1][0] + len(words[i - 1][1]) if i else 0
+        if i and start - after_last == 1 and text[after_last] == " ":  # most words: one space since the last
+            gap, sentence_start = " ", False
+        else:
+            gap = text[after_last:start]  # what stands since the last word
+            before = gap.rstrip(" \t\u00a0")[-1:]
+            sentence_start = before == "" and i == 0 or before in _SENTENCE_END
         if sentence_start:
             sentence_negated = False
         # a capitalised word of no name, not a sentence's first word by itself
@@ -767,6 +774,11 @@ def _read(text: str, lang: str, names: Names) -> _Read:
         elif run:
             read.runs.append((run, run_starts))
             run = []
+        if lang == "en" and w.endswith("n") and text.startswith(("'t", "’t"), start + len(word)):  # "didn't"
+            read.negations.append(word + "'t")
+            sentence_negated = True
+        if w not in _MARKED and word not in MONTH_NUMBERS:
+            continue  # no month, ordinal, quantifier or negation
         # months, ordinals, negations
         if month := MONTH_NUMBERS.get(w) or MONTH_NUMBERS.get(word):  # Swedish ones in any case
             read.months.setdefault(month, word)
@@ -782,9 +794,6 @@ def _read(text: str, lang: str, names: Names) -> _Read:
                     continue
                 (read.negations if kind == lang else read.sv_negations).append(word)
                 sentence_negated = True
-        if lang == "en" and w.endswith("n") and text.startswith(("'t", "’t"), start + len(word)):  # "didn't"
-            read.negations.append(word + "'t")
-            sentence_negated = True
     if run:
         read.runs.append((run, run_starts))
     return read

@@ -33,7 +33,8 @@ in the clause negates it. A quotation in the same words in both texts states its
 A number of more than :data:`typedyaml.MAX_DIGITS` digits is compared as its digits (leading zeros
 aside) and never made an ``int``: Python refuses to convert more than 4,300 digits. A warning lists
 at most five numbers, each cut as :func:`typedyaml.quoted` cuts a quotation. Every step reads the text
-once, with look-arounds of at most three words: the time is linear in the text's length. No search
+once, with look-arounds of at most three words (a name: at most the words of the longest name): the
+time is linear in the text's length. No search
 is started again from each place a pattern could begin: an address's domain ("regeringen.se") is
 found from the last one of its run of letters, dots and hyphens, and a quotation's closing mark by a
 search past the last one found (tests/test_translated_linear.py counts what each reads).

@@ -136,9 +136,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from .importer.written import write_files
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     files = schema_files()
-    write_files((out / name, data) for name, data in files.items())  # whole files or none, the path named
+    # whole files or none, the path named; the folder made for them, and removed when nothing was written
+    write_files(((out / name, data) for name, data in files.items()), folders=True)
     print(f"Wrote {len(files)} JSON Schemas to {out}")
     return EXIT_OK
 

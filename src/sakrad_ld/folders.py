@@ -18,7 +18,11 @@ Files are written 0644 and folders 0755 whatever the umask, so a web server runn
 user can read them.
 
 :func:`replacing` is the plain variant for folders nobody serves while they change: a temporary
-folder beside the target takes its place by rename.
+folder beside the target takes its place by rename. The folder being written is locked
+(``flock(2)`` on the folder) for as long as its process runs, so the next run removes the
+``.<out>.*.tmp`` and ``.<out>.*.old`` folders a killed run left, and only those: the names it gives
+its own folders, never one another running process holds. A run that fails removes its folder and
+the folders it made for ``out``'s parent, leaving nothing.
 
 :class:`CacheFolder` is the build's cache (``sakrad-ld build --cache DIR``; ``.sakrad-cache/`` beside the release
 by convention, :meth:`CacheFolder.beside`): files named by
@@ -31,6 +35,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import glob
 import hashlib
 import os
 import re
@@ -76,45 +81,146 @@ def make_readable(root: Path) -> None:
                 os.chmod(path, FILE_MODE)
 
 
-def _mkdirs(folder: Path) -> None:
-    """Creates ``folder`` and its missing parents, each 0755 whatever the umask."""
+def _mkdirs(folder: Path) -> list[Path]:
+    """Creates ``folder`` and its missing parents, each 0755 whatever the umask; returns those it
+    made, outermost first (:func:`unmake` removes them again)."""
     missing = []
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir(exist_ok=True)
-        os.chmod(path, FOLDER_MODE)
+    made: list[Path] = []
+    try:
+        for path in reversed(missing):
+            try:
+                path.mkdir()
+            except FileExistsError:
+                continue  # made by another process meanwhile: not ours to remove
+            made.append(path)
+            os.chmod(path, FOLDER_MODE)
+    except BaseException:
+        unmake(made)
+        raise
+    return made
+
+
+def unmake(made: list[Path]) -> None:
+    """Removes the folders :func:`_mkdirs` made (``made``), innermost first, each only while empty."""
+    for path in reversed(made):
+        try:
+            path.rmdir()
+        except OSError:
+            return  # something is in it now (not ours) or it is gone: its parents stay too
+
+
+#: The names :func:`replacing` gives the folders beside ``out`` (``tempfile.mkdtemp``'s 8 characters),
+#: and the name :func:`_remove` gives one it is removing.
+_BESIDE = r"\.{name}\.[a-z0-9_]{{8}}\.(tmp|old)(?:\.del)?"
+
+
+def _held(path: Path) -> int | None:
+    """A descriptor of the folder ``path`` holding its lock (``flock(2)``), or None where another
+    process holds it (a run writing into it), it is not a folder, or it is gone. The lock goes with
+    the process, however it ends."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        now, held = os.stat(path, follow_symlinks=False), os.fstat(fd)
+        if (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+            return fd  # the name still names the folder locked (not one removed and made again)
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+@contextmanager
+def _own(parent: Path, prefix: str, suffix: str) -> Iterator[Path]:
+    """A new empty folder in ``parent`` (``mkdtemp``), locked by this process while the block runs."""
+    for _ in range(100):
+        folder = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
+        fd = _held(folder)
+        if fd is not None:
+            break
+        # another run took it for a killed run's between its making and its lock: it removes it
+    else:
+        raise OSError(errno.EAGAIN, "no folder of its own could be locked", str(parent))
+    try:
+        yield folder
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Removes the ``.<out>.*.tmp`` and ``.<out>.*.old`` folders beside ``out`` that runs of
+    :func:`replacing` killed halfway left: only folders with the names it gives, and only those no
+    running process holds (a run still writing keeps its folder locked). An old folder holding
+    ``out`` while ``out`` is missing (a run killed between its two renames) is put back first.
+    Returns the folders removed; one that cannot be removed is left."""
+    pattern = re.compile(_BESIDE.format(name=re.escape(out.name)))
+    try:
+        names = sorted(os.listdir(out.parent))
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        found = pattern.fullmatch(name)
+        if found is None:
+            continue
+        path = out.parent / name
+        fd = _held(path)
+        if fd is None:
+            continue
+        try:
+            stranded = path / out.name
+            if found[1] == "old" and not os.path.lexists(out) and stranded.is_dir() and not stranded.is_symlink():
+                os.rename(stranded, out)
+            _remove(path)
+            removed.append(path)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return removed
 
 
 @contextmanager
 def replacing(out: Path) -> Iterator[Path]:
     """Yields an empty folder beside ``out``; when the block ends without an error it takes the
     place of ``out`` (the old folder is removed only once the new one is in place), and on any
-    error it is removed and ``out`` is left exactly as it was. Written files end up 0644, folders 0755."""
-    _mkdirs(out.parent)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    error it is removed and ``out`` is left exactly as it was, as are ``out``'s parents (those made
+    for it are removed). Written files end up 0644, folders 0755. What killed runs left beside
+    ``out`` is removed first (:func:`remove_leftovers`)."""
+    made = _mkdirs(out.parent)
     try:
-        yield tmp
-        make_readable(tmp)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+        with _own(out.parent, f".{out.name}.", ".tmp") as tmp:
+            remove_leftovers(out)
             try:
-                os.replace(out, old / out.name)
+                yield tmp
+                make_readable(tmp)
+                if out.exists():
+                    with _own(out.parent, f".{out.name}.", ".old") as old:
+                        try:
+                            os.replace(out, old / out.name)
+                        except BaseException:
+                            old.rmdir()
+                            raise
+                        try:
+                            os.replace(tmp, out)
+                        except BaseException:
+                            os.replace(old / out.name, out)  # the old folder back where it was
+                            old.rmdir()
+                            raise
+                        shutil.rmtree(old, ignore_errors=True)
+                else:
+                    os.replace(tmp, out)
             except BaseException:
-                old.rmdir()
+                shutil.rmtree(tmp, ignore_errors=True)
                 raise
-            try:
-                os.replace(tmp, out)
-            except BaseException:
-                os.replace(old / out.name, out)  # the old folder back where it was
-                old.rmdir()
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, out)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        unmake(made)
         raise
 
 
@@ -189,13 +295,24 @@ class ReleaseFolders:
             for path in self.store.iterdir():
                 if path.name.endswith((".tmp", ".del")):
                     _remove(path)
-        for path in self.out.parent.glob(f".{self.out.name}.*.old"):
-            stranded = path / self.out.name
-            if not self.out.exists() and not self.out.is_symlink() and (stranded / COMPLETE_MARK).is_file():
-                self._publish_folder(stranded)
-            _remove(path)
-        for path in self.out.parent.glob(f".{self.out.name}.*.tmp"):
-            _remove(path)
+        for path in self.out.parent.glob(f".{glob.escape(self.out.name)}.*.old"):
+            held = _held(path)  # not a folder another process is writing (an export into the same name)
+            if held is None:
+                continue
+            try:
+                stranded = path / self.out.name
+                if not self.out.exists() and not self.out.is_symlink() and (stranded / COMPLETE_MARK).is_file():
+                    self._publish_folder(stranded)
+                _remove(path)
+            finally:
+                os.close(held)
+        for path in self.out.parent.glob(f".{glob.escape(self.out.name)}.*.tmp"):
+            held = _held(path)
+            if held is not None:
+                try:
+                    _remove(path)
+                finally:
+                    os.close(held)
 
     @contextmanager
     def new(self) -> Iterator[Path]:

@@ -241,8 +241,7 @@ def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpu
     clash = [str(t) for t, _ in targets if t.exists()]
     if clash and not force:
         return _refuse(f"{len(clash)} draft(s) exist, such as {clash[0]}; nothing was written (give --force)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_files((target, draft.yaml().encode("utf-8")) for target, draft in targets)
+    write_files(((target, draft.yaml().encode("utf-8")) for target, draft in targets), folders=True)
     sys.stdout.write(batch.summary())
     if targets and place.is_meetings(out_dir):
         print(

@@ -224,3 +224,22 @@ def test_a_refused_release_leaves_no_folder(tmp_path: Path, capsys: pytest.Captu
     assert main(["export", "--release", str(tmp_path / "release"), "--out", str(out)]) == 2
     assert "error:" in capsys.readouterr().err
     assert os.listdir(tmp_path) == ["release"]
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES], ids=["ENOSPC", "EACCES"])
+def test_a_first_build_that_fails_leaves_nothing(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: int
+) -> None:
+    def publish(self: folders.ReleaseFolders, tmp: Path) -> Path:
+        assert (tmp / "SHA256SUMS").is_file()  # every file written, then the disk is full
+        raise OSError(code, os.strerror(code), str(tmp / "SHA256SUMS"))
+
+    monkeypatch.setattr(folders.ReleaseFolders, "publish", publish)
+    out = tmp_path / "a" / "b" / "dist"
+    assert main(["-C", str(root), "build", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{os.strerror(code)}; the release at {out} was not changed" in err, err
+    assert os.listdir(tmp_path) == []  # no dist.releases/ with its lock, no a/b/
+    monkeypatch.undo()
+    assert main(["-C", str(root), "build", "--out", str(out)]) == 0
+    assert sorted(os.listdir(out.parent)) == ["dist", "dist.releases"] and (out / "SHA256SUMS").is_file()

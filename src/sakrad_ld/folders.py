@@ -266,22 +266,38 @@ class ReleaseFolders:
         process that holds it, however that process ends."""
         if not self.store.is_dir():
             self.current()  # a file or a foreign folder at ``out`` is refused before anything is made
-        _mkdirs(self.store)
         lock = self.store / "lock"
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        try:
+        said = False
+        while True:
+            made = _mkdirs(self.store)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
-                if waiting:
+                if waiting and not said:
                     waiting(
                         f"another build (process {holder}) is writing into {self.out}; this one goes on when it is done"
                     )
+                    said = True
                 fcntl.flock(fd, fcntl.LOCK_EX)
+            try:  # the lock file still there (a failed first build removes it, its store and folders)
+                now, held = os.stat(lock), os.fstat(fd)
+                if (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+                    break
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+        try:
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
             yield
+        except BaseException:
+            # a first build that failed leaves nothing: its lock, the store and the folders made for them
+            if made and not os.path.lexists(self.out) and sorted(os.listdir(self.store)) == ["lock"]:
+                lock.unlink()
+                unmake(made)
+            raise
         finally:
             os.close(fd)  # releases the lock
 

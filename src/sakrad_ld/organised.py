@@ -211,7 +211,7 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
                 "the body's name as the subject of a word of organising in one clause, with no negation "
                 "('avser Justitiedepartementet genomföra', 'Kulturdepartementet anordnar', 'anordnas av "
                 "Kulturdepartementet'); a body that only invites ('bjuder … in') is a convener",
-                "leave organiser out (a note may say no organiser is stated), or credit it to the document that "
+                "leave organiser out (a note may say the sources name none), or credit it to the document that "
                 "states it (fact_sources)",
             )
         )

@@ -243,3 +243,16 @@ def test_a_first_build_that_fails_leaves_nothing(
     monkeypatch.undo()
     assert main(["-C", str(root), "build", "--out", str(out)]) == 0
     assert sorted(os.listdir(out.parent)) == ["dist", "dist.releases"] and (out / "SHA256SUMS").is_file()
+
+
+def test_without_flock_nothing_is_taken_for_a_leftover(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def flock(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(folders.fcntl, "flock", flock)
+    out = tmp_path / "site"
+    other = Path(tempfile.mkdtemp(prefix=".site.", suffix=".tmp", dir=tmp_path))  # perhaps a running export's
+    with replacing(out) as tmp:
+        (tmp / "index.html").write_text("the site", encoding="utf-8")
+    assert (out / "index.html").read_text(encoding="utf-8") == "the site"
+    assert _beside(out) == [other.name]

@@ -141,16 +141,32 @@ def _own(parent: Path, prefix: str, suffix: str) -> Iterator[Path]:
     """A new empty folder in ``parent`` (``mkdtemp``), locked by this process while the block runs."""
     for _ in range(100):
         folder = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
-        fd = _held(folder)
-        if fd is not None:
+        try:
+            fd: int | None = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            continue  # another run took it for a killed run's between its making and its lock, and removed it
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)  # another run holds it, to remove it
+            continue
+        except OSError:  # a file system without flock: unlocked, and so never taken for a killed run's
+            os.close(fd)
+            fd = None
             break
-        # another run took it for a killed run's between its making and its lock: it removes it
+        try:
+            if os.path.samestat(os.stat(folder, follow_symlinks=False), os.fstat(fd)):
+                break  # the name still names the folder locked (not one removed meanwhile)
+        except FileNotFoundError:
+            pass
+        os.close(fd)
     else:
         raise OSError(errno.EAGAIN, "no folder of its own could be locked", str(parent))
     try:
         yield folder
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
 
 
 def remove_leftovers(out: Path) -> list[Path]:

@@ -111,11 +111,16 @@ def test_a_shared_record_s_facts_are_in_the_graph_of_the_document_that_states_th
         return {r["g"].value for r in store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{s}> <{p}> ?o }} }}")}
 
     radda = base + "organisation/radda-barnen"
-    # the registered name from Skatteverket's list, the name from the documentation, the homepage from itself
+    # the registered name from Skatteverket's list, the name from the 2022 list its fact_sources credit
+    # it to (the record's first source is the 2017 documentation), the homepage from itself
     assert graphs(radda, "http://www.w3.org/ns/legal#legalName") == {
         base + "source/skatteverket-godkanda-gavomottagare"
     }
     assert graphs(radda, "http://www.w3.org/2004/02/skos/core#prefLabel") == {
+        base + "source/regeringen-2022-12-demokrativillkor"
+    }
+    # a name with no fact_sources is credited to the record's first source
+    assert graphs(base + "organisation/igitego", "http://www.w3.org/2004/02/skos/core#prefLabel") == {
         base + "source/dokumentation-2017-12-12-integration"
     }
     assert graphs(radda, "http://xmlns.com/foaf/0.1/homepage") == {"https://www.raddabarnen.se/"}

@@ -49,7 +49,7 @@ from .records import (
     Source,
 )
 from .registered import check_registered
-from .stated import check_stated
+from .stated import check_folds, check_stated
 from .titled import check_titles
 from .typedyaml import (
     Lines,
@@ -198,6 +198,7 @@ def load_corpus(
     )
     errors.extend(check_config(corpus.config))
     copies, wrong = read_source_copies(corpus, data_dir)  # before dated.py looks for dates in them
+    wrong.extend(check_folds(corpus, copies))  # stated.py: a kept text its folding would make many times longer
     if wrong:
         raise InputErrors(errors + wrong)
     corpus = dataclasses.replace(corpus, copies=copies)

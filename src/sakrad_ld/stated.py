@@ -62,6 +62,7 @@ __all__ = [
     "CHAIR_WORDS",
     "CONVENER_WORDS",
     "PARTICIPANT_WORDS",
+    "check_folds",
     "check_stated",
     "credit_warnings",
     "folded",
@@ -186,14 +187,159 @@ def _translated(text: str) -> str:
     return text.translate(_DASHES) if _TRANSLATED.search(text) else text
 
 
-def _fold(text: str) -> str:
+# --- NFKC in pieces ------------------------------------------------------------------------------
+#
+# unicodedata.normalize sorts a run of combining marks by insertion: a run of n marks whose classes
+# alternate costs n² steps (a 402 KB kept text of one such run took 40 s). A text is normalised in
+# pieces cut before a character no neighbour changes (:data:`_UNSTABLE` holds the others), each of
+# at most :data:`NFKC_PIECE` characters but for the run after it, and a run of more than
+# :data:`MARK_RUN` unstable characters is cut every :data:`MARK_RUN` characters (Unicode's
+# Stream-Safe Text Format allows 30 marks in a row; no text of a language has more): the time is
+# linear in the text, the result the same as one normalisation of the whole for every text without
+# such a run. The pieces' lengths are added up as they are made, so a text that NFKC makes many
+# times longer (U+FDFA is 18 characters) is refused (:class:`FoldTooLong`) before it is all made.
+
+#: The characters a piece may not begin with (Unicode 14.0, the version of this Python's unicodedata;
+#: :func:`unstable_characters` computes them for another): a non-starter (canonical combining class
+#: not 0), a character that composes with the one before it (the second of a canonical pair, Hangul
+#: vowels and trailing consonants), and one whose compatibility decomposition begins with either.
+_UNSTABLE_RANGES = (
+    "300-34e 350-36f 483-487 591-5bd 5bf 5c1-5c2 5c4-5c5 5c7 610-61a 64b-65f 670 6d6-6dc 6df-6e4 6e7-6e8 "
+    "6ea-6ed 711 730-74a 7eb-7f3 7fd 816-819 81b-823 825-827 829-82d 859-85b 898-89f 8ca-8e1 8e3-8ff 93c "
+    "94d 951-954 9bc 9be 9cd 9d7 9fe a3c a4d abc acd b3c b3e b4d b56-b57 bbe bcd bd7 c3c c4d c55-c56 cbc "
+    "cc2 ccd cd5-cd6 d3b-d3c d3e d4d d57 dca dcf ddf e38-e3a e48-e4b eb8-eba ec8-ecb f18-f19 f35 f37 f39 "
+    "f71-f75 f7a-f7d f80-f84 f86-f87 fb5 fb7 fc6 102e 1037 1039-103a 108d 1161-1175 11a8-11c2 135d-135f "
+    "1714-1715 1734 17d2 17dd 18a9 1939-193b 1a17-1a18 1a60 1a75-1a7c 1a7f 1ab0-1abd 1abf-1ace 1b34-1b35 "
+    "1b44 1b6b-1b73 1baa-1bab 1be6 1bf2-1bf3 1c37 1cd0-1cd2 1cd4-1ce0 1ce2-1ce8 1ced 1cf4 1cf8-1cf9 "
+    "1dc0-1dff 20d0-20dc 20e1 20e5-20f0 2cef-2cf1 2d7f 2de0-2dff 302a-302f 3099-309a 3133 3135-3136 "
+    "313a-313f 314f-3163 a66f a674-a67d a69e-a69f a6f0-a6f1 a806 a82c a8c4 a8e0-a8f1 a92b-a92d a953 a9b3 "
+    "a9c0 aab0 aab2-aab4 aab7-aab8 aabe-aabf aac1 aaf6 abed fb1e fe20-fe2f ff9e-ff9f ffa3 ffa5-ffa6 "
+    "ffaa-ffaf ffc2-ffc7 ffca-ffcf ffd2-ffd7 ffda-ffdc 101fd 102e0 10376-1037a 10a0d 10a0f 10a38-10a3a "
+    "10a3f 10ae5-10ae6 10d24-10d27 10eab-10eac 10f46-10f50 10f82-10f85 11046 11070 1107f 110b9-110ba "
+    "11100-11102 11127 11133-11134 11173 111c0 111ca 11235-11236 112e9-112ea 1133b-1133c 1133e 1134d "
+    "11357 11366-1136c 11370-11374 11442 11446 1145e 114b0 114ba 114bd 114c2-114c3 115af 115bf-115c0 "
+    "1163f 116b6-116b7 1172b 11839-1183a 11930 1193d-1193e 11943 119e0 11a34 11a47 11a99 11c3f 11d42 "
+    "11d44-11d45 11d97 16af0-16af4 16b30-16b36 16ff0-16ff1 1bc9e 1d165-1d169 1d16d-1d172 1d17b-1d182 "
+    "1d185-1d18b 1d1aa-1d1ad 1d242-1d244 1e000-1e006 1e008-1e018 1e01b-1e021 1e023-1e024 1e026-1e02a "
+    "1e130-1e136 1e2ae 1e2ec-1e2ef 1e8d0-1e8d6 1e944-1e94a "
+)
+UNICODE_VERSION = "14.0.0"
+#: A normalised piece's length before it is cut at the next stable character.
+NFKC_PIECE = 2**12
+#: The longest run of unstable characters normalised as one piece.
+MARK_RUN = 30
+#: A kept text's folded form may have at most this many times its characters (and
+#: :data:`FOLD_FLOOR` more): "…" is three, U+FDFA eighteen; past it the text is refused.
+FOLD_GROWTH = 4
+FOLD_FLOOR = 2**16
+
+
+class FoldTooLong(ValueError):
+    """A text whose folded form passes :data:`FOLD_GROWTH` times its length: ``size`` characters
+    were made of it before it was given up."""
+
+    def __init__(self, length: int, size: int) -> None:
+        super().__init__(f"folded, the text of {length:,} characters has more than {size:,}")
+        self.length, self.size = length, size
+
+
+def unstable_characters() -> str:
+    """The characters of :data:`_UNSTABLE_RANGES`, computed from this Python's unicodedata (slow:
+    every code point is looked at)."""
+    second = {0x1161 + i for i in range(0x15)} | {0x11A8 + i for i in range(0x1B)}
+    for cp in range(0x110000):
+        decomposition = unicodedata.decomposition(chr(cp))
+        if decomposition and not decomposition.startswith("<") and len(decomposition.split()) == 2:
+            second.add(int(decomposition.split()[1], 16))
+    found = []
+    for cp in range(0x110000):
+        char = chr(cp)
+        if unicodedata.combining(char) or cp in second:
+            found.append(char)
+        elif unicodedata.decomposition(char):
+            first = unicodedata.normalize("NFKD", char)[0]
+            if unicodedata.combining(first) or ord(first) in second:
+                found.append(char)
+    return "".join(found)
+
+
+def _unstable_class() -> str:
+    if unicodedata.unidata_version != UNICODE_VERSION:  # pragma: no cover (another Python's Unicode)
+        return "".join(re.escape(c) for c in unstable_characters())
+    spans = []
+    for span in "".join(_UNSTABLE_RANGES).split():
+        a, _, b = span.partition("-")
+        spans.append(chr(int(a, 16)) + ("-" + chr(int(b, 16)) if b else ""))
+    return "".join(spans)
+
+
+_UNSTABLE_CLASS = _unstable_class()
+_STABLE = re.compile(f"[^{_UNSTABLE_CLASS}]")
+_LONG_RUN = re.compile(f"[{_UNSTABLE_CLASS}]{{{MARK_RUN + 1},}}+")
+
+
+def _nfkc_pieces(text: str) -> Iterator[str]:
+    """NFKC of ``text``, piece by piece (see above): linear in the text."""
+    if text.isascii():
+        yield text
+        return
+    if len(text) <= NFKC_PIECE and _LONG_RUN.search(text) is None:
+        yield unicodedata.normalize("NFKC", text)
+        return
+    start = 0
+    run = _LONG_RUN.search(text)
+    while start < len(text):
+        if run is not None and run.end() <= start:
+            run = _LONG_RUN.search(text, start)
+        if run is not None and run.start() < start + NFKC_PIECE:
+            if start < run.start():  # up to the run's first MARK_RUN characters, with its base
+                end = run.start() + MARK_RUN
+            else:  # inside the run: MARK_RUN characters at a time (the run ends at a stable one)
+                end = min(start + MARK_RUN, run.end())
+        else:
+            stable = _STABLE.search(text, start + NFKC_PIECE)
+            end = len(text) if stable is None else stable.start()
+        yield unicodedata.normalize("NFKC", text[start:end])
+        start = end
+
+
+def _nfkc(text: str, limit: int | None = None) -> str:
+    """NFKC of ``text`` (:func:`_nfkc_pieces`); with ``limit``, :class:`FoldTooLong` as soon as the
+    pieces made pass ``limit`` characters."""
+    pieces = []
+    size = 0
+    for piece in _nfkc_pieces(text):
+        size += len(piece)
+        if limit is not None and size > limit:
+            raise FoldTooLong(len(text), limit)
+        pieces.append(piece)
+    return pieces[0] if len(pieces) == 1 else "".join(pieces)
+
+
+def folds_within(text: str) -> bool:
+    """Whether ``text``'s NFKC form has at most :func:`fold_limit` characters: counted piece by piece,
+    none kept, so a text that would pass it costs no more memory than a piece."""
+    limit = fold_limit(text)
+    size = 0
+    for piece in _nfkc_pieces(text):
+        size += len(piece)
+        if size > limit:
+            return False
+    return True
+
+
+def fold_limit(text: str) -> int:
+    """The most characters ``text``'s folded form may have (:data:`FOLD_GROWTH`, :data:`FOLD_FLOOR`)."""
+    return FOLD_GROWTH * len(text) + FOLD_FLOOR
+
+
+def _fold(text: str, limit: int | None = None) -> str:
     """Invisible characters out, NFKC, dashes: the steps before case is folded."""
-    return _translated(unicodedata.normalize("NFKC", _translated(text)))  # NFKC makes a few dashes
+    return _translated(_nfkc(_translated(text), limit))  # NFKC makes a few dashes
 
 
 def _case(text: str) -> str:
-    text = text.casefold()
-    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    return _nfkc(text.casefold())
 
 
 def folded(text: str) -> str:
@@ -209,14 +355,42 @@ def folded_text(text: str) -> str:
     in place of the space after it: one string of about the text's size, made in a few passes."""
     pieces = []
     start = 0
+    limit = fold_limit(text)
     while start < len(text):
         cut = _CUT.search(text, start + PIECE) if len(text) - start > PIECE else None
         end = cut.start() if cut else len(text)
-        piece = _fold(text[start:end])
+        try:
+            piece = _fold(text[start:end], limit)
+        except FoldTooLong:
+            raise FoldTooLong(len(text), fold_limit(text)) from None
+        limit -= len(piece)
         piece = _STOP.sub(_END, _BLANK_LINE.sub(_END, piece))
         pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", _case(piece)))))
         start = end
     return "".join(pieces).strip(" " + _END)
+
+
+def check_folds(corpus: Corpus, copies: dict[str, str]) -> list[InputError]:
+    """Each kept text (``copies``, by source id) whose folded form would pass :func:`fold_limit`: the
+    checks hold a kept text folded, so such a text would cost many times its size in memory (a text of
+    U+FDFA, whose NFKC form is 18 characters, 50 times). Counted piece by piece, before any check folds it."""
+    errors = []
+    for source in corpus.sources:
+        text = copies.get(source.id)
+        if text is None or text.isascii() or folds_within(text):
+            continue
+        where = source.lines.where("file") if source.lines else Where(Path("sources.yaml"), 0, "file")
+        errors.append(
+            InputError(
+                where,
+                f"file {_quoted(source.file)}: its text of {len(text):,} characters is more than {FOLD_GROWTH} times "
+                "as long in its Unicode compatibility form (NFKC), as the checks compare it: characters such as "
+                "U+FDFA expand to many",
+                f"a kept text whose NFKC form has at most {FOLD_GROWTH} times its characters (and {FOLD_FLOOR:,} more)",
+                "keep the text as the source writes it, in plain letters, or leave file: out",
+            )
+        )
+    return errors
 
 
 def _sentences(text: str) -> list[str]:

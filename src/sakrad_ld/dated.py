@@ -114,6 +114,7 @@ def check_meeting_dates(corpus: Corpus) -> list[InputError]:
         errors += _against_derivation(m)
         errors += _beyond_derivation(m)
         errors += _against_records(m, sources)
+        errors += _against_cited(m, sources)
         errors += _against_notes(m)
         if m.date and m.date_derivation is None:
             errors += _against_text(m, sources, corpus.copies)
@@ -420,6 +421,46 @@ def _against_records(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
                     f"the meeting's {'date' if m.date else 'first day'} {first} is after the {kind} {_quoted(sid)} "
                     f"it cites was published ({published}): such a document is written after the meeting",
                     f"a date on or before {published}, or the document's own publication date in data/sources.yaml",
+                )
+            )
+    return out
+
+
+def _against_cited(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
+    """A derivation (sv or en) citing a publication date in parentheses ("(2025-05-19)") that no cited
+    source's ``published`` is, or an address's year and month ("/2017/02/") that no cited source's
+    ``url`` holds: the derivation misstates the fact it rests on. Not compared where no cited source
+    records a publication date (or an address)."""
+    if m.date_derivation is None:
+        return []
+    cited = [sources[sid] for sid in dict.fromkeys(m.cited()) if sid in sources]
+    published = {str(s.published) for s in cited if getattr(s, "published", None)}
+    urls = [str(s.url) for s in cited if getattr(s, "url", None)]
+    out = []
+    for lang in ("sv", "en"):
+        text = " ".join(str(getattr(m.date_derivation, lang, None) or "").split())
+        if not text:
+            continue
+        said = {f"{y}-{mo}-{d}" for y, mo, d in _PUBLISHED.findall(text)}
+        wrong = sorted(said - published) if published else []
+        if wrong:
+            out.append(
+                InputError(
+                    m.where("date_derivation"),
+                    f"date_derivation ({lang}) cites the publication date {_some(wrong)}, but the documents the "
+                    f"meeting cites were published {_some(sorted(published))} (data/sources.yaml)",
+                    "the publication date the source's record gives (its published:), or the record corrected",
+                )
+            )
+        addresses = {f"/{y}/{mo}/" if mo else f"/{y}/" for y, mo in _ADDRESS_YEAR.findall(text)}
+        missing = sorted(a for a in addresses if not any(a in url for url in urls)) if urls else []
+        if missing:
+            out.append(
+                InputError(
+                    m.where("date_derivation"),
+                    f"date_derivation ({lang}) reads {_some(missing)} from an address, but no address of the "
+                    f"documents the meeting cites holds it ({_some([quoted(u) for u in urls])})",
+                    "the year (and month) as the source's url: in data/sources.yaml gives them",
                 )
             )
     return out

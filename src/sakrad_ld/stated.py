@@ -350,9 +350,28 @@ def folded(text: str) -> str:
     return _HYPHEN.sub("-", _SPACES.sub(" ", _case(_fold(text)))).strip(" ")
 
 
+#: A list item's line ("- Fryshuset", "* …", "• …", "1. …", "2) …"): its line end, and the one before
+#: it, end a sentence (a blank line is put in), so an item is not read on into the next line ("- Svenska
+#: Röda Korset" and "I Stockholm …" are two sentences).
+_ITEM_MARK = r"[^\S\n]*+(?:[-*•+–]|\d{1,3}[.)])[^\S\n]"
+_ITEM_LINE = re.compile(rf"(?m)^({_ITEM_MARK}[^\n]*+)\n|\n(?={_ITEM_MARK})")
+
+
+#: A heading glued to the next line by the page's copy ("… mot rasism och hatbrottDiarienummer: A2025/…"):
+#: a lower-case letter, then a capital that begins a word of at least three lower-case letters, is read
+#: as two words ("LinkedIn", "iPhone" stay one).
+_GLUED = re.compile(r"(?<=[a-zåäöé])(?=[A-ZÅÄÖ][a-zåäöé]{3})")
+
+
+def _item_line(match: re.Match[str]) -> str:
+    return (match.group(1) or "") + "\n\n"
+
+
 def folded_text(text: str) -> str:
     """A kept text folded as :func:`folded` does, with the end of each sentence marked by ``\\x00``
-    in place of the space after it: one string of about the text's size, made in a few passes."""
+    in place of the space after it (and at the line end of a list's item): one string of about the
+    text's size, made in a few passes."""
+    text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
     pieces = []
     start = 0
     limit = fold_limit(text)
@@ -906,6 +925,8 @@ def _named_as(
             at = _titled(text, at, titles)
             if at < 0:
                 continue
+        if _OTHER_MEETING.search(flat, *_sentence(text, at, stop)):  # "Förra årets sakråd leddes av X"
+            continue
         if last is not None and last.end() > end and _before_ok(last, text, flat, at, known):
             if not _AS_SUPERIOR.search(text, max(last.end(), at - SUPERIOR_WINDOW), at):
                 return True
@@ -985,10 +1006,15 @@ _EXPECTED = {
     "place": "the place where the text says the meeting was held ('hölls i', 'genomförs i', 'ett möte i', 'Plats:' …)",
     "convening body": "the body named calling the sakråd ('bjuder in', 'bjöd in', 'höll', 'invited' …) as the "
     "subject of its clause",
-    "question": "each question whole (from where the text's question begins to where it ends) and the "
-    "questions in the text's order",
+    "question": "each question whole (from where the text's question begins to where it ends), a question "
+    "(ending with '?' or under words of asking) and the questions in the text's order",
     "name": "the name on its own, not only inside a longer name",
-    "area": "the area's words verbatim, in a clause with no negation ('diskuterades inte')",
+    "area": "the area's words verbatim, in a sentence of discussing ('diskuterades', 'lyftes', 'togs upp' …) "
+    "with no negation in its clause ('diskuterades inte')",
+    "agency": "the agency named on its own (not only inside a longer name) in a sentence that does not say "
+    "it was only invited, did not take part or is to, nor is about another meeting",
+    "body": "the body named on its own in a sentence with a word of its taking part ('deltog', 'medverkade', "
+    "'presenterade' …), not saying it was only invited, did not take part or is to",
     "organisation": "the organisation named on its own (not only inside a longer name, such as a local "
     "branch's) in a sentence that does not say it was only invited or did not take part",
 }
@@ -1043,6 +1069,8 @@ def check_stated(corpus: Corpus) -> list[InputError]:
         if source in kept:
             where = _where(body.lines, "name", Where(Path("bodies.yaml"), 0, "name"))
             facts.append((where, "the body's name", body.name.sv, [body.name.sv], source, "text"))
+    facts.extend(_descriptions(corpus))
+    facts.extend(_counted_nouns(corpus))
     for m in corpus.meetings:
         facts.extend(_organiser(m))
         for where, what, value, source, kind in _meeting_facts(m, people, bodies, organisations, kept):
@@ -1060,7 +1088,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                         "organisation",
                     )
                 )
-            elif kind in ("text", "verbatim", "quotation", "place", "convening body", "area"):
+            elif kind in ("text", "verbatim", "quotation", "place", "convening body", "area", "body", "agency"):
                 facts.append((where, what, value, [value], source, kind))
             elif kind == "question":
                 facts.append((where, what, value, [value, m.id], source, kind))
@@ -1077,13 +1105,14 @@ def check_stated(corpus: Corpus) -> list[InputError]:
     title_words = frozenset(w for t in set().union(*titles.values()) for w in t.split(" ") if w not in PREPOSITIONS)
     names = (
         _longer_names(corpus)
-        if any(not isinstance(f, InputError) and f[5] in ("name", "organisation") for f in facts)
+        if any(not isinstance(f, InputError) and f[5] in ("name", "organisation", "agency", "body") for f in facts)
         else {}
     )
     for source, indices in by_source.items():
         text = folded_text(kept[source])
         flat = _flat(text)
         asked: dict[str, int] = {}  # a meeting's id -> where its last question found ends
+        headings: dict[int, tuple[int, int] | None] = {}  # a list item's start -> its list's heading
         places = _places(kept[source])
         for i in indices:
             _, _, _, values, _, kind = facts[i]  # type: ignore[misc]
@@ -1094,17 +1123,20 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                 why = "" if _found_in_order(values[0], flat) else None
             elif kind == "name":
                 why = _named(values, text, flat, names, places, listed=False, cache=longer)
-            elif kind == "organisation":
-                why = _named(values, text, flat, names, places, listed=True, cache=longer)
+            elif kind in ("organisation", "agency", "body"):
+                why = _named(
+                    values, text, flat, names, places, listed=True, cache=longer, headings=headings,
+                    taking_part=kind == "body",
+                )  # fmt: skip
             elif kind == "place":
                 why = "" if _held_at(values[0], text, flat) else _elsewhere(values[0], flat, "place")
             elif kind == "convening body":
                 named = _named_as(values[0], "convener", text, flat=flat, title_words=title_words)
                 why = "" if named else _elsewhere(values[0], flat, kind)
             elif kind == "area":
-                why = "" if _discussed(values[0], text, flat) else _elsewhere(values[0], flat, kind)
+                why = "" if _discussed(values[0], text, flat, headings) else _elsewhere(values[0], flat, kind)
             elif kind == "question":
-                why = _asked(values[0], values[1], text, flat, asked)
+                why = _asked(values[0], values[1], text, flat, asked, headings)
             else:
                 found = _named_in_role(people[values[0]], kind, text, titles, surnames, flat, title_words)
                 why = "" if found else None
@@ -1158,6 +1190,21 @@ _NEGATIONS = _role_words(("inte", "ej", "aldrig", "icke", "not", "never", "canno
 #: The guard words but those of an invitation: a word of taking part with one of them in its clause is
 #: negated or put off ("skulle ha deltagit"); "var inbjudet och deltog" took part.
 _UNDONE = _role_words(tuple(w for w in GUARD_WORDS if "bjud" not in w and "invited" not in w))
+#: Words saying a sentence is about another meeting than the one the data describes ("Ett tidigare
+#: sakråd om GJP hölls i Malmö", "Förra årets sakråd leddes av …", "Nästa möte hålls i Göteborg"): a
+#: word of another time before a meeting's noun (a word or two between), or another year's: such a
+#: sentence states no place, chair, convener, participant or date of this one.
+OTHER_MEETING_WORDS = (
+    "tidigare", "förra", "föregående", "nästa", "kommande", "nästkommande", "framtida", "fler", "ytterligare",
+    "senare", "previous", "next", "upcoming", "earlier", "future", "further", "another", "former", "later",
+)  # fmt: skip
+_OTHER_MEETING = re.compile(
+    r"(?<!\w)(?:(?:"
+    + "|".join(OTHER_MEETING_WORDS)
+    + r")(?: (?:årets|års|veckans|månadens|year's|week's|month's))?(?: [\w-]+){0,2}? "
+    r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*|förra årets|förra året|nästa år"
+    r"|last year's|last year|next year)(?!\w)"
+)
 #: A place's local-branch words: a name followed by "i" and a place ("Studieförbundet Bilda i Linköping").
 _LOCAL = re.compile(r" i (\w+)")
 
@@ -1171,17 +1218,114 @@ def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
     return (floor if lo < 0 else lo + 1), (ceiling if hi < 0 else hi)
 
 
-def _only_invited(text: str, flat: str, a: int, b: int) -> bool:
-    """Whether the sentence naming an organisation at ``a``..``b`` says it was invited, did not take part
-    or is to (a word of :data:`GUARD_WORDS`), with no word of taking part that is not negated or put off
-    in its clause."""
-    lo, hi = _sentence(text, a, b)
-    if _GUARDS.search(flat, lo, hi) is None:
+def _only_invited(
+    text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None] | None = None
+) -> bool:
+    """Whether the sentence naming an organisation at ``a``..``b`` (and, for a list's item, the heading
+    the list stands under: "Inbjudna organisationer:", :func:`_heading`) says it was invited, did not
+    take part or is to (a word of :data:`GUARD_WORDS`), with no word of taking part that is not negated
+    or put off in its clause; or says it is another meeting's (:data:`OTHER_MEETING`)."""
+    spans = [_sentence(text, a, b)]
+    heading = _heading(text, flat, spans[0][0], {} if headings is None else headings)
+    if heading is not None:
+        spans.append(heading)
+    if any(_OTHER_MEETING.search(flat, lo, hi) for lo, hi in spans):
+        return True
+    if all(_GUARDS.search(flat, lo, hi) is None for lo, hi in spans):
         return False
     return all(
         _UNDONE.search(flat, _clause_start(text, w.start()), _clause_end(text, w.end())) is not None
+        for lo, hi in spans
         for w in _TAKING_PART.finditer(flat, lo, hi)
     )
+
+
+#: Words of taking part for a government body: those of an organisation and of a government participant.
+_BODY_PART = _role_words(
+    (
+        "deltog", "deltar", "deltagit", "medverkade", "medverkar", "närvarade", "närvarande", "var med", "fanns med",
+        "deltagande", "deltagare", "inledde", "inleddes", "träffade", "berättade", "presenterade", "informerade",
+        "samlades", "samlas", "träffades", "möttes", "took part", "participated", "attended", "present",
+    )
+)  # fmt: skip
+
+
+def _takes_part(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None]) -> bool:
+    """Whether the sentence naming a body at ``a``..``b`` (or its list's heading) holds a word of taking
+    part with no negation or plan in its clause ("På mötet deltog … representanter från
+    Regeringskansliet"; not "… kommer att anordna fler sakråd")."""
+    before = _WORDS.findall(flat, max(0, a - GAP_WINDOW), a)[-2:]
+    if (
+        len(before) == 2
+        and before[1] in ("på", "vid", "hos", "i", "inom", "at", "of")
+        and _title(before[0], frozenset())
+        and not before[0].startswith(("representant", "företrädare", "tjänstem"))
+    ):
+        return False  # "Tobias Olsson, enhetschef på X": X is where a person works, not one taking part
+    spans = [_sentence(text, a, b)]
+    heading = _heading(text, flat, spans[0][0], headings)
+    if heading is not None:
+        spans.append(heading)
+    return any(
+        _UNDONE.search(flat, _clause_start(text, w.start()), _clause_end(text, w.end())) is None
+        for lo, hi in spans
+        for w in _BODY_PART.finditer(flat, lo, hi)
+    )
+
+
+#: A list's mark at a sentence's start in a folded text ("- ", "* ", "1. "), or a sentence that is only
+#: a number's mark ("13." before "Svenska Röda Korset": the capital after it ended a sentence).
+_ITEM_START = re.compile(r"(?:[-*•+]|\d{1,3}[.)])(?: |$)")
+_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]")
+#: How many items a list's heading is looked for above (each item at most CLAUSE_WINDOW characters).
+LIST_ITEMS = 500
+
+
+def _sentence_at(text: str, at: int) -> tuple[int, int]:
+    """The sentence beginning at ``at`` in a folded text: (at, its end), at most CLAUSE_WINDOW long."""
+    end = text.find(_END, at, at + CLAUSE_WINDOW)
+    return at, (min(len(text), at + CLAUSE_WINDOW) if end < 0 else end)
+
+
+def _before(text: str, at: int) -> int:
+    """Where the sentence before the one beginning at ``at`` begins (-1: none, or longer than CLAUSE_WINDOW)."""
+    if at <= 0:
+        return -1
+    found = text.rfind(_END, max(0, at - 1 - CLAUSE_WINDOW), at - 1)
+    if found < 0:
+        return 0 if at - 1 <= CLAUSE_WINDOW else -1
+    return found + 1
+
+
+def _heading(text: str, flat: str, lo: int, cache: dict[int, tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The heading over the list item whose sentence begins at ``lo`` (the sentence right before the
+    list's first item: "Inbjudna organisationer:"), None if the sentence is no item or the list has no
+    heading within :data:`LIST_ITEMS` items. Each item's heading is kept in ``cache``, so the items of a
+    list are walked once, however many names they hold."""
+    path: list[int] = []
+    heading: tuple[int, int] | None = None
+    at = lo
+    while True:
+        if at in cache:
+            heading = cache[at]
+            break
+        start, end = _sentence_at(text, at)
+        sentence = flat[start:end]
+        before = _before(text, at)
+        item = _ITEM_START.match(sentence) is not None
+        if not item and before >= 0 and _NUMBER_ONLY.fullmatch(flat, before, at - 1):
+            item = True
+            before = _before(text, before)
+        if not item:
+            heading = (start, end) if path else None
+            break
+        path.append(at)
+        if before < 0 or len(path) > LIST_ITEMS:
+            break
+        at = before
+    for item in path:
+        cache[item] = heading
+    return heading if path or lo in cache else None
 
 
 def _places(raw: str) -> frozenset[str]:
@@ -1194,7 +1338,7 @@ _CAPITAL_AFTER_I = re.compile(r"(?<!\w)i[^\S\n]++([A-ZÅÄÖ]\w*+)")
 
 
 def _inside_longer(
-    flat: str, a: int, b: int, longer: dict[tuple[int, int], frozenset[str]], places: frozenset[str]
+    flat: str, a: int, b: int, longer: dict[tuple[int, int], frozenset[str]], places: frozenset[str], text: str = ""
 ) -> bool:
     """Whether the name found at ``a``..``b`` stands there inside a longer name of the data (``longer``:
     the longer names by where the name stands in them and their length, :func:`_longer`), or is followed
@@ -1205,7 +1349,7 @@ def _inside_longer(
         offset <= a and flat[a - offset : a - offset + length] in group for (offset, length), group in longer.items()
     ):
         return True
-    local = _LOCAL.match(flat, b)
+    local = _LOCAL.match(text or flat, b)  # not past a sentence's or a list item's end ("- X" and "I Stockholm …")
     return local is not None and not flat.startswith("s", b) and local.group(1) in places
 
 
@@ -1229,14 +1373,19 @@ def _named(
     *,
     listed: bool,
     cache: dict[str, dict[tuple[int, int], frozenset[str]]] | None = None,
+    headings: dict[int, tuple[int, int] | None] | None = None,
+    taking_part: bool = False,
 ) -> str | None:
     """An organisation's name (or other name) found on its own: "" where one of ``values`` is, not inside
     a longer name of the data or a local branch's (an acronym, written in capitals, may be; and, for a
     ``listed`` organisation, in a sentence not saying it was only invited or did not take part); else
     why not (None: not found at all). ``cache``: the longer names of each value (:func:`_longer`) found
-    before, so a name checked for each meeting that lists it is looked for among the others once."""
-    found = invited = False
+    before, so a name checked for each meeting that lists it is looked for among the others once.
+    ``headings``: the lists' headings found in this text (:func:`_heading`). ``taking_part``: the
+    sentence (or its list's heading) must also hold a word of taking part (a government body)."""
+    found = invited = passive = False
     cache = {} if cache is None else cache
+    headings = {} if headings is None else headings
     for value in values:
         # an acronym after a name ("… paraplyorganisation MIP") is the text giving it
         acronym = value.isupper() and " " not in value
@@ -1249,16 +1398,23 @@ def _named(
             longer = cache[value]
         for a, b in find_words(value, flat):
             found = True
-            if _inside_longer(flat, a, b, longer, places):
+            if _inside_longer(flat, a, b, longer, places, text):
                 continue
-            if listed and _only_invited(text, flat, a, b):
+            if listed and _only_invited(text, flat, a, b, headings):
                 invited = True
+            elif taking_part and not _takes_part(text, flat, a, b, headings):
+                passive = True
             else:
                 return ""
     if not found:
         return None
     if invited:
-        return "names it only in sentences saying it was invited, did not take part or is to take part"
+        return (
+            "names it only in sentences saying it was invited, did not take part or is to take part (or "
+            "under such a list's heading), or about another meeting"
+        )
+    if passive:
+        return "names it only in sentences with no word of its taking part ('deltog', 'medverkade', 'presenterade' …)"
     return "holds it only inside a longer name (another organisation's, or a local branch's: 'X i Linköping')"
 
 
@@ -1276,7 +1432,8 @@ _AT = ("i ", "på ", "vid ", "in ", "at ", "plats: ", "place: ", "venue: ", "loc
 _ELSEWHERE = {
     "place": "holds it, but not where it says the meeting was held",
     "convening body": "names it, but not as calling the sakråd",
-    "area": "holds it only in a clause that says it was not discussed",
+    "area": "holds it only where it is not said to be discussed (no word of discussing in its sentence, or a "
+    "negation in its clause)",
 }
 
 
@@ -1285,12 +1442,33 @@ def _elsewhere(value: str, flat: str, kind: str) -> str | None:
     return _ELSEWHERE[kind] if next(find_words(folded(value), flat), None) is not None else None
 
 
-def _discussed(value: str, text: str, flat: str) -> bool:
-    """Whether a discussion area stands in the text with no negation in its clause around it
-    ("Under sakrådet diskuterades inte …" does not say it was discussed)."""
+#: Words of discussing: a discussion area stands in a sentence holding one (or under a list's heading
+#: holding one): "diskuterades", "lyftes", "togs upp", "samtalade om" …
+DISCUSSING_WORDS = (
+    "diskuterades", "diskuterade", "diskuterar", "diskuteras", "diskutera", "diskussion", "diskussionen",
+    "diskussioner", "diskussionerna", "gruppdiskussioner", "diskussionsområden", "diskussionspunkter",
+    "lyftes", "lyfte", "lyfts", "lyfter", "togs upp", "tog upp", "tas upp", "tar upp", "samtalade",
+    "samtalet", "samtal", "samtalen", "dialog", "dialogen", "behandlades", "berördes", "avhandlades",
+    "tema", "temat", "teman", "ämnen", "ämnena", "framförde", "framfördes", "betonade",
+    "discussed", "discussion", "discussions", "raised", "topics", "themes",
+)  # fmt: skip
+_DISCUSSING = _role_words(DISCUSSING_WORDS)
+
+
+def _discussed(value: str, text: str, flat: str, headings: dict[int, tuple[int, int] | None] | None = None) -> bool:
+    """Whether a discussion area stands in the text in a sentence of discussing (a word of
+    :data:`DISCUSSING_WORDS` in it or in its list's heading), with no negation in its clause around it
+    ("Under sakrådet diskuterades inte …" does not say it was discussed) and not about another meeting."""
+    headings = {} if headings is None else headings
     for a, b in find_words(folded(value), flat):
         lo, hi = _clause_start(text, a), _clause_end(text, b)
-        if _NEGATIONS.search(flat, lo, a) is None and _NEGATIONS.search(flat, b, max(b, hi)) is None:
+        if _NEGATIONS.search(flat, lo, a) is not None or _NEGATIONS.search(flat, b, max(b, hi)) is not None:
+            continue
+        sentence = _sentence(text, a, b)
+        spans = [sentence]
+        if (heading := _heading(text, flat, sentence[0], headings)) is not None:
+            spans.append(heading)
+        if _OTHER_MEETING.search(flat, *sentence) is None and any(_DISCUSSING.search(flat, x, y) for x, y in spans):
             return True
     return False
 
@@ -1302,7 +1480,9 @@ def _held_at(value: str, text: str, flat: str) -> bool:
         at = next((a - len(p) for p in _AT if flat.startswith(p, a - len(p))), -1)
         if at < 0 or (at > 0 and _word(flat[at - 1])):
             continue
-        lo, _ = _sentence(text, at, b)
+        lo, hi = _sentence(text, at, b)
+        if _OTHER_MEETING.search(flat, lo, hi):  # "Ett tidigare sakråd hölls i Malmö"
+            continue
         if flat.startswith(_AT[5:], at) or _HELD.search(flat, lo, at) is not None:
             return True
     return False
@@ -1323,13 +1503,25 @@ def _whole_question(value: str, text: str, flat: str, a: int, b: int) -> bool:
     return _QUESTION_END.match(flat, b) is not None
 
 
-def _asked(value: str, meeting: str, text: str, flat: str, asked: dict[str, int]) -> str | None:
+def _asked(
+    value: str,
+    meeting: str,
+    text: str,
+    flat: str,
+    asked: dict[str, int],
+    headings: dict[int, tuple[int, int] | None] | None = None,
+) -> str | None:
     """A question of ``meeting`` found whole after the one given before it (``asked``: where each
     meeting's last question found ends): "" if it is, else why not (None: not in the text at all)."""
     value = folded(value)
     after = asked.get(meeting, 0)
     for a, b in find_words(value, flat, after):
         if _whole_question(value, text, flat, a, b):
+            if not _a_question(value, text, flat, a, b, {} if headings is None else headings):
+                return (
+                    "holds it, but not as a question: it does not end with '?' and stands under no words of "
+                    "asking ('frågor', 'frågeställningar', 'ombads svara på' …)"
+                )
             asked[meeting] = b
             return ""
     whole = False
@@ -1344,6 +1536,30 @@ def _asked(value: str, meeting: str, text: str, flat: str, asked: dict[str, int]
     if whole:
         return "holds it before the question given before it: the questions are not in the text's order"
     return "holds it only as part of a longer question (the text's question begins before it or goes on after it)"
+
+
+#: Words of asking: a question that does not end with "?" is one where they stand in its sentence, the
+#: sentence before it or its list's heading ("Organisationerna ombads svara på följande:").
+ASKING_WORDS = (
+    "fråga", "frågan", "frågor", "frågorna", "frågeställning", "frågeställningen", "frågeställningar",
+    "frågeställningarna", "diskussionsfrågor", "diskussionsfrågorna", "ombads svara", "ombeds svara",
+    "svara på", "besvara", "besvarade", "question", "questions", "asked",
+)  # fmt: skip
+_ASKING = _role_words(ASKING_WORDS)
+
+
+def _a_question(value: str, text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None]) -> bool:
+    """Whether the words found whole at ``a``..``b`` are a question: they end with "?" (or the text has
+    one right after them), or words of asking stand in their sentence, the one before or their list's heading."""
+    if value.endswith("?") or flat.startswith("?", b):
+        return True
+    lo, hi = _sentence(text, a, b)
+    spans = [(lo, hi)]
+    if (before := _before(text, lo)) >= 0:
+        spans.append((before, lo))
+    if (heading := _heading(text, flat, lo, headings)) is not None:
+        spans.append(heading)
+    return any(_ASKING.search(flat, x, y) for x, y in spans)
 
 
 #: An ellipsis in a quotation or a text given word for word: any words of the text between, in order.
@@ -1395,6 +1611,8 @@ def _texts(m: Meeting, kept: dict | None = None) -> Iterator[tuple[Where, str, s
         (partial(m.where, fact), fact.replace("_", " "), getattr(m, fact), m.source_of(fact), True)
         for fact in ("purpose", "process", "handling_of_views", "invited_description")
     ]
+    if not any(note.about == "topic" for note in m.notes):  # a note about the topic marks it the data's own words
+        texts.append((partial(m.where, "topic"), "topic", m.topic, m.source_of("topic"), True))
     if m.presentations is not None:
         where = partial(_where, m.presentations.lines, "description", m.where("presentations"))
         description = m.presentations.description
@@ -1515,7 +1733,11 @@ def _meeting_facts(
                 "participant",
             )
         elif g.body in bodies:
-            yield _where(g.lines, "body", where), "the participating body", bodies[g.body].name.sv, source, "text"
+            yield _where(g.lines, "body", where), "the participating body", bodies[g.body].name.sv, source, "body"
+    for i, agency in enumerate(m.agencies):
+        if agency in bodies:
+            where = m.where(f"agencies[{i}]")
+            yield where, "the participating agency", bodies[agency].name.sv, m.source_of("agencies"), "agency"
 
 
 #: A note's words that no organiser is stated: the organising named and denied in one sentence.
@@ -1578,6 +1800,101 @@ def _holdings(person: Person) -> list[InputError]:
                     "holding to the one that does",
                 )
             )
+    return errors
+
+
+#: The nouns a count's words may count: people (participant_count) and organisations (organisation_count,
+#: invited_count); the first of them in the words is what they count ("ett tjugotal representanter för
+#: olika departement" counts people, "ett tiotal representanter från … organisationer" too).
+_PEOPLE_NOUN = re.compile(
+    r"(?<!\w)(?:representant\w*|person\w*|deltagar\w*|människor\w*|individer\w*|företrädare\w*|tjänstem\w*|"
+    r"medarbetare\w*|delegat\w*|ledamöter\w*|besökare|people|persons?|participants?|representatives?|attendees?)(?!\w)"
+)
+_BODY_NOUN = re.compile(
+    r"(?<!\w)[\w-]*(?:organisation\w*|förening\w*|förbund\w*|aktör\w*|myndighet\w*|departement\w*|"
+    r"organi[sz]ations?|associations?|agencies|ministries)(?!\w)"
+)
+_DEPARTMENT_NOUN = re.compile(r"(?<!\w)[\w-]*(?:myndighet\w*|departement\w*|agencies|ministries)(?!\w)")
+_COUNTED = re.compile(_PEOPLE_NOUN.pattern + "|" + _BODY_NOUN.pattern)
+
+
+def _counted_nouns(corpus: Corpus) -> list[InputError]:
+    """A count whose words count something else than its field: ``organisation_count`` and
+    ``invited_count`` words whose first counted noun is people ("representanter", "deltagare") or
+    government bodies ("departement", "myndigheter"); ``participant_count`` words whose first is
+    organisations. Words with no such noun ("femton") are not compared."""
+    errors = []
+    for m in corpus.meetings:
+        for fact, wants in (("organisation_count", "org"), ("invited_count", "org"), ("participant_count", "people")):
+            count = getattr(m, fact, None)
+            if count is None or not count.text:
+                continue
+            words = folded(count.text)
+            first = _COUNTED.search(words)
+            if first is None:
+                continue
+            noun = first.group()
+            people = _PEOPLE_NOUN.fullmatch(noun) is not None
+            wrong = people or _DEPARTMENT_NOUN.fullmatch(noun) is not None if wants == "org" else not people
+            if wrong:
+                counted = "people" if people else "organisations or bodies"
+                errors.append(
+                    InputError(
+                        m.where(fact),
+                        f"{fact}'s words {_quoted(count.text)} count {counted} ({_quoted(noun)}), not "
+                        + ("organisations" if wants == "org" else "people"),
+                        "organisation_count and invited_count with words counting organisations "
+                        "('ett tjugotal organisationer'), participant_count with words counting people "
+                        "('ett sextiotal deltagare', 'tio personer')",
+                        "move the count to the field its words count, or leave it out",
+                    )
+                )
+    return errors
+
+
+def _descriptions(corpus: Corpus) -> list[InputError]:
+    """A convener's or government participant's ``description`` that does not name its participant:
+    the person's name, surname or the title of a post they hold ("jämställdhetsministern"), or the
+    body's name. A description moved to another participation ("Sakrådet inleddes av Tobias Olsson …"
+    on Daniel Liljeberg's) is another's words."""
+    people = {p.id: p for p in corpus.people}
+    bodies = {b.id: b for b in corpus.bodies}
+    labels = {p.id: [folded(t) for t in (p.label.sv, p.label.en) if t] for p in corpus.posts}
+    errors = []
+    for m in corpus.meetings:
+        for fact, refs in (("conveners", m.conveners), ("government_participants", m.government_participants)):
+            for i, ref in enumerate(refs):
+                description = getattr(ref, "description", None)
+                if description is None or not description.sv:
+                    continue
+                said = folded(description.sv)
+                names: list[str] = []
+                titles: list[str] = []
+                if ref.person in people:
+                    person = people[ref.person]
+                    name = folded(person.name)
+                    names = [name, name.rsplit(" ", 1)[-1]]
+                    titles = [t for h in person.holds for t in labels.get(h.post, []) if t]
+                    who = person.name
+                elif ref.body in bodies:
+                    names = [folded(bodies[ref.body].name.sv)]
+                    who = bodies[ref.body].name.sv
+                else:
+                    continue
+                if any(next(find_words(n, said), None) for n in names if n) or any(
+                    re.search(r"(?<!\w)" + re.escape(t), said) for t in titles
+                ):
+                    continue
+                errors.append(
+                    InputError(
+                        _where(ref.lines, "description", m.where(f"{fact}[{i}]")),
+                        f"the description {_quoted(description.sv)} of {_quoted(who)}'s participation does not "
+                        "name them",
+                        "a description naming its participant: the person's name or surname, the title of a "
+                        "post they hold, or the body's name",
+                        "give each participation the source's words about that participant",
+                    )
+                )
     return errors
 
 

@@ -27,6 +27,9 @@ expected:
   datum", "does not date");
 - **years in the derivation's words**: any year the derivation names outside an address and a
   "nearest" publication date ("året är sidans publiceringsår, 2022") must be the date's;
+- **the cited records**: a derivation (sv or en) citing a publication date in parentheses must cite
+  one of the ``published`` dates of the documents the meeting cites, and an address's ``/YYYY/`` or
+  ``/YYYY/MM/`` must be in one of their ``url`` (where any of them records one);
 - **documents written after the meeting**: minutes or documentation (``kind: minutes`` or
   ``documentation``) the meeting cites cannot be published before the meeting (its date, or its first
   day). Articles and press releases may announce a meeting, so their dates are not compared.

@@ -14,7 +14,7 @@ but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
   of the data's organisations and bodies or before "i" and a place the text writes with a capital (a
   local branch: "Studieförbundet Bilda i Linköping"), an acronym in capitals excepted;
 * a place: after "i", "på", "vid", "in", "at" (or "Plats:") in a sentence with a word of holding a
-  meeting before it (:data:`HELD_WORDS`: "hölls", "genomförs", "ett möte" …);
+  meeting before it (:data:`HELD_WORDS`: "hölls", "genomförs", "ett möte" …), not about another meeting;
 * a question: its Swedish words verbatim and whole (nothing of a sentence before it, its end after it),
   the questions in the text's order; a discussion area: its Swedish words verbatim, no negation in its
   clause ("diskuterades inte");
@@ -33,15 +33,26 @@ but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
   minister, not a participant); the surname alone counts right after the title of a post the person
   holds, where no other person of the data has that surname;
 * a convening body: named as the subject of a word of calling, as a convener who is a person;
-* an organisation listed as taking part: its name (or one of its other names), as above, in a sentence
-  that does not say it was only invited, did not take part or is to (a guard word, and no word of
-  taking part that is not negated).
+* an organisation listed as taking part, and an agency: its name (or one of its other names), as
+  above, in a sentence (and, for a list's item, under a heading) that does not say it was only invited,
+  did not take part or is to (a guard word, and no word of taking part that is not negated);
+* a participating government body: the same, with a word of taking part in its sentence, and not as a
+  person's workplace right after a title ("enhetschef på …");
+* a topic: its Swedish verbatim, unless a note about the topic marks it the data's own.
+
+A list's item ends at its line end and is read with its list's heading; a sentence about another
+meeting ("Ett tidigare sakråd …", "Förra årets …") states no place, role or participant of this one; a
+question ends with "?" or stands under words of asking, a discussion area in a sentence of discussing.
+Whatever the source, a participation's description names its participant and a count's words count
+what its field counts.
 
 Each kept text is folded once, with its sentence ends marked, and every fact credited to it is looked
 up in that one string, one text at a time, by a substring search (nothing compiled per fact): the time
 is linear in the text for each fact (a name's occurrences are walked once, with the role words and
 sentence ends between them, and around each a bounded look at its clause), and the memory a small
-multiple of the largest text (:data:`sakrad_ld.corpus.MAX_COPIES_TOTAL` bounds them all).
+multiple of the largest text (:data:`sakrad_ld.corpus.MAX_COPIES_TOTAL` bounds them all, and
+:func:`check_folds` a text's folded form to :data:`FOLD_GROWTH` times its characters). NFKC is made in
+pieces, so a run of combining marks costs linear time (see :func:`_nfkc_pieces`).
 """
 
 from __future__ import annotations

@@ -283,11 +283,13 @@ def _clause_starts(text: str) -> list[int]:
 def readings(text: str) -> list[Reading]:
     """Every number ``text`` names, in order, with its bound, the words giving it, its clause and noun."""
     tokens = _tokens(text)
-    # the tokens a number can begin at: digits, and the words that name a number
+    days = _day_spans(text, [(m.start(), m[0]) for m in _WORD.finditer(text)])  # "den andra maj": 2
+    # the tokens a number can begin at: digits, the words that name a number, an ordinal naming a day
     begins = [
         i for i, t in enumerate(tokens)
         if (group := t.lastgroup) != "word" and group != "url"
         or group == "word" and t[0].casefold() in _NUMBER_WORD_FORMS and _word_value(t[0]) is not None
+        or t.start() in days
     ]  # fmt: skip
     if not begins:
         return []
@@ -302,7 +304,12 @@ def readings(text: str) -> list[Reading]:
         while clause + 1 < len(starts) and starts[clause + 1] <= token.start():
             clause += 1
         last = i  # the last token of the number
-        if token["digits"]:
+        if token.start() in days:  # a day of a month, in words or as "2nd", "2:a"
+            end, value = days[token.start()]
+            while last + 1 < len(tokens) and tokens[last + 1].end() <= end:
+                last += 1
+            kind = "exact"
+        elif token["digits"]:
             value: int | str = _value(token["digits"])
             kind = "approximate" if token["tal"] else "exact"
         else:
@@ -319,7 +326,11 @@ def readings(text: str) -> list[Reading]:
                 value, last = int(value) + _EN_UNITS[tokens[i + 1]["word"].casefold()], i + 1
         first = i
         date = (
-            isinstance(value, int) and 1900 <= value <= 2099 and token["digits"] and len(token["digits"]) == 4
+            token.start() in days
+            or isinstance(value, int)
+            and 1900 <= value <= 2099
+            and token["digits"]
+            and len(token["digits"]) == 4
         ) or any(0 <= j < len(tokens) and (tokens[j]["word"] or "").casefold() in _MONTHS for j in (i - 1, last + 1))
         if not date:
             # an article between the bound and the number: "drygt ett tiotal", "about a dozen"
@@ -618,6 +629,108 @@ _EN_ORDINALS = frozenset(
 #: "andra" is an ordinal only after an article or a possessive ("den andra artikeln"); else it is
 #: "other" ("andra organisationer", "de andra").
 _ANDRA_AFTER = frozenset("den det en ett sin sitt dess hans hennes deras vår vårt".split())
+#: Ordinal words that can name a day of a month (1-31), casefolded, with the day: Swedish "första" to
+#: "trettioförsta" (and "förste", "andre", "tretti-"), English "first" to "thirtieth" (the compounds
+#: "twenty-first" … are two words: see :func:`_day_spans`).
+_SV_UNIT_DAYS = {"första": 1, "förste": 1, "andra": 2, "andre": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6,
+                 "sjunde": 7, "åttonde": 8, "nionde": 9}  # fmt: skip
+_EN_UNIT_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9}  # fmt: skip
+_EN_DAYS = {
+    **_EN_UNIT_DAYS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30,
+}  # fmt: skip
+DAY_ORDINALS = {
+    **_SV_UNIT_DAYS, "tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15,
+    "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "trettionde": 30,
+    "trettiende": 30,
+    **{f"tjugo{w}": 20 + d for w, d in _SV_UNIT_DAYS.items()},
+    **{f"{tens}{w}": 31 for tens in ("trettio", "tretti") for w in ("första", "förste")},
+    **_EN_DAYS,
+}  # fmt: skip
+_EN_DAY_WORDS = frozenset(_EN_DAYS)
+_EN_TENS_DAYS = {"twenty": 20, "thirty": 30}
+_SV_MONTHS = frozenset(m for m in MONTH_NUMBERS if m.islower())
+_BLANKS = re.compile(r"[ \t\u00a0]*")
+_DIGIT_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.IGNORECASE)  # "2nd", "21st"
+#: Words that join two days of one month ("första och andra maj", "the 1st and 2nd of May").
+_DAY_JOINERS = frozenset("och eller till samt and or to".split())
+#: Lowercase words that may follow "the first May" where it is a day ("on the first May in Stockholm");
+#: another ("the first May meeting") makes the month a word of a noun's, the ordinal a rank.
+_AFTER_EN_DAY = frozenset("in at on and or to the a was were is are by for with from when that this of".split())
+
+
+def _is_month(word: str) -> bool:
+    """Whether ``word`` names a month: a Swedish name in any case, an English one capitalised."""
+    return word.casefold() in _SV_MONTHS or word in MONTH_NUMBERS
+
+
+def _day_spans(text: str, words: list[tuple[int, str]]) -> dict[int, tuple[int, int]]:
+    """Start → (end, day) of each ordinal in ``text`` that names a day of a month, not a rank: before
+    a month ("den andra maj", "första april", "2nd May", "den 2:a maj"), before "of" or "dagen i" and a
+    month ("the second of May", "andra dagen i maj", "the 21st day of May"), after a month ("May 2nd";
+    an English word only where no word follows: "May second, 2023"), or joined to such a day by "och",
+    "and", "till", a comma or a dash ("första och andra maj"). ``words``: ``_WORD``'s matches of ``text``
+    as (start, word). Each ordinal is looked at with at most the three words after it: linear."""
+    units: list[tuple[int, int, int, int]] = []  # (first word, last word, day, whether an English word)
+    n = len(words)
+    i = 0
+    while i < n:
+        start, word = words[i]
+        w = word.casefold()
+        unit: tuple[int, int, int] | None = None  # (last word, day, English word)
+        if (day := DAY_ORDINALS.get(w)) is not None:
+            unit = (i, day, int(w in _EN_DAY_WORDS))
+        elif w in _EN_TENS_DAYS and i + 1 < n and words[i + 1][1].casefold() in _EN_UNIT_DAYS:
+            gap = text[start + len(word) : words[i + 1][0]]
+            if gap in ("-", " ", "\u2010", "\u2011"):  # "twenty-first", "twenty first"
+                unit = (i + 1, _EN_TENS_DAYS[w] + _EN_UNIT_DAYS[words[i + 1][1].casefold()], 1)
+        elif (m := _DIGIT_ORDINAL.fullmatch(word)) is not None:
+            unit = (i, int(m[1]), 0)
+        elif word.isdigit() and len(word) <= 2 and i + 1 < n and words[i + 1][1].casefold() in ("a", "e"):
+            if text[start + len(word) : words[i + 1][0]] == ":":  # "2:a", "3:e"
+                unit = (i + 1, int(word), 0)
+        if unit is not None and 1 <= unit[1] <= 31:
+            units.append((i, *unit))
+            i = unit[0] + 1
+        else:
+            i += 1
+
+    def gap(a: int, b: int) -> str:  # what stands between word a and word b
+        return text[words[a][0] + len(words[a][1]) : words[b][0]]
+
+    def spaced(a: int, b: int) -> bool:
+        return b < n and gap(a, b).strip(" \t\u00a0") == ""
+
+    days: dict[int, tuple[int, int]] = {}
+    following: tuple[int, int] | None = None  # the next unit after this one: (its first word, whether a day)
+    for first, last, day, english in reversed(units):
+        k = last + 1
+        is_day = False
+        if spaced(last, k) and _is_month(words[k][1]):  # "andra maj", "2nd May"
+            after = words[k + 1][1] if k + 1 < n and spaced(k, k + 1) else ""
+            is_day = not english or not after[:1].islower() or after.casefold() in _AFTER_EN_DAY
+        elif spaced(last, k) and words[k][1].casefold() in ("of", "day", "dagen"):
+            m = k + 1 if words[k][1].casefold() == "of" else k + 2
+            is_day = (m == k + 1 or (spaced(k, k + 1) and words[k + 1][1].casefold() in ("of", "i"))) and (
+                spaced(m - 1, m) and _is_month(words[m][1])
+            )  # "second of May", "andra dagen i maj", "21st day of May"
+        if not is_day and first > 0 and spaced(first - 1, first) and _is_month(words[first - 1][1]):
+            end = _BLANKS.match(text, words[last][0] + len(words[last][1])).end()  # type: ignore[union-attr]
+            is_day = not english or not text[end : end + 1].isalpha()  # "May 2nd", "May second, 2023"
+        if not is_day and following is not None and following[1]:  # "första och andra maj", "1st, 2nd May"
+            nxt = following[0]
+            is_day = (
+                nxt == k and gap(last, k).strip(" \t\u00a0") in (",", "-", "–", "—")
+                or nxt == k + 1 and spaced(last, k) and spaced(k, nxt) and words[k][1].casefold() in _DAY_JOINERS
+            )  # fmt: skip
+        if is_day:
+            days[words[first][0]] = (words[last][0] + len(words[last][1]), day)
+        following = (first, is_day)
+    return days
+
+
 #: Negations of a verb or a quantifier, by language; "utan" (without) only where no negation came
 #: before it in the sentence ("inte A utan B": not A but B).
 NEGATIONS = {
@@ -736,6 +849,7 @@ def _read(text: str, lang: str, names: Names) -> _Read:
     run: list[str] = []
     run_starts = False  # whether the run begins a sentence
     sentence_negated = False
+    days = _day_spans(text, words)  # ordinals naming a day ("den andra maj"): no rank
     for i, (start, word) in enumerate(words):
         w = folded[i]
         # a name from here: the longest one ("Svenska Röda Korset", "Regeringskansliets")
@@ -783,7 +897,7 @@ def _read(text: str, lang: str, names: Names) -> _Read:
         # months, ordinals, negations
         if month := MONTH_NUMBERS.get(w) or MONTH_NUMBERS.get(word):  # Swedish ones in any case
             read.months.setdefault(month, word)
-        if (o := ORDINALS.get(w)) and _ranks(w, folded, i):
+        if (o := ORDINALS.get(w)) and _ranks(w, folded, i) and not _in_day(days, words, i):
             read.ordinals.setdefault(o, word)
         if w in UNIVERSALS and not (w == "all" and i and folded[i - 1] == "at"):  # "not at all"
             read.universals.append(word)
@@ -798,6 +912,11 @@ def _read(text: str, lang: str, names: Names) -> _Read:
     if run:
         read.runs.append((run, run_starts))
     return read
+
+
+def _in_day(days: dict[int, tuple[int, int]], words: list[tuple[int, str]], i: int) -> bool:
+    """Whether word ``i`` is (a part of) an ordinal naming a day (:func:`_day_spans`: one or two words)."""
+    return words[i][0] in days or (i > 0 and words[i - 1][0] in days and days[words[i - 1][0]][0] > words[i][0])
 
 
 def _ranks(w: str, folded: list[str], i: int) -> bool:

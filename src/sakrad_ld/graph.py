@@ -651,7 +651,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
             # the name this list's source writes, where the record's name is another document's (named.py)
             if shown and (named := shown.get((m.id, org))) is not None:
                 if named.written is not None:
-                    out.add(part, RDFS.label, _text(named.written, "sv"), ln, f"organisations[{n - 1}]")
+                    out.add(part, RDFS.label, _text(named.written, named.lang), ln, f"organisations[{n - 1}]")
                 elif named.name_from is not None:
                     with out.source(vocab.ONTOLOGY_IRI):  # the data's own statement, not the source's
                         out.add(

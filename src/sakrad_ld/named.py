@@ -13,7 +13,9 @@ picture of the meeting never shows another document's name as its source's.
 The name its own source writes is one of the record's names: the other names (``alt_names``) credited
 to that source, else, where its text is kept beside the data (``file:``), the first of the record's
 names found in it as whole words after folding (as :mod:`sakrad_ld.stated` compares names, which
-already requires one of them to be found there).
+already requires one of them to be found there). The name is in its source's language: ``language``
+of the source in data/sources.yaml ("RFSL"@sv; a name from an English page, ``language: en``, @en),
+and Swedish where the data does not say.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ __all__ = ["Shown", "shown_names"]
 @dataclass(frozen=True, slots=True)
 class Shown:
     """How a participation names its organisation: ``written`` (the participation's own source's
-    words), or None and ``name_from``, the document the record's name is credited to."""
+    words) in ``lang``, the source's language (``language`` in data/sources.yaml; "sv" where the
+    data does not say), or None and ``name_from``, the document the record's name is credited to."""
 
     written: str | None
     name_from: str | None
+    lang: str = "sv"
 
 
 def _credited(org: Organisation, fact: str) -> str | None:
@@ -47,6 +51,7 @@ def shown_names(corpus: Corpus) -> dict[tuple[str, str], Shown]:
     """(meeting id, organisation id) → :class:`Shown`, for every organisation taking part whose
     record's name is credited to another document than the meeting's list of organisations."""
     organisations = {o.id: o for o in corpus.organisations}
+    languages = {s.id: s.language for s in corpus.sources}
     kept = corpus.copies
     texts: dict[str, str] = {}  # a kept text folded, once for all the names looked up in it
     shown: dict[tuple[str, str], Shown] = {}
@@ -71,5 +76,7 @@ def shown_names(corpus: Corpus) -> dict[tuple[str, str], Shown]:
                 )
             if written is None and others:
                 written = others[0]
-            shown[(m.id, org_id)] = Shown(written, None if written is not None else name_from)
+            shown[(m.id, org_id)] = Shown(
+                written, None if written is not None else name_from, languages.get(source or "") or "sv"
+            )
     return shown

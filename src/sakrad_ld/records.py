@@ -220,6 +220,9 @@ class Source:
         },
     )
     url: Url | None = field(default=None, metadata={"doc": "where the document is published, if known"})
+    language: Literal["sv", "en"] | None = field(
+        default=None, metadata={"doc": "the language the document is written in (sv, en); left out where not known"}
+    )
     file: str | None = field(default=None, metadata={"doc": "a copy of the text kept beside the data"})
     publisher: BodyId | None = field(
         default=None,

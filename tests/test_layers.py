@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "placed",
         "posted",
         "organised",
+        "clauses",
         "named",
         "counted",
         "orgnr",

@@ -25,10 +25,13 @@ of its documents must be able to say so: a meeting every one of whose documents 
 documents its facts are credited to, and those of its ``sources`` whose text is kept: a listed
 attachment nobody read says nothing) has a known publication date (``published`` in
 data/sources.yaml, published as ``dct:issued``) before the meeting's first day (its ``date``, or the
-first of its ``days``), or is an invitation (``kind: invitation``, which announces whatever its date),
-is refused (:func:`check_held`): an announcement is not a held meeting. A document whose publication
-date is not known (an article, minutes, a documentation), or one published on or after the day, lets
-it stand. A date given only to the month or year counts from its first day, a publication date so given
+first of its ``days``), or is an invitation (``kind: invitation``) whose date is not known, is refused
+(:func:`check_held`): an announcement is not a held meeting. An invitation is written to announce, so
+one without a date counts as published before the day; one dated counts by its date, as every
+document does (regeringen.se's pages under /sakrad/ are often rewritten after the meeting: the page
+of the sakråd of 22 May 2025 is dated 29 August 2025 and says what was given "vid mötet"). Any other
+document whose publication date is not known (an article, minutes, a documentation), or any document
+published on or after the day, lets it stand. A date given only to the month or year counts from its first day, a publication date so given
 to its last, so the check never refuses where the order is unknown.
 """
 
@@ -39,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
+from .typedyaml import quoted
 
 if TYPE_CHECKING:
     from .records import Corpus, Meeting
@@ -122,20 +126,23 @@ def check_held(corpus: Corpus) -> list[InputError]:
             continue
         cited = _read(m, corpus.copies)
         dates = [published.get(c) for c in cited]
-        # an invitation announces whenever it is dated; any other document not dated may say it was held
+        # any document not dated may say it was held, unless it is an invitation: one is written to announce
         if any(d is None and kinds.get(c) != "invitation" for c, d in zip(cited, dates, strict=True)):
             continue
-        dates = [d or "0000" for d in dates]
         # a publication date given to the month or year counts to its last day ("-99" sorts after every day)
-        last = max(str(d) + "-99" * (2 - str(d).count("-")) for d in dates)
+        last = max((str(d) + "-99" * (2 - str(d).count("-")) for d in dates if d is not None), default="")
         if last >= first:
             continue
+        listing = ", ".join(
+            f"{quoted(c)} {d}" if d is not None else f"{quoted(c)} (an invitation, date not known)"
+            for c, d in zip(cited[:5], dates, strict=False)
+        ) + (f" and {len(cited) - 5} more" if len(cited) > 5 else "")
         errors.append(
             InputError(
                 m.where("date") if m.date else m.where("days"),
-                f"the sakråd of {first[:10].replace('-00', '')} is published as held, but every one of its documents "
-                f"({', '.join(f'{c} {d}' for c, d in zip(cited, dates, strict=True))}) was published before that "
-                "day: they announce it, none can say it was held",
+                f"the sakråd of {first[:10].replace('-00', '')} is published as held, but its documents "
+                f"({listing}) can only announce it: each is an invitation not dated or was published before that day, "
+                "so none can say it was held",
                 "announced_only: true (and no facts only a held sakråd has), or a document published on or after "
                 "the day that says it was held, listed in sources",
                 'docs/adding-a-meeting.md, "announced_only"',

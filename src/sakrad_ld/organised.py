@@ -3,20 +3,32 @@
 A meeting's ``organiser`` (published as ``schema:organizer``) is credited to a document: the one
 ``fact_sources`` names for ``organiser``, else the meeting's ``source``. Where that document's text is
 kept (``file:`` in data/sources.yaml), the text must name the body as the subject of a word of
-organising (:data:`ORGANISING_WORDS`: "anordnar", "arrangerar", "genomför", "står värd" …) in one
-clause, else loading refuses the organiser with the file, line and field:
+organising (:data:`ORGANISING_WORDS`: "anordnar", "arrangerar", "genomför", "står värd" …) whose
+object is this sakråd, in one clause, else loading refuses the organiser with the file, line and field:
+
+- what is organised is this sakråd (:func:`_organises_this`): after an active word (adverbs, a day or
+  the "för" of "står värd för" aside) a meeting word (:data:`MEETING_WORDS`: "sakrådet", "EU-sakråd",
+  "mötet", "dialogmöte" …), alone or after "ett", "en", "detta" … and at most two words ("ett sakråd
+  om …"), or "det" closing the clause; never several or other meetings ("anordna fler sakråd",
+  "genomför varje år sakråd") nor other work ("genomför en rad åtgärder", "har genomfört en
+  utredning"). A passive word's subject is a meeting word before it ("Sakrådet anordnas av",
+  "Sakrådet, som anordnades av") or right after it ("I dag anordnas sakrådet av");
 
 - the word after the name, at once or after only words of intending or time ("avser
   Justitiedepartementet genomföra ett EU-sakråd", "Kulturdepartementet anordnar", "Kulturdepartementet
   kommer att anordna"), the name not right after a preposition ("på", "hos", "från" …: "enhetschef på
-  Landsbygdsdepartementet anordnade" makes the unit head the subject);
+  Landsbygdsdepartementet anordnade" makes the unit head the subject), also in a relative clause
+  after the name ("Kulturdepartementet, som anordnade sakrådet, …") or of the meeting word before it
+  ("Sakrådet, som Kulturdepartementet anordnade, …");
 - or the word before the name: a passive's agent ("Sakrådet anordnas av Kulturdepartementet",
-  "arrangerades av") or a Swedish verb with the clause opened by an adverbial (V2: "I dag anordnar
+  "arrangerades av bland annat Kulturdepartementet") or a Swedish verb with the clause opened by an adverbial (V2: "I dag anordnar
   Kulturdepartementet ett sakråd"), only adverbs between;
 - the body may be one of a list of organisers ("Kulturdepartementet och Justitiedepartementet
   anordnar", "arrangerades av Regeringskansliet och Kulturdepartementet": items of at most
-  :data:`LIST_ITEM_WORDS` words joined by "och", "samt" or commas, no preposition among them);
-- and no negation in the clause ("inte", "ej", "aldrig", "not", "never").
+  :data:`~sakrad_ld.clauses.LIST_ITEM_WORDS` words joined by "och", "samt" or commas, no preposition
+  among them: :func:`~sakrad_ld.clauses.listed`);
+- and no negation in the clause (:data:`_NEGATION`: "inte", "ej", "aldrig", "icke", "ingen", "inget",
+  "not", "never").
 
 An invitation in a body's name ("bjuder Regeringskansliet in") makes it the convener, not the
 organiser; a page's publisher is not its organiser (stated.py warns). A source with no kept text is
@@ -28,8 +40,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .clauses import PHRASE_MARKS, clause, listed
 from .errors import InputError
 from .stated import find_words, folded, folded_text
+from .typedyaml import quoted
 
 if TYPE_CHECKING:
     from .records import Body, Corpus
@@ -44,23 +58,27 @@ ORGANISING_WORDS = (
     "anordnas",
     "anordnades",
     "anordnat",
+    "anordnats",
     "arrangerar",
     "arrangerade",
     "arrangera",
     "arrangeras",
     "arrangerades",
     "arrangerat",
+    "arrangerats",
     "genomför",
     "genomförde",
     "genomföra",
     "genomförs",
     "genomfördes",
     "genomfört",
+    "genomförts",
     "organiserar",
     "organiserade",
     "organisera",
     "organiseras",
     "organiserades",
+    "organiserats",
     "står värd",
     "stod värd",
     "stå värd",
@@ -99,38 +117,96 @@ _ADVERBS = frozenset("även också nu därefter sedan då åter i dag i år blan
 _PREPOSITIONS = frozenset(
     "på hos från i inom till för med om enligt vid åt under utan mot via av at from in of to for with by on".split()
 )
+#: Words that make a clause say the opposite (the same list as stated.py's notes use, and more).
 _NEGATION = re.compile(r"(?<!\w)(?:inte|ej|aldrig|icke|not|never|ingen|inget)(?!\w)")
-_CLAUSE_MARKS = ("\x00", ",", ";", "(", ")", " men ", " but ", " - ")
 _WORD = re.compile(r"[\w'.-]+|,")
-#: What joins the names of a list of organisers ("Kulturdepartementet och Justitiedepartementet anordnar").
-_LIST = frozenset({",", "och", "samt", "and"})
-#: How many words a name of such a list may have.
-LIST_ITEM_WORDS = 4
+#: What a sakråd is called as the thing organised: a word ending in one of these ("sakrådet",
+#: "EU-sakråd", "samrådet", "mötet", "dialogmöte", "the meeting", "a consultation").
+MEETING_WORDS = (
+    "sakråd",
+    "sakrådet",
+    "samråd",
+    "samrådet",
+    "möte",
+    "mötet",
+    "dialogen",
+    "meeting",
+    "consultation",
+    "dialogue",
+)
+#: Words that make a singular meeting word one of several ("fler sakråd", "ett par möten") or
+#: another's: the organised thing is then not this sakråd.
+_NOT_THIS = frozenset(
+    "fler flera några andra par antal rad serie varje varannan alla årliga regelbundna liknande more several other "
+    "every annual regular series number".split()
+)
+#: Words that open a noun phrase naming one meeting ("ett sakråd", "detta samråd", "a meeting").
+_DETERMINERS = frozenset("ett en detta denna det den dagens årets a an the this its".split())
+#: Words that may stand between a word of organising and what it organises: adverbs, time, "för" of
+#: "står värd för".
+_BEFORE_OBJECT = frozenset(
+    "även också nu därefter sedan då åter i dag går år morgon förmiddag eftermiddag för for also today on "
+    "maj juni juli augusti september oktober november december januari februari mars april".split()
+)
+#: Words between a meeting word and a passive word of organising ("Sakrådet har anordnats av …",
+#: "The meeting was organised by …").
+_AUXILIARIES = frozenset("har hade kommer att ska skall kan will be was were is has been som".split())
 
 
-def _listed(words: list[str], joined_first: bool) -> bool:
-    """Whether ``words`` are other names of a list with the organiser's: items of at most
-    :data:`LIST_ITEM_WORDS` words, joined by "och", "samt" or commas; a joining word first (the
-    names after the organiser's) or last (the names before it)."""
-    if not words or (words[0] if joined_first else words[-1]) not in _LIST:
+def _meeting_word(word: str) -> bool:
+    return word.rstrip(".").endswith(MEETING_WORDS)
+
+
+def _organises_this(words: list[str]) -> bool:
+    """Whether ``words`` (what follows a word of organising, to the clause's end) begin with this
+    sakråd: a meeting word ("sakrådet", "EU-sakråd", "ett sakråd om …", "ett digitalt samråd", "för
+    mötet"), or "det" / "it" closing the clause (the sakråd named before); not several meetings ("fler
+    sakråd"), nor something else ("en rad åtgärder", "en utredning", "en konferens")."""
+    words = [w.rstrip(".") for w in words]
+    i = 0
+    while i < len(words):
+        if words[i] == "den" and i + 1 < len(words) and words[i + 1].isdigit():  # a day: "den 5 maj"
+            i += 2
+        elif words[i] in _BEFORE_OBJECT or words[i].isdigit():
+            i += 1
+        else:
+            break
+    rest = words[i:]
+    if not rest or rest[0] in _NOT_THIS:
         return False
-    item = 0
-    for w in words:
-        item = 0 if w in _LIST else item + 1
-        if item > LIST_ITEM_WORDS or w in _PREPOSITIONS:
-            return False
-    return True
+    if rest[0] in ("det", "it") and (len(rest) == 1 or rest[1] in _PREPOSITIONS or rest[1] == ","):
+        return True
+    if _meeting_word(rest[0]):
+        return True
+    if rest[0] in _DETERMINERS:
+        for w in rest[1:4]:
+            if w in _NOT_THIS or w == ",":
+                return False
+            if _meeting_word(w):
+                return True
+    return False
 
 
-#: How far (characters) a clause reaches on either side of the name.
-CLAUSE_WINDOW = 200
+def _meeting_before(flat: str, start: int, at: int) -> bool:
+    """Whether a passive word of organising at ``at`` has this sakråd as its subject before it in the
+    clause ("Sakrådet anordnas av", "Ett sakråd har anordnats av", "The meeting was organised by"), or
+    that of a relative clause before the clause's comma ("Sakrådet, som anordnades av …")."""
+    words = [w for w in _WORD.findall(flat, start, at) if w != ","]
+    while words and words[-1] in _AUXILIARIES | _ADVERBS:
+        relative = words.pop() == "som"
+        if relative and not words:
+            before = _WORD.findall(flat, max(0, start - 60), start)
+            return bool(before) and _meeting_word(before[-1])
+    if not words or not _meeting_word(words[-1]):
+        return False
+    return len(words) == 1 or words[-2] not in _NOT_THIS
 
 
-def _clause(text: str, lo: int, hi: int) -> tuple[int, int]:
-    start = max([text.rfind(m, max(0, lo - CLAUSE_WINDOW), lo) for m in _CLAUSE_MARKS] + [max(0, lo - CLAUSE_WINDOW)])
-    stop = min(len(text), hi + CLAUSE_WINDOW)
-    ends = [i for i in (text.find(m, hi, stop) for m in _CLAUSE_MARKS) if i >= 0]
-    return start, min(ends, default=stop)
+def _relative_antecedent(flat: str, start: int) -> bool:
+    """Whether the clause opening at ``start`` is a relative clause of a meeting word ("Sakrådet, som
+    Kulturdepartementet anordnade, …")."""
+    before = _WORD.findall(flat, max(0, start - 60), start)
+    return bool(before) and _meeting_word(before[-1])
 
 
 def _trailing(words: list[str]) -> int:
@@ -144,8 +220,13 @@ def _trailing(words: list[str]) -> int:
 
 
 def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
-    """Whether the name at ``lo``-``hi`` of the folded ``text`` is the subject of a word of organising."""
-    start, stop = _clause(text, lo, hi)
+    """Whether the name at ``lo``-``hi`` of the folded ``text`` is the subject of a word of organising
+    whose object is this sakråd."""
+    start, stop = clause(text, lo, hi, PHRASE_MARKS)
+    # a relative clause after the name ("Kulturdepartementet, som anordnade sakrådet, …") reads on
+    relative = re.match(r"\s*,\s*som\b", flat[hi : stop + 8])
+    if relative:
+        stop = clause(text, hi + relative.end(), hi + relative.end(), PHRASE_MARKS)[1]
     if _NEGATION.search(flat, start, stop):
         return False
     before = _WORD.findall(flat, start, lo)
@@ -153,9 +234,13 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
     after = _WORDS.search(flat, hi, stop)
     if after is not None and (not before or before[-1] not in _PREPOSITIONS):
         between = _WORD.findall(flat, hi, after.start())
+        if relative:
+            between = between[2:]
         names = between[: len(between) - _trailing(between)]  # other organisers listed with it
-        if not names or _listed(names, True):
-            return True
+        if not names or listed(names, True, _PREPOSITIONS):
+            rest = _WORD.findall(flat, after.end(), stop)
+            if _organises_this(rest) or (not rest and before[-1:] == ["som"] and _relative_antecedent(flat, start)):
+                return True
     # the word before the name: a passive's agent, or a verb after a fronted adverbial (V2)
     words = list(_WORDS.finditer(flat, start, lo))
     if not words:
@@ -164,12 +249,26 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
     gap = _WORD.findall(flat, last.end(), lo)
     if last.group() in _PASSIVE:
         agent = next((i for i, w in enumerate(gap) if w in ("av", "by")), None)
-        if agent is None or not all(w in _ADVERBS for w in gap[:agent]):
+        if agent is None:
+            return False
+        # the sakråd as the subject, before the word or right after it ("I dag anordnas sakrådet av …")
+        inverted = [w for w in gap[:agent] if w not in _ADVERBS]
+        if inverted:
+            if not _organises_this(inverted) or len(inverted) > 4:
+                return False
+        elif not _meeting_before(flat, start, last.start()):
             return False
         rest = gap[agent + 1 :]
-        return not rest or _listed(rest, False)
+        while rest and rest[0] in _ADVERBS | {"annat"}:
+            rest = rest[1:]
+        return not rest or listed(rest, False, _PREPOSITIONS)
     fronted = _WORD.findall(flat, start, last.start())
-    return bool(fronted) and all(w in _ADVERBS for w in gap) and not last.group().endswith(("ed", "s"))
+    return (
+        bool(fronted)
+        and all(w in _ADVERBS for w in gap)
+        and not last.group().endswith(("ed", "s"))
+        and _organises_this(_WORD.findall(flat, hi, stop))
+    )
 
 
 def organiser_named(body: Body, text: str) -> bool:
@@ -206,11 +305,14 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
         errors.append(
             InputError(
                 m.where("organiser"),
-                f"organiser {m.organiser!r} ({bodies[m.organiser].name.sv!r}) is credited to {source!r}, whose "
-                f"kept text ({files.get(source)}) does not name it as organising the sakråd",
-                "the body's name as the subject of a word of organising in one clause, with no negation "
-                "('avser Justitiedepartementet genomföra', 'Kulturdepartementet anordnar', 'anordnas av "
-                "Kulturdepartementet'); a body that only invites ('bjuder … in') is a convener",
+                f"organiser {quoted(m.organiser)} ({quoted(bodies[m.organiser].name.sv)}) is credited to "
+                f"{quoted(source)}, whose kept text ({quoted(str(files.get(source)))}) does not name it as "
+                "organising the sakråd",
+                "the body's name as the subject of a word of organising whose object is this sakråd, in one "
+                "clause, with no negation ('avser Justitiedepartementet genomföra ett EU-sakråd', "
+                "'Kulturdepartementet anordnar sakrådet', 'Sakrådet anordnas av Kulturdepartementet'); not "
+                "other meetings or work ('anordna fler sakråd', 'genomför en rad åtgärder'); a body that only "
+                "invites ('bjuder … in') is a convener",
                 "leave organiser out (a note may say the sources name none), or credit it to the document that "
                 "states it (fact_sources)",
             )

@@ -9,7 +9,10 @@ file, line and field unless the text gives it:
 - a role's or a holding's post: the post's Swedish label names the person in the same clause, either
   before the name ("statssekreterare Martin Andreasson", "jämställdhetsminister och biträdande
   arbetsmarknadsminister Paulina Brandberg": only titles, "och" or "samt" between, never "hos", "åt",
-  "till" or "för", which make the name a superior's) or in apposition after it ("Martin Andreasson,
+  "till" or "för", which make the name a superior's; before a list of names, every name only after a
+  label in the plural, "statssekreterarna …", or two joined by "och" after one whose plural is its
+  singular, "statssekreterare Minna Ljunggren och Johan Höij"; never after a word calling it a
+  former or future holder's, :data:`NOT_HOLDING`: "tidigare statssekreterare …") or in apposition after it ("Martin Andreasson,
   statssekreterare åt statsrådet Brandberg", "Anna Berg (enhetschef)"). The name is the person's full
   name, or their surname alone right after the label where no other person of the data has it
   ("socialminister Forssmed"). A label that ends in the definite form ("… ministern") is also found
@@ -31,17 +34,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .clauses import CLAUSE_WINDOW, SENTENCE_MARKS, clause, joiners, listed
 from .errors import InputError, Where
-from .stated import TITLE_ENDINGS, find_words, folded, folded_text
+from .stated import TITLE_ENDINGS, _error, find_words, folded, folded_text
+from .typedyaml import quoted
 
 if TYPE_CHECKING:
     from .records import Corpus, Person, Post
+    from .typedyaml import Lines
 
-__all__ = ["check_posts", "post_named"]
+__all__ = ["NOT_HOLDING", "check_posts", "post_named"]
 
-#: The marks that end a clause in a folded kept text: a sentence's end (``\x00``), a comma after
-#: the apposition, a parenthesis, "men", a spaced dash.
-_CLAUSE_MARKS = ("\x00", ";", ":", " men ", " but ", " - ")
+#: The marks that end the clause of a label and a name: a sentence's part (:data:`~sakrad_ld.clauses.SENTENCE_MARKS`:
+#: its end, ";", ":", "men", a spaced dash). A comma does not: it stands in a list of names and before
+#: an apposition ("Martin Andreasson, statssekreterare …").
+_CLAUSE_MARKS = SENTENCE_MARKS
 #: Words that make the name after them someone else's (the post's superior, its object): a label
 #: before such a word is not the name's title ("statssekreterare hos landsbygdsminister Peter Kullgren").
 _NOT_BETWEEN = frozenset(
@@ -49,10 +56,31 @@ _NOT_BETWEEN = frozenset(
 )
 #: Words that may stand between a label and the name it titles besides other titles.
 _BETWEEN = frozenset({"och", "samt", "and", "tillika"})
-#: What ends an item of a list of names.
-_LIST = frozenset({",", "och", "samt", "liksom", "and"})
-#: How many words an item of a list of names between a label and a name may have.
-LIST_ITEM_WORDS = 4
+#: Words before a label that say the post is not held on the day the text speaks of: a former holder
+#: ("tidigare", "före detta", "f.d.", "förre", "förra", "förutvarande", "former", "ex") or a future one
+#: ("blivande", "tillträdande", "kommande", "future", "incoming"). "Dåvarande" (the post held at the time
+#: told of), "avgående" (still holding it, leaving) and "nytillträdd(e)" (newly holding it) say it is held.
+NOT_HOLDING = frozenset(
+    {
+        "tidigare",
+        "före detta",
+        "f.d.",
+        "f. d.",
+        "fd",
+        "förre",
+        "förra",
+        "förutvarande",
+        "ex",
+        "blivande",
+        "tillträdande",
+        "kommande",
+        "former",
+        "future",
+        "incoming",
+    }
+)
+#: Words before a label that say the post is held then: they may stand in an apposition before it.
+_HOLDING = frozenset({"dåvarande", "avgående", "nytillträdd", "nytillträdde", "nyutnämnd", "nyutnämnde", "then"})
 #: The definite endings of a title and their indefinite forms.
 _INDEFINITE = {
     "ministern": "minister",
@@ -61,8 +89,22 @@ _INDEFINITE = {
     "rådet": "råd",
     "direktören": "direktör",
 }
+#: The endings of a title's indefinite singular and its plural forms ("statssekreterarna Minna
+#: Ljunggren och Johan Höij", "ministrarna …"): a title in the plural titles every name of the list after it.
+_PLURAL = {
+    "minister": ("ministrar", "ministrarna"),
+    "chef": ("chefer", "cheferna"),
+    "direktör": ("direktörer", "direktörerna"),
+    "råd": ("råden",),
+    "ande": ("andena",),
+    "are": ("arna",),
+}
+#: Endings of a title whose indefinite plural is its singular ("statssekreterare", "statsråd",
+#: "ordförande"): before two names joined by one "och" or "samt" it titles both ("statssekreterare Minna
+#: Ljunggren och Johan Höij"); before a longer list, only the first.
+_SAME_IN_PLURAL = ("are", "ande", "råd")
 #: How far (characters) a label before a name, or an apposition's label after it, may stand.
-POST_WINDOW = 200
+POST_WINDOW = CLAUSE_WINDOW
 
 
 def _forms(label: str) -> list[str]:
@@ -76,48 +118,59 @@ def _forms(label: str) -> list[str]:
     return forms
 
 
+def _plurals(forms: list[str]) -> list[str]:
+    """The plural forms of a label's indefinite ``forms`` (:data:`_PLURAL`)."""
+    out = []
+    for form in forms:
+        for ending, plurals in _PLURAL.items():
+            if form.endswith(ending):
+                out += [form[: -len(ending)] + p for p in plurals]
+                break
+    return [p for p in dict.fromkeys(out) if p not in forms]
+
+
 def _title(word: str) -> bool:
     return word in _BETWEEN or (word.endswith(TITLE_ENDINGS) and word not in _NOT_BETWEEN)
 
 
-def _titles_between(words: list[str]) -> bool:
+def _titles_between(words: list[str], plural: bool, same_in_plural: bool) -> bool:
     """Whether ``words`` (between a label and a name) are only titles, or a list of other people the
-    label titles too ("statssekreterare Minna Ljunggren och Johan Höij"): items of at most
-    :data:`LIST_ITEM_WORDS` words, each ending in "och", "samt" or a comma; never a word of
+    label titles too: any list after a label in the plural ("statssekreterarna Minna Ljunggren, Johan
+    Höij och …"), one name and "och" or "samt" after a label whose plural is its singular
+    ("statssekreterare Minna Ljunggren och Johan Höij", ``same_in_plural``); never a word of
     :data:`_NOT_BETWEEN`."""
     if any(w in _NOT_BETWEEN for w in words):
         return False
     if all(_title(w) for w in words):
         return True
-    if words[-1] not in _LIST:
-        return False
-    item = 0
-    for w in words:
-        item = 0 if w in _LIST else item + 1
-        if item > LIST_ITEM_WORDS:
-            return False
-    return True
+    if plural:
+        return listed(words, False)
+    return same_in_plural and joiners(words) == [words[-1]] and words[-1] != "," and listed(words, False)
 
 
-def _clause_start(text: str, at: int) -> int:
-    start = max(0, at - POST_WINDOW)
-    return max([text.rfind(mark, start, at) for mark in _CLAUSE_MARKS] + [start])
-
-
-def _clause_end(text: str, at: int) -> int:
-    stop = min(len(text), at + POST_WINDOW)
-    found = [i for i in (text.find(mark, at, stop) for mark in _CLAUSE_MARKS) if i >= 0]
-    return min(found, default=stop)
+def _not_held(flat: str, start: int, lo: int) -> bool:
+    """Whether the label at ``lo`` (its clause from ``start``) is called a former or future one's
+    (:data:`NOT_HOLDING`), other titles and "och" / "samt" aside ("tidigare jämställdhetsminister och
+    biträdande arbetsmarknadsminister Paulina Brandberg")."""
+    words = flat[start:lo].replace(",", " , ").split()
+    while words and (_title(words[-1]) or words[-1] in _HOLDING):
+        words.pop()
+    return bool(words) and (words[-1] in NOT_HOLDING or " ".join(words[-2:]) in NOT_HOLDING)
 
 
 def _before(forms: list[str], text: str, flat: str, at: int) -> bool:
-    """Whether one of the label's ``forms`` ends before ``at`` in its clause, only titles between."""
-    start = _clause_start(text, at)
-    for form in forms:
-        for _, hi in find_words(form, flat, start):
+    """Whether one of the label's ``forms`` (or its plural) ends before ``at`` in its clause, only titles
+    (or a list the label may title) between, not called a former or future holder's."""
+    start = clause(text, at, at, _CLAUSE_MARKS)[0]
+    plurals = _plurals(forms)
+    for form in forms + plurals:
+        for lo, hi in find_words(form, flat, start):
             if hi > at:
                 break
-            if _titles_between(flat[hi:at].replace(",", " , ").split()):
+            between = flat[hi:at].replace(",", " , ").split()
+            if _titles_between(between, form in plurals, form.endswith(_SAME_IN_PLURAL)) and not _not_held(
+                flat, start, lo
+            ):
                 return True
     return False
 
@@ -129,12 +182,12 @@ def _apposition(forms: list[str], text: str, flat: str, stop: int) -> bool:
     if not rest.startswith((",", "(")):
         return False
     after = flat.index(rest[0], stop) + 1
-    end = _clause_end(text, after)
+    end = clause(text, after, after, _CLAUSE_MARKS)[1]
     for form in forms:
         for lo, _ in find_words(form, flat, after):
             if lo > end:
                 break
-            if all(_title(w) for w in flat[after:lo].split()):
+            if all(_title(w) or w in _HOLDING for w in flat[after:lo].split()):
                 return True
             break
     return False
@@ -169,6 +222,14 @@ def post_named(person: Person, post: Post, text: str, flat: str, surnames: dict[
     return False
 
 
+def _at(found: Where | None, lines: Lines | None, name: str, file: str) -> Where:
+    """Where a fact stands: its own line, else its record's line, else (a record made in code) the
+    data's file it belongs in, without a line."""
+    if found is not None:
+        return found
+    return lines.where(name) if lines is not None else Where(Path("data", file), 0, name)
+
+
 def _facts(corpus: Corpus) -> Iterator[tuple[Where, str, str, str, str]]:
     """(where, what, person id, post id, source) of every role's and holding's post."""
     for m in corpus.meetings:
@@ -184,7 +245,7 @@ def _facts(corpus: Corpus) -> Iterator[tuple[Where, str, str, str, str]]:
             yield where, f"{name}.post of {m.id}", ref.person, post, source
     for person in corpus.people:
         for i, h in enumerate(person.holds):
-            where = h.lines.where("post") if h.lines else Where(Path("people.yaml"), 0, f"holds[{i}].post")
+            where = _at(h.lines and h.lines.where("post"), person.lines, f"holds[{i}].post", "people.yaml")
             yield where, f"holds[{i}].post of {person.id}", person.id, h.post, h.source
 
 
@@ -217,25 +278,29 @@ def check_posts(corpus: Corpus) -> list[InputError]:
             errors.append(
                 InputError(
                     where,
-                    f"{what}: the post {post!r} ({posts[post].label.sv!r}) is credited to {source!r}, whose kept "
-                    f"text ({files.get(source)}) does not give {people[person].name!r} that post",
+                    f"{what}: the post {quoted(post)} ({quoted(posts[post].label.sv)}) is credited to "
+                    f"{quoted(source)}, whose kept text ({quoted(str(files.get(source)))}) does not give "
+                    f"{quoted(people[person].name)} that post",
                     "the post's label before the person's name in the same clause ('statssekreterare Martin "
-                    "Andreasson') or in apposition after it ('Martin Andreasson, statssekreterare …'), as the "
-                    "kept text words it",
+                    "Andreasson', not 'tidigare statssekreterare …') or in apposition after it ('Martin "
+                    "Andreasson, statssekreterare …'), as the kept text words it; a title before a list of "
+                    "names titles them all only in the plural ('statssekreterarna …') or before two joined by "
+                    "'och'",
                     "the post the text gives the person, or the fact credited to the document that gives it",
                 )
             )
         for post in labels.get(source, []):
             if any(next(find_words(form, flat), None) for form in _forms(post.label.sv)):
                 continue
-            where = post.lines.where("label") if post.lines else Where(Path("bodies.yaml"), 0, "label")
+            where = _at(None, post.lines, "label", "bodies.yaml")
             errors.append(
-                InputError(
+                _error(
                     where,
-                    f"the label {post.label.sv!r} of the post {post.id!r} is credited to {source!r} (its first "
-                    f"source), whose kept text ({files.get(source)}) does not hold it",
-                    "the post's title as the kept text words it (whole words; case and white space aside)",
-                    "copy the title from the text, or list first the source that gives it",
+                    f"the post {quoted(post.id)}: the label",
+                    post.label.sv,
+                    source,
+                    files.get(source),
+                    "(the post's first source, which the release credits it to) does not hold it",
                 )
             )
     return errors

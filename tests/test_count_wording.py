@@ -48,9 +48,9 @@ def test_a_stated_count_without_a_list_is_not_a_difference(
     assert 'id="count-difference"' not in html
     about = {"sv": "cirka ", "en": "about "}[lang] if count.get("approximate") else ""
     said = {
-        "sv": f"Antalet organisationer enligt källan: {count['text']} ({about}{count['value']}). Den namnger ingen av dem.",
+        "sv": f"Antalet organisationer enligt källan: {count['text']} ({about}{count['value']}). Datan namnger ingen av dem.",
         "en": f"The number of organisations as the source states it: {count['text']} ({about}{count['value']}). "
-        "It names none of them.",
+        "The data names none of them.",
     }[lang]
     assert " ".join(said.split()) in text, text
     none = {"sv": "Deltagande organisationer (inga namngivna)", "en": "Participating organisations (none named)"}[lang]

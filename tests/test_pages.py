@@ -242,7 +242,7 @@ def test_meeting_page_states_the_stated_and_listed_counts_and_their_difference(
     assert notice is not None
     words = " ".join(re.sub(r"<[^>]+>", "", notice.group(1)).split())
     assert f"{count.get('text') or count['wording']} ({stated})" in words
-    assert f"listar {listed}" in words and f"skillnad på {stated - listed}" in words
+    assert f"Datan namnger {listed}" in words and f"skillnad på {stated - listed}" in words
 
 
 def test_an_organisation_page_lists_its_sakrad_and_marks_its_register_links(
@@ -349,7 +349,7 @@ def test_lists_are_capped_with_their_count_at_scale() -> None:
     section = html.split('id="participations"', 1)[1].split("</section>", 1)[0]
     assert section.count("<tr>") - 1 == site.limit  # the header row, then the capped rows
     assert f"Roller i sakråd ({len(taking_part)})" in section
-    assert f"Visar de {site.limit} senaste av {len(taking_part)}" in section
+    assert f"Visar {site.limit} av {len(taking_part)}, senaste datum först" in section
     newest = max(taking_part, key=lambda m: (sitedata.year(m, meetings), 1 + m % 12, 1 + m % 28))
     assert section.index(f"../meeting/m-{newest:06d}.html") < section.index("</tr>", section.index("<tbody>"))
     incoming = html.split('id="incoming"', 1)[1]

@@ -41,14 +41,14 @@ def _stated(c: StatedCount) -> str:
 
 
 def counts_said(store: ox.Store, iri: str, named: int) -> str:
-    """What a feed entry says of who took part: how many organisations the source names ("inga
-    organisationer namngivna" when none, never "0 organisationer") and the counts it states, in its words,
+    """What a feed entry says of who took part: how many organisations the data names ("datan namnger
+    inga organisationer" when none, never "0 organisationer"; the data's count, no source's) and the counts it states, in its words,
     then, where the sources only announce the sakråd, that they do not say it was held."""
     f = meeting_facts(store, iri)
-    parts = [
-        "inga organisationer namngivna"
+    parts = [  # the number is the data's count of the names it holds, no source's
+        "datan namnger inga organisationer"
         if named == 0
-        else ("1 organisation namngiven" if named == 1 else f"{named} organisationer namngivna")
+        else ("datan namnger 1 organisation" if named == 1 else f"datan namnger {named} organisationer")
     ]
     for what, c in (
         ("deltagande organisationer enligt källan", f.organisation_count),

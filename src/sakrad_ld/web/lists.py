@@ -162,6 +162,9 @@ class AgentRow:
     last: str | None = None
     first_derived: bool = False  # ``first`` is a derived date (see :attr:`MeetingRow.derived`)
     last_derived: bool = False
+    #: how many of its sakråd have no date (neither stated nor derived): ``first`` and ``last`` are
+    #: then the first and latest of the dated ones only, and any of these may be earlier or later
+    undated: int = 0
     #: The number of sakråd in each role (:data:`ROLE_KINDS`): the stated organiser, convener, chair, took part.
     by_role: dict[str, int] = field(default_factory=dict)
 
@@ -184,6 +187,51 @@ class Lists:
     organisations: list[AgentRow]
     people: list[AgentRow]
     bodies: list[AgentRow]
+
+    @property
+    def announced(self) -> int:
+        """How many sakråd the sources only announce (sakrad:announcedOnly): not said to have been held."""
+        return sum(1 for m in self.meetings if m.announced)
+
+    @property
+    def series(self) -> int:
+        """How many sakråd are a series of several days."""
+        return sum(1 for m in self.meetings if m.series)
+
+    @property
+    def undated(self) -> int:
+        """How many sakråd have no date, stated or derived."""
+        return sum(1 for m in self.meetings if not m.date)
+
+    def body_kinds(self) -> tuple[list[tuple[Ref, int]], int]:
+        """The government bodies by kind, as the graph makes them out: each body others are part of
+        (``org:unitOf``/``org:subOrganizationOf``) that is itself part of none (the Government Offices),
+        with how many bodies are part of it at any depth (ministries, offices, units); and how many
+        bodies stand alone (agencies and other bodies). The three add up to every body."""
+        above = {r.ref.iri: r.part_of.iri for r in self.bodies if r.part_of is not None}
+        by_iri = {r.ref.iri: r for r in self.bodies}
+
+        def top(iri: str) -> str:
+            seen = {iri}
+            while iri in above and above[iri] not in seen:
+                iri = above[iri]
+                seen.add(iri)
+            return iri
+
+        parts: Counter[str] = Counter(top(r.ref.iri) for r in self.bodies if r.part_of is not None)
+        tops = [(by_iri[t].ref, n) for t, n in sorted(parts.items()) if t in by_iri]
+        counted = {t for t in parts if t in by_iri}
+        alone = sum(1 for r in self.bodies if r.part_of is None and r.ref.iri not in counted)
+        # a part whose top is not a body of the list is counted alone, so the kinds add up
+        alone += sum(n for t, n in parts.items() if t not in by_iri)
+        return tops, alone
+
+    def facet_derived(self, name: str) -> dict[str, int]:
+        """For each value of the year filter, how many of its sakråd have a derived date (read from
+        a page's address or publication date, not stated): the facet's count includes them."""
+        if name != "year":
+            return {}
+        return dict(Counter(m.year for m in self.meetings if m.year and m.derived and not m.series))
 
     def facet(self, name: str) -> list[tuple[str, Text, int]]:
         """The values of one filter of the sakråd list, as (id, name, number of sakråd), most first."""
@@ -326,6 +374,7 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
             row.meetings = len(met)
             row.by_role = {k: len(in_role[iri][k]) for k in ROLE_KINDS if in_role.get(iri, {}).get(k)}
             known = sorted(d for d in (dates.get(m) for m in met) if d and d[0])
+            row.undated = len(met) - len(known)
             if known:
                 (row.first, row.first_derived), (row.last, row.last_derived) = known[0], known[-1]
             parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
@@ -436,8 +485,10 @@ _SPAN = (
         "first_date",
         "första datum",
         "first date",
-        "Det tidigaste sakrådets datum",
-        "The earliest sakråd's date",
+        "Det tidigaste daterade sakrådets datum (angivet eller härlett); sakråd utan datum är inte med (se undated), "
+        "så ett av dem kan vara tidigare",
+        "The earliest dated sakråd's date (stated or derived); sakråd with no date are not in it (see undated), "
+        "so one of them may be earlier",
         "string",
     ),
     (
@@ -452,8 +503,10 @@ _SPAN = (
         "last_date",
         "senaste datum",
         "last date",
-        "Det senaste sakrådets datum",
-        "The latest sakråd's date",
+        "Det senaste daterade sakrådets datum (angivet eller härlett); sakråd utan datum är inte med (se undated), "
+        "så ett av dem kan vara senare",
+        "The latest dated sakråd's date (stated or derived); sakråd with no date are not in it (see undated), "
+        "so one of them may be later",
         "string",
     ),
     (
@@ -463,6 +516,16 @@ _SPAN = (
         "stated eller derived (härlett)",
         "stated or derived",
         "string",
+    ),
+    (
+        "undated",
+        "sakråd utan datum",
+        "sakråd without a date",
+        "Antal av dess sakråd som inte har något datum, varken angivet eller härlett; first_date och last_date "
+        "gäller bara de daterade (0: alla är daterade)",
+        "Number of its sakråd that have no date, neither stated nor derived; first_date and last_date cover only "
+        "the dated ones (0: all are dated)",
+        "integer",
     ),
 )
 #: How many sakråd a thing has a role in, in all and by role: a convener may only have invited, so
@@ -616,16 +679,20 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "organisations_named",
             "namngivna organisationer",
             "organisations named",
-            "Antal deltagande organisationer som källan namnger; tomt (aldrig 0) om den namnger ingen",
-            "Number of organisations taking part that the source names; empty (never 0) if it names none",
+            "Antal deltagande organisationer som datan namnger (ur källornas text); räknat av datan, inget antal "
+            "som en källa anger (se organisations_stated); tomt (aldrig 0) om den namnger ingen",
+            "Number of organisations taking part that the data names (from the sources' text); counted by the data, "
+            "no number a source states (see organisations_stated); empty (never 0) if it names none",
             "integer",
         ),
         (
             "organisations_listed",
-            "listade organisationer",
-            "organisations listed",
-            "Antal organisationer som källan listar; tomt om den inte listar några",
-            "Number of organisations the source lists; empty if it lists none",
+            "listade organisationer (datans räkning)",
+            "organisations listed (the data's count)",
+            "sakrad:listedOrganisationCount: antalet deltagande organisationer som datan namnger, räknat av datan, "
+            "inget antal som en källa anger (se organisations_stated); tomt om datan namnger inga",
+            "sakrad:listedOrganisationCount: the number of organisations taking part that the data names, counted "
+            "by the data, no number a source states (see organisations_stated); empty if the data names none",
             "integer",
         ),
         *(
@@ -896,6 +963,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     _kind(r.first, r.first_derived),
                     r.last,
                     _kind(r.last, r.last_derived),
+                    r.undated,
                 ]
                 for r in rows
             ),
@@ -915,6 +983,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     _kind(r.first, r.first_derived),
                     r.last,
                     _kind(r.last, r.last_derived),
+                    r.undated,
                 ]
                 for r in rows
             ),
@@ -955,6 +1024,12 @@ def _pages(stem: str, rows: list, lang: str) -> Iterator[tuple[str, list, Paging
         yield file, rows[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], Paging(n, count, links)
 
 
+def _kinds(rows: list[MeetingRow]) -> dict[str, int]:
+    """What a count of sakråd holds besides sakråd said to be held on one day: how many the sources
+    only announce, and how many are a series of several days."""
+    return {"announced": sum(1 for m in rows if m.announced), "series": sum(1 for m in rows if m.series)}
+
+
 def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[str, bytes]]:
     """Every list page in ``lang`` (``render_page(template, file, **context) -> str``), and, for the
     default language, every CSV file."""
@@ -962,6 +1037,7 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
 
     csv_too = lang == LANGUAGES[0]
     facets = {name: lists.facet(name) for name in FACETS}
+    derived = {name: lists.facet_derived(name) for name in FACETS}
     for file, rows, paging in _pages("lists/meetings", lists.meetings, lang):
         yield (
             file,
@@ -971,8 +1047,10 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
                 rows=rows,
                 paging=paging,
                 total=len(lists.meetings),
+                kinds=_kinds(lists.meetings),
                 csv="lists/meetings.csv",
                 facets=facets,
+                derived=derived,
                 filter=None,
             ).encode(),
         )
@@ -1009,8 +1087,10 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
                         rows=page_rows,
                         paging=paging,
                         total=len(rows),
+                        kinds=_kinds(rows),
                         csv=f"{stem}.csv",
                         facets=facets,
+                        derived=derived,
                         filter=(name, key, label),
                     ).encode(),
                 )
@@ -1027,6 +1107,7 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
                     rows=page_rows,
                     paging=paging,
                     total=len(rows),
+                    body_kinds=lists.body_kinds() if kind == "bodies" else None,
                     csv=f"lists/{kind}.csv",
                 ).encode(),
             )

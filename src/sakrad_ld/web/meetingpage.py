@@ -126,6 +126,12 @@ class MeetingView:
     source_links: list[tuple[Value, str | None]]
     svg: object  # the picture, inline SVG (markup)
     svg_download: str | None
+    #: where the organisations' names come from: the documents their participations are credited to,
+    #: and the notes on the participations (``sakrad:aboutProperty m8g:hasParticipation``: "taken from
+    #: photo captions", but also a note on the chair's), which the page points to, so that the data's
+    #: count of them is not read as a list the source gives
+    names_from: list[Value] = field(default_factory=list)
+    names_notes: list[NoteItem] = field(default_factory=list)
 
 
 def meeting_view(
@@ -270,6 +276,12 @@ def meeting_view(
         source_links=sources,
         svg=svg,
         svg_download=svg_download,
+        names_from=documents(participations(f.organisations)) if f.organisations else [],
+        names_notes=[
+            NoteItem(n.text, None, [view.resource(s) for s in n.sources])
+            for n in f.notes
+            if n.about == M8G.hasParticipation.value and f.organisations
+        ],
     )
 
 

@@ -1863,10 +1863,20 @@ def _counted_nouns(corpus: Corpus) -> list[InputError]:
     return errors
 
 
+#: The words a body's participation may be described by besides its name: its kind's noun
+#: ("tjänstemän från enheten" describes a unit's officials).
+_BODY_KIND_WORDS = {
+    "unit": ("enheten", "enheter", "enheterna", "unit"),
+    "ministry": ("departementet", "ministry"),
+    "office": ("kansliet",),
+    "agency": ("myndigheten", "agency"),
+}
+
+
 def _descriptions(corpus: Corpus) -> list[InputError]:
     """A convener's or government participant's ``description`` that does not name its participant:
     the person's name, surname or the title of a post they hold ("jämställdhetsministern"), or the
-    body's name. A description moved to another participation ("Sakrådet inleddes av Tobias Olsson …"
+    body's name (or its kind's noun, "enheten"). A description moved to another participation ("Sakrådet inleddes av Tobias Olsson …"
     on Daniel Liljeberg's) is another's words."""
     people = {p.id: p for p in corpus.people}
     bodies = {b.id: b for b in corpus.bodies}
@@ -1888,8 +1898,9 @@ def _descriptions(corpus: Corpus) -> list[InputError]:
                     titles = [t for h in person.holds for t in labels.get(h.post, []) if t]
                     who = person.name
                 elif ref.body in bodies:
-                    names = [folded(bodies[ref.body].name.sv)]
-                    who = bodies[ref.body].name.sv
+                    body = bodies[ref.body]
+                    names = [folded(body.name.sv), *_BODY_KIND_WORDS.get(body.kind, ())]
+                    who = body.name.sv
                 else:
                     continue
                 if any(next(find_words(n, said), None) for n in names if n) or any(

@@ -73,7 +73,7 @@ def test_the_seed_diagram_shows_chair_questions_and_organisations_in_order(relea
     svg = parse((release / f"diagrams/meeting-{SEED}.svg").read_text(encoding="utf-8"))
     text = words(svg)
     assert people[m["chair"]["person"]] in text and "ordförande" in text
-    assert f"{len(m['organisations'])} organisationer listade" in text
+    assert f"{len(m['organisations'])} organisationer i datan" in text
     assert f"källan anger {m['organisation_count']['text']} ({m['organisation_count']['value']})" in text
     positions = [text.index(f"fråga {n}") for n in range(1, len(m["questions"]) + 1)]
     assert positions == sorted(positions)
@@ -284,8 +284,8 @@ def test_a_picture_names_as_organiser_only_the_stated_organiser(fixture_release:
 @pytest.mark.parametrize(
     ("id", "lang", "said", "unsaid"),
     [
-        (ONE_ORGANISATION, "sv", "1 organisation listad", "1 organisationer"),
-        (ONE_ORGANISATION, "en", "1 organisation listed", "1 organisations"),
+        (ONE_ORGANISATION, "sv", "1 organisation i datan", "1 organisationer"),
+        (ONE_ORGANISATION, "en", "1 organisation in the data", "1 organisations"),
         (ONE_QUESTION, "sv", "1 frågeställning;", "1 frågeställningar"),
         (ONE_QUESTION, "en", "1 question;", "1 questions"),
     ],

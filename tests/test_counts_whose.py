@@ -291,5 +291,7 @@ def test_the_year_filter_marks_each_years_derived_share(files: dict[str, bytes],
         else:
             assert "härle" not in text and "derived" not in text, text
     assert set(derived) <= seen
-    note = {"sv": "Ett härlett år är läst ur", "en": "A derived year is read from"}[lang]
+    note = {"sv": "Ett härlett år står inte i källans text", "en": "A derived year is not stated in the source's text"}[
+        lang
+    ]
     assert note in _text(facet)

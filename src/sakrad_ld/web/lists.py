@@ -75,7 +75,7 @@ class MeetingRow:
     conveners: list[Ref] = field(default_factory=list)
     organisations: list[Ref] = field(default_factory=list)
     listed: int | None = None
-    derived: bool = False  # ``date`` is worked out (from a page's address or publication date), not stated
+    derived: bool = False  # ``date`` is worked out (from a page's address, publication date or an attachment's file name), not stated
     #: Every ministry involved, with how (one of :data:`INVOLVEMENTS`), the stated organiser first.
     ministries: list[tuple[Ref, str]] = field(default_factory=list)
     #: A series' days (its m8g:subEvent's stated dates), in order; ``date`` is then the first of them.
@@ -228,7 +228,7 @@ class Lists:
 
     def facet_derived(self, name: str) -> dict[str, int]:
         """For each value of the year filter, how many of its sakråd have a derived date (read from
-        a page's address or publication date, not stated): the facet's count includes them."""
+        a page's address, publication date or an attachment's file name, not stated): the facet's count includes them."""
         if name != "year":
             return {}
         return dict(Counter(m.year for m in self.meetings if m.year and m.derived and not m.series))
@@ -591,8 +591,8 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "date_kind",
             "datumets slag",
             "kind of date",
-            "stated: datumet står i källan; series: en serie, date är dess första dag och days alla dess dagar; derived: härlett (ur sidans adress eller publiceringsdatum)",
-            "stated: the source states the date; series: a series, date is its first day and days all its days; derived: worked out (from the page's address or publication date)",
+            "stated: datumet står i källan; series: en serie, date är dess första dag och days alla dess dagar; derived: härlett, inte i källans text (ur en sidas adress, publiceringsdatum eller en bifogad fils namn)",
+            "stated: the source states the date; series: a series, date is its first day and days all its days; derived: worked out, not in the source's text (from a page's address, its publication date or an attachment's file name)",
             "string",
         ),
         (

@@ -13,6 +13,7 @@ for the IRI of that kind of thing: :func:`sakrad_ld.sparql.query.bind`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,19 +24,41 @@ from .pages import Site, json_script, shell
 from .paths import translated
 from .render import render
 
-__all__ = ["query_page", "query_texts"]
+__all__ = ["description_parts", "query_page", "query_texts"]
+
+#: a name of the data, not a word of the page's language: a result column or term in camelCase
+#: (derivedDate, atLeast) or a prefixed name (owl:sameAs, sakrad:derivedDate), not a genitive ("FN:s")
+_TERM = re.compile(r"(?<![\w:/.-])(?:[A-Za-z][\w-]*:(?!s\b)[A-Za-z_][\w-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w:/-])")
 
 
-def query_texts(q: Any, lang: str) -> dict[str, str]:
+def description_parts(text: str) -> list[tuple[str, bool]]:
+    """A saved query's description cut into runs of words and the names of the data it mentions
+    (result columns, terms), each ``(text, is_name)``: the pages set the names as code, so that
+    a Swedish or English sentence never reads a bare column or property name as one of its words."""
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for m in _TERM.finditer(text):
+        if m.start() > at:
+            parts.append((text[at : m.start()], False))
+        parts.append((m.group(0), True))
+        at = m.end()
+    if at < len(text):
+        parts.append((text[at:], False))
+    return parts
+
+
+def query_texts(q: Any, lang: str) -> dict[str, Any]:
     """A saved query's title and description in the page's language: on a Swedish page its
     ``title_sv``/``description_sv``, falling back to the English one, whose language is then given
     (``title_lang``/``description_lang`` "en", for a ``lang`` attribute; "" when it is the page's).
-    The start page and the query page show the queries through this."""
+    The start page and the query page show the queries through this, the description as
+    ``description_parts`` (:func:`description_parts`)."""
     texts: dict[str, str] = {}
     for key in ("title", "description"):
         own = (getattr(q, f"{key}_sv", "") or "") if lang == "sv" else ""
         texts[key] = own or getattr(q, key, "")
         texts[f"{key}_lang"] = "" if own or lang == "en" or not texts[key] else "en"
+    texts["description_parts"] = description_parts(texts["description"])
     return texts
 
 

@@ -33,6 +33,12 @@ of the sakråd of 22 May 2025 is dated 29 August 2025 and says what was given "v
 document whose publication date is not known (an article, minutes, a documentation), or any document
 published on or after the day, lets it stand. A date given only to the month or year counts from its first day, a publication date so given
 to its last, so the check never refuses where the order is unknown.
+
+A meeting not marked ``announced_only`` all of whose read documents have kept texts, none of which
+says a meeting was held or someone took part (:data:`HELD_SAID_WORDS`: "hölls", "genomfördes", "ägde
+rum", "deltog", "samlades", "träffades", "vid mötet" …; an invitation's "bjöd in" / "bjuder in" is not
+one), gets a warning at its ``date`` line (:func:`held_said`): a page dated after the day may only
+report the invitation. It is a warning, not a refusal: a kept text may say it in words not listed.
 """
 
 from __future__ import annotations
@@ -42,12 +48,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
+from .stated import folded_text
 from .typedyaml import quoted
 
 if TYPE_CHECKING:
     from .records import Corpus, Meeting
 
-__all__ = ["HELD_ONLY", "HELD_WORDING", "check_announced_only", "check_held", "held_wording"]
+__all__ = [
+    "HELD_ONLY",
+    "HELD_WORDING",
+    "HELD_SAID_WORDS",
+    "check_announced_only",
+    "check_held",
+    "held_said",
+    "held_wording",
+]
 
 #: The facts only a sakråd that was held can have, with what each says.
 HELD_ONLY: dict[str, str] = {
@@ -212,4 +227,52 @@ def held_wording(corpus: Corpus) -> list[InputError]:
                     )
                 )
                 break
+    return warnings
+
+
+#: Words saying a meeting was held or that someone took part in it (folded, whole words; Swedish and
+#: English). An invitation ("bjöd in", "bjuder in", "inbjudan") is not one.
+HELD_SAID_WORDS = re.compile(
+    r"(?<!\w)(?:hölls|hållits|genomfördes|genomförts|genomfört|genomförde|ägde rum|har ägt rum|skedde"
+    r"|deltog|deltagit|deltagande (?:organisation|myndighet|aktör)\w*|deltagarna|medverkade|medverkat|närvarade|samlades|samlade"
+    r"|träffades|träffade|möttes|mötte|sammanträdde|lyftes|lyfte|diskuterades|diskuterade|leddes|ledde"
+    r"|inledde|inleddes|framfördes|framförde|presenterade|presenterades|informerade|berättade|redogjorde"
+    r"|(?:vid|på|under|efter) (?:mötet|sakrådet|samrådet|dialogmötet)"
+    r"|took place|was held|were held|took part|participated|attended|met with|gathered|was chaired|discussed"
+    r"|were raised|was raised)(?!\w)"
+)
+
+
+def held_said(corpus: Corpus) -> list[InputError]:
+    """Every meeting not marked ``announced_only`` whose read documents (:func:`_read`) all have kept
+    texts, none of which has a word of holding or taking part (:data:`HELD_SAID_WORDS`): a warning at its
+    ``date`` (or ``days``) line, naming the documents."""
+    warnings: list[InputError] = []
+    said: dict[str, bool] = {}
+    for m in corpus.meetings:
+        if m.announced_only:
+            continue
+        cited = _read(m, corpus.copies)
+        if not cited or any(c not in corpus.copies for c in cited):
+            continue  # a document whose text is not kept may say it
+        for c in cited:
+            if c not in said:
+                said[c] = HELD_SAID_WORDS.search(folded_text(corpus.copies[c]).replace("\x00", " ")) is not None
+        if any(said[c] for c in cited):
+            continue
+        field_name = "date" if m.date else "days"
+        where = m.where(field_name)
+        listing = ", ".join(quoted(c) for c in cited)
+        warnings.append(
+            InputError(
+                Where(where.file, where.line, "announced_only"),
+                f"the sakråd is published as held (announced_only is not true), but no kept text it is read from "
+                f"({listing}) says it was held or that anyone took part (no 'hölls', 'genomfördes', 'ägde rum', "
+                "'deltog', 'samlades', 'träffades' …): an invitation ('bjöd in') reported after the day is not a "
+                "held meeting",
+                "announced_only: true where the documents only invite to it, or a document that says it was held "
+                "(credited in fact_sources or listed in sources with its text kept)",
+                'docs/adding-a-meeting.md, "announced_only"',
+            )
+        )
     return warnings

@@ -583,9 +583,10 @@ def load_warnings(corpus: Corpus) -> list[InputError]:
     """What loading accepts but a person should look at, each with the file, line and field: stated
     dates nothing checks (:func:`unchecked_dates`), wording of a held meeting on a sakråd marked
     announced_only (:func:`sakrad_ld.announced.held_wording`)."""
-    from .announced import held_wording
+    from .announced import held_said, held_wording
     from .stated import credit_warnings  # a participation outside the record's sources; organiser = publisher
     from .translated import translation_warnings  # a number or held claim in one language only
 
-    found = unchecked_dates(corpus) + held_wording(corpus) + credit_warnings(corpus) + translation_warnings(corpus)
+    found = unchecked_dates(corpus) + held_wording(corpus) + held_said(corpus) + credit_warnings(corpus)
+    found += translation_warnings(corpus)
     return sorted(found, key=lambda e: (str(e.where.file), e.where.line, e.where.field))

@@ -27,8 +27,12 @@ object is this sakråd, in one clause, else loading refuses the organiser with t
   anordnar", "arrangerades av Regeringskansliet och Kulturdepartementet": items of at most
   :data:`~sakrad_ld.clauses.LIST_ITEM_WORDS` words joined by "och", "samt" or commas, no preposition
   among them: :func:`~sakrad_ld.clauses.listed`);
+- or a relative clause of this sakråd with the body as its subject and a word of organising or of
+  holding (:data:`HOLDING_WORDS`: "höll"), then time or the next clause, no object ("vid ett sakråd
+  som Regeringskansliet höll i maj 2025"; not "… som Regeringskansliet höll ett anförande vid");
 - and no negation in the clause (:data:`_NEGATION`: "inte", "ej", "aldrig", "icke", "ingen", "inget",
-  "not", "never").
+  "not", "never"), nor another time or meeting (:func:`_other_time`: "i fjol", "förra året", a year
+  not the meeting's, "ett liknande sakråd", "fjolårets sakråd").
 
 An invitation in a body's name ("bjuder Regeringskansliet in") makes it the convener, not the
 organiser; a page's publisher is not its organiser (stated.py warns). A source with no kept text is
@@ -42,13 +46,13 @@ from typing import TYPE_CHECKING
 
 from .clauses import PHRASE_MARKS, clause, listed
 from .errors import InputError
-from .stated import find_words, folded, folded_text
+from .stated import OTHER_MEETING_WORDS, find_words, folded, folded_text
 from .typedyaml import quoted
 
 if TYPE_CHECKING:
     from .records import Body, Corpus
 
-__all__ = ["ORGANISING_WORDS", "check_organisers", "organiser_named"]
+__all__ = ["HOLDING_WORDS", "ORGANISING_WORDS", "check_organisers", "organiser_named"]
 
 #: Words of organising a meeting (whole words, folded): present, past, infinitive and passive.
 ORGANISING_WORDS = (
@@ -153,6 +157,32 @@ _BEFORE_OBJECT = frozenset(
 _AUXILIARIES = frozenset("har hade kommer att ska skall kan will be was were is has been som".split())
 
 
+#: Words of holding a meeting, which name its organiser only in a relative clause of this sakråd
+#: ("vid ett sakråd som Regeringskansliet höll i maj 2025"): elsewhere "höll" may be chairing ("höll i
+#: mötet") or a speech ("höll ett anförande").
+HOLDING_WORDS = ("höll", "håller", "hållit", "held", "holds")
+#: A time or meeting other than this sakråd's in the clause of organising: last or next year ("i fjol",
+#: "förra året", "fjolårets"), a year not the meeting's (checked apart), or a word of another or a like
+#: meeting before a meeting's noun (stated.py's :data:`~sakrad_ld.stated.OTHER_MEETING_WORDS`, a word or
+#: two between; "liknande", "annat", "motsvarande", "höstens" …, a word between at most, not "bland annat").
+_OTHER_TIME = re.compile(
+    r"(?<!\w)(?:i fjol|i förfjol|fjolårets|förra året|förra årets|förrförra|nästa år|nästa års|året innan"
+    r"|året före|året därpå|året efter|last year|last year's|next year|the year before|the previous year"
+    r"|(?:(?:" + "|".join(OTHER_MEETING_WORDS) + r")(?: [\w-]+){0,2}?"
+    r"|(?<!bland )(?:liknande|annat|annan|motsvarande|höstens|vårens|sommarens|vinterns|similar|other)(?: [\w-]+)?)"
+    r" (?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*)(?!\w)"
+)  # fmt: skip
+_YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?!\d)")
+
+
+def _other_time(flat: str, start: int, stop: int, years: frozenset[str]) -> bool:
+    """Whether the clause ``start``-``stop`` places the organising at another time or meeting
+    (:data:`_OTHER_TIME`), or in a year that is not one of the meeting's ``years`` (none known: any year)."""
+    if _OTHER_TIME.search(flat, start, stop):
+        return True
+    return any(y.group() not in years for y in _YEAR.finditer(flat, start, stop))
+
+
 def _meeting_word(word: str) -> bool:
     return word.rstrip(".").endswith(MEETING_WORDS)
 
@@ -219,9 +249,47 @@ def _trailing(words: list[str]) -> int:
     return n
 
 
-def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
+def _relative_holding(flat: str, start: int, lo: int, hi: int, stop: int) -> bool:
+    """Whether the name at ``lo``-``hi`` is the subject of a relative clause of this sakråd with a word of
+    organising or holding (:data:`HOLDING_WORDS`), then time words and no object ("ett sakråd som
+    Regeringskansliet höll i maj 2025", "sakrådet som Kulturdepartementet anordnade den 5 maj"; not "som
+    Regeringskansliet höll ett anförande vid")."""
+    before = _WORD.findall(flat, max(start, lo - 60), lo)
+    if len(before) < 2 or before[-1] != "som" or not _meeting_word(before[-2]):
+        return False
+    if len(before) > 2 and before[-3] in _NOT_THIS:
+        return False
+    after = _WORD.findall(flat, hi, stop)
+    after = after[_leading(after) :]
+    if not after or not (after[0] in HOLDING_WORDS or (after[0] in ORGANISING_WORDS and after[0] not in _PASSIVE)):
+        return False
+    rest = [w.rstrip(".") for w in after[1:]]
+    i = 0
+    while i < len(rest) and (rest[i] in _BEFORE_OBJECT or rest[i] in ("den", "the") or rest[i].isdigit()):
+        i += 1
+    # a main clause may follow with no comma ("… som Kulturdepartementet anordnade den 5 maj lämnades
+    # synpunkter"); an object after the word makes it something else held ("höll ett anförande", "höll fram")
+    return i == len(rest) or rest[i] not in _DETERMINERS | _HELD_OBJECTS
+
+
+#: Words after "höll" that make it something other than the meeting held ("höll ett anförande", "höll fram").
+_HELD_OBJECTS = frozenset("fram upp tal anförande anföranden presentation presentationer inte ej aldrig".split())
+
+
+def _leading(words: list[str]) -> int:
+    """How many of ``words`` at the start are words of intending or time (:data:`_BETWEEN_AFTER`)."""
+    n = 0
+    for w in words:
+        if w not in _BETWEEN_AFTER:
+            break
+        n += 1
+    return n
+
+
+def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[str] | None = None) -> bool:
     """Whether the name at ``lo``-``hi`` of the folded ``text`` is the subject of a word of organising
-    whose object is this sakråd."""
+    whose object is this sakråd, in a clause that places it at no other time or meeting (``years``: the
+    meeting's years; None: not checked)."""
     start, stop = clause(text, lo, hi, PHRASE_MARKS)
     # a relative clause after the name ("Kulturdepartementet, som anordnade sakrådet, …") reads on
     relative = re.match(r"\s*,\s*som\b", flat[hi : stop + 8])
@@ -229,6 +297,10 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
         stop = clause(text, hi + relative.end(), hi + relative.end(), PHRASE_MARKS)[1]
     if _NEGATION.search(flat, start, stop):
         return False
+    if years is not None and _other_time(flat, start, stop, years):
+        return False
+    if _relative_holding(flat, start, lo, hi, stop):
+        return True
     before = _WORD.findall(flat, start, lo)
     # the word after the name
     after = _WORDS.search(flat, hi, stop)
@@ -271,9 +343,10 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int) -> bool:
     )
 
 
-def organiser_named(body: Body, text: str) -> bool:
+def organiser_named(body: Body, text: str, years: frozenset[str] | None = None) -> bool:
     """Whether the folded kept ``text`` (:func:`~sakrad_ld.stated.folded_text`) names ``body`` (its
-    Swedish name) as the subject of a word of organising."""
+    Swedish name) as the subject of a word of organising, in a clause of no other time or meeting
+    (``years``: the meeting's years, any other year refuses; None: the time is not checked)."""
     flat = text.replace("\x00", " ")
     name = folded(body.name.sv)
     if not name:
@@ -281,7 +354,7 @@ def organiser_named(body: Body, text: str) -> bool:
     for lo, hi in find_words(name, flat):
         if hi < len(flat) and flat[hi] == "s":  # a genitive ("Kulturdepartementets sakråd") is not the subject
             continue
-        if _subject_of_word(text, flat, lo, hi):
+        if _subject_of_word(text, flat, lo, hi, years):
             return True
     return False
 
@@ -300,7 +373,8 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
             continue
         if source not in texts:
             texts[source] = folded_text(corpus.copies[source])
-        if organiser_named(bodies[m.organiser], texts[source]):
+        years = frozenset(str(d)[:4] for d in [m.date, *(m.days or [])] if d)
+        if organiser_named(bodies[m.organiser], texts[source], years):
             continue
         errors.append(
             InputError(
@@ -311,7 +385,8 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
                 "the body's name as the subject of a word of organising whose object is this sakråd, in one "
                 "clause, with no negation ('avser Justitiedepartementet genomföra ett EU-sakråd', "
                 "'Kulturdepartementet anordnar sakrådet', 'Sakrådet anordnas av Kulturdepartementet'); not "
-                "other meetings or work ('anordna fler sakråd', 'genomför en rad åtgärder'); a body that only "
+                "other meetings, times or work ('anordna fler sakråd', 'anordnade sakrådet i fjol', 'genomför en "
+                "rad åtgärder'); a body that only "
                 "invites ('bjuder … in') is a convener",
                 "leave organiser out (a note may say the sources name none), or credit it to the document that "
                 "states it (fact_sources)",

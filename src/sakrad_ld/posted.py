@@ -154,8 +154,23 @@ def _not_held(flat: str, start: int, lo: int) -> bool:
     biträdande arbetsmarknadsminister Paulina Brandberg")."""
     words = flat[start:lo].replace(",", " , ").split()
     while words and (_title(words[-1]) or words[-1] in _HOLDING):
+        if _joined_not_holding(words):
+            return True
         words.pop()
     return bool(words) and (words[-1] in NOT_HOLDING or " ".join(words[-2:]) in NOT_HOLDING)
+
+
+#: The words of :data:`NOT_HOLDING` without their dots and spaces, as a prefix joined to a label writes
+#: them ("ex-statssekreterare", "f.d.-statssekreterare", "fd.-minister", "före detta-ministern").
+_NOT_HOLDING_JOINED = frozenset(w.replace(".", "").replace(" ", "") for w in NOT_HOLDING)
+
+
+def _joined_not_holding(words: list[str]) -> bool:
+    """Whether the last of ``words`` is a word of :data:`NOT_HOLDING` joined by a hyphen to what follows
+    ("ex-", "f.d.-", "fd.-", "före detta-")."""
+    if not words or not words[-1].endswith("-"):
+        return False
+    return any("".join(words[-n:])[:-1].replace(".", "") in _NOT_HOLDING_JOINED for n in (1, 2) if len(words) >= n)
 
 
 def _before(forms: list[str], text: str, flat: str, at: int) -> bool:
@@ -187,7 +202,10 @@ def _apposition(forms: list[str], text: str, flat: str, stop: int) -> bool:
         for lo, _ in find_words(form, flat, after):
             if lo > end:
                 break
-            if all(_title(w) or w in _HOLDING for w in flat[after:lo].split()):
+            between = flat[after:lo].split()
+            if all(_title(w) or w in _HOLDING for w in between) and not any(
+                _joined_not_holding(between[: i + 1]) for i in range(len(between))
+            ):
                 return True
             break
     return False

@@ -528,7 +528,7 @@ def test_the_saved_queries_are_shown_in_the_pages_language_on_every_prepared_pag
         pages = {path: data.decode() for path, data in site_files(opened.store, site) if path.endswith(".html")}
         wrong, shown = [], {}
         for path, html in pages.items():
-            texts = texts_in_languages(html)
+            texts = texts_in_languages(re.sub(r"</?code>", "", html))  # a description sets its column names as code
             page_lang = texts and html[html.index('<html lang="') + 12 : html.index('<html lang="') + 14]
             for text, lang in texts:
                 if text in known:

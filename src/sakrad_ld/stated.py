@@ -664,6 +664,19 @@ GUARD_WORDS = (
     "were invited",
     "is invited",
     "been invited",
+    # absent, declined or only on the list of those invited: "tackade nej", "lämnade återbud", "Sändlista:"
+    "tackade nej",
+    "avböjde",
+    "avböjt",
+    "återbud",
+    "uteblev",
+    "förhinder",
+    "frånvarande",
+    "sändlista",
+    "sändlistan",
+    "inbjudan gick till",
+    "declined",
+    "absent",
 )
 _GUARDS = _role_words(GUARD_WORDS)
 #: Prepositions: a name right after one (its titles aside) is its object ("berättade om Anna Berg",
@@ -1240,7 +1253,10 @@ _OTHER_MEETING = re.compile(
     r"(?<!\w)(?:(?:"
     + "|".join(OTHER_MEETING_WORDS)
     + r")(?: (?:årets|års|veckans|månadens|year's|week's|month's))?(?: [\w-]+){0,2}? "
-    r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*|förra årets|förra året|nästa år"
+    r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*|förra årets|förra året|i fjol|nästa år"
+    # a like or another meeting ("Ett liknande sakråd", "Ett annat möte", "Fjolårets sakråd"), not "bland annat"
+    r"|(?<!bland )(?:liknande|annat|annan|motsvarande|fjolårets|similar)(?: [\w-]+)? "
+    r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
     r"|last year's|last year|next year)(?!\w)"
 )
 #: A place's local-branch words: a name followed by "i" and a place ("Studieförbundet Bilda i Linköping").

@@ -582,7 +582,10 @@ def unchecked_dates(corpus: Corpus) -> list[InputError]:
 def load_warnings(corpus: Corpus) -> list[InputError]:
     """What loading accepts but a person should look at, each with the file, line and field: stated
     dates nothing checks (:func:`unchecked_dates`), wording of a held meeting on a sakråd marked
-    announced_only (:func:`sakrad_ld.announced.held_wording`)."""
+    announced_only (:func:`sakrad_ld.announced.held_wording`), a sakråd not so marked that no kept text
+    says was held (:func:`sakrad_ld.announced.held_said`), a participation credited outside its record's
+    sources and an organiser that is the publisher (:func:`sakrad_ld.stated.credit_warnings`), and a
+    translation that says other than its Swedish (:func:`sakrad_ld.translated.translation_warnings`)."""
     from .announced import held_said, held_wording
     from .stated import credit_warnings  # a participation outside the record's sources; organiser = publisher
     from .translated import translation_warnings  # a number or held claim in one language only

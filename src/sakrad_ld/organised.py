@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from .clauses import PHRASE_MARKS, clause, listed
 from .errors import InputError
-from .stated import OTHER_MEETING_WORDS, find_words, folded, folded_text
+from .stated import LIKE_MEETING_WORDS, OTHER_MEETING_WORDS, find_words, folded, folded_text
 from .typedyaml import quoted
 
 if TYPE_CHECKING:
@@ -169,7 +169,9 @@ _OTHER_TIME = re.compile(
     r"(?<!\w)(?:i fjol|i förfjol|fjolårets|förra året|förra årets|förrförra|nästa år|nästa års|året innan"
     r"|året före|året därpå|året efter|last year|last year's|next year|the year before|the previous year"
     r"|(?:(?:" + "|".join(OTHER_MEETING_WORDS) + r")(?: [\w-]+){0,2}?"
-    r"|(?<!bland )(?:liknande|annat|annan|motsvarande|höstens|vårens|sommarens|vinterns|similar|other)(?: [\w-]+)?)"
+    r"|(?<!bland )(?:"
+    + "|".join((*LIKE_MEETING_WORDS, "höstens", "vårens", "sommarens", "vinterns", "other"))
+    + r")(?: [\w-]+)?)"
     r" (?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*)(?!\w)"
 )  # fmt: skip
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?!\d)")

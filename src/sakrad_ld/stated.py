@@ -1249,13 +1249,16 @@ OTHER_MEETING_WORDS = (
     "tidigare", "förra", "föregående", "nästa", "kommande", "nästkommande", "framtida", "fler", "ytterligare",
     "senare", "previous", "next", "upcoming", "earlier", "future", "further", "another", "former", "later",
 )  # fmt: skip
+#: Words of a like or another meeting before its noun, a word between at most, not after "bland" ("Ett
+#: liknande sakråd", "Ett annat möte"; not "bland annat ett sakråd").
+LIKE_MEETING_WORDS = ("liknande", "annat", "annan", "motsvarande", "similar")
 _OTHER_MEETING = re.compile(
     r"(?<!\w)(?:(?:"
     + "|".join(OTHER_MEETING_WORDS)
     + r")(?: (?:årets|års|veckans|månadens|year's|week's|month's))?(?: [\w-]+){0,2}? "
     r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*|förra årets|förra året|i fjol|nästa år"
     # a like or another meeting ("Ett liknande sakråd", "Ett annat möte", "Fjolårets sakråd"), not "bland annat"
-    r"|(?<!bland )(?:liknande|annat|annan|motsvarande|fjolårets|similar)(?: [\w-]+)? "
+    r"|(?<!bland )(?:" + "|".join((*LIKE_MEETING_WORDS, "fjolårets")) + r")(?: [\w-]+)? "
     r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
     r"|last year's|last year|next year)(?!\w)"
 )

@@ -144,6 +144,17 @@ def test_a_legal_name_credited_by_default_to_an_article_is_refused(project: Path
     assert "the article" in error.problem
 
 
+def test_a_long_legal_name_is_quoted_cut_in_the_refusal(project: Path) -> None:
+    path = project / "data" / "organisations.yaml"
+    text = path.read_text(encoding="utf-8")
+    end = text.index("\n", text.index("name: Lika Unika"))
+    long_name = "Lika Unika " + "Ekonomisk Förening " * 300
+    path.write_text(text[:end] + f"\n    legal_name: {long_name}" + text[end:], encoding="utf-8")
+    error = _one(refusals(project), "legal_name", "credited by default")
+    assert "characters)" in error.problem and long_name.strip() not in error.problem
+    assert len(error.problem) < 600
+
+
 def test_an_as_of_its_own_kept_text_states_is_accepted_though_the_meeting_derives_it(project: Path) -> None:
     """The meeting's date is derived from the invitation page; the article kept beside the data says
     "Den 17 mars 2023", so the holding it attests may be dated so."""

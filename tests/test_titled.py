@@ -99,3 +99,13 @@ def test_the_documentation_derivation_quotes_the_headline() -> None:
         == 'Rubriken är dokumentationens, "Dokumentation av sakråd den 1 maj 2020, om x", utan orden "Dokumentation av".'
     )
     assert (derivation.en or "").startswith("The title is the documentation's heading, \"Dokumentation av sakråd")
+
+
+def test_a_long_title_is_quoted_cut_in_the_refusal(project: Path) -> None:
+    """A title of thousands of characters is named by its start and length, not echoed whole."""
+    path = project / MEETINGS / "2025-05-16-jordbrukspolitik.yaml"
+    long_title = "Sakråd " + "om jordbruk " * 500
+    change(path, "sv: Sakråd om den framtida jordbrukspolitiken", f"sv: {long_title}")
+    (error,) = _title_errors(project)
+    assert f"({len(long_title.strip()):,} characters)" in error.problem
+    assert len(error.problem) < 600 and long_title.strip() not in error.problem

@@ -50,6 +50,7 @@ from urllib.parse import urlsplit
 
 from .dated import swedish_date
 from .errors import InputError, Where
+from .typedyaml import quoted
 
 if TYPE_CHECKING:
     from .records import Corpus
@@ -141,7 +142,7 @@ def _legal_name_sources(corpus: Corpus) -> list[InputError]:
         errors.append(
             InputError(
                 where,
-                f"legal_name {org.legal_name!r} is {how} to the {kinds[sid]} {sid!r}, a kind of document that "
+                f"legal_name {quoted(org.legal_name)} is {how} to the {kinds[sid]} {sid!r}, a kind of document that "
                 "gives the name an organisation goes by, not its registered name",
                 "fact_sources crediting legal_name to the register (or the organisation's own page) it was "
                 "read in, or no legal_name",

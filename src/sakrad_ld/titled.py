@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .records import Text
+from .typedyaml import quoted
 
 if TYPE_CHECKING:
     from .records import Corpus
@@ -58,8 +59,8 @@ def check_titles(corpus: Corpus) -> list[InputError]:
             errors.append(
                 InputError(
                     m.where("title"),
-                    f"title {title!r} is not the recorded title of {sid!r}, which the title is credited to "
-                    f"({headline!r} in data/sources.yaml), and title_derivation is missing",
+                    f"title {quoted(title)} is not the recorded title of {sid!r}, which the title is credited to "
+                    f"({quoted(headline)} in data/sources.yaml), and title_derivation is missing",
                     "the source's title word for word (letter case too), or a title_derivation saying how the "
                     "data's own title was made, quoting the source's headline",
                     'docs/adding-a-meeting.md, "title_derivation"',
@@ -69,7 +70,7 @@ def check_titles(corpus: Corpus) -> list[InputError]:
             errors.append(
                 InputError(
                     m.where("title_derivation"),
-                    f"title_derivation on a title that is the recorded title of {sid!r} ({headline!r} in "
+                    f"title_derivation on a title that is the recorded title of {sid!r} ({quoted(headline)} in "
                     "data/sources.yaml): it is the source's headline, not the data's own",
                     "no title_derivation where the title is the source's own title word for word",
                     'docs/adding-a-meeting.md, "title_derivation"',

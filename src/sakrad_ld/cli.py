@@ -68,7 +68,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .dated import load_warnings
     from .release import write_release
     from .warnings_summary import summary_text
 
@@ -80,6 +79,7 @@ def _build(args: argparse.Namespace) -> int:
         allow_empty=args.allow_empty,
         waiting=lambda why: print(f"waiting: {why}", file=sys.stderr, flush=True),
         cache=Path(args.cache) if args.cache else None,
+        warnings_beside=True,
     )
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
@@ -96,7 +96,7 @@ def _build(args: argparse.Namespace) -> int:
         ]
     )
     print(result.report.summary())
-    if result.corpus is not None and (cautions := load_warnings(result.corpus)):  # dated.py, announced.py
+    if cautions := result.load_warnings():  # dated.py, announced.py, found beside the build
         print(f"warning: {len(cautions)} fact(s) loading cannot confirm; {details} lists them", file=sys.stderr)
     sys.stdout.write(summary_text(result.report, details, args.lang))
     if result.wrote:

@@ -34,13 +34,13 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .corpus import Loading, load_corpus, start_loading
-from .errors import ReleaseError
+from .errors import InputError, ReleaseError
 from .folders import CacheFolder, ReleaseFolders
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from .processes import Prepared, cores, idle_cores, in_background, in_processes, prepared
@@ -79,6 +79,19 @@ class BuildResult:
     built: Built | None = None
     #: whether this build published a release; False when ``out`` already named the one its inputs make
     wrote: bool = False
+    #: the load warnings (:func:`sakrad_ld.dated.load_warnings`) of ``corpus``, found beside the build
+    cautions: Prepared[list[tuple]] | None = field(default=None, repr=False, compare=False)
+
+    def load_warnings(self) -> list[InputError]:
+        """What :func:`sakrad_ld.dated.load_warnings` gives for ``corpus`` (empty without one): found
+        in a process beside the build while it built, validated and wrote (on an idle core), or here."""
+        if self.corpus is None:
+            return []
+        if self.cautions is None:
+            from .dated import load_warnings
+
+            return load_warnings(self.corpus)
+        return [InputError(*args) for args in self.cautions.result()]
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -109,13 +122,19 @@ def build(project: Project, progress: Stage = _quiet, engine: str = "sakrad") ->
 
 
 def _build(
-    project: Project, progress: Stage, engine: str, loading: Loading | None = None
+    project: Project,
+    progress: Stage,
+    engine: str,
+    loading: Loading | None = None,
+    loaded: Callable[[Corpus], None] | None = None,
 ) -> tuple[Corpus, Built, ValidationReport]:
     from .graph import build_graph, role_scheme_graph
     from .validate import load_shapes, validate
 
     progress("load", 0, 1)
     corpus = loading.corpus(progress) if loading is not None else load_corpus(project.data, progress)
+    if loaded is not None:
+        loaded(corpus)
     progress("graph", 0, len(corpus.meetings))
     built = build_graph(corpus, progress, alongside=role_scheme_graph(project.ontology))
     progress("validate", 0, 1)
@@ -145,6 +164,7 @@ def write_release(
     allow_empty: bool = False,
     waiting: Callable[[str], None] | None = None,
     cache: Path | None = None,
+    warnings_beside: bool = False,
 ) -> BuildResult:
     """Builds the release and publishes it at ``out`` (a link to the release's folder). If the data
     has a violation, nothing is written. The meetings' documents are written by up to ``workers``
@@ -161,7 +181,9 @@ def write_release(
     records which release the project's files (``data/``, ``ontology/``, ``shapes/``) made, and
     what its validation found: when they and the code are unchanged and ``out`` still names that
     release, nothing is loaded, validated or written, and the result gives the recorded report
-    (``corpus`` and ``built`` are None). A cache written by other code is never read; what the
+    (``corpus`` and ``built`` are None). With ``warnings_beside``, the corpus's load warnings
+    (:meth:`BuildResult.load_warnings`, which the caller must then ask for) are found in a process
+    beside the build, when a core is idle. A cache written by other code is never read; what the
     build did not use is removed from it."""
     check_places(project, out, cache)
     started = CacheFolder.now()
@@ -192,10 +214,20 @@ def write_release(
     from .catalogue.dcat_ap import prepare_checks
 
     checker = prepared(prepare_checks, lambda _, data: finish(data), fork=helpers and not unchanged)
+    cautions: list[Prepared[list[tuple]]] = []
+
+    def caution(corpus: Corpus) -> None:
+        """Starts finding the load warnings, which the build does not read, beside it on an idle core."""
+        if helpers and warnings_beside:
+            cautions.append(prepared(partial(_load_warnings, corpus), lambda found, _: found))
+            cautions[0].give(b"")
+
     try:
         with _cycle_collector_paused():
-            corpus, built, report = _build(project, progress, "sakrad", loading)
+            corpus, built, report = _build(project, progress, "sakrad", loading, caution)
             if not report.conforms:
+                for later in cautions:
+                    later.stop()
                 return _result(corpus, built, report, None)
             out = _absolute(out)
             with _turn_at(out, waiting) as (folders, current):
@@ -209,7 +241,7 @@ def write_release(
                     assert kept is not None
                     kept.put(reported, _report_record(report, corpus, built))
                     kept.prune(since)
-                    return _result(corpus, built, report, out, wrote=False)
+                    return _result(corpus, built, report, out, wrote=False, cautions=cautions)
                 with folders.new() as tmp:
                     _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
                     folder = folders.publish(tmp)
@@ -218,16 +250,33 @@ def write_release(
                             kept.put(made, f"{started!r}\n".encode() + (folder / CHECKSUMS).read_bytes())
                             kept.put(reported, _report_record(report, corpus, built))
                         kept.prune(started)
+    except BaseException:
+        for later in cautions:
+            later.stop()
+        raise
     finally:
         checker.stop()
         loading.stop()
-    return _result(corpus, built, report, out, wrote=True)
+    return _result(corpus, built, report, out, wrote=True, cautions=cautions)
 
 
 def _result(
-    corpus: Corpus, built: Built, report: ValidationReport, out: Path | None, wrote: bool = False
+    corpus: Corpus,
+    built: Built,
+    report: ValidationReport,
+    out: Path | None,
+    wrote: bool = False,
+    cautions: list[Prepared[list[tuple]]] | None = None,
 ) -> BuildResult:
-    return BuildResult(report, out, len(corpus.meetings), len(built.triples), corpus, built, wrote)
+    later = cautions[0] if cautions else None
+    return BuildResult(report, out, len(corpus.meetings), len(built.triples), corpus, built, wrote, later)
+
+
+def _load_warnings(corpus: Corpus) -> list[tuple]:
+    """The load warnings of ``corpus`` in a form that pickles (an InputError does not)."""
+    from .dated import load_warnings
+
+    return [(e.where, e.problem, e.expected, e.hint) for e in load_warnings(corpus)]
 
 
 def _made_before(

@@ -936,6 +936,7 @@ def _named_as(
     *,
     flat: str | None = None,
     title_words: frozenset[str] = frozenset(),
+    years: frozenset[str] | None = None,
 ) -> bool:
     """Whether a sentence of the folded ``text`` (:func:`folded_text`) names ``name`` in the role of
     ``kind`` ('chair', 'convener', 'participant'): the name the subject (or one of the listed
@@ -976,7 +977,7 @@ def _named_as(
             at = _titled(text, at, titles)
             if at < 0:
                 continue
-        if _OTHER_MEETING.search(flat, *_sentence(text, at, stop)):  # "Förra årets sakråd leddes av X"
+        if _another_meeting(flat, *_sentence(text, at, stop), years):  # "Förra årets sakråd leddes av X"
             continue
         if last is not None and last.end() > end and _before_ok(last, text, flat, at, known):
             if not _AS_SUPERIOR.search(text, max(last.end(), at - SUPERIOR_WINDOW), at):
@@ -1031,17 +1032,18 @@ def _named_in_role(
     surnames: dict,
     flat: str | None = None,
     title_words: frozenset[str] = frozenset(),
+    years: frozenset[str] | None = None,
 ) -> bool:
     """Whether ``text`` names ``person`` in the role of ``kind``: by their full name, or by their
     surname alone right after the title of a post they hold, where no other person of the data has
     that surname. ``title_words``: the words of the data's post labels, titles a name may follow."""
     flat = _flat(text) if flat is None else flat
-    if _named_as(person.name, kind, text, flat=flat, title_words=title_words):
+    if _named_as(person.name, kind, text, flat=flat, title_words=title_words, years=years):
         return True
     surname = folded(person.name).rsplit(" ", 1)[-1]
     if " " not in folded(person.name) or surnames.get(surname, 0) != 1 or not titles.get(person.id):
         return False
-    return _named_as(surname, kind, text, titles[person.id], flat=flat, title_words=title_words)
+    return _named_as(surname, kind, text, titles[person.id], flat=flat, title_words=title_words, years=years)
 
 
 def _where(lines: object, name: str, fallback: Where) -> Where:
@@ -1058,7 +1060,7 @@ _EXPECTED = {
     "convening body": "the body named calling the sakråd ('bjuder in', 'bjöd in', 'höll', 'invited' …) as the "
     "subject of its clause",
     "question": "each question whole (from where the text's question begins to where it ends), a question "
-    "(ending with '?' or under words of asking) and the questions in the text's order",
+    "(ending with '?' or under a heading or lead-in of asking) and the questions in the text's order",
     "name": "the name on its own, not only inside a longer name",
     "area": "the area's words verbatim, in a sentence of discussing ('diskuterades', 'lyftes', 'togs upp' …) "
     "with no negation in its clause ('diskuterades inte')",
@@ -1071,6 +1073,14 @@ _EXPECTED = {
 }
 
 
+#: What a role's words are, for the message naming a person the kept text holds but not in the role.
+_ROLE_WORDS_SAID = {
+    "chair": "chairing ('leddes av', 'ledde', 'ordförande' …)",
+    "convener": "calling the sakråd ('bjöd in', 'höll', 'värd' …)",
+    "participant": "taking part ('deltog', 'medverkade', 'inledde', 'presenterade', 'informerade' …)",
+}
+
+
 def _error(
     where: Where, what: str, value: str, source: str, file: str | None, why: str = "", kind: str = ""
 ) -> InputError:
@@ -1080,7 +1090,29 @@ def _error(
         + (why or "does not hold it"),
         f"{what} as the kept text words it, as whole words (case, white space and Unicode forms aside)"
         + (f": {_EXPECTED[kind]}" if kind in _EXPECTED else ""),
-        "copy it from the text, or credit the fact to the document that states it (fact_sources or the record's source:)",
+        # the text holds the value but not as this fact: copying it again cannot help
+        "credit the fact to the document that states it (fact_sources or the record's source:), or leave it "
+        "out (a note may say what the text says instead)"
+        if why
+        else "copy it from the text, or credit the fact to the document that states it (fact_sources or the "
+        "record's source:)",
+    )
+
+
+def _named_elsewhere(person: Person, kind: str, text: str, flat: str, titles: dict[str, tuple[str, ...]]) -> str | None:
+    """Why a person the text does not name in the role of ``kind`` is refused where the text holds
+    their name (or their surname after a title of a post they hold): it names them, but not as the
+    subject of the role's word in a clause about this sakråd; None where the text does not hold the name."""
+    name = folded(person.name)
+    found = next(find_words(name, flat), None) is not None
+    surname = name.rsplit(" ", 1)[-1]
+    if not found and " " in name and titles.get(person.id):
+        found = any(_titled(text, a, titles[person.id]) >= 0 for a, _ in find_words(surname, flat))
+    if not found:
+        return None
+    return (
+        f"names {_quoted(person.name)} but not as the subject of a word of {_ROLE_WORDS_SAID.get(kind, kind)} "
+        "in a clause about this sakråd (nor after such a word with only titles, adverbs or other names between)"
     )
 
 
@@ -1122,11 +1154,16 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             facts.append((where, "the body's name", body.name.sv, [body.name.sv], source, "text"))
     facts.extend(_descriptions(corpus))
     facts.extend(_counted_nouns(corpus))
+    # a meeting's fact's index -> the meeting's years (its date's and days'): a sentence about a meeting
+    # of another year ("Sakrådet 2023 hölls i Uppsala") states nothing of this one
+    years: dict[int, frozenset[str]] = {}
     for m in corpus.meetings:
         facts.extend(_organiser(m))
+        meeting_years = frozenset(str(d)[:4] for d in [m.date, *(m.days or [])] if d)
         for where, what, value, source, kind in _meeting_facts(m, people, bodies, organisations, kept):
             if source not in kept:
                 continue
+            years[len(facts)] = meeting_years
             if kind == "organisation":
                 org = organisations[value]
                 facts.append(
@@ -1167,6 +1204,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
         places = _places(kept[source])
         for i in indices:
             _, _, _, values, _, kind = facts[i]  # type: ignore[misc]
+            year = years.get(i)
             why: str | None = ""
             if kind == "text":
                 why = "" if any(_found(value, flat) for value in values) else None
@@ -1177,20 +1215,21 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             elif kind in ("organisation", "agency", "body"):
                 why = _named(
                     values, text, flat, names, places, listed=True, cache=longer, headings=headings,
-                    taking_part=kind == "body",
+                    taking_part=kind == "body", years=year,
                 )  # fmt: skip
             elif kind == "place":
-                why = "" if _held_at(values[0], text, flat) else _elsewhere(values[0], flat, "place")
+                why = "" if _held_at(values[0], text, flat, year) else _elsewhere(values[0], flat, "place")
             elif kind == "convening body":
-                named = _named_as(values[0], "convener", text, flat=flat, title_words=title_words)
+                named = _named_as(values[0], "convener", text, flat=flat, title_words=title_words, years=year)
                 why = "" if named else _elsewhere(values[0], flat, kind)
             elif kind == "area":
-                why = "" if _discussed(values[0], text, flat, headings) else _elsewhere(values[0], flat, kind)
+                why = "" if _discussed(values[0], text, flat, headings, year) else _elsewhere(values[0], flat, kind)
             elif kind == "question":
                 why = _asked(values[0], values[1], text, flat, asked, headings)
             else:
-                found = _named_in_role(people[values[0]], kind, text, titles, surnames, flat, title_words)
-                why = "" if found else None
+                person = people[values[0]]
+                found = _named_in_role(person, kind, text, titles, surnames, flat, title_words, year)
+                why = "" if found else _named_elsewhere(person, kind, text, flat, titles)
             if why is None:
                 missing[i] = ""
             elif why:
@@ -1262,6 +1301,39 @@ _OTHER_MEETING = re.compile(
     r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
     r"|last year's|last year|next year)(?!\w)"
 )
+#: A season's meeting ("Höstens sakråd", "Vårens möte", "the autumn meeting"): another meeting than
+#: the one the data describes, whatever its year.
+SEASON_WORDS = ("höstens", "vårens", "sommarens", "vinterns", "autumn", "spring", "summer", "winter", "fall")
+_MEETING_NOUN = r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
+_SEASON_MEETING = re.compile(r"(?<!\w)(?:" + "|".join(SEASON_WORDS) + r")(?: [\w-]+)? " + _MEETING_NOUN + r"(?!\w)")
+#: A year written before or after a meeting's noun ("Sakrådet 2023", "2023 års sakråd", "sakrådet i
+#: maj 2023", "the 2023 meeting"): that year's meeting, another one unless the year is this meeting's.
+_MONTHS = (
+    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|hösten|våren|"
+    "sommaren|vintern|january|february|march|may|june|july|august|october|autumn|spring|summer|winter"
+)
+_YEAR_MEETING = re.compile(
+    r"(?<![\w-])((?:19|20)\d\d)(?: års(?: [\w-]+)?)? " + _MEETING_NOUN + r"(?!\w)"
+    r"|(?<!\w)"
+    + _MEETING_NOUN
+    + r" (?:(?:i|under|från|den|in|of|held in|from) )?(?:(?:\d{1,2} )?(?:"
+    + _MONTHS
+    + r") )?((?:19|20)\d\d)(?![\d-])"
+)
+
+
+def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None = None) -> bool:
+    """Whether ``flat[lo:hi]`` (a sentence) is about another meeting than this one: a word of another
+    time or a like meeting before its noun (:data:`_OTHER_MEETING`), a season's meeting
+    ("Höstens sakråd"), or a year before or after its noun that is not one of the meeting's ``years``
+    (its date's and days' years; none known: any year is another's; None: years are not read)."""
+    if _OTHER_MEETING.search(flat, lo, hi) or _SEASON_MEETING.search(flat, lo, hi):
+        return True
+    if years is None:
+        return False
+    return any((y.group(1) or y.group(2)) not in years for y in _YEAR_MEETING.finditer(flat, lo, hi))
+
+
 #: A place's local-branch words: a name followed by "i" and a place ("Studieförbundet Bilda i Linköping").
 _LOCAL = re.compile(r" i (\w+)")
 
@@ -1276,7 +1348,12 @@ def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _only_invited(
-    text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None] | None = None
+    text: str,
+    flat: str,
+    a: int,
+    b: int,
+    headings: dict[int, tuple[int, int] | None] | None = None,
+    years: frozenset[str] | None = None,
 ) -> bool:
     """Whether the sentence naming an organisation at ``a``..``b`` (and, for a list's item, the heading
     the list stands under: "Inbjudna organisationer:", :func:`_heading`) says it was invited, did not
@@ -1286,7 +1363,7 @@ def _only_invited(
     heading = _heading(text, flat, spans[0][0], {} if headings is None else headings)
     if heading is not None:
         spans.append(heading)
-    if any(_OTHER_MEETING.search(flat, lo, hi) for lo, hi in spans):
+    if any(_another_meeting(flat, lo, hi, years) for lo, hi in spans):
         return True
     if all(_GUARDS.search(flat, lo, hi) is None for lo, hi in spans):
         return False
@@ -1432,6 +1509,7 @@ def _named(
     cache: dict[str, dict[tuple[int, int], frozenset[str]]] | None = None,
     headings: dict[int, tuple[int, int] | None] | None = None,
     taking_part: bool = False,
+    years: frozenset[str] | None = None,
 ) -> str | None:
     """An organisation's name (or other name) found on its own: "" where one of ``values`` is, not inside
     a longer name of the data or a local branch's (an acronym, written in capitals, may be; and, for a
@@ -1457,7 +1535,7 @@ def _named(
             found = True
             if _inside_longer(flat, a, b, longer, places, text):
                 continue
-            if listed and _only_invited(text, flat, a, b, headings):
+            if listed and _only_invited(text, flat, a, b, headings, years):
                 invited = True
             elif taking_part and not _takes_part(text, flat, a, b, headings):
                 passive = True
@@ -1500,37 +1578,111 @@ def _elsewhere(value: str, flat: str, kind: str) -> str | None:
 
 
 #: Words of discussing: a discussion area stands in a sentence holding one (or under a list's heading
-#: holding one): "diskuterades", "lyftes", "togs upp", "samtalade om" …
+#: holding one): "diskuterades", "lyftes", "togs upp", "samtalade om", "belystes", "rörde" …
 DISCUSSING_WORDS = (
     "diskuterades", "diskuterade", "diskuterar", "diskuteras", "diskutera", "diskussion", "diskussionen",
     "diskussioner", "diskussionerna", "gruppdiskussioner", "diskussionsområden", "diskussionspunkter",
-    "lyftes", "lyfte", "lyfts", "lyfter", "togs upp", "tog upp", "tas upp", "tar upp", "samtalade",
-    "samtalet", "samtal", "samtalen", "dialog", "dialogen", "behandlades", "berördes", "avhandlades",
-    "tema", "temat", "teman", "ämnen", "ämnena", "framförde", "framfördes", "betonade",
-    "discussed", "discussion", "discussions", "raised", "topics", "themes",
+    "lyftes", "lyfte", "lyfts", "lyfter", "samtalade", "behandlades", "behandlade", "berördes", "berörde",
+    "avhandlades", "ämnen", "ämnena", "framförde", "framfördes", "belystes", "belyste", "belyses", "belyser",
+    "delade med sig", "delades", "discussed", "discussion", "discussions", "raised", "topics", "addressed",
 )  # fmt: skip
-_DISCUSSING = _role_words(DISCUSSING_WORDS)
+#: Words of a conversation, a theme or stress: a discussion area only where the area is their object
+#: or topic ("dialog om X", "samtal kring X", "temat var X", "betonade vikten av X", "X var dagens
+#: tema"); elsewhere in a sentence they say nothing was discussed ("Att ha en öppen dialog … är viktigt
+#: för att … underlätta genomförandet").
+TOPIC_WORDS = (
+    "dialog", "dialogen", "dialoger", "samtal", "samtalet", "samtalen", "tema", "temat", "teman", "temana",
+    "betonade", "betonades", "betonar", "themes", "theme", "stressed", "emphasised", "emphasized",
+)  # fmt: skip
+#: Particle verbs of discussing, up to two adverbs between their parts ("tog även upp", "togs också
+#: upp", "tar ofta upp"), and "rörde" not of "rörde sig om" ("Andra frågor rörde asylärenden").
+PARTICLE_ADVERBS = (
+    "även", "också", "ofta", "dessutom", "särskilt", "främst", "bland", "annat", "bl.a.", "sedan", "därefter",
+    "då", "vidare", "ytterligare", "just", "återigen", "åter", "nu", "här", "där", "tydligt", "gärna", "även",
+    "senare", "först", "slutligen", "inledningsvis", "also",
+)  # fmt: skip
+_DISCUSSING = re.compile(
+    _role_words(DISCUSSING_WORDS).pattern
+    + r"|(?<!\w)(?:tog|togs|tar|tas|tagit|tagits|förde|fördes)(?: (?:"
+    + "|".join(re.escape(w) for w in PARTICLE_ADVERBS)
+    + r")){0,2} (?:upp|fram)(?!\w)|(?<!\w)(?:rörde|rör)(?! sig)(?!\w)"
+)
+_TOPIC = _role_words(TOPIC_WORDS)
+#: The topic's prepositions, one of which ends the words between a word of :data:`TOPIC_WORDS` and its
+#: area ("dialog med civilsamhället om X", "samtal kring X").
+_TOPIC_OF = frozenset("om kring runt angående rörande gällande beträffande kring about on regarding".split())
+#: Words that may stand between a word of :data:`TOPIC_WORDS` and its area besides a topic's
+#: preposition ("temat för sakrådet var X", "betonade också vikten av X").
+_TOPIC_GAP = frozenset(
+    "var är blev was is were för sakrådet mötet dagen dagens samtalet vikten behovet betydelsen av att "
+    "även också särskilt främst bland annat of the :".split()
+)
+#: Words that may stand between an area and a word of :data:`TOPIC_WORDS` after it ("X var dagens tema",
+#: "X var sakrådets huvudsakliga tema", "X betonades också").
+_TOPIC_BEFORE = frozenset(
+    "var är blev was is were ett en det the a sakrådets mötets dagens samtalets huvudsakliga främsta "
+    "övergripande återkommande centralt centrala viktigt viktiga även också särskilt ofta i fokus för".split()
+)
+#: A sentence of examples ("Exempel var …", "Ett exempel är …") after a sentence of discussing gives
+#: what was discussed ("Det lyftes flera exempel på hur … har ökat. Exempel var den ökade antisemitismen …").
+_EXAMPLES = re.compile(r"(?:(?:ett|några|andra|flera|bland) )?exempel\w*(?!\w)")
 
 
-def _discussed(value: str, text: str, flat: str, headings: dict[int, tuple[int, int] | None] | None = None) -> bool:
+def _topic_of(text: str, flat: str, a: int, b: int, lo: int, hi: int) -> bool:
+    """Whether the area at ``a``..``b`` is the object or topic of a word of :data:`TOPIC_WORDS` in its
+    sentence ``lo``..``hi``: after it in its clause with a topic's preposition last among at most six
+    words between ("dialog med civilsamhället om X") or only :data:`_TOPIC_GAP` words, at most four
+    ("temat var X"); or before it with only :data:`_TOPIC_BEFORE` words between ("X var dagens tema")."""
+    start = _clause_start(text, a)
+    for word in _TOPIC.finditer(flat, max(lo, start), a):
+        gap = _WORDS.findall(flat, word.end(), a)
+        if gap and len(gap) <= 6 and gap[-1] in _TOPIC_OF and not any(w in (",", "som") for w in gap):
+            return True
+        if len(gap) <= 4 and all(w in _TOPIC_GAP or w in _TOPIC_OF for w in gap):
+            return True
+    end = _clause_end(text, b)
+    word = _TOPIC.search(flat, b, min(hi, max(b, end)))
+    if word is not None:
+        gap = _WORDS.findall(flat, b, word.start())
+        if len(gap) <= 4 and all(w in _TOPIC_BEFORE for w in gap):
+            return True
+    return False
+
+
+def _discussed(
+    value: str,
+    text: str,
+    flat: str,
+    headings: dict[int, tuple[int, int] | None] | None = None,
+    years: frozenset[str] | None = None,
+) -> bool:
     """Whether a discussion area stands in the text in a sentence of discussing (a word of
-    :data:`DISCUSSING_WORDS` in it or in its list's heading), with no negation in its clause around it
-    ("Under sakrådet diskuterades inte …" does not say it was discussed) and not about another meeting."""
+    :data:`DISCUSSING_WORDS` or a particle verb of discussing in it or in its list's heading, a word of
+    :data:`TOPIC_WORDS` whose object or topic it is (:func:`_topic_of`) or in its list's heading, or a
+    sentence of examples after one of discussing), with no negation in its clause around it ("Under
+    sakrådet diskuterades inte …" does not say it was discussed) and not about another meeting."""
     headings = {} if headings is None else headings
     for a, b in find_words(folded(value), flat):
         lo, hi = _clause_start(text, a), _clause_end(text, b)
         if _NEGATIONS.search(flat, lo, a) is not None or _NEGATIONS.search(flat, b, max(b, hi)) is not None:
             continue
         sentence = _sentence(text, a, b)
+        if _another_meeting(flat, *sentence, years):
+            continue
         spans = [sentence]
-        if (heading := _heading(text, flat, sentence[0], headings)) is not None:
-            spans.append(heading)
-        if _OTHER_MEETING.search(flat, *sentence) is None and any(_DISCUSSING.search(flat, x, y) for x, y in spans):
+        if _EXAMPLES.match(flat, sentence[0]) and (before := _before(text, sentence[0])) >= 0:
+            spans.append((before, sentence[0]))
+        heading = _heading(text, flat, sentence[0], headings)
+        if any(_DISCUSSING.search(flat, x, y) for x, y in spans):
+            return True
+        if heading is not None and (_DISCUSSING.search(flat, *heading) or _TOPIC.search(flat, *heading)):
+            return True
+        if _topic_of(text, flat, a, b, *sentence):
             return True
     return False
 
 
-def _held_at(value: str, text: str, flat: str) -> bool:
+def _held_at(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> bool:
     """Whether the place ``value`` stands in a sentence saying where the meeting was held: right after
     "i", "på", "vid", "in", "at" (or "Plats:") with a word of :data:`HELD_WORDS` before it in its sentence."""
     for a, b in find_words(folded(value), flat):
@@ -1538,7 +1690,7 @@ def _held_at(value: str, text: str, flat: str) -> bool:
         if at < 0 or (at > 0 and _word(flat[at - 1])):
             continue
         lo, hi = _sentence(text, at, b)
-        if _OTHER_MEETING.search(flat, lo, hi):  # "Ett tidigare sakråd hölls i Malmö"
+        if _another_meeting(flat, lo, hi, years):  # "Ett tidigare sakråd hölls i Malmö", "Sakrådet 2023 …"
             continue
         if flat.startswith(_AT[5:], at) or _HELD.search(flat, lo, at) is not None:
             return True
@@ -1576,8 +1728,9 @@ def _asked(
         if _whole_question(value, text, flat, a, b):
             if not _a_question(value, text, flat, a, b, {} if headings is None else headings):
                 return (
-                    "holds it, but not as a question: it does not end with '?' and stands under no words of "
-                    "asking ('frågor', 'frågeställningar', 'ombads svara på' …)"
+                    "holds it, but not as a question: it does not end with '?' and stands under no heading "
+                    "or lead-in of asking ('Frågeställningar:', 'följande frågor', 'ombads svara på' …); a "
+                    "sentence that only holds 'frågor' ('Frågor … kan ställas till …') is not a question"
                 )
             asked[meeting] = b
             return ""
@@ -1595,28 +1748,51 @@ def _asked(
     return "holds it only as part of a longer question (the text's question begins before it or goes on after it)"
 
 
-#: Words of asking: a question that does not end with "?" is one where they stand in its sentence, the
-#: sentence before it or its list's heading ("Organisationerna ombads svara på följande:").
+#: Words of asking: a question that does not end with "?" is one under a heading or lead-in of asking
+#: (its list's heading or the sentence before it, ending with ":", "Frågor:", "Organisationerna ombads
+#: svara på följande:"), or right after them and a colon in its own sentence ("Frågor: hur …").
 ASKING_WORDS = (
     "fråga", "frågan", "frågor", "frågorna", "frågeställning", "frågeställningen", "frågeställningar",
     "frågeställningarna", "diskussionsfrågor", "diskussionsfrågorna", "ombads svara", "ombeds svara",
     "svara på", "besvara", "besvarade", "question", "questions", "asked",
 )  # fmt: skip
 _ASKING = _role_words(ASKING_WORDS)
+#: Words of asking that make a lead-in without a colon ("Frågeställningar", "följande frågor", "ombads
+#: svara på"); "frågor" alone does not ("Frågor om mötet kan ställas till …").
+LEAD_IN_WORDS = (
+    "frågeställning", "frågeställningen", "frågeställningar", "frågeställningarna", "diskussionsfrågor",
+    "diskussionsfrågorna", "följande fråga", "följande frågor", "följande frågeställningar", "ombads svara",
+    "ombeds svara", "besvara", "the following questions", "were asked",
+)  # fmt: skip
+_LEAD_IN = _role_words(LEAD_IN_WORDS)
+
+
+def _lead_in(text: str, flat: str, lo: int, hi: int) -> bool:
+    """Whether ``flat[lo:hi]`` (a heading or the sentence before a question) leads in questions: words
+    of asking and a colon at its end, or a lead-in's words (:data:`LEAD_IN_WORDS`)."""
+    if _LEAD_IN.search(flat, lo, hi) is not None:
+        return True
+    return flat[lo:hi].rstrip(" \x00").endswith(":") and _ASKING.search(flat, lo, hi) is not None
 
 
 def _a_question(value: str, text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None]) -> bool:
     """Whether the words found whole at ``a``..``b`` are a question: they end with "?" (or the text has
-    one right after them), or words of asking stand in their sentence, the one before or their list's heading."""
+    one right after them), they stand under a lead-in of asking (:func:`_lead_in`: their list's heading
+    or the sentence before them), or after words of asking and a colon in their own sentence ("Frågor:
+    hur …"). A sentence holding "frågor" is not one for that ("Frågor om mötet kan ställas till …",
+    "… ställa frågor")."""
     if value.endswith("?") or flat.startswith("?", b):
         return True
     lo, hi = _sentence(text, a, b)
-    spans = [(lo, hi)]
+    spans = []
     if (before := _before(text, lo)) >= 0:
         spans.append((before, lo))
     if (heading := _heading(text, flat, lo, headings)) is not None:
         spans.append(heading)
-    return any(_ASKING.search(flat, x, y) for x, y in spans)
+    if any(_lead_in(text, flat, x, y) for x, y in spans):
+        return True
+    ends = [word.end() for word in _ASKING.finditer(flat, lo, a)]
+    return bool(ends) and flat[ends[-1] : a].rstrip().endswith(":")
 
 
 #: An ellipsis in a quotation or a text given word for word: any words of the text between, in order.
@@ -1862,17 +2038,35 @@ def _holdings(person: Person) -> list[InputError]:
 
 #: The nouns a count's words may count: people (participant_count) and organisations (organisation_count,
 #: invited_count); the first of them in the words is what they count ("ett tjugotal representanter för
-#: olika departement" counts people, "ett tiotal representanter från … organisationer" too).
-_PEOPLE_NOUN = re.compile(
-    r"(?<!\w)(?:representant\w*|person\w*|deltagar\w*|människor\w*|individer\w*|företrädare\w*|tjänstem\w*|"
-    r"medarbetare\w*|delegat\w*|ledamöter\w*|besökare|people|persons?|participants?|representatives?|attendees?)(?!\w)"
-)
-_BODY_NOUN = re.compile(
-    r"(?<!\w)[\w-]*(?:organisation\w*|förening\w*|förbund\w*|aktör\w*|myndighet\w*|departement\w*|"
-    r"organi[sz]ations?|associations?|agencies|ministries)(?!\w)"
-)
-_DEPARTMENT_NOUN = re.compile(r"(?<!\w)[\w-]*(?:myndighet\w*|departement\w*|agencies|ministries)(?!\w)")
-_COUNTED = re.compile(_PEOPLE_NOUN.pattern + "|" + _BODY_NOUN.pattern)
+#: olika departement" counts people, "ett tiotal representanter från … organisationer" too). A compound
+#: counts what its last part names ("organisationsföreträdare" people, "medlemsorganisationer" organisations).
+PEOPLE_STEMS = (
+    "representant", "person", "deltagar", "människor", "individer", "företrädare", "tjänstem", "medarbetare",
+    "delegat", "ledamot", "ledamöter", "besökare", "ombud", "medlem", "talesm", "anställd", "expert",
+    "forskare", "ungdomar", "kvinnor", "people", "participant", "representative", "attendee", "delegate",
+    "member", "spokes", "official", "staff", "individual",
+)  # fmt: skip
+BODY_STEMS = (
+    "organisation", "förening", "förbund", "aktör", "myndighet", "departement", "organization", "association",
+    "agencies", "agency", "ministries", "ministry", "bodies",
+)  # fmt: skip
+_DEPARTMENT_STEMS = ("myndighet", "departement", "agencies", "agency", "ministries", "ministry")
+_STEM = re.compile("|".join(sorted(PEOPLE_STEMS + BODY_STEMS, key=len, reverse=True)))
+_NOUN_WORD = re.compile(r"[\w-]+")
+
+
+def _counted_noun(words: str) -> tuple[str, str] | None:
+    """The first word of a count's folded ``words`` that names what is counted, and what: "people",
+    "bodies" (government bodies: "departement", "myndigheter") or "organisations"; a compound by its
+    last counted part. None: no such word ("femton")."""
+    for word in _NOUN_WORD.finditer(words):
+        stems = [m.group() for m in _STEM.finditer(word.group())]
+        if not stems:
+            continue
+        last = stems[-1]
+        kind = "people" if last in PEOPLE_STEMS else "bodies" if last in _DEPARTMENT_STEMS else "organisations"
+        return word.group(), kind
+    return None
 
 
 def _counted_nouns(corpus: Corpus) -> list[InputError]:
@@ -1886,13 +2080,12 @@ def _counted_nouns(corpus: Corpus) -> list[InputError]:
             count = getattr(m, fact, None)
             if count is None or not count.text:
                 continue
-            words = folded(count.text)
-            first = _COUNTED.search(words)
+            first = _counted_noun(folded(count.text))
             if first is None:
                 continue
-            noun = first.group()
-            people = _PEOPLE_NOUN.fullmatch(noun) is not None
-            wrong = people or _DEPARTMENT_NOUN.fullmatch(noun) is not None if wants == "org" else not people
+            noun, what = first
+            people = what == "people"
+            wrong = what != "organisations" if wants == "org" else not people
             if wrong:
                 counted = "people" if people else "organisations or bodies"
                 errors.append(

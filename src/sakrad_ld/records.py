@@ -240,6 +240,20 @@ class Source:
     lines: Lines | None = _lines()
 
 
+#: A body's, post's or person's relation or English name (related.py, docs/model.md "Stated is not derived").
+_DERIVED = "set where no source states %s: why the data gives it (published in the dataset's graph, not a source's)"
+_CREDITED = "which relations or English names (unit_of, name.en, label.en, reports_to, member_of) another source states"
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedFactSource:
+    """Relations or English names of a body, post or person that another document than its first source states."""
+
+    facts: list[Literal["unit_of", "name.en", "label.en", "reports_to", "member_of"]]
+    source: SourceId = field(metadata={"doc": "the document that states them"})
+    lines: Lines | None = _lines()
+
+
 @dataclass(frozen=True, slots=True)
 class Body:
     """A government body: the Government Offices, a ministry, or a unit of a ministry."""
@@ -254,6 +268,9 @@ class Body:
         }
     )
     unit_of: BodyId | None = field(default=None, metadata={"doc": "the body this one is part of"})
+    unit_of_derivation: Text | None = field(default=None, metadata={"doc": _DERIVED % "unit_of"})
+    name_en_derivation: Text | None = field(default=None, metadata={"doc": _DERIVED % "name.en"})
+    fact_sources: list[RelatedFactSource] = field(default_factory=list, metadata={"doc": _CREDITED})
     website: Url | None = field(default=None, metadata={"doc": "the body's own website, where a source gives it"})
     links: list[Link] = field(
         default_factory=list,
@@ -285,6 +302,9 @@ class Post:
         },
     )
     reports_to: PostId | None = field(default=None, metadata={"doc": "the post this one serves"})
+    reports_to_derivation: Text | None = field(default=None, metadata={"doc": _DERIVED % "reports_to"})
+    label_en_derivation: Text | None = field(default=None, metadata={"doc": _DERIVED % "label.en"})
+    fact_sources: list[RelatedFactSource] = field(default_factory=list, metadata={"doc": _CREDITED})
     sources: list[SourceId] = field(default_factory=list)
     lines: Lines | None = _lines()
 
@@ -315,6 +335,8 @@ class Person:
         default_factory=list, metadata={"doc": "posts a source shows them holding, each dated by that source"}
     )
     member_of: list[BodyId] = field(default_factory=list, metadata={"doc": "bodies they worked in"})
+    member_of_derivation: Text | None = field(default=None, metadata={"doc": _DERIVED % "member_of"})
+    fact_sources: list[RelatedFactSource] = field(default_factory=list, metadata={"doc": _CREDITED})
     links: list[Link] = field(
         default_factory=list, metadata={"doc": "the same person in public registers (Wikidata), each with its source"}
     )

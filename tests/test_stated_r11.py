@@ -156,6 +156,14 @@ def test_a_question_ends_with_a_question_mark_or_stands_under_a_lead_in_of_askin
         ("Temat bestämdes tidigt, men jordbrukets framtid avgörs senare.", "jordbrukets framtid", False),
         ("Det rörde sig om jordbrukets framtid.", "jordbrukets framtid", False),
         ("Sakrådet hölls i Malmö. Exempel var den ökade antisemitismen.", "den ökade antisemitismen", False),
+        (
+            "Möten för information och diskussion är ett komplement.\n\n– Den här dialogen är en pusselbit för "
+            "förankring av det nationella arbetet, säger statssekreteraren.",
+            "förankring av det nationella arbetet",
+            False,
+        ),
+        ("Under mötet diskuterades följande.\n- jordbrukets framtid\n", "jordbrukets framtid", True),
+        ("Följande diskuterades:\n- jordbrukets framtid\n", "jordbrukets framtid", True),
         ("Sakrådet var en dialog om jordbrukets framtid.", "jordbrukets framtid", True),
         ("Vi förde en dialog med civilsamhället om jordbrukets framtid.", "jordbrukets framtid", True),
         ("Samtal kring jordbrukets framtid.", "jordbrukets framtid", True),

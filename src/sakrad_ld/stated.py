@@ -1628,6 +1628,9 @@ _TOPIC_BEFORE = frozenset(
 _EXAMPLES = re.compile(r"(?:(?:ett|några|andra|flera|bland) )?exempel\w*(?!\w)")
 
 
+_FOLLOWING = _role_words(("följande", "the following"))
+
+
 def _topic_of(text: str, flat: str, a: int, b: int, lo: int, hi: int) -> bool:
     """Whether the area at ``a``..``b`` is the object or topic of a word of :data:`TOPIC_WORDS` in its
     sentence ``lo``..``hi``: after it in its clause with a topic's preposition last among at most six
@@ -1675,7 +1678,14 @@ def _discussed(
         heading = _heading(text, flat, sentence[0], headings)
         if any(_DISCUSSING.search(flat, x, y) for x, y in spans):
             return True
-        if heading is not None and (_DISCUSSING.search(flat, *heading) or _TOPIC.search(flat, *heading)):
+        # a sentence ending with "." is a paragraph's, not a list's heading (unless it leads in:
+        # "följande"): the line after it that opens with a dash is a quotation ("– Vi kan alla dra
+        # lärdom …, den här dialogen är …, säger …")
+        if (
+            heading is not None
+            and (not flat[heading[0] : heading[1]].rstrip().endswith(".") or _FOLLOWING.search(flat, *heading))
+            and (_DISCUSSING.search(flat, *heading) or _TOPIC.search(flat, *heading))
+        ):
             return True
         if _topic_of(text, flat, a, b, *sentence):
             return True

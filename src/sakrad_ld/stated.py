@@ -1305,7 +1305,9 @@ _OTHER_MEETING = re.compile(
 #: the one the data describes, whatever its year.
 SEASON_WORDS = ("höstens", "vårens", "sommarens", "vinterns", "autumn", "spring", "summer", "winter", "fall")
 _MEETING_NOUN = r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
-_SEASON_MEETING = re.compile(r"(?<!\w)(?:" + "|".join(SEASON_WORDS) + r")(?: [\w-]+)? " + _MEETING_NOUN + r"(?!\w)")
+_SEASON_MEETING = re.compile(
+    r"(?<!\w)(?:" + "|".join(SEASON_WORDS) + r")(?:'s)?(?: [\w-]+)? " + _MEETING_NOUN + r"(?!\w)"
+)
 #: A year written before or after a meeting's noun ("Sakrådet 2023", "2023 års sakråd", "sakrådet i
 #: maj 2023", "the 2023 meeting"): that year's meeting, another one unless the year is this meeting's.
 _MONTHS = (
@@ -1318,7 +1320,7 @@ _YEAR_MEETING = re.compile(
     + _MEETING_NOUN
     + r" (?:(?:i|under|från|den|in|of|held in|from) )?(?:(?:\d{1,2} )?(?:"
     + _MONTHS
-    + r") )?((?:19|20)\d\d)(?![\d-])"
+    + r") )?((?:19|20)\d\d)(?:-\d\d(?:-\d\d)?)?(?![\d-])"
 )
 
 
@@ -1594,12 +1596,13 @@ TOPIC_WORDS = (
     "dialog", "dialogen", "dialoger", "samtal", "samtalet", "samtalen", "tema", "temat", "teman", "temana",
     "betonade", "betonades", "betonar", "themes", "theme", "stressed", "emphasised", "emphasized",
 )  # fmt: skip
-#: Particle verbs of discussing, up to two adverbs between their parts ("tog även upp", "togs också
-#: upp", "tar ofta upp"), and "rörde" not of "rörde sig om" ("Andra frågor rörde asylärenden").
+#: Particle verbs of discussing, up to two adverbs (or a pronoun, the subject after the verb) between
+#: their parts ("tog även upp", "togs också upp", "tar ofta upp", "Därefter tog hon upp"), and "rörde"
+#: not of "rörde sig om" ("Andra frågor rörde asylärenden").
 PARTICLE_ADVERBS = (
     "även", "också", "ofta", "dessutom", "särskilt", "främst", "bland", "annat", "bl.a.", "sedan", "därefter",
     "då", "vidare", "ytterligare", "just", "återigen", "åter", "nu", "här", "där", "tydligt", "gärna", "även",
-    "senare", "först", "slutligen", "inledningsvis", "also",
+    "senare", "först", "slutligen", "inledningsvis", "also", "hon", "han", "de", "vi", "man", "ni", "den", "det",
 )  # fmt: skip
 _DISCUSSING = re.compile(
     _role_words(DISCUSSING_WORDS).pattern
@@ -1777,9 +1780,20 @@ LEAD_IN_WORDS = (
 _LEAD_IN = _role_words(LEAD_IN_WORDS)
 
 
+#: Words of a contact's heading ("Vid frågor kontakta:", "Frågor besvaras av:"): its items are people
+#: to ask, not questions.
+_CONTACT = _role_words(
+    ("kontakta", "kontakt", "kontaktperson", "kontaktpersoner", "ställas till", "besvaras av", "mejla", "ring",
+     "e-post", "contact", "contacts")
+)  # fmt: skip
+
+
 def _lead_in(text: str, flat: str, lo: int, hi: int) -> bool:
     """Whether ``flat[lo:hi]`` (a heading or the sentence before a question) leads in questions: words
-    of asking and a colon at its end, or a lead-in's words (:data:`LEAD_IN_WORDS`)."""
+    of asking and a colon at its end, or a lead-in's words (:data:`LEAD_IN_WORDS`); not a contact's
+    heading ("Vid frågor kontakta:")."""
+    if _CONTACT.search(flat, lo, hi) is not None:
+        return False
     if _LEAD_IN.search(flat, lo, hi) is not None:
         return True
     return flat[lo:hi].rstrip(" \x00").endswith(":") and _ASKING.search(flat, lo, hi) is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import fixture_project
+from conftest import change, fixture_project
 
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.dated import load_warnings
@@ -67,3 +67,13 @@ def test_a_swedish_text_with_a_number_its_english_lacks_is_warned_about(project:
     warnings = [str(w) for w in load_warnings(load_corpus(project / "data"))]
     assert any("sv text names 42" in w for w in warnings), warnings
     assert any("sv text says" in w and "deltog" in w for w in warnings), warnings
+
+
+def test_a_pair_written_in_two_records_is_warned_about_at_each_place(project: Path) -> None:
+    """The translation check reads a pair of texts once however many records hold it, and warns at each."""
+    note = "notes:\n  - text:\n      sv: En not om mötet.\n      en: A note about the 42 people at the meeting.\n"
+    lines = {}
+    for name in ("2017-12-12-integration.yaml", "2017-02-eu-tjanstepaket.yaml"):
+        lines[name] = change(project / "data" / "meetings" / name, "notes:\n", note) + 3
+    warnings = [w for w in load_warnings(load_corpus(project / "data")) if "en text names 42" in w.problem]
+    assert sorted((w.where.file.name, w.where.line) for w in warnings) == sorted(lines.items()), warnings

@@ -280,10 +280,11 @@ def _clause_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _CLAUSE.finditer(text))]
 
 
-def readings(text: str) -> list[Reading]:
-    """Every number ``text`` names, in order, with its bound, the words giving it, its clause and noun."""
+def readings(text: str, words: _Words | None = None) -> list[Reading]:
+    """Every number ``text`` names, in order, with its bound, the words giving it, its clause and noun
+    (``words``: :func:`_words_and_days` of ``text``, if read already)."""
     tokens = _tokens(text)
-    days = _day_spans(text, [(m.start(), m[0]) for m in _WORD.finditer(text)])  # "den andra maj": 2
+    days = (words or _words_and_days(text))[1]  # "den andra maj": 2
     # the tokens a number can begin at: digits, the words that name a number, an ordinal naming a day
     begins = [
         i for i, t in enumerate(tokens)
@@ -479,8 +480,9 @@ def _quotes(text: str) -> Iterator[str]:
 def _pair_warnings(sv: str, en: str, names: Names | None = None) -> list[tuple[str, str]]:
     """(message, expected) for each way ``sv`` and ``en`` differ (``names``: the corpus's, see
     :func:`corpus_names`; without them, the well-known places and bodies only)."""
-    found: list[tuple[str, str]] = _kept_warnings(sv, en, names)
-    read = {"sv": readings(sv), "en": readings(en)}
+    words = {"sv": _words_and_days(sv), "en": _words_and_days(en)}  # each text's words read once
+    found: list[tuple[str, str]] = _kept_warnings(sv, en, names, words)
+    read = {"sv": readings(sv, words["sv"]), "en": readings(en, words["en"])}
     values = {lang: {r.value for r in read[lang]} for lang in _LANGS}
     for lang, other in (("sv", "en"), ("en", "sv")):
         extra = sorted(values[lang] - values[other], key=_order)
@@ -563,6 +565,7 @@ def translation_warnings(corpus: Corpus) -> list[InputError]:
     """Every way a record's text says more or other in one language than in the other."""
     found: list[InputError] = []
     names = corpus_names(corpus)
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}  # a pair repeated (a role, a title) is read once
     for attr in ("sources", "bodies", "posts", "people", "organisations", "meetings"):
         for record in getattr(corpus, attr):
             for path, text, lines in _texts(record, None, ""):
@@ -571,10 +574,10 @@ def translation_warnings(corpus: Corpus) -> list[InputError]:
                 where = lines.where("en") if lines is not None else Where(Path("?"), 0, f"{path}.en")  # type: ignore[attr-defined]
                 if text.lines is None and lines is not None:  # a text written as a bare string has no lines of its own
                     where = lines.where(path)  # type: ignore[attr-defined]
-                found += [
-                    InputError(where, message, expected)
-                    for message, expected in _pair_warnings(text.sv, text.en, names)
-                ]
+                said = pairs.get((text.sv, text.en))
+                if said is None:
+                    said = pairs[(text.sv, text.en)] = _pair_warnings(text.sv, text.en, names)
+                found += [InputError(where, message, expected) for message, expected in said]
     return found
 
 
@@ -837,10 +840,11 @@ class _Read:
     universals: list[str]
 
 
-def _read(text: str, lang: str, names: Names) -> _Read:
+def _read(text: str, lang: str, names: Names, read_words: _Words | None = None) -> _Read:
     """One pass over the words of ``text``; a name is followed down the tree of names from each word
-    (at most as many steps as the longest name has words)."""
-    words = [(m.start(), m[0]) for m in _WORD.finditer(text)]
+    (at most as many steps as the longest name has words). ``read_words``: :func:`_words_and_days` of
+    ``text``, if read already."""
+    words, days = read_words or _words_and_days(text)  # days: ordinals naming a day ("den andra maj"): no rank
     read = _Read({}, set(), [], set(), set(), {}, {}, [], [], [])
     folded = [w.casefold() for _, w in words]
     read.words = set(folded)
@@ -849,7 +853,6 @@ def _read(text: str, lang: str, names: Names) -> _Read:
     run: list[str] = []
     run_starts = False  # whether the run begins a sentence
     sentence_negated = False
-    days = _day_spans(text, words)  # ordinals naming a day ("den andra maj"): no rank
     for i, (start, word) in enumerate(words):
         w = folded[i]
         # a name from here: the longest one ("Svenska Röda Korset", "Regeringskansliets")
@@ -914,6 +917,17 @@ def _read(text: str, lang: str, names: Names) -> _Read:
     return read
 
 
+_Words = tuple[list[tuple[int, str]], dict[int, tuple[int, int]]]
+
+
+def _words_and_days(text: str) -> _Words:
+    """``_WORD``'s matches of ``text`` as (start, word), and its ordinals naming a day
+    (:func:`_day_spans`): read once for each text of a pair, for both :func:`_read` and
+    :func:`readings` (which only read them)."""
+    words = [(m.start(), m[0]) for m in _WORD.finditer(text)]
+    return words, _day_spans(text, words)
+
+
 def _in_day(days: dict[int, tuple[int, int]], words: list[tuple[int, str]], i: int) -> bool:
     """Whether word ``i`` is (a part of) an ordinal naming a day (:func:`_day_spans`: one or two words)."""
     return words[i][0] in days or (i > 0 and words[i - 1][0] in days and days[words[i - 1][0]][0] > words[i][0])
@@ -945,10 +959,14 @@ def _present(word: str, other: _Read) -> bool:
     return len(w) >= 5 and _stem(word) in other.stems
 
 
-def _kept_warnings(sv: str, en: str, names: Names | None = None) -> list[tuple[str, str]]:
-    """(message, expected) for each name, month, ordinal or negation one text has and the other not."""
+def _kept_warnings(
+    sv: str, en: str, names: Names | None = None, words: dict[str, _Words] | None = None
+) -> list[tuple[str, str]]:
+    """(message, expected) for each name, month, ordinal or negation one text has and the other not
+    (``words``: :func:`_words_and_days` of each, by language, if read already)."""
     names = names or _built_in()
-    read = {"sv": _read(sv, "sv", names), "en": _read(en, "en", names)}
+    words = words or {"sv": _words_and_days(sv), "en": _words_and_days(en)}
+    read = {"sv": _read(sv, "sv", names, words["sv"]), "en": _read(en, "en", names, words["en"])}
     found: list[tuple[str, str]] = []
     for lang, other in (("sv", "en"), ("en", "sv")):
         missing = [words for index, words in read[lang].named.items() if index not in read[other].found]

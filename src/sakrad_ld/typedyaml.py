@@ -420,25 +420,55 @@ def quoted(value: str) -> str:
     return f"{value[:QUOTED]!r}… ({len(value):,} characters)"
 
 
-def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[InputError]) -> Any:
+#: What :func:`_convert` reads of each type, worked out once a type (by the type object, which it keeps alive).
+_SHAPES: dict[int, tuple[Any, str, Any]] = {}
+
+
+def _shape(tp: Any) -> tuple[str, Any]:
+    """The kind of ``tp`` for :func:`_convert` and what it needs of it: a record class's field types
+    are read once per class (:func:`type_hints`), so each type object is taken apart once."""
+    known = _SHAPES.get(id(tp))
+    if known is not None and known[0] is tp:
+        return known[1], known[2]
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         base, *meta = typing.get_args(tp)
-        checked = base is str and any(isinstance(m, Check) for m in meta)  # a format: +46 8 … is a telephone
+        checks = tuple(m for m in meta if isinstance(m, Check))
+        shape: tuple[str, Any] = ("annotated", (base, checks, base is str and bool(checks)))
+    elif origin in (typing.Union, types.UnionType):
+        shape = ("optional", next(a for a in typing.get_args(tp) if a is not type(None)))
+    elif origin is Literal:
+        shape = ("literal", typing.get_args(tp))
+    elif origin is list:
+        (item,) = typing.get_args(tp)
+        shape = ("list", item)
+    elif dataclasses.is_dataclass(tp):
+        shape = ("record", tp)
+    elif tp is str or tp is int or tp is bool:
+        shape = (tp.__name__, tp)
+    else:
+        raise TypeError(f"typedyaml cannot read type {tp!r}")  # a programming error, not an input error
+    _SHAPES[id(tp)] = (tp, *shape)
+    return shape
+
+
+def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[InputError]) -> Any:
+    kind, of = _shape(tp)
+    if kind == "annotated":
+        base, checks, checked = of  # checked: a format (+46 8 … is a telephone) reads the text as it is
         before = len(errors)
         value = _text(node, file, path, errors, free=False) if checked else _convert(base, node, file, path, errors)
         if isinstance(value, str) and len(errors) == before:  # a value already refused is not checked again
-            for m in meta:
-                if isinstance(m, Check) and (problem := m.test(value)):
+            for m in checks:
+                if problem := m.test(value):
                     errors.append(InputError(_where(node, file, path), problem, m.expected))
         return value
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if kind == "optional":
         if node.tag == _NULL:
             return None
-        return _convert(args[0], node, file, path, errors)
-    if origin is Literal:
-        allowed = typing.get_args(tp)
+        return _convert(of, node, file, path, errors)
+    if kind == "literal":
+        allowed = of
         if not isinstance(node, yaml.ScalarNode) or node.value not in allowed:
             hint = suggest(node.value, allowed) if isinstance(node, yaml.ScalarNode) else ""
             errors.append(
@@ -448,17 +478,16 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
             )
             return allowed[0]
         return node.value
-    if origin is list:
-        (item,) = typing.get_args(tp)
+    if kind == "list":
         if not isinstance(node, yaml.SequenceNode):
             errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "a list"))
             return []
-        return [_convert(item, n, file, f"{path}[{i}]", errors) for i, n in enumerate(node.value)]
-    if dataclasses.is_dataclass(tp):
+        return [_convert(of, n, file, f"{path}[{i}]", errors) for i, n in enumerate(node.value)]
+    if kind == "record":
         return _record(tp, node, file, path, errors)
-    if tp is str:
+    if kind == "str":
         return _text(node, file, path, errors, free=True)
-    if tp is int:
+    if kind == "int":
         if (
             not isinstance(node, yaml.ScalarNode)
             or node.tag != _INT
@@ -468,12 +497,11 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
             errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "a whole number such as 15"))
             return 0
         return int(node.value)
-    if tp is bool:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _BOOL:
-            errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "true or false"))
-            return False
-        return node.value.lower() in ("true", "yes", "on")
-    raise TypeError(f"typedyaml cannot read type {tp!r}")  # a programming error, not an input error
+    # bool
+    if not isinstance(node, yaml.ScalarNode) or node.tag != _BOOL:
+        errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "true or false"))
+        return False
+    return node.value.lower() in ("true", "yes", "on")
 
 
 #: The first characters a spreadsheet reads as the start of a formula (=, +, -, @) or strips before
@@ -577,8 +605,13 @@ def _record(cls: type[Any], node: yaml.Node, file: Path, path: str, errors: list
 
 
 def _lines_kw(cls: type, file: Path, node: yaml.Node, lines: dict[str, int], path: str) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {"lines": Lines(file, node.start_mark.line + 1, lines, path)} if "lines" in names else {}
+    return {"lines": Lines(file, node.start_mark.line + 1, lines, path)} if _has_lines(cls) else {}
+
+
+@functools.cache
+def _has_lines(cls: type) -> bool:
+    """Whether the record class has a ``lines`` field (worked out once a class)."""
+    return any(f.name == "lines" for f in dataclasses.fields(cls))
 
 
 def suggest(word: object, choices: typing.Iterable[object]) -> str:

@@ -24,6 +24,7 @@ from .errors import Where
 from .iri import Minter, slug
 from .layout import kept_copy_path
 from .named import Shown, shown_names
+from .placed import RELATED
 from .records import (
     Body,
     Contact,
@@ -219,7 +220,9 @@ class _Emitter:
             return
         self.add(s, p, _text(_words(text.sv), "sv"), lines, name)
         if text.en:
-            self.add(s, p, _text(_words(text.en), "en"), lines, name)
+            # an English name may be another document's, or the data's own (placed.py)
+            english = f"{name}.en" if self.fact_graphs and f"{name}.en" in self.fact_graphs else name
+            self.add(s, p, _text(_words(text.en), "en"), lines, english)
 
 
 def _text(value: str, lang: str) -> ox.Literal:
@@ -254,15 +257,17 @@ def build_graph(
     for source in corpus.sources:
         _source(out, minter, source, download)
     for body in corpus.bodies:
-        homepage = {"website": ox.NamedNode(body.website)} if body.website else None  # its own source
-        with out.source(_first_source(minter, body.sources, vocabulary), homepage):
+        facts = _related_graphs(out, minter, body)
+        if body.website:
+            facts["website"] = ox.NamedNode(body.website)  # its own source
+        with out.source(_first_source(minter, body.sources, vocabulary), facts):
             _body(out, minter, body)
     posts = {post.id: post for post in corpus.posts}
     for post in corpus.posts:
-        with out.source(_first_source(minter, post.sources, vocabulary)):
+        with out.source(_first_source(minter, post.sources, vocabulary), _related_graphs(out, minter, post)):
             _post(out, minter, post)
     for person in corpus.people:
-        with out.source(_first_source(minter, person.sources, vocabulary)):
+        with out.source(_first_source(minter, person.sources, vocabulary), _related_graphs(out, minter, person)):
             _person(out, minter, person, posts)
     for organisation in corpus.organisations:
         facts = _fact_graphs(out, minter, organisation.fact_sources)
@@ -297,6 +302,16 @@ def build_graph(
 def _fact_graphs(out: _Emitter, minter: Minter, fact_sources: Iterable[Any]) -> dict[str, ox.NamedNode]:
     """The document of each fact (YAML field name) that a record's ``fact_sources`` credit to another document."""
     return {fact: minter.thing("source", fs.source) for fs in fact_sources for fact in fs.facts}
+
+
+def _related_graphs(out: _Emitter, minter: Minter, record: Any) -> dict[str, ox.NamedNode]:
+    """The graph of each relation or English name of a body, post or person (placed.py): the document
+    ``fact_sources`` credits it to, or the dataset's own where the record gives its derivation."""
+    facts = _fact_graphs(out, minter, record.fact_sources)
+    for _, _, fact, derivation in RELATED:
+        if getattr(record, derivation, None) is not None:
+            facts[fact] = vocab.ONTOLOGY_IRI
+    return facts
 
 
 def _first_source(minter: Minter, ids: list[str], fallback: ox.NamedNode) -> ox.NamedNode:
@@ -368,7 +383,7 @@ def _source(out: _Emitter, minter: Minter, source: Source, download: str) -> Non
     with out.source(s):
         out.add(s, RDF.type, FOAF.Document, ln)
         out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
-        out.text(s, DCTERMS.title, source.title, ln, "title")
+        _title(out, s, source, ln)
         # Where the real title is not known, the data's own description: a label, never a title.
         out.text(s, RDFS.label, source.label, ln, "label")
         out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
@@ -378,6 +393,20 @@ def _source(out: _Emitter, minter: Minter, source: Source, download: str) -> Non
             out.add(s, SCHEMA.archivedAt, ox.NamedNode(download + kept_copy_path(source.file)), ln, "file")
     with out.source(s):
         _source_facts(out, minter, source, s, ln)
+
+
+def _title(out: _Emitter, s: ox.NamedNode, source: Source, ln: Lines | None) -> None:
+    """A document's own title, in the document's language (``language``; Swedish where not given): an
+    English document's title is its ``en`` (or, where only one text is given, that text), and a Swedish
+    text beside it that differs is a translation."""
+    title = source.title
+    if title is None or source.language != "en":
+        out.text(s, DCTERMS.title, title, ln, "title")
+        return
+    own = title.en or title.sv
+    out.add(s, DCTERMS.title, _text(_words(own), "en"), ln, "title")
+    if title.en and _words(title.sv) != _words(title.en):
+        out.add(s, DCTERMS.title, _text(_words(title.sv), "sv"), ln, "title")
 
 
 def _source_facts(out: _Emitter, minter: Minter, source: Source, s: ox.NamedNode, ln: Lines | None) -> None:
@@ -408,11 +437,23 @@ def _body(out: _Emitter, minter: Minter, body: Body) -> None:
         # Government Offices); a unit of a ministry is a sub-organisation of it.
         link = ORG.subOrganizationOf if body.kind == "unit" else ORG.unitOf
         out.add(s, link, minter.thing("body", body.unit_of), ln, "unit_of")
+    _derivation(out, s, SAKRAD.unitOfDerivation, body.unit_of_derivation, ln, "unit_of_derivation")
+    _derivation(out, s, SAKRAD.translationDerivation, body.name_en_derivation, ln, "name_en_derivation")
     if body.website:
         out.add(s, FOAF.homepage, ox.NamedNode(body.website), ln, "website")
         out.add(ox.NamedNode(body.website), RDF.type, FOAF.Document, ln, "website")
     _links(out, minter, s, body.links)
     _sources(out, minter, s, body.sources, ln)
+
+
+def _derivation(
+    out: _Emitter, s: ox.NamedNode, p: ox.NamedNode, text: Text | None, ln: Lines | None, name: str
+) -> None:
+    """Why the data gives a relation or an English name no source states: in the dataset's own graph,
+    beside the fact (docs/model.md, "Stated is not derived")."""
+    if text is not None:
+        with out.source(vocab.ONTOLOGY_IRI):
+            out.text(s, p, text, ln, name)
 
 
 def _post(out: _Emitter, minter: Minter, post: Post) -> None:
@@ -430,6 +471,8 @@ def _post(out: _Emitter, minter: Minter, post: Post) -> None:
             out.text(s, SAKRAD.postInDerivation, post.post_in_derivation, ln, "post_in_derivation")
     if post.reports_to:
         out.add(s, ORG.reportsTo, minter.thing("post", post.reports_to), ln, "reports_to")
+    _derivation(out, s, SAKRAD.reportsToDerivation, post.reports_to_derivation, ln, "reports_to_derivation")
+    _derivation(out, s, SAKRAD.translationDerivation, post.label_en_derivation, ln, "label_en_derivation")
     _sources(out, minter, s, post.sources, ln)
 
 
@@ -460,6 +503,8 @@ def _person(out: _Emitter, minter: Minter, person: Person, posts: dict[str, Post
             out.add(h, DCTERMS.source, source, hl, "source")
     for body in person.member_of:
         out.add(s, ORG.memberOf, minter.thing("body", body), ln, "member_of")
+    if person.member_of:
+        _derivation(out, s, SAKRAD.memberOfDerivation, person.member_of_derivation, ln, "member_of_derivation")
     _links(out, minter, s, person.links)
     _sources(out, minter, s, person.sources, ln)
 

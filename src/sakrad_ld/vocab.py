@@ -161,6 +161,10 @@ SAKRAD = Namespace(
         "derivation",
         "titleDerivation",
         "postInDerivation",
+        "unitOfDerivation",
+        "reportsToDerivation",
+        "memberOfDerivation",
+        "translationDerivation",
         "announcedOnly",
         # properties of a stated count
         "wording",

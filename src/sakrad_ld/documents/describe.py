@@ -63,6 +63,9 @@ CONTEXT: tuple[ox.NamedNode, ...] = (
     OWL.sameAs,
     ORG.postIn,
     SAKRAD.postInDerivation,  # a placement the data made: why (docs/model.md)
+    SAKRAD.unitOfDerivation,  # likewise a body's unit_of, a post's reports_to, an English name (placed.py)
+    SAKRAD.reportsToDerivation,
+    SAKRAD.translationDerivation,
     ORG.reportsTo,
     ORG.unitOf,
     ORG.subOrganizationOf,

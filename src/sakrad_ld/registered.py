@@ -9,6 +9,20 @@ body's. A register is "kept" for the IRIs that share a namespace (the IRI up to 
 ``#``) with an entry of a copy. One organisation number on two organisation records is refused
 too: the register gives a number to one organisation.
 
+A confirming status (``records.VERIFIED``) is refused where its source does not confirm
+(:func:`confirmed`): ``register-copy`` is a claim that the source is the register keeper's own copy of
+its list (:data:`KEEPER_COPIES`), so a third party's mirror with it is refused, as ``status: register``
+from a host other than the register's is (``attested.py``). No link or number is then published with a
+confirming ``adms:status`` but only ``rdfs:seeAlso``.
+
+A register list kept as JSON (a source of ``kind: register`` whose ``file:`` ends in ``.json``, with
+``organisations: [{orgNumber, orgName, …}]``, as ``data/sources/skatteverket-godkanda-gavomottagare.json``
+keeps the entries data/ uses of Skatteverket's list of approved gift recipients) holds the organisation
+numbers read in it and the legal names credited to it: a number whose ``source`` is the list's
+address must be an entry of the copy whose name is one of the organisation's names, and a
+``legal_name`` credited to the list (``fact_sources``, else the first source) must be the list's name
+for the organisation's number read in it ("the register copy names 'Skyddsvärnet' for 802003-0832").
+
 A copy is read as a stream of triples: the check keeps the namespaces the copy's entries are in and
 the names of the entries the records link to, not the copy's triples (a 32 MiB copy of 1.2 million
 short triples is checked in the memory of its text). A message quotes at most five names, each cut
@@ -17,16 +31,47 @@ as :func:`typedyaml.quoted` cuts.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pyoxigraph as ox
 
 from .errors import InputError, Where
-from .records import Corpus
+from .orgnr import compact
+from .records import VERIFIED, Corpus
 from .stated import folded
 from .typedyaml import quoted
 
-__all__ = ["NAME_PREDICATES", "check_registered", "kept_entries"]
+__all__ = ["KEEPER_COPIES", "NAME_PREDICATES", "check_registered", "confirmed", "kept_entries", "kept_lists"]
+
+#: Where the keeper of a register publishes copies of its own list, by register (``links[].register``)
+#: or identifier scheme (``identifiers[].scheme``), as patterns of the source's address, pinned to a
+#: version. Only a source here makes ``register-copy`` confirming: a copy published by the register's
+#: keeper is the register's own list, while a copy made by anyone else is a mirror, a secondary
+#: source (docs/links.md, "Which sources confirm"). Domstolsverket keeps Lagrummet's organisation
+#: lists in rinfo/rdl; no keeper's copy of Skatteverket's organisation numbers or of Wikidata is known.
+#: (``registers.links`` re-exports it; it is here so that the load can refuse what it does not hold.)
+KEEPER_COPIES: dict[str, tuple[str, ...]] = {
+    "lagrummet": (r"https://github\.com/rinfo/rdl/blob/[0-9a-f]{40}/resources/base/datasets/org/[\w.-]+",),
+    "wikidata": (),
+    "orgnr": (),
+}
+
+
+def confirmed(status: str | None, source: str | None, register: str) -> bool:
+    """Whether an identifier or link read from ``source`` with ``status`` may be an equivalence.
+
+    ``register`` (read in the register itself) is; ``register-copy`` only when ``source`` is one of
+    the register keeper's own copies (:data:`KEEPER_COPIES`); every other status is not.
+    """
+    if status not in VERIFIED:
+        return False
+    if status == "register-copy":
+        return source is not None and any(re.fullmatch(p, source) for p in KEEPER_COPIES.get(register, ()))
+    return True
+
 
 #: The predicates a register copy names its entries with.
 NAME_PREDICATES = frozenset(
@@ -143,6 +188,7 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                         "a link to the register's entry for this very record (an equivalence says they are one)",
                     )
                 )
+    errors += _unconfirmed_claims(corpus) + _listed_numbers(corpus)
     numbers: dict[str, tuple[str, Where]] = {}
     for org in corpus.organisations:
         for i, ident in enumerate(org.identifiers):
@@ -162,4 +208,154 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                 )
             else:
                 numbers.setdefault(value, (org.id, where))
+    return errors
+
+
+def _keepers(register: str) -> str:
+    patterns = KEEPER_COPIES.get(register, ())
+    if not patterns:
+        return f"no copy published by the keeper of {register} is known"
+    return f"{register}'s keeper publishes its list at " + " or ".join(
+        p.replace("[0-9a-f]{40}", "<commit>").replace("[\\w.-]+", "<file>").replace("\\", "") for p in patterns
+    )
+
+
+def _unconfirmed_claims(corpus: Corpus) -> list[InputError]:
+    """Every identifier or link with a confirming status (``records.VERIFIED``) that its source does not
+    confirm (:func:`confirmed`): ``register-copy`` read anywhere but in the register keeper's own copy.
+    (``register`` read off the register's host is refused by ``attested.check_register_sources``.)"""
+    errors: list[InputError] = []
+    for file, records in (
+        ("organisations.yaml", corpus.organisations),
+        ("bodies.yaml", corpus.bodies),
+        ("people.yaml", corpus.people),
+    ):
+        for record in records:
+            claims = [(f"identifiers[{i}]", c, c.scheme) for i, c in enumerate(getattr(record, "identifiers", ()))]
+            claims += [(f"links[{i}]", c, c.register) for i, c in enumerate(record.links)]
+            for at, claim, register in claims:
+                if claim.status not in VERIFIED or claim.status == "register":
+                    continue
+                if confirmed(claim.status, claim.source, register):
+                    continue
+                where = claim.lines.where("status") if claim.lines else Where(Path(file), 0, f"{at}.status")
+                errors.append(
+                    InputError(
+                        where,
+                        f"status {claim.status}, but the source {_cut(str(claim.source))} is not a copy of the "
+                        f"{register} register's list published by its keeper ({_keepers(register)}); a copy made "
+                        "by anyone else is a mirror, and the status would publish it as confirmed",
+                        "status secondary for a number or link read in a mirror or any other document, or a source "
+                        "that is the keeper's own copy, pinned to a version",
+                        'docs/links.md, "Which sources confirm"',
+                    )
+                )
+    return errors
+
+
+def _address(url: str | None) -> str:
+    """``url`` as addresses are compared: percent-escapes decoded, scheme and host in lower case, no fragment."""
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:
+        return url or ""
+    query = f"?{unquote(parts.query)}" if parts.query else ""
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{unquote(parts.path)}{query}"
+
+
+def kept_lists(corpus: Corpus) -> dict[str, tuple[str, str, dict[str, tuple[str, str]]]]:
+    """The register lists kept as JSON (``organisations: [{orgNumber, orgName}]``), by the address of
+    their source (:func:`_address` of its ``url``): (source id, file, number without separators →
+    (the number as the list writes it, its name))."""
+    lists: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {}
+    for source in corpus.sources:
+        text = corpus.copies.get(source.id)
+        if source.kind != "register" or text is None or not (source.file or "").lower().endswith(".json"):
+            continue
+        try:
+            rows = json.loads(text).get("organisations")
+        except (ValueError, AttributeError):
+            continue
+        entries: dict[str, tuple[str, str]] = {}
+        for row in rows if isinstance(rows, list) else ():
+            if isinstance(row, dict) and isinstance(row.get("orgNumber"), str) and isinstance(row.get("orgName"), str):
+                entries.setdefault(compact(row["orgNumber"]), (row["orgNumber"], row["orgName"]))
+        if source.url and entries:
+            lists.setdefault(_address(source.url), (source.id, source.file or "", entries))
+    return lists
+
+
+def _listed_numbers(corpus: Corpus) -> list[InputError]:
+    """Organisation numbers read in a kept register list that are not its entry for the organisation,
+    and legal names credited to such a list that are not its name for the organisation's number."""
+    lists = kept_lists(corpus)
+    if not lists:
+        return []
+    by_source = {sid: (address, file, entries) for address, (sid, file, entries) in lists.items()}
+    errors: list[InputError] = []
+    for org in corpus.organisations:
+        names = [org.name, *org.alt_names, *([org.legal_name] if org.legal_name else [])]
+        known = {_folded(n) for n in names}
+        for i, ident in enumerate(org.identifiers):
+            listed = lists.get(_address(ident.source))
+            if ident.scheme != "orgnr" or listed is None:
+                continue
+            sid, file, entries = listed
+            where = (
+                ident.lines.where("value") if ident.lines else Where(Path("organisations.yaml"), 0, f"identifiers[{i}]")
+            )
+            entry = entries.get(compact(ident.value))
+            if entry is None:
+                errors.append(
+                    InputError(
+                        where,
+                        f"the organisation number {_cut(ident.value)} is not in the register copy the project keeps "
+                        f"({file}, source {sid!r}), though its source is that list",
+                        "a number the list gives this organisation, as the copy holds it",
+                        "copy the organisation's entry from the list into the kept copy, never make one up",
+                    )
+                )
+                continue
+            if _folded(entry[1]) not in known:
+                errors.append(
+                    InputError(
+                        where,
+                        f"the register copy ({file}) names {entry[0]} {quoted(entry[1])}, not {quoted(org.name)}"
+                        + (f" or its legal name {quoted(org.legal_name)}" if org.legal_name else ""),
+                        "the number the list gives this very organisation (its name there is the legal_name)",
+                        "copy the number again from the organisation's entry of the list",
+                    )
+                )
+        if not org.legal_name:
+            continue
+        credited = next((fs.source for fs in org.fact_sources if "legal_name" in fs.facts), None)
+        sid = credited or next(iter(org.sources), None)
+        if sid not in by_source:
+            continue
+        _, file, entries = by_source[sid]
+        where = org.lines.where("legal_name") if org.lines else Where(Path("organisations.yaml"), 0, "legal_name")
+        numbers = [i.value for i in org.identifiers if i.scheme == "orgnr"]
+        listed = [entries[compact(n)] for n in numbers if compact(n) in entries]
+        if not listed:
+            has = f"no entry for its number {' / '.join(_cut(n) for n in numbers)}" if numbers else "no number"
+            errors.append(
+                InputError(
+                    where,
+                    f"legal_name {quoted(org.legal_name)} is credited to the register list {sid!r}, but the "
+                    f"organisation has {has} in the kept copy ({file}): the list gives a name for a number",
+                    "an identifier (scheme orgnr) of the organisation whose entry in the list gives this name",
+                    "copy the organisation's entry from the list into the kept copy, or credit the name to the "
+                    "document that gives it",
+                )
+            )
+        elif not any(_folded(name) == _folded(org.legal_name) for _, name in listed):
+            listed_names = " / ".join(f"{quoted(name)} for {number}" for number, name in listed)
+            errors.append(
+                InputError(
+                    where,
+                    f"the register copy ({file}) names {listed_names}, not {quoted(org.legal_name)}",
+                    "the legal name as the list writes it for the organisation's number",
+                    "copy the name from the list's entry (orgName), or credit the name to the document that gives it",
+                )
+            )
     return errors

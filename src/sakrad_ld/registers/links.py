@@ -32,7 +32,7 @@ from ..errors import Where
 from ..iri import Minter
 from ..orgnr import compact as orgnr_compact
 from ..orgnr import refusal
-from ..records import VERIFIED
+from ..registered import KEEPER_COPIES, confirmed
 from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
@@ -127,32 +127,6 @@ REGISTERS: dict[str, TargetRegister] = {
         ),
     )
 }
-
-#: Where the keeper of a register publishes copies of its own list, by register (``links[].register``)
-#: or identifier scheme (``identifiers[].scheme``), as patterns of the source's address, pinned to a
-#: version. Only a source here makes ``register-copy`` confirming: a copy published by the register's
-#: keeper is the register's own list, while a copy made by anyone else is a mirror, a secondary
-#: source (docs/links.md, "Which sources confirm"). Domstolsverket keeps Lagrummet's organisation
-#: lists in rinfo/rdl; no keeper's copy of Skatteverket's organisation numbers or of Wikidata is known.
-KEEPER_COPIES: dict[str, tuple[str, ...]] = {
-    "lagrummet": (r"https://github\.com/rinfo/rdl/blob/[0-9a-f]{40}/resources/base/datasets/org/[\w.-]+",),
-    "wikidata": (),
-    "orgnr": (),
-}
-
-
-def confirmed(status: str | None, source: str | None, register: str) -> bool:
-    """Whether an identifier or link read from ``source`` with ``status`` may be an equivalence.
-
-    ``register`` (read in the register itself) is; ``register-copy`` only when ``source`` is one of
-    the register keeper's own copies (:data:`KEEPER_COPIES`); every other status is not.
-    """
-    if status not in VERIFIED:
-        return False
-    if status == "register-copy":
-        return source is not None and any(re.fullmatch(p, source) for p in KEEPER_COPIES.get(register, ()))
-    return True
-
 
 #: The project's extract of Lagrummet's organisation lists (relative to ``data/``), BSD licence.
 LAGRUMMET_EXTRACT = "sources/lagrummet-org.ttl"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import os
 import re
 import stat
@@ -143,9 +142,9 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 def schema_files() -> dict[str, bytes]:
     """The JSON Schemas as the files ``schema/`` and a release hold, by file name."""
-    return {
-        name: (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode() for name, schema in schemas().items()
-    }
+    from .formats import json_bytes
+
+    return {name: json_bytes(schema) for name, schema in schemas().items()}
 
 
 def load_corpus(

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReleaseError
-from .formats import media_type_of, rdf_format_of
+from .formats import json_bytes, media_type_of, rdf_format_of
 from .layout import CHECKSUMS, MANIFEST_FILE
 
 __all__ = [
@@ -93,7 +93,7 @@ class Manifest:
             "graph": self.graph,
             "files": files,
         }
-        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+        return json_bytes(doc)
 
     def file(self, path: str) -> ManifestFile | None:
         return next((f for f in self.files if f.path == path), None)

@@ -214,6 +214,8 @@ def write_release(
     from .catalogue.dcat_ap import prepare_checks
 
     checker = prepared(prepare_checks, lambda _, data: finish(data), fork=helpers and not unchanged)
+    if helpers:  # this process would wait for the data meanwhile: it imports what writing the files needs
+        _import_writers()
     cautions: list[Prepared[list[tuple]]] = []
 
     def caution(corpus: Corpus) -> None:
@@ -412,6 +414,17 @@ def _refuse_emptying(out: Path, current: Path | None, corpus: Corpus, allow_empt
         )
 
 
+def _import_writers() -> None:
+    """Imports the modules :func:`_write_files` and :func:`_write_graph_files` use (about 25 ms), while
+    another process reads the data (:func:`sakrad_ld.corpus.start_loading`) and this one would
+    otherwise wait for it."""
+    from . import documents, formats, jsonld, manifest, quads, serialize, tables, writers  # noqa: F401
+    from .catalogue import dcat  # noqa: F401
+    from .graph import build_graph  # noqa: F401
+    from .validate import validate  # noqa: F401
+    from .web import diagrams, labels, meeting  # noqa: F401
+
+
 def _write_files(
     project: Project,
     root: Path,
@@ -550,7 +563,7 @@ def _write_graph_files(
     """The whole graph in every format, the context, the ontology, the shapes, the schemas and the
     validation report."""
     from .corpus import schema_files
-    from .formats import FORMATS, RELEASE_GRAPH, by_name
+    from .formats import FORMATS, RELEASE_GRAPH, by_name, json_bytes
     from .jsonld import context_document
     from .serialize import ReleaseOrder, output_file
     from .writers import write_to
@@ -569,14 +582,14 @@ def _write_graph_files(
             with output_file(root / f"{DATA_STEM}{form.suffix}") as output:
                 write_to(form, ordered, output, ntriples=ntriples)
         progress("write", n, len(graph_formats))
-    put(CONTEXT_FILE, (json.dumps(context_document(), ensure_ascii=False, indent=2) + "\n").encode())
+    put(CONTEXT_FILE, json_bytes(context_document()))
     for folder in (project.ontology, project.shapes):
         for file in sorted(folder.glob("*.ttl")):
             put(f"{folder.name}/{file.name}", file.read_bytes())
     for name, data in schema_files().items():
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
-    put("validation/report.json", _relative_report(report, project).encode())
+    put("validation/report.json", _relative_report(report, project))
 
 
 def _write_kept_copies(corpus: Corpus, put: Callable[[str, bytes], None]) -> None:
@@ -668,14 +681,16 @@ def _release_store(project: Project, built: Built, catalogue: Catalogue) -> Inde
     return IndexStore(graph, Index(t for t in extra if t not in graph))
 
 
-def _relative_report(report: ValidationReport, project: Project) -> str:
+def _relative_report(report: ValidationReport, project: Project) -> bytes:
     """The JSON report with file names relative to the project, so it does not depend on where it was built."""
-    doc = json.loads(report.json())
+    from .formats import json_bytes
+
+    doc = report.json_document()  # made for this call: changed in place
     root = str(project.root.resolve()) + os.sep
     for result in doc["results"]:
         if result["file"] and result["file"].startswith(root):
             result["file"] = result["file"][len(root) :]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_bytes(doc)
 
 
 def _checksums_of(manifest: Manifest, own: str) -> bytes:

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -87,7 +88,11 @@ class ValidationReport:
 
     def json(self, severity: str = "Info") -> str:
         """The report for programs: the counts of all findings, the results of ``severity`` and above."""
-        doc = {
+        return json.dumps(self.json_document(severity), ensure_ascii=False, indent=2) + "\n"
+
+    def json_document(self, severity: str = "Info") -> dict[str, Any]:
+        """What :meth:`json` writes, as a dict (made anew at each call)."""
+        doc: dict[str, Any] = {
             "conforms": self.conforms,
             "violations": self.count("Violation"),
             "warnings": self.count("Warning"),
@@ -95,7 +100,7 @@ class ValidationReport:
         }
         if severity != "Info":
             doc["severity"] = severity  # the results are this severity and above
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return doc
 
     def triples(self, report_iri: str) -> list[ox.Triple]:
         """The report as a SHACL validation report (https://www.w3.org/TR/shacl/#validation-report)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping, Sequence
 
+from ..formats import json_bytes
 from .model import Column, Table
 
 __all__ = ["BOM", "DIALECT", "csv_bytes", "metadata_bytes", "table_description"]
@@ -96,4 +96,4 @@ def metadata_bytes(
         doc["dc:rights"] = [{"@value": " ".join(text.split()), "@language": lang} for lang, text in rights.items()]
     doc["dialect"] = DIALECT
     doc["tables"] = list(tables)
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(doc)

@@ -182,8 +182,13 @@ def test_a_number_the_kept_list_gives_no_entry_is_refused(listed: Path) -> None:
 
 @pytest.mark.parametrize(
     "source",
-    [MIRROR["url"], "https://github.com/cisene/swish-123/blob/" + MIRROR["commit"] + "/" + MIRROR["path"]],
-    ids=["escaped", "unescaped"],
+    [
+        MIRROR["url"],
+        "https://github.com/cisene/swish-123/blob/" + MIRROR["commit"] + "/" + MIRROR["path"],
+        MIRROR["url"].replace("github.com", "raw.githubusercontent.com").replace("/blob/", "/"),
+        MIRROR["url"] + "?plain=1#L20",
+    ],
+    ids=["escaped", "unescaped", "raw", "plain"],
 )
 def test_another_organisations_number_from_the_list_is_refused(listed: Path, source: str) -> None:
     line = change(

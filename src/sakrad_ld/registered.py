@@ -254,13 +254,20 @@ def _unconfirmed_claims(corpus: Corpus) -> list[InputError]:
 
 
 def _address(url: str | None) -> str:
-    """``url`` as addresses are compared: percent-escapes decoded, scheme and host in lower case, no fragment."""
+    """``url`` as addresses are compared: percent-escapes decoded, scheme and host in lower case, no
+    fragment; a file on GitHub at a commit one address whether shown (``github.com/o/r/blob/c/p``,
+    ``?plain=1``) or raw (``raw.githubusercontent.com/o/r/c/p``)."""
     try:
         parts = urlsplit(url or "")
     except ValueError:
         return url or ""
+    host, path = parts.netloc.lower(), unquote(parts.path)
+    if host in ("github.com", "www.github.com") and (m := re.fullmatch(r"/([^/]+)/([^/]+)/blob/(.+)", path)):
+        return f"github:{m[1].lower()}/{m[2].lower()}/{m[3]}"
+    if host == "raw.githubusercontent.com" and (m := re.fullmatch(r"/([^/]+)/([^/]+)/(.+)", path)):
+        return f"github:{m[1].lower()}/{m[2].lower()}/{m[3]}"
     query = f"?{unquote(parts.query)}" if parts.query else ""
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{unquote(parts.path)}{query}"
+    return f"{parts.scheme.lower()}://{host}{path}{query}"
 
 
 def kept_lists(corpus: Corpus) -> dict[str, tuple[str, str, dict[str, tuple[str, str]]]]:

@@ -123,3 +123,44 @@ def test_a_note_gives_no_month_for_a_source_without_a_publication_date(root: Pat
         for note in yaml.safe_load(path.read_text(encoding="utf-8")).get("notes", []):
             if note.get("source") in undated:
                 assert not pattern.match(" ".join(note["text"]["sv"].split())), f"{path.name}: {note['text']['sv']}"
+
+
+ONTOLOGY = ox.NamedNode("https://w3id.org/sakrad/ontology")
+
+
+def test_a_documents_title_is_in_its_own_language_and_the_datas_names_are_the_datas(quads: list[ox.Quad]) -> None:
+    """An English document's dct:title is its English title, in its own graph; the data's Swedish
+    translation of it, and a description where the title is not known, are labels in the dataset's
+    graph (the document does not say them)."""
+    english = [s for s in SOURCES if s.get("language") == "en" and s.get("title")]
+    assert english
+    for record in english:
+        node = ox.NamedNode(SOURCE + record["id"])
+        titles = [q for q in quads if q.subject == node and q.predicate == DCTERMS.title]
+        assert [(q.object.value, q.object.language, q.graph_name) for q in titles] == [
+            (" ".join(record["title"]["en"].split()), "en", node)
+        ], record["id"]
+        translated = [q for q in quads if q.subject == node and q.predicate == RDFS.label]
+        assert [(q.object.language, q.graph_name) for q in translated] == [("sv", ONTOLOGY)], record["id"]
+    for record in (s for s in SOURCES if s.get("label")):
+        node = ox.NamedNode(SOURCE + record["id"])
+        labels = [q for q in quads if q.subject == node and q.predicate == RDFS.label]
+        assert labels and {q.graph_name for q in labels} == {ONTOLOGY}, record["id"]
+
+
+def test_the_dataset_is_derived_only_from_documents_a_fact_is_credited_to(
+    quads: list[ox.Quad], fixture_release: Path
+) -> None:
+    """A document whose graph holds no fact about anything but itself (a meeting's attached minutes,
+    named by the page that attaches them) is referred to by the dataset, not one it was derived from."""
+    from sakrad_ld.vocab import PROV
+
+    catalogue = list(ox.parse(path=str(fixture_release / "catalog.ttl")))
+    dataset = ox.NamedNode("https://w3id.org/sakrad/dataset")
+    derived = {t.object for t in catalogue if t.subject == dataset and t.predicate == PROV.wasDerivedFrom}
+    referred = {t.object for t in catalogue if t.subject == dataset and t.predicate == DCTERMS.references}
+    read = {q.graph_name for q in quads if q.subject != q.graph_name}
+    documents = {ox.NamedNode(SOURCE + s["id"]) for s in SOURCES}
+    assert referred and not referred & derived
+    assert referred == documents - read, referred ^ (documents - read)
+    assert documents & read <= derived

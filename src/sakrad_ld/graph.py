@@ -64,7 +64,7 @@ from .vocab import (
     XSD,
 )
 
-__all__ = ["Built", "Origins", "Quads", "build_graph"]
+__all__ = ["Built", "Origins", "Quads", "build_graph", "source_names"]
 
 
 @dataclass
@@ -135,6 +135,9 @@ class Built:
     #: "Sources"); :func:`sakrad_ld.release.write_release` empties it once the quad files are
     #: made or being made by a process of its own
     quads: Iterable[tuple[Term, Term, Term, ox.NamedNode]] = field(default_factory=list)
+    #: the documents read: each named graph that holds a fact about something other than the
+    #: document itself (a document only named, such as a meeting's attached minutes, is not in it)
+    read: frozenset[ox.NamedNode] = frozenset()
 
 
 class Quads:
@@ -191,6 +194,8 @@ class _Emitter:
         self.graph = default_graph
         #: facts (YAML field names) of the current record that another document states
         self.fact_graphs: dict[str, ox.NamedNode] = {}
+        #: the documents that hold a fact about something other than themselves (Built.read)
+        self.read: set[ox.NamedNode] = set()
 
     @contextmanager
     def source(self, graph: ox.NamedNode, facts: dict[str, ox.NamedNode] | None = None) -> Iterator[None]:
@@ -213,7 +218,10 @@ class _Emitter:
             return
         terms = self.terms
         s, p, o, g = terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o), self.graph_of(name)
-        self.quads.add(s, p, o, terms.setdefault(g, g), None if lines is None else self.origins.place(s, lines, name))
+        g = terms.setdefault(g, g)
+        if s is not g:  # one term per value: a document's facts about itself have it as subject
+            self.read.add(g)
+        self.quads.add(s, p, o, g, None if lines is None else self.origins.place(s, lines, name))
 
     def text(self, s: ox.NamedNode, p: ox.NamedNode, text: Text | None, lines: Lines | None, name: str = "") -> None:
         if text is None:
@@ -296,7 +304,8 @@ def build_graph(
     out.terms = {}  # the terms are held by the quads now
     origins.quads = weakref.ref(out.quads)
     # the triples are held once, in the quads; the index is made from them a triple at a time
-    return Built(Index(out.quads.triples()), origins, minter, out.quads)
+    read = frozenset(out.read - {vocabulary})
+    return Built(Index(out.quads.triples()), origins, minter, out.quads, read)
 
 
 def _fact_graphs(out: _Emitter, minter: Minter, fact_sources: Iterable[Any]) -> dict[str, ox.NamedNode]:
@@ -383,9 +392,7 @@ def _source(out: _Emitter, minter: Minter, source: Source, download: str) -> Non
     with out.source(s):
         out.add(s, RDF.type, FOAF.Document, ln)
         out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
-        _title(out, s, source, ln)
-        # Where the real title is not known, the data's own description: a label, never a title.
-        out.text(s, RDFS.label, source.label, ln, "label")
+        _names(out, s, source, ln)
         out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
         if source.url:
             out.add(s, SCHEMA.url, _typed(source.url, XSD.anyURI), ln, "url")
@@ -395,18 +402,38 @@ def _source(out: _Emitter, minter: Minter, source: Source, download: str) -> Non
         _source_facts(out, minter, source, s, ln)
 
 
-def _title(out: _Emitter, s: ox.NamedNode, source: Source, ln: Lines | None) -> None:
-    """A document's own title, in the document's language (``language``; Swedish where not given): an
-    English document's title is its ``en`` (or, where only one text is given, that text), and a Swedish
-    text beside it that differs is a translation."""
+def _names(out: _Emitter, s: ox.NamedNode, source: Source, ln: Lines | None) -> None:
+    """A document's own title in its own graph; the data's own names of it (a translation of its
+    title, or a description where the title is not known) in the dataset's graph (:func:`source_names`)."""
+    field = "title" if source.title is not None else "label"
+    for p, name in source_names(source):
+        if p == DCTERMS.title:
+            out.add(s, p, name, ln, field)
+        else:
+            with out.source(vocab.ONTOLOGY_IRI):
+                out.add(s, p, name, ln, field)
+
+
+def source_names(source: Source) -> list[tuple[ox.NamedNode, ox.Literal]]:
+    """A document's names: its own title (``dct:title``) in the document's language (``language``;
+    Swedish where not given), in Swedish and English for a Swedish document; for an English document,
+    its ``en`` (or, where only one text is given, that text) is the title and a Swedish text beside it
+    that differs is the data's translation (``rdfs:label``). Where the title is not known, the data's
+    own description (``label``): a label, never a title."""
     title = source.title
-    if title is None or source.language != "en":
-        out.text(s, DCTERMS.title, title, ln, "title")
-        return
-    own = title.en or title.sv
-    out.add(s, DCTERMS.title, _text(_words(own), "en"), ln, "title")
+    if title is None:
+        label = source.label
+        if label is None:
+            return []
+        names = [(RDFS.label, _text(_words(label.sv), "sv"))]
+        return names + ([(RDFS.label, _text(_words(label.en), "en"))] if label.en else [])
+    if source.language != "en":
+        names = [(DCTERMS.title, _text(_words(title.sv), "sv"))]
+        return names + ([(DCTERMS.title, _text(_words(title.en), "en"))] if title.en else [])
+    names = [(DCTERMS.title, _text(_words(title.en or title.sv), "en"))]
     if title.en and _words(title.sv) != _words(title.en):
-        out.add(s, DCTERMS.title, _text(_words(title.sv), "sv"), ln, "title")
+        names.append((RDFS.label, _text(_words(title.sv), "sv")))
+    return names
 
 
 def _source_facts(out: _Emitter, minter: Minter, source: Source, s: ox.NamedNode, ln: Lines | None) -> None:

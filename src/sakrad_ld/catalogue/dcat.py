@@ -116,7 +116,7 @@ def catalogue_graph(
     dumps = [ox.NamedNode(base + f.path) for f in files if f.is_rdf]
     _Catalogue(g, vocab, config, minter).add(files, base, corpus, _standards(project))
     g.update(void_graph(built.triples, minter, dumps, config.sparql_endpoint, config.base_iri))
-    g.update(provenance_graph(corpus, built.triples, minter))
+    g.update(provenance_graph(corpus, built.triples, minter, built.read))
     g.update(quality_graph(report, corpus, minter))
     _copy_concepts(g, vocab)
     return g

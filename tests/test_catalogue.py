@@ -452,6 +452,16 @@ def test_dates_version_and_licence_come_from_the_configuration(catalogue: Graph,
         dates[0],
         dates[-1],
     )
+    # the period says what it rests on and how many sakråd it does not count
+    unstated = [m for m in corpus.meetings if not (m.days or (m.date and not m.date_derivation))]
+    derived, undated = sum(m.date is not None for m in unstated), sum(m.date is None for m in unstated)
+    comments = {o.language: str(o) for o in catalogue.objects(period, RDFS.comment)}
+    assert comments["en"].startswith("From the earliest to the latest date a source states")
+    for count, en, sv in (
+        (derived, "sakråd whose date the data derives", "sakråd vars datum datan härleder"),
+        (undated, "sakråd without a date", "sakråd utan datum"),
+    ):
+        assert (f"{count} {en}" in comments["en"], f"{count} {sv}" in comments["sv"]) == (bool(count), bool(count))
     assert config.rights is not None
     rights = catalogue.value(dataset, DCTERMS.rights)
     assert (rights, RDF.type, DCTERMS.RightsStatement) in catalogue

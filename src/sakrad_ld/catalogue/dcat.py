@@ -290,7 +290,7 @@ class _Catalogue:
         """The time the meetings span, from the earliest to the latest date a source states: a
         meeting's date or days. A derived date (``date_derivation``: a year or month read from a
         page's address, say) is left out, as DCAT has no way to mark a date derived."""
-        stated = (m.days or ([m.date] if m.date and m.date_derivation is None else []) for m in corpus.meetings)
+        stated = [m.days or ([m.date] if m.date and m.date_derivation is None else []) for m in corpus.meetings]
         dates = sorted(date for days in stated for date in days)
         if not dates:
             return
@@ -299,6 +299,24 @@ class _Catalogue:
         self.g.add((period, RDF.type, DCTERMS.PeriodOfTime))
         self.g.add((period, DCAT.startDate, _date(dates[0])))
         self.g.add((period, DCAT.endDate, _date(dates[-1])))
+        # what the period rests on, and which meetings it leaves out (a reader takes it for the coverage)
+        derived = sum(1 for m, days in zip(corpus.meetings, stated, strict=True) if not days and m.date is not None)
+        undated = sum(1 for m, days in zip(corpus.meetings, stated, strict=True) if not days and m.date is None)
+        sv = "Från det tidigaste till det senaste datum som en källa anger för ett sakråd."
+        en = "From the earliest to the latest date a source states for a sakråd."
+        left = [
+            (
+                derived,
+                "vars datum datan härleder (ingen källa anger det)",
+                "whose date the data derives (no source states it)",
+            )
+        ]
+        left.append((undated, "utan datum", "without a date"))
+        if derived or undated:
+            sv += " Räknas inte: " + " och ".join(f"{n} sakråd {w}" for n, w, _ in left if n) + "."
+            en += " Not counted: " + " and ".join(f"{n} sakråd {w}" for n, _, w in left if n) + "."
+        self.g.add((period, RDFS.comment, ox.Literal(sv, language="sv")))
+        self.g.add((period, RDFS.comment, ox.Literal(en, language="en")))
 
     def distribution(self, file: ReleasedFile, base: str, licence: ox.NamedNode) -> ox.NamedNode:
         g, config, f = self.g, self.config, file.format

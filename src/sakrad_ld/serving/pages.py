@@ -21,15 +21,27 @@ _HTML = "text/html; charset=utf-8"
 _VARY = {"Vary": "Accept"}
 
 
+#: Under a thing's IRIs (``/id/…``) the language is negotiated, as the 303 to a page is.
+_NEGOTIATED = "/id/"
+_VARY_LANGUAGE = {"Vary": "Accept, Accept-Language"}
+
+
 def not_found(request: Request, gen: Generation, iri: str, what: str) -> Response:
     """404: an HTML page for a browser (with where to go instead; in English below ``/en/``, as the
-    site's English pages are), Problem Details for a program; chosen by ``Accept``, so the answer
-    says ``Vary: Accept``."""
+    site's English pages are, and under ``/id/`` in the language ``Accept-Language`` prefers, as a
+    thing's 303 leads to its page), Problem Details for a program; chosen by ``Accept``, so the
+    answer says ``Vary: Accept`` (under ``/id/`` ``Vary: Accept, Accept-Language``)."""
+    path = request.url.path
+    vary = _VARY_LANGUAGE if path.startswith(_NEGOTIATED) else _VARY
     if choose(request.headers.get("accept"), (HTML, PROBLEM_FORMAT)) is HTML:
         from ..web import pages
         from ..web.paths import language_of
+        from ..web.served import preferred_language
 
-        lang = language_of(request.url.path.lstrip("/"))
+        if path.startswith(_NEGOTIATED):
+            lang = preferred_language(request.headers.get("accept-language"))
+        else:
+            lang = language_of(path.lstrip("/"))
         page = pages.not_found_page(iri, gen.site, lang)
-        return Response(page, status_code=404, media_type=_HTML, headers=_VARY)
-    return problem_response(404, what, _VARY)
+        return Response(page, status_code=404, media_type=_HTML, headers=vary)
+    return problem_response(404, what, vary)

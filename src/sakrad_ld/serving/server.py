@@ -38,13 +38,14 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import Message, Send
 
 from ..errors import ReleaseError
 from ..sparql.query import saved_queries
@@ -192,7 +193,21 @@ class _Cors(CORSMiddleware):
     """Starlette's CORS, with every preflight answered 200 as the static hosts answer it (docs/site.md):
     the ``Access-Control-Allow-*`` header fields say what is allowed (a method, header or origin not
     among them is left out), and the browser refuses what they do not allow. Starlette answers such a
-    preflight 400 in plain text, an answer no other error of the server has."""
+    preflight 400 in plain text, an answer no other error of the server has.
+
+    While any origin is allowed (``--cors-origins '*'``, without credentials) every answer carries
+    ``Access-Control-Allow-Origin: *`` whether or not the request has an ``Origin``, as the export's
+    nginx and Apache rules send it, so no answer depends on ``Origin`` and none says ``Vary: Origin``
+    (Starlette adds it to every answer, which makes a shared cache keep one copy per origin). With
+    named origins the allowed one is echoed, and the answer says ``Vary: Origin``."""
+
+    async def send(self, message: Message, send: Send, request_headers: Headers) -> None:
+        if message["type"] != "http.response.start" or not self.allow_all_origins or self.allow_credentials:
+            await super().send(message, send, request_headers)
+            return
+        message.setdefault("headers", [])
+        MutableHeaders(scope=message).update(self.simple_headers)
+        await send(message)
 
     def preflight_response(self, request_headers: Headers) -> Response:
         response = super().preflight_response(request_headers)

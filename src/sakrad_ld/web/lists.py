@@ -226,18 +226,23 @@ class Lists:
         alone += sum(n for t, n in parts.items() if t not in by_iri)
         return tops, alone
 
-    def facet_derived(self, name: str) -> dict[str, int]:
+    def facet_derived(self, name: str, meetings: list[MeetingRow] | None = None) -> dict[str, int]:
         """For each value of the year filter, how many of its sakråd have a derived date (read from
-        a page's address, publication date or an attachment's file name, not stated): the facet's count includes them."""
+        a page's address, publication date or an attachment's file name, not stated): the facet's count includes them.
+        Counted over ``meetings`` (a filtered list's), by default every sakråd."""
         if name != "year":
             return {}
-        return dict(Counter(m.year for m in self.meetings if m.year and m.derived and not m.series))
+        rows = self.meetings if meetings is None else meetings
+        return dict(Counter(m.year for m in rows if m.year and m.derived and not m.series))
 
-    def facet(self, name: str) -> list[tuple[str, Text, int]]:
-        """The values of one filter of the sakråd list, as (id, name, number of sakråd), most first."""
+    def facet(self, name: str, meetings: list[MeetingRow] | None = None) -> list[tuple[str, Text, int]]:
+        """The values of one filter of the sakråd list, as (id, name, number of sakråd), most first:
+        counted over ``meetings`` (the sakråd of a filtered list, so that its panel counts the list it
+        sits on), by default every sakråd."""
+        rows = self.meetings if meetings is None else meetings
         counts: Counter[str] = Counter()
         names: dict[str, Text] = {}
-        for m in self.meetings:
+        for m in rows:
             for key, label in _facet_values(m, name):
                 counts[key] += 1
                 names[key] = label
@@ -247,7 +252,7 @@ class Lists:
             found = [
                 (k, names[k], n) for k, n in sorted(counts.items(), key=lambda kn: (-kn[1], names[kn[0]].main.lower()))
             ]
-        missing = sum(1 for m in self.meetings if not _facet_values(m, name))
+        missing = sum(1 for m in rows if not _facet_values(m, name))
         if name in MISSING and missing and UNKNOWN not in counts:
             found.append((UNKNOWN, MISSING[name], missing))
         return found
@@ -1078,6 +1083,10 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
         for key, label, _ in values:
             stem = f"lists/meetings/{name}/{key}"
             rows = lists.filtered(name, key)
+            # the panel of a filtered list counts the sakråd of that list (each value still leads to
+            # every sakråd with it: the page says so)
+            own_facets = {other: lists.facet(other, rows) for other in FACETS}
+            own_derived = {other: lists.facet_derived(other, rows) for other in FACETS}
             for file, page_rows, paging in _pages(stem, rows, lang):
                 yield (
                     file,
@@ -1089,8 +1098,8 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
                         total=len(rows),
                         kinds=_kinds(rows),
                         csv=f"{stem}.csv",
-                        facets=facets,
-                        derived=derived,
+                        facets=own_facets,
+                        derived=own_derived,
                         filter=(name, key, label),
                     ).encode(),
                 )

@@ -312,8 +312,22 @@ def _picture(site: Site, name: str, draw: Any, here: str) -> Markup:
 _FOLDER_ROWS = 12
 
 
+#: Folders of the release whose files are each named on the start page, however many: the tables,
+#: each with what it holds (a reader looking for "every participation as a spreadsheet" finds it).
+_NAMED_FOLDERS = ("tables/",)
+
+
+def _table_titles() -> dict[str, Text]:
+    """``tables/x.csv`` → what the table holds (its title in Swedish and English)."""
+    from ..tables.definitions import TABLES
+
+    return {f"tables/{t.name}.csv": Text(t.title_sv, t.title_en) for t in TABLES}
+
+
 def downloads(site: Site) -> list[dict[str, object]]:
-    """The release's files; a folder of many files (one per sakråd) as one row with its count."""
+    """The release's files; a folder of many files (one per sakråd) as one row with its count, but
+    the tables, each named with what it holds."""
+    about = _table_titles()
     folders: dict[str, list[tuple[str, str, int]]] = {}
     for item in site.downloads:
         folder = item[0].split("/", 1)[0] + "/" if "/" in item[0] else ""
@@ -321,7 +335,7 @@ def downloads(site: Site) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for folder in sorted(folders):
         files = folders[folder]
-        if folder and len(files) > _FOLDER_ROWS:
+        if folder and len(files) > _FOLDER_ROWS and folder not in _NAMED_FOLDERS:
             rows.append(
                 {
                     "folder": folder,
@@ -334,7 +348,14 @@ def downloads(site: Site) -> list[dict[str, object]]:
             )
             continue
         rows.extend(
-            {"folder": None, "href": site.download_path + name, "name": name, "media": media, "size": size}
+            {
+                "folder": None,
+                "href": site.download_path + name,
+                "name": name,
+                "media": media,
+                "size": size,
+                "about": about.get(name),
+            }
             for name, media, size in files
         )
     return rows

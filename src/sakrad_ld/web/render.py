@@ -8,6 +8,7 @@ one file of the site (``here``): ``url(target)`` writes a link to another file r
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -17,7 +18,7 @@ from .labels import Text
 from .messages import messages, number
 from .paths import relative, translated
 
-__all__ = ["environment", "messages", "number", "quote_parts", "render"]
+__all__ = ["environment", "in_language", "messages", "number", "quotation_language", "quote_parts", "render"]
 
 
 @jinja2.pass_context
@@ -30,9 +31,30 @@ def _message(context: Any, key: str, **values: object) -> str:
     return table[key].format(**values) if values else table[key]
 
 
+#: Links that leave the site or stay on the page: never put into a language.
+_OUTSIDE = ("#", "http://", "https://", "mailto:", "data:")
+
+
+def in_language(target: str, lang: str) -> str:
+    """``target`` (a file path from the site's root, with an optional #fragment or ?query) as the
+    page in ``lang``: every page of the site exists in each language (the same path under ``en/``),
+    so a link to a page (``….html``) leads to the page in ``lang``; a file with no language (a
+    download, ``….ttl``, a picture, a stylesheet, the endpoint) is left as it is."""
+    if target.startswith(_OUTSIDE):
+        return target
+    cut = min((i for i in (target.find("#"), target.find("?")) if i >= 0), default=len(target))
+    path = target[:cut]
+    if not path.endswith(".html"):
+        return target
+    return translated(path, lang) + target[cut:]
+
+
 @jinja2.pass_context
-def _url(context: Any, target: str) -> str:
-    if context.get("absolute") and not target.startswith(("#", "http://", "https://", "mailto:")):
+def _url(context: Any, target: str, lang: str | None = None) -> str:
+    """A link from the page to ``target``, a page in ``lang`` (the page's own language unless
+    named: only the language switch names the other one)."""
+    target = in_language(target, lang or context["lang"])
+    if context.get("absolute") and not target.startswith(_OUTSIDE):
         return "/" + target  # a page answered at any address ("not found") links from the root
     return relative(context["here"], target)
 
@@ -104,6 +126,32 @@ def quote_parts(text: str | None) -> list[tuple[str, str, str]]:
     return out
 
 
+#: Words that are Swedish and not English, and words that are English and not Swedish: a
+#: quotation's language is the language of its words (quotation_language).
+_SWEDISH_WORDS = frozenset(
+    "och att som det den detta dessa är för med på till av om inte har hade var ska skulle kan "
+    "kunde eller samt från alla sina sin sitt deras också mot efter vid när där hos vi ni de dem "
+    "oss en ett vår våra deltog bjöd tjänstemän departementet regeringen sakråd".split()
+)
+_ENGLISH_WORDS = frozenset(
+    "the of from and to with for is are was were by on at which that this these who whom has have "
+    "had not be been or an as its their they we you it officials ministry government only".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def quotation_language(words: str) -> str:
+    """The language of a quotation in English text: ``sv`` (the notes quote their Swedish sources
+    word for word, and a name alone is the source's) unless its words are English ones and none
+    Swedish (``"officials from the ministry"``, an English rendering of Swedish words)."""
+    found = [w.lower() for w in _WORD.findall(words)]
+    if any(set(w) & set("åäö") for w in found):
+        return "sv"
+    swedish = sum(w in _SWEDISH_WORDS for w in found)
+    english = sum(w in _ENGLISH_WORDS for w in found)
+    return "en" if english > swedish else "sv"
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -114,7 +162,15 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(_=_message, url=_url, num=_number, shown=_shown, translated=translated, quote_parts=quote_parts)
+    env.globals.update(
+        _=_message,
+        url=_url,
+        num=_number,
+        shown=_shown,
+        translated=translated,
+        quote_parts=quote_parts,
+        quotation_language=quotation_language,
+    )
     return env
 
 

@@ -26,6 +26,7 @@ from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact, literal_language
 from .paths import page_file, translated
+from .queryerror import explain
 from .render import render
 from .resourceview import Value
 
@@ -199,8 +200,10 @@ def where(message: str) -> tuple[int, int] | None:
 
 
 def error_page(message: str, query: str, status: int = 400, lang: str = "sv") -> str:
-    """The page of a query that could not be run: what is wrong, where (line and column), and the
-    query with that line marked, in a form to correct it."""
+    """The page of a query that could not be run: what is wrong (shortly, in the page's language, for
+    the parser's common refusals: :func:`sakrad_ld.web.queryerror.explain`; the parser's English
+    message below it, marked so), where (line and column), and the query with that line marked, in
+    a form to correct it."""
     at = where(message)
     lines = []
     for n, text in enumerate(query.splitlines() or [""], start=1):
@@ -221,6 +224,7 @@ def error_page(message: str, query: str, status: int = 400, lang: str = "sv") ->
         switch_to=_switch(query, lang),
         title="SPARQL",
         message=message,
+        explained=explain(message, query),
         at=at,
         lines=lines,
         query=query,

@@ -801,7 +801,7 @@ map "$sakrad_lang|$sakrad_target" $sakrad_id_target {{
     default $sakrad_target;
     "~^en/\\|(?<sakrad_en_doc>/doc/[^|#]*\\.html(#[^|]*)?)$" "/en${{sakrad_en_doc}}";
 }}
-# A thing's 303 varies by Accept-Language too (its 404 and 406 by Accept only), as the server's.
+# A thing's 303 varies by Accept-Language too (its 406 by Accept only; its 404: $sakrad_not_found_vary), as the server's.
 map $status $sakrad_id_vary {{
     default Accept;
     303 "Accept, Accept-Language";
@@ -820,9 +820,21 @@ map $http_accept $sakrad_not_found {{
     "" @sakrad_not_found;
 {not_found}
 }}
-map $uri $sakrad_not_found_page {{
+# Under a thing's IRIs (/id/…, as asked) the language of what is not found is negotiated, as the
+# thing's 303 is (by Accept-Language, Vary says so), as the server answers.
+map $request_uri $sakrad_in_id {{
+    default "";
+    "~^/id/" 1;
+}}
+map "$sakrad_in_id|$sakrad_lang|$uri" $sakrad_not_found_page {{
     default /404.html;
-    "~^/en/" /en/404.html;
+    "~^1\\|en/\\|" /en/404.html;
+    "~^1\\|" /404.html;
+    "~^\\|[^|]*\\|/en/" /en/404.html;
+}}
+map $sakrad_in_id $sakrad_not_found_vary {{
+    default Accept;
+    1 "Accept, Accept-Language";
 }}
 
 # A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method.
@@ -964,7 +976,8 @@ default_type application/octet-stream;
 # the types above is in it, each is whole).
 charset utf-8;
 # Errors answer as the server's: what is not found with the export's page for a browser (in English
-# below /en/), Problem Details for a program (by Accept); a 405, 406 or 416 with Problem Details.
+# below /en/; under /id/ in the language Accept-Language prefers, Vary saying so), Problem Details for a
+# program (by Accept); a 405, 406 or 416 with Problem Details.
 # A folder's path (/doc/meeting/, /download/), which nginx's index module refuses with 403 (the
 # folder has no index.html, and no listing is made), is not found either, as on the server.
 error_page 404 $sakrad_not_found;
@@ -1001,11 +1014,11 @@ location = /.sakrad-not-allowed {{
 # What is not found: the page (no validator of its file: a conditional GET is 404 too) or the problem.
 location @sakrad_not_found {{
     etag off;
-    add_header Vary Accept always;
+    add_header Vary $sakrad_not_found_vary always;
     {_CORS}
     try_files $sakrad_not_found_page =404;
 }}
-{_problem_location(404, f"add_header Vary Accept always; {_CORS}")}{_problem_location(406, f"add_header Vary Accept always; {_CORS}")}# A 416 keeps the headers its file's location gave it (CORS, Cache-Control, Content-Range): none again.
+{_problem_location(404, f"add_header Vary $sakrad_not_found_vary always; {_CORS}")}{_problem_location(406, f"add_header Vary Accept always; {_CORS}")}# A 416 keeps the headers its file's location gave it (CORS, Cache-Control, Content-Range): none again.
 {_problem_location(416, _NO_DATE)}location = /.sakrad-preflight {{
     internal;
     default_type "text/plain; charset=utf-8";
@@ -1285,7 +1298,8 @@ Header always set Allow "{ALLOWED_METHODS}" "expr=%{{REQUEST_STATUS}} == 405"
     Header unset Vary
 </If>
 # Errors answer as the server's, from this folder's URL path (SAKRAD_DIR, below): a 405, 406 or 416
-# with Problem Details ({PROBLEMS}…); what is not found with the export's page for a browser, in English below en/, Problem Details for a program
+# with Problem Details ({PROBLEMS}…); what is not found with the export's page for a browser, in English below en/
+# (under id/ in the reader's language), Problem Details for a program
 # (by Accept: below).
 <If "%{{REQUEST_URI}} =~ m#/{PROBLEMS}#">
     ForceType {PROBLEM.media_type}
@@ -1302,6 +1316,7 @@ RewriteRule .* - [E=SAKRAD_BASE:%1]
 RewriteCond %{{REQUEST_URI}}::$0 ^/(.+/)(.*)::\\2$
 RewriteRule .* - [E=SAKRAD_DIR:%1]
 RewriteRule ^en/ - [E=SAKRAD_LANG:en/]
+RewriteRule ^id/ - [E=SAKRAD_ID:1]
 RewriteRule ^({DOWNLOAD_PATH}|{re.escape(CONTEXT_FILE)}$) - [E=SAKRAD_FILE:1]
 
 # An error's body (ErrorDocument): the Problem Details as they are; for what is not found, the page
@@ -1309,8 +1324,15 @@ RewriteRule ^({DOWNLOAD_PATH}|{re.escape(CONTEXT_FILE)}$) - [E=SAKRAD_FILE:1]
 RewriteCond %{{ENV:REDIRECT_STATUS}} ^[1-5][0-9][0-9]$
 RewriteRule ^{re.escape(PROBLEMS)}[0-9]+\\.json$ - [L]
 RewriteCond %{{ENV:REDIRECT_STATUS}} !=404
-RewriteRule ^ - [S={len(not_found) + 2}]
+RewriteRule ^ - [S={len(not_found) + 4}]
+# under a thing's IRIs (id/…) in the reader's language, as the thing's 303 (Vary says so)
+RewriteCond %{{ENV:REDIRECT_SAKRAD_ID}} =1
+RewriteRule ^{re.escape(PROBLEMS)}404$ - [E=SAKRAD_VARY_LANG:1]
 {not_found_rules}
+RewriteCond %{{ENV:SAKRAD_PAGE}} ={HTML.suffix[1:]}
+RewriteCond %{{ENV:REDIRECT_SAKRAD_ID}} =1
+RewriteCond %{{ENV:REDIRECT_SAKRAD_READER}} =en/
+RewriteRule ^{re.escape(PROBLEMS)}404$ en/404.html [L]
 RewriteCond %{{ENV:SAKRAD_PAGE}} ={HTML.suffix[1:]}
 RewriteRule ^{re.escape(PROBLEMS)}404$ %{{ENV:REDIRECT_SAKRAD_LANG}}404.html [L]
 RewriteRule ^{re.escape(PROBLEMS)}404$ {PROBLEMS}404.json [L]

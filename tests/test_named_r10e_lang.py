@@ -37,8 +37,8 @@ def test_the_participations_name_is_tagged_with_its_sources_language(tmp_path: P
 
 def test_a_source_language_other_than_sv_or_en_is_refused(tmp_path: Path) -> None:
     project = fixture_project(tmp_path / "p")
-    assert change(project / "data" / "sources.yaml", SOURCE, SOURCE + "    language: english\n")
+    line = change(project / "data" / "sources.yaml", SOURCE, SOURCE + "    language: english\n") + 2
     with pytest.raises(InputError) as raised:
         load_corpus(project / "data")
-    assert "sources.yaml:53: sources[6].language" in str(raised.value)
+    assert f"sources.yaml:{line}: sources[6].language" in str(raised.value)
     assert "expected one of sv, en" in str(raised.value)

@@ -458,7 +458,7 @@ def test_dates_version_and_licence_come_from_the_configuration(catalogue: Graph,
     comments = {o.language: str(o) for o in catalogue.objects(period, RDFS.comment)}
     assert comments["en"].startswith("From the earliest to the latest date a source states")
     for count, en, sv in (
-        (derived, "sakråd whose date the data derives", "sakråd vars datum datan härleder"),
+        (derived, "sakråd whose date the data derives in whole or in part", "sakråd vars datum datan härleder helt"),
         (undated, "sakråd without a date", "sakråd utan datum"),
     ):
         assert (f"{count} {en}" in comments["en"], f"{count} {sv}" in comments["sv"]) == (bool(count), bool(count))

@@ -307,8 +307,8 @@ class _Catalogue:
         left = [
             (
                 derived,
-                "vars datum datan härleder (ingen källa anger det)",
-                "whose date the data derives (no source states it)",
+                "vars datum datan härleder helt eller delvis (oftast året; ingen källa anger hela datumet)",
+                "whose date the data derives in whole or in part (most often the year; no source states the whole date)",
             )
         ]
         left.append((undated, "utan datum", "without a date"))

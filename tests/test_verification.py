@@ -18,6 +18,7 @@ import pytest
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import build_graph
 from sakrad_ld.records import VERIFIED
+from sakrad_ld.registered import _address
 from sakrad_ld.registers.links import KEEPER_COPIES, REGISTERS, STATUS, check_offline, register_of
 from sakrad_ld.triples import Graph, Index
 from sakrad_ld.vocab import ADMS, DCTERMS, LEGAL, ORG, OWL, PROV, RDF, SAKRAD, SKOS
@@ -72,7 +73,7 @@ def _equivalence_problems(data: Path, confirming: set[ox.NamedNode]) -> list[str
                 if status not in confirming:
                     problems.append(f"{s.value} {predicate.value} {o.value} from an identifier with status {status}")
                 elif status == SAKRAD.RegisterCopy and not any(
-                    re.fullmatch(p, source.value) for p in KEEPER_COPIES[name]
+                    re.fullmatch(p, _address(source.value)) for p in KEEPER_COPIES[name]
                 ):
                     problems.append(f"{s.value} → {o.value}: RegisterCopy read in {source}, not a keeper's copy")
     return problems

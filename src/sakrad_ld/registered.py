@@ -42,35 +42,115 @@ from .errors import InputError, Where
 from .orgnr import compact
 from .records import VERIFIED, Corpus
 from .stated import folded
-from .typedyaml import quoted
+from .typedyaml import QUOTED, quoted
 
-__all__ = ["KEEPER_COPIES", "NAME_PREDICATES", "check_registered", "confirmed", "kept_entries", "kept_lists"]
+__all__ = [
+    "KEEPER_COPIES",
+    "NAME_PREDICATES",
+    "check_registered",
+    "confirmed",
+    "kept_entries",
+    "kept_lists",
+    "unconfirmed_copy",
+]
 
 #: Where the keeper of a register publishes copies of its own list, by register (``links[].register``)
-#: or identifier scheme (``identifiers[].scheme``), as patterns of the source's address, pinned to a
-#: version. Only a source here makes ``register-copy`` confirming: a copy published by the register's
-#: keeper is the register's own list, while a copy made by anyone else is a mirror, a secondary
-#: source (docs/links.md, "Which sources confirm"). Domstolsverket keeps Lagrummet's organisation
-#: lists in rinfo/rdl; no keeper's copy of Skatteverket's organisation numbers or of Wikidata is known.
-#: (``registers.links`` re-exports it; it is here so that the load can refuse what it does not hold.)
+#: or identifier scheme (``identifiers[].scheme``), as patterns of the source's address as
+#: :func:`_address` writes it (a file on GitHub at a commit is ``github:owner/repo/<commit>/<path>``,
+#: whether cited by its ``blob/`` page, ``?plain=1``, a ``#L`` line or its raw address), one pattern per
+#: ``/``-separated part, pinned to a version. Only a source here makes ``register-copy`` confirming: a
+#: copy published by the register's keeper is the register's own list, while a copy made by anyone
+#: else is a mirror, a secondary source (docs/links.md, "Which sources confirm"). Domstolsverket keeps
+#: Lagrummet's organisation lists in rinfo/rdl; no keeper's copy of Skatteverket's organisation
+#: numbers or of Wikidata is known. (``registers.links`` re-exports it; it is here so that the load can
+#: refuse what it does not hold.)
 KEEPER_COPIES: dict[str, tuple[str, ...]] = {
-    "lagrummet": (r"https://github\.com/rinfo/rdl/blob/[0-9a-f]{40}/resources/base/datasets/org/[\w.-]+",),
+    "lagrummet": (r"github:rinfo/rdl/[0-9a-f]{40}/resources/base/datasets/org/[\w-][\w.-]*",),
     "wikidata": (),
     "orgnr": (),
 }
+#: How a message names a part of :data:`KEEPER_COPIES`' patterns that is not written out.
+_PLACEHOLDERS = {r"[0-9a-f]{40}": "<commit>", r"[\w-][\w.-]*": "<file>"}
 
 
 def confirmed(status: str | None, source: str | None, register: str) -> bool:
     """Whether an identifier or link read from ``source`` with ``status`` may be an equivalence.
 
-    ``register`` (read in the register itself) is; ``register-copy`` only when ``source`` is one of
-    the register keeper's own copies (:data:`KEEPER_COPIES`); every other status is not.
+    ``register`` (read in the register itself) is; ``register-copy`` only when ``source``'s address
+    (:func:`_address`) is one of the register keeper's own copies (:data:`KEEPER_COPIES`); every other
+    status is not.
     """
     if status not in VERIFIED:
         return False
     if status == "register-copy":
-        return source is not None and any(re.fullmatch(p, source) for p in KEEPER_COPIES.get(register, ()))
+        address = _address(source)
+        return source is not None and any(re.fullmatch(p, address) for p in KEEPER_COPIES.get(register, ()))
     return True
+
+
+def _shown(url: str) -> str:
+    """``url`` quoted for a message, cut at :data:`typedyaml.QUOTED` characters as
+    :func:`typedyaml.quoted` cuts, but keeping its scheme and host and the end of its path (the part
+    that tells a keeper's file from a mirror's) and leaving out the middle."""
+    if len(url) <= QUOTED:
+        return repr(url)
+    parts = urlsplit(url) if "://" in url else None
+    head = f"{parts.scheme}://{parts.netloc}/" if parts and parts.netloc else ""
+    if not head or len(head) > QUOTED // 2:
+        return quoted(url)
+    return f"{head + '…' + url[len(url) - (QUOTED - len(head) - 1) :]!r} ({len(url):,} characters)"
+
+
+def _readable(pattern: str) -> str:
+    """A pattern of :data:`KEEPER_COPIES` as an address a person can read."""
+    for part, name in _PLACEHOLDERS.items():
+        pattern = pattern.replace(part, name)
+    pattern = pattern.replace("\\", "")
+    if m := re.fullmatch(r"github:([^/]+)/([^/]+)/(.*)", pattern):
+        return f"https://github.com/{m[1]}/{m[2]}/blob/{m[3]}"
+    return pattern
+
+
+def unconfirmed_copy(source: str | None, register: str) -> str:
+    """Why ``register-copy`` read from ``source`` does not confirm: for a source in the keeper's place,
+    the part of its address that differs from the keeper's copies; for any other, that it is not the
+    keeper's (a mirror); for a register none of whose keeper's copies is known, that."""
+    patterns = KEEPER_COPIES.get(register, ())
+    shown = _shown(str(source))
+    if not patterns:
+        return (
+            f"the source {shown} is not a copy of the {register} register's list published by its keeper: no copy "
+            f"published by the keeper of {register} is known, so no source makes register-copy confirming"
+        )
+    keepers = " or ".join(_readable(p) for p in patterns)
+    got = _address(source).split("/")
+    best, pattern = max((_agreeing(got, p.split("/")), p.split("/")) for p in patterns)
+    said = f"the source {shown} is not a copy of the {register} register's list published by its keeper ({keepers})"
+    place = 2 if pattern[0].startswith("github:") else 3  # the parts naming the host (and owner and repository)
+    if best < place:
+        ours = "/".join(pattern[:place]).replace("github:", "github.com/")
+        theirs = "/".join(got[:2]).replace("github:", "github.com/") if got[0].startswith("github:") else _host(source)
+        return (
+            said + f": it is at {quoted(theirs)}, not at {_readable(ours)}, and a copy made by anyone else is a mirror"
+        )
+    differs = quoted(got[best]) if best < len(got) else "nothing"
+    wanted = _readable(pattern[best]) if best < len(pattern) else "nothing"
+    return said + f": the address is the keeper's, but has {differs} where the keeper's copies have {wanted}"
+
+
+def _host(url: str | None) -> str:
+    try:
+        return urlsplit(url or "").netloc or "no host"
+    except ValueError:
+        return "no host"
+
+
+def _agreeing(got: list[str], pattern: list[str]) -> int:
+    """How many leading ``/``-separated parts of an address agree with a pattern's."""
+    n = 0
+    while n < len(got) and n < len(pattern) and re.fullmatch(pattern[n], got[n]):
+        n += 1
+    return n
 
 
 #: The predicates a register copy names its entries with.
@@ -211,15 +291,6 @@ def check_registered(corpus: Corpus) -> list[InputError]:
     return errors
 
 
-def _keepers(register: str) -> str:
-    patterns = KEEPER_COPIES.get(register, ())
-    if not patterns:
-        return f"no copy published by the keeper of {register} is known"
-    return f"{register}'s keeper publishes its list at " + " or ".join(
-        p.replace("[0-9a-f]{40}", "<commit>").replace("[\\w.-]+", "<file>").replace("\\", "") for p in patterns
-    )
-
-
 def _unconfirmed_claims(corpus: Corpus) -> list[InputError]:
     """Every identifier or link with a confirming status (``records.VERIFIED``) that its source does not
     confirm (:func:`confirmed`): ``register-copy`` read anywhere but in the register keeper's own copy.
@@ -242,9 +313,8 @@ def _unconfirmed_claims(corpus: Corpus) -> list[InputError]:
                 errors.append(
                     InputError(
                         where,
-                        f"status {claim.status}, but the source {_cut(str(claim.source))} is not a copy of the "
-                        f"{register} register's list published by its keeper ({_keepers(register)}); a copy made "
-                        "by anyone else is a mirror, and the status would publish it as confirmed",
+                        f"status {claim.status}, but {unconfirmed_copy(claim.source, register)}; the status "
+                        "would publish it as confirmed",
                         "status secondary for a number or link read in a mirror or any other document, or a source "
                         "that is the keeper's own copy, pinned to a version",
                         'docs/links.md, "Which sources confirm"',
@@ -256,13 +326,14 @@ def _unconfirmed_claims(corpus: Corpus) -> list[InputError]:
 def _address(url: str | None) -> str:
     """``url`` as addresses are compared: percent-escapes decoded, scheme and host in lower case, no
     fragment; a file on GitHub at a commit one address whether shown (``github.com/o/r/blob/c/p``,
-    ``?plain=1``) or raw (``raw.githubusercontent.com/o/r/c/p``)."""
+    ``?plain=1``, ``#L12``) or raw (``raw.githubusercontent.com/o/r/c/p``, ``github.com/o/r/raw/c/p``):
+    ``github:o/r/c/p``."""
     try:
         parts = urlsplit(url or "")
     except ValueError:
         return url or ""
     host, path = parts.netloc.lower(), unquote(parts.path)
-    if host in ("github.com", "www.github.com") and (m := re.fullmatch(r"/([^/]+)/([^/]+)/blob/(.+)", path)):
+    if host in ("github.com", "www.github.com") and (m := re.fullmatch(r"/([^/]+)/([^/]+)/(?:blob|raw)/(.+)", path)):
         return f"github:{m[1].lower()}/{m[2].lower()}/{m[3]}"
     if host == "raw.githubusercontent.com" and (m := re.fullmatch(r"/([^/]+)/([^/]+)/(.+)", path)):
         return f"github:{m[1].lower()}/{m[2].lower()}/{m[3]}"

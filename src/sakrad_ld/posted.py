@@ -179,9 +179,7 @@ def _before(forms: list[str], text: str, flat: str, at: int) -> bool:
     start = clause(text, at, at, _CLAUSE_MARKS)[0]
     plurals = _plurals(forms)
     for form in forms + plurals:
-        for lo, hi in find_words(form, flat, start):
-            if hi > at:
-                break
+        for lo, hi in find_words(form, flat, start, at):  # the clause only: at most CLAUSE_WINDOW characters
             between = flat[hi:at].replace(",", " , ").split()
             if _titles_between(between, form in plurals, form.endswith(_SAME_IN_PLURAL)) and not _not_held(
                 flat, start, lo
@@ -199,9 +197,7 @@ def _apposition(forms: list[str], text: str, flat: str, stop: int) -> bool:
     after = flat.index(rest[0], stop) + 1
     end = clause(text, after, after, _CLAUSE_MARKS)[1]
     for form in forms:
-        for lo, _ in find_words(form, flat, after):
-            if lo > end:
-                break
+        for lo, _ in find_words(form, flat, after, end + len(form)):  # the first that begins in the clause
             between = flat[after:lo].split()
             if all(_title(w) or w in _HOLDING for w in between) and not any(
                 _joined_not_holding(between[: i + 1]) for i in range(len(between))

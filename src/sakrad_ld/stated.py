@@ -61,12 +61,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Where
-from .records import Corpus, Meeting, Organisation, Person
+from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
 
 __all__ = [
@@ -405,10 +405,18 @@ def _item_line(match: re.Match[str]) -> str:
     return (match.group(1) or "") + "\n\n"
 
 
+#: How many kept texts :func:`folded_text` holds folded: every check of a load reads the same texts
+#: (more than a hundred kept texts are folded again as before).
+FOLDED_TEXTS = 128
+
+
+@lru_cache(maxsize=FOLDED_TEXTS)
 def folded_text(text: str) -> str:
     """A kept text folded as :func:`folded` does, with the end of each sentence marked by ``\\x00``
     in place of the space after it (and at the line end of a list's item): one string of about the
-    text's size, made in a few passes."""
+    text's size, made in a few passes. The last :data:`FOLDED_TEXTS` texts folded are held, so each
+    check of a load that reads a kept text (stated.py, posted.py, organised.py, placed.py, named.py,
+    announced.py) does not fold it again."""
     text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
     pieces = []
     start = 0
@@ -493,7 +501,7 @@ SEARCH_BUDGET = 4
 SEARCH_FLOOR = 2**16
 
 
-def find_words(value: str, flat: str, start: int = 0) -> Iterator[tuple[int, int]]:
+def find_words(value: str, flat: str, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
     """Where the folded ``value`` stands in ``flat`` (:func:`_flat` of a :func:`folded_text`) as whole
     words, as :func:`found_as_words` finds it: (start, end) of each occurrence, a genitive ``s`` after
     it not included. A substring search, nothing compiled; linear in the text for each value: after a
@@ -501,29 +509,33 @@ def find_words(value: str, flat: str, start: int = 0) -> Iterator[tuple[int, int
     next occurrence as a word can begin, so a text of one long word is not searched at each letter;
     and each occurrence costs the search about the value's length, so where the occurrences (of a value
     that overlaps itself: "a aa aa … a" in "aa aa aa …") would cost more than :data:`SEARCH_BUDGET`
-    times the text, the rest of the text is read once by :func:`_occurrences`."""
+    times the text, the rest of the text is read once by :func:`_occurrences`. ``stop``: only the
+    occurrences that end at or before it, and the text after it not read (whether a word goes on past an
+    occurrence is still read from ``flat``), so a search in a clause costs the clause, not the rest of
+    the text."""
     if not value:
         return
+    stop = len(flat) if stop is None else max(0, min(stop, len(flat)))
     first = _word(value[0])
-    budget = SEARCH_BUDGET * (len(flat) - start) + SEARCH_FLOOR
-    at = flat.find(value, start)
+    budget = SEARCH_BUDGET * max(0, stop - start) + SEARCH_FLOOR
+    at = flat.find(value, start, stop)
     while at >= 0:
         if _whole(value, flat, at, first):
             yield at, at + len(value)
         budget -= len(value)
         if first:  # the next occurrence as a word begins after a character that is not one of a word
-            gap = _NOT_WORD.search(flat, at)
+            gap = _NOT_WORD.search(flat, at, stop)
             if gap is None:
                 return
             after = gap.end()
         else:
             after = at + 1
         if budget < 0:
-            for at in _occurrences(value, flat, after):
+            for at in _occurrences(value, flat, after, stop):
                 if _whole(value, flat, at, first):
                     yield at, at + len(value)
             return
-        at = flat.find(value, after)
+        at = flat.find(value, after, stop)
 
 
 def _whole(value: str, flat: str, at: int, first: bool) -> bool:
@@ -536,9 +548,10 @@ def _whole(value: str, flat: str, at: int, first: bool) -> bool:
     return flat[end] == "s" and (end + 1 == len(flat) or not _word(flat[end + 1]))
 
 
-def _occurrences(value: str, flat: str, start: int) -> Iterator[int]:
-    """Where ``value`` begins in ``flat`` from ``start`` on, overlapping occurrences too: Knuth, Morris
-    and Pratt's search, each character of the text read once (and the value's table made once)."""
+def _occurrences(value: str, flat: str, start: int, stop: int | None = None) -> Iterator[int]:
+    """Where ``value`` begins in ``flat`` from ``start`` on (ending at or before ``stop``), overlapping
+    occurrences too: Knuth, Morris and Pratt's search, each character of the text read once (and the
+    value's table made once)."""
     fail = [0] * len(value)
     k = 0
     for i in range(1, len(value)):
@@ -549,7 +562,7 @@ def _occurrences(value: str, flat: str, start: int) -> Iterator[int]:
         fail[i] = k
     k = 0
     last = len(value) - 1
-    for i in range(start, len(flat)):
+    for i in range(start, len(flat) if stop is None else stop):
         char = flat[i]
         while k and char != value[k]:
             k = fail[k - 1]
@@ -1134,7 +1147,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             # the name and other names are credited to fact_sources' document, else the first source (as
             # the release credits them); an other name is found on its own, not only inside the full name
             # ("Röda Korset" in "Svenska Röda Korset"); a legal name where fact_sources credits it
-            source = _credited(org, fact) if fact == "legal_name" else _organisation_source(org, fact)
+            source = credited(org, fact, first=fact != "legal_name")
             for value in values:
                 if value and source in kept:
                     where = _where(org.lines, fact, Where(Path("organisations.yaml"), 0, fact))
@@ -1894,16 +1907,6 @@ def _texts(m: Meeting, kept: dict | None = None) -> Iterator[tuple[Where, str, s
         for lang in ("en",) if verbatim else ("sv", "en"):
             for quotation in quotations(getattr(text, lang, None) or ""):
                 yield where, f"a quotation of the {what} ({lang})", quotation, source, "quotation"
-
-
-def _organisation_source(org: Organisation, fact: str) -> str | None:
-    """The document ``fact`` of ``org`` is credited to: the one ``fact_sources`` names, else its first source."""
-    return next((fs.source for fs in org.fact_sources if fact in fs.facts), org.sources[0] if org.sources else None)
-
-
-def _credited(org: Organisation, fact: str) -> str | None:
-    """The document ``fact`` of ``org`` is credited to by ``fact_sources``, if any."""
-    return next((fs.source for fs in org.fact_sources if fact in fs.facts), None)
 
 
 def _meeting_facts(

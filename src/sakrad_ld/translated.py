@@ -764,11 +764,13 @@ class Names:
 
     labels: list[str] = dataclasses.field(default_factory=list)
     tree: dict = dataclasses.field(default_factory=dict)  # word -> subtree; "" -> the name's index
+    _longest: _Longest | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def add(self, *forms: str) -> None:
         forms = tuple(f for f in forms if f and f.strip())
         if not forms:
             return
+        self._longest = None
         index = next((i for f in forms if (i := self._index(f)) is not None), len(self.labels))
         if index == len(self.labels):
             self.labels.append(forms[0])
@@ -782,6 +784,13 @@ class Names:
                     node = node.setdefault(w.casefold(), {})
                 node.setdefault("", index)
 
+    def longest(self, folded: list[str]) -> list[tuple[int, int | None]]:
+        """For each word of ``folded`` (casefolded words), the longest name of the tree that begins
+        there: (its last word's place, its index), (-1, None) where none does (:class:`_Longest`)."""
+        if self._longest is None:
+            self._longest = _Longest(self.tree)
+        return self._longest.read(folded)
+
     def _index(self, form: str) -> int | None:
         """The name ``form`` is a form of already (a body and a well-known name alike: one name)."""
         node = self.tree
@@ -790,6 +799,85 @@ class Names:
             if node is None:
                 return None
         return node.get("")  # type: ignore[return-value]
+
+
+class _Longest:
+    """The names of a :class:`Names` tree as an automaton of Aho and Corasick over their words read
+    backwards: read from a text's last word to its first, it gives at each word the longest name that
+    begins there in one step (failure links, each word read a bounded number of times on the whole), so
+    a text is read in time linear in its words whatever the names' length, where following the tree
+    from each word costs the words times the longest name's words.
+
+    A name is found as the tree is followed: its words as written, its last word also with a genitive
+    "s" ("Regeringskansliets"), the name written in full preferred where both end at the same word."""
+
+    def __init__(self, tree: dict) -> None:
+        self.next: list[dict[str, int]] = [{}]  # state -> word -> state
+        self.own: list[tuple[int, int, bool] | None] = [None]  # (words, index, exact) a state ends
+        self._add_names(tree)
+        self.fail = [0] * len(self.next)
+        self.out: list[tuple[int, int] | None] = [None] * len(self.next)  # the longest name a state ends in
+        queue = [0]
+        for u in queue:  # breadth first: a state's failure is shallower, so made before it
+            for word, v in self.next[u].items():
+                f = self.fail[u]
+                while f and word not in self.next[f]:
+                    f = self.fail[f]
+                self.fail[v] = self.next[f][word] if u and word in self.next[f] else 0
+                own = self.own[v]
+                self.out[v] = own[:2] if own else self.out[self.fail[v]]
+                queue.append(v)
+
+    def _add_names(self, tree: dict) -> None:
+        path: list[str] = []
+        stack: list[tuple[dict, Iterator[str]]] = [(tree, iter(list(tree)))]
+        while stack:
+            node, keys = stack[-1]
+            key = next(keys, None)
+            if key is None:
+                stack.pop()
+                if path:
+                    path.pop()
+                continue
+            if key == "":
+                if path:  # a form of no words marks the root, where no name is looked for
+                    self._add(path, node[""])
+                continue
+            path.append(key)
+            stack.append((node[key], iter(list(node[key]))))
+
+    def _add(self, words: list[str], index: int) -> None:
+        """The name ``words`` (backwards), and its genitive: its last word with an "s"."""
+        for last, exact in ((words[-1], True), (words[-1] + "s", False)):
+            state = self.next[0].setdefault(last, len(self.next))
+            if state == len(self.next):
+                self.next.append({})
+                self.own.append(None)
+            for w in reversed(words[:-1]):
+                state = self._child(state, w)
+            own = self.own[state]
+            if own is None or exact and not own[2]:
+                self.own[state] = (len(words), index, exact)
+
+    def _child(self, state: int, word: str) -> int:
+        child = self.next[state].setdefault(word, len(self.next))
+        if child == len(self.next):
+            self.next.append({})
+            self.own.append(None)
+        return child
+
+    def read(self, folded: list[str]) -> list[tuple[int, int | None]]:
+        found: list[tuple[int, int | None]] = [(-1, None)] * len(folded)
+        state = 0
+        nexts, fail, out = self.next, self.fail, self.out
+        for i in range(len(folded) - 1, -1, -1):
+            word = folded[i]
+            while state and word not in nexts[state]:
+                state = fail[state]
+            state = nexts[state].get(word, 0)
+            if (longest := out[state]) is not None:
+                found[i] = (i + longest[0] - 1, longest[1])
+        return found
 
 
 def corpus_names(corpus: Corpus) -> Names:
@@ -841,8 +929,8 @@ class _Read:
 
 
 def _read(text: str, lang: str, names: Names, read_words: _Words | None = None) -> _Read:
-    """One pass over the words of ``text``; a name is followed down the tree of names from each word
-    (at most as many steps as the longest name has words). ``read_words``: :func:`_words_and_days` of
+    """One pass over the words of ``text``; the longest name from each word is found by one backward
+    pass over them (:meth:`Names.longest`), in time linear in the words. ``read_words``: :func:`_words_and_days` of
     ``text``, if read already."""
     words, days = read_words or _words_and_days(text)  # days: ordinals naming a day ("den andra maj"): no rank
     read = _Read({}, set(), [], set(), set(), {}, {}, [], [], [])
@@ -853,20 +941,11 @@ def _read(text: str, lang: str, names: Names, read_words: _Words | None = None) 
     run: list[str] = []
     run_starts = False  # whether the run begins a sentence
     sentence_negated = False
+    longest = names.longest(folded)
     for i, (start, word) in enumerate(words):
         w = folded[i]
         # a name from here: the longest one ("Svenska Röda Korset", "Regeringskansliets")
-        node, j, end, index = names.tree, i, -1, None
-        while j < len(words) and node:
-            f = folded[j]
-            if len(f) > 1 and f.endswith("s") and f[:-1] in node and "" in node[f[:-1]]:
-                end, index = j, node[f[:-1]][""]
-            node = node.get(f)  # type: ignore[assignment]
-            if node is None:
-                break
-            if "" in node:
-                end, index = j, node[""]
-            j += 1
+        end, index = longest[i]
         if index is not None and end > in_name:
             read.found.add(index)
             if word[0].isupper() and index not in read.named:

@@ -405,8 +405,9 @@ def _item_line(match: re.Match[str]) -> str:
     return (match.group(1) or "") + "\n\n"
 
 
-#: How many kept texts :func:`folded_text` holds folded: every check of a load reads the same texts
-#: (more than a hundred kept texts are folded again as before).
+#: How many kept texts :func:`folded_text` holds folded (the last ones folded): the checks of a load
+#: read the same texts one after another, so each is folded once where a load keeps at most this many
+#: (data/ keeps 29); a load that keeps more folds some of them again, as each check did before.
 FOLDED_TEXTS = 128
 
 

@@ -84,8 +84,8 @@ def test_case(folder: Path, root: Path, shared: Path, tmp_path: Path, capsys: py
     for org in by_id.values():  # whatever the case: what is accepted is never in doubt
         for c in org["candidates"]:
             assert not (c["accepted"] and c.get("reasons")), c
-            assert not c["accepted"] or (c["register_status"], c["status"]) == ("current", "register-copy"), c
-            assert (c["register_status"] == "current") == (c["status"] == "register-copy"), c
+            assert not c["accepted"] or (c["register_status"], c["status"]) == ("current", "secondary"), c
+            assert (c["register_status"] == "current") == (c["status"] == "secondary"), c
             if org.get("recorded"):
                 assert not c["accepted"] or c["number"] in org["recorded"], org
             assert ("contradicts" in c) == any(r.startswith("contradicts") for r in c.get("reasons", [])), c

@@ -32,7 +32,7 @@ from ..errors import Where
 from ..iri import Minter
 from ..orgnr import compact as orgnr_compact
 from ..orgnr import refusal
-from ..registered import KEEPER_COPIES, confirmed
+from ..registered import KEEPER_COPIES, confirmed, unconfirmed_copy
 from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
@@ -333,9 +333,8 @@ def _check_copy(path: Path, at: str, item: dict[str, tuple[object, int]], regist
     return [
         Problem(
             Where(path, line, f"{at}.status"),
-            f"register-copy, but {source} is not a copy of the register's list published by its keeper "
-            "(pinned to a version); a copy made by anyone else is a mirror: write secondary "
-            '(docs/links.md, "Which sources confirm")',
+            f"register-copy, but {unconfirmed_copy(source if isinstance(source, str) else None, register)}; "
+            'write secondary (docs/links.md, "Which sources confirm")',
         )
     ]
 

@@ -17,7 +17,9 @@ A number field for which most organisations matched by name get a number other t
 ``data/`` records is refused (:class:`~sakrad_ld.errors.InputError`): it does not hold organisation
 numbers. Nothing here changes ``data/``: the result is a proposals file (``sakrad-ld links
 reconcile``), and a person copies what they confirm into ``data/organisations.yaml`` with the
-register as the identifier's source. See ``docs/reconcile.md``.
+extract's address as the identifier's source and the candidate's status, one that loading accepts
+(``secondary`` with its note for a current entry, ``retired`` for an ended one; never ``register-copy``,
+which only a copy the register's keeper publishes gives). See ``docs/reconcile.md``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import yaml
 from ..errors import InputError, Where
 from ..orgnr import form_mismatch
 from ..records import Organisation
+from ..registered import confirmed
 from .names import Likeness, NameForm, compare, forms, legal_forms
 from .register import Register
 from .status import EntryStatus
@@ -63,10 +66,12 @@ CONTRADICTED_SHARE = 0.5
 #: an equal word, or an inflected one whose stem has at least this many letters, to score above 0).
 _STEM = 4
 #: The identifier status (data/organisations.yaml, ``status``) a person would give a number read in
-#: a register extract: a current entry of a copy of the register's list, or a retired entry. Both
-#: hold only for a copy the register's keeper publishes (links.KEEPER_COPIES); from anyone else's
-#: mirror the number is ``secondary``, as the proposals' header says.
-CURRENT_STATUS, RETIRED_STATUS = "register-copy", "retired"
+#: a register extract: a current entry, a retired entry, and a current entry of an extract that is
+#: a copy the register's keeper publishes (:func:`registered.confirmed`, ``KEEPER_COPIES``). An extract
+#: is read from a file, not from the keeper's address, and no keeper's copy of organisation numbers is
+#: known, so every current entry is ``secondary``: loading refuses ``register-copy`` from anything
+#: else (``registered.check_registered``), and ``register`` is for a number read in the register itself.
+CURRENT_STATUS, RETIRED_STATUS, COPY_STATUS = "secondary", "retired", "register-copy"
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,24 @@ class Candidate:
 
     @property
     def status(self) -> str:
-        """The identifier status to record if a person takes this number (see data/organisations.yaml)."""
-        return RETIRED_STATUS if self.entry_status else CURRENT_STATUS
+        """The identifier status to record if a person takes this number (see data/organisations.yaml):
+        one that loading accepts from the extract as the identifier's source."""
+        if self.entry_status:
+            return RETIRED_STATUS
+        return COPY_STATUS if confirmed(COPY_STATUS, str(self.register), "orgnr") else CURRENT_STATUS
+
+    @property
+    def note(self) -> dict[str, str]:
+        """The identifier's ``note`` (Swedish and English) a person records with a ``secondary`` status."""
+        if self.status != CURRENT_STATUS:
+            return {}
+        entry, name = f"{self.number} {self.register_name!r}", self.register.name
+        return {
+            "sv": f"Läst i registerutdraget {name} (posten {entry}), inte i en kopia som registrets förvaltare "
+            "publicerar; därför secondary tills posten har lästs i själva registret.",
+            "en": f"Read in the register extract {name} (the entry {entry}), not in a copy the register's keeper "
+            "publishes; hence secondary until the entry is read in the register itself.",
+        }
 
 
 @dataclass(frozen=True)
@@ -300,9 +321,10 @@ def proposals_yaml(proposals: Sequence[Proposal], registers: Sequence[Register],
     head = (
         "# Proposals of `sakrad-ld links reconcile`: organisation numbers for a person to review.\n"
         "# Nothing here changes data/. For each accepted candidate, check the register, then add the number\n"
-        "# to data/organisations.yaml as an identifier whose source is the register and whose status is the\n"
-        "# candidate's `status`, or `secondary` if the extract is not a copy the register's keeper publishes (a\n"
-        "# third party's mirror: `sakrad-ld links check` refuses register-copy from it; docs/links.md).\n"
+        "# to data/organisations.yaml as an identifier whose source is the extract's address, with the\n"
+        "# candidate's `status` and `note`: `secondary` for a current entry, as the extract is not a copy the\n"
+        "# register's keeper publishes (loading, and so every command that loads data/, refuses register-copy\n"
+        "# from it; docs/links.md); `register` only after reading the entry in the register itself.\n"
         "# A candidate with `reasons` is never accepted: each reason is a question for you\n"
         "# (a legal form or words one name adds, an entry the register marks ended, a number data/ contradicts).\n"
         f"# {accepted} of {len(proposals)} organisation(s) have an accepted candidate "
@@ -338,6 +360,8 @@ def _candidate(c: Candidate, recorded: list[str]) -> dict[str, object]:
     if c.entry_status:
         out["register_status_from"] = dict(c.entry_status.evidence)
     out["status"] = c.status
+    if c.note:
+        out["note"] = c.note
     out["matched_name"] = c.matched
     if recorded:
         out["recorded"] = c.number in recorded

@@ -61,3 +61,32 @@ def test_a_build_that_is_refused_leaves_no_process_finding_warnings(
         release.write_release(Project(project), tmp_path / "out", workers=2, warnings_beside=True)
     assert len(made) == 2  # the catalogue's checker and the warnings
     assert all(p._pid is None for p in made)  # each stopped (killed and waited for), none left running
+
+
+def test_a_killed_warnings_process_does_not_fail_a_build_that_wrote_its_release(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The release is published before the warnings are asked for: a process beside the build that
+    died (killed, out of memory) has its warnings found here instead, and the build says it wrote."""
+    import os
+    import signal
+
+    monkeypatch.setattr(release, "idle_cores", lambda: 1)
+    monkeypatch.setattr(release, "cores", lambda: 2)
+    real = release.prepared
+    killed = []
+
+    def killing(*args, **kwargs):
+        made = real(*args, **kwargs)
+        if made._pid is not None and len(killed) == 0 and "_load_warnings" in repr(args[0]):
+            os.kill(made._pid, signal.SIGKILL)
+            killed.append(made._pid)
+        return made
+
+    monkeypatch.setattr(release, "prepared", killing)
+    assert main(["-C", str(project), "build", "--out", str(tmp_path / "out")]) == 0
+    assert killed  # the warnings' process was made, and killed
+    said = capsys.readouterr()
+    count = len(load_warnings(load_corpus(project / "data")))
+    assert f"warning: {count} fact(s) loading cannot confirm" in said.err and "Wrote the release" in said.out
+    assert "ended with" not in said.err and "Traceback" not in said.err

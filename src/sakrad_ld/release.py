@@ -87,11 +87,14 @@ class BuildResult:
         in a process beside the build while it built, validated and wrote (on an idle core), or here."""
         if self.corpus is None:
             return []
-        if self.cautions is None:
-            from .dated import load_warnings
+        if self.cautions is not None:
+            try:
+                return [InputError(*args) for args in self.cautions.result()]
+            except ChildProcessError:  # the process beside the build died (killed, out of memory): here instead
+                pass
+        from .dated import load_warnings
 
-            return load_warnings(self.corpus)
-        return [InputError(*args) for args in self.cautions.result()]
+        return load_warnings(self.corpus)
 
 
 def _quiet(stage: str, done: int, total: int) -> None:

@@ -1583,8 +1583,10 @@ _AT = ("i ", "på ", "vid ", "in ", "at ", "plats: ", "place: ", "venue: ", "loc
 _ELSEWHERE = {
     "place": "holds it, but not where it says the meeting was held",
     "convening body": "names it, but not as calling the sakråd",
-    "area": "holds it only where it is not said to be discussed (no word of discussing in its sentence, or a "
-    "negation in its clause)",
+    "area": "holds it only where it is not said to be discussed (no word of discussing in its sentence: "
+    "'diskuterades', 'lyfte', 'togs upp', 'nämnde', 'framförde', 'delade med sig', 'medskick', 'knöt an till', "
+    "'betonade X' …, or 'dialog om X', 'temat var X'; 'beskrev' and 'berättade' are not enough, they say what was "
+    "presented; or a negation in its clause)",
 }
 
 
@@ -1601,6 +1603,10 @@ DISCUSSING_WORDS = (
     "lyftes", "lyfte", "lyfts", "lyfter", "samtalade", "behandlades", "behandlade", "berördes", "berörde",
     "avhandlades", "ämnen", "ämnena", "framförde", "framfördes", "belystes", "belyste", "belyses", "belyser",
     "delade med sig", "delades", "discussed", "discussion", "discussions", "raised", "topics", "addressed",
+    # a point named or handed over at the sakråd ("nämnde organisationerna att …", "Några delar som
+    # nämndes …", "Ett annat medskick var …"); "beskrev" and "berättade" are not among them: a minister
+    # describing or telling is a presentation, not a discussion
+    "nämnde", "nämndes", "nämner", "nämns", "nämnts", "medskick", "medskicket", "medskicken", "mentioned",
 )  # fmt: skip
 #: Words of a conversation, a theme or stress: a discussion area only where the area is their object
 #: or topic ("dialog om X", "samtal kring X", "temat var X", "betonade vikten av X", "X var dagens
@@ -1623,6 +1629,8 @@ _DISCUSSING = re.compile(
     + r"|(?<!\w)(?:tog|togs|tar|tas|tagit|tagits|förde|fördes)(?: (?:"
     + "|".join(re.escape(w) for w in PARTICLE_ADVERBS)
     + r")){0,2} (?:upp|fram)(?!\w)|(?<!\w)(?:rörde|rör)(?! sig)(?!\w)"
+    # "knöt an till", its subject and adverbs between ("knöt deltagare på olika sätt an till hur …")
+    r"|(?<!\w)(?:knöt|knöts|knyter|knyts|knutit)(?: [\w-]+){0,6}? an till(?!\w)"
 )
 _TOPIC = _role_words(TOPIC_WORDS)
 #: The topic's prepositions, one of which ends the words between a word of :data:`TOPIC_WORDS` and its
@@ -1646,6 +1654,19 @@ _EXAMPLES = re.compile(r"(?:(?:ett|några|andra|flera|bland) )?exempel\w*(?!\w)"
 
 
 _FOLLOWING = _role_words(("följande", "the following"))
+#: The words of :data:`TOPIC_WORDS` that are verbs: their subject may stand between them and their object.
+_TOPIC_VERBS = frozenset({"betonade", "betonar", "stressed", "emphasised", "emphasized"})
+#: A subject's words without a counted noun: pronouns and quantifiers ("betonade de", "betonade flera").
+SUBJECT_WORDS = frozenset(
+    "de hon han vi man ni flera många några alla somliga andra the they several many some most flesta".split()
+)
+
+
+def _subject_word(word: str) -> bool:
+    """Whether ``word`` can be (part of) a subject of people or organisations: a pronoun or quantifier
+    of :data:`SUBJECT_WORDS`, or a noun of people or bodies not in the genitive ("organisationerna",
+    "deltagarna", "civilsamhällesorganisationerna")."""
+    return word in SUBJECT_WORDS or (_STEM.search(word) is not None and not word.endswith("s"))
 
 
 def _topic_of(text: str, flat: str, a: int, b: int, lo: int, hi: int) -> bool:
@@ -1659,6 +1680,15 @@ def _topic_of(text: str, flat: str, a: int, b: int, lo: int, hi: int) -> bool:
         if gap and len(gap) <= 6 and gap[-1] in _TOPIC_OF and not any(w in (",", "som") for w in gap):
             return True
         if len(gap) <= 4 and all(w in _TOPIC_GAP or w in _TOPIC_OF for w in gap):
+            return True
+        # a verb of stress with its subject between it and its object in V2 order ("På mötet betonade
+        # civilsamhällesorganisationerna den ökande polariseringen", "betonade de även vikten av X")
+        if (
+            word.group() in _TOPIC_VERBS
+            and len(gap) <= 6
+            and any(_subject_word(w) for w in gap)
+            and all(w in _TOPIC_GAP or w in _TOPIC_OF or _subject_word(w) for w in gap)
+        ):
             return True
     end = _clause_end(text, b)
     word = _TOPIC.search(flat, b, min(hi, max(b, end)))
@@ -1755,9 +1785,12 @@ def _asked(
         if _whole_question(value, text, flat, a, b):
             if not _a_question(value, text, flat, a, b, {} if headings is None else headings):
                 return (
-                    "holds it, but not as a question: it does not end with '?' and stands under no heading "
-                    "or lead-in of asking ('Frågeställningar:', 'följande frågor', 'ombads svara på' …); a "
-                    "sentence that only holds 'frågor' ('Frågor … kan ställas till …') is not a question"
+                    "holds it, but not as a question put to the meeting: it does not end with '?' and stands "
+                    "under no heading or lead-in of asking ('Frågeställningar:', 'följande frågor', 'ombads svara "
+                    "på' …), or it stands in a quotation ('– …?, säger X', between quotation marks) or under a "
+                    "heading of answers, of questions and answers or of questions about something ('Svar:', "
+                    "'Frågor och svar:', 'Frågor om anmälan:'); a sentence that only holds 'frågor' ('Frågor … "
+                    "kan ställas till …') is not a question"
                 )
             asked[meeting] = b
             return ""
@@ -1802,11 +1835,22 @@ _CONTACT = _role_words(
 )  # fmt: skip
 
 
+#: A heading of questions and answers or of questions about something ("Frågor och svar:", "Frågor om
+#: anmälan:", "Vanliga frågor", "Q&A"), or of an answer ("Svar:"): its items are answers or people to
+#: ask, not questions put to the meeting. Words of asking lead in only as the heading's head.
+_NOT_ASKING = re.compile(
+    r"(?<!\w)(?:(?:frågor|frågorna|fråga|questions|question) (?:och|&|and) (?:svar|answers?)|(?:frågor|frågorna|fråga|questions) "
+    r"(?:om|kring|angående|rörande|gällande|about|on|regarding)(?! (?:att|hur|vad|vilka|vilken|vilket|varför|när|"
+    r"how|what|which|why|when)(?!\w))|vanliga frågor|faq|q ?& ?a|svar|svaret|svaren|answers?)(?!\w)"
+)
+
+
 def _lead_in(text: str, flat: str, lo: int, hi: int) -> bool:
     """Whether ``flat[lo:hi]`` (a heading or the sentence before a question) leads in questions: words
     of asking and a colon at its end, or a lead-in's words (:data:`LEAD_IN_WORDS`); not a contact's
-    heading ("Vid frågor kontakta:")."""
-    if _CONTACT.search(flat, lo, hi) is not None:
+    heading ("Vid frågor kontakta:"), nor one of questions and answers, of questions about something or
+    of an answer (:data:`_NOT_ASKING`: "Frågor och svar:", "Frågor om anmälan:", "Svar:")."""
+    if _CONTACT.search(flat, lo, hi) is not None or _NOT_ASKING.search(flat, lo, hi) is not None:
         return False
     if _LEAD_IN.search(flat, lo, hi) is not None:
         return True
@@ -1818,19 +1862,60 @@ def _a_question(value: str, text: str, flat: str, a: int, b: int, headings: dict
     one right after them), they stand under a lead-in of asking (:func:`_lead_in`: their list's heading
     or the sentence before them), or after words of asking and a colon in their own sentence ("Frågor:
     hur …"). A sentence holding "frågor" is not one for that ("Frågor om mötet kan ställas till …",
-    "… ställa frågor")."""
-    if value.endswith("?") or flat.startswith("?", b):
-        return True
+    "… ställa frågor"). Not one in a quotation (:func:`_in_quotation`: "– Vem vill inte …?, säger X"),
+    nor one under an answer's heading ("Svar:")."""
     lo, hi = _sentence(text, a, b)
+    if _in_quotation(text, flat, a, b, lo, hi):
+        return False
     spans = []
     if (before := _before(text, lo)) >= 0:
         spans.append((before, lo))
     if (heading := _heading(text, flat, lo, headings)) is not None:
         spans.append(heading)
+    if any(_ANSWER.search(flat, x, y) for x, y in spans) or _ANSWER.match(flat, lo):
+        return False
+    if value.endswith("?") or flat.startswith("?", b):
+        return True
     if any(_lead_in(text, flat, x, y) for x, y in spans):
         return True
     ends = [word.end() for word in _ASKING.finditer(flat, lo, a)]
     return bool(ends) and flat[ends[-1] : a].rstrip().endswith(":")
+
+
+#: An answer's heading or lead ("Svar:", "Svaret:", "Answer:"): what stands under it answers, it asks nothing.
+_ANSWER = re.compile(r"(?<!\w)(?:svar|svaret|svaren|answer|answers)(?: [\w-]+){0,2}? ?:")
+#: Words of saying after a quotation or before it ("…?, säger Daniel Liljeberg", "Ministern säger: …").
+SAYING_WORDS = (
+    "säger", "sa", "sade", "menar", "skriver", "konstaterar", "understryker", "påpekar", "betonar", "says",
+    "said", "writes", "notes",
+)  # fmt: skip
+_SAYING = _role_words(SAYING_WORDS)
+#: The quotation marks a folded text keeps, and the ones a quotation opens with.
+_QUOTE_MARKS = '"“”»«„'
+
+
+def _in_quotation(text: str, flat: str, a: int, b: int, lo: int, hi: int) -> bool:
+    """Whether the words at ``a``..``b`` (in the sentence ``lo``..``hi``) stand in a quotation, said by
+    someone rather than put to the meeting: between quotation marks in their sentence (an odd number of
+    them before), followed by words of saying after their "?" or "," ("– Vem vill inte …?, säger X",
+    "…? Det säger X"), or after words of saying and a colon ("X säger: – Vem …?")."""
+    if sum(flat.count(mark, lo, a) for mark in _QUOTE_MARKS) % 2:
+        return True
+    after = b + 1 if flat.startswith("?", b) else b
+    tail = _WORDS.findall(flat, after, min(len(flat), after + 40))
+    if tail and tail[0] in ("?", "!"):
+        tail = tail[1:]
+    if tail and tail[0] in (",", "\x00"):
+        tail = tail[1:]
+    if tail and tail[0] in ("det", "så", "it", "so"):
+        tail = tail[1:]
+    if tail and tail[0] in SAYING_WORDS:
+        return True
+    start = _before(text, lo)
+    for word in _SAYING.finditer(flat, max(0, start), a):
+        if ":" in flat[word.end() : a]:
+            return True
+    return False
 
 
 #: An ellipsis in a quotation or a text given word for word: any words of the text between, in order.

@@ -1,0 +1,140 @@
+"""What a kept text's sentence may be used for (stated.py), round 11b: "nämnde"/"nämndes", "medskick",
+"knöt … an till" and "betonade" with its subject between it and its object (V2 order) are words of
+discussing, "beskrev"/"berättade" are not (what was presented); a heading of questions and answers, of
+questions about something or of an answer leads in no questions, and a "?" in a quotation ("– …?, säger
+X", between quotation marks) is no question put to the meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from sakrad_ld import stated
+from sakrad_ld.stated import folded_text
+
+
+def _flat(text: str) -> tuple[str, str]:
+    folded = folded_text(text)
+    return folded, folded.replace("\x00", " ")
+
+
+# --- Words of discussing ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "area", "discussed"),
+    [
+        (
+            "På mötet betonade civilsamhällesorganisationerna den ökande polariseringen i samhället.",
+            "den ökande polariseringen",
+            True,
+        ),
+        ("Under sakrådet betonade deltagarna särskilt skolans roll.", "skolans roll", True),
+        ("Därefter betonade de även vikten av skolans roll.", "skolans roll", True),
+        (
+            "I arbetet nämnde organisationerna att arbetet behöver bli långsiktigt.",
+            "att arbetet behöver bli långsiktigt",
+            True,
+        ),
+        ("Några delar som nämndes var risken för psykisk ohälsa.", "risken för psykisk ohälsa", True),
+        ("Ett annat medskick var behovet av att fylla kunskapsluckor.", "behovet av att fylla kunskapsluckor", True),
+        (
+            "Under sakrådet knöt deltagare på olika sätt an till hur viktigt det är att planen genomförs.",
+            "hur viktigt det är att planen genomförs",
+            True,
+        ),
+        ("Ministern beskrev att regeringen ser positivt på skolans roll.", "skolans roll", False),
+        ("Företrädarna berättade även att skolans roll är stor.", "skolans roll", False),
+        # a genitive is no subject, and a subject does not make any noun before the area one
+        ("Regeringen betonade organisationernas skolans roll.", "skolans roll", False),
+        ("Sakrådet nämnde inte skolans roll.", "skolans roll", False),
+        ("Den knöt an till skolans roll i ett annat sammanhang, men det var inte sakrådet.", "sakrådet", False),
+    ],
+)
+def test_words_of_discussing(sentence: str, area: str, discussed: bool) -> None:
+    text, flat = _flat(sentence)
+    assert stated._discussed(area, text, flat) is discussed
+
+
+def test_the_refusal_names_the_words_of_discussing_and_those_not_enough() -> None:
+    why = stated._ELSEWHERE["area"]
+    for words in (
+        "'nämnde'",
+        "'medskick'",
+        "'knöt an till'",
+        "'betonade X'",
+        "'beskrev' and 'berättade' are not enough",
+    ):
+        assert words in why
+
+
+def test_the_docs_name_the_words_of_discussing_and_those_not_enough() -> None:
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "load-checks.md").read_text(encoding="utf-8")
+    for words in ('"nämnde"', '"medskick"', '"knöt … an till"', '"beskrev"', '"berättade"'):
+        assert words in doc
+
+
+# --- Questions ----------------------------------------------------------------------------------------
+
+
+def _question(text: str, value: str) -> str | None:
+    folded, flat = _flat(text)
+    return stated._asked(value, "m", folded, flat, {}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Frågor och svar:\n\n- Anmälan till nästa sakråd görs via e-post.\n",
+            "Anmälan till nästa sakråd görs via e-post",
+        ),
+        ("Frågor om anmälan:\n\n- Tobias Olsson, enhetschef\n", "Tobias Olsson, enhetschef"),
+        ("Frågor kring lokalen:\n\n- Lokalen ligger på Drottninggatan 21\n", "Lokalen ligger på Drottninggatan 21"),
+        ("Vanliga frågor:\n\n- Mötet är öppet för alla\n", "Mötet är öppet för alla"),
+        (
+            "Frågeställningar:\n\n- Hur ska stödet se ut?\n\nSvar:\n\n- Stödet ska vara enkelt\n",
+            "Stödet ska vara enkelt",
+        ),
+        ("Frågor: Hur ska stödet se ut? Svar: stödet ska vara enkelt.", "stödet ska vara enkelt"),
+        (
+            "– Vem vill inte ha ett enklare jordbruksstöd?, säger Daniel Liljeberg.",
+            "Vem vill inte ha ett enklare jordbruksstöd?",
+        ),
+        (
+            "– Vem vill inte ha ett enklare jordbruksstöd? Det säger Daniel Liljeberg.",
+            "Vem vill inte ha ett enklare jordbruksstöd?",
+        ),
+        (
+            "Daniel Liljeberg säger: Vem vill inte ha ett enklare jordbruksstöd?",
+            "Vem vill inte ha ett enklare jordbruksstöd?",
+        ),
+        (
+            'Ministern frågade: "Vem vill inte ha ett enklare jordbruksstöd?"',
+            "Vem vill inte ha ett enklare jordbruksstöd?",
+        ),
+        ("Han sa ”Vem vill inte ha ett enklare stöd?” och log.", "Vem vill inte ha ett enklare stöd?"),
+    ],
+)
+def test_no_question_put_to_the_meeting(text: str, value: str) -> None:
+    why = _question(text, value)
+    assert why is not None and why.startswith("holds it, but not as a question")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Frågor:\n\n- Hur ska stödet förenklas\n", "Hur ska stödet förenklas"),
+        ("Frågor om hur stödet ska förenklas:\n\n- Vad är viktigast\n", "Vad är viktigast"),
+        ("Frågeställningar till organisationerna:\n\n- Vilka regler bör tas bort\n", "Vilka regler bör tas bort"),
+        ("Organisationerna ombads svara på följande frågor. Hur ska stödet förenklas", "Hur ska stödet förenklas"),
+        (
+            "Under sakrådet diskuterades: Vem vill ha ett enklare jordbruksstöd?",
+            "Vem vill ha ett enklare jordbruksstöd?",
+        ),
+        ("- Hur ska stödet förenklas?\n- Vad säger organisationerna?\n", "Hur ska stödet förenklas?"),
+    ],
+)
+def test_questions_put_to_the_meeting(text: str, value: str) -> None:
+    assert _question(text, value) == ""

@@ -19,6 +19,7 @@ __all__ = [
     "PHRASE_MARKS",
     "SENTENCE_MARKS",
     "clause",
+    "clause_start",
     "joiners",
     "listed",
 ]
@@ -33,6 +34,12 @@ PHRASE_MARKS = (*SENTENCE_MARKS, ",", "(", ")")
 LIST_JOINERS = frozenset({",", "och", "samt", "and"})
 #: How many words an item of a list of names may have.
 LIST_ITEM_WORDS = 4
+
+
+def clause_start(text: str, lo: int, marks: tuple[str, ...]) -> int:
+    """Where the clause of ``text`` around ``lo`` begins (:func:`clause`'s first value)."""
+    floor = max(0, lo - CLAUSE_WINDOW)
+    return max([text.rfind(mark, floor, lo) for mark in marks] + [floor])
 
 
 def clause(text: str, lo: int, hi: int, marks: Iterable[str]) -> tuple[int, int]:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clauses import CLAUSE_WINDOW, SENTENCE_MARKS, clause, joiners, listed
+from .clauses import CLAUSE_WINDOW, SENTENCE_MARKS, clause, clause_start, joiners, listed
 from .errors import InputError, Where
 from .stated import TITLE_ENDINGS, _error, find_words, folded, folded_text
 from .typedyaml import quoted
@@ -173,13 +173,15 @@ def _joined_not_holding(words: list[str]) -> bool:
     return any("".join(words[-n:])[:-1].replace(".", "") in _NOT_HOLDING_JOINED for n in (1, 2) if len(words) >= n)
 
 
-def _before(forms: list[str], text: str, flat: str, at: int) -> bool:
-    """Whether one of the label's ``forms`` (or its plural) ends before ``at`` in its clause, only titles
-    (or a list the label may title) between, not called a former or future holder's."""
-    start = clause(text, at, at, _CLAUSE_MARKS)[0]
-    plurals = _plurals(forms)
+def _before(forms: list[str], plurals: list[str], text: str, flat: str, at: int) -> bool:
+    """Whether one of the label's ``forms`` (or its ``plurals``, :func:`_plurals`) ends before ``at`` in
+    its clause, only titles (or a list the label may title) between, not called a former or future
+    holder's."""
+    start = clause_start(text, at, _CLAUSE_MARKS)
     for form in forms + plurals:
-        for lo, hi in find_words(form, flat, start, at):  # the clause only: at most CLAUSE_WINDOW characters
+        if flat.find(form, start, at) < 0:  # the clause only: at most CLAUSE_WINDOW characters
+            continue
+        for lo, hi in find_words(form, flat, start, at):
             between = flat[hi:at].replace(",", " , ").split()
             if _titles_between(between, form in plurals, form.endswith(_SAME_IN_PLURAL)) and not _not_held(
                 flat, start, lo
@@ -227,9 +229,10 @@ def post_named(person: Person, post: Post, text: str, flat: str, surnames: dict[
     # indefinite form before a name titles the superior ("… hos … minister Ylva Johansson"), not the name
     relative = any(w in _NOT_BETWEEN for w in forms[0].split(" "))
     before = forms[:1] if relative else forms
+    plurals = _plurals(before)
     for name, label_first in _names(person, surnames):
         for lo, hi in find_words(name, flat):
-            if _before(before, text, flat, lo):
+            if _before(before, plurals, text, flat, lo):
                 return True
             if not label_first and _apposition(forms, text, flat, hi):
                 return True

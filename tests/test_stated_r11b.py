@@ -138,3 +138,56 @@ def test_no_question_put_to_the_meeting(text: str, value: str) -> None:
 )
 def test_questions_put_to_the_meeting(text: str, value: str) -> None:
     assert _question(text, value) == ""
+
+
+# --- Counts: the number counts the noun right after it ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "counted"),
+    [
+        ("Drygt 50 branschorganisationers deltagare", 50, ("deltagare", "people")),
+        ("Ett tiotal organisationer med drygt 50 deltagare", 50, ("deltagare", "people")),
+        ("Ett tiotal organisationer med drygt 50 deltagare", 10, ("organisationer", "organisations")),
+        ("tre exempel på organisationers samverkan", 3, ("exempel", "unknown")),
+        ("Drygt 50 länder", 50, ("länder", "unknown")),
+        ("ett 20-tal olika organisationer", 20, ("organisationer", "organisations")),
+        ("fem barn- och ungdomsorganisationer", 5, ("ungdomsorganisationer", "organisations")),
+        ("ett tjugotal myndigheters företrädare", 20, ("företrädare", "people")),
+        ("about 20 members", 20, ("members", "people")),
+        ("ett tiotal representanter från olika civilsamhällesorganisationer", 10, ("representanter", "people")),
+    ],
+)
+def test_the_number_counts_the_noun_right_after_it(words: str, value: int, counted: tuple[str, str]) -> None:
+    assert stated._number_noun(stated.folded(words), value) == counted
+
+
+def test_words_with_no_noun_are_not_compared() -> None:
+    assert stated._number_noun(stated.folded("femton"), 15) is None
+
+
+@pytest.mark.parametrize(
+    ("fact", "words", "value", "refused"),
+    [
+        ("organisation_count", "Drygt 50 branschorganisationers deltagare", 50, True),
+        ("organisation_count", "Ett tiotal organisationer med drygt 50 deltagare", 50, True),
+        ("organisation_count", "Ett tiotal organisationer med drygt 50 deltagare", 10, False),
+        ("invited_count", "tre exempel på organisationers samverkan", 3, True),
+        ("organisation_count", "Drygt 50 länder", 50, True),
+        ("participant_count", "Drygt 50 länder", 50, True),
+        ("participant_count", "Drygt 50 branschorganisationers deltagare", 50, False),
+        ("organisation_count", "femton", 15, False),
+    ],
+)
+def test_a_count_of_another_noun_is_refused(fact: str, words: str, value: int, refused: bool) -> None:
+    from types import SimpleNamespace
+
+    from sakrad_ld.errors import Where
+
+    count = SimpleNamespace(text=words, value=value)
+    meeting = SimpleNamespace(
+        organisation_count=None, invited_count=None, participant_count=None, where=lambda f: Where(None, 0, f)
+    )
+    setattr(meeting, fact, count)
+    errors = stated._counted_nouns(SimpleNamespace(meetings=[meeting]))
+    assert bool(errors) is refused

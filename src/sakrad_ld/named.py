@@ -23,10 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .records import credited
 from .stated import folded_text, found_as_words
 
 if TYPE_CHECKING:
-    from .records import Corpus, Organisation
+    from .records import Corpus
 
 __all__ = ["Shown", "shown_names"]
 
@@ -42,11 +43,6 @@ class Shown:
     lang: str = "sv"
 
 
-def _credited(org: Organisation, fact: str) -> str | None:
-    """The document ``fact`` of ``org`` is credited to: ``fact_sources``'s, else the first source."""
-    return next((fs.source for fs in org.fact_sources if fact in fs.facts), org.sources[0] if org.sources else None)
-
-
 def shown_names(corpus: Corpus) -> dict[tuple[str, str], Shown]:
     """(meeting id, organisation id) → :class:`Shown`, for every organisation taking part whose
     record's name is credited to another document than the meeting's list of organisations."""
@@ -59,9 +55,9 @@ def shown_names(corpus: Corpus) -> dict[tuple[str, str], Shown]:
         source = m.source_of("organisations")
         for org_id in m.organisations:
             org = organisations.get(org_id)
-            if org is None or (name_from := _credited(org, "name")) == source:
+            if org is None or (name_from := credited(org, "name")) == source:
                 continue
-            others = org.alt_names if org.alt_names and _credited(org, "alt_names") == source else []
+            others = org.alt_names if org.alt_names and credited(org, "alt_names") == source else []
             written = None
             if source in kept:
                 if source not in texts:

@@ -17,29 +17,32 @@ The other relations of the shared records and their English names follow the sam
 and English label (``label.en``), a person's ``member_of``. Each is credited to the document
 ``fact_sources`` names for it (one of the record's ``sources``), else to the record's first source,
 and is published in that document's graph. Where that document's text is kept (``file:``, a page's
-text or a register's extract), it must state the fact: the related record's Swedish name within
-:data:`NEAR` characters of the record's own name (a body's name, a post's label, a person's name),
-or the English name itself, as whole words after folding; a register's extract (``kind: register``) states
-names only, never a relation, though it names both bodies. Otherwise the fact needs its derivation
-(``unit_of_derivation``, ``name_en_derivation``, ``reports_to_derivation``, ``label_en_derivation``,
-``member_of_derivation``), and is then published in the dataset's own graph with it. A fact credited
-to a document whose text is not kept is not compared: the credit stands as the data gives it.
+text or a register's extract), it must state the fact: a clause joining the record's own name (a
+body's name, a post's full label, a person's name) to the related record's Swedish name
+(:func:`stated_relation`: apposition, "X på Y", "Y:s X", a heading over its lines, …; never two names
+that only stand near each other), or the English name itself, as whole words after folding; a
+register's extract (``kind: register``) states names only, never a relation, though it names both
+bodies. Otherwise the fact needs its derivation (``unit_of_derivation``, ``name_en_derivation``,
+``reports_to_derivation``, ``label_en_derivation``, ``member_of_derivation``), and is then published in
+the dataset's own graph with it. A fact credited to a document whose text is not kept is not compared:
+the credit stands as the data gives it.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
-from .records import Text
-from .stated import find_words, flat_text, folded
+from .records import Text, credited
+from .stated import _END, _ITEM_MARK, TITLE_ENDINGS, _flat, _word, find_words, flat_text, folded, folded_text
 from .typedyaml import QUOTED, quoted
 
 if TYPE_CHECKING:
     from .records import Corpus
 
-__all__ = ["GOVERNMENT_OFFICES_RULE", "RELATED", "check_placements", "check_related", "credited"]
+__all__ = ["GOVERNMENT_OFFICES_RULE", "RELATED", "check_placements", "check_related", "headings", "stated_relation"]
 
 #: The ``post_in_derivation`` of a minister's or state secretary's post placed in Regeringskansliet
 #: because its source names no ministry (data/bodies.yaml; the importer's drafts).
@@ -98,33 +101,23 @@ RELATED = (
 )
 
 
-def credited(record: Any, fact: str) -> str | None:
-    """The document a relation or English name of ``record`` is credited to: the one its ``fact_sources``
-    name for ``fact``, else its first source (None where it has none)."""
-    named = next((fs.source for fs in record.fact_sources if fact in fs.facts), None)
-    return named or (record.sources[0] if record.sources else None)
-
-
 def check_related(corpus: Corpus) -> list[InputError]:
     """Every relation (a body's ``unit_of``, a post's ``reports_to``, a person's ``member_of``) and English
     name (a body's ``name.en``, a post's ``label.en``) without its derivation whose credited document's
-    kept text does not state it: the related record's Swedish name (the body's name, the post's label),
-    or the English name itself, found as whole words after folding. A ``fact_sources`` entry must name
+    kept text does not state it: a clause joining the two names (:func:`stated_relation`), or the English
+    name itself found as whole words after folding. A ``fact_sources`` entry must name
     one of the record's ``sources``."""
     bodies = {b.id: b.name.sv for b in corpus.bodies}
     posts = {p.id: p.label.sv for p in corpus.posts}
     kept = corpus.copies
     files = {s.id: s.file for s in corpus.sources}
     registers = {s.id for s in corpus.sources if s.kind == "register"}
-    texts: dict[str, str] = {}
+    texts: dict[str, str] = {}  # a kept text folded (:func:`folded_text`), its sentence ends marked
+    flats: dict[str, str] = {}  # and its sentence ends as spaces (:func:`_flat`), as it is searched
+    heads: dict[str, dict[str, list[str]]] = {}  # its heading lines (:func:`headings`)
+    # the bodies and organisations a line under a heading may begin with: the lines after it are its own
+    known = frozenset(folded(n) for n in [*bodies.values(), *(o.name for o in corpus.organisations)])
     errors: list[InputError] = []
-
-    def own(record: Any) -> list[str]:
-        """The record's own names: a body's name, a person's, a post's label and its first word (the
-        title a text writes before the minister's name: "statssekreterare hos … minister Ylva Johansson")."""
-        if hasattr(record, "label"):
-            return [record.label.sv, record.label.sv.split()[0]]
-        return [record.name.sv if hasattr(record, "kind") else record.name]
 
     def wanted(record: Any, fact: str) -> list[str]:
         if fact == "unit_of":
@@ -155,16 +148,19 @@ def check_related(corpus: Corpus) -> list[InputError]:
             if not names or getattr(record, derivation) is not None or source not in kept:
                 continue
             if source not in texts:
-                texts[source] = flat_text(kept[source])
+                texts[source] = folded_text(kept[source])
+                flats[source] = _flat(texts[source])
             for name in names:
                 words = folded(name)
                 # a register's extract names bodies, each in an entry of its own: it states no relation
-                if "." not in fact:  # a relation: the two names side by side, never in a register's extract
-                    found = source not in registers and any(
-                        _beside(folded(n), words, texts[source]) for n in own(record)
+                if "." not in fact:  # a relation: a clause joining the two names, never in a register's extract
+                    if source not in heads:
+                        heads[source] = headings(kept[source], known)
+                    found = source not in registers and stated_relation(
+                        _own_names(record), words, fact, texts[source], heads[source], flats[source]
                     )
                 else:
-                    found = bool(words) and next(find_words(words, texts[source]), None) is not None
+                    found = bool(words) and _found(words, flats[source])
                 if found:
                     continue
                 path = str(files.get(source))
@@ -184,16 +180,233 @@ def check_related(corpus: Corpus) -> list[InputError]:
     return errors
 
 
-#: How near (characters of the folded text) a relation's two names must stand for the text to state
-#: it, as a signature or a list writes "Arbetsmarknadsdepartementet, Integrationsenheten" or
-#: "Vanja Bardh Olsson, Integrationsenheten"; names further apart are only named in the same text.
-NEAR = 30
+#: The words that join a record's name to the body it is in ("Anna Berg på Kulturdepartementet",
+#: "Integrationsenheten inom Arbetsmarknadsdepartementet", "statssekreterare hos …ministern").
+IN_WORDS = ("på", "vid", "inom", "i", "hos")
+#: The words that say a record is part of a body ("Integrationsenheten är en del av …").
+PART_WORDS = ("är en del av", "ingår i", "tillhör", "hör till", "is part of")
+#: Words that end a list's item: a name after one is another item, not the one before it restated.
+LIST_WORDS = ("och", "samt", "eller", "liksom", "and", "&")
+#: Words that deny what follows ("inte Anna Berg, Integrationsenheten").
+NOT_WORDS = ("inte", "ej", "icke", "aldrig", "not")
+#: The nouns a body's genitive may qualify in an apposition ("Vanja Bardh Olsson, Arbetsmarknads-
+#: departementets enhet för integration"): the body's parts; a title (:data:`TITLE_ENDINGS`) also does.
+PART_NOUNS = ("enhet", "avdelning", "sekretariat", "kansli", "stab", "byrå", "grupp", "ledning", "sektion")
+#: How many words a title may have between a name's comma and the word joining it to its body
+#: ("Anna Berg, politiskt sakkunnig på …").
+TITLE_WORDS = 4
+#: The endings of a definite word that a title drops before a name ("etableringsministern" is
+#: "etableringsminister Ylva Johansson").
+DEFINITE = ("n", "en", "et")
+#: How far back from the related name the comma before a title is looked for.
+TITLE_WINDOW = 120
+
+_ITEM = re.compile(_ITEM_MARK)
 
 
-def _beside(one: str, other: str, flat: str) -> bool:
-    """Whether the folded names ``one`` and ``other`` stand as whole words within :data:`NEAR`
-    characters of each other in ``flat``."""
-    if not one or not other:
+def _own_names(record: Any) -> list[str]:
+    """The record's own names, folded: a body's name, a person's, a post's full label, and that label
+    as a title is written before a name (its last word without the definite ending)."""
+    if hasattr(record, "label"):
+        label = folded(record.label.sv)
+        last = label.rsplit(" ", 1)[-1]
+        return [label, *(label[: -len(e)] for e in DEFINITE if last.endswith(e) and len(last) > len(e) + 2)]
+    return [folded(record.name.sv if hasattr(record, "kind") else record.name)]
+
+
+def stated_relation(
+    own: list[str], other: str, fact: str, text: str, headings: dict[str, list[str]], flat: str | None = None
+) -> bool:
+    """Whether a kept text states that the record (one of its folded names ``own``) is in, or reports
+    to, the record named ``other`` (folded): ``text`` is the text's :func:`folded_text` (its sentence
+    ends ``\\x00``), ``headings`` its :func:`headings`, ``flat`` its :func:`_flat` if already made.
+    Only these clauses state it, the two names as whole words, neither inside an e-mail or web address:
+
+    - apposition, "X, Y" ("Vanja Bardh Olsson, Integrationsenheten"), Y's genitive only before a part
+      or a title ("X, Y:s enhet för …"); neither name an item of a list ("A, X, Y", "X, Y och Z");
+    - "X, titel på/vid/inom/i/hos Y" and "X på/vid/inom/i/hos Y" (Y not a genitive: "X på Y:s uppdrag"
+      is not X in Y);
+    - "X är en del av / ingår i / tillhör / hör till Y";
+    - "Y:s X";
+    - a post whose label holds the other after "hos" (or "på", "vid" …: :data:`IN_WORDS`), the label
+      found in full ("statssekreterare hos arbetsmarknads- och
+      etableringsministern" reports to "arbetsmarknads- och etableringsminister");
+    - a heading line naming Y over the lines that begin with X (:func:`headings`);
+    - a unit's signature, "Departementet, Enheten" (``unit_of`` only, not an item of a list).
+
+    Nothing may stand between the two names but those words: no sentence end, list word ("samt",
+    "och", a comma before another name), another name, "från", an address; and no "inte"/"ej" just
+    before the clause. Each occurrence of ``other`` is read with the few places around it where the
+    record's name would stand, so the check is linear in the text."""
+    if not other:
         return False
-    places = list(find_words(one, flat))
-    return any(start - NEAR <= b and a <= end + NEAR for a, b in find_words(other, flat) for start, end in places)
+    flat = _flat(text) if flat is None else flat
+    for name in own:  # the post's own label names the post it reports to
+        for w in IN_WORDS:
+            if any(name.endswith(f" {w} {other}{e}") for e in ("", *DEFINITE)) and _found(name, flat):
+                return True
+    if any(_entry(line, own) for line in headings.get(other, ())):
+        return True
+    by_end: dict[int, int] = {}
+    by_start: dict[int, int] = {}
+    for name in own:
+        for a, b in find_words(name, flat):
+            if not _in_address(flat, a, b):
+                by_end.setdefault(b, a)
+                by_start.setdefault(a, b)
+    if not by_end:
+        return False
+    for x, y in find_words(other, flat):
+        if not _in_address(flat, x, y) and _clause(text, by_end, by_start, x, y, fact):
+            return True
+    return False
+
+
+def _clause(text: str, by_end: dict[int, int], by_start: dict[int, int], x: int, y: int, fact: str) -> bool:
+    """Whether the related name at ``x``-``y`` of ``text`` stands in a clause of :func:`stated_relation`
+    with one of the record's names (``by_end``: the start of each that ends at a place; ``by_start``:
+    the end of each that starts at one)."""
+    after = _genitive(text, y)
+    # the record first: "X, Y"
+    a = by_end.get(x - 2) if text.startswith(", ", x - 2) else None
+    if a is not None and _word_before(text, a) not in (",", *LIST_WORDS, *NOT_WORDS):
+        following = _word_after(text, after)
+        if (
+            following not in LIST_WORDS
+            and not _listed(text, after)
+            and (after == y or following.startswith(PART_NOUNS) or _titles(following))
+        ):
+            return True
+    if after == y:
+        # "X på Y", "X är en del av Y", "X, titel på Y"
+        for w in IN_WORDS + PART_WORDS:
+            gap = f" {w} "
+            if not text.startswith(gap, x - len(gap)):
+                continue
+            a = by_end.get(x - len(gap))
+            if a is not None and _word_before(text, a) not in NOT_WORDS:
+                return True
+            if w not in IN_WORDS:
+                continue
+            comma = text.rfind(", ", max(0, x - TITLE_WINDOW), x - len(gap))
+            a = by_end.get(comma) if comma >= 0 else None
+            if a is not None and _titles(text[comma + 2 : x - len(gap)]) and _word_before(text, a) not in NOT_WORDS:
+                return True
+    # the body first: "Y:s X"
+    if after != y and text.startswith(" ", after) and after + 1 in by_start and _word_before(text, x) not in NOT_WORDS:
+        return True
+    # a unit's signature: "Arbetsmarknadsdepartementet, Integrationsenheten"
+    if fact == "unit_of" and after == y and text.startswith(", ", y) and y + 2 in by_start:
+        end = _genitive(text, by_start[y + 2])
+        if (
+            _word_before(text, x) not in (",", *LIST_WORDS, *NOT_WORDS)
+            and _word_after(text, end) not in LIST_WORDS
+            and not _listed(text, end)
+        ):
+            return True
+    return False
+
+
+def _listed(text: str, end: int) -> bool:
+    """Whether a comma after ``end`` goes on into a list ("X, Y, Z och W"): a list word later in the
+    sentence (within :data:`TITLE_WINDOW` characters)."""
+    if not text.startswith(",", end):
+        return False
+    stop = text.find(_END, end, end + TITLE_WINDOW)
+    rest = text[end : stop if stop >= 0 else end + TITLE_WINDOW].replace(",", " ").split(" ")
+    return any(w in LIST_WORDS for w in rest)
+
+
+def _found(name: str, flat: str) -> bool:
+    return next(find_words(name, flat), None) is not None
+
+
+def _titles(words: str) -> bool:
+    """Whether ``words`` (folded, one space between) are a title: at most :data:`TITLE_WORDS` words,
+    each ending as a title does ("departementssekreterare", "politiskt sakkunnig")."""
+    parts = words.split(" ")
+    return 0 < len(parts) <= TITLE_WORDS and all(p and p not in NOT_WORDS and p.endswith(TITLE_ENDINGS) for p in parts)
+
+
+def _genitive(text: str, end: int) -> int:
+    """The end of a genitive ``s`` (or ``:s``) right after a name ending at ``end``, else ``end``."""
+    for g in ("s", ":s", "'s"):
+        if text.startswith(g, end) and (end + len(g) == len(text) or not _word(text[end + len(g)])):
+            return end + len(g)
+    return end
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether a name found at ``start``-``end`` is part of an e-mail or web address ("integrations-
+    enheten@…", "vanja.bardh-olsson@…"), not a name the text writes."""
+    before = text[start - 1] if start else " "
+    after = text[end : end + 2]
+    return before in "@./" or after[:1] == "@" or (len(after) == 2 and after[0] in "./" and _word(after[1]))
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (a comma for a list's comma; nothing after a sentence end)."""
+    head = text[max(0, start - 40) : start].rstrip(" ")
+    if head.endswith(","):
+        return ","
+    return head.rsplit(" ", 1)[-1].rsplit(_END, 1)[-1] if head and (_word(head[-1]) or head[-1] == "&") else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word just after ``end`` (nothing after a sentence end)."""
+    tail = text[end : end + 40].lstrip(" ")
+    return tail.split(" ", 1)[0].split(_END, 1)[0].rstrip(",.;:)") if tail else ""
+
+
+def headings(raw: str, bodies: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """The heading lines of a kept text, each folded, with the lines under it folded (without a list's
+    mark): a heading is a line of its own after a blank line or the text's start, or a Markdown heading,
+    not a list's item. The lines under it are those that follow it ("Arbetsmarknadsdepartementet" over
+    "Integrationsenheten"), or the list's items after a blank line ("## Integrationsenheten", "",
+    "- Vanja Bardh Olsson, kansliråd"), up to a blank line or the next Markdown heading, and never past a
+    line that begins with another body's or organisation's name (one of the folded ``bodies``): that
+    line is kept, the lines after it are under it. Each line is read at most twice."""
+    lines = raw.splitlines()
+    out: dict[str, list[str]] = {}
+    blank_before = True
+    for i, line in enumerate(lines):
+        blank = not line.strip()
+        if not blank and (blank_before or line.lstrip().startswith("#")) and not _ITEM.match(line):
+            j = i + 1
+            items_only = j < len(lines) and not lines[j].strip()
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            under = out.setdefault(_bare(line), [])
+            while j < len(lines) and lines[j].strip() and not lines[j].lstrip().startswith("#"):
+                item = _ITEM.match(lines[j])
+                if items_only and not item:
+                    break
+                entry = _bare(lines[j][item.end() :] if item else lines[j])
+                under.append(entry)
+                if _lead(entry) in bodies:
+                    break
+                j += 1
+        blank_before = blank
+    return out
+
+
+def _lead(entry: str) -> str:
+    """The name a line under a heading begins with: up to a comma, a colon, a parenthesis or a dash."""
+    for mark in (",", ":", " (", " -"):
+        entry = entry.split(mark, 1)[0]
+    return entry
+
+
+def _bare(line: str) -> str:
+    """A line folded without its Markdown marks ("## ", "**…**") and a closing colon."""
+    return folded(line.strip().lstrip("#").strip().strip("*_").rstrip(":").strip("*_ "))
+
+
+def _entry(line: str, own: list[str]) -> bool:
+    """Whether a line under a heading is the record's: one of its names, alone or before a comma, a
+    parenthesis, a dash or a colon ("Vanja Bardh Olsson, kansliråd")."""
+    for name in own:
+        rest = line[len(name) :] if name and line.startswith(name) else None
+        if rest is not None and (not rest or rest[0] in ",:(" or rest.startswith((" (", " -"))):
+            return True
+    return False

@@ -31,6 +31,7 @@ __all__ = [
     "Contact",
     "Corpus",
     "Count",
+    "credited",
     "DatasetConfig",
     "FactSource",
     "GovernmentParticipant",
@@ -238,6 +239,16 @@ class Source:
         default_factory=list, metadata={"doc": "notes on the document: an inconsistency in it, what it does not say"}
     )
     lines: Lines | None = _lines()
+
+
+def credited(record: typing.Any, fact: str, *, first: bool = True) -> str | None:
+    """The document ``fact`` (a field's name, or ``name.en``/``label.en``) of a shared record (an
+    organisation, body, post or person) is credited to: the one its ``fact_sources`` name for ``fact``,
+    else (``first``) the record's first source; None where there is neither. The release places the fact
+    in that document's graph and the load checks read that document's kept text (placed.py, named.py,
+    registered.py, stated.py)."""
+    named = next((fs.source for fs in record.fact_sources if fact in fs.facts), None)
+    return named if named is not None or not first else (record.sources[0] if record.sources else None)
 
 
 #: A body's, post's or person's relation or English name (related.py, docs/model.md "Stated is not derived").

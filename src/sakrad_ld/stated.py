@@ -1171,13 +1171,13 @@ def check_stated(corpus: Corpus) -> list[InputError]:
     # a meeting's fact's index -> the meeting's years (its date's and days'): a sentence about a meeting
     # of another year ("Sakrådet 2023 hölls i Uppsala") states nothing of this one
     years: dict[int, frozenset[str]] = {}
+    published = {s.id: s.published for s in corpus.sources}  # a kept text's publication: "i höstas" is read by it
     for m in corpus.meetings:
         facts.extend(_organiser(m))
-        meeting_years = frozenset(str(d)[:4] for d in [m.date, *(m.days or [])] if d)
         for where, what, value, source, kind in _meeting_facts(m, people, bodies, organisations, kept):
             if source not in kept:
                 continue
-            years[len(facts)] = meeting_years
+            years[len(facts)] = meeting_time([m.date, *(m.days or [])], published.get(source))
             if kind == "organisation":
                 org = organisations[value]
                 facts.append(
@@ -1338,6 +1338,162 @@ _YEAR_MEETING = re.compile(
 )
 
 
+class MeetingTime(frozenset):
+    """A meeting's years (a frozenset of them, as the checks read them) and what else is known of its
+    time: ``dates`` (its date and days as the data writes them, "2025-05-16", "2025-05", "2025") and
+    ``published`` (the publication date of the kept text read, if known). A plain frozenset of years
+    knows no dates: a month or day beside no year is not read with it."""
+
+    dates: tuple[str, ...] | None = None
+    published: str | None = None
+
+
+def meeting_time(dates: Iterable[object], published: object = None) -> MeetingTime:
+    """The :class:`MeetingTime` of a meeting's ``dates`` (its date and days) read in a text published on
+    ``published`` (None: not known)."""
+    written = tuple(str(d) for d in dates if d)
+    when = MeetingTime(d[:4] for d in written)
+    when.dates = written
+    when.published = str(published) if published else None
+    return when
+
+
+_MONTH_NUMBERS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12, "january": 1, "february": 2, "march": 3,
+    "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+}  # fmt: skip
+#: A day or month named in a sentence: after a preposition of time or with a day ("i mars", "den 3
+#: april", "3 mars 2025", "in March", "on 3 May"); a year after it is read too.
+_DAY_OR_MONTH = re.compile(
+    r"(?<!\w)(?:(?:i|under|den|från|sedan|in|on|of|since|during) (?:(\d{1,2})(?::e|:a)? )?|(\d{1,2})(?::e|:a)? )("
+    + "|".join(_MONTH_NUMBERS)
+    + r")(?: ((?:19|20)\d\d))?(?![\w-])"
+)
+#: The seasons of "i höstas", "i våras", "last autumn" …: their months.
+_SEASONS = {
+    "höstas": (9, 10, 11), "våras": (3, 4, 5), "somras": (6, 7, 8), "vintras": (12, 1, 2),
+    "autumn": (9, 10, 11), "fall": (9, 10, 11), "spring": (3, 4, 5), "summer": (6, 7, 8), "winter": (12, 1, 2),
+}  # fmt: skip
+#: The most days a text may be published after the meeting it calls "i höstas", "i våras" …: a season.
+SEASON_DAYS = 92
+_LAST_SEASON = re.compile(r"(?<!\w)(?:i (höstas|våras|somras|vintras)|last (autumn|fall|spring|summer|winter))(?!\w)")
+#: "för två år sedan", "three months ago": N years or months before the text's publication.
+_AGO = re.compile(
+    r"(?<!\w)(?:för (\w+) (år|månader|månad|veckor|vecka|dagar) sedan|(\w+) (years?|months?|weeks?|days?) ago)(?!\w)"
+)
+#: Another time relative to something else than the text ("året innan", "månaden efter", "the year
+#: before") or a last month or week ("förra månaden", "last month"): another period than this meeting's
+#: unless, for a last month, the meeting's month is the one before the text's.
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:(?:året|månaden|veckan|hösten|våren|sommaren|vintern|dagen) (?:innan|före|därpå|efter|dessförinnan)"
+    r"|the (?:year|month|week|day) (?:before|after)|the (?:previous|following) (?:year|month|week)"
+    r"|förra (?:hösten|våren|sommaren|vintern|veckan)|last week)(?!\w)"
+)
+_LAST_MONTH = re.compile(r"(?<!\w)(?:förra månaden|last month)(?!\w)")
+
+
+def _ymd(date: str) -> tuple[int, int | None, int | None]:
+    parts = [int(p) for p in date.split("-")]
+    return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+
+
+def _days_after(date: str, published: str) -> int | None:
+    """Days from a meeting's ``date`` to ``published``, each known at least to its month (its first day
+    where the day is not known); None: either known only to its year."""
+    import datetime as dt
+
+    (y, m, d), (py, pm, pd) = _ymd(date), _ymd(published)
+    if m is None or pm is None:
+        return None
+    return (dt.date(py, pm, pd or 1) - dt.date(y, m, d or 1)).days
+
+
+def _this_day_or_month(day: str | None, month: int, year: str | None, when: MeetingTime) -> bool:
+    """Whether a day or month named ("den 16 maj", "i maj 2025") is one of the meeting's dates."""
+    for date in when.dates or ():
+        y, m, d = _ymd(date)
+        if m != month or (year is not None and int(year) != y):
+            continue
+        if day is None or d == int(day):
+            return True
+    return False
+
+
+def _number_of(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+#: How many words may stand between a time's words and the meeting's noun they place ("Sakrådet i mars",
+#: "Den 3 mars hölls sakrådet", "anordnade sakrådet i mars"): a time further off places something else
+#: ("… som kommittén lämnade den 6 juni 2018").
+TIME_WORDS_BETWEEN = 2
+_A_MEETING_NOUN = re.compile(_MEETING_NOUN)
+
+
+def _of_meeting(flat: str, lo: int, hi: int, found: re.Match[str]) -> bool:
+    """Whether the time ``found`` stands by a meeting's noun in ``flat[lo:hi]``: at most
+    :data:`TIME_WORDS_BETWEEN` words between, on either side."""
+    before = _WORDS.findall(flat, max(lo, found.start() - 120), found.start())[-(TIME_WORDS_BETWEEN + 1) :]
+    after = _WORDS.findall(flat, found.end(), min(hi, found.end() + 120))[: TIME_WORDS_BETWEEN + 1]
+    return any(_A_MEETING_NOUN.fullmatch(w) for w in (*before, *after))
+
+
+def another_period(flat: str, lo: int, hi: int, when: frozenset[str]) -> bool:
+    """Whether ``flat[lo:hi]`` (a sentence) places a meeting's noun (:func:`_of_meeting`) at a time that
+    is not this meeting's: a day or month
+    not among its dates ("Sakrådet i mars", "den 3 april" for a meeting of 16 May), "i höstas" and the
+    like where the meeting is not of that season or the text was published more than
+    :data:`SEASON_DAYS` after it, "för två år sedan" where the text's publication is not that long after
+    the meeting, "året innan", "förra månaden" (unless the meeting's month is the one before the
+    text's). What the check cannot compare (no date known, no publication date) names another period;
+    a plain frozenset of years (no dates) reads no month or day beside no year."""
+    dates = getattr(when, "dates", None)
+    published = getattr(when, "published", None)
+    if any(_of_meeting(flat, lo, hi, found) for found in _RELATIVE.finditer(flat, lo, hi)):
+        return True
+    for found in _LAST_SEASON.finditer(flat, lo, hi):
+        if not _of_meeting(flat, lo, hi, found):
+            continue
+        months = _SEASONS[found.group(1) or found.group(2)]
+        if published is None or not any(
+            _ymd(d)[1] in months and (after := _days_after(d, published)) is not None and 0 <= after <= SEASON_DAYS
+            for d in dates or ()
+        ):
+            return True
+    for found in _LAST_MONTH.finditer(flat, lo, hi):
+        if not _of_meeting(flat, lo, hi, found):
+            continue
+        if published is None or (pm := _ymd(published))[1] is None:
+            return True
+        before = (pm[0] * 12 + pm[1] - 2) // 12, (pm[0] * 12 + pm[1] - 2) % 12 + 1
+        if not any(_ymd(d)[:2] == before for d in dates or ()):
+            return True
+    for found in _AGO.finditer(flat, lo, hi):
+        if not _of_meeting(flat, lo, hi, found):
+            continue
+        count = _number_of(found.group(1) or found.group(3))
+        unit = found.group(2) or found.group(4)
+        if count is None or published is None or not unit.startswith(("år", "year", "månad", "month")):
+            return True
+        py, pm, _ = _ymd(published)
+        if unit.startswith(("år", "year")):
+            if not any(_ymd(d)[0] == py - count for d in dates or ()):
+                return True
+        elif pm is None or not any(
+            (m := _ymd(d))[1] is not None and (py * 12 + pm) - (m[0] * 12 + m[1]) == count for d in dates or ()
+        ):
+            return True
+    if dates is None:
+        return False
+    for found in _DAY_OR_MONTH.finditer(flat, lo, hi):
+        if _of_meeting(flat, lo, hi, found) and not _this_day_or_month(
+            found.group(1) or found.group(2), _MONTH_NUMBERS[found.group(3)], found.group(4), when
+        ):
+            return True
+    return False
+
+
 def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None = None) -> bool:
     """Whether ``flat[lo:hi]`` (a sentence) is about another meeting than this one: a word of another
     time or a like meeting before its noun (:data:`_OTHER_MEETING`), a season's meeting
@@ -1347,6 +1503,8 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
         return True
     if years is None:
         return False
+    if another_period(flat, lo, hi, years):
+        return True
     return any((y.group(1) or y.group(2)) not in years for y in _YEAR_MEETING.finditer(flat, lo, hi))
 
 
@@ -2161,11 +2319,110 @@ PEOPLE_STEMS = (
 )  # fmt: skip
 BODY_STEMS = (
     "organisation", "förening", "förbund", "aktör", "myndighet", "departement", "organization", "association",
-    "agencies", "agency", "ministries", "ministry", "bodies",
+    "agencies", "agency", "ministries", "ministry", "bodies", "enhet",
 )  # fmt: skip
-_DEPARTMENT_STEMS = ("myndighet", "departement", "agencies", "agency", "ministries", "ministry")
+_DEPARTMENT_STEMS = ("myndighet", "departement", "enhet", "agencies", "agency", "ministries", "ministry")
 _STEM = re.compile("|".join(sorted(PEOPLE_STEMS + BODY_STEMS, key=len, reverse=True)))
 _NOUN_WORD = re.compile(r"[\w-]+")
+
+
+#: A number in a count's words: digits ("50", "ett 20-tal"), a "-tal" word ("tiotal", "tjugotal") or a
+#: number's word ("tre", "femton", "fifty"); the noun it counts stands right after it.
+_NUMBER = re.compile(
+    r"(?<![\w-])(?:\d+(?:[ ,.]\d+)*(?:-tal)?|\w*tal|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
+    r"tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|"
+    r"hundra|tusen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|hundred)+)(?![\w-])"
+)
+#: Words that may stand between a number and the noun it counts besides adjectives ending in -a or -e
+#: ("ett 20-tal olika organisationer", "tio ideella föreningar").
+_BETWEEN_NUMBER_AND_NOUN = frozenset(
+    "olika fler flera nya andra stora små inbjudna berörda deltagande svenska ideella civila och samt "
+    "different various other new more invited national local".split()
+)
+
+
+#: The stems of :data:`PEOPLE_STEMS` and :data:`BODY_STEMS` that are English: their plural ends with "s".
+_ENGLISH_STEMS = frozenset(
+    "people participant representative attendee delegate member spokes official staff individual organization "
+    "association agencies agency ministries ministry bodies".split()
+)
+
+
+def _genitive(word: str, stem: str) -> bool:
+    """Whether ``word`` (a noun of ``stem``) is a genitive: "'s" or "s'", or a Swedish noun's "-s" after
+    its ending ("organisationers", "deltagares", "myndighetens"); an English plural is none ("members")."""
+    if word.endswith(("'s", "s'")):
+        return True
+    return (
+        word.endswith("s")
+        and stem not in _ENGLISH_STEMS
+        and word[:-1].endswith(("er", "ar", "or", "en", "na", "et", "are", "ns"))
+    )
+
+
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
+    "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+    "nittio": 90, "hundra": 100, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+}  # fmt: skip
+_NUMBER_PART = re.compile("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
+
+
+def _number_value(word: str) -> int | None:
+    """The number a number's folded word gives: "50", "20-tal" (20), "tiotal" (10), "tjugofem" (25)."""
+    word = word.removesuffix("-tal")
+    if word.endswith("tal") and not word[:-3].isdigit():
+        word = word[:-3]
+    digits = re.sub(r"[ ,.]", "", word)
+    if digits.isdigit():
+        return int(digits)
+    parts = _NUMBER_PART.findall(word)
+    if not parts or "".join(parts) != word:
+        return None
+    return sum(_NUMBER_WORDS[p] for p in parts)
+
+
+def _number_nouns(words: str) -> list[tuple[int | None, str, str]]:
+    """Each number of ``words`` (folded; a run of them, "ett tiotal", "drygt 50", by its last) with the
+    noun it counts and what that is: the word right after the number and its adjectives; a genitive is
+    no counted noun, what follows it is ("50 branschorganisationers deltagare" counts people).
+    "unknown": a noun neither of people nor of bodies ("länder", "exempel")."""
+    found: list[tuple[int | None, str, str]] = []
+    numbers = list(_NUMBER.finditer(words))
+    for i, at in enumerate(numbers):
+        if i + 1 < len(numbers) and not words[at.end() : numbers[i + 1].start()].strip():
+            continue  # not the run's last number
+        for word in _NOUN_WORD.finditer(words, at.end()):
+            w = word.group()
+            stems = [m.group() for m in _STEM.finditer(w)]
+            if stems:
+                last = stems[-1]
+                if _genitive(w, last):
+                    continue  # a genitive: it says whose, not what is counted
+                kind = "people" if last in PEOPLE_STEMS else "bodies" if last in _DEPARTMENT_STEMS else "organisations"
+                found.append((_number_value(at.group()), w, kind))
+                break
+            if (
+                w in _BETWEEN_NUMBER_AND_NOUN
+                or w.endswith(("-och", "-samt", "-eller", "-and", "-or", "-"))  # "barn- och ungdomsorganisationer"
+                or (w.endswith(("a", "ade", "ande", "ende")) and len(w) > 3)
+            ):
+                continue
+            found.append((_number_value(at.group()), w, "unknown"))
+            break
+    return found
+
+
+def _number_noun(words: str, value: int | None = None) -> tuple[str, str] | None:
+    """The noun a count's number counts, and what (:func:`_number_nouns`): the number's that is the
+    count's ``value`` if one is, else the first number's. None: no number with a noun after it."""
+    nouns = _number_nouns(words)
+    chosen = next((n for n in nouns if value is not None and n[0] == value), nouns[0] if nouns else None)
+    return None if chosen is None else chosen[1:]
 
 
 def _counted_noun(words: str) -> tuple[str, str] | None:
@@ -2193,10 +2450,26 @@ def _counted_nouns(corpus: Corpus) -> list[InputError]:
             count = getattr(m, fact, None)
             if count is None or not count.text:
                 continue
-            first = _counted_noun(folded(count.text))
+            said = folded(count.text)
+            first = _number_noun(said, count.value) or _counted_noun(said)
             if first is None:
                 continue
             noun, what = first
+            if what == "unknown":
+                errors.append(
+                    InputError(
+                        m.where(fact),
+                        f"{fact}'s words {_quoted(count.text)} count {_quoted(noun)}, neither organisations nor "
+                        "people: the number counts the noun right after it (its adjectives between; a genitive "
+                        "says whose, the noun after it is counted)",
+                        "organisation_count and invited_count with words counting organisations "
+                        "('ett tjugotal organisationer'), participant_count with words counting people "
+                        "('ett sextiotal deltagare', 'tio personer'), or a number alone ('femton')",
+                        "leave the count out where the source counts something else, or give the words that "
+                        "count organisations or people",
+                    )
+                )
+                continue
             people = what == "people"
             wrong = what != "organisations" if wants == "org" else not people
             if wrong:

@@ -5,8 +5,12 @@ character classes of SPARQL's grammar (``['A' ..= 'Z' | 'a' ..= 'z' | '\\u{00C0}
 hundreds of characters that fill a phone's screen and hide the point. The page says the common
 cases in its own words — a prefix that is not declared, a variable of a grouped SELECT that is
 neither grouped nor aggregated, something unexpected at a place — and keeps the parser's message,
-without its character classes, below that (marked English). A program's Problem Details keep the
-whole message (:mod:`sakrad_ld.serving.protocol`).
+without its character classes, below that (marked English). The parser's reasons among its
+expected tokens ("The query offset should be a non negative integer") are said as sentences, never
+as something one may type; the words at the error's place are shown whole; every prefix the query
+uses (outside its strings, IRIs and comments) without declaring it is named; and every list is
+bounded (the first few, then "… and N more"). A program's Problem Details keep the whole message
+(:mod:`sakrad_ld.serving.protocol`).
 """
 
 from __future__ import annotations
@@ -22,12 +26,18 @@ __all__ = ["Explained", "explain"]
 _NOT_SPARQL = "the query is not valid SPARQL 1.1: "
 _GRAMMAR = re.compile(r"\s*\(see https?://[^)\s]*\)\s*$")
 _EXPECTED = "expected one of "
+_EXPECTED_ONE = re.compile(r"error at \d+:\d+: expected ")
 _WHERE = re.compile(r"error at (\d+):(\d+)")
 #: The sentences the parser puts among the tokens it expected.
 _UNDECLARED = "Prefix not found"
 _UNBOUND = "The SELECT contains a variable that is unbound"
-#: Expected tokens named on the page at most; the rest are "…".
+#: Expected tokens named on the page at most; the rest are "… and N more".
 _SHOWN = 12
+#: Variables, prefixes and reasons named on the page at most, and tokens kept of the parser's list.
+_LISTED = 8
+_KEPT = 40
+#: Characters of one word of the query shown at most (longer: cut, with "…").
+_WORD_SHOWN = 40
 _PREFIXED = re.compile(r"(?<![\w?$<:#/.-])([A-Za-z][\w.-]*)?:(?=[\w%\\]|\s|$|[;,.)\]}])")
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 _QUOTED = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
@@ -40,11 +50,14 @@ _NOT_11 = ("VERSION",)
 
 @dataclass(frozen=True)
 class Explained:
-    """``key`` names the short text in ``templates/messages`` (with ``values``); ``expected`` the
-    tokens the parser could have read there (keywords and punctuation, no character classes);
-    ``parser`` its message without the character classes (English); ``syntax`` False for another
-    error than the parser's (a time limit, a cap, a dataset the store has not), whose message is
-    shown as it is."""
+    """``key`` names the short text in ``templates/messages`` (with ``values``; a list in them,
+    ``variables``, names its first items and ``listed_more`` the rest); ``expected`` the tokens the
+    parser could have read there (keywords and punctuation, no character classes; ``more`` not
+    named); ``reasons`` the parser's own sentences among them (English: "Duplicated variable name in
+    SELECT"); ``undeclared`` the other prefixes the query uses without declaring them
+    (``undeclared_more`` not named); ``parser`` its message without the character classes
+    (English); ``syntax`` False for another error than the parser's (a time limit, a cap, a dataset
+    the store has not), whose message is shown as it is."""
 
     key: str | None
     values: dict[str, str] = field(default_factory=dict)
@@ -52,6 +65,10 @@ class Explained:
     more: int = 0
     parser: str = ""
     syntax: bool = True
+    reasons: list[str] = field(default_factory=list)
+    listed_more: int = 0
+    undeclared: list[str] = field(default_factory=list)
+    undeclared_more: int = 0
 
 
 def explain(message: str, query: str) -> Explained:
@@ -60,51 +77,105 @@ def explain(message: str, query: str) -> Explained:
         return Explained(None, parser=message, syntax=False)
     parser = _GRAMMAR.sub("", message[len(_NOT_SPARQL) :])
     items = _items(parser)
-    readable = [i for i in items if not i.startswith("[") and i not in (_UNDECLARED, _UNBOUND)]
     short_parser = _short(parser, items)
     at = _WHERE.search(parser)
     line, column = (int(at[1]), int(at[2])) if at else (0, 0)
-    if _UNDECLARED in items:
-        prefix = _undeclared(query, line, column)
+    handled = {_UNDECLARED, _UNBOUND}
+    reasons = [_said(i) for i in items if _sentence(i) and i not in handled]
+    offset = _offset(query, line, column)
+    uses = _undeclared_uses(query)
+    explained = _main(query, items, uses, offset, line, column)
+    named = explained.values.get("prefix", "")
+    others = [name for name in dict.fromkeys(name for _, name in uses) if f"{name}:" != named]
+    return Explained(
+        explained.key,
+        explained.values,
+        explained.expected,
+        explained.more,
+        short_parser,
+        True,
+        reasons[:_LISTED],
+        explained.listed_more,
+        [f"{name}:" for name in others[:_LISTED]],
+        max(len(others) - _LISTED, 0),
+    )
+
+
+def _main(
+    query: str,
+    items: list[str],
+    uses: list[tuple[int, str]],
+    offset: int,
+    line: int,
+    column: int,
+) -> Explained:
+    """The short text's key and values, without the notes."""
+    if _UNDECLARED in items or (uses and uses[0][0] <= offset and _first_word(query).upper() in _FORMS):
+        prefix = _nearest(uses, offset)
         if prefix is not None:
-            iri = PREFIXES.get(prefix)
-            values = {"prefix": f"{prefix}:", "line": f"PREFIX {prefix}: <{iri or '…'}>"}
-            return Explained("query_error_prefix" if iri else "query_error_prefix_unknown", values, parser=short_parser)
+            key, values = _prefix_note(prefix)
+            return Explained(key, values)
     if _UNBOUND in items:
         names = _ungrouped(query)
         if names:
             key = "query_error_ungrouped" if len(names) == 1 else "query_error_ungrouped_many"
-            listed = ", ".join(f"?{n}" for n in names)
-            return Explained(key, {"variables": listed, "first": f"?{names[0]}"}, parser=short_parser)
-        return Explained("query_error_ungrouped_some", parser=short_parser)
+            listed = ", ".join(f"?{n}" for n in names[:_LISTED])
+            return Explained(
+                key, {"variables": listed, "first": f"?{names[0]}"}, listed_more=max(len(names) - _LISTED, 0)
+            )
+        return Explained("query_error_ungrouped_some")
     first = _first_word(query)
     if first and first.upper() not in _FORMS:
-        return Explained("query_error_form", {"token": first}, parser=short_parser)
-    found = _token(query, line, column)
-    # a quoted sign ('"}"') as the sign itself
-    readable = [i[1:-1] if len(i) > 2 and i[0] == i[-1] == '"' else i for i in readable if i not in _NOT_11]
+        return Explained("query_error_form", {"token": _word(first)})
+    # a quoted sign ('"}"') as the sign itself; a sentence or a character class is not a token
+    readable = [_unquoted(i) for i in items if not i.startswith("[") and not _sentence(i)]
+    readable = [i for i in readable if i not in _NOT_11]
     shown = readable[:_SHOWN]
+    more = len(readable) - len(shown)
+    found = _token(query, line, column)
     if found:
-        return Explained(
-            "query_error_unexpected",
-            {"token": found},
-            shown,
-            len(readable) - len(shown),
-            short_parser,
-        )
+        return Explained("query_error_unexpected", {"token": found}, shown, more)
     plain = _blanked(query)
     if plain.count("{") != plain.count("}") or plain.count("(") != plain.count(")"):
-        return Explained("query_error_ends", {}, shown, len(readable) - len(shown), short_parser)
+        return Explained("query_error_ends", {}, shown, more)
     # the parser read to the end: name the query's last words
-    last = " ".join(query.split()[-2:])[:60]
-    return Explained("query_error_unexpected", {"token": last}, shown, len(readable) - len(shown), short_parser)
+    last = " ".join(_word(w) for w in query.split()[-2:])
+    return Explained("query_error_unexpected", {"token": last}, shown, more)
+
+
+def _prefix_note(prefix: str) -> tuple[str, dict[str, str]]:
+    """The short text saying ``prefix:`` is not declared, with the PREFIX line to add."""
+    iri = PREFIXES.get(prefix)
+    values = {"prefix": f"{prefix}:", "line": f"PREFIX {prefix}: <{iri or '…'}>"}
+    return ("query_error_prefix" if iri else "query_error_prefix_unknown"), values
+
+
+def _sentence(item: str) -> bool:
+    """Whether an item of the parser's expected list is one of its sentences (words with spaces,
+    not quoted: "Prefix not found") rather than a token (``"$"``, ``IF``) or a class (``[…]``)."""
+    return not item.startswith(("[", '"', "'")) and any(c.isspace() for c in item)
+
+
+def _said(sentence: str) -> str:
+    """A parser's sentence as a sentence: its first letter capital, a full stop at its end."""
+    return sentence[:1].upper() + sentence[1:] + ("" if sentence.endswith((".", "!", "?")) else ".")
+
+
+def _unquoted(item: str) -> str:
+    return item[1:-1] if len(item) > 2 and item[0] == item[-1] == '"' else item
+
+
+def _word(word: str) -> str:
+    """A word of the query as it is, cut (with "…") past :data:`_WORD_SHOWN` characters."""
+    return word if len(word) <= _WORD_SHOWN else word[: _WORD_SHOWN - 1] + "…"
 
 
 def _items(parser: str) -> list[str]:
     """The tokens of the parser's "expected one of A, B, [class], …" list, split at top-level commas."""
     start = parser.find(_EXPECTED)
     if start < 0:
-        return []
+        one = _EXPECTED_ONE.search(parser)  # "expected DISTINCT", "expected IRI parsing failed"
+        return [" ".join(parser[one.end() :].split())] if one else []
     text = parser[start + len(_EXPECTED) :]
     items, depth, current, quote = [], 0, [], ""
     i = 0
@@ -138,13 +209,15 @@ def _items(parser: str) -> list[str]:
 
 
 def _short(parser: str, items: list[str]) -> str:
-    """The parser's message without its character classes (``[…]``)."""
+    """The parser's message without its character classes (``[…]``), its list of tokens cut
+    after :data:`_KEPT` of them."""
     start = parser.find(_EXPECTED)
     if start < 0:
         return " ".join(parser.split())
     kept = [i for i in items if not i.startswith("[")]
     cut = len(items) - len(kept)
-    tail = ", ".join(kept) + (f" (and {cut} character classes)" if cut else "")
+    tail = ", ".join(kept[:_KEPT]) + (f" and {len(kept) - _KEPT} more" if len(kept) > _KEPT else "")
+    tail += f" (and {cut} character classes)" if cut else ""
     return " ".join(parser[: start + len(_EXPECTED)].split()) + " " + tail
 
 
@@ -153,22 +226,33 @@ def _blanked(query: str) -> str:
     return _QUOTED.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), query)
 
 
-def _undeclared(query: str, line: int, column: int) -> str | None:
-    """The prefix the query uses but does not declare, the one nearest before the error's place
-    (``sakrad`` for ``?s a sakrad:Sakrad``); ``""`` for the empty prefix ``:x``."""
+def _offset(query: str, line: int, column: int) -> int:
+    """The character offset of line/column (1-based) in the query."""
+    lines = query.split("\n")
+    return sum(len(x) + 1 for x in lines[: max(line - 1, 0)]) + max(column - 1, 0)
+
+
+def _undeclared_uses(query: str) -> list[tuple[int, str]]:
+    """Where the query uses a prefix it does not declare, outside its strings, IRIs and comments:
+    (offset, prefix) in the query's order (``sakrad`` for ``?s a sakrad:Sakrad``; ``""`` for the
+    empty prefix ``:x``)."""
     plain = _blanked(query)
     declared = {m[1] or "" for m in _DECLARED.finditer(plain)}
-    lines = plain.split("\n")
-    offset = sum(len(x) + 1 for x in lines[: max(line - 1, 0)]) + max(column - 1, 0)
-    best: tuple[int, str] | None = None
+    uses = []
     for m in _PREFIXED.finditer(plain):
         name = m[1] or ""
         if name in declared or plain[max(m.start() - 7, 0) : m.start()].upper().rstrip().endswith("PREFIX"):
             continue
-        distance = offset - m.start() if m.start() <= offset else len(plain) + m.start()
-        if best is None or distance < best[0]:
-            best = (distance, name)
-    return best[1] if best else None
+        uses.append((m.start(), name))
+    return uses
+
+
+def _nearest(uses: list[tuple[int, str]], offset: int) -> str | None:
+    """The prefix of the use nearest before ``offset`` (else the first one after it)."""
+    before = [name for start, name in uses if start <= offset]
+    if before:
+        return before[-1]
+    return uses[0][1] if uses else None
 
 
 def _ungrouped(query: str) -> list[str]:
@@ -201,18 +285,21 @@ def _first_word(query: str) -> str:
 
 
 def _token(query: str, line: int, column: int) -> str:
-    """The words around line/column (1-based) of the query: the word before and the one there
-    (``LIMT 5``); "" where the query has ended."""
+    """The words around line/column (1-based) of the query, each whole as the query has it (cut
+    only past :data:`_WORD_SHOWN` characters): the word before and the one there (``LIMT 5``;
+    ``SELECT SELECT`` when the column falls inside the second word); "" where the query has ended."""
     lines = query.split("\n")
     if not 1 <= line <= len(lines):
         return ""
     text = lines[line - 1]
     cut = max(column - 1, 0)
-    rest = text[cut:]
-    if not rest.strip():
+    if not text[cut:].strip():
         later = "\n".join(lines[line:]).split()
-        return later[0][:40] if later else ""
-    here = re.match(r"\s*([\w?$:.-]+|\S)", rest)
+        return _word(later[0]) if later else ""
+    # back to the start of the word the column falls in
+    while 0 < cut < len(text) and not text[cut].isspace() and not text[cut - 1].isspace():
+        cut -= 1
+    here = re.match(r"\s*(\S+)", text[cut:])
     before = re.search(r"(\S+)\s*$", text[:cut])
-    words = ((before[1] + " ") if before else "") + (here[1] if here else "")
-    return words.strip()[:60]
+    words = [w[1] for w in (before, here) if w]
+    return " ".join(_word(w) for w in words)

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import http.client
 import re
-import shutil
-import signal
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from host_headers import host_exchange
+from nginx_host import nginx_serving
 from starlette.testclient import TestClient
 
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
-from sakrad_ld.web.static import NGINX_HTTP, NGINX_SERVER, export_site
+from sakrad_ld.web.static import export_site
 
 LANGUAGES = [None, "en-GB,en;q=0.9", "sv", "sv;q=0.5,en;q=0.9", "en;q=0.2,sv", "fr"]
 ENGLISH = {"en-GB,en;q=0.9", "sv;q=0.5,en;q=0.9"}
@@ -41,75 +38,14 @@ def server(fixture_release: Path) -> Iterator[TestClient]:
         yield client
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).is_file():
-        pytest.fail("nginx is not installed: .ci/run installs it (apt-get install nginx)")
-    run = tmp_path_factory.mktemp("nginx-r11")
-    port = _free_port()
-    temp = " ".join(f"{k}_temp_path {run / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (run / "nginx.conf").write_text(
-        f"""daemon off;
-master_process off;
-pid {run / "nginx.pid"};
-error_log {run / "error.log"} warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    {temp}
-    include {site / NGINX_HTTP};
-    server {{
-        listen 127.0.0.1:{port};
-        root {site};
-        include {site / NGINX_SERVER};
-    }}
-}}
-""",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen(
-        [binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        for _ in range(100):
-            if proc.poll() is not None:
-                pytest.fail(f"nginx did not start: {proc.stdout.read().decode()} {(run / 'error.log').read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("nginx did not open its port within 5 s")
-        yield "127.0.0.1", port
-    finally:
-        proc.send_signal(signal.SIGQUIT)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    log = (run / "error.log").read_text(encoding="utf-8") if (run / "error.log").exists() else ""
-    assert "[emerg]" not in log and "[warn]" not in log, log
+    with nginx_serving(site, tmp_path_factory.mktemp("nginx-r11")) as address:
+        yield address
 
 
 def _nginx_get(address: tuple[str, int], path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
-    conn = http.client.HTTPConnection(*address, timeout=10)
-    try:
-        conn.request("GET", path, headers=headers)
-        response = conn.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
-    finally:
-        conn.close()
+    return host_exchange(address)("GET", path, headers)
 
 
 def _server_get(server: TestClient, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:

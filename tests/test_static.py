@@ -19,11 +19,6 @@ import http.client
 import json
 import os
 import re
-import shutil
-import signal
-import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
@@ -31,6 +26,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 from graphs import assert_isomorphic
 from host_headers import host_request
+from nginx_host import nginx_serving
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 from static_site import (
@@ -87,65 +83,10 @@ def opened(release: Path) -> Release:
     return Release.open(release)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).is_file():
-        pytest.fail("nginx is not installed: .ci/run installs it (apt-get install nginx)")
-    run = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    temp = " ".join(f"{k}_temp_path {run / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (run / "nginx.conf").write_text(
-        f"""daemon off;
-master_process off;
-pid {run / "nginx.pid"};
-error_log {run / "error.log"} warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    {temp}
-    include {export / NGINX_HTTP};
-    server {{
-        listen 127.0.0.1:{port};
-        root {export};
-        include {export / NGINX_SERVER};
-    }}
-}}
-""",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen(
-        [binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        for _ in range(100):
-            if proc.poll() is not None:
-                pytest.fail(f"nginx did not start: {proc.stdout.read().decode()} {(run / 'error.log').read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("nginx did not open its port within 5 s")
-        yield "127.0.0.1", port
-    finally:
-        proc.send_signal(signal.SIGQUIT)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    log = (run / "error.log").read_text(encoding="utf-8") if (run / "error.log").exists() else ""
-    assert "[emerg]" not in log and "[warn]" not in log, log
+    with nginx_serving(export, tmp_path_factory.mktemp("nginx")) as address:
+        yield address
 
 
 class Client:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -40,7 +41,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, Where
 from .orgnr import compact
-from .records import VERIFIED, Corpus, credited
+from .records import VERIFIED, Corpus, Source, credited
 from .stated import folded
 from .typedyaml import QUOTED, quoted
 
@@ -50,7 +51,10 @@ __all__ = [
     "check_registered",
     "confirmed",
     "kept_entries",
+    "LINK_IRIS",
+    "MAX_JSON_DEPTH",
     "kept_lists",
+    "not_of_register",
     "unconfirmed_copy",
 ]
 
@@ -153,6 +157,32 @@ def _agreeing(got: list[str], pattern: list[str]) -> int:
     return n
 
 
+#: The IRIs of each register a link (``links[].register``) may name: the register's URI space and the
+#: pattern of the part after it. ``registers.links.REGISTERS`` describes the registers with these, and
+#: both the load (:func:`check_registered`) and ``links check`` refuse a link whose IRI is not of its
+#: register (:func:`not_of_register`).
+LINK_IRIS: dict[str, tuple[str, str]] = {
+    "lagrummet": ("http://rinfo.lagrummet.se/org/", r"[a-z0-9][a-z0-9_.%-]*"),
+    "wikidata": ("http://www.wikidata.org/entity/", r"Q[1-9][0-9]*"),
+}
+_LINK_EXPECTED = (
+    "the register's own IRI for the entry, as the register writes it",
+    "a link is published as the register's (dct:conformsTo) and credited to its source: name the register the "
+    "IRI is of",
+)
+
+
+def not_of_register(iri: object, register: str) -> str | None:
+    """Why ``iri`` is not an IRI of the register named ``register`` (:data:`LINK_IRIS`), or None."""
+    space, local = LINK_IRIS.get(register, ("", ""))
+    if not space:
+        return f"unknown register {register!r}; expected one of {', '.join(LINK_IRIS)}"
+    if isinstance(iri, str) and iri.startswith(space) and re.fullmatch(local, iri[len(space) :]):
+        return None
+    shown = quoted(iri) if isinstance(iri, str) else repr(iri)
+    return f"{shown} is not a {register} IRI; expected {space} followed by {local}"
+
+
 #: The predicates a register copy names its entries with.
 NAME_PREDICATES = frozenset(
     {
@@ -184,9 +214,12 @@ def kept_entries(corpus: Corpus) -> dict[str, tuple[str, set[str]]]:
     return _entries(corpus, None)[0]
 
 
-def _entries(corpus: Corpus, wanted: set[str] | None) -> tuple[dict[str, tuple[str, set[str]]], dict[str, str]]:
+def _entries(
+    corpus: Corpus, wanted: set[str] | None, errors: list[InputError] | None = None
+) -> tuple[dict[str, tuple[str, set[str]]], dict[str, str]]:
     """The entries of the register copies (only those in ``wanted``, unless it is None) and the
-    namespaces of all their entries (namespace → the first source's id), each copy read as a stream."""
+    namespaces of all their entries (namespace → the first source's id), each copy read as a stream.
+    A copy that is not RDF of its suffix is a refusal added to ``errors``: it holds nothing."""
     entries: dict[str, tuple[str, set[str]]] = {}
     spaces: dict[str, str] = {}
     for source in corpus.sources:
@@ -206,8 +239,12 @@ def _entries(corpus: Corpus, wanted: set[str] | None) -> tuple[dict[str, tuple[s
                     entry = found.setdefault(iri, (source.id, set()))
                     if q.predicate.value in NAME_PREDICATES and isinstance(q.object, ox.Literal):
                         entry[1].add(q.object.value)
-        except SyntaxError:
-            continue  # not RDF after all: nothing to hold links to (as a whole: what was read is dropped)
+        except SyntaxError as error:  # not RDF after all: it would hold nothing, so the links would go unchecked
+            if errors is not None:
+                line = re.search(r"\bline (\d+)|^(\d+):", str(error))
+                at = int(line[1] or line[2]) if line else 0
+                errors.append(_unreadable(source, at, f"not {fmt.name.replace('_', '-')} ({_one_line(error)})", fmt))
+            continue
         for iri, entry in found.items():
             entries.setdefault(iri, entry)
         for ns, sid in space.items():
@@ -233,7 +270,7 @@ def check_registered(corpus: Corpus) -> list[InputError]:
     links = {
         link.iri for kind in (corpus.bodies, corpus.people, corpus.organisations) for r in kind for link in r.links
     }
-    entries, spaces = _entries(corpus, links)
+    entries, spaces = _entries(corpus, links, errors)
     records = [
         *((b, "bodies.yaml", [b.name.sv, *([b.name.en] if b.name.en else [])]) for b in corpus.bodies),
         *((p, "people.yaml", [p.name]) for p in corpus.people),
@@ -244,10 +281,13 @@ def check_registered(corpus: Corpus) -> list[InputError]:
     ]
     for record, file, names in records:
         for i, link in enumerate(record.links):
+            where = link.lines.where("iri") if link.lines else Where(Path(file), 0, f"links[{i}].iri")
+            if wrong := not_of_register(link.iri, link.register):
+                errors.append(InputError(where, wrong, *_LINK_EXPECTED))
+                continue
             source = spaces.get(_namespace(link.iri))
             if source is None:
                 continue
-            where = link.lines.where("iri") if link.lines else Where(Path(file), 0, f"links[{i}].iri")
             if link.iri not in entries:
                 errors.append(
                     InputError(
@@ -341,47 +381,226 @@ def _address(url: str | None) -> str:
     return f"{parts.scheme.lower()}://{host}{path}{query}"
 
 
+#: How deep a kept JSON extract may nest: its shape is three levels (the object, its list, a row); a
+#: deeper file is refused before it is parsed (Python's parser recurses once a level).
+MAX_JSON_DEPTH = 32
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+
+
+class _Unreadable(ValueError):
+    """A kept JSON extract that is not strict JSON: the problem and its offset in the text (or None)."""
+
+    def __init__(self, problem: str, offset: int | None = None) -> None:
+        super().__init__(problem)
+        self.problem, self.offset = problem, offset
+
+
+def _no_constant(name: str) -> object:
+    raise _Unreadable(f"{name} is not a JSON value (strict JSON has no NaN or Infinity)")
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _Unreadable(f"the key {quoted(key)} twice in one object (a reader sees the first, a parser the last)")
+        seen[key] = value
+    return seen
+
+
+def _strict_json(text: str) -> object:
+    """``text`` read as strict JSON (RFC 8259): no NaN or Infinity, no key twice in an object, at most
+    :data:`MAX_JSON_DEPTH` levels deep; else :class:`_Unreadable`."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):  # linear, and before the recursive parser sees the nesting
+        c = token[0]
+        if c in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep", token.start())
+        elif c in "]}":
+            depth -= 1
+    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    try:
+        return decoder.decode(text)
+    except json.JSONDecodeError as error:
+        raise _Unreadable(error.msg, error.pos) from None
+    except RecursionError:  # not reached past the bound above; kept so that no traceback can be the answer
+        raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep") from None
+
+
+def _list_rows(data: object) -> dict[str, tuple[str, str]]:
+    """The entries of a kept list of the shape ``{"organisations": [{"orgNumber": str, "orgName": str,
+    …}, …]}``: number without separators → (the number as the list writes it, its name); else
+    :class:`_Unreadable` naming the first part not of that shape."""
+    if not isinstance(data, dict):
+        raise _Unreadable(f"the file is a JSON {_json_kind(data)}, not an object with a list 'organisations'")
+    rows = data.get("organisations")
+    if not isinstance(rows, list):
+        raise _Unreadable(
+            "no list 'organisations'" if rows is None else f"'organisations' is a JSON {_json_kind(rows)}, not a list"
+        )
+    entries: dict[str, tuple[str, str]] = {}
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise _Unreadable(f"organisations[{i}] is a JSON {_json_kind(row)}, not an object")
+        for key in ("orgNumber", "orgName"):
+            if not isinstance(row.get(key), str) or not row[key].strip():
+                got = "missing" if key not in row else f"a JSON {_json_kind(row[key])}"
+                raise _Unreadable(f"organisations[{i}].{key} is {got}, not a string")
+        entries.setdefault(compact(row["orgNumber"]), (row["orgNumber"], row["orgName"]))
+    return entries
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, str):
+        return "string" if value.strip() else "empty string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return {dict: "object", list: "array"}.get(type(value), "number")
+
+
+def _one_line(error: object, limit: int = 200) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unreadable(source: Source, line: int, problem: str, kind: object) -> InputError:
+    """The refusal of a kept register copy that cannot be read as its suffix says (``kind``)."""
+    at = source.lines.where("file") if source.lines else None
+    base = at.file.parent if at else Path()
+    said = f", the copy of source {source.id!r}" + (f" ({at.file}:{at.line})" if at else "")
+    if kind == "json":
+        expected = (
+            'strict JSON (RFC 8259) of the shape {"organisations": [{"orgNumber": "NNNNNN-NNNN", "orgName": "…"}, '
+            f"…]}}, at most {MAX_JSON_DEPTH} levels deep"
+        )
+    else:
+        expected = "RDF in the syntax its suffix names (.ttl Turtle, .nt N-Triples, .nq N-Quads, .trig TriG)"
+    return InputError(
+        Where(base / (source.file or ""), line),
+        f"the kept register copy is {problem}{said}; a copy that cannot be read would hold nothing, and what is "
+        "credited to it would go unchecked",
+        expected,
+        "copy the entries again from the register's list, unchanged",
+    )
+
+
 def kept_lists(corpus: Corpus) -> dict[str, tuple[str, str, dict[str, tuple[str, str]]]]:
     """The register lists kept as JSON (``organisations: [{orgNumber, orgName}]``), by the address of
     their source (:func:`_address` of its ``url``): (source id, file, number without separators →
-    (the number as the list writes it, its name))."""
+    (the number as the list writes it, its name)). A list that cannot be read is left out here; the
+    load refuses it (:func:`check_registered`)."""
+    return _kept_lists(corpus, [])
+
+
+def _kept_lists(corpus: Corpus, errors: list[InputError]) -> dict[str, tuple[str, str, dict[str, tuple[str, str]]]]:
     lists: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {}
     for source in corpus.sources:
         text = corpus.copies.get(source.id)
         if source.kind != "register" or text is None or not (source.file or "").lower().endswith(".json"):
             continue
         try:
-            rows = json.loads(text).get("organisations")
-        except (ValueError, AttributeError):
+            entries = _list_rows(_strict_json(text))
+        except _Unreadable as error:
+            at = error.offset
+            line = text.count("\n", 0, at) + 1 if at is not None else 0
+            column = f", column {at - text.rfind(chr(10), 0, at)}" if at is not None else ""
+            where = f" (line {line}{column})" if at is not None else ""
+            errors.append(_unreadable(source, line, f"not as expected: {error.problem}{where}", "json"))
             continue
-        entries: dict[str, tuple[str, str]] = {}
-        for row in rows if isinstance(rows, list) else ():
-            if isinstance(row, dict) and isinstance(row.get("orgNumber"), str) and isinstance(row.get("orgName"), str):
-                entries.setdefault(compact(row["orgNumber"]), (row["orgNumber"], row["orgName"]))
-        if source.url and entries:
+        if source.url:
             lists.setdefault(_address(source.url), (source.id, source.file or "", entries))
     return lists
+
+
+#: GitHub's addresses of a file at a version: its page and the views of it (``github.com/o/r/blob/…``,
+#: ``raw/``, ``blame/``, ``tree/``, ``edit/``, ``commits/``, ``history/``) and its raw text
+#: (``raw.githubusercontent.com/o/r/…``, ``media.githubusercontent.com/media/o/r/…``).
+_GITHUB_VIEWS = frozenset({"blob", "raw", "blame", "tree", "edit", "commits", "history"})
+
+
+def _github_file(url: str | None) -> tuple[str, list[str]] | None:
+    """``url`` as a file on GitHub: ("owner/repo" in lower case, the parts after it naming the version
+    and the path: percent-escapes decoded, NFC, empty parts and ``.`` left out, ``..`` applied), or
+    None when it is not one of GitHub's addresses of a file (:data:`_GITHUB_VIEWS`)."""
+    try:
+        parts = urlsplit((url or "").strip())
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    path: list[str] = []
+    for part in unicodedata.normalize("NFC", unquote(parts.path)).split("/"):
+        if part == "..":
+            path = path[:-1]
+        elif part not in ("", "."):
+            path.append(part)
+    if host in ("github.com", "www.github.com") and len(path) > 3 and path[2] in _GITHUB_VIEWS:
+        return f"{path[0]}/{path[1]}".lower(), path[3:]
+    if host == "raw.githubusercontent.com" and len(path) > 2:
+        return f"{path[0]}/{path[1]}".lower(), path[2:]
+    if host == "media.githubusercontent.com" and len(path) > 3 and path[0] == "media":
+        return f"{path[1]}/{path[2]}".lower(), path[3:]
+    return None
+
+
+def _listed(
+    lists: dict[str, tuple[str, str, dict[str, tuple[str, str]]]], source: str | None
+) -> tuple[tuple[str, str, dict[str, tuple[str, str]]] | None, str | None]:
+    """The kept list ``source`` names, and the version it names where that is not the kept one: a
+    source naming the list's repository and file on GitHub (any of its addresses, the path NFC and
+    compared without case) is the list, whatever version it names; its own address is the list too."""
+    if (listed := lists.get(_address(source))) is not None:
+        return listed, None
+    cited = _github_file(source)
+    if cited is None:
+        return None, None
+    for address, listed in lists.items():
+        kept = _github_file(address.replace("github:", "https://raw.githubusercontent.com/", 1))
+        if kept is None or kept[0] != cited[0] or len(kept[1]) < 2:
+            continue
+        ref, file = kept[1][0], [p.casefold() for p in kept[1][1:]]
+        if len(cited[1]) > len(file) and [p.casefold() for p in cited[1][-len(file) :]] == file:
+            version = "/".join(cited[1][: -len(file)])
+            return listed, (None if version.lower() == ref.lower() else version)
+    return None, None
 
 
 def _listed_numbers(corpus: Corpus) -> list[InputError]:
     """Organisation numbers read in a kept register list that are not its entry for the organisation,
     and legal names credited to such a list that are not its name for the organisation's number."""
-    lists = kept_lists(corpus)
-    if not lists:
-        return []
-    by_source = {sid: (address, file, entries) for address, (sid, file, entries) in lists.items()}
     errors: list[InputError] = []
+    lists = _kept_lists(corpus, errors)
+    if not lists:
+        return errors
+    by_source = {sid: (address, file, entries) for address, (sid, file, entries) in lists.items()}
     for org in corpus.organisations:
         names = [org.name, *org.alt_names, *([org.legal_name] if org.legal_name else [])]
         known = {_folded(n) for n in names}
         for i, ident in enumerate(org.identifiers):
-            listed = lists.get(_address(ident.source))
+            listed, version = _listed(lists, ident.source)
             if ident.scheme != "orgnr" or listed is None:
                 continue
             sid, file, entries = listed
             where = (
                 ident.lines.where("value") if ident.lines else Where(Path("organisations.yaml"), 0, f"identifiers[{i}]")
             )
+            if version is not None:
+                kept = next(s.url for s in corpus.sources if s.id == sid)
+                errors.append(
+                    InputError(
+                        ident.lines.where("source") if ident.lines else where,
+                        f"the organisation number {_cut(ident.value)} is read in the register list {sid!r} at "
+                        f"{quoted(version)} ({_shown(str(ident.source))}), but the project keeps a copy of it at "
+                        f"another version ({file}, of {_shown(str(kept))}): the copy cannot confirm what the "
+                        "list says at another version",
+                        "the list cited at the version the project keeps a copy of, as the source's url cites it",
+                        "cite the list as the source's url does, and copy the organisation's entry into the kept copy",
+                    )
+                )
+                continue
             entry = entries.get(compact(ident.value))
             if entry is None:
                 errors.append(

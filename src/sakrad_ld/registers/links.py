@@ -32,7 +32,7 @@ from ..errors import Where
 from ..iri import Minter
 from ..orgnr import compact as orgnr_compact
 from ..orgnr import refusal
-from ..registered import KEEPER_COPIES, confirmed, unconfirmed_copy
+from ..registered import KEEPER_COPIES, LINK_IRIS, confirmed, not_of_register, unconfirmed_copy
 from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
@@ -107,8 +107,7 @@ REGISTERS: dict[str, TargetRegister] = {
             "lagrummet",
             "Lagrummet: organisationer",
             "Lagrummet: organisations",
-            "http://rinfo.lagrummet.se/org/",
-            r"[a-z0-9][a-z0-9_.%-]*",
+            *LINK_IRIS["lagrummet"],
             OWL.sameAs,
             "Domstolsverket (rättsinformationssystemet Lagrummet)",
             "https://github.com/rinfo/rdl/tree/c42b88bcaf6b0c5b1669ff1bc5dd4e756ce8c628/resources/base/datasets/org",
@@ -118,8 +117,7 @@ REGISTERS: dict[str, TargetRegister] = {
             "wikidata",
             "Wikidata",
             "Wikidata",
-            "http://www.wikidata.org/entity/",
-            r"Q[1-9][0-9]*",
+            *LINK_IRIS["wikidata"],
             OWL.sameAs,
             "Wikidata",
             "https://www.wikidata.org/wiki/Wikidata:Identifiers",
@@ -356,14 +354,8 @@ def _check_link(
                 f"expected one of {known} (dataportal IRIs are derived from the orgnr)",
             )
         )
-    elif not isinstance(iri, str) or register.local(iri) is None:
-        out.append(
-            Problem(
-                Where(path, iline, f"{at}.iri"),
-                f"{iri!r} is not a {register.name} IRI; expected "
-                f"{register.uri_space} followed by {register.local_pattern}",
-            )
-        )
+    elif wrong := not_of_register(iri, register.name):  # the load's check (registered.check_registered)
+        out.append(Problem(Where(path, iline, f"{at}.iri"), wrong))
     elif register.name == "lagrummet" and iri not in lagrummet:
         out.append(
             Problem(

@@ -94,6 +94,9 @@ UNREADABLE = {
     ),
     "nan": (GOOD.replace('"expires": null', '"expires": NaN', 1), "NaN is not a JSON value"),
     "infinity": (GOOD.replace('"expires": null', '"expires": Infinity', 1), "Infinity is not a JSON value"),
+    "too-large": (GOOD.replace('"expires": null', '"expires": 1e999', 1), "the number '1e999' is beyond a double"),
+    "too-many-digits": (GOOD.replace('"expires": null', '"expires": ' + "9" * 5000, 1), "digits"),
+    "empty": ("", "Expecting value (line 1, column 1)"),
     "minus-infinity": (GOOD.replace('"expires": null', '"expires": -Infinity', 1), "-Infinity is not a JSON value"),
 }
 

@@ -32,6 +32,7 @@ as :func:`typedyaml.quoted` cuts.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -399,6 +400,13 @@ def _no_constant(name: str) -> object:
     raise _Unreadable(f"{name} is not a JSON value (strict JSON has no NaN or Infinity)")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Unreadable(f"the number {quoted(text)} is beyond a double (a reader would see Infinity)")
+    return value
+
+
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
     seen: dict[str, object] = {}
     for key, value in pairs:
@@ -420,11 +428,15 @@ def _strict_json(text: str) -> object:
                 raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep", token.start())
         elif c in "]}":
             depth -= 1
-    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite)
     try:
         return decoder.decode(text)
     except json.JSONDecodeError as error:
         raise _Unreadable(error.msg, error.pos) from None
+    except _Unreadable:
+        raise
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise _Unreadable(_one_line(error)) from None
     except RecursionError:  # not reached past the bound above; kept so that no traceback can be the answer
         raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep") from None
 

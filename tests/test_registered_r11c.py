@@ -66,6 +66,10 @@ UNREADABLE = {
         f"nested more than {MAX_JSON_DEPTH} levels deep",
     ),
     "deep-objects": ('{"a": ' * 5_000 + "1" + "}" * 5_000, "levels deep"),
+    "forty-deep-in-a-row": (
+        GOOD.replace('"location": "Uppsala"', '"location": ' + "[" * 40 + "]" * 40, 1),
+        f"nested more than {MAX_JSON_DEPTH} levels deep, at 'organisations[0].location[0][0]",
+    ),
     "trailing-comma": (
         GOOD.replace('"location": "Uppsala"\n', '"location": "Uppsala",\n', 1),
         "Expecting property name enclosed in double quotes (line 14, column",

@@ -382,10 +382,10 @@ def _address(url: str | None) -> str:
     return f"{parts.scheme.lower()}://{host}{path}{query}"
 
 
-#: How deep a kept JSON extract may nest: its shape is three levels (the object, its list, a row); a
-#: deeper file is refused before it is parsed (Python's parser recurses once a level).
+#: How deep a kept JSON extract may nest: its shape is three levels (the object, its list, a row).
 MAX_JSON_DEPTH = 32
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+#: A JSON string (to skip the brackets in it) or a bracket.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
 
 class _Unreadable(ValueError):
@@ -417,28 +417,46 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 def _strict_json(text: str) -> object:
-    """``text`` read as strict JSON (RFC 8259): no NaN or Infinity, no key twice in an object, at most
-    :data:`MAX_JSON_DEPTH` levels deep; else :class:`_Unreadable`."""
-    depth = 0
-    for token in _JSON_TOKEN.finditer(text):  # linear, and before the recursive parser sees the nesting
-        c = token[0]
-        if c in "[{":
-            depth += 1
-            if depth > MAX_JSON_DEPTH:
-                raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep", token.start())
-        elif c in "]}":
-            depth -= 1
+    """``text`` read as strict JSON (RFC 8259): no NaN or Infinity, no number beyond a double, no key
+    twice in an object, at most :data:`MAX_JSON_DEPTH` levels deep; else :class:`_Unreadable`."""
     decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite)
     try:
-        return decoder.decode(text)
+        data = decoder.decode(text)
     except json.JSONDecodeError as error:
         raise _Unreadable(error.msg, error.pos) from None
     except _Unreadable:
         raise
+    except RecursionError:  # the parser's own bound (about 1,000 levels), reached before ours is checked
+        raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep", _too_deep(text)) from None
     except ValueError as error:  # an integer of more digits than Python converts
         raise _Unreadable(_one_line(error)) from None
-    except RecursionError:  # not reached past the bound above; kept so that no traceback can be the answer
-        raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep") from None
+    if isinstance(data, dict | list) and (path := _deeper(data, 1)) is not None:
+        at = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path).lstrip(".")
+        raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep, at {quoted(at)}", _too_deep(text))
+    return data
+
+
+def _deeper(value: dict | list, depth: int) -> list[str | int] | None:
+    """The keys and indexes leading to a value nested deeper than :data:`MAX_JSON_DEPTH`, or None."""
+    if depth > MAX_JSON_DEPTH:
+        return []
+    for key, item in value.items() if isinstance(value, dict) else enumerate(value):
+        if isinstance(item, dict | list) and (path := _deeper(item, depth + 1)) is not None:
+            return [key, *path]
+    return None
+
+
+def _too_deep(text: str) -> int | None:
+    """Where ``text`` opens its level :data:`MAX_JSON_DEPTH` + 1 (read only for a refusal)."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        if token[0] in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return token.start()
+        elif token[0] in "]}":
+            depth -= 1
+    return None
 
 
 def _list_rows(data: object) -> dict[str, tuple[str, str]]:

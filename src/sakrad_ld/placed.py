@@ -20,7 +20,8 @@ and is published in that document's graph. Where that document's text is kept (`
 text or a register's extract), it must state the fact: a clause joining the record's own name (a
 body's name, a post's full label, a person's name) to the related record's Swedish name
 (:func:`stated_relation`: apposition, "X på Y", "Y:s X", a heading over its lines, …; never two names
-that only stand near each other), or the English name itself, as whole words after folding; a
+that only stand near each other), or the English name as the record's name (:func:`named_in_english`:
+a whole name, beside the Swedish name or in an English page about the record); a
 register's extract (``kind: register``) states names only, never a relation, though it names both
 bodies. Otherwise the fact needs its derivation (``unit_of_derivation``, ``name_en_derivation``,
 ``reports_to_derivation``, ``label_en_derivation``, ``member_of_derivation``), and is then published in
@@ -31,18 +32,49 @@ the credit stands as the data gives it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
 from .records import Text, credited
-from .stated import _END, _ITEM_MARK, TITLE_ENDINGS, _flat, _word, find_words, flat_text, folded, folded_text
+from .stated import (
+    _BLANK_LINE,
+    _CUT,
+    _END,
+    _ENDS,
+    _GLUED,
+    _HYPHEN,
+    _ITEM_LINE,
+    _ITEM_MARK,
+    _SPACES,
+    _STOP,
+    PIECE,
+    TITLE_ENDINGS,
+    _case,
+    _flat,
+    _fold,
+    _item_line,
+    _word,
+    find_words,
+    flat_text,
+    folded,
+    folded_text,
+)
 from .typedyaml import QUOTED, quoted
 
 if TYPE_CHECKING:
     from .records import Corpus
 
-__all__ = ["GOVERNMENT_OFFICES_RULE", "RELATED", "check_placements", "check_related", "headings", "stated_relation"]
+__all__ = [
+    "GOVERNMENT_OFFICES_RULE",
+    "RELATED",
+    "check_placements",
+    "check_related",
+    "headings",
+    "named_in_english",
+    "stated_relation",
+]
 
 #: The ``post_in_derivation`` of a minister's or state secretary's post placed in Regeringskansliet
 #: because its source names no ministry (data/bodies.yaml; the importer's drafts).
@@ -105,13 +137,14 @@ def check_related(corpus: Corpus) -> list[InputError]:
     """Every relation (a body's ``unit_of``, a post's ``reports_to``, a person's ``member_of``) and English
     name (a body's ``name.en``, a post's ``label.en``) without its derivation whose credited document's
     kept text does not state it: a clause joining the two names (:func:`stated_relation`), or the English
-    name itself found as whole words after folding. A ``fact_sources`` entry must name
-    one of the record's ``sources``."""
+    name as the record's own (:func:`named_in_english`). A ``fact_sources`` entry must name one of the
+    record's ``sources``."""
     bodies = {b.id: b.name.sv for b in corpus.bodies}
     posts = {p.id: p.label.sv for p in corpus.posts}
     kept = corpus.copies
     files = {s.id: s.file for s in corpus.sources}
     registers = {s.id for s in corpus.sources if s.kind == "register"}
+    languages = {s.id: s.language for s in corpus.sources}
     texts: dict[str, str] = {}  # a kept text folded (:func:`folded_text`), its sentence ends marked
     flats: dict[str, str] = {}  # and its sentence ends as spaces (:func:`_flat`), as it is searched
     heads: dict[str, dict[str, list[str]]] = {}  # its heading lines (:func:`headings`)
@@ -159,20 +192,40 @@ def check_related(corpus: Corpus) -> list[InputError]:
                     found = source not in registers and stated_relation(
                         _own_names(record), words, fact, texts[source], heads[source], flats[source]
                     )
-                else:
-                    found = bool(words) and _found(words, flats[source])
+                else:  # an English name: the record's, as a whole name, in the text (:func:`named_in_english`)
+                    found = bool(words) and named_in_english(
+                        words,
+                        _sv_names(record),
+                        texts[source],
+                        flats[source],
+                        lambda source=source: _cased(kept[source]),
+                        english=languages.get(source) == "en",
+                    )
                 if found:
                     continue
                 path = str(files.get(source))
                 where = record.lines.where(fact.split(".")[0]) if record.lines else Where(Path(file), 0, fact)
+                english = "." in fact
+                stated = (
+                    f"does not give {quoted(name)} as the {kind}'s name (a whole name, beside its Swedish name or "
+                    "in an English text, language: en)"
+                    if english
+                    else f"does not state {quoted(name)}"
+                )
                 errors.append(
                     InputError(
                         where,
                         f"{fact} of {kind} {quoted(record.id)} ({quoted(name)}) is credited to {quoted(source)}, "
-                        f"whose kept text ({path if len(path) <= QUOTED else quoted(path)}) does not state "
-                        f"{quoted(name)}, and {derivation} is missing",
+                        f"whose kept text ({path if len(path) <= QUOTED else quoted(path)}) {stated}, and "
+                        f"{derivation} is missing",
                         f"fact_sources crediting {fact} to a document that states it (where its text is kept, it "
-                        f"names {quoted(name)}), or a {derivation} (sv, en) saying why the data gives it "
+                        + (
+                            f'names the {kind} {quoted(name)}: "Integrationsenheten (Integration Unit)", "the '
+                            'Integration Unit (Integrationsenheten)", or an English page about it)'
+                            if english
+                            else f"names {quoted(name)})"
+                        )
+                        + f", or a {derivation} (sv, en) saying why the data gives it "
                         "(published as the data's own, not the source's)",
                         'docs/model.md, "Stated is not derived"',
                     )
@@ -410,3 +463,178 @@ def _entry(line: str, own: list[str]) -> bool:
         if rest is not None and (not rest or rest[0] in ",:(" or rest.startswith((" (", " -"))):
             return True
     return False
+
+
+#: The words a sentence may begin with, capitalised only as its first word, right before an English
+#: name that is still a whole name ("The Ministry of Employment …", "I Stockholm …").
+OPENERS = frozenset(
+    "the a an this that these its their our in at on by for from to with of under within as and "
+    "den det de ett en i på vid hos inom för från till med och enligt av om".split()
+)
+#: The words that make a passage English, and those that make it Swedish (:func:`_english_passage`).
+ENGLISH_WORDS = frozenset(
+    "the of and to is are was were for with on by at from as this that which who has have had be been "
+    "it its an or not our their will would".split()
+)
+SWEDISH_WORDS = frozenset(
+    "och att det som en ett är var för på med av till om den de har hade inte vid från hos inom "
+    "också eller men där samt under efter".split()
+)
+#: The words that make a name glossed in parentheses after the Swedish name English ("Ministry of
+#: Employment", "Integration Unit"): the English words above and the nouns of English names of bodies and
+#: posts that are no Swedish words. A gloss of none of them ("Arbetsmarknadsdepartementet (Stockholm)",
+#: "Arbetsdomstolen (AD)") is English only said so ("engelska:", "eng.", quoted) or in an English passage.
+ENGLISH_NAME_WORDS = ENGLISH_WORDS | frozenset(
+    "ministry department office unit agency authority council board committee minister secretary "
+    "government commission division directorate group deputy affairs foreign justice finance defence "
+    "health education culture employment enterprise environment equality sweden swedish".split()
+)
+#: How many characters around an English name its passage is read in (:func:`_english_passage`).
+PASSAGE_WINDOW = 160
+_QUOTES = "\"'“”„«»‘’‚‹›"
+#: What stands between a Swedish name and its English name glossed after it: "Arbetsmarknadsdepartementet
+#: (Ministry of Employment)", "(engelska: …)", "(eng. …)", "(in English: …)", "(”…”)"; and after the name,
+#: the closing quote and parenthesis.
+_GLOSS = re.compile(rf" ?\( ?(?P<said>(?:på |in )?(?:engelska|english|eng\.?|en) ?:? ?)?[{_QUOTES}]?")
+#: What stands between an English name and the Swedish name glossed after it: "the Ministry of
+#: Employment (Arbetsmarknadsdepartementet)", "(svenska: …)", "(sv. …)", "(Swedish: …)".
+_GLOSSED = re.compile(rf"[{_QUOTES}]? ?\( ?(?:(?:på |in )?(?:svenska|swedish|sv\.?) ?:? ?)?[{_QUOTES}]?")
+_CLOSE = re.compile(rf"[{_QUOTES}]? ?\)")
+#: The longest text :data:`_GLOSSED` may match, so an English name's end is looked for that far back.
+GLOSS_WIDTH = 24
+
+
+def named_in_english(
+    en: str,
+    sv: list[str],
+    text: str,
+    flat: str,
+    cased: Any,
+    *,
+    english: bool,
+) -> bool:
+    """Whether a kept text names a record by its English name ``en`` (folded), as this record's name:
+
+    - as a whole name: no word joined to it by a hyphen and no capitalised word right before or after
+      it (a sentence's first word before it aside when it is one of :data:`OPENERS`), so "Stockholm" in
+      "Länsstyrelsen Stockholm" and "Core Group" in "UN LGBTI Core Group" are not names of their own;
+      no plural or genitive ``s`` glued to it ("the Core Group's" is its genitive);
+    - and either in an English text about the record (``english``: the source's ``language: en``, a
+      page about the body or post), or beside one of the record's Swedish names ``sv`` (folded):
+      glossing it in parentheses, "Arbetsmarknadsdepartementet (Ministry of Employment)" (:data:`_GLOSS`),
+      the gloss English (said so, "engelska: …", or quoted; a word of :data:`ENGLISH_NAME_WORDS`; or in
+      an English passage), or glossed by it, "the Ministry of Employment (Arbetsmarknadsdepartementet)"
+      (:data:`_GLOSSED`), the English name then quoted or in an English passage (:func:`_english_passage`).
+
+    ``text`` is the kept text's :func:`folded_text`, ``flat`` its :func:`_flat`, ``cased`` a function
+    giving the text folded with its case kept (:func:`_cased`, made only if the name is found). Each
+    occurrence of each name is read with a few characters around it: linear in the text."""
+    places = list(find_words(en, flat)) if en else []
+    if not places:
+        return False
+    case = cased()
+    whole = {a: b for a, b in places if _whole_name(text, case, a, b)}
+    if not whole:
+        return False
+    if english:
+        return True
+    by_end = {b: a for a, b in whole.items()}
+    english_words = not ENGLISH_NAME_WORDS.isdisjoint(en.replace("-", " ").split())
+    for name in sv:
+        if not name or name == en:
+            continue
+        for a, b in find_words(name, flat):
+            if b < len(flat) and _word(flat[b]):
+                continue  # "Xs (…)": a genitive, not the name glossed
+            gloss = _GLOSS.match(flat, b)
+            start = gloss.end() if gloss and "(" in gloss.group() else -1
+            if gloss and start in whole and _CLOSE.match(flat, whole[start]):
+                said = gloss.group("said") or gloss.group().endswith(tuple(_QUOTES))
+                if said or english_words or _english_passage(text, (a, b), (start, whole[start])):
+                    return True
+            if not _CLOSE.match(flat, b):
+                continue
+            for end in range(max(0, a - GLOSS_WIDTH), a):
+                glossed = end in by_end and _GLOSSED.fullmatch(flat, end, a)
+                if glossed and "(" in glossed.group():
+                    first = by_end[end]
+                    quoted = first > 0 and flat[first - 1] in _QUOTES and flat[end : end + 1] in _QUOTES
+                    if quoted or _english_passage(text, (first, end), (a, b)):
+                        return True
+    return False
+
+
+def _sv_names(record: Any) -> list[str]:
+    """A body's or post's Swedish names as an English name may gloss them, folded: its name or label,
+    a post's label also in its definite form ("energi- och näringsministern") or without it."""
+    if not hasattr(record, "label"):
+        return [folded(record.name.sv)]
+    label = folded(record.label.sv)
+    return [*_own_names(record), *(label + e for e in DEFINITE if not label.endswith(DEFINITE))]
+
+
+def _whole_name(text: str, cased: str | None, a: int, b: int) -> bool:
+    """Whether the English name at ``a``-``b`` of ``text`` stands as a whole name (:func:`named_in_english`);
+    ``cased`` the text with its case (None where it could not be made: every word then counts as capitalised)."""
+    if b < len(text) and _word(text[b]):
+        return False  # "Core Groups", "Stockholms"
+    if a >= 2 and text[a - 1] == "-" and _word(text[a - 2]):
+        return False
+    if b + 1 < len(text) and text[b] == "-" and _word(text[b + 1]):
+        return False
+    if a >= 2 and text[a - 1] == " " and _word(text[a - 2]):
+        start = a - 1
+        while start > max(0, a - 41) and _word(text[start - 1]):
+            start -= 1
+        word = text[start : a - 1]
+        first = start == 0 or text[start - 1] == _END
+        if (cased is None or not cased[start].islower()) and not (first and word in OPENERS):
+            return False
+    if b + 1 < len(text) and text[b] == " " and _word(text[b + 1]):
+        if cased is None or not cased[b + 1].islower():
+            return False
+    return True
+
+
+def _english_passage(text: str, *names: tuple[int, int]) -> bool:
+    """Whether the passage around ``names`` (their places in ``text``, a :func:`folded_text`) is English:
+    in its sentence, within :data:`PASSAGE_WINDOW` characters, more of :data:`ENGLISH_WORDS` than of
+    :data:`SWEDISH_WORDS`, the names' own words not counted."""
+    lo = min(a for a, _ in names)
+    hi = max(b for _, b in names)
+    start = text.rfind(_END, max(0, lo - PASSAGE_WINDOW), lo) + 1 or max(0, lo - PASSAGE_WINDOW)
+    stop = text.find(_END, hi, hi + PASSAGE_WINDOW)
+    stop = stop if stop >= 0 else min(len(text), hi + PASSAGE_WINDOW)
+    words = (text[start:lo] + " " + text[hi:stop]).replace("(", " ").replace(")", " ").split()
+    words = [w.strip(",.;:!?" + _QUOTES) for w in words]
+    return sum(w in ENGLISH_WORDS for w in words) > sum(w in SWEDISH_WORDS for w in words)
+
+
+def _cased(raw: str) -> str | None:
+    """A kept text folded as :func:`folded_text` folds it, its case kept (each character whose folding
+    is one character is kept as it is): the same length, so a place in one is the same in the other.
+    None where it is not the same length (a character folded to several joined to the next by NFKC)."""
+    return _cased_text(raw, len(folded_text(raw)))
+
+
+@lru_cache(maxsize=8)
+def _cased_text(raw: str, size: int) -> str | None:
+    text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, raw))
+    pieces = []
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + PIECE) if len(text) - start > PIECE else None
+        end = cut.start() if cut else len(text)
+        piece = _fold(text[start:end])
+        piece = _STOP.sub(_END, _BLANK_LINE.sub(_END, piece))
+        pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", _keep_case(piece)))))
+        start = end
+    out = "".join(pieces).strip(" " + _END)
+    return out if len(out) == size else None
+
+
+def _keep_case(piece: str) -> str:
+    """``piece`` as :func:`stated._case` folds it, as long, its case kept where a character folds to one."""
+    if len(_case(piece)) == len(piece):
+        return piece
+    return "".join(c if len(_case(c)) == 1 else _case(c) for c in piece)

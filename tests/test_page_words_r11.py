@@ -49,7 +49,7 @@ def test_english_text_marks_only_swedish_quotations_swedish() -> None:
         'When the source names only a unit ("officials from the ministry"), as it says ("tjänstemän från departementet").',
         "sv",
     )
-    html = template.render(t=text, lang="en").replace("&#34;", "\"")
+    html = template.render(t=text, lang="en").replace("&#34;", '"')
     assert '"officials from the ministry"' in html and '<span lang="sv">officials' not in html
     assert '"<span lang="sv">tjänstemän från departementet</span>"' in html
     assert len(re.findall(r'lang="sv"', html)) == 1

@@ -53,6 +53,26 @@ def refusals(project: Path) -> list:
     return caught.value.errors
 
 
+def load_messages(project: Path) -> list[str]:
+    """The messages loading ``project``'s data refuses it with; none where it loads."""
+    from sakrad_ld.corpus import load_corpus
+    from sakrad_ld.errors import InputErrors
+
+    try:
+        load_corpus(project / "data")
+    except InputErrors as err:
+        return [str(e) for e in err.errors]
+    return []
+
+
+def edit_data(project: Path, file: str, old: str, new: str) -> None:
+    """Replaces ``old``, which must stand once in ``project``'s ``data/file``, with ``new``."""
+    path = project / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def refused(project: Path) -> list[str]:
     """:func:`refusals` as the messages people read."""
     return [str(e) for e in refusals(project)]

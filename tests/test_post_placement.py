@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import fixture_project
+from conftest import fixture_project, load_messages
 
 from sakrad_ld.corpus import load_corpus
-from sakrad_ld.errors import InputErrors
 from sakrad_ld.graph import build_graph
 from sakrad_ld.placed import GOVERNMENT_OFFICES_RULE
 from sakrad_ld.project import Project
@@ -67,16 +66,8 @@ def _set(project: Path, post: str, post_in: str | None = None, derivation: bool 
     path.write_text(text[:a] + block + text[b:], encoding="utf-8")
 
 
-def _errors(project: Path) -> list[str]:
-    try:
-        load_corpus(project / "data")
-    except InputErrors as err:
-        return [str(e) for e in err.errors]
-    return []
-
-
 def _placement_errors(project: Path, post: str) -> list[str]:
-    return [e for e in _errors(project) if f"post {post!r}" in e and "post_in_derivation is missing" in e]
+    return [e for e in load_messages(project) if f"post {post!r}" in e and "post_in_derivation is missing" in e]
 
 
 def test_the_fixture_post_credited_to_a_kept_text_names_its_body(tmp_path: Path) -> None:
@@ -89,7 +80,7 @@ def test_a_placement_the_kept_text_does_not_name_is_refused_without_a_derivation
     project = fixture_project(tmp_path / "p")
     _set(project, KEPT_POST, post_in="landsbygds-och-infrastrukturdepartementet")
     errors = _placement_errors(project, KEPT_POST)
-    assert len(errors) == 1, _errors(project)
+    assert len(errors) == 1, load_messages(project)
     text = (project / "data" / "bodies.yaml").read_text(encoding="utf-8")
     a, _ = _post_block(text, KEPT_POST)
     line = text[:a].count("\n") + 1 + text[a:].split("    post_in:", 1)[0].count("\n")
@@ -98,7 +89,7 @@ def test_a_placement_the_kept_text_does_not_name_is_refused_without_a_derivation
     assert "dokumentation-2017-12-12-integration" in errors[0]
     # the data's own placement, said so: accepted
     _set(project, KEPT_POST, derivation=True)
-    assert _errors(project) == []
+    assert load_messages(project) == []
 
 
 def test_a_kept_text_that_stops_naming_the_body_refuses_the_placement(tmp_path: Path) -> None:

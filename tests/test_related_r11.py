@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import fixture_project
+from conftest import fixture_project, load_messages
 
 from sakrad_ld.corpus import load_corpus
-from sakrad_ld.errors import InputErrors
 from sakrad_ld.graph import build_graph
 from sakrad_ld.project import Project
 from sakrad_ld.release import write_release
@@ -53,14 +52,6 @@ def _add(project: Path, file: str, id: str, lines: str, after: str = "") -> None
     path.write_text(text[:head] + lines + text[head:], encoding="utf-8")
 
 
-def _errors(project: Path) -> list[str]:
-    try:
-        load_corpus(project / "data")
-    except InputErrors as err:
-        return [str(e) for e in err.errors]
-    return []
-
-
 def _quads(project: Path, subject: str, predicate: str) -> list[tuple[str, str]]:
     built = build_graph(load_corpus(project / "data"))
     s, p = ox.NamedNode(ID + subject), ox.NamedNode(predicate)
@@ -73,7 +64,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_the_fixture_loads(project: Path) -> None:
-    assert _errors(project) == []
+    assert load_messages(project) == []
 
 
 def _replace(project: Path, file: str, id: str, old: str, new: str, after: str = "") -> None:
@@ -99,7 +90,7 @@ def test_a_ministry_placed_in_a_body_its_text_only_names_elsewhere_is_refused(pr
     block = re.sub(r"    unit_of_derivation:\n(?:      .*\n(?:        .*\n)*)+", "", text[a:b])
     assert "unit_of_derivation" not in block and f"sources: [{KEPT}" in block
     path.write_text(text[:a] + block + text[b:], encoding="utf-8")
-    errors = [e for e in _errors(project) if "'arbetsmarknadsdepartementet'" in e]
+    errors = [e for e in load_messages(project) if "'arbetsmarknadsdepartementet'" in e]
     assert len(errors) == 1, errors
     assert "bodies.yaml:" in errors[0] and ".unit_of" in errors[0] and "unit_of_derivation is missing" in errors[0]
     assert f"'{KEPT}'" in errors[0]
@@ -113,7 +104,7 @@ def test_a_unit_placed_in_another_ministry_than_its_text_gives_is_refused(projec
         "unit_of: arbetsmarknadsdepartementet",
         "unit_of: kulturdepartementet",
     )
-    errors = [e for e in _errors(project) if "'integrationsenheten'" in e]
+    errors = [e for e in load_messages(project) if "'integrationsenheten'" in e]
     assert len(errors) == 1 and "'Kulturdepartementet'" in errors[0], errors
 
 
@@ -125,7 +116,7 @@ def test_a_unit_of_credited_to_a_register_extract_is_refused_though_it_names_bot
     block = block.replace("    sources:\n", "    sources:\n      - lagrummet-organisationer\n")
     assert "unit_of_derivation" not in block
     path.write_text(text[:a] + block + text[b:], encoding="utf-8")
-    errors = [e for e in _errors(project) if "'socialdepartementet'" in e]
+    errors = [e for e in load_messages(project) if "'socialdepartementet'" in e]
     assert len(errors) == 1 and "'lagrummet-organisationer'" in errors[0], errors
 
 
@@ -136,7 +127,7 @@ def test_a_derived_unit_of_is_in_the_datasets_graph_with_why(project: Path) -> N
         "polismyndigheten",
         f"    unit_of: regeringskansliet\n    unit_of_derivation:\n{DERIVED}",
     )
-    assert _errors(project) == []
+    assert load_messages(project) == []
     assert _quads(project, "body/polismyndigheten", ORG + "unitOf") == [
         (f"<{ID}body/regeringskansliet>", DATASET.value)
     ]
@@ -152,10 +143,10 @@ def test_an_english_name_the_kept_first_source_does_not_give_is_refused(project:
         "      sv: Integrationsenheten\n",
         "      sv: Integrationsenheten\n      en: Integration Unit\n",
     )
-    errors = [e for e in _errors(project) if "'integrationsenheten'" in e]
+    errors = [e for e in load_messages(project) if "'integrationsenheten'" in e]
     assert len(errors) == 1 and "name.en" in errors[0] and "name_en_derivation is missing" in errors[0], errors
     _add(project, "bodies.yaml", "integrationsenheten", f"    name_en_derivation:\n{DERIVED}")
-    assert _errors(project) == []
+    assert load_messages(project) == []
     names = _quads(project, "body/integrationsenheten", PREF.value)
     assert names == sorted(
         [('"Integrationsenheten"@sv', f"{ID}source/{KEPT}"), ('"Integration Unit"@en', DATASET.value)]
@@ -180,8 +171,8 @@ def test_a_fact_source_not_among_the_records_sources_is_refused(project: Path) -
         "polismyndigheten",
         "    fact_sources:\n      - facts: [unit_of]\n        source: lagrummet-organisationer\n    unit_of: regeringskansliet\n",
     )
-    errors = [e for e in _errors(project) if "'polismyndigheten'" in e and "not one of its sources" in e]
-    assert len(errors) == 1, _errors(project)
+    errors = [e for e in load_messages(project) if "'polismyndigheten'" in e and "not one of its sources" in e]
+    assert len(errors) == 1, load_messages(project)
 
 
 def test_member_of_a_body_the_kept_source_does_not_give_beside_the_person_is_refused(project: Path) -> None:
@@ -192,11 +183,11 @@ def test_member_of_a_body_the_kept_source_does_not_give_beside_the_person_is_ref
         "member_of: [integrationsenheten]",
         "member_of: [integrationsenheten, kulturdepartementet]",
     )
-    errors = [e for e in _errors(project) if "'vanja-bardh-olsson'" in e]
+    errors = [e for e in load_messages(project) if "'vanja-bardh-olsson'" in e]
     assert len(errors) == 1 and "member_of_derivation is missing" in errors[0] and "people.yaml:" in errors[0], errors
     assert "'Kulturdepartementet'" in errors[0]
     _add(project, "people.yaml", "vanja-bardh-olsson", f"    member_of_derivation:\n{DERIVED}")
-    assert _errors(project) == []
+    assert load_messages(project) == []
     member = _quads(project, "person/vanja-bardh-olsson", ORG + "memberOf")
     assert (f"<{ID}body/kulturdepartementet>", DATASET.value) in member
     assert [g for o, g in member if "kulturdepartementet" in o] == [DATASET.value]
@@ -210,10 +201,10 @@ def test_the_fixture_member_of_is_stated_beside_the_name_and_credited_to_the_tex
 def test_reports_to_a_post_the_kept_source_does_not_give_is_refused(project: Path) -> None:
     post = "arbetsmarknads-och-etableringsminister"
     _add(project, "bodies.yaml", post, "    reports_to: socialminister\n", after="\nposts:\n")
-    errors = [e for e in _errors(project) if f"'{post}'" in e]
+    errors = [e for e in load_messages(project) if f"'{post}'" in e]
     assert len(errors) == 1 and "reports_to_derivation is missing" in errors[0], errors
     _add(project, "bodies.yaml", post, f"    reports_to_derivation:\n{DERIVED}", after="\nposts:\n")
-    assert _errors(project) == []
+    assert load_messages(project) == []
     assert _quads(project, f"post/{post}", ORG + "reportsTo") == [(f"<{ID}post/socialminister>", DATASET.value)]
 
 

@@ -17,11 +17,10 @@ from types import SimpleNamespace
 
 import pyoxigraph as ox
 import pytest
-from conftest import fixture_project
+from conftest import edit_data, fixture_project, load_messages
 
 from sakrad_ld import named, placed, records, registered, stated
 from sakrad_ld.corpus import load_corpus
-from sakrad_ld.errors import InputErrors
 from sakrad_ld.graph import build_graph
 from sakrad_ld.stated import folded, folded_text
 
@@ -40,23 +39,10 @@ def project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path / "project")
 
 
-def _errors(project: Path) -> list[str]:
-    try:
-        load_corpus(project / "data")
-    except InputErrors as err:
-        return [str(e) for e in err.errors]
-    return []
-
-
-def _edit(project: Path, file: str, old: str, new: str) -> None:
-    path = project / "data" / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _refused(project: Path, fact: str, kind: str, id: str) -> list[str]:
-    return [e for e in _errors(project) if f"{fact} of {kind} '{id}'" in e and f"{fact}_derivation is missing" in e]
+    return [
+        e for e in load_messages(project) if f"{fact} of {kind} '{id}'" in e and f"{fact}_derivation is missing" in e
+    ]
 
 
 def _graphs(project: Path, subject: str, predicate: str) -> list[tuple[str, str]]:
@@ -66,7 +52,7 @@ def _graphs(project: Path, subject: str, predicate: str) -> list[tuple[str, str]
 
 
 def test_the_three_stated_relations_load_credited_to_the_text(project: Path) -> None:
-    assert _errors(project) == []
+    assert load_messages(project) == []
     graph = f"{ID}source/{KEPT}"
     assert _graphs(project, "person/vanja-bardh-olsson", ORG + "memberOf") == [
         (f"<{ID}body/integrationsenheten>", graph)
@@ -81,7 +67,7 @@ def test_the_three_stated_relations_load_credited_to_the_text(project: Path) -> 
 
 def test_kessling_is_not_a_member_of_the_ministry_officials_came_from(project: Path) -> None:
     # "deltog statssekreterare Anders Kessling samt tjänstemän från Arbetsmarknadsdepartementet"
-    _edit(
+    edit_data(
         project,
         "people.yaml",
         "    name: Anders Kessling\n",
@@ -93,7 +79,7 @@ def test_kessling_is_not_a_member_of_the_ministry_officials_came_from(project: P
 
 def test_a_post_is_named_by_its_full_label_not_its_first_word(project: Path) -> None:
     # another state secretary's post: its first word ("statssekreterare") stands beside the minister's title
-    _edit(
+    edit_data(
         project,
         "bodies.yaml",
         "      sv: statssekreterare hos arbetsmarknads- och etableringsministern\n",
@@ -101,7 +87,7 @@ def test_a_post_is_named_by_its_full_label_not_its_first_word(project: Path) -> 
     )
     post = "statssekreterare-hos-arbetsmarknads-och-etableringsministern"
     errors = _refused(project, "reports_to", "post", post)
-    assert len(errors) == 1 and "'arbetsmarknads- och etableringsminister'" in errors[0], _errors(project)
+    assert len(errors) == 1 and "'arbetsmarknads- och etableringsminister'" in errors[0], load_messages(project)
 
 
 @pytest.mark.parametrize(
@@ -113,9 +99,9 @@ def test_a_post_is_named_by_its_full_label_not_its_first_word(project: Path) -> 
     ],
 )
 def test_reports_to_is_refused_where_the_text_only_names_both_posts(project: Path, sentence: str) -> None:
-    _edit(project, TEXT, SECRETARY, sentence)
+    edit_data(project, TEXT, SECRETARY, sentence)
     post = "statssekreterare-hos-arbetsmarknads-och-etableringsministern"
-    assert len(_refused(project, "reports_to", "post", post)) == 1, _errors(project)
+    assert len(_refused(project, "reports_to", "post", post)) == 1, load_messages(project)
 
 
 #: Vanja Bardh Olsson's line rewritten: each still states that she is in Integrationsenheten
@@ -156,15 +142,15 @@ MEMBER_NOT_STATED = [
 
 @pytest.mark.parametrize("line", MEMBER_STATED)
 def test_member_of_stated_by_a_clause_loads(project: Path, line: str) -> None:
-    _edit(project, TEXT, VANJA, line)
+    edit_data(project, TEXT, VANJA, line)
     assert _refused(project, "member_of", "person", "vanja-bardh-olsson") == []
 
 
 @pytest.mark.parametrize("line", MEMBER_NOT_STATED)
 def test_member_of_the_text_does_not_state_is_refused(project: Path, line: str) -> None:
-    _edit(project, TEXT, VANJA, line)
+    edit_data(project, TEXT, VANJA, line)
     errors = _refused(project, "member_of", "person", "vanja-bardh-olsson")
-    assert len(errors) == 1 and "'Integrationsenheten'" in errors[0], _errors(project)
+    assert len(errors) == 1 and "'Integrationsenheten'" in errors[0], load_messages(project)
 
 
 @pytest.mark.parametrize(
@@ -181,11 +167,11 @@ def test_member_of_the_text_does_not_state_is_refused(project: Path, line: str) 
     ],
 )
 def test_a_heading_states_member_of_for_the_lines_under_it(project: Path, under: str, stated: bool) -> None:
-    _edit(project, TEXT, VANJA, "Kontaktperson: Vanja Bardh Olsson (e-post")
+    edit_data(project, TEXT, VANJA, "Kontaktperson: Vanja Bardh Olsson (e-post")
     path = project / "data" / TEXT
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + under, encoding="utf-8")
     errors = _refused(project, "member_of", "person", "vanja-bardh-olsson")
-    assert len(errors) == (0 if stated else 1), _errors(project)
+    assert len(errors) == (0 if stated else 1), load_messages(project)
 
 
 @pytest.mark.parametrize(
@@ -240,10 +226,10 @@ def test_a_heading_states_member_of_for_the_lines_under_it(project: Path, under:
 def test_unit_of_is_stated_by_a_heading_a_signature_or_a_clause(
     project: Path, head: str, signed: str, stated: bool
 ) -> None:
-    _edit(project, TEXT, HEAD, head)
-    _edit(project, TEXT, SIGNED, signed)
+    edit_data(project, TEXT, HEAD, head)
+    edit_data(project, TEXT, SIGNED, signed)
     errors = _refused(project, "unit_of", "body", "integrationsenheten")
-    assert len(errors) == (0 if stated else 1), _errors(project)
+    assert len(errors) == (0 if stated else 1), load_messages(project)
 
 
 def test_a_relation_is_read_in_linear_time_in_a_long_list() -> None:

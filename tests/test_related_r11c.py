@@ -18,11 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import fixture_project
+from conftest import edit_data, fixture_project, load_messages
 
 from sakrad_ld import placed
-from sakrad_ld.corpus import load_corpus
-from sakrad_ld.errors import InputErrors
 from sakrad_ld.placed import headings, named_in_english, stated_relation
 from sakrad_ld.stated import _flat, folded, folded_text
 
@@ -38,31 +36,16 @@ def project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path / "project")
 
 
-def _errors(project: Path) -> list[str]:
-    try:
-        load_corpus(project / "data")
-    except InputErrors as err:
-        return [str(e) for e in err.errors]
-    return []
-
-
-def _edit(project: Path, file: str, old: str, new: str) -> None:
-    path = project / "data" / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _unit_named(project: Path, en: str, sentence: str) -> list[str]:
     """The errors of the fixture with Integrationsenheten's English name ``en`` and ``sentence`` after
     the kept text's last line, a paragraph of its own."""
-    _edit(project, "bodies.yaml", UNIT, f"{UNIT}      en: {en}\n")
-    _edit(project, TEXT, LAST, f"{LAST}\n\n{sentence}")
-    return [e for e in _errors(project) if "integrationsenheten" in e]
+    edit_data(project, "bodies.yaml", UNIT, f"{UNIT}      en: {en}\n")
+    edit_data(project, TEXT, LAST, f"{LAST}\n\n{sentence}")
+    return [e for e in load_messages(project) if "integrationsenheten" in e]
 
 
 def test_the_fixture_loads(project: Path) -> None:
-    assert _errors(project) == []
+    assert load_messages(project) == []
 
 
 @pytest.mark.parametrize(
@@ -117,7 +100,7 @@ def test_a_word_of_a_longer_name_is_no_english_name(project: Path) -> None:
 def test_a_un_group_is_no_posts_english_label(project: Path) -> None:
     # b07b: "Core Group" of "UN LGBTI Core Group", a UN group, credited as a post's English label
     post = "statssekreterare-hos-arbetsmarknads-och-etableringsministern"
-    _edit(
+    edit_data(
         project,
         "bodies.yaml",
         "      en: State Secretary to the Minister for Employment and Integration\n",
@@ -133,8 +116,8 @@ def test_a_un_group_is_no_posts_english_label(project: Path) -> None:
         + text[b + len(f"source: {ENGLISH_PAGE}") :]
     )
     (project / "data" / "bodies.yaml").write_text(text, encoding="utf-8")
-    _edit(project, TEXT, LAST, f"{LAST}\n\nLinjetal för UN LGBTI Core Group framfört av statssekreteraren.")
-    errors = [e for e in _errors(project) if post in e]
+    edit_data(project, TEXT, LAST, f"{LAST}\n\nLinjetal för UN LGBTI Core Group framfört av statssekreteraren.")
+    errors = [e for e in load_messages(project) if post in e]
     assert len(errors) == 1 and "label.en" in errors[0] and "'Core Group'" in errors[0], errors
 
 
@@ -150,29 +133,29 @@ def test_a_posts_english_label_beside_its_definite_swedish_label_is_stated(proje
         + text[b + len(f"source: {ENGLISH_PAGE}") :]
     )
     (project / "data" / "bodies.yaml").write_text(text, encoding="utf-8")
-    assert [e for e in _errors(project) if post in e and "label.en" in e]  # the text gives no English label
-    _edit(
+    assert [e for e in load_messages(project) if post in e and "label.en" in e]  # the text gives no English label
+    edit_data(
         project,
         TEXT,
         LAST,
         f"{LAST}\n\nMötet leddes av arbetsmarknads- och etableringsministern (Minister for Employment and Integration).",
     )
-    assert [e for e in _errors(project) if post in e] == []
+    assert [e for e in load_messages(project) if post in e] == []
 
 
 def _english_page(project: Path, text: str) -> None:
     """The English page of the fixture kept (language: en), with ``text``, credited with Integration-
     enheten's English name."""
-    _edit(project, "sources.yaml", PAGE_URL, f"{PAGE_URL}    file: sources/organisation.txt\n")
+    edit_data(project, "sources.yaml", PAGE_URL, f"{PAGE_URL}    file: sources/organisation.txt\n")
     (project / "data" / "sources" / "organisation.txt").write_text(text, encoding="utf-8")
-    _edit(
+    edit_data(
         project,
         "bodies.yaml",
         "    sources: [dokumentation-2017-12-12-integration]\n",
         f"    sources: [dokumentation-2017-12-12-integration, {ENGLISH_PAGE}]\n"
         f"    fact_sources:\n      - facts: [name.en]\n        source: {ENGLISH_PAGE}\n",
     )
-    _edit(project, "bodies.yaml", UNIT, f"{UNIT}      en: Integration Unit\n")
+    edit_data(project, "bodies.yaml", UNIT, f"{UNIT}      en: Integration Unit\n")
 
 
 @pytest.mark.parametrize(
@@ -187,7 +170,7 @@ def _english_page(project: Path, text: str) -> None:
 )
 def test_an_english_page_about_the_record_states_its_english_name(project: Path, text: str, stated: bool) -> None:
     _english_page(project, text)
-    errors = [e for e in _errors(project) if "integrationsenheten" in e]
+    errors = [e for e in load_messages(project) if "integrationsenheten" in e]
     assert len(errors) == (0 if stated else 1), errors
 
 

@@ -39,25 +39,15 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, Where
 from .records import Text, credited
 from .stated import (
-    _BLANK_LINE,
-    _CUT,
     _END,
-    _ENDS,
-    _GLUED,
-    _HYPHEN,
-    _ITEM_LINE,
     _ITEM_MARK,
-    _SPACES,
-    _STOP,
-    PIECE,
     TITLE_ENDINGS,
     _case,
     _flat,
-    _fold,
-    _item_line,
     _word,
     find_words,
     flat_text,
+    fold_marked,
     folded,
     folded_text,
 )
@@ -619,17 +609,7 @@ def _cased(raw: str) -> str | None:
 
 @lru_cache(maxsize=8)
 def _cased_text(raw: str, size: int) -> str | None:
-    text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, raw))
-    pieces = []
-    start = 0
-    while start < len(text):
-        cut = _CUT.search(text, start + PIECE) if len(text) - start > PIECE else None
-        end = cut.start() if cut else len(text)
-        piece = _fold(text[start:end])
-        piece = _STOP.sub(_END, _BLANK_LINE.sub(_END, piece))
-        pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", _keep_case(piece)))))
-        start = end
-    out = "".join(pieces).strip(" " + _END)
+    out = fold_marked(raw, _keep_case)
     return out if len(out) == size else None
 
 

@@ -418,6 +418,12 @@ def folded_text(text: str) -> str:
     text's size, made in a few passes. The last :data:`FOLDED_TEXTS` texts folded are held, so each
     check of a load that reads a kept text (stated.py, posted.py, organised.py, placed.py, named.py,
     announced.py) does not fold it again."""
+    return fold_marked(text, _case)
+
+
+def fold_marked(text: str, case: Callable[[str], str]) -> str:
+    """``text`` folded as :func:`folded_text` folds it, sentence ends marked, with ``case`` as the
+    step that folds case (:func:`_case` there; placed.py keeps the case of each character)."""
     text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
     pieces = []
     start = 0
@@ -431,7 +437,7 @@ def folded_text(text: str) -> str:
             raise FoldTooLong(len(text), fold_limit(text)) from None
         limit -= len(piece)
         piece = _STOP.sub(_END, _BLANK_LINE.sub(_END, piece))
-        pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", _case(piece)))))
+        pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", case(piece)))))
         start = end
     return "".join(pieces).strip(" " + _END)
 

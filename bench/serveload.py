@@ -76,36 +76,12 @@ def _get(url: str, data: bytes | None = None, headers: dict[str, str] | None = N
 
 
 def _nginx(export: Path, work: Path, port: int) -> subprocess.Popen[bytes]:
-    from sakrad_ld.web.static import NGINX_HTTP, NGINX_SERVER
+    from sakrad_ld.web.nginxhost import local_nginx
 
     run = work / "nginx"
     run.mkdir(parents=True, exist_ok=True)
-    temp = " ".join(f"{k}_temp_path {run / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (run / "nginx.conf").write_text(
-        f"""daemon off;
-master_process off;
-pid {run / "nginx.pid"};
-error_log {run / "error.log"} warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    {temp}
-    include {export / NGINX_HTTP};
-    server {{
-        listen 127.0.0.1:{port};
-        root {export};
-        include {export / NGINX_SERVER};
-    }}
-}}
-""",
-        encoding="utf-8",
-    )
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    return subprocess.Popen(
-        [binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = local_nginx(export, run, port, worker_connections=1024)
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _slow_clients(root: str, clients: int, stop: threading.Event, statuses: dict[str, int]) -> None:

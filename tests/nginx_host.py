@@ -4,7 +4,6 @@ a static host's answers with the server's (tests/test_static.py, tests/test_head
 
 from __future__ import annotations
 
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sakrad_ld.web.static import NGINX_HTTP, NGINX_SERVER
+from sakrad_ld.web.nginxhost import local_nginx
 
 
 def free_port() -> int:
@@ -29,35 +28,11 @@ def free_port() -> int:
 def nginx_serving(site: Path, run: Path) -> Iterator[tuple[str, int]]:
     """(host, port) of nginx serving ``site`` while the block runs, its configuration, pid and log
     in the directory ``run``; after it, its error log holds no ``[emerg]`` and no ``[warn]``."""
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).is_file():
-        pytest.fail("nginx is not installed: .ci/run installs it (apt-get install nginx)")
     port = free_port()
-    temp = " ".join(f"{k}_temp_path {run / k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (run / "nginx.conf").write_text(
-        f"""daemon off;
-master_process off;
-pid {run / "nginx.pid"};
-error_log {run / "error.log"} warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    {temp}
-    include {site / NGINX_HTTP};
-    server {{
-        listen 127.0.0.1:{port};
-        root {site};
-        include {site / NGINX_SERVER};
-    }}
-}}
-""",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen(
-        [binary, "-e", str(run / "error.log"), "-p", str(run), "-c", str(run / "nginx.conf")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    command = local_nginx(site, run, port)
+    if not Path(command[0]).is_file():
+        pytest.fail("nginx is not installed: .ci/run installs it (apt-get install nginx)")
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         for _ in range(100):
             if proc.poll() is not None:

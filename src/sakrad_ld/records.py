@@ -468,6 +468,11 @@ MeetingFact = Literal[
 MEETING_FACTS: tuple[str, ...] = typing.get_args(MeetingFact)
 
 
+#: A part of a meeting (a count, the chair, a contact, …) whose source is another document than the
+#: meeting's main source: what that document does (says so, names them, states it).
+_OTHER_SOURCE = "the document that %s, when not the meeting's main source"
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """A number as the source states it: its words, and the number where the words give one."""
@@ -494,9 +499,7 @@ class Count:
             "together with approximate"
         },
     )
-    source: SourceId | None = field(
-        default=None, metadata={"doc": "the document that states it, when not the meeting's main source"}
-    )
+    source: SourceId | None = field(default=None, metadata={"doc": _OTHER_SOURCE % "states it"})
     lines: Lines | None = _lines()
 
 
@@ -528,9 +531,7 @@ class ChairRef:
 
     person: PersonId
     post: PostId | None = field(default=None, metadata={"doc": "the post they led it in"})
-    source: SourceId | None = field(
-        default=None, metadata={"doc": "the document that says so, when not the meeting's main source"}
-    )
+    source: SourceId | None = field(default=None, metadata={"doc": _OTHER_SOURCE % "says so"})
     lines: Lines | None = _lines()
 
 
@@ -541,9 +542,7 @@ class ConvenerRef:
     person: PersonId | None = None
     body: BodyId | None = None
     post: PostId | None = field(default=None, metadata={"doc": "the post the source names them in"})
-    source: SourceId | None = field(
-        default=None, metadata={"doc": "the document that says so, when not the meeting's main source"}
-    )
+    source: SourceId | None = field(default=None, metadata={"doc": _OTHER_SOURCE % "says so"})
     lines: Lines | None = _lines()
 
 
@@ -554,9 +553,7 @@ class GovernmentParticipant:
     person: PersonId | None = None
     body: BodyId | None = None
     description: Text | None = field(default=None, metadata={"doc": "how the source describes them"})
-    source: SourceId | None = field(
-        default=None, metadata={"doc": "the document that says so, when not the meeting's main source"}
-    )
+    source: SourceId | None = field(default=None, metadata={"doc": _OTHER_SOURCE % "says so"})
     lines: Lines | None = _lines()
 
 
@@ -590,9 +587,7 @@ class Contact:
     )
     email: Email | None = None
     telephone: Telephone | None = None
-    source: SourceId | None = field(
-        default=None, metadata={"doc": "the document that names them, when not the meeting's main source"}
-    )
+    source: SourceId | None = field(default=None, metadata={"doc": _OTHER_SOURCE % "names them"})
     lines: Lines | None = _lines()
 
 
@@ -604,9 +599,7 @@ class PressContact:
     role: Text | None = field(default=None, metadata={"doc": "the title the page gives, such as 'pressekreterare'"})
     email: Email | None = None
     telephone: Telephone | None = None
-    source: SourceId | None = field(
-        default=None, metadata={"doc": "the document that names them, when not the meeting's main source"}
-    )
+    source: SourceId | None = field(default=None, metadata={"doc": _OTHER_SOURCE % "names them"})
     lines: Lines | None = _lines()
 
 

@@ -83,6 +83,12 @@ __all__ = [
     "found_as_words",
 ]
 
+#: The English verbs of the role words (:data:`ENGLISH_ROLE_VERBS` holds them all): of chairing, of
+#: calling the sakråd, of taking part.
+_CHAIRED_EN = ("chaired", "chairing")
+_CALLED_EN = ("invite", "invites", "invited", "hosts", "hosted", "convenes", "convened")
+_TOOK_PART_EN = ("took part", "participated", "attended")
+
 #: Words of the sentence that names a person chair (before the name, or after it in its clause), each
 #: matched as whole words:
 #: "chairman" and "chairperson" are not among them ("the chairman of the board" is another board's);
@@ -97,8 +103,7 @@ CHAIR_WORDS = (
     "ordförande",
     "ordföranden",
     "moderator",
-    "chaired",
-    "chairing",
+    *_CHAIRED_EN,
     "led by",
     "chair",
 )
@@ -115,13 +120,7 @@ CONVENER_WORDS = (
     "håller",
     "höll",
     "har sakråd",
-    "invite",
-    "invites",
-    "invited",
-    "hosts",
-    "hosted",
-    "convenes",
-    "convened",
+    *_CALLED_EN,
     "initierats av",
     "initierades av",
     "initiated by",
@@ -147,9 +146,7 @@ PARTICIPANT_WORDS = (
     "berättade",
     "presenterade",
     "informerade",
-    "took part",
-    "participated",
-    "attended",
+    *_TOOK_PART_EN,
 )
 
 #: Characters that do not show, taken out before anything is compared: the soft hyphen, the zero-width
@@ -621,22 +618,7 @@ PASSIVE_ROLE_WORDS = frozenset(
 )
 #: English verbs: a name after them is their object ("invited Anna Berg"), unless after "by"
 #: ("hosted by Anna Berg"); a name before them is their subject.
-ENGLISH_ROLE_VERBS = frozenset(
-    {
-        "chaired",
-        "chairing",
-        "invite",
-        "invites",
-        "invited",
-        "hosts",
-        "hosted",
-        "convenes",
-        "convened",
-        "took part",
-        "participated",
-        "attended",
-    }
-)
+ENGLISH_ROLE_VERBS = frozenset({*_CHAIRED_EN, *_CALLED_EN, *_TOOK_PART_EN})
 #: Swedish verbs with their object after them: "bjöd in Anna Berg" invites her.
 OBJECT_ROLE_WORDS = frozenset({"bjuder in", "bjöd in"})
 #: Role words that name a role, not a deed: the person stands after them ("ordförande var Anna Berg",

@@ -918,6 +918,11 @@ def _role_columns(r: AgentRow) -> list[int]:
     return [r.by_role.get(k, 0) for k in ROLE_KINDS]
 
 
+def _span_columns(r: AgentRow) -> list[object]:
+    """The first and last sakråd's dates, each stated or derived, and how many are undated."""
+    return [r.first, _kind(r.first, r.first_derived), r.last, _kind(r.last, r.last_derived), r.undated]
+
+
 def meetings_csv(rows: list[MeetingRow]) -> bytes:
     return _csv(
         "meetings",
@@ -964,11 +969,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     "; ".join(f"{u.number} ({u.status or 'no status'})" for u in r.unconfirmed),
                     r.meetings,
                     *_role_columns(r),
-                    r.first,
-                    _kind(r.first, r.first_derived),
-                    r.last,
-                    _kind(r.last, r.last_derived),
-                    r.undated,
+                    *_span_columns(r),
                 ]
                 for r in rows
             ),
@@ -984,11 +985,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     r.meetings,
                     *_role_columns(r),
                     "; ".join(t.main for t in r.roles),
-                    r.first,
-                    _kind(r.first, r.first_derived),
-                    r.last,
-                    _kind(r.last, r.last_derived),
-                    r.undated,
+                    *_span_columns(r),
                 ]
                 for r in rows
             ),
@@ -1035,6 +1032,35 @@ def _kinds(rows: list[MeetingRow]) -> dict[str, int]:
     return {"announced": sum(1 for m in rows if m.announced), "series": sum(1 for m in rows if m.series)}
 
 
+def _meeting_pages(
+    render_page: object,
+    stem: str,
+    rows: list[MeetingRow],
+    lang: str,
+    facets: dict[str, list[tuple[str, Text, int]]],
+    derived: dict[str, dict[str, int]],
+    chosen: tuple[str, str, Text] | None,
+) -> Iterator[tuple[str, bytes]]:
+    """Each page of the list of sakråd ``rows`` at ``stem`` (its CSV ``stem``.csv), with the panel's
+    ``facets`` and the value ``chosen`` (facet, key, label) where the list is one value's."""
+    for file, page_rows, paging in _pages(stem, rows, lang):
+        yield (
+            file,
+            render_page(
+                "meetings.html",
+                file,
+                rows=page_rows,
+                paging=paging,
+                total=len(rows),
+                kinds=_kinds(rows),
+                csv=f"{stem}.csv",
+                facets=facets,
+                derived=derived,
+                filter=chosen,
+            ).encode(),
+        )
+
+
 def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[str, bytes]]:
     """Every list page in ``lang`` (``render_page(template, file, **context) -> str``), and, for the
     default language, every CSV file."""
@@ -1043,22 +1069,7 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
     csv_too = lang == LANGUAGES[0]
     facets = {name: lists.facet(name) for name in FACETS}
     derived = {name: lists.facet_derived(name) for name in FACETS}
-    for file, rows, paging in _pages("lists/meetings", lists.meetings, lang):
-        yield (
-            file,
-            render_page(
-                "meetings.html",
-                file,
-                rows=rows,
-                paging=paging,
-                total=len(lists.meetings),
-                kinds=_kinds(lists.meetings),
-                csv="lists/meetings.csv",
-                facets=facets,
-                derived=derived,
-                filter=None,
-            ).encode(),
-        )
+    yield from _meeting_pages(render_page, "lists/meetings", lists.meetings, lang, facets, derived, None)
     if csv_too:
         yield "lists/meetings.csv", meetings_csv(lists.meetings)
     if csv_too:
@@ -1087,22 +1098,7 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
             # every sakråd with it: the page says so)
             own_facets = {other: lists.facet(other, rows) for other in FACETS}
             own_derived = {other: lists.facet_derived(other, rows) for other in FACETS}
-            for file, page_rows, paging in _pages(stem, rows, lang):
-                yield (
-                    file,
-                    render_page(
-                        "meetings.html",
-                        file,
-                        rows=page_rows,
-                        paging=paging,
-                        total=len(rows),
-                        kinds=_kinds(rows),
-                        csv=f"{stem}.csv",
-                        facets=own_facets,
-                        derived=own_derived,
-                        filter=(name, key, label),
-                    ).encode(),
-                )
+            yield from _meeting_pages(render_page, stem, rows, lang, own_facets, own_derived, (name, key, label))
             if csv_too:
                 yield f"{stem}.csv", meetings_csv(rows)
     for kind, rows in (("organisations", lists.organisations), ("people", lists.people), ("bodies", lists.bodies)):

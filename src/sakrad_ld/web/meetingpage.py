@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from ..vocab import DCTERMS, M8G, SCHEMA
 from .labels import Text, objects, value
-from .meeting import MeetingFacts, StatedCount
+from .meeting import MeetingFacts, Member, StatedCount
 from .provenance import Provenance
 from .resourceview import Value, View
 
@@ -158,6 +158,14 @@ def meeting_view(
     def participations(members: list) -> list[tuple]:
         return [(ox.NamedNode(x.participation), M8G.hasParticipant, None) for x in members]
 
+    def members_row(key: str, members: list[Member]) -> Row:
+        """The row of people in a role, each with the post they held it in, from the participations' sources."""
+        return Row(
+            key,
+            values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None) for c in members],
+            sources=documents(participations(members)),
+        )
+
     rows: list[Row] = []
     if f.title_derivation is not None:  # the heading is the data's own title, no source's: said so first
         rows.append(Row("title", text=f.title, derived=f.title_derivation, derived_key="title_own"))
@@ -182,21 +190,9 @@ def meeting_view(
             )
         )
     if f.conveners:
-        rows.append(
-            Row(
-                "convener",
-                values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None) for c in f.conveners],
-                sources=documents(participations(f.conveners)),
-            )
-        )
+        rows.append(members_row("convener", f.conveners))
     if f.chairs:
-        rows.append(
-            Row(
-                "chair",
-                values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None) for c in f.chairs],
-                sources=documents(participations(f.chairs)),
-            )
-        )
+        rows.append(members_row("chair", f.chairs))
     if f.agencies:
         rows.append(
             Row(

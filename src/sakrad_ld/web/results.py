@@ -176,15 +176,10 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
             ("N-Triples", downloads[0][1], downloads[0][2]),
             ("JSON-LD", downloads[1][1], "sparql-answer.jsonld"),
         ]
-    return render(
+    return _page(
         "results.html",
-        here=_HERE,
-        lang=lang,
-        site=_Site(),
-        licence=None,
-        switch_to=_switch(query, lang),
-        title="SPARQL",
-        query=query,
+        query,
+        lang,
         form=answer.form,
         boolean=answer.boolean,
         header=header,
@@ -215,20 +210,31 @@ def error_page(message: str, query: str, status: int = 400, lang: str = "sv") ->
                 "caret": " " * (at[1] - 1) + "^" if at is not None and at[0] == n else "",
             }
         )
-    return render(
+    return _page(
         "results_error.html",
+        query,
+        lang,
+        message=message,
+        explained=explain(message, query),
+        at=at,
+        lines=lines,
+        status=status,
+    )
+
+
+def _page(template: str, query: str, lang: str, **context: object) -> str:
+    """A page of the endpoint about ``query``: ``template`` in ``lang``, with a link to the same page
+    in the other language."""
+    return render(
+        template,
         here=_HERE,
         lang=lang,
         site=_Site(),
         licence=None,
         switch_to=_switch(query, lang),
         title="SPARQL",
-        message=message,
-        explained=explain(message, query),
-        at=at,
-        lines=lines,
         query=query,
-        status=status,
+        **context,
     )
 
 

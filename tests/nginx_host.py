@@ -1,27 +1,19 @@
 """nginx serving an exported site with the export's own rules (``NGINX_HTTP`` in ``http``,
-``NGINX_SERVER`` in the ``server`` block), on a free port of 127.0.0.1, for the tests that compare
+``NGINX_SERVER`` in the ``server`` block), on a free port of 127.0.0.1 (tests/loopback.py), for the tests that compare
 a static host's answers with the server's (tests/test_static.py, tests/test_headers_r11.py)."""
 
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from loopback import free_port, stop, wait_listening
 
 from sakrad_ld.web.nginxhost import local_nginx
-
-
-def free_port() -> int:
-    """A TCP port of 127.0.0.1 nothing listens on now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -34,23 +26,9 @@ def nginx_serving(site: Path, run: Path) -> Iterator[tuple[str, int]]:
         pytest.fail("nginx is not installed: .ci/run installs it (apt-get install nginx)")
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        for _ in range(100):
-            if proc.poll() is not None:
-                pytest.fail(f"nginx did not start: {proc.stdout.read().decode()} {(run / 'error.log').read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("nginx did not open its port within 5 s")
+        wait_listening(proc, (port,), "nginx", run / "error.log")
         yield "127.0.0.1", port
     finally:
-        proc.send_signal(signal.SIGQUIT)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, signal.SIGQUIT)
     log = (run / "error.log").read_text(encoding="utf-8") if (run / "error.log").exists() else ""
     assert "[emerg]" not in log and "[warn]" not in log, log

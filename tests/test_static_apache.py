@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -36,6 +35,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from host_headers import host_request
+from loopback import free_port, stop, wait_listening
 from static_site import (
     GRAPH_ACCEPT,
     accept_cases,
@@ -127,12 +127,6 @@ def test_the_htaccess_graph_rules_send_each_header_where_the_server_does(
 # --- real Apache -----------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module", params=["htaccess", "conf"])
 def apache(release: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, int, int]]:
     """(the export, the port of the host serving it at its root, the port serving it under SUB_PATH),
@@ -152,7 +146,7 @@ def apache(release: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path
         (top / "www" / SUB_PATH[1:]).symlink_to(export, target_is_directory=True)
         run = top / "run"
         run.mkdir()
-        root_port, sub_port = _free_port(), _free_port()
+        root_port, sub_port = free_port(), free_port()
         conf = "".join(
             f"<Directory {folder}>\n    Include {export / APACHE_CONF}\n</Directory>\n"
             for folder in (export, top / "www" / SUB_PATH[1:])
@@ -198,25 +192,10 @@ Listen 127.0.0.1:{sub_port}
             [APACHE_BINARY, "-X", "-f", str(run / "httpd.conf")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
         try:
-            for _ in range(100):
-                if proc.poll() is not None:
-                    pytest.fail(f"Apache did not start: {proc.stdout.read().decode()}")  # type: ignore[union-attr]
-                try:
-                    for port in (root_port, sub_port):
-                        socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            else:
-                pytest.fail("Apache did not open its ports within 5 s")
+            wait_listening(proc, (root_port, sub_port), "Apache")
             yield export, root_port, sub_port
         finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc, signal.SIGTERM)
         log = (run / "error.log").read_text(encoding="utf-8") if (run / "error.log").exists() else ""
         assert not re.search(r"\[[a-z_]+:(emerg|alert|crit|error)\]", log), log
     finally:

@@ -7,7 +7,6 @@ for this module and stopped at its end.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from loopback import free_port
 
 from sakrad_ld.cli import main
 from sakrad_ld.sparql.push import graph_url, release_graph
@@ -24,12 +24,6 @@ from sakrad_ld.sparql.query import evaluate, saved_queries
 from sakrad_ld.sparql.remotestore import RemoteStore
 from sakrad_ld.sparql.results import Answer
 from sakrad_ld.sparql.store import open_store
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _oxigraph_command() -> str:
@@ -41,7 +35,7 @@ def _oxigraph_command() -> str:
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of an Oxigraph server on loopback, with its data in a temporary folder."""
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     process = subprocess.Popen(
         [_oxigraph_command(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
@@ -64,6 +58,11 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _push(root: Path, oxigraph: str, release: Path, *more: str) -> int:
+    """``sakrad-ld push`` of ``release`` to the Oxigraph server at ``oxigraph`` (``more``: its further options)."""
+    return main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release), *more])
 
 
 def _count(url: str, graph: str) -> int:
@@ -93,30 +92,15 @@ def test_push_replaces_the_named_graph_as_a_whole(oxigraph: str, release: Path, 
     ).close()
     assert _count(oxigraph, graph) == 1
 
-    assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release)]) == 0
+    assert _push(root, oxigraph, release) == 0
     store = open_store(release)
     assert _count(oxigraph, graph) == len(store)
     ask = RemoteStore(f"{oxigraph}/query", graph).query("ASK { <https://example.org/stale> ?p ?o }")
     assert not bool(ask), "the stale triple survived: the push added to the graph instead of replacing it"
 
     # a second push of the same release leaves the same graph, and other graphs are not touched
-    assert (
-        main(
-            [
-                "-C",
-                str(root),
-                "push",
-                "--endpoint",
-                f"{oxigraph}/store",
-                "--release",
-                str(release),
-                "--graph",
-                "https://example.org/graph/other",
-            ]
-        )
-        == 0
-    )
-    assert main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release)]) == 0
+    assert _push(root, oxigraph, release, "--graph", "https://example.org/graph/other") == 0
+    assert _push(root, oxigraph, release) == 0
     assert _count(oxigraph, graph) == len(store)
     assert _count(oxigraph, "https://example.org/graph/other") == len(store)
 
@@ -124,10 +108,7 @@ def test_push_replaces_the_named_graph_as_a_whole(oxigraph: str, release: Path, 
 @pytest.mark.parametrize("query", saved_queries(), ids=lambda q: q.name)
 def test_saved_query_answers_the_same_on_the_external_store(oxigraph: str, release: Path, root: Path, query) -> None:  # noqa: ANN001
     graph = "https://example.org/graph/saved-queries"
-    assert (
-        main(["-C", str(root), "push", "--endpoint", f"{oxigraph}/store", "--release", str(release), "--graph", graph])
-        == 0
-    )
+    assert _push(root, oxigraph, release, "--graph", graph) == 0
     embedded = evaluate(open_store(release), query.text)
     remote = evaluate(RemoteStore(f"{oxigraph}/query", graph), query.text)  # type: ignore[arg-type]
     assert remote.form == embedded.form
@@ -158,7 +139,7 @@ def test_push_to_a_store_that_is_not_running_says_so(
     release: Path, root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(
-        ["-C", str(root), "push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store", "--release", str(release)]
+        ["-C", str(root), "push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--release", str(release)]
     )
     assert code == 2
     assert "cannot reach the store" in capsys.readouterr().err
@@ -181,22 +162,7 @@ def test_serve_with_an_external_store_answers_as_with_the_embedded_one(
     from sakrad_ld.serving.settings import Settings
     from sakrad_ld.sparql.push import release_graph
 
-    assert (
-        main(
-            [
-                "-C",
-                str(root),
-                "push",
-                "--endpoint",
-                f"{oxigraph}/store",
-                "--release",
-                str(release),
-                "--graph",
-                release_graph(release),
-            ]
-        )
-        == 0
-    )
+    assert _push(root, oxigraph, release, "--graph", release_graph(release)) == 0
     query = next(q for q in saved_queries() if q.name == "organisations").text
     meeting = "/doc/meeting/2017-12-12-integration"
     answers = []

@@ -27,6 +27,16 @@ bodies. Otherwise the fact needs its derivation (``unit_of_derivation``, ``name_
 ``reports_to_derivation``, ``label_en_derivation``, ``member_of_derivation``), and is then published in
 the dataset's own graph with it. A fact credited to a document whose text is not kept is not compared:
 the credit stands as the data gives it.
+
+A meeting's ``place`` credited to a kept text (:func:`check_meeting_places`) is found by
+:func:`stated._held_at` after "i", "på", "vid" … in a sentence with a word of holding; it is stated only
+where that sentence says the meeting was held there (:func:`place_guard`): its clause does not deny it
+("hölls digitalt, inte i Stockholm", "inte i Stockholm utan i Luleå" denies Stockholm, not Luleå;
+"varken … eller", "i stället för"), make it a plan, a condition or a doubt ("skulle hållas i", "planeras
+i", "Om möjligt hålls …", "i Umeå eller Luleå", "kanske"), say it was called off or moved, or place it at
+another time ("nästa gång", "brukar hållas"); and no clause of its sentence is a condition ("Om
+intresset är stort, hålls …"). An announced meeting (``announced_only``) may take its place from a plan
+("ska hållas i", "kommer att hållas i"), which is what an announcement says; never from the others.
 """
 
 from __future__ import annotations
@@ -39,17 +49,23 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, Where
 from .records import Text, credited
 from .stated import (
+    _AT,
     _END,
+    _HELD,
     _ITEM_MARK,
     TITLE_ENDINGS,
+    _another_meeting,
     _case,
+    _error,
     _flat,
+    _sentence,
     _word,
     find_words,
     flat_text,
     fold_marked,
     folded,
     folded_text,
+    meeting_time,
 )
 from .typedyaml import QUOTED, quoted
 
@@ -59,10 +75,12 @@ if TYPE_CHECKING:
 __all__ = [
     "GOVERNMENT_OFFICES_RULE",
     "RELATED",
+    "check_meeting_places",
     "check_placements",
     "check_related",
     "headings",
     "named_in_english",
+    "place_guard",
     "stated_relation",
 ]
 
@@ -109,7 +127,7 @@ def check_placements(corpus: Corpus) -> list[InputError]:
                     'docs/model.md, "Stated is not derived"',
                 )
             )
-    return errors + check_related(corpus)
+    return errors + check_related(corpus) + check_meeting_places(corpus)
 
 
 #: A relation or English name checked by :func:`check_related`: the kind of record, its file, the fact
@@ -618,3 +636,152 @@ def _keep_case(piece: str) -> str:
     if len(_case(piece)) == len(piece):
         return piece
     return "".join(c if len(_case(c)) == 1 else _case(c) for c in piece)
+
+
+# --- A meeting's place: a sentence that says the meeting was held there ---------------------------------
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+#: Where a clause begins or ends in a folded sentence: a mark ("hölls digitalt, inte i Stockholm") or a
+#: word joining clauses ("inte i Stockholm utan i Luleå", "i Luleå och inte i Stockholm", "som", "eftersom").
+PLACE_CLAUSE_WORDS = (
+    "men", "utan", "och", "samt", "eftersom", "därför att", "medan", "fast", "trots att", "som", "där", "dit",
+    "vilket", "vilken", "but", "and", "because", "while", "which", "where", "whereas", "although",
+)  # fmt: skip
+#: Words that open a clause denying what it holds ("i Luleå i stället för i Stockholm").
+PLACE_INSTEAD_WORDS = ("i stället för", "istället för", "snarare än", "instead of", "rather than")
+#: Words that open a clause of contrast: the words of holding before it do not govern it ("skulle ha hållits
+#: digitalt men hölls i Stockholm", "hölls inte digitalt utan i Stockholm").
+_CONTRAST = ("men", "utan", "but")
+_CLAUSE = re.compile(r"[,;:()]| - |" + _words(PLACE_CLAUSE_WORDS + PLACE_INSTEAD_WORDS).pattern)
+#: Words that deny the place in their clause ("hölls inte i Stockholm", "Inget möte hölls i Umeå", "varken i
+#: Umeå eller i Luleå", "i stället för i Umeå"); not "inte bara", "inte minst", "inte mindre än" ….
+PLACE_NOT_WORDS = (
+    "inte", "ej", "icke", "aldrig", "varken", "ingen", "inget", "inga", "not", "never", "neither", "nor", "no",
+)  # fmt: skip
+_NOT_ONLY = ("bara", "endast", "enbart", "blott", "minst", "mindre", "färre", "only", "just", "least", "less", "fewer")
+_PLACE_NOT = re.compile(_words(PLACE_NOT_WORDS).pattern + r"(?! (?:" + "|".join(_NOT_ONLY) + r")(?!\w))")
+#: Words of a plan, in their clause: a held meeting's place is not what was to be (an announced meeting's is).
+PLACE_PLAN_WORDS = (
+    "ska", "skall", "kommer att", "kommer", "planeras", "planerades", "planerar", "planerade", "planerat",
+    "planerad", "avses", "avsågs", "avser", "avsåg", "tänkt", "tänkta", "will", "shall", "is to be", "are to be",
+    "planned", "plans", "planning", "intended", "intends", "scheduled",
+)  # fmt: skip
+_PLACE_PLAN = _words(PLACE_PLAN_WORDS)
+#: Words that make the place a wish, a condition, a doubt or a choice in their clause ("skulle hållas i",
+#: "Om möjligt hålls …", "i Umeå eller i Luleå", "preliminärt"), or say the meeting was called off or moved.
+PLACE_DOUBT_WORDS = (
+    "skulle", "borde", "bör", "kan", "kunde", "kunnat", "kunna", "ville", "vill", "hoppas", "hoppades", "önskar",
+    "önskade", "föreslås", "föreslogs", "föreslagen", "föreslaget", "preliminärt", "preliminär", "eventuellt",
+    "möjligen", "möjligtvis", "kanske", "troligen", "troligtvis", "sannolikt", "antagligen", "förhoppningsvis",
+    "oklart", "osäkert", "okänt", "ovisst", "om möjligt", "om så", "ifall", "i den mån", "förutsatt",
+    "förutsättning", "beroende på", "eller", "ställdes in", "ställs in", "inställt", "inställd", "inställdes",
+    "avlyst", "avlystes", "ställdes av", "sköts upp", "skjuts upp", "uppskjutet", "flyttades", "flyttas",
+    "flyttat", "would", "should", "could", "may", "might", "can", "if", "unless", "whether", "possibly", "perhaps",
+    "probably", "tentatively", "hopefully", "unclear", "uncertain", "or", "cancelled", "canceled", "postponed",
+    "moved",
+)  # fmt: skip
+_PLACE_DOUBT = _words(PLACE_DOUBT_WORDS)
+#: Words that place the holding at another time than this meeting's, in their clause ("Nästa gång hålls
+#: mötet i Malmö", "Sakråden brukar hållas i Stockholm").
+PLACE_OTHER_TIME_WORDS = (
+    "nästa gång", "förra gången", "förra gång", "nästa tillfälle", "ett senare tillfälle", "ett annat tillfälle",
+    "i framtiden", "framöver", "året därpå", "året innan", "brukar", "brukade", "vanligtvis", "vanligen",
+    "oftast", "ibland", "next time", "last time", "in future", "in the future", "usually", "normally",
+)  # fmt: skip
+_PLACE_OTHER_TIME = _words(PLACE_OTHER_TIME_WORDS)
+#: A clause of condition in the sentence, whichever clause the place stands in ("Om intresset är stort,
+#: hålls sakrådet i Umeå"): "om" opening the sentence or a clause after a comma.
+_CONDITION = re.compile(r"(?:^|, )(?:om|ifall|if|unless) ")
+
+
+def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = False) -> str:
+    """What the sentence of a place found at ``at`` (its preposition) to ``end`` in a kept text says
+    instead of the meeting held there, quoting the word that says it; "" where it says nothing else.
+    ``text`` is the text's :func:`folded_text`, ``flat`` its :func:`_flat`; ``announced``: the meeting
+    is announced only, so a plan's words say what the announcement says."""
+    lo, hi = _sentence(text, at, end)
+    start, opened = lo, ""
+    for c in _CLAUSE.finditer(flat, lo, at):
+        start, opened = c.end(), c.group()
+    close = _CLAUSE.search(flat, end, hi)
+    stop = close.start() if close else hi
+    if opened in PLACE_INSTEAD_WORDS:
+        return f"denies it ({quoted(opened)})"
+    # "inte i Stockholm utan i Luleå": the clause "utan" opens is Luleå's, its "inte" Stockholm's
+    word = _PLACE_NOT.search(flat, start, stop)
+    if word:
+        return f"denies it ({quoted(word.group())})"
+    # the clause of the word of holding, where the place's clause is another ("Mötet skulle, enligt
+    # planen, hållas i Umeå"), but for a contrast's ("… men hölls i Stockholm")
+    spans = [(start, stop)]
+    held = [w for w in _HELD.finditer(flat, lo, start)]
+    if held and opened not in _CONTRAST and _HELD.search(flat, start, at) is None:
+        first = lo
+        for c in _CLAUSE.finditer(flat, lo, held[-1].start()):
+            first = c.end()
+        last = _CLAUSE.search(flat, held[-1].end(), start)
+        spans.append((first, last.start() if last else start))
+    word = next((w for span in spans if (w := _PLACE_DOUBT.search(flat, *span))), None)
+    if word:
+        return (
+            "makes it a wish, a condition, a doubt or a choice, or says the meeting was called off or moved "
+            f"({quoted(word.group())})"
+        )
+    word = None if announced else next((w for span in spans if (w := _PLACE_PLAN.search(flat, *span))), None)
+    if word:
+        return f"makes it a plan ({quoted(word.group())}), and the meeting is not marked announced_only"
+    word = _PLACE_OTHER_TIME.search(flat, start, stop)
+    if word:
+        return f"places the holding at another time ({quoted(word.group())})"
+    word = _CONDITION.search(flat[lo:hi])
+    if word:
+        return f"makes it a condition ({quoted(word.group().strip(', '))} …)"
+    return ""
+
+
+def held_here(value: str, text: str, flat: str, years: Any = None, *, announced: bool = False) -> str | None:
+    """Whether the place ``value`` stands in a sentence saying the meeting was held there: "" if one
+    of the sentences :func:`stated._held_at` reads it in says so (:func:`place_guard`), else what the
+    first of them says instead; None where :func:`stated._held_at` finds it in none (refused there)."""
+    said = None
+    for a, b in find_words(folded(value), flat):
+        at = next((a - len(p) for p in _AT if flat.startswith(p, a - len(p))), -1)
+        if at < 0 or (at > 0 and _word(flat[at - 1])):
+            continue
+        lo, hi = _sentence(text, at, b)
+        if _another_meeting(flat, lo, hi, years):
+            continue
+        if not (flat.startswith(_AT[5:], at) or _HELD.search(flat, lo, at) is not None):
+            continue
+        why = place_guard(text, flat, at, b, announced=announced)
+        if not why:
+            return ""
+        said = said or why
+    return None if said is None else f"holds it, but the sentence saying where the meeting was held {said}"
+
+
+def check_meeting_places(corpus: Corpus) -> list[InputError]:
+    """Every meeting's ``place`` credited to a kept text whose sentences of holding (:func:`stated._held_at`)
+    all say something else of it (:func:`place_guard`: a denial, a plan, a condition, another time)."""
+    kept = corpus.copies
+    files = {s.id: s.file for s in corpus.sources}
+    published = {s.id: s.published for s in corpus.sources}
+    texts: dict[str, tuple[str, str]] = {}
+    errors: list[InputError] = []
+    for m in corpus.meetings:
+        source = m.source_of("place") if m.place else None
+        if source not in kept:
+            continue
+        if source not in texts:
+            folded_ = folded_text(kept[source])
+            texts[source] = (folded_, _flat(folded_))
+        text, flat = texts[source]
+        years = meeting_time([m.date, *(m.days or [])], published.get(source))
+        why = held_here(m.place, text, flat, years, announced=bool(m.announced_only))
+        if why:
+            errors.append(_error(m.where("place"), "the place", m.place, source, files.get(source), why, "place"))
+    return errors

@@ -8,15 +8,13 @@ who chaired, how many came) is refused at load time with the file, the line and 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import fixture_project
+from added_meeting import csv_rows, project_with, rdflib_graph, release_of, site_of
 from graphs import assert_isomorphic
 from rdflib import Graph as RdfGraph
 
@@ -24,11 +22,8 @@ from sakrad_ld.announced import HELD_ONLY
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.errors import InputErrors
 from sakrad_ld.graph import build_graph
-from sakrad_ld.project import Project
-from sakrad_ld.release import write_release
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.pages import Site, resource_page
-from sakrad_ld.web.sitefiles import site_files
 
 ID = "2030-02-10-kungjort"
 SOURCE = "regeringen-2022-12-demokrativillkor"
@@ -75,34 +70,24 @@ REFUSED = {
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = fixture_project(tmp_path_factory.mktemp("announced") / "project")
-    (root / "data" / "meetings" / f"{ID}.yaml").write_text(YAML, encoding="utf-8")
-    return root
+    return project_with(tmp_path_factory.mktemp("announced") / "project", ID, YAML)
 
 
 @pytest.fixture(scope="module")
 def release(project: Path) -> Release:
-    out = project / "dist"
-    result = write_release(Project.at(project), out)
-    assert result.out is not None, result.report.text("en")
-    return Release.open(out)
+    return release_of(project)
 
 
 @pytest.fixture(scope="module")
 def files(release: Release) -> dict[str, bytes]:
-    return dict(site_files(release.store, Site(release.base_iri, [], [], sparql_path=None, release=release.root)))
-
-
-def _rdflib(quads: list[tuple]) -> RdfGraph:
-    text = "".join(f"{ox.Triple(s, p, o)} .\n" for s, p, o, _ in quads)
-    return RdfGraph().parse(data=text, format="nt")
+    return site_of(release)
 
 
 def test_the_graph_says_the_sakrad_is_only_announced_in_its_sources_graph(project: Path) -> None:
     quads = list(build_graph(load_corpus(project / "data")).quads)
     said = [q for q in quads if q[0] == ox.NamedNode(MEETING) and q[1] == ox.NamedNode(SAKRAD + "announcedOnly")]
     assert {q[3] for q in said} == {ox.NamedNode(f"{BASE}id/source/{SOURCE}")}
-    assert_isomorphic(RdfGraph().parse(data=EXPECTED, format="turtle"), _rdflib(said), "announced only")
+    assert_isomorphic(RdfGraph().parse(data=EXPECTED, format="turtle"), rdflib_graph(said), "announced only")
     # what an announcement states stays: who is invited, the conveners, the questions
     props = {q[1].value for q in quads if q[0] == ox.NamedNode(MEETING)}
     assert {SAKRAD + "invitedOrganisationCount", SAKRAD + "question"} <= props
@@ -183,12 +168,8 @@ def test_the_picture_says_so(release: Release) -> None:
         assert mark in title, title
 
 
-def _rows(raw: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-
-
 def test_the_table_has_the_column(release: Release) -> None:
-    rows = {r["id"]: r for r in _rows((release.root / "tables" / "meetings.csv").read_bytes())}
+    rows = {r["id"]: r for r in csv_rows((release.root / "tables" / "meetings.csv").read_bytes())}
     assert rows[ID]["announced_only"] == "true"
     assert rows["2023-12-13-rasism"]["announced_only"] == "false"
 

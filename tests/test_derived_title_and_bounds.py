@@ -9,25 +9,22 @@ output marks them: the graph, the page (sv, en), the picture, the tables, the li
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import fixture_project
+from added_meeting import csv_rows, project_with, rdflib_graph, release_of, site_of
 from graphs import assert_isomorphic
 from rdflib import Graph as RdfGraph
 
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import build_graph
 from sakrad_ld.project import Project
-from sakrad_ld.release import build, write_release
+from sakrad_ld.release import build
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.pages import Site, resource_page
-from sakrad_ld.web.sitefiles import site_files
 
 ID = "2022-12-14-prov"  # a day before its article was published (2022-12-15): it reports a held sakråd
 SOURCE = "regeringen-2022-12-demokrativillkor"
@@ -73,27 +70,17 @@ EXPECTED_COUNTS = f"""
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = fixture_project(tmp_path_factory.mktemp("bounds") / "project")
-    (root / "data" / "meetings" / f"{ID}.yaml").write_text(YAML, encoding="utf-8")
-    return root
+    return project_with(tmp_path_factory.mktemp("bounds") / "project", ID, YAML)
 
 
 @pytest.fixture(scope="module")
 def release(project: Path) -> Release:
-    out = project / "dist"
-    result = write_release(Project.at(project), out)
-    assert result.out is not None, result.report.text("en")
-    return Release.open(out)
+    return release_of(project)
 
 
 @pytest.fixture(scope="module")
 def files(release: Release) -> dict[str, bytes]:
-    return dict(site_files(release.store, Site(release.base_iri, [], [], sparql_path=None, release=release.root)))
-
-
-def _rdflib(quads: list[tuple]) -> RdfGraph:
-    text = "".join(f"{ox.Triple(s, p, o)} .\n" for s, p, o, _ in quads)
-    return RdfGraph().parse(data=text, format="nt")
+    return site_of(release)
 
 
 def test_the_graph_marks_the_title_as_the_datas_own_and_the_counts_as_bounds(project: Path) -> None:
@@ -104,14 +91,14 @@ def test_the_graph_marks_the_title_as_the_datas_own_and_the_counts_as_bounds(pro
     own = [q for q in quads if q[0] == meeting and q[1] in title_props]
     # in the dataset's own graph, in no source document's
     assert {q[3] for q in own} == {ox.NamedNode(BASE + "ontology")}
-    assert_isomorphic(RdfGraph().parse(data=EXPECTED_OWN, format="turtle"), _rdflib(own), "the data's own title")
+    assert_isomorphic(RdfGraph().parse(data=EXPECTED_OWN, format="turtle"), rdflib_graph(own), "the data's own title")
     counts = [
         q
         for q in quads
         if (q[0] == meeting and q[1].value.endswith("Count")) or q[0].value.startswith(MEETING + "/count/")
     ]
     assert {q[3] for q in counts} == {source}
-    assert_isomorphic(RdfGraph().parse(data=EXPECTED_COUNTS, format="turtle"), _rdflib(counts), "the bounds")
+    assert_isomorphic(RdfGraph().parse(data=EXPECTED_COUNTS, format="turtle"), rdflib_graph(counts), "the bounds")
 
 
 def test_a_bound_marked_approximate_is_refused_with_its_place(project: Path, tmp_path: Path) -> None:
@@ -156,21 +143,17 @@ def test_the_picture_says_the_title_is_the_datas_own(release: Release) -> None:
         assert upper in svg.replace("&#34;", '"')
 
 
-def _rows(raw: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-
-
 def test_the_tables_give_the_bound_and_how_the_title_was_made(release: Release) -> None:
     tables = release.root / "tables"
-    counts = {r["count"]: r for r in _rows((tables / "counts.csv").read_bytes()) if r["meeting_id"] == ID}
+    counts = {r["count"]: r for r in csv_rows((tables / "counts.csv").read_bytes()) if r["meeting_id"] == ID}
     participants, organisations = counts["participantCount"], counts["participatingOrganisationCount"]
     assert (participants["value"], participants["at_least"], participants["at_most"]) == ("", "50", "")
     assert (organisations["value"], organisations["at_least"], organisations["at_most"]) == ("", "", "10")
     assert participants["approximate"] == "" and organisations["approximate"] == ""
-    (meeting,) = [r for r in _rows((tables / "meetings.csv").read_bytes()) if r["id"] == ID]
+    (meeting,) = [r for r in csv_rows((tables / "meetings.csv").read_bytes()) if r["id"] == ID]
     assert meeting["title_sv"] == "Sakråd om provet"
     assert "Provrubrik" in meeting["title_derivation_sv"] and "Provrubrik" in meeting["title_derivation_en"]
-    others = [r for r in _rows((tables / "meetings.csv").read_bytes()) if r["id"] == "2023-12-13-rasism"]
+    others = [r for r in csv_rows((tables / "meetings.csv").read_bytes()) if r["id"] == "2023-12-13-rasism"]
     assert others and others[0]["title_derivation_sv"] == ""  # a source's headline has no derivation
 
 
@@ -182,7 +165,7 @@ def test_the_lists_and_the_feed_mark_them(files: dict[str, bytes]) -> None:
         html = files[page].decode().replace("&#39;", "'")
         row = re.search(rf"<tr>(?:(?!</tr>).)*meeting/{ID}\.html(?:(?!</tr>).)*</tr>", html, re.S)
         assert row and mark in row.group(0), page
-    (row,) = [r for r in _rows(files["lists/meetings.csv"]) if r["id"] == ID]
+    (row,) = [r for r in csv_rows(files["lists/meetings.csv"]) if r["id"] == ID]
     assert row["organisations_stated"] == "" and row["organisations_stated_words"] == "knappt tio organisationer"
     feed = files["feeds/meetings.atom"].decode()
     entry = feed[feed.index(f"<id>{MEETING}</id>") :]

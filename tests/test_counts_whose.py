@@ -74,8 +74,8 @@ def test_a_meeting_page_says_the_data_names_the_organisations_it_counts(
 ) -> None:
     names = {"sv": "Datan namnger", "en": "The data names"}[lang]
     source_said = {
-        "sv": "Källan anger inget antal organisationer",
-        "en": "The source states no number of organisations",
+        "sv": "Datan ger inget antal organisationer",
+        "en": "The data gives no number of organisations",
     }
     from_where = {"sv": "Namnen är ur", "en": "The names are from"}[lang]
     checked = 0

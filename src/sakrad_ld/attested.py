@@ -21,8 +21,11 @@ held. Two ways a date that no source states can slip in, each refused with the f
   as a register page, is held to its publication date: no later, and at most
   :data:`BEFORE_PUBLICATION` days earlier.)
 
-A date the holding's own source states in its kept text (``file``, in Swedish words: "Den 17 mars 2023")
-is accepted, even where a meeting citing the source derives the same date from another page: the
+A holding whose source's text is kept must have an ``as_of`` its text states, or an ``as_of_derivation``
+saying how it was worked out (a page's publication date where its own "Den 13 december" gives no year):
+it is then published as derived (``sakrad:derivedDate`` with ``sakrad:derivation``), not as
+``sakrad:attestedOn``, and the checks above still hold for it. A date the holding's own source states in
+its kept text (``file``, in Swedish words: "Den 17 mars 2023") is accepted, even where a meeting citing the source derives the same date from another page: the
 source states it, whatever the meeting's derivation. It may still not be after the source's publication.
 
 An organisation's ``legal_name`` is credited to the document ``fact_sources`` names for it, else to the
@@ -226,6 +229,18 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                 )
             elif _states(copies.get(holding.source), as_of):
                 continue  # the source's own kept text states the day, whatever a meeting derives
+            elif holding.source in copies and holding.as_of_derivation is None:
+                errors.append(
+                    InputError(
+                        where,
+                        f"as_of {as_of} is given as stated, but no source states it: the kept text of its source "
+                        f"{holding.source!r} does not (in words such as '13 december 2023'), and as_of_derivation is missing",
+                        "a day the source's text states, or an as_of_derivation (sv, en) saying how the date was "
+                        "worked out (such as the page's publication date where its own date gives no year: "
+                        "published as derived, not as sakrad:attestedOn)",
+                        _hint(own) if own else "leave as_of out",
+                    )
+                )
             elif own and as_of < _earliest(own) and holding.source not in cited:
                 errors.append(
                     InputError(

@@ -525,8 +525,13 @@ def _person(out: _Emitter, minter: Minter, person: Person, posts: dict[str, Post
             with out.source(vocab.ONTOLOGY_IRI if post.post_in_derivation else source):
                 out.add(h, ORG.organization, minter.thing("body", post.post_in), hl, "post")
             out.add(h, SAKRAD.post, minter.thing("post", holding.post), hl, "post")
-            if holding.as_of:
+            if holding.as_of and holding.as_of_derivation is None:
                 out.add(h, SAKRAD.attestedOn, _typed(holding.as_of, _date_type(holding.as_of)[0]), hl, "as_of")
+            elif holding.as_of:  # worked out, not stated: derived, saying how, in the dataset's own graph
+                with out.source(vocab.ONTOLOGY_IRI):
+                    out.add(h, SAKRAD.derivedDate, _typed(holding.as_of, _date_type(holding.as_of)[0]), hl, "as_of")
+                    out.text(h, SAKRAD.derivation, holding.as_of_derivation, hl, "as_of_derivation")
+                    out.add(h, PROV.wasDerivedFrom, source, hl, "as_of")
             out.add(h, DCTERMS.source, source, hl, "source")
     for body in person.member_of:
         out.add(s, ORG.memberOf, minter.thing("body", body), ln, "member_of")

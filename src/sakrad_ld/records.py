@@ -333,6 +333,14 @@ class Holding:
             "document's); left out when the source gives none"
         },
     )
+    as_of_derivation: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "how as_of was worked out where the source's text does not state it (sv, en), such as a "
+            "page's publication date where its text's own date gives no year; as_of is then published as "
+            "the holding's sakrad:derivedDate with this as its sakrad:derivation, not as sakrad:attestedOn"
+        },
+    )
     lines: Lines | None = _lines()
 
 

@@ -5,21 +5,26 @@ A clause is the text around a place up to the nearest of a set of marks on eithe
 :data:`CLAUSE_WINDOW` characters each way. :data:`SENTENCE_MARKS` end a sentence's part (a sentence's
 end, written ``\\x00`` in a folded text, ";", ":", "men", a spaced dash); :data:`PHRASE_MARKS` end a
 phrase too (a comma, a parenthesis). A list of names is items of at most :data:`LIST_ITEM_WORDS`
-words joined by :data:`LIST_JOINERS` ("och", "samt", "and", a comma).
+words joined by :data:`LIST_JOINERS` ("och", "samt", "and", a comma). A contrast's clause
+(:func:`contrast_clause`) is the part of a sentence between :data:`CONTRAST` marks ("men", "utan", ";",
+a spaced dash, ", och", "medan"): each part has its own polarity ("X deltog inte, men Y deltog").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 __all__ = [
     "CLAUSE_WINDOW",
+    "CONTRAST",
     "LIST_ITEM_WORDS",
     "LIST_JOINERS",
     "PHRASE_MARKS",
     "SENTENCE_MARKS",
     "clause",
     "clause_start",
+    "contrast_clause",
     "joiners",
     "listed",
 ]
@@ -34,6 +39,11 @@ PHRASE_MARKS = (*SENTENCE_MARKS, ",", "(", ")")
 LIST_JOINERS = frozenset({",", "och", "samt", "and"})
 #: How many words an item of a list of names may have.
 LIST_ITEM_WORDS = 4
+#: The marks between the parts of a sentence that each say something of their own, in a flat folded
+#: text: "men", "but", "utan" (not "utan att", a negation of its own clause), ";", a spaced dash, ", och"
+#: (a new main clause: Swedish joins a list's last item without a comma), "medan", "while", "whereas",
+#: "samtidigt som". "Fryshuset deltog inte, men Famna deltog": the second "deltog" is Famna's.
+CONTRAST = re.compile(r" (?:men|but|medan|while|whereas|samtidigt som) |, och |;| - | utan (?!att )")
 
 
 def clause_start(text: str, lo: int, marks: tuple[str, ...]) -> int:
@@ -71,3 +81,13 @@ def listed(words: list[str], joined_first: bool, refused: frozenset[str] = froze
         if item > LIST_ITEM_WORDS or w in refused:
             return False
     return True
+
+
+def contrast_clause(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """The part of the sentence ``flat[lo:hi]`` that holds ``a``..``b``: from the last :data:`CONTRAST`
+    mark before ``a`` (after it) to the first after ``b`` (before it)."""
+    start = lo
+    for mark in CONTRAST.finditer(flat, lo, a):
+        start = mark.end()
+    stop = CONTRAST.search(flat, b, hi)
+    return start, hi if stop is None else stop.start()

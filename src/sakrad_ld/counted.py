@@ -16,6 +16,10 @@ field and what is expected:
   release would say "about 30" where the source says 30;
 - neither mark where the words round or bound the number: it would read as exact.
 
+A negation before a comparison turns it round: "inte fler än 20" is at most 20, "inte färre än 20" at
+least 20. The words of the kept text right before the count's words are read too (stated.py), so a
+bound the source gives is not lost where ``text`` leaves it out.
+
 A message quotes at most :data:`typedyaml.QUOTED` characters of the words and five of the numbers.
 The number words are read by :func:`number_value`, which the importer uses too.
 """
@@ -37,9 +41,11 @@ __all__ = [
     "APPROXIMATE",
     "AT_LEAST",
     "AT_MOST",
+    "COMPARISONS",
     "COUNTS",
     "LOWER",
     "MARKS",
+    "NEGATED",
     "NUMBER_WORDS",
     "ROUNDING",
     "ROUNDING_SUFFIX",
@@ -102,6 +108,11 @@ APPROXIMATE = re.compile(rf"-?tal\b|\b(?:{_words(ROUNDING)})\b", re.IGNORECASE)
 AT_LEAST = re.compile(rf"\b(?:{_words(LOWER)})\b", re.IGNORECASE)
 #: Words that give an upper bound, as a pattern.
 AT_MOST = re.compile(rf"\b(?:{_words(UPPER)})\b", re.IGNORECASE)
+#: The comparisons a negation before them turns round: "inte fler än 20" is at most 20, "inte under 20"
+#: at least 20.
+COMPARISONS = frozenset({"fler än", "mer än", "över", "färre än", "mindre än", "under"})
+#: The words of a negation before a comparison.
+NEGATED = frozenset({"inte", "ej", "icke"})
 #: Every word before a number that rounds or bounds it (the importer finds counts with these).
 MARKS = (*ROUNDING, *LOWER, *UPPER)
 
@@ -188,6 +199,14 @@ def numbers_in(text: str) -> list[Reading]:
             if mark:
                 kind, marks = mark, n
                 break
+        # "inte fler än 20" is at most 20, "inte färre än 20" at least 20: a negated comparison
+        if (
+            marks
+            and i - marks > 0
+            and tokens[i - marks - 1].group().casefold() in NEGATED
+            and " ".join(before[-marks:]).casefold() in COMPARISONS
+        ):
+            kind, marks = ("at-most" if kind == "at-least" else "at-least"), marks + 1
         start = tokens[i - marks].start()
         found.append(Reading(value, kind, text[start : token.end()]))
     return found

@@ -65,6 +65,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from .clauses import contrast_clause
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
@@ -625,6 +626,36 @@ OBJECT_ROLE_WORDS = frozenset({"bjuder in", "bjöd in"})
 #: "ordförande Anna Berg"), or before them after "som" or a copula ("Anna Berg var ordförande").
 ROLE_NOUNS = frozenset({"ordförande", "ordföranden", "moderator", "chair", "värd", "inbjudan", "närvarande"})
 
+#: Words of being urged, asked or offered to take part, or of registering for it ("uppmanades att delta",
+#: "ombads delta", "anmälde sig"): like an invitation, they say the organisation or person was asked or
+#: meant to come, not that it came; a word of taking part in the same clause confirms it ("anmälde sig och
+#: deltog").
+URGED_WORDS = (
+    "uppmanades",
+    "uppmanas",
+    "uppmanats",
+    "uppmanade",
+    "ombads",
+    "ombeds",
+    "ombetts",
+    "ombedd",
+    "ombedda",
+    "erbjöds",
+    "erbjuds",
+    "erbjudits",
+    "välkomnades att",
+    "välkomna att",
+    "välkommen att",
+    "anmälde sig",
+    "anmält sig",
+    "anmälda",
+    "anmäld",
+    "urged",
+    "was asked",
+    "were asked",
+    "registered",
+)
+
 #: Words that undo or put off a role in its clause: a negation, a plan or a condition, an invitation
 #: received ("Anna Berg var inbjuden", "inbjudna var …", "bjöds in"): the clause does not say the
 #: person took the role.
@@ -666,6 +697,71 @@ GUARD_WORDS = (
     "were invited",
     "is invited",
     "been invited",
+    # urged, asked or offered to take part, or registered for it: not that it took part
+    *URGED_WORDS,
+    # a negation of the whole list or of those from an organisation: "Varken X eller Y deltog", "Ingen
+    # från X deltog", "… utan att delta"
+    "varken",
+    "ingen",
+    "inget",
+    "inga",
+    "utan att",
+    "neither",
+    "nor",
+    "no one",
+    "none",
+    # a plan, a wish, a duty or a possibility: "hade planerat att delta", "borde ha deltagit", "ville
+    # delta", "hoppas kunna delta", "kunde delta"
+    "planerade",
+    "planerat",
+    "avsett",
+    "ämnade",
+    "tänkte",
+    "borde",
+    "bör",
+    "kunde",
+    "kan",
+    "kunna",
+    "ville",
+    "vill",
+    "hoppas",
+    "hoppades",
+    "önskade",
+    "önskar",
+    "should",
+    "could",
+    "might",
+    "hoped",
+    "hopes",
+    "wanted",
+    "intended",
+    # a condition or a doubt: "Om X deltar …", "Det är oklart om X deltog", "X deltog möjligen"
+    "ifall",
+    "i den mån",
+    "huruvida",
+    "oklart",
+    "osäkert",
+    "okänt",
+    "ovisst",
+    "möjligen",
+    "möjligtvis",
+    "kanske",
+    "eventuellt",
+    "troligen",
+    "troligtvis",
+    "förmodligen",
+    "sannolikt",
+    "if",
+    "unless",
+    "whether",
+    "unclear",
+    "perhaps",
+    "possibly",
+    "probably",
+    # in place of taking part: "lämnade synpunkter i stället för att delta"
+    "i stället för",
+    "istället för",
+    "instead of",
     # absent, declined or only on the list of those invited: "tackade nej", "lämnade återbud", "Sändlista:"
     "tackade nej",
     "avböjde",
@@ -681,6 +777,17 @@ GUARD_WORDS = (
     "absent",
 )
 _GUARDS = _role_words(GUARD_WORDS)
+#: A condition's "om" at the head of its sentence or after a comma ("Om X deltar kan …", "…, om X
+#: deltar"), read in the folded text with its sentence ends: not the preposition ("diskussion om X").
+_IF = re.compile(r"(?:(?<=\x00)|(?<=[,;:] )|^)om(?= )")
+
+
+def _guard_in(words: re.Pattern[str], text: str, flat: str, lo: int, hi: int) -> bool:
+    """Whether ``flat[lo:hi]`` holds a word of ``words`` (:data:`_GUARDS`, :data:`_UNDONE`) or ``text``
+    a condition's "om" there (:data:`_IF`)."""
+    return words.search(flat, lo, hi) is not None or _IF.search(text, lo, hi) is not None
+
+
 #: Prepositions: a name right after one (its titles aside) is its object ("berättade om Anna Berg",
 #: "enligt Anna Berg"), not the role's subject.
 PREPOSITIONS = frozenset(
@@ -783,10 +890,33 @@ def _clause_end(text: str, at: int) -> int:
     return min([ceiling] + [i for s in _CLAUSE_ENDS if (i := text.find(s, at, ceiling)) >= 0])
 
 
+#: "utan" of a contrast ("leddes inte av X utan av Y", "inte X utan Y ledde"), not "utan att".
+_BUT_RATHER = re.compile(r"(?<!\w)utan (?!att )")
+
+
 def _guarded(text: str, flat: str, lo: int, hi: int) -> bool:
     """Whether the clause around ``lo``..``hi`` (the role word and the name, and what stands between
-    them) holds a negation, a plan or an invitation received (:data:`GUARD_WORDS`)."""
-    return _GUARDS.search(flat, _clause_start(text, lo), max(hi, _clause_end(text, hi))) is not None
+    them) holds a negation, a plan or an invitation received (:data:`GUARD_WORDS`). A contrast's "utan"
+    before ``lo`` begins the clause: in "inte X utan Y" the negation is X's, not Y's."""
+    start = _clause_start(text, lo)
+    for rather in _BUT_RATHER.finditer(flat, start, lo):
+        start = rather.end()
+    return _guard_in(_GUARDS, text, flat, start, max(hi, _clause_end(text, hi)))
+
+
+#: A role noun's preposition and the word after it ("ordförande i Riksdagens utskott"): the role held in
+#: that body, not at this sakråd, unless the word is this meeting's ("ordförande för mötet", "för dagen").
+_ROLE_OF = re.compile(r" (?:i|för|på|vid|inom|hos|of|for|at|in) ([\w-]+)")
+_THIS_MEETING = ("sakråd", "samråd", "möte", "dag", "detta", "det ", "meeting", "today")
+
+
+def _of_another_body(flat: str, role: re.Match[str]) -> bool:
+    """Whether the role noun ``role`` ("ordförande", "chair") is said of another body than this sakråd:
+    a preposition after it and a word that is not of this meeting ("ordförande i Riksdagens utskott")."""
+    if role.group() not in ROLE_NOUNS:
+        return False
+    of = _ROLE_OF.match(flat, role.end())
+    return of is not None and not of.group(1).startswith(_THIS_MEETING)
 
 
 def _fronted(prefix: list[str]) -> bool:
@@ -849,6 +979,8 @@ def _governed(text: str, flat: str, at: int, titles: frozenset[str]) -> bool:
     words = _WORDS.findall(flat, text.rfind(_END, floor, at) + 1 or floor, at)
     while words and _title(words[-1], titles):
         words.pop()
+    if words and words[-1] == "utan" and any(_NEGATIONS.fullmatch(w) for w in words):
+        return False  # "Inte X utan Y ledde mötet": "utan" of a contrast, Y the subject
     return bool(words) and words[-1] in PREPOSITIONS
 
 
@@ -987,6 +1119,7 @@ def _named_as(
         role = _role_after(roles, text, stop, flat)
         if (
             role is not None
+            and not _of_another_body(flat, role)
             and (text.startswith(_SOM, role.start() - len(_SOM)) or not _governed(text, flat, at, known))
             and not _guarded(text, flat, at, role.end())
             and not _AS_SUPERIOR.search(text, max(end, at - SUPERIOR_WINDOW), at)
@@ -1003,13 +1136,20 @@ def _before_ok(role: re.Match[str], text: str, flat: str, at: int, titles: froze
     if at - role.end() > GAP_WINDOW or word in OBJECT_ROLE_WORDS:
         return False
     gap = _WORDS.findall(flat, role.end(), at)
+    lo = role.start()
+    if "utan" in gap and any(_NEGATIONS.fullmatch(w) for w in gap[: gap.index("utan")]):
+        # "Sakrådet leddes inte av X utan av Y": the role word's negation is X's; Y is its agent after "utan"
+        rather = max(_BUT_RATHER.finditer(flat, role.end(), at), key=lambda m: m.start(), default=None)
+        if rather is None:
+            return False
+        gap, lo = _WORDS.findall(flat, rather.end(), at), rather.end()
     if not _gap_ok(word, gap, titles):
         return False
     # "X deltog, liksom Y": Y is a subject of the verb as X is, whatever stands first
     swedish_verb = word not in PASSIVE_ROLE_WORDS | ROLE_NOUNS | ENGLISH_ROLE_VERBS and "liksom" not in gap[:2]
     if swedish_verb and not _fronted(_WORDS.findall(flat, _clause_start(text, role.start()), role.start())):
         return False
-    return not _guarded(text, flat, role.start(), at)
+    return not _guarded(text, flat, lo, at)
 
 
 def _titles_and_surnames(corpus: Corpus) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
@@ -1064,6 +1204,10 @@ _EXPECTED = {
     "question": "each question whole (from where the text's question begins to where it ends), a question "
     "(ending with '?' or under a heading or lead-in of asking) and the questions in the text's order",
     "name": "the name on its own, not only inside a longer name",
+    "count": "the count's words in a sentence of this sakråd saying how many took part (organisation_count, "
+    "participant_count: 'deltog', 'samlades', 'kom' …) or were invited (invited_count: 'bjöds in', 'inbjudna' "
+    "…), not negated, planned or put as a condition, with the words before them that bound or round the "
+    "number ('inte fler än 20': bound: at-most)",
     "area": "the area's words verbatim, in a sentence of discussing ('diskuterades', 'lyftes', 'togs upp' …) "
     "with no negation in its clause ('diskuterades inte')",
     "agency": "the agency named on its own (not only inside a longer name) in a sentence that does not say "
@@ -1182,6 +1326,8 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                 facts.append((where, what, value, [value], source, kind))
             elif kind == "question":
                 facts.append((where, what, value, [value, m.id], source, kind))
+            elif kind == "count":  # the words, the field, the value, the mark
+                facts.append((where, what, value.split("\x00", 1)[0], value.split("\x00"), source, kind))
             else:  # a role: the value is the person's id
                 facts.append((where, what, people[value].name, [value], source, kind))
     # one kept text at a time, folded once: its facts are looked up in it and it is let go
@@ -1228,6 +1374,8 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                 why = "" if _discussed(values[0], text, flat, headings, year) else _elsewhere(values[0], flat, kind)
             elif kind == "question":
                 why = _asked(values[0], values[1], text, flat, asked, headings)
+            elif kind == "count":
+                why = _count_said(*values, text, flat, year)
             else:
                 person = people[values[0]]
                 found = _named_in_role(person, kind, text, titles, surnames, flat, title_words, year)
@@ -1281,7 +1429,7 @@ _TAKING_PART = _role_words(
 _NEGATIONS = _role_words(("inte", "ej", "aldrig", "icke", "not", "never", "cannot"))
 #: The guard words but those of an invitation: a word of taking part with one of them in its clause is
 #: negated or put off ("skulle ha deltagit"); "var inbjudet och deltog" took part.
-_UNDONE = _role_words(tuple(w for w in GUARD_WORDS if "bjud" not in w and "invited" not in w))
+_UNDONE = _role_words(tuple(w for w in GUARD_WORDS if "bjud" not in w and "invited" not in w and w not in URGED_WORDS))
 #: Words saying a sentence is about another meeting than the one the data describes ("Ett tidigare
 #: sakråd om GJP hölls i Malmö", "Förra årets sakråd leddes av …", "Nästa möte hålls i Göteborg"): a
 #: word of another time before a meeting's noun (a word or two between), or another year's: such a
@@ -1301,7 +1449,10 @@ _OTHER_MEETING = re.compile(
     # a like or another meeting ("Ett liknande sakråd", "Ett annat möte", "Fjolårets sakråd"), not "bland annat"
     r"|(?<!bland )(?:" + "|".join((*LIKE_MEETING_WORDS, "fjolårets")) + r")(?: [\w-]+)? "
     r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
-    r"|last year's|last year|next year)(?!\w)"
+    r"|last year's|last year|next year"
+    # another time the organisations met: "nästa gång", "förra gången", "föregående år", "next time"
+    r"|nästa gång|förra gången|förra tillfället|nästa tillfälle|ett senare tillfälle|ett tidigare tillfälle"
+    r"|föregående år|föregående års|next time|last time)(?!\w)"
 )
 #: A season's meeting ("Höstens sakråd", "Vårens möte", "the autumn meeting"): another meeting than
 #: the one the data describes, whatever its year.
@@ -1516,24 +1667,98 @@ def _only_invited(
     b: int,
     headings: dict[int, tuple[int, int] | None] | None = None,
     years: frozenset[str] | None = None,
-) -> bool:
-    """Whether the sentence naming an organisation at ``a``..``b`` (and, for a list's item, the heading
-    the list stands under: "Inbjudna organisationer:", :func:`_heading`) says it was invited, did not
-    take part or is to (a word of :data:`GUARD_WORDS`), with no word of taking part that is not negated
-    or put off in its clause; or says it is another meeting's (:data:`OTHER_MEETING`)."""
+) -> str | None:
+    """What the sentence naming an organisation at ``a``..``b`` (and, for a list's item, the heading the
+    list stands under: "Inbjudna organisationer:", :func:`_heading`) says instead of its taking part: that
+    it was invited, did not take part, planned or is to take part, may have or would have (a word of
+    :data:`GUARD_WORDS`, or a condition's "om"), with no word of taking part in the name's own part of
+    the sentence (:func:`~sakrad_ld.clauses.contrast_clause`: "X deltog inte, men Y deltog") that is not
+    negated or put off in its clause; or that it is about another meeting (:data:`OTHER_MEETING_WORDS`).
+    None: it says the organisation took part (or says nothing against it)."""
     spans = [_sentence(text, a, b)]
     heading = _heading(text, flat, spans[0][0], {} if headings is None else headings)
     if heading is not None:
         spans.append(heading)
-    if any(_another_meeting(flat, lo, hi, years) for lo, hi in spans):
-        return True
-    if all(_GUARDS.search(flat, lo, hi) is None for lo, hi in spans):
-        return False
-    return all(
-        _UNDONE.search(flat, _clause_start(text, w.start()), _clause_end(text, w.end())) is not None
-        for lo, hi in spans
-        for w in _TAKING_PART.finditer(flat, lo, hi)
-    )
+    for lo, hi in spans:
+        if _another_meeting(flat, lo, hi, years):
+            return f"{_quoted(flat[lo:hi].strip())} is about another meeting"
+    if not any(_guard_in(_GUARDS, text, flat, lo, hi) for lo, hi in spans):
+        return None
+    # only a word of taking part in the name's own part of the sentence confirms it: in "X deltog inte,
+    # men Y deltog" Y's "deltog" says nothing of X
+    own = [_own_clause(flat, *spans[0], a, b), *spans[1:]]
+    if any(not _undone(text, flat, w) for lo, hi in own for w in _TAKING_PART.finditer(flat, lo, hi)):
+        return None
+    return _guard_said(text, flat, own + spans)
+
+
+#: Words that open a contrast's part with no subject of its own, the one before it going on ("X var inte
+#: inbjudet men deltog ändå", "X anmälde sig men kom aldrig"): a verb or an adverb first.
+_GOING_ON = re.compile(
+    r"(?:men|but|utan) (?:ändå |sedan |också |även |till slut |då )?(?:deltog|deltar|deltagit|medverkade|närvarade|"
+    r"kom|fick|hann|valde|lämnade|tackade|skickade|avböjde|uteblev|kunde|skulle|ville|var|blev|har|hade|gick|"
+    r"took|attended|participated|did|could|would|was|were|had)(?!\w)"
+)
+
+
+#: The words that open a subordinate clause after a word of taking part ("deltog i diskussionen om hur
+#: stödet kan förbättras"): a modal or a negation after them is that clause's, not the taking part's.
+_SUBORDINATE = re.compile(
+    r" (?:hur|som|där|när|vilket|vilka|eftersom|därför att|att|vad|varför|how|which|who|where|that) "
+)
+
+
+def _undone(text: str, flat: str, word: re.Match[str]) -> bool:
+    """Whether the word of taking part ``word`` is negated or put off in its clause (:data:`_UNDONE`, a
+    condition's "om"): the clause up to a subordinate clause after it (:data:`_SUBORDINATE`)."""
+    end = _clause_end(text, word.end())
+    sub = _SUBORDINATE.search(flat, word.end(), end)
+    return _guard_in(_UNDONE, text, flat, _clause_start(text, word.start()), end if sub is None else sub.start())
+
+
+def _own_clause(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """The name's own part of the sentence ``lo``..``hi`` (:func:`~sakrad_ld.clauses.contrast_clause`),
+    with the parts after it that have no subject of their own ("… men deltog ändå": :data:`_GOING_ON`)."""
+    start, stop = contrast_clause(flat, lo, hi, a, b)
+    while stop < hi and _GOING_ON.match(flat, stop + 1):
+        stop = contrast_clause(flat, lo, hi, stop + 2, stop + 2)[1]
+    return start, stop
+
+
+#: The guard words by what they say, for a refusal's message (the rest say a plan, a wish or a duty).
+_GUARD_KINDS = (
+    ("a negation", ("inte", "ej", "aldrig", "icke", "not", "never", "cannot", "varken", "ingen", "inget", "inga",
+                    "utan att", "neither", "nor", "no one", "none")),
+    ("an absence or a refusal", ("tackade nej", "avböjde", "avböjt", "återbud", "uteblev", "förhinder",
+                                 "frånvarande", "declined", "absent")),
+    ("a condition or a doubt", ("ifall", "i den mån", "huruvida", "oklart", "osäkert", "okänt", "ovisst",
+                                "möjligen", "möjligtvis", "kanske", "eventuellt", "troligen", "troligtvis",
+                                "förmodligen", "sannolikt", "if", "unless", "whether", "unclear", "perhaps",
+                                "possibly", "probably")),
+    ("something done in its place", ("i stället för", "istället för", "instead of")),
+    ("an urging, an offer or a registration", URGED_WORDS),
+)  # fmt: skip
+
+
+def _guard_kind(word: str) -> str:
+    """What a guard word (:data:`GUARD_WORDS`) says: a negation, an invitation, a plan …"""
+    for kind, words in _GUARD_KINDS:
+        if word in words:
+            return kind
+    if any(w in word for w in ("bjud", "bjöd", "invited", "sändlista")):
+        return "an invitation"
+    return "a plan, a wish, a duty or a possibility"
+
+
+def _guard_said(text: str, flat: str, spans: list[tuple[int, int]]) -> str:
+    """What the first of ``spans`` holding a guard word (or a condition's "om") says, quoting it."""
+    for lo, hi in spans:
+        found = [m for m in (_GUARDS.search(flat, lo, hi), _IF.search(text, lo, hi)) if m is not None]
+        if found:
+            first = min(found, key=lambda m: m.start())
+            kind = "a condition or a doubt" if first.re is _IF else _guard_kind(first.group())
+            return f"{_quoted(flat[lo:hi].strip(' ,'))} says {kind} ({first.group()!r}), not that it took part"
+    return "does not say it took part"
 
 
 #: Words of taking part for a government body: those of an organisation and of a government participant.
@@ -1562,11 +1787,8 @@ def _takes_part(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[
     heading = _heading(text, flat, spans[0][0], headings)
     if heading is not None:
         spans.append(heading)
-    return any(
-        _UNDONE.search(flat, _clause_start(text, w.start()), _clause_end(text, w.end())) is None
-        for lo, hi in spans
-        for w in _BODY_PART.finditer(flat, lo, hi)
-    )
+    own = [contrast_clause(flat, *spans[0], a, b), *spans[1:]]
+    return any(not _undone(text, flat, w) for lo, hi in own for w in _BODY_PART.finditer(flat, lo, hi))
 
 
 #: A list's mark at a sentence's start in a folded text ("- ", "* ", "1. "), or a sentence that is only
@@ -1680,7 +1902,8 @@ def _named(
     before, so a name checked for each meeting that lists it is looked for among the others once.
     ``headings``: the lists' headings found in this text (:func:`_heading`). ``taking_part``: the
     sentence (or its list's heading) must also hold a word of taking part (a government body)."""
-    found = invited = passive = False
+    found = passive = False
+    invited = ""
     cache = {} if cache is None else cache
     headings = {} if headings is None else headings
     for value in values:
@@ -1697,8 +1920,8 @@ def _named(
             found = True
             if _inside_longer(flat, a, b, longer, places, text):
                 continue
-            if listed and _only_invited(text, flat, a, b, headings, years):
-                invited = True
+            if listed and (said := _only_invited(text, flat, a, b, headings, years)):
+                invited = invited or said
             elif taking_part and not _takes_part(text, flat, a, b, headings):
                 passive = True
             else:
@@ -1708,7 +1931,7 @@ def _named(
     if invited:
         return (
             "names it only in sentences saying it was invited, did not take part or is to take part (or "
-            "under such a list's heading), or about another meeting"
+            f"under such a list's heading), or about another meeting: {invited}"
         )
     if passive:
         return "names it only in sentences with no word of its taking part ('deltog', 'medverkade', 'presenterade' …)"
@@ -1954,6 +2177,109 @@ def _asked(
     return "holds it only as part of a longer question (the text's question begins before it or goes on after it)"
 
 
+#: Words of inviting or registering in a count's clause: the count is of those invited (or registered),
+#: not of those who took part ("Ett 40-tal organisationer bjöds in", "25 organisationer var inbjudna").
+_INVITING = re.compile(
+    r"(?<!\w)(?:bjöds|bjuds|bjudits|bjudas|bjöd|bjuder|bjudit|inbjudna|inbjudet|inbjuden|inbjudits|inbjöds|inbjudan|"
+    r"inbjudningar|anmälde sig|anmält sig|anmälda|anmälningar|invited|invitations|registered)(?!\w)"
+)
+#: Words of taking part in a count's clause ("25 organisationer deltog", "Sakrådet samlade 30
+#: organisationer", "bara 12 kom").
+_CAME = re.compile(
+    r"(?<!\w)(?:deltog|deltar|deltagit|medverkade|medverkar|närvarade|närvarar|närvarande|samlade|samlades|samlas|"
+    r"samlat|kom|kommit|var på plats|fanns på plats|träffades|möttes|took part|participated|attended|came|gathered)(?!\w)"
+)
+#: Infinitives of taking part ("kommer att delta", "bjöds in att delta"): they say the count took part
+#: only where nothing in the clause puts them off, and never beside a word of inviting.
+_TO_COME = re.compile(r"(?<!\w)(?:delta|närvara|medverka|komma|take part|attend|participate)(?!\w)")
+#: What splits a count's clause off the rest of its sentence besides a contrast: "och", "samt", a comma
+#: ("Ett 40-tal organisationer bjöds in och 25 organisationer deltog").
+_COUNT_CLAUSE = re.compile(r" (?:och|samt|and) |, ")
+#: A negation that belongs to a comparison: "inte fler än 20" bounds the number, it denies nothing.
+_BOUND_NEGATION = re.compile(r"(?<!\w)(?:inte|ej|icke) (?=fler än|mer än|över|färre än|mindre än|under)")
+
+
+def _count_clauses(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int]]:
+    """The count's words at ``a``..``b`` in the sentence ``lo``..``hi``, widening: their own clause
+    (between "och", "samt", commas and contrasts), their part of the sentence (between contrasts: "men",
+    "utan", ";"), the sentence."""
+    start, stop = contrast_clause(flat, lo, hi, a, b)
+    narrow = start
+    for mark in _COUNT_CLAUSE.finditer(flat, start, a):
+        narrow = mark.end()
+    end = _COUNT_CLAUSE.search(flat, b, stop)
+    return [(narrow, stop if end is None else end.start()), (start, stop), (lo, hi)]
+
+
+def _undone_in(text: str, flat: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first word of :data:`_UNDONE` (or a condition's "om") in ``flat[lo:hi]`` that is not a
+    comparison's negation ("inte fler än")."""
+    for word in _UNDONE.finditer(flat, lo, hi):
+        if not _BOUND_NEGATION.match(flat, word.start()):
+            return word
+    return _IF.search(text, lo, hi)
+
+
+def _count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: int) -> str:
+    """What the sentence ``lo``..``hi`` says the count's words at ``a``..``b`` count, where that is not
+    what ``field`` counts: "" where it says so (or has no verb of either)."""
+    for x, y in _count_clauses(flat, lo, hi, a, b):
+        spans = [(x, a), (b, y)]  # the count's own words ("deltagare") say nothing of the claim
+        invited = next((m for s in spans for m in _INVITING.finditer(flat, *s)), None)
+        came = [m for s in spans for m in _CAME.finditer(flat, *s)]
+        to_come = [m for s in spans for m in _TO_COME.finditer(flat, *s)]
+        if invited is None and not came and not to_come:
+            continue
+        sentence = _quoted(flat[lo:hi].strip())
+        if field == "invited_count":
+            if invited is None and came:
+                return f"{sentence} counts those who took part ({came[0].group()!r}), not those invited"
+            return ""
+        if invited is not None and not came:
+            return f"{sentence} counts those invited or registered ({invited.group()!r}), not those who took part"
+        verb = max(m.end() for m in (*came, *to_come))
+        sub = _SUBORDINATE.search(flat, max(b, verb), y)  # "… deltog i samtalet om hur stödet kan …": that clause's
+        undone = _undone_in(text, flat, x, y if sub is None else sub.start())
+        if undone is not None:
+            word = undone.group()
+            kind = "a condition or a doubt" if word == "om" else _guard_kind(word)
+            return f"{sentence} says {kind} ({word!r}), not how many took part"
+        return ""
+    return ""
+
+
+def _count_said(
+    words: str, field: str, value: str, mark: str, text: str, flat: str, years: frozenset[str] | None = None
+) -> str | None:
+    """Whether the kept text holds a count's ``words`` as the count of ``field`` (docs/load-checks.md):
+    "" where it does; None where it does not hold them at all; else why not: the sentence is about another
+    meeting, counts those invited where ``field`` counts those who took part (or the reverse), denies,
+    plans or puts it as a condition, or the words right before them bound or round the number otherwise
+    than ``mark`` ("Inte fler än 20 organisationer" quoted as "20 organisationer", exact)."""
+    from .counted import numbers_in
+
+    why = None
+    for a, b in find_words(folded(words), flat):
+        lo, hi = _sentence(text, a, b)
+        if _another_meeting(flat, lo, hi, years):
+            why = why or f"{_quoted(flat[lo:hi].strip())} is about another meeting"
+            continue
+        lead = _WORDS.findall(flat, max(lo, a - 40), a)[-3:]
+        readings = [r for r in numbers_in(" ".join([*lead, flat[a:b]])) if str(r.value) == value]
+        if readings and all(r.kind != mark for r in readings):
+            why = why or (
+                f"gives the number as {_quoted(readings[0].words)}: {readings[0].kind}, where the data marks it "
+                f"{mark} (the words before the quoted ones bound or round it; quote them in text and mark it)"
+            )
+            continue
+        claim = _count_claim(field, text, flat, a, b, lo, hi)
+        if claim:
+            why = why or claim
+            continue
+        return ""
+    return why
+
+
 #: Words of asking: a question that does not end with "?" is one under a heading or lead-in of asking
 #: (its list's heading or the sentence before it, ending with ":", "Frågor:", "Organisationerna ombads
 #: svara på följande:"), or right after them and a colon in its own sentence ("Frågor: hur …").
@@ -2166,6 +2492,13 @@ def _meeting_facts(
             m.source_of("discussion_areas"),
             "area",
         )
+    for field in ("invited_count", "organisation_count", "participant_count"):
+        count = getattr(m, field, None)
+        if count is not None and count.text:
+            where = count.lines.where("text") if count.lines else m.where(field)
+            mark = count.bound or ("approximate" if count.approximate else "exact")
+            said = "\x00".join((count.text, field, str(count.value), mark))
+            yield where, f"{field}'s words", said, m.source_of(field), "count"
     for i, org in enumerate(m.organisations):
         if org in organisations:
             yield (

@@ -1373,7 +1373,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             elif kind == "area":
                 why = "" if _discussed(values[0], text, flat, headings, year) else _elsewhere(values[0], flat, kind)
             elif kind == "question":
-                why = _asked(values[0], values[1], text, flat, asked, headings)
+                why = _asked(values[0], values[1], text, flat, asked, headings, year)
             elif kind == "count":
                 why = _count_said(*values, text, flat, year)
             else:
@@ -2088,6 +2088,11 @@ def _discussed(
         sentence = _sentence(text, a, b)
         if _another_meeting(flat, *sentence, years):
             continue
+        # a wish, a duty, a plan not carried out or a condition: "ville diskutera X, men det hanns inte med",
+        # "X borde ha diskuterats", "Om tid finns diskuteras X"
+        own = _own_clause(flat, *sentence, a, b)
+        if _UNFULFILLED.search(flat, *own) or _IF.search(text, *own) or _NOT_DONE.search(flat, *sentence):
+            continue
         spans = [sentence]
         if _EXAMPLES.match(flat, sentence[0]) and (before := _before(text, sentence[0])) >= 0:
             spans.append((before, sentence[0]))
@@ -2106,6 +2111,24 @@ def _discussed(
         if _topic_of(text, flat, a, b, *sentence):
             return True
     return False
+
+
+#: Words saying an area was wished, due, planned in the past or conditional, not discussed ("ville
+#: diskutera", "borde ha diskuterats", "skulle diskuteras", "i den mån tid finns"). The future of an
+#: announcement ("kommer att diskuteras", "ska diskuteras") is not among them: an announced sakråd's areas
+#: are worded so.
+_UNFULFILLED = _role_words(
+    (
+        "ville", "vill", "borde", "bör", "hoppades", "hoppas", "önskade", "önskar", "skulle", "planerade",
+        "planerat", "avsåg", "avsett", "tänkt", "tänkte", "kunde", "ifall", "i den mån", "oklart", "osäkert",
+        "kanske", "möjligen", "eventuellt", "i stället för", "istället för", "wanted", "should", "would",
+        "hoped", "intended", "planned",
+    )
+)  # fmt: skip
+#: Words after an area saying it was not reached: "…, men det hanns inte med", "tiden räckte inte".
+_NOT_DONE = re.compile(
+    r"(?<!\w)(?:hanns inte|hann inte|hanns aldrig|hann aldrig|räckte inte|fanns inte tid|fanns ingen tid|ingen tid)(?!\w)"
+)
 
 
 def _held_at(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> bool:
@@ -2145,6 +2168,7 @@ def _asked(
     flat: str,
     asked: dict[str, int],
     headings: dict[int, tuple[int, int] | None] | None = None,
+    years: frozenset[str] | None = None,
 ) -> str | None:
     """A question of ``meeting`` found whole after the one given before it (``asked``: where each
     meeting's last question found ends): "" if it is, else why not (None: not in the text at all)."""
@@ -2152,6 +2176,8 @@ def _asked(
     after = asked.get(meeting, 0)
     for a, b in find_words(value, flat, after):
         if _whole_question(value, text, flat, a, b):
+            if said := _not_put(text, flat, a, b, {} if headings is None else headings, years):
+                return said
             if not _a_question(value, text, flat, a, b, {} if headings is None else headings):
                 return (
                     "holds it, but not as a question put to the meeting: it does not end with '?' and stands "
@@ -2327,6 +2353,33 @@ def _lead_in(text: str, flat: str, lo: int, hi: int) -> bool:
     if _LEAD_IN.search(flat, lo, hi) is not None:
         return True
     return flat[lo:hi].rstrip(" \x00").endswith(":") and _ASKING.search(flat, lo, hi) is not None
+
+
+def _not_put(
+    text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None], years: frozenset[str] | None
+) -> str:
+    """Why the question at ``a``..``b`` is not one put to this sakråd, "?" or not: its lead-in (its own
+    sentence before it, the sentence before that or its list's heading) is a contact line ("Vid frågor
+    kontakta Anna Andersson: …?"), says the questions are not or will not be taken up ("Följande frågor
+    kommer inte att tas upp: …"), or is about another meeting ("Vid förra sakrådet ställdes följande
+    frågor: …"). "": none of these."""
+    lo, _ = _sentence(text, a, b)
+    spans = [(lo, a)] if a > lo else []
+    if (before := _before(text, lo)) >= 0:
+        spans.append((before, lo))
+    if (heading := _heading(text, flat, lo, headings)) is not None:
+        spans.append(heading)
+    for x, y in spans:
+        lead = _quoted(flat[x:y].strip())
+        if _another_meeting(flat, x, y, years):
+            return f"holds it, but not as a question put to the meeting: its lead-in is about another meeting ({lead})"
+        if _ASKING.search(flat, x, y) is None and _LEAD_IN.search(flat, x, y) is None:
+            continue
+        if _CONTACT.search(flat, x, y) is not None and flat[x:y].rstrip(" \x00").endswith(":"):
+            return f"holds it, but not as a question put to the meeting: its lead-in is a contact line ({lead})"
+        if (word := _NEGATIONS.search(flat, x, y)) is not None:
+            return f"holds it, but not as a question put to the meeting: its lead-in denies it was put ({lead}: {word.group()!r})"
+    return ""
 
 
 def _a_question(value: str, text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None]) -> bool:

@@ -131,3 +131,38 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
         yield devtools
     finally:
         devtools.close()
+
+
+#: The widths the browser tests lay pages out at (CSS pixels): a phone's and a desktop's.
+PHONE, DESKTOP = 390, 1280
+
+
+@pytest.fixture
+def page(browser: DevTools) -> DevTools:
+    """The module's browser with its page treated as focused: a headless page has no window focus of
+    its own, and without it a focused element is not ``:focus``."""
+    browser.call("Emulation.setFocusEmulationEnabled", {"enabled": True}, session=True)
+    return browser
+
+
+@pytest.fixture
+def phone(browser: DevTools) -> Iterator[DevTools]:
+    """The module's browser at a phone's width for one test, at a desktop's after it."""
+    browser.width(PHONE)
+    try:
+        yield browser
+    finally:
+        browser.width(DESKTOP, 900)
+
+
+@pytest.fixture(scope="module")
+def server_url(release: Path) -> Iterator[str]:
+    """The root URL of the server (``sakrad-ld serve``'s app, queries stopped after 10 s) on the
+    release of the real data, on loopback for the tests of one module (``tests/serving.py``)."""
+    from serving import serving
+
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
+
+    with serving(create_app(release, Settings(timeout=10))) as root:
+        yield root

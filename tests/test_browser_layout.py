@@ -10,19 +10,12 @@ the focus; and the query editor's text area has a name in the page's language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from conftest import DESKTOP, PHONE
 from devtools import DevTools
-from serving import serving
 from test_server_browser import MEETING
-
-from sakrad_ld.serving.server import create_app
-from sakrad_ld.serving.settings import Settings
-
-PHONE, DESKTOP = 390, 1280
 
 #: the pages with a list table (table.list), in both languages
 LISTS = [
@@ -35,21 +28,6 @@ LISTS = [
     "/en/lists/people.html",
     "/lists/bodies.html",
 ]
-
-
-@pytest.fixture(scope="module")
-def url(release: Path) -> Iterator[str]:
-    with serving(create_app(release, Settings(timeout=10))) as root:
-        yield root
-
-
-@pytest.fixture
-def phone(browser: DevTools) -> Iterator[DevTools]:
-    browser.width(PHONE)
-    try:
-        yield browser
-    finally:
-        browser.width(DESKTOP, 900)
 
 
 def page_width(browser: DevTools) -> list[int]:
@@ -67,9 +45,9 @@ ROWS = """[...document.querySelectorAll('table.list')].map(t => {
 })"""
 
 
-def test_on_a_phone_the_lists_rows_are_stacked_and_fit_the_screen(phone: DevTools, url: str) -> None:
+def test_on_a_phone_the_lists_rows_are_stacked_and_fit_the_screen(phone: DevTools, server_url: str) -> None:
     for path in LISTS:
-        assert not phone.load(url + path), path
+        assert not phone.load(server_url + path), path
         assert page_width(phone) == [PHONE, PHONE], path
         tables = phone.evaluate(ROWS)
         assert tables, f"{path}: no list table"
@@ -80,15 +58,15 @@ def test_on_a_phone_the_lists_rows_are_stacked_and_fit_the_screen(phone: DevTool
                 assert below[0] >= above[1] - 1, f"{path}: cells side by side, not stacked: {cells}"
             labels = [c[2] for c in cells if c[2] not in ("none", "normal")]
             assert len(labels) >= 2 and all(label.endswith(': "') for label in labels), (path, labels)
-    assert not phone.load(url + "/")
+    assert not phone.load(server_url + "/")
     assert '"Departement: "' in phone.evaluate(ROWS)[0][2][2][2]
-    assert not phone.load(url + "/en/")
+    assert not phone.load(server_url + "/en/")
     assert '"Ministry: "' in phone.evaluate(ROWS)[0][2][2][2]
 
 
-def test_on_a_desktop_the_lists_are_tables(browser: DevTools, url: str) -> None:
+def test_on_a_desktop_the_lists_are_tables(browser: DevTools, server_url: str) -> None:
     for path in LISTS:
-        assert not browser.load(url + path), path
+        assert not browser.load(server_url + path), path
         for _, _, cells in browser.evaluate(ROWS):
             assert len({top for top, _, _ in cells}) == 1, f"{path}: a row's cells are not side by side: {cells}"
             assert all(label in ("none", "normal") for _, _, label in cells), (path, cells)
@@ -104,12 +82,14 @@ PICTURE = """(() => {
 
 
 @pytest.mark.parametrize("lang", ["", "/en"])
-def test_the_meeting_picture_keeps_its_size_in_a_box_that_scrolls(browser: DevTools, url: str, lang: str) -> None:
+def test_the_meeting_picture_keeps_its_size_in_a_box_that_scrolls(
+    browser: DevTools, server_url: str, lang: str
+) -> None:
     path = f"{lang}/doc/meeting/{MEETING}.html"
     for width in (PHONE, DESKTOP):
         browser.width(width)
         try:
-            assert not browser.load(url + path)
+            assert not browser.load(server_url + path)
             picture = browser.evaluate(PICTURE)
             assert abs(picture["width"] - picture["natural"]) < 1, (width, picture)  # not shrunk to the screen
             assert picture["text"] >= 11, (width, picture)  # its text is readable (12 px; 4 px when shrunk)
@@ -133,8 +113,8 @@ WIDE_ANSWER = "/sparql?" + urlencode(
 )
 
 
-def test_a_table_that_scrolls_shows_a_shadow_at_its_edge(phone: DevTools, url: str) -> None:
-    assert not phone.load(url + WIDE_ANSWER)
+def test_a_table_that_scrolls_shows_a_shadow_at_its_edge(phone: DevTools, server_url: str) -> None:
+    assert not phone.load(server_url + WIDE_ANSWER)
     boxes = phone.evaluate(
         "[...document.querySelectorAll('.scroll')].filter(b => b.scrollWidth > b.clientWidth)"
         ".map(b => [getComputedStyle(b).backgroundImage, getComputedStyle(b).backgroundAttachment])"
@@ -156,11 +136,13 @@ def _tab(browser: DevTools) -> None:
 @pytest.mark.parametrize(
     ("path", "text"), [("/lists/meetings.html", "Hoppa till innehållet"), ("/en/", "Skip to content")]
 )
-def test_the_first_tab_reaches_a_visible_link_to_the_content(browser: DevTools, url: str, path: str, text: str) -> None:
+def test_the_first_tab_reaches_a_visible_link_to_the_content(
+    browser: DevTools, server_url: str, path: str, text: str
+) -> None:
     for width in (PHONE, DESKTOP):
         browser.width(width)
         try:
-            assert not browser.load(url + path)
+            assert not browser.load(server_url + path)
             hidden = browser.evaluate("document.querySelector('a.skip').getBoundingClientRect().bottom")
             assert hidden <= 0, hidden  # out of sight until it has the focus
             _tab(browser)
@@ -186,8 +168,8 @@ def test_the_first_tab_reaches_a_visible_link_to_the_content(browser: DevTools, 
 
 
 @pytest.mark.parametrize(("path", "name"), [("/query.html", "SPARQL-fråga"), ("/en/query.html", "SPARQL query")])
-def test_the_query_editors_text_area_has_a_name(browser: DevTools, url: str, path: str, name: str) -> None:
-    assert not browser.load(url + path)
+def test_the_query_editors_text_area_has_a_name(browser: DevTools, server_url: str, path: str, name: str) -> None:
+    assert not browser.load(server_url + path)
     browser.wait_until("!!window.sakradEditor && document.querySelector('.CodeMirror textarea') !== null")
     assert browser.evaluate("document.querySelector('.CodeMirror textarea').getAttribute('aria-label')") == name
     # the page's label now focuses the editor (the text area it names is hidden)
@@ -212,16 +194,16 @@ def _pages(url: str, kind: str) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_on_a_phone_no_table_of_a_page_is_wider_than_the_screen(phone: DevTools, url: str, kind: str) -> None:
+def test_on_a_phone_no_table_of_a_page_is_wider_than_the_screen(phone: DevTools, server_url: str, kind: str) -> None:
     """Long Swedish compounds ("Arbetsmarknadsdepartementet", "(organisationsnummerregistret)") and
     addresses in the tables of facts, parts and roles break inside their cells, and a thing's roles
     are stacked as the lists' rows are: no cell is cut or out of sight at 390 px, in either language."""
-    pages = _pages(url, kind)
+    pages = _pages(server_url, kind)
     assert pages, f"no {kind} pages in the sitemap"
     wide = {}
     for path in pages:
         for lang in ("", "/en"):
-            assert not phone.load(url + lang + path), path
+            assert not phone.load(server_url + lang + path), path
             assert page_width(phone) == [PHONE, PHONE], lang + path
             too_wide = phone.evaluate(TOO_WIDE)
             if too_wide:
@@ -229,12 +211,12 @@ def test_on_a_phone_no_table_of_a_page_is_wider_than_the_screen(phone: DevTools,
     assert not wide, f"{len(wide)} of {2 * len(pages)} {kind} pages have a table wider than its box: {wide}"
 
 
-def test_on_a_phone_a_things_roles_are_stacked(phone: DevTools, url: str) -> None:
+def test_on_a_phone_a_things_roles_are_stacked(phone: DevTools, server_url: str) -> None:
     """The roles table of an organisation or body (date, sakråd, role) is stacked on a phone, each
     cell with its column's name, as the lists' rows are; at a desktop's width it is a table."""
-    path = _pages(url, "body")[0]
+    path = _pages(server_url, "body")[0]
     for lang in ("", "/en"):
-        assert not phone.load(url + lang + path)
+        assert not phone.load(server_url + lang + path)
         cells = phone.evaluate(
             "[...document.querySelectorAll('#participations tbody tr td[data-label]:not(:empty)')][0]"
             ".closest('tr').querySelectorAll('td').values().toArray()"
@@ -242,7 +224,7 @@ def test_on_a_phone_a_things_roles_are_stacked(phone: DevTools, url: str) -> Non
         )
         assert len(cells) == 3 and len({top for top, _ in cells}) == 3, (lang, cells)
         assert cells[2][1].endswith(': "'), (lang, cells)  # the role says it is the role
-    assert not phone.load(url + path)
+    assert not phone.load(server_url + path)
     phone.width(DESKTOP, 900)
     tops = phone.evaluate(
         "[...document.querySelectorAll('#participations tbody tr:first-child td')].map(td => td.getBoundingClientRect().top)"

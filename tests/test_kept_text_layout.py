@@ -7,12 +7,11 @@ of ``test_browser_layout.py`` read the pages of things (``/doc/…``); the kept 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 import httpx
-import pytest
+from conftest import PHONE
 from devtools import DevTools
 from serving import serving
 
@@ -22,8 +21,6 @@ from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.kepttext import kept_text_pages, markdown_tokens
 from sakrad_ld.web.pages import Site
 from sakrad_ld.web.sitefiles import ASSETS
-
-PHONE, DESKTOP = 390, 1280
 
 #: [the page's scrollWidth, its clientWidth, the number of h1, every element of the article that
 #: reaches past the screen's edge or is wider inside than it is: [tag, left, right, scrollWidth, clientWidth]]
@@ -35,15 +32,6 @@ MEASURE = """(() => {
   }).map(e => { const r = e.getBoundingClientRect(); return [e.tagName, Math.round(r.left), Math.round(r.right), e.scrollWidth, e.clientWidth]; });
   return [document.documentElement.scrollWidth, width, document.querySelectorAll('h1').length, out];
 })()"""
-
-
-@pytest.fixture
-def phone(browser: DevTools) -> Iterator[DevTools]:
-    browser.width(PHONE)
-    try:
-        yield browser
-    finally:
-        browser.width(DESKTOP, 900)
 
 
 def _fits(phone: DevTools, url: str) -> None:

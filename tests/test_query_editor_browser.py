@@ -7,31 +7,11 @@ more against what it is drawn on (WCAG AA)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from devtools import DevTools
-from serving import serving
-
-from sakrad_ld.serving.server import create_app
-from sakrad_ld.serving.settings import Settings
 
 #: CDP's modifier bits
 CTRL, META, SHIFT = 2, 4, 8
-
-
-@pytest.fixture(scope="module")
-def url(release: Path) -> Iterator[str]:
-    with serving(create_app(release, Settings(timeout=10))) as root:
-        yield root
-
-
-@pytest.fixture()
-def page(browser: DevTools) -> DevTools:
-    # a headless page has no window focus of its own: without this a focused element is not :focus
-    browser.call("Emulation.setFocusEmulationEnabled", {"enabled": True}, session=True)
-    return browser
 
 
 def press(browser: DevTools, key: str, code: int, modifiers: int = 0) -> None:
@@ -59,9 +39,9 @@ _ACTIVE = """(() => {
     ("path", "modifiers"), [("/query.html", CTRL), ("/en/query.html", CTRL), ("/query.html", META)]
 )
 def test_ctrl_or_cmd_enter_in_the_editor_opens_the_answer_page(
-    page: DevTools, url: str, path: str, modifiers: int
+    page: DevTools, server_url: str, path: str, modifiers: int
 ) -> None:
-    open_editor(page, url + path)
+    open_editor(page, server_url + path)
     page.evaluate(
         "var e = window.sakradEditor; e.setValue('SELECT ?s WHERE { ?s a <http://xmlns.com/foaf/0.1/Person> }'); "
         "e.focus(); e.setCursor(0, 5); true"
@@ -77,8 +57,8 @@ def test_ctrl_or_cmd_enter_in_the_editor_opens_the_answer_page(
 
 
 @pytest.mark.parametrize("path", ["/query.html", "/en/query.html"])
-def test_tab_and_shift_tab_leave_the_editor_and_its_focus_shows(page: DevTools, url: str, path: str) -> None:
-    open_editor(page, url + path)
+def test_tab_and_shift_tab_leave_the_editor_and_its_focus_shows(page: DevTools, server_url: str, path: str) -> None:
+    open_editor(page, server_url + path)
     text = page.evaluate("window.sakradEditor.getValue()")
     # from the top of the page, Tab reaches the editor, and the next Tab leaves it
     trail = []
@@ -113,8 +93,8 @@ def test_tab_and_shift_tab_leave_the_editor_and_its_focus_shows(page: DevTools, 
 
 
 @pytest.mark.parametrize("path", ["/query.html", "/en/query.html"])
-def test_the_editor_adds_no_english_button_and_none_that_submits(page: DevTools, url: str, path: str) -> None:
-    open_editor(page, url + path)
+def test_the_editor_adds_no_english_button_and_none_that_submits(page: DevTools, server_url: str, path: str) -> None:
+    open_editor(page, server_url + path)
     controls = page.evaluate(
         "[...document.querySelectorAll('#sparql-form button, #sparql-form [role=button]')]"
         ".map(b => [b.getAttribute('type'), (b.getAttribute('aria-label') || b.title || b.textContent).trim()])"
@@ -132,10 +112,10 @@ def test_the_editor_adds_no_english_button_and_none_that_submits(page: DevTools,
     assert page.evaluate("location.pathname") == path
 
 
-def test_nothing_covers_the_query_text_on_a_phone(page: DevTools, url: str) -> None:
+def test_nothing_covers_the_query_text_on_a_phone(page: DevTools, server_url: str) -> None:
     page.width(390)
     try:
-        open_editor(page, url + "/query.html")
+        open_editor(page, server_url + "/query.html")
         page.evaluate("document.querySelector('.CodeMirror').scrollIntoView(); true")
         covered = page.evaluate(
             """(() => {
@@ -221,8 +201,8 @@ _CONTRAST = r"""(() => {
 
 
 @pytest.mark.parametrize("path", ["/query.html", "/en/query.html"])
-def test_every_text_colour_of_the_editor_reads_at_4_5_to_1(page: DevTools, url: str, path: str) -> None:
-    open_editor(page, url + path)
+def test_every_text_colour_of_the_editor_reads_at_4_5_to_1(page: DevTools, server_url: str, path: str) -> None:
+    open_editor(page, server_url + path)
     # a query with every kind of token, a syntax error at its end, and the suggestions open
     page.evaluate(
         "var e = window.sakradEditor; e.setValue('# a comment\\nPREFIX sakrad: <https://w3id.org/sakrad/ontology#>\\n"

@@ -11,27 +11,15 @@ query with a parameter; at a phone's width (390 px) no kind of page scrolls side
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 import pytest
 from devtools import DevTools
-from serving import serving
-
-from sakrad_ld.serving.server import create_app
-from sakrad_ld.serving.settings import Settings
 
 MEETING = "2017-12-12-integration"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-
-
-@pytest.fixture(scope="module")
-def url(release: Path) -> Iterator[str]:
-    with serving(create_app(release, Settings(timeout=10))) as root:
-        yield root
 
 
 class _Links(HTMLParser):
@@ -50,13 +38,15 @@ class _Links(HTMLParser):
                 self.ids.add(value)
 
 
-def test_crawl_from_the_start_page_finds_no_broken_link(url: str) -> None:
-    root = urlsplit(url)
+def test_crawl_from_the_start_page_finds_no_broken_link(server_url: str) -> None:
+    root = urlsplit(server_url)
     seen: dict[str, set[str]] = {}  # page (path?query) → ids on it
     fragments: list[tuple[str, str, str]] = []  # (from, to, fragment)
     queue, queued = ["/"], {"/"}
     broken = []
-    with httpx.Client(base_url=url, headers={"accept": BROWSER_ACCEPT}, follow_redirects=True, timeout=30) as client:
+    with httpx.Client(
+        base_url=server_url, headers={"accept": BROWSER_ACCEPT}, follow_redirects=True, timeout=30
+    ) as client:
         while queue:
             page = queue.pop(0)
             response = client.get(page)
@@ -70,7 +60,7 @@ def test_crawl_from_the_start_page_finds_no_broken_link(url: str) -> None:
             parser.feed(response.text)
             seen[page] = parser.ids
             for link in parser.links:
-                target = urlsplit(urljoin(url + page, link))
+                target = urlsplit(urljoin(server_url + page, link))
                 if target.scheme not in ("http", "https") or target.netloc != root.netloc:
                     continue  # a link out of the site, or mailto:/data:
                 path = target.path + (f"?{target.query}" if target.query else "")
@@ -98,8 +88,10 @@ def test_crawl_from_the_start_page_finds_no_broken_link(url: str) -> None:
         (f"/id/meeting/{MEETING}", "Sakråd den 12 december 2017"),
     ],
 )
-def test_chromium_loads_the_page_without_console_errors(browser: DevTools, url: str, path: str, heading: str) -> None:
-    problems = browser.load(url + path)
+def test_chromium_loads_the_page_without_console_errors(
+    browser: DevTools, server_url: str, path: str, heading: str
+) -> None:
+    problems = browser.load(server_url + path)
     assert not problems, f"{path}:\n" + "\n".join(problems)
     assert heading in (browser.evaluate("document.querySelector('h1').textContent") or "")
     assert browser.evaluate("document.readyState") == "complete"
@@ -108,14 +100,14 @@ def test_chromium_loads_the_page_without_console_errors(browser: DevTools, url: 
         assert browser.evaluate("document.querySelectorAll('ol.questions li').length") == 4
 
 
-def test_the_devtools_probe_sees_a_console_error(browser: DevTools, url: str) -> None:
+def test_the_devtools_probe_sees_a_console_error(browser: DevTools, server_url: str) -> None:
     """The check above could fail: a page that logs an error is caught."""
-    browser.load(url + "/")
+    browser.load(server_url + "/")
     browser.events.clear()
     browser.evaluate("console.error('probe')")
     browser.settle(0.3)
     assert any(e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] == "error" for e in browser.events)
-    assert any(p.startswith("HTTP 404") for p in browser.load(url + "/no/such/page"))
+    assert any(p.startswith("HTTP 404") for p in browser.load(server_url + "/no/such/page"))
 
 
 #: One page of each kind, as a path on the server.
@@ -140,12 +132,12 @@ PAGE_KINDS = [
 ]
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser: DevTools, url: str) -> None:
+def test_no_page_scrolls_sideways_on_a_phone(browser: DevTools, server_url: str) -> None:
     browser.width(390)
     try:
         wide = []
         for path in PAGE_KINDS:
-            browser.load(url + path)
+            browser.load(server_url + path)
             sizes = browser.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
             assert sizes[1] == 390, (path, sizes)  # the layout viewport is the phone's width (meta viewport)
             if sizes[0] > sizes[1]:
@@ -155,11 +147,11 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: DevTools, url: str) -> Non
         browser.width(1280, 900)
 
 
-def test_the_probe_sees_a_page_that_scrolls_sideways(browser: DevTools, url: str) -> None:
+def test_the_probe_sees_a_page_that_scrolls_sideways(browser: DevTools, server_url: str) -> None:
     """The check above could fail: a page made wider than the phone is caught."""
     browser.width(390)
     try:
-        browser.load(url + "/")
+        browser.load(server_url + "/")
         browser.evaluate(
             "document.body.appendChild(Object.assign(document.createElement('div'), "
             "{style: 'width: 900px; height: 10px'})).offsetWidth"
@@ -169,9 +161,9 @@ def test_the_probe_sees_a_page_that_scrolls_sideways(browser: DevTools, url: str
         browser.width(1280, 900)
 
 
-def test_a_person_searches_with_or_without_swedish_letters(browser: DevTools, url: str) -> None:
+def test_a_person_searches_with_or_without_swedish_letters(browser: DevTools, server_url: str) -> None:
     for typed in ("rädda", "RADDA barnen", "Radda"):
-        assert not browser.load(url + "/search.html")
+        assert not browser.load(server_url + "/search.html")
         browser.evaluate(
             f"var q = document.getElementById('q'); q.value = {json.dumps(typed)}; "
             "q.dispatchEvent(new Event('input')); true"
@@ -180,13 +172,13 @@ def test_a_person_searches_with_or_without_swedish_letters(browser: DevTools, ur
         assert "Rädda Barnen" in names, (typed, names)
     browser.follow("document.querySelector('#results a').click()")
     browser.wait_until("location.pathname.startsWith('/doc/')")
-    assert not browser.load(url + "/search.html?q=802002-8711") or True  # an organisation number, as typed
+    assert not browser.load(server_url + "/search.html?q=802002-8711") or True  # an organisation number, as typed
     found = browser.wait_until("[...document.querySelectorAll('#results a')].map(a => a.getAttribute('href'))")
     assert any("organisation/" in h for h in found), found
 
 
-def test_a_person_filters_the_sakrad_by_year_and_downloads_the_csv(browser: DevTools, url: str) -> None:
-    assert not browser.load(url + "/lists/meetings.html")
+def test_a_person_filters_the_sakrad_by_year_and_downloads_the_csv(browser: DevTools, server_url: str) -> None:
+    assert not browser.load(server_url + "/lists/meetings.html")
     year = browser.evaluate("document.querySelector('#facet-year a').textContent")
     browser.follow("document.querySelector('#facet-year a').click()")
     browser.wait_until(f"location.pathname === '/lists/meetings/year/{year}.html'")
@@ -200,28 +192,30 @@ def test_a_person_filters_the_sakrad_by_year_and_downloads_the_csv(browser: DevT
     assert lines[0].startswith("id,iri,date,date_kind,days,title") and len(lines) == 1 + len(dates)
 
 
-def test_the_language_switch_and_accept_language(browser: DevTools, url: str) -> None:
-    assert not browser.load(url + f"/doc/meeting/{MEETING}.html")
+def test_the_language_switch_and_accept_language(browser: DevTools, server_url: str) -> None:
+    assert not browser.load(server_url + f"/doc/meeting/{MEETING}.html")
     assert browser.evaluate("document.documentElement.lang") == "sv"
     browser.follow("document.querySelector('a.language').click()")
     browser.wait_until(f"location.pathname === '/en/doc/meeting/{MEETING}.html'")
     browser.wait_until("document.readyState === 'complete'")
     assert browser.evaluate("document.documentElement.lang") == "en"
     assert browser.evaluate("document.querySelector('a.language').textContent") == "Svenska"
-    english = httpx.get(url + "/", headers={"accept-language": "en-GB,en;q=0.9,sv;q=0.5"}, follow_redirects=True)
-    swedish = httpx.get(url + "/", headers={"accept-language": "sv-SE,sv;q=0.9,en;q=0.8"})
-    default = httpx.get(url + "/")
+    english = httpx.get(server_url + "/", headers={"accept-language": "en-GB,en;q=0.9,sv;q=0.5"}, follow_redirects=True)
+    swedish = httpx.get(server_url + "/", headers={"accept-language": "sv-SE,sv;q=0.9,en;q=0.8"})
+    default = httpx.get(server_url + "/")
     assert '<html lang="en">' in english.text and '<html lang="sv">' in swedish.text
     assert '<html lang="sv">' in default.text and "Accept-Language" in default.headers["vary"]
     # English is asked for at the root: the reader is sent to /en/, whose relative links stay English
     assert english.history[0].status_code == 303 and "Accept-Language" in english.history[0].headers["vary"]
     assert str(english.url).endswith("/en/")
-    thing = httpx.get(url + f"/id/meeting/{MEETING}", headers={"accept": BROWSER_ACCEPT, "accept-language": "en"})
+    thing = httpx.get(
+        server_url + f"/id/meeting/{MEETING}", headers={"accept": BROWSER_ACCEPT, "accept-language": "en"}
+    )
     assert thing.status_code == 303 and thing.headers["location"] == f"/en/doc/meeting/{MEETING}.html"
 
 
-def test_a_person_runs_a_saved_query_with_a_parameter(browser: DevTools, url: str) -> None:
-    assert not browser.load(url + "/query.html")
+def test_a_person_runs_a_saved_query_with_a_parameter(browser: DevTools, server_url: str) -> None:
+    assert not browser.load(server_url + "/query.html")
     field = "#param-organisation-participation-org"
     browser.evaluate(f"document.querySelector('{field}').value = 'radda-barnen'; true")
     browser.follow(f"document.querySelector('{field}').closest('.query').querySelector('button.run-with').click()")
@@ -237,8 +231,8 @@ def test_a_person_runs_a_saved_query_with_a_parameter(browser: DevTools, url: st
 # --- the query editor and the answer page ---------------------------------------------------------
 
 
-def test_the_query_editor_loads_and_completes_a_class_of_the_data(browser: DevTools, url: str) -> None:
-    problems = browser.load(url + "/query.html")
+def test_the_query_editor_loads_and_completes_a_class_of_the_data(browser: DevTools, server_url: str) -> None:
+    problems = browser.load(server_url + "/query.html")
     assert not problems, "\n".join(problems)
     browser.wait_until("!!window.sakradEditor && document.querySelector('.CodeMirror') !== null")
     assert browser.evaluate("document.getElementById('query').hidden")  # the editor took the text area's place
@@ -256,12 +250,12 @@ def test_the_query_editor_loads_and_completes_a_class_of_the_data(browser: DevTo
     )
     hints = browser.wait_until("[...document.querySelectorAll('.CodeMirror-hints li')].map(li => li.textContent)")
     assert any("startDate" in h for h in hints), hints
-    problems = [p for p in browser.load(url + "/query.html") if "favicon" not in p]
+    problems = [p for p in browser.load(server_url + "/query.html") if "favicon" not in p]
     assert not problems, "\n".join(problems)
 
 
-def test_a_query_run_from_the_editor_shows_names_linked_to_pages(browser: DevTools, url: str) -> None:
-    assert not browser.load(url + "/query.html")
+def test_a_query_run_from_the_editor_shows_names_linked_to_pages(browser: DevTools, server_url: str) -> None:
+    assert not browser.load(server_url + "/query.html")
     browser.wait_until("!!window.sakradEditor")
     query = (
         "PREFIX m8g: <http://data.europa.eu/m8g/>\nSELECT ?sakrad ?vem WHERE { ?sakrad m8g:hasParticipation ?d . "
@@ -296,10 +290,10 @@ def test_a_query_run_from_the_editor_shows_names_linked_to_pages(browser: DevToo
     assert answer.json()["head"]["vars"] == ["sakrad", "vem"]
 
 
-def test_a_bad_query_shows_its_line_and_column_on_a_page(browser: DevTools, url: str) -> None:
+def test_a_bad_query_shows_its_line_and_column_on_a_page(browser: DevTools, server_url: str) -> None:
     from urllib.parse import quote
 
-    problems = browser.load(url + "/sparql?query=" + quote("SELECT ?s WHERE {\n  ?s a \n}"))
+    problems = browser.load(server_url + "/sparql?query=" + quote("SELECT ?s WHERE {\n  ?s a \n}"))
     # the answer is 400 (Chromium logs the status too), and nothing else is wrong: the page's style loads
     assert [p for p in problems if "/sparql?query=" not in p] == [], problems
     assert browser.evaluate("document.contentType") == "text/html"
@@ -308,14 +302,14 @@ def test_a_bad_query_shows_its_line_and_column_on_a_page(browser: DevTools, url:
     assert browser.evaluate("document.getElementById('query').value").startswith("SELECT ?s WHERE")
 
 
-def test_answer_tables_scroll_inside_the_page(browser: DevTools, url: str) -> None:
+def test_answer_tables_scroll_inside_the_page(browser: DevTools, server_url: str) -> None:
     from urllib.parse import quote
 
     wide = "SELECT * WHERE { ?a ?b ?c . ?c ?d ?e . ?e ?f ?g } LIMIT 30"
     for width in (1280, 390):
         browser.width(width)
         try:
-            assert not browser.load(url + "/sparql?query=" + quote(wide))
+            assert not browser.load(server_url + "/sparql?query=" + quote(wide))
             sizes = browser.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
             assert sizes[0] <= sizes[1], (width, sizes)
             assert browser.evaluate("document.querySelectorAll('table.answer tbody tr').length") == 30

@@ -8,17 +8,11 @@ it shows beside a name (an organisation number, a Wikidata item, Lagrummet's ide
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from devtools import DevTools
-from serving import serving
 from test_server_browser import PAGE_KINDS
-
-from sakrad_ld.serving.server import create_app
-from sakrad_ld.serving.settings import Settings
 
 ANSWER = "/sparql?query=" + quote("SELECT ?s WHERE { ?s a <http://xmlns.com/foaf/0.1/Person> } LIMIT 3")
 
@@ -31,18 +25,6 @@ def english(path: str) -> str:
 
 #: (Swedish page, English page): one of each kind, and the answer to a query
 PAIRS = [(p, english(p)) for p in [*PAGE_KINDS, ANSWER] if not p.startswith("/en/")]
-
-
-@pytest.fixture(scope="module")
-def url(release: Path) -> Iterator[str]:
-    with serving(create_app(release, Settings(timeout=10))) as root:
-        yield root
-
-
-@pytest.fixture()
-def page(browser: DevTools) -> DevTools:
-    browser.call("Emulation.setFocusEmulationEnabled", {"enabled": True}, session=True)
-    return browser
 
 
 def load(browser: DevTools, url: str) -> None:
@@ -68,11 +50,11 @@ _NEUTRAL = re.compile(r"^[\W\d_]*$|^(SPARQL|CSV|JSON|Svenska|English)$|^\?\w+$|^
 
 @pytest.mark.parametrize(("sv", "en"), PAIRS)
 def test_every_button_in_a_form_has_a_type_and_every_control_a_name_in_the_page_language(
-    page: DevTools, url: str, sv: str, en: str
+    page: DevTools, server_url: str, sv: str, en: str
 ) -> None:
     names = {}
     for path, lang in ((sv, "sv"), (en, "en")):
-        load(page, url + path)
+        load(page, server_url + path)
         untyped = page.evaluate(
             "[...document.querySelectorAll('form button:not([type])')].map(b => b.outerHTML.slice(0, 120))"
         )
@@ -100,8 +82,8 @@ _FOCUS = """(() => {
 
 
 @pytest.mark.parametrize("path", [p for pair in PAIRS for p in pair])
-def test_tab_reaches_every_control_with_a_focus_that_shows(page: DevTools, url: str, path: str) -> None:
-    load(page, url + path)
+def test_tab_reaches_every_control_with_a_focus_that_shows(page: DevTools, server_url: str, path: str) -> None:
+    load(page, server_url + path)
     tabbable = page.evaluate(
         "[...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]"
         ".filter(e => e.checkVisibility({visibilityProperty: true}) && !e.disabled && !e.closest('.CodeMirror')).length"
@@ -135,15 +117,17 @@ def test_tab_reaches_every_control_with_a_focus_that_shows(page: DevTools, url: 
         ("/search.html?q=ylva", "Wikidata Q3369258"),
     ],
 )
-def test_a_search_result_names_the_kind_of_its_identifier(page: DevTools, url: str, path: str, shown: str) -> None:
-    load(page, url + path)
+def test_a_search_result_names_the_kind_of_its_identifier(
+    page: DevTools, server_url: str, path: str, shown: str
+) -> None:
+    load(page, server_url + path)
     texts = page.wait_until("[...document.querySelectorAll('#results li')].map(li => li.textContent)")
     assert any(shown in t for t in texts), texts
 
 
 @pytest.mark.parametrize("path", ["/search.html?q=e", "/en/search.html?q=e"])
-def test_no_search_result_shows_a_bare_identifier(page: DevTools, url: str, path: str) -> None:
-    load(page, url + path)
+def test_no_search_result_shows_a_bare_identifier(page: DevTools, server_url: str, path: str) -> None:
+    load(page, server_url + path)
     page.wait_until("document.querySelectorAll('#results li').length > 20")
     agents = page.evaluate(
         "[...document.querySelectorAll('#results li')].filter(li => !/\\/meeting\\//.test(li.querySelector('a').href))"

@@ -12,27 +12,16 @@ get what the script gets from the server.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from devtools import DevTools
-from serving import serving
 from static_site import WALK_ACCEPT, things_and_parts
 from test_static import export, nginx, opened  # noqa: F401  (fixtures)
 from test_static_apache import SUB_PATH, apache  # noqa: F401  (fixture)
 
-from sakrad_ld.serving.server import create_app
-from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
 
 COMUNICA_ACCEPT = next(a for a in WALK_ACCEPT if a and a.startswith("application/n-quads"))
-
-
-@pytest.fixture(scope="module")
-def server_url(release: Path) -> Iterator[str]:
-    with serving(create_app(release, Settings(timeout=10))) as root:
-        yield root
 
 
 _PROBE = """

@@ -46,6 +46,7 @@ from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
 from . import dcat_ap_2
 from .dcat_ap import DCAT_AP_3, CatalogueReport, Profile, validate_catalogue
 from .files import ReleasedFile, release_files
+from .modified import check_modified
 from .provenance import provenance_graph
 from .quality import quality_graph
 from .void import void_graph
@@ -543,7 +544,10 @@ def make_catalogue(
     project: Project, corpus: Corpus, built: Built, report: ValidationReport, files: list[ReleasedFile]
 ) -> Catalogue:
     """The catalogue of a release whose files are ``files`` (:func:`release_files`), unchecked
-    (:func:`check_catalogue`, :func:`accept_catalogue`)."""
+    (:func:`check_catalogue`, :func:`accept_catalogue`). A date of the data later than the dataset's
+    ``modified`` is refused (:func:`.modified.check_modified`): the catalogue would state a false date."""
+    if errors := check_modified(corpus):
+        raise InputErrors(errors)
     graph = catalogue_graph(project, corpus, built, report, files)
     return Catalogue(graph, files, _download_base(corpus.config))
 

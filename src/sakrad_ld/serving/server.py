@@ -93,6 +93,7 @@ def open_releases(release_dir: Path, settings: Settings) -> Releases:
             queries=queries,
             sparql_path="/sparql",
             release=release.root,
+            graph=release.graph or None,
         )
         return Generation(release, print_, pool, site)
 

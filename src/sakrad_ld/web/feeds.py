@@ -121,5 +121,5 @@ def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | No
 def sitemap(store: ox.Store, base: str, files: Iterable[str]) -> bytes:
     """The sitemap of the HTML pages among ``files``, at their addresses under the base."""
     day = _updated(store)[:10]
-    urls = sorted(f"{base}{f}" for f in files if f.endswith(".html") and f.rsplit("/", 1)[-1] != "404.html")
+    urls = sorted({f"{base}{f}" for f in files if f.endswith(".html") and f.rsplit("/", 1)[-1] != "404.html"})
     return render("sitemap.xml", here="sitemap.xml", lang="sv", urls=urls, lastmod=day).encode()

@@ -40,6 +40,7 @@ from .paths import language_of, page_file, relative, translated
 from .provenance import Provenance
 from .render import messages, render
 from .resourceview import Value, View
+from .sitepages import not_found_base
 
 __all__ = ["Site", "dataset_node", "not_found_page", "ontology_page", "resource_page", "start_page"]
 
@@ -54,6 +55,7 @@ class Site:
     such as the static export). Paths are from the site's root (a leading ``/`` is dropped: links
     are relative). ``release`` is the release folder, whose pre-drawn pictures (``diagrams/``) the
     pages put inline; without it they are drawn from the store. ``limit`` caps every list on a page.
+    ``graph`` is the IRI of the release's graph (``{base}graph/1.0.0``), which has no page.
     """
 
     base_iri: str
@@ -63,6 +65,7 @@ class Site:
     download_path: str = "download/"
     release: Path | None = None
     limit: int = 100
+    graph: str | None = None
 
     def __post_init__(self) -> None:
         if self.sparql_path is not None:
@@ -72,6 +75,13 @@ class Site:
     @cached_property
     def download_names(self) -> frozenset[str]:
         return frozenset(name for name, _, _ in self.downloads)
+
+    @property
+    def graph_path(self) -> str | None:
+        """The path of the graph's IRI under the base (``/graph/1.0.0``); None without one there."""
+        if self.graph is None or not self.graph.startswith(self.base_iri):
+            return None
+        return "/" + self.graph[len(self.base_iri) :]
 
 
 DEFAULT_TITLE = Text("Sakråd med det civila samhället", "Consultations (sakråd) with civil society")
@@ -146,6 +156,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
     is_meeting = SAKRAD.Sakrad in objects(store, node, RDF_TYPE)
     anchored: set[str] = set()  # parts whose #fragment the readable part of the page already holds
     meeting = None
+    release_files: list[dict[str, object]] = []  # a sakråd's own files of the release
     own_title = False  # the sakråd's title is the data's own, no source's headline
     participations: tuple[list, int, str | None] = ([], 0, None)
     if is_meeting:
@@ -156,6 +167,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         svg = _picture(site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts, lang), here)
         download = site.download_path + name if name in site.download_names else None
         meeting = meeting_view(view, facts, svg, download, site.limit, view.provenance)
+        release_files = meeting_files(site, iri, lang)
     else:
         participations = view.participations(node)
     parts = []
@@ -184,6 +196,8 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         types=view.types(node),
         formats=formats,
         alternates=alternates,
+        release_files=release_files,
+        file_words=FILE_WORDS[lang],
         meeting=meeting,
         participations=participations[0],
         participations_total=participations[1],
@@ -200,6 +214,54 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         incoming=view.incoming(iri),
         jsonld=json_script(schemaorg.about(store, iri, site.base_iri, lang)),
     )
+
+
+#: How a release file is named for one sakråd, ``{id}`` its id: ``meetings/{id}.ttl``,
+#: ``meetings/{id}.jsonld`` (its document), ``diagrams/meeting-{id}.svg`` (its picture).
+_MEETING_STEMS = ("{id}", "meeting-{id}")
+
+
+def _meeting_pattern(name: str, ids: frozenset[str]) -> str | None:
+    """The name of a release file with the sakråd's id as ``{id}`` (``meetings/{id}.ttl``) when the
+    file is named for one of the sakråd ``ids``; None for another file."""
+    folder, _, file = name.rpartition("/")
+    stem, dot, suffix = file.rpartition(".")
+    if not dot:
+        return None
+    for shape in _MEETING_STEMS:
+        head = shape.removesuffix("{id}")
+        if stem.startswith(head) and stem[len(head) :] in ids:
+            return f"{folder}/{shape}.{suffix}" if folder else f"{shape}.{suffix}"
+    return None
+
+
+#: The words of a sakråd's files on its page and of a folder of one file per sakråd on the start page.
+FILE_WORDS = {
+    "sv": {
+        "heading": "Sakrådets filer i nedladdningarna",
+        "bytes": "byte",
+        "one_per_meeting": "en per sakråd",
+        "id_pattern": "{id} är sakrådets id, som i adressen till dess sida, där filerna är länkade",
+    },
+    "en": {
+        "heading": "The sakråd's files in the downloads",
+        "bytes": "bytes",
+        "one_per_meeting": "one per sakråd",
+        "id_pattern": "{id} is the sakråd's id, as in the address of its page, which links its files",
+    },
+}
+
+
+def meeting_files(site: Site, iri: str, lang: str) -> list[dict[str, object]]:
+    """The release's files of the sakråd ``iri`` (its document ``meetings/{id}.ttl``, ``.jsonld``, its
+    picture in the page's language), each with its link, media type and size, for its page."""
+    ids = frozenset({iri.rstrip("/").rsplit("/", 1)[-1]})
+    picture = diagrams.meeting_file(iri, lang)
+    return [
+        {"href": site.download_path + name, "name": name, "media": media, "size": size}
+        for name, media, size in sorted(site.downloads)
+        if _meeting_pattern(name, ids) is not None and (not name.startswith("diagrams/") or name == picture)
+    ]
 
 
 def _parts(store: ox.Store, iri: str) -> list[ox.NamedNode]:
@@ -324,9 +386,10 @@ def _table_titles() -> dict[str, Text]:
     return {f"tables/{t.name}.csv": Text(t.title_sv, t.title_en) for t in TABLES}
 
 
-def downloads(site: Site) -> list[dict[str, object]]:
-    """The release's files; a folder of many files (one per sakråd) as one row with its count, but
-    the tables, each named with what it holds."""
+def downloads(site: Site, meeting_ids: frozenset[str] = frozenset()) -> list[dict[str, object]]:
+    """The release's files; a folder of many files (one per sakråd) as one row with its count and
+    how its files are named for each sakråd (``download/meetings/{id}.ttl``; ``meeting_ids``: the
+    sakråd's ids), its other files each linked; but the tables, each named with what it holds."""
     about = _table_titles()
     folders: dict[str, list[tuple[str, str, int]]] = {}
     for item in site.downloads:
@@ -336,14 +399,22 @@ def downloads(site: Site) -> list[dict[str, object]]:
     for folder in sorted(folders):
         files = folders[folder]
         if folder and len(files) > _FOLDER_ROWS and folder not in _NAMED_FOLDERS:
+            patterns = {name: _meeting_pattern(name, meeting_ids) for name, _, _ in files}
+            example = next((name for name, _, _ in files if patterns[name]), files[0][0])
             rows.append(
                 {
                     "folder": folder,
                     "count": len(files),
-                    "href": site.download_path + files[0][0],
-                    "name": files[0][0],
+                    "href": site.download_path + example,
+                    "name": example,
                     "media": ", ".join(sorted({m for _, m, _ in files})),
                     "size": sum(n for _, _, n in files),
+                    "patterns": sorted({site.download_path + p for p in patterns.values() if p}),
+                    "others": [
+                        {"href": site.download_path + name, "name": name} for name, _, _ in files if not patterns[name]
+                    ]
+                    if len([p for p in patterns.values() if not p]) <= _FOLDER_ROWS
+                    else [],
                 }
             )
             continue
@@ -398,7 +469,8 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
         newest=lists.meetings[:10],
         chart=chart,
         chart_download=site.download_path + chart_file if chart_file in site.download_names else None,
-        downloads=downloads(site),
+        downloads=downloads(site, frozenset(row.ref.id for row in lists.meetings)),
+        file_words=FILE_WORDS[lang],
         queries=queries,
         jsonld=json_script(schemaorg.dataset(store, site.base_iri, lists)),
     )
@@ -423,17 +495,23 @@ def ontology_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
     )
 
 
-def not_found_page(iri: str, site: Site, lang: str = "sv") -> str:
+def not_found_page(iri: str, site: Site, lang: str = "sv", *, anywhere: bool = False) -> str:
     """A helpful page for an IRI the data does not know (without a store: it must never fail).
-    It is answered at any address, so its links are from the site's root (``/index.html``)."""
+    The server answers it at any address of its own, so its links are from the root (``/index.html``).
+    ``anywhere``: the export's ``404.html`` and ``en/404.html``, which a static host answers at any
+    address at any depth below whatever folder the site is served from: its links are relative to
+    its own file, as opened from disk or at its own address, and a script puts them below the site's
+    folder wherever it is answered (:func:`sakrad_ld.web.sitepages.not_found_base`)."""
+    here = translated("404.html", lang)
     return render(
         "not_found.html",
-        here=translated("404.html", lang),
+        here=here,
         lang=lang,
         site=site,
         licence=None,
-        absolute=True,
+        absolute=not anywhere,
         title="Hittades inte" if lang == "sv" else "Not found",
         iri=iri,
         base=site.base_iri,
+        base_script=Markup(not_found_base(here)) if anywhere else None,
     )

@@ -55,7 +55,7 @@ def _url(context: Any, target: str, lang: str | None = None) -> str:
     named: only the language switch names the other one)."""
     target = in_language(target, lang or context["lang"])
     if context.get("absolute") and not target.startswith(_OUTSIDE):
-        return "/" + target  # a page answered at any address ("not found") links from the root
+        return "/" + target  # a page answered at any address on the server ("not found") links from the root
     return relative(context["here"], target)
 
 

@@ -6,7 +6,9 @@ The files are made once, on the first request that needs them, and answered from
 ``Vary: Accept-Language``); ``/index.html`` is always Swedish, ``/en/…`` always English, so the
 visible language switch always wins. A 303 from a thing's IRI to its HTML page goes to the English
 page when the client prefers English (every 303 of a thing says ``Vary: Accept, Accept-Language``). Everything else passes to the server, the English page of a
-resource among it (a document of :mod:`sakrad_ld.serving.documents`).
+resource among it (a document of :mod:`sakrad_ld.serving.documents`); where the server has nothing
+at the path of one of the site's folders without its slash (``/en``, ``/doc/meeting``), the answer
+is 301 to the path with the slash, as from a static host.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .pages import Site
 from .sitefiles import site_files
+from .sitepages import folders, site_pages
 
 __all__ = ["LANGUAGE_ITEMS", "SiteFiles", "preferred_language"]
 
@@ -82,13 +85,28 @@ def preferred_language(header: str | None) -> str:
 
 
 class _Files:
-    """The prepared files of one store, made once."""
+    """The prepared files of one store, made once, and the folders of the site."""
 
     def __init__(self, store: ox.Store, site: Site) -> None:
         self.store, self.site = store, site
         #: path → (bytes, media type, ETag), once made
         self.made: dict[str, tuple[bytes, str, str]] | None = None
+        #: the folders of the site's files (``doc/meeting``, ``en``), once known
+        self.folders: frozenset[str] | None = None
         self._lock = threading.Lock()
+
+    def folder(self, path: str) -> bool:
+        """Whether ``path`` (``en``, ``doc/meeting``: from the site's root, without a slash at
+        either end) is a folder of the site: of a prepared file, a page of a resource in either
+        language or its document, or a release file under the downloads' folder."""
+        if self.folders is None:
+            site = self.site
+            pages = site_pages(self.store, site.base_iri, site.download_names, site.graph_path).files()
+            downloads = (site.download_path + name for name in site.download_names)
+            found = folders([*self.get(), *pages, *downloads])
+            with self._lock:
+                self.folders = found
+        return path in self.folders
 
     def get(self) -> dict[str, tuple[bytes, str, str]]:
         with self._lock:
@@ -146,7 +164,7 @@ class SiteFiles:
             return
         if path == "/":
             key, vary = "index.html", "Accept-Language"
-        elif path in ("/en", "/en/"):
+        elif path == "/en/":
             key = "en/index.html"
         else:
             key = path[1:]
@@ -161,7 +179,53 @@ class SiteFiles:
         if path.startswith("/id/"):
             await self.app(scope, receive, _by_language(send, lang == "en"))
             return
-        await self.app(scope, receive, send)
+        if path.endswith("/"):
+            await self.app(scope, receive, send)
+            return
+        await self.app(scope, receive, self._folder_slash(scope, send))
+
+    def _folder_slash(self, scope: Scope, send: Send) -> Send:
+        """Sends the answer, but where the server has nothing at a path (404) whose folder the site
+        has (``/en``, ``/doc/meeting``), 301 Moved Permanently to the folder's path with its slash,
+        the query kept, as a static host answers it (nginx, Apache's ``DirectorySlash``): the page of
+        ``/en/`` links relative to ``/en/``, and answered at ``/en`` its links would resolve against
+        ``/``. The ``Location`` is relative (``en/?q=1``), so it leads to the folder under whatever
+        path a proxy serves the server at."""
+        redirected = False
+
+        async def wrapped(message: dict[str, Any]) -> None:
+            nonlocal redirected
+            if redirected:  # the body of the 404 answered instead
+                return
+            if message["type"] == "http.response.start" and message["status"] == 404:
+                files = self.files()
+                key: str = scope["path"][1:]
+                if await run_in_threadpool(files.folder, key):
+                    redirected = True
+                    await send(_moved(scope, self.cache))
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+            await send(message)
+
+        return wrapped
+
+
+def _moved(scope: Scope, cache: str) -> dict[str, Any]:
+    """The start of a 301 from a folder's path to the path with its slash, relative to the request
+    (``/a/b`` → ``b/``), with the request's query."""
+    raw: bytes = scope.get("raw_path") or scope["path"].encode()
+    location = raw.rsplit(b"/", 1)[-1] + b"/"
+    if scope.get("query_string"):
+        location += b"?" + scope["query_string"]
+    return {
+        "type": "http.response.start",
+        "status": 301,
+        "headers": [
+            (b"location", location),
+            (b"cache-control", cache.encode()),
+            (b"content-length", b"0"),
+        ],
+    }
 
 
 def _maybe_prepared(key: str) -> bool:

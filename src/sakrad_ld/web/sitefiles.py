@@ -13,12 +13,11 @@ lookup whatever the size of the data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import pyoxigraph as ox
 
-from ..documents import published_resources
 from .feeds import feed_files, sitemap
 from .kepttext import kept_text_pages
 from .labels import Labeller
@@ -27,6 +26,7 @@ from .pages import Site, not_found_page, ontology_page, shell, start_page
 from .paths import LANGUAGES, translated
 from .render import render
 from .searchindex import search_entries, search_index_js, search_index_json
+from .sitepages import site_pages
 
 __all__ = ["ASSETS", "ROBOTS", "resource_pages", "robots_txt", "site_files"]
 
@@ -51,10 +51,13 @@ def _asset(*parts: str) -> bytes:
     return resources.files("sakrad_ld").joinpath("assets", *parts).read_bytes()
 
 
-def resource_pages(store: ox.Store, base: str) -> list[str]:
+def resource_pages(store: ox.Store, base: str, files: Iterable[str] = (), graph_path: str | None = None) -> list[str]:
     """The file paths of every resource's page in every language (``doc/meeting/x.html``,
-    ``en/doc/meeting/x.html``, ``role.html`` …): the pages the sitemap lists besides the prepared ones."""
-    return [translated(f"{path[1:]}.html", lang) for _, path in published_resources(store, base) for lang in LANGUAGES]
+    ``en/doc/meeting/x.html``, ``role.html``, ``dataset.html``, ``dataset/distribution/turtle.html`` …),
+    from the list the static export writes them from (:func:`sakrad_ld.web.sitepages.site_pages`;
+    ``files``: the release's files, ``graph_path``: its graph's path): the pages the sitemap lists
+    besides the prepared ones."""
+    return site_pages(store, base, files, graph_path).files()
 
 
 def robots_txt(site: Site) -> bytes:
@@ -103,7 +106,7 @@ def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None) ->
         for path, data in list_files(lists, page, lang):
             yield out(path, data)
     for lang in LANGUAGES:
-        yield out(translated("404.html", lang), not_found_page("", site, lang).encode())
+        yield out(translated("404.html", lang), not_found_page("", site, lang, anywhere=True).encode())
     for path, data in kept_text_pages(store, site):
         yield out(path, data)
     entries = search_entries(store, lists, labels)
@@ -115,7 +118,8 @@ def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None) ->
     for path, data in feed_files(store, site.base_iri, lists, previous):
         yield out(path, data)
     yield ROBOTS, robots_txt(site)
-    yield "sitemap.xml", sitemap(store, site.base_iri, [*written, *resource_pages(store, site.base_iri)])
+    pages = resource_pages(store, site.base_iri, site.download_names, site.graph_path)
+    yield "sitemap.xml", sitemap(store, site.base_iri, [*written, *pages])
 
 
 def _title(what: object, context: dict[str, object], lang: str) -> str:

@@ -100,9 +100,7 @@ from ..documents import (
     document_patterns,
     document_triples,
     page_path,
-    published_resources,
     see_other,
-    thing_of,
 )
 from ..errors import ReleaseError
 from ..folders import replacing
@@ -112,9 +110,11 @@ from ..manifest import MANIFEST_VERSION, read_manifest
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
+from . import sitepages
 from .pages import Site, resource_page
 from .paths import LANGUAGES, translated
 from .sitefiles import site_files
+from .sitepages import ID_CHARS
 
 __all__ = [
     "APACHE",
@@ -165,8 +165,6 @@ EXPOSE_HEADERS = "ETag, Content-Location, Link, Location, Vary"
 
 #: Offered formats in the order the map tries them: HTML first, then the RDF formats.
 OFFERS: tuple[Format, ...] = DOCUMENT_FORMATS
-#: The characters of an id or a part's path that the rules accept (what sakrad_ld.iri mints).
-ID_CHARS = "A-Za-z0-9._~-"
 #: The dataset's document (``{base}dataset``), where the release's graph leads a browser.
 DATASET_PATH = "/dataset"
 #: What the map gives a header that accepts none of the offers: the rules answer 406.
@@ -279,11 +277,14 @@ def _export(
         sparql_path=None,
         download_path=DOWNLOAD_PATH,
         release=opened.root,
+        graph=opened.graph or None,
     )
     before = Release.open(previous).store if previous is not None else None
     _documents(put, store, ONTOLOGY_IRI.value, ONTOLOGY_PATH)
     graph = graph_rule(opened)
-    minted = minted_paths(store, base, set(opened.files), graph)
+    # the pages the site has, from the one list the sitemap names too
+    listed = sitepages.site_pages(store, base, site.download_names, site.graph_path)
+    minted = listed.minted
     for n, path in enumerate(minted, start=1):  # the dataset, the catalogue … (303 to these pages)
         progress("minted", n, len(minted))
         iri = base + path[1:]
@@ -301,13 +302,13 @@ def _export(
         for f in FORMATS:
             if f"{path[1:]}{f.suffix}" not in opened.files:  # else the release's file answers there
                 put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
-    resources = list(published_resources(store, base))
+    resources = listed.resources
     pages = []
     for n, (iri, path) in enumerate(resources, start=1):
         progress("pages", n, len(resources))
         for lang in LANGUAGES:
             page = resource_page(store, iri, site, lang)
-            if page is None:  # published_resources only lists what the store knows; never expected
+            if page is None:  # site_pages only lists what the store knows; never expected
                 raise AssertionError(f"no page for {iri}")
             pages.append(translated(f"{path[1:]}.html", lang))
             put(pages[-1], page.encode())
@@ -557,37 +558,14 @@ def _site_error(err: OSError, out: Path, tmp: Path | None) -> OSError:
     return OSError(err.errno, said, str(name or out))
 
 
-#: Paths the server answers itself, never an IRI of the catalogue (as :mod:`sakrad_ld.serving.documents`).
-_OWN_PATHS = ("id/", "doc/", "sparql", "download/", "en/")
 #: The most statements the document of a resource known only from links to it lists (as the server's).
 MAX_MENTIONS = 1000
 
 
 def minted_paths(store: ox.Store, base: str, files: set[str], graph: GraphRule | None = None) -> list[str]:
-    """The paths of the dataset's other IRIs under the base (``/dataset``, ``/catalog``,
-    ``/dataset/distribution/turtle``, ``/register/lagrummet``, ``/ontology/1.1.0``, ``/shapes`` …), each
-    without its fragment: what the server answers with 303 See Other to ``{path}.{ext}``, its
-    document. Not the things (``/id/``), the documents the site has anyway (``/role``, ``/ontology``),
-    the release's files (``/sakrad.ttl``: the file answers) or its graph; only paths a web server's
-    rules can hold as they are."""
-    found: set[str] = set()
-    for quad in store.quads_for_pattern(None, None, None):
-        for term in (quad.subject, quad.object):
-            if isinstance(term, ox.NamedNode) and term.value.startswith(base):
-                rest = term.value[len(base) :].split("#", 1)[0]
-                path = "/" + rest
-                if (
-                    rest
-                    and not rest.startswith(_OWN_PATHS)
-                    and rest not in files
-                    and ".." not in rest
-                    and thing_of(path, base) is None
-                    and (graph is None or path != graph.path)
-                    and re.fullmatch(f"[/{ID_CHARS}]+", rest)
-                    and not rest.endswith("/")
-                ):
-                    found.add(path)
-    return sorted(found)
+    """The paths of the dataset's other IRIs under the base (:func:`sakrad_ld.web.sitepages.minted_paths`),
+    but the path of the release's graph (``graph``)."""
+    return sitepages.minted_paths(store, base, files, graph.path if graph is not None else None)
 
 
 def _mentions(store: ox.Store, iri: str) -> list[ox.Triple]:

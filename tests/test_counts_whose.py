@@ -98,7 +98,7 @@ def test_a_meeting_page_says_the_data_names_the_organisations_it_counts(
 def test_a_note_on_the_participations_is_pointed_to_beside_the_count(
     opened: Release, site: Site, meetings: dict, lang: str
 ) -> None:
-    pointer = {"sv": "Anmärkningarna om rollerna", "en": "The notes on the roles"}[lang]
+    pointer = {"sv": "Se anmärkningarna om deltagandena", "en": "See the notes on the participations"}[lang]
     noted = [
         id
         for id, m in meetings.items()

@@ -422,7 +422,8 @@ def test_a_fact_from_a_second_page_names_that_page_beside_it(opened: Release, si
 
 def test_a_derived_date_says_it_is_derived_and_how(opened: Release, site: Site) -> None:
     for iri in opened.store.query(
-        "SELECT ?m WHERE { ?m <https://w3id.org/sakrad/ontology#derivedDate> ?d "
+        "SELECT ?m WHERE { ?m a <https://w3id.org/sakrad/ontology#Sakrad> ; "
+        "<https://w3id.org/sakrad/ontology#derivedDate> ?d "
         "FILTER NOT EXISTS { ?m <https://schema.org/startDate> ?s } } LIMIT 1"
     ):
         html = resource_page(opened.store, iri["m"].value, site)

@@ -172,7 +172,8 @@ def test_a_person_searches_with_or_without_swedish_letters(browser: DevTools, se
         assert "Rädda Barnen" in names, (typed, names)
     browser.follow("document.querySelector('#results a').click()")
     browser.wait_until("location.pathname.startsWith('/doc/')")
-    assert not browser.load(server_url + "/search.html?q=802002-8711") or True  # an organisation number, as typed
+    problems = browser.load(server_url + "/search.html?q=802002-8711")  # an organisation number, as typed
+    assert not problems, problems
     found = browser.wait_until("[...document.querySelectorAll('#results a')].map(a => a.getAttribute('href'))")
     assert any("organisation/" in h for h in found), found
 

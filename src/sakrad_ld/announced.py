@@ -60,6 +60,7 @@ __all__ = [
     "HELD_SAID_WORDS",
     "check_announced_only",
     "check_held",
+    "check_held_derived",
     "held_said",
     "held_wording",
 ]
@@ -79,8 +80,9 @@ HELD_ONLY: dict[str, str] = {
 
 
 def check_announced_only(corpus: Corpus) -> list[InputError]:
-    """Every fact of :data:`HELD_ONLY` stated on a meeting marked ``announced_only``."""
-    errors: list[InputError] = []
+    """Every fact of :data:`HELD_ONLY` stated on a meeting marked ``announced_only``, and what
+    :func:`check_held_derived` refuses."""
+    errors: list[InputError] = check_held_derived(corpus)
     for m in corpus.meetings:
         if not m.announced_only:
             continue
@@ -103,6 +105,77 @@ def check_announced_only(corpus: Corpus) -> list[InputError]:
                     "questions, discussion_areas and a presentations description may stay), or announced_only left out "
                     "where a document says the sakråd was held",
                     'docs/adding-a-meeting.md, "announced_only"',
+                )
+            )
+    return errors
+
+
+def _error(where: Where, message: str, expected: str) -> InputError:
+    return InputError(where, message, expected, 'docs/adding-a-meeting.md, "announced_only"')
+
+
+def check_held_derived(corpus: Corpus) -> list[InputError]:
+    """A meeting marked ``announced_only`` that cites minutes of itself (one of its ``sources`` of kind
+    ``minutes``) without a note about ``announced_only`` saying why they do not show it was held: an
+    attachment titled as minutes of the sakråd is a source saying minutes of it exist, so that it was
+    held follows (``held_derivation``). And ``held_derivation`` with ``held_source`` (one of the
+    meeting's ``sources``), never beside ``announced_only``."""
+    kinds = {s.id: s.kind for s in corpus.sources}
+    titles = {s.id: s.title for s in corpus.sources}
+    errors: list[InputError] = []
+    for m in corpus.meetings:
+        minutes = [s for s in m.sources if kinds.get(s) == "minutes"]
+        if m.announced_only and minutes and not any(n.about == "announced_only" for n in m.notes):
+            title = getattr(titles.get(minutes[0]), "sv", None) or ""
+            errors.append(
+                _error(
+                    m.where("announced_only"),
+                    f"announced_only on a sakråd that cites minutes of itself ({quoted(minutes[0])}"
+                    + (f", {quoted(title)}" if title else "")
+                    + "): an attachment titled as minutes of the sakråd says minutes of it exist, so that it was "
+                    "held follows from it, and the data does not say why it would not",
+                    "announced_only left out and held_derivation (sv, en: that it was held follows from the "
+                    "minutes' title; they were not read) with held_source naming the minutes, or a note with "
+                    "about: announced_only saying why the minutes do not show it was held",
+                )
+            )
+        if (m.held_derivation is None) != (m.held_source is None):
+            given, missing = (
+                ("held_derivation", "held_source") if m.held_source is None else ("held_source", "held_derivation")
+            )
+            errors.append(
+                _error(
+                    m.where(given),
+                    f"{given} without {missing}: a derived fact says how it was worked out and from which document",
+                    "held_derivation (sv, en) and held_source (one of sources, such as the minutes) together",
+                )
+            )
+            continue
+        if m.held_derivation is None:
+            continue
+        if m.announced_only:
+            errors.append(
+                _error(
+                    m.where("held_derivation"),
+                    "held_derivation on a sakråd marked announced_only: the data cannot say both that it was held "
+                    "and that it is only announced",
+                    "announced_only left out where held_derivation says it was held",
+                )
+            )
+        if m.held_derivation.en is None:
+            errors.append(
+                _error(
+                    m.where("held_derivation"),
+                    "held_derivation without en: a derivation is published in Swedish and English",
+                    "held_derivation with sv and en",
+                )
+            )
+        if m.held_source not in m.sources:
+            errors.append(
+                _error(
+                    m.where("held_source"),
+                    f"held_source {quoted(m.held_source)} is not one of the sakråd's sources",
+                    "held_source naming one of sources (the minutes of the sakråd)",
                 )
             )
     return errors
@@ -137,8 +210,8 @@ def check_held(corpus: Corpus) -> list[InputError]:
     kinds = {s.id: s.kind for s in corpus.sources}
     errors: list[InputError] = []
     for m in corpus.meetings:
-        if m.announced_only or (first := _first_day(m)) is None:
-            continue
+        if m.announced_only or m.held_derivation is not None or (first := _first_day(m)) is None:
+            continue  # held_derivation: a cited document (minutes of it) shows it was held
         cited = _read(m, corpus.copies)
         dates = [published.get(c) for c in cited]
         # any document not dated may say it was held, unless it is an invitation: one is written to announce
@@ -250,7 +323,7 @@ def held_said(corpus: Corpus) -> list[InputError]:
     warnings: list[InputError] = []
     said: dict[str, bool] = {}
     for m in corpus.meetings:
-        if m.announced_only:
+        if m.announced_only or m.held_derivation is not None:
             continue
         cited = _read(m, corpus.copies)
         if not cited or any(c not in corpus.copies for c in cited):

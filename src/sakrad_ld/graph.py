@@ -626,6 +626,12 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
             out.text(s, SAKRAD.titleDerivation, m.title_derivation, ln, "title_derivation")
     if m.announced_only:  # its documents only announce it: that it was held is not stated
         out.add(s, SAKRAD.announcedOnly, _typed("true", XSD.boolean), ln, "announced_only")
+    if m.held_derivation is not None and m.held_source:
+        # No document read says it was held; a cited one shows it (minutes of it, by their title): the
+        # publisher's derivation, in the dataset's own graph, with the document it works from.
+        with out.source(vocab.ONTOLOGY_IRI):
+            out.text(s, SAKRAD.heldDerivation, m.held_derivation, ln, "held_derivation")
+            out.add(s, SAKRAD.heldDerivedFrom, minter.thing("source", m.held_source), ln, "held_source")
     out.text(s, SAKRAD.topic, m.topic, ln, "topic")
     out.text(s, SAKRAD.purpose, m.purpose, ln, "purpose")
     out.text(s, SAKRAD.processDescription, m.process, ln, "process")
@@ -685,6 +691,18 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
         SAKRAD.discussionArea,
         SAKRAD.DiscussionArea,
         source_of("discussion_areas"),
+    )
+    # Areas a document announces before the sakråd: not said to be discussed, so a property of their own
+    # (not a subproperty of sakrad:discussionArea, which would say they were).
+    _items(
+        out,
+        minter,
+        s,
+        m,
+        "announced_discussion_areas",
+        SAKRAD.announcedDiscussionArea,
+        SAKRAD.DiscussionArea,
+        source_of("announced_discussion_areas"),
     )
     # Who chaired, who called the sakråd (kept apart from the chair even when the same person is both:
     # role:convener, ontology/roles.ttl) and who from the Government Offices took part.
@@ -835,6 +853,7 @@ def _items(
 #: The property a note about a fact of a meeting is about (sakrad:aboutProperty).
 _FACT_PROPERTIES = {
     "title": DCTERMS.title,
+    "announced_only": SAKRAD.announcedOnly,
     "topic": SAKRAD.topic,
     "organiser": SCHEMA.organizer,
     "date": SCHEMA.startDate,
@@ -855,6 +874,7 @@ _FACT_PROPERTIES = {
     "presentations": SAKRAD.presentationsDescription,
     "questions": SAKRAD.question,
     "discussion_areas": SAKRAD.discussionArea,
+    "announced_discussion_areas": SAKRAD.announcedDiscussionArea,
     "handling_of_views": SAKRAD.handlingOfViews,
     "contact": M8G.contactPoint,
     "press_contact": SAKRAD.pressContact,

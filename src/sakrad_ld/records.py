@@ -448,6 +448,7 @@ class OrganisationFactSource:
 #: The facts of a meeting a note or a source can be about, by their field names.
 MeetingFact = Literal[
     "title",
+    "announced_only",
     "topic",
     "organiser",
     "date",
@@ -467,6 +468,7 @@ MeetingFact = Literal[
     "presentations",
     "questions",
     "discussion_areas",
+    "announced_discussion_areas",
     "handling_of_views",
     "contact",
     "press_contact",
@@ -639,7 +641,25 @@ class Meeting:
             "doc": "true when the documents read only announce the sakråd or invite to it ('bjuder in', an "
             "invitation page): that it was held is not stated. Who took part, who chaired and how many came are "
             "then not stated either (organisations, organisation_count, participant_count, organisation_list, "
-            "chair, agencies and government_participants are refused); published as sakrad:announcedOnly"
+            "chair, agencies and government_participants are refused); published as sakrad:announcedOnly. "
+            "Refused beside minutes of the meeting in sources (kind: minutes) unless a note about "
+            "announced_only says why they do not show it was held"
+        },
+    )
+    held_derivation: Text | None = field(
+        default=None,
+        metadata={
+            "doc": "set when no document read says the sakråd was held but one it cites shows that it was, "
+            "such as an attachment titled as minutes of it: how that follows, and what was not read. Published "
+            "as sakrad:heldDerivation in the dataset's graph, with sakrad:heldDerivedFrom held_source; not with "
+            "announced_only"
+        },
+    )
+    held_source: SourceId | None = field(
+        default=None,
+        metadata={
+            "doc": "the document held_derivation works from (minutes of the sakråd, by their title in the "
+            "listing), one of sources; given with held_derivation"
         },
     )
     kind: Literal["meeting", "series"] = field(
@@ -709,7 +729,19 @@ class Meeting:
     questions: list[Text] = field(default_factory=list, metadata={"doc": "the questions, in order, word for word"})
     discussion_areas: list[Text] = field(
         default_factory=list,
-        metadata={"doc": "discussion areas or agenda items the source lists, in order, word for word"},
+        metadata={
+            "doc": "discussion areas or agenda items the source says the sakråd discussed, in order, word for word; "
+            "areas a document only announces ('kommer att diskuteras') are announced_discussion_areas"
+        },
+    )
+    announced_discussion_areas: list[Text] = field(
+        default_factory=list,
+        metadata={
+            "doc": "discussion areas or agenda items a document announces for the sakråd before it ('Vid sakrådet "
+            "kommer … att diskuteras', 'Vi kommer att diskutera'), in order, word for word, where no document says "
+            "they were discussed; every area of a sakråd marked announced_only. Published as "
+            "sakrad:announcedDiscussionArea, never as sakrad:discussionArea"
+        },
     )
     handling_of_views: Text | None = field(default=None, metadata={"doc": "how the views will be handled"})
     contact: Contact | None = None

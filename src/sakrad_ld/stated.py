@@ -17,7 +17,9 @@ but a Swedish genitive ``s`` may follow it ("Anders Kesslings"):
   meeting before it (:data:`HELD_WORDS`: "hölls", "genomförs", "ett möte" …), not about another meeting;
 * a question: its Swedish words verbatim and whole (nothing of a sentence before it, its end after it),
   the questions in the text's order; a discussion area: its Swedish words verbatim, no negation in its
-  clause ("diskuterades inte");
+  clause ("diskuterades inte"), in a sentence saying it was discussed, not only one announcing it
+  ("kommer att diskuteras": an announced discussion area, which such a sentence gives); a sakråd marked
+  ``announced_only`` has announced areas only;
 * a purpose, process, handling of views, the invited's, the presentations' and a participation's
   description: their Swedish verbatim ("…" for words left out, the parts in order); every quotation
   ("…", “…”, »…«, „…", '…') of their English, of a note and of the date's derivation likewise, but
@@ -63,7 +65,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .clauses import contrast_clause
 from .errors import InputError, Where
@@ -1208,8 +1210,12 @@ _EXPECTED = {
     "participant_count: 'deltog', 'samlades', 'kom' …) or were invited (invited_count: 'bjöds in', 'inbjudna' "
     "…), not negated, planned or put as a condition, with the words before them that bound or round the "
     "number ('inte fler än 20': bound: at-most)",
-    "area": "the area's words verbatim, in a sentence of discussing ('diskuterades', 'lyftes', 'togs upp' …) "
-    "with no negation in its clause ('diskuterades inte')",
+    "area": "the area's words verbatim, in a sentence saying it was discussed ('diskuterades', 'lyftes', 'togs "
+    "upp' …) with no negation in its clause ('diskuterades inte'), not only one announcing it ('kommer att "
+    "diskuteras', 'ska diskuteras': announced_discussion_areas)",
+    "announced area": "the area's words verbatim, in a sentence announcing it for discussion ('Vid sakrådet kommer "
+    "… att diskuteras', 'Vi kommer att diskutera', 'ska diskuteras') or saying it is discussed, with no "
+    "negation in its clause",
     "agency": "the agency named on its own (not only inside a longer name) in a sentence that does not say "
     "it was only invited, did not take part or is to, nor is about another meeting",
     "body": "the body named on its own in a sentence with a word of its taking part ('deltog', 'medverkade', "
@@ -1305,7 +1311,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
     years: dict[int, frozenset[str]] = {}
     published = {s.id: s.published for s in corpus.sources}  # a kept text's publication: "i höstas" is read by it
     for m in corpus.meetings:
-        facts.extend(_organiser(m))
+        facts.extend(_organiser(m) + _announced_areas(m))
         for where, what, value, source, kind in _meeting_facts(m, people, bodies, organisations, kept):
             if source not in kept:
                 continue
@@ -1322,7 +1328,9 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                         "organisation",
                     )
                 )
-            elif kind in ("text", "verbatim", "quotation", "place", "convening body", "area", "body", "agency"):
+            elif kind in (
+                "text", "verbatim", "quotation", "place", "convening body", "area", "announced area", "body", "agency"
+            ):  # fmt: skip
                 facts.append((where, what, value, [value], source, kind))
             elif kind == "question":
                 facts.append((where, what, value, [value, m.id], source, kind))
@@ -1370,8 +1378,12 @@ def check_stated(corpus: Corpus) -> list[InputError]:
             elif kind == "convening body":
                 named = _named_as(values[0], "convener", text, flat=flat, title_words=title_words, years=year)
                 why = "" if named else _elsewhere(values[0], flat, kind)
-            elif kind == "area":
-                why = "" if _discussed(values[0], text, flat, headings, year) else _elsewhere(values[0], flat, kind)
+            elif kind in ("area", "announced area"):
+                said = discussion(values[0], text, flat, headings, year)
+                if said == "planned" and kind == "area":
+                    why = _ELSEWHERE["planned"]  # announced before the sakråd: not said to be discussed
+                else:
+                    why = "" if said else _elsewhere(values[0], flat, kind)
             elif kind == "question":
                 why = _asked(values[0], values[1], text, flat, asked, headings, year)
             elif kind == "count":
@@ -1956,6 +1968,12 @@ _ELSEWHERE = {
     "'diskuterades', 'lyfte', 'togs upp', 'nämnde', 'framförde', 'delade med sig', 'medskick', 'knöt an till', "
     "'betonade X' …, or 'dialog om X', 'temat var X'; 'beskrev' and 'berättade' are not enough, they say what was "
     "presented; or a negation in its clause)",
+    "announced area": "holds it only where it is not said to be discussed or announced for discussion (no word "
+    "of discussing in its sentence: 'kommer att diskuteras', 'ska diskuteras', 'diskuteras', 'tas upp' …; or a "
+    "negation in its clause)",
+    "planned": "holds it only in a sentence announcing it ('kommer att diskuteras', 'ska diskuteras', 'vi kommer "
+    "att diskutera', 'planeras diskuteras'): a plan before the sakråd, not that it was discussed; record it in "
+    "announced_discussion_areas (an area announced before the sakråd), not discussion_areas",
 }
 
 
@@ -2075,12 +2093,28 @@ def _discussed(
     headings: dict[int, tuple[int, int] | None] | None = None,
     years: frozenset[str] | None = None,
 ) -> bool:
-    """Whether a discussion area stands in the text in a sentence of discussing (a word of
-    :data:`DISCUSSING_WORDS` or a particle verb of discussing in it or in its list's heading, a word of
-    :data:`TOPIC_WORDS` whose object or topic it is (:func:`_topic_of`) or in its list's heading, or a
-    sentence of examples after one of discussing), with no negation in its clause around it ("Under
-    sakrådet diskuterades inte …" does not say it was discussed) and not about another meeting."""
+    """Whether a discussion area stands in the text in a sentence of discussing, said or announced
+    (:func:`discussion`)."""
+    return discussion(value, text, flat, headings, years) is not None
+
+
+def discussion(
+    value: str,
+    text: str,
+    flat: str,
+    headings: dict[int, tuple[int, int] | None] | None = None,
+    years: frozenset[str] | None = None,
+) -> Literal["said", "planned"] | None:
+    """How the text gives a discussion area: "said" where it stands in a sentence of discussing (a word
+    of :data:`DISCUSSING_WORDS` or a particle verb of discussing in it or in its list's heading, a word
+    of :data:`TOPIC_WORDS` whose object or topic it is (:func:`_topic_of`) or in its list's heading, or
+    a sentence of examples after one of discussing), with no negation in its clause around it ("Under
+    sakrådet diskuterades inte …" does not say it was discussed) and not about another meeting;
+    "planned" where every such sentence announces it (:data:`PLANNED_WORDS` governing its word of
+    discussing: "Vid sakrådet kommer följande sakområden att diskuteras: X", "Vi kommer också att
+    diskutera X"); None where none gives it."""
     headings = {} if headings is None else headings
+    planned = False
     for a, b in find_words(folded(value), flat):
         lo, hi = _clause_start(text, a), _clause_end(text, b)
         if _NEGATIONS.search(flat, lo, a) is not None or _NEGATIONS.search(flat, b, max(b, hi)) is not None:
@@ -2097,18 +2131,53 @@ def _discussed(
         if _EXAMPLES.match(flat, sentence[0]) and (before := _before(text, sentence[0])) >= 0:
             spans.append((before, sentence[0]))
         heading = _heading(text, flat, sentence[0], headings)
-        if any(_DISCUSSING.search(flat, x, y) for x, y in spans):
-            return True
         # a sentence ending with "." is a paragraph's, not a list's heading (unless it leads in:
         # "följande"): the line after it that opens with a dash is a quotation ("– Vi kan alla dra
         # lärdom …, den här dialogen är …, säger …")
-        if (
-            heading is not None
-            and (not flat[heading[0] : heading[1]].rstrip().endswith(".") or _FOLLOWING.search(flat, *heading))
-            and (_DISCUSSING.search(flat, *heading) or _TOPIC.search(flat, *heading))
+        if heading is not None and (
+            not flat[heading[0] : heading[1]].rstrip().endswith(".") or _FOLLOWING.search(flat, *heading)
         ):
-            return True
+            if _TOPIC.search(flat, *heading) and not _DISCUSSING.search(flat, *heading):
+                said = _PLANNED.search(flat, *heading) is None
+                if said:
+                    return "said"
+                planned = True
+            spans.append(heading)
+        words = [(w.start(), span) for span in spans for w in _DISCUSSING.finditer(flat, *span)]
+        if words:
+            if not all(_planned(flat, at, span) for at, span in words):
+                return "said"
+            planned = True
+            continue
         if _topic_of(text, flat, a, b, *sentence):
+            if _PLANNED.search(flat, sentence[0], a) is None:
+                return "said"
+            planned = True
+    return "planned" if planned else None
+
+
+#: Words of an announcement's plan or future, governing a word of discussing after them: "Vid sakrådet
+#: kommer följande sakområden att diskuteras", "Vi kommer också att diskutera", "X ska diskuteras",
+#: "X planeras diskuteras", "will be discussed". "skulle" and "hade planerat" are of :data:`_UNFULFILLED`.
+PLANNED_WORDS = (
+    "kommer att", "ska", "skall", "planeras", "planerar", "avses", "avser", "är tänkt att", "är tänkta att",
+    "will", "shall", "is to be", "are to be", "going to",
+)  # fmt: skip
+_PLANNED = re.compile(
+    r"(?<!\w)(?:kommer(?: [\w'.:-]+){0,8}? att|"
+    + "|".join(re.escape(w) for w in PLANNED_WORDS if w != "kommer att")
+    + r")(?!\w)"
+)
+#: At most this many words between a word of :data:`PLANNED_WORDS` and the word of discussing it governs
+#: ("ska också i första hand diskuteras").
+_PLANNED_GAP = 6
+
+
+def _planned(flat: str, at: int, span: tuple[int, int]) -> bool:
+    """Whether the word of discussing at ``at`` is governed by a word of :data:`PLANNED_WORDS` before it
+    in ``span``, at most :data:`_PLANNED_GAP` words between."""
+    for plan in _PLANNED.finditer(flat, span[0], at):
+        if len(_WORDS.findall(flat, plan.end(), at)) <= _PLANNED_GAP:
             return True
     return False
 
@@ -2545,6 +2614,14 @@ def _meeting_facts(
             m.source_of("discussion_areas"),
             "area",
         )
+    for i, a in enumerate(m.announced_discussion_areas):
+        yield (
+            _where(a.lines, "sv", m.where(f"announced_discussion_areas[{i}]")),
+            "the announced discussion area",
+            a.sv,
+            m.source_of("announced_discussion_areas"),
+            "announced area",
+        )
     for field in ("invited_count", "organisation_count", "participant_count"):
         count = getattr(m, field, None)
         if count is not None and count.text:
@@ -2627,6 +2704,25 @@ _NOT_STATED = re.compile(
 
 def _says_no_organiser(text: str) -> bool:
     return any(_ORGANISING.search(s) and _NOT_STATED.search(s) for s in _sentences(text))
+
+
+def _announced_areas(m: Meeting) -> list[InputError]:
+    """Discussion areas on a meeting marked ``announced_only``: its documents only announce it, so its
+    areas are announced ones (``announced_discussion_areas``), not areas it is said to have discussed."""
+    if not m.announced_only:
+        return []
+    return [
+        InputError(
+            _where(a.lines, "sv", m.where(f"discussion_areas[{i}]")),
+            f"discussion area {_quoted(a.sv)} on a sakråd marked announced_only: its documents only announce it, "
+            "so they do not say what it discussed",
+            "the area in announced_discussion_areas (an area announced before the sakråd), as every area of a "
+            "sakråd only announced",
+            "move discussion_areas to announced_discussion_areas, or leave announced_only out where a document "
+            "says the sakråd was held",
+        )
+        for i, a in enumerate(m.discussion_areas)
+    ]
 
 
 def _organiser(m: Meeting) -> list[InputError]:

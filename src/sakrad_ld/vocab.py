@@ -147,6 +147,7 @@ SAKRAD = Namespace(
         "handlingOfViews",
         "question",
         "discussionArea",
+        "announcedDiscussionArea",
         "invitedOrganisationCount",
         "participatingOrganisationCount",
         "participantCount",
@@ -166,6 +167,8 @@ SAKRAD = Namespace(
         "memberOfDerivation",
         "translationDerivation",
         "announcedOnly",
+        "heldDerivation",
+        "heldDerivedFrom",
         # properties of a stated count
         "wording",
         "approximate",

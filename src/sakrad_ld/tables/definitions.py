@@ -105,6 +105,8 @@ MEETINGS = Table(
   ?iri a sakrad:Sakrad . {_kind("iri", "meeting")} {_id()}
   BIND(EXISTS {{ ?iri a sakrad:SakradSeries }} AS ?series)
   BIND(EXISTS {{ ?iri sakrad:announcedOnly true }} AS ?announced_only)
+  {_text("iri", "sakrad:heldDerivation", "held_derivation")}
+  OPTIONAL {{ ?iri sakrad:heldDerivedFrom ?held_derived_from_iri }}
   {_text("iri", "dct:title", "title")} {_text("iri", "sakrad:topic", "topic")}
   OPTIONAL {{ ?iri schema:startDate ?date }} OPTIONAL {{ ?iri sakrad:derivedDate ?derived_date }}
   {_text("iri", "sakrad:derivation", "derivation")} {_text("iri", "sakrad:titleDerivation", "title_derivation")}
@@ -141,6 +143,21 @@ MEETINGS = Table(
             SAKRAD + "announcedOnly",
             datatype="boolean",
             null="false",
+        ),
+        *_texts(
+            "held_derivation",
+            SAKRAD + "heldDerivation",
+            "how it follows that the sakråd was held where no document read says so (minutes of it, known by "
+            "their title only); empty: a document read says so, or announced_only",
+            "hur det följer att sakrådet hölls där inget läst dokument säger det (minnesanteckningar från det, "
+            "kända bara till titeln); tomt: ett läst dokument säger det, eller announced_only",
+        ),
+        Column(
+            "held_derived_from_iri",
+            "the document held_derivation_sv/_en rests on",
+            "dokumentet som held_derivation_sv/_en bygger på",
+            SAKRAD + "heldDerivedFrom",
+            link="{+held_derived_from_iri}",
         ),
         *_texts(
             "title",
@@ -357,15 +374,18 @@ COUNTS = Table(
 )
 
 
-def _items(name: str, en: str, sv: str, prop: str, cls: str) -> Table:
-    """Questions or discussion areas of each sakråd, in the source's order."""
+def _items(name: str, en: str, sv: str, prop: str, cls: str, kinds: tuple[tuple[str, str], ...] = ()) -> Table:
+    """Questions or discussion areas of each sakråd, in the source's order; with ``kinds`` (property,
+    kind), the items of each of those properties, told apart by a ``kind`` column (``prop`` is then the
+    template of the one each row has)."""
+    values = " ".join(f'({p} "{k}")' for p, k in kinds)
     return Table(
         name,
         en,
         sv,
         PREFIXES
         + f"""SELECT DISTINCT * WHERE {{
-  ?meeting_iri {prop} ?iri . ?iri a <{cls}> . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")} {_id("meeting_iri")}
+  {f"VALUES (?property_iri ?kind) {{ {values} }} " if kinds else ""}?meeting_iri {"?property_iri" if kinds else prop} ?iri . ?iri a <{cls}> . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")} {_id("meeting_iri")}
   OPTIONAL {{ ?iri schema:position ?position }} {_text("iri", "schema:text", "text")}
   OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
@@ -378,6 +398,7 @@ def _items(name: str, en: str, sv: str, prop: str, cls: str) -> Table:
                 DCT + "isPartOf",
                 link="{+meeting_iri}",
             ),
+            *(_AREA_KINDS if kinds else ()),
             Column(
                 "sakrad_link",
                 "the sakråd has it",
@@ -404,6 +425,27 @@ def _items(name: str, en: str, sv: str, prop: str, cls: str) -> Table:
     )
 
 
+#: A discussion area's kind: said to be discussed, or announced before the sakråd and not said to be.
+_AREA_KINDS = (
+    Column(
+        "kind",
+        "discussed: a source says the sakråd discussed it (sakrad:discussionArea); announced: a document "
+        "announced it for discussion before the sakråd and none says it was discussed "
+        "(sakrad:announcedDiscussionArea), as every area of a sakråd only announced",
+        "diskuterat: en källa säger att sakrådet diskuterade det (sakrad:discussionArea); aviserat: ett dokument "
+        "aviserade det för diskussion före sakrådet och inget säger att det diskuterades "
+        "(sakrad:announcedDiscussionArea), som varje område i ett sakråd som bara kungjorts",
+        output=False,
+    ),
+    Column(
+        "property_iri",
+        "which of the two, as a property IRI",
+        "vilket av de två, som egenskapens IRI",
+        output=False,
+    ),
+)
+
+
 QUESTIONS = _items(
     "questions",
     "Questions put to the organisations",
@@ -413,10 +455,11 @@ QUESTIONS = _items(
 )
 DISCUSSION_AREAS = _items(
     "discussion-areas",
-    "Discussion areas and agenda items",
-    "Diskussionsområden och punkter",
-    "sakrad:discussionArea",
+    "Discussion areas and agenda items, discussed or announced",
+    "Diskussionsområden och punkter, diskuterade eller aviserade",
+    "{+property_iri}",
     SAKRAD + "DiscussionArea",
+    kinds=(("sakrad:discussionArea", "discussed"), ("sakrad:announcedDiscussionArea", "announced")),
 )
 
 PARTICIPATIONS = Table(
@@ -650,6 +693,7 @@ POST_HOLDINGS = Table(
   BIND(EXISTS {{ ?iri sakrad:post ?placed_ ; org:organization ?in_ . ?placed_ org:postIn ?in_ ;
                  sakrad:postInDerivation ?why_ }} AS ?organisation_derived)
   OPTIONAL {{ ?iri sakrad:attestedOn ?attested_on }} OPTIONAL {{ ?iri dct:source ?source_iri }}
+  OPTIONAL {{ ?iri sakrad:derivedDate ?derived_date }} {_text("iri", "sakrad:derivation", "derivation")}
 }}""",
     (
         Column("person", "who (name)", "vem (namn)", output=False),
@@ -686,9 +730,25 @@ POST_HOLDINGS = Table(
         ),
         Column(
             "attested_on",
-            "the date the source shows it on; as RDF in dates.csv",
-            "datum då källan visar det; som RDF i dates.csv",
+            "the date the source states it on; empty when the source's text states none: then derived_date has "
+            "the date worked out; as RDF in dates.csv",
+            "datum som källan anger att det gällde; tomt när källans text inte anger något: då står det "
+            "framräknade datumet i derived_date; som RDF i dates.csv",
             output=False,
+        ),
+        Column(
+            "derived_date",
+            "the date worked out, not stated by the source's text (its publication date, say): how, in "
+            "derivation_sv/_en; as RDF (sakrad:derivedDate) in dates.csv",
+            "datum som räknats fram, inte angivits i källans text (dess publiceringsdatum, till exempel): hur, i "
+            "derivation_sv/_en; som RDF (sakrad:derivedDate) i dates.csv",
+            output=False,
+        ),
+        *_texts(
+            "derivation",
+            SAKRAD + "derivation",
+            "how a date the source's text does not state was worked out",
+            "hur ett datum som källans text inte anger räknades fram",
         ),
         _SOURCE,
     ),

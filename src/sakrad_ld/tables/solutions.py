@@ -207,7 +207,9 @@ def _meetings(g: _Graph) -> Iterator[Solution]:
         announced = g.objects(iri, _s("announcedOnly"))
         base["announced_only"] = _exists(any(isinstance(o, ox.Literal) and o.value == "true" for o in announced))
         _put(base, "id", _last_segment(iri))
-        parts: list[Bindings] = [*g.text(iri, _DCT_TITLE, "title"), *g.text(iri, _s("topic"), "topic")]
+        parts: list[Bindings] = [*g.text(iri, _s("heldDerivation"), "held_derivation")]
+        parts.append(g.optional(iri, _s("heldDerivedFrom"), "held_derived_from_iri"))
+        parts += [*g.text(iri, _DCT_TITLE, "title"), *g.text(iri, _s("topic"), "topic")]
         parts.append(g.optional(iri, _SCHEMA_START, "date"))
         parts.append(g.optional(iri, _DERIVED_DATE, "derived_date"))
         parts.extend(g.text(iri, _s("derivation"), "derivation"))
@@ -283,6 +285,13 @@ def _items(prop: ox.NamedNode, cls: ox.NamedNode) -> Callable[[_Graph], Iterator
                 yield from _join(base, parts)
 
     return items
+
+
+def _areas(g: _Graph) -> Iterator[Solution]:
+    """Discussion areas, discussed or announced (the table's ``kind``)."""
+    for prop, kind in ((_s("discussionArea"), "discussed"), (_s("announcedDiscussionArea"), "announced")):
+        for solution in _items(prop, _DISCUSSION_AREA)(g):
+            yield {**solution, "property_iri": prop, "kind": kind}
 
 
 def _participations(g: _Graph) -> Iterator[Solution]:
@@ -371,6 +380,8 @@ def _post_holdings(g: _Graph) -> Iterator[Solution]:
             base["organisation_derived"] = _exists(_placed_by_the_data(g, iri))
             parts.append(g.optional(iri, _s("attestedOn"), "attested_on"))
             parts.append(g.optional(iri, _DCT_SOURCE, "source_iri"))
+            parts.append(g.optional(iri, _DERIVED_DATE, "derived_date"))
+            parts.extend(g.text(iri, _s("derivation"), "derivation"))
             yield from _join(base, parts)
 
 
@@ -459,7 +470,7 @@ SOLUTIONS: dict[str, Callable[[_Graph], Iterable[Solution]]] = {
     "dates": _dates,
     "counts": _counts,
     "questions": _items(_s("question"), _QUESTION),
-    "discussion-areas": _items(_s("discussionArea"), _DISCUSSION_AREA),
+    "discussion-areas": _areas,
     "participations": _participations,
     "organisations": _organisations,
     "bodies": _bodies,

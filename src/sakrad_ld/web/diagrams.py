@@ -15,7 +15,9 @@ derived date as derived, a series by its days (placed in the chart by its first 
 the organiser the source names (not the bodies above it), a stated count in its words with
 "cirka"/"about" when approximate ("minst"/"at least" for a bound such as "drygt 50"), a title that is the
 data's own marked so, a sakråd the sources only announce marked "kungjort"/"announced" (in the chart:
-in each column's tooltip, and ``?`` under its date), "none named" where the source names none, one
+in each column's tooltip, and ``?`` under its date), one whose holding is derived from a source it
+cites (sakrad:heldDerivation: minutes known only by their title) marked "hållet: härlett"/"held: derived"
+in its picture, "none named" where the source names none, one
 in the singular. A text in another language than the picture's (a Swedish title in an English one)
 is marked ``xml:lang``/``lang``: drawn, on its ``<text>``/``<tspan>``; in a ``<title>`` or ``<desc>``,
 in an XHTML ``<span>`` of its own (:func:`_said`). The release holds them as
@@ -77,6 +79,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "derived": "{} (härlett)",
         "title_own": "{} (datans egen rubrik)",
         "announced": "kungjort: att det hölls står inte i källorna",
+        "held": "hållet: härlett, ur en källa sakrådet hänvisar till (som inte lästs)",
         "title_announced": "{} (kungjort: att det hölls står inte i källorna)",
         "organiser": "arrangör",
         "part_of": "del av",
@@ -131,6 +134,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "derived": "{} (derived)",
         "title_own": "{} (the data's own title)",
         "announced": "announced: the sources do not say it was held",
+        "held": "held: derived, from a source the sakråd cites (not read)",
         "title_announced": "{} (announced: the sources do not say it was held)",
         "organiser": "organiser",
         "part_of": "part of",
@@ -386,7 +390,8 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         mid_w,
         _lines(f.title, lang, mid_w - 16, 4, _CHAR * 1.15)
         + ([_Line(when)] if when else [])
-        + (_wrap(w["announced"], mid_w - 16, 2) if f.announced_only else []),
+        + (_wrap(w["announced"], mid_w - 16, 2) if f.announced_only else [])
+        + (_wrap(w["held"], mid_w - 16, 2) if f.held_derivation is not None else []),
         page_path(iri, base),
         fill="#e8f1f5",
         caption=w["sakrad"],
@@ -484,6 +489,8 @@ def _meeting_desc(f: MeetingFacts, lang: str = "sv") -> str:
         parts = [escape(w["desc_date"].format(_date(f, w) or w["no_date"]))]
     if f.announced_only:
         parts.append(escape(w["announced"][:1].upper() + w["announced"][1:] + "."))
+    if f.held_derivation is not None:  # that it was held is derived, as the page says
+        parts.append(escape(w["held"][:1].upper() + w["held"][1:] + "."))
     if f.stated_organisers:  # the organiser the source names (schema:organizer), as the page names it
         parts.append(_fill(w["desc_organiser"], ", ".join(_said(t, lang) for _, t in f.stated_organisers)))
     if f.chairs:

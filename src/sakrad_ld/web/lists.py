@@ -730,8 +730,8 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
                     "",
                     "",
                     "",
-                    "; tomt om källan inte anger något, eller bara en gräns (drygt 50, se orden)",
-                    "; empty if the source states none, or only a bound (drygt 50, see the words)",
+                    "; tomt om datan inte ger något, eller bara en gräns (drygt 50, se orden)",
+                    "; empty if the data gives none, or only a bound (drygt 50, see the words)",
                     "integer",
                 ),
                 (
@@ -907,7 +907,7 @@ def unique_numbers(numbers: list[str]) -> list[str]:
 
 
 def _stated_columns(c: StatedCount | None) -> list[object]:
-    """A stated count's number, whether approximate, and words; all empty when the source states none.
+    """A stated count's number, whether approximate, and words; all empty when the data gives none.
     A bound ("drygt 50") is no number: its number is left empty, its words kept."""
     if c is None:
         return [None, None, None]

@@ -96,6 +96,8 @@ class MeetingFacts:
     derivation: Text | None = None  # how it was worked out
     title_derivation: Text | None = None  # set when the title is the data's own, no source's: how it was made
     announced_only: bool = False  # the documents only announce the sakråd: that it was held is not stated
+    held_derivation: Text | None = None  # no document read says it was held; a cited one shows it: how
+    held_from: str | None = None  # the document held_derivation rests on (sakrad:heldDerivedFrom)
     notes: list[Note] = field(default_factory=list)
     conveners: list[Member] = field(default_factory=list)
     invited: StatedCount | None = None  # organisations invited, as the source states it
@@ -104,6 +106,8 @@ class MeetingFacts:
     organisation_count: StatedCount | None = None  # organisations taking part, as stated
     list_complete: bool | None = None  # whether the source names every organisation (None: not said)
     discussion_areas: list[Question] = field(default_factory=list)
+    #: areas a document announced before the sakråd (sakrad:announcedDiscussionArea): not said to be discussed
+    announced_areas: list[Question] = field(default_factory=list)
     press_contacts: list[Member] = field(default_factory=list)
     stated_organisers: list[tuple[str, Text]] = field(default_factory=list)  # schema:organizer, nothing above
     days: list[str] = field(default_factory=list)  # a series' days (its m8g:subEvent's dates), in order
@@ -185,9 +189,12 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     # a bound ("drygt 50") is not the number: no difference is worked out from it
     stated_count = organisation_count.value if organisation_count and organisation_count.bound is None else None
     complete = _first(said, SAKRAD.organisationListComplete)
-    areas = sorted(
-        (_question(store, q) for q in said.get(SAKRAD.discussionArea, ()) if isinstance(q, ox.NamedNode)),
-        key=lambda q: (q.position, q.iri),
+    areas, announced_areas = (
+        sorted(
+            (_question(store, q) for q in said.get(prop, ()) if isinstance(q, ox.NamedNode)),
+            key=lambda q: (q.position, q.iri),
+        )
+        for prop in (SAKRAD.discussionArea, SAKRAD.announcedDiscussionArea)
     )
     return MeetingFacts(
         iri=iri,
@@ -219,6 +226,10 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         derivation=text(SAKRAD.derivation),
         title_derivation=text(SAKRAD.titleDerivation),
         announced_only=_true(_first(said, SAKRAD.announcedOnly)),
+        held_derivation=text(SAKRAD.heldDerivation),
+        held_from=held_from.value
+        if isinstance(held_from := _first(said, SAKRAD.heldDerivedFrom), ox.NamedNode)
+        else None,
         notes=_notes(store, labels, said.get(SAKRAD.note, ())),
         conveners=members["convener"],
         invited=_count(store, _first(said, SAKRAD.invitedOrganisationCount)),
@@ -227,6 +238,7 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         organisation_count=organisation_count,
         list_complete=complete.value == "true" if isinstance(complete, ox.Literal) else None,
         discussion_areas=areas,
+        announced_areas=announced_areas,
         press_contacts=members["press"],
         days=_days(store, said.get(M8G.subEvent, ())),
         stated_organisers=[

@@ -19,7 +19,7 @@ from .meeting import MeetingFacts, Member, StatedCount
 from .provenance import Provenance
 from .resourceview import Value, View
 
-__all__ = ["Count", "MeetingView", "NoteItem", "Row", "meeting_view"]
+__all__ = ["Count", "Entry", "MeetingView", "NoteItem", "Row", "meeting_view"]
 
 _SOURCE = DCTERMS.source
 _S, _T = "https://schema.org/", "https://w3id.org/sakrad/ontology#"
@@ -33,6 +33,7 @@ ROW_PROPERTIES = {
     "participants": (_T + "participantCount",),
     "organisation_count": (_T + "participatingOrganisationCount",),
     "discussion_areas": (_T + "discussionArea",),
+    "announced_areas": (_T + "announcedDiscussionArea",),
     "press_contact": (_T + "pressContact",),
     "contact": ("http://data.europa.eu/m8g/contactPoint",),
     "topic": (_T + "topic",),
@@ -56,6 +57,18 @@ class Row:
     notes: list[NoteItem] = field(default_factory=list)
     count: StatedCount | None = None  # a count as the source states it, with its words
     items: list[Text] = field(default_factory=list)  # a list in the source's order (discussion areas)
+    #: several people or bodies, each with its own sources (a row's ``sources`` are then empty), so that
+    #: no document seems to name one it does not
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One of several people or bodies on a row: who, the post they held it in, and the documents stating it."""
+
+    who: Value
+    capacity: Value | None
+    sources: list[Value]
 
 
 @dataclass(frozen=True)
@@ -158,12 +171,33 @@ def meeting_view(
     def participations(members: list) -> list[tuple]:
         return [(ox.NamedNode(x.participation), M8G.hasParticipant, None) for x in members]
 
-    def members_row(key: str, members: list[Member]) -> Row:
-        """The row of people in a role, each with the post they held it in, from the participations' sources."""
+    def listed(key: str, entries: list[tuple[str, str | None, list[tuple]]]) -> Row:
+        """The row of one or more people or bodies (iri, post, the facts stating it): one with the row's
+        sources, several each with its own, so that a source is never shown beside one it does not name."""
+        values = [(view.resource(iri), view.resource(post) if post else None) for iri, post, _ in entries]
+        if len(entries) == 1:
+            return Row(key, values=values, sources=documents(entries[0][2]))
         return Row(
             key,
-            values=[(view.resource(c.iri), view.resource(c.capacity) if c.capacity else None) for c in members],
-            sources=documents(participations(members)),
+            values=values,
+            entries=[Entry(v, c, documents(facts)) for (v, c), (_, _, facts) in zip(values, entries, strict=True)],
+        )
+
+    def members_row(key: str, members: list[Member]) -> Row:
+        """The row of people in a role, each with the post they held it in and their participation's sources."""
+        return listed(key, [(c.iri, c.capacity, participations([c])) for c in members])
+
+    def points_row(key: str, fact: str, people: list[Member]) -> Row:
+        """The row of the people a contact point is: one with the point's sources, several each with the
+        documents naming them so (the point's, where the data credits no one of them alone)."""
+        return listed(
+            key,
+            [
+                (c.iri, None, [(ox.NamedNode(c.iri), M8G.contactPoint, ox.NamedNode(c.participation))])
+                if len(people) > 1
+                else (c.iri, None, about(fact))
+                for c in people
+            ],
         )
 
     rows: list[Row] = []
@@ -171,6 +205,14 @@ def meeting_view(
         rows.append(Row("title", text=f.title, derived=f.title_derivation, derived_key="title_own"))
     if f.announced_only:  # sakrad:announcedOnly: the sources announce it, and do not say it was held
         rows.append(Row("announced", sources=documents([(m, ox.NamedNode(_T + "announcedOnly"), None)])))
+    if f.held_derivation is not None:  # sakrad:heldDerivation: that it was held is derived, from a cited document
+        rows.append(
+            Row(
+                "held",
+                derived=f.held_derivation,
+                sources=[view.resource(f.held_from)] if f.held_from else [],
+            )
+        )
     if f.date:
         rows.append(Row("date", plain=f.date, sources=documents(about("date"))))
     elif f.derived_date:
@@ -183,10 +225,8 @@ def meeting_view(
         rows.append(Row("place", text=f.place, sources=documents(about("place"))))
     if f.stated_organisers:  # the organiser the source names, not the bodies it belongs to
         rows.append(
-            Row(
-                "organiser",
-                values=[(view.resource(iri), None) for iri, _ in f.stated_organisers],
-                sources=documents(about("organiser")),
+            listed(
+                "organiser", [(iri, None, [(m, SCHEMA.organizer, ox.NamedNode(iri))]) for iri, _ in f.stated_organisers]
             )
         )
     if f.conveners:
@@ -194,13 +234,7 @@ def meeting_view(
     if f.chairs:
         rows.append(members_row("chair", f.chairs))
     if f.agencies:
-        rows.append(
-            Row(
-                "agencies",
-                values=[(view.resource(a.iri), None) for a in f.agencies],
-                sources=documents(participations(f.agencies)),
-            )
-        )
+        rows.append(listed("agencies", [(a.iri, None, participations([a])) for a in f.agencies]))
     if f.invited is not None or f.invited_description:
         rows.append(Row("invited", text=f.invited_description, count=f.invited, sources=documents(about("invited"))))
     if f.participants is not None:
@@ -212,14 +246,10 @@ def meeting_view(
     for key, text in (("topic", f.topic), ("purpose", f.purpose)):
         if text:
             rows.append(Row(key, text=text, sources=documents(about(key))))
-    if f.discussion_areas:
-        rows.append(
-            Row(
-                "discussion_areas",
-                items=[a.text for a in f.discussion_areas],
-                sources=documents(about("discussion_areas")),
-            )
-        )
+    # areas said to be discussed, and apart from them those only announced before the sakråd
+    for key, areas in (("discussion_areas", f.discussion_areas), ("announced_areas", f.announced_areas)):
+        if areas:
+            rows.append(Row(key, items=[a.text for a in areas], sources=documents(about(key))))
     if f.process:
         rows.append(Row("process", text=f.process, sources=documents(about("process"))))
     for key, fact, people in (
@@ -227,7 +257,7 @@ def meeting_view(
         ("press_contact", "press_contact", f.press_contacts),
     ):
         if people:
-            rows.append(Row(key, values=[(view.resource(c.iri), None) for c in people], sources=documents(about(fact))))
+            rows.append(points_row(key, fact, people))
     if f.case_number:
         rows.append(Row("case_number", plain=f.case_number, sources=documents(about("case_number"))))
     rows, notes = _with_notes(view, f, rows)

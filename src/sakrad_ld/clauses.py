@@ -91,3 +91,399 @@ def contrast_clause(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, i
         start = mark.end()
     stop = CONTRAST.search(flat, b, hi)
     return start, hi if stop is None else stop.start()
+
+
+# The guard words: one table for every check of a sentence stating a fact (stated.py, placed.py, and the
+# counts' and dates' helpers). Each word has a kind (what it says instead of the fact) and a scope (where
+# it must stand to say it of the fact):
+#
+# * ``clause``: in the fact's own clause (:func:`fact_clause`): the clause of the fact's verb and its
+#   subject and object, not a subordinate clause after it ("… om hur stödet kan förbättras", "för att …
+#   skulle", "så att fler kan delta", "som …", "vad regeringen borde göra"), not a coordinated clause
+#   with its own verb ("deltog och hoppas …": the first clause stands), not a clause of comparison
+#   ("liksom förra gången");
+# * ``beside``: right beside the fact's words: "eller" joins two alternatives of the fact ("i Umeå eller
+#   i Luleå", "i Umeå, Luleå eller Kiruna", "Fryshuset eller Famna"), not two words inside a noun phrase
+#   ("barn- eller ungdomsorganisationer"); "utom"/"förutom" and "i stället för" govern the name after
+#   them ("Alla utom X deltog", "X ledde i stället för Y": Y is left out, X is not);
+# * ``head``: a subjunction opening a clause whose verb follows: "om"/"if" is a condition only as
+#   "Om X deltar, …", "Om tid finns …", "…, om möjligt" (:func:`condition`), never the preposition
+#   ("diskussion om", "handlade om", "Om integrationspolitiken diskuterade …") nor an indirect question
+#   after a verb of asking ("frågade om …").
+NEGATION = "a negation"
+ABSENCE = "an absence or a refusal"
+PLAN = "a plan, a wish, a duty or a possibility"
+CONDITION = "a condition"
+DOUBT = "a doubt"
+OTHER_TIME = "another time"
+CHOICE = "a choice"
+INSTEAD = "something done in its place"
+EXCLUSION = "an exclusion"
+CALLED_OFF = "that the meeting was called off or moved"
+
+#: (kind, scope, words): the guard words. A word's kind is what a refusal names.
+GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (NEGATION, "clause", (
+        "inte", "ej", "aldrig", "icke", "varken", "ingen", "inget", "inga", "utan att", "not", "never", "cannot",
+        "neither", "nor", "no one", "none",
+    )),
+    (ABSENCE, "clause", (
+        "tackade nej", "avböjde", "avböjt", "återbud", "uteblev", "förhinder", "förhindrat", "förhindrad",
+        "förhindrade", "frånvarande", "saknades", "avstod", "nekades", "bojkottade", "declined", "absent",
+        "boycotted",
+    )),
+    (PLAN, "clause", (
+        "skulle", "ska", "skall", "planerar", "planeras", "planerade", "planerat", "kommer att", "avser", "avsåg", "avses", "avsågs",
+        "avsett", "ämnade", "tänkt", "tänkte", "borde", "bör", "kunde", "kan", "kunna", "ville", "vill", "hoppas",
+        "hoppades", "önskade", "önskar", "föreslås", "föreslogs", "kunnat", "would", "will", "shall", "plans", "planned", "scheduled", "is to",
+        "was to", "should", "could", "might", "may", "hoped", "hopes", "wanted", "intended",
+    )),
+    (CONDITION, "clause", ("ifall", "i den mån", "förutsatt", "förutsättning", "beroende på", "unless")),
+    (DOUBT, "clause", (
+        "huruvida", "oklart", "osäkert", "okänt", "ovisst", "möjligen", "möjligtvis", "kanske", "eventuellt",
+        "troligen", "troligtvis", "förmodligen", "sannolikt", "antagligen", "förhoppningsvis", "preliminärt", "preliminär",
+        "whether", "unclear", "perhaps", "possibly", "probably", "tentatively",
+    )),
+    (CALLED_OFF, "clause", (
+        "ställdes in", "ställs in", "inställt", "inställd", "inställdes", "avlyst", "avlystes", "ställdes av",
+        "sköts upp", "skjuts upp", "uppskjutet", "flyttades", "flyttas", "flyttat", "ströks", "stryks", "moved", "cancelled", "canceled", "postponed",
+    )),
+    (OTHER_TIME, "clause", (
+        "nästa gång", "förra gången", "förra gång", "förra tillfället", "nästa tillfälle", "ett senare tillfälle",
+        "ett tidigare tillfälle", "ett annat tillfälle", "föregående år", "föregående års", "i framtiden",
+        "framöver", "året därpå", "året innan", "brukar", "brukade", "vanligtvis", "vanligen", "oftast", "ibland", "förra året",
+        "i fjol", "nästa år", "next time", "last time", "in future", "in the future", "usually", "normally",
+        "last year", "next year",
+    )),
+    (CHOICE, "beside", ("eller", "alternativt", "or", "alternatively")),
+    (INSTEAD, "clause", ("i stället för att", "istället för att")),
+    (INSTEAD, "beside", ("i stället för", "istället för", "snarare än", "instead of", "rather than")),
+    (EXCLUSION, "beside", ("utom", "förutom", "except")),
+    (CONDITION, "head", ("om", "if")),
+)  # fmt: skip
+
+#: Each guard word's kind and scope.
+GUARDS: dict[str, tuple[str, str]] = {w: (kind, scope) for kind, scope, words in GUARD_TABLE for w in words}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words_of(kinds: Iterable[str], scope: str) -> tuple[str, ...]:
+    kinds = set(kinds)
+    return tuple(w for w, (k, s) in GUARDS.items() if k in kinds and s == scope)
+
+
+#: "inte bara", "inte minst", "inte mindre än", "not only": no negation of what they stand before.
+_NOT_ONLY = r"(?! (?:bara|endast|enbart|blott|minst|mindre|färre|only|just|least|less|fewer)(?!\w))"
+#: The words of ``clause`` scope, a negation's "inte" not before "bara" ….
+_CLAUSE_WORD = re.compile(
+    r"(?<![\w-])(?:(" + _alternation(_words_of((NEGATION,), "clause")) + r")" + _NOT_ONLY + r"|("
+    + _alternation(w for w, (k, s) in GUARDS.items() if s == "clause" and k != NEGATION) + r"))(?![\w-])"
+)  # fmt: skip
+
+#: The words that open a subordinate clause (its modal, negation or time is its own): after a comma or a
+#: parenthesis anywhere, inside the fact's clause after its words.
+SUBORDINATE_WORDS = (
+    "som", "att", "för att", "så att", "därför att", "eftersom", "vilket", "vilka", "vilken", "där", "dit", "när",
+    "då", "hur", "vad", "varför", "vem", "vilken", "huruvida", "innan", "efter att", "trots att", "även om",
+    "fast", "liksom", "precis som", "än", "sedan", "jämfört med", "who", "which", "where", "when", "that", "how",
+    "what", "why", "because", "like", "than", "since", "as",
+)  # fmt: skip
+_OPENS = re.compile(r"(?:" + _alternation(SUBORDINATE_WORDS) + r")(?!\w)")
+_OPENS_INSIDE = re.compile(r" (?:" + _alternation(w for w in SUBORDINATE_WORDS if w not in ("då", "as")) + r") ")
+
+#: Words of comparison before another time ("liksom förra gången", "fler än förra året", "sedan i fjol"):
+#: the time is the comparison's, not the fact's.
+COMPARING_WORDS = ("liksom", "som", "än", "sedan", "jämfört med", "precis som", "like", "than", "since", "as")
+_COMPARING = re.compile(r"(?:^|\W)(?:" + _alternation(COMPARING_WORDS) + r")(?: [\w-]+){0,2} $")
+
+#: Finite verbs (and a few auxiliaries) that say a clause has its own verb: "och" with one after it, and
+#: one before it, joins two clauses ("deltog och hoppas …"), not two names ("Fryshuset och Famna").
+FINITE_VERBS = frozenset(
+    """deltog deltar deltagit medverkade medverkar närvarade kom kommer fick får hann valde lämnade tackade
+    skickade avböjde uteblev kunde kan skulle ska skall ville vill bör borde hoppas hoppades önskade önskar var
+    är blev blir har hade gick går gjorde gör sa sade säger hölls hålls leddes ledde leder inledde diskuterade
+    diskuterades diskuteras handlade handlar berättade betonade framförde ställde efterfrågade svarade tog togs
+    fanns finns saknades samlade samlades träffade träffades möttes bjöd bjöds frågade undrade lyfte lyftes
+    presenterade informerade föreslog påpekade menade ansåg tycker tyckte vet visste anmälde arbetar
+    participated attended took said asked was were is are has had will would could can should might did does
+    hopes hoped wants wanted planeras planerades genomförs genomfördes anordnas arrangeras sker skedde äger ägde
+    avses avsågs träffas samlas leds""".split()
+)
+_VERB_ENDINGS = ("ade", "ades", "ddes", "des", "tes", "dde", "ades")
+_WORD = re.compile(r"[\w-]+")
+_ADVERBS_FIRST = frozenset("även också sedan då därefter dessutom ändå till slut inte aldrig".split())
+
+
+def finite(word: str) -> bool:
+    """Whether ``word`` (folded) reads as a finite verb: one of :data:`FINITE_VERBS`, or a past tense's
+    ending ("-ade", "-des", "-dde")."""
+    return word in FINITE_VERBS or (len(word) > 4 and word.endswith(_VERB_ENDINGS))
+
+
+def _has_verb(flat: str, lo: int, hi: int) -> bool:
+    return any(finite(w) for w in _WORD.findall(flat, lo, hi))
+
+
+def _verb_first(flat: str, at: int, hi: int) -> bool:
+    """Whether the words from ``at`` open with a finite verb (adverbs aside): a clause with no subject of
+    its own, going on with the one before it."""
+    for w in _WORD.findall(flat, at, hi)[:3]:
+        if w in _ADVERBS_FIRST:
+            continue
+        return finite(w)
+    return False
+
+
+_AND = re.compile(r" (?:och|samt|and) ")
+_COMMA = re.compile(r"[,()]")
+
+
+def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The clauses of the part ``flat[lo:hi]`` (a contrast's part, :func:`contrast_clause`), each
+    ``(start, stop, how)``, in order: ``how`` is "main" (the part's first clause and any going on
+    from it after a comma), "sub" (a subordinate clause: after a comma or a parenthesis that one of
+    :data:`SUBORDINATE_WORDS` opens, to the next comma or parenthesis; inside a clause, from such a word
+    to the clause's end), "and" ("och" between a clause with a verb and one with a verb: a coordinated
+    clause with its own subject), "and-on" (one opening with its verb, the subject going on) or "time"
+    (a comma's clause opened by another time: "…, nästa gång i Malmö")."""
+    cuts: list[tuple[int, str]] = [(lo, "main")]
+    for c in _COMMA.finditer(flat, lo, hi):
+        at = c.end()
+        while at < hi and flat[at] == " ":
+            at += 1
+        if _OPENS.match(flat, at) and not _infinitive(flat, at):
+            cuts.append((c.start(), "sub"))
+        elif _ASIDE.match(flat, at):
+            cuts.append((c.start(), "time"))  # "hölls i Stockholm, inte digitalt": an aside of its own
+        elif _TIME_FIRST.match(flat, at):
+            cuts.append((c.start(), "time"))
+        elif c.group() == ")" or (c.group() == "," and cuts[-1][1] in ("sub", "time") and flat[cuts[-1][0]] != "("):
+            cuts.append((c.start(), "main"))
+    for c in _AND_NOT.finditer(flat, lo, hi):
+        cuts.append((c.start(), "time"))  # "hölls i Malmö och inte digitalt"
+    for c in _AND.finditer(flat, lo, hi):
+        if _ASIDE.match(flat, c.end()):
+            continue
+        before = max((p for p, _ in cuts if p <= c.start()), default=lo)
+        if _has_verb(flat, before, c.start()) and _has_verb(flat, c.end(), min(hi, c.end() + 80)):
+            cuts.append((c.start(), "and-on" if _verb_first(flat, c.end(), hi) else "and"))
+    cuts.sort()
+    spans = []
+    for i, (start, how) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else hi
+        if how == "main" and spans and spans[-1][2] in ("and", "and-on"):
+            how = spans[-1][2]  # a comma's clause after a coordinated one goes on with it
+        if start < stop:
+            spans.append((start, stop, how))
+    # inside a clause that is not itself subordinate, a subordinate word after its verb opens one
+    out = []
+    for start, stop, how in spans:
+        inner = None
+        if how != "sub":
+            inner = next(
+                (m for m in _OPENS_INSIDE.finditer(flat, start + 1, stop) if not _infinitive(flat, m.start() + 1)), None
+            )
+        if inner is not None and _has_verb(flat, start, inner.start()):
+            out.extend([(start, inner.start(), how), (inner.start(), stop, "sub")])
+        else:
+            out.append((start, stop, how))
+    return out
+
+
+#: A negation opening an aside after a comma or "och" ("…, inte digitalt", "… och inte i Stockholm"): it
+#: denies what follows it, not the clause before.
+_ASIDE = re.compile(r"(?:inte|ej|icke|not|och inte|and not)(?! (?:bara|endast|enbart|only)(?!\w))(?!\w)")
+_AND_NOT = re.compile(r" (?:och|and) (?=(?:inte|ej|not) )")
+_INFINITIVE = re.compile(r"att ([\w-]+)")
+_PRONOUNS = frozenset("de den det vi man han hon jag du ni dessa detta organisationen mötet sakrådet".split())
+
+
+def _infinitive(flat: str, at: int) -> bool:
+    """Whether "att" at ``at`` is an infinitive's mark ("planerat att hållas", "ombads att delta"), not a
+    clause's subjunction ("att mötet skulle …"): a word in -a or -as after it, not a noun's "-na"."""
+    m = _INFINITIVE.match(flat, flat.find("att", at, at + 12) if flat.startswith(("för att", "så att"), at) else at)
+    if m is None:
+        return False
+    w = m.group(1)
+    return w.endswith(("a", "as")) and not w.endswith(("na", "nas")) and w not in _PRONOUNS
+
+
+_TIME_FIRST = re.compile(
+    r"(?:" + _alternation(_words_of((OTHER_TIME,), "clause")) + r"|(?:19|20)\d\d|förra|nästa|next|last)(?!\w)"
+)
+
+
+_COMPLEMENT = re.compile(r"[ ,(]*(?:att|huruvida|whether|that)(?!\w)")
+
+
+def compared(flat: str, lo: int, at: int) -> bool:
+    """Whether the words before ``at`` (from ``lo``) make what stands there a comparison's ("liksom förra
+    gången", "fler än förra året", "sedan föregående år")."""
+    return _COMPARING.search(flat, max(lo, at - 40), at) is not None
+
+
+def side_clause(flat: str, lo: int, hi: int, at: int) -> bool:
+    """Whether ``at`` stands in a subordinate clause of the sentence ``flat[lo:hi]`` or in a comma's clause
+    of another time (:func:`clauses_of`: "…, som även leder nästa sakråd", "…, nästa gång i Malmö")."""
+    start, stop = contrast_clause(flat, lo, hi, at, at)
+    return any(s <= at < e and h in ("sub", "time") for s, e, h in clauses_of(flat, start, stop))
+
+
+def fact_clause(flat: str, lo: int, hi: int, a: int, b: int, *, going_on: bool = False) -> list[tuple[int, int]]:
+    """The fact's own clause: the spans of the sentence ``flat[lo:hi]`` that belong to the clause holding
+    ``a``..``b`` (the fact's verb, name or place): its contrast's part (:func:`contrast_clause`), less
+    the subordinate clauses in it, the coordinated clauses and the clauses of another time after a comma
+    (:func:`clauses_of`): in "Fryshuset deltog och hoppas …" the clause of "deltog" is "Fryshuset
+    deltog". Where ``a``..``b`` stands in a subordinate or coordinated clause, that clause.
+    ``going_on``: with the coordinated clauses after it that have no subject of their own (a name's
+    verbs: "Fryshuset var inbjudet och deltog")."""
+    start, stop = contrast_clause(flat, lo, hi, a, b)
+    parts = clauses_of(flat, start, stop)
+    mine = next((i for i, (s, e, _) in enumerate(parts) if s <= a < e), 0)
+    how = parts[mine][2]
+    if how == "main":
+        span = [(s, e) for s, e, h in parts if h == "main"]
+    else:
+        span = [(parts[mine][0], parts[mine][1])]
+        if how == "sub" and mine > 0 and _COMPLEMENT.match(flat, parts[mine][0]):
+            # "Organisationerna ville att mötet skulle hållas i Umeå": the clause it complements governs it
+            prev = parts[mine - 1][2]
+            span += [(s, e) for s, e, h in parts[:mine] if h == prev or (prev == "main" and h == "main")]
+    if going_on:
+        last = max(e for _, e in span)
+        for s, e, h in parts:
+            if s >= last and h == "and-on":
+                span.append((s, e))
+                last = e
+            elif s >= last and h not in ("sub", "time"):
+                break
+    return span
+
+
+def guard_in(
+    flat: str,
+    lo: int,
+    hi: int,
+    a: int,
+    b: int,
+    kinds: Iterable[str] | None = None,
+    spans: list[tuple[int, int]] | None = None,
+) -> tuple[str, str] | None:
+    """The first guard word (:data:`GUARD_TABLE`) that governs the fact at ``a``..``b`` in the sentence
+    ``flat[lo:hi]`` (a folded flat text: lower case), as ``(word, kind)``; None if none does. Only the
+    ``kinds`` given are read (all if None). ``spans``: the fact's clause, if the caller has it
+    (:func:`fact_clause`)."""
+    wanted = set(GUARDS_KINDS if kinds is None else kinds)
+    spans = fact_clause(flat, lo, hi, a, b) if spans is None else spans
+    found: list[tuple[int, str, str]] = []
+    for s, e in spans:
+        for m in _CLAUSE_WORD.finditer(flat, s, e):
+            word = m.group()
+            kind = GUARDS[word][0]
+            if kind not in wanted:
+                continue
+            if kind == OTHER_TIME and compared(flat, lo, m.start()):
+                continue  # "liksom förra gången", "fler än förra året"
+            found.append((m.start(), word, kind))
+    if CONDITION in wanted and (cond := condition(flat, lo, hi, spans)) is not None:
+        found.append(cond)
+    for at, word, kind in beside(flat, lo, hi, a, b):
+        if kind in wanted:
+            found.append((at, word, kind))
+    if not found:
+        return None
+    # a negation first ("kunde inte hållas" denies it), then the first word
+    _, _, word, kind = min((kind not in _DENYING, at, word, kind) for at, word, kind in found)
+    return word, kind
+
+
+_DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION)
+GUARDS_KINDS = frozenset(kind for kind, _, _ in GUARD_TABLE)
+
+#: A condition's verb after "om"/"if" and at most a few words ("Om tid finns", "Om X deltar", "om möjligt").
+CONDITION_VERBS = (
+    "deltar", "finns", "är", "blir", "kan", "vill", "hinner", "medger", "tillåter", "behövs", "önskas", "går",
+    "kommer", "får", "ges", "räcker", "uppstår", "sker", "hålls", "ställs", "anmäler", "möjligt", "så", "inte",
+    "is", "are", "attends", "takes", "allows", "permits", "possible", "needed",
+)  # fmt: skip
+_CONDITION_OM = re.compile(r"(?:om|if)(?: [\w-]+){0,3}? (?:" + _alternation(CONDITION_VERBS) + r")(?!\w)")
+#: Words of asking or discussing that "om"/"if" after them complements ("frågade om", "diskussion om"): an
+#: indirect question or a topic, not a condition.
+ASKED_WORDS = (
+    "frågade", "frågar", "undrade", "undrar", "diskuterade", "diskuterades", "diskussion", "diskussionen",
+    "samtal", "samtalet", "besked", "frågan", "oklart", "osäkert", "beslut", "asked", "asks", "wondered",
+    "whether", "discussed",
+)  # fmt: skip
+
+
+_QUESTION_WORD = re.compile(r"(?:hur|vad|varför|vilka|vilken|vilket|vem|när|huruvida|how|what|why|who)(?!\w)")
+
+
+_POSSIBLE = re.compile(r"om (?:möjligt|så)(?!\w)")
+
+
+def condition(flat: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> tuple[int, str, str] | None:
+    """A condition's "om"/"if" for the fact's clause ``spans`` in the sentence ``flat[lo:hi]``: opening the
+    sentence or one of the fact's clause's spans, or inside them, as a subjunction with its verb after it
+    (:data:`_CONDITION_OM`: "Om tid finns", "Om X deltar", "om möjligt"), not after a word of asking or
+    discussing ("frågade om stödet finns")."""
+    heads = [lo] + [s for s, _ in spans]
+    for s, e in [(lo, hi)]:
+        for m in re.finditer(r"(?<!\w)(?:om|if)(?= )", flat[s:e]):
+            at = s + m.start()
+            head = any(_at_head(flat, h, at) for h in heads)
+            inside = any(s2 <= at < e2 for s2, e2 in spans)
+            if not (head or inside):
+                continue
+            before = _WORD.findall(flat, max(lo, at - 30), at)
+            if (before and before[-1] in ASKED_WORDS) or _QUESTION_WORD.match(flat, m.end() + s + 1):
+                continue  # "frågade om stödet finns", "diskussionen om hur …": an indirect question
+            if _CONDITION_OM.match(flat, at) or (head and _comma_clause(flat, at, hi)):
+                phrase = _POSSIBLE.match(flat, at)
+                return at, phrase.group() if phrase else m.group(), CONDITION
+    return None
+
+
+def _at_head(flat: str, head: int, at: int) -> bool:
+    return flat[head:at].strip(" ,;:(-*•") == ""
+
+
+def _comma_clause(flat: str, at: int, hi: int) -> bool:
+    """Whether "om" at ``at`` opens a clause closed by a comma with a verb before it and the main clause's
+    verb right after it ("Om intresset är stort, hålls …")."""
+    comma = flat.find(",", at, hi)
+    return comma > 0 and _has_verb(flat, at, comma) and _verb_first(flat, comma + 1, hi)
+
+
+_CHOICE_AFTER = re.compile(
+    r"(?:,? (?:i |på |vid |in |at )?[\w-]+(?: [\w-]+)?){0,3}?,? (eller|alternativt|or|alternatively) "
+)
+_CHOICE_AFTER_LIST = re.compile(
+    r"(?:, [\w-]+(?: [\w-]+)?){0,3},? (eller|alternativt|or|alternatively) (?!annan|annat|andra|another|other)"
+)
+_CHOICE_RIGHT = re.compile(r",? (eller|alternativt|or|alternatively) (?!annan|annat|andra|another|other)")
+_BEFORE = re.compile(
+    r"(?<![\w-])(eller|alternativt|or|alternatively|utom|förutom|except|i stället för|istället för|snarare än|"
+    r"instead of|rather than),?(?: (?:i|på|vid|in|at|av|by))? $"
+)
+
+
+def beside(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, str, str]]:
+    """The guard words of ``beside`` scope at ``a``..``b``: a choice joining it to another ("X eller Y",
+    "i X, Y eller Z", "eller i X"), an exclusion or a replacement governing it ("utom X", "i stället för X")."""
+    out = []
+    right = _CHOICE_RIGHT.match(flat, b, hi) or _CHOICE_AFTER_LIST.match(flat, b, hi)
+    if right is not None:
+        out.append((right.start(1), right.group(1), CHOICE))
+    left = _BEFORE.search(flat, max(lo, a - 40), a)
+    if left is not None and not flat[max(lo, left.start() - 1) : left.start()].endswith("-"):
+        word = left.group(1)
+        kind = GUARDS[word][0]
+        if kind == EXCLUSION and re.search(r"(?<!\w)(?:även|också|dessutom|also)(?!\w)", flat[a:hi]):
+            pass  # "Förutom X deltog även Y": X took part too
+        else:
+            out.append((left.start(1), word, kind))
+    return out

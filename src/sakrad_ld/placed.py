@@ -46,6 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import clauses
 from .errors import InputError, Where
 from .records import Text, credited
 from .stated import (
@@ -698,49 +699,57 @@ _PLACE_OTHER_TIME = _words(PLACE_OTHER_TIME_WORDS)
 _CONDITION = re.compile(r"(?:^|, )(?:om|ifall|if|unless) ")
 
 
+#: The kinds of guard word (:data:`~sakrad_ld.clauses.GUARD_TABLE`) that make a place a wish, a condition,
+#: a doubt or a choice, or say the meeting was called off or moved.
+_DOUBT_KINDS = (clauses.PLAN, clauses.CONDITION, clauses.DOUBT, clauses.CHOICE, clauses.CALLED_OFF)
+
+
 def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = False) -> str:
     """What the sentence of a place found at ``at`` (its preposition) to ``end`` in a kept text says
     instead of the meeting held there, quoting the word that says it; "" where it says nothing else.
-    ``text`` is the text's :func:`folded_text`, ``flat`` its :func:`_flat`; ``announced``: the meeting
-    is announced only, so a plan's words say what the announcement says."""
+    The guard words are :data:`~sakrad_ld.clauses.GUARD_TABLE`'s, read where they govern the place
+    (:func:`~sakrad_ld.clauses.guard_in`: its own clause and the clause of the word of holding, not a
+    subordinate clause, "för att … skulle", "så att fler kan delta"; a choice only joining it to another
+    place, "i Umeå, eller i Luleå", not "barn- eller ungdomsorganisationer"; a condition's "om" only as a
+    subjunction, not "handlade om skolan, om vården"). ``text`` is the text's :func:`folded_text`,
+    ``flat`` its :func:`_flat`; ``announced``: the meeting is announced only, so a plan's words
+    (:data:`PLACE_PLAN_WORDS`) say what the announcement says."""
     lo, hi = _sentence(text, at, end)
-    start, opened = lo, ""
-    for c in _CLAUSE.finditer(flat, lo, at):
-        start, opened = c.end(), c.group()
-    close = _CLAUSE.search(flat, end, hi)
-    stop = close.start() if close else hi
-    if opened in PLACE_INSTEAD_WORDS:
-        return f"denies it ({quoted(opened)})"
-    # "inte i Stockholm utan i Luleå": the clause "utan" opens is Luleå's, its "inte" Stockholm's
-    word = _PLACE_NOT.search(flat, start, stop)
-    if word:
-        return f"denies it ({quoted(word.group())})"
-    # the clause of the word of holding, where the place's clause is another ("Mötet skulle, enligt
-    # planen, hållas i Umeå"), but for a contrast's ("… men hölls i Stockholm")
-    spans = [(start, stop)]
-    held = [w for w in _HELD.finditer(flat, lo, start)]
-    if held and opened not in _CONTRAST and _HELD.search(flat, start, at) is None:
-        first = lo
-        for c in _CLAUSE.finditer(flat, lo, held[-1].start()):
-            first = c.end()
-        last = _CLAUSE.search(flat, held[-1].end(), start)
-        spans.append((first, last.start() if last else start))
-    word = next((w for span in spans if (w := _PLACE_DOUBT.search(flat, *span))), None)
-    if word:
-        return (
-            "makes it a wish, a condition, a doubt or a choice, or says the meeting was called off or moved "
-            f"({quoted(word.group())})"
-        )
-    word = None if announced else next((w for span in spans if (w := _PLACE_PLAN.search(flat, *span))), None)
-    if word:
-        return f"makes it a plan ({quoted(word.group())}), and the meeting is not marked announced_only"
-    word = _PLACE_OTHER_TIME.search(flat, start, stop)
-    if word:
-        return f"places the holding at another time ({quoted(word.group())})"
-    word = _CONDITION.search(flat[lo:hi])
-    if word:
-        return f"makes it a condition ({quoted(word.group().strip(', '))} …)"
-    return ""
+    found = clauses.guard_in(flat, lo, hi, at, end)
+    if found is None:
+        return ""
+    word, kind = found
+    if kind in (clauses.NEGATION, clauses.INSTEAD, clauses.EXCLUSION, clauses.ABSENCE):
+        return f"denies it ({quoted(word)})"
+    if kind == clauses.OTHER_TIME:
+        return f"places the holding at another time ({quoted(word)})"
+    if kind == clauses.PLAN and word in PLACE_PLAN_WORDS:
+        if announced:
+            # a plan is what an announcement says; any other guard word still counts
+            rest = clauses.guard_in(flat, lo, hi, at, end, kinds=clauses.GUARDS_KINDS - {clauses.PLAN})
+            modal = [
+                m.group() for s, e in clauses.fact_clause(flat, lo, hi, at, end)
+                for m in _PLACE_DOUBT.finditer(flat, s, e) if m.group() not in PLACE_PLAN_WORDS
+            ]  # fmt: skip
+            if rest is None and not modal:
+                return ""
+            return place_guard_said(*(rest or (modal[0], clauses.PLAN)))
+        return f"makes it a plan ({quoted(word)}), and the meeting is not marked announced_only"
+    return place_guard_said(word, kind)
+
+
+def place_guard_said(word: str, kind: str) -> str:
+    """The refusal's words for a guard ``word`` of ``kind`` other than a plan's."""
+    if kind in (clauses.NEGATION, clauses.INSTEAD, clauses.EXCLUSION, clauses.ABSENCE):
+        return f"denies it ({quoted(word)})"
+    if kind == clauses.OTHER_TIME:
+        return f"places the holding at another time ({quoted(word)})"
+    if kind == clauses.CONDITION and word in ("om", "if"):
+        return f"makes it a condition ({quoted(word)} …)"
+    return (
+        "makes it a wish, a condition, a doubt or a choice, or says the meeting was called off or moved "
+        f"({quoted(word)})"
+    )
 
 
 def held_here(value: str, text: str, flat: str, years: Any = None, *, announced: bool = False) -> str | None:

@@ -67,7 +67,18 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Literal
 
-from .clauses import contrast_clause
+from .clauses import (
+    CONDITION,
+    DOUBT,
+    GUARD_TABLE,
+    GUARDS,
+    OTHER_TIME,
+    compared,
+    contrast_clause,
+    fact_clause,
+    guard_in,
+    side_clause,
+)
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
@@ -658,125 +669,20 @@ URGED_WORDS = (
     "registered",
 )
 
-#: Words that undo or put off a role in its clause: a negation, a plan or a condition, an invitation
-#: received ("Anna Berg var inbjuden", "inbjudna var …", "bjöds in"): the clause does not say the
-#: person took the role.
+#: Words of an invitation received ("Anna Berg var inbjuden", "inbjudna var …", "bjöds in", "Sändlista:"):
+#: the clause says the person or organisation was invited, not that it came.
+INVITED_WORDS = (
+    "inbjuden", "inbjudna", "inbjudet", "inbjudits", "inbjuds", "bjöds", "bjuds", "bjudits", "bjudas",
+    "was invited", "were invited", "is invited", "been invited", "sändlista", "sändlistan", "inbjudan gick till",
+)  # fmt: skip
+#: Words that undo or put off a role in its clause: the guard words of its clause
+#: (:data:`~sakrad_ld.clauses.GUARD_TABLE`: a negation, an absence, a plan, a condition, a doubt, a meeting
+#: called off, another time), an invitation received (:data:`INVITED_WORDS`) or an urging
+#: (:data:`URGED_WORDS`). Where each counts is :func:`~sakrad_ld.clauses.guard_in`'s.
 GUARD_WORDS = (
-    "inte",
-    "ej",
-    "aldrig",
-    "icke",
-    "not",
-    "never",
-    "cannot",
-    "skulle",
-    "ska",
-    "skall",
-    "planerar",
-    "planeras",
-    "kommer att",
-    "avser",
-    "avsåg",
-    "tänkt",
-    "would",
-    "will",
-    "shall",
-    "plans",
-    "planned",
-    "scheduled",
-    "is to",
-    "was to",
-    "inbjuden",
-    "inbjudna",
-    "inbjudet",
-    "inbjudits",
-    "inbjuds",
-    "bjöds",
-    "bjuds",
-    "bjudits",
-    "bjudas",
-    "was invited",
-    "were invited",
-    "is invited",
-    "been invited",
-    # urged, asked or offered to take part, or registered for it: not that it took part
+    *(w for _, scope, words in GUARD_TABLE if scope == "clause" for w in words),
+    *INVITED_WORDS,
     *URGED_WORDS,
-    # a negation of the whole list or of those from an organisation: "Varken X eller Y deltog", "Ingen
-    # från X deltog", "… utan att delta"
-    "varken",
-    "ingen",
-    "inget",
-    "inga",
-    "utan att",
-    "neither",
-    "nor",
-    "no one",
-    "none",
-    # a plan, a wish, a duty or a possibility: "hade planerat att delta", "borde ha deltagit", "ville
-    # delta", "hoppas kunna delta", "kunde delta"
-    "planerade",
-    "planerat",
-    "avsett",
-    "ämnade",
-    "tänkte",
-    "borde",
-    "bör",
-    "kunde",
-    "kan",
-    "kunna",
-    "ville",
-    "vill",
-    "hoppas",
-    "hoppades",
-    "önskade",
-    "önskar",
-    "should",
-    "could",
-    "might",
-    "hoped",
-    "hopes",
-    "wanted",
-    "intended",
-    # a condition or a doubt: "Om X deltar …", "Det är oklart om X deltog", "X deltog möjligen"
-    "ifall",
-    "i den mån",
-    "huruvida",
-    "oklart",
-    "osäkert",
-    "okänt",
-    "ovisst",
-    "möjligen",
-    "möjligtvis",
-    "kanske",
-    "eventuellt",
-    "troligen",
-    "troligtvis",
-    "förmodligen",
-    "sannolikt",
-    "if",
-    "unless",
-    "whether",
-    "unclear",
-    "perhaps",
-    "possibly",
-    "probably",
-    # in place of taking part: "lämnade synpunkter i stället för att delta"
-    "i stället för",
-    "istället för",
-    "instead of",
-    # absent, declined or only on the list of those invited: "tackade nej", "lämnade återbud", "Sändlista:"
-    "tackade nej",
-    "avböjde",
-    "avböjt",
-    "återbud",
-    "uteblev",
-    "förhinder",
-    "frånvarande",
-    "sändlista",
-    "sändlistan",
-    "inbjudan gick till",
-    "declined",
-    "absent",
 )
 _GUARDS = _role_words(GUARD_WORDS)
 #: A condition's "om" at the head of its sentence or after a comma ("Om X deltar kan …", "…, om X
@@ -896,29 +802,61 @@ def _clause_end(text: str, at: int) -> int:
 _BUT_RATHER = re.compile(r"(?<!\w)utan (?!att )")
 
 
+def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """The guard word governing the role word and the name at ``lo``..``hi`` (and what stands between
+    them), as ``(word, kind)``: one of :data:`GUARD_WORDS` in their own clause
+    (:func:`~sakrad_ld.clauses.guard_in`: not in a subordinate or coordinated clause, not "inte bara"), a
+    condition's "om", an exclusion or replacement governing them; None if none. A contrast's "utan" before
+    ``lo`` begins the clause: in "inte X utan Y" the negation is X's, not Y's."""
+    s_lo, s_hi = _sentence(text, lo, hi)
+    found = guard_in(flat, s_lo, s_hi, lo, hi)
+    if found is not None:
+        return found
+    for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
+        if (word := _INVITED.search(flat, x, y)) is not None:
+            return word.group(), _guard_kind(word.group())
+    return None
+
+
 def _guarded(text: str, flat: str, lo: int, hi: int) -> bool:
-    """Whether the clause around ``lo``..``hi`` (the role word and the name, and what stands between
-    them) holds a negation, a plan or an invitation received (:data:`GUARD_WORDS`). A contrast's "utan"
-    before ``lo`` begins the clause: in "inte X utan Y" the negation is X's, not Y's."""
-    start = _clause_start(text, lo)
-    for rather in _BUT_RATHER.finditer(flat, start, lo):
-        start = rather.end()
-    return _guard_in(_GUARDS, text, flat, start, max(hi, _clause_end(text, hi)))
+    """Whether the role word and the name at ``lo``..``hi`` are negated, put off or said of an invitation
+    received in their clause (:func:`_role_guard`)."""
+    return _role_guard(text, flat, lo, hi) is not None
+
+
+_INVITED = _role_words((*INVITED_WORDS, *URGED_WORDS))
 
 
 #: A role noun's preposition and the word after it ("ordförande i Riksdagens utskott"): the role held in
 #: that body, not at this sakråd, unless the word is this meeting's ("ordförande för mötet", "för dagen").
-_ROLE_OF = re.compile(r" (?:i|för|på|vid|inom|hos|of|for|at|in) ([\w-]+)")
-_THIS_MEETING = ("sakråd", "samråd", "möte", "dag", "detta", "det ", "meeting", "today")
+_ROLE_OF = re.compile(r" (?:i|för|på|vid|inom|hos|of|for|at|in)((?: [\w'-]+){1,3})")
+_DETERMINERS = frozenset("det den detta denna dagens årets the this today's".split())
+#: The words naming this meeting after a role noun's preposition ("ordförande för sakrådet", "på träffen",
+#: "vid dialogmötet", "för det nationella sakrådet", "chair of the meeting"), whole words: any other is
+#: another body ("ordförande på Dagens Industri", "i Riksdagens utskott").
+THIS_MEETING_WORDS = frozenset(
+    """sakråd sakrådet sakrådets samråd samrådet möte mötet träff träffen dialogmöte dialogmötet samtal samtalet
+    samtalen rundabordssamtal rundabordssamtalet konsultation konsultationen dag dagen idag meeting consultation
+    day today dialogue""".split()
+)
 
 
 def _of_another_body(flat: str, role: re.Match[str]) -> bool:
     """Whether the role noun ``role`` ("ordförande", "chair") is said of another body than this sakråd:
-    a preposition after it and a word that is not of this meeting ("ordförande i Riksdagens utskott")."""
+    a preposition after it and a noun that is not one of :data:`THIS_MEETING_WORDS` ("ordförande i
+    Riksdagens utskott"), an article or an adjective between ("för det nationella sakrådet")."""
     if role.group() not in ROLE_NOUNS:
         return False
     of = _ROLE_OF.match(flat, role.end())
-    return of is not None and not of.group(1).startswith(_THIS_MEETING)
+    if of is None:
+        return False
+    words = of.group(1).split()
+    if words[0] in _DETERMINERS and len(words) > 1:
+        words = words[1:]
+    # the noun, or an adjective before it ("det nationella sakrådet"); "i dag"
+    return not (
+        words[0] in THIS_MEETING_WORDS or (len(words) > 1 and words[1] in THIS_MEETING_WORDS) or words[0] == "dag"
+    )
 
 
 def _fronted(prefix: list[str]) -> bool:
@@ -1441,7 +1379,13 @@ _TAKING_PART = _role_words(
 _NEGATIONS = _role_words(("inte", "ej", "aldrig", "icke", "not", "never", "cannot"))
 #: The guard words but those of an invitation: a word of taking part with one of them in its clause is
 #: negated or put off ("skulle ha deltagit"); "var inbjudet och deltog" took part.
-_UNDONE = _role_words(tuple(w for w in GUARD_WORDS if "bjud" not in w and "invited" not in w and w not in URGED_WORDS))
+_UNDONE = _role_words(
+    tuple(
+        w
+        for w in (*GUARD_WORDS, "i stället för", "istället för", "instead of")
+        if w not in INVITED_WORDS and w not in URGED_WORDS and GUARDS.get(w, ("",))[0] != OTHER_TIME
+    )
+)
 #: Words saying a sentence is about another meeting than the one the data describes ("Ett tidigare
 #: sakråd om GJP hölls i Malmö", "Förra årets sakråd leddes av …", "Nästa möte hålls i Göteborg"): a
 #: word of another time before a meeting's noun (a word or two between), or another year's: such a
@@ -1650,13 +1594,19 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
     time or a like meeting before its noun (:data:`_OTHER_MEETING`), a season's meeting
     ("Höstens sakråd"), or a year before or after its noun that is not one of the meeting's ``years``
     (its date's and days' years; none known: any year is another's; None: years are not read)."""
-    if _OTHER_MEETING.search(flat, lo, hi) or _SEASON_MEETING.search(flat, lo, hi):
+
+    def own(found: re.Match[str]) -> bool:
+        # "Fryshuset deltog, liksom förra gången", "…, som även kommer att leda nästa sakråd": the other
+        # meeting is a comparison's or a subordinate clause's, not the sentence's
+        return not compared(flat, lo, found.start()) and not side_clause(flat, lo, hi, found.start())
+
+    if any(own(m) for p in (_OTHER_MEETING, _SEASON_MEETING) for m in p.finditer(flat, lo, hi)):
         return True
     if years is None:
         return False
     if another_period(flat, lo, hi, years):
         return True
-    return any((y.group(1) or y.group(2)) not in years for y in _YEAR_MEETING.finditer(flat, lo, hi))
+    return any((y.group(1) or y.group(2)) not in years and own(y) for y in _YEAR_MEETING.finditer(flat, lo, hi))
 
 
 #: A place's local-branch words: a name followed by "i" and a place ("Studieförbundet Bilda i Linköping").
@@ -1687,27 +1637,79 @@ def _only_invited(
     the sentence (:func:`~sakrad_ld.clauses.contrast_clause`: "X deltog inte, men Y deltog") that is not
     negated or put off in its clause; or that it is about another meeting (:data:`OTHER_MEETING_WORDS`).
     None: it says the organisation took part (or says nothing against it)."""
-    spans = [_sentence(text, a, b)]
-    heading = _heading(text, flat, spans[0][0], {} if headings is None else headings)
+    lo, hi = _sentence(text, a, b)
+    heading = _heading(text, flat, lo, {} if headings is None else headings)
+    for x, y in [(lo, hi)] if heading is None else [(lo, hi), heading]:
+        if _another_meeting(flat, x, y, years):
+            return f"{_quoted(flat[x:y].strip())} is about another meeting"
+    said = _name_guard(text, flat, lo, hi, a, b)
+    if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
+        said = heading, word.group(), _guard_kind(word.group())
+    if said is None:
+        return None
+    # only a word of taking part in the name's own clause (or one going on from it: "X var inbjudet och
+    # deltog", "… men deltog ändå") or its list's heading confirms it, where no guard governs that word
+    for w in _part_words(_TAKING_PART, text, flat, lo, hi, a, b, heading):
+        if _verb_guard(text, flat, w.start(), w.end()) is None:
+            return None
+    (x, y), word, kind = said
+    return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
+
+
+def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple[tuple[int, int], str, str] | None:
+    """The guard word governing the name at ``a``..``b`` in the sentence ``lo``..``hi``, with the span
+    quoted for it: :func:`~sakrad_ld.clauses.guard_in` (its clause's guard words, a condition, a choice, an
+    exclusion), or an invitation or urging in its clause."""
+    own = fact_clause(flat, lo, hi, a, b)
+    found = guard_in(flat, lo, hi, a, b, spans=own)
+    if found is None:
+        for x, y in own:
+            if (word := _INVITED.search(flat, x, y)) is not None:
+                found = word.group(), _guard_kind(word.group())
+                break
+    _, stop = contrast_clause(flat, lo, hi, a, b)
+    _, on = _own_clause(flat, lo, hi, a, b)
+    if found is None and on > stop:  # "X tackade ja men uteblev": the part going on with its subject
+        found = guard_in(flat, lo, hi, stop + 1, stop + 2, spans=[(stop, on)])
+    if found is None:
+        return None
+    return (min(x for x, _ in own), max(y for _, y in own)), found[0], found[1]
+
+
+def _verb_guard(text: str, flat: str, a: int, b: int) -> tuple[str, str] | None:
+    """The guard word (not an invitation: "var inbjudet och deltog" took part) governing a word of taking
+    part at ``a``..``b`` in its own clause."""
+    lo, hi = _sentence(text, a, b)
+    return guard_in(flat, lo, hi, a, b)
+
+
+def _part_words(
+    words: re.Pattern[str],
+    text: str,
+    flat: str,
+    lo: int,
+    hi: int,
+    a: int,
+    b: int,
+    heading: tuple[int, int] | None = None,
+) -> Iterator[re.Match[str]]:
+    """The words of ``words`` in the name's own clause at ``a``..``b`` and the coordinated clauses going on
+    from it (:func:`~sakrad_ld.clauses.fact_clause`), in the contrast's parts going on with its subject
+    (:func:`_own_clause`: "… men deltog ändå"), and in its list's ``heading``."""
+    _, stop = contrast_clause(flat, lo, hi, a, b)
+    _, on = _own_clause(flat, lo, hi, a, b)
+    spans = [*fact_clause(flat, lo, hi, a, b, going_on=True), (stop, on)]
     if heading is not None:
         spans.append(heading)
-    for lo, hi in spans:
-        if _another_meeting(flat, lo, hi, years):
-            return f"{_quoted(flat[lo:hi].strip())} is about another meeting"
-    if not any(_guard_in(_GUARDS, text, flat, lo, hi) for lo, hi in spans):
-        return None
-    # only a word of taking part in the name's own part of the sentence confirms it: in "X deltog inte,
-    # men Y deltog" Y's "deltog" says nothing of X
-    own = [_own_clause(flat, *spans[0], a, b), *spans[1:]]
-    if any(not _undone(text, flat, w) for lo, hi in own for w in _TAKING_PART.finditer(flat, lo, hi)):
-        return None
-    return _guard_said(text, flat, own + spans)
+    for x, y in spans:
+        yield from words.finditer(flat, x, y)
 
 
 #: Words that open a contrast's part with no subject of its own, the one before it going on ("X var inte
 #: inbjudet men deltog ändå", "X anmälde sig men kom aldrig"): a verb or an adverb first.
 _GOING_ON = re.compile(
-    r"(?:men|but|utan) (?:ändå |sedan |också |även |till slut |då )?(?:deltog|deltar|deltagit|medverkade|närvarade|"
+    r"(?:men|but|utan) (?:(?:organisationen|föreningen|förbundet|de|den|det|they|it) )?"
+    r"(?:ändå |sedan |också |även |till slut |då )?(?:deltog|deltar|deltagit|medverkade|närvarade|"
     r"kom|fick|hann|valde|lämnade|tackade|skickade|avböjde|uteblev|kunde|skulle|ville|var|blev|har|hade|gick|"
     r"took|attended|participated|did|could|would|was|were|had)(?!\w)"
 )
@@ -1721,11 +1723,10 @@ _SUBORDINATE = re.compile(
 
 
 def _undone(text: str, flat: str, word: re.Match[str]) -> bool:
-    """Whether the word of taking part ``word`` is negated or put off in its clause (:data:`_UNDONE`, a
-    condition's "om"): the clause up to a subordinate clause after it (:data:`_SUBORDINATE`)."""
-    end = _clause_end(text, word.end())
-    sub = _SUBORDINATE.search(flat, word.end(), end)
-    return _guard_in(_UNDONE, text, flat, _clause_start(text, word.start()), end if sub is None else sub.start())
+    """Whether the word of taking part ``word`` is negated or put off in its own clause (:func:`_verb_guard`:
+    not a subordinate clause after it, "deltog i diskussionen om hur stödet kan förbättras", nor a
+    coordinated one, "deltog och hoppas …")."""
+    return _verb_guard(text, flat, word.start(), word.end()) is not None
 
 
 def _own_clause(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
@@ -1752,8 +1753,14 @@ _GUARD_KINDS = (
 )  # fmt: skip
 
 
+#: A guard word's kind as a refusal names it (a condition's and a doubt's alike).
+_KIND_SAID = {CONDITION: "a condition or a doubt", DOUBT: "a condition or a doubt"}
+
+
 def _guard_kind(word: str) -> str:
     """What a guard word (:data:`GUARD_WORDS`) says: a negation, an invitation, a plan …"""
+    if word in GUARDS:
+        return _KIND_SAID.get(GUARDS[word][0], GUARDS[word][0])
     for kind, words in _GUARD_KINDS:
         if word in words:
             return kind
@@ -1799,8 +1806,8 @@ def _takes_part(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[
     heading = _heading(text, flat, spans[0][0], headings)
     if heading is not None:
         spans.append(heading)
-    own = [contrast_clause(flat, *spans[0], a, b), *spans[1:]]
-    return any(not _undone(text, flat, w) for lo, hi in own for w in _BODY_PART.finditer(flat, lo, hi))
+    words = _part_words(_BODY_PART, text, flat, *spans[0], a, b, heading)
+    return any(not _undone(text, flat, w) for w in words)
 
 
 #: A list's mark at a sentence's start in a folded text ("- ", "* ", "1. "), or a sentence that is only

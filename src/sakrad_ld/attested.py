@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .dated import swedish_date
+from .dated import date_forms
 from .errors import InputError, Where
 from .typedyaml import quoted
 
@@ -212,7 +212,22 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
     errors: list[InputError] = []
     for person in corpus.people:
         for holding in person.holds:
+            derivation = getattr(holding, "as_of_derivation", None)
+            derivation_at = (
+                holding.lines.where("as_of_derivation")
+                if holding.lines and "as_of_derivation" in holding.lines.fields
+                else Where(Path("people.yaml"), 0, "as_of_derivation")
+            )
             if not holding.as_of:
+                if derivation is not None:  # a derivation of no date would be dropped unsaid
+                    errors.append(
+                        InputError(
+                            derivation_at,
+                            f"as_of_derivation of {person.id!r}'s holding of {holding.post!r} says how a date was "
+                            "worked out, but the holding gives no as_of: nothing would publish it",
+                            "an as_of with its as_of_derivation, or neither",
+                        )
+                    )
                 continue
             as_of = str(holding.as_of)
             where = holding.lines.where("as_of") if holding.lines else Where(Path("?"), 0, "as_of")
@@ -228,6 +243,17 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                     )
                 )
             elif _states(copies.get(holding.source), as_of):
+                if derivation is not None:  # a stated day published as derived misstates it
+                    errors.append(
+                        InputError(
+                            derivation_at,
+                            f"as_of {as_of} is stated by the kept text of its source {holding.source!r}, but "
+                            "as_of_derivation says it was worked out: the release would publish a stated day as "
+                            "derived (sakrad:derivedDate)",
+                            "no as_of_derivation where the source's text states the day (it is published as "
+                            "sakrad:attestedOn)",
+                        )
+                    )
                 continue  # the source's own kept text states the day, whatever a meeting derives
             elif holding.source in copies and holding.as_of_derivation is None:
                 errors.append(
@@ -318,8 +344,13 @@ def _earliest(published: str) -> str:
 
 
 def _states(text: str | None, as_of: str) -> bool:
-    """Whether a source's kept text states ``as_of`` in Swedish words ("17 mars 2023")."""
-    return bool(text) and len(as_of) >= 7 and swedish_date(as_of).search(text) is not None
+    """Whether a source's kept text states ``as_of`` with its year, in any form a text writes a date
+    (:func:`~sakrad_ld.dated.date_forms`: "17 mars 2023", "2023-03-17", "17/3 2023")."""
+    if not text or len(as_of) < 7:
+        return False
+    from .stated import flat_text
+
+    return date_forms(as_of).search(flat_text(text)) is not None
 
 
 #: Documents of the meeting itself, which state its date (an invitation, minutes, documentation).

@@ -9,8 +9,13 @@ expected:
   before it);
 - **the text kept beside the data**: where the document the date comes from (the main source, or the
   one ``fact_sources`` credits the date to) has its text in the project (``file``, a ``.txt`` or
-  ``.md``), a stated date must be in it in Swedish words ("12 december 2017", "den 12 december 2017",
-  across a line break or a non-breaking space; a month-only date as "december 2017");
+  ``.md``), a stated date must be in it with its year ("12 december 2017", "den 12:e december 2017",
+  "tolfte december 2017", "12 dec. 2017", "2017-12-12", "12/12 2017", across a line break or a
+  non-breaking space; a month-only date as "december 2017": :func:`date_forms`), in a sentence saying
+  this meeting takes or took place then (:func:`date_refusal`): not a publication line ("Publicerad 12
+  december 2017"), a deadline ("Anmälan senast …"), a sending ("Inbjudan skickades …"), a negated,
+  planned-but-not-held or doubtful clause, a meeting called off or moved from that day, or another
+  meeting's. A day and month without a year are no stated date: such a date is derived;
 - **the derivation** (``date_derivation``): where its Swedish text quotes a day and month ("Den 6
   december", in "…", “…” or ”…”), the date's day and month are one of those quoted; where it names the
   year the date is worked out from, the date's year agrees: a date in Swedish words with its year inside
@@ -53,7 +58,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MONTHS",
+    "DATE_GUARDS",
+    "HOLDING_WORDS",
+    "MEETING_VERBS",
+    "ORDINALS",
     "check_meeting_dates",
+    "date_forms",
+    "date_refusal",
+    "day_without_year",
     "derived_years",
     "id_date",
     "load_warnings",
@@ -476,6 +488,227 @@ def swedish_date(date: str) -> re.Pattern[str]:
     return re.compile(rf"{day}{month}{_SPACE}{year}\b", re.IGNORECASE)
 
 
+#: The day of a month as an ordinal word ("den tionde september"), the first day first.
+ORDINALS = (
+    "första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde", "elfte",
+    "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde", "tjugonde",
+    "tjugoförsta", "tjugoandra", "tjugotredje", "tjugofjärde", "tjugofemte", "tjugosjätte", "tjugosjunde",
+    "tjugoåttonde", "tjugonionde", "trettionde", "trettioförsta",
+)  # fmt: skip
+#: The short forms of the Swedish months a text writes ("10 sept. 2024", "3 okt 2024"), January first.
+MONTH_SHORT = (
+    ("jan",), ("febr", "feb"), ("mar",), ("apr",), (), ("jun",), ("jul",), ("aug",), ("sept", "sep"), ("okt",),
+    ("nov",), ("dec",),
+)  # fmt: skip
+#: The English months, for a kept text in English ("10 September 2024", "September 10, 2024").
+MONTHS_EN = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+
+
+def _month_words(month: int) -> str:
+    """The words a text writes ``month`` (1-12) with: its name, its short forms (with or without a stop),
+    its English name."""
+    names = {MONTHS[month - 1], MONTHS_EN[month - 1]}
+    short = [rf"{s}\.?" for s in MONTH_SHORT[month - 1]]
+    return "(?:" + "|".join([*sorted(names, key=len, reverse=True), *short]) + ")"
+
+
+def date_forms(date: str) -> re.Pattern[str]:
+    """The pattern of ``date`` (YYYY-MM-DD or YYYY-MM) as a folded kept text (lower case, one space
+    between words) writes it: "10 september 2024", "den 10:e september 2024", "tionde september 2024",
+    "10 sept. 2024", "10 september år 2024", "10 september, 2024", "10-11 september 2024" (the first of
+    two days), "2024-09-10", "10/9 2024", "10/9-2024", "September 10, 2024"; a month-only date as
+    "september 2024", "sept. 2024". The year is always written: a day and month without one are no
+    stated date (:func:`day_without_year`)."""
+    year, month = date[:4], int(date[5:7])
+    months = _month_words(month)
+    tail = rf"(?:,? (?:år )?{year})(?![\w-])"
+    if len(date) < 10:
+        return re.compile(rf"(?<![\w/-]){months} (?:år )?{year}(?![\w-])")
+    day = int(date[8:10])
+    days = rf"(?:0?{day}(?::[ea]|e)?|{ORDINALS[day - 1]})"
+    spans = r"(?: ?- ?\d{1,2}(?::[ea])?)?"  # "10-11 september 2024": the first of two days
+    forms = [
+        rf"(?<![\w/.:-]){days}{spans} {months}{tail}",
+        rf"(?<![\w/-]){year}-0?{month}-0?{day}(?![\w/-]|-\d)",
+        rf"(?<![\w/.:-])0?{day}/0?{month}(?:[ /-]| ?- ?){year}(?![\w/-])",
+        rf"(?<![\w-]){MONTHS_EN[month - 1]} 0?{day}(?:st|nd|rd|th)?,? {year}(?![\w-])",
+    ]
+    return re.compile("|".join(forms))
+
+
+def day_without_year(date: str) -> re.Pattern[str]:
+    """The pattern of ``date``'s day and month written without its year ("den 10 september", "10/9"):
+    what a derivation works the year out for."""
+    month, day = int(date[5:7]), int(date[8:10])
+    days = rf"(?:0?{day}(?::[ea]|e)?|{ORDINALS[day - 1]})"
+    return re.compile(
+        rf"(?<![\w/.:-]){days} {_month_words(month)}(?! ?,? ?(?:år )?\d{{4}})(?!\w)"
+        rf"|(?<![\w/.:-])0?{day}/0?{month}(?![\w/]| ?-? ?\d{{2}})"
+    )
+
+
+#: The words of a sentence that date a meeting: a meeting's noun (stated.py's), a heading's document
+#: ("Minnesanteckningar …") counts in a heading only (:data:`_DOCUMENT_HEADING`).
+_MEETING_NOUN = re.compile(r"(?<!\w)(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*")
+#: Words of holding a meeting that date it on their own ("Den 10 september 2024 hölls …").
+HOLDING_WORDS = (
+    "hölls", "hålls", "hållas", "hållits", "ägde rum", "äger rum", "genomfördes", "genomförs", "genomfört",
+    "skedde", "sker", "samlades", "träffades", "möttes", "was held", "is held", "took place", "takes place", "met",
+)  # fmt: skip
+#: Words that date a meeting in a sentence that names a meeting ("Den 10 september 2024 bjöd … in till
+#: sakråd", "deltog … på ett sakråd den 5 februari 2024").
+MEETING_VERBS = (
+    *HOLDING_WORDS, "bjöd", "bjuder", "bjudit", "deltog", "deltar", "medverkade", "träffade", "träffar",
+    "samlade", "samlar", "anordnade", "anordnades", "anordnar", "arrangerade", "arrangerades", "arrangerar",
+    "ledde", "leddes", "invited", "hosted", "convened", "gathered",
+)  # fmt: skip
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + r")(?!\w)")
+
+
+_HOLDING = _alternation(HOLDING_WORDS)
+_MEETING_VERB = _alternation(MEETING_VERBS)
+#: A heading of a date ("Datum:", "Tid:", "Datum och tid:", "Date:") in the sentence before the date.
+_DATE_HEADING = re.compile(
+    r"[#*•\- ]*(?:datum|tid|tidpunkt|när|dag|date|time|when)(?: och (?:tid|plats|datum))?:?[* ]*"
+)
+#: A date's heading in the date's own sentence, right before it ("Tid: tisdag 10 september 2024, kl. 13").
+_DATE_LABEL = re.compile(
+    r" *[#*•\- ]*(?:datum|tid|tidpunkt|när|dag|date|time|when)(?: och (?:tid|plats|datum))?:[* ]*"
+    r"(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?:en)?,? )?(?:den |the )?"
+)
+#: A heading (a line a Markdown "#" opens, or the text's first line) of a meeting's documentation.
+_DOCUMENT_HEADING = re.compile(
+    r"(?<!\w)(?:minnesanteckning|anteckning|protokoll|dokumentation|sammanfattning|minutes|notes)\w*"
+)
+#: The words of a sentence or clause that say the date is not this meeting's day, by kind. The date's
+#: own clause (:func:`_date_clause`) is read for all but ``moved`` and ``cancelled``, which the whole
+#: sentence says of its meeting.
+DATE_GUARDS = (
+    ("the text's publication or update date", ("publicerad", "publicerat", "publicerades", "publiceras",
+     "uppdaterad", "uppdaterat", "uppdaterades", "senast ändrad", "ändrad", "published", "updated", "posted",
+     "last modified")),
+    ("a deadline", ("anmälan", "anmäl", "anmäla", "anmäler", "anmälningar", "anmälningsdag", "sista dag",
+     "sista dagen", "senast", "deadline", "osa", "o.s.a", "svara", "svar", "registration", "register", "rsvp")),
+    ("the day something was sent", ("skickades", "skickats", "skickas", "sändes", "sänts", "gick ut", "utskick",
+     "utskicket", "was sent", "were sent")),
+    ("a negation", ("inte", "ej", "icke", "aldrig", "not", "never")),
+    ("a plan that is not said to have held", ("skulle", "var planerat", "var planerad", "planerades",
+     "hade planerats", "var tänkt", "tänkt", "was planned", "was scheduled", "was to be", "would")),
+    ("a doubt", ("preliminärt", "preliminär", "prel", "eventuellt", "kanske", "möjligen", "troligen",
+     "troligtvis", "ifall", "perhaps", "possibly", "tentatively", "tentative")),
+)  # fmt: skip
+_GUARD_WORDS = [(kind, _alternation(words)) for kind, words in DATE_GUARDS]
+#: Words of moving a meeting: a date after them and "till" is the day it was moved to, any other the
+#: day it was moved from.
+_MOVED = _alternation(
+    ("sköts upp", "skjuts upp", "skjutits upp", "skjutas upp", "uppskjutet", "uppskjuten", "flyttades",
+     "flyttas", "flyttats", "flyttat", "flyttade", "ändrades", "postponed", "moved", "rescheduled")
+)  # fmt: skip
+_MOVED_TO = re.compile(r" (?:till|to)(?: (?:den|the|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag))* $")
+#: Words of calling a meeting off: no date in their sentence is a day it was held.
+_CANCELLED = _alternation(
+    ("ställdes in", "ställs in", "ställts in", "ställas in", "ställa in", "inställt", "inställd", "inställdes",
+     "avlyst", "avlystes", "cancelled", "canceled", "called off")
+)  # fmt: skip
+#: What ends a date's clause: a sentence's end, a contrast ("men", "utan", ";"), a comma, a
+#: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
+#: 10 september, ställdes in" is the relative clause).
+_CLAUSE_MARK = re.compile(r"\x00|[,;()]| - | (?:men|but|utan(?! att)|medan|while|och|samt|and|som|which|who) ")
+#: The words a clause of nothing but a date holds ("den 10 september 2024", "tisdag", "kl. 13-15").
+_DATE_ONLY = re.compile(
+    r"den|the|on|år|kl\.?|klockan|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|[\d.:/-]+"
+)
+
+
+def _date_clause(ft: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """The clause of the date at ``a``..``b`` in the sentence ``lo``..``hi`` of a folded text (sentence
+    ends marked): from the last :data:`_CLAUSE_MARK` before it to the first after it."""
+    start = lo
+    for mark in _CLAUSE_MARK.finditer(ft, lo, a):
+        start = mark.end()
+    stop = _CLAUSE_MARK.search(ft, b, hi)
+    return start, hi if stop is None else stop.start()
+
+
+def _heading_before(ft: str, lo: int) -> bool:
+    """Whether the sentence before ``lo`` is a date's heading ("Datum:", "Tid:")."""
+    if lo <= 0:
+        return False
+    start = ft.rfind("\x00", 0, lo - 1) + 1
+    return _DATE_HEADING.fullmatch(ft, start, lo - 1) is not None
+
+
+def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | None, str | None]:
+    """Whether the kept ``text`` states that the meeting takes or took place on ``date`` (docs/load-checks.md,
+    "Dates"): (the sentence that does, None) where one does, else (None, why not) — None for both where the
+    text does not write the date at all. A sentence dates this meeting where the date's own clause (or,
+    for a clause of nothing but the date, its part of the sentence) holds a word of holding a meeting
+    (:data:`HOLDING_WORDS`), or a meeting's noun or a word of meeting (:data:`MEETING_VERBS`) in a
+    sentence naming a meeting; or under a date's heading ("Datum:"), or in a heading of the meeting's
+    minutes or documentation (``kind``). It does not where the date's clause is a publication line, a
+    deadline, a sending, a negation, a plan not said to have held or a doubt (:data:`DATE_GUARDS`), the
+    sentence calls a meeting off or moves it (the day it was moved to excepted), or is about another
+    meeting (stated.py's words)."""
+    from .stated import _another_meeting, _flat, folded_text
+
+    ft = folded_text(text)
+    flat = _flat(ft)
+    why: str | None = None
+    for found in date_forms(date).finditer(flat):
+        a, b = found.span()
+        lo = max(ft.rfind("\x00", 0, a) + 1, a - 300)
+        ends = [i for i in (ft.find("\x00", b), b + 300) if i >= 0]
+        hi = min(min(ends), len(ft))
+        sentence = _quoted(flat[lo:hi].strip())
+        x, y = _date_clause(ft, lo, hi, a, b)
+        reason = None
+        for guard_kind, words in _GUARD_WORDS:
+            word = next((w for w in words.finditer(flat, x, y) if not flat.startswith("inte bara", w.start())), None)
+            if word is not None:
+                reason = f"{sentence} gives it as {guard_kind} ({word.group()!r}), not the day this sakråd was held"
+                break
+        moved = _MOVED.search(flat, lo, hi)
+        moved_to = moved is not None and moved.end() <= a and _MOVED_TO.search(flat, moved.end(), a) is not None
+        if reason is None and (cancelled := _CANCELLED.search(flat, lo, hi)) is not None:
+            reason = f"{sentence} says the meeting was called off ({cancelled.group()!r})"
+        if reason is None and moved is not None and not moved_to:
+            reason = f"{sentence} says the meeting was moved ({moved.group()!r}): the date is the day it was moved from"
+        if reason is None and _another_meeting(flat, lo, hi):
+            reason = f"{sentence} is about another meeting"
+        if reason is None:
+            named = _MEETING_NOUN.search(flat, lo, hi) is not None
+            words = [(x, y)]
+            if all(
+                _DATE_ONLY.fullmatch(w) for w in (*flat[x:a].split(), *flat[b:y].split())
+            ):  # "…, den 10 september 2024, …": the date's clause is the date; its part of the sentence says what
+                words.append((lo, hi))
+            dates_it = moved_to and named
+            for s, e in words:
+                if _HOLDING.search(flat, s, e) or (
+                    named and (_MEETING_NOUN.search(flat, s, e) or _MEETING_VERB.search(flat, s, e))
+                ):
+                    dates_it = True
+            heading = flat[lo:a].lstrip().startswith("#") or lo == 0
+            if dates_it or _heading_before(ft, lo) or _DATE_LABEL.fullmatch(flat, lo, a):
+                return flat[lo:hi].strip(), None
+            if heading and kind in AFTER_THE_MEETING and _DOCUMENT_HEADING.search(flat, lo, hi):
+                return flat[lo:hi].strip(), None
+            reason = (
+                f"{sentence} does not say this sakråd takes or took place then (no word of holding a meeting, "
+                "such as 'hölls', 'ägde rum', or of a meeting, 'sakråd', beside the date)"
+            )
+        why = why or reason
+    return None, why
+
+
 def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -> list[InputError]:
     date = str(m.date)
     if len(date) < 7:
@@ -484,14 +717,45 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
     source = sources.get(sid)
     file = getattr(source, "file", None)
     text = copies.get(sid) if file and file.lower().endswith(_TEXT_SUFFIXES) else None
-    if text is None or swedish_date(date).search(text):
+    if text is None:
+        return []
+    from .stated import flat_text
+
+    said, why = date_refusal(text, date, getattr(source, "kind", None))
+    if said is not None:
         return []
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+    expected = (
+        "a sentence saying this sakråd takes or took place on that day ('Sakrådet hölls den "
+        f"{words}', 'Den {words} bjöd … in till sakråd', a heading 'Datum: {words}'), or a date_derivation "
+        "where the text read does not state it"
+    )
+    if why is not None:
+        return [
+            InputError(
+                m.where("date"),
+                f"date {date} is in the text of {_quoted(sid)} ({_some([file])}), which the date is taken from, "
+                f"only where it does not date this meeting: {why}",
+                expected,
+                'docs/load-checks.md, "Dates"',
+            )
+        ]
+    if len(date) == 10 and (bare := day_without_year(date).search(flat_text(text))) is not None:
+        return [
+            InputError(
+                m.where("date"),
+                f"date {date} is not in the text of {_quoted(sid)} ({_some([file])}), which the date is taken from: "
+                f"it gives the day without a year ({_quoted(bare.group())}, '{words}' not found)",
+                "a date_derivation saying how the year is worked out (the day quoted as the text writes it), "
+                "or a source whose text states the year",
+            )
+        ]
     return [
         InputError(
             m.where("date"),
             f"date {date} is not in the text of {_quoted(sid)} ({_some([file])}), which the date is taken from",
-            f"a date the text states in Swedish words ('{words}' not found)",
+            f"a date the text states ('{words}' not found, nor '{date}', nor the day and month with the year in "
+            "another written form)",
         )
     ]
 

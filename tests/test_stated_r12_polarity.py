@@ -290,7 +290,9 @@ def _project(tmp_path: Path, sentence: str, facts: str) -> tuple[Path, list[str]
         ("Fryshuset uppmanades att delta i sakrådet.", "organisations:\n  - fryshuset\n", 6, "organisations[0]",
          "says an urging, an offer or a registration ('uppmanades')"),
         ("Sakrådet leddes inte av Jakob Forssmed utan av Paulina Brandberg.", "chair:\n  person: jakob-forssmed\n",
-         6, "chair.person", "names 'Jakob Forssmed' but not as the subject of a word of chairing"),
+         6, "chair.person", "names 'Jakob Forssmed' with a word of chairing ('leddes av', 'ledde', 'ordförande' …), "
+         "but its sentence 'sakrådet leddes inte av jakob forssmed utan av paulina brandberg.' says a negation "
+         "('inte')"),
         ("Ett 40-tal organisationer bjöds in till sakrådet.",
          "organisation_count:\n  text: Ett 40-tal organisationer\n  value: 40\n  approximate: true\n", 6,
          "organisation_count", "counts those invited or registered ('bjöds'), not those who took part"),

@@ -1189,6 +1189,26 @@ def _error(
     )
 
 
+def _role_said(name: str, kind: str, text: str, flat: str) -> str:
+    """What the first sentence holding the folded ``name`` and a role word of ``kind`` says instead of the
+    role: "'…' says a negation ('inte')", "'…' is about another meeting"; "" where none of them says
+    anything else (the name is not the role word's subject)."""
+    roles = _ROLES[kind]
+    for a, b in find_words(name, flat):
+        lo, hi = _sentence(text, a, b)
+        role = next(roles.finditer(text, lo, hi), None)
+        if role is None:
+            continue
+        sentence = _quoted(flat[lo:hi].strip())
+        if _another_meeting(flat, lo, hi):
+            return f"its sentence {sentence} is about another meeting"
+        found = _role_guard(text, flat, min(a, role.start()), max(b, role.end()))
+        if found is not None:
+            word, what = found
+            return f"its sentence {sentence} says {_KIND_SAID.get(what, what)} ({word!r}), not that they held the role"
+    return ""
+
+
 def _named_elsewhere(person: Person, kind: str, text: str, flat: str, titles: dict[str, tuple[str, ...]]) -> str | None:
     """Why a person the text does not name in the role of ``kind`` is refused where the text holds
     their name (or their surname after a title of a post they hold): it names them, but not as the
@@ -1200,6 +1220,9 @@ def _named_elsewhere(person: Person, kind: str, text: str, flat: str, titles: di
         found = any(_titled(text, a, titles[person.id]) >= 0 for a, _ in find_words(surname, flat))
     if not found:
         return None
+    said = _role_said(name, kind, text, flat)
+    if said:
+        return f"names {_quoted(person.name)} with a word of {_ROLE_WORDS_SAID.get(kind, kind)}, but {said}"
     return (
         f"names {_quoted(person.name)} but not as the subject of a word of {_ROLE_WORDS_SAID.get(kind, kind)} "
         "in a clause about this sakråd (nor after such a word with only titles, adverbs or other names between)"
@@ -1647,6 +1670,11 @@ def _only_invited(
         said = heading, word.group(), _guard_kind(word.group())
     if said is None:
         return None
+    if GUARDS.get(said[1], ("", ""))[1] == "beside":
+        # "Alla utom X deltog", "X eller Y deltog", "Y deltog i stället för X": the word governs the name,
+        # whatever the sentence's verb says
+        (x, y), word, kind = said
+        return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
     # only a word of taking part in the name's own clause (or one going on from it: "X var inbjudet och
     # deltog", "… men deltog ändå") or its list's heading confirms it, where no guard governs that word
     for w in _part_words(_TAKING_PART, text, flat, lo, hi, a, b, heading):

@@ -56,6 +56,10 @@ def test_a_copy_of_the_data_with_one_more_meeting_builds_and_every_saved_query_a
     (project_copy / "data" / "meetings" / "2099-01-15-test-sakrad.yaml").write_text(NEW_MEETING, encoding="utf-8")
     sources = project_copy / "data" / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8") + NEW_SOURCE, encoding="utf-8")
+    dataset = project_copy / "data" / "dataset.yaml"  # the guide: set modified to the day the data changed
+    dataset.write_text(
+        re.sub(r"(?m)^modified: .*$", "modified: 2099-01-20", dataset.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     result = write_release(Project.at(project_copy), project_copy / "dist")
     assert result.out is not None, result.report.text("en")
     release = Release.open(project_copy / "dist")

@@ -10,6 +10,7 @@ refuses what ``build`` refuses."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,55 @@ def test_a_derivation_without_an_as_of_is_refused(project: Path) -> None:
     assert len(found) == 1, [str(e) for e in refusals(project)]
     assert found[0].where.line == 9 and "gives no as_of" in found[0].problem
     assert found[0].expected == "an as_of with its as_of_derivation, or neither"
+
+
+def _published_at(project: Path, modified: str, published: str) -> list[str]:
+    """The refusals of ``project`` with ``modified`` and one more source published on ``published``."""
+    dataset = project / "data" / "dataset.yaml"
+    dataset.write_text(
+        re.sub(r"(?m)^modified: .*$", f"modified: {modified}", dataset.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    sources = project / "data" / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + f"\n  - id: late-page\n    kind: web-page\n    title:\n      sv: Sida\n    published: {published}\n",
+        encoding="utf-8",
+    )
+    from sakrad_ld.corpus import load_corpus
+    from sakrad_ld.errors import InputErrors
+
+    try:
+        load_corpus(project / "data")
+    except InputErrors as refused:
+        return [str(e) for e in refused.errors]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("modified", "published", "refused"),
+    [
+        ("2026-12", "2026-12-20", False),
+        ("2026-12", "2026-12-31", False),
+        ("2026-12", "2027-01-01", True),
+        ('"2026"', "2026-12-31", False),
+        ('"2026"', "2027-01-02", True),
+        ("2026-12-20", "2026-12-20", False),
+        ("2026-12-20", "2026-12-21", True),
+        ("2026-12-20", "2026-12", False),
+    ],
+)
+def test_a_modified_month_or_year_refuses_only_dates_certainly_later(
+    project: Path, modified: str, published: str, refused: bool
+) -> None:
+    found = [e for e in _published_at(project, modified, published) if "later than the dataset's modified" in e]
+    assert bool(found) is refused, found
+    if refused:
+        assert f"the publication date of source 'late-page' is {published}" in found[0]
+        assert "dataset.yaml:" in found[0] and "sources.yaml:" in found[0]
+
+
+def test_validate_refuses_what_build_refuses(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _published_at(project, "2026-12-01", "2026-12-02")
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    assert "later than the dataset's modified date 2026-12-01" in err and "Traceback" not in err

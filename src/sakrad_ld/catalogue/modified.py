@@ -6,8 +6,11 @@ the build's clock, so that a release is the same bytes for the same input. A doc
 cannot have been published after the data last changed, nor can a post be shown held on a later day:
 a ``published`` date of data/sources.yaml or an ``as_of`` of data/people.yaml after ``modified``
 means the data changed after the date the catalogue states, and the build refuses it, naming both.
-A date given to the month or year counts from its first day, so only a date certainly later is
-refused. A meeting's own date is not compared: an announced sakråd may lie ahead, and one published
+A date given to the month or year counts from its first day, and a ``modified`` so given up to its
+last (``2025-08`` is any day of August 2025), so only a date certainly later is refused: with
+``modified: 2025-08`` a source published 2025-08-29 is accepted, one published 2025-09-01 refused.
+Loading runs the check (``attested.check_attested_dates``), so ``sakrad-ld validate`` refuses what
+the build would, and the catalogue runs it again where it is made. A meeting's own date is not compared: an announced sakråd may lie ahead, and one published
 as held has a document dated on or after its day (``announced.check_held``), which is.
 """
 
@@ -25,6 +28,12 @@ __all__ = ["check_modified"]
 def _first_day(date: str) -> str:
     """A day, month or year as the first day it can be ("2025-06" is "2025-06-01")."""
     return date + "-01" * (2 - date.count("-"))
+
+
+def _last_day(date: str) -> str:
+    """A day, month or year as the last day it can be, for comparing as text ("2025-06" is "2025-06-31",
+    after every day of June; "2025" is "2025-12-31")."""
+    return date + ("-12-31" if date.count("-") == 0 else "-31" if date.count("-") == 1 else "")
 
 
 def _dates(corpus: Corpus) -> Iterator[tuple[str, Where, str]]:
@@ -54,5 +63,5 @@ def check_modified(corpus: Corpus) -> list[InputError]:
             "docs/catalogue.md, dct:modified",
         )
         for date, where, what in _dates(corpus)
-        if _first_day(date) > modified + "-01" * (2 - modified.count("-"))
+        if _first_day(date) > _last_day(modified)
     ]

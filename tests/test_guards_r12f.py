@@ -290,3 +290,78 @@ def test_every_guard_word_has_one_kind_and_scope() -> None:
     assert len(words) == len(set(words))
     assert all(scope in ("clause", "beside", "head") for _, scope, _ in clauses.GUARD_TABLE)
     assert set(stated.GUARD_WORDS) >= {w for w, (_, s) in clauses.GUARDS.items() if s == "clause"}
+
+
+def _area(sentence: str, value: str) -> str | None:
+    text, flat = _text(sentence)
+    return stated.discussion(value, text, flat, {}, YEARS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Under sakrådet diskuterades skolans roll och vad regeringen borde göra.", "skolans roll"),
+        ("Under sakrådet diskuterades skolans roll och hur stödet skulle kunna förbättras.", "skolans roll"),
+        ("Under sakrådet diskuterades skolans roll, om elevhälsan och om psykisk ohälsa.", "skolans roll"),
+        ("Under sakrådet diskuterades bland annat psykisk ohälsa, om skolans roll och om elevhälsan.", "skolans roll"),
+        ("Under sakrådet diskuterades skolans roll, bland annat vad som kunde göras bättre.", "skolans roll"),
+        ("Under sakrådet diskuterades skolans roll, vilket deltagarna ville fördjupa.", "skolans roll"),
+        ("Under sakrådet diskuterades skolans roll, som många önskade.", "skolans roll"),
+        ("Under sakrådet diskuterades skolans roll, och flera påpekade att lärarna har ingen tid.", "skolans roll"),
+        ("Deltagarna diskuterade skolans roll och vad som kan förbättras.", "skolans roll"),
+        (
+            "Om integrationspolitiken diskuterade organisationerna hur samverkan kan stärkas.",
+            "hur samverkan kan stärkas",
+        ),
+        ("Om skolans roll diskuterades mycket.", "skolans roll"),
+        ("Vid sakrådet togs skolans roll upp.", "skolans roll"),
+        ("Vid sakrådet togs bl.a. skolans roll upp.", "skolans roll"),
+        ("Vid sakrådet togs även skolans roll upp.", "skolans roll"),
+        ("Under sakrådet diskuterades om stödet borde höjas.", "om stödet borde höjas"),
+        ("Under sakrådet diskuterades huruvida stödet borde höjas.", "huruvida stödet borde höjas"),
+        (
+            "Under sakrådet diskuterades vad som skulle hända om stödet togs bort.",
+            "vad som skulle hända om stödet togs bort",
+        ),
+    ],
+)
+def test_a_discussion_area_the_sentence_says_was_discussed_is_accepted(sentence: str, value: str) -> None:
+    assert _area(sentence, value) == "said", sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Varken skolans roll eller föreningslivets villkor diskuterades.", "föreningslivets villkor"),
+        ("Varken skolans roll eller föreningslivets villkor diskuterades.", "skolans roll"),
+        ("Ingen diskuterade skolans roll.", "skolans roll"),
+        ("Ingen av deltagarna diskuterade skolans roll.", "skolans roll"),
+        ("Skolans roll diskuterades varken på förmiddagen eller på eftermiddagen.", "skolans roll"),
+        ("Förutom skolans roll diskuterades allt på dagordningen.", "skolans roll"),
+        ("Deltagarna ville diskutera skolans roll, men det hanns inte med.", "skolans roll"),
+        ("Skolans roll borde ha diskuterats.", "skolans roll"),
+        ("Om tid finns diskuteras skolans roll.", "skolans roll"),
+        ("Skolans roll diskuterades inte.", "skolans roll"),
+        ("Skolans roll diskuterades kanske.", "skolans roll"),
+        ("Vid förra årets sakråd diskuterades skolans roll.", "skolans roll"),
+    ],
+)
+def test_a_discussion_area_the_sentence_does_not_say_was_discussed_is_refused(sentence: str, value: str) -> None:
+    assert _area(sentence, value) is None, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Varken skolans roll eller elevhälsan diskuterades.", "says a negation ('varken'), not that it was discussed"),
+        ("Skolans roll borde ha diskuterats.", "says a plan, a wish, a duty or a possibility ('borde')"),
+        ("Om tid finns diskuteras skolans roll.", "says a condition or a doubt ('om')"),
+        ("Vid förra årets sakråd diskuterades skolans roll.", "is about another meeting"),
+        ("Skolans roll nämndes inte.", "says a negation ('inte')"),
+        ("Skolans roll är viktig.", ""),
+    ],
+)
+def test_a_discussion_area_refused_says_which_word(sentence: str, said: str) -> None:
+    text, flat = _text(sentence)
+    why = stated._area_said("skolans roll", text, flat, YEARS)
+    assert (said in why) if said else why == "", why

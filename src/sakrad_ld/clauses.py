@@ -286,7 +286,7 @@ def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             inner = next(
                 (m for m in _OPENS_INSIDE.finditer(flat, start + 1, stop) if not _infinitive(flat, m.start() + 1)), None
             )
-        if inner is not None and _has_verb(flat, start, inner.start()):
+        if inner is not None and _has_verb(flat, lo if how == "main" else start, inner.start()):
             out.extend([(start, inner.start(), how), (inner.start(), stop, "sub")])
         else:
             out.append((start, stop, how))

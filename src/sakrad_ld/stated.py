@@ -72,7 +72,9 @@ from .clauses import (
     DOUBT,
     GUARD_TABLE,
     GUARDS,
+    NEGATION,
     OTHER_TIME,
+    PLAN,
     compared,
     contrast_clause,
     fact_clause,
@@ -1344,7 +1346,7 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                 if said == "planned" and kind == "area":
                     why = _ELSEWHERE["planned"]  # announced before the sakråd: not said to be discussed
                 else:
-                    why = "" if said else _elsewhere(values[0], flat, kind)
+                    why = "" if said else (_area_said(values[0], text, flat, year) or _elsewhere(values[0], flat, kind))
             elif kind == "question":
                 why = _asked(values[0], values[1], text, flat, asked, headings, year)
             elif kind == "count":
@@ -2151,16 +2153,8 @@ def discussion(
     headings = {} if headings is None else headings
     planned = False
     for a, b in find_words(folded(value), flat):
-        lo, hi = _clause_start(text, a), _clause_end(text, b)
-        if _NEGATIONS.search(flat, lo, a) is not None or _NEGATIONS.search(flat, b, max(b, hi)) is not None:
-            continue
         sentence = _sentence(text, a, b)
-        if _another_meeting(flat, *sentence, years):
-            continue
-        # a wish, a duty, a plan not carried out or a condition: "ville diskutera X, men det hanns inte med",
-        # "X borde ha diskuterats", "Om tid finns diskuteras X"
-        own = _own_clause(flat, *sentence, a, b)
-        if _UNFULFILLED.search(flat, *own) or _IF.search(text, *own) or _NOT_DONE.search(flat, *sentence):
+        if _another_meeting(flat, *sentence, years) or _area_guard(flat, *sentence, a, b) is not None:
             continue
         spans = [sentence]
         if _EXAMPLES.match(flat, sentence[0]) and (before := _before(text, sentence[0])) >= 0:
@@ -2179,6 +2173,8 @@ def discussion(
                 planned = True
             spans.append(heading)
         words = [(w.start(), span) for span in spans for w in _DISCUSSING.finditer(flat, *span)]
+        if _TAKEN_UP_BEFORE.search(flat, max(sentence[0], a - 60), a) and _TAKEN_UP_AFTER.match(flat, b):
+            words.append((a, sentence))  # "Vid sakrådet togs (bl.a.) skolans roll upp"
         if words:
             if not all(_planned(flat, at, span) for at, span in words):
                 return "said"
@@ -2189,6 +2185,58 @@ def discussion(
                 return "said"
             planned = True
     return "planned" if planned else None
+
+
+#: A particle verb of discussing around its subject, the area ("Vid sakrådet togs bl.a. skolans roll upp").
+_TAKEN_UP_BEFORE = re.compile(
+    r"(?<!\w)(?:tog|togs|tas|tar|fördes|förde)(?: (?:" + "|".join(re.escape(w) for w in PARTICLE_ADVERBS) + r")){0,3} $"
+)
+_TAKEN_UP_AFTER = re.compile(r" (?:upp|fram)(?!\w)")
+
+
+#: Any form of a verb of discussing ("diskuterats", "behandlats"), for a refusal's message.
+_DISCUSS_STEM = re.compile(r"(?<!\w)(?:diskut|behandl|lyft|discuss)\w*")
+
+
+def _area_said(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> str:
+    """Why a discussion area the text holds is not said to be discussed where a sentence holding it with
+    a word of discussing says something else: "holds it, but its sentence '…' says a negation ('varken')
+    …" or "… is about another meeting"; "" where no such sentence does (no word of discussing)."""
+    for a, b in find_words(folded(value), flat):
+        lo, hi = _sentence(text, a, b)
+        if not any(p.search(flat, lo, hi) for p in (_DISCUSSING, _TOPIC, _DISCUSS_STEM)):
+            continue
+        sentence = _quoted(flat[lo:hi].strip())
+        if _another_meeting(flat, lo, hi, years):
+            return f"holds it, but its sentence of discussing {sentence} is about another meeting"
+        if (found := _area_guard(flat, lo, hi, a, b)) is not None:
+            word, kind = found
+            return (
+                f"holds it, but its sentence of discussing {sentence} says {_KIND_SAID.get(kind, kind)} ({word!r}), "
+                "not that it was discussed"
+            )
+    return ""
+
+
+def _area_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] | None:
+    """The guard word that governs the discussion area at ``a``..``b`` in the sentence ``lo``..``hi``
+    (:func:`~sakrad_ld.clauses.guard_in`: its own clause, not a subordinate or coordinated clause, "och vad
+    regeringen borde göra"; nor its own words, an area that is an indirect question, "om stödet borde
+    höjas"), a plan of an announcement aside; or a contrast's part after it saying it was not reached
+    ("…, men det hanns inte med"). None: nothing says it was not discussed."""
+    own = [
+        piece
+        for s, e in fact_clause(flat, lo, hi, a, b)
+        for piece in ((s, min(e, a)), (max(s, b), e))
+        if piece[0] < piece[1]
+    ]
+    found = guard_in(flat, lo, hi, a, b, spans=own)
+    if found is not None and not (found[1] == PLAN and found[0] in PLANNED_WORDS):
+        return found
+    _, stop = contrast_clause(flat, lo, hi, a, b)
+    if stop < hi and (word := _NOT_DONE.search(flat, stop, hi)) is not None:
+        return word.group(), NEGATION
+    return None
 
 
 #: Words of an announcement's plan or future, governing a word of discussing after them: "Vid sakrådet
@@ -2231,7 +2279,7 @@ _UNFULFILLED = _role_words(
 )  # fmt: skip
 #: Words after an area saying it was not reached: "…, men det hanns inte med", "tiden räckte inte".
 _NOT_DONE = re.compile(
-    r"(?<!\w)(?:hanns inte|hann inte|hanns aldrig|hann aldrig|räckte inte|fanns inte tid|fanns ingen tid|ingen tid)(?!\w)"
+    r"(?<!\w)(?:hanns inte|hann inte|hanns aldrig|hann aldrig|räckte inte|fanns inte tid|fanns ingen tid)(?!\w)"
 )
 
 

@@ -365,3 +365,28 @@ def test_a_discussion_area_refused_says_which_word(sentence: str, said: str) -> 
     text, flat = _text(sentence)
     why = stated._area_said("skolans roll", text, flat, YEARS)
     assert (said in why) if said else why == "", why
+
+
+QUESTION = "Hur ska bidragen fördelas?"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "said"),
+    [
+        ("Ministern, som inte kunde stanna hela mötet, ställde följande frågor:", ""),
+        ("Vid sakrådet togs följande frågor upp, men inte alla hann besvaras:", ""),
+        ("Följande frågor diskuterades:", ""),
+        ("Om tid finns tas följande frågor upp:", "says a condition or a doubt"),
+        ("Om tid finns ställs följande frågor:", "says a condition or a doubt"),
+        ("Följande frågor kan komma att tas upp:", "says a plan, a wish, a duty or a possibility"),
+        ("Följande frågor skulle ha diskuterats:", "says a plan, a wish, a duty or a possibility"),
+        ("Följande frågor ströks från dagordningen:", "says a calling off, a striking or a move"),
+        ("Ingen tog upp följande frågor:", "denies it was put"),
+        ("Följande frågor kommer inte att tas upp:", "denies it was put"),
+    ],
+)
+def test_a_question_under_a_lead_in_that_does_not_put_it_is_refused(lead_in: str, said: str) -> None:
+    text, flat = _text(f"{lead_in} {QUESTION}")
+    a = flat.find(QUESTION.lower())
+    why = stated._not_put(text, flat, a, a + len(QUESTION), {}, YEARS)
+    assert (said in why) if said else why == "", why

@@ -119,7 +119,7 @@ OTHER_TIME = "another time"
 CHOICE = "a choice"
 INSTEAD = "something done in its place"
 EXCLUSION = "an exclusion"
-CALLED_OFF = "that the meeting was called off or moved"
+CALLED_OFF = "a calling off, a striking or a move"
 
 #: (kind, scope, words): the guard words. A word's kind is what a refusal names.
 GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -414,7 +414,8 @@ _CONDITION_OM = re.compile(r"(?:om|if)(?: [\w-]+){0,3}? (?:" + _alternation(COND
 #: indirect question or a topic, not a condition.
 ASKED_WORDS = (
     "frågade", "frågar", "undrade", "undrar", "diskuterade", "diskuterades", "diskussion", "diskussionen",
-    "samtal", "samtalet", "besked", "frågan", "oklart", "osäkert", "beslut", "asked", "asks", "wondered",
+    "samtal", "samtalet", "besked", "fråga", "frågan", "frågor", "frågorna", "frågeställningar", "dialog",
+    "dialogen", "information", "synpunkter", "oklart", "osäkert", "beslut", "asked", "asks", "wondered",
     "whether", "discussed",
 )  # fmt: skip
 

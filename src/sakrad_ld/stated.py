@@ -68,6 +68,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .clauses import (
+    ABSENCE,
     CONDITION,
     DOUBT,
     GUARD_TABLE,
@@ -2434,7 +2435,7 @@ def _count_said(
     meeting, counts those invited where ``field`` counts those who took part (or the reverse), denies,
     plans or puts it as a condition, or the words right before them bound or round the number otherwise
     than ``mark`` ("Inte fler än 20 organisationer" quoted as "20 organisationer", exact)."""
-    from .counted import numbers_in
+    from .counted import count_claim, numbers_in
 
     why = None
     for a, b in find_words(folded(words), flat):
@@ -2450,7 +2451,7 @@ def _count_said(
                 f"{mark} (the words before the quoted ones bound or round it; quote them in text and mark it)"
             )
             continue
-        claim = _count_claim(field, text, flat, a, b, lo, hi)
+        claim = count_claim(field, text, flat, a, b, lo, hi)
         if claim:
             why = why or claim
             continue
@@ -2507,6 +2508,28 @@ def _lead_in(text: str, flat: str, lo: int, hi: int) -> bool:
     return flat[lo:hi].rstrip(" \x00").endswith(":") and _ASKING.search(flat, lo, hi) is not None
 
 
+#: The plan's words that leave a lead-in's questions unput ("kan komma att tas upp", "skulle ha
+#: diskuterats"); an announcement's "ska", "kommer att" puts them.
+_UNPUT_PLANS = frozenset(
+    {"skulle", "borde", "bör", "kunde", "kan", "kunna", "would", "should", "could", "might", "may"}
+)
+
+
+def _lead_in_guard(flat: str, x: int, y: int) -> tuple[str, str] | None:
+    """The guard word governing the word of asking or leading in of the lead-in ``flat[x:y]`` (its own
+    clause, :func:`~sakrad_ld.clauses.guard_in`: not "Ministern, som inte kunde stanna, ställde följande
+    frågor", nor "…, men inte alla hann besvaras"): a negation, an absence, a condition, a doubt, a
+    striking ("ströks"), another time, or a modal ("kan komma att tas upp", "skulle ha diskuterats")."""
+    for m in (*_ASKING.finditer(flat, x, y), *_LEAD_IN.finditer(flat, x, y)):
+        found = guard_in(flat, x, y, m.start(), m.end())
+        if found is None or found[1] == OTHER_TIME:
+            continue
+        if found[1] == PLAN and (found[0] not in _UNPUT_PLANS or not flat[x:y].rstrip(" \x00").endswith(":")):
+            continue  # a modal counts in a lead-in ending with ":" ("Följande frågor kan komma att tas upp:")
+        return found
+    return None
+
+
 def _not_put(
     text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None], years: frozenset[str] | None
 ) -> str:
@@ -2529,8 +2552,13 @@ def _not_put(
             continue
         if _CONTACT.search(flat, x, y) is not None and flat[x:y].rstrip(" \x00").endswith(":"):
             return f"holds it, but not as a question put to the meeting: its lead-in is a contact line ({lead})"
-        if (word := _NEGATIONS.search(flat, x, y)) is not None:
-            return f"holds it, but not as a question put to the meeting: its lead-in denies it was put ({lead}: {word.group()!r})"
+        if (found := _lead_in_guard(flat, x, y)) is not None:
+            word, kind = found
+            return (
+                "holds it, but not as a question put to the meeting: its lead-in "
+                + ("denies it was put" if kind in (NEGATION, ABSENCE) else f"says {_KIND_SAID.get(kind, kind)}")
+                + f" ({lead}: {word!r})"
+            )
     return ""
 
 

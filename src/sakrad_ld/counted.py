@@ -52,6 +52,7 @@ __all__ = [
     "UPPER",
     "Reading",
     "check_counts",
+    "count_claim",
     "number_value",
     "numbers_in",
 ]
@@ -215,12 +216,108 @@ def numbers_in(text: str) -> list[Reading]:
 def check_counts(corpus: Corpus) -> list[InputError]:
     """Every count whose value, bound or approximation is not what its words give."""
     errors: list[InputError] = []
+    copies = getattr(corpus, "copies", None) or {}
     for m in corpus.meetings:
         for name in COUNTS:
             count = getattr(m, name)
             if count is not None:
-                errors += _check(m, name, count)
+                errors += _check(m, name, count, m.source_of(name) in copies)
     return errors
+
+
+#: A participle right after a count's words that says whom they count ("25 organisationer deltog, av 40
+#: inbjudna", "Av de 40 inbjudna organisationerna"): it is the count's own noun phrase.
+_OWN_PARTICIPLE = re.compile(r" (?:inbjudna|inbjudet|inbjuden|anmälda|invited|registered)(?!\w)")
+#: Participles and nouns of inviting or registering in the count's own words ("40 inbjudna organisationer",
+#: "40 anmälda organisationer"): they count the invited or registered, whatever verb the sentence has.
+_INVITED_WORDS = re.compile(r"(?<!\w)(?:inbjudna|inbjudet|inbjuden|anmälda|invited|registered)(?!\w)")
+#: Nouns and participles of taking part in the count's own words ("ett sextiotal deltagare", "30
+#: deltagande organisationer"): they say the count took part.
+_PARTAKING_WORDS = re.compile(
+    r"(?<!\w)(?:deltagare|deltagarna|deltagande|närvarande|medverkande|participants|attendees|attending)(?!\w)"
+)
+#: Words in a count's clause that make its number a capacity, an aim, a permission or a support, not
+#: those who took part ("Lokalen rymmer 30 organisationer", "var öppet för högst 30", "Högst 30
+#: organisationer får delta", "ger stöd till 30 organisationer", "var tänkt för 30").
+NOT_TAKING_PART = (
+    "rymmer", "rymde", "rymma", "plats för", "platser för", "öppet för", "öppen för", "öppna för", "riktade sig",
+    "riktar sig", "riktas till", "riktades till", "stöd till", "stöd åt", "bidrag till", "bidrag åt", "tänkt för",
+    "avsett för", "avsedd för", "avsedda för", "välkomna", "välkommen", "får delta", "fick delta", "kan delta",
+    "kunde delta", "möjlighet att", "har plats", "hade plats", "room for", "capacity", "open to", "aimed at",
+    "welcome to", "may take part", "can take part",
+)  # fmt: skip
+_NOT_TAKING_PART = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in NOT_TAKING_PART) + r")(?!\w)"
+)
+#: "… var inbjudna och samtliga deltog": all of those the count's clause counts took part.
+_ALL_CAME = re.compile(
+    r" (?:och|samt|and|,) (?:samtliga|alla|all)(?: (?:av dem|de inbjudna|inbjudna|organisationerna|of them))? "
+    r"(?:deltog|kom|närvarade|medverkade|var på plats|took part|attended|came)(?!\w)"
+)
+
+
+def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: int) -> str:
+    """What the sentence ``lo``..``hi`` of a kept text (``flat``: folded, sentence ends as spaces) says the
+    count's words at ``a``..``b`` count, where that is not what ``field`` counts: "" where it says so.
+
+    The number's own noun phrase decides first: a participle of inviting or registering in it or right
+    after it ("40 inbjudna organisationer", "av 40 inbjudna") counts the invited, whatever the sentence's
+    verb. Then the verb of its clause, widening from its own clause (between "och", "samt", commas) to its
+    part of the sentence and the sentence: a word of inviting counts the invited, of taking part those who
+    took part ("… var inbjudna och samtliga deltog": the invited, all of whom took part). A count of those
+    who took part (``organisation_count``, ``participant_count``) needs a word of taking part in its
+    clause or its own words ("deltagare"), none of capacity, aim, permission or support in its own clause
+    (:data:`NOT_TAKING_PART`), and no negation, plan or condition governing it."""
+    from .stated import _CAME, _INVITING, _SUBORDINATE, _TO_COME, _count_clauses, _guard_kind, _quoted, _undone_in
+
+    sentence = _quoted(flat[lo:hi].strip())
+    own = _OWN_PARTICIPLE.match(flat, b)
+    end = own.end() if own else b  # the count's own noun phrase ends here
+    invited_own = _INVITED_WORDS.search(flat, a, end)
+    clauses = _count_clauses(flat, lo, hi, a, b)
+    if field == "invited_count" and invited_own is not None:
+        return ""
+    if field != "invited_count":
+        if invited_own is not None:
+            return (
+                f"{sentence} counts those invited or registered ({invited_own.group()!r}, in the number's own noun "
+                "phrase), not those who took part"
+            )
+        x, y = clauses[0]
+        aim = next((w for s in ((x, a), (end, y)) for w in _NOT_TAKING_PART.finditer(flat, *s)), None)
+        if aim is not None:
+            return f"{sentence} gives a capacity, an aim, a permission or a support ({aim.group()!r}), not how many took part"
+    for x, y in clauses:
+        spans = [(x, a), (end, y)]  # the count's own words ("deltagare") are read above
+        invited = next((m for s in spans for m in _INVITING.finditer(flat, *s)), None)
+        came = [m for s in spans for m in _CAME.finditer(flat, *s)]
+        to_come = [m for s in spans for m in _TO_COME.finditer(flat, *s)]
+        if invited is None and not came and not to_come:
+            continue
+        if field == "invited_count":
+            if invited is None and came:
+                return f"{sentence} counts those who took part ({came[0].group()!r}), not those invited"
+            return ""
+        if invited is not None and not came:
+            if (x, y) == clauses[0] and _ALL_CAME.match(flat, y):
+                return ""  # "25 organisationer var inbjudna och samtliga deltog": all 25 took part
+            return f"{sentence} counts those invited or registered ({invited.group()!r}), not those who took part"
+        # "… samlade 25 organisationer som inte tidigare deltagit": the negation is that clause's
+        sub = _SUBORDINATE.search(flat, end, y)
+        while sub is not None and sub.group() == " att " and _TO_COME.match(flat, sub.end()):
+            sub = _SUBORDINATE.search(flat, sub.end(), y)  # "kommer att delta": an infinitive's "att", no clause
+        undone = _undone_in(text, flat, x, y if sub is None else sub.start())
+        if undone is not None:
+            word = undone.group()
+            kind = "a condition or a doubt" if word == "om" else _guard_kind(word)
+            return f"{sentence} says {kind} ({word!r}), not how many took part"
+        return ""
+    if field == "invited_count" or _PARTAKING_WORDS.search(flat, a, end) is not None:
+        return ""
+    return (
+        f"{sentence} has no word of taking part for the number ('deltog', 'samlades', 'kom', 'deltagare' …): "
+        "it does not say how many took part"
+    )
 
 
 #: The most of the numbers a count's words give that a message lists.
@@ -234,7 +331,10 @@ _KIND_WORDS = {
 }
 
 
-def _check(m: Meeting, name: str, count: Count) -> list[InputError]:
+def _check(m: Meeting, name: str, count: Count, kept: bool = False) -> list[InputError]:
+    """``kept``: the count is credited to a kept text, whose words right before the count's bound or
+    round it (stated.py reads them): "Inte fler än 20 organisationer deltog" quoted as "20
+    organisationer" is marked at-most, and that check refuses the mark where those words do not give it."""
     readings = numbers_in(count.text)
     if not readings:
         return []
@@ -263,11 +363,13 @@ def _check(m: Meeting, name: str, count: Count) -> list[InputError]:
         return []
     field = "bound" if count.bound else "approximate" if count.approximate else "value"
     says = f"bound: {count.bound}" if count.bound else "approximate: true" if count.approximate else "neither mark"
+    if reading.kind == "exact" and kept:  # the words before them in the kept text are read (stated.py)
+        return []
     if reading.kind == "exact":  # "30 organisationer" marked about 30 would be published as "about 30"
         return [
             InputError(
                 where(field),
-                f"{name}: {says}, but its words {quoted(reading.words)} state the number exactly, with no word "
+                f"{name}: {says}, but its words {quoted(count.text)} state the number exactly, with no word "
                 "that rounds or bounds it",
                 f"no {'bound' if count.bound else 'approximate'}; or, where the source rounds or bounds the number, "
                 "its words in text (such as 'cirka 30', 'drygt 30', 'uppemot 30')",

@@ -2399,34 +2399,6 @@ def _undone_in(text: str, flat: str, lo: int, hi: int) -> re.Match[str] | None:
     return _IF.search(text, lo, hi)
 
 
-def _count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: int) -> str:
-    """What the sentence ``lo``..``hi`` says the count's words at ``a``..``b`` count, where that is not
-    what ``field`` counts: "" where it says so (or has no verb of either)."""
-    for x, y in _count_clauses(flat, lo, hi, a, b):
-        spans = [(x, a), (b, y)]  # the count's own words ("deltagare") say nothing of the claim
-        invited = next((m for s in spans for m in _INVITING.finditer(flat, *s)), None)
-        came = [m for s in spans for m in _CAME.finditer(flat, *s)]
-        to_come = [m for s in spans for m in _TO_COME.finditer(flat, *s)]
-        if invited is None and not came and not to_come:
-            continue
-        sentence = _quoted(flat[lo:hi].strip())
-        if field == "invited_count":
-            if invited is None and came:
-                return f"{sentence} counts those who took part ({came[0].group()!r}), not those invited"
-            return ""
-        if invited is not None and not came:
-            return f"{sentence} counts those invited or registered ({invited.group()!r}), not those who took part"
-        verb = max(m.end() for m in (*came, *to_come))
-        sub = _SUBORDINATE.search(flat, max(b, verb), y)  # "… deltog i samtalet om hur stödet kan …": that clause's
-        undone = _undone_in(text, flat, x, y if sub is None else sub.start())
-        if undone is not None:
-            word = undone.group()
-            kind = "a condition or a doubt" if word == "om" else _guard_kind(word)
-            return f"{sentence} says {kind} ({word!r}), not how many took part"
-        return ""
-    return ""
-
-
 def _count_said(
     words: str, field: str, value: str, mark: str, text: str, flat: str, years: frozenset[str] | None = None
 ) -> str | None:

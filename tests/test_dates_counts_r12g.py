@@ -229,3 +229,151 @@ def test_validate_refuses_what_build_refuses(project: Path, capsys: pytest.Captu
     assert main(["-C", str(project), "validate"]) == 2
     err = capsys.readouterr().err
     assert "later than the dataset's modified date 2026-12-01" in err and "Traceback" not in err
+
+
+OC, IC, PC = "organisation_count", "invited_count", "participant_count"
+#: (whether the sentence states the count, the kept text's sentence, the count's words, field, value[, mark])
+COUNTS = [
+    (True, "30 organisationer deltog.", "30 organisationer", OC, 30),
+    (True, "Mötet samlade femton organisationer, och leddes av Anna.", "femton", OC, 15),
+    (True, "Sakrådet hade ett sextiotal deltagare.", "ett sextiotal deltagare", PC, 60, "approximate"),
+    (
+        True,
+        "Representanter för ett tjugotal organisationer samt ett tjugotal representanter för departement samlades till sakråd.",
+        "ett tjugotal organisationer",
+        OC,
+        20,
+        "approximate",
+    ),
+    (True, "Ett 40-tal organisationer bjöds in och 25 organisationer deltog.", "25 organisationer", OC, 25),
+    (
+        True,
+        "Ett 40-tal organisationer bjöds in och 25 organisationer deltog.",
+        "ett 40-tal organisationer",
+        IC,
+        40,
+        "approximate",
+    ),
+    (True, "25 organisationer deltog, av 40 inbjudna.", "40 inbjudna", IC, 40),
+    (True, "Av de 40 inbjudna organisationerna deltog 25.", "40 inbjudna organisationerna", IC, 40),
+    (True, "Av de 40 inbjudna organisationerna deltog 25.", "40", IC, 40),
+    (True, "Av 40 inbjudna organisationer deltog 25 organisationer.", "25 organisationer", OC, 25),
+    (True, "25 organisationer var inbjudna och samtliga deltog.", "25 organisationer", OC, 25),
+    (True, "Sakrådet samlade 25 organisationer som inte tidigare deltagit.", "25 organisationer", OC, 25),
+    (True, "Inte fler än 20 organisationer deltog.", "20 organisationer", OC, 20, "at-most"),
+    (
+        True,
+        "En av de totalt runt tio personer från det civila samhället som deltog i samtalet är Anna.",
+        "totalt runt tio personer från det civila samhället",
+        PC,
+        10,
+        "approximate",
+    ),
+    (False, "Lokalen rymmer 30 organisationer.", "30 organisationer", OC, 30),
+    (False, "Regeringen ger stöd till 30 organisationer.", "30 organisationer", OC, 30),
+    (False, "Sakrådet var öppet för högst 30 organisationer.", "högst 30 organisationer", OC, 30, "at-most"),
+    (False, "Högst 30 organisationer får delta.", "högst 30 organisationer", OC, 30, "at-most"),
+    (False, "Sakrådet var tänkt för 30 organisationer.", "30 organisationer", OC, 30),
+    (False, "Sakrådet riktade sig till 30 organisationer.", "30 organisationer", OC, 30),
+    (False, "I nätverket finns 30 organisationer.", "30 organisationer", OC, 30),
+    (False, "Sakrådet har plats för 30 organisationer.", "30 organisationer", OC, 30),
+    (False, "30 organisationer var välkomna att delta.", "30 organisationer", OC, 30),
+    (
+        False,
+        "Femtio organisationer hade anmält intresse, men lokalen rymde bara 30 organisationer.",
+        "30 organisationer",
+        OC,
+        30,
+    ),
+    (False, "Sakrådet hade 40 anmälda organisationer.", "40 anmälda organisationer", OC, 40),
+    (False, "25 organisationer deltog, av 40 inbjudna.", "40 inbjudna", OC, 40),
+    (False, "Av 40 inbjudna organisationer deltog 25.", "40 inbjudna organisationer", OC, 40),
+    (False, "Ett 40-tal organisationer deltog.", "ett 40-tal organisationer", IC, 40, "approximate"),
+    (False, "25 organisationer var inbjudna.", "25 organisationer", OC, 25),
+    (False, "30 organisationer kommer att delta.", "30 organisationer", OC, 30),
+    (False, "30 organisationer deltog inte.", "30 organisationer", OC, 30),
+    (False, "Inte fler än 20 organisationer deltog.", "20 organisationer", OC, 20, "exact"),
+    (False, "30 organisationer anmälde sig.", "30 organisationer", OC, 30),
+]
+
+
+def _count(text: str, words: str, field: str, value: int, mark: str = "exact") -> str | None:
+    from sakrad_ld.stated import _count_said, _flat, folded_text
+
+    folded = folded_text(HEAD + "Sakrådet hölls den 10 september 2024. " + text)
+    return _count_said(words, field, str(value), mark, folded, _flat(folded))
+
+
+@pytest.mark.parametrize("case", COUNTS, ids=lambda c: f"{c[3][:3]}-{c[1][:40]}")
+def test_a_count_counts_what_its_noun_phrase_and_verb_say(case: tuple) -> None:
+    states, text, words, field, value = case[:5]
+    said = _count(text, words, field, value, *case[5:])
+    assert (said == "") is states, said
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "field", "because"),
+    [
+        (
+            "Lokalen rymmer 30 organisationer.",
+            "30 organisationer",
+            OC,
+            "a capacity, an aim, a permission or a support ('rymmer')",
+        ),
+        ("I nätverket finns 30 organisationer.", "30 organisationer", OC, "has no word of taking part for the number"),
+        (
+            "Av 40 inbjudna organisationer deltog 25.",
+            "40 inbjudna organisationer",
+            OC,
+            "counts those invited or registered ('inbjudna', in the number's own noun phrase)",
+        ),
+        (
+            "Ett 40-tal organisationer deltog.",
+            "ett 40-tal organisationer",
+            IC,
+            "counts those who took part ('deltog'), not those invited",
+        ),
+    ],
+)
+def test_the_count_refusal_says_what_the_number_counts_instead(text: str, words: str, field: str, because: str) -> None:
+    said = _count(text, words, field, 40 if "40" in words else 30, "approximate" if "-tal" in words else "exact")
+    assert said and because in said, said
+
+
+def _meeting(project: Path) -> Path:
+    return project / "data" / "meetings" / "2017-12-12-integration.yaml"
+
+
+def _counted(project: Path, sentence: str, count: str) -> None:
+    """The fixture's documentation with ``sentence`` added and its organisation_count ``count``."""
+    kept = _kept(project)
+    kept.write_text(kept.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    change(_meeting(project), "organisation_count:\n  text: femton\n  value: 15\n", f"organisation_count:\n{count}")
+
+
+def test_an_at_most_bound_from_the_words_before_the_count_loads(project: Path) -> None:
+    """'Inte fler än 15 organisationer deltog' quoted as '15 organisationer' with bound at-most loads: the
+    count check leaves the mark to the kept text's words before the quotation."""
+    from sakrad_ld.corpus import load_corpus
+
+    _counted(
+        project,
+        "Inte fler än 15 organisationer deltog i sakrådet.",
+        "  text: 15 organisationer\n  value: 15\n  bound: at-most\n",
+    )
+    load_corpus(project / "data")
+
+
+def test_an_exact_mark_on_bounded_words_is_refused_quoting_them(project: Path) -> None:
+    _counted(project, "Inte fler än 15 organisationer deltog i sakrådet.", "  text: 15 organisationer\n  value: 15\n")
+    found = [e for e in refusals(project) if "organisation_count" in e.where.field]
+    assert len(found) == 1 and "gives the number as 'inte fler än 15': at-most" in found[0].problem, found
+
+
+def test_a_capacity_is_refused_at_load_with_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _counted(project, "Lokalen rymmer 30 organisationer.", "  text: 30 organisationer\n  value: 30\n")
+    found = [e for e in refusals(project) if "organisation_count" in e.where.field]
+    assert len(found) == 1 and "a capacity, an aim, a permission or a support ('rymmer')" in found[0].problem
+    assert found[0].where.file.name == "2017-12-12-integration.yaml"
+    assert main(["-C", str(project), "validate"]) == 2
+    assert "Traceback" not in capsys.readouterr().err

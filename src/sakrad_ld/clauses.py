@@ -135,14 +135,15 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (PLAN, "clause", (
         "skulle", "ska", "skall", "planerar", "planeras", "planerade", "planerat", "kommer att", "avser", "avsåg", "avses", "avsågs",
         "avsett", "ämnade", "tänkt", "tänkte", "borde", "bör", "kunde", "kan", "kunna", "ville", "vill", "hoppas",
-        "hoppades", "önskade", "önskar", "föreslås", "föreslogs", "kunnat", "would", "will", "shall", "plans", "planned", "scheduled", "is to",
-        "was to", "should", "could", "might", "may", "hoped", "hopes", "wanted", "intended",
+        "hoppades", "önskade", "önskar", "föreslås", "föreslogs", "föreslagen", "föreslaget", "kunnat",
+        "would", "will", "shall", "plans", "planned", "scheduled", "is to",
+        "was to", "should", "could", "can", "might", "may", "hoped", "hopes", "wanted", "intended",
     )),
     (CONDITION, "clause", ("ifall", "i den mån", "förutsatt", "förutsättning", "beroende på", "unless")),
     (DOUBT, "clause", (
         "huruvida", "oklart", "osäkert", "okänt", "ovisst", "möjligen", "möjligtvis", "kanske", "eventuellt",
         "troligen", "troligtvis", "förmodligen", "sannolikt", "antagligen", "förhoppningsvis", "preliminärt", "preliminär",
-        "whether", "unclear", "perhaps", "possibly", "probably", "tentatively",
+        "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "hopefully",
     )),
     (CALLED_OFF, "clause", (
         "ställdes in", "ställs in", "inställt", "inställd", "inställdes", "avlyst", "avlystes", "ställdes av",

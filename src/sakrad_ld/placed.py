@@ -646,62 +646,17 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
-#: Where a clause begins or ends in a folded sentence: a mark ("hölls digitalt, inte i Stockholm") or a
-#: word joining clauses ("inte i Stockholm utan i Luleå", "i Luleå och inte i Stockholm", "som", "eftersom").
-PLACE_CLAUSE_WORDS = (
-    "men", "utan", "och", "samt", "eftersom", "därför att", "medan", "fast", "trots att", "som", "där", "dit",
-    "vilket", "vilken", "but", "and", "because", "while", "which", "where", "whereas", "although",
-)  # fmt: skip
-#: Words that open a clause denying what it holds ("i Luleå i stället för i Stockholm").
-PLACE_INSTEAD_WORDS = ("i stället för", "istället för", "snarare än", "instead of", "rather than")
-#: Words that open a clause of contrast: the words of holding before it do not govern it ("skulle ha hållits
-#: digitalt men hölls i Stockholm", "hölls inte digitalt utan i Stockholm").
-_CONTRAST = ("men", "utan", "but")
-_CLAUSE = re.compile(r"[,;:()]| - |" + _words(PLACE_CLAUSE_WORDS + PLACE_INSTEAD_WORDS).pattern)
-#: Words that deny the place in their clause ("hölls inte i Stockholm", "Inget möte hölls i Umeå", "varken i
-#: Umeå eller i Luleå", "i stället för i Umeå"); not "inte bara", "inte minst", "inte mindre än" ….
-PLACE_NOT_WORDS = (
-    "inte", "ej", "icke", "aldrig", "varken", "ingen", "inget", "inga", "not", "never", "neither", "nor", "no",
-)  # fmt: skip
-_NOT_ONLY = ("bara", "endast", "enbart", "blott", "minst", "mindre", "färre", "only", "just", "least", "less", "fewer")
-_PLACE_NOT = re.compile(_words(PLACE_NOT_WORDS).pattern + r"(?! (?:" + "|".join(_NOT_ONLY) + r")(?!\w))")
-#: Words of a plan, in their clause: a held meeting's place is not what was to be (an announced meeting's is).
+#: The plan's words of an announcement: they state the place of a meeting marked ``announced_only``
+#: ("ska hållas i", "kommer att hållas i", "planeras i"), never of a held one; a modal ("skulle", "kan")
+#: states neither.
 PLACE_PLAN_WORDS = (
-    "ska", "skall", "kommer att", "kommer", "planeras", "planerades", "planerar", "planerade", "planerat",
-    "planerad", "avses", "avsågs", "avser", "avsåg", "tänkt", "tänkta", "will", "shall", "is to be", "are to be",
-    "planned", "plans", "planning", "intended", "intends", "scheduled",
+    "ska", "skall", "kommer att", "planeras", "planerades", "planerar", "planerade", "planerat", "avses",
+    "avsågs", "avser", "avsåg", "tänkt", "will", "shall", "is to", "plans", "planned", "scheduled",
 )  # fmt: skip
-_PLACE_PLAN = _words(PLACE_PLAN_WORDS)
-#: Words that make the place a wish, a condition, a doubt or a choice in their clause ("skulle hållas i",
-#: "Om möjligt hålls …", "i Umeå eller i Luleå", "preliminärt"), or say the meeting was called off or moved.
-PLACE_DOUBT_WORDS = (
-    "skulle", "borde", "bör", "kan", "kunde", "kunnat", "kunna", "ville", "vill", "hoppas", "hoppades", "önskar",
-    "önskade", "föreslås", "föreslogs", "föreslagen", "föreslaget", "preliminärt", "preliminär", "eventuellt",
-    "möjligen", "möjligtvis", "kanske", "troligen", "troligtvis", "sannolikt", "antagligen", "förhoppningsvis",
-    "oklart", "osäkert", "okänt", "ovisst", "om möjligt", "om så", "ifall", "i den mån", "förutsatt",
-    "förutsättning", "beroende på", "eller", "ställdes in", "ställs in", "inställt", "inställd", "inställdes",
-    "avlyst", "avlystes", "ställdes av", "sköts upp", "skjuts upp", "uppskjutet", "flyttades", "flyttas",
-    "flyttat", "would", "should", "could", "may", "might", "can", "if", "unless", "whether", "possibly", "perhaps",
-    "probably", "tentatively", "hopefully", "unclear", "uncertain", "or", "cancelled", "canceled", "postponed",
-    "moved",
-)  # fmt: skip
-_PLACE_DOUBT = _words(PLACE_DOUBT_WORDS)
-#: Words that place the holding at another time than this meeting's, in their clause ("Nästa gång hålls
-#: mötet i Malmö", "Sakråden brukar hållas i Stockholm").
-PLACE_OTHER_TIME_WORDS = (
-    "nästa gång", "förra gången", "förra gång", "nästa tillfälle", "ett senare tillfälle", "ett annat tillfälle",
-    "i framtiden", "framöver", "året därpå", "året innan", "brukar", "brukade", "vanligtvis", "vanligen",
-    "oftast", "ibland", "next time", "last time", "in future", "in the future", "usually", "normally",
-)  # fmt: skip
-_PLACE_OTHER_TIME = _words(PLACE_OTHER_TIME_WORDS)
-#: A clause of condition in the sentence, whichever clause the place stands in ("Om intresset är stort,
-#: hålls sakrådet i Umeå"): "om" opening the sentence or a clause after a comma.
-_CONDITION = re.compile(r"(?:^|, )(?:om|ifall|if|unless) ")
 
 
-#: The kinds of guard word (:data:`~sakrad_ld.clauses.GUARD_TABLE`) that make a place a wish, a condition,
-#: a doubt or a choice, or say the meeting was called off or moved.
-_DOUBT_KINDS = (clauses.PLAN, clauses.CONDITION, clauses.DOUBT, clauses.CHOICE, clauses.CALLED_OFF)
+#: The modals and plans of the guard words' table: with an announcement's plan, they still refuse a place.
+_MODAL = _words(tuple(w for w, (kind, _) in clauses.GUARDS.items() if kind == clauses.PLAN))
 
 
 def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = False) -> str:
@@ -729,7 +684,7 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
             rest = clauses.guard_in(flat, lo, hi, at, end, kinds=clauses.GUARDS_KINDS - {clauses.PLAN})
             modal = [
                 m.group() for s, e in clauses.fact_clause(flat, lo, hi, at, end)
-                for m in _PLACE_DOUBT.finditer(flat, s, e) if m.group() not in PLACE_PLAN_WORDS
+                for m in _MODAL.finditer(flat, s, e) if m.group() not in PLACE_PLAN_WORDS
             ]  # fmt: skip
             if rest is None and not modal:
                 return ""

@@ -4,8 +4,12 @@
 one the client prefers: each offer gets the quality of the most specific media range that matches
 one of its media types (``text/turtle`` over ``text/*`` over ``*/*``), the highest quality wins,
 and ties go to the server's order. A missing header accepts anything. The header is read
-defensively: at most :data:`MAX_RANGES` ranges, malformed ranges and weights are skipped, so an
-absurd header costs little and never raises.
+defensively: malformed ranges and weights are skipped, and a header of more than
+:data:`MAX_RANGES` ranges or more than :data:`MAX_ACCEPT` characters is disregarded, as if it were
+not sent (RFC 9110 §12.5.1 lets a server disregard Accept), so the first offer is chosen, never
+406: a type listed past what is read was still asked for. An absurd header costs little and never
+raises, and the static host's rules (:func:`sakrad_ld.web.static.accept_map`) disregard the same
+headers.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ from dataclasses import dataclass
 
 from ..formats import Format
 
-__all__ = ["MAX_RANGES", "MediaRange", "choose", "parse_accept"]
+__all__ = ["MAX_ACCEPT", "MAX_RANGES", "MediaRange", "choose", "parse_accept"]
 
-#: Ranges read from one Accept header; the rest are ignored.
+#: Ranges read from one Accept header; a header of more is disregarded (anything is accepted).
 MAX_RANGES = 64
-_MAX_HEADER = 8192
+#: Characters read from one Accept header; a longer header is disregarded (anything is accepted).
+MAX_ACCEPT = 2048
 
 
 @dataclass(frozen=True)
@@ -41,11 +46,12 @@ class MediaRange:
 
 
 def parse_accept(header: str | None) -> list[MediaRange]:
-    """The media ranges of an Accept header; ``*/*`` for a missing or empty header."""
-    if not header or not header.strip():
+    """The media ranges of an Accept header; ``*/*`` for a missing or empty header, and for one
+    longer than is read (:data:`MAX_RANGES`, :data:`MAX_ACCEPT`)."""
+    if not header or not header.strip() or len(header) > MAX_ACCEPT or header.count(",") >= MAX_RANGES:
         return [MediaRange("*", "*", 1.0)]
     ranges = []
-    for item in header[:_MAX_HEADER].split(",")[:MAX_RANGES]:
+    for item in header.split(","):
         media, *params = item.split(";")
         type, sep, subtype = media.strip().lower().partition("/")
         if not sep or not type or not subtype or (type == "*" and subtype != "*"):

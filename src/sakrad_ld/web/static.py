@@ -107,6 +107,7 @@ from ..folders import replacing
 from ..formats import FORMATS, HTML, QUAD_FORMATS, RESULTS_FORMATS, Format
 from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from ..manifest import MANIFEST_VERSION, read_manifest
+from ..serving.negotiation import MAX_ACCEPT, MAX_RANGES
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
@@ -602,15 +603,26 @@ def _pattern(media_type: str) -> str:
 
 #: The weights the map tells apart, highest first (``q`` read to its first decimal): 1, 0.9 … 0.1, and
 #: 0.0x (above 0); ``q=0`` is in none, so a range of weight 0 accepts nothing.
-_WEIGHTS = (r"1(\.0*)?", *(rf"0?\.{d}[0-9]*" for d in "987654321"), r"0?\.0*[1-9][0-9]*")
-#: A media range's parameters other than q (before and after the weight), and its end.
-_PARAMS = r"(;(?![ \t]*q[ \t]*=)[^;,]*)*"
+_WEIGHTS = (r"1(\.0*+)?", *(rf"0?\.{d}[0-9]*+" for d in "987654321"), r"0?\.0*+[1-9][0-9]*+")
+#: A media range's parameters other than q (before and after the weight), up to its end. Every
+#: quantifier that could give characters back to another is possessive (``*+``), and each parameter
+#: starts at its own ``;``: a header is read in one pass per rule, never tried in more than one way,
+#: so the rules' cost grows with the header's length, not with a power of it (PCRE, as nginx and
+#: Apache run it, backtracks; so does Python's ``re``).
+_PARAMS = r"(;(?![ \t]*q[ \t]*=)[^;,]*+)*+"
+#: More ranges or more characters than the server reads (:data:`sakrad_ld.serving.negotiation.MAX_RANGES`,
+#: :data:`~sakrad_ld.serving.negotiation.MAX_ACCEPT`): the header is disregarded, as the server
+#: disregards it, so the first offer is chosen. Tried first, in time linear in the header.
+_TOO_LONG = (rf"^([^,]*+,){{{MAX_RANGES}}}", rf"^[\s\S]{{{MAX_ACCEPT + 1}}}")
 
 
 def _range(media: str, weight: str) -> str:
-    """A media range ``media`` of ``weight`` (``None``: any weight above 0 or none) anywhere in the header."""
-    q = rf"(;[ \t]*q[ \t]*=[ \t]*{weight}[ \t]*)" + ("?" if weight == _WEIGHTS[0] else "")
-    return rf"(^|,)[ \t]*{_pattern(media)}[ \t]*{_PARAMS}{q}{_PARAMS}[ \t]*(,|$)"
+    """A media range ``media`` of ``weight`` anywhere in the header (the first weight also: no
+    weight); its last ``q`` is its weight, as the server reads it. Only the run of whole parameters
+    before the last weight is tried more than one way, one way per parameter."""
+    q = rf"(;[^;,]*+)*;[ \t]*q[ \t]*=[ \t]*{weight}[ \t]*+{_PARAMS}"  # the last weight counts
+    params = rf"({_PARAMS}|{q})" if weight == _WEIGHTS[0] else q
+    return rf"(^|,)[ \t]*+{_pattern(media)}[ \t]*+{params}(,|$)"
 
 
 def _absent(media: str) -> str:
@@ -626,8 +638,9 @@ def accept_map(offers: tuple[Format, ...] = OFFERS) -> list[tuple[str, str]]:
     server's order whose registered media type has that weight — named, else through ``type/*``,
     else through ``*/*`` (RFC 9110 §12.5.1: the most specific range decides) — then each offer
     asked for by an alias at that weight. A header no rule matches accepts none of the offers:
-    :data:`NOT_ACCEPTABLE` (406), except a missing or empty one (anything: HTML)."""
-    rules: list[tuple[str, str]] = []
+    :data:`NOT_ACCEPTABLE` (406), except a missing or empty one (anything: HTML). A header longer
+    than the server reads (:data:`_TOO_LONG`, the first rules) is disregarded: the first offer."""
+    rules: list[tuple[str, str]] = [(guard, offers[0].suffix[1:]) for guard in _TOO_LONG]
     for weight in _WEIGHTS:
         for registered in (True, False):
             for f in offers:
@@ -641,17 +654,18 @@ def accept_map(offers: tuple[Format, ...] = OFFERS) -> list[tuple[str, str]]:
 
 #: Accept-Language: the weights told apart (as :func:`sakrad_ld.web.served.preferred_language`
 #: reads them), highest first: 1, 0.9 … 0.1, 0.0x (above 0).
-_LANGUAGE_WEIGHTS = (r"1(\.0*)?", *(rf"0?\.{d}[0-9]*" for d in "987654321"), r"0?\.0+[1-9][0-9]*")
-#: A parameter of a language range that is not its weight.
-_NOT_Q = r"(;(?![ \t]*q[ \t]*(=|;|,|$))[^;,]*)*"
+_LANGUAGE_WEIGHTS = (r"1(\.0*+)?", *(rf"0?\.{d}[0-9]*+" for d in "987654321"), r"0?\.0++[1-9][0-9]*+")
+#: Parameters of a language range that are not its weight (possessive, as :data:`_PARAMS`).
+_NOT_Q = r"(;(?![ \t]*q[ \t]*(=|;|,|$))[^;,]*+)*+"
 
 
 def _language(tag: str, weight: str) -> str:
     """One item of Accept-Language (from its start to its comma or the end): the language ``tag`` or
-    a subtag of it, its last weight ``weight`` (the first weight also: no weight)."""
-    q = rf"(;[^;,]*)*;[ \t]*q[ \t]*=[ \t]*{weight}[ \t]*{_NOT_Q}"  # the last weight counts
+    a subtag of it, its last weight ``weight`` (the first weight also: no weight). Only the run of
+    whole parameters before the last weight is tried more than one way, one way per parameter."""
+    q = rf"(;[^;,]*+)*;[ \t]*q[ \t]*=[ \t]*{weight}[ \t]*+{_NOT_Q}"  # the last weight counts
     params = rf"({_NOT_Q}|{q})" if weight == _LANGUAGE_WEIGHTS[0] else q
-    return rf"[ \t]*{tag}(-[^;,]*)?[ \t]*{params}[ \t]*(,|$)"
+    return rf"[ \t]*+{tag}(-[^;,]*+)?[ \t]*+{params}[ \t]*+(,|$)"
 
 
 def language_map() -> list[tuple[str, str]]:
@@ -950,6 +964,10 @@ types {{
 {_nginx_types(site, "")}
 }}
 default_type application/octet-stream;
+# A redirect's Location is the path alone, as the server's: nginx would otherwise prefix it with
+# http://$host:port/, taking the scheme and name from the request (its Host header) into an answer a
+# cache may keep for others.
+absolute_redirect off;
 # nginx's own answers (a 303's body) are HTML in UTF-8 (charset_types is left as it is: none of
 # the types above is in it, each is whole).
 charset utf-8;

@@ -390,3 +390,23 @@ def test_a_question_under_a_lead_in_that_does_not_put_it_is_refused(lead_in: str
     a = flat.find(QUESTION.lower())
     why = stated._not_put(text, flat, a, a + len(QUESTION), {}, YEARS)
     assert (said in why) if said else why == "", why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accepted"),
+    [
+        ("Organisationer såsom Fryshuset och Famna är viktiga för integrationen.", False),
+        ("Regeringen har gett bidrag till Fryshuset.", False),
+        ("Fryshuset kritiserade att sakrådet hölls.", False),
+        ("Fryshuset deltog.", True),
+        ("Representanter för Fryshuset var på plats.", True),
+        ("Sakrådet samlade Fryshuset och Famna.", True),
+        ("- Fryshuset", True),
+        ("Bland deltagarna fanns Fryshuset.", True),
+    ],
+)
+def test_a_mere_mention_is_no_taking_part(sentence: str, accepted: bool) -> None:
+    why = _org(sentence)
+    assert (why == "") is accepted, why
+    if not accepted:
+        assert "has no word of taking part" in why, why

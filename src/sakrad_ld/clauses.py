@@ -88,9 +88,17 @@ def contrast_clause(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, i
     mark before ``a`` (after it) to the first after ``b`` (before it)."""
     start = lo
     for mark in CONTRAST.finditer(flat, lo, a):
+        if _serial(flat, start, mark):
+            continue
         start = mark.end()
-    stop = CONTRAST.search(flat, b, hi)
+    stop = next((m for m in CONTRAST.finditer(flat, b, hi) if not _serial(flat, start, m)), None)
     return start, hi if stop is None else stop.start()
+
+
+def _serial(flat: str, start: int, mark: re.Match[str]) -> bool:
+    """Whether the contrast mark ``mark`` is a list's serial comma ("X, Y, och Z deltog"): ", och" with no
+    verb before it in its part (from ``start``)."""
+    return mark.group() == ", och " and not _has_verb(flat, start, mark.start())
 
 
 # The guard words: one table for every check of a sentence stating a fact (stated.py, placed.py, and the

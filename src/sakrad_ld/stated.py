@@ -1672,7 +1672,14 @@ def _only_invited(
     if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
         said = heading, word.group(), _guard_kind(word.group())
     if said is None:
-        return None
+        # a mere mention ("Regeringen har gett bidrag till X") states no taking part: a word of taking part in
+        # the name's clause, or a list's item (its heading read above), does
+        spans = [(lo, hi)] if heading is None else [(lo, hi), heading]
+        if (before := _before(text, lo)) >= 0 and flat[before:lo].rstrip(" \x00").endswith(":"):
+            spans.append((before, lo))  # "Följande organisationer deltog: X, Y och Z."
+        if _ITEM_START.match(flat, lo) or any(_MENTION_PART.search(flat, x, y) for x, y in spans):
+            return None
+        return f"{_quoted(flat[lo:hi].strip())} has no word of taking part ('deltog', 'medverkade', 'närvarade' …)"
     if GUARDS.get(said[1], ("", ""))[1] == "beside":
         # "Alla utom X deltog", "X eller Y deltog", "Y deltog i stället för X": the word governs the name,
         # whatever the sentence's verb says
@@ -1685,6 +1692,21 @@ def _only_invited(
             return None
     (x, y), word, kind = said
     return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
+
+
+#: Words of taking part that make a sentence naming an organisation name it as one taking part (without
+#: one, the name is only mentioned: "Regeringen har gett bidrag till X", "Synpunkter från X lämnades").
+_MENTION_PART = _role_words(
+    (
+        "deltog", "deltar", "deltagit", "medverkade", "medverkar", "medverkande", "närvarade", "närvarande",
+        "närvaro", "var med", "fanns med", "på plats", "deltagande", "deltagare", "deltagarna", "deltagarlista",
+        "samlade", "samlades", "träffade", "träffades", "möttes", "mötte", "representanter", "representerade",
+        "representerad", "representerat", "företrädare", "företräddes", "took part", "participated",
+        "attended", "participants", "present", "represented", "inledde", "berättade", "presenterade",
+        "informerade", "diskuterade", "samtalade", "framförde", "lyfte", "betonade", "tog upp", "svarade",
+        "discussed", "presented",
+    )
+)  # fmt: skip
 
 
 def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple[tuple[int, int], str, str] | None:

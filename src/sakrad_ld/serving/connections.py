@@ -37,7 +37,8 @@ server that had 1,024. :func:`guarded_protocol` gives uvicorn's h11 protocol bot
 A request h11 cannot read is answered as every other error, with Problem Details, never with
 uvicorn's plain-text 400 (:func:`_answer_unreadable`): 431 for a head past :data:`MAX_HEAD_BYTES`
 that is still incomplete, 400 with h11's reason otherwise (no ``Host``, two, a bad or doubled
-``Content-Length``, HTTP/0.9, a NUL in the target …). The connection then stops sending and reads
+``Content-Length``, HTTP/0.9, a NUL in the target …, and both ``Content-Length`` and
+``Transfer-Encoding``, which h11 reads by the latter: :func:`_framed_once`). The connection then stops sending and reads
 on, discarding, for at most :data:`LINGER` seconds before it closes: closed at once with the rest of
 a large head unread, the kernel would send a reset that destroys the answer before the client reads
 it (heads of 200 KB got a reset and no status).
@@ -57,7 +58,7 @@ import struct
 import sys
 import termios
 from collections import OrderedDict
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
@@ -110,6 +111,27 @@ def _answer_503(detail: str, retry_after: int) -> bytes:
         + b"\r\n\r\n"
         + body
     )
+
+
+def _framed_once(next_event: Callable[[], Any]) -> Callable[[], Any]:
+    """h11's ``next_event`` refusing a request whose head says both ``Content-Length`` and
+    ``Transfer-Encoding`` (RFC 9112 §6.1: the server MUST close the connection after answering it).
+    h11 would read its body as chunked and the rest as a next request on the same connection, where a
+    front end framing by Content-Length sees one request: a request smuggled past it. The refusal is
+    h11's own error, so the request is answered 400 as every request h11 cannot read, and closed."""
+    import h11
+
+    def framed_once() -> Any:
+        event = next_event()
+        if isinstance(event, h11.Request):
+            names = {name.lower() for name, _ in event.headers}
+            if b"content-length" in names and b"transfer-encoding" in names:
+                raise h11.RemoteProtocolError(
+                    "both Content-Length and Transfer-Encoding frame its body; send one of them", 400
+                )
+        return event
+
+    return framed_once
 
 
 def _answer_unreadable(error: BaseException) -> bytes:
@@ -201,6 +223,7 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
+            self.conn.next_event = _framed_once(self.conn.next_event)  # type: ignore[method-assign]
             self._request_timer = None
             self.since = self.loop.time()
             self.standing: str | None = None

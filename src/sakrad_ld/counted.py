@@ -228,6 +228,12 @@ def check_counts(corpus: Corpus) -> list[InputError]:
 #: A participle right after a count's words that says whom they count ("25 organisationer deltog, av 40
 #: inbjudna", "Av de 40 inbjudna organisationerna"): it is the count's own noun phrase.
 _OWN_PARTICIPLE = re.compile(r" (?:inbjudna|inbjudet|inbjuden|anmälda|invited|registered)(?!\w)")
+#: A word of taking part right after a count's noun phrase, with no number after it: the count is its
+#: subject ("40 inbjudna organisationer deltog"; not "Av 40 inbjudna organisationer deltog 25").
+_SUBJECT_CAME = re.compile(
+    r"(?: [^\W\d]+)? (?:deltog|kom|närvarade|medverkade|var på plats|took part|attended|came)"
+    r"(?! (?:\d|ett |en |några |alla |samtliga |bara |endast ))(?!\w)"
+)
 #: Participles and nouns of inviting or registering in the count's own words ("40 inbjudna organisationer",
 #: "40 anmälda organisationer"): they count the invited or registered, whatever verb the sentence has.
 _INVITED_WORDS = re.compile(r"(?<!\w)(?:inbjudna|inbjudet|inbjuden|anmälda|invited|registered)(?!\w)")
@@ -277,6 +283,8 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     clauses = _count_clauses(flat, lo, hi, a, b)
     if field == "invited_count" and invited_own is not None:
         return ""
+    if invited_own is not None and _SUBJECT_CAME.match(flat, end):
+        invited_own = None  # "40 inbjudna organisationer deltog": the invited are the subject of taking part
     if field != "invited_count":
         if invited_own is not None:
             return (

@@ -482,7 +482,16 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
         if not isinstance(node, yaml.SequenceNode):
             errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "a list"))
             return []
-        return [_convert(of, n, file, f"{path}[{i}]", errors) for i, n in enumerate(node.value)]
+        values = [_convert(of, n, file, f"{path}[{i}]", errors) for i, n in enumerate(node.value)]
+        if (each := _each(of)) is not None:
+            _listed_once(values, node, file, path, each, errors)
+        elif (
+            kind == "list"
+            and _shape(of)[0] == "record"
+            and {"person", "body"} <= {f.name for f in dataclasses.fields(of)}
+        ):
+            _who_once(values, node, file, path, errors)
+        return values
     if kind == "record":
         return _record(tp, node, file, path, errors)
     if kind == "str":
@@ -502,6 +511,60 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
         errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "true or false"))
         return False
     return node.value.lower() in ("true", "yes", "on")
+
+
+def _each(item: Any) -> str | None:
+    """What a list of ``item`` lists, for :func:`_listed_once` ("organisation"), where its items are
+    values (ids, texts, dates, choices) rather than records; None for a list of records."""
+    kind, of = _shape(item)
+    if kind == "annotated":
+        base, *meta = typing.get_args(item)
+        if base is not str:
+            return None
+        return next((m.kind for m in meta if isinstance(m, Ref)), "value")
+    return "value" if kind in ("literal", "str", "int", "bool") else None
+
+
+def _listed_once(
+    values: list[Any], node: yaml.SequenceNode, file: Path, path: str, each: str, errors: list[InputError]
+) -> None:
+    """Refuses a value listed twice: an organisation named twice in a meeting's ``organisations``
+    would be one participation with two positions, counted twice against the source's count."""
+    first: dict[Any, int] = {}
+    for i, value in enumerate(values):
+        if isinstance(value, str) and not value:
+            continue  # refused already
+        j = first.setdefault(value, i)
+        if j != i:
+            errors.append(
+                InputError(
+                    _where(node.value[i], file, f"{path}[{i}]"),
+                    f"{quoted(str(value))} is listed twice (also {path}[{j}], line {node.value[j].start_mark.line + 1})",
+                    f"each {each} once",
+                    "remove one of them",
+                )
+            )
+
+
+def _who_once(values: list[Any], node: yaml.SequenceNode, file: Path, path: str, errors: list[InputError]) -> None:
+    """Refuses a person, or a body without a person, given twice in one list of people or bodies
+    (a meeting's conveners, its government participants)."""
+    first: dict[tuple[str, str], int] = {}
+    for i, value in enumerate(values):
+        name = "person" if value.person else "body"
+        who = value.person or value.body
+        if not who:
+            continue
+        j = first.setdefault((name, who), i)
+        if j != i:
+            errors.append(
+                InputError(
+                    _where(node.value[i], file, f"{path}[{i}].{name}"),
+                    f"the {name} {quoted(who)} is listed twice (also {path}[{j}], line {node.value[j].start_mark.line + 1})",
+                    f"each {name} once in {path}",
+                    "remove one of them, or say what both did in one entry",
+                )
+            )
 
 
 #: The first characters a spreadsheet reads as the start of a formula (=, +, -, @) or strips before

@@ -115,8 +115,8 @@ def test_a_bound_marked_approximate_is_refused_with_its_place(project: Path, tmp
 @pytest.mark.parametrize(
     ("lang", "own", "bound", "upper"),
     [
-        ("sv", "(datans egen, ingen källas rubrik:", "(minst 50)", "(högst 10)"),
-        ("en", "(the data's own, no source's headline:", "(at least 50)", "(at most 10)"),
+        ("sv", "(datans egen rubrik:", "(minst 50)", "(högst 10)"),
+        ("en", "(the data's own title:", "(at least 50)", "(at most 10)"),
     ],
 )
 def test_the_page_says_the_title_is_the_datas_own_and_the_bound(
@@ -159,8 +159,8 @@ def test_the_tables_give_the_bound_and_how_the_title_was_made(release: Release) 
 
 def test_the_lists_and_the_feed_mark_them(files: dict[str, bytes]) -> None:
     for page, mark in (
-        ("lists/meetings.html", "(datans egen, ingen källas rubrik)"),
-        ("en/lists/meetings.html", "(the data's own, no source's headline)"),
+        ("lists/meetings.html", "(datans egen rubrik)"),
+        ("en/lists/meetings.html", "(the data's own title)"),
     ):
         html = files[page].decode().replace("&#39;", "'")
         row = re.search(rf"<tr>(?:(?!</tr>).)*meeting/{ID}\.html(?:(?!</tr>).)*</tr>", html, re.S)

@@ -621,10 +621,10 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "title_kind",
             "titelns slag",
             "kind of title",
-            "stated: titeln är en källas rubrik; own: datans egen, ingen källas rubrik (som listsidan märker den; "
+            "stated: titeln är en källas rubrik; own: datans egen rubrik, ingen källas (listsidan märker den 'datans egen rubrik'; "
             "hur den sattes står i tables/meetings.csv, title_derivation_sv)",
-            "stated: the title is a source's headline; own: the data's own, no source's headline (as the list page "
-            "marks it; how it was made is in tables/meetings.csv, title_derivation_en)",
+            "stated: the title is a source's headline; own: the data's own title, no source's headline (the list page "
+            "marks it 'the data's own title'; how it was made is in tables/meetings.csv, title_derivation_en)",
             "string",
         ),
         ("organiser", "arrangör", "organiser", "Angiven arrangör", "The stated organiser", "string"),

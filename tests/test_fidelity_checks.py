@@ -104,14 +104,14 @@ def test_a_stated_date_without_a_kept_text_is_a_warning_with_its_place(
 
 
 def test_handling_of_views_is_refused_on_an_announced_sakrad(project: Path) -> None:
-    path = project / MEETINGS / "2024-05-06-icescr.yaml"
+    path = project / MEETINGS / "2019-11-06-rasism-hatbrott.yaml"
     line = change(path, "notes:\n", "handling_of_views:\n  sv: Synpunkterna tas med i arbetet.\nnotes:\n")
     error = _one(refusals(project), "handling_of_views")
     assert (error.where.file.name, error.where.line, error.where.field) == (path.name, line, "handling_of_views")
 
 
 def test_held_meeting_wording_on_an_announced_sakrad_is_warned_with_its_field(project: Path) -> None:
-    path = project / MEETINGS / "2024-05-06-icescr.yaml"
+    path = project / MEETINGS / "2019-11-06-rasism-hatbrott.yaml"
     change(
         path,
         "notes:\n",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .errors import InputErrors, SakradError
+from .errors import InputErrors, SakradError, shown
 
 __all__ = ["COMMANDS", "main"]
 
@@ -365,8 +365,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    if args.get == "":  # not "no --get": a script's empty variable must not start a server
+        print("error: --get '': the path is empty; expected a path such as / or /id/meeting/<id>", file=sys.stderr)
+        return EXIT_ERROR
     app = create_app(Path(args.release), settings)
-    if args.get:
+    if args.get is not None:
         status, headers, body = request_once(app, args.get, args.accept)
         if status >= 300:
             print(f"HTTP {status}", *(f"{k}: {v}" for k, v in headers), sep="\n", file=sys.stderr)
@@ -579,6 +582,11 @@ def _leave(code: int) -> None:
     os._exit(code)
 
 
+#: What an error message may hold unescaped: its own line breaks and tabs (a file name's are escaped
+#: where it is named, :class:`sakrad_ld.errors.Where`); any other control character is shown escaped.
+_LINES = "\n\t"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser(_command(argv)).parse_args(argv)
@@ -591,7 +599,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except InputErrors as errors:
         for error in errors.errors:
-            print(f"error: {error}", file=sys.stderr)
+            print(f"error: {shown(str(error), keep=_LINES)}", file=sys.stderr)
         writes = args.func in (cmd_build, cmd_import, cmd_export, cmd_schema, cmd_links_reconcile)  # they write files
         print(
             f"{len(errors.errors)} problem(s) in the input" + ("; nothing was written." if writes else "."),
@@ -599,11 +607,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ERROR
     except SakradError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {shown(str(error), keep=_LINES)}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:  # the file system said no: where, and what it said
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        where = f"{shown(str(error.filename))}: " if error.filename else ""
+        print(f"error: {where}{shown(str(error.strerror or error), keep=_LINES)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -158,13 +158,14 @@ def load_corpus(
             f"{data_dir}: no data folder here; run sakrad-ld in a project folder that has data/, ontology/ and shapes/"
         )
     errors: list[InputError] = []
+    root = data_dir.resolve()
 
     def read(name: str, cls: type) -> Any:
         path = data_dir / name
         if not path.exists() and not path.is_symlink():
             errors.append(InputError(Where(path, 0), "the file is missing", f"a {name} file in {data_dir}"))
             return None
-        return _read(path, cls, errors, MAX_SHARED_FILE)
+        return _read(path, cls, errors, MAX_SHARED_FILE, root)
 
     config = read("dataset.yaml", DatasetConfig)
     sources = read("sources.yaml", SourcesFile)
@@ -180,7 +181,7 @@ def load_corpus(
         files = []
     meetings = []
     for n, p in enumerate(files, start=1):
-        if m := _read(p, Meeting, errors, MAX_MEETING_FILE):
+        if m := _read(p, Meeting, errors, MAX_MEETING_FILE, root):
             meetings.append(m)
         if progress:
             progress("load", n, len(files))
@@ -305,7 +306,24 @@ def meeting_files(folder: Path) -> list[Path]:
     return [folder / name for name in names if not name.startswith(".") and name.lower().endswith(MEETING_SUFFIXES)]
 
 
-def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int) -> Any:
+def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int, root: Path) -> Any:
+    """The record of class ``cls`` in the YAML file ``path``, a file below ``root`` (data/, resolved):
+    a link leading out of it is refused unread, as a source's copy is (:func:`read_source_copies`),
+    so no file from elsewhere is published or quoted in a message."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        real = None  # a link to nothing or a loop: read_text names it
+    if real is not None and not real.is_relative_to(root):
+        errors.append(
+            InputError(
+                Where(path, 0),
+                "a link leading out of data/",
+                "a file in data/ (a link may lead only to a file there)",
+                "copy the file into data/",
+            )
+        )
+        return None
     try:
         node = compose_file(path, max_bytes)
         if node is None:
@@ -372,13 +390,25 @@ def check_config(config: Any) -> list[InputError]:
 #: A dataset version is one segment of the IRIs it names (``…/dataset/build/{version}``,
 #: ``…/graph/{version}``): IRI-unreserved characters (and ``+``, as in 1.0.0+build), no ``/``.
 _VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~+-]*")
+#: The longest version: it names files of the release and its export (``dataset/build/{version}.html``,
+#: ``ontology/{version}.ttl`` …), whose names a file system holds to 255 bytes with their suffixes.
+MAX_VERSION = 64
 
 
 def check_version(config: Any) -> list[InputError]:
     version = getattr(config, "version", None)
+    where = config.lines.where("version") if getattr(config, "lines", None) else Where(Path("dataset.yaml"), 0)
+    if isinstance(version, str) and len(version) > MAX_VERSION:
+        return [
+            InputError(
+                where,
+                f"the version has {len(version):,} characters: it names files of the release and its export "
+                "(dataset/build/{version}.html …), which a file system holds to 255 bytes",
+                f"a version of at most {MAX_VERSION} characters, such as '1.0.0'",
+            )
+        ]
     if not isinstance(version, str) or (_VERSION.fullmatch(version) and ".." not in version):
         return []
-    where = config.lines.where("version") if getattr(config, "lines", None) else Where(Path("dataset.yaml"), 0)
     return [
         InputError(
             where,

@@ -37,8 +37,31 @@ class Where:
     field: str = ""
 
     def __str__(self) -> str:
-        at = f"{self.file}:{self.line}" if self.line else str(self.file)
+        name = shown(str(self.file))
+        at = f"{name}:{self.line}" if self.line else name
         return f"{at}: {self.field}" if self.field else at
+
+
+#: Control characters (C0, DEL, C1) as a message shows them: ``\n``, ``\r``, ``\t``, else ``\xNN``.
+_ESCAPED = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def shown(text: str, keep: str = "") -> str:
+    """``text`` (a file name, a message) as a person's terminal or a CI log may show it: control
+    characters escaped (an ESC would clear the screen or colour the text, a CR or a newline would
+    write a forged line over or under the real one) but those in ``keep``, and a name's bytes that
+    are not UTF-8 (kept by the OS as surrogates) as ``\\xNN``, as the server escapes its log lines."""
+    if text.isprintable() and text.isascii():
+        return text
+    table = {c: e for c, e in _ESCAPED.items() if chr(c) not in keep}
+    text = text.translate(table)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        import os
+
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 class InputError(SakradError):

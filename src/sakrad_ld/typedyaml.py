@@ -219,7 +219,8 @@ def read_text(path: Path, max_bytes: int) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        before = data[: err.start].decode("utf-8", "ignore")
+        line = _line_at(before, len(before))
         raise InputError(
             Where(path, line), f"the file is not UTF-8 text ({err.reason} at byte {err.start})", "UTF-8"
         ) from None
@@ -244,7 +245,10 @@ def compose_file(path: Path, max_bytes: int = 32 * 2**20) -> yaml.Node | None:
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(path, err) from None
     except yaml.reader.ReaderError as err:
-        line = text[: err.position].count("\n") + 1
+        # libyaml gives the character's position in bytes of UTF-8, not in characters; the first
+        # character of its kind is the one the reader stopped at
+        at = text.find(chr(err.character)) if isinstance(err.character, int) else -1
+        line = _line_at(text, at if at >= 0 else len(text.encode("utf-8")[: err.position].decode("utf-8", "ignore")))
         raise InputError(
             Where(path, line),
             f"the character {_codepoint(chr(err.character))} is not allowed in YAML",
@@ -256,6 +260,16 @@ def compose_file(path: Path, max_bytes: int = 32 * 2**20) -> yaml.Node | None:
     if node is not None:
         check_nodes(node, path)
     return node
+
+
+#: What YAML reads as a line break (YAML 1.1 §5.4, as libyaml counts lines): CR LF, LF, CR, NEL,
+#: the line and the paragraph separator.
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _line_at(text: str, at: int) -> int:
+    """The 1-based line of character ``at`` of ``text``, its lines counted as the YAML reader counts them."""
+    return len(_BREAK.findall(text, 0, at)) + 1
 
 
 def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:

@@ -200,3 +200,16 @@ def test_a_version_of_64_characters_loads(project: Path, capsys: pytest.CaptureF
     path.write_text(re.sub(r"(?m)^version: .*$", "version: 1.0.0-" + "a" * 58, text, count=1), encoding="utf-8")
     code, err = _validate(project, capsys)
     assert code in (0, 1), err
+
+
+def test_a_question_listed_twice_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / MEETING
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("questions:"))
+    assert lines[at + 1].startswith("  - ") and not lines[at + 2].startswith("    "), lines[at + 1 : at + 3]
+    lines.insert(at + 2, lines[at + 1])
+    path.write_text("".join(lines), encoding="utf-8")
+    code, err = _validate(project, capsys)
+    assert code == 2, err
+    assert f"2017-12-12-integration.yaml:{at + 3}: questions[1]: " in err, err
+    assert f"is listed twice (also questions[0], line {at + 2}); expected each text once" in err, err

@@ -505,6 +505,9 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
             and {"person", "body"} <= {f.name for f in dataclasses.fields(of)}
         ):
             _who_once(values, node, file, path, errors)
+        elif _shape(of)[0] == "record" and (text := getattr(of, "__scalar_field__", None)):
+            # texts (a meeting's questions, discussion areas): the same words twice
+            _listed_once([getattr(v, text, "") or "" for v in values], node, file, path, "text", errors)
         return values
     if kind == "record":
         return _record(tp, node, file, path, errors)

@@ -17,6 +17,8 @@ import pytest
 from test_hostile_r9_writes import _Full
 
 from sakrad_ld.cli import main
+from sakrad_ld.folders import MARK_TEXT
+from sakrad_ld.web.static import SITE_MARK
 
 #: What every refusal says after naming the file.
 UNCHANGED = "nothing was exported, the site at {out} was not changed"
@@ -32,9 +34,12 @@ def copy(fixture_release: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    """A site already at --out: what a refused export must leave as it was."""
+    """A site already at --out: what a refused export must leave as it was (an earlier export's,
+    with its mark: an export replaces no other folder)."""
     out = tmp_path / "site"
     (out / "doc").mkdir(parents=True)
+    (out / "nginx").mkdir()
+    (out / SITE_MARK).write_bytes(MARK_TEXT)
     (out / "index.html").write_text("the site before\n", encoding="utf-8")
     (out / "doc" / "x.html").write_text("a page before\n", encoding="utf-8")
     return out

@@ -281,10 +281,16 @@ def _links_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the site as static files, with nginx rules for content negotiation (default site/)."""
+    from .folders import project_places
     from .web.static import export_site
 
+    # --out replaces only a previous export (or an empty folder), never the project or its data
     result = export_site(
-        Path(args.release), Path(args.out), _progress(), previous=Path(args.previous) if args.previous else None
+        Path(args.release),
+        Path(args.out),
+        _progress(),
+        previous=Path(args.previous) if args.previous else None,
+        kept=project_places(Path(args.project)),
     )
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")

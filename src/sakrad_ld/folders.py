@@ -43,13 +43,27 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReleaseError
 
-__all__ = ["CACHE_FOLDER", "FILE_MODE", "FOLDER_MODE", "CacheFolder", "ReleaseFolders", "make_readable", "replacing"]
+__all__ = [
+    "CACHE_FOLDER",
+    "FILE_MODE",
+    "FOLDER_MODE",
+    "MARK",
+    "CacheFolder",
+    "Kept",
+    "ReleaseFolders",
+    "check_replaceable",
+    "make_readable",
+    "project_places",
+    "release_places",
+    "replacing",
+]
 
 #: The largest entry read (bytes): a meeting's documents have kilobytes, the report of 10,000
 #: meetings' findings a few megabytes.
@@ -202,19 +216,132 @@ def remove_leftovers(out: Path) -> list[Path]:
     return removed
 
 
+#: The file a folder :func:`replacing` wrote holds (written last, its path in the folder), and its
+#: text: only a folder holding it (or an empty one) is ever replaced.
+MARK = ".sakrad-ld-folder"
+MARK_TEXT = b"Written by sakrad-ld, which replaces this folder only while it holds this file.\n"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A folder that a folder replaced may not be nor hold, nor lie inside unless ``inside``: the
+    project may hold a site (``site/`` beside ``data/``), but its ``data/`` may not."""
+
+    path: Path
+    what: str
+    inside: bool = False
+
+
+def release_places(release: Path, what: str) -> list[Kept]:
+    """The folders of the release at ``release`` (``what``: "the --release folder"): the path given,
+    the folder it leads to (``dist`` → ``dist.releases/<name>``) and the store of releases
+    (``dist.releases``)."""
+    place = Path(os.path.abspath(release))
+    real = place.resolve()
+    kept = [Kept(place, what), Kept(real, what), Kept(ReleaseFolders(place).store, f"the store of {what}")]
+    if real.parent.name.endswith(".releases"):
+        kept.append(Kept(real.parent, f"the store of {what}"))
+    return kept
+
+
+def project_places(root: Path) -> list[Kept]:
+    """The project at ``root`` (``-C``) and its ``data/``, ``ontology/`` and ``shapes/``: a folder
+    replaced may lie in the project, never in those."""
+    root = Path(os.path.abspath(root))
+    kept = [Kept(root, "the project folder", inside=True)]
+    return kept + [Kept(root / name, f"the project's {name}/ folder") for name in ("data", "ontology", "shapes")]
+
+
+def _everyones() -> list[Kept]:
+    """The file system's root and the home folder: never replaced, nor anything holding them."""
+    kept = [Kept(Path("/"), "the file system's root", inside=True)]
+    home = os.path.expanduser("~")
+    if home != "~" and os.path.isabs(home):
+        kept.append(Kept(Path(home), "the home folder", inside=True))
+    return kept
+
+
+def _relation(out: Path, folder: Path) -> str | None:
+    """How ``out`` stands to ``folder`` (both absolute): "is", "holds", "is inside", or None."""
+    if out == folder:
+        return "is"
+    if out in folder.parents:
+        return "holds"
+    if folder in out.parents:
+        return "is inside"
+    return None
+
+
+def check_replaceable(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) -> None:
+    """A ReleaseError naming ``out`` and what to do, before anything is made, where :func:`replacing`
+    must not replace ``out``: ``out`` is, holds or lies inside a folder of ``kept`` (``inside``
+    ones aside), the file system's root or the home folder (each as given and as its links lead);
+    ``out`` is a file; or ``out`` is a folder that holds something but not ``mark`` (a folder
+    this function's writer did not write: another program's, the user's)."""
+    place = Path(os.path.abspath(out))
+    outs = dict.fromkeys([place, place.resolve()])
+    for folder in [*_everyones(), *kept]:
+        given = Path(os.path.abspath(folder.path))
+        for there in dict.fromkeys([given, given.resolve()]):
+            for here in outs:
+                relation = _relation(here, there)
+                if relation is None or (relation == "is inside" and folder.inside):
+                    continue
+                shown = str(folder.path) if there == given else f"{folder.path} → {there}"
+                raise ReleaseError(
+                    f"{out}: this folder {relation} {folder.what} ({shown}); nothing was written: "
+                    "give another --out, a folder of its own"
+                )
+    if not os.path.lexists(place):
+        return
+    if not place.is_dir():
+        raise ReleaseError(f"{out} is a file, not a folder; nothing was written: remove it, or give another --out")
+    if not _marked(place, mark) and any(place.iterdir()):
+        raise ReleaseError(
+            f"{out} is a folder that sakrad-ld did not write (it has no {mark}); nothing was written: "
+            "remove it, or give another --out (a new or an empty folder)"
+        )
+
+
+def _marked(folder: Path, mark: str) -> bool:
+    """Whether ``folder`` holds the file ``mark`` (a file, no link on its way) with :data:`MARK_TEXT`."""
+    path = folder
+    for part in Path(mark).parts:
+        path = path / part
+        if path.is_symlink():
+            return False
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as file:
+            return file.read(len(MARK_TEXT) + 1) == MARK_TEXT
+    except OSError:
+        return False
+
+
 @contextmanager
-def replacing(out: Path) -> Iterator[Path]:
+def replacing(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) -> Iterator[Path]:
     """Yields an empty folder beside ``out``; when the block ends without an error it takes the
     place of ``out`` (the old folder is removed only once the new one is in place), and on any
     error it is removed and ``out`` is left exactly as it was, as are ``out``'s parents (those made
     for it are removed). Written files end up 0644, folders 0755. What killed runs left beside
-    ``out`` is removed first (:func:`remove_leftovers`)."""
+    ``out`` is removed first (:func:`remove_leftovers`).
+
+    Only a folder it wrote is replaced: the file ``mark`` (a path in the folder, :data:`MARK_TEXT`)
+    is written into the new folder last, and ``out`` is refused (:func:`check_replaceable`, a
+    ReleaseError before anything is made) unless it is missing, empty or holds that file, and
+    where it is, holds or lies inside a folder of ``kept``, the file system's root or the home
+    folder."""
+    check_replaceable(out, mark, kept)
     made = _mkdirs(out.parent)
     try:
         with _own(out.parent, f".{out.name}.", ".tmp") as tmp:
             remove_leftovers(out)
             try:
                 yield tmp
+                marked = tmp / mark
+                marked.parent.mkdir(parents=True, exist_ok=True)
+                marked.write_bytes(MARK_TEXT)  # last: a folder holding it is complete
                 make_readable(tmp)
                 if out.exists():
                     with _own(out.parent, f".{out.name}.", ".old") as old:

@@ -85,7 +85,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -103,7 +103,7 @@ from ..documents import (
     see_other,
 )
 from ..errors import ReleaseError
-from ..folders import replacing
+from ..folders import Kept, check_replaceable, release_places, replacing
 from ..formats import FORMATS, HTML, QUAD_FORMATS, RESULTS_FORMATS, Format
 from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from ..manifest import MANIFEST_VERSION, read_manifest
@@ -232,16 +232,31 @@ def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
 
+#: The file every export holds, written last (in ``nginx/``, which neither server's rules serve):
+#: an export replaces only a folder holding it, or an empty one (:func:`sakrad_ld.folders.replacing`).
+SITE_MARK = "nginx/sakrad-export"
+
+
 def export_site(
-    release: Path, out: Path, progress: Callable[[str, int, int], None] = _quiet, previous: Path | None = None
+    release: Path,
+    out: Path,
+    progress: Callable[[str, int, int], None] = _quiet,
+    previous: Path | None = None,
+    kept: Iterable[Kept] = (),
 ) -> ExportResult:
     """Writes the site of ``release`` into ``out`` (replacing it only once every file is written).
     ``previous`` is the release before it: the feeds name what changed since (without it, every
-    sakråd is new)."""
+    sakråd is new). ``out`` is refused (ReleaseError, nothing made) where it is not a previous
+    export (:data:`SITE_MARK`), a new or an empty folder, and where it is, holds or lies inside
+    ``release``, ``previous`` (their folders and store of releases) or a folder of ``kept``."""
+    places = [*kept, *release_places(release, "the --release folder")]
+    if previous is not None:
+        places += release_places(previous, "the --previous release")
+    check_replaceable(out, SITE_MARK, places)  # named as given; again as it resolves, by replacing()
     out = out.resolve()
     written: list[Path] = []  # the folder the site is written into, once there is one
     try:
-        with replacing(out) as tmp:
+        with replacing(out, SITE_MARK, places) as tmp:
             written.append(tmp)
             tmp.chmod(0o755)
             # the release as SHA256SUMS and its manifest list it, hashed as it is copied into

@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "records",
         "corpus",
         "attested",
+        "modified",
         "dated",
         "announced",
         "titled",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project, edit_data, refusals
 
-from sakrad_ld.catalogue.modified import check_modified
 from sakrad_ld.corpus import load_corpus
+from sakrad_ld.modified import check_modified
 
 
 def test_the_data_s_modified_is_no_earlier_than_any_date_it_holds() -> None:

@@ -184,9 +184,9 @@ def check_register_sources(corpus: Corpus) -> list[InputError]:
 def check_attested_dates(corpus: Corpus) -> list[InputError]:
     """Every holding whose ``as_of`` is a derived meeting date of its source, or later than its source's
     publication date; and every publication date or as_of later than the dataset's ``modified``
-    (:func:`~sakrad_ld.catalogue.modified.check_modified`, at load, so ``validate`` refuses what the
+    (:func:`~sakrad_ld.modified.check_modified`, at load, so ``validate`` refuses what the
     build's catalogue would)."""
-    from .catalogue.modified import check_modified
+    from .modified import check_modified
 
     published = {s.id: str(s.published) for s in corpus.sources if s.published}
     derived: dict[str, dict[str, str]] = {}  # source id -> derived date -> meeting id

@@ -26,6 +26,8 @@ from .layout import CHECKSUMS
 
 __all__ = [
     "FORMATS",
+    "MAX_ACCEPT",
+    "MAX_RANGES",
     "json_bytes",
     "Format",
     "HTML",
@@ -204,3 +206,10 @@ def _plain(doc: Any) -> bool:
         else:
             return False
     return True
+
+
+#: Ranges read from one Accept header (the server's negotiation and the static export's rules alike); a
+#: header of more is disregarded (anything is accepted).
+MAX_RANGES = 64
+#: Characters read from one Accept header; a longer header is disregarded (anything is accepted).
+MAX_ACCEPT = 2048

@@ -37,6 +37,7 @@ from ..formats import by_name
 from ..graph import Built
 from ..iri import Minter
 from ..layout import CATALOGUE_STEM, DATA_FILE
+from ..modified import check_modified
 from ..project import Project
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
 from ..serialize import release_order
@@ -46,7 +47,6 @@ from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
 from . import dcat_ap_2
 from .dcat_ap import DCAT_AP_3, CatalogueReport, Profile, validate_catalogue
 from .files import ReleasedFile, release_files
-from .modified import check_modified
 from .provenance import provenance_graph
 from .quality import quality_graph
 from .void import void_graph

@@ -17,14 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..formats import Format
+from ..formats import MAX_ACCEPT, MAX_RANGES, Format
 
 __all__ = ["MAX_ACCEPT", "MAX_RANGES", "MediaRange", "choose", "parse_accept"]
-
-#: Ranges read from one Accept header; a header of more is disregarded (anything is accepted).
-MAX_RANGES = 64
-#: Characters read from one Accept header; a longer header is disregarded (anything is accepted).
-MAX_ACCEPT = 2048
 
 
 @dataclass(frozen=True)

@@ -104,10 +104,9 @@ from ..documents import (
 )
 from ..errors import ReleaseError
 from ..folders import Kept, check_replaceable, release_places, replacing
-from ..formats import FORMATS, HTML, QUAD_FORMATS, RESULTS_FORMATS, Format
+from ..formats import FORMATS, HTML, MAX_ACCEPT, MAX_RANGES, QUAD_FORMATS, RESULTS_FORMATS, Format
 from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from ..manifest import MANIFEST_VERSION, read_manifest
-from ..serving.negotiation import MAX_ACCEPT, MAX_RANGES
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
@@ -625,8 +624,8 @@ _WEIGHTS = (r"1(\.0*+)?", *(rf"0?\.{d}[0-9]*+" for d in "987654321"), r"0?\.0*+[
 #: so the rules' cost grows with the header's length, not with a power of it (PCRE, as nginx and
 #: Apache run it, backtracks; so does Python's ``re``).
 _PARAMS = r"(;(?![ \t]*q[ \t]*=)[^;,]*+)*+"
-#: More ranges or more characters than the server reads (:data:`sakrad_ld.serving.negotiation.MAX_RANGES`,
-#: :data:`~sakrad_ld.serving.negotiation.MAX_ACCEPT`): the header is disregarded, as the server
+#: More ranges or more characters than the server reads (:data:`sakrad_ld.formats.MAX_RANGES`,
+#: :data:`~sakrad_ld.formats.MAX_ACCEPT`): the header is disregarded, as the server
 #: disregards it, so the first offer is chosen. Tried first, in time linear in the header.
 _TOO_LONG = (rf"^([^,]*+,){{{MAX_RANGES}}}", rf"^[\s\S]{{{MAX_ACCEPT + 1}}}")
 

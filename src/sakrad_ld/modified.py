@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError, Where
-from ..records import Corpus
+from .errors import InputError, Where
+from .records import Corpus
 
 __all__ = ["check_modified"]
 

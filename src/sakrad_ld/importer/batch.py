@@ -82,6 +82,7 @@ def _would_add(draft: Meeting, known: Meeting) -> list[str]:
         "government_participants",
         "agencies",
         "discussion_areas",
+        "announced_discussion_areas",
         "contact",
         "case_number",
     ):

@@ -35,6 +35,7 @@ from ..records import (
     Source,
     Text,
 )
+from ..stated import discussion, flat_text
 from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
@@ -388,6 +389,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         )
     )
     further = []
+    minutes: list[tuple[str, str]] = []  # (source id, title) of each attachment titled as the minutes
     for link in entry.attachments + entry.shortcuts:
         what = _attachment_kind(link)
         if what:
@@ -403,6 +405,8 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
                     )
                 )
             )
+            if what == "minutes":
+                minutes.append((further[-1], _pdf_name(link.name)))
         elif link in entry.attachments:
             draft.note("sources", f"attachment left out (neither invitation nor minutes): {link.name} {link.full_url}")
     as_of = _attested_on(date, derivation, entry.published)
@@ -459,17 +463,22 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
             'the page says the sakråd was invited to ("bjöd … in") and no sentence of it says the meeting was '
             "held: drop announced_only only where a document of the meeting says it was held",
         )
-    if facts.announced:
-        held = any(_attachment_kind(a) == "minutes" for a in entry.attachments)
-        if held:  # announced_only says the rest
-            notes.append(
-                Note(
-                    text=Text(
-                        "Minnesanteckningar från sakrådet finns bifogade sidan; uppgifterna här är inte hämtade ur dem.",
-                        "Minutes of the sakråd are attached to the page; the facts here are not taken from them.",
-                    )
-                )
-            )
+    held_source, held_derivation = None, None
+    if facts.announced and minutes:  # minutes of it exist, so it was held: derived, as loading asks (announced.py)
+        held_source, minutes_title = minutes[0]
+        held_derivation = Text(
+            "Att sakrådet hölls står inte i något läst dokument; det följer av att sidan har en bilaga med titeln "
+            f'"{minutes_title}": minnesanteckningar från sakrådet finns. De är inte lästa, och inget här är hämtat ur dem.',
+            "No document read says the sakråd was held; it follows from the page's attachment titled "
+            f'"{minutes_title}": minutes of the sakråd exist. They were not read, and nothing here is taken from them.',
+        )
+        draft.note("held_derivation", "the page announces the sakråd; its attachment is titled as minutes of it")
+    # an area the page only announces ("kommer att diskuteras") is announced, as is every area of a sakråd
+    # the page only announces: the loader's own reading of the sentence (stated.discussion) decides
+    flat = flat_text(page.text)
+    announced = facts.announced and held_source is None
+    areas = [a for a in facts.discussion_areas if not announced and discussion(a, page.text, flat) != "planned"]
+    announced_areas = [a for a in facts.discussion_areas if a not in areas]
     for words in facts.agency_counts:  # "ett tiotal representanter för myndigheter": no count kind counts them
         draft.note(
             f"notes[{len(notes)}]",
@@ -493,8 +502,8 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
             drafted[name] = count
         elif (note := _count_again(draft, name, drafted[name], count, "the page", None)) is not None:
             notes.append(note)
-    for words in facts.discussion_words:
-        draft.note("discussion_areas", f'the page: "{words}"')
+    for words in facts.discussion_words:  # beside the field the areas are drafted in
+        draft.note("discussion_areas" if areas else "announced_discussion_areas", f'the page: "{words}"')
     if date is None:
         draft.note(
             "date",
@@ -516,7 +525,9 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
             if title != page.title
             else None
         ),
-        announced_only=facts.announced,
+        announced_only=facts.announced and held_source is None,
+        held_derivation=held_derivation,
+        held_source=held_source,
         sources=further,
         topic=Text(topic) if topic else None,
         organiser=organiser,
@@ -532,7 +543,8 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         conveners=conveners,
         government_participants=participants,
         agencies=agencies,
-        discussion_areas=[Text(a) for a in facts.discussion_areas],
+        discussion_areas=[Text(a) for a in areas],
+        announced_discussion_areas=[Text(a) for a in announced_areas],
         contact=contact,
         case_number=case_numbers[0] if case_numbers else None,
         notes=notes,
@@ -567,6 +579,7 @@ _MERGED = (
     "chair",
     "agencies",
     "discussion_areas",
+    "announced_discussion_areas",
     "contact",
     "case_number",
 )
@@ -619,9 +632,17 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
         *(dataclasses.replace(n, source=n.source or b.source) for n in b.notes if n.about is not None),
         *contradictions,
     ]
+    # held by derivation (minutes known by their title) only while no page reports the meeting held
+    held_fields: dict[str, object] = {}
+    if a.held_derivation is not None and not b.announced_only and b.held_derivation is None:
+        held_fields = {"held_derivation": None, "held_source": None}
+        main.note("held_derivation", f"{other.url} reports the meeting as held: held_derivation is dropped")
+    elif a.announced_only and b.held_derivation is not None:
+        held_fields = {"held_derivation": b.held_derivation, "held_source": b.held_source}
     main.meeting = dataclasses.replace(
         a,
         **changes,
+        **held_fields,
         conveners=conveners,
         government_participants=participants,
         sources=sources,

@@ -183,11 +183,7 @@ def check_register_sources(corpus: Corpus) -> list[InputError]:
 
 def check_attested_dates(corpus: Corpus) -> list[InputError]:
     """Every holding whose ``as_of`` is a derived meeting date of its source, or later than its source's
-    publication date; and every publication date or as_of later than the dataset's ``modified``
-    (:func:`~sakrad_ld.modified.check_modified`, at load, so ``validate`` refuses what the
-    build's catalogue would)."""
-    from .modified import check_modified
-
+    publication date."""
     published = {s.id: str(s.published) for s in corpus.sources if s.published}
     derived: dict[str, dict[str, str]] = {}  # source id -> derived date -> meeting id
     elsewhere: dict[str, dict[str, str]] = {}  # source id -> meeting date another document states -> meeting id
@@ -334,8 +330,6 @@ def check_attested_dates(corpus: Corpus) -> list[InputError]:
                         _hint(published.get(holding.source)),
                     )
                 )
-    if getattr(getattr(corpus, "config", None), "modified", None):  # a copy of data/ with no dataset.yaml aside
-        errors += check_modified(corpus)
     return errors
 
 

@@ -468,9 +468,6 @@ def _comma_clause(flat: str, at: int, hi: int) -> bool:
     return comma > 0 and _has_verb(flat, at, comma) and _verb_first(flat, comma + 1, hi)
 
 
-_CHOICE_AFTER = re.compile(
-    r"(?:,? (?:i |på |vid |in |at )?[\w-]+(?: [\w-]+)?){0,3}?,? (eller|alternativt|or|alternatively) "
-)
 _CHOICE_AFTER_LIST = re.compile(
     r"(?:, [\w-]+(?: [\w-]+)?){0,3},? (eller|alternativt|or|alternatively) (?!annan|annat|andra|another|other)"
 )

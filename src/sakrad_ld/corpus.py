@@ -27,14 +27,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .announced import check_announced_only, check_held
+from .announced import check_announced_only, check_held, check_held_derived
 from .attested import check_attested_dates, check_register_sources
 from .counted import check_counts
 from .dated import check_meeting_dates
 from .errors import InputError, InputErrors, ProjectError, Where
 from .layout import kept_copy_path
+from .modified import check_modified
 from .organised import check_organisers
-from .placed import check_placements
+from .placed import check_meeting_places, check_placements
 from .posted import check_posts
 from .processes import Prepared, prepared
 from .records import (
@@ -204,11 +205,14 @@ def load_corpus(
     corpus = dataclasses.replace(corpus, copies=copies)
     errors.extend(check_references(corpus))
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
+    errors.extend(check_modified(corpus))  # modified.py: no data date after modified (validate refuses it too)
+    errors.extend(check_held_derived(corpus))  # announced.py: announced beside its own minutes, or held derived
     errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
     errors.extend(check_held(corpus))  # announced.py: a sakråd all of whose documents precede it is announced only
     errors.extend(check_meeting_dates(corpus) + check_register_sources(corpus))  # dated.py, attested.py
     errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own
     errors.extend(check_placements(corpus))  # placed.py: a post's placement is its source's, or marked the data's own
+    errors.extend(check_meeting_places(corpus))  # placed.py: a meeting's place not denied, doubted or planned
     errors.extend(check_counts(corpus))  # counted.py: a count's value, bound and approximation are its words'
     errors.extend(check_stated(corpus) + check_registered(corpus))  # stated.py, registered.py: as kept copies say
     errors.extend(check_posts(corpus))  # posted.py: a person's post, and a post's label, as the kept text gives them

@@ -227,7 +227,8 @@ def check_counts(corpus: Corpus) -> list[InputError]:
 
 #: A participle right after a count's words that says whom they count ("25 organisationer deltog, av 40
 #: inbjudna", "Av de 40 inbjudna organisationerna"): it is the count's own noun phrase.
-_OWN_PARTICIPLE = re.compile(r" (?:inbjudna|inbjudet|inbjuden|anmälda|invited|registered)(?!\w)")
+_INVITING = "inbjudna|inbjudet|inbjuden|anmälda|invited|registered"
+_OWN_PARTICIPLE = re.compile(rf" (?:{_INVITING})(?!\w)")
 #: A word of taking part right after a count's noun phrase, with no number after it: the count is its
 #: subject ("40 inbjudna organisationer deltog"; not "Av 40 inbjudna organisationer deltog 25").
 _SUBJECT_CAME = re.compile(
@@ -236,7 +237,7 @@ _SUBJECT_CAME = re.compile(
 )
 #: Participles and nouns of inviting or registering in the count's own words ("40 inbjudna organisationer",
 #: "40 anmälda organisationer"): they count the invited or registered, whatever verb the sentence has.
-_INVITED_WORDS = re.compile(r"(?<!\w)(?:inbjudna|inbjudet|inbjuden|anmälda|invited|registered)(?!\w)")
+_INVITED_WORDS = re.compile(rf"(?<!\w)(?:{_INVITING})(?!\w)")
 #: Nouns and participles of taking part in the count's own words ("ett sextiotal deltagare", "30
 #: deltagande organisationer"): they say the count took part.
 _PARTAKING_WORDS = re.compile(

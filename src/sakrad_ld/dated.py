@@ -73,7 +73,6 @@ __all__ = [
     "not_stated",
     "quotations",
     "quoted_days",
-    "swedish_date",
     "unchecked_dates",
 ]
 
@@ -479,13 +478,6 @@ def _against_cited(m: Meeting, sources: dict[str, Any]) -> list[InputError]:
                 )
             )
     return out
-
-
-def swedish_date(date: str) -> re.Pattern[str]:
-    """The pattern of ``date`` (YYYY-MM-DD or YYYY-MM) in Swedish words: "12 december 2017", "december 2017"."""
-    year, month = date[:4], MONTHS[int(date[5:7]) - 1]
-    day = rf"\b0?{int(date[8:10])}{_SPACE}" if len(date) == 10 else r"\b"
-    return re.compile(rf"{day}{month}{_SPACE}{year}\b", re.IGNORECASE)
 
 
 #: The day of a month as an ordinal word ("den tionde september"), the first day first.

@@ -9,8 +9,8 @@ means the data changed after the date the catalogue states, and the build refuse
 A date given to the month or year counts from its first day, and a ``modified`` so given up to its
 last (``2025-08`` is any day of August 2025), so only a date certainly later is refused: with
 ``modified: 2025-08`` a source published 2025-08-29 is accepted, one published 2025-09-01 refused.
-Loading runs the check (``attested.check_attested_dates``), so ``sakrad-ld validate`` refuses what
-the build would, and the catalogue runs it again where it is made. A meeting's own date is not compared: an announced sakråd may lie ahead, and one published
+Loading runs the check (``corpus.load_corpus``), so ``sakrad-ld validate`` refuses what
+the build would, before the catalogue is made. A meeting's own date is not compared: an announced sakråd may lie ahead, and one published
 as held has a document dated on or after its day (``announced.check_held``), which is.
 """
 
@@ -52,6 +52,8 @@ def _dates(corpus: Corpus) -> Iterator[tuple[str, Where, str]]:
 def check_modified(corpus: Corpus) -> list[InputError]:
     """Every date of :func:`_dates` later than the dataset's ``modified``."""
     config = corpus.config
+    if not getattr(config, "modified", None):  # a corpus made without dataset.yaml's dates
+        return []
     modified = str(config.modified)
     at = config.lines.where("modified") if getattr(config, "lines", None) else Where(Path("dataset.yaml"), 0)
     return [

@@ -128,7 +128,7 @@ def check_placements(corpus: Corpus) -> list[InputError]:
                     'docs/model.md, "Stated is not derived"',
                 )
             )
-    return errors + check_related(corpus) + check_meeting_places(corpus)
+    return errors + check_related(corpus)
 
 
 #: A relation or English name checked by :func:`check_related`: the kind of record, its file, the fact

@@ -82,6 +82,7 @@ from .clauses import (
     guard_in,
     side_clause,
 )
+from .counted import COMPARISONS, NEGATED, count_claim, numbers_in
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
@@ -691,12 +692,6 @@ _GUARDS = _role_words(GUARD_WORDS)
 #: A condition's "om" at the head of its sentence or after a comma ("Om X deltar kan …", "…, om X
 #: deltar"), read in the folded text with its sentence ends: not the preposition ("diskussion om X").
 _IF = re.compile(r"(?:(?<=\x00)|(?<=[,;:] )|^)om(?= )")
-
-
-def _guard_in(words: re.Pattern[str], text: str, flat: str, lo: int, hi: int) -> bool:
-    """Whether ``flat[lo:hi]`` holds a word of ``words`` (:data:`_GUARDS`, :data:`_UNDONE`) or ``text``
-    a condition's "om" there (:data:`_IF`)."""
-    return words.search(flat, lo, hi) is not None or _IF.search(text, lo, hi) is not None
 
 
 #: Prepositions: a name right after one (its titles aside) is its object ("berättade om Anna Berg",
@@ -1791,19 +1786,9 @@ def _own_clause(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
     return start, stop
 
 
-#: The guard words by what they say, for a refusal's message (the rest say a plan, a wish or a duty).
-_GUARD_KINDS = (
-    ("a negation", ("inte", "ej", "aldrig", "icke", "not", "never", "cannot", "varken", "ingen", "inget", "inga",
-                    "utan att", "neither", "nor", "no one", "none")),
-    ("an absence or a refusal", ("tackade nej", "avböjde", "avböjt", "återbud", "uteblev", "förhinder",
-                                 "frånvarande", "declined", "absent")),
-    ("a condition or a doubt", ("ifall", "i den mån", "huruvida", "oklart", "osäkert", "okänt", "ovisst",
-                                "möjligen", "möjligtvis", "kanske", "eventuellt", "troligen", "troligtvis",
-                                "förmodligen", "sannolikt", "if", "unless", "whether", "unclear", "perhaps",
-                                "possibly", "probably")),
-    ("something done in its place", ("i stället för", "istället för", "instead of")),
-    ("an urging, an offer or a registration", URGED_WORDS),
-)  # fmt: skip
+#: The guard words clauses.GUARD_TABLE does not hold, by what they say, for a refusal's message (the rest
+#: say a plan, a wish or a duty).
+_GUARD_KINDS = (("an urging, an offer or a registration", URGED_WORDS),)
 
 
 #: A guard word's kind as a refusal names it (a condition's and a doubt's alike).
@@ -1820,17 +1805,6 @@ def _guard_kind(word: str) -> str:
     if any(w in word for w in ("bjud", "bjöd", "invited", "sändlista")):
         return "an invitation"
     return "a plan, a wish, a duty or a possibility"
-
-
-def _guard_said(text: str, flat: str, spans: list[tuple[int, int]]) -> str:
-    """What the first of ``spans`` holding a guard word (or a condition's "om") says, quoting it."""
-    for lo, hi in spans:
-        found = [m for m in (_GUARDS.search(flat, lo, hi), _IF.search(text, lo, hi)) if m is not None]
-        if found:
-            first = min(found, key=lambda m: m.start())
-            kind = "a condition or a doubt" if first.re is _IF else _guard_kind(first.group())
-            return f"{_quoted(flat[lo:hi].strip(' ,'))} says {kind} ({first.group()!r}), not that it took part"
-    return "does not say it took part"
 
 
 #: Words of taking part for a government body: those of an organisation and of a government participant.
@@ -2264,7 +2238,7 @@ def _area_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] 
 
 #: Words of an announcement's plan or future, governing a word of discussing after them: "Vid sakrådet
 #: kommer följande sakområden att diskuteras", "Vi kommer också att diskutera", "X ska diskuteras",
-#: "X planeras diskuteras", "will be discussed". "skulle" and "hade planerat" are of :data:`_UNFULFILLED`.
+#: "X planeras diskuteras", "will be discussed" ("skulle" and "hade planerat" are guard words: clauses.GUARD_TABLE).
 PLANNED_WORDS = (
     "kommer att", "ska", "skall", "planeras", "planerar", "avses", "avser", "är tänkt att", "är tänkta att",
     "will", "shall", "is to be", "are to be", "going to",
@@ -2288,18 +2262,6 @@ def _planned(flat: str, at: int, span: tuple[int, int]) -> bool:
     return False
 
 
-#: Words saying an area was wished, due, planned in the past or conditional, not discussed ("ville
-#: diskutera", "borde ha diskuterats", "skulle diskuteras", "i den mån tid finns"). The future of an
-#: announcement ("kommer att diskuteras", "ska diskuteras") is not among them: an announced sakråd's areas
-#: are worded so.
-_UNFULFILLED = _role_words(
-    (
-        "ville", "vill", "borde", "bör", "hoppades", "hoppas", "önskade", "önskar", "skulle", "planerade",
-        "planerat", "avsåg", "avsett", "tänkt", "tänkte", "kunde", "ifall", "i den mån", "oklart", "osäkert",
-        "kanske", "möjligen", "eventuellt", "i stället för", "istället för", "wanted", "should", "would",
-        "hoped", "intended", "planned",
-    )
-)  # fmt: skip
 #: Words after an area saying it was not reached: "…, men det hanns inte med", "tiden räckte inte".
 _NOT_DONE = re.compile(
     r"(?<!\w)(?:hanns inte|hann inte|hanns aldrig|hann aldrig|räckte inte|fanns inte tid|fanns ingen tid)(?!\w)"
@@ -2397,7 +2359,9 @@ _TO_COME = re.compile(r"(?<!\w)(?:delta|närvara|medverka|komma|take part|attend
 #: ("Ett 40-tal organisationer bjöds in och 25 organisationer deltog").
 _COUNT_CLAUSE = re.compile(r" (?:och|samt|and) |, ")
 #: A negation that belongs to a comparison: "inte fler än 20" bounds the number, it denies nothing.
-_BOUND_NEGATION = re.compile(r"(?<!\w)(?:inte|ej|icke) (?=fler än|mer än|över|färre än|mindre än|under)")
+_BOUND_NEGATION = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted(NEGATED))}) (?={'|'.join(sorted(COMPARISONS, key=len, reverse=True))})"
+)
 
 
 def _count_clauses(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int]]:
@@ -2429,7 +2393,6 @@ def _count_said(
     meeting, counts those invited where ``field`` counts those who took part (or the reverse), denies,
     plans or puts it as a condition, or the words right before them bound or round the number otherwise
     than ``mark`` ("Inte fler än 20 organisationer" quoted as "20 organisationer", exact)."""
-    from .counted import count_claim, numbers_in
 
     why = None
     for a, b in find_words(folded(words), flat):

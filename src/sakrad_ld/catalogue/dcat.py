@@ -37,7 +37,6 @@ from ..formats import by_name
 from ..graph import Built
 from ..iri import Minter
 from ..layout import CATALOGUE_STEM, DATA_FILE
-from ..modified import check_modified
 from ..project import Project
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
 from ..serialize import release_order
@@ -544,10 +543,8 @@ def make_catalogue(
     project: Project, corpus: Corpus, built: Built, report: ValidationReport, files: list[ReleasedFile]
 ) -> Catalogue:
     """The catalogue of a release whose files are ``files`` (:func:`release_files`), unchecked
-    (:func:`check_catalogue`, :func:`accept_catalogue`). A date of the data later than the dataset's
-    ``modified`` is refused (:func:`.modified.check_modified`): the catalogue would state a false date."""
-    if errors := check_modified(corpus):
-        raise InputErrors(errors)
+    (:func:`check_catalogue`, :func:`accept_catalogue`). Its ``modified`` is no earlier than a date of
+    the data: loading refused the corpus otherwise (:func:`sakrad_ld.modified.check_modified`)."""
     graph = catalogue_graph(project, corpus, built, report, files)
     return Catalogue(graph, files, _download_base(corpus.config))
 

@@ -2,7 +2,7 @@
 
 The rules' regular expressions read an ``Accept`` header in one pass each (no nested unbounded
 quantifier tried more than one way), and a header longer than the server reads is disregarded by
-both the server and the rules (``sakrad_ld.serving.negotiation.MAX_ACCEPT``, ``MAX_RANGES``). So a
+both the server and the rules (``sakrad_ld.formats.MAX_ACCEPT``, ``MAX_RANGES``). So a
 long crafted header (a range with thousands of parameters, which made the old rules backtrack for
 seconds and then fail PCRE's match limit with a wrong 406 and an ``[alert]`` in nginx's log) gets
 the server's answer, status and Location, for every header of :data:`HEADERS`. A request is given a
@@ -15,9 +15,9 @@ host's name where ``UseCanonicalName On`` (docs/site.md), so its Location is com
 
 from __future__ import annotations
 
+import functools
 import http.client
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,12 +26,13 @@ from nginx_host import nginx_serving
 from static_site import served
 from test_static_apache import _hosts, apache  # noqa: F401 (the fixture)
 
-from sakrad_ld.serving.negotiation import MAX_ACCEPT, MAX_RANGES
+from sakrad_ld.formats import MAX_ACCEPT, MAX_RANGES
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
 from sakrad_ld.web.static import accept_map, choose_by_map, export_site, language_by_map, language_map
 
-#: Long enough that no test waits on a working host; a host backtracking for minutes fails it.
+#: A socket's timeout: long enough that no test waits on a working host; a host backtracking for minutes
+#: fails the test instead of stalling it.
 GUARD = 60
 
 
@@ -121,30 +122,46 @@ def _answer(
     return status, location, media
 
 
-def _differences(release: Path, port: int, meeting: str, prefix: str = "", absolute: bool = False) -> list[str]:
-    differ = []
-    doc = meeting.replace("/id/", "/doc/", 1)
-    for path in (meeting, doc):
+@functools.cache
+def _server_answers(release: Path, meeting: str) -> dict[tuple[str, str, str | None], tuple]:
+    """The server's answers to every request :func:`_differences` sends, asked once per release and
+    meeting (one app for all of them): they do not depend on the host being compared."""
+    from starlette.testclient import TestClient
+
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
+
+    answers: dict[tuple[str, str, str | None], tuple] = {}
+    for path in (meeting, meeting.replace("/id/", "/doc/", 1)):
         for accept in HEADERS:
-            want = _answer(*served(release, path, accept))
-            start = time.monotonic()
+            answers[("accept", path, accept)] = _answer(*served(release, path, accept))
+    with TestClient(create_app(release, Settings())) as client:
+        for language in LANGUAGES:
+            headers = {"Accept": "text/html", "Accept-Language": language}
+            r = client.get(meeting, headers={k: v for k, v in headers.items() if v}, follow_redirects=False)
+            answers[("language", meeting, language)] = (r.status_code, r.headers.get("location"))
+    return answers
+
+
+def _differences(release: Path, port: int, meeting: str, prefix: str = "", absolute: bool = False) -> list[str]:
+    want = _server_answers(release, meeting)
+    differ = []
+    for path in (meeting, meeting.replace("/id/", "/doc/", 1)):
+        for accept in HEADERS:
             got = _answer(*_ask(port, prefix + path, {"Accept": accept}), prefix, absolute)
-            assert time.monotonic() - start < GUARD  # a hang, not a timing
-            if got != want:
-                differ.append(f"{path} Accept {(accept or '')[:60]!r}… ({len(accept or '')}): {got} != server {want}")
+            if got != want[("accept", path, accept)]:
+                differ.append(
+                    f"{path} Accept {(accept or '')[:60]!r}… ({len(accept or '')}): {got} != server "
+                    f"{want[('accept', path, accept)]}"
+                )
     for language in LANGUAGES:
         headers = {"Accept": "text/html", "Accept-Language": language}
-        from starlette.testclient import TestClient
-
-        from sakrad_ld.serving.server import create_app
-        from sakrad_ld.serving.settings import Settings
-
-        with TestClient(create_app(release, Settings())) as client:
-            r = client.get(meeting, headers={k: v for k, v in headers.items() if v}, follow_redirects=False)
-        want = (r.status_code, r.headers.get("location"))
         got = _answer(*_ask(port, prefix + meeting, headers), prefix, absolute)[:2]
-        if got != want:
-            differ.append(f"{meeting} Accept-Language {(language or '')[:40]!r}…: {got} != server {want}")
+        if got != want[("language", meeting, language)]:
+            differ.append(
+                f"{meeting} Accept-Language {(language or '')[:40]!r}…: {got} != server "
+                f"{want[('language', meeting, language)]}"
+            )
     return differ
 
 

@@ -121,6 +121,14 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def export(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The static export of the real data's release, made once for the tests that only read it."""
+    from sakrad_ld.web.static import export_site
+
+    return export_site(release, tmp_path_factory.mktemp("export") / "site").out
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
     """A headless Chromium for the tests of one module (``tests/devtools.py``)."""

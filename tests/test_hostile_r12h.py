@@ -29,7 +29,7 @@ from test_static_apache import _hosts, apache  # noqa: F401 (the fixture)
 from sakrad_ld.formats import MAX_ACCEPT, MAX_RANGES
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
-from sakrad_ld.web.static import accept_map, choose_by_map, export_site, language_by_map, language_map
+from sakrad_ld.web.static import accept_map, choose_by_map, language_by_map, language_map
 
 #: A socket's timeout: long enough that no test waits on a working host; a host backtracking for minutes
 #: fails the test instead of stalling it.
@@ -91,8 +91,7 @@ def meeting(opened: Release) -> str:
 
 
 @pytest.fixture(scope="module")
-def nginx(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
-    export = export_site(release, tmp_path_factory.mktemp("export") / "site").out
+def nginx(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
     run = tmp_path_factory.mktemp("nginx")
     with nginx_serving(export, run) as (_, port):
         yield port, run

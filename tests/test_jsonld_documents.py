@@ -15,13 +15,11 @@ from pathlib import Path
 
 import orjson
 import pyoxigraph as ox
-import pytest
 from pyld import jsonld
 
 from sakrad_ld.jsonld import framed_jsonld
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
-from sakrad_ld.web.static import export_site
 
 #: JSON-LD over Turtle, in bytes. Both write each statement once; JSON's indentation (two spaces a
 #: level of nesting) and quoted keys cost more than Turtle's prefixed names, a language map less than
@@ -37,11 +35,6 @@ ENVELOPE = 200
 
 #: Files of the export that are no document about a thing: the context, and the downloads.
 NOT_DOCUMENTS = ("context.jsonld", "catalog.jsonld")
-
-
-@pytest.fixture(scope="module")
-def export(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return export_site(release, tmp_path_factory.mktemp("jsonld-export") / "site").out
 
 
 def _documents(export: Path) -> list[Path]:

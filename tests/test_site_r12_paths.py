@@ -25,17 +25,12 @@ from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.nginxhost import local_nginx
 from sakrad_ld.web.sitepages import TOP_FOLDERS
-from sakrad_ld.web.static import DOWNLOAD_PATH, export_site
+from sakrad_ld.web.static import DOWNLOAD_PATH
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 #: The export's folders of the rules, which no host serves.
 RULES = ("nginx", "apache")
 _HREF = re.compile(r'<(?:a|link)\b[^>]*?\bhref="([^"]*)"')
-
-
-@pytest.fixture(scope="module")
-def export(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return export_site(release, tmp_path_factory.mktemp("export") / "site").out
 
 
 @pytest.fixture(scope="module")

@@ -74,11 +74,6 @@ ACCEPT = accept_cases()
 
 
 @pytest.fixture(scope="module")
-def export(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return export_site(release, tmp_path_factory.mktemp("export") / "site").out
-
-
-@pytest.fixture(scope="module")
 def opened(release: Path) -> Release:
     return Release.open(release)
 

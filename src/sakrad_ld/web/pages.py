@@ -17,7 +17,7 @@ Files a page links to, which whoever serves the pages must answer (``en/…`` th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -75,6 +75,20 @@ class Site:
     @cached_property
     def download_names(self) -> frozenset[str]:
         return frozenset(name for name, _, _ in self.downloads)
+
+    @cached_property
+    def downloads_by_meeting(self) -> dict[str, list[tuple[str, str, int]]]:
+        """The release's files (name, media type, size) by the id of the sakråd each is named for
+        (:data:`_MEETING_STEMS`: ``meetings/{id}.ttl``, ``meeting-{id}.svg``), in name order: found in one
+        pass, not by a scan of every file for each sakråd's page."""
+        by_id: dict[str, list[tuple[str, str, int]]] = {}
+        for name, media, size in sorted(self.downloads):
+            stem, dot, _ = name.rpartition("/")[2].rpartition(".")
+            if not dot:
+                continue
+            for key in dict.fromkeys(_meeting_ids(stem)):
+                by_id.setdefault(key, []).append((name, media, size))
+        return by_id
 
     @property
     def graph_path(self) -> str | None:
@@ -221,6 +235,14 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
 _MEETING_STEMS = ("{id}", "meeting-{id}")
 
 
+def _meeting_ids(stem: str) -> Iterator[str]:
+    """The sakråd ids a file's ``stem`` may be named for, one per shape of :data:`_MEETING_STEMS`."""
+    for shape in _MEETING_STEMS:
+        head = shape.removesuffix("{id}")
+        if stem.startswith(head) and len(stem) > len(head):
+            yield stem[len(head) :]
+
+
 def _meeting_pattern(name: str, ids: frozenset[str]) -> str | None:
     """The name of a release file with the sakråd's id as ``{id}`` (``meetings/{id}.ttl``) when the
     file is named for one of the sakråd ``ids``; None for another file."""
@@ -255,12 +277,11 @@ FILE_WORDS = {
 def meeting_files(site: Site, iri: str, lang: str) -> list[dict[str, object]]:
     """The release's files of the sakråd ``iri`` (its document ``meetings/{id}.ttl``, ``.jsonld``, its
     picture in the page's language), each with its link, media type and size, for its page."""
-    ids = frozenset({iri.rstrip("/").rsplit("/", 1)[-1]})
     picture = diagrams.meeting_file(iri, lang)
     return [
         {"href": site.download_path + name, "name": name, "media": media, "size": size}
-        for name, media, size in sorted(site.downloads)
-        if _meeting_pattern(name, ids) is not None and (not name.startswith("diagrams/") or name == picture)
+        for name, media, size in site.downloads_by_meeting.get(iri.rstrip("/").rsplit("/", 1)[-1], ())
+        if not name.startswith("diagrams/") or name == picture
     ]
 
 

@@ -17,6 +17,7 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 import pyoxigraph as ox
@@ -101,18 +102,24 @@ class _Files:
         language or its document, or a release file under the downloads' folder."""
         if self.folders is None:
             site = self.site
-            pages = site_pages(self.store, site.base_iri, site.download_names, site.graph_path).files()
             downloads = (site.download_path + name for name in site.download_names)
-            found = folders([*self.get(), *pages, *downloads])
+            found = folders([*self.get(), *self.pages, *downloads])
             with self._lock:
                 self.folders = found
         return path in self.folders
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """The resources' pages in every language (:func:`~sakrad_ld.web.sitepages.site_pages`), listed
+        once for the sitemap and the folders."""
+        site = self.site
+        return site_pages(self.store, site.base_iri, site.download_names, site.graph_path).files()
 
     def get(self) -> dict[str, tuple[bytes, str, str]]:
         with self._lock:
             if self.made is None:
                 files = {}
-                for path, data in site_files(self.store, self.site):
+                for path, data in site_files(self.store, self.site, pages=self.pages):
                     suffix = "." + path.rsplit(".", 1)[-1]
                     etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
                     files[path] = (data, MEDIA_TYPES.get(suffix, "application/octet-stream"), etag)

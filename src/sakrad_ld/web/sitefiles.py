@@ -68,9 +68,11 @@ def robots_txt(site: Site) -> bytes:
     return f"User-agent: *\n{rule}\n\nSitemap: {site.base_iri}sitemap.xml\n".encode()
 
 
-def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None) -> Iterator[tuple[str, bytes]]:
+def site_files(
+    store: ox.Store, site: Site, previous: ox.Store | None = None, pages: Iterable[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
     """(file path, bytes) of every prepared file; ``previous`` is the store of the previous release,
-    for the feeds."""
+    for the feeds; ``pages`` the resources' pages (:func:`resource_pages`) where the caller has them."""
     labels = Labeller(store)
     lists = read_lists(store, site.base_iri, labels)
     written: list[str] = []
@@ -118,7 +120,8 @@ def site_files(store: ox.Store, site: Site, previous: ox.Store | None = None) ->
     for path, data in feed_files(store, site.base_iri, lists, previous):
         yield out(path, data)
     yield ROBOTS, robots_txt(site)
-    pages = resource_pages(store, site.base_iri, site.download_names, site.graph_path)
+    if pages is None:
+        pages = resource_pages(store, site.base_iri, site.download_names, site.graph_path)
     yield "sitemap.xml", sitemap(store, site.base_iri, [*written, *pages])
 
 

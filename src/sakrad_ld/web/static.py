@@ -328,7 +328,7 @@ def _export(
             pages.append(translated(f"{path[1:]}.html", lang))
             put(pages[-1], page.encode())
         _documents(put, store, iri, path)
-    for rel, data in site_files(store, site, before):
+    for rel, data in site_files(store, site, before, listed.files()):
         put(rel, data)
     if CONTEXT_FILE in opened.files:  # the context at its own path too (checked with the rest)
         _write(tmp / CONTEXT_FILE, (release / CONTEXT_FILE).read_bytes())

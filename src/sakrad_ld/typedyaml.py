@@ -19,7 +19,7 @@ import stat
 import types
 import typing
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -499,13 +499,9 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
         values = [_convert(of, n, file, f"{path}[{i}]", errors) for i, n in enumerate(node.value)]
         if (each := _each(of)) is not None:
             _listed_once(values, node, file, path, each, errors)
-        elif (
-            kind == "list"
-            and _shape(of)[0] == "record"
-            and {"person", "body"} <= {f.name for f in dataclasses.fields(of)}
-        ):
+        elif (record := _shape(of)[0] == "record") and {"person", "body"} <= {f.name for f in dataclasses.fields(of)}:
             _who_once(values, node, file, path, errors)
-        elif _shape(of)[0] == "record" and (text := getattr(of, "__scalar_field__", None)):
+        elif record and (text := getattr(of, "__scalar_field__", None)):
             # texts (a meeting's questions, discussion areas): the same words twice
             _listed_once([getattr(v, text, "") or "" for v in values], node, file, path, "text", errors)
         return values
@@ -542,46 +538,50 @@ def _each(item: Any) -> str | None:
     return "value" if kind in ("literal", "str", "int", "bool") else None
 
 
+#: A key :func:`_repeats` does not compare (a value refused already, an entry naming no one).
+_SKIP = object()
+
+
+def _repeats(keys: list[Any]) -> Iterator[tuple[int, int]]:
+    """(i, j) for each key listed again at ``i``, first listed at ``j`` (:data:`_SKIP` skipped)."""
+    first: dict[Any, int] = {}
+    for i, key in enumerate(keys):
+        if key is not _SKIP and (j := first.setdefault(key, i)) != i:
+            yield i, j
+
+
 def _listed_once(
     values: list[Any], node: yaml.SequenceNode, file: Path, path: str, each: str, errors: list[InputError]
 ) -> None:
     """Refuses a value listed twice: an organisation named twice in a meeting's ``organisations``
     would be one participation with two positions, counted twice against the source's count."""
-    first: dict[Any, int] = {}
-    for i, value in enumerate(values):
-        if isinstance(value, str) and not value:
-            continue  # refused already
-        j = first.setdefault(value, i)
-        if j != i:
-            errors.append(
-                InputError(
-                    _where(node.value[i], file, f"{path}[{i}]"),
-                    f"{quoted(str(value))} is listed twice (also {path}[{j}], line {node.value[j].start_mark.line + 1})",
-                    f"each {each} once",
-                    "remove one of them",
-                )
+    keys = [_SKIP if isinstance(value, str) and not value else value for value in values]  # "": refused already
+    for i, j in _repeats(keys):
+        value = values[i]
+        errors.append(
+            InputError(
+                _where(node.value[i], file, f"{path}[{i}]"),
+                f"{quoted(str(value))} is listed twice (also {path}[{j}], line {node.value[j].start_mark.line + 1})",
+                f"each {each} once",
+                "remove one of them",
             )
+        )
 
 
 def _who_once(values: list[Any], node: yaml.SequenceNode, file: Path, path: str, errors: list[InputError]) -> None:
     """Refuses a person, or a body without a person, given twice in one list of people or bodies
     (a meeting's conveners, its government participants)."""
-    first: dict[tuple[str, str], int] = {}
-    for i, value in enumerate(values):
-        name = "person" if value.person else "body"
-        who = value.person or value.body
-        if not who:
-            continue
-        j = first.setdefault((name, who), i)
-        if j != i:
-            errors.append(
-                InputError(
-                    _where(node.value[i], file, f"{path}[{i}].{name}"),
-                    f"the {name} {quoted(who)} is listed twice (also {path}[{j}], line {node.value[j].start_mark.line + 1})",
-                    f"each {name} once in {path}",
-                    "remove one of them, or say what both did in one entry",
-                )
+    keys = [("person", v.person) if v.person else ("body", v.body) if v.body else _SKIP for v in values]
+    for i, j in _repeats(keys):
+        name, who = keys[i]
+        errors.append(
+            InputError(
+                _where(node.value[i], file, f"{path}[{i}].{name}"),
+                f"the {name} {quoted(who)} is listed twice (also {path}[{j}], line {node.value[j].start_mark.line + 1})",
+                f"each {name} once in {path}",
+                "remove one of them, or say what both did in one entry",
             )
+        )
 
 
 #: The first characters a spreadsheet reads as the start of a formula (=, +, -, @) or strips before

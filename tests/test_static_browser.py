@@ -16,7 +16,7 @@ from pathlib import Path
 
 from devtools import DevTools
 from static_site import WALK_ACCEPT, things_and_parts
-from test_static import export, nginx, opened  # noqa: F401  (fixtures)
+from test_static import nginx, opened  # noqa: F401  (fixtures; export is conftest's)
 from test_static_apache import SUB_PATH, apache  # noqa: F401  (fixture)
 
 from sakrad_ld.sparql.store import Release

@@ -24,7 +24,7 @@ from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.nginxhost import local_nginx
-from sakrad_ld.web.sitepages import TOP_FOLDERS
+from sakrad_ld.web.sitepages import TOP_FOLDERS, not_found_base
 from sakrad_ld.web.static import DOWNLOAD_PATH
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -286,6 +286,8 @@ def not_found_links(browser: DevTools, url: str) -> tuple[str, list[str], bool]:
         "id/meeting/gone/question/1",
         "dataset/distribution/table/gone.html",
         "download/meetings/gone.ttl",
+        "meetings/2024-05-06-icescr.html",  # no segment is a folder of the site: the base IRI's path
+        "a/b/c.html",
     ],
 )
 def test_not_found_links_within_the_site_under_a_sub_path_at_any_depth(
@@ -316,6 +318,16 @@ def test_not_found_links_within_the_site_on_the_server_and_nginx(
             if href.startswith(host):
                 assert ask(href.split("#")[0])[0] == 200, (host, missing, href)
         assert (f"{host}/en/index.html" if english else f"{host}/index.html") in hrefs
+
+
+def test_the_not_found_script_falls_back_to_the_base_iris_path_only_below_a_host_root() -> None:
+    """Where no segment of the address is a folder of the site, the path of the base IRI is the
+    site's folder; a base IRI at a host's root gives none (a sub-path's own folder is right), and the
+    path is written into the script as a literal that cannot end it."""
+    assert '"/sakrad/"' in not_found_base("404.html", "/sakrad/")
+    assert 'indexOf("/")' not in not_found_base("404.html", "/")
+    hostile = not_found_base("404.html", "/a</script><script>alert(1)//")
+    assert "</script>" not in hostile and "<script>" not in hostile
 
 
 def test_not_found_pages_link_to_files_of_the_export_from_disk(export: Path, browser: DevTools) -> None:

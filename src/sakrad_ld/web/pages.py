@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 from markupsafe import Markup
@@ -534,5 +534,5 @@ def not_found_page(iri: str, site: Site, lang: str = "sv", *, anywhere: bool = F
         title="Hittades inte" if lang == "sv" else "Not found",
         iri=iri,
         base=site.base_iri,
-        base_script=Markup(not_found_base(here)) if anywhere else None,
+        base_script=Markup(not_found_base(here, urlsplit(site.base_iri).path or "/")) if anywhere else None,
     )

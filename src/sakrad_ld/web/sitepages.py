@@ -31,6 +31,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
@@ -128,21 +129,35 @@ TOP_FOLDERS = (
 )
 
 
-def not_found_base(here: str) -> str:
+def not_found_base(here: str, site_path: str = "/") -> str:
     """The script of the page ``here`` (``404.html``, ``en/404.html``) that, answered at any address,
     makes its relative links relative to the site's folder: a ``<base>`` of the address's path up
-    to its first folder segment of :data:`TOP_FOLDERS`, with ``here``'s folder (``en/``) after it;
-    none from disk (``file:``) or where no segment is one. It runs before the style sheet is read.
-    A link within the page (``#main``, the skip link) is kept on the page: once the page is read,
-    it is given the address asked for, which a ``<base>`` would otherwise replace."""
+    to its first folder segment of :data:`TOP_FOLDERS`; where no segment is one, ``site_path`` (the
+    path of the site's base IRI, where the site is meant to be served) when the address is below it
+    (not for a base IRI at a host's root: an address such as ``/sakrad/gone.html`` may then be the
+    site served under a sub-path, whose own folder is right); with ``here``'s folder (``en/``) after
+    either. None from disk (``file:``), or where neither applies. It runs before the style sheet is
+    read. A link within the page (``#main``, the skip link) is kept on the page: once the page is
+    read, it is given the address asked for, which a ``<base>`` would otherwise replace."""
     folder = here.rpartition("/")[0]
     below = f"{folder}/" if folder else ""
+    inline = _script_json
+    site_path = quote(site_path, safe="/%:@!$&'()*+,;=-._~")  # as the browser's location spells it
+    fallback = (
+        f"if(p===null&&l.pathname.indexOf({inline(site_path)})===0)p={inline(site_path)};" if site_path != "/" else ""
+    )
     return (
-        "(function(){var l=location,s=l.pathname.split('/'),i,b;"
-        f"if(l.protocol==='file:')return;for(i=1;i<s.length-1;i++)if({json.dumps(list(TOP_FOLDERS))}"
-        ".indexOf(s[i])>=0){b=document.createElement('base');"
-        f"b.href=s.slice(0,i).join('/')+'/'+{json.dumps(below)};document.head.appendChild(b);"
+        "(function(){var l=location,s=l.pathname.split('/'),i,p=null,b;"
+        f"if(l.protocol==='file:')return;for(i=1;i<s.length-1;i++)if({inline(list(TOP_FOLDERS))}"
+        ".indexOf(s[i])>=0){p=s.slice(0,i).join('/')+'/';break}"
+        f"{fallback}if(p===null)return;"
+        f"b=document.createElement('base');b.href=p+{inline(below)};document.head.appendChild(b);"
         "document.addEventListener('DOMContentLoaded',function(){"
         "var a=document.querySelectorAll('a[href^=\"#\"]'),j;for(j=0;j<a.length;j++)"
-        "a[j].href=l.href.split('#')[0]+a[j].getAttribute('href')});return}})();"
+        "a[j].href=l.href.split('#')[0]+a[j].getAttribute('href')})})();"
     )
+
+
+def _script_json(value: object) -> str:
+    """``value`` as a JavaScript literal that is safe inside an HTML ``<script>`` element."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -455,7 +455,7 @@ def _shape(tp: Any) -> tuple[str, Any]:
         shape = ("literal", typing.get_args(tp))
     elif origin is list:
         (item,) = typing.get_args(tp)
-        shape = ("list", item)
+        shape = ("list", (item, _once(item)))
     elif dataclasses.is_dataclass(tp):
         shape = ("record", tp)
     elif tp is str or tp is int or tp is bool:
@@ -496,14 +496,15 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
         if not isinstance(node, yaml.SequenceNode):
             errors.append(InputError(_where(node, file, path), f"got {_describe(node)}", "a list"))
             return []
-        values = [_convert(of, n, file, f"{path}[{i}]", errors) for i, n in enumerate(node.value)]
-        if (each := _each(of)) is not None:
-            _listed_once(values, node, file, path, each, errors)
-        elif (record := _shape(of)[0] == "record") and {"person", "body"} <= {f.name for f in dataclasses.fields(of)}:
+        item, once = of
+        values = [_convert(item, n, file, f"{path}[{i}]", errors) for i, n in enumerate(node.value)]
+        if once == "who":
             _who_once(values, node, file, path, errors)
-        elif record and (text := getattr(of, "__scalar_field__", None)):
-            # texts (a meeting's questions, discussion areas): the same words twice
+        elif once == "text":  # texts (a meeting's questions, discussion areas): the same words twice
+            text = item.__scalar_field__
             _listed_once([getattr(v, text, "") or "" for v in values], node, file, path, "text", errors)
+        elif once is not None:
+            _listed_once(values, node, file, path, once, errors)
         return values
     if kind == "record":
         return _record(tp, node, file, path, errors)
@@ -526,16 +527,27 @@ def _convert(tp: Any, node: yaml.Node, file: Path, path: str, errors: list[Input
     return node.value.lower() in ("true", "yes", "on")
 
 
-def _each(item: Any) -> str | None:
-    """What a list of ``item`` lists, for :func:`_listed_once` ("organisation"), where its items are
-    values (ids, texts, dates, choices) rather than records; None for a list of records."""
+def _once(item: Any) -> str | None:
+    """How a list of ``item`` is refused an item listed twice, or None where it is not: what it lists
+    where its items are values (ids, texts, dates, choices; "organisation" or "value", for
+    :func:`_listed_once`), "who" for records of a person or a body (:func:`_who_once`), "text" for
+    records of a text (a meeting's questions). The JSON Schema gives each such list ``uniqueItems``, which
+    compares whole items: the same person with two roles, or a text once as text and once as a record,
+    is refused by loading only."""
     kind, of = _shape(item)
     if kind == "annotated":
         base, *meta = typing.get_args(item)
         if base is not str:
             return None
         return next((m.kind for m in meta if isinstance(m, Ref)), "value")
-    return "value" if kind in ("literal", "str", "int", "bool") else None
+    if kind in ("literal", "str", "int", "bool"):
+        return "value"
+    if kind == "record":
+        if {"person", "body"} <= {f.name for f in dataclasses.fields(of)}:
+            return "who"
+        if getattr(of, "__scalar_field__", None):
+            return "text"
+    return None
 
 
 #: A key :func:`_repeats` does not compare (a value refused already, an entry naming no one).
@@ -739,7 +751,9 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is Literal:
         return {"enum": list(typing.get_args(tp))}
     if origin is list:
-        return {"type": "array", "items": _schema_of(typing.get_args(tp)[0], defs)}
+        (item,) = typing.get_args(tp)
+        # where the loader refuses an item listed twice (_once), so does an editor checking the schema
+        return {"type": "array", "items": _schema_of(item, defs), **({"uniqueItems": True} if _once(item) else {})}
     if dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:

@@ -135,14 +135,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the YAML data files (for editors that complete and check YAML)."""
-    from .corpus import schema_files
-    from .importer.written import write_files
+    from .schemafolder import write_schemas
 
     out = Path(args.out)
-    files = schema_files()
-    # whole files or none, the path named; the folder made for them, and removed when nothing was written
-    write_files(((out / name, data) for name, data in files.items()), folders=True)
-    print(f"Wrote {len(files)} JSON Schemas to {out}")
+    # into a new or empty folder, or one of its own schemas: never the project's data/, a release or a user's folder
+    written = write_schemas(out, Path(args.project))
+    print(f"Wrote {written} JSON Schemas to {out}")
     return EXIT_OK
 
 
@@ -467,7 +465,13 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
     ),
     "schema": (
         cmd_schema,
-        lambda p: (p.add_argument("--out", default="schema", help="the folder to write to (default: schema)"),),
+        lambda p: (
+            p.add_argument(
+                "--out",
+                default="schema",
+                help="the folder to write to: new, empty or holding only its schemas (default: schema)",
+            ),
+        ),
     ),
     "links": (cmd_links, _links_arguments),
     "import": (

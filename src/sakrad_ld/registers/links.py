@@ -20,6 +20,7 @@ on the register's own host (``attested.REGISTER_HOSTS``) and ``register-copy`` i
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ import pyoxigraph as ox
 import yaml
 
 from ..attested import register_source_problem
-from ..errors import Where
+from ..errors import InputError, InputErrors, Where
 from ..iri import Minter
 from ..orgnr import compact as orgnr_compact
 from ..orgnr import refusal
@@ -49,6 +50,7 @@ __all__ = [
     "check_offline",
     "confirmed",
     "check_online",
+    "data_file",
     "dataportal_iri",
     "link_targets",
     "link_triples",
@@ -266,17 +268,75 @@ class Problem:
 _LINKED_FILES = {"organisations.yaml": "organisations", "bodies.yaml": "bodies", "people.yaml": "people"}
 
 
+#: The most bytes a file of data/ read here may have (as loading's shared files, corpus.MAX_SHARED_FILE).
+MAX_DATA_FILE = 32 * 2**20
+
+
+def data_file(data_dir: Path, name: str) -> Path | None:
+    """``data_dir / name``, a file of data/ to read; None where there is nothing. As loading refuses
+    a data file (``corpus._read``, ``corpus.read_source_copies``), an InputError naming it, before
+    anything is read, where ``name`` is absolute or has ``..`` in it, or the path (a link, or a
+    folder on its way that is one) leads out of ``data_dir``, to nothing or round in a loop; or it is
+    a folder, a device, FIFO or socket, or a file of more than :data:`MAX_DATA_FILE` bytes. So no file
+    from elsewhere is read, quoted in a message or written into a proposal."""
+    path = data_dir / name
+    expected = "a file in data/ (a link may lead only to a file there)"
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        raise InputError(Where(path, 0), "the path leaves data/ (it is absolute or has '..' in it)", expected)
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        real = path.resolve(strict=True)
+        info = real.stat()
+    except FileNotFoundError:
+        raise InputError(Where(path, 0), "a link to nothing", expected) from None
+    except (OSError, RuntimeError) as error:  # a loop of links, a folder that cannot be read
+        problem = f"the file cannot be reached ({getattr(error, 'strerror', None) or error})"
+        raise InputError(Where(path, 0), problem, expected) from None
+    if not real.is_relative_to(data_dir.resolve()):
+        raise InputError(Where(path, 0), "a link leading out of data/", expected, "copy the file into data/")
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(Where(path, 0), "this is a folder, not a file", expected)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(Where(path, 0), "not a regular file (a device, FIFO or socket)", expected)
+    if info.st_size > MAX_DATA_FILE:
+        raise InputError(
+            Where(path, 0),
+            f"the file has {info.st_size:,} bytes, more than the {MAX_DATA_FILE:,} a file here may have",
+            f"at most {MAX_DATA_FILE:,} bytes",
+        )
+    return path
+
+
+def _data_files(data_dir: Path, names: Iterable[str]) -> dict[str, Path | None]:
+    """:func:`data_file` of each name; every refusal at once (InputErrors)."""
+    found: dict[str, Path | None] = {}
+    errors: list[InputError] = []
+    for name in names:
+        try:
+            found[name] = data_file(data_dir, name)
+        except InputError as error:
+            errors.append(error)
+    if errors:
+        raise InputErrors(errors)
+    return found
+
+
 def check_offline(data_dir: Path) -> list[Problem]:
     """Re-checks every identifier and link in ``data_dir`` without the network: format, check digit,
     known scheme or register, a source for each, and Lagrummet IRIs against the project's extract.
 
     Reads the YAML on its own, not through the loader, so it is a second, independent check and
-    reports every problem even where the loader would stop at the first file.
+    reports every problem even where the loader would stop at the first file. A file it reads that
+    leads out of ``data_dir`` is refused unread, an InputErrors naming each (:func:`data_file`).
     """
-    lagrummet = _lagrummet_names(data_dir / LAGRUMMET_EXTRACT)
+    files = _data_files(data_dir, [LAGRUMMET_EXTRACT, *_LINKED_FILES])
+    lagrummet = _lagrummet_names(files[LAGRUMMET_EXTRACT])
     problems: list[Problem] = []
     for file, key in _LINKED_FILES.items():
-        path = data_dir / file
+        path = files[file]
+        if path is None:
+            continue
         for i, record in enumerate(_records(path, key)):
             at = f"{key}[{i}]"
             for j, ident in enumerate(_items(record, "identifiers")):
@@ -390,20 +450,25 @@ def _check_source(path: Path, at: str, item: dict[str, tuple[object, int]], line
     return []
 
 
-def _lagrummet_names(path: Path) -> dict[str, set[str]]:
-    """IRI → names, from the project's Lagrummet extract (empty if the project has none)."""
-    if not path.is_file():
+def _lagrummet_names(path: Path | None) -> dict[str, set[str]]:
+    """IRI → names, from the project's Lagrummet extract (empty if the project has none); an
+    InputError naming its file and line where it is not Turtle."""
+    if path is None:
         return {}
+    try:
+        graph = Graph.parse(path.read_bytes(), ox.RdfFormat.TURTLE)
+    except SyntaxError as error:
+        raise InputError(
+            Where(path, error.lineno or 0), f"not Turtle: {error.msg}", "Lagrummet's organisation lists in Turtle"
+        ) from None
     out: dict[str, set[str]] = {}
-    for s, _, name in Graph.parse(path.read_bytes(), ox.RdfFormat.TURTLE).triples(None, FOAF.name, None):
+    for s, _, name in graph.triples(None, FOAF.name, None):
         out.setdefault(s.value, set()).add(name.value)
     return out
 
 
 def _records(path: Path, key: str) -> list[dict[str, tuple[object, int]]]:
-    if not path.is_file():
-        return []
-    node = compose_file(path)  # a YAML syntax error is an InputError (bad input, exit code 2)
+    node = compose_file(path, MAX_DATA_FILE)  # a YAML syntax error is an InputError (bad input, exit code 2)
     top = _mapping(node) if isinstance(node, yaml.MappingNode) else {}
     seq = top.get(key, (None, 0))[0]
     return [item for item in seq if isinstance(item, dict)] if isinstance(seq, list) else []

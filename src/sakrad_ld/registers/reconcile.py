@@ -24,13 +24,14 @@ which only a copy the register's keeper publishes gives). See ``docs/reconcile.m
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, Where
+from ..errors import InputError, SakradError, Where
 from ..orgnr import form_mismatch
 from ..records import Organisation
 from ..registered import confirmed
@@ -47,6 +48,7 @@ __all__ = [
     "proposals_yaml",
     "read_organisations",
     "reconcile",
+    "write_proposals",
 ]
 
 #: A score at or above this accepts a candidate that nothing holds back (unless another number also
@@ -142,11 +144,12 @@ def read_organisations(data_dir: Path) -> list[Organisation]:
     """The organisations of ``data_dir/organisations.yaml``: all reconciliation needs of ``data/``."""
     from ..corpus import OrganisationsFile
     from ..typedyaml import compose_file, load_record
+    from .links import MAX_DATA_FILE, data_file
 
     path = data_dir / "organisations.yaml"
-    if not path.is_file():
+    if data_file(data_dir, path.name) is None:  # refused unread where it leads out of data/, as loading does
         raise InputError(Where(path, 0), "the file is missing", f"an organisations.yaml in {data_dir}")
-    node = compose_file(path)
+    node = compose_file(path, MAX_DATA_FILE)
     if node is None:
         raise InputError(Where(path, 1), "the file is empty", "a list of organisations under 'organisations:'")
     return list(load_record(OrganisationsFile, node, path).organisations)
@@ -371,3 +374,32 @@ def _candidate(c: Candidate, recorded: list[str]) -> dict[str, object]:
     if c.iri:
         out["iri"] = c.iri
     return out
+
+
+def write_proposals(out: Path, text: str, project: Path) -> None:
+    """Writes the proposals file ``out`` whole or not at all (a temporary renamed over it). Refused
+    before anything is written, a SakradError naming ``--out``: a path in the project's ``data/``,
+    ``ontology/`` or ``shapes/`` or in its release ``dist`` (as given, or where a link on its way
+    leads: ``--out data/organisations.yaml`` would replace the data with proposals), a folder, and a
+    link (it would be replaced by the file, not written through)."""
+    from ..folders import project_places, release_places
+    from ..importer.written import write_files
+
+    place = Path(os.path.abspath(out))
+    kept = [k for k in project_places(project) if not k.inside] + release_places(project / "dist", "the release dist")
+    for here in dict.fromkeys([place, place.resolve()]):
+        for k in kept:
+            for there in dict.fromkeys([Path(os.path.abspath(k.path)), k.path.resolve()]):
+                if here == there or there in here.parents:
+                    raise SakradError(
+                        f"--out {out}: this path is in {k.what} ({there}); nothing was written: proposals are for a "
+                        "person to review, never written into data/, the project's other folders or a release; "
+                        "give a file of its own"
+                    )
+    if place.is_symlink():
+        raise SakradError(f"--out {out}: a symbolic link (to {os.readlink(place)}); nothing was written: give a file")
+    if place.is_dir():
+        raise SakradError(
+            f"--out {out}: a folder, not a file; nothing was written: give a file, such as proposals.yaml"
+        )
+    write_files([(out, text.encode("utf-8"))])

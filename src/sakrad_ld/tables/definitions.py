@@ -600,8 +600,9 @@ BODIES = Table(
     PREFIXES
     + f"""SELECT DISTINCT * WHERE {{
   ?iri a org:Organization . {_kind("iri", "body")} {_id()}
-  {_text("iri", "skos:prefLabel", "name")}
+  {_text("iri", "skos:prefLabel", "name")} {_text("iri", "sakrad:translationDerivation", "name_en_derivation")}
   OPTIONAL {{ ?iri org:unitOf ?unit_of_iri }} OPTIONAL {{ ?iri org:subOrganizationOf ?sub_organisation_of_iri }}
+  {_text("iri", "sakrad:unitOfDerivation", "unit_of_derivation")}
   OPTIONAL {{ ?iri foaf:homepage ?website }}
 }}""",
     (
@@ -622,6 +623,21 @@ BODIES = Table(
             "den enhet den hör till",
             ORG + "subOrganizationOf",
             link="{+sub_organisation_of_iri}",
+        ),
+        *_texts(
+            "unit_of_derivation",
+            SAKRAD + "unitOfDerivation",
+            "why the data places the body in unit_of_iri or sub_organisation_of_iri where no source says so "
+            "(the data's own placement, in the dataset's own graph; empty where a source says it)",
+            "varför datan placerar organet i unit_of_iri eller sub_organisation_of_iri när ingen källa säger det "
+            "(datans egen placering, i datasetets egen graf; tomt där en källa säger det)",
+        ),
+        *_texts(
+            "name_en_derivation",
+            SAKRAD + "translationDerivation",
+            "why the English name (name_en) is the data's own translation, no source's (empty where a source gives it)",
+            "varför det engelska namnet (name_en) är datans egen översättning, ingen källas (tomt där en källa "
+            "ger det)",
         ),
         _WEBSITE,
     ),
@@ -653,7 +669,8 @@ POSTS = Table(
     + f"""SELECT DISTINCT * WHERE {{
   ?iri a org:Post . {_kind("iri", "post")} {_id()} {_text("iri", "skos:prefLabel", "label")}
   OPTIONAL {{ ?iri org:postIn ?post_in_iri }} {_text("iri", "sakrad:postInDerivation", "post_in_derivation")}
-  OPTIONAL {{ ?iri org:reportsTo ?reports_to_iri }}
+  OPTIONAL {{ ?iri org:reportsTo ?reports_to_iri }} {_text("iri", "sakrad:reportsToDerivation", "reports_to_derivation")}
+  {_text("iri", "sakrad:translationDerivation", "label_en_derivation")}
 }}""",
     (
         _id_column("the post's id", "befattningens id"),
@@ -675,6 +692,22 @@ POSTS = Table(
             "befattningen den rapporterar till",
             ORG + "reportsTo",
             link="{+reports_to_iri}",
+        ),
+        *_texts(
+            "reports_to_derivation",
+            SAKRAD + "reportsToDerivation",
+            "why the data says the post reports to reports_to_iri where no source says so (the data's own, in "
+            "the dataset's own graph; empty where a source says it)",
+            "varför datan anger att befattningen rapporterar till reports_to_iri när ingen källa säger det "
+            "(datans egen uppgift, i datasetets egen graf; tomt där en källa säger det)",
+        ),
+        *_texts(
+            "label_en_derivation",
+            SAKRAD + "translationDerivation",
+            "why the English name (label_en) is the data's own translation, no source's (empty where a source "
+            "gives it)",
+            "varför det engelska namnet (label_en) är datans egen översättning, ingen källas (tomt där en källa "
+            "ger det)",
         ),
     ),
     key=("id",),

@@ -335,21 +335,14 @@ def _organisations(g: _Graph) -> Iterator[Solution]:
         yield from _join(base, parts)  # GROUP BY every other column: one row per combination
 
 
-def _labelled(
-    g: _Graph, cls: ox.NamedNode, kind: str, stem: str, links: Sequence[tuple[ox.NamedNode, str]]
-) -> Iterator[Solution]:
-    """Each ``kind`` with its id, its Swedish and English ``skos:prefLabel`` (``stem``) and, each
-    an OPTIONAL, the objects of ``links`` (predicate, variable)."""
-    for iri in g.of_kind(cls, kind):
+def _bodies(g: _Graph) -> Iterator[Solution]:
+    for iri in g.of_kind(_ORG_ORGANIZATION, "body"):
         base: Solution = {"iri": iri}
         _put(base, "id", _last_segment(iri))
-        parts = [*g.text(iri, _SKOS_PREF, stem), *(g.optional(iri, p, var) for p, var in links)]
-        yield from _join(base, parts)
-
-
-def _bodies(g: _Graph) -> Iterator[Solution]:
-    links = ((_ORG_UNIT_OF, "unit_of_iri"), (_ORG_SUB_OF, "sub_organisation_of_iri"), (_FOAF_HOMEPAGE, "website"))
-    return _labelled(g, _ORG_ORGANIZATION, "body", "name", links)
+        parts = [*g.text(iri, _SKOS_PREF, "name"), *g.text(iri, _s("translationDerivation"), "name_en_derivation")]
+        parts += [g.optional(iri, _ORG_UNIT_OF, "unit_of_iri"), g.optional(iri, _ORG_SUB_OF, "sub_organisation_of_iri")]
+        parts += [*g.text(iri, _s("unitOfDerivation"), "unit_of_derivation")]
+        yield from _join(base, [*parts, g.optional(iri, _FOAF_HOMEPAGE, "website")])
 
 
 def _people(g: _Graph) -> Iterator[Solution]:
@@ -365,7 +358,9 @@ def _posts(g: _Graph) -> Iterator[Solution]:
         _put(base, "id", _last_segment(iri))
         parts = [*g.text(iri, _SKOS_PREF, "label"), g.optional(iri, _ORG_POST_IN, "post_in_iri")]
         parts += [*g.text(iri, _s("postInDerivation"), "post_in_derivation")]
-        yield from _join(base, [*parts, g.optional(iri, _ORG_REPORTS_TO, "reports_to_iri")])
+        parts += [g.optional(iri, _ORG_REPORTS_TO, "reports_to_iri")]
+        parts += [*g.text(iri, _s("reportsToDerivation"), "reports_to_derivation")]
+        yield from _join(base, [*parts, *g.text(iri, _s("translationDerivation"), "label_en_derivation")])
 
 
 def _post_holdings(g: _Graph) -> Iterator[Solution]:

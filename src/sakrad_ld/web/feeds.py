@@ -16,12 +16,13 @@ import pyoxigraph as ox
 
 from ..vocab import DCTERMS
 from .describe import document_triples
+from .labels import Text
 from .lists import Lists, MeetingRow
-from .meeting import StatedCount, meeting_facts
+from .meeting import MeetingFacts, StatedCount, meeting_facts
 from .pages import dataset_node
 from .render import render
 
-__all__ = ["Change", "changes", "counts_said", "feed_files", "sitemap"]
+__all__ = ["Change", "changes", "counts_said", "derived_said", "feed_files", "sitemap"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,29 @@ def counts_said(store: ox.Store, iri: str, named: int) -> str:
     """What a feed entry says of who took part: how many organisations the data names ("datan namnger
     inga organisationer" when none, never "0 organisationer"; the data's count, no source's) and the counts it states, in its words,
     then, where the sources only announce the sakråd, that they do not say it was held."""
-    f = meeting_facts(store, iri)
+    return _counts_said(meeting_facts(store, iri), named)
+
+
+def _plain(text: Text | None) -> str:
+    """A derivation's Swedish words as a clause of the entry: without the full stop it ends with."""
+    return text.main.strip().rstrip(".") if text is not None and text.main else ""
+
+
+def derived_said(f: MeetingFacts) -> list[str]:
+    """What a feed entry says of the values of a sakråd that no source states, each with how the
+    data worked it out: a derived date (sakrad:derivedDate, with sakrad:derivation), and that it was
+    held, where no document read says so (sakrad:heldDerivation, whose words name the document)."""
+    out = []
+    if f.derived_date and not f.date and not f.days:
+        how = _plain(f.derivation)
+        out.append(f"datumet {f.derived_date} är härlett, det står inte i källans text" + (f" ({how})" if how else ""))
+    if f.held_derivation is not None:
+        how = _plain(f.held_derivation)
+        out.append(f"hållet: härlett ({how})" if how else "hållet: härlett, inget läst dokument säger att det hölls")
+    return out
+
+
+def _counts_said(f: MeetingFacts, named: int) -> str:
     parts = [  # the number is the data's count of the names it holds, no source's
         "datan namnger inga organisationer"
         if named == 0
@@ -96,7 +119,10 @@ def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | No
     """``feeds/meetings.atom`` and ``feeds/organisation/{id}.atom`` for every organisation that took part."""
     updated = _updated(store)
     found = changes(store, lists, previous)
-    said = {c.row.ref.iri: counts_said(store, c.row.ref.iri, len(c.row.organisations)) for c in found}
+    said = {}
+    for c in found:  # each sakråd's facts read once: the counts it states and what is derived
+        f = meeting_facts(store, c.row.ref.iri)
+        said[c.row.ref.iri] = "; ".join([_counts_said(f, len(c.row.organisations)), *derived_said(f)])
     title = "Sakråd: nya och ändrade"
 
     def feed(file: str, name: str, entries: list[Change]) -> bytes:

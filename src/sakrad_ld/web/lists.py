@@ -87,6 +87,10 @@ class MeetingRow:
     title_own: bool = False
     #: the sources only announce the sakråd: that it was held is not stated (sakrad:announcedOnly)
     announced: bool = False
+    #: no document read says the sakråd was held; the data concludes it from a document the sakråd cites
+    #: (sakrad:heldDerivation), named here (sakrad:heldDerivedFrom)
+    held_derived: bool = False
+    held_from: Ref | None = None
     #: an organisation's name as this sakråd's source writes it, where its record's name is another
     #: document's (the participation's rdfs:label), else the document that name is from (sakrad:nameFrom)
     named: dict[str, Text | Ref] = field(default_factory=dict)
@@ -178,6 +182,8 @@ class AgentRow:
         return unique_numbers(self.numbers)
 
     part_of: Ref | None = None
+    #: ``part_of`` is the data's own placement, no source's (sakrad:unitOfDerivation)
+    part_of_derived: bool = False
     roles: list[Text] = field(default_factory=list)
 
 
@@ -192,6 +198,11 @@ class Lists:
     def announced(self) -> int:
         """How many sakråd the sources only announce (sakrad:announcedOnly): not said to have been held."""
         return sum(1 for m in self.meetings if m.announced)
+
+    @property
+    def held_derived(self) -> int:
+        """How many sakråd no document read says were held, the data concluding it (sakrad:heldDerivation)."""
+        return sum(1 for m in self.meetings if m.held_derived)
 
     @property
     def series(self) -> int:
@@ -316,6 +327,9 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         row.title_own = value(store, node, SAKRAD.titleDerivation) is not None
         announced = value(store, node, SAKRAD.announcedOnly)
         row.announced = isinstance(announced, ox.Literal) and announced.value in {"true", "1"}
+        row.held_derived = value(store, node, SAKRAD.heldDerivation) is not None
+        held_from = value(store, node, SAKRAD.heldDerivedFrom)
+        row.held_from = ref(held_from.value) if row.held_derived and isinstance(held_from, ox.NamedNode) else None
         row.organisation_count = _count(store, value(store, node, SAKRAD.participatingOrganisationCount))
         row.invited = _count(store, value(store, node, SAKRAD.invitedOrganisationCount))
         listed = value(store, node, SAKRAD.listedOrganisationCount)
@@ -384,6 +398,9 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
                 (row.first, row.first_derived), (row.last, row.last_derived) = known[0], known[-1]
             parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
             row.part_of = ref(parent.value) if isinstance(parent, ox.NamedNode) else None
+            # sakrad:unitOfDerivation says why the data places the body in the one it is part of
+            # (org:unitOf, or org:subOrganizationOf for a unit), where no source says so
+            row.part_of_derived = row.part_of is not None and value(store, node, SAKRAD.unitOfDerivation) is not None
             row.roles = sorted(role_names.get(iri, {}).values(), key=lambda t: t.main)
             rows.append(row)
         return sorted(rows, key=lambda r: (r.ref.name.main.lower(), r.ref.iri))
@@ -762,6 +779,30 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "(and who took part is left out); else false",
             "boolean",
         ),
+        (
+            "held_derived",
+            "hållet: härlett",
+            "held: derived",
+            "true: att sakrådet hölls står inte i något läst dokument; datan sluter sig till det ur ett dokument "
+            "som sakrådet hänvisar till (se held_derived_from), till exempel minnesanteckningar som bara är kända "
+            "till sin titel; hur står i tables/meetings.csv, held_derivation_sv (sakrad:heldDerivation); "
+            "false: ett läst dokument säger att det hölls, eller källorna kungör det bara (se announced_only)",
+            "true: no document read says the sakråd was held; the data concludes it from a document the sakråd "
+            "cites (see held_derived_from), such as minutes known only by their title; how is in "
+            "tables/meetings.csv, held_derivation_en (sakrad:heldDerivation); false: a document read says it "
+            "was held, or the sources only announce it (see announced_only)",
+            "boolean",
+        ),
+        (
+            "held_derived_from",
+            "hållet: härlett ur",
+            "held: derived from",
+            "Dokumentet som slutsatsen att sakrådet hölls bygger på (sakrad:heldDerivedFrom); tomt där "
+            "held_derived är false",
+            "The document the conclusion that the sakråd was held rests on (sakrad:heldDerivedFrom); empty "
+            "where held_derived is false",
+            "string",
+        ),
     ],
     "organisations": [
         ("id", "id", "id", "Organisationens id", "The organisation's id", "string"),
@@ -816,7 +857,24 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
         ("iri", "IRI", "IRI", "IRI", "IRI", "anyURI"),
         ("name", "namn", "name", "Namn", "Name", "string"),
         ("name_en", "namn (engelska)", "name (English)", "Namn på engelska", "Name in English", "string"),
-        ("part_of", "del av", "part of", "Det organ den är en del av", "The body it is part of", "string"),
+        (
+            "part_of",
+            "del av",
+            "part of",
+            "Det organ den är en del av; en källas uppgift, eller datans egen där part_of_derived är true",
+            "The body it is part of; a source's statement, or the data's own where part_of_derived is true",
+            "string",
+        ),
+        (
+            "part_of_derived",
+            "del av: härlett",
+            "part of: derived",
+            "true: ingen källa säger att organet är en del av part_of; datan placerar det där efter en egen regel "
+            "(sakrad:unitOfDerivation, som organets sida återger); false: en källa säger det, eller part_of är tomt",
+            "true: no source says the body is part of part_of; the data places it there by a rule of its own "
+            "(sakrad:unitOfDerivation, which the body's page gives); false: a source says so, or part_of is empty",
+            "boolean",
+        ),
         _ROLE_COUNT,
         *_BY_ROLE,
     ],
@@ -948,6 +1006,8 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
                 *_stated_columns(m.organisation_count),
                 *_stated_columns(m.invited),
                 "true" if m.announced else "false",
+                "true" if m.held_derived else "false",
+                m.held_from.name.main if m.held_from else None,
             ]
             for m in rows
         ),
@@ -999,6 +1059,7 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                 r.ref.name.main,
                 r.ref.name.en,
                 r.part_of.name.main if r.part_of else None,
+                "true" if r.part_of_derived else "false",
                 r.meetings,
                 *_role_columns(r),
             ]
@@ -1026,6 +1087,39 @@ def _pages(stem: str, rows: list, lang: str) -> Iterator[tuple[str, list, Paging
         yield file, rows[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], Paging(n, count, links)
 
 
+#: The marks a list's row may carry beside a value that is derived or not said, in the order a page
+#: explains them (``mark_{key}`` in the messages).
+MARKS = ("date_derived", "held_derived", "title_own", "announced", "part_of_derived")
+
+
+def marks(rows: list[MeetingRow] | list[AgentRow]) -> list[str]:
+    """The marks (of :data:`MARKS`) that ``rows`` carry, in that order: what the page's legend
+    explains beside the marks it shows."""
+    found = set()
+    for r in rows:
+        if isinstance(r, MeetingRow):
+            found.update(
+                key
+                for key, has in (
+                    ("date_derived", r.derived and bool(r.date) and not r.series),
+                    ("held_derived", r.held_derived),
+                    ("title_own", r.title_own),
+                    ("announced", r.announced),
+                )
+                if has
+            )
+        else:
+            found.update(
+                key
+                for key, has in (
+                    ("date_derived", r.last_derived and bool(r.last)),
+                    ("part_of_derived", r.part_of_derived),
+                )
+                if has
+            )
+    return [key for key in MARKS if key in found]
+
+
 def _kinds(rows: list[MeetingRow]) -> dict[str, int]:
     """What a count of sakråd holds besides sakråd said to be held on one day: how many the sources
     only announce, and how many are a series of several days."""
@@ -1050,6 +1144,7 @@ def _meeting_pages(
                 "meetings.html",
                 file,
                 rows=page_rows,
+                marks=marks(page_rows),
                 paging=paging,
                 total=len(rows),
                 kinds=_kinds(rows),
@@ -1113,6 +1208,7 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
                     paging=paging,
                     total=len(rows),
                     body_kinds=lists.body_kinds() if kind == "bodies" else None,
+                    marks=marks(page_rows),
                     csv=f"lists/{kind}.csv",
                 ).encode(),
             )

@@ -43,7 +43,8 @@ def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None
     its page, ``d`` a date or number to show beside it (``x``: 1 when that date is derived, not
     stated; ``y``: a series' number of days, ``d`` then its first and last day), ``t``: 1 when a sakråd's
     title is the data's own (sakrad:titleDerivation), no source's headline, ``a``: 1 when the sources only
-    announce a sakråd (sakrad:announcedOnly), ``u`` an organisation's numbers that no register confirms
+    announce a sakråd (sakrad:announcedOnly), ``g``: 1 when no document read says a sakråd was held and
+    the data concludes it from a document it cites (sakrad:heldDerivation), ``u`` an organisation's numbers that no register confirms
     (``d`` holds only the confirmed ones), ``f`` the folded words it is found by. Every mark the lists
     show beside a sakråd is here, and ``assets/js/search.js`` shows each (tests/test_marks_everywhere.py)."""
     labels = labels or Labeller(store)
@@ -58,6 +59,8 @@ def search_entries(store: ox.Store, lists: Lists, labels: Labeller | None = None
             entry["t"] = 1  # the title is the data's own, no source's headline: marked as the feed marks it
         if m.announced:
             entry["a"] = 1  # the sources only announce it (sakrad:announcedOnly): marked as the lists mark it
+        if m.held_derived:
+            entry["g"] = 1  # that it was held is derived (sakrad:heldDerivation): marked as the lists mark it
         if m.series:
             entry["y"] = len(m.days)  # a series: ``d`` is its first and last day, ``y`` its number of days
         elif m.date and m.derived:

@@ -16,6 +16,12 @@ field and what is expected:
   release would say "about 30" where the source says 30;
 - neither mark where the words round or bound the number: it would read as exact.
 
+In "A av B" ("12 av 25 inbjudna deltog", "Av de 25 inbjudna kom 12", "12 of the 25 invited attended") A
+counts those the verb says took part and B the whole, those invited or asked (:func:`parts_in`): a count
+of those who took part whose ``value`` is B is refused, as an ``invited_count`` whose value is A; a part
+that is no number ("hälften av de 30", "alla utom 3 av 20") gives no count of those who took part.
+"samtliga av de 25" and "en av de tio personer som deltog" make the whole those who took part.
+
 A negation before a comparison turns it round: "inte fler än 20" is at most 20, "inte färre än 20" at
 least 20. The words of the kept text right before the count's words are read too (stated.py), so a
 bound the source gives is not lost where ``text`` leaves it out.
@@ -31,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import clauses
 from .errors import InputError, Where
 from .typedyaml import MAX_DIGITS, quoted
 
@@ -47,14 +54,17 @@ __all__ = [
     "MARKS",
     "NEGATED",
     "NUMBER_WORDS",
+    "PART_WORDS",
     "ROUNDING",
     "ROUNDING_SUFFIX",
     "UPPER",
+    "Part",
     "Reading",
     "check_counts",
     "count_claim",
     "number_value",
     "numbers_in",
+    "parts_in",
 ]
 
 _UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
@@ -213,6 +223,102 @@ def numbers_in(text: str) -> list[Reading]:
     return found
 
 
+#: Words that take a part of a whole without counting it ("hälften av de 30", "majoriteten av de inbjudna",
+#: "ett fåtal av", "half of the 30"): the number after "av" is the whole, and the part gives no number.
+PART_WORDS = (
+    "hälften", "halva", "halvparten", "majoriteten", "merparten", "huvuddelen", "flertalet", "de flesta", "flera",
+    "många", "några", "få", "ett fåtal", "fåtalet", "en del", "en minoritet", "minoriteten", "ingen", "inga",
+    "varannan", "var tredje", "var fjärde", "en tredjedel", "två tredjedelar", "en fjärdedel", "tre fjärdedelar",
+    "en femtedel", "procent", "%", "half", "most", "many", "several", "some", "few", "a few", "none", "a third",
+    "two thirds", "a quarter", "three quarters", "per cent", "percent", "the majority", "a majority",
+)  # fmt: skip
+#: Words for every one of a whole ("samtliga av de 25 inbjudna deltog"): the whole is the part.
+_EVERY = frozenset({"alla", "samtliga", "all"})
+#: Words between "av" / "of" and the whole's number ("av de 25", "av totalt 25", "of the 25").
+_WHOLE_LEAD = r"(?:(?:de|dem|dessa|totalt|sammanlagt|the|these|those|a total of|in all) )*"
+_MARK_WORDS = _words(MARKS)
+#: How far (characters) before a count's words its whole's part is read ("alla utom 3 av de totalt drygt "),
+#: and after a whole opening its clause the part's number.
+_PART_REACH = 80
+
+
+@dataclass(frozen=True)
+class Part:
+    """A count's number read as the whole of a part ("12 av 25", "hälften av de 30", "Av de 25 inbjudna kom
+    12"): the whole's number, and the part's words with the number they give (None where they give none:
+    "hälften", "alla utom 3")."""
+
+    whole: int
+    part: str
+    value: int | None
+    every: bool  # the part is the whole ("samtliga av de 25")
+
+
+#: A part before "av"/"of" and the whole's number after it, in a count's words: the part's words (a
+#: number, a part word, "alla utom 3") and the whole's number's place.
+_PART_OF = re.compile(
+    rf"(?<![\w-])(?P<part>(?:alla|samtliga|all) (?:utom|förutom|but|except) [\w-]+|{_words(PART_WORDS)}|[\w-]+)"
+    rf" (?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)(?![\w-])",
+    re.IGNORECASE,
+)
+#: "Av de 25 inbjudna kom 12", "…, av totalt 40": "av" opening its clause makes the number after it a whole.
+_OF_FIRST = re.compile(
+    rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$", re.IGNORECASE
+)
+#: "av" / "of" opening a clause and the whole's number after it, in a count's words.
+_OPENING_OF = re.compile(
+    rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)",
+    re.IGNORECASE,
+)
+#: After a whole opening its clause, the verb and "alla" / "samtliga": every one of the whole took part.
+_EVERY_CAME = re.compile(
+    r"(?:[ ,] ?[\w-]+){0,4}? (?:deltog|kom|närvarade|medverkade|var på plats|took part|attended|came) "
+    r"(?:alla|samtliga|all)(?! (?:utom|förutom|but|except))(?!\w)"
+)
+#: A relative clause of taking part after a whole ("en av de tio personer som deltog"): the whole took part.
+_WHOLE_CAME = re.compile(
+    r"(?:[ ,] ?(?!inte |ej |not )[\w-]+){0,6}? (?:som|who|that|which)(?: (?!inte |ej |not |aldrig |never )[\w-]+){0,2}? "
+    r"(?:deltog|deltagit|kom|närvarade|medverkade|var på plats|took part|attended|came|participated)(?!\w)",
+    re.IGNORECASE,
+)
+_ONE = frozenset({"en", "ett", "one"})
+
+
+def _part_value(part: str) -> int | None:
+    """The number a part's words give ("12", "tolv", "en"); None for a part word or an exclusion."""
+    if part.split()[0].casefold() in _EVERY or part.casefold() in PART_WORDS:
+        return None
+    if part.casefold() in _ONE:
+        return 1
+    read = _token_value(part)
+    return read[0] if read else None
+
+
+def parts_in(text: str) -> list[Part]:
+    """Every whole a count's words give with a part of it: "12 av 25 inbjudna", "hälften av de 30",
+    "alla utom 3 av 20", "Av de 25 inbjudna kom 12" (the part is the number after the verb)."""
+    found = []
+    for m in _PART_OF.finditer(text):
+        whole = _token_value(m["whole"])
+        part = m["part"]
+        if whole is None:
+            continue
+        first = part.split()[0].casefold()
+        if (first in _EVERY and len(part.split()) == 1) or _WHOLE_CAME.match(text, m.end()):
+            found.append(Part(whole[0], part, whole[0], True))  # "samtliga av de 25", "en av de 10 som deltog"
+        elif _part_value(part) is not None or part.casefold() in PART_WORDS or first in _EVERY:
+            found.append(Part(whole[0], part, _part_value(part), False))
+    for m in _OPENING_OF.finditer(text):
+        whole = _token_value(m["whole"])
+        if whole is None or any(p.whole == whole[0] for p in found):
+            continue
+        after = (_token_value(t.group()) for t in _TOKEN.finditer(text, m.end(), m.end() + _PART_REACH))
+        value = next((v[0] for v in after if v is not None and v[0] != whole[0]), None)
+        every = _EVERY_CAME.match(text, m.end()) is not None
+        found.append(Part(whole[0], "…" if value is None else str(value), whole[0] if every else value, every))
+    return found
+
+
 def check_counts(corpus: Corpus) -> list[InputError]:
     """Every count whose value, bound or approximation is not what its words give."""
     errors: list[InputError] = []
@@ -263,6 +369,80 @@ _ALL_CAME = re.compile(
 )
 
 
+#: Words of asking a whole ("av de 30 tillfrågade"): the whole is those invited or asked.
+_ASKED = re.compile(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|asked)(?!\w)")
+#: A part before "av" / "of" and the whole's words right after it ("12 av ", "hälften av de ", "alla
+#: utom 3 av totalt "), in a folded flat text, ending where a count's words begin.
+_PART_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<part>(?:alla|samtliga|all) (?:utom|förutom|but|except) [\w-]+|{_words(PART_WORDS)}|[\w-]+)"
+    rf" (?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$"
+)
+#: A count's words followed by "av" / "of" and a whole ("12 av 25", "12 of the 25").
+_PART_AFTER = re.compile(rf" (?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?[\w-]+")
+#: What a refusal names a guard word's kind as (a condition's and a doubt's alike, as for taking part).
+_KIND_SAID = {clauses.CONDITION: "a condition or a doubt", clauses.DOUBT: "a condition or a doubt"}
+
+
+def _whole_before(flat: str, lo: int, a: int, end: int) -> str | None:
+    """The part's words where the count's words at ``a`` (their noun phrase ending at ``end``) are the
+    whole of a part in the sentence from ``lo``: "12 av 25", "hälften av de 30", "alla utom 3 av 20",
+    "Av de 25 inbjudna kom 12", "…, av totalt 40" ("…" where the part is elsewhere); None where they are
+    not, or where the whole is the part ("samtliga av de 25", "Av de 25 deltog samtliga", "en av de tio
+    personer som deltog")."""
+    start = max(lo, a - _PART_REACH)
+    before = _PART_BEFORE.search(flat, start, a)
+    if before is not None and _part_value(before["part"]) is None and before["part"] not in PART_WORDS:
+        if before["part"].split()[0] not in _EVERY:
+            before = None  # a word that is no part: "organisationer av" …
+    if before is not None:
+        if (before["part"] in _EVERY) or _WHOLE_CAME.match(flat, end):
+            return None
+        return before["part"]
+    head = ("\x00" if start == lo else "") + flat[start:a]
+    if _OF_FIRST.search(head) is None:
+        return None
+    if _EVERY_CAME.match(flat, end) or _WHOLE_CAME.match(flat, end):
+        return None
+    return "…"
+
+
+def _whole_refusal(sentence: str, field: str, part: str) -> str:
+    if field == "invited_count":
+        return (
+            f"{sentence} gives the number as a whole of which a part ({part!r}) took part, but does not say it "
+            "counts those invited or asked"
+        )
+    if part == "…" or _part_value(part) is None:
+        return (
+            f"{sentence} gives the number as the whole of which a part took part ({part!r} av …), and the part is "
+            "no number that can be read: it does not say how many took part"
+        )
+    return (
+        f"{sentence} gives the number as the whole of which {part} took part ({part!r} av …): those who took "
+        f"part are the {part}"
+    )
+
+
+def count_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] | None:
+    """The guard word (:data:`clauses.GUARD_TABLE`, read by :func:`clauses.guard_in` as for taking part)
+    governing the count's words at ``a``..``b`` in the sentence ``flat[lo:hi]``, with what a refusal
+    names it; a negation that bounds the number ("inte fler än 20") is no guard."""
+    spans = []
+    for s, e in clauses.fact_clause(flat, lo, hi, a, b):
+        for bound in _BOUND_NEGATION.finditer(flat, s, e):
+            spans.append((s, bound.start()))
+            s = bound.end()
+        spans.append((s, e))
+    found = clauses.guard_in(flat, lo, hi, a, b, spans=spans)
+    return None if found is None else (found[0], _KIND_SAID.get(found[1], found[1]))
+
+
+#: A negation that belongs to a comparison: "inte fler än 20" bounds the number, it denies nothing.
+_BOUND_NEGATION = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted(NEGATED))}) (?={'|'.join(sorted(COMPARISONS, key=len, reverse=True))})"
+)
+
+
 def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: int) -> str:
     """What the sentence ``lo``..``hi`` of a kept text (``flat``: folded, sentence ends as spaces) says the
     count's words at ``a``..``b`` count, where that is not what ``field`` counts: "" where it says so.
@@ -275,7 +455,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     who took part (``organisation_count``, ``participant_count``) needs a word of taking part in its
     clause or its own words ("deltagare"), none of capacity, aim, permission or support in its own clause
     (:data:`NOT_TAKING_PART`), and no negation, plan or condition governing it."""
-    from .stated import _CAME, _INVITING, _SUBORDINATE, _TO_COME, _count_clauses, _guard_kind, _quoted, _undone_in
+    from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
     sentence = _quoted(flat[lo:hi].strip())
     own = _OWN_PARTICIPLE.match(flat, b)
@@ -284,14 +464,26 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     clauses = _count_clauses(flat, lo, hi, a, b)
     if field == "invited_count" and invited_own is not None:
         return ""
-    if invited_own is not None and _SUBJECT_CAME.match(flat, end):
+    whole = _whole_before(flat, lo, a, end)
+    if invited_own is not None and whole is None and _SUBJECT_CAME.match(flat, end):
         invited_own = None  # "40 inbjudna organisationer deltog": the invited are the subject of taking part
+    if field != "invited_count" and invited_own is not None:
+        return (
+            f"{sentence} counts those invited or registered ({invited_own.group()!r}, in the number's own noun "
+            "phrase), not those who took part"
+        )
+    if whole is not None:
+        x, y = clauses[1]
+        if field == "invited_count" and (_INVITING.search(flat, x, y) or _ASKED.search(flat, x, y)):
+            return ""
+        return _whole_refusal(sentence, field, whole)
+    part = _PART_AFTER.match(flat, b, hi)
+    if field == "invited_count" and part is not None:
+        return (
+            f"{sentence} gives the number as a part of a whole ({_quoted(flat[a : part.end()])}): the part is "
+            "those who took part or answered, the whole those invited"
+        )
     if field != "invited_count":
-        if invited_own is not None:
-            return (
-                f"{sentence} counts those invited or registered ({invited_own.group()!r}, in the number's own noun "
-                "phrase), not those who took part"
-            )
         x, y = clauses[0]
         aim = next((w for s in ((x, a), (end, y)) for w in _NOT_TAKING_PART.finditer(flat, *s)), None)
         if aim is not None:
@@ -306,21 +498,15 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         if field == "invited_count":
             if invited is None and came:
                 return f"{sentence} counts those who took part ({came[0].group()!r}), not those invited"
-            return ""
+            guard = count_guard(flat, lo, hi, a, b)
+            return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many were invited" if guard else ""
         if invited is not None and not came:
             if (x, y) == clauses[0] and _ALL_CAME.match(flat, y):
                 return ""  # "25 organisationer var inbjudna och samtliga deltog": all 25 took part
             return f"{sentence} counts those invited or registered ({invited.group()!r}), not those who took part"
         # "… samlade 25 organisationer som inte tidigare deltagit": the negation is that clause's
-        sub = _SUBORDINATE.search(flat, end, y)
-        while sub is not None and sub.group() == " att " and _TO_COME.match(flat, sub.end()):
-            sub = _SUBORDINATE.search(flat, sub.end(), y)  # "kommer att delta": an infinitive's "att", no clause
-        undone = _undone_in(text, flat, x, y if sub is None else sub.start())
-        if undone is not None:
-            word = undone.group()
-            kind = "a condition or a doubt" if word == "om" else _guard_kind(word)
-            return f"{sentence} says {kind} ({word!r}), not how many took part"
-        return ""
+        guard = count_guard(flat, lo, hi, a, b)
+        return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many took part" if guard else ""
     if field == "invited_count" or _PARTAKING_WORDS.search(flat, a, end) is not None:
         return ""
     return (
@@ -338,6 +524,40 @@ _KIND_WORDS = {
     "at-most": "give an upper bound (bound: at-most)",
     "exact": "state it exactly",
 }
+
+
+def _against_parts(name: str, count: Count, where: Where) -> InputError | None:
+    """A count's value that its words give as a whole where the field counts the part, or as a part where
+    it counts the whole ("12 av 25 inbjudna deltog": participant_count 12, invited_count 25; "hälften av de
+    30" gives no number of those who took part)."""
+    for part in parts_in(count.text):
+        if part.every:
+            continue
+        shown = f"{part.part} av {part.whole}"
+        if name != "invited_count" and count.value == part.whole:
+            can = part.value is not None
+            return InputError(
+                where,
+                f"{name}: value {count.value}, but its words {quoted(count.text)} give {part.whole} as the whole of "
+                f"which a part took part ({quoted(shown)})"
+                + ("" if can else f", and the part ({quoted(part.part)}) is no number that can be read"),
+                f"value: {part.value}, the part that took part (and {part.whole} as invited_count where the words "
+                "say they were invited)"
+                if can
+                else "no count of those who took part where the words give none (a note may quote them), and "
+                f"{part.whole} as invited_count where the words say they were invited",
+                'docs/adding-a-meeting.md, "invited_count, organisation_count"',
+            )
+        if name == "invited_count" and part.value is not None and count.value == part.value != part.whole:
+            return InputError(
+                where,
+                f"{name}: value {count.value}, but its words {quoted(count.text)} give {count.value} as the part of "
+                f"the whole {part.whole} that took part ({quoted(shown)}), not those invited",
+                f"value: {part.whole}, the whole, where the words say it was invited; or the count as "
+                "organisation_count or participant_count",
+                'docs/adding-a-meeting.md, "invited_count, organisation_count"',
+            )
+    return None
 
 
 def _check(m: Meeting, name: str, count: Count, kept: bool = False) -> list[InputError]:
@@ -365,6 +585,8 @@ def _check(m: Meeting, name: str, count: Count, kept: bool = False) -> list[Inpu
                 "the value, marked with bound or approximate)",
             )
         ]
+    if (refused := _against_parts(name, count, where("value"))) is not None:
+        return [refused]
     marked = count.bound or ("approximate" if count.approximate else "exact")
     same = [r for r in readings if r.value == count.value]
     reading = next((r for r in same if r.kind == marked), same[0])

@@ -14,8 +14,14 @@ expected:
   non-breaking space; a month-only date as "december 2017": :func:`date_forms`), in a sentence saying
   this meeting takes or took place then (:func:`date_refusal`): not a publication line ("Publicerad 12
   december 2017"), a deadline ("Anmälan senast …"), a sending ("Inbjudan skickades …"), a negated,
-  planned-but-not-held or doubtful clause, a meeting called off or moved from that day, or another
-  meeting's. A day and month without a year are no stated date: such a date is derived;
+  planned-but-not-held or doubtful clause, a meeting called off or moved from that day ("flyttades från
+  X till Y", "sköts fram", "ändrat från X till Y", "postponed from X to Y": Y is the day, X is not), a
+  day given as the one first set ("tidigare den …", "originally scheduled for …"), or another
+  meeting's. Negation, doubt, condition, choice, something done in its place and exclusion are
+  clauses.GUARD_TABLE's words, read by :func:`clauses.guard_in` as for taking part. A day and month
+  without a year are no stated date: such a date is derived; and a year or a month that text gives
+  beside a word of holding this meeting ("Sakrådet hölls i mars", "hölls 2019") must be the date's
+  (:func:`time_disagreement`);
 - **the derivation** (``date_derivation``): where its Swedish text quotes a day and month ("Den 6
   december", in "…", “…” or ”…”), the date's day and month are one of those quoted; where it names the
   year the date is worked out from, the date's year agrees: a date in Swedish words with its year inside
@@ -50,6 +56,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from . import clauses
 from .errors import InputError
 from .typedyaml import QUOTED, quoted
 
@@ -59,6 +66,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MONTHS",
     "DATE_GUARDS",
+    "DATE_GUARD_KINDS",
     "HOLDING_WORDS",
     "MEETING_VERBS",
     "ORDINALS",
@@ -73,6 +81,7 @@ __all__ = [
     "not_stated",
     "quotations",
     "quoted_days",
+    "time_disagreement",
     "unchecked_dates",
 ]
 
@@ -579,9 +588,12 @@ _DATE_LABEL = re.compile(
 _DOCUMENT_HEADING = re.compile(
     r"(?<!\w)(?:minnesanteckning|anteckning|protokoll|dokumentation|sammanfattning|minutes|notes)\w*"
 )
-#: The words of a sentence or clause that say the date is not this meeting's day, by kind. The date's
-#: own clause (:func:`_date_clause`) is read for all but ``moved`` and ``cancelled``, which the whole
-#: sentence says of its meeting.
+#: The words of a date's own clause (:func:`_date_clause`) that make it another day than this meeting's,
+#: by kind: what only a date can be (a publication line, a deadline, a sending) and a plan in the past
+#: not said to have held ("skulle hållas", "var planerat till"; a plan to come, "ska hållas", "kommer att
+#: hållas", announces the day). A negation, a doubt, a condition, a choice, something done in its place
+#: and an exclusion are clauses.GUARD_TABLE's, read by :func:`clauses.guard_in` as for taking part
+#: (:data:`DATE_GUARD_KINDS`); :data:`_DOUBT_MORE` holds the doubt's short forms that table lacks.
 DATE_GUARDS = (
     ("the text's publication or update date", ("publicerad", "publicerat", "publicerades", "publiceras",
      "uppdaterad", "uppdaterat", "uppdaterades", "senast ändrad", "ändrad", "published", "updated", "posted",
@@ -590,24 +602,47 @@ DATE_GUARDS = (
      "sista dagen", "senast", "deadline", "osa", "o.s.a", "svara", "svar", "registration", "register", "rsvp")),
     ("the day something was sent", ("skickades", "skickats", "skickas", "sändes", "sänts", "gick ut", "utskick",
      "utskicket", "was sent", "were sent")),
-    ("a negation", ("inte", "ej", "icke", "aldrig", "not", "never")),
     ("a plan that is not said to have held", ("skulle", "var planerat", "var planerad", "planerades",
      "hade planerats", "var tänkt", "tänkt", "was planned", "was scheduled", "was to be", "would")),
-    ("a doubt", ("preliminärt", "preliminär", "prel", "eventuellt", "kanske", "möjligen", "troligen",
-     "troligtvis", "ifall", "perhaps", "possibly", "tentatively", "tentative")),
 )  # fmt: skip
-_GUARD_WORDS = [(kind, _alternation(words)) for kind, words in DATE_GUARDS]
-#: Words of moving a meeting: a date after them and "till" is the day it was moved to, any other the
-#: day it was moved from.
-_MOVED = _alternation(
-    ("sköts upp", "skjuts upp", "skjutits upp", "skjutas upp", "uppskjutet", "uppskjuten", "flyttades",
-     "flyttas", "flyttats", "flyttat", "flyttade", "ändrades", "postponed", "moved", "rescheduled")
-)  # fmt: skip
-_MOVED_TO = re.compile(r" (?:till|to)(?: (?:den|the|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag))* $")
-#: Words of calling a meeting off: no date in their sentence is a day it was held.
+#: The kinds of clauses.GUARD_TABLE that make a date's clause say another day than the meeting's.
+DATE_GUARD_KINDS = frozenset(
+    {clauses.NEGATION, clauses.DOUBT, clauses.CONDITION, clauses.CHOICE, clauses.INSTEAD, clauses.EXCLUSION}
+)
+_DOUBT_MORE = ("prel", "tentative")
+_GUARD_WORDS = [(kind, _alternation(words)) for kind, words in (*DATE_GUARDS, (clauses.DOUBT, _DOUBT_MORE))]
+#: Words of moving a meeting to another day: a date after them and "till" / "to" is the day it was moved
+#: to, any other the day it was moved from. "ändra" moves a meeting only with "från" / "till" after it
+#: ("ändrats från den 3 maj till den 10 maj"), not in "Regeringen ändrade strategin".
+_MOVED = re.compile(
+    r"(?<!\w)(?:flytta(?:s|t|ts|de|des|d)?|(?:sköts|skjuts|skjutits|skjutas|skjutit|skjuta|skjutet|skjuten|"
+    r"skjutna) (?:upp|fram)|(?:upp|fram)skjut(?:en|et|na|s|its)?|(?:tidigare|senare)(?:la(?:des|gts|gt|gd|gda|s)|"
+    r"läggs|lägga)|ombokat|ombokad|ombokades|ombokas|nytt datum|ändra(?:des|ts|t|de|s|d)?(?=(?: [\w-]+){0,4} "
+    r"(?:från|till|from|to) )|changed(?=(?: [\w-]+){0,4} (?:from|to) )|moved|postponed|rescheduled|"
+    r"re-scheduled|brought forward|pushed back|delayed|deferred|put off)(?!\w)"
+)
+_MOVED_TO = re.compile(
+    r" (?:till|to|until|tills|for|är|blir|is)(?: (?:den|the|måndag|tisdag|onsdag|torsdag|fredag|lördag|"
+    r"söndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:en)?)* $"
+)
+#: Words right before a date saying it is the day the meeting was first set for ("(tidigare den 3 maj
+#: 2024)", "originally scheduled for 3 May 2024").
+_FORMERLY = re.compile(
+    r"(?<!\w)(?P<word>tidigare|ursprungligen|previously|originally|formerly|initially)(?: (?:planerat|planerad|"
+    r"satt|utsatt|bokat|bokad|aviserat|aviserad|scheduled|planned|set|announced))?(?: (?:till|för|på|for|on|to|"
+    r"den|the))* $"
+)
+#: Words of calling a meeting off: no date in their sentence is a day it was held. Those of
+#: clauses.GUARD_TABLE's calling off that do not move it (:data:`_MOVED`), but "ströks" / "stryks" (in a
+#: sentence dating a meeting they strike a point of its agenda, not the meeting), and
+#: :data:`_CANCELLED_MORE`, the forms that table lacks.
+_CANCELLED_MORE = ("ställts in", "ställas in", "ställa in", "called off")
 _CANCELLED = _alternation(
-    ("ställdes in", "ställs in", "ställts in", "ställas in", "ställa in", "inställt", "inställd", "inställdes",
-     "avlyst", "avlystes", "cancelled", "canceled", "called off")
+    (
+        *(w for w, (kind, _) in clauses.GUARDS.items() if kind == clauses.CALLED_OFF and not _MOVED.fullmatch(w)
+          and w not in ("ströks", "stryks")),
+        *_CANCELLED_MORE,
+    )
 )  # fmt: skip
 #: What ends a date's clause: a sentence's end, a contrast ("men", "utan", ";"), a comma, a
 #: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
@@ -638,6 +673,91 @@ def _heading_before(ft: str, lo: int) -> bool:
     return _DATE_HEADING.fullmatch(ft, start, lo - 1) is not None
 
 
+_WEEKDAYS = (
+    r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+#: The words a date opens with ("den", "the", "on", a weekday): read with it for a guard beside it.
+_DATE_ARTICLE = re.compile(rf"(?<!\w)(?:(?:den|the|on|(?:{_WEEKDAYS})(?:en)?),? )+$")
+#: A month or a year a sentence gives: a day and month (the day is not read), a month with or without its
+#: year, a date in digits, a year alone. An English month only with a day, a year or "in" before it ("in
+#: May"; "may" is a modal too).
+_TIME = re.compile(
+    rf"(?<![\w/.:-])(?:(?P<day>\d{{1,2}})(?::[ea]|e)? )?(?P<month>{_MONTH}|{'|'.join(MONTHS_EN)})"
+    r"(?: (?P<year>(?:19|20)\d\d))?(?![\w-])"
+    r"|(?<![\w/.:-])(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\w/-])"
+    r"|(?<![\w/.:-])(?P<bare>(?:19|20)\d\d)(?![\w/-])"
+)
+#: The word before a time that makes it the time of the verb beside it: "hölls i mars", "hölls den 12
+#: mars", "hölls under 2019", "ägde rum år 2019", "hölls i början av mars", "took place in May".
+_TIME_LEAD = re.compile(
+    r"(?:(?<!\w)(?:i|under|den|år|in|on|during|våren|hösten|vintern|sommaren|spring|autumn|fall|winter|summer|"
+    r"(?:början|slutet|mitten|beginning|end|middle|early|late|mid) (?:av|of)|(?:tidigt|sent) under))"
+    rf"(?: (?:{_WEEKDAYS})(?:en)?,?)? $"
+)
+
+
+def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
+    """A year or month the kept ``text`` gives beside a word of holding this meeting ("Sakrådet hölls i
+    mars", "Mötet hölls 2019", "I mars 2019 hölls sakrådet") that is not ``date``'s, as (the sentence, the
+    time); None where none does. Not a negated, doubtful or planned holding, nor a sentence of another
+    meeting, of a meeting called off or moved, nor a time given as the day first set for it."""
+    from .stated import _another_meeting, _flat, folded_text
+
+    ft = folded_text(text)
+    flat = _flat(ft)
+    year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else None
+    for verb in _HOLDING.finditer(flat):
+        lo = max(ft.rfind("\x00", 0, verb.start()) + 1, verb.start() - 300)
+        ends = [i for i in (ft.find("\x00", verb.end()), verb.end() + 300) if i >= 0]
+        hi = min(min(ends), len(ft))
+        if _MEETING_NOUN.search(flat, lo, hi) is None or _another_meeting(flat, lo, hi):
+            continue
+        if _MOVED.search(flat, lo, hi) or _CANCELLED.search(flat, lo, hi):
+            continue
+        if clauses.guard_in(flat, lo, hi, verb.start(), verb.end(), kinds=_HOLDING_GUARDS) is not None:
+            continue
+        x, y = _date_clause(ft, lo, hi, verb.start(), verb.end())
+        if any(words.search(flat, x, y) for _, words in _GUARD_WORDS):
+            continue
+        for s, e in clauses.fact_clause(flat, lo, hi, verb.start(), verb.end()):
+            for t in _TIME.finditer(flat, s, e):
+                before = flat[max(s, t.start() - 40) : t.start()]
+                right_after = t.start() == verb.end() + 1  # "hölls 2019"
+                opening = not flat[s : t.start()].strip(" ,")  # "2019 hölls sakrådet"
+                if not (right_after or opening) and _TIME_LEAD.search(before) is None:
+                    continue  # "… om rapporten från 2019": not the time of the holding
+                if t["month"] in MONTHS_EN and not (t["day"] or t["year"] or before.endswith(" in ")):
+                    continue
+                if clauses.guard_in(flat, lo, hi, t.start(), t.end(), kinds=DATE_GUARD_KINDS) is not None:
+                    continue
+                if _FORMERLY.search(flat, max(lo, t.start() - 60), t.start()):
+                    continue
+                said = _time_of(t)
+                if (
+                    said[0] is not None
+                    and said[0] != year
+                    or (month is not None and said[1] is not None and said[1] != month)
+                ):
+                    return flat[lo:hi].strip(), t.group()
+    return None
+
+
+#: The kinds of guard that make a word of holding say no holding then: those of a date
+#: (:data:`DATE_GUARD_KINDS`), another time, and a meeting called off or moved.
+_HOLDING_GUARDS = DATE_GUARD_KINDS | {clauses.OTHER_TIME, clauses.CALLED_OFF}
+
+
+def _time_of(t: re.Match[str]) -> tuple[int | None, int | None]:
+    """The (year, month) a :data:`_TIME` match gives."""
+    if t["iso"]:
+        return int(t["iso"][:4]), int(t["iso"][5:7])
+    if t["bare"]:
+        return int(t["bare"]), None
+    name = t["month"]
+    month = (MONTHS.index(name) if name in MONTHS else MONTHS_EN.index(name)) + 1
+    return (int(t["year"]) if t["year"] else None), month
+
+
 def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | None, str | None]:
     """Whether the kept ``text`` states that the meeting takes or took place on ``date`` (docs/load-checks.md,
     "Dates"): (the sentence that does, None) where one does, else (None, why not) — None for both where the
@@ -663,11 +783,20 @@ def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | N
         x, y = _date_clause(ft, lo, hi, a, b)
         reason = None
         for guard_kind, words in _GUARD_WORDS:
-            word = next((w for w in words.finditer(flat, x, y) if not flat.startswith("inte bara", w.start())), None)
+            word = next(iter(words.finditer(flat, x, y)), None)
             if word is not None:
                 reason = f"{sentence} gives it as {guard_kind} ({word.group()!r}), not the day this sakråd was held"
                 break
-        moved = _MOVED.search(flat, lo, hi)
+        article = _DATE_ARTICLE.search(flat, max(lo, a - 30), a)  # "i stället för den 10 maj": the date's words
+        guard = clauses.guard_in(flat, lo, hi, article.start() if article else a, b, kinds=DATE_GUARD_KINDS)
+        if reason is None and guard is not None:
+            reason = f"{sentence} gives it as {guard[1]} ({guard[0]!r}), not the day this sakråd was held"
+        if reason is None and (formerly := _FORMERLY.search(flat, max(lo, a - 60), a)) is not None:
+            reason = (
+                f"{sentence} gives it as the day the meeting was first set for ({formerly['word']!r}), not the day "
+                "this sakråd was held"
+            )
+        moved = next((w for w in _MOVED.finditer(flat, lo, hi) if w.end() <= a), None) or _MOVED.search(flat, lo, hi)
         moved_to = moved is not None and moved.end() <= a and _MOVED_TO.search(flat, moved.end(), a) is not None
         if reason is None and (cancelled := _CANCELLED.search(flat, lo, hi)) is not None:
             reason = f"{sentence} says the meeting was called off ({cancelled.group()!r})"
@@ -715,7 +844,7 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
 
     said, why = date_refusal(text, date, getattr(source, "kind", None))
     if said is not None:
-        return []
+        return _against_times(m, sid, file, text)
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}"
     expected = (
         "a sentence saying this sakråd takes or took place on that day ('Sakrådet hölls den "
@@ -748,6 +877,26 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
             f"date {date} is not in the text of {_quoted(sid)} ({_some([file])}), which the date is taken from",
             f"a date the text states ('{words}' not found, nor '{date}', nor the day and month with the year in "
             "another written form)",
+        )
+    ]
+
+
+def _against_times(m: Meeting, sid: str, file: str, text: str) -> list[InputError]:
+    """A year or month beside a word of holding this meeting in the kept text that is not the date's."""
+    date = str(m.date)
+    found = time_disagreement(text, date)
+    if found is None:
+        return []
+    sentence, time = found
+    return [
+        InputError(
+            m.where("date"),
+            f"date {date} disagrees with the text of {_quoted(sid)} ({_some([file])}), which the date is taken "
+            f"from: {_quoted(sentence)} gives the meeting's time as {_quoted(time)}",
+            f"a date in {_quoted(time)}, as the sentence gives it, or a sentence that gives the date's "
+            f"{'month' if len(date) >= 7 else 'year'} (a time of another meeting, or a day it was moved from, "
+            "said as such)",
+            'docs/load-checks.md, "Dates"',
         )
     ]
 

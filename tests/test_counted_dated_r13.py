@@ -45,10 +45,14 @@ REFUSED_COUNTS = [
     ("12 av totalt 25 organisationer deltog.", "25 organisationer", OC, 25, "the whole of which 12"),
     ("12 of the 25 organisations attended.", "25 organisations", OC, 25, "the whole of which 12"),
     ("Av de 25 inbjudna kom 12.", "25 inbjudna", PC, 25, "counts those invited"),
-    ("Av de 25 organisationerna kom 12.", "25 organisationerna", OC, 25, "the whole of which a part took part"),
+    ("Av de 25 organisationerna kom 12.", "25 organisationerna", OC, 25, "the whole of which 12 took part"),
+    ("Av de 25 organisationer som bjöds in deltog 12.", "25 organisationer", OC, 25, "the whole of which 12"),
+    ("12 organisationer av 25 deltog.", "25", OC, 25, "the whole of which 12 took part"),
+    ("12 out of 25 organisations attended.", "25 organisations", OC, 25, "the whole of which 12"),
+    ("Sammanlagt deltog 12 av de 25 organisationer som bjudits in.", "25 organisationer", OC, 25, "of which 12"),
     ("Sakrådet hölls i Stockholm, och av de 25 organisationerna kom 12.", "25 organisationerna", OC, 25, "whole"),
     ("25 organisationer deltog, av totalt 40.", "40", OC, 40, "the whole of which a part took part"),
-    ("Of the 25 organisations, 12 attended.", "25 organisations", OC, 25, "the whole of which a part"),
+    ("Of the 25 organisations, 12 attended.", "25 organisations", OC, 25, "the whole of which 12 took part"),
     ("Hälften av de 30 organisationerna deltog.", "30 organisationerna", OC, 30, "no number that can be read"),
     ("Majoriteten av de 30 organisationerna deltog.", "30 organisationerna", OC, 30, "no number that can be read"),
     ("Alla utom 3 av 20 organisationer deltog.", "20 organisationer", OC, 20, "no number that can be read"),
@@ -87,6 +91,10 @@ STATED_COUNTS = [
     ("Inte fler än 20 organisationer deltog.", "20 organisationer", OC, 20),
     ("Sakrådet samlade 25 organisationer som inte tidigare deltagit.", "25 organisationer", OC, 25),
     ("30 organisationer bjöds in.", "30 organisationer", IC, 30),
+    ("Av de 25 organisationer som bjöds in deltog 12.", "25 organisationer", IC, 25),
+    ("Sammanlagt deltog 12 av de 25 organisationer som bjudits in.", "25 organisationer", IC, 25),
+    ("12 out of 25 organisations attended.", "12", OC, 12),
+    ("En av de 10 personer som också deltog var Anna Berg.", "10 personer", PC, 10),
 ]
 
 
@@ -226,6 +234,10 @@ MOVED = [
     ("Sakrådet hölls den 10 maj 2024 och ändrades inte.", True),
     ("Regeringen ändrade strategin, och sakrådet hölls den 10 maj 2024.", True),
     ("Sakrådet hölls den 10 maj 2024.", True),
+    ("Sakrådet, som flyttats från den 3 maj 2024, hölls den 10 maj 2024.", True),
+    ("Sakrådet, som flyttats från den 10 maj 2024, hölls den 17 maj 2024.", False),
+    ("Sakrådet hölls den 10 maj 2024, efter att ha flyttats från den 3 maj 2024.", True),
+    ("Sakrådet hölls den 17 maj 2024, efter att ha flyttats från den 10 maj 2024.", False),
     ("Sakrådet ska hållas den 10 maj 2024.", True),
 ]
 
@@ -269,6 +281,8 @@ TIMES = [
     ("Sakrådet hölls med anledning av rapporten från 2019.", None),
     ("Sakrådet om strategin från 2019 hölls den 10 september 2024.", None),
     ("The meeting may be held soon.", None),
+    ("Sakrådet hölls digitalt via Teams i mars.", "mars"),
+    ("Sakrådet hölls den 10 september 2024, ett halvår efter det förra i mars.", None),
 ]
 
 

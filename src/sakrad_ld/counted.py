@@ -258,16 +258,17 @@ class Part:
 #: number, a part word, "alla utom 3") and the whole's number's place.
 _PART_OF = re.compile(
     rf"(?<![\w-])(?P<part>(?:alla|samtliga|all) (?:utom|förutom|but|except) [\w-]+|{_words(PART_WORDS)}|[\w-]+)"
-    rf" (?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)(?![\w-])",
+    rf" (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)(?![\w-])",
     re.IGNORECASE,
 )
 #: "Av de 25 inbjudna kom 12", "…, av totalt 40": "av" opening its clause makes the number after it a whole.
 _OF_FIRST = re.compile(
-    rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$", re.IGNORECASE
+    rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$",
+    re.IGNORECASE,
 )
 #: "av" / "of" opening a clause and the whole's number after it, in a count's words.
 _OPENING_OF = re.compile(
-    rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)",
+    rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)",
     re.IGNORECASE,
 )
 #: After a whole opening its clause, the verb and "alla" / "samtliga": every one of the whole took part.
@@ -277,8 +278,9 @@ _EVERY_CAME = re.compile(
 )
 #: A relative clause of taking part after a whole ("en av de tio personer som deltog"): the whole took part.
 _WHOLE_CAME = re.compile(
-    r"(?:[ ,] ?(?!inte |ej |not )[\w-]+){0,6}? (?:som|who|that|which)(?: (?!inte |ej |not |aldrig |never )[\w-]+){0,2}? "
-    r"(?:deltog|deltagit|kom|närvarade|medverkade|var på plats|took part|attended|came|participated)(?!\w)",
+    r"(?:[ ,] ?(?!inte |ej |not )[\w-]+){0,6}? (?:som|who|that|which)"
+    r"(?: (?:också|även|sedan|slutligen|faktiskt|verkligen|har|hade|then|also|actually|finally|had|have))* "
+    r"(?:deltog|deltagit|kom|kommit|närvarade|medverkade|var på plats|took part|attended|came|participated)(?!\w)",
     re.IGNORECASE,
 )
 _ONE = frozenset({"en", "ett", "one"})
@@ -375,10 +377,10 @@ _ASKED = re.compile(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|a
 #: utom 3 av totalt "), in a folded flat text, ending where a count's words begin.
 _PART_BEFORE = re.compile(
     rf"(?<![\w-])(?P<part>(?:alla|samtliga|all) (?:utom|förutom|but|except) [\w-]+|{_words(PART_WORDS)}|[\w-]+)"
-    rf" (?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$"
+    rf"(?: (?!(?:{'|'.join(NUMBER_WORDS)})(?![\w-]))[^\W\d]+)? (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$"
 )
 #: A count's words followed by "av" / "of" and a whole ("12 av 25", "12 of the 25").
-_PART_AFTER = re.compile(rf" (?:av|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?[\w-]+")
+_PART_AFTER = re.compile(rf" (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?[\w-]+")
 #: What a refusal names a guard word's kind as (a condition's and a doubt's alike, as for taking part).
 _KIND_SAID = {clauses.CONDITION: "a condition or a doubt", clauses.DOUBT: "a condition or a doubt"}
 
@@ -403,7 +405,8 @@ def _whole_before(flat: str, lo: int, a: int, end: int) -> str | None:
         return None
     if _EVERY_CAME.match(flat, end) or _WHOLE_CAME.match(flat, end):
         return None
-    return "…"
+    after = (_token_value(t.group()) for t in _TOKEN.finditer(flat, end, end + _PART_REACH))
+    return next((str(v[0]) for v in after if v is not None), "…")  # "Av de 25 inbjudna kom 12": 12
 
 
 def _whole_refusal(sentence: str, field: str, part: str) -> str:

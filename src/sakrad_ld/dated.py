@@ -696,6 +696,12 @@ _TIME_LEAD = re.compile(
 )
 
 
+#: The most words between a word of holding and a time after it beside it ("hölls digitalt i Stockholm i
+#: mars"), and what parts them (a comma, a parenthesis, a dash).
+_BESIDE_WORDS = 6
+_APART = re.compile(r"[,;:()]| - ")
+
+
 def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
     """A year or month the kept ``text`` gives beside a word of holding this meeting ("Sakrådet hölls i
     mars", "Mötet hölls 2019", "I mars 2019 hölls sakrådet") that is not ``date``'s, as (the sentence, the
@@ -726,6 +732,9 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
                 opening = not flat[s : t.start()].strip(" ,")  # "2019 hölls sakrådet"
                 if not (right_after or opening) and _TIME_LEAD.search(before) is None:
                     continue  # "… om rapporten från 2019": not the time of the holding
+                between = flat[verb.end() : t.start()]
+                if t.start() > verb.end() and (_APART.search(between) or len(between.split()) > _BESIDE_WORDS):
+                    continue  # "hölls den 10 september, ett halvår efter det förra i mars"
                 if t["month"] in MONTHS_EN and not (t["day"] or t["year"] or before.endswith(" in ")):
                     continue
                 if clauses.guard_in(flat, lo, hi, t.start(), t.end(), kinds=DATE_GUARD_KINDS) is not None:
@@ -756,6 +765,15 @@ def _time_of(t: re.Match[str]) -> tuple[int | None, int | None]:
     name = t["month"]
     month = (MONTHS.index(name) if name in MONTHS else MONTHS_EN.index(name)) + 1
     return (int(t["year"]) if t["year"] else None), month
+
+
+def _moves(flat: str, lo: int, hi: int, moved: re.Match[str], a: int) -> bool:
+    """Whether the word of moving ``moved`` in the sentence ``flat[lo:hi]`` says so of the date at ``a``: not
+    where it stands in a subordinate clause ("…, som flyttats från den 3 maj, …", "…, efter att ha
+    flyttats från …") that the date is not in."""
+    if not clauses.side_clause(flat, lo, hi, moved.start()):
+        return True
+    return any(s <= a < e for s, e in clauses.fact_clause(flat, lo, hi, moved.start(), moved.end()))
 
 
 def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | None, str | None]:
@@ -797,6 +815,8 @@ def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | N
                 "this sakråd was held"
             )
         moved = next((w for w in _MOVED.finditer(flat, lo, hi) if w.end() <= a), None) or _MOVED.search(flat, lo, hi)
+        if moved is not None and not _moves(flat, lo, hi, moved, a):
+            moved = None  # "Sakrådet, som flyttats från den 3 maj, hölls den 10 maj": the move is the 3 May's
         moved_to = moved is not None and moved.end() <= a and _MOVED_TO.search(flat, moved.end(), a) is not None
         if reason is None and (cancelled := _CANCELLED.search(flat, lo, hi)) is not None:
             reason = f"{sentence} says the meeting was called off ({cancelled.group()!r})"

@@ -40,7 +40,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "translated",
         "registered",
     ),  # terms, formats, the records of data/
-    ("registers", "importer", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
+    ("registers", "importer", "schemafolder", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents
     ("catalogue", "diff"),  # describing and comparing releases
     ("sparql",),  # stores and queries

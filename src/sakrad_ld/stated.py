@@ -82,7 +82,7 @@ from .clauses import (
     guard_in,
     side_clause,
 )
-from .counted import COMPARISONS, NEGATED, count_claim, numbers_in
+from .counted import count_claim, numbers_in
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
@@ -124,6 +124,8 @@ CHAIR_WORDS = (
     *_CHAIRED_EN,
     "led by",
     "chair",
+    "modererades",
+    "moderated by",
 )
 #: Words of the sentence that names a convener as calling the sakråd (before or after the name).
 CONVENER_WORDS = (
@@ -142,6 +144,13 @@ CONVENER_WORDS = (
     "initierats av",
     "initierades av",
     "initiated by",
+    "anordnades",
+    "arrangerades",
+    "sammankallades",
+    "organised by",
+    "organized by",
+    "arranged by",
+    "convened by",
 )
 
 #: Words of the sentence that names a government participant as taking part (before or after the name):
@@ -164,7 +173,10 @@ PARTICIPANT_WORDS = (
     "berättade",
     "presenterade",
     "informerade",
+    "representerades",
+    "företräddes",
     *_TOOK_PART_EN,
+    "represented by",
 )
 
 #: Characters that do not show, taken out before anything is compared: the soft hyphen, the zero-width
@@ -190,6 +202,100 @@ _DASHES = str.maketrans(
 _BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")
 _STOP = re.compile(r"(?<=[.!?:;])\s++(?=[A-ZÅÄÖ0-9])")
 _END = "\x00"
+
+#: Abbreviations whose '.' ends no sentence, in lower case (Swedish and English): "Vid mötet deltog bl.a.
+#: Rädda Barnen", "t.ex.", "kl. 10", "ca. 40", "St. Petersburg", "Dr. Berg"; also written with a space
+#: inside ("bl. a.", "t. ex.").
+ABBREVIATIONS = frozenset(
+    """bl.a. t.ex. tex. ca. c:a d.v.s. dvs. s.k. resp. fr.o.m. t.o.m. kl. nr. jfr. p.g.a. pga. enl. f.d. fd.
+    f.n. fn. inkl. exkl. ang. betr. ev. evt. tf. t.f. s:t s. kap. avd. dir. prop. tel. fig. bil. ordf.
+    sekr. v. vs. prof. dr. doc. mr. mrs. ms. e.g. i.e. cf. approx. incl. excl. no. nos. u.a. m.h.t. mht.
+    t.v. t.h. a.a. i.st.f. istf. s.a.s. bl.and. fil.dr. fil.kand. med.dr. jur.kand. ph.d.""".split()
+)  # fmt: skip
+#: Abbreviations that close a list or a number ("Rädda Barnen m.fl.", "… osv.", "40 st.", "Acme Ltd."):
+#: their '.' ends a sentence, as any other before a capital; they are not read as an initial or as
+#: letters between dots.
+CLOSING_ABBREVIATIONS = frozenset(
+    "m.fl. o.s.v. osv. m.m. mm. etc. o.d. o.dyl. m.a. ltd. inc. co. corp. ab. st. ff. jr. sr. s.a.".split()
+)
+#: A month's abbreviation ("12 dec. 2024", "Jan. 12"): its '.' ends no sentence before a number.
+MONTH_ABBREVIATIONS = frozenset("jan. febr. feb. mar. apr. jun. jul. aug. sept. sep. okt. oct. nov. dec.".split())
+#: Words that open sentences, in lower case: after an initial or letters between dots ("grupp B. Mötet …")
+#: they begin a new sentence; any other word is read as the name going on ("A. Svensson").
+OPENING_WORDS = frozenset(
+    """det den de dem detta dessa där då därefter därför dessutom sedan efter under vid på i inom av för
+    med som alla flera många några även också bland samtliga mötet sakrådet samrådet dialogen organisationerna
+    deltagarna regeringen departementet ministern statsrådet frågan frågorna han hon hen vi man jag ni en ett
+    och men samt slutligen avslutningsvis inledningsvis först nästa följande efteråt dagens tack här om när
+    enligt syftet målet vidare till från inga ingen inget ytterligare varje hur vad varför vilka vem
+    the it they this these there at in on during after before all many we he she and but an a its their
+    our following participants""".split()
+)  # fmt: skip
+#: An initial ("A.", "A.-K.", "U.S."), and a word of letters between dots ("p.g.a.") that no list holds.
+_INITIAL = re.compile(r"[A-ZÅÄÖ](?:\.-?[A-ZÅÄÖ])*\.")
+_LETTERS_DOTS = re.compile(r"(?:[a-zåäö]{1,3}\.){2,}")
+_MONTH_WORD = re.compile(
+    r"(?i:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|"
+    r"february|march|may|june|july|august|october)(?!\w)"
+)
+#: The word after a stop, with its '.' where it is one letter (another initial: "A. B. Svensson").
+_NEXT_WORD = re.compile(r"\w(?:\.|\w*)")
+_TOKEN_CUT = re.compile(r"[\s\x00]+")
+_QUOTES = "([{\"'“”«»„"
+#: How far before a stop the words it ends are read (no abbreviation is longer, spaces inside included).
+ABBREVIATION_WINDOW = 16
+
+
+def sentence_ends(token: str, following: str, before: str = "") -> bool:
+    """Whether a stop after ``token`` (the word before the space, its '.' or other mark included) ends a
+    sentence, when ``following`` (the word after the space, which begins with a capital or a digit; a
+    one-letter word with its '.') comes next; ``before``: the word before ``token`` ("bl." of "bl. a.").
+    '!', '?', ':' and ';' do. A '.' does but after an abbreviation (:data:`ABBREVIATIONS`, "bl. a." with
+    its space too), a month's abbreviation before a number ("12 dec. 2024"), a numbered day before its
+    month ("12. december"), and, before a name (a word of two letters or more that opens no sentence,
+    :data:`OPENING_WORDS`, or another initial), after an initial ("A. Svensson") or letters between dots
+    ("p.g.a."). A list's closing abbreviation ("m.fl.", "osv.", :data:`CLOSING_ABBREVIATIONS`) ends it as
+    any word does. The one rule of a kept text's sentences: :func:`fold_marked` marks them by it, and
+    every check reads the marks (:func:`_sentence`, :func:`_sentence_at`, :func:`_sentences`)."""
+    if not token.endswith("."):
+        return True
+    word = token.lstrip(_QUOTES)
+    key = word.casefold()
+    if key in CLOSING_ABBREVIATIONS:
+        return True
+    if key in ABBREVIATIONS or (before.endswith(".") and (before.lstrip(_QUOTES) + key).casefold() in ABBREVIATIONS):
+        return False
+    if following[:1].isdigit():
+        return key not in MONTH_ABBREVIATIONS
+    if key[:-1].isdigit() and len(key) <= 3 and _MONTH_WORD.match(following):
+        return False
+    if _INITIAL.fullmatch(word) or _LETTERS_DOTS.fullmatch(key):
+        initial = len(following) == 2 and following.endswith(".")
+        name = len(following) > 1 and not following.endswith(".") and following.casefold() not in OPENING_WORDS
+        return not (initial or name)
+    return True
+
+
+def _mark_ends(piece: str, before: str = "") -> str:
+    """``piece`` with each sentence end (:data:`_STOP`, as :func:`sentence_ends` decides) made :data:`_END`;
+    ``before``: the text just before the piece, where its first words may begin."""
+
+    def end(m: re.Match[str]) -> str:
+        at = m.start()
+        head = piece[max(0, at - ABBREVIATION_WINDOW) : at]
+        if at < ABBREVIATION_WINDOW:
+            head = (before + head)[-ABBREVIATION_WINDOW:]
+        words = _TOKEN_CUT.split(head)
+        following = _NEXT_WORD.match(piece, m.end())
+        return (
+            _END
+            if sentence_ends(words[-1], following.group() if following else "", words[-2] if len(words) > 1 else "")
+            else m.group()
+        )
+
+    return _STOP.sub(end, piece)
+
+
 #: White space to fold: runs, and single characters other than a space (a single space stays as it is,
 #: not replaced by itself, which would cost a piece of the result for each word).
 _SPACES = re.compile(r"\s{2,}+|[^\S ]")
@@ -406,7 +512,7 @@ def folded(text: str) -> str:
 #: A list item's line ("- Fryshuset", "* …", "• …", "1. …", "2) …"): its line end, and the one before
 #: it, end a sentence (a blank line is put in), so an item is not read on into the next line ("- Svenska
 #: Röda Korset" and "I Stockholm …" are two sentences).
-_ITEM_MARK = r"[^\S\n]*+(?:[-*•+–]|\d{1,3}[.)])[^\S\n]"
+_ITEM_MARK = r"[^\S\n]*+(?:[-*•+–]|\d{1,3}[.)](?![^\S\n]++" + _MONTH_WORD.pattern + "))[^\\S\\n]"
 _ITEM_LINE = re.compile(rf"(?m)^({_ITEM_MARK}[^\n]*+)\n|\n(?={_ITEM_MARK})")
 
 
@@ -442,6 +548,7 @@ def fold_marked(text: str, case: Callable[[str], str]) -> str:
     text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
     pieces = []
     start = 0
+    tail = ""
     limit = fold_limit(text)
     while start < len(text):
         cut = _CUT.search(text, start + PIECE) if len(text) - start > PIECE else None
@@ -451,7 +558,8 @@ def fold_marked(text: str, case: Callable[[str], str]) -> str:
         except FoldTooLong:
             raise FoldTooLong(len(text), fold_limit(text)) from None
         limit -= len(piece)
-        piece = _STOP.sub(_END, _BLANK_LINE.sub(_END, piece))
+        piece = _mark_ends(_BLANK_LINE.sub(_END, piece), tail)
+        tail = piece[-ABBREVIATION_WINDOW:]
         pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", case(piece)))))
         start = end
     return "".join(pieces).strip(" " + _END)
@@ -481,7 +589,8 @@ def check_folds(corpus: Corpus, copies: dict[str, str]) -> list[InputError]:
 
 
 def _sentences(text: str) -> list[str]:
-    """The folded text cut into sentences (at '.', '!', '?', ':' or ';' before a space, and at blank lines)."""
+    """The folded text cut into sentences (at '.', '!', '?', ':' or ';' before a space where
+    :func:`sentence_ends` says the sentence ends, and at blank lines)."""
     return [s for s in folded_text(text).split(_END) if s]
 
 
@@ -632,8 +741,18 @@ _SOM = "som "
 #: the agent ("Mötet leddes därefter av …", "chaired by …"); a name before them is what was led, not
 #: who led it.
 PASSIVE_ROLE_WORDS = frozenset(
-    {"leddes", "leddes av", "ledd av", "inleddes", "led by", "initierats av", "initierades av", "initiated by"}
-)
+    {
+        "leddes", "leddes av", "ledd av", "inleddes", "led by", "initierats av", "initierades av", "initiated by",
+        "modererades", "moderated by", "anordnades", "arrangerades", "sammankallades", "organised by",
+        "organized by", "arranged by", "convened by", "representerades", "företräddes", "represented by",
+    }
+)  # fmt: skip
+#: Swedish passives whose agent follows with "av", adverbs or a negation between ("Sakrådet leddes
+#: därefter av …", "anordnades inte av X utan av Y"): a name after them counts only after "av".
+AGENT_PASSIVES = frozenset(
+    {"leddes", "inleddes", "modererades", "anordnades", "arrangerades", "sammankallades", "representerades",
+     "företräddes"}
+)  # fmt: skip
 #: English verbs: a name after them is their object ("invited Anna Berg"), unless after "by"
 #: ("hosted by Anna Berg"); a name before them is their subject.
 ENGLISH_ROLE_VERBS = frozenset({*_CHAIRED_EN, *_CALLED_EN, *_TOOK_PART_EN})
@@ -679,6 +798,29 @@ INVITED_WORDS = (
     "inbjuden", "inbjudna", "inbjudet", "inbjudits", "inbjuds", "bjöds", "bjuds", "bjudits", "bjudas",
     "was invited", "were invited", "is invited", "been invited", "sändlista", "sändlistan", "inbjudan gick till",
 )  # fmt: skip
+#: Words of an expectation or a schedule ("Rädda Barnen förväntas delta", "väntas", "is expected to attend",
+#: "is due to", "is set to"): like a plan, they say who is to come, not who came.
+EXPECTED_WORDS = (
+    "förväntas", "förväntades", "väntas", "väntades", "beräknas", "beräknades", "är tänkta", "siktar på att",
+    "har för avsikt", "hade för avsikt", "is expected to", "are expected to", "was expected to",
+    "were expected to", "is due to", "are due to", "was due to", "were due to", "is set to", "are set to",
+    "is scheduled to", "are scheduled to", "aims to", "aimed to",
+)  # fmt: skip
+#: Nouns of a plan, an aim or a hope that lead in what is to happen with a copula and "att"/"that"/"for"
+#: ("Tanken är att Rädda Barnen deltar", "Avsikten var att …", "Planen var att …", "Syftet med mötet är
+#: att …", "Det är meningen att …", "The plan is for X to attend", "The idea is that …"); and "It is
+#: expected (hoped, envisaged) that …". What they lead in is a plan, whatever its verb's tense.
+PLAN_NOUNS = (
+    "tanken", "avsikten", "planen", "planeringen", "meningen", "förhoppningen", "målet", "målsättningen",
+    "ambitionen", "idén", "syftet", "önskemålet", "förväntningen", "förslaget", "plan", "idea", "intention",
+    "aim", "hope", "goal", "expectation", "proposal", "purpose", "objective",
+)  # fmt: skip
+_ALTERNATION = "|".join(re.escape(w) for w in sorted(PLAN_NOUNS, key=len, reverse=True))
+_PLAN_LEAD = re.compile(
+    rf"(?<!\w)(?:(?:{_ALTERNATION})(?: [\w-]+){{0,4}}? (?:är|var|har varit|hade varit|blir|is|was|has been|had been)"
+    rf"|(?:det|it) (?:är|var|is|was) (?:{_ALTERNATION}|(?:expected|hoped|envisaged|anticipated|foreseen|intended|"
+    rf"planned)))(?: (?:nu|fortfarande|still|now))? (?:att|that|for|to)(?!\w)"
+)
 #: Words that undo or put off a role in its clause: the guard words of its clause
 #: (:data:`~sakrad_ld.clauses.GUARD_TABLE`: a negation, an absence, a plan, a condition, a doubt, a meeting
 #: called off, another time), an invitation received (:data:`INVITED_WORDS`) or an urging
@@ -687,11 +829,9 @@ GUARD_WORDS = (
     *(w for _, scope, words in GUARD_TABLE if scope == "clause" for w in words),
     *INVITED_WORDS,
     *URGED_WORDS,
+    *EXPECTED_WORDS,
 )
 _GUARDS = _role_words(GUARD_WORDS)
-#: A condition's "om" at the head of its sentence or after a comma ("Om X deltar kan …", "…, om X
-#: deltar"), read in the folded text with its sentence ends: not the preposition ("diskussion om X").
-_IF = re.compile(r"(?:(?<=\x00)|(?<=[,;:] )|^)om(?= )")
 
 
 #: Prepositions: a name right after one (its titles aside) is its object ("berättade om Anna Berg",
@@ -711,7 +851,12 @@ FRONT_WORDS = frozenset(
 )
 _WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 #: Words that may stand between a role word and the name after it besides titles and a list of names.
-ADVERBS = frozenset("därefter sedan då även också först inledningsvis slutligen dessutom bland annat bl.a. nu".split())
+ADVERBS = frozenset(
+    "därefter sedan då även också först inledningsvis slutligen dessutom bland annat andra bl.a. t.ex. tex. d.v.s. "
+    "dvs. främst nu".split()
+)
+#: Honorifics a name may stand after, as after a title ("chaired by Dr. Anna Berg", "prof. Anna Berg").
+HONORIFICS = frozenset("dr. dr prof. prof doc. docent mr. mr mrs. mrs ms. ms fil.dr. professor".split())
 _LIST = frozenset({",", "och", "samt", "liksom", "and"})
 _COPULAS = frozenset({"var", "är", "blev", "was", "is", "were"})
 _MEETINGS = frozenset({"mötet", "sakrådet", "samrådet", "meeting", "the"})
@@ -810,10 +955,28 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
     found = guard_in(flat, s_lo, s_hi, lo, hi)
     if found is not None:
         return found
+    if (word := _planned_in(flat, s_lo, s_hi, lo, hi)) is not None:
+        return word, PLAN
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
     return None
+
+
+_EXPECTED_WORDS = _role_words(EXPECTED_WORDS)
+
+
+def _planned_in(flat: str, lo: int, hi: int, a: int, b: int) -> str | None:
+    """The words of a plan :data:`~sakrad_ld.clauses.GUARD_TABLE` does not hold that govern the fact at
+    ``a``..``b`` in the sentence ``flat[lo:hi]``: an expectation in its own clause ("förväntas delta",
+    :data:`EXPECTED_WORDS`), or a plan's noun leading in its part of the sentence ("Tanken är att X deltar",
+    :data:`PLAN_NOUNS`); None if none does."""
+    for x, y in fact_clause(flat, lo, hi, a, b):
+        if (word := _EXPECTED_WORDS.search(flat, x, y)) is not None:
+            return word.group()
+    start, _ = contrast_clause(flat, lo, hi, a, b)
+    lead = next((m for m in _PLAN_LEAD.finditer(flat, start, a) if m.end() <= a), None)
+    return None if lead is None else lead.group()
 
 
 def _guarded(text: str, flat: str, lo: int, hi: int) -> bool:
@@ -883,7 +1046,7 @@ def _gap_ok(role: str, gap: list[str], titles: frozenset[str]) -> bool:
     i = 0
     while i < len(gap) and gap[i] in ADVERBS:
         i += 1
-    needs_agent = role in ("leddes", "inleddes") or role in ENGLISH_ROLE_VERBS
+    needs_agent = role in AGENT_PASSIVES or role in ENGLISH_ROLE_VERBS
     if needs_agent:
         if i == len(gap) or gap[i] not in ("av", "by"):
             return False
@@ -899,7 +1062,7 @@ def _gap_ok(role: str, gap: list[str], titles: frozenset[str]) -> bool:
     for word in gap[i:]:
         if word in _LIST:
             unknown = 0
-        elif _title(word, titles) or word in ADVERBS:
+        elif _title(word, titles) or word in ADVERBS or word in HONORIFICS:
             continue
         elif word in PREPOSITIONS or word in _COPULAS or _GUARDS.fullmatch(word) or not _word(word[0]):
             return False
@@ -1395,18 +1558,12 @@ _TAKING_PART = _role_words(
         "attended",
         "deltagande",
         "deltagare",
+        "representerades",
+        "företräddes",
+        "represented",
     )  # fmt: skip
 )
 _NEGATIONS = _role_words(("inte", "ej", "aldrig", "icke", "not", "never", "cannot"))
-#: The guard words but those of an invitation: a word of taking part with one of them in its clause is
-#: negated or put off ("skulle ha deltagit"); "var inbjudet och deltog" took part.
-_UNDONE = _role_words(
-    tuple(
-        w
-        for w in (*GUARD_WORDS, "i stället för", "istället för", "instead of")
-        if w not in INVITED_WORDS and w not in URGED_WORDS and GUARDS.get(w, ("",))[0] != OTHER_TIME
-    )
-)
 #: Words saying a sentence is about another meeting than the one the data describes ("Ett tidigare
 #: sakråd om GJP hölls i Malmö", "Förra årets sakråd leddes av …", "Nästa möte hålls i Göteborg"): a
 #: word of another time before a meeting's noun (a word or two between), or another year's: such a
@@ -1659,7 +1816,7 @@ def _only_invited(
     negated or put off in its clause; or that it is about another meeting (:data:`OTHER_MEETING_WORDS`).
     None: it says the organisation took part (or says nothing against it)."""
     lo, hi = _sentence(text, a, b)
-    heading = _heading(text, flat, lo, {} if headings is None else headings)
+    heading = _heading(text, flat, lo, {} if headings is None else headings) or _colon_lead(text, flat, lo)
     for x, y in [(lo, hi)] if heading is None else [(lo, hi), heading]:
         if _another_meeting(flat, x, y, years):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
@@ -1670,9 +1827,9 @@ def _only_invited(
         # a mere mention ("Regeringen har gett bidrag till X") states no taking part: a word of taking part in
         # the name's clause, or a list's item (its heading read above), does
         spans = [(lo, hi)] if heading is None else [(lo, hi), heading]
-        if (before := _before(text, lo)) >= 0 and flat[before:lo].rstrip(" \x00").endswith(":"):
-            spans.append((before, lo))  # "Följande organisationer deltog: X, Y och Z."
-        if _ITEM_START.match(flat, lo) or any(_MENTION_PART.search(flat, x, y) for x, y in spans):
+        if _ITEM_START.match(flat, lo) or any(
+            not _undone(text, flat, w) for x, y in spans for w in _MENTION_PART.finditer(flat, x, y)
+        ):
             return None
         return f"{_quoted(flat[lo:hi].strip())} has no word of taking part ('deltog', 'medverkade', 'närvarade' …)"
     if GUARDS.get(said[1], ("", ""))[1] == "beside":
@@ -1696,7 +1853,7 @@ _MENTION_PART = _role_words(
         "deltog", "deltar", "deltagit", "medverkade", "medverkar", "medverkande", "närvarade", "närvarande",
         "närvaro", "var med", "fanns med", "på plats", "deltagande", "deltagare", "deltagarna", "deltagarlista",
         "samlade", "samlades", "träffade", "träffades", "möttes", "mötte", "representanter", "representerade",
-        "representerad", "representerat", "företrädare", "företräddes", "took part", "participated",
+        "representerad", "representerat", "representerades", "företrädare", "företräddes", "took part", "participated",
         "attended", "participants", "present", "represented", "inledde", "berättade", "presenterade",
         "informerade", "diskuterade", "samtalade", "framförde", "lyfte", "betonade", "tog upp", "svarade",
         "discussed", "presented",
@@ -1715,6 +1872,8 @@ def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple
             if (word := _INVITED.search(flat, x, y)) is not None:
                 found = word.group(), _guard_kind(word.group())
                 break
+    if found is None and (word := _planned_in(flat, lo, hi, a, b)) is not None:
+        found = word, PLAN
     _, stop = contrast_clause(flat, lo, hi, a, b)
     _, on = _own_clause(flat, lo, hi, a, b)
     if found is None and on > stop:  # "X tackade ja men uteblev": the part going on with its subject
@@ -1728,7 +1887,10 @@ def _verb_guard(text: str, flat: str, a: int, b: int) -> tuple[str, str] | None:
     """The guard word (not an invitation: "var inbjudet och deltog" took part) governing a word of taking
     part at ``a``..``b`` in its own clause."""
     lo, hi = _sentence(text, a, b)
-    return guard_in(flat, lo, hi, a, b)
+    found = guard_in(flat, lo, hi, a, b)
+    if found is None and (word := _planned_in(flat, lo, hi, a, b)) is not None:
+        return word, PLAN
+    return found
 
 
 def _part_words(
@@ -1812,7 +1974,8 @@ _BODY_PART = _role_words(
     (
         "deltog", "deltar", "deltagit", "medverkade", "medverkar", "närvarade", "närvarande", "var med", "fanns med",
         "deltagande", "deltagare", "inledde", "inleddes", "träffade", "berättade", "presenterade", "informerade",
-        "samlades", "samlas", "träffades", "möttes", "took part", "participated", "attended", "present",
+        "samlades", "samlas", "träffades", "möttes", "representerades", "företräddes", "took part", "participated",
+        "attended", "present", "represented",
     )
 )  # fmt: skip
 
@@ -1839,7 +2002,7 @@ def _takes_part(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[
 
 #: A list's mark at a sentence's start in a folded text ("- ", "* ", "1. "), or a sentence that is only
 #: a number's mark ("13." before "Svenska Röda Korset": the capital after it ended a sentence).
-_ITEM_START = re.compile(r"(?:[-*•+]|\d{1,3}[.)])(?: |$)")
+_ITEM_START = re.compile(r"(?:[-*•+]|\d{1,3}[.)](?! " + _MONTH_WORD.pattern + "))(?: |$)")
 _NUMBER_ONLY = re.compile(r"\d{1,3}[.)]")
 #: How many items a list's heading is looked for above (each item at most CLAUSE_WINDOW characters).
 LIST_ITEMS = 500
@@ -1859,6 +2022,24 @@ def _before(text: str, at: int) -> int:
     if found < 0:
         return 0 if at - 1 <= CLAUSE_WINDOW else -1
     return found + 1
+
+
+def _colon_lead(text: str, flat: str, lo: int) -> tuple[int, int] | None:
+    """The lead-in ending with ":" of the sentence beginning at ``lo`` ("Följande organisationer deltog: X, Y
+    och Z.", "Deltog: X; Y; Z."): the sentence right before it, or before the items ending with ";" that
+    stand between (at most :data:`LIST_ITEMS`); None if there is none."""
+    at = lo
+    for _ in range(LIST_ITEMS):
+        before = _before(text, at)
+        if before < 0:
+            return None
+        last = flat[before:at].rstrip(" \x00")
+        if last.endswith(":"):
+            return before, before + len(last)
+        if not last.endswith(";"):
+            return None
+        at = before
+    return None
 
 
 def _heading(text: str, flat: str, lo: int, cache: dict[int, tuple[int, int] | None]) -> tuple[int, int] | None:
@@ -2358,10 +2539,6 @@ _TO_COME = re.compile(r"(?<!\w)(?:delta|närvara|medverka|komma|take part|attend
 #: What splits a count's clause off the rest of its sentence besides a contrast: "och", "samt", a comma
 #: ("Ett 40-tal organisationer bjöds in och 25 organisationer deltog").
 _COUNT_CLAUSE = re.compile(r" (?:och|samt|and) |, ")
-#: A negation that belongs to a comparison: "inte fler än 20" bounds the number, it denies nothing.
-_BOUND_NEGATION = re.compile(
-    rf"(?<!\w)(?:{'|'.join(sorted(NEGATED))}) (?={'|'.join(sorted(COMPARISONS, key=len, reverse=True))})"
-)
 
 
 def _count_clauses(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int]]:
@@ -2374,15 +2551,6 @@ def _count_clauses(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[in
         narrow = mark.end()
     end = _COUNT_CLAUSE.search(flat, b, stop)
     return [(narrow, stop if end is None else end.start()), (start, stop), (lo, hi)]
-
-
-def _undone_in(text: str, flat: str, lo: int, hi: int) -> re.Match[str] | None:
-    """The first word of :data:`_UNDONE` (or a condition's "om") in ``flat[lo:hi]`` that is not a
-    comparison's negation ("inte fler än")."""
-    for word in _UNDONE.finditer(flat, lo, hi):
-        if not _BOUND_NEGATION.match(flat, word.start()):
-            return word
-    return _IF.search(text, lo, hi)
 
 
 def _count_said(

@@ -129,7 +129,9 @@ INSTEAD = "something done in its place"
 EXCLUSION = "an exclusion"
 CALLED_OFF = "a calling off, a striking or a move"
 
-#: (kind, scope, words): the guard words. A word's kind is what a refusal names.
+#: (kind, scope, words): the guard words. A word's kind is what a refusal names. A word that rounds a
+#: number ("cirka", "ca", "ungefär": counted.ROUNDING) is no doubt: "cirka 40 organisationer deltog"
+#: states a count, marked approximate.
 GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (NEGATION, "clause", (
         "inte", "ej", "aldrig", "icke", "varken", "ingen", "inget", "inga", "utan att", "not", "never", "cannot",
@@ -151,11 +153,15 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (DOUBT, "clause", (
         "huruvida", "oklart", "osäkert", "okänt", "ovisst", "möjligen", "möjligtvis", "kanske", "eventuellt",
         "troligen", "troligtvis", "förmodligen", "sannolikt", "antagligen", "förhoppningsvis", "preliminärt", "preliminär",
-        "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "hopefully",
+        "preliminära", "preliminärt planerat", "preliminärt planerad", "prel", "tentativt", "tentativ", "tentativa",
+        "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "tentative", "preliminary",
+        "hopefully",
     )),
     (CALLED_OFF, "clause", (
-        "ställdes in", "ställs in", "inställt", "inställd", "inställdes", "avlyst", "avlystes", "ställdes av",
-        "sköts upp", "skjuts upp", "uppskjutet", "flyttades", "flyttas", "flyttat", "ströks", "stryks", "moved", "cancelled", "canceled", "postponed",
+        "ställdes in", "ställs in", "ställts in", "ställas in", "ställa in", "ställde in", "ställt in", "inställt",
+        "inställd", "inställdes", "avlyst", "avlystes", "ställdes av", "sköts upp", "skjuts upp", "uppskjutet",
+        "flyttades", "flyttas", "flyttat", "ströks", "stryks", "moved", "cancelled", "canceled", "called off",
+        "postponed",
     )),
     (OTHER_TIME, "clause", (
         "nästa gång", "förra gången", "förra gång", "förra tillfället", "nästa tillfälle", "ett senare tillfälle",

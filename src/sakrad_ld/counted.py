@@ -457,7 +457,10 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     took part ("… var inbjudna och samtliga deltog": the invited, all of whom took part). A count of those
     who took part (``organisation_count``, ``participant_count``) needs a word of taking part in its
     clause or its own words ("deltagare"), none of capacity, aim, permission or support in its own clause
-    (:data:`NOT_TAKING_PART`), and no negation, plan or condition governing it."""
+    (:data:`NOT_TAKING_PART`), no negation, plan or condition governing it, and no word calling the
+    meeting off in its sentence (:func:`~sakrad_ld.dated.called_off`: "Sakrådet, där 30 organisationer
+    skulle delta, ställdes in"); a count of those invited stands beside a calling off."""
+    from .dated import called_off
     from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
     sentence = _quoted(flat[lo:hi].strip())
@@ -475,6 +478,8 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
             f"{sentence} counts those invited or registered ({invited_own.group()!r}, in the number's own noun "
             "phrase), not those who took part"
         )
+    if field != "invited_count" and (off := called_off(flat, lo, hi)) is not None:
+        return f"{sentence} says the meeting was called off ({off!r}): no one took part in it"
     if whole is not None:
         x, y = clauses[1]
         if field == "invited_count" and (_INVITING.search(flat, x, y) or _ASKED.search(flat, x, y)):

@@ -70,6 +70,8 @@ __all__ = [
     "HOLDING_WORDS",
     "MEETING_VERBS",
     "ORDINALS",
+    "CALLING_OFF",
+    "called_off",
     "check_meeting_dates",
     "date_forms",
     "date_refusal",
@@ -593,7 +595,7 @@ _DOCUMENT_HEADING = re.compile(
 #: not said to have held ("skulle hållas", "var planerat till"; a plan to come, "ska hållas", "kommer att
 #: hållas", announces the day). A negation, a doubt, a condition, a choice, something done in its place
 #: and an exclusion are clauses.GUARD_TABLE's, read by :func:`clauses.guard_in` as for taking part
-#: (:data:`DATE_GUARD_KINDS`); :data:`_DOUBT_MORE` holds the doubt's short forms that table lacks.
+#: (:data:`DATE_GUARD_KINDS`), a doubt's short forms ("prel", "tentative") among them.
 DATE_GUARDS = (
     ("the text's publication or update date", ("publicerad", "publicerat", "publicerades", "publiceras",
      "uppdaterad", "uppdaterat", "uppdaterades", "senast ändrad", "ändrad", "published", "updated", "posted",
@@ -609,8 +611,7 @@ DATE_GUARDS = (
 DATE_GUARD_KINDS = frozenset(
     {clauses.NEGATION, clauses.DOUBT, clauses.CONDITION, clauses.CHOICE, clauses.INSTEAD, clauses.EXCLUSION}
 )
-_DOUBT_MORE = ("prel", "tentative")
-_GUARD_WORDS = [(kind, _alternation(words)) for kind, words in (*DATE_GUARDS, (clauses.DOUBT, _DOUBT_MORE))]
+_GUARD_WORDS = [(kind, _alternation(words)) for kind, words in DATE_GUARDS]
 #: Words of moving a meeting to another day: a date after them and "till" / "to" is the day it was moved
 #: to, any other the day it was moved from. "ändra" moves a meeting only with "från" / "till" after it
 #: ("ändrats från den 3 maj till den 10 maj"), not in "Regeringen ändrade strategin".
@@ -632,18 +633,38 @@ _FORMERLY = re.compile(
     r"satt|utsatt|bokat|bokad|aviserat|aviserad|scheduled|planned|set|announced))?(?: (?:till|för|på|for|on|to|"
     r"den|the))* $"
 )
-#: Words of calling a meeting off: no date in their sentence is a day it was held. Those of
-#: clauses.GUARD_TABLE's calling off that do not move it (:data:`_MOVED`), but "ströks" / "stryks" (in a
-#: sentence dating a meeting they strike a point of its agenda, not the meeting), and
-#: :data:`_CANCELLED_MORE`, the forms that table lacks.
-_CANCELLED_MORE = ("ställts in", "ställas in", "ställa in", "called off")
-_CANCELLED = _alternation(
-    (
-        *(w for w, (kind, _) in clauses.GUARDS.items() if kind == clauses.CALLED_OFF and not _MOVED.fullmatch(w)
-          and w not in ("ströks", "stryks")),
-        *_CANCELLED_MORE,
-    )
+#: Words of calling a meeting off (:func:`called_off`): those of clauses.GUARD_TABLE's calling off that do
+#: not move it (:data:`_MOVED`), but "ströks" / "stryks" (in a sentence dating a meeting they strike a
+#: point of its agenda, not the meeting).
+CALLING_OFF = tuple(
+    w for w, (kind, _) in clauses.GUARDS.items()
+    if kind == clauses.CALLED_OFF and not _MOVED.fullmatch(w) and w not in ("ströks", "stryks")
 )  # fmt: skip
+_CANCELLED = _alternation(CALLING_OFF)
+#: What makes a word of calling off say no calling off: a negation ("blev inte inställt"), a condition
+#: ("ställs in om färre än tio anmäler sig", "if fewer …") or a doubt ("ställs eventuellt in").
+_UNCALLING = frozenset({clauses.NEGATION, clauses.CONDITION, clauses.DOUBT})
+#: A condition right after a word of calling off ("ställs in om färre än tio organisationer anmäler sig",
+#: "is cancelled if …"), however many words its clause has before its verb.
+_IF_AFTER = re.compile(r" (?:om|ifall|if|unless)(?!\w)")
+#: Words right before a word of calling off saying it was not ("nästan ställdes in", "was almost cancelled").
+_ALMOST = re.compile(r"(?<!\w)(?:nästan|nära att|höll på att|nearly|almost)(?: (?:att|be|been))? $")
+
+
+def called_off(flat: str, lo: int, hi: int) -> str | None:
+    """The first word of the sentence ``flat[lo:hi]`` (folded, flat) that calls the meeting off
+    (:data:`CALLING_OFF`: "ställdes in", "inställt", "called off"), or None: no date in such a sentence is
+    a day the meeting was held, nor a count in it how many took part. A word a negation, a condition or a
+    doubt governs calls nothing off ("Mötet ställs in om färre än tio anmäler sig": it may still be
+    held), nor one said to have nearly been ("trots att det nästan ställdes in")."""
+    for word in _CANCELLED.finditer(flat, lo, hi):
+        if _IF_AFTER.match(flat, word.end()) or _ALMOST.search(flat, max(lo, word.start() - 30), word.start()):
+            continue
+        if clauses.guard_in(flat, lo, hi, word.start(), word.end(), kinds=_UNCALLING) is None:
+            return word.group()
+    return None
+
+
 #: What ends a date's clause: a sentence's end, a contrast ("men", "utan", ";"), a comma, a
 #: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
 #: 10 september, ställdes in" is the relative clause).
@@ -718,7 +739,7 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
         hi = min(min(ends), len(ft))
         if _MEETING_NOUN.search(flat, lo, hi) is None or _another_meeting(flat, lo, hi):
             continue
-        if _MOVED.search(flat, lo, hi) or _CANCELLED.search(flat, lo, hi):
+        if _MOVED.search(flat, lo, hi) or called_off(flat, lo, hi):
             continue
         if clauses.guard_in(flat, lo, hi, verb.start(), verb.end(), kinds=_HOLDING_GUARDS) is not None:
             continue
@@ -818,8 +839,8 @@ def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | N
         if moved is not None and not _moves(flat, lo, hi, moved, a):
             moved = None  # "Sakrådet, som flyttats från den 3 maj, hölls den 10 maj": the move is the 3 May's
         moved_to = moved is not None and moved.end() <= a and _MOVED_TO.search(flat, moved.end(), a) is not None
-        if reason is None and (cancelled := _CANCELLED.search(flat, lo, hi)) is not None:
-            reason = f"{sentence} says the meeting was called off ({cancelled.group()!r})"
+        if reason is None and (cancelled := called_off(flat, lo, hi)) is not None:
+            reason = f"{sentence} says the meeting was called off ({cancelled!r})"
         if reason is None and moved is not None and not moved_to:
             reason = f"{sentence} says the meeting was moved ({moved.group()!r}): the date is the day it was moved from"
         if reason is None and _another_meeting(flat, lo, hi):

@@ -1450,8 +1450,10 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                         "organisation",
                     )
                 )
+            elif kind == "place":  # a plan states the place of a meeting announced only (placed.place_guard)
+                facts.append((where, what, value, [value, "announced" if m.announced_only else ""], source, kind))
             elif kind in (
-                "text", "verbatim", "quotation", "place", "convening body", "area", "announced area", "body", "agency"
+                "text", "verbatim", "quotation", "convening body", "area", "announced area", "body", "agency"
             ):  # fmt: skip
                 facts.append((where, what, value, [value], source, kind))
             elif kind == "question":
@@ -1496,7 +1498,14 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                     taking_part=kind == "body", years=year,
                 )  # fmt: skip
             elif kind == "place":
-                why = "" if _held_at(values[0], text, flat, year) else _elsewhere(values[0], flat, "place")
+                why = (
+                    ""
+                    if _held_at(values[0], text, flat, year)
+                    else _fronted_place(values[0], text, flat, year, announced=bool(values[1]))
+                )
+                why = _elsewhere(values[0], flat, "place") if why is None else why
+                if why == "" and not values[1] and (lead := _planned_place(values[0], text, flat, year)):
+                    why = _PLANNED_PLACE.format(quoted(lead))
             elif kind == "convening body":
                 named = _named_as(values[0], "convener", text, flat=flat, title_words=title_words, years=year)
                 why = "" if named else _elsewhere(values[0], flat, kind)
@@ -2452,6 +2461,14 @@ _NOT_DONE = re.compile(
 def _held_at(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> bool:
     """Whether the place ``value`` stands in a sentence saying where the meeting was held: right after
     "i", "på", "vid", "in", "at" (or "Plats:") with a word of :data:`HELD_WORDS` before it in its sentence."""
+    return next(_holding_places(value, text, flat, years), None) is not None
+
+
+def _holding_places(
+    value: str, text: str, flat: str, years: frozenset[str] | None = None
+) -> Iterator[tuple[int, int, int, int]]:
+    """Each place ``value`` in a sentence saying where the meeting was held (:func:`_held_at`), as its
+    preposition's start, the place's end and the sentence's bounds."""
     for a, b in find_words(folded(value), flat):
         at = next((a - len(p) for p in _AT if flat.startswith(p, a - len(p))), -1)
         if at < 0 or (at > 0 and _word(flat[at - 1])):
@@ -2460,8 +2477,67 @@ def _held_at(value: str, text: str, flat: str, years: frozenset[str] | None = No
         if _another_meeting(flat, lo, hi, years):  # "Ett tidigare sakråd hölls i Malmö", "Sakrådet 2023 …"
             continue
         if flat.startswith(_AT[5:], at) or _HELD.search(flat, lo, at) is not None:
-            return True
-    return False
+            yield at, b, lo, hi
+
+
+def _planned_place(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> str | None:
+    """The plan's noun or expectation (:func:`_planned_in`: "Planen var att sakrådet hålls i Luleå") leading
+    in every sentence saying the meeting was held at the place ``value`` (:func:`_held_at`); None where one
+    of them has none."""
+    lead = None
+    for at, b, lo, hi in _holding_places(value, text, flat, years):
+        word = _planned_in(flat, lo, hi, at, b)
+        if word is None:
+            return None
+        lead = lead or word
+    return lead
+
+
+_PLANNED_PLACE = (
+    "holds it, but the sentence saying where the meeting was held makes it a plan ({}), and the meeting is "
+    "not marked announced_only"
+)
+#: Verbs of holding a meeting (:data:`HELD_WORDS` but its nouns): after a place that opens its sentence they
+#: say the meeting was held there ("I Luleå hölls sakrådet", "In Luleå the meeting was held").
+HOLDING_VERBS = (
+    *(w for w in HELD_WORDS if w not in ("möte", "mötet", "plats", "lokaler", "meeting", "venue", "location")),
+    "hållas", "äga rum", "genomföras", "anordnats", "hållits", "be held", "take place",
+)  # fmt: skip
+_HOLDING = _role_words(HOLDING_VERBS)
+#: How far after a fronted place its verb of holding may stand ("I Luleå, i Regeringskansliets lokaler,
+#: hölls …").
+FRONTED_WINDOW = 80
+
+
+def _fronted_place(
+    value: str, text: str, flat: str, years: frozenset[str] | None = None, *, announced: bool = False
+) -> str | None:
+    """Whether the place ``value`` opens a sentence saying the meeting was held there, its preposition
+    first and a verb of holding (:data:`HOLDING_VERBS`) after it in its clause ("I Luleå hölls sakrådet",
+    "In Luleå the meeting was held"): "" where one does and nothing in it says otherwise
+    (:func:`~sakrad_ld.placed.place_guard`: "I Luleå hölls inte sakrådet", "I Luleå ska sakrådet hållas"
+    for a meeting not ``announced`` only); else what the first such sentence says; None where none."""
+    from .placed import place_guard
+
+    said = None
+    for a, b in find_words(folded(value), flat):
+        at = next((a - len(p) for p in _AT[:5] if flat.startswith(p, a - len(p))), -1)
+        if at < 0:
+            continue
+        lo, hi = _sentence(text, at, b)
+        if flat[lo:at].strip(" -*•>#\x00") or _another_meeting(flat, lo, hi, years):
+            continue
+        if not any(
+            _HOLDING.search(flat, max(x, b), min(y, b + FRONTED_WINDOW)) for x, y in fact_clause(flat, lo, hi, at, b)
+        ):
+            continue
+        why = place_guard(text, flat, at, b, announced=announced)
+        if not why and not announced and (lead := _planned_in(flat, lo, hi, at, b)) is not None:
+            why = f"makes it a plan ({quoted(lead)}), and the meeting is not marked announced_only"
+        if not why:
+            return ""
+        said = said or f"holds it, but the sentence saying where the meeting was held {why}"
+    return said
 
 
 #: What a whole question may end at besides a sentence's end: a mark, a quotation's end, a list's next item.

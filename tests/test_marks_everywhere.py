@@ -1,7 +1,8 @@
 """Every mark the data puts on a sakråd is in every output people read.
 
 The marks: a date worked out, not stated (``sakrad:derivedDate``); a series of days; a title the data
-made itself (``sakrad:titleDerivation``); a sakråd its sources only announce (``sakrad:announcedOnly``).
+made itself (``sakrad:titleDerivation``); a sakråd its sources only announce (``sakrad:announcedOnly``);
+a sakråd no document read says was held, which the data concludes was held (``sakrad:heldDerivation``).
 The outputs: the search index (and the script that shows it), the lists' pages (sv, en) and their
 CSV, the feed, the sakråd's picture (sv, en), the start page's participation chart (sv, en: the
 tooltip of the sakråd's column), its page (sv, en) and the table of roles on the page of a thing that
@@ -30,7 +31,7 @@ from sakrad_ld.web.lists import MeetingRow, read_lists
 from sakrad_ld.web.pages import Site, resource_page
 from sakrad_ld.web.sitefiles import site_files
 
-MARKS = ("derived", "series", "title_own", "announced")
+MARKS = ("derived", "series", "title_own", "announced", "held")
 SVG = "{http://www.w3.org/2000/svg}"
 
 #: How each mark reads in Swedish and English text (a page, a list, a picture, the feed).
@@ -39,14 +40,16 @@ WORDS = {
     "series": {"sv": "dagar", "en": "days"},
     "title_own": {"sv": "datans egen", "en": "the data's own"},
     "announced": {"sv": "kungjort", "en": "announced"},
+    "held": {"sv": "hållet: härlett", "en": "held: derived"},
 }
 #: The search index's key of each mark, and the list CSV's column and value.
-SEARCH_KEYS = {"derived": "x", "series": "y", "title_own": "t", "announced": "a"}
+SEARCH_KEYS = {"derived": "x", "series": "y", "title_own": "t", "announced": "a", "held": "g"}
 CSV_MARKS = {
     "derived": ("date_kind", "derived"),
     "series": ("date_kind", "series"),
     "title_own": ("title_kind", "own"),
     "announced": ("announced_only", "true"),
+    "held": ("held_derived", "true"),
 }
 
 
@@ -56,6 +59,7 @@ def has(row: MeetingRow, mark: str) -> bool:
         "series": row.series,
         "title_own": row.title_own,
         "announced": row.announced,
+        "held": row.held_derived,
     }[mark]
 
 

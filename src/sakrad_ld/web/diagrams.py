@@ -17,7 +17,7 @@ the organiser the source names (not the bodies above it), a stated count in its 
 data's own marked so, a sakråd the sources only announce marked "kungjort"/"announced" (in the chart:
 in each column's tooltip, and ``?`` under its date), one whose holding is derived from a source it
 cites (sakrad:heldDerivation: minutes known only by their title) marked "hållet: härlett"/"held: derived"
-in its picture, "none named" where the source names none, one
+in its picture (in the chart: in its column's tooltip, and ``†`` under its date), "none named" where the source names none, one
 in the singular. A text in another language than the picture's (a Swedish title in an English one)
 is marked ``xml:lang``/``lang``: drawn, on its ``<text>``/``<tspan>``; in a ``<title>`` or ``<desc>``,
 in an XHTML ``<span>`` of its own (:func:`_said`). The release holds them as
@@ -81,6 +81,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "announced": "kungjort: att det hölls står inte i källorna",
         "held": "hållet: härlett, ur en källa sakrådet hänvisar till (som inte lästs)",
         "title_announced": "{} (kungjort: att det hölls står inte i källorna)",
+        "title_held": "{} (hållet: härlett)",
         "organiser": "arrangör",
         "part_of": "del av",
         "organises": "arrangerar",
@@ -116,6 +117,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "legend": "Varje markering är ett sakråd där organisationen deltog; siffran efter namnet är antalet sakråd.",
         "derived_mark": "* härlett datum (inte angivet i källan).",
         "announced_mark": "? kungjort: att det hölls står inte i källorna.",
+        "held_mark": "† hållet: härlett: inget läst dokument säger att sakrådet hölls; datan sluter sig till det ur ett dokument sakrådet hänvisar till.",
         "year_derived": "{} med härlett datum",
         "year_derived_one": "1 med härlett datum",
         "year_series": "{} serier",
@@ -124,6 +126,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "year_title_own_one": "1 med datans egen rubrik",
         "year_announced": "{} kungjorda: att de hölls står inte i källorna",
         "year_announced_one": "1 kungjort: att det hölls står inte i källorna",
+        "year_held": "{} med hållet: härlett",
+        "year_held_one": "1 med hållet: härlett",
         "nobody": "Inga deltagande organisationer finns i datan.",
     },
     "en": {
@@ -136,6 +140,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "announced": "announced: the sources do not say it was held",
         "held": "held: derived, from a source the sakråd cites (not read)",
         "title_announced": "{} (announced: the sources do not say it was held)",
+        "title_held": "{} (held: derived)",
         "organiser": "organiser",
         "part_of": "part of",
         "organises": "organises",
@@ -171,6 +176,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "legend": "Each mark is a consultation the organisation took part in; the number after the name is how many.",
         "derived_mark": "* derived date (not stated by the source).",
         "announced_mark": "? announced: the sources do not say it was held.",
+        "held_mark": "† held: derived: no document read says the sakråd was held; the data concludes it from a document the sakråd cites.",
         "year_derived": "{} with a derived date",
         "year_derived_one": "1 with a derived date",
         "year_series": "{} series",
@@ -179,6 +185,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "year_title_own_one": "1 with the data's own title",
         "year_announced": "{} announced: the sources do not say they were held",
         "year_announced_one": "1 announced: the sources do not say it was held",
+        "year_held": "{} with held: derived",
+        "year_held_one": "1 with held: derived",
         "nobody": "The data holds no participating organisations.",
     },
 }
@@ -543,6 +551,7 @@ def participation_chart_svg(
     kinds = {d.kind for d in meetings}
     said = {d.iri: _Said.of(store, d) for d in meetings}
     announced = any(m.announced for m in said.values())
+    held = any(m.held for m in said.values())
     if by_year:
         per_year: dict[str, list[_Said]] = {}
         for d in meetings:
@@ -550,11 +559,16 @@ def participation_chart_svg(
         cols = [_Column(y, y, None, _year_tip(y, per_year[y], w)) for y in sorted(per_year)]
         column_of = {d.iri: _year(d.date, w) for d in meetings}
         kinds = set()  # a year is the year either way (a series': of its first day); its tooltip counts the marks
-        announced = False
+        announced = held = False
     else:
         cols = []
         for d in meetings:
-            label = _shown(d, w) + marks.get(d.kind, "") + ("?" if said[d.iri].announced else "")
+            label = (
+                _shown(d, w)
+                + marks.get(d.kind, "")
+                + ("?" if said[d.iri].announced else "")
+                + ("†" if said[d.iri].held else "")
+            )
             cols.append(_Column(d.iri, label, page_path(d.iri, base), _tip(d, said[d.iri], w, labels, lang)))
         column_of = {d.iri: d.iri for d in meetings}
     width, left = float(CHART_WIDTH), 4.0
@@ -627,6 +641,7 @@ def participation_chart_svg(
         *(_wrap(w["derived_mark"], width - 2 * left, 2, 5.8) if "derived" in kinds else []),
         *(_wrap(w["series_mark"], width - 2 * left, 2, 5.8) if "series" in kinds else []),
         *(_wrap(w["announced_mark"], width - 2 * left, 2, 5.8) if announced else []),
+        *(_wrap(w["held_mark"], width - 2 * left, 3, 5.8) if held else []),
     ]
     y = bottom + 14 + 6.0 * longest
     for line in lines:
@@ -644,23 +659,26 @@ def _shown(d: MeetingDate, w: dict[str, str]) -> str:
 @dataclass(frozen=True)
 class _Said:
     """The marks of a sakråd its page shows besides its date: a title the data made itself
-    (sakrad:titleDerivation), a sakråd the sources only announce (sakrad:announcedOnly)."""
+    (sakrad:titleDerivation), a sakråd the sources only announce (sakrad:announcedOnly), one no
+    document read says was held, which the data concludes was held (sakrad:heldDerivation)."""
 
     kind: str  # its date's, as :class:`MeetingDate`'s: "stated", "series", "derived" or ""
     title_own: bool
     announced: bool
+    held: bool = False
 
     @staticmethod
     def of(store: ox.Store, d: MeetingDate) -> _Said:
         node = ox.NamedNode(d.iri)
         own = value(store, node, SAKRAD.titleDerivation) is not None
-        return _Said(d.kind, own, _true(value(store, node, SAKRAD.announcedOnly)))
+        held = value(store, node, SAKRAD.heldDerivation) is not None
+        return _Said(d.kind, own, _true(value(store, node, SAKRAD.announcedOnly)), held)
 
 
 def _tip(d: MeetingDate, marks: _Said, w: dict[str, str], labels: Labeller, lang: str) -> str:
     """A column's tooltip as markup: its date as the page says it (a series' days, a derived date
-    marked so) and the title, marked as the page marks it (the data's own; announced only), the
-    title in its own language."""
+    marked so) and the title, marked as the page marks it (the data's own; announced only; held:
+    derived), the title in its own language."""
     if d.kind == "series":
         when = _days(d.days, w)
     elif d.kind == "derived":
@@ -672,6 +690,8 @@ def _tip(d: MeetingDate, marks: _Said, w: dict[str, str], labels: Labeller, lang
         title = _fill(w["title_own"], title)
     if marks.announced:
         title = _fill(w["title_announced"], title)
+    if marks.held:
+        title = _fill(w["title_held"], title)
     return escape(f"{when}: ") + title
 
 
@@ -683,6 +703,7 @@ def _year_tip(year: str, meetings: list[_Said], w: dict[str, str]) -> str:
         "year_series": sum(m.kind == "series" for m in meetings),
         "year_title_own": sum(m.title_own for m in meetings),
         "year_announced": sum(m.announced for m in meetings),
+        "year_held": sum(m.held for m in meetings),
     }
     said = [_n(w, key, n) for key, n in counts.items() if n]
     n = len(meetings)

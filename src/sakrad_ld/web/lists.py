@@ -17,8 +17,9 @@ import io
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -119,6 +120,16 @@ class MeetingRow:
         return None if not self.date else "series" if self.series else "derived" if self.derived else "stated"
 
     @property
+    def marks(self) -> set[str]:
+        """The marks (of :data:`MARKS`) the row carries beside its date and title."""
+        return carried(
+            date_derived=self.derived and bool(self.date) and not self.series,
+            held_derived=self.held_derived,
+            title_own=self.title_own,
+            announced=self.announced,
+        )
+
+    @property
     def when(self) -> str:
         """The date as text: a series' first and last day (``2021-04-14 – 2021-04-22``), else the date."""
         if self.series:
@@ -185,6 +196,11 @@ class AgentRow:
     #: ``part_of`` is the data's own placement, no source's (sakrad:unitOfDerivation)
     part_of_derived: bool = False
     roles: list[Text] = field(default_factory=list)
+
+    @property
+    def marks(self) -> set[str]:
+        """The marks (of :data:`MARKS`) the row carries beside its latest date and what it is part of."""
+        return carried(date_derived=self.last_derived and bool(self.last), part_of_derived=self.part_of_derived)
 
 
 @dataclass
@@ -1092,31 +1108,24 @@ def _pages(stem: str, rows: list, lang: str) -> Iterator[tuple[str, list, Paging
 MARKS = ("date_derived", "held_derived", "title_own", "announced", "part_of_derived")
 
 
-def marks(rows: list[MeetingRow] | list[AgentRow]) -> list[str]:
-    """The marks (of :data:`MARKS`) that ``rows`` carry, in that order: what the page's legend
-    explains beside the marks it shows."""
-    found = set()
-    for r in rows:
-        if isinstance(r, MeetingRow):
-            found.update(
-                key
-                for key, has in (
-                    ("date_derived", r.derived and bool(r.date) and not r.series),
-                    ("held_derived", r.held_derived),
-                    ("title_own", r.title_own),
-                    ("announced", r.announced),
-                )
-                if has
-            )
-        else:
-            found.update(
-                key
-                for key, has in (
-                    ("date_derived", r.last_derived and bool(r.last)),
-                    ("part_of_derived", r.part_of_derived),
-                )
-                if has
-            )
+class Marked(Protocol):
+    """A row a page shows with marks beside its values: a list's row, a role on a thing's page."""
+
+    @property
+    def marks(self) -> set[str]: ...
+
+
+def carried(**has: bool) -> set[str]:
+    """The marks of :data:`MARKS` a row carries, from whether it has each (``held_derived=True`` …)."""
+    unknown = set(has) - set(MARKS)
+    assert not unknown, f"no such mark: {sorted(unknown)}; the marks are {MARKS}"
+    return {key for key, on in has.items() if on}
+
+
+def marks(rows: Iterable[Marked]) -> list[str]:
+    """The marks (of :data:`MARKS`) that ``rows`` carry (each row's ``marks``: a list's rows, a
+    page's roles), in that order: what the page's legend explains beside the marks it shows."""
+    found = set().union(*(r.marks for r in rows))
     return [key for key in MARKS if key in found]
 
 

@@ -33,13 +33,14 @@ from ..vocab import DCAT, DCTERMS, M8G, SAKRAD, SCHEMA
 from . import diagrams, schemaorg
 from .documents import document_path
 from .labels import Labeller, Text, objects, value
+from .lists import MARKS, marks
 from .meeting import meeting_facts
 from .meetingpage import meeting_view
 from .ontologypage import ontology_view
 from .paths import language_of, page_file, relative, translated
 from .provenance import Provenance
 from .render import messages, render
-from .resourceview import Value, View
+from .resourceview import Participation, Value, View
 from .sitepages import not_found_base
 
 __all__ = ["Site", "dataset_node", "not_found_page", "ontology_page", "resource_page", "start_page"]
@@ -197,7 +198,10 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         from .lists import ministry_meetings
 
         found = ministry_meetings(store, iri)
-        involved = [(view.term(ox.NamedNode(m)), hows) for m, hows in reversed(found)]
+        involved = [
+            (view.term(ox.NamedNode(m)), hows, value(store, ox.NamedNode(m), SAKRAD.titleDerivation) is not None)
+            for m, hows in reversed(found)
+        ]
     return render(
         "resource.html",
         here=here,
@@ -214,6 +218,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         file_words=FILE_WORDS[lang],
         meeting=meeting,
         participations=participations[0],
+        page_marks=_page_marks(participations[0], involved[: site.limit]),
         participations_total=participations[1],
         participations_query=participations[2],
         feed=f"feeds/{doc[len('/doc/') :]}.atom" if is_org and participations[1] else None,
@@ -228,6 +233,15 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         incoming=view.incoming(iri),
         jsonld=json_script(schemaorg.about(store, iri, site.base_iri, lang)),
     )
+
+
+def _page_marks(participations: list[Participation], involved: list[tuple[Any, list[str], bool]]) -> list[str]:
+    """The marks beside the sakråd a thing's page lists (its roles; a ministry's sakråd, whose titles
+    the data made are marked), which the page explains below them (lists.marks)."""
+    found = set().union(*(p.marks for p in participations))
+    if any(own for _, _, own in involved):
+        found.add("title_own")
+    return [key for key in MARKS if key in found]
 
 
 #: How a release file is named for one sakråd, ``{id}`` its id: ``meetings/{id}.ttl``,
@@ -488,6 +502,7 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
         description=description,
         lists=lists,
         newest=lists.meetings[:10],
+        newest_marks=marks(lists.meetings[:10]),
         chart=chart,
         chart_download=site.download_path + chart_file if chart_file in site.download_names else None,
         downloads=downloads(site, frozenset(row.ref.id for row in lists.meetings)),

@@ -18,14 +18,15 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, RDFS, SAKRAD, SCHEMA, SKOS, XSD
+from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, ORG, RDFS, SAKRAD, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, literal_language, objects, term_labels, text_of, value
+from .lists import carried
 from .meeting import _days
 from .paths import page_file
 from .provenance import Provenance
 
-__all__ = ["DATA_OWN", "FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
+__all__ = ["DATA_OWN", "DERIVED_BY", "FactRow", "FactTable", "Incoming", "Participation", "Value", "View"]
 
 _SOURCE = DCTERMS.source
 _ANY_URI = XSD.anyURI.value
@@ -36,6 +37,18 @@ _COUNTED = {
     "participants": ("deltagare", "participants"),
     "organisations": ("deltagande organisationer", "participating organisations"),
     "organisation": ("deltagande organisationer", "participating organisations"),
+}
+
+
+#: A relation the data may give by a rule of its own where no source states it, and the property
+#: that then says why (docs/model.md, "Stated is not derived"): a body part of another, a person
+#: working in a body, a post placed in a body or reporting to another post.
+DERIVED_BY = {
+    ORG.unitOf: SAKRAD.unitOfDerivation,
+    ORG.subOrganizationOf: SAKRAD.unitOfDerivation,
+    ORG.memberOf: SAKRAD.memberOfDerivation,
+    ORG.postIn: SAKRAD.postInDerivation,
+    ORG.reportsTo: SAKRAD.reportsToDerivation,
 }
 
 
@@ -69,6 +82,9 @@ class FactRow:
     total: int
     query: str | None = None
     sources: list[Value] = field(default_factory=list)  # the documents that state this row (the quads)
+    #: for each of ``values``, whether the data derived it by a rule of its own, no source stating it
+    #: (:data:`DERIVED_BY`): marked "(härlett)"/"(derived)" beside it, as the lists mark it
+    derived: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,11 +105,23 @@ class Participation:
     days: tuple[str, ...] = ()
     title_own: bool = False  # the sakråd's title is the data's own (sakrad:titleDerivation)
     announced: bool = False  # its sources only announce it (sakrad:announcedOnly)
+    #: no document read says it was held; the data concludes it from a document it cites (sakrad:heldDerivation)
+    held_derived: bool = False
 
     @property
     def series(self) -> bool:
         """A series of several days: shown as its days, never as one stated date."""
         return len(self.days) > 1
+
+    @property
+    def marks(self) -> set[str]:
+        """The marks (of :data:`sakrad_ld.web.lists.MARKS`) the role's row carries, as a list's row of the sakråd."""
+        return carried(
+            date_derived=self.derived and bool(self.date) and not self.series,
+            held_derived=self.held_derived,
+            title_own=self.title_own,
+            announced=self.announced,
+        )
 
 
 @dataclass(frozen=True)
@@ -251,8 +279,24 @@ class View:
                 # the participant as this participation's source writes it, where the data gives it (named.py)
                 if len(shown) == 1 and (written := text_of(by_predicate.get(RDFS.label, ()))) is not None:
                     shown = [replace(shown[0], label=written)]
-            rows.append(FactRow(name, shown, len(values), query, stated))
+            derived = self._derived(node, p, values[: self.limit])
+            rows.append(FactRow(name, shown, len(values), query, stated, derived))
         return FactTable(rows, self.sources(node) if sources else None, heading, id)
+
+    def _derived(self, node: ox.NamedNode, p: ox.NamedNode, values: list) -> tuple[bool, ...]:
+        """Which of ``values`` of ``node``'s ``p`` the data derived, no source stating them: a relation
+        of :data:`DERIVED_BY` with its derivation beside it, an English name the data translated
+        (sakrad:translationDerivation), and the body of a post holding whose post the data placed there
+        (sakrad:postInDerivation on the holding's sakrad:post). Empty where none is."""
+        if p in DERIVED_BY:
+            on = value(self.store, node, DERIVED_BY[p]) is not None
+            return tuple(on for _ in values) if on else ()
+        if p == SKOS.prefLabel and value(self.store, node, SAKRAD.translationDerivation) is not None:
+            return tuple(isinstance(v, ox.Literal) and literal_language(v) == "en" for v in values)
+        if p == ORG.organization and isinstance(post := value(self.store, node, SAKRAD.post), ox.NamedNode):
+            on = value(self.store, post, SAKRAD.postInDerivation) is not None
+            return tuple(on for _ in values) if on else ()
+        return ()
 
     def participations(self, node: ox.NamedNode) -> tuple[list[Participation], int, str | None]:
         """The sakråd an agent took part in (``m8g:participates``), newest first, with its role:
@@ -274,6 +318,7 @@ class View:
             marks = (
                 value(self.store, whole, SAKRAD.titleDerivation) is not None,
                 (a := value(self.store, whole, SAKRAD.announcedOnly)) is not None and a.value in ("true", "1"),
+                value(self.store, whole, SAKRAD.heldDerivation) is not None,
             )
             rows.append((shown, whole, role, part, derived, tuple(days), marks))
         rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), str(r[1]), str(r[3])))

@@ -105,6 +105,13 @@
           announced.textContent = " (" + (box.getAttribute("data-announced") || "announced, not said to be held") + ")";
           li.appendChild(announced);
         }
+        if (e.g) {
+          // no document read says it was held: the data concludes it from a document it cites
+          var held = document.createElement("span");
+          held.className = "meta held-derived";
+          held.textContent = " (" + (box.getAttribute("data-held-derived") || "held: derived") + ")";
+          li.appendChild(held);
+        }
         out.appendChild(li);
       });
     }

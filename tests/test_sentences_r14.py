@@ -220,3 +220,15 @@ def test_loading_refuses_a_trap_naming_the_field_and_what_the_sentence_says(
 def test_loading_accepts_a_true_fact_as_people_write_it(tmp_path: Path, sentence: str, facts: str) -> None:
     _, messages = _project(tmp_path, sentence, facts)
     assert messages == []
+
+
+def test_the_docs_name_the_tables_the_sentences_are_read_by() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "load-checks.md").read_text(encoding="utf-8")
+    for table in (
+        "ABBREVIATIONS", "CLOSING_ABBREVIATIONS", "OPENING_WORDS", "AGENT_PASSIVES", "EXPECTED_WORDS", "PLAN_NOUNS",
+        "HOLDING_VERBS",
+    ):  # fmt: skip
+        assert f"`{table}`" in docs and hasattr(stated, table), table
+    flat = " ".join(docs.split())
+    for word in ("bl.a.", "12. december", "A. Svensson", "m.fl.", "anordnades av", "Tanken är att", "förväntas"):
+        assert word in flat, word

@@ -73,6 +73,11 @@ LISTS = [
     ("Följande organisationer deltog inte: Rädda Barnen, Famna och Fryshuset.", "organisation", "Famna", TRAP),
     ("Följande organisationer deltog inte: Rädda Barnen; Famna; Fryshuset.", "organisation", "Famna", TRAP),
     ("Invited: Save the Children; Famna; Civos.", "organisation", "Civos", TRAP),
+    ("Deltog: Rädda Barnen; Famna (Stockholm); Fryshuset.", "organisation", "Famna", TRUE),
+    ("Famna (som inte deltog förra året) deltog.", "organisation", "Famna", TRUE),
+    ("Deltog: Rädda Barnen; Famna (ej på plats); Fryshuset.", "organisation", "Famna", TRAP),
+    ("Deltog: Rädda Barnen; Famna (förhinder); Fryshuset.", "organisation", "Famna", TRAP),
+    ("Participants: Save the Children (absent); Famna.", "organisation", "Save the Children", TRAP),
 ]
 
 PASSIVES = [

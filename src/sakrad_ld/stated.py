@@ -76,6 +76,7 @@ from .clauses import (
     NEGATION,
     OTHER_TIME,
     PLAN,
+    SUBORDINATE_WORDS,
     compared,
     contrast_clause,
     fact_clause,
@@ -1829,6 +1830,11 @@ def _only_invited(
     for x, y in [(lo, hi)] if heading is None else [(lo, hi), heading]:
         if _another_meeting(flat, x, y, years):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
+    if (note := _annotation_guard(flat, b, hi)) is not None:
+        # "Deltog: A; B (ej på plats); C": the note right after the name says it of the name, whatever the
+        # sentence or the heading says
+        word, kind = note
+        return f"{_quoted(flat[lo:hi].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}) in a note on it"
     said = _name_guard(text, flat, lo, hi, a, b)
     if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
         said = heading, word.group(), _guard_kind(word.group())
@@ -1890,6 +1896,24 @@ def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple
     if found is None:
         return None
     return (min(x for x, _ in own), max(y for _, y in own)), found[0], found[1]
+
+
+#: The most words of a note in parentheses on a name (:func:`_annotation_guard`).
+NOTE_WORDS = 4
+
+
+def _annotation_guard(flat: str, b: int, hi: int) -> tuple[str, str] | None:
+    """The guard word of a parenthesis right after a name ending at ``b`` ("Famna (ej på plats)", "Famna
+    (förhinder)", "Famna (preliminärt)"): a note on the name of at most :data:`NOTE_WORDS` words, read as its
+    own clause; not a relative clause ("Famna (som inte deltog förra året) deltog" is read as one)."""
+    if not flat.startswith(" (", b):
+        return None
+    close = flat.find(")", b, hi)
+    x, y = b + 2, hi if close < 0 else close
+    words = _WORDS.findall(flat, x, y)
+    if close < 0 or not words or len(words) > NOTE_WORDS or words[0] in SUBORDINATE_WORDS:
+        return None
+    return guard_in(flat, x, y, x, x, spans=[(x, y)])
 
 
 def _verb_guard(text: str, flat: str, a: int, b: int) -> tuple[str, str] | None:

@@ -87,11 +87,30 @@ def test_every_fact_about_a_meeting_is_found_in_a_source_document(release: Path)
         "http://www.w3.org/ns/prov#wasDerivedFrom",
         "https://w3id.org/sakrad/ontology#heldDerivation",  # that it was held, concluded from a cited document
         "https://w3id.org/sakrad/ontology#heldDerivedFrom",
+        "https://schema.org/position",  # the data's numbering of a list in the source's order
+        "https://w3id.org/sakrad/ontology#note",  # the publisher's remarks (each note's facts below)
+        # how the data verified an identifier, who keeps its scheme, and its remark on it
+        "http://www.w3.org/ns/adms#status",
+        "http://www.w3.org/ns/adms#schemeAgency",
+        "http://www.w3.org/2004/02/skos/core#note",
     ):
         own |= {
             (str(q.subject), str(q.predicate), str(q.object))
             for q in store.quads_for_pattern(None, ox.NamedNode(made), None, ox.NamedNode(ONTOLOGY))
         }
+    # A note is the publisher's remark on a document: every fact of it in the dataset's graph.
+    own |= {
+        (str(r["s"]), str(r["p"]), str(r["o"]))
+        for r in store.query(
+            prefixes + f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ONTOLOGY}> {{ ?s a sakrad:Note ; ?p ?o }} }}"
+        )
+    }
+    # An English text no English document gives is the data's translation (a contact point's purpose).
+    own |= {
+        (str(q.subject), str(q.predicate), str(q.object))
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY))
+        if isinstance(q.object, ox.Literal) and q.object.language == "en"
+    }
     # A relation or English name no document states (placed.check_related): in the dataset's graph
     # beside its derivation, and only where the subject gives that derivation there.
     for derivation, derived in (

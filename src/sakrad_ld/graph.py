@@ -185,7 +185,9 @@ class _Emitter:
     """Collects triples, each with the document (named graph) it comes from, and records the
     YAML place of each."""
 
-    def __init__(self, origins: Origins, default_graph: ox.NamedNode) -> None:
+    def __init__(
+        self, origins: Origins, default_graph: ox.NamedNode, english: frozenset[ox.NamedNode] = frozenset()
+    ) -> None:
         self.quads = Quads()
         #: each term once: an equal term given again is replaced by the first (docs/performance.md)
         self.terms: dict[Term, Term] = {}
@@ -196,6 +198,8 @@ class _Emitter:
         self.fact_graphs: dict[str, ox.NamedNode] = {}
         #: the documents that hold a fact about something other than themselves (Built.read)
         self.read: set[ox.NamedNode] = set()
+        #: the documents written in English (``language: en``): the only ones whose graph holds English text
+        self.english = english
 
     @contextmanager
     def source(self, graph: ox.NamedNode, facts: dict[str, ox.NamedNode] | None = None) -> Iterator[None]:
@@ -228,9 +232,25 @@ class _Emitter:
             return
         self.add(s, p, _text(_words(text.sv), "sv"), lines, name)
         if text.en:
-            # an English name may be another document's, or the data's own (placed.py)
-            english = f"{name}.en" if self.fact_graphs and f"{name}.en" in self.fact_graphs else name
-            self.add(s, p, _text(_words(text.en), "en"), lines, english)
+            with self.source(self.english_graph(name)):
+                self.add(s, p, _text(_words(text.en), "en"), lines, name)
+
+    def english_graph(self, name: str) -> ox.NamedNode:
+        """The graph of the English text of field ``name``: the document ``fact_sources`` credits
+        ``name.en`` to, or the dataset's own where it gives the text's derivation (placed.py); else the
+        fact's document where that is written in English, and otherwise the dataset's: an English text
+        no English document gives is the data's translation, never a Swedish source's words."""
+        if self.fact_graphs and f"{name}.en" in self.fact_graphs:
+            return self.fact_graphs[f"{name}.en"]
+        graph = self.graph_of(name)
+        return graph if graph in self.english else vocab.ONTOLOGY_IRI
+
+    @contextmanager
+    def own(self) -> Iterator[None]:
+        """Emits the triples of the block into the dataset's own graph: what the data makes itself
+        (an identifier, a list position, a remark, a derivation), never a source's statement."""
+        with self.source(vocab.ONTOLOGY_IRI):
+            yield
 
 
 def _text(value: str, lang: str) -> ox.Literal:
@@ -259,7 +279,8 @@ def build_graph(
     minter = Minter(corpus.config.base_iri)
     origins = Origins()
     vocabulary = vocab.ONTOLOGY_IRI
-    out = _Emitter(origins, vocabulary)
+    english = frozenset(minter.thing("source", s.id) for s in corpus.sources if s.language == "en")
+    out = _Emitter(origins, vocabulary, english)
     download = corpus.config.download_base or minter.base
     download = download if download.endswith("/") else download + "/"
     for source in corpus.sources:
@@ -328,13 +349,30 @@ def _first_source(minter: Minter, ids: list[str], fallback: ox.NamedNode) -> ox.
     return minter.thing("source", ids[0]) if ids else fallback
 
 
+#: What the data says of an identifier it read, not the page it read it from: how it verified it and
+#: who keeps the scheme (in the dataset's graph, beside the data's remark on it, ``skos:note``).
+_IDENTIFIER_OWN = frozenset({ADMS.status, ADMS.schemeAgency})
+
+
+def _identifier_triples(out: _Emitter, triples: Iterable[Triple], lines: Lines | None, name: str) -> None:
+    """An identifier's triples in the graph of the page it was read from, but for :data:`_IDENTIFIER_OWN`."""
+    for s, p, o in triples:
+        if p in _IDENTIFIER_OWN:
+            with out.own():
+                out.add(s, p, o, lines, name)
+        else:
+            out.add(s, p, o, lines, name)
+
+
 def _links(out: _Emitter, minter: Minter, s: ox.NamedNode, links: Iterable[Link]) -> None:
-    """Links to public registers, each with its qualified identifier and source (docs/links.md)."""
+    """Links to public registers, each with its qualified identifier and source (docs/links.md); the
+    status the data gives it and its remark on it (``skos:note``) are the data's own."""
     for link in links:
         with out.source(ox.NamedNode(link.source)):
-            for triple in link_triples(minter, s, link.iri, source=link.source, status=link.status):
-                out.add(*triple, link.lines, "iri")
+            triples = link_triples(minter, s, link.iri, source=link.source, status=link.status)
+            _identifier_triples(out, triples, link.lines, "iri")
             out.add(ox.NamedNode(link.source), RDF.type, FOAF.Document, link.lines, "source")
+        with out.own():
             out.text(
                 minter.part(s, "identifier", register_of(link.iri).name) if register_of(link.iri) else s,
                 SKOS.note,
@@ -391,34 +429,37 @@ def _source(out: _Emitter, minter: Minter, source: Source, download: str) -> Non
     ln = source.lines
     with out.source(s):
         out.add(s, RDF.type, FOAF.Document, ln)
-        out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
         _names(out, s, source, ln)
         out.add(s, RDF.type, _SOURCE_KINDS[source.kind], ln, "kind")
         if source.url:
             out.add(s, SCHEMA.url, _typed(source.url, XSD.anyURI), ln, "url")
-        if source.file:  # the copy kept beside the data, published with the release
-            out.add(s, SCHEMA.archivedAt, ox.NamedNode(download + kept_copy_path(source.file)), ln, "file")
-    with out.source(s):
         _source_facts(out, minter, source, s, ln)
+    # the id the data gives the document, and the copy of its text the release keeps: the data's own
+    with out.own():
+        out.add(s, DCTERMS.identifier, _plain(source.id), ln, "id")
+        if source.file:
+            out.add(s, SCHEMA.archivedAt, ox.NamedNode(download + kept_copy_path(source.file)), ln, "file")
 
 
 def _names(out: _Emitter, s: ox.NamedNode, source: Source, ln: Lines | None) -> None:
-    """A document's own title in its own graph; the data's own names of it (a translation of its
-    title, or a description where the title is not known) in the dataset's graph (:func:`source_names`)."""
+    """A document's own title, in its own language, in its own graph; the data's own names of it (a
+    translation of its title, or a description where the title is not known) in the dataset's graph
+    (:func:`source_names`)."""
     field = "title" if source.title is not None else "label"
     for p, name in source_names(source):
         if p == DCTERMS.title:
             out.add(s, p, name, ln, field)
         else:
-            with out.source(vocab.ONTOLOGY_IRI):
+            with out.own():
                 out.add(s, p, name, ln, field)
 
 
 def source_names(source: Source) -> list[tuple[ox.NamedNode, ox.Literal]]:
     """A document's names: its own title (``dct:title``) in the document's language (``language``;
-    Swedish where not given), in Swedish and English for a Swedish document; for an English document,
-    its ``en`` (or, where only one text is given, that text) is the title and a Swedish text beside it
-    that differs is the data's translation (``rdfs:label``). Where the title is not known, the data's
+    Swedish where not given), and the data's translation of it into the other language as a label
+    (``rdfs:label``): for a Swedish document, its ``sv`` is the title and its ``en`` the translation;
+    for an English document, its ``en`` (or, where only one text is given, that text) is the title and
+    a Swedish text beside it that differs the translation. Where the title is not known, the data's
     own description (``label``): a label, never a title."""
     title = source.title
     if title is None:
@@ -429,7 +470,7 @@ def source_names(source: Source) -> list[tuple[ox.NamedNode, ox.Literal]]:
         return names + ([(RDFS.label, _text(_words(label.en), "en"))] if label.en else [])
     if source.language != "en":
         names = [(DCTERMS.title, _text(_words(title.sv), "sv"))]
-        return names + ([(DCTERMS.title, _text(_words(title.en), "en"))] if title.en else [])
+        return names + ([(RDFS.label, _text(_words(title.en), "en"))] if title.en else [])
     names = [(DCTERMS.title, _text(_words(title.en or title.sv), "en"))]
     if title.en and _words(title.sv) != _words(title.en):
         names.append((RDFS.label, _text(_words(title.sv), "sv")))
@@ -457,7 +498,8 @@ def _body(out: _Emitter, minter: Minter, body: Body) -> None:
         out.add(s, RDF.type, ORG.FormalOrganization, ln, "kind")
     else:
         out.add(s, RDF.type, ORG.OrganizationalUnit, ln, "kind")
-    out.add(s, DCTERMS.identifier, _plain(body.id), ln, "id")
+    with out.own():
+        out.add(s, DCTERMS.identifier, _plain(body.id), ln, "id")
     out.text(s, SKOS.prefLabel, body.name, ln, "name")
     if body.unit_of:
         # CPOV: org:unitOf points at the public organisation (a ministry is a unit of the
@@ -560,7 +602,8 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
     # legal entity only where a confirmed organisation number (a register's) says it is registered.
     out.add(s, RDF.type, FOAF.Agent, ln)
     out.add(s, RDF.type, ORG.Organization, ln)
-    out.add(s, DCTERMS.identifier, _plain(org.id), ln, "id")
+    with out.own():
+        out.add(s, DCTERMS.identifier, _plain(org.id), ln, "id")
     out.add(s, SKOS.prefLabel, _text(org.name, "sv"), ln, "name")
     for alt in org.alt_names:
         out.add(s, SKOS.altLabel, _text(alt, "sv"), ln, "alt_names")
@@ -580,9 +623,10 @@ def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
             out.add(i, RDF.type, ADMS.Identifier, il)
             out.add(i, SKOS.notation, _plain(ident.value), il, "value")
             out.add(i, DCTERMS.conformsTo, SAKRAD.OrganisationsnummerScheme, il, "scheme")
+            out.add(i, DCTERMS.source, ox.NamedNode(ident.source), il, "source")
+        with out.own():  # how the data verified it, who keeps the scheme, the data's remark on it
             out.add(i, ADMS.schemeAgency, _plain(_SCHEME_AGENCY[ident.scheme]), il, "scheme")
             out.add(i, ADMS.status, STATUS[ident.status], il, "status")
-            out.add(i, DCTERMS.source, ox.NamedNode(ident.source), il, "source")
             out.text(i, SKOS.note, ident.note, il, "note")
             if ident.scheme == "orgnr" and verified:
                 # DIGG's publisher IRI, worked out from the confirmed number by DIGG's naming rule.
@@ -678,9 +722,11 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
         with out.source(vocab.ONTOLOGY_IRI):
             out.add(s, SAKRAD.listedOrganisationCount, _typed(len(m.organisations), XSD.integer), ln, "organisations")
     if (p := m.presentations) is not None:
-        if p.count is not None:
-            out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer), p.lines, "count")
-        out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
+        # a record of its own: its fields' names are not the fact's, so its document is set here
+        with out.source(source_of("presentations")):
+            if p.count is not None:
+                out.add(s, SAKRAD.statedPresentationCount, _typed(p.count, XSD.integer), p.lines, "count")
+            out.text(s, SAKRAD.presentationsDescription, p.description, p.lines, "description")
     _items(out, minter, s, m, "questions", SAKRAD.question, SCHEMA.Question, source_of("questions"))
     _items(
         out,
@@ -742,7 +788,7 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
                 ln,
                 f"organisations[{n - 1}]",
             )
-            out.add(part, SCHEMA.position, _typed(n, XSD.integer), ln, f"organisations[{n - 1}]")
+            _position(out, part, n, ln, f"organisations[{n - 1}]")
             # the name this list's source writes, where the record's name is another document's (named.py)
             if shown and (named := shown.get((m.id, org))) is not None:
                 if named.written is not None:
@@ -843,11 +889,18 @@ def _items(
         ql = item.lines
         out.add(s, prop, q, ln, f"{name}[{n - 1}]")
         out.add(q, RDF.type, cls, ql, name)
-        out.add(q, SCHEMA.position, _typed(n, XSD.integer), ln, f"{name}[{n - 1}]")
+        _position(out, q, n, ln, f"{name}[{n - 1}]")
         with out.source(source):
             out.text(q, SCHEMA.text, item, ql, "sv")
             out.add(q, DCTERMS.isPartOf, s, ql)
             out.add(q, DCTERMS.source, source, ql)
+
+
+def _position(out: _Emitter, item: ox.NamedNode, n: int, lines: Lines | None, name: str) -> None:
+    """An item's place in its list (``schema:position``): the data numbers the items in the order the
+    source gives them, so the number is the data's own, in the dataset's graph."""
+    with out.own():
+        out.add(item, SCHEMA.position, _typed(n, XSD.integer), lines, name)
 
 
 #: The property a note about a fact of a meeting is about (sakrad:aboutProperty).
@@ -883,12 +936,15 @@ _FACT_PROPERTIES = {
 
 
 def _notes(out: _Emitter, minter: Minter, s: ox.NamedNode, notes: Iterable[Note], default: ox.NamedNode) -> None:
-    """Notes on a record or one of its facts: the publisher's remarks on what a document says."""
+    """Notes on a record or one of its facts: the publisher's remarks on what a document says, in the
+    dataset's own graph (the document does not say them), each with ``dct:source`` the document it is
+    about, which is thus read (:attr:`Built.read`) though its graph may hold nothing else."""
     for n, note in enumerate(notes, start=1):
         node = minter.part(s, "note", n)
         nl = note.lines
         source = minter.thing("source", note.source) if note.source else default
-        with out.source(source):
+        out.read.add(source)
+        with out.own():
             out.add(s, SAKRAD.note, node, nl)
             out.add(node, RDF.type, SAKRAD.Note, nl)
             out.text(node, SCHEMA.text, note.text, nl, "text")
@@ -933,7 +989,7 @@ def _days(out: _Emitter, minter: Minter, s: ox.NamedNode, m: Meeting, source: ox
         out.add(d, RDF.type, SCHEMA.Event, ln, name)
         out.add(d, M8G.parentEvent, s, ln, name)
         out.add(d, DCTERMS.isPartOf, s, ln, name)
-        out.add(d, SCHEMA.position, _typed(n + 1, XSD.integer), ln, name)
+        _position(out, d, n + 1, ln, name)
         out.add(d, DCTERMS.source, source, ln, name)
         _dated(out, minter, d, day, source, ln, name)
     # No schema:startDate/endDate for the whole: the first and last day would be computed, not stated,

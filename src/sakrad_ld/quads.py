@@ -3,9 +3,11 @@
 
 Every triple of the release is put into the named graph of the document it was taken from: the
 graph's name is the document's IRI (a ``foaf:Document`` of ``data/sources.yaml``, or the page an
-identifier or register link was read from). The publisher's own descriptions — the role list, the
-registers linked to — are in the graph named by the ontology's IRI. The union of the graphs is
-exactly the graph of ``sakrad.nt``; a triple that two documents state is in both graphs.
+identifier or register link was read from), and that graph holds only what the document states.
+What the data makes itself — identifiers, list positions, notes, derivations, translations — and the
+publisher's own descriptions (the role list, the registers linked to) are in the graph named by the
+ontology's IRI (docs/model.md, "What a document's graph holds"). The union of the graphs is exactly
+the graph of ``sakrad.nt``; a triple that two documents state is in both graphs.
 """
 
 from __future__ import annotations

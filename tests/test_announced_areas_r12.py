@@ -3,7 +3,8 @@
 sakrad:announcedDiscussionArea, which is not a subproperty of sakrad:discussionArea: loading refuses
 them as a held meeting's ``discussion_areas``, and every area of a sakråd marked ``announced_only`` is
 announced. The graph credits them to their source, discussion-areas.csv marks their kind, and the
-meeting's page says they were announced before the sakråd."""
+meeting's page says they were announced before the sakråd. The examples are a sakråd written into a copy
+of the frozen fixture project (:func:`write_example`), not a meeting of data/."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, change, load_messages
+from conftest import ROOT, change, fixture_project, load_messages
 
 from sakrad_ld import stated
 from sakrad_ld.corpus import load_corpus
@@ -25,9 +26,84 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DCT = "http://purl.org/dc/terms/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDFS_SUB = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subPropertyOf")
-MEETING = "2022-12-09-cerd-ungdomsorganisationer"
+
+#: The example: a sakråd held on 3 March 2020 whose page announces four areas before it, and an article
+#: published after it that says it was held and nothing of what was discussed. It is written into a
+#: copy of the frozen fixture project, so no test here depends on what data/ holds.
+MEETING = "2020-03-03-exempel-skolan"
 MEETING_FILE = f"data/meetings/{MEETING}.yaml"
-PAGE_SOURCE = "https://w3id.org/sakrad/id/source/regeringen-2022-11-sakrad-infor-rapportering-till-fns"
+PAGE = "exempel-2020-02-sakrad-om-skolan"
+PAGE_SOURCE = f"https://w3id.org/sakrad/id/source/{PAGE}"
+AREAS = ["skolans roll", "lärarnas villkor", "elevhälsan", "läromedel"]
+
+_PAGE_TEXT = """# Sakråd om skolan
+
+Den 3 mars 2020 bjuder Regeringskansliet in till sakråd om skolan.
+
+Vid sakrådet kommer följande sakområden att diskuteras: skolans roll, lärarnas villkor och elevhälsan.
+Vi kommer också att diskutera läromedel.
+"""
+
+_ARTICLE_TEXT = """# Sakråd om skolan hölls
+
+Den 3 mars 2020 höll Regeringskansliet ett sakråd om skolan.
+"""
+
+_SOURCES = f"""
+  - id: {PAGE}
+    kind: web-page
+    title:
+      sv: Sakråd om skolan
+    url: https://www.regeringen.se/sakrad/2020/02/exempel-sakrad-om-skolan/
+    file: sources/{PAGE}.md
+    publisher: regeringskansliet
+    published: 2020-02-20
+
+  - id: exempel-2020-03-sakrad-om-skolan-holls
+    kind: article
+    title:
+      sv: Sakråd om skolan hölls
+    url: https://www.regeringen.se/artiklar/2020/03/exempel-sakrad-om-skolan-holls/
+    file: sources/exempel-2020-03-sakrad-om-skolan-holls.md
+    publisher: regeringskansliet
+    published: 2020-03-05
+"""
+
+
+def write_example(project: Path, *, held: bool = True) -> Path:
+    """``project`` with the example sakråd (:data:`MEETING`), its page and, if ``held``, the article
+    that says it was held; without it the sakråd is ``announced_only``."""
+    data = project / "data"
+    (data / "sources" / f"{PAGE}.md").write_text(_PAGE_TEXT, encoding="utf-8")
+    (data / "sources" / "exempel-2020-03-sakrad-om-skolan-holls.md").write_text(_ARTICLE_TEXT, encoding="utf-8")
+    with (data / "sources.yaml").open("a", encoding="utf-8") as f:
+        f.write(_SOURCES)
+    areas = "".join(f"  - {a}\n" for a in AREAS)
+    heard = "sources: [exempel-2020-03-sakrad-om-skolan-holls]\n" if held else "announced_only: true\n"
+    (project / MEETING_FILE).write_text(
+        f"id: {MEETING}\nsource: {PAGE}\n{heard}title:\n  sv: Sakråd om skolan\ndate: 2020-03-03\n"
+        f"conveners:\n  - body: regeringskansliet\nannounced_discussion_areas:\n{areas}",
+        encoding="utf-8",
+    )
+    return project
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the fixture project with the example sakråd, to change in a test."""
+    return write_example(fixture_project(tmp_path / "project"))
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release of the fixture project with the example sakråd."""
+    from sakrad_ld.project import Project
+    from sakrad_ld.release import write_release
+
+    project = write_example(fixture_project(tmp_path_factory.mktemp("announced") / "project"))
+    result = write_release(Project.at(project), project / "dist")
+    assert result.out is not None, result.report.text("en")
+    return result.out
 
 
 def _discussion(sentence: str) -> str | None:
@@ -62,50 +138,49 @@ def test_a_sentence_announcing_an_area_is_told_from_one_saying_it_was_discussed(
 
 
 def test_the_data_loads_with_the_announced_areas_apart() -> None:
+    """Of every sakråd of data/ (whichever they are): an announced_only one has no discussed areas."""
     corpus = load_corpus(ROOT / "data")
-    meetings = {m.id: m for m in corpus.meetings}
-    held = meetings[MEETING]
-    assert not held.announced_only and not held.discussion_areas
-    assert [a.sv for a in held.announced_discussion_areas][1] == "olika former av rasism"
-    assert len(held.announced_discussion_areas) == 4
     assert all(not m.discussion_areas for m in corpus.meetings if m.announced_only)
 
 
-def test_a_held_meetings_area_only_announced_is_refused_saying_to_record_it_as_announced(
-    project_copy: Path,
-) -> None:
-    line = change(project_copy / MEETING_FILE, "announced_discussion_areas:", "discussion_areas:")
-    messages = [m for m in load_messages(project_copy) if "discussion_areas[" in m]
+def test_the_example_loads_with_its_areas_announced(example: Path) -> None:
+    held = next(m for m in load_corpus(example / "data").meetings if m.id == MEETING)
+    assert not held.announced_only and not held.discussion_areas
+    assert [a.sv for a in held.announced_discussion_areas] == AREAS
+
+
+def test_a_held_meetings_area_only_announced_is_refused_saying_to_record_it_as_announced(example: Path) -> None:
+    line = change(example / MEETING_FILE, "announced_discussion_areas:", "discussion_areas:")
+    messages = [m for m in load_messages(example) if "discussion_areas[" in m]
     assert len(messages) == 4, messages
     first = messages[0]
     assert f"{MEETING}.yaml:{line + 1}: discussion_areas[0]" in first
     assert "kommer att diskuteras" in first and "record it in announced_discussion_areas" in first
 
 
-def test_an_area_the_text_says_was_discussed_is_not_accepted_as_only_announced_nor_refused(
-    project_copy: Path,
-) -> None:
-    kept = project_copy / "data/sources/regeringen-2022-11-sakrad-infor-rapportering-till-fns.md"
-    change(kept, "Vi kommer också att diskutera", "Vid sakrådet diskuterades också")
-    change(project_copy / MEETING_FILE, "announced_discussion_areas:", "discussion_areas:")
-    messages = [m for m in load_messages(project_copy) if "discussion_areas[" in m]
+def test_an_area_the_text_says_was_discussed_is_not_accepted_as_only_announced_nor_refused(example: Path) -> None:
+    change(example / f"data/sources/{PAGE}.md", "Vi kommer också att diskutera", "Vid sakrådet diskuterades också")
+    change(example / MEETING_FILE, "announced_discussion_areas:", "discussion_areas:")
+    messages = [m for m in load_messages(example) if "discussion_areas[" in m]
     # the fourth area now stands in a sentence saying it was discussed; the other three are still announced
     assert len(messages) == 3 and not any("discussion_areas[3]" in m for m in messages), messages
 
 
-def test_an_announced_area_the_text_does_not_give_is_refused(project_copy: Path) -> None:
-    change(project_copy / MEETING_FILE, "  - olika former av rasism", "  - olika former av antisemitism")
-    messages = [m for m in load_messages(project_copy) if "announced_discussion_areas[1]" in m]
-    assert len(messages) == 1 and "the announced discussion area 'olika former av antisemitism'" in messages[0]
+def test_an_announced_area_the_text_does_not_give_is_refused(example: Path) -> None:
+    change(example / MEETING_FILE, "  - lärarnas villkor", "  - lärarnas löner")
+    messages = [m for m in load_messages(example) if "announced_discussion_areas[1]" in m]
+    assert len(messages) == 1 and "the announced discussion area 'lärarnas löner'" in messages[0]
 
 
-def test_an_announced_only_meetings_areas_are_announced(project_copy: Path) -> None:
-    path = project_copy / "data/meetings/2019-04-29-cerd-rekommendationer.yaml"
-    line = change(path, "announced_discussion_areas:", "discussion_areas:")
-    messages = [m for m in load_messages(project_copy) if "discussion_areas[" in m]
-    assert len(messages) == 3, messages
-    assert f"2019-04-29-cerd-rekommendationer.yaml:{line + 1}: discussion_areas[0]" in messages[0]
-    assert "announced_only" in messages[0] and "announced_discussion_areas" in messages[0]
+def test_an_announced_only_meetings_areas_are_announced(tmp_path: Path) -> None:
+    project = write_example(fixture_project(tmp_path / "project"), held=False)
+    assert not load_messages(project)
+    line = change(project / MEETING_FILE, "announced_discussion_areas:", "discussion_areas:")
+    # beside the refusal of each area the page only announces (as of a held sakråd's, above)
+    messages = [m for m in load_messages(project) if "discussion_areas[" in m and "marked announced_only" in m]
+    assert len(messages) == 4, messages
+    assert f"{MEETING}.yaml:{line + 1}: discussion_areas[0]" in messages[0]
+    assert "announced_discussion_areas" in messages[0]
 
 
 def _store(release: Path) -> ox.Store:
@@ -142,8 +217,10 @@ def test_the_ontology_does_not_make_an_announced_area_a_discussed_one() -> None:
 def test_the_table_marks_each_areas_kind(release: Path) -> None:
     with (release / "tables" / "discussion-areas.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
-    kinds = {row["kind"] for row in rows if row["meeting_id"] == MEETING}
-    assert kinds == {"announced"}
+    ours = sorted(
+        (int(r["position"]), r["kind"], r["text_sv"], r["source_iri"]) for r in rows if r["meeting_id"] == MEETING
+    )
+    assert ours == [(n, "announced", a, PAGE_SOURCE) for n, a in enumerate(AREAS, 1)]
     assert all(row["property_iri"] == SAKRAD + "announcedDiscussionArea" for row in rows if row["kind"] == "announced")
     assert any(row["kind"] == "discussed" for row in rows)
     assert all(row["property_iri"] == SAKRAD + "discussionArea" for row in rows if row["kind"] == "discussed")
@@ -179,5 +256,5 @@ def test_the_meeting_page_says_they_were_announced_before_the_sakrad(release: Pa
         check=True,
     ).stdout
     at = page.index(words)
-    assert "olika former av rasism" in page[at : at + 2000]
+    assert all(area in page[at : at + 2000] for area in AREAS)
     assert "<dt>Diskussionsområden</dt>" not in page and "<dt>Discussion areas</dt>" not in page

@@ -162,18 +162,56 @@ def test_swedish_words_that_bound_or_round(text: str, read: list[tuple[int, str]
 
 
 def test_the_docs_list_the_words_the_code_reads() -> None:
-    """docs/adding-a-meeting.md names every word that rounds or bounds a count, and no other."""
-    from sakrad_ld.counted import LOWER, ROUNDING, ROUNDING_SUFFIX, UPPER
+    """docs/adding-a-meeting.md names every word that rounds or bounds a count, in both languages, and no
+    other."""
+    from sakrad_ld.counted import EN_LOWER, EN_ROUNDING, EN_UPPER, LOWER, ROUNDING, ROUNDING_SUFFIX, UPPER
 
     docs = (Path(__file__).parent.parent / "docs" / "adding-a-meeting.md").read_text(encoding="utf-8")
     listed = {}
     for kind in ("round", "lower bound", "upper bound"):
-        line = next(line for line in docs.splitlines() if line.strip().startswith(f"- {kind} (`"))
-        listed[kind] = line.split("):", 1)[1]
+        for lang in ("", " in English"):
+            line = next(line for line in docs.splitlines() if line.strip().startswith(f"- {kind}{lang} (`"))
+            listed[kind + lang] = line.split("):", 1)[1]
     assert re.findall(r'"([^"]+)"', listed["round"].split(", and a number")[0]) == list(ROUNDING)
     assert f'ending in "{ROUNDING_SUFFIX}"' in listed["round"]
     assert re.findall(r'"([^"]+)"', listed["lower bound"]) == list(LOWER)
     assert re.findall(r'"([^"]+)"', listed["upper bound"]) == list(UPPER)
+    assert re.findall(r'"([^"]+)"', listed["round in English"]) == list(EN_ROUNDING)
+    assert re.findall(r'"([^"]+)"', listed["lower bound in English"]) == list(EN_LOWER)
+    assert re.findall(r'"([^"]+)"', listed["upper bound in English"]) == list(EN_UPPER)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("About 40 organisations", [(40, "approximate")]),
+        ("around 40 organisations", [(40, "approximate")]),
+        ("approx. 40 participants", [(40, "approximate")]),
+        ("some 40 organisations", [(40, "approximate")]),
+        ("More than 40 organisations", [(40, "at-least")]),
+        ("at least 12 organisations", [(12, "at-least")]),
+        ("in excess of 40 people", [(40, "at-least")]),
+        ("no fewer than 20 organisations", [(20, "at-least")]),
+        ("not fewer than 20 organisations", [(20, "at-least")]),
+        ("not more than 20 organisations", [(20, "at-most")]),
+        ("nearly 30 participants", [(30, "at-most")]),
+        ("up to 30 organisations", [(30, "at-most")]),
+        ("max 30 deltagare", [(30, "at-most")]),
+        ("max. 30 deltagare", [(30, "at-most")]),
+        ("40 organisations", [(40, "exact")]),
+    ],
+)
+def test_english_words_that_bound_or_round(text: str, read: list[tuple[int, str]]) -> None:
+    """The English words (counted.EN_ROUNDING, EN_LOWER, EN_UPPER) mark a count as the Swedish ones do:
+    "About 40 organisations attended" is about 40, never exactly 40."""
+    assert [(r.value, r.kind) for r in numbers_in(text)] == read
+
+
+def test_the_translation_check_reads_the_count_checks_english_words() -> None:
+    from sakrad_ld import counted, translated
+
+    assert translated.EN_ROUNDING is counted.EN_ROUNDING
+    assert translated.EN_LOWER is counted.EN_LOWER and translated.EN_UPPER is counted.EN_UPPER
 
 
 @pytest.mark.parametrize("words", ["30 civilsamhällesorganisationer", "trettio organisationer"])

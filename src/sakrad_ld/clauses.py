@@ -22,6 +22,7 @@ __all__ = [
     "LIST_JOINERS",
     "PHRASE_MARKS",
     "SENTENCE_MARKS",
+    "called_off",
     "clause",
     "clause_start",
     "contrast_clause",
@@ -117,7 +118,10 @@ def _serial(flat: str, start: int, mark: re.Match[str]) -> bool:
 # * ``head``: a subjunction opening a clause whose verb follows: "om"/"if" is a condition only as
 #   "Om X deltar, …", "Om tid finns …", "…, om möjligt" (:func:`condition`), never the preposition
 #   ("diskussion om", "handlade om", "Om integrationspolitiken diskuterade …") nor an indirect question
-#   after a verb of asking ("frågade om …").
+#   after a verb of asking ("frågade om …"); and a plan's noun heading the fact's part of the sentence
+#   with a copula and "att"/"that"/"for" (:data:`PLAN_LEAD`, :func:`plan_lead`: "Tanken är att X deltar",
+#   "Planen var att sakrådet hölls i Luleå", "It is expected that …"), never the noun elsewhere ("Planen
+#   för mötet publicerades").
 NEGATION = "a negation"
 ABSENCE = "an absence or a refusal"
 PLAN = "a plan, a wish, a duty or a possibility"
@@ -128,6 +132,46 @@ CHOICE = "a choice"
 INSTEAD = "something done in its place"
 EXCLUSION = "an exclusion"
 CALLED_OFF = "a calling off, a striking or a move"
+
+#: Words of an expectation or a schedule ("Rädda Barnen förväntas delta", "väntas", "is expected to attend",
+#: "is due to", "is set to"): like a plan, they say who is to come, not who came (a plan's row of
+#: :data:`GUARD_TABLE`).
+EXPECTED_WORDS = (
+    "förväntas", "förväntades", "väntas", "väntades", "beräknas", "beräknades", "är tänkta", "siktar på att",
+    "har för avsikt", "hade för avsikt", "is expected to", "are expected to", "was expected to",
+    "were expected to", "is due to", "are due to", "was due to", "were due to", "is set to", "are set to",
+    "was set to", "were set to", "aims to", "aimed to",
+)  # fmt: skip
+#: Nouns of a plan, an aim or a hope that lead in what is to happen with a copula and "att"/"that"/"for"
+#: ("Tanken är att Rädda Barnen deltar", "Avsikten var att …", "Planen var att …", "Syftet med mötet är
+#: att …", "Det är meningen att …", "The plan is for X to attend", "The idea is that …"); and "It is
+#: expected (hoped, envisaged) that …". What they lead in is a plan, whatever its verb's tense: the
+#: ``head`` scope of :data:`GUARD_TABLE` (:data:`PLAN_LEAD`).
+PLAN_NOUNS = (
+    "tanken", "avsikten", "planen", "planeringen", "meningen", "förhoppningen", "målet", "målsättningen",
+    "ambitionen", "idén", "syftet", "önskemålet", "förväntningen", "förslaget", "plan", "idea", "intention",
+    "aim", "hope", "goal", "expectation", "proposal", "purpose", "objective",
+)  # fmt: skip
+#: The words of a plan said in the past: a plan's noun led in with one of the copulas ("Planen var att …",
+#: "The plan was for …") and the past of an expectation ("väntades", "was expected to"). A date they govern
+#: is a day the meeting was to be held, not one it was held (dated.py); a plan to come ("Tanken är att
+#: sakrådet hålls den 3 maj", "väntas hållas") announces the day, as "ska hållas" does.
+PAST_PLAN_WORDS = (
+    "var", "har varit", "hade varit", "was", "has been", "had been", "förväntades", "väntades", "beräknades",
+    "hade för avsikt", "was expected to", "were expected to", "was due to", "were due to", "was set to",
+    "were set to", "aimed to",
+)  # fmt: skip
+#: Words of calling a meeting off (:func:`called_off`): the calling off of :data:`GUARD_TABLE`'s
+#: ``CALLED_OFF`` rows that neither moves the meeting ("sköts upp", "flyttades", "postponed") nor strikes
+#: a point of its agenda ("ströks", "stryks").
+CALLING_OFF = (
+    "ställdes in", "ställs in", "ställts in", "ställas in", "ställa in", "ställde in", "ställt in", "inställt",
+    "inställd", "inställdes", "avlyst", "avlystes", "ställdes av", "cancelled", "canceled", "called off",
+)  # fmt: skip
+#: Abbreviations of guard words, with their '.' ("prel.", "ev.", "evt."): the stem is the table's word, and
+#: the '.' ends no sentence (stated.ABBREVIATIONS holds them), so "Prel. 30 organisationer deltog" is one
+#: sentence with its doubt.
+GUARD_ABBREVIATIONS = ("prel.", "ev.", "evt.")
 
 #: (kind, scope, words): the guard words. A word's kind is what a refusal names. A word that rounds a
 #: number ("cirka", "ca", "ungefär": counted.ROUNDING) is no doubt: "cirka 40 organisationer deltog"
@@ -148,20 +192,22 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "hoppades", "önskade", "önskar", "föreslås", "föreslogs", "föreslagen", "föreslaget", "kunnat",
         "would", "will", "shall", "plans", "planned", "scheduled", "is to",
         "was to", "should", "could", "can", "might", "may", "hoped", "hopes", "wanted", "intended",
+        *EXPECTED_WORDS,
     )),
+    (PLAN, "head", PLAN_NOUNS),
     (CONDITION, "clause", ("ifall", "i den mån", "förutsatt", "förutsättning", "beroende på", "unless")),
     (DOUBT, "clause", (
         "huruvida", "oklart", "osäkert", "okänt", "ovisst", "möjligen", "möjligtvis", "kanske", "eventuellt",
         "troligen", "troligtvis", "förmodligen", "sannolikt", "antagligen", "förhoppningsvis", "preliminärt", "preliminär",
-        "preliminära", "preliminärt planerat", "preliminärt planerad", "prel", "tentativt", "tentativ", "tentativa",
+        "preliminära", "preliminärt planerat", "preliminärt planerad", "prel", "ev", "evt", "tentativt", "tentativ",
+        "tentativa",
         "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "tentative", "preliminary",
         "hopefully",
     )),
+    (CALLED_OFF, "clause", CALLING_OFF),
+    (CALLED_OFF, "clause", ("ströks", "stryks")),
     (CALLED_OFF, "clause", (
-        "ställdes in", "ställs in", "ställts in", "ställas in", "ställa in", "ställde in", "ställt in", "inställt",
-        "inställd", "inställdes", "avlyst", "avlystes", "ställdes av", "sköts upp", "skjuts upp", "uppskjutet",
-        "flyttades", "flyttas", "flyttat", "ströks", "stryks", "moved", "cancelled", "canceled", "called off",
-        "postponed",
+        "sköts upp", "skjuts upp", "uppskjutet", "flyttades", "flyttas", "flyttat", "moved", "postponed",
     )),
     (OTHER_TIME, "clause", (
         "nästa gång", "förra gången", "förra gång", "förra tillfället", "nästa tillfälle", "ett senare tillfälle",
@@ -183,6 +229,33 @@ GUARDS: dict[str, tuple[str, str]] = {w: (kind, scope) for kind, scope, words in
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_LEADS = _alternation(w for w, (kind, scope) in GUARDS.items() if kind == PLAN and scope == "head")
+#: A plan's noun (the plan's ``head`` words of :data:`GUARD_TABLE`) leading in what follows: up to four words
+#: after it ("Syftet med mötet"), a copula, "att"/"that"/"for"/"to"; or "Det är meningen att", "It is
+#: expected (hoped, envisaged …) that".
+PLAN_LEAD = re.compile(
+    rf"(?<!\w)(?:(?:{_LEADS})(?: [\w-]+){{0,4}}? (?P<copula>är|var|har varit|hade varit|blir|is|was|has been|had been)"
+    rf"|(?:det|it) (?P<it>är|var|is|was) (?:{_LEADS}|(?:expected|hoped|envisaged|anticipated|foreseen|intended|"
+    rf"planned)))(?: (?:nu|fortfarande|still|now))? (?:att|that|for|to)(?!\w)"
+)
+
+
+def plan_lead(flat: str, lo: int, hi: int, a: int, b: int) -> re.Match[str] | None:
+    """The plan's noun leading in the fact at ``a``..``b`` (:data:`PLAN_LEAD`): the first in its part of
+    the sentence ``flat[lo:hi]`` (:func:`contrast_clause`) that ends before it; None if none does."""
+    start, _ = contrast_clause(flat, lo, hi, a, b)
+    return next((m for m in PLAN_LEAD.finditer(flat, start, a) if m.end() <= a), None)
+
+
+def past_plan(word: str) -> bool:
+    """Whether a plan's ``word`` as :func:`guard_in` gives it says the plan in the past: a past expectation
+    ("väntades") or a plan's noun with a past copula ("planen var att"), :data:`PAST_PLAN_WORDS`."""
+    lead = PLAN_LEAD.fullmatch(word)
+    if lead is not None:
+        return (lead["copula"] or lead["it"]) in PAST_PLAN_WORDS
+    return word in PAST_PLAN_WORDS
 
 
 def _words_of(kinds: Iterable[str], scope: str) -> tuple[str, ...]:
@@ -405,6 +478,8 @@ def guard_in(
             found.append((m.start(), word, kind))
     if CONDITION in wanted and (cond := condition(flat, lo, hi, spans)) is not None:
         found.append(cond)
+    if PLAN in wanted and (lead := plan_lead(flat, lo, hi, a, b)) is not None:
+        found.append((lead.start(), lead.group(), PLAN))
     for at, word, kind in beside(flat, lo, hi, a, b):
         if kind in wanted:
             found.append((at, word, kind))
@@ -500,3 +575,29 @@ def beside(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, str, 
         else:
             out.append((left.start(1), word, kind))
     return out
+
+
+_CANCELLED = re.compile(r"(?<!\w)(?:" + _alternation(CALLING_OFF) + r")(?!\w)")
+#: What makes a word of calling off say no calling off: a negation ("blev inte inställt"), a condition
+#: ("ställs in om färre än tio anmäler sig", "if fewer …") or a doubt ("ställs eventuellt in").
+_UNCALLING = frozenset({NEGATION, CONDITION, DOUBT})
+#: A condition right after a word of calling off ("ställs in om färre än tio organisationer anmäler sig",
+#: "is cancelled if …"), however many words its clause has before its verb.
+_IF_AFTER = re.compile(r" (?:om|ifall|if|unless)(?!\w)")
+#: Words right before a word of calling off saying it was not ("nästan ställdes in", "was almost cancelled").
+_ALMOST = re.compile(r"(?<!\w)(?:nästan|nära att|höll på att|nearly|almost)(?: (?:att|be|been))? $")
+
+
+def called_off(flat: str, lo: int, hi: int) -> str | None:
+    """The first word of the sentence ``flat[lo:hi]`` (folded, flat) that calls the meeting off
+    (:data:`CALLING_OFF`: "ställdes in", "inställt", "called off"), or None: no date in such a sentence is
+    a day the meeting was held (dated.py), no count in it how many took part (counted.py), and no one named
+    in it took part (stated.py). A word a negation, a condition or a doubt governs calls nothing off
+    ("Mötet ställs in om färre än tio anmäler sig": it may still be held), nor one said to have nearly been
+    ("trots att det nästan ställdes in")."""
+    for word in _CANCELLED.finditer(flat, lo, hi):
+        if _IF_AFTER.match(flat, word.end()) or _ALMOST.search(flat, max(lo, word.start() - 30), word.start()):
+            continue
+        if guard_in(flat, lo, hi, word.start(), word.end(), kinds=_UNCALLING) is None:
+            return word.group()
+    return None

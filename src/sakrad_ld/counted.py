@@ -50,8 +50,12 @@ __all__ = [
     "AT_MOST",
     "COMPARISONS",
     "COUNTS",
+    "EN_LOWER",
+    "EN_ROUNDING",
+    "EN_UPPER",
     "LOWER",
     "MARKS",
+    "MARK_ABBREVIATIONS",
     "NEGATED",
     "NUMBER_WORDS",
     "PART_WORDS",
@@ -87,6 +91,9 @@ _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "
 #: docs/adding-a-meeting.md lists these words exactly (tests/test_counted.py compares the two).
 ROUNDING = ("cirka", "ca", "ungefär", "omkring", "runt", "kring")
 ROUNDING_SUFFIX = "-tal"
+#: The English words before a number that round it ("About 40 organisations attended"), listed beside
+#: :data:`ROUNDING` in docs/adding-a-meeting.md; the translation check reads them too (translated.py).
+EN_ROUNDING = ("about", "around", "approximately", "approx", "roughly", "some", "circa", "c", "ca", "an estimated")
 #: The words before a number that give a lower bound (records.Count.bound at-least): "drygt 50" is more
 #: than 50, "minst 50" 50 or more.
 LOWER = ("drygt", "över", "minst", "åtminstone", "fler än", "mer än")
@@ -106,26 +113,40 @@ UPPER = (
     "under",
     "färre än",
     "mindre än",
+    "max",
 )
+#: English words before a number that give a lower bound (as :data:`LOWER`: "More than 40 organisations
+#: attended"); "no fewer than" and "not more than" are read as a negation before a comparison too.
+EN_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "no fewer than",
+            "no less than", "well over", "a little over", "slightly more than", "a little more than")  # fmt: skip
+#: English words before a number that give an upper bound (as :data:`UPPER`).
+EN_UPPER = ("fewer than", "less than", "under", "at most", "up to", "nearly", "almost", "just under", "close to",
+            "below", "no more than", "not more than", "not quite", "just short of")  # fmt: skip
+#: Abbreviations of the words that round or bound a number, with their '.' ("ca. 40", "approx. 40", "max.
+#: 30"): the '.' ends no sentence (stated.ABBREVIATIONS holds them).
+MARK_ABBREVIATIONS = ("ca.", "approx.", "max.")
 
 
 def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
 
 
-#: Words that round a number ("ett 40-tal", "cirka 40"), as a pattern.
-APPROXIMATE = re.compile(rf"-?tal\b|\b(?:{_words(ROUNDING)})\b", re.IGNORECASE)
-#: Words that give a lower bound, as a pattern.
-AT_LEAST = re.compile(rf"\b(?:{_words(LOWER)})\b", re.IGNORECASE)
-#: Words that give an upper bound, as a pattern.
-AT_MOST = re.compile(rf"\b(?:{_words(UPPER)})\b", re.IGNORECASE)
+#: Words that round a number ("ett 40-tal", "cirka 40", "about 40"), in both languages, as a pattern.
+APPROXIMATE = re.compile(rf"-?tal\b|\b(?:{_words((*ROUNDING, *EN_ROUNDING))})\b", re.IGNORECASE)
+#: Words that give a lower bound, in both languages, as a pattern.
+AT_LEAST = re.compile(rf"\b(?:{_words((*LOWER, *EN_LOWER))})\b", re.IGNORECASE)
+#: Words that give an upper bound, in both languages, as a pattern.
+AT_MOST = re.compile(rf"\b(?:{_words((*UPPER, *EN_UPPER))})\b", re.IGNORECASE)
 #: The comparisons a negation before them turns round: "inte fler än 20" is at most 20, "inte under 20"
-#: at least 20.
-COMPARISONS = frozenset({"fler än", "mer än", "över", "färre än", "mindre än", "under"})
+#: and "not fewer than 20" at least 20.
+COMPARISONS = frozenset(
+    {"fler än", "mer än", "över", "färre än", "mindre än", "under", "more than", "fewer than", "less than", "over"}
+)
 #: The words of a negation before a comparison.
-NEGATED = frozenset({"inte", "ej", "icke"})
-#: Every word before a number that rounds or bounds it (the importer finds counts with these).
-MARKS = (*ROUNDING, *LOWER, *UPPER)
+NEGATED = frozenset({"inte", "ej", "icke", "not", "no"})
+#: Every word before a number that rounds or bounds it, in both languages (the importer finds counts with
+#: these).
+MARKS = (*ROUNDING, *LOWER, *UPPER, *EN_ROUNDING, *EN_LOWER, *EN_UPPER)
 
 #: The count fields of a meeting.
 COUNTS = ("invited_count", "organisation_count", "participant_count")
@@ -170,8 +191,8 @@ class Reading:
 
 
 _TOKEN = re.compile(r"[^\s,.;:()\"”“]+")
-#: Bounding or rounding words: up to two words right before a number.
-_BEFORE = 2
+#: Bounding or rounding words: up to three words right before a number ("in excess of 40").
+_BEFORE = 3
 _MARK_KINDS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
 
 
@@ -204,7 +225,7 @@ def numbers_in(text: str) -> list[Reading]:
         value, rounds = read
         before = [t.group() for t in tokens[max(0, i - _BEFORE) : i]]
         kind, marks = ("approximate" if rounds else "exact"), 0
-        for n in (2, 1):  # "fler än 20", "upp till 30" before "än 20", "till 30"
+        for n in (3, 2, 1):  # "fler än 20", "upp till 30" before "än 20", "till 30"
             lead = " ".join(before[-n:]) if len(before) >= n else ""
             mark = next((k for k, p in _MARK_KINDS if lead and p.fullmatch(lead)), None)
             if mark:

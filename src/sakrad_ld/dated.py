@@ -57,6 +57,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import clauses
+from .clauses import CALLING_OFF, called_off
 from .errors import InputError
 from .typedyaml import QUOTED, quoted
 
@@ -633,38 +634,6 @@ _FORMERLY = re.compile(
     r"satt|utsatt|bokat|bokad|aviserat|aviserad|scheduled|planned|set|announced))?(?: (?:till|för|på|for|on|to|"
     r"den|the))* $"
 )
-#: Words of calling a meeting off (:func:`called_off`): those of clauses.GUARD_TABLE's calling off that do
-#: not move it (:data:`_MOVED`), but "ströks" / "stryks" (in a sentence dating a meeting they strike a
-#: point of its agenda, not the meeting).
-CALLING_OFF = tuple(
-    w for w, (kind, _) in clauses.GUARDS.items()
-    if kind == clauses.CALLED_OFF and not _MOVED.fullmatch(w) and w not in ("ströks", "stryks")
-)  # fmt: skip
-_CANCELLED = _alternation(CALLING_OFF)
-#: What makes a word of calling off say no calling off: a negation ("blev inte inställt"), a condition
-#: ("ställs in om färre än tio anmäler sig", "if fewer …") or a doubt ("ställs eventuellt in").
-_UNCALLING = frozenset({clauses.NEGATION, clauses.CONDITION, clauses.DOUBT})
-#: A condition right after a word of calling off ("ställs in om färre än tio organisationer anmäler sig",
-#: "is cancelled if …"), however many words its clause has before its verb.
-_IF_AFTER = re.compile(r" (?:om|ifall|if|unless)(?!\w)")
-#: Words right before a word of calling off saying it was not ("nästan ställdes in", "was almost cancelled").
-_ALMOST = re.compile(r"(?<!\w)(?:nästan|nära att|höll på att|nearly|almost)(?: (?:att|be|been))? $")
-
-
-def called_off(flat: str, lo: int, hi: int) -> str | None:
-    """The first word of the sentence ``flat[lo:hi]`` (folded, flat) that calls the meeting off
-    (:data:`CALLING_OFF`: "ställdes in", "inställt", "called off"), or None: no date in such a sentence is
-    a day the meeting was held, nor a count in it how many took part. A word a negation, a condition or a
-    doubt governs calls nothing off ("Mötet ställs in om färre än tio anmäler sig": it may still be
-    held), nor one said to have nearly been ("trots att det nästan ställdes in")."""
-    for word in _CANCELLED.finditer(flat, lo, hi):
-        if _IF_AFTER.match(flat, word.end()) or _ALMOST.search(flat, max(lo, word.start() - 30), word.start()):
-            continue
-        if clauses.guard_in(flat, lo, hi, word.start(), word.end(), kinds=_UNCALLING) is None:
-            return word.group()
-    return None
-
-
 #: What ends a date's clause: a sentence's end, a contrast ("men", "utan", ";"), a comma, a
 #: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
 #: 10 september, ställdes in" is the relative clause).
@@ -743,6 +712,8 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
             continue
         if clauses.guard_in(flat, lo, hi, verb.start(), verb.end(), kinds=_HOLDING_GUARDS) is not None:
             continue
+        if _past_plan(flat, lo, hi, verb.start(), verb.end()) is not None:
+            continue  # "Planen var att sakrådet hölls i mars": a plan, not the time it was held
         x, y = _date_clause(ft, lo, hi, verb.start(), verb.end())
         if any(words.search(flat, x, y) for _, words in _GUARD_WORDS):
             continue
@@ -770,6 +741,15 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
                 ):
                     return flat[lo:hi].strip(), t.group()
     return None
+
+
+def _past_plan(flat: str, lo: int, hi: int, a: int, b: int) -> str | None:
+    """The plan of the past governing ``a``..``b`` in the sentence ``flat[lo:hi]`` (a plan's noun with a past
+    copula, "Planen var att sakrådet hålls den 3 maj", or a past expectation, "väntades hållas":
+    :func:`clauses.past_plan`); None where none does, or the plan is one to come, which announces the day
+    ("Tanken är att sakrådet hålls den 3 maj", as "ska hållas")."""
+    plan = clauses.guard_in(flat, lo, hi, a, b, kinds=(clauses.PLAN,))
+    return plan[0] if plan is not None and clauses.past_plan(plan[0]) else None
 
 
 #: The kinds of guard that make a word of holding say no holding then: those of a date
@@ -830,6 +810,8 @@ def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | N
         guard = clauses.guard_in(flat, lo, hi, article.start() if article else a, b, kinds=DATE_GUARD_KINDS)
         if reason is None and guard is not None:
             reason = f"{sentence} gives it as {guard[1]} ({guard[0]!r}), not the day this sakråd was held"
+        if reason is None and (plan := _past_plan(flat, lo, hi, article.start() if article else a, b)) is not None:
+            reason = f"{sentence} gives it as a plan that is not said to have held ({plan!r}), not the day this sakråd was held"
         if reason is None and (formerly := _FORMERLY.search(flat, max(lo, a - 60), a)) is not None:
             reason = (
                 f"{sentence} gives it as the day the meeting was first set for ({formerly['word']!r}), not the day "

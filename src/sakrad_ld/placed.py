@@ -50,15 +50,13 @@ from . import clauses
 from .errors import InputError, Where
 from .records import Text, credited
 from .stated import (
-    _AT,
     _END,
-    _HELD,
     _ITEM_MARK,
     TITLE_ENDINGS,
-    _another_meeting,
     _case,
     _error,
     _flat,
+    _holding_places,
     _sentence,
     _word,
     find_words,
@@ -656,7 +654,14 @@ PLACE_PLAN_WORDS = (
 
 
 #: The modals and plans of the guard words' table: with an announcement's plan, they still refuse a place.
-_MODAL = _words(tuple(w for w, (kind, _) in clauses.GUARDS.items() if kind == clauses.PLAN))
+_MODAL = _words(tuple(w for w, (kind, scope) in clauses.GUARDS.items() if kind == clauses.PLAN and scope == "clause"))
+
+
+def announcing(word: str) -> bool:
+    """Whether a plan's ``word`` (as :func:`~sakrad_ld.clauses.guard_in` gives it) is one an announcement
+    says: :data:`PLACE_PLAN_WORDS`, an expectation ("väntas", :data:`~sakrad_ld.clauses.EXPECTED_WORDS`) or a
+    plan's noun leading in ("Planen är att …", :data:`~sakrad_ld.clauses.PLAN_LEAD`)."""
+    return word in PLACE_PLAN_WORDS or word in clauses.EXPECTED_WORDS or clauses.PLAN_LEAD.fullmatch(word) is not None
 
 
 def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = False) -> str:
@@ -678,13 +683,13 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
         return f"denies it ({quoted(word)})"
     if kind == clauses.OTHER_TIME:
         return f"places the holding at another time ({quoted(word)})"
-    if kind == clauses.PLAN and word in PLACE_PLAN_WORDS:
+    if kind == clauses.PLAN and announcing(word):
         if announced:
             # a plan is what an announcement says; any other guard word still counts
             rest = clauses.guard_in(flat, lo, hi, at, end, kinds=clauses.GUARDS_KINDS - {clauses.PLAN})
             modal = [
                 m.group() for s, e in clauses.fact_clause(flat, lo, hi, at, end)
-                for m in _MODAL.finditer(flat, s, e) if m.group() not in PLACE_PLAN_WORDS
+                for m in _MODAL.finditer(flat, s, e) if not announcing(m.group())
             ]  # fmt: skip
             if rest is None and not modal:
                 return ""
@@ -712,15 +717,7 @@ def held_here(value: str, text: str, flat: str, years: Any = None, *, announced:
     of the sentences :func:`stated._held_at` reads it in says so (:func:`place_guard`), else what the
     first of them says instead; None where :func:`stated._held_at` finds it in none (refused there)."""
     said = None
-    for a, b in find_words(folded(value), flat):
-        at = next((a - len(p) for p in _AT if flat.startswith(p, a - len(p))), -1)
-        if at < 0 or (at > 0 and _word(flat[at - 1])):
-            continue
-        lo, hi = _sentence(text, at, b)
-        if _another_meeting(flat, lo, hi, years):
-            continue
-        if not (flat.startswith(_AT[5:], at) or _HELD.search(flat, lo, at) is not None):
-            continue
+    for at, b, _, _ in _holding_places(value, text, flat, years):
         why = place_guard(text, flat, at, b, announced=announced)
         if not why:
             return ""

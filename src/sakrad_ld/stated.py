@@ -71,19 +71,24 @@ from .clauses import (
     ABSENCE,
     CONDITION,
     DOUBT,
+    EXPECTED_WORDS,
+    GUARD_ABBREVIATIONS,
     GUARD_TABLE,
     GUARDS,
     NEGATION,
     OTHER_TIME,
     PLAN,
+    PLAN_LEAD,
+    PLAN_NOUNS,
     SUBORDINATE_WORDS,
+    called_off,
     compared,
     contrast_clause,
     fact_clause,
     guard_in,
     side_clause,
 )
-from .counted import count_claim, numbers_in
+from .counted import MARK_ABBREVIATIONS, count_claim, numbers_in
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
@@ -91,6 +96,8 @@ from .typedyaml import quoted
 __all__ = [
     "CHAIR_WORDS",
     "CONVENER_WORDS",
+    "EXPECTED_WORDS",
+    "PLAN_NOUNS",
     "PARTICIPANT_WORDS",
     "check_folds",
     "check_stated",
@@ -205,14 +212,16 @@ _STOP = re.compile(r"(?<=[.!?:;])\s++(?=[A-ZÅÄÖ0-9])")
 _END = "\x00"
 
 #: Abbreviations whose '.' ends no sentence, in lower case (Swedish and English): "Vid mötet deltog bl.a.
-#: Rädda Barnen", "t.ex.", "kl. 10", "ca. 40", "St. Petersburg", "Dr. Berg"; also written with a space
-#: inside ("bl. a.", "t. ex.").
+#: Rädda Barnen", "t.ex.", "kl. 10", "St. Petersburg", "Dr. Berg"; also written with a space inside ("bl.
+#: a.", "t. ex."); and the abbreviated guard words and words that round or bound a number, so a sentence
+#: keeps its doubt or its rounding ("Prel. 30 organisationer deltog", "ev.", "ca. 40", "max. 30":
+#: :data:`~sakrad_ld.clauses.GUARD_ABBREVIATIONS`, :data:`~sakrad_ld.counted.MARK_ABBREVIATIONS`).
 ABBREVIATIONS = frozenset(
-    """bl.a. t.ex. tex. ca. c:a d.v.s. dvs. s.k. resp. fr.o.m. t.o.m. kl. nr. jfr. p.g.a. pga. enl. f.d. fd.
-    f.n. fn. inkl. exkl. ang. betr. ev. evt. tf. t.f. s:t s. kap. avd. dir. prop. tel. fig. bil. ordf.
-    sekr. v. vs. prof. dr. doc. mr. mrs. ms. e.g. i.e. cf. approx. incl. excl. no. nos. u.a. m.h.t. mht.
+    """bl.a. t.ex. tex. c:a d.v.s. dvs. s.k. resp. fr.o.m. t.o.m. kl. nr. jfr. p.g.a. pga. enl. f.d. fd.
+    f.n. fn. inkl. exkl. ang. betr. tf. t.f. s:t s. kap. avd. dir. prop. tel. fig. bil. ordf.
+    sekr. v. vs. prof. dr. doc. mr. mrs. ms. e.g. i.e. cf. incl. excl. no. nos. u.a. m.h.t. mht.
     t.v. t.h. a.a. i.st.f. istf. s.a.s. bl.and. fil.dr. fil.kand. med.dr. jur.kand. ph.d.""".split()
-)  # fmt: skip
+).union(GUARD_ABBREVIATIONS, MARK_ABBREVIATIONS)  # fmt: skip
 #: Abbreviations that close a list or a number ("Rädda Barnen m.fl.", "… osv.", "40 st.", "Acme Ltd."):
 #: their '.' ends a sentence, as any other before a capital; they are not read as an initial or as
 #: letters between dots.
@@ -799,38 +808,15 @@ INVITED_WORDS = (
     "inbjuden", "inbjudna", "inbjudet", "inbjudits", "inbjuds", "bjöds", "bjuds", "bjudits", "bjudas",
     "was invited", "were invited", "is invited", "been invited", "sändlista", "sändlistan", "inbjudan gick till",
 )  # fmt: skip
-#: Words of an expectation or a schedule ("Rädda Barnen förväntas delta", "väntas", "is expected to attend",
-#: "is due to", "is set to"): like a plan, they say who is to come, not who came.
-EXPECTED_WORDS = (
-    "förväntas", "förväntades", "väntas", "väntades", "beräknas", "beräknades", "är tänkta", "siktar på att",
-    "har för avsikt", "hade för avsikt", "is expected to", "are expected to", "was expected to",
-    "were expected to", "is due to", "are due to", "was due to", "were due to", "is set to", "are set to",
-    "is scheduled to", "are scheduled to", "aims to", "aimed to",
-)  # fmt: skip
-#: Nouns of a plan, an aim or a hope that lead in what is to happen with a copula and "att"/"that"/"for"
-#: ("Tanken är att Rädda Barnen deltar", "Avsikten var att …", "Planen var att …", "Syftet med mötet är
-#: att …", "Det är meningen att …", "The plan is for X to attend", "The idea is that …"); and "It is
-#: expected (hoped, envisaged) that …". What they lead in is a plan, whatever its verb's tense.
-PLAN_NOUNS = (
-    "tanken", "avsikten", "planen", "planeringen", "meningen", "förhoppningen", "målet", "målsättningen",
-    "ambitionen", "idén", "syftet", "önskemålet", "förväntningen", "förslaget", "plan", "idea", "intention",
-    "aim", "hope", "goal", "expectation", "proposal", "purpose", "objective",
-)  # fmt: skip
-_ALTERNATION = "|".join(re.escape(w) for w in sorted(PLAN_NOUNS, key=len, reverse=True))
-_PLAN_LEAD = re.compile(
-    rf"(?<!\w)(?:(?:{_ALTERNATION})(?: [\w-]+){{0,4}}? (?:är|var|har varit|hade varit|blir|is|was|has been|had been)"
-    rf"|(?:det|it) (?:är|var|is|was) (?:{_ALTERNATION}|(?:expected|hoped|envisaged|anticipated|foreseen|intended|"
-    rf"planned)))(?: (?:nu|fortfarande|still|now))? (?:att|that|for|to)(?!\w)"
-)
 #: Words that undo or put off a role in its clause: the guard words of its clause
-#: (:data:`~sakrad_ld.clauses.GUARD_TABLE`: a negation, an absence, a plan, a condition, a doubt, a meeting
-#: called off, another time), an invitation received (:data:`INVITED_WORDS`) or an urging
+#: (:data:`~sakrad_ld.clauses.GUARD_TABLE`: a negation, an absence, a plan or an expectation, a condition, a
+#: doubt, a meeting called off, another time; a plan's noun leading in, :data:`PLAN_NOUNS`, is read there
+#: too), an invitation received (:data:`INVITED_WORDS`) or an urging
 #: (:data:`URGED_WORDS`). Where each counts is :func:`~sakrad_ld.clauses.guard_in`'s.
 GUARD_WORDS = (
     *(w for _, scope, words in GUARD_TABLE if scope == "clause" for w in words),
     *INVITED_WORDS,
     *URGED_WORDS,
-    *EXPECTED_WORDS,
 )
 _GUARDS = _role_words(GUARD_WORDS)
 
@@ -956,28 +942,10 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
     found = guard_in(flat, s_lo, s_hi, lo, hi)
     if found is not None:
         return found
-    if (word := _planned_in(flat, s_lo, s_hi, lo, hi)) is not None:
-        return word, PLAN
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
     return None
-
-
-_EXPECTED_WORDS = _role_words(EXPECTED_WORDS)
-
-
-def _planned_in(flat: str, lo: int, hi: int, a: int, b: int) -> str | None:
-    """The words of a plan :data:`~sakrad_ld.clauses.GUARD_TABLE` does not hold that govern the fact at
-    ``a``..``b`` in the sentence ``flat[lo:hi]``: an expectation in its own clause ("förväntas delta",
-    :data:`EXPECTED_WORDS`), or a plan's noun leading in its part of the sentence ("Tanken är att X deltar",
-    :data:`PLAN_NOUNS`); None if none does."""
-    for x, y in fact_clause(flat, lo, hi, a, b):
-        if (word := _EXPECTED_WORDS.search(flat, x, y)) is not None:
-            return word.group()
-    start, _ = contrast_clause(flat, lo, hi, a, b)
-    lead = next((m for m in _PLAN_LEAD.finditer(flat, start, a) if m.end() <= a), None)
-    return None if lead is None else lead.group()
 
 
 def _guarded(text: str, flat: str, lo: int, hi: int) -> bool:
@@ -1213,7 +1181,10 @@ def _named_as(
             at = _titled(text, at, titles)
             if at < 0:
                 continue
-        if _another_meeting(flat, *_sentence(text, at, stop), years):  # "Förra årets sakråd leddes av X"
+        sentence = _sentence(text, at, stop)
+        if _another_meeting(flat, *sentence, years):  # "Förra årets sakråd leddes av X"
+            continue
+        if kind != "convener" and called_off(flat, *sentence):  # no one chaired or took part in it
             continue
         if last is not None and last.end() > end and _before_ok(last, text, flat, at, known):
             if not _AS_SUPERIOR.search(text, max(last.end(), at - SUPERIOR_WINDOW), at):
@@ -1505,8 +1476,6 @@ def check_stated(corpus: Corpus) -> list[InputError]:
                     else _fronted_place(values[0], text, flat, year, announced=bool(values[1]))
                 )
                 why = _elsewhere(values[0], flat, "place") if why is None else why
-                if why == "" and not values[1] and (lead := _planned_place(values[0], text, flat, year)):
-                    why = _PLANNED_PLACE.format(quoted(lead))
             elif kind == "convening body":
                 named = _named_as(values[0], "convener", text, flat=flat, title_words=title_words, years=year)
                 why = "" if named else _elsewhere(values[0], flat, kind)
@@ -1823,13 +1792,16 @@ def _only_invited(
     it was invited, did not take part, planned or is to take part, may have or would have (a word of
     :data:`GUARD_WORDS`, or a condition's "om"), with no word of taking part in the name's own part of
     the sentence (:func:`~sakrad_ld.clauses.contrast_clause`: "X deltog inte, men Y deltog") that is not
-    negated or put off in its clause; or that it is about another meeting (:data:`OTHER_MEETING_WORDS`).
-    None: it says the organisation took part (or says nothing against it)."""
+    negated or put off in its clause; or that it is about another meeting (:data:`OTHER_MEETING_WORDS`), or
+    that the meeting was called off (:func:`~sakrad_ld.clauses.called_off`: "X deltog i sakrådet, som sedan
+    ställdes in"). None: it says the organisation took part (or says nothing against it)."""
     lo, hi = _sentence(text, a, b)
     heading = _heading(text, flat, lo, {} if headings is None else headings) or _colon_lead(text, flat, lo)
     for x, y in [(lo, hi)] if heading is None else [(lo, hi), heading]:
         if _another_meeting(flat, x, y, years):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
+    if (off := called_off(flat, lo, hi)) is not None:  # "X deltog i sakrådet, som sedan ställdes in"
+        return f"{_quoted(flat[lo:hi].strip())} says the meeting was called off ({off!r}): no one took part in it"
     if (note := _annotation_guard(flat, b, hi)) is not None:
         # "Deltog: A; B (ej på plats); C": the note right after the name says it of the name, whatever the
         # sentence or the heading says
@@ -1887,8 +1859,6 @@ def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple
             if (word := _INVITED.search(flat, x, y)) is not None:
                 found = word.group(), _guard_kind(word.group())
                 break
-    if found is None and (word := _planned_in(flat, lo, hi, a, b)) is not None:
-        found = word, PLAN
     _, stop = contrast_clause(flat, lo, hi, a, b)
     _, on = _own_clause(flat, lo, hi, a, b)
     if found is None and on > stop:  # "X tackade ja men uteblev": the part going on with its subject
@@ -1920,10 +1890,7 @@ def _verb_guard(text: str, flat: str, a: int, b: int) -> tuple[str, str] | None:
     """The guard word (not an invitation: "var inbjudet och deltog" took part) governing a word of taking
     part at ``a``..``b`` in its own clause."""
     lo, hi = _sentence(text, a, b)
-    found = guard_in(flat, lo, hi, a, b)
-    if found is None and (word := _planned_in(flat, lo, hi, a, b)) is not None:
-        return word, PLAN
-    return found
+    return guard_in(flat, lo, hi, a, b)
 
 
 def _part_words(
@@ -2026,6 +1993,8 @@ def _takes_part(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[
     ):
         return False  # "Tobias Olsson, enhetschef på X": X is where a person works, not one taking part
     spans = [_sentence(text, a, b)]
+    if called_off(flat, *spans[0]):  # "Regeringskansliet deltog i sakrådet, som sedan ställdes in"
+        return False
     heading = _heading(text, flat, spans[0][0], headings)
     if heading is not None:
         spans.append(heading)
@@ -2505,22 +2474,19 @@ def _holding_places(
 
 
 def _planned_place(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> str | None:
-    """The plan's noun or expectation (:func:`_planned_in`: "Planen var att sakrådet hålls i Luleå") leading
-    in every sentence saying the meeting was held at the place ``value`` (:func:`_held_at`); None where one
-    of them has none."""
+    """The plan's noun or expectation (:data:`~sakrad_ld.clauses.PLAN_LEAD`, :data:`EXPECTED_WORDS`: "Planen
+    var att sakrådet hålls i Luleå") governing the place ``value`` in every sentence saying the meeting was
+    held there (:func:`_held_at`); None where one of them has none. Loading reads them with the other guard
+    words (:func:`~sakrad_ld.placed.place_guard`)."""
     lead = None
     for at, b, lo, hi in _holding_places(value, text, flat, years):
-        word = _planned_in(flat, lo, hi, at, b)
-        if word is None:
+        found = guard_in(flat, lo, hi, at, b, kinds=(PLAN,))
+        if found is None or not (found[0] in EXPECTED_WORDS or PLAN_LEAD.fullmatch(found[0])):
             return None
-        lead = lead or word
+        lead = lead or found[0]
     return lead
 
 
-_PLANNED_PLACE = (
-    "holds it, but the sentence saying where the meeting was held makes it a plan ({}), and the meeting is "
-    "not marked announced_only"
-)
 #: Verbs of holding a meeting (:data:`HELD_WORDS` but its nouns): after a place that opens its sentence they
 #: say the meeting was held there ("I Luleå hölls sakrådet", "In Luleå the meeting was held").
 HOLDING_VERBS = (
@@ -2556,8 +2522,6 @@ def _fronted_place(
         ):
             continue
         why = place_guard(text, flat, at, b, announced=announced)
-        if not why and not announced and (lead := _planned_in(flat, lo, hi, at, b)) is not None:
-            why = f"makes it a plan ({quoted(lead)}), and the meeting is not marked announced_only"
         if not why:
             return ""
         said = said or f"holds it, but the sentence saying where the meeting was held {why}"

@@ -21,7 +21,8 @@ the number words of both languages ("femton", "fifteen", "tjugotre", "twenty-thr
 "dussin", "dozen") as the numbers they name, so a Swedish quotation kept in the English text counts as
 in both. The Swedish number words and the words that bound or round a count are the count check's
 (:mod:`counted`: :func:`counted.number_value`, :data:`counted.LOWER`, :data:`counted.UPPER`,
-:data:`counted.ROUNDING`); their English counterparts are here. "Över", "over" and "under" are also
+:data:`counted.ROUNDING`) and their English counterparts (:data:`counted.EN_LOWER`, :data:`counted.EN_UPPER`,
+:data:`counted.EN_ROUNDING`), which the count check reads too. "Över", "over" and "under" are also
 prepositions ("pågått under två dagar", "run over two days"): before a number they bound it only
 against a bound or a rounding of the other language, never against a plain number. A year (1900-2099)
 or a day beside a month's name is a date, never bounded.
@@ -48,7 +49,16 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
-from .counted import APPROXIMATE, AT_LEAST, AT_MOST, NUMBER_WORDS, ROUNDING_SUFFIX
+from .counted import (
+    APPROXIMATE,
+    AT_LEAST,
+    AT_MOST,
+    EN_LOWER,
+    EN_ROUNDING,
+    EN_UPPER,
+    NUMBER_WORDS,
+    ROUNDING_SUFFIX,
+)
 from .errors import InputError, Where
 from .records import Corpus, Text
 from .typedyaml import MAX_DIGITS, QUOTED, quoted
@@ -100,14 +110,6 @@ QUOTE_LIMIT = 2000
 _OPENING = re.compile('["“”]')
 _CLOSING = {'"': '"', "“": "”", "”": "”"}
 
-#: English words before a number that give a lower bound (as :data:`counted.LOWER`).
-EN_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "no fewer than",
-            "no less than", "well over", "a little over", "slightly more than", "a little more than")  # fmt: skip
-#: English words before a number that give an upper bound (as :data:`counted.UPPER`).
-EN_UPPER = ("fewer than", "less than", "under", "at most", "up to", "nearly", "almost", "just under", "close to",
-            "below", "no more than", "not more than", "not quite", "just short of")  # fmt: skip
-#: English words before a number that round it (as :data:`counted.ROUNDING`).
-EN_ROUNDING = ("about", "around", "approximately", "approx", "roughly", "some", "circa", "c", "ca", "an estimated")
 #: Words after a number that bound or round it, in both languages.
 _AFTER = {"or more": "at-least", "or over": "at-least", "eller fler": "at-least", "eller mer": "at-least",
           "eller fler än så": "at-least", "or fewer": "at-most", "or less": "at-most", "eller färre": "at-most",
@@ -120,16 +122,8 @@ _NOT = {"inte", "ej", "icke", "not", "no"}
 _FLIPPED = {"at-least": "at-most", "at-most": "at-least"}
 
 
-def _alternatives(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
-
-
-_EN_MARKS = (
-    ("at-least", re.compile(rf"(?:{_alternatives(EN_LOWER)})", re.IGNORECASE)),
-    ("at-most", re.compile(rf"(?:{_alternatives(EN_UPPER)})", re.IGNORECASE)),
-    ("approximate", re.compile(rf"(?:{_alternatives(EN_ROUNDING)})", re.IGNORECASE)),
-)
-_MARKS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE), *_EN_MARKS)
+#: The words that bound or round a number, both languages' (counted.py: :data:`counted.EN_LOWER` …).
+_MARKS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
 
 _EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,

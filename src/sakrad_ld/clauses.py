@@ -168,6 +168,14 @@ CALLING_OFF = (
     "ställdes in", "ställs in", "ställts in", "ställas in", "ställa in", "ställde in", "ställt in", "inställt",
     "inställd", "inställdes", "avlyst", "avlystes", "ställdes av", "cancelled", "canceled", "called off",
 )  # fmt: skip
+#: Adverbs (and a pronoun, the subject after the verb) that may stand between a particle verb's parts: "tog
+#: även upp" (stated.py's discussing), "ställdes tyvärr in", "ställdes sedan in" (:func:`called_off`).
+PARTICLE_ADVERBS = (
+    "även", "också", "ofta", "dessutom", "särskilt", "främst", "bland", "annat", "bl.a.", "sedan", "därefter",
+    "då", "vidare", "ytterligare", "just", "återigen", "åter", "nu", "här", "där", "tydligt", "gärna", "senare",
+    "först", "slutligen", "inledningsvis", "tyvärr", "dock", "därför", "helt", "ändå", "alltså", "also", "hon",
+    "han", "de", "vi", "man", "ni", "den", "det",
+)  # fmt: skip
 #: Abbreviations of guard words, with their '.' ("prel.", "ev.", "evt."): the stem is the table's word, and
 #: the '.' ends no sentence (stated.ABBREVIATIONS holds them), so "Prel. 30 organisationer deltog" is one
 #: sentence with its doubt.
@@ -577,7 +585,18 @@ def beside(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, str, 
     return out
 
 
-_CANCELLED = re.compile(r"(?<!\w)(?:" + _alternation(CALLING_OFF) + r")(?!\w)")
+def _particle(word: str) -> str:
+    """``word`` as a pattern, up to two :data:`PARTICLE_ADVERBS` between a particle verb's parts ("ställdes
+    sedan in", "ställdes tyvärr av")."""
+    verb, _, particle = word.rpartition(" ")
+    if particle not in ("in", "av") or not verb:
+        return re.escape(word)
+    return re.escape(verb) + r"(?: (?:" + _alternation(PARTICLE_ADVERBS) + r")){0,2} " + particle
+
+
+_CANCELLED = re.compile(
+    r"(?<!\w)(?:" + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True)) + r")(?!\w)"
+)
 #: What makes a word of calling off say no calling off: a negation ("blev inte inställt"), a condition
 #: ("ställs in om färre än tio anmäler sig", "if fewer …") or a doubt ("ställs eventuellt in").
 _UNCALLING = frozenset({NEGATION, CONDITION, DOUBT})
@@ -590,7 +609,7 @@ _ALMOST = re.compile(r"(?<!\w)(?:nästan|nära att|höll på att|nearly|almost)(
 
 def called_off(flat: str, lo: int, hi: int) -> str | None:
     """The first word of the sentence ``flat[lo:hi]`` (folded, flat) that calls the meeting off
-    (:data:`CALLING_OFF`: "ställdes in", "inställt", "called off"), or None: no date in such a sentence is
+    (:data:`CALLING_OFF`: "ställdes in", "ställdes sedan in", "inställt", "called off"), or None: no date in such a sentence is
     a day the meeting was held (dated.py), no count in it how many took part (counted.py), and no one named
     in it took part (stated.py). A word a negation, a condition or a doubt governs calls nothing off
     ("Mötet ställs in om färre än tio anmäler sig": it may still be held), nor one said to have nearly been

@@ -77,6 +77,7 @@ from .clauses import (
     GUARDS,
     NEGATION,
     OTHER_TIME,
+    PARTICLE_ADVERBS,
     PLAN,
     PLAN_LEAD,
     PLAN_NOUNS,
@@ -2168,11 +2169,13 @@ def _named(
 
 
 #: Words of a sentence saying where a meeting is held, one of which must stand before a place's
-#: preposition ("Sakrådet hölls i Stockholm", "genomförs i Regeringskansliets lokaler", "ett möte i …").
+#: preposition ("Sakrådet hölls i Stockholm", "genomförs i Regeringskansliets lokaler", "ett möte i …"), an
+#: announcement's infinitive too ("ska hållas i", "väntas äga rum i", "will take place in").
 HELD_WORDS = (
-    "hölls", "hålls", "skedde", "sker", "genomförs", "genomfördes", "äger rum", "ägde rum", "anordnas",
-    "anordnades", "arrangeras", "arrangerades", "möte", "mötet", "träffas", "träffades", "samlades", "plats",
-    "lokaler", "held", "takes place", "took place", "meeting", "venue", "location",
+    "hölls", "hålls", "hållas", "skedde", "sker", "genomförs", "genomfördes", "genomföras", "äger rum",
+    "ägde rum", "äga rum", "anordnas", "anordnades", "arrangeras", "arrangerades", "möte", "mötet",
+    "träffas", "träffades", "samlades", "plats", "lokaler", "held", "be held", "takes place", "took place",
+    "take place", "meeting", "venue", "location",
 )  # fmt: skip
 _HELD = _role_words(HELD_WORDS)
 _AT = ("i ", "på ", "vid ", "in ", "at ", "plats: ", "place: ", "venue: ", "location: ", "lokal: ")
@@ -2220,14 +2223,9 @@ TOPIC_WORDS = (
     "dialog", "dialogen", "dialoger", "samtal", "samtalet", "samtalen", "tema", "temat", "teman", "temana",
     "betonade", "betonades", "betonar", "themes", "theme", "stressed", "emphasised", "emphasized",
 )  # fmt: skip
-#: Particle verbs of discussing, up to two adverbs (or a pronoun, the subject after the verb) between
-#: their parts ("tog även upp", "togs också upp", "tar ofta upp", "Därefter tog hon upp"), and "rörde"
+#: Particle verbs of discussing, up to two adverbs (or a pronoun, the subject after the verb:
+#: :data:`~sakrad_ld.clauses.PARTICLE_ADVERBS`) between their parts ("tog även upp", "togs också upp", "tar ofta upp", "Därefter tog hon upp"), and "rörde"
 #: not of "rörde sig om" ("Andra frågor rörde asylärenden").
-PARTICLE_ADVERBS = (
-    "även", "också", "ofta", "dessutom", "särskilt", "främst", "bland", "annat", "bl.a.", "sedan", "därefter",
-    "då", "vidare", "ytterligare", "just", "återigen", "åter", "nu", "här", "där", "tydligt", "gärna", "även",
-    "senare", "först", "slutligen", "inledningsvis", "also", "hon", "han", "de", "vi", "man", "ni", "den", "det",
-)  # fmt: skip
 _DISCUSSING = re.compile(
     _role_words(DISCUSSING_WORDS).pattern
     + r"|(?<!\w)(?:tog|togs|tar|tas|tagit|tagits|förde|fördes)(?: (?:"
@@ -2491,7 +2489,7 @@ def _planned_place(value: str, text: str, flat: str, years: frozenset[str] | Non
 #: say the meeting was held there ("I Luleå hölls sakrådet", "In Luleå the meeting was held").
 HOLDING_VERBS = (
     *(w for w in HELD_WORDS if w not in ("möte", "mötet", "plats", "lokaler", "meeting", "venue", "location")),
-    "hållas", "äga rum", "genomföras", "anordnats", "hållits", "be held", "take place",
+    "anordnats", "hållits",
 )  # fmt: skip
 _HOLDING = _role_words(HOLDING_VERBS)
 #: How far after a fronted place its verb of holding may stand ("I Luleå, i Regeringskansliets lokaler,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,14 @@ from sakrad_ld.release import checksums, write_release
 MEETING = "<https://w3id.org/sakrad/id/meeting/2017-12-12-integration>"
 
 
+def _versions(dataset_yaml: str) -> tuple[str, str]:
+    """The data's version (major.minor.patch) and the next minor version after it."""
+    found = re.search(r"\nversion: (\d+)\.(\d+)\.(\d+)\n", dataset_yaml)
+    assert found, "dataset.yaml has no version of three numbers"
+    major, minor, _ = found.groups()
+    return ".".join(found.groups()), f"{major}.{int(minor) + 1}.0"
+
+
 @pytest.fixture(scope="module")
 def changed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A release of a copy of the project with a new version and the meeting's place changed."""
@@ -25,8 +34,8 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("changed"))
     dataset = project / "data" / "dataset.yaml"
     text = dataset.read_text(encoding="utf-8")
-    assert "\nversion: 1.0.0\n" in text
-    dataset.write_text(text.replace("\nversion: 1.0.0\n", "\nversion: 1.1.0\n"), encoding="utf-8")
+    old, new = _versions(text)
+    dataset.write_text(text.replace(f"\nversion: {old}\n", f"\nversion: {new}\n"), encoding="utf-8")
     meeting = project / "data" / "meetings" / "2017-12-12-integration.yaml"
     text = meeting.read_text(encoding="utf-8")
     assert "\nplace: Stockholm\n" in text
@@ -69,7 +78,8 @@ def test_diff_reports_the_changed_triples_by_resource(
     assert "  - dct:spatial <https://w3id.org/sakrad/id/place/stockholm>" in block
     assert "  + dct:spatial <https://w3id.org/sakrad/id/place/uppsala>" in block
     assert '  + locn:geographicName "Uppsala"@sv' in out
-    assert '  - dcat:version "1.0.0"' in out and '  + dcat:version "1.1.0"' in out
+    old, new = _versions((Path(__file__).parents[1] / "data" / "dataset.yaml").read_text(encoding="utf-8"))
+    assert f'  - dcat:version "{old}"' in out and f'  + dcat:version "{new}"' in out
     # the counts agree with the graphs, compared here with rdflib
     removed = added = 0
     for name, format in (("sakrad.nt", "nt"), ("catalog.ttl", "turtle")):

@@ -114,7 +114,6 @@ def test_tab_reaches_every_control_with_a_focus_that_shows(page: DevTools, serve
         ("/en/search.html?q=justitiedepartementet", "Lagrummet: justitiedepartementet"),
         ("/search.html?q=802002-8711", "org.nr 802002-8711"),
         ("/en/search.html?q=802002-8711", "org. no. 802002-8711"),
-        ("/search.html?q=ylva", "Wikidata Q3369258"),
     ],
 )
 def test_a_search_result_names_the_kind_of_its_identifier(

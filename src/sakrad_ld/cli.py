@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .errors import InputErrors, SakradError, shown
+from .errors import InputError, InputErrors, SakradError, shown
 
 __all__ = ["COMMANDS", "main"]
 
@@ -67,12 +67,35 @@ def cmd_build(args: argparse.Namespace) -> int:
             gc.enable()
 
 
+def _check_build_places(project, args: argparse.Namespace) -> None:  # noqa: ANN001  (a Project)
+    """Refuses, before anything is made, an ``--out`` or a ``--cache`` the build must not write at:
+    the build's own rule (:func:`sakrad_ld.release.check_places`, in its words where it applies)
+    and every command's (:func:`sakrad_ld.importer.written.check_out`): ``--out`` may be a release,
+    never lie inside one, nor be or lie inside an export; ``--cache`` is neither, nor in ``dist``."""
+    from .folders import Kept, ReleaseFolders, kept_relation, project_places
+    from .importer.written import check_out, writers_places
+    from .release import check_places
+
+    out = Path(args.out)
+    check_places(project, out, None)
+    check_out("--out", out, writers_places(project.root, release=False), own="release")
+    if not args.cache:
+        return
+    cache = Path(args.cache)
+    build_own = [Kept(out, "--out"), Kept(ReleaseFolders(out).store, "its store")]
+    if kept_relation(cache, [*build_own, *(k for k in project_places(project.root) if not k.inside)]):
+        check_places(project, out, cache)  # refuses before it makes the folder
+    check_out("--cache", cache, writers_places(project.root))
+
+
 def _build(args: argparse.Namespace) -> int:
     from .release import write_release
 
     progress = _progress()
+    project = _project(args)
+    _check_build_places(project, args)
     result = write_release(
-        _project(args),
+        project,
         Path(args.out),
         progress,
         allow_empty=args.allow_empty,
@@ -185,9 +208,10 @@ def cmd_links_reconcile(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
     else:
-        from .importer.written import write_files
+        from .registers.reconcile import write_proposals
 
-        write_files([(Path(args.out), text.encode("utf-8"))])  # whole or not at all, the path named on an error
+        # whole or not at all; never into data/, the project's other folders, a release or an export
+        write_proposals(Path(args.out), text, Path(args.project))
         accepted = sum(1 for p in proposals if p.accepted)
         print(
             f"Wrote proposals for {len(proposals)} organisation(s), {accepted} with an accepted candidate, "
@@ -277,18 +301,37 @@ def _links_arguments(p: argparse.ArgumentParser) -> None:
         sub.choices[name].set_defaults(links_func=func)
 
 
+def _export_kept(args: argparse.Namespace) -> list:
+    """The folders ``export --out`` may not be, hold or lie inside beyond the ``--release`` and
+    ``--previous`` folders (which :func:`sakrad_ld.web.static.export_site` names itself): every command's
+    (:func:`sakrad_ld.importer.written.writers_places`), and the releases and other exports that
+    ``--out`` is or lies inside (:func:`sakrad_ld.importer.written.enclosing`)."""
+    import os
+
+    from .folders import release_places
+    from .importer.written import enclosing, writers_places
+
+    root = Path(args.project)
+    given = [Path(args.release), *([Path(args.previous)] if args.previous else [])]
+    named = {Path(os.path.abspath(k.path)).resolve() for r in given for k in release_places(r, "")}
+    extra = [*release_places(root / "dist", "the release dist"), *enclosing(Path(args.out), own="site")]
+    return writers_places(root, release=False) + [
+        k for k in extra if Path(os.path.abspath(k.path)).resolve() not in named
+    ]
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the site as static files, with nginx rules for content negotiation (default site/)."""
-    from .folders import project_places
     from .web.static import export_site
 
-    # --out replaces only a previous export (or an empty folder), never the project or its data
+    # --out replaces only a previous export (or an empty folder), never the project, its data, its
+    # release dist, nor a release or another export anywhere
     result = export_site(
         Path(args.release),
         Path(args.out),
         _progress(),
         previous=Path(args.previous) if args.previous else None,
-        kept=project_places(Path(args.project)),
+        kept=_export_kept(args),
     )
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
@@ -550,6 +593,23 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     return top
 
 
+#: The commands that write files (``links reconcile``: a subcommand by its full name): a refused
+#: input says that nothing was written. Every command with ``--out``, ``--out-dir`` or ``--cache``
+#: is one (tests/test_safety_r14.py reads the parser).
+WRITERS = frozenset({"build", "export", "import", "schema", "links reconcile"})
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """The command ``args`` runs, a subcommand with its command: ``build``, ``links reconcile``."""
+    sub = getattr(args, "links_command", None)
+    return f"{args.command} {sub}" if sub else args.command
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """Whether the command ``args`` runs writes files (:data:`WRITERS`)."""
+    return command_name(args) in WRITERS
+
+
 class _Unparsed(Exception):
     pass
 
@@ -607,12 +667,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv is None and args.func is cmd_build:
             _leave(code)
         return code
-    except InputErrors as errors:
-        for error in errors.errors:
+    except InputError as refused:  # one, or every one a pass found (InputErrors)
+        found = refused.errors if isinstance(refused, InputErrors) else [refused]
+        for error in found:
             print(f"error: {shown(str(error), keep=_LINES)}", file=sys.stderr)
-        writes = args.func in (cmd_build, cmd_import, cmd_export, cmd_schema, cmd_links_reconcile)  # they write files
         print(
-            f"{len(errors.errors)} problem(s) in the input" + ("; nothing was written." if writes else "."),
+            f"{len(found)} problem(s) in the input" + ("; nothing was written." if writes(args) else "."),
             file=sys.stderr,
         )
         return EXIT_ERROR

@@ -59,8 +59,11 @@ __all__ = [
     "Kept",
     "ReleaseFolders",
     "check_replaceable",
+    "everyones_places",
+    "kept_relation",
     "make_readable",
     "project_places",
+    "relation",
     "release_places",
     "replacing",
 ]
@@ -73,7 +76,7 @@ _SUM = 32
 #: The names a cache entry and its folder have, and the name of an entry being written.
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
-_TEMPORARY = re.compile(r"\..+\.tmp")
+_TEMPORARY = re.compile(r"\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp(prefix=".", suffix=".tmp")
 
 #: What a web server running as another user needs: files readable, folders listable.
 FILE_MODE, FOLDER_MODE = 0o644, 0o755
@@ -252,7 +255,7 @@ def project_places(root: Path) -> list[Kept]:
     return kept + [Kept(root / name, f"the project's {name}/ folder") for name in ("data", "ontology", "shapes")]
 
 
-def _everyones() -> list[Kept]:
+def everyones_places() -> list[Kept]:
     """The file system's root and the home folder: never replaced, nor anything holding them."""
     kept = [Kept(Path("/"), "the file system's root", inside=True)]
     home = os.path.expanduser("~")
@@ -261,7 +264,7 @@ def _everyones() -> list[Kept]:
     return kept
 
 
-def _relation(out: Path, folder: Path) -> str | None:
+def relation(out: Path, folder: Path) -> str | None:
     """How ``out`` stands to ``folder`` (both absolute): "is", "holds", "is inside", or None."""
     if out == folder:
         return "is"
@@ -272,26 +275,34 @@ def _relation(out: Path, folder: Path) -> str | None:
     return None
 
 
-def check_replaceable(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) -> None:
-    """A ReleaseError naming ``out`` and what to do, before anything is made, where :func:`replacing`
-    must not replace ``out``: ``out`` is, holds or lies inside a folder of ``kept`` (``inside``
-    ones aside), the file system's root or the home folder (each as given and as its links lead);
-    ``out`` is a file; or ``out`` is a folder that holds something but not ``mark`` (a folder
-    this function's writer did not write: another program's, the user's)."""
+def kept_relation(out: Path, kept: Iterable[Kept]) -> str | None:
+    """How ``out`` stands to the first folder of ``kept`` it may not (``out`` and each folder as
+    given and as their links lead; lying inside an ``inside`` one is allowed), such as "is inside
+    the project's data/ folder (data → /srv/data)"; None where it stands to none."""
     place = Path(os.path.abspath(out))
-    outs = dict.fromkeys([place, place.resolve()])
-    for folder in [*_everyones(), *kept]:
+    outs = dict.fromkeys([place, place.parent.resolve() / place.name, place.resolve()])
+    for folder in kept:
         given = Path(os.path.abspath(folder.path))
         for there in dict.fromkeys([given, given.resolve()]):
             for here in outs:
-                relation = _relation(here, there)
-                if relation is None or (relation == "is inside" and folder.inside):
+                found = relation(here, there)
+                if found is None or (found == "is inside" and folder.inside):
                     continue
                 shown = str(folder.path) if there == given else f"{folder.path} → {there}"
-                raise ReleaseError(
-                    f"{out}: this folder {relation} {folder.what} ({shown}); nothing was written: "
-                    "give another --out, a folder of its own"
-                )
+                return f"{found} {folder.what} ({shown})"
+    return None
+
+
+def check_replaceable(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) -> None:
+    """A ReleaseError naming ``out`` and what to do, before anything is made, where :func:`replacing`
+    must not replace ``out``: ``out`` is, holds or lies inside a folder of ``kept`` (``inside``
+    ones aside), the file system's root or the home folder (:func:`kept_relation`); ``out`` is a
+    file; or ``out`` is a folder that holds something but not ``mark`` (a folder this function's
+    writer did not write: another program's, the user's)."""
+    place = Path(os.path.abspath(out))
+    found = kept_relation(out, [*everyones_places(), *kept])
+    if found is not None:
+        raise ReleaseError(f"{out}: this folder {found}; nothing was written: give another --out, a folder of its own")
     if not os.path.lexists(place):
         return
     if not place.is_dir():
@@ -652,8 +663,8 @@ class CacheFolder:
 
     @staticmethod
     def unusable(root: Path) -> str | None:
-        """Why ``root`` cannot be a cache (not a folder; a folder where no file can be made), or None;
-        a missing folder is created."""
+        """Why ``root`` cannot be a cache (not a folder; a folder where no file can be made; a folder
+        holding what a cache does not, :meth:`foreign`), or None; a missing folder is created."""
         try:
             root.mkdir(parents=True, exist_ok=True)
         except FileExistsError:
@@ -668,6 +679,24 @@ class CacheFolder:
             os.unlink(probe)
         except OSError as error:
             return f"no file can be written into this folder ({error.strerror or error})"
+        return CacheFolder.foreign(root)
+
+    @staticmethod
+    def foreign(root: Path) -> str | None:
+        """What makes the folder ``root`` another's than a cache's, or None: a cache holds only the
+        folders of its kinds (:data:`ENTRY_KINDS`) and its temporary files, so a folder holding
+        anything else (a person's files, a project, a release) is never taken for one."""
+        try:
+            names = sorted(os.listdir(root))
+        except OSError:
+            return None  # missing (made next), or not a folder: said by unusable()
+        for name in names:
+            kind = name in ENTRY_KINDS and (root / name).is_dir() and not (root / name).is_symlink()
+            if not (kind or (_TEMPORARY.fullmatch(name) and (root / name).is_file())):
+                return (
+                    f"this folder holds {name}, which is not the build's cache's (a cache holds only the folders "
+                    f"{', '.join(sorted(ENTRY_KINDS))}): give a new or an empty folder, or a build's cache"
+                )
         return None
 
     def key(self, kind: str, *parts: str | bytes) -> str:
@@ -753,22 +782,40 @@ class CacheFolder:
     def prune(self, since: float) -> int:
         """Removes the entries no build has made or used since ``since`` (a ``time.time()``), and
         temporary files left by killed builds; returns how many were removed. Only what has the
-        shape of an entry (``<kind>/<2 hex>/<64 hex>``) or of its temporary file is ever removed: a
-        folder given as the cache that holds anything else keeps it."""
+        shape of an entry (``<kind>/<2 hex>/<64 hex>``, a kind of :data:`ENTRY_KINDS`) and begins
+        with its own sum, or has the name of its temporary file, is ever removed: anything else in
+        the folder (another program's files of the same shape, such as a content-addressed store's)
+        is kept."""
         removed = 0
         for path in self._entries():
             try:
-                if os.lstat(path).st_mtime < since:
+                if os.lstat(path).st_mtime < since and self._own(path):
                     os.unlink(path)
                     removed += 1
             except OSError:
                 pass
         return removed
 
+    def _own(self, path: str) -> bool:
+        """Whether the file at ``path`` is an entry this cache wrote (its bytes begin with their sum
+        under the key its path names, :meth:`_sum`) or a temporary file of one; only those are removed."""
+        name = os.path.basename(path)
+        if _TEMPORARY.fullmatch(name):
+            return True
+        key = f"{os.path.basename(os.path.dirname(os.path.dirname(path)))}/{name}"
+        try:
+            with open(path, "rb") as file:
+                if os.fstat(file.fileno()).st_size > MAX_ENTRY + _SUM:
+                    return False
+                kept = file.read(_SUM)
+                return self._sum(key, file.read()) == kept
+        except OSError:
+            return False
+
     def _entries(self) -> Iterator[str]:
         """The paths below the root that have the shape of an entry or of an entry's temporary file."""
         try:
-            kinds = [k for k in os.scandir(self.root) if k.is_dir(follow_symlinks=False)]
+            kinds = [k for k in os.scandir(self.root) if k.name in ENTRY_KINDS and k.is_dir(follow_symlinks=False)]
         except OSError:
             return
         for kind in kinds:

@@ -20,7 +20,7 @@ import re
 import stat
 from pathlib import Path
 
-from .errors import SakradError
+from .importer.written import check_out, refused, write_files, writers_places
 
 __all__ = ["SCHEMA_SUFFIX", "check_schema_out", "write_schemas"]
 
@@ -30,37 +30,6 @@ SCHEMA_SUFFIX = ".schema.json"
 _MAX_SCHEMA = 2**20
 #: A temporary :func:`write_files` leaves when it is killed: ``.<name>.<pid>.part``.
 _TEMPORARY = re.compile(r"\.(.+\.schema\.json)\.([0-9]+)\.part")
-#: The files that make a folder a release (``folders.COMPLETE_MARK``, the manifest) or a site
-#: (``web.static.SITE_MARK``) a schema is never written into.
-_RELEASE_FILES = ("SHA256SUMS", "manifest.json")
-_SITE_MARK = "nginx/sakrad-export"
-
-
-def _refused(out: Path, problem: str, what: str = "give another --out, a folder of its own") -> SakradError:
-    return SakradError(f"--out {out}: {problem}; nothing was written: {what}")
-
-
-def _relation(here: Path, there: Path) -> str | None:
-    if here == there:
-        return "is"
-    if here in there.parents:
-        return "holds"
-    if there in here.parents:
-        return "is inside"
-    return None
-
-
-def _places(project: Path) -> list[tuple[Path, str, bool]]:
-    """(folder, what it is, whether ``--out`` may lie inside it) of the folders never written into."""
-    from .folders import project_places, release_places
-
-    kept = [(Path("/"), "the file system's root", True)]
-    home = os.path.expanduser("~")
-    if home != "~" and os.path.isabs(home):
-        kept.append((Path(home), "the home folder", True))
-    kept += [(k.path, k.what, k.inside) for k in project_places(project)]
-    kept += [(k.path, k.what, k.inside) for k in release_places(project / "dist", "the release dist")]
-    return kept
 
 
 def _ours(path: Path) -> bool:
@@ -90,26 +59,14 @@ def _alive(pid: int) -> bool:
 def check_schema_out(out: Path, names: list[str], project: Path = Path(".")) -> list[Path]:
     """A SakradError naming ``out`` where the schemas ``names`` may not be written into it (see the
     module); else the temporaries killed runs left there (their process gone), to remove."""
+    check_out("--out", out, writers_places(project))  # the project's folders, a release, an export
     place = Path(os.path.abspath(out))
-    for here in dict.fromkeys([place, place.resolve()]):
-        for folder, what, inside in _places(project):
-            given = Path(os.path.abspath(folder))
-            for there in dict.fromkeys([given, given.resolve()]):
-                relation = _relation(here, there)
-                if relation is not None and not (relation == "is inside" and inside):
-                    shown = str(folder) if there == given else f"{folder} → {there}"
-                    raise _refused(out, f"this folder {relation} {what} ({shown})")
-        for folder in (here, *here.parents):
-            if all((folder / name).is_file() for name in _RELEASE_FILES) or folder.name.endswith(".releases"):
-                raise _refused(out, f"this folder is or lies inside a release ({folder})")
-            if (folder / _SITE_MARK).is_file():
-                raise _refused(out, f"this folder is or lies inside a site sakrad-ld exported ({folder})")
     if place.is_symlink():
-        raise _refused(out, f"a symbolic link (to {os.readlink(place)})", "give the folder itself")
+        raise refused("--out", out, f"a symbolic link (to {os.readlink(place)})", "give the folder itself")
     if not os.path.lexists(place):
         return []
     if not place.is_dir():
-        raise _refused(out, "a file, not a folder", "remove it, or give another --out")
+        raise refused("--out", out, "a file, not a folder", "remove it, or give another --out")
     leftovers = []
     for entry in sorted(os.listdir(place)):
         path = place / entry
@@ -118,13 +75,15 @@ def check_schema_out(out: Path, names: list[str], project: Path = Path(".")) -> 
                 leftovers.append(path)
             continue
         if entry in names and not _ours(path):
-            raise _refused(
+            raise refused(
+                "--out",
                 out,
                 f"{entry} is there, and it is not a JSON Schema sakrad-ld wrote (a folder, a link or another file)",
                 "remove it, or give another --out",
             )
         if not (entry.endswith(SCHEMA_SUFFIX) and _ours(path)):
-            raise _refused(
+            raise refused(
+                "--out",
                 out,
                 f"a folder with {entry} in it, which is not a JSON Schema sakrad-ld wrote",
                 "remove it, or give another --out (a new or an empty folder, or one of sakrad-ld's schemas)",
@@ -136,7 +95,6 @@ def write_schemas(out: Path, project: Path = Path(".")) -> int:
     """Writes the JSON Schemas of the YAML files into ``out`` (:func:`check_schema_out` first); the
     number written."""
     from .corpus import schema_files
-    from .importer.written import write_files
 
     files = schema_files()
     for leftover in check_schema_out(out, list(files), project):

@@ -8,6 +8,7 @@ page of a listing. Exit codes: 0 drafted, 2 bad input (nothing written).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, InputErrors, Where
 from ..records import Corpus
-from .written import write_files
+from .written import check_file_out, check_out, refused, write_files, writers_places
 
 __all__ = ["run_import"]
 
@@ -44,10 +45,13 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
     if args.pages or args.out_dir:
         if not (args.listing and args.pages and args.out_dir) or args.file or args.fetch:
             return _refuse("drafting a listing needs --listing FILE --pages DIR --out-dir DIR, and no PAGE")
+        place.check_drafts_folder(Path(args.out_dir))  # before anything is read
         return _batch(Path(args.listing), Path(args.pages), Path(args.out_dir), args.force, corpus(), place)
     if bool(args.file) == bool(args.fetch):
         return _refuse("give one PAGE (a file) or --fetch URL")
     out = Path(args.out) if args.out else None
+    if out is not None:
+        place.check_draft("--out", out)
     if out is not None and out.exists() and not args.force:
         return _refuse(f"{out} exists; nothing was written (give --force to overwrite it)")
     entries = read_listing(Path(args.listing)) if args.listing else ()
@@ -157,11 +161,39 @@ class _Place:
     """Where a reviewed draft belongs: the project's ``data/meetings/``, and the command that checks it."""
 
     def __init__(self, project: Path) -> None:
+        self.project = project
         self.meetings = project / "data" / "meetings"
         self.validate = "sakrad-ld validate" if project == Path(".") else f"sakrad-ld -C {project} validate"
 
     def is_meetings(self, folder: Path) -> bool:
         return folder.resolve() == self.meetings.resolve()
+
+    def check_draft(self, flag: str, out: Path) -> None:
+        """Refuses (a SakradError naming ``flag`` and ``out``) a draft's path: in ``data/meetings/``
+        only a new ``*.yaml`` or a draft an import wrote (never a reviewed meeting, even with
+        ``--force``); elsewhere what :func:`check_file_out` refuses (the rest of ``data/``, the
+        project's other folders, a release, an export, a link, a folder, a device)."""
+        if not (self.is_meetings(Path(os.path.abspath(out)).parent) and out.suffix in (".yaml", ".yml")):
+            check_file_out(flag, out, self.project)
+            return
+        from ..corpus import is_draft
+
+        if os.path.islink(out) or (os.path.exists(out) and not (out.is_file() and is_draft(out))):
+            raise refused(
+                flag,
+                out,
+                "a meeting of data/meetings/ (or a link or folder there), not a draft `sakrad-ld import` wrote",
+                "--force replaces only a draft; give the draft a name of its own",
+            )
+
+    def check_drafts_folder(self, out_dir: Path) -> None:
+        """Refuses an ``--out-dir`` that drafts may not go into: ``data/meetings/`` is theirs; any
+        other place is checked as every command's folder (:func:`check_out`), and a file is no folder."""
+        if self.is_meetings(out_dir):
+            return
+        check_out("--out-dir", out_dir, writers_places(self.project))
+        if os.path.lexists(out_dir) and not out_dir.is_dir():
+            raise refused("--out-dir", out_dir, "a file, not a folder", "give a folder for the drafts")
 
     def after_writing(self, out: Path, meeting_id: str) -> str:
         """What to do with a draft written to ``out``: it is in place already, or where to move it."""
@@ -238,6 +270,8 @@ def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpu
         raise InputError(Where(pages, 0), "no such folder", "the folder of the listing's pages")
     batch = draft_listing(read_listing(listing), pages, corpus)
     targets = [(out_dir / f"{d.meeting.id}.yaml", d) for d in batch.drafts if d.meeting]
+    for target, _ in targets:
+        place.check_draft("--out-dir", target)
     clash = [str(t) for t, _ in targets if t.exists()]
     if clash and not force:
         return _refuse(f"{len(clash)} draft(s) exist, such as {clash[0]}; nothing was written (give --force)")

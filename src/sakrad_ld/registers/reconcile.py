@@ -24,14 +24,13 @@ which only a copy the register's keeper publishes gives). See ``docs/reconcile.m
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, SakradError, Where
+from ..errors import InputError, Where
 from ..orgnr import form_mismatch
 from ..records import Organisation
 from ..registered import confirmed
@@ -378,28 +377,13 @@ def _candidate(c: Candidate, recorded: list[str]) -> dict[str, object]:
 
 def write_proposals(out: Path, text: str, project: Path) -> None:
     """Writes the proposals file ``out`` whole or not at all (a temporary renamed over it). Refused
-    before anything is written, a SakradError naming ``--out``: a path in the project's ``data/``,
-    ``ontology/`` or ``shapes/`` or in its release ``dist`` (as given, or where a link on its way
-    leads: ``--out data/organisations.yaml`` would replace the data with proposals), a folder, and a
-    link (it would be replaced by the file, not written through)."""
-    from ..folders import project_places, release_places
-    from ..importer.written import write_files
+    before anything is written, a SakradError naming ``--out``
+    (:func:`sakrad_ld.importer.written.check_file_out`): a path in the project's ``data/``,
+    ``ontology/`` or ``shapes/``, in its release ``dist``, in a release or an export anywhere (as
+    given, or where a link on its way leads: ``--out data/organisations.yaml`` would replace the
+    data with proposals), the project, a folder, a link (it would be replaced by the file, not
+    written through) and a device or FIFO."""
+    from ..importer.written import check_file_out, write_files
 
-    place = Path(os.path.abspath(out))
-    kept = [k for k in project_places(project) if not k.inside] + release_places(project / "dist", "the release dist")
-    for here in dict.fromkeys([place, place.resolve()]):
-        for k in kept:
-            for there in dict.fromkeys([Path(os.path.abspath(k.path)), k.path.resolve()]):
-                if here == there or there in here.parents:
-                    raise SakradError(
-                        f"--out {out}: this path is in {k.what} ({there}); nothing was written: proposals are for a "
-                        "person to review, never written into data/, the project's other folders or a release; "
-                        "give a file of its own"
-                    )
-    if place.is_symlink():
-        raise SakradError(f"--out {out}: a symbolic link (to {os.readlink(place)}); nothing was written: give a file")
-    if place.is_dir():
-        raise SakradError(
-            f"--out {out}: a folder, not a file; nothing was written: give a file, such as proposals.yaml"
-        )
+    check_file_out("--out", out, project)
     write_files([(out, text.encode("utf-8"))])

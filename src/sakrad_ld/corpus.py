@@ -32,6 +32,7 @@ from .attested import check_attested_dates, check_register_sources
 from .counted import check_counts
 from .dated import check_meeting_dates
 from .errors import InputError, InputErrors, ProjectError, Where
+from .inputfiles import MAX_INPUT_FILE, read_input
 from .layout import kept_copy_path
 from .modified import check_modified
 from .organised import check_organisers
@@ -79,8 +80,8 @@ __all__ = [
 
 #: The largest meeting file (bytes): a real one has a few kilobytes.
 MAX_MEETING_FILE = 2**20
-#: The largest shared file (bytes): sources, organisations and the rest.
-MAX_SHARED_FILE = 32 * 2**20
+#: The largest shared file (bytes): sources, organisations and the rest; as any file of the project.
+MAX_SHARED_FILE = MAX_INPUT_FILE
 #: The most bytes all kept copies of sources (``file:``) may have together: each is held in memory
 #: while the data loads and is checked (stated.py, registered.py), and is published with the release.
 MAX_COPIES_TOTAL = 4 * MAX_SHARED_FILE
@@ -159,7 +160,7 @@ def load_corpus(
             f"{data_dir}: no data folder here; run sakrad-ld in a project folder that has data/, ontology/ and shapes/"
         )
     errors: list[InputError] = []
-    root = data_dir.resolve()
+    root = data_dir  # a link may lead only to a file in it
 
     def read(name: str, cls: type) -> Any:
         path = data_dir / name
@@ -311,25 +312,11 @@ def meeting_files(folder: Path) -> list[Path]:
 
 
 def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int, root: Path) -> Any:
-    """The record of class ``cls`` in the YAML file ``path``, a file below ``root`` (data/, resolved):
+    """The record of class ``cls`` in the YAML file ``path``, a file below ``root`` (data/):
     a link leading out of it is refused unread, as a source's copy is (:func:`read_source_copies`),
     so no file from elsewhere is published or quoted in a message."""
     try:
-        real = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        real = None  # a link to nothing or a loop: read_text names it
-    if real is not None and not real.is_relative_to(root):
-        errors.append(
-            InputError(
-                Where(path, 0),
-                "a link leading out of data/",
-                "a file in data/ (a link may lead only to a file there)",
-                "copy the file into data/",
-            )
-        )
-        return None
-    try:
-        node = compose_file(path, max_bytes)
+        node = compose_file(path, max_bytes, root)
         if node is None:
             raise InputError(Where(path, 1), "the file is empty", f"the fields of {cls.__name__}")
         return load_record(cls, node, path)
@@ -510,12 +497,10 @@ _COPY_NAME = re.compile(
 def _read_copy(path: Path) -> tuple[str | None, str]:
     """A source's copy (a regular file) as text, or None and what is wrong with it as the text of a source."""
     try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_SHARED_FILE + 1)
-    except OSError as error:
-        return None, f"the file cannot be read ({error.strerror or error})"
-    if len(data) > MAX_SHARED_FILE:
-        return None, f"the copy has more than {MAX_SHARED_FILE:,} bytes"
+        data = read_input(path, max_bytes=MAX_SHARED_FILE)
+    except InputError as error:
+        too_large = error.expected.startswith("at most")  # of read_input's refusals, only the size's
+        return None, f"the copy has more than {MAX_SHARED_FILE:,} bytes" if too_large else error.problem
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError as error:
@@ -582,9 +567,8 @@ def is_draft(path: Path) -> bool:
     """Whether ``path`` begins as an import draft does (``# DRAFT made by `sakrad-ld import` …``): a file
     not yet reviewed, whose proposed records are still comments."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as f:
-            head = f.read(2000)
-    except OSError:
+        head = read_input(path, max_bytes=MAX_MEETING_FILE).decode("utf-8", errors="replace")[:2000]
+    except InputError:
         return False
     return any(line.startswith("# DRAFT made by `sakrad-ld import`") for line in head.splitlines()[:5])
 
@@ -602,8 +586,8 @@ def _proposals(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
 @functools.lru_cache(maxsize=64)
 def _proposals_of(path: Path, mtime_ns: int, size: int) -> tuple[dict[str, str], tuple[str, ...]]:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_input(path, max_bytes=MAX_MEETING_FILE).decode("utf-8", errors="replace")
+    except InputError:
         return {}, ()
     found: dict[str, str] = {}
     into = None

@@ -12,10 +12,8 @@ nested dataclasses, and ``Annotated[str, Check(...)]`` for formats checked beyon
 from __future__ import annotations
 
 import dataclasses
-import errno
 import functools
 import re
-import stat
 import types
 import typing
 import unicodedata
@@ -27,6 +25,7 @@ from typing import Any, Literal
 import yaml
 
 from .errors import InputError, InputErrors, Where
+from .inputfiles import MAX_INPUT_FILE, line_at, read_input_text
 
 __all__ = [
     "MAX_DIGITS",
@@ -194,52 +193,19 @@ def _plain_problem(value: str) -> tuple[str, str, str] | None:
     return ("the text is not in Unicode's plain form", _PLAIN, f"write {quoted(unicodedata.normalize('NFKC', value))}")
 
 
-def read_text(path: Path, max_bytes: int) -> str:
-    """The UTF-8 text of the regular file ``path``; anything else (a folder, a link that loops or
-    leads nowhere, an unreadable or over-large file) is an InputError naming the path."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(Where(path, 0), "this is a folder, not a file", "a YAML file", "rename or move the folder")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(Where(path, 0), "this is not a regular file", "a YAML file")
-        if info.st_size > max_bytes:
-            raise InputError(
-                Where(path, 0),
-                f"the file has {info.st_size:,} bytes, more than the {max_bytes:,} a file here may have",
-                f"at most {max_bytes:,} bytes",
-                "split it, or check that it is the file you meant",
-            )
-        with open(path, "rb") as file:
-            data = file.read(max_bytes + 1)
-    except OSError as err:
-        raise InputError(Where(path, 0), _os_problem(err), "a readable YAML file") from None
-    if len(data) > max_bytes:  # it grew while being read
-        raise InputError(Where(path, 0), f"the file has more than {max_bytes:,} bytes", f"at most {max_bytes:,} bytes")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        before = data[: err.start].decode("utf-8", "ignore")
-        line = _line_at(before, len(before))
-        raise InputError(
-            Where(path, line), f"the file is not UTF-8 text ({err.reason} at byte {err.start})", "UTF-8"
-        ) from None
+def read_text(path: Path, max_bytes: int, root: Path | None = None) -> str:
+    """The UTF-8 text of the YAML file ``path`` (of the folder ``root`` where it is given), read as
+    every file of a project is (:func:`sakrad_ld.inputfiles.read_input_text`): anything else (a folder,
+    a device, a link that leads out, loops or leads nowhere, an unreadable or over-large file) is an
+    InputError naming the path."""
+    return read_input_text(path, root=root, max_bytes=max_bytes, expected="a YAML file")
 
 
-def _os_problem(err: OSError) -> str:
-    if err.errno == errno.ELOOP:
-        return "the symbolic link loops (it leads back to itself)"
-    if err.errno == errno.ENOENT:
-        return "the file cannot be found (a symbolic link that leads nowhere?)"
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return "the file cannot be read: permission denied"
-    return f"the file cannot be read: {err.strerror or err}"
-
-
-def compose_file(path: Path, max_bytes: int = 32 * 2**20) -> yaml.Node | None:
-    """Parses ``path`` as YAML into a node tree (with line marks). Syntax errors, unreadable
-    files and values no record may hold (:func:`check_nodes`) become InputError."""
-    text = read_text(path, max_bytes)
+def compose_file(path: Path, max_bytes: int = MAX_INPUT_FILE, root: Path | None = None) -> yaml.Node | None:
+    """Parses ``path`` (a file of the folder ``root`` where it is given) as YAML into a node tree (with
+    line marks). Syntax errors, unreadable files and values no record may hold (:func:`check_nodes`)
+    become InputError."""
+    text = read_text(path, max_bytes, root)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
@@ -248,7 +214,7 @@ def compose_file(path: Path, max_bytes: int = 32 * 2**20) -> yaml.Node | None:
         # libyaml gives the character's position in bytes of UTF-8, not in characters; the first
         # character of its kind is the one the reader stopped at
         at = text.find(chr(err.character)) if isinstance(err.character, int) else -1
-        line = _line_at(text, at if at >= 0 else len(text.encode("utf-8")[: err.position].decode("utf-8", "ignore")))
+        line = line_at(text, at if at >= 0 else len(text.encode("utf-8")[: err.position].decode("utf-8", "ignore")))
         raise InputError(
             Where(path, line),
             f"the character {_codepoint(chr(err.character))} is not allowed in YAML",
@@ -260,16 +226,6 @@ def compose_file(path: Path, max_bytes: int = 32 * 2**20) -> yaml.Node | None:
     if node is not None:
         check_nodes(node, path)
     return node
-
-
-#: What YAML reads as a line break (YAML 1.1 §5.4, as libyaml counts lines): CR LF, LF, CR, NEL,
-#: the line and the paragraph separator.
-_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-
-
-def _line_at(text: str, at: int) -> int:
-    """The 1-based line of character ``at`` of ``text``, its lines counted as the YAML reader counts them."""
-    return len(_BREAK.findall(text, 0, at)) + 1
 
 
 def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
@@ -583,7 +539,7 @@ def _listed_once(
 def _who_once(values: list[Any], node: yaml.SequenceNode, file: Path, path: str, errors: list[InputError]) -> None:
     """Refuses a person, or a body without a person, given twice in one list of people or bodies
     (a meeting's conveners, its government participants)."""
-    keys = [("person", v.person) if v.person else ("body", v.body) if v.body else _SKIP for v in values]
+    keys = [_who(v) for v in values]
     for i, j in _repeats(keys):
         name, who = keys[i]
         errors.append(
@@ -594,6 +550,14 @@ def _who_once(values: list[Any], node: yaml.SequenceNode, file: Path, path: str,
                 "remove one of them, or say what both did in one entry",
             )
         )
+
+
+def _who(value: Any) -> Any:
+    """Whom a list's entry names: ("person", id) or ("body", id); :data:`_SKIP` for an entry that
+    names no one or was refused already (its conversion gave None: a number, a list, nothing)."""
+    if value is None:
+        return _SKIP
+    return ("person", value.person) if value.person else ("body", value.body) if value.body else _SKIP
 
 
 #: The first characters a spreadsheet reads as the start of a formula (=, +, -, @) or strips before

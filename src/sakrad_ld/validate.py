@@ -135,13 +135,16 @@ class ValidationReport:
 
 
 def load_shapes(paths: Iterable[Path]) -> ShapesGraph:
-    """One shapes graph from Turtle files (a folder stands for every ``*.ttl`` in it)."""
-    files: list[Path] = []
+    """One shapes graph from Turtle files (a folder stands for every ``*.ttl`` in it, and a link
+    there may lead only to a file in the folder)."""
+    graphs: list[ShapesGraph] = []
     for path in paths:
-        files.extend(sorted(path.glob("*.ttl")) if path.is_dir() else [path])
-    if not files:
+        files = sorted(path.glob("*.ttl")) if path.is_dir() else [path]
+        if files:
+            graphs.append(ShapesGraph.load(files, root=path if path.is_dir() else None))
+    if not graphs:
         raise ProjectError("no SHACL shapes found; expected Turtle files in shapes/")
-    return ShapesGraph.load(files)
+    return ShapesGraph.union(graphs)
 
 
 #: The validation engines: sakrad-ld's own set-based SHACL Core engine (:mod:`sakrad_ld.shacl`), and

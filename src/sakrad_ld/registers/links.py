@@ -20,7 +20,6 @@ on the register's own host (``attested.REGISTER_HOSTS``) and ``register-copy`` i
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ import yaml
 
 from ..attested import register_source_problem
 from ..errors import InputError, InputErrors, Where
+from ..inputfiles import MAX_INPUT_FILE, check_input, read_input
 from ..iri import Minter
 from ..orgnr import compact as orgnr_compact
 from ..orgnr import refusal
@@ -268,8 +268,8 @@ class Problem:
 _LINKED_FILES = {"organisations.yaml": "organisations", "bodies.yaml": "bodies", "people.yaml": "people"}
 
 
-#: The most bytes a file of data/ read here may have (as loading's shared files, corpus.MAX_SHARED_FILE).
-MAX_DATA_FILE = 32 * 2**20
+#: The most bytes a file of data/ read here may have (as any file of the project, and loading's shared files).
+MAX_DATA_FILE = MAX_INPUT_FILE
 
 
 def data_file(data_dir: Path, name: str) -> Path | None:
@@ -285,26 +285,7 @@ def data_file(data_dir: Path, name: str) -> Path | None:
         raise InputError(Where(path, 0), "the path leaves data/ (it is absolute or has '..' in it)", expected)
     if not path.exists() and not path.is_symlink():
         return None
-    try:
-        real = path.resolve(strict=True)
-        info = real.stat()
-    except FileNotFoundError:
-        raise InputError(Where(path, 0), "a link to nothing", expected) from None
-    except (OSError, RuntimeError) as error:  # a loop of links, a folder that cannot be read
-        problem = f"the file cannot be reached ({getattr(error, 'strerror', None) or error})"
-        raise InputError(Where(path, 0), problem, expected) from None
-    if not real.is_relative_to(data_dir.resolve()):
-        raise InputError(Where(path, 0), "a link leading out of data/", expected, "copy the file into data/")
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(Where(path, 0), "this is a folder, not a file", expected)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(Where(path, 0), "not a regular file (a device, FIFO or socket)", expected)
-    if info.st_size > MAX_DATA_FILE:
-        raise InputError(
-            Where(path, 0),
-            f"the file has {info.st_size:,} bytes, more than the {MAX_DATA_FILE:,} a file here may have",
-            f"at most {MAX_DATA_FILE:,} bytes",
-        )
+    check_input(path, root=data_dir, max_bytes=MAX_DATA_FILE, expected=expected)
     return path
 
 
@@ -456,7 +437,7 @@ def _lagrummet_names(path: Path | None) -> dict[str, set[str]]:
     if path is None:
         return {}
     try:
-        graph = Graph.parse(path.read_bytes(), ox.RdfFormat.TURTLE)
+        graph = Graph.parse(read_input(path, expected="Lagrummet's organisation lists in Turtle"), ox.RdfFormat.TURTLE)
     except SyntaxError as error:
         raise InputError(
             Where(path, error.lineno or 0), f"not Turtle: {error.msg}", "Lagrummet's organisation lists in Turtle"

@@ -16,7 +16,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import ShapesError
+from ..errors import InputError, ShapesError
+from ..inputfiles import read_input
 from ..triples import Index, Term, Triple
 from ..vocab import RDF, RDFS, SH, XSD
 from . import components as c
@@ -80,27 +81,49 @@ class ShapesGraph:
         return cls(triples, tuple(parser.prefixes.items()))
 
     @classmethod
-    def load(cls, files: Iterable[FilePath]) -> ShapesGraph:
-        """One shapes graph from Turtle files; ShapesError names a file that is not Turtle."""
+    def load(cls, files: Iterable[FilePath], root: FilePath | None = None) -> ShapesGraph:
+        """One shapes graph from Turtle files (of the folder ``root`` where it is given, read as every
+        file of a project is, :func:`sakrad_ld.inputfiles.read_input`); ShapesError names a file that
+        cannot be read, holds no triples or is not Turtle, with the line."""
+        return cls.union(_parsed(cls, file, root) for file in files)
+
+    @classmethod
+    def union(cls, graphs: Iterable[ShapesGraph]) -> ShapesGraph:
+        """One shapes graph of the triples of ``graphs`` (each once, in order) and all their prefixes."""
         triples: dict[Triple, None] = {}
         prefixes: list[tuple[str, str]] = []
-        for file in files:
-            try:
-                data = file.read_bytes()
-            except OSError as error:
-                raise ShapesError(
-                    f"{file}: cannot be read ({error.strerror or error}); make the shapes file readable"
-                ) from None
-            try:
-                one = cls.parse(data, base_iri=file.resolve().as_uri())
-            except (SyntaxError, ValueError, OSError) as error:
-                raise ShapesError(
-                    f"{file}: not valid Turtle ({type(error).__name__}: {error}); "
-                    "fix the shapes file (https://www.w3.org/TR/turtle/)"
-                ) from None
+        for one in graphs:
             triples.update(dict.fromkeys(one.triples))
             prefixes += one.prefixes
         return cls(tuple(triples), tuple(prefixes))
+
+
+#: What a file of shapes/ is expected to be.
+_EXPECTED = "a Turtle file of SHACL shapes (https://www.w3.org/TR/turtle/)"
+
+
+def _parsed(cls: type[ShapesGraph], file: FilePath, root: FilePath | None) -> ShapesGraph:
+    """The shapes graph of one file; a ShapesError naming it (and the line) where it cannot be read,
+    is not Turtle or holds no triples."""
+    try:
+        data = read_input(file, root=root, expected=_EXPECTED)
+    except InputError as error:
+        hint = f" ({error.hint})" if error.hint else ""
+        raise ShapesError(f"{error.where}: cannot be read ({error.problem}); expected {error.expected}{hint}") from None
+    try:
+        one = cls.parse(data, base_iri=file.resolve().as_uri())
+    except SyntaxError as error:
+        at = f"{file}:{error.lineno}" if error.lineno else str(file)
+        raise ShapesError(f"{at}: not valid Turtle ({error.msg}); expected {_EXPECTED}; fix the shapes file") from None
+    except (ValueError, OSError) as error:
+        raise ShapesError(
+            f"{file}: not valid Turtle ({type(error).__name__}: {error}); expected {_EXPECTED}; fix the shapes file"
+        ) from None
+    if not one.triples:
+        raise ShapesError(
+            f"{file}: the file holds no triples; expected {_EXPECTED} (remove the file, or write its shapes)"
+        )
+    return one
 
 
 @dataclass(eq=False)

@@ -1,7 +1,8 @@
-"""Where `build` may write: `--out` not inside data/, ontology/ or shapes/ nor holding the project,
-`--cache` not inside the release, its `<out>.releases/` or those folders, and a folder a file can be
-written into. Each refusal is exit 2 naming the path, before anything is created; the release
-already published stays as it was."""
+"""Where `build` may write (one rule, `release.check_places`): `--out` not data/, ontology/ or
+shapes/ nor inside them, not holding the project, not a store of releases nor inside one (the
+folder the link `dist` leads to); `--cache` not the release, its `<out>.releases/` or those folders,
+nor inside them, and a folder a file can be written into. Each refusal is exit 2 naming the option
+and the path, before anything is created; the release already published stays as it was."""
 
 from __future__ import annotations
 
@@ -36,13 +37,16 @@ def _state(project: Path) -> tuple[str, list[str], bytes, list[str]]:
 @pytest.mark.parametrize(
     ("out", "said"),
     [
-        ("data", "inside the project's data/ folder"),
-        ("data/meetings", "inside the project's data/ folder"),
-        ("data/meetings/new.yaml", "inside the project's data/ folder"),
-        ("ontology", "inside the project's ontology/ folder"),
-        ("shapes/x", "inside the project's shapes/ folder"),
-        (".", "this folder holds the project"),
-        ("..", "this folder holds the project"),
+        ("data", "this folder is the project's data/ folder"),
+        ("data/meetings", "this folder is inside the project's data/ folder"),
+        ("data/meetings/new.yaml", "this folder is inside the project's data/ folder"),
+        ("ontology", "this folder is the project's ontology/ folder"),
+        ("shapes/x", "this folder is inside the project's shapes/ folder"),
+        (".", "this folder is the project folder"),
+        ("..", "this folder holds the project folder"),
+        ("dist.releases", "this folder is {store}, the store of the releases the link {dist} leads to"),
+        ("dist.releases/x", "this folder lies inside {store}, the store of the releases the link {dist} leads to"),
+        ("dist/x", "this folder lies inside {store}, the store of the releases the link {dist} leads to"),
     ],
 )
 def test_an_out_in_the_project_is_refused_before_anything_is_made(
@@ -52,7 +56,8 @@ def test_an_out_in_the_project_is_refused_before_anything_is_made(
     leftovers = {p.name for p in built.parent.iterdir()}
     assert main(["-C", str(built), "build", "--out", str(built / out)]) == 2
     err = capsys.readouterr().err
-    assert f"error: {built / out}: " in err and said in err and "nothing was written" in err
+    said = said.format(store=built / "dist.releases", dist=built / "dist")
+    assert f"error: --out {built / out}: {said}" in err and "nothing was written" in err, err
     assert "Traceback" not in err
     assert _state(built) == before  # no <out>.releases/ made anywhere in the project
     assert {p.name for p in built.parent.iterdir()} == leftovers
@@ -70,12 +75,13 @@ def test_a_foreign_out_folder_leaves_no_lock_behind(built: Path, capsys: pytest.
 @pytest.mark.parametrize(
     ("cache", "said"),
     [
-        ("dist", "the cache cannot be inside --out"),
-        ("dist/sub", "the cache cannot be inside --out"),
-        ("dist.releases", "the cache cannot be inside dist.releases/ beside --out"),
-        ("data", "the cache cannot be inside the project's data/ folder"),
-        ("ontology/c", "the cache cannot be inside the project's ontology/ folder"),
-        ("shapes", "the cache cannot be inside the project's shapes/ folder"),
+        ("dist", "this folder is the release --out"),
+        ("dist/sub", "this folder is inside the release --out"),
+        ("dist.releases", "this folder holds the release --out"),  # the folder dist leads to
+        ("dist.releases/sub", "this folder is inside dist.releases/, the store of --out"),
+        ("data", "this folder is the project's data/ folder"),
+        ("ontology/c", "this folder is inside the project's ontology/ folder"),
+        ("shapes", "this folder is the project's shapes/ folder"),
         ("afile", "this is not a folder (a cache is a folder)"),
         ("afile/sub", "the cache folder cannot be made"),
         (os.devnull, "this is not a folder (a cache is a folder)"),
@@ -88,7 +94,7 @@ def test_an_unusable_cache_is_refused_and_the_release_stays(
     given = cache if os.path.isabs(cache) else str(built / cache)
     assert main(["-C", str(built), "build", "--out", str(built / "dist"), "--cache", given]) == 2
     err = capsys.readouterr().err
-    assert f"error: {given}: {said}" in err and "nothing was written" in err and "Traceback" not in err
+    assert f"error: --cache {given}: {said}" in err and "nothing was written" in err and "Traceback" not in err
     assert _state(built) == before
 
 
@@ -96,7 +102,7 @@ def test_a_cache_folder_that_cannot_be_written_is_refused(built: Path, capsys: p
     if not Path("/proc/self").is_dir():
         pytest.skip("no /proc")
     assert main(["-C", str(built), "build", "--out", str(built / "dist"), "--cache", "/proc/self"]) == 2
-    assert "/proc/self: no file can be written into this folder" in capsys.readouterr().err
+    assert "--cache /proc/self: no file can be written into this folder" in capsys.readouterr().err
 
 
 def test_a_missing_cache_folder_outside_is_made(built: Path) -> None:

@@ -67,33 +67,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             gc.enable()
 
 
-def _check_build_places(project, args: argparse.Namespace) -> None:  # noqa: ANN001  (a Project)
-    """Refuses, before anything is made, an ``--out`` or a ``--cache`` the build must not write at:
-    the build's own rule (:func:`sakrad_ld.release.check_places`, in its words where it applies)
-    and every command's (:func:`sakrad_ld.importer.written.check_out`): ``--out`` may be a release,
-    never lie inside one, nor be or lie inside an export; ``--cache`` is neither, nor in ``dist``."""
-    from .folders import Kept, ReleaseFolders, kept_relation, project_places
-    from .importer.written import check_out, writers_places
-    from .release import check_places
-
-    out = Path(args.out)
-    check_places(project, out, None)
-    check_out("--out", out, writers_places(project.root, release=False), own="release")
-    if not args.cache:
-        return
-    cache = Path(args.cache)
-    build_own = [Kept(out, "--out"), Kept(ReleaseFolders(out).store, "its store")]
-    if kept_relation(cache, [*build_own, *(k for k in project_places(project.root) if not k.inside)]):
-        check_places(project, out, cache)  # refuses before it makes the folder
-    check_out("--cache", cache, writers_places(project.root))
-
-
 def _build(args: argparse.Namespace) -> int:
     from .release import write_release
 
     progress = _progress()
     project = _project(args)
-    _check_build_places(project, args)
     result = write_release(
         project,
         Path(args.out),

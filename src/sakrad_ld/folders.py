@@ -55,6 +55,7 @@ __all__ = [
     "FILE_MODE",
     "FOLDER_MODE",
     "MARK",
+    "STORE_SUFFIX",
     "CacheFolder",
     "Kept",
     "ReleaseFolders",
@@ -66,6 +67,8 @@ __all__ = [
     "relation",
     "release_places",
     "replacing",
+    "store_holding",
+    "store_link",
 ]
 
 #: The largest entry read (bytes): a meeting's documents have kilobytes, the report of 10,000
@@ -247,6 +250,28 @@ def release_places(release: Path, what: str) -> list[Kept]:
     return kept
 
 
+#: How the folder of the releases published at ``out`` is named: ``<out>.releases``.
+STORE_SUFFIX = ".releases"
+
+
+def store_holding(out: Path) -> Path | None:
+    """The store of releases (a folder named ``*.releases``) that ``out`` is or lies inside, as
+    given or where its name is made (links on its way followed), or None. Where ``out`` leads is not
+    read: ``dist`` is a link into ``dist.releases`` by design, and a build replaces the link."""
+    place = Path(os.path.abspath(out))
+    for here in dict.fromkeys([place, place.parent.resolve() / place.name]):
+        for folder in (here, *here.parents):
+            if folder.name.endswith(STORE_SUFFIX):
+                return folder
+    return None
+
+
+def store_link(store: Path) -> Path | None:
+    """The link whose releases the store ``store`` holds (``dist.releases`` → ``dist``), or None."""
+    name = store.name.removesuffix(STORE_SUFFIX)
+    return store.with_name(name) if name and name != store.name else None
+
+
 def project_places(root: Path) -> list[Kept]:
     """The project at ``root`` (``-C``) and its ``data/``, ``ontology/`` and ``shapes/``: a folder
     replaced may lie in the project, never in those."""
@@ -385,9 +410,18 @@ class ReleaseFolders:
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.store = out.parent / f"{out.name}.releases"
+        self.store = out.parent / f"{out.name}{STORE_SUFFIX}"
 
     # --- what is there ---------------------------------------------------------------------------
+
+    def unusable_store(self) -> str | None:
+        """Why the store ``<out>.releases`` cannot hold releases (it is a link, a file or another
+        non-folder: a build would write, and remove, wherever it leads), or None."""
+        if os.path.islink(self.store):
+            return f"a symbolic link (to {os.readlink(self.store)}), not a folder"
+        if os.path.lexists(self.store) and not self.store.is_dir():
+            return "a file, not a folder"
+        return None
 
     def current(self) -> Path | None:
         """The folder ``out`` names (a release of ours, or one an earlier version wrote in place),
@@ -418,6 +452,9 @@ class ReleaseFolders:
         """Holds the lock of ``out`` (``<out>.releases/lock``) for the block; while another build
         holds it, calls ``waiting`` with a message once, then waits for it. The lock goes with the
         process that holds it, however that process ends."""
+        problem = self.unusable_store()
+        if problem is not None:
+            raise ReleaseError(f"{self.store}, the store of {self.out}, is {problem}; nothing was written")
         if not self.store.is_dir():
             self.current()  # a file or a foreign folder at ``out`` is refused before anything is made
         lock = self.store / "lock"
@@ -497,32 +534,41 @@ class ReleaseFolders:
 
     def publish(self, tmp: Path) -> Path:
         """Makes the complete release in ``tmp`` the one ``out`` names, and removes releases older
-        than the one it replaces. Returns the release's folder, named after its checksums."""
+        than the one it replaces (:meth:`_remove_older`). Returns the release's folder, named after
+        its checksums."""
         sums = tmp / COMPLETE_MARK
         if not sums.is_file():
             raise ReleaseError(f"{tmp} has no {COMPLETE_MARK}: not a complete release; nothing was published")
         make_readable(tmp)
         name = hashlib.sha256(sums.read_bytes()).hexdigest()[:16]
         folder = self.store / name
-        if (
-            folder.is_dir()
-            and (folder / COMPLETE_MARK).is_file()
-            and (folder / COMPLETE_MARK).read_bytes() == sums.read_bytes()
-        ):
+        if _same_release(folder, sums.read_bytes()):
             shutil.rmtree(tmp)  # the same release is already there: nothing to write
-        else:
-            if folder.exists():
-                _remove(folder)
+        elif not os.path.lexists(folder):
+            os.rename(tmp, folder)
+        elif not folder.is_symlink() and folder.is_dir() and _exchange(tmp, folder):
+            _remove(tmp)  # ``tmp`` now names what stood under the release's name (changed on disk)
+        else:  # a link or a file under the release's name (not a build's): replaced
+            _remove(folder)
             os.rename(tmp, folder)
         before = self.current()
         earlier = self._switch(folder)
-        keep = {folder.resolve()} | ({before.resolve()} if self._ours(before) else set())
-        if earlier is not None:
-            keep.add(earlier.resolve())
-        for path in self.store.iterdir():
-            if path.is_dir() and not path.is_symlink() and path.resolve() not in keep:
-                _remove(path)
+        self._remove_older([folder, before, earlier, self.out])
         return folder
+
+    def _remove_older(self, kept: list[Path | None]) -> None:
+        """Removes the releases of the store but those ``kept`` leads to (each path resolved: a
+        link's target, never the link): only real folders with the name a release or the earlier
+        folder has (:data:`_RELEASE_NAME`), never one that is or holds a kept folder, nor anything
+        else in the store (a link, the lock, a folder of someone else's)."""
+        targets = [Path(os.path.realpath(p)) for p in kept if p is not None]
+        for path in self.store.iterdir():
+            if not _RELEASE_NAME.fullmatch(path.name) or path.is_symlink() or not path.is_dir():
+                continue
+            real = Path(os.path.realpath(path))
+            if any(t == real or real in t.parents for t in targets):
+                continue
+            _remove(path)
 
     def _publish_folder(self, folder: Path) -> None:
         """Moves a complete release folder found elsewhere into the store and links ``out`` to it."""
@@ -554,6 +600,20 @@ class ReleaseFolders:
             os.rename(self.out, earlier)
             os.replace(link, self.out)
         return earlier
+
+
+#: The names a folder in a store of releases may have to be removed by a build: a release's
+#: (the first 16 hex digits of its checksums' SHA-256) and that of a folder taken over from ``out``.
+_RELEASE_NAME = re.compile(r"[0-9a-f]{16}|earlier")
+
+
+def _same_release(folder: Path, sums: bytes) -> bool:
+    """Whether ``folder`` is a real folder (not a link) holding a release with the checksums ``sums``."""
+    mark = folder / COMPLETE_MARK
+    try:
+        return not folder.is_symlink() and folder.is_dir() and not mark.is_symlink() and mark.read_bytes() == sums
+    except OSError:
+        return False
 
 
 def _remove(path: Path) -> None:

@@ -40,8 +40,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .corpus import Loading, load_corpus, start_loading
-from .errors import InputError, ReleaseError
-from .folders import CacheFolder, ReleaseFolders
+from .errors import InputError, ReleaseError, SakradError
+from .folders import CacheFolder, Kept, ReleaseFolders, store_holding, store_link
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from .processes import Prepared, cores, idle_cores, in_background, in_processes, prepared
 from .project import Project
@@ -363,46 +363,67 @@ def _absolute(out: Path) -> Path:
     return out.parent.resolve() / out.name
 
 
-def _within(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def check_places(project: Project, out: Path, cache: Path | None) -> None:
-    """A ReleaseError, before anything is created, for an ``out`` or a ``cache`` a build must not
-    write into: ``out`` inside (or equal to) ``data/``, ``ontology/`` or ``shapes/``, or holding the
-    project; ``cache`` inside ``out`` (the link or the release it names), ``<out>.releases/`` or
-    those folders, or not a folder a file can be written into (then creating it is the only change)."""
-    root = project.root.resolve()
-    sources = [p.resolve() for p in (project.data, project.ontology, project.shapes)]
-    place = _absolute(out)
-    real = place.resolve()  # where ``out`` leads, if it is a link
-    for folder in sources:
-        if _within(place, folder) or _within(real, folder):
-            raise ReleaseError(
-                f"{out}: the release cannot be written inside the project's {folder.name}/ folder "
-                f"({folder}); nothing was written (give --out a folder outside data/, ontology/ and shapes/, "
-                "such as dist)"
-            )
-    if not place.name or _within(root, place) or _within(root, real):
-        raise ReleaseError(
-            f"{out}: this folder holds the project ({root}); nothing was written "
-            "(give --out a folder of its own, such as dist)"
+    """An error naming ``--out`` or ``--cache``, before anything is made, where a build must not
+    write: the rule of every command that writes (:func:`sakrad_ld.importer.written.check_out`: never
+    the root or the home folder, the project, its ``data/``, ``ontology/`` or ``shapes/``, nor into a
+    release or an export elsewhere, ``out`` itself may be a release) and the build's own.
+
+    ``out`` may not be nor lie inside a store of releases (``dist.releases``, the folder the link
+    ``dist`` leads to among them: publishing there would move the release from under its link, and
+    the next build into ``dist`` remove it); its store may not be a link or a file; ``out`` may not
+    be a file nor a folder that is not a release (:meth:`ReleaseFolders.current`). ``cache`` may
+    not be, hold nor lie inside ``out`` (the link or the release it leads to) or its store, and
+    must be a folder a file can be written into (made here when missing, the only change), holding
+    only a cache's files (:meth:`CacheFolder.unusable`). The error is a ReleaseError."""
+    try:
+        _check_out(project, out)
+        if cache is not None:
+            _check_cache(project, out, cache)
+    except ReleaseError:
+        raise
+    except SakradError as error:  # importer.written's rule says it as every command's refusal
+        raise ReleaseError(str(error)) from None
+
+
+def _check_out(project: Project, out: Path) -> None:
+    from .importer.written import check_out, refused, writers_places
+
+    store = store_holding(out)
+    if store is not None:
+        link = store_link(store)
+        where = "is" if _absolute(out) == store or Path(os.path.abspath(out)) == store else "lies inside"
+        problem = f"this folder {where} {store}, the store of the releases"
+        problem += f" the link {link} leads to" if link is not None else ""
+        advice = f"give --out {link}, the link, instead" if link is not None else "give another --out"
+        raise refused("--out", out, f"{problem} (a build there would take the release from under its link)", advice)
+    check_out(
+        "--out",
+        out,
+        writers_places(project.root, release=False),
+        own="release",
+        advice="give --out a folder of its own outside data/, ontology/ and shapes/, such as dist",
+    )
+    folders = ReleaseFolders(_absolute(out))
+    problem = folders.unusable_store()
+    if problem is not None:
+        raise refused(
+            "--out", out, f"its store of releases {folders.store} is {problem}", "remove it, or give another --out"
         )
-    if cache is None:
-        return
-    where = Path(os.path.abspath(cache)).resolve()
-    store = ReleaseFolders(place).store.resolve()
-    forbidden = [(place, "--out"), (real, "--out"), (store, f"{place.name}.releases/ beside --out")]
-    forbidden += [(f, f"the project's {f.name}/ folder") for f in sources]
-    for folder, what in forbidden:
-        if _within(where, folder):
-            raise ReleaseError(
-                f"{cache}: the cache cannot be inside {what} ({folder}); nothing was written "
-                f"(give --cache a folder of its own, such as {CacheFolder.beside(place)})"
-            )
-    problem = CacheFolder.unusable(where)
+    folders.current()  # a file, or a folder that is not a release, is refused
+
+
+def _check_cache(project: Project, out: Path, cache: Path) -> None:
+    from .importer.written import check_out, refused, writers_places
+
+    place = _absolute(out)
+    store = ReleaseFolders(place).store
+    builds = [Kept(place, "the release --out"), Kept(store, f"{store.name}/, the store of --out")]
+    advice = f"give --cache a folder of its own, such as {CacheFolder.beside(place)}"
+    check_out("--cache", cache, [*builds, *writers_places(project.root)], advice=advice)
+    problem = CacheFolder.unusable(Path(os.path.abspath(cache)).resolve())
     if problem:
-        raise ReleaseError(f"{cache}: {problem}; nothing was written (give --cache a folder it can write into)")
+        raise refused("--cache", cache, problem, "give --cache a folder it can write into")
 
 
 def _refuse_emptying(out: Path, current: Path | None, corpus: Corpus, allow_empty: bool) -> None:

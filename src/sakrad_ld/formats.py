@@ -83,7 +83,9 @@ FORMATS: tuple[Format, ...] = (
         "text/turtle",
         "RDF_TURTLE",
         "Turtle",
-        ("application/x-turtle",),
+        # Turtle is N3 and TriG too (a TriG document of the default graph alone): what a client asking
+        # for those reads (rdflib's ``Graph().parse(iri, format="n3")`` sends ``Accept: text/n3``)
+        ("application/x-turtle", "text/n3", "application/trig"),
         "turtle",
         (RELEASE_GRAPH, RELEASE_MEETINGS),
     ),
@@ -103,7 +105,7 @@ FORMATS: tuple[Format, ...] = (
         "application/n-triples",
         "RDF_N_TRIPLES",
         "N-Triples",
-        ("text/plain",),
+        ("text/plain", "application/n-quads"),  # N-Triples are N-Quads of the default graph
         "ntriples",
         (RELEASE_GRAPH,),
     ),

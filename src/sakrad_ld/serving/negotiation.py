@@ -2,7 +2,8 @@
 
 :func:`choose` picks, among the formats a resource offers (from :mod:`sakrad_ld.formats`), the
 one the client prefers: each offer gets the quality of the most specific media range that matches
-one of its media types (``text/turtle`` over ``text/*`` over ``*/*``), the highest quality wins,
+one of its media types (``text/turtle`` over ``text/*`` over ``*/*``; of ranges as specific, the
+highest weight), the highest quality wins,
 and ties go to the server's order. A missing header accepts anything. The header is read
 defensively: malformed ranges and weights are skipped, and a header of more than
 :data:`MAX_RANGES` ranges or more than :data:`MAX_ACCEPT` characters is disregarded, as if it were
@@ -65,10 +66,12 @@ def parse_accept(header: str | None) -> list[MediaRange]:
 
 
 def _quality(ranges: Sequence[MediaRange], media_type: str) -> float:
+    """The weight the most specific range matching ``media_type`` gives it; of ranges as specific
+    (a header naming one type twice), the highest, as the static host's rules read it."""
     best, quality = 0, 0.0
     for r in ranges:
         s = r.specificity(media_type)
-        if s > best:
+        if s > best or (s == best and s and r.q > quality):
             best, quality = s, r.q
     return quality
 

@@ -6,7 +6,8 @@ A query comes as ``GET /sparql?query=…``, as ``POST`` of ``application/x-www-f
 of a POST count with those of its body, whichever the body's type: a dataset named there is honoured
 or refused like one in the body, and ``update`` anywhere is refused (403); none is ignored. The answer's format
 is negotiated by ``Accept`` among the SPARQL results formats (SELECT, ASK) or the RDF formats
-(CONSTRUCT, DESCRIBE) of :mod:`sakrad_ld.formats`. The update operation is refused (403): the
+(CONSTRUCT, DESCRIBE) of :mod:`sakrad_ld.formats`; a graph asked for with only results formats
+acceptable is given in Turtle (:func:`_chosen`). The update operation is refused (403): the
 endpoint is read-only.
 
 Two parameters are for people, not the protocol: ``lang=sv|en`` names the language of the answer
@@ -28,10 +29,10 @@ from urllib.parse import parse_qsl
 from starlette.requests import ClientDisconnect, Request
 
 from ..errors import QueryError, ResultTooLarge
-from ..formats import HTML
+from ..formats import HTML, RESULTS_FORMATS, Format
 from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
-from ..sparql.results import rdf_bytes, results_bytes
+from ..sparql.results import Answer, rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.paths import LANGUAGES
 from ..web.results import BOM_PARAM, LANG_PARAM, error_page, format_override, results_page
@@ -236,6 +237,18 @@ def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
     return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
 
 
+def _chosen(accept: str | None, result: Answer) -> Format | None:
+    """The format of ``result`` the ``Accept`` header prefers. A graph (CONSTRUCT, DESCRIBE) asked
+    for by a client that accepts only results formats, as a generic client sends for any query
+    (rdflib's ``SPARQLStore(returnFormat="json")``: ``application/sparql-results+json``), is given in
+    the first RDF format, Turtle, which it can read, as for ``*/*`` (RFC 9110 §12.5.1 lets a server
+    answer a format the header does not name); None (406) when it accepts neither kind."""
+    format = choose(accept, result.offers)
+    if format is None and result.form == "graph" and choose(accept, RESULTS_FORMATS) is not None:
+        return result.offers[0]
+    return format
+
+
 def answer(release: Release, job: QueryJob) -> Reply:
     """Runs the job's query on the release and writes the answer in the format the client prefers.
     An answer larger than the job's ``byte_cap`` is refused here, in the worker, with 422 as past the
@@ -245,7 +258,7 @@ def answer(release: Release, job: QueryJob) -> Reply:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
     except QueryError as error:
         return _refused(job, error, **({"cap": job.cap} if isinstance(error, ResultTooLarge) else {}))
-    format = choose(job.accept, result.offers)
+    format = _chosen(job.accept, result)
     if format is None:
         offered = ", ".join(f.media_type for f in result.offers)
         return Reply(

@@ -51,6 +51,7 @@ from ..errors import ReleaseError
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..web.served import SiteFiles
+from ..web.static import EXPOSE_HEADERS
 from . import documents, files, pages, sparql_routes
 from .context import Context
 from .guard import MAX_URL_LENGTH, Guard
@@ -163,7 +164,8 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "HEAD", "POST"],
             allow_headers=["Accept", "Content-Type", "If-None-Match"],
-            expose_headers=["ETag", "Content-Location", "Link", "Location", "Vary", "Retry-After", "X-Cache"],
+            # what the export's rules expose, and the server's own Retry-After and X-Cache
+            expose_headers=[*EXPOSE_HEADERS.split(", "), "Retry-After", "X-Cache"],
             max_age=86400,
         ),
         # a document answered before is answered again from its bytes, in front of the routes

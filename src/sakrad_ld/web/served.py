@@ -6,9 +6,14 @@ The files are made once, on the first request that needs them, and answered from
 ``Vary: Accept-Language``); ``/index.html`` is always Swedish, ``/en/…`` always English, so the
 visible language switch always wins. A 303 from a thing's IRI to its HTML page goes to the English
 page when the client prefers English (every 303 of a thing says ``Vary: Accept, Accept-Language``). Everything else passes to the server, the English page of a
-resource among it (a document of :mod:`sakrad_ld.serving.documents`); where the server has nothing
-at the path of one of the site's folders without its slash (``/en``, ``/doc/meeting``), the answer
-is 301 to the path with the slash, as from a static host.
+resource among it (a document of :mod:`sakrad_ld.serving.documents`). A page's path without its
+``.html`` is the page, in either language, as ``try_files $uri $uri.html`` answers it from the
+export (``/lists/meetings``, ``/en/dataset``, ``/en/doc/meeting/x``: the English reader types what
+the Swedish one does); the page's relative links resolve alike, as it is in the same folder. Where
+the server has nothing at a path, the folder of it with an ``index.html`` (``/en``) answers 301 to
+the path with the slash, as from a static host; a folder without one (``/doc/meeting``,
+``/lists/meetings`` beside ``lists/meetings.html``) is no page: its page, or 404, never a redirect to a
+404.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .pages import Site
 from .sitefiles import site_files
-from .sitepages import folders, site_pages
+from .sitepages import site_pages
 
 __all__ = ["LANGUAGE_ITEMS", "SiteFiles", "preferred_language"]
 
@@ -86,32 +91,31 @@ def preferred_language(header: str | None) -> str:
 
 
 class _Files:
-    """The prepared files of one store, made once, and the folders of the site."""
+    """The prepared files of one store, made once, and the pages of its resources."""
 
     def __init__(self, store: ox.Store, site: Site) -> None:
         self.store, self.site = store, site
         #: path → (bytes, media type, ETag), once made
         self.made: dict[str, tuple[bytes, str, str]] | None = None
-        #: the folders of the site's files (``doc/meeting``, ``en``), once known
-        self.folders: frozenset[str] | None = None
         self._lock = threading.Lock()
 
-    def folder(self, path: str) -> bool:
-        """Whether ``path`` (``en``, ``doc/meeting``: from the site's root, without a slash at
-        either end) is a folder of the site: of a prepared file, a page of a resource in either
-        language or its document, or a release file under the downloads' folder."""
-        if self.folders is None:
-            site = self.site
-            downloads = (site.download_path + name for name in site.download_names)
-            found = folders([*self.get(), *self.pages, *downloads])
-            with self._lock:
-                self.folders = found
-        return path in self.folders
+    def page(self, path: str) -> bool:
+        """Whether ``path`` (from the site's root: ``en/doc/meeting/x.html``) is the page of a
+        resource in either language, made on request (not a prepared file)."""
+        return path in self.page_set
+
+    def index(self, folder: str) -> bool:
+        """Whether the site's ``folder`` (``en``) has an ``index.html``, its page at its slash."""
+        return f"{folder}/index.html" in self.get()
+
+    @cached_property
+    def page_set(self) -> frozenset[str]:
+        return frozenset(self.pages)
 
     @cached_property
     def pages(self) -> list[str]:
         """The resources' pages in every language (:func:`~sakrad_ld.web.sitepages.site_pages`), listed
-        once for the sitemap and the folders."""
+        once for the sitemap and the paths without ``.html``."""
         site = self.site
         return site_pages(self.store, site.base_iri, site.download_names, site.graph_path).files()
 
@@ -189,26 +193,38 @@ class SiteFiles:
         if path.endswith("/"):
             await self.app(scope, receive, send)
             return
-        await self.app(scope, receive, self._folder_slash(scope, send))
+        if path.startswith("/en/") and not path.endswith(".html"):
+            if await run_in_threadpool(self.files().page, key + ".html"):  # an English page without its .html
+                scope = _at(scope, path + ".html")
+        await self.app(scope, receive, self._trimmed(scope, send, headers))
 
-    def _folder_slash(self, scope: Scope, send: Send) -> Send:
-        """Sends the answer, but where the server has nothing at a path (404) whose folder the site
-        has (``/en``, ``/doc/meeting``), 301 Moved Permanently to the folder's path with its slash,
-        the query kept, as a static host answers it (nginx, Apache's ``DirectorySlash``): the page of
+    def _trimmed(self, scope: Scope, send: Send, request: dict[str, str]) -> Send:
+        """Sends the answer, but where the server has nothing at a path (404): the prepared page
+        named by the path and ``.html`` (``/lists/meetings``: ``lists/meetings.html``), as
+        ``try_files $uri $uri.html`` answers it; else, where the path is a folder of the site with
+        an ``index.html`` (``/en``), 301 Moved Permanently to the folder's path with its slash, the
+        query kept, as a static host answers it (nginx, Apache's ``DirectorySlash``): the page of
         ``/en/`` links relative to ``/en/``, and answered at ``/en`` its links would resolve against
         ``/``. The ``Location`` is relative (``en/?q=1``), so it leads to the folder under whatever
-        path a proxy serves the server at."""
-        redirected = False
+        path a proxy serves the server at. A folder without an index is not found (no redirect to
+        a 404)."""
+        replaced = False
 
         async def wrapped(message: dict[str, Any]) -> None:
-            nonlocal redirected
-            if redirected:  # the body of the 404 answered instead
+            nonlocal replaced
+            if replaced:  # the body of the 404 answered instead
                 return
             if message["type"] == "http.response.start" and message["status"] == 404:
                 files = self.files()
                 key: str = scope["path"][1:]
-                if await run_in_threadpool(files.folder, key):
-                    redirected = True
+                made = files.made if files.made is not None else await run_in_threadpool(files.get)
+                if key + ".html" in made:
+                    replaced = True
+                    body, media_type, etag = made[key + ".html"]
+                    await _answer(scope, send, body, media_type, etag, self.cache, request, None)
+                    return
+                if await run_in_threadpool(files.index, key):
+                    replaced = True
                     await send(_moved(scope, self.cache))
                     await send({"type": "http.response.body", "body": b""})
                     return
@@ -233,6 +249,11 @@ def _moved(scope: Scope, cache: str) -> dict[str, Any]:
             (b"content-length", b"0"),
         ],
     }
+
+
+def _at(scope: Scope, path: str) -> Scope:
+    """``scope`` asking for ``path`` instead (a path of the site's own, its characters plain)."""
+    return {**scope, "path": path, "raw_path": path.encode("utf-8")}
 
 
 def _maybe_prepared(key: str) -> bool:

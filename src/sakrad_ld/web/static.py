@@ -121,6 +121,7 @@ __all__ = [
     "APACHE_CONF",
     "DATASET_PATH",
     "DOWNLOAD_PATH",
+    "EXPOSE_HEADERS",
     "NGINX_HTTP",
     "NGINX_SERVER",
     "ExportResult",
@@ -160,8 +161,13 @@ ALLOWED_METHODS = "HEAD, GET"
 PREFLIGHT_VARY = (
     "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network"
 )
-#: The answer headers a page's script may read, as from the server.
-EXPOSE_HEADERS = "ETag, Content-Location, Link, Location, Vary"
+#: The answer headers a page's script may read, as from the server: the validator, where a document
+#: is and its variants, a 303's target, what it varies by, and what a ranged or resumed download
+#: needs (a 206's Content-Range, Accept-Ranges, the length; Content-Disposition where a file is
+#: named). The Fetch standard lets a script read only the safelisted ones (Content-Type …) otherwise.
+EXPOSE_HEADERS = (
+    "ETag, Content-Location, Link, Location, Vary, Content-Range, Accept-Ranges, Content-Length, Content-Disposition"
+)
 
 #: Offered formats in the order the map tries them: HTML first, then the RDF formats.
 OFFERS: tuple[Format, ...] = DOCUMENT_FORMATS
@@ -1106,13 +1112,16 @@ location ^~ /download/ {{
 {_nginx_types(inside, "    ")}
     }}
     {_RELEASE_FILE}
+    try_files $uri =404;
 }}
 location = /{CONTEXT_FILE} {{
     {_RELEASE_FILE}
 }}
 {named_locations}# The dataset's other IRIs (/dataset, /catalog …) → their documents, negotiated, as things; a
-# release file is also at its own path (/sakrad.ttl, /tables/meetings.csv: the catalogue's
-# download URLs), as on the server.
+# page's path without .html is the page (/lists/meetings, /en/dataset, /en/doc/meeting/x), as on
+# the server; a release file is also at its own path (/sakrad.ttl, /tables/meetings.csv: the
+# catalogue's download URLs), as on the server; a folder's path without its slash → with it where
+# the folder has an index.html (/en), else not found (no redirect to a 404).
 location / {{
     if ($sakrad_target = 406) {{
         add_header Vary Accept always;
@@ -1125,14 +1134,21 @@ location / {{
         {_CORS}
         return 303 $sakrad_target;
     }}
+    try_files $uri $uri.html @sakrad_release_file;
+}}
+# A folder's path with its slash: its index.html (/en/), else not found (nginx's index module
+# answers a folder without one 403, and no listing is made).
+location ~ /$ {{
     index index.html;
-    try_files $uri $uri/ @sakrad_release_file;
 }}
 location @sakrad_release_file {{
     types {{
 {_nginx_types(inside, "    ")}
     }}
     {_RELEASE_FILE}
+    if (-f $request_filename/index.html) {{
+        return 301 $uri/$is_args$args;
+    }}
     try_files /download$uri =404;
 }}
 """
@@ -1398,7 +1414,16 @@ RewriteRule ^({docs})$ - [R=406,L,E=SAKRAD_VARY:1]
 RewriteCond %{{REQUEST_FILENAME}}.{ext} -f
 RewriteRule ^({docs})$ $1.{ext} [L,E=SAKRAD_VARY:1]
 
-# A folder's path without its slash → with it (what DirectorySlash would do).
+# A page's path without .html → the page (lists/meetings, en/dataset, en/doc/meeting/x), as on the server.
+RewriteCond %{{REQUEST_FILENAME}} !-f
+RewriteCond %{{REQUEST_FILENAME}}.html -f
+RewriteRule ^(.+[^/])$ $1.html [L]
+# A folder's path without its slash → with it where the folder has an index.html (what
+# DirectorySlash would do); a folder without one is not found, as on the server.
 RewriteCond %{{REQUEST_FILENAME}} -d
+RewriteCond %{{REQUEST_FILENAME}}/index.html -f
 RewriteRule ^(.+[^/])$ %{{ENV:SAKRAD_BASE}}/$1/ [R=301,L]
+RewriteCond %{{REQUEST_FILENAME}} -d
+RewriteCond %{{REQUEST_FILENAME}}/index.html !-f
+RewriteRule ^ - [R=404,L]
 """

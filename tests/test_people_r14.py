@@ -1,0 +1,275 @@
+"""Every standard client and every reader gets an answer it can use, on the server (a real socket,
+``server_url``) and from nginx serving the export with its own rules:
+
+* every IRI of the release (each IRI under the base in ``sakrad.nt``, the ontology's terms without
+  their ``#fragment``, ``/ontology``, ``/dataset``) asked for with a browser's ``Accept`` and with each
+  RDF type a client sends (N3, TriG and N-Quads among them) is answered, redirects followed, without
+  a 5xx: a page that fails to render is found here, whatever template or view it is;
+* every page's address without ``.html``, in either language (``/lists/meetings``, ``/en/dataset``,
+  ``/en/doc/meeting/x``), is the page, and a folder without an ``index.html`` is not found, never
+  a redirect to a 404;
+* rdflib reads a thing's IRI as N3 and TriG, and its ``SPARQLStore`` runs every query form with
+  every ``returnFormat``;
+* a page's script may read the headers of a ranged download (CORS);
+* ``csvwvalidate`` validates every CSVW table group over HTTP.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from nginx_host import nginx_serving
+
+from sakrad_ld.sparql.store import Release
+from sakrad_ld.web.static import EXPOSE_HEADERS
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+#: What RDF clients send: each registered type, the types they read it as (N3 is Turtle, TriG of the
+#: default graph is Turtle, N-Quads of it are N-Triples), and rdflib's own Accept for format="n3".
+RDF_ACCEPTS = [
+    "text/turtle",
+    "application/ld+json",
+    "application/n-triples",
+    "application/rdf+xml",
+    "text/n3",
+    "application/trig",
+    "application/n-quads",
+    "text/n3, */*;q=0.1",
+]
+
+
+@pytest.fixture(scope="module")
+def opened(release: Path) -> Release:
+    return Release.open(release)
+
+
+@pytest.fixture(scope="module")
+def nginx_url(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with nginx_serving(export, tmp_path_factory.mktemp("nginx")) as (host, port):
+        yield f"http://{host}:{port}"
+
+
+class Browser:
+    """GETs over one kept-alive connection per host, following redirects as a client does."""
+
+    def __init__(self, root: str) -> None:
+        parts = urlsplit(root)
+        self.root, self.address = root, (parts.hostname, parts.port)
+        self.conn = http.client.HTTPConnection(*self.address, timeout=30)
+
+    def once(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        for attempt in (1, 2):
+            try:
+                self.conn.request("GET", path, headers=headers)
+                response = self.conn.getresponse()
+                return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.conn.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def follow(self, path: str, accept: str) -> list[tuple[str, int, dict[str, str], bytes]]:
+        """Every answer from ``path`` to the last, redirects followed (at most 5)."""
+        chain = []
+        for _ in range(6):
+            status, headers, body = self.once(path, {"Accept": accept})
+            chain.append((path, status, headers, body))
+            if status not in (301, 302, 303, 307, 308):
+                return chain
+            path = urlsplit(urljoin(self.root + path, headers["location"])).path
+        return chain
+
+
+def release_iris(release: Path, base: str) -> list[str]:
+    """The paths of every IRI under ``base`` in the release's graph, fragments dropped (the ontology's
+    terms are ``/ontology``), and ``/ontology``, ``/dataset`` and ``/catalog`` themselves."""
+    found = {"/ontology", "/dataset", "/catalog"}
+    text = (release / "sakrad.nt").read_text(encoding="utf-8")
+    for iri in re.findall(r"<([^>\s]+)>", text):
+        if iri.startswith(base) and len(iri) > len(base):
+            found.add("/" + iri[len(base) :].split("#")[0])
+    return sorted(found)
+
+
+def test_every_iri_of_the_release_answers_a_browser_and_every_rdf_client_without_a_server_error(
+    release: Path, opened: Release, server_url: str
+) -> None:
+    paths = release_iris(release, opened.base_iri)
+    assert {"/ontology", "/dataset", "/catalog"} <= set(paths) and any(p.startswith("/id/meeting/") for p in paths)
+    client = Browser(server_url)
+    failed, pages = [], 0
+    for path in paths:
+        for accept in (BROWSER, *RDF_ACCEPTS):
+            chain = client.follow(path, accept)
+            last, status, headers, body = chain[-1]
+            if status >= 500 or (accept == BROWSER and status != 200):
+                failed.append(f"{path} {accept!r}: {[(p, s) for p, s, _, _ in chain]} {body[:200]!r}")
+            elif accept == BROWSER:
+                pages += headers.get("content-type", "").startswith("text/html")
+            elif status not in (200, 406):
+                failed.append(f"{path} {accept!r}: {[(p, s) for p, s, _, _ in chain]}")
+    assert not failed, f"{len(failed)} answers failed:\n" + "\n".join(failed[:30])
+    assert pages > len(paths) // 2, pages
+
+
+def test_the_ontology_is_a_page_for_every_browser_header(server_url: str, nginx_url: str) -> None:
+    for root in (server_url, nginx_url):
+        for accept in (None, "*/*", "text/html", BROWSER):
+            status, headers, body = Browser(root).once("/ontology", {"Accept": accept} if accept else {})
+            assert status == 200 and headers["content-type"].startswith("text/html"), (root, accept, status)
+            assert b"<html" in body
+
+
+# --- addresses a person types ---------------------------------------------------------------------
+
+
+def export_pages(export: Path) -> list[str]:
+    """Every page of the export as a path without ``.html`` (``/lists/meetings``, ``/en/dataset``),
+    but the start pages and the not-found pages."""
+    found = []
+    for page in sorted(export.rglob("*.html")):
+        rel = page.relative_to(export).as_posix()
+        if rel.split("/")[0] in ("download", "nginx", "apache") or rel.rsplit("/", 1)[-1] in ("index.html", "404.html"):
+            continue
+        found.append("/" + rel.removesuffix(".html"))
+    return found
+
+
+@pytest.mark.parametrize("host", ["server", "nginx"])
+def test_every_pages_address_without_html_is_the_page_in_either_language(
+    host: str, export: Path, server_url: str, nginx_url: str
+) -> None:
+    pages = export_pages(export)
+    english = [p for p in pages if p.startswith("/en/")]
+    assert {"/lists/meetings", "/en/lists/meetings", "/en/dataset", "/en/ontology", "/search"} <= set(pages)
+    assert any(p.startswith("/en/doc/meeting/") for p in english) and len(english) * 3 > len(pages)
+    client = Browser(server_url if host == "server" else nginx_url)
+    wrong = []
+    for path in pages:
+        chain = client.follow(path, BROWSER)
+        last, status, headers, body = chain[-1]
+        language = b'<html lang="en"' in body if path.startswith("/en/") else b'<html lang="sv"' in body
+        if status != 200 or not headers.get("content-type", "").startswith("text/html") or not language:
+            wrong.append((path, [(p, s) for p, s, _, _ in chain]))
+    assert not wrong, f"{len(wrong)} of {len(pages)}: {wrong[:20]}"
+
+
+@pytest.mark.parametrize("host", ["server", "nginx"])
+def test_a_folder_leads_to_its_index_its_page_or_404_never_to_a_redirect_to_a_404(
+    host: str, export: Path, server_url: str, nginx_url: str
+) -> None:
+    folders = sorted(
+        p.relative_to(export).as_posix()
+        for p in export.rglob("*")
+        if p.is_dir() and p.relative_to(export).parts[0] not in ("nginx", "apache")
+    )
+    assert {"en", "lists/meetings", "doc/meeting", "download/meetings"} <= set(folders)
+    client = Browser(server_url if host == "server" else nginx_url)
+    wrong = []
+    for folder in folders:
+        for path in (f"/{folder}", f"/{folder}/"):
+            chain = client.follow(path, BROWSER)
+            statuses = [s for _, s, _, _ in chain]
+            if statuses[-1] == 404 and len(chain) > 1:
+                wrong.append((path, [(p, s) for p, s, _, _ in chain]))
+            if statuses[-1] not in (200, 404):
+                wrong.append((path, statuses))
+            if (export / folder / "index.html").is_file() and path.endswith("/") and statuses != [200]:
+                wrong.append((path, statuses))
+    assert not wrong, wrong[:20]
+    for path, expected in (("/en", [301, 200]), ("/lists/meetings", [200]), ("/lists/meetings/", [404])):
+        assert [s for _, s, _, _ in client.follow(path, BROWSER)] == expected, path
+
+
+# --- RDF clients ------------------------------------------------------------------------------------
+
+
+def test_rdflib_reads_a_things_iri_in_every_format_it_names(opened: Release, server_url: str, nginx_url: str) -> None:
+    from rdflib import Dataset, Graph
+
+    from sakrad_ld.documents import published_resources
+
+    meeting = next(p for _, p in published_resources(opened.store, opened.base_iri) if p.startswith("/doc/meeting/"))
+    thing = "/id/" + meeting.removeprefix("/doc/")
+    sizes = {}
+    for root in (server_url, nginx_url):
+        for fmt in (None, "turtle", "n3", "trig", "nt", "xml", "json-ld"):
+            graph = Dataset() if fmt == "trig" else Graph()
+            graph.parse(root + thing, format=fmt)
+            sizes[(root, fmt)] = len(graph)
+    assert len(set(sizes.values())) == 1 and next(iter(sizes.values())) > 10, sizes
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "POST_FORM"])
+@pytest.mark.parametrize("return_format", ["xml", "json", "csv", "tsv"])
+def test_rdflibs_sparql_store_runs_every_query_form_with_every_return_format(
+    return_format: str, method: str, server_url: str
+) -> None:
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = Graph(store=SPARQLStore(server_url + "/sparql", returnFormat=return_format, method=method))
+    rows = list(graph.query("SELECT ?s WHERE { ?s a ?o } LIMIT 3"))
+    assert len(rows) == 3
+    if return_format in ("xml", "json"):  # the CSV and TSV results formats define no boolean answer
+        assert graph.query("ASK { ?s a ?o }").askAnswer is True
+    for query in ("CONSTRUCT { ?s a ?o } WHERE { ?s a ?o } LIMIT 3", "DESCRIBE ?s WHERE { ?s a ?o } LIMIT 1"):
+        result = graph.query(query)
+        assert result.type in ("CONSTRUCT", "DESCRIBE") and len(result.graph) >= 1, (query, result.type)
+
+
+def test_a_construct_asked_for_as_results_only_is_turtle_and_a_select_asked_for_as_rdf_only_is_406(
+    server_url: str,
+) -> None:
+    from urllib.parse import urlencode
+
+    client = Browser(server_url)
+    construct = "/sparql?" + urlencode({"query": "CONSTRUCT { ?s a ?o } WHERE { ?s a ?o } LIMIT 3"})
+    select = "/sparql?" + urlencode({"query": "SELECT ?s WHERE { ?s a ?o } LIMIT 3"})
+    for accept in ("application/sparql-results+json", "text/csv", "text/tab-separated-values"):
+        status, headers, _ = client.once(construct, {"Accept": accept})
+        assert (status, headers["content-type"].split(";")[0]) == (200, "text/turtle"), accept
+    assert client.once(select, {"Accept": "text/turtle"})[0] == 406
+    assert client.once(construct, {"Accept": "image/png"})[0] == 406
+
+
+# --- CORS -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host", ["server", "nginx"])
+def test_a_script_may_read_the_headers_of_a_ranged_download(host: str, server_url: str, nginx_url: str) -> None:
+    client = Browser(server_url if host == "server" else nginx_url)
+    path = "/tables/meetings.csv" if host == "server" else "/download/tables/meetings.csv"
+    status, headers, body = client.once(path, {"Range": "bytes=0-9", "Origin": "https://example.org"})
+    assert status == 206 and len(body) == 10 and headers["content-range"].startswith("bytes 0-9/")
+    exposed = {h.strip().lower() for h in headers["access-control-expose-headers"].split(",")}
+    wanted = {"content-range", "accept-ranges", "content-length", "etag", "link", "location", "content-disposition"}
+    assert wanted <= exposed, wanted - exposed
+    assert {h.strip().lower() for h in EXPOSE_HEADERS.split(",")} <= exposed
+
+
+# --- CSVW -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host", ["server", "nginx"])
+def test_csvwvalidate_validates_every_table_group_over_http(host: str, server_url: str, nginx_url: str) -> None:
+    metadata = (
+        ["/tables/csv-metadata.json", "/lists/csv-metadata.json"]
+        if host == "server"
+        else ["/download/tables/csv-metadata.json", "/tables/csv-metadata.json", "/lists/csv-metadata.json"]
+    )
+    root = server_url if host == "server" else nginx_url
+    validate = str(Path(sys.executable).parent / "csvwvalidate")
+    for path in metadata:
+        done = subprocess.run([validate, "-v", root + path], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0 and "OK" in done.stdout, (path, done.stdout[-2000:], done.stderr[-2000:])
+        status, _, body = Browser(root).once(path.replace("csv-metadata.json", "meetings.csv"), {})
+        assert status == 200 and body.startswith(b"id,"), body[:20]

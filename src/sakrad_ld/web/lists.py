@@ -916,12 +916,14 @@ LIST_SEPARATOR = ";"
 
 
 def _csv(kind: str, rows: Iterator[list[object]]) -> bytes:
+    """The rows of a list as RFC 4180 CSV in UTF-8 without a byte order mark, as the release's
+    tables (:mod:`sakrad_ld.tables.csvw`): what a CSVW reader reads from a URL (docs/tables.md)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c[0] for c in COLUMNS[kind]])
     for row in rows:
         writer.writerow(["" if v is None else v for v in row])
-    return out.getvalue().encode("utf-8-sig")
+    return out.getvalue().encode("utf-8")
 
 
 def csv_metadata(tables: list[tuple[str, str]], title: str) -> bytes:

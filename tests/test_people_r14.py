@@ -273,3 +273,64 @@ def test_csvwvalidate_validates_every_table_group_over_http(host: str, server_ur
         assert done.returncode == 0 and "OK" in done.stdout, (path, done.stdout[-2000:], done.stderr[-2000:])
         status, _, body = Browser(root).once(path.replace("csv-metadata.json", "meetings.csv"), {})
         assert status == 200 and body.startswith(b"id,"), body[:20]
+
+
+# --- what a thing's page and document say of the sakråd it has a role in ----------------------------
+
+
+def _agents_of(store: object, meetings: set) -> dict[str, set[str]]:
+    """The IRIs of everyone with a role in any of ``meetings`` → the ids of those meetings."""
+    import pyoxigraph as ox
+
+    from sakrad_ld.vocab import M8G
+
+    found: dict[str, set[str]] = {}
+    for meeting in meetings:
+        for link in store.quads_for_pattern(meeting, M8G.hasParticipation, None):  # type: ignore[attr-defined]
+            for q in store.quads_for_pattern(None, M8G.participates, link.object):  # type: ignore[attr-defined]
+                if isinstance(q.subject, ox.NamedNode):
+                    found.setdefault(q.subject.value, set()).add(meeting.value.rsplit("/", 1)[1])
+    return found
+
+
+def test_a_things_document_says_how_a_sakrad_it_has_a_role_in_was_concluded_held(opened: Release) -> None:
+    """The page marks such a sakråd "(held: derived)"; the document says the same with
+    sakrad:heldDerivation and the document it rests on, sakrad:heldDerivedFrom."""
+    from sakrad_ld.documents import document_triples
+    from sakrad_ld.vocab import SAKRAD
+
+    store = opened.store
+    held = {q.subject for q in store.quads_for_pattern(None, SAKRAD.heldDerivation, None)}
+    agents = _agents_of(store, held)
+    assert held and agents
+    for agent in agents:
+        triples = document_triples(store, agent)
+        for meeting in held & {t.subject for t in triples}:
+            said = {t.predicate for t in triples if t.subject == meeting}
+            assert {SAKRAD.heldDerivation, SAKRAD.heldDerivedFrom} <= said, (agent, meeting)
+
+
+def test_a_sakrads_own_title_is_marked_wherever_a_things_page_links_it(opened: Release, server_url: str) -> None:
+    """On the page of everyone with a role in a sakråd whose title is the data's own, every link to
+    a sakråd (its roles, the facts table's "has a role in", "Links here") carries the mark after the
+    title exactly when that sakråd's title is the data's own."""
+    from sakrad_ld.documents import document_path
+    from sakrad_ld.vocab import SAKRAD
+
+    store = opened.store
+    own = {q.subject for q in store.quads_for_pattern(None, SAKRAD.titleDerivation, None)}
+    own_ids = {m.value.rsplit("/", 1)[1] for m in own}
+    client = Browser(server_url)
+    checked = 0
+    for agent in sorted(_agents_of(store, own))[:40]:
+        for lang, mark in (("", "(datans egen rubrik)"), ("/en", "(the data&#39;s own title)")):
+            status, _, body = client.once(f"{lang}{document_path(agent, opened.base_iri)}.html", {})
+            assert status == 200, agent
+            html = body.decode()
+            links = re.findall(r'<a href="[./]*(?:doc/)?meeting/([^"#]+)\.html(#[^"]*)?">(.*?)</a>', html)
+            for target, part, inner in links:
+                if part and " — " not in inner:  # a role, named without its sakråd's title
+                    continue
+                assert (mark in inner) is (target in own_ids), (agent, lang, target, inner)
+                checked += 1
+    assert checked > 10, checked

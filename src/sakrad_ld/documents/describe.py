@@ -19,7 +19,9 @@ negotiation. A document holds
   its role and its meeting: the one link ``meeting m8g:hasParticipation participation`` and what
   says which sakråd it was (:data:`MEETING`: its title and how a title the data made was made,
   its date, stated or derived and how, a series' days with their dates, whether it was only
-  announced), so the document alone answers "which sakråd, in what role";
+  announced, and how it is concluded to have been held where no document read says so, with the
+  document that conclusion rests on: the marks its page shows), so the document alone answers
+  "which sakråd, in what role";
 * who the thing's contact points are: the links ``person m8g:contactPoint point`` to them (the
   person is described as any linked resource, by types, labels and sources).
 
@@ -79,7 +81,8 @@ ADDRESSES: tuple[ox.NamedNode, ...] = (SCHEMA.url, SCHEMA.archivedAt)
 PARTICIPATION: tuple[ox.NamedNode, ...] = (M8G.role,)
 #: What says which meeting a linked participation belongs to: its types and title, how a title
 #: the data made was made, its date (stated, or derived with how), whether its sources only
-#: announce it; and a series' days (``schema:subEvent``) with their types and dates.
+#: announce it, how the data concludes it was held where no document read says so and the
+#: document that rests on; and a series' days (``schema:subEvent``) with their types and dates.
 MEETING: tuple[ox.NamedNode, ...] = (
     RDF_TYPE,
     *LABELS,
@@ -88,6 +91,8 @@ MEETING: tuple[ox.NamedNode, ...] = (
     SAKRAD.derivedDate,
     SAKRAD.derivation,
     SAKRAD.announcedOnly,
+    SAKRAD.heldDerivation,
+    SAKRAD.heldDerivedFrom,
 )
 _DAY: tuple[ox.NamedNode, ...] = (RDF_TYPE, SCHEMA.startDate)
 _PARTICIPATION = M8G.Participation

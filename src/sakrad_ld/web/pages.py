@@ -202,6 +202,9 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
             (view.term(ox.NamedNode(m)), hows, value(store, ox.NamedNode(m), SAKRAD.titleDerivation) is not None)
             for m, hows in reversed(found)
         ]
+    own_facts, incoming = view.facts(node), view.incoming(iri)
+    shown = [v for table in (own_facts, *parts) for row in table.rows for v in row.values]
+    shown += [v for group in incoming.groups for v in group.values]
     return render(
         "resource.html",
         here=here,
@@ -218,7 +221,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         file_words=FILE_WORDS[lang],
         meeting=meeting,
         participations=participations[0],
-        page_marks=_page_marks(participations[0], involved[: site.limit]),
+        page_marks=_page_marks(participations[0], involved[: site.limit], shown),
         participations_total=participations[1],
         participations_query=participations[2],
         feed=f"feeds/{doc[len('/doc/') :]}.atom" if is_org and participations[1] else None,
@@ -228,18 +231,21 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         ministry_list=translated(f"lists/meetings/ministry/{doc.rsplit('/', 1)[1]}.html", lang) if involved else None,
         registers=_registers(view, [node, *own]),
         access=_source_access(view, node, site) if doc is not None and doc.startswith("/doc/source/") else None,
-        own=view.facts(node),
+        own=own_facts,
         parts=parts,
-        incoming=view.incoming(iri),
+        incoming=incoming,
         jsonld=json_script(schemaorg.about(store, iri, site.base_iri, lang)),
     )
 
 
-def _page_marks(participations: list[Participation], involved: list[tuple[Any, list[str], bool]]) -> list[str]:
+def _page_marks(
+    participations: list[Participation], involved: list[tuple[Any, list[str], bool]], shown: list[Value]
+) -> list[str]:
     """The marks beside the sakråd a thing's page lists (its roles; a ministry's sakråd, whose titles
-    the data made are marked), which the page explains below them (lists.marks)."""
+    the data made are marked; any sakråd its facts and links show), which the page explains below
+    them (lists.marks)."""
     found = set().union(*(p.marks for p in participations))
-    if any(own for _, _, own in involved):
+    if any(own for _, _, own in involved) or any(v.title_own for v in shown):
         found.add("title_own")
     return [key for key in MARKS if key in found]
 

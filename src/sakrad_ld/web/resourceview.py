@@ -67,6 +67,9 @@ class Value:
     code: str | None = None
     whole: Text | None = None
     title: str | None = None
+    #: the sakråd's title shown (its own label, or a part's whole's) is the data's own, no source's
+    #: headline (``sakrad:titleDerivation``): marked "(datans egen rubrik)" wherever it is shown
+    title_own: bool = False
 
     @classmethod
     def literal(cls, term: ox.Literal) -> Value:
@@ -207,13 +210,22 @@ class View:
         if href is not None:
             whole = self.whole_of(iri)
             if whole is None:
-                return Value(self.labels.of(ox.NamedNode(iri)), href=href)
+                return Value(self.labels.of(ox.NamedNode(iri)), href=href, title_own=self.title_own(iri))
+            if not with_whole:
+                return Value(self.part_name(iri), href=href)
             return Value(
-                self.part_name(iri), href=href, whole=self.labels.of(ox.NamedNode(whole)) if with_whole else None
+                self.part_name(iri),
+                href=href,
+                whole=self.labels.of(ox.NamedNode(whole)),
+                title_own=self.title_own(whole),
             )
         label = self.labels.label(ox.NamedNode(iri)) or term_labels().get(iri)
         url = iri if iri.startswith(("http://", "https://")) else None
         return Value(label, url=url, code=compact(iri))
+
+    def title_own(self, iri: str) -> bool:
+        """Whether the title of ``iri`` is the data's own (``sakrad:titleDerivation``), no source's."""
+        return value(self.store, ox.NamedNode(iri), SAKRAD.titleDerivation) is not None
 
     def stating(self, iri: str) -> Value:
         """A document that states a fact, as a page names it beside the fact. The dataset's own graph

@@ -19,6 +19,9 @@ attendance mode, event status, offers or image: no source states them). In parti
   (``sakrad:titleDerivation``), ``disambiguatingDescription`` says so, with how it was made.
 * ``startDate`` is ``schema:startDate``, which the graph has only for a stated day; a derived date
   (``sakrad:derivedDate``) is left out.
+* ``parentOrganization`` is the body an organisation is a unit or part of where a source says so;
+  one the data placed it in by its own rule (``sakrad:unitOfDerivation``) is left out, as a derived
+  date is: a consumer reads ``parentOrganization`` as stated.
 """
 
 from __future__ import annotations
@@ -101,7 +104,8 @@ def _agent(store: ox.Store, labels: Labeller, node: ox.NamedNode) -> dict[str, A
     if homepage is not None:
         out["url"] = homepage.value
     parent = value(store, node, ORG.unitOf) or value(store, node, ORG.subOrganizationOf)
-    if isinstance(parent, ox.NamedNode):
+    derived = value(store, node, SAKRAD.unitOfDerivation) is not None  # placed there by the data's own rule
+    if isinstance(parent, ox.NamedNode) and not derived:
         out["parentOrganization"] = {
             "@type": _kind(store, parent),
             "@id": parent.value,

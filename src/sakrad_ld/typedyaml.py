@@ -209,7 +209,7 @@ def compose_file(path: Path, max_bytes: int = MAX_INPUT_FILE, root: Path | None 
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        raise _syntax_error(path, err) from None
+        raise _tab_error(path, text, err) or _syntax_error(path, err) from None
     except yaml.reader.ReaderError as err:
         # libyaml gives the character's position in bytes of UTF-8, not in characters; the first
         # character of its kind is the one the reader stopped at
@@ -226,6 +226,28 @@ def compose_file(path: Path, max_bytes: int = MAX_INPUT_FILE, root: Path | None 
     if node is not None:
         check_nodes(node, path)
     return node
+
+
+def _tab_error(path: Path, text: str, err: yaml.MarkedYAMLError) -> InputError | None:
+    """The error of a tab where YAML reads indentation (YAML 1.1 §5.5: tabs never indent), where that
+    is what stopped the parser; None otherwise."""
+    mark = err.problem_mark
+    if mark is None or not re.search("cannot start any token|tab character", err.problem or ""):
+        return None
+    lines = _BREAKS.split(text)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if "\t" not in line[: len(line) - len(line.lstrip(" \t"))]:  # not in the line's indentation
+        return None
+    return InputError(
+        Where(path, mark.line + 1),
+        f"a tab at column {line.index(chr(9)) + 1}: YAML indents with spaces only",
+        "lines indented with spaces",
+        "replace the tabs with spaces; most editors can show and convert them",
+    )
+
+
+#: YAML's line breaks, as :func:`sakrad_ld.inputfiles.line_at` counts them.
+_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
@@ -269,6 +291,11 @@ def _codepoint(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+#: A key a message names in a field's path: a record's keys are such names; any other key is
+#: refused by the record it is in, and what is under it is named by the path of the mapping.
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+
 def check_nodes(root: yaml.Node, file: Path) -> None:
     """Rejects, with file and line, what no record field may hold: a key that is not text, text
     longer than :data:`MAX_TEXT` or with a control character, a whole number that is not plain
@@ -277,17 +304,17 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
     errors: list[InputError] = []
     seen: set[int] = set()
     repeated: set[int] = set()
-    # (node, the line it is written on): an alias's node carries the marks of its anchor, so the
-    # line of an alias is that of its key, or of the list it is in
-    stack = [(root, root.start_mark.line + 1)]
+    # (node, the line it is written on, its field path): an alias's node carries the marks of its
+    # anchor, so the line of an alias is that of its key, or of the list it is in
+    stack = [(root, root.start_mark.line + 1, "")]
     while stack:
-        node, line = stack.pop()
+        node, line, path = stack.pop()
         if id(node) in seen:
             if id(node) not in repeated:
                 repeated.add(id(node))
                 errors.append(
                     InputError(
-                        Where(file, line),
+                        Where(file, line, path),
                         "a YAML alias (*name) repeats a value",
                         "each value written out",
                         "write the value out instead of the alias",
@@ -299,7 +326,7 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
             errors.append(
                 InputError(
-                    Where(file, node.start_mark.line + 1),
+                    Where(file, node.start_mark.line + 1, path),
                     f"YAML tags are not allowed (this value is tagged {quoted(tag)})",
                     "a value without a tag (text, a number, true/false, a list or a mapping)",
                     f"remove {tag}; put the value in quotes if it is meant as text",
@@ -311,17 +338,18 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
                 if not isinstance(key, yaml.ScalarNode):
                     errors.append(
                         InputError(
-                            Where(file, key.start_mark.line + 1),
+                            Where(file, key.start_mark.line + 1, path),
                             f"a key is {_describe(key)}",
                             "a key that is a name, such as 'title'",
                         )
                     )
                     continue
-                stack.extend(((key, key.start_mark.line + 1), (value, key.start_mark.line + 1)))
+                named = (f"{path}.{key.value}" if path else key.value) if _KEY.fullmatch(key.value) else path
+                stack.extend(((key, key.start_mark.line + 1, named), (value, key.start_mark.line + 1, named)))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, node.start_mark.line + 1) for item in node.value)
+            stack.extend((item, node.start_mark.line + 1, f"{path}[{i}]") for i, item in enumerate(node.value))
         elif isinstance(node, yaml.ScalarNode) and (problem := _scalar_problem(node)):
-            errors.append(InputError(Where(file, node.start_mark.line + 1), *problem))
+            errors.append(InputError(Where(file, node.start_mark.line + 1, path), *problem))
     if errors:
         raise InputErrors(errors)
 

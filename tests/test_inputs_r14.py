@@ -1,0 +1,144 @@
+"""A project's files are read one way (sakrad_ld.inputfiles): what is not a regular file of its folder,
+of at most MAX_INPUT_FILE bytes, and well-formed, is refused with exit 2 naming the file (and line),
+without a traceback, before anything waits on it or fills the memory; the release already published
+is left as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import fixture_project
+
+from sakrad_ld.cli import main
+from sakrad_ld.errors import InputError
+from sakrad_ld.inputfiles import MAX_INPUT_FILE, read_input
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = fixture_project(tmp_path_factory.mktemp("inputs") / "project")
+    assert main(["-C", str(project), "build", "--out", str(project / "dist")]) == 0
+    return project
+
+
+@pytest.fixture
+def project(built: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy, symlinks=True)
+    return copy
+
+
+def _release(project: Path) -> tuple[str, bytes]:
+    return os.readlink(project / "dist"), (project / "dist" / "SHA256SUMS").read_bytes()
+
+
+def _replace(make: Callable[[Path], None]) -> Callable[[Path], None]:
+    def replace(path: Path) -> None:
+        path.unlink()
+        make(path)
+
+    return replace
+
+
+def _huge(path: Path) -> None:
+    with open(path, "r+b") as file:
+        file.truncate(MAX_INPUT_FILE + 1)  # sparse: no disk is used
+
+
+SHAPES_CASES = {
+    "fifo": (_replace(os.mkfifo), "cannot be read (this is a FIFO (named pipe), not a regular file)"),
+    "dev-zero": (_replace(lambda p: p.symlink_to("/dev/zero")), "cannot be read (a link leading out of shapes/)"),
+    "outside": (_replace(lambda p: p.symlink_to("/etc/passwd")), "cannot be read (a link leading out of shapes/)"),
+    "loop": (_replace(lambda p: p.symlink_to(p.name)), "cannot be read (the symbolic link loops"),
+    "nowhere": (_replace(lambda p: p.symlink_to("missing.ttl")), "cannot be read (a link to nothing)"),
+    "folder": (_replace(lambda p: p.mkdir()), "cannot be read (this is a folder, not a file)"),
+    "empty": (lambda p: p.write_bytes(b""), "the file holds no triples"),
+    "huge": (_huge, f"cannot be read (the file has {MAX_INPUT_FILE + 1:,} bytes, more than the {MAX_INPUT_FILE:,}"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHAPES_CASES))
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_a_shapes_file_that_is_not_one_is_refused_unread(
+    project: Path, case: str, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, said = SHAPES_CASES[case]
+    file = project / "shapes" / "links.ttl"
+    make(file)
+    before = _release(project)
+    args = ["--out", str(project / "dist")] if command == "build" else []
+    assert main(["-C", str(project), command, *args]) == 2
+    err = capsys.readouterr().err
+    assert f"{file}: {said}" in err and "Traceback" not in err, err
+    assert "root:x:" not in err  # nothing of a file elsewhere is quoted
+    assert _release(project) == before
+
+
+def test_a_turtle_error_in_shapes_names_file_line_and_what_is_expected(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = project / "shapes" / "links.ttl"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + "\nex:a ex:b .\n", encoding="utf-8")
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    line = text.count("\n") + 2
+    assert f"{file}:{line}: not valid Turtle (" in err and "expected a Turtle file of SHACL shapes" in err, err
+
+
+DATA_CASES = {
+    "duplicate-key": (
+        lambda p: p.write_text(p.read_text(encoding="utf-8") + "people: []\n", encoding="utf-8"),
+        "people.yaml:{last}: people: the key 'people' is given twice",
+    ),
+    "tab-indented": (
+        lambda p: p.write_text(p.read_text(encoding="utf-8").replace("\n  ", "\n\t", 1), encoding="utf-8"),
+        "people.yaml:{tab}: a tab at column 1: YAML indents with spaces only",
+    ),
+    "only-a-bom": (lambda p: p.write_text("\ufeff", encoding="utf-8"), "people.yaml:1: the file is empty"),
+    "empty": (lambda p: p.write_bytes(b""), "people.yaml:1: the file is empty"),
+    "folder": (_replace(lambda p: p.mkdir()), "people.yaml: this is a folder, not a file"),
+    "fifo": (_replace(os.mkfifo), "people.yaml: this is a FIFO (named pipe), not a regular file"),
+    "huge": (_huge, f"people.yaml: the file has {MAX_INPUT_FILE + 1:,} bytes"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DATA_CASES))
+def test_a_data_file_that_is_not_well_formed_is_refused(
+    project: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, said = DATA_CASES[case]
+    file = project / "data" / "people.yaml"
+    text = file.read_text(encoding="utf-8")
+    make(file)
+    said = said.format(last=text.count("\n") + 1, tab=text[: text.index("\n  ")].count("\n") + 2)
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    assert f"{project / 'data'}/{said}" in err and "Traceback" not in err, err
+
+
+def test_a_government_participant_of_the_wrong_type_is_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each entry that is not a mapping is named, with its line (it ended in an AttributeError)."""
+    file = sorted((project / "data" / "meetings").iterdir())[0]
+    text = file.read_text(encoding="utf-8")
+    entries = ["12345", "null", "[x]", "2017-02-28", "x y"]
+    file.write_text(text + "government_participants:\n" + "".join(f"  - {e}\n" for e in entries), encoding="utf-8")
+    first = text.count("\n") + 2
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for i, _entry in enumerate(entries):
+        assert f"{file}:{first + i}: government_participants[{i}]: got " in err, err
+        assert "expected a mapping with the keys person, body" in err
+
+
+def test_the_reader_holds_a_file_to_its_limit(tmp_path: Path) -> None:
+    file = tmp_path / "x.ttl"
+    file.write_bytes(b"x" * 11)
+    with pytest.raises(InputError, match="the file has 11 bytes, more than the 10"):
+        read_input(file, max_bytes=10)
+    assert read_input(file, max_bytes=11) == b"x" * 11

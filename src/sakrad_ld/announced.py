@@ -47,6 +47,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .clauses import LazyPattern
 from .errors import InputError, Where
 from .stated import folded_text
 from .typedyaml import quoted
@@ -241,7 +242,7 @@ def check_held(corpus: Corpus) -> list[InputError]:
 #: Words only a sakråd that was held has: someone took part, led it, raised, presented or discussed
 #: something at it (Swedish and English, past tense). An announcement says "deltar", "kommer att
 #: diskuteras", "is to be presented".
-HELD_WORDING = re.compile(
+HELD_WORDING = LazyPattern(
     r"\b(?:deltog|deltagit|deltagande organisation(?:er|erna)?|de \d+ deltagande|lyftes|lyfte|leddes|ledde"
     r"|framfördes|diskuterades)\b"
     r"|\b(?:presenterade|presenterades|diskuterade|framförde)\b[^.]{0,60}\b(?:på|vid|under) (?:mötet|sakrådet|samrådet)\b"
@@ -304,7 +305,7 @@ def held_wording(corpus: Corpus) -> list[InputError]:
 
 #: Words saying a meeting was held or that someone took part in it (folded, whole words; Swedish and
 #: English). An invitation ("bjöd in", "bjuder in", "inbjudan") is not one.
-HELD_SAID_WORDS = re.compile(
+HELD_SAID_WORDS = LazyPattern(
     r"(?<!\w)(?:hölls|hållits|genomfördes|genomförts|genomfört|genomförde|ägde rum|har ägt rum|skedde"
     r"|deltog|deltagit|deltagande (?:organisation|myndighet|aktör)\w*|deltagarna|medverkade|medverkat|närvarade|samlades|samlade"
     r"|träffades|träffade|möttes|mötte|sammanträdde|lyftes|lyfte|diskuterades|diskuterade|leddes|ledde"

@@ -46,11 +46,11 @@ where it names one.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .clauses import LazyPattern
 from .dated import date_forms
 from .errors import InputError, Where
 from .typedyaml import quoted
@@ -80,9 +80,9 @@ def register_host(source: str | None, register: str) -> bool:
 
 #: Where each register's pages name the item they are about: a Wikidata page (wiki/Q…, entity/Q…,
 #: Special:EntityData/Q…), a Lagrummet organisation (org/<slug>). A claim's IRI names its item the same way.
-_NAMED: dict[str, re.Pattern[str]] = {
-    "wikidata": re.compile(r"/(?:wiki/|entity/|wiki/Special:EntityData/|Special:EntityData/)(Q[1-9][0-9]*)\b"),
-    "lagrummet": re.compile(r"/org/([^/?#.]+)"),
+_NAMED: dict[str, LazyPattern] = {
+    "wikidata": LazyPattern(r"/(?:wiki/|entity/|wiki/Special:EntityData/|Special:EntityData/)(Q[1-9][0-9]*)\b"),
+    "lagrummet": LazyPattern(r"/org/([^/?#.]+)"),
 }
 #: Registers whose own pages always name the item in their address: a page that names none is not the item's.
 _ALWAYS_NAMED = ("wikidata",)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "CLAUSE_WINDOW",
@@ -21,6 +22,7 @@ __all__ = [
     "LIST_ITEM_WORDS",
     "LIST_JOINERS",
     "PHRASE_MARKS",
+    "LazyPattern",
     "SENTENCE_MARKS",
     "called_off",
     "clause",
@@ -29,6 +31,30 @@ __all__ = [
     "joiners",
     "listed",
 ]
+
+
+class LazyPattern:
+    """A regular expression compiled when it is first used, not when its module is imported: the load
+    checks define some 180 patterns (a long list of words costs 1-3 ms to compile) and reading a
+    project's data uses only some of them. It answers as the compiled :class:`re.Pattern` does
+    (``search``, ``finditer``, ``sub`` …); its ``pattern`` is the source, read without compiling it."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        # called only for a name the instance lacks: the compiled pattern's, kept so that the next
+        # lookup finds it here (re.compile caches the compiled pattern itself)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(re.compile(self.pattern, self._flags), name)
+        setattr(self, name, value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
 
 #: How far (characters) a clause reaches on either side of the place it is read around.
 CLAUSE_WINDOW = 200
@@ -44,7 +70,7 @@ LIST_ITEM_WORDS = 4
 #: text: "men", "but", "utan" (not "utan att", a negation of its own clause), ";", a spaced dash, ", och"
 #: (a new main clause: Swedish joins a list's last item without a comma), "medan", "while", "whereas",
 #: "samtidigt som". "Fryshuset deltog inte, men Famna deltog": the second "deltog" is Famna's.
-CONTRAST = re.compile(r" (?:men|but|medan|while|whereas|samtidigt som) |, och |;| - | utan (?!att )")
+CONTRAST = LazyPattern(r" (?:men|but|medan|while|whereas|samtidigt som) |, och |;| - | utan (?!att )")
 
 
 def clause_start(text: str, lo: int, marks: tuple[str, ...]) -> int:
@@ -243,7 +269,7 @@ _LEADS = _alternation(w for w, (kind, scope) in GUARDS.items() if kind == PLAN a
 #: A plan's noun (the plan's ``head`` words of :data:`GUARD_TABLE`) leading in what follows: up to four words
 #: after it ("Syftet med mötet"), a copula, "att"/"that"/"for"/"to"; or "Det är meningen att", "It is
 #: expected (hoped, envisaged …) that".
-PLAN_LEAD = re.compile(
+PLAN_LEAD = LazyPattern(
     rf"(?<!\w)(?:(?:{_LEADS})(?: [\w-]+){{0,4}}? (?P<copula>är|var|har varit|hade varit|blir|is|was|has been|had been)"
     rf"|(?:det|it) (?P<it>är|var|is|was) (?:{_LEADS}|(?:expected|hoped|envisaged|anticipated|foreseen|intended|"
     rf"planned)))(?: (?:nu|fortfarande|still|now))? (?:att|that|for|to)(?!\w)"
@@ -274,7 +300,7 @@ def _words_of(kinds: Iterable[str], scope: str) -> tuple[str, ...]:
 #: "inte bara", "inte minst", "inte mindre än", "not only": no negation of what they stand before.
 _NOT_ONLY = r"(?! (?:bara|endast|enbart|blott|minst|mindre|färre|only|just|least|less|fewer)(?!\w))"
 #: The words of ``clause`` scope, a negation's "inte" not before "bara" ….
-_CLAUSE_WORD = re.compile(
+_CLAUSE_WORD = LazyPattern(
     r"(?<![\w-])(?:(" + _alternation(_words_of((NEGATION,), "clause")) + r")" + _NOT_ONLY + r"|("
     + _alternation(w for w, (k, s) in GUARDS.items() if s == "clause" and k != NEGATION) + r"))(?![\w-])"
 )  # fmt: skip
@@ -287,13 +313,13 @@ SUBORDINATE_WORDS = (
     "fast", "liksom", "precis som", "än", "sedan", "jämfört med", "who", "which", "where", "when", "that", "how",
     "what", "why", "because", "like", "than", "since", "as",
 )  # fmt: skip
-_OPENS = re.compile(r"(?:" + _alternation(SUBORDINATE_WORDS) + r")(?!\w)")
-_OPENS_INSIDE = re.compile(r" (?:" + _alternation(w for w in SUBORDINATE_WORDS if w not in ("då", "as")) + r") ")
+_OPENS = LazyPattern(r"(?:" + _alternation(SUBORDINATE_WORDS) + r")(?!\w)")
+_OPENS_INSIDE = LazyPattern(r" (?:" + _alternation(w for w in SUBORDINATE_WORDS if w not in ("då", "as")) + r") ")
 
 #: Words of comparison before another time ("liksom förra gången", "fler än förra året", "sedan i fjol"):
 #: the time is the comparison's, not the fact's.
 COMPARING_WORDS = ("liksom", "som", "än", "sedan", "jämfört med", "precis som", "like", "than", "since", "as")
-_COMPARING = re.compile(r"(?:^|\W)(?:" + _alternation(COMPARING_WORDS) + r")(?: [\w-]+){0,2} $")
+_COMPARING = LazyPattern(r"(?:^|\W)(?:" + _alternation(COMPARING_WORDS) + r")(?: [\w-]+){0,2} $")
 
 #: Finite verbs (and a few auxiliaries) that say a clause has its own verb: "och" with one after it, and
 #: one before it, joins two clauses ("deltog och hoppas …"), not two names ("Fryshuset och Famna").
@@ -309,7 +335,7 @@ FINITE_VERBS = frozenset(
     avses avsågs träffas samlas leds""".split()
 )
 _VERB_ENDINGS = ("ade", "ades", "ddes", "des", "tes", "dde", "ades")
-_WORD = re.compile(r"[\w-]+")
+_WORD = LazyPattern(r"[\w-]+")
 _ADVERBS_FIRST = frozenset("även också sedan då därefter dessutom ändå till slut inte aldrig".split())
 
 
@@ -333,8 +359,8 @@ def _verb_first(flat: str, at: int, hi: int) -> bool:
     return False
 
 
-_AND = re.compile(r" (?:och|samt|and) ")
-_COMMA = re.compile(r"[,()]")
+_AND = LazyPattern(r" (?:och|samt|and) ")
+_COMMA = LazyPattern(r"[,()]")
 
 
 def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -391,9 +417,9 @@ def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 #: A negation opening an aside after a comma or "och" ("…, inte digitalt", "… och inte i Stockholm"): it
 #: denies what follows it, not the clause before.
-_ASIDE = re.compile(r"(?:inte|ej|icke|not|och inte|and not)(?! (?:bara|endast|enbart|only)(?!\w))(?!\w)")
-_AND_NOT = re.compile(r" (?:och|and) (?=(?:inte|ej|not) )")
-_INFINITIVE = re.compile(r"att ([\w-]+)")
+_ASIDE = LazyPattern(r"(?:inte|ej|icke|not|och inte|and not)(?! (?:bara|endast|enbart|only)(?!\w))(?!\w)")
+_AND_NOT = LazyPattern(r" (?:och|and) (?=(?:inte|ej|not) )")
+_INFINITIVE = LazyPattern(r"att ([\w-]+)")
 _PRONOUNS = frozenset("de den det vi man han hon jag du ni dessa detta organisationen mötet sakrådet".split())
 
 
@@ -407,12 +433,12 @@ def _infinitive(flat: str, at: int) -> bool:
     return w.endswith(("a", "as")) and not w.endswith(("na", "nas")) and w not in _PRONOUNS
 
 
-_TIME_FIRST = re.compile(
+_TIME_FIRST = LazyPattern(
     r"(?:" + _alternation(_words_of((OTHER_TIME,), "clause")) + r"|(?:19|20)\d\d|förra|nästa|next|last)(?!\w)"
 )
 
 
-_COMPLEMENT = re.compile(r"[ ,(]*(?:att|huruvida|whether|that)(?!\w)")
+_COMPLEMENT = LazyPattern(r"[ ,(]*(?:att|huruvida|whether|that)(?!\w)")
 
 
 def compared(flat: str, lo: int, at: int) -> bool:
@@ -507,7 +533,7 @@ CONDITION_VERBS = (
     "kommer", "får", "ges", "räcker", "uppstår", "sker", "hålls", "ställs", "anmäler", "möjligt", "så", "inte",
     "is", "are", "attends", "takes", "allows", "permits", "possible", "needed",
 )  # fmt: skip
-_CONDITION_OM = re.compile(r"(?:om|if)(?: [\w-]+){0,3}? (?:" + _alternation(CONDITION_VERBS) + r")(?!\w)")
+_CONDITION_OM = LazyPattern(r"(?:om|if)(?: [\w-]+){0,3}? (?:" + _alternation(CONDITION_VERBS) + r")(?!\w)")
 #: Words of asking or discussing that "om"/"if" after them complements ("frågade om", "diskussion om"): an
 #: indirect question or a topic, not a condition.
 ASKED_WORDS = (
@@ -518,10 +544,10 @@ ASKED_WORDS = (
 )  # fmt: skip
 
 
-_QUESTION_WORD = re.compile(r"(?:hur|vad|varför|vilka|vilken|vilket|vem|när|huruvida|how|what|why|who)(?!\w)")
+_QUESTION_WORD = LazyPattern(r"(?:hur|vad|varför|vilka|vilken|vilket|vem|när|huruvida|how|what|why|who)(?!\w)")
 
 
-_POSSIBLE = re.compile(r"om (?:möjligt|så)(?!\w)")
+_POSSIBLE = LazyPattern(r"om (?:möjligt|så)(?!\w)")
 
 
 def condition(flat: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> tuple[int, str, str] | None:
@@ -557,11 +583,11 @@ def _comma_clause(flat: str, at: int, hi: int) -> bool:
     return comma > 0 and _has_verb(flat, at, comma) and _verb_first(flat, comma + 1, hi)
 
 
-_CHOICE_AFTER_LIST = re.compile(
+_CHOICE_AFTER_LIST = LazyPattern(
     r"(?:, [\w-]+(?: [\w-]+)?){0,3},? (eller|alternativt|or|alternatively) (?!annan|annat|andra|another|other)"
 )
-_CHOICE_RIGHT = re.compile(r",? (eller|alternativt|or|alternatively) (?!annan|annat|andra|another|other)")
-_BEFORE = re.compile(
+_CHOICE_RIGHT = LazyPattern(r",? (eller|alternativt|or|alternatively) (?!annan|annat|andra|another|other)")
+_BEFORE = LazyPattern(
     r"(?<![\w-])(eller|alternativt|or|alternatively|utom|förutom|except|i stället för|istället för|snarare än|"
     r"instead of|rather than),?(?: (?:i|på|vid|in|at|av|by))? $"
 )
@@ -594,7 +620,7 @@ def _particle(word: str) -> str:
     return re.escape(verb) + r"(?: (?:" + _alternation(PARTICLE_ADVERBS) + r")){0,2} " + particle
 
 
-_CANCELLED = re.compile(
+_CANCELLED = LazyPattern(
     r"(?<!\w)(?:" + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True)) + r")(?!\w)"
 )
 #: What makes a word of calling off say no calling off: a negation ("blev inte inställt"), a condition
@@ -602,9 +628,9 @@ _CANCELLED = re.compile(
 _UNCALLING = frozenset({NEGATION, CONDITION, DOUBT})
 #: A condition right after a word of calling off ("ställs in om färre än tio organisationer anmäler sig",
 #: "is cancelled if …"), however many words its clause has before its verb.
-_IF_AFTER = re.compile(r" (?:om|ifall|if|unless)(?!\w)")
+_IF_AFTER = LazyPattern(r" (?:om|ifall|if|unless)(?!\w)")
 #: Words right before a word of calling off saying it was not ("nästan ställdes in", "was almost cancelled").
-_ALMOST = re.compile(r"(?<!\w)(?:nästan|nära att|höll på att|nearly|almost)(?: (?:att|be|been))? $")
+_ALMOST = LazyPattern(r"(?<!\w)(?:nästan|nära att|höll på att|nearly|almost)(?: (?:att|be|been))? $")
 
 
 def called_off(flat: str, lo: int, hi: int) -> str | None:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clauses
+from .clauses import LazyPattern
 from .errors import InputError, Where
 from .typedyaml import MAX_DIGITS, quoted
 
@@ -132,11 +133,11 @@ def _words(words: tuple[str, ...]) -> str:
 
 
 #: Words that round a number ("ett 40-tal", "cirka 40", "about 40"), in both languages, as a pattern.
-APPROXIMATE = re.compile(rf"-?tal\b|\b(?:{_words((*ROUNDING, *EN_ROUNDING))})\b", re.IGNORECASE)
+APPROXIMATE = LazyPattern(rf"-?tal\b|\b(?:{_words((*ROUNDING, *EN_ROUNDING))})\b", re.IGNORECASE)
 #: Words that give a lower bound, in both languages, as a pattern.
-AT_LEAST = re.compile(rf"\b(?:{_words((*LOWER, *EN_LOWER))})\b", re.IGNORECASE)
+AT_LEAST = LazyPattern(rf"\b(?:{_words((*LOWER, *EN_LOWER))})\b", re.IGNORECASE)
 #: Words that give an upper bound, in both languages, as a pattern.
-AT_MOST = re.compile(rf"\b(?:{_words((*UPPER, *EN_UPPER))})\b", re.IGNORECASE)
+AT_MOST = LazyPattern(rf"\b(?:{_words((*UPPER, *EN_UPPER))})\b", re.IGNORECASE)
 #: The comparisons a negation before them turns round: "inte fler än 20" is at most 20, "inte under 20"
 #: and "not fewer than 20" at least 20.
 COMPARISONS = frozenset(
@@ -190,7 +191,7 @@ class Reading:
     words: str  # the words giving it, such as "ett 40-tal" or "Drygt 50"
 
 
-_TOKEN = re.compile(r"[^\s,.;:()\"”“]+")
+_TOKEN = LazyPattern(r"[^\s,.;:()\"”“]+")
 #: Bounding or rounding words: up to three words right before a number ("in excess of 40").
 _BEFORE = 3
 _MARK_KINDS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
@@ -277,28 +278,28 @@ class Part:
 
 #: A part before "av"/"of" and the whole's number after it, in a count's words: the part's words (a
 #: number, a part word, "alla utom 3") and the whole's number's place.
-_PART_OF = re.compile(
+_PART_OF = LazyPattern(
     rf"(?<![\w-])(?P<part>(?:alla|samtliga|all) (?:utom|förutom|but|except) [\w-]+|{_words(PART_WORDS)}|[\w-]+)"
     rf" (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)(?![\w-])",
     re.IGNORECASE,
 )
 #: "Av de 25 inbjudna kom 12", "…, av totalt 40": "av" opening its clause makes the number after it a whole.
-_OF_FIRST = re.compile(
+_OF_FIRST = LazyPattern(
     rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$",
     re.IGNORECASE,
 )
 #: "av" / "of" opening a clause and the whole's number after it, in a count's words.
-_OPENING_OF = re.compile(
+_OPENING_OF = LazyPattern(
     rf"(?:^|[,;:(\x00]|(?<!\w)(?:och|men|and|but)) *(?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?(?P<whole>[\w-]+)",
     re.IGNORECASE,
 )
 #: After a whole opening its clause, the verb and "alla" / "samtliga": every one of the whole took part.
-_EVERY_CAME = re.compile(
+_EVERY_CAME = LazyPattern(
     r"(?:[ ,] ?[\w-]+){0,4}? (?:deltog|kom|närvarade|medverkade|var på plats|took part|attended|came) "
     r"(?:alla|samtliga|all)(?! (?:utom|förutom|but|except))(?!\w)"
 )
 #: A relative clause of taking part after a whole ("en av de tio personer som deltog"): the whole took part.
-_WHOLE_CAME = re.compile(
+_WHOLE_CAME = LazyPattern(
     r"(?:[ ,] ?(?!inte |ej |not )[\w-]+){0,6}? (?:som|who|that|which)"
     r"(?: (?:också|även|sedan|slutligen|faktiskt|verkligen|har|hade|then|also|actually|finally|had|have))* "
     r"(?:deltog|deltagit|kom|kommit|närvarade|medverkade|var på plats|took part|attended|came|participated)(?!\w)",
@@ -357,19 +358,19 @@ def check_counts(corpus: Corpus) -> list[InputError]:
 #: A participle right after a count's words that says whom they count ("25 organisationer deltog, av 40
 #: inbjudna", "Av de 40 inbjudna organisationerna"): it is the count's own noun phrase.
 _INVITING = "inbjudna|inbjudet|inbjuden|anmälda|invited|registered"
-_OWN_PARTICIPLE = re.compile(rf" (?:{_INVITING})(?!\w)")
+_OWN_PARTICIPLE = LazyPattern(rf" (?:{_INVITING})(?!\w)")
 #: A word of taking part right after a count's noun phrase, with no number after it: the count is its
 #: subject ("40 inbjudna organisationer deltog"; not "Av 40 inbjudna organisationer deltog 25").
-_SUBJECT_CAME = re.compile(
+_SUBJECT_CAME = LazyPattern(
     r"(?: [^\W\d]+)? (?:deltog|kom|närvarade|medverkade|var på plats|took part|attended|came)"
     r"(?! (?:\d|ett |en |några |alla |samtliga |bara |endast ))(?!\w)"
 )
 #: Participles and nouns of inviting or registering in the count's own words ("40 inbjudna organisationer",
 #: "40 anmälda organisationer"): they count the invited or registered, whatever verb the sentence has.
-_INVITED_WORDS = re.compile(rf"(?<!\w)(?:{_INVITING})(?!\w)")
+_INVITED_WORDS = LazyPattern(rf"(?<!\w)(?:{_INVITING})(?!\w)")
 #: Nouns and participles of taking part in the count's own words ("ett sextiotal deltagare", "30
 #: deltagande organisationer"): they say the count took part.
-_PARTAKING_WORDS = re.compile(
+_PARTAKING_WORDS = LazyPattern(
     r"(?<!\w)(?:deltagare|deltagarna|deltagande|närvarande|medverkande|participants|attendees|attending)(?!\w)"
 )
 #: Words in a count's clause that make its number a capacity, an aim, a permission or a support, not
@@ -382,26 +383,26 @@ NOT_TAKING_PART = (
     "kunde delta", "möjlighet att", "har plats", "hade plats", "room for", "capacity", "open to", "aimed at",
     "welcome to", "may take part", "can take part",
 )  # fmt: skip
-_NOT_TAKING_PART = re.compile(
+_NOT_TAKING_PART = LazyPattern(
     r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in NOT_TAKING_PART) + r")(?!\w)"
 )
 #: "… var inbjudna och samtliga deltog": all of those the count's clause counts took part.
-_ALL_CAME = re.compile(
+_ALL_CAME = LazyPattern(
     r" (?:och|samt|and|,) (?:samtliga|alla|all)(?: (?:av dem|de inbjudna|inbjudna|organisationerna|of them))? "
     r"(?:deltog|kom|närvarade|medverkade|var på plats|took part|attended|came)(?!\w)"
 )
 
 
 #: Words of asking a whole ("av de 30 tillfrågade"): the whole is those invited or asked.
-_ASKED = re.compile(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|asked)(?!\w)")
+_ASKED = LazyPattern(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|asked)(?!\w)")
 #: A part before "av" / "of" and the whole's words right after it ("12 av ", "hälften av de ", "alla
 #: utom 3 av totalt "), in a folded flat text, ending where a count's words begin.
-_PART_BEFORE = re.compile(
+_PART_BEFORE = LazyPattern(
     rf"(?<![\w-])(?P<part>(?:alla|samtliga|all) (?:utom|förutom|but|except) [\w-]+|{_words(PART_WORDS)}|[\w-]+)"
     rf"(?: (?!(?:{'|'.join(NUMBER_WORDS)})(?![\w-]))[^\W\d]+)? (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$"
 )
 #: A count's words followed by "av" / "of" and a whole ("12 av 25", "12 of the 25").
-_PART_AFTER = re.compile(rf" (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?[\w-]+")
+_PART_AFTER = LazyPattern(rf" (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?[\w-]+")
 #: What a refusal names a guard word's kind as (a condition's and a doubt's alike, as for taking part).
 _KIND_SAID = {clauses.CONDITION: "a condition or a doubt", clauses.DOUBT: "a condition or a doubt"}
 
@@ -462,7 +463,7 @@ def count_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] 
 
 
 #: A negation that belongs to a comparison: "inte fler än 20" bounds the number, it denies nothing.
-_BOUND_NEGATION = re.compile(
+_BOUND_NEGATION = LazyPattern(
     rf"(?<!\w)(?:{'|'.join(sorted(NEGATED))}) (?={'|'.join(sorted(COMPARISONS, key=len, reverse=True))})"
 )
 

@@ -57,7 +57,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import clauses
-from .clauses import CALLING_OFF, called_off
+from .clauses import CALLING_OFF, LazyPattern, called_off
 from .errors import InputError
 from .typedyaml import QUOTED, quoted
 
@@ -105,7 +105,7 @@ MONTHS = (
 )
 _MONTH = "|".join(MONTHS)
 _SPACE = r"[\s\u00a0\u202f]+"  # spaces, line breaks, non-breaking spaces
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_SPACE}({_MONTH})\b(?:{_SPACE}(\d{{4}})\b)?", re.IGNORECASE)
+_DAY_MONTH = LazyPattern(rf"\b(\d{{1,2}}){_SPACE}({_MONTH})\b(?:{_SPACE}(\d{{4}})\b)?", re.IGNORECASE)
 #: The quotation marks of a derivation: each opening mark, the marks that end a quotation it opens (the
 #: first of them after it) and those of them that close it. A quotation is an opening mark, at most
 #: :data:`QUOTATION_LIMIT` characters without an ending mark, and a closing mark (what
@@ -120,10 +120,10 @@ QUOTATION_MARKS = {
 }
 #: The longest quotation a derivation is read for (a longer one is not a quotation of a date).
 QUOTATION_LIMIT = 500
-_ENDING = {mark: re.compile(f"[{re.escape(ends)}]") for mark, (ends, _) in QUOTATION_MARKS.items()}
-_ID_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?=-|$)")
-_ADDRESS_YEAR = re.compile(r"/(\d{4})/(?:(\d{2})/)?")
-_PUBLISHED = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)")
+_ENDING = {mark: LazyPattern(f"[{re.escape(ends)}]") for mark, (ends, _) in QUOTATION_MARKS.items()}
+_ID_DATE = LazyPattern(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?=-|$)")
+_ADDRESS_YEAR = LazyPattern(r"/(\d{4})/(?:(\d{2})/)?")
+_PUBLISHED = LazyPattern(r"\((\d{4})-(\d{2})-(\d{2})\)")
 #: Document kinds written after the meeting: a date of theirs before the meeting's contradicts it.
 AFTER_THE_MEETING = ("minutes", "documentation")
 #: Suffixes of a source's ``file`` read as text.
@@ -300,7 +300,7 @@ def derived_years(text: str, month: int | None = None, day: int | None = None) -
 
 
 #: A year in words: four digits standing alone (not inside an address's digits or a longer number).
-_YEAR = re.compile(r"(?<![\w/])(1[89]\d\d|20\d\d)(?![\w/])")
+_YEAR = LazyPattern(r"(?<![\w/])(1[89]\d\d|20\d\d)(?![\w/])")
 
 
 def named_years(text: str) -> set[int]:
@@ -313,8 +313,8 @@ def named_years(text: str) -> set[int]:
 
 
 #: A run of characters other than white space, and a year between slashes in it (a web address's).
-_RUN = re.compile(r"\S++")
-_SLASHED_YEAR = re.compile(r"/\d{4}/")
+_RUN = LazyPattern(r"\S++")
+_SLASHED_YEAR = LazyPattern(r"/\d{4}/")
 
 
 def _unless_address(run: re.Match[str]) -> str:
@@ -556,7 +556,7 @@ def day_without_year(date: str) -> re.Pattern[str]:
 
 #: The words of a sentence that date a meeting: a meeting's noun (stated.py's), a heading's document
 #: ("Minnesanteckningar …") counts in a heading only (:data:`_DOCUMENT_HEADING`).
-_MEETING_NOUN = re.compile(r"(?<!\w)(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*")
+_MEETING_NOUN = LazyPattern(r"(?<!\w)(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*")
 #: Words of holding a meeting that date it on their own ("Den 10 september 2024 hölls …").
 HOLDING_WORDS = (
     "hölls", "hålls", "hållas", "hållits", "ägde rum", "äger rum", "genomfördes", "genomförs", "genomfört",
@@ -571,24 +571,24 @@ MEETING_VERBS = (
 )  # fmt: skip
 
 
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + r")(?!\w)")
+def _alternation(words: tuple[str, ...]) -> LazyPattern:
+    return LazyPattern(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + r")(?!\w)")
 
 
 _HOLDING = _alternation(HOLDING_WORDS)
 _MEETING_VERB = _alternation(MEETING_VERBS)
 #: A heading of a date ("Datum:", "Tid:", "Datum och tid:", "Date:") in the sentence before the date.
-_DATE_HEADING = re.compile(
+_DATE_HEADING = LazyPattern(
     r"[#*•\- ]*(?:datum|tid|tidpunkt|när|dag|date|time|when)(?: och (?:tid|plats|datum))?:?[* ]*"
 )
 #: A date's heading in the date's own sentence, right before it ("Tid: tisdag 10 september 2024, kl. 13").
-_DATE_LABEL = re.compile(
+_DATE_LABEL = LazyPattern(
     r" *[#*•\- ]*(?:datum|tid|tidpunkt|när|dag|date|time|when)(?: och (?:tid|plats|datum))?:[* ]*"
     r"(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)(?:en)?,? )?(?:den |the )?"
 )
 #: A heading (a line a Markdown "#" opens, or the text's first line) of a meeting's documentation.
-_DOCUMENT_HEADING = re.compile(
+_DOCUMENT_HEADING = LazyPattern(
     r"(?<!\w)(?:minnesanteckning|anteckning|protokoll|dokumentation|sammanfattning|minutes|notes)\w*"
 )
 #: The words of a date's own clause (:func:`_date_clause`) that make it another day than this meeting's,
@@ -616,20 +616,20 @@ _GUARD_WORDS = [(kind, _alternation(words)) for kind, words in DATE_GUARDS]
 #: Words of moving a meeting to another day: a date after them and "till" / "to" is the day it was moved
 #: to, any other the day it was moved from. "ändra" moves a meeting only with "från" / "till" after it
 #: ("ändrats från den 3 maj till den 10 maj"), not in "Regeringen ändrade strategin".
-_MOVED = re.compile(
+_MOVED = LazyPattern(
     r"(?<!\w)(?:flytta(?:s|t|ts|de|des|d)?|(?:sköts|skjuts|skjutits|skjutas|skjutit|skjuta|skjutet|skjuten|"
     r"skjutna) (?:upp|fram)|(?:upp|fram)skjut(?:en|et|na|s|its)?|(?:tidigare|senare)(?:la(?:des|gts|gt|gd|gda|s)|"
     r"läggs|lägga)|ombokat|ombokad|ombokades|ombokas|nytt datum|ändra(?:des|ts|t|de|s|d)?(?=(?: [\w-]+){0,4} "
     r"(?:från|till|from|to) )|changed(?=(?: [\w-]+){0,4} (?:from|to) )|moved|postponed|rescheduled|"
     r"re-scheduled|brought forward|pushed back|delayed|deferred|put off)(?!\w)"
 )
-_MOVED_TO = re.compile(
+_MOVED_TO = LazyPattern(
     r" (?:till|to|until|tills|for|är|blir|is)(?: (?:den|the|måndag|tisdag|onsdag|torsdag|fredag|lördag|"
     r"söndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:en)?)* $"
 )
 #: Words right before a date saying it is the day the meeting was first set for ("(tidigare den 3 maj
 #: 2024)", "originally scheduled for 3 May 2024").
-_FORMERLY = re.compile(
+_FORMERLY = LazyPattern(
     r"(?<!\w)(?P<word>tidigare|ursprungligen|previously|originally|formerly|initially)(?: (?:planerat|planerad|"
     r"satt|utsatt|bokat|bokad|aviserat|aviserad|scheduled|planned|set|announced))?(?: (?:till|för|på|for|on|to|"
     r"den|the))* $"
@@ -637,9 +637,9 @@ _FORMERLY = re.compile(
 #: What ends a date's clause: a sentence's end, a contrast ("men", "utan", ";"), a comma, a
 #: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
 #: 10 september, ställdes in" is the relative clause).
-_CLAUSE_MARK = re.compile(r"\x00|[,;()]| - | (?:men|but|utan(?! att)|medan|while|och|samt|and|som|which|who) ")
+_CLAUSE_MARK = LazyPattern(r"\x00|[,;()]| - | (?:men|but|utan(?! att)|medan|while|och|samt|and|som|which|who) ")
 #: The words a clause of nothing but a date holds ("den 10 september 2024", "tisdag", "kl. 13-15").
-_DATE_ONLY = re.compile(
+_DATE_ONLY = LazyPattern(
     r"den|the|on|år|kl\.?|klockan|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|[\d.:/-]+"
 )
@@ -667,11 +667,11 @@ _WEEKDAYS = (
     r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
 #: The words a date opens with ("den", "the", "on", a weekday): read with it for a guard beside it.
-_DATE_ARTICLE = re.compile(rf"(?<!\w)(?:(?:den|the|on|(?:{_WEEKDAYS})(?:en)?),? )+$")
+_DATE_ARTICLE = LazyPattern(rf"(?<!\w)(?:(?:den|the|on|(?:{_WEEKDAYS})(?:en)?),? )+$")
 #: A month or a year a sentence gives: a day and month (the day is not read), a month with or without its
 #: year, a date in digits, a year alone. An English month only with a day, a year or "in" before it ("in
 #: May"; "may" is a modal too).
-_TIME = re.compile(
+_TIME = LazyPattern(
     rf"(?<![\w/.:-])(?:(?P<day>\d{{1,2}})(?::[ea]|e)? )?(?P<month>{_MONTH}|{'|'.join(MONTHS_EN)})"
     r"(?: (?P<year>(?:19|20)\d\d))?(?![\w-])"
     r"|(?<![\w/.:-])(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\w/-])"
@@ -679,7 +679,7 @@ _TIME = re.compile(
 )
 #: The word before a time that makes it the time of the verb beside it: "hölls i mars", "hölls den 12
 #: mars", "hölls under 2019", "ägde rum år 2019", "hölls i början av mars", "took place in May".
-_TIME_LEAD = re.compile(
+_TIME_LEAD = LazyPattern(
     r"(?:(?<!\w)(?:i|under|den|år|in|on|during|våren|hösten|vintern|sommaren|spring|autumn|fall|winter|summer|"
     r"(?:början|slutet|mitten|beginning|end|middle|early|late|mid) (?:av|of)|(?:tidigt|sent) under))"
     rf"(?: (?:{_WEEKDAYS})(?:en)?,?)? $"
@@ -689,7 +689,7 @@ _TIME_LEAD = re.compile(
 #: The most words between a word of holding and a time after it beside it ("hölls digitalt i Stockholm i
 #: mars"), and what parts them (a comma, a parenthesis, a dash).
 _BESIDE_WORDS = 6
-_APART = re.compile(r"[,;:()]| - ")
+_APART = LazyPattern(r"[,;:()]| - ")
 
 
 def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
@@ -929,13 +929,13 @@ def _against_times(m: Meeting, sid: str, file: str, text: str) -> list[InputErro
 #: What ``datum\w* (?:står|anges|nämns|finns) inte`` finds is found in two steps (:func:`not_stated`): a
 #: word before the verb (:data:`_WORD_NOT_STATED`, each word read once from its start), then "datum" in it;
 #: the expression itself read on from each "datum" of a long word to the word's end.
-_NOT_STATED = re.compile(
+_NOT_STATED = LazyPattern(
     r"inte daterar|inte är daterad|odaterad|inget datum|utan datum"
     r"|does not date|not dated|undated|no date|not a date|date is not (?:in|stated|given|known)",
     re.IGNORECASE,
 )
-_WORD_NOT_STATED = re.compile(r"(?<!\w)(\w++)(?=( (?:står|anges|nämns|finns) inte))", re.IGNORECASE)
-_DATUM = re.compile("datum", re.IGNORECASE)
+_WORD_NOT_STATED = LazyPattern(r"(?<!\w)(\w++)(?=( (?:står|anges|nämns|finns) inte))", re.IGNORECASE)
+_DATUM = LazyPattern("datum", re.IGNORECASE)
 
 
 def not_stated(words: str) -> str | None:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clauses import PHRASE_MARKS, clause, listed
+from .clauses import PHRASE_MARKS, LazyPattern, clause, listed
 from .errors import InputError
 from .stated import (
     LIKE_MEETING_WORDS,
@@ -109,7 +109,7 @@ ORGANISING_WORDS = (
     "hosts",
     "hosted",
 )
-_WORDS = re.compile(
+_WORDS = LazyPattern(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(ORGANISING_WORDS, key=len, reverse=True)) + r")(?!\w)"
 )
 #: Passive forms, after which "av" / "by" names the agent.
@@ -130,8 +130,8 @@ _PREPOSITIONS = frozenset(
     "på hos från i inom till för med om enligt vid åt under utan mot via av at from in of to for with by on".split()
 )
 #: Words that make a clause say the opposite (the same list as stated.py's notes use, and more).
-_NEGATION = re.compile(r"(?<!\w)(?:inte|ej|aldrig|icke|not|never|ingen|inget)(?!\w)")
-_WORD = re.compile(r"[\w'.-]+|,")
+_NEGATION = LazyPattern(r"(?<!\w)(?:inte|ej|aldrig|icke|not|never|ingen|inget)(?!\w)")
+_WORD = LazyPattern(r"[\w'.-]+|,")
 #: What a sakråd is called as the thing organised: a word ending in one of these ("sakrådet",
 #: "EU-sakråd", "samrådet", "mötet", "dialogmöte", "the meeting", "a consultation").
 MEETING_WORDS = (
@@ -173,7 +173,7 @@ HOLDING_WORDS = ("höll", "håller", "hållit", "held", "holds")
 #: "förra året", "fjolårets"), a year not the meeting's (checked apart), or a word of another or a like
 #: meeting before a meeting's noun (stated.py's :data:`~sakrad_ld.stated.OTHER_MEETING_WORDS`, a word or
 #: two between; "liknande", "annat", "motsvarande", "höstens" …, a word between at most, not "bland annat").
-_OTHER_TIME = re.compile(
+_OTHER_TIME = LazyPattern(
     r"(?<!\w)(?:i fjol|i förfjol|fjolårets|förra året|förra årets|förrförra|nästa år|nästa års|året innan"
     r"|året före|året därpå|året efter|last year|last year's|next year|the year before|the previous year"
     r"|(?:(?:" + "|".join(OTHER_MEETING_WORDS) + r")(?: [\w-]+){0,2}?"
@@ -182,7 +182,7 @@ _OTHER_TIME = re.compile(
     + r")(?: [\w-]+)?)"
     r" (?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*)(?!\w)"
 )  # fmt: skip
-_YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?!\d)")
+_YEAR = LazyPattern(r"(?<![\w-])(?:19|20)\d\d(?!\d)")
 
 
 def _other_time(flat: str, start: int, stop: int, years: frozenset[str]) -> bool:

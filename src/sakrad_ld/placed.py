@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import clauses
+from .clauses import LazyPattern
 from .errors import InputError, Where
 from .records import Text, credited
 from .stated import (
@@ -261,7 +262,7 @@ DEFINITE = ("n", "en", "et")
 #: How far back from the related name the comma before a title is looked for.
 TITLE_WINDOW = 120
 
-_ITEM = re.compile(_ITEM_MARK)
+_ITEM = LazyPattern(_ITEM_MARK)
 
 
 def _own_names(record: Any) -> list[str]:
@@ -502,11 +503,11 @@ _QUOTES = "\"'“”„«»‘’‚‹›"
 #: What stands between a Swedish name and its English name glossed after it: "Arbetsmarknadsdepartementet
 #: (Ministry of Employment)", "(engelska: …)", "(eng. …)", "(in English: …)", "(”…”)"; and after the name,
 #: the closing quote and parenthesis.
-_GLOSS = re.compile(rf" ?\( ?(?P<said>(?:på |in )?(?:engelska|english|eng\.?|en) ?:? ?)?[{_QUOTES}]?")
+_GLOSS = LazyPattern(rf" ?\( ?(?P<said>(?:på |in )?(?:engelska|english|eng\.?|en) ?:? ?)?[{_QUOTES}]?")
 #: What stands between an English name and the Swedish name glossed after it: "the Ministry of
 #: Employment (Arbetsmarknadsdepartementet)", "(svenska: …)", "(sv. …)", "(Swedish: …)".
-_GLOSSED = re.compile(rf"[{_QUOTES}]? ?\( ?(?:(?:på |in )?(?:svenska|swedish|sv\.?) ?:? ?)?[{_QUOTES}]?")
-_CLOSE = re.compile(rf"[{_QUOTES}]? ?\)")
+_GLOSSED = LazyPattern(rf"[{_QUOTES}]? ?\( ?(?:(?:på |in )?(?:svenska|swedish|sv\.?) ?:? ?)?[{_QUOTES}]?")
+_CLOSE = LazyPattern(rf"[{_QUOTES}]? ?\)")
 #: The longest text :data:`_GLOSSED` may match, so an English name's end is looked for that far back.
 GLOSS_WIDTH = 24
 
@@ -640,8 +641,10 @@ def _keep_case(piece: str) -> str:
 # --- A meeting's place: a sentence that says the meeting was held there ---------------------------------
 
 
-def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+def _words(words: tuple[str, ...]) -> LazyPattern:
+    return LazyPattern(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)"
+    )
 
 
 #: The plan's words of an announcement: they state the place of a meeting marked ``announced_only``

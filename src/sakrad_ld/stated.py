@@ -82,6 +82,7 @@ from .clauses import (
     PLAN_LEAD,
     PLAN_NOUNS,
     SUBORDINATE_WORDS,
+    LazyPattern,
     called_off,
     compared,
     contrast_clause,
@@ -208,8 +209,8 @@ _DASHES = str.maketrans(
 #: and runs possessively over white space, so a long run of white space is read once, not from each
 #: of its characters (the white space around a blank line is folded with the other runs, and
 #: :data:`_ENDS` joins it to the end).
-_BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")
-_STOP = re.compile(r"(?<=[.!?:;])\s++(?=[A-ZÅÄÖ0-9])")
+_BLANK_LINE = LazyPattern(r"\n[^\S\n]*+\n")
+_STOP = LazyPattern(r"(?<=[.!?:;])\s++(?=[A-ZÅÄÖ0-9])")
 _END = "\x00"
 
 #: Abbreviations whose '.' ends no sentence, in lower case (Swedish and English): "Vid mötet deltog bl.a.
@@ -243,15 +244,15 @@ OPENING_WORDS = frozenset(
     our following participants""".split()
 )  # fmt: skip
 #: An initial ("A.", "A.-K.", "U.S."), and a word of letters between dots ("p.g.a.") that no list holds.
-_INITIAL = re.compile(r"[A-ZÅÄÖ](?:\.-?[A-ZÅÄÖ])*\.")
-_LETTERS_DOTS = re.compile(r"(?:[a-zåäö]{1,3}\.){2,}")
-_MONTH_WORD = re.compile(
+_INITIAL = LazyPattern(r"[A-ZÅÄÖ](?:\.-?[A-ZÅÄÖ])*\.")
+_LETTERS_DOTS = LazyPattern(r"(?:[a-zåäö]{1,3}\.){2,}")
+_MONTH_WORD = LazyPattern(
     r"(?i:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|"
     r"february|march|may|june|july|august|october)(?!\w)"
 )
 #: The word after a stop, with its '.' where it is one letter (another initial: "A. B. Svensson").
-_NEXT_WORD = re.compile(r"\w(?:\.|\w*)")
-_TOKEN_CUT = re.compile(r"[\s\x00]+")
+_NEXT_WORD = LazyPattern(r"\w(?:\.|\w*)")
+_TOKEN_CUT = LazyPattern(r"[\s\x00]+")
 _QUOTES = "([{\"'“”«»„"
 #: How far before a stop the words it ends are read (no abbreviation is longer, spaces inside included).
 ABBREVIATION_WINDOW = 16
@@ -309,22 +310,22 @@ def _mark_ends(piece: str, before: str = "") -> str:
 
 #: White space to fold: runs, and single characters other than a space (a single space stays as it is,
 #: not replaced by itself, which would cost a piece of the result for each word).
-_SPACES = re.compile(r"\s{2,}+|[^\S ]")
-_ENDS = re.compile(r" \x00[ \x00]*+|\x00[ \x00]++")
+_SPACES = LazyPattern(r"\s{2,}+|[^\S ]")
+_ENDS = LazyPattern(r" \x00[ \x00]*+|\x00[ \x00]++")
 #: A word's hyphen before a space: found from the '-' (the look-behind after it), so the search skips to
 #: each '-', not trying the look-behind at every character (20 times quicker on data/'s texts).
-_HYPHEN = re.compile(r"-(?<=\w-) ")
+_HYPHEN = LazyPattern(r"-(?<=\w-) ")
 #: Where a long text may be cut into pieces folded one by one: between two printable ASCII characters
 #: other than a space, the second not '-'. Folding leaves both as they are (but for case), no pattern
 #: of it matches across such a place (each needs white space or a '-' there), and NFKC joins a mark
 #: to the character before it, never to one after.
-_CUT = re.compile(r"(?<=[!-~])[!-,./-~]")
+_CUT = LazyPattern(r"(?<=[!-~])[!-,./-~]")
 #: The size of the pieces a long text is folded in: each step's matches cost a piece of the result,
 #: so the pieces bound that to a small multiple of this, not of the text.
 PIECE = 2**20
 
 
-_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _DASHES))) + "]")
+_TRANSLATED = LazyPattern("[" + re.escape("".join(map(chr, _DASHES))) + "]")
 
 
 def _translated(text: str) -> str:
@@ -431,12 +432,12 @@ def _unstable_class() -> str:
 #: The unstable characters as a set: a text none of whose characters is in it has no run to cut.
 _UNSTABLE = _unstable()
 _UNSTABLE_CLASS = _unstable_class()
-_STABLE = re.compile(f"[^{_UNSTABLE_CLASS}]")
-_LONG_RUN = re.compile(f"[{_UNSTABLE_CLASS}]{{{MARK_RUN + 1},}}+")
+_STABLE = LazyPattern(f"[^{_UNSTABLE_CLASS}]")
+_LONG_RUN = LazyPattern(f"[{_UNSTABLE_CLASS}]{{{MARK_RUN + 1},}}+")
 #: A character at or past the first unstable one (U+0300): a text without one (Swedish and English
 #: letters, the dashes already made ``-``) is passed by one quick scan, not :data:`_LONG_RUN`'s search
 #: of a class of some 200 ranges (about 30 times slower a character).
-_PAST_STABLE = re.compile(f"[^\\x00-{re.escape(chr(ord(min(_UNSTABLE)) - 1))}]")
+_PAST_STABLE = LazyPattern(f"[^\\x00-{re.escape(chr(ord(min(_UNSTABLE)) - 1))}]")
 
 
 def _long_run(text: str) -> re.Match[str] | None:
@@ -524,13 +525,13 @@ def folded(text: str) -> str:
 #: it, end a sentence (a blank line is put in), so an item is not read on into the next line ("- Svenska
 #: Röda Korset" and "I Stockholm …" are two sentences).
 _ITEM_MARK = r"[^\S\n]*+(?:[-*•+–]|\d{1,3}[.)](?![^\S\n]++" + _MONTH_WORD.pattern + "))[^\\S\\n]"
-_ITEM_LINE = re.compile(rf"(?m)^({_ITEM_MARK}[^\n]*+)\n|\n(?={_ITEM_MARK})")
+_ITEM_LINE = LazyPattern(rf"(?m)^({_ITEM_MARK}[^\n]*+)\n|\n(?={_ITEM_MARK})")
 
 
 #: A heading glued to the next line by the page's copy ("… mot rasism och hatbrottDiarienummer: A2025/…"):
 #: a lower-case letter, then a capital that begins a word of at least three lower-case letters, is read
 #: as two words ("LinkedIn", "iPhone" stay one).
-_GLUED = re.compile(r"(?<=[a-zåäöé])(?=[A-ZÅÄÖ][a-zåäöé]{3})")
+_GLUED = LazyPattern(r"(?<=[a-zåäöé])(?=[A-ZÅÄÖ][a-zåäöé]{3})")
 
 
 def _item_line(match: re.Match[str]) -> str:
@@ -633,7 +634,7 @@ def flat_text(text: str) -> str:
     return _flat(folded_text(text))
 
 
-_NOT_WORD = re.compile(r"\W")
+_NOT_WORD = LazyPattern(r"\W")
 
 
 #: How many characters the occurrences of a value may cost :func:`find_words`'s substring search, as a
@@ -720,8 +721,10 @@ def _found(value: str, flat: str) -> bool:
     return next(find_words(folded(value), flat), None) is not None
 
 
-def _role_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+def _role_words(words: tuple[str, ...]) -> LazyPattern:
+    return LazyPattern(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)"
+    )
 
 
 _ROLES = {
@@ -732,7 +735,7 @@ _ROLES = {
 
 #: A name given as someone's superior or principal: "hos …", "till …", "åt …", "to …" with lower-case
 #: words (titles) between it and the name.
-_AS_SUPERIOR = re.compile(r"(?:\bhos|\btill|\båt|\bto|\bfor)\s+(?:[\wåäöé-]+\s+){0,6}$")
+_AS_SUPERIOR = LazyPattern(r"(?:\bhos|\btill|\båt|\bto|\bfor)\s+(?:[\wåäöé-]+\s+){0,6}$")
 #: How far before a name the words giving it as someone's superior are looked for: "hos" and six words.
 SUPERIOR_WINDOW = 300
 
@@ -903,7 +906,7 @@ TITLE_ENDINGS = (
     "chair",
 )
 _NOT_TITLES = ("sakråd", "samråd")
-_WORDS = re.compile(r"[\w'.-]+|[^\w\s]")
+_WORDS = LazyPattern(r"[\w'.-]+|[^\w\s]")
 #: How far a role word may stand before the name in its clause, and how far a clause's start and end
 #: are looked for around the role word and the name.
 GAP_WINDOW = 200
@@ -930,7 +933,7 @@ def _clause_end(text: str, at: int) -> int:
 
 
 #: "utan" of a contrast ("leddes inte av X utan av Y", "inte X utan Y ledde"), not "utan att".
-_BUT_RATHER = re.compile(r"(?<!\w)utan (?!att )")
+_BUT_RATHER = LazyPattern(r"(?<!\w)utan (?!att )")
 
 
 def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | None:
@@ -960,7 +963,7 @@ _INVITED = _role_words((*INVITED_WORDS, *URGED_WORDS))
 
 #: A role noun's preposition and the word after it ("ordförande i Riksdagens utskott"): the role held in
 #: that body, not at this sakråd, unless the word is this meeting's ("ordförande för mötet", "för dagen").
-_ROLE_OF = re.compile(r" (?:i|för|på|vid|inom|hos|of|for|at|in)((?: [\w'-]+){1,3})")
+_ROLE_OF = LazyPattern(r" (?:i|för|på|vid|inom|hos|of|for|at|in)((?: [\w'-]+){1,3})")
 _DETERMINERS = frozenset("det den detta denna dagens årets the this today's".split())
 #: The words naming this meeting after a role noun's preposition ("ordförande för sakrådet", "på träffen",
 #: "vid dialogmötet", "för det nationella sakrådet", "chair of the meeting"), whole words: any other is
@@ -1055,7 +1058,7 @@ def _governed(text: str, flat: str, at: int, titles: frozenset[str]) -> bool:
     return bool(words) and words[-1] in PREPOSITIONS
 
 
-def _role_after(roles: re.Pattern[str], text: str, after: int, flat: str | None = None) -> re.Match[str] | None:
+def _role_after(roles: LazyPattern, text: str, after: int, flat: str | None = None) -> re.Match[str] | None:
     """The role word that follows a name ending at ``after`` in its clause: at once, after a relative
     "som" or a copula (a role noun: "X var ordförande"), after an apposition between two commas
     ("X, statssekreterare …, ledde"), or after a list of names ("X och Y bjöd in"); None if none does.
@@ -1076,7 +1079,7 @@ def _role_after(roles: re.Pattern[str], text: str, after: int, flat: str | None 
     return _role_at(roles, text, flat, at)
 
 
-def _role_at(roles: re.Pattern[str], text: str, flat: str, at: int) -> re.Match[str] | None:
+def _role_at(roles: LazyPattern, text: str, flat: str, at: int) -> re.Match[str] | None:
     """The role word after a space at ``at``: at once, after "som", after a copula (a role noun), or
     after a list of names; None if none is."""
     if not text.startswith(" ", at):
@@ -1095,7 +1098,7 @@ def _role_at(roles: re.Pattern[str], text: str, flat: str, at: int) -> re.Match[
     return _listed_before(roles, text, flat, at - 1)
 
 
-def _listed_before(roles: re.Pattern[str], text: str, flat: str, at: int) -> re.Match[str] | None:
+def _listed_before(roles: LazyPattern, text: str, flat: str, at: int) -> re.Match[str] | None:
     """A name first in a list before the role's verb ("Anna Berg och statssekreterare Ulf Kristersson
     deltog"): "och", "samt" or a comma, then at most a few words (no preposition, copula, negation),
     then the role word, in the same sentence."""
@@ -1555,7 +1558,7 @@ OTHER_MEETING_WORDS = (
 #: Words of a like or another meeting before its noun, a word between at most, not after "bland" ("Ett
 #: liknande sakråd", "Ett annat möte"; not "bland annat ett sakråd").
 LIKE_MEETING_WORDS = ("liknande", "annat", "annan", "motsvarande", "similar")
-_OTHER_MEETING = re.compile(
+_OTHER_MEETING = LazyPattern(
     r"(?<!\w)(?:(?:"
     + "|".join(OTHER_MEETING_WORDS)
     + r")(?: (?:årets|års|veckans|månadens|year's|week's|month's))?(?: [\w-]+){0,2}? "
@@ -1572,7 +1575,7 @@ _OTHER_MEETING = re.compile(
 #: the one the data describes, whatever its year.
 SEASON_WORDS = ("höstens", "vårens", "sommarens", "vinterns", "autumn", "spring", "summer", "winter", "fall")
 _MEETING_NOUN = r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
-_SEASON_MEETING = re.compile(
+_SEASON_MEETING = LazyPattern(
     r"(?<!\w)(?:" + "|".join(SEASON_WORDS) + r")(?:'s)?(?: [\w-]+)? " + _MEETING_NOUN + r"(?!\w)"
 )
 #: A year written before or after a meeting's noun ("Sakrådet 2023", "2023 års sakråd", "sakrådet i
@@ -1581,7 +1584,7 @@ _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|hösten|våren|"
     "sommaren|vintern|january|february|march|may|june|july|august|october|autumn|spring|summer|winter"
 )
-_YEAR_MEETING = re.compile(
+_YEAR_MEETING = LazyPattern(
     r"(?<![\w-])((?:19|20)\d\d)(?: års(?: [\w-]+)?)? " + _MEETING_NOUN + r"(?!\w)"
     r"|(?<!\w)"
     + _MEETING_NOUN
@@ -1618,7 +1621,7 @@ _MONTH_NUMBERS = {
 }  # fmt: skip
 #: A day or month named in a sentence: after a preposition of time or with a day ("i mars", "den 3
 #: april", "3 mars 2025", "in March", "on 3 May"); a year after it is read too.
-_DAY_OR_MONTH = re.compile(
+_DAY_OR_MONTH = LazyPattern(
     r"(?<!\w)(?:(?:i|under|den|från|sedan|in|on|of|since|during) (?:(\d{1,2})(?::e|:a)? )?|(\d{1,2})(?::e|:a)? )("
     + "|".join(_MONTH_NUMBERS)
     + r")(?: ((?:19|20)\d\d))?(?![\w-])"
@@ -1630,20 +1633,20 @@ _SEASONS = {
 }  # fmt: skip
 #: The most days a text may be published after the meeting it calls "i höstas", "i våras" …: a season.
 SEASON_DAYS = 92
-_LAST_SEASON = re.compile(r"(?<!\w)(?:i (höstas|våras|somras|vintras)|last (autumn|fall|spring|summer|winter))(?!\w)")
+_LAST_SEASON = LazyPattern(r"(?<!\w)(?:i (höstas|våras|somras|vintras)|last (autumn|fall|spring|summer|winter))(?!\w)")
 #: "för två år sedan", "three months ago": N years or months before the text's publication.
-_AGO = re.compile(
+_AGO = LazyPattern(
     r"(?<!\w)(?:för (\w+) (år|månader|månad|veckor|vecka|dagar) sedan|(\w+) (years?|months?|weeks?|days?) ago)(?!\w)"
 )
 #: Another time relative to something else than the text ("året innan", "månaden efter", "the year
 #: before") or a last month or week ("förra månaden", "last month"): another period than this meeting's
 #: unless, for a last month, the meeting's month is the one before the text's.
-_RELATIVE = re.compile(
+_RELATIVE = LazyPattern(
     r"(?<!\w)(?:(?:året|månaden|veckan|hösten|våren|sommaren|vintern|dagen) (?:innan|före|därpå|efter|dessförinnan)"
     r"|the (?:year|month|week|day) (?:before|after)|the (?:previous|following) (?:year|month|week)"
     r"|förra (?:hösten|våren|sommaren|vintern|veckan)|last week)(?!\w)"
 )
-_LAST_MONTH = re.compile(r"(?<!\w)(?:förra månaden|last month)(?!\w)")
+_LAST_MONTH = LazyPattern(r"(?<!\w)(?:förra månaden|last month)(?!\w)")
 
 
 def _ymd(date: str) -> tuple[int, int | None, int | None]:
@@ -1681,7 +1684,7 @@ def _number_of(word: str) -> int | None:
 #: "Den 3 mars hölls sakrådet", "anordnade sakrådet i mars"): a time further off places something else
 #: ("… som kommittén lämnade den 6 juni 2018").
 TIME_WORDS_BETWEEN = 2
-_A_MEETING_NOUN = re.compile(_MEETING_NOUN)
+_A_MEETING_NOUN = LazyPattern(_MEETING_NOUN)
 
 
 def _of_meeting(flat: str, lo: int, hi: int, found: re.Match[str]) -> bool:
@@ -1768,7 +1771,7 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
 
 
 #: A place's local-branch words: a name followed by "i" and a place ("Studieförbundet Bilda i Linköping").
-_LOCAL = re.compile(r" i (\w+)")
+_LOCAL = LazyPattern(r" i (\w+)")
 
 
 def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
@@ -1895,7 +1898,7 @@ def _verb_guard(text: str, flat: str, a: int, b: int) -> tuple[str, str] | None:
 
 
 def _part_words(
-    words: re.Pattern[str],
+    words: LazyPattern,
     text: str,
     flat: str,
     lo: int,
@@ -1918,7 +1921,7 @@ def _part_words(
 
 #: Words that open a contrast's part with no subject of its own, the one before it going on ("X var inte
 #: inbjudet men deltog ändå", "X anmälde sig men kom aldrig"): a verb or an adverb first.
-_GOING_ON = re.compile(
+_GOING_ON = LazyPattern(
     r"(?:men|but|utan) (?:(?:organisationen|föreningen|förbundet|de|den|det|they|it) )?"
     r"(?:ändå |sedan |också |även |till slut |då )?(?:deltog|deltar|deltagit|medverkade|närvarade|"
     r"kom|fick|hann|valde|lämnade|tackade|skickade|avböjde|uteblev|kunde|skulle|ville|var|blev|har|hade|gick|"
@@ -1928,7 +1931,7 @@ _GOING_ON = re.compile(
 
 #: The words that open a subordinate clause after a word of taking part ("deltog i diskussionen om hur
 #: stödet kan förbättras"): a modal or a negation after them is that clause's, not the taking part's.
-_SUBORDINATE = re.compile(
+_SUBORDINATE = LazyPattern(
     r" (?:hur|som|där|när|vilket|vilka|eftersom|därför att|att|vad|varför|how|which|who|where|that) "
 )
 
@@ -2005,8 +2008,8 @@ def _takes_part(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[
 
 #: A list's mark at a sentence's start in a folded text ("- ", "* ", "1. "), or a sentence that is only
 #: a number's mark ("13." before "Svenska Röda Korset": the capital after it ended a sentence).
-_ITEM_START = re.compile(r"(?:[-*•+]|\d{1,3}[.)](?! " + _MONTH_WORD.pattern + "))(?: |$)")
-_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]")
+_ITEM_START = LazyPattern(r"(?:[-*•+]|\d{1,3}[.)](?! " + _MONTH_WORD.pattern + "))(?: |$)")
+_NUMBER_ONLY = LazyPattern(r"\d{1,3}[.)]")
 #: How many items a list's heading is looked for above (each item at most CLAUSE_WINDOW characters).
 LIST_ITEMS = 500
 
@@ -2082,7 +2085,7 @@ def _places(raw: str) -> frozenset[str]:
     return frozenset(folded(w) for w in _CAPITAL_AFTER_I.findall(raw))
 
 
-_CAPITAL_AFTER_I = re.compile(r"(?<!\w)i[^\S\n]++([A-ZÅÄÖ]\w*+)")
+_CAPITAL_AFTER_I = LazyPattern(r"(?<!\w)i[^\S\n]++([A-ZÅÄÖ]\w*+)")
 
 
 def _inside_longer(
@@ -2226,7 +2229,7 @@ TOPIC_WORDS = (
 #: Particle verbs of discussing, up to two adverbs (or a pronoun, the subject after the verb:
 #: :data:`~sakrad_ld.clauses.PARTICLE_ADVERBS`) between their parts ("tog även upp", "togs också upp", "tar ofta upp", "Därefter tog hon upp"), and "rörde"
 #: not of "rörde sig om" ("Andra frågor rörde asylärenden").
-_DISCUSSING = re.compile(
+_DISCUSSING = LazyPattern(
     _role_words(DISCUSSING_WORDS).pattern
     + r"|(?<!\w)(?:tog|togs|tar|tas|tagit|tagits|förde|fördes)(?: (?:"
     + "|".join(re.escape(w) for w in PARTICLE_ADVERBS)
@@ -2252,7 +2255,7 @@ _TOPIC_BEFORE = frozenset(
 )
 #: A sentence of examples ("Exempel var …", "Ett exempel är …") after a sentence of discussing gives
 #: what was discussed ("Det lyftes flera exempel på hur … har ökat. Exempel var den ökade antisemitismen …").
-_EXAMPLES = re.compile(r"(?:(?:ett|några|andra|flera|bland) )?exempel\w*(?!\w)")
+_EXAMPLES = LazyPattern(r"(?:(?:ett|några|andra|flera|bland) )?exempel\w*(?!\w)")
 
 
 _FOLLOWING = _role_words(("följande", "the following"))
@@ -2366,14 +2369,14 @@ def discussion(
 
 
 #: A particle verb of discussing around its subject, the area ("Vid sakrådet togs bl.a. skolans roll upp").
-_TAKEN_UP_BEFORE = re.compile(
+_TAKEN_UP_BEFORE = LazyPattern(
     r"(?<!\w)(?:tog|togs|tas|tar|fördes|förde)(?: (?:" + "|".join(re.escape(w) for w in PARTICLE_ADVERBS) + r")){0,3} $"
 )
-_TAKEN_UP_AFTER = re.compile(r" (?:upp|fram)(?!\w)")
+_TAKEN_UP_AFTER = LazyPattern(r" (?:upp|fram)(?!\w)")
 
 
 #: Any form of a verb of discussing ("diskuterats", "behandlats"), for a refusal's message.
-_DISCUSS_STEM = re.compile(r"(?<!\w)(?:diskut|behandl|lyft|discuss)\w*")
+_DISCUSS_STEM = LazyPattern(r"(?<!\w)(?:diskut|behandl|lyft|discuss)\w*")
 
 
 def _area_said(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> str:
@@ -2424,7 +2427,7 @@ PLANNED_WORDS = (
     "kommer att", "ska", "skall", "planeras", "planerar", "avses", "avser", "är tänkt att", "är tänkta att",
     "will", "shall", "is to be", "are to be", "going to",
 )  # fmt: skip
-_PLANNED = re.compile(
+_PLANNED = LazyPattern(
     r"(?<!\w)(?:kommer(?: [\w'.:-]+){0,8}? att|"
     + "|".join(re.escape(w) for w in PLANNED_WORDS if w != "kommer att")
     + r")(?!\w)"
@@ -2444,7 +2447,7 @@ def _planned(flat: str, at: int, span: tuple[int, int]) -> bool:
 
 
 #: Words after an area saying it was not reached: "…, men det hanns inte med", "tiden räckte inte".
-_NOT_DONE = re.compile(
+_NOT_DONE = LazyPattern(
     r"(?<!\w)(?:hanns inte|hann inte|hanns aldrig|hann aldrig|räckte inte|fanns inte tid|fanns ingen tid)(?!\w)"
 )
 
@@ -2527,7 +2530,7 @@ def _fronted_place(
 
 
 #: What a whole question may end at besides a sentence's end: a mark, a quotation's end, a list's next item.
-_QUESTION_END = re.compile(r"[?.!:;\"”»)]| [-•*] | \d{1,3}[.)] ")
+_QUESTION_END = LazyPattern(r"[?.!:;\"”»)]| [-•*] | \d{1,3}[.)] ")
 
 
 def _whole_question(value: str, text: str, flat: str, a: int, b: int) -> bool:
@@ -2585,22 +2588,22 @@ def _asked(
 
 #: Words of inviting or registering in a count's clause: the count is of those invited (or registered),
 #: not of those who took part ("Ett 40-tal organisationer bjöds in", "25 organisationer var inbjudna").
-_INVITING = re.compile(
+_INVITING = LazyPattern(
     r"(?<!\w)(?:bjöds|bjuds|bjudits|bjudas|bjöd|bjuder|bjudit|inbjudna|inbjudet|inbjuden|inbjudits|inbjöds|inbjudan|"
     r"inbjudningar|anmälde sig|anmält sig|anmälda|anmälningar|invited|invitations|registered)(?!\w)"
 )
 #: Words of taking part in a count's clause ("25 organisationer deltog", "Sakrådet samlade 30
 #: organisationer", "bara 12 kom").
-_CAME = re.compile(
+_CAME = LazyPattern(
     r"(?<!\w)(?:deltog|deltar|deltagit|medverkade|medverkar|närvarade|närvarar|närvarande|samlade|samlades|samlas|"
     r"samlat|kom|kommit|var på plats|fanns på plats|träffades|möttes|took part|participated|attended|came|gathered)(?!\w)"
 )
 #: Infinitives of taking part ("kommer att delta", "bjöds in att delta"): they say the count took part
 #: only where nothing in the clause puts them off, and never beside a word of inviting.
-_TO_COME = re.compile(r"(?<!\w)(?:delta|närvara|medverka|komma|take part|attend|participate)(?!\w)")
+_TO_COME = LazyPattern(r"(?<!\w)(?:delta|närvara|medverka|komma|take part|attend|participate)(?!\w)")
 #: What splits a count's clause off the rest of its sentence besides a contrast: "och", "samt", a comma
 #: ("Ett 40-tal organisationer bjöds in och 25 organisationer deltog").
-_COUNT_CLAUSE = re.compile(r" (?:och|samt|and) |, ")
+_COUNT_CLAUSE = LazyPattern(r" (?:och|samt|and) |, ")
 
 
 def _count_clauses(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int]]:
@@ -2676,7 +2679,7 @@ _CONTACT = _role_words(
 #: A heading of questions and answers or of questions about something ("Frågor och svar:", "Frågor om
 #: anmälan:", "Vanliga frågor", "Q&A"), or of an answer ("Svar:"): its items are answers or people to
 #: ask, not questions put to the meeting. Words of asking lead in only as the heading's head.
-_NOT_ASKING = re.compile(
+_NOT_ASKING = LazyPattern(
     r"(?<!\w)(?:(?:frågor|frågorna|fråga|questions|question) (?:och|&|and) (?:svar|answers?)|(?:frågor|frågorna|fråga|questions) "
     r"(?:om|kring|angående|rörande|gällande|about|on|regarding)(?! (?:att|hur|vad|vilka|vilken|vilket|varför|när|"
     r"how|what|which|why|when)(?!\w))|vanliga frågor|faq|q ?& ?a|svar|svaret|svaren|answers?)(?!\w)"
@@ -2775,7 +2778,7 @@ def _a_question(value: str, text: str, flat: str, a: int, b: int, headings: dict
 
 
 #: An answer's heading or lead ("Svar:", "Svaret:", "Answer:"): what stands under it answers, it asks nothing.
-_ANSWER = re.compile(r"(?<!\w)(?:svar|svaret|svaren|answer|answers)(?: [\w-]+){0,2}? ?:")
+_ANSWER = LazyPattern(r"(?<!\w)(?:svar|svaret|svaren|answer|answers)(?: [\w-]+){0,2}? ?:")
 #: Words of saying after a quotation or before it ("…?, säger Daniel Liljeberg", "Ministern säger: …").
 SAYING_WORDS = (
     "säger", "sa", "sade", "menar", "skriver", "konstaterar", "understryker", "påpekar", "betonar", "says",
@@ -2811,7 +2814,7 @@ def _in_quotation(text: str, flat: str, a: int, b: int, lo: int, hi: int) -> boo
 
 
 #: An ellipsis in a quotation or a text given word for word: any words of the text between, in order.
-_ELLIPSIS = re.compile(r"\[?(?:…|\.\.\.)\]?")
+_ELLIPSIS = LazyPattern(r"\[?(?:…|\.\.\.)\]?")
 
 
 def _found_in_order(value: str, flat: str) -> bool:
@@ -2830,7 +2833,7 @@ def _found_in_order(value: str, flat: str) -> bool:
 
 #: A quotation: in "…", “…”, ”…”, »…«, „…" or '…' (not an apostrophe: no letter before or after it).
 #: Each pattern stops at its own marks and at a line's end, so a text is read once however many marks it has.
-_QUOTATION = re.compile(
+_QUOTATION = LazyPattern(
     r"\"([^\"\n]*+)\"|“([^“”\n]*+)”|”([^”\n]*+)”|»([^»«\n]*+)«|„([^„“”\"\n]*+)[”“\"]|(?<!\w)'([^'\n]*+)'(?!\w)"
 )
 #: Words before a quotation (after the one before it) saying it is taken from elsewhere than the kept text.
@@ -2994,8 +2997,8 @@ def _meeting_facts(
 
 
 #: A note's words that no organiser is stated: the organising named and denied in one sentence.
-_ORGANISING = re.compile(r"arrangör|anordna|arrangera|organiser|organizer|organised|organized|arranged|held by")
-_NOT_STATED = re.compile(
+_ORGANISING = LazyPattern(r"arrangör|anordna|arrangera|organiser|organizer|organised|organized|arranged|held by")
+_NOT_STATED = LazyPattern(
     r"\b(?:inte|ej|ingen|inga|ingenting|not|no|nowhere|neither)\b|\bframgår inte\b|\bokänd|\bunknown\b"
 )
 
@@ -3090,13 +3093,13 @@ BODY_STEMS = (
     "agencies", "agency", "ministries", "ministry", "bodies", "enhet",
 )  # fmt: skip
 _DEPARTMENT_STEMS = ("myndighet", "departement", "enhet", "agencies", "agency", "ministries", "ministry")
-_STEM = re.compile("|".join(sorted(PEOPLE_STEMS + BODY_STEMS, key=len, reverse=True)))
-_NOUN_WORD = re.compile(r"[\w-]+")
+_STEM = LazyPattern("|".join(sorted(PEOPLE_STEMS + BODY_STEMS, key=len, reverse=True)))
+_NOUN_WORD = LazyPattern(r"[\w-]+")
 
 
 #: A number in a count's words: digits ("50", "ett 20-tal"), a "-tal" word ("tiotal", "tjugotal") or a
 #: number's word ("tre", "femton", "fifty"); the noun it counts stands right after it.
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(
     r"(?<![\w-])(?:\d+(?:[ ,.]\d+)*(?:-tal)?|\w*tal|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
     r"tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|"
     r"hundra|tusen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -3137,7 +3140,7 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
 }  # fmt: skip
-_NUMBER_PART = re.compile("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
+_NUMBER_PART = LazyPattern("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
 
 
 def _number_value(word: str) -> int | None:

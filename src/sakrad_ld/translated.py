@@ -49,6 +49,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
+from .clauses import LazyPattern
 from .counted import (
     APPROXIMATE,
     AT_LEAST,
@@ -97,17 +98,17 @@ _CLAIM_WORDS = {"held": HELD_WORDS, "invited": INVITED_WORDS, "listed": _LISTED_
 #: The claim words of a language, each kind a group. The word boundary before them is read once for
 #: all three (a search tries it at every place), not once for each kind: the same matches.
 _CLAIMS = {
-    lang: re.compile(
+    lang: LazyPattern(
         r"\b(?:" + "|".join(rf"(?P<{k}>(?:{w[lang]})\b)" for k, w in _CLAIM_WORDS.items()) + ")", re.IGNORECASE
     )
     for lang in _LANGS
 }
-_NEGATED = {lang: re.compile(words, re.IGNORECASE) for lang, words in _NEGATION.items()}
+_NEGATED = {lang: LazyPattern(words, re.IGNORECASE) for lang, words in _NEGATION.items()}
 #: A clause ends at a stop, semicolon, colon, comma, bracket, line end or a joining word.
-_CLAUSE = re.compile(r"[.!?;:,()\[\]\n]+|\s(?:och|men|samt|and|but)\s", re.IGNORECASE)
+_CLAUSE = LazyPattern(r"[.!?;:,()\[\]\n]+|\s(?:och|men|samt|and|but)\s", re.IGNORECASE)
 #: A quotation: between two '"', or from '“' or '”' to '”', on one line, of 1 to QUOTE_LIMIT characters.
 QUOTE_LIMIT = 2000
-_OPENING = re.compile('["“”]')
+_OPENING = LazyPattern('["“”]')
 _CLOSING = {'"': '"', "“": "”", "”": "”"}
 
 #: Words after a number that bound or round it, in both languages.
@@ -143,25 +144,25 @@ _NUMBER_OR_WORD = (
     rf"|(?P<digits>\d{{1,3}}(?:[ \u00a0,]\d{{3}})+(?!\d)|\d+)(?P<tal>{re.escape(ROUNDING_SUFFIX)}(?:et|en)?\b)?"
     r"|(?P<word>[^\W\d_]+)"
 )
-_TOKEN = re.compile(rf"(?P<url>{_ADDRESS_WORDS}|{_DOMAIN}){_NUMBER_OR_WORD}", re.IGNORECASE)
+_TOKEN = LazyPattern(rf"(?P<url>{_ADDRESS_WORDS}|{_DOMAIN}){_NUMBER_OR_WORD}", re.IGNORECASE)
 #: _TOKEN without its domain branch, which a search would try from each word boundary of a run of
 #: letters, dots and hyphens to the run's end ("a-a-a-…": quadratic).
-_NO_DOMAIN = re.compile(rf"(?P<url>{_ADDRESS_WORDS}){_NUMBER_OR_WORD}", re.IGNORECASE)
-_TOP_LEVEL = re.compile(r"\.(?:se|eu|org|com|net)", re.IGNORECASE)
-_RUN = re.compile(r"[\w.-]+")
-_BOUNDARY = re.compile(r"\b")
-_NOT_SPACE = re.compile(r"\S*")
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+_NO_DOMAIN = LazyPattern(rf"(?P<url>{_ADDRESS_WORDS}){_NUMBER_OR_WORD}", re.IGNORECASE)
+_TOP_LEVEL = LazyPattern(r"\.(?:se|eu|org|com|net)", re.IGNORECASE)
+_RUN = LazyPattern(r"[\w.-]+")
+_BOUNDARY = LazyPattern(r"\b")
+_NOT_SPACE = LazyPattern(r"\S*")
+_ADDRESS = LazyPattern(r"(?:https?://|www\.)\S", re.IGNORECASE)
 #: Where a branch of _NO_DOMAIN matches: found without reading the match (an address to its end).
-_BEGINS = re.compile(r"(?=(?:https?://|www\.)\S|\d|[^\W\d_])", re.IGNORECASE)
-_SPACE = re.compile(r"\.?[ \t\u00a0]*")  # "ca. 50"
-_JOIN = re.compile(r"[ \t\u00a0-]?")
+_BEGINS = LazyPattern(r"(?=(?:https?://|www\.)\S|\d|[^\W\d_])", re.IGNORECASE)
+_SPACE = LazyPattern(r"\.?[ \t\u00a0]*")  # "ca. 50"
+_JOIN = LazyPattern(r"[ \t\u00a0-]?")
 _NOUNS = (
-    ("organisations", re.compile(r"organisation|organization|förening|förbund|association|society", re.I)),
-    ("agencies", re.compile(r"myndighet|agenc|authorit", re.I)),
+    ("organisations", LazyPattern(r"organisation|organization|förening|förbund|association|society", re.I)),
+    ("agencies", LazyPattern(r"myndighet|agenc|authorit", re.I)),
     (
         "people",
-        re.compile(
+        LazyPattern(
             r"deltagare|person|people|representant|företrädare|participant|attendee|"
             r"individ|delegat|människor|minister",
             re.I,
@@ -649,8 +650,8 @@ DAY_ORDINALS = {
 _EN_DAY_WORDS = frozenset(_EN_DAYS)
 _EN_TENS_DAYS = {"twenty": 20, "thirty": 30}
 _SV_MONTHS = frozenset(m for m in MONTH_NUMBERS if m.islower())
-_BLANKS = re.compile(r"[ \t\u00a0]*")
-_DIGIT_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.IGNORECASE)  # "2nd", "21st"
+_BLANKS = LazyPattern(r"[ \t\u00a0]*")
+_DIGIT_ORDINAL = LazyPattern(r"(\d{1,2})(?:st|nd|rd|th)", re.IGNORECASE)  # "2nd", "21st"
 #: Words that join two days of one month ("första och andra maj", "the 1st and 2nd of May").
 _DAY_JOINERS = frozenset("och eller till samt and or to".split())
 #: Lowercase words that may follow "the first May" where it is a day ("on the first May in Stockholm");
@@ -742,7 +743,7 @@ _NOT_NEGATING = {
     "sv": frozenset("fler färre mer mindre bara enbart endast".split()),
     "en": frozenset("more less fewer only quite longer".split()),
 }
-_WORD = re.compile(r"[^\W_]+")
+_WORD = LazyPattern(r"[^\W_]+")
 #: Every casefolded word a month, ordinal, quantifier or negation can be (an English month is also
 #: looked up as written).
 _MARKED = frozenset(MONTH_NUMBERS) | frozenset(ORDINALS) | UNIVERSALS | NEGATIONS["sv"] | NEGATIONS["en"]

@@ -8,9 +8,30 @@ import os
 from pathlib import Path
 
 import pytest
-from test_hostile_r9_writes import FAULTS, _fault, _left
+from test_hostile_r9_writes import FAULTS, _Full, _left
 
 from sakrad_ld.cli import main
+
+
+def _fault(monkeypatch: pytest.MonkeyPatch, at: str, code: int) -> None:
+    """A full disk for the files written: os.replace fails at "rename"; a file os.fdopen opens for
+    writing fails at its write or close. os.fdopen keeps its real signature (``closefd``,
+    ``buffering`` …) and opens files read as it always does, so only writing meets the full disk."""
+    if at == "rename":
+
+        def replace(src: object, dst: object) -> None:
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(os, "replace", replace)
+        return
+    real = os.fdopen
+
+    def fdopen(fd: int, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if any(c in mode for c in "wax+"):
+            return _Full(fd, at, code)
+        return real(fd, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
 
 
 def _register(tmp_path: Path) -> Path:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -142,3 +144,73 @@ def test_the_reader_holds_a_file_to_its_limit(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="the file has 11 bytes, more than the 10"):
         read_input(file, max_bytes=10)
     assert read_input(file, max_bytes=11) == b"x" * 11
+
+
+def _not_turtle(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\nthis is not Turtle\n", encoding="utf-8")
+
+
+#: (what is done to ontology/roles.ttl, what the error says after the path, run in a child process)
+ONTOLOGY_CASES = {
+    "fifo": (_replace(os.mkfifo), ": the ontology file cannot be read (this is a FIFO (named pipe)", True),
+    "dev-zero": (
+        _replace(lambda p: p.symlink_to("/dev/zero")),
+        ": the ontology file cannot be read (a link leading out of ontology/)",
+        True,
+    ),
+    "outside": (
+        _replace(lambda p: p.symlink_to("/etc/passwd")),
+        ": the ontology file cannot be read (a link leading out of ontology/)",
+        False,
+    ),
+    "folder": (
+        _replace(lambda p: p.mkdir()),
+        ": the ontology file cannot be read (this is a folder, not a file)",
+        False,
+    ),
+    "empty": (
+        lambda p: p.write_bytes(b""),
+        ": the file holds no triples; expected a Turtle file of the ontology",
+        False,
+    ),
+    "no-scheme": (
+        lambda p: p.write_text("<urn:x:a> <urn:x:b> <urn:x:c> .\n", encoding="utf-8"),
+        ": the file does not hold the concept scheme of roles",
+        False,
+    ),
+    "not-turtle": (_not_turtle, ":{line}: not valid Turtle (", False),
+    "huge": (_huge, f": the ontology file cannot be read (the file has {MAX_INPUT_FILE + 1:,} bytes", False),
+}
+
+
+def _run(project: Path, args: list[str], child: bool, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """The exit code and stderr of ``sakrad-ld -C project …``; in a child process with a time limit
+    where the command could hang or fill the memory, so that fails the test instead of blocking it."""
+    if not child:
+        code = main(["-C", str(project), *args])
+        return code, capsys.readouterr().err
+    program = "import sys; from sakrad_ld.cli import main; sys.exit(main(sys.argv[1:]))"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", program, "-C", str(project), *args], capture_output=True, text=True, timeout=120
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"sakrad-ld {' '.join(args)} still ran after 120 s: it waits on the file")
+    return done.returncode, done.stderr
+
+
+@pytest.mark.parametrize("case", sorted(ONTOLOGY_CASES))
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_an_ontology_file_that_is_not_one_is_refused_unread(
+    project: Path, case: str, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, said, child = ONTOLOGY_CASES[case]
+    file = project / "ontology" / "roles.ttl"
+    line = file.read_text(encoding="utf-8").count("\n") + 2
+    make(file)
+    before = _release(project)
+    args = ["--out", str(project / "dist")] if command == "build" else []
+    code, err = _run(project, [command, *args], child, capsys)
+    assert code == 2 and f"{file}{said.format(line=line)}" in err and "Traceback" not in err, err
+    assert "root:x:" not in err  # nothing of a file elsewhere is quoted
+    assert _release(project) == before

@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from . import vocab
-from .errors import Where
+from .errors import ProjectError, Where
 from .iri import Minter, slug
 from .layout import kept_copy_path
 from .named import Shown, shown_names
@@ -1039,8 +1039,13 @@ def _date_type(value: str) -> tuple[ox.NamedNode, ox.NamedNode]:
 def role_scheme_graph(ontology_dir: Path) -> Graph:
     """The concept schemes the data refers to, which the data graph carries along: the roles
     (``ontology/roles.ttl``) and the organisation-number scheme (from ``ontology/sakrad.ttl``)."""
-    g = Graph.parse_ontology_file(ontology_dir / "roles.ttl")
-    assert (ROLE_SCHEME, vocab.RDF.type, vocab.SKOS.ConceptScheme) in g, "roles.ttl lacks the role concept scheme"
+    roles = ontology_dir / "roles.ttl"
+    g = Graph.parse_ontology_file(roles)
+    if (ROLE_SCHEME, vocab.RDF.type, vocab.SKOS.ConceptScheme) not in g:
+        raise ProjectError(
+            f"{roles}: the file does not hold the concept scheme of roles; expected <{ROLE_SCHEME.value}> "
+            "a skos:ConceptScheme, with the roles the data names as its skos:Concepts (skos:inScheme)"
+        )
     ontology = Graph.parse_ontology_file(ontology_dir / "sakrad.ttl")
     g.update(ontology.triples(vocab.SAKRAD.OrganisationsnummerScheme))
     # the verification statuses identifiers carry (adms:status), with their scheme

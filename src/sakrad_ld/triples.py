@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .errors import ProjectError
+from .errors import InputError, ProjectError
+from .inputfiles import read_input
 from .vocab import RDF
 
 if TYPE_CHECKING:
@@ -155,6 +156,10 @@ class Index:
         return seen.keys()
 
 
+#: What a file of ontology/ is expected to be.
+_ONTOLOGY_FILE = "a Turtle file of the ontology (https://www.w3.org/TR/turtle/)"
+
+
 class Graph:
     """A small graph that is added to: the catalogue, the ontology's schemes, shapes, reports.
 
@@ -177,18 +182,31 @@ class Graph:
 
     @classmethod
     def parse_ontology_file(cls, path: Path) -> Graph:
-        """The triples of a Turtle file of ``ontology/``; a ProjectError naming the file and line
-        when it cannot be read or is not Turtle."""
+        """The triples of a Turtle file of ``ontology/``, read as every file of the project is
+        (:func:`~sakrad_ld.inputfiles.read_input`: a regular file of ``ontology/``, not a FIFO, a
+        device or a link out); a ProjectError naming the file (and the line) when it cannot be read,
+        is not Turtle or holds no triples."""
         try:
-            return cls.parse(path.read_bytes(), ox.RdfFormat.TURTLE)
+            data = read_input(path, root=path.parent, expected=_ONTOLOGY_FILE)
+        except InputError as error:
+            hint = f" ({error.hint})" if error.hint else ""
+            raise ProjectError(
+                f"{error.where}: the ontology file cannot be read ({error.problem}); expected {error.expected}{hint}"
+            ) from None
+        try:
+            graph = cls.parse(data, ox.RdfFormat.TURTLE)
         except SyntaxError as error:
             at = f"{path}:{error.lineno}" if error.lineno else str(path)
             raise ProjectError(
-                f"{at}: not valid Turtle ({error.msg}); fix the ontology file (https://www.w3.org/TR/turtle/)"
+                f"{at}: not valid Turtle ({error.msg}); expected {_ONTOLOGY_FILE}; fix the ontology file"
             ) from None
         except (OSError, ValueError) as error:
-            reason = getattr(error, "strerror", None) or error
-            raise ProjectError(f"{path}: the ontology file cannot be read ({reason})") from None
+            raise ProjectError(
+                f"{path}: not valid Turtle ({error}); expected {_ONTOLOGY_FILE}; fix the ontology file"
+            ) from None
+        if not graph:
+            raise ProjectError(f"{path}: the file holds no triples; expected {_ONTOLOGY_FILE}")
+        return graph
 
     def add(self, triple: Triple) -> None:
         self._triples[triple] = None

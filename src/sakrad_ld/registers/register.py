@@ -30,6 +30,7 @@ import yaml
 
 from ..errors import InputError, Where
 from ..formats import FORMATS, by_suffix
+from ..inputfiles import read_input, read_input_text
 from ..orgnr import LEGAL_FORM_GROUPS, form_mismatch, format_number, is_valid, not_an_organisation_number
 from .names import legal_forms
 from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, key
@@ -156,9 +157,7 @@ def read_register(path: Path, name_field: str | None = None, number_field: str |
 
 def _yaml_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], str]:
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(Where(path, 0), f"cannot read the file ({err})", "a UTF-8 text file") from None
+        root = yaml.compose(read_input_text(path, expected="a UTF-8 YAML file"), Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         raise InputError(
@@ -210,10 +209,7 @@ def _flat(node: yaml.MappingNode, prefix: str = "") -> list[tuple[str, str]]:
 
 
 def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(Where(path, 0), f"cannot read the file ({err})", "a UTF-8 CSV file") from None
+    text = read_input_text(path, expected="a UTF-8 CSV file").removeprefix("\ufeff")
     header = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=header.count)  # from the header: names in the rows may hold commas
     reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
@@ -353,13 +349,9 @@ def _number_fields(
 _ENTITY = re.compile(rb"<!ENTITY\s")
 
 
-def _refuse_entities(path: Path) -> None:
+def _refuse_entities(path: Path, data: bytes) -> None:
     """An InputError for an XML file declaring entities: the parser expands them without a limit, so a
     "billion laughs" of a few KB takes gigabytes. A register extract needs none."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(Where(path, 0), f"cannot read the file ({err})", "a readable RDF/XML file") from None
     found = _ENTITY.search(data)
     if found is None:
         return
@@ -381,12 +373,13 @@ def _rdf_register(path: Path) -> Register:
     ids = (LEGAL.legalIdentifier, ADMS.identifier, DCTERMS.identifier)
     fmt = by_suffix(path.suffix.lower())
     assert fmt is not None
+    data = read_input(path, expected=f"a {fmt.label} file")
     if fmt.media_type == "application/rdf+xml":
-        _refuse_entities(path)
+        _refuse_entities(path, data)
     try:  # every graph of a quads format, read as one
         graph = Graph(
             (q.subject, q.predicate, q.object)  # type: ignore[misc]
-            for q in ox.parse(path=str(path), format=ox.RdfFormat.from_media_type(fmt.media_type))
+            for q in ox.parse(data, format=ox.RdfFormat.from_media_type(fmt.media_type))
         )
     except SyntaxError as err:
         line = err.lineno or 0

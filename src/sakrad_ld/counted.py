@@ -159,7 +159,8 @@ def number_value(words: str) -> int | None:
     Anything looser gives ``None``: "ett 40-tal", "drygt 20", "ett tjugotal" state no exact number.
     """
     word = words.strip().casefold()
-    if re.fullmatch(r"\d+", word):  # more digits than a count may have (typedyaml.MAX_DIGITS) state none
+    # decimal digits (\d+'s, any script's); more than a count may have (typedyaml.MAX_DIGITS) state none
+    if word.isdecimal():
         digits = word.lstrip("0") or "0"  # leading zeros never reach int(): 5,000 of them passed its limit
         return int(digits) if len(digits) <= MAX_DIGITS else None
     if word in _UNITS or word in _TEENS:

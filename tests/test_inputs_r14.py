@@ -16,8 +16,10 @@ import pytest
 from conftest import fixture_project
 
 from sakrad_ld.cli import main
-from sakrad_ld.errors import InputError
+from sakrad_ld.corpus import PeopleFile
+from sakrad_ld.errors import InputError, InputErrors
 from sakrad_ld.inputfiles import MAX_INPUT_FILE, read_input
+from sakrad_ld.typedyaml import MAX_FILE_PROBLEMS, compose_file, load_record
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +216,41 @@ def test_an_ontology_file_that_is_not_one_is_refused_unread(
     assert code == 2 and f"{file}{said.format(line=line)}" in err and "Traceback" not in err, err
     assert "root:x:" not in err  # nothing of a file elsewhere is quoted
     assert _release(project) == before
+
+
+def test_a_file_of_100000_unknown_keys_is_refused_in_a_few_lines(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hostile file under the size cap names its first problems and how many more there are, and is
+    read no further once it is hopeless (it printed 100,001 lines, 62 MB, and held 412 MB)."""
+    file = sorted((project / "data" / "meetings").iterdir())[0]
+    first = file.read_text(encoding="utf-8").count("\n") + 1
+    with open(file, "a", encoding="utf-8") as out:
+        out.writelines(f"k{i}: 1\n" for i in range(100_000))
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(lines) == MAX_FILE_PROBLEMS + 1, err[:2000]
+    for i, line in enumerate(lines[:-1]):
+        assert line.startswith(f"error: {file}:{first + i}: k{i}: unknown key 'k{i}'"), line
+    more = MAX_FILE_PROBLEMS + 1
+    assert lines[-1].startswith(f"error: {file}:{first + MAX_FILE_PROBLEMS}: … and at least "), lines[-1]
+    assert f"more problems in {file.name} from this line on (unknown key … ×" in lines[-1]
+    assert "read no further" in lines[-1] and f"k{more}" not in err
+
+
+def test_problems_past_the_cap_are_counted_by_kind(tmp_path: Path) -> None:
+    """Under the hopeless mark every problem is counted; with no cap (listed=None) every one is named."""
+    file = tmp_path / "x.yaml"
+    keys = MAX_FILE_PROBLEMS + 5
+    file.write_text("".join(f"k{i}: 1\n" for i in range(keys)), encoding="utf-8")
+    node = compose_file(file)
+    with pytest.raises(InputErrors) as refused:
+        load_record(PeopleFile, node, file)
+    said = [str(e) for e in refused.value.errors]
+    assert len(said) == MAX_FILE_PROBLEMS + 1
+    assert said[-1].startswith(f"{file}:{MAX_FILE_PROBLEMS + 1}: … and 5 more problems in x.yaml from this line on")
+    assert "(unknown key … ×5)" in said[-1] and "read no further" not in said[-1]
+    with pytest.raises(InputErrors) as every:
+        load_record(PeopleFile, node, file, listed=None)
+    assert len(every.value.errors) == keys

@@ -17,6 +17,7 @@ import re
 import types
 import typing
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,16 +25,19 @@ from typing import Any, Literal
 
 import yaml
 
-from .errors import InputError, InputErrors, Where
+from .errors import InputError, InputErrors, Where, shown
 from .inputfiles import MAX_INPUT_FILE, line_at, read_input_text
 
 __all__ = [
     "MAX_DIGITS",
     "FORMULA_START",
+    "HOPELESS_FILE",
+    "MAX_FILE_PROBLEMS",
     "MAX_TEXT",
     "QUOTED",
     "Check",
     "Lines",
+    "Problems",
     "Ref",
     "check_nodes",
     "compose_file",
@@ -105,6 +109,11 @@ def scalar_field(name: str) -> Callable[[type], type]:
 
 #: libyaml's loader where PyYAML was built with it (about 7 times faster, same nodes and marks).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: The most problems of one file a message names; then it says how many more there are.
+MAX_FILE_PROBLEMS = 20
+#: After this many problems a file is read no further: a file that hopeless is refused at once.
+HOPELESS_FILE = 200
 
 #: The longest text a field may hold. Longer values are mistakes (a pasted file) or attacks, and
 #: each one is copied into every format of the release.
@@ -201,10 +210,12 @@ def read_text(path: Path, max_bytes: int, root: Path | None = None) -> str:
     return read_input_text(path, root=root, max_bytes=max_bytes, expected="a YAML file")
 
 
-def compose_file(path: Path, max_bytes: int = MAX_INPUT_FILE, root: Path | None = None) -> yaml.Node | None:
+def compose_file(
+    path: Path, max_bytes: int = MAX_INPUT_FILE, root: Path | None = None, listed: int | None = MAX_FILE_PROBLEMS
+) -> yaml.Node | None:
     """Parses ``path`` (a file of the folder ``root`` where it is given) as YAML into a node tree (with
-    line marks). Syntax errors, unreadable files and values no record may hold (:func:`check_nodes`)
-    become InputError."""
+    line marks). Syntax errors, unreadable files and values no record may hold (:func:`check_nodes`,
+    which names at most ``listed`` of them) become InputError."""
     text = read_text(path, max_bytes, root)
     try:
         node = yaml.compose(text, Loader=_LOADER)
@@ -224,7 +235,7 @@ def compose_file(path: Path, max_bytes: int = MAX_INPUT_FILE, root: Path | None 
     except yaml.YAMLError as err:
         raise InputError(Where(path, 0), f"YAML error: {err}", "well-formed YAML") from None
     if node is not None:
-        check_nodes(node, path)
+        check_nodes(node, path, listed)
     return node
 
 
@@ -296,12 +307,21 @@ def _codepoint(char: str) -> str:
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
-def check_nodes(root: yaml.Node, file: Path) -> None:
+def check_nodes(root: yaml.Node, file: Path, listed: int | None = MAX_FILE_PROBLEMS) -> None:
     """Rejects, with file and line, what no record field may hold: a key that is not text, text
     longer than :data:`MAX_TEXT` or with a control character, a whole number that is not plain
     decimal digits (YAML 1.1 reads ``0x10``, ``010`` and ``1:30`` as numbers) or has more than
-    :data:`MAX_DIGITS`, and aliases (``*name``; they let a small file stand for a huge one)."""
-    errors: list[InputError] = []
+    :data:`MAX_DIGITS`, and aliases (``*name``; they let a small file stand for a huge one).
+    ``listed``: the most problems named, as :func:`load_record` names them (None: every one)."""
+    errors = Problems(file, listed)
+    try:
+        _check_nodes(root, file, errors)
+    except _Hopeless:
+        pass
+    errors.raise_any()
+
+
+def _check_nodes(root: yaml.Node, file: Path, errors: Problems) -> None:
     seen: set[int] = set()
     repeated: set[int] = set()
     # (node, the line it is written on, its field path): an alias's node carries the marks of its
@@ -350,8 +370,6 @@ def check_nodes(root: yaml.Node, file: Path) -> None:
             stack.extend((item, node.start_mark.line + 1, f"{path}[{i}]") for i, item in enumerate(node.value))
         elif isinstance(node, yaml.ScalarNode) and (problem := _scalar_problem(node)):
             errors.append(InputError(Where(file, node.start_mark.line + 1, path), *problem))
-    if errors:
-        raise InputErrors(errors)
 
 
 def _scalar_problem(node: yaml.ScalarNode) -> tuple[str, str, str] | None:
@@ -383,13 +401,67 @@ def _scalar_problem(node: yaml.ScalarNode) -> tuple[str, str, str] | None:
     return None
 
 
-def load_record(cls: type[Any], node: yaml.Node, file: Path, path: str = "") -> Any:
-    """Converts a YAML node into a ``cls`` dataclass, or raises InputErrors listing every problem."""
-    errors: list[InputError] = []
-    value = _convert(cls, node, file, path, errors)
-    if errors:
-        raise InputErrors(errors)
+def load_record(
+    cls: type[Any], node: yaml.Node, file: Path, path: str = "", listed: int | None = MAX_FILE_PROBLEMS
+) -> Any:
+    """Converts a YAML node into a ``cls`` dataclass, or raises InputErrors listing its problems:
+    at most ``listed`` of them and a line saying how many more (None: every one, however many)."""
+    errors = Problems(file, listed)
+    try:
+        value = _convert(cls, node, file, path, errors)
+    except _Hopeless:
+        value = None
+    errors.raise_any()
     return value
+
+
+class _Hopeless(Exception):
+    """A file has so many problems that reading it further would only cost time and memory."""
+
+
+class Problems(list[InputError]):
+    """The problems found in one file, of which the message names the first ``listed`` (by line)
+    and then says how many more there are, by kind: a file of 100,000 unknown keys is named in 21
+    lines, not 100,001. Past :data:`HOPELESS_FILE` problems the file is read no further
+    (:class:`_Hopeless` is raised from :meth:`append`), so a hostile file costs seconds."""
+
+    def __init__(self, file: Path, listed: int | None) -> None:
+        super().__init__()
+        self.file, self.listed = file, listed
+        self.stopped = False
+
+    def append(self, error: InputError) -> None:
+        super().append(error)
+        if self.listed is not None and len(self) >= HOPELESS_FILE:
+            self.stopped = True
+            raise _Hopeless
+
+    def raise_any(self) -> None:
+        """Raises the InputErrors of the problems found, if any: the first ``listed`` and a summary."""
+        if not self:
+            return
+        found = sorted(self, key=lambda e: (e.where.line, e.where.field))
+        if self.listed is None or len(found) <= self.listed:
+            raise InputErrors(found)
+        raise InputErrors([*found[: self.listed], self._more(found[self.listed :])])
+
+    def _more(self, rest: list[InputError]) -> InputError:
+        kinds = Counter(_KIND.sub("…", e.problem)[:80] for e in rest)
+        said = ", ".join(f"{kind} ×{n:,}" for kind, n in kinds.most_common(3))
+        if len(kinds) > 3:
+            said += ", …"
+        many = f"at least {len(rest):,}" if self.stopped else f"{len(rest):,}"
+        further = f"; the file was read no further after {HOPELESS_FILE:,} problems" if self.stopped else ""
+        return InputError(
+            Where(self.file, rest[0].where.line),
+            f"… and {many} more problems in {shown(self.file.name)} from this line on ({said}){further}",
+            "",
+            "fix those listed and run again",
+        )
+
+
+#: What makes one problem's message differ from another's of its kind: a quoted value, a number.
+_KIND = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d[\d,.]*")
 
 
 # --- conversion -----------------------------------------------------------------------------------

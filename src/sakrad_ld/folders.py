@@ -14,6 +14,9 @@ old or the new release, never half of one and never nothing::
 The folder of the previous release stays until the next build, so a reader that resolved the
 link before the switch can finish; older releases and the leftovers of killed builds are removed
 by the next build, which holds a lock (``flock(2)``) so that builds into one folder take turns.
+It removes only folders of the store named as a release, never one that is or holds the folder a
+kept link leads to, nor anything else found there; ``out`` may never be the store or lie inside it
+(:func:`store_holding`; ``release.check_places`` refuses it).
 Files are written 0644 and folders 0755 whatever the umask, so a web server running as another
 user can read them.
 

@@ -40,8 +40,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .corpus import Loading, load_corpus, start_loading
-from .errors import InputError, ReleaseError, SakradError
+from .errors import InputError, ReleaseError, SakradError, Where
 from .folders import CacheFolder, Kept, ReleaseFolders, store_holding, store_link
+from .inputfiles import read_input
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from .processes import Prepared, cores, idle_cores, in_background, in_processes, prepared
 from .project import Project
@@ -49,6 +50,8 @@ from .project import Project
 # The rest is imported where it is used: a build imports it while another process reads the data
 # (corpus.start_loading), and the graph and validation modules before the writers.
 if TYPE_CHECKING:
+    import pyoxigraph as ox
+
     from .catalogue.dcat import Catalogue, Finished
     from .graph import Built
     from .manifest import Manifest
@@ -609,7 +612,7 @@ def _write_graph_files(
     put(CONTEXT_FILE, json_bytes(context_document()))
     for folder in (project.ontology, project.shapes):
         for file in sorted(folder.glob("*.ttl")):
-            put(f"{folder.name}/{file.name}", file.read_bytes())
+            put(f"{folder.name}/{file.name}", read_input(file, root=folder, expected="a Turtle file"))
     for name, data in schema_files().items():
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
@@ -691,30 +694,60 @@ def _release_store(project: Project, built: Built, catalogue: Catalogue) -> Inde
     """What :func:`sakrad_ld.sparql.store.open_store` would hold of the release, over the graph's
     own index: the graph, and the ontology and catalogue triples it does not already have (the
     catalogue's in the order ``catalog.ttl`` holds them, as a store loaded from it would)."""
-    import pyoxigraph as ox
-
     from .triples import Index, IndexStore
 
     graph = built.triples
     extra = [
-        (t.subject, t.predicate, t.object)
-        for path in sorted(project.ontology.glob("*.ttl"))
-        for t in ox.parse(path=path, format=ox.RdfFormat.TURTLE)
+        (t.subject, t.predicate, t.object) for path in sorted(project.ontology.glob("*.ttl")) for t in _ontology(path)
     ]
     extra.extend((t.subject, t.predicate, t.object) for t in catalogue.ordered())
     return IndexStore(graph, Index(t for t in extra if t not in graph))
 
 
+def _ontology(path: Path) -> list[ox.Triple]:
+    """The triples of the ontology file ``path``, read as every file of the project is
+    (:func:`~sakrad_ld.inputfiles.read_input`: a regular file of ``ontology/``, not a FIFO, a device
+    or a link out); an InputError naming the file (and the line) when it cannot be read or is not
+    Turtle (the build has read it once already: it changed since)."""
+    import pyoxigraph as ox
+
+    data = read_input(path, root=path.parent, expected="a Turtle file of the ontology")
+    try:
+        return list(ox.parse(data, format=ox.RdfFormat.TURTLE))
+    except SyntaxError as error:
+        raise InputError(
+            Where(path, error.lineno or 0), f"not valid Turtle ({error.msg})", "a Turtle file of the ontology"
+        ) from None
+
+
 def _relative_report(report: ValidationReport, project: Project) -> bytes:
-    """The JSON report with file names relative to the project, so it does not depend on where it was built."""
+    """The JSON report with file names relative to the project's folder (``data/meetings/x.yaml``),
+    so it does not depend on how ``-C`` named the project, on the current folder or on a link on
+    the way (:func:`_project_path`)."""
     from .formats import json_bytes
 
     doc = report.json_document()  # made for this call: changed in place
-    root = str(project.root.resolve()) + os.sep
     for result in doc["results"]:
-        if result["file"] and result["file"].startswith(root):
-            result["file"] = result["file"][len(root) :]
+        if result["file"]:
+            result["file"] = _project_path(result["file"], project.root)
     return json_bytes(doc)
+
+
+def _project_path(file: str, root: Path) -> str:
+    """``file``, a path of the project at ``root`` as the project's readers name it (below ``root``
+    as given: relative to the current folder, absolute, or through a link), relative to ``root``
+    with ``/`` between its parts; a file outside the project keeps its name as given.
+
+    The paths are compared as written first (both made absolute without following links, so a link
+    in ``data/`` keeps its own name), then with the links of the folders on the way followed."""
+    given = Path(os.path.abspath(file))
+    for base, path in (
+        (Path(os.path.abspath(root)), given),
+        (Path(os.path.realpath(root)), Path(os.path.realpath(given.parent), given.name)),
+    ):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return file
 
 
 def _checksums_of(manifest: Manifest, own: str) -> bytes:

@@ -274,31 +274,52 @@ def test_a_cache_entry_that_is_no_regular_file_is_read_as_missing(corpus: Path, 
     assert _cached(corpus, tmp_path / "again", cache) == first
 
 
-def test_pruning_the_cache_removes_only_what_has_the_shape_of_an_entry(corpus: Path, tmp_path: Path) -> None:
-    """A folder given as the cache that holds other files keeps them, however old they are."""
+def test_a_folder_holding_a_file_of_its_own_is_refused_as_the_cache(corpus: Path, tmp_path: Path) -> None:
+    """A folder holding anything but a cache's folders (a person's notes) is never taken for one."""
+    from sakrad_ld.errors import ReleaseError
+
+    cache, out = tmp_path / "mine", tmp_path / "dist"
+    cache.mkdir()
+    (cache / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ReleaseError, match=r"notes\.txt, which is not the build's cache's"):
+        write_release(Project.at(corpus), out, workers=1, cache=cache)
+    assert sorted(p.name for p in cache.iterdir()) == ["notes.txt"]
+    assert (cache / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert not os.path.lexists(out), "a refused cache wrote the release"
+
+
+def test_pruning_the_cache_removes_only_its_own_entries(corpus: Path, tmp_path: Path) -> None:
+    """Files of someone else's inside the cache's folders of entries are kept, however old they are
+    and even when they have an entry's name; an entry the cache wrote that no build used is removed."""
     cache = tmp_path / "mine"
-    (cache / "sub").mkdir(parents=True)
     (cache / "document" / "ab").mkdir(parents=True)
+    (cache / "document" / "sub").mkdir()
     theirs = [
-        cache / "notes.txt",
-        cache / "sub" / "thesis.tex",
+        cache / "document" / "notes.txt",
+        cache / "document" / "sub" / "thesis.tex",
         cache / "document" / "ab" / "notes.txt",
         cache / "document" / "ab" / ("cd" * 32),  # an entry's name in another entry's folder
+        cache / "document" / "ab" / ("ab" * 32),  # an entry's name and place, but not bytes the cache wrote
     ]
     for path in theirs:
         path.write_text("mine", encoding="utf-8")
         os.utime(path, (0, 0))
-    stale = cache / "document" / "ab" / ("ab" * 32)  # an entry no build used: removed
-    stale.write_bytes(b"old")
+    earlier = CacheFolder(cache, "the code of an earlier version")  # its entries no build of this code uses
+    key = earlier.key("document", "a meeting since removed")
+    earlier.put(key, b"{}")
+    kind, name = key.split("/")
+    stale = cache / kind / name[:2] / name
+    assert stale.is_file(), "the earlier code's entry was not written"
     os.utime(stale, (0, 0))
     _cached(corpus, tmp_path / "dist", cache)
     assert all(path.read_text(encoding="utf-8") == "mine" for path in theirs)
-    assert not stale.exists()
+    assert not stale.exists(), "an entry of the cache's own no build used was kept"
     # a recorded start that would make every entry look unused is read as no record
     record = next(p for p in (cache / "release").rglob("*") if p.is_file())
     record.write_bytes(b"inf\n" + record.read_bytes().split(b"\n", 1)[1])
     _cached(corpus, tmp_path / "dist", cache)
-    assert any(p.is_file() for p in (cache / "document").rglob("*")), "the build's entries were pruned"
+    kept = [p for p in (cache / "document").rglob("*") if p.is_file() and p not in theirs]
+    assert kept, "the build's entries were pruned"
 
 
 def test_a_cache_entry_larger_than_any_entry_is_read_as_missing(corpus: Path, tmp_path: Path) -> None:

@@ -254,3 +254,28 @@ def test_problems_past_the_cap_are_counted_by_kind(tmp_path: Path) -> None:
     with pytest.raises(InputErrors) as every:
         load_record(PeopleFile, node, file, listed=None)
     assert len(every.value.errors) == keys
+
+
+def test_a_website_whose_host_is_not_ascii_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'раураl.com' (Cyrillic) looks like paypal.com: a host is written in ASCII, IDNA's 'xn--' form."""
+    file = project / "data" / "organisations.yaml"
+    text = file.read_text(encoding="utf-8")
+    line = text[: text.index("website: https://")].count("\n") + 1
+    file.write_text(text.replace("website: https://www.socialforum.se/", "website: https://раураl.com/", 1))
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    assert f"{file}:{line}: organisations[" in err and "has a host that is not ASCII ('раураl.com')" in err, err
+    assert "write it in its ASCII (IDNA) form, 'xn--l-7sba6dbr.com'" in err
+    file.write_text(text.replace("https://www.socialforum.se/", "https://xn--l-7sba6dbr.com/", 1))
+    assert main(["-C", str(project), "validate"]) == 0, capsys.readouterr().err
+
+
+def test_a_meeting_file_with_an_upper_case_suffix_is_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Meeting files are *.yaml and *.yml: x.YAML is neither read as one nor passed over unsaid."""
+    meeting = sorted((project / "data" / "meetings").iterdir())[0]
+    upper = meeting.with_suffix(".YAML")
+    meeting.rename(upper)
+    assert main(["-C", str(project), "validate"]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {upper}: the suffix of the file name is in upper case" in err, err
+    assert f"rename it to {meeting.name}" in err and "Traceback" not in err

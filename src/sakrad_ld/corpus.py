@@ -308,7 +308,14 @@ def meeting_files(folder: Path) -> list[Path]:
                 "a file name in UTF-8, such as the meeting's id and .yaml",
                 "rename the file",
             ) from None
-    return [folder / name for name in names if not name.startswith(".") and name.lower().endswith(MEETING_SUFFIXES)]
+        if not name.startswith(".") and name.lower().endswith(MEETING_SUFFIXES) and not name.endswith(MEETING_SUFFIXES):
+            raise InputError(
+                Where(folder / name, 0),
+                "the suffix of the file name is in upper case (a meeting file is read by its suffix in lower case)",
+                "a meeting file named *.yaml or *.yml",
+                f"rename it to {name.rsplit('.', 1)[0]}.yaml",
+            )
+    return [folder / name for name in names if not name.startswith(".") and name.endswith(MEETING_SUFFIXES)]
 
 
 def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int, root: Path) -> Any:

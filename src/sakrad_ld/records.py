@@ -158,6 +158,8 @@ def _url_test(value: str) -> str | None:
         return f"{quoted(value)} has a user part before '@'"
     if not parts.hostname:
         return f"{quoted(value)} has no host"
+    if not parts.hostname.isascii():
+        return _host_problem(value, parts.hostname)
     try:
         parts.port  # noqa: B018 - urlsplit checks the port when asked for it
     except ValueError:
@@ -165,6 +167,20 @@ def _url_test(value: str) -> str | None:
     if any(_DOT_SEGMENT.fullmatch(segment) for segment in parts.path.split("/")):
         return f"{quoted(value)} has a '.' or '..' segment in its path"
     return None
+
+
+def _host_problem(value: str, host: str) -> str:
+    """Why a host of letters beyond ASCII is refused: 'раураl.com' in Cyrillic looks like 'paypal.com'
+    and a page links to what it shows; its ASCII form (IDNA, 'xn--…') shows which host it is, and is
+    the form every client sends anyway."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"{quoted(value)} has a host that is not ASCII and not a valid international domain name"
+    return (
+        f"{quoted(value)} has a host that is not ASCII ({quoted(host)}), which may look like another host: "
+        f"write it in its ASCII (IDNA) form, {quoted(ascii_host)}"
+    )
 
 
 Url = Annotated[

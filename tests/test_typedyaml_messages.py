@@ -45,7 +45,7 @@ def test_a_tag_is_named_as_a_tag(tagged: str) -> None:
     errors = _errors(f"id: forum\nname: {tagged}\n")
     tag = tagged.split()[0]
     assert errors == [
-        f"o.yaml:2: YAML tags are not allowed (this value is tagged {tag!r}); expected a value without a tag "
+        f"o.yaml:2: name: YAML tags are not allowed (this value is tagged {tag!r}); expected a value without a tag "
         "(text, a number, true/false, a list or a mapping) "
         f"(remove {tag}; put the value in quotes if it is meant as text)"
     ]

@@ -87,3 +87,25 @@ def test_the_report_names_each_file_relative_to_the_project(releases: dict[str, 
         assert files, "the fixture's report names no file: this test would hold nothing"
         wrong = sorted({f for f in files if not f.startswith("data/") or not (tree / "x" / "base" / f).is_file()})
         assert not wrong, f"built {way}, report.json names files not relative to the project: {wrong[:5]}"
+
+
+def test_a_build_that_writes_nothing_names_the_files_as_this_build_names_the_project(tree: Path) -> None:
+    """The cache records the findings with files relative to the project: a build that finds its
+    release already made names them under the project as it was named this time."""
+    from sakrad_ld.project import Project
+    from sakrad_ld.release import write_release
+
+    out, cache = tree / "out-cached", tree / "cache"
+    here = os.getcwd()
+    try:
+        os.chdir(tree / "x")
+        first = write_release(Project.at(Path("base")), out, workers=1, cache=cache)
+        os.chdir(tree)
+        again = write_release(Project.at(Path("link")), out, workers=1, cache=cache)
+    finally:
+        os.chdir(here)
+    assert first.wrote and not again.wrote, "the second build did not take its release from the cache"
+    files = {str(f.where.file) for f in again.report.findings if f.where is not None}
+    assert files, "the fixture's report names no file: this test would hold nothing"
+    assert all(name.startswith("link/data/") and (tree / name).is_file() for name in files), sorted(files)[:5]
+    assert [f.message("en") for f in again.report.findings] == [f.message("en") for f in first.report.findings]

@@ -34,7 +34,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from .graph import Built
     from .manifest import Manifest
     from .records import Corpus, Meeting
+    from .shacl.report import Finding
     from .triples import IndexStore
     from .validate import ValidationReport
 
@@ -202,7 +203,7 @@ def write_release(
     # whether ``out`` names the release these inputs made, as the cache recorded it (checked again in turn)
     unchanged = recorded is not None and _checksums_at(out) == recorded
     if kept is not None and unchanged:
-        known = _made_before(kept, reported, recorded, out, waiting)
+        known = _made_before(kept, reported, recorded, out, waiting, project)
         if known is not None:
             kept.prune(since)
             return known
@@ -247,7 +248,7 @@ def write_release(
                     and _inputs_digest(project) == inputs  # not changed while it was loaded
                 ):  # ``out`` is what these inputs make: the cache keeps what its build used
                     assert kept is not None
-                    kept.put(reported, _report_record(report, corpus, built))
+                    kept.put(reported, _report_record(report, corpus, built, project))
                     kept.prune(since)
                     return _result(corpus, built, report, out, wrote=False, cautions=cautions)
                 with folders.new() as tmp:
@@ -256,7 +257,7 @@ def write_release(
                     if kept is not None:
                         if _inputs_digest(project) == inputs:  # not changed while it was built
                             kept.put(made, f"{started!r}\n".encode() + (folder / CHECKSUMS).read_bytes())
-                            kept.put(reported, _report_record(report, corpus, built))
+                            kept.put(reported, _report_record(report, corpus, built, project))
                         kept.prune(started)
     except BaseException:
         for later in cautions:
@@ -288,7 +289,12 @@ def _load_warnings(corpus: Corpus) -> list[tuple]:
 
 
 def _made_before(
-    kept: CacheFolder, reported: str, recorded: bytes, out: Path, waiting: Callable[[str], None] | None
+    kept: CacheFolder,
+    reported: str,
+    recorded: bytes,
+    out: Path,
+    waiting: Callable[[str], None] | None,
+    project: Project,
 ) -> BuildResult | None:
     """The result of the build that made the release ``out`` names, when the cache recorded that
     these inputs made it (``recorded``, its checksums) and what its validation found: nothing is
@@ -303,7 +309,7 @@ def _made_before(
         from .shacl.report import Finding
 
         doc = json.loads(data)
-        findings = tuple(Finding.from_json(f) for f in doc["findings"])
+        findings = tuple(_in_project(Finding.from_json(f), project) for f in doc["findings"])
         meetings, triples = doc["meetings"], doc["triples"]
         if not all(isinstance(n, int) and n >= 0 for n in (meetings, triples)):
             return None
@@ -315,6 +321,13 @@ def _made_before(
         if current is None or _checksums_at(current) != recorded:
             return None
     return BuildResult(ValidationReport(findings), out, meetings, triples)
+
+
+def _in_project(finding: Finding, project: Project) -> Finding:
+    """``finding`` with its file, recorded relative to the project, named as this build names the project."""
+    if finding.where is None:
+        return finding
+    return replace(finding, where=replace(finding.where, file=project.root / finding.where.file))
 
 
 @contextmanager
@@ -333,9 +346,13 @@ def _turn_at(out: Path, waiting: Callable[[str], None] | None) -> Iterator[tuple
         raise ReleaseError(f"{where}: {error.strerror or error}; the release at {out} was not changed") from None
 
 
-def _report_record(report: ValidationReport, corpus: Corpus, built: Built) -> bytes:
-    """What :func:`_made_before` reads back: the validation's findings and the graph's size."""
+def _report_record(report: ValidationReport, corpus: Corpus, built: Built, project: Project) -> bytes:
+    """What :func:`_made_before` reads back: the validation's findings (each file relative to the
+    project, :func:`_project_path`, as the next build may name the project otherwise) and the graph's size."""
     findings = [f.as_json() for f in report.findings]
+    for finding in findings:
+        if finding["file"]:
+            finding["file"] = _project_path(finding["file"], project.root)
     doc = {"meetings": len(corpus.meetings), "triples": len(built.triples), "findings": findings}
     return json.dumps(doc, ensure_ascii=False).encode()
 

@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from nginx_host import nginx_serving
+from test_static_apache import SUB_PATH, apache  # noqa: F401 (Apache serving an export with its rules)
 
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.static import EXPOSE_HEADERS
@@ -187,6 +188,38 @@ def test_a_folder_leads_to_its_index_its_page_or_404_never_to_a_redirect_to_a_40
     assert not wrong, wrong[:20]
     for path, expected in (("/en", [301, 200]), ("/lists/meetings", [200]), ("/lists/meetings/", [404])):
         assert [s for _, s, _, _ in client.follow(path, BROWSER)] == expected, path
+
+
+@pytest.mark.parametrize("where", ["root", "sub-path"])
+def test_apache_answers_the_addresses_a_person_types_as_the_server(
+    where: str,
+    apache: tuple[Path, int, int],  # noqa: F811
+    opened: Release,
+) -> None:
+    """The export's Apache rules (its .htaccess, and apache/sakrad.conf) at the web root and under a
+    sub-path: a page's address without .html is the page, a folder is its index, its page or 404."""
+    from sakrad_ld.documents import published_resources
+
+    _, root_port, sub_port = apache
+    prefix = SUB_PATH if where == "sub-path" else ""
+    client = Browser(f"http://127.0.0.1:{sub_port if prefix else root_port}")
+    meeting = next(p for _, p in published_resources(opened.store, opened.base_iri) if p.startswith("/doc/meeting/"))
+    expected = {
+        "/lists/meetings": [200],
+        "/en/lists/meetings": [200],
+        "/search": [200],
+        "/en/dataset": [200],
+        "/en/ontology": [200],
+        f"/en{meeting}": [200],
+        "/en": [301, 200],
+        "/en/": [200],
+        "/lists/meetings/": [404],
+        "/doc/meeting": [404],
+        "/doc/meeting/": [404],
+        "/download/meetings": [404],
+    }
+    got = {path: [s for _, s, _, _ in client.follow(prefix + path, BROWSER)] for path in expected}
+    assert got == expected
 
 
 # --- RDF clients ------------------------------------------------------------------------------------

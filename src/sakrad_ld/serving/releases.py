@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,13 +37,31 @@ __all__ = ["Generation", "Releases", "fingerprint"]
 _log = logging.getLogger("sakrad_ld.serving")
 
 
+def regular_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of ``path`` and its status if it is a regular file; None if it is not one (a FIFO, a
+    device, a socket or a folder put where a release file was: opened without waiting, never read) or
+    cannot be read. A request or the release's watcher never blocks on such a file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(), status
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def fingerprint(path: Path) -> str:
     """What identifies the release at ``path``: the folder it resolves to and its checksums' SHA-256."""
     real = os.path.realpath(path)
-    try:
-        sums = hashlib.sha256(Path(real, CHECKSUMS).read_bytes()).hexdigest()
-    except OSError:
-        sums = "-"
+    read = regular_bytes(Path(real, CHECKSUMS))
+    sums = hashlib.sha256(read[0]).hexdigest() if read else "-"
     return f"{real}\n{sums}"
 
 
@@ -70,17 +89,14 @@ class Generation:
     def file_bytes(self, file: ReleaseFile) -> bytes | None:
         """The bytes of a release file as this generation listed them; None if the file on disk is
         no longer that file (the release was replaced in place, or removed)."""
-        path = self.release.root / file.path
-        try:
-            with path.open("rb") as handle:
-                stat = os.fstat(handle.fileno())
-                key = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
-                if key[0] != file.size:
-                    return None
-                data = handle.read()
-                self.modified[file.path] = stat.st_mtime
-        except OSError:
+        read = regular_bytes(self.release.root / file.path)
+        if read is None:
             return None
+        data, status = read
+        key = (status.st_size, status.st_mtime_ns, status.st_ino)
+        if key[0] != file.size or len(data) != file.size:
+            return None
+        self.modified[file.path] = status.st_mtime
         if self._checked.get(file.path) != key:
             if hashlib.sha256(data).hexdigest() != file.sha256:
                 return None
@@ -88,13 +104,14 @@ class Generation:
         return data
 
     def file_unchanged(self, file: ReleaseFile) -> bool:
-        """Whether a large file (streamed, not read whole) still has the size this generation listed."""
+        """Whether a large file (streamed, not read whole) is still a regular file of the size this
+        generation listed (a FIFO or a device put in its place is not: streaming it would block)."""
         try:
-            stat = (self.release.root / file.path).stat()
+            status = (self.release.root / file.path).stat()
         except OSError:
             return False
-        self.modified[file.path] = stat.st_mtime
-        return stat.st_size == file.size
+        self.modified[file.path] = status.st_mtime
+        return stat.S_ISREG(status.st_mode) and status.st_size == file.size
 
 
 class Releases:

@@ -271,6 +271,8 @@ def test_a_construct_asked_for_as_results_only_is_turtle_and_a_select_asked_for_
         status, headers, _ = client.once(construct, {"Accept": accept})
         assert (status, headers["content-type"].split(";")[0]) == (200, "text/turtle"), accept
     assert client.once(select, {"Accept": "text/turtle"})[0] == 406
+    # a link naming a results format for a graph names the other kind: 406, not another format
+    assert client.once(construct + "&format=tsv", {"Accept": "text/tab-separated-values"})[0] == 406
     assert client.once(construct, {"Accept": "image/png"})[0] == 406
 
 

@@ -35,7 +35,7 @@ from ..sparql.query import evaluate
 from ..sparql.results import Answer, rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.paths import LANGUAGES
-from ..web.results import BOM_PARAM, LANG_PARAM, error_page, format_override, results_page
+from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, error_page, format_override, results_page
 from ..web.served import preferred_language
 from .connections import BODY, standing_by
 from .negotiation import choose
@@ -66,11 +66,13 @@ class QueryJob:
     lang: str | None = None
     #: a CSV answer begins with a byte order mark (the answer page's download link asks so)
     bom: bool = False
+    #: the format was named (``format=``, ``output=``): answered in it or 406, never in another
+    named: bool = False
 
     @property
-    def for_people(self) -> tuple[str | None, bool]:
+    def for_people(self) -> tuple[str | None, bool, bool]:
         """What, beside the query, the dataset and the format, makes the answer's bytes differ."""
-        return self.lang, self.bom
+        return self.lang, self.bom, self.named
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ def _job(
         named = [v.strip().lower() for n, v in params if n == LANG_PARAM]
         lang = next((v for v in named if v in LANGUAGES), None) or preferred_language(accept_language)
     bom = any(n == BOM_PARAM and v.strip().lower() in ("1", "true", "yes") for n, v in params)
+    named = any(n in FORMAT_PARAMS and v.split(";")[0].strip() for n, v in params)
     return QueryJob(
         queries[0],
         accept,
@@ -136,6 +139,7 @@ def _job(
         byte_cap,
         lang,
         bom,
+        named,
     )
 
 
@@ -237,14 +241,15 @@ def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
     return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
 
 
-def _chosen(accept: str | None, result: Answer) -> Format | None:
-    """The format of ``result`` the ``Accept`` header prefers. A graph (CONSTRUCT, DESCRIBE) asked
-    for by a client that accepts only results formats, as a generic client sends for any query
-    (rdflib's ``SPARQLStore(returnFormat="json")``: ``application/sparql-results+json``), is given in
-    the first RDF format, Turtle, which it can read, as for ``*/*`` (RFC 9110 §12.5.1 lets a server
-    answer a format the header does not name); None (406) when it accepts neither kind."""
-    format = choose(accept, result.offers)
-    if format is None and result.form == "graph" and choose(accept, RESULTS_FORMATS) is not None:
+def _chosen(job: QueryJob, result: Answer) -> Format | None:
+    """The format of ``result`` the job's ``Accept`` header prefers. A graph (CONSTRUCT, DESCRIBE)
+    asked for by a client whose header accepts only results formats, as a generic client sends for
+    any query (rdflib's ``SPARQLStore(returnFormat="json")``: ``application/sparql-results+json``), is
+    given in the first RDF format, Turtle, which it can read, as for ``*/*`` (RFC 9110 §12.5.1 lets a
+    server answer a format the header does not name). None (406) when it accepts neither kind, and
+    when a ``format`` parameter named a results format (a link that asks for one format)."""
+    format = choose(job.accept, result.offers)
+    if format is None and not job.named and result.form == "graph" and choose(job.accept, RESULTS_FORMATS):
         return result.offers[0]
     return format
 
@@ -258,7 +263,7 @@ def answer(release: Release, job: QueryJob) -> Reply:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
     except QueryError as error:
         return _refused(job, error, **({"cap": job.cap} if isinstance(error, ResultTooLarge) else {}))
-    format = _chosen(job.accept, result)
+    format = _chosen(job, result)
     if format is None:
         offered = ", ".join(f.media_type for f in result.offers)
         return Reply(

@@ -132,6 +132,10 @@ CHOICE = "a choice"
 INSTEAD = "something done in its place"
 EXCLUSION = "an exclusion"
 CALLED_OFF = "a calling off, a striking or a move"
+QUESTION = "a question"
+COUNTERFACTUAL = "a counterfactual"
+HEARSAY = "a hedge or hearsay"
+DENIAL = "a denial"
 
 #: Words of an expectation or a schedule ("Rädda Barnen förväntas delta", "väntas", "is expected to attend",
 #: "is due to", "is set to"): like a plan, they say who is to come, not who came (a plan's row of
@@ -222,17 +226,45 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "ett tidigare tillfälle", "ett annat tillfälle", "föregående år", "föregående års", "i framtiden",
         "framöver", "året därpå", "året innan", "brukar", "brukade", "vanligtvis", "vanligen", "oftast", "ibland", "förra året",
         "i fjol", "nästa år", "next time", "last time", "in future", "in the future", "usually", "normally",
-        "last year", "next year",
+        "last year", "next year", "tidigare år", "tidigare års", "tidigare har", "har tidigare", "hade tidigare",
+        "tidigare sakråd", "previously", "in previous years", "in earlier years", "in past years",
     )),
     (CHOICE, "beside", ("eller", "alternativt", "or", "alternatively")),
     (INSTEAD, "clause", ("i stället för att", "istället för att")),
     (INSTEAD, "beside", ("i stället för", "istället för", "snarare än", "instead of", "rather than")),
     (EXCLUSION, "beside", ("utom", "förutom", "except")),
     (CONDITION, "head", ("om", "if")),
+    (COUNTERFACTUAL, "clause", (
+        "hade gärna", "hade hellre", "hade velat", "hade önskat", "hade kunnat", "hade behövt", "had wanted",
+        "had hoped",
+    )),
+    (HEARSAY, "clause", (
+        "knappast", "uppges", "uppgavs", "uppgetts", "påstås", "påstods", "påståtts", "sägs", "lär ha",
+        "ryktas", "hardly", "scarcely", "reportedly", "allegedly", "supposedly", "is said to", "are said to",
+        "was said to", "were said to", "is alleged", "was alleged", "rumoured", "rumored",
+    )),
+    (DENIAL, "clause", (
+        "förnekar", "förnekade", "förnekat", "dementerar", "dementerade", "dementerat", "tillbakavisar",
+        "tillbakavisade", "denies", "denied", "deny",
+    )),
+)  # fmt: skip
+#: (kind, "sentence", words): the guard words whose scope is the whole sentence, wherever they stand in
+#: it: a denial of what it says ("”X deltog”, påstår Y, men det stämmer inte", "Uppgiften att X deltog är
+#: felaktig") and a question ("?" ending it: "Deltog X?", "Hölls sakrådet i Stockholm?" state nothing; a
+#: meeting's questions are read apart, stated.py). Read with :data:`GUARD_TABLE` by :func:`guard_in`.
+SENTENCE_GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (DENIAL, "sentence", (
+        "stämmer inte", "stämde inte", "är felaktig", "är felaktigt", "var felaktig", "var felaktigt",
+        "är inte sant", "är inte korrekt", "är osann", "är osant", "is false", "was false", "is not true",
+        "was not true", "is untrue", "is incorrect", "was incorrect",
+    )),
+    (QUESTION, "sentence", ("?",)),
 )  # fmt: skip
 
 #: Each guard word's kind and scope.
-GUARDS: dict[str, tuple[str, str]] = {w: (kind, scope) for kind, scope, words in GUARD_TABLE for w in words}
+GUARDS: dict[str, tuple[str, str]] = {
+    w: (kind, scope) for kind, scope, words in (*GUARD_TABLE, *SENTENCE_GUARD_TABLE) for w in words
+}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -467,11 +499,13 @@ def guard_in(
     b: int,
     kinds: Iterable[str] | None = None,
     spans: list[tuple[int, int]] | None = None,
+    name: tuple[int, int] | None = None,
 ) -> tuple[str, str] | None:
     """The first guard word (:data:`GUARD_TABLE`) that governs the fact at ``a``..``b`` in the sentence
     ``flat[lo:hi]`` (a folded flat text: lower case), as ``(word, kind)``; None if none does. Only the
     ``kinds`` given are read (all if None). ``spans``: the fact's clause, if the caller has it
-    (:func:`fact_clause`)."""
+    (:func:`fact_clause`). ``name``: a name's place, whose words are its own, no guard words ("Hela
+    Sverige ska leva deltog": no plan)."""
     wanted = set(GUARDS_KINDS if kinds is None else kinds)
     spans = fact_clause(flat, lo, hi, a, b) if spans is None else spans
     found: list[tuple[int, str, str]] = []
@@ -479,7 +513,7 @@ def guard_in(
         for m in _CLAUSE_WORD.finditer(flat, s, e):
             word = m.group()
             kind = GUARDS[word][0]
-            if kind not in wanted:
+            if kind not in wanted or (name is not None and name[0] <= m.start() < name[1]):
                 continue
             if kind == OTHER_TIME and compared(flat, lo, m.start()):
                 continue  # "liksom förra gången", "fler än förra året"
@@ -488,6 +522,9 @@ def guard_in(
         found.append(cond)
     if PLAN in wanted and (lead := plan_lead(flat, lo, hi, a, b)) is not None:
         found.append((lead.start(), lead.group(), PLAN))
+    if COUNTERFACTUAL in wanted and (had := counterfactual(flat, lo, hi, spans)) is not None:
+        found.append(had)
+    found.extend(f for f in sentence_guards(flat, lo, hi) if f[2] in wanted)
     for at, word, kind in beside(flat, lo, hi, a, b):
         if kind in wanted:
             found.append((at, word, kind))
@@ -498,8 +535,53 @@ def guard_in(
     return word, kind
 
 
-_DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION)
-GUARDS_KINDS = frozenset(kind for kind, _, _ in GUARD_TABLE)
+_DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION, DENIAL)
+GUARDS_KINDS = frozenset(kind for kind, _, _ in (*GUARD_TABLE, *SENTENCE_GUARD_TABLE))
+
+#: The words of ``sentence`` scope (:data:`GUARD_TABLE`) but the question's "?": anywhere in the sentence
+#: they deny what it says ("”X deltog”, påstår Y, men det stämmer inte", "Uppgiften att X deltog är felaktig").
+_SENTENCE_WORD = re.compile(
+    r"(?<![\w-])(?:" + _alternation(w for w, (_, s) in GUARDS.items() if s == "sentence" and w != "?") + r")(?![\w-])"
+)
+#: A sentence's end that asks: "?" and what may close it (a quotation's or a parenthesis's mark).
+_ASKED_END = re.compile(r"\?[\s\x00\"'”»’)\]*_]*$")
+
+
+def sentence_guards(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
+    """The guard words of ``sentence`` scope of the sentence ``flat[lo:hi]``, each ``(at, word, kind)``: a
+    question (the sentence ends with "?": "Deltog X?", "Hölls sakrådet i Stockholm?" state nothing; a
+    meeting's questions are read apart, stated.py) and a denial of what the sentence says."""
+    out = [(m.start(), m.group(), GUARDS[m.group()][0]) for m in _SENTENCE_WORD.finditer(flat, lo, hi)]
+    asked = _ASKED_END.search(flat, max(lo, hi - 8), hi)
+    if asked is not None:
+        out.append((asked.start(), "?", QUESTION))
+    return out
+
+
+#: A pluperfect with a condition after it ("X hade deltagit om tiden hade räckt", "hade hållits … om
+#: lokalen varit ledig", "had attended if …"): what would have been, not what was.
+_HAD_IF = re.compile(
+    r"(?<!\w)(?:hade|had)(?!\w)(?:(?! (?:men|but) )[^\x00]){0,80}? (?:om|ifall|if)(?: [\w-]+){1,4}? "
+    r"(?:hade|varit|fått|hunnit|had|were|been)(?!\w)"
+)
+#: A clause opened by "hade"/"had" (the verb first, no question): "Hade X deltagit hade mötet …".
+_HAD_FIRST = re.compile(r"[\s\x00\"'“”«»(*•-]*(?:hade|had)(?!\w)")
+
+
+def counterfactual(flat: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> tuple[int, str, str] | None:
+    """A counterfactual governing the fact's clause ``spans`` in the sentence ``flat[lo:hi]``: the sentence
+    or a span of it opened by "hade"/"had" ("Hade X deltagit hade …"), or a pluperfect in the spans with
+    a condition after it (:data:`_HAD_IF`); the words of :data:`GUARD_TABLE`'s counterfactual row
+    ("hade gärna", "skulle ha") are read as any clause's."""
+    for head in [lo] + [s for s, _ in spans]:
+        if (first := _HAD_FIRST.match(flat, head, hi)) is not None:
+            word = first.group().lstrip(" \x00\"'“”«»(*•-")
+            return first.end() - len(word), word, COUNTERFACTUAL
+    for m in _HAD_IF.finditer(flat, lo, hi):
+        if any(s <= m.start() < e for s, e in spans):
+            return m.start(), m.group(), COUNTERFACTUAL
+    return None
+
 
 #: A condition's verb after "om"/"if" and at most a few words ("Om tid finns", "Om X deltar", "om möjligt").
 CONDITION_VERBS = (

@@ -611,6 +611,7 @@ DATE_GUARDS = (
 #: The kinds of clauses.GUARD_TABLE that make a date's clause say another day than the meeting's.
 DATE_GUARD_KINDS = frozenset(
     {clauses.NEGATION, clauses.DOUBT, clauses.CONDITION, clauses.CHOICE, clauses.INSTEAD, clauses.EXCLUSION}
+    | {clauses.QUESTION, clauses.COUNTERFACTUAL, clauses.HEARSAY, clauses.DENIAL}
 )
 _GUARD_WORDS = [(kind, _alternation(words)) for kind, words in DATE_GUARDS]
 #: Words of moving a meeting to another day: a date after them and "till" / "to" is the day it was moved

@@ -100,6 +100,26 @@ OTHER_TIMES = [
     ("Den 3 april deltog Fryshuset i ett möte med departementet.", FRYSHUSET, TRAP),
     ("Den 10 september deltog Fryshuset.", FRYSHUSET, TRUE),
 ]
+OTHER_EVENTS = [
+    ("En konferens hölls i Stockholm.", "place: Stockholm\n", TRAP),
+    ("Efter sakrådet hölls en middag i Stockholm.", "place: Stockholm\n", TRAP),
+    ("Ett förmöte inför sakrådet hölls i Stockholm.", "place: Stockholm\n", TRAP),
+    ("A conference was held in Stockholm.", "place: Stockholm\n", TRAP),
+    ("Sakrådet hölls i Stockholm.", "place: Stockholm\n", TRUE),
+    ("Det nationella sakrådet hölls i Stockholm.", "place: Stockholm\n", TRUE),
+    ("The meeting was held in Stockholm.", "place: Stockholm\n", TRUE),
+    ("Fryshuset deltog i Almedalen.", FRYSHUSET, TRAP),
+    ("Fryshuset deltog i en debatt i SVT om sakrådet.", FRYSHUSET, TRAP),
+    ("Fryshuset har deltagit i arbetet med handlingsplanen.", FRYSHUSET, TRAP),
+    ("Fryshuset deltog i planeringen av sakrådet.", FRYSHUSET, TRAP),
+    ("Tolv organisationer deltog i Almedalen.", _count("organisation_count", "Tolv organisationer", 12), TRAP),
+    ("Fryshuset deltog i sakrådet.", FRYSHUSET, TRUE),
+    ("Fryshuset deltog i mötet.", FRYSHUSET, TRUE),
+    ("Fryshuset deltog i diskussionen.", FRYSHUSET, TRUE),
+    ("Fryshuset deltog i en diskussion om stödet.", FRYSHUSET, TRUE),
+    ("Fryshuset deltog digitalt.", FRYSHUSET, TRUE),
+    ("Tolv organisationer deltog i dialogen.", _count("organisation_count", "Tolv organisationer", 12), TRUE),
+]
 NAMES = [
     ("Hela Sverige ska leva deltog.", "organisations:\n  - hela-sverige-ska-leva\n", TRUE),
     ("Hela Sverige ska leva deltog inte.", "organisations:\n  - hela-sverige-ska-leva\n", TRAP),
@@ -107,7 +127,8 @@ NAMES = [
 
 
 @pytest.mark.parametrize(
-    ("sentence", "facts", "accepted"), QUESTIONS + COUNTERFACTUALS + HEDGES + SOURCES + NUMBERS + OTHER_TIMES + NAMES
+    ("sentence", "facts", "accepted"),
+    QUESTIONS + COUNTERFACTUALS + HEDGES + SOURCES + NUMBERS + OTHER_TIMES + OTHER_EVENTS + NAMES,
 )
 def test_a_sentence_states_a_fact_only_of_what_it_is_about(
     tmp_path: Path, sentence: str, facts: str, accepted: bool
@@ -135,5 +156,8 @@ def test_a_question_and_a_denial_are_the_sentence_guards_of_the_table() -> None:
     flat = "deltog fryshuset? "
     assert clauses.guard_in(flat, 0, len(flat) - 1, 7, 16) == ("?", clauses.QUESTION)
     docs = (Path(__file__).resolve().parents[1] / "docs" / "load-checks.md").read_text(encoding="utf-8")
-    for table in ("clauses.SENTENCE_GUARD_TABLE", "counted.NAMED_NUMBERS", "counted.RANGE"):
+    for table in (
+        "clauses.SENTENCE_GUARD_TABLE", "counted.NAMED_NUMBERS", "counted.RANGE", "clauses.OTHER_EVENTS",
+        "clauses.MEETING_OBJECTS", "clauses.HELD_SUBJECTS",
+    ):  # fmt: skip
         assert f"`{table}`" in docs, table

@@ -136,6 +136,7 @@ QUESTION = "a question"
 COUNTERFACTUAL = "a counterfactual"
 HEARSAY = "a hedge or hearsay"
 DENIAL = "a denial"
+OTHER_EVENT = "another event"
 
 #: Words of an expectation or a schedule ("Rädda Barnen förväntas delta", "väntas", "is expected to attend",
 #: "is due to", "is set to"): like a plan, they say who is to come, not who came (a plan's row of
@@ -701,4 +702,110 @@ def called_off(flat: str, lo: int, hi: int) -> str | None:
             continue
         if guard_in(flat, lo, hi, word.start(), word.end(), kinds=_UNCALLING) is None:
             return word.group()
+    return None
+
+
+#: Words of holding a meeting whose subject :func:`held_other` reads.
+_HOLDING_VERB = re.compile(
+    r"(?<!\w)(?:hölls|hålls|hållits|hållas|genomfördes|genomförs|ägde rum|äger rum|anordnades|anordnas|"
+    r"arrangerades|arrangeras|was held|were held|is held|took place|takes place)(?!\w)"
+)
+#: The nouns (and pronouns) of this meeting as the subject of its holding: "Sakrådet hölls …", "Det
+#: nationella sakrådet hölls …", "Den 3 maj hölls ett sakråd", "The meeting was held …", "Det hölls …".
+HELD_SUBJECTS = frozenset(
+    """sakråd sakrådet samråd samrådet möte mötet dialog dialogen dialogmöte dialogmötet träff träffen
+    rundabordssamtal rundabordssamtalet samtal samtalet konsultation konsultationen det den meeting
+    consultation dialogue it""".split()
+)
+_MEETING_ENDS = ("sakråd", "sakrådet", "samråd", "samrådet", "dialogmöte", "dialogmötet")
+#: Words that end a subject's noun phrase before its head is read: prepositions, a relative "som".
+_SUBJECT_END = frozenset(
+    """inför om till med i på för från mellan kring angående efter före under vid av som med
+    of on about with for in at from between after before by""".split()
+)
+#: A word opening a sentence with a time or a place before its verb ("Den 3 maj hölls …", "Efter
+#: sakrådet hölls …", "I Stockholm hölls …"): the subject follows the verb.
+_FRONTED = frozenset(
+    """den i på efter före under vid inför sedan därefter då samma dagen idag igår senare tidigare on in at
+    after before during later earlier""".split()
+)
+_DETERMINERS = frozenset("en ett a an".split())
+#: Verbs and adverbs between a subject and its word of holding that end the subject ("Sakrådet väntas
+#: hållas", "The meeting will be held").
+_NOT_SUBJECT = frozenset(
+    "väntas beräknas planeras brukar brukade att kommer ha bli also även också sedan inte will be been shall may".split()
+)
+#: Words that open the clause of a word of holding inside a sentence ("Tanken är att sakrådet hålls …").
+_CLAUSE_OPENERS = frozenset("att som när då där eftersom innan that when where which as".split())
+
+
+def held_other(flat: str, lo: int, hi: int, at: int) -> str | None:
+    """The head of the subject of the word of holding nearest ``at`` in the sentence ``flat[lo:hi]`` where
+    it is another event than this meeting: an indefinite subject ("en", "ett", "a", "an") whose words
+    hold none of :data:`HELD_SUBJECTS`: "En konferens hölls i Stockholm", "Ett förmöte inför sakrådet
+    hölls …", "Efter sakrådet hölls en middag …", "Den 3 maj 2024 hölls en konferens …". None where the
+    subject is the meeting ("Den 3 maj hölls ett sakråd"), definite or a pronoun, or not read (no word
+    of holding, no subject: "hölls i Stockholm")."""
+    verbs = list(_HOLDING_VERB.finditer(flat, lo, hi))
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda v: abs(v.start() - at))
+    before = _WORD.findall(flat[lo : verb.start()].split(",")[-1])
+    while before and (finite(before[-1]) or before[-1] in _NOT_SUBJECT):
+        before.pop()  # "Sakrådet ska hållas", "Mötet brukar hållas", "… kommer att hållas"
+    cut = max((i + 1 for i, w in enumerate(before) if finite(w) or w in _CLAUSE_OPENERS), default=0)
+    before = before[cut:]  # "Tanken är att sakrådet hålls …": the subject of "hålls" is "sakrådet"
+    if before and before[0] not in _FRONTED and not before[0][0].isdigit():
+        phrase = before
+    else:
+        after = _WORD.findall(flat, verb.end(), min(hi, verb.end() + 80))
+        if not after or after[0] not in _DETERMINERS:
+            return None
+        phrase = after
+    words = []
+    for w in phrase:
+        if w in _SUBJECT_END or w[0].isdigit() or finite(w) or w in _NOT_SUBJECT:
+            break
+        words.append(w)
+    if len(words) < 2 or words[0] not in _DETERMINERS:
+        return None  # only an indefinite subject is read: "En konferens", "Ett förmöte", "A conference"
+    if any(w in HELD_SUBJECTS or w.endswith(_MEETING_ENDS) for w in words):
+        return None  # "Det nationella sakrådet", "Mötet brukar …", "Det hölls …"
+    return words[-1]
+
+
+#: The objects of taking part ("deltog i …", "deltog på …", "took part in …") that are another event or
+#: work than this meeting: "deltog i Almedalen", "deltog i arbetet med handlingsplanen", "deltog i
+#: planeringen av sakrådet", "deltog i förhandlingarna". An object of "en"/"ett"/"a"/"an" is another event
+#: unless its noun is one of :data:`MEETING_OBJECTS` ("deltog i en debatt i SVT"; not "deltog i en
+#: diskussion").
+OTHER_EVENTS = frozenset(
+    """arbetet planeringen förberedelserna förhandlingarna förhandlingar uppföljningen debatten debatter
+    konferensen seminariet seminarier almedalen almedalsveckan järvaveckan riksdagen utredningen
+    utredningsarbetet referensgruppen styrgruppen arbetsgruppen nätverket mässan kampanjen projektet
+    remissen remissrundan work planning preparations negotiations debate conference seminar""".split()
+)
+#: The objects of taking part that are this meeting or a part of it ("deltog i sakrådet", "i mötet", "i
+#: dialogen", "i diskussionen", "i samtalet", "i bordsrundan", "i en diskussion", "in the meeting").
+MEETING_OBJECTS = frozenset(
+    """sakråd sakrådet samråd samrådet möte mötet dialog dialogen dialogmöte dialogmötet träff träffen samtal
+    samtalet samtalen diskussion diskussionen diskussionerna gruppdiskussion gruppdiskussionen bordsrunda
+    bordsrundan rundabordssamtal rundabordssamtalet workshop workshopen konsultation konsultationen
+    meeting consultation dialogue discussion discussions roundtable workshop""".split()
+)
+_PART_OBJECT = re.compile(r" (?:i|på|vid|in|at) ([\w-]+)(?: ([\w-]+))?")
+
+
+def other_event(flat: str, b: int) -> str | None:
+    """The object of the word of taking part ending at ``b`` where it is another event or work than this
+    meeting (:data:`OTHER_EVENTS`, or "en"/"ett"/"a"/"an" and a noun not of :data:`MEETING_OBJECTS`), as its
+    words; None where it is none (the meeting, a part of it, no object: "deltog digitalt")."""
+    m = _PART_OBJECT.match(flat, b)
+    if m is None:
+        return None
+    first, second = m.group(1), m.group(2) or ""
+    if first in OTHER_EVENTS:
+        return m.group().strip()
+    if first in ("en", "ett", "a", "an") and second and second not in MEETING_OBJECTS:
+        return m.group().strip()
     return None

@@ -542,6 +542,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     (:data:`NOT_TAKING_PART`), no negation, plan or condition governing it, and no word calling the
     meeting off in its sentence (:func:`~sakrad_ld.dated.called_off`: "Sakrådet, där 30 organisationer
     skulle delta, ställdes in"); a count of those invited stands beside a calling off."""
+    from .clauses import other_event
     from .dated import called_off
     from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
@@ -584,6 +585,8 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         spans = [(x, a), (end, y)]  # the count's own words ("deltagare") are read above
         invited = next((m for s in spans for m in _INVITING.finditer(flat, *s)), None)
         came = [m for s in spans for m in _CAME.finditer(flat, *s)]
+        if (other := next((o for m in came if (o := other_event(flat, m.end())) is not None), None)) is not None:
+            return f"{sentence} counts those who took part in another event or work ({other!r})"
         to_come = [m for s in spans for m in _TO_COME.finditer(flat, *s)]
         if invited is None and not came and not to_come:
             continue

@@ -76,6 +76,7 @@ from .clauses import (
     GUARD_TABLE,
     GUARDS,
     NEGATION,
+    OTHER_EVENT,
     OTHER_TIME,
     PARTICLE_ADVERBS,
     PLAN,
@@ -87,6 +88,7 @@ from .clauses import (
     contrast_clause,
     fact_clause,
     guard_in,
+    other_event,
     side_clause,
 )
 from .counted import MARK_ABBREVIATIONS, count_claim, numbers_in
@@ -943,6 +945,8 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
     found = guard_in(flat, s_lo, s_hi, lo, hi)
     if found is not None:
         return found
+    if (other := other_event(flat, hi)) is not None:  # "Anna Berg deltog i Almedalen"
+        return other, OTHER_EVENT
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
@@ -1915,7 +1919,11 @@ def _annotation_guard(flat: str, b: int, hi: int) -> tuple[str, str] | None:
 
 def _verb_guard(text: str, flat: str, a: int, b: int, name: tuple[int, int] | None = None) -> tuple[str, str] | None:
     """The guard word (not an invitation: "var inbjudet och deltog" took part) governing a word of taking
-    part at ``a``..``b`` in its own clause; ``name``: the name's place, whose words are no guard words."""
+    part at ``a``..``b`` in its own clause, or its object that is another event or work
+    (:func:`~sakrad_ld.clauses.other_event`: "deltog i Almedalen", "deltog i arbetet med …"); ``name``: the
+    name's place, whose words are no guard words."""
+    if (other := other_event(flat, b)) is not None:
+        return other, OTHER_EVENT
     lo, hi = _sentence(text, a, b)
     return guard_in(flat, lo, hi, a, b, name=name)
 

@@ -120,6 +120,12 @@ OTHER_EVENTS = [
     ("Fryshuset deltog digitalt.", FRYSHUSET, TRUE),
     ("Tolv organisationer deltog i dialogen.", _count("organisation_count", "Tolv organisationer", 12), TRUE),
 ]
+BOUNDARIES = [
+    ("Vid förra sakrådet den 3 april deltog Famna; i dag deltog Fryshuset.", FRYSHUSET, TRUE),
+    ("Vid förra sakrådet den 3 april deltog Famna; i dag deltog Fryshuset.", FAMNA, TRAP),
+    ("| Organisation | Deltog |\n|---|---|\n| Famna | Ja |\n| Fryshuset | Nej |", FRYSHUSET, TRAP),
+    ("| Organisation | Deltog |\n|---|---|\n| Famna | Ja |\n| Fryshuset | Nej |", FAMNA, TRUE),
+]
 NAMES = [
     ("Hela Sverige ska leva deltog.", "organisations:\n  - hela-sverige-ska-leva\n", TRUE),
     ("Hela Sverige ska leva deltog inte.", "organisations:\n  - hela-sverige-ska-leva\n", TRAP),
@@ -128,7 +134,7 @@ NAMES = [
 
 @pytest.mark.parametrize(
     ("sentence", "facts", "accepted"),
-    QUESTIONS + COUNTERFACTUALS + HEDGES + SOURCES + NUMBERS + OTHER_TIMES + OTHER_EVENTS + NAMES,
+    QUESTIONS + COUNTERFACTUALS + HEDGES + SOURCES + NUMBERS + OTHER_TIMES + OTHER_EVENTS + BOUNDARIES + NAMES,
 )
 def test_a_sentence_states_a_fact_only_of_what_it_is_about(
     tmp_path: Path, sentence: str, facts: str, accepted: bool

@@ -1794,6 +1794,19 @@ def _fronted_time(flat: str, lo: int, hi: int, years: frozenset[str]) -> bool:
 _LOCAL = re.compile(r" i (\w+)")
 
 
+#: A table's cell right after a name that answers no ("| Fryshuset | Nej |", "| Famna | No |", "| X | - |"):
+#: the row does not say it took part.
+_NO_CELL = re.compile(r" ?\| ?(nej|no|ej|inte|-) ?\|")
+
+
+def _semicolon_part(flat: str, lo: int, hi: int, at: int) -> tuple[int, int]:
+    """The part of the sentence ``flat[lo:hi]`` between the ';' around ``at``: a contrast's boundary, so
+    "Vid förra sakrådet deltog X; i dag deltog Y" is about another meeting for X only."""
+    start = flat.rfind(";", lo, at)
+    stop = flat.find(";", at, hi)
+    return (lo if start < 0 else start + 1), (hi if stop < 0 else stop)
+
+
 def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
     """The sentence around ``a``..``b`` in a folded text, at most :data:`CLAUSE_WINDOW` on each side."""
     floor = max(0, a - CLAUSE_WINDOW)
@@ -1826,11 +1839,13 @@ def _only_invited(
     ställdes in"). None: it says the organisation took part (or says nothing against it)."""
     lo, hi = _sentence(text, a, b)
     heading = _heading(text, flat, lo, {} if headings is None else headings) or _colon_lead(text, flat, lo)
-    for x, y in [(lo, hi)] if heading is None else [(lo, hi), heading]:
+    for x, y in [_semicolon_part(flat, lo, hi, a)] if heading is None else [_semicolon_part(flat, lo, hi, a), heading]:
         if _another_meeting(flat, x, y, years):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
     if (off := called_off(flat, lo, hi)) is not None:  # "X deltog i sakrådet, som sedan ställdes in"
         return f"{_quoted(flat[lo:hi].strip())} says the meeting was called off ({off!r}): no one took part in it"
+    if (answer := _NO_CELL.match(flat, b)) is not None:  # "| Fryshuset | Nej |"
+        return f"{_quoted(flat[lo:hi].strip())} answers no ({answer.group(1)!r}) in the table's cell beside it"
     if (source := _SOURCE_OF.search(flat, max(lo, a - 40), a)) is not None:
         return f"{_quoted(flat[lo:hi].strip())} names it as the source of what is said ({source.group().strip()!r})"
     if (note := _annotation_guard(flat, b, hi)) is not None:
@@ -2661,7 +2676,7 @@ def _count_said(
     why = None
     for a, b in find_words(folded(words), flat):
         lo, hi = _sentence(text, a, b)
-        if _another_meeting(flat, lo, hi, years):
+        if _another_meeting(flat, *_semicolon_part(flat, lo, hi, a), years):
             why = why or f"{_quoted(flat[lo:hi].strip())} is about another meeting"
             continue
         lead = _WORDS.findall(flat, max(lo, a - 40), a)[-3:]

@@ -1,5 +1,6 @@
-"""The site's paths on both hosts: a folder's path without its slash (``/en``) answers 301 to the
-folder with the slash on the server as on nginx serving the export; the sitemap names every page
+"""The site's paths on both hosts: a folder's path without its slash answers 301 to the folder with
+the slash only where the folder has an index.html (``/en``), else its page (``/lists/meetings``) or
+404, on the server as on nginx serving the export; the sitemap names every page
 the export has; every file of the release is linked from a page (a sakråd's own files from its
 page, in both languages); and the "not found" page links within the site wherever a host answers
 it, at a sub-path and at any depth, and from disk."""
@@ -74,27 +75,49 @@ def site_folders(export: Path) -> list[str]:
 # --- a folder's path without its slash -----------------------------------------------------------
 
 
-def test_every_folder_without_its_slash_answers_301_to_the_folder_on_both_hosts(
+def folder_answer(export: Path, folder: str, query: str) -> tuple[int, str | None]:
+    """What a folder's path without its slash must answer: 301 to the folder with its slash where
+    it has an index.html; its page where the export has ``{folder}.html`` (200, or 303 to the page
+    where the path is also a thing's IRI: ``None`` for the Location); else 404."""
+    if (export / folder / "index.html").is_file():
+        return 301, f"/{folder}/{query}"
+    if (export / f"{folder}.html").is_file():
+        return 200, None
+    return 404, None
+
+
+def test_a_folder_without_its_slash_answers_301_only_to_its_index_on_both_hosts(
     export: Path, nginx: str, server: str
 ) -> None:
+    """/en (an index.html) answers 301 to /en/; /lists/meetings and /ontology are their pages; a
+    folder with neither (/doc/meeting, /download/meetings) is 404, never a redirect to a 404."""
     folders = site_folders(export)
     assert {"en", "doc/meeting", "en/doc/meeting", "lists", "download/meetings", "register"} <= set(folders)
     wrong = []
     for folder in folders:
         for query in ("", "?q=%C3%A5&lang=en"):
+            expected = folder_answer(export, folder, query)
             for method in ("GET", "HEAD"):
                 answers = {}
                 for name, host in (("nginx", nginx), ("server", server)):
-                    status, location, _ = ask(f"{host}/{folder}{query}", method)
+                    status, location, body = ask(f"{host}/{folder}{query}", method)
                     answers[name] = (status, location and location.removeprefix(host))
+                    if name == "server" and method == "GET" and status == 200:
+                        answers["page"] = b"<html" in body
+                status, location = answers["server"]
                 if answers["nginx"] != answers["server"]:
                     wrong.append((folder, query, method, answers))
-                elif answers["server"][0] == 301 and answers["server"][1] != f"/{folder}/{query}":
-                    wrong.append((folder, query, method, answers))
+                elif expected[0] == 200 and status == 303:
+                    # the folder's path is also a thing's IRI (/dataset, /catalog): 303 to its page
+                    if urlsplit(location or "").path != f"/{folder}.html":
+                        wrong.append((folder, query, method, answers))
+                elif (status, location) != expected or answers.get("page") is False:
+                    wrong.append((folder, query, method, answers, expected))
     assert not wrong, wrong[:10]
-    redirected = [f for f in folders if ask(f"{server}/{f}")[0] == 301]
-    # the folders that are also IRIs or documents (/dataset, /ontology, /role …) answer as those
-    assert len(redirected) > len(folders) * 3 // 4, (len(redirected), len(folders))
+    redirected = {f for f in folders if ask(f"{server}/{f}")[0] == 301}
+    assert redirected == {f for f in folders if (export / f / "index.html").is_file()} and "en" in redirected
+    assert ask(f"{server}/lists/meetings")[0] == ask(f"{nginx}/en/ontology")[0] == 200
+    assert ask(f"{server}/doc/meeting")[0] == ask(f"{nginx}/download/meetings")[0] == 404
 
 
 def test_english_start_page_is_answered_only_at_its_folder(server: str, nginx: str) -> None:

@@ -158,6 +158,11 @@ CHOICE = "a choice"
 INSTEAD = "something done in its place"
 EXCLUSION = "an exclusion"
 CALLED_OFF = "a calling off, a striking or a move"
+QUESTION = "a question"
+COUNTERFACTUAL = "a counterfactual"
+HEARSAY = "a hedge or hearsay"
+DENIAL = "a denial"
+OTHER_EVENT = "another event"
 
 #: Words of an expectation or a schedule ("Rädda Barnen förväntas delta", "väntas", "is expected to attend",
 #: "is due to", "is set to"): like a plan, they say who is to come, not who came (a plan's row of
@@ -248,17 +253,45 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "ett tidigare tillfälle", "ett annat tillfälle", "föregående år", "föregående års", "i framtiden",
         "framöver", "året därpå", "året innan", "brukar", "brukade", "vanligtvis", "vanligen", "oftast", "ibland", "förra året",
         "i fjol", "nästa år", "next time", "last time", "in future", "in the future", "usually", "normally",
-        "last year", "next year",
+        "last year", "next year", "tidigare år", "tidigare års", "tidigare har", "har tidigare", "hade tidigare",
+        "tidigare sakråd", "previously", "in previous years", "in earlier years", "in past years",
     )),
     (CHOICE, "beside", ("eller", "alternativt", "or", "alternatively")),
     (INSTEAD, "clause", ("i stället för att", "istället för att")),
     (INSTEAD, "beside", ("i stället för", "istället för", "snarare än", "instead of", "rather than")),
     (EXCLUSION, "beside", ("utom", "förutom", "except")),
     (CONDITION, "head", ("om", "if")),
+    (COUNTERFACTUAL, "clause", (
+        "hade gärna", "hade hellre", "hade velat", "hade önskat", "hade kunnat", "hade behövt", "had wanted",
+        "had hoped",
+    )),
+    (HEARSAY, "clause", (
+        "knappast", "uppges", "uppgavs", "uppgetts", "påstås", "påstods", "påståtts", "sägs", "lär ha",
+        "ryktas", "hardly", "scarcely", "reportedly", "allegedly", "supposedly", "is said to", "are said to",
+        "was said to", "were said to", "is alleged", "was alleged", "rumoured", "rumored",
+    )),
+    (DENIAL, "clause", (
+        "förnekar", "förnekade", "förnekat", "dementerar", "dementerade", "dementerat", "tillbakavisar",
+        "tillbakavisade", "denies", "denied", "deny",
+    )),
+)  # fmt: skip
+#: (kind, "sentence", words): the guard words whose scope is the whole sentence, wherever they stand in
+#: it: a denial of what it says ("”X deltog”, påstår Y, men det stämmer inte", "Uppgiften att X deltog är
+#: felaktig") and a question ("?" ending it: "Deltog X?", "Hölls sakrådet i Stockholm?" state nothing; a
+#: meeting's questions are read apart, stated.py). Read with :data:`GUARD_TABLE` by :func:`guard_in`.
+SENTENCE_GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (DENIAL, "sentence", (
+        "stämmer inte", "stämde inte", "är felaktig", "är felaktigt", "var felaktig", "var felaktigt",
+        "är inte sant", "är inte korrekt", "är osann", "är osant", "is false", "was false", "is not true",
+        "was not true", "is untrue", "is incorrect", "was incorrect",
+    )),
+    (QUESTION, "sentence", ("?",)),
 )  # fmt: skip
 
 #: Each guard word's kind and scope.
-GUARDS: dict[str, tuple[str, str]] = {w: (kind, scope) for kind, scope, words in GUARD_TABLE for w in words}
+GUARDS: dict[str, tuple[str, str]] = {
+    w: (kind, scope) for kind, scope, words in (*GUARD_TABLE, *SENTENCE_GUARD_TABLE) for w in words
+}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -493,11 +526,13 @@ def guard_in(
     b: int,
     kinds: Iterable[str] | None = None,
     spans: list[tuple[int, int]] | None = None,
+    name: tuple[int, int] | None = None,
 ) -> tuple[str, str] | None:
     """The first guard word (:data:`GUARD_TABLE`) that governs the fact at ``a``..``b`` in the sentence
     ``flat[lo:hi]`` (a folded flat text: lower case), as ``(word, kind)``; None if none does. Only the
     ``kinds`` given are read (all if None). ``spans``: the fact's clause, if the caller has it
-    (:func:`fact_clause`)."""
+    (:func:`fact_clause`). ``name``: a name's place, whose words are its own, no guard words ("Hela
+    Sverige ska leva deltog": no plan)."""
     wanted = set(GUARDS_KINDS if kinds is None else kinds)
     spans = fact_clause(flat, lo, hi, a, b) if spans is None else spans
     found: list[tuple[int, str, str]] = []
@@ -505,7 +540,7 @@ def guard_in(
         for m in _CLAUSE_WORD.finditer(flat, s, e):
             word = m.group()
             kind = GUARDS[word][0]
-            if kind not in wanted:
+            if kind not in wanted or (name is not None and name[0] <= m.start() < name[1]):
                 continue
             if kind == OTHER_TIME and compared(flat, lo, m.start()):
                 continue  # "liksom förra gången", "fler än förra året"
@@ -514,6 +549,9 @@ def guard_in(
         found.append(cond)
     if PLAN in wanted and (lead := plan_lead(flat, lo, hi, a, b)) is not None:
         found.append((lead.start(), lead.group(), PLAN))
+    if COUNTERFACTUAL in wanted and (had := counterfactual(flat, lo, hi, spans)) is not None:
+        found.append(had)
+    found.extend(f for f in sentence_guards(flat, lo, hi) if f[2] in wanted)
     for at, word, kind in beside(flat, lo, hi, a, b):
         if kind in wanted:
             found.append((at, word, kind))
@@ -524,8 +562,53 @@ def guard_in(
     return word, kind
 
 
-_DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION)
-GUARDS_KINDS = frozenset(kind for kind, _, _ in GUARD_TABLE)
+_DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION, DENIAL)
+GUARDS_KINDS = frozenset(kind for kind, _, _ in (*GUARD_TABLE, *SENTENCE_GUARD_TABLE))
+
+#: The words of ``sentence`` scope (:data:`GUARD_TABLE`) but the question's "?": anywhere in the sentence
+#: they deny what it says ("”X deltog”, påstår Y, men det stämmer inte", "Uppgiften att X deltog är felaktig").
+_SENTENCE_WORD = LazyPattern(
+    r"(?<![\w-])(?:" + _alternation(w for w, (_, s) in GUARDS.items() if s == "sentence" and w != "?") + r")(?![\w-])"
+)
+#: A sentence's end that asks: "?" and what may close it (a quotation's or a parenthesis's mark).
+_ASKED_END = LazyPattern(r"\?[\s\x00\"'”»’)\]*_]*$")
+
+
+def sentence_guards(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
+    """The guard words of ``sentence`` scope of the sentence ``flat[lo:hi]``, each ``(at, word, kind)``: a
+    question (the sentence ends with "?": "Deltog X?", "Hölls sakrådet i Stockholm?" state nothing; a
+    meeting's questions are read apart, stated.py) and a denial of what the sentence says."""
+    out = [(m.start(), m.group(), GUARDS[m.group()][0]) for m in _SENTENCE_WORD.finditer(flat, lo, hi)]
+    asked = _ASKED_END.search(flat, max(lo, hi - 8), hi)
+    if asked is not None:
+        out.append((asked.start(), "?", QUESTION))
+    return out
+
+
+#: A pluperfect with a condition after it ("X hade deltagit om tiden hade räckt", "hade hållits … om
+#: lokalen varit ledig", "had attended if …"): what would have been, not what was.
+_HAD_IF = LazyPattern(
+    r"(?<!\w)(?:hade|had)(?!\w)(?:(?! (?:men|but) )[^\x00]){0,80}? (?:om|ifall|if)(?: [\w-]+){1,4}? "
+    r"(?:hade|varit|fått|hunnit|had|were|been)(?!\w)"
+)
+#: A clause opened by "hade"/"had" (the verb first, no question): "Hade X deltagit hade mötet …".
+_HAD_FIRST = LazyPattern(r"[\s\x00\"'“”«»(*•-]*(?:hade|had)(?!\w)")
+
+
+def counterfactual(flat: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> tuple[int, str, str] | None:
+    """A counterfactual governing the fact's clause ``spans`` in the sentence ``flat[lo:hi]``: the sentence
+    or a span of it opened by "hade"/"had" ("Hade X deltagit hade …"), or a pluperfect in the spans with
+    a condition after it (:data:`_HAD_IF`); the words of :data:`GUARD_TABLE`'s counterfactual row
+    ("hade gärna", "skulle ha") are read as any clause's."""
+    for head in [lo] + [s for s, _ in spans]:
+        if (first := _HAD_FIRST.match(flat, head, hi)) is not None:
+            word = first.group().lstrip(" \x00\"'“”«»(*•-")
+            return first.end() - len(word), word, COUNTERFACTUAL
+    for m in _HAD_IF.finditer(flat, lo, hi):
+        if any(s <= m.start() < e for s, e in spans):
+            return m.start(), m.group(), COUNTERFACTUAL
+    return None
+
 
 #: A condition's verb after "om"/"if" and at most a few words ("Om tid finns", "Om X deltar", "om möjligt").
 CONDITION_VERBS = (
@@ -645,4 +728,110 @@ def called_off(flat: str, lo: int, hi: int) -> str | None:
             continue
         if guard_in(flat, lo, hi, word.start(), word.end(), kinds=_UNCALLING) is None:
             return word.group()
+    return None
+
+
+#: Words of holding a meeting whose subject :func:`held_other` reads.
+_HOLDING_VERB = LazyPattern(
+    r"(?<!\w)(?:hölls|hålls|hållits|hållas|genomfördes|genomförs|ägde rum|äger rum|anordnades|anordnas|"
+    r"arrangerades|arrangeras|was held|were held|is held|took place|takes place)(?!\w)"
+)
+#: The nouns (and pronouns) of this meeting as the subject of its holding: "Sakrådet hölls …", "Det
+#: nationella sakrådet hölls …", "Den 3 maj hölls ett sakråd", "The meeting was held …", "Det hölls …".
+HELD_SUBJECTS = frozenset(
+    """sakråd sakrådet samråd samrådet möte mötet dialog dialogen dialogmöte dialogmötet träff träffen
+    rundabordssamtal rundabordssamtalet samtal samtalet konsultation konsultationen det den meeting
+    consultation dialogue it""".split()
+)
+_MEETING_ENDS = ("sakråd", "sakrådet", "samråd", "samrådet", "dialogmöte", "dialogmötet")
+#: Words that end a subject's noun phrase before its head is read: prepositions, a relative "som".
+_SUBJECT_END = frozenset(
+    """inför om till med i på för från mellan kring angående efter före under vid av som med
+    of on about with for in at from between after before by""".split()
+)
+#: A word opening a sentence with a time or a place before its verb ("Den 3 maj hölls …", "Efter
+#: sakrådet hölls …", "I Stockholm hölls …"): the subject follows the verb.
+_FRONTED = frozenset(
+    """den i på efter före under vid inför sedan därefter då samma dagen idag igår senare tidigare on in at
+    after before during later earlier""".split()
+)
+_DETERMINERS = frozenset("en ett a an".split())
+#: Verbs and adverbs between a subject and its word of holding that end the subject ("Sakrådet väntas
+#: hållas", "The meeting will be held").
+_NOT_SUBJECT = frozenset(
+    "väntas beräknas planeras brukar brukade att kommer ha bli also även också sedan inte will be been shall may".split()
+)
+#: Words that open the clause of a word of holding inside a sentence ("Tanken är att sakrådet hålls …").
+_CLAUSE_OPENERS = frozenset("att som när då där eftersom innan that when where which as".split())
+
+
+def held_other(flat: str, lo: int, hi: int, at: int) -> str | None:
+    """The head of the subject of the word of holding nearest ``at`` in the sentence ``flat[lo:hi]`` where
+    it is another event than this meeting: an indefinite subject ("en", "ett", "a", "an") whose words
+    hold none of :data:`HELD_SUBJECTS`: "En konferens hölls i Stockholm", "Ett förmöte inför sakrådet
+    hölls …", "Efter sakrådet hölls en middag …", "Den 3 maj 2024 hölls en konferens …". None where the
+    subject is the meeting ("Den 3 maj hölls ett sakråd"), definite or a pronoun, or not read (no word
+    of holding, no subject: "hölls i Stockholm")."""
+    verbs = list(_HOLDING_VERB.finditer(flat, lo, hi))
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda v: abs(v.start() - at))
+    before = _WORD.findall(flat[lo : verb.start()].split(",")[-1])
+    while before and (finite(before[-1]) or before[-1] in _NOT_SUBJECT):
+        before.pop()  # "Sakrådet ska hållas", "Mötet brukar hållas", "… kommer att hållas"
+    cut = max((i + 1 for i, w in enumerate(before) if finite(w) or w in _CLAUSE_OPENERS), default=0)
+    before = before[cut:]  # "Tanken är att sakrådet hålls …": the subject of "hålls" is "sakrådet"
+    if before and before[0] not in _FRONTED and not before[0][0].isdigit():
+        phrase = before
+    else:
+        after = _WORD.findall(flat, verb.end(), min(hi, verb.end() + 80))
+        if not after or after[0] not in _DETERMINERS:
+            return None
+        phrase = after
+    words = []
+    for w in phrase:
+        if w in _SUBJECT_END or w[0].isdigit() or finite(w) or w in _NOT_SUBJECT:
+            break
+        words.append(w)
+    if len(words) < 2 or words[0] not in _DETERMINERS:
+        return None  # only an indefinite subject is read: "En konferens", "Ett förmöte", "A conference"
+    if any(w in HELD_SUBJECTS or w.endswith(_MEETING_ENDS) for w in words):
+        return None  # "Det nationella sakrådet", "Mötet brukar …", "Det hölls …"
+    return words[-1]
+
+
+#: The objects of taking part ("deltog i …", "deltog på …", "took part in …") that are another event or
+#: work than this meeting: "deltog i Almedalen", "deltog i arbetet med handlingsplanen", "deltog i
+#: planeringen av sakrådet", "deltog i förhandlingarna". An object of "en"/"ett"/"a"/"an" is another event
+#: unless its noun is one of :data:`MEETING_OBJECTS` ("deltog i en debatt i SVT"; not "deltog i en
+#: diskussion").
+OTHER_EVENTS = frozenset(
+    """arbetet planeringen förberedelserna förhandlingarna förhandlingar uppföljningen debatten debatter
+    konferensen seminariet seminarier almedalen almedalsveckan järvaveckan riksdagen utredningen
+    utredningsarbetet referensgruppen styrgruppen arbetsgruppen nätverket mässan kampanjen projektet
+    remissen remissrundan work planning preparations negotiations debate conference seminar""".split()
+)
+#: The objects of taking part that are this meeting or a part of it ("deltog i sakrådet", "i mötet", "i
+#: dialogen", "i diskussionen", "i samtalet", "i bordsrundan", "i en diskussion", "in the meeting").
+MEETING_OBJECTS = frozenset(
+    """sakråd sakrådet samråd samrådet möte mötet dialog dialogen dialogmöte dialogmötet träff träffen samtal
+    samtalet samtalen diskussion diskussionen diskussionerna gruppdiskussion gruppdiskussionen bordsrunda
+    bordsrundan rundabordssamtal rundabordssamtalet workshop workshopen konsultation konsultationen
+    meeting consultation dialogue discussion discussions roundtable workshop""".split()
+)
+_PART_OBJECT = LazyPattern(r" (?:i|på|vid|in|at) ([\w-]+)(?: ([\w-]+))?")
+
+
+def other_event(flat: str, b: int) -> str | None:
+    """The object of the word of taking part ending at ``b`` where it is another event or work than this
+    meeting (:data:`OTHER_EVENTS`, or "en"/"ett"/"a"/"an" and a noun not of :data:`MEETING_OBJECTS`), as its
+    words; None where it is none (the meeting, a part of it, no object: "deltog digitalt")."""
+    m = _PART_OBJECT.match(flat, b)
+    if m is None:
+        return None
+    first, second = m.group(1), m.group(2) or ""
+    if first in OTHER_EVENTS:
+        return m.group().strip()
+    if first in ("en", "ett", "a", "an") and second and second not in MEETING_OBJECTS:
+        return m.group().strip()
     return None

@@ -192,7 +192,17 @@ class Reading:
     words: str  # the words giving it, such as "ett 40-tal" or "Drygt 50"
 
 
-_TOKEN = LazyPattern(r"[^\s,.;:()\"”“]+")
+#: A number in groups of three digits ("1 200", "1.200", "12 000"; a no-break or thin space folds to a
+#: space): one number, never its last group alone ("200" is not read inside "1 200").
+_GROUPED = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+(?![\d])"
+#: A word of a count: a number in groups, a number and a dash before another ("10" and "–" of "10–12": a
+#: range, :data:`RANGE`), any other run of characters between spaces and marks.
+_TOKEN = LazyPattern(rf"{_GROUPED}|\d+(?=[–—-]\d)|(?<=\d)[–—-](?=\d)|[^\s,.;:()\"”“]+")
+#: Words that name a number (one table: the translation check reads it too, translated.py): "ett dussin"
+#: is 12, exactly; "ett dussintal" about 12.
+NAMED_NUMBERS = {"dussin": 12, "dozen": 12}
+#: The articles before a word that names a number ("ett dussin", "a dozen"): the words before them bound it.
+_ARTICLES = frozenset({"ett", "en", "a"})
 #: Bounding or rounding words: up to three words right before a number ("in excess of 40").
 _BEFORE = 3
 _MARK_KINDS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
@@ -201,6 +211,10 @@ _MARK_KINDS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APP
 def _token_value(word: str) -> tuple[int, bool] | None:
     """The number one word gives and whether the word itself rounds it ("40-tal", "trettiotal")."""
     w = word.casefold()
+    if re.fullmatch(_GROUPED, w):
+        w = re.sub(r"\D", "", w)
+    if w in NAMED_NUMBERS:
+        return NAMED_NUMBERS[w], False
     if w in ("en", "ett"):  # the article ("ett 40-tal", "en organisation"), not a count
         return None
     if m := re.fullmatch(r"(\d+)-tal", w):
@@ -208,6 +222,8 @@ def _token_value(word: str) -> tuple[int, bool] | None:
         return (value, True) if value is not None else None
     if (value := number_value(w)) is not None:
         return value, False
+    if w.endswith("tal") and w[:-3] in NAMED_NUMBERS:
+        return NAMED_NUMBERS[w[:-3]], True
     if w == "hundratal":
         return 100, True
     if w.endswith("tal") and (value := number_value(w[:-3])) is not None:
@@ -215,17 +231,42 @@ def _token_value(word: str) -> tuple[int, bool] | None:
     return None
 
 
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_A_NUMBER = rf"(?:\d+|(?:{_NUMBER_WORD}))"
+#: A range of two numbers ("10–12", "10 - 12", "tio till tolv", "mellan 10 och 12", "from 10 to 12",
+#: "between 10 and 12"): it gives no one count; its low end is at least, its high end at most, how many
+#: (:func:`numbers_in`), never an exact count.
+RANGE = LazyPattern(
+    rf"(?<![\w-])(?:{_A_NUMBER} ?[-–—] ?{_A_NUMBER}|{_A_NUMBER} (?:till|à|to) {_A_NUMBER}|"
+    rf"(?:mellan|between) {_A_NUMBER} (?:och|and) {_A_NUMBER})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _range_end(ranges: list[re.Match[str]], tokens: list[re.Match[str]], token: re.Match[str]) -> str | None:
+    """How the number ``token`` bounds the count where it is an end of one of ``ranges``: its first number
+    "at-least", its last "at-most"; None where it stands in none."""
+    for r in ranges:
+        if r.start() <= token.start() < r.end():
+            ends = [t for t in tokens if r.start() <= t.start() < r.end() and _token_value(t.group())]
+            return "at-least" if ends and ends[0].start() == token.start() else "at-most"
+    return None
+
+
 def numbers_in(text: str) -> list[Reading]:
     """Every number a count's words give, in order, with how they give it (the words right before a
     number say whether they bound or round it)."""
     tokens = list(_TOKEN.finditer(text))
+    ranges = list(RANGE.finditer(text))
     found = []
     for i, token in enumerate(tokens):
         read = _token_value(token.group())
         if read is None:
             continue
         value, rounds = read
-        before = [t.group() for t in tokens[max(0, i - _BEFORE) : i]]
+        named = token.group().casefold().removesuffix("tal") in NAMED_NUMBERS
+        first = i - 1 if named and i and tokens[i - 1].group().casefold() in _ARTICLES else i  # "drygt ett dussin"
+        before = [t.group() for t in tokens[max(0, first - _BEFORE) : first]]
         kind, marks = ("approximate" if rounds else "exact"), 0
         for n in (3, 2, 1):  # "fler än 20", "upp till 30" before "än 20", "till 30"
             lead = " ".join(before[-n:]) if len(before) >= n else ""
@@ -236,12 +277,14 @@ def numbers_in(text: str) -> list[Reading]:
         # "inte fler än 20" is at most 20, "inte färre än 20" at least 20: a negated comparison
         if (
             marks
-            and i - marks > 0
-            and tokens[i - marks - 1].group().casefold() in NEGATED
+            and first - marks > 0
+            and tokens[first - marks - 1].group().casefold() in NEGATED
             and " ".join(before[-marks:]).casefold() in COMPARISONS
         ):
             kind, marks = ("at-most" if kind == "at-least" else "at-least"), marks + 1
-        start = tokens[i - marks].start()
+        start = tokens[first - marks].start()
+        if (end := _range_end(ranges, tokens, token)) is not None:
+            kind = end
         found.append(Reading(value, kind, text[start : token.end()]))
     return found
 
@@ -469,6 +512,24 @@ _BOUND_NEGATION = LazyPattern(
 )
 
 
+_GROUP_BEFORE = LazyPattern(r"\d[ .]$")
+
+
+def spanned(flat: str, lo: int, a: int, b: int) -> str | None:
+    """Why the count's words at ``a``..``b`` in the sentence from ``lo`` give no count of their own (a
+    message with ``{sentence}`` to fill), or None: they begin inside a range (:data:`RANGE`: "12" of
+    "10–12") or are the last digits of a number in groups ("200" of "1 200")."""
+    if flat[a : a + 1].isdigit() and _GROUP_BEFORE.search(flat, max(lo, a - 2), a):
+        return "{sentence} holds the number as the last digits of a larger one (in groups: '1 200' is 1200)"
+    for m in RANGE.finditer(flat, max(lo, a - 30), b):
+        if m.start() < a < m.end():
+            return (
+                f"{{sentence}} gives a range ({m.group()!r}), not one number: quote the range whole and mark its "
+                "low end bound: at-least or its high end bound: at-most"
+            )
+    return None
+
+
 def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: int) -> str:
     """What the sentence ``lo``..``hi`` of a kept text (``flat``: folded, sentence ends as spaces) says the
     count's words at ``a``..``b`` count, where that is not what ``field`` counts: "" where it says so.
@@ -483,10 +544,13 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     (:data:`NOT_TAKING_PART`), no negation, plan or condition governing it, and no word calling the
     meeting off in its sentence (:func:`~sakrad_ld.dated.called_off`: "Sakrådet, där 30 organisationer
     skulle delta, ställdes in"); a count of those invited stands beside a calling off."""
+    from .clauses import other_event
     from .dated import called_off
     from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
     sentence = _quoted(flat[lo:hi].strip())
+    if (span := spanned(flat, lo, a, b)) is not None:
+        return span.format(sentence=sentence)
     own = _OWN_PARTICIPLE.match(flat, b)
     end = own.end() if own else b  # the count's own noun phrase ends here
     invited_own = _INVITED_WORDS.search(flat, a, end)
@@ -523,6 +587,8 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         spans = [(x, a), (end, y)]  # the count's own words ("deltagare") are read above
         invited = next((m for s in spans for m in _INVITING.finditer(flat, *s)), None)
         came = [m for s in spans for m in _CAME.finditer(flat, *s)]
+        if (other := next((o for m in came if (o := other_event(flat, m.end())) is not None), None)) is not None:
+            return f"{sentence} counts those who took part in another event or work ({other!r})"
         to_come = [m for s in spans for m in _TO_COME.finditer(flat, *s)]
         if invited is None and not came and not to_come:
             continue

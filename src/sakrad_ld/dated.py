@@ -611,6 +611,7 @@ DATE_GUARDS = (
 #: The kinds of clauses.GUARD_TABLE that make a date's clause say another day than the meeting's.
 DATE_GUARD_KINDS = frozenset(
     {clauses.NEGATION, clauses.DOUBT, clauses.CONDITION, clauses.CHOICE, clauses.INSTEAD, clauses.EXCLUSION}
+    | {clauses.QUESTION, clauses.COUNTERFACTUAL, clauses.HEARSAY, clauses.DENIAL}
 )
 _GUARD_WORDS = [(kind, _alternation(words)) for kind, words in DATE_GUARDS]
 #: Words of moving a meeting to another day: a date after them and "till" / "to" is the day it was moved
@@ -827,6 +828,8 @@ def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | N
             reason = f"{sentence} says the meeting was moved ({moved.group()!r}): the date is the day it was moved from"
         if reason is None and _another_meeting(flat, lo, hi):
             reason = f"{sentence} is about another meeting"
+        if reason is None and (other := clauses.held_other(flat, lo, hi, a)) is not None:
+            reason = f"{sentence} says another event was held then ({other!r}), not this sakråd"
         if reason is None:
             named = _MEETING_NOUN.search(flat, lo, hi) is not None
             words = [(x, y)]

@@ -679,6 +679,8 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
     (:data:`PLACE_PLAN_WORDS`) say what the announcement says."""
     lo, hi = _sentence(text, at, end)
     found = clauses.guard_in(flat, lo, hi, at, end)
+    if found is None and (other := clauses.held_other(flat, lo, hi, at)) is not None:
+        return f"says another event was held there ({quoted(other)}), not this meeting"  # "En konferens hölls …"
     if found is None:
         return ""
     word, kind = found

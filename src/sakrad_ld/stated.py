@@ -76,6 +76,7 @@ from .clauses import (
     GUARD_TABLE,
     GUARDS,
     NEGATION,
+    OTHER_EVENT,
     OTHER_TIME,
     PARTICLE_ADVERBS,
     PLAN,
@@ -88,6 +89,7 @@ from .clauses import (
     contrast_clause,
     fact_clause,
     guard_in,
+    other_event,
     side_clause,
 )
 from .counted import MARK_ABBREVIATIONS, count_claim, numbers_in
@@ -946,6 +948,8 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
     found = guard_in(flat, s_lo, s_hi, lo, hi)
     if found is not None:
         return found
+    if (other := other_event(flat, hi)) is not None:  # "Anna Berg deltog i Almedalen"
+        return other, OTHER_EVENT
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
@@ -1765,13 +1769,45 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
         return True
     if years is None:
         return False
-    if another_period(flat, lo, hi, years):
+    if another_period(flat, lo, hi, years) or _fronted_time(flat, lo, hi, years):
         return True
     return any((y.group(1) or y.group(2)) not in years and own(y) for y in _YEAR_MEETING.finditer(flat, lo, hi))
 
 
+#: A time opening a sentence ("2023 deltog X", "Under 2023 …", "Den 3 april deltog X", "In 2023, …"): the
+#: time of all it says.
+_TIME_FIRST = LazyPattern(r"[\s\x00\"'(*•-]*(?:(?:under|år|i|in|during) )?((?:19|20)\d\d),? (?=\w)")
+_DAY_FIRST = LazyPattern(r"[\s\x00\"'(*•-]*(?=(?:den|on|the|\d))")
+
+
+def _fronted_time(flat: str, lo: int, hi: int, years: frozenset[str]) -> bool:
+    """Whether the sentence ``flat[lo:hi]`` opens with a time that is not the meeting's: a year not among
+    its ``years``, a day or month not among its dates (where they are known: :func:`another_period`)."""
+    if (year := _TIME_FIRST.match(flat, lo, hi)) is not None and year.group(1) not in years:
+        return True
+    dates = getattr(years, "dates", None)
+    head = _DAY_FIRST.match(flat, lo, hi)
+    day = _DAY_OR_MONTH.match(flat, head.end(), hi) if head is not None and dates else None
+    return day is not None and not _this_day_or_month(
+        day.group(1) or day.group(2), _MONTH_NUMBERS[day.group(3)], day.group(4), years
+    )
+
+
 #: A place's local-branch words: a name followed by "i" and a place ("Studieförbundet Bilda i Linköping").
 _LOCAL = LazyPattern(r" i (\w+)")
+
+
+#: A table's cell right after a name that answers no ("| Fryshuset | Nej |", "| Famna | No |", "| X | - |"):
+#: the row does not say it took part.
+_NO_CELL = LazyPattern(r" ?\| ?(nej|no|ej|inte|-) ?\|")
+
+
+def _semicolon_part(flat: str, lo: int, hi: int, at: int) -> tuple[int, int]:
+    """The part of the sentence ``flat[lo:hi]`` between the ';' around ``at``: a contrast's boundary, so
+    "Vid förra sakrådet deltog X; i dag deltog Y" is about another meeting for X only."""
+    start = flat.rfind(";", lo, at)
+    stop = flat.find(";", at, hi)
+    return (lo if start < 0 else start + 1), (hi if stop < 0 else stop)
 
 
 def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
@@ -1781,6 +1817,11 @@ def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
     ceiling = min(len(text), b + CLAUSE_WINDOW)
     hi = text.find(_END, b, ceiling)
     return (floor if lo < 0 else lo + 1), (ceiling if hi < 0 else hi)
+
+
+#: Words that make the name after them the source of what a sentence says ("Enligt Fryshuset deltog Rädda
+#: Barnen", "enligt uppgifter från X", "according to X"), not one taking part.
+_SOURCE_OF = LazyPattern(r"(?<!\w)(?:enligt|according to)(?: (?:uppgift|uppgifter|uppgifterna) (?:från|av))? $")
 
 
 def _only_invited(
@@ -1801,11 +1842,15 @@ def _only_invited(
     ställdes in"). None: it says the organisation took part (or says nothing against it)."""
     lo, hi = _sentence(text, a, b)
     heading = _heading(text, flat, lo, {} if headings is None else headings) or _colon_lead(text, flat, lo)
-    for x, y in [(lo, hi)] if heading is None else [(lo, hi), heading]:
+    for x, y in [_semicolon_part(flat, lo, hi, a)] if heading is None else [_semicolon_part(flat, lo, hi, a), heading]:
         if _another_meeting(flat, x, y, years):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
     if (off := called_off(flat, lo, hi)) is not None:  # "X deltog i sakrådet, som sedan ställdes in"
         return f"{_quoted(flat[lo:hi].strip())} says the meeting was called off ({off!r}): no one took part in it"
+    if (answer := _NO_CELL.match(flat, b)) is not None:  # "| Fryshuset | Nej |"
+        return f"{_quoted(flat[lo:hi].strip())} answers no ({answer.group(1)!r}) in the table's cell beside it"
+    if (source := _SOURCE_OF.search(flat, max(lo, a - 40), a)) is not None:
+        return f"{_quoted(flat[lo:hi].strip())} names it as the source of what is said ({source.group().strip()!r})"
     if (note := _annotation_guard(flat, b, hi)) is not None:
         # "Deltog: A; B (ej på plats); C": the note right after the name says it of the name, whatever the
         # sentence or the heading says
@@ -1819,7 +1864,7 @@ def _only_invited(
         # the name's clause, or a list's item (its heading read above), does
         spans = [(lo, hi)] if heading is None else [(lo, hi), heading]
         if _ITEM_START.match(flat, lo) or any(
-            not _undone(text, flat, w) for x, y in spans for w in _MENTION_PART.finditer(flat, x, y)
+            not _undone(text, flat, w, (a, b)) for x, y in spans for w in _MENTION_PART.finditer(flat, x, y)
         ):
             return None
         return f"{_quoted(flat[lo:hi].strip())} has no word of taking part ('deltog', 'medverkade', 'närvarade' …)"
@@ -1831,7 +1876,7 @@ def _only_invited(
     # only a word of taking part in the name's own clause (or one going on from it: "X var inbjudet och
     # deltog", "… men deltog ändå") or its list's heading confirms it, where no guard governs that word
     for w in _part_words(_TAKING_PART, text, flat, lo, hi, a, b, heading):
-        if _verb_guard(text, flat, w.start(), w.end()) is None:
+        if _verb_guard(text, flat, w.start(), w.end(), (a, b)) is None:
             return None
     (x, y), word, kind = said
     return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
@@ -1857,7 +1902,7 @@ def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple
     quoted for it: :func:`~sakrad_ld.clauses.guard_in` (its clause's guard words, a condition, a choice, an
     exclusion), or an invitation or urging in its clause."""
     own = fact_clause(flat, lo, hi, a, b)
-    found = guard_in(flat, lo, hi, a, b, spans=own)
+    found = guard_in(flat, lo, hi, a, b, spans=own, name=(a, b))
     if found is None:
         for x, y in own:
             if (word := _INVITED.search(flat, x, y)) is not None:
@@ -1890,11 +1935,15 @@ def _annotation_guard(flat: str, b: int, hi: int) -> tuple[str, str] | None:
     return guard_in(flat, x, y, x, x, spans=[(x, y)])
 
 
-def _verb_guard(text: str, flat: str, a: int, b: int) -> tuple[str, str] | None:
+def _verb_guard(text: str, flat: str, a: int, b: int, name: tuple[int, int] | None = None) -> tuple[str, str] | None:
     """The guard word (not an invitation: "var inbjudet och deltog" took part) governing a word of taking
-    part at ``a``..``b`` in its own clause."""
+    part at ``a``..``b`` in its own clause, or its object that is another event or work
+    (:func:`~sakrad_ld.clauses.other_event`: "deltog i Almedalen", "deltog i arbetet med …"); ``name``: the
+    name's place, whose words are no guard words."""
+    if (other := other_event(flat, b)) is not None:
+        return other, OTHER_EVENT
     lo, hi = _sentence(text, a, b)
-    return guard_in(flat, lo, hi, a, b)
+    return guard_in(flat, lo, hi, a, b, name=name)
 
 
 def _part_words(
@@ -1936,11 +1985,11 @@ _SUBORDINATE = LazyPattern(
 )
 
 
-def _undone(text: str, flat: str, word: re.Match[str]) -> bool:
+def _undone(text: str, flat: str, word: re.Match[str], name: tuple[int, int] | None = None) -> bool:
     """Whether the word of taking part ``word`` is negated or put off in its own clause (:func:`_verb_guard`:
     not a subordinate clause after it, "deltog i diskussionen om hur stödet kan förbättras", nor a
-    coordinated one, "deltog och hoppas …")."""
-    return _verb_guard(text, flat, word.start(), word.end()) is not None
+    coordinated one, "deltog och hoppas …"); ``name``: the name's place ("Hela Sverige ska leva deltog")."""
+    return _verb_guard(text, flat, word.start(), word.end(), name) is not None
 
 
 def _own_clause(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
@@ -2630,7 +2679,7 @@ def _count_said(
     why = None
     for a, b in find_words(folded(words), flat):
         lo, hi = _sentence(text, a, b)
-        if _another_meeting(flat, lo, hi, years):
+        if _another_meeting(flat, *_semicolon_part(flat, lo, hi, a), years):
             why = why or f"{_quoted(flat[lo:hi].strip())} is about another meeting"
             continue
         lead = _WORDS.findall(flat, max(lo, a - 40), a)[-3:]
@@ -3103,13 +3152,13 @@ _NUMBER = LazyPattern(
     r"(?<![\w-])(?:\d+(?:[ ,.]\d+)*(?:-tal)?|\w*tal|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
     r"tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|"
     r"hundra|tusen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|hundred)+)(?![\w-])"
+    r"fifty|sixty|hundred|dussin|dozen)+)(?![\w-])"
 )
 #: Words that may stand between a number and the noun it counts besides adjectives ending in -a or -e
 #: ("ett 20-tal olika organisationer", "tio ideella föreningar").
 _BETWEEN_NUMBER_AND_NOUN = frozenset(
     "olika fler flera nya andra stora små inbjudna berörda deltagande svenska ideella civila och samt "
-    "different various other new more invited national local".split()
+    "st stycken different various other new more invited national local".split()
 )
 
 
@@ -3136,7 +3185,7 @@ _NUMBER_WORDS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
     "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
-    "nittio": 90, "hundra": 100, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "nittio": 90, "hundra": 100, "dussin": 12, "dozen": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
 }  # fmt: skip

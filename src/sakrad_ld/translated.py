@@ -57,6 +57,7 @@ from .counted import (
     EN_LOWER,
     EN_ROUNDING,
     EN_UPPER,
+    NAMED_NUMBERS,
     NUMBER_WORDS,
     ROUNDING_SUFFIX,
 )
@@ -132,7 +133,7 @@ _EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
             "ninety": 90}  # fmt: skip
 #: Number words beyond the count check's (which reads Swedish from 1 to 99): a dozen, a hundred.
-_OTHER_WORDS = {"hundra": 100, "hundred": 100, "dussin": 12, "dozen": 12, **_EN_UNITS, **_EN_TEENS, **_EN_TENS}
+_OTHER_WORDS = {"hundra": 100, "hundred": 100, **NAMED_NUMBERS, **_EN_UNITS, **_EN_TEENS, **_EN_TENS}
 _MONTHS = frozenset(
     "januari februari mars april maj juni juli augusti september oktober november december "
     "january february march may june july august october".split()

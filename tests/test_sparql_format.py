@@ -118,6 +118,20 @@ def test_a_format_of_the_other_query_form_is_406_not_another_format(client: Test
     assert _get(client, CONSTRUCT, ("format", "tsv")).status_code == 406
 
 
+@pytest.mark.parametrize(
+    "accept",
+    ["text/n3", "application/trig", "application/sparql-results+json", "text/csv, text/tab-separated-values;q=0.5"],
+)
+def test_a_construct_asked_for_in_n3_trig_or_only_results_formats_gets_turtle(client: TestClient, accept: str) -> None:
+    """text/n3 and application/trig are Turtle's aliases (a Turtle document is N3 and TriG of the
+    default graph); an Accept listing only results formats (rdflib's SPARQLStore) gets Turtle, not 406."""
+    r = _get(client, CONSTRUCT, accept=accept)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle"), (r.status_code, r.headers)
+    assert len(list(ox.parse(r.content, ox.RdfFormat.TURTLE))) == 3
+    r = _get(client, CONSTRUCT, ("format", "text/n3"), accept="application/sparql-results+json")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+
+
 def test_sparqlwrapper_naming_one_format_twice_gets_it_and_two_formats_are_400(client: TestClient) -> None:
     # SPARQLWrapper repeats the value in format and output, and adds the media type for tsv
     r = _get(
@@ -152,7 +166,9 @@ def test_a_comma_separated_list_and_a_repeated_format_are_one_format() -> None:
     with pytest.raises(ValueError, match="2 different formats"):
         format_override([("format", "json-ld"), ("format", "text/turtle,text/n3")], None)
     with pytest.raises(ValueError, match="is not a format"):
-        format_override([("format", "application/x-json+ld,text/n3")], None)
+        format_override([("format", "application/x-json+ld,text/x-unknown")], None)
+    # text/n3 is an alias of Turtle in the format table: one format with text/turtle
+    assert format_override([("format", "text/turtle,text/n3")], None) == "text/turtle"
 
 
 #: Every return format of SPARQLWrapper 2.0.0, with the query forms it is for and the media type the

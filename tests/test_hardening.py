@@ -82,9 +82,10 @@ def _settings(timeout: float) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def url(release: Path) -> Iterator[str]:
-    """A server whose queries end for their own reason (the workers are loaded once it has started)."""
-    with serving(create_app(release, _settings(GENEROUS))) as root:
+def url(fixture_release: Path) -> Iterator[str]:
+    """A server whose queries end for their own reason (the workers are loaded once it has started), on
+    the frozen fixture's release, whose version the queries naming the release graph (graph/1.0.0) give."""
+    with serving(create_app(fixture_release, _settings(GENEROUS))) as root:
         yield root
 
 
@@ -119,10 +120,10 @@ def test_hostile_query_is_answered_as_expected_by_the_server(
 
 @pytest.mark.parametrize(("name", "status", "code", "words"), CASES, ids=[c[0] for c in CASES])
 def test_hostile_query_is_answered_as_expected_by_the_command_line(
-    release: Path, name: str, status: int, code: int, words: str
+    fixture_release: Path, name: str, status: int, code: int, words: str
 ) -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "sakrad_ld", "query", "--release", str(release), str(HOSTILE / name)],
+        [sys.executable, "-m", "sakrad_ld", "query", "--release", str(fixture_release), str(HOSTILE / name)],
         check=False,
         capture_output=True,
         text=True,

@@ -22,7 +22,15 @@ from pathlib import Path
 
 from .errors import InputError, Where
 
-__all__ = ["MAX_INPUT_FILE", "check_input", "line_at", "os_problem", "read_input", "read_input_text"]
+__all__ = [
+    "MAX_INPUT_FILE",
+    "check_input",
+    "line_at",
+    "os_problem",
+    "read_input",
+    "read_input_status",
+    "read_input_text",
+]
 
 #: The most bytes a file of the project may have: 32 MiB (the shared files of data/ of 100,000
 #: synthetic meetings have 22 MB; an ontology or a shapes file has a few kilobytes).
@@ -52,16 +60,24 @@ def read_input(
 ) -> bytes:
     """The bytes of the regular file ``path``, a file of the folder ``root`` where it is given;
     anything else is an InputError naming the path, saying what is wrong and ``expected``."""
+    return read_input_status(path, root=root, max_bytes=max_bytes, expected=expected)[0]
+
+
+def read_input_status(
+    path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPUT_FILE, expected: str = "a readable file"
+) -> tuple[bytes, os.stat_result]:
+    """:func:`read_input`, and what ``fstat`` said of the file that was read (its size, time, inode)."""
     check_input(path, root=root, max_bytes=max_bytes, expected=expected)
     try:
         with open(path, "rb", opener=_opener) as file:
-            _check_opened(path, os.fstat(file.fileno()), max_bytes, expected)  # what was opened may have changed
+            info = os.fstat(file.fileno())
+            _check_opened(path, info, max_bytes, expected)  # what was opened may have changed
             data = file.read(max_bytes + 1)
     except OSError as error:
         raise InputError(Where(path, 0), os_problem(error), expected) from None
     if len(data) > max_bytes:  # it grew while being read
         raise InputError(Where(path, 0), f"the file has more than {max_bytes:,} bytes", f"at most {max_bytes:,} bytes")
-    return data
+    return data, info
 
 
 def read_input_text(

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import SakradError
+from ..errors import InputError, SakradError
+from ..inputfiles import read_input_status
 from ..layout import CHECKSUMS
 from ..sparql.store import Release, ReleaseFile
 
@@ -38,23 +39,13 @@ _log = logging.getLogger("sakrad_ld.serving")
 
 
 def regular_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """The bytes of ``path`` and its status if it is a regular file; None if it is not one (a FIFO, a
-    device, a socket or a folder put where a release file was: opened without waiting, never read) or
-    cannot be read. A request or the release's watcher never blocks on such a file."""
+    """The bytes of ``path`` and its status if it is a regular file (:func:`inputfiles.read_input_status`:
+    opened without waiting, so a FIFO, a device, a socket or a folder put where a release file was is
+    never read); None for anything else. A request or the release's watcher never blocks on such a file."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
+        return read_input_status(path)
+    except InputError:
         return None
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(), status
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def fingerprint(path: Path) -> str:

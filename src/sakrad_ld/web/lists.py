@@ -17,7 +17,7 @@ import io
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -66,8 +66,35 @@ INVOLVEMENTS = ("organiser", "convener_body", "convener", "chair")
 ROLE_KINDS = ("organiser", "convener", "chair", "took_part")
 
 
+class MeetingMarks:
+    """What a row naming a sakråd shows beside its date and title, from its fields ``date``, ``days``,
+    ``derived``, ``held_derived``, ``title_own`` and ``announced``: a list's row, a thing's role."""
+
+    date: str | None
+    days: Sequence[str]
+    derived: bool
+    held_derived: bool
+    title_own: bool
+    announced: bool
+
+    @property
+    def series(self) -> bool:
+        """A series of several days: shown as its days, never as one stated date."""
+        return len(self.days) > 1
+
+    @property
+    def marks(self) -> set[str]:
+        """The marks (of :data:`MARKS`) the row carries beside its date and title."""
+        return carried(
+            date_derived=self.derived and bool(self.date) and not self.series,
+            held_derived=self.held_derived,
+            title_own=self.title_own,
+            announced=self.announced,
+        )
+
+
 @dataclass
-class MeetingRow:
+class MeetingRow(MeetingMarks):
     ref: Ref
     date: str | None  # the stated date (schema:startDate), else the derived one (sakrad:derivedDate)
     organiser: Ref | None
@@ -111,23 +138,8 @@ class MeetingRow:
         return out
 
     @property
-    def series(self) -> bool:
-        """A series of several days: shown as its days, never as one stated date."""
-        return len(self.days) > 1
-
-    @property
     def date_kind(self) -> str | None:
         return None if not self.date else "series" if self.series else "derived" if self.derived else "stated"
-
-    @property
-    def marks(self) -> set[str]:
-        """The marks (of :data:`MARKS`) the row carries beside its date and title."""
-        return carried(
-            date_derived=self.derived and bool(self.date) and not self.series,
-            held_derived=self.held_derived,
-            title_own=self.title_own,
-            announced=self.announced,
-        )
 
     @property
     def when(self) -> str:

@@ -21,7 +21,7 @@ from ..triples import RDF_TYPE
 from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, ORG, RDFS, SAKRAD, SCHEMA, SKOS, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, literal_language, objects, term_labels, text_of, value
-from .lists import carried
+from .lists import MeetingMarks
 from .meeting import _days
 from .paths import page_file
 from .provenance import Provenance
@@ -99,7 +99,7 @@ class FactTable:
 
 
 @dataclass(frozen=True)
-class Participation:
+class Participation(MeetingMarks):
     date: str
     meeting: Value
     role: Value | None
@@ -110,21 +110,6 @@ class Participation:
     announced: bool = False  # its sources only announce it (sakrad:announcedOnly)
     #: no document read says it was held; the data concludes it from a document it cites (sakrad:heldDerivation)
     held_derived: bool = False
-
-    @property
-    def series(self) -> bool:
-        """A series of several days: shown as its days, never as one stated date."""
-        return len(self.days) > 1
-
-    @property
-    def marks(self) -> set[str]:
-        """The marks (of :data:`sakrad_ld.web.lists.MARKS`) the role's row carries, as a list's row of the sakråd."""
-        return carried(
-            date_derived=self.derived and bool(self.date) and not self.series,
-            held_derived=self.held_derived,
-            title_own=self.title_own,
-            announced=self.announced,
-        )
 
 
 @dataclass(frozen=True)

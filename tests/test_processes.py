@@ -50,7 +50,12 @@ def test_a_failing_process_fails_the_whole(tmp_path: Path, small_shares: None) -
         in_processes(list(range(10)), work, 2)
 
 
-def test_release_is_the_same_from_one_process_or_two(tmp_path: Path, small_shares: None) -> None:
+def test_release_is_the_same_from_one_process_or_two(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_shares: None
+) -> None:
+    from sakrad_ld import release
+
+    monkeypatch.setattr(release, "SMALL_CORPUS", 4)  # the 12 meetings count as a large corpus: split
     project = Project.at(generate(tmp_path / "project", 12, seed=5))
     one = write_release(project, tmp_path / "one", workers=1).out
     two = write_release(project, tmp_path / "two", workers=2).out
@@ -280,8 +285,19 @@ def test_a_large_build_on_a_busy_machine_still_splits_its_writing(
     assert _forks_of_a_build(tmp_path, monkeypatch, idle=0) == 3  # the quads, the tables, the meetings' second half
 
 
-def test_a_small_build_with_an_idle_core_uses_it(
+def test_a_small_build_with_an_idle_core_uses_it_for_the_loader_and_the_checker_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_shares: None
 ) -> None:
+    # the loader and the catalogue's checker; the quads, the tables and the meetings' files of a
+    # small corpus are made here, where a fork would cost more than the work it took over
+    assert _forks_of_a_build(tmp_path, monkeypatch, idle=1) == 2
+
+
+def test_a_large_build_with_an_idle_core_uses_it_for_every_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_shares: None
+) -> None:
+    from sakrad_ld import release
+
+    monkeypatch.setattr(release, "SMALL_CORPUS", 4)  # the 12 meetings count as a large corpus
     # the loader, the catalogue's checker, the quads, the tables and the meetings' second half
     assert _forks_of_a_build(tmp_path, monkeypatch, idle=1) == 5

@@ -62,7 +62,12 @@ if TYPE_CHECKING:
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
 
-#: Meetings per process from which their files are split over processes even on a busy machine.
+#: Meetings from which the quads, the tables and the meetings' files are made in processes beside
+#: the build's (up to one per core; on a busy machine one per SMALL_CORPUS meetings). Below it they
+#: are made here whatever is idle: a forked writer copies every page of the graph it reads (Python
+#: writes each object's reference count), which cost about 60 ms of CPU for the second half of 28
+#: meetings' files (about 40 ms of work) and 15–25 ms each for the quads and the tables (about
+#: 20 ms of work each): more than it took off the build's wall time (docs/performance.md).
 SMALL_CORPUS = 100
 
 #: A progress callback: (stage name, items done, items in all).
@@ -211,8 +216,9 @@ def write_release(
     # process reads the data, then another compiles the DCAT-AP shapes, on the core that would be
     # idle; the catalogue is checked and written there once it is made (the shapes are not
     # compiled at all when nothing will be written). They pay only on an idle core: without a
-    # given number of workers, they (and a second process for the meetings of a small corpus)
-    # are started only when a core is idle now; on a busy machine they only add work.
+    # given number of workers, they are started only when a core is idle now; on a busy machine
+    # they only add work. (Each does more work beside the build than its fork costs, unlike the
+    # writers of a small corpus's quads, tables and meetings' files: SMALL_CORPUS.)
     given = workers is not None
     workers = workers if workers is not None else cores()
     helpers = workers > 1 and (given or idle_cores() > 0)
@@ -514,13 +520,12 @@ def _write_files(
             put(rel, data)
 
     # The quads and the tables are made in processes beside this one while it writes the whole
-    # graph (each reads the graph in memory and writes files of its own; docs/performance.md), up
-    # to a million triples: a forked reader copies each page of the graph it reads (Python writes
-    # every object's reference count), so a larger graph's are made here first, one at a time. As
-    # for the meetings below: for a small corpus only on an idle core (``helpers``), where the two
-    # forks are cheaper than making both here; on a busy machine they only add work.
+    # graph (each reads the graph in memory and writes files of its own; docs/performance.md), from
+    # SMALL_CORPUS meetings up to a million triples: a forked reader copies each page of the graph
+    # it reads (Python writes every object's reference count), so a larger graph's are made here
+    # first, one at a time, and a small one's here too, where the fork costs more than the work.
     small = len(corpus.meetings) < SMALL_CORPUS
-    fork = workers > 1 and len(built.triples) < 1_000_000 and (helpers or not small)
+    fork = workers > 1 and len(built.triples) < 1_000_000 and not small
     progress("write", 0, sum(RELEASE_GRAPH in f.release for f in FORMATS))  # with the quads and tables
     beside = [in_background(quads, fork=fork), in_background(tables, fork=fork)]
     built.quads = []  # written (or being written by a process that has its own copy): not needed here
@@ -580,8 +585,9 @@ def _write_files(
             put(rel, data)
         return {rel: written[rel] for rel in files}
 
-    # a second process for a small corpus only on an idle core (``helpers``); from SMALL_CORPUS meetings on, always
-    shared = workers if helpers else min(workers, len(corpus.meetings) // SMALL_CORPUS)
+    # none for a small corpus; from SMALL_CORPUS meetings on, one per core where one is idle (``helpers``),
+    # else one per SMALL_CORPUS meetings
+    shared = 1 if small else workers if helpers else min(workers, len(corpus.meetings) // SMALL_CORPUS)
     made = in_processes(corpus.meetings, meeting_files, shared, lambda done, total: progress("meetings", done, total))
     for digests in made:
         written.update(digests)

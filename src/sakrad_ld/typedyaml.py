@@ -32,8 +32,12 @@ __all__ = [
     "MAX_DIGITS",
     "FORMULA_START",
     "HOPELESS_FILE",
+    "MAX_DEPTH",
     "MAX_FILE_PROBLEMS",
+    "MAX_ITEMS",
+    "MAX_KEYS",
     "MAX_TEXT",
+    "NODE_BYTES",
     "QUOTED",
     "Check",
     "Lines",
@@ -41,6 +45,7 @@ __all__ = [
     "Ref",
     "check_nodes",
     "compose_file",
+    "compose_text",
     "json_schema",
     "load_record",
     "pattern_check",
@@ -120,6 +125,23 @@ HOPELESS_FILE = 200
 MAX_TEXT = 100_000
 #: The most digits a whole number may have (counts and positions are small).
 MAX_DIGITS = 18
+#: A file may hold one YAML node (a key, a value, a list or a mapping) for every this many bytes it
+#: may have: 104,857 in a meeting file of at most 1 MiB, 3,355,443 in a shared file of at most 32 MiB.
+#: The densest files measured have one node per 12.8 bytes (bench/generate.py's people.yaml), those
+#: of data/ one per 24 to 60; a hostile file has one per 2 (``[a,a,a,…]``), each node about 350
+#: bytes of memory. The count is kept while the file is composed, so a file past it is refused
+#: before the rest of its nodes are made.
+NODE_BYTES = 10
+#: The deepest lists and mappings may nest in one another: a record of data/ nests at most 7 levels
+#: (a body's post's ...); libyaml's own limit, 1,000 levels, guards its stack, not the records.
+MAX_DEPTH = 32
+#: The most keys one mapping may have: every mapping is a record (or a text in two languages), and
+#: the largest record, a meeting, has 37 fields.
+MAX_KEYS = 1_000
+#: The most items one list may have: the longest list of a file under the 32 MiB cap would be the
+#: organisations of some 60,000 meetings (bench/generate.py: 30,000 in 5.3 MB for 10,000 meetings),
+#: about 190,000 items; a list of a million items is refused at its 500,001st.
+MAX_ITEMS = 500_000
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 #: Characters XML 1.0 cannot carry (C0 controls but tab, newline and return), DEL and the C1
 #: controls, lone surrogates and the non-characters U+FFFE/U+FFFF: RDF/XML and SPARQL XML results
@@ -211,14 +233,31 @@ def read_text(path: Path, max_bytes: int, root: Path | None = None) -> str:
 
 
 def compose_file(
-    path: Path, max_bytes: int = MAX_INPUT_FILE, root: Path | None = None, listed: int | None = MAX_FILE_PROBLEMS
+    path: Path,
+    max_bytes: int = MAX_INPUT_FILE,
+    root: Path | None = None,
+    listed: int | None = MAX_FILE_PROBLEMS,
+    max_nodes: int | None = None,
 ) -> yaml.Node | None:
-    """Parses ``path`` (a file of the folder ``root`` where it is given) as YAML into a node tree (with
-    line marks). Syntax errors, unreadable files and values no record may hold (:func:`check_nodes`,
-    which names at most ``listed`` of them) become InputError."""
+    """Parses ``path`` (a file of the folder ``root`` where it is given, of at most ``max_bytes``) as
+    YAML into a node tree (with line marks), as :func:`compose_text` does; ``max_nodes`` is by default
+    one for every :data:`NODE_BYTES` of ``max_bytes``."""
     text = read_text(path, max_bytes, root)
+    return compose_text(text, path, max_bytes // NODE_BYTES if max_nodes is None else max_nodes, listed)
+
+
+def compose_text(text: str, path: Path, max_nodes: int, listed: int | None = MAX_FILE_PROBLEMS) -> yaml.Node | None:
+    """Parses the YAML ``text`` of the file ``path`` into a node tree (with line marks). Syntax errors,
+    values no record may hold (:func:`check_nodes`, which names at most ``listed`` of them) and a text
+    past the limits (more than ``max_nodes`` nodes, a mapping of more than :data:`MAX_KEYS` keys or a
+    list of more than :data:`MAX_ITEMS` items, lists and mappings nested deeper than
+    :data:`MAX_DEPTH`) become InputError; the limits are checked
+    while the text is composed, so a hostile file is refused once it passes one, its other nodes never made."""
+    loader = _BoundedLoader(text, max_nodes)
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = loader.get_single_node()
+    except _Limit as limit:
+        raise limit.error(path) from None
     except yaml.MarkedYAMLError as err:
         raise _tab_error(path, text, err) or _syntax_error(path, err) from None
     except yaml.reader.ReaderError as err:
@@ -234,9 +273,108 @@ def compose_file(
         ) from None
     except yaml.YAMLError as err:
         raise InputError(Where(path, 0), f"YAML error: {err}", "well-formed YAML") from None
+    finally:
+        loader.dispose()
     if node is not None:
-        check_nodes(node, path, listed)
+        check_nodes(node, path, listed, max_nodes)
     return node
+
+
+class _Limit(Exception):
+    """A limit of :func:`compose_text` passed, at a line and field of the file being composed."""
+
+    def __init__(self, line: int, field: str, problem: str, expected: str, hint: str) -> None:
+        super().__init__(problem)
+        self.line, self.field, self.problem, self.expected, self.hint = line, field, problem, expected, hint
+
+    def error(self, path: Path) -> InputError:
+        return InputError(Where(path, self.line, self.field), self.problem, self.expected, self.hint)
+
+
+def _too_many(max_nodes: int, line: int, field: str) -> _Limit:
+    return _Limit(
+        line,
+        field,
+        f"the file holds more than {max_nodes:,} YAML nodes (keys, values, lists and mappings)",
+        f"at most {max_nodes:,} nodes, one for every {NODE_BYTES} bytes a file here may have",
+        "split the file, or check that it is the file you meant",
+    )
+
+
+def _too_wide(line: int, field: str) -> _Limit:
+    return _Limit(
+        line,
+        field,
+        f"the mapping has more than {MAX_KEYS:,} keys",
+        f"a record's keys (at most {MAX_KEYS:,}; the largest record, a meeting, has a few dozen fields)",
+        "check the indentation: each item of a list begins with '- '",
+    )
+
+
+def _too_long(line: int, field: str) -> _Limit:
+    return _Limit(
+        line,
+        field,
+        f"the list has more than {MAX_ITEMS:,} items",
+        f"a list of at most {MAX_ITEMS:,} items",
+        "split the file, or check that it is the file you meant",
+    )
+
+
+class _BoundedLoader(_LOADER):  # type: ignore[misc,valid-type]
+    """The loader, told of each node before it is composed: libyaml's composer calls the resolver's
+    ``descend_resolver`` as it begins a node (with the list or mapping it is in, and its index or
+    key) and ``ascend_resolver`` when it is done (PyYAML's path resolvers, which the loader does not
+    use otherwise). Here they count the nodes, the depth, a mapping's keys and a list's items, and raise
+    :class:`_Limit` at the first past a limit. An alias (``*name``) is not a node composed here; it is
+    counted and refused by :func:`check_nodes`."""
+
+    def __init__(self, text: str, max_nodes: int) -> None:
+        super().__init__(text)
+        self.max_nodes, self.count = max_nodes, 0
+        #: (the list or mapping, the index or key) of each node begun and not yet done, outermost first
+        self.opened: list[tuple[Any, Any]] = []
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        opened = self.opened
+        opened.append((current_node, current_index))
+        self.count = count = self.count + 1
+        if count > self.max_nodes:
+            raise _too_many(self.max_nodes, *self._at(opened))
+        if len(opened) > MAX_DEPTH:
+            raise _Limit(
+                *self._at(opened),
+                f"the lists and mappings nest more than {MAX_DEPTH} levels deep",
+                f"values nested at most {MAX_DEPTH} levels (a record nests a few)",
+                "write the nested lists and mappings out flat",
+            )
+        if isinstance(current_node, yaml.MappingNode) and current_index is None and len(current_node.value) >= MAX_KEYS:
+            raise _too_wide(*self._at(opened))
+
+        if isinstance(current_node, yaml.SequenceNode) and current_index >= MAX_ITEMS:
+            raise _too_long(*self._at(opened))
+
+    def ascend_resolver(self) -> None:
+        self.opened.pop()
+
+    @staticmethod
+    def _at(opened: list[tuple[Any, Any]]) -> tuple[int, str]:
+        """The line of the node being begun (its key's, or its previous sibling's) and its field path."""
+        path = ""
+        for parent, index in opened:
+            if isinstance(parent, yaml.SequenceNode):
+                path += f"[{index}]"
+            elif isinstance(index, yaml.ScalarNode) and _KEY.fullmatch(index.value):
+                path = f"{path}.{index.value}" if path else index.value
+        parent, index = opened[-1]
+        if isinstance(index, yaml.Node):
+            mark = index.start_mark
+        elif parent is not None and parent.value:
+            last = parent.value[-1]
+            mark = (last[0] if isinstance(last, tuple) else last).start_mark
+        else:
+            mark = parent.start_mark if parent is not None else None
+        return (mark.line + 1 if mark is not None else 1), path
 
 
 def _tab_error(path: Path, text: str, err: yaml.MarkedYAMLError) -> InputError | None:
@@ -307,23 +445,30 @@ def _codepoint(char: str) -> str:
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
-def check_nodes(root: yaml.Node, file: Path, listed: int | None = MAX_FILE_PROBLEMS) -> None:
+def check_nodes(
+    root: yaml.Node, file: Path, listed: int | None = MAX_FILE_PROBLEMS, max_nodes: int | None = None
+) -> None:
     """Rejects, with file and line, what no record field may hold: a key that is not text, text
     longer than :data:`MAX_TEXT` or with a control character, a whole number that is not plain
     decimal digits (YAML 1.1 reads ``0x10``, ``010`` and ``1:30`` as numbers) or has more than
     :data:`MAX_DIGITS`, and aliases (``*name``; they let a small file stand for a huge one).
-    ``listed``: the most problems named, as :func:`load_record` names them (None: every one)."""
+    ``listed``: the most problems named, as :func:`load_record` names them (None: every one).
+    ``max_nodes``: the most values the tree may hold, an alias counted as the value it repeats (a
+    list of a million ``*a`` is refused before its items are looked at)."""
     errors = Problems(file, listed)
     try:
-        _check_nodes(root, file, errors)
+        _check_nodes(root, file, errors, max_nodes)
     except _Hopeless:
         pass
+    except _Limit as limit:
+        raise limit.error(file) from None
     errors.raise_any()
 
 
-def _check_nodes(root: yaml.Node, file: Path, errors: Problems) -> None:
+def _check_nodes(root: yaml.Node, file: Path, errors: Problems, max_nodes: int | None = None) -> None:
     seen: set[int] = set()
     repeated: set[int] = set()
+    count = 1
     # (node, the line it is written on, its field path): an alias's node carries the marks of its
     # anchor, so the line of an alias is that of its key, or of the list it is in
     stack = [(root, root.start_mark.line + 1, "")]
@@ -353,6 +498,15 @@ def _check_nodes(root: yaml.Node, file: Path, errors: Problems) -> None:
                 )
             )
             continue
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            count += len(node.value) * (2 if isinstance(node, yaml.MappingNode) else 1)
+            if max_nodes is not None and count > max_nodes:
+                raise _too_many(max_nodes, line, path)
+            # the limits of composing again, for what aliases hold (an alias is not a node composed)
+            if isinstance(node, yaml.SequenceNode) and len(node.value) > MAX_ITEMS:
+                raise _too_long(line, path)
+            if isinstance(node, yaml.MappingNode) and len(node.value) > MAX_KEYS:
+                raise _too_wide(line, path)
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if not isinstance(key, yaml.ScalarNode):

@@ -105,8 +105,10 @@ def test_the_documented_consumer_shows_every_meeting_as_its_graph_says(release: 
             assert lines[1].startswith("Dagar: 2"), (file.name, lines[1])
         assert ("Endast annonserat" in out) == bool(meeting.get("announcedOnly")), file.name
         for key in ("invitedOrganisationCount", "participatingOrganisationCount", "participantCount"):
-            if key in meeting:
-                count = meeting[key]
+            # one count, or one for each group the source counts apart (a list), each shown with its group
+            for count in meeting[key] if isinstance(meeting.get(key), list) else [meeting.get(key, {})]:
+                if not count:
+                    continue
                 shown = (
                     str(count["number"])
                     if "number" in count
@@ -115,6 +117,8 @@ def test_the_documented_consumer_shows_every_meeting_as_its_graph_says(release: 
                     else f"högst {count['atMost']}"
                 )
                 assert shown in out, (file.name, key, count)
+                if group := count.get("countedGroup", {}).get("sv"):
+                    assert f"räknar bara {group})" in out, (file.name, key, count)
         took_part = [
             p
             for p in meeting.get("participations", [])

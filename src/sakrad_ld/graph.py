@@ -708,6 +708,11 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
     ):
         if count is not None:
             _count(out, minter, s, fact, prop, count, source_of(fact, count.source))
+    # the further groups the source counts apart: each a count of its own, numbered after the first
+    # (whose IRI is the participant count's), none a total
+    for n, count in enumerate(m.other_participant_counts, start=2):
+        source = source_of("participant_count", count.source)
+        _count(out, minter, s, f"participant-{n}_count", SAKRAD.participantCount, count, source)
     if m.organisation_list is not None:
         out.add(
             s,
@@ -868,6 +873,8 @@ def _count(
             out.add(c, bound, _typed(count.value, XSD.integer), cl, "value")
             if count.approximate:  # a bound is not give or take: the shapes reject it, at this place
                 out.add(c, SAKRAD.approximate, _typed("true", XSD.boolean), cl, "approximate")
+        if count.group is not None:  # the one group it counts: its number is that group's, not everyone's
+            out.add(c, SAKRAD.countedGroup, _text(_words(count.group), "sv"), cl, "group")
         out.add(c, DCTERMS.source, source, cl)
 
 

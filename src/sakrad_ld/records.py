@@ -525,6 +525,15 @@ class Count:
             "together with approximate"
         },
     )
+    group: str | None = field(
+        default=None,
+        metadata={
+            "doc": "the group the count counts, in the source's words, where the source counts one group and not "
+            "everyone ('representanter för Regeringskansliet' in 'ett tiotal representanter för "
+            "Regeringskansliet'): words of text, word for word. Its number is then that group's, never everyone's; "
+            "published as sakrad:countedGroup"
+        },
+    )
     source: SourceId | None = field(default=None, metadata={"doc": _OTHER_SOURCE % "states it"})
     lines: Lines | None = _lines()
 
@@ -723,7 +732,20 @@ class Meeting:
         default=None, metadata={"doc": "how many organisations the source says took part"}
     )
     participant_count: Count | None = field(
-        default=None, metadata={"doc": "how many people the source says took part ('ett sextiotal deltagare')"}
+        default=None,
+        metadata={
+            "doc": "how many people the source says took part ('ett sextiotal deltagare'); with group where the "
+            "words count one group ('ett tiotal representanter från olika civilsamhällesorganisationer')"
+        },
+    )
+    other_participant_counts: list[Count] = field(
+        default_factory=list,
+        metadata={
+            "doc": "the counts of further groups of people the source counts apart from participant_count's "
+            "('samt ett tiotal representanter för Regeringskansliet'), in the source's order: each with its group, "
+            "as participant_count has too; published as further sakrad:participantCount values, never added up "
+            "to a total the source does not state"
+        },
     )
     invited_description: Text | None = field(
         default=None, metadata={"doc": "who was invited, in the source's words ('organisationer som arbetar mot …')"}

@@ -172,6 +172,7 @@ SAKRAD = Namespace(
         # properties of a stated count
         "wording",
         "approximate",
+        "countedGroup",  # the one group a count counts, in the source's words
         # notes
         "note",
         "aboutProperty",

@@ -318,7 +318,8 @@ COUNTS = Table(
   BIND(REPLACE(STR(?property_iri), "^.*[#/]", "") AS ?count)
   OPTIONAL {{ ?iri schema:value ?value }} OPTIONAL {{ ?iri sakrad:approximate ?approximate }}
   OPTIONAL {{ ?iri schema:minValue ?at_least }} OPTIONAL {{ ?iri schema:maxValue ?at_most }}
-  {_text("iri", "sakrad:wording", "wording")} OPTIONAL {{ ?iri dct:source ?source_iri }}
+  {_text("iri", "sakrad:wording", "wording")} OPTIONAL {{ ?iri sakrad:countedGroup ?counted_group_sv }}
+  OPTIONAL {{ ?iri dct:source ?source_iri }}
 }}""",
     (
         _MEETING_ID,
@@ -368,9 +369,18 @@ COUNTS = Table(
             datatype="boolean",
         ),
         *_texts("wording", SAKRAD + "wording", "the source's words", "källans ord"),
+        Column(
+            "counted_group_sv",
+            "the one group the count counts, in the source's words, where it counts one and not everyone (its number "
+            "is then that group's only; two groups' counts of one sakråd are never a total); empty for a count of all",
+            "den enda grupp antalet räknar, med källans ord, där det räknar en grupp och inte alla (talet gäller då "
+            "bara den gruppen; två gruppers antal för ett sakråd är aldrig en summa); tomt för ett antal av alla",
+            SAKRAD + "countedGroup",
+            lang="sv",
+        ),
         _SOURCE,
     ),
-    key=("meeting_iri", "property_iri"),
+    key=("meeting_iri", "property_iri", "iri"),
 )
 
 

@@ -268,6 +268,7 @@ def _counts(g: _Graph) -> Iterator[Solution]:
                 parts.append(g.optional(iri, _n(SCHEMA + "minValue"), "at_least"))
                 parts.append(g.optional(iri, _n(SCHEMA + "maxValue"), "at_most"))
                 parts.extend(g.text(iri, _s("wording"), "wording"))
+                parts.append(g.optional(iri, _s("countedGroup"), "counted_group_sv"))
                 parts.append(g.optional(iri, _DCT_SOURCE, "source_iri"))
                 yield from _join(base, parts)
 

@@ -59,12 +59,14 @@ class Note:
 class StatedCount:
     """A count as the source states it (a sakrad:StatedCount): the number, the source's words, and
     whether the source gives it as approximate ("ett 40-tal"), or the bound the words give ("drygt 50":
-    ``value`` 50, ``bound`` "at-least", from schema:minValue; "at-most" from schema:maxValue)."""
+    ``value`` 50, ``bound`` "at-least", from schema:minValue; "at-most" from schema:maxValue), and the
+    one group it counts where it counts one and not everyone (sakrad:countedGroup, the source's words)."""
 
     value: int | None
     words: str | None
     approximate: bool = False
     bound: str | None = None
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,9 @@ class MeetingFacts:
     conveners: list[Member] = field(default_factory=list)
     invited: StatedCount | None = None  # organisations invited, as the source states it
     invited_description: Text | None = None
-    participants: StatedCount | None = None  # people taking part, as the source states it
+    participants: StatedCount | None = None  # people taking part, as the source states it (the first group's)
+    #: the further groups of people the source counts apart, each with its group: never added to participants
+    other_participants: list[StatedCount] = field(default_factory=list)
     organisation_count: StatedCount | None = None  # organisations taking part, as stated
     list_complete: bool | None = None  # whether the source names every organisation (None: not said)
     discussion_areas: list[Question] = field(default_factory=list)
@@ -189,6 +193,13 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
     # a bound ("drygt 50") is not the number: no difference is worked out from it
     stated_count = organisation_count.value if organisation_count and organisation_count.bound is None else None
     complete = _first(said, SAKRAD.organisationListComplete)
+    # one count of people, or one for each group the source counts apart, in the order of their IRIs
+    # (…/count/participant, then …/count/participant-2 …): the first group's, then the others'
+    participants = [
+        c
+        for node in sorted(said.get(SAKRAD.participantCount, ()), key=lambda n: (len(n.value), n.value))
+        if (c := _count(store, node)) is not None
+    ]
     areas, announced_areas = (
         sorted(
             (_question(store, q) for q in said.get(prop, ()) if isinstance(q, ox.NamedNode)),
@@ -234,7 +245,8 @@ def meeting_facts(store: ox.Store, iri: str, labels: Labeller | None = None) -> 
         conveners=members["convener"],
         invited=_count(store, _first(said, SAKRAD.invitedOrganisationCount)),
         invited_description=text(SAKRAD.invitedDescription),
-        participants=_count(store, _first(said, SAKRAD.participantCount)),
+        participants=participants[0] if participants else None,
+        other_participants=participants[1:],
         organisation_count=organisation_count,
         list_complete=complete.value == "true" if isinstance(complete, ox.Literal) else None,
         discussion_areas=areas,
@@ -304,6 +316,7 @@ def _count(store: ox.Store, node: Term | None) -> StatedCount | None:
         _literal(_first(said, SAKRAD.wording)),
         isinstance(approximate, ox.Literal) and approximate.value in {"true", "1"},
         bound,
+        _literal(_first(said, SAKRAD.countedGroup)),
     )
 
 

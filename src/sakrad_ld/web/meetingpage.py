@@ -56,6 +56,7 @@ class Row:
     derived_key: str = "derived"  # the message that marks it ("härlett"; a title: "datans egen")
     notes: list[NoteItem] = field(default_factory=list)
     count: StatedCount | None = None  # a count as the source states it, with its words
+    counts: list[StatedCount] = field(default_factory=list)  # further groups' counts, after count, never summed
     items: list[Text] = field(default_factory=list)  # a list in the source's order (discussion areas)
     #: several people or bodies, each with its own sources (a row's ``sources`` are then empty), so that
     #: no document seems to name one it does not
@@ -131,6 +132,7 @@ class MeetingView:
     handling_of_views: Text | None
     contacts: list[Value]
     participants: StatedCount | None
+    other_participants: list[StatedCount]  # the further groups the source counts apart, each with its group
     invited: StatedCount | None
     #: its sources only announce it (sakrad:announcedOnly): no one is said to have taken part
     announced_only: bool
@@ -238,7 +240,14 @@ def meeting_view(
     if f.invited is not None or f.invited_description:
         rows.append(Row("invited", text=f.invited_description, count=f.invited, sources=documents(about("invited"))))
     if f.participants is not None:
-        rows.append(Row("participants", count=f.participants, sources=documents(about("participants"))))
+        rows.append(
+            Row(
+                "participants",
+                count=f.participants,
+                counts=f.other_participants,
+                sources=documents(about("participants")),
+            )
+        )
     if f.organisation_count is not None:
         rows.append(
             Row("organisation_count", count=f.organisation_count, sources=documents(about("organisation_count")))
@@ -295,6 +304,7 @@ def meeting_view(
         handling_of_views=f.handling_of_views,
         contacts=[view.resource(m.iri) for m in f.contacts],
         participants=f.participants,
+        other_participants=f.other_participants,
         invited=f.invited,
         announced_only=f.announced_only,
         email=f.email,

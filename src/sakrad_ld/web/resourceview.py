@@ -11,6 +11,7 @@ took part in thousands of sakråd stays small and fast. Nothing here writes HTML
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
@@ -170,7 +171,8 @@ class View:
             n = position.value if position else iri.rsplit("/", 1)[-1]
             return Text(f"fråga {n}", f"question {n}")
         if SAKRAD.StatedCount in types:  # a count as stated: what it counts, in the source's words
-            what = _COUNTED.get(iri.rsplit("/", 1)[-1], ("antal", "count"))
+            # a further group's count of the same kind is numbered (…/count/participant-2)
+            what = _COUNTED.get(re.sub(r"-\d+$", "", iri.rsplit("/", 1)[-1]), ("antal", "count"))
             words = value(self.store, node, SAKRAD.wording)
             said = f": {words.value}" if isinstance(words, ox.Literal) else ""
             # the source's words are Swedish: marked so on English pages

@@ -13,7 +13,9 @@ a spaced dash, ", och", "medan"): each part has its own polarity ("X deltog inte
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 __all__ = [
@@ -518,6 +520,30 @@ def fact_clause(flat: str, lo: int, hi: int, a: int, b: int, *, going_on: bool =
     return span
 
 
+#: The names of the data (folded) that hold a guard word ("hela sverige ska leva"), while :func:`names_read`
+#: is in force: a guard word inside one of them in a sentence is the name's, none of the fact's.
+_NAMED: ContextVar[re.Pattern[str] | None] = ContextVar("named", default=None)
+
+
+@contextmanager
+def names_read(names: Iterable[str]) -> Iterator[None]:
+    """While in force, :func:`guard_in` reads no guard word inside one of ``names`` (folded) as a guard: in
+    "Famna, Hela Sverige ska leva och Fryshuset deltog" the "ska" is the name's, whichever name the fact is
+    about. Only the names holding a guard word are looked for."""
+    guarded = sorted({n for n in names if n and _CLAUSE_WORD.search(n)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + _alternation(guarded) + r")(?![\w-])") if guarded else None
+    token = _NAMED.set(pattern)
+    try:
+        yield
+    finally:
+        _NAMED.reset(token)
+
+
+def _in_names(flat: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    named = _NAMED.get()
+    return [] if named is None else [m.span() for m in named.finditer(flat, lo, hi)]
+
+
 def guard_in(
     flat: str,
     lo: int,
@@ -536,12 +562,17 @@ def guard_in(
     wanted = set(GUARDS_KINDS if kinds is None else kinds)
     spans = fact_clause(flat, lo, hi, a, b) if spans is None else spans
     found: list[tuple[int, str, str]] = []
+    inside: list[tuple[int, int]] | None = None  # the data's names holding a guard word, read once needed
     for s, e in spans:
         for m in _CLAUSE_WORD.finditer(flat, s, e):
             word = m.group()
             kind = GUARDS[word][0]
             if kind not in wanted or (name is not None and name[0] <= m.start() < name[1]):
                 continue
+            if inside is None:
+                inside = _in_names(flat, lo, hi)
+            if any(x <= m.start() < y for x, y in inside):
+                continue  # "Famna, Hela Sverige ska leva och Fryshuset deltog"
             if kind == OTHER_TIME and compared(flat, lo, m.start()):
                 continue  # "liksom förra gången", "fler än förra året"
             found.append((m.start(), word, kind))
@@ -822,16 +853,95 @@ MEETING_OBJECTS = frozenset(
 _PART_OBJECT = LazyPattern(r" (?:i|på|vid|in|at) ([\w-]+)(?: ([\w-]+))?")
 
 
+#: A time or place clause right after a word of taking part whose forum is another event ("deltog när
+#: frågan diskuterades i riksdagen"): "när"/"då"/"when", a few words, a preposition and its noun.
+_WHEN_OTHER = LazyPattern(r",? (?:när|då|medan|when|while)(?: [\w-]+){1,6}? (?:i|på|vid|in|at) ([\w-]+)")
+#: The forum a relative "där"/"where" right before a name refers to ("Frågan diskuterades i riksdagen, där
+#: Fryshuset deltog"): the preposition's noun before it, a few words (a list's lead) between.
+_WHERE_OTHER = LazyPattern(r" (?:i|på|vid|in|at) ([\w-]+),? (?:där|where)(?: [\w-]+){0,3} $")
+
+
 def other_event(flat: str, b: int) -> str | None:
     """The object of the word of taking part ending at ``b`` where it is another event or work than this
-    meeting (:data:`OTHER_EVENTS`, or "en"/"ett"/"a"/"an" and a noun not of :data:`MEETING_OBJECTS`), as its
-    words; None where it is none (the meeting, a part of it, no object: "deltog digitalt")."""
+    meeting (:data:`OTHER_EVENTS`, or "en"/"ett"/"a"/"an" and a noun not of :data:`MEETING_OBJECTS`), or
+    the forum of a time clause right after it ("deltog när frågan diskuterades i riksdagen"), as its words;
+    None where it is none (the meeting, a part of it, no object: "deltog digitalt")."""
     m = _PART_OBJECT.match(flat, b)
     if m is None:
-        return None
+        when = _WHEN_OTHER.match(flat, b)
+        return when.group().strip(" ,") if when is not None and when.group(1) in OTHER_EVENTS else None
     first, second = m.group(1), m.group(2) or ""
     if first in OTHER_EVENTS:
         return m.group().strip()
     if first in ("en", "ett", "a", "an") and second and second not in MEETING_OBJECTS:
         return m.group().strip()
+    return None
+
+
+def other_forum(flat: str, lo: int, a: int) -> str | None:
+    """The forum of a relative "där"/"where" just before the name at ``a`` in the sentence from ``lo``
+    where it is another event (:data:`OTHER_EVENTS`: "Frågan diskuterades i riksdagen, där Fryshuset
+    deltog"), as its words; None otherwise."""
+    m = _WHERE_OTHER.search(flat, max(lo, a - 80), a)
+    return m.group().strip(" ,") if m is not None and m.group(1) in OTHER_EVENTS else None
+
+
+#: The verbs of a role that take what was led or held as their object ("ledde sakrådet", "höll ett
+#: sakråd", "chaired the meeting"): an object that is not this meeting is another work or event.
+OBJECT_VERBS = frozenset(
+    "ledde leder höll håller modererade modererar chaired chairs hosted hosts convened convenes".split()
+)
+#: The verbs of calling a meeting whose event follows "till"/"to" ("bjöd in till sakrådet", "bjöd in
+#: Fryshuset till en konferens", "invited them to a conference").
+CALLING_VERBS = frozenset("bjöd bjuder kallade kallar sammankallade sammankallar invited invites invite".split())
+#: The words that name this meeting or the day of it as a role's object, besides :data:`MEETING_OBJECTS`.
+MEETING_DAYS = frozenset("dag dagen dagens idag today day sakrådets mötets session sessionen".split())
+_OBJECT = LazyPattern(
+    r" (?:(?:även|också|sedan|därefter|inledningsvis|då|then|also|in) )*(?:(en|ett|a|an|the|det|den|this) )?"
+    r"([\w-]+)(?: ([\w-]+))?"
+)
+_TO_OBJECT = LazyPattern(r"(?:[^\x00;:,()]{0,60}?) (?:till|to) ")
+_DEFINITE_ENDINGS = ("en", "et", "na", "arna", "erna", "orna", "ningen", "andet")
+_NOT_OBJECTS = frozenset(
+    """i på vid av med för till om från under efter inför hos mot och samt eller men som att när där in on at by
+    with for to of from and or but as when where ensam tillsammans själv gemensamt""".split()
+)
+
+
+#: A meeting given by a relative clause of its own holding and time ("mötet som hölls den 3 maj"): another
+#: meeting than the one the sentence is about, or this one; the object is not read as this meeting's.
+_HELD_THEN = LazyPattern(
+    r",? (?:som|which|that) (?:hölls|ägde rum|genomfördes|was held|took place) (?:(?:den|the|on) )?"
+    r"(?:\d|(?:i|in) (?:\d{4}|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+    r"december|january|february|march|may|june|july|august|october))"
+)
+
+
+def _other_object(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    article, first, second = m.group(1), m.group(2), m.group(3) or ""
+    if first in MEETING_OBJECTS and _HELD_THEN.match(m.string, m.end(2)):
+        return m.group(2) + " " + _HELD_THEN.match(m.string, m.end(2)).group().strip(" ,")
+    if first in MEETING_OBJECTS or first in MEETING_DAYS or second in MEETING_OBJECTS:
+        return None
+    if first.endswith(("sakråd", "sakrådet", "samråd", "samrådet", "möte", "mötet")):
+        return None  # "dialogmötet", "uppföljningsmötet"
+    if first in OTHER_EVENTS or (
+        first not in _NOT_OBJECTS and (article is not None or first.endswith(_DEFINITE_ENDINGS)) and not finite(first)
+    ):
+        return m.group().strip()
+    return None
+
+
+def other_object(flat: str, verb: str, b: int) -> str | None:
+    """What the role's verb ``verb`` (folded, its last word) ending at ``b`` (or the name after it, in a
+    clause with its verb first) took as its object where that is another work or event than this meeting:
+    "ledde arbetet med handlingsplanen", "chaired the working group", "höll en konferens", "bjöd in till
+    en konferens om …"; None where it is this meeting, a part or day of it, or no object is read."""
+    if verb in OBJECT_VERBS:
+        return _other_object(_OBJECT.match(flat, b))
+    if verb in CALLING_VERBS or verb == "in":
+        to = _TO_OBJECT.match(flat, b)
+        return None if to is None else _other_object(_OBJECT.match(flat, to.end() - 1))
     return None

@@ -388,7 +388,15 @@ def parts_in(text: str) -> list[Part]:
 
 
 def check_counts(corpus: Corpus) -> list[InputError]:
-    """Every count whose value, bound or approximation is not what its words give."""
+    """Every count whose value, bound or approximation is not what its words give; a guard word inside a
+    name of the data is the name's (:func:`~sakrad_ld.clauses.names_read`)."""
+    from .stated import data_names  # stated.py reads counts with this module
+
+    with clauses.names_read(data_names(corpus)):
+        return _check_counts(corpus)
+
+
+def _check_counts(corpus: Corpus) -> list[InputError]:
     errors: list[InputError] = []
     copies = getattr(corpus, "copies", None) or {}
     for m in corpus.meetings:
@@ -409,6 +417,9 @@ _SUBJECT_CAME = LazyPattern(
     r"(?: [^\W\d]+)? (?:deltog|kom|närvarade|medverkade|var på plats|took part|attended|came)"
     r"(?! (?:\d|ett |en |några |alla |samtliga |bara |endast ))(?!\w)"
 )
+#: A part of a whole in a count's own words before a participle of inviting ("tolv av de inbjudna", "tolv av
+#: de 20 inbjudna organisationerna", "twelve of the invited"): the number counts those of them the verb says.
+_OF_THE_INVITED = LazyPattern(r" (?:av|of) (?:de|dem|the|those)(?: \d+)? $")
 #: Participles and nouns of inviting or registering in the count's own words ("40 inbjudna organisationer",
 #: "40 anmälda organisationer"): they count the invited or registered, whatever verb the sentence has.
 _INVITED_WORDS = LazyPattern(rf"(?<!\w)(?:{_INVITING})(?!\w)")
@@ -554,6 +565,8 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     own = _OWN_PARTICIPLE.match(flat, b)
     end = own.end() if own else b  # the count's own noun phrase ends here
     invited_own = _INVITED_WORDS.search(flat, a, end)
+    if invited_own is not None and _OF_THE_INVITED.search(flat, a, invited_own.start()):
+        invited_own = None  # "Tolv av de inbjudna deltog": a part of those invited, as the verb says
     clauses = _count_clauses(flat, lo, hi, a, b)
     if field == "invited_count" and invited_own is not None:
         return ""

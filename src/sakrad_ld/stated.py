@@ -89,7 +89,10 @@ from .clauses import (
     contrast_clause,
     fact_clause,
     guard_in,
+    names_read,
     other_event,
+    other_forum,
+    other_object,
     side_clause,
 )
 from .counted import MARK_ABBREVIATIONS, count_claim, numbers_in
@@ -127,6 +130,9 @@ CHAIR_WORDS = (
     "leddes av",
     "leddes",
     "ledde",
+    "leds av",
+    "leds",
+    "leder",
     "ledd av",
     "höll i mötet",
     "höll i sakrådet",
@@ -137,6 +143,7 @@ CHAIR_WORDS = (
     "led by",
     "chair",
     "modererades",
+    "modereras",
     "moderated by",
 )
 #: Words of the sentence that names a convener as calling the sakråd (before or after the name).
@@ -179,6 +186,9 @@ PARTICIPANT_WORDS = (
     "leddes av",
     "leddes",
     "ledde",
+    "leds av",
+    "leds",
+    "leder",
     "inledde",
     "inleddes",
     "träffade",
@@ -758,7 +768,7 @@ _SOM = "som "
 #: who led it.
 PASSIVE_ROLE_WORDS = frozenset(
     {
-        "leddes", "leddes av", "ledd av", "inleddes", "led by", "initierats av", "initierades av", "initiated by",
+        "leddes", "leddes av", "leds", "leds av", "ledd av", "inleddes", "led by", "modereras", "initierats av", "initierades av", "initiated by",
         "modererades", "moderated by", "anordnades", "arrangerades", "sammankallades", "organised by",
         "organized by", "arranged by", "convened by", "representerades", "företräddes", "represented by",
     }
@@ -766,7 +776,7 @@ PASSIVE_ROLE_WORDS = frozenset(
 #: Swedish passives whose agent follows with "av", adverbs or a negation between ("Sakrådet leddes
 #: därefter av …", "anordnades inte av X utan av Y"): a name after them counts only after "av".
 AGENT_PASSIVES = frozenset(
-    {"leddes", "inleddes", "modererades", "anordnades", "arrangerades", "sammankallades", "representerades",
+    {"leddes", "leds", "inleddes", "modererades", "modereras", "anordnades", "arrangerades", "sammankallades", "representerades",
      "företräddes"}
 )  # fmt: skip
 #: English verbs: a name after them is their object ("invited Anna Berg"), unless after "by"
@@ -1024,6 +1034,9 @@ def _gap_ok(role: str, gap: list[str], titles: frozenset[str]) -> bool:
     while i < len(gap) and gap[i] in ADVERBS:
         i += 1
     needs_agent = role in AGENT_PASSIVES or role in ENGLISH_ROLE_VERBS
+    if role in AGENT_PASSIVES:  # "Enligt A leddes sakrådet av B": the subject after the verb (V2)
+        while i < len(gap) and (gap[i] in _MEETINGS or gap[i] in ADVERBS):
+            i += 1
     if needs_agent:
         if i == len(gap) or gap[i] not in ("av", "by"):
             return False
@@ -1072,7 +1085,11 @@ def _role_after(roles: LazyPattern, text: str, after: int, flat: str | None = No
     at = after
     if text.startswith(", " + _SOM, at):  # "X, som ledde mötet, …"
         role = roles.match(text, at + 2 + len(_SOM))
-        return role if role is not None and role.group() not in PASSIVE_ROLE_WORDS else None
+        if role is None or role.group() in PASSIVE_ROLE_WORDS:
+            return None
+        if other_object(flat, role.group().rpartition(" ")[2], role.end()) is None:
+            return role
+        # "X, som ledde mötet som hölls den 3 maj, deltog": the relative clause led another; the verb after it
     if text.startswith(",", at):
         close = text.find(",", at + 1, at + 1 + APPOSITION_WINDOW)
         if close >= 0 and text.find(_END, at, close) < 0:
@@ -1194,19 +1211,33 @@ def _named_as(
             continue
         if kind != "convener" and called_off(flat, *sentence):  # no one chaired or took part in it
             continue
+        if last is not None and _labelled(last, text, flat, end, at, known) and not _guarded(text, flat, at, stop):
+            return True  # "Ordförande: Anna Berg; sekreterare: …"
         if last is not None and last.end() > end and _before_ok(last, text, flat, at, known):
             if not _AS_SUPERIOR.search(text, max(last.end(), at - SUPERIOR_WINDOW), at):
-                return True
+                # "Därefter ledde Anna Berg arbetet med …": what the verb led follows the name
+                if other_object(flat, last.group().rpartition(" ")[2], stop) is None:
+                    return True
         role = _role_after(roles, text, stop, flat)
         if (
             role is not None
             and not _of_another_body(flat, role)
+            and other_object(flat, role.group().rpartition(" ")[2], role.end()) is None
             and (text.startswith(_SOM, role.start() - len(_SOM)) or not _governed(text, flat, at, known))
             and not _guarded(text, flat, at, role.end())
             and not _AS_SUPERIOR.search(text, max(end, at - SUPERIOR_WINDOW), at)
         ):
             return True
     return False
+
+
+def _labelled(role: re.Match[str], text: str, flat: str, end: int, at: int, titles: frozenset[str]) -> bool:
+    """Whether the role noun ``role`` is a label whose colon ends the sentence at ``end`` right before the
+    name at ``at`` ("Ordförande: Anna Berg; sekreterare: …"), only titles between: the label's name. A
+    name after another label ("sekreterare:") has that label's end before it, not this one's."""
+    if role.group() not in ROLE_NOUNS or role.end() + 1 != end or not text.startswith(":", role.end()):
+        return False
+    return all(_title(w, titles) or w in HONORIFICS for w in _WORDS.findall(flat, end + 1, at))
 
 
 def _before_ok(role: re.Match[str], text: str, flat: str, at: int, titles: frozenset[str]) -> bool:
@@ -1370,10 +1401,23 @@ def _named_elsewhere(person: Person, kind: str, text: str, flat: str, titles: di
     )
 
 
+def data_names(corpus: Corpus) -> list[str]:
+    """Every name of the data's organisations and bodies, folded: a guard word inside one is the name's
+    (:func:`~sakrad_ld.clauses.names_read`)."""
+    return [folded(n) for o in corpus.organisations for n in (o.name, *o.alt_names, o.legal_name) if n] + [
+        folded(b.name.sv) for b in corpus.bodies if b.name and b.name.sv
+    ]
+
+
 def check_stated(corpus: Corpus) -> list[InputError]:
     """The facts credited to a source whose text is kept that the text does not hold, an organiser a
     meeting's note says is not stated, and a holding credited to a document the person's ``sources``
-    do not name."""
+    do not name; a guard word inside a name of the data is the name's (:func:`data_names`)."""
+    with names_read(data_names(corpus)):
+        return _check_stated(corpus)
+
+
+def _check_stated(corpus: Corpus) -> list[InputError]:
     files = {s.id: s.file for s in corpus.sources}
     kept = corpus.copies
     people = {p.id: p for p in corpus.people}
@@ -1851,11 +1895,15 @@ def _only_invited(
         return f"{_quoted(flat[lo:hi].strip())} answers no ({answer.group(1)!r}) in the table's cell beside it"
     if (source := _SOURCE_OF.search(flat, max(lo, a - 40), a)) is not None:
         return f"{_quoted(flat[lo:hi].strip())} names it as the source of what is said ({source.group().strip()!r})"
+    if (forum := other_forum(flat, lo, a)) is not None:  # "Frågan diskuterades i riksdagen, där X deltog"
+        return f"{_quoted(flat[lo:hi].strip())} is about another event ({forum!r})"
     if (note := _annotation_guard(flat, b, hi)) is not None:
         # "Deltog: A; B (ej på plats); C": the note right after the name says it of the name, whatever the
         # sentence or the heading says
         word, kind = note
         return f"{_quoted(flat[lo:hi].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}) in a note on it"
+    if _the_one_who(flat, lo, hi, a):  # "Förutom X deltog ingen": X took part
+        return None
     said = _name_guard(text, flat, lo, hi, a, b)
     if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
         said = heading, word.group(), _guard_kind(word.group())
@@ -1866,6 +1914,8 @@ def _only_invited(
         if _ITEM_START.match(flat, lo) or any(
             not _undone(text, flat, w, (a, b)) for x, y in spans for w in _MENTION_PART.finditer(flat, x, y)
         ):
+            return None
+        if _DID_SO.match(flat, b) and _DONE_BEFORE.search(flat, lo, a):  # "X deltog inte, men Y gjorde det"
             return None
         return f"{_quoted(flat[lo:hi].strip())} has no word of taking part ('deltog', 'medverkade', 'närvarade' …)"
     if GUARDS.get(said[1], ("", ""))[1] == "beside":
@@ -1880,6 +1930,34 @@ def _only_invited(
             return None
     (x, y), word, kind = said
     return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
+
+
+#: A verb standing for the taking part said before it ("Famna deltog inte, men Fryshuset gjorde det",
+#: "… but Fryshuset did"): the name before it did what the sentence's word of taking part says.
+_DID_SO = LazyPattern(r" (?:också |även |ändå )?(?:gjorde det|gjorde så|gjorde|did so|did)(?!\w)")
+#: The words of taking part, in any form, that such a verb stands for ("Famna did not attend").
+_DONE_BEFORE = _role_words(
+    ("deltog", "deltar", "deltagit", "delta", "medverkade", "medverka", "närvarade", "närvara", "attended",
+     "attend", "took part", "take part", "participated", "participate")
+)  # fmt: skip
+#: An exclusion right before a name with no one else taking part ("Förutom X deltog ingen", "Ingen utom X
+#: deltog", "Apart from X, no one attended"): the one excepted is the one who took part.
+_EXCEPTED = LazyPattern(r"(?<!\w)(?:förutom|utöver|utom|except|apart from|besides|aside from|ingen annan än) $")
+_NO_ONE = LazyPattern(r"(?<!\w)(?:ingen|inga|inget|ingen annan|no one|nobody|none|no)(?!\w)")
+
+
+def _the_one_who(flat: str, lo: int, hi: int, a: int) -> bool:
+    """Whether the name at ``a`` is excepted from a sentence ``lo``..``hi`` saying no one else took part
+    ("Förutom X deltog ingen", "Ingen utom X deltog"): it took part. Not where the sentence says an
+    invitation ("Förutom X bjöds ingen in") or holds no word of taking part."""
+    excepted = _EXCEPTED.search(flat, max(lo, a - 20), a)
+    if excepted is None:
+        return False
+    alone = excepted.group().startswith("ingen")  # "Ingen annan än X deltog"
+    others = [m for m in _NO_ONE.finditer(flat, lo, hi) if not excepted.start() <= m.start() < a]
+    return (
+        (alone or bool(others)) and _TAKING_PART.search(flat, lo, hi) is not None and not _INVITED.search(flat, lo, hi)
+    )
 
 
 #: Words of taking part that make a sentence naming an organisation name it as one taking part (without
@@ -3162,6 +3240,10 @@ _BETWEEN_NUMBER_AND_NOUN = frozenset(
 )
 
 
+#: The words of a part of a whole after a number ("tolv av de inbjudna organisationerna", "twelve of the
+#: invited organisations"): the noun after them is what the number counts.
+_PARTITIVE = frozenset("av de dem of the those".split())
+
 #: The stems of :data:`PEOPLE_STEMS` and :data:`BODY_STEMS` that are English: their plural ends with "s".
 _ENGLISH_STEMS = frozenset(
     "people participant representative attendee delegate member spokes official staff individual organization "
@@ -3216,8 +3298,12 @@ def _number_nouns(words: str) -> list[tuple[int | None, str, str]]:
     for i, at in enumerate(numbers):
         if i + 1 < len(numbers) and not words[at.end() : numbers[i + 1].start()].strip():
             continue  # not the run's last number
+        partitive = False  # "tolv av de 20 inbjudna organisationerna": the noun after "av de" is counted
         for word in _NOUN_WORD.finditer(words, at.end()):
             w = word.group()
+            if w in _PARTITIVE or (partitive and w.isdigit()):
+                partitive = True
+                continue
             stems = [m.group() for m in _STEM.finditer(w)]
             if stems:
                 last = stems[-1]

@@ -693,6 +693,88 @@ _BESIDE_WORDS = 6
 _APART = LazyPattern(r"[,;:()]| - ")
 
 
+#: A range of days in a date's words ("10-11 september 2024", "10 - 11 september"): no single day.
+_RANGE = LazyPattern(r"\d{1,2}(?::[ea])? ?- ?\d")
+#: A weekday right before a date ("tisdagen den 10 september", "Wednesday, 10 September").
+_WEEKDAY_BEFORE = LazyPattern(rf"(?<!\w)({_WEEKDAYS})(?:en)?,? (?:den |the )?$")
+_WEEKDAY_NUMBERS = {w: i % 7 for i, w in enumerate(_WEEKDAYS.split("|"))}
+#: A subordinate clause before a date that is about something done before or after the meeting ("Efter att
+#: regeringen den 3 maj gav uppdraget hölls sakrådet …", "after the government decided on 3 May"): its
+#: date is that deed's, unless a word of holding stands between.
+_BEFORE_OR_AFTER = LazyPattern(r"(?<!\w)(?:efter att|efter det att|innan|after|before)(?!\w)")
+#: A meeting noun with a relative clause of holding after it ("ett möte, som hölls den 3 maj", "följde upp
+#: mötet som hölls …"): the time in it is that meeting's, where the noun is a verb's or a preposition's
+#: object (:func:`other_relative`).
+_RELATIVE_HELD = LazyPattern(
+    r"(?<!\w)((?:en |ett |a |an |the )?(?:[\w-]+ )?(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*)"
+    r",? (?:som|which|that) (?:hölls|hålls|ägde rum|genomfördes|anordnades|was held|took place)(?!\w)"
+)
+
+
+def other_relative(flat: str, lo: int, at: int) -> bool:
+    """Whether ``at`` stands in a relative clause of holding whose meeting is another than the sentence's
+    own (from ``lo``): one given as an object ("Sakrådet följde upp ett möte, som hölls den 3 maj",
+    "…, som ledde mötet som hölls den 3 maj, …"), not the sentence's subject ("Sakrådet, som hölls den 3
+    maj, samlade …"). The clause reaches to the next comma or sentence end."""
+    for m in _RELATIVE_HELD.finditer(flat, max(lo, at - 120), at):
+        stop = flat.find(",", m.end(), at + 1)
+        if stop >= 0 and stop < at:
+            continue
+        before = flat[max(lo, m.start() - 30) : m.end(1)].split()[:-1]
+        while before and before[-1] in ("en", "ett", "a", "an", "the", "det", "den"):
+            before.pop()
+        if before and (clauses.finite(before[-1]) or before[-1] in _OBJECT_LEADS or _past(before[-1])):
+            return True
+    return False
+
+
+def _past(word: str) -> bool:
+    """Whether ``word`` reads as a Swedish past tense ("följde", "ledde", "höll")."""
+    return len(word) > 3 and word.endswith(("de", "te")) or word in ("höll", "tog", "gav")
+
+
+def _deed(flat: str, lo: int, a: int) -> re.Match[str] | None:
+    """The opening of a clause before the time at ``a`` (in the sentence from ``lo``) of a deed before or
+    after the meeting ("Efter att regeringen den 3 maj gav uppdraget …"), no word of holding or comma
+    between; None where there is none."""
+    lead = max(_BEFORE_OR_AFTER.finditer(flat, lo, a), key=lambda m: m.start(), default=None)
+    if lead is None or _HOLDING.search(flat, lead.end(), a) or "," in flat[lead.end() : a]:
+        return None
+    return lead
+
+
+#: The words before a meeting's noun that make it an object: a verb's particle or a preposition.
+_OBJECT_LEADS = frozenset("upp av i på till från efter med om vid inför sedan ledde led of at from after".split())
+
+
+def date_contradiction(flat: str, lo: int, a: int, b: int, date: str, *, several: bool = False) -> str | None:
+    """What the words of a date at ``a``..``b`` in the sentence from ``lo`` say against ``date`` as one day
+    of this meeting: a range of days ("10-11 september 2024": no single day), a weekday that is not the
+    date's ("onsdagen den 10 september 2024", a Tuesday), the date of a deed before or after the meeting
+    ("Efter att regeringen den 3 maj 2024 gav uppdraget …"), or another meeting's in a relative clause
+    (:func:`other_relative`); None where nothing does. ``several``: the meeting has days, the first of a
+    range its first."""
+    if not several and _RANGE.search(flat, a, b):
+        return f"gives a range of days ({flat[a:b]!r}), not one day: a meeting of several days has days"
+    if len(date) == 10 and (day := _WEEKDAY_BEFORE.search(flat, max(lo, a - 20), a)) is not None:
+        named = _WEEKDAY_NUMBERS[day.group(1)]
+        real = dt.date.fromisoformat(date).weekday()
+        if named != real:
+            return (
+                f"names the day a {day.group(1)} ({day.group().strip(' ,')!r}), but {date} is a "
+                f"{_WEEKDAYS.split('|')[real + (7 if day.group(1) in _ENGLISH_DAYS else 0)]}: the text "
+                "contradicts itself"
+            )
+    if (lead := _deed(flat, lo, a)) is not None:
+        return f"gives it as the time of a deed before or after the meeting ({lead.group()!r}), not of the meeting"
+    if other_relative(flat, lo, a):
+        return "gives it as the time of another meeting, named in a relative clause"
+    return None
+
+
+_ENGLISH_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
     """A year or month the kept ``text`` gives beside a word of holding this meeting ("Sakrådet hölls i
     mars", "Mötet hölls 2019", "I mars 2019 hölls sakrådet") that is not ``date``'s, as (the sentence, the
@@ -734,6 +816,8 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
                     continue
                 if _FORMERLY.search(flat, max(lo, t.start() - 60), t.start()):
                     continue
+                if other_relative(flat, lo, t.start()) or _deed(flat, lo, t.start()):
+                    continue  # "…, som följde upp mötet som hölls den 3 maj, hölls den 10 september"
                 said = _time_of(t)
                 if (
                     said[0] is not None
@@ -778,7 +862,9 @@ def _moves(flat: str, lo: int, hi: int, moved: re.Match[str], a: int) -> bool:
     return any(s <= a < e for s, e in clauses.fact_clause(flat, lo, hi, moved.start(), moved.end()))
 
 
-def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | None, str | None]:
+def date_refusal(
+    text: str, date: str, kind: str | None = None, *, several: bool = False
+) -> tuple[str | None, str | None]:
     """Whether the kept ``text`` states that the meeting takes or took place on ``date`` (docs/load-checks.md,
     "Dates"): (the sentence that does, None) where one does, else (None, why not) — None for both where the
     text does not write the date at all. A sentence dates this meeting where the date's own clause (or,
@@ -830,6 +916,8 @@ def date_refusal(text: str, date: str, kind: str | None = None) -> tuple[str | N
             reason = f"{sentence} is about another meeting"
         if reason is None and (other := clauses.held_other(flat, lo, hi, a)) is not None:
             reason = f"{sentence} says another event was held then ({other!r}), not this sakråd"
+        if reason is None and (against := date_contradiction(flat, lo, a, b, date, several=several)) is not None:
+            reason = f"{sentence} {against}"
         if reason is None:
             named = _MEETING_NOUN.search(flat, lo, hi) is not None
             words = [(x, y)]
@@ -868,7 +956,7 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
         return []
     from .stated import flat_text
 
-    said, why = date_refusal(text, date, getattr(source, "kind", None))
+    said, why = date_refusal(text, date, getattr(source, "kind", None), several=bool(getattr(m, "days", None)))
     if said is not None:
         return _against_times(m, sid, file, text)
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}"

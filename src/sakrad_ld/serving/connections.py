@@ -38,7 +38,9 @@ A request h11 cannot read is answered as every other error, with Problem Details
 uvicorn's plain-text 400 (:func:`_answer_unreadable`): 431 for a head past :data:`MAX_HEAD_BYTES`
 that is still incomplete, 400 with h11's reason otherwise (no ``Host``, two, a bad or doubled
 ``Content-Length``, HTTP/0.9, a NUL in the target …, and both ``Content-Length`` and
-``Transfer-Encoding``, which h11 reads by the latter: :func:`_framed_once`). The connection then stops sending and reads
+``Transfer-Encoding``, which h11 reads by the latter: :func:`_framed_once`). A request line without
+an HTTP version (HTTP/0.9's one-line ``GET /``) is refused as soon as the line is whole, since h11
+reads nothing before the head's blank line, which such a client never sends. The connection then stops sending and reads
 on, discarding, for at most :data:`LINGER` seconds before it closes: closed at once with the rest of
 a large head unread, the kernel would send a reset that destroys the answer before the client reads
 it (heads of 200 KB got a reset and no status).
@@ -54,6 +56,7 @@ import contextlib
 import fcntl
 import itertools
 import logging
+import re
 import struct
 import sys
 import termios
@@ -82,6 +85,9 @@ GRACE = 1.0
 _LOOK_PAST = 16
 #: Seconds a connection answered for a request h11 cannot read goes on reading (and discarding) before it closes.
 LINGER = 2.0
+#: How a request line ends that h11 can read (RFC 9112 §3: ``method SP target SP HTTP/x.y``); a
+#: line without it (HTTP/0.9's ``GET /``) is refused once it is whole, not once a head is.
+_VERSIONED = re.compile(rb" HTTP/[0-9]\.[0-9]\r?\Z")
 #: The key under which a request's scope names its connection (for :func:`standing_by`).
 _SCOPE_KEY = "sakrad.connection"
 #: What a connection stands by for: a refusal's pause, or its request's body.
@@ -225,6 +231,7 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             super().connection_made(transport)
             self.conn.next_event = _framed_once(self.conn.next_event)  # type: ignore[method-assign]
             self._request_timer = None
+            self.first_line: bytes | None = None
             self.since = self.loop.time()
             self.standing: str | None = None
             self.evicted = False
@@ -243,11 +250,15 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
 
         def send_400_response(self, msg: str) -> None:
             # uvicorn calls this for a request h11 cannot read, within its ``except RemoteProtocolError``
-            # the connection stays among those waiting for a head: past --max-connections it gives way first
             error = sys.exc_info()[1]
+            self._refuse(error if error is not None else ValueError(msg))
+
+        def _refuse(self, error: BaseException) -> None:
+            """Answers a request that cannot be read (400 or 431, Problem Details), then lingers and
+            closes; the connection stays among those waiting for a head: past --max-connections it gives way first."""
             if self.transport.is_closing():
                 return
-            self.transport.write(_answer_unreadable(error if error is not None else ValueError(msg)))
+            self.transport.write(_answer_unreadable(error))
             self.lingering = True  # the rest of what the client sends is read and dropped, then the connection closes
             if self.transport.can_write_eof():
                 self.transport.write_eof()
@@ -258,10 +269,31 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             # most twice that buffered: a read is up to 256 KiB, and a connection's buffer lives on
             # until the garbage collector frees the closed connection (150 clients sending heads of
             # 300 KB to 50 connections held about 490 such buffers, 60 MiB, and the server grew by 190 MB)
+            if self.first_line is not None and not self.lingering and self._no_version(data):
+                return
             for at in range(0, len(data), MAX_HEAD_BYTES):
                 if self.lingering or self.transport.is_closing():
                     return
                 super().data_received(data if len(data) <= MAX_HEAD_BYTES else data[at : at + MAX_HEAD_BYTES])
+
+        def _no_version(self, data: bytes) -> bool:
+            """Whether the request line, once whole, has no HTTP version, and was refused (400): h11
+            reads a request only when its head is (up to the blank line), so an HTTP/0.9 request
+            (``GET /`` and a line break, no blank line after it: the client then waits for the
+            answer) would wait for the request timer and be closed without an answer."""
+            line = self.first_line + data[: MAX_HEAD_BYTES - len(self.first_line)]
+            end = line.find(b"\n")
+            if end < 0:
+                self.first_line = line if len(line) < MAX_HEAD_BYTES else None  # a head too long: h11's 431
+                return False
+            self.first_line = None
+            if _VERSIONED.search(line, 0, end):
+                return False
+            import h11
+
+            self.logger.warning("Invalid HTTP request received.")  # as uvicorn logs h11's refusals
+            self._refuse(h11.RemoteProtocolError("the request line has no HTTP version (HTTP/0.9 is not served)", 400))
+            return True
 
         def eof_received(self) -> bool | None:
             if self.lingering:
@@ -291,6 +323,9 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             self.standing = None
 
         def _wait_for_request(self) -> None:
+            # what has come of the next request's line, until it is whole (_no_version); not looked at
+            # where h11 holds the start of a request already (sent with the one answered)
+            self.first_line = None if self.conn.trailing_data[0] else b""
             self.since = self.loop.time()
             (idle if self.answered else fresh)[self] = None
             self._cancel_request_timer()

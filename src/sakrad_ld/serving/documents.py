@@ -2,6 +2,7 @@
 document is served in the format asked for (https://www.w3.org/TR/cooluris/, RFC 9110 §12.5.1)::
 
     /id/{kind}/{id}[/part…]        303 to /doc/{kind}/{id}.{ext}[#part], the format chosen by Accept
+    /en/id/{kind}/{id}[/part…]     the same, but a page is the English one, /en/doc/{kind}/{id}.html
     /doc/{kind}/{id}[.ext]         the document: HTML, Turtle, JSON-LD, N-Triples, RDF/XML
     /ontology[.ext]  /role[/x][.ext]   the ontology and the participation roles, the same way
     /{path}[.ext]                  any other IRI minted under the base (the dataset, the catalogue, a
@@ -160,13 +161,16 @@ class Documents:
             response.headers["Vary"] = "Accept"
         return response
 
-    def see_other(self, request: Request, path: str) -> Response:
-        """303 See Other from a thing's IRI to the document at ``path`` (``#fragment`` kept), negotiated."""
+    def see_other(self, request: Request, path: str, english: bool = False) -> Response:
+        """303 See Other from a thing's IRI to the document at ``path`` (``#fragment`` kept), negotiated;
+        with ``english``, a page (HTML) is the English one, ``/en{path}.html``."""
         format = choose(request.headers.get("accept"), DOCUMENT_FORMATS)
         if format is None:
             raise not_acceptable(request, path.split("#")[0])
         doc, _, fragment = path.partition("#")
-        target = doc + format.suffix + (f"#{fragment}" if fragment else "")
+        target = (
+            ("/en" if english and format is HTML else "") + doc + format.suffix + (f"#{fragment}" if fragment else "")
+        )
         return RedirectResponse(
             target, status_code=303, headers={"Vary": "Accept", "Cache-Control": self.context.cache_control}
         )
@@ -268,7 +272,7 @@ async def _send(scope: Scope, send: Send, made: Prepared, vary: bytes | None) ->
 
 
 def routes(context: Context, documents: Documents) -> list[BaseRoute]:
-    """``/id/…`` (303 to the document) and ``/doc/…`` (the document)."""
+    """``/id/…`` and ``/en/id/…`` (303 to the document) and ``/doc/…`` (the document)."""
 
     async def thing(request: Request) -> Response:
         gen = context.releases.current
@@ -277,6 +281,18 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
         if path is None or not known(gen.release.store, iri):  # known() is False for a text that is no IRI
             return not_found(request, gen, iri, f"the data has nothing about {iri}")
         return documents.see_other(request, path)
+
+    async def english_thing(request: Request) -> Response:
+        """``/en/id/…`` names no thing (a thing's IRI is ``/id/…``, in no language), but it is where an
+        English reader arrives who puts ``/en`` before a thing's IRI as before a page's: 303 to the
+        thing's English page, or for a program to its document as from ``/id/…``; 404, in English,
+        where the data has nothing about ``/id/…``."""
+        gen = context.releases.current
+        iri = gen.release.base_iri + "id/" + request.path_params["rest"]
+        path = page_path(iri, gen.release.base_iri)
+        if path is None or not known(gen.release.store, iri):
+            return not_found(request, gen, iri, f"the data has nothing about {iri}")
+        return documents.see_other(request, path, english=True)
 
     async def document(request: Request) -> Response:
         gen = context.releases.current
@@ -303,6 +319,7 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
 
     return [
         Route("/id/{rest:path}", thing, methods=["GET"]),
+        Route(_ENGLISH + "id/{rest:path}", english_thing, methods=["GET"]),
         Route("/doc/{rest:path}", document, methods=["GET"]),
         Route("/graph/{rest:path}", graph, methods=["GET"]),
     ]

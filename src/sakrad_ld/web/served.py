@@ -257,7 +257,7 @@ def _at(scope: Scope, path: str) -> Scope:
 
 
 def _maybe_prepared(key: str) -> bool:
-    return not key.startswith(("doc/", "download/", "id/", "en/doc/"))
+    return not key.startswith(("doc/", "download/", "id/", "en/doc/", "en/id/"))
 
 
 def _by_language(send: Send, english: bool) -> Send:

@@ -6,7 +6,7 @@ as not a sakråd. See ``docs/import.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..records import Corpus, Meeting
@@ -66,8 +66,27 @@ def _path(url: str) -> str:
     return re.sub(r"^https?://[^/]+", "", url)
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _recorded(known: Meeting) -> str:
+    """The words the meeting already holds as what is discussed or presented: an area drafted from words
+    the data records as presentations ('Vid mötet kommer A att presenteras', 'Vid mötet gavs information
+    om A') is recorded, not missing."""
+    texts = [a.sv for a in (*known.discussion_areas, *known.announced_discussion_areas)]
+    if known.presentations is not None and known.presentations.description is not None:
+        texts.append(known.presentations.description.sv)
+    return "\n".join(_folded(t) for t in texts)
+
+
 def _would_add(draft: Meeting, known: Meeting) -> list[str]:
     out = []
+    recorded = _recorded(known)
+    for name in ("discussion_areas", "announced_discussion_areas"):
+        areas = getattr(draft, name)
+        if areas and all(_folded(a.sv) in recorded for a in areas):
+            draft = replace(draft, **{name: []})
     for name in (
         "date",
         "topic",

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
-from sakrad_ld import folders, processes
+from sakrad_ld import folders, processes, release
 from sakrad_ld.project import Project
 from sakrad_ld.release import write_release
 
@@ -68,7 +68,8 @@ def _killed_at(arm: Callable[[], Callable[[str, int, int], None]], project: Path
     pid = os.fork()
     if pid == 0:
         try:
-            processes.MIN_ITEMS_PER_PROCESS = 1  # the meetings' documents written by two processes
+            processes.MIN_ITEMS_PER_PROCESS = 1  # the meetings' documents written by two processes,
+            release.SMALL_CORPUS = 1  # as a large corpus's are
             write_release(Project.at(project), out, arm(), workers=2)
         finally:
             os._exit(0)

@@ -76,9 +76,8 @@ def used_context(used: Iterable[str]) -> dict[str, Any]:
     """The published context cut to what a document uses: the definitions of the names in ``used``
     (terms as keys, types and vocabulary values, and prefixes of compact IRIs), with every definition
     they need, and the context's keywords (``@version``), in the published context's order."""
-    definitions = _definitions()
-    needs = {key: deps for key, _, deps in definitions}
-    wanted = {key for key, _, _ in definitions if key.startswith("@")}
+    definitions, needs, keywords = _needs()
+    wanted = set(keywords)
     waiting = [name for name in used if name in needs]
     while waiting:
         name = waiting.pop()
@@ -86,6 +85,15 @@ def used_context(used: Iterable[str]) -> dict[str, Any]:
             wanted.add(name)
             waiting.extend(needs[name])
     return {key: definition for key, definition, _ in definitions if key in wanted}
+
+
+@cache
+def _needs() -> tuple[tuple[tuple[str, Any, tuple[str, ...]], ...], dict[str, tuple[str, ...]], frozenset[str]]:
+    """The context's definitions (:func:`_definitions`), what each key needs, and its keywords
+    (``@version``): worked out once, not for every document."""
+    definitions = _definitions()
+    needs = {key: deps for key, _, deps in definitions}
+    return definitions, needs, frozenset(key for key in needs if key.startswith("@"))
 
 
 def _names(name: str) -> str:
@@ -96,28 +104,38 @@ def _names(name: str) -> str:
 
 def _used_names(value: Any, used: set[str]) -> None:
     """Adds to ``used`` every name of the context a compacted node object (or list of them) uses:
-    its keys, its types, the terms it gives as vocabulary values, the datatypes of its value objects."""
-    if isinstance(value, list):
-        for item in value:
-            _used_names(item, used)
-        return
-    if not isinstance(value, dict):
-        return
-    if "@value" in value:
-        if isinstance(kind := value.get("@type"), str):
-            used.add(_names(kind))
-        return
-    for key, item in value.items():
-        used.add(_names(key))
-        kind = _value_kind(key)
-        if kind == "@language":
-            continue  # its keys are languages
-        if kind == "@vocab":
-            for name in item if isinstance(item, list) else (item,):
-                if isinstance(name, str):
-                    used.add(_names(name))
-        else:
-            _used_names(item, used)
+    its keys, its types, the terms it gives as vocabulary values, the datatypes of its value objects.
+    Walks the tree with a stack of its own (a document has thousands of values: a call each cost
+    about a third of the walk)."""
+    waiting = [value]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, list):
+            waiting.extend(value)
+            continue
+        if not isinstance(value, dict):
+            continue
+        if "@value" in value:
+            if isinstance(kind := value.get("@type"), str):
+                used.add(_names(kind))
+            continue
+        for key, item in value.items():
+            name, kind = _key_use(key)
+            used.add(name)
+            if kind == "@language":
+                continue  # its keys are languages
+            if kind == "@vocab":
+                for term in item if isinstance(item, list) else (item,):
+                    if isinstance(term, str):
+                        used.add(_names(term))
+            elif isinstance(item, (list, dict)):
+                waiting.append(item)
+
+
+@cache
+def _key_use(key: str) -> tuple[str, str]:
+    """The context's key a document's key depends on (:func:`_names`), and what its values are (:func:`_value_kind`)."""
+    return _names(key), _value_kind(key)
 
 
 @cache

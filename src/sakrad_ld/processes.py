@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import ctypes
 import os
-import pickle
 import signal
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -85,6 +83,9 @@ def in_processes(
             if progress:
                 progress(n, len(items))
         return done
+    import pickle
+    import traceback  # both for the processes only: a build that forks none imports neither
+
     shares = [items[k::workers] for k in range(workers)]
     children: list[tuple[int, int]] = []  # (process, the pipe its answers come back by)
     sys.stdout.flush()
@@ -144,6 +145,8 @@ def in_processes(
 
 def _send(fd: int, value: object) -> None:
     """Writes ``value`` pickled to the pipe ``fd`` and closes it."""
+    import pickle
+
     with os.fdopen(fd, "wb") as pipe:
         pipe.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -194,6 +197,8 @@ class Background:
         ChildProcessError, its traceback on standard error)."""
         if self._pid is not None:
             assert self._read is not None
+            import pickle
+
             said, status = _ended(self._pid, self._read)
             self._pid = None
             if said:
@@ -222,6 +227,9 @@ def in_background(work: Callable[[], Any], fork: bool = True) -> Background:
         except Exception as error:  # noqa: BLE001 - handed to wait(), as from a child
             return Background(None, None, error)
         return Background(None, None)
+    import pickle
+    import traceback
+
     read, write = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -288,6 +296,8 @@ class Prepared(Generic[R]):
         """What the work returned; raises what it raised (ChildProcessError if the process died)."""
         if self._pid is not None:
             assert self._answer is not None
+            import pickle
+
             said, status = _ended(self._pid, self._answer)
             self._pid = None
             if said:
@@ -316,6 +326,9 @@ def prepared(prepare: Callable[[], P], work: Callable[[P, bytes], R], fork: bool
     :meth:`Prepared.give`, here."""
     if not fork or cores() < 2 or not hasattr(os, "fork"):
         return Prepared(None, None, None, lambda data: work(prepare(), data))
+    import pickle
+    import traceback
+
     give_read, give_write = os.pipe()
     answer_read, answer_write = os.pipe()
     sys.stdout.flush()

@@ -750,9 +750,12 @@ def _relative_report(report: ValidationReport, project: Project) -> bytes:
     from .formats import json_bytes
 
     doc = report.json_document()  # made for this call: changed in place
+    named: dict[str, str] = {}  # each file once: a file has many findings, and each path is resolved on disk
     for result in doc["results"]:
-        if result["file"]:
-            result["file"] = _project_path(result["file"], project.root)
+        if file := result["file"]:
+            if (relative := named.get(file)) is None:
+                relative = named[file] = _project_path(file, project.root)
+            result["file"] = relative
     return json_bytes(doc)
 
 

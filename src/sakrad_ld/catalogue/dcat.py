@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 import sys
 from collections.abc import Iterable
@@ -563,6 +562,8 @@ def to_finish(catalogue: Catalogue, root: Path) -> bytes:
     bytes another process reads (where the shapes were compiled: :func:`.dcat_ap.prepare_checks`):
     the folder and the files described, pickled, then the graph in N-Triples (pyoxigraph's terms
     print as N-Triples), in the order it holds its triples."""
+    import pickle  # only when the catalogue is checked in another process
+
     head = pickle.dumps((os.fspath(root), catalogue.described, catalogue.download_base))
     graph = "".join(f"{s} {p} {o} .\n" for s, p, o in catalogue.graph).encode()
     return len(head).to_bytes(8, "big") + head + graph
@@ -575,6 +576,8 @@ def finish(data: bytes | tuple[Catalogue, Path]) -> Finished:
     if isinstance(data, tuple):
         catalogue, root = data
     else:
+        import pickle
+
         size = int.from_bytes(data[:8], "big")
         root, described, download_base = pickle.loads(data[8 : 8 + size])
         triples = ox.parse(data[8 + size :], format=ox.RdfFormat.N_TRIPLES)

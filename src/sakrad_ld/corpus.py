@@ -31,6 +31,7 @@ from .announced import check_announced_only, check_held, check_held_derived
 from .attested import check_attested_dates, check_register_sources
 from .counted import check_counts
 from .dated import check_meeting_dates
+from .duplicated import check_duplicated
 from .errors import InputError, InputErrors, ProjectError, Where
 from .inputfiles import MAX_INPUT_FILE, read_input
 from .layout import kept_copy_path
@@ -205,6 +206,7 @@ def load_corpus(
         raise InputErrors(errors + wrong)
     corpus = dataclasses.replace(corpus, copies=copies)
     errors.extend(check_references(corpus))
+    errors.extend(check_duplicated(corpus))  # duplicated.py: two meeting files of one sakråd
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
     errors.extend(check_modified(corpus))  # modified.py: no data date after modified (validate refuses it too)
     errors.extend(check_held_derived(corpus))  # announced.py: announced beside its own minutes, or held derived

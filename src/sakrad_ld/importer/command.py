@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError, InputErrors, Where
-from ..records import Corpus
+from ..records import Corpus, Meeting
 from .written import check_file_out, check_out, refused, write_files, writers_places
 
 __all__ = ["run_import"]
@@ -186,6 +186,26 @@ class _Place:
                 "--force replaces only a draft; give the draft a name of its own",
             )
 
+    def file_of(self, meeting: Meeting) -> Path:
+        """The file a meeting of ``data/`` was read from."""
+        return meeting.lines.file if meeting.lines else self.meetings / f"{meeting.id}.yaml"
+
+    def check_new_meeting(self, flag: str, out: Path | None, known: Meeting | None, what: str) -> None:
+        """Refuses (a SakradError naming ``flag``, ``out`` and the meeting's file) a draft of a sakråd
+        ``data/`` has already (``known``) written into ``data/meetings/``: loading would refuse the two
+        files as one sakråd. Printed, or written elsewhere, the draft shows what the ``what`` states."""
+        if out is None or known is None or not self.is_meetings(Path(os.path.abspath(out)).parent):
+            return
+        file = self.file_of(known)
+        raise refused(
+            flag,
+            out,
+            f"the {what} is about a sakråd data/ already has, meeting {known.id!r} ({file}); a second file of "
+            "it in data/meetings/ would be refused as the same sakråd",
+            f"add what the {what} has that the meeting lacks to {file}; to read the draft first, leave out "
+            f"{flag} (it is printed) or write it outside data/meetings/",
+        )
+
     def check_drafts_folder(self, out_dir: Path) -> None:
         """Refuses an ``--out-dir`` that drafts may not go into: ``data/meetings/`` is theirs; any
         other place is checked as every command's folder (:func:`check_out`), and a file is no folder."""
@@ -195,9 +215,16 @@ class _Place:
         if os.path.lexists(out_dir) and not out_dir.is_dir():
             raise refused("--out-dir", out_dir, "a file, not a folder", "give a folder for the drafts")
 
-    def after_writing(self, out: Path, meeting_id: str) -> str:
-        """What to do with a draft written to ``out``: it is in place already, or where to move it."""
+    def after_writing(self, out: Path, meeting_id: str, known: Meeting | None = None) -> str:
+        """What to do with a draft written to ``out``: it is in place already, or where to move it (or,
+        a draft of a sakråd ``data/`` has already as ``known``, what to copy from it into that file)."""
         name = f"{meeting_id}.yaml"
+        if known is not None:
+            return (
+                f"Wrote the draft of meeting {meeting_id} to {out}. It is about a sakråd data/ already has, meeting "
+                f"{known.id} ({self.file_of(known)}): do not move it to data/meetings/; add what it has that the "
+                f"meeting lacks to that file, then run `{self.validate}`"
+            )
         if self.is_meetings(out.parent):
             rename = "" if out.name == name else f"; its name should be {name} (rename it, or change its id)"
             return (
@@ -210,12 +237,12 @@ class _Place:
         )
 
 
-def _write(text: str, out: Path | None, meeting_id: str, place: _Place) -> None:
+def _write(text: str, out: Path | None, meeting_id: str, place: _Place, known: Meeting | None = None) -> None:
     if out is None:
         sys.stdout.write(text)
     else:
         write_files([(out, text.encode("utf-8"))])
-        print(place.after_writing(out, meeting_id), file=sys.stderr)
+        print(place.after_writing(out, meeting_id, known), file=sys.stderr)
 
 
 def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) -> int:
@@ -223,7 +250,9 @@ def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) 
     from .draft import draft_meeting
 
     draft = draft_meeting(read_documentation(path), corpus)
-    _write(draft.yaml(), out, draft.meeting.id, place)
+    known = _known(draft.meeting, draft.existing, corpus)
+    place.check_new_meeting("--out", out, known, "documentation")
+    _write(draft.yaml(), out, draft.meeting.id, place, known)
     if draft.new_records:
         print(f"{draft.new_records} new record(s) to add by hand: see the comments in the draft", file=sys.stderr)
     return EXIT_OK
@@ -253,13 +282,26 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
             draft, other = other, draft
         merge(draft, other)
         print(f"{other.url} is about the same meeting: its facts are merged into the draft", file=sys.stderr)
+    known = _known(draft.meeting, draft.existing, corpus)
+    place.check_new_meeting("--out", out, known, "page")
     if draft.existing:
         print(
             f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what it states",
             file=sys.stderr,
         )
-    _write(draft.yaml(), out, draft.meeting.id, place)
+    _write(draft.yaml(), out, draft.meeting.id, place, known)
     return EXIT_OK
+
+
+def _known(meeting: Meeting, existing: str | None, corpus: Corpus) -> Meeting | None:
+    """The meeting of ``data/`` a draft is about already: the one its page is a source of
+    (``existing``), or the one loading would call the same sakråd (:mod:`sakrad_ld.duplicated`)."""
+    from ..duplicated import same_sakrad
+
+    if existing is not None:
+        return next((m for m in corpus.meetings if m.id == existing), None)
+    clash = same_sakrad(meeting, corpus)
+    return clash.first if clash else None
 
 
 def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpus, place: _Place) -> int:
@@ -270,8 +312,10 @@ def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpu
         raise InputError(Where(pages, 0), "no such folder", "the folder of the listing's pages")
     batch = draft_listing(read_listing(listing), pages, corpus)
     targets = [(out_dir / f"{d.meeting.id}.yaml", d) for d in batch.drafts if d.meeting]
-    for target, _ in targets:
+    for target, draft in targets:
         place.check_draft("--out-dir", target)
+        if place.is_meetings(out_dir):  # a draft of a sakråd data/ has already is refused there
+            place.check_new_meeting("--out-dir", target, _known(draft.meeting, draft.existing, corpus), "page")
     clash = [str(t) for t, _ in targets if t.exists()]
     if clash and not force:
         return _refuse(f"{len(clash)} draft(s) exist, such as {clash[0]}; nothing was written (give --force)")

@@ -50,6 +50,7 @@ class Draft:
     meeting: Meeting
     comments: dict[str, tuple[str, ...]]
     source_file: str
+    existing: str | None = None  # the meeting of data/ whose source this documentation is already
 
     @property
     def new_records(self) -> int:
@@ -59,8 +60,18 @@ class Draft:
         """The draft as the text of a ``data/meetings/*.yaml`` file, checked by loading it back."""
         lines = [
             "# yaml-language-server: $schema=../../schema/meeting.schema.json",
-            f"# DRAFT made by `sakrad-ld import` from {self.source_file}: check every fact against the text,",
-            f"# then save it as data/meetings/{self.meeting.id}.yaml.",
+            *(
+                (
+                    f"# DRAFT made by `sakrad-ld import` from {self.source_file}: check every fact against the text,",
+                    f"# then save it as data/meetings/{self.meeting.id}.yaml.",
+                )
+                if self.existing is None
+                else (
+                    f"# DRAFT made by `sakrad-ld import` from {self.source_file}. Do not save this draft as a new",
+                    f"# meeting: check against the text what it has that data/meetings/{self.existing}.yaml lacks,",
+                    "# and add only that to the meeting's file.",
+                )
+            ),
             *_comment("", self.comments.get("", ())),
         ]
         _mapping(self.meeting, 0, "", self.comments, lines)
@@ -174,10 +185,9 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
     if source is None:
         source = f"dokumentation-{meeting_id}"
         r.note("source", f"new source: add it to data/sources.yaml with this id and the title '{doc.title_line}'")
-    else:
-        used = [m.id for m in corpus.meetings if m.source == source]
-        if used:
-            r.note("", f"this documentation is already the source of data/meetings/{used[0]}.yaml")
+    used = [m.id for m in corpus.meetings if m.source == source]
+    if used:
+        r.note("", f"this documentation is already the source of data/meetings/{used[0]}.yaml")
 
     chair = None
     if doc.chair_name:
@@ -256,7 +266,7 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         contact=contact,
         organisations=[r.organisation(name, f"organisations[{i}]") for i, name in enumerate(doc.organisations)],
     )
-    return Draft(meeting, {k: tuple(v) for k, v in r.comments.items()}, doc.file.name)
+    return Draft(meeting, {k: tuple(v) for k, v in r.comments.items()}, doc.file.name, used[0] if used else None)
 
 
 def _post(corpus: Corpus, capacity: str | None) -> str | None:

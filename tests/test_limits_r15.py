@@ -24,7 +24,7 @@ from conftest import fixture_project
 
 from sakrad_ld import typedyaml
 from sakrad_ld.cli import main
-from sakrad_ld.corpus import MAX_MEETING_FILE
+from sakrad_ld.corpus import MAX_DATASET_FILE, MAX_MEETING_FILE
 from sakrad_ld.errors import InputError
 from sakrad_ld.typedyaml import MAX_DEPTH, MAX_ITEMS, MAX_KEYS, NODE_BYTES, compose_file
 
@@ -85,10 +85,22 @@ def _one(errors: list[str]) -> str:
     return errors[0]
 
 
-def test_a_dataset_yaml_of_300000_keys_is_refused_at_its_1001st_key(
+def test_a_dataset_yaml_of_300000_keys_is_refused_by_its_size(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """dataset.yaml describes the dataset and grows with nothing else: its cap is a few tens of
+    kilobytes, so a hostile one is refused before a byte of it is composed."""
     file = project / "data" / "dataset.yaml"
+    _append(file, "".join(f"k{i}: v\n" for i in range(300_000)) + UNCLOSED)
+    said = _one(_refuse(project, capsys))
+    assert said.startswith(f"error: {file}: the file has "), said
+    assert f"expected at most {MAX_DATASET_FILE:,} bytes" in said, said
+
+
+def test_a_shared_file_of_300000_keys_is_refused_at_its_1001st_key(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = project / "data" / "sources.yaml"
     first, keys = _lines(file), _top_keys(file)
     _append(file, "".join(f"k{i}: v\n" for i in range(300_000)) + UNCLOSED)
     said = _one(_refuse(project, capsys))

@@ -6,7 +6,7 @@ posts), ``people.yaml``, ``organisations.yaml``, and one file per meeting in ``m
 are not data). Every problem in every file is collected and raised together as :class:`InputErrors`.
 
 Limits keep a mistake or an attack from taking the machine: a meeting file may have
-:data:`MAX_MEETING_FILE` bytes, a shared file :data:`MAX_SHARED_FILE` (the shared files of
+:data:`MAX_MEETING_FILE` bytes, ``dataset.yaml`` :data:`MAX_DATASET_FILE`, a shared file :data:`MAX_SHARED_FILE` (the shared files of
 100,000 rich synthetic meetings have 22 MB; the realistic profile's ``sources.yaml``, whose meetings
 cite more further documents, passes the limit near 100,000 meetings: 34 MB), an id :data:`MAX_ID_LENGTH` characters (it names files in
 the release); texts and numbers are limited in :mod:`sakrad_ld.typedyaml`.
@@ -67,6 +67,7 @@ from .typedyaml import (
 __all__ = [
     "DATA_FILES",
     "MAX_COPIES_TOTAL",
+    "MAX_DATASET_FILE",
     "MAX_ID_LENGTH",
     "MAX_MEETING_FILE",
     "MAX_SHARED_FILE",
@@ -81,6 +82,9 @@ __all__ = [
 
 #: The largest meeting file (bytes): a real one has a few kilobytes.
 MAX_MEETING_FILE = 2**20
+#: The largest ``dataset.yaml`` (bytes): the dataset's own description, a few kilobytes (``data/``'s has 3.4 kB),
+#: which grows with no number of meetings or records.
+MAX_DATASET_FILE = 2**16
 #: The largest shared file (bytes): sources, organisations and the rest; as any file of the project.
 MAX_SHARED_FILE = MAX_INPUT_FILE
 #: The most bytes all kept copies of sources (``file:``) may have together: each is held in memory
@@ -163,14 +167,14 @@ def load_corpus(
     errors: list[InputError] = []
     root = data_dir  # a link may lead only to a file in it
 
-    def read(name: str, cls: type) -> Any:
+    def read(name: str, cls: type, max_bytes: int = MAX_SHARED_FILE) -> Any:
         path = data_dir / name
         if not path.exists() and not path.is_symlink():
             errors.append(InputError(Where(path, 0), "the file is missing", f"a {name} file in {data_dir}"))
             return None
-        return _read(path, cls, errors, MAX_SHARED_FILE, root)
+        return _read(path, cls, errors, max_bytes, root)
 
-    config = read("dataset.yaml", DatasetConfig)
+    config = read("dataset.yaml", DatasetConfig, MAX_DATASET_FILE)
     sources = read("sources.yaml", SourcesFile)
     bodies = read("bodies.yaml", BodiesFile)
     people = read("people.yaml", PeopleFile)

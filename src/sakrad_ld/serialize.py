@@ -71,7 +71,7 @@ class ReleaseOrder:
     subjects are sorted once, then each subject's predicates and each predicate's objects, which
     costs far less than sorting every triple by a key of three strings."""
 
-    __slots__ = ("index", "_order", "_count")
+    __slots__ = ("index", "_order", "_count", "_held")
 
     def __init__(self, data: Index) -> None:
         self.index = data
@@ -89,6 +89,7 @@ class ReleaseOrder:
                 )
             )
         self._count = len(data)
+        self._held: list[ox.Triple] | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -99,11 +100,26 @@ class ReleaseOrder:
         return namespaces_of(self.index.terms())
 
     def __iter__(self) -> Iterator[ox.Triple]:
+        """The triples, made as they are read; up to :data:`HELD` of them made once and held, so
+        that the files of a small graph (N-Triples, then Turtle) do not make each triple again."""
+        if self._held is not None:
+            return iter(self._held)
+        if self._count <= HELD:
+            self._held = list(self._made())
+            return iter(self._held)
+        return self._made()
+
+    def _made(self) -> Iterator[ox.Triple]:
         triple = ox.Triple
         for s, statements in self._order:
             for p, objects in statements:
                 for o in objects:
                     yield triple(s, p, o)  # type: ignore[arg-type]
+
+
+#: Up to how many triples :class:`ReleaseOrder` holds once made (about 50 MB at the most: a
+#: pyoxigraph triple holds its terms' text again).
+HELD = 100_000
 
 
 def _predicate_key(p: ox.NamedNode) -> tuple[bool, str]:

@@ -38,7 +38,7 @@ from ..iri import Minter
 from ..layout import CATALOGUE_STEM, DATA_FILE
 from ..project import Project
 from ..records import Agent, ContactPoint, Corpus, DatasetConfig, Text
-from ..serialize import release_order
+from ..serialize import SortedTriples, release_order, used_prefixes
 from ..triples import Graph, Index, Term
 from ..validate import Finding, ValidationReport
 from ..vocab import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SPDX, VCARD, XSD
@@ -533,8 +533,11 @@ class Catalogue:
         written = {}
         for stem, g in ((CATALOGUE_STEM, self.graph), (dcat_ap_2.STEM, self.variant)):
             ordered = self.ordered() if g is self.graph else release_order(Index(g))
+            # the prefixes both formats declare, found once in the graph's N-Triples
+            prefixes = used_prefixes(ox.serialize(ordered, format=ox.RdfFormat.N_TRIPLES))
+            held = SortedTriples(ordered, prefixes=prefixes)
             for name in CATALOGUE_FORMATS:
-                written[f"{stem}{by_name(name).suffix}"] = writers.write(by_name(name), ordered)
+                written[f"{stem}{by_name(name).suffix}"] = writers.write(by_name(name), held)
         return written
 
 

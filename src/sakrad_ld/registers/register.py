@@ -30,8 +30,9 @@ import yaml
 
 from ..errors import InputError, Where
 from ..formats import FORMATS, by_suffix
-from ..inputfiles import read_input, read_input_text
+from ..inputfiles import MAX_INPUT_FILE, read_input, read_input_text
 from ..orgnr import LEGAL_FORM_GROUPS, form_mismatch, format_number, is_valid, not_an_organisation_number
+from ..typedyaml import NODE_BYTES, compose_text
 from .names import legal_forms
 from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, key
 
@@ -156,13 +157,11 @@ def read_register(path: Path, name_field: str | None = None, number_field: str |
 
 
 def _yaml_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], str]:
-    try:
-        root = yaml.compose(read_input_text(path, expected="a UTF-8 YAML file"), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise InputError(
-            Where(path, mark.line + 1 if mark else 0), f"YAML syntax error: {err.problem}", "well-formed YAML"
-        ) from None
+    # Composed as the project's own YAML is (typedyaml.compose_text): bounded while it is read (nodes,
+    # keys, items, depth) and without aliases, whose repeats a walk of the fields would follow once
+    # each (24 nested pairs of aliases are 16 million fields).
+    text = read_input_text(path, expected="a UTF-8 YAML file")
+    root = compose_text(text, path, MAX_INPUT_FILE // NODE_BYTES)
     lists = (
         [root]
         if isinstance(root, yaml.SequenceNode)

@@ -7,7 +7,8 @@ with the meeting file, the line of the fact and what is expected:
 
 - who took part: ``organisations``, ``organisation_list``, ``agencies``, ``government_participants``;
 - who chaired it: ``chair``;
-- how many came: ``organisation_count``, ``participant_count``;
+- how many came: ``organisation_count``, ``participant_count`` and the further groups' counts,
+  ``other_participant_counts`` (:data:`HELD_ONLY_GROUPS`);
 - how many presentations were given: ``presentations.count`` (published as
   ``sakrad:statedPresentationCount``). An announced ``presentations.description`` (what is to be
   presented) stays;
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HELD_ONLY",
+    "HELD_ONLY_GROUPS",
     "HELD_WORDING",
     "HELD_SAID_WORDS",
     "check_announced_only",
@@ -78,15 +80,21 @@ HELD_ONLY: dict[str, str] = {
     "presentations.count": "how many presentations were given",
     "handling_of_views": "how the views given at it are handled",
 }
+#: The further groups of people counted apart from ``participant_count``'s, only a held sakråd has either
+#: (records.Meeting.other_participant_counts; the shapes refuse any sakrad:participantCount of it).
+HELD_ONLY_GROUPS: dict[str, str] = {
+    "other_participant_counts": "how many people of further groups took part",
+}
 
 
 def check_announced_only(corpus: Corpus) -> list[InputError]:
-    """Every fact of :data:`HELD_ONLY` stated on a meeting marked ``announced_only``."""
+    """Every fact of :data:`HELD_ONLY` and :data:`HELD_ONLY_GROUPS` stated on a meeting marked
+    ``announced_only``."""
     errors: list[InputError] = []
     for m in corpus.meetings:
         if not m.announced_only:
             continue
-        for name, says in HELD_ONLY.items():
+        for name, says in {**HELD_ONLY, **HELD_ONLY_GROUPS}.items():
             if name == "presentations.count":
                 value = getattr(m.presentations, "count", None)
                 lines = getattr(m.presentations, "lines", None)
@@ -197,7 +205,7 @@ def _read(m: Meeting, kept: dict[str, str]) -> list[str]:
     for ref in [m.chair, *m.conveners, *m.government_participants, m.contact, m.press_contact, *m.notes]:
         if ref is not None and getattr(ref, "source", None):
             read.append(ref.source)
-    for count in (m.invited_count, m.organisation_count, m.participant_count):
+    for count in (m.invited_count, m.organisation_count, m.participant_count, *m.other_participant_counts):
         if count is not None and getattr(count, "source", None):
             read.append(count.source)
     read += [s for s in m.sources if s in kept]

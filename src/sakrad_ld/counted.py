@@ -26,6 +26,16 @@ A negation before a comparison turns it round: "inte fler än 20" is at most 20,
 least 20. The words of the kept text right before the count's words are read too (stated.py), so a
 bound the source gives is not lost where ``text`` leaves it out.
 
+A count of one group names it (``group``, published as ``sakrad:countedGroup``): the group must stand
+word for word in the count's words ("representanter för Regeringskansliet" in "ett tiotal representanter
+för Regeringskansliet"), else it is refused at its ``group`` line, as the shapes refuse it
+(shp:CountedGroupInWording). The further groups of people a source counts apart
+(``other_participant_counts``) are participant counts: every check here is made on each of them too, named
+by its place (``other_participant_counts[0].value``). A count of people whose words say where they came
+from ("från …", "för …") but that names no group is not refused here: the shapes warn of it
+(shp:ParticipantCountOfAGroup), as its words are read by a pattern, not understood, and loading does not
+repeat the warning.
+
 A message quotes at most :data:`typedyaml.QUOTED` characters of the words and five of the numbers.
 The number words are read by :func:`number_value`, which the importer uses too.
 """
@@ -33,6 +43,7 @@ The number words are read by :func:`number_value`, which the importer uses too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +78,8 @@ __all__ = [
     "Reading",
     "check_counts",
     "count_claim",
+    "count_source",
+    "meeting_counts",
     "number_value",
     "numbers_in",
     "parts_in",
@@ -151,6 +164,26 @@ MARKS = (*ROUNDING, *LOWER, *UPPER, *EN_ROUNDING, *EN_LOWER, *EN_UPPER)
 
 #: The count fields of a meeting.
 COUNTS = ("invited_count", "organisation_count", "participant_count")
+#: The further groups of people a source counts apart from ``participant_count``'s, each a count of
+#: participants of its own (records.Meeting.other_participant_counts).
+OTHER_COUNTS = "other_participant_counts"
+
+
+def meeting_counts(m: Meeting) -> Iterator[tuple[str, str, Count]]:
+    """Each count of ``m`` as (the count field whose kind it is, its field path, the count): the fields of
+    :data:`COUNTS` by their names, then each further group's count as a ``participant_count`` at
+    ``other_participant_counts[i]`` (0-based, as loading names list items)."""
+    for name in COUNTS:
+        if (count := getattr(m, name)) is not None:
+            yield name, name, count
+    for i, count in enumerate(getattr(m, OTHER_COUNTS, ())):
+        yield "participant_count", f"{OTHER_COUNTS}[{i}]", count
+
+
+def count_source(m: Meeting, kind: str, count: Count) -> str:
+    """The document a count is credited to, as the release credits it: its own ``source``, else the one
+    ``fact_sources`` credits its kind to (a further group's count: ``participant_count``'s), else the main one."""
+    return count.source or m.source_of(kind)
 
 
 def number_value(words: str) -> int | None:
@@ -400,11 +433,31 @@ def _check_counts(corpus: Corpus) -> list[InputError]:
     errors: list[InputError] = []
     copies = getattr(corpus, "copies", None) or {}
     for m in corpus.meetings:
-        for name in COUNTS:
-            count = getattr(m, name)
-            if count is not None:
-                errors += _check(m, name, count, m.source_of(name) in copies)
+        for kind, name, count in meeting_counts(m):
+            if (refused := _group_refusal(m, name, count)) is not None:
+                errors.append(refused)
+            errors += _check(m, name, count, count_source(m, kind, count) in copies)
     return errors
+
+
+def _group_refusal(m: Meeting, name: str, count: Count) -> InputError | None:
+    """A count's ``group`` that does not stand word for word in its words (line breaks of the YAML folded
+    away, as the release publishes both): the group is the source's words for who is counted, never the
+    data's own. (A group of no words is refused as empty text when the file is read.)"""
+    if count.group is None:
+        return None
+    group, words = " ".join(count.group.split()), " ".join(count.text.split())
+    if group and group in words:
+        return None
+    where = count.lines.where("group") if count.lines else Where(Path(f"meetings/{m.id}.yaml"), 0, f"{name}.group")
+    return InputError(
+        where,
+        f"{name}: group {quoted(count.group)} does not stand word for word in its words {quoted(count.text)}",
+        "group: the words of text that name whom the count counts, word for word as text writes them (such as "
+        "'representanter för Regeringskansliet' in 'ett tiotal representanter för Regeringskansliet'); no group "
+        "where the words count everyone who took part",
+        'docs/adding-a-meeting.md, "invited_count, organisation_count"',
+    )
 
 
 #: A participle right after a count's words that says whom they count ("25 organisationer deltog, av 40

@@ -95,7 +95,7 @@ from .clauses import (
     other_object,
     side_clause,
 )
-from .counted import MARK_ABBREVIATIONS, count_claim, numbers_in
+from .counted import MARK_ABBREVIATIONS, count_claim, count_source, meeting_counts, numbers_in
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
@@ -3050,13 +3050,13 @@ def _meeting_facts(
             m.source_of("announced_discussion_areas"),
             "announced area",
         )
-    for field in ("invited_count", "organisation_count", "participant_count"):
-        count = getattr(m, field, None)
-        if count is not None and count.text:
-            where = count.lines.where("text") if count.lines else m.where(field)
+    # a further group's count (other_participant_counts[i]) is read as a count of participants
+    for field, path, count in meeting_counts(m):
+        if count.text:
+            where = count.lines.where("text") if count.lines else m.where(path)
             mark = count.bound or ("approximate" if count.approximate else "exact")
             said = "\x00".join((count.text, field, str(count.value), mark))
-            yield where, f"{field}'s words", said, m.source_of(field), "count"
+            yield where, f"{path}'s words", said, count_source(m, field, count), "count"
     for i, org in enumerate(m.organisations):
         if org in organisations:
             yield (
@@ -3348,13 +3348,16 @@ def _counted_noun(words: str) -> tuple[str, str] | None:
 def _counted_nouns(corpus: Corpus) -> list[InputError]:
     """A count whose words count something else than its field: ``organisation_count`` and
     ``invited_count`` words whose first counted noun is people ("representanter", "deltagare") or
-    government bodies ("departement", "myndigheter"); ``participant_count`` words whose first is
-    organisations. Words with no such noun ("femton") are not compared."""
+    government bodies ("departement", "myndigheter"); ``participant_count`` and
+    ``other_participant_counts`` words whose first is organisations. Words with no such noun ("femton")
+    are not compared."""
     errors = []
+    wanted = {"organisation_count": "org", "invited_count": "org", "participant_count": "people"}  # in this order
     for m in corpus.meetings:
-        for fact, wants in (("organisation_count", "org"), ("invited_count", "org"), ("participant_count", "people")):
-            count = getattr(m, fact, None)
-            if count is None or not count.text:
+        # a further group's count (other_participant_counts[i]) counts people too, after participant_count
+        for kind, fact, count in sorted(meeting_counts(m), key=lambda c: list(wanted).index(c[0])):
+            wants = wanted[kind]
+            if not count.text:
                 continue
             said = folded(count.text)
             first = _number_noun(said, count.value) or _counted_noun(said)

@@ -33,18 +33,28 @@ class Change:
 
 def _stated(c: StatedCount) -> str:
     """A count in the source's words, with the number ("cirka" when approximate, "minst"/"högst" when the
-    words give a bound, such as "drygt 50")."""
+    words give a bound, such as "drygt 50") and, where it counts one group and not everyone
+    (sakrad:countedGroup), the group in the source's words, as a sakråd's page says it ("räknar bara")."""
     how = {"at-least": "minst ", "at-most": "högst "}.get(c.bound or "") or ("cirka " if c.approximate else "")
     n = f"{how}{c.value}" if c.value is not None else ""
+    group = f"räknar bara ”{c.group}”" if c.group else ""
+    said = "; ".join(x for x in (n, group) if x)
     if c.words:
-        return f"”{c.words}”" + (f" ({n})" if n else "")
-    return n
+        return f"”{c.words}”" + (f" ({said})" if said else "")
+    return f"{n} ({group})" if n and group else n
+
+
+def _listed(said: list[str]) -> str:
+    """Several counts in one clause, as Swedish lists them ("A", "A och B", "A, B och C"): each group's
+    count on its own, never a sum."""
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} och {said[-1]}"
 
 
 def counts_said(store: ox.Store, iri: str, named: int) -> str:
     """What a feed entry says of who took part: how many organisations the data names ("datan namnger
     inga organisationer" when none, never "0 organisationer"; the data's count, no source's) and the counts it states, in its words,
-    then, where the sources only announce the sakråd, that they do not say it was held."""
+    each count of people with the group it counts where it counts one (every group the source counts
+    apart, none added up), then, where the sources only announce the sakråd, that they do not say it was held."""
     return _counts_said(meeting_facts(store, iri), named)
 
 
@@ -73,13 +83,14 @@ def _counts_said(f: MeetingFacts, named: int) -> str:
         if named == 0
         else ("datan namnger 1 organisation" if named == 1 else f"datan namnger {named} organisationer")
     ]
-    for what, c in (
-        ("deltagande organisationer enligt källan", f.organisation_count),
-        ("inbjudna enligt källan", f.invited),
-        ("deltagare enligt källan", f.participants),
+    for what, counts in (
+        ("deltagande organisationer enligt källan", [f.organisation_count]),
+        ("inbjudna enligt källan", [f.invited]),
+        # each group of people the source counts apart, with its group, as on the page: never a total
+        ("deltagare enligt källan", [f.participants, *f.other_participants]),
     ):
-        if c is not None and (said := _stated(c)):
-            parts.append(f"{what}: {said}")
+        if said := [s for c in counts if c is not None and (s := _stated(c))]:
+            parts.append(f"{what}: {_listed(said)}")
     if f.announced_only:  # sakrad:announcedOnly: invited is not took part
         parts.append("kungjort, att det hölls står inte i källorna")
     return "; ".join(parts)

@@ -18,13 +18,18 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import change, load_messages, refusals
 
 from sakrad_ld.cli import main
 from sakrad_ld.corpus import load_corpus
+from sakrad_ld.importer.page_draft import PageDraft, draft_page, merge
+from sakrad_ld.importer.regeringen import Entry, parse_page
 from sakrad_ld.project import Project
+from sakrad_ld.records import Count, Meeting, Text
 from sakrad_ld.release import build
 from sakrad_ld.sparql.store import Release
+from sakrad_ld.typedyaml import load_record
 from sakrad_ld.web.feeds import _counts_said, counts_said
 from sakrad_ld.web.meeting import StatedCount, meeting_facts
 
@@ -194,3 +199,70 @@ def test_loading_reads_a_further_group_s_count_by_its_path(root: Path) -> None:
     m = next(m for m in load_corpus(root / "data").meetings if m.id == HBTQI.removesuffix(".yaml"))
     (count,) = m.other_participant_counts
     assert count.lines is not None and count.lines.where("value").field == "other_participant_counts[0].value"
+
+
+# --- the importer: a second group's count, with its group -------------------------------------------------
+
+IMPORT_PROJECT = Path(__file__).parent / "import" / "regeringen" / "project"
+TWO_GROUPS = (
+    "Den 3 maj 2024 deltog ett tiotal representanter från olika civilsamhällesorganisationer samt ett tiotal "
+    "representanter för Regeringskansliet i sakrådet om provet."
+)
+
+
+def _drafted(text: str, url: str = "/sakrad/2024/05/sakrad-om-provet/") -> PageDraft:
+    page = parse_page(f"# Sakråd om provet\n\n{text}\n", url)
+    return draft_page(page, Entry(url=url, listed=False), load_corpus(IMPORT_PROJECT / "data"))
+
+
+def _meeting(draft: PageDraft) -> Meeting:
+    return load_record(Meeting, yaml.compose(draft.yaml(), Loader=yaml.SafeLoader), Path("draft"))
+
+
+def test_the_importer_drafts_a_second_group_s_count_with_its_group() -> None:
+    draft = _drafted(TWO_GROUPS)
+    m = _meeting(draft)
+    assert m.participant_count == Count(
+        "ett tiotal representanter från olika civilsamhällesorganisationer",
+        10,
+        True,
+        group="representanter från olika civilsamhällesorganisationer",
+    )
+    assert m.other_participant_counts == [
+        Count("ett tiotal representanter för Regeringskansliet", 10, True, group="representanter för Regeringskansliet")
+    ]
+    # who took part from the Government Offices stays, in the page's words
+    assert [(p.body, p.description) for p in m.government_participants] == [
+        ("regeringskansliet", Text("ett tiotal representanter för Regeringskansliet"))
+    ]
+    assert "no total" in " ".join(draft.comments["other_participant_counts"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first count of people names no group: beside it, another group's count would read as a part of it
+        "Den 3 maj 2024 deltog ett sextiotal deltagare samt ett tiotal representanter för Regeringskansliet.",
+        # no count of people of another group: the Government Offices' count alone is not drafted as a count
+        "Den 3 maj 2024 deltog ett trettiotal organisationer samt ett tiotal representanter för Regeringskansliet.",
+        # one group of people, counted once: no further group
+        "Den 3 maj 2024 deltog ett tiotal representanter från olika civilsamhällesorganisationer i sakrådet.",
+    ],
+)
+def test_the_importer_drafts_no_further_group_where_the_page_counts_none_beside_a_named_group(text: str) -> None:
+    m = _meeting(_drafted(text))
+    assert m.other_participant_counts == []
+    assert m.participant_count is None or m.participant_count.group is None
+
+
+def test_a_merged_page_s_further_group_comes_with_its_count_of_people() -> None:
+    main = _drafted("Den 3 maj 2024 bjöd Regeringskansliet in till ett sakråd om provet. Sakrådet hölls i Malmö.")
+    other = _drafted(TWO_GROUPS, url="/artiklar/2024/05/provet/")
+    m = _meeting(merge(main, other))
+    assert m.participant_count is not None and m.participant_count.group is not None
+    assert [(c.group, c.source) for c in m.other_participant_counts] == [
+        ("representanter för Regeringskansliet", "regeringen-2024-05-provet")
+    ]
+    kept = _drafted("Den 3 maj 2024 deltog ett sextiotal deltagare i sakrådet om provet.")
+    m = _meeting(merge(kept, _drafted(TWO_GROUPS, url="/artiklar/2024/05/provet/")))
+    assert m.other_participant_counts == [] and m.participant_count.text == "ett sextiotal deltagare"

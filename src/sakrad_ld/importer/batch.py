@@ -95,6 +95,7 @@ def _would_add(draft: Meeting, known: Meeting) -> list[str]:
         "invited_count",
         "organisation_count",
         "participant_count",
+        "other_participant_counts",
         "invited_description",
         "chair",
         "conveners",

@@ -284,10 +284,22 @@ _TOPIC = re.compile(
 _SOURCE_PREFIX = {"web-page": "regeringen", "article": "regeringen", "press-release": "regeringen"}
 
 
-def _count(number: StatedNumber | None) -> Count | None:
+def _count(number: StatedNumber | None, grouped: bool = False) -> Count | None:
+    """The count of ``number``; ``grouped``: with the group its words name, where the page counts groups apart."""
     if number is None:
         return None
-    return Count(text=number.text, value=number.value, approximate=number.approximate, bound=number.bound)  # type: ignore[arg-type]
+    group = number.group if grouped else None
+    return Count(text=number.text, value=number.value, approximate=number.approximate, bound=number.bound, group=group)  # type: ignore[arg-type]
+
+
+def _groups(facts: PageFacts) -> list[Count]:
+    """The further groups of people the page counts apart from the first count of people: representatives
+    of the Government Offices it counts ("… samt ett tiotal representanter för Regeringskansliet"), each with
+    its group, where the first count names its own group too ("ett tiotal representanter från olika
+    civilsamhällesorganisationer"), so that no count reads as everyone who took part. None otherwise."""
+    if facts.participants is None or facts.participants.group is None:
+        return []
+    return [c for n in facts.government_counts if n.group and (c := _count(n, grouped=True)) is not None]
 
 
 _COUNTS = ("invited_count", "organisation_count", "participant_count")
@@ -429,16 +441,25 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         person, _ = ids.person(agent, main, as_of)
         if all(p.person != person for p in participants):
             participants.append(GovernmentParticipant(person=person, description=Text(sentence)))
+    groups = _groups(facts)  # counted apart from the first group of people: each with its group
     for words in facts.government:  # "ett tjugotal representanter för olika departement i Regeringskansliet"
         ministries = sorted(set(MINISTRY.findall(words)))
         body = ids.body(ministries[0], main) if len(ministries) == 1 else "regeringskansliet"
         if any(p.body == body and p.description == Text(words) for p in participants):
             continue
         if re.match(r"(?i)representanter|företrädare", words) is None:
+            counted = any(c.text == words for c in groups)
             draft.note(
                 f"government_participants[{len(participants)}]",
-                f'the page counts them: "{words}"; no count of the data model counts representatives of the '
-                "Government Offices, so the words are kept as the description",
+                f'the page counts them: "{words}"; '
+                + (
+                    "the count is drafted in other_participant_counts with its group, and the words are kept "
+                    "here as the description"
+                    if counted
+                    else "no count of the data model counts them here: a count of them is drafted (in "
+                    "other_participant_counts) only beside a count of another group of people that names its group, "
+                    "so the words are kept as the description"
+                ),
             )
         participants.append(GovernmentParticipant(body=body, description=Text(words)))
     agencies = []
@@ -502,6 +523,12 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
             drafted[name] = count
         elif (note := _count_again(draft, name, drafted[name], count, "the page", None)) is not None:
             notes.append(note)
+    if groups:
+        draft.note(
+            "other_participant_counts",
+            "the page counts further groups of people apart from participant_count's: each count has its group "
+            "in the page's words, and no total is drafted (the page states none)",
+        )
     for words in facts.discussion_words:  # beside the field the areas are drafted in
         draft.note("discussion_areas" if areas else "announced_discussion_areas", f'the page: "{words}"')
     if date is None:
@@ -537,7 +564,8 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         purpose=Text(" ".join(facts.purpose)) if facts.purpose else None,
         invited_count=_count(facts.invited),
         organisation_count=_count(facts.organisations),
-        participant_count=_count(facts.participants),
+        participant_count=_count(facts.participants, grouped=bool(groups)),
+        other_participant_counts=groups,
         invited_description=Text(facts.invited_description) if facts.invited_description else None,
         chair=chair,
         conveners=conveners,
@@ -621,6 +649,20 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
         for p in b.government_participants
         if all(_who(p) != _who(q) for q in a.government_participants)
     ]
+    # the further groups counted apart come with the count of people they stand beside, from one page:
+    # the other page's only where this one has none and the count of people it keeps is theirs (with groups)
+    if not a.other_participant_counts and b.other_participant_counts:
+        kept = changes.get("participant_count", a.participant_count)
+        if kept == b.participant_count:
+            changes["other_participant_counts"] = [
+                dataclasses.replace(c, source=b.source) for c in b.other_participant_counts
+            ]
+        else:
+            main.note(
+                "participant_count",
+                f"{other.url} counts further groups of people apart ({', '.join(c.text for c in b.other_participant_counts)}): "
+                "not drafted beside this page's count of people",
+            )
     sources = [*a.sources, *(s for s in (b.source, *b.sources) if s not in a.sources and s != a.source)]
     # announced only while no page reports the meeting held; then the notes that go with the
     # announcement (minutes attached, not read) go too; notes about a fact are kept from both pages

@@ -89,6 +89,9 @@ class StatedNumber:
     value: int | None
     approximate: bool
     bound: str | None = None  # "at-least" or "at-most" (records.Count.bound), never with approximate
+    #: whom a count of people counts where its words say from where: its noun and those words, as in
+    #: ``text`` ("representanter för Regeringskansliet" of "ett tiotal representanter för Regeringskansliet")
+    group: str | None = None
 
 
 @dataclass
@@ -112,6 +115,9 @@ class PageFacts:
     #: representatives of the Government Offices as the page words them ("ett tjugotal representanter för
     #: olika departement i Regeringskansliet", "representanter från Regeringskansliet")
     government: list[str] = field(default_factory=list)
+    #: those of them the page counts, with their group: a further group's count where the page counts
+    #: another group of people apart ("… samt ett tiotal representanter för Regeringskansliet")
+    government_counts: list[StatedNumber] = field(default_factory=list)
     agency_counts: list[str] = field(default_factory=list)  # "ett tiotal representanter för myndigheter"
     chair: Agent | None = None
     chair_words: str = ""
@@ -141,17 +147,21 @@ def _number(words: str) -> StatedNumber:
 
 def _took_part(s: str, facts: PageFacts) -> None:
     """The counts of a sentence saying who took part: organisations, people, and representatives of the
-    Government Offices or of agencies, which no count of the data model counts (their words are kept)."""
+    Government Offices (their words are kept, and their count with its group) or of agencies, which no
+    count of the data model counts (their words are kept). A count of people whose words say from where
+    has its group: its noun and those words."""
     counted = []
     for count in _COUNT.finditer(s):
         counted.append(count.span())
         number = _number(count["words"])
-        number = StatedNumber(count.group(0), number.value, number.approximate, number.bound)
         tail = count["tail"] or ""
+        group = count["noun"] if tail and not count["head"].endswith("organisationer") else None  # with the tail
+        number = StatedNumber(count.group(0), number.value, number.approximate, number.bound, group)
         if count["head"].endswith("organisationer"):
             kind = "organisation_count"
         elif _GOVERNMENT.search(tail):
             facts.government.append(count.group(0))
+            facts.government_counts.append(number)
             continue
         elif _AGENCIES.search(tail) and not re.search(r"organisation|samhälle", tail):
             facts.agency_counts.append(count.group(0))

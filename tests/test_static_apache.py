@@ -14,7 +14,10 @@ for) or, a second time, from ``apache/sakrad.conf`` included in a ``<Directory>`
 Accept``), another version is 404, every thing and part answers 303 with its document, documents
 are negotiated, hostile paths and the rules' own files are 404, IRIs never minted answer 404 and
 a query is dropped from a 303 as on the server, a CORS preflight is answered as the server's, and
-what is not found gets the export's 404.html.
+what is not found gets the export's 404.html. The tests asking hundreds of requests ask every one
+where the rules come from ``apache/sakrad.conf`` and, from the ``.htaccess`` (the same rules, which
+Apache reads and compiles again for every request), every kind of request: each path once, each
+header at a path of each kind.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from host_headers import host_request
 from loopback import free_port, stop, wait_listening
 from static_site import (
     GRAPH_ACCEPT,
+    WALK_ACCEPT,
     accept_cases,
     differences,
     expected_graph_targets,
@@ -55,7 +59,7 @@ from static_site import (
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.documents import published_resources
-from sakrad_ld.web.static import APACHE, APACHE_CONF, NGINX_HTTP, apache_rules, export_site, graph_rule
+from sakrad_ld.web.static import APACHE, APACHE_CONF, NGINX_HTTP, apache_rules, graph_rule, host_types
 
 APACHE_BINARY = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
@@ -128,18 +132,19 @@ def test_the_htaccess_graph_rules_send_each_header_where_the_server_does(
 
 
 @pytest.fixture(scope="module", params=["htaccess", "conf"])
-def apache(release: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, int, int]]:
+def apache(export: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, int, int]]:
     """(the export, the port of the host serving it at its root, the port serving it under SUB_PATH),
     with the rules read from the export's .htaccess, or (``conf``) from the server configuration
     including apache/sakrad.conf in a <Directory> of each of the export's two paths, and no
-    .htaccess read."""
+    .htaccess read. The export is a copy of the session's (``export``: the real data's release,
+    exported once)."""
     if not Path(APACHE_BINARY).is_file():
         pytest.skip("Apache httpd is not installed (apt-get install apache2; .ci/run installs it)")
     # a folder of its own under the system's temporary folder, readable by the user Apache serves as
     top = Path(tempfile.mkdtemp(prefix="sakrad-apache-"))
     try:
         top.chmod(0o755)
-        export = export_site(release, top / "site").out
+        export = Path(shutil.copytree(export, top / "site", symlinks=True))
         (top / "www" / "a" / "sub").mkdir(parents=True)
         for folder in (top / "www", top / "www" / "a", top / "www" / "a" / "sub"):
             folder.chmod(0o755)
@@ -243,14 +248,38 @@ def test_apache_sends_the_graphs_iri_where_the_server_does(
             assert status == 404 and "location" not in headers, (prefix, other, status)
 
 
+def _htaccess(request: pytest.FixtureRequest) -> bool:
+    """Whether the test asks Apache reading the rules from the ``.htaccess``, which it reads and
+    compiles again for every request: the same rules as ``apache/sakrad.conf``'s, which the test
+    asks with every case, so that a test asking many cases asks a case of each kind there."""
+    return "htaccess" in request.node.callspec.id
+
+
+def first_of_each_kind(paths: list[str]) -> list[str]:
+    """The first of ``paths`` of each kind: the same segments but the last, as many of them, the
+    same suffix (a meeting, a person … and a part of each depth; a document of each folder)."""
+    firsts: dict[tuple[str | int, ...], str] = {}
+    for path in paths:
+        segments = path.strip("/").split("/")
+        firsts.setdefault((*segments[:-1], len(segments), os.path.splitext(segments[-1])[1]), path)
+    return list(firsts.values())
+
+
 def test_apache_answers_every_thing_and_part_with_303_to_its_document(
-    apache: tuple[Path, int, int], opened: Release
+    apache: tuple[Path, int, int], opened: Release, request: pytest.FixtureRequest
 ) -> None:
     base = opened.base_iri
     things, parts = things_and_parts(opened)
     assert len(things) > 10 and len(parts) > 10
+    asked = things + parts[:50]
+    if _htaccess(request):
+        asked = first_of_each_kind([iri[len(base) - 1 :] for iri in things]) + first_of_each_kind(
+            [iri[len(base) - 1 :] for iri in parts]
+        )
+        asked = [base[:-1] + path for path in asked]
+        assert len(asked) > 10 and set(asked) & set(parts) and set(asked) & set(things), asked
     for port, prefix in _hosts(apache):
-        for iri in things + parts[:50]:
+        for iri in asked:
             path = iri[len(base) - 1 :]
             status, headers, _ = _get(port, prefix + path)
             kind, id, *part = path.split("/")[2:]
@@ -262,21 +291,32 @@ def test_apache_answers_every_thing_and_part_with_303_to_its_document(
             assert status == 404 and "location" not in headers and "set-cookie" not in headers, (prefix, path)
 
 
-def test_apache_negotiates_the_documents(apache: tuple[Path, int, int], opened: Release) -> None:
+def test_apache_negotiates_the_documents(
+    apache: tuple[Path, int, int], opened: Release, request: pytest.FixtureRequest
+) -> None:
+    """Documents of each folder, each with every header of ``static/accept.tsv``; from the
+    ``.htaccess``, each document with the headers in turn and the first of each folder with every
+    header."""
     export = apache[0]
     documents = [path for _, path in published_resources(opened.store, opened.base_iri)][::25] + ["/ontology"]
+    cases = accept_cases()
+    asked = [(path, case) for path in documents for case in cases]
+    if _htaccess(request):
+        firsts = first_of_each_kind(documents)
+        asked = [(path, cases[n % len(cases)]) for n, path in enumerate(documents)]
+        asked += [(path, case) for path in firsts for case in cases if (path, case) not in asked]
+        assert len(firsts) > 3 and {case for _, case in asked} == set(cases)
     for port, prefix in _hosts(apache):
-        for path in documents:
-            for name, header in accept_cases():
-                status, headers, body = _get(port, prefix + path, header)
-                if name == "none":
-                    assert status == 406, (prefix, path, header, status)
-                    continue
-                wanted = BY_NAME[name]
-                assert status == 200, (prefix, path, header, status)
-                assert headers["content-type"].split(";")[0] == wanted.media_type, (prefix, path, header)
-                assert "Accept" in headers.get("vary", ""), (prefix, path)
-                assert body == (export / f"{path[1:]}{wanted.suffix}").read_bytes(), (prefix, path, header)
+        for path, (name, header) in asked:
+            status, headers, body = _get(port, prefix + path, header)
+            if name == "none":
+                assert status == 406, (prefix, path, header, status)
+                continue
+            wanted = BY_NAME[name]
+            assert status == 200, (prefix, path, header, status)
+            assert headers["content-type"].split(";")[0] == wanted.media_type, (prefix, path, header)
+            assert "Accept" in headers.get("vary", ""), (prefix, path)
+            assert body == (export / f"{path[1:]}{wanted.suffix}").read_bytes(), (prefix, path, header)
 
 
 def test_apache_does_not_serve_the_rules(apache: tuple[Path, int, int]) -> None:
@@ -286,12 +326,54 @@ def test_apache_does_not_serve_the_rules(apache: tuple[Path, int, int]) -> None:
             assert status == 404 and b"RewriteRule" not in body and b"map $http_accept" not in body, (prefix, path)
 
 
+def _path_kind(path: str, answers: tuple[tuple, ...]) -> tuple:
+    """What the rules tell a path by: its first segment, how many it has, its suffix, and what the
+    server answers it with each header (status, and a 303's target's suffix)."""
+    segments = path.strip("/").split("/")
+    suffix = os.path.splitext(segments[-1])[1]
+    return segments[0], len(segments), suffix, tuple((a[0], os.path.splitext(str(a[-1]))[1]) for a in answers)
+
+
+def walk_sample(expected: dict[tuple[str, str | None], tuple]) -> dict[tuple[str, str | None], tuple]:
+    """Of the server's answers to every path with every header: every path once, with the headers in
+    turn, and every header with the first path of each kind (:func:`_path_kind`): every kind of path
+    with every header, every path, every header."""
+    accepts = list(dict.fromkeys(accept for _, accept in expected))
+    paths = sorted({path for path, _ in expected})
+    firsts: dict[tuple, str] = {}
+    for path in paths:
+        firsts.setdefault(_path_kind(path, tuple(expected[path, a] for a in accepts)), path)
+    keep = {(path, accepts[n % len(accepts)]) for n, path in enumerate(paths)}
+    keep |= {(path, accept) for path in firsts.values() for accept in accepts}
+    return {key: answer for key, answer in expected.items() if key in keep}
+
+
+@pytest.fixture(scope="module")
+def server_walk(release: Path, opened: Release, export: Path) -> dict[tuple[str, str | None], tuple]:
+    """The server's answer to every path the release publishes with every header of ``WALK_ACCEPT``
+    (``static_site.server_answers``), once for both ways Apache reads the rules."""
+    return server_answers(release, opened, (export / "index.html").read_bytes())
+
+
 def test_apache_answers_every_iri_the_release_publishes_as_the_server_does(
-    apache: tuple[Path, int, int], release: Path, opened: Release
+    apache: tuple[Path, int, int],
+    release: Path,
+    opened: Release,
+    server_walk: dict[tuple[str, str | None], tuple],
+    request: pytest.FixtureRequest,
 ) -> None:
     """As ``test_static.py`` asks nginx: every IRI under the base of the graph, the catalogue and the
-    start page, with every header of ``WALK_ACCEPT``, at the web root and under a sub-path."""
-    expected = server_answers(release, opened, (apache[0] / "index.html").read_bytes())
+    start page, with every header of ``WALK_ACCEPT``, at the web root and under a sub-path. The
+    rules read from the ``.htaccess`` (which Apache reads and compiles again for every request) are
+    the same text as ``apache/sakrad.conf``'s, asked every pair: there, every IRI is asked once, the
+    headers in turn, and every header at one IRI of each kind (:func:`walk_sample`)."""
+    expected = server_walk
+    if _htaccess(request):
+        rules = (apache[0] / APACHE).read_text(encoding="utf-8")
+        assert (apache[0] / APACHE_CONF).read_text(encoding="utf-8").endswith(rules)
+        sampled = walk_sample(expected)
+        assert {p for p, _ in sampled} == {p for p, _ in expected} and {a for _, a in sampled} == set(WALK_ACCEPT)
+        expected = sampled
     for port, prefix in _hosts(apache):
         differ = differences(expected, functools.partial(_get, port), release, opened, prefix)
         assert not differ, f"{len(differ)} answers differ:\n" + "\n".join(differ[:40])
@@ -344,8 +426,8 @@ def test_apache_chooses_the_readers_language_as_the_server_does(
     """``/`` and a thing's IRI asked with each Accept-Language header of the table: Apache answers
     as the server (English readers to /en/ and to the English page, ``Vary: Accept-Language``).
     Then 20,000 random headers at ``/`` (from the .htaccess, which Apache reads again for each
-    request, every 20th) and every 10th at a thing's IRI: the language the server's
-    ``preferred_language`` chooses, at the root and under the sub-path."""
+    request, every 100th: the same rules as apache/sakrad.conf's) and every 10th at a thing's IRI:
+    the language the server's ``preferred_language`` chooses, at the root and under the sub-path."""
     from host_headers import language_differences, language_paths, random_language_headers
 
     from sakrad_ld.web.served import preferred_language
@@ -356,8 +438,8 @@ def test_apache_chooses_the_readers_language_as_the_server_does(
             assert not differ, "\n".join(differ)
     headers = random_language_headers(20_000)
     assert {preferred_language(h) for h in headers} == {"sv", "en"}
-    if "htaccess" in request.node.callspec.id:
-        headers = headers[::20]
+    if _htaccess(request):
+        headers = headers[::100]
     thing = language_paths(opened)[1]
     for port, prefix in _hosts(apache):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -402,16 +484,34 @@ def test_apache_answers_head_other_methods_ranges_and_conditions_as_the_server_d
             assert not differ, "\n".join(differ)
 
 
+def media_type_sample(paths: list[str], named: dict[str, str]) -> list[str]:
+    """Of ``paths``, what the rules give a media type by: each release file the rules name
+    (``named``: its suffix does not tell its type), and the first path of each folder and suffix, at
+    its own path and under download/."""
+    kinds: dict[tuple[str, ...], str] = {}
+    for path in paths:
+        name = path.removeprefix("/download/").lstrip("/")
+        folder, _, file = path.rpartition("/")
+        kind = (path,) if name in named else (folder, os.path.splitext(file)[1])
+        kinds.setdefault(kind, path)
+    return list(kinds.values())
+
+
 def test_apache_sends_each_files_media_type_as_the_server_does(
-    apache: tuple[Path, int, int], release: Path, opened: Release
+    apache: tuple[Path, int, int], release: Path, opened: Release, request: pytest.FixtureRequest
 ) -> None:
     """The whole Content-Type (charset and parameters included) of every release file, at its own
     path and under download/ (the kept copies under sources/ among them), and of a file of each
-    suffix in each folder of the export's site: the server's (``host_headers.media_type_paths``)."""
+    suffix in each folder of the export's site: the server's (``host_headers.media_type_paths``).
+    From the ``.htaccess``, each file the rules name and a file of each folder and suffix
+    (:func:`media_type_sample`)."""
     from host_headers import media_type_differences, media_type_paths
 
     paths = media_type_paths(opened, apache[0])
     assert any(p.startswith("/sources/") for p in paths) and any(p.endswith(".schema.json") for p in paths), paths
+    if _htaccess(request):  # apache/sakrad.conf's same rules are asked every path
+        paths = media_type_sample(paths, host_types({f.path: f.media_type for f in opened.files.values()})[2])
+        assert any(p.startswith("/sources/") for p in paths) and any(p.endswith(".schema.json") for p in paths), paths
     with server_request(release) as server:
         for port, prefix in _hosts(apache):
             differ = media_type_differences(server, _request(port), paths, prefix)

@@ -2,9 +2,10 @@
 ``server_url``) and from nginx serving the export with its own rules:
 
 * every IRI of the release (each IRI under the base in ``sakrad.nt``, the ontology's terms without
-  their ``#fragment``, ``/ontology``, ``/dataset``) asked for with a browser's ``Accept`` and with each
-  RDF type a client sends (N3, TriG and N-Quads among them) is answered, redirects followed, without
-  a 5xx: a page that fails to render is found here, whatever template or view it is;
+  their ``#fragment``, ``/ontology``, ``/dataset``) asked for with a browser's ``Accept`` and with an
+  RDF type a client sends (each in turn; each of them, N3, TriG and N-Quads among them, at an IRI of
+  each kind) is answered, redirects followed, without a 5xx: a page that fails to render is found
+  here, whatever template or view it is;
 * every page's address without ``.html``, in either language (``/lists/meetings``, ``/en/dataset``,
   ``/en/doc/meeting/x``), is the page, and a folder without an ``index.html`` is not found, never
   a redirect to a 404;
@@ -100,23 +101,39 @@ def release_iris(release: Path, base: str) -> list[str]:
     return sorted(found)
 
 
+def asked_of_every_iri(paths: list[str]) -> list[tuple[str, str]]:
+    """(path, Accept) pairs: every IRI with a browser's header and with one RDF client's (each in
+    turn), and the first IRI of each kind (its first segment, the second of a longer one, how many
+    it has and its suffix: a thing of each kind, a part of one, a role, the dataset, a kept copy …)
+    with every RDF client's: each IRI's page, each RDF client at each kind of IRI."""
+    firsts: dict[tuple[str | int, ...], str] = {}
+    for path in paths:
+        segments = path.strip("/").split("/")
+        kind = segments[0], segments[1] if len(segments) > 2 else "", len(segments), Path(segments[-1]).suffix
+        firsts.setdefault(kind, path)
+    asked = [(path, accept) for n, path in enumerate(paths) for accept in (BROWSER, RDF_ACCEPTS[n % len(RDF_ACCEPTS)])]
+    asked += [(path, accept) for path in firsts.values() for accept in RDF_ACCEPTS]
+    return list(dict.fromkeys(asked))
+
+
 def test_every_iri_of_the_release_answers_a_browser_and_every_rdf_client_without_a_server_error(
     release: Path, opened: Release, server_url: str
 ) -> None:
     paths = release_iris(release, opened.base_iri)
     assert {"/ontology", "/dataset", "/catalog"} <= set(paths) and any(p.startswith("/id/meeting/") for p in paths)
+    asked = asked_of_every_iri(paths)
+    assert {p for p, a in asked if a == BROWSER} == set(paths) and {a for _, a in asked} == {BROWSER, *RDF_ACCEPTS}
     client = Browser(server_url)
     failed, pages = [], 0
-    for path in paths:
-        for accept in (BROWSER, *RDF_ACCEPTS):
-            chain = client.follow(path, accept)
-            last, status, headers, body = chain[-1]
-            if status >= 500 or (accept == BROWSER and status != 200):
-                failed.append(f"{path} {accept!r}: {[(p, s) for p, s, _, _ in chain]} {body[:200]!r}")
-            elif accept == BROWSER:
-                pages += headers.get("content-type", "").startswith("text/html")
-            elif status not in (200, 406):
-                failed.append(f"{path} {accept!r}: {[(p, s) for p, s, _, _ in chain]}")
+    for path, accept in asked:
+        chain = client.follow(path, accept)
+        last, status, headers, body = chain[-1]
+        if status >= 500 or (accept == BROWSER and status != 200):
+            failed.append(f"{path} {accept!r}: {[(p, s) for p, s, _, _ in chain]} {body[:200]!r}")
+        elif accept == BROWSER:
+            pages += headers.get("content-type", "").startswith("text/html")
+        elif status not in (200, 406):
+            failed.append(f"{path} {accept!r}: {[(p, s) for p, s, _, _ in chain]}")
     assert not failed, f"{len(failed)} answers failed:\n" + "\n".join(failed[:30])
     assert pages > len(paths) // 2, pages
 

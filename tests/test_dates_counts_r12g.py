@@ -45,7 +45,7 @@ DATES = [
     ("Sakrådet hölls inte den 3 september 2024 utan den 10 september 2024.", True),
     ("Sakrådet sköts upp till den 10 september 2024.", True),
     ("## Sakråd 10 september 2024", True),
-    ("Den 10-11 september 2024 hölls ett sakråd.", True),
+    ("Den 10-11 september 2024 hölls ett sakråd.", False),  # a range: one day only of a meeting with days
     ("Den 5 februari 2024 deltog ett tiotal representanter på ett sakråd den 10 september 2024.", True),
     ("Sakrådet skulle ha hållits den 10 september 2024 men sköts upp till den 17 september 2024.", False),
     ("Sakrådet hölls inte den 10 september 2024 utan den 12 september 2024.", False),
@@ -74,6 +74,12 @@ DATES = [
 def test_a_date_is_stated_only_by_a_sentence_dating_this_meeting(text: str, states: bool) -> None:
     said, why = date_refusal(HEAD + text, "2024-09-10")
     assert (said is not None) is states, why
+
+
+def test_a_range_of_days_dates_the_first_day_of_a_meeting_with_days() -> None:
+    text = HEAD + "Den 10-11 september 2024 hölls ett sakråd."
+    assert date_refusal(text, "2024-09-10", several=True)[0] is not None
+    assert "range of days" in (date_refusal(text, "2024-09-10")[1] or "")
 
 
 @pytest.mark.parametrize(

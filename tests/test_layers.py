@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "rdflib_edge",
         "records",
         "corpus",
+        "duplicated",
         "attested",
         "modified",
         "dated",

@@ -693,8 +693,9 @@ _BESIDE_WORDS = 6
 _APART = LazyPattern(r"[,;:()]| - ")
 
 
-#: A range of days in a date's words ("10-11 september 2024", "10 - 11 september"): no single day.
-_RANGE = LazyPattern(r"\d{1,2}(?::[ea])? ?- ?\d")
+#: A range of days in a date's words ("10-11 september 2024", "10 - 11 september"): no single day; two days'
+#: numbers, not a part of a numeric date ("2024-09-10", "10/9-2024": a digit, "/" or "-" beside them).
+_RANGE = LazyPattern(r"(?<![\d/-])\d{1,2}(?::[ea])? ?[-–] ?\d{1,2}(?::[ea])?(?![\d/-])")
 #: A weekday right before a date ("tisdagen den 10 september", "Wednesday, 10 September").
 _WEEKDAY_BEFORE = LazyPattern(rf"(?<!\w)({_WEEKDAYS})(?:en)?,? (?:den |the )?$")
 _WEEKDAY_NUMBERS = {w: i % 7 for i, w in enumerate(_WEEKDAYS.split("|"))}

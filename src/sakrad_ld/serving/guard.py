@@ -2,7 +2,7 @@
 
 Reads a request target in absolute-form (``GET http://host/path HTTP/1.1``, which RFC 9112
 section 3.2.2 says a server MUST accept) by its path, the authority ignored (answers never name a
-host: a 303's Location is relative). Refuses absurdly long request targets (414), marks every answer ``X-Content-Type-Options: nosniff``,
+host: a 303's Location is relative). Refuses absurdly long request targets (414) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
 and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
 traceback. What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
 newline or escape sequence in a path cannot forge or garble a log line.
@@ -29,6 +29,14 @@ _NOSNIFF = (b"x-content-type-options", b"nosniff")
 #: An absolute-form target's scheme and authority (RFC 9112 3.2.2); what follows is its path (h11
 #: hands the target on whole, the query already split off).
 _ABSOLUTE = re.compile(rb"([A-Za-z][A-Za-z0-9+.-]*)://[^/]*")
+#: A slash written as %2F: a character of a path segment (RFC 3986 2.2), not a separator, which no
+#: address of this server holds; read as "/" it would name another resource (Apache's default answers
+#: such a path 404 too).
+_ENCODED_SLASH = re.compile(rb"%2[Ff]")
+_ENCODED_SLASH_TEXT = (
+    "no such address: the path holds an encoded slash (%2F), a character inside a path segment, and no "
+    "address here has one; write the slash itself"
+)
 #: Control characters (C0, DEL, C1) and the backslash, written as escapes in the log.
 _UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x5C: "\\\\"}
 
@@ -68,6 +76,9 @@ class Guard:
             await problem_response(400, origin)(scope, receive, send)
             return
         scope = origin
+        if _ENCODED_SLASH.search(scope.get("raw_path") or b""):
+            await problem_response(404, _ENCODED_SLASH_TEXT)(scope, receive, send)
+            return
         length = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
         if length > MAX_URL_LENGTH:
             response = problem_response(

@@ -36,6 +36,7 @@ from .errors import InputError, InputErrors, ProjectError, Where
 from .inputfiles import MAX_INPUT_FILE, read_input
 from .layout import kept_copy_path
 from .modified import check_modified
+from .numbered import check_numbered
 from .organised import check_organisers
 from .placed import check_meeting_places, check_placements
 from .posted import check_posts
@@ -211,6 +212,7 @@ def load_corpus(
     corpus = dataclasses.replace(corpus, copies=copies)
     errors.extend(check_references(corpus))
     errors.extend(check_duplicated(corpus))  # duplicated.py: two meeting files of one sakråd
+    errors.extend(check_numbered(corpus))  # numbered.py: a note's number, a holding's IRI, once each
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
     errors.extend(check_modified(corpus))  # modified.py: no data date after modified (validate refuses it too)
     errors.extend(check_held_derived(corpus))  # announced.py: announced beside its own minutes, or held derived

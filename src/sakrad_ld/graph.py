@@ -9,7 +9,6 @@ from ``ontology/roles.ttl``; government bodies are W3C ORG organisations and uni
 from __future__ import annotations
 
 import weakref
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from .errors import ProjectError, Where
 from .iri import Minter, slug
 from .layout import kept_copy_path
 from .named import Shown, shown_names
+from .numbered import holding_segments, note_numbers
 from .placed import RELATED
 from .records import (
     Body,
@@ -583,18 +583,6 @@ def _person(out: _Emitter, minter: Minter, person: Person, posts: dict[str, Post
     _sources(out, minter, s, person.sources, ln)
 
 
-def holding_segments(person: Person) -> list[tuple[str, ...]]:
-    """The IRI segments of each of ``person``'s holdings, under ``…/holding/``: the post and the day
-    it is attested on (``as_of``); the post and its source where it has no day; and the post, the
-    day and the source where two holdings of one post share a day (two pages showing it on one day),
-    so that no holding's date is left out to keep its IRI apart."""
-    days = Counter((h.post, h.as_of) for h in person.holds if h.as_of)
-    return [
-        (h.post, h.as_of, h.source) if h.as_of and days[h.post, h.as_of] > 1 else (h.post, h.as_of or h.source)
-        for h in person.holds
-    ]
-
-
 def _organisation(out: _Emitter, minter: Minter, org: Organisation) -> None:
     s = minter.thing("organisation", org.id)
     ln = org.lines
@@ -946,7 +934,7 @@ def _notes(out: _Emitter, minter: Minter, s: ox.NamedNode, notes: Iterable[Note]
     """Notes on a record or one of its facts: the publisher's remarks on what a document says, in the
     dataset's own graph (the document does not say them), each with ``dct:source`` the document it is
     about, which is thus read (:attr:`Built.read`) though its graph may hold nothing else."""
-    for n, note in enumerate(notes, start=1):
+    for n, note in zip(note_numbers(notes), notes, strict=True):
         node = minter.part(s, "note", n)
         nl = note.lines
         source = minter.thing("source", note.source) if note.source else default

@@ -357,6 +357,13 @@ class Holding:
             "the holding's sakrad:derivedDate with this as its sakrad:derivation, not as sakrad:attestedOn"
         },
     )
+    key: Id | None = field(
+        default=None,
+        metadata={
+            "doc": "the last segment of the holding's IRI (…/holding/POST/KEY) where it must keep one published "
+            "before: an opaque name, not a date even where it looks like one; left out, the as_of, else the source"
+        },
+    )
     lines: Lines | None = _lines()
 
 
@@ -548,6 +555,13 @@ class Note:
         metadata={"doc": "the fact of the meeting the note is about (a field name); left out for the whole record"},
     )
     source: SourceId | None = field(default=None, metadata={"doc": "the document the note concerns"})
+    n: int | None = field(
+        default=None,
+        metadata={
+            "doc": "the note's number, the last segment of its IRI (…/note/3): once published, never changed or "
+            "given to another note; left out, the note's place among the record's notes (1, 2, …)"
+        },
+    )
     lines: Lines | None = _lines()
 
 

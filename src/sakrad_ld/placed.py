@@ -34,8 +34,12 @@ where that sentence says the meeting was held there (:func:`place_guard`): its c
 ("hölls digitalt, inte i Stockholm", "inte i Stockholm utan i Luleå" denies Stockholm, not Luleå;
 "varken … eller", "i stället för"), make it a plan, a condition or a doubt ("skulle hållas i", "planeras
 i", "Om möjligt hålls …", "i Umeå eller Luleå", "kanske"), say it was called off or moved, or place it at
-another time ("nästa gång", "brukar hållas"); and no clause of its sentence is a condition ("Om
-intresset är stort, hålls …"). An announced meeting (``announced_only``) may take its place from a plan
+another time ("nästa gång", "brukar hållas", also in a relative clause: "Sakrådet, som brukar hållas i Göteborg,
+hölls i år i Umeå"); and no clause of its sentence is a condition ("Om intresset är stort, hålls …").
+The place's own clause holds the word of holding: a clause with a verb of its own says something else
+happened there ("Sakrådet hölls digitalt, men organisationerna satt samlade i Malmö", "…, och
+organisationerna bjöds på lunch i Malmö"); and the subject held there is not another event, also with
+adverbials between its verb and it ("I Stockholm hölls i stället ett seminarium", "… samma dag en …"). An announced meeting (``announced_only``) may take its place from a plan
 ("ska hållas i", "kommer att hållas i"), which is what an announcement says; never from the others.
 """
 
@@ -52,6 +56,7 @@ from .errors import InputError, Where
 from .records import Text, credited
 from .stated import (
     _END,
+    _HELD,
     _ITEM_MARK,
     TITLE_ENDINGS,
     _case,
@@ -679,8 +684,12 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
     (:data:`PLACE_PLAN_WORDS`) say what the announcement says."""
     lo, hi = _sentence(text, at, end)
     found = clauses.guard_in(flat, lo, hi, at, end)
-    if found is None and (other := clauses.held_other(flat, lo, hi, at)) is not None:
+    if found is None and (other := clauses.held_other(flat, lo, hi, at) or _held_other_later(flat, lo, hi, at)):
         return f"says another event was held there ({quoted(other)}), not this meeting"  # "En konferens hölls …"
+    if found is None and (usual := _relative_time(flat, lo, hi, at, end)) is not None:
+        return f"places the holding at another time ({quoted(usual)})"  # "Sakrådet, som brukar hållas i …, …"
+    if found is None and (verb := _other_verb(flat, lo, hi, at, end)) is not None:
+        return f"says something else happened there ({quoted(verb)}), not that the meeting was held there"
     if found is None:
         return ""
     word, kind = found
@@ -751,3 +760,76 @@ def check_meeting_places(corpus: Corpus) -> list[InputError]:
         if why:
             errors.append(_error(m.where("place"), "the place", m.place, source, files.get(source), why, "place"))
     return errors
+
+
+#: Adverbials that may stand between a fronted place's verb of holding and its indefinite subject ("I
+#: Stockholm hölls i stället ett seminarium", "… hölls samma dag en konferens", "… hölls den 3 maj en …").
+_BETWEEN = (
+    r"(?:i stället|istället|samma (?:dag|dagen|vecka|veckan|eftermiddag|kväll)|också|även|dessutom|sedan|då|"
+    r"senare|tidigare|därefter|efteråt|samtidigt|parallellt|i år|i fjol|dagen (?:efter|innan|före)|"
+    r"(?:på|under) (?:förmiddagen|eftermiddagen|kvällen|morgonen|dagen)|den \d{1,2}(?: [a-zåäö]+)?(?: \d{4})?|"
+    r"instead|also|later|earlier|meanwhile|the same day|on the same day|that day|in addition)"
+)
+_HELD_THEN_OTHER = LazyPattern(
+    rf"(?:hölls|hålls|genomfördes|genomförs|ägde rum|äger rum|anordnades|anordnas|arrangerades|arrangeras|"
+    rf"was held|took place)(?:,? {_BETWEEN})+,? (?:en|ett|a|an) ([\w-]+)"
+)
+#: Nouns of time after "en"/"ett" that are no event ("hölls i stället en vecka senare").
+_TIME_NOUNS = frozenset("dag dygn vecka månad timme kvart halvtimme år vecka week day month hour year".split())
+
+
+def _held_other_later(flat: str, lo: int, hi: int, at: int) -> str | None:
+    """The indefinite subject of a word of holding after a fronted place where adverbials stand between
+    the verb and the subject ("I Stockholm hölls i stället ett seminarium", "… hölls samma dag en
+    konferens"), where it is another event than this meeting (no noun of :data:`clauses.HELD_SUBJECTS`):
+    :func:`clauses.held_other` reads the subject right after the verb. None where the sentence opens with
+    no place or time before its verb, or the subject is this meeting ("… hölls samma dag ett sakråd")."""
+    head = flat[lo:at].strip(" -*•>#\x00")
+    if head and head.split()[0] not in ("den", "samma", "efter", "före", "under", "senare", "tidigare"):
+        return None  # the subject stands before the verb: "Sakrådet hölls i stället …"
+    for m in _HELD_THEN_OTHER.finditer(flat, at, hi):
+        noun = m.group(1)
+        if noun in _TIME_NOUNS or noun in clauses.HELD_SUBJECTS or noun.endswith(clauses._MEETING_ENDS):
+            continue
+        return noun
+    return None
+
+
+#: The other-time words of the guard words' table ("brukar", "vanligtvis", "förra året").
+_OTHER_TIME = _words(clauses._words_of((clauses.OTHER_TIME,), "clause"))
+
+
+def _relative_time(flat: str, lo: int, hi: int, at: int, end: int) -> str | None:
+    """The other-time word of a relative clause ("som …") that holds the place at ``at``..``end``:
+    "Sakrådet, som brukar hållas i Göteborg, hölls i år i Umeå" places Göteborg at the usual time, not
+    this meeting's (the guard words read "som" before another time as a comparison's: "liksom förra
+    året")."""
+    for s, e in clauses.fact_clause(flat, lo, hi, at, end):
+        if not s <= at < e or not flat[s:e].lstrip(" ,(").startswith(("som ", "which ", "that ")):
+            continue
+        if (m := _OTHER_TIME.search(flat, s, at)) is not None:
+            return m.group()
+    return None
+
+
+#: Finite verbs of a clause that say something else happened at a place ("satt", "möttes", "bjöds",
+#: "åt"), besides those :func:`clauses.finite` reads.
+_OTHER_VERBS = frozenset(
+    "satt sitter satt åt äter bjöds bjuds möttes möts sågs fanns finns met sat ate had gathered".split()
+)
+_VERB = LazyPattern(r"[\w-]+")
+
+
+def _other_verb(flat: str, lo: int, hi: int, at: int, end: int) -> str | None:
+    """The finite verb of the place's own clause where that clause has its own verb but no word of
+    holding, the word of holding in another clause of its sentence: "Sakrådet hölls digitalt, men flera
+    organisationer satt samlade i Malmö", "…, och organisationerna bjöds på lunch i Malmö"; None where
+    the place's clause holds a word of holding, or has no verb ("Plats: Malmö")."""
+    spans = clauses.fact_clause(flat, lo, hi, at, end)
+    if any(_HELD.search(flat, s, e) is not None for s, e in spans):
+        return None
+    for s, e in spans:
+        for w in _VERB.findall(flat, s, e):
+            if w in _OTHER_VERBS or clauses.finite(w) or (len(w) > 5 and w.endswith(("ades", "ttes", "des"))):
+                return w
+    return None

@@ -22,6 +22,11 @@ of those who took part whose ``value`` is B is refused, as an ``invited_count`` 
 that is no number ("hälften av de 30", "alla utom 3 av 20") gives no count of those who took part.
 "samtliga av de 25" and "en av de tio personer som deltog" make the whole those who took part.
 
+A count right after a comparison's words ("I år deltog 25, jämfört med 40 förra året", "compared with
+40") is the other time's or meeting's: it counts no one of this meeting. A label or subject naming those
+who took part right before the count ("Deltagare: 35 personer", "Antalet deltagare var 35") and being
+represented ("14 organisationer var representerade") say the count took part.
+
 A negation before a comparison turns it round: "inte fler än 20" is at most 20, "inte färre än 20" at
 least 20. The words of the kept text right before the count's words are read too (stated.py), so a
 bound the source gives is not lost where ``text`` leaves it out.
@@ -501,6 +506,26 @@ _ALL_CAME = LazyPattern(
 )
 
 
+#: A comparison's words right before a count's ("I år deltog 25, jämfört med 40 förra året", "25
+#: organisationer mot 40 i fjol", "compared with 40 last year"): the number is the other time's or meeting's.
+#: "mot" only with another time after it; "än" and "than" bound the number ("fler än 20"), they are read
+#: as bounds.
+_COMPARED = LazyPattern(
+    rf"(?<!\w)(?:jämfört med|jämfört mot|i jämförelse med|till skillnad från|compared with|compared to|"
+    rf"in comparison with|as against)(?: (?:de|dem|the|totalt|sammanlagt|{_MARK_WORDS}))* $"
+)
+#: A label or a subject naming those who took part right before a count's words: "Deltagare: 35 personer",
+#: "Antal deltagare: 35", "Antalet deltagare var 35 personer", "Number of participants: 35".
+_PARTAKING_LABEL = LazyPattern(
+    rf"(?<!\w)(?:antal(?:et)? (?:deltagare|deltagande [\w-]+|närvarande)|deltagarantal(?:et)?|deltagare|"
+    rf"deltagarna|närvarande|number of participants|participants|attendees|attendance)"
+    rf"(?: ?:| var| uppgick till| blev| was| were)(?: (?:totalt|sammanlagt|{_MARK_WORDS}))* $"
+)
+#: Being represented is taking part ("14 organisationer var representerade", "Totalt var 14 organisationer
+#: representerade vid sakrådet", "14 organisations were represented").
+_REPRESENTED = LazyPattern(r"(?<!\w)(?:representerade|representerad|representerat|represented)(?!\w)")
+
+
 #: Words of asking a whole ("av de 30 tillfrågade"): the whole is those invited or asked.
 _ASKED = LazyPattern(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|asked)(?!\w)")
 #: A part before "av" / "of" and the whole's words right after it ("12 av ", "hälften av de ", "alla
@@ -615,6 +640,11 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     sentence = _quoted(flat[lo:hi].strip())
     if (span := spanned(flat, lo, a, b)) is not None:
         return span.format(sentence=sentence)
+    if (compared := _COMPARED.search(flat, max(lo, a - _PART_REACH), a)) is not None:
+        return (
+            f"{sentence} gives the number as a comparison's ({compared.group().strip()!r}): it counts another time "
+            "or meeting, not this one"
+        )
     own = _OWN_PARTICIPLE.match(flat, b)
     end = own.end() if own else b  # the count's own noun phrase ends here
     invited_own = _INVITED_WORDS.search(flat, a, end)
@@ -652,7 +682,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     for x, y in clauses:
         spans = [(x, a), (end, y)]  # the count's own words ("deltagare") are read above
         invited = next((m for s in spans for m in _INVITING.finditer(flat, *s)), None)
-        came = [m for s in spans for m in _CAME.finditer(flat, *s)]
+        came = [m for s in spans for p in (_CAME, _REPRESENTED) for m in p.finditer(flat, *s)]
         if (other := next((o for m in came if (o := other_event(flat, m.end())) is not None), None)) is not None:
             return f"{sentence} counts those who took part in another event or work ({other!r})"
         to_come = [m for s in spans for m in _TO_COME.finditer(flat, *s)]
@@ -672,6 +702,10 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many took part" if guard else ""
     if field == "invited_count" or _PARTAKING_WORDS.search(flat, a, end) is not None:
         return ""
+    if _PARTAKING_LABEL.search(flat, max(0, a - _PART_REACH), a) is not None:
+        # "Deltagare: 35 personer", "Antalet deltagare var 35": the label names those who took part
+        guard = count_guard(flat, lo, hi, a, b)
+        return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many took part" if guard else ""
     return (
         f"{sentence} has no word of taking part for the number ('deltog', 'samlades', 'kom', 'deltagare' …): "
         "it does not say how many took part"

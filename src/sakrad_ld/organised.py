@@ -34,6 +34,11 @@ object is this sakråd, in one clause, else loading refuses the organiser with t
   "not", "never"), nor another time or meeting (:func:`_other_time`: "i fjol", "förra året", a year
   not the meeting's, "ett liknande sakråd", "fjolårets sakråd").
 
+A cleft names the subject too ("Det var Kulturdepartementet som anordnade sakrådet"), as does an
+organiser's label with the name alone after it ("Arrangör: Kulturdepartementet"); in "Sakrådet
+anordnades inte av A utan av B" (or "har inte anordnats av A utan av B", "was not organised by A but by
+B") the negation is A's, and B organised the sakråd.
+
 An invitation in a body's name ("bjuder Regeringskansliet in") makes it the convener, not the
 organiser; a page's publisher is not its organiser (stated.py warns). A source with no kept text is
 not checked here: the note and warning of stated.py stay the only checks there.
@@ -300,6 +305,8 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
     """Whether the name at ``lo``-``hi`` of the folded ``text`` is the subject of a word of organising
     whose object is this sakråd, in a clause that places it at no other time or meeting (``years``: the
     meeting's years; None: not checked)."""
+    if _labelled(text, lo, hi) or _agent_instead(text, flat, lo, hi, years):
+        return True
     start, stop = clause(text, lo, hi, PHRASE_MARKS)
     # a relative clause after the name ("Kulturdepartementet, som anordnade sakrådet, …") reads on
     relative = re.match(r"\s*,\s*som\b", flat[hi : stop + 8])
@@ -319,6 +326,8 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
         if relative:
             between = between[2:]
         names = between[: len(between) - _trailing(between)]  # other organisers listed with it
+        if names == ["som"] and _CLEFT.search(flat, start, lo):
+            names = []  # "Det var Socialdepartementet som anordnade sakrådet"
         if not names or listed(names, True, _PREPOSITIONS):
             rest = _WORD.findall(flat, after.end(), stop)
             if _organises_this(rest) or (not rest and before[-1:] == ["som"] and _relative_antecedent(flat, start)):
@@ -351,6 +360,61 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
         and not last.group().endswith(("ed", "s"))
         and _organises_this(_WORD.findall(flat, hi, stop))
     )
+
+
+#: A cleft's opening right before the name ("Det var Socialdepartementet som anordnade sakrådet", "It was
+#: … who organised the meeting"): the name is the subject of the relative clause's word of organising.
+_CLEFT = LazyPattern(r"(?<!\w)(?:det var|det är|it was|it is)(?: (?:just|också|även|alltså))? $")
+#: A label of the organiser opening its line or sentence, the name right after it ("Arrangör:
+#: Socialdepartementet", "Organiser: …").
+_LABEL = LazyPattern(
+    r"(?:^|\x00)[\s*•#>-]*(?:arrangör|arrangörer|anordnare|organisatör|organisatörer|organiser|organizer|"
+    r"organisers|organizers|arranged by|organised by|organized by)\s*:[\s\x00]*$"
+)
+#: What may follow a labelled name to its line's or sentence's end: nothing, or a mark.
+_LABEL_END = LazyPattern(r"[\s.;]*(?:\x00|$)")
+#: A negated agent before the name and "utan av" / "but by" ("anordnades inte av Socialdepartementet(,)
+#: utan av …"): the negation is the other agent's, this one organised the meeting.
+_NOT_BUT = LazyPattern(r"(?<!\w)(?:inte|ej|icke|not) (?:av|by) [^.\x00]{1,80}? (?:utan|but) (?:av|by) $")
+
+#: "av A utan av B" after a passive word negated right before it ("har inte anordnats av A utan av B").
+_BUT_BY = LazyPattern(r"(?<!\w)(?:av|by) [^.\x00]{1,80}? (?:utan|but) (?:av|by) $")
+_NEGATED_WORD = LazyPattern(r"(?<!\w)(?:inte|ej|icke|not) $")
+
+
+def _labelled(text: str, lo: int, hi: int) -> bool:
+    """Whether the name at ``lo``-``hi`` of the folded ``text`` is the whole value of an organiser's label
+    (:data:`_LABEL`: "Arrangör: Socialdepartementet")."""
+    return bool(_LABEL.search(text, max(0, lo - 40), lo)) and _LABEL_END.match(text, hi) is not None
+
+
+def _agent_instead(text: str, flat: str, lo: int, hi: int, years: frozenset[str] | None) -> bool:
+    """Whether the name at ``lo``-``hi`` is the agent a contrast gives instead of a negated one, of a
+    passive word of organising whose subject is this sakråd: "Sakrådet anordnades inte av
+    Socialdepartementet utan av Justitiedepartementet" names Justitiedepartementet (:data:`_NOT_BUT`)."""
+    first = text.rfind("\x00", 0, lo) + 1
+    contrast = _NOT_BUT.search(flat, max(first, lo - 200), lo) or _BUT_BY.search(flat, max(first, lo - 200), lo)
+    if contrast is None:
+        return False
+    words = list(_WORDS.finditer(flat, first, contrast.start()))
+    if not words or words[-1].group() not in _PASSIVE:
+        return False
+    last = words[-1]
+    negated = contrast.start()
+    if not contrast.group().startswith(("inte", "ej", "icke", "not")):
+        # "Sakrådet har inte anordnats av A utan av B", "The meeting was not organised by A but by B"
+        if (before := _NEGATED_WORD.search(flat, first, last.start())) is None:
+            return False
+        negated = before.start()
+    stop = clause(text, lo, hi, PHRASE_MARKS)[1]
+    if _NEGATION.search(flat, first, negated) or _NEGATION.search(flat, hi, stop):
+        return False
+    if years is not None and _other_time(flat, first, stop, years):
+        return False
+    inverted = [w for w in _WORD.findall(flat, last.end(), contrast.start()) if w not in _ADVERBS]
+    if inverted:  # "I dag anordnas sakrådet inte av …"
+        return len(inverted) <= 4 and _organises_this(inverted)
+    return _meeting_before(flat, clause(text, last.start(), last.end(), PHRASE_MARKS)[0], min(negated, last.start()))
 
 
 def organiser_named(body: Body, text: str, years: frozenset[str] | None = None) -> bool:

@@ -28,6 +28,7 @@ NOT_FROM_THE_TEXT = {
     "id": "an editor's choice: the draft proposes <date>-<organiser> and says so in a comment",
     "notes": "the reviewer's note on why no organiser is given: the draft says it in a comment",
     "notes[0].text": "the reviewer's note on why no organiser is given: the draft says it in a comment",
+    "notes[0].n": "the number that note was published with (its IRI's last segment): the reviewer's",
     "chair.post": "the text names the post in other words ('… etableringsminister Ylva Johansson') than "
     "data/bodies.yaml; the draft leaves it out and quotes the text in a comment",
 }

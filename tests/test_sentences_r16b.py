@@ -84,6 +84,11 @@ OTHER_EVENTS_LATER = [
     ("I Stockholm hölls den 10 september 2024 ett sakråd om demokrati.", _place("Stockholm"), TRUE),
     (HELD + "I Stockholm hölls samma dag sakrådet om demokrati.", _place("Stockholm"), TRUE),
     (HELD + "I Stockholm hölls sakrådet.", _place("Stockholm"), TRUE),
+    (HELD + "Den 3 maj hölls i Stockholm en konferens om demokrati.", _place("Stockholm"), TRAP),
+    (HELD + "Samma dag hölls i Stockholm en konferens om demokrati.", _place("Stockholm"), TRAP),
+    ("Den 10 september 2024 hölls i Stockholm ett sakråd om demokrati.", _place("Stockholm"), TRUE),
+    (HELD + "Sakrådet hölls i Stockholm, och i Malmö hölls samma dag en konferens.", _place("Malmö"), TRAP),
+    (HELD + "Sakrådet hölls i Stockholm, och i Malmö hölls samma dag en konferens.", _place("Stockholm"), TRUE),
 ]
 
 RELATIVE_TIMES = [

@@ -768,26 +768,28 @@ _BETWEEN = (
     r"(?:i stället|istället|samma (?:dag|dagen|vecka|veckan|eftermiddag|kväll)|också|även|dessutom|sedan|då|"
     r"senare|tidigare|därefter|efteråt|samtidigt|parallellt|i år|i fjol|dagen (?:efter|innan|före)|"
     r"(?:på|under) (?:förmiddagen|eftermiddagen|kvällen|morgonen|dagen)|den \d{1,2}(?: [a-zåäö]+)?(?: \d{4})?|"
-    r"instead|also|later|earlier|meanwhile|the same day|on the same day|that day|in addition)"
+    r"instead|also|later|earlier|meanwhile|the same day|on the same day|that day|in addition|"
+    r"(?:i|på|vid) (?:[a-zåäöé-]+ ){0,2}?[a-zåäöé-]+(?= (?:en|ett) ))"
 )
 _HELD_THEN_OTHER = LazyPattern(
     rf"(?:hölls|hålls|genomfördes|genomförs|ägde rum|äger rum|anordnades|anordnas|arrangerades|arrangeras|"
     rf"was held|took place)(?:,? {_BETWEEN})+,? (?:en|ett|a|an) ([\w-]+)"
 )
 #: Nouns of time after "en"/"ett" that are no event ("hölls i stället en vecka senare").
-_TIME_NOUNS = frozenset("dag dygn vecka månad timme kvart halvtimme år vecka week day month hour year".split())
+_TIME_NOUNS = frozenset("gång dag dygn vecka månad timme kvart halvtimme år vecka week day month hour year".split())
 
 
 def _held_other_later(flat: str, lo: int, hi: int, at: int) -> str | None:
-    """The indefinite subject of a word of holding after a fronted place where adverbials stand between
-    the verb and the subject ("I Stockholm hölls i stället ett seminarium", "… hölls samma dag en
-    konferens"), where it is another event than this meeting (no noun of :data:`clauses.HELD_SUBJECTS`):
+    """The indefinite subject of a word of holding after a fronted place or time where adverbials (or
+    the place) stand between the verb and the subject ("I Stockholm hölls i stället ett seminarium", "…
+    hölls samma dag en konferens", "Den 3 maj hölls i Stockholm en konferens"), where it is another event than this meeting (no noun of :data:`clauses.HELD_SUBJECTS`):
     :func:`clauses.held_other` reads the subject right after the verb. None where the sentence opens with
     no place or time before its verb, or the subject is this meeting ("… hölls samma dag ett sakråd")."""
-    head = flat[lo:at].strip(" -*•>#\x00")
-    if head and head.split()[0] not in ("den", "samma", "efter", "före", "under", "senare", "tidigare"):
+    start = max((s for s, _ in clauses.fact_clause(flat, lo, hi, at, at) if s <= at), default=lo)
+    head = [w for w in _VERB.findall(flat, start, at) if w not in ("och", "men", "samt", "and", "but")]
+    if head and head[0] not in ("den", "samma", "efter", "före", "under", "senare", "tidigare"):
         return None  # the subject stands before the verb: "Sakrådet hölls i stället …"
-    for m in _HELD_THEN_OTHER.finditer(flat, at, hi):
+    for m in _HELD_THEN_OTHER.finditer(flat, start, hi):
         noun = m.group(1)
         if noun in _TIME_NOUNS or noun in clauses.HELD_SUBJECTS or noun.endswith(clauses._MEETING_ENDS):
             continue

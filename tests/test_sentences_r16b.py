@@ -35,6 +35,8 @@ COMPARED = [
      _count(OC, "25 organisationer", 25), TRUE),
     (HELD + "Sakrådet samlade 30 deltagare, jämfört med 45 deltagare i fjol.", _count(PC, "45 deltagare", 45), TRAP),
     (HELD + "Sakrådet samlade 30 deltagare, jämfört med 45 deltagare i fjol.", _count(PC, "30 deltagare", 30), TRUE),
+    (HELD + "25 organisationer deltog, att jämföra med 40 organisationer i genomsnitt.",
+     _count(OC, "40 organisationer", 40), TRAP),
     (HELD + "Jämfört med 40 organisationer förra året deltog i år 25 organisationer.",
      _count(OC, "40 organisationer", 40), TRAP),
     (HELD + "25 organisations attended, compared with 40 organisations last year.",

@@ -511,7 +511,7 @@ _ALL_CAME = LazyPattern(
 #: "mot" only with another time after it; "än" and "than" bound the number ("fler än 20"), they are read
 #: as bounds.
 _COMPARED = LazyPattern(
-    rf"(?<!\w)(?:jämfört med|jämfört mot|i jämförelse med|till skillnad från|compared with|compared to|"
+    rf"(?<!\w)(?:jämfört med|jämfört mot|att jämföra med|i jämförelse med|till skillnad från|compared with|compared to|"
     rf"in comparison with|as against)(?: (?:de|dem|the|totalt|sammanlagt|{_MARK_WORDS}))* $"
 )
 #: A label or a subject naming those who took part right before a count's words: "Deltagare: 35 personer",

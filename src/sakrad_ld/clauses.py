@@ -861,11 +861,28 @@ _WHEN_OTHER = LazyPattern(r",? (?:när|då|medan|when|while)(?: [\w-]+){1,6}? (?
 _WHERE_OTHER = LazyPattern(r" (?:i|på|vid|in|at) ([\w-]+),? (?:där|where)(?: [\w-]+){0,3} $")
 
 
+#: An event named by its own noun before or after the meeting ("deltog i pressträffen efter sakrådet",
+#: "i middagen efter mötet", "in the press conference after the meeting"): the noun (not this meeting's
+#: nor a part of it, :data:`MEETING_OBJECTS`), a few words, then a word of time and the meeting's noun.
+_AROUND_MEETING = LazyPattern(
+    r" (?:i|på|vid|in|at) (?:(?:the|a|an|en|ett) )?([\w-]+)(?: [\w-]+){0,2}? "
+    r"(?:efter|före|inför|innan|after|before|following|prior to) (?:(?:the|this|det|detta) )?"
+    r"(?:sakråd|samråd|möte|meeting|consultation)\w*"
+)
+
+
 def other_event(flat: str, b: int) -> str | None:
     """The object of the word of taking part ending at ``b`` where it is another event or work than this
     meeting (:data:`OTHER_EVENTS`, or "en"/"ett"/"a"/"an" and a noun not of :data:`MEETING_OBJECTS`), or
     the forum of a time clause right after it ("deltog när frågan diskuterades i riksdagen"), as its words;
     None where it is none (the meeting, a part of it, no object: "deltog digitalt")."""
+    around = _AROUND_MEETING.match(flat, b)
+    if (
+        around is not None
+        and around.group(1) not in MEETING_OBJECTS
+        and not around.group(1).endswith(("sakråd", "sakrådet", "samråd", "samrådet", "möte", "mötet"))
+    ):
+        return around.group().strip()
     m = _PART_OBJECT.match(flat, b)
     if m is None:
         when = _WHEN_OTHER.match(flat, b)
@@ -893,7 +910,9 @@ OBJECT_VERBS = frozenset(
 )
 #: The verbs of calling a meeting whose event follows "till"/"to" ("bjöd in till sakrådet", "bjöd in
 #: Fryshuset till en konferens", "invited them to a conference").
-CALLING_VERBS = frozenset("bjöd bjuder kallade kallar sammankallade sammankallar invited invites invite".split())
+CALLING_VERBS = frozenset(
+    "bjöd bjuder kallade kallar sammankallade sammankallar invited invites invite inbjudan".split()
+)
 #: The words that name this meeting or the day of it as a role's object, besides :data:`MEETING_OBJECTS`.
 MEETING_DAYS = frozenset("dag dagen dagens idag today day sakrådets mötets session sessionen".split())
 _OBJECT = LazyPattern(

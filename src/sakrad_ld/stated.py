@@ -119,7 +119,18 @@ __all__ = [
 #: The English verbs of the role words (:data:`ENGLISH_ROLE_VERBS` holds them all): of chairing, of
 #: calling the sakråd, of taking part.
 _CHAIRED_EN = ("chaired", "chairing")
-_CALLED_EN = ("invite", "invites", "invited", "hosts", "hosted", "convenes", "convened")
+_CALLED_EN = (
+    "invite",
+    "invites",
+    "invited",
+    "had invited",
+    "has invited",
+    "have invited",
+    "hosts",
+    "hosted",
+    "convenes",
+    "convened",
+)
 _TOOK_PART_EN = ("took part", "participated", "attended")
 
 #: Words of the sentence that names a person chair (before the name, or after it in its clause), each
@@ -138,6 +149,8 @@ CHAIR_WORDS = (
     "höll i sakrådet",
     "ordförande",
     "ordföranden",
+    "ordf.",
+    "ordf",
     "moderator",
     *_CHAIRED_EN,
     "led by",
@@ -150,9 +163,16 @@ CHAIR_WORDS = (
 CONVENER_WORDS = (
     "bjuder in",
     "bjöd in",
+    "hade bjudit in",
+    "har bjudit in",
     "bjuder",
     "bjöd",
     "inbjudan",
+    "skickade ut inbjudan",
+    "skickade inbjudan",
+    "skickar ut inbjudan",
+    "skickades ut av",
+    "skickades av",
     "sammankallade",
     "kallade",
     "värd",
@@ -183,6 +203,7 @@ PARTICIPANT_WORDS = (
     "närvarade",
     "närvarande",
     "var med",
+    "på plats",
     "leddes av",
     "leddes",
     "ledde",
@@ -770,7 +791,7 @@ PASSIVE_ROLE_WORDS = frozenset(
     {
         "leddes", "leddes av", "leds", "leds av", "ledd av", "inleddes", "led by", "modereras", "initierats av", "initierades av", "initiated by",
         "modererades", "moderated by", "anordnades", "arrangerades", "sammankallades", "organised by",
-        "organized by", "arranged by", "convened by", "representerades", "företräddes", "represented by",
+        "organized by", "arranged by", "convened by", "skickades ut av", "skickades av", "representerades", "företräddes", "represented by",
     }
 )  # fmt: skip
 #: Swedish passives whose agent follows with "av", adverbs or a negation between ("Sakrådet leddes
@@ -786,7 +807,9 @@ ENGLISH_ROLE_VERBS = frozenset({*_CHAIRED_EN, *_CALLED_EN, *_TOOK_PART_EN})
 OBJECT_ROLE_WORDS = frozenset({"bjuder in", "bjöd in"})
 #: Role words that name a role, not a deed: the person stands after them ("ordförande var Anna Berg",
 #: "ordförande Anna Berg"), or before them after "som" or a copula ("Anna Berg var ordförande").
-ROLE_NOUNS = frozenset({"ordförande", "ordföranden", "moderator", "chair", "värd", "inbjudan", "närvarande"})
+ROLE_NOUNS = frozenset(
+    {"ordförande", "ordföranden", "ordf.", "ordf", "moderator", "chair", "värd", "inbjudan", "närvarande"}
+)
 
 #: Words of being urged, asked or offered to take part, or of registering for it ("uppmanades att delta",
 #: "ombads delta", "anmälde sig"): like an invitation, they say the organisation or person was asked or
@@ -960,6 +983,8 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
         return found
     if (other := other_event(flat, hi)) is not None:  # "Anna Berg deltog i Almedalen"
         return other, OTHER_EVENT
+    if (aside := _ASIDE_THEN_NOT.match(flat, hi)) is not None:  # "Anna Berg deltog, enligt listan, inte"
+        return aside.group(1), NEGATION
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
@@ -1075,6 +1100,11 @@ def _governed(text: str, flat: str, at: int, titles: frozenset[str]) -> bool:
     return bool(words) and words[-1] in PREPOSITIONS
 
 
+#: A party's label in parentheses right after a name ("Jakob Forssmed (KD) deltog", "(S)", "(MP)"): the
+#: name's, the role word after it is the name's.
+_PARTY = LazyPattern(r" \((?:s|m|sd|c|v|kd|l|mp|fp)\)")
+
+
 def _role_after(roles: LazyPattern, text: str, after: int, flat: str | None = None) -> re.Match[str] | None:
     """The role word that follows a name ending at ``after`` in its clause: at once, after a relative
     "som" or a copula (a role noun: "X var ordförande"), after an apposition between two commas
@@ -1083,13 +1113,28 @@ def _role_after(roles: LazyPattern, text: str, after: int, flat: str | None = No
     anchored."""
     flat = _flat(text) if flat is None else flat
     at = after
+    if (party := _PARTY.match(text, at)) is not None:  # "Jakob Forssmed (KD) deltog"
+        at = party.end()
     if text.startswith(", " + _SOM, at):  # "X, som ledde mötet, …"
         role = roles.match(text, at + 2 + len(_SOM))
-        if role is None or role.group() in PASSIVE_ROLE_WORDS:
+        if role is not None and role.group() in PASSIVE_ROLE_WORDS:
             return None
-        if other_object(flat, role.group().rpartition(" ")[2], role.end()) is None:
+        start = at + 2 + len(_SOM) if role is None else role.end()
+        close = text.find(",", start, start + APPOSITION_WINDOW)
+        stop = text.find(_END, start, start + APPOSITION_WINDOW)
+        stop = min(x for x in (close, stop, start + APPOSITION_WINDOW) if x >= 0)
+        if (
+            role is not None
+            and other_object(flat, role.group().rpartition(" ")[2], role.end()) is None
+            and not any(p.search(flat, role.end(), stop) for p in (_OTHER_MEETING, _SEASON_MEETING))
+        ):
             return role
-        # "X, som ledde mötet som hölls den 3 maj, deltog": the relative clause led another; the verb after it
+        if role is None and any(p.search(flat, start, stop) for p in (_GUARDS, _INVITED, _NEGATIONS)):
+            return None  # "X, som var inbjuden, deltog", "X, som planerar nästa sakråd, deltog": not read past
+        # "X, som har ansvar för frågan, deltog": the relative clause holds no role or guard; the verb after it
+        # "X, som ledde mötet som hölls den 3 maj, deltog", "X, som ledde förra årets sakråd, deltog": the
+        # relative clause led another meeting; the verb after it
+        return _role_at(roles, text, flat, stop + 1) if text.startswith(",", stop) else None
     if text.startswith(",", at):
         close = text.find(",", at + 1, at + 1 + APPOSITION_WINDOW)
         if close >= 0 and text.find(_END, at, close) < 0:
@@ -1218,6 +1263,13 @@ def _named_as(
                 # "Därefter ledde Anna Berg arbetet med …": what the verb led follows the name
                 if other_object(flat, last.group().rpartition(" ")[2], stop) is None:
                     return True
+        if (
+            (did := _DID_SO.match(flat, stop)) is not None
+            and not _NEGATIONS.match(flat, did.end() + 1)
+            and roles.search(text, max(0, at - CLAUSE_WINDOW), at) is not None
+            and not _guarded(text, flat, at, did.end())
+        ):
+            return True  # "A ledde inte sakrådet, men B gjorde det", "A did not chair the meeting; B did."
         role = _role_after(roles, text, stop, flat)
         if (
             role is not None
@@ -1240,6 +1292,16 @@ def _labelled(role: re.Match[str], text: str, flat: str, end: int, at: int, titl
     return all(_title(w, titles) or w in HONORIFICS for w in _WORDS.findall(flat, end + 1, at))
 
 
+#: The words between "på plats" and the name after it ("På plats från departementet fanns X", "På plats
+#: var även X"): a body it came from, a copula and adverbs.
+_PRESENT_THERE = LazyPattern(
+    r"(?: (?:från|för) [\w-]+(?: [\w-]+)?)?,? (?:fanns|var|sågs)(?: (?:även|också|dessutom|bland annat))* "
+)
+#: A cleft denying its subject the role word after it ("Det var inte A som ledde sakrådet, utan B", "It
+#: was not A who chaired the meeting but B"): the one after "utan"/"but" holds it.
+_CLEFT_NOT = LazyPattern(r"(?<!\w)(?:det var|it was) (?:inte|not) (?:[\w.-]+ ){1,5}(?:som|who|that) $")
+
+
 def _before_ok(role: re.Match[str], text: str, flat: str, at: int, titles: frozenset[str]) -> bool:
     """Whether the role word ``role`` before a name starting at ``at`` names it in the role (see
     :func:`_named_as`): a gap of at most :data:`GAP_WINDOW` characters that :func:`_gap_ok` accepts,
@@ -1249,6 +1311,25 @@ def _before_ok(role: re.Match[str], text: str, flat: str, at: int, titles: froze
         return False
     gap = _WORDS.findall(flat, role.end(), at)
     lo = role.start()
+    if word == "på plats":
+        # "På plats (från departementet) fanns X": the name is the subject after the verb
+        return bool(_PRESENT_THERE.fullmatch(flat, role.end(), at)) and not _guarded(text, flat, lo, at)
+    if (
+        2 <= len(gap) <= 4
+        and gap[-2:] in (["tillsammans", "med"], ["together", "with"])
+        and "," not in gap
+        and (word in CHAIR_WORDS or word in CONVENER_WORDS)
+    ):
+        # "A ledde sakrådet tillsammans med B": B holds the role with A, unless the verb's object is another
+        verb = word.rpartition(" ")[2]
+        return other_object(flat, verb, role.end()) is None and not _guarded(text, flat, lo, at)
+    if (
+        gap[-2:] in ([",", "utan"], [",", "but"])
+        and len(gap) <= 5
+        and _CLEFT_NOT.search(flat, max(0, lo - CLAUSE_WINDOW), lo) is not None
+    ):
+        # "Det var inte A som ledde sakrådet, utan B": the role is B's, the negation A's
+        return True
     if "utan" in gap and any(_NEGATIONS.fullmatch(w) for w in gap[: gap.index("utan")]):
         # "Sakrådet leddes inte av X utan av Y": the role word's negation is X's; Y is its agent after "utan"
         rather = max(_BUT_RATHER.finditer(flat, role.end(), at), key=lambda m: m.start(), default=None)
@@ -1584,8 +1665,11 @@ _TAKING_PART = _role_words(
         "närvarade",
         "var med",
         "fanns med",
+        "på plats",
         "took part",
+        "taking part",
         "participated",
+        "participating",
         "attended",
         "deltagande",
         "deltagare",
@@ -1868,6 +1952,11 @@ def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
 _SOURCE_OF = LazyPattern(r"(?<!\w)(?:enligt|according to)(?: (?:uppgift|uppgifter|uppgifterna) (?:från|av))? $")
 
 
+#: A contrast's part about this time after one about another ("X deltog inte förra året, men i år var
+#: organisationen på plats"): the sentence is about this meeting too.
+_THIS_TIME = LazyPattern(r" (?:men|but) (?:i år|denna gång|den här gången|this year|this time)(?!\w)")
+
+
 def _only_invited(
     text: str,
     flat: str,
@@ -1887,7 +1976,7 @@ def _only_invited(
     lo, hi = _sentence(text, a, b)
     heading = _heading(text, flat, lo, {} if headings is None else headings) or _colon_lead(text, flat, lo)
     for x, y in [_semicolon_part(flat, lo, hi, a)] if heading is None else [_semicolon_part(flat, lo, hi, a), heading]:
-        if _another_meeting(flat, x, y, years):
+        if _another_meeting(flat, x, y, years) and not _THIS_TIME.search(flat, x, y):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
     if (off := called_off(flat, lo, hi)) is not None:  # "X deltog i sakrådet, som sedan ställdes in"
         return f"{_quoted(flat[lo:hi].strip())} says the meeting was called off ({off!r}): no one took part in it"
@@ -1968,7 +2057,7 @@ _MENTION_PART = _role_words(
         "närvaro", "var med", "fanns med", "på plats", "deltagande", "deltagare", "deltagarna", "deltagarlista",
         "samlade", "samlades", "träffade", "träffades", "möttes", "mötte", "representanter", "representerade",
         "representerad", "representerat", "representerades", "företrädare", "företräddes", "took part", "participated",
-        "attended", "participants", "present", "represented", "inledde", "berättade", "presenterade",
+        "taking part", "participating", "attended", "participants", "present", "represented", "inledde", "berättade", "presenterade",
         "informerade", "diskuterade", "samtalade", "framförde", "lyfte", "betonade", "tog upp", "svarade",
         "discussed", "presented",
     )
@@ -2013,6 +2102,12 @@ def _annotation_guard(flat: str, b: int, hi: int) -> tuple[str, str] | None:
     return guard_in(flat, x, y, x, x, spans=[(x, y)])
 
 
+#: A negation closing the clause after an aside between commas right after a word of taking part
+#: ("deltog, enligt deltagarlistan, inte", "deltog, som det ser ut, inte"): it denies the taking part;
+#: not "deltog, enligt listan, inte bara digitalt" (the negation of what follows it).
+_ASIDE_THEN_NOT = LazyPattern(r",(?: [\w-]+){1,5}, (inte|ej|icke|aldrig|not|never)(?= ?(?:[.!;:)\x00]|$))")
+
+
 def _verb_guard(text: str, flat: str, a: int, b: int, name: tuple[int, int] | None = None) -> tuple[str, str] | None:
     """The guard word (not an invitation: "var inbjudet och deltog" took part) governing a word of taking
     part at ``a``..``b`` in its own clause, or its object that is another event or work
@@ -2020,6 +2115,8 @@ def _verb_guard(text: str, flat: str, a: int, b: int, name: tuple[int, int] | No
     name's place, whose words are no guard words."""
     if (other := other_event(flat, b)) is not None:
         return other, OTHER_EVENT
+    if (aside := _ASIDE_THEN_NOT.match(flat, b)) is not None:
+        return aside.group(1), NEGATION
     lo, hi = _sentence(text, a, b)
     return guard_in(flat, lo, hi, a, b, name=name)
 
@@ -2049,7 +2146,8 @@ def _part_words(
 #: Words that open a contrast's part with no subject of its own, the one before it going on ("X var inte
 #: inbjudet men deltog ändå", "X anmälde sig men kom aldrig"): a verb or an adverb first.
 _GOING_ON = LazyPattern(
-    r"(?:men|but|utan) (?:(?:organisationen|föreningen|förbundet|de|den|det|they|it) )?"
+    r"(?:men|but|utan) (?:(?:i år|i dag|idag|nu|denna gång|den här gången|this year|this time),? )?"
+    r"(?:(?:organisationen|föreningen|förbundet|de|den|det|they|it) )?"
     r"(?:ändå |sedan |också |även |till slut |då )?(?:deltog|deltar|deltagit|medverkade|närvarade|"
     r"kom|fick|hann|valde|lämnade|tackade|skickade|avböjde|uteblev|kunde|skulle|ville|var|blev|har|hade|gick|"
     r"took|attended|participated|did|could|would|was|were|had)(?!\w)"
@@ -2105,7 +2203,8 @@ _BODY_PART = _role_words(
     (
         "deltog", "deltar", "deltagit", "medverkade", "medverkar", "närvarade", "närvarande", "var med", "fanns med",
         "deltagande", "deltagare", "inledde", "inleddes", "träffade", "berättade", "presenterade", "informerade",
-        "samlades", "samlas", "träffades", "möttes", "representerades", "företräddes", "took part", "participated",
+        "samlades", "samlas", "träffades", "möttes", "representerades", "företräddes", "på plats", "took part",
+        "taking part", "participated", "participating",
         "attended", "present", "represented",
     )
 )  # fmt: skip
@@ -2541,10 +2640,24 @@ def _area_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] 
     found = guard_in(flat, lo, hi, a, b, spans=own)
     if found is not None and not (found[1] == PLAN and found[0] in PLANNED_WORDS):
         return found
-    _, stop = contrast_clause(flat, lo, hi, a, b)
+    start, stop = contrast_clause(flat, lo, hi, a, b)
+    if (asked := _ASKED_FOR.search(flat, start, a)) is not None:  # "efterfrågade en diskussion om X"
+        return asked.group(1), PLAN
     if stop < hi and (word := _NOT_DONE.search(flat, stop, hi)) is not None:
         return word.group(), NEGATION
     return None
+
+
+#: A discussion asked for, wished or called for before the area ("Organisationerna efterfrågade en
+#: diskussion om X", "bad om ett samtal kring X", "asked for a discussion about X"): a wish, not that X
+#: was discussed.
+_ASKED_FOR = LazyPattern(
+    r"(?<!\w)(efterfrågade|efterfrågades|efterfrågar|efterlyste|efterlystes|önskade|önskades|önskar|bad om|"
+    r"begärde|begärdes|ville ha|krävde|asked for|requested|called for|wanted)"
+    r"(?: (?:en|ett|a|an|the|mer|more|fler|ytterligare))? (?:[\w-]+ )?"
+    r"(?:diskussion|samtal|dialog|debatt|genomgång|discussion|debate|conversation|dialogue)\w*"
+    r"(?: (?:om|kring|runt|angående|kring|about|on|of|regarding))? $"
+)
 
 
 #: Words of an announcement's plan or future, governing a word of discussing after them: "Vid sakrådet
@@ -2847,6 +2960,20 @@ def _lead_in_guard(flat: str, x: int, y: int) -> tuple[str, str] | None:
     return None
 
 
+#: A heading or lead of frequently asked questions or of questions about the arrangements ("Vanliga
+#: frågor", "Frågor och svar", "FAQ", "Frågor om anmälan:", "Frågor om anmälan besvaras av …"): what stands
+#: under it asks about taking part, it was not put to the meeting.
+_FAQ = LazyPattern(
+    r"(?<!\w)(?:vanliga frågor|frågor och svar|faq|frequently asked questions|questions and answers|q&a|"
+    r"praktiska frågor|practical questions|"
+    r"(?:frågor|questions) (?:om|kring|angående|gällande|rörande|about|on|regarding) (?:(?:the|din|er) )?"
+    r"(?:anmälan|anmälningen|registrering|registreringen|deltagande|deltagandet|lokalen|lokal|resor|resan|"
+    r"ersättning|ersättningen|kostnader|tillgänglighet|tillgängligheten|inbjudan|programmet|det praktiska|"
+    r"praktikaliteter|sakrådet|mötet|dagen|registration|the meeting|travel|venue|invitation|accessibility))"
+    r"(?!\w)"
+)
+
+
 def _not_put(
     text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None], years: frozenset[str] | None
 ) -> str:
@@ -2865,6 +2992,11 @@ def _not_put(
         lead = _quoted(flat[x:y].strip())
         if _another_meeting(flat, x, y, years):
             return f"holds it, but not as a question put to the meeting: its lead-in is about another meeting ({lead})"
+        if (faq := _FAQ.search(flat, x, y)) is not None:
+            return (
+                "holds it, but not as a question put to the meeting: its lead-in is a heading of questions about "
+                f"the arrangements or of frequently asked ones ({lead}: {faq.group()!r})"
+            )
         if _ASKING.search(flat, x, y) is None and _LEAD_IN.search(flat, x, y) is None:
             continue
         if _CONTACT.search(flat, x, y) is not None and flat[x:y].rstrip(" \x00").endswith(":"):

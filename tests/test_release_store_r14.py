@@ -77,7 +77,8 @@ class Versions:
         self.template = root / "template"
         write_release(Project.at(older), self.template / "OUT")
         self.old = whole(write_release(Project.at(self.first), self.template / "OUT").out)
-        self.new = whole(write_release(Project.at(self.second), root / "reference").out)
+        self.reference = root / "reference"  # OUT published from the second alone
+        self.new = whole(write_release(Project.at(self.second), self.reference).out)
         assert self.old != self.new
 
     def copy(self, where: Path) -> Path:
@@ -126,6 +127,30 @@ def test_out_a_link_into_its_store(versions: Versions, tmp_path: Path) -> None:
     assert _build(versions.second, out) == 0
     assert whole(out) == versions.new
     versions.kept_old(out)  # kept for the readers that opened it before the switch
+    assert _build(versions.second, out) == 0  # the same release again: the store is as it was
+    assert whole(out) == versions.new
+    versions.kept_old(out)
+
+
+def test_a_build_killed_after_its_switch_keeps_the_previous_release(versions: Versions, tmp_path: Path) -> None:
+    """What a build killed after switching ``OUT`` leaves (a busy machine's watcher may see the new
+    folder only then): ``OUT`` names the new release, the old one is still in the store (and the
+    one before it, as a build that removed older releases after its switch left them). The next
+    build publishes the same release again and removes none: the old one stays the previous one."""
+    out = versions.copy(tmp_path)
+    store = tmp_path / "OUT.releases"
+    shutil.copytree(versions.reference.resolve(), store / _name(versions.new))
+    (tmp_path / "switched").symlink_to(f"OUT.releases/{_name(versions.new)}")
+    os.replace(tmp_path / "switched", out)
+    assert whole(out) == versions.new
+    assert _build(versions.second, out) == 0
+    assert whole(out) == versions.new
+    versions.kept_old(out)
+    assert _build(versions.first, out) == 0  # the next release that differs keeps only the one it replaces
+    assert whole(out) == versions.old
+    assert sorted(p.name for p in store.iterdir() if p.name != "lock") == sorted(
+        [_name(versions.old), _name(versions.new)]
+    )
 
 
 def test_out_a_folder_an_earlier_version_wrote(versions: Versions, tmp_path: Path) -> None:

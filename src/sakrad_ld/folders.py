@@ -11,12 +11,15 @@ old or the new release, never half of one and never nothing::
     dist.releases/<previous>/                 kept for readers that opened it before the switch
     dist.releases/lock                        held by the build writing into dist.releases
 
-The folder of the previous release stays until the next build, so a reader that resolved the
-link before the switch can finish; older releases and the leftovers of killed builds are removed
-by the next build, which holds a lock (``flock(2)``) so that builds into one folder take turns.
-It removes only folders of the store named as a release, never one that is or holds the folder a
-kept link leads to, nor anything else found there; ``out`` may never be the store or lie inside it
-(:func:`store_holding`; ``release.check_places`` refuses it).
+The folder of the previous release stays until a build publishes another release, so a reader
+that resolved the link before the switch can finish; a build that publishes the release ``dist``
+names already (a rebuild of the same data, or one after a build killed past its switch) removes
+no release. Older releases are removed by the next build that switches ``dist`` to another one
+(before its switch, so that from the switch on the store holds only the two), the leftovers of
+killed builds (``*.tmp``, ``*.del``) by the next build, which holds a lock (``flock(2)``) so that
+builds into one folder take turns. It removes only folders of the store named as a release, never
+one that is or holds the folder a kept link leads to, nor anything else found there; ``out`` may
+never be the store or lie inside it (:func:`store_holding`; ``release.check_places`` refuses it).
 Files are written 0644 and folders 0755 whatever the umask, so a web server running as another
 user can read them.
 
@@ -536,9 +539,10 @@ class ReleaseFolders:
             raise
 
     def publish(self, tmp: Path) -> Path:
-        """Makes the complete release in ``tmp`` the one ``out`` names, and removes releases older
-        than the one it replaces (:meth:`_remove_older`). Returns the release's folder, named after
-        its checksums."""
+        """Makes the complete release in ``tmp`` the one ``out`` names, after removing the releases
+        older than the one it replaces (:meth:`_remove_older`), so that the store holds the two
+        from the switch on; when ``out`` named that release already, it removes none (the previous
+        release is still the one before it). Returns the release's folder, named after its checksums."""
         sums = tmp / COMPLETE_MARK
         if not sums.is_file():
             raise ReleaseError(f"{tmp} has no {COMPLETE_MARK}: not a complete release; nothing was published")
@@ -555,8 +559,12 @@ class ReleaseFolders:
             _remove(folder)
             os.rename(tmp, folder)
         before = self.current()
-        earlier = self._switch(folder)
-        self._remove_older([folder, before, earlier, self.out])
+        if before is None or os.path.realpath(before) != os.path.realpath(folder):
+            # before the switch, so that a build killed after it leaves no release but the two
+            self._remove_older([folder, before, self.out])
+        # else ``out`` names this release already: the one it replaced stays the previous release
+        # (so a build killed after its switch, then run again, keeps the release it replaced)
+        self._switch(folder)
         return folder
 
     def _remove_older(self, kept: list[Path | None]) -> None:

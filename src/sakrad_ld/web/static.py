@@ -33,6 +33,11 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
   part of the request is copied into a header: the target comes from the map (nginx) or from
   captures limited to the characters of an id after the URL path of the export's folder (Apache),
   so ``/id/x%0d%0aSet-Cookie:…`` cannot add a header.
+* ``/en/id/…`` (an English reader's ``/en`` before a thing's IRI) is looked up as ``/id/…``: 303
+  to the English page ``/en/doc/{kind}/{id}.html`` for a browser whatever ``Accept-Language`` says,
+  to the document as from ``/id/…`` for a program; 404 (in English) where ``/id/…`` is.
+* a path with an encoded slash (``%2F``) is 404 (nginx: before any other rule; Apache's default
+  ``AllowEncodedSlashes Off`` answers it so), never the resource the slash would name.
 * the dataset's other IRIs (``/dataset``, ``/catalog``, ``/register/lagrummet`` …) answer 303 to
   ``{path}.{ext}`` the same way.
 * ``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the negotiated format
@@ -793,11 +798,16 @@ map $http_accept $sakrad_suffix {{
 # document it is described in, with the part's #fragment; any other /id/… path has no entry and
 # answers 404. nginx's map compares strings ignoring case, so an entry counts only where its path is
 # the request's exactly (the next map): /ID/… and /Dataset are 404 as on the server (RFC 3986 §6.2.2.1).
-map $uri $sakrad_entry {{
+# /en/id/… (where an English reader arrives who puts /en before a thing's IRI) is looked up as /id/….
+map $uri $sakrad_iri_path {{
+    default $uri;
+    "~^/en(?<sakrad_en_iri>/id/.*)$" $sakrad_en_iri;
+}}
+map $sakrad_iri_path $sakrad_entry {{
     default "";
 {entries}
 }}
-map "$uri|$sakrad_entry" $sakrad_see_other {{
+map "$sakrad_iri_path|$sakrad_entry" $sakrad_see_other {{
     default "";
     "~^([^|]+)\\|\\1\\|(?<sakrad_known>[^|]+)$" $sakrad_known;
 }}
@@ -812,6 +822,11 @@ map $http_accept_language $sakrad_lang {{
 map "$sakrad_lang|$sakrad_target" $sakrad_id_target {{
     default $sakrad_target;
     "~^en/\\|(?<sakrad_en_doc>/doc/[^|#]*\\.html(#[^|]*)?)$" "/en${{sakrad_en_doc}}";
+}}
+# From /en/id/… a page is the English one, whatever Accept-Language says (the path chose English).
+map $sakrad_target $sakrad_en_target {{
+    default $sakrad_target;
+    "~^(?<sakrad_en_page>/doc/[^#]*\\.html(#.*)?)$" "/en${{sakrad_en_page}}";
 }}
 # A thing's 303 varies by Accept-Language too (its 406 by Accept only; its 404: $sakrad_not_found_vary), as the server's.
 map $status $sakrad_id_vary {{
@@ -1010,6 +1025,12 @@ if_modified_since off;
 {_CORS}
 {_CACHE}
 
+# A path with an encoded slash (%2F, any case) is 404, as on the server: %2F is a character inside
+# a path segment, which no address has; nginx would read it as "/" and answer another resource
+# (/id/meeting/x%2Fcount%2Fparticipant as the count). Before any other rule, as the server's guard.
+if ($request_uri ~* "^[^?]*%2F") {{
+    rewrite ^ /.sakrad-encoded-slash last;
+}}
 # A CORS preflight, at any path (an IRI's included: a browser follows no redirect for it), is
 # answered at once: these methods and headers may be asked for (a long Accept, If-None-Match).
 if ($sakrad_preflight) {{
@@ -1018,6 +1039,13 @@ if ($sakrad_preflight) {{
 # Any other method but GET and HEAD is 405, as on the server (a static host takes no POST).
 if ($request_method !~ ^(GET|HEAD)$) {{
     rewrite ^ /.sakrad-not-allowed last;
+}}
+location = /.sakrad-encoded-slash {{
+    internal;
+    types {{}}
+    default_type {PROBLEM.media_type};
+    {_CORS}
+    return 404 {_quoted(problem_body(404).decode())};
 }}
 location = /.sakrad-not-allowed {{
     internal;
@@ -1071,6 +1099,22 @@ location ^~ /id/ {{
         return 406;
     }}
     return 303 $sakrad_id_target;
+}}
+# /en/id/… names no thing, but is where an English reader arrives who puts /en before a thing's IRI
+# as before a page's: 303 to the thing's English page (/en/doc/…html, #part kept) whatever
+# Accept-Language says, a program to the document as from /id/… (Vary: Accept); 404 (in English)
+# where /id/… has no entry, as on the server.
+location ^~ /en/id/ {{
+    add_header Vary Accept always;
+    {_CACHE}
+    {_CORS}
+    if ($sakrad_see_other = "") {{
+        return 404;
+    }}
+    if ($sakrad_target = 406) {{
+        return 406;
+    }}
+    return 303 $sakrad_en_target;
 }}
 # The start page: Swedish, or 303 to /en/ for a reader who prefers English, as the server answers.
 location = / {{
@@ -1277,6 +1321,13 @@ def apache_rules(
     part = f"^id/([a-z]+)/([{ID_CHARS}]+)/([/{ID_CHARS}]+)$"
     whole = f"^id/([a-z]+)/([{ID_CHARS}]+)$"
     english = f"RewriteCond {ext} ={HTML.suffix[1:]}\nRewriteCond {reader} =en/\n"
+    # the same from en/id/…: the thing's document or part's marker where id/… finds it
+    en_thing = f"{path}^(.*)/en/id/([a-z]+)/([{ID_CHARS}]+)$\nRewriteCond %1/doc/%2/%3.html -f\n"
+    en_a_part = (
+        f"{path}^(.*)/en/id/([a-z]+/[{ID_CHARS}]+/[/{ID_CHARS}]+)$\nRewriteCond %1/{APACHE_PARTS}%2{PART_MARKER} -f\n"
+    )
+    page = f"RewriteCond {ext} ={HTML.suffix[1:]}\n"
+    en_see_other = "R=303,QSD,L,E=SAKRAD_VARY:1"
     see_other = "R=303,QSD,L,E=SAKRAD_VARY:1,E=SAKRAD_VARY_LANG:1"
     negotiated = f"{len(negotiate)}"
     errors = "\n".join(
@@ -1425,6 +1476,18 @@ RewriteRule ^id/ - [R=406,L,E=SAKRAD_VARY:1]
 {thing}{english}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/en/doc/$1/$2.{ext} [{see_other}]
 {thing}RewriteRule {whole} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext} [{see_other}]
 RewriteRule ^id/ - [R=404,L]
+# en/id/… names no thing, but is where an English reader arrives who puts en/ before a thing's IRI
+# as before a page's: as id/…, but a page is the English one whatever Accept-Language says (the
+# path chose English; Vary: Accept), and what id/… does not find is 404 in English.
+{en_thing}RewriteCond {ext} ^$
+RewriteRule ^en/id/ - [R=406,L,E=SAKRAD_VARY:1]
+{en_a_part}RewriteCond {ext} ^$
+RewriteRule ^en/id/ - [R=406,L,E=SAKRAD_VARY:1]
+{en_a_part}{page}RewriteRule ^en/{part[1:]} %{{ENV:SAKRAD_BASE}}/en/doc/$1/$2.{ext}#$3 [NE,{en_see_other}]
+{en_a_part}RewriteRule ^en/{part[1:]} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext}#$3 [NE,{en_see_other}]
+{en_thing}{page}RewriteRule ^en/{whole[1:]} %{{ENV:SAKRAD_BASE}}/en/doc/$1/$2.{ext} [{en_see_other}]
+{en_thing}RewriteRule ^en/{whole[1:]} %{{ENV:SAKRAD_BASE}}/doc/$1/$2.{ext} [{en_see_other}]
+RewriteRule ^en/id/ - [R=404,L]
 {graph_rules}{minted_rules}{file_rules}
 # Documents: the file of the negotiated format (varying by Accept); a URL with an extension
 # (x.ttl) is that file; 406 where the Accept header accepts no format.

@@ -133,13 +133,16 @@ def test_a_draft_goes_into_data_meetings_and_replaces_only_a_draft(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     meetings = project / "data" / "meetings"
+    # The documentation's own meeting is taken out first: a draft of a text already a meeting's source is
+    # the same sakråd twice, which import refuses to write into data/meetings (test_same_meeting_r15.py).
+    (meetings / "2017-12-12-integration.yaml").unlink()
     drafted = meetings / "2017-12-12-draft.yaml"
     assert main(["import", DOC, "--out", str(drafted)]) == 0  # a new file in data/meetings/: its place
     assert is_draft(drafted)
     drafted.write_text(drafted.read_text(encoding="utf-8") + "# reviewed later\n", encoding="utf-8")
     assert main(["import", DOC, "--out", str(drafted), "--force"]) == 0  # a draft: --force replaces it
     assert "# reviewed later" not in drafted.read_text(encoding="utf-8")
-    reviewed = meetings / "2017-12-12-integration.yaml"
+    reviewed = next(m for m in sorted(meetings.glob("*.yaml")) if not is_draft(m))  # a reviewed meeting
     before = reviewed.read_bytes()
     capsys.readouterr()
     assert main(["import", DOC, "--out", str(reviewed), "--force"]) == 2

@@ -194,6 +194,7 @@ class _Place:
         """Refuses (a SakradError naming ``flag``, ``out`` and the meeting's file) a draft of a sakråd
         ``data/`` has already (``known``) written into ``data/meetings/``: loading would refuse the two
         files as one sakråd. Printed, or written elsewhere, the draft shows what the ``what`` states."""
+        known = self.other_than(out, known)
         if out is None or known is None or not self.is_meetings(Path(os.path.abspath(out)).parent):
             return
         file = self.file_of(known)
@@ -205,6 +206,14 @@ class _Place:
             f"add what the {what} has that the meeting lacks to {file}; to read the draft first, leave out "
             f"{flag} (it is printed) or write it outside data/meetings/",
         )
+
+    def other_than(self, out: Path | None, known: Meeting | None) -> Meeting | None:
+        """``known``, unless it is the meeting of the file ``out`` itself: a draft that ``--force``
+        replaces is no second file of its sakråd."""
+        if out is None or known is None:
+            return known
+        same = os.path.abspath(self.file_of(known)) == os.path.abspath(out)
+        return None if same else known
 
     def check_drafts_folder(self, out_dir: Path) -> None:
         """Refuses an ``--out-dir`` that drafts may not go into: ``data/meetings/`` is theirs; any
@@ -219,6 +228,7 @@ class _Place:
         """What to do with a draft written to ``out``: it is in place already, or where to move it (or,
         a draft of a sakråd ``data/`` has already as ``known``, what to copy from it into that file)."""
         name = f"{meeting_id}.yaml"
+        known = self.other_than(out, known)
         if known is not None:
             return (
                 f"Wrote the draft of meeting {meeting_id} to {out}. It is about a sakråd data/ already has, meeting "

@@ -351,10 +351,21 @@ SUBORDINATE_WORDS = (
 _OPENS = LazyPattern(r"(?:" + _alternation(SUBORDINATE_WORDS) + r")(?!\w)")
 _OPENS_INSIDE = LazyPattern(r" (?:" + _alternation(w for w in SUBORDINATE_WORDS if w not in ("då", "as")) + r") ")
 
-#: Words of comparison before another time ("liksom förra gången", "fler än förra året", "sedan i fjol"):
-#: the time is the comparison's, not the fact's.
-COMPARING_WORDS = ("liksom", "som", "än", "sedan", "jämfört med", "precis som", "like", "than", "since", "as")
-_COMPARING = LazyPattern(r"(?:^|\W)(?:" + _alternation(COMPARING_WORDS) + r")(?: [\w-]+){0,2} $")
+#: Words of comparison before another time ("liksom förra gången", "fler än förra året", "sedan i fjol",
+#: "compared with 40 organisations last year"): the time is the comparison's, not the fact's. "som" and
+#: "as" compare only where no verb follows them (:func:`compared`: "som förra året", not the relative
+#: clause "som brukar leda sakråden"); "mot", "against" and "versus" only before a number ("25
+#: organisationer mot 40 organisationer förra året").
+COMPARING_WORDS = (
+    "liksom", "som", "än", "sedan", "jämfört med", "i jämförelse med", "att jämföra med", "precis som", "like",
+    "than", "since", "as", "compared with", "compared to", "in comparison with",
+)  # fmt: skip
+_COMPARING = LazyPattern(
+    r"(?<![\w-])(?:(" + _alternation(COMPARING_WORDS) + r")(?: [\w-]+){0,2}"
+    r"|(?:mot|against|versus|vs\.?) \d[\d\s]*(?: [\w-]+)?) $"
+)
+#: Words before "som" that make it a comparison's whatever follows it ("samma som", "lika många som").
+_LIKE_AS = LazyPattern(r"(?<!\w)(?:samma|lika|likadant|precis|så|same|just|such)(?: [\w-]+){0,2} $")
 
 #: Finite verbs (and a few auxiliaries) that say a clause has its own verb: "och" with one after it, and
 #: one before it, joins two clauses ("deltog och hoppas …"), not two names ("Fryshuset och Famna").
@@ -479,7 +490,28 @@ _COMPLEMENT = LazyPattern(r"[ ,(]*(?:att|huruvida|whether|that)(?!\w)")
 def compared(flat: str, lo: int, at: int) -> bool:
     """Whether the words before ``at`` (from ``lo``) make what stands there a comparison's ("liksom förra
     gången", "fler än förra året", "sedan föregående år")."""
-    return _COMPARING.search(flat, max(lo, at - 40), at) is not None
+    return comparison_start(flat, lo, at) is not None
+
+
+def comparison_start(flat: str, lo: int, at: int) -> int | None:
+    """Where the comparison's words begin that make what stands at ``at`` a comparison's (:func:`compared`):
+    the other time governs the comparison's part from there ("25 organisationer mot 40 organisationer
+    förra året": the 40, not the 25), or None where no comparison's words stand before ``at``."""
+    m = _COMPARING.search(flat, max(lo, at - 40), at)
+    if m is None:
+        return None
+    start = m.start()
+    if m.group(1) not in ("som", "as"):
+        return start
+    # "som"/"as" with a verb between it and the time, or the time a verb ("som brukar leda", "som ledde
+    # förra årets sakråd", "som förra året samlade …") opens a relative clause, no comparison; a
+    # sentence's first "som" ("Som förra året deltog X") and "samma som" compare
+    opener = m.start(1)
+    if _LIKE_AS.search(flat, max(lo, opener - 30), opener) or not flat[lo:opener].strip(" \x00\"'(*•-"):
+        return start
+    stop = min([i for i in (flat.find(c, at, at + 80) for c in ",;()\x00") if i >= 0] + [len(flat)])
+    verbs = any(finite(w) or w in ("brukar", "brukade") for w in _WORD.findall(flat, opener + 3, stop))
+    return None if verbs else start
 
 
 def side_clause(flat: str, lo: int, hi: int, at: int) -> bool:
@@ -783,8 +815,8 @@ _SUBJECT_END = frozenset(
 #: A word opening a sentence with a time or a place before its verb ("Den 3 maj hölls …", "Efter
 #: sakrådet hölls …", "I Stockholm hölls …"): the subject follows the verb.
 _FRONTED = frozenset(
-    """den i på efter före under vid inför sedan därefter då samma dagen idag igår senare tidigare on in at
-    after before during later earlier""".split()
+    """den i på efter före under vid inför sedan därefter då samma dagen idag igår senare tidigare efteråt
+    samtidigt parallellt dessutom on in at after before during later earlier afterwards meanwhile""".split()
 )
 _DETERMINERS = frozenset("en ett a an".split())
 #: Verbs and adverbs between a subject and its word of holding that end the subject ("Sakrådet väntas
@@ -792,6 +824,17 @@ _DETERMINERS = frozenset("en ett a an".split())
 _NOT_SUBJECT = frozenset(
     "väntas beräknas planeras brukar brukade att kommer ha bli also även också sedan inte will be been shall may".split()
 )
+#: Adverbials that may stand between a word of holding and its subject after it ("hölls i stället ett
+#: seminarium", "hölls samma dag en konferens", "hölls dessutom en …", "hölls på eftermiddagen en …",
+#: "hölls den 3 maj en …", "was held instead a …"), each after a space (a comma before it aside).
+_BETWEEN = LazyPattern(
+    r",? (?:i stället|istället|samma (?:dag|dagen|vecka|veckan|eftermiddag|kväll)|också|även|dessutom|sedan|"
+    r"senare|tidigare|därefter|efteråt|samtidigt|parallellt|i år|i fjol|dagen (?:efter|innan|före)|"
+    r"(?:på|under) (?:förmiddagen|eftermiddagen|kvällen|morgonen|dagen)|den \d{1,2}(?: [a-zåäö]+)?(?: \d{4})?|"
+    r"instead|also|later|earlier|meanwhile|the same day|on the same day|that day|in addition)(?!\w)"
+)
+#: Nouns of time after "en"/"ett" that are no event ("hölls i stället en vecka senare").
+_TIME_NOUNS = frozenset("gång dag dygn vecka månad timme kvart halvtimme år week day month hour year".split())
 #: Words that open the clause of a word of holding inside a sentence ("Tanken är att sakrådet hålls …").
 _CLAUSE_OPENERS = frozenset("att som när då där eftersom innan that when where which as".split())
 
@@ -812,17 +855,24 @@ def held_other(flat: str, lo: int, hi: int, at: int) -> str | None:
         before.pop()  # "Sakrådet ska hållas", "Mötet brukar hållas", "… kommer att hållas"
     cut = max((i + 1 for i, w in enumerate(before) if finite(w) or w in _CLAUSE_OPENERS), default=0)
     before = before[cut:]  # "Tanken är att sakrådet hålls …": the subject of "hålls" is "sakrådet"
-    if before and before[0] not in _FRONTED and not before[0][0].isdigit():
+    if before and before not in (["det"], ["there"]) and before[0] not in _FRONTED and not before[0][0].isdigit():
         phrase = before
     else:
-        after = _WORD.findall(flat, verb.end(), min(hi, verb.end() + 80))
-        if not after or after[0] not in _DETERMINERS:
-            return None
+        # the subject after the verb, behind adverbials ("hölls i stället ett seminarium", "hölls samma dag
+        # en konferens", "Det hölls på eftermiddagen en workshop")
+        at_subject = verb.end()
+        while (between := _BETWEEN.match(flat, at_subject, hi)) is not None and between.end() > at_subject:
+            at_subject = between.end()
+        after = _WORD.findall(flat, at_subject, min(hi, at_subject + 80))
+        if not after or after[0] not in _DETERMINERS or (len(after) > 1 and after[1] in _TIME_NOUNS):
+            return None  # "hölls i stället en vecka senare": a time, no event
         phrase = after
     words = []
     for w in phrase:
         if w in _SUBJECT_END or w[0].isdigit() or finite(w) or w in _NOT_SUBJECT:
             break
+        if w in ("den", "the") and len(words) >= 2:
+            break  # "ett seminarium den 3 maj": a day after the subject
         words.append(w)
     if len(words) < 2 or words[0] not in _DETERMINERS:
         return None  # only an indefinite subject is read: "En konferens", "Ett förmöte", "A conference"

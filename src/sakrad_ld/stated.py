@@ -85,10 +85,11 @@ from .clauses import (
     SUBORDINATE_WORDS,
     LazyPattern,
     called_off,
-    compared,
+    comparison_start,
     contrast_clause,
     fact_clause,
     guard_in,
+    held_other,
     names_read,
     other_event,
     other_forum,
@@ -1129,8 +1130,12 @@ def _role_after(roles: LazyPattern, text: str, after: int, flat: str | None = No
             and not any(p.search(flat, role.end(), stop) for p in (_OTHER_MEETING, _SEASON_MEETING))
         ):
             return role
-        if role is None and any(p.search(flat, start, stop) for p in (_GUARDS, _INVITED, _NEGATIONS)):
+        if role is None and (
+            any(p.search(flat, start, stop) for p in (_INVITED, _NEGATIONS))
+            or any(GUARDS.get(g.group(), ("",))[0] != OTHER_TIME for g in _GUARDS.finditer(flat, start, stop))
+        ):
             return None  # "X, som var inbjuden, deltog", "X, som planerar nästa sakråd, deltog": not read past
+        # "X, som brukar leda sakråden, deltog": the relative clause's other time is its own; the verb after it
         # "X, som har ansvar för frågan, deltog": the relative clause holds no role or guard; the verb after it
         # "X, som ledde mötet som hölls den 3 maj, deltog", "X, som ledde förra årets sakråd, deltog": the
         # relative clause led another meeting; the verb after it
@@ -1882,16 +1887,22 @@ def another_period(flat: str, lo: int, hi: int, when: frozenset[str]) -> bool:
     return False
 
 
-def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None = None) -> bool:
+def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None = None, at: int | None = None) -> bool:
     """Whether ``flat[lo:hi]`` (a sentence) is about another meeting than this one: a word of another
     time or a like meeting before its noun (:data:`_OTHER_MEETING`), a season's meeting
     ("Höstens sakråd"), or a year before or after its noun that is not one of the meeting's ``years``
-    (its date's and days' years; none known: any year is another's; None: years are not read)."""
+    (its date's and days' years; none known: any year is another's; None: years are not read). ``at``:
+    the place of a fact whose part alone is asked about: a comparison's other time ("25 organisationer mot
+    40 organisationer förra året", "compared with 40 organisations last year") governs the words from the
+    comparison's to it, not the rest of the sentence."""
 
     def own(found: re.Match[str]) -> bool:
         # "Fryshuset deltog, liksom förra gången", "…, som även kommer att leda nästa sakråd": the other
         # meeting is a comparison's or a subordinate clause's, not the sentence's
-        return not compared(flat, lo, found.start()) and not side_clause(flat, lo, hi, found.start())
+        start = comparison_start(flat, lo, found.start())
+        if start is not None:
+            return at is not None and start <= at < found.start()
+        return not side_clause(flat, lo, hi, found.start())
 
     if any(own(m) for p in (_OTHER_MEETING, _SEASON_MEETING) for m in p.finditer(flat, lo, hi)):
         return True
@@ -2870,8 +2881,12 @@ def _count_said(
     why = None
     for a, b in find_words(folded(words), flat):
         lo, hi = _sentence(text, a, b)
-        if _another_meeting(flat, *_semicolon_part(flat, lo, hi, a), years):
+        if _another_meeting(flat, *_semicolon_part(flat, lo, hi, a), years, at=a):
             why = why or f"{_quoted(flat[lo:hi].strip())} is about another meeting"
+            continue
+        if (other := held_other(flat, *contrast_clause(flat, lo, hi, a, b), a)) is not None:
+            # "Samma dag hölls i stället ett seminarium med 40 organisationer": the count is the other event's
+            why = why or f"{_quoted(flat[lo:hi].strip())} is about another event ({other!r})"
             continue
         lead = _WORDS.findall(flat, max(lo, a - 40), a)[-3:]
         readings = [r for r in numbers_in(" ".join([*lead, flat[a:b]])) if str(r.value) == value]

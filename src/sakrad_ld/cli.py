@@ -22,8 +22,29 @@ EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 RELEASE_DEFAULT = "dist"
 
 
+class InProject(str):
+    """A default path: the folder of this name in the project folder (``-C``), which :func:`main`
+    puts in its place once the command line is read. A path the user gives stays relative to the
+    current folder, as the shell completed it (as with ``git -C`` and ``make -C``)."""
+
+    def help(self) -> str:
+        return f"default: {self} in the project folder"
+
+
+def in_project(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` with every default path (:class:`InProject`) in the project folder ``-C``."""
+    for name, value in vars(args).items():
+        if isinstance(value, InProject):
+            setattr(args, name, str(Path(args.project) / value))
+    return args
+
+
+#: :data:`RELEASE_DEFAULT` in the project folder, the default of ``--out`` and ``--release``.
+RELEASE_IN_PROJECT = InProject(RELEASE_DEFAULT)
+
+
 def _release_argument(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument("--release", default=RELEASE_DEFAULT, help=f"{what} (default: {RELEASE_DEFAULT})")
+    p.add_argument("--release", default=RELEASE_IN_PROJECT, help=f"{what} ({RELEASE_IN_PROJECT.help()})")
 
 
 def _project(args: argparse.Namespace):
@@ -53,7 +74,7 @@ def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Validate the data and write the release (default dist/)."""
+    """Validate the data and write the release (default dist/ in the project folder)."""
     import gc
 
     # Importing the build's modules makes many objects and no cycles worth collecting (the cycle
@@ -299,7 +320,8 @@ def _export_kept(args: argparse.Namespace) -> list:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the site as static files, with nginx rules for content negotiation (default site/)."""
+    """Write the site as static files, with nginx rules for content negotiation (default site/ in
+    the project folder)."""
     from .web.static import export_site
 
     # --out replaces only a previous export (or an empty folder), never the project, its data, its
@@ -444,8 +466,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
         lambda p: (
             p.add_argument(
                 "--out",
-                default=RELEASE_DEFAULT,
-                help=f"the release: a link to its folder in OUT.releases/ (default: {RELEASE_DEFAULT})",
+                default=RELEASE_IN_PROJECT,
+                help=f"the release: a link to its folder in OUT.releases/ ({RELEASE_IN_PROJECT.help()})",
             ),
             p.add_argument("--lang", choices=["sv", "en"], default="sv", help="language of messages"),
             p.add_argument(
@@ -489,8 +511,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
         lambda p: (
             p.add_argument(
                 "--out",
-                default="schema",
-                help="the folder to write to: new, empty or holding only its schemas (default: schema)",
+                default=InProject("schema"),
+                help=f"the folder to write to: new, empty or holding only its schemas ({InProject('schema').help()})",
             ),
         ),
     ),
@@ -524,7 +546,11 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argpars
         cmd_export,
         lambda p: (
             _release_argument(p, "the release folder to export"),
-            p.add_argument("--out", default="site", help="the folder to write the site to (default: site)"),
+            p.add_argument(
+                "--out",
+                default=InProject("site"),
+                help=f"the folder to write the site to ({InProject('site').help()})",
+            ),
             p.add_argument(
                 "--previous",
                 metavar="DIR",
@@ -561,7 +587,13 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     its settings)."""
     top = argparse.ArgumentParser(prog="sakrad-ld", description="Publish sakråd consultations as linked open data.")
     top.add_argument("--version", action="version", version=f"sakrad-ld {__version__}")
-    top.add_argument("-C", "--project", default=".", help="the project folder (default: the current folder)")
+    top.add_argument(
+        "-C",
+        "--project",
+        default=".",
+        help="the project folder (default: the current folder); the default output and release "
+        "folders (dist, site, schema) are in it, a path given to an option is from the current folder",
+    )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (func, arguments) in COMMANDS.items():
         p = sub.add_parser(name, help=(func.__doc__ or "").strip(), description=(func.__doc__ or "").strip())
@@ -637,7 +669,7 @@ _LINES = "\n\t"
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = parser(_command(argv)).parse_args(argv)
+        args = in_project(parser(_command(argv)).parse_args(argv))
     except SystemExit as exit:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit.code or 0)
     try:

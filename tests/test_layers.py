@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "records",
         "corpus",
         "duplicated",
+        "numbered",
         "attested",
         "modified",
         "dated",

@@ -146,8 +146,8 @@ def test_the_datas_own_statements_are_in_no_documents_graph(store: ox.Store, roo
 
 
 def _note_triples(minter: Minter, s: ox.NamedNode, notes: list[Note], default: ox.NamedNode) -> Iterator[tuple]:
-    for n, note in enumerate(notes, start=1):
-        node = minter.part(s, "note", n)
+    for place, note in enumerate(notes, start=1):
+        node = minter.part(s, "note", note.n if note.n is not None else place)  # its number, else its place
         yield s, SAKRAD.note, node
         yield node, RDF.type, SAKRAD.Note
         yield node, SCHEMA.text, ox.Literal(" ".join(note.text.sv.split()), language="sv")

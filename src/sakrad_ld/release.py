@@ -258,7 +258,12 @@ def write_release(
                     kept.prune(since)
                     return _result(corpus, built, report, out, wrote=False, cautions=cautions)
                 with folders.new() as tmp:
-                    _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
+                    try:
+                        _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
+                    except BaseException:
+                        # ended before the folder is removed: the checker writes the catalogue's files into it
+                        checker.stop()
+                        raise
                     folder = folders.publish(tmp)
                     if kept is not None:
                         if _inputs_digest(project) == inputs:  # not changed while it was built

@@ -46,6 +46,10 @@ def _date(day: str) -> str:
     return f"date: {day}\n"
 
 
+def _place(place: str) -> str:
+    return f"place: {place}\n"
+
+
 def _findings(tmp_path: Path, text: str, facts: str) -> list[str]:
     """What loading the fixture project with the kept text ``text`` and a meeting with ``facts`` credited
     to it refuses, or else warns of, at the meeting's file."""

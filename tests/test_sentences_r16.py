@@ -16,14 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import _findings
+from test_sentences_r15 import BRANDBERG, FORSSMED, FRYSHUSET, HELD, TAKING_PART, TRAP, TRUE, _findings
 
-TRUE, TRAP = True, False
-HELD = "Sakrådet hölls den 10 september 2024. "
-FRYSHUSET = "organisations:\n  - fryshuset\n"
-BRANDBERG = "chair:\n  person: paulina-brandberg\n"
-FORSSMED = "chair:\n  person: jakob-forssmed\n"
-TAKING_PART = "government_participants:\n  - person: jakob-forssmed\n"
 CALLED = "conveners:\n  - person: jakob-forssmed\n"
 SOCIAL = "conveners:\n  - body: socialdepartementet\n"
 AREA = "discussion_areas:\n  - skolans roll\n"

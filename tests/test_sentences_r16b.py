@@ -13,15 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import _count, _findings
+from test_sentences_r15 import HELD, TRAP, TRUE, _count, _findings, _place
 
-TRUE, TRAP = True, False
-HELD = "Sakrådet hölls den 10 september 2024. "
 OC, PC = "organisation_count", "participant_count"
-
-
-def _place(place: str) -> str:
-    return f"place: {place}\n"
 
 
 def _organiser(body: str) -> str:

@@ -12,20 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import _count, _date, _findings
+from test_sentences_r15 import (
+    BRANDBERG,
+    FORSSMED,
+    FRYSHUSET,
+    HELD,
+    TAKING_PART,
+    TRAP,
+    TRUE,
+    _count,
+    _date,
+    _findings,
+    _place,
+)
 
-TRUE, TRAP = True, False
-HELD = "Sakrådet hölls den 10 september 2024. "
 OC, PC = "organisation_count", "participant_count"
-BRANDBERG = "chair:\n  person: paulina-brandberg\n"
-FORSSMED = "chair:\n  person: jakob-forssmed\n"
-TAKING_PART = "government_participants:\n  - person: jakob-forssmed\n"
-FRYSHUSET = "organisations:\n  - fryshuset\n"
 AREA = "discussion_areas:\n  - skolans roll\n"
-
-
-def _place(place: str) -> str:
-    return f"place: {place}\n"
 
 
 COMPARED = [

@@ -454,7 +454,7 @@ def _group_refusal(m: Meeting, name: str, count: Count) -> InputError | None:
     group, words = " ".join(count.group.split()), " ".join(count.text.split())
     if group and group in words:
         return None
-    where = count.lines.where("group") if count.lines else Where(Path(f"meetings/{m.id}.yaml"), 0, f"{name}.group")
+    where = count.lines.where("group") if count.lines else m.where(f"{name}.group")
     return InputError(
         where,
         f"{name}: group {quoted(count.group)} does not stand word for word in its words {quoted(count.text)}",

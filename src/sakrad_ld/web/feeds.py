@@ -19,6 +19,7 @@ from .describe import document_triples
 from .labels import Text
 from .lists import Lists, MeetingRow
 from .meeting import MeetingFacts, StatedCount, meeting_facts
+from .messages import messages
 from .pages import dataset_node
 from .render import render
 
@@ -34,10 +35,11 @@ class Change:
 def _stated(c: StatedCount) -> str:
     """A count in the source's words, with the number ("cirka" when approximate, "minst"/"högst" when the
     words give a bound, such as "drygt 50") and, where it counts one group and not everyone
-    (sakrad:countedGroup), the group in the source's words, as a sakråd's page says it ("räknar bara")."""
+    (sakrad:countedGroup), the group in the source's words, as a sakråd's page says it (its message
+    ``count_group``, "räknar bara")."""
     how = {"at-least": "minst ", "at-most": "högst "}.get(c.bound or "") or ("cirka " if c.approximate else "")
     n = f"{how}{c.value}" if c.value is not None else ""
-    group = f"räknar bara ”{c.group}”" if c.group else ""
+    group = f"{messages('sv')['count_group']} ”{c.group}”" if c.group else ""  # as the page words it
     said = "; ".join(x for x in (n, group) if x)
     if c.words:
         return f"”{c.words}”" + (f" ({said})" if said else "")

@@ -591,17 +591,17 @@ class ReleaseFolders:
         os.rename(folder, target)
         self._switch(target)
 
-    def _switch(self, folder: Path) -> Path | None:
+    def _switch(self, folder: Path) -> None:
         """Points ``out`` at ``folder`` in one step: a new link renamed over the old one. A real
         folder at ``out`` (from an earlier version) is exchanged with the link atomically
-        (``renameat2`` with ``RENAME_EXCHANGE``) and moved into the store: its new place is returned."""
+        (``renameat2`` with ``RENAME_EXCHANGE``) and moved into the store, as ``earlier``."""
         link = self.store / f"link.{os.getpid()}.tmp"
         if link.is_symlink() or link.exists():
             _remove(link)
         os.symlink(f"{self.store.name}/{folder.name}", link)
         if self.out.is_symlink() or not self.out.exists():
             os.replace(link, self.out)
-            return None
+            return
         earlier = self.store / "earlier"
         if earlier.exists():
             _remove(earlier)
@@ -610,7 +610,6 @@ class ReleaseFolders:
         else:  # no RENAME_EXCHANGE here: two renames, with a moment in which ``out`` is missing
             os.rename(self.out, earlier)
             os.replace(link, self.out)
-        return earlier
 
 
 #: The names a folder in a store of releases may have to be removed by a build: a release's

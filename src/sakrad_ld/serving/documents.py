@@ -275,24 +275,16 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
     """``/id/…`` and ``/en/id/…`` (303 to the document) and ``/doc/…`` (the document)."""
 
     async def thing(request: Request) -> Response:
+        """``/id/…``: 303 to the thing's document. ``/en/id/…`` names no thing (a thing's IRI is
+        ``/id/…``, in no language), but it is where an English reader arrives who puts ``/en`` before a
+        thing's IRI as before a page's: 303 to the thing's English page, or for a program to its
+        document as from ``/id/…``; 404, in English, where the data has nothing about ``/id/…``."""
         gen = context.releases.current
         iri = gen.release.base_iri + "id/" + request.path_params["rest"]
         path = page_path(iri, gen.release.base_iri)
         if path is None or not known(gen.release.store, iri):  # known() is False for a text that is no IRI
             return not_found(request, gen, iri, f"the data has nothing about {iri}")
-        return documents.see_other(request, path)
-
-    async def english_thing(request: Request) -> Response:
-        """``/en/id/…`` names no thing (a thing's IRI is ``/id/…``, in no language), but it is where an
-        English reader arrives who puts ``/en`` before a thing's IRI as before a page's: 303 to the
-        thing's English page, or for a program to its document as from ``/id/…``; 404, in English,
-        where the data has nothing about ``/id/…``."""
-        gen = context.releases.current
-        iri = gen.release.base_iri + "id/" + request.path_params["rest"]
-        path = page_path(iri, gen.release.base_iri)
-        if path is None or not known(gen.release.store, iri):
-            return not_found(request, gen, iri, f"the data has nothing about {iri}")
-        return documents.see_other(request, path, english=True)
+        return documents.see_other(request, path, english=request.url.path.startswith(_ENGLISH))
 
     async def document(request: Request) -> Response:
         gen = context.releases.current
@@ -319,7 +311,7 @@ def routes(context: Context, documents: Documents) -> list[BaseRoute]:
 
     return [
         Route("/id/{rest:path}", thing, methods=["GET"]),
-        Route(_ENGLISH + "id/{rest:path}", english_thing, methods=["GET"]),
+        Route(_ENGLISH + "id/{rest:path}", thing, methods=["GET"]),
         Route("/doc/{rest:path}", document, methods=["GET"]),
         Route("/graph/{rest:path}", graph, methods=["GET"]),
     ]

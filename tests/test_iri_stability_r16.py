@@ -203,3 +203,20 @@ def test_a_holding_key_another_holdings_iri_has_is_refused(tmp_path: Path) -> No
     assert len(errors) == 1, errors
     assert f"people.yaml:{line + 5}:" in errors[0] and ".key" in errors[0], errors
     assert f"is that of the holding on line {line}" in errors[0]
+
+
+def test_two_holdings_of_one_iri_on_one_line_are_refused(tmp_path: Path) -> None:
+    """Holdings written as a flow list share a line: they are told apart by their place in the list."""
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    post, source = (
+        "statssekreterare-hos-arbetsmarknads-och-etableringsministern",
+        "dokumentation-2017-12-12-integration",
+    )
+    one = f"{{post: {post}, source: {source}, key: k}}"
+    change(
+        tmp_path / "data" / "people.yaml",
+        f"    holds:\n      - post: {post}\n        source: {source}\n        as_of: 2017-12-12\n",
+        f"    holds: [{one}, {one}]\n",
+    )
+    errors = [e for e in refused(tmp_path) if "holding's IRI" in e]
+    assert len(errors) == 1, errors

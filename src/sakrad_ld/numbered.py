@@ -72,17 +72,17 @@ def check_numbered(corpus: Corpus) -> list[InputError]:
     for source in corpus.sources:
         errors.extend(_note_problems(list(source.notes), "sources.yaml"))
     for meeting in corpus.meetings:
-        errors.extend(_note_problems(list(meeting.notes), "meeting"))
+        errors.extend(_note_problems(list(meeting.notes), f"meetings/{meeting.id}.yaml"))
     for person in corpus.people:
-        seen: dict[tuple[str, ...], int] = {}
-        for holding, segments in zip(person.holds, holding_segments(person), strict=True):
+        seen: dict[tuple[str, ...], tuple[int, int]] = {}  # the first holding of an IRI: its place and line
+        for place, (holding, segments) in enumerate(zip(person.holds, holding_segments(person), strict=True)):
             line = holding.lines.line if holding.lines else 0
-            if (first := seen.setdefault(segments, line)) != line:
+            if (first := seen.setdefault(segments, (place, line)))[0] != place:  # by place: one line may hold two
                 at = _where(holding.lines, "key" if holding.key else "", "people.yaml")
                 errors.append(
                     InputError(
                         at,
-                        f"the holding's IRI …/holding/{'/'.join(segments)} is that of the holding on line {first}",
+                        f"the holding's IRI …/holding/{'/'.join(segments)} is that of the holding on line {first[1]}",
                         "a key no other holding of the person's post has",
                     )
                 )

@@ -1,11 +1,12 @@
 """A published IRI keeps naming the thing it named (Cool URIs don't change:
 https://www.w3.org/Provider/Style/URI; docs/adding-a-meeting.md, "Never change an id").
 
-A note's IRI ends in its number and a post holding's in its day, source or key, so these are the
-IRIs an edit can move without changing any id: a note added above others, a holding's as_of taken
-away. tests/fixtures/published-iris.json lists every note and holding IRI of the published releases
-with what it names (a note's record, the fact it is about and its Swedish text; a holding's person,
-post and source); the build of data/ must give each the same, or a text reworded and not replaced.
+A note's IRI ends in its number, a further group's count's in its number and a post holding's in its
+day, source or key, so these are the IRIs an edit can move without changing any id: a note or a count
+added above others, a holding's as_of taken away. tests/fixtures/published-iris.json lists every note,
+count and holding IRI of the published releases with what it names (a note's record, the fact it is
+about and its Swedish text; a count's words and the group it counts; a holding's person, post and
+source); the build of data/ must give each the same, or a text reworded and not replaced.
 An IRI a release withdrew carries ``withdrawn`` (why) and must name nothing again.
 
 When a release is published, add its new IRIs to the list:
@@ -36,13 +37,18 @@ ORG = "http://www.w3.org/ns/org#"
 SCHEMA_TEXT = "https://schema.org/text"
 DCT_SOURCE = "http://purl.org/dc/terms/source"
 
-#: What a note or a holding of a graph is, by IRI: its class and the facts that say what it names.
+#: What a note, a count or a holding of a graph is, by IRI: its class and the facts that say what it names.
 QUERY = f"""
 PREFIX sakrad: <{SAKRAD}> PREFIX org: <{ORG}>
-SELECT ?s ?type ?about ?text ?post ?member ?source WHERE {{
+SELECT ?s ?type ?about ?text ?group ?post ?member ?source WHERE {{
   {{ ?s a sakrad:Note . BIND("note" AS ?type)
      OPTIONAL {{ ?s sakrad:aboutProperty ?about }}
      ?s <{SCHEMA_TEXT}> ?text FILTER(LANG(?text) = "sv") }}
+  UNION
+  {{ ?s a sakrad:StatedCount . BIND("count" AS ?type)
+     ?meeting ?about ?s . ?s sakrad:wording ?text
+     FILTER(?about IN (sakrad:invitedOrganisationCount, sakrad:participatingOrganisationCount, sakrad:participantCount))
+     OPTIONAL {{ ?s sakrad:countedGroup ?group }} }}
   UNION
   {{ ?s a sakrad:PostHolding . BIND("holding" AS ?type)
      ?s sakrad:post ?post ; org:member ?member ; <{DCT_SOURCE}> ?source }}
@@ -55,7 +61,8 @@ def named(facts: Iterable[tuple[Any, ...]]) -> dict[str, dict[str, str]]:
     store.bulk_extend(ox.Quad(f[0], f[1], f[2]) for f in facts)
     out: dict[str, dict[str, str]] = {}
     for row in store.query(QUERY):
-        item = {k: row[k].value for k in ("type", "about", "text", "post", "member", "source") if row[k] is not None}
+        keys = ("type", "about", "text", "group", "post", "member", "source")
+        item = {k: row[k].value for k in keys if row[k] is not None}
         out[row["s"].value] = item
     return out
 
@@ -66,13 +73,13 @@ def _words(text: str) -> set[str]:
 
 def same_thing(before: dict[str, str], now: dict[str, str]) -> bool:
     """Whether ``now`` is the thing ``before`` was: a holding of the same person, post and source; a
-    note about the same fact whose text, if reworded, keeps most of its words (a note replaced by
-    another shares few)."""
+    note about the same fact, or a count of the same property and group, whose text, if reworded,
+    keeps most of its words (a note replaced by another shares few)."""
     if before["type"] != now.get("type"):
         return False
     if before["type"] == "holding":
         return all(before[k] == now.get(k) for k in ("post", "member", "source"))
-    if before.get("about") != now.get("about"):
+    if before.get("about") != now.get("about") or before.get("group") != now.get("group"):
         return False
     old, new = _words(before["text"]), _words(now.get("text", ""))
     return len(old & new) / len(old | new) >= 0.5
@@ -83,7 +90,7 @@ def built() -> dict[str, dict[str, str]]:
     return named(build_graph(load_corpus(DATA)).quads)
 
 
-def test_every_published_note_and_holding_iri_names_what_it_named(built: dict[str, dict[str, str]]) -> None:
+def test_every_published_note_count_and_holding_iri_names_what_it_named(built: dict[str, dict[str, str]]) -> None:
     published = json.loads(LIST.read_text(encoding="utf-8"))
     assert len(published) > 50, "the list of published IRIs is missing most of them"
     moved = [
@@ -170,7 +177,7 @@ def test_plain_json_readers_get_a_list_of_participant_counts(fixture_release: Pa
 
 
 def add_release(release: Path) -> int:
-    """Adds the note and holding IRIs of ``release`` (its sakrad.nt) the list lacks; returns how many."""
+    """Adds the note, count and holding IRIs of ``release`` (its sakrad.nt) the list lacks; returns how many."""
     store = ox.Store()
     store.bulk_load(path=release / "sakrad.nt", format=ox.RdfFormat.N_TRIPLES)
     published = json.loads(LIST.read_text(encoding="utf-8")) if LIST.exists() else {}

@@ -23,7 +23,7 @@ from .errors import ProjectError, Where
 from .iri import Minter, slug
 from .layout import kept_copy_path
 from .named import Shown, shown_names
-from .numbered import holding_segments, note_numbers
+from .numbered import count_numbers, holding_segments, note_numbers
 from .placed import RELATED
 from .records import (
     Body,
@@ -696,9 +696,9 @@ def _meeting(out: _Emitter, minter: Minter, m: Meeting, shown: dict[tuple[str, s
     ):
         if count is not None:
             _count(out, minter, s, fact, prop, count, source_of(fact, count.source))
-    # the further groups the source counts apart: each a count of its own, numbered after the first
-    # (whose IRI is the participant count's), none a total
-    for n, count in enumerate(m.other_participant_counts, start=2):
+    # the further groups the source counts apart: each a count of its own, by its number n (numbered.py;
+    # the first group's IRI is the participant count's), none a total
+    for n, count in zip(count_numbers(m.other_participant_counts), m.other_participant_counts, strict=True):
         source = source_of("participant_count", count.source)
         _count(out, minter, s, f"participant-{n}_count", SAKRAD.participantCount, count, source)
     if m.organisation_list is not None:

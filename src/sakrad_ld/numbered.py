@@ -6,7 +6,11 @@ among the record's notes. Once a release is published, each note carries the num
 published with, so adding, removing or moving a note moves no other; loading refuses a number two
 notes of one record share, and a number below 1. A holding's IRI ends in its ``key`` where the data
 gives one (a name published before, kept when the holding's as_of changed), else in its day or
-source; loading refuses two holdings of one person whose IRIs would be the same.
+source; loading refuses two holdings of one person whose IRIs would be the same. A further group's
+count ends in its number (``…/count/participant-2``): its ``n``, which a meeting with two or more
+further counts gives each of them (their order in the list names none); a lone one without it is 2.
+Loading refuses a number two counts of one meeting share, a number below 2, and a count without
+its number beside another.
 """
 
 from __future__ import annotations
@@ -16,15 +20,27 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError, Where
-from .records import Corpus, Note, Person
+from .records import Corpus, FurtherCount, Meeting, Note, Person
 
-__all__ = ["check_numbered", "holding_segments", "note_numbers"]
+__all__ = ["FIRST_FURTHER", "check_numbered", "count_numbers", "holding_segments", "note_numbers"]
 
 
 def note_numbers(notes: Iterable[Note]) -> list[int]:
     """The number of each note in its IRI (``…/note/N``): its ``n`` where it has one, else its place
     among the record's notes (1, 2, …)."""
     return [note.n if note.n is not None else i for i, note in enumerate(notes, start=1)]
+
+
+#: The number of a lone further count without ``n`` (participant_count's IRI has none: ``…/count/participant``).
+FIRST_FURTHER = 2
+
+
+def count_numbers(counts: Iterable[FurtherCount]) -> list[int]:
+    """The number of each further group's count in its IRI (``…/count/participant-N``): its ``n``; a
+    lone count without one is 2. Where loading refused a count without ``n`` beside others, its place
+    stands in (2, 3, …), so that a graph of such data can still be drawn."""
+    counts = list(counts)
+    return [c.n if c.n is not None else i for i, c in enumerate(counts, start=FIRST_FURTHER)]
 
 
 def holding_segments(person: Person) -> list[tuple[str, ...]]:
@@ -66,13 +82,50 @@ def _note_problems(notes: list[Note], file: str) -> Iterator[InputError]:
             )
 
 
+def _count_problems(meeting: Meeting) -> Iterator[InputError]:
+    counts = list(meeting.other_participant_counts)
+    file = f"meetings/{meeting.id}.yaml"
+    first: dict[int, FurtherCount] = {}
+    for count, n in zip(counts, count_numbers(counts), strict=True):
+        if count.n is None:
+            if len(counts) > 1:
+                yield InputError(
+                    _where(count.lines, "", file),
+                    f"a further count without its number n, one of the meeting's {len(counts)}: its place in the list "
+                    "would name it, and moving or adding a count would give its IRI to another",
+                    "n: the number its IRI (…/count/participant-N) was published with; a count not yet "
+                    f"published the number after the highest the meeting's further counts have or had ({FIRST_FURTHER} "
+                    "for the first)",
+                    "a lone further count without n was published as …/count/participant-2: give it n: 2",
+                )
+            continue
+        at = _where(count.lines, "n", file)
+        if n < FIRST_FURTHER:
+            yield InputError(
+                at,
+                f"the count number {n} is below {FIRST_FURTHER}",
+                f"a whole number from {FIRST_FURTHER} (…/count/participant is participant_count's)",
+            )
+            continue
+        if (other := first.setdefault(n, count)) is not count:
+            line = other.lines.line if other.lines else 0
+            yield InputError(
+                at,
+                f"the count number {n} is used twice (also the further count on line {line})",
+                "each further count of a meeting a number of its own, the one it was published with",
+                "give the new count a number after the highest; never renumber a published count",
+            )
+
+
 def check_numbered(corpus: Corpus) -> list[InputError]:
-    """Every note number two notes of one record share, and every holding IRI two holdings share."""
+    """Every note number two notes of one record share, every further count's number two counts of
+    one meeting share or one left out beside others, and every holding IRI two holdings share."""
     errors: list[InputError] = []
     for source in corpus.sources:
         errors.extend(_note_problems(list(source.notes), "sources.yaml"))
     for meeting in corpus.meetings:
         errors.extend(_note_problems(list(meeting.notes), f"meetings/{meeting.id}.yaml"))
+        errors.extend(_count_problems(meeting))
     for person in corpus.people:
         seen: dict[tuple[str, ...], tuple[int, int]] = {}  # the first holding of an IRI: its place and line
         for place, (holding, segments) in enumerate(zip(person.holds, holding_segments(person), strict=True)):

@@ -34,6 +34,7 @@ __all__ = [
     "credited",
     "DatasetConfig",
     "FactSource",
+    "FurtherCount",
     "GovernmentParticipant",
     "Holding",
     "Identifier",
@@ -546,6 +547,20 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
+class FurtherCount(Count):
+    """The count of a further group of people the source counts apart from participant_count's."""
+
+    n: int | None = field(
+        default=None,
+        metadata={
+            "doc": "the count's number, the end of its IRI (…/count/participant-2; participant_count's is "
+            "…/count/participant): 2 or more, once published never changed or given to another count; required "
+            "where a meeting has two or more further counts, left out of a lone one, which is then 2"
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     """A note in Swedish (optionally English) on a meeting, a document or a single fact."""
 
@@ -752,13 +767,13 @@ class Meeting:
             "words count one group ('ett tiotal representanter från olika civilsamhällesorganisationer')"
         },
     )
-    other_participant_counts: list[Count] = field(
+    other_participant_counts: list[FurtherCount] = field(
         default_factory=list,
         metadata={
             "doc": "the counts of further groups of people the source counts apart from participant_count's "
             "('samt ett tiotal representanter för Regeringskansliet'), in the source's order: each with its group, "
-            "as participant_count has too; published as further sakrad:participantCount values, never added up "
-            "to a total the source does not state"
+            "as participant_count has too, and its number n; published as further sakrad:participantCount values, "
+            "never added up to a total the source does not state"
         },
     )
     invited_description: Text | None = field(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..numbered import FIRST_FURTHER
 from ..placed import GOVERNMENT_OFFICES_RULE
 from ..records import (
     Body,
@@ -26,6 +27,7 @@ from ..records import (
     Corpus,
     Count,
     FactSource,
+    FurtherCount,
     GovernmentParticipant,
     Holding,
     Meeting,
@@ -292,14 +294,19 @@ def _count(number: StatedNumber | None, grouped: bool = False) -> Count | None:
     return Count(text=number.text, value=number.value, approximate=number.approximate, bound=number.bound, group=group)  # type: ignore[arg-type]
 
 
-def _groups(facts: PageFacts) -> list[Count]:
+def _groups(facts: PageFacts) -> list[FurtherCount]:
     """The further groups of people the page counts apart from the first count of people: representatives
     of the Government Offices it counts ("… samt ett tiotal representanter för Regeringskansliet"), each with
     its group, where the first count names its own group too ("ett tiotal representanter från olika
-    civilsamhällesorganisationer"), so that no count reads as everyone who took part. None otherwise."""
+    civilsamhällesorganisationer"), so that no count reads as everyone who took part. None otherwise.
+    Each is numbered (``n``, the end of its IRI, numbered.py) in the page's order: 2, 3, …"""
     if facts.participants is None or facts.participants.group is None:
         return []
-    return [c for n in facts.government_counts if n.group and (c := _count(n, grouped=True)) is not None]
+    grouped = [number for number in facts.government_counts if number.group]
+    return [
+        FurtherCount(text=c.text, value=c.value, approximate=c.approximate, bound=c.bound, group=c.group, n=n)  # type: ignore[arg-type]
+        for n, c in enumerate(grouped, start=FIRST_FURTHER)
+    ]
 
 
 _COUNTS = ("invited_count", "organisation_count", "participant_count")

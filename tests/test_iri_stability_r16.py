@@ -1,12 +1,13 @@
 """A published IRI keeps naming the thing it named (Cool URIs don't change:
 https://www.w3.org/Provider/Style/URI; docs/adding-a-meeting.md, "Never change an id").
 
-A note's IRI ends in its number, a further group's count's in its number and a post holding's in its
-day, source or key, so these are the IRIs an edit can move without changing any id: a note or a count
-added above others, a holding's as_of taken away. tests/fixtures/published-iris.json lists every note,
-count and holding IRI of the published releases with what it names (a note's record, the fact it is
-about and its Swedish text; a count's words and the group it counts; a holding's person, post and
-source); the build of data/ must give each the same, or a text reworded and not replaced.
+A note's IRI ends in its number, as do a further group's count's, a question's and a discussion
+area's, and a post holding's in its day, source or key, so these are the IRIs an edit can move
+without changing any id: a note, a count or a question added above others, a holding's as_of taken
+away. tests/fixtures/published-iris.json lists every such IRI of the published releases with what it
+names (a note's record, the fact it is about and its Swedish text; a count's or a list item's
+property, words and the group it counts; a holding's person, post and source); the build of data/
+must give each the same, or a text reworded and not replaced.
 An IRI a release withdrew carries ``withdrawn`` (why) and must name nothing again.
 
 When a release is published, add its new IRIs to the list:
@@ -37,7 +38,8 @@ ORG = "http://www.w3.org/ns/org#"
 SCHEMA_TEXT = "https://schema.org/text"
 DCT_SOURCE = "http://purl.org/dc/terms/source"
 
-#: What a note, a count or a holding of a graph is, by IRI: its class and the facts that say what it names.
+#: What a note, a count, a question or discussion area ("item") or a holding of a graph is, by IRI: its
+#: class and the facts that say what it names.
 QUERY = f"""
 PREFIX sakrad: <{SAKRAD}> PREFIX org: <{ORG}>
 SELECT ?s ?type ?about ?text ?group ?post ?member ?source WHERE {{
@@ -49,6 +51,10 @@ SELECT ?s ?type ?about ?text ?group ?post ?member ?source WHERE {{
      ?meeting ?about ?s . ?s sakrad:wording ?text
      FILTER(?about IN (sakrad:invitedOrganisationCount, sakrad:participatingOrganisationCount, sakrad:participantCount))
      OPTIONAL {{ ?s sakrad:countedGroup ?group }} }}
+  UNION
+  {{ ?meeting ?about ?s . BIND("item" AS ?type)
+     FILTER(?about IN (sakrad:question, sakrad:discussionArea, sakrad:announcedDiscussionArea))
+     ?s <{SCHEMA_TEXT}> ?text FILTER(LANG(?text) = "sv") }}
   UNION
   {{ ?s a sakrad:PostHolding . BIND("holding" AS ?type)
      ?s sakrad:post ?post ; org:member ?member ; <{DCT_SOURCE}> ?source }}
@@ -73,8 +79,9 @@ def _words(text: str) -> set[str]:
 
 def same_thing(before: dict[str, str], now: dict[str, str]) -> bool:
     """Whether ``now`` is the thing ``before`` was: a holding of the same person, post and source; a
-    note about the same fact, or a count of the same property and group, whose text, if reworded,
-    keeps most of its words (a note replaced by another shares few)."""
+    note about the same fact, a count of the same property and group, or a question or discussion
+    area of the same property, whose text, if reworded, keeps most of its words (a note replaced by
+    another shares few)."""
     if before["type"] != now.get("type"):
         return False
     if before["type"] == "holding":
@@ -90,7 +97,7 @@ def built() -> dict[str, dict[str, str]]:
     return named(build_graph(load_corpus(DATA)).quads)
 
 
-def test_every_published_note_count_and_holding_iri_names_what_it_named(built: dict[str, dict[str, str]]) -> None:
+def test_every_published_iri_names_what_it_named(built: dict[str, dict[str, str]]) -> None:
     published = json.loads(LIST.read_text(encoding="utf-8"))
     assert len(published) > 50, "the list of published IRIs is missing most of them"
     moved = [
@@ -177,7 +184,8 @@ def test_plain_json_readers_get_a_list_of_participant_counts(fixture_release: Pa
 
 
 def add_release(release: Path) -> int:
-    """Adds the note, count and holding IRIs of ``release`` (its sakrad.nt) the list lacks; returns how many."""
+    """Adds the note, count, list item and holding IRIs of ``release`` (its sakrad.nt) the list lacks;
+    returns how many."""
     store = ox.Store()
     store.bulk_load(path=release / "sakrad.nt", format=ox.RdfFormat.N_TRIPLES)
     published = json.loads(LIST.read_text(encoding="utf-8")) if LIST.exists() else {}

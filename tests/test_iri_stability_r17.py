@@ -1,11 +1,15 @@
-"""A further group's count keeps its IRI when counts are added or moved (Cool URIs don't change:
-https://www.w3.org/Provider/Style/URI; docs/adding-a-meeting.md, "Never change an id").
+"""A further group's count, a question and a discussion area keep their IRIs when others are added,
+taken away or moved (Cool URIs don't change: https://www.w3.org/Provider/Style/URI;
+docs/adding-a-meeting.md, "Never change an id").
 
 2024-02-05's page counts two groups apart; the second's count was published as
 ``…/count/participant-2``. Its IRI ends in its number ``n`` (numbered.py), not in its place among
 ``other_participant_counts``: a count put before it, or the counts' order changed, moves no IRI.
 Loading refuses a count without ``n`` beside another, a number used twice and one below 2, naming
-the file, the line and the field. tests/test_iri_stability_r16.py pins every count IRI published.
+the file, the line and the field. A question's IRI (``…/question/3``) and a discussion area's end in
+their ``n`` where the data gives one, else in their place, as a note's does (loading keeps them in
+their text's order, so a question found and added, or one taken away, is what moves the others); a
+number two items of one list share is refused. tests/test_iri_stability_r16.py pins every such IRI published.
 """
 
 from __future__ import annotations
@@ -109,3 +113,73 @@ def test_every_further_count_of_data_has_its_number() -> None:
         if c.n is None
     ]
     assert not missing, f"further counts without n (give each the number it was published with): {missing}"
+
+
+INTEGRATION = "2017-12-12-integration"
+QUESTION = f"https://w3id.org/sakrad/id/meeting/{INTEGRATION}/question/"
+
+
+def _questions(data: Path) -> dict[str, str]:
+    """2017-12-12's questions: IRI → Swedish text."""
+    return {
+        iri: was["text"] for iri, was in named(build_graph(load_corpus(data)).quads).items() if iri.startswith(QUESTION)
+    }
+
+
+def _numbered(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A copy of data/ whose 2017-12-12 questions each carry their number; the meeting's file and the
+    questions' lines as written."""
+    shutil.copytree(DATA, tmp_path / "data")
+    meeting = tmp_path / "data" / "meetings" / f"{INTEGRATION}.yaml"
+    questions = [q.sv for m in load_corpus(tmp_path / "data").meetings if m.id == INTEGRATION for q in m.questions]
+    assert len(questions) > 2
+    lines = [f"  - sv: {q}\n    n: {n}\n" for n, q in enumerate(questions, start=1)]
+    for n, q in enumerate(questions):
+        change(meeting, f"  - {q}\n", lines[n])
+    return meeting, lines
+
+
+def test_a_question_taken_away_moves_no_numbered_one(tmp_path: Path) -> None:
+    meeting, lines = _numbered(tmp_path)
+    before = _questions(tmp_path / "data")
+    change(meeting, lines[0], "")
+    after = _questions(tmp_path / "data")
+    assert f"{QUESTION}1" not in after
+    assert after == {iri: text for iri, text in before.items() if iri != f"{QUESTION}1"}
+
+
+def test_without_numbers_a_question_taken_away_moves_the_others(tmp_path: Path) -> None:
+    """What the numbers guard against: an item's place is its number where it has none."""
+    shutil.copytree(DATA, tmp_path / "data")
+    before = _questions(tmp_path / "data")
+    meeting = tmp_path / "data" / "meetings" / f"{INTEGRATION}.yaml"
+    change(meeting, f"  - {before[f'{QUESTION}1']}\n", "")
+    assert _questions(tmp_path / "data")[f"{QUESTION}1"] == before[f"{QUESTION}2"]
+
+
+def test_a_question_number_used_twice_is_refused(tmp_path: Path) -> None:
+    meeting, lines = _numbered(tmp_path)
+    line = change(meeting, lines[1], lines[1].replace("n: 2", "n: 1"))
+    errors = [e for e in refused(tmp_path) if "question number" in e]
+    assert len(errors) == 1, errors
+    assert f"{INTEGRATION}.yaml:{line + 1}: questions[1].n:" in errors[0], errors
+    assert f"the question number 1 is used twice (also the question on line {line - 2}, given as n)" in errors[0]
+
+
+def test_a_discussion_area_number_used_as_another_s_place_is_refused(tmp_path: Path) -> None:
+    """An area given n: 2 at the top of areas without numbers takes the second's place's number."""
+    shutil.copytree(DATA, tmp_path / "data")
+    file, first = next(
+        (path, f"  - {m.discussion_areas[0].sv}\n")
+        for m in load_corpus(tmp_path / "data").meetings
+        if len(m.discussion_areas) > 2
+        and f"  - {m.discussion_areas[0].sv}\n"
+        in (path := tmp_path / "data" / "meetings" / f"{m.id}.yaml").read_text(encoding="utf-8")
+    )
+    line = change(file, first, first.replace("  - ", "  - sv: ") + "    n: 2\n")
+    errors = [e for e in refused(tmp_path) if "discussion area number" in e]
+    assert len(errors) == 1, errors
+    assert f"{file.name}:{line + 2}: discussion_areas[1]:" in errors[0], errors
+    assert (
+        f"the discussion area number 2 is used twice (also the discussion area on line {line}, given as n)" in errors[0]
+    )

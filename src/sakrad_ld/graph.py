@@ -876,11 +876,13 @@ def _items(
     cls: ox.NamedNode,
     source: ox.NamedNode,
 ) -> None:
-    """Questions or discussion areas: one resource each, in the source's order, word for word."""
+    """Questions or discussion areas: one resource each, in the source's order (its position), word for
+    word, named by its number (numbered.py: its ``n``, else its place)."""
     part = name.rstrip("s").replace("_", "-")
     ln = m.lines
-    for n, item in enumerate(getattr(m, name), start=1):
-        q = minter.part(s, part, n)
+    items = getattr(m, name)
+    for n, (item, number) in enumerate(zip(items, note_numbers(items), strict=True), start=1):
+        q = minter.part(s, part, number)
         ql = item.lines
         out.add(s, prop, q, ln, f"{name}[{n - 1}]")
         out.add(q, RDF.type, cls, ql, name)

@@ -4,7 +4,9 @@ https://www.w3.org/Provider/Style/URI).
 A note's IRI ends in its number (``…/note/3``): its ``n`` where the data gives one, else its place
 among the record's notes. Once a release is published, each note carries the number it was
 published with, so adding, removing or moving a note moves no other; loading refuses a number two
-notes of one record share, and a number below 1. A holding's IRI ends in its ``key`` where the data
+notes of one record share, and a number below 1. A meeting's questions and discussion areas are
+numbered so too (``…/question/3``, ``…/discussion-area/3``): an item put before a published one
+takes a number of its own, and the published one keeps its place's number as its ``n``. A holding's IRI ends in its ``key`` where the data
 gives one (a name published before, kept when the holding's as_of changed), else in its day or
 source; loading refuses two holdings of one person whose IRIs would be the same. A further group's
 count ends in its number (``…/count/participant-2``): its ``n``, which a meeting with two or more
@@ -20,14 +22,22 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError, Where
-from .records import Corpus, FurtherCount, Meeting, Note, Person
+from .records import Corpus, FurtherCount, ListItem, Meeting, Note, Person
 
-__all__ = ["FIRST_FURTHER", "check_numbered", "count_numbers", "holding_segments", "note_numbers"]
+__all__ = ["FIRST_FURTHER", "LISTS", "check_numbered", "count_numbers", "holding_segments", "note_numbers"]
 
 
-def note_numbers(notes: Iterable[Note]) -> list[int]:
+#: A meeting's lists whose items' IRIs end in their numbers (…/question/N): field, what one item is.
+LISTS = {
+    "questions": "question",
+    "discussion_areas": "discussion area",
+    "announced_discussion_areas": "announced discussion area",
+}
+
+
+def note_numbers(notes: Iterable[Note | ListItem]) -> list[int]:
     """The number of each note in its IRI (``…/note/N``): its ``n`` where it has one, else its place
-    among the record's notes (1, 2, …)."""
+    among the record's notes (1, 2, …); so too of a question or a discussion area."""
     return [note.n if note.n is not None else i for i, note in enumerate(notes, start=1)]
 
 
@@ -64,21 +74,24 @@ def _where(lines: object, name: str, file: str) -> Where:
     return lines.where(name) if lines else Where(Path(file), 0, name)  # type: ignore[attr-defined]
 
 
-def _note_problems(notes: list[Note], file: str) -> Iterator[InputError]:
-    first: dict[int, Note] = {}
+def _note_problems(
+    notes: list[Note] | list[ListItem], file: str, what: str = "note", among: str = "the notes"
+) -> Iterator[InputError]:
+    """A number two of ``notes`` share, or one below 1: ``what`` one of them is, ``among`` all of them."""
+    first: dict[int, Note | ListItem] = {}
     for note, n in zip(notes, note_numbers(notes), strict=True):
         at = _where(note.lines, "n", file) if note.n is not None else _where(note.lines, "", file)
         if n < 1:
-            yield InputError(at, f"the note number {n} is below 1", "a whole number from 1")
+            yield InputError(at, f"the {what} number {n} is below 1", "a whole number from 1")
             continue
         if (other := first.setdefault(n, note)) is not note:
-            how = "given as n" if other.n is not None else "its place among the notes"
+            how = "given as n" if other.n is not None else f"its place among {among}"
             line = other.lines.line if other.lines else 0
             yield InputError(
                 at,
-                f"the note number {n} is used twice (also the note on line {line}, {how})",
-                "each note of a record a number of its own, the one it was published with",
-                "give the new note a number after the highest; never renumber a published note",
+                f"the {what} number {n} is used twice (also the {what} on line {line}, {how})",
+                f"each {what} a number of its own, the one it was published with",
+                f"give the new {what} a number after the highest; never renumber a published {what}",
             )
 
 
@@ -118,14 +131,18 @@ def _count_problems(meeting: Meeting) -> Iterator[InputError]:
 
 
 def check_numbered(corpus: Corpus) -> list[InputError]:
-    """Every note number two notes of one record share, every further count's number two counts of
-    one meeting share or one left out beside others, and every holding IRI two holdings share."""
+    """Every note number two notes of one record share (a question's or a discussion area's two of
+    its list), every further count's number two counts of one meeting share or one left out beside
+    others, and every holding IRI two holdings share."""
     errors: list[InputError] = []
     for source in corpus.sources:
         errors.extend(_note_problems(list(source.notes), "sources.yaml"))
     for meeting in corpus.meetings:
         errors.extend(_note_problems(list(meeting.notes), f"meetings/{meeting.id}.yaml"))
         errors.extend(_count_problems(meeting))
+        for name, what in LISTS.items():
+            items = list(getattr(meeting, name))
+            errors.extend(_note_problems(items, f"meetings/{meeting.id}.yaml", what, f"the {name}"))
     for person in corpus.people:
         seen: dict[tuple[str, ...], tuple[int, int]] = {}  # the first holding of an IRI: its place and line
         for place, (holding, segments) in enumerate(zip(person.holds, holding_segments(person), strict=True)):

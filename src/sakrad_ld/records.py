@@ -39,6 +39,7 @@ __all__ = [
     "Holding",
     "Identifier",
     "Link",
+    "ListItem",
     "MEETING_FACTS",
     "Meeting",
     "Note",
@@ -210,6 +211,22 @@ class Text:
     sv: str = field(metadata={"doc": "the Swedish text, as the source words it"})
     en: str | None = field(default=None, metadata={"doc": "an English translation"})
     lines: Lines | None = _lines()
+
+
+@scalar_field("sv")
+@dataclass(frozen=True, slots=True)
+class ListItem(Text):
+    """A question or a discussion area, word for word: Swedish, optionally with an English
+    translation, and its number where its place in the list must not name it; a bare string is Swedish."""
+
+    n: int | None = field(
+        default=None,
+        metadata={
+            "doc": "the item's number, the last segment of its IRI (…/question/3, …/discussion-area/3): once "
+            "published, never changed or given to another item of the list; left out, its place in the list "
+            "(1, 2, …). Its place, not its number, is its position in the source's order (schema:position)"
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -793,15 +810,15 @@ class Meeting:
         metadata={"doc": "public agencies or other public bodies outside the Government Offices that took part"},
     )
     presentations: Presentations | None = None
-    questions: list[Text] = field(default_factory=list, metadata={"doc": "the questions, in order, word for word"})
-    discussion_areas: list[Text] = field(
+    questions: list[ListItem] = field(default_factory=list, metadata={"doc": "the questions, in order, word for word"})
+    discussion_areas: list[ListItem] = field(
         default_factory=list,
         metadata={
             "doc": "discussion areas or agenda items the source says the sakråd discussed, in order, word for word; "
             "areas a document only announces ('kommer att diskuteras') are announced_discussion_areas"
         },
     )
-    announced_discussion_areas: list[Text] = field(
+    announced_discussion_areas: list[ListItem] = field(
         default_factory=list,
         metadata={
             "doc": "discussion areas or agenda items a document announces for the sakråd before it ('Vid sakrådet "

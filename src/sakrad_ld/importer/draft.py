@@ -28,6 +28,7 @@ from ..records import (
     Count,
     Email,
     GovernmentParticipant,
+    ListItem,
     Meeting,
     Presentations,
     Telephone,
@@ -261,7 +262,7 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         chair=chair,
         government_participants=participants,
         presentations=presentations,
-        questions=[Text(q) for q in doc.questions],
+        questions=[ListItem(q) for q in doc.questions],
         handling_of_views=_text(*doc.handling_of_views),
         contact=contact,
         organisations=[r.organisation(name, f"organisations[{i}]") for i, name in enumerate(doc.organisations)],
@@ -313,7 +314,7 @@ def _mapping(record: object, indent: int, path: str, comments: dict[str, tuple[s
             out.append(f"{pad}{f.name}:")
             for i, item in enumerate(value):
                 out.extend(_comment(pad + "  ", comments.get(f"{key}[{i}]", ())))
-                if isinstance(item, Text):
+                if isinstance(item, Text) and getattr(item, "n", None) is None:  # a list item's n: a mapping
                     out.append(f"{pad}  - {_scalar(item.sv)}")
                 elif dataclasses.is_dataclass(item):
                     inner: list[str] = []

@@ -26,7 +26,7 @@ from sakrad_ld.corpus import load_corpus
 from sakrad_ld.importer.page_draft import PageDraft, draft_page, merge
 from sakrad_ld.importer.regeringen import Entry, parse_page
 from sakrad_ld.project import Project
-from sakrad_ld.records import Count, Meeting, Text
+from sakrad_ld.records import Count, FurtherCount, Meeting, Text
 from sakrad_ld.release import build
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.typedyaml import load_record
@@ -229,7 +229,13 @@ def test_the_importer_drafts_a_second_group_s_count_with_its_group() -> None:
         group="representanter från olika civilsamhällesorganisationer",
     )
     assert m.other_participant_counts == [
-        Count("ett tiotal representanter för Regeringskansliet", 10, True, group="representanter för Regeringskansliet")
+        FurtherCount(
+            "ett tiotal representanter för Regeringskansliet",
+            10,
+            True,
+            group="representanter för Regeringskansliet",
+            n=2,
+        )
     ]
     # who took part from the Government Offices stays, in the page's words
     assert [(p.body, p.description) for p in m.government_participants] == [

@@ -63,7 +63,9 @@ def test_the_release_holds_a_picture_of_every_meeting_and_the_chart(release: Pat
     assert len(list((release / "diagrams" / "en").glob("*.svg"))) == len(meetings) + 1
 
 
-def test_the_seed_diagram_shows_chair_questions_and_organisations_in_order(release: Path, root: Path) -> None:
+def test_the_seed_diagram_shows_chair_questions_and_organisations_in_order(
+    release: Path, root: Path, opened: Release
+) -> None:
     m = yaml.safe_load((root / "data" / "meetings" / f"{SEED}.yaml").read_text(encoding="utf-8"))
     orgs = {
         o["id"]: o["name"]
@@ -84,8 +86,9 @@ def test_the_seed_diagram_shows_chair_questions_and_organisations_in_order(relea
         positions.append(text.index(first_words))
     assert positions == sorted(positions)
     links = {a.get("href") for a in svg.iter(f"{SVG}a")}
-    assert {f"/doc/organisation/{o}" for o in m["organisations"]} <= links
-    assert f"/doc/person/{m['chair']['person']}" in links
+    base = opened.base_iri  # a file people download links the pages at the data's base, not the server's root
+    assert {f"{base}doc/organisation/{o}" for o in m["organisations"]} <= links
+    assert f"{base}doc/person/{m['chair']['person']}" in links
     # no organiser is stated (the heading names the documentation's issuer), so none is drawn
     assert "organiser" not in m and "arrangör" not in text
 

@@ -129,7 +129,7 @@ def test_every_sakrad_title_in_an_english_chart_tooltip_is_marked(fixture_releas
         if title is None:
             continue  # an organisation's name
         columns += 1
-        iri = (a.get("href") or "").replace("/doc/", "/id/")
+        iri = (a.get("href") or "").replace("/en/doc/", "/id/")  # the English page, at the data's base
         found = [
             q.object
             for q in store.quads_for_pattern(None, ox.NamedNode("http://purl.org/dc/terms/title"), None)

@@ -9,7 +9,7 @@ static export (its documents and its web-server rules) alike:
 * :mod:`.describe` — the triples of a resource's document, and their bytes in a format.
 """
 
-from .describe import LABELS, PART_OF, document_bytes, document_triples, own_resources
+from .describe import LABELS, PART_OF, document_bytes, document_triples, own_resources, version_of
 from .paths import (
     DOC_PATH,
     DOCUMENT_FORMATS,
@@ -39,4 +39,5 @@ __all__ = [
     "published_resources",
     "see_other",
     "thing_of",
+    "version_of",
 ]

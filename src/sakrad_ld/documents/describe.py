@@ -44,7 +44,7 @@ from ..triples import RDF_TYPE, Term, Triple
 from ..vocab import ADMS, DCTERMS, FOAF, LEGAL, M8G, ORG, OWL, PREFIXES, RDFS, SAKRAD, SCHEMA, SKOS
 from ..writers import write
 
-__all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources"]
+__all__ = ["LABELS", "PART_OF", "document_bytes", "document_triples", "own_resources", "version_of"]
 
 
 #: The properties that name a resource, in the order a page prefers them.
@@ -166,6 +166,7 @@ def document_triples(store: ox.Store, iri: str, known: dict[object, object] | No
     subject's statements and the prefixes the writers declare (:class:`~sakrad_ld.serialize.SortedTriples`).
     """
     pattern = _pattern(store)
+    iri = version_of(store, iri) or iri  # a version IRI's document is that version of the ontology
     owned, mine = _own(pattern, iri)
     contacts = _contact_people(pattern, owned)
     mine.extend(contacts)
@@ -200,6 +201,22 @@ def document_triples(store: ox.Store, iri: str, known: dict[object, object] | No
         else:
             same.append(part)
     return _in_order(parts, owned, used, known)
+
+
+def version_of(store: ox.Store, iri: str) -> str | None:
+    """The ontology whose ``owl:versionIRI`` is ``iri`` (``{base}ontology/1.2.0`` → ``{base}ontology``);
+    None for any other IRI. By OWL 2 Structural Specification §3.2 (ontology documents) a version of an
+    ontology should be retrievable from its version IRI, so the document at a version IRI is the
+    ontology's, not the one triple linking to it (a release holds one version, the one its ontology
+    names)."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return None
+    for s, _, _ in _pattern(store)(None, OWL.versionIRI, node):
+        if isinstance(s, ox.NamedNode):
+            return s.value
+    return None
 
 
 def _contact_people(
@@ -354,5 +371,9 @@ def document_bytes(triples: list[ox.Triple], format: Format, root: str | None = 
     JSON-LD carries the definitions of the published context it uses inline
     (:func:`sakrad_ld.jsonld.used_context`), so every client reads it with no network. With ``root``, the thing the document is about,
     JSON-LD is framed around it (one tree a person reads with plain JSON,
-    :func:`sakrad_ld.jsonld.framed_jsonld`)."""
+    :func:`sakrad_ld.jsonld.framed_jsonld`); a version IRI's document is framed around its ontology."""
+    if root is not None and root.startswith(("http://", "https://")):
+        node = ox.NamedNode(root)
+        if not any(t.subject == node for t in triples):
+            root = next((t.subject.value for t in triples if t.predicate == OWL.versionIRI and t.object == node), root)
     return write(format, triples, root=root)

@@ -25,6 +25,12 @@ in an XHTML ``<span>`` of its own (:func:`_said`). The release holds them as
 under ``diagrams/en/`` (English) (:func:`meeting_svg`, named by :func:`meeting_file`, and
 :func:`draw_chart`, named by :func:`chart_file`); the HTML pages put the same drawing inline.
 
+A picture is also a file people download and open from disk or another host, so its links are
+absolute addresses under the data's base (:func:`page_address`), never paths from a server's
+root: ``{base}doc/meeting/x`` in a Swedish picture, ``{base}en/doc/meeting/x`` in an English one,
+the page in the picture's language wherever the file is opened. A page that puts the picture inline
+makes them relative to itself (:func:`sakrad_ld.web.pages._picture`).
+
 The chart is drawn narrow enough for a phone at its own size (:data:`CHART_WIDTH`): each
 organisation's name on a line of its own above its row of marks.
 """
@@ -37,6 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
@@ -56,6 +63,7 @@ __all__ = [
     "draw_chart",
     "meeting_file",
     "meeting_svg",
+    "page_address",
     "participation_chart_svg",
 ]
 
@@ -335,6 +343,15 @@ def _wrapped(text: str, columns: int, lines: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def page_address(iri: str, base: str, lang: str) -> str | None:
+    """The address of ``iri``'s page in ``lang`` under the data's base, as a downloaded picture links it
+    (``{base}doc/meeting/x``, ``{base}en/doc/meeting/x#question/1``: the page's address without
+    ``.html``, answered by the server and the export's rules as the feeds link it); None where the site
+    has no page for ``iri``."""
+    path = page_path(iri, base)
+    return None if path is None else base + _prefix(lang) + quote(path[1:], safe="/#")
+
+
 def _link(href: str | None, inner: str) -> str:
     return f'<a href="{escape(href)}">{inner}</a>' if href else inner
 
@@ -400,7 +417,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         + ([_Line(when)] if when else [])
         + (_wrap(w["announced"], mid_w - 16, 2) if f.announced_only else [])
         + (_wrap(w["held"], mid_w - 16, 2) if f.held_derivation is not None else []),
-        page_path(iri, base),
+        page_address(iri, base, lang),
         fill="#e8f1f5",
         caption=w["sakrad"],
         bold=True,
@@ -411,7 +428,9 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     y = 16.0
     for n, (body_iri, name) in enumerate(reversed(f.organisers)):
         caption = w["organiser"] if n == len(f.organisers) - 1 else w["part_of"]
-        box, h = _box(left_x, y, col_w, _lines(name, lang, col_w - 16, 2), page_path(body_iri, base), caption=caption)
+        box, h = _box(
+            left_x, y, col_w, _lines(name, lang, col_w - 16, 2), page_address(body_iri, base, lang), caption=caption
+        )
         body.append(box)
         if n == len(f.organisers) - 1:
             body.append(_edge(left_x + col_w, y + h / 2, mid_x, anchor_y))
@@ -423,7 +442,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         lines = _lines(member.name, lang, col_w - 16, 2)
         if member.capacity_name:
             lines += _lines(member.capacity_name, lang, col_w - 16, 2)
-        box, h = _box(left_x, y + gap, col_w, lines, page_path(member.iri, base), caption=w["chair"])
+        box, h = _box(left_x, y + gap, col_w, lines, page_address(member.iri, base, lang), caption=w["chair"])
         body.append(box)
         body.append(_edge(left_x + col_w, y + gap + h / 2, mid_x, anchor_y))
         body.append(_edge_label(left_x + col_w + 20, y + gap + h / 2 - 6, w["chairs"]))
@@ -441,7 +460,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
             y,
             mid_w,
             _lines(q.text, lang, mid_w - 16, 4),
-            page_path(q.iri, base),
+            page_address(q.iri, base, lang),
             caption=w["question"].format(q.position),
         )
         body.append(box)
@@ -473,7 +492,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
             lines += [
                 _Line(escape(line), _lang(document, lang)) for line in _wrap(f"{_in(document, lang)})", right_w - 16, 2)
             ]
-        box, h = _box(right_x, y, right_w, lines, page_path(member.iri, base))
+        box, h = _box(right_x, y, right_w, lines, page_address(member.iri, base, lang))
         body.append(box)
         y += h + 4
     if f.organisations:
@@ -569,7 +588,7 @@ def participation_chart_svg(
                 + ("?" if said[d.iri].announced else "")
                 + ("†" if said[d.iri].held else "")
             )
-            cols.append(_Column(d.iri, label, page_path(d.iri, base), _tip(d, said[d.iri], w, labels, lang)))
+            cols.append(_Column(d.iri, label, page_address(d.iri, base, lang), _tip(d, said[d.iri], w, labels, lang)))
         column_of = {d.iri: d.iri for d in meetings}
     width, left = float(CHART_WIDTH), 4.0
     cell = min(22.0, (width - 2 * left) / max(1, len(cols)))
@@ -607,7 +626,7 @@ def participation_chart_svg(
         said = f"<tspan{attr}>{escape(label)}</tspan>" if attr else escape(label)  # the name in its language
         body.append(
             _link(
-                page_path(org, base),
+                page_address(org, base, lang),
                 f'<text x="{left:.0f}" y="{y + 13:.0f}">{said} ({total})</text>',
             )
         )

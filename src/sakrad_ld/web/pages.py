@@ -27,9 +27,10 @@ from urllib.parse import urlencode, urlsplit
 import pyoxigraph as ox
 from markupsafe import Markup
 
+from ..documents import version_of
 from ..formats import FORMATS
 from ..triples import RDF_TYPE
-from ..vocab import DCAT, DCTERMS, M8G, SAKRAD, SCHEMA
+from ..vocab import DCAT, DCTERMS, M8G, ONTOLOGY_IRI, SAKRAD, SCHEMA
 from . import diagrams, schemaorg
 from .documents import document_path
 from .labels import Labeller, Text, objects, value
@@ -160,6 +161,8 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         and next(iter(store.quads_for_pattern(None, None, node)), None) is None
     ):
         return None
+    if version_of(store, iri) == ONTOLOGY_IRI.value:  # the ontology at its version IRI (OWL 2 §3.2)
+        return ontology_page(store, site, lang, version=iri)
     view = view_of(store, site)
     here = translated((page_file(iri, site.base_iri) or "404.html").split("#")[0], lang)
     doc = document_path(iri, site.base_iri)
@@ -342,7 +345,10 @@ def _registers(view: View, nodes: list[ox.NamedNode]) -> list[tuple[Value, str]]
     return [(view.predicate(p), iri) for iri, p in sorted(found.items())]
 
 
-_SITE_LINK = re.compile(r'(href)="/(doc/[^"#]+|role(?:/[^"#]+)?|ontology)(#[^"]*)?"')
+#: A link of a picture to a page: an address under the data's base (``{base}doc/…``, ``{base}en/doc/…``,
+#: :func:`sakrad_ld.web.diagrams.page_address`), or a path from the server's root (``/doc/…``) as
+#: releases before absolute addresses drew them; ``{}`` is the base, escaped.
+_SITE_LINK = r'(href)="(?:/|{}(?:en/)?)(doc/[^"#]+|role(?:/[^"#]+)?|ontology)(#[^"]*)?"'
 
 
 def _title_lang(label: Text, lang: str, own: bool) -> str | None:
@@ -394,7 +400,8 @@ def _source_access(view: View, node: ox.NamedNode, site: Site) -> dict[str, obje
 
 def _picture(site: Site, name: str, draw: Any, here: str) -> Markup:
     """The pre-drawn picture from the release when there is one, else drawn now (the same function),
-    with its links to pages made relative to the page it is put in. The SVG is the package's own
+    with its links to pages (absolute addresses, for the downloaded file) made relative to the page
+    it is put in, so that the pages work under any path and from ``file://``. The SVG is the package's own
     drawing (:mod:`sakrad_ld.web.diagrams`), which escapes every text it holds."""
     if site.release is not None and (site.release / name).is_file():
         svg = (site.release / name).read_text(encoding="utf-8")
@@ -403,10 +410,10 @@ def _picture(site: Site, name: str, draw: Any, here: str) -> Markup:
     svg = svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
     def relink(match: re.Match[str]) -> str:
-        page = translated(match[2] + ".html", language_of(here))  # the page in the picture's language
+        page = translated(match[2] + ".html", language_of(here))  # the page in the page's language
         return f'{match[1]}="{relative(here, page + (match[3] or ""))}"'
 
-    return Markup(_SITE_LINK.sub(relink, svg))
+    return Markup(re.sub(_SITE_LINK.format(re.escape(site.base_iri)), relink, svg))
 
 
 # --- the start page ------------------------------------------------------------------------------
@@ -521,18 +528,22 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
 # --- the ontology and "not found" ----------------------------------------------------------------
 
 
-def ontology_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
+def ontology_page(store: ox.Store, site: Site, lang: str = "sv", version: str | None = None) -> str:
     """The ontology's documentation: every class and property with its labels, definition and the
-    standard terms it relates to, each at ``ontology.html#Term``."""
+    standard terms it relates to, each at ``ontology.html#Term``. With ``version``, its version IRI
+    (``{base}ontology/1.2.0``): the same documentation as that IRI's page (``ontology/1.2.0.html``),
+    which says it is that version's."""
     view = view_of(store, site)
     data = ontology_view(view)
     title = data.pop("title")
+    here = page_file(version, site.base_iri) if version is not None else None
     return render(
         "ontology.html",
-        here=translated("ontology.html", lang),
+        here=translated(here or "ontology.html", lang),
         lang=lang,
         **shell(store, site),
         title=(title.en if lang == "en" and title.en else title.main),
+        version=version,
         **data,
     )
 

@@ -7,7 +7,8 @@ cases in its own words — a prefix that is not declared, a variable of a groupe
 neither grouped nor aggregated, something unexpected at a place — and keeps the parser's message,
 without its character classes, below that (marked English). The parser's reasons among its
 expected tokens ("The query offset should be a non negative integer") are said as sentences, never
-as something one may type; the words at the error's place are shown whole; every prefix the query
+as something one may type, nor are the tokens SPARQL 1.1 lacks (``LATERAL``, triple terms) or this
+endpoint refuses (``SERVICE``); the words at the error's place are shown whole; every prefix the query
 uses (outside its strings, IRIs and comments) without declaring it is named; and every list is
 bounded (the first few, then "… and N more"). A program's Problem Details keep the whole message
 (:mod:`sakrad_ld.serving.protocol`).
@@ -44,8 +45,37 @@ _QUOTED = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^
 _VARIABLE = re.compile(r"[?$]([\w]+)")
 #: The forms a query begins with (after its PREFIX and BASE lines).
 _FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
-#: Tokens the parser (of SPARQL 1.2) expects that SPARQL 1.1 has not: not named on the page.
-_NOT_11 = ("VERSION",)
+#: Tokens the parser (of SPARQL 1.2, with Oxigraph's extensions) may expect that SPARQL 1.1 has not
+#: (https://www.w3.org/TR/sparql11-query/#grammar): triple terms and their functions, directional
+#: language tags, ``VERSION``, ``LATERAL``, ``ADJUST``. The endpoint answers SPARQL 1.1, so they are
+#: not named on the page as something one may write (compared without case).
+_NOT_11 = frozenset(
+    t.casefold()
+    for t in (
+        "VERSION",
+        "LATERAL",
+        "ADJUST",
+        "<<",
+        "<<(",
+        ">>",
+        ")>>",
+        "{|",
+        "|}",
+        "~",
+        "TRIPLE",
+        "isTRIPLE",
+        "SUBJECT",
+        "PREDICATE",
+        "OBJECT",
+        "LANGDIR",
+        "hasLANG",
+        "hasLANGDIR",
+        "STRLANGDIR",
+    )
+)
+#: SPARQL 1.1 tokens this endpoint refuses (federated query, :mod:`sakrad_ld.sparql.query`): not
+#: suggested either.
+_REFUSED = frozenset({"service"})
 
 
 @dataclass(frozen=True)
@@ -129,7 +159,7 @@ def _main(
         return Explained("query_error_form", {"token": _word(first)})
     # a quoted sign ('"}"') as the sign itself; a sentence or a character class is not a token
     readable = [_unquoted(i) for i in items if not i.startswith("[") and not _sentence(i)]
-    readable = [i for i in readable if i not in _NOT_11]
+    readable = [i for i in readable if i.casefold() not in _NOT_11 | _REFUSED]
     shown = readable[:_SHOWN]
     more = len(readable) - len(shown)
     found = _token(query, line, column)

@@ -11,8 +11,9 @@ preset, with what a kept text may do narrowed, since it is someone else's page: 
 (an HTML block or tag is the text as it is, escaped); a link is a link only to an absolute
 ``http(s)`` address (every other destination, ``javascript:``, ``data:``, a path on the source's
 own site, leaves the link's text alone, not its ``[text](address)`` source); an image is never
-loaded (its alt text, linked to the image's ``http(s)`` address); headings go one level down
-(``#`` is a second-level heading), the page keeping its one first-level heading; a fenced block's
+loaded (its alt text, linked to the image's ``http(s)`` address); headings go below the page's
+one first-level heading without skipping a level (the text's top level a second-level heading,
+``#`` then ``###`` are ``<h2>`` and ``<h3>``: :func:`markdown_tokens`); a fenced block's
 info string is dropped.
 markdown-it-py nests at most :data:`NESTING` blocks (lists, quotes) and drops what is deeper; a
 text that goes that deep, or is longer than :data:`MARKDOWN_LIMIT` characters, is shown as a
@@ -147,17 +148,25 @@ def _markdown() -> MarkdownIt:
 
 
 def markdown_tokens(text: str) -> list[Token] | None:
-    """The Markdown text's tokens, its headings one level down (``#`` a second-level heading); None where the text
+    """The Markdown text's tokens, its headings below the page's one ``<h1>`` without a skipped level
+    (WCAG 1.3.1: the text's top level an ``<h2>``, each level it uses the next, and no heading more
+    than one below the heading before it: ``#`` then ``###`` are ``<h2>`` and ``<h3>``); None where the text
     is longer than :data:`MARKDOWN_LIMIT` or nests as deep as markdown-it-py reads (:data:`NESTING`),
     which is shown as plain text (:func:`paragraphs`)."""
     if len(text) > MARKDOWN_LIMIT:
         return None
     tokens = _markdown().parse(text)
+    levels = sorted({int(t.tag[1]) for t in tokens if t.type == "heading_open"})
+    rank = {level: n for n, level in enumerate(levels, start=2)}  # the text's top level is the page's h2
+    shown = 1  # the page's own h1
     for token in tokens:
         if token.level >= NESTING - 1:  # as deep as the reader goes: what is deeper is dropped
             return None
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+        if token.type == "heading_open":  # never deeper than one below the heading before it
+            shown = min(rank[int(token.tag[1])], shown + 1, 6)
+            token.tag = f"h{shown}"
+        elif token.type == "heading_close":
+            token.tag = f"h{shown}"
         elif token.type == "fence":  # its info string is the text's, not a class of the page
             token.info = ""
     return tokens

@@ -39,6 +39,42 @@ def in_project(args: argparse.Namespace) -> argparse.Namespace:
     return args
 
 
+#: The longest time an option may give, in seconds (a day): a time past it is a mistake, and the
+#: clocks and timers the server and the checks hand it to overflow near 1e9 s and refuse NaN.
+SECONDS_MAX = 86_400.0
+#: The largest count, size or age an integer option may give (2**40: a terabyte, or megabytes past
+#: the address space of any machine); larger values overflow the limits they are handed to.
+COUNT_MAX = 2**40
+
+
+def ranged(kind: type, low: float, high: float, what: str, *, above: bool = False) -> Callable[[str], float]:
+    """An argparse type: ``kind`` (int or float) from ``low`` (excluded with ``above``) to ``high``;
+    anything else (words, NaN, infinity, a value out of range) is a usage error saying what is expected."""
+    bound = f"above {low:g}" if above else f"from {low:g}"
+    expected = f"{what} {bound} to {high:g}"
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number: expected {expected}") from None
+        # NaN fails every comparison, so it is out of range too
+        if not (value > low if above else value >= low) or not value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is out of range: expected {expected}")
+        return value
+
+    parse.__name__ = what  # argparse names the type by it
+    return parse
+
+
+#: The types of the command line's numbers: seconds, counts and sizes, ports, scores.
+SECONDS = ranged(float, 0, SECONDS_MAX, "seconds")
+POSITIVE_SECONDS = ranged(float, 0, SECONDS_MAX, "seconds", above=True)
+COUNT = ranged(int, 0, COUNT_MAX, "a whole number")
+PORT = ranged(int, 0, 65_535, "a port number")
+SCORE = ranged(float, 0, 1, "a score", above=True)
+
+
 #: :data:`RELEASE_DEFAULT` in the project folder, the default of ``--out`` and ``--release``.
 RELEASE_IN_PROJECT = InProject(RELEASE_DEFAULT)
 
@@ -232,7 +268,7 @@ def _reconcile_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name-field", help="the register's field with the name (default: found by its name)")
     p.add_argument("--number-field", help="the field with the organisation number (default: found by name or content)")
     p.add_argument(
-        "--threshold", type=float, help="the score that accepts a candidate (default: 0.85, see docs/reconcile.md)"
+        "--threshold", type=SCORE, help="the score that accepts a candidate (default: 0.85, see docs/reconcile.md)"
     )
 
 
@@ -282,7 +318,9 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
         metavar="PREFIX=URL",
         help="fetch IRIs starting with PREFIX from URL instead (a mirror or a local server; repeatable)",
     )
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default: 10)")
+    p.add_argument(
+        "--timeout", type=POSITIVE_SECONDS, default=10.0, help="seconds to wait for each answer (default: 10)"
+    )
 
 
 #: The subcommands of ``links``: name → (function, arguments), like COMMANDS.
@@ -422,10 +460,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"HTTP {status}", *(f"{k}: {v}" for k, v in headers), sep="\n", file=sys.stderr)
         sys.stdout.buffer.write(body)
         return EXIT_OK if status < 400 else EXIT_INVALID
+    problem = cannot_listen(args.host, args.port)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     from .serving.connections import serve
 
     serve(app, args.host, args.port, settings)
     return EXIT_OK
+
+
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host``:``port`` (an address that does not resolve, a
+    port in use or not allowed), found by binding it once as the server will; None when it can."""
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = found[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server's own socket
+            probe.bind(address)
+    except (OSError, UnicodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return (
+            f"--host {shown(host)} --port {port}: cannot listen there ({shown(reason)}); "
+            "give another --port, or an address of this machine as --host"
+        )
+    return None
 
 
 def _serve_arguments(p: argparse.ArgumentParser) -> None:
@@ -433,7 +495,7 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
 
     _release_argument(p, "the release folder")
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    p.add_argument("--port", type=PORT, default=8000, help="the port to listen on (default: 8000)")
     p.add_argument(
         "--get",
         metavar="PATH",
@@ -442,7 +504,7 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--accept", metavar="MEDIA_TYPE", help="the Accept header of --get")
     for f in setting_fields():
         default = ",".join(f.default) if isinstance(f.default, tuple) else f.default
-        kind = str if isinstance(f.default, tuple) else type(f.default)
+        kind = {float: SECONDS, int: COUNT}.get(type(f.default), str)
         p.add_argument(
             "--" + f.name.replace("_", "-"), dest=f.name, type=kind, default=default, help=f.metadata["help"]
         )
@@ -667,11 +729,45 @@ def _leave(code: int) -> None:
 _LINES = "\n\t"
 
 
+#: The options whose text goes into an HTTP request line or header, or a URL: no control character.
+_HEADER_TEXT = ("get", "accept", "endpoint", "graph", "fetch", "host", "cors_origins", "store")
+
+
+def not_text(argv: Sequence[str]) -> str | None:
+    """Why the command line cannot be read, or None: Python hands bytes that are not UTF-8 over as
+    lone surrogates, which no file, query or request can hold."""
+    for n, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            seen = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return f"argument {n} ({shown(seen)}) is not UTF-8 text; give it as UTF-8"
+    return None
+
+
+def not_header_text(args: argparse.Namespace) -> str | None:
+    """Why an option bound for an HTTP request or a URL cannot be used, or None."""
+    for name in _HEADER_TEXT:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+            option = "--" + name.replace("_", "-")
+            return f"{option} {shown(value)}: holds a control character (a line break?); expected one line of text"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    problem = not_text(sys.argv[1:] if argv is None else argv)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         args = in_project(parser(_command(argv)).parse_args(argv))
     except SystemExit as exit:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit.code or 0)
+    problem = not_header_text(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         code = int(args.func(args))
         if argv is None and args.func is cmd_build:

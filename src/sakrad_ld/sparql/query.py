@@ -31,10 +31,11 @@ import pyoxigraph as ox
 
 from ..errors import QueryError, ResultTooLarge
 from ..formats import QUAD_FORMATS
+from ..inputfiles import read_input_text
 from ..iri import KINDS
 from ..layout import DATA_STEM
 from ..records import ID_PATTERN
-from .limits import Lexed, Token, check_query_text, keyword_reading, lex
+from .limits import MAX_QUERY_BYTES, Lexed, Token, check_query_text, keyword_reading, lex
 from .results import Answer
 
 __all__ = [
@@ -141,9 +142,11 @@ def resolve(query: str) -> SavedQuery:
     """What the QUERY argument names: a ``.rq`` file, a saved query, or SPARQL text (named ``query``)."""
     if query.endswith(".rq") or ("\n" not in query and len(query) < 4096 and Path(query).is_file()):
         path = Path(query)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             raise QueryError(f"{query}: no such file; give SPARQL text, a .rq file or the name of a saved query")
-        text = path.read_text(encoding="utf-8")
+        # a regular file of at most the query limit, as UTF-8 (a folder, a FIFO, a device, a larger
+        # file or other bytes are refused naming the path, before anything more is read)
+        text = read_input_text(path, max_bytes=MAX_QUERY_BYTES, expected="a .rq file of SPARQL text in UTF-8")
         if text.startswith("#") and _HEADER.match(text.splitlines()[0]):
             return parse_saved_query(path.stem, text, str(path))
         return SavedQuery(path.stem, path.stem, "", text)

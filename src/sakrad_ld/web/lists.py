@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
 from ..vocab import ADMS, M8G, ORG, RDFS, ROLE, SAKRAD, SCHEMA, SKOS
-from .labels import Labeller, Text, objects, text_of, value
+from .labels import Labeller, Text, literal_language, objects, text_of, value
 from .meeting import StatedCount, _count, meeting_dates
 from .paths import page_file, translated
 
@@ -179,6 +179,8 @@ class Unconfirmed:
 class AgentRow:
     ref: Ref
     alt_names: list[str] = field(default_factory=list)
+    #: the same names, each in its language (a Swedish one marked ``lang="sv"`` on an English page)
+    alt_labels: list[Text] = field(default_factory=list)
     #: the identifiers a register confirms (adms:status in sakrad:confirmingStatus): shown as plain numbers
     numbers: list[str] = field(default_factory=list)
     #: the others (read in a secondary source, a retired entry, derived …), each with its status's name:
@@ -415,7 +417,9 @@ def read_lists(store: ox.Store, base: str, labels: Labeller | None = None) -> Li
         for iri in found:
             node = ox.NamedNode(iri)
             row = AgentRow(ref(iri))
-            row.alt_names = sorted({o.value for o in objects(store, node, SKOS.altLabel) if isinstance(o, ox.Literal)})
+            alt = {o.value: o for o in objects(store, node, SKOS.altLabel) if isinstance(o, ox.Literal)}
+            row.alt_names = sorted(alt)
+            row.alt_labels = [Text(name, None, literal_language(alt[name])) for name in row.alt_names]
             row.numbers, row.unconfirmed = _numbers(store, node, confirming, labels)
             met = taking_part.get(iri, set())
             row.meetings = len(met)

@@ -26,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,18 @@ _BLOCK = 1 << 20
 
 #: The version of the manifest's own layout; a reader refuses one it does not know.
 MANIFEST_VERSION = 1
+#: The largest manifest read (a release of 100,000 meetings lists about 300,000 files, 60 MB).
+MAX_MANIFEST_BYTES = 256 * 2**20
+
+#: What each field a reader uses must be, as the build writes it: a base IRI is a plain http(s) IRI
+#: ending in '/' (what IRIs are minted by appending to), a version one segment of IRIs and file names
+#: (as ``dataset.yaml``'s, :func:`sakrad_ld.corpus.check_version`), a graph the base's graph of that
+#: version; a file a relative path inside the release, a media type, a size, a SHA-256.
+_BASE = re.compile(r"https?://[^\s/?#@<>\"{}|\\^`]+/(?:[^\s?#<>\"{}|\\^`]*/)?")
+_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~+-]{0,63}")
+_PATH = re.compile(r"(?!/)(?:[^/\x00-\x1f\x7f\\]+/)*[^/\x00-\x1f\x7f\\]+")
+_MEDIA = re.compile(r"[\w.+-]+/[\w.+-]+(?:; ?[\w.+-]+=[\w.+\"-]+)*")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def graph_name(base_iri: str, version: str) -> str:
@@ -170,18 +184,75 @@ def read_manifest(root: Path) -> Manifest:
             )
         raise ReleaseError(f"{root}: not a sakrad-ld release (it has no {MANIFEST_FILE}); {rebuild}")
     try:
-        doc = json.loads(path.read_bytes())
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ReleaseError(f"{path}: not a regular file; {rebuild}")
+            data = file.read(MAX_MANIFEST_BYTES + 1)
+        if len(data) > MAX_MANIFEST_BYTES:
+            raise ReleaseError(
+                f"{path}: larger than {MAX_MANIFEST_BYTES:,} bytes, no manifest a build writes; {rebuild}"
+            )
+        doc = json.loads(data)
+        if not isinstance(doc, dict):
+            raise ReleaseError(f"{path}: not a JSON object; {rebuild}")
         if doc.get("manifest") != MANIFEST_VERSION:
             raise ReleaseError(
                 f"{path}: manifest version {doc.get('manifest')!r}, this sakrad-ld reads version "
                 f"{MANIFEST_VERSION}; {rebuild}"
             )
-        files = tuple(
-            ManifestFile(f["path"], f["media_type"], int(f["size"]), f["sha256"], f.get("format", ""))
-            for f in doc["files"]
+        manifest = Manifest(
+            doc["base_iri"],
+            doc["version"],
+            doc["graph"],
+            doc["producer"],
+            tuple(
+                ManifestFile(f["path"], f["media_type"], f["size"], f["sha256"], f.get("format", ""))
+                for f in doc["files"]
+            ),
         )
-        return Manifest(doc["base_iri"], doc["version"], doc["graph"], doc["producer"], files)
     except ReleaseError:
         raise
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise ReleaseError(f"{path}: not a readable manifest ({type(error).__name__}: {error}); {rebuild}") from None
+    problem = _field_problem(manifest)
+    if problem:
+        raise ReleaseError(f"{path}: {problem}, which no build writes; {rebuild}")
+    return manifest
+
+
+def _field_problem(m: Manifest) -> str:
+    """What is wrong with a field of ``m`` that a reader would use, or ''."""
+
+    def fits(value: object, pattern: re.Pattern[str]) -> bool:
+        return isinstance(value, str) and pattern.fullmatch(value) is not None
+
+    if not fits(m.base_iri, _BASE):
+        return f"base_iri {_shown(m.base_iri)} is not an http(s) IRI ending in '/'"
+    if not fits(m.version, _VERSION) or ".." in m.version:
+        return f"version {_shown(m.version)} is not a version (letters, digits and . _ ~ + -, up to 64)"
+    if m.graph != graph_name(m.base_iri, m.version):
+        return (
+            f"graph {_shown(m.graph)} is not {graph_name(m.base_iri, m.version)!r}, the graph of its base and version"
+        )
+    if not isinstance(m.producer, str) or len(m.producer) > 200:
+        return f"producer {_shown(m.producer)} is not a short text"
+    for n, f in enumerate(m.files):
+        entry = f"files[{n}]"
+        if not fits(f.path, _PATH) or any(part in (".", "..") for part in f.path.split("/")):
+            return f"{entry}.path {_shown(f.path)} is not a relative path inside the release"
+        if not fits(f.media_type, _MEDIA):
+            return f"{entry}.media_type {_shown(f.media_type)} is not a media type"
+        if type(f.size) is not int or f.size < 0:
+            return f"{entry}.size {_shown(f.size)} is not a number of bytes"
+        if not fits(f.sha256, _SHA256):
+            return f"{entry}.sha256 {_shown(f.sha256)} is not a SHA-256 in hex"
+        if not isinstance(f.format, str):
+            return f"{entry}.format {_shown(f.format)} is not the name of a format"
+    return ""
+
+
+def _shown(value: object) -> str:
+    """``value`` as JSON, cut short: what a message names."""
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -136,3 +136,39 @@ def test_every_entry_a_build_makes_is_kept_and_read_back(tmp_path: Path) -> None
     assert sum(k.startswith("document/") for k in keys) == 3 * 2  # Turtle and JSON-LD
     assert sum(k.startswith("picture/") for k in keys) >= 3 * 2  # Swedish and English
     assert all(kept.get(key) for key in keys)
+
+
+@pytest.mark.parametrize("errno_name", ["ENOSPC", "EIO", "EDQUOT"])
+def test_an_entry_the_disk_refuses_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno_name: str
+) -> None:
+    """A full disk while an entry is written: the build goes on (the cache is only a faster next
+    build), and the entry's temporary file is removed, not left for a later build to find."""
+    import errno
+    import os
+
+    cache = CacheFolder(tmp_path / "cache", "code")
+    key = cache.key("document", "x")
+    real_fdopen = os.fdopen
+
+    class Refusing:
+        def __init__(self, fd: int) -> None:
+            self.file = real_fdopen(fd, "wb")
+
+        def __enter__(self) -> Refusing:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.file.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(getattr(errno, errno_name), os.strerror(getattr(errno, errno_name)))
+
+    monkeypatch.setattr("sakrad_ld.folders.os.fdopen", lambda fd, mode="r", **kw: Refusing(fd))
+    cache.put(key, b"@prefix x: <http://x/> .\n")
+    monkeypatch.undo()
+    left = [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+    assert left == [], left
+    assert cache.get(key) is None
+    cache.put(key, b"@prefix x: <http://x/> .\n")  # with room again, it is kept
+    assert cache.get(key) == b"@prefix x: <http://x/> .\n"

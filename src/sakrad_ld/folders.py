@@ -842,12 +842,18 @@ class CacheFolder:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as file:
                 file.write(self._sum(key, data))
                 file.write(data)
             os.replace(tmp, path)
-        except OSError:
-            return
+        except OSError:  # a full disk: its temporary file goes with it, the build goes on
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
     def prune(self, since: float) -> int:
         """Removes the entries no build has made or used since ``since`` (a ``time.time()``), and

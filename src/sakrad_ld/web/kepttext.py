@@ -13,7 +13,7 @@ preset, with what a kept text may do narrowed, since it is someone else's page: 
 own site, leaves the link's text alone, not its ``[text](address)`` source); an image is never
 loaded (its alt text, linked to the image's ``http(s)`` address); headings go below the page's
 one first-level heading without skipping a level (the text's top level a second-level heading,
-``#`` then ``###`` are ``<h2>`` and ``<h3>``: :func:`markdown_tokens`); a fenced block's
+``#`` then ``###`` are ``h2`` and ``h3``: :func:`markdown_tokens`); a fenced block's
 info string is dropped.
 markdown-it-py nests at most :data:`NESTING` blocks (lists, quotes) and drops what is deeper; a
 text that goes that deep, or is longer than :data:`MARKDOWN_LIMIT` characters, is shown as a
@@ -148,9 +148,9 @@ def _markdown() -> MarkdownIt:
 
 
 def markdown_tokens(text: str) -> list[Token] | None:
-    """The Markdown text's tokens, its headings below the page's one ``<h1>`` without a skipped level
-    (WCAG 1.3.1: the text's top level an ``<h2>``, each level it uses the next, and no heading more
-    than one below the heading before it: ``#`` then ``###`` are ``<h2>`` and ``<h3>``); None where the text
+    """The Markdown text's tokens, its headings below the page's one ``h1`` without a skipped level
+    (WCAG 1.3.1: the text's top level an ``h2``, each level it uses the next, and no heading more
+    than one below the heading before it: ``#`` then ``###`` are ``h2`` and ``h3``); None where the text
     is longer than :data:`MARKDOWN_LIMIT` or nests as deep as markdown-it-py reads (:data:`NESTING`),
     which is shown as plain text (:func:`paragraphs`)."""
     if len(text) > MARKDOWN_LIMIT:

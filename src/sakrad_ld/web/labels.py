@@ -3,7 +3,10 @@
 A resource is named by its own label in the store (``skos:prefLabel``, ``rdfs:label``,
 ``dct:title``, ``foaf:name``, ``schema:name``, in that order — :data:`sakrad_ld.web.describe.LABELS`).
 Reused vocabulary terms that the store does not label are named from ``assets/term-labels.tsv``;
-anything else by its compact IRI (``dct:foo``) or, failing that, the IRI itself.
+a resource the data identifies by what it is of, with no label of its own (a VoID class or property
+partition, https://www.w3.org/TR/void/#class-property-partitions), by that ("klasspartition:
+sakråd"/"class partition: sakråd (consultation with civil society)", :data:`NAMED_BY`); anything
+else by its compact IRI (``dct:foo``) or, failing that, the IRI itself.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..vocab import PREFIXES
+from ..vocab import PREFIXES, VOID
 from .describe import LABELS
 
 __all__ = [
+    "NAMED_BY",
     "Labeller",
     "Text",
     "compact",
@@ -122,6 +126,15 @@ def _choose(literals: list[ox.Literal]) -> Text | None:
     return None
 
 
+#: Resources named by what they are of where they have no label: a VoID partition by its class or
+#: property (``void:class``, ``void:property``), with the name of the link to such a resource, the
+#: kind of resource it is (``void:classPartition``: "klassuppdelning"/"class partition").
+NAMED_BY: tuple[tuple[ox.NamedNode, ox.NamedNode], ...] = (
+    (VOID["class"], VOID.classPartition),
+    (VOID.property, VOID.propertyPartition),
+)
+
+
 @cache
 def term_labels() -> dict[str, Text]:
     """The labels of reused vocabulary terms (``assets/term-labels.tsv``), by full IRI."""
@@ -169,13 +182,26 @@ class Labeller:
                 return found
         return None
 
+    def _named_by(self, term: ox.NamedNode) -> Text | None:
+        """``term`` named by what it is of (:data:`NAMED_BY`), in both languages: "klassuppdelning:
+        sakråd", "class partition: sakråd (consultation with civil society)"; a name without English
+        stays Swedish inside the English (``sv_tail``)."""
+        for predicate, link in NAMED_BY:
+            target = value(self.store, term, predicate)
+            if isinstance(target, ox.NamedNode):
+                kind = term_labels()[link.value]
+                of = self.of(target)
+                tail = of.main if of.en is None and of.lang == "sv" else None
+                return Text(f"{kind.main}: {of.main}", f"{kind.en}: {of.en or of.main}", "sv", tail)
+        return None
+
     def of(self, term: Term) -> Text:
         """A name for ``term`` that is never empty."""
         if term in self._cache:
             return self._cache[term]
         found = self.label(term)
         if found is None and isinstance(term, ox.NamedNode):
-            found = term_labels().get(term.value) or Text(compact(term.value), None, "")
+            found = term_labels().get(term.value) or self._named_by(term) or Text(compact(term.value), None, "")
         if found is None:
             found = Text(str(term), None, "")
         self._cache[term] = found

@@ -218,6 +218,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         label=label,
         iri=iri,
         types=view.types(node),
+        implied_type=view.implied_type(node),
         formats=formats,
         alternates=alternates,
         release_files=release_files,

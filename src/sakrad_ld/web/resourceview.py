@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, ORG, RDFS, SAKRAD, SCHEMA, SKOS, XSD
+from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, ORG, RDFS, SAKRAD, SCHEMA, SKOS, VOID, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, literal_language, objects, term_labels, text_of, value
 from .lists import MeetingMarks
@@ -77,6 +77,15 @@ class Value:
         if term.datatype.value == _ANY_URI and term.value.startswith(("http://", "https://")):
             return cls(url=term.value)
         return cls(Text(term.value, None, literal_language(term)))
+
+
+#: Links whose vocabulary gives their objects' class (``rdfs:range``), for a resource the data does
+#: not type itself: the dataset's VoID partitions and subsets (https://www.w3.org/TR/void/).
+RANGES: tuple[tuple[ox.NamedNode, ox.NamedNode], ...] = (
+    (VOID.classPartition, VOID.Dataset),
+    (VOID.propertyPartition, VOID.Dataset),
+    (VOID.subset, VOID.Dataset),
+)
 
 
 @dataclass(frozen=True)
@@ -237,6 +246,15 @@ class View:
     def types(self, node: ox.NamedNode) -> list[Value]:
         found = objects(self.store, node, RDF_TYPE)
         return [self.term(t) for t in sorted(found, key=lambda t: self.labels.of(t).main.lower())]
+
+    def implied_type(self, node: ox.NamedNode) -> tuple[Value, Value] | None:
+        """For a resource with no ``rdf:type``, the class a link to it implies (:data:`RANGES`, the
+        vocabulary's ``rdfs:range``: RDF 1.1 Semantics, rule rdfs3) and that link, shown so: a VoID
+        partition is a ``void:Dataset``; None where no link implies one."""
+        for link, cls in RANGES:
+            if next(iter(self.store.quads_for_pattern(None, link, node)), None) is not None:
+                return self.term(cls), self.predicate(link)
+        return None
 
     def sources(self, node: ox.NamedNode | ox.BlankNode) -> list[Value]:
         """The documents a node's facts come from (its ``dct:source``)."""

@@ -127,3 +127,20 @@ def test_a_server_keeps_its_release_when_the_folder_switches_to_a_bad_one(
             assert client.get("/").status_code == 200
             assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
             assert app.state.releases.check() is False
+
+
+def test_a_base_iri_the_data_is_not_minted_under_is_refused(
+    fixture_release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A well-formed base that is not the data's (an edited or foreign manifest) made every page
+    and query answer 500: nothing can be found by taking it off an IRI."""
+
+    def elsewhere(doc: dict) -> None:
+        doc["base_iri"] = "https://example.org/"
+        doc["graph"] = f"https://example.org/graph/{doc['version']}"
+
+    copy = _edited(fixture_release, tmp_path, elsewhere)
+    for argv in (["serve", "--release", str(copy), "--get", "/"], ["query", "--release", str(copy), "ASK {}"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "base_iri 'https://example.org/' is not the base of the release's data" in err

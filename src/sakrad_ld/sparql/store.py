@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import ReleaseError
 from ..formats import media_type_of
-from ..layout import CATALOGUE_FILE, CHECKSUMS, DATA_FILE
+from ..layout import CATALOGUE_FILE, CHECKSUMS, DATA_FILE, MANIFEST_FILE
 from ..manifest import Manifest, read_manifest
 
 __all__ = ["Release", "ReleaseFile", "ReleaseStore", "media_type_of", "open_store"]
@@ -87,6 +87,15 @@ class ReleaseStore:
         return self.store.quads_for_pattern(subject, predicate, object, graph_name)
 
 
+def _minted_under(store: ReleaseStore, base: str) -> bool:
+    """Whether the release's data names a resource under ``base`` (its pages, documents and
+    identifiers are all found by taking ``base`` off an IRI; a release whose manifest names another
+    base would serve nothing but errors)."""
+    literal = ox.Literal(base)
+    under = f"ASK {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), {literal})) }}"
+    return bool(store.query(under)) or not bool(store.query("ASK { ?s ?p ?o FILTER(isIRI(?s)) }"))
+
+
 @dataclass(frozen=True)
 class ReleaseFile:
     """One file of a release, as it is offered for download."""
@@ -121,6 +130,11 @@ class Release:
             remote = RemoteStore(store_url, manifest.graph)
             return cls(root, remote, manifest.base_iri, manifest.graph, manifest)  # type: ignore[arg-type]
         store = ReleaseStore(open_store(root, ox.NamedNode(manifest.graph)), manifest.graph)
+        if not _minted_under(store, manifest.base_iri):
+            raise ReleaseError(
+                f"{root / MANIFEST_FILE}: base_iri {manifest.base_iri!r} is not the base of the release's data "
+                f"(no resource of {DATA_FILE} has an IRI under it); rebuild the release with `sakrad-ld build`"
+            )
         return cls(root, store, manifest.base_iri, manifest.graph, manifest)  # type: ignore[arg-type]
 
     @cached_property

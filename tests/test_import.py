@@ -506,7 +506,7 @@ def test_a_page_without_its_listing_entry_is_cited_at_its_site_address(tmp_path:
     address = f"https://www.regeringen.se/{section}/{year}/{month}/{page.stem}/"
     text = out.read_text(encoding="utf-8")
     assert address in text
-    assert str(tmp_path) not in text and str(case) not in text and ".md" not in text
+    assert str(tmp_path) not in text and str(case) not in text and f"{page.stem}.md" not in text
 
 
 def test_a_page_file_named_outside_the_site_layout_is_refused(

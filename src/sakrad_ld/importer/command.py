@@ -255,6 +255,28 @@ def _write(text: str, out: Path | None, meeting_id: str, place: _Place, known: M
         print(place.after_writing(out, meeting_id, known), file=sys.stderr)
 
 
+def _kept_files(kept: dict[str, str], folder: Path | None, place: _Place, origin: str = "") -> list[tuple[Path, bytes]]:
+    """Where the page texts a draft's sources keep (``file: sources/<id>.md``) are written: into the
+    project's ``data/`` when the draft is in ``data/meetings/`` (where the record's ``file:`` finds them),
+    else beside the draft (``<folder>/<id>.md``); printed (no folder) the draft's note names them.
+    A text already there is left as it is."""
+    if folder is None:
+        for path in kept:
+            print(
+                f"note: the page's text is to be kept as data/{path} (the proposed source's file:): copy "
+                f"{origin or 'the page'} there unchanged, or give --out to have it written beside the draft",
+                file=sys.stderr,
+            )
+        return []
+    if place.is_meetings(folder):
+        files = [(place.meetings.parent / path, text.encode("utf-8")) for path, text in kept.items()]
+    else:
+        files = [(folder / Path(path).name, text.encode("utf-8")) for path, text in kept.items()]
+    for target, _ in files:
+        print(f"note: the page's text, which the proposed source keeps, is written to {target}", file=sys.stderr)
+    return [(t, b) for t, b in files if not t.exists()]
+
+
 def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) -> int:
     from .documentation import read_documentation
     from .draft import draft_meeting
@@ -272,7 +294,8 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
     from .batch import same_meeting
     from .page_draft import draft_page, merge
 
-    draft = draft_page(page, entry, corpus)
+    siblings = tuple(e.url for _, e in linked)
+    draft = draft_page(page, entry, corpus, siblings)
     if draft.meeting is None and draft.existing:
         print(
             f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; its words do not read as "
@@ -285,7 +308,7 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
         print(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}", file=sys.stderr)
         return EXIT_OK
     for other_page, other_entry in linked:
-        other = draft_page(other_page, other_entry, corpus)
+        other = draft_page(other_page, other_entry, corpus, (entry.url, *siblings))
         if other.meeting is None or other.existing or not same_meeting(draft, other):
             continue
         if other.kind == "sakrad" and draft.kind != "sakrad":  # the sakråd section's page is the main source
@@ -300,6 +323,9 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
             file=sys.stderr,
         )
     _write(draft.yaml(), out, draft.meeting.id, place, known)
+    texts = _kept_files(draft.kept, out.parent if out is not None else None, place, draft.origin)
+    if texts:
+        write_files(texts, folders=True)
     return EXIT_OK
 
 
@@ -329,7 +355,8 @@ def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpu
     clash = [str(t) for t, _ in targets if t.exists()]
     if clash and not force:
         return _refuse(f"{len(clash)} draft(s) exist, such as {clash[0]}; nothing was written (give --force)")
-    write_files(((target, draft.yaml().encode("utf-8")) for target, draft in targets), folders=True)
+    texts = [f for _, draft in targets for f in _kept_files(draft.kept, out_dir, place)]
+    write_files([*((target, draft.yaml().encode("utf-8")) for target, draft in targets), *texts], folders=True)
     sys.stdout.write(batch.summary())
     if targets and place.is_meetings(out_dir):
         print(

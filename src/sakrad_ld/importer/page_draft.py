@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..announced import HELD_ONLY, HELD_ONLY_GROUPS
+from ..dated import date_refusal
 from ..numbered import FIRST_FURTHER
 from ..placed import GOVERNMENT_OFFICES_RULE
 from ..records import (
@@ -42,7 +45,7 @@ from ..stated import discussion, flat_text
 from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
-from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, read_facts
+from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, read_facts, sentences
 from .regeringen import SECTION_KINDS, Entry, Link, Page, page_kind
 
 __all__ = ["PageDraft", "draft_page", "merge"]
@@ -61,6 +64,8 @@ class PageDraft:
     holdings: dict[str, list[Holding]] = field(default_factory=dict)
     comments: dict[str, list[str]] = field(default_factory=dict)
     existing: str | None = None  # the meeting of data/ this page is a source of
+    #: the page texts its proposed sources keep (``file:``), by their path under ``data/``
+    kept: dict[str, str] = field(default_factory=dict)
     mentions: list[str] = field(default_factory=list)
     links: tuple[str, ...] = ()  # the pages of the site this page links to (shortcuts)
     origin: str = ""
@@ -101,6 +106,12 @@ class PageDraft:
                 block: list[str] = []
                 _mapping(record, 4, "", {}, block)
                 text += "#   - " + block[0].lstrip() + "\n" + "".join(f"# {b}\n" for b in block[1:])
+        for path in self.kept:
+            text += (
+                "\n# The page's text, kept by the record's file: copy the page's Markdown unchanged to\n"
+                f"# data/{path}\n"
+                "# (--out and --out-dir write it beside the draft): loading reads the draft's facts against it.\n"
+            )
         for person, holdings in self.holdings.items():
             text += f"\n# To add to the holds of {person} in data/people.yaml:\n"
             for holding in holdings:
@@ -157,8 +168,9 @@ class _Ids:
     """Resolves people, posts, bodies and sources against the corpus; proposes the ones it lacks. A wording
     a letter from an existing record's (a typo on the page) takes that record's id and is flagged."""
 
-    def __init__(self, corpus: Corpus, draft: PageDraft) -> None:
+    def __init__(self, corpus: Corpus, draft: PageDraft, published: str | None = None) -> None:
         self.corpus, self.draft = corpus, draft
+        self.published = published  # the page's publication date: a holding dated by it is derived
 
     def _near(self, what: str, file: str, wording: str, labels: list[tuple[str, str]]) -> str | None:
         close = _close(wording, labels)
@@ -211,6 +223,7 @@ class _Ids:
         return new.id
 
     def person(self, agent: Agent, source: str, as_of: str | None) -> tuple[str, str | None]:
+        derived = PUBLICATION_DATE if as_of is not None and as_of == self.published else None
         post = self.post(agent.post, source) if agent.post else None
         known = next((p for p in self.corpus.people if _same(p.name, agent.name or "")), None)
         if known is None and agent.name:
@@ -218,9 +231,9 @@ class _Ids:
             known = next((p for p in self.corpus.people if p.id == near), None)
         if known:
             if post and all((h.post, h.source) != (post, source) for h in known.holds):
-                self.draft.hold(known.id, Holding(post=post, source=source, as_of=as_of))
+                self.draft.hold(known.id, Holding(post=post, source=source, as_of=as_of, as_of_derivation=derived))
             return known.id, post
-        holds = [Holding(post=post, source=source, as_of=as_of)] if post else []
+        holds = [Holding(post=post, source=source, as_of=as_of, as_of_derivation=derived)] if post else []
         new = Person(id=slug(agent.name or ""), name=agent.name or "", holds=holds, sources=[source])
         self._add("people.yaml", new)
         return new.id, post
@@ -232,22 +245,100 @@ class _Ids:
         )
 
     def source(self, record: Source) -> str:
+        """The id of the source at ``record``'s address: data/'s, else ``record`` proposed, its id made
+        unique (``-2``, ``-3`` …) where data/ has it for another address."""
         found = self.known_source(record.url or "")
         if found:
             return found
+        taken = {s.id for s in self.corpus.sources}
+        if record.id in taken:
+            n = next(n for n in range(2, len(taken) + 3) if f"{record.id}-{n}" not in taken)
+            record = dataclasses.replace(record, id=f"{record.id}-{n}")
         self._add("sources.yaml", record)
         return record.id
 
 
-def _date(facts: PageFacts, entry: Entry) -> tuple[str | None, Text | None]:
-    if facts.day is None:
-        return None, None
+def _tense(facts: PageFacts) -> str:
+    """How the page tells of the meeting: "past" (a report: it was held), "future" (an invitation, "bjuder
+    in", or a meeting not held on the day it names), or "" (the page does not say)."""
+    if facts.held and not facts.announced:
+        return "past"
+    return "future" if facts.invites == "bjuder" else ""
+
+
+def _derived_year(day: int, month: int, published: dt.date, tense: str) -> int:
+    """The year of a day the page gives without one: for a report (past tense) the last such day on or
+    before the page's publication, for an invitation (present tense) the first on or after it, else the
+    nearest to it."""
+    years = (published.year - 1, published.year, published.year + 1)
+    if tense == "past":
+        return max(y for y in years if dt.date(y, month, day) <= published)
+    if tense == "future":
+        return min(y for y in years if dt.date(y, month, day) >= published)
+    return min(years, key=lambda y: abs((dt.date(y, month, day) - published).days))
+
+
+#: The words of the loader's reason for a date that is never this meeting's day (dated.date_refusal): a
+#: publication line, a negation, a plan, a calling off, a move, another meeting's day.
+_NOT_THE_DAY = re.compile(r"gives it as|called off|was moved|another meeting|another event")
+
+
+def _day_refusal(page: Page, words: str, date: str) -> tuple[bool, str | None]:
+    """Whether the page dates the meeting ``date`` where it writes ``words`` ("den 5 april"), read as loading
+    reads a kept text (dated.date_refusal), each sentence that writes them with the year put in where the
+    page leaves it out; and the first reason one of them gives that the day is not this meeting's (a
+    publication line, "hölls inte", "skulle ha hållits", a move from it …), which wins."""
+    said, why = False, None
+    for paragraph in page.paragraphs:
+        for sentence in sentences(paragraph):
+            at = sentence.casefold().find(words.casefold())
+            if at < 0:
+                continue
+            end = at + len(words)
+            if not re.search(r"\d{4}$", words) and not re.match(r" \d{4}\b", sentence[end:]):
+                sentence = f"{sentence[:end]} {date[:4]}{sentence[end:]}"
+            ok, reason = date_refusal(sentence, date)
+            said = said or ok is not None
+            if reason is not None and _NOT_THE_DAY.search(reason) and why is None:
+                why = reason
+    return said, why
+
+
+def _date(facts: PageFacts, entry: Entry, page: Page, draft: PageDraft) -> tuple[str | None, Text | None]:
+    """The meeting's day: the first the page's first two paragraphs give that a sentence dates the meeting
+    with and none gives as another day (dated.date_refusal, as loading reads it); the others are named
+    in a CHECK."""
+    tense = _tense(facts)
+    published = dt.date.fromisoformat(entry.published) if entry.published else None
+    for day, month, year, words in facts.days:
+        if year is None and published is None:
+            continue
+        y = year or _derived_year(day, month, published, tense)  # type: ignore[arg-type]
+        said, why = _day_refusal(page, words, f"{y:04d}-{month:02d}-{day:02d}")
+        if why is not None:
+            draft.note("", f"CHECK: the page gives '{words}', not as this meeting's day: {why}")
+            continue
+        if said:
+            facts.day, facts.day_words = (day, month, year), words
+            return _day_date(facts, entry, draft, tense)
+    return None, None
+
+
+def _day_date(facts: PageFacts, entry: Entry, draft: PageDraft, tense: str) -> tuple[str | None, Text | None]:
+    assert facts.day is not None
     day, month, year = facts.day
     if year:
         return f"{year:04d}-{month:02d}-{day:02d}", None
     words = f"{day} {MONTHS[month - 1]}"
     for link in entry.attachments + entry.shortcuts:
         m = re.search(rf"\b{words} (\d{{4}})\b", link.name, re.IGNORECASE)
+        if m and entry.published and tense == "future" and f"{m[1]}-{month:02d}-{day:02d}" < entry.published:
+            draft.note(
+                "",
+                f"CHECK: the attachment '{_pdf_name(link.name)}' gives {words} {m[1]}, before the page (an "
+                f"invitation) was published ({entry.published}): it is about another meeting, so its year is not taken",
+            )
+            continue
         if m:
             return f"{m[1]}-{month:02d}-{day:02d}", Text(
                 f'Sidan säger "{facts.day_words}" utan år; året står i namnet på den bifogade filen '
@@ -258,15 +349,35 @@ def _date(facts: PageFacts, entry: Entry) -> tuple[str | None, Text | None]:
     if not entry.published:
         return None, None
     published = dt.date.fromisoformat(entry.published)
-    year = min(
-        (published.year - 1, published.year, published.year + 1),
-        key=lambda y: abs((dt.date(y, month, day) - published).days),
-    )
+    year = _derived_year(day, month, published, tense)
+    if year == _derived_year(day, month, published, ""):
+        tense = ""  # the nearest year: said so, as loading reads it (dated.derived_years)
+    if tense == "past":
+        return f"{year:04d}-{month:02d}-{day:02d}", Text(
+            f'Sidan säger "{facts.day_words}" utan år; sidan berättar om sakrådet i förfluten tid, så året är '
+            f"det sista som sätter dagen före sidans publiceringsdatum ({entry.published}).",
+            f'The page says "{facts.day_words}" without a year; the page reports the sakråd in the past tense, so '
+            f"the year is the last that puts the day before the page's publication date ({entry.published}).",
+        )
+    if tense == "future":
+        return f"{year:04d}-{month:02d}-{day:02d}", Text(
+            f'Sidan säger "{facts.day_words}" utan år; sidan bjuder in till sakrådet, så året är det första som '
+            f"sätter dagen efter sidans publiceringsdatum ({entry.published}).",
+            f'The page says "{facts.day_words}" without a year; the page invites to the sakråd, so the year is '
+            f"the first that puts the day after the page's publication date ({entry.published}).",
+        )
     return f"{year:04d}-{month:02d}-{day:02d}", Text(
         f'Sidan säger "{facts.day_words}" utan år; året är det närmast sidans publiceringsdatum ({entry.published}).',
         f'The page says "{facts.day_words}" without a year; the year is the one nearest the page\'s '
         f"publication date ({entry.published}).",
     )
+
+
+#: A holding dated by its page's publication date: the page's text does not state that date (as data/people.yaml says it).
+PUBLICATION_DATE = Text(
+    "Källans publiceringsdatum (published i data/sources.yaml); källans text anger inte det datumet.",
+    "The source's publication date (published in data/sources.yaml); the source's text does not state that date.",
+)
 
 
 def _attested_on(date: str | None, derivation: Text | None, published: str | None) -> str | None:
@@ -350,8 +461,41 @@ def _short(text: str, words: int = 6) -> str:
     return "-".join(slug(text).split("-")[:words])
 
 
-def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
-    """The draft of one page: a meeting for a page about a sakråd, a report for any other."""
+def _path_of(url: str) -> str:
+    return "/" + re.sub(r"^https?://[^/]+", "", url).strip("/") + "/"
+
+
+def page_source_id(url: str, meeting_id: str, corpus: Corpus, siblings: tuple[str, ...] = ()) -> str:
+    """The id proposed for a page's record in ``data/sources.yaml``: ``regeringen-<yyyy>-<mm>-`` and the
+    first five words of the page's slug, or more of them where those five are another address's id, in
+    ``data/`` or among the ``siblings`` (the pages drafted with it): an id names one address, and a page is
+    already a source only by its address (``known_source``). Where all of its slug's words are another's,
+    the id ends in a number made from the address (deterministic: the same page gets the same id)."""
+    path = _path_of(url)
+    parts = path.strip("/").split("/")
+    if len(parts) != 4:
+        return f"regeringen-{meeting_id}"
+    taken = {s.id: _path_of(s.url) for s in corpus.sources if s.url}
+    taken.update({s.id: "" for s in corpus.sources if not s.url})
+    others = [p.strip("/").split("/") for p in map(_path_of, siblings) if p != path]
+    words = slug(parts[-1]).split("-")
+
+    def clash(n: int) -> bool:
+        mine = f"regeringen-{parts[1]}-{parts[2]}-{'-'.join(words[:n])}"
+        if mine in taken and taken[mine] != path:
+            return True
+        return any(len(o) == 4 and o[1:3] == parts[1:3] and slug(o[-1]).split("-")[:n] == words[:n] for o in others)
+
+    for n in range(min(5, len(words)), len(words) + 1):
+        if not clash(n):
+            return f"regeringen-{parts[1]}-{parts[2]}-{'-'.join(words[:n])}"
+    number = int(hashlib.sha256(path.encode("utf-8")).hexdigest()[:8], 16) % 100000
+    return f"regeringen-{parts[1]}-{parts[2]}-{'-'.join(words[:5])}-{number:05d}"
+
+
+def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[str, ...] = ()) -> PageDraft:
+    """The draft of one page: a meeting for a page about a sakråd, a report for any other. ``siblings``:
+    the addresses of the pages drafted with it (a listing, linked pages), whose ids its own may not take."""
     entry = entry or Entry(url=re.sub(r"^https?://[^/]+", "", page.origin), listed=False)
     kind = page_kind(page, entry)
     draft = PageDraft(
@@ -375,7 +519,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         draft.note("", "the page's listing entry is not in the listing: no publication date, sender or attachments")
     ids = _Ids(corpus, draft)
     facts = read_facts(page)
-    date, derivation = _date(facts, entry)
+    date, derivation = _date(facts, entry, page, draft)
     month = date[:7] if date else (entry.published or "")[:7] or "undated"
     title = re.sub(r"^Inbjudan till (\w)", lambda m: m[1].upper(), page.title)
     topic_m = re.search(
@@ -385,11 +529,11 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     topic = _TOPIC.sub("", title) if _TOPIC.match(title) else (topic_m["t"] if topic_m else None)
     meeting_id = f"{date or month}-{_short(topic or title)}"
     section_kind = SECTION_KINDS.get(entry.section, "web-page")
-    parts = entry.url.strip("/").split("/")
-    main_id = (
-        f"regeringen-{parts[1]}-{parts[2]}-{_short(parts[-1], 5)}" if len(parts) == 4 else f"regeringen-{meeting_id}"
-    )
-    main_id = ids.known_source(entry.full_url) or main_id
+    main_id = ids.known_source(entry.full_url) or page_source_id(entry.url, meeting_id, corpus, siblings)
+    kept = None
+    if page.markdown and ids.known_source(entry.full_url) is None:  # the page's text, kept as data/sources/ keep it
+        kept = f"sources/{main_id}.md"
+        draft.kept[kept] = page.markdown
     publisher = next(
         (
             ids.body(name, main_id)
@@ -404,6 +548,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
             title=Text(page.title),
             kind=section_kind,
             url=entry.full_url,
+            file=kept,
             publisher=publisher,
             published=entry.published,
         )
@@ -412,7 +557,13 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     minutes: list[tuple[str, str]] = []  # (source id, title) of each attachment titled as the minutes
     for link in entry.attachments + entry.shortcuts:
         what = _attachment_kind(link)
-        if what:
+        if what == "minutes" and _minutes_of_another(link.name, date):
+            draft.note(
+                "",
+                f"CHECK: the attachment '{_pdf_name(link.name)}' names another meeting (another day, or an earlier "
+                f"one): it is not taken as the minutes of this one, nor as its source ({link.full_url})",
+            )
+        elif what:
             prefix = "inbjudan" if what == "invitation" else "minnesanteckningar"
             further.append(
                 ids.source(
@@ -430,6 +581,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         elif link in entry.attachments:
             draft.note("sources", f"attachment left out (neither invitation nor minutes): {link.name} {link.full_url}")
     as_of = _attested_on(date, derivation, entry.published)
+    ids.published = as_of if as_of != date else None  # dated by the publication, not by the page's words
 
     conveners = []
     for agent in facts.conveners:
@@ -551,6 +703,13 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
     draft.note("id", "an id of your choice: it becomes part of the meeting's IRI and must never change once published")
     if kind == "about":
         draft.note("title", "the article's headline: give the meeting a title that names the sakråd")
+    if facts.not_held is not None and not facts.held:
+        sentence, word = facts.not_held
+        draft.note(
+            "announced_only",
+            f"CHECK: the page says the meeting was not held, was called off or moved ('{word}': \"{sentence}\"): "
+            "it is not drafted as held",
+        )
     draft.meeting = Meeting(
         id=meeting_id,
         source=main,
@@ -585,8 +744,34 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus) -> PageDraft:
         case_number=case_numbers[0] if case_numbers else None,
         notes=notes,
     )
+    if draft.meeting.announced_only:  # what only a held sakråd has is never drafted on an announced one
+        dropped = [
+            name for name in (*HELD_ONLY, *HELD_ONLY_GROUPS) if getattr(draft.meeting, name, None) not in (None, [])
+        ]
+        if dropped:
+            draft.note(
+                "",
+                f"CHECK: the page does not say this sakråd was held, so what only a held one has is left out: "
+                f"{', '.join(dropped)} (the page's words: check them against it)",
+            )
+            draft.meeting = dataclasses.replace(
+                draft.meeting,
+                **{name: [] if isinstance(getattr(draft.meeting, name), list) else None for name in dropped},
+            )
     draft.existing = next((m.id for m in corpus.meetings if main in (m.source, *m.sources)), None)
     return draft
+
+
+def _minutes_of_another(name: str, date: str | None) -> bool:
+    """Whether minutes titled ``name`` are of another meeting than the one of ``date``: the title names
+    an earlier one ("förra årets", "föregående") or another day."""
+    if re.search(r"(?i)\b(?:förra|fjolårets|föregående|tidigare)\b", name):
+        return True
+    m = re.search(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", name, re.IGNORECASE)
+    if m is None or date is None:
+        return False
+    day = f"{MONTHS.index(m[2].lower()) + 1:02d}-{int(m[1]):02d}"
+    return date[5:] != day or (m[3] is not None and date[:4] != m[3])
 
 
 def _attachment_kind(link: Link) -> str | None:
@@ -646,7 +831,18 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
             if note is not None:
                 contradictions.append(note)
         elif mine != theirs and name not in ("topic",):
-            main.note(name, f"{other.url} gives another {name}: {_plain(theirs)}")
+            main.note(name, f"CHECK: {other.url} gives another {name}: {_plain(theirs)} (drafted: {_plain(mine)})")
+            if name == "chair":  # who led it: a contradiction kept as a note, as for counts
+                contradictions.append(
+                    Note(
+                        about="chair",
+                        source=b.source,
+                        text=Text(
+                            f"Sidan anger en annan ordförande: {_plain(theirs)}.",
+                            f"The page gives another chair: {_plain(theirs)}.",
+                        ),
+                    )
+                )
     conveners = list(a.conveners) + [
         dataclasses.replace(c, source=b.source)
         for c in b.conveners
@@ -708,6 +904,7 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
     for person, holdings in other.holdings.items():
         for holding in holdings:
             main.hold(person, holding)
+    main.kept.update(other.kept)
     main.note("", f"also drafted from {other.url} (the same meeting)")
     return main
 
@@ -718,8 +915,13 @@ def _who(participant: GovernmentParticipant) -> object:
 
 
 def _plain(value: object) -> str:
+    """A fact as the draft's comment quotes it: its words, or the ids and post it names, never a repr."""
     if isinstance(value, Text):
         return value.sv
     if isinstance(value, Count):
         return value.text
+    if isinstance(value, ChairRef):
+        return ", ".join(x for x in (value.person, value.post) if x)
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
     return str(value)

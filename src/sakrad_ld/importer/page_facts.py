@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import clauses
 from ..counted import APPROXIMATE as _APPROX  # the words the load check of counts reads too
 from ..counted import AT_LEAST as _AT_LEAST
 from ..counted import AT_MOST as _AT_MOST
 from ..counted import MARKS as _MARKS
+from ..dated import DATE_GUARD_KINDS
+from ..stated import flat_text
 from .documentation import MONTHS, number_value
 from .regeringen import Page
 
-__all__ = ["MINISTRY", "Agent", "PageFacts", "StatedNumber", "read_facts"]
+__all__ = ["MINISTRY", "Agent", "PageFacts", "StatedNumber", "denied", "read_facts"]
 
 _DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
 _NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)*"
@@ -40,6 +43,40 @@ _HELD = re.compile(
     r"presenterade|presenterades|berättade|diskuterade|diskuterades|informerade|lyfte|lyftes|framförde|"
     r"framfördes|framkom|gavs|togs upp|behandlades|betonade|underströk|träffade|fått träffa)\b"
 )
+#: The kinds of the loader's guard words (clauses.GUARD_TABLE) that make a verb of the meeting say it did
+#: not happen then: a negation, a doubt, a condition, a choice … (dated.DATE_GUARD_KINDS), another time, a
+#: calling off or a move, and a plan ("skulle ha hållits", "kommer att hållas senare").
+NOT_HAPPENED = DATE_GUARD_KINDS | {clauses.OTHER_TIME, clauses.CALLED_OFF, clauses.PLAN}
+#: Words of moving a meeting to another day ("har flyttats", "har skjutits upp", "Ett nytt datum").
+_MOVED = re.compile(
+    r"(?<!\w)(?:flytta(?:s|ts|des|t)|(?:skjutits|sköts|skjuts|skjutas) upp|uppskjut\w*|nytt datum)(?!\w)"
+)
+#: A meeting other than the page's: last year's, an earlier one, a survey before it.
+_OTHER_MEETING = re.compile(
+    r"(?<!\w)(?:förra årets|fjolårets|föregående|tidigare|förra|första) (?:\w+ )?(?:sakråd|samråd|möte)\w*|"
+    r"(?<!\w)(?:enkäten|enkät|undersökningen|webbinariet|konferensen)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def denied(sentence: str, word: str) -> str | None:
+    """The words of ``sentence`` that make its ``word`` (a verb of the meeting: "hölls", "deltog",
+    "inledde") not say it happened, read as loading reads them (clauses.py): a guard word of
+    :data:`NOTHING_HAPPENED`'s kinds governing it, a calling off ("inställt"), a move ("har flyttats"),
+    or another event as its object ("deltog i enkäten"); None where nothing does."""
+    flat = flat_text(sentence)
+    m = re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", flat)
+    if m is None:
+        return None
+    if (off := clauses.called_off(flat, 0, len(flat))) is not None:
+        return off
+    if (moved := _MOVED.search(flat)) is not None:
+        return moved.group()
+    if (guard := clauses.guard_in(flat, 0, len(flat), m.start(), m.end(), kinds=NOT_HAPPENED)) is not None:
+        return guard[0]
+    return clauses.other_event(flat, m.end())
+
+
 _TENS = r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
 _UNIT = r"(?:två|tre|fyra|fem|sex|sju|åtta|nio)"
 _TEEN = r"(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
@@ -100,10 +137,15 @@ class PageFacts:
 
     day: tuple[int, int, int | None] | None = None  # (day, month, year or None)
     day_words: str = ""
+    #: every "den 13 december [2023]" of the first two paragraphs, in order: (day, month, year or None, words)
+    days: list[tuple[int, int, int | None, str]] = field(default_factory=list)
     #: "bjuder in", or "bjöd in" and no sentence that says the meeting was held: the page announces it
     announced: bool = False
     invites: str = ""  # the verb of the invitation: "bjuder" or "bjöd"
     held: str = ""  # the first words that say the meeting took place ("deltog", "Under sakrådet informerade")
+    #: the first sentence saying the meeting was not held, called off, postponed or moved ("hölls inte",
+    #: "är inställt", "skulle ha hållits … har skjutits upp"), with the words that say so
+    not_held: tuple[str, str] | None = None
     conveners: list[Agent] = field(default_factory=list)
     invited: StatedNumber | None = None
     invited_description: str | None = None
@@ -208,17 +250,32 @@ def read_facts(page: Page) -> PageFacts:
     facts = PageFacts()
     lead = page.paragraphs[:2]
     for paragraph in lead:
-        m = _DATE.search(paragraph)
-        if m:
-            facts.day = (int(m[1]), MONTHS.index(m[2].lower()) + 1, int(m[3]) if m[3] else None)
-            facts.day_words = m.group(0)
-            break
+        for m in _DATE.finditer(paragraph):
+            facts.days.append((int(m[1]), MONTHS.index(m[2].lower()) + 1, int(m[3]) if m[3] else None, m.group(0)))
+    if facts.days:
+        facts.day, facts.day_words = facts.days[0][:3], facts.days[0][3]
     for n, paragraph in enumerate(page.paragraphs):
         for sentence in sentences(paragraph):
             _sentence(sentence, facts, page, lead=n < 2)
-    held = _HELD.search(page.text)
-    facts.held = held.group(0) if held else ""
+    for (
+        paragraph
+    ) in page.paragraphs:  # read as loading reads them: a negated, planned, called-off holding holds nothing
+        for sentence in sentences(paragraph):
+            if _OTHER_MEETING.search(sentence):
+                continue  # "deltog i förra årets sakråd"
+            if (off := clauses.called_off(flat_text(sentence), 0, len(flat_text(sentence)))) or (
+                off := _MOVED.search(sentence)
+            ):
+                facts.not_held = facts.not_held or (sentence, off if isinstance(off, str) else off.group())
+            for held in _HELD.finditer(sentence):
+                why = denied(sentence, held.group(0))
+                if why is None:
+                    facts.held = facts.held or held.group(0)
+                elif facts.not_held is None:
+                    facts.not_held = (sentence, why)
     if facts.invites == "bjöd" and not facts.held:  # invited, in the past; that it was held is not said
+        facts.announced = True
+    if facts.not_held is not None and not facts.held:  # called off, not held, moved: never drafted as held
         facts.announced = True
     for area, words in discussion_areas(page):
         if all(area.casefold() != a.casefold() for a in facts.discussion_areas):
@@ -349,7 +406,12 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
                     )
                 elif invited["what"] and not invited["what"].startswith("till"):
                     facts.invited_description = invited["what"]
-    elif not invite and re.search(r"\b(deltog|samlades|deltagare|deltagarna)\b", s):
+    elif (
+        not invite
+        and (took := re.search(r"\b(deltog|samlades|samlade|deltagare|deltagarna)\b", s))
+        and denied(s, took.group(1)) is None
+        and not _OTHER_MEETING.search(s)
+    ):
         _took_part(s, facts)
     chair = (
         re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
@@ -373,6 +435,8 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
     agencies = re.search(r"samt representanter från (?P<list>[^.]+)\.", s)
     if agencies and not facts.agencies:
         facts.agencies = [a.strip() for a in re.split(r",\s*|(?<!-)\s+och\s+", agencies["list"]) if a.strip()]
+    if speaker and denied(s, re.search(r"inledde|inleddes|presenterade|berättade", speaker.group(0)).group(0)):
+        speaker = None  # "Socialminister Jakob Forssmed inledde inte"
     if speaker:
         post = speaker.groupdict().get("post")
         facts.speakers.append((Agent(speaker.group(0), name=speaker["name"], post=post.lower() if post else None), s))

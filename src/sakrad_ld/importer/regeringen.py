@@ -77,6 +77,8 @@ class Page:
     origin: str  # the file or address it was read from
     #: each paragraph's lines as the Markdown has them: where lists, numbered items and headings are told apart
     blocks: tuple[tuple[str, ...], ...] = ()
+    #: the page's Markdown as read: the text a draft proposes to keep beside the data (``file:``)
+    markdown: str = ""
 
     @property
     def text(self) -> str:
@@ -179,7 +181,7 @@ def parse_page(text: str, origin: str) -> Page:
         elif block:
             blocks.append(tuple(block))
             block = []
-    return Page(title, tuple(" ".join(b) for b in blocks), origin, tuple(blocks))
+    return Page(title, tuple(" ".join(b) for b in blocks), origin, tuple(blocks), text)
 
 
 _DIARIENUMMER_TAIL = re.compile(r"\s*Diarienummer:.*$")

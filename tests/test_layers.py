@@ -41,6 +41,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "stated",
         "translated",
         "registered",
+        "withdrawn",
     ),  # terms, formats, the records of data/
     ("registers", "importer", "schemafolder", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from .shacl.report import Finding
     from .triples import IndexStore
     from .validate import ValidationReport
+    from .withdrawn import Withdrawal
 
 __all__ = ["BuildResult", "Stage", "build", "checksums", "write_release"]
 
@@ -149,6 +150,7 @@ def _build(
         loaded(corpus)
     progress("graph", 0, len(corpus.meetings))
     built = build_graph(corpus, progress, alongside=role_scheme_graph(project.ontology))
+    _withdrawn(project, corpus, built)  # refused before validation: an IRI withdrawn and minted at once
     progress("validate", 0, 1)
     report = validate(built.triples, load_shapes([project.shapes]), built.origins, engine=engine)
     built.origins.facts.clear()  # the places of the facts are in the report now; nothing else reads them
@@ -503,6 +505,9 @@ def _write_files(
     from .web.diagrams import LANGUAGES, draw_chart, meeting_file, meeting_svg
     from .web.labels import Labeller
     from .web.meeting import meeting_facts
+    from .withdrawn import DATA_FILE as WITHDRAWN_FILE
+    from .withdrawn import RELEASE_FILE as WITHDRAWN_RELEASE_FILE
+    from .withdrawn import release_bytes as withdrawn_bytes
 
     written: dict[str, tuple[int, str]] = {}  # the size and SHA-256 of each file put, for the manifest
     folders: set[Path] = set()
@@ -537,6 +542,9 @@ def _write_files(
     try:
         _write_graph_files(project, root, built, report, progress, put)
         _write_kept_copies(corpus, put)
+        withdrawn = _withdrawn(project, corpus, built)
+        if withdrawn or (project.data / WITHDRAWN_FILE).exists():  # the IRIs answered 410 Gone
+            put(WITHDRAWN_RELEASE_FILE, withdrawn_bytes(withdrawn, built.minter.base))
         for work in beside:
             work.wait()
     finally:
@@ -645,6 +653,30 @@ def _write_graph_files(
         put(f"schema/{name}", data)
     put("validation/report.ttl", report.turtle(built.minter.validation_report))
     put("validation/report.json", _relative_report(report, project))
+
+
+def _withdrawn(project: Project, corpus: Corpus, built: Built) -> list[Withdrawal]:
+    """The IRIs ``data/withdrawn.yaml`` lists as withdrawn, checked against what the data mints
+    (InputErrors, exit 2: sakrad_ld.withdrawn.check_withdrawn)."""
+    import pyoxigraph as ox
+
+    from .withdrawn import check_withdrawn, read_withdrawn
+
+    entries = read_withdrawn(project.data)
+    if not entries:
+        return entries
+    base = built.minter.base
+    wanted = {base + e.path(base)[1:] for e in entries} | {
+        base + e.replaced_by.removeprefix(base).lstrip("/") for e in entries if e.replaced_by
+    }
+    minted = {
+        term.value
+        for triple in built.triples
+        for term in (triple[0], triple[2])
+        if isinstance(term, ox.NamedNode) and term.value in wanted
+    }
+    check_withdrawn(entries, base, corpus.config.version, minted)
+    return entries
 
 
 def _write_kept_copies(corpus: Corpus, put: Callable[[str, bytes], None]) -> None:

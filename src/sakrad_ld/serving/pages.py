@@ -1,4 +1,5 @@
-"""The page for people the server answers itself: the 404 page a browser gets.
+"""The pages for people the server answers itself: the 404 page a browser gets, and the 410 Gone
+of an IRI the release lists as withdrawn (:mod:`sakrad_ld.withdrawn`), which replaces the 404 there.
 
 The site's prepared pages (the start page, lists, search, the query page) are answered before the
 routes, by :class:`sakrad_ld.web.served.SiteFiles`; a page of one resource, in Swedish or English,
@@ -7,23 +8,38 @@ is a document in HTML (:mod:`sakrad_ld.serving.documents`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ..formats import HTML
+from ..withdrawn import TEXT, gone_page, gone_path, gone_text
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, problem_response
 from .releases import Generation
 
-__all__ = ["not_found"]
+__all__ = ["gone", "not_found"]
 
 _HTML = "text/html; charset=utf-8"
 _VARY = {"Vary": "Accept"}
+TEXT_TYPE = "text/plain; charset=utf-8"
 
 
 #: Under a thing's IRIs (``/id/…``) the language is negotiated, as the 303 to a page is.
 _NEGOTIATED = "/id/"
 _VARY_LANGUAGE = {"Vary": "Accept, Accept-Language"}
+
+
+def gone(request: Request, gen: Generation, item: Mapping[str, Any]) -> Response:
+    """410 Gone for an IRI the release lists as withdrawn (RFC 9110 §15.5.11), at its ``/id/…``,
+    ``/en/id/…``, ``/doc/…`` or ``/en/doc/…``: a page for a browser, plain text otherwise, each saying
+    when and why (:mod:`sakrad_ld.withdrawn`); chosen by ``Accept``, so the answer says ``Vary: Accept``."""
+    base = gen.release.base_iri
+    if choose(request.headers.get("accept"), (HTML, TEXT)) is HTML:
+        return Response(gone_page(item, base), status_code=410, media_type=_HTML, headers=_VARY)
+    return Response(gone_text(item, base), status_code=410, media_type=TEXT_TYPE, headers=_VARY)
 
 
 def not_found(request: Request, gen: Generation, iri: str, what: str) -> Response:
@@ -32,6 +48,9 @@ def not_found(request: Request, gen: Generation, iri: str, what: str) -> Respons
     thing's 303 leads to its page), Problem Details for a program; chosen by ``Accept``, so the
     answer says ``Vary: Accept`` (under ``/id/`` ``Vary: Accept, Accept-Language``)."""
     path = request.url.path
+    withdrawn = gen.withdrawals().get(gone_path(path) or "")
+    if withdrawn is not None:
+        return gone(request, gen, withdrawn)
     vary = _VARY_LANGUAGE if path.startswith(_NEGOTIATED) else _VARY
     if choose(request.headers.get("accept"), (HTML, PROBLEM_FORMAT)) is HTML:
         from ..web import pages

@@ -23,7 +23,7 @@ import logging
 import os
 import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,8 @@ from ..errors import InputError, SakradError
 from ..inputfiles import read_input_status
 from ..layout import CHECKSUMS
 from ..sparql.store import Release, ReleaseFile
+from ..withdrawn import RELEASE_FILE as WITHDRAWN_FILE
+from ..withdrawn import release_withdrawals
 
 __all__ = ["Generation", "Releases", "fingerprint"]
 
@@ -69,6 +71,14 @@ class Generation:
     _checked: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     #: each file's modification time as last seen by :meth:`file_bytes` or :meth:`file_unchanged`
     modified: dict[str, float] = field(default_factory=dict)
+    _withdrawn: dict[str, Mapping[str, Any]] | None = None
+
+    def withdrawals(self) -> dict[str, Mapping[str, Any]]:
+        """The IRIs the release lists as withdrawn (``withdrawn.json``), by path (``/id/…``), read once."""
+        if self._withdrawn is None:
+            file = self.release.files.get(WITHDRAWN_FILE)
+            self._withdrawn = release_withdrawals(self.file_bytes(file) if file is not None else None)
+        return self._withdrawn
 
     def triples(self) -> int:
         """How many triples the release's graph holds (counted once)."""

@@ -15,10 +15,12 @@ thing it serves, tried in this order::
                                    under the base (303), else 404
 
 In front of the routes: the guard (:mod:`~sakrad_ld.serving.guard`: 414, ``nosniff``, 500 without
-a traceback), CORS, the documents answered before, and the site's prepared files, the start page
+a traceback), CORS, an English page's path without ``.html``, negotiated
+(:mod:`~sakrad_ld.serving.english`), the documents answered before, and the site's prepared files, the start page
 ``/`` among them (:class:`sakrad_ld.web.served.SiteFiles`). An error a route raises
 (:class:`~sakrad_ld.serving.problem.Problem`) is answered as Problem Details
-(:mod:`sakrad_ld.serving.problem`), except the 404 page a browser gets.
+(:mod:`sakrad_ld.serving.problem`), except the 404 page a browser gets; a withdrawn IRI is 410 Gone
+(:func:`sakrad_ld.serving.pages.gone`).
 
 Every request is answered from one release (:mod:`sakrad_ld.serving.releases`); SPARQL queries
 pass a gate of their own (:mod:`sakrad_ld.serving.admission`) so that documents never wait for
@@ -52,7 +54,7 @@ from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..web.served import SiteFiles
 from ..web.static import EXPOSE_HEADERS
-from . import documents, files, pages, sparql_routes
+from . import documents, english, files, pages, sparql_routes
 from .context import Context
 from .guard import MAX_URL_LENGTH, Guard
 from .problem import Problem, problem_response
@@ -168,6 +170,8 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
             expose_headers=[*EXPOSE_HEADERS.split(", "), "Retry-After", "X-Cache"],
             max_age=86400,
         ),
+        # an English page's path without .html is negotiated as the document path without /en
+        Middleware(english.EnglishPages, context=context),
         # a document answered before is answered again from its bytes, in front of the routes
         Middleware(documents.PreparedDocuments, documents=docs),
         # the prepared pages, lists, search, feeds and the English pages (sakrad_ld.web.served)

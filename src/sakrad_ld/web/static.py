@@ -20,6 +20,7 @@ Layout of an export::
                                              configuration (read once, not for every request)
     apache/id/{kind}/{id}/{part}.part        an empty marker per part IRI the data has (Apache's 303)
     apache/problem/{404,405,406,416}.json    the error answers' Problem Details (Apache's ErrorDocuments)
+    apache/gone/{n}.html .txt                the 410 Gone of each withdrawn IRI (both hosts' rules)
 
 Every link in the pages is relative and names a file, so the export works at a web root, under a
 sub-path and from ``file://`` with any static server; the rules add what only a server can do, and
@@ -41,7 +42,13 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
 * the dataset's other IRIs (``/dataset``, ``/catalog``, ``/register/lagrummet`` …) answer 303 to
   ``{path}.{ext}`` the same way.
 * ``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the negotiated format
-  (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file.
+  (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file. An English
+  page's path without ``.html`` (``/en/doc/meeting/x``, ``/en/dataset``) is negotiated as the path
+  without ``/en``: the English page, 303 to the document in another format, or 406 (``Vary: Accept``).
+* a withdrawn IRI (the release's ``withdrawn.json``) is 410 Gone at its ``/id/…``, ``/en/id/…``,
+  ``/doc/…`` and ``/en/doc/…``, with its page for a browser and plain text for a program
+  (``Vary: Accept``), as from the server; a withdrawn thing's page is also where its page was, for
+  a static host without rules.
 * a release file answers at its own path as under ``download/`` (``/sakrad.ttl``,
   ``/tables/meetings.csv``: the catalogue's download URLs).
 * ``/graph/{version}``, the IRI of the release's graph (``graph`` in ``manifest.json``, the name
@@ -99,8 +106,10 @@ import pyoxigraph as ox
 
 from ..catalogue.variants import filed_triples
 from ..documents import (
+    DOC_PATH,
     DOCUMENT_FORMATS,
     ONTOLOGY_PATH,
+    ROLE_PATH,
     document_bytes,
     document_patterns,
     document_triples,
@@ -115,6 +124,8 @@ from ..manifest import MANIFEST_VERSION, read_manifest
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
+from ..withdrawn import RELEASE_FILE as WITHDRAWN_FILE
+from ..withdrawn import TEXT, gone_page, gone_text, release_withdrawals
 from . import sitepages
 from .pages import Site, resource_page
 from .paths import LANGUAGES, translated
@@ -238,6 +249,34 @@ class ExportResult:
     files: int
 
 
+#: The 410 answers of the withdrawn IRIs, ``{n}.html`` and ``{n}.txt`` (Apache's ErrorDocument; nginx
+#: answers them from its rules), numbered as :func:`gone_answers` lists them.
+GONE = "apache/gone/"
+#: The paths of a withdrawn IRI ``/id/{rest}`` answered 410, as the server answers them
+#: (:func:`sakrad_ld.withdrawn.gone_path`): the IRI, ``/en`` before it, its document in each format and its English page.
+_GONE_SUFFIXES = ("", *(f.suffix for f in DOCUMENT_FORMATS))
+
+
+def gone_answers(release: Path, base: str) -> dict[str, tuple[bytes, bytes]]:
+    """The release's withdrawn IRIs (``withdrawn.json``), by path (``/id/…``), sorted, each with the
+    page and the plain text of its 410 Gone."""
+    listed = release_withdrawals((release / WITHDRAWN_FILE).read_bytes())
+    return {
+        path: (gone_page(item, base).encode(), gone_text(item, base).encode()) for path, item in sorted(listed.items())
+    }
+
+
+def gone_paths(path: str) -> list[str]:
+    """Every request path answered 410 for the withdrawn IRI at ``path`` (``/id/{rest}``)."""
+    rest = path[len("/id/") :]
+    return [
+        path,
+        f"/en{path}",
+        *(f"/doc/{rest}{suffix}" for suffix in _GONE_SUFFIXES),
+        *(f"/en/doc/{rest}{suffix}" for suffix in _GONE_SUFFIXES),
+    ]
+
+
 def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
@@ -347,8 +386,18 @@ def _export(
     known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
     put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
     release_types = {f.path: f.media_type for f in opened.files.values()}
-    put(NGINX_SERVER, nginx_server_conf(graph, release_types).encode())
-    apache = apache_rules(graph, minted, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()})
+    gone = gone_answers(release, base) if WITHDRAWN_FILE in opened.files else {}
+    for n, (path, (page, text)) in enumerate(gone.items(), start=1):  # withdrawn IRIs: 410 Gone
+        put(f"{GONE}{n}{HTML.suffix}", page)
+        put(f"{GONE}{n}{TEXT.suffix}", text)
+        rest = path[len("/id/") :]
+        if rest.count("/") == 1:  # a thing's document's page, where a static host has no rules
+            for lang in LANGUAGES:
+                put(translated(f"doc/{rest}{HTML.suffix}", lang), page)
+    put(NGINX_SERVER, nginx_server_conf(graph, release_types, minted, list(gone)).encode())
+    apache = apache_rules(
+        graph, minted, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()}, list(gone)
+    )
     put(APACHE, apache.encode())
     put(APACHE_CONF, (_APACHE_CONF_HEAD + apache).encode())
     for status in PROBLEM_DETAILS:
@@ -738,6 +787,16 @@ def _documents_regex(extensions: bool = False) -> str:
     return "|".join(patterns)
 
 
+def _english_documents(minted: Iterable[str] | None) -> str:
+    """The paths (without the leading ``/``) whose English page is negotiated at ``/en/{path}``: a
+    thing's document, and the role scheme, the ontology and the dataset's other IRIs (``minted``) by
+    their first segment (``dataset/distribution/turtle``), each only of the characters of an id; the
+    rules answer only where the page exists."""
+    doc = DOC_PATH[1:]
+    tops = sorted({p[1:].split("/")[0] for p in (*(minted or ()), ROLE_PATH, ONTOLOGY_PATH)})
+    return f"{doc}/[a-z]+/[{ID_CHARS}]+|({'|'.join(map(re.escape, tops))})(/[/{ID_CHARS}]*[{ID_CHARS}])?"
+
+
 def _bucket(keys: list[str]) -> int:
     size = 64
     while size < max((len(k) for k in keys), default=0) + 32:
@@ -768,6 +827,7 @@ def nginx_http_conf(
         f'    "~*{regex}" {"@sakrad_not_found" if suffix == HTML.suffix[1:] else _NOT_FOUND_PROBLEM};'
         for regex, suffix in accept_map((HTML, PROBLEM))
     )
+    gone = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map((HTML, TEXT)))
     known = {**(known or {}), **{path: path for path in minted or ()}}
     entries = "\n".join(f'    {path} "{path}|{doc}";' for path, doc in known.items())
     graph_map = ""
@@ -864,6 +924,14 @@ map $sakrad_in_id $sakrad_not_found_vary {{
     1 "Accept, Accept-Language";
 }}
 
+# A withdrawn IRI's 410 Gone: its page for a browser, plain text for a program, by the server's
+# reading of Accept (no header: the page).
+map $http_accept $sakrad_gone {{
+    default {TEXT.suffix[1:]};
+    "" {HTML.suffix[1:]};
+{gone}
+}}
+
 # A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method.
 map "$request_method|$http_origin|$http_access_control_request_method" $sakrad_preflight {{
     default 0;
@@ -953,12 +1021,28 @@ def _nginx_types(types: dict[str, str], indent: str) -> str:
     return "\n".join(f"{indent}    {_quoted(t)} {suffix[1:]};" for suffix, t in types.items())
 
 
-def nginx_server_conf(graph: GraphRule | None = None, release_types: dict[str, str] | None = None) -> str:
+def nginx_server_conf(
+    graph: GraphRule | None = None,
+    release_types: dict[str, str] | None = None,
+    minted: list[str] | None = None,
+    gone: list[str] | None = None,
+) -> str:
     """The ``server {}`` part of the nginx rules. Every file is sent with the server's whole
     ``Content-Type`` (``types`` of :func:`host_types`; nginx's ``charset`` adds one only to its own
     error pages): a release file's as the release lists it (``release_types``: its name → its
-    media type), under ``download/`` and at its own path."""
+    media type), under ``download/`` and at its own path. ``minted``: the dataset's other IRIs
+    (their English pages without ``.html`` are negotiated); ``gone``: the withdrawn IRIs' paths
+    (``/id/…``), answered 410 with :data:`GONE`'s ``{n}.html`` or ``{n}.txt``, numbered from 1."""
     site, inside, named = host_types(release_types)
+    gone_locations = "".join(
+        f"""location = {_quoted(path)} {{
+    error_page 410 /{GONE}{n}.$sakrad_gone;
+    return 410;
+}}
+"""
+        for n, withdrawn in enumerate(gone or (), start=1)
+        for path in gone_paths(withdrawn)
+    )
     # A release file whose suffix does not tell its type (SHA256SUMS, x.schema.json beside .json):
     # a location of its own, under download/ and at its own path.
     named_locations = "".join(
@@ -1078,6 +1162,19 @@ location @sakrad_not_found {{
 location ^~ /nginx/ {{
     return 404;
 }}
+# A withdrawn IRI (the release's withdrawn.json) is 410 Gone, as on the server, at its /id/…,
+# /en/id/…, /doc/… and /en/doc/…: the page for a browser, plain text for a program (Vary: Accept).
+{gone_locations}location ^~ /{GONE} {{
+    internal;
+    etag off;
+    types {{
+        "text/html; charset=utf-8" html;
+        "text/plain; charset=utf-8" txt;
+    }}
+    add_header Vary Accept always;
+    {_CORS}
+    {_NO_DATE}
+}}
 location ^~ /apache/ {{
     return 404;
 }}
@@ -1137,6 +1234,25 @@ location ~ ^/({_documents_regex(extensions=True)})$ {{
     {_CORS}
     {_NO_DATE}
     try_files $uri.$sakrad_suffix $uri @sakrad_unacceptable;
+}}
+# An English page's path without .html names what the document path without /en names, so it is
+# negotiated too, as on the server: the English page for a browser, 303 to the document in another
+# format (a document has no language), 406 where Accept accepts no format; 404 where there is no page.
+location ~ "^/en(?<sakrad_en_doc>/({_english_documents(minted)}))$" {{
+    add_header Vary Accept always;
+    {_CACHE}
+    {_CORS}
+    {_NO_DATE}
+    if (!-f $request_filename.html) {{
+        return 404;
+    }}
+    if ($sakrad_suffix = "{NOT_ACCEPTABLE}") {{
+        return 406;
+    }}
+    if ($sakrad_suffix != {HTML.suffix[1:]}) {{
+        return 303 $sakrad_en_doc.$sakrad_suffix;
+    }}
+    try_files $uri.html =404;
 }}
 # No file of the asked format and no file of that name: 406 where the Accept header accepts no
 # format (as the server answers before it looks), else 404.
@@ -1242,6 +1358,7 @@ def apache_rules(
     minted: list[str] | None = None,
     files: list[str] | None = None,
     release_types: dict[str, str] | None = None,
+    gone: list[str] | None = None,
 ) -> str:
     """The rules as an ``.htaccess`` for Apache httpd 2.4 (mod_rewrite, mod_headers, mod_mime, mod_dir;
     the folder needs ``AllowOverride FileInfo Indexes Options=Indexes,MultiViews``: a bare ``Options``
@@ -1250,7 +1367,8 @@ def apache_rules(
     ``RewriteBase /alias/`` for the negotiated documents (the 303s find their folder's path
     themselves). ``minted``: the dataset's other IRIs (:func:`minted_paths`); ``files``: the
     release's files, each also answered at its own path as on the server; ``release_types``: each
-    release file's media type (the release's list), which the rules send with it.
+    release file's media type (the release's list), which the rules send with it; ``gone``: the
+    withdrawn IRIs' paths (``/id/…``), answered 410 Gone as :func:`nginx_server_conf` answers them.
 
     What the server does, the rules do: the reader's language by :func:`language_map` (``/`` and a
     thing's 303 to its page), the Accept map of :func:`accept_map`, ``Cache-Control`` on every 200,
@@ -1342,6 +1460,26 @@ def apache_rules(
         for regex, suffix in _joined(accept_map((HTML, PROBLEM)))
     ]
     not_found_rules = "\n".join(not_found)
+    gone_rules = "".join(
+        f"RewriteRule ^(en/)?(id/{re.escape(w[len('/id/') :])}|doc/{re.escape(w[len('/id/') :])}"
+        f"(\\.(html|ttl|jsonld|nt|rdf))?)$ - [G,E=SAKRAD_GONE:{n}]\n"
+        for n, w in enumerate(gone or (), start=1)
+    )
+    in_gone = "RewriteCond %{ENV:REDIRECT_STATUS} =410\n"
+    gone_body = "".join(
+        [
+            f"{in_gone}RewriteRule ^{re.escape(GONE)}[0-9]+\\.(html|txt)$ - [L]\n",
+            f"{in_gone}RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NV]\n"
+            f"RewriteRule ^{re.escape(GONE)}410$ {GONE}%{{ENV:REDIRECT_SAKRAD_GONE}}{HTML.suffix} [L]\n",
+            *(
+                f'{in_gone}RewriteCond %{{HTTP_ACCEPT}} "{regex}" [NC,NV]\n'
+                f"RewriteRule ^{re.escape(GONE)}410$ {GONE}%{{ENV:REDIRECT_SAKRAD_GONE}}.{suffix} [L]\n"
+                for regex, suffix in _joined(accept_map((HTML, TEXT)))
+            ),
+            f"{in_gone}RewriteRule ^{re.escape(GONE)}410$ {GONE}%{{ENV:REDIRECT_SAKRAD_GONE}}{TEXT.suffix} [L]\n",
+        ]
+    )
+    en_documents = _english_documents(minted)
     return f"""# sakrad-ld: the static export's rules for Apache httpd 2.4 (written by `sakrad-ld export`).
 # Needs mod_rewrite, mod_headers, mod_mime and mod_dir, and AllowOverride FileInfo Indexes
 # Options=Indexes,MultiViews.
@@ -1373,7 +1511,7 @@ RequestHeader unset If-None-Match "expr=reqenv('REDIRECT_STATUS') =~ /^[45]/"
 RequestHeader unset If-Modified-Since "expr=reqenv('REDIRECT_STATUS') =~ /^[45]/"
 Header unset ETag "expr=%{{REQUEST_STATUS}} -ge 400"
 Header unset Last-Modified "expr=%{{REQUEST_STATUS}} -ge 400"
-Header always merge Vary Accept "expr=%{{REQUEST_STATUS}} == 404"
+Header always merge Vary Accept "expr=%{{REQUEST_STATUS}} -in {{'404', '410'}}"
 # Only a release file says Last-Modified (and reads If-Modified-Since), as on the server: another
 # file's modification time is when the export was copied, not when it changed.
 RequestHeader unset If-Modified-Since "expr=!({_APACHE_FILE})"
@@ -1402,6 +1540,7 @@ Header always set Allow "{ALLOWED_METHODS}" "expr=%{{REQUEST_STATUS}} == 405"
     ForceType {PROBLEM.media_type}
 </If>
 ErrorDocument 404 /%{{ENV:SAKRAD_DIR}}{PROBLEMS}404
+ErrorDocument 410 /%{{ENV:SAKRAD_DIR}}{GONE}410
 {errors}
 
 RewriteEngine On
@@ -1420,7 +1559,8 @@ RewriteRule ^({DOWNLOAD_PATH}|{re.escape(CONTEXT_FILE)}$) - [E=SAKRAD_FILE:1]
 # or the problem, by the same reading of Accept as the server's (no header: the page).
 RewriteCond %{{ENV:REDIRECT_STATUS}} ^[1-5][0-9][0-9]$
 RewriteRule ^{re.escape(PROBLEMS)}[0-9]+\\.json$ - [L]
-RewriteCond %{{ENV:REDIRECT_STATUS}} !=404
+# a withdrawn IRI's 410: its page or its plain text ({GONE}n.html, .txt), by the same reading of Accept
+{gone_body}RewriteCond %{{ENV:REDIRECT_STATUS}} !=404
 RewriteRule ^ - [S={len(not_found) + 4}]
 # under a thing's IRIs (id/…) in the reader's language, as the thing's 303 (Vary says so)
 RewriteCond %{{ENV:REDIRECT_SAKRAD_ID}} =1
@@ -1442,7 +1582,9 @@ RewriteRule ^ 404.html [L]
 # Any other method but GET and HEAD is 405, as on the server (a static host takes no POST).
 RewriteCond %{{REQUEST_METHOD}} !^(GET|HEAD)$
 RewriteRule ^ - [R=405,L]
-# These rules are not part of the site.
+# A withdrawn IRI (the release's withdrawn.json) is 410 Gone at its id/…, en/id/…, doc/… and
+# en/doc/…, as on the server (its body: above).
+{gone_rules}# These rules are not part of the site.
 RewriteRule ^(nginx/|apache/|\\.htaccess$) - [R=404,L]
 
 # The reader's language (SAKRAD_READER: en/ where the server prefers English, else sv), read only
@@ -1497,6 +1639,20 @@ RewriteRule ^({docs})$ - [R=406,L,E=SAKRAD_VARY:1]
 RewriteCond %{{REQUEST_FILENAME}}.{ext} -f
 RewriteRule ^({docs})$ $1.{ext} [L,E=SAKRAD_VARY:1]
 
+# An English page's path without .html (en/doc/meeting/x, en/dataset, en/ontology) names what the
+# document path without en/ names, so it is negotiated, as on the server: the page for a browser,
+# 303 to the document in another format, 406 where Accept accepts no format.
+RewriteCond %{{REQUEST_FILENAME}} !-f
+RewriteCond %{{REQUEST_FILENAME}}.html -f
+RewriteCond {ext} ^$
+RewriteRule ^en/({en_documents})$ - [R=406,L,E=SAKRAD_VARY:1]
+RewriteCond %{{REQUEST_FILENAME}} !-f
+RewriteCond %{{REQUEST_FILENAME}}.html -f
+RewriteCond {ext} !={HTML.suffix[1:]}
+RewriteRule ^en/({en_documents})$ %{{ENV:SAKRAD_BASE}}/$1.{ext} [R=303,QSD,L,E=SAKRAD_VARY:1]
+RewriteCond %{{REQUEST_FILENAME}} !-f
+RewriteCond %{{REQUEST_FILENAME}}.html -f
+RewriteRule ^en/({en_documents})$ en/$1.html [L,E=SAKRAD_VARY:1]
 # A page's path without .html → the page (lists/meetings, en/dataset, en/doc/meeting/x), as on the server.
 RewriteCond %{{REQUEST_FILENAME}} !-f
 RewriteCond %{{REQUEST_FILENAME}}.html -f

@@ -1,0 +1,210 @@
+"""A withdrawn IRI answers 410 Gone, not 404 (RFC 9110 §15.5.11), and every answer chosen by
+``Accept`` says ``Vary: Accept``: on the server and on the static export's hosts (nginx with the
+export's rules, Apache with them from the ``.htaccess`` and from ``apache/sakrad.conf``, at the web
+root and under a sub-path; skipped without Apache).
+
+data/withdrawn.yaml lists the IRIs release 1.1.0 published and 1.2.0 withdrew (Hans Dahlgren's
+holding credited to the 2021-04 press release among them); the release carries them as
+withdrawn.json. Their ``/id/…``, ``/en/id/…``, ``/doc/…`` and ``/en/doc/…`` answered 404 before.
+An English page's path without ``.html`` (``/en/doc/meeting/x``) answered its page to a program
+asking for Turtle, without ``Vary``: it is negotiated now as the document path without ``/en``."""
+
+from __future__ import annotations
+
+import http.client
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import fixture_project
+from nginx_host import nginx_serving
+from test_static_apache import SUB_PATH, apache  # noqa: F401 (apache: the fixture)
+
+from sakrad_ld.serving.server import create_app
+from sakrad_ld.serving.settings import Settings
+from sakrad_ld.sparql.store import Release
+from sakrad_ld.withdrawn import RELEASE_FILE, gone_path
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+ACCEPTS: list[str | None] = [BROWSER, "text/turtle", "application/ld+json", "text/plain", None, "image/png", "*/*"]
+HOLDING = "/id/person/hans-dahlgren/holding/eu-minister/regeringen-2021-04-eu-sakrad-framtidskonferensen"
+PUBLISHED = Path(__file__).parent / "fixtures" / "published-iris.json"
+BASE = "https://w3id.org/sakrad/"
+
+
+def _variants(path: str) -> list[str]:
+    """The request paths of the withdrawn IRI ``/id/{rest}`` answered 410."""
+    rest = path[len("/id/") :]
+    return [path, "/en" + path, f"/doc/{rest}", f"/doc/{rest}.ttl", f"/doc/{rest}.html", f"/en/doc/{rest}.html"]
+
+
+@pytest.fixture(scope="module")
+def withdrawn(release: Path) -> list[str]:
+    listed = json.loads((release / RELEASE_FILE).read_bytes())["withdrawn"]
+    return [item["path"] for item in listed]
+
+
+@pytest.fixture(scope="module")
+def english(release: Path) -> list[str]:
+    """English pages' paths without .html: a thing's, a minted IRI's, the ontology's, a role's;
+    one the data has nothing about; and a list's page, which is a page only."""
+    opened = Release.open(release)
+    meeting = next(iter(sorted(p for p in opened.files if p.startswith("meetings/") and p.endswith(".ttl"))))
+    return [
+        "/en/doc/meeting/" + meeting.split("/")[1].removesuffix(".ttl"),
+        "/en/dataset",
+        "/en/dataset/distribution/turtle",
+        "/en/ontology",
+        "/en/role",
+        "/en/doc/meeting/no-such-meeting",
+        "/en/lists/meetings",
+    ]
+
+
+def test_the_release_lists_what_1_2_0_withdrew(withdrawn: list[str], release: Path) -> None:
+    """The list names IRIs 1.1.0 published (tests/fixtures/published-iris.json lists its notes and
+    holdings) that the data no longer has."""
+    assert HOLDING in withdrawn
+    published = json.loads(PUBLISHED.read_text(encoding="utf-8"))
+    assert "withdrawn" in published[BASE + HOLDING[1:]]
+    data = (release / "sakrad.nt").read_text(encoding="utf-8")
+    assert not [p for p in withdrawn if f"<{BASE}{p[1:]}>" in data]
+    assert RELEASE_FILE in Release.open(release).files  # in the manifest and SHA256SUMS
+
+
+def _get(address: tuple[str, int], path: str, accept: str | None) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection(*address, timeout=10)
+    try:
+        conn.request("GET", path, headers={"Accept-Language": "sv"} | ({"Accept": accept} if accept else {}))
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
+def _answer(status: int, headers: dict[str, str], body: bytes, prefix: str = "") -> tuple:
+    """What the hosts and the server must agree on: the status, Vary, a 303's target, the media type
+    of anything else, and a 410's body."""
+    vary = tuple(sorted(v.strip().lower() for v in headers.get("vary", "").split(",") if v.strip()))
+    if status == 303:
+        return status, vary, urlsplit(headers["location"]).path.removeprefix(prefix)
+    media = headers.get("content-type", "").split(";")[0].strip()
+    return status, vary, media, body if status == 410 else b""
+
+
+@pytest.fixture(scope="module")
+def server(release: Path) -> Iterator[object]:
+    from starlette.testclient import TestClient
+
+    with TestClient(create_app(release, Settings())) as client:
+
+        def get(path: str, accept: str | None) -> tuple[int, dict[str, str], bytes]:
+            headers = {"Accept-Language": "sv"} | ({"Accept": accept} if accept is not None else {})
+            r = client.get(path, headers=headers, follow_redirects=False)
+            return r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content
+
+        yield get
+
+
+def test_the_server_answers_a_withdrawn_iri_410(server: object, withdrawn: list[str]) -> None:
+    for path in withdrawn:
+        for asked in _variants(path):
+            assert gone_path(asked) == path
+            status, headers, body = server(asked, BROWSER)  # type: ignore[operator]
+            assert (status, headers["content-type"], headers["vary"]) == (410, "text/html; charset=utf-8", "Accept")
+            assert b"1.2.0" in body and BASE.encode() + path[1:].encode() in body
+            status, headers, body = server(asked, "text/turtle")  # type: ignore[operator]
+            assert (status, headers["content-type"]) == (410, "text/plain; charset=utf-8"), asked
+            assert body.startswith(f"410 Gone: {BASE}{path[1:]}".encode()) and b"Withdrawn in release 1.2.0" in body
+    # any other unknown IRI is still 404
+    assert server("/id/person/hans-dahlgren/holding/eu-minister/no-such-source", BROWSER)[0] == 404  # type: ignore[operator]
+
+
+def test_the_server_negotiates_an_english_page_path(server: object, english: list[str]) -> None:
+    thing, *_, unknown, listing = english
+    assert _answer(*server(thing, BROWSER))[:3] == (200, ("accept",), "text/html")  # type: ignore[operator]
+    assert _answer(*server(thing, "text/turtle")) == (303, ("accept",), thing.removeprefix("/en") + ".ttl")  # type: ignore[operator]
+    assert _answer(*server(thing, "image/png"))[:2] == (406, ("accept",))  # type: ignore[operator]
+    assert server(unknown, "text/turtle")[0] == 404  # type: ignore[operator]
+    assert _answer(*server(listing, "text/turtle"))[:3] == (200, (), "text/html")  # type: ignore[operator]
+
+
+def _differences(server: object, host: object, paths: list[str], prefix: str = "") -> list[str]:
+    differ = []
+    for path in paths:
+        for accept in ACCEPTS:
+            want = _answer(*server(path, accept))  # type: ignore[operator]
+            got = _answer(*host(prefix + path, accept), prefix)  # type: ignore[operator]
+            if want != got:
+                differ.append(f"{prefix}{path} {accept!r}: server {want}, host {got}")
+    return differ
+
+
+@pytest.fixture(scope="module")
+def nginx(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    with nginx_serving(export, tmp_path_factory.mktemp("nginx")) as address:
+        yield address
+
+
+def test_nginx_answers_as_the_server(
+    nginx: tuple[str, int], server: object, withdrawn: list[str], english: list[str]
+) -> None:
+    paths = [asked for path in withdrawn for asked in _variants(path)] + english
+    differ = _differences(server, lambda path, accept: _get(nginx, path, accept), paths)
+    assert not differ, "\n".join(differ[:20])
+
+
+def test_apache_answers_as_the_server(
+    apache: tuple[Path, int, int],  # noqa: F811
+    server: object,
+    withdrawn: list[str],
+    english: list[str],
+) -> None:
+    _, root_port, sub_port = apache
+    paths = [asked for path in withdrawn for asked in _variants(path)] + english
+    differ = []
+    for port, prefix in ((root_port, ""), (sub_port, SUB_PATH)):
+        host = ("127.0.0.1", port)
+        differ += _differences(server, lambda path, accept, host=host: _get(host, path, accept), paths, prefix)
+    assert not differ, "\n".join(differ[:20])
+
+
+def refused(tmp_path: Path, entries: str) -> list[str]:
+    """What building the fixture project with ``entries`` in data/withdrawn.yaml refuses (it must)."""
+    from sakrad_ld.errors import InputErrors
+    from sakrad_ld.project import Project
+    from sakrad_ld.release import build
+
+    project = fixture_project(tmp_path / "project")
+    (project / "data" / "withdrawn.yaml").write_text("withdrawn:\n" + entries, encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        build(Project.at(project))
+    return [str(e) for e in caught.value.errors]
+
+
+def test_a_withdrawn_iri_the_data_still_mints_is_refused(tmp_path: Path) -> None:
+    """A contradiction: the IRI names something. Refused with file, line and field (exit 2)."""
+    errors = refused(
+        tmp_path,
+        "  - iri: /id/meeting/2017-12-12-integration\n    version: 1.0.0\n    why: {sv: Fel., en: Wrong.}\n",
+    )
+    assert len(errors) == 1 and "withdrawn.yaml:2: withdrawn[0].iri" in errors[0], errors
+    assert "still mints https://" in errors[0], errors
+
+
+@pytest.mark.parametrize(
+    "iri",
+    ["/doc/meeting/x", "https://example.org/id/meeting/x", "/id/meeting/../x", "/dataset", "id meeting"],
+)
+def test_a_withdrawn_iri_that_is_no_id_path_of_the_base_is_refused(tmp_path: Path, iri: str) -> None:
+    errors = refused(tmp_path, f"  - iri: {iri}\n    version: 1.0.0\n    why: {{sv: Fel., en: Wrong.}}\n")
+    assert len(errors) == 1 and "withdrawn[0].iri" in errors[0] and "is not the IRI of a thing" in errors[0], errors
+
+
+def test_a_withdrawn_entry_without_its_reason_in_english_is_refused(tmp_path: Path) -> None:
+    errors = refused(tmp_path, "  - iri: /id/meeting/gone\n    version: 1.0.0\n    why: {sv: Fel.}\n")
+    assert len(errors) == 1 and "withdrawn.yaml:4: withdrawn[0].why" in errors[0] and "'en' is missing" in errors[0], (
+        errors
+    )

@@ -72,7 +72,9 @@ LIST_ITEM_WORDS = 4
 #: text: "men", "but", "utan" (not "utan att", a negation of its own clause), ";", a spaced dash, ", och"
 #: (a new main clause: Swedish joins a list's last item without a comma), "medan", "while", "whereas",
 #: "samtidigt som". "Fryshuset deltog inte, men Famna deltog": the second "deltog" is Famna's.
-CONTRAST = LazyPattern(r" (?:men|but|medan|while|whereas|samtidigt som) |, och |;| - | utan (?!att )")
+CONTRAST = LazyPattern(
+    r" (?:men|but|medan|while|whereas|samtidigt som) |, och |, (?:däremot|dock|however) |;| - | utan (?!att )"
+)
 
 
 def clause_start(text: str, lo: int, marks: tuple[str, ...]) -> int:
@@ -170,7 +172,8 @@ OTHER_EVENT = "another event"
 #: "is due to", "is set to"): like a plan, they say who is to come, not who came (a plan's row of
 #: :data:`GUARD_TABLE`).
 EXPECTED_WORDS = (
-    "förväntas", "förväntades", "väntas", "väntades", "beräknas", "beräknades", "är tänkta", "siktar på att",
+    "förväntas", "förväntades", "väntas", "väntades", "beräknas", "beräknades", "beräknat att", "beräknad att",
+    "beräknade att", "är tänkta", "siktar på att",
     "har för avsikt", "hade för avsikt", "is expected to", "are expected to", "was expected to",
     "were expected to", "is due to", "are due to", "was due to", "were due to", "is set to", "are set to",
     "was set to", "were set to", "aims to", "aimed to",
@@ -612,6 +615,8 @@ def guard_in(
         found.append(cond)
     if PLAN in wanted and (lead := plan_lead(flat, lo, hi, a, b)) is not None:
         found.append((lead.start(), lead.group(), PLAN))
+    if PLAN in wanted and (intent := intention(flat, *contrast_clause(flat, lo, hi, a, b))) is not None:
+        found.append((intent.start(), intent.group(1), PLAN))
     if COUNTERFACTUAL in wanted and (had := counterfactual(flat, lo, hi, spans)) is not None:
         found.append(had)
     found.extend(f for f in sentence_guards(flat, lo, hi) if f[2] in wanted)
@@ -623,6 +628,29 @@ def guard_in(
     # a negation first ("kunde inte hållas" denies it), then the first word
     _, _, word, kind = min((kind not in _DENYING, at, word, kind) for at, word, kind in found)
     return word, kind
+
+
+#: A word of taking part in the present tense in an "att"/"that" clause of a verb of saying or registering
+#: ("Fryshuset har meddelat att de deltar", "Famna har anmält att de deltar", "Famna uppger att de deltar",
+#: "bekräftade att de medverkar"): an announced intention, a plan; the past ("uppgav att de deltog") is
+#: a report of what was.
+SAYING_WORDS = (
+    "meddelat", "meddelade", "meddelar", "anmält", "anmälde", "anmäler", "uppger", "uppgav", "uppgett",
+    "bekräftat", "bekräftade", "bekräftar", "svarat", "svarade", "svarar", "aviserat", "aviserade", "aviserar",
+    "lovat", "lovade", "lovar", "säger", "sagt", "has announced", "announced", "confirmed", "has confirmed",
+    "says", "said",
+)  # fmt: skip
+_INTENT = LazyPattern(
+    r"(?<!\w)(" + _alternation(SAYING_WORDS) + r") (?:att|that)(?: [\w-]+){1,4}? "
+    r"(?:deltar|medverkar|närvarar|kommer|participates|attends|takes part|will attend|will take part)(?!\w)"
+)
+
+
+def intention(flat: str, lo: int, hi: int) -> re.Match[str] | None:
+    """An announced intention in ``flat[lo:hi]`` (a contrast's part): a verb of saying or registering and
+    an "att"/"that" clause taking part in the present tense (:data:`_INTENT`: "har meddelat att de
+    deltar"), its group 1 the verb; None where there is none."""
+    return _INTENT.search(flat, lo, hi)
 
 
 _DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION, DENIAL)
@@ -890,7 +918,9 @@ OTHER_EVENTS = frozenset(
     """arbetet planeringen förberedelserna förhandlingarna förhandlingar uppföljningen debatten debatter
     konferensen seminariet seminarier almedalen almedalsveckan järvaveckan riksdagen utredningen
     utredningsarbetet referensgruppen styrgruppen arbetsgruppen nätverket mässan kampanjen projektet
-    remissen remissrundan work planning preparations negotiations debate conference seminar""".split()
+    remissen remissrundan pressträffen presskonferensen middagen lunchen webbinariet mottagningen frukosten
+    work planning preparations negotiations debate conference seminar press lunch dinner webinar reception
+    breakfast""".split()
 )
 #: The objects of taking part that are this meeting or a part of it ("deltog i sakrådet", "i mötet", "i
 #: dialogen", "i diskussionen", "i samtalet", "i bordsrundan", "i en diskussion", "in the meeting").
@@ -900,7 +930,9 @@ MEETING_OBJECTS = frozenset(
     bordsrundan rundabordssamtal rundabordssamtalet workshop workshopen konsultation konsultationen
     meeting consultation dialogue discussion discussions roundtable workshop""".split()
 )
-_PART_OBJECT = LazyPattern(r" (?:i|på|vid|in|at) ([\w-]+)(?: ([\w-]+))?")
+_PART_OBJECT = LazyPattern(
+    r"(?: (?:endast|bara|enbart|blott|only|just))? (?:i|på|vid|in|at) (?:the )?([\w-]+)(?: ([\w-]+))?"
+)
 
 
 #: A time or place clause right after a word of taking part whose forum is another event ("deltog när
@@ -921,11 +953,13 @@ _AROUND_MEETING = LazyPattern(
 )
 
 
-def other_event(flat: str, b: int) -> str | None:
+def other_event(flat: str, b: int, *, indefinite: bool = True) -> str | None:
     """The object of the word of taking part ending at ``b`` where it is another event or work than this
     meeting (:data:`OTHER_EVENTS`, or "en"/"ett"/"a"/"an" and a noun not of :data:`MEETING_OBJECTS`), or
     the forum of a time clause right after it ("deltog när frågan diskuterades i riksdagen"), as its words;
-    None where it is none (the meeting, a part of it, no object: "deltog digitalt")."""
+    None where it is none (the meeting, a part of it, no object: "deltog digitalt"). ``indefinite``: an
+    indefinite object not of :data:`MEETING_OBJECTS` is another event ("deltog i en debatt"); not for a
+    word of discussing ("diskuterades i en grupp")."""
     around = _AROUND_MEETING.match(flat, b)
     if (
         around is not None
@@ -940,8 +974,37 @@ def other_event(flat: str, b: int) -> str | None:
     first, second = m.group(1), m.group(2) or ""
     if first in OTHER_EVENTS:
         return m.group().strip()
-    if first in ("en", "ett", "a", "an") and second and second not in MEETING_OBJECTS:
+    if indefinite and first in ("en", "ett", "a", "an") and second and second not in MEETING_OBJECTS:
         return m.group().strip()
+    return None
+
+
+#: The events other than this meeting that a count's clause may name as the gathering's subject or goal
+#: ("Konferensen samlade 200 deltagare", "Till konferensen kom 200 deltagare", "The conference gathered
+#: 200 participants", "Middagen efteråt samlade 80 deltagare"): their definite Swedish nouns and English ones.
+GATHERING_EVENTS = frozenset(
+    """konferensen seminariet middagen lunchen pressträffen presskonferensen webbinariet mottagningen
+    frukosten mässan festivalen almedalsveckan järvaveckan conference seminar dinner lunch webinar
+    reception breakfast festival""".split()
+)
+#: Words of time before an event's noun: the event is when the meeting was, not whose gathering it is
+#: ("Efter konferensen samlade sakrådet 30 deltagare").
+_EVENT_TIME = frozenset("efter före inför innan after before following".split())
+#: A meeting's noun, this meeting's or a part of it ("sakrådet", "dialogmötet", "the meeting").
+_MEETING_NOUN = LazyPattern(r"(?<!\w)[\w-]*(?:sakråd|samråd|möte|meeting|consultation)\w*")
+
+
+def gathering_event(flat: str, lo: int, a: int) -> str | None:
+    """The event (:data:`GATHERING_EVENTS`) that a count's clause ``flat[lo:a]``, up to the count's words,
+    names as its subject or goal, where no meeting's noun stands in it ("Konferensen samlade 200
+    deltagare", "Till konferensen kom 200"): the count is that event's; None where there is none or the
+    event only times it ("Efter konferensen …")."""
+    if _MEETING_NOUN.search(flat, lo, a) is not None:
+        return None
+    words = _WORD.findall(flat, lo, a)
+    for i, w in enumerate(words):
+        if w in GATHERING_EVENTS and (i == 0 or words[i - 1] not in _EVENT_TIME):
+            return w
     return None
 
 
@@ -986,12 +1049,19 @@ _HELD_THEN = LazyPattern(
 )
 
 
+#: Adjectives of another meeting after an indefinite article ("ett nytt sakråd", "ett ytterligare möte",
+#: "a new meeting"): a role's object that is not this meeting.
+_ANOTHER_ONE = frozenset("nytt ny nya ytterligare annat annan new further another".split())
+
+
 def _other_object(m: re.Match[str] | None) -> str | None:
     if m is None:
         return None
     article, first, second = m.group(1), m.group(2), m.group(3) or ""
     if first in MEETING_OBJECTS and _HELD_THEN.match(m.string, m.end(2)):
         return m.group(2) + " " + _HELD_THEN.match(m.string, m.end(2)).group().strip(" ,")
+    if article in ("en", "ett", "a", "an") and first in _ANOTHER_ONE and second in MEETING_OBJECTS:
+        return m.group().strip()  # "bjuder in till ett nytt sakråd": another meeting than this one
     if first in MEETING_OBJECTS or first in MEETING_DAYS or second in MEETING_OBJECTS:
         return None
     if first.endswith(("sakråd", "sakrådet", "samråd", "samrådet", "möte", "mötet")):

@@ -230,9 +230,9 @@ class Reading:
     words: str  # the words giving it, such as "ett 40-tal" or "Drygt 50"
 
 
-#: A number in groups of three digits ("1 200", "1.200", "12 000"; a no-break or thin space folds to a
-#: space): one number, never its last group alone ("200" is not read inside "1 200").
-_GROUPED = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+(?![\d])"
+#: A number in groups of three digits ("1 200", "1.200", "12 000", the English "1,200"; a no-break or thin
+#: space folds to a space): one number, never its last group alone ("200" is not read inside "1 200").
+_GROUPED = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+(?![\d])|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])"
 #: A word of a count: a number in groups, a number and a dash before another ("10" and "–" of "10–12": a
 #: range, :data:`RANGE`), any other run of characters between spaces and marks.
 _TOKEN = LazyPattern(rf"{_GROUPED}|\d+(?=[–—-]\d)|(?<=\d)[–—-](?=\d)|[^\s,.;:()\"”“]+")
@@ -526,6 +526,14 @@ _PARTAKING_LABEL = LazyPattern(
 _REPRESENTED = LazyPattern(r"(?<!\w)(?:representerade|representerad|representerat|represented)(?!\w)")
 
 
+#: Words in a count's part of the sentence that make it a count over many meetings or a period, not this
+#: meeting's: a plural meeting's noun ("har deltagit i sakråden", "the meetings"), a span of time ("sedan
+#: 2017", "under året", "genom åren", "since 2017", "over the years").
+_MANY_MEETINGS = LazyPattern(
+    r"(?<!\w)(?:sakråden|sakrådens|samråden|mötena|dialogmötena|träffarna|the meetings|the consultations|"
+    r"sedan (?:år )?(?:19|20)\d\d|sedan starten|sedan början|under året|under åren|genom åren|hittills|"
+    r"since (?:19|20)\d\d|over the years|during the year|so far|to date)(?!\w)"
+)
 #: Words of asking a whole ("av de 30 tillfrågade"): the whole is those invited or asked.
 _ASKED = LazyPattern(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|asked)(?!\w)")
 #: A part before "av" / "of" and the whole's words right after it ("12 av ", "hälften av de ", "alla
@@ -601,7 +609,7 @@ _BOUND_NEGATION = LazyPattern(
 )
 
 
-_GROUP_BEFORE = LazyPattern(r"\d[ .]$")
+_GROUP_BEFORE = LazyPattern(r"\d[ .,]$")
 
 
 def spanned(flat: str, lo: int, a: int, b: int) -> str | None:
@@ -633,7 +641,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     (:data:`NOT_TAKING_PART`), no negation, plan or condition governing it, and no word calling the
     meeting off in its sentence (:func:`~sakrad_ld.dated.called_off`: "Sakrådet, där 30 organisationer
     skulle delta, ställdes in"); a count of those invited stands beside a calling off."""
-    from .clauses import other_event
+    from .clauses import gathering_event, other_event
     from .dated import called_off
     from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
@@ -661,6 +669,11 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
             f"{sentence} counts those invited or registered ({invited_own.group()!r}, in the number's own noun "
             "phrase), not those who took part"
         )
+    for x, _ in clauses[:2]:
+        if (event := gathering_event(flat, x, a)) is not None:
+            return f"{sentence} counts those who came to another event ({event!r}), not to this meeting"
+    if (many := _MANY_MEETINGS.search(flat, *clauses[1])) is not None:
+        return f"{sentence} counts over many meetings or a period ({many.group()!r}), not this meeting alone"
     if field != "invited_count" and (off := called_off(flat, lo, hi)) is not None:
         return f"{sentence} says the meeting was called off ({off!r}): no one took part in it"
     if whole is not None:
@@ -700,12 +713,16 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         # "… samlade 25 organisationer som inte tidigare deltagit": the negation is that clause's
         guard = count_guard(flat, lo, hi, a, b)
         return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many took part" if guard else ""
-    if field == "invited_count" or _PARTAKING_WORDS.search(flat, a, end) is not None:
-        return ""
-    if _PARTAKING_LABEL.search(flat, max(0, a - _PART_REACH), a) is not None:
-        # "Deltagare: 35 personer", "Antalet deltagare var 35": the label names those who took part
+    if (
+        field == "invited_count"
+        or _PARTAKING_WORDS.search(flat, a, end) is not None
+        or _PARTAKING_LABEL.search(flat, max(0, a - _PART_REACH), a) is not None
+    ):
+        # "Deltagare: 35 personer", "Antalet deltagare var 35": the label names those who took part; a plan
+        # governing it with no word of taking part ("Sakrådet var tänkt att samla 50 deltagare") is one still
         guard = count_guard(flat, lo, hi, a, b)
-        return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many took part" if guard else ""
+        counted = "were invited" if field == "invited_count" else "took part"
+        return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many {counted}" if guard else ""
     return (
         f"{sentence} has no word of taking part for the number ('deltog', 'samlades', 'kom', 'deltagare' …): "
         "it does not say how many took part"

@@ -672,7 +672,7 @@ def announcing(word: str) -> bool:
     return word in PLACE_PLAN_WORDS or word in clauses.EXPECTED_WORDS or clauses.PLAN_LEAD.fullmatch(word) is not None
 
 
-def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = False) -> str:
+def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = False, years: Any = None) -> str:
     """What the sentence of a place found at ``at`` (its preposition) to ``end`` in a kept text says
     instead of the meeting held there, quoting the word that says it; "" where it says nothing else.
     The guard words are :data:`~sakrad_ld.clauses.GUARD_TABLE`'s, read where they govern the place
@@ -681,8 +681,15 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
     place, "i Umeå, eller i Luleå", not "barn- eller ungdomsorganisationer"; a condition's "om" only as a
     subjunction, not "handlade om skolan, om vården"). ``text`` is the text's :func:`folded_text`,
     ``flat`` its :func:`_flat`; ``announced``: the meeting is announced only, so a plan's words
-    (:data:`PLACE_PLAN_WORDS`) say what the announcement says."""
+    (:data:`PLACE_PLAN_WORDS`) say what the announcement says; ``years``: the meeting's years
+    (:func:`stated.meeting_time`), a year right after the place not among them placing another holding
+    (:func:`_other_year`). A place right after a noun another preposition governs is that noun's
+    (:func:`_other_noun`: "i samband med konferensen i Malmö")."""
     lo, hi = _sentence(text, at, end)
+    if (noun := _other_noun(flat, lo, at)) is not None:
+        return f"places another noun there ({quoted(noun)}), not the holding"
+    if years is not None and (year := _OTHER_YEAR.match(flat, end, hi)) is not None and year.group(1) not in years:
+        return f"places the holding at another time ({quoted(year.group().strip(' ,'))})"
     found = clauses.guard_in(flat, lo, hi, at, end)
     if found is None and (other := clauses.held_other(flat, lo, hi, at) or _held_other_later(flat, lo, hi, at)):
         return f"says another event was held there ({quoted(other)}), not this meeting"  # "En konferens hölls …"
@@ -712,6 +719,34 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
     return place_guard_said(word, kind)
 
 
+#: A year right after a place, a few words of time between ("i Malmö 2023", "i Malmö i maj 2023", "i
+#: Malmö år 2023", "in Malmö in 2023"): the time of the holding there.
+_OTHER_YEAR = LazyPattern(
+    r",?(?: (?:i|år|under|den|in|on|the|\d{1,2}|[a-zåäö]+(?= (?:19|20)\d\d))){0,3} ((?:19|20)\d\d)(?!\d)"
+)
+#: Prepositions that govern a noun of their own before a place ("i samband med konferensen i Malmö",
+#: "efter Almedalsveckan i Visby", "på initiativ av organisationerna i Malmö", "med organisationer i
+#: Malmö"): the place is that noun's, not the holding's. Not "på" or "vid": "på Rosenbad i Stockholm"
+#: places the meeting in both.
+OTHER_NOUN_PREPOSITIONS = frozenset(
+    "till med efter före inför av från hos kring mot bland with after before by from among".split()
+)
+_ARTICLES = frozenset("den det de en ett the a an".split())
+
+
+def _other_noun(flat: str, lo: int, at: int) -> str | None:
+    """The noun right before the place's preposition at ``at`` (an article between) that one of
+    :data:`OTHER_NOUN_PREPOSITIONS` governs, as its words; None where there is none."""
+    words = _VERB.findall(flat, max(lo, at - 80), at)
+    if len(words) >= 3 and words[-2] in _ARTICLES:
+        words = [*words[:-2], words[-1]]
+    if len(words) < 2 or words[-2] not in OTHER_NOUN_PREPOSITIONS or words[-1] in _ARTICLES:
+        return None
+    if words[-1].isdigit() or words[-1] in clauses.HELD_SUBJECTS or words[-1].endswith(clauses._MEETING_ENDS):
+        return None
+    return f"{words[-2]} {words[-1]}"
+
+
 def place_guard_said(word: str, kind: str) -> str:
     """The refusal's words for a guard ``word`` of ``kind`` other than a plan's."""
     if kind in (clauses.NEGATION, clauses.INSTEAD, clauses.EXCLUSION, clauses.ABSENCE):
@@ -732,7 +767,7 @@ def held_here(value: str, text: str, flat: str, years: Any = None, *, announced:
     first of them says instead; None where :func:`stated._held_at` finds it in none (refused there)."""
     said = None
     for at, b, _, _ in _holding_places(value, text, flat, years):
-        why = place_guard(text, flat, at, b, announced=announced)
+        why = place_guard(text, flat, at, b, announced=announced, years=years)
         if not why:
             return ""
         said = said or why

@@ -75,6 +75,7 @@ from .clauses import (
     GUARD_ABBREVIATIONS,
     GUARD_TABLE,
     GUARDS,
+    INSTEAD,
     NEGATION,
     OTHER_EVENT,
     OTHER_TIME,
@@ -88,6 +89,7 @@ from .clauses import (
     comparison_start,
     contrast_clause,
     fact_clause,
+    finite,
     guard_in,
     held_other,
     names_read,
@@ -1252,6 +1254,8 @@ def _named_as(
         cursor = max(cursor, at)
         if stop < len(flat) and flat[stop] == "s":  # a genitive is not the subject ("Anna Bergs kollega")
             continue
+        if _REPLACED.match(flat, stop) is not None:  # "Ordförande: A (ersatt av B)", "A, som ersattes av B"
+            continue
         if titles:  # the person's own title is not a superior's ("statssekreterare hos … Kessling")
             at = _titled(text, at, titles)
             if at < 0:
@@ -1716,7 +1720,8 @@ _SEASON_MEETING = LazyPattern(
     r"(?<!\w)(?:" + "|".join(SEASON_WORDS) + r")(?:'s)?(?: [\w-]+)? " + _MEETING_NOUN + r"(?!\w)"
 )
 #: A year written before or after a meeting's noun ("Sakrådet 2023", "2023 års sakråd", "sakrådet i
-#: maj 2023", "the 2023 meeting"): that year's meeting, another one unless the year is this meeting's.
+#: maj 2023", "the 2023 meeting", after its topic: "ett sakråd om demokrati 2023"): that year's meeting,
+#: another one unless the year is this meeting's.
 _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|hösten|våren|"
     "sommaren|vintern|january|february|march|may|june|july|august|october|autumn|spring|summer|winter"
@@ -1725,7 +1730,7 @@ _YEAR_MEETING = LazyPattern(
     r"(?<![\w-])((?:19|20)\d\d)(?: års(?: [\w-]+)?)? " + _MEETING_NOUN + r"(?!\w)"
     r"|(?<!\w)"
     + _MEETING_NOUN
-    + r" (?:(?:i|under|från|den|in|of|held in|from) )?(?:(?:\d{1,2} )?(?:"
+    + r"(?: (?:om|on|about)(?: [\w-]+){1,3}?)? (?:(?:i|under|från|den|in|of|held in|from) )?(?:(?:\d{1,2} )?(?:"
     + _MONTHS
     + r") )?((?:19|20)\d\d)(?:-\d\d(?:-\d\d)?)?(?![\d-])"
 )
@@ -2010,7 +2015,11 @@ def _only_invited(
     if said is None:
         # a mere mention ("Regeringen har gett bidrag till X") states no taking part: a word of taking part in
         # the name's clause, or a list's item (its heading read above), does
-        spans = [(lo, hi)] if heading is None else [(lo, hi), heading]
+        # a part with a subject and verb of its own is the name's clause: "Fryshuset deltog, medan Famna
+        # valde att stå utanför" names Famna taking part no more than "Famna valde att stå utanför"
+        start, stop = _own_clause(flat, lo, hi, a, b)
+        own = (start, stop) if _own_verb(flat, start, stop, a, b) else (lo, hi)
+        spans = [own] if heading is None else [own, heading]
         if _ITEM_START.match(flat, lo) or any(
             not _undone(text, flat, w, (a, b)) for x, y in spans for w in _MENTION_PART.finditer(flat, x, y)
         ):
@@ -2030,6 +2039,12 @@ def _only_invited(
             return None
     (x, y), word, kind = said
     return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
+
+
+def _own_verb(flat: str, start: int, stop: int, a: int, b: int) -> bool:
+    """Whether the part ``start``..``stop`` of a sentence holds a finite verb besides the name at ``a``..``b``
+    (:func:`~sakrad_ld.clauses.finite`): a clause of its own, not a name listed on from the part before."""
+    return any(finite(w) for x, y in ((start, a), (b, stop)) for w in _WORDS.findall(flat, x, y))
 
 
 #: A verb standing for the taking part said before it ("Famna deltog inte, men Fryshuset gjorde det",
@@ -2099,10 +2114,22 @@ def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple
 NOTE_WORDS = 4
 
 
+#: A substitute named right after a name, in a note or a relative clause ("A (ersatt av B)", "A (ersattes
+#: av B)", "A, som ersattes av B", "A (replaced by B)", "A, who was replaced by B"): the name did not hold
+#: the role or take part; B did.
+_REPLACED = LazyPattern(
+    r" ?(?:\(|, ?som |, ?who (?:was )?)((?:ersatt|ersattes|ersatts|blev ersatt|var ersatt|replaced) (?:av|by))(?!\w)"
+)
+
+
 def _annotation_guard(flat: str, b: int, hi: int) -> tuple[str, str] | None:
     """The guard word of a parenthesis right after a name ending at ``b`` ("Famna (ej på plats)", "Famna
     (förhinder)", "Famna (preliminärt)"): a note on the name of at most :data:`NOTE_WORDS` words, read as its
-    own clause; not a relative clause ("Famna (som inte deltog förra året) deltog" is read as one)."""
+    own clause; not a relative clause ("Famna (som inte deltog förra året) deltog" is read as one); and a
+    substitute named right after it, in a note or a relative clause (:data:`_REPLACED`: "Famna (ersattes av
+    Fryshuset)")."""
+    if (replaced := _REPLACED.match(flat, b, hi)) is not None:
+        return replaced.group(1), INSTEAD
     if not flat.startswith(" (", b):
         return None
     close = flat.find(")", b, hi)
@@ -2584,13 +2611,23 @@ def discussion(
         if heading is not None and (
             not flat[heading[0] : heading[1]].rstrip().endswith(".") or _FOLLOWING.search(flat, *heading)
         ):
+            denied = guard_in(flat, *heading, heading[0], heading[0], kinds=(NEGATION, ABSENCE), spans=[heading])
+            if denied is not None:
+                continue  # "Följande diskuterades inte:": the heading's negation governs its items
             if _TOPIC.search(flat, *heading) and not _DISCUSSING.search(flat, *heading):
                 said = _PLANNED.search(flat, *heading) is None
                 if said:
                     return "said"
                 planned = True
             spans.append(heading)
-        words = [(w.start(), span) for span in spans for w in _DISCUSSING.finditer(flat, *span)]
+        # a word of discussing placed at another event ("diskuterades på seminariet efter sakrådet", "i
+        # riksdagen") says nothing of this meeting's discussion
+        words = [
+            (w.start(), span)
+            for span in spans
+            for w in _DISCUSSING.finditer(flat, *span)
+            if other_event(flat, w.end(), indefinite=False) is None
+        ]
         if _TAKEN_UP_BEFORE.search(flat, max(sentence[0], a - 60), a) and _TAKEN_UP_AFTER.match(flat, b):
             words.append((a, sentence))  # "Vid sakrådet togs (bl.a.) skolans roll upp"
         if words:

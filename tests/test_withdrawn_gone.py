@@ -49,13 +49,14 @@ def withdrawn(release: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def english(release: Path) -> list[str]:
     """English pages' paths without .html: a thing's, a minted IRI's, the ontology's, a role's;
-    one the data has nothing about; and a list's page, which is a page only."""
+    the page itself; one the data has nothing about; and a list's page, which is a page only."""
     opened = Release.open(release)
     meeting = next(iter(sorted(p for p in opened.files if p.startswith("meetings/") and p.endswith(".ttl"))))
     return [
         "/en/doc/meeting/" + meeting.split("/")[1].removesuffix(".ttl"),
         "/en/dataset",
         "/en/dataset/distribution/turtle",
+        "/en/dataset/distribution/turtle.html",
         "/en/ontology",
         "/en/role",
         "/en/doc/meeting/no-such-meeting",

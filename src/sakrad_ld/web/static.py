@@ -1238,7 +1238,7 @@ location ~ ^/({_documents_regex(extensions=True)})$ {{
 # An English page's path without .html names what the document path without /en names, so it is
 # negotiated too, as on the server: the English page for a browser, 303 to the document in another
 # format (a document has no language), 406 where Accept accepts no format; 404 where there is no page.
-location ~ "^/en(?<sakrad_en_doc>/({_english_documents(minted)}))$" {{
+location ~ "^/en(?<sakrad_en_doc>/({_english_documents(minted)}))(?<!\\.html)$" {{
     add_header Vary Accept always;
     {_CACHE}
     {_CORS}

@@ -264,3 +264,76 @@ def test_a_count_of_another_event_is_not_this_meetings(tmp_path: Path, capsys: p
     meeting = _meeting(_draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-11-10"))
     assert meeting.get("announced_only") is True
     assert "organisation_count" not in meeting and "notes" not in meeting, meeting
+
+
+def test_a_second_meeting_on_the_page_gives_this_one_none_of_its_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "# Sakråd om psykisk hälsa\n\nDen 3 mars 2024 hölls ett första sakråd om psykisk hälsa bland unga, där 12 "
+        "organisationer deltog. Den 10 april 2024 hölls ett andra sakråd om suicidprevention, där 25 organisationer "
+        "deltog och som leddes av statssekreterare Karin Svensson.\n"
+    )
+    url = "/sakrad/2024/04/sakrad-om-psykisk-halsa/"
+    draft = _draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-04-15")
+    meeting = _meeting(draft)
+    assert str(meeting["date"]) == "2024-03-03" and meeting["organisation_count"]["value"] == 12
+    assert "chair" not in meeting and "notes" not in meeting and "karin-svensson" not in draft, draft
+    assert "CHECK: the page dates another meeting too" in draft
+
+
+# --- CLASS F and D: the documentation template; people a letter apart ----------------------------------
+
+SEED_TEXT = Path("data") / "sources" / "sakrad-2017-12-12-integration.txt"
+
+
+def _documentation(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], *changes: tuple[str, str]) -> str:
+    text = (root / SEED_TEXT).read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new)
+    file = tmp_path / "documentation.txt"
+    file.write_text(text, encoding="utf-8")
+    assert main(["-C", str(root), "import", str(file)]) == 0
+    return capsys.readouterr().out
+
+
+def test_an_invitation_count_is_not_a_participation_count(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = _documentation(
+        root, tmp_path, capsys, ("samlade femton organisationer", "samlade femton inbjudna organisationer")
+    )
+    meeting = yaml.safe_load(draft)
+    assert "organisation_count" not in meeting and meeting["invited_count"]["value"] == 15, draft
+
+
+def test_a_name_with_an_added_legal_form_is_a_new_organisation_to_check(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = _documentation(root, tmp_path, capsys, ("12. Svenska kyrkan\n", "12. Svenska kyrkan AB\n"))
+    meeting = yaml.safe_load(draft)
+    assert "svenska-kyrkan" not in meeting["organisations"] and "svenska-kyrkan-ab" in meeting["organisations"]
+    assert "CHECK: new organisation: add 'Svenska kyrkan AB'" in " ".join(
+        line.lstrip("# ") for line in draft.splitlines() if line.lstrip().startswith("#")
+    )
+
+
+def test_a_person_a_letter_from_a_record_with_another_post_is_a_new_person(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path)
+    people = (project / "data" / "people.yaml").read_text(encoding="utf-8")
+    name = next(line.split(":", 1)[1].strip() for line in people.splitlines() if line.strip().startswith("name:"))
+    first, last = name.split(" ", 1)
+    typo = f"{first} {last[:-1]}{'e' if last[-1] != 'e' else 'a'}"  # a letter changed
+    assert len(last) >= 5
+    text = (
+        f"# Sakråd om vuxenutbildning\n\nDen 16 oktober 2024 samlades ett 20-tal organisationer till sakråd om "
+        f"vuxenutbildning. Sakrådet leddes av enhetschef {typo}.\n"
+    )
+    url = "/sakrad/2024/10/sakrad-om-vuxenutbildning/"
+    draft = _draft(project, tmp_path, url, text, capsys, published="2024-10-20")
+    meeting = _meeting(draft)
+    assert meeting["chair"]["person"] not in people, draft
+    assert f"CHECK: the page's person '{typo}' is a letter from" in " ".join(draft.split())

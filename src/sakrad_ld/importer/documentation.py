@@ -71,6 +71,7 @@ class Documentation:
     contact_telephone: str | None
     organisations: tuple[str, ...]
     not_found: tuple[str, ...] = field(default=())  # facts of the template this text does not give
+    invited_count: str | None = None  # the words giving how many were invited ("femton")
 
 
 def read_documentation(path: Path) -> Documentation:
@@ -152,6 +153,11 @@ def _facts(
     purpose = tuple(b for b in block["purpose"] if b is not intro and not _is_item(b))
 
     count = _first(r"(?:samlade|samlades|deltog|medverkade)\s+(\S+(?:\s\S+){0,2})\s+organisationer", text_of["process"])
+    # those invited are no count of who took part: "samlade femton inbjudna organisationer", "bjöds femton
+    # organisationer in" (counted.py refuses "inbjudna" as participation)
+    invited = _first(r"\bbjöds\s+(\S+(?:\s\S+){0,2})\s+organisationer\s+in\b", text_of["process"])
+    if count and re.search(r"(?i)\b(?:inbjudna|anmälda)$", count):
+        invited, count = invited or re.sub(r"(?i)\s*\b(?:inbjudna|anmälda)$", "", count), None
     chair = re.search(r"leddes av ((?:[A-ZÅÄÖÉ][\w-]+\s?){2,4})(?:,\s*([^.]+))?", text_of["process"])
 
     before = block["purpose"] + block["process"] + block["handling"]
@@ -196,6 +202,7 @@ def _facts(
         purpose=purpose,
         process=tuple(block["process"]),
         stated_count=count,
+        invited_count=invited,
         chair_name=chair.group(1).strip() if chair else None,
         chair_capacity=chair.group(2).strip() if chair and chair.group(2) else None,
         presentations=shown,

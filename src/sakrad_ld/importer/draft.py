@@ -34,7 +34,7 @@ from ..records import (
     Telephone,
     Text,
 )
-from ..registers.names import forms, similarity
+from ..registers.names import compare, forms, similarity
 from ..titled import without_first_words
 from ..typedyaml import Check, load_record
 from .documentation import Documentation, number_value
@@ -151,14 +151,28 @@ class _Resolver:
         if found:
             return found
         own = [f for f in forms(name) if not f.abbreviation]
-        equal = sorted({id_ for id_, f in self._forms() for g in own if similarity(f, g) == 1.0})
-        if len(equal) == 1:
+        pairs = [(id_, f, g) for id_, f in self._forms() for g in own if similarity(f, g) == 1.0]
+        equal = sorted({id_ for id_, _, _ in pairs})
+        # equal once legal forms are set apart, and no question `links reconcile` would ask (names.compare):
+        # "Insamlingsstiftelsen RFSL" ~ "RFSL" adds a legal form, an organisation of its own until a person says
+        questions = [q for _, f, g in pairs for q in compare(f, g).questions]
+        if len(equal) == 1 and any(not compare(f, g).questions for _, f, g in pairs):
             self.note(path, f"the text writes '{name}'")
             return equal[0]
         taken = {org.id for org in self.corpus.organisations}
         new = slug(name)
         while new in taken:
             new += "-ny"
+        if len(equal) == 1:
+            asked = (
+                questions[0].replace("the register name", "the text's name").replace("our name", "the name in data/")
+            )
+            self.note(
+                path,
+                f"CHECK: new organisation: add '{name}' to data/organisations.yaml with this id; it equals "
+                f"{equal[0]} but for a difference a person must judge ({asked}): if it is {equal[0]}, use that id",
+            )
+            return new
         also = f" (it resembles {', '.join(equal)})" if equal else ""
         self.note(path, f"new organisation: add '{name}' to data/organisations.yaml with this id{also}")
         return new
@@ -201,6 +215,12 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
             )
 
     count = _count(doc.stated_count) if doc.stated_count else None
+    invited = _count(doc.invited_count) if doc.invited_count else None
+    if invited is not None:
+        r.note(
+            "invited_count",
+            f"the text says {doc.invited_count} organisations were invited: not a count of who took part",
+        )
     if count and count.value is not None and count.value != len(doc.organisations):
         r.note(
             "organisation_count",
@@ -259,6 +279,7 @@ def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:
         purpose=_text(*doc.purpose),
         process=_text(*doc.process),
         organisation_count=count,
+        invited_count=invited,
         chair=chair,
         government_participants=participants,
         presentations=presentations,

@@ -226,15 +226,28 @@ class _Ids:
         derived = PUBLICATION_DATE if as_of is not None and as_of == self.published else None
         post = self.post(agent.post, source) if agent.post else None
         known = next((p for p in self.corpus.people if _same(p.name, agent.name or "")), None)
+        new_id = slug(agent.name or "")
         if known is None and agent.name:
-            near = self._near("person", "people.yaml", agent.name, [(p.id, p.name) for p in self.corpus.people])
-            known = next((p for p in self.corpus.people if p.id == near), None)
+            close = _close(agent.name, [(p.id, p.name) for p in self.corpus.people])
+            near = next((p for p in self.corpus.people if close and p.id == close[0]), None)
+            if near is not None and post is not None and any(h.post == post for h in near.holds):
+                known = near  # a letter apart, and the post data/ records for them: a typo on the page
+                self._near("person", "people.yaml", agent.name, [(near.id, near.name)])
+            elif near is not None:  # Persson/Pehrson: another person until someone says otherwise
+                new_id = new_id if all(p.id != new_id for p in self.corpus.people) else f"{new_id}-ny"
+                self.draft.note(
+                    "",
+                    f"CHECK: the page's person '{agent.name}' is a letter from {near.id} ('{near.name}' in "
+                    f"data/people.yaml, {close[2]}), and "
+                    f"{'the page gives no post' if post is None else f'its post {post!r} is not one data/ records for them'}: proposed as a new person ({new_id}); if the page means {near.id}, "
+                    "use that id and leave the new record out",
+                )
         if known:
             if post and all((h.post, h.source) != (post, source) for h in known.holds):
                 self.draft.hold(known.id, Holding(post=post, source=source, as_of=as_of, as_of_derivation=derived))
             return known.id, post
         holds = [Holding(post=post, source=source, as_of=as_of, as_of_derivation=derived)] if post else []
-        new = Person(id=slug(agent.name or ""), name=agent.name or "", holds=holds, sources=[source])
+        new = Person(id=new_id, name=agent.name or "", holds=holds, sources=[source])
         self._add("people.yaml", new)
         return new.id, post
 
@@ -302,6 +315,29 @@ def _day_refusal(page: Page, words: str, date: str) -> tuple[bool, str | None]:
             if reason is not None and _NOT_THE_DAY.search(reason) and why is None:
                 why = reason
     return said, why
+
+
+def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None) -> list[str]:
+    """The sentences of ``page`` that date a meeting on another day than ``date`` (as loading reads them):
+    "Den 3 mars 2024 hölls ett första sakråd …. Den 10 april 2024 hölls ett andra sakråd …"."""
+    if date is None or len(date) != 10 or not entry.published and any(y is None for *_, y, _ in facts.days):
+        return []
+    found = []
+    published = dt.date.fromisoformat(entry.published) if entry.published else None
+    for day, month, year, words in facts.days:
+        y = year or _derived_year(day, month, published, _tense(facts))  # type: ignore[arg-type]
+        other = f"{y:04d}-{month:02d}-{day:02d}"
+        if other[5:] == date[5:]:
+            continue
+        said, why = _day_refusal(page, words, other)
+        if not said or why is not None:
+            continue
+        for paragraph in page.paragraphs[:2]:
+            for sentence in sentences(paragraph):
+                here = sentence.casefold()
+                if words.casefold() in here and not any(w.casefold() in here for *_, w in facts.days if w != words):
+                    found.append(sentence)
+    return list(dict.fromkeys(found))
 
 
 def _date(facts: PageFacts, entry: Entry, page: Page, draft: PageDraft) -> tuple[str | None, Text | None]:
@@ -520,6 +556,17 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
     ids = _Ids(corpus, draft)
     facts = read_facts(page)
     date, derivation = _date(facts, entry, page, draft)
+    other = _other_meetings(facts, entry, page, date)
+    if other:  # the page dates a second meeting: its facts are not this one's
+        day = facts.day
+        facts = read_facts(page, frozenset(other))
+        facts.day = day
+        for sentence in other:
+            draft.note(
+                "",
+                f'CHECK: the page dates another meeting too ("{sentence}"): its facts are left out of this draft; '
+                "draft it on its own",
+            )
     month = date[:7] if date else (entry.published or "")[:7] or "undated"
     title = re.sub(r"^Inbjudan till (\w)", lambda m: m[1].upper(), page.title)
     topic_m = re.search(

@@ -53,7 +53,7 @@ _MOVED = re.compile(
 )
 #: A meeting other than the page's: last year's, an earlier one, a survey before it.
 _OTHER_MEETING = re.compile(
-    r"(?<!\w)(?:förra årets|fjolårets|föregående|tidigare|förra|första) (?:\w+ )?(?:sakråd|samråd|möte)\w*|"
+    r"(?<!\w)(?:förra årets|fjolårets|föregående|tidigare|förra) (?:\w+ )?(?:sakråd|samråd|möte)\w*|"
     r"(?<!\w)(?:enkäten|enkät|undersökningen|webbinariet|konferensen)(?!\w)",
     re.IGNORECASE,
 )
@@ -246,7 +246,8 @@ def _full_name(surname: str, page: Page) -> str | None:
     return m.group(1) if m else None
 
 
-def read_facts(page: Page) -> PageFacts:
+def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
+    """What ``page`` states, leaving out its ``other`` sentences (those about another meeting it dates)."""
     facts = PageFacts()
     lead = page.paragraphs[:2]
     for paragraph in lead:
@@ -256,12 +257,12 @@ def read_facts(page: Page) -> PageFacts:
         facts.day, facts.day_words = facts.days[0][:3], facts.days[0][3]
     for n, paragraph in enumerate(page.paragraphs):
         for sentence in sentences(paragraph):
-            _sentence(sentence, facts, page, lead=n < 2)
-    for (
-        paragraph
-    ) in page.paragraphs:  # read as loading reads them: a negated, planned, called-off holding holds nothing
+            if sentence not in other:
+                _sentence(sentence, facts, page, lead=n < 2)
+    # read as loading reads them: a negated, planned, called-off holding holds nothing
+    for paragraph in page.paragraphs:
         for sentence in sentences(paragraph):
-            if _OTHER_MEETING.search(sentence):
+            if _OTHER_MEETING.search(sentence) or sentence in other:
                 continue  # "deltog i förra årets sakråd"
             if (off := clauses.called_off(flat_text(sentence), 0, len(flat_text(sentence)))) or (
                 off := _MOVED.search(sentence)

@@ -337,3 +337,30 @@ def test_a_person_a_letter_from_a_record_with_another_post_is_a_new_person(
     meeting = _meeting(draft)
     assert meeting["chair"]["person"] not in people, draft
     assert f"CHECK: the page's person '{typo}' is a letter from" in " ".join(draft.split())
+
+
+def test_a_linked_report_published_before_the_meeting_is_not_merged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    here = "/sakrad/2024/11/sakrad-om-folkhalsa/"
+    earlier = "/artiklar/2023/05/forsta-sakradet-om-folkhalsa/"
+    pages = {
+        here: (
+            "# Sakråd om folkhälsa\n\nDen 14 november 2024 samlades ett 20-tal organisationer till sakråd om "
+            "folkhälsa.\n",
+            {"published": "2024-11-20", "shortcuts": [{"name": "Artikel", "url": earlier}]},
+        ),
+        earlier: (
+            "# Första sakrådet om folkhälsa\n\nI våras bjöd socialminister Jakob Forssmed in till det första "
+            "sakrådet om folkhälsa. Sakrådet leddes av statssekreterare Karin Svensson. Ett 50-tal organisationer "
+            "deltog.\n",
+            {"published": "2023-05-20", "types": ["2097"]},
+        ),
+    }
+    listing, folder = _snapshot(tmp_path, pages)
+    page = folder / f"{here.strip('/')}.md"
+    assert main(["-C", str(_project(tmp_path)), "import", str(page), "--listing", str(listing)]) == 0
+    said = capsys.readouterr()
+    meeting = _meeting(said.out)
+    assert "chair" not in meeting and "conveners" not in meeting and "notes" not in meeting, said.out
+    assert "is not read as about the same meeting" in said.err

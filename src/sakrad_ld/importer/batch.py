@@ -52,7 +52,7 @@ def same_meeting(a: PageDraft, b: PageDraft) -> bool:
     assert ma is not None and mb is not None
     linked = _path(b.url) in a.links or _path(a.url) in b.links
     if linked and (ma.date is None or mb.date is None or ma.date == mb.date):
-        return True
+        return not (_before(a, b) or _before(b, a))
     if ma.date and mb.date and len(ma.date) == 10 and ma.date == mb.date:
 
         def words(m) -> set[str]:  # noqa: ANN001  (a draft meeting)
@@ -60,6 +60,14 @@ def same_meeting(a: PageDraft, b: PageDraft) -> bool:
 
         return bool(words(ma) & words(mb))
     return False
+
+
+def _before(report: PageDraft, meeting: PageDraft) -> bool:
+    """Whether ``report``, undated, says a sakråd was held but was published before ``meeting``'s day: it
+    reports an earlier meeting ("I våras bjöd … in till det första sakrådet"), not this one."""
+    day = meeting.meeting.date if meeting.meeting else None
+    held = report.meeting is not None and not report.meeting.announced_only and report.meeting.date is None
+    return bool(held and day and report.published and report.published < day)
 
 
 def _path(url: str) -> str:

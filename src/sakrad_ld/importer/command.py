@@ -309,7 +309,14 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
         return EXIT_OK
     for other_page, other_entry in linked:
         other = draft_page(other_page, other_entry, corpus, (entry.url, *siblings))
-        if other.meeting is None or other.existing or not same_meeting(draft, other):
+        if other.meeting is None or other.existing:
+            continue
+        if not same_meeting(draft, other):
+            print(
+                f"note: {other.url}, linked with this page, is not read as about the same meeting (another day, "
+                "or published before this meeting's day as a report of one held): its facts are not merged",
+                file=sys.stderr,
+            )
             continue
         if other.kind == "sakrad" and draft.kind != "sakrad":  # the sakråd section's page is the main source
             draft, other = other, draft

@@ -68,6 +68,7 @@ class PageDraft:
     kept: dict[str, str] = field(default_factory=dict)
     mentions: list[str] = field(default_factory=list)
     links: tuple[str, ...] = ()  # the pages of the site this page links to (shortcuts)
+    published: str | None = None  # the listing's publication date of the page
     origin: str = ""
 
     def note(self, path: str, text: str) -> None:
@@ -539,6 +540,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
         kind=kind,
         origin=page.origin,
         links=tuple(s.url for s in entry.shortcuts if not s.url.endswith(".pdf")),
+        published=entry.published,
     )
     if kind in ("mention", "other"):
         draft.mentions = [

@@ -10,6 +10,8 @@ What holds a candidate back is said in its ``reasons``, for a person to judge:
   them adds (a district, a local branch, a youth or student organisation, a place), or match only
   on an abbreviation's letters;
 * the register marks the entry retired, ended or inactive (:mod:`sakrad_ld.registers.status`);
+* the extract notes something beside the entry (a ``note``, ``comment`` or ``anmärkning``: "Numret är
+  inte bekräftat", "troligen fel nummer"), quoted;
 * the number's group does not fit the legal form the register's name states (:mod:`.orgnr`);
 * the number contradicts one ``data/organisations.yaml`` records, for this organisation or another.
 
@@ -91,6 +93,7 @@ class Candidate:
     entry_status: EntryStatus | None = None  # how the register marks the entry ended, if it does
     mismatch: str | None = None  # the number's group against the legal form the name states
     contradicts: tuple[str, ...] = ()  # numbers recorded in data/ that this one contradicts
+    caveats: tuple[tuple[str, str], ...] = ()  # the extract's free-text notes beside the entry (status.caveats)
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -98,6 +101,8 @@ class Candidate:
         said = list(self.questions)
         if self.entry_status:
             said.append(self.entry_status.describe())
+        for field, value in self.caveats:
+            said.append(f"the extract notes beside the entry ({field}: {value!r}): a caveat a person must judge")
         if self.mismatch:
             said.append(self.mismatch)
         if self.contradicts:
@@ -219,6 +224,7 @@ def reconcile(
                 entry.status,
                 form_mismatch(entry.number, legal),
                 _contradicts(entry.number, org.id, mine, recorded),
+                entry.caveats,
             )
         ranked = sorted(
             best.values(), key=lambda c: (-c.score, bool(c.reasons), c.number, c.register_name, str(c.register), c.line)
@@ -248,6 +254,7 @@ def _accept(c: Candidate, accepted: bool) -> Candidate:
         c.entry_status,
         c.mismatch,
         c.contradicts,
+        c.caveats,
     )
 
 

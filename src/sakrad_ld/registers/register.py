@@ -34,7 +34,7 @@ from ..inputfiles import MAX_INPUT_FILE, read_input, read_input_text
 from ..orgnr import LEGAL_FORM_GROUPS, form_mismatch, format_number, is_valid, not_an_organisation_number
 from ..typedyaml import NODE_BYTES, compose_text
 from .names import legal_forms
-from .status import REGISTER_DATE_FIELDS, EntryStatus, entry_status, iso_date, key
+from .status import REGISTER_DATE_FIELDS, EntryStatus, caveats, entry_status, iso_date, key
 
 if TYPE_CHECKING:
     from ..triples import Term
@@ -86,6 +86,7 @@ class Entry:
     line: int
     iri: str | None = None
     status: EntryStatus | None = None  # None: the register does not mark it retired, ended or inactive
+    caveats: tuple[tuple[str, str], ...] = ()  # the free-text notes beside it (status.caveats)
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,7 @@ def _register(
         number, name = row.get(number_key, "").strip(), " ".join(row.get(name_key, "").split())
         if checked := _number(line, number, name, rejected):
             status = entry_status(row, name, (name_key, number_key), date)
-            entries.append(Entry(checked, name, line, None, status))
+            entries.append(Entry(checked, name, line, None, status, caveats(row)))
     return Register(path, tuple(entries), tuple(rejected), name_key, number_key, columns, date, others)
 
 

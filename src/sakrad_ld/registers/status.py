@@ -3,10 +3,10 @@
 Registers say it in many ways; each is recognised in a row's fields (YAML fields, nested ones as
 ``a.b``; CSV columns), never by the clock:
 
-* a **status word** in a field such as ``status``, ``state``, ``reason``, ``categories`` or
-  ``comment``: ``retired``, ``deregistered``, ``avregistrerad``, ``upphört``, ``inactive``,
-  ``vilande`` … (:data:`ENDED_WORDS` anywhere but the name, number and web address;
-  :data:`STATUS_WORDS` too in a field named like a status, :data:`STATUS_FIELDS`);
+* a **status word** in a field such as ``status``, ``state``, ``reason`` or ``categories``:
+  ``retired``, ``deregistered``, ``avregistrerad``, ``upphört``, ``inactive``, ``vilande``, ``under
+  likvidation``, ``konkurs`` … (:data:`ENDED_WORDS` anywhere but the name, number, web address and a
+  free-text note; :data:`STATUS_WORDS` too in a field named like a status, :data:`STATUS_FIELDS`);
 * a **reason** the entry ended, any words in a field such as ``reason``, ``orsak`` or
   ``avregistreringsorsak`` (:data:`REASON_FIELDS`) that do not say it is current;
 * a **flag**: ``active: false``, ``aktiv: nej``, ``retired: true``, ``avregistrerad: ja``;
@@ -15,6 +15,9 @@ Registers say it in many ways; each is recognised in a row's fields (YAML fields
   end date counts as ended, unless the register states its own date (a top-level ``date``,
   ``updated``, ``extracted`` … of a YAML extract) and the end date is after it;
 * in a name, a status word in parentheses ("Föreningen X (avregistrerad)").
+
+A free-text note beside the entry (``note``, ``comment``, ``anmärkning`` …, :data:`NOTE_FIELDS`) is never
+read as its status: it is a caveat (:func:`caveats`), which holds a candidate back with the note's words.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 __all__ = [
     "ACTIVE_FIELDS",
     "CURRENT_WORDS",
+    "NOTE_FIELDS",
     "ENDED_WORDS",
     "END_FIELDS",
     "REASON_FIELDS",
@@ -33,6 +37,7 @@ __all__ = [
     "STATUS_FIELDS",
     "STATUS_WORDS",
     "EntryStatus",
+    "caveats",
     "entry_status",
     "iso_date",
     "key",
@@ -73,6 +78,34 @@ ENDED_WORDS = frozenset(
         "upplösts",
         "upplöstes",
         "upplösning",
+        "likvidation",
+        "konkurs",
+        "liquidation",
+        "bankruptcy",
+        "bankrupt",
+    }
+)
+#: Fields of free text beside an entry (field names compared as :func:`key`): a note, a comment, a caveat.
+#: Their words are never the register's status ("the 90-konto is marked retired" says nothing of the
+#: number's entry); each is a caveat (:func:`caveats`) that keeps a candidate from being accepted.
+NOTE_FIELDS = frozenset(
+    {
+        "note",
+        "notes",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "caveat",
+        "caveats",
+        "anmärkning",
+        "anmärkningar",
+        "kommentar",
+        "kommentarer",
+        "notering",
+        "noteringar",
+        "not",
+        "observera",
     }
 )
 #: Words that mark an entry ended in a field named like a status (they mean other things elsewhere).
@@ -298,15 +331,25 @@ def iso_date(value: str) -> str:
     return "-".join(g for g in match.groups() if g) if match else ""
 
 
+def caveats(row: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The free-text notes of ``row`` (:data:`NOTE_FIELDS`, nested ones too), each ``(field, value)``."""
+    return tuple(
+        (field, " ".join(value.split()))
+        for field, value in row.items()
+        if key(field.rsplit(".", 1)[-1]) in NOTE_FIELDS and value.strip()
+    )
+
+
 def entry_status(
     row: Mapping[str, str], name: str, skip: tuple[str, ...] = (), register_date: str = ""
 ) -> EntryStatus | None:
-    """How ``row`` is marked ended, or None when nothing in it says so. ``skip``: the name and number fields."""
+    """How ``row`` is marked ended, or None when nothing in it says so. ``skip``: the name and number
+    fields. A free-text note (:data:`NOTE_FIELDS`) is a caveat, never a status."""
     evidence: list[tuple[str, str]] = []
     kinds: list[str] = []
     end = ""
     for field, value in row.items():
-        if field in skip or re.match(r"https?://", value):
+        if field in skip or re.match(r"https?://", value) or key(field.rsplit(".", 1)[-1]) in NOTE_FIELDS:
             continue
         k, leaf = key(field), key(field.rsplit(".", 1)[-1])
         words = set(re.findall(r"\w+", value.casefold()))

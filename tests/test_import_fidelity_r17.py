@@ -364,3 +364,35 @@ def test_a_linked_report_published_before_the_meeting_is_not_merged(
     meeting = _meeting(said.out)
     assert "chair" not in meeting and "conveners" not in meeting and "notes" not in meeting, said.out
     assert "is not read as about the same meeting" in said.err
+
+
+# --- CLASS G and H: what was dropped without a word ----------------------------------------------------
+
+
+def test_a_mixed_case_ministry_code_gives_the_case_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "# Sakråd om spelmarknaden\n\nDen 5 mars 2024 samlades ett 20-tal organisationer till sakråd om spel.\n"
+    url = "/sakrad/2024/03/sakrad-om-spelmarknaden/"
+    draft = _draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-03-10", id="Fi2024/00123")
+    assert _meeting(draft)["case_number"] == "Fi2024/00123"
+
+
+def test_a_post_opening_its_sentence_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        "# Sakråd om vuxenutbildning\n\nDen 16 oktober 2024 samlades ett 20-tal organisationer till sakråd om "
+        "vuxenutbildning. Statssekreterare Mats Persson presenterade regeringens förslag.\n"
+    )
+    url = "/sakrad/2024/10/sakrad-om-vuxenutbildning/"
+    meeting = _meeting(_draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-10-20"))
+    assert [p.get("person") for p in meeting["government_participants"]] == ["mats-persson"]
+
+
+def test_an_update_and_a_page_not_in_swedish_are_flagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        "# Consultation with civil society on gender equality\n\nOn 5 March 2024, the Ministry of Employment "
+        "invited some 40 civil society organisations to a consultation (sakråd) on gender equality. Around 25 "
+        "organisations took part. The meeting was chaired by the Minister for Gender Equality.\n"
+    )
+    url = "/sakrad/2024/03/consultation-with-civil-society-on-gender-equality/"
+    draft = _draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-03-10", updated="2024-03-12")
+    said = " ".join(draft.split())
+    assert "CHECK: the page is not in Swedish" in said and "CHECK: the listing says the page was updated" in said

@@ -555,6 +555,18 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
         return draft
     if not entry.listed:
         draft.note("", "the page's listing entry is not in the listing: no publication date, sender or attachments")
+    if entry.updated and entry.updated != entry.published:
+        draft.note(
+            "",
+            f"CHECK: the listing says the page was updated on {entry.updated} (published {entry.published}): "
+            "check what changed (a meeting moved, called off, or a fact corrected)",
+        )
+    if _not_swedish(page):
+        draft.note(
+            "",
+            "CHECK: the page is not in Swedish: the importer reads Swedish words only, so it read nearly "
+            "nothing, and the title is the page's own words (tag it with the page's language)",
+        )
     ids = _Ids(corpus, draft)
     facts = read_facts(page)
     date, derivation = _date(facts, entry, page, draft)
@@ -809,6 +821,14 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
             )
     draft.existing = next((m.id for m in corpus.meetings if main in (m.source, *m.sources)), None)
     return draft
+
+
+def _not_swedish(page: Page) -> bool:
+    """Whether the page's words are English rather than Swedish (more of English's commonest words)."""
+    words = re.findall(r"[a-zåäö]+", page.text.casefold())
+    english = sum(w in ("the", "and", "of", "to", "was", "were", "on", "by") for w in words)
+    swedish = sum(w in ("och", "att", "det", "som", "till", "av", "på", "den", "för", "med") for w in words)
+    return english >= 3 and english > 2 * swedish
 
 
 def _minutes_of_another(name: str, date: str | None) -> bool:

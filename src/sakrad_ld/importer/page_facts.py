@@ -26,8 +26,8 @@ _NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)*"
 #: A post as pages word it: "socialminister", "statssekreterare", "jämställdhets- och biträdande
 #: arbetsmarknadsminister", "energi- och näringsminister", "enhetschef", "lantbruksråd".
 _POST = (
-    r"(?:[A-ZÅÄÖa-zåäö]+-\s?och\s+)?(?:biträdande\s+)?[A-ZÅÄÖa-zåäö]*"
-    r"(?:minister|statssekreterare|enhetschef|lantbruksråd|statsråd)"
+    r"(?:(?:[A-ZÅÄÖa-zåäö]+-\s?och\s+)?(?:biträdande\s+)?[A-ZÅÄÖa-zåäö]*"
+    r"(?:minister|statssekreterare|enhetschef|lantbruksråd|statsråd)|Statssekreterare|Enhetschef|Statsråd|Lantbruksråd)"
 )
 _BODY = r"(?:Regeringskansliet|[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet)"
 _FULLNAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)+"

@@ -24,7 +24,9 @@ SITE = "https://www.regeringen.se"
 #: The section of the site a page's address starts with → the kind of document (records.Source.kind).
 SECTION_KINDS = {"sakrad": "web-page", "artiklar": "article", "pressmeddelanden": "press-release"}
 
-_DIARIENUMMER = re.compile(r"\b[A-ZÅÄÖ]{1,3}\d{4}/\d{3,6}(?:/[A-ZÅÄÖ0-9-]+)?\b")
+#: A diarienummer: the ministry's code as the Government Offices write it ("A", "S", "UD", "KN", and
+#: mixed case: "Fi", "Ju", "Ku", "Fö", "LI"), the year, the number ("Fi2024/00123", "A2025/00489").
+_DIARIENUMMER = re.compile(r"\b[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,2}\d{4}/\d{3,6}(?:/[A-ZÅÄÖ0-9-]+)?\b")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Entry:
     url: str
     title: str = ""
     published: str | None = None
+    updated: str | None = None  # the listing's date of the page's last update
     senders: tuple[str, ...] = ()
     sender_names: tuple[str, ...] = ()
     subtitle: str | None = None  # the listing's ``id``: often "Diarienummer: …"
@@ -113,6 +116,7 @@ def _entry(item: dict, codes: dict[str, str]) -> Entry:
         url=str(item["url"]),
         title=" ".join(str(item.get("title") or "").split()),
         published=item.get("published") or None,
+        updated=str(item.get("updated")) if item.get("updated") else None,
         senders=senders,
         sender_names=tuple(codes.get(s, "") for s in senders),
         subtitle=item.get("id") or None,

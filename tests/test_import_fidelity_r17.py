@@ -396,3 +396,12 @@ def test_an_update_and_a_page_not_in_swedish_are_flagged(tmp_path: Path, capsys:
     draft = _draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-03-10", updated="2024-03-12")
     said = " ".join(draft.split())
     assert "CHECK: the page is not in Swedish" in said and "CHECK: the listing says the page was updated" in said
+
+
+def test_a_new_organisation_resembling_one_of_data_names_it(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = _documentation(root, tmp_path, capsys, ("5. IGITEGO\n", "5. EFS\n"))
+    said = " ".join(line.lstrip("# ") for line in draft.splitlines() if line.lstrip().startswith("#"))
+    assert "efs" in yaml.safe_load(draft)["organisations"]
+    assert "CHECK: new organisation: add 'EFS' to data/organisations.yaml with this id; it resembles" in said

@@ -55,7 +55,7 @@ class Draft:
 
     @property
     def new_records(self) -> int:
-        return sum(1 for notes in self.comments.values() for n in notes if n.startswith("new "))
+        return sum(1 for notes in self.comments.values() for n in notes if n.removeprefix("CHECK: ").startswith("new "))
 
     def yaml(self) -> str:
         """The draft as the text of a ``data/meetings/*.yaml`` file, checked by loading it back."""
@@ -96,6 +96,10 @@ def _same(a: str, b: str) -> bool:
 def _valid(annotated: object, value: str | None) -> bool:
     checks = [m for m in typing.get_args(annotated)[1:] if isinstance(m, Check)]
     return value is not None and all(c.test(value) is None for c in checks)
+
+
+#: The least names.compare score at which a new organisation's name is pointed to the one of data/ it resembles.
+RESEMBLES = 0.5
 
 
 class _Resolver:
@@ -173,9 +177,34 @@ class _Resolver:
                 f"{equal[0]} but for a difference a person must judge ({asked}): if it is {equal[0]}, use that id",
             )
             return new
+        if (
+            not equal and (near := self._resembles(name)) is not None
+        ):  # "EFS" ~ "Evangeliska fosterlandsstiftelsen (EFS)"
+            id_, score, asked = near
+            self.note(
+                path,
+                f"CHECK: new organisation: add '{name}' to data/organisations.yaml with this id; it resembles "
+                f"{id_} (names.compare {score:.2f}: {asked}): if it is {id_}, use that id",
+            )
+            return new
         also = f" (it resembles {', '.join(equal)})" if equal else ""
         self.note(path, f"new organisation: add '{name}' to data/organisations.yaml with this id{also}")
         return new
+
+    def _resembles(self, name: str) -> tuple[str, float, str] | None:
+        """The one organisation of data/ whose name `links reconcile` would propose for ``name`` as a
+        candidate (names.compare, :data:`RESEMBLES` or more), with the score and the first question."""
+        best: dict[str, tuple[float, str]] = {}
+        for g in forms(name):
+            for id_, f in self._forms():
+                likeness = compare(f, g)  # type: ignore[arg-type]
+                if likeness.score >= RESEMBLES and likeness.score > best.get(id_, (0.0, ""))[0]:
+                    asked = likeness.questions[0] if likeness.questions else "not the same words"
+                    best[id_] = (likeness.score, asked.replace("the register name", "the text's name"))
+        if len(best) != 1:
+            return None
+        ((id_, (score, asked)),) = best.items()
+        return id_, score, asked.replace("our name", "the name in data/")
 
 
 def draft_meeting(doc: Documentation, corpus: Corpus) -> Draft:

@@ -405,3 +405,20 @@ def test_a_new_organisation_resembling_one_of_data_names_it(
     said = " ".join(line.lstrip("# ") for line in draft.splitlines() if line.lstrip().startswith("#"))
     assert "efs" in yaml.safe_load(draft)["organisations"]
     assert "CHECK: new organisation: add 'EFS' to data/organisations.yaml with this id; it resembles" in said
+
+
+def test_a_passive_invitation_count_and_listed_names_are_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "# Sakråd om tillgänglighet\n\nDen 7 mars 2024 hölls ett sakråd om tillgänglighet. Ett 40-tal "
+        "organisationer hade bjudits in.\n\n## Inbjudna\n\n- RFSL Ungdom\n- Svenska Röda Korset\n"
+    )
+    url = "/sakrad/2024/03/sakrad-om-tillganglighet/"
+    draft = _draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-03-10")
+    meeting = _meeting(draft)
+    assert meeting["invited_count"]["value"] == 40 and "organisation_count" not in meeting
+    assert "organisations" not in meeting
+    assert "CHECK: the page lists names under 'Inbjudna' (RFSL Ungdom, Svenska Röda Korset)" in " ".join(
+        line.lstrip("# ") for line in draft.splitlines() if line.startswith("#")
+    )

@@ -561,6 +561,17 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
             f"CHECK: the listing says the page was updated on {entry.updated} (published {entry.published}): "
             "check what changed (a meeting moved, called off, or a fact corrected)",
         )
+    for heading, names in _named_lists(page):
+        draft.note(
+            "",
+            f"CHECK: the page lists names under '{heading}' ({', '.join(names)}): "
+            + (
+                "those invited, never those who took part; "
+                if re.search(r"(?i)inbjud", heading)
+                else "the importer takes no organisation from a page by name; "
+            )
+            + "add what the page states by hand, checked against it",
+        )
     if _not_swedish(page):
         draft.note(
             "",
@@ -821,6 +832,27 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
             )
     draft.existing = next((m.id for m in corpus.meetings if main in (m.source, *m.sources)), None)
     return draft
+
+
+_LIST_HEADING = re.compile(r"(?i)^#{1,6}\s*(?P<h>.*(?:inbjudna|deltagande|deltagare|medverkande|närvarande).*?)\s*#*$")
+
+
+def _named_lists(page: Page) -> list[tuple[str, list[str]]]:
+    """The lists of names the page gives under a heading of those invited or taking part ("## Inbjudna",
+    "## Deltagande"): (the heading, the items)."""
+    found: list[tuple[str, list[str]]] = []
+    heading: str | None = None
+    for block in page.blocks:
+        for line in block:
+            m = _LIST_HEADING.match(line)
+            if m:
+                heading = m["h"].strip("*_ ")
+                found.append((heading, []))
+            elif line.startswith("#"):
+                heading = None
+            elif heading is not None and (item := re.match(r"^(?:[-*•]|\d{1,3}[.)])\s+(.+)$", line)):
+                found[-1][1].append(item[1].strip())
+    return [(h, names) for h, names in found if names]
 
 
 def _not_swedish(page: Page) -> bool:

@@ -414,6 +414,11 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         and not _OTHER_MEETING.search(s)
     ):
         _took_part(s, facts)
+    passive = re.search(rf"(?P<words>{_NUMBER}) (?:[\w-]+ )?organisationer (?:hade |har )?(?:bjudits|bjöds) in\b", s)
+    if passive and facts.invited is None and denied(s, passive.group(0).split()[-2]) is None:
+        number = _number(passive["words"])  # "Ett 40-tal organisationer hade bjudits in": those invited
+        words = passive.group(0)[: passive.group(0).index("organisationer") + len("organisationer")]
+        facts.invited = StatedNumber(words, number.value, number.approximate, number.bound)
     chair = (
         re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
         or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) som höll i mötet", s)

@@ -209,3 +209,42 @@ def test_a_withdrawn_entry_without_its_reason_in_english_is_refused(tmp_path: Pa
     assert len(errors) == 1 and "withdrawn.yaml:4: withdrawn[0].why" in errors[0] and "'en' is missing" in errors[0], (
         errors
     )
+
+
+def test_both_hosts_rules_name_every_path_of_a_withdrawn_iri() -> None:
+    """nginx: an exact location per path (one the server answers 410); Apache: one [G] rule that
+    matches the same paths and nothing beside them."""
+    import re
+
+    from sakrad_ld.web.static import apache_rules, gone_paths, nginx_server_conf
+
+    paths = gone_paths("/id/person/x.y")
+    assert {gone_path(p) for p in paths} == {"/id/person/x.y"}
+    nginx = nginx_server_conf(gone=["/id/person/x.y"])
+    assert all(f'location = "{p}" {{\n    error_page 410 /apache/gone/1.$sakrad_gone;' in nginx for p in paths)
+    rule = next(line for line in apache_rules(gone=["/id/person/x.y"]).splitlines() if "[G," in line)
+    pattern = rule.split()[1]
+    assert all(re.search(pattern, p[1:]) for p in paths), rule
+    others = [
+        "id/person/xzy",
+        "id/person/x.y/part",
+        "doc/person/x.y.csv",
+        "en/doc/person/x.yz.html",
+        "sv/id/person/x.y",
+    ]
+    assert not [p for p in others if re.search(pattern, p)], rule
+
+
+def test_what_replaces_a_withdrawn_iri_must_be_minted_and_its_release_not_later() -> None:
+    from sakrad_ld.errors import InputErrors
+    from sakrad_ld.withdrawn import Reason, Withdrawal, check_withdrawn
+
+    why = Reason("Fel.", "Wrong.")
+    minted = [BASE + "id/person/y"]
+    check_withdrawn([Withdrawal("/id/person/x", "1.2.0", why, "/id/person/y")], BASE, "1.2.0", minted)
+    with pytest.raises(InputErrors) as caught:
+        check_withdrawn([Withdrawal("/id/person/x", "1.3.0", why, "/id/person/z")], BASE, "1.2.0", minted)
+    said = [e.problem for e in caught.value.errors]
+    assert len(said) == 2 and "later than the data's version 1.2.0" in said[0] and "no IRI the data mints" in said[1]
+    with pytest.raises(InputErrors, match="listed twice"):
+        check_withdrawn([Withdrawal(BASE + "id/person/x", "1.2.0", why)] * 2, BASE, "1.2.0", minted)

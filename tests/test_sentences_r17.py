@@ -1,5 +1,5 @@
-"""What a kept text's sentence states (stated.py, clauses.py, counted.py, placed.py), round 17: a count
-whose clause names another event as its subject or goal ("Konferensen samlade 200 deltagare", "Till
+"""What a kept text's sentence states (stated.py, clauses.py, counted.py, placed.py, organised.py,
+dated.py), round 17: a count whose clause names another event as its subject or goal ("Konferensen samlade 200 deltagare", "Till
 konferensen kom 200") counts that event's, and one over many meetings or a period ("har deltagit i
 sakråden", "sedan 2017", "under året") is not this meeting's; a plan governs a count whose only word of
 taking part is its noun ("var tänkt att samla 50 deltagare"); a place right after a noun another
@@ -10,7 +10,15 @@ word of taking part counts only in the name's own clause ("Fryshuset deltog, med
 utanför"); a substitute right after a name ("A (ersatt av B)", "A, som ersattes av B") denies it the
 role; "ett nytt sakråd" and a year after a meeting's topic are another meeting's; a negated list heading
 governs its discussion areas, and a discussion at another event is not this meeting's; ", däremot inte X"
-denies X only; the English "1,200" is one number. Each row goes through the loader and its warnings:
+denies X only; the English "1,200" is one number; "det gjorde B" after a denied role gives B the role;
+"fungera som ordförande" is chairing; a town after a venue and a comma ("i Rosenbad, Stockholm") is where
+the meeting was held; what a count replaces ("i stället för planerade 50") is that count's; "X, som också
+deltog" and "Med på mötet var X" name X taking part; emphasis marks around a label ("**Ordförande:**") and
+a table row's label cell ("| Ordförande | X |") read as a label; an adverbial between a passive of
+organising and "av" ("anordnades digitalt av X") and a Swedish name glossing an English agent name the
+organiser; a date right after this sakråd's noun ("inför sakrådet den 10 september 2024") is its day, and
+"10.9.2024" is a date; "inte av A utan av B", "A bjöd inte in till sakrådet, utan B" and "not convened
+by A but by B" name B the convener. Each row goes through the loader and its warnings:
 (kept text, the meeting's facts, accepted)."""
 
 from __future__ import annotations
@@ -36,7 +44,9 @@ from test_sentences_r15 import (
 
 OC, PC = "organisation_count", "participant_count"
 DATE = "2024-09-10"
+SEP3 = _date("2024-09-03")
 CALLED = "conveners:\n  - person: jakob-forssmed\n"
+SOCIAL_CONV = "conveners:\n  - body: socialdepartementet\n"
 SOCIAL, JUSTICE = "organiser: socialdepartementet\n", "organiser: justitiedepartementet\n"
 AREA = "discussion_areas:\n  - skolans roll\n"
 APPROX, AT_LEAST = "approximate: true", "bound: at-least"
@@ -153,6 +163,73 @@ THOUSANDS = [
 ]  # fmt: skip
 
 
+#: "det gjorde" before a name after a denied role word, and "inte … utan (av)", "not … but by" give the role
+#: to the name after them.
+CONTRASTS = [
+    (HELD + "Paulina Brandberg ledde inte sakrådet; det gjorde Jakob Forssmed.", FORSSMED, TRUE),
+    (HELD + "Paulina Brandberg ledde inte sakrådet – det gjorde Jakob Forssmed.", FORSSMED, TRUE),
+    (HELD + "Paulina Brandberg ledde inte sakrådet. Det gjorde Jakob Forssmed.", FORSSMED, TRUE),
+    (HELD + "Inbjudan skickades inte av Kulturdepartementet utan av Socialdepartementet.", SOCIAL_CONV, TRUE),
+    (HELD + "Kulturdepartementet bjöd inte in till sakrådet, utan Socialdepartementet.", SOCIAL_CONV, TRUE),
+    (HELD + "The meeting was not convened by Kulturdepartementet but by Socialdepartementet.", SOCIAL_CONV, TRUE),
+]  # fmt: skip
+
+
+#: "fungera som ordförande" is chairing; emphasis marks around a label and a table row's label cell read as a label.
+CHAIR_LABELS = [
+    (HELD + "Som ordförande fungerade Paulina Brandberg.", BRANDBERG, TRUE),
+    (HELD + "Paulina Brandberg fungerade som ordförande.", BRANDBERG, TRUE),
+    (HELD + "Som mötesordförande fungerade Paulina Brandberg.", BRANDBERG, TRUE),
+    (HELD + "\n\n**Ordförande:** Paulina Brandberg", BRANDBERG, TRUE),
+    (HELD + "\n\n__Ordförande:__ Paulina Brandberg", BRANDBERG, TRUE),
+    (HELD + "\n\n*Ordförande*: Paulina Brandberg", BRANDBERG, TRUE),
+    (HELD + "\n\n| Ordförande | Paulina Brandberg |", BRANDBERG, TRUE),
+    (HELD + "\n\n| Roll | Namn |\n|---|---|\n| Ordförande | Paulina Brandberg |\n| Sekreterare | Jakob Forssmed |", BRANDBERG, TRUE),
+]  # fmt: skip
+
+
+#: A town after a venue and a comma places the meeting there too.
+VENUE_TOWN = [
+    (HELD + "Sakrådet hölls i Rosenbad, Stockholm.", _place("Stockholm"), TRUE),
+    (HELD + "The meeting was held at Rosenbad, Stockholm.", _place("Stockholm"), TRUE),
+]  # fmt: skip
+
+
+#: What a count replaces after its words is that count's, its plan too.
+INSTEAD_OF_PLAN = [
+    (HELD + "Sakrådet samlade 30 deltagare i stället för planerade 50 deltagare.", _count(PC, "30 deltagare", 30), TRUE),
+]  # fmt: skip
+
+
+#: A relative clause of taking part after an invited name, and a fronted "Med på mötet var".
+PARTICIPATION = [
+    (HELD + "Bland de inbjudna fanns Fryshuset, som också deltog.", FRYSHUSET, TRUE),
+    (HELD + "Med på mötet var Fryshuset.", FRYSHUSET, TRUE),
+]  # fmt: skip
+
+
+#: An adverbial between a passive of organising and "av"; the Swedish name glossing an English agent.
+ORGANISERS = [
+    (HELD + "Sakrådet anordnades digitalt av Socialdepartementet.", SOCIAL, TRUE),
+    (HELD + "Sakrådet anordnades gemensamt av Socialdepartementet och Justitiedepartementet.", SOCIAL, TRUE),
+    (HELD + "Sakrådet anordnades på Rosenbad av Socialdepartementet.", SOCIAL, TRUE),
+    (HELD + "Sakrådet anordnades den 10 september av Socialdepartementet.", SOCIAL, TRUE),
+    (HELD + "Sakrådet, som Socialdepartementet anordnade i fjol, anordnades i år av Justitiedepartementet.", JUSTICE, TRUE),
+    (HELD + "The meeting was organised jointly by Socialdepartementet and Justitiedepartementet.", SOCIAL, TRUE),
+    (HELD + "The meeting was organised by the Ministry of Justice (Justitiedepartementet).", JUSTICE, TRUE),
+    (HELD + "The meeting was organised by the Ministry of Health and Social Affairs (Socialdepartementet).", SOCIAL, TRUE),
+]  # fmt: skip
+
+
+#: A date right after this sakråd's noun is its day, whatever the sentence's verb; "10.9.2024".
+DATES = [
+    ("Inbjudan skickades ut den 3 september 2024 inför sakrådet den 10 september 2024. Sakrådet genomfördes.", _date(DATE), TRUE),
+    ("Inför sakrådet den 10 september 2024 skickades frågorna ut den 3 september 2024. Sakrådet genomfördes.", _date(DATE), TRUE),
+    ("Anmälan till sakrådet den 10 september 2024 görs senast den 3 september 2024. Sakrådet genomfördes som planerat.", _date(DATE), TRUE),
+    ("Sakrådet hölls 10.9.2024.", _date(DATE), TRUE),
+]  # fmt: skip
+
+
 #: Rows the probe judged right, kept so they stay right.
 KEPT = [
     (HELD + "I mötet deltog inte Fryshuset.", FRYSHUSET, TRAP),
@@ -225,6 +302,21 @@ BOUNDS = [
     (HELD + "Ordförande var Paulina Brandberg, som ledde mötet.", BRANDBERG, TRUE),
     (HELD + "Fryshuset och Famna deltog, däremot inte Rädda Barnen.", FRYSHUSET, TRUE),
     (HELD + "Totalt deltog 1,200 personer.", _count(PC, "200 personer", 200), TRAP),
+    (HELD + "Paulina Brandberg ledde sakrådet. Det gjorde inte Jakob Forssmed.", FORSSMED, TRAP),
+    (HELD + "Paulina Brandberg fungerade inte som ordförande.", BRANDBERG, TRAP),
+    (HELD + "Bland de inbjudna fanns Fryshuset, som inte deltog.", FRYSHUSET, TRAP),
+    (HELD + "Bland de inbjudna fanns Fryshuset, som deltog förra året.", FRYSHUSET, TRAP),
+    (HELD + "Sakrådet samlade 30 deltagare i stället för planerade 50 deltagare.", _count(PC, "50 deltagare", 50), TRAP),
+    (HELD + "Sakrådet hölls i Rosenbad, Stockholm.", _place("Rosenbad"), TRUE),
+    (HELD + "\n\n| Roll | Namn |\n|---|---|\n| Ordförande | Paulina Brandberg |\n| Sekreterare | Jakob Forssmed |", FORSSMED, TRAP),
+    (HELD + "\n\n**Sekreterare:** Jakob Forssmed", FORSSMED, TRAP),
+    ("Inbjudan skickades ut den 3 september 2024 inför sakrådet den 10 september 2024. Sakrådet genomfördes.", SEP3, TRAP),
+    ("Anmälan till sakrådet görs senast den 3 september 2024. Sakrådet genomfördes.", SEP3, TRAP),
+    (HELD + "Sakrådet anordnades digitalt av Socialdepartementet.", JUSTICE, TRAP),
+    (HELD + "Inbjudan skickades inte av Kulturdepartementet utan av Socialdepartementet.", CONVENER, TRAP),
+    (HELD + "Socialdepartementet bjöd inte in Kulturdepartementet utan Justitiedepartementet.", CONVENER, TRAP),
+    (HELD + "The meeting was not convened by Kulturdepartementet but by Socialdepartementet.", CONVENER, TRAP),
+    (HELD + "Sakrådet, som Socialdepartementet anordnade i fjol, anordnades i år av Justitiedepartementet.", SOCIAL, TRAP),
 ]  # fmt: skip
 
 ROWS = (
@@ -242,6 +334,13 @@ ROWS = (
     + AREAS
     + DAREMOT
     + THOUSANDS
+    + CONTRASTS
+    + CHAIR_LABELS
+    + VENUE_TOWN
+    + INSTEAD_OF_PLAN
+    + PARTICIPATION
+    + ORGANISERS
+    + DATES
     + KEPT
 )
 

@@ -595,6 +595,8 @@ def count_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] 
     names it; a negation that bounds the number ("inte fler än 20") is no guard."""
     spans = []
     for s, e in clauses.fact_clause(flat, lo, hi, a, b):
+        if (instead := _INSTEAD_AFTER.search(flat, max(s, b), e)) is not None:
+            e = instead.start()  # "samlade 30 deltagare i stället för planerade 50": the plan is the other's
         for bound in _BOUND_NEGATION.finditer(flat, s, e):
             spans.append((s, bound.start()))
             s = bound.end()
@@ -603,6 +605,9 @@ def count_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] 
     return None if found is None else (found[0], _KIND_SAID.get(found[1], found[1]))
 
 
+#: What replaces a count after its words ("30 deltagare i stället för planerade 50 deltagare"): the words
+#: after it are the replaced count's, their guard words (a plan) not this count's.
+_INSTEAD_AFTER = LazyPattern(r" (?:i stället för|istället för|snarare än|instead of|rather than)(?!\w)")
 #: A negation that belongs to a comparison: "inte fler än 20" bounds the number, it denies nothing.
 _BOUND_NEGATION = LazyPattern(
     rf"(?<!\w)(?:{'|'.join(sorted(NEGATED))}) (?={'|'.join(sorted(COMPARISONS, key=len, reverse=True))})"

@@ -523,7 +523,7 @@ def date_forms(date: str) -> re.Pattern[str]:
     """The pattern of ``date`` (YYYY-MM-DD or YYYY-MM) as a folded kept text (lower case, one space
     between words) writes it: "10 september 2024", "den 10:e september 2024", "tionde september 2024",
     "10 sept. 2024", "10 september år 2024", "10 september, 2024", "10-11 september 2024" (the first of
-    two days), "2024-09-10", "10/9 2024", "10/9-2024", "September 10, 2024"; a month-only date as
+    two days), "2024-09-10", "10/9 2024", "10/9-2024", "10.9.2024", "September 10, 2024"; a month-only date as
     "september 2024", "sept. 2024". The year is always written: a day and month without one are no
     stated date (:func:`day_without_year`)."""
     year, month = date[:4], int(date[5:7])
@@ -538,6 +538,7 @@ def date_forms(date: str) -> re.Pattern[str]:
         rf"(?<![\w/.:-]){days}{spans} {months}{tail}",
         rf"(?<![\w/-]){year}-0?{month}-0?{day}(?![\w/-]|-\d)",
         rf"(?<![\w/.:-])0?{day}/0?{month}(?:[ /-]| ?- ?){year}(?![\w/-])",
+        rf"(?<![\w/.:-])0?{day}\.0?{month}\.{year}(?![\w/-]|\.\d)",
         rf"(?<![\w-]){MONTHS_EN[month - 1]} 0?{day}(?:st|nd|rd|th)?,? {year}(?![\w-])",
     ]
     return re.compile("|".join(forms))
@@ -554,6 +555,9 @@ def day_without_year(date: str) -> re.Pattern[str]:
     )
 
 
+#: This sakråd's definite noun right before a date ("sakrådet den 10 september 2024", "the meeting on"):
+#: the date is the meeting's, whatever the sentence's verb.
+_OWN_DATE = LazyPattern(r"(?<![\w-])(?:sakrådet|samrådet|mötet|dialogmötet|the meeting)(?: den| on)? $")
 #: The words of a sentence that date a meeting: a meeting's noun (stated.py's), a heading's document
 #: ("Minnesanteckningar …") counts in a heading only (:data:`_DOCUMENT_HEADING`).
 _MEETING_NOUN = LazyPattern(r"(?<!\w)(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*")
@@ -889,7 +893,10 @@ def date_refusal(
         sentence = _quoted(flat[lo:hi].strip())
         x, y = _date_clause(ft, lo, hi, a, b)
         reason = None
-        for guard_kind, words in _GUARD_WORDS:
+        # "inför sakrådet den 10 september 2024", "Anmälan till sakrådet den 10 september 2024 …": the date
+        # right after this sakråd's noun is its day, whatever the sentence's verb sends or closes
+        own = _OWN_DATE.search(flat, max(lo, a - 30), a) is not None
+        for guard_kind, words in () if own else _GUARD_WORDS:
             word = next(iter(words.finditer(flat, x, y)), None)
             if word is not None:
                 reason = f"{sentence} gives it as {guard_kind} ({word.group()!r}), not the day this sakråd was held"
@@ -926,7 +933,7 @@ def date_refusal(
                 _DATE_ONLY.fullmatch(w) for w in (*flat[x:a].split(), *flat[b:y].split())
             ):  # "…, den 10 september 2024, …": the date's clause is the date; its part of the sentence says what
                 words.append((lo, hi))
-            dates_it = moved_to and named
+            dates_it = (moved_to and named) or own
             for s, e in words:
                 if _HOLDING.search(flat, s, e) or (
                     named and (_MEETING_NOUN.search(flat, s, e) or _MEETING_VERB.search(flat, s, e))

@@ -232,6 +232,46 @@ def _organises_this(words: list[str]) -> bool:
     return False
 
 
+#: Adverbials of manner that may stand between a passive word of organising and its agent ("anordnades
+#: digitalt av", "gemensamt av", "organised jointly by").
+_MANNER = frozenset("digitalt fysiskt gemensamt tillsammans återigen jointly together digitally physically".split())
+#: Prepositions of a place or a day between a passive and its agent ("anordnades på Rosenbad av").
+_PLACE_OR_DAY = frozenset("på i vid den in at on".split())
+_MONTH_WORDS = frozenset(
+    "januari februari mars april maj juni juli augusti september oktober november december".split()
+)
+
+
+def _adverbials_out(words: list[str]) -> list[str]:
+    """``words`` (between a passive word of organising and "av") without adverbials of manner, a place
+    after "på"/"i"/"vid" or a day ("digitalt", "på Rosenbad", "den 10 september"): what is left may be the
+    passive's subject ("I dag anordnas sakrådet av")."""
+    out: list[str] = []
+    skip = False
+    for w in words:
+        if w in _MANNER or w.isdigit() or w in _MONTH_WORDS:
+            continue
+        if w in _PLACE_OR_DAY:
+            skip = True
+            continue
+        if skip and not _meeting_word(w):
+            skip = False
+            continue
+        skip = False
+        out.append(w)
+    return out
+
+
+def _relative_subject(flat: str, start: int) -> bool:
+    """Whether the clause from ``start`` goes on after a relative clause between commas whose antecedent
+    is this sakråd ("Sakrådet, som Socialdepartementet anordnade i fjol, anordnades i år av …")."""
+    if "," not in flat[max(0, start - 2) : start + 2]:
+        return False
+    head = flat.rfind("\x00", 0, start) + 1
+    comma = flat.find(", som ", head, start)
+    return comma > head and _meeting_before(flat, head, comma)
+
+
 def _meeting_before(flat: str, start: int, at: int) -> bool:
     """Whether a passive word of organising at ``at`` has this sakråd as its subject before it in the
     clause ("Sakrådet anordnas av", "Ett sakråd har anordnats av", "The meeting was organised by"), or
@@ -307,6 +347,12 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
     meeting's years; None: not checked)."""
     if _labelled(text, lo, hi) or _agent_instead(text, flat, lo, hi, years):
         return True
+    if (gloss := _GLOSSED_AGENT.search(flat, max(0, lo - 120), lo)) is not None:
+        # "The meeting was organised by the Ministry of Justice (Justitiedepartementet)": the Swedish name
+        # glosses the agent's English one
+        head = flat.rfind("\x00", 0, gloss.start()) + 1
+        if _meeting_before(flat, head, gloss.start()) and not _NEGATION.search(flat, head, lo):
+            return True
     start, stop = clause(text, lo, hi, PHRASE_MARKS)
     # a relative clause after the name ("Kulturdepartementet, som anordnade sakrådet, …") reads on
     relative = re.match(r"\s*,\s*som\b", flat[hi : stop + 8])
@@ -342,12 +388,14 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
         agent = next((i for i, w in enumerate(gap) if w in ("av", "by")), None)
         if agent is None:
             return False
-        # the sakråd as the subject, before the word or right after it ("I dag anordnas sakrådet av …")
-        inverted = [w for w in gap[:agent] if w not in _ADVERBS]
+        # the sakråd as the subject, before the word or right after it ("I dag anordnas sakrådet av …");
+        # an adverbial of manner, place or day between ("anordnades digitalt av", "på Rosenbad av", "den 10
+        # september av", "organised jointly by") is no subject
+        inverted = _adverbials_out([w for w in gap[:agent] if w not in _ADVERBS])
         if inverted:
             if not _organises_this(inverted) or len(inverted) > 4:
                 return False
-        elif not _meeting_before(flat, start, last.start()):
+        elif not (_meeting_before(flat, start, last.start()) or _relative_subject(flat, start)):
             return False
         rest = gap[agent + 1 :]
         while rest and rest[0] in _ADVERBS | {"annat"}:
@@ -362,6 +410,9 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
     )
 
 
+#: An English passive of organising and its agent's English name, the Swedish name in parentheses after it
+#: ("organised by the Ministry of Justice (Justitiedepartementet)").
+_GLOSSED_AGENT = LazyPattern(r"(?<!\w)(?:organised|organized|arranged|hosted) by the [\w ,&'-]{1,80}? \($")
 #: A cleft's opening right before the name ("Det var Socialdepartementet som anordnade sakrådet", "It was
 #: … who organised the meeting"): the name is the subject of the relative clause's word of organising.
 _CLEFT = LazyPattern(r"(?<!\w)(?:det var|det är|it was|it is)(?: (?:just|också|även|alltså))? $")

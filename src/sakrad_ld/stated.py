@@ -152,6 +152,12 @@ CHAIR_WORDS = (
     "höll i sakrådet",
     "ordförande",
     "ordföranden",
+    "mötesordförande",
+    "fungerade som ordförande",
+    "fungerar som ordförande",
+    "fungerade som mötesordförande",
+    "som ordförande fungerade",
+    "som mötesordförande fungerade",
     "ordf.",
     "ordf",
     "moderator",
@@ -176,6 +182,7 @@ CONVENER_WORDS = (
     "skickar ut inbjudan",
     "skickades ut av",
     "skickades av",
+    "skickades",
     "sammankallade",
     "kallade",
     "värd",
@@ -570,6 +577,17 @@ _ITEM_LINE = LazyPattern(rf"(?m)^({_ITEM_MARK}[^\n]*+)\n|\n(?={_ITEM_MARK})")
 _GLUED = LazyPattern(r"(?<=[a-zåäöé])(?=[A-ZÅÄÖ][a-zåäöé]{3})")
 
 
+#: A label in emphasis at a line's start ("**Ordförande:** A", "__Ordförande:__ A", "*Ordförande*: A"): the
+#: marks are no words, the line is read as "Ordförande: A".
+_EMPHASISED_LABEL = LazyPattern(r"(?m)^([^\S\n]*)(\*\*|__|\*|_)([^*_:\n]{1,40})(?::\2|\2:)")
+#: A table's row whose first cell is a role's label ("| Ordförande | A |"): the cell labels the next, the
+#: row is read as "Ordförande: A", a sentence of its own.
+_LABEL_ROW = LazyPattern(
+    r"(?im)^[^\S\n]*\|[^\S\n]*(ordförande|mötesordförande|moderator|sekreterare|chair|secretary)[^\S\n]*\|"
+    r"[^\S\n]*([^|\n]*[^|\s])[^\S\n]*\|[^\S\n]*$"
+)
+
+
 def _item_line(match: re.Match[str]) -> str:
     return (match.group(1) or "") + "\n\n"
 
@@ -593,6 +611,7 @@ def folded_text(text: str) -> str:
 def fold_marked(text: str, case: Callable[[str], str]) -> str:
     """``text`` folded as :func:`folded_text` folds it, sentence ends marked, with ``case`` as the
     step that folds case (:func:`_case` there; placed.py keeps the case of each character)."""
+    text = _LABEL_ROW.sub(r"\1: \2\n", _EMPHASISED_LABEL.sub(r"\1\3:", text))
     text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
     pieces = []
     start = 0
@@ -794,14 +813,14 @@ PASSIVE_ROLE_WORDS = frozenset(
     {
         "leddes", "leddes av", "leds", "leds av", "ledd av", "inleddes", "led by", "modereras", "initierats av", "initierades av", "initiated by",
         "modererades", "moderated by", "anordnades", "arrangerades", "sammankallades", "organised by",
-        "organized by", "arranged by", "convened by", "skickades ut av", "skickades av", "representerades", "företräddes", "represented by",
+        "organized by", "arranged by", "convened by", "skickades ut av", "skickades av", "skickades", "representerades", "företräddes", "represented by",
     }
 )  # fmt: skip
 #: Swedish passives whose agent follows with "av", adverbs or a negation between ("Sakrådet leddes
 #: därefter av …", "anordnades inte av X utan av Y"): a name after them counts only after "av".
 AGENT_PASSIVES = frozenset(
     {"leddes", "leds", "inleddes", "modererades", "modereras", "anordnades", "arrangerades", "sammankallades", "representerades",
-     "företräddes"}
+     "företräddes", "skickades"}
 )  # fmt: skip
 #: English verbs: a name after them is their object ("invited Anna Berg"), unless after "by"
 #: ("hosted by Anna Berg"); a name before them is their subject.
@@ -811,7 +830,20 @@ OBJECT_ROLE_WORDS = frozenset({"bjuder in", "bjöd in"})
 #: Role words that name a role, not a deed: the person stands after them ("ordförande var Anna Berg",
 #: "ordförande Anna Berg"), or before them after "som" or a copula ("Anna Berg var ordförande").
 ROLE_NOUNS = frozenset(
-    {"ordförande", "ordföranden", "ordf.", "ordf", "moderator", "chair", "värd", "inbjudan", "närvarande"}
+    {
+        "ordförande",
+        "ordföranden",
+        "ordf.",
+        "ordf",
+        "moderator",
+        "chair",
+        "värd",
+        "inbjudan",
+        "närvarande",
+        "mötesordförande",
+        "som ordförande fungerade",
+        "som mötesordförande fungerade",
+    }
 )
 
 #: Words of being urged, asked or offered to take part, or of registering for it ("uppmanades att delta",
@@ -971,7 +1003,11 @@ def _clause_end(text: str, at: int) -> int:
 
 
 #: "utan" of a contrast ("leddes inte av X utan av Y", "inte X utan Y ledde"), not "utan att".
-_BUT_RATHER = LazyPattern(r"(?<!\w)utan (?!att )")
+_BUT_RATHER = LazyPattern(r"(?<!\w)(?:utan|but) (?!att )")
+#: The words that may stand between a negated active role verb and "utan" for the name after it to be the
+#: verb's subject instead ("X bjöd inte in till sakrådet, utan Y"): a negation, the verb's particle, the
+#: meeting as its goal.
+_NOT_THEN = frozenset("inte ej in till sakrådet mötet samrådet , heller not".split())
 
 
 def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | None:
@@ -1279,6 +1315,12 @@ def _named_as(
             and not _guarded(text, flat, at, did.end())
         ):
             return True  # "A ledde inte sakrådet, men B gjorde det", "A did not chair the meeting; B did."
+        if (
+            _IT_DID.search(flat, max(0, at - 30), at) is not None
+            and not _NEGATIONS.match(flat, stop + 1)
+            and roles.search(text, max(0, at - CLAUSE_WINDOW), at) is not None
+        ):
+            return True  # "A ledde inte sakrådet; det gjorde B", "… – det gjorde B", "… . Det gjorde B."
         role = _role_after(roles, text, stop, flat)
         if (
             role is not None
@@ -1339,17 +1381,32 @@ def _before_ok(role: re.Match[str], text: str, flat: str, at: int, titles: froze
     ):
         # "Det var inte A som ledde sakrådet, utan B": the role is B's, the negation A's
         return True
-    if "utan" in gap and any(_NEGATIONS.fullmatch(w) for w in gap[: gap.index("utan")]):
-        # "Sakrådet leddes inte av X utan av Y": the role word's negation is X's; Y is its agent after "utan"
+    contrast = next((w for w in ("utan", "but") if w in gap), None)
+    instead = False
+    if contrast is not None and (
+        any(_NEGATIONS.fullmatch(w) for w in gap[: gap.index(contrast)])
+        or _NEGATIONS.search(flat, max(0, lo - 5), lo) is not None
+    ):
+        # "Sakrådet leddes inte av X utan av Y", "The meeting was not convened by X but by Y", "X bjöd inte in
+        # till sakrådet, utan Y": the role word's negation is X's; Y holds the role after "utan"/"but"
         rather = max(_BUT_RATHER.finditer(flat, role.end(), at), key=lambda m: m.start(), default=None)
         if rather is None:
             return False
+        # an active verb's Y is its subject only where no object stands before "utan" ("bjöd inte in A utan B"
+        # invited B)
+        instead = all(w in _NOT_THEN for w in gap[: gap.index(contrast)])
         gap, lo = _WORDS.findall(flat, rather.end(), at), rather.end()
+        if word.endswith((" by", " av")) and gap[:1] in (["by"], ["av"]):
+            gap = gap[1:]  # "was not convened by X but by Y": the role word's own agent word
     if not _gap_ok(word, gap, titles):
         return False
     # "X deltog, liksom Y": Y is a subject of the verb as X is, whatever stands first
     swedish_verb = word not in PASSIVE_ROLE_WORDS | ROLE_NOUNS | ENGLISH_ROLE_VERBS and "liksom" not in gap[:2]
-    if swedish_verb and not _fronted(_WORDS.findall(flat, _clause_start(text, role.start()), role.start())):
+    if (
+        swedish_verb
+        and not instead
+        and not _fronted(_WORDS.findall(flat, _clause_start(text, role.start()), role.start()))
+    ):
         return False
     return not _guarded(text, flat, lo, at)
 
@@ -2009,6 +2066,10 @@ def _only_invited(
         return f"{_quoted(flat[lo:hi].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}) in a note on it"
     if _the_one_who(flat, lo, hi, a):  # "Förutom X deltog ingen": X took part
         return None
+    if (who := _WHO_TOOK_PART.match(flat, b, hi)) is not None:
+        close = flat.find(",", who.end(), hi)
+        if _GUARDS.search(flat, who.start(), hi if close < 0 else close) is None:
+            return None  # "Bland de inbjudna fanns X, som också deltog"
     said = _name_guard(text, flat, lo, hi, a, b)
     if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
         said = heading, word.group(), _guard_kind(word.group())
@@ -2047,6 +2108,18 @@ def _own_verb(flat: str, start: int, stop: int, a: int, b: int) -> bool:
     return any(finite(w) for x, y in ((start, a), (b, stop)) for w in _WORDS.findall(flat, x, y))
 
 
+#: "det gjorde" right before a name ("A ledde inte sakrådet; det gjorde B"): the name did what the role
+#: word before it says.
+_IT_DID = LazyPattern(r"(?<!\w)det gjorde (?:i stället |istället |i stället för hen |dock )?$")
+#: A relative clause of taking part right after a name, ending its sentence ("Bland de inbjudna fanns
+#: Fryshuset, som också deltog", "…, som deltog i sakrådet"): the name took part; not one of more words
+#: ("…, som deltog i sakrådet 2023, var inbjudet": another time's), nor one with a guard word.
+_WHO_TOOK_PART = LazyPattern(
+    r",? som (?:också |även |dessutom |sedan |även sedan )?(?:deltog|medverkade|närvarade|var med|kom)"
+    r"(?: (?:i|på|vid) (?:sakrådet|mötet|samrådet))? ?(?:[.!;\x00]|$)"
+)
+
+
 #: A verb standing for the taking part said before it ("Famna deltog inte, men Fryshuset gjorde det",
 #: "… but Fryshuset did"): the name before it did what the sentence's word of taking part says.
 _DID_SO = LazyPattern(r" (?:också |även |ändå )?(?:gjorde det|gjorde så|gjorde|did so|did)(?!\w)")
@@ -2080,7 +2153,8 @@ def _the_one_who(flat: str, lo: int, hi: int, a: int) -> bool:
 _MENTION_PART = _role_words(
     (
         "deltog", "deltar", "deltagit", "medverkade", "medverkar", "medverkande", "närvarade", "närvarande",
-        "närvaro", "var med", "fanns med", "på plats", "deltagande", "deltagare", "deltagarna", "deltagarlista",
+        "närvaro", "var med", "fanns med", "med på mötet", "med på sakrådet", "med vid mötet", "med vid sakrådet",
+        "på plats", "deltagande", "deltagare", "deltagarna", "deltagarlista",
         "samlade", "samlades", "träffade", "träffades", "möttes", "mötte", "representanter", "representerade",
         "representerad", "representerat", "representerades", "företrädare", "företräddes", "took part", "participated",
         "taking part", "participating", "attended", "participants", "present", "represented", "inledde", "berättade", "presenterade",
@@ -2446,6 +2520,10 @@ HELD_WORDS = (
 )  # fmt: skip
 _HELD = _role_words(HELD_WORDS)
 _AT = ("i ", "på ", "vid ", "in ", "at ", "plats: ", "place: ", "venue: ", "location: ", "lokal: ")
+#: A venue of one or two words and a comma right before a town that ends its clause ("hölls i Rosenbad,
+#: Stockholm", "was held at Rosenbad, Stockholm"): the town is where the meeting was held too.
+_VENUE_THEN = LazyPattern(r"(?<!\w)(?:i|på|vid|in|at) [\w-]+(?: [\w-]+)?, $")
+_PLACE_END = LazyPattern(r"[.;!)]")
 
 
 _ELSEWHERE = {
@@ -2753,6 +2831,8 @@ def _holding_places(
     preposition's start, the place's end and the sentence's bounds."""
     for a, b in find_words(folded(value), flat):
         at = next((a - len(p) for p in _AT if flat.startswith(p, a - len(p))), -1)
+        if at < 0 and (venue := _VENUE_THEN.search(flat, max(0, a - 60), a)) is not None and _PLACE_END.match(flat, b):
+            at = venue.start()  # "hölls i Rosenbad, Stockholm": the town after the venue
         if at < 0 or (at > 0 and _word(flat[at - 1])):
             continue
         lo, hi = _sentence(text, at, b)

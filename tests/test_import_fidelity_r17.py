@@ -422,3 +422,15 @@ def test_a_passive_invitation_count_and_listed_names_are_kept(
     assert "CHECK: the page lists names under 'Inbjudna' (RFSL Ungdom, Svenska Röda Korset)" in " ".join(
         line.lstrip("# ") for line in draft.splitlines() if line.startswith("#")
     )
+
+
+def test_the_department_that_arranged_the_sakrad_is_its_organiser(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "# Sakråd om hemlöshet\n\nDen 12 mars 2024 samlades ett 20-tal organisationer till sakråd om hemlöshet. "
+        "Sakrådet arrangerades av Socialdepartementet.\n"
+    )
+    url = "/sakrad/2024/03/sakrad-om-hemloshet/"
+    draft = _draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-03-15")
+    assert _meeting(draft)["organiser"] == "socialdepartementet", draft

@@ -45,7 +45,7 @@ from ..stated import discussion, flat_text
 from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
-from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, read_facts, sentences
+from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, denied, read_facts, sentences
 from .regeringen import SECTION_KINDS, Entry, Link, Page, page_kind
 
 __all__ = ["PageDraft", "draft_page", "merge"]
@@ -706,8 +706,12 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
         person, _ = ids.person(Agent(facts.contact, name=facts.contact), main, None)
         contact = Contact(person=person)
     organiser = None
-    m = re.search(r"avser (?P<body>\S+departementet) (?:genomföra|anordna|hålla)", page.text)
-    if m:
+    m = re.search(r"avser (?P<body>\S+departementet) (?:genomföra|anordna|hålla)", page.text) or re.search(
+        r"(?:[Ss]akrådet|[Mm]ötet) (?:arrangerades|anordnades|organiserades) av (?P<body>[A-ZÅÄÖ]\S*departementet)\b",
+        page.text,
+    )
+    arranged = m is not None and not m.group(0).startswith("avser")  # "avser … genomföra" names the organiser to come
+    if m and not (arranged and any(denied(s, m.group(0).split()[1]) for s in sentences(page.text) if m.group(0) in s)):
         organiser = ids.body(m["body"], main)
         draft.note("organiser", f'the page: "{m.group(0)} …"')
     if facts.announced and facts.invites == "bjöd":

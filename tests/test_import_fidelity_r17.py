@@ -434,3 +434,15 @@ def test_the_department_that_arranged_the_sakrad_is_its_organiser(
     url = "/sakrad/2024/03/sakrad-om-hemloshet/"
     draft = _draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-03-15")
     assert _meeting(draft)["organiser"] == "socialdepartementet", draft
+
+
+def test_a_person_named_without_a_post_who_told_is_a_participant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "# Sakråd om jämställdhet\n\nDen 5 mars 2024 deltog ett 25-tal organisationer i ett sakråd om "
+        "jämställdhet. Jakob Forssmed berättade om regeringens arbete.\n"
+    )
+    url = "/sakrad/2024/03/sakrad-om-jamstalldhet/"
+    meeting = _meeting(_draft(_project(tmp_path), tmp_path, url, text, capsys, published="2024-03-10"))
+    assert [p["person"] for p in meeting["government_participants"]] == ["jakob-forssmed"]

@@ -432,7 +432,7 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:inledde|presenterade|berättade)\b", s)
         or re.search(rf"inleddes av (?P<name>{_NAME}), (?P<post>{_POST})", s)
         or re.search(rf"(?:berättade|presenterade) (?P<post>{_POST}) (?P<name>{_NAME})", s)
-        or re.search(rf"(?P<name>{_FULLNAME}) inledde\b", s)
+        or re.search(rf"(?P<name>{_FULLNAME}) (?:inledde|presenterade|berättade)\b", s)
     )
     met = re.search(r"\bträffade (?P<who>.+?) (?:flera|företrädare|representanter|civilsamhället)\b", s)
     if met and lead:

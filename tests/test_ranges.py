@@ -38,6 +38,9 @@ def test_one_range_is_206_with_its_content_range(client: tuple[TestClient, bytes
         (f"bytes=100-{size + 1000}", 100, size - 1),  # a last byte past the end is the end
         (f"bytes=-{size + 10}", 0, size - 1),
         ("Bytes = 3 - 4", 3, 4),
+        ("bytes=" + "0" * 30 + "3-" + "0" * 30 + "4", 3, 4),  # leading zeros do not make a number larger
+        ("bytes=100-" + "9" * 30, 100, size - 1),  # a last byte past the end, however many digits
+        ("bytes=-" + "9" * 5000, 0, size - 1),  # more digits than Python makes an int of
     ):
         r = c.get(path, headers={"range": header})
         assert r.status_code == 206, (header, r.status_code)
@@ -64,14 +67,39 @@ def test_the_whole_file_says_it_accepts_ranges_and_when_it_was_written(
     assert both.status_code == 200
 
 
-@pytest.mark.parametrize("header", ["bytes=0-1,5-6", "bytes=9-3", "items=0-1", "bytes=x-", "bytes=-"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "bytes=0-1,5-6",
+        "bytes=9-3",
+        "items=0-1",
+        "bytes=x-",
+        "bytes=-",
+        "bytes=" + "9" * 30 + "-3",  # a last byte before the first: invalid, however many digits
+        "bytes=" + "2" * 30 + "-" + "1" * 30,
+        "bytes=1e30-",
+        "bytes=-1-",
+    ],
+)
 def test_several_ranges_or_a_malformed_one_get_the_whole_file(client: tuple[TestClient, bytes], header: str) -> None:
     c, data = client
     r = c.get(f"/{FILE}", headers={"range": header})
     assert r.status_code == 200 and r.content == data and "content-range" not in r.headers
 
 
-@pytest.mark.parametrize("header", ["bytes={size}-", "bytes={size}-{end}", "bytes=-0"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "bytes={size}-",
+        "bytes={size}-{end}",
+        "bytes=-0",
+        "bytes=99999999999999999999999999-",  # more digits than a 64-bit integer holds
+        "bytes=" + "9" * 5000 + "-",  # more digits than Python makes an int of
+        "bytes=" + "9" * 30 + "-" + "9" * 31,
+        "bytes=" + "0" * 30 + "{size}-",
+        "bytes=-" + "0" * 30,
+    ],
+)
 def test_a_range_past_the_end_is_416_with_the_size(client: tuple[TestClient, bytes], header: str) -> None:
     c, data = client
     r = c.get(f"/{FILE}", headers={"range": header.format(size=len(data), end=len(data) + 5)})
@@ -98,3 +126,11 @@ def test_byte_range_reads_the_header_as_rfc_9110_says() -> None:
     assert files.byte_range("bytes=0-", None, '"e"', 0) is None  # nothing to send of an empty file
     assert files.byte_range("bytes=-3", '"e"', '"e"', 2) == (0, 1)
     assert files.byte_range("bytes=\u00b2-", None, '"e"', 10) == files.WHOLE  # a digit, but not an ASCII one
+    assert files.byte_range("bytes=10-", None, '"e"', 10) is None
+    assert files.byte_range("bytes=9-", None, '"e"', 10) == (9, 9)
+    assert files.byte_range("bytes=-10", None, '"e"', 10) == (0, 9)
+    assert files.byte_range("bytes=-9", None, '"e"', 10) == (1, 9)
+    assert files.byte_range("bytes=0-9", None, '"e"', 10) == (0, 9)
+    assert files.byte_range("bytes=0-10", None, '"e"', 10) == (0, 9)
+    assert files.byte_range("bytes=" + "1" * 19 + "-", None, '"e"', 10**19) == (int("1" * 19), 10**19 - 1)
+    assert files.byte_range("bytes=" + "9" * 40 + "-", None, '"e"', 10) is None

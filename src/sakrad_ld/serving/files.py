@@ -53,25 +53,39 @@ def replaced(releases: Releases) -> Problem:
 #: A range to send: (first byte, last byte) inclusive; WHOLE for the whole file; None for a range
 #: the file cannot satisfy (416).
 WHOLE = (-1, -1)
-_RANGE = re.compile(r"bytes[ \t]*=[ \t]*([0-9]{0,18})[ \t]*-[ \t]*([0-9]{0,18})", re.ASCII | re.IGNORECASE)
+_RANGE = re.compile(r"bytes[ \t]*=[ \t]*([0-9]*)[ \t]*-[ \t]*([0-9]*)", re.ASCII | re.IGNORECASE)
+
+
+def _number(digits: str) -> tuple[int, str]:
+    """A byte position or length of a ``Range`` header as a key that orders as its value does,
+    however many digits it has; Python refuses to make an int of more than 4300 digits, and a
+    number that long is past the end of any file anyway."""
+    digits = digits.lstrip("0") or "0"
+    return len(digits), digits
 
 
 def byte_range(header: str | None, if_range: str | None, etag: str, size: int) -> tuple[int, int] | None:
     """The part of a file of ``size`` bytes a request's ``Range`` asks for (RFC 9110 §14.1.2):
     (first, last) for one satisfiable range; :data:`WHOLE` for no range, several ranges, a
-    malformed one, or an ``If-Range`` that is not ``etag``; None for one that starts past the end."""
+    malformed one, or an ``If-Range`` that is not ``etag``; None for one that starts past the end
+    (RFC 9110 §15.5.17), however many digits its first byte has."""
     if not header or (if_range is not None and if_range.strip() != etag):
         return WHOLE
     found = _RANGE.fullmatch(header.strip())
     if found is None or found[1] == found[2] == "":  # several ranges, another unit, malformed
         return WHOLE
+    last = _number(str(size - 1)) if size else (0, "")  # below every number: an empty file has no byte
     if not found[1]:  # the last n bytes
-        n = int(found[2])
-        return (max(size - n, 0), size - 1) if n > 0 and size > 0 else None
-    start = int(found[1])
-    if found[2] and int(found[2]) < start:
+        n = _number(found[2])
+        if n == (1, "0") or not size:
+            return None
+        return (0 if n > last else size - int(n[1]), size - 1)
+    first = _number(found[1])
+    if found[2] and _number(found[2]) < first:
         return WHOLE  # an invalid range is ignored
-    return (start, min(int(found[2]), size - 1) if found[2] else size - 1) if start < size else None
+    if first > last:
+        return None
+    return int(first[1]), (int(found[2]) if found[2] and _number(found[2]) <= last else size - 1)
 
 
 class _FileRange(FileResponse):

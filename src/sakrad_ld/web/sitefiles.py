@@ -38,6 +38,7 @@ ASSETS = {
     "assets/style.css": ("style.css",),
     "assets/js/search.js": ("js", "search.js"),
     "assets/js/query.js": ("js", "query.js"),
+    "assets/js/sort.js": ("js", "sort.js"),
     # the query editor (YASGUI, built, with its licences: assets/yasgui/README.md)
     **{
         f"assets/yasgui/{name}": ("yasgui", name)

@@ -144,3 +144,11 @@ def test_a_base_iri_the_data_is_not_minted_under_is_refused(
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert "base_iri 'https://example.org/' is not the base of the release's data" in err
+
+
+def test_a_manifest_nested_deeper_than_the_parser_follows_is_refused(fixture_release: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "release"
+    shutil.copytree(fixture_release, copy)
+    (copy / "manifest.json").write_text('{"manifest": 1, "x": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
+    with pytest.raises(ReleaseError, match="not a readable manifest"):
+        read_manifest(copy)

@@ -213,7 +213,8 @@ def read_manifest(root: Path) -> Manifest:
         )
     except ReleaseError:
         raise
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+        # (RecursionError: JSON nested deeper than the parser follows, which no build writes)
         raise ReleaseError(f"{path}: not a readable manifest ({type(error).__name__}: {error}); {rebuild}") from None
     problem = _field_problem(manifest)
     if problem:

@@ -41,7 +41,7 @@ def _ours(path: Path) -> bool:
         if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_SCHEMA:
             return False
         schema = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # (nested deeper than the parser follows)
         return False
     return isinstance(schema, dict) and str(schema.get("$id", "")).startswith(SCHEMA_BASE)
 

@@ -105,11 +105,13 @@ def tables(root: Path) -> list[Table]:
 def _described(metadata: Path) -> dict[str, Table]:
     try:
         document = json.loads(metadata.read_bytes())
-    except (ValueError, UnicodeDecodeError) as e:
-        raise ReleaseError(f"{metadata}: not CSVW metadata ({e}); rebuild the release") from e
+    except (ValueError, UnicodeDecodeError, RecursionError) as e:
+        raise ReleaseError(f"{metadata}: not CSVW metadata ({type(e).__name__}: {e}); rebuild the release") from None
+    if not isinstance(document, dict) or not isinstance(document.get("tables", []), list):
+        raise ReleaseError(f"{metadata}: not CSVW metadata (not an object with a list of tables); rebuild the release")
     found = {}
     for table in document.get("tables", [document] if "url" in document else []):
-        url = table.get("url")
+        url = table.get("url") if isinstance(table, dict) else None
         if isinstance(url, str):
             name = url.rsplit("/", 1)[-1]
             found[name] = Table(name, _text(table.get("dc:title")), _text(table.get("dc:description")), CSVW_METADATA)

@@ -51,6 +51,7 @@ from variants import negotiated_paths, variant_differences
 from sakrad_ld.formats import FORMATS, HTML
 from sakrad_ld.jsonld import context_document
 from sakrad_ld.rdflib_edge import rdflib_term
+from sakrad_ld.serving.documents import is_role
 from sakrad_ld.serving.negotiation import choose
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.vocab import ONTOLOGY_IRI
@@ -121,7 +122,14 @@ def _plain(term: Node) -> Node:
 
 
 def _documents(opened: Release) -> list[tuple[str, str]]:
+    """Every resource's document, the ontology's too (the role scheme's and the roles' at ``/role….{ext}``)."""
     return [*published_resources(opened.store, opened.base_iri), (ONTOLOGY_IRI.value, "/ontology")]
+
+
+def _negotiated(opened: Release) -> list[tuple[str, str]]:
+    """The documents whose path without extension is negotiated (the role scheme's and the roles'
+    answer 303 there: theirs are slash IRIs of things)."""
+    return [(iri, path) for iri, path in _documents(opened) if not is_role(path)]
 
 
 def test_the_accept_table_agrees_with_the_servers_negotiation() -> None:
@@ -178,7 +186,7 @@ def test_every_thing_and_every_part_answers_303_with_its_document(client: Client
 
 
 def test_every_accept_header_gets_the_file_of_its_format(client: Client, opened: Release, export: Path) -> None:
-    for _iri, path in _documents(opened):
+    for _iri, path in _negotiated(opened):
         for name, header in ACCEPT:
             status, headers, body = client.get(path, header)
             if name == "none":
@@ -189,6 +197,25 @@ def test_every_accept_header_gets_the_file_of_its_format(client: Client, opened:
             assert headers["content-type"].split(";")[0] == wanted.media_type, (path, header, headers["content-type"])
             assert "Accept" in headers.get("vary", ""), path
             assert body == (export / f"{path[1:]}{wanted.suffix}").read_bytes(), (path, header)
+
+
+def test_the_role_scheme_and_every_role_answer_303_to_the_file_of_each_format(client: Client, opened: Release) -> None:
+    """A role's IRI (``/role/chair``) and the scheme's (``/role``) are slash IRIs of things, as
+    ``/id/…`` are: 303 See Other to the document in the negotiated format (Cool URIs §4.3), as from
+    the server; the ontology's terms are hash IRIs, so ``/ontology`` is answered 200 itself."""
+    roles = [path for _, path in _documents(opened) if is_role(path)]
+    assert "/role" in roles and len(roles) > 3, roles
+    for path in roles:
+        for name, header in ACCEPT:
+            status, headers, _ = client.get(path, header)
+            assert "Accept" in headers.get("vary", ""), (path, header)
+            if name == "none":
+                assert status == 406, (path, header, status)
+                continue
+            assert status == 303, (path, header, status)
+            assert urlsplit(headers["location"]).path == path + BY_NAME[name].suffix, (path, header)
+            assert client.get(path + BY_NAME[name].suffix)[0] == 200, (path, header)
+    assert client.get("/ontology", "text/turtle")[0] == 200
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's JSON-LD parser uses ConjunctiveGraph

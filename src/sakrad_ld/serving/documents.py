@@ -4,7 +4,10 @@ document is served in the format asked for (https://www.w3.org/TR/cooluris/, RFC
     /id/{kind}/{id}[/part…]        303 to /doc/{kind}/{id}.{ext}[#part], the format chosen by Accept
     /en/id/{kind}/{id}[/part…]     the same, but a page is the English one, /en/doc/{kind}/{id}.html
     /doc/{kind}/{id}[.ext]         the document: HTML, Turtle, JSON-LD, N-Triples, RDF/XML
-    /ontology[.ext]  /role[/x][.ext]   the ontology and the participation roles, the same way
+    /ontology[.ext]                the ontology (its terms are hash IRIs: the document, no 303)
+    /role[/x]                      the role scheme and a participation role (slash IRIs): 303 to
+                                   /role[/x].{ext}, the format chosen by Accept
+    /role[/x].ext                  their documents
     /{path}[.ext]                  any other IRI minted under the base (the dataset, the catalogue, a
                                    distribution, a linkset): 303 to /{path}.{ext}, its document
     /graph/{version}               the release's graph (every query's default graph, the name
@@ -38,7 +41,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..catalogue.variants import filed_triples
 from ..documents.describe import document_bytes, document_triples
-from ..documents.paths import DOCUMENT_FORMATS, ONTOLOGY_PATH, page_path, thing_of
+from ..documents.paths import DOCUMENT_FORMATS, ONTOLOGY_PATH, ROLE_PATH, page_path, thing_of
 from ..formats import HTML, Format
 from ..vocab import ONTOLOGY_IRI
 from .cache import ByteLRU
@@ -176,11 +179,17 @@ class Documents:
         )
 
     async def document_at(self, request: Request, gen: Generation) -> Response | None:
-        """The document a ``/doc/…``, ``/ontology…`` or ``/role…`` path names, or the English page an
-        ``/en/…html`` path names; None for another path."""
+        """The document a ``/doc/…``, ``/ontology…`` or ``/role….{ext}`` path names, or the English
+        page an ``/en/…html`` path names; None for another path. A role's IRI and the role scheme's
+        (``/role/chair``, ``/role``: slash IRIs of things, not documents) answer 303 See Other to
+        the document, as a thing's IRI does (Cool URIs §4.3); the ontology's terms are hash IRIs,
+        so ``/ontology`` is its document."""
         located = locate(request.url.path, gen.release.base_iri, gen.release.store)
         if located is None:
             return None
+        iri, path, format = located
+        if format is None and is_role(path) and known(gen.release.store, iri):
+            return self.see_other(request, path)
         return await self.answer(request, gen, *located)
 
     async def minted_at(self, request: Request, gen: Generation) -> Response | None:
@@ -350,6 +359,12 @@ def locate(path: str, base: str, store: Any) -> tuple[str, str, Format | None] |
         if path.endswith(suffix) and (whole := thing_of(path[: -len(suffix)], base)) is not None:
             return (whole, path[: -len(suffix)], format) if is_iri(whole) else None
     return (iri, path, None) if iri is not None and is_iri(iri) else None
+
+
+def is_role(path: str) -> bool:
+    """Whether a document path (without extension) is the role scheme's or a role's, whose IRIs
+    are slash IRIs of things: ``/role``, ``/role/{x}``."""
+    return path == ROLE_PATH or path.startswith(ROLE_PATH + "/")
 
 
 def is_iri(text: str) -> bool:

@@ -39,9 +39,10 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
   to the document as from ``/id/…`` for a program; 404 (in English) where ``/id/…`` is.
 * a path with an encoded slash (``%2F``) is 404 (nginx: before any other rule; Apache's default
   ``AllowEncodedSlashes Off`` answers it so), never the resource the slash would name.
-* the dataset's other IRIs (``/dataset``, ``/catalog``, ``/register/lagrummet`` …) answer 303 to
+* the dataset's other IRIs (``/dataset``, ``/catalog``, ``/register/lagrummet`` …), the role
+  scheme's and each role's (``/role``, ``/role/chair``: slash IRIs of things) answer 303 to
   ``{path}.{ext}`` the same way.
-* ``/doc/…``, ``/role…`` and ``/ontology`` answer with the file of the negotiated format
+* ``/doc/…`` and ``/ontology`` (its terms are hash IRIs) answer with the file of the negotiated format
   (``Vary: Accept``); a URL with an extension (``/doc/meeting/x.ttl``) is that file. An English
   page's path without ``.html`` (``/en/doc/meeting/x``, ``/en/dataset``) is negotiated as the path
   without ``/en``: the English page, 303 to the document in another format, or 406 (``Vary: Accept``).
@@ -384,7 +385,9 @@ def _export(
         _write(tmp / CONTEXT_FILE, (release / CONTEXT_FILE).read_bytes())
         files += 1
     known = {path: page_path(base + path[1:], base) or doc for path, doc in see_other(store, base).items()}
-    put(NGINX_HTTP, nginx_http_conf(known, graph, minted).encode())
+    # the role scheme and its roles answer 303 to their documents as the dataset's other IRIs do
+    see_others = [*minted, *_roles(path for _, path in resources)]
+    put(NGINX_HTTP, nginx_http_conf(known, graph, see_others).encode())
     release_types = {f.path: f.media_type for f in opened.files.values()}
     gone = gone_answers(release, base) if WITHDRAWN_FILE in opened.files else {}
     for n, (path, (page, text)) in enumerate(gone.items(), start=1):  # withdrawn IRIs: 410 Gone
@@ -394,9 +397,9 @@ def _export(
         if rest.count("/") == 1:  # a thing's document's page, where a static host has no rules
             for lang in LANGUAGES:
                 put(translated(f"doc/{rest}{HTML.suffix}", lang), page)
-    put(NGINX_SERVER, nginx_server_conf(graph, release_types, minted, list(gone)).encode())
+    put(NGINX_SERVER, nginx_server_conf(graph, release_types, see_others, list(gone)).encode())
     apache = apache_rules(
-        graph, minted, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()}, list(gone)
+        graph, see_others, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()}, list(gone)
     )
     put(APACHE, apache.encode())
     put(APACHE_CONF, (_APACHE_CONF_HEAD + apache).encode())
@@ -778,10 +781,18 @@ def choose_by_map(header: str | None, offers: tuple[Format, ...] = OFFERS) -> st
     return NOT_ACCEPTABLE
 
 
+def _roles(paths: Iterable[str]) -> list[str]:
+    """The role scheme's and the roles' paths among document paths (``/role``, ``/role/chair``):
+    slash IRIs of things, answered 303 to their documents as the dataset's other IRIs are."""
+    return [p for p in paths if p == ROLE_PATH or p.startswith(ROLE_PATH + "/")]
+
+
 def _documents_regex(extensions: bool = False) -> str:
-    """The document paths of :func:`sakrad_ld.documents.document_patterns` as one alternation; with
-    ``extensions``, also the role scheme's and the ontology's files named with a suffix."""
-    patterns = list(document_patterns())
+    """The negotiated document paths of :func:`sakrad_ld.documents.document_patterns` (but the
+    role scheme's and the roles', which answer 303: :func:`_roles`) as one alternation; with
+    ``extensions``, also the ontology's files named with a suffix."""
+    role = ROLE_PATH[1:]
+    patterns = [p for p in document_patterns() if p != role and not p.startswith(role + "/")]
     if extensions:
         patterns += [f"{p}\\.[a-z]+" for p in patterns if "/" not in p]
     return "|".join(patterns)
@@ -820,7 +831,8 @@ def nginx_http_conf(
 ) -> str:
     """The ``http {}`` part of the nginx rules: the Accept map, and the map of every IRI path the
     rules answer with 303 (``known``: a thing or part → its page path with the part's
-    ``#fragment``; ``minted``: the dataset's other IRIs, each → itself) to where it leads."""
+    ``#fragment``; ``minted``: the dataset's other IRIs, the role scheme and its roles, each →
+    itself) to where it leads."""
     rules = "\n".join(f'    "~*{regex}" {suffix};' for regex, suffix in accept_map())
     languages = "\n".join(f'    "~*{regex}" "{folder}";' for regex, folder in language_map())
     not_found = "\n".join(
@@ -1030,8 +1042,8 @@ def nginx_server_conf(
     """The ``server {}`` part of the nginx rules. Every file is sent with the server's whole
     ``Content-Type`` (``types`` of :func:`host_types`; nginx's ``charset`` adds one only to its own
     error pages): a release file's as the release lists it (``release_types``: its name → its
-    media type), under ``download/`` and at its own path. ``minted``: the dataset's other IRIs
-    (their English pages without ``.html`` are negotiated); ``gone``: the withdrawn IRIs' paths
+    media type), under ``download/`` and at its own path. ``minted``: the dataset's other IRIs,
+    the role scheme and its roles (their English pages without ``.html`` are negotiated); ``gone``: the withdrawn IRIs' paths
     (``/id/…``), answered 410 with :data:`GONE`'s ``{n}.html`` or ``{n}.txt``, numbered from 1."""
     site, inside, named = host_types(release_types)
     gone_locations = "".join(
@@ -1277,7 +1289,8 @@ location ^~ /download/ {{
 location = /{CONTEXT_FILE} {{
     {_RELEASE_FILE}
 }}
-{named_locations}# The dataset's other IRIs (/dataset, /catalog …) → their documents, negotiated, as things; a
+{named_locations}# The dataset's other IRIs (/dataset, /catalog …), the role scheme and its roles (/role,
+# /role/chair) → their documents, negotiated, as things; a
 # page's path without .html is the page (/lists/meetings, /en/dataset, /en/doc/meeting/x), as on
 # the server; a release file is also at its own path (/sakrad.ttl, /tables/meetings.csv: the
 # catalogue's download URLs), as on the server; a folder's path without its slash → with it where
@@ -1365,7 +1378,8 @@ def apache_rules(
     does not admit ``MultiViews``, and the file would answer 500). They work at the web root and
     under a sub-path reached through the document root; through an ``Alias``, add
     ``RewriteBase /alias/`` for the negotiated documents (the 303s find their folder's path
-    themselves). ``minted``: the dataset's other IRIs (:func:`minted_paths`); ``files``: the
+    themselves). ``minted``: the dataset's other IRIs (:func:`minted_paths`), the role scheme
+    and its roles, each answered 303 to its document; ``files``: the
     release's files, each also answered at its own path as on the server; ``release_types``: each
     release file's media type (the release's list), which the rules send with it; ``gone``: the
     withdrawn IRIs' paths (``/id/…``), answered 410 Gone as :func:`nginx_server_conf` answers them.
@@ -1413,7 +1427,8 @@ def apache_rules(
     if minted:
         names = "|".join(re.escape(p[1:]) for p in minted)
         minted_rules = (
-            "\n# The dataset's other IRIs (dataset, catalog …) → their documents in the negotiated format.\n"
+            "\n# The dataset's other IRIs (dataset, catalog …), the role scheme and its roles → their\n"
+            "# documents in the negotiated format.\n"
             f"RewriteCond {ext} ^$\nRewriteRule ^({names})$ - [R=406,L,E=SAKRAD_VARY:1]\n"
             f"RewriteRule ^({names})$ %{{ENV:SAKRAD_BASE}}/$1.{ext} [R=303,QSD,L,E=SAKRAD_VARY:1]\n"
         )

@@ -157,6 +157,20 @@ def random_language_headers(count: int, seed: int = 15) -> list[str]:
     return headers
 
 
+#: The ``Range`` headers a host must answer as the server does: one range, the last bytes, from a
+#: byte on, several, past the end (also with more digits than a 64-bit integer holds), another unit.
+RANGES = (
+    "bytes=0-9",
+    "bytes=-5",
+    "bytes=10-",
+    "bytes=0-9,20-29",
+    "bytes=999999999-",
+    "bytes=99999999999999999999999999-",
+    "bytes=" + "0" * 30 + "5-",  # leading zeros: the sixth byte on
+    "items=0-3",
+)
+
+
 def exchange_cases(opened: Release) -> list[tuple[str, str, dict[str, str]]]:
     """Requests (method, path, headers) a host must answer as the server does besides GET: HEAD, the
     methods a static site does not take, ``Range`` (one, the last bytes, several, past the end,
@@ -173,7 +187,7 @@ def exchange_cases(opened: Release) -> list[tuple[str, str, dict[str, str]]]:
         for path in ("/", thing, meeting, f"{meeting}.ttl", "/sakrad.ttl", "/no/such/page"):
             cases.append((method, path, {}))
     for path in [*files, f"{meeting}.ttl", meeting, "/index.html", "/lists/meetings.csv"]:
-        for asked in ("bytes=0-9", "bytes=-5", "bytes=10-", "bytes=0-9,20-29", "bytes=999999999-", "items=0-3"):
+        for asked in RANGES:
             cases.append(("GET", path, {"Range": asked}))
             cases.append(("HEAD", path, {"Range": asked}))
     for path in [*files, f"{meeting}.ttl", meeting, "/index.html", "/", "/no/such/page", thing + "/nothing"]:

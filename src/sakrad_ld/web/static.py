@@ -1569,6 +1569,13 @@ RewriteRule .* - [E=SAKRAD_DIR:%1]
 RewriteRule ^en/ - [E=SAKRAD_LANG:en/]
 RewriteRule ^id/ - [E=SAKRAD_ID:1]
 RewriteRule ^({DOWNLOAD_PATH}|{re.escape(CONTEXT_FILE)}$) - [E=SAKRAD_FILE:1]
+# A range of a release file whose first byte has more digits than any file's size has bytes is past
+# its end: 416, as on the server (Apache reads no number past 64 bits and would send the whole file).
+RewriteCond %{{ENV:SAKRAD_FILE}} =1
+RewriteCond %{{HTTP:If-Range}} ^$ [NV]
+RewriteCond %{{HTTP:If-None-Match}} ^$ [NV]
+RewriteCond %{{HTTP:Range}} "^\\s*bytes\\s*=\\s*0*[1-9][0-9]{{18,}}\\s*-\\s*$" [NC,NV]
+RewriteRule ^ - [R=416,L]
 
 # An error's body (ErrorDocument): the Problem Details as they are; for what is not found, the page
 # or the problem, by the same reading of Accept as the server's (no header: the page).

@@ -36,3 +36,25 @@ def test_a_schema_folder_file_nested_too_deep_is_not_taken_for_ours(tmp_path: Pa
     path = tmp_path / "meeting.schema.json"
     path.write_text('{"$id": ' + DEEP + "}", encoding="utf-8")
     assert _ours(path) is False
+
+
+def test_export_refuses_a_release_whose_manifest_is_nested_too_deep(
+    fixture_release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Even with SHA256SUMS written to match it, so that the release's own checks reach the JSON."""
+    import hashlib
+    import shutil
+
+    from sakrad_ld.cli import main
+
+    release = tmp_path / "release"
+    shutil.copytree(fixture_release, release)
+    manifest = ('{"manifest": 1, "files": ' + DEEP + "}").encode()
+    (release / "manifest.json").write_bytes(manifest)
+    sums = (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    digest = hashlib.sha256(manifest).hexdigest()
+    sums = [f"{digest}  manifest.json" if line.endswith("  manifest.json") else line for line in sums]
+    (release / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+    assert main(["export", "--release", str(release), "--out", str(tmp_path / "site")]) == 2
+    err = capsys.readouterr().err
+    assert "manifest.json" in err and "Traceback" not in err

@@ -587,7 +587,7 @@ def _manifest_sizes(root: Path, data: bytes, sums: dict[str, str], rebuild: str)
         files = {f["path"]: f for f in doc["files"]}
         sizes = {name: int(f["size"]) for name, f in files.items()}
         digests = {name: str(f["sha256"]) for name, f in files.items()}
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ReleaseError(f"{path}: not a readable manifest ({type(error).__name__}: {error}); {rebuild}") from None
     listed = set(sums) - {MANIFEST_FILE}
     for name in sorted(listed ^ set(sizes)):

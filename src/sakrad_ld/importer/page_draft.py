@@ -45,7 +45,7 @@ from ..stated import discussion, flat_text
 from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
-from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, denied, read_facts, sentences
+from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, denied, is_day, read_facts, sentences
 from .regeringen import SECTION_KINDS, Entry, Link, Page, page_kind
 
 __all__ = ["PageDraft", "draft_page", "merge"]
@@ -280,16 +280,22 @@ def _tense(facts: PageFacts) -> str:
     return "future" if facts.invites == "bjuder" else ""
 
 
-def _derived_year(day: int, month: int, published: dt.date, tense: str) -> int:
+def _derived_year(day: int, month: int, published: dt.date, tense: str) -> int | None:
     """The year of a day the page gives without one: for a report (past tense) the last such day on or
     before the page's publication, for an invitation (present tense) the first on or after it, else the
-    nearest to it."""
-    years = (published.year - 1, published.year, published.year + 1)
+    nearest to it; of the year before the publication, its year and the next, only those that have the day
+    (29 February is of leap years only). ``None`` where none of them fits."""
+    days = {}
+    for y in (published.year - 1, published.year, published.year + 1):
+        if is_day(day, month, y):
+            days[y] = dt.date(y, month, day)
     if tense == "past":
-        return max(y for y in years if dt.date(y, month, day) <= published)
+        days = {y: d for y, d in days.items() if d <= published}
+        return max(days, default=None)
     if tense == "future":
-        return min(y for y in years if dt.date(y, month, day) >= published)
-    return min(years, key=lambda y: abs((dt.date(y, month, day) - published).days))
+        days = {y: d for y, d in days.items() if d >= published}
+        return min(days, default=None)
+    return min(days, key=lambda y: abs((days[y] - published).days), default=None)
 
 
 #: The words of the loader's reason for a date that is never this meeting's day (dated.date_refusal): a
@@ -327,6 +333,8 @@ def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None
     published = dt.date.fromisoformat(entry.published) if entry.published else None
     for day, month, year, words in facts.days:
         y = year or _derived_year(day, month, published, _tense(facts))  # type: ignore[arg-type]
+        if y is None:
+            continue  # no year near the page's has the day ("den 29 februari" in an invitation of 2025)
         other = f"{y:04d}-{month:02d}-{day:02d}"
         if other[5:] == date[5:]:
             continue
@@ -351,6 +359,11 @@ def _date(facts: PageFacts, entry: Entry, page: Page, draft: PageDraft) -> tuple
         if year is None and published is None:
             continue
         y = year or _derived_year(day, month, published, tense)  # type: ignore[arg-type]
+        if y is None:
+            draft.note(
+                "", f"CHECK: the page gives '{words}', and no year near its publication has that day: no date taken"
+            )
+            continue
         said, why = _day_refusal(page, words, f"{y:04d}-{month:02d}-{day:02d}")
         if why is not None:
             draft.note("", f"CHECK: the page gives '{words}', not as this meeting's day: {why}")
@@ -387,6 +400,8 @@ def _day_date(facts: PageFacts, entry: Entry, draft: PageDraft, tense: str) -> t
         return None, None
     published = dt.date.fromisoformat(entry.published)
     year = _derived_year(day, month, published, tense)
+    if year is None:
+        return None, None
     if year == _derived_year(day, month, published, ""):
         tense = ""  # the nearest year: said so, as loading reads it (dated.derived_years)
     if tense == "past":
@@ -580,6 +595,8 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
         )
     ids = _Ids(corpus, draft)
     facts = read_facts(page)
+    for words in facts.no_days:
+        draft.note("", f"CHECK: the page gives '{words}', which is no day of the calendar: no date taken from it")
     date, derivation = _date(facts, entry, page, draft)
     other = _other_meetings(facts, entry, page, date)
     if other:  # the page dates a second meeting: its facts are not this one's

@@ -6,6 +6,7 @@ missing year becomes. See ``docs/import.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -139,6 +140,8 @@ class PageFacts:
     day_words: str = ""
     #: every "den 13 december [2023]" of the first two paragraphs, in order: (day, month, year or None, words)
     days: list[tuple[int, int, int | None, str]] = field(default_factory=list)
+    #: the words of those that are no day of the calendar ("den 31 april", "den 29 februari 2025"): no date
+    no_days: list[str] = field(default_factory=list)
     #: "bjuder in", or "bjöd in" and no sentence that says the meeting was held: the page announces it
     announced: bool = False
     invites: str = ""  # the verb of the invitation: "bjuder" or "bjöd"
@@ -246,13 +249,27 @@ def _full_name(surname: str, page: Page) -> str | None:
     return m.group(1) if m else None
 
 
+def is_day(day: int, month: int, year: int | None) -> bool:
+    """Whether ``day`` ``month`` (of ``year``, or of some year where it is not given: 29 February is of
+    leap years) is a day of the calendar; "31 april" is of none."""
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: it has every day some year has
+    except ValueError:
+        return False
+    return True
+
+
 def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     """What ``page`` states, leaving out its ``other`` sentences (those about another meeting it dates)."""
     facts = PageFacts()
     lead = page.paragraphs[:2]
     for paragraph in lead:
         for m in _DATE.finditer(paragraph):
-            facts.days.append((int(m[1]), MONTHS.index(m[2].lower()) + 1, int(m[3]) if m[3] else None, m.group(0)))
+            day, month, year = int(m[1]), MONTHS.index(m[2].lower()) + 1, int(m[3]) if m[3] else None
+            if is_day(day, month, year):
+                facts.days.append((day, month, year, m.group(0)))
+            elif m.group(0) not in facts.no_days:
+                facts.no_days.append(m.group(0))
     if facts.days:
         facts.day, facts.day_words = facts.days[0][:3], facts.days[0][3]
     for n, paragraph in enumerate(page.paragraphs):

@@ -1,0 +1,43 @@
+"""Faults a review found in importing a page: a day of the page's words that is no day of the calendar
+("den 31 april", "den 29 februari" where no year near the page's has it) is no date, never a traceback;
+another meeting named by its ordinal ("det första sakrådet") is not this one; a capitalised pair that
+presents is a government participant only where the page ties it to a post; the note on a kept page
+text says whether it was written (docs/import.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_import_fidelity_r17 import _draft, _meeting, _project
+
+URL = "/artiklar/2025/03/sakrad-om-eu/"
+HELD = "# Sakråd om EU\n\nDen 5 mars 2025 hölls ett sakråd om EU med organisationer från civilsamhället.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (HELD + "Den 29 februari hölls ett första sakråd om samma fråga med tio organisationer.\n", "2025-03-05"),
+        (HELD + "Den 31 april hölls ett första sakråd om samma fråga med tio organisationer.\n", "2025-03-05"),
+        ("# Sakråd om EU\n\nDen 31 april hölls ett sakråd om EU med organisationer.\n", None),
+        ("# Sakråd om EU\n\nDen 30 februari 2024 hölls ett sakråd om EU med organisationer.\n", None),
+        # a report's 29 February: the last leap year's before the publication
+        ("# Sakråd om EU\n\nDen 29 februari hölls ett sakråd om EU med organisationer.\n", "2024-02-29"),
+    ],
+)
+def test_a_day_of_no_calendar_is_no_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, date: str | None
+) -> None:
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2025-03-07")
+    found = _meeting(out).get("date")
+    assert (str(found) if found else None) == date
+    if date is None:
+        assert "no day of the calendar" in out or "no year near its publication" in out
+
+
+def test_an_invitation_to_a_29_february_no_year_has(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "# Sakråd om EU\n\nRegeringen bjuder in till ett sakråd om EU den 29 februari.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2025-03-07")
+    assert _meeting(out).get("date") is None
+    assert "no year near its publication has that day" in out

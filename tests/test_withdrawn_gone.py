@@ -248,3 +248,30 @@ def test_what_replaces_a_withdrawn_iri_must_be_minted_and_its_release_not_later(
     assert len(said) == 2 and "later than the data's version 1.2.0" in said[0] and "no IRI the data mints" in said[1]
     with pytest.raises(InputErrors, match="listed twice"):
         check_withdrawn([Withdrawal(BASE + "id/person/x", "1.2.0", why)] * 2, BASE, "1.2.0", minted)
+
+
+@pytest.mark.parametrize("version", ["1.3.0-rc1", "2025-01", "v2", "1.2"])
+def test_a_data_version_of_other_than_three_numbers_is_no_traceback(version: str) -> None:
+    """dataset.yaml allows any version of letters, digits and . _ ~ + -: the order of such a version and a
+    withdrawal's is not known, so "later than the data's" is judged only between three numbers."""
+    from sakrad_ld.withdrawn import Reason, Withdrawal, check_withdrawn
+
+    why = Reason("Fel.", "Wrong.")
+    check_withdrawn([Withdrawal("/id/person/x", "9.0.0", why)], BASE, version, [])
+
+
+def test_a_later_version_of_three_numbers_each_is_still_refused() -> None:
+    from sakrad_ld.errors import InputErrors
+    from sakrad_ld.withdrawn import Reason, Withdrawal, check_withdrawn
+
+    why = Reason("Fel.", "Wrong.")
+    check_withdrawn([Withdrawal("/id/person/x", "1.9.0", why)], BASE, "1.10.0", [])
+    with pytest.raises(InputErrors, match="later than the data's version 1.9.0"):
+        check_withdrawn([Withdrawal("/id/person/x", "1.10.0", why)], BASE, "1.9.0", [])
+
+
+def test_a_withdrawn_json_nested_deeper_than_json_follows_lists_nothing() -> None:
+    from sakrad_ld.withdrawn import release_withdrawals
+
+    assert release_withdrawals(b'{"withdrawn": ' + b"[" * 200000 + b"]" * 200000 + b"}") == {}
+    assert release_withdrawals(b"[" * 200000) == {}

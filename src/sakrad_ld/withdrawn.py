@@ -125,13 +125,24 @@ def read_withdrawn(data_dir: Path) -> list[Withdrawal]:
     return list(load_record(WithdrawnFile, node, path).withdrawn)
 
 
-def _version(text: str) -> tuple[int, ...]:
+def _version(text: str) -> tuple[int, ...] | None:
+    """A version of three numbers as a key that orders releases (1.10.0 after 1.9.0); ``None`` for any other
+    version dataset.yaml allows ("1.3.0-rc1", "2025-01"), whose order with another the project does not say."""
+    if re.fullmatch(_VERSION, text) is None:
+        return None
     return tuple(int(n) for n in text.split("."))
+
+
+def _later(version: str, than: str) -> bool:
+    """Whether release ``version`` comes after ``than``: judged only where both are three numbers."""
+    key, other = _version(version), _version(than)
+    return key is not None and other is not None and key > other
 
 
 def check_withdrawn(entries: list[Withdrawal], base: str, version: str, minted: Iterable[str]) -> None:
     """Refuses (InputErrors, each naming file, line and field) an entry that is no path of a thing's
-    IRI under ``base`` (``/id/…``), one listed twice, one withdrawn in a release later than ``version``,
+    IRI under ``base`` (``/id/…``), one listed twice, one withdrawn in a release later than ``version`` (where both are three numbers: no other
+    versions' order is known),
     one the data still mints (an IRI among ``minted``) and a ``replaced_by`` the data does not mint."""
     paths = {e.path(base) for e in entries} | {_as_path(e.replaced_by, base) for e in entries if e.replaced_by}
     found = {"/" + iri[len(base) :] for iri in minted if iri.startswith(base)} & paths
@@ -164,7 +175,7 @@ def check_withdrawn(entries: list[Withdrawal], base: str, version: str, minted: 
                     "remove the entry, or the record that mints the IRI",
                 )
             )
-        if _version(entry.version) > _version(version):
+        if _later(entry.version, version):
             errors.append(
                 InputError(
                     lines.where("version") if lines else where,
@@ -217,7 +228,7 @@ def release_withdrawals(data: bytes | None) -> dict[str, Mapping[str, Any]]:
     try:
         listed = json.loads(data)["withdrawn"]
         return {item["path"]: item for item in listed if _is_id_path(item["path"])}
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: nested deeper than json follows
         return {}
 
 

@@ -47,3 +47,20 @@ def test_a_candidate_with_a_note_is_not_accepted_and_quotes_it(
     assert candidate["reasons"] == [
         f"the extract notes beside the entry (anmärkning: {note!r}): a caveat a person must judge"
     ], candidate
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("ändamål", "Stöd till personer i konkurs och skuldsanering"),
+        ("description", "Advice on bankruptcy and debt"),
+        ("verksamhet", "Rådgivning vid likvidation av föreningar"),
+        ("purpose", "Help for members of companies in liquidation"),
+    ],
+)
+def test_a_proceeding_an_organisation_works_on_is_no_status(field: str, value: str) -> None:
+    """Only the register's status (or a name's parentheses) says an entry is in liquidation or bankrupt."""
+    row = {"name": "Skuldstiftelsen", "orgnr": "802000-0000", field: value}
+    assert entry_status(row, row["name"], ("name", "orgnr")) is None
+    found = entry_status({"name": "Föreningen X (i likvidation)"}, "Föreningen X (i likvidation)", ("name",))
+    assert found is not None and found.kind == "retired"

@@ -4,9 +4,11 @@ Registers say it in many ways; each is recognised in a row's fields (YAML fields
 ``a.b``; CSV columns), never by the clock:
 
 * a **status word** in a field such as ``status``, ``state``, ``reason`` or ``categories``:
-  ``retired``, ``deregistered``, ``avregistrerad``, ``upphört``, ``inactive``, ``vilande``, ``under
-  likvidation``, ``konkurs`` … (:data:`ENDED_WORDS` anywhere but the name, number, web address and a
-  free-text note; :data:`STATUS_WORDS` too in a field named like a status, :data:`STATUS_FIELDS`);
+  ``retired``, ``deregistered``, ``avregistrerad``, ``upphört``, ``inactive``, ``vilande`` …
+  (:data:`ENDED_WORDS` anywhere but the name, number, web address and a free-text note);
+  :data:`STATUS_WORDS` (``closed``, ``under likvidation``, ``konkurs`` …) only in a field named like a
+  status, :data:`STATUS_FIELDS`, or in parentheses in the name: in a purpose or description they are
+  what the organisation works on;
 * a **reason** the entry ended, any words in a field such as ``reason``, ``orsak`` or
   ``avregistreringsorsak`` (:data:`REASON_FIELDS`) that do not say it is current;
 * a **flag**: ``active: false``, ``aktiv: nej``, ``retired: true``, ``avregistrerad: ja``;
@@ -31,6 +33,7 @@ __all__ = [
     "CURRENT_WORDS",
     "NOTE_FIELDS",
     "ENDED_WORDS",
+    "PROCEEDING_WORDS",
     "END_FIELDS",
     "REASON_FIELDS",
     "REGISTER_DATE_FIELDS",
@@ -78,13 +81,12 @@ ENDED_WORDS = frozenset(
         "upplösts",
         "upplöstes",
         "upplösning",
-        "likvidation",
-        "konkurs",
-        "liquidation",
-        "bankruptcy",
-        "bankrupt",
     }
 )
+#: Proceedings that end an entry where the register gives them as its state (``status: Under likvidation``,
+#: "Föreningen X (i likvidation)"); in any other field they are what an organisation works on ("Stöd till
+#: personer i konkurs"), so they are :data:`STATUS_WORDS`, never :data:`ENDED_WORDS`.
+PROCEEDING_WORDS = frozenset({"likvidation", "konkurs", "liquidation", "bankruptcy", "bankrupt"})
 #: Fields of free text beside an entry (field names compared as :func:`key`): a note, a comment, a caveat.
 #: Their words are never the register's status ("the 90-konto is marked retired" says nothing of the
 #: number's entry); each is a caveat (:func:`caveats`) that keeps a candidate from being accepted.
@@ -135,6 +137,7 @@ STATUS_WORDS = frozenset(
         "ogiltig",
         "invalid",
     }
+    | PROCEEDING_WORDS
 )
 #: Field names (compared as lower-case letters and digits) that hold a status.
 STATUS_FIELDS = (
@@ -373,7 +376,7 @@ def entry_status(
             evidence.append((field, value))
             kinds.append("retired")
     for inner in re.findall(r"\(([^)]*)\)", name):
-        if set(re.findall(r"\w+", inner.casefold())) & ENDED_WORDS:
+        if set(re.findall(r"\w+", inner.casefold())) & (ENDED_WORDS | PROCEEDING_WORDS):
             evidence.append(("name", f"({inner})"))
             kinds.append("retired")
     if not evidence:

@@ -41,3 +41,20 @@ def test_an_invitation_to_a_29_february_no_year_has(tmp_path: Path, capsys: pyte
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2025-03-07")
     assert _meeting(out).get("date") is None
     assert "no year near its publication has that day" in out
+
+
+SECOND = "# Sakråd om EU\n\nDen 5 mars 2025 hölls det {own} sakrådet om EU med organisationer från civilsamhället.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("own", "count"),
+    [("andra", None), ("tredje", None), ("första", 30)],
+)
+def test_a_count_of_a_meeting_of_another_ordinal_is_not_this_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], own: str, count: int | None
+) -> None:
+    """On the second meeting's page "deltog i det första sakrådet" counts the first; on the first's, this."""
+    text = SECOND.format(own=own) + "Ett trettiotal organisationer deltog i det första sakrådet.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2025-03-07")
+    found = _meeting(out).get("organisation_count")
+    assert (found or {}).get("value") == count, out

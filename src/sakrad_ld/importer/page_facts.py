@@ -58,6 +58,29 @@ _OTHER_MEETING = re.compile(
     r"(?<!\w)(?:enkäten|enkät|undersökningen|webbinariet|konferensen)(?!\w)",
     re.IGNORECASE,
 )
+#: A meeting named by its ordinal ("det första sakrådet", "ett andra sakråd om EU"): another meeting where
+#: the page's own meeting has another ordinal ("Den 5 mars hölls det andra sakrådet …").
+_ORDINAL = re.compile(
+    r"(?<!\w)(?P<article>(?:det|ett) )?(?P<ordinal>första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|"
+    r"nionde|tionde) (?:\w+ )?(?:sakråd|samråd|möte)\w*",
+    re.IGNORECASE,
+)
+
+
+def _own_ordinal(page: Page) -> str | None:
+    """The ordinal the page's first paragraph gives its meeting ("det andra sakrådet"): "andra"."""
+    for m in _ORDINAL.finditer(page.paragraphs[0] if page.paragraphs else ""):
+        if m["article"]:
+            return m["ordinal"].casefold()
+    return None
+
+
+def _other_meeting(sentence: str, own: str | None) -> bool:
+    """Whether ``sentence`` is about a meeting other than the page's: last year's, an earlier one, a
+    survey before it, or one whose ordinal differs from the page's own meeting's ``own`` ordinal."""
+    if _OTHER_MEETING.search(sentence):
+        return True
+    return own is not None and any(m["ordinal"].casefold() != own for m in _ORDINAL.finditer(sentence))
 
 
 def denied(sentence: str, word: str) -> str | None:
@@ -142,6 +165,8 @@ class PageFacts:
     days: list[tuple[int, int, int | None, str]] = field(default_factory=list)
     #: the words of those that are no day of the calendar ("den 31 april", "den 29 februari 2025"): no date
     no_days: list[str] = field(default_factory=list)
+    #: the ordinal the first paragraph gives the page's meeting ("det andra sakrådet": "andra"), if any
+    ordinal: str | None = None
     #: "bjuder in", or "bjöd in" and no sentence that says the meeting was held: the page announces it
     announced: bool = False
     invites: str = ""  # the verb of the invitation: "bjuder" or "bjöd"
@@ -261,7 +286,7 @@ def is_day(day: int, month: int, year: int | None) -> bool:
 
 def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     """What ``page`` states, leaving out its ``other`` sentences (those about another meeting it dates)."""
-    facts = PageFacts()
+    facts = PageFacts(ordinal=_own_ordinal(page))
     lead = page.paragraphs[:2]
     for paragraph in lead:
         for m in _DATE.finditer(paragraph):
@@ -279,8 +304,8 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     # read as loading reads them: a negated, planned, called-off holding holds nothing
     for paragraph in page.paragraphs:
         for sentence in sentences(paragraph):
-            if _OTHER_MEETING.search(sentence) or sentence in other:
-                continue  # "deltog i förra årets sakråd"
+            if _other_meeting(sentence, facts.ordinal) or sentence in other:
+                continue  # "deltog i förra årets sakråd", "i det första sakrådet" on the second's page
             if (off := clauses.called_off(flat_text(sentence), 0, len(flat_text(sentence)))) or (
                 off := _MOVED.search(sentence)
             ):
@@ -428,7 +453,7 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         not invite
         and (took := re.search(r"\b(deltog|samlades|samlade|deltagare|deltagarna)\b", s))
         and denied(s, took.group(1)) is None
-        and not _OTHER_MEETING.search(s)
+        and not _other_meeting(s, facts.ordinal)
     ):
         _took_part(s, facts)
     passive = re.search(rf"(?P<words>{_NUMBER}) (?:[\w-]+ )?organisationer (?:hade |har )?(?:bjudits|bjöds) in\b", s)

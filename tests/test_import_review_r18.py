@@ -58,3 +58,31 @@ def test_a_count_of_a_meeting_of_another_ordinal_is_not_this_ones(
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2025-03-07")
     found = _meeting(out).get("organisation_count")
     assert (found or {}).get("value") == count, out
+
+
+JAMSTALLDHET = (
+    "# Sakråd om jämställdhet\n\nDen 5 mars 2024 deltog ett 25-tal organisationer i ett sakråd om jämställdhet. "
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "people"),
+    [
+        ("Rädda Barnen presenterade sin rapport.", []),
+        ("Svenska Kyrkan berättade om sitt arbete.", []),
+        ("Anna Berg berättade om sitt arbete.", []),
+        # data/ records a post for him
+        ("Jakob Forssmed berättade om regeringens arbete.", ["jakob-forssmed"]),
+        # the page gives the post elsewhere
+        ("Statssekreterare Anna Berg hälsade välkommen. Anna Berg berättade om arbetet.", ["anna-berg"]),
+    ],
+)
+def test_a_name_that_presents_is_a_government_participant_only_with_a_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], said: str, people: list[str]
+) -> None:
+    url = "/sakrad/2024/03/sakrad-om-jamstalldhet/"
+    out = _draft(_project(tmp_path), tmp_path, url, JAMSTALLDHET + said + "\n", capsys, published="2024-03-10")
+    meeting = _meeting(out)
+    assert [p.get("person") for p in meeting.get("government_participants", [])] == people, out
+    if not people:
+        assert "ties" in out and "government post or body" in " ".join(out.replace("# ", " ").split())

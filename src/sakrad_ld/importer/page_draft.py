@@ -686,6 +686,17 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
         chair = ChairRef(person=person, post=post)
         draft.note("chair", f'the page: "{facts.chair_words}"')
     participants = []
+    for agent, sentence in facts.unposted:
+        known = next((p for p in corpus.people if _same(p.name, agent.name or "")), None)
+        if known is not None and (known.holds or known.member_of):
+            facts.speakers.append((agent, sentence))  # data/ records their post or body
+        else:
+            draft.note(
+                "",
+                f"CHECK: the page says '{agent.words}', and neither it nor data/ ties '{agent.name}' to a "
+                "government post or body (it may be an organisation's name): not drafted as a government "
+                "participant; add them with their post if they spoke for the government",
+            )
     for agent, sentence in facts.speakers:
         person, _ = ids.person(agent, main, as_of)
         if all(p.person != person for p in participants):

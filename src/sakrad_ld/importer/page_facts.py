@@ -192,6 +192,9 @@ class PageFacts:
     chair: Agent | None = None
     chair_words: str = ""
     speakers: list[tuple[Agent, str]] = field(default_factory=list)  # opened, presented: with the sentence
+    #: a full name that opened, presented or told with no post the page gives it ("Jakob Forssmed berättade",
+    #: "Famna Malmö presenterade"): a government participant only where data/ records a post or body for them
+    unposted: list[tuple[Agent, str]] = field(default_factory=list)
     purpose: list[str] = field(default_factory=list)
     place: str | None = None
     discussion_areas: list[str] = field(default_factory=list)
@@ -267,6 +270,15 @@ def agents(words: str, page: Page) -> list[Agent]:
             name = _full_name(name, page) or name
         found.append(Agent(part, name=name, post=post.lower() if post else None))
     return found
+
+
+def _posted(name: str, page: Page) -> str | None:
+    """The post the page gives ``name`` anywhere ("Socialminister Jakob Forssmed", "Jakob Forssmed,
+    socialminister,"), if any."""
+    m = re.search(rf"\b(?P<post>{_POST}) {re.escape(name)}\b", page.text) or re.search(
+        rf"\b{re.escape(name)}, (?P<post>{_POST})\b", page.text
+    )
+    return m["post"] if m else None
 
 
 def _full_name(surname: str, page: Page) -> str | None:
@@ -486,8 +498,12 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
     if speaker and denied(s, re.search(r"inledde|inleddes|presenterade|berättade", speaker.group(0)).group(0)):
         speaker = None  # "Socialminister Jakob Forssmed inledde inte"
     if speaker:
-        post = speaker.groupdict().get("post")
-        facts.speakers.append((Agent(speaker.group(0), name=speaker["name"], post=post.lower() if post else None), s))
+        post = speaker.groupdict().get("post") or _posted(speaker["name"], page)
+        agent = Agent(speaker.group(0), name=speaker["name"], post=post.lower() if post else None)
+        if post is None:  # "Famna Malmö berättade …": a name that presents is no one of the government by itself
+            facts.unposted.append((agent, s))
+        else:
+            facts.speakers.append((agent, s))
     if _PURPOSE.search(s) and not re.search(r"\bsäger\b", s) and len(facts.purpose) < 2:
         facts.purpose.append(s)
     place = re.search(r"(?:genomförs|hölls|äger rum) i (?P<place>[^.]+)", s)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_import_fidelity_r17 import _draft, _meeting, _project
+from test_import_fidelity_r17 import _draft, _meeting, _project, _snapshot
+
+from sakrad_ld.cli import main
 
 URL = "/artiklar/2025/03/sakrad-om-eu/"
 HELD = "# Sakråd om EU\n\nDen 5 mars 2025 hölls ett sakråd om EU med organisationer från civilsamhället.\n\n"
@@ -86,3 +88,28 @@ def test_a_name_that_presents_is_a_government_participant_only_with_a_post(
     assert [p.get("person") for p in meeting.get("government_participants", [])] == people, out
     if not people:
         assert "ties" in out and "government post or body" in " ".join(out.replace("# ", " ").split())
+
+
+def test_the_note_says_whether_the_kept_text_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Written the first time; said to be there already for the same page; left as it is, and said to
+    differ, for a page that changed (re-imported with --force): never said to be written when it is not."""
+    project = _project(tmp_path)
+    page = tmp_path / "snapshot" / "pages" / f"{URL.strip('/')}.md"
+    out = tmp_path / "drafts" / "draft.yaml"
+    out.parent.mkdir()
+
+    def run(text: str, *options: str) -> str:
+        capsys.readouterr()
+        listing, _ = _snapshot(tmp_path, {URL: (text, {"published": "2025-03-07"})})
+        command = ["-C", str(project), "import", str(page), "--listing", str(listing), "--out", str(out), *options]
+        assert main(command) == 0
+        return " ".join(capsys.readouterr().err.split())
+
+    first = run(HELD)
+    (kept,) = [p for p in out.parent.iterdir() if p.suffix == ".md"]
+    assert f"is written to {kept}" in first
+    again = run(HELD, "--force")
+    assert "is written to" not in again and f"is already {kept}" in again
+    changed = run(HELD + "Trettio organisationer deltog.\n", "--force")
+    assert "is written to" not in changed and f"{kept} is left as it is, and differs" in changed
+    assert kept.read_text(encoding="utf-8") == HELD

@@ -272,9 +272,26 @@ def _kept_files(kept: dict[str, str], folder: Path | None, place: _Place, origin
         files = [(place.meetings.parent / path, text.encode("utf-8")) for path, text in kept.items()]
     else:
         files = [(folder / Path(path).name, text.encode("utf-8")) for path, text in kept.items()]
-    for target, _ in files:
-        print(f"note: the page's text, which the proposed source keeps, is written to {target}", file=sys.stderr)
+    for target, data in files:
+        if not target.exists():
+            print(f"note: the page's text, which the proposed source keeps, is written to {target}", file=sys.stderr)
+        elif _same_bytes(target, data):
+            print(f"note: the page's text, which the proposed source keeps, is already {target}", file=sys.stderr)
+        else:
+            print(
+                f"note: {target} is left as it is, and differs from the page's text the proposed source keeps: "
+                "loading reads the draft against the text there; compare them, and replace it by hand if the page "
+                "changed",
+                file=sys.stderr,
+            )
     return [(t, b) for t, b in files if not t.exists()]
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) -> int:

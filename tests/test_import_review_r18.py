@@ -113,3 +113,14 @@ def test_the_note_says_whether_the_kept_text_is_written(tmp_path: Path, capsys: 
     changed = run(HELD + "Trettio organisationer deltog.\n", "--force")
     assert "is written to" not in changed and f"{kept} is left as it is, and differs" in changed
     assert kept.read_text(encoding="utf-8") == HELD
+
+
+@pytest.mark.parametrize("published", ["2025-02-30", "7 mars 2025", 20250307])
+def test_a_listing_date_that_is_no_day_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], published: object
+) -> None:
+    listing, pages = _snapshot(tmp_path, {URL: (HELD, {"published": published})})
+    page = pages / f"{URL.strip('/')}.md"
+    assert main(["-C", str(_project(tmp_path)), "import", str(page), "--listing", str(listing)]) == 2
+    err = capsys.readouterr().err
+    assert "listing.json" in err and "no day of the calendar" in err and "Traceback" not in err

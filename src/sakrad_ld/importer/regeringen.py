@@ -7,6 +7,7 @@ The listing is the JSON the site's search API gives (``listing.json``: one entry
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import urllib.error
@@ -100,7 +101,27 @@ def read_listing(path: Path) -> tuple[Entry, ...]:
         raise InputError(Where(path, 0), "not a listing: the file is not a JSON list", "a list of page entries")
     codes_file = path.parent / "codes.json"
     codes = json.loads(codes_file.read_text(encoding="utf-8")) if codes_file.is_file() else {}
-    return tuple(_entry(item, codes) for item in raw if isinstance(item, dict) and item.get("url"))
+    entries = tuple(_entry(item, codes) for item in raw if isinstance(item, dict) and item.get("url"))
+    for entry in entries:
+        if entry.published is not None and not _iso_day(entry.published):
+            raise InputError(
+                Where(path, 0, "published"),
+                f"the entry {entry.url} gives published {entry.published!r}, which is no day of the calendar",
+                "a date such as 2025-03-07 (or null)",
+                "correct the listing, or fetch it again",
+            )
+    return entries
+
+
+def _iso_day(text: object) -> bool:
+    """Whether ``text`` is a day of the calendar written YYYY-MM-DD ("2025-02-30" is none)."""
+    if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _entry(item: dict, codes: dict[str, str]) -> Entry:

@@ -18,7 +18,8 @@ a table row's label cell ("| Ordförande | X |") read as a label; an adverbial b
 organising and "av" ("anordnades digitalt av X") and a Swedish name glossing an English agent name the
 organiser; a date right after this sakråd's noun ("inför sakrådet den 10 september 2024") is its day, and
 "10.9.2024" is a date; "inte av A utan av B", "A bjöd inte in till sakrådet, utan B" and "not convened
-by A but by B" name B the convener. Each row goes through the loader and its warnings:
+by A but by B" name B the convener. A review's rows (REVIEW) hold each of these rules to what it was
+made for: true facts beside the cue words that must still load, and wrong ones they must refuse. Each row goes through the loader and its warnings:
 (kept text, the meeting's facts, accepted)."""
 
 from __future__ import annotations
@@ -230,6 +231,59 @@ DATES = [
 ]  # fmt: skip
 
 
+#: A review's rows: true facts the round's rules must not refuse, and wrong ones they must.
+REVIEW = [
+    ("Regeringen bjöd in till sakråd om skolan. Mötet den 10 september 2024 skulle ha hållits men blev av först i oktober.", _date(DATE), TRAP),
+    ("Regeringen bjöd in till sakråd om skolan. Publicerad: mötet den 10 september 2024.", _date(DATE), TRAP),
+    ("Den 10 september 2024 hölls det andra sakrådet om EU. Ett trettiotal organisationer deltog i det första sakrådet.", _count(OC, "Ett trettiotal organisationer", 30, APPROX), TRAP),
+    ("Den 10 september 2024 hölls det andra sakrådet om EU. Ett trettiotal organisationer deltog i det andra sakrådet.", _count(OC, "Ett trettiotal organisationer", 30, APPROX), TRUE),
+    ("Den 10 september 2024 hölls det första sakrådet om EU. Ett trettiotal organisationer deltog i det första sakrådet.", _count(OC, "Ett trettiotal organisationer", 30, APPROX), TRUE),
+    ("The second meeting was held on 10 September 2024. Thirty organisations took part in the first meeting.", _count(OC, "Thirty organisations", 30), TRAP),
+    ("Den 10 september 2024 hölls det andra sakrådet om EU. Famna deltog i det första sakrådet.", FAMNA, TRAP),
+    (HELD + "Kulturdepartementet bjöd in till ett sakråd om Agenda 2030.", CONVENER, TRUE),
+    ("Sakrådet om Agenda 2030 hölls den 10 september 2024 i Malmö.", _place("Malmö"), TRUE),
+    (HELD + "Famna deltog i sakrådet om Agenda 2030.", FAMNA, TRUE),
+    (HELD + "Famna deltog i sakrådet om Vision 2040.", FAMNA, TRUE),
+    ("Famna deltog i sakrådet om Agenda 2030 den 10 september 2024.", FAMNA, TRUE),
+    (HELD + "Sakrådet hölls som ett webbinarium. Famna deltog i webbinariet.", FAMNA, TRUE),
+    (HELD + "Sakrådet hölls som ett webbinarium. 30 organisationer deltog i webbinariet.", _count(OC, "30 organisationer", 30), TRUE),
+    ("Sakrådet hölls digitalt den 10 september 2024. Webbinariet samlade 30 deltagare.", _count(PC, "30 deltagare", 30), TRUE),
+    (HELD + "Sakrådet hölls som ett webbinarium. Konferensen samlade 200 deltagare.", _count(PC, "200 deltagare", 200), TRAP),
+    (HELD + "Sakrådet hölls i Rosenbad. Famna deltog i webbinariet.", FAMNA, TRAP),
+    (HELD + "Sakrådet samlade 30 organisationer, det största antalet hittills.", _count(OC, "30 organisationer", 30), TRUE),
+    (HELD + "The meeting gathered 30 participants, the most so far.", _count(PC, "30 participants", 30), TRUE),
+    (HELD + "Hittills har 100 organisationer deltagit.", _count(OC, "100 organisationer", 100), TRAP),
+    (HELD + "100 organisationer har deltagit hittills.", _count(OC, "100 organisationer", 100), TRAP),
+    (HELD + "100 organisations have taken part so far.", _count(OC, "100 organisations", 100), TRAP),
+    (HELD + "Kulturdepartementet bjöd in till ett nytt sakråd om kulturens villkor.", CONVENER, TRUE),
+    (HELD + "Efter sakrådet bjöd Kulturdepartementet in till ett nytt sakråd om kulturens villkor.", CONVENER, TRAP),
+    (HELD + "Kulturdepartementet bjuder in till ett nytt sakråd om kulturens villkor nästa år.", CONVENER, TRAP),
+    (HELD + "Sakrådet hölls hos Famna i Malmö.", _place("Malmö"), TRUE),
+    (HELD + "Sakrådet hölls hos Regeringskansliet i Stockholm.", _place("Stockholm"), TRUE),
+    (HELD + "Sakrådet hölls efter lunch i Malmö.", _place("Malmö"), TRUE),
+    (HELD + "Sakrådet hölls inför sommaren i Malmö.", _place("Malmö"), TRUE),
+    (HELD + "Sakrådet hölls strax före jul i Malmö.", _place("Malmö"), TRUE),
+    (HELD + "Sakrådet hölls av Socialdepartementet i Stockholm.", _place("Stockholm"), TRUE),
+    (HELD + "Sakrådet hölls efter konferensen i Malmö.", _place("Malmö"), TRAP),
+    (HELD + "Sakrådet hölls efter seminariet i Malmö.", _place("Malmö"), TRAP),
+    (HELD + "Sakrådet hölls efter lunchen i Malmö.", _place("Malmö"), TRAP),
+    (HELD + "Sakrådet hölls på initiativ av Famna i Malmö.", _place("Malmö"), TRAP),
+    (HELD + "Vid sakrådet diskuterades följande frågor, som inte tidigare behandlats:\n\n- skolans roll\n- bostäder", AREA, TRUE),
+    (HELD + "Vid sakrådet diskuterades inte följande frågor, som tidigare behandlats:\n\n- skolans roll\n- bostäder", AREA, TRAP),
+    (HELD + "\n\nFöljande frågor, som Famna lyfte, diskuterades inte:\n\n- skolans roll\n- bostäder", AREA, TRAP),
+    (HELD + "Sakrådet hölls i Malmö, som 2023 utsågs till årets stad.", _place("Malmö"), TRUE),
+    (HELD + "Sakrådet hölls i Malmö i maj 2023.", _place("Malmö"), TRAP),
+    (HELD + "Sakrådet hölls i Malmö hösten 2023.", _place("Malmö"), TRAP),
+    (HELD + "Famna deltog och säger att de kommer att följa frågan.", FAMNA, TRUE),
+    (HELD + "Famna deltog i sakrådet och har meddelat att de kommer att skicka synpunkter.", FAMNA, TRUE),
+    (HELD + "Famna bekräftade att de deltar och deltog också i sakrådet.", FAMNA, TRUE),
+    (HELD + "Famna har meddelat att de kommer.", FAMNA, TRAP),
+    (HELD + "Famna har meddelat att de kommer att delta.", FAMNA, TRAP),
+    (HELD + "Famna deltog i sakrådet om demokrati 2023.", FAMNA, TRAP),
+    (HELD + "Famna deltog i sakrådet om Agenda 2030 i mars 2023.", FAMNA, TRAP),
+]  # fmt: skip
+
+
 #: Rows the probe judged right, kept so they stay right.
 KEPT = [
     (HELD + "I mötet deltog inte Fryshuset.", FRYSHUSET, TRAP),
@@ -341,6 +395,7 @@ ROWS = (
     + PARTICIPATION
     + ORGANISERS
     + DATES
+    + REVIEW
     + KEPT
 )
 

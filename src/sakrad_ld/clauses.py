@@ -642,15 +642,25 @@ SAYING_WORDS = (
 )  # fmt: skip
 _INTENT = LazyPattern(
     r"(?<!\w)(" + _alternation(SAYING_WORDS) + r") (?:att|that)(?: [\w-]+){1,4}? "
-    r"(?:deltar|medverkar|närvarar|kommer|participates|attends|takes part|will attend|will take part)(?!\w)"
+    r"(?:deltar|medverkar|närvarar|kommer(?! att\b)|participates|attends|takes part|will attend|will take part)(?!\w)"
+)
+#: A word reporting taking part in the past ("deltog", "har deltagit", "took part"): beside it, what the
+#: name said of an intention is about something else or says what it then did.
+_TOOK_PART = LazyPattern(
+    r"(?<!\w)(?:deltog|medverkade|närvarade|har deltagit|hade deltagit|took part|attended|participated)(?!\w)"
 )
 
 
 def intention(flat: str, lo: int, hi: int) -> re.Match[str] | None:
     """An announced intention in ``flat[lo:hi]`` (a contrast's part): a verb of saying or registering and
     an "att"/"that" clause taking part in the present tense (:data:`_INTENT`: "har meddelat att de
-    deltar"), its group 1 the verb; None where there is none."""
-    return _INTENT.search(flat, lo, hi)
+    deltar"), its group 1 the verb; None where there is none, or where the part also reports taking part
+    in the past (:data:`_TOOK_PART`: "Famna bekräftade att de deltar och deltog också i sakrådet"). "kommer
+    att" is a future's auxiliary, not "kommer" (comes): "säger att de kommer att följa frågan"."""
+    found = _INTENT.search(flat, lo, hi)
+    if found is None or any(not found.start() <= t.start() < found.end() for t in _TOOK_PART.finditer(flat, lo, hi)):
+        return None
+    return found
 
 
 _DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION, DENIAL)
@@ -953,6 +963,60 @@ _AROUND_MEETING = LazyPattern(
 )
 
 
+#: Ordinals that tell one of a series of meetings from another ("det första sakrådet", "the second meeting").
+MEETING_ORDINALS = frozenset(
+    """första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde first second third fourth fifth
+    sixth seventh eighth ninth tenth""".split()
+)
+#: An ordinal and a meeting's noun ("andra sakrådet", "second meeting"), the ordinal its group.
+_ORDINAL_MEETING = LazyPattern(r"(?<![\w-])([\wåäö]+) (?:sakråd|samråd|möte|dialogmöte|meeting|consultation)\w*")
+
+
+def _ordinal_other(flat: str, m: re.Match[str]) -> str | None:
+    """The object "det första sakrådet" / "the first meeting" of taking part (``m``, :data:`_PART_OBJECT`),
+    where the text names a meeting by another ordinal ("hölls det andra sakrådet"): that other meeting of
+    the series, as its words; None where the text gives no other ordinal (the meeting is this one)."""
+    group = 2 if m.group(1) == "det" else 1 if " the " in m.group() else 0
+    if not group or m.group(group) not in MEETING_ORDINALS:
+        return None
+    noun = _ORDINAL_MEETING.match(flat, m.start(group))
+    if noun is None:
+        return None
+    others = {o.group(1) for o in _ORDINAL_MEETING.finditer(flat)} & MEETING_ORDINALS
+    return noun.group() if others - {m.group(group)} else None
+
+
+#: The event nouns a text may call this meeting by, with the stem it calls the meeting so with
+#: ("Sakrådet hölls som ett webbinarium. … i webbinariet").
+_EVENT_STEMS = {
+    "webbinariet": "webbinari", "webinar": "webinar", "seminariet": "seminari", "seminar": "seminar",
+    "konferensen": "konferens", "conference": "conference",
+}  # fmt: skip
+#: This meeting's noun and a word of holding or being, then "som"/"as" and an article: what it was held as.
+_HELD_AS = LazyPattern(
+    r"(?<!\w)(?:sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation) (?:hölls|genomfördes|ägde rum|"
+    r"var|är|was held|took place|was) (?:(?:som|as|i form av) )?(?:(?:ett|en|a|an) )?(?:digitalt |digital |online )?"
+    r"([\w-]+)"
+)
+#: A meeting held online, which a webinar's noun names ("Sakrådet hölls digitalt").
+_HELD_ONLINE = LazyPattern(
+    r"(?<!\w)(?:sakrådet|samrådet|mötet|the meeting|the consultation) (?:hölls|genomfördes|ägde rum|was held|took "
+    r"place) (?:digitalt|online|via (?:zoom|teams|länk))(?!\w)"
+)
+
+
+def own_event(flat: str, noun: str) -> bool:
+    """Whether the text calls this meeting by the event noun ``noun`` (of :data:`OTHER_EVENTS` or
+    :data:`GATHERING_EVENTS`): "Sakrådet hölls som ett webbinarium" (or "hölls digitalt") before
+    "webbinariet", "Mötet var en konferens" before "konferensen"; then that noun is this meeting."""
+    stem = _EVENT_STEMS.get(noun)
+    if stem is None:
+        return False
+    if any(m.group(1).startswith(stem) for m in _HELD_AS.finditer(flat)):
+        return True
+    return stem in ("webbinari", "webinar") and _HELD_ONLINE.search(flat) is not None
+
+
 def other_event(flat: str, b: int, *, indefinite: bool = True) -> str | None:
     """The object of the word of taking part ending at ``b`` where it is another event or work than this
     meeting (:data:`OTHER_EVENTS`, or "en"/"ett"/"a"/"an" and a noun not of :data:`MEETING_OBJECTS`), or
@@ -972,8 +1036,10 @@ def other_event(flat: str, b: int, *, indefinite: bool = True) -> str | None:
         when = _WHEN_OTHER.match(flat, b)
         return when.group().strip(" ,") if when is not None and when.group(1) in OTHER_EVENTS else None
     first, second = m.group(1), m.group(2) or ""
-    if first in OTHER_EVENTS:
+    if first in OTHER_EVENTS and not own_event(flat, first):
         return m.group().strip()
+    if (ordinal := _ordinal_other(flat, m)) is not None:
+        return ordinal
     if indefinite and first in ("en", "ett", "a", "an") and second and second not in MEETING_OBJECTS:
         return m.group().strip()
     return None
@@ -1003,7 +1069,7 @@ def gathering_event(flat: str, lo: int, a: int) -> str | None:
         return None
     words = _WORD.findall(flat, lo, a)
     for i, w in enumerate(words):
-        if w in GATHERING_EVENTS and (i == 0 or words[i - 1] not in _EVENT_TIME):
+        if w in GATHERING_EVENTS and (i == 0 or words[i - 1] not in _EVENT_TIME) and not own_event(flat, w):
             return w
     return None
 
@@ -1054,14 +1120,41 @@ _HELD_THEN = LazyPattern(
 _ANOTHER_ONE = frozenset("nytt ny nya ytterligare annat annan new further another".split())
 
 
+#: A time to come after "ett nytt sakråd" in its sentence ("i höst", "nästa år", "senare i vår", "in the
+#: spring"): the new meeting is a later one.
+_LATER_TIME = LazyPattern(
+    r"(?<!\w)(?:i (?:höst|vår|sommar|vinter)|nästa|kommande|senare|längre fram|framöver|under (?:hösten|våren|"
+    r"sommaren|vintern|(?:19|20)\d\d)|i (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december)|(?:19|20)\d\d|later|next|in the (?:spring|autumn|fall|summer|winter)|upcoming)(?!\w)"
+)
+#: This meeting's definite noun ("Efter sakrådet …, bjuder in till ett nytt sakråd").
+_THIS_MEETING = LazyPattern(r"(?<!\w)(?:sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)(?!\w)")
+
+
+def _another_new_one(flat: str, a: int, b: int) -> bool:
+    """Whether "ett nytt sakråd" / "a new meeting" at ``flat[a:b]`` is another meeting than this one: its
+    sentence names this meeting before it ("Efter sakrådet bjuder departementet in till ett nytt sakråd")
+    or gives it a time to come ("ett nytt sakråd i höst"); an invitation to "ett nytt sakråd om …" with
+    neither announces this one."""
+    start = max(flat.rfind(". ", 0, a) + 1, flat.rfind("\n", 0, a) + 1, a - 200)
+    ends = [i for i in (flat.find(". ", b), flat.find("\n", b)) if i >= 0]
+    end = min([*ends, b + 120, len(flat)])
+    return _THIS_MEETING.search(flat, start, a) is not None or _LATER_TIME.search(flat, b, end) is not None
+
+
 def _other_object(m: re.Match[str] | None) -> str | None:
     if m is None:
         return None
     article, first, second = m.group(1), m.group(2), m.group(3) or ""
     if first in MEETING_OBJECTS and _HELD_THEN.match(m.string, m.end(2)):
         return m.group(2) + " " + _HELD_THEN.match(m.string, m.end(2)).group().strip(" ,")
-    if article in ("en", "ett", "a", "an") and first in _ANOTHER_ONE and second in MEETING_OBJECTS:
-        return m.group().strip()  # "bjuder in till ett nytt sakråd": another meeting than this one
+    if (
+        article in ("en", "ett", "a", "an")
+        and first in _ANOTHER_ONE
+        and second in MEETING_OBJECTS
+        and _another_new_one(m.string, m.start(), m.end())
+    ):
+        return m.group().strip()  # "bjuder in till ett nytt sakråd i höst": another meeting than this one
     if first in MEETING_OBJECTS or first in MEETING_DAYS or second in MEETING_OBJECTS:
         return None
     if first.endswith(("sakråd", "sakrådet", "samråd", "samrådet", "möte", "mötet")):

@@ -534,6 +534,29 @@ _MANY_MEETINGS = LazyPattern(
     r"sedan (?:år )?(?:19|20)\d\d|sedan starten|sedan början|under året|under åren|genom åren|hittills|"
     r"since (?:19|20)\d\d|over the years|during the year|so far|to date)(?!\w)"
 )
+#: The words of :data:`_MANY_MEETINGS` that say "up to now": a period only where they modify the count's
+#: own verb ("Hittills har 100 organisationer deltagit"), not a comparison set off after the count ("30
+#: organisationer, det största antalet hittills", "the most so far").
+_SO_FAR = frozenset(("hittills", "so far", "to date"))
+#: A comparison with earlier meetings that "hittills" / "so far" ends ("fler än …", "det största …").
+_COMPARED_EARLIER = LazyPattern(
+    r"(?<!\w)(?:störst\w*|flest|fler|mer|högst\w*|rekord\w*|the most|more|largest|biggest|highest|record)(?!\w)"
+)
+
+
+def _many_meetings(flat: str, x: int, y: int, a: int, b: int) -> re.Match[str] | None:
+    """The word of :data:`_MANY_MEETINGS` in the count's clause ``flat[x:y]`` (the count's words at ``a``
+    to ``b``) that makes it a count over many meetings or a period; a word of :data:`_SO_FAR` after the
+    count and a comma, or after a comparison (:data:`_COMPARED_EARLIER`), only compares this meeting's count with earlier ones."""
+    for many in _MANY_MEETINGS.finditer(flat, x, y):
+        if many.group() in _SO_FAR and many.start() >= b:
+            between = flat[b : many.start()]
+            if "," in between or _COMPARED_EARLIER.search(between):
+                continue
+        return many
+    return None
+
+
 #: Words of asking a whole ("av de 30 tillfrågade"): the whole is those invited or asked.
 _ASKED = LazyPattern(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|asked)(?!\w)")
 #: A part before "av" / "of" and the whole's words right after it ("12 av ", "hälften av de ", "alla
@@ -677,7 +700,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     for x, _ in clauses[:2]:
         if (event := gathering_event(flat, x, a)) is not None:
             return f"{sentence} counts those who came to another event ({event!r}), not to this meeting"
-    if (many := _MANY_MEETINGS.search(flat, *clauses[1])) is not None:
+    if (many := _many_meetings(flat, *clauses[1], a, b)) is not None:
         return f"{sentence} counts over many meetings or a period ({many.group()!r}), not this meeting alone"
     if field != "invited_count" and (off := called_off(flat, lo, hi)) is not None:
         return f"{sentence} says the meeting was called off ({off!r}): no one took part in it"

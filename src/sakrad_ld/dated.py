@@ -618,6 +618,9 @@ DATE_GUARD_KINDS = frozenset(
     | {clauses.QUESTION, clauses.COUNTERFACTUAL, clauses.HEARSAY, clauses.DENIAL}
 )
 _GUARD_WORDS = [(kind, _alternation(words)) for kind, words in DATE_GUARDS]
+#: The guards that still hold for a date right after this sakråd's noun (:data:`_OWN_DATE`): all but a
+#: deadline's and a sending's, which that noun's date only closes or sends for.
+_OWN_DATE_GUARDS = [(kind, words) for kind, words in _GUARD_WORDS if kind not in (DATE_GUARDS[1][0], DATE_GUARDS[2][0])]
 #: Words of moving a meeting to another day: a date after them and "till" / "to" is the day it was moved
 #: to, any other the day it was moved from. "ändra" moves a meeting only with "från" / "till" after it
 #: ("ändrats från den 3 maj till den 10 maj"), not in "Regeringen ändrade strategin".
@@ -894,9 +897,11 @@ def date_refusal(
         x, y = _date_clause(ft, lo, hi, a, b)
         reason = None
         # "inför sakrådet den 10 september 2024", "Anmälan till sakrådet den 10 september 2024 …": the date
-        # right after this sakråd's noun is its day, whatever the sentence's verb sends or closes
+        # right after this sakråd's noun is its day, whatever the sentence's verb sends or closes; it says
+        # which meeting the date is of, not that the meeting was held then ("Mötet den 10 september 2024
+        # skulle ha hållits men …" is still a plan, "Publicerad: …" still a publication line)
         own = _OWN_DATE.search(flat, max(lo, a - 30), a) is not None
-        for guard_kind, words in () if own else _GUARD_WORDS:
+        for guard_kind, words in _OWN_DATE_GUARDS if own else _GUARD_WORDS:
             word = next(iter(words.finditer(flat, x, y)), None)
             if word is not None:
                 reason = f"{sentence} gives it as {guard_kind} ({word.group()!r}), not the day this sakråd was held"

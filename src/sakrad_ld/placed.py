@@ -720,16 +720,31 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
 
 
 #: A year right after a place, a few words of time between ("i Malmö 2023", "i Malmö i maj 2023", "i
-#: Malmö år 2023", "in Malmö in 2023"): the time of the holding there.
+#: Malmö år 2023", "in Malmö in 2023"): the time of the holding there. Only words of time (a month, a
+#: season) stand between: not a relative clause's ("i Malmö, som 2023 utsågs till årets stad").
 _OTHER_YEAR = LazyPattern(
-    r",?(?: (?:i|år|under|den|in|on|the|\d{1,2}|[a-zåäö]+(?= (?:19|20)\d\d))){0,3} ((?:19|20)\d\d)(?!\d)"
+    r",?(?: (?:i|år|under|den|in|on|the|\d{1,2}|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+    r"oktober|november|december|january|february|march|may|june|july|august|october|hösten|våren|sommaren|"
+    r"vintern|autumn|spring|summer|winter)(?= (?:19|20)\d\d))){0,3} ((?:19|20)\d\d)(?!\d)"
 )
 #: Prepositions that govern a noun of their own before a place ("i samband med konferensen i Malmö",
 #: "efter Almedalsveckan i Visby", "på initiativ av organisationerna i Malmö", "med organisationer i
-#: Malmö"): the place is that noun's, not the holding's. Not "på" or "vid": "på Rosenbad i Stockholm"
-#: places the meeting in both.
+#: Malmö"): the place is that noun's, not the holding's. Not "på", "vid" or "hos": "på Rosenbad i
+#: Stockholm", "hos Famna i Malmö" place the meeting in both. A preposition of time (:data:`TIME_PREPOSITIONS`)
+#: governs an event's noun only ("efter Almedalsveckan i Visby", not "efter lunch i Malmö"), and "av"
+#: after a word of holding names who held it ("hölls av Socialdepartementet i Stockholm").
 OTHER_NOUN_PREPOSITIONS = frozenset(
-    "till med efter före inför av från hos kring mot bland with after before by from among".split()
+    "till med efter före inför av från kring mot bland with after before by from among".split()
+)
+#: The prepositions of :data:`OTHER_NOUN_PREPOSITIONS` that say when: their noun is another event's only
+#: where it is an event (clauses.OTHER_EVENTS, clauses.GATHERING_EVENTS).
+TIME_PREPOSITIONS = frozenset("efter före inför after before".split())
+#: A meal's noun, which after a preposition of time and no article is a time of day ("efter lunch").
+_MEALS = frozenset("lunch dinner breakfast".split())
+#: Words of holding or organising that take their agent with "av" / "by".
+_HELD_BY = frozenset(
+    """hölls hålls genomfördes anordnades arrangerades organiserades leddes ordnades held organised organized
+    hosted convened""".split()
 )
 _ARTICLES = frozenset("den det de en ett the a an".split())
 
@@ -738,12 +753,19 @@ def _other_noun(flat: str, lo: int, at: int) -> str | None:
     """The noun right before the place's preposition at ``at`` (an article between) that one of
     :data:`OTHER_NOUN_PREPOSITIONS` governs, as its words; None where there is none."""
     words = _VERB.findall(flat, max(lo, at - 80), at)
-    if len(words) >= 3 and words[-2] in _ARTICLES:
+    article = len(words) >= 3 and words[-2] in _ARTICLES
+    if article:
         words = [*words[:-2], words[-1]]
     if len(words) < 2 or words[-2] not in OTHER_NOUN_PREPOSITIONS or words[-1] in _ARTICLES:
         return None
     if words[-1].isdigit() or words[-1] in clauses.HELD_SUBJECTS or words[-1].endswith(clauses._MEETING_ENDS):
         return None
+    if words[-2] in TIME_PREPOSITIONS and (
+        words[-1] not in clauses.OTHER_EVENTS | clauses.GATHERING_EVENTS or (words[-1] in _MEALS and not article)
+    ):
+        return None  # "hölls efter lunch i Malmö", "strax före jul i Malmö": a time, not another event
+    if words[-2] in ("av", "by") and len(words) >= 3 and words[-3] in _HELD_BY:
+        return None  # "hölls av Socialdepartementet i Stockholm": who held it, where
     return f"{words[-2]} {words[-1]}"
 
 

@@ -1787,9 +1787,31 @@ _YEAR_MEETING = LazyPattern(
     r"(?<![\w-])((?:19|20)\d\d)(?: års(?: [\w-]+)?)? " + _MEETING_NOUN + r"(?!\w)"
     r"|(?<!\w)"
     + _MEETING_NOUN
-    + r"(?: (?:om|on|about)(?: [\w-]+){1,3}?)? (?:(?:i|under|från|den|in|of|held in|from) )?(?:(?:\d{1,2} )?(?:"
-    + _MONTHS
-    + r") )?((?:19|20)\d\d)(?:-\d\d(?:-\d\d)?)?(?![\d-])"
+    + r"(?P<topic> (?:om|on|about)(?: [\w-]+){1,3}?)? (?P<when>(?:(?:i|under|från|den|in|of|held in|from) )?"
+    r"(?:(?:\d{1,2} )?(?:" + _MONTHS + r") )?)((?:19|20)\d\d)(?:-\d\d(?:-\d\d)?)?(?![\d-])"
+)
+#: Words that name a programme or strategy with its target year ("Agenda 2030", "Europa 2020-strategin",
+#: "Vision 2030", "Horisont 2020"): a meeting's topic, not its time.
+_NAMED_YEAR = frozenset("agenda vision europa horisont horizon strategi strategin mål målen".split())
+
+
+def _topic_name(found: re.Match[str], years: frozenset[str]) -> bool:
+    """Whether the year :data:`_YEAR_MEETING` found after a meeting's topic ("sakrådet om Agenda 2030") is
+    part of the topic's name, not the meeting's time: the year follows the topic's words with no word of
+    time or month between, and a word of :data:`_NAMED_YEAR` comes right before it, or it is later than
+    every year of the meeting (a target year: "om Vision 2040" at a meeting of 2024)."""
+    if not found.group("topic") or found.group("when"):
+        return False
+    after = _TIME_AFTER_TOPIC.match(found.string, found.end())
+    if after is not None and after.group(1) not in years:
+        return False  # "sakrådet om Agenda 2030 i mars 2023": another year's time follows the name
+    year = found.group(4)
+    return found.group("topic").split()[-1] in _NAMED_YEAR or (bool(years) and all(year > y for y in years))
+
+
+#: A time right after a topic's name with its year ("… om Agenda 2030 i mars 2023", "… den 3 maj 2023").
+_TIME_AFTER_TOPIC = LazyPattern(
+    r" (?:i|under|från|den|in|of|held in|from) (?:(?:\d{1,2} )?(?:" + _MONTHS + r") )?((?:19|20)\d\d)(?![\d-])"
 )
 
 
@@ -1972,7 +1994,10 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
         return False
     if another_period(flat, lo, hi, years) or _fronted_time(flat, lo, hi, years):
         return True
-    return any((y.group(1) or y.group(2)) not in years and own(y) for y in _YEAR_MEETING.finditer(flat, lo, hi))
+    return any(
+        (y.group(1) or y.group(4)) not in years and own(y) and not _topic_name(y, years)
+        for y in _YEAR_MEETING.finditer(flat, lo, hi)
+    )
 
 
 #: A time opening a sentence ("2023 deltog X", "Under 2023 …", "Den 3 april deltog X", "In 2023, …"): the
@@ -2689,7 +2714,13 @@ def discussion(
         if heading is not None and (
             not flat[heading[0] : heading[1]].rstrip().endswith(".") or _FOLLOWING.search(flat, *heading)
         ):
-            denied = guard_in(flat, *heading, heading[0], heading[0], kinds=(NEGATION, ABSENCE), spans=[heading])
+            # the negation of the heading's own clause, the word of discussing's: not one of a relative
+            # clause in it ("Följande frågor diskuterades, som inte tidigare behandlats:")
+            verb = next(
+                (d for d in _DISCUSSING.finditer(flat, *heading) if not side_clause(flat, *heading, d.start())), None
+            )
+            own = [heading] if verb is None else fact_clause(flat, *heading, verb.start(), verb.end())
+            denied = guard_in(flat, *heading, heading[0], heading[0], kinds=(NEGATION, ABSENCE), spans=own)
             if denied is not None:
                 continue  # "Följande diskuterades inte:": the heading's negation governs its items
             if _TOPIC.search(flat, *heading) and not _DISCUSSING.search(flat, *heading):

@@ -279,6 +279,8 @@ REVIEW = [
     (HELD + "Famna bekräftade att de deltar och deltog också i sakrådet.", FAMNA, TRUE),
     (HELD + "Famna har meddelat att de kommer.", FAMNA, TRAP),
     (HELD + "Famna har meddelat att de kommer att delta.", FAMNA, TRAP),
+    (HELD + "Sakrådet samlade 30 deltagare, fler än något sakråd hittills.", _count(PC, "30 deltagare", 30), TRUE),
+    (HELD + "Fler sakråd samlade 30 deltagare.", _count(PC, "30 deltagare", 30), TRAP),
     (HELD + "Famna deltog i sakrådet om demokrati 2023.", FAMNA, TRAP),
     (HELD + "Famna deltog i sakrådet om Agenda 2030 i mars 2023.", FAMNA, TRAP),
 ]  # fmt: skip

@@ -1759,7 +1759,7 @@ LIKE_MEETING_WORDS = ("liknande", "annat", "annan", "motsvarande", "similar")
 _OTHER_MEETING = LazyPattern(
     r"(?<!\w)(?:(?:"
     + "|".join(OTHER_MEETING_WORDS)
-    + r")(?: (?:årets|års|veckans|månadens|year's|week's|month's))?(?: [\w-]+){0,2}? "
+    + r")(?! (?:än|than)(?!\w))(?: (?:årets|års|veckans|månadens|year's|week's|month's))?(?: [\w-]+){0,2}? "
     r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*|förra årets|förra året|i fjol|nästa år"
     # a like or another meeting ("Ett liknande sakråd", "Ett annat möte", "Fjolårets sakråd"), not "bland annat"
     r"|(?<!bland )(?:" + "|".join((*LIKE_MEETING_WORDS, "fjolårets")) + r")(?: [\w-]+)? "

@@ -118,6 +118,8 @@ def test_the_htaccess_graph_rules_send_each_header_where_the_server_does(
                 continue  # another path, or a rule that only sets a variable and goes on
             if any(test == "%{REQUEST_METHOD}" for test, _, _ in conds):
                 continue  # the preflight's rule and the 405 of other methods: this is a GET
+            if any(test == "%{HTTP:Range}" for test, _, _ in conds):
+                continue  # the 416 of a range past any file's end: this GET asks for no range
             assert all(test == "%{HTTP_ACCEPT}" and "NC" in cflags for test, _, cflags in conds), conds
             if all(re.search(p, accept or "", re.IGNORECASE) for _, p, _ in conds):
                 assert "L" in flags.strip("[]").split(","), flags

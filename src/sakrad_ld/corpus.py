@@ -141,13 +141,10 @@ SCHEMA_BASE = "https://w3id.org/sakrad/schema/"
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schema of every data file, by schema file name: the files the corpus is read from,
-    and ``withdrawn.yaml`` (read by the build and the server, :mod:`sakrad_ld.withdrawn`)."""
-    from .withdrawn import DATA_FILE, WithdrawnFile  # it reads the corpus's limits: imported when used
-
-    files = {**DATA_FILES, DATA_FILE: (WithdrawnFile, "withdrawn.schema.json")}
+    """The JSON Schema of every data file, by schema file name."""
     return {
-        name: json_schema(cls, f"sakrad-ld {pattern}", SCHEMA_BASE + name) for pattern, (cls, name) in files.items()
+        name: json_schema(cls, f"sakrad-ld {pattern}", SCHEMA_BASE + name)
+        for pattern, (cls, name) in DATA_FILES.items()
     }
 
 

@@ -34,7 +34,8 @@ from typing import Annotated, Any
 
 from .corpus import MAX_SHARED_FILE
 from .errors import InputError, InputErrors, Where
-from .formats import Format, json_bytes
+from .formats import FORMATS, HTML, Format, json_bytes
+from .records import _lines
 from .typedyaml import Lines, compose_file, load_record, pattern_check
 
 __all__ = [
@@ -68,12 +69,8 @@ Version = Annotated[str, pattern_check("version", _VERSION, "a release's version
 
 #: Plain text: the body of a 410 for a program (a browser gets the page, :func:`gone_page`).
 TEXT = Format("text", ".txt", "text/plain", "TXT", "plain text")
-#: The suffixes of a document's formats and of a page (documents.paths.DOCUMENT_FORMATS).
-_SUFFIXES = (".html", ".ttl", ".jsonld", ".nt", ".rdf")
-
-
-def _lines() -> Lines | None:
-    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
+#: The suffixes of a document's formats and of a page (as documents.paths.DOCUMENT_FORMATS).
+_SUFFIXES = tuple(f.suffix for f in (HTML, *FORMATS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ import yaml
 from conftest import copy_project
 
 from sakrad_ld.cli import main
-from sakrad_ld.corpus import DATA_FILES, schema_files, schemas
+from sakrad_ld.corpus import schema_files, schema_sources, schemas
 from sakrad_ld.errors import InputError, InputErrors, SakradError
 from sakrad_ld.registers.links import data_file
 from sakrad_ld.registers.reconcile import write_proposals
@@ -159,7 +159,10 @@ _ADDED = {
 def _cases() -> list[tuple[str, str, Path, bool]]:
     """(pattern, name, file, with the lists of :data:`_ADDED`) for every data file."""
     found = [
-        (p, str(f.relative_to(ROOT)), f, False) for d in DATA_FOLDERS for p in DATA_FILES for f in sorted(d.glob(p))
+        (p, str(f.relative_to(ROOT)), f, False)
+        for d in DATA_FOLDERS
+        for p in schema_sources()
+        for f in sorted(d.glob(p))
     ]
     return found + [
         (p, f"{ROOT.name}/data/{p} with {', '.join(_ADDED[p][1])}", ROOT / "data" / p, True) for p in _ADDED
@@ -172,7 +175,7 @@ _EXERCISED: dict[tuple[str, str], bool] = {}
 
 @pytest.mark.parametrize(("pattern", "name", "file", "added"), _cases(), ids=[c[1] for c in _cases()])
 def test_unique_items_where_loading_refuses_an_item_twice(pattern: str, name: str, file: Path, added: bool) -> None:
-    cls, schema_name = DATA_FILES[pattern]
+    cls, schema_name = schema_sources()[pattern]
     schema = schemas()[schema_name]
     real = jsonschema.Draft202012Validator(schema)
     marked = jsonschema.Draft202012Validator(_marked(schema))

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from sakrad_ld.corpus import DATA_FILES, schemas
+from sakrad_ld.corpus import schema_sources, schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -20,9 +20,9 @@ def test_committed_schema_is_up_to_date(name: str) -> None:
     assert committed == schemas()[name], "run `sakrad-ld schema` and commit schema/"
 
 
-@pytest.mark.parametrize("pattern", sorted(DATA_FILES))
+@pytest.mark.parametrize("pattern", sorted(schema_sources()))
 def test_data_meets_its_schema(pattern: str) -> None:
-    _, name = DATA_FILES[pattern]
+    _, name = schema_sources()[pattern]
     schema = schemas()[name]
     jsonschema.Draft202012Validator.check_schema(schema)
     files = sorted((ROOT / "data").glob(pattern))

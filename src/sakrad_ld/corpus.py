@@ -77,6 +77,7 @@ __all__ = [
     "load_corpus",
     "meeting_files",
     "schema_files",
+    "schema_sources",
     "schemas",
     "start_loading",
 ]
@@ -140,11 +141,20 @@ DATA_FILES: dict[str, tuple[type, str]] = {
 SCHEMA_BASE = "https://w3id.org/sakrad/schema/"
 
 
+def schema_sources() -> dict[str, tuple[type, str]]:
+    """Every data file with a JSON Schema: name → (record class, schema file name): the files the
+    corpus is read from (:data:`DATA_FILES`) and ``withdrawn.yaml`` (read by the build and the
+    server, :mod:`sakrad_ld.withdrawn`)."""
+    from .withdrawn import DATA_FILE, WithdrawnFile  # it reads the corpus's limits: imported when used
+
+    return {**DATA_FILES, DATA_FILE: (WithdrawnFile, "withdrawn.schema.json")}
+
+
 def schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schema of every data file, by schema file name."""
+    """The JSON Schema of every data file (:func:`schema_sources`), by schema file name."""
     return {
         name: json_schema(cls, f"sakrad-ld {pattern}", SCHEMA_BASE + name)
-        for pattern, (cls, name) in DATA_FILES.items()
+        for pattern, (cls, name) in schema_sources().items()
     }
 
 

@@ -40,15 +40,20 @@ third party's mirror on github.com is ``secondary``, whatever register it mirror
 addresses name the item (a Wikidata QID in wiki/Q…, entity/Q… or Special:EntityData/Q…; a Lagrummet
 slug in org/<slug>), the source must name the item the claim's IRI names: Wikidata's page of Q1 does
 not confirm Q3369258. A Wikidata source that names no item is refused; a Lagrummet one is compared only
-where it names one.
+where it names one. A Wikidata page is an item's only on www.wikidata.org or m.wikidata.org with the
+item's page as its whole path, or the permanent link to a revision (``/w/index.php?title=Q…&oldid=N``).
+An organisation number's page must show the number: its address, or the kept text of the source
+(data/sources.yaml) with that address, holds its ten digits (with or without the hyphen); and SCB's
+register confirms only numbers of group 2 (:data:`HOST_GROUPS`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .clauses import LazyPattern
 from .dated import date_forms
@@ -60,61 +65,138 @@ if TYPE_CHECKING:
 
 #: The hosts of each register's own pages, by register (``links[].register``) or identifier scheme
 #: (``identifiers[].scheme``): a ``status: register`` claim must be read on one of them (or a host
-#: below one, such as www.wikidata.org). Organisation numbers are kept by Skatteverket, Bolagsverket
-#: and SCB (its business register); Lagrummet's IRIs by Domstolsverket at lagrummet.se (rinfo.lagrummet.se).
+#: below one, such as www.skatteverket.se; Wikidata's only on the two hosts named, :data:`_EXACT_HOSTS`).
+#: Organisation numbers are kept by Skatteverket, Bolagsverket and SCB (its register of public bodies:
+#: numbers of group 2 only, :data:`HOST_GROUPS`); Lagrummet's IRIs by Domstolsverket at lagrummet.se
+#: (rinfo.lagrummet.se). test.wikidata.org is another Wikibase, whose Q-numbers name other items.
 REGISTER_HOSTS: dict[str, tuple[str, ...]] = {
-    "wikidata": ("wikidata.org",),
+    "wikidata": ("www.wikidata.org", "m.wikidata.org"),
     "orgnr": ("skatteverket.se", "bolagsverket.se", "scb.se"),
     "lagrummet": ("lagrummet.se",),
 }
+#: Registers whose hosts are exactly those of :data:`REGISTER_HOSTS`, none below them.
+_EXACT_HOSTS = frozenset({"wikidata"})
+#: The groups of organisation numbers (their first digit, :data:`sakrad_ld.orgnr.GROUPS`) a host's
+#: register keeps, where it keeps only some: SCB's register of public bodies (Myndighetsregistret)
+#: numbers the state, regions, municipalities and parishes, group 2, and no association or company.
+HOST_GROUPS: dict[str, frozenset[str]] = {"scb.se": frozenset("2")}
+
+
+def _host(source: object) -> str:
+    try:
+        return (urlsplit(source).hostname or "").rstrip(".").lower() if isinstance(source, str) else ""
+    except ValueError:
+        return ""
 
 
 def register_host(source: str | None, register: str) -> bool:
     """Whether ``source`` is a page on the own host of ``register`` (:data:`REGISTER_HOSTS`)."""
-    try:
-        host = (urlsplit(source or "").hostname or "").rstrip(".").lower()
-    except ValueError:
-        return False
-    return any(host == h or host.endswith("." + h) for h in REGISTER_HOSTS.get(register, ()))
+    host = _host(source or "")
+    exact = register in _EXACT_HOSTS
+    return any(host == h or (not exact and host.endswith("." + h)) for h in REGISTER_HOSTS.get(register, ()))
 
 
-#: Where each register's pages name the item they are about: a Wikidata page (wiki/Q…, entity/Q…,
-#: Special:EntityData/Q…), a Lagrummet organisation (org/<slug>). A claim's IRI names its item the same way.
+#: Where each register's pages name the item they are about, as the whole path: a Wikidata item's page
+#: (wiki/Q…, entity/Q…, Special:EntityData/Q… with or without a format's suffix), a Lagrummet
+#: organisation (org/<slug>). A claim's IRI names its item the same way.
 _NAMED: dict[str, LazyPattern] = {
-    "wikidata": LazyPattern(r"/(?:wiki/|entity/|wiki/Special:EntityData/|Special:EntityData/)(Q[1-9][0-9]*)\b"),
+    "wikidata": LazyPattern(
+        r"/(?:wiki/|entity/|wiki/Special:EntityData/|Special:EntityData/)(Q[1-9][0-9]*)"
+        r"(?:\.(?:json|jsonld|ttl|nt|rdf|n3))?"
+    ),
     "lagrummet": LazyPattern(r"/org/([^/?#.]+)"),
 }
 #: Registers whose own pages always name the item in their address: a page that names none is not the item's.
 _ALWAYS_NAMED = ("wikidata",)
+#: Wikidata's permanent link to a revision of an item: ``/w/index.php?title=Q…&oldid=N``.
+_REVISION = LazyPattern(r"title=(Q[1-9][0-9]*)&oldid=([1-9][0-9]*)|oldid=([1-9][0-9]*)&title=(Q[1-9][0-9]*)")
 
 
 def named_item(address: object, register: str) -> str | None:
-    """The item of ``register`` that ``address`` (a page or an IRI) names: a QID, a Lagrummet slug; or None."""
+    """The item of ``register`` that ``address`` (a page or an IRI) names: a QID, a Lagrummet slug; or None.
+
+    A Wikidata address names an item only when its whole path is the item's page (``/wiki/Q42``,
+    ``/entity/Q42``, ``/wiki/Special:EntityData/Q42.json``) with no query but a revision
+    (``?oldid=N``), or it is the permanent link to a revision (``/w/index.php?title=Q42&oldid=N``): a
+    user's page or a project page whose path ends in ``/wiki/Q42`` is about something else."""
     pattern = _NAMED.get(register)
     if pattern is None or not isinstance(address, str):
         return None
     try:
-        path = urlsplit(address).path
+        parts = urlsplit(address)
     except ValueError:
         return None
-    found = pattern.findall(path)
+    if register == "wikidata":
+        if parts.path == "/w/index.php" and (m := _REVISION.fullmatch(parts.query)):
+            return m[1] or m[4]
+        page = pattern.fullmatch(parts.path)
+        if page is None or (parts.query and not re.fullmatch(r"oldid=[1-9][0-9]*", parts.query)):
+            return None
+        return page[1]
+    found = pattern.findall(parts.path)
     return found[-1] if found else None
 
 
-def register_source_problem(status: object, source: object, register: str, item: object = None) -> str | None:
+def _digits_of(number: str) -> str:
+    return re.sub(r"\D", "", number)
+
+
+def shows_number(number: object, source: object, text: str | None = None) -> bool:
+    """Whether the address ``source`` (percent-escapes decoded) or the kept ``text`` of the page holds the
+    organisation number ``number``: its ten digits, with or without the hyphen (or a space) after the sixth."""
+    digits = _digits_of(number) if isinstance(number, str) else ""
+    if len(digits) != 10:
+        return False
+    shown = re.compile(rf"(?<!\d){digits[:6]}[-\s\u00a0\u2010-\u2013]?{digits[6:]}(?!\d)")
+    address = unquote(source) if isinstance(source, str) else ""
+    return bool(shown.search(address) or (text and shown.search(text)))
+
+
+def _number_problem(source: str, number: object, text: str | None) -> str | None:
+    """Why a register's page ``source`` (with its kept ``text``, if any) does not confirm ``number``, or None."""
+    host = _host(source)
+    digits = _digits_of(number) if isinstance(number, str) else ""
+    for kept, groups in HOST_GROUPS.items():
+        if (host == kept or host.endswith("." + kept)) and digits[:1] not in groups:
+            return (
+                f"status register, but the source {source!r} is on {kept}, whose register keeps only numbers of "
+                f"group {' or '.join(sorted(groups))}, not {number} (group {digits[:1] or '?'})"
+            )
+    if shows_number(number, source, text):
+        return None
+    kept_text = "its kept text (the file of the source in data/sources.yaml with this url)"
+    return (
+        f"status register, but the source {source!r} does not show the organisation number {number}: neither its "
+        f"address nor {kept_text if text is not None else 'a kept text (no source in data/sources.yaml with this url has a file)'} "
+        "holds it, and a register's page that does not show a number cannot confirm it"
+    )
+
+
+def register_source_problem(
+    status: object, source: object, register: str, item: object = None, text: str | None = None
+) -> str | None:
     """What is wrong with a ``status: register`` claim read from ``source``, or None. ``item`` is the
-    claim's IRI (or value): the register's page it was read on must be about the same item."""
+    claim's IRI (or value): the register's page it was read on must be about the same item. For an
+    organisation number the page's address or its kept ``text`` must hold the number (:func:`shows_number`)."""
     if status != "register" or register not in REGISTER_HOSTS:
         return None
     if isinstance(source, str) and register_host(source, register):
+        if register == "orgnr":
+            return _number_problem(source, item, text)
         wanted, named = named_item(item, register), named_item(source, register)
         if wanted is None or named == wanted or (named is None and register not in _ALWAYS_NAMED):
             return None
         return (
             f"status register, but the source {source!r} is the register's page of "
             f"{named or 'no item'}, not of {wanted}, which the {register} IRI names"
+            + (
+                " (an item's page is www.wikidata.org/wiki/Q…, /entity/Q…, /wiki/Special:EntityData/Q… as the whole "
+                "path, or the revision's permanent link /w/index.php?title=Q…&oldid=N)"
+                if register == "wikidata" and named is None
+                else ""
+            )
         )
-    host = urlsplit(source).hostname if isinstance(source, str) else None
+    host = _host(source)
     return (
         f"status register, but the source {source!r} is not a page of the register itself "
         f"({host or 'no host'}; {register}'s own pages are on {' or '.join(REGISTER_HOSTS[register])})"
@@ -160,12 +242,14 @@ def check_register_sources(corpus: Corpus) -> list[InputError]:
     that does not state registered names (:data:`NO_LEGAL_NAMES`)."""
     errors: list[InputError] = _legal_name_sources(corpus)
     records = [*corpus.organisations, *corpus.bodies, *corpus.people]
+    copies = getattr(corpus, "copies", None) or {}
+    texts = {s.url: copies[s.id] for s in corpus.sources if getattr(s, "url", None) and s.id in copies}
     for record in records:
         claims = [(i, i.scheme) for i in getattr(record, "identifiers", ())]
         claims += [(link, link.register) for link in getattr(record, "links", ())]
         for claim, register in claims:
             item = getattr(claim, "iri", None) or getattr(claim, "value", None)
-            problem = register_source_problem(claim.status, claim.source, register, item)
+            problem = register_source_problem(claim.status, claim.source, register, item, texts.get(claim.source))
             if problem is None:
                 continue
             where = claim.lines.where("status") if claim.lines else Where(Path("?"), 0, "status")
@@ -174,7 +258,8 @@ def check_register_sources(corpus: Corpus) -> list[InputError]:
                     where,
                     problem,
                     "status secondary for a number or link read elsewhere (a third party's mirror), or a source "
-                    "on the register's own host, on the page of the same item (the QID or slug the IRI names)",
+                    "on the register's own host, on the page of the same item (the QID or slug the IRI names; for an "
+                    "organisation number, a page whose address or kept text shows the number)",
                     'docs/links.md, "Which sources confirm"',
                 )
             )

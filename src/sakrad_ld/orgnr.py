@@ -17,13 +17,14 @@ group (:data:`LEGAL_FORM_GROUPS`): a foundation's number begins with 8, a limite
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from stdnum.exceptions import ValidationError
 
 __all__ = ["GROUPS", "LEGAL_FORM_GROUPS", "ORGANISATION_GROUPS", "compact", "form_mismatch", "format_number",
-           "is_valid", "not_an_organisation_number", "refusal", "validate"]  # fmt: skip
+           "is_valid", "not_an_organisation_number", "refusal", "stated_forms", "validate"]  # fmt: skip
 
 #: The group number (first digit) of an organisation number and the legal forms it is given to.
 GROUPS: dict[str, str] = {
@@ -72,6 +73,40 @@ def not_an_organisation_number(value: str) -> str | None:
         given = GROUPS.get(number[0], "no legal form")
         return f"group {number[0]} (the first digit) is given to {given}, not to an organisation"
     return None
+
+
+#: Written-out and definite forms of the words of :data:`LEGAL_FORM_GROUPS` (their base form).
+_FORM_WORDS: dict[str, str] = {
+    **{form: form for form in LEGAL_FORM_GROUPS},
+    **{form + ending: form for form in LEGAL_FORM_GROUPS for ending in ("en", "et", "n") if " " not in form},
+    "ideella föreningen": "ideell förening",
+    "ekonomiska föreningen": "ekonomisk förening",
+    "aktiebolag": "ab",
+    "aktiebolaget": "ab",
+    "handelsbolag": "hb",
+    "handelsbolaget": "hb",
+    "kommanditbolag": "kb",
+    "kommanditbolaget": "kb",
+    "brf": "bostadsrättsförening",
+}
+
+
+def stated_forms(name: str) -> tuple[str, ...]:
+    """The legal forms of :data:`LEGAL_FORM_GROUPS` that ``name`` states in words of their own
+    ("Stiftelsen Hjärnfonden" → stiftelse; "Föreningen X, ideell förening" → ideell förening), each in
+    its base form, sorted: what the load holds an organisation's ``legal_name`` to (the reconciler reads
+    more forms, :func:`sakrad_ld.registers.names.legal_forms`)."""
+    words = re.findall(r"\w+", name.casefold())
+    found: set[str] = set()
+    skip = -1
+    for i, word in enumerate(words):
+        pair = " ".join(words[i : i + 2])
+        if i + 1 < len(words) and pair in _FORM_WORDS:
+            found.add(_FORM_WORDS[pair])
+            skip = i + 1
+        elif i != skip and word in _FORM_WORDS:
+            found.add(_FORM_WORDS[word])
+    return tuple(sorted(found))
 
 
 def form_mismatch(number: str, legal: tuple[str, ...]) -> str | None:

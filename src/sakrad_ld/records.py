@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pyoxigraph as ox
 
 from .errors import Where
+from .orgnr import not_an_organisation_number
 from .orgnr import refusal as orgnr_refusal
 from .typedyaml import Check, Lines, Ref, pattern_check, quoted, scalar_field
 
@@ -81,8 +82,13 @@ def _date_test(value: str) -> str | None:
 
 
 def _orgnr_test(value: str) -> str | None:
+    """A Swedish organisation number: ten digits with a valid check digit (python-stdnum), and digits an
+    organisation's number has (:func:`orgnr.not_an_organisation_number`): a personal identity number
+    (third digit below 2) or a number of group 0, 1 or 4 passes the check digit but is no organisation's."""
     if (err := orgnr_refusal(value)) is not None:
         return f"{value!r} is not a valid Swedish organisation number ({err.message.rstrip('.').lower()})"
+    if (reason := not_an_organisation_number(value)) is not None:
+        return f"{value!r} is not a Swedish organisation number: {reason}"
     return None
 
 

@@ -41,7 +41,7 @@ from urllib.parse import unquote, urlsplit
 import pyoxigraph as ox
 
 from .errors import InputError, Where
-from .orgnr import compact
+from .orgnr import compact, form_mismatch, stated_forms
 from .records import VERIFIED, Corpus, Source, credited
 from .stated import folded
 from .typedyaml import QUOTED, quoted
@@ -51,6 +51,8 @@ __all__ = [
     "NAME_PREDICATES",
     "check_registered",
     "confirmed",
+    "copied_from",
+    "copy_source_problem",
     "kept_entries",
     "LINK_IRIS",
     "MAX_JSON_DEPTH",
@@ -184,6 +186,57 @@ def not_of_register(iri: object, register: str) -> str | None:
     return f"{shown} is not a {register} IRI; expected {space} followed by {local}"
 
 
+#: An address in a comment of a kept copy: where its entries were copied from.
+_COPIED_FROM = re.compile(r"^\s*#.*?(https?://[^\s<>\"]+)", re.MULTILINE)
+#: A comment line of a kept copy naming the file the entries below it were copied from ("# myndigheter.n3").
+_SECTION = re.compile(r"^\s*#\s*([\w.-]+\.\w+)\s*$", re.MULTILINE)
+
+
+def copied_from(text: str, register: str) -> list[str]:
+    """The addresses a kept register copy's comments say its entries were copied from, as far as they are
+    copies its keeper publishes pinned to a version (:data:`KEEPER_COPIES`), in the order written."""
+    found = [m.rstrip(".,;)") for m in _COPIED_FROM.findall(text)]
+    return list(dict.fromkeys(url for url in found if confirmed("register-copy", url, register)))
+
+
+def _section(text: str, iri: str) -> str | None:
+    """The file name of the section (a comment line "# name.n3") the entry ``iri`` stands in, or None."""
+    at = text.find(f"<{iri}>")
+    if at < 0:
+        return None
+    names = [m[1] for m in _SECTION.finditer(text, 0, at)]
+    return names[-1] if names else None
+
+
+def copy_source_problem(source: object, iri: str, register: str, text: str, file: str) -> str | None:
+    """Why a ``register-copy`` link to ``iri`` read from ``source`` is not tied to the kept copy ``text``
+    (kept as ``file``), or None: the source must be one of the files at the version the copy says its
+    entries were copied from (:func:`copied_from`), and, where the copy marks its sections by file
+    ("# myndigheter.n3"), the file whose section holds the entry. A link citing another file or
+    version would publish as its source (``dct:source``) a document the project has not compared."""
+    origins = copied_from(text, register)
+    if not origins:
+        return (
+            f"the kept copy {file} names no address it was copied from (a comment with the keeper's file at a "
+            f"commit), so no source of a register-copy link can be compared with it"
+        )
+    address = _address(source if isinstance(source, str) else None)
+    shown = _shown(str(source))
+    if address not in {_address(o) for o in origins}:
+        return (
+            f"the source {shown} is not one of the files the kept copy {file} was copied from "
+            f"({' or '.join(origins)}): the copy cannot confirm what another file, or another version, says"
+        )
+    section = _section(text, iri)
+    cited = address.rsplit("/", 1)[-1]
+    if section is not None and section != cited:
+        return (
+            f"the kept copy {file} holds {_cut(iri)} among the entries copied from {section}, not from {cited} "
+            f"(the file the source {shown} names)"
+        )
+    return None
+
+
 #: The predicates a register copy names its entries with.
 NAME_PREDICATES = frozenset(
     {
@@ -299,6 +352,23 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                     )
                 )
                 continue
+            text = corpus.copies.get(source)
+            if (
+                link.status == "register-copy"
+                and text is not None
+                and confirmed(link.status, link.source, link.register)
+            ):
+                if problem := copy_source_problem(link.source, link.iri, link.register, text, str(files[source])):
+                    errors.append(
+                        InputError(
+                            link.lines.where("source") if link.lines else where,
+                            problem,
+                            "the address of the keeper's file, at the commit, that the kept copy says the entry was "
+                            "copied from",
+                            "cite that file as the kept copy's comments do, or copy the entry again from the file "
+                            "cited (and name its address in the copy)",
+                        )
+                    )
             known = entries[link.iri][1]
             if known and not {_folded(n) for n in known} & {_folded(n) for n in names}:
                 errors.append(
@@ -309,7 +379,7 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                         "a link to the register's entry for this very record (an equivalence says they are one)",
                     )
                 )
-    errors += _unconfirmed_claims(corpus) + _listed_numbers(corpus)
+    errors += _unconfirmed_claims(corpus) + _listed_numbers(corpus) + _forms(corpus) + _one_per_scheme(corpus)
     numbers: dict[str, tuple[str, Where]] = {}
     for org in corpus.organisations:
         for i, ident in enumerate(org.identifiers):
@@ -329,6 +399,68 @@ def check_registered(corpus: Corpus) -> list[InputError]:
                 )
             else:
                 numbers.setdefault(value, (org.id, where))
+    return errors
+
+
+def _forms(corpus: Corpus) -> list[InputError]:
+    """Every organisation number of a group that the legal form its organisation's ``legal_name`` states
+    is never given (:func:`orgnr.form_mismatch`): "Stiftelsen X" with a number of an association's group 7."""
+    errors: list[InputError] = []
+    for org in corpus.organisations:
+        legal = stated_forms(org.legal_name) if org.legal_name else ()
+        for i, ident in enumerate(org.identifiers if legal else ()):
+            if ident.scheme != "orgnr" or (mismatch := form_mismatch(compact(ident.value), legal)) is None:
+                continue
+            where = (
+                ident.lines.where("value") if ident.lines else Where(Path("organisations.yaml"), 0, f"identifiers[{i}]")
+            )
+            errors.append(
+                InputError(
+                    where,
+                    f"{_cut(ident.value)} cannot be the number of {quoted(org.legal_name)} (the legal_name): {mismatch}",
+                    "the number the register gives this organisation, of the group its legal form is given",
+                    "copy the number again from the register entry of this organisation, or correct the legal_name",
+                )
+            )
+    return errors
+
+
+def _one_per_scheme(corpus: Corpus) -> list[InputError]:
+    """A second identifier of one scheme, or a second link to one register, on one record: each is
+    published as the record's one identifier node of that scheme or register (``…/identifier/orgnr``,
+    ``…/identifier/wikidata``), whose IRIs are published and must stay, so two would be one node with
+    two notations and two statuses (a former number would read as the current one's)."""
+    errors: list[InputError] = []
+    for file, records in (
+        ("organisations.yaml", corpus.organisations),
+        ("bodies.yaml", corpus.bodies),
+        ("people.yaml", corpus.people),
+    ):
+        for record in records:
+            claims = [
+                ("identifiers", i, c, c.scheme, c.value) for i, c in enumerate(getattr(record, "identifiers", ()))
+            ]
+            claims += [("links", i, c, c.register, c.iri) for i, c in enumerate(record.links)]
+            first: dict[str, tuple[int, object]] = {}
+            for kind, i, claim, scheme, value in claims:
+                if scheme not in first:
+                    first[scheme] = (i, value)
+                    continue
+                j, other = first[scheme]
+                field = "scheme" if kind == "identifiers" else "register"
+                where = claim.lines.where(field) if claim.lines else Where(Path(file), 0, f"{kind}[{i}].{field}")
+                errors.append(
+                    InputError(
+                        where,
+                        f"a second {scheme} {kind[:-1]} of {record.id!r} ({_cut(str(value))}, beside "
+                        f"{kind}[{j}] {_cut(str(other))}): a record has one {kind[:-1]} of each "
+                        f"{'scheme' if kind == 'identifiers' else 'register'}, published as one node "
+                        f"(…/identifier/{scheme}), which two would merge into one with both values and statuses",
+                        f"one {scheme} {kind[:-1]} per record: the current one",
+                        "keep the current one; write a former number or a second item in the record's note (or a "
+                        "source's), not as a second identifier",
+                    )
+                )
     return errors
 
 

@@ -29,14 +29,22 @@ import yaml
 
 from ..attested import register_source_problem
 from ..errors import InputError, InputErrors, Where
-from ..inputfiles import MAX_INPUT_FILE, check_input, read_input
+from ..inputfiles import MAX_INPUT_FILE, check_input, read_input, read_input_text
 from ..iri import Minter
 from ..orgnr import compact as orgnr_compact
-from ..orgnr import refusal
-from ..registered import KEEPER_COPIES, LINK_IRIS, confirmed, not_of_register, unconfirmed_copy
+from ..orgnr import form_mismatch, not_an_organisation_number, refusal
+from ..registered import (
+    KEEPER_COPIES,
+    LINK_IRIS,
+    confirmed,
+    copy_source_problem,
+    not_of_register,
+    unconfirmed_copy,
+)
 from ..triples import Graph, Index, Triple
 from ..typedyaml import compose_file
 from ..vocab import ADMS, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SAKRAD, SKOS, VOID, XSD
+from .names import legal_forms
 
 __all__ = [
     "STATUS",
@@ -311,8 +319,10 @@ def check_offline(data_dir: Path) -> list[Problem]:
     reports every problem even where the loader would stop at the first file. A file it reads that
     leads out of ``data_dir`` is refused unread, an InputErrors naming each (:func:`data_file`).
     """
-    files = _data_files(data_dir, [LAGRUMMET_EXTRACT, *_LINKED_FILES])
+    files = _data_files(data_dir, [LAGRUMMET_EXTRACT, _SOURCES, *_LINKED_FILES])
     lagrummet = _lagrummet_names(files[LAGRUMMET_EXTRACT])
+    kept = _kept_text(files[LAGRUMMET_EXTRACT])
+    texts = _source_texts(data_dir, files[_SOURCES])
     problems: list[Problem] = []
     for file, key in _LINKED_FILES.items():
         path = files[file]
@@ -320,14 +330,75 @@ def check_offline(data_dir: Path) -> list[Problem]:
             continue
         for i, record in enumerate(_records(path, key)):
             at = f"{key}[{i}]"
+            legal = record.get("legal_name", (None, 0))[0]
             for j, ident in enumerate(_items(record, "identifiers")):
-                problems += _check_identifier(path, f"{at}.identifiers[{j}]", ident)
+                problems += _check_identifier(
+                    path, f"{at}.identifiers[{j}]", ident, legal if isinstance(legal, str) else None, texts
+                )
             for j, link in enumerate(_items(record, "links")):
-                problems += _check_link(path, f"{at}.links[{j}]", link, _name(record), lagrummet)
+                problems += _check_link(path, f"{at}.links[{j}]", link, _name(record), lagrummet, kept)
+            problems += _second_of_a_kind(path, at, record)
     return problems
 
 
-def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]]) -> list[Problem]:
+def _second_of_a_kind(path: Path, at: str, record: dict[str, tuple[object, int]]) -> list[Problem]:
+    """A second identifier of one scheme, or a second link to one register, on one record: both would be
+    the record's one identifier node of that scheme (``…/identifier/orgnr``), as the load refuses
+    (``registered.check_registered``)."""
+    out: list[Problem] = []
+    for kind, field in (("identifiers", "scheme"), ("links", "register")):
+        seen: dict[object, int] = {}
+        for j, item in enumerate(_items(record, kind)):
+            name, line = item.get(field, (None, item["__line__"][1]))
+            if name in seen:
+                out.append(
+                    Problem(
+                        Where(path, line, f"{at}.{kind}[{j}].{field}"),
+                        f"a second {name} {kind[:-1]} beside {at}.{kind}[{seen[name]}]: a record has one of each "
+                        f"{field}, published as one node (…/identifier/{name}); keep the current one and write a "
+                        "former one in its note",
+                    )
+                )
+            seen.setdefault(name, j)
+    return out
+
+
+#: The file of data/ that lists the sources, whose ``file`` keeps a page's text.
+_SOURCES = "sources.yaml"
+
+
+def _kept_text(path: Path | None) -> str:
+    """The text of the project's Lagrummet extract, or empty where there is none."""
+    return read_input_text(path, expected="Lagrummet's organisation lists in Turtle") if path is not None else ""
+
+
+def _source_texts(data_dir: Path, path: Path | None) -> Callable[[str], str | None]:
+    """The kept text (``file``) of the source in ``sources.yaml`` whose ``url`` is the address asked
+    for, read when first asked (a file that leads out of data/ is refused, :func:`data_file`); None
+    where no source with that address has a file."""
+    files: dict[str, str] = {}
+    for record in _records(path, "sources") if path is not None else []:
+        url, file = record.get("url", (None, 0))[0], record.get("file", (None, 0))[0]
+        if isinstance(url, str) and isinstance(file, str):
+            files.setdefault(url, file)
+    read: dict[str, str | None] = {}
+
+    def text(url: str) -> str | None:
+        if url not in read:
+            found = data_file(data_dir, files[url]) if url in files else None
+            read[url] = read_input_text(found, root=data_dir, max_bytes=MAX_DATA_FILE) if found else None
+        return read[url]
+
+    return text
+
+
+def _check_identifier(
+    path: Path,
+    at: str,
+    ident: dict[str, tuple[object, int]],
+    legal_name: str | None = None,
+    texts: Callable[[str], str | None] = lambda _: None,
+) -> list[Problem]:
     out: list[Problem] = []
     scheme, line = ident.get("scheme", (None, ident["__line__"][1]))
     value, vline = ident.get("value", (None, line))
@@ -349,17 +420,42 @@ def _check_identifier(path: Path, at: str, ident: dict[str, tuple[object, int]])
             else:
                 message = f"{value!r} is not an organisation number NNNNNN-NNNN ({err.message.rstrip('.')})"
             out.append(Problem(Where(path, vline, f"{at}.value"), message))
+        elif (reason := not_an_organisation_number(value)) is not None:
+            out.append(
+                Problem(
+                    Where(path, vline, f"{at}.value"),
+                    f"{value!r} is not an organisation number: {reason}; publish no number, or copy the "
+                    "organisation's own number from the register",
+                )
+            )
+        elif legal_name and (mismatch := form_mismatch(orgnr_compact(value), legal_forms(legal_name))):
+            out.append(
+                Problem(
+                    Where(path, vline, f"{at}.value"),
+                    f"{value!r} cannot be the number of {legal_name!r} (the legal_name): {mismatch}; copy the "
+                    "number again from the register entry of this organisation",
+                )
+            )
     out += _check_source(path, at, ident, line)
     out += _check_copy(path, at, ident, str(scheme))
-    out += _check_register(path, at, ident, str(scheme))
+    out += _check_register(path, at, ident, str(scheme), texts)
     return out
 
 
-def _check_register(path: Path, at: str, item: dict[str, tuple[object, int]], register: str) -> list[Problem]:
-    """``register`` only for a source on the register's own host (the loader refuses it too, attested.py)."""
+def _check_register(
+    path: Path,
+    at: str,
+    item: dict[str, tuple[object, int]],
+    register: str,
+    texts: Callable[[str], str | None] = lambda _: None,
+) -> list[Problem]:
+    """``register`` only for a source on the register's own host that is the page of the item (for an
+    organisation number: whose address or kept text shows it; the loader refuses it too, attested.py)."""
     status, line = item.get("status", (None, item["__line__"][1]))
     claimed = item.get("iri", item.get("value", (None, 0)))[0]  # the item the register's page must be of
-    problem = register_source_problem(status, item.get("source", (None, 0))[0], register, claimed)
+    source = item.get("source", (None, 0))[0]
+    text = texts(source) if isinstance(source, str) and status == "register" and register == "orgnr" else None
+    problem = register_source_problem(status, source, register, claimed, text)
     return [Problem(Where(path, line, f"{at}.status"), problem + "; write secondary")] if problem else []
 
 
@@ -379,7 +475,12 @@ def _check_copy(path: Path, at: str, item: dict[str, tuple[object, int]], regist
 
 
 def _check_link(
-    path: Path, at: str, link: dict[str, tuple[object, int]], name: str | None, lagrummet: dict[str, set[str]]
+    path: Path,
+    at: str,
+    link: dict[str, tuple[object, int]],
+    name: str | None,
+    lagrummet: dict[str, set[str]],
+    kept: str = "",
 ) -> list[Problem]:
     line = link["__line__"][1]
     register_name, rline = link.get("register", (None, line))
@@ -412,10 +513,22 @@ def _check_link(
                 f"Lagrummet names {iri} {' / '.join(sorted(lagrummet[iri]))}, not {name!r}",
             )
         )
+    elif register.name == "lagrummet" and (tied := _tied_to_copy(link, str(iri), kept)) is not None:
+        out.append(Problem(Where(path, link.get("source", (None, line))[1], f"{at}.source"), tied))
     out += _check_source(path, at, link, line)
     out += _check_copy(path, at, link, str(register_name))
     out += _check_register(path, at, link, str(register_name))
     return out
+
+
+def _tied_to_copy(link: dict[str, tuple[object, int]], iri: str, kept: str) -> str | None:
+    """Why a confirmed ``register-copy`` link to Lagrummet is not tied to the file and commit the kept copy
+    was taken from (:func:`registered.copy_source_problem`, as the load checks it), or None."""
+    status, source = link.get("status", (None, 0))[0], link.get("source", (None, 0))[0]
+    if status != "register-copy" or not isinstance(source, str) or not confirmed(status, source, "lagrummet"):
+        return None
+    problem = copy_source_problem(source, iri, "lagrummet", kept, f"data/{LAGRUMMET_EXTRACT}")
+    return problem + "; cite the file the kept copy names, at its commit" if problem else None
 
 
 def _check_source(path: Path, at: str, item: dict[str, tuple[object, int]], line: int) -> list[Problem]:

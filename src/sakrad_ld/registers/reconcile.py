@@ -38,7 +38,7 @@ from ..records import Organisation
 from ..registered import confirmed
 from .names import Likeness, NameForm, compare, forms, legal_forms
 from .register import Register
-from .status import EntryStatus
+from .status import EntryStatus, caveat_reason
 
 __all__ = [
     "CANDIDATES",
@@ -101,8 +101,7 @@ class Candidate:
         said = list(self.questions)
         if self.entry_status:
             said.append(self.entry_status.describe())
-        for field, value in self.caveats:
-            said.append(f"the extract notes beside the entry ({field}: {value!r}): a caveat a person must judge")
+        said.extend(caveat_reason(field, value) or "" for field, value in self.caveats)
         if self.mismatch:
             said.append(self.mismatch)
         if self.contradicts:

@@ -276,7 +276,7 @@ def _register(
         number, name = row.get(number_key, "").strip(), " ".join(row.get(name_key, "").split())
         if checked := _number(line, number, name, rejected):
             status = entry_status(row, name, (name_key, number_key), date)
-            entries.append(Entry(checked, name, line, None, status, caveats(row)))
+            entries.append(Entry(checked, name, line, None, status, caveats(row, (name_key, number_key))))
     return Register(path, tuple(entries), tuple(rejected), name_key, number_key, columns, date, others)
 
 
@@ -412,10 +412,17 @@ def _rdf_register(path: Path) -> Register:
             for p in _STATUS_PREDICATES
             for o in sorted(graph.objects(subject, ox.NamedNode(p)), key=_value)
         }
+        notes = tuple(
+            (_local(p), " ".join(o.value.split()))
+            for p in _NOTE_PREDICATES
+            for o in sorted(graph.objects(subject, ox.NamedNode(p)), key=_value)
+            if isinstance(o, ox.Literal) and o.value.strip()
+        )
         values.extend(numbers)
         for number in numbers or [""]:
             if checked := _number(0, number, f"{name} <{iri}>" if iri else name, rejected):
-                entries.append(Entry(checked, name, 0, iri, entry_status(state, name)))
+                found = entry_status(state, name)
+                entries.append(Entry(checked, name, 0, iri, found, notes + caveats(state)))
     if not entries and not rejected:
         raise InputError(
             Where(path, 0),
@@ -444,6 +451,21 @@ _STATUS_PREDICATES = (
     "https://schema.org/endDate",
     "http://schema.org/endDate",
     "http://www.w3.org/2002/07/owl#deprecated",
+)
+
+
+#: Properties of free text beside an RDF register's entry: each is a caveat (status.caveats), read as a
+#: field named by its local name (note, scopeNote, historyNote, editorialNote, changeNote, comment, description).
+_NOTE_PREDICATES = (
+    "http://www.w3.org/2004/02/skos/core#note",
+    "http://www.w3.org/2004/02/skos/core#scopeNote",
+    "http://www.w3.org/2004/02/skos/core#historyNote",
+    "http://www.w3.org/2004/02/skos/core#editorialNote",
+    "http://www.w3.org/2004/02/skos/core#changeNote",
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+    "https://schema.org/description",
+    "http://schema.org/description",
+    "http://purl.org/dc/terms/description",
 )
 
 

@@ -18,8 +18,17 @@ Registers say it in many ways; each is recognised in a row's fields (YAML fields
   ``updated``, ``extracted`` … of a YAML extract) and the end date is after it;
 * in a name, a status word in parentheses ("Föreningen X (avregistrerad)").
 
-A free-text note beside the entry (``note``, ``comment``, ``anmärkning`` …, :data:`NOTE_FIELDS`) is never
-read as its status: it is a caveat (:func:`caveats`), which holds a candidate back with the note's words.
+* a current word negated ("ej aktiv", "not active", "inte längre verksam") in a status field or a flag.
+
+A field named like a status is one whose key begins or ends with a word of :data:`STATUS_FIELDS`
+(``orgStatus``, ``registreringsstatus``).
+
+A free-text note beside the entry (``note``, ``comment``, ``anmärkning``, ``description`` …,
+:data:`NOTE_FIELDS`) is never read as its status: it is a caveat (:func:`caveats`), which holds a
+candidate back with the note's words. So is a value in a field not known to say what the entry is
+(:data:`KNOWN_FIELDS`), a word of doubt anywhere, a verification flag that says no, a status value
+known neither as current nor as ended (an unknown status is a question, never current), and an end
+date not written YYYY-MM-DD (``31/12/2015``).
 """
 
 from __future__ import annotations
@@ -30,7 +39,10 @@ from dataclasses import dataclass
 
 __all__ = [
     "ACTIVE_FIELDS",
+    "CONFIDENCE_FIELDS",
     "CURRENT_WORDS",
+    "KNOWN_FIELDS",
+    "VERIFIED_FIELDS",
     "NOTE_FIELDS",
     "ENDED_WORDS",
     "PROCEEDING_WORDS",
@@ -40,6 +52,7 @@ __all__ = [
     "STATUS_FIELDS",
     "STATUS_WORDS",
     "EntryStatus",
+    "caveat_reason",
     "caveats",
     "entry_status",
     "iso_date",
@@ -81,12 +94,21 @@ ENDED_WORDS = frozenset(
         "upplösts",
         "upplöstes",
         "upplösning",
+        "avvecklad",
+        "avvecklat",
+        "avvecklades",
+        "ceased",
+        "uppgått",
+        "uppgick",
+        "deceased",
     }
 )
 #: Proceedings that end an entry where the register gives them as its state (``status: Under likvidation``,
 #: "Föreningen X (i likvidation)"); in any other field they are what an organisation works on ("Stöd till
 #: personer i konkurs"), so they are :data:`STATUS_WORDS`, never :data:`ENDED_WORDS`.
-PROCEEDING_WORDS = frozenset({"likvidation", "konkurs", "liquidation", "bankruptcy", "bankrupt"})
+PROCEEDING_WORDS = frozenset(
+    {"likvidation", "konkurs", "liquidation", "bankruptcy", "bankrupt", "avveckling", "winding", "administration"}
+)
 #: Fields of free text beside an entry (field names compared as :func:`key`): a note, a comment, a caveat.
 #: Their words are never the register's status ("the 90-konto is marked retired" says nothing of the
 #: number's entry); each is a caveat (:func:`caveats`) that keeps a candidate from being accepted.
@@ -108,6 +130,24 @@ NOTE_FIELDS = frozenset(
         "noteringar",
         "not",
         "observera",
+        "obs",
+        "anm",
+        "description",
+        "beskrivning",
+        "övrigt",
+        "ovrigt",
+        "info",
+        "information",
+        "historik",
+        "history",
+        "historia",
+        "anteckning",
+        "anteckningar",
+        "scopenote",
+        "historynote",
+        "editorialnote",
+        "changenote",
+        "rdfscomment",
     }
 )
 #: Words that mark an entry ended in a field named like a status (they mean other things elsewhere).
@@ -135,7 +175,20 @@ STATUS_WORDS = frozenset(
         "stängd",
         "utgången",
         "ogiltig",
+        "ogiltigt",
         "invalid",
+        "struck",
+        "fusion",
+        "fusionerat",
+        "sammanslaget",
+        "sammanslagning",
+        "annulled",
+        "annullerad",
+        "annullerat",
+        "nedlagd",
+        "stängt",
+        "lapsed",
+        "gone",
     }
     | PROCEEDING_WORDS
 )
@@ -242,6 +295,17 @@ REASON_FIELDS = frozenset(
         "statusreason",
         "avregistreringsorsak",
         "upphörandeorsak",
+        "ersattav",
+        "ersattmed",
+        "replacedby",
+        "supersededby",
+        "successor",
+        "efterträdare",
+        "mergedinto",
+        "mergedwith",
+        "uppgåttti",
+        "uppgickti",
+        "sammanslagenmed",
     }
 )
 #: Values that say an entry is current.
@@ -263,7 +327,29 @@ CURRENT_WORDS = frozenset(
     }
 )
 #: Flags whose "no" marks an entry inactive.
-ACTIVE_FIELDS = frozenset({"active", "isactive", "aktiv", "current", "iscurrent", "valid", "giltig", "gällande"})
+ACTIVE_FIELDS = frozenset(
+    {
+        "active",
+        "isactive",
+        "aktiv",
+        "aktivt",
+        "current",
+        "iscurrent",
+        "valid",
+        "giltig",
+        "giltigt",
+        "gällande",
+        "verksam",
+        "verksamt",
+        "isverksam",
+        "operating",
+        "inoperation",
+        "registered",
+        "isregistered",
+        "registrerad",
+        "registrerat",
+    }
+)
 #: Top-level fields of a YAML extract that give the date the extract holds for.
 REGISTER_DATE_FIELDS = (
     "date",
@@ -334,13 +420,153 @@ def iso_date(value: str) -> str:
     return "-".join(g for g in match.groups() if g) if match else ""
 
 
-def caveats(row: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """The free-text notes of ``row`` (:data:`NOTE_FIELDS`, nested ones too), each ``(field, value)``."""
-    return tuple(
-        (field, " ".join(value.split()))
-        for field, value in row.items()
-        if key(field.rsplit(".", 1)[-1]) in NOTE_FIELDS and value.strip()
-    )
+#: Flags that say whether the entry was verified or how sure the extract is: a no, or anything short of
+#: sure, is a caveat (``verifierad: nej``, ``confidence: low``).
+VERIFIED_FIELDS = frozenset(
+    {"verified", "verifierad", "verifierat", "confirmed", "bekräftad", "bekräftat", "kontrollerad", "checked"}
+)
+CONFIDENCE_FIELDS = frozenset({"confidence", "säkerhet", "tillförlitlighet", "certainty", "reliability", "kvalitet"})
+_SURE = frozenset({"high", "hög", "säker", "säkert", "certain", "sure", "verified", "verifierad", "bekräftad"})
+#: Fields whose values say what the entry is, not a person's doubt of it: the name and number (and their
+#: other names), place and address, contact, accounts, legal form, dates, and the fields read as a
+#: status (field names compared as :func:`key`). A value in any other field is free text: a caveat.
+KNOWN_FIELDS = frozenset(
+    {
+        *("orgname", "name", "namn", "organisationsnamn", "organisation", "legalname", "foretagsnamn"),
+        *("företagsnamn", "benämning", "label", "preflabel"),
+        *("orgnumber", "orgnr", "organisationsnummer", "organisationnumber", "organizationnumber"),
+        *("identitetsbeteckning", "nummer", "number", "identifier", "id", "notation"),
+        *("location", "ort", "plats", "place", "city", "stad", "postort", "kommun", "municipality", "län", "county"),
+        *("region", "land", "country", "säte", "sätesort", "seat", "adress", "address", "postadress", "gatuadress"),
+        *("utdelningsadress", "street", "postnummer", "postalcode", "zip", "co"),
+        *("web", "website", "url", "hemsida", "homepage", "webbplats", "email", "epost", "mail", "telefon", "phone"),
+        *("entry", "konto", "account", "bankgiro", "plusgiro", "postgiro", "swish", "swishnummer", "iban", "bic"),
+        *("legalform", "juridiskform", "organisationsform", "form", "bolagsform", "företagsform"),
+        *("issued", "utfärdad", "registreringsdatum", "registrationdate", "registrerades", "founded", "grundad"),
+        *("bildad", "startdatum", "start", "from", "validfrom", "giltigfrån", "deprecated"),
+        *STATUS_FIELDS,
+        *END_FIELDS,
+        *REASON_FIELDS,
+        *ACTIVE_FIELDS,
+        *REGISTER_DATE_FIELDS,
+        *_CHANGE_FIELDS,
+    }
+)
+#: Words of doubt: a value holding one (anywhere but the name, the number and web addresses) is a caveat.
+_DOUBT = re.compile(
+    r"\?|\b(?:osäker|osäkert|oklar|oklart|possibly|probably|perhaps|maybe|uncertain|unverified|unconfirmed|unclear"
+    r"|troligen|troligtvis|möjligen|möjligtvis|kanske|eventuellt|antagligen|förmodligen|ej verifierad|ej bekräftad"
+    r"|inte bekräftad|inte bekräftat|samma namn|same name|annan förening|annan organisation|another organi[sz]ation"
+    r"|different organi[sz]ation|moderorganisation|parent organi[sz]ation|tidigare förening|former organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+#: A word that says an entry is current, negated: "ej aktiv", "inte längre verksam", "not active",
+#: "no longer registered", "non-active", "icke godkänd".
+_NEGATED = re.compile(
+    r"\b(?:ej|inte|icke|ingen|not|no|non|nicht|kein)(?:[\s-]+(?:längre|longer|mer|more))?[\s-]*"
+    r"(?:aktiv|aktivt|active|verksam|verksamt|registrerad|registrerat|registered|giltig|giltigt|valid|godkänd"
+    r"|godkänt|approved|current|operating|operational|trading|in business|in operation)\b",
+    re.IGNORECASE,
+)
+#: Values of a field that say nothing (YAML's null as a word, a dash).
+_EMPTY = frozenset({"", "null", "none", "~", "-", "n/a", "na", "saknas", "ingen"})
+
+
+def _is_state_field(k: str) -> bool:
+    """Whether the field name ``k`` (as :func:`key`) names the entry's state: ``status``, ``orgStatus``,
+    ``registreringsstatus``, ``state``, ``tillstånd``; a value there that is not known as current is a question."""
+    return "status" in k or k.startswith(("state", "tillstånd")) or k.endswith(("state", "tillstånd"))
+
+
+def _status_named(k: str) -> bool:
+    """Whether ``k`` is named like a field that holds a status (:data:`STATUS_FIELDS`, at its start or end)."""
+    return k.startswith(STATUS_FIELDS) or k.endswith(STATUS_FIELDS)
+
+
+def _is_current(value: str) -> bool:
+    words = re.findall(r"[\w-]+", value.casefold())
+    return bool(words) and _NEGATED.search(value) is None and all(w in CURRENT_WORDS | {"och", "and"} for w in words)
+
+
+def _ends(field: str) -> bool:
+    k, leaf = key(field), key(field.rsplit(".", 1)[-1])
+    return leaf in END_FIELDS or k in END_FIELDS or bool(_END_PART.search(k))
+
+
+def caveats(row: Mapping[str, str], skip: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+    """What beside the entry a person must judge before taking its number, each ``(field, value)``
+    (:func:`caveat_reason` says why): a free-text note (:data:`NOTE_FIELDS`, nested ones too), a value
+    in any field not known to say what the entry is (:data:`KNOWN_FIELDS`), a word of doubt ("?",
+    "osäker", "possibly", "troligen", "samma namn") in any field but ``skip`` (the name and number) and
+    web addresses, a verification flag that says no or a confidence short of sure, a status the reader
+    does not know as current or ended, and an end date not written YYYY-MM-DD."""
+    found: list[tuple[str, str]] = []
+    for field, value in row.items():
+        text = " ".join(value.split())
+        if field in skip or text.casefold() in _EMPTY or re.match(r"https?://", text):
+            continue
+        if caveat_reason(field, text, known_only=True) is not None:
+            found.append((field, text))
+    return tuple(found)
+
+
+def caveat_reason(field: str, value: str, known_only: bool = False) -> str | None:
+    """Why the value ``value`` of ``field`` is a caveat (:func:`caveats`), or None where it is not one
+    (a reason in general words where ``known_only`` is False and no particular one applies)."""
+    k, leaf = key(field), key(field.rsplit(".", 1)[-1])
+    folded = value.casefold().strip()
+    if leaf in NOTE_FIELDS or k in NOTE_FIELDS:
+        return f"the extract notes beside the entry ({field}: {value!r}): a caveat a person must judge"
+    if leaf in VERIFIED_FIELDS and folded in _NO:
+        return f"the extract says the entry is not verified ({field}: {value!r}): a person must confirm it"
+    if leaf in CONFIDENCE_FIELDS and folded not in _SURE:
+        return f"the extract is not sure of the entry ({field}: {value!r}): a person must confirm it"
+    if _DOUBT.search(value):
+        return f"the extract doubts the entry ({field}: {value!r}): a caveat a person must judge"
+    if _ends(field) and not iso_date(value) and folded not in _YES | _NO:
+        return (
+            f"an end date the extract writes as {value!r} ({field}), not as YYYY-MM-DD: whether and when the entry "
+            "ended is for a person to judge"
+        )
+    if _is_state_field(k) and not iso_date(value) and not _is_current(value) and _ended(field, value) is None:
+        return (
+            f"a status the reader does not know as current or ended ({field}: {value!r}): a person must judge "
+            "whether the entry is current"
+        )
+    if not _known(field):
+        return f"the extract writes beside the entry {field}: {value!r}, free text a person must judge"
+    if known_only:
+        return None
+    return f"the extract notes beside the entry ({field}: {value!r}): a caveat a person must judge"
+
+
+def _known(field: str) -> bool:
+    """Whether ``field`` is one whose values say what the entry is (:data:`KNOWN_FIELDS`, or named like a
+    status, a state or an end), not free text beside it."""
+    k, leaf = key(field), key(field.rsplit(".", 1)[-1])
+    return leaf in KNOWN_FIELDS or k in KNOWN_FIELDS or _is_state_field(k) or _status_named(k) or _ends(field)
+
+
+def _ended(field: str, value: str, register_date: str = "") -> tuple[str, str] | None:
+    """How the value ``value`` of ``field`` marks the entry ended: (kind, the end date or ""), or None."""
+    k, leaf = key(field), key(field.rsplit(".", 1)[-1])
+    words = set(re.findall(r"\w+", value.casefold()))
+    date = iso_date(value)
+    ends = _ends(field)
+    if ends and date:
+        return ("ended", date) if not register_date or date <= register_date else None
+    if ends and value.casefold() in _YES:
+        return "retired", ""
+    if leaf in ACTIVE_FIELDS and value.casefold() in _NO:
+        return "inactive", ""
+    if _NEGATED.search(value) and (_status_named(k) or _is_state_field(k) or leaf in ACTIVE_FIELDS):
+        return "inactive", ""
+    status_like = _status_named(k) or _is_state_field(k)
+    if found := words & ENDED_WORDS or (words & STATUS_WORDS if status_like else set()):
+        return ("inactive" if found & {"inactive", "inaktiv", "inaktivt", "vilande", "dormant"} else "retired"), ""
+    if leaf in REASON_FIELDS and value.strip().casefold() not in CURRENT_WORDS:
+        return "retired", ""
+    return None
 
 
 def entry_status(
@@ -354,27 +580,12 @@ def entry_status(
     for field, value in row.items():
         if field in skip or re.match(r"https?://", value) or key(field.rsplit(".", 1)[-1]) in NOTE_FIELDS:
             continue
-        k, leaf = key(field), key(field.rsplit(".", 1)[-1])
-        words = set(re.findall(r"\w+", value.casefold()))
-        date = iso_date(value)
-        ends = leaf in END_FIELDS or k in END_FIELDS or bool(_END_PART.search(k))
-        if ends and date:
-            if not register_date or date <= register_date:
-                evidence.append((field, value))
-                kinds.append("ended")
-                end = max(end, date)
-        elif ends and value.casefold() in _YES:
+        if _DOUBT.search(value) and not (_status_named(key(field)) or _is_state_field(key(field))):
+            continue  # free text of doubt ("möjligen upplöst?") is a caveat, not the register's status
+        if (ended := _ended(field, value, register_date)) is not None:
             evidence.append((field, value))
-            kinds.append("retired")
-        elif leaf in ACTIVE_FIELDS and value.casefold() in _NO:
-            evidence.append((field, value))
-            kinds.append("inactive")
-        elif found := words & ENDED_WORDS or (words & STATUS_WORDS if k.startswith(STATUS_FIELDS) else set()):
-            evidence.append((field, value))
-            kinds.append("inactive" if found & {"inactive", "inaktiv", "inaktivt", "vilande", "dormant"} else "retired")
-        elif leaf in REASON_FIELDS and value.strip().casefold() not in CURRENT_WORDS:
-            evidence.append((field, value))
-            kinds.append("retired")
+            kinds.append(ended[0])
+            end = max(end, ended[1])
     for inner in re.findall(r"\(([^)]*)\)", name):
         if set(re.findall(r"\w+", inner.casefold())) & (ENDED_WORDS | PROCEEDING_WORDS):
             evidence.append(("name", f"({inner})"))

@@ -366,3 +366,35 @@ def test_an_rdf_register_reads_notes_and_org_status(tmp_path: Path) -> None:
     assert entries["Freima"].caveats == (("comment", "possibly a different organisation"),)
     assert entries["Fryshuset"].status is not None and entries["Fryshuset"].status.kind == "retired"
     assert entries["Civos"].status is None and entries["Civos"].caveats == (("orgStatus", "Pending review"),)
+
+
+# --- 11. the note a person copies keeps the caveat ------------------------------------------------------
+
+
+def test_a_proposals_note_quotes_the_caveat_and_the_ended_status(tmp_path: Path) -> None:
+    import shutil
+
+    import yaml
+
+    from sakrad_ld.cli import main
+
+    project = tmp_path / "project"
+    for name in ("data", "ontology", "shapes"):
+        (project / name).mkdir(parents=True)
+    shutil.copyfile(Path(__file__).parent / "reconcile" / "organisations.yaml", project / "data" / "organisations.yaml")
+    register = tmp_path / "register.yaml"
+    register.write_text(
+        "organisations:\n"
+        "- {orgName: Famna, orgNumber: 802490-0048, note: confirm against Skatteverket before publishing}\n"
+        "- {orgName: Fryshuset, orgNumber: 802490-0022, status: Avvecklad}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "proposals.yaml"
+    assert main(["-C", str(project), "links", "reconcile", "--register", str(register), "--out", str(out)]) == 0
+    by_id = {o["id"]: o for o in yaml.safe_load(out.read_text(encoding="utf-8"))["organisations"]}
+    (famna,) = by_id["famna"]["candidates"]
+    assert famna["status"] == "secondary" and not famna["accepted"]
+    for lang in ("sv", "en"):
+        assert "confirm against Skatteverket before publishing" in famna["note"][lang]
+    (fryshuset,) = by_id["fryshuset"]["candidates"]
+    assert fryshuset["status"] == "retired" and "status: Avvecklad" in fryshuset["note"]["en"]

@@ -118,16 +118,30 @@ class Candidate:
 
     @property
     def note(self) -> dict[str, str]:
-        """The identifier's ``note`` (Swedish and English) a person records with a ``secondary`` status."""
-        if self.status != CURRENT_STATUS:
-            return {}
+        """The identifier's ``note`` (Swedish and English) a person records with the number: where it was
+        read, and, so that a person who copies it publishes no caveat unsaid, how the register marks the
+        entry ended and what the extract notes beside it, in the extract's own words."""
         entry, name = f"{self.number} {self.register_name!r}", self.register.name
-        return {
-            "sv": f"Läst i registerutdraget {name} (posten {entry}), inte i en kopia som registrets förvaltare "
-            "publicerar; därför secondary tills posten har lästs i själva registret.",
-            "en": f"Read in the register extract {name} (the entry {entry}), not in a copy the register's keeper "
-            "publishes; hence secondary until the entry is read in the register itself.",
-        }
+        if self.status == CURRENT_STATUS:
+            sv = (
+                f"Läst i registerutdraget {name} (posten {entry}), inte i en kopia som registrets förvaltare "
+                "publicerar; därför secondary tills posten har lästs i själva registret."
+            )
+            en = (
+                f"Read in the register extract {name} (the entry {entry}), not in a copy the register's keeper "
+                "publishes; hence secondary until the entry is read in the register itself."
+            )
+        elif self.status == RETIRED_STATUS and self.entry_status:
+            said = ", ".join(f"{field}: {value}" for field, value in self.entry_status.evidence)
+            sv = f"Läst i registerutdraget {name} (posten {entry}), som markerar posten som avslutad ({said})."
+            en = f"Read in the register extract {name} (the entry {entry}), which marks the entry ended ({said})."
+        else:
+            return {}
+        if self.caveats:
+            noted = "; ".join(f"{field}: {value!r}" for field, value in self.caveats)
+            sv += f" Utdraget anmärker vid posten: {noted}."
+            en += f" The extract notes beside the entry: {noted}."
+        return {"sv": sv, "en": en}
 
 
 @dataclass(frozen=True)

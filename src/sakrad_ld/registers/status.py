@@ -444,6 +444,7 @@ KNOWN_FIELDS = frozenset(
         *("legalform", "juridiskform", "organisationsform", "form", "bolagsform", "företagsform"),
         *("issued", "utfärdad", "registreringsdatum", "registrationdate", "registrerades", "founded", "grundad"),
         *("bildad", "startdatum", "start", "from", "validfrom", "giltigfrån", "deprecated"),
+        *("luhn", "luhnok", "orgnrluhnok", "checkdigit", "checkdigitok", "kontrollsiffra"),
         *STATUS_FIELDS,
         *END_FIELDS,
         *REASON_FIELDS,

@@ -398,3 +398,35 @@ def test_a_proposals_note_quotes_the_caveat_and_the_ended_status(tmp_path: Path)
         assert "confirm against Skatteverket before publishing" in famna["note"][lang]
     (fryshuset,) = by_id["fryshuset"]["candidates"]
     assert fryshuset["status"] == "retired" and "status: Avvecklad" in fryshuset["note"]["en"]
+
+
+# --- 12. the kept list's end of an entry holds the number's status -----------------------------------------
+
+
+def test_a_number_whose_kept_entry_has_ended_must_be_recorded_retired(tmp_path: Path) -> None:
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    json_file = project / "data" / "sources" / "skatteverket-godkanda-gavomottagare.json"
+    text = json_file.read_text(encoding="utf-8")
+    at = text.index('"802006-1688"')
+    end = text.index('"expires": null', at)
+    json_file.write_text(text[:end] + '"expires": "2021-12-31"' + text[end + len('"expires": null') :], "utf-8")
+    error = _one(project, "an end (expires: 2021-12-31)")
+    assert error.where.file.name == "organisations.yaml" and error.where.field.endswith("identifiers[0].status")
+    orgs = project / "data" / "organisations.yaml"
+    lines = orgs.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[error.where.line - 1].strip() == "status: secondary"
+    lines[error.where.line - 1] = lines[error.where.line - 1].replace("secondary", "retired")
+    orgs.write_text("".join(lines), encoding="utf-8")
+    assert not [e for e in refusals_or_none(project) if "an end (expires" in e.problem]
+
+
+def refusals_or_none(project: Path) -> list:
+    from sakrad_ld.errors import InputErrors
+
+    try:
+        load_corpus(project / "data")
+    except InputErrors as err:
+        return err.errors
+    return []

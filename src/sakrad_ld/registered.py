@@ -730,6 +730,20 @@ def _listed(
     return None, None
 
 
+def _ends(corpus: Corpus, sid: str) -> dict[str, str]:
+    """The end dates (``expires``, not null) of the entries of the kept JSON list of source ``sid``, by
+    number without separators; the list was read as strict JSON already (:func:`_kept_lists`)."""
+    try:
+        rows = json.loads(corpus.copies.get(sid) or "{}").get("organisations", [])
+    except (ValueError, AttributeError):
+        return {}
+    return {
+        compact(row["orgNumber"]): str(row["expires"])
+        for row in rows
+        if isinstance(row, dict) and isinstance(row.get("orgNumber"), str) and row.get("expires") not in (None, "")
+    }
+
+
 def _listed_numbers(corpus: Corpus) -> list[InputError]:
     """Organisation numbers read in a kept register list that are not its entry for the organisation,
     and legal names credited to such a list that are not its name for the organisation's number."""
@@ -775,6 +789,18 @@ def _listed_numbers(corpus: Corpus) -> list[InputError]:
                     )
                 )
                 continue
+            ended = _ends(corpus, sid).get(compact(ident.value))
+            if ended and ident.status != "retired":
+                errors.append(
+                    InputError(
+                        ident.lines.where("status") if ident.lines else where,
+                        f"the register copy ({file}) gives the entry {entry[0]} an end (expires: {ended}), but the "
+                        f"number is recorded with status {ident.status}, as current: the copy states no date of its "
+                        "own, so the entry is taken as ended",
+                        "status retired for a number whose entry the list marks ended",
+                        "write status: retired (and say so in the note), or read the number in a current entry",
+                    )
+                )
             if _folded(entry[1]) not in known:
                 errors.append(
                     InputError(

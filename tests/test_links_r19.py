@@ -430,3 +430,30 @@ def refusals_or_none(project: Path) -> list:
     except InputErrors as err:
         return err.errors
     return []
+
+
+# --- 13. name forms: a full name in parentheses, a repeated word ------------------------------------------
+
+
+def _best(ours: str, theirs: str):  # noqa: ANN202
+    from sakrad_ld.registers.names import compare, forms
+
+    return max((compare(a, b) for a in forms(ours) for b in forms(theirs, of_register=True)), key=lambda x: x.score)
+
+
+def test_a_full_name_in_parentheses_is_a_form_of_its_own_and_keeps_its_legal_form() -> None:
+    found = _best("Skyddsvärnet", "Skyddsvärnet (Stiftelsen Skyddsvärnet i Stockholm)")
+    assert found.score >= 0.5 and found.questions
+    assert any('legal form "stiftelse"' in q for q in found.questions)
+    assert not any('adds "skyddsvärnet"' in q for q in found.questions)
+
+
+def test_a_place_in_parentheses_stays_part_of_the_registers_name() -> None:
+    found = _best("Rädda Barnen", "Rädda Barnen (Malmö)")
+    assert any('adds "malmö"' in q for q in found.questions)
+    assert _best("Rädda Barnen", "Rädda Barnen (Rädda Barnen Malmö)").questions
+
+
+def test_a_repeated_word_our_name_has_is_not_added() -> None:
+    found = _best("Skyddsvärnet", "Skyddsvärnet Skyddsvärnet")
+    assert not any("adds" in q for q in found.questions)

@@ -233,6 +233,12 @@ def forms(name: str, of_register: bool = False) -> list[NameForm]:
 
     name = " ".join(name.split())
     inners = re.findall(r"\(([^)]*)\)", name)
+    restated = _restated(name) if of_register else None
+    if restated is not None:  # "Skyddsvärnet (Stiftelsen Skyddsvärnet i Stockholm)": the name and its full name
+        short, full = restated
+        found.add(NameForm(_split(full)[0], False, legal_forms(full)))
+        found.add(NameForm(_split(short)[0], False, tuple(sorted({*legal_forms(short), *legal_forms(full)}))))
+        return sorted(found)
     if of_register:
         outside = re.sub(
             r"\s*\(([^)]*)\)\s*", lambda m: " " if abbreviation(m.group(1).strip()) else f" {m.group(1)} ", name
@@ -262,6 +268,22 @@ def forms(name: str, of_register: bool = False) -> list[NameForm]:
         add(lead.group(1), True)
         add(lead.group(2))
     return sorted(found)
+
+
+def _restated(name: str) -> tuple[str, str] | None:
+    """A register's name that is a short name and, in parentheses, the full name that restates it with
+    a legal form ("Skyddsvärnet (Stiftelsen Skyddsvärnet i Stockholm)"): (the short name, the full
+    name); else None. Each is a form of its own, the short one with the full one's legal form, so a
+    name of ours matching the short one is still a question of the legal form, never a match."""
+    m = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", name.strip())
+    if m is None:
+        return None
+    short, full = m.group(1), m.group(2)
+    words, legal = _split(full)
+    own = _split(short)[0]
+    if len(words) < 2 or not legal or not own or not set(own) <= set(words):
+        return None
+    return short, full
 
 
 def _word_match(a: str, b: str) -> float:
@@ -329,9 +351,10 @@ def compare(ours: NameForm, theirs: NameForm) -> Likeness:
         )
     if lacking := [w for w in ours.legal if w not in theirs.legal]:
         questions.append(f"our name has the legal form {_quoted(lacking)} that the register name lacks")
-    if extra := [w for j, w in enumerate(right) if j not in used_r]:
+    # a word repeated on one side is not added by it where the other side has it once
+    if extra := list(dict.fromkeys(w for j, w in enumerate(right) if j not in used_r and w not in left)):
         questions.append(f"the register name adds {_quoted(extra)}: {_what(extra)}")
-    if missing := [w for i, w in enumerate(left) if i not in used_l]:
+    if missing := list(dict.fromkeys(w for i, w in enumerate(left) if i not in used_l and w not in right)):
         questions.append(f"our name has {_quoted(missing)}, which the register name lacks: {_what(missing)}")
     if ours.abbreviation or ours.acronym or theirs.abbreviation or theirs.acronym:
         letters = " ".join(ours.words if ours.abbreviation or ours.acronym else theirs.words)

@@ -404,14 +404,15 @@ def _rows(html: str) -> dict[str, str]:
 
 
 def test_a_fact_from_a_second_page_names_that_page_beside_it(opened: Release, site: Site) -> None:
-    """data/meetings/2017-08-30-islamofobi.yaml takes the chair, the agencies, the case number and the
-    place from the minutes (fact_sources); the meeting's main source is an article."""
+    """data/meetings/2017-08-30-islamofobi.yaml takes the agencies and the case number from the minutes
+    (fact_sources); the meeting's main source is an article. (Its chair and place, read only in the
+    compilation's fields, were withdrawn in release 1.3.0.)"""
     html = resource_page(opened.store, f"{opened.base_iri}id/meeting/2017-08-30-islamofobi", site)
     assert html is not None
     rows = _rows(html)
     minutes = "../source/minnesanteckningar-2017-08-30-islamofobi.html"
     article = "../source/regeringen-2017-09-sakrad-om-islamofobi.html"
-    for key in ("Ordförande", "Myndigheter", "Diarienummer", "Plats"):
+    for key in ("Myndigheter", "Diarienummer"):
         source = rows[key].split('<span class="source">', 1)[1].split("</span>", 1)[0]
         assert minutes in source and article not in source, (key, source)
     assert article in rows["Ämne"].split('<span class="source">', 1)[1]
@@ -447,13 +448,13 @@ def test_the_rows_of_an_organisations_page_name_their_sources(opened: Release, s
 
 def test_without_the_quads_a_fact_falls_back_to_its_nodes_source(opened: Release) -> None:
     """A store without the release's quads (no release folder): each row names its node's dct:source —
-    the chair's participation names the minutes, the meeting's own facts every source of the meeting."""
+    an agency's participation names the minutes, the meeting's own facts every source of the meeting."""
     bare = Site(opened.base_iri, [], [], release=None)
     html = resource_page(opened.store, f"{opened.base_iri}id/meeting/2017-08-30-islamofobi", bare)
     assert html is not None
     rows = _rows(html)
-    chair = rows["Ordförande"].split('<span class="source">', 1)[1]
-    assert "minnesanteckningar-2017-08-30-islamofobi" in chair and "regeringen-2017-09" not in chair
+    agencies = rows["Myndigheter"].split('<span class="source">', 1)[1]
+    assert "minnesanteckningar-2017-08-30-islamofobi" in agencies and "regeringen-2017-09" not in agencies
     assert rows["Diarienummer"].split('<span class="source">', 1)[1].count("../source/") == 3
 
 

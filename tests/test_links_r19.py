@@ -457,3 +457,39 @@ def test_a_place_in_parentheses_stays_part_of_the_registers_name() -> None:
 def test_a_repeated_word_our_name_has_is_not_added() -> None:
     found = _best("Skyddsvärnet", "Skyddsvärnet Skyddsvärnet")
     assert not any("adds" in q for q in found.questions)
+
+
+# --- 10. an ended or noted entry of the same name is a rival -----------------------------------------------
+
+
+def test_an_ended_or_noted_entry_of_the_same_name_holds_the_current_one_back(tmp_path: Path) -> None:
+    import shutil
+
+    import yaml
+
+    from sakrad_ld.cli import main
+
+    project = tmp_path / "project"
+    for name in ("data", "ontology", "shapes"):
+        (project / name).mkdir(parents=True)
+    shutil.copyfile(Path(__file__).parent / "reconcile" / "organisations.yaml", project / "data" / "organisations.yaml")
+    register = tmp_path / "register.yaml"
+    register.write_text(
+        "date: '2024-01-01'\norganisations:\n"
+        "- {orgName: Civos, orgNumber: 802490-7001, registrerad: '2020-03-01'}\n"
+        "- {orgName: Civos, orgNumber: 802490-7019, avregistrerad: '2019-06-30'}\n"
+        "- {orgName: Fryshuset, orgNumber: 802490-7043}\n"
+        "- {orgName: Fryshuset, orgNumber: 802490-7050, note: en annan förening med samma namn}\n"
+        "- {orgName: Famna, orgNumber: 802490-7027}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "proposals.yaml"
+    assert main(["-C", str(project), "links", "reconcile", "--register", str(register), "--out", str(out)]) == 0
+    by_id = {o["id"]: o for o in yaml.safe_load(out.read_text(encoding="utf-8"))["organisations"]}
+    civos = {c["number"]: c for c in by_id["civos"]["candidates"]}
+    assert not civos["802490-7001"]["accepted"]
+    assert any("802490-7019 'Civos' (ended 2019-06-30)" in r for r in civos["802490-7001"]["reasons"])
+    fryshuset = {c["number"]: c for c in by_id["fryshuset"]["candidates"]}
+    assert not fryshuset["802490-7043"]["accepted"]
+    assert any("802490-7050" in r for r in fryshuset["802490-7043"]["reasons"])
+    assert [c["number"] for c in by_id["famna"]["candidates"] if c["accepted"]] == ["802490-7027"]

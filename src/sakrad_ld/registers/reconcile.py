@@ -26,6 +26,7 @@ which only a copy the register's keeper publishes gives). See ``docs/reconcile.m
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +95,7 @@ class Candidate:
     mismatch: str | None = None  # the number's group against the legal form the name states
     contradicts: tuple[str, ...] = ()  # numbers recorded in data/ that this one contradicts
     caveats: tuple[tuple[str, str], ...] = ()  # the extract's free-text notes beside the entry (status.caveats)
+    rivals: tuple[str, ...] = ()  # other entries of the same name, ended or caveated (see reconcile)
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -106,6 +108,12 @@ class Candidate:
             said.append(self.mismatch)
         if self.contradicts:
             said.append("contradicts what data/ records: " + "; ".join(self.contradicts))
+        if self.rivals:
+            said.append(
+                "another entry of this name exists: "
+                + "; ".join(self.rivals)
+                + " (which of them took part in a sakråd depends on its date: a person must judge)"
+            )
         return tuple(said)
 
     @property
@@ -246,6 +254,11 @@ def reconcile(
         note = ""
         if len(sure) > 1:
             note = f"{len(sure)} different numbers reach the threshold; none is accepted, choose by hand"
+        # an entry of the same name the register marks ended, or notes something beside, is a rival: the
+        # organisation of an earlier sakråd may have been that one
+        held = [c for c in ranked if c.score >= threshold and c.number not in sure and not c.questions]
+        if len(sure) == 1 and held:
+            ranked = [dataclasses.replace(c, rivals=_rivals(c, held)) if c.number in sure else c for c in ranked]
         ranked = [_accept(c, len(sure) == 1 and c.score >= threshold and not c.reasons) for c in ranked]
         out.append(Proposal(org, tuple(ranked[:CANDIDATES]), note))
     for register in registers:
@@ -254,21 +267,22 @@ def reconcile(
 
 
 def _accept(c: Candidate, accepted: bool) -> Candidate:
-    return Candidate(
-        c.number,
-        c.register_name,
-        c.score,
-        accepted,
-        c.register,
-        c.line,
-        c.matched,
-        c.iri,
-        c.questions,
-        c.entry_status,
-        c.mismatch,
-        c.contradicts,
-        c.caveats,
-    )
+    return dataclasses.replace(c, accepted=accepted)
+
+
+def _rivals(c: Candidate, held: list[Candidate]) -> tuple[str, ...]:
+    """The entries of ``held`` other than ``c``'s, each as its number, name and what holds it back."""
+    out = []
+    for other in held:
+        if other.number == c.number:
+            continue
+        how = []
+        if other.entry_status:
+            how.append(f"{other.entry_status.kind} {other.entry_status.date}".strip())
+        if other.caveats:
+            how.append("noted: " + "; ".join(f"{field}: {value!r}" for field, value in other.caveats))
+        out.append(f"{other.number} {other.register_name!r}" + (f" ({', '.join(how)})" if how else ""))
+    return tuple(dict.fromkeys(out))
 
 
 def _contradicts(

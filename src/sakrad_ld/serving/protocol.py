@@ -32,7 +32,7 @@ from ..errors import QueryError, ResultTooLarge
 from ..formats import HTML, RESULTS_FORMATS, Format
 from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
-from ..sparql.results import Answer, rdf_bytes, results_bytes
+from ..sparql.results import BOOLEAN_FORMATS, Answer, rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.paths import LANGUAGES
 from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, error_page, format_override, results_page
@@ -246,11 +246,20 @@ def _chosen(job: QueryJob, result: Answer) -> Format | None:
     asked for by a client whose header accepts only results formats, as a generic client sends for
     any query (rdflib's ``SPARQLStore(returnFormat="json")``: ``application/sparql-results+json``), is
     given in the first RDF format, Turtle, which it can read, as for ``*/*`` (RFC 9110 §12.5.1 lets a
-    server answer a format the header does not name). None (406) when it accepts neither kind, and
-    when a ``format`` parameter named a results format (a link that asks for one format)."""
+    server answer a format the header does not name). Likewise an ASK whose header prefers CSV or
+    TSV (``returnFormat="csv"``, ``text/*``), which have no boolean, is given in the results format
+    with one the header accepts (``text/*``: XML, as ``text/xml``), else JSON: a bare ``true`` is no
+    CSV or TSV result, and a client reading it as one gets a wrong answer or an error. A ``format``
+    parameter (a link that asks for one format) is answered in the format it names, an ASK's
+    ``format=csv`` or ``tsv`` as ``true`` or ``false`` (the answer page's download link), or None
+    (406) where the answer has not that format; None (406) too when ``Accept`` accepts neither kind."""
+    if job.named:
+        return choose(job.accept, (*RESULTS_FORMATS, HTML) if result.form == "ask" else result.offers)
     format = choose(job.accept, result.offers)
-    if format is None and not job.named and result.form == "graph" and choose(job.accept, RESULTS_FORMATS):
+    if format is None and result.form == "graph" and choose(job.accept, RESULTS_FORMATS):
         return result.offers[0]
+    if result.form == "ask" and choose(job.accept, (*RESULTS_FORMATS, HTML)) not in (None, *result.offers):
+        return choose(job.accept, BOOLEAN_FORMATS) or BOOLEAN_FORMATS[0]
     return format
 
 

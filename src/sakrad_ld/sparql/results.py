@@ -22,9 +22,13 @@ import pyoxigraph as ox
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..vocab import PREFIXES
 
-__all__ = ["Answer", "Term", "grid", "rdf_bytes", "results_bytes", "table"]
+__all__ = ["BOOLEAN_FORMATS", "Answer", "Term", "grid", "rdf_bytes", "results_bytes", "table"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+#: The results formats that define a boolean answer (an ASK's): JSON (§3.2.3 "boolean") and XML
+#: (§2.3.2 ``<boolean>``); CSV and TSV define none.
+BOOLEAN_FORMATS: tuple[Format, ...] = tuple(f for f in RESULTS_FORMATS if f.name in ("json", "xml"))
 
 _OX_RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -46,8 +50,12 @@ class Answer:
 
     @property
     def offers(self) -> tuple[Format, ...]:
-        """The formats this answer can be written in, the preferred first (HTML, for browsers, last)."""
-        return (*FORMATS, HTML) if self.form == "graph" else (*RESULTS_FORMATS, HTML)
+        """The formats this answer can be written in, the preferred first (HTML, for browsers, last).
+        An ASK's are the results formats that have a boolean (:data:`BOOLEAN_FORMATS`): the CSV and
+        TSV results formats are for SELECT only (SPARQL 1.1 Query Results CSV and TSV Formats §1)."""
+        if self.form == "graph":
+            return (*FORMATS, HTML)
+        return (*BOOLEAN_FORMATS, HTML) if self.form == "ask" else (*RESULTS_FORMATS, HTML)
 
     def __len__(self) -> int:
         return len(self.triples) if self.form == "graph" else len(self.rows) if self.form == "select" else 1

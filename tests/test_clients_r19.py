@@ -79,3 +79,35 @@ def test_a_select_asked_for_as_csv_is_still_csv_and_an_asks_406_names_no_csv(cli
     assert refused.status_code == 406
     detail = refused.json()["detail"]
     assert "application/sparql-results+json" in detail and "text/csv" not in detail, detail
+
+
+# --- a conditional POST is 412 -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [("application/x-www-form-urlencoded", b"query=ASK%7B%7D"), ("application/sparql-query", b"ASK {}")],
+)
+def test_a_post_whose_if_none_match_is_false_is_412_and_a_get_304(
+    client: TestClient, content_type: str, body: bytes
+) -> None:
+    """RFC 9110 §13.1.2: when If-None-Match is false, 304 for GET or HEAD, 412 for any other method
+    (before, a POST got 304)."""
+    asked = {"Accept": "application/sparql-results+json", "Content-Type": content_type}
+    first = client.post("/sparql", content=body, headers=asked)
+    assert first.status_code == 200
+    tag = first.headers["etag"]
+    for condition in (tag, "*", f'"x", W/{tag}'):
+        again = client.post("/sparql", content=body, headers={**asked, "If-None-Match": condition})
+        assert again.status_code == 412, (condition, again.status_code)
+        assert again.headers["content-type"] == "application/problem+json" and "412" in again.text
+        assert again.headers["cache-control"] == "no-store" and "etag" not in again.headers
+    other = client.post("/sparql", content=body, headers={**asked, "If-None-Match": '"no-such-tag"'})
+    assert other.status_code == 200 and other.headers["etag"] == tag
+    for method in ("GET", "HEAD"):
+        got = client.request(
+            method,
+            "/sparql?query=ASK%7B%7D",
+            headers={"Accept": "application/sparql-results+json", "If-None-Match": tag},
+        )
+        assert got.status_code == 304 and got.headers["etag"] == tag, method

@@ -5,7 +5,8 @@ A query is answered from the answers kept for the release (:mod:`~sakrad_ld.serv
 it was asked before; otherwise it passes the queries' own gate (:mod:`~sakrad_ld.serving.admission`)
 and runs in a worker process (:mod:`~sakrad_ld.serving.workers`), so documents and pages never
 wait for it. An answer carries ``Vary: Accept, Accept-Language``, ``X-Cache: hit`` or ``miss``, and, when it
-succeeded, its strong ``ETag`` (``If-None-Match`` gives 304) and ``Cache-Control``.
+succeeded, its strong ``ETag`` (``If-None-Match`` gives 304 to a GET or HEAD, 412 to a POST: RFC
+9110 §13.1.2) and ``Cache-Control``.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class SparqlEndpoint:
         if reply.status == 200 and etag:
             headers["ETag"] = etag
             if none_match(request.headers.get("if-none-match"), etag):
-                return Response(status_code=304, headers=headers)
+                return _not_modified(request.method, headers)
         client = client_of(request.scope)
         # slow readers hold the answers' bytes: never more than the budget, nor one client's share of it
         if not self.in_flight.take(reply.body, client):
@@ -137,6 +138,25 @@ class SparqlEndpoint:
         )
         response.headers["Vary"] = "Accept"
         return response
+
+
+#: RFC 9110 §13.1.2: a false If-None-Match is 304 for GET and HEAD, 412 for any other method.
+_PRECONDITION_FAILED = (
+    "If-None-Match names this answer's ETag: a POST whose If-None-Match is false is answered 412 "
+    "(RFC 9110 §13.1.2), only a GET or HEAD 304; ask by GET to revalidate, or send no If-None-Match"
+)
+
+
+def _not_modified(method: str, headers: dict[str, str]) -> Response:
+    """The answer to a request whose ``If-None-Match`` names the answer's tag (or ``*``): 304 Not
+    Modified to a GET or HEAD, 412 Precondition Failed (Problem Details, not kept) to a POST."""
+    if method in ("GET", "HEAD"):
+        return Response(status_code=304, headers=headers)
+    headers = {**headers, "Cache-Control": "no-store"}
+    headers.pop("ETag", None)
+    return Response(
+        problem_body(412, _PRECONDITION_FAILED), status_code=412, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
 
 
 def routes(context: Context, endpoint: SparqlEndpoint) -> list[BaseRoute]:

@@ -111,3 +111,59 @@ def test_a_post_whose_if_none_match_is_false_is_412_and_a_get_304(
             headers={"Accept": "application/sparql-results+json", "If-None-Match": tag},
         )
         assert got.status_code == 304 and got.headers["etag"] == tag, method
+
+
+# --- a literal object of rdf:type stays a literal in JSON-LD -----------------------------------------
+
+_LITERAL_TYPES = [
+    '"notaclass"@en',
+    '"plain"',
+    '"5"^^<http://www.w3.org/2001/XMLSchema#integer>',
+    '"a\\"b"@sv-SE',
+]
+
+
+@pytest.mark.parametrize("literal", _LITERAL_TYPES)
+def test_a_construct_with_a_literal_type_is_one_graph_in_json_ld_and_turtle(client: TestClient, literal: str) -> None:
+    """JSON-LD 1.1 Processing Algorithms §8.4: only an IRI or blank node object of rdf:type becomes
+    ``@type``. Before, ``"notaclass"@en`` was written ``"type": ["notaclass"]``, which rdflib and
+    pyld read as the IRI ``<{base}notaclass>``: the two formats of one answer were two graphs."""
+    import json
+
+    from graphs import assert_isomorphic
+    from pyld import jsonld
+    from rdflib import Graph
+
+    query = (
+        "CONSTRUCT { <https://w3id.org/sakrad/id/x> a "
+        + literal
+        + ", <https://w3id.org/sakrad/ontology#Sakrad> } WHERE {}"
+    )
+    answers = {}
+    for accept in ("text/turtle", "application/ld+json"):
+        r = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+        assert r.status_code == 200 and r.headers["content-type"].startswith(accept), r.text
+        answers[accept] = r.content
+    turtle = Graph().parse(data=answers["text/turtle"], format="turtle")
+    read = Graph().parse(data=answers["application/ld+json"], format="json-ld", base="https://example.org/sparql")
+    assert_isomorphic(turtle, read, literal)
+    nquads = jsonld.to_rdf(
+        json.loads(answers["application/ld+json"]),
+        {"format": "application/n-quads", "base": "https://example.org/sparql"},
+    )
+    assert_isomorphic(turtle, Graph().parse(data=nquads, format="nt"), f"pyld: {literal}")
+
+
+def test_the_framed_document_writer_keeps_a_literal_type_a_literal() -> None:
+    """The document writer (framed JSON-LD) reads rdf:type as the answers' writer does."""
+    import json
+
+    import pyoxigraph as ox
+
+    from sakrad_ld.jsonld import framed_jsonld
+    from sakrad_ld.triples import RDF_TYPE
+
+    s = ox.NamedNode("https://w3id.org/sakrad/id/x")
+    triples = [ox.Triple(s, RDF_TYPE, ox.Literal("notaclass", language="en"))]
+    doc = json.loads(framed_jsonld(triples, s.value))
+    assert doc["type"] == [] and doc["rdf:type"] == {"@value": "notaclass", "@language": "en"}, doc

@@ -314,16 +314,14 @@ def _node(s: str, by_subject: _Subjects, parent: dict[str, str], terms: _Terms) 
     a list, as the context's ``@set`` says."""
     out: dict[str, Any] = {"id": s}
     entries = by_subject[s]
-    types = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()))
+    types = sorted(_type_name(o.value, terms) for o in entries.get(RDF_TYPE, ()) if type(o) is ox.NamedNode)
     if types:
         out["type"] = types
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
     nested: dict[str, tuple[str, int]] = {}  # a part's IRI → the key and place it is written out at
     for p, objects in entries.items():
-        if p == RDF_TYPE:
-            continue
-        for o in objects:
+        for o in _not_types(p, objects):
             key, container, value = _entry(p, o, terms)
             if type(o) is ox.NamedNode and parent.get(o.value) == s:
                 at = nested.get(o.value)
@@ -335,6 +333,15 @@ def _node(s: str, by_subject: _Subjects, parent: dict[str, str], terms: _Terms) 
         values[key][n] = _node(iri, by_subject, parent, terms)
     _put_values(out, values, containers, by_subject)
     return out
+
+
+def _not_types(p: ox.NamedNode, objects: Sequence[Term]) -> Sequence[Term]:
+    """The objects of ``p`` written as values of a property: all but ``rdf:type``'s IRIs, which are
+    ``type``. A literal object of ``rdf:type`` stays a literal, under ``rdf:type`` as a property
+    (JSON-LD 1.1 Processing Algorithms §8.4: only an IRI or blank node object becomes ``@type``)."""
+    if p != RDF_TYPE:
+        return objects
+    return [o for o in objects if type(o) is not ox.NamedNode]
 
 
 def _put_values(
@@ -504,16 +511,14 @@ def _node_once(s: str, out: dict[str, Any], framing: _Framing) -> list[tuple[str
     by_subject, terms = framing.by_subject, framing.terms
     framing.written.add(s)
     entries = by_subject.get(s, _EMPTY)
-    types = entries.get(RDF_TYPE)
-    out["type"] = sorted(_type_name(o.value, terms) for o in types) if types else []
+    types = entries.get(RDF_TYPE, ())
+    out["type"] = sorted(_type_name(o.value, terms) for o in types if type(o) is ox.NamedNode)
     values: dict[str, list[Any]] = defaultdict(list)
     containers: dict[str, str] = {}
     links: dict[int, str] = {}  # id() of a link's node object → the IRI it links to
     for p, objects in entries.items():
-        if p == RDF_TYPE:
-            continue
         by_term, back = _linking(p, terms)
-        for o in objects:
+        for o in _not_types(p, objects):
             if framing.on_object and (s, p, o.value) in framing.on_object:
                 continue  # written on its object, under the reverse term
             key, container, value = _entry(p, o, terms)

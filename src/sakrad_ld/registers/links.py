@@ -525,8 +525,13 @@ def _tied_to_copy(link: dict[str, tuple[object, int]], iri: str, kept: str) -> s
     """Why a confirmed ``register-copy`` link to Lagrummet is not tied to the file and commit the kept copy
     was taken from (:func:`registered.copy_source_problem`, as the load checks it), or None."""
     status, source = link.get("status", (None, 0))[0], link.get("source", (None, 0))[0]
-    if status != "register-copy" or not isinstance(source, str) or not confirmed(status, source, "lagrummet"):
-        return None
+    if (
+        not kept
+        or status != "register-copy"
+        or not isinstance(source, str)
+        or not confirmed(status, source, "lagrummet")
+    ):
+        return None  # no kept copy: the IRI is refused as not in the lists (or the project keeps none)
     problem = copy_source_problem(source, iri, "lagrummet", kept, f"data/{LAGRUMMET_EXTRACT}")
     return problem + "; cite the file the kept copy names, at its commit" if problem else None
 

@@ -126,7 +126,7 @@ def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Ba
     paths = sorted(pages.rglob("*.md"))
     addresses = tuple(page_url(path) for path in paths)  # an id names one address: no two pages share one
     for path in paths:
-        draft = draft_page(read_page(path), find_entry(entries, page_url(path)), corpus, addresses)
+        draft = draft_page(read_page(path), find_entry(entries, page_url(path)), corpus, addresses, page_url(path))
         if draft.existing:  # a source of a meeting in data/, whether or not its words read as about one
             known = next(m for m in corpus.meetings if m.id == draft.existing)
             add = _would_add(draft.meeting, known) if draft.meeting else []

@@ -45,7 +45,18 @@ from ..stated import discussion, flat_text
 from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
-from .page_facts import MINISTRY, MONTHS, Agent, PageFacts, StatedNumber, denied, is_day, read_facts, sentences
+from .page_facts import (
+    MINISTRY,
+    MONTHS,
+    Agent,
+    PageFacts,
+    StatedNumber,
+    denied,
+    is_day,
+    other_meeting,
+    read_facts,
+    sentences,
+)
 from .regeringen import SECTION_KINDS, Entry, Link, Page, page_kind
 
 __all__ = ["PageDraft", "draft_page", "merge"]
@@ -172,6 +183,7 @@ class _Ids:
     def __init__(self, corpus: Corpus, draft: PageDraft, published: str | None = None) -> None:
         self.corpus, self.draft = corpus, draft
         self.published = published  # the page's publication date: a holding dated by it is derived
+        self.text = ""  # the page's text: a post of one ministry is that post only where the page names it
 
     def _near(self, what: str, file: str, wording: str, labels: list[tuple[str, str]]) -> str | None:
         close = _close(wording, labels)
@@ -203,14 +215,28 @@ class _Ids:
             name=Text(" ".join(name.replace("-och", "- och").split())),
             kind=kind,
             unit_of="regeringskansliet",
+            unit_of_derivation=MINISTRY_RULE,  # a page rarely says so: the data's own placement, as data/ words it
             sources=[source],
         )
         self._add("bodies.yaml", new)
         return new.id
 
-    def post(self, label: str, source: str) -> str:
+    def post(self, label: str, source: str) -> str | None:
+        """The post the page words ``label``: data/'s of that label, else a new one of the Government Offices.
+        A post data/ places in one ministry ("enhetschef" of a ministry) is taken only where the page names
+        that ministry: another's post of the same label is another post, left out with a CHECK."""
         found = next((p.id for p in self.corpus.posts if _same(p.label.sv, label)), None)
         found = found or self._near("post", "bodies.yaml", label, [(p.id, p.label.sv) for p in self.corpus.posts])
+        record = next((p for p in self.corpus.posts if p.id == found), None)
+        if record is not None and record.post_in != "regeringskansliet":
+            body = next((b for b in self.corpus.bodies if b.id == record.post_in), None)
+            if body is None or body.name.sv.casefold() not in self.text.casefold():
+                self.draft.note(
+                    "",
+                    f"CHECK: the page's post '{label}' is in data/ a post of {record.post_in} ({found}), and the "
+                    "page does not name that body: no post is drafted; add the post the page means by hand",
+                )
+                return None
         if found:
             return found
         new = Post(
@@ -324,12 +350,14 @@ def _day_refusal(page: Page, words: str, date: str) -> tuple[bool, str | None]:
     return said, why
 
 
-def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None) -> list[str]:
+def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None) -> tuple[list[str], list[str]]:
     """The sentences of ``page`` that date a meeting on another day than ``date`` (as loading reads them):
-    "Den 3 mars 2024 hölls ett första sakråd …. Den 10 april 2024 hölls ett andra sakråd …"."""
+    "Den 3 mars 2024 hölls ett första sakråd …. Den 10 april 2024 hölls ett andra sakråd …"; and those
+    that date it together with this one ("Den 4 mars och den 18 mars hölls två sakråd"): the page tells
+    of both meetings at once."""
     if date is None or len(date) != 10 or not entry.published and any(y is None for *_, y, _ in facts.days):
-        return []
-    found = []
+        return [], []
+    found, joint = [], []
     published = dt.date.fromisoformat(entry.published) if entry.published else None
     for day, month, year, words in facts.days:
         y = year or _derived_year(day, month, published, _tense(facts))  # type: ignore[arg-type]
@@ -344,9 +372,13 @@ def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None
         for paragraph in page.paragraphs[:2]:
             for sentence in sentences(paragraph):
                 here = sentence.casefold()
-                if words.casefold() in here and not any(w.casefold() in here for *_, w in facts.days if w != words):
+                if words.casefold() not in here:
+                    continue
+                if any(w.casefold() in here for *_, w in facts.days if w != words):
+                    joint.append(sentence)
+                else:
                     found.append(sentence)
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found)), list(dict.fromkeys(joint))
 
 
 def _date(facts: PageFacts, entry: Entry, page: Page, draft: PageDraft) -> tuple[str | None, Text | None]:
@@ -424,6 +456,15 @@ def _day_date(facts: PageFacts, entry: Entry, draft: PageDraft, tense: str) -> t
         f"publication date ({entry.published}).",
     )
 
+
+#: The ``unit_of_derivation`` of a ministry the page names and data/ lacks, as data/bodies.yaml words it
+#: for every ministry: a page rarely says the ministry is part of Regeringskansliet.
+MINISTRY_RULE = Text(
+    "Källan säger inte att organet är en del av Regeringskansliet. Datan placerar det där, eftersom "
+    "varje departement och Statsrådsberedningen är en del av Regeringskansliet.",
+    "The source does not say the body is part of the Government Offices. The data places it there, as every "
+    "ministry and the Prime Minister's Office (Statsrådsberedningen) are part of the Government Offices.",
+)
 
 #: A holding dated by its page's publication date: the page's text does not state that date (as data/people.yaml says it).
 PUBLICATION_DATE = Text(
@@ -545,10 +586,14 @@ def page_source_id(url: str, meeting_id: str, corpus: Corpus, siblings: tuple[st
     return f"regeringen-{parts[1]}-{parts[2]}-{'-'.join(words[:5])}-{number:05d}"
 
 
-def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[str, ...] = ()) -> PageDraft:
+def draft_page(
+    page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[str, ...] = (), address: str | None = None
+) -> PageDraft:
     """The draft of one page: a meeting for a page about a sakråd, a report for any other. ``siblings``:
-    the addresses of the pages drafted with it (a listing, linked pages), whose ids its own may not take."""
-    entry = entry or Entry(url=re.sub(r"^https?://[^/]+", "", page.origin), listed=False)
+    the addresses of the pages drafted with it (a listing, linked pages), whose ids its own may not take;
+    ``address``: the page's address on the site (regeringen.page_url of its file), for a page the listing
+    lacks, never the file's own path."""
+    entry = entry or Entry(url=address or re.sub(r"^https?://[^/]+", "", page.origin), listed=False)
     kind = page_kind(page, entry)
     draft = PageDraft(
         url=entry.full_url,
@@ -594,11 +639,12 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
             "nothing, and the title is the page's own words (tag it with the page's language)",
         )
     ids = _Ids(corpus, draft)
+    ids.text = page.text
     facts = read_facts(page)
     for words in facts.no_days:
         draft.note("", f"CHECK: the page gives '{words}', which is no day of the calendar: no date taken from it")
     date, derivation = _date(facts, entry, page, draft)
-    other = _other_meetings(facts, entry, page, date)
+    other, joint = _other_meetings(facts, entry, page, date)
     if other:  # the page dates a second meeting: its facts are not this one's
         day = facts.day
         facts = read_facts(page, frozenset(other))
@@ -609,6 +655,16 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
                 f'CHECK: the page dates another meeting too ("{sentence}"): its facts are left out of this draft; '
                 "draft it on its own",
             )
+    if joint:  # "Den 4 mars och den 18 mars hölls två sakråd … Totalt deltog 40": a count may be over both
+        for sentence in joint:
+            draft.note(
+                "",
+                f'CHECK: the page tells of this meeting together with another ("{sentence}"): which meeting its '
+                "counts are of, or whether they are totals over both, the importer cannot tell, so no count is "
+                "drafted; add a count only where the page gives it for this meeting",
+            )
+        facts.organisations = facts.participants = None
+        facts.counts, facts.government_counts = [], []
     month = date[:7] if date else (entry.published or "")[:7] or "undated"
     title = re.sub(r"^Inbjudan till (\w)", lambda m: m[1].upper(), page.title)
     topic_m = re.search(
@@ -673,9 +729,18 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
     ids.published = as_of if as_of != date else None  # dated by the publication, not by the page's words
 
     conveners = []
+    unposted = [a.words for a in facts.conveners if not a.body and a.post is None]
+    if unposted:  # "bjöd Sveriges Kommuner och Regioner in": no post makes them people
+        draft.note(
+            "",
+            f"CHECK: the page says '{' och '.join(unposted)}' invited, and gives no post that makes a person of it "
+            "(it may be an organisation's name): not drafted as a convener; add the convener the page means by hand",
+        )
     for agent in facts.conveners:
         if agent.body:
             conveners.append(ConvenerRef(body=ids.body(agent.body, main)))
+        elif agent.post is None:
+            continue
         else:
             person, post = ids.person(agent, main, as_of)
             conveners.append(ConvenerRef(person=person, post=post))
@@ -688,7 +753,7 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
     participants = []
     for agent, sentence in facts.unposted:
         known = next((p for p in corpus.people if _same(p.name, agent.name or "")), None)
-        if known is not None and (known.holds or known.member_of):
+        if known is not None and (known.holds or known.member_of) and _bare(agent, sentence):
             facts.speakers.append((agent, sentence))  # data/ records their post or body
         else:
             draft.note(
@@ -730,18 +795,15 @@ def draft_page(page: Page, entry: Entry | None, corpus: Corpus, siblings: tuple[
             ids._add("bodies.yaml", Body(id=found, name=Text(name), kind="agency", sources=[main]))
         agencies.append(found)
     contact = None
-    if facts.contact:
+    body = next((b.id for b in corpus.bodies if facts.contact and _same(b.name.sv, facts.contact)), None)
+    if facts.contact and body is not None:  # a body of data/ is no contact person
+        facts.unread.append(("contact", facts.contact))
+    elif facts.contact:
         person, _ = ids.person(Agent(facts.contact, name=facts.contact), main, None)
         contact = Contact(person=person)
-    organiser = None
-    m = re.search(r"avser (?P<body>\S+departementet) (?:genomföra|anordna|hålla)", page.text) or re.search(
-        r"(?:[Ss]akrådet|[Mm]ötet) (?:arrangerades|anordnades|organiserades) av (?P<body>[A-ZÅÄÖ]\S*departementet)\b",
-        page.text,
-    )
-    arranged = m is not None and not m.group(0).startswith("avser")  # "avser … genomföra" names the organiser to come
-    if m and not (arranged and any(denied(s, m.group(0).split()[1]) for s in sentences(page.text) if m.group(0) in s)):
-        organiser = ids.body(m["body"], main)
-        draft.note("organiser", f'the page: "{m.group(0)} …"')
+    for what, sentence in facts.unread:
+        draft.note("", f'CHECK: the page says "{sentence}": {_UNREAD[what]}')
+    organiser = _organiser(page, facts, ids, main, draft)
     if facts.announced and facts.invites == "bjöd":
         draft.note(
             "announced_only",
@@ -1040,6 +1102,72 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
     main.kept.update(other.kept)
     main.note("", f"also drafted from {other.url} (the same meeting)")
     return main
+
+
+_MINISTRY_NAME = r"(?:Regeringskansliet|Statsrådsberedningen|[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet)"
+#: The words naming who organises the sakråd: "avser X genomföra", "Sakrådet anordnades av X", "Den 4 mars
+#: anordnade X ett sakråd", each with a second body where the page names two ("av X och Y gemensamt").
+_ORGANISER = (
+    re.compile(rf"avser (?P<body>{_MINISTRY_NAME}) (?:genomföra|anordna|hålla)"),
+    re.compile(
+        r"(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet) (?P<verb>arrangerades|anordnades|organiserades) av "
+        rf"(?P<body>{_MINISTRY_NAME})(?: (?:och|samt) (?P<second>{_MINISTRY_NAME}))?"
+    ),
+    re.compile(
+        rf"\b(?P<verb>anordnade|arrangerade|organiserade|höll) (?P<body>{_MINISTRY_NAME})"
+        rf"(?: (?:och|samt) (?P<second>{_MINISTRY_NAME}))? (?:ett|en|det) (?:\w+ )?(?:EU-)?(?:sakråd|samråd)"
+    ),
+)
+
+
+def _organiser(page: Page, facts: PageFacts, ids: _Ids, main: str, draft: PageDraft) -> str | None:
+    """The body the page says organises or organised the sakråd, in a sentence about this meeting (not
+    "Det förra mötet arrangerades av …") whose verb is not denied; two bodies organising it together are
+    no one organiser: a CHECK names both and none is drafted."""
+    for paragraph in page.paragraphs:
+        for sentence in sentences(paragraph):
+            m = next((m for pattern in _ORGANISER if (m := pattern.search(sentence))), None)
+            if m is None:
+                continue
+            if other_meeting(sentence, facts.ordinal):
+                draft.note("", f'CHECK: the page says "{sentence}": about another meeting, so no organiser is taken')
+                continue
+            if m.groupdict().get("verb") and denied(sentence, m["verb"]):
+                continue
+            if m.groupdict().get("second"):
+                draft.note(
+                    "",
+                    f'CHECK: the page says "{sentence}": two bodies organised it together, and organiser names '
+                    "one: none is drafted; name them in a note, or the one the page gives as the organiser",
+                )
+                return None
+            draft.note("organiser", f'the page: "{m.group(0)} …"')
+            return ids.body(m["body"], main)
+    return None
+
+
+#: Why a sentence's fact is not drafted, by what it is about (PageFacts.unread).
+_UNREAD = {
+    "chair": "who chaired is not drafted (no whole name and government post the importer can read, a former "
+    "post, or a post of another body); add the chair by hand if the page names one",
+    "speaker": "the person is not drafted as a government participant (a former post, or a post or "
+    "organisation the page gives them that is not the government's); add them by hand if they spoke for it",
+    "place": "its words after 'i' are not taken as the place (they do not start with a place's name); add the "
+    "place by hand if the page states one",
+    "contact": "the contact is a body or a role, not a person: no contact is drafted; add the contact person by "
+    "hand if the page names one",
+    "agencies": "those named are invited, which is not took part: no agency is drafted",
+    "areas": "it says what was not discussed: no discussion area is drafted from it",
+    "another meeting": "it is about another meeting (an earlier one, or another of its kind): none of its facts "
+    "is drafted as this meeting's",
+}
+
+
+def _bare(agent: Agent, sentence: str) -> bool:
+    """Whether ``sentence`` names ``agent`` with nothing before the name that gives them a post or a body:
+    "Jakob Forssmed berättade", not "Elevorganisationens ordförande Martin Andreasson berättade"."""
+    at = sentence.find(agent.name or "")
+    return at >= 0 and not re.search(r"(?:\b[A-ZÅÄÖ]\w+s|\b[a-zåäö]{4,}) $", sentence[:at])
 
 
 def _who(participant: GovernmentParticipant) -> object:

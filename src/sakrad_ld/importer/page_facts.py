@@ -20,18 +20,24 @@ from ..stated import flat_text
 from .documentation import MONTHS, number_value
 from .regeringen import Page
 
-__all__ = ["MINISTRY", "Agent", "PageFacts", "StatedNumber", "denied", "read_facts"]
+__all__ = ["MINISTRY", "Agent", "PageFacts", "StatedNumber", "denied", "other_meeting", "read_facts"]
 
 _DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
-_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)*"
+#: One word of a person's name: "Anna", "Anna-Karin", "Lindqvist".
+_NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéèüáø]+(?:-[A-ZÅÄÖ][a-zåäöéèüáø]+)?"
+#: The lower-case words inside a name ("Anna von Essen", "Carl af Trolle", "Rafael van der Vaart").
+_PARTICLE = r"(?:von|af|van|de|der|du|da|di|la|le)"
+#: A name: up to five words (a run of capitalised words is no one name, and a bounded name keeps every
+#: search over a long run of them linear), whole words only: "Anna" is never read out of "Anna-Karin".
+_NAME = rf"(?<![\w-]){_NAME_WORD}(?: (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{0,4}}(?![\w-])"
 #: A post as pages word it: "socialminister", "statssekreterare", "jämställdhets- och biträdande
 #: arbetsmarknadsminister", "energi- och näringsminister", "enhetschef", "lantbruksråd".
 _POST = (
-    r"(?:(?:[A-ZÅÄÖa-zåäö]+-\s?och\s+)?(?:biträdande\s+)?[A-ZÅÄÖa-zåäö]*"
+    r"(?:(?:[A-ZÅÄÖa-zåäö]{1,40}-\s?och\s+)?(?:biträdande\s+)?[A-ZÅÄÖa-zåäö]{0,40}"
     r"(?:minister|statssekreterare|enhetschef|lantbruksråd|statsråd)|Statssekreterare|Enhetschef|Statsråd|Lantbruksråd)"
 )
 _BODY = r"(?:Regeringskansliet|[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet)"
-_FULLNAME = r"[A-ZÅÄÖ][a-zåäöé]+(?: [A-ZÅÄÖ][a-zåäöé]+)+"
+_FULLNAME = rf"(?<![\w-]){_NAME_WORD}(?: (?:{_PARTICLE} ){{0,2}}{_NAME_WORD}){{1,4}}(?![\w-])"
 _PURPOSE = re.compile(
     r"Syftet\b(?: med (?:sakrådet|samrådet|mötet))?[^.;]*?\b(?:var|är|vara)\b|"
     r"\b(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet),? (?:som )?syft"
@@ -75,7 +81,7 @@ def _own_ordinal(page: Page) -> str | None:
     return None
 
 
-def _other_meeting(sentence: str, own: str | None) -> bool:
+def other_meeting(sentence: str, own: str | None) -> bool:
     """Whether ``sentence`` is about a meeting other than the page's: last year's, an earlier one, a
     survey before it, or one whose ordinal differs from the page's own meeting's ``own`` ordinal."""
     if _OTHER_MEETING.search(sentence):
@@ -202,6 +208,9 @@ class PageFacts:
     contact: str | None = None
     agencies: list[str] = field(default_factory=list)
     named_people: dict[str, str] = field(default_factory=dict)  # surname → full name, for "minister Busch"
+    #: sentences that state a fact the importer does not draft, with what it is about ("chair", "place",
+    #: "contact", "speaker", "agencies", "another meeting"): each becomes a CHECK
+    unread: list[tuple[str, str]] = field(default_factory=list)
 
 
 def sentences(text: str) -> list[str]:
@@ -316,7 +325,7 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     # read as loading reads them: a negated, planned, called-off holding holds nothing
     for paragraph in page.paragraphs:
         for sentence in sentences(paragraph):
-            if _other_meeting(sentence, facts.ordinal) or sentence in other:
+            if other_meeting(sentence, facts.ordinal) or sentence in other:
                 continue  # "deltog i förra årets sakråd", "i det första sakrådet" on the second's page
             if (off := clauses.called_off(flat_text(sentence), 0, len(flat_text(sentence)))) or (
                 off := _MOVED.search(sentence)
@@ -333,6 +342,9 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     if facts.not_held is not None and not facts.held:  # called off, not held, moved: never drafted as held
         facts.announced = True
     for area, words in discussion_areas(page):
+        if not area:
+            facts.unread.append(("areas", words))
+            continue
         if all(area.casefold() != a.casefold() for a in facts.discussion_areas):
             facts.discussion_areas.append(area)
         if words not in facts.discussion_words:
@@ -365,6 +377,20 @@ _AREA_SENTENCES = (
 #: Words a clause starts with: "diskuterades hur …", "att …" state no area; "följande …" is a lead-in.
 _CLAUSE = re.compile(r"^(?:att|hur|om|vad|vilka|vilken|varför|huruvida|när|det att|följande)\b", re.IGNORECASE)
 _ITEM = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+(?P<item>.+)$")
+#: The verb of a sentence stating areas, read for a negation as loading reads one (:func:`denied`).
+_AREA_VERB = re.compile(r"\b(?:diskuter\w*|behandla\w*|presenter\w*|tas upp|togs upp|ta upp|gavs|ges)\b")
+_NEGATED = re.compile(r"(?i)(?:inte|ej|icke|aldrig)\b")
+#: A clause of reason, time or contrast after a list ("…, eftersom tiden inte räckte"): the list ends there.
+_REASON = re.compile(
+    r",?\s+(?:"
+    + "|".join(
+        w
+        for w in clauses.SUBORDINATE_WORDS
+        if w
+        in ("eftersom", "vilket", "då", "trots att", "även om", "innan", "därför att", "så att", "för att", "sedan")
+    )
+    + r"|men)\s"
+)
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*$")
 
 
@@ -435,7 +461,12 @@ def discussion_areas(page: Page) -> list[tuple[str, str]]:
                     continue
                 if "lead" in m.groupdict() and not _AREA_LEAD.search(m["lead"]):
                     continue
-                found += [(area, sentence) for area in _split_list(m["list"]) if not _CLAUSE.match(area)]
+                verb = _AREA_VERB.search(m.group(0))
+                if verb is not None and denied(sentence, verb.group(0)) is not None or _NEGATED.match(m["list"]):
+                    found.append(("", sentence))  # "diskuterades inte frågan om …": no area of it
+                    break
+                words = _REASON.split(m["list"], maxsplit=1)[0]  # "…, eftersom tiden inte räckte": no area
+                found += [(area, sentence) for area in _split_list(words) if not _CLAUSE.match(area)]
                 break
     return found
 
@@ -465,7 +496,7 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         not invite
         and (took := re.search(r"\b(deltog|samlades|samlade|deltagare|deltagarna)\b", s))
         and denied(s, took.group(1)) is None
-        and not _other_meeting(s, facts.ordinal)
+        and not other_meeting(s, facts.ordinal)
     ):
         _took_part(s, facts)
     passive = re.search(rf"(?P<words>{_NUMBER}) (?:[\w-]+ )?organisationer (?:hade |har )?(?:bjudits|bjöds) in\b", s)
@@ -473,42 +504,120 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         number = _number(passive["words"])  # "Ett 40-tal organisationer hade bjudits in": those invited
         words = passive.group(0)[: passive.group(0).index("organisationer") + len("organisationer")]
         facts.invited = StatedNumber(words, number.value, number.approximate, number.bound)
+    if other_meeting(s, facts.ordinal):  # "Förra årets sakråd leddes av …": none of it is this meeting's
+        if _OF_A_MEETING.search(s):
+            facts.unread.append(("another meeting", s))
+        return
+    _chair(s, facts)
+    _speakers(s, facts, page)
+    met = re.search(r"\bträffade (?P<who>.+?) (?:flera|företrädare|representanter|civilsamhället)\b", s)
+    if met and lead:
+        for agent in agents(met["who"], page):
+            (facts.speakers if agent.post or agent.body else facts.unposted).append((agent, s))
+    agencies = re.search(r"samt representanter från (?P<list>[^.]+)\.", s)
+    if agencies and _INVITED.search(s):  # "Inbjudna var även … samt representanter från X": invited, not present
+        facts.unread.append(("agencies", s))
+    elif agencies and not facts.agencies:
+        facts.agencies = [a.strip() for a in re.split(r",\s*|(?<!-)\s+och\s+", agencies["list"]) if a.strip()]
+    if _PURPOSE.search(s) and not re.search(r"\bsäger\b", s) and len(facts.purpose) < 2:
+        facts.purpose.append(s)
+    _place(s, facts)
+    contact = re.search(r"^Anmälan\b.* till (?P<name>.+?)\.$", s)
+    if contact and facts.contact is None:
+        if re.fullmatch(_FULLNAME, contact["name"]) and not re.search(_BODY, contact["name"]):
+            facts.contact = contact["name"]
+        else:  # "till Kulturdepartementet", "till Registrator": a body or a role, no person
+            facts.unread.append(("contact", s))
+
+
+#: Words that a sentence tells of a meeting's chair, speakers, purpose, place or attendance with.
+_OF_A_MEETING = re.compile(
+    r"\b(?:leddes|ledde|inledde|inleddes|presenterade|berättade|[Ss]yftet|syftade|hölls i|deltog|representanter)\b"
+)
+#: Words of an invitation ("Inbjudna var även …", "bjöds in"): those invited, not those who came.
+_INVITED = re.compile(r"(?i)\binbjudn\w*|\bbjöds\b|\bbjudits\b")
+#: Words before a post that say it is no longer held ("tidigare kulturminister", "f.d. statssekreterare").
+_FORMER = re.compile(r"(?i)(?:tidigare|förre|förra|f\.d\.|före detta|dåvarande|avgående) $")
+#: A post's body other than the Government Offices after the name ("enhetschef Anna Berg på Svenska kyrkan").
+_AT_BODY = re.compile(r"^,? (?:på|vid|från|i|hos) (?!Regeringskansliet\b|\w+departementet\b)[A-ZÅÄÖ]")
+
+
+def _chair(s: str, facts: PageFacts) -> None:
+    """Who chaired, as ``s`` says it: a post and a name. A sentence that says someone chaired in words the
+    importer cannot read to a whole name, or gives a former post or another body's post, is kept for a CHECK."""
     chair = (
         re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
         or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) som höll i mötet", s)
         or re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, ledde\b", s)
     )
-    if chair and facts.chair is None:
-        facts.chair = Agent(chair.group(0), name=chair["name"], post=chair["post"].lower())
-        facts.chair_words = s
-    speaker = (
-        re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, (?:inledde|presenterade)\b", s)
-        or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:inledde|presenterade|berättade)\b", s)
-        or re.search(rf"inleddes av (?P<name>{_NAME}), (?P<post>{_POST})", s)
-        or re.search(rf"(?:berättade|presenterade) (?P<post>{_POST}) (?P<name>{_NAME})", s)
-        or re.search(rf"(?P<name>{_FULLNAME}) (?:inledde|presenterade|berättade)\b", s)
-    )
-    met = re.search(r"\bträffade (?P<who>.+?) (?:flera|företrädare|representanter|civilsamhället)\b", s)
-    if met and lead:
-        for agent in agents(met["who"], page):
-            facts.speakers.append((agent, s))
-    agencies = re.search(r"samt representanter från (?P<list>[^.]+)\.", s)
-    if agencies and not facts.agencies:
-        facts.agencies = [a.strip() for a in re.split(r",\s*|(?<!-)\s+och\s+", agencies["list"]) if a.strip()]
-    if speaker and denied(s, re.search(r"inledde|inleddes|presenterade|berättade", speaker.group(0)).group(0)):
-        speaker = None  # "Socialminister Jakob Forssmed inledde inte"
-    if speaker:
+    if facts.chair is not None:
+        return
+    if chair is None:
+        if re.search(r"\bleddes (?:därefter )?av\b|\bhöll i mötet\b|\bledde (?:mötet|sakrådet)\b", s):
+            facts.unread.append(("chair", s))
+        return
+    if _FORMER.search(s[: chair.start("post")]) or _AT_BODY.search(s[chair.end("name") :]):
+        facts.unread.append(("chair", s))
+        return
+    if denied(s, re.search(r"leddes|höll|ledde", chair.group(0)).group(0)):
+        return
+    facts.chair = Agent(chair.group(0), name=chair["name"], post=chair["post"].lower())
+    facts.chair_words = s
+
+
+_SPEAKERS = (
+    re.compile(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, (?:inledde|presenterade)\b"),
+    re.compile(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:inledde|presenterade|berättade)\b"),
+    re.compile(rf"inleddes av (?P<name>{_NAME}), (?P<post>{_POST})"),
+    re.compile(rf"(?:berättade|presenterade) (?P<post>{_POST}) (?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_FULLNAME}) (?:inledde|presenterade|berättade)\b"),
+)
+
+
+def _speakers(s: str, facts: PageFacts, page: Page) -> None:
+    """Everyone ``s`` says opened, presented or told, in its order ("A inledde mötet och B presenterade …"):
+    with the post the page gives them; a former post ("Tidigare kulturminister A") or a post of another
+    body ("Elevorganisationens ordförande A") is no government post, kept for a CHECK."""
+    found: list[re.Match[str]] = []
+    for pattern in _SPEAKERS:
+        for m in pattern.finditer(s):
+            if all(m.end() <= f.start() or m.start() >= f.end() for f in found):
+                found.append(m)
+    for speaker in sorted(found, key=lambda m: m.start()):
+        verb = re.search(r"inledde|inleddes|presenterade|berättade", speaker.group(0))
+        if verb and denied(s, verb.group(0)):
+            continue  # "Socialminister Jakob Forssmed inledde inte"
+        before = s[: speaker.start("post") if speaker.groupdict().get("post") else speaker.start("name")]
+        if (
+            _FORMER.search(before)
+            or re.search(r"(?:\b[A-ZÅÄÖ]\w+s|\b[a-zåäö]{4,}) $", s[: speaker.start("name")])
+            and (not speaker.groupdict().get("post"))
+        ):
+            facts.unread.append(("speaker", s))  # "Tidigare kulturminister A", "Elevorganisationens ordförande A"
+            continue
         post = speaker.groupdict().get("post") or _posted(speaker["name"], page)
         agent = Agent(speaker.group(0), name=speaker["name"], post=post.lower() if post else None)
         if post is None:  # "Famna Malmö berättade …": a name that presents is no one of the government by itself
             facts.unposted.append((agent, s))
         else:
             facts.speakers.append((agent, s))
-    if _PURPOSE.search(s) and not re.search(r"\bsäger\b", s) and len(facts.purpose) < 2:
-        facts.purpose.append(s)
-    place = re.search(r"(?:genomförs|hölls|äger rum) i (?P<place>[^.]+)", s)
-    if place and facts.place is None:
-        facts.place = place["place"].strip()
-    contact = re.search(rf"^Anmälan\b.* till (?P<name>{_NAME})\.$", s)
-    if contact and facts.contact is None:
-        facts.contact = contact["name"]
+
+
+#: Where a meeting was held: "hölls i Umeå", "hölls den 4 och 5 mars 2026 i Umeå".
+_PLACE = re.compile(
+    r"\b(?:genomförs|genomfördes|hölls|äger rum|ägde rum)(?: (?:den )?\d{1,2}(?:(?: och|–|-) ?\d{1,2})? "
+    r"[a-zåäö]+(?: \d{4})?)? i (?P<place>[^.]+)"
+)
+
+
+def _place(s: str, facts: PageFacts) -> None:
+    """The place ``s`` says the meeting was held in, where its words start with a name ("i Umeå", "i
+    Rosenbad"); "i samband med …", "i mars" are no place, kept for a CHECK."""
+    place = _PLACE.search(s)
+    if place is None or facts.place is not None or denied(s, place.group(0).split()[0]):
+        return
+    words = place["place"].strip()
+    if re.match(r"[A-ZÅÄÖ]", words) and not re.match(rf"(?i)(?:{'|'.join(MONTHS)})\b", words):
+        facts.place = words
+    else:
+        facts.unread.append(("place", s))

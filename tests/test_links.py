@@ -63,7 +63,7 @@ def confirm_radda_barnen(data: Path) -> Path:
 
 
 #: A page of Skatteverket's own list of approved gift recipients (where a confirmed number is read).
-SKATTEVERKET_PAGE = "https://www.skatteverket.se/privat/skatter/arbeteochinkomst/skattereduktioner/gavoreduktion/godkandagavomottagare.4.html"
+SKATTEVERKET_PAGE = "https://www.skatteverket.se/privat/skatter/arbeteochinkomst/skattereduktioner/gavoreduktion/godkandagavomottagare.4.html?orgnr=802002-8638"
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,6 @@ KEEPERS_FILE = {
     "owner-case": KEEPER.replace("rinfo/rdl", "Rinfo/RDL"),
     "escaped": KEEPER.replace("departement.n3", "departement%2En3"),
     "www": KEEPER.replace("//github.com/", "//www.github.com/"),
-    "myndigheter": KEEPER.replace("departement.n3", "myndigheter.n3"),
 }
 
 #: Sources that are not the keeper's pinned list, with the part of the address the refusal must quote.

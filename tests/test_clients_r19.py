@@ -167,3 +167,91 @@ def test_the_framed_document_writer_keeps_a_literal_type_a_literal() -> None:
     triples = [ox.Triple(s, RDF_TYPE, ox.Literal("notaclass", language="en"))]
     doc = json.loads(framed_jsonld(triples, s.value))
     assert doc["type"] == [] and doc["rdf:type"] == {"@value": "notaclass", "@language": "en"}, doc
+
+
+# --- XML answers are well-formed XML, or not sent ----------------------------------------------------
+
+_XML_RESULTS = "application/sparql-results+xml"
+_RDF_XML = "application/rdf+xml"
+
+
+def _well_formed(body: bytes) -> None:
+    from xml.parsers import expat
+
+    expat.ParserCreate(namespace_separator=" ").Parse(body, True)
+
+
+@pytest.mark.parametrize("char", ["\\u0001", "\\u000B", "\\u001F", "\\uFFFE"])
+def test_a_value_xml_cannot_carry_is_not_sent_as_xml(client: TestClient, char: str) -> None:
+    """XML 1.0 §2.2: U+0001–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE and U+FFFF are no
+    characters of XML, not even as references. Before, the answer was 200 and no XML parser read
+    it; now it is 406 naming the character and the formats that can carry it, or the next format
+    the client takes."""
+    import json
+
+    select = f'SELECT ?x WHERE {{ BIND("a{char}b" AS ?x) }}'
+    construct = f'CONSTRUCT {{ <urn:s> <urn:p> "a{char}b" }} WHERE {{}}'
+    for query, accept, others in (
+        (select, _XML_RESULTS, "application/sparql-results+json"),
+        (construct, _RDF_XML, "text/turtle"),
+    ):
+        refused = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+        assert refused.status_code == 406, (query, refused.status_code, refused.content[:300])
+        detail = refused.json()["detail"]
+        assert f"U+{char[2:].upper()}" in detail and "XML 1.0" in detail and others in detail, detail
+        assert accept not in detail.split("can be given as")[1].split(";")[0], detail
+        fallback = client.get("/sparql", params={"query": query}, headers={"Accept": f"{accept}, */*;q=0.1"})
+        assert fallback.status_code == 200 and not fallback.headers["content-type"].startswith(accept)
+        if query is select:
+            assert json.loads(fallback.content)["results"]["bindings"][0]["x"]["value"] == f"a{chr(int(char[2:], 16))}b"
+
+
+def test_a_carriage_return_survives_an_xml_answer(client: TestClient) -> None:
+    """XML 1.0 §2.11: a parser reads a literal CR as LF, so it is written &#13;."""
+    import pyoxigraph as ox
+    from rdflib import Graph, Literal, URIRef
+
+    select = client.get(
+        "/sparql", params={"query": 'SELECT ?x WHERE { BIND("a\\rb\\r\\nc" AS ?x) }'}, headers={"Accept": _XML_RESULTS}
+    )
+    assert select.status_code == 200 and b"\r" not in select.content
+    _well_formed(select.content)
+    row = next(iter(ox.parse_query_results(select.content, format=ox.QueryResultsFormat.XML)))
+    assert row["x"].value == "a\rb\r\nc"
+    graph = client.get(
+        "/sparql", params={"query": 'CONSTRUCT { <urn:s> <urn:p> "a\\rb" } WHERE {}'}, headers={"Accept": _RDF_XML}
+    )
+    assert graph.status_code == 200 and b"\r" not in graph.content
+    _well_formed(graph.content)
+    read = Graph().parse(data=graph.content, format="xml")
+    assert set(read) == {(URIRef("urn:s"), URIRef("urn:p"), Literal("a\rb"))}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "<urn:s> a <http://purl.org/dc/terms/1>",
+        "<urn:s> <http://purl.org/dc/terms/1> 1",
+        "<urn:s> <http://purl.org/dc/terms/a(b)> 1",
+        "<urn:s> <http://purl.org/dc/terms/> 1",
+    ],
+)
+def test_a_graph_with_a_property_no_xml_name_can_write_is_not_sent_as_rdf_xml(client: TestClient, pattern: str) -> None:
+    """RDF 1.1 XML Syntax §2.2: a property (and a typed node's class) is written as an XML QName;
+    pyoxigraph wrote ``<oxprefix: …>`` or ``<dct:>``, 200 and not XML. Now 406 naming the IRI, or
+    the next format the client takes; an IRI that can be a name is still RDF/XML."""
+    query = f"CONSTRUCT {{ {pattern} }} WHERE {{}}"
+    refused = client.get("/sparql", params={"query": query}, headers={"Accept": _RDF_XML})
+    assert refused.status_code == 406, refused.content[:400]
+    detail = refused.json()["detail"]
+    assert "cannot be written as application/rdf+xml" in detail and "<http://purl.org/dc/terms/" in detail, detail
+    assert "text/turtle" in detail, detail
+    fallback = client.get("/sparql", params={"query": query}, headers={"Accept": f"{_RDF_XML}, text/turtle;q=0.5"})
+    assert fallback.status_code == 200 and fallback.headers["content-type"].startswith("text/turtle")
+    fine = client.get(
+        "/sparql",
+        params={"query": "CONSTRUCT { <urn:s> <http://purl.org/dc/terms/a1> 1; a <urn:C> } WHERE {}"},
+        headers={"Accept": _RDF_XML},
+    )
+    assert fine.status_code == 200 and fine.headers["content-type"].startswith(_RDF_XML)
+    _well_formed(fine.content)

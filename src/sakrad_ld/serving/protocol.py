@@ -32,7 +32,7 @@ from ..errors import QueryError, ResultTooLarge
 from ..formats import HTML, RESULTS_FORMATS, Format
 from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
-from ..sparql.results import BOOLEAN_FORMATS, Answer, rdf_bytes, results_bytes
+from ..sparql.results import BOOLEAN_FORMATS, Answer, NotWritable, rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.paths import LANGUAGES
 from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, error_page, format_override, results_page
@@ -241,7 +241,7 @@ def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
     return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
 
 
-def _chosen(job: QueryJob, result: Answer) -> Format | None:
+def _chosen(job: QueryJob, result: Answer, offers: tuple[Format, ...]) -> Format | None:
     """The format of ``result`` the job's ``Accept`` header prefers. A graph (CONSTRUCT, DESCRIBE)
     asked for by a client whose header accepts only results formats, as a generic client sends for
     any query (rdflib's ``SPARQLStore(returnFormat="json")``: ``application/sparql-results+json``), is
@@ -254,13 +254,26 @@ def _chosen(job: QueryJob, result: Answer) -> Format | None:
     ``format=csv`` or ``tsv`` as ``true`` or ``false`` (the answer page's download link), or None
     (406) where the answer has not that format; None (406) too when ``Accept`` accepts neither kind."""
     if job.named:
-        return choose(job.accept, (*RESULTS_FORMATS, HTML) if result.form == "ask" else result.offers)
-    format = choose(job.accept, result.offers)
+        named = (*RESULTS_FORMATS, HTML) if result.form == "ask" else offers
+        return choose(job.accept, [f for f in named if f in offers or f not in result.offers])
+    format = choose(job.accept, offers)
     if format is None and result.form == "graph" and choose(job.accept, RESULTS_FORMATS):
-        return result.offers[0]
+        return offers[0]
     if result.form == "ask" and choose(job.accept, (*RESULTS_FORMATS, HTML)) not in (None, *result.offers):
         return choose(job.accept, BOOLEAN_FORMATS) or BOOLEAN_FORMATS[0]
     return format
+
+
+def _written(release: Release, job: QueryJob, result: Answer, format: Format) -> bytes:
+    """The answer's bytes in ``format``; NotWritable where the format cannot carry it."""
+    if format.name == "html":
+        return results_page(result, release.store, release.base_iri, job.query, job.lang or LANGUAGES[0]).encode()
+    if result.form == "graph":
+        return rdf_bytes(result, format)
+    body = results_bytes(result, format)
+    if job.bom and format.media_type == "text/csv":  # for a spreadsheet: UTF-8 said at the start
+        body = b"\xef\xbb\xbf" + body
+    return body
 
 
 def answer(release: Release, job: QueryJob) -> Reply:
@@ -272,26 +285,28 @@ def answer(release: Release, job: QueryJob) -> Reply:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
     except QueryError as error:
         return _refused(job, error, **({"cap": job.cap} if isinstance(error, ResultTooLarge) else {}))
-    format = _chosen(job, result)
+    offers = result.offers
+    format = _chosen(job, result, offers)
+    refusal, body = "", b""
+    while format is not None:
+        try:
+            body = _written(release, job, result, format)
+            break
+        except NotWritable as error:  # XML that would not be well-formed: the next format the client takes
+            refusal, offers = f"{error}; ", tuple(f for f in offers if f is not format)
+            chosen = _chosen(job, result, offers)
+            format = chosen if chosen in offers else None
     if format is None:
-        offered = ", ".join(f.media_type for f in result.offers)
+        offered = ", ".join(f.media_type for f in offers)
         return Reply(
             406,
             PROBLEM_MEDIA_TYPE,
             problem_body(
                 406,
-                f"this answer can be given as {offered}; the request's Accept "
+                f"{refusal}this answer can be given as {offered}; the request's Accept "
                 f"header ({job.accept}) allows none of them",
             ),
         )
-    if format.name == "html":
-        body = results_page(result, release.store, release.base_iri, job.query, job.lang or LANGUAGES[0]).encode()
-    elif result.form == "graph":
-        body = rdf_bytes(result, format)
-    else:
-        body = results_bytes(result, format)
-        if job.bom and format.media_type == "text/csv":  # for a spreadsheet: UTF-8 said at the start
-            body = b"\xef\xbb\xbf" + body
     if job.byte_cap is not None and len(body) > job.byte_cap:
         error = ResultTooLarge(
             f"the answer has {len(body)} bytes as {format.media_type}; answers of up to {job.byte_cap} bytes "

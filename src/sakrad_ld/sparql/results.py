@@ -13,16 +13,19 @@ terms are N-Triples, which pyoxigraph prints) and read back as pyoxigraph soluti
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
+from xml.parsers import expat
 
 import pyoxigraph as ox
 
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..vocab import PREFIXES
 
-__all__ = ["BOOLEAN_FORMATS", "Answer", "Term", "grid", "rdf_bytes", "results_bytes", "table"]
+__all__ = ["BOOLEAN_FORMATS", "Answer", "NotWritable", "Term", "grid", "rdf_bytes", "results_bytes", "table"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -68,29 +71,103 @@ def _tsv(answer: Answer) -> bytes:
 
 
 def results_bytes(answer: Answer, format: Format) -> bytes:
-    """A SELECT or ASK answer in a SPARQL results format (``format`` from RESULTS_FORMATS)."""
+    """A SELECT or ASK answer in a SPARQL results format (``format`` from RESULTS_FORMATS); as XML,
+    well-formed (:func:`_xml_checked`) or NotWritable."""
     if answer.form == "ask":
         parsed = ox.parse_query_results(b"true" if answer.boolean else b"false", format=ox.QueryResultsFormat.TSV)
     elif answer.form == "select":
         if format.name == "tsv":
             return _tsv(answer)
+        if format.name == "xml":
+            _check_xml_chars((t for row in answer.rows for t in row if t is not None), format)
         parsed = ox.parse_query_results(_tsv(answer), format=ox.QueryResultsFormat.TSV)
     else:
         raise ValueError("a CONSTRUCT or DESCRIBE answer is a graph: write it with rdf_bytes")
-    return parsed.serialize(format=_OX_RESULTS[format.name])
+    body = parsed.serialize(format=_OX_RESULTS[format.name])
+    return _xml_checked(body, format, ()) if format.name == "xml" else body
 
 
 def rdf_bytes(answer: Answer, format: Format) -> bytes:
     """A CONSTRUCT or DESCRIBE answer in an RDF format (``format`` from FORMATS), sorted so the
     same graph gives the same bytes; JSON-LD is compacted, with the definitions of the published
     context it uses inline, when it has no blank nodes (the compactor names every node), expanded
-    otherwise."""
+    otherwise. RDF/XML is well-formed (:func:`_xml_checked`) or NotWritable."""
     from ..documents import document_bytes
 
     triples = sorted(answer.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     if format.name == "jsonld" and any(isinstance(term, ox.BlankNode) for t in triples for term in t):
         return ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
-    return document_bytes(triples, format)
+    if format.name != "rdfxml":
+        return document_bytes(triples, format)
+    _check_xml_chars((term for t in triples for term in t), format)
+    return _xml_checked(document_bytes(triples, format), format, triples)
+
+
+# --- XML that parsers read back -------------------------------------------------------------------
+
+
+class NotWritable(ValueError):
+    """An answer a format cannot carry (its message says what and why): another format can."""
+
+
+#: What XML 1.0 cannot carry, not even as a character reference (§2.2, the Char production).
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: The end of an IRI that can be an XML name's local part (roughly NCName: a letter or ``_``
+#: first); RDF/XML writes a property, and a class as a typed node, as ``prefix:local``.
+_XML_LOCAL_NAME = re.compile(r"[^\W\d][\w.\-\u00b7]*\Z")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _check_xml_chars(terms: Iterable[Term], format: Format) -> None:
+    """NotWritable where a value (a literal, an IRI, a language tag) holds a character XML 1.0 has not."""
+    for term in _flat(terms):
+        for text in _texts(term):
+            if (bad := _NOT_XML_CHAR.search(text)) is not None:
+                raise NotWritable(
+                    f"this answer cannot be written as {format.media_type}: the value {text[:80]!r} holds "
+                    f"U+{ord(bad[0]):04X}, a character XML 1.0 cannot carry, not even as a character "
+                    "reference (XML 1.0 §2.2)"
+                )
+
+
+def _flat(terms: Iterable[Term]) -> Iterator[ox.NamedNode | ox.BlankNode | ox.Literal]:
+    for term in terms:
+        if isinstance(term, ox.Triple):
+            yield from _flat((term.subject, term.predicate, term.object))
+        else:
+            yield term
+
+
+def _texts(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[str, ...]:
+    if isinstance(term, ox.Literal):
+        return (term.value, term.language or "", term.datatype.value)
+    return (term.value,)
+
+
+def _xml_checked(body: bytes, format: Format, triples: Iterable[ox.Triple]) -> bytes:
+    """``body`` (XML from pyoxigraph's writer) with each carriage return written ``&#13;``, as a
+    parser reads a literal one as a line feed (XML 1.0 §2.11; the writers put none of their own),
+    after an XML parser has read it with namespaces: NotWritable where it is not well-formed, naming a property or
+    class of ``triples`` that cannot be an XML name (RDF 1.1 XML Syntax §2.2: a property is written
+    as a QName) or else the parser's complaint."""
+    body = body.replace(b"\r", b"&#13;")
+    try:
+        expat.ParserCreate(namespace_separator=" ").Parse(body, True)  # names as Namespaces in XML read them
+    except expat.ExpatError as error:
+        names = sorted(
+            {t.predicate.value for t in triples}
+            | {t.object.value for t in triples if t.predicate == _RDF_TYPE and isinstance(t.object, ox.NamedNode)}
+        )
+        bad = next((iri for iri in names if not _XML_LOCAL_NAME.search(iri)), None)
+        why = (
+            f"<{bad}> cannot be written as an XML name (RDF 1.1 XML Syntax §2.2 writes a property "
+            "and a typed node's class as prefix:name, and a name does not start with a digit, hold "
+            "'(' or ')', or end with '/' or '#')"
+            if bad
+            else f"the writer's XML is not well-formed ({expat.ErrorString(error.code)}, line {error.lineno})"
+        )
+        raise NotWritable(f"this answer cannot be written as {format.media_type}: {why}") from None
+    return body
 
 
 # --- a table for people -------------------------------------------------------------------------

@@ -299,3 +299,71 @@ def test_a_ministry_data_lacks_is_proposed_with_its_placement(
     (body,) = _appended(out, "bodies.yaml")
     assert body["id"] == "finansdepartementet"
     assert "Regeringskansliet" in body["unit_of_derivation"]["sv"]
+
+
+# --- an English page ------------------------------------------------------------------------------------
+
+
+def test_an_english_page_is_tagged_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        "# EU consultation on fisheries\n\nOn 4 March 2026 the Ministry of Rural Affairs held an EU consultation "
+        "(EU-sakråd) on fisheries. About 30 organisations took part. The meeting was chaired by the State Secretary.\n"
+    )
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert _meeting(out)["title"]["en"] == "EU consultation on fisheries"
+    (source,) = _appended(out, "sources.yaml")
+    assert source["language"] == "en"
+    assert "CHECK: the page is not in Swedish" in _said(out)
+
+
+# --- counts read as loading reads them ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("Ett 30-tal organisationer var inbjudna, varav 12 deltog.", "organisation_count", None),
+        ("Av 25 inbjudna organisationer deltog 18 organisationer.", "organisation_count", 18),
+        ("Till sakrådet var 60 personer anmälda och cirka 45 deltagare kom.", "participant_count", 45),
+        ("Varje organisation fick delta med högst 2 personer, totalt deltog 40.", "participant_count", None),
+        ("Totalt deltog 1 200 personer.", "participant_count", 1200),
+    ],
+)
+def test_a_count_is_of_those_who_took_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str, field: str, value: int | None
+) -> None:
+    text = "# Sakråd om bibliotek\n\nDen 4 mars 2026 hölls ett sakråd om bibliotek. " + sentence + "\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert (_meeting(out).get(field) or {}).get("value") == value
+    if value is None:
+        assert f"is not drafted as {field}" in _said(out)
+
+
+# --- a year the loader reads from the derivation -------------------------------------------------------
+
+
+def test_a_reports_day_after_its_publication_gets_no_year_the_loader_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Sakråd om cykling\n\nDen 4 mars hölls ett sakråd om cykling. 20 organisationer deltog.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-01", updated="2026-03-10")
+    assert "date" not in _meeting(out)
+    assert "is not one its publication date names" in _said(out)
+
+
+def test_a_year_from_an_attachment_says_the_list_is_not_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Sakråd om cykling\n\nDen 4 mars hölls ett sakråd om cykling. 20 organisationer deltog.\n"
+    attachment = {"name": "Minnesanteckningar från sakråd den 4 mars 2026", "url": "/contentassets/a/b.pdf"}
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-20", attachments=[attachment])
+    meeting = _meeting(out)
+    assert str(meeting["date"]) == "2026-03-04"
+    assert "listan är inte med i den bevarade texten" in meeting["date_derivation"]["sv"]
+
+
+def test_areas_given_as_information_are_no_discussion_areas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = HELD + "Vid mötet gavs information om licenser och om spelberoende.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert "discussion_areas" not in _meeting(out)
+    assert "not drafted as a discussion area" in _said(out)

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..announced import HELD_ONLY, HELD_ONLY_GROUPS
-from ..dated import date_refusal
+from ..dated import date_refusal, derived_years, named_years
 from ..numbered import FIRST_FURTHER
 from ..placed import GOVERNMENT_OFFICES_RULE
 from ..records import (
@@ -407,6 +407,28 @@ def _date(facts: PageFacts, entry: Entry, page: Page, draft: PageDraft) -> tuple
 
 
 def _day_date(facts: PageFacts, entry: Entry, draft: PageDraft, tense: str) -> tuple[str | None, Text | None]:
+    """The meeting's date from the page's day and the year it gives or the importer works out, with its
+    derivation; a worked-out year the loader would not read from that derivation (dated.derived_years,
+    dated.named_years: a report's day after its publication puts it in the year before, which a
+    publication date does not name) is no date, and a CHECK says why."""
+    date, derivation = _worked_out(facts, entry, draft, tense)
+    if date is None or derivation is None:
+        return date, derivation
+    year, month, day = int(date[:4]), int(date[5:7]), int(date[8:10])
+    years = derived_years(derivation.sv, month, day)
+    if named_years(derivation.sv) - {year} or (years and year not in years):
+        draft.note(
+            "",
+            f"CHECK: the page gives '{facts.day_words}' without a year, and the year worked out ({year}) is not "
+            f"one its publication date names (published {entry.published}"
+            + (f", updated {entry.updated}" if entry.updated else "")
+            + "): no date is drafted; add it with a derivation only where a document gives the year",
+        )
+        return None, None
+    return date, derivation
+
+
+def _worked_out(facts: PageFacts, entry: Entry, draft: PageDraft, tense: str) -> tuple[str | None, Text | None]:
     assert facts.day is not None
     day, month, year = facts.day
     if year:
@@ -422,11 +444,12 @@ def _day_date(facts: PageFacts, entry: Entry, draft: PageDraft, tense: str) -> t
             )
             continue
         if m:
-            return f"{m[1]}-{month:02d}-{day:02d}", Text(
-                f'Sidan säger "{facts.day_words}" utan år; året står i namnet på den bifogade filen '
-                f'"{_pdf_name(link.name)}".',
+            return f"{m[1]}-{month:02d}-{day:02d}", Text(  # the kept text has no list of attachments: said so
+                f'Sidan säger "{facts.day_words}" utan år; året står i namnet på den bifogade filen, som sidans '
+                f'lista över bifogade filer skriver det (listan är inte med i den bevarade texten): "{_pdf_name(link.name)}".',
                 f'The page says "{facts.day_words}" without a year; the year is in the name of the attached '
-                f'file "{_pdf_name(link.name)}".',
+                f"file, as the page's list of attached files writes it (the list is not in the kept text): "
+                f'"{_pdf_name(link.name)}".',
             )
     if not entry.published:
         return None, None
@@ -632,11 +655,14 @@ def draft_page(
             )
             + "add what the page states by hand, checked against it",
         )
-    if _not_swedish(page):
+    english = _not_swedish(page)
+    if english:
         draft.note(
             "",
             "CHECK: the page is not in Swedish: the importer reads Swedish words only, so it read nearly "
-            "nothing, and the title is the page's own words (tag it with the page's language)",
+            "nothing; the title is the page's own words, tagged en, and its source says language: en. A "
+            "meeting's title is Swedish: give it the Swedish page's title, or one of your own with "
+            "title_derivation",
         )
     ids = _Ids(corpus, draft)
     ids.text = page.text
@@ -690,12 +716,13 @@ def draft_page(
     main = ids.source(
         Source(
             id=main_id,
-            title=Text(page.title),
+            title=Text(page.title, page.title) if english else Text(page.title),
             kind=section_kind,
             url=entry.full_url,
             file=kept,
             publisher=publisher,
             published=entry.published,
+            language="en" if english else None,
         )
     )
     further = []
@@ -801,6 +828,8 @@ def draft_page(
     elif facts.contact:
         person, _ = ids.person(Agent(facts.contact, name=facts.contact), main, None)
         contact = Contact(person=person)
+    for words, name, claim in facts.refused_counts:
+        draft.note("", f'CHECK: the page\'s "{words}" is not drafted as {name}: {claim}')
     for what, sentence in facts.unread:
         draft.note("", f'CHECK: the page says "{sentence}": {_UNREAD[what]}')
     organiser = _organiser(page, facts, ids, main, draft)
@@ -824,8 +853,15 @@ def draft_page(
     # the page only announces: the loader's own reading of the sentence (stated.discussion) decides
     flat = flat_text(page.text)
     announced = facts.announced and held_source is None
-    areas = [a for a in facts.discussion_areas if not announced and discussion(a, page.text, flat) != "planned"]
-    announced_areas = [a for a in facts.discussion_areas if a not in areas]
+    readings = {a: discussion(a, page.text, flat) for a in facts.discussion_areas}
+    for area in (a for a, said in readings.items() if said is None):
+        draft.note(
+            "",
+            f"CHECK: the page gives '{area}', but not in words that say it was or is to be discussed (as loading "
+            "reads them: 'gavs information om', 'beskrev' are not enough): not drafted as a discussion area",
+        )
+    areas = [a for a, said in readings.items() if said == "said" and not announced]
+    announced_areas = [a for a, said in readings.items() if said is not None and a not in areas]
     for words in facts.agency_counts:  # "ett tiotal representanter för myndigheter": no count kind counts them
         draft.note(
             f"notes[{len(notes)}]",
@@ -879,7 +915,7 @@ def draft_page(
     draft.meeting = Meeting(
         id=meeting_id,
         source=main,
-        title=Text(title),
+        title=Text(title, title) if english else Text(title),
         title_derivation=(  # "Inbjudan till sakråd …" headed; the title is "Sakråd …" (titled.py checks it)
             without_first_words(page.title, page.title[: len(page.title) - len(title)].strip(), "invitation to")
             if title != page.title
@@ -1101,6 +1137,9 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
             main.hold(person, holding)
     main.kept.update(other.kept)
     main.note("", f"also drafted from {other.url} (the same meeting)")
+    for text in other.comments.get("", []):  # what the other page's draft left for review is left here too
+        if text.startswith("CHECK:"):
+            main.note("", f"{text} (on {other.url})")
     return main
 
 

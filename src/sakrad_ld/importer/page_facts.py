@@ -15,6 +15,7 @@ from ..counted import APPROXIMATE as _APPROX  # the words the load check of coun
 from ..counted import AT_LEAST as _AT_LEAST
 from ..counted import AT_MOST as _AT_MOST
 from ..counted import MARKS as _MARKS
+from ..counted import count_claim, numbers_in
 from ..dated import DATE_GUARD_KINDS
 from ..stated import flat_text
 from .documentation import MONTHS, number_value
@@ -116,7 +117,7 @@ _NUMBER = (
     r"(?<![\w-])(?:(?:[Tt]otalt |[Ss]ammanlagt |de )?(?:(?i:ett|"
     + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(_MARKS, key=len, reverse=True))
     + r") )?)"
-    rf"(?:\d+-tal|\d+|(?:{_TENS}{_UNIT}?|{_TEEN}|{_UNIT}|hundra)(?:tal)?)(?![\w-])"
+    rf"(?:\d+-tal|\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+|(?:{_TENS}{_UNIT}?|{_TEEN}|{_UNIT}|hundra)(?:tal)?)(?![\w-])"
 )
 #: Whom a count counts: organisations, or people ("representanter", "personer", "deltagare", "företrädare"),
 #: with the words that say from where ("från olika civilsamhällesorganisationer", "för olika departement
@@ -211,6 +212,9 @@ class PageFacts:
     #: sentences that state a fact the importer does not draft, with what it is about ("chair", "place",
     #: "contact", "speaker", "agencies", "another meeting"): each becomes a CHECK
     unread: list[tuple[str, str]] = field(default_factory=list)
+    #: counts whose sentence says they count another thing than who took part, as loading reads it
+    #: (counted.count_claim): (the count's words, the field, the loader's reason)
+    refused_counts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def sentences(text: str) -> list[str]:
@@ -218,9 +222,12 @@ def sentences(text: str) -> list[str]:
 
 
 def _number(words: str) -> StatedNumber:
+    readings = numbers_in(words)  # as loading reads a count's words: "1 200" is 1200
     digits = re.search(r"\d+", words)
     core = words.split()[-1].casefold()
     value = number_value(digits.group()) if digits else number_value(core)  # None past typedyaml.MAX_DIGITS
+    if readings and digits:
+        value = readings[0].value
     if value is None and core.endswith("tal"):
         value = 100 if core == "hundratal" else number_value(core[:-3])
     bound = "at-least" if _AT_LEAST.search(words) else "at-most" if _AT_MOST.search(words) else None
@@ -233,8 +240,16 @@ def _took_part(s: str, facts: PageFacts) -> None:
     count of the data model counts (their words are kept). A count of people whose words say from where
     has its group: its noun and those words."""
     counted = []
+    flat = flat_text(s)
     for count in _COUNT.finditer(s):
         counted.append(count.span())
+        field = "organisation_count" if count["head"].endswith("organisationer") else "participant_count"
+        words = flat_text(count.group(0))
+        at = flat.find(words)
+        claim = count_claim(field, count.group(0), flat, at, at + len(words), 0, len(flat)) if at >= 0 else ""
+        if claim:  # "60 personer anmälda", "har plats för 40 deltagare": read as loading reads a kept text
+            facts.refused_counts.append((count.group(0), field, claim))
+            continue
         number = _number(count["words"])
         tail = count["tail"] or ""
         group = count["noun"] if tail and not count["head"].endswith("organisationer") else None  # with the tail

@@ -244,9 +244,9 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "huruvida", "oklart", "osäkert", "okänt", "ovisst", "möjligen", "möjligtvis", "kanske", "eventuellt",
         "troligen", "troligtvis", "förmodligen", "sannolikt", "antagligen", "förhoppningsvis", "preliminärt", "preliminär",
         "preliminära", "preliminärt planerat", "preliminärt planerad", "prel", "ev", "evt", "tentativt", "tentativ",
-        "tentativa",
+        "tentativa", "torde", "måste ha", "förmodas", "antas ha", "tycks ha", "verkar ha",
         "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "tentative", "preliminary",
-        "hopefully",
+        "hopefully", "must have", "presumably", "seems to have", "seem to have", "appears to have", "appear to have",
     )),
     (CALLED_OFF, "clause", CALLING_OFF),
     (CALLED_OFF, "clause", ("ströks", "stryks")),
@@ -260,6 +260,9 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "i fjol", "nästa år", "next time", "last time", "in future", "in the future", "usually", "normally",
         "last year", "next year", "tidigare år", "tidigare års", "tidigare har", "har tidigare", "hade tidigare",
         "tidigare sakråd", "previously", "in previous years", "in earlier years", "in past years",
+        "normalt", "varje år", "varje höst", "varje vår", "varje sommar", "varje vinter", "varje gång", "varje månad",
+        "årligen", "i regel", "regelmässigt", "i genomsnitt", "i snitt", "genomsnittligt", "every year", "each year",
+        "annually", "as a rule", "on average", "typically",
     )),
     (CHOICE, "beside", ("eller", "alternativt", "or", "alternatively")),
     (INSTEAD, "clause", ("i stället för att", "istället för att")),
@@ -335,8 +338,13 @@ def _words_of(kinds: Iterable[str], scope: str) -> tuple[str, ...]:
     return tuple(w for w, (k, s) in GUARDS.items() if k in kinds and s == scope)
 
 
-#: "inte bara", "inte minst", "inte mindre än", "not only": no negation of what they stand before.
-_NOT_ONLY = r"(?! (?:bara|endast|enbart|blott|minst|mindre|färre|only|just|least|less|fewer)(?!\w))"
+#: "inte bara", "inte minst", "inte mindre än", "not only": no negation of what they stand before; nor
+#: "inte förrän", "not … until" (a few words between: "kom inte till sakrådet förrän efter lunch"): it
+#: happened, only later.
+_NOT_ONLY = (
+    r"(?! (?:bara|endast|enbart|blott|minst|mindre|färre|only|just|least|less|fewer)(?!\w))"
+    r"(?!(?: [\w-]+){0,3} (?:förrän|until)(?!\w))"
+)
 #: The words of ``clause`` scope, a negation's "inte" not before "bara" ….
 _CLAUSE_WORD = LazyPattern(
     r"(?<![\w-])(?:(" + _alternation(_words_of((NEGATION,), "clause")) + r")" + _NOT_ONLY + r"|("
@@ -929,9 +937,24 @@ OTHER_EVENTS = frozenset(
     konferensen seminariet seminarier almedalen almedalsveckan järvaveckan riksdagen utredningen
     utredningsarbetet referensgruppen styrgruppen arbetsgruppen nätverket mässan kampanjen projektet
     remissen remissrundan pressträffen presskonferensen middagen lunchen webbinariet mottagningen frukosten
+    studiebesöket studiebesök rundvandringen panelen paneldebatten minglet festen utställningen galan ceremonin
     work planning preparations negotiations debate conference seminar press lunch dinner webinar reception
-    breakfast""".split()
+    breakfast visit tour panel gala exhibition ceremony""".split()
 )
+#: Adjectives of another time before an object of taking part ("deltog i den efterföljande middagen", "in the
+#: follow-up workshop", "i en senare workshop"): the object is another event, whatever its noun.
+OTHER_TIME_ADJECTIVES = frozenset(
+    """efterföljande påföljande följande kommande senare tidigare föregående separata separat extra
+    follow-up subsequent following later earlier previous separate upcoming""".split()
+)
+#: Definite nouns after "deltog i" that are a time, a role or a part of this meeting, no other event
+#: ("deltog i eftermiddagen", "i rollen som", "i inledningen", "i frågestunden").
+_NO_EVENTS = frozenset(
+    """förmiddagen eftermiddagen kvällen morgonen dagen helheten rollen tillfället egenskapen början slutet
+    inledningen avslutningen pausen frågestunden programmet evenemanget omgången delen passet sessionen
+    sammanträdet sammankomsten överläggningen överläggningarna arrangemanget""".split()
+)
+_ARTICLES_DEFINITE = frozenset("den det de the".split())
 #: The objects of taking part that are this meeting or a part of it ("deltog i sakrådet", "i mötet", "i
 #: dialogen", "i diskussionen", "i samtalet", "i bordsrundan", "i en diskussion", "in the meeting").
 MEETING_OBJECTS = frozenset(
@@ -942,6 +965,7 @@ MEETING_OBJECTS = frozenset(
 )
 _PART_OBJECT = LazyPattern(
     r"(?: (?:endast|bara|enbart|blott|only|just))? (?:i|på|vid|in|at) (?:the )?([\w-]+)(?: ([\w-]+))?"
+    r"(?: ([\w-]+))?"
 )
 
 
@@ -959,7 +983,7 @@ _WHERE_OTHER = LazyPattern(r" (?:i|på|vid|in|at) ([\w-]+),? (?:där|where)(?: [
 _AROUND_MEETING = LazyPattern(
     r" (?:i|på|vid|in|at) (?:(?:the|a|an|en|ett) )?([\w-]+)(?: [\w-]+){0,2}? "
     r"(?:efter|före|inför|innan|after|before|following|prior to) (?:(?:the|this|det|detta) )?"
-    r"(?:sakråd|samråd|möte|meeting|consultation)\w*"
+    r"(?:sakråd|samråd|möte|meeting|consultation)(?:et|en|na|s)?(?![\w'’])"
 )
 
 
@@ -1025,24 +1049,50 @@ def other_event(flat: str, b: int, *, indefinite: bool = True) -> str | None:
     indefinite object not of :data:`MEETING_OBJECTS` is another event ("deltog i en debatt"); not for a
     word of discussing ("diskuterades i en grupp")."""
     around = _AROUND_MEETING.match(flat, b)
-    if (
-        around is not None
-        and around.group(1) not in MEETING_OBJECTS
-        and not around.group(1).endswith(("sakråd", "sakrådet", "samråd", "samrådet", "möte", "mötet"))
+    if around is not None and not around.group(1).endswith(
+        ("sakråd", "sakrådet", "samråd", "samrådet", "möte", "mötet")
     ):
-        return around.group().strip()
+        return around.group().strip()  # "i workshopen efter sakrådet": after it, not a part of it
     m = _PART_OBJECT.match(flat, b)
     if m is None:
         when = _WHEN_OTHER.match(flat, b)
         return when.group().strip(" ,") if when is not None and when.group(1) in OTHER_EVENTS else None
-    first, second = m.group(1), m.group(2) or ""
+    first, second, third = m.group(1), m.group(2) or "", m.group(3) or ""
     if first in OTHER_EVENTS and not own_event(flat, first):
         return m.group().strip()
     if (ordinal := _ordinal_other(flat, m)) is not None:
         return ordinal
+    if OTHER_TIME_ADJECTIVES & {first, second}:
+        return m.group().strip()  # "i den efterföljande middagen", "in the follow-up workshop"
     if indefinite and first in ("en", "ett", "a", "an") and second and second not in MEETING_OBJECTS:
         return m.group().strip()
+    if indefinite and flat.endswith(" i ", 0, m.start(1)):
+        noun = _definite_event(first, second, third)
+        if noun is not None and not own_event(flat, noun):
+            return m.group().strip()  # "deltog i studiebesöket", "i den avslutande middagen"
     return None
+
+
+def _definite_event(first: str, second: str, third: str) -> str | None:
+    """The noun of the object of "deltog i" (its first words ``first``, ``second``, ``third``) where it is
+    a definite noun that is not this meeting nor a part, a time or a role of it (:data:`MEETING_OBJECTS`,
+    :data:`MEETING_DAYS`, :data:`_NO_EVENTS`): another event ("i studiebesöket", "i rundvandringen", "i
+    den avslutande middagen"; not "i gruppdiskussionen", "i hela sakrådet", "i eftermiddagens pass"); None
+    where it is not (a text may call this meeting by an event's noun: :func:`own_event`)."""
+    noun = first
+    if first in ("en", "ett", "a", "an"):
+        return None  # an indefinite object is read apart (:func:`other_event`)
+    if first in _ARTICLES_DEFINITE:  # "den efterföljande middagen": past the adjective to the noun
+        noun = third if second and not second.endswith(_DEFINITE_ENDINGS) else second
+    elif first in ("hela", "själva", "whole", "entire"):
+        noun = second
+    if not noun or noun in _ARTICLES_DEFINITE or not noun.endswith(_DEFINITE_ENDINGS):
+        return None
+    if noun in MEETING_OBJECTS or noun in MEETING_DAYS or noun in _NO_EVENTS or noun.endswith(_MEETING_ENDS):
+        return None
+    if noun.endswith(("gruppen", "grupperna", "diskussionen", "diskussionerna", "samtalet", "samtalen")):
+        return None  # "i diskussionsgrupperna", "i panelsamtalet": a part of the meeting
+    return None if noun.endswith(("s", "mötet", "sakrådet", "samrådet")) or finite(noun) else noun
 
 
 #: The events other than this meeting that a count's clause may name as the gathering's subject or goal

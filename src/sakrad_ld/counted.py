@@ -75,6 +75,7 @@ __all__ = [
     "MARK_ABBREVIATIONS",
     "NEGATED",
     "NUMBER_WORDS",
+    "OTHER_NOUNS",
     "PART_WORDS",
     "ROUNDING",
     "ROUNDING_SUFFIX",
@@ -108,7 +109,7 @@ _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "
 #: The words before a number that round it, as Swedish uses them ("cirka 40"): the number is given or
 #: taken. A number ending in "-tal" ("ett 40-tal", "ett trettiotal") is rounded too (:data:`ROUNDING_SUFFIX`).
 #: docs/adding-a-meeting.md lists these words exactly (tests/test_counted.py compares the two).
-ROUNDING = ("cirka", "ca", "ungefär", "omkring", "runt", "kring")
+ROUNDING = ("cirka", "ca", "ungefär", "omkring", "runt", "kring", "uppskattningsvis")
 ROUNDING_SUFFIX = "-tal"
 #: The English words before a number that round it ("About 40 organisations attended"), listed beside
 #: :data:`ROUNDING` in docs/adding-a-meeting.md; the translation check reads them too (translated.py).
@@ -118,7 +119,7 @@ EN_ROUNDING = ("about", "around", "approximately", "approx", "roughly", "some", 
 LOWER = ("drygt", "över", "minst", "åtminstone", "fler än", "mer än")
 #: The words before a number that give an upper bound (records.Count.bound at-most): "knappt 60" is fewer
 #: than 60; "uppemot 30", "upp till 30", "högst 30" and "som mest 30" are up to 30, "närmare 30" and
-#: "nästan 30" just under it: none of them is about 30.
+#: "nästan 30" just under it, "långt ifrån 30" well under it: none of them is about 30.
 UPPER = (
     "knappt",
     "nästan",
@@ -133,6 +134,7 @@ UPPER = (
     "färre än",
     "mindre än",
     "max",
+    "långt ifrån",
 )
 #: English words before a number that give a lower bound (as :data:`LOWER`: "More than 40 organisations
 #: attended"); "no fewer than" and "not more than" are read as a negation before a comparison too.
@@ -140,7 +142,7 @@ EN_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "just
             "no less than", "well over", "a little over", "slightly more than", "a little more than")  # fmt: skip
 #: English words before a number that give an upper bound (as :data:`UPPER`).
 EN_UPPER = ("fewer than", "less than", "under", "at most", "up to", "nearly", "almost", "just under", "close to",
-            "below", "no more than", "not more than", "not quite", "just short of")  # fmt: skip
+            "below", "no more than", "not more than", "not quite", "just short of", "far from", "nowhere near")  # fmt: skip
 #: Abbreviations of the words that round or bound a number, with their '.' ("ca. 40", "approx. 40", "max.
 #: 30"): the '.' ends no sentence (stated.ABBREVIATIONS holds them).
 MARK_ABBREVIATIONS = ("ca.", "approx.", "max.")
@@ -339,7 +341,10 @@ PART_WORDS = (
 #: Words for every one of a whole ("samtliga av de 25 inbjudna deltog"): the whole is the part.
 _EVERY = frozenset({"alla", "samtliga", "all"})
 #: Words between "av" / "of" and the whole's number ("av de 25", "av totalt 25", "of the 25").
-_WHOLE_LEAD = r"(?:(?:de|dem|dessa|totalt|sammanlagt|the|these|those|a total of|in all) )*"
+_WHOLE_LEAD = (
+    r"(?:(?:de|dem|dessa|totalt|sammanlagt|the|these|those|a total of|in all|sina|deras|dess|its|their|"
+    r"(?!(?:sakråd|samråd|möt)\w*s )[^\W\d]{3,}s|[^\W\d]+'s) )*"
+)
 _MARK_WORDS = _words(MARKS)
 #: How far (characters) before a count's words its whole's part is read ("alla utom 3 av de totalt drygt "),
 #: and after a whole opening its clause the part's number.
@@ -486,16 +491,28 @@ _INVITED_WORDS = LazyPattern(rf"(?<!\w)(?:{_INVITING})(?!\w)")
 _PARTAKING_WORDS = LazyPattern(
     r"(?<!\w)(?:deltagare|deltagarna|deltagande|närvarande|medverkande|participants|attendees|attending)(?!\w)"
 )
-#: Words in a count's clause that make its number a capacity, an aim, a permission or a support, not
-#: those who took part ("Lokalen rymmer 30 organisationer", "var öppet för högst 30", "Högst 30
-#: organisationer får delta", "ger stöd till 30 organisationer", "var tänkt för 30").
+#: Words in a count's clause that make its number a capacity, an aim, a permission, a support or a waiting
+#: list, not those who took part ("Lokalen rymmer 30 organisationer", "var öppet för högst 30", "Högst 30
+#: organisationer får delta", "ger stöd till 30 organisationer", "var tänkt för 30", "begränsat till 40
+#: deltagare", "Max antal deltagare: 45", "40 deltagare på väntelistan").
 NOT_TAKING_PART = (
     "rymmer", "rymde", "rymma", "plats för", "platser för", "öppet för", "öppen för", "öppna för", "riktade sig",
     "riktar sig", "riktas till", "riktades till", "stöd till", "stöd åt", "bidrag till", "bidrag åt", "tänkt för",
     "avsett för", "avsedd för", "avsedda för", "välkomna", "välkommen", "får delta", "fick delta", "kan delta",
     "kunde delta", "möjlighet att", "har plats", "hade plats", "room for", "capacity", "open to", "aimed at",
-    "welcome to", "may take part", "can take part",
+    "welcome to", "may take part", "can take part", "begränsat till", "begränsad till", "begränsade till",
+    "begränsas till", "begränsades till", "max antal", "maxantal", "maximalt antal", "högsta antal", "antalet platser",
+    "antal platser", "väntelista", "väntelistan", "reservlista", "reservlistan", "kölista", "kölistan",
+    "limited to", "maximum number", "waiting list", "waitlist", "reserve list",
 )  # fmt: skip
+_WAITING = ("lista", "listan", "list", "waitlist")
+
+
+def _not_taking_part(word: str) -> str:
+    """What a word of :data:`NOT_TAKING_PART` makes a count, as a refusal says it."""
+    return "a waiting list" if word.endswith(_WAITING) else "a capacity, an aim, a permission or a support"
+
+
 _NOT_TAKING_PART = LazyPattern(
     r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in NOT_TAKING_PART) + r")(?!\w)"
 )
@@ -519,7 +536,7 @@ _COMPARED = LazyPattern(
 _PARTAKING_LABEL = LazyPattern(
     rf"(?<!\w)(?:antal(?:et)? (?:deltagare|deltagande [\w-]+|närvarande)|deltagarantal(?:et)?|deltagare|"
     rf"deltagarna|närvarande|number of participants|participants|attendees|attendance)"
-    rf"(?: ?:| var| uppgick till| blev| was| were)(?: (?:totalt|sammanlagt|{_MARK_WORDS}))* $"
+    rf"(?: ?:| \|| var| uppgick till| blev| was| were)(?: (?:totalt|sammanlagt|{_MARK_WORDS}))* $"
 )
 #: Being represented is taking part ("14 organisationer var representerade", "Totalt var 14 organisationer
 #: representerade vid sakrådet", "14 organisations were represented").
@@ -528,10 +545,12 @@ _REPRESENTED = LazyPattern(r"(?<!\w)(?:representerade|representerad|representera
 
 #: Words in a count's part of the sentence that make it a count over many meetings or a period, not this
 #: meeting's: a plural meeting's noun ("har deltagit i sakråden", "the meetings"), a span of time ("sedan
-#: 2017", "under året", "genom åren", "since 2017", "over the years").
+#: 2017", "under året", "genom åren", "since 2017", "over the years"), the most of many ("Som mest har 40
+#: organisationer deltagit") or a rate ("per sakråd", "per år").
 _MANY_MEETINGS = LazyPattern(
     r"(?<!\w)(?:sakråden|sakrådens|samråden|mötena|dialogmötena|träffarna|the meetings|the consultations|"
     r"sedan (?:år )?(?:19|20)\d\d|sedan starten|sedan början|under året|under åren|genom åren|hittills|"
+    r"som (?:mest|flest|högst) (?:har|hade)|per (?:sakråd|möte|år|meeting|year)|"
     r"since (?:19|20)\d\d|over the years|during the year|so far|to date)(?!\w)"
 )
 #: The words of :data:`_MANY_MEETINGS` that say "up to now": a period only where they modify the count's
@@ -642,17 +661,153 @@ _GROUP_BEFORE = LazyPattern(r"\d[ .,]$")
 
 def spanned(flat: str, lo: int, a: int, b: int) -> str | None:
     """Why the count's words at ``a``..``b`` in the sentence from ``lo`` give no count of their own (a
-    message with ``{sentence}`` to fill), or None: they begin inside a range (:data:`RANGE`: "12" of
-    "10–12") or are the last digits of a number in groups ("200" of "1 200")."""
+    message with ``{sentence}`` to fill), or None: they hold a part of a range but not all of it (:data:`RANGE`:
+    "12" or "10" of "10–12", "30" of "mellan 30 och 40") or are the last digits of a number in groups ("200" of "1 200")."""
     if flat[a : a + 1].isdigit() and _GROUP_BEFORE.search(flat, max(lo, a - 2), a):
         return "{sentence} holds the number as the last digits of a larger one (in groups: '1 200' is 1200)"
-    for m in RANGE.finditer(flat, max(lo, a - 30), b):
-        if m.start() < a < m.end():
+    for m in RANGE.finditer(flat, max(lo, a - 30), min(len(flat), b + 30)):
+        if m.start() < b and a < m.end() and not (a <= m.start() and m.end() <= b):
             return (
                 f"{{sentence}} gives a range ({m.group()!r}), not one number: quote the range whole and mark its "
                 "low end bound: at-least or its high end bound: at-most"
             )
     return None
+
+
+#: The nouns of what a count may count besides those who took part ("1 200 medlemmar", "300
+#: lokalavdelningar", "40 platser", "5,000 members"), as stems: such a count counts them, unless it is the
+#: subject of taking part ("40 medlemmar deltog"). A compound naming organisations ("medlemsorganisationer")
+#: counts organisations (:data:`_ORGANISATION_ENDS`).
+OTHER_NOUNS = (
+    "medlem", "lokalförening", "lokalavdelning", "lokalorganisation", "lokalgrupp", "avdelning", "distrikt",
+    "anställd", "plats", "member", "branch", "chapter", "employee", "seat",
+)  # fmt: skip
+_ORGANISATION_ENDS = (
+    "organisation", "organisationer", "organisationerna", "förening", "föreningar", "föreningarna", "förbund",
+    "förbunden", "organisations", "organizations", "associations",
+)  # fmt: skip
+#: The nouns of people: a count of them counts people, not organisations ("Av deltagarna kom 12 från
+#: ideella föreningar": 12 of the participants).
+_OF_PEOPLE = LazyPattern(
+    r"(?<!\w)(?:av|bland|of|among) (?:(?:de|alla|samtliga|the|all) )?(?:deltagarna|deltagare|personerna|"
+    r"representanterna|företrädarna|participants|people|attendees|representatives)(?!\w)"
+)
+#: A verb whose object is the count, with adverbs between, that makes it what those who took part
+#: represent or have ("representerar 200 000 medlemmar", "har tillsammans 300 lokalavdelningar",
+#: "represent 5,000 members"); its passive ("var representerade") is taking part (:data:`_REPRESENTED`).
+_REPRESENTS = LazyPattern(
+    rf"(?<!\w)(?<!var )(?<!är )(?<!blev )(?<!were )(?<!are )(?<!was )(?<!is )"
+    rf"(?:representerar|representerade|företräder|företrädde|organiserar|organiserade|omfattar|omfattade|represents|"
+    rf"represent|represented|organise|organises|organize|organizes|(?:har|hade|have|has|had) (?:tillsammans|together))"
+    rf"(?: (?:tillsammans|totalt|sammanlagt|together|in all|a total of|{_MARK_WORDS}))* $"
+)
+#: A group's size before a count ("i tre grupper om 10 deltagare", "bord med 8 personer", "groups of 10"):
+#: the count is one group's, not all who took part.
+_GROUP_SIZE = LazyPattern(
+    rf"(?<!\w)(?:grupp\w*|bord\w*|lag|lagen|team\w*|groups?|tables?|teams?) (?:om|med|på|à|of|with)"
+    rf"(?: (?:{_MARK_WORDS}))? $"
+)
+#: A count per one of many ("Varje organisation deltog med två personer", "två representanter var",
+#: "each organisation", "per sakråd"): the count is each one's, not all who took part.
+_PER_UNIT = LazyPattern(r"(?<!\w)(?:varje|var och en|vardera|per|each|every|apiece)(?!\w)")
+_EACH_AFTER = LazyPattern(r" (?:var|vardera|each|apiece)(?=[\x00.,;:)]|$)")
+#: "från"/"from" right after a count's words and a group's name ("Elva personer från Regeringskansliet
+#: deltog"): the count is of that group. Not a number ("45 deltagare från 20 organisationer") nor words of
+#: everywhere ("från hela landet", "från olika organisationer").
+_FROM_GROUP = LazyPattern(
+    rf" (?:från|from) (?!(?:\d|(?:{_NUMBER_WORD}|{_MARK_WORDS}|hela|olika|alla|många|flera|all|many|several|various|"
+    rf"across)(?!\w)))[\w-]+"
+)
+#: Those who took part and "från"/"from" right before an organisation count ("45 deltagare från 20
+#: organisationer", "participants from 20 organisations"): the organisations those who took part came from.
+_PARTAKERS_FROM = LazyPattern(
+    rf"(?<!\w)(?:deltagare|deltagarna|deltagande|närvarande|participants|attendees) (?:från|from)"
+    rf"(?: (?:totalt|sammanlagt|{_MARK_WORDS}))* $"
+)
+#: One part of the meeting as the object of taking part ("deltog vid sakrådets första del", "under
+#: förmiddagens pass", "in the afternoon session"): a count of it is not the meeting's.
+_ONE_PART = LazyPattern(
+    r"(?<!\w)(?:första|andra|tredje|fjärde|sista|ena|förmiddagens|eftermiddagens|kvällens|morgonens|first|second|"
+    r"third|last|morning|afternoon|evening)(?: [\w-]+)? (?:del|delen|pass|passet|session|sessionen|omgång|omgången|"
+    r"part|session)(?!\w)"
+)
+#: A word of taking part after a count's noun phrase, a few words between ("40 medlemmar i nätverket
+#: deltog"): the count is its subject.
+_OTHERS_CAME = LazyPattern(
+    r"(?: [^\W\d]+){0,3}? (?:deltog|deltar|har deltagit|kom|närvarade|medverkade|var på plats|took part|attended|"
+    r"came|participated)(?!\w)"
+)
+_PREPOSITIONS = frozenset(
+    "i på vid av med för till om från under efter hos mot in on at by with for to of from".split()
+)
+
+
+def _noun_after(flat: str, a: int, b: int) -> str | None:
+    """The noun right after the count's number in its words at ``a``..``b`` (or right after them where
+    they end with the number): "medlemmar" of "1 200 medlemmar", of "1 200" before "medlemmar"; None
+    where a verb or a preposition follows the number."""
+    tokens = list(_TOKEN.finditer(flat, a, min(len(flat), b + 60)))
+    numbers = [i for i, t in enumerate(tokens) if t.start() < b and _token_value(t.group()) is not None]
+    if not numbers:
+        return None
+    after = [t.group() for t in tokens[numbers[-1] + 1 : numbers[-1] + 3]]
+    for w in after:
+        if w in _PREPOSITIONS or clauses.finite(w) or w in NEGATED:
+            return None
+        if not w.endswith(("a", "e", "iga", "ade")) or w in ("deltagare", "medarbetare"):
+            return w  # "aktiva medlemmar": past an adjective to the noun
+    return after[0] if after else None
+
+
+def _other_counted(
+    field: str, flat: str, clause: tuple[int, int], part: tuple[int, int], a: int, b: int, end: int
+) -> str | None:
+    """What else than ``field``'s count the count's words at ``a``..``b`` (noun phrase ending at ``end``)
+    in their clause ``clause`` (in their part of the sentence ``part``) count, as a refusal's words after
+    the sentence; None where nothing else."""
+    x, y = clause
+    noun = _noun_after(flat, a, b)
+    if (
+        noun is not None
+        and noun.startswith(OTHER_NOUNS)
+        and not noun.endswith(_ORGANISATION_ENDS)
+        and _OTHERS_CAME.match(flat, end) is None
+    ):
+        return f"counts {noun!r}, not those who took part"
+    if (verb := _REPRESENTS.search(flat, max(x, a - _PART_REACH), a)) is not None:
+        return f"counts what those who took part represent or have ({verb.group().strip()!r}), not those who took part"
+    if (size := _GROUP_SIZE.search(flat, max(x, a - _PART_REACH), a)) is not None:
+        return f"gives the size of a group ({size.group().strip()!r}), not how many took part"
+    each = _PER_UNIT.search(flat, x, a) or _PER_UNIT.search(flat, end, y) or _EACH_AFTER.search(flat, end, y)
+    if each is not None and field != "invited_count":
+        return f"gives the number per each one or each time ({each.group().strip()!r}), not how many took part"
+    if field == "organisation_count" and noun is None and (people := _OF_PEOPLE.search(flat, x, a)) is not None:
+        return f"counts people ({people.group()!r}), not organisations"
+    group = _FROM_GROUP.match(flat, end) if field == "participant_count" else None
+    others = [g for g in _FROM_GROUP.finditer(flat, *part) if group is not None and g.start() != group.start()]
+    if group is not None and (_OTHERS_CAME.match(flat, group.end()) or others):
+        # "Elva personer från Regeringskansliet deltog", "30 deltagare från civilsamhället och fem från
+        # Regeringskansliet"; not "Sakrådet samlade 30 deltagare från konferensens nätverk": all of them
+        return (
+            f"says whom the count counts right after its words ({group.group().strip()!r}): it is a count of one "
+            "group; quote those words in text and name the group (group:)"
+        )
+    return None
+
+
+#: Where two rows of a table meet in a folded text ("| deltagare | 45 | | inbjudna | 60 |"): a row is read
+#: as a sentence of its own.
+_ROW_END = LazyPattern(r"\| +\|")
+
+
+def _table_row(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """The row of a table holding the count's words at ``a``..``b`` in the sentence ``flat[lo:hi]``, as
+    its bounds; the sentence's where the words stand in no table's row."""
+    if "|" not in flat[lo:a] or "|" not in flat[b:hi]:
+        return lo, hi
+    start = next((m.end() - 1 for m in reversed(list(_ROW_END.finditer(flat, lo, a)))), lo)
+    stop = _ROW_END.search(flat, b, hi)
+    return start, hi if stop is None else stop.start() + 1
 
 
 def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: int) -> str:
@@ -673,6 +828,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     from .dated import called_off
     from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
+    lo, hi = _table_row(flat, lo, hi, a, b)
     sentence = _quoted(flat[lo:hi].strip())
     if (span := spanned(flat, lo, a, b)) is not None:
         return span.format(sentence=sentence)
@@ -683,10 +839,12 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         )
     own = _OWN_PARTICIPLE.match(flat, b)
     end = own.end() if own else b  # the count's own noun phrase ends here
+    clauses = _count_clauses(flat, lo, hi, a, b)
+    if (other := _other_counted(field, flat, clauses[0], clauses[1], a, b, end)) is not None:
+        return f"{sentence} {other}"
     invited_own = _INVITED_WORDS.search(flat, a, end)
     if invited_own is not None and _OF_THE_INVITED.search(flat, a, invited_own.start()):
         invited_own = None  # "Tolv av de inbjudna deltog": a part of those invited, as the verb says
-    clauses = _count_clauses(flat, lo, hi, a, b)
     if field == "invited_count" and invited_own is not None:
         return ""
     whole = _whole_before(flat, lo, a, end)
@@ -719,7 +877,11 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         x, y = clauses[0]
         aim = next((w for s in ((x, a), (end, y)) for w in _NOT_TAKING_PART.finditer(flat, *s)), None)
         if aim is not None:
-            return f"{sentence} gives a capacity, an aim, a permission or a support ({aim.group()!r}), not how many took part"
+            return f"{sentence} gives {_not_taking_part(aim.group())} ({aim.group()!r}), not how many took part"
+        if (part := _ONE_PART.search(flat, x, y)) is not None:
+            return (
+                f"{sentence} counts those who took part in one part of the meeting ({part.group()!r}), not in all of it"
+            )
     for x, y in clauses:
         spans = [(x, a), (end, y)]  # the count's own words ("deltagare") are read above
         invited = next((m for s in spans for m in _INVITING.finditer(flat, *s)), None)
@@ -741,10 +903,16 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         # "… samlade 25 organisationer som inte tidigare deltagit": the negation is that clause's
         guard = count_guard(flat, lo, hi, a, b)
         return f"{sentence} says {guard[1]} ({guard[0]!r}), not how many took part" if guard else ""
+    label = _PARTAKING_LABEL.search(flat, max(0, a - _PART_REACH), a)
+    if label is not None and field != "invited_count":
+        line = max(flat.rfind("\x00", 0, label.start()) + 1, flat.rfind("|", 0, label.start()) + 1, label.start() - 30)
+        if (aim := _NOT_TAKING_PART.search(flat, line, label.end())) is not None:
+            return f"{sentence} gives {_not_taking_part(aim.group())} in its label ({aim.group()!r}), not how many took part"
     if (
         field == "invited_count"
         or _PARTAKING_WORDS.search(flat, a, end) is not None
-        or _PARTAKING_LABEL.search(flat, max(0, a - _PART_REACH), a) is not None
+        or label is not None
+        or (field == "organisation_count" and _PARTAKERS_FROM.search(flat, max(0, a - _PART_REACH), a) is not None)
     ):
         # "Deltagare: 35 personer", "Antalet deltagare var 35": the label names those who took part; a plan
         # governing it with no word of taking part ("Sakrådet var tänkt att samla 50 deltagare") is one still

@@ -113,6 +113,19 @@ ORGANISING_WORDS = (
     "arranged",
     "hosts",
     "hosted",
+    "ansvarar",
+    "ansvarade",
+    "ansvarat",
+    "är ansvarigt",
+    "är ansvarig",
+    "var ansvarigt",
+    "var ansvarig",
+    "har ansvaret",
+    "hade ansvaret",
+    "har ansvar",
+    "hade ansvar",
+    "is responsible",
+    "was responsible",
 )
 _WORDS = LazyPattern(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(ORGANISING_WORDS, key=len, reverse=True)) + r")(?!\w)"
@@ -386,12 +399,12 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
     gap = _WORD.findall(flat, last.end(), lo)
     if last.group() in _PASSIVE:
         agent = next((i for i, w in enumerate(gap) if w in ("av", "by")), None)
-        if agent is None:
-            return False
+        if agent is None or (agent and gap[agent - 1] in ON_BEHALF_NOUNS):
+            return False  # "anordnades på initiativ av X": X took the initiative; who organised is not said
         # the sakråd as the subject, before the word or right after it ("I dag anordnas sakrådet av …");
         # an adverbial of manner, place or day between ("anordnades digitalt av", "på Rosenbad av", "den 10
         # september av", "organised jointly by") is no subject
-        inverted = _adverbials_out([w for w in gap[:agent] if w not in _ADVERBS])
+        inverted = [w for w in _adverbials_out(gap[:agent]) if w not in _ADVERBS]  # "i Rosenbad", "i dag"
         if inverted:
             if not _organises_this(inverted) or len(inverted) > 4:
                 return False
@@ -422,6 +435,20 @@ _LABEL = LazyPattern(
     r"(?:^|\x00)[\s*•#>-]*(?:arrangör|arrangörer|anordnare|organisatör|organisatörer|organiser|organizer|"
     r"organisers|organizers|arranged by|organised by|organized by)\s*:[\s\x00]*$"
 )
+#: A responsibility for this sakråd before a copula, opening its sentence, the name right after it
+#: ("Ansvarig för sakrådet var Socialdepartementet", "Responsible for the meeting was …"); not a page's
+#: department label ("Ansvarigt departement: …"), which names no meeting.
+_RESPONSIBLE = LazyPattern(
+    r"(?:^|\x00)[\s*•#>-]*(?:ansvarig|ansvarigt|huvudansvarig|huvudansvarigt|responsible) (?:för|for) "
+    r"(?:sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation) (?:var|är|was|is)\s*$"
+)
+#: Nouns before "av"/"by" that take the name after it as their own ("på initiativ av X", "på uppdrag av X",
+#: "på begäran av X", "med stöd av X"): the name took the initiative, asked or gave support; it is not the
+#: agent of the passive of organising.
+ON_BEHALF_NOUNS = frozenset(
+    "initiativ uppdrag begäran inrådan anmodan uppmaning beställning förslag stöd bidrag hjälp inbjudan "
+    "initiative request behalf support".split()
+)
 #: What may follow a labelled name to its line's or sentence's end: nothing, or a mark.
 _LABEL_END = LazyPattern(r"[\s.;]*(?:\x00|$)")
 #: A negated agent before the name and "utan av" / "but by" ("anordnades inte av Socialdepartementet(,)
@@ -436,7 +463,8 @@ _NEGATED_WORD = LazyPattern(r"(?<!\w)(?:inte|ej|icke|not) $")
 def _labelled(text: str, lo: int, hi: int) -> bool:
     """Whether the name at ``lo``-``hi`` of the folded ``text`` is the whole value of an organiser's label
     (:data:`_LABEL`: "Arrangör: Socialdepartementet")."""
-    return bool(_LABEL.search(text, max(0, lo - 40), lo)) and _LABEL_END.match(text, hi) is not None
+    label = _LABEL.search(text, max(0, lo - 40), lo) or _RESPONSIBLE.search(text, max(0, lo - 60), lo)
+    return bool(label) and _LABEL_END.match(text, hi) is not None
 
 
 def _agent_instead(text: str, flat: str, lo: int, hi: int, years: frozenset[str] | None) -> bool:

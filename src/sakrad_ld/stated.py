@@ -86,6 +86,7 @@ from .clauses import (
     SUBORDINATE_WORDS,
     LazyPattern,
     called_off,
+    clauses_of,
     comparison_start,
     contrast_clause,
     fact_clause,
@@ -134,7 +135,7 @@ _CALLED_EN = (
     "convenes",
     "convened",
 )
-_TOOK_PART_EN = ("took part", "participated", "attended")
+_TOOK_PART_EN = ("took part", "participated", "attended", "joined the meeting", "joined the consultation")
 
 #: Words of the sentence that names a person chair (before the name, or after it in its clause), each
 #: matched as whole words:
@@ -167,9 +168,15 @@ CHAIR_WORDS = (
     "modererades",
     "modereras",
     "moderated by",
+    "ordförandeskapet innehades av",
+    "ordförandeskapet hölls av",
+    "innehade ordförandeskapet",
+    "hade ordförandeskapet",
+    "höll ordförandeskapet",
 )
 #: Words of the sentence that names a convener as calling the sakråd (before or after the name).
 CONVENER_WORDS = (
+    "inbjudare",
     "bjuder in",
     "bjöd in",
     "hade bjudit in",
@@ -228,6 +235,12 @@ PARTICIPANT_WORDS = (
     "informerade",
     "representerades",
     "företräddes",
+    "hälsade deltagarna välkomna",
+    "hälsade alla välkomna",
+    "hälsade organisationerna välkomna",
+    "välkomnade deltagarna",
+    "välkomnade organisationerna",
+    "welcomed the participants",
     *_TOOK_PART_EN,
     "represented by",
 )
@@ -789,8 +802,11 @@ _ROLES = {
 }
 
 #: A name given as someone's superior or principal: "hos …", "till …", "åt …", "to …" with lower-case
-#: words (titles) between it and the name.
-_AS_SUPERIOR = LazyPattern(r"(?:\bhos|\btill|\båt|\bto|\bfor)\s+(?:[\wåäöé-]+\s+){0,6}$")
+#: words (titles) between it and the name; not the meeting after "till" ("Inbjudan till sakrådet kom från X").
+_AS_SUPERIOR = LazyPattern(
+    r"(?:\bhos|\btill|\båt|\bto|\bfor)\s+(?!(?:sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)\s)"
+    r"(?:[\wåäöé-]+\s+){0,6}$"
+)
 #: How far before a name the words giving it as someone's superior are looked for: "hos" and six words.
 SUPERIOR_WINDOW = 300
 
@@ -814,6 +830,7 @@ PASSIVE_ROLE_WORDS = frozenset(
         "leddes", "leddes av", "leds", "leds av", "ledd av", "inleddes", "led by", "modereras", "initierats av", "initierades av", "initiated by",
         "modererades", "moderated by", "anordnades", "arrangerades", "sammankallades", "organised by",
         "organized by", "arranged by", "convened by", "skickades ut av", "skickades av", "skickades", "representerades", "företräddes", "represented by",
+        "ordförandeskapet innehades av", "ordförandeskapet hölls av",
     }
 )  # fmt: skip
 #: Swedish passives whose agent follows with "av", adverbs or a negation between ("Sakrådet leddes
@@ -839,6 +856,7 @@ ROLE_NOUNS = frozenset(
         "chair",
         "värd",
         "inbjudan",
+        "inbjudare",
         "närvarande",
         "mötesordförande",
         "som ordförande fungerade",
@@ -1027,7 +1045,33 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
+        if (habit := _HABIT.search(flat, x, y)) is not None:  # "Anna Berg leder ofta regeringens sakråd"
+            return habit.group(), OTHER_TIME
     return None
+
+
+#: Adverbs of a habit in a role's clause ("leder ofta regeringens sakråd", "bjuder regelbundet in"): what
+#: the person or body does from time to time, not what they did at this meeting (besides the habit words of
+#: :data:`~sakrad_ld.clauses.GUARD_TABLE`: "brukar", "vanligtvis", "varje år").
+_HABIT = LazyPattern(
+    r"(?<!\w)(?:ofta|regelbundet|återkommande|often|frequently|regularly|(?:varje|varenda|every|each) (?:år|"
+    r"höst|vår|sommar|vinter|månad|vecka|gång|year|autumn|fall|spring|summer|winter|month|week|time))(?!\w)"
+)
+
+
+#: A consequence's opening after the clause of a role not held ("A kunde inte leda sakrådet, så B gjorde
+#: det", "A could not attend, so B did"): the guard words before it are A's.
+_SO_THEN = LazyPattern(r"(?:, ?| )(?:så|so|och därför|därför|and so)(?= )")
+
+
+def _guarded_after_so(text: str, flat: str, lo: int, hi: int) -> bool:
+    """:func:`_guarded` for the name at ``lo`` and the verb standing for its role ending at ``hi``, read
+    from the last consequence's "så"/"so" before the name (:data:`_SO_THEN`) where one opens its clause."""
+    s_lo, s_hi = _sentence(text, lo, hi)
+    start = max((m.end() for m in _SO_THEN.finditer(flat, s_lo, lo)), default=-1)
+    if start < 0:
+        return _guarded(text, flat, lo, hi)
+    return guard_in(flat, start, s_hi, lo, hi, spans=[(start, s_hi)]) is not None
 
 
 def _guarded(text: str, flat: str, lo: int, hi: int) -> bool:
@@ -1106,11 +1150,13 @@ def _gap_ok(role: str, gap: list[str], titles: frozenset[str]) -> bool:
             return False
         i += 1
     elif role in ROLE_NOUNS:
-        if i + 1 < len(gap) and gap[i] in ("för", "vid", "på", "of", "at", "for") and gap[i + 1] in _MEETINGS:
+        if i + 1 < len(gap) and gap[i] in ("för", "vid", "på", "of", "at", "for", "till") and gap[i + 1] in _MEETINGS:
             i += 2
             while i < len(gap) and gap[i] in _MEETINGS:
                 i += 1
-        if i < len(gap) and gap[i] in _COPULAS:
+        if role == "inbjudan" and gap[i : i + 2] in (["kom", "från"], ["var", "från"], ["skickades", "av"]):
+            i += 2  # "Inbjudan till sakrådet kom från X": X sent it
+        elif i < len(gap) and gap[i] in _COPULAS:
             i += 1
     unknown = 0
     for word in gap[i:]:
@@ -1202,9 +1248,21 @@ def _role_at(roles: LazyPattern, text: str, flat: str, at: int) -> re.Match[str]
         return role if role.group() not in PASSIVE_ROLE_WORDS | ROLE_NOUNS else None
     words = _WORDS.match(flat, at)
     if words is not None and words.group() in _COPULAS:
-        role = roles.match(text, words.end() + 1)
+        after = words.end() + 1
+        if (own := _MEETINGS_OWN.match(text, after)) is not None:  # "var mötets ordförande", "var tf. ordförande"
+            after = own.end()
+        role = roles.match(text, after)
         return role if role is not None and role.group() in ROLE_NOUNS else None
     return _listed_before(roles, text, flat, at - 1)
+
+
+#: Words between a copula and a role noun that leave the role this meeting's: the meeting's genitive and an
+#: acting holder's title ("var mötets ordförande", "var tillförordnad ordförande vid sakrådet", "was the
+#: meeting's chair"); not "vice" (another's deputy) nor another body's genitive ("styrelsens ordförande").
+_MEETINGS_OWN = LazyPattern(
+    r"(?:(?:mötets|sakrådets|samrådets|dagens|dialogmötets|the|the meeting's|the consultation's|"
+    r"tillförordnad|tillförordnade|t\.f\.|tf\.?|acting) )+"
+)
 
 
 def _listed_before(roles: LazyPattern, text: str, flat: str, at: int) -> re.Match[str] | None:
@@ -1306,32 +1364,90 @@ def _named_as(
         if last is not None and last.end() > end and _before_ok(last, text, flat, at, known):
             if not _AS_SUPERIOR.search(text, max(last.end(), at - SUPERIOR_WINDOW), at):
                 # "Därefter ledde Anna Berg arbetet med …": what the verb led follows the name
-                if other_object(flat, last.group().rpartition(" ")[2], stop) is None:
+                if other_object(flat, last.group().rpartition(" ")[2], stop) is None and (
+                    kind != "chair" or _part_chaired(flat, last, stop, end + 1) is None
+                ):
                     return True
+        done = _DONE_ROLES[kind]
         if (
             (did := _DID_SO.match(flat, stop)) is not None
             and not _NEGATIONS.match(flat, did.end() + 1)
-            and roles.search(text, max(0, at - CLAUSE_WINDOW), at) is not None
-            and not _guarded(text, flat, at, did.end())
+            and done.search(text, max(0, at - CLAUSE_WINDOW), at) is not None
+            and not _guarded_after_so(text, flat, at, did.end())
         ):
             return True  # "A ledde inte sakrådet, men B gjorde det", "A did not chair the meeting; B did."
         if (
-            _IT_DID.search(flat, max(0, at - 30), at) is not None
+            any(p.search(flat, max(0, at - 60), at) is not None for p in (_IT_DID, _REPLACED_BY))
             and not _NEGATIONS.match(flat, stop + 1)
-            and roles.search(text, max(0, at - CLAUSE_WINDOW), at) is not None
+            and done.search(text, max(0, at - CLAUSE_WINDOW), at) is not None
         ):
-            return True  # "A ledde inte sakrådet; det gjorde B", "… – det gjorde B", "… . Det gjorde B."
-        role = _role_after(roles, text, stop, flat)
+            # "A ledde inte sakrådet; det gjorde B", "… – det gjorde B", "… . Det gjorde B.", "A skulle ha lett
+            # sakrådet men ersattes av B", "A (ersatt av statssekreterare B)"
+            return True
+        gloss = flat.startswith(")", stop) and _ENGLISH_NAMED.fullmatch(flat, end + 1, at) is not None
+        role = _role_after(roles, text, stop + 1 if gloss else stop, flat)  # "The Ministry … (X) convened …"
         if (
             role is not None
             and not _of_another_body(flat, role)
             and other_object(flat, role.group().rpartition(" ")[2], role.end()) is None
+            and (kind != "chair" or _part_chaired(flat, role, role.end(), end + 1) is None)
             and (text.startswith(_SOM, role.start() - len(_SOM)) or not _governed(text, flat, at, known))
             and not _guarded(text, flat, at, role.end())
             and not _AS_SUPERIOR.search(text, max(end, at - SUPERIOR_WINDOW), at)
         ):
             return True
     return False
+
+
+#: A part of the meeting as the object of a chair's verb ("ledde en av gruppdiskussionerna", "ledde
+#: diskussionen om skolan", "ledde eftermiddagens workshop", "chaired one of the breakout sessions"): who
+#: leads a part is not the meeting's chair. Not this meeting's noun, alone or with its topic ("ledde
+#: mötet om handlingsplanen"), nor "ledde samtalet" or "diskussionen" alone (the sakråd's own talk).
+_PART_LED = LazyPattern(
+    r" (?:(?:även|också|sedan|därefter|då|then|also) )*(?:"
+    r"(?:en|ett|någon|några|två|tre|one|two|some|several|flera) (?:av|of)(?!\w)"
+    r"|(?:delar|del|part|parts) (?:av|of)(?!\w)"
+    r"|(?:förmiddagens|eftermiddagens|kvällens|morgonens|dagens (?:första|andra|tredje|sista)|the (?:morning|"
+    r"afternoon|evening)(?:'s)?) [\w-]+"
+    r"|(?:den |det |the )?(?:första|andra|tredje|sista|avslutande|inledande|first|second|third|last|closing|"
+    r"opening) (?:delen|passet|sessionen|diskussionen|samtalet|part|session|discussion)(?!\w)"
+    r"|(?:[\w-]*(?:gruppdiskussion|diskussionsgrupp|samtalsgrupp|workshop|paneldiskussion|paneldebatt|"
+    r"breakout)[\w-]*|panelen|passet|sessionen|grupperna|gruppen|the panel|the session|the workshop|"
+    r"(?:the |a )?(?:group|breakout) [\w-]+)(?!\w)"
+    r"|(?:diskussionen|diskussionerna|samtalet|samtalen|dialogen|debatten|the discussion|the discussions|"
+    r"the conversation|the debate|the dialogue) (?:om|kring|runt|angående|rörande|on|about|of|regarding)(?!\w)"
+    r")"
+)
+#: The chair's verbs whose object :data:`_PART_LED` reads (the active ones; a passive's subject is read
+#: before it, :func:`_part_chaired`).
+_CHAIR_VERBS = frozenset("ledde leder leda lett höll håller modererade modererar chaired chairs chair led".split())
+_CHAIR_PASSIVES = frozenset("leddes leds ledd modererades modereras".split())
+_PART_SUBJECT = LazyPattern(
+    r"(?:(?:en|ett|någon|one) (?:av|of) [\w-]+|[\w-]*(?:gruppdiskussion|diskussionsgrupp|samtalsgrupp|workshop|"
+    r"paneldiskussion|paneldebatt|breakout)[\w-]*|panelen|passet|sessionen|(?:diskussionen|samtalet|dialogen) "
+    r"(?:om|kring|runt) [\w-]+|(?:förmiddagens|eftermiddagens|kvällens|morgonens) [\w-]+|the (?:panel|session|"
+    r"workshop|discussion on [\w-]+))(?: [\w-]+)?,? $"
+)
+
+
+def _part_chaired(flat: str, role: re.Match[str], after: int, clause: int) -> str | None:
+    """The part of the meeting a chair's word ``role`` leads, not the meeting (:data:`_PART_LED`): its
+    object after ``after`` (the verb's end, or the name's after a fronted verb), or a passive's subject
+    before it from ``clause`` on ("En av gruppdiskussionerna leddes av X"); None if it leads the meeting."""
+    verb = role.group().split(" ")[0]
+    if verb in _CHAIR_VERBS and (part := _PART_LED.match(flat, after)) is not None:
+        return part.group().strip()
+    if verb in _CHAIR_PASSIVES or role.group().endswith((" by", " av")):
+        subject = _PART_SUBJECT.search(flat, max(clause, role.start() - 80), role.start())
+        if subject is not None:
+            return subject.group().strip(" ,")
+    return None
+
+
+#: An English name opening its sentence with a Swedish name glossing it in parentheses ("The Ministry of
+#: Health and Social Affairs (Socialdepartementet) convened …"): the Swedish name is the subject of the
+#: role word after the parenthesis.
+_ENGLISH_NAMED = LazyPattern(r"[\s*#>-]*the [a-z][\w ,&'-]{1,80} \(")
 
 
 def _labelled(role: re.Match[str], text: str, flat: str, end: int, at: int, titles: frozenset[str]) -> bool:
@@ -1737,6 +1853,8 @@ _TAKING_PART = _role_words(
         "participated",
         "participating",
         "attended",
+        "joined the meeting",
+        "joined the consultation",
         "deltagande",
         "deltagare",
         "representerades",
@@ -2062,6 +2180,7 @@ def _only_invited(
     b: int,
     headings: dict[int, tuple[int, int] | None] | None = None,
     years: frozenset[str] | None = None,
+    known: dict[str, list[str]] | None = None,
 ) -> str | None:
     """What the sentence naming an organisation at ``a``..``b`` (and, for a list's item, the heading the
     list stands under: "Inbjudna organisationer:", :func:`_heading`) says instead of its taking part: that
@@ -2098,6 +2217,8 @@ def _only_invited(
     said = _name_guard(text, flat, lo, hi, a, b)
     if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
         said = heading, word.group(), _guard_kind(word.group())
+    if said is None and (mention := _mentioned(text, flat, lo, hi, a, b, known)) is not None:
+        return f"{_quoted(flat[lo:hi].strip())} only mentions it, as {mention}: not as one taking part"
     if said is None:
         # a mere mention ("Regeringen har gett bidrag till X") states no taking part: a word of taking part in
         # the name's clause, or a list's item (its heading read above), does
@@ -2122,6 +2243,8 @@ def _only_invited(
     # deltog", "… men deltog ändå") or its list's heading confirms it, where no guard governs that word
     for w in _part_words(_TAKING_PART, text, flat, lo, hi, a, b, heading):
         if _verb_guard(text, flat, w.start(), w.end(), (a, b)) is None:
+            if (mention := _mentioned(text, flat, lo, hi, a, b, known)) is not None:
+                return f"{_quoted(flat[lo:hi].strip())} only mentions it, as {mention}: not as one taking part"
             return None
     (x, y), word, kind = said
     return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
@@ -2131,6 +2254,199 @@ def _own_verb(flat: str, start: int, stop: int, a: int, b: int) -> bool:
     """Whether the part ``start``..``stop`` of a sentence holds a finite verb besides the name at ``a``..``b``
     (:func:`~sakrad_ld.clauses.finite`): a clause of its own, not a name listed on from the part before."""
     return any(finite(w) for x, y in ((start, a), (b, stop)) for w in _WORDS.findall(flat, x, y))
+
+
+# --- Whether a name is bound to the word of taking part -------------------------------------------------
+#
+# A listed organisation or body takes part only where its name is the subject of the word of taking part,
+# or in its list or coordination: as for people (docs/load-checks.md, "The role's clause"). A name that is
+# a genitive, a preposition's object, another verb's object or in a subordinate clause of its own is only
+# mentioned in the sentence ("Deltagarna diskuterade Fryshusets arbete", "Famna deltog på uppdrag av X").
+
+#: Prepositions whose object a name after them is ("ett samarbete med X", "stöd till X", "kritik mot X",
+#: "på uppdrag av X", "en rundtur på X"): the name is mentioned, not one taking part. Not "från" (where
+#: those taking part came from), "bland", "förutom", "utom", "enligt" (read by their own rules) or
+#: "inklusive" (a list of those taking part).
+MENTION_PREPOSITIONS = frozenset(
+    "om till av för med mot hos på i åt vid under efter inför genom kring angående beträffande rörande gällande "
+    "via about to by for with against of at on in into regarding concerning towards toward".split()
+)
+#: The beginnings of the nouns after which such a preposition names whom those taking part came for
+#: ("representanter för X", "generalsekreterare på X", "deltagare vid X"), besides a title
+#: (:data:`TITLE_ENDINGS`).
+REPRESENTING_NOUNS = (
+    "representant", "företrädare", "delegat", "delegation", "medarbetare", "anställd", "personal", "tjänstem",
+    "ledamot", "ledamöter", "medlem", "styrelse", "ledning", "deltagare", "deltagarna", "representative",
+    "delegate", "staff", "member", "official", "employee", "participant",
+)  # fmt: skip
+#: Words before "med"/"with" that make the name after it one taking part beside the subject ("tillsammans med
+#: X", "together with X", "along with X").
+_TOGETHER = frozenset({"tillsammans", "together", "along", "jämte"})
+#: The stems of this meeting's nouns before "med"/"with" ("ett sakråd med X", "samtal med X", "a meeting
+#: with X"): the name met the government there.
+MEETING_STEMS = ("sakråd", "samråd", "möte", "dialog", "samtal", "träff", "meeting", "consultation", "dialogue")
+#: The beginnings of nouns of speaking at the meeting before "av"/"by"/"of" ("en presentation av X", "en
+#: dragning av X", "an introduction by X"): the name spoke there.
+SPEAKING_NOUNS = (
+    "presentation", "dragning", "inledning", "anförande", "inlägg", "föredrag", "redovisning", "introduction",
+    "talk", "speech", "contribution",
+)  # fmt: skip
+#: Verbs whose object takes part (a gathering, a meeting, a representing) or is the subject's complement
+#: (a copula, "fanns"): "Sakrådet samlade X", "Ministern träffade X", "Anna Berg representerade X",
+#: "Deltagare var X", "På plats fanns X". Any other verb before a name, its subject before it, takes the
+#: name as its object ("Deltagarna diskuterade X", "Famna deltog och kritiserade X").
+PARTICIPANT_OBJECT_VERBS = frozenset(
+    """samlade samlar samlat träffade träffar träffat mötte möter mött välkomnade välkomnar välkomnat
+    inkluderade inkluderar inkluderat omfattade omfattar omfattat representerade representerar representerat
+    företrädde företräder företrätt var är blev varit fanns finns funnits utgjordes utgörs sågs syntes
+    gathered met welcomed included represented brought was were is are been""".split()
+)
+#: Words of taking part that take no object, and "gjorde" standing for one: a name after them is their
+#: subject ("I sakrådet deltog X", "Deltog gjorde bland andra X").
+INTRANSITIVE_PART = frozenset(
+    "deltog deltar deltagit medverkade medverkar medverkat närvarade närvarar närvarat kom kommer fanns finns "
+    "gjorde did participated".split()
+)
+#: The infinitives of :data:`PARTICIPANT_OBJECT_VERBS` ("kom för att träffa X", "to meet X").
+PARTICIPANT_INFINITIVES = frozenset(
+    "samla träffa möta välkomna inkludera omfatta representera företräda vara gather meet welcome include "
+    "represent be".split()
+)
+#: Words before an adjective in "-te" that is no past tense ("det senaste", "den största", "sitt första").
+_DETERMINERS_BEFORE = frozenset("den det de en ett sin sitt sina dess deras the a an its their".split())
+#: Auxiliaries before a supine ("hade besökt X", "has praised X"): the supine is the verb before the name.
+_AUXILIARIES = frozenset("har hade har ha have has had".split())
+#: Words before a name that stand for an example of the noun before them ("organisationer som X", "t.ex.
+#: X"): the noun's governor governs the name.
+_SUCH_AS = frozenset({"som", "såsom", "exempelvis", "t.ex.", "bl.a.", "like"})
+#: A genitive's ending right after a name and the word after it ("Fryshusets arbete", "Fryshuset's work").
+_GENITIVE = LazyPattern(r"(?:s|'s|’s)(?!\w) ?([\w-]*)")
+#: How many words of a list's item (besides a name of the data) the walk back from a name passes.
+MENTION_ITEM_WORDS = 4
+
+
+def _representing(word: str) -> bool:
+    return _title(word, frozenset()) or word.startswith(REPRESENTING_NOUNS)
+
+
+def _verb_word(word: str) -> bool:
+    """Whether ``word`` reads as a finite verb (:func:`~sakrad_ld.clauses.finite`) or an English past."""
+    return finite(word) or (len(word) > 4 and word.endswith("ed") and word.isalpha())
+
+
+def _passive(word: str) -> bool:
+    """Whether ``word`` is a passive whose agent follows with "av"/"by" ("inleddes av", "attended by")."""
+    return (finite(word) and word.endswith("s")) or (len(word) > 4 and word.endswith("ed"))
+
+
+def _item_start(flat: str, words: list[re.Match[str]], i: int, known: dict[str, list[str]]) -> int:
+    """Where the list item ending with ``words[i - 1]`` begins (an index into ``words``): a name of the data
+    ending there (``known``: :func:`_longer_names`), else at most :data:`MENTION_ITEM_WORDS` words that are
+    no verb, preposition or mark; -1 if none is read."""
+    end = words[i - 1].end()
+    for name in known.get(words[i - 1].group(), ()):
+        begin = end - len(name)
+        if begin >= 0 and flat.startswith(name, begin) and (begin == 0 or not _word(flat[begin - 1])):
+            for j in range(i - 1, -1, -1):
+                if words[j].start() == begin:
+                    return j
+    j = i
+    while j > 0 and i - j < MENTION_ITEM_WORDS:
+        w = words[j - 1].group()
+        if not _word(w[0]) or _verb_word(w) or w in MENTION_PREPOSITIONS or w in _LIST or w in ("från", "from"):
+            break
+        j -= 1
+    return j if j < i else -1
+
+
+def _clause_words(words: list[str]) -> list[str]:
+    """The words of the clause a verb ends (``words``, the sentence's words before it and the verb): after
+    the last comma, or the last "och"/"samt"/"and" with a verb before it ("Famna deltog och kritiserade")."""
+    for k in range(len(words) - 2, -1, -1):
+        if words[k] in (",", ";", "(", ")") or (
+            words[k] in ("och", "samt", "and", "men", "but") and any(_verb_word(w) for w in words[:k])
+        ):
+            return words[k + 1 :]
+    return words
+
+
+def _object_verb(words: list[str], i: int) -> str | None:
+    """The verb ``words[i - 1]`` (or a supine after an auxiliary) that takes a name after it as its object:
+    not a verb whose object takes part (:data:`PARTICIPANT_OBJECT_VERBS`), and in a Swedish clause with its
+    subject before the verb (not V2: "Därefter presenterade X …")."""
+    word = words[i - 1]
+    verb = i - 1
+    if i >= 2 and words[i - 2] in ("att", "to") and _word(word[0]) and word not in MENTION_PREPOSITIONS:
+        # "för att stödja X", "to support X": an infinitive's object, unless one that takes part
+        return None if word in PARTICIPANT_INFINITIVES or _TAKING_PART.fullmatch(word) else word
+    past = len(word) > 4 and word.endswith("te") and (i < 2 or words[i - 2] not in _DETERMINERS_BEFORE)
+    if not (_verb_word(word) or past):  # "besökte X" as "diskuterade X"; not "det senaste X"
+        if i < 2 or words[i - 2] not in _AUXILIARIES:
+            return None
+        verb = i - 2  # "hade besökt X": the auxiliary is the clause's finite verb
+    if word in PARTICIPANT_OBJECT_VERBS or word in INTRANSITIVE_PART:
+        return None  # "Sakrådet samlade X", "I sakrådet deltog X", "Enligt Famna deltog X"
+    if _fronted(_clause_words(words[: verb + 1])[:-1]) and not word.endswith("ed"):
+        return None  # "Därefter presenterade X …": X the subject after the verb (V2)
+    return word
+
+
+def _mentioned(
+    text: str, flat: str, lo: int, hi: int, a: int, b: int, known: dict[str, list[str]] | None = None
+) -> str | None:
+    """Why the name at ``a``..``b`` in the sentence ``lo``..``hi`` is only mentioned there, not the subject
+    of a word of taking part (nor in its list or coordination): a genitive ("Fryshusets arbete", not
+    "Fryshusets representanter"), a subordinate clause of its own with no word of taking part ("eniga om
+    att X gör ett viktigt arbete"), the object of a preposition ("med", "till", "mot", "på uppdrag av"; not
+    "från", "tillsammans med", "representanter för", a passive's "av") or of another verb ("Deltagarna
+    diskuterade X", "Famna deltog och kritiserade X"), the name or the list it ends governed so
+    ("samarbete med A och X", "stöd till organisationer som X"). None: no such reading."""
+    genitive = _GENITIVE.match(flat, b)
+    if genitive is not None and not _representing(genitive.group(1)):
+        return f"a genitive ({flat[a : genitive.end(1)].strip()!r})"
+    start, stop = contrast_clause(flat, lo, hi, a, b)
+    for s, e, how in clauses_of(flat, start, stop):
+        if (
+            s <= a < e
+            and how == "sub"
+            and not any(not _undone(text, flat, w, (a, b)) for w in _MENTION_PART.finditer(flat, s, e))
+        ):
+            return f"a subordinate clause with no word of its taking part ({flat[s:e].strip(' ,')!r})"
+    if (after := _WORDS.match(flat, b + 1)) is not None and flat[b : b + 1] == " " and _verb_word(after.group()):
+        return None  # "… att X deltog", "A och X deltog": the name the subject of its own verb
+    matches = list(_WORDS.finditer(flat, max(lo, a - GAP_WINDOW), a))
+    words = [m.group() for m in matches]
+    i = len(words)
+    for _ in range(LIST_ITEMS):
+        while i and words[i - 1] in ADVERBS | set(PARTICLE_ADVERBS) | {"fram", "upp", "ut"}:
+            i -= 1
+        if i >= 2 and words[i - 1] in _SUCH_AS and words[i - 2] not in (",", "det", "it") and _word(words[i - 2][0]):
+            i -= 2  # "organisationer som X": the noun's governor
+            continue
+        if i and words[i - 1] in _LIST and i >= 2:
+            j = _item_start(flat, matches, i - 1, known or {})
+            if j < 0:
+                return None
+            i = j
+            continue
+        break
+    if not i:
+        return None
+    word = words[i - 1]
+    if word in MENTION_PREPOSITIONS:
+        before = words[i - 2] if i >= 2 else ""
+        if (
+            _representing(before)
+            or (word in ("med", "with") and (before in _TOGETHER or before.startswith(MEETING_STEMS)))
+            or (word in ("av", "by", "of") and before.startswith(SPEAKING_NOUNS))
+            or (word in ("av", "by") and _passive(before))
+            or (word in ("för", "for") and i == 1)  # "För Fryshuset deltog generalsekreteraren"
+        ):
+            return None
+        return f"the object of {' '.join(words[max(0, i - 2) : i])!r}"
+    if (verb := _object_verb(words, i)) is not None:
+        return f"the object of {verb!r}"
+    return None
 
 
 #: "det gjorde" right before a name ("A ledde inte sakrådet; det gjorde B"): the name did what the role
@@ -2145,6 +2461,21 @@ _WHO_TOOK_PART = LazyPattern(
 )
 
 
+#: A substitute's agent right before a name, its titles between ("… men ersattes av B", "(ersatt av
+#: statssekreterare B)", "was replaced by B"): B did what the role word before it says.
+_REPLACED_BY = LazyPattern(
+    r"(?<!\w)(?:ersattes|ersatts|ersatt|blev ersatt|var ersatt|replaced) (?:av|by)(?: [\w.-]+){0,3}? $"
+)
+#: The role words of each kind, with their infinitives and supines, that "gjorde det", "det gjorde" or
+#: "ersattes av" before a name stand for ("A kunde inte leda sakrådet, så B gjorde det").
+_DONE_ROLES = {
+    "chair": _role_words((*CHAIR_WORDS, "leda", "lett", "moderera", "modererat", "chair")),
+    "convener": _role_words((*CONVENER_WORDS, "bjuda in", "bjudit in", "kalla", "sammankalla", "invite", "convene")),
+    "participant": _role_words(
+        (*PARTICIPANT_WORDS, "delta", "deltagit", "medverka", "medverkat", "närvara", "närvarat", "attend",
+         "take part")
+    ),
+}  # fmt: skip
 #: A verb standing for the taking part said before it ("Famna deltog inte, men Fryshuset gjorde det",
 #: "… but Fryshuset did"): the name before it did what the sentence's word of taking part says.
 _DID_SO = LazyPattern(r" (?:också |även |ändå )?(?:gjorde det|gjorde så|gjorde|did so|did)(?!\w)")
@@ -2182,7 +2513,7 @@ _MENTION_PART = _role_words(
         "på plats", "deltagande", "deltagare", "deltagarna", "deltagarlista",
         "samlade", "samlades", "träffade", "träffades", "möttes", "mötte", "representanter", "representerade",
         "representerad", "representerat", "representerades", "företrädare", "företräddes", "took part", "participated",
-        "taking part", "participating", "attended", "participants", "present", "represented", "inledde", "berättade", "presenterade",
+        "taking part", "participating", "attended", "participants", "present", "represented", "joined the meeting", "joined the consultation", "inledde", "berättade", "presenterade",
         "informerade", "diskuterade", "samtalade", "framförde", "lyfte", "betonade", "tog upp", "svarade",
         "discussed", "presented",
     )
@@ -2516,7 +2847,7 @@ def _named(
             found = True
             if _inside_longer(flat, a, b, longer, places, text):
                 continue
-            if listed and (said := _only_invited(text, flat, a, b, headings, years)):
+            if listed and (said := _only_invited(text, flat, a, b, headings, years, names)):
                 invited = invited or said
             elif taking_part and not _takes_part(text, flat, a, b, headings):
                 passive = True
@@ -2527,7 +2858,7 @@ def _named(
     if invited:
         return (
             "names it only in sentences saying it was invited, did not take part or is to take part (or "
-            f"under such a list's heading), or about another meeting: {invited}"
+            f"under such a list's heading), about another meeting, or only mentioning it: {invited}"
         )
     if passive:
         return "names it only in sentences with no word of its taking part ('deltog', 'medverkade', 'presenterade' …)"
@@ -2714,6 +3045,11 @@ def discussion(
         if heading is not None and (
             not flat[heading[0] : heading[1]].rstrip().endswith(".") or _FOLLOWING.search(flat, *heading)
         ):
+            if _another_meeting(flat, *heading, years):
+                continue  # "Diskussionsområden inför nästa sakråd:": the items are another meeting's
+            if _PROPOSED.search(flat, *heading) is not None:
+                planned = True  # "Förslag på diskussionsområden:": proposed, not said to be discussed
+                continue
             # the negation of the heading's own clause, the word of discussing's: not one of a relative
             # clause in it ("Följande frågor diskuterades, som inte tidigare behandlats:")
             verb = next(
@@ -2749,6 +3085,13 @@ def discussion(
                 return "said"
             planned = True
     return "planned" if planned else None
+
+
+#: Words of a list's heading that propose its items ("Förslag på diskussionsområden:", "Föreslagna
+#: teman:", "Suggested topics:"): what was proposed, not what was discussed.
+_PROPOSED = LazyPattern(
+    r"(?<!\w)(?:förslag (?:på|till)|föreslagna|föreslås|önskemål om|proposed|suggested|suggestions for)(?!\w)"
+)
 
 
 #: A particle verb of discussing around its subject, the area ("Vid sakrådet togs bl.a. skolans roll upp").
@@ -3137,6 +3480,14 @@ _FAQ = LazyPattern(
 )
 
 
+#: Verbs of a question put or taken up, whose place after them ("ställdes i riksdagen") says where it was.
+_PUT = _role_words(
+    ("ställdes", "ställts", "ställde", "ställs", "togs upp", "lyftes", "lyfts", "väcktes", "diskuterades",
+     "debatterades", "was asked", "were asked", "was raised", "were raised", "was put", "were put", "raised",
+     "asked")
+)  # fmt: skip
+
+
 def _not_put(
     text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None], years: frozenset[str] | None
 ) -> str:
@@ -3155,6 +3506,13 @@ def _not_put(
         lead = _quoted(flat[x:y].strip())
         if _another_meeting(flat, x, y, years):
             return f"holds it, but not as a question put to the meeting: its lead-in is about another meeting ({lead})"
+        for put in _PUT.finditer(flat, x, y):
+            if (event := other_event(flat, put.end(), indefinite=False)) is not None:
+                # "En fråga som ställdes i riksdagen var: …?": asked at another event
+                return (
+                    "holds it, but not as a question put to the meeting: its lead-in places the asking at another "
+                    f"event ({lead}: {event!r})"
+                )
         if (faq := _FAQ.search(flat, x, y)) is not None:
             return (
                 "holds it, but not as a question put to the meeting: its lead-in is a heading of questions about "

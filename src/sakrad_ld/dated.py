@@ -11,8 +11,14 @@ expected:
   one ``fact_sources`` credits the date to) has its text in the project (``file``, a ``.txt`` or
   ``.md``), a stated date must be in it with its year ("12 december 2017", "den 12:e december 2017",
   "tolfte december 2017", "12 dec. 2017", "2017-12-12", "12/12 2017", across a line break or a
-  non-breaking space; a month-only date as "december 2017": :func:`date_forms`), in a sentence saying
-  this meeting takes or took place then (:func:`date_refusal`): not a publication line ("Publicerad 12
+  non-breaking space; a month-only date as "december 2017"; a year-only date as a date or month in its
+  year or the year alone, which stands as the holding's time, "hölls 2017", "under hösten 2017", not
+  in an address or after a topic's noun, "handlingsplanen för 2017": :func:`date_forms`,
+  :func:`year_as_time`), in a sentence saying this meeting takes or took place then
+  (:func:`date_refusal`): not another thing's date (:func:`other_things_date`: a bound or an offset,
+  "tidigast den", "veckan efter den"; a noun a preposition governs, "utifrån rapporten den", another
+  meeting's, "… efter mötet den"; one of several days), not a clause called wrong ("Det är fel att
+  …"), not a publication line ("Publicerad 12
   december 2017"), a deadline ("Anmälan senast …"), a sending ("Inbjudan skickades …"), a negated,
   planned-but-not-held or doubtful clause, a meeting called off or moved from that day ("flyttades från
   X till Y", "sköts fram", "ändrat från X till Y", "postponed from X to Y": Y is the day, X is not), a
@@ -77,15 +83,19 @@ __all__ = [
     "date_forms",
     "date_refusal",
     "day_without_year",
+    "denied_that",
     "derived_years",
     "id_date",
     "load_warnings",
     "named_years",
+    "other_things_date",
     "not_stated",
     "quotations",
     "quoted_days",
     "time_disagreement",
     "unchecked_dates",
+    "year_as_time",
+    "year_forms",
 ]
 
 #: The Swedish month names, January first.
@@ -520,12 +530,15 @@ def _month_words(month: int) -> str:
 
 
 def date_forms(date: str) -> re.Pattern[str]:
-    """The pattern of ``date`` (YYYY-MM-DD or YYYY-MM) as a folded kept text (lower case, one space
+    """The pattern of ``date`` (YYYY-MM-DD, YYYY-MM or YYYY) as a folded kept text (lower case, one space
     between words) writes it: "10 september 2024", "den 10:e september 2024", "tionde september 2024",
     "10 sept. 2024", "10 september år 2024", "10 september, 2024", "10-11 september 2024" (the first of
     two days), "2024-09-10", "10/9 2024", "10/9-2024", "10.9.2024", "September 10, 2024"; a month-only date as
-    "september 2024", "sept. 2024". The year is always written: a day and month without one are no
-    stated date (:func:`day_without_year`)."""
+    "september 2024", "sept. 2024"; a year-only date as any of those in its year, or the year alone
+    (:func:`year_forms`). The year is always written: a day and month without one are no stated date
+    (:func:`day_without_year`)."""
+    if len(date) == 4:
+        return year_forms(date)
     year, month = date[:4], int(date[5:7])
     months = _month_words(month)
     tail = rf"(?:,? (?:år )?{year})(?![\w-])"
@@ -540,6 +553,28 @@ def date_forms(date: str) -> re.Pattern[str]:
         rf"(?<![\w/.:-])0?{day}/0?{month}(?:[ /-]| ?- ?){year}(?![\w/-])",
         rf"(?<![\w/.:-])0?{day}\.0?{month}\.{year}(?![\w/-]|\.\d)",
         rf"(?<![\w-]){MONTHS_EN[month - 1]} 0?{day}(?:st|nd|rd|th)?,? {year}(?![\w-])",
+    ]
+    return re.compile("|".join(forms))
+
+
+#: Any month as a text writes it (its Swedish name, short forms, English name), the longest first.
+_ANY_MONTH = "|".join(_month_words(m) for m in range(1, 13))
+
+
+def year_forms(year: str) -> re.Pattern[str]:
+    """The pattern of a year-only date (``YYYY``) as a folded kept text writes it: a day or month in it
+    ("10 september 2024", "september 2024", "2024-09-10", "10/9 2024", "10.9.2024", "September 10,
+    2024"), or the year alone (the group ``bare``: "hölls 2024"), not in an address ("/2024/"), another
+    number ("2024.1") or a range of years ("2024-2027", "2024 - 2027"). Whether a year alone is the
+    meeting's time is :func:`year_as_time`'s."""
+    day = rf"(?:\d{{1,2}}(?::[ea]|e)?(?: ?- ?\d{{1,2}}(?::[ea])?)?|{'|'.join(ORDINALS)})"
+    forms = [
+        rf"(?<![\w/.:-])(?:{day} )?(?:{_ANY_MONTH}),? (?:år )?{year}(?![\w-])",
+        rf"(?<![\w/-]){year}-[01]\d(?:-[0-3]\d)?(?![\w/-]|-\d)",
+        rf"(?<![\w/.:-])\d{{1,2}}/\d{{1,2}}(?:[ /-]| ?- ?){year}(?![\w/-])",
+        rf"(?<![\w/.:-])\d{{1,2}}\.\d{{1,2}}\.{year}(?![\w/-]|\.\d)",
+        rf"(?<![\w-])(?:{'|'.join(MONTHS_EN)}) \d{{1,2}}(?:st|nd|rd|th)?,? {year}(?![\w-])",
+        rf"(?<![\w/.:-])(?P<bare>{year})(?![\w/-]|\.\d| - ?\d)",
     ]
     return re.compile("|".join(forms))
 
@@ -824,6 +859,8 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
                     continue
                 if _FORMERLY.search(flat, max(lo, t.start() - 60), t.start()):
                     continue
+                if denied_that(flat, lo, t.start()) or other_things_date(flat, lo, hi, t.start(), several=True):
+                    continue  # "Det är fel att sakrådet hölls i mars", "hölls en månad efter mötet i mars"
                 if other_relative(flat, lo, t.start()) or _deed(flat, lo, t.start()):
                     continue  # "…, som följde upp mötet som hölls den 3 maj, hölls den 10 september"
                 said = _time_of(t)
@@ -859,6 +896,100 @@ def _time_of(t: re.Match[str]) -> tuple[int | None, int | None]:
     name = t["month"]
     month = (MONTHS.index(name) if name in MONTHS else MONTHS_EN.index(name)) + 1
     return (int(t["year"]) if t["year"] else None), month
+
+
+#: A word of holding right before a year ("hölls 2024", "took place 2024").
+_HOLDING_BEFORE = LazyPattern(
+    r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in HOLDING_WORDS) + r") $"
+)
+
+
+def year_as_time(flat: str, lo: int, start: int, a: int) -> bool:
+    """Whether a year alone at ``a`` (in the sentence from ``lo``, its clause from ``start``) is given as a
+    time: a word of time before it ("i", "under", "år", "hösten", "i början av": :data:`_TIME_LEAD`), a word
+    of holding right before it ("hölls 2024"), this sakråd's noun ("sakrådet 2024"), a date's heading
+    ("Datum: 2024"), or opening its clause ("2024 hölls sakrådet"). Not a year after a noun or "för", which
+    names a topic, a plan or a budget ("handlingsplanen för 2024", "budgetpropositionen 2024"), nor after a
+    place ("i Malmö 2024"), which may be another holding's."""
+    before = flat[max(lo, a - 40) : a]
+    if _TIME_LEAD.search(before) or _HOLDING_BEFORE.search(before) or _OWN_DATE.search(before):
+        return True
+    return _DATE_LABEL.fullmatch(flat, lo, a) is not None or not flat[start:a].strip(" ,")
+
+
+#: Words right before a date (its "den", "the" or "on" between) that make it a bound, an approximation or
+#: a point the meeting is reckoned from, not its day: "efter den", "veckan efter den", "före den", "tidigast
+#: den", "omkring den", "fram till den", "inom en vecka från den", "no earlier than", "following", "within a
+#: week of". ("senast" is a deadline's word, :data:`DATE_GUARDS`.)
+_BOUND_BEFORE = LazyPattern(
+    r"(?<!\w)(?P<word>efter|före|innan|sedan|tills|fram till|tidigast|omkring|runt|kring|ungefär|cirka|ca\.?|"
+    r"after|before|since|until|following|around|about|approximately|circa|(?:no|not) (?:earlier|later) than|"
+    r"not before|inom (?:[\w-]+ ){1,3}(?:från|efter)|within (?:[\w-]+ ){1,3}(?:of|from|after))(?: (?:den|the|on))? $"
+)
+#: A preposition (or a phrase ending in one) whose noun right before a date makes the date that noun's:
+#: "efter mötet den …", "utifrån rapporten den …", "med anledning av beslutet den …", "following the decision
+#: of …", "i samband med konferensen den …". "av" counts after a noun only ("uppföljning av"), not after a
+#: word of holding ("hölls av Socialdepartementet den …" names who held it); "med", "till", "i" and "på" are
+#: none ("sakråd med civilsamhället den …", "bjöd in till sakrådet den …", "i Rosenbad den …").
+_NOUN_PREPOSITION = LazyPattern(
+    r"(?<!\w)(?P<lead>efter|före|innan|inför|utifrån|enligt|sedan|av|i samband med|i anslutning till|"
+    r"following|after|before|since|ahead of)"
+    r" (?:(?:den|det|de|en|ett|the|a|an) )?(?P<noun>(?:[\w-]+ )?[\w-]+)(?: (?:den|on|of|från|from))? $"
+)
+#: The nouns of a time of day, which a preposition of time governs without being another thing ("efter lunch
+#: den 10 september").
+_TIME_NOUNS = frozenset("lunch förmiddagen eftermiddagen kvällen morgonen lunchtid".split())
+#: A day number (and a comma or "och") right before a date: one of several days ("den 3 och den 10
+#: september 2024", "den 3, 5 och 10 september").
+_DAYS_BEFORE = LazyPattern(r"(?<![\w/.:-])\d{1,2}(?::[ea]|e)?,? (?:(?:och|samt|and|&) )?(?:den |the )?$")
+
+
+def other_things_date(flat: str, lo: int, hi: int, a: int, *, several: bool = False) -> str | None:
+    """What the words right before a date at ``a`` (in the sentence ``flat[lo:hi]``) make it other than
+    this meeting's day, or None: a bound, an approximation or an offset ("efter den", "en vecka före den",
+    "tidigast den", "omkring den", "no earlier than"); the date of a noun a preposition governs ("utifrån
+    rapporten den", "dagen efter seminariet den", "following the decision of"), a meeting's noun too
+    where the sentence names another meeting ("Sakrådet hölls … efter mötet den …"; "Efter sakrådet den
+    10 september skickades …" is its day); one of several days ("den 3 och den 10 september": unless
+    the meeting has ``days``)."""
+    before = flat[max(lo, a - 60) : a]
+    if (bound := _BOUND_BEFORE.search(before)) is not None:
+        return f"a bound or a point it is reckoned from ({bound['word']!r}), not a day"
+    if not several and (days := _DAYS_BEFORE.search(before)) is not None:
+        return f"one of several days ({days.group().strip()!r} …): a meeting of several days has days"
+    lead = _NOUN_PREPOSITION.search(before)
+    if lead is None:
+        return None
+    base = max(lo, a - 60)
+    noun = lead["noun"].split()[-1]
+    if noun in _TIME_NOUNS or noun.isdigit():
+        return None
+    if lead["lead"] == "av" and _AGENT_VERBS.intersection(
+        flat[max(lo, base + lead.start() - 40) : base + lead.start()].split()[-3:]
+    ):
+        return None  # "hölls av Socialdepartementet den …", "anordnades digitalt av …": who held it
+    if _MEETING_NOUN.fullmatch(noun) is None:
+        return f"the date of what {lead['lead']!r} governs ({lead.group().strip()!r}), not this sakråd's day"
+    at, to = base + lead.start("noun"), base + lead.end("noun")
+    others = [m for m in _MEETING_NOUN.finditer(flat, lo, hi) if not at <= m.start() < to]
+    if lead["lead"] == "inför" or not others:
+        return None  # "inför sakrådet den …", "Efter sakrådet den … skickades …": this sakråd's day
+    return f"another meeting's ({lead.group().strip()!r}), not this sakråd's day"
+
+
+def denied_that(flat: str, lo: int, at: int) -> str | None:
+    """The words before ``at`` (in the sentence from ``lo``) calling its clause wrong ("Det är fel att
+    sakrådet hölls den 3 maj; det hölls den 10 maj"): :func:`sakrad_ld.placed.denied_that`."""
+    from .placed import denied_that as denied
+
+    return denied(flat, lo, at)
+
+
+#: Words of holding or organising that take their agent with "av" ("hölls av Socialdepartementet den …").
+_AGENT_VERBS = frozenset(
+    """hölls hålls genomfördes anordnades arrangerades organiserades leddes ordnades sammankallades
+    held organised organized hosted convened""".split()
+)
 
 
 def _moves(flat: str, lo: int, hi: int, moved: re.Match[str], a: int) -> bool:
@@ -931,6 +1062,19 @@ def date_refusal(
             reason = f"{sentence} says another event was held then ({other!r}), not this sakråd"
         if reason is None and (against := date_contradiction(flat, lo, a, b, date, several=several)) is not None:
             reason = f"{sentence} {against}"
+        if reason is None and (denied := denied_that(flat, lo, a)) is not None:
+            reason = f"{sentence} calls it wrong ({denied!r}), not the day this sakråd was held"
+        if (
+            reason is None
+            and not moved_to
+            and (other := other_things_date(flat, lo, hi, article.start() if article else a, several=several))
+        ):
+            reason = f"{sentence} gives it as {other}"
+        if reason is None and found.groupdict().get("bare") and not year_as_time(flat, lo, x, a):
+            reason = (
+                f"{sentence} gives the year {date} only after other words ({_quoted(flat[max(lo, a - 30) : b].strip())}: "
+                "a topic's, a plan's or another thing's year), not as the time this sakråd was held"
+            )
         if reason is None:
             named = _MEETING_NOUN.search(flat, lo, hi) is not None
             words = [(x, y)]
@@ -959,8 +1103,6 @@ def date_refusal(
 
 def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -> list[InputError]:
     date = str(m.date)
-    if len(date) < 7:
-        return []
     sid = m.source_of("date")
     source = sources.get(sid)
     file = getattr(source, "file", None)
@@ -972,11 +1114,17 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
     said, why = date_refusal(text, date, getattr(source, "kind", None), several=bool(getattr(m, "days", None)))
     if said is not None:
         return _against_times(m, sid, file, text)
-    words = (f"{int(date[8:10])} " if len(date) == 10 else "") + f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+    words = (f"{int(date[8:10])} " if len(date) == 10 else "") + (
+        f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}" if len(date) >= 7 else date
+    )
+    when = (
+        f"in {date} ('Sakrådet hölls {date}', 'hölls under hösten {date}', 'I september {date} hölls …'"
+        if len(date) == 4
+        else f"on that day ('Sakrådet hölls den {words}', 'Den {words} bjöd … in till sakråd'"
+    )
     expected = (
-        "a sentence saying this sakråd takes or took place on that day ('Sakrådet hölls den "
-        f"{words}', 'Den {words} bjöd … in till sakråd', a heading 'Datum: {words}'), or a date_derivation "
-        "where the text read does not state it"
+        f"a sentence saying this sakråd takes or took place {when}, a heading 'Datum: {words}'), or a "
+        "date_derivation where the text read does not state it"
     )
     if why is not None:
         return [
@@ -1003,7 +1151,10 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
             m.where("date"),
             f"date {date} is not in the text of {_quoted(sid)} ({_some([file])}), which the date is taken from",
             f"a date the text states ('{words}' not found, nor '{date}', nor the day and month with the year in "
-            "another written form)",
+            "another written form)"
+            if len(date) > 4
+            else f"a year the text states outside an address ('{date}' not found but in an address, or not at all), "
+            "or a date_derivation saying where the year is read",
         )
     ]
 

@@ -38,7 +38,11 @@ another time ("nästa gång", "brukar hållas", also in a relative clause: "Sakr
 hölls i år i Umeå"); and no clause of its sentence is a condition ("Om intresset är stort, hålls …").
 The place's own clause holds the word of holding: a clause with a verb of its own says something else
 happened there ("Sakrådet hölls digitalt, men organisationerna satt samlade i Malmö", "…, och
-organisationerna bjöds på lunch i Malmö"); and the subject held there is not another event, also with
+organisationerna bjöds på lunch i Malmö", "…, organisationerna möttes i Malmö"); the place is not only
+one of attendance in person ("deltog på plats i Rosenbad"), of a gathering before or after the meeting
+or for another event ("Efter sakrådet samlades deltagarna i Malmö för en middag"), of another meeting
+a preposition governs ("föregicks av ett möte i Malmö"), nor in a clause the sentence calls wrong ("Det
+är fel att sakrådet hölls i Malmö": :func:`not_holding`, :func:`denied_that`); and the subject held there is not another event, also with
 adverbials between its verb and it ("I Stockholm hölls i stället ett seminarium", "… samma dag en …"). An announced meeting (``announced_only``) may take its place from a plan
 ("ska hållas i", "kommer att hållas i"), which is what an announcement says; never from the others.
 """
@@ -83,8 +87,10 @@ __all__ = [
     "check_meeting_places",
     "check_placements",
     "check_related",
+    "denied_that",
     "headings",
     "named_in_english",
+    "not_holding",
     "place_guard",
     "stated_relation",
 ]
@@ -688,6 +694,10 @@ def place_guard(text: str, flat: str, at: int, end: int, *, announced: bool = Fa
     lo, hi = _sentence(text, at, end)
     if (noun := _other_noun(flat, lo, at)) is not None:
         return f"places another noun there ({quoted(noun)}), not the holding"
+    if (denied := denied_that(flat, lo, at)) is not None:
+        return f"denies it ({quoted(denied)})"
+    if (other := not_holding(flat, lo, hi, at)) is not None:
+        return other
     if years is not None and (year := _OTHER_YEAR.match(flat, end, hi)) is not None and year.group(1) not in years:
         return f"places the holding at another time ({quoted(year.group().strip(' ,'))})"
     found = clauses.guard_in(flat, lo, hi, at, end)
@@ -767,6 +777,81 @@ def _other_noun(flat: str, lo: int, at: int) -> str | None:
     if words[-2] in ("av", "by") and len(words) >= 3 and words[-3] in _HELD_BY:
         return None  # "hölls av Socialdepartementet i Stockholm": who held it, where
     return f"{words[-2]} {words[-1]}"
+
+
+#: Words that call what follows them wrong ("Det är fel att sakrådet hölls i Malmö", "It is not true that
+#: …"): the clause after them, up to a ";", a "men" or an "utan", denies its place.
+_DENIED_THAT = LazyPattern(
+    r"(?<!\w)(?:det (?:är|var) (?:fel|felaktigt|inte sant|osant|inte korrekt|inte riktigt|en missuppfattning)"
+    r"|(?:it is|it was|it's) (?:wrong|false|not true|incorrect|not correct|a mistake)) (?:att|that) "
+)
+_DENIAL_END = LazyPattern(r";| (?:men|utan|but) ")
+
+
+def denied_that(flat: str, lo: int, at: int) -> str | None:
+    """The words before the place at ``at`` (its sentence from ``lo``) that call its clause wrong ("Det är
+    fel att sakrådet hölls i Malmö; det hölls i Lund" denies Malmö, not Lund); None where none do."""
+    found = None
+    for m in _DENIED_THAT.finditer(flat, lo, at):
+        found = m
+    if found is None or _DENIAL_END.search(flat, found.end(), at) is not None:
+        return None
+    return found.group().strip()
+
+
+#: "på plats" (in person) and its English forms: a word of attendance, not of holding.
+_IN_PERSON = LazyPattern(r"(?<!\w)(?:på plats|in person|on site|on-site)(?!\w)")
+#: The words of holding that say people gathered: whose gathering it was is read from the sentence.
+_GATHERING = frozenset("samlades samlas träffades träffas".split())
+#: Words placing a gathering before or after this meeting, or naming another event as its purpose ("Efter
+#: sakrådet samlades deltagarna i Malmö", "samlades därefter", "för en middag", "till lunch").
+_ANOTHER_GATHERING = LazyPattern(
+    r"(?<!\w)(?:(?:efter|före|innan|inför|after|before) (?:själva )?(?:sakrådet|mötet|samrådet|dialogmötet|the meeting)"
+    r"|därefter|efteråt|sedan|senare|dagen efter|kvällen före|afterwards|later"
+    r"|(?:för|till|på) (?:(?:en|ett|gemensam|gemensamt|gemensamma) ){0,2}(?:middag|lunch|frukost|fika|mingel|mottagning|restaurang|"
+    r"studiebesök|rundvandring|fest|kvällsaktivitet)\w*|for (?:a |an )?(?:dinner|lunch|reception|drinks))(?!\w)"
+)
+#: A meeting's noun governed by a preposition or an agent's "av" ("föregicks av ett möte", "efter mötet"),
+#: right before the place: that meeting is another than the sentence's own.
+_GOVERNED_MEETING = LazyPattern(
+    r"(?<!\w)(?<!form )(?<!formen )(?:av|efter|före|innan|inför|by|after|before|following) (?:(?:ett|en|det|den|the|a|an) )?(?:[\w-]+ )?"
+    r"(?P<noun>möte|mötet|träff|träffen|meeting)(?: (?:med [\w-]+(?: [\w-]+)?))? $"
+)
+
+
+def _held_in(flat: str, s: int, e: int) -> bool:
+    """Whether ``flat[s:e]`` holds a word of holding other than the "plats" of "på plats"."""
+    in_person = [m.span() for m in _IN_PERSON.finditer(flat, s, e)]
+    return any(not any(x <= m.start() < y for x, y in in_person) for m in _HELD.finditer(flat, s, e))
+
+
+def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
+    """What the sentence ``flat[lo:hi]`` says happened at the place at ``at`` instead of this meeting's
+    holding, or None: its only words of holding before the place are "på plats" ("Ministern deltog på plats
+    i Rosenbad": who attended there in person, for a meeting that may have been held elsewhere or online);
+    a gathering placed before or after the meeting or for another event ("Efter sakrådet samlades
+    deltagarna i Malmö för en middag", "samlades därefter på en restaurang i …"); another meeting's noun
+    governed by a preposition right before it ("Sakrådet föregicks av ett möte i Malmö"); a clause
+    after a comma with a verb of its own and no word of holding ("Sakrådet hölls i Stockholm,
+    organisationerna möttes sedan i Malmö")."""
+    in_person = [m.span() for m in _IN_PERSON.finditer(flat, lo, at)]
+    held = [m for m in _HELD.finditer(flat, lo, at) if not any(s <= m.start() < e for s, e in in_person)]
+    if in_person and not held:
+        return "says who attended there in person ('på plats'), not that the meeting was held there"
+    if held and all(m.group() in _GATHERING for m in held) and (when := _ANOTHER_GATHERING.search(flat, lo, hi)):
+        return (
+            f"says people gathered there at another time or for another event ({quoted(when.group())}), not the meeting"
+        )
+    if (meeting := _GOVERNED_MEETING.search(flat, max(lo, at - 80), at)) is not None and (
+        clauses.HELD_SUBJECTS.intersection(_VERB.findall(flat, lo, meeting.start()))
+    ):
+        return f"places another meeting there ({quoted(meeting.group().strip())}), not this one"
+    comma = max(flat.rfind(",", lo, at), flat.rfind(";", lo, at))
+    if held and comma > held[-1].start():
+        for w in _VERB.findall(flat, comma, at):
+            if w in _OTHER_VERBS or (clauses.finite(w) and _HELD.fullmatch(w) is None):
+                return f"says something else happened there ({quoted(w)}), not that the meeting was held there"
+    return None
 
 
 def place_guard_said(word: str, kind: str) -> str:
@@ -885,7 +970,7 @@ def _other_verb(flat: str, lo: int, hi: int, at: int, end: int) -> str | None:
     organisationer satt samlade i Malmö", "…, och organisationerna bjöds på lunch i Malmö"; None where
     the place's clause holds a word of holding, or has no verb ("Plats: Malmö")."""
     spans = clauses.fact_clause(flat, lo, hi, at, end)
-    if any(_HELD.search(flat, s, e) is not None for s, e in spans):
+    if any(_held_in(flat, s, e) for s, e in spans):
         return None
     for s, e in spans:
         for w in _VERB.findall(flat, s, e):

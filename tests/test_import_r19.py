@@ -367,3 +367,51 @@ def test_areas_given_as_information_are_no_discussion_areas(tmp_path: Path, caps
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
     assert "discussion_areas" not in _meeting(out)
     assert "not drafted as a discussion area" in _said(out)
+
+
+# --- what the draft leaves out is said ------------------------------------------------------------------
+
+
+def test_the_note_on_an_absent_date_is_printed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "# Sakråd om jakt\n\nSakrådet hölls i Umeå. 20 organisationer deltog.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert "date" not in _meeting(out)
+    assert "date: the page gives no date" in _said(out)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "said"),
+    [
+        ("Sakrådet hölls onsdag 4 mars 2026.", "2026-03-04", None),
+        ("Sakrådet hölls tisdag 4 mars 2026.", None, "names the day a tisdag"),
+        ("Sakrådet hölls den 4 och 5 mars 2026 i Umeå.", None, "two days in one phrase"),
+    ],
+)
+def test_a_day_without_den_is_read_as_loading_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str, date: str | None, said: str | None
+) -> None:
+    text = f"# Sakråd om jakt\n\n{sentence} 20 organisationer deltog.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    found = _meeting(out).get("date")
+    assert (str(found) if found else None) == date
+    if said:
+        assert said in _said(out)
+
+
+def test_a_list_of_organisations_after_a_sentence_is_a_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = HELD + "Följande organisationer deltog:\n\n- Svenska Röda Korset\n- Famna\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert "the page lists names under" in _said(out) and "Svenska Röda Korset, Famna" in _said(out)
+
+
+def test_the_organisations_a_count_of_people_comes_from_are_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Sakråd om design\n\nDen 4 mars 2026 hölls ett sakråd om design. Ett 40-tal deltagare från 25 organisationer deltog.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    meeting = _meeting(out)
+    assert meeting["organisation_count"] == {"text": "25 organisationer", "value": 25}
+    assert meeting["participant_count"]["value"] == 40
+    assert "its words say whom it counts ('deltagare från 25 organisationer')" in _said(out)

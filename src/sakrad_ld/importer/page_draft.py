@@ -104,6 +104,7 @@ class PageDraft:
                 )
             ),
             *_comment("", tuple(self.comments.get("", ()))),
+            *_comment("", tuple(self._absent())),
         ]
         _mapping(self.meeting, 0, "", {k: tuple(v) for k, v in self.comments.items()}, lines)
         text = "\n".join(lines) + "\n"
@@ -131,6 +132,17 @@ class PageDraft:
                 _mapping(holding, 4, "", {}, block)
                 text += "#   - " + block[0].lstrip() + "\n" + "".join(f"# {b}\n" for b in block[1:])
         return text
+
+    def _absent(self) -> list[str]:
+        """The comments on fields the draft leaves out ("the page gives no date"), each named by its field:
+        no key of the draft carries them."""
+        assert self.meeting is not None
+        return [
+            f"{key}: {text}"
+            for key, texts in self.comments.items()
+            if key and getattr(self.meeting, re.split(r"[\[.]", key)[0], None) in (None, [])
+            for text in texts
+        ]
 
     def hold(self, person: str, holding: Holding) -> None:
         """Proposes ``holding`` for a person of data/people.yaml, once."""
@@ -333,8 +345,9 @@ def _day_refusal(page: Page, words: str, date: str) -> tuple[bool, str | None]:
     """Whether the page dates the meeting ``date`` where it writes ``words`` ("den 5 april"), read as loading
     reads a kept text (dated.date_refusal), each sentence that writes them with the year put in where the
     page leaves it out; and the first reason one of them gives that the day is not this meeting's (a
-    publication line, "hölls inte", "skulle ha hållits", a move from it …), which wins."""
-    said, why = False, None
+    publication line, "hölls inte", "skulle ha hållits", a move from it …), which wins; where no sentence
+    dates it, the reason loading gives for the first that names the day ("names the day a tisdag …")."""
+    said, why, self_refused = False, None, None
     for paragraph in page.paragraphs:
         for sentence in sentences(paragraph):
             at = sentence.casefold().find(words.casefold())
@@ -347,7 +360,9 @@ def _day_refusal(page: Page, words: str, date: str) -> tuple[bool, str | None]:
             said = said or ok is not None
             if reason is not None and _NOT_THE_DAY.search(reason) and why is None:
                 why = reason
-    return said, why
+            elif reason is not None and ok is None and self_refused is None:
+                self_refused = reason  # "names the day a tisdag, but … is a onsdag"
+    return said, why or (self_refused if not said else None)
 
 
 def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None) -> tuple[list[str], list[str]]:
@@ -398,7 +413,7 @@ def _date(facts: PageFacts, entry: Entry, page: Page, draft: PageDraft) -> tuple
             continue
         said, why = _day_refusal(page, words, f"{y:04d}-{month:02d}-{day:02d}")
         if why is not None:
-            draft.note("", f"CHECK: the page gives '{words}', not as this meeting's day: {why}")
+            draft.note("", f"CHECK: the page gives '{words}', not as a day loading takes as this meeting's: {why}")
             continue
         if said:
             facts.day, facts.day_words = (day, month, year), words
@@ -668,7 +683,10 @@ def draft_page(
     ids.text = page.text
     facts = read_facts(page)
     for words in facts.no_days:
-        draft.note("", f"CHECK: the page gives '{words}', which is no day of the calendar: no date taken from it")
+        if re.match(r"\d", words):  # "4 och 5 mars 2026": two days in one phrase
+            draft.note("", f"CHECK: the page gives '{words}', two days in one phrase: no date taken from it")
+        else:
+            draft.note("", f"CHECK: the page gives '{words}', which is no day of the calendar: no date taken from it")
     date, derivation = _date(facts, entry, page, draft)
     other, joint = _other_meetings(facts, entry, page, date)
     if other:  # the page dates a second meeting: its facts are not this one's
@@ -885,6 +903,12 @@ def draft_page(
             drafted[name] = count
         elif (note := _count_again(draft, name, drafted[name], count, "the page", None)) is not None:
             notes.append(note)
+    if facts.participants is not None and facts.participants.group and not groups:
+        draft.note(
+            "participant_count",
+            f"CHECK: its words say whom it counts ('{facts.participants.group}'); group is drafted only beside "
+            "further groups counted apart: add group: where this count is not of everyone who took part",
+        )
     if groups:
         draft.note(
             "other_participant_counts",
@@ -897,7 +921,7 @@ def draft_page(
         draft.note(
             "date",
             f"the page gives no date: the id uses the publication month ({month}); add the date "
-            "only if another document states it",
+            "only where a document of the meeting states it",
         )
     case_numbers = entry.case_numbers
     if len(case_numbers) > 1:
@@ -967,6 +991,12 @@ def draft_page(
 _LIST_HEADING = re.compile(r"(?i)^#{1,6}\s*(?P<h>.*(?:inbjudna|deltagande|deltagare|medverkande|närvarande).*?)\s*#*$")
 
 
+#: A sentence leading in a list of those invited or taking part ("Följande organisationer deltog:").
+_LIST_LEAD = re.compile(
+    r"(?i)^(?P<h>(?![-*•#]).*\b(?:deltog|deltagit|deltagande|deltagare|inbjudna|inbjöds|medverkade|närvarande)\b.*:)\s*$"
+)
+
+
 def _named_lists(page: Page) -> list[tuple[str, list[str]]]:
     """The lists of names the page gives under a heading of those invited or taking part ("## Inbjudna",
     "## Deltagande"): (the heading, the items)."""
@@ -974,13 +1004,14 @@ def _named_lists(page: Page) -> list[tuple[str, list[str]]]:
     heading: str | None = None
     for block in page.blocks:
         for line in block:
-            m = _LIST_HEADING.match(line)
+            m = _LIST_HEADING.match(line) or _LIST_LEAD.match(line)
+            item = re.match(r"^(?:[-*•]|\d{1,3}[.)])\s+(.+)$", line)
             if m:
                 heading = m["h"].strip("*_ ")
                 found.append((heading, []))
-            elif line.startswith("#"):
+            elif line.startswith("#") or item is None:
                 heading = None
-            elif heading is not None and (item := re.match(r"^(?:[-*•]|\d{1,3}[.)])\s+(.+)$", line)):
+            elif heading is not None:
                 found[-1][1].append(item[1].strip())
     return [(h, names) for h, names in found if names]
 

@@ -23,7 +23,12 @@ from .regeringen import Page
 
 __all__ = ["MINISTRY", "Agent", "PageFacts", "StatedNumber", "denied", "other_meeting", "read_facts"]
 
-_DATE = re.compile(r"\bden (\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
+_WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
+_DATE = re.compile(
+    rf"\b(?:den|{_WEEKDAY}(?: den)?) (\d{{1,2}}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE
+)
+#: Two days of one month in one phrase ("den 4 och 5 mars 2026", "4–5 mars"): a meeting of two days, or two.
+_TWO_DAYS = re.compile(r"\b(\d{1,2})(?: och |–|-)(\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?\b", re.IGNORECASE)
 #: One word of a person's name: "Anna", "Anna-Karin", "Lindqvist".
 _NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéèüáø]+(?:-[A-ZÅÄÖ][a-zåäöéèüáø]+)?"
 #: The lower-case words inside a name ("Anna von Essen", "Carl af Trolle", "Rafael van der Vaart").
@@ -252,6 +257,14 @@ def _took_part(s: str, facts: PageFacts) -> None:
             continue
         number = _number(count["words"])
         tail = count["tail"] or ""
+        inner = _COUNT.search(tail)  # "Ett 40-tal deltagare från 25 organisationer": the organisations' count too
+        if inner and inner["head"].endswith("organisationer") and not count["head"].endswith("organisationer"):
+            counted_inner = _number(inner["words"])
+            organisations = StatedNumber(
+                inner.group(0), counted_inner.value, counted_inner.approximate, counted_inner.bound
+            )
+            facts.counts.append(("organisation_count", organisations))
+            facts.organisations = facts.organisations or organisations
         group = count["noun"] if tail and not count["head"].endswith("organisationer") else None  # with the tail
         number = StatedNumber(count.group(0), number.value, number.approximate, number.bound, group)
         if count["head"].endswith("organisationer"):
@@ -331,6 +344,8 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
                 facts.days.append((day, month, year, m.group(0)))
             elif m.group(0) not in facts.no_days:
                 facts.no_days.append(m.group(0))
+        for m in _TWO_DAYS.finditer(paragraph):
+            facts.no_days.append(m.group(0))  # no one day: the draft names it in a CHECK
     if facts.days:
         facts.day, facts.day_words = facts.days[0][:3], facts.days[0][3]
     for n, paragraph in enumerate(page.paragraphs):

@@ -10,7 +10,8 @@ september") is not this meeting's day. A place after "på plats" (who attended i
 before or after the meeting or for another event ("Efter sakrådet samlades deltagarna i Malmö för en
 middag"), of another meeting a preposition governs ("föregicks av ett möte i Malmö"), of a clause after a
 comma with a verb of its own ("…, organisationerna möttes i Malmö") or that the sentence calls wrong ("Det
-är fel att sakrådet hölls i Malmö") is not where the meeting was held. Each table holds both sides: true
+är fel att sakrådet hölls i Malmö") is not where the meeting was held. "ägde inte rum förrän" and "was not held until" say it was held, later.
+Each table holds both sides: true
 facts beside the same words that must still load. Each row goes through the loader and its warnings:
 (kept text, the meeting's facts, accepted)."""
 
@@ -129,7 +130,20 @@ NOT_HELD_THERE = [
     (HELD + "Plats: Rosenbad", _place("Rosenbad"), TRUE),
 ]  # fmt: skip
 
-ROWS = YEARS + OTHER_THINGS_DATES + NOT_HELD_THERE
+#: Words saying the meeting was held (announced.HELD_SAID_WORDS), so no announced_only warning: "inte
+#: förrän" / "not until" says it was held, later; "höll sakråd", "anordnades" are holdings.
+HELD_SAID = [
+    ("Sakrådet ägde inte rum förrän den 10 september 2024.", DAY, TRUE),
+    ("The consultation was not held until 10 September 2024.", DAY, TRUE),
+    ("The consultation did not take place until 10 September 2024.", DAY, TRUE),
+    ("Regeringen höll sakråd med civilsamhället den 10 september 2024.", DAY, TRUE),
+    ("Sakrådet anordnades digitalt av Socialdepartementet den 10 september 2024.", DAY, TRUE),
+    ("Sakrådet ägde inte rum den 10 september 2024.", DAY, TRAP),
+    ("Regeringen bjuder in till sakråd den 10 september 2024.", DAY, TRAP),
+    ("Sakrådet hölls fram till den 10 september 2024.", DAY, TRAP),
+]  # fmt: skip
+
+ROWS = YEARS + OTHER_THINGS_DATES + NOT_HELD_THERE + HELD_SAID
 
 
 @pytest.mark.parametrize(("text", "facts", "accepted"), ROWS, ids=lambda v: str(v)[:60] if isinstance(v, str) else None)

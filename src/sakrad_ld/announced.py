@@ -37,8 +37,8 @@ to its last, so the check never refuses where the order is unknown.
 
 A meeting not marked ``announced_only`` all of whose read documents have kept texts, none of which
 says a meeting was held or someone took part (:data:`HELD_SAID_WORDS`: "hölls", "genomfördes", "ägde
-rum", "deltog", "samlades", "träffades", "vid mötet" …; an invitation's "bjöd in" / "bjuder in" is not
-one), gets a warning at its ``date`` line (:func:`held_said`): a page dated after the day may only
+rum", "ägde inte rum förrän", "höll ett sakråd", "anordnades", "deltog", "samlades", "träffades", "vid
+mötet" …; an invitation's "bjöd in" / "bjuder in" is not one), gets a warning at its ``date`` line (:func:`held_said`): a page dated after the day may only
 report the invitation. It is a warning, not a refusal: a kept text may say it in words not listed.
 """
 
@@ -312,14 +312,16 @@ def held_wording(corpus: Corpus) -> list[InputError]:
 
 
 #: Words saying a meeting was held or that someone took part in it (folded, whole words; Swedish and
-#: English). An invitation ("bjöd in", "bjuder in", "inbjudan") is not one.
+#: English). An invitation ("bjöd in", "bjuder in", "inbjudan") is not one. A negation with "förrän" /
+#: "until" says it was held, later ("ägde inte rum förrän den 10 september", "was not held until").
 HELD_SAID_WORDS = LazyPattern(
-    r"(?<!\w)(?:hölls|hållits|genomfördes|genomförts|genomfört|genomförde|ägde rum|har ägt rum|skedde"
+    r"(?<!\w)(?:hölls|hållits|genomfördes|genomförts|genomfört|genomförde|ägde rum|ägde (?:inte|ej) rum förrän"
+    r"|har ägt rum|skedde|höll (?:ett |en )?(?:sakråd|samråd|möte|dialogmöte)\w*|anordnades|arrangerades"
     r"|deltog|deltagit|deltagande (?:organisation|myndighet|aktör)\w*|deltagarna|medverkade|medverkat|närvarade|samlades|samlade"
     r"|träffades|träffade|möttes|mötte|sammanträdde|lyftes|lyfte|diskuterades|diskuterade|leddes|ledde"
     r"|inledde|inleddes|framfördes|framförde|presenterade|presenterades|informerade|berättade|redogjorde"
     r"|(?:vid|på|under|efter) (?:mötet|sakrådet|samrådet|dialogmötet)"
-    r"|took place|was held|were held|took part|participated|attended|met with|gathered|was chaired|discussed"
+    r"|took place|was held|were held|(?:was|were) not held until|did not take place until|took part|participated|attended|met with|gathered|was chaired|discussed"
     r"|were raised|was raised)(?!\w)"
 )
 

@@ -936,6 +936,8 @@ _NOUN_PREPOSITION = LazyPattern(
     r"following|after|before|since|ahead of)"
     r" (?:(?:den|det|de|en|ett|the|a|an) )?(?P<noun>(?:[\w-]+ )?[\w-]+)(?: (?:den|on|of|från|from))? $"
 )
+#: A negation before "until" / "tills": "not … until" is the day it happened ("was not held until …").
+_NOT_UNTIL = LazyPattern(r"(?<!\w)(?:not|inte|ej)(?!\w)")
 #: The nouns of a time of day, which a preposition of time governs without being another thing ("efter lunch
 #: den 10 september").
 _TIME_NOUNS = frozenset("lunch förmiddagen eftermiddagen kvällen morgonen lunchtid".split())
@@ -953,7 +955,10 @@ def other_things_date(flat: str, lo: int, hi: int, a: int, *, several: bool = Fa
     10 september skickades …" is its day); one of several days ("den 3 och den 10 september": unless
     the meeting has ``days``)."""
     before = flat[max(lo, a - 60) : a]
-    if (bound := _BOUND_BEFORE.search(before)) is not None:
+    bound = _BOUND_BEFORE.search(before)
+    if bound is not None and bound["word"] in ("until", "tills") and _NOT_UNTIL.search(before, 0, bound.start()):
+        bound = None  # "was not held until 10 September": held then, not before
+    if bound is not None:
         return f"a bound or a point it is reckoned from ({bound['word']!r}), not a day"
     if not several and (days := _DAYS_BEFORE.search(before)) is not None:
         return f"one of several days ({days.group().strip()!r} …): a meeting of several days has days"

@@ -71,7 +71,12 @@ answer every IRI the release publishes as ``sakrad-ld serve`` does (but ``/sparq
   server's does). Apache's 416 has no ``Content-Range``: an ``.htaccess`` may not ask a file's size.
 * only a release file says ``Last-Modified`` (its copy's modification time) and is answered 304 for
   ``If-Modified-Since``, as from the server: a release holds no clock time, and the modification
-  time of a page is when the export was copied, not when it changed; ``ETag`` is the validator.
+  time of a page is when the export was copied, not when it changed; ``ETag`` is the validator,
+  but not of a document answered under its path without a suffix (``/doc/meeting/x``, the
+  negotiated format's file): the host's ETag of a file (modification time and size) can be one
+  for two formats of one document, and a strong validator must differ between the
+  representations of a resource (RFC 9110 §8.8.3); ``If-None-Match: *`` is 304 there, as from
+  the server, and the file at its own path (``x.ttl``) has its ETag.
 
 * a folder's path without an ``index.html`` (``/doc/meeting/``, ``/download/``), which nginx's
   index module answers 403, is not found as on the server: the 404 page or problem above.
@@ -253,6 +258,8 @@ class ExportResult:
 #: The 410 answers of the withdrawn IRIs, ``{n}.html`` and ``{n}.txt`` (Apache's ErrorDocument; nginx
 #: answers them from its rules), numbered as :func:`gone_answers` lists them.
 GONE = "apache/gone/"
+#: nginx: the internal path a negotiated document's file is answered from, without a validator.
+VARIANT = ".sakrad-variant"
 #: The paths of a withdrawn IRI ``/id/{rest}`` answered 410, as the server answers them
 #: (:func:`sakrad_ld.withdrawn.gone_path`): the IRI, ``/en`` before it, its document in each format and its English page.
 _GONE_SUFFIXES = ("", *(f.suffix for f in DOCUMENT_FORMATS))
@@ -1237,7 +1244,7 @@ location = / {{
     try_files /index.html =404;
 }}
 {graph_location}
-# Documents: the file of the negotiated format; a URL with an extension (x.ttl) finds no
+# Documents: the file of the negotiated format (below); a URL with an extension (x.ttl) finds no
 # x.ttl.html and falls through to the file it names. (Ids may hold dots: a.b → a.b.html.)
 location ~ ^/({_documents_regex(extensions=True)})$ {{
     set $sakrad_asked $uri;
@@ -1245,7 +1252,24 @@ location ~ ^/({_documents_regex(extensions=True)})$ {{
     {_CACHE}
     {_CORS}
     {_NO_DATE}
-    try_files $uri.$sakrad_suffix $uri @sakrad_unacceptable;
+    if (-f $request_filename.$sakrad_suffix) {{
+        rewrite ^ /{VARIANT}$uri.$sakrad_suffix last;
+    }}
+    try_files $uri @sakrad_unacceptable;
+}}
+# The negotiated format's file under the document's path, without a validator: nginx's ETag
+# (modification time and size) is the same for two formats of one document written in one second
+# with one size, and a strong validator must differ between the representations of a resource
+# (RFC 9110 §8.8.3), or a conditional GET for one format is 304 with another's tag. The file at
+# its own path (x.ttl) keeps its ETag; If-None-Match: * is 304 here, as on the server.
+location ~ ^/{re.escape(VARIANT)}(?<sakrad_variant>/.+)$ {{
+    internal;
+    etag off;
+    add_header Vary Accept always;
+    {_CACHE}
+    {_CORS}
+    {_NO_DATE}
+    try_files $sakrad_variant =404;
 }}
 # An English page's path without .html names what the document path without /en names, so it is
 # negotiated too, as on the server: the English page for a browser, 303 to the document in another
@@ -1527,6 +1551,13 @@ RequestHeader unset If-Modified-Since "expr=reqenv('REDIRECT_STATUS') =~ /^[45]/
 Header unset ETag "expr=%{{REQUEST_STATUS}} -ge 400"
 Header unset Last-Modified "expr=%{{REQUEST_STATUS}} -ge 400"
 Header always merge Vary Accept "expr=%{{REQUEST_STATUS}} -in {{'404', '410'}}"
+# A document's file answered under its path without a suffix (the negotiated format: SAKRAD_VARIANT)
+# has no validator: Apache's ETag (modification time and size) is the same for two formats of one
+# document written in one second with one size, and a strong validator must differ between the
+# representations of a resource (RFC 9110 §8.8.3), or a conditional GET for one format is 304 with
+# another's tag. Its file at its own path (x.ttl) keeps its ETag; If-None-Match: * is 304, as on the server.
+RequestHeader unset If-None-Match "expr=-n reqenv('REDIRECT_SAKRAD_VARIANT') && req_novary('If-None-Match') != '*'"
+Header unset ETag "expr=-n reqenv('REDIRECT_SAKRAD_VARIANT')"
 # Only a release file says Last-Modified (and reads If-Modified-Since), as on the server: another
 # file's modification time is when the export was copied, not when it changed.
 RequestHeader unset If-Modified-Since "expr=!({_APACHE_FILE})"
@@ -1659,7 +1690,7 @@ RewriteCond %{{REQUEST_FILENAME}} !-f
 RewriteCond {ext} ^$
 RewriteRule ^({docs})$ - [R=406,L,E=SAKRAD_VARY:1]
 RewriteCond %{{REQUEST_FILENAME}}.{ext} -f
-RewriteRule ^({docs})$ $1.{ext} [L,E=SAKRAD_VARY:1]
+RewriteRule ^({docs})$ $1.{ext} [L,E=SAKRAD_VARY:1,E=SAKRAD_VARIANT:1]
 
 # An English page's path without .html (en/doc/meeting/x, en/dataset, en/ontology) names what the
 # document path without en/ names, so it is negotiated, as on the server: the page for a browser,

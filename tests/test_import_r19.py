@@ -415,3 +415,65 @@ def test_the_organisations_a_count_of_people_comes_from_are_counted(
     assert meeting["organisation_count"] == {"text": "25 organisationer", "value": 25}
     assert meeting["participant_count"]["value"] == 40
     assert "its words say whom it counts ('deltagare från 25 organisationer')" in _said(out)
+
+
+# --- hostile and odd files ------------------------------------------------------------------------------
+
+
+def _page_file(tmp_path: Path, name: str, data: bytes) -> Path:
+    page = tmp_path / "pages" / "sakrad" / "2026" / "03" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_bytes(data)
+    return page
+
+
+def test_a_page_file_past_the_fetch_limit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sakrad_ld.importer import regeringen
+
+    monkeypatch.setattr(regeringen, "MAX_PAGE_BYTES", 1000)
+    page = _page_file(tmp_path, "sakrad-om-rad.md", (HELD + "Aaaa " * 400 + "\n").encode("utf-8"))
+    assert main(["-C", str(_project(tmp_path)), "import", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert "sakrad-om-rad.md" in err and "more than the 1,000 a page may hold" in err and "Traceback" not in err
+
+
+def test_a_name_is_at_most_five_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A run of capitalised words is no one name (and a bounded name keeps the search linear)."""
+    text = HELD + "Sakrådet leddes av statssekreterare " + "Aaaa " * 30 + "Berg.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert all(len(name.split()) <= 5 for name in _names(out))
+
+
+def test_a_page_with_a_byte_order_mark_is_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = _page_file(tmp_path, "sakrad-om-bom.md", b"\xef\xbb\xbf" + HELD.encode("utf-8"))
+    assert main(["-C", str(_project(tmp_path)), "import", str(page)]) == 0
+    assert _meeting(capsys.readouterr().out)["id"] == "2026-03-04-bibliotek"
+
+
+def test_a_page_file_without_a_title_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = _page_file(tmp_path, "sakrad-om-crlf.md", b"Sakr\xc3\xa5d om crlf\r\n\r\nDen 4 mars 2026 h\xc3\xb6lls.\r\n")
+    assert main(["-C", str(_project(tmp_path)), "import", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert "no '# ' title line" in err and "Dokumentation av sakråd" not in err
+
+
+def test_one_unreadable_page_of_a_batch_is_named_and_the_rest_drafted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _page_file(tmp_path, "sakrad-om-latin.md", "# Sakråd om latin\n\nDen 4 mars 2026 hölls.\n".encode("latin-1"))
+    _page_file(tmp_path, "sakrad-om-bibliotek.md", HELD.encode("utf-8"))
+    listing = tmp_path / "listing.json"
+    listing.write_text("[]", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["-C", str(_project(tmp_path)), "import", "--listing", str(listing), "--pages", str(tmp_path / "pages")]
+    assert main([*args, "--out-dir", str(out)]) == 0
+    summary = capsys.readouterr().out
+    assert "not read: /sakrad/2026/03/sakrad-om-latin/ — cannot read the page" in summary
+    assert [p.name for p in out.glob("*.yaml")] == ["2026-03-04-bibliotek.yaml"]
+
+
+def test_a_sender_no_codes_name_is_a_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _draft(_project(tmp_path), tmp_path, URL, HELD + "\n", capsys, published="2026-03-05", senders=["1293"])
+    assert "the listing names sender(s) 1293, and no codes.json beside it names them" in _said(out)

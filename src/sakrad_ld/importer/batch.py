@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..errors import InputError
 from ..records import Corpus, Meeting
 from .page_draft import PageDraft, draft_page, merge
 from .regeringen import Entry, find_entry, page_url, read_page
@@ -22,6 +23,7 @@ class Batch:
     merged: list[tuple[str, str]] = field(default_factory=list)  # (page url, meeting id)
     existing: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (url, meeting id, would add)
     not_sakrad: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (url, kind, sentences)
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (url, why): a page that cannot be read
 
     def summary(self) -> str:
         lines = [f"drafted: {d.meeting.id} ← {d.url}" for d in self.drafts if d.meeting]
@@ -34,9 +36,11 @@ class Batch:
             f"not a sakråd ({kind}): {url}" + (f" — mentions: {said[0][:140]}" if said else "")
             for url, kind, said in self.not_sakrad
         ]
+        lines += [f"not read: {url} — {why}" for url, why in self.unread]
         lines.append(
             f"{len(self.drafts)} drafted, {len(self.merged)} same meeting as another page, "
             f"{len(self.existing)} already in data/, {len(self.not_sakrad)} not a sakråd"
+            + (f", {len(self.unread)} not read" if self.unread else "")
         )
         return "\n".join(lines) + "\n"
 
@@ -126,7 +130,12 @@ def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Ba
     paths = sorted(pages.rglob("*.md"))
     addresses = tuple(page_url(path) for path in paths)  # an id names one address: no two pages share one
     for path in paths:
-        draft = draft_page(read_page(path), find_entry(entries, page_url(path)), corpus, addresses, page_url(path))
+        try:
+            page = read_page(path)
+        except InputError as error:  # one page of a snapshot that cannot be read: named, the rest drafted
+            batch.unread.append((page_url(path), error.problem))
+            continue
+        draft = draft_page(page, find_entry(entries, page_url(path)), corpus, addresses, page_url(path))
         if draft.existing:  # a source of a meeting in data/, whether or not its words read as about one
             known = next(m for m in corpus.meetings if m.id == draft.existing)
             add = _would_add(draft.meeting, known) if draft.meeting else []

@@ -29,8 +29,19 @@ def _refuse(message: str) -> int:
 
 
 def _is_page(path: Path) -> bool:
+    """Whether ``path`` is a regeringen.se page: a '# ' title line in its first lines (a byte order mark
+    before it is no text), or a file named as the snapshot names pages (``sakrad/2026/03/<slug>.md``),
+    which :func:`~.regeringen.read_page` reads and refuses with a page's reason."""
+    from .regeringen import page_url
+
     try:
-        head = path.read_text(encoding="utf-8")[:2000]
+        page_url(path)
+        return True
+    except InputError:
+        pass
+    try:
+        with path.open(encoding="utf-8-sig") as f:
+            head = f.read(2000)
     except (OSError, UnicodeDecodeError):
         return False
     return any(line.startswith("# ") for line in head.splitlines()[:5])

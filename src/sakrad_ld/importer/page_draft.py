@@ -731,6 +731,13 @@ def draft_page(
         ),
         None,
     )
+    unnamed = [code for code, name in zip(entry.senders, entry.sender_names, strict=False) if not name]
+    if unnamed:  # a listing copied without its codes.json: the department label is not known, not absent
+        draft.note(
+            "",
+            f"CHECK: the listing names sender(s) {', '.join(unnamed)}, and no codes.json beside it names them: "
+            "no publisher is drafted; keep codes.json beside the listing, or add publisher: by hand",
+        )
     main = ids.source(
         Source(
             id=main_id,

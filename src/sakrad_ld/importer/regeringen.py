@@ -212,9 +212,19 @@ def parse_page(text: str, origin: str) -> Page:
 _DIARIENUMMER_TAIL = re.compile(r"\s*Diarienummer:.*$")
 
 
-def read_page(path: Path) -> Page:
+def read_page(path: Path, limit: int | None = None) -> Page:
+    """The page of the file ``path``, refused past ``limit`` bytes (MAX_PAGE_BYTES, as for --fetch)."""
+    limit = MAX_PAGE_BYTES if limit is None else limit
     try:
-        return parse_page(path.read_text(encoding="utf-8"), str(path))
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                Where(path, 0),
+                f"the page is {size:,} bytes, more than the {limit:,} a page may hold (regeringen.se pages are "
+                "20–200 KB)",
+                "the page's Markdown as the snapshot keeps it",
+            )
+        return parse_page(path.read_text(encoding="utf-8-sig"), str(path))  # a byte order mark is no text
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(Where(path, 0), f"cannot read the page: {error}", "a UTF-8 Markdown file") from None
 

@@ -222,7 +222,22 @@ BOUND_BODIES = [
 ]
 
 
-ROWS = BOUND_BODIES + BOUND_NAMES + CHAIRED_PARTS + ORGANISERS + OTHER_AREAS_QUESTIONS + ROLE_FORMS
+#: A habit in the clause of taking part or organising is another time (stated.HABIT).
+HABITS = [
+    (HELD + 'Fryshuset deltar ofta i regeringens sakråd.', FRYSHUSET, TRAP),
+    (HELD + 'Fryshuset deltar regelbundet.', FRYSHUSET, TRAP),
+    (HELD + 'Socialdepartementet anordnar ofta sakråd.', SOCIAL, TRAP),
+    (HELD + 'Fryshuset deltog och betonade att frågan ofta glöms bort.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset, som ofta deltar i debatter, deltog.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset deltog.', FRYSHUSET, TRUE),
+    (HELD + 'Socialdepartementet anordnar sakrådet varje höst.', SOCIAL, TRAP),
+    (HELD + 'Socialdepartementet anordnar regelbundet sakrådet.', SOCIAL, TRAP),
+    (HELD + 'Sakrådet anordnas varje år av Socialdepartementet.', SOCIAL, TRAP),
+    (HELD + 'Sakrådet anordnades av Socialdepartementet.', SOCIAL, TRUE),
+]  # fmt: skip
+
+
+ROWS = HABITS + BOUND_BODIES + BOUND_NAMES + CHAIRED_PARTS + ORGANISERS + OTHER_AREAS_QUESTIONS + ROLE_FORMS
 
 
 @pytest.mark.parametrize(("text", "facts", "accepted"), ROWS, ids=lambda v: str(v)[:60] if isinstance(v, str) else None)

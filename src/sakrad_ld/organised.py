@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 from .clauses import PHRASE_MARKS, LazyPattern, clause, listed
 from .errors import InputError
 from .stated import (
+    HABIT,
     LIKE_MEETING_WORDS,
     OTHER_MEETING_WORDS,
     another_period,
@@ -205,8 +206,10 @@ _YEAR = LazyPattern(r"(?<![\w-])(?:19|20)\d\d(?!\d)")
 
 def _other_time(flat: str, start: int, stop: int, years: frozenset[str]) -> bool:
     """Whether the clause ``start``-``stop`` places the organising at another time or meeting
-    (:data:`_OTHER_TIME`), or in a year that is not one of the meeting's ``years`` (none known: any year)."""
+    (:data:`_OTHER_TIME`), in a habit (:data:`~sakrad_ld.stated.HABIT`: "varje höst", "ofta"), or in a year that is not one of the meeting's ``years`` (none known: any year)."""
     if _OTHER_TIME.search(flat, start, stop) or another_period(flat, start, stop, years):  # "sakrådet i mars"
+        return True
+    if HABIT.search(flat, start, stop):  # "anordnar sakrådet varje höst", "anordnar regelbundet sakråd"
         return True
     return any(y.group() not in years for y in _YEAR.finditer(flat, start, stop))
 

@@ -106,6 +106,7 @@ from .typedyaml import quoted
 
 __all__ = [
     "CHAIR_WORDS",
+    "HABIT",
     "CONVENER_WORDS",
     "EXPECTED_WORDS",
     "PLAN_NOUNS",
@@ -1045,7 +1046,7 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
-        if (habit := _HABIT.search(flat, x, y)) is not None:  # "Anna Berg leder ofta regeringens sakråd"
+        if (habit := HABIT.search(flat, x, y)) is not None:  # "Anna Berg leder ofta regeringens sakråd"
             return habit.group(), OTHER_TIME
     return None
 
@@ -1053,7 +1054,7 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
 #: Adverbs of a habit in a role's clause ("leder ofta regeringens sakråd", "bjuder regelbundet in"): what
 #: the person or body does from time to time, not what they did at this meeting (besides the habit words of
 #: :data:`~sakrad_ld.clauses.GUARD_TABLE`: "brukar", "vanligtvis", "varje år").
-_HABIT = LazyPattern(
+HABIT = LazyPattern(
     r"(?<!\w)(?:ofta|regelbundet|återkommande|often|frequently|regularly|(?:varje|varenda|every|each) (?:år|"
     r"höst|vår|sommar|vinter|månad|vecka|gång|year|autumn|fall|spring|summer|winter|month|week|time))(?!\w)"
 )
@@ -2531,6 +2532,9 @@ def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple
             if (word := _INVITED.search(flat, x, y)) is not None:
                 found = word.group(), _guard_kind(word.group())
                 break
+            if (habit := HABIT.search(flat, x, y)) is not None:  # "Fryshuset deltar ofta i regeringens sakråd"
+                found = habit.group(), OTHER_TIME
+                break
     _, stop = contrast_clause(flat, lo, hi, a, b)
     _, on = _own_clause(flat, lo, hi, a, b)
     if found is None and on > stop:  # "X tackade ja men uteblev": the part going on with its subject
@@ -2586,7 +2590,11 @@ def _verb_guard(text: str, flat: str, a: int, b: int, name: tuple[int, int] | No
     if (aside := _ASIDE_THEN_NOT.match(flat, b)) is not None:
         return aside.group(1), NEGATION
     lo, hi = _sentence(text, a, b)
-    return guard_in(flat, lo, hi, a, b, name=name)
+    found = guard_in(flat, lo, hi, a, b, name=name)
+    if found is None:  # "Fryshuset deltar ofta i regeringens sakråd": a habit
+        habit = next((m for x, y in fact_clause(flat, lo, hi, a, b) if (m := HABIT.search(flat, x, y))), None)
+        found = None if habit is None else (habit.group(), OTHER_TIME)
+    return found
 
 
 def _part_words(

@@ -9,7 +9,7 @@ från Regeringskansliet"), or one part of the meeting ("vid sakrådets första d
 ("Mellan 30 och 40") is no count; "uppskattningsvis" rounds and "långt ifrån" bounds a number; "torde" and
 "måste ha" doubt, habits ("normalt", "varje år", "i genomsnitt", "Som mest har") and another event named
 by an adjective or a definite noun ("i den efterföljande middagen", "i studiebesöket", "in the follow-up
-workshop") are not this meeting's. The other side: "inte förrän" denies nothing, a table row's label
+workshop") are not this meeting's. The other side: "inte förrän" denies nothing but what stands between its words ("hölls inte i Malmö förrän i december"), a table row's label
 cell names those who took part ("| Antal deltagare | 45 |"), "45 deltagare från 20 organisationer" counts
 the organisations that took part. Each row goes through the loader and its warnings: (kept text, the
 meeting's facts, accepted)."""
@@ -122,6 +122,8 @@ NOT_UNTIL = [
     (HELD + "Tolv organisationer deltog inte förrän efter lunch.", _count(OC, "Tolv organisationer", 12), TRUE),
     (HELD + "Fryshuset deltog inte förrän efter lunch.", FRYSHUSET, TRUE),
     (HELD + "Fryshuset deltog inte i sakrådet förrän efter lunch.", FRYSHUSET, TRUE),
+    (HELD + "Inte förrän efter lunch deltog Fryshuset.", FRYSHUSET, TRUE),
+    (HELD + "Sakrådet hölls inte i Malmö förrän i december.", "place: Malmö\n", TRAP),
     (HELD + "Fryshuset deltog inte.", FRYSHUSET, TRAP),
     (HELD + "Fryshuset deltog inte, förrän i fjol.", FRYSHUSET, TRAP),
 ]  # fmt: skip

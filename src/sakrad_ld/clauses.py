@@ -338,13 +338,12 @@ def _words_of(kinds: Iterable[str], scope: str) -> tuple[str, ...]:
     return tuple(w for w, (k, s) in GUARDS.items() if k in kinds and s == scope)
 
 
-#: "inte bara", "inte minst", "inte mindre än", "not only": no negation of what they stand before; nor
-#: "inte förrän", "not … until" (a few words between: "kom inte till sakrådet förrän efter lunch"): it
-#: happened, only later.
-_NOT_ONLY = (
-    r"(?! (?:bara|endast|enbart|blott|minst|mindre|färre|only|just|least|less|fewer)(?!\w))"
-    r"(?!(?: [\w-]+){0,3} (?:förrän|until)(?!\w))"
-)
+#: "inte bara", "inte minst", "inte mindre än", "not only": no negation of what they stand before.
+_NOT_ONLY = r"(?! (?:bara|endast|enbart|blott|minst|mindre|färre|only|just|least|less|fewer)(?!\w))"
+#: "förrän"/"until" at most three words after a negation ("deltog inte förrän efter lunch", "deltog inte i
+#: sakrådet förrän efter lunch", "was not held until"): what the negation stands beside happened, only
+#: later (:func:`_not_until`).
+_UNTIL = LazyPattern(r"(?: [\w-]+){0,3}? (?:förrän|until)(?!\w)")
 #: The words of ``clause`` scope, a negation's "inte" not before "bara" ….
 _CLAUSE_WORD = LazyPattern(
     r"(?<![\w-])(?:(" + _alternation(_words_of((NEGATION,), "clause")) + r")" + _NOT_ONLY + r"|("
@@ -618,6 +617,8 @@ def guard_in(
                 continue  # "Famna, Hela Sverige ska leva och Fryshuset deltog"
             if kind == OTHER_TIME and compared(flat, lo, m.start()):
                 continue  # "liksom förra gången", "fler än förra året"
+            if kind == NEGATION and _not_until(flat, m.end(), a):
+                continue  # "Fryshuset deltog inte förrän efter lunch": it took part, later
             found.append((m.start(), word, kind))
     if CONDITION in wanted and (cond := condition(flat, lo, hi, spans)) is not None:
         found.append(cond)
@@ -669,6 +670,15 @@ def intention(flat: str, lo: int, hi: int) -> re.Match[str] | None:
     if found is None or any(not found.start() <= t.start() < found.end() for t in _TOOK_PART.finditer(flat, lo, hi)):
         return None
     return found
+
+
+def _not_until(flat: str, at: int, a: int) -> bool:
+    """Whether the negation ending at ``at`` has "förrän"/"until" after it (:data:`_UNTIL`) and the fact at
+    ``a`` does not stand between them: "Sakrådet hölls inte förrän den 10 september", "Fryshuset deltog inte
+    förrän efter lunch" state the day and the taking part; "hölls inte i Malmö förrän i december" denies
+    Malmö for this holding (Malmö came later)."""
+    until = _UNTIL.match(flat, at)
+    return until is not None and not at <= a < until.end() - len(until.group().split()[-1])
 
 
 _DENYING = (NEGATION, ABSENCE, INSTEAD, EXCLUSION, DENIAL)

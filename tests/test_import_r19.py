@@ -477,3 +477,24 @@ def test_one_unreadable_page_of_a_batch_is_named_and_the_rest_drafted(
 def test_a_sender_no_codes_name_is_a_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = _draft(_project(tmp_path), tmp_path, URL, HELD + "\n", capsys, published="2026-03-05", senders=["1293"])
     assert "the listing names sender(s) 1293, and no codes.json beside it names them" in _said(out)
+
+
+def test_a_meeting_dated_in_a_later_paragraph_is_another(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        "# Sakråd om skolan\n\nDen 4 mars 2026 hölls ett sakråd om skolan.\n\nRegeringen arbetar vidare.\n\n"
+        "Den 18 mars 2026 hölls ytterligare ett sakråd där 30 organisationer deltog.\n"
+    )
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-20")
+    assert "organisation_count" not in _meeting(out)
+    assert "the page dates another meeting too" in _said(out)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Ett 30-tal organisationer var inbjudna, varav 12 deltog.", "Totalt var 40 personer anmälda."]
+)
+def test_a_number_of_who_came_that_is_drafted_nowhere_is_a_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str
+) -> None:
+    text = "# Sakråd om bibliotek\n\nDen 4 mars 2026 hölls ett sakråd om bibliotek. " + sentence + "\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert "a number in it is drafted as no count" in _said(out)

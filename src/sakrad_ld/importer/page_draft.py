@@ -374,7 +374,8 @@ def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None
         return [], []
     found, joint = [], []
     published = dt.date.fromisoformat(entry.published) if entry.published else None
-    for day, month, year, words in facts.days:
+    days = facts.days + facts.later_days
+    for day, month, year, words in days:
         y = year or _derived_year(day, month, published, _tense(facts))  # type: ignore[arg-type]
         if y is None:
             continue  # no year near the page's has the day ("den 29 februari" in an invitation of 2025)
@@ -382,14 +383,15 @@ def _other_meetings(facts: PageFacts, entry: Entry, page: Page, date: str | None
         if other[5:] == date[5:]:
             continue
         said, why = _day_refusal(page, words, other)
-        if not said or why is not None:
+        another = why is not None and "another meeting" in why  # "hölls ytterligare ett sakråd": loading says so
+        if not another and (not said or why is not None):
             continue
-        for paragraph in page.paragraphs[:2]:
+        for paragraph in page.paragraphs:
             for sentence in sentences(paragraph):
                 here = sentence.casefold()
                 if words.casefold() not in here:
                     continue
-                if any(w.casefold() in here for *_, w in facts.days if w != words):
+                if any(w.casefold() in here for *_, w in days if w != words):
                     joint.append(sentence)
                 else:
                     found.append(sentence)
@@ -1235,6 +1237,9 @@ _UNREAD = {
     "hand if the page names one",
     "agencies": "those named are invited, which is not took part: no agency is drafted",
     "areas": "it says what was not discussed: no discussion area is drafted from it",
+    "number": "a number in it is drafted as no count (no noun the importer reads with it, those registered, or "
+    "a count the data model has no field for); add it by hand, as a count or a note, if the page counts this "
+    "meeting's participants with it",
     "another meeting": "it is about another meeting (an earlier one, or another of its kind): none of its facts "
     "is drafted as this meeting's",
 }

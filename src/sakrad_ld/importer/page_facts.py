@@ -175,6 +175,8 @@ class PageFacts:
     day_words: str = ""
     #: every "den 13 december [2023]" of the first two paragraphs, in order: (day, month, year or None, words)
     days: list[tuple[int, int, int | None, str]] = field(default_factory=list)
+    #: the days of the later paragraphs, in the same form: never the meeting's, maybe another meeting's
+    later_days: list[tuple[int, int, int | None, str]] = field(default_factory=list)
     #: the words of those that are no day of the calendar ("den 31 april", "den 29 februari 2025"): no date
     no_days: list[str] = field(default_factory=list)
     #: the ordinal the first paragraph gives the page's meeting ("det andra sakrådet": "andra"), if any
@@ -346,6 +348,11 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
                 facts.no_days.append(m.group(0))
         for m in _TWO_DAYS.finditer(paragraph):
             facts.no_days.append(m.group(0))  # no one day: the draft names it in a CHECK
+    for paragraph in page.paragraphs[2:]:  # a day of a later paragraph is never this meeting's, maybe another's
+        for m in _DATE.finditer(paragraph):
+            day, month, year = int(m[1]), MONTHS.index(m[2].lower()) + 1, int(m[3]) if m[3] else None
+            if is_day(day, month, year):
+                facts.later_days.append((day, month, year, m.group(0)))
     if facts.days:
         facts.day, facts.day_words = facts.days[0][:3], facts.days[0][3]
     for n, paragraph in enumerate(page.paragraphs):
@@ -529,7 +536,21 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         and not other_meeting(s, facts.ordinal)
     ):
         _took_part(s, facts)
+        read = [m.span() for m in _COUNT.finditer(s)]
+    else:
+        read = []
     passive = re.search(rf"(?P<words>{_NUMBER}) (?:[\w-]+ )?organisationer (?:hade |har )?(?:bjudits|bjöds) in\b", s)
+    if passive:
+        read.append(passive.span())
+    if not invite and _COUNTING.search(s) and not other_meeting(s, facts.ordinal):
+        read += [m.span() for m in _DATE.finditer(s)]
+        unread = [
+            n
+            for n in re.finditer(_NUMBER, s)
+            if not re.fullmatch(r"\d{4}", n.group()) and not any(a <= n.start() < b for a, b in read)
+        ]
+        if unread:  # "varav 12 deltog", "Totalt var 40 personer anmälda": a count the draft has no place for
+            facts.unread.append(("number", s))
     if passive and facts.invited is None and denied(s, passive.group(0).split()[-2]) is None:
         number = _number(passive["words"])  # "Ett 40-tal organisationer hade bjudits in": those invited
         words = passive.group(0)[: passive.group(0).index("organisationer") + len("organisationer")]
@@ -560,6 +581,8 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
             facts.unread.append(("contact", s))
 
 
+#: Words of a sentence that counts who came, registered or was invited.
+_COUNTING = re.compile(r"\b(?:deltog|kom|anmälda|anmälde|anmält|inbjudna|deltagare|samlades)\b")
 #: Words that a sentence tells of a meeting's chair, speakers, purpose, place or attendance with.
 _OF_A_MEETING = re.compile(
     r"\b(?:leddes|ledde|inledde|inleddes|presenterade|berättade|[Ss]yftet|syftade|hölls i|deltog|representanter)\b"

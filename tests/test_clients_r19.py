@@ -255,3 +255,16 @@ def test_a_graph_with_a_property_no_xml_name_can_write_is_not_sent_as_rdf_xml(cl
     )
     assert fine.status_code == 200 and fine.headers["content-type"].startswith(_RDF_XML)
     _well_formed(fine.content)
+
+
+def test_the_query_command_says_what_xml_cannot_carry_and_exits_2(
+    fixture_release: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``sakrad-ld query --format xml`` writes the same check's message, no traceback."""
+    from sakrad_ld.cli import main
+
+    code = main(
+        ["query", "--release", str(fixture_release), "--format", "xml", 'SELECT ?x { BIND("a\\u0002b" AS ?x) }']
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "U+0002" in err and "Traceback" not in err, err

@@ -22,7 +22,9 @@ from xml.parsers import expat
 
 import pyoxigraph as ox
 
+from ..errors import QueryError
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
+from ..triples import RDF_TYPE
 from ..vocab import PREFIXES
 
 __all__ = ["BOOLEAN_FORMATS", "Answer", "NotWritable", "Term", "grid", "rdf_bytes", "results_bytes", "table"]
@@ -106,8 +108,9 @@ def rdf_bytes(answer: Answer, format: Format) -> bytes:
 # --- XML that parsers read back -------------------------------------------------------------------
 
 
-class NotWritable(ValueError):
-    """An answer a format cannot carry (its message says what and why): another format can."""
+class NotWritable(QueryError):
+    """An answer a format cannot carry (its message says what and why): another format can. A
+    QueryError, so ``sakrad-ld query --format xml`` says so and exits 2."""
 
 
 #: What XML 1.0 cannot carry, not even as a character reference (§2.2, the Char production).
@@ -115,7 +118,6 @@ _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: The end of an IRI that can be an XML name's local part (roughly NCName: a letter or ``_``
 #: first); RDF/XML writes a property, and a class as a typed node, as ``prefix:local``.
 _XML_LOCAL_NAME = re.compile(r"[^\W\d][\w.\-\u00b7]*\Z")
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def _check_xml_chars(terms: Iterable[Term], format: Format) -> None:
@@ -156,7 +158,7 @@ def _xml_checked(body: bytes, format: Format, triples: Iterable[ox.Triple]) -> b
     except expat.ExpatError as error:
         names = sorted(
             {t.predicate.value for t in triples}
-            | {t.object.value for t in triples if t.predicate == _RDF_TYPE and isinstance(t.object, ox.NamedNode)}
+            | {t.object.value for t in triples if t.predicate == RDF_TYPE and isinstance(t.object, ox.NamedNode)}
         )
         bad = next((iri for iri in names if not _XML_LOCAL_NAME.search(iri)), None)
         why = (

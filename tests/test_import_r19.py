@@ -498,3 +498,24 @@ def test_a_number_of_who_came_that_is_drafted_nowhere_is_a_check(
     text = "# Sakråd om bibliotek\n\nDen 4 mars 2026 hölls ett sakråd om bibliotek. " + sentence + "\n"
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
     assert "a number in it is drafted as no count" in _said(out)
+
+
+def test_an_invitation_without_a_publication_date_dates_no_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Sakråd om kultur\n\nKulturminister Anna Berg bjuder in till sakråd om kulturpolitik den 4 april 2026.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys)
+    (person,) = _appended(out, "people.yaml")
+    assert person["holds"] == [{"post": "kulturminister", "source": person["sources"][0]}]
+
+
+def test_another_times_holding_is_not_called_a_meeting_not_held(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "# Sakråd om digitalisering\n\nDen 4 mars 2026 bjöd Kulturdepartementet in 30 organisationer till ett "
+        "sakråd om digitalisering. Regeringen presenterade sin strategi redan förra året.\n"
+    )
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-01")
+    assert "the page says the meeting was not held" not in _said(out)
+    assert "no sentence of the page says this meeting was held" in _said(out)

@@ -780,6 +780,13 @@ def draft_page(
         elif link in entry.attachments:
             draft.note("sources", f"attachment left out (neither invitation nor minutes): {link.name} {link.full_url}")
     as_of = _attested_on(date, derivation, entry.published)
+    if as_of == date and _tense(facts) == "future" and not entry.published:  # a day to come shows no post held
+        as_of = None
+        draft.note(
+            "",
+            "the page invites to a meeting to come and the listing gives no publication date: the posts it gives "
+            "are proposed without as_of (the day they were held on is not known)",
+        )
     ids.published = as_of if as_of != date else None  # dated by the publication, not by the page's words
 
     conveners = []
@@ -942,8 +949,9 @@ def draft_page(
         sentence, word = facts.not_held
         draft.note(
             "announced_only",
-            f"CHECK: the page says the meeting was not held, was called off or moved ('{word}': \"{sentence}\"): "
-            "it is not drafted as held",
+            "CHECK: no sentence of the page says this meeting was held: its words of holding are negated, "
+            f"planned, of another time, called off or moved ('{word}': \"{sentence}\"), so it is not drafted "
+            "as held; where that sentence is about something else, check what the page says of the meeting",
         )
     draft.meeting = Meeting(
         id=meeting_id,

@@ -52,6 +52,16 @@ OTHER_THINGS = [
     (HELD + "40 personer deltog vid sakrådets första del och 25 vid den andra.", _count(PC, "40 personer", 40), TRAP),
     (HELD + "40 personer deltog under förmiddagens pass.", _count(PC, "40 personer", 40), TRAP),
     (HELD + "30 organisationer deltog i det andra passet.", _count(OC, "30 organisationer", 30), TRAP),
+    (HELD + "Organisationerna som deltog har tillsammans över 1 200 medlemmar.", _count(PC, "1 200 medlemmar", 1200, AT_LEAST), TRAP),
+    (HELD + "Deltagarna var uppdelade i fyra grupper med tio personer i varje.", _count(PC, "tio personer", 10), TRAP),
+    (HELD + "Från varje organisation deltog två personer.", _count(PC, "två personer", 2), TRAP),
+    (HELD + "Seats were limited to 40 participants.", _count(PC, "40 participants", 40), TRAP),
+    (HELD + "The meeting had 40 people on the waiting list.", _count(PC, "40 people", 40), TRAP),
+    (HELD + "Sakrådet samlade 25 av sina 300 medlemsorganisationer.", _count(OC, "300 medlemsorganisationer", 300), TRAP),
+    (HELD + "25 of the network's 300 organisations attended.", _count(OC, "300 organisations", 300), TRAP),
+    (HELD + "Av de närvarande kom 12 från ideella föreningar.", _count(OC, '"12"', 12), TRAP),
+    (HELD + "Bland deltagarna fanns 12 från ideella föreningar.", _count(OC, '"12"', 12), TRAP),
+    (HELD + "Fem personer från Regeringskansliet och 30 från civilsamhället deltog.", _count(PC, '"30"', 30), TRAP),
 ]  # fmt: skip
 
 #: The other side: counts of those who took part beside the same words.
@@ -69,6 +79,13 @@ THOSE_WHO_TOOK_PART = [
     (HELD + "Elva personer från Regeringskansliet deltog.", _count(PC, "Elva personer från Regeringskansliet", 11) + "  group: Regeringskansliet\n", TRUE),
     (HELD + "40 personer deltog i sakrådet.", _count(PC, "40 personer", 40), TRUE),
     (HELD + "Sakrådet samlade 40 organisationer, var och en med två representanter.", _count(OC, "40 organisationer", 40), TRUE),
+    (HELD + "Sakrådet samlade 40 deltagare i fem grupper.", _count(PC, "40 deltagare", 40), TRUE),
+    (HELD + "25 of the network's 300 organisations attended.", _count(OC, '"25"', 25), TRUE),
+    (HELD + "Av de 30 deltagande organisationerna kom 12 från Stockholm.", _count(OC, '"12"', 12), TRUE),
+    (HELD + "Sakrådet samlade omkring 40 personer från ett 20-tal organisationer.", _count(OC, "ett 20-tal organisationer", 20, APPROX), TRUE),
+    (HELD + "Sakrådet samlade omkring 40 personer från ett 20-tal organisationer.", _count(PC, "omkring 40 personer", 40, APPROX), TRUE),
+    (HELD + "Sakrådet samlade 30 organisationer med totalt 45 deltagare.", _count(PC, "45 deltagare", 45), TRUE),
+    (HELD + "Sakrådet samlade 30 deltagare från konferensens nätverk.", _count(PC, "30 deltagare", 30), TRUE),
 ]  # fmt: skip
 
 #: A range's end, a rounding or bounding word before the number, a doubt and a habit.
@@ -92,6 +109,12 @@ MARKS_AND_HABITS = [
     (HELD + "Som mest har 40 organisationer deltagit.", _count(OC, "40 organisationer", 40), TRAP),
     (HELD + "On average 40 organisations attend each year.", _count(OC, "40 organisations", 40), TRAP),
     (HELD + "Fryshuset deltar varje år.", FRYSHUSET, TRAP),
+    (HELD + "Ett fyrtiotal organisationer deltar årligen.", _count(OC, "Ett fyrtiotal organisationer", 40, APPROX), TRAP),
+    (HELD + "Fryshuset deltar i regel i sakrådet.", FRYSHUSET, TRAP),
+    (HELD + "Fryshuset måste ha deltagit.", FRYSHUSET, TRAP),
+    (HELD + "Fryshuset tycks ha deltagit.", FRYSHUSET, TRAP),
+    (HELD + "Normalt deltar 40 organisationer, men i år deltog 25.", _count(OC, "40 organisationer", 40), TRAP),
+    (HELD + "Normalt deltar 40 organisationer, men i år deltog 25.", _count(OC, '"25"', 25), TRUE),
     (HELD + "Ett fyrtiotal organisationer deltog.", _count(OC, "Ett fyrtiotal organisationer", 40, APPROX), TRUE),
     (HELD + "Som mest 40 organisationer deltog.", _count(OC, "Som mest 40 organisationer", 40, AT_MOST), TRUE),
 ]  # fmt: skip
@@ -112,6 +135,12 @@ OTHER_EVENTS = [
     (HELD + "Fryshuset deltog i hela sakrådet.", FRYSHUSET, TRUE),
     (HELD + "40 personer deltog i workshopen.", _count(PC, "40 personer", 40), TRUE),
     (HELD + "Fryshuset deltog i diskussionen efter sakrådets inledning.", FRYSHUSET, TRUE),
+    (HELD + "Fryshuset deltog i den efterföljande paneldebatten.", FRYSHUSET, TRAP),
+    (HELD + "Fryshuset deltog i mötesserien.", FRYSHUSET, TRAP),
+    (HELD + "Fryshuset deltog i det avslutande samtalet.", FRYSHUSET, TRUE),
+    (HELD + "Fryshuset deltog i sammanträdet.", FRYSHUSET, TRUE),
+    (HELD + "Sakrådet hölls som ett webbinarium. Fryshuset deltog i webbinariet.", FRYSHUSET, TRUE),
+    (HELD + "Fryshuset deltog i en diskussion om stödet.", FRYSHUSET, TRUE),
 ]  # fmt: skip
 
 #: "inte förrän" and "not … until" deny nothing; a bare negation still does.

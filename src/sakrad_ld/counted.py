@@ -687,10 +687,12 @@ _ORGANISATION_ENDS = (
     "förbunden", "organisations", "organizations", "associations",
 )  # fmt: skip
 #: The nouns of people: a count of them counts people, not organisations ("Av deltagarna kom 12 från
-#: ideella föreningar": 12 of the participants).
+#: ideella föreningar", "Av de närvarande kom 12": 12 of the participants; not "av de deltagande
+#: organisationerna").
 _OF_PEOPLE = LazyPattern(
     r"(?<!\w)(?:av|bland|of|among) (?:(?:de|alla|samtliga|the|all) )?(?:deltagarna|deltagare|personerna|"
-    r"representanterna|företrädarna|participants|people|attendees|representatives)(?!\w)"
+    r"representanterna|företrädarna|participants|people|attendees|representatives|"
+    r"(?:närvarande|deltagande)(?! (?!kom|var|fanns|deltog)[^\W\d]))(?!\w)"
 )
 #: A verb whose object is the count, with adverbs between, that makes it what those who took part
 #: represent or have ("representerar 200 000 medlemmar", "har tillsammans 300 lokalavdelningar",

@@ -24,6 +24,7 @@ from test_sentences_r15 import HELD, TRAP, TRUE, _date, _findings, _place
 
 YEAR = _date("'2023'")
 DAY = _date("2024-09-10")
+MONTH = _date("2024-09")
 
 
 #: A year-only date: the year as the time of this meeting's holding, not in an address, a name or a topic.
@@ -94,6 +95,13 @@ OTHER_THINGS_DATES = [
     ("Det är fel att sakrådet hölls den 3 september 2024; det hölls den 10 september 2024.", DAY, TRUE),
     ("Det är fel att sakrådet hölls i augusti. Sakrådet hölls den 10 september 2024.", DAY, TRUE),
     ("Sakrådet flyttades fram till den 10 september 2024 och hölls då i Rosenbad.", DAY, TRUE),
+    ("Sakrådet hölls i Rosenbad efter mötet i september 2024.", MONTH, TRAP),
+    ("Sakrådet hölls tidigast i september 2024.", MONTH, TRAP),
+    ("Sakrådet hölls i samband med konferensen i september 2024.", MONTH, TRAP),
+    ("Sakrådet hölls efter valet 2022.", _date("'2022'"), TRAP),
+    ("Sakrådet hölls i Rosenbad i september 2024.", MONTH, TRUE),
+    ("Sakrådet hölls av Socialdepartementet i september 2024.", MONTH, TRUE),
+    ("Sakrådet hölls digitalt under september 2024.", MONTH, TRUE),
 ]  # fmt: skip
 
 #: A place of attendance in person, of a gathering at another time, of another meeting, of another clause.

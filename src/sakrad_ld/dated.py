@@ -924,7 +924,7 @@ def year_as_time(flat: str, lo: int, start: int, a: int) -> bool:
 _BOUND_BEFORE = LazyPattern(
     r"(?<!\w)(?P<word>efter|före|innan|sedan|tills|fram till|tidigast|omkring|runt|kring|ungefär|cirka|ca\.?|"
     r"after|before|since|until|following|around|about|approximately|circa|(?:no|not) (?:earlier|later) than|"
-    r"not before|inom (?:[\w-]+ ){1,3}(?:från|efter)|within (?:[\w-]+ ){1,3}(?:of|from|after))(?: (?:den|the|on))? $"
+    r"not before|inom (?:[\w-]+ ){1,3}(?:från|efter)|within (?:[\w-]+ ){1,3}(?:of|from|after))(?: (?:den|the|on|i|in|under|during))? $"
 )
 #: A preposition (or a phrase ending in one) whose noun right before a date makes the date that noun's:
 #: "efter mötet den …", "utifrån rapporten den …", "med anledning av beslutet den …", "following the decision
@@ -934,7 +934,7 @@ _BOUND_BEFORE = LazyPattern(
 _NOUN_PREPOSITION = LazyPattern(
     r"(?<!\w)(?P<lead>efter|före|innan|inför|utifrån|enligt|sedan|av|i samband med|i anslutning till|"
     r"following|after|before|since|ahead of)"
-    r" (?:(?:den|det|de|en|ett|the|a|an) )?(?P<noun>(?:[\w-]+ )?[\w-]+)(?: (?:den|on|of|från|from))? $"
+    r" (?:(?:den|det|de|en|ett|the|a|an) )?(?P<noun>(?:[\w-]+ )?[\w-]+)(?: (?:den|on|of|i|in|under|during))? $"
 )
 #: A negation before "until" / "tills": "not … until" is the day it happened ("was not held until …").
 _NOT_UNTIL = LazyPattern(r"(?<!\w)(?:not|inte|ej)(?!\w)")

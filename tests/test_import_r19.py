@@ -519,3 +519,13 @@ def test_another_times_holding_is_not_called_a_meeting_not_held(
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-01")
     assert "the page says the meeting was not held" not in _said(out)
     assert "no sentence of the page says this meeting was held" in _said(out)
+
+
+def test_a_reports_attachment_of_the_day_a_year_before_gives_no_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Sakråd om barnrätt\n\nDen 4 mars hölls ett sakråd om barnrätt. 20 organisationer deltog.\n"
+    attachment = {"name": "Minnesanteckningar från sakråd 4 mars 2025", "url": "/contentassets/a/b.pdf"}
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-10", attachments=[attachment])
+    assert str(_meeting(out)["date"]) == "2026-03-04"
+    assert "the attachment may be of another meeting, so its year is not taken" in _said(out)

@@ -460,6 +460,19 @@ def _worked_out(facts: PageFacts, entry: Entry, draft: PageDraft, tense: str) ->
                 f"invitation) was published ({entry.published}): it is about another meeting, so its year is not taken",
             )
             continue
+        last = (
+            _derived_year(day, month, dt.date.fromisoformat(entry.published), "past")
+            if m and entry.published and tense == "past"
+            else None
+        )
+        if m and last is not None and int(m[1]) != last:  # a report's attachment of the day a year before
+            draft.note(
+                "",
+                f"CHECK: the attachment '{_pdf_name(link.name)}' gives {words} {m[1]}, but the page reports a "
+                f"meeting held by its publication ({entry.published}), whose last {words} is of {last}: the "
+                "attachment may be of another meeting, so its year is not taken",
+            )
+            continue
         if m:
             return f"{m[1]}-{month:02d}-{day:02d}", Text(  # the kept text has no list of attachments: said so
                 f'Sidan säger "{facts.day_words}" utan år; året står i namnet på den bifogade filen, som sidans '

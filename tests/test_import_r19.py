@@ -529,3 +529,10 @@ def test_a_reports_attachment_of_the_day_a_year_before_gives_no_year(
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-10", attachments=[attachment])
     assert str(_meeting(out)["date"]) == "2026-03-04"
     assert "the attachment may be of another meeting, so its year is not taken" in _said(out)
+
+
+def test_items_indented_under_an_area_are_parts_of_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = HELD + "\n\n## Diskussionsområden\n\n- Skolan\n  - lärare\n  - elever\n- Vården\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert _meeting(out)["discussion_areas"] == ["Skolan", "Vården"]
+    assert "2 item(s) of its areas indented under another" in _said(out)

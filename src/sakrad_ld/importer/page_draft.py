@@ -878,7 +878,8 @@ def draft_page(
     for words, name, claim in facts.refused_counts:
         draft.note("", f'CHECK: the page\'s "{words}" is not drafted as {name}: {claim}')
     for what, sentence in facts.unread:
-        draft.note("", f'CHECK: the page says "{sentence}": {_UNREAD[what]}')
+        said = f"the page has {sentence}" if what == "nested" else f'the page says "{sentence}"'
+        draft.note("", f"CHECK: {said}: {_UNREAD[what]}")
     organiser = _organiser(page, facts, ids, main, draft)
     if facts.announced and facts.invites == "bjöd":
         draft.note(
@@ -1258,6 +1259,8 @@ _UNREAD = {
     "hand if the page names one",
     "agencies": "those named are invited, which is not took part: no agency is drafted",
     "areas": "it says what was not discussed: no discussion area is drafted from it",
+    "nested": "each is a part of the item above it, not an area or a name of its own: none is drafted; add "
+    "what the page states by hand",
     "number": "a number in it is drafted as no count (no noun the importer reads with it, those registered, or "
     "a count the data model has no field for); add it by hand, as a count or a note, if the page counts this "
     "meeting's participants with it",

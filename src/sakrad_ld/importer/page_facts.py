@@ -378,7 +378,14 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
         facts.announced = True
     if facts.not_held is not None and not facts.held:  # called off, not held, moved: never drafted as held
         facts.announced = True
-    for area, words in discussion_areas(page):
+    found = discussion_areas(page)
+    if nested := [words for area, words in found if area == NESTED]:
+        facts.unread.append(
+            ("nested", f"{len(nested)} item(s) of its areas indented under another, such as '{nested[0]}'")
+        )
+    for area, words in found:
+        if area == NESTED:
+            continue
         if not area:
             facts.unread.append(("areas", words))
             continue
@@ -463,6 +470,16 @@ def _clean(item: str) -> str:
     return item.strip().strip("*_").strip().rstrip(".;:,").strip()
 
 
+#: What :func:`discussion_areas` gives for an item indented under another: (NESTED, the item's words).
+NESTED = "\x00nested"
+_NESTED = re.compile(r"^[ \t]+(?:[-*•]|\d{1,2}[.)])[ \t]+\S")
+
+
+def nested_items(page: Page) -> frozenset[str]:
+    """The items of the page's lists indented under another item (as its lines are kept, stripped)."""
+    return frozenset(line.strip() for line in page.markdown.splitlines() if _NESTED.match(line))
+
+
 def discussion_areas(page: Page) -> list[tuple[str, str]]:
     """Every discussion area or agenda item the page states, in its order, with the words that state it
     (the sentence, or the heading or lead-in of a list): prose ('Vid mötet kommer A, B och C att
@@ -470,6 +487,7 @@ def discussion_areas(page: Page) -> list[tuple[str, str]]:
     items and sub-headings under a heading such as 'Diskussionsområden' or 'Dagordning'. Points the
     participants raised ('En fråga som lyftes var …') are views, not areas, and are not taken."""
     found: list[tuple[str, str]] = []
+    nested = nested_items(page)  # parts of the item above them, no areas of their own
     section: tuple[int, str] | None = None  # (level, heading) of a heading that names the areas
     lead: str | None = None  # a lead-in ending in ':' whose list may follow
     for block in page.blocks or tuple((p,) for p in page.paragraphs):
@@ -485,7 +503,8 @@ def discussion_areas(page: Page) -> list[tuple[str, str]]:
                 section = (level, line) if _AREA_LEAD.search(text) else None
                 lead = None
             elif item and (lead or section):
-                found.append((_clean(item["item"]), lead or section[1]))  # type: ignore[index]
+                area = _clean(item["item"])
+                found.append((NESTED if line in nested else area, area if line in nested else lead or section[1]))  # type: ignore[index]
             else:
                 lead = None
                 prose.append(line)

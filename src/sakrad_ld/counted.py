@@ -709,6 +709,14 @@ _GROUP_SIZE = LazyPattern(
     rf"(?<!\w)(?:grupp\w*|bord\w*|lag|lagen|team\w*|groups?|tables?|teams?) (?:om|med|på|à|of|with)"
     rf"(?: (?:{_MARK_WORDS}))? $"
 )
+#: A count right after a word of taking part and "med"/"with"/"by" ("Fryshuset deltog med två personer",
+#: "Regeringen var representerad av tre statsråd", "took part with two people"): the delegation of the
+#: one who took part, a count of one group.
+_DELEGATION = LazyPattern(
+    rf"(?<!\w)(?:deltog|deltar|medverkade|medverkar|närvarade|var representerad|var representerat|är representerad|"
+    rf"är representerat|took part|takes part|participated|participates|attended|was represented|is represented) "
+    rf"(?:med|av|with|by)(?: (?:totalt|sammanlagt|in all|a total of|{_MARK_WORDS}))* $"
+)
 #: A count per one of many ("Varje organisation deltog med två personer", "två representanter var",
 #: "each organisation", "per sakråd"): the count is each one's, not all who took part.
 _PER_UNIT = LazyPattern(r"(?<!\w)(?:varje|var och en|vardera|per|each|every|apiece)(?!\w)")
@@ -778,6 +786,11 @@ def _other_counted(
         return f"counts {noun!r}, not those who took part"
     if (verb := _REPRESENTS.search(flat, max(x, a - _PART_REACH), a)) is not None:
         return f"counts what those who took part represent or have ({verb.group().strip()!r}), not those who took part"
+    if field == "participant_count" and (who := _DELEGATION.search(flat, max(x, a - _PART_REACH), a)) is not None:
+        return (
+            f"gives the people one who took part came with ({who.group().strip()!r}): a count of one group, not of "
+            "all who took part"
+        )
     if (size := _GROUP_SIZE.search(flat, max(x, a - _PART_REACH), a)) is not None:
         return f"gives the size of a group ({size.group().strip()!r}), not how many took part"
     each = _PER_UNIT.search(flat, x, a) or _PER_UNIT.search(flat, end, y) or _EACH_AFTER.search(flat, end, y)

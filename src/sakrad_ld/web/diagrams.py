@@ -334,12 +334,16 @@ _ONE_LINE = frozenset("\t\n\x0b\x0c\r")  # what textwrap turns into spaces
 
 @lru_cache(maxsize=4096)
 def _wrapped(text: str, columns: int, lines: int) -> tuple[str, ...]:
-    """``text`` in at most ``lines`` lines of ``columns`` characters, the last cut with … if it is longer
-    (the same names come back in meeting after meeting)."""
+    """``text`` in at most ``lines`` lines of ``columns`` characters, broken between words; if it is
+    longer, the last line ends at a whole word with … ("… queeras och…", never "… queeras oc…"); a
+    line of one word too long for any line is cut where it must be (the same names come back in
+    meeting after meeting)."""
     out = textwrap.wrap(text, columns) or [""]
     if len(out) > lines:
         out = out[:lines]
-        out[-1] = out[-1][: max(1, len(out[-1]) - 1)].rstrip() + "…"
+        last = out[-1]
+        words = last.rsplit(" ", 1)[0].rstrip(" ,;:-–") if " " in last else ""
+        out[-1] = (words or last[: max(1, len(last) - 1)].rstrip()) + "…"
     return tuple(out)
 
 
@@ -367,9 +371,11 @@ def _box(
     stroke: str = "#45606f",
     caption: str | None = None,
     bold: bool = False,
+    whole: str | None = None,
 ) -> tuple[str, float]:
     """A box with a small caption above its text lines (plain text, or a :class:`_Line` with its own
-    language); returns (svg, height)."""
+    language); returns (svg, height). ``whole``: the whole text as ``<title>`` markup (:func:`_said`),
+    given the box as its title where its lines are cut (end in …)."""
     rows = ([caption] if caption else []) + lines
     h = 10 + 16 * len(rows)
     parts = [
@@ -384,6 +390,10 @@ def _box(
         said = line if isinstance(line, _Line) else _Line(escape(line))
         parts.append(f'<text x="{x + 8:.0f}" y="{ty:.0f}" fill="#1b2a33"{weight}{said.lang}>{said.svg}</text>')
         ty += 16
+    cut = any((line.svg if isinstance(line, _Line) else line).endswith("…") for line in lines)
+    if whole and cut:  # the first child: the link's (or group's) title, the whole text
+        inner = f"<title>{whole}</title>" + "".join(parts)
+        return (_link(href, inner) if href else f"<g>{inner}</g>"), h
     return _link(href, "".join(parts)), h
 
 
@@ -421,6 +431,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         fill="#e8f1f5",
         caption=w["sakrad"],
         bold=True,
+        whole=_said(f.title, lang),
     )
     body.append(meeting_box)
     anchor_y = 16 + meeting_h / 2
@@ -429,7 +440,13 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
     for n, (body_iri, name) in enumerate(reversed(f.organisers)):
         caption = w["organiser"] if n == len(f.organisers) - 1 else w["part_of"]
         box, h = _box(
-            left_x, y, col_w, _lines(name, lang, col_w - 16, 2), page_address(body_iri, base, lang), caption=caption
+            left_x,
+            y,
+            col_w,
+            _lines(name, lang, col_w - 16, 2),
+            page_address(body_iri, base, lang),
+            caption=caption,
+            whole=_said(name, lang),
         )
         body.append(box)
         if n == len(f.organisers) - 1:
@@ -442,7 +459,15 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         lines = _lines(member.name, lang, col_w - 16, 2)
         if member.capacity_name:
             lines += _lines(member.capacity_name, lang, col_w - 16, 2)
-        box, h = _box(left_x, y + gap, col_w, lines, page_address(member.iri, base, lang), caption=w["chair"])
+        box, h = _box(
+            left_x,
+            y + gap,
+            col_w,
+            lines,
+            page_address(member.iri, base, lang),
+            caption=w["chair"],
+            whole=_said(member.name, lang),
+        )
         body.append(box)
         body.append(_edge(left_x + col_w, y + gap + h / 2, mid_x, anchor_y))
         body.append(_edge_label(left_x + col_w + 20, y + gap + h / 2 - 6, w["chairs"]))
@@ -462,6 +487,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
             _lines(q.text, lang, mid_w - 16, 4),
             page_address(q.iri, base, lang),
             caption=w["question"].format(q.position),
+            whole=_said(q.text, lang),
         )
         body.append(box)
         y += h + gap / 2
@@ -492,7 +518,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
             lines += [
                 _Line(escape(line), _lang(document, lang)) for line in _wrap(f"{_in(document, lang)})", right_w - 16, 2)
             ]
-        box, h = _box(right_x, y, right_w, lines, page_address(member.iri, base, lang))
+        box, h = _box(right_x, y, right_w, lines, page_address(member.iri, base, lang), whole=_said(member.name, lang))
         body.append(box)
         y += h + 4
     if f.organisations:
@@ -624,12 +650,13 @@ def participation_chart_svg(
             body.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{row_h:.0f}" fill="#f4f7f9"/>')
         label = _wrap(name, width - 2 * left - 6.6 * (len(str(total)) + 3), 1)[0]
         said = f"<tspan{attr}>{escape(label)}</tspan>" if attr else escape(label)  # the name in its language
-        body.append(
-            _link(
-                page_address(org, base, lang),
-                f'<text x="{left:.0f}" y="{y + 13:.0f}">{said} ({total})</text>',
-            )
-        )
+        row = f'<text x="{left:.0f}" y="{y + 13:.0f}">{said} ({total})</text>'
+        href = page_address(org, base, lang)
+        if label != name:  # a name cut at a word: the whole name is the link's (or group's) title
+            row = f"<title>{_said(named, lang)}</title>{row}"
+            body.append(_link(href, row) if href else f"<g>{row}</g>")
+        else:
+            body.append(_link(href, row))
         counts = Counter(column_of[m] for m in taking_part[org] if m in column_of)
         cy = y + name_h + strip / 2
         for c, col in enumerate(cols):

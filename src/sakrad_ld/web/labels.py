@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..vocab import PREFIXES, VOID
+from ..vocab import DCTERMS, FOAF, PREFIXES, RDF, SCHEMA, VOID
 from .describe import LABELS
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "statements",
     "term_labels",
     "text_of",
+    "told_apart",
     "value",
 ]
 
@@ -153,6 +154,55 @@ def term_labels() -> dict[str, Text]:
     return out
 
 
+def _subjects(store: ox.Store, predicate: ox.NamedNode) -> Iterable[tuple[Term, Term]]:
+    """(subject, object) of every ``?s predicate ?o``."""
+    direct = getattr(store, "triples_for_pattern", None)
+    if direct is not None:
+        return [(t[0], t[2]) for t in direct(None, predicate, None)]
+    return [(q.subject, q.object) for q in store.quads_for_pattern(None, predicate, None)]
+
+
+def told_apart(store: ox.Store) -> dict[Term, str]:
+    """Each document (``foaf:Document``) whose ``dct:title`` another document has too, with what
+    tells it from them, the first of these that differs for every one of the same title: the host
+    of its address (``regstat.regeringen.se``/``www.regeringen.se``), its address's first folder
+    (``www.regeringen.se/sakrad``/``www.regeringen.se/artiklar``), its date of publication, its
+    identifier. A reader can then tell which document a fact is from where sources are named by
+    their titles ("Källa: X (regstat.regeringen.se), X (www.regeringen.se)")."""
+    documents = {s for s, o in _subjects(store, RDF.type) if o == FOAF.Document}
+    by_title: dict[str, list[Term]] = {}
+    for s, title in _subjects(store, DCTERMS.title):
+        if s in documents and isinstance(title, ox.Literal):
+            by_title.setdefault(title.value, [])
+            if s not in by_title[title.value]:
+                by_title[title.value].append(s)
+    out: dict[Term, str] = {}
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        ways = [[_distinction(store, doc, way) for doc in same] for way in range(4)]
+        told = next((w for w in ways if all(w) and len(set(w)) == len(w)), ways[-1])
+        out.update(zip(same, told, strict=True))
+    return out
+
+
+def _distinction(store: ox.Store, doc: Term, way: int) -> str:
+    """The ``way``-th thing that may tell ``doc`` apart (:func:`told_apart`), "" if it has none."""
+    if way < 2:
+        address = value(store, doc, SCHEMA.url)
+        if not isinstance(address, ox.Literal | ox.NamedNode) or "://" not in address.value:
+            return ""
+        host, _, path = address.value.split("://", 1)[1].partition("/")
+        folder = path.split("/", 1)[0]
+        return host if way == 0 else f"{host}/{folder}" if folder else host
+    if way == 2:
+        issued = value(store, doc, DCTERMS.issued)
+        return issued.value if isinstance(issued, ox.Literal) else ""
+    if isinstance(doc, ox.NamedNode):
+        return doc.value.rstrip("/").rsplit("/", 1)[-1]
+    return ""
+
+
 def compact(iri: str) -> str:
     """``dct:title`` for ``http://purl.org/dc/terms/title``; the IRI itself when no prefix fits."""
     best = ""
@@ -168,6 +218,7 @@ class Labeller:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._cache: dict[Term, Text] = {}
+        self._apart: dict[Term, str] | None = None
 
     def text(self, subject: Term | None, predicate: ox.NamedNode) -> Text | None:
         """The text value of ``subject predicate`` in Swedish (English beside it), or None."""
@@ -179,8 +230,18 @@ class Labeller:
             return Text(term.value, None, literal_language(term))
         for predicate in LABELS:
             if (found := self.text(term, predicate)) is not None:
+                told = self._told_apart().get(term) if predicate == DCTERMS.title else None
+                if told:  # another document has the same title: say which this one is
+                    return Text(f"{found.main} ({told})", f"{found.en} ({told})" if found.en else None, found.lang)
                 return found
         return None
+
+    def _told_apart(self) -> dict[Term, str]:
+        """What tells a document apart from the others of the same title (two copies of one article
+        on two hosts, a sakråd's page and the article about it): :func:`told_apart`, read once."""
+        if self._apart is None:
+            self._apart = told_apart(self.store)
+        return self._apart
 
     def _named_by(self, term: ox.NamedNode) -> Text | None:
         """``term`` named by what it is of (:data:`NAMED_BY`), in both languages: "klassuppdelning:

@@ -306,7 +306,7 @@ class Lists:
 
 def _facet_values(m: MeetingRow, name: str) -> list[tuple[str, Text]]:
     if name == "year":
-        return [(m.year, Text(m.year))] if m.year else []
+        return [(m.year, Text(m.year, None, ""))] if m.year else []
     if name == "ministry":
         return [(r.id, r.name) for r, _ in m.ministries_by_how]
     refs = {"chair": m.chairs, "convener": m.conveners, "organisation": m.organisations}[name]
@@ -942,9 +942,37 @@ def _csv(kind: str, rows: Iterator[list[object]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def csv_metadata(tables: list[tuple[str, str]], title: str) -> bytes:
+def _both(sv: str, en: str) -> list[dict[str, str]]:
+    """A title in Swedish and English as a CSVW natural language property (Tabular Metadata §5.1.5)."""
+    return [{"@value": sv, "@language": "sv"}, {"@value": en, "@language": "en"}]
+
+
+def list_title(
+    key: str, facet: str | None = None, label: Text | None = None, value: str | None = None
+) -> tuple[str, str]:
+    """A list's title (Swedish, English) as its page's heading says it: "Sakråd", "Organisationer";
+    a facet's folder "Sakråd: År"; a filtered list (``value``: its key) "Sakråd: År 2025", "Sakråd:
+    Organisation Rädda Barnen"; the sakråd with no value "Sakråd: utan datum"."""
+    from .messages import messages
+
+    out = []
+    for lang in ("sv", "en"):
+        text = messages(lang)
+        title = text[key]
+        if facet is not None:
+            title += ":"
+            if value != UNKNOWN:
+                title += f" {text['ministry_involved_all' if facet == 'ministry' else 'facet_' + facet]}"
+        if label is not None:
+            title += f" {label.en if lang == 'en' and label.en else label.main}"
+        out.append(title)
+    return out[0], out[1]
+
+
+def csv_metadata(tables: list[tuple[str, str, tuple[str, str]]], title: tuple[str, str]) -> bytes:
     """CSVW metadata (https://www.w3.org/TR/tabular-metadata/) for CSV files of one folder, given
-    as (file name, kind): each column's name, Swedish and English title and description, datatype."""
+    as (file name, kind, (Swedish title, English title)): the group's and each table's title in both
+    languages, each column's name, Swedish and English title and description, datatype."""
     from ..tables.csvw import DIALECT
 
     def column(c: tuple[str, str, str, str, str, str]) -> dict[str, object]:
@@ -966,11 +994,15 @@ def csv_metadata(tables: list[tuple[str, str]], title: str) -> bytes:
 
     group = {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "sv"}],
-        "dc:title": title,
+        "dc:title": _both(*title),
         "dialect": DIALECT,
         "tables": [
-            {"url": url, "tableSchema": {"columns": [column(c) for c in COLUMNS[kind]], "primaryKey": "id"}}
-            for url, kind in tables
+            {
+                "url": url,
+                "dc:title": _both(*names),
+                "tableSchema": {"columns": [column(c) for c in COLUMNS[kind]], "primaryKey": "id"},
+            }
+            for url, kind, names in tables
         ],
     }
     return (json.dumps(group, ensure_ascii=False, indent=1) + "\n").encode()
@@ -1199,19 +1231,25 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
             "lists/csv-metadata.json",
             csv_metadata(
                 [
-                    ("meetings.csv", "meetings"),
-                    ("organisations.csv", "organisations"),
-                    ("people.csv", "people"),
-                    ("bodies.csv", "bodies"),
+                    ("meetings.csv", "meetings", list_title("meetings_heading")),
+                    ("organisations.csv", "organisations", list_title("list_organisations")),
+                    ("people.csv", "people", list_title("list_people")),
+                    ("bodies.csv", "bodies", list_title("list_bodies")),
                 ],
-                "Sakråd: listor",
+                ("Sakråd: listor", "Consultations (sakråd): lists"),
             ),
         )
     for name, values in facets.items():
         if csv_too and values:
             yield (
                 f"lists/meetings/{name}/csv-metadata.json",
-                csv_metadata([(f"{key}.csv", "meetings") for key, _, _ in values], f"Sakråd: {name}"),
+                csv_metadata(
+                    [
+                        (f"{key}.csv", "meetings", list_title("meetings_heading", name, label, key))
+                        for key, label, _ in values
+                    ],
+                    list_title("meetings_heading", name),
+                ),
             )
         for key, label, _ in values:
             stem = f"lists/meetings/{name}/{key}"

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from ..triples import RDF_TYPE
-from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, ORG, RDFS, SAKRAD, SCHEMA, SKOS, VOID, XSD
+from ..vocab import ADMS, DCTERMS, M8G, ONTOLOGY_IRI, ORG, RDFS, SAKRAD, SCHEMA, SKOS, TIME, VOID, XSD
 from .describe import LABELS, own_resources
 from .labels import Labeller, Text, compact, literal_language, objects, term_labels, text_of, value
 from .lists import MeetingMarks
@@ -196,9 +196,7 @@ class View:
         own = self.labels.label(node)
         if own is not None:
             return own
-        return term_labels().get(
-            next((t.value for t in sorted(types, key=str)), ""), Text(iri.rsplit("/", 1)[-1], None, "")
-        )
+        return _kind_name(types, iri.rsplit("/", 1)[-1], self.labels)
 
     def resource(self, iri: str, *, with_whole: bool = True) -> Value:
         """A resource: linked to its page if the site has one, else out of the site."""
@@ -412,3 +410,31 @@ def _natural(text: str) -> list[tuple[int, int | str]]:
 def _descending(text: str) -> str:
     """A sort key that puts later ISO dates first."""
     return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+#: Parts named by what they are where they have no label of their own: a heading that says what
+#: the part is in words (WCAG 2.4.6), never its bare number ("1") or a term ("instant").
+_KINDS = {
+    SAKRAD.Note.value: ("anteckning", "note"),
+    SAKRAD.DiscussionArea.value: ("diskussionsområde", "discussion area"),
+    TIME.Instant.value: ("datum (tidpunkt)", "date (instant)"),
+    TIME.Interval.value: ("tidsperiod", "period of time"),
+}
+
+
+def _kind_name(types: set, last: str, labels: Labeller) -> Text:
+    """A part named by its kind and, where its IRI numbers it (``…/note/2``), its number: "anteckning
+    2"/"note 2", "diskussionsområde 1", "datum (tidpunkt)"/"date (instant)"; another kind by its label
+    in the store (the ontology's) or the vocabulary's (``assets/term-labels.tsv``); else the last
+    segment of its IRI."""
+    number = f" {last}" if last.isdigit() else ""
+    ordered = sorted(types, key=str)
+    for t in ordered:
+        if t.value in _KINDS:
+            sv, en = _KINDS[t.value]
+            return Text(f"{sv}{number}", f"{en}{number}")
+    for t in ordered:
+        kind = labels.label(t) or term_labels().get(t.value)
+        if kind is not None:
+            return Text(f"{kind.main}{number}", f"{kind.en}{number}" if kind.en else None, kind.lang)
+    return Text(last, None, "")

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from .feeds import feed_files, sitemap
 from .kepttext import kept_text_pages
 from .labels import Labeller
-from .lists import list_files, read_lists
+from .lists import list_files, list_title, read_lists
 from .pages import Site, not_found_page, ontology_page, shell, start_page
 from .paths import LANGUAGES, translated
 from .render import render
@@ -39,6 +39,7 @@ ASSETS = {
     "assets/js/search.js": ("js", "search.js"),
     "assets/js/query.js": ("js", "query.js"),
     "assets/js/sort.js": ("js", "sort.js"),
+    "assets/js/page.js": ("js", "page.js"),
     # the query editor (YASGUI, built, with its licences: assets/yasgui/README.md)
     **{
         f"assets/yasgui/{name}": ("yasgui", name)
@@ -131,8 +132,7 @@ def _title(what: object, context: dict[str, object], lang: str) -> str:
 
     text = messages(lang)
     if isinstance(what, tuple):  # a filtered list of sakråd: (facet, key, label)
-        label = what[2]
-        return f"{text['meetings_heading']}: {text['facet_' + what[0]]} {label.en if lang == 'en' and label.en else label.main}"
+        return list_title("meetings_heading", what[0], what[2], what[1])[0 if lang == "sv" else 1]
     if what == "meetings.html":
         return text["meetings_heading"]
     return text[f"list_{context['kind']}"]

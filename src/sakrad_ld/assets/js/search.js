@@ -63,6 +63,7 @@
       hits.slice(0, limit).forEach(function (e) {
         var li = document.createElement("li");
         var a = document.createElement("a");
+        // root: the site's root (the Swedish pages'), whatever the page's language; e.h a page from it
         a.href = root + (lang === "en" ? "en/" : "") + e.h;
         a.textContent = (lang === "en" && e.e) ? e.e : e.n;
         // the name is Swedish where the page's language has none of its own: say so to screen readers
@@ -116,12 +117,26 @@
       });
     }
 
+    // the search is in the address (?q=): it can be sent on, and the language switch carries it
+    function remember() {
+      var url = new URL(location.href);
+      if (input.value.trim()) url.searchParams.set("q", input.value);
+      else url.searchParams.delete("q");
+      try {
+        history.replaceState(history.state, "", url.href);
+      } catch (e) {
+        // an address that cannot be changed in place (some browsers from file://): the search works all the same
+      }
+      if (window.sakradSwitch) window.sakradSwitch();
+    }
+
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) input.value = params.get("q");
-    input.addEventListener("input", show);
+    input.addEventListener("input", function () { show(); remember(); });
     document.getElementById("search-form").addEventListener("submit", function (event) {
       event.preventDefault();
       show();
+      remember();
     });
     show();
   }

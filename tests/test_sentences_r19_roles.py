@@ -110,6 +110,17 @@ BOUND_NAMES = [
     (HELD + 'Sakrådet med bland andra Famna och Fryshuset samlade 30 deltagare.', FRYSHUSET, TRUE),
     (HELD + 'Deltagarna lyssnade på en presentation av Fryshuset.', FRYSHUSET, TRUE),
     (HELD + 'Deltagarna lyssnade på en rapport av Fryshuset.', FRYSHUSET, TRAP),
+    (HELD + 'Fryshuset nämndes av flera deltagare.', FRYSHUSET, TRAP),
+    (HELD + 'Fryshuset lyftes fram av deltagarna som ett gott exempel.', FRYSHUSET, TRAP),
+    (HELD + 'Fryshuset was praised by the participants.', FRYSHUSET, TRAP),
+    (HELD + 'Famna och Fryshuset kritiserades av flera deltagare.', FRYSHUSET, TRAP),
+    (HELD + 'Fryshuset representerades av två personer.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset was represented by its chair.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset bjöds in och deltog.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset inbjöds av departementet och deltog.', FRYSHUSET, TRUE),
+    (HELD + 'Deltagarna gav Fryshuset beröm.', FRYSHUSET, TRAP),
+    (HELD + 'Flera deltagare tackade Fryshuset.', FRYSHUSET, TRAP),
+    (HELD + 'Deltagarna fick information om Fryshusets verksamhet.', FRYSHUSET, TRAP),
 ]  # fmt: skip
 
 

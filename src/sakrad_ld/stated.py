@@ -2308,6 +2308,19 @@ INTRANSITIVE_PART = frozenset(
     "deltog deltar deltagit medverkade medverkar medverkat närvarade närvarar närvarat kom kommer fanns finns "
     "gjorde did participated".split()
 )
+#: A passive right after a name, adverbs between, with its agent ("X nämndes av flera deltagare", "X
+#: lyftes fram av deltagarna", "X was praised by the participants"): the name is what was done to.
+_PASSIVE_AFTER = LazyPattern(
+    r" (?:(?:även|också|ofta|flera gånger|särskilt|sedan) )*((?:[\w-]+(?:ades|ddes|des|tes|ts|ats))|"
+    r"(?:was|were|is|are|has been|had been) (?:[\w-]+ed|[\w-]+en))(?: (?:fram|upp|ut))?"
+    r"(?: (?:[\w-]+ ){0,3}?)?(?: (?:av|by) )"
+)
+#: Passives of taking part, whose subject took part ("X representerades av två personer", "X was
+#: represented by its chair").
+PART_PASSIVES = frozenset(
+    {"representerades", "företräddes", "samlades", "träffades", "möttes", "inleddes", "was represented",
+     "were represented", "is represented", "are represented"}
+)  # fmt: skip
 #: The infinitives of :data:`PARTICIPANT_OBJECT_VERBS` ("kom för att träffa X", "to meet X").
 PARTICIPANT_INFINITIVES = frozenset(
     "samla träffa möta välkomna inkludera omfatta representera företräda vara gather meet welcome include "
@@ -2330,9 +2343,17 @@ def _representing(word: str) -> bool:
     return _title(word, frozenset()) or word.startswith(REPRESENTING_NOUNS)
 
 
+#: Strong verbs' finite forms that take an object before a name ("Deltagarna gav X beröm", "såg X som
+#: …"), besides :func:`~sakrad_ld.clauses.finite`'s.
+STRONG_VERBS = frozenset(
+    "gav ger tog tar såg ser bad ber skrev skriver lät låter fann finner drog gave saw took".split()
+)
+
+
 def _verb_word(word: str) -> bool:
-    """Whether ``word`` reads as a finite verb (:func:`~sakrad_ld.clauses.finite`) or an English past."""
-    return finite(word) or (len(word) > 4 and word.endswith("ed") and word.isalpha())
+    """Whether ``word`` reads as a finite verb (:func:`~sakrad_ld.clauses.finite`, :data:`STRONG_VERBS`) or
+    an English past."""
+    return finite(word) or word in STRONG_VERBS or (len(word) > 4 and word.endswith("ed") and word.isalpha())
 
 
 def _passive(word: str) -> bool:
@@ -2413,6 +2434,11 @@ def _mentioned(
             and not any(not _undone(text, flat, w, (a, b)) for w in _MENTION_PART.finditer(flat, s, e))
         ):
             return f"a subordinate clause with no word of its taking part ({flat[s:e].strip(' ,')!r})"
+    if (passive := _PASSIVE_AFTER.match(flat, b)) is not None and passive.group(1) not in PART_PASSIVES:
+        own = fact_clause(flat, start, stop, a, b, going_on=True)
+        if not any(w in INTRANSITIVE_PART for x, y in own for w in _WORDS.findall(flat, x, y)):
+            # "Fryshuset nämndes av flera deltagare", "was praised by the participants": what was done to it
+            return f"the subject of the passive {passive.group().strip()!r}"
     if (after := _WORDS.match(flat, b + 1)) is not None and flat[b : b + 1] == " " and _verb_word(after.group()):
         return None  # "… att X deltog", "A och X deltog": the name the subject of its own verb
     matches = list(_WORDS.finditer(flat, max(lo, a - GAP_WINDOW), a))

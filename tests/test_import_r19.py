@@ -536,3 +536,17 @@ def test_items_indented_under_an_area_are_parts_of_it(tmp_path: Path, capsys: py
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
     assert _meeting(out)["discussion_areas"] == ["Skolan", "Vården"]
     assert "2 item(s) of its areas indented under another" in _said(out)
+
+
+def test_no_representatives_are_no_participants(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sentence = "Ett tiotal personer deltog, men inga representanter från Regeringskansliet deltog."
+    out = _draft(_project(tmp_path), tmp_path, URL, HELD + sentence + "\n", capsys, published="2026-03-05")
+    assert "government_participants" not in _meeting(out)
+    assert "it says no one of them took part" in _said(out)
+
+
+def test_an_organiser_loading_does_not_read_is_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "# Sakråd om test\n\nDen 4 mars 2026 höll Kulturdepartementet ett sakråd om testfrågor. 20 organisationer deltog.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert "organiser" not in _meeting(out)
+    assert "loading does not read it as naming Kulturdepartementet as organising" in _said(out)

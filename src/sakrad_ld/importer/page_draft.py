@@ -21,6 +21,7 @@ import yaml
 from ..announced import HELD_ONLY, HELD_ONLY_GROUPS
 from ..dated import date_refusal, derived_years, named_years
 from ..numbered import FIRST_FURTHER
+from ..organised import organiser_named
 from ..placed import GOVERNMENT_OFFICES_RULE
 from ..records import (
     Body,
@@ -41,7 +42,7 @@ from ..records import (
     Source,
     Text,
 )
-from ..stated import discussion, flat_text
+from ..stated import discussion, flat_text, folded_text
 from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
@@ -1242,6 +1243,13 @@ def _organiser(page: Page, facts: PageFacts, ids: _Ids, main: str, draft: PageDr
                     "one: none is drafted; name them in a note, or the one the page gives as the organiser",
                 )
                 return None
+            if not organiser_named(Body(id="", name=Text(m["body"]), kind="ministry"), folded_text(page.text)):
+                draft.note(
+                    "",
+                    f'CHECK: the page says "{sentence}", and loading does not read it as naming {m["body"]} as '
+                    "organising the sakråd (organised.organiser_named): no organiser is drafted",
+                )
+                return None
             draft.note("organiser", f'the page: "{m.group(0)} …"')
             return ids.body(m["body"], main)
     return None
@@ -1259,6 +1267,7 @@ _UNREAD = {
     "hand if the page names one",
     "agencies": "those named are invited, which is not took part: no agency is drafted",
     "areas": "it says what was not discussed: no discussion area is drafted from it",
+    "representatives": "it says no one of them took part: they are not drafted as a government participant",
     "nested": "each is a part of the item above it, not an area or a name of its own: none is drafted; add "
     "what the page states by hand",
     "number": "a number in it is drafted as no count (no noun the importer reads with it, those registered, or "

@@ -286,8 +286,12 @@ def _took_part(s: str, facts: PageFacts) -> None:
         elif kind == "participant_count" and facts.participants is None:
             facts.participants = number
     for m in _REPRESENTATIVES.finditer(s):  # without a count: "representanter från Regeringskansliet"
-        if not any(a <= m.start() < b for a, b in counted):
-            facts.government.append(m.group(0))
+        if any(a <= m.start() < b for a, b in counted):
+            continue
+        if re.search(r"(?i)(?:\b(?:inga|ingen|inget|inte några|inte heller några|varken)\s+)$", s[: m.start()]):
+            facts.unread.append(("representatives", s))  # "inga representanter från Regeringskansliet deltog"
+            continue
+        facts.government.append(m.group(0))
 
 
 def agents(words: str, page: Page) -> list[Agent]:

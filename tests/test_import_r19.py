@@ -497,7 +497,8 @@ def test_a_number_of_who_came_that_is_drafted_nowhere_is_a_check(
 ) -> None:
     text = "# Sakråd om bibliotek\n\nDen 4 mars 2026 hölls ett sakråd om bibliotek. " + sentence + "\n"
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
-    assert "a number in it is drafted as no count" in _said(out)
+    said = _said(out)
+    assert "CHECK" in said and sentence.rstrip(".").casefold() in said.casefold()  # quoted, number and all
 
 
 def test_an_invitation_without_a_publication_date_dates_no_post(
@@ -550,3 +551,12 @@ def test_an_organiser_loading_does_not_read_is_none(tmp_path: Path, capsys: pyte
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
     assert "organiser" not in _meeting(out)
     assert "loading does not read it as naming Kulturdepartementet as organising" in _said(out)
+
+
+def test_a_page_that_says_no_meeting_was_held_drafts_none_held(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Sakråd om omsorg\n\nSakrådet den 4 april 2026 har plats för 40 deltagare.\n"
+    out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
+    assert _meeting(out)["announced_only"] is True
+    assert "no sentence of the page says the meeting was held" in _said(out)

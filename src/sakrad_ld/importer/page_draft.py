@@ -960,6 +960,12 @@ def draft_page(
     draft.note("id", "an id of your choice: it becomes part of the meeting's IRI and must never change once published")
     if kind == "about":
         draft.note("title", "the article's headline: give the meeting a title that names the sakråd")
+    if facts.held_unsaid:
+        draft.note(
+            "announced_only",
+            "CHECK: no sentence of the page says the meeting was held ('hölls', 'deltog', 'samlades' …), nor "
+            "invites to it: it is not drafted as held; drop announced_only only where a document says it was held",
+        )
     if facts.not_held is not None and not facts.held:
         sentence, word = facts.not_held
         draft.note(

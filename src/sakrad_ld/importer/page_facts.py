@@ -185,6 +185,8 @@ class PageFacts:
     announced: bool = False
     invites: str = ""  # the verb of the invitation: "bjuder" or "bjöd"
     held: str = ""  # the first words that say the meeting took place ("deltog", "Under sakrådet informerade")
+    #: no sentence says the meeting was held, invites to it or calls it off: it is drafted as announced
+    held_unsaid: bool = False
     #: the first sentence saying the meeting was not held, called off, postponed or moved ("hölls inte",
     #: "är inställt", "skulle ha hållits … har skjutits upp"), with the words that say so
     not_held: tuple[str, str] | None = None
@@ -382,6 +384,8 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
         facts.announced = True
     if facts.not_held is not None and not facts.held:  # called off, not held, moved: never drafted as held
         facts.announced = True
+    if not facts.held and not facts.announced:  # "Sakrådet … har plats för 40 deltagare": held is not said
+        facts.announced = facts.held_unsaid = True
     found = discussion_areas(page)
     if nested := [words for area, words in found if area == NESTED]:
         facts.unread.append(
@@ -558,8 +562,11 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         and denied(s, took.group(1)) is None
         and not other_meeting(s, facts.ordinal)
     ):
+        refused = len(facts.refused_counts)
         _took_part(s, facts)
         read = [m.span() for m in _COUNT.finditer(s)]
+        if len(facts.refused_counts) > refused:  # a CHECK quotes the sentence's count already
+            read.append((0, len(s)))
     else:
         read = []
     passive = re.search(rf"(?P<words>{_NUMBER}) (?:[\w-]+ )?organisationer (?:hade |har )?(?:bjudits|bjöds) in\b", s)

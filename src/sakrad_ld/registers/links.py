@@ -694,7 +694,30 @@ _ACCEPT = "text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.9, te
 
 
 def http_status(url: str, timeout: float) -> tuple[int | None, str]:
-    """The final HTTP status of ``url`` after redirects: HEAD, and GET if the server refuses HEAD."""
+    """The final HTTP status of ``url`` after redirects: HEAD, and GET if the server refuses HEAD;
+    all within ``timeout`` seconds. A socket's timeout bounds each wait for a byte, so a server that
+    sends its headers one byte a second would never be given up on: the request runs in a daemon
+    thread that is left behind (as :func:`sakrad_ld.importer.regeringen.fetch_page` does)."""
+    import threading  # only when online: not imported by a build
+
+    got: list[tuple[int | None, str]] = []
+
+    def run() -> None:
+        try:
+            got.append(_http_status(url, timeout))
+        except Exception as error:  # noqa: BLE001  # any failure of one target is that target's answer
+            got.append((None, f"no answer: {type(error).__name__}: {str(error)[:200]}"))
+
+    asker = threading.Thread(target=run, name="links-check", daemon=True)
+    asker.start()
+    asker.join(timeout)
+    if not got:  # still waiting: the daemon thread ends with the process
+        return None, f"no answer within {timeout:g} s"
+    return got[0]
+
+
+def _http_status(url: str, timeout: float) -> tuple[int | None, str]:
+    """:func:`http_status` without its deadline (``timeout`` bounds each wait for a byte)."""
     import http.client  # only when online: not imported by a build (about 9 ms)
     import urllib.error
     import urllib.parse

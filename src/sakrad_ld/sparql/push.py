@@ -15,6 +15,7 @@ so every saved query answers the same on both.
 
 from __future__ import annotations
 
+import http.client
 import itertools
 import urllib.error
 import urllib.parse
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import ReleaseError, SakradError
+from ..errors import ReleaseError, SakradError, shown
 from ..formats import by_name
 from ..layout import CATALOGUE_FILE, DATA_FILE
 from ..manifest import read_manifest
@@ -91,6 +92,11 @@ def push(release: Path, endpoint: str, graph: str | None = None, timeout: float 
                 f"{endpoint}: the store refused the PUT of graph <{graph}> with HTTP {err.code} "
                 f"{err.reason}{': ' + detail if detail else ''}; check that the URL is the "
                 f"store's Graph Store endpoint and that it accepts writes ({GSP_SPEC})"
+            ) from None
+        except http.client.HTTPException as err:  # BadStatusLine, LineTooLong, …: not OSError
+            raise SakradError(
+                f"{endpoint}: the store's answer is not HTTP ({type(err).__name__}: {shown(str(err).strip()[:200])}); "
+                "check that the URL is the store's Graph Store endpoint, not another service's port"
             ) from None
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)

@@ -347,13 +347,14 @@ def _export_kept(args: argparse.Namespace) -> list:
 
     from .folders import release_places
     from .importer.written import enclosing, writers_places
+    from .inputfiles import resolved
 
     root = Path(args.project)
     given = [Path(args.release), *([Path(args.previous)] if args.previous else [])]
-    named = {Path(os.path.abspath(k.path)).resolve() for r in given for k in release_places(r, "")}
+    named = {resolved(Path(os.path.abspath(k.path))) for r in given for k in release_places(r, "")}
     extra = [*release_places(root / "dist", "the release dist"), *enclosing(Path(args.out), own="site")]
     return writers_places(root, release=False) + [
-        k for k in extra if Path(os.path.abspath(k.path)).resolve() not in named
+        k for k in extra if resolved(Path(os.path.abspath(k.path))) not in named
     ]
 
 
@@ -409,11 +410,36 @@ def cmd_query(args: argparse.Namespace) -> int:
     if answer.form == "graph":
         sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle")))
     elif args.format == "table":
-        sys.stdout.write(table(answer, release.base_iri))
+        sys.stdout.write(table(printable(answer), release.base_iri))
     else:
         data = results_bytes(answer, by_name(args.format, RESULTS_FORMATS))
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
     return EXIT_OK
+
+
+def printable(answer):  # noqa: ANN001, ANN201  # sparql.results.Answer, imported with the query's modules
+    """``answer`` (a SELECT's) with each literal as the table for people may show it on a terminal: its
+    control characters escaped (``\\x1b``, as :func:`sakrad_ld.errors.shown` does in every message),
+    which an ESC would otherwise act on (retitle the window, clear the screen), the table's line
+    breaks and spaces as before (each run of white space one space). The result formats (CSV, TSV,
+    JSON, XML) carry the values as they are, as their specifications require."""
+    import dataclasses
+
+    import pyoxigraph as ox
+
+    def one(term):  # noqa: ANN001, ANN202
+        if not isinstance(term, ox.Literal):
+            return term
+        text = " ".join(term.value.split())
+        if text.isprintable() and text == term.value:
+            return term
+        if term.language:
+            return ox.Literal(shown(text), language=term.language)
+        return ox.Literal(shown(text), datatype=term.datatype)
+
+    if answer.form != "select":
+        return answer
+    return dataclasses.replace(answer, rows=[tuple(one(t) for t in row) for row in answer.rows])
 
 
 def _query_arguments(p: argparse.ArgumentParser) -> None:
@@ -755,6 +781,51 @@ def not_header_text(args: argparse.Namespace) -> str | None:
     return None
 
 
+#: The options that name a file or folder, as the command line shows them: each is looked at for a
+#: symbolic link that loops before a command runs (:func:`looping_option`).
+_PATH_OPTIONS = {
+    "project": "-C",
+    "out": "--out",
+    "out_dir": "--out-dir",
+    "release": "--release",
+    "previous": "--previous",
+    "cache": "--cache",
+    "listing": "--listing",
+    "pages": "--pages",
+    "register": "--register",
+    "file": "PAGE",
+    "old": "OLD_DIR",
+    "new": "NEW_DIR",
+}
+
+
+#: The path options a command writes at, and the bytes a writer may add to their last name: a
+#: temporary folder ``.NAME.xxxxxxxx.tmp``, removed as ``.NAME.xxxxxxxx.old.del`` (18), a build's
+#: store ``NAME.releases`` (9).
+_WRITTEN, WRITTEN_NAME_BYTES = ("out", "out_dir", "cache"), 18
+
+
+def path_problem(args: argparse.Namespace) -> str | None:
+    """Why a path option cannot be used, or None: a symbolic link on its way that loops (Python's
+    ``Path.resolve`` raises RuntimeError on it, which every command would otherwise show as a
+    traceback), or a name longer than the file system allows (a build's ``--out`` with the
+    ``.releases`` of its store), which the OS would answer of a file inside it."""
+    from .inputfiles import loop_problem, looping_link, name_problem
+
+    nothing = "; nothing was written" if writes(args) else ""
+    for name, option in _PATH_OPTIONS.items():
+        value = getattr(args, name, None)
+        for path in value if isinstance(value, list) else [value]:
+            if not isinstance(path, str) or not path:
+                continue
+            too_long = name_problem(Path(path), WRITTEN_NAME_BYTES if name in _WRITTEN else 0)
+            if too_long is not None:
+                return f"{option} {shown(path)}: {too_long}{nothing}"
+            if looping_link(Path(path)) is not None:
+                return loop_problem(Path(path), option) + nothing
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     problem = not_text(sys.argv[1:] if argv is None else argv)
     if problem:
@@ -764,7 +835,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = in_project(parser(_command(argv)).parse_args(argv))
     except SystemExit as exit:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit.code or 0)
-    problem = not_header_text(args)
+    problem = not_header_text(args) or path_problem(args)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -788,6 +859,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the file system said no: where, and what it said
         where = f"{shown(str(error.filename))}: " if error.filename else ""
         print(f"error: {where}{shown(str(error.strerror or error), keep=_LINES)}", file=sys.stderr)
+        return EXIT_ERROR
+    except RuntimeError as error:  # Path.resolve() on a link that loops, met past path_problem()
+        if not str(error).startswith("Symlink loop from "):
+            raise
+        where = str(error).removeprefix("Symlink loop from ").strip("'\"")
+        print(
+            f"error: {shown(where)}: a symbolic link on its way loops, leading back to itself; expected a "
+            "folder or a file, or a link that leads to one" + ("; nothing was written" if writes(args) else ""),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -54,7 +54,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ReleaseError
+from .errors import ReleaseError, shown
+from .inputfiles import looping_link, name_problem, resolved
 
 __all__ = [
     "CACHE_FOLDER",
@@ -249,7 +250,7 @@ def release_places(release: Path, what: str) -> list[Kept]:
     the folder it leads to (``dist`` → ``dist.releases/<name>``) and the store of releases
     (``dist.releases``)."""
     place = Path(os.path.abspath(release))
-    real = place.resolve()
+    real = resolved(place, what)
     kept = [Kept(place, what), Kept(real, what), Kept(ReleaseFolders(place).store, f"the store of {what}")]
     if real.parent.name.endswith(".releases"):
         kept.append(Kept(real.parent, f"the store of {what}"))
@@ -265,7 +266,7 @@ def store_holding(out: Path) -> Path | None:
     given or where its name is made (links on its way followed), or None. Where ``out`` leads is not
     read: ``dist`` is a link into ``dist.releases`` by design, and a build replaces the link."""
     place = Path(os.path.abspath(out))
-    for here in dict.fromkeys([place, place.parent.resolve() / place.name]):
+    for here in dict.fromkeys([place, resolved(place.parent) / place.name]):
         for folder in (here, *here.parents):
             if folder.name.endswith(STORE_SUFFIX):
                 return folder
@@ -311,16 +312,16 @@ def kept_relation(out: Path, kept: Iterable[Kept]) -> str | None:
     given and as their links lead; lying inside an ``inside`` one is allowed), such as "is inside
     the project's data/ folder (data → /srv/data)"; None where it stands to none."""
     place = Path(os.path.abspath(out))
-    outs = dict.fromkeys([place, place.parent.resolve() / place.name, place.resolve()])
+    outs = dict.fromkeys([place, resolved(place.parent) / place.name, resolved(place)])
     for folder in kept:
         given = Path(os.path.abspath(folder.path))
-        for there in dict.fromkeys([given, given.resolve()]):
+        for there in dict.fromkeys([given, resolved(given, folder.what)]):
             for here in outs:
                 found = relation(here, there)
                 if found is None or (found == "is inside" and folder.inside):
                     continue
-                shown = str(folder.path) if there == given else f"{folder.path} → {there}"
-                return f"{found} {folder.what} ({shown})"
+                named = str(folder.path) if there == given else f"{folder.path} → {there}"
+                return f"{found} {folder.what} ({named})"
     return None
 
 
@@ -334,8 +335,17 @@ def check_replaceable(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) ->
     found = kept_relation(out, [*everyones_places(), *kept])
     if found is not None:
         raise ReleaseError(f"{out}: this folder {found}; nothing was written: give another --out, a folder of its own")
+    too_long = name_problem(place, len("..12345678.old.del"))  # the folders replacing() names beside it
+    if too_long is not None:
+        raise ReleaseError(f"--out {shown(str(out))}: {too_long}; nothing was written")
     if not os.path.lexists(place):
         return
+    if os.path.islink(place) and not place.is_dir():
+        leads = "nothing" if not place.exists() else "a file, not a folder"
+        raise ReleaseError(
+            f"{out} is a symbolic link (to {shown(os.readlink(place))}) that leads to {leads}; nothing was "
+            "written: remove it, or give another --out"
+        )
     if not place.is_dir():
         raise ReleaseError(f"{out} is a file, not a folder; nothing was written: remove it, or give another --out")
     if not _marked(place, mark) and any(place.iterdir()):
@@ -433,8 +443,7 @@ class ReleaseFolders:
         """The folder ``out`` names (a release of ours, or one an earlier version wrote in place),
         or None; a ReleaseError when ``out`` is something a build must not replace."""
         if self.out.is_symlink():
-            target = self.out.resolve()
-            return target if target.is_dir() else None
+            return self._linked()
         if self.out.is_dir():
             if not (self.out / COMPLETE_MARK).is_file() and any(self.out.iterdir()):
                 raise ReleaseError(
@@ -448,8 +457,36 @@ class ReleaseFolders:
             )
         return None
 
+    def _linked(self) -> Path | None:
+        """The folder the link ``out`` leads to (None when it leads to nothing in the store): a link a
+        build made, into ``<out>.releases/``, or a link to a release folder (with its checksums);
+        a link to anything else (a user's folder or file, nothing, a loop) is a ReleaseError, as the
+        folder or file it leads to given as ``out`` is, since publishing replaces the link."""
+        written = os.readlink(self.out)
+        target = Path(os.path.realpath(self.out))
+        lexical = Path(os.path.normpath(self.out.parent / written))
+        into_store = lexical.parent == Path(os.path.normpath(self.store)) or target.parent == Path(
+            os.path.realpath(self.store)
+        )
+        if into_store:
+            return target if target.is_dir() else None
+        if target.is_dir() and (target / COMPLETE_MARK).is_file():
+            return target
+        if looping_link(self.out) is not None:
+            what = "a link that loops, leading back to itself"
+        elif not os.path.lexists(target):
+            what = "nothing"
+        elif target.is_dir():
+            what = f"a folder that is not a release (it has no {COMPLETE_MARK})"
+        else:
+            what = "a file, not a release folder"
+        raise ReleaseError(
+            f"{shown(str(self.out))} is a symbolic link (to {shown(written)}) that leads to {what}: a build would "
+            f"replace the link; nothing was written (remove the link, or give another --out)"
+        )
+
     def _ours(self, folder: Path | None) -> bool:
-        return folder is not None and folder.parent == self.store.resolve()
+        return folder is not None and folder.parent == resolved(self.store)
 
     # --- taking turns ----------------------------------------------------------------------------
 
@@ -600,7 +637,15 @@ class ReleaseFolders:
             _remove(link)
         os.symlink(f"{self.store.name}/{folder.name}", link)
         if self.out.is_symlink() or not self.out.exists():
-            os.replace(link, self.out)
+            try:
+                os.replace(link, self.out)
+            except OSError as error:  # said of the folder that refused, not of the temporary link
+                _remove(link)
+                raise OSError(
+                    error.errno,
+                    f"{error.strerror} (the link {self.out.name} in it cannot be replaced)",
+                    str(self.out.parent),
+                ) from None
             return
         earlier = self.store / "earlier"
         if earlier.exists():

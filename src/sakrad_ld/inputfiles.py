@@ -20,7 +20,7 @@ import re
 import stat
 from pathlib import Path
 
-from .errors import InputError, Where
+from .errors import InputError, SakradError, Where, shown
 
 __all__ = [
     "MAX_INPUT_FILE",
@@ -30,6 +30,9 @@ __all__ = [
     "read_input",
     "read_input_status",
     "read_input_text",
+    "looping_link",
+    "name_problem",
+    "resolved",
 ]
 
 #: The most bytes a file of the project may have: 32 MiB (the shared files of data/ of 100,000
@@ -107,7 +110,7 @@ def _check_inside(path: Path, root: Path) -> None:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return  # a link to nothing or a loop: opening the file names it
-    if not real.is_relative_to(root.resolve()):
+    if not real.is_relative_to(resolved(root)):
         name = f"{root.name}/"
         raise InputError(
             Where(path, 0),
@@ -161,3 +164,75 @@ def os_problem(err: OSError) -> str:
     if err.errno in (errno.EACCES, errno.EPERM):
         return "the file cannot be read: permission denied"
     return f"the file cannot be read: {err.strerror or err}"
+
+
+def looping_link(path: Path) -> Path | None:
+    """The first symbolic link on the way of ``path`` (``path`` itself, or a folder it lies in)
+    that loops, leading back to itself through other links; None when none does."""
+    here = Path(os.path.abspath(path))
+    for place in (*reversed(here.parents), here):
+        try:
+            place.resolve()
+        except RuntimeError:  # Python 3.11's "Symlink loop from …"
+            return place
+        except OSError as error:  # where a later Python says ELOOP instead
+            if error.errno == errno.ELOOP:
+                return place
+    return None
+
+
+def resolved(path: Path, what: str = "") -> Path:
+    """``path`` absolute with every link on its way followed (``Path.resolve``, not strict); a link
+    on the way that loops is a SakradError naming ``what`` (an option such as ``--out``), the path and
+    the link, where ``resolve`` would raise Python's ``RuntimeError``."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError) as error:
+        if isinstance(error, OSError) and error.errno != errno.ELOOP:
+            raise
+        raise SakradError(loop_problem(path, what)) from None
+
+
+def loop_problem(path: Path, what: str = "") -> str:
+    """The message of a ``path`` (given as ``what``) that a looping link is on the way of."""
+    link = looping_link(path) or Path(os.path.abspath(path))
+    given = f"{what} {shown(str(path))}" if what else shown(str(path))
+    at = "" if Path(os.path.abspath(path)) == link else f" {shown(str(link))} on its way"
+    try:
+        leads = f" (to {shown(os.readlink(link))})"
+    except OSError:
+        leads = ""
+    return (
+        f"{given}: the symbolic link{at}{leads} loops, leading back to itself; "
+        "expected a folder or a file, or a link that leads to one: remove the link or give another path"
+    )
+
+
+def name_problem(path: Path, added: int = 0) -> str | None:
+    """Why no file can have the name ``path`` (its last name with ``added`` bytes more, as a writer
+    adds to name its temporary folder or its store of releases), or None: a name on its way longer
+    than the file system allows (``NAME_MAX``, 255 bytes on most), which every look at it would answer
+    "File name too long", naming a file inside it."""
+    place = Path(os.path.abspath(path))
+    limit = _name_max(place)
+    for name in place.parts[1:]:
+        allowed = limit - added if name == place.name else limit
+        size = len(os.fsencode(name))
+        if size > allowed:
+            cut = name if len(name) <= 40 else name[:20] + "…" + name[-12:]
+            why = f" (the file system allows {limit}; sakrad-ld adds up to {added} to name what it writes)"
+            return (
+                f"the name {shown(cut)} has {size} bytes, more than the {allowed} a name may have here"
+                f"{why if name == place.name and added else ''}; expected a shorter name"
+            )
+    return None
+
+
+def _name_max(place: Path) -> int:
+    """The longest name (bytes) the file system holding ``place`` (its nearest folder that exists) allows."""
+    for folder in place.parents:
+        try:
+            return int(os.pathconf(folder, "PC_NAME_MAX"))
+        except (OSError, ValueError):
+            continue
+    return 255

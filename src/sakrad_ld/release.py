@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from .corpus import Loading, load_corpus, start_loading
 from .errors import InputError, ReleaseError, SakradError, Where
 from .folders import CacheFolder, Kept, ReleaseFolders, store_holding, store_link
-from .inputfiles import read_input
+from .inputfiles import name_problem, read_input, resolved
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from .processes import Prepared, cores, idle_cores, in_background, in_processes, prepared
 from .project import Project
@@ -393,7 +393,7 @@ def _checksums_at(release: Path) -> bytes | None:
 def _absolute(out: Path) -> Path:
     """``out`` made absolute without following it: ``out`` itself is the link that is replaced."""
     out = Path(os.path.abspath(out))
-    return out.parent.resolve() / out.name
+    return resolved(out.parent, "--out") / out.name
 
 
 def check_places(project: Project, out: Path, cache: Path | None) -> None:
@@ -410,18 +410,25 @@ def check_places(project: Project, out: Path, cache: Path | None) -> None:
     must be a folder a file can be written into (made here when missing, the only change), holding
     only a cache's files (:meth:`CacheFolder.unusable`). The error is a ReleaseError."""
     try:
+        for given, flag in ((out, "--out"), (cache, "--cache")):
+            if given is not None:
+                resolved(given, flag)  # a link on its way that loops is named with its option
         _check_out(project, out)
         if cache is not None:
             _check_cache(project, out, cache)
     except ReleaseError:
         raise
     except SakradError as error:  # importer.written's rule says it as every command's refusal
-        raise ReleaseError(str(error)) from None
+        said = str(error)
+        raise ReleaseError(said if "nothing was written" in said else f"{said}; nothing was written") from None
 
 
 def _check_out(project: Project, out: Path) -> None:
     from .importer.written import check_out, refused, writers_places
 
+    too_long = name_problem(out, len(".releases"))  # the store's name, <out>.releases, must fit too
+    if too_long is not None:
+        raise refused("--out", out, too_long, "give a shorter --out")
     store = store_holding(out)
     if store is not None:
         link = store_link(store)
@@ -454,7 +461,7 @@ def _check_cache(project: Project, out: Path, cache: Path) -> None:
     builds = [Kept(place, "the release --out"), Kept(store, f"{store.name}/, the store of --out")]
     advice = f"give --cache a folder of its own, such as {CacheFolder.beside(place)}"
     check_out("--cache", cache, [*builds, *writers_places(project.root)], advice=advice)
-    problem = CacheFolder.unusable(Path(os.path.abspath(cache)).resolve())
+    problem = CacheFolder.unusable(resolved(Path(os.path.abspath(cache)), "--cache"))
     if problem:
         raise refused("--cache", cache, problem, "give --cache a folder it can write into")
 

@@ -829,8 +829,8 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
     flat = _flat(ft)
     year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else None
     for verb in _HOLDING.finditer(flat):
-        lo = max(ft.rfind("\x00", 0, verb.start()) + 1, verb.start() - 300)
-        ends = [i for i in (ft.find("\x00", verb.end()), verb.end() + 300) if i >= 0]
+        lo = max(ft.rfind("\x00", max(0, verb.start() - 300), verb.start()) + 1, verb.start() - 300)
+        ends = [i for i in (ft.find("\x00", verb.end(), verb.end() + 300), verb.end() + 300) if i >= 0]
         hi = min(min(ends), len(ft))
         if _MEETING_NOUN.search(flat, lo, hi) is None or _another_meeting(flat, lo, hi):
             continue
@@ -1026,11 +1026,17 @@ def date_refusal(
     why: str | None = None
     for found in date_forms(date).finditer(flat):
         a, b = found.span()
-        lo = max(ft.rfind("\x00", 0, a) + 1, a - 300)
-        ends = [i for i in (ft.find("\x00", b), b + 300) if i >= 0]
+        lo = max(ft.rfind("\x00", max(0, a - 300), a) + 1, a - 300)  # looks bounded: linear in the text
+        ends = [i for i in (ft.find("\x00", b, b + 300), b + 300) if i >= 0]
         hi = min(min(ends), len(ft))
         sentence = _quoted(flat[lo:hi].strip())
         x, y = _date_clause(ft, lo, hi, a, b)
+        if found.groupdict().get("bare") and not year_as_time(flat, lo, x, a):
+            why = why or (
+                f"{sentence} gives the year {date} only after other words ({_quoted(' '.join(flat[lo:b].split()[-4:]))}: "
+                "a topic's, a plan's or another thing's year), not as the time this sakråd was held"
+            )
+            continue  # "handlingsplanen för 2024": no time of the holding, whatever else the sentence says
         reason = None
         # "inför sakrådet den 10 september 2024", "Anmälan till sakrådet den 10 september 2024 …": the date
         # right after this sakråd's noun is its day, whatever the sentence's verb sends or closes; it says
@@ -1075,11 +1081,6 @@ def date_refusal(
             and (other := other_things_date(flat, lo, hi, article.start() if article else a, several=several))
         ):
             reason = f"{sentence} gives it as {other}"
-        if reason is None and found.groupdict().get("bare") and not year_as_time(flat, lo, x, a):
-            reason = (
-                f"{sentence} gives the year {date} only after other words ({_quoted(flat[max(lo, a - 30) : b].strip())}: "
-                "a topic's, a plan's or another thing's year), not as the time this sakråd was held"
-            )
         if reason is None:
             named = _MEETING_NOUN.search(flat, lo, hi) is not None
             words = [(x, y)]

@@ -361,3 +361,16 @@ def test_a_kept_plain_text_says_it_is_shown_as_its_lines(
 ) -> None:
     html = text(files, page)
     assert says in html and not_says not in html
+
+
+def test_a_source_given_by_its_address_is_named_as_the_document_at_it(release: Path) -> None:
+    """An identifier's source is the address of a document the data describes (the mirror of
+    Skatteverket's list): its "Source:" line names that document and links to its page, as the rest
+    of the page names it, not the raw address."""
+    real = Release.open(release)
+    site = Site(real.base_iri, [], [], sparql_path=None, release=real.root)
+    html = resource_page(real.store, f"{BASE}id/organisation/radda-barnen", site, "en") or ""
+    lines = re.findall(r'<span class="source">Source: (.*?)</span>', html, re.S)
+    assert lines, "no source line"
+    assert not [line for line in lines if "<code>https://github.com/" in line], lines
+    assert any("source/skatteverket-godkanda-gavomottagare.html" in line for line in lines), lines

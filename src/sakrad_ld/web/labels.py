@@ -219,6 +219,7 @@ class Labeller:
         self.store = store
         self._cache: dict[Term, Text] = {}
         self._apart: dict[Term, str] | None = None
+        self._at: dict[str, ox.NamedNode] | None = None
 
     def text(self, subject: Term | None, predicate: ox.NamedNode) -> Text | None:
         """The text value of ``subject predicate`` in Swedish (English beside it), or None."""
@@ -235,6 +236,20 @@ class Labeller:
                     return Text(f"{found.main} ({told})", f"{found.en} ({told})" if found.en else None, found.lang)
                 return found
         return None
+
+    def document_at(self, address: str) -> ox.NamedNode | None:
+        """The document (``foaf:Document``) the data describes at ``address`` (its ``schema:url``), if
+        exactly one."""
+        if self._at is None:
+            documents = {s for s, o in _subjects(self.store, RDF.type) if o == FOAF.Document}
+            found: dict[str, list[ox.NamedNode]] = {}
+            for s, url in _subjects(self.store, SCHEMA.url):
+                if s in documents and isinstance(s, ox.NamedNode) and isinstance(url, ox.Literal | ox.NamedNode):
+                    found.setdefault(url.value, [])
+                    if s not in found[url.value]:
+                        found[url.value].append(s)
+            self._at = {url: docs[0] for url, docs in found.items() if len(docs) == 1}
+        return self._at.get(address)
 
     def _told_apart(self) -> dict[Term, str]:
         """What tells a document apart from the others of the same title (two copies of one article

@@ -228,6 +228,18 @@ class View:
         read, and "Källa: Ontologi för sakråd" read as if it were."""
         if iri == ONTOLOGY_IRI.value:
             return Value(DATA_OWN, href=self.href(self.base + "dataset"))
+        return self.document(iri)
+
+    def document(self, iri: str) -> Value:
+        """A source document as a page names it: a document of the data by its name and page; an
+        address with no page of its own that is the address (``schema:url``) of a document the data
+        describes by that document, named and linked to its page (which gives the address), so a
+        "Source:" line reads "Skatteverkets lista över godkända gåvomottagare (spegling i
+        cisene/swish-123)" as the rest of the page names it, not the raw address."""
+        if self.href(iri) is None and iri.startswith(("http://", "https://")):
+            at = self.labels.document_at(iri)
+            if at is not None and self.href(at.value) is not None:
+                return self.resource(at.value)
         return self.resource(iri)
 
     def term(self, term: ox.NamedNode | ox.BlankNode | ox.Literal, *, with_whole: bool = True) -> Value:
@@ -256,7 +268,7 @@ class View:
 
     def sources(self, node: ox.NamedNode | ox.BlankNode) -> list[Value]:
         """The documents a node's facts come from (its ``dct:source``)."""
-        return [self.term(s) for s in objects(self.store, node, _SOURCE) if isinstance(s, ox.NamedNode)]
+        return [self.document(s.value) for s in objects(self.store, node, _SOURCE) if isinstance(s, ox.NamedNode)]
 
     # --- tables ---------------------------------------------------------------------------------
 

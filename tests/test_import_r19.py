@@ -367,6 +367,7 @@ def test_areas_given_as_information_are_no_discussion_areas(tmp_path: Path, caps
     out = _draft(_project(tmp_path), tmp_path, URL, text, capsys, published="2026-03-05")
     assert "discussion_areas" not in _meeting(out)
     assert "not drafted as a discussion area" in _said(out)
+    assert "announced_discussion_areas: the page" not in _said(out)  # no field it would stand beside
 
 
 # --- what the draft leaves out is said ------------------------------------------------------------------

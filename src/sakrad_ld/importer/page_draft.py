@@ -946,7 +946,7 @@ def draft_page(
             "the page counts further groups of people apart from participant_count's: each count has its group "
             "in the page's words, and no total is drafted (the page states none)",
         )
-    for words in facts.discussion_words:  # beside the field the areas are drafted in
+    for words in facts.discussion_words if areas or announced_areas else ():  # beside the field drafted
         draft.note("discussion_areas" if areas else "announced_discussion_areas", f'the page: "{words}"')
     if date is None:
         draft.note(

@@ -374,3 +374,16 @@ def test_a_source_given_by_its_address_is_named_as_the_document_at_it(release: P
     assert lines, "no source line"
     assert not [line for line in lines if "<code>https://github.com/" in line], lines
     assert any("source/skatteverket-godkanda-gavomottagare.html" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "own"), [("sv", "datans egen uppgift (sakrad-ld)"), ("en", "the data's own (sakrad-ld)")]
+)
+def test_a_title_the_data_made_names_its_source_as_the_derived_date_does(
+    opened: Release, site: Site, lang: str, own: str
+) -> None:
+    html = resource_page(opened.store, f"{BASE}id/meeting/2017-12-12-integration", site, lang) or ""
+    rows = re.findall(r"<dt[^>]*>(.*?)</dt>\s*<dd[^>]*>(.*?)</dd>", html, re.S)
+    title = [dd for dt, dd in rows if re.sub(r"<[^>]+>", "", dt).strip() in ("Rubrik", "Title")]
+    assert title, [re.sub(r"<[^>]+>", "", dt) for dt, _ in rows]
+    assert own.replace("'", "&#39;") in title[0], title[0]

@@ -25,6 +25,8 @@ _SOURCE = DCTERMS.source
 _S, _T = "https://schema.org/", "https://w3id.org/sakrad/ontology#"
 #: The properties each row of the facts shows (what its sources are read from, and notes matched by).
 ROW_PROPERTIES = {
+    # a title the data made: how it was made, stated in the data's own graph ("the data's own (sakrad-ld)")
+    "title": (_T + "titleDerivation",),
     "date": (_S + "startDate", "http://www.w3.org/2006/time#hasTime", _T + "derivedDate", _T + "derivation"),
     "days": ("http://data.europa.eu/m8g/subEvent", _S + "subEvent"),
     "place": ("http://purl.org/dc/terms/spatial",),
@@ -204,7 +206,15 @@ def meeting_view(
 
     rows: list[Row] = []
     if f.title_derivation is not None:  # the heading is the data's own title, no source's: said so first
-        rows.append(Row("title", text=f.title, derived=f.title_derivation, derived_key="title_own"))
+        rows.append(
+            Row(
+                "title",
+                text=f.title,
+                derived=f.title_derivation,
+                derived_key="title_own",
+                sources=documents(about("title")),
+            )
+        )
     if f.announced_only:  # sakrad:announcedOnly: the sources announce it, and do not say it was held
         rows.append(Row("announced", sources=documents([(m, ox.NamedNode(_T + "announcedOnly"), None)])))
     if f.held_derivation is not None:  # sakrad:heldDerivation: that it was held is derived, from a cited document

@@ -387,3 +387,18 @@ def test_a_title_the_data_made_names_its_source_as_the_derived_date_does(
     title = [dd for dt, dd in rows if re.sub(r"<[^>]+>", "", dt).strip() in ("Rubrik", "Title")]
     assert title, [re.sub(r"<[^>]+>", "", dt) for dt, _ in rows]
     assert own.replace("'", "&#39;") in title[0], title[0]
+
+
+@pytest.mark.parametrize(
+    ("page", "metadata"),
+    [
+        ("lists/meetings.html", "csv-metadata.json"),
+        ("en/lists/people.html", "../../lists/csv-metadata.json"),
+        ("lists/meetings/year/2017.html", "csv-metadata.json"),
+    ],
+)
+def test_a_list_links_the_csvw_metadata_of_its_csv(files: dict[str, bytes], page: str, metadata: str) -> None:
+    html = text(files, page)
+    assert f'<a href="{metadata}" type="application/csvm+json">' in html, page
+    folder = page.removeprefix("en/").rsplit("/", 1)[0]
+    assert f"{folder}/csv-metadata.json" in files

@@ -836,7 +836,9 @@ def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
     organisationerna möttes sedan i Malmö")."""
     in_person = [m.span() for m in _IN_PERSON.finditer(flat, lo, at)]
     held = [m for m in _HELD.finditer(flat, lo, at) if not any(s <= m.start() < e for s, e in in_person)]
-    if in_person and not held:
+    comma = max(flat.rfind(",", lo, at), flat.rfind(";", lo, at))
+    right_after = any(e == at - 1 for _, e in in_person)  # "på plats i Rosenbad"
+    if (in_person and not held) or (right_after and not any(m.start() > comma for m in held)):
         return "says who attended there in person ('på plats'), not that the meeting was held there"
     if held and all(m.group() in _GATHERING for m in held) and (when := _ANOTHER_GATHERING.search(flat, lo, hi)):
         return (
@@ -846,7 +848,6 @@ def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
         clauses.HELD_SUBJECTS.intersection(_VERB.findall(flat, lo, meeting.start()))
     ):
         return f"places another meeting there ({quoted(meeting.group().strip())}), not this one"
-    comma = max(flat.rfind(",", lo, at), flat.rfind(";", lo, at))
     if held and comma > held[-1].start():
         for w in _VERB.findall(flat, comma, at):
             if w in _OTHER_VERBS or (clauses.finite(w) and _HELD.fullmatch(w) is None):

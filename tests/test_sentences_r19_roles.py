@@ -126,6 +126,14 @@ BOUND_NAMES = [
 
 #: A chair who leads a part of the meeting, or does so as a habit (stated._part_chaired, stated._HABIT).
 CHAIRED_PARTS = [
+    (HELD + 'Paulina Brandberg ledde sakrådets första del.', BRANDBERG, TRAP),
+    (HELD + 'Paulina Brandberg chaired the afternoon session.', BRANDBERG, TRAP),
+    (HELD + 'Paulina Brandberg modererade en av panelerna.', BRANDBERG, TRAP),
+    (HELD + 'The afternoon session was chaired by Paulina Brandberg.', BRANDBERG, TRAP),
+    (HELD + 'Gruppdiskussionen om skolan leddes av Paulina Brandberg.', BRANDBERG, TRAP),
+    (HELD + 'Paulina Brandberg ledde sakrådet, som handlade om skolan.', BRANDBERG, TRUE),
+    (HELD + 'Paulina Brandberg ledde sakrådet och diskussionen om skolan.', BRANDBERG, TRUE),
+    (HELD + 'The meeting was chaired by Paulina Brandberg.', BRANDBERG, TRUE),
     (HELD + 'Paulina Brandberg ledde diskussionen om skolan.', BRANDBERG, TRAP),
     (HELD + 'Paulina Brandberg ledde samtalet om skolan.', BRANDBERG, TRAP),
     (HELD + 'Paulina Brandberg ledde en av gruppdiskussionerna.', BRANDBERG, TRAP),

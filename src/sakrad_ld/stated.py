@@ -1410,6 +1410,8 @@ _PART_LED = LazyPattern(
     r"|(?:delar|del|part|parts) (?:av|of)(?!\w)"
     r"|(?:förmiddagens|eftermiddagens|kvällens|morgonens|dagens (?:första|andra|tredje|sista)|the (?:morning|"
     r"afternoon|evening)(?:'s)?) [\w-]+"
+    r"|(?:sakrådets|mötets|samrådets|the meeting's) (?:första|andra|tredje|sista|avslutande|inledande|first|"
+    r"second|third|last|closing|opening) [\w-]+"
     r"|(?:den |det |the )?(?:första|andra|tredje|sista|avslutande|inledande|first|second|third|last|closing|"
     r"opening) (?:delen|passet|sessionen|diskussionen|samtalet|part|session|discussion)(?!\w)"
     r"|(?:[\w-]*(?:gruppdiskussion|diskussionsgrupp|samtalsgrupp|workshop|paneldiskussion|paneldebatt|"
@@ -1427,7 +1429,8 @@ _PART_SUBJECT = LazyPattern(
     r"(?:(?:en|ett|någon|one) (?:av|of) [\w-]+|[\w-]*(?:gruppdiskussion|diskussionsgrupp|samtalsgrupp|workshop|"
     r"paneldiskussion|paneldebatt|breakout)[\w-]*|panelen|passet|sessionen|(?:diskussionen|samtalet|dialogen) "
     r"(?:om|kring|runt) [\w-]+|(?:förmiddagens|eftermiddagens|kvällens|morgonens) [\w-]+|the (?:panel|session|"
-    r"workshop|discussion on [\w-]+))(?: [\w-]+)?,? $"
+    r"workshop|discussion on [\w-]+)|the (?:morning|afternoon|evening)(?:'s)? [\w-]+|one of the [\w-]+)"
+    r"(?: [\w-]+)?,? $"
 )
 
 
@@ -1438,7 +1441,7 @@ def _part_chaired(flat: str, role: re.Match[str], after: int, clause: int) -> st
     verb = role.group().split(" ")[0]
     if verb in _CHAIR_VERBS and (part := _PART_LED.match(flat, after)) is not None:
         return part.group().strip()
-    if verb in _CHAIR_PASSIVES or role.group().endswith((" by", " av")):
+    if verb in _CHAIR_PASSIVES or role.group().endswith((" by", " av")) or flat.startswith(" by ", role.end()):
         subject = _PART_SUBJECT.search(flat, max(clause, role.start() - 80), role.start())
         if subject is not None:
             return subject.group().strip(" ,")

@@ -402,3 +402,22 @@ def test_a_list_links_the_csvw_metadata_of_its_csv(files: dict[str, bytes], page
     assert f'<a href="{metadata}" type="application/csvm+json">' in html, page
     folder = page.removeprefix("en/").rsplit("/", 1)[0]
     assert f"{folder}/csv-metadata.json" in files
+
+
+def test_a_ministry_involved_without_a_role_says_so_in_the_bodies_list(release: Path) -> None:
+    """A ministry in a sakråd only via a post (0 with a role) is not "no sakråd": the list says in
+    how many it is involved, as the ministry filter counts, and links that filter."""
+    from sakrad_ld.web.lists import read_lists
+
+    real = Release.open(release)
+    site = Site(real.base_iri, [], [], sparql_path=None, release=real.root)
+    lists = read_lists(real.store, real.base_iri)
+    involved = {key: n for key, _, n in lists.facet("ministry")}
+    roles = {r.ref.id: r.meetings for r in lists.bodies}
+    only_via = sorted(k for k, n in involved.items() if k in roles and n > roles[k])
+    files = dict(site_files(real.store, site))
+    for page, words in (("lists/bodies.html", "involverat i"), ("en/lists/bodies.html", "involved in")):
+        html = text(files, page)
+        shown = re.findall(r'<a href="(?:\.\./)?meetings/ministry/([^"]+)\.html">' + words + r" (\d+) ", html)
+        assert sorted(k for k, _ in shown) == only_via, (page, shown)
+        assert all(int(n) == involved[k] for k, n in shown)

@@ -1273,6 +1273,8 @@ def list_files(lists: Lists, render_page: object, lang: str) -> Iterator[tuple[s
                     paging=paging,
                     total=len(rows),
                     body_kinds=lists.body_kinds() if kind == "bodies" else None,
+                    # a ministry involved in sakråd without a role (via a post): the ministry filter's count
+                    involved={key: n for key, _, n in facets["ministry"]} if kind == "bodies" else {},
                     marks=marks(page_rows),
                     csv=f"lists/{kind}.csv",
                 ).encode(),

@@ -737,13 +737,6 @@ _PARTAKERS_FROM = LazyPattern(
     rf"(?<!\w)(?:deltagare|deltagarna|deltagande|närvarande|participants|attendees) (?:från|from)"
     rf"(?: (?:totalt|sammanlagt|{_MARK_WORDS}))* $"
 )
-#: The ways of taking part ("digitalt", "på plats", "online", "in person"): a count whose clause names one
-#: where its sentence names another ("40 personer deltog på plats och 25 digitalt") counts those who took
-#: part that way, one group.
-_MODE = LazyPattern(
-    r"(?<!\w)(?:(digitalt|på distans|online|via länk|via zoom|via teams|virtuellt|remotely|virtually)|"
-    r"(på plats|fysiskt|i salen|i lokalen|in person|on site|on-site))(?!\w)"
-)
 #: One part of the meeting as the object of taking part ("deltog vid sakrådets första del", "under
 #: förmiddagens pass", "in the afternoon session"): a count of it is not the meeting's.
 _ONE_PART = LazyPattern(
@@ -780,18 +773,11 @@ def _noun_after(flat: str, a: int, b: int) -> str | None:
 
 
 def _other_counted(
-    field: str,
-    flat: str,
-    clause: tuple[int, int],
-    part: tuple[int, int],
-    sentence: tuple[int, int],
-    a: int,
-    b: int,
-    end: int,
+    field: str, flat: str, clause: tuple[int, int], part: tuple[int, int], a: int, b: int, end: int
 ) -> str | None:
     """What else than ``field``'s count the count's words at ``a``..``b`` (noun phrase ending at ``end``)
-    in their clause ``clause`` (in their part ``part`` of the sentence ``sentence``) count, as a refusal's
-    words after the sentence; None where nothing else."""
+    in their clause ``clause`` (in their part of the sentence ``part``) count, as a refusal's words after
+    the sentence; None where nothing else."""
     x, y = clause
     noun = _noun_after(flat, a, b)
     if (
@@ -813,14 +799,6 @@ def _other_counted(
     each = _PER_UNIT.search(flat, x, a) or _PER_AFTER.search(flat, end, y) or _EACH_AFTER.search(flat, end, y)
     if each is not None and field != "invited_count":
         return f"gives the number per each one or each time ({each.group().strip()!r}), not how many took part"
-    mode = _MODE.search(flat, x, a) or _MODE.search(flat, end, y)
-    if mode is not None and field != "invited_count":
-        kind = 1 if mode.group(1) else 2
-        if any(not (m.group(kind)) for m in _MODE.finditer(flat, *sentence)):
-            return (
-                f"counts those who took part one way ({mode.group()!r}) where the sentence names another: a count "
-                "of one group, not of all who took part"
-            )
     if field == "organisation_count" and noun is None and (people := _OF_PEOPLE.search(flat, x, a)) is not None:
         return f"counts people ({people.group()!r}), not organisations"
     group = _FROM_GROUP.match(flat, end) if field == "participant_count" else None
@@ -880,7 +858,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     own = _OWN_PARTICIPLE.match(flat, b)
     end = own.end() if own else b  # the count's own noun phrase ends here
     clauses = _count_clauses(flat, lo, hi, a, b)
-    if (other := _other_counted(field, flat, *clauses, a, b, end)) is not None:
+    if (other := _other_counted(field, flat, clauses[0], clauses[1], a, b, end)) is not None:
         return f"{sentence} {other}"
     invited_own = _INVITED_WORDS.search(flat, a, end)
     if invited_own is not None and _OF_THE_INVITED.search(flat, a, invited_own.start()):

@@ -941,9 +941,12 @@ _NOT_UNTIL = LazyPattern(r"(?<!\w)(?:not|inte|ej)(?!\w)")
 #: The nouns of a time of day, which a preposition of time governs without being another thing ("efter lunch
 #: den 10 september").
 _TIME_NOUNS = frozenset("lunch förmiddagen eftermiddagen kvällen morgonen lunchtid".split())
-#: A day number (and a comma or "och") right before a date: one of several days ("den 3 och den 10
-#: september 2024", "den 3, 5 och 10 september").
-_DAYS_BEFORE = LazyPattern(r"(?<![\w/.:-])\d{1,2}(?::[ea]|e)?,? (?:(?:och|samt|and|&) )?(?:den |the )?$")
+#: A day number (after "den", a comma or "och"; a comma or "och" after it) right before a date: one of
+#: several days ("den 3 och den 10 september 2024", "den 3, 5 och 10 september"; not "kl. 13, den 10
+#: september", "i sal 4 den 10 september").
+_DAYS_BEFORE = LazyPattern(
+    r"(?:(?<=den )|(?<=the )|(?<=, )|(?<=och )|(?<=and ))\d{1,2}(?::[ea]|e)?(?:,|,? och|,? samt|,? and| &) (?:den |the )?$"
+)
 
 
 def other_things_date(flat: str, lo: int, hi: int, a: int, *, several: bool = False) -> str | None:

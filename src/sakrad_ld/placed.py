@@ -811,6 +811,13 @@ _ANOTHER_GATHERING = LazyPattern(
     r"|(?:för|till|på) (?:(?:en|ett|gemensam|gemensamt|gemensamma) ){0,2}(?:middag|lunch|frukost|fika|mingel|mottagning|restaurang|"
     r"studiebesök|rundvandring|fest|kvällsaktivitet)\w*|for (?:a |an )?(?:dinner|lunch|reception|drinks))(?!\w)"
 )
+#: A time before or after this sakråd (its definite noun) before a place: what is placed there happened then,
+#: not the sakråd ("Efter sakrådet hölls ett möte i Malmö", "Inför sakrådet träffades …"; not a relative
+#: clause of the noun, "Inför sakrådet, som hölls i Malmö, …").
+_AROUND_THIS = LazyPattern(
+    r"(?<!\w)(?:efter|före|inför|innan|after|before|ahead of) (?:själva )?(?:sakrådet|samrådet|dialogmötet|"
+    r"the consultation)(?!\w)"
+)
 #: A meeting's noun governed by a preposition or an agent's "av" ("föregicks av ett möte", "efter mötet"),
 #: right before the place: that meeting is another than the sentence's own.
 _GOVERNED_MEETING = LazyPattern(
@@ -840,6 +847,12 @@ def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
     right_after = any(e == at - 1 for _, e in in_person)  # "på plats i Rosenbad"
     if (in_person and not held) or (right_after and not any(m.start() > comma for m in held)):
         return "says who attended there in person ('på plats'), not that the meeting was held there"
+    for around in _AROUND_THIS.finditer(flat, lo, at):
+        if (
+            not flat.startswith((", som ", " som ", ", which ", ", där "), around.end())
+            and ";" not in flat[around.end() : at]
+        ):
+            return f"places something before or after the meeting there ({quoted(around.group())}), not the meeting"
     if held and all(m.group() in _GATHERING for m in held) and (when := _ANOTHER_GATHERING.search(flat, lo, hi)):
         return (
             f"says people gathered there at another time or for another event ({quoted(when.group())}), not the meeting"

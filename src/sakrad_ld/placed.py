@@ -836,7 +836,8 @@ def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
     """What the sentence ``flat[lo:hi]`` says happened at the place at ``at`` instead of this meeting's
     holding, or None: its only words of holding before the place are "på plats" ("Ministern deltog på plats
     i Rosenbad": who attended there in person, for a meeting that may have been held elsewhere or online);
-    a gathering placed before or after the meeting or for another event ("Efter sakrådet samlades
+    a time before or after this sakråd before it ("Efter sakrådet hölls ett möte i Malmö"); a gathering
+    placed before or after the meeting or for another event ("Efter sakrådet samlades
     deltagarna i Malmö för en middag", "samlades därefter på en restaurang i …"); another meeting's noun
     governed by a preposition right before it ("Sakrådet föregicks av ett möte i Malmö"); a clause
     after a comma with a verb of its own and no word of holding ("Sakrådet hölls i Stockholm,

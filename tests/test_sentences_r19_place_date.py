@@ -118,6 +118,7 @@ NOT_HELD_THERE = [
     (HELD + "Sakrådet hölls digitalt, med deltagare på plats i Rosenbad.", _place("Rosenbad"), TRAP),
     (HELD + "Sakrådet hölls digitalt men ministern deltog på plats i Rosenbad.", _place("Rosenbad"), TRAP),
     (HELD + "Sakrådet hölls både digitalt och på plats i Rosenbad.", _place("Rosenbad"), TRUE),
+    (HELD + "Sakrådet genomfördes i hybridform, på plats i Rosenbad och via länk.", _place("Rosenbad"), TRUE),
     (HELD + "Sakrådet hölls i Rosenbad, med några deltagare på plats.", _place("Rosenbad"), TRUE),
     (HELD + "Efter sakrådet samlades deltagarna i Malmö för en middag.", _place("Malmö"), TRAP),
     (HELD + "Deltagarna samlades därefter på en restaurang i Gamla stan.", _place("Gamla stan"), TRAP),

@@ -845,8 +845,11 @@ def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
     in_person = [m.span() for m in _IN_PERSON.finditer(flat, lo, at)]
     held = [m for m in _HELD.finditer(flat, lo, at) if not any(s <= m.start() < e for s, e in in_person)]
     comma = max(flat.rfind(",", lo, at), flat.rfind(";", lo, at))
-    right_after = any(e == at - 1 for _, e in in_person)  # "på plats i Rosenbad"
-    if (in_person and not held) or (right_after and not any(m.start() > comma for m in held)):
+    # "…, med deltagare på plats i Rosenbad": someone on site, after a comma with no word of holding; not
+    # "genomfördes i hybridform, på plats i Rosenbad och via länk", the holding's own adverbial
+    site = next((s for s, e in in_person if e == at - 1), None)
+    someone = site is not None and bool(flat[comma + 1 : site].strip(" ,")) and not any(m.start() > comma for m in held)
+    if (in_person and not held) or someone:
         return "says who attended there in person ('på plats'), not that the meeting was held there"
     for around in _AROUND_THIS.finditer(flat, lo, at):
         if (

@@ -7,7 +7,8 @@
   each kind) is answered, redirects followed, without a 5xx: a page that fails to render is found
   here, whatever template or view it is;
 * every page's address without ``.html``, in either language (``/lists/meetings``, ``/en/dataset``,
-  ``/en/doc/meeting/x``), is the page, and a folder without an ``index.html`` is not found, never
+  ``/en/doc/meeting/x``), is the page (a withdrawn thing's is 410 Gone, though the export keeps its
+  410 page where its page was, for a host without rules), and a folder without an ``index.html`` is not found, never
   a redirect to a 404;
 * rdflib reads a thing's IRI as N3 and TriG, and its ``SPARQLStore`` runs every query form with
   every ``returnFormat``;
@@ -21,7 +22,7 @@ import http.client
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -31,6 +32,7 @@ from test_static_apache import SUB_PATH, apache  # noqa: F401 (Apache serving an
 
 from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.static import EXPOSE_HEADERS
+from sakrad_ld.withdrawn import RELEASE_FILE, gone_path, release_withdrawals
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 #: What RDF clients send: each registered type, the types they read it as (N3 is Turtle, TriG of the
@@ -149,23 +151,33 @@ def test_the_ontology_is_a_page_for_every_browser_header(server_url: str, nginx_
 # --- addresses a person types ---------------------------------------------------------------------
 
 
-def export_pages(export: Path) -> list[str]:
+def export_pages(export: Path, withdrawn: Collection[str] = ()) -> list[str]:
     """Every page of the export as a path without ``.html`` (``/lists/meetings``, ``/en/dataset``),
-    but the start pages and the not-found pages."""
+    but the start pages, the not-found pages and the pages of the ``withdrawn`` IRIs (``/id/…``):
+    the export puts a withdrawn thing's 410 page where its page was, for a host without rules, but
+    its address is no page (410 Gone on the server and from the rules)."""
     found = []
     for page in sorted(export.rglob("*.html")):
         rel = page.relative_to(export).as_posix()
         if rel.split("/")[0] in ("download", "nginx", "apache") or rel.rsplit("/", 1)[-1] in ("index.html", "404.html"):
             continue
-        found.append("/" + rel.removesuffix(".html"))
+        if gone_path("/" + rel) not in withdrawn:
+            found.append("/" + rel.removesuffix(".html"))
     return found
+
+
+def withdrawn_pages(export: Path, withdrawn: Collection[str]) -> list[str]:
+    """The export's pages of withdrawn IRIs, as paths without ``.html``."""
+    every = export_pages(export)
+    return [p for p in every if p not in export_pages(export, withdrawn)]
 
 
 @pytest.mark.parametrize("host", ["server", "nginx"])
 def test_every_pages_address_without_html_is_the_page_in_either_language(
-    host: str, export: Path, server_url: str, nginx_url: str
+    host: str, export: Path, release: Path, server_url: str, nginx_url: str
 ) -> None:
-    pages = export_pages(export)
+    withdrawn = release_withdrawals((release / RELEASE_FILE).read_bytes())
+    pages = export_pages(export, withdrawn)
     english = [p for p in pages if p.startswith("/en/")]
     assert {"/lists/meetings", "/en/lists/meetings", "/en/dataset", "/en/ontology", "/search"} <= set(pages)
     assert any(p.startswith("/en/doc/meeting/") for p in english) and len(english) * 3 > len(pages)
@@ -178,6 +190,15 @@ def test_every_pages_address_without_html_is_the_page_in_either_language(
         if status != 200 or not headers.get("content-type", "").startswith("text/html") or not language:
             wrong.append((path, [(p, s) for p, s, _, _ in chain]))
     assert not wrong, f"{len(wrong)} of {len(pages)}: {wrong[:20]}"
+    # a withdrawn thing's page (written where its page was, for a host without rules) is no page here:
+    # its address, with or without .html, in either language, is 410 Gone with the page saying why
+    gone = withdrawn_pages(export, withdrawn)
+    assert any(p.startswith("/en/doc/") for p in gone) and any(p.startswith("/doc/") for p in gone)
+    for path in gone:
+        for asked in (path, path + ".html"):
+            chain = client.follow(asked, BROWSER)
+            assert [s for _, s, _, _ in chain] == [410], (asked, [(p, s) for p, s, _, _ in chain])
+            assert chain[-1][2]["content-type"].startswith("text/html"), asked
 
 
 @pytest.mark.parametrize("host", ["server", "nginx"])

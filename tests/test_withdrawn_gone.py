@@ -26,6 +26,7 @@ from test_static_apache import SUB_PATH, apache  # noqa: F401 (apache: the fixtu
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.sparql.store import Release
+from sakrad_ld.web.static import gone_paths
 from sakrad_ld.withdrawn import RELEASE_FILE, gone_path
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -36,9 +37,9 @@ BASE = "https://w3id.org/sakrad/"
 
 
 def _variants(path: str) -> list[str]:
-    """The request paths of the withdrawn IRI ``/id/{rest}`` answered 410."""
-    rest = path[len("/id/") :]
-    return [path, "/en" + path, f"/doc/{rest}", f"/doc/{rest}.ttl", f"/doc/{rest}.html", f"/en/doc/{rest}.html"]
+    """The request paths of the withdrawn IRI ``/id/{rest}`` answered 410: the IRI, ``/en/id/…``,
+    and the document and English page without a suffix and with each (the static rules' list)."""
+    return gone_paths(path)
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +130,29 @@ def test_the_server_answers_a_withdrawn_iri_410(server: object, withdrawn: list[
                 and f"Withdrawn in release {version}".encode() in body
             )
     # any other unknown IRI is still 404
+    assert server("/doc/person/no-such-person", "image/png")[0] == 406  # type: ignore[operator]
     assert server("/id/person/hans-dahlgren/holding/eu-minister/no-such-source", BROWSER)[0] == 404  # type: ignore[operator]
+
+
+def test_a_withdrawn_iri_is_410_whatever_the_accept_and_the_form_of_its_path(
+    server: object, withdrawn: list[str]
+) -> None:
+    """No route's own check answers first: a document path without a suffix asked for as a picture
+    (``image/png``) was 406, as a document's format negotiated to nothing is, where the static
+    hosts' rules answer 410; a format no document has is no reason to hide that the thing is gone."""
+    wrong = []
+    for path in withdrawn:
+        for asked in _variants(path):
+            for accept in ACCEPTS:
+                status, headers, body = server(asked, accept)  # type: ignore[operator]
+                kind = headers.get("content-type", "").split(";")[0]
+                if (status, kind, headers.get("vary")) not in (
+                    (410, "text/html", "Accept"),
+                    (410, "text/plain", "Accept"),
+                ):
+                    wrong.append(f"{asked} {accept!r}: {status} {kind}")
+    assert not wrong, "\n".join(wrong[:20])
+    assert any(p.count("/") == 3 for p in withdrawn), "a whole thing (/id/person/x) is among the withdrawn"
 
 
 def test_the_server_negotiates_an_english_page_path(server: object, english: list[str]) -> None:

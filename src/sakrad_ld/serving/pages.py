@@ -1,5 +1,9 @@
 """The pages for people the server answers itself: the 404 page a browser gets, and the 410 Gone
-of an IRI the release lists as withdrawn (:mod:`sakrad_ld.withdrawn`), which replaces the 404 there.
+of an IRI the release lists as withdrawn (:mod:`sakrad_ld.withdrawn`). :class:`Withdrawn` answers
+every path of a withdrawn IRI (``/id/…``, ``/en/id/…``, ``/doc/…`` with or without a suffix,
+``/en/doc/…``) in front of the routes and of every other middleware, so no route's own check (a
+format negotiated to 406, a page prepared before) answers there first: 410 whatever ``Accept`` asks
+for, as the static export's rules answer it.
 
 The site's prepared pages (the start page, lists, search, the query page) are answered before the
 routes, by :class:`sakrad_ld.web.served.SiteFiles`; a page of one resource, in Swedish or English,
@@ -13,14 +17,15 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..formats import HTML
 from ..withdrawn import TEXT, gone_page, gone_path, gone_text
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, problem_response
-from .releases import Generation
+from .releases import Generation, Releases
 
-__all__ = ["gone", "not_found"]
+__all__ = ["Withdrawn", "gone", "not_found"]
 
 _HTML = "text/html; charset=utf-8"
 _VARY = {"Vary": "Accept"}
@@ -48,9 +53,6 @@ def not_found(request: Request, gen: Generation, iri: str, what: str) -> Respons
     thing's 303 leads to its page), Problem Details for a program; chosen by ``Accept``, so the
     answer says ``Vary: Accept`` (under ``/id/`` ``Vary: Accept, Accept-Language``)."""
     path = request.url.path
-    withdrawn = gen.withdrawals().get(gone_path(path) or "")
-    if withdrawn is not None:
-        return gone(request, gen, withdrawn)
     vary = _VARY_LANGUAGE if path.startswith(_NEGOTIATED) else _VARY
     if choose(request.headers.get("accept"), (HTML, PROBLEM_FORMAT)) is HTML:
         from ..web import pages
@@ -64,3 +66,20 @@ def not_found(request: Request, gen: Generation, iri: str, what: str) -> Respons
         page = pages.not_found_page(iri, gen.site, lang)
         return Response(page, status_code=404, media_type=_HTML, headers=vary)
     return problem_response(404, what, vary)
+
+
+class Withdrawn:
+    """ASGI middleware: a GET or HEAD of any path of an IRI the release lists as withdrawn is 410
+    Gone (:func:`gone`), before anything else looks at it; every other request passes on."""
+
+    def __init__(self, app: ASGIApp, releases: Releases) -> None:
+        self.app, self.releases = app, releases
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+            gen = self.releases.current
+            item = gen.withdrawals().get(gone_path(scope["path"]) or "")
+            if item is not None:
+                await gone(Request(scope), gen, item)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

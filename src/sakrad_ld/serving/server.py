@@ -15,12 +15,12 @@ thing it serves, tried in this order::
                                    under the base (303), else 404
 
 In front of the routes: the guard (:mod:`~sakrad_ld.serving.guard`: 414, ``nosniff``, 500 without
-a traceback), CORS, an English page's path without ``.html``, negotiated
+a traceback), CORS, the 410 Gone of every path of a withdrawn IRI, whatever ``Accept`` asks for
+(:class:`sakrad_ld.serving.pages.Withdrawn`), an English page's path without ``.html``, negotiated
 (:mod:`~sakrad_ld.serving.english`), the documents answered before, and the site's prepared files, the start page
 ``/`` among them (:class:`sakrad_ld.web.served.SiteFiles`). An error a route raises
 (:class:`~sakrad_ld.serving.problem.Problem`) is answered as Problem Details
-(:mod:`sakrad_ld.serving.problem`), except the 404 page a browser gets; a withdrawn IRI is 410 Gone
-(:func:`sakrad_ld.serving.pages.gone`).
+(:mod:`sakrad_ld.serving.problem`), except the 404 page a browser gets.
 
 Every request is answered from one release (:mod:`sakrad_ld.serving.releases`); SPARQL queries
 pass a gate of their own (:mod:`sakrad_ld.serving.admission`) so that documents never wait for
@@ -170,6 +170,8 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
             expose_headers=[*EXPOSE_HEADERS.split(", "), "Retry-After", "X-Cache"],
             max_age=86400,
         ),
+        # a withdrawn IRI's every path is 410 Gone, before any other part answers it
+        Middleware(pages.Withdrawn, releases=releases),
         # an English page's path without .html is negotiated as the document path without /en
         Middleware(english.EnglishPages, context=context),
         # a document answered before is answered again from its bytes, in front of the routes

@@ -421,3 +421,11 @@ def test_a_ministry_involved_without_a_role_says_so_in_the_bodies_list(release: 
         shown = re.findall(r'<a href="(?:\.\./)?meetings/ministry/([^"]+)\.html">' + words + r" (\d+) ", html)
         assert sorted(k for k, _ in shown) == only_via, (page, shown)
         assert all(int(n) == involved[k] for k, n in shown)
+
+
+def test_no_tables_title_ends_cut() -> None:
+    """A table's title is whole words, never ending in "…" (the start page lists each by its title)."""
+    from sakrad_ld.tables.definitions import TABLES
+
+    cut = [(t.name, title) for t in TABLES for title in (t.title_sv, t.title_en) if "…" in title]
+    assert not cut, cut

@@ -474,8 +474,11 @@ DISCUSSION_AREAS = _items(
 
 PARTICIPATIONS = Table(
     "participations",
-    "Who had which role: convener, chair, participating organisation, government participant, …",
-    "Vem som hade vilken roll: sammankallande, ordförande, deltagande organisation, från Regeringskansliet …",
+    # whole words, no "…": a title shown in full where it is listed (the start page's downloads)
+    "Who had which role in each sakråd: convener, chair, participating organisation, government participant and"
+    " every other role",
+    "Vem som hade vilken roll i varje sakråd: sammankallande, ordförande, deltagande organisation, från"
+    " Regeringskansliet och varje annan roll",
     PREFIXES
     + f"""SELECT DISTINCT * WHERE {{
   ?meeting_iri m8g:hasParticipation ?iri . ?iri a m8g:Participation . ?meeting_iri a sakrad:Sakrad . {_kind("meeting_iri", "meeting")}

@@ -33,7 +33,7 @@ from .counted import check_counts
 from .dated import check_meeting_dates
 from .duplicated import check_duplicated
 from .errors import InputError, InputErrors, ProjectError, Where
-from .inputfiles import MAX_INPUT_FILE, read_input
+from .inputfiles import MAX_INPUT_FILE, read_input, resolved
 from .layout import kept_copy_path
 from .modified import check_modified
 from .numbered import check_numbered
@@ -193,7 +193,10 @@ def load_corpus(
     try:
         files = meeting_files(data_dir / "meetings")
         if leave_out:
-            files = [f for f in files if f.resolve() not in {p.resolve() for p in leave_out}]
+            # os.path.realpath, not Path.resolve: a meeting file that is a looping link is compared
+            # (as its own path), not raised on; loading it says what it is, at the file
+            left = {os.path.realpath(p) for p in leave_out}
+            files = [f for f in files if os.path.realpath(f) not in left]
     except InputError as error:
         errors.append(error)
         files = []
@@ -445,7 +448,7 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
     sizes: dict[str, int] = {}  # a copy's file -> its bytes, of the copies read
     seen: dict[str, str] = {}  # a published path -> the source whose copy it is
     errors: list[InputError] = []
-    root = data_dir.resolve()
+    root = resolved(data_dir, "the data folder")
     for source in corpus.sources:
         file = source.file
         if not file:

@@ -28,6 +28,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,9 @@ __all__ = [
     "Manifest",
     "ManifestFile",
     "file_digests",
+    "TooManyDigits",
     "graph_name",
+    "json_document",
     "make_manifest",
     "read_manifest",
 ]
@@ -193,7 +196,7 @@ def read_manifest(root: Path) -> Manifest:
             raise ReleaseError(
                 f"{path}: larger than {MAX_MANIFEST_BYTES:,} bytes, no manifest a build writes; {rebuild}"
             )
-        doc = json.loads(data)
+        doc = json_document(data)
         if not isinstance(doc, dict):
             raise ReleaseError(f"{path}: not a JSON object; {rebuild}")
         if doc.get("manifest") != MANIFEST_VERSION:
@@ -213,6 +216,8 @@ def read_manifest(root: Path) -> Manifest:
         )
     except ReleaseError:
         raise
+    except TooManyDigits as error:
+        raise ReleaseError(f"{path}: {error}, which no build writes; {rebuild}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         # (RecursionError: JSON nested deeper than the parser follows, which no build writes)
         raise ReleaseError(f"{path}: not a readable manifest ({type(error).__name__}: {error}); {rebuild}") from None
@@ -220,6 +225,57 @@ def read_manifest(root: Path) -> Manifest:
     if problem:
         raise ReleaseError(f"{path}: {problem}, which no build writes; {rebuild}")
     return manifest
+
+
+class TooManyDigits(ValueError):
+    """A whole number of a JSON document with more digits than Python makes an ``int`` of
+    (:func:`sys.get_int_max_str_digits`, 4,300 unless changed), saying so with the field it is the
+    value of, where Python's own ValueError would advise changing an interpreter setting."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"{field} is a number of more than {sys.get_int_max_str_digits():,} digits")
+        self.field = field
+
+
+class _Huge:
+    """Stands for a whole number too long to be an int while a document is read (found afterwards)."""
+
+
+def json_document(data: bytes | str) -> object:
+    """``data`` read as JSON (:func:`json.loads`); a whole number of more digits than Python makes
+    an int of is a :class:`TooManyDigits` naming its field (such as ``files[3].size``)."""
+    huge = _Huge()
+    too_long: list[str] = []
+
+    def whole(text: str) -> int | _Huge:
+        try:
+            return int(text)
+        except ValueError:  # the scanner gives only digits with an optional '-': only the limit is left
+            too_long.append(text)
+            return huge
+
+    doc = json.loads(data, parse_int=whole)
+    if too_long:
+        raise TooManyDigits(_field_of(doc, huge))
+    return doc
+
+
+def _field_of(doc: object, wanted: object) -> str:
+    """The first field of ``doc`` (in document order) whose value is ``wanted``, as ``files[3].size``
+    (``the document`` for the document itself); walked without recursion (JSON may nest deep)."""
+    todo: list[tuple[str, object]] = [("", doc)]
+    while todo:
+        field, value = todo.pop()
+        if value is wanted:
+            return field or "the document"
+        if isinstance(value, dict):
+            items = [(f"{field}.{k}" if field else str(k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            items = [(f"{field}[{n}]", v) for n, v in enumerate(value)]
+        else:
+            continue
+        todo.extend(reversed(items))
+    return "a field"
 
 
 def _field_problem(m: Manifest) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ProjectError
+from .inputfiles import resolved
 
 __all__ = ["Project"]
 
@@ -35,7 +36,7 @@ class Project:
         missing = [p.name + "/" for p in (project.data, project.ontology, project.shapes) if not p.is_dir()]
         if missing:
             raise ProjectError(
-                f"{root.resolve()}: not a sakrad-ld project, it has no {', '.join(missing)}; "
+                f"{resolved(root, 'the project folder')}: not a sakrad-ld project, it has no {', '.join(missing)}; "
                 "run the command in the project folder"
             )
         return project

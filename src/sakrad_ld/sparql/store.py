@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import ReleaseError
 from ..formats import media_type_of
+from ..inputfiles import resolved
 from ..layout import CATALOGUE_FILE, CHECKSUMS, DATA_FILE, MANIFEST_FILE
 from ..manifest import Manifest, read_manifest
 
@@ -122,7 +123,7 @@ class Release:
         """The release in ``root``, its triples in the embedded store, or in the external store whose
         SPARQL query endpoint is ``store_url`` (the release's named graph there: :mod:`sakrad_ld.sparql.push`).
         ReleaseError, saying what to do, for a folder that is not a release or has no manifest."""
-        root = Path(root).resolve()
+        root = resolved(Path(root), "the release folder")
         manifest = read_manifest(root)
         if store_url:
             from .remotestore import RemoteStore

@@ -103,6 +103,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -125,8 +126,9 @@ from ..documents import (
 from ..errors import ReleaseError
 from ..folders import Kept, check_replaceable, release_places, replacing
 from ..formats import FORMATS, HTML, MAX_ACCEPT, MAX_RANGES, QUAD_FORMATS, RESULTS_FORMATS, Format
+from ..inputfiles import resolved
 from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
-from ..manifest import MANIFEST_VERSION, read_manifest
+from ..manifest import MANIFEST_VERSION, TooManyDigits, json_document, read_manifest
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..vocab import ONTOLOGY_IRI
@@ -310,7 +312,7 @@ def export_site(
     if previous is not None:
         places += release_places(previous, "the --previous release")
     check_replaceable(out, SITE_MARK, places)  # named as given; again as it resolves, by replacing()
-    out = out.resolve()
+    out = resolved(out, "the site folder")
     written: list[Path] = []  # the folder the site is written into, once there is one
     try:
         with replacing(out, SITE_MARK, places) as tmp:
@@ -444,7 +446,7 @@ def copy_release(release: Path, into: Path | None, out: Path) -> int:
     starting with a dot, never published, are not read); the two lists name the same files with the
     same digests. ReleaseError naming the file and what is expected otherwise, before anything of
     the site at ``out`` changes. How many files were copied."""
-    root = release.resolve()
+    root = resolved(release, "the release folder")
     unchanged = f"nothing was exported, the site at {out} was not changed"
     rebuild = f"rebuild the release with `sakrad-ld build` or copy it again whole; {unchanged}"
     if not root.is_dir():
@@ -585,15 +587,17 @@ def _manifest_sizes(root: Path, data: bytes, sums: dict[str, str], rebuild: str)
     """Each file's size as ``manifest.json`` lists it, once its list agrees with ``SHA256SUMS``."""
     path = root / MANIFEST_FILE
     try:
-        doc = json.loads(data)
+        doc = json_document(data)
         if doc.get("manifest") != MANIFEST_VERSION:
             raise ReleaseError(
                 f"{path}: manifest version {doc.get('manifest')!r}, this sakrad-ld reads version "
                 f"{MANIFEST_VERSION}; {rebuild}"
             )
         files = {f["path"]: f for f in doc["files"]}
-        sizes = {name: int(f["size"]) for name, f in files.items()}
+        sizes = {f["path"]: _whole(f["size"], f"files[{n}].size") for n, f in enumerate(doc["files"])}
         digests = {name: str(f["sha256"]) for name, f in files.items()}
+    except TooManyDigits as error:
+        raise ReleaseError(f"{path}: {error}, which no build writes; {rebuild}") from None
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ReleaseError(f"{path}: not a readable manifest ({type(error).__name__}: {error}); {rebuild}") from None
     listed = set(sums) - {MANIFEST_FILE}
@@ -610,6 +614,17 @@ def _manifest_sizes(root: Path, data: bytes, sums: dict[str, str], rebuild: str)
                 f"the same; {rebuild}"
             )
     return sizes
+
+
+def _whole(value: object, field: str) -> int:
+    """``int(value)`` of a manifest's ``field``; TooManyDigits where a text holds more digits than
+    Python makes an int of (a number in JSON is caught as it is read, :func:`json_document`)."""
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except ValueError:
+        if isinstance(value, str) and sum(c.isdigit() for c in value) > sys.get_int_max_str_digits() > 0:
+            raise TooManyDigits(field) from None
+        raise
 
 
 def _named(err: OSError, path: Path) -> OSError:

@@ -85,6 +85,23 @@ def test_a_looping_meeting_file_is_said_at_the_file_when_drafts_are_left_out(tmp
     assert "draft.yaml" not in said  # still left out
 
 
+def test_a_kept_source_text_that_loops_names_the_link_at_its_line(tmp_path: Path) -> None:
+    """A source's ``file:`` that is a looping link was refused with Python's words ("Symlink loop
+    from '/…'"); it names the link below data/, at the source's line."""
+    from sakrad_ld.corpus import load_corpus
+
+    project = fixture_project(tmp_path / "project")
+    kept = project / "data" / "sources" / "sakrad-2017-12-12-integration.txt"
+    kept.unlink()
+    _loop(kept.parent, kept.name)
+    with pytest.raises(InputErrors) as refused:
+        load_corpus(project / "data")
+    said = "\n".join(map(str, refused.value.errors))
+    assert "sources.yaml:10: " in said
+    assert "the symbolic link 'sources/sakrad-2017-12-12-integration.txt' on its way loops" in said
+    assert "Symlink loop" not in said
+
+
 # --- a number of more than 4,300 digits in a release's manifest.json ------------------------------
 
 HUGE = "1" * 5000

@@ -15,6 +15,7 @@ the release); texts and numbers are limited in :mod:`sakrad_ld.typedyaml`.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import os
 import re
@@ -33,7 +34,7 @@ from .counted import check_counts
 from .dated import check_meeting_dates
 from .duplicated import check_duplicated
 from .errors import InputError, InputErrors, ProjectError, Where
-from .inputfiles import MAX_INPUT_FILE, read_input, resolved
+from .inputfiles import MAX_INPUT_FILE, looping_link, read_input, resolved
 from .layout import kept_copy_path
 from .modified import check_modified
 from .numbered import check_numbered
@@ -438,6 +439,16 @@ def check_version(config: Any) -> list[InputError]:
     ]
 
 
+def _looping(path: Path, data_dir: Path) -> str:
+    """What a kept copy's ``path`` is when a symbolic link on its way loops: the link, below ``data_dir``."""
+    link = looping_link(path)
+    try:
+        named = f" {quoted(str(link.relative_to(os.path.abspath(data_dir))))}" if link else ""
+    except ValueError:  # the loop is in a folder above data/
+        named = f" {quoted(str(link))}"
+    return f"the symbolic link{named} on its way loops, leading back to itself"
+
+
 def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], list[InputError]]:
     """The text of each source's ``file:`` (a copy of the text kept beside the data), by source id,
     read once: the dates are looked up in it and the release publishes it under ``sources/``. The
@@ -470,7 +481,10 @@ def read_source_copies(corpus: Corpus, data_dir: Path) -> tuple[dict[str, str], 
             except FileNotFoundError:
                 problem = "no such file in data/" if not path.is_symlink() else "a link to nothing"
             except (OSError, RuntimeError) as error:  # a loop of links, a folder that cannot be read
-                problem = f"the file cannot be reached ({getattr(error, 'strerror', None) or error})"
+                if isinstance(error, OSError) and error.errno != errno.ELOOP:
+                    problem = f"the file cannot be reached ({error.strerror or error})"
+                else:  # Python 3.11's RuntimeError "Symlink loop from …", a later one's ELOOP
+                    problem, hint = _looping(path, data_dir), "remove the link, or give the path of the file itself"
             else:
                 if not real.is_relative_to(root):
                     problem = "a link leading out of data/"

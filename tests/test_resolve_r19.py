@@ -177,3 +177,7 @@ def test_json_document_names_the_first_field_past_the_limit() -> None:
         json_document('{"a": [1, {"b": -' + HUGE + '}], "c": ' + HUGE + "}")
     with pytest.raises(TooManyDigits, match="^the document is"):
         json_document(HUGE)
+    with pytest.raises(UnicodeDecodeError):  # other ValueErrors stay what they are
+        json_document(b'{"a": "\xff"}')
+    with pytest.raises(json.JSONDecodeError):
+        json_document("{")

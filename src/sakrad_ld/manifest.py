@@ -243,7 +243,14 @@ class _Huge:
 
 def json_document(data: bytes | str) -> object:
     """``data`` read as JSON (:func:`json.loads`); a whole number of more digits than Python makes
-    an int of is a :class:`TooManyDigits` naming its field (such as ``files[3].size``)."""
+    an int of is a :class:`TooManyDigits` naming its field (such as ``files[3].size``). Read again
+    only then, to find the field: a manifest of 300,000 files reads 15 % slower with the hook."""
+    try:
+        return json.loads(data)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # Python's limit, or bytes that are not UTF-8 (raised again below)
+        pass
     huge = _Huge()
     too_long: list[str] = []
 

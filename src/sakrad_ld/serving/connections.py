@@ -46,13 +46,21 @@ a large head unread, the kernel would send a reset that destroys the answer befo
 it (heads of 200 KB got a reset and no status).
 
 :func:`serve` runs the app with these limits (``sakrad-ld serve``) and raises the process's
-limit of open files to what the connection limit needs.
+limit of open files to what the connection limit needs. Where it cannot (a hard limit below it), the
+connections are fewer, so that they, a batch of connections accepted at once and the files the
+server keeps beside them fit the limit (:func:`connection_budget`): asyncio accepts up to the listen
+backlog's count of connections each time the listening socket is ready, before any of them can make
+another give way. Should the process still run out of files, the failed accept is logged as one
+line every :data:`_ACCEPT_LOG_INTERVAL` seconds with how many failed, never with a traceback
+(:func:`quiet_accept_errors`); the connections not accepted wait in the kernel's queue, and asyncio
+tries again a second later.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import fcntl
 import itertools
 import logging
@@ -64,6 +72,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
+from ..sparql.limits import MAX_QUERY_BYTES
 from .problem import PROBLEM_MEDIA_TYPE, problem_body
 from .settings import Settings
 
@@ -71,11 +80,31 @@ if TYPE_CHECKING:  # uvicorn is imported where a server is made, not by the quer
     import uvicorn
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["GRACE", "give_up", "guarded_protocol", "raise_open_files", "serve", "standing_by", "uvicorn_config"]
+__all__ = [
+    "GRACE",
+    "connection_budget",
+    "give_up",
+    "guarded_protocol",
+    "quiet_accept_errors",
+    "raise_open_files",
+    "serve",
+    "standing_by",
+    "uvicorn_config",
+]
 
 _log = logging.getLogger("sakrad_ld.serving")
 #: File descriptors kept beside the connections: the release's files, workers' sockets, logs.
 _SPARE_FILES = 64
+#: The listen backlog where the open files allow it (nginx's default): also how many connections
+#: asyncio accepts at once, each a file, before any of them can make another give way.
+_BACKLOG = 511
+#: The fewest connections and the smallest backlog, however few files the process may open.
+_FEWEST = 8
+#: Seconds between two log lines about connections that could not be accepted (no files left).
+_ACCEPT_LOG_INTERVAL = 10.0
+#: The errors of ``accept()`` that mean the process or system is out of a resource (asyncio then
+#: stops accepting for a second); anything else is logged as asyncio logs it.
+_OUT_OF_RESOURCE = (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM)
 #: The largest request head accepted, in bytes (h11's own default is 16 KiB).
 MAX_HEAD_BYTES = 16 * 1024
 #: Seconds a connection may wait for its client (a head, a body) before it is the first to give way
@@ -140,24 +169,42 @@ def _framed_once(next_event: Callable[[], Any]) -> Callable[[], Any]:
     return framed_once
 
 
+_REASONS = {400: "Bad Request", 413: "Content Too Large", 431: "Request Header Fields Too Large"}
+
+
 def _answer_unreadable(error: BaseException) -> bytes:
-    """The whole answer to a request h11 could not read (``error``, its RemoteProtocolError)."""
+    """The whole answer to a request h11 could not read (``error``, its RemoteProtocolError), or whose
+    chunked body is too large (413, ``error`` says how large)."""
     status = getattr(error, "error_status_hint", 400)
-    status = status if status in (400, 431) else 400
+    status = status if status in _REASONS else 400
     if status == 431:
         detail = (
             f"the request's head (its request line and header fields) is longer than {MAX_HEAD_BYTES} bytes, "
             "the most accepted; send fewer or shorter header fields"
         )
+    elif status == 413:
+        detail = str(error)
     else:
         reason = str(error)[:200].translate({c: "?" for c in (*range(0x20), 0x7F)})
         detail = f"the request is not valid HTTP/1.1 ({reason}); send a request line, a Host header field and at most one Content-Length"
     body = problem_body(status, detail)
     return (
-        f"HTTP/1.1 {status} {'Bad Request' if status == 400 else 'Request Header Fields Too Large'}\r\n"
+        f"HTTP/1.1 {status} {_REASONS[status]}\r\n"
         f"Content-Type: {PROBLEM_MEDIA_TYPE}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n"
         f"Content-Length: {len(body)}\r\n\r\n"
     ).encode() + body
+
+
+class _TooLarge(Exception):
+    """A chunked request body past :data:`MAX_QUERY_BYTES`, known from what it has sent and announced."""
+
+    error_status_hint = 413
+
+    def __init__(self, size: int) -> None:
+        super().__init__(
+            f"the request body is longer than {MAX_QUERY_BYTES} bytes, the largest query accepted "
+            f"(its chunks have sent and announced {size} bytes); send a shorter query"
+        )
 
 
 _BUSY = _answer_503("the server holds as many connections as it may, all of them busy; try again in a few seconds", 5)
@@ -229,7 +276,7 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
-            self.conn.next_event = _framed_once(self.conn.next_event)  # type: ignore[method-assign]
+            self.conn.next_event = self._bounded(_framed_once(self.conn.next_event))  # type: ignore[method-assign]
             self._request_timer = None
             self.first_line: bytes | None = None
             self.since = self.loop.time()
@@ -248,6 +295,37 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
                 other.give_way()
             self._wait_for_request()
 
+        def _bounded(self, next_event: Callable[[], Any]) -> Callable[[], Any]:
+            """h11's ``next_event`` answering 413 as soon as a chunked body is known to be longer than
+            :data:`MAX_QUERY_BYTES`, the largest a route reads: when a chunk's size line announces more
+            than the rest allows, not once the bytes have come (a client that announces 1 MiB and
+            sends nothing would hold the connection until the body's timeout, then get 408). A body
+            with ``Content-Length`` is refused by the route from its header
+            (:mod:`sakrad_ld.serving.protocol`); an answer already begun is left alone."""
+            import h11
+
+            conn, seen = self.conn, 0
+
+            def bounded() -> Any:
+                nonlocal seen
+                event = next_event()
+                if isinstance(event, h11.Request):
+                    seen = 0
+                elif isinstance(event, h11.Data):
+                    seen += len(event.data)
+                announced = getattr(getattr(conn, "_reader", None), "_bytes_in_chunk", None)
+                if (
+                    announced is not None
+                    and seen + announced > MAX_QUERY_BYTES
+                    and not self.lingering
+                    and (self.cycle is None or not self.cycle.response_started)
+                ):
+                    self._refuse(_TooLarge(seen + announced))
+                    return h11.NEED_DATA
+                return event
+
+            return bounded
+
         def send_400_response(self, msg: str) -> None:
             # uvicorn calls this for a request h11 cannot read, within its ``except RemoteProtocolError``
             error = sys.exc_info()[1]
@@ -258,6 +336,11 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             closes; the connection stays among those waiting for a head: past --max-connections it gives way first."""
             if self.transport.is_closing():
                 return
+            if self.cycle is not None and not self.cycle.response_complete:
+                # the route waiting for the request's body is told the client went away: its own
+                # answer (a 408 once its timeout passed) is then dropped, never sent after this one
+                self.cycle.disconnected = True
+                self.cycle.message_event.set()
             self.transport.write(_answer_unreadable(error))
             self.lingering = True  # the rest of what the client sends is read and dropped, then the connection closes
             if self.transport.can_write_eof():
@@ -393,12 +476,58 @@ def raise_open_files(wanted: int) -> int:
     return soft
 
 
+def connection_budget(max_connections: int, files: int) -> tuple[int, int]:
+    """(connections, backlog) for a process that may open ``files`` files: at most ``max_connections``,
+    and connections + backlog + :data:`_SPARE_FILES` within ``files`` (but never fewer than
+    :data:`_FEWEST` of either). The backlog is also how many connections asyncio accepts at once, so
+    a flood at the limit holds at most the connections, one batch and the spare files."""
+    backlog = max(_FEWEST, min(_BACKLOG, (files - _SPARE_FILES) // 8))
+    connections = max(_FEWEST, min(max_connections, files - _SPARE_FILES - backlog))
+    return connections, backlog
+
+
+def quiet_accept_errors(loop: asyncio.AbstractEventLoop, files: int) -> None:
+    """Makes ``loop`` log a failed ``accept()`` for want of files (or memory) as one line, at most
+    once every :data:`_ACCEPT_LOG_INTERVAL` seconds, saying how many failed since; asyncio logs each
+    with a traceback, and it tries as many accepts as the backlog each time, so a flood of
+    connections at the limit wrote thousands of lines a second. Anything else goes to the handler
+    the loop had."""
+    previous = loop.get_exception_handler()
+    failed = {"count": 0, "logged": -_ACCEPT_LOG_INTERVAL}
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        if (
+            isinstance(error, OSError)
+            and error.errno in _OUT_OF_RESOURCE
+            and "accept" in str(context.get("message", ""))
+        ):
+            failed["count"] += 1
+            now = loop.time()
+            if now - failed["logged"] >= _ACCEPT_LOG_INTERVAL:
+                _log.warning(
+                    "%d new connections could not be accepted (%s; the process may open %d files): "
+                    "they wait until connections close",
+                    failed["count"],
+                    error.strerror or errno.errorcode.get(error.errno or 0, "error"),
+                    files,
+                )
+                failed["count"], failed["logged"] = 0, now
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handler)
+
+
 def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
     """The uvicorn configuration that serves ``app`` within the settings' limits."""
     import uvicorn
 
-    files = raise_open_files(settings.max_connections + _SPARE_FILES)
-    connections = max(8, min(settings.max_connections, files - _SPARE_FILES))
+    files = raise_open_files(settings.max_connections + _SPARE_FILES + _BACKLOG)
+    connections, backlog = connection_budget(settings.max_connections, files)
     if connections < settings.max_connections:
         _log.warning(
             "the process may open %d files: at most %d connections, not %d",
@@ -412,12 +541,20 @@ def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Conf
         timeout_keep_alive=max(1, round(settings.idle_timeout)),
         h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         timeout_graceful_shutdown=5,
+        backlog=backlog,
         **options,
     )
 
 
 def serve(app: Any, host: str, port: int, settings: Settings) -> None:
     """Serves ``app`` on ``host:port`` until interrupted, within the settings' limits."""
+    import resource
+
     import uvicorn
 
-    uvicorn.Server(uvicorn_config(app, settings, host=host, port=port, log_level="info")).run()
+    class Server(uvicorn.Server):
+        async def serve(self, sockets: Any = None) -> None:
+            quiet_accept_errors(asyncio.get_running_loop(), resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+            await super().serve(sockets)
+
+    Server(uvicorn_config(app, settings, host=host, port=port, log_level="info")).run()

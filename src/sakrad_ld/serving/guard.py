@@ -2,7 +2,10 @@
 
 Reads a request target in absolute-form (``GET http://host/path HTTP/1.1``, which RFC 9112
 section 3.2.2 says a server MUST accept) by its path, the authority ignored (answers never name a
-host: a 303's Location is relative). Refuses absurdly long request targets (414) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
+host: a 303's Location is relative). Answers the asterisk-form target, ``OPTIONS *`` (RFC 9112
+§3.2.4, RFC 9110 §9.3.7: the server in general), 200 with ``Allow`` (another method with ``*`` is
+400), and a request of another major HTTP version than 1 (the HTTP/2 preface ``PRI * HTTP/2.0``
+sent to a server that speaks HTTP/1.1) 505. Refuses absurdly long request targets (414) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
 and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
 traceback. What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
 newline or escape sequence in a path cannot forge or garble a log line.
@@ -15,6 +18,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .problem import problem_response
@@ -46,6 +50,54 @@ def printable(text: str) -> str:
     return text.translate(_UNPRINTABLE)
 
 
+#: What the server answers, taken together (``OPTIONS *``); POST is answered at /sparql only.
+_ALLOW = "GET, HEAD, POST"
+
+
+def _not_a_path(scope: Scope) -> Response | None:
+    """The answer to a request that names no path of this server: an HTTP version other than 1.x
+    (505), or the asterisk-form target (``OPTIONS *``: 200 with ``Allow``; another method: 400);
+    None for any other request."""
+    version = str(scope.get("http_version", "1.1"))
+    if not version.startswith("1"):
+        return problem_response(
+            505,
+            f"this server speaks HTTP/1.1 (and 1.0) on this connection, not HTTP/{version[:8]}; "
+            "send the request as HTTP/1.1",
+        )
+    if (scope.get("raw_path") or scope.get("path", "").encode()) != b"*":
+        return None
+    if scope.get("method") == "OPTIONS":
+        return Response(status_code=200, headers={"Allow": _ALLOW, "Content-Length": "0"})
+    return problem_response(
+        400,
+        f"the request target * names the server as a whole, which only OPTIONS asks about (RFC 9112 §3.2.4); "
+        f"{scope.get('method', '')[:20]} takes a path, such as /",
+    )
+
+
+def _refused(scope: Scope) -> Scope | Response:
+    """The answer to a request refused before the app sees it (an absolute-form target of another
+    scheme, no path of this server, an encoded slash, a target too long); else the request's scope,
+    an absolute-form target read by its path."""
+    origin = _origin_form(scope)
+    if isinstance(origin, str):
+        return problem_response(400, origin)
+    whole = _not_a_path(origin)
+    if whole is not None:
+        return whole
+    if _ENCODED_SLASH.search(origin.get("raw_path") or b""):
+        return problem_response(404, _ENCODED_SLASH_TEXT)
+    length = len(origin.get("raw_path") or origin["path"].encode()) + len(origin.get("query_string", b""))
+    if length > MAX_URL_LENGTH:
+        return problem_response(
+            414,
+            f"the address is {length} characters long; at most {MAX_URL_LENGTH} "
+            "are accepted (send a long SPARQL query by POST)",
+        )
+    return origin
+
+
 def _origin_form(scope: Scope) -> Scope | str:
     """``scope`` with an absolute-form target read as the origin-form of its path (``http://a`` is
     ``/``); a scheme other than http(s) is the reason to refuse it, as text."""
@@ -71,24 +123,6 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        origin = _origin_form(scope)
-        if isinstance(origin, str):
-            await problem_response(400, origin)(scope, receive, send)
-            return
-        scope = origin
-        if _ENCODED_SLASH.search(scope.get("raw_path") or b""):
-            await problem_response(404, _ENCODED_SLASH_TEXT)(scope, receive, send)
-            return
-        length = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
-        if length > MAX_URL_LENGTH:
-            response = problem_response(
-                414,
-                f"the address is {length} characters long; at most {MAX_URL_LENGTH} "
-                "are accepted (send a long SPARQL query by POST)",
-            )
-            await response(scope, receive, send)
-            return
-
         started = False
 
         async def send_with_headers(message: dict[str, Any]) -> None:
@@ -98,6 +132,11 @@ class Guard:
                 message["headers"] = [*message.get("headers", ()), _NOSNIFF]
             await send(message)
 
+        refused = _refused(scope)
+        if isinstance(refused, Response):
+            await refused(scope, receive, send_with_headers)
+            return
+        scope = refused
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception as error:  # noqa: BLE001 - one line in the log, a clear answer to the client

@@ -202,6 +202,7 @@ async def read_query(
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == _UPDATE:
         raise ProtocolError(403, _READ_ONLY)
+    _only_utf8(request.headers.get("content-type", ""), request.headers.get("content-encoding", ""))
     in_url = any(name == "query" for name, _ in url_params)
     if content_type == _FORM:
         form = _params(_text(await _body(request, body_timeout), "the form"))
@@ -220,6 +221,28 @@ async def read_query(
         f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
         f"this request's Content-Type is {content_type or 'missing'}",
     )
+
+
+def _only_utf8(content_type: str, coding: str) -> None:
+    """ProtocolError (415) for a body the endpoint would misread: a ``charset`` other than UTF-8 (a
+    query is UTF-8: SPARQL 1.1 Protocol §2.1.3 and the media type's registration, and a form's
+    percent-encoded bytes are read as UTF-8) or a ``Content-Encoding`` (gzip …: RFC 9110 §8.4.1)."""
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        charset = value.strip().strip('"').lower()
+        if name.strip().lower() == "charset" and charset not in ("utf-8", "utf8"):
+            raise ProtocolError(
+                415,
+                f"the request's Content-Type declares charset={charset[:40]}; the query is read as UTF-8 "
+                "only: send it as UTF-8 (charset=utf-8, or no charset)",
+            )
+    codings = [c.strip().lower() for c in coding.split(",") if c.strip() and c.strip().lower() != "identity"]
+    if codings:
+        raise ProtocolError(
+            415,
+            f"the request's body has the Content-Encoding {', '.join(codings)[:60]}; a query is accepted "
+            "without one: send the body as it is, without Content-Encoding",
+        )
 
 
 def _twice(where: str) -> ProtocolError:

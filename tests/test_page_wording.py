@@ -39,6 +39,13 @@ WAYS = {
         {"sv": "publiceringsdatum", "en": "publication date"},
     ),
     "attachment": (("bifogade fil",), {"sv": "en bifogad fils namn", "en": "an attachment's file name"}),
+    "compilation": (
+        ("sammanställningens citat",),
+        {
+            "sv": "en sammanställnings citat ur en sida som inte är bevarad",
+            "en": "a compilation's quotation of a page not kept",
+        },
+    ),
 }
 
 

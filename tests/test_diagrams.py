@@ -163,7 +163,10 @@ def test_a_label_is_wrapped_as_textwrap_wraps_it(text: str) -> None:
         expected = textwrap.wrap(text, max(8, int(width / _CHAR))) or [""]
         if len(expected) > lines:
             expected = expected[:lines]
-            expected[-1] = expected[-1][: max(1, len(expected[-1]) - 1)].rstrip() + "…"
+            # the last line is cut at a whole word ("…" after it); a single word too long is cut within it
+            last = expected[-1]
+            words = last.rsplit(" ", 1)[0].rstrip(" ,;:-–") if " " in last else ""
+            expected[-1] = (words or last[: max(1, len(last) - 1)].rstrip()) + "…"
         assert _wrap(text, width, lines) == expected, (text, width, lines)
 
 

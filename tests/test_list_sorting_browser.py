@@ -220,7 +220,7 @@ def test_every_list_page_loads_the_script_and_a_paged_list_says_it_sorts_its_pag
     assert pages
     for path in pages:
         html = whole[path].decode()
-        assert html.count('<script src="') == 1 and "assets/js/sort.js" in html, path
+        assert html.count("assets/js/sort.js") == 1 and html.count("assets/js/page.js") == 1, path
         assert "data-sort-page-only" not in html or 'class="pager"' in html, path
     for path in ("lists/people.html", "en/lists/meetings.html", "en/lists/people-2.html"):
         html = paged[path].decode()

@@ -60,11 +60,18 @@ def _get(client: TestClient, query: str, *formats: tuple[str, str], accept: str 
 def test_format_chooses_the_results_format_of_select_and_ask(client: TestClient, value: str, media_type: str) -> None:
     for query in (SELECT, ASK):  # Accept asks for JSON; the parameter wins, as a download link needs
         r = _get(client, query, ("format", value), accept="application/sparql-results+json")
+        if query is ASK and media_type in ("text/csv", "text/tab-separated-values"):
+            # no boolean in CSV or TSV (SELECT only): 406 naming the formats that have one
+            assert r.status_code == 406, r.text
+            detail = r.json()["detail"]
+            assert "application/sparql-results+json" in detail and "application/sparql-results+xml" in detail
+            assert "CSV and TSV" in detail and "format parameter" in detail
+            continue
         assert r.status_code == 200, r.text
         assert r.headers["content-type"].split(";")[0] == media_type
         if media_type == "text/csv":  # oxigraph reads no CSV results (lossy): the header and the rows
             lines = r.content.decode().splitlines()
-            assert lines == ["true"] if query is ASK else (lines[0] == "s" and len(lines) == 4)
+            assert lines[0] == "s" and len(lines) == 4
             continue
         parsed = ox.parse_query_results(r.content, format=RESULTS[media_type])
         if query is ASK:
@@ -217,3 +224,16 @@ def test_every_sparqlwrapper_return_format_gets_its_format_by_get_and_post(fixtu
                         assert len(list(ox.parse_query_results(body, format=RESULTS[media_type]))) == 3, where
                     else:
                         assert len(body.decode().splitlines()) == 4, where
+
+
+def test_the_answer_page_of_an_ask_offers_no_csv_and_its_links_are_answered(client: TestClient) -> None:
+    """An ASK's answer page links to its JSON only (true or false; CSV has no boolean), and every
+    download link of a page is answered 200; a SELECT's page still offers CSV and JSON."""
+    import re
+
+    for query, labels in ((ASK, ["JSON"]), (SELECT, ["CSV", "JSON"])):
+        page = _get(client, query, ("lang", "en"), accept="text/html").text
+        links = re.findall(r'<a class="download" href="([^"]+)"[^>]*>([^<]+)</a>', page)
+        assert [label for _, label in links] == labels, query
+        for href, _ in links:
+            assert client.get("/" + href.replace("&amp;", "&").removeprefix("/")).status_code == 200, href

@@ -273,12 +273,11 @@ def _chosen(job: QueryJob, result: Answer, offers: tuple[Format, ...]) -> Format
     TSV (``returnFormat="csv"``, ``text/*``), which have no boolean, is given in the results format
     with one the header accepts (``text/*``: XML, as ``text/xml``), else JSON: a bare ``true`` is no
     CSV or TSV result, and a client reading it as one gets a wrong answer or an error. A ``format``
-    parameter (a link that asks for one format) is answered in the format it names, an ASK's
-    ``format=csv`` or ``tsv`` as ``true`` or ``false`` (the answer page's download link), or None
-    (406) where the answer has not that format; None (406) too when ``Accept`` accepts neither kind."""
+    parameter (a link that asks for one format) is answered in the format it names, or None (406)
+    where the answer has not that format (an ASK's ``format=csv`` or ``tsv`` among them: they have no
+    boolean); None (406) too when ``Accept`` accepts neither kind."""
     if job.named:
-        named = (*RESULTS_FORMATS, HTML) if result.form == "ask" else offers
-        return choose(job.accept, [f for f in named if f in offers or f not in result.offers])
+        return choose(job.accept, offers)
     format = choose(job.accept, offers)
     if format is None and result.form == "graph" and choose(job.accept, RESULTS_FORMATS):
         return offers[0]
@@ -321,13 +320,22 @@ def answer(release: Release, job: QueryJob) -> Reply:
             format = chosen if chosen in offers else None
     if format is None:
         offered = ", ".join(f.media_type for f in offers)
+        if result.form == "ask" and job.named:  # format=csv or tsv: the download link of a SELECT's page
+            refusal += (
+                "an ASK's answer is true or false, which the CSV and TSV results formats cannot carry "
+                "(SPARQL 1.1 Query Results CSV and TSV Formats §1: for SELECT only); "
+            )
         return Reply(
             406,
             PROBLEM_MEDIA_TYPE,
             problem_body(
                 406,
-                f"{refusal}this answer can be given as {offered}; the request's Accept "
-                f"header ({job.accept}) allows none of them",
+                f"{refusal}this answer can be given as {offered}; "
+                + (
+                    f"the format parameter (format= or output=) names {job.accept}, none of them"
+                    if job.named
+                    else f"the request's Accept header ({job.accept}) allows none of them"
+                ),
             ),
         )
     if job.byte_cap is not None and len(body) > job.byte_cap:

@@ -3,7 +3,8 @@ query that cannot be run.
 
 Things of the dataset are shown by their names and link to their pages in the answer's language; other IRIs by their
 compact form (``dct:title``), linking out; literals as their text. Every answer links to itself as
-CSV and JSON (``format=csv`` / ``format=json`` beside the query, :data:`DOWNLOADS`; the CSV link adds
+CSV and JSON (``format=csv`` / ``format=json`` beside the query, :data:`DOWNLOADS`; an ASK's, true or
+false, as JSON only: the CSV results format has no boolean; the CSV link adds
 ``bom=1``, so the file begins with a byte order mark as every CSV offered to people does and
 spreadsheets read å, ä and ö as UTF-8: :data:`BOM_PARAM`), and the table scrolls inside its own box.
 The page is in the language the request asks for (``lang=sv|en``, which every link and form to the
@@ -176,6 +177,8 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
             ("N-Triples", downloads[0][1], downloads[0][2]),
             ("JSON-LD", downloads[1][1], "sparql-answer.jsonld"),
         ]
+    elif answer.form == "ask":  # true or false: CSV has no boolean (the endpoint answers format=csv 406)
+        downloads = [d for d in downloads if d[0] != "CSV"]
     return _page(
         "results.html",
         query,

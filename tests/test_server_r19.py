@@ -21,6 +21,7 @@ import resource
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -243,3 +244,44 @@ def test_another_method_with_the_asterisk_is_400(root: str) -> None:
 def test_the_http2_preface_is_505(root: str) -> None:
     answer = _raw(root, b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 10)
     assert answer.startswith(b"HTTP/1.1 505 ") and b"HTTP/1.1" in answer.split(b"\r\n\r\n", 1)[1], answer[:300]
+
+
+# --- a store that answers garbage --------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _garbage_store() -> Iterator[str]:
+    """A listener that answers every request with a line that is not HTTP; yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(5)
+                with contextlib.suppress(OSError):
+                    conn.recv(65536)
+                    conn.sendall(b"garbage\r\n\r\n")
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def test_a_store_that_answers_what_is_not_http_is_502_naming_the_store(fixture_release: Path) -> None:
+    """Before, 500 "the server failed … please report it": the failure is the store's (RFC 9110 §15.6.3)."""
+    with _garbage_store() as store, TestClient(create_app(fixture_release, Settings(store=store))) as c:
+        for path in ("/sparql?query=ASK%7B%7D", "/id/meeting/x", "/doc/meeting/x.ttl"):
+            r = c.get(path, headers={"Accept": "application/sparql-results+json, text/turtle"})
+            assert r.status_code == 502 and r.headers["content-type"] == "application/problem+json", (path, r.text)
+            assert "--store" in r.json()["detail"] and "please report" not in r.json()["detail"]

@@ -7,12 +7,14 @@ host: a 303's Location is relative). Answers the asterisk-form target, ``OPTIONS
 400), and a request of another major HTTP version than 1 (the HTTP/2 preface ``PRI * HTTP/2.0``
 sent to a server that speaks HTTP/1.1) 505. Refuses absurdly long request targets (414) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
 and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
-traceback. What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
+traceback (502 where the external store of ``serve --store`` answered something that is not
+HTTP). What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
 newline or escape sequence in a path cannot forge or garble a log line.
 """
 
 from __future__ import annotations
 
+import http.client
 import logging
 import re
 from typing import Any
@@ -98,6 +100,23 @@ def _refused(scope: Scope) -> Scope | Response:
     return origin
 
 
+def _failed(scope: Scope, error: Exception) -> Response:
+    """The answer to a request the app failed on: 502 where the failure is an answer that is not
+    HTTP from the server the app asked (the external store of ``serve --store``: the only HTTP the
+    server's process sends; RFC 9110 §15.6.3), else 500."""
+    path = scope.get("path", "")[:200]
+    if isinstance(error, http.client.HTTPException):
+        return problem_response(
+            502,
+            f"the SPARQL store the server reads (serve --store) answered a request for {path} with "
+            f"something that is not HTTP ({type(error).__name__}); check that the store runs and that "
+            "--store names its SPARQL query endpoint",
+        )
+    return problem_response(
+        500, f"the server failed on {path} ({type(error).__name__}); please report it with the address you asked for"
+    )
+
+
 def _origin_form(scope: Scope) -> Scope | str:
     """``scope`` with an absolute-form target read as the origin-form of its path (``http://a`` is
     ``/``); a scheme other than http(s) is the reason to refuse it, as text."""
@@ -148,10 +167,4 @@ class Guard:
                 printable(str(error)[:300]),
             )
             if not started:
-                response = problem_response(
-                    500,
-                    f"the server failed on {scope.get('path', '')[:200]} "
-                    f"({type(error).__name__}); please report it with the address "
-                    "you asked for",
-                )
-                await response(scope, receive, send_with_headers)
+                await _failed(scope, error)(scope, receive, send_with_headers)

@@ -46,8 +46,9 @@ __all__ = ["PROFILES", "REAL_SHARES", "Pools", "generate", "synthetic_orgnr"]
 REPO = Path(__file__).resolve().parents[1]
 SYNTHETIC_ORGNR_PREFIX = "8999"  # 899900-0000 … 899999-9999: the synthetic range
 SYNTHETIC_URL = "https://example.org/synthetic/"
-#: Where the synthetic numbers are read: a page on Skatteverket's host, as a number with status register
-#: must be (the loader refuses a register claim read on any other host); the path is synthetic.
+#: Where the synthetic numbers are read: a page on Skatteverket's host, followed by the number, as a number with
+#: status register must be (the loader refuses a register claim read on any other host, or on a page whose
+#: address or kept text does not show the number); the path is synthetic.
 SYNTHETIC_REGISTER_PAGE = "https://www.skatteverket.se/synthetic/register"
 REGISTER_SOURCE = "syn-register"  # the source of every shared record (bodies, posts, people, organisations)
 
@@ -245,7 +246,7 @@ def _write_shared(data: Path, rng: random.Random, meetings: int) -> Pools:
                 "    identifiers:",
                 "      - scheme: orgnr",
                 f"        value: {synthetic_orgnr(n)}",
-                f"        source: {SYNTHETIC_REGISTER_PAGE}",
+                f"        source: {SYNTHETIC_REGISTER_PAGE}/{synthetic_orgnr(n)}",
                 "        status: register",  # read in the (synthetic) register itself: confirmed
             ]
         if rng.random() < 0.5:

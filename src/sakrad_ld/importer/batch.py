@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, InputErrors
 from ..records import Corpus, Meeting
 from .page_draft import PageDraft, draft_page, merge
-from .regeringen import Entry, find_entry, page_url, read_page
+from .regeringen import Entry, check_page, find_entry, page_url, read_page
 
-__all__ = ["Batch", "draft_listing", "same_meeting"]
+__all__ = ["Batch", "draft_listing", "page_files", "same_meeting"]
 
 
 @dataclass
@@ -123,11 +123,27 @@ def _would_add(draft: Meeting, known: Meeting) -> list[str]:
     return out
 
 
+def page_files(pages: Path) -> list[Path]:
+    """Every page file under ``pages`` (``*.md``), in order, each checked before any is read: a folder,
+    a FIFO, a device (a link to ``/dev/zero``), a link to nothing or a file larger than a page may be
+    is an InputError naming it (all of them, at once); such a file is no page that cannot be read."""
+    paths = sorted(pages.rglob("*.md"))
+    problems = []
+    for path in paths:
+        try:
+            check_page(path)
+        except InputError as error:
+            problems.append(error)
+    if problems:
+        raise InputErrors(problems)
+    return paths
+
+
 def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Batch:
     """Drafts every page under ``pages`` (``<section>/<yyyy>/<mm>/<slug>.md``) with its listing entry."""
     batch = Batch()
     drafts = []
-    paths = sorted(pages.rglob("*.md"))
+    paths = page_files(pages)
     addresses = tuple(page_url(path) for path in paths)  # an id names one address: no two pages share one
     for path in paths:
         try:

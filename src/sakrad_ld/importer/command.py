@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError, InputErrors, Where
+from ..inputfiles import resolved
 from ..records import Corpus, Meeting
 from .written import check_file_out, check_out, refused, write_files, writers_places
 
@@ -31,7 +32,9 @@ def _refuse(message: str) -> int:
 def _is_page(path: Path) -> bool:
     """Whether ``path`` is a regeringen.se page: a '# ' title line in its first lines (a byte order mark
     before it is no text), or a file named as the snapshot names pages (``sakrad/2026/03/<slug>.md``),
-    which :func:`~.regeringen.read_page` reads and refuses with a page's reason."""
+    which :func:`~.regeringen.read_page` reads and refuses with a page's reason. Only the first bytes
+    of the file are read, and only once it is known to be a regular file no larger than a text to
+    import may be (an InputError otherwise)."""
     from .regeringen import page_url
 
     try:
@@ -39,12 +42,40 @@ def _is_page(path: Path) -> bool:
         return True
     except InputError:
         pass
+    head = _head(path)
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
     try:
-        with path.open(encoding="utf-8-sig") as f:
-            head = f.read(2000)
-    except (OSError, UnicodeDecodeError):
-        return False
-    return any(line.startswith("# ") for line in head.splitlines()[:5])
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 3:  # not UTF-8 (rather than a character cut at the end)
+            return False
+        text = head[: error.start].decode("utf-8")
+    return any(line.startswith("# ") for line in text.splitlines()[:5])
+
+
+#: How much of a file is read to tell a page from a documentation text.
+_HEAD_BYTES = 8192
+
+
+def _head(path: Path) -> bytes:
+    """The first :data:`_HEAD_BYTES` of the regular file ``path`` (checked first, opened without waiting)."""
+    import stat
+
+    from ..inputfiles import check_input
+    from .documentation import MAX_DOCUMENTATION_BYTES
+
+    check_input(path, max_bytes=MAX_DOCUMENTATION_BYTES, expected="a documentation text or a regeringen.se page")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return b""  # the reader names what is wrong
+    try:
+        return os.read(fd, _HEAD_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
 
 
 def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
@@ -57,7 +88,7 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
         if not (args.listing and args.pages and args.out_dir) or args.file or args.fetch:
             return _refuse("drafting a listing needs --listing FILE --pages DIR --out-dir DIR, and no PAGE")
         place.check_drafts_folder(Path(args.out_dir))  # before anything is read
-        return _batch(Path(args.listing), Path(args.pages), Path(args.out_dir), args.force, corpus(), place)
+        return _batch(Path(args.listing), Path(args.pages), Path(args.out_dir), args.force, corpus, place)
     if bool(args.file) == bool(args.fetch):
         return _refuse("give one PAGE (a file) or --fetch URL")
     out = Path(args.out) if args.out else None
@@ -125,7 +156,7 @@ def _linked_pages(path: Path, entry, entries) -> list:  # noqa: ANN001  (an Entr
         if url == here or slug.count("/") != 3:  # a section's front page ("/sakrad/") is not a page about one
             continue
         file = root / f"{slug}.md" if root is not None else None
-        if file is not None and file.is_file() and file.resolve() != path.resolve():
+        if file is not None and file.is_file() and resolved(file, "a linked page") != resolved(path, "PAGE"):
             found.append((read_page(file), find_entry(entries, url) or Entry(url=url, listed=False)))
         elif find_entry(entries, url) is not None:
             missing.append(url)
@@ -151,7 +182,7 @@ def _without_unfinished_drafts(corpus: Callable[[], Corpus], place: _Place) -> C
             return corpus()
         except InputErrors as errors:
             files = {e.where.file for e in errors.errors}
-            if not files or not all(f.parent.resolve() == place.meetings.resolve() and is_draft(f) for f in files):
+            if not files or not all(resolved(f.parent) == resolved(place.meetings) and is_draft(f) for f in files):
                 raise
             drafts = sorted(files)
             for draft in drafts:
@@ -177,7 +208,7 @@ class _Place:
         self.validate = "sakrad-ld validate" if project == Path(".") else f"sakrad-ld -C {project} validate"
 
     def is_meetings(self, folder: Path) -> bool:
-        return folder.resolve() == self.meetings.resolve()
+        return resolved(folder) == resolved(self.meetings)
 
     def check_draft(self, flag: str, out: Path) -> None:
         """Refuses (a SakradError naming ``flag`` and ``out``) a draft's path: in ``data/meetings/``
@@ -299,9 +330,14 @@ def _kept_files(kept: dict[str, str], folder: Path | None, place: _Place, origin
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding ``data``: read only then, no further than its
+    length, opened without waiting (a FIFO or a link to ``/dev/zero`` there holds no text)."""
+    from ..errors import SakradError
+    from ..inputfiles import read_input
+
     try:
-        return path.read_bytes() == data
-    except OSError:
+        return read_input(path, max_bytes=len(data)) == data
+    except (OSError, SakradError):
         return False
 
 
@@ -375,13 +411,16 @@ def _known(meeting: Meeting, existing: str | None, corpus: Corpus) -> Meeting | 
     return clash.first if clash else None
 
 
-def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, corpus: Corpus, place: _Place) -> int:
-    from .batch import draft_listing
+def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, load: Callable[[], Corpus], place: _Place) -> int:
+    from .batch import draft_listing, page_files
     from .regeringen import read_listing
 
     if not pages.is_dir():
         raise InputError(Where(pages, 0), "no such folder", "the folder of the listing's pages")
-    batch = draft_listing(read_listing(listing), pages, corpus)
+    entries = read_listing(listing)
+    page_files(pages)  # every page checked before data/ is loaded
+    corpus = load()
+    batch = draft_listing(entries, pages, corpus)
     targets = [(out_dir / f"{d.meeting.id}.yaml", d) for d in batch.drafts if d.meeting]
     for target, draft in targets:
         place.check_draft("--out-dir", target)

@@ -74,11 +74,19 @@ class Documentation:
     invited_count: str | None = None  # the words giving how many were invited ("femton")
 
 
+#: The most bytes a documentation text may have (the seed's texts have 5–20 KB), as a page (MAX_PAGE_BYTES).
+MAX_DOCUMENTATION_BYTES = 4 * 1024 * 1024
+
+
 def read_documentation(path: Path) -> Documentation:
-    """Reads a documentation text; raises InputError when it is not in the template."""
+    """Reads a documentation text, as every input is read (a regular file of at most
+    :data:`MAX_DOCUMENTATION_BYTES`, opened without waiting); raises InputError when it is not in the template."""
+    from ..inputfiles import read_input
+
+    data = read_input(path, max_bytes=MAX_DOCUMENTATION_BYTES, expected="a documentation text (a UTF-8 text file)")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
         raise InputError(Where(path, 0), f"cannot read the file ({err})", "a UTF-8 text file") from None
     return parse_documentation(text, path)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -18,7 +20,19 @@ from pathlib import Path
 from ..errors import InputError, Where
 from ..typedyaml import plain_text
 
-__all__ = ["SITE", "Entry", "Link", "Page", "fetch_page", "find_entry", "page_kind", "read_listing", "read_page"]
+__all__ = [
+    "SITE",
+    "Entry",
+    "Link",
+    "Page",
+    "check_page",
+    "fetch_page",
+    "find_entry",
+    "page_kind",
+    "read_listing",
+    "read_page",
+    "read_page_bytes",
+]
 
 SITE = "https://www.regeringen.se"
 
@@ -89,19 +103,28 @@ class Page:
         return "\n\n".join(self.paragraphs)
 
 
+#: The most bytes a listing or its codes.json may have (the snapshot's listing of 28 pages has 32 KB).
+MAX_LISTING_BYTES = 32 * 2**20
+#: The most digits a number of a listing may have (Python's int() refuses more than 4,300).
+_MAX_DIGITS = 100
+_LISTING = "a JSON list of page entries (objects with url, title, published, senders, attachments …), as listing.json"
+_CODES = 'a JSON object of codes and their names ({"1293": "Kulturdepartementet", …}), as codes.json'
+
+
 def read_listing(path: Path) -> tuple[Entry, ...]:
-    """Every entry of a listing file, with sender names from ``codes.json`` beside it when it is there."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(
-            Where(path, 0), f"not a readable listing: {error}", "a JSON list of page entries, as listing.json"
-        ) from None
+    """Every entry of a listing file, with sender names from ``codes.json`` beside it when it is there.
+
+    Both files are read as every input is (:func:`~sakrad_ld.inputfiles.read_input`: a regular file
+    of bounded size, opened without waiting), and each entry's fields are checked for their type: a
+    listing of another shape is an InputError naming the file, the entry and the field."""
+    raw = _read_json(path, _LISTING)
     if not isinstance(raw, list):
-        raise InputError(Where(path, 0), "not a listing: the file is not a JSON list", "a list of page entries")
+        raise InputError(
+            Where(path, 0), f"not a listing: the file is a JSON {_json_kind(raw)}, not a JSON list", _LISTING
+        )
     codes_file = path.parent / "codes.json"
-    codes = json.loads(codes_file.read_text(encoding="utf-8")) if codes_file.is_file() else {}
-    entries = tuple(_entry(item, codes) for item in raw if isinstance(item, dict) and item.get("url"))
+    codes = _read_codes(codes_file) if os.path.lexists(codes_file) else {}
+    entries = tuple(_entry(item, codes, path, at) for at, item in enumerate(raw) if _listed(item, path, at))
     for entry in entries:
         if entry.published is not None and not _iso_day(entry.published):
             raise InputError(
@@ -111,6 +134,99 @@ def read_listing(path: Path) -> tuple[Entry, ...]:
                 "correct the listing, or fetch it again",
             )
     return entries
+
+
+def _read_json(path: Path, expected: str) -> object:
+    """The JSON of the file ``path``, read as every input is; an InputError naming the file and the
+    line for what is no JSON, nested deeper than the parser follows, or holds a number of too many digits."""
+    from ..inputfiles import read_input
+
+    data = read_input(path, max_bytes=MAX_LISTING_BYTES, expected=expected)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            Where(path, data[: error.start].count(b"\n") + 1),
+            f"the file is not UTF-8 text (byte {error.start:,} cannot be read)",
+            expected,
+        ) from None
+    try:
+        return json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as error:
+        raise InputError(Where(path, error.lineno), f"not JSON: {error.msg} (column {error.colno})", expected) from None
+    except RecursionError:
+        raise InputError(Where(path, 0), "the JSON is nested deeper than it can be read", expected) from None
+    except _TooManyDigits as error:
+        raise InputError(Where(path, 0), f"a number of more than {_MAX_DIGITS} digits ({error})", expected) from None
+    except ValueError as error:  # anything else the decoder refuses
+        raise InputError(Where(path, 0), f"not JSON: {str(error)[:200]}", expected) from None
+
+
+class _TooManyDigits(ValueError):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise _TooManyDigits(f"{text[:12]}… of {len(text):,} digits")
+    return int(text)
+
+
+def _json_kind(value: object) -> str:
+    kinds = ((dict, "object"), (list, "list"), (str, "string"), (bool, "true or false"), ((int, float), "number"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
+
+
+def _read_codes(path: Path) -> dict[str, str]:
+    """The codes of ``codes.json``: an object of names (strings), one per code."""
+    raw = _read_json(path, _CODES)
+    if not isinstance(raw, dict):
+        raise InputError(Where(path, 0), f"the file is a JSON {_json_kind(raw)}, not a JSON object", _CODES)
+    for code, name in raw.items():
+        if not isinstance(name, str):
+            raise InputError(Where(path, 0, code), f"the code's name is a JSON {_json_kind(name)}", _CODES)
+    return raw
+
+
+def _listed(item: object, path: Path, at: int) -> bool:
+    """Whether the listing's ``at``-th ``item`` is an entry of a page (an object with a url); an entry
+    of another type is an InputError naming it; one without a url (or null) is no page's and passed over."""
+    if not isinstance(item, dict):
+        raise InputError(Where(path, 0, f"[{at}]"), f"the entry is a JSON {_json_kind(item)}, not an object", _LISTING)
+    return bool(item.get("url"))
+
+
+#: The fields of an entry that are texts or null (``published``, a day, is checked as one by read_listing).
+_TEXT_FIELDS = ("url", "title", "updated", "id")
+
+
+def _check_entry(item: dict, path: Path, at: int) -> None:
+    """An InputError naming the file, entry and field where a field of the entry ``item`` is not of its type."""
+
+    def wrong(field: str, value: object, expected: str) -> InputError:
+        url = item.get("url") if isinstance(item.get("url"), str) else f"number {at}"
+        said = f"the entry {url} gives {field.split('.')[-1].split('[')[0]} as a JSON {_json_kind(value)}"
+        return InputError(Where(path, 0, f"[{at}].{field}"), said, expected, "correct the listing, or fetch it again")
+
+    for name in _TEXT_FIELDS:
+        if item.get(name) is not None and not isinstance(item[name], str):
+            raise wrong(name, item[name], f"{name} as a text (or null)")
+    senders = item.get("senders")
+    if senders is not None and not isinstance(senders, list):
+        raise wrong("senders", senders, "senders as a list of codes (texts), or null")
+    for n, code in enumerate(senders or ()):
+        if not isinstance(code, str):
+            raise wrong(f"senders[{n}]", code, 'each sender as a code (a text such as "1293")')
+    for key in ("attachments", "shortcuts"):
+        links = item.get(key)
+        if links is not None and not isinstance(links, list):
+            raise wrong(key, links, f"{key} as a list of objects with name and url, or null")
+        for n, link in enumerate(links or ()):
+            if not isinstance(link, dict):
+                raise wrong(f"{key}[{n}]", link, f"each of {key} as an object with name and url")
+            for field in ("name", "url"):
+                if link.get(field) is not None and not isinstance(link[field], str):
+                    raise wrong(f"{key}[{n}].{field}", link[field], f"the {field} of each of {key} as a text")
 
 
 def _iso_day(text: object) -> bool:
@@ -124,20 +240,20 @@ def _iso_day(text: object) -> bool:
     return True
 
 
-def _entry(item: dict, codes: dict[str, str]) -> Entry:
+def _entry(item: dict, codes: dict[str, str], path: Path, at: int) -> Entry:
+    _check_entry(item, path, at)
+
     def links(key: str) -> tuple[Link, ...]:
         return tuple(
-            Link(" ".join(str(a.get("name", "")).split()), str(a["url"]))
-            for a in item.get(key) or ()
-            if isinstance(a, dict) and a.get("url")
+            Link(" ".join(str(a.get("name") or "").split()), a["url"]) for a in item.get(key) or () if a.get("url")
         )
 
-    senders = tuple(str(s) for s in item.get("senders") or ())
+    senders = tuple(item.get("senders") or ())
     return Entry(
-        url=str(item["url"]),
-        title=" ".join(str(item.get("title") or "").split()),
+        url=item["url"],
+        title=" ".join((item.get("title") or "").split()),
         published=item.get("published") or None,
-        updated=str(item.get("updated")) if item.get("updated") else None,
+        updated=item.get("updated") or None,
         senders=senders,
         sender_names=tuple(codes.get(s, "") for s in senders),
         subtitle=item.get("id") or None,
@@ -213,20 +329,43 @@ _DIARIENUMMER_TAIL = re.compile(r"\s*Diarienummer:.*$")
 
 
 def read_page(path: Path, limit: int | None = None) -> Page:
-    """The page of the file ``path``, refused past ``limit`` bytes (MAX_PAGE_BYTES, as for --fetch)."""
-    limit = MAX_PAGE_BYTES if limit is None else limit
+    """The page of the file ``path``, read as every input is (a regular file, opened without waiting)
+    and refused past ``limit`` bytes (MAX_PAGE_BYTES, as for --fetch)."""
+    data = read_page_bytes(path, limit)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                Where(path, 0),
-                f"the page is {size:,} bytes, more than the {limit:,} a page may hold (regeringen.se pages are "
-                "20–200 KB)",
-                "the page's Markdown as the snapshot keeps it",
-            )
-        return parse_page(path.read_text(encoding="utf-8-sig"), str(path))  # a byte order mark is no text
-    except (OSError, UnicodeDecodeError) as error:
+        text = data.decode("utf-8-sig")  # a byte order mark is no text
+    except UnicodeDecodeError as error:
         raise InputError(Where(path, 0), f"cannot read the page: {error}", "a UTF-8 Markdown file") from None
+    return parse_page(text, str(path))
+
+
+def check_page(path: Path, limit: int | None = None) -> None:
+    """The InputError :func:`read_page` would raise before reading ``path``: a folder, a FIFO, a
+    device, a link to nothing, a file past ``limit`` bytes. Nothing is opened."""
+    from ..inputfiles import check_input
+
+    limit = MAX_PAGE_BYTES if limit is None else limit
+    size = check_input(path, max_bytes=sys.maxsize, expected=_page_expected(limit)).st_size  # its kind
+    if size > limit:
+        raise InputError(
+            Where(path, 0),
+            f"the page is {size:,} bytes, more than the {limit:,} a page may hold (regeringen.se pages are 20–200 KB)",
+            _page_expected(limit),
+            "check that it is the page you meant",
+        )
+
+
+def read_page_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the page file ``path`` (see :func:`read_page`), checked first by :func:`check_page`."""
+    from ..inputfiles import read_input
+
+    limit = MAX_PAGE_BYTES if limit is None else limit
+    check_page(path, limit)
+    return read_input(path, max_bytes=limit, expected=_page_expected(limit))
+
+
+def _page_expected(limit: int) -> str:
+    return f"the page's Markdown as the snapshot keeps it (a file of at most {limit:,} bytes)"
 
 
 #: The most a fetched page may hold: regeringen.se pages are 20–200 KB; a server that sends more is not one.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import SakradError
 from ..folders import COMPLETE_MARK, Kept, everyones_places, kept_relation, project_places, release_places
+from ..inputfiles import resolved
 
 __all__ = [
     "RELEASE_FILES",
@@ -48,20 +49,22 @@ def writers_places(project: Path, release: bool = True) -> list[Kept]:
     return kept + (release_places(project / "dist", "the release dist") if release else [])
 
 
-def _heres(out: Path, own: str) -> list[Path]:
+def _heres(out: Path, own: str, what: str = "") -> list[Path]:
     """``out`` as given, where its name is made (links on its way followed) and, but for a build,
-    which replaces the link ``out`` and never writes through it, where it leads."""
+    which replaces the link ``out`` and never writes through it, where it leads; a link that loops on
+    its way is a SakradError naming ``what`` (the option) and ``out``."""
     place = Path(os.path.abspath(out))
-    heres = [place, place.parent.resolve() / place.name] + ([] if own == "release" else [place.resolve()])
+    heres = [place, resolved(place.parent, what) / place.name] + ([] if own == "release" else [resolved(place, what)])
     return list(dict.fromkeys(heres))
 
 
-def enclosing(out: Path, own: str = "") -> list[Kept]:
+def enclosing(out: Path, own: str = "", what: str = "") -> list[Kept]:
     """The releases and the sites sakrad-ld exported that ``out`` is or lies inside, known by their
     files (:data:`RELEASE_FILES`, a store ``*.releases``; :data:`SITE_MARK`), as folders never
-    written into; ``out`` may itself be one of the kind ``own`` ("release", "site")."""
+    written into; ``out`` may itself be one of the kind ``own`` ("release", "site"). ``what`` is the
+    option ``out`` was given as, which the error of a link that loops names."""
     found = []
-    for here in _heres(out, own):
+    for here in _heres(out, own, what):
         for folder in (here, *here.parents):
             itself = folder == here
             release = folder.name.endswith(".releases") or all((folder / n).is_file() for n in RELEASE_FILES)
@@ -86,7 +89,7 @@ def check_out(
     ``out`` itself; a build replaces the link ``out``, so only where the link goes is read for it)."""
     advice = advice or f"give another {flag}, a {noun} of its own"
     found = kept_relation(out, kept)
-    if found is None and (inside := enclosing(out, own)):
+    if found is None and (inside := enclosing(out, own, flag)):
         found = f"is or lies inside {inside[0].what} ({inside[0].path})"
     if found is not None:
         raise refused(flag, out, f"this {noun} {found}", advice)

@@ -38,6 +38,16 @@ YEARS = [
     ("Sakrådet om strategin 2023 - 2027 hölls i Rosenbad.", YEAR, TRAP),
     ("Sakrådet om verksamhetsplanen 2023 hölls i Rosenbad.", YEAR, TRAP),
     ("Sakrådet hölls i Rosenbad. Beslutet fattades 2023.", YEAR, TRAP),
+    ("Sakrådet hölls i Malmö 2023.", YEAR, TRUE),
+    ("Sakrådet hölls digitalt 2023.", YEAR, TRUE),
+    ("Sakrådet hölls på Kulturdepartementet 2023.", YEAR, TRUE),
+    ("Sakrådet om handlingsplanen hölls i Rosenbad 2023.", YEAR, TRUE),
+    ("The meeting was held in Malmö 2023.", YEAR, TRUE),
+    ("Sakrådet hölls på temat handlingsplanen 2023.", YEAR, TRAP),
+    ("Sakrådet hölls efter lunch i september 2024.", MONTH, TRUE),
+    ("Sakrådet hölls efter pausen i september 2024.", MONTH, TRUE),
+    ("Sakrådet hölls utifrån rapporten i september 2024.", MONTH, TRAP),
+    ("Sakrådet hölls inte i Malmö 2023.", YEAR, TRAP),
     ("Sakrådet hölls 2024.", YEAR, TRAP),
     ("Sakrådet hölls inte 2023.", YEAR, TRAP),
     ("Sakrådet skulle ha hållits 2023 men ställdes in.", YEAR, TRAP),
@@ -166,7 +176,32 @@ HELD_SAID = [
     ("Sakrådet hölls fram till den 10 september 2024.", DAY, TRAP),
 ]  # fmt: skip
 
-ROWS = YEARS + OTHER_THINGS_DATES + NOT_HELD_THERE + HELD_SAID
+#: A host's premises after "hos", a venue's label ("Mötesplats:", "Mötesort:") and a venue's address or town
+#: as its apposition place the meeting (stated.PLACE_PREPOSITIONS, stated.PLACE_LABELS, stated._VENUE_THEN);
+#: "hos" only after a verb of holding the meeting ("Anmälan sker hos …" places nothing), and a habit
+#: ("hålls ofta") is another time (clauses.HABIT_WORDS).
+HOSTS_LABELS = [
+    (HELD + "Sakrådet hölls hos Länsstyrelsen i Malmö.", _place("Länsstyrelsen"), TRUE),
+    (HELD + "Sakrådet hölls hos Länsstyrelsen i Malmö.", _place("Malmö"), TRUE),
+    (HELD + "Sakrådet hölls hos Famna.", _place("Famna"), TRUE),
+    (HELD + "Hos Länsstyrelsen i Malmö hölls sakrådet.", _place("Länsstyrelsen"), TRUE),
+    (HELD + "Mötesplats: Rosenbad, Stockholm.", _place("Rosenbad"), TRUE),
+    (HELD + "Mötesplats: Rosenbad, Stockholm.", _place("Stockholm"), TRUE),
+    (HELD + "Mötesort: Malmö.", _place("Malmö"), TRUE),
+    (HELD + "Sakrådet ägde rum på Socialdepartementet, Fredsgatan 8, i Stockholm.", _place("Fredsgatan 8"), TRUE),
+    (HELD + "Sakrådet ägde rum i Rosenbad, Stockholm, den 10 september 2024.", _place("Stockholm"), TRUE),
+    (HELD + "The meeting was held at Rosenbad, Stockholm, on 10 September 2024.", _place("Stockholm"), TRUE),
+    (HELD + "Sakrådet hölls inte hos Länsstyrelsen i Malmö.", _place("Länsstyrelsen"), TRAP),
+    (HELD + "Sakrådet hölls digitalt och anmälan gjordes hos Famna.", _place("Famna"), TRAP),
+    (HELD + "Sakrådet hölls digitalt. Anmälan sker hos Länsstyrelsen.", _place("Länsstyrelsen"), TRAP),
+    (HELD + "Sakrådet hölls digitalt, med statssekreterare hos Länsstyrelsen som moderator.", _place("Länsstyrelsen"), TRAP),
+    (HELD + "Sakrådet hölls i Rosenbad, Famna och Fryshuset deltog.", _place("Famna"), TRAP),
+    (HELD + "Mötesplats: Rosenbad eller Malmö.", _place("Malmö"), TRAP),
+    (HELD + "Sakrådet hölls digitalt. Regeringens sakråd hålls ofta i Rosenbad.", _place("Rosenbad"), TRAP),
+    (HELD + "Sakrådet hölls i Rosenbad, där regeringen ofta håller möten.", _place("Rosenbad"), TRUE),
+]  # fmt: skip
+
+ROWS = YEARS + OTHER_THINGS_DATES + NOT_HELD_THERE + HELD_SAID + HOSTS_LABELS
 
 
 @pytest.mark.parametrize(("text", "facts", "accepted"), ROWS, ids=lambda v: str(v)[:60] if isinstance(v, str) else None)

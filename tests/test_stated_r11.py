@@ -177,7 +177,7 @@ def test_a_question_ends_with_a_question_mark_or_stands_under_a_lead_in_of_askin
         ("Sakrådets teman:\n- jordbrukets framtid\n", "jordbrukets framtid", True),
         ("De tog även upp skolans roll i att utbilda om rasism.", "skolans roll i att utbilda om rasism", True),
         ("Hat och hot mot samer togs också upp.", "Hat och hot mot samer", True),
-        ("Organisationerna tar ofta upp skolans roll.", "skolans roll", True),
+        ("Organisationerna tar även upp skolans roll.", "skolans roll", True),
         ("Ministern tog bland annat upp skolans roll.", "skolans roll", True),
         ("Därefter tog hon upp skolans roll.", "skolans roll", True),
         ("Behovet av stöd belystes i mötet.", "Behovet av stöd", True),

@@ -21,6 +21,8 @@ from typing import Any
 __all__ = [
     "CLAUSE_WINDOW",
     "CONTRAST",
+    "HABIT",
+    "HABIT_WORDS",
     "LIST_ITEM_WORDS",
     "LIST_JOINERS",
     "PHRASE_MARKS",
@@ -217,6 +219,21 @@ PARTICLE_ADVERBS = (
 #: sentence with its doubt.
 GUARD_ABBREVIATIONS = ("prel.", "ev.", "evt.")
 
+#: Adverbs of a habit: what is done from time to time, not at this meeting ("Fryshuset deltar ofta i
+#: regeringens sakråd", "Anna Berg leder regelbundet sakråden", "bjuder in till sakråd varje höst"), another
+#: time in :data:`GUARD_TABLE`; not "återkommande", mostly an adjective ("ett återkommande tema").
+HABIT_WORDS = (
+    "ofta", "regelbundet", "often", "frequently", "regularly",
+    *(f"{every} {when}" for every in ("varje", "varenda") for when in (
+        "år", "höst", "vår", "sommar", "vinter", "månad", "vecka", "gång")),
+    *(f"{every} {when}" for every in ("every", "each") for when in (
+        "year", "autumn", "fall", "spring", "summer", "winter", "month", "week", "time")),
+)  # fmt: skip
+#: A word of :data:`HABIT_WORDS`, whole.
+HABIT = LazyPattern(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(HABIT_WORDS, key=len, reverse=True)) + r")(?!\w)"
+)
+
 #: (kind, scope, words): the guard words. A word's kind is what a refusal names. A word that rounds a
 #: number ("cirka", "ca", "ungefär": counted.ROUNDING) is no doubt: "cirka 40 organisationer deltog"
 #: states a count, marked approximate.
@@ -260,9 +277,8 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "i fjol", "nästa år", "next time", "last time", "in future", "in the future", "usually", "normally",
         "last year", "next year", "tidigare år", "tidigare års", "tidigare har", "har tidigare", "hade tidigare",
         "tidigare sakråd", "previously", "in previous years", "in earlier years", "in past years",
-        "normalt", "varje år", "varje höst", "varje vår", "varje sommar", "varje vinter", "varje gång", "varje månad",
-        "årligen", "i regel", "regelmässigt", "i genomsnitt", "i snitt", "genomsnittligt", "every year", "each year",
-        "annually", "as a rule", "on average", "typically",
+        "normalt", "årligen", "i regel", "regelmässigt", "i genomsnitt", "i snitt", "genomsnittligt", "annually", "as a rule", "on average", "typically",
+        *HABIT_WORDS,
     )),
     (CHOICE, "beside", ("eller", "alternativt", "or", "alternatively")),
     (INSTEAD, "clause", ("i stället för att", "istället för att")),
@@ -416,6 +432,10 @@ def _verb_first(flat: str, at: int, hi: int) -> bool:
 
 
 _AND = LazyPattern(r" (?:och|samt|and) ")
+#: A consequence's "så"/"so" after a comma, opening a coordinated clause with its own subject ("A kunde
+#: inte komma, så B deltog"); not "så att"/"so that" (a subordinate clause's), nor "så" before the verb
+#: (the main clause after a condition: "Om det finns tid, så deltar B").
+_SO = LazyPattern(r", ?(?:så|so) (?!att |that )")
 _COMMA = LazyPattern(r"[,()]")
 
 
@@ -442,6 +462,15 @@ def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             cuts.append((c.start(), "main"))
     for c in _AND_NOT.finditer(flat, lo, hi):
         cuts.append((c.start(), "time"))  # "hölls i Malmö och inte digitalt"
+    for c in _SO.finditer(flat, lo, hi):  # "Famna kunde inte komma, så Fryshuset deltog ensamt"
+        before = max((p for p, _ in cuts if p < c.start()), default=lo)
+        if (
+            _has_verb(flat, before, c.start())
+            and _has_verb(flat, c.end(), min(hi, c.end() + 80))
+            and not _verb_first(flat, c.end(), hi)  # "Om det finns tid, så deltar X": the condition's main clause
+        ):
+            cuts = [cut for cut in cuts if cut[0] != c.start()]
+            cuts.append((c.start(), "and"))
     for c in _AND.finditer(flat, lo, hi):
         if _ASIDE.match(flat, c.end()):
             continue
@@ -452,8 +481,11 @@ def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     spans = []
     for i, (start, how) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else hi
-        if how == "main" and spans and spans[-1][2] in ("and", "and-on"):
-            how = spans[-1][2]  # a comma's clause after a coordinated one goes on with it
+        going = next((k for _, _, k in reversed(spans) if k not in ("sub", "time")), None)
+        if how == "main" and going in ("and", "and-on"):
+            # a comma's clause after a coordinated one goes on with it, also past a subordinate clause
+            # closed by the comma ("… och Fryshuset, som var inbjudet, deltog")
+            how = going
         if start < stop:
             spans.append((start, stop, how))
     # inside a clause that is not itself subordinate, a subordinate word after its verb opens one
@@ -477,6 +509,12 @@ _ASIDE = LazyPattern(r"(?:inte|ej|icke|not|och inte|and not)(?! (?:bara|endast|e
 _AND_NOT = LazyPattern(r" (?:och|and) (?=(?:inte|ej|not) )")
 _INFINITIVE = LazyPattern(r"att ([\w-]+)")
 _PRONOUNS = frozenset("de den det vi man han hon jag du ni dessa detta organisationen mötet sakrådet".split())
+#: Words in "-a" after "att" that open a subject, not an infinitive ("framhöll att unga ofta saknar …",
+#: "att många organisationer …", "att alla kan delta").
+_SUBJECT_WORDS = frozenset(
+    "alla andra många flera unga äldre nya gamla stora vissa sådana samtliga somliga enskilda svenska ideella "
+    "lokala regionala nationella berörda inbjudna hela mindre större".split()
+)
 
 
 def _infinitive(flat: str, at: int) -> bool:
@@ -486,7 +524,7 @@ def _infinitive(flat: str, at: int) -> bool:
     if m is None:
         return False
     w = m.group(1)
-    return w.endswith(("a", "as")) and not w.endswith(("na", "nas")) and w not in _PRONOUNS
+    return w.endswith(("a", "as")) and not w.endswith(("na", "nas")) and w not in _PRONOUNS | _SUBJECT_WORDS
 
 
 _TIME_FIRST = LazyPattern(

@@ -715,8 +715,23 @@ _GROUP_SIZE = LazyPattern(
 _DELEGATION = LazyPattern(
     rf"(?<!\w)(?:deltog|deltar|medverkade|medverkar|närvarade|var representerad|var representerat|är representerad|"
     rf"är representerat|took part|takes part|participated|participates|attended|was represented|is represented) "
-    rf"(?:med|av|with|by)(?: (?:totalt|sammanlagt|in all|a total of|{_MARK_WORDS}))* $"
+    rf"(?:med|av|with|by)(?: (?:totalt|sammanlagt|tillsammans|in all|in total|a total of|{_MARK_WORDS}))* $"
 )
+#: What makes a delegation's count all who took part: a word of a total after "med"/"with" ("deltog med
+#: sammanlagt 40 representanter"), or a plural or collective subject before the verb ("25 organisationer
+#: deltog med 40 representanter", "Organisationerna deltog med …", "Civilsamhället deltog med 60 personer").
+_ALL_DELEGATIONS = LazyPattern(r"(?<!\w)(?:totalt|sammanlagt|tillsammans|in all|in total|a total of)(?!\w)")
+_PLURAL_ENDS = ("erna", "arna", "orna", "organisationer", "föreningar", "organisations", "organizations")
+_COLLECTIVES = frozenset({"civilsamhället", "participants", "society"})
+
+
+def _plural_subject(flat: str, x: int, verb: int) -> bool:
+    """Whether the last words before the verb at ``verb`` (from the clause's start ``x``) are a plural or
+    collective subject (:data:`_ALL_DELEGATIONS`): a number, a plural noun, "civilsamhället"."""
+    words = flat[max(x, verb - 60) : verb].split()[-3:]
+    return any(w.isdigit() or w.endswith(_PLURAL_ENDS) or w in _COLLECTIVES for w in words)
+
+
 #: A count per one of many ("Varje organisation deltog med två personer", "två representanter var",
 #: "each organisation", "per sakråd"): the count is each one's, not all who took part.
 _PER_UNIT = LazyPattern(r"(?<!\w)(?:varje|var och en|vardera|per|each|every|apiece)(?!\w)")
@@ -727,6 +742,13 @@ _EACH_AFTER = LazyPattern(r" (?:var|vardera|each|apiece)(?=[\x00.,;:)]|$)")
 #: "från"/"from" right after a count's words and a group's name ("Elva personer från Regeringskansliet
 #: deltog"): the count is of that group. Not a number ("45 deltagare från 20 organisationer") nor words of
 #: everywhere ("från hela landet", "från olika organisationer").
+#: Those a sakråd is held with, or a kind of organisation, after "från"/"from" ("40 personer från
+#: civilsamhället deltog", "från ideella organisationer", "from civil society"): all who came from outside the
+#: government, no named group, unless another group is counted beside them.
+_ALL_OUTSIDE = LazyPattern(
+    r" (?:från|from) (?:civilsamhället|civilsamhällets organisationer|civil society|the civil society|"
+    r"(?:ideella|frivilliga|civila|olika|non-profit|voluntary) [\w-]+)(?!\w)"
+)
 _FROM_GROUP = LazyPattern(
     rf" (?:från|from) (?!(?:\d|(?:{_NUMBER_WORD}|{_MARK_WORDS}|hela|olika|alla|många|flera|all|many|several|various|"
     rf"across)(?!\w)))[\w-]+"
@@ -789,7 +811,12 @@ def _other_counted(
         return f"counts {noun!r}, not those who took part"
     if (verb := _REPRESENTS.search(flat, max(x, a - _PART_REACH), a)) is not None:
         return f"counts what those who took part represent or have ({verb.group().strip()!r}), not those who took part"
-    if field == "participant_count" and (who := _DELEGATION.search(flat, max(x, a - _PART_REACH), a)) is not None:
+    if (
+        field == "participant_count"
+        and (who := _DELEGATION.search(flat, max(x, a - _PART_REACH), a)) is not None
+        and not _ALL_DELEGATIONS.search(flat, who.start(), a)
+        and not _plural_subject(flat, x, who.start())
+    ):
         return (
             f"gives the people one who took part came with ({who.group().strip()!r}): a count of one group, not of "
             "all who took part"
@@ -803,11 +830,14 @@ def _other_counted(
         return f"counts people ({people.group()!r}), not organisations"
     group = _FROM_GROUP.match(flat, end) if field == "participant_count" else None
     others = [g for g in _FROM_GROUP.finditer(flat, *part) if group is not None and g.start() != group.start()]
-    if group is not None and (_OTHERS_CAME.match(flat, group.end()) or others):
+    came = _OTHERS_CAME.match(flat, group.end()) if group is not None else None
+    if group is not None and ((came is not None and not _ALL_OUTSIDE.match(flat, group.start())) or others):
         # "Elva personer från Regeringskansliet deltog", "30 deltagare från civilsamhället och fem från
-        # Regeringskansliet"; not "Sakrådet samlade 30 deltagare från konferensens nätverk": all of them
+        # Regeringskansliet"; not "Sakrådet samlade 30 deltagare från konferensens nätverk" nor "40 personer
+        # från civilsamhället deltog": all of them
+        words = flat[group.start() : came.end()].rsplit(" ", 1)[0] if came is not None else group.group()
         return (
-            f"says whom the count counts right after its words ({group.group().strip()!r}): it is a count of one "
+            f"says whom the count counts right after its words ({words.strip()!r}): it is a count of one "
             "group; quote those words in text and name the group (group:)"
         )
     return None

@@ -904,15 +904,29 @@ _HOLDING_BEFORE = LazyPattern(
 )
 
 
+#: A word of holding and the holding's place or manner right before a year ("hölls i Malmö 2023", "hölls
+#: digitalt 2023", "hölls på Kulturdepartementet 2023", "was held in Malmö 2023"): the year is the time of
+#: that holding; not a theme's or a commission's noun after the preposition ("hölls på temat X 2023").
+_HOLDING_THEN_PLACE = LazyPattern(
+    r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in HOLDING_WORDS) + r")"
+    r" (?:(?:i|på|vid|hos|in|at) (?!(?:temat|tema|uppdrag|initiativ|grund|grundval|the theme|behalf)(?!\w))"
+    r"[\w-]+(?: [\w-]+)?|digitalt|fysiskt|virtuellt|online|på plats|in person|remotely),? $"
+)
+
+
 def year_as_time(flat: str, lo: int, start: int, a: int) -> bool:
     """Whether a year alone at ``a`` (in the sentence from ``lo``, its clause from ``start``) is given as a
     time: a word of time before it ("i", "under", "år", "hösten", "i början av": :data:`_TIME_LEAD`), a word
     of holding right before it ("hölls 2024"), this sakråd's noun ("sakrådet 2024"), a date's heading
     ("Datum: 2024"), or opening its clause ("2024 hölls sakrådet"). Not a year after a noun or "för", which
     names a topic, a plan or a budget ("handlingsplanen för 2024", "budgetpropositionen 2024"), nor after a
-    place ("i Malmö 2024"), which may be another holding's."""
+    place ("i Malmö 2024"), which may be another holding's, unless a word of holding stands right before
+    that place or the holding's manner (:data:`_HOLDING_THEN_PLACE`: "hölls i Malmö 2023", "hölls digitalt
+    2023")."""
     before = flat[max(lo, a - 40) : a]
     if _TIME_LEAD.search(before) or _HOLDING_BEFORE.search(before) or _OWN_DATE.search(before):
+        return True
+    if _HOLDING_THEN_PLACE.search(flat, max(lo, a - 80), a) is not None:
         return True
     return _DATE_LABEL.fullmatch(flat, lo, a) is not None or not flat[start:a].strip(" ,")
 
@@ -940,7 +954,9 @@ _NOUN_PREPOSITION = LazyPattern(
 _NOT_UNTIL = LazyPattern(r"(?<!\w)(?:not|inte|ej)(?!\w)")
 #: The nouns of a time of day, which a preposition of time governs without being another thing ("efter lunch
 #: den 10 september").
-_TIME_NOUNS = frozenset("lunch förmiddagen eftermiddagen kvällen morgonen lunchtid".split())
+_TIME_NOUNS = frozenset("lunch förmiddagen eftermiddagen kvällen morgonen lunchtid pausen kaffet".split())
+#: The words a date's phrase may open with ("den", "i", "in", "on" …), no noun's.
+_DATE_LEADS = frozenset("den on of i in under during".split())
 #: A day number (after "den", a comma or "och"; a comma or "och" after it) right before a date: one of
 #: several days ("den 3 och den 10 september 2024", "den 3, 5 och 10 september"; not "kl. 13, den 10
 #: september", "i sal 4 den 10 september").
@@ -969,7 +985,9 @@ def other_things_date(flat: str, lo: int, hi: int, a: int, *, several: bool = Fa
     if lead is None:
         return None
     base = max(lo, a - 60)
-    noun = lead["noun"].split()[-1]
+    # the noun's last word, not the date's own "i"/"in" the noun's two words may have taken ("efter lunch i
+    # september 2024")
+    noun = next((w for w in reversed(lead["noun"].split()) if w not in _DATE_LEADS), lead["noun"])
     if noun in _TIME_NOUNS or noun.isdigit():
         return None
     if lead["lead"] == "av" and _AGENT_VERBS.intersection(

@@ -49,10 +49,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clauses import PHRASE_MARKS, LazyPattern, clause, listed
+from .clauses import HABIT, PHRASE_MARKS, LazyPattern, clause, listed, side_clause
 from .errors import InputError
 from .stated import (
-    HABIT,
     LIKE_MEETING_WORDS,
     OTHER_MEETING_WORDS,
     another_period,
@@ -206,11 +205,13 @@ _YEAR = LazyPattern(r"(?<![\w-])(?:19|20)\d\d(?!\d)")
 
 def _other_time(flat: str, start: int, stop: int, years: frozenset[str]) -> bool:
     """Whether the clause ``start``-``stop`` places the organising at another time or meeting
-    (:data:`_OTHER_TIME`), in a habit (:data:`~sakrad_ld.stated.HABIT`: "varje höst", "ofta"), or in a year that is not one of the meeting's ``years`` (none known: any year)."""
+    (:data:`_OTHER_TIME`), in a habit outside a subordinate clause (:data:`~sakrad_ld.clauses.HABIT`: "varje
+    höst", "ofta"; :func:`~sakrad_ld.clauses.side_clause`), or in a year
+    that is not one of the meeting's ``years`` (none known: any year)."""
     if _OTHER_TIME.search(flat, start, stop) or another_period(flat, start, stop, years):  # "sakrådet i mars"
         return True
-    if HABIT.search(flat, start, stop):  # "anordnar sakrådet varje höst", "anordnar regelbundet sakråd"
-        return True
+    if any(not side_clause(flat, start, stop, m.start()) for m in HABIT.finditer(flat, start, stop)):
+        return True  # "anordnar sakrådet varje höst"; not "… för att organisationerna ofta efterfrågat det"
     return any(y.group() not in years for y in _YEAR.finditer(flat, start, stop))
 
 

@@ -850,7 +850,8 @@ def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
     site = next((s for s, e in in_person if e == at - 1), None)
     someone = site is not None and bool(flat[comma + 1 : site].strip(" ,")) and not any(m.start() > comma for m in held)
     if (in_person and not held) or someone:
-        return "says who attended there in person ('på plats'), not that the meeting was held there"
+        word = flat[slice(*in_person[-1])]  # "på plats", or the English sentence's own "in person"
+        return f"says who attended there in person ({word!r}), not that the meeting was held there"
     for around in _AROUND_THIS.finditer(flat, lo, at):
         if (
             not flat.startswith((", som ", " som ", ", which ", ", där "), around.end())

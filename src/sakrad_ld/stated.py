@@ -99,14 +99,13 @@ from .clauses import (
     other_object,
     side_clause,
 )
-from .counted import MARK_ABBREVIATIONS, count_claim, count_source, meeting_counts, numbers_in
+from .counted import MARK_ABBREVIATIONS, RANGE, count_claim, count_source, meeting_counts, numbers_in
 from .errors import InputError, Where
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
 
 __all__ = [
     "CHAIR_WORDS",
-    "HABIT",
     "CONVENER_WORDS",
     "EXPECTED_WORDS",
     "PLAN_NOUNS",
@@ -1046,18 +1045,7 @@ def _role_guard(text: str, flat: str, lo: int, hi: int) -> tuple[str, str] | Non
     for x, y in fact_clause(flat, s_lo, s_hi, lo, hi):
         if (word := _INVITED.search(flat, x, y)) is not None:
             return word.group(), _guard_kind(word.group())
-        if (habit := HABIT.search(flat, x, y)) is not None:  # "Anna Berg leder ofta regeringens sakråd"
-            return habit.group(), OTHER_TIME
     return None
-
-
-#: Adverbs of a habit in a role's clause ("leder ofta regeringens sakråd", "bjuder regelbundet in"): what
-#: the person or body does from time to time, not what they did at this meeting (besides the habit words of
-#: :data:`~sakrad_ld.clauses.GUARD_TABLE`: "brukar", "vanligtvis", "varje år").
-HABIT = LazyPattern(
-    r"(?<!\w)(?:ofta|regelbundet|återkommande|often|frequently|regularly|(?:varje|varenda|every|each) (?:år|"
-    r"höst|vår|sommar|vinter|månad|vecka|gång|year|autumn|fall|spring|summer|winter|month|week|time))(?!\w)"
-)
 
 
 #: A consequence's opening after the clause of a role not held ("A kunde inte leda sakrådet, så B gjorde
@@ -2221,23 +2209,8 @@ def _only_invited(
     said = _name_guard(text, flat, lo, hi, a, b)
     if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
         said = heading, word.group(), _guard_kind(word.group())
-    if said is None and (mention := _mentioned(text, flat, lo, hi, a, b, known)) is not None:
-        return f"{_quoted(flat[lo:hi].strip())} only mentions it, as {mention}: not as one taking part"
     if said is None:
-        # a mere mention ("Regeringen har gett bidrag till X") states no taking part: a word of taking part in
-        # the name's clause, or a list's item (its heading read above), does
-        # a part with a subject and verb of its own is the name's clause: "Fryshuset deltog, medan Famna
-        # valde att stå utanför" names Famna taking part no more than "Famna valde att stå utanför"
-        start, stop = _own_clause(flat, lo, hi, a, b)
-        own = (start, stop) if _own_verb(flat, start, stop, a, b) else (lo, hi)
-        spans = [own] if heading is None else [own, heading]
-        if _ITEM_START.match(flat, lo) or any(
-            not _undone(text, flat, w, (a, b)) for x, y in spans for w in _MENTION_PART.finditer(flat, x, y)
-        ):
-            return None
-        if _DID_SO.match(flat, b) and _DONE_BEFORE.search(flat, lo, a):  # "X deltog inte, men Y gjorde det"
-            return None
-        return f"{_quoted(flat[lo:hi].strip())} has no word of taking part ('deltog', 'medverkade', 'närvarade' …)"
+        return _unbound(text, flat, lo, hi, a, b, heading, known)
     if GUARDS.get(said[1], ("", ""))[1] == "beside":
         # "Alla utom X deltog", "X eller Y deltog", "Y deltog i stället för X": the word governs the name,
         # whatever the sentence's verb says
@@ -2252,6 +2225,39 @@ def _only_invited(
             return None
     (x, y), word, kind = said
     return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
+
+
+def _unbound(
+    text: str,
+    flat: str,
+    lo: int,
+    hi: int,
+    a: int,
+    b: int,
+    heading: tuple[int, int] | None,
+    known: dict[str, list[str]] | None,
+) -> str | None:
+    """Why the sentence ``lo``..``hi`` naming an organisation at ``a``..``b`` (no guard word governing it)
+    states no taking part of it: no word of taking part in the name's clause (a mere mention: "Regeringen
+    har gett bidrag till X"), or one the name is not bound to (:func:`_mentioned`: "Famna deltog och
+    kritiserade X"); the mention's reading is named either way, for the editor to see which word governs
+    the name. None: a word of taking part, or a list's item, binds it."""
+    mention = _mentioned(text, flat, lo, hi, a, b, known)
+    # a part with a subject and verb of its own is the name's clause: "Fryshuset deltog, medan Famna
+    # valde att stå utanför" names Famna taking part no more than "Famna valde att stå utanför"
+    start, stop = _own_clause(flat, lo, hi, a, b)
+    own = (start, stop) if _own_verb(flat, start, stop, a, b) else (lo, hi)
+    spans = [own] if heading is None else [own, heading]
+    worded = (
+        _ITEM_START.match(flat, lo) is not None
+        or any(not _undone(text, flat, w, (a, b)) for x, y in spans for w in _MENTION_PART.finditer(flat, x, y))
+        or (_DID_SO.match(flat, b) is not None and _DONE_BEFORE.search(flat, lo, a) is not None)
+    )  # "X deltog inte, men Y gjorde det"
+    sentence = _quoted(flat[lo:hi].strip())
+    if worded:
+        return None if mention is None else f"{sentence} only mentions it, as {mention}: not as one taking part"
+    missing = f"{sentence} has no word of taking part ('deltog', 'medverkade', 'närvarade' …)"
+    return missing if mention is None else f"{missing}; it only mentions the name, as {mention}"
 
 
 def _own_verb(flat: str, start: int, stop: int, a: int, b: int) -> bool:
@@ -2411,9 +2417,61 @@ def _object_verb(words: list[str], i: int) -> str | None:
         verb = i - 2  # "hade besökt X": the auxiliary is the clause's finite verb
     if word in PARTICIPANT_OBJECT_VERBS or word in INTRANSITIVE_PART:
         return None  # "Sakrådet samlade X", "I sakrådet deltog X", "Enligt Famna deltog X"
-    if _fronted(_clause_words(words[: verb + 1])[:-1]) and not word.endswith("ed"):
-        return None  # "Därefter presenterade X …": X the subject after the verb (V2)
+    if _v2_fronted(_clause_words(words[: verb + 1])[:-1]) and not word.endswith("ed"):
+        return None  # "Därefter presenterade X …", "Om skolan diskuterade X …": X the subject after the verb (V2)
     return word
+
+
+#: Words besides :data:`FRONT_WORDS` that open a Swedish clause's fronted adverbial or object, leaving its
+#: subject after the finite verb (V2): a preposition ("Om integrationspolitiken diskuterade X", "Kring
+#: skolan samtalade X"), an adverb ("Därför valde X …"), a demonstrative or an object pronoun ("Detta
+#: framförde X", "Dessa frågor lyfte X", "Henne tackade X"). Not "det" (an expletive subject: "Det
+#: kritiserade X" may be either) nor an English word (English keeps the subject before its verb).
+V2_FRONT_WORDS = frozenset(
+    """om kring runt angående beträffande rörande gällande mot genom enligt trots utan hos åt bakom jämte
+    bortsett därför därtill därutöver dock ändå sen tillsammans gemensamt särskilt främst framför allt
+    framförallt mest också även slutligen detta dessa denna sådant sådana henne honom dem oss""".split()
+)
+
+
+def _v2_fronted(prefix: list[str]) -> bool:
+    """:func:`_fronted`, or a clause opened by one of :data:`V2_FRONT_WORDS` or an adverb in "-vis"
+    ("exempelvis", "avslutningsvis") before its verb: the name after the verb is its subject."""
+    words = [w for w in prefix if w not in ("#", "*", ">", "-", "och", "men", "samt")]
+    return _fronted(prefix) or (bool(words) and (words[0] in V2_FRONT_WORDS or words[0].endswith("vis")))
+
+
+#: A comparison's words opening a clause right before a name, which make the name a subject of the verb
+#: before it as that verb's subject is ("Famna deltog, liksom Fryshuset", "… såväl som X", "… as did X",
+#: "… precis som X gjorde"); not a bare "som" (a relative clause: "Famna, som X samarbetar med, deltog").
+_LIKE_SUBJECT = LazyPattern(
+    r"[ ,(]*(?:liksom|precis som|såväl som|likaså|as did|as well as|just like|like)(?: (?:även|också|gjorde|did))* "
+)
+
+
+def _compared_subject(flat: str, start: int, a: int, stop: int) -> bool:
+    """Whether the clause ``start``..``stop`` opens with :data:`_LIKE_SUBJECT` (or "som" after "såväl") and
+    the name at ``a`` stands in it before any verb of its own, with no guard word or year in it: the name
+    is compared with the subject, and takes part as it does; "liksom X i fjol", "precis som X gjorde förra
+    året" compare it with another time's."""
+    like = _LIKE_SUBJECT.match(flat, start)
+    if like is None and flat.endswith("såväl", 0, start) and flat.startswith(" som ", start):
+        like = _LIKE_SUBJECT.match(flat, start - len("såväl"))
+    return (
+        like is not None
+        and not any(_verb_word(w) for w in _WORDS.findall(flat, like.end(), a))
+        and _GUARDS.search(flat, a, stop) is None
+        and _A_YEAR.search(flat, a, stop) is None
+    )
+
+
+_A_YEAR = LazyPattern(r"(?<![\w-])(?:19|20)\d\d(?!\d)")
+
+
+def _opens_clause(flat: str, start: int, a: int) -> bool:
+    """Whether the name at ``a`` opens the coordinated clause starting at ``start`` (only its "och",
+    "samt", "and" or an adverb before it: "… och även X var på plats"): the clause's subject."""
+    return all(w in _LIST or w in ADVERBS or w in ("men", "but") for w in _WORDS.findall(flat, start, a))
 
 
 def _mentioned(
@@ -2435,15 +2493,19 @@ def _mentioned(
             s <= a < e
             and how == "sub"
             and not any(not _undone(text, flat, w, (a, b)) for w in _MENTION_PART.finditer(flat, s, e))
+            and not _compared_subject(flat, s, a, e)
         ):
             return f"a subordinate clause with no word of its taking part ({flat[s:e].strip(' ,')!r})"
+        if s <= a < e and how == "and" and _opens_clause(flat, s, a):
+            return None  # "Famna kunde inte komma och Fryshuset(, som var inbjudet,) deltog": its own clause
     if (passive := _PASSIVE_AFTER.match(flat, b)) is not None and passive.group(1) not in PART_PASSIVES:
         own = fact_clause(flat, start, stop, a, b, going_on=True)
         if not any(w in INTRANSITIVE_PART for x, y in own for w in _WORDS.findall(flat, x, y)):
             # "Fryshuset nämndes av flera deltagare", "was praised by the participants": what was done to it
             return f"the subject of the passive {passive.group().strip()!r}"
-    if (after := _WORDS.match(flat, b + 1)) is not None and flat[b : b + 1] == " " and _verb_word(after.group()):
-        return None  # "… att X deltog", "A och X deltog": the name the subject of its own verb
+    after = _WORDS.match(flat, b + 1)
+    if after is not None and flat[b : b + 1] == " " and _verb_word(after.group().rstrip(".")):
+        return None  # "… att X deltog", "A och X deltog.": the name the subject of its own verb
     matches = list(_WORDS.finditer(flat, max(lo, a - GAP_WINDOW), a))
     words = [m.group() for m in matches]
     i = len(words)
@@ -2561,9 +2623,6 @@ def _name_guard(text: str, flat: str, lo: int, hi: int, a: int, b: int) -> tuple
             if (word := _INVITED.search(flat, x, y)) is not None:
                 found = word.group(), _guard_kind(word.group())
                 break
-            if (habit := HABIT.search(flat, x, y)) is not None:  # "Fryshuset deltar ofta i regeringens sakråd"
-                found = habit.group(), OTHER_TIME
-                break
     _, stop = contrast_clause(flat, lo, hi, a, b)
     _, on = _own_clause(flat, lo, hi, a, b)
     if found is None and on > stop:  # "X tackade ja men uteblev": the part going on with its subject
@@ -2619,11 +2678,7 @@ def _verb_guard(text: str, flat: str, a: int, b: int, name: tuple[int, int] | No
     if (aside := _ASIDE_THEN_NOT.match(flat, b)) is not None:
         return aside.group(1), NEGATION
     lo, hi = _sentence(text, a, b)
-    found = guard_in(flat, lo, hi, a, b, name=name)
-    if found is None:  # "Fryshuset deltar ofta i regeringens sakråd": a habit
-        habit = next((m for x, y in fact_clause(flat, lo, hi, a, b) if (m := HABIT.search(flat, x, y))), None)
-        found = None if habit is None else (habit.group(), OTHER_TIME)
-    return found
+    return guard_in(flat, lo, hi, a, b, name=name)
 
 
 def _part_words(
@@ -2912,11 +2967,25 @@ HELD_WORDS = (
     "take place", "meeting", "venue", "location",
 )  # fmt: skip
 _HELD = _role_words(HELD_WORDS)
-_AT = ("i ", "på ", "vid ", "in ", "at ", "plats: ", "place: ", "venue: ", "location: ", "lokal: ")
-#: A venue of one or two words and a comma right before a town that ends its clause ("hölls i Rosenbad,
-#: Stockholm", "was held at Rosenbad, Stockholm"): the town is where the meeting was held too.
-_VENUE_THEN = LazyPattern(r"(?<!\w)(?:i|på|vid|in|at) [\w-]+(?: [\w-]+)?, $")
-_PLACE_END = LazyPattern(r"[.;!)]")
+#: The prepositions a place stands right after in a sentence of holding ("hölls i Malmö", "hölls hos
+#: Länsstyrelsen i Malmö", "was held at Rosenbad").
+PLACE_PREPOSITIONS = ("i ", "på ", "vid ", "hos ", "in ", "at ")
+#: The labels a place stands right after, which say on their own that the meeting was held there
+#: ("Plats: Rosenbad", "Mötesplats: Rosenbad, Stockholm"); the longer first, so "mötesplats: " is read
+#: whole.
+PLACE_LABELS = (
+    "mötesplats: ", "mötesort: ", "möteslokal: ", "plats: ", "place: ", "venue: ", "location: ", "lokal: ",
+)  # fmt: skip
+_AT = PLACE_PREPOSITIONS + PLACE_LABELS
+#: A venue of one or two words and a comma right before a town or an address that ends its clause, or is
+#: closed by a comma before a preposition or a date ("hölls i Rosenbad, Stockholm", "ägde rum på
+#: Socialdepartementet, Fredsgatan 8, i Stockholm", "Mötesplats: Rosenbad, Stockholm", "was held at
+#: Rosenbad, Stockholm"): the town or address is where the meeting was held too.
+_VENUE_THEN = LazyPattern(
+    r"(?:(?<!\w)(?:i|på|vid|hos|in|at)|(?<![\w-])(?:" + "|".join(re.escape(p.strip()) for p in PLACE_LABELS) + r"))"
+    r" [\w-]+(?: [\w-]+)?, $"
+)
+_PLACE_END = LazyPattern(r"[.;!)]|\s*$|, (?:i|på|vid|in|at|den|on) |, \d")
 
 
 _ELSEWHERE = {
@@ -2962,7 +3031,7 @@ TOPIC_WORDS = (
     "betonade", "betonades", "betonar", "themes", "theme", "stressed", "emphasised", "emphasized",
 )  # fmt: skip
 #: Particle verbs of discussing, up to two adverbs (or a pronoun, the subject after the verb:
-#: :data:`~sakrad_ld.clauses.PARTICLE_ADVERBS`) between their parts ("tog även upp", "togs också upp", "tar ofta upp", "Därefter tog hon upp"), and "rörde"
+#: :data:`~sakrad_ld.clauses.PARTICLE_ADVERBS`) between their parts ("tog även upp", "togs också upp", "tar också upp", "Därefter tog hon upp"), and "rörde"
 #: not of "rörde sig om" ("Andra frågor rörde asylärenden").
 _DISCUSSING = LazyPattern(
     _role_words(DISCUSSING_WORDS).pattern
@@ -3249,8 +3318,22 @@ def _holding_places(
         lo, hi = _sentence(text, at, b)
         if _another_meeting(flat, lo, hi, years):  # "Ett tidigare sakråd hölls i Malmö", "Sakrådet 2023 …"
             continue
-        if flat.startswith(_AT[5:], at) or _HELD.search(flat, lo, at) is not None:
+        if flat.startswith(PLACE_LABELS, at) or (
+            _HELD.search(flat, lo, at) is not None and (not flat.startswith("hos ", at) or _held_by_verb(flat, lo, at))
+        ):
             yield at, b, lo, hi
+
+
+#: Words of holding that say nothing of the meeting after "hos" ("Anmälan sker hos Länsstyrelsen",
+#: "Anmälan till mötet görs hos …"): a noun, or "sker", whose subject may be anything.
+_NOT_HELD_BY = frozenset({"sker", "skedde", "möte", "mötet", "plats", "lokaler", "meeting", "venue", "location"})
+
+
+def _held_by_verb(flat: str, lo: int, at: int) -> bool:
+    """Whether a verb of holding a meeting (not :data:`_NOT_HELD_BY`) stands before "hos" at ``at`` in the
+    sentence from ``lo`` ("Sakrådet hölls hos Länsstyrelsen i Malmö"): "hos" names a host's premises only
+    where the meeting is what was held there."""
+    return any(w.group() not in _NOT_HELD_BY for w in _HELD.finditer(flat, lo, at))
 
 
 def _planned_place(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> str | None:
@@ -3291,7 +3374,7 @@ def _fronted_place(
 
     said = None
     for a, b in find_words(folded(value), flat):
-        at = next((a - len(p) for p in _AT[:5] if flat.startswith(p, a - len(p))), -1)
+        at = next((a - len(p) for p in PLACE_PREPOSITIONS if flat.startswith(p, a - len(p))), -1)
         if at < 0:
             continue
         lo, hi = _sentence(text, at, b)
@@ -3980,16 +4063,21 @@ def _number_value(word: str) -> int | None:
 
 def _number_nouns(words: str) -> list[tuple[int | None, str, str]]:
     """Each number of ``words`` (folded; a run of them, "ett tiotal", "drygt 50", by its last) with the
-    noun it counts and what that is: the word right after the number and its adjectives; a genitive is
+    noun it counts and what that is: the word right after the number and its adjectives (after a range's
+    high end for its low end: "mellan 30 och 40 organisationer"); a genitive is
     no counted noun, what follows it is ("50 branschorganisationers deltagare" counts people).
     "unknown": a noun neither of people nor of bodies ("länder", "exempel")."""
     found: list[tuple[int | None, str, str]] = []
     numbers = list(_NUMBER.finditer(words))
+    ranges = list(RANGE.finditer(words))
     for i, at in enumerate(numbers):
         if i + 1 < len(numbers) and not words[at.end() : numbers[i + 1].start()].strip():
             continue  # not the run's last number
+        # a range's low end counts the noun after its high end ("mellan 30 och 40 organisationer", "30 till
+        # 40 deltagare"), not the words between
+        after = next((r.end() for r in ranges if r.start() <= at.start() and at.end() < r.end()), at.end())
         partitive = False  # "tolv av de 20 inbjudna organisationerna": the noun after "av de" is counted
-        for word in _NOUN_WORD.finditer(words, at.end()):
+        for word in _NOUN_WORD.finditer(words, after):
             w = word.group()
             if w in _PARTITIVE or (partitive and w.isdigit()):
                 partitive = True

@@ -804,13 +804,19 @@ _PATH_OPTIONS = {
 #: store ``NAME.releases`` (9).
 _WRITTEN, WRITTEN_NAME_BYTES = ("out", "out_dir", "cache"), 18
 
+#: The path options naming a release or a project to read, which a link to nothing cannot be: every
+#: command says so of the option alike. Any path option with a link to nothing among the folders it
+#: lies in is refused too (a write there would make the folders the link names, wherever they are);
+#: a written path or a file that is itself such a link is said by its command (replace it, or not).
+_READ_FOLDERS = ("project", "release", "previous", "old", "new")
+
 
 def path_problem(args: argparse.Namespace) -> str | None:
     """Why a path option cannot be used, or None: a symbolic link on its way that loops (Python's
     ``Path.resolve`` raises RuntimeError on it, which every command would otherwise show as a
     traceback), or a name longer than the file system allows (a build's ``--out`` with the
     ``.releases`` of its store), which the OS would answer of a file inside it."""
-    from .inputfiles import loop_problem, looping_link, name_problem
+    from .inputfiles import dangling_problem, loop_problem, looping_link, name_problem
 
     nothing = "; nothing was written" if writes(args) else ""
     for name, option in _PATH_OPTIONS.items():
@@ -823,6 +829,9 @@ def path_problem(args: argparse.Namespace) -> str | None:
                 return f"{option} {shown(path)}: {too_long}{nothing}"
             if looping_link(Path(path)) is not None:
                 return loop_problem(Path(path), option) + nothing
+            dangling = dangling_problem(Path(path), option, itself=name in _READ_FOLDERS)
+            if dangling is not None:
+                return dangling + nothing
     return None
 
 

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReleaseError, shown
-from .inputfiles import looping_link, name_problem, resolved
+from .inputfiles import dangling_problem, looping_link, name_problem, resolved
 
 __all__ = [
     "CACHE_FOLDER",
@@ -330,8 +330,12 @@ def check_replaceable(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) ->
     must not replace ``out``: ``out`` is, holds or lies inside a folder of ``kept`` (``inside``
     ones aside), the file system's root or the home folder (:func:`kept_relation`); ``out`` is a
     file; or ``out`` is a folder that holds something but not ``mark`` (a folder this function's
-    writer did not write: another program's, the user's)."""
+    writer did not write: another program's, the user's); or a folder ``out`` lies in is a link to
+    nothing (making ``out`` would make the folders it names, wherever they are)."""
     place = Path(os.path.abspath(out))
+    dangling = dangling_problem(place, "--out", itself=False)
+    if dangling is not None:
+        raise ReleaseError(f"{dangling}; nothing was written")
     found = kept_relation(out, [*everyones_places(), *kept])
     if found is not None:
         raise ReleaseError(f"{out}: this folder {found}; nothing was written: give another --out, a folder of its own")

@@ -30,6 +30,8 @@ __all__ = [
     "read_input",
     "read_input_status",
     "read_input_text",
+    "dangling_link",
+    "dangling_problem",
     "looping_link",
     "name_problem",
     "resolved",
@@ -179,6 +181,35 @@ def looping_link(path: Path) -> Path | None:
             if error.errno == errno.ELOOP:
                 return place
     return None
+
+
+def dangling_link(path: Path, itself: bool = True) -> Path | None:
+    """The symbolic link on the way of ``path`` (a folder it lies in, or ``path`` itself where
+    ``itself``) that leads to nothing, or None. Nothing after such a link exists, so it is the only
+    one; writing there would make the folders the link names (its target's whole chain), reading
+    there would find nothing."""
+    here = Path(os.path.abspath(path))
+    for place in (*reversed(here.parents), *((here,) if itself else ())):
+        if os.path.islink(place) and not os.path.exists(place):
+            return place
+    return None
+
+
+def dangling_problem(path: Path, what: str = "", itself: bool = True) -> str | None:
+    """The message of a ``path`` (given as ``what``) that a link to nothing is on the way of, or None."""
+    link = dangling_link(path, itself)
+    if link is None:
+        return None
+    given = f"{what} {shown(str(path))}" if what else shown(str(path))
+    at = "" if Path(os.path.abspath(path)) == link else f" {shown(str(link))} on its way"
+    try:
+        leads = f" (to {shown(os.readlink(link))})"
+    except OSError:  # removed since it was looked at
+        leads = ""
+    return (
+        f"{given}: the symbolic link{at}{leads} leads to nothing; expected a folder or a file, or a link "
+        "that leads to one: remove the link, make what it names, or give another path"
+    )
 
 
 def resolved(path: Path, what: str = "") -> Path:

@@ -15,7 +15,17 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sakrad_ld"
 #: The layers, lowest first: the top-level modules and subpackages of sakrad_ld in each. A module
 #: may import from its own layer and the layers below.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__", "errors", "layout", "inputfiles", "typedyaml", "project", "folders", "processes"),  # foundations
+    (
+        "__init__",
+        "errors",
+        "layout",
+        "inputfiles",
+        "typedyaml",
+        "project",
+        "folders",
+        "processes",
+        "deadline",
+    ),  # foundations
     (
         "formats",
         "vocab",

@@ -35,7 +35,9 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import pyoxigraph as ox
@@ -425,12 +427,28 @@ def _forms(corpus: Corpus) -> list[InputError]:
     return errors
 
 
-def _one_per_scheme(corpus: Corpus) -> list[InputError]:
-    """A second identifier of one scheme, or a second link to one register, on one record: each is
-    published as the record's one identifier node of that scheme or register (``…/identifier/orgnr``,
-    ``…/identifier/wikidata``), whose IRIs are published and must stay, so two would be one node with
-    two notations and two statuses (a former number would read as the current one's)."""
-    errors: list[InputError] = []
+class _Claim(NamedTuple):
+    """One identifier or link of a record: where it stands (``file``, ``kind`` ``identifiers`` or
+    ``links``, its index ``i``), the claim, its scheme or register and its value."""
+
+    file: str
+    record: Any
+    kind: str
+    i: int
+    claim: Any
+    scheme: str
+    value: object
+
+    def where(self, field: str) -> Where:
+        """The line of ``field`` of the claim, or its place in the file where lines are not known."""
+        if self.claim.lines:
+            return self.claim.lines.where(field)
+        return Where(Path(self.file), 0, f"{self.kind}[{self.i}].{field}")
+
+
+def _claims(corpus: Corpus) -> Iterator[list[_Claim]]:
+    """The identifiers and links of every organisation, body and person, one list per record: the
+    claims a record makes of a scheme or register, each checked by the passes below."""
     for file, records in (
         ("organisations.yaml", corpus.organisations),
         ("bodies.yaml", corpus.bodies),
@@ -438,29 +456,39 @@ def _one_per_scheme(corpus: Corpus) -> list[InputError]:
     ):
         for record in records:
             claims = [
-                ("identifiers", i, c, c.scheme, c.value) for i, c in enumerate(getattr(record, "identifiers", ()))
+                _Claim(file, record, "identifiers", i, c, c.scheme, c.value)
+                for i, c in enumerate(getattr(record, "identifiers", ()))
             ]
-            claims += [("links", i, c, c.register, c.iri) for i, c in enumerate(record.links)]
-            first: dict[str, tuple[int, object]] = {}
-            for kind, i, claim, scheme, value in claims:
-                if scheme not in first:
-                    first[scheme] = (i, value)
-                    continue
-                j, other = first[scheme]
-                field = "scheme" if kind == "identifiers" else "register"
-                where = claim.lines.where(field) if claim.lines else Where(Path(file), 0, f"{kind}[{i}].{field}")
-                errors.append(
-                    InputError(
-                        where,
-                        f"a second {scheme} {kind[:-1]} of {record.id!r} ({_cut(str(value))}, beside "
-                        f"{kind}[{j}] {_cut(str(other))}): a record has one {kind[:-1]} of each "
-                        f"{'scheme' if kind == 'identifiers' else 'register'}, published as one node "
-                        f"(…/identifier/{scheme}), which two would merge into one with both values and statuses",
-                        f"one {scheme} {kind[:-1]} per record: the current one",
-                        "keep the current one; write a former number or a second item in the record's note (or a "
-                        "source's), not as a second identifier",
-                    )
+            claims += [_Claim(file, record, "links", i, c, c.register, c.iri) for i, c in enumerate(record.links)]
+            yield claims
+
+
+def _one_per_scheme(corpus: Corpus) -> list[InputError]:
+    """A second identifier of one scheme, or a second link to one register, on one record: each is
+    published as the record's one identifier node of that scheme or register (``…/identifier/orgnr``,
+    ``…/identifier/wikidata``), whose IRIs are published and must stay, so two would be one node with
+    two notations and two statuses (a former number would read as the current one's)."""
+    errors: list[InputError] = []
+    for claims in _claims(corpus):
+        first: dict[str, tuple[int, object]] = {}
+        for c in claims:
+            if c.scheme not in first:
+                first[c.scheme] = (c.i, c.value)
+                continue
+            j, other = first[c.scheme]
+            kind, scheme = c.kind, c.scheme
+            errors.append(
+                InputError(
+                    c.where("scheme" if kind == "identifiers" else "register"),
+                    f"a second {scheme} {kind[:-1]} of {c.record.id!r} ({_cut(str(c.value))}, beside "
+                    f"{kind}[{j}] {_cut(str(other))}): a record has one {kind[:-1]} of each "
+                    f"{'scheme' if kind == 'identifiers' else 'register'}, published as one node "
+                    f"(…/identifier/{scheme}), which two would merge into one with both values and statuses",
+                    f"one {scheme} {kind[:-1]} per record: the current one",
+                    "keep the current one; write a former number or a second item in the record's note (or a "
+                    "source's), not as a second identifier",
                 )
+            )
     return errors
 
 
@@ -469,30 +497,23 @@ def _unconfirmed_claims(corpus: Corpus) -> list[InputError]:
     confirm (:func:`confirmed`): ``register-copy`` read anywhere but in the register keeper's own copy.
     (``register`` read off the register's host is refused by ``attested.check_register_sources``.)"""
     errors: list[InputError] = []
-    for file, records in (
-        ("organisations.yaml", corpus.organisations),
-        ("bodies.yaml", corpus.bodies),
-        ("people.yaml", corpus.people),
-    ):
-        for record in records:
-            claims = [(f"identifiers[{i}]", c, c.scheme) for i, c in enumerate(getattr(record, "identifiers", ()))]
-            claims += [(f"links[{i}]", c, c.register) for i, c in enumerate(record.links)]
-            for at, claim, register in claims:
-                if claim.status not in VERIFIED or claim.status == "register":
-                    continue
-                if confirmed(claim.status, claim.source, register):
-                    continue
-                where = claim.lines.where("status") if claim.lines else Where(Path(file), 0, f"{at}.status")
-                errors.append(
-                    InputError(
-                        where,
-                        f"status {claim.status}, but {unconfirmed_copy(claim.source, register)}; the status "
-                        "would publish it as confirmed",
-                        "status secondary for a number or link read in a mirror or any other document, or a source "
-                        "that is the keeper's own copy, pinned to a version",
-                        'docs/links.md, "Which sources confirm"',
-                    )
+    for claims in _claims(corpus):
+        for c in claims:
+            claim, register = c.claim, c.scheme
+            if claim.status not in VERIFIED or claim.status == "register":
+                continue
+            if confirmed(claim.status, claim.source, register):
+                continue
+            errors.append(
+                InputError(
+                    c.where("status"),
+                    f"status {claim.status}, but {unconfirmed_copy(claim.source, register)}; the status "
+                    "would publish it as confirmed",
+                    "status secondary for a number or link read in a mirror or any other document, or a source "
+                    "that is the keeper's own copy, pinned to a version",
+                    'docs/links.md, "Which sources confirm"',
                 )
+            )
     return errors
 
 

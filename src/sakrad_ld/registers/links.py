@@ -697,23 +697,15 @@ def http_status(url: str, timeout: float) -> tuple[int | None, str]:
     """The final HTTP status of ``url`` after redirects: HEAD, and GET if the server refuses HEAD;
     all within ``timeout`` seconds. A socket's timeout bounds each wait for a byte, so a server that
     sends its headers one byte a second would never be given up on: the request runs in a daemon
-    thread that is left behind (as :func:`sakrad_ld.importer.regeringen.fetch_page` does)."""
-    import threading  # only when online: not imported by a build
+    thread that is left behind (:func:`sakrad_ld.deadline.within`, as the import's fetch of a page)."""
+    from ..deadline import within
 
-    got: list[tuple[int | None, str]] = []
-
-    def run() -> None:
-        try:
-            got.append(_http_status(url, timeout))
-        except Exception as error:  # noqa: BLE001  # any failure of one target is that target's answer
-            got.append((None, f"no answer: {type(error).__name__}: {str(error)[:200]}"))
-
-    asker = threading.Thread(target=run, name="links-check", daemon=True)
-    asker.start()
-    asker.join(timeout)
-    if not got:  # still waiting: the daemon thread ends with the process
+    asked = within(timeout, lambda: _http_status(url, timeout), name="links-check")
+    if not asked.done:  # still waiting: the daemon thread ends with the process
         return None, f"no answer within {timeout:g} s"
-    return got[0]
+    if asked.error is not None:  # any failure of one target is that target's answer
+        return None, f"no answer: {type(asked.error).__name__}: {str(asked.error)[:200]}"
+    return asked.value if asked.value is not None else (None, "no answer")
 
 
 def _http_status(url: str, timeout: float) -> tuple[int | None, str]:

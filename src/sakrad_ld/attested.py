@@ -41,10 +41,12 @@ addresses name the item (a Wikidata QID in wiki/Q…, entity/Q… or Special:Ent
 slug in org/<slug>), the source must name the item the claim's IRI names: Wikidata's page of Q1 does
 not confirm Q3369258. A Wikidata source that names no item is refused; a Lagrummet one is compared only
 where it names one. A Wikidata page is an item's only on www.wikidata.org or m.wikidata.org with the
-item's page as its whole path, or the permanent link to a revision (``/w/index.php?title=Q…&oldid=N``).
+item's page as its whole path, or the permanent link to a revision (``/w/index.php?title=Q…&oldid=N``),
+with or without the interface's language (``uselang=sv``).
 An organisation number's page must show the number: its address, or the kept text of the source
 (data/sources.yaml) with that address, holds its ten digits (with or without the hyphen); and SCB's
-register confirms only numbers of group 2 (:data:`HOST_GROUPS`).
+register of public bodies confirms only numbers of group 2, its business register any
+(:data:`HOST_GROUPS`).
 """
 
 from __future__ import annotations
@@ -79,7 +81,18 @@ _EXACT_HOSTS = frozenset({"wikidata"})
 #: The groups of organisation numbers (their first digit, :data:`sakrad_ld.orgnr.GROUPS`) a host's
 #: register keeps, where it keeps only some: SCB's register of public bodies (Myndighetsregistret)
 #: numbers the state, regions, municipalities and parishes, group 2, and no association or company.
-HOST_GROUPS: dict[str, frozenset[str]] = {"scb.se": frozenset("2")}
+#: SCB's business register (Företagsregistret, foretagsregistret.scb.se) lists every legal person's
+#: number, associations' and foundations' too: its host is no such exception (the longest host that
+#: a page's host is, or lies below, decides; None, every group).
+HOST_GROUPS: dict[str, frozenset[str] | None] = {"scb.se": frozenset("2"), "foretagsregistret.scb.se": None}
+
+
+def _host_groups(host: str) -> tuple[str, frozenset[str]] | None:
+    """The host of :data:`HOST_GROUPS` that ``host`` is or lies below (the longest), and the groups its
+    register keeps; None where that register keeps every group, or none is named."""
+    kept = max((k for k in HOST_GROUPS if host == k or host.endswith("." + k)), key=len, default=None)
+    groups = HOST_GROUPS.get(kept) if kept else None
+    return (kept, groups) if kept and groups is not None else None
 
 
 def _host(source: object) -> str:
@@ -108,6 +121,9 @@ _NAMED: dict[str, LazyPattern] = {
 }
 #: Registers whose own pages always name the item in their address: a page that names none is not the item's.
 _ALWAYS_NAMED = ("wikidata",)
+#: The language of Wikidata's interface (``uselang=sv``, as a Swedish reader's link often carries it): it
+#: names no other page, so an address with it names the item the address without it names.
+_DISPLAY_LANGUAGE = LazyPattern(r"uselang=[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 #: Wikidata's permanent link to a revision of an item: ``/w/index.php?title=Q…&oldid=N``.
 _REVISION = LazyPattern(r"title=(Q[1-9][0-9]*)&oldid=([1-9][0-9]*)|oldid=([1-9][0-9]*)&title=(Q[1-9][0-9]*)")
 
@@ -117,8 +133,9 @@ def named_item(address: object, register: str) -> str | None:
 
     A Wikidata address names an item only when its whole path is the item's page (``/wiki/Q42``,
     ``/entity/Q42``, ``/wiki/Special:EntityData/Q42.json``) with no query but a revision
-    (``?oldid=N``), or it is the permanent link to a revision (``/w/index.php?title=Q42&oldid=N``): a
-    user's page or a project page whose path ends in ``/wiki/Q42`` is about something else."""
+    (``?oldid=N``), or it is the permanent link to a revision (``/w/index.php?title=Q42&oldid=N``),
+    either beside the interface's language (``uselang=sv``): a user's page or a project page whose path
+    ends in ``/wiki/Q42`` is about something else."""
     pattern = _NAMED.get(register)
     if pattern is None or not isinstance(address, str):
         return None
@@ -127,10 +144,11 @@ def named_item(address: object, register: str) -> str | None:
     except ValueError:
         return None
     if register == "wikidata":
-        if parts.path == "/w/index.php" and (m := _REVISION.fullmatch(parts.query)):
+        query = "&".join(p for p in parts.query.split("&") if not _DISPLAY_LANGUAGE.fullmatch(p))
+        if parts.path == "/w/index.php" and (m := _REVISION.fullmatch(query)):
             return m[1] or m[4]
         page = pattern.fullmatch(parts.path)
-        if page is None or (parts.query and not re.fullmatch(r"oldid=[1-9][0-9]*", parts.query)):
+        if page is None or (query and not re.fullmatch(r"oldid=[1-9][0-9]*", query)):
             return None
         return page[1]
     found = pattern.findall(parts.path)
@@ -143,11 +161,13 @@ def _digits_of(number: str) -> str:
 
 def shows_number(number: object, source: object, text: str | None = None) -> bool:
     """Whether the address ``source`` (percent-escapes decoded) or the kept ``text`` of the page holds the
-    organisation number ``number``: its ten digits, with or without the hyphen (or a space) after the sixth."""
+    organisation number ``number``: its ten digits, with or without the hyphen (or a space) after the sixth,
+    and with or without the ``16`` Skatteverket writes before a legal person's number in its twelve-digit
+    form (``16802004-9998``)."""
     digits = _digits_of(number) if isinstance(number, str) else ""
     if len(digits) != 10:
         return False
-    shown = re.compile(rf"(?<!\d){digits[:6]}[-\s\u00a0\u2010-\u2013]?{digits[6:]}(?!\d)")
+    shown = re.compile(rf"(?<!\d)(?:16)?{digits[:6]}[-\s\u00a0\u2010-\u2013]?{digits[6:]}(?!\d)")
     address = unquote(source) if isinstance(source, str) else ""
     return bool(shown.search(address) or (text and shown.search(text)))
 
@@ -156,8 +176,10 @@ def _number_problem(source: str, number: object, text: str | None) -> str | None
     """Why a register's page ``source`` (with its kept ``text``, if any) does not confirm ``number``, or None."""
     host = _host(source)
     digits = _digits_of(number) if isinstance(number, str) else ""
-    for kept, groups in HOST_GROUPS.items():
-        if (host == kept or host.endswith("." + kept)) and digits[:1] not in groups:
+    restricted = _host_groups(host)
+    if restricted is not None:
+        kept, groups = restricted
+        if digits[:1] not in groups:
             return (
                 f"status register, but the source {source!r} is on {kept}, whose register keeps only numbers of "
                 f"group {' or '.join(sorted(groups))}, not {number} (group {digits[:1] or '?'})"

@@ -145,6 +145,29 @@ def test_links_check_takes_its_deadline_from_within(monkeypatch: pytest.MonkeyPa
     assert used == [0.1, 5]
 
 
+def test_the_fetch_of_a_page_to_import_takes_its_deadline_from_within(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sakrad_ld import deadline
+    from sakrad_ld.errors import InputError
+    from sakrad_ld.importer import regeringen
+
+    used: list[float] = []
+    real = deadline.within
+
+    def spy(seconds, work, name="within"):  # type: ignore[no-untyped-def]
+        used.append(seconds)
+        return real(seconds, work, name)
+
+    monkeypatch.setattr(deadline, "within", spy)
+    gate = threading.Event()
+    monkeypatch.setattr(regeringen, "_read_capped", lambda url, timeout, limit: gate.wait() and "")
+    with pytest.raises(InputError, match="did not send the whole page within 0.1 s"):
+        regeringen.fetch_page("http://127.0.0.1:9/x", deadline=0.1)
+    gate.set()
+    monkeypatch.setattr(regeringen, "_read_capped", lambda url, timeout, limit: "# Rubrik\n\nText.\n")
+    assert regeringen.fetch_page("http://127.0.0.1:9/x", deadline=5).title == "Rubrik"
+    assert used == [0.1, 5]
+
+
 def test_the_record_passes_read_one_list_of_claims() -> None:
     from sakrad_ld import registered
     from sakrad_ld.corpus import load_corpus

@@ -589,27 +589,18 @@ def fetch_page(url: str, timeout: float = 10.0, deadline: float = FETCH_DEADLINE
     At most ``limit`` bytes, all within ``deadline`` seconds (``timeout`` bounds each wait for a byte,
     so a server sending one byte a second would otherwise never be given up on); else an InputError."""
     import http.client
-    import threading
+
+    from ..deadline import within
 
     where = Where(Address(url), 0)  # type: ignore[arg-type]  # printed as the URL, not a Path
-    got: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            got["text"] = _read_capped(url, timeout, limit)
-        except BaseException as error:  # handed to the caller's thread
-            got["error"] = error
-
-    reader = threading.Thread(target=run, name="fetch-page", daemon=True)
-    reader.start()
-    reader.join(deadline)
-    if reader.is_alive():  # the daemon thread ends with the process; its body is capped meanwhile
+    got = within(deadline, lambda: _read_capped(url, timeout, limit), name="fetch-page")
+    if not got.done:  # the daemon thread ends with the process; its body is capped meanwhile
         raise InputError(
             where,
             f"the server did not send the whole page within {deadline:g} s",
             "a server that answers promptly, or the page saved as a file",
         )
-    error = got.get("error")
+    error = got.error
     if isinstance(error, _TooLarge):
         raise InputError(
             where,
@@ -631,8 +622,8 @@ def fetch_page(url: str, timeout: float = 10.0, deadline: float = FETCH_DEADLINE
             "a reachable address, or the page saved as a file",
         )
     if error is not None:
-        raise error  # type: ignore[misc]
-    return parse_page(str(got["text"]), url)
+        raise error
+    return parse_page(str(got.value), url)
 
 
 _SAKRAD = re.compile(r"\b(?:eu-)?(?:sakråd|samråd)", re.IGNORECASE)

@@ -47,6 +47,12 @@ YEARS = [
     ("Sakrådet hölls efter lunch i september 2024.", MONTH, TRUE),
     ("Sakrådet hölls efter pausen i september 2024.", MONTH, TRUE),
     ("Sakrådet hölls utifrån rapporten i september 2024.", MONTH, TRAP),
+    ("Inför sakrådet, som hölls i Malmö den 10 september 2024, skickades frågor ut.", DAY, TRUE),
+    ("Efter sakrådet, som hölls den 10 september 2024, skickades en sammanfattning.", DAY, TRUE),
+    ("Inför mötet, som hölls den 10 september 2024, hölls sakrådet i Malmö.", DAY, TRAP),
+    ("Sakrådet hölls kl 13, tisdagen den 10 september 2024.", DAY, TRUE),
+    ("Sakrådet hölls i sal 4, tisdagen den 10 september 2024.", DAY, TRUE),
+    ("Sakrådet hölls i Rosenbad. Rapporten kom, tisdagen den 10 september 2024.", DAY, TRAP),
     ("Sakrådet hölls inte i Malmö 2023.", YEAR, TRAP),
     ("Sakrådet hölls 2024.", YEAR, TRAP),
     ("Sakrådet hölls inte 2023.", YEAR, TRAP),
@@ -217,3 +223,8 @@ def test_a_year_only_in_an_address_or_a_topic_is_refused_saying_why(tmp_path: Pa
     assert addressed and "date 2023 is not in the text" in addressed[0], addressed
     topic = _findings(tmp_path / "topic", "Sakrådet om handlingsplanen för 2023 hölls i Rosenbad.", YEAR)
     assert topic and "only after other words" in topic[0] and "handlingsplanen för 2023" in topic[0], topic
+
+
+def test_a_month_refused_is_expected_in_its_month_not_on_a_day(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "Sakrådet hölls utifrån rapporten i september 2024.", MONTH)
+    assert found and "'Sakrådet hölls i september 2024'" in found[0] and "den september" not in found[0], found

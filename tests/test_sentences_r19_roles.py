@@ -181,6 +181,9 @@ ORGANISERS = [
     (HELD + 'Socialdepartementet bjuder in till sakråd varje år.', SOCIAL_CONV, TRAP),
     (HELD + 'Socialdepartementet bjöd in till sakrådet.', SOCIAL_CONV, TRUE),
     (HELD + 'I dag anordnas sakrådet i Rosenbad av Socialdepartementet.', SOCIAL, TRUE),
+    (HELD + 'Socialdepartementet höll i sakrådet.', SOCIAL, TRUE),
+    (HELD + 'Socialdepartementet höll i en konferens.', SOCIAL, TRAP),
+    (HELD + 'Socialdepartementet höll inte i sakrådet.', SOCIAL, TRAP),
 ]  # fmt: skip
 
 
@@ -298,6 +301,11 @@ COMPARED_AND_REPORTED = [
     (HELD + 'Famna deltog, precis som Fryshuset gjorde förra året.', FRYSHUSET, TRAP),
     (HELD + 'Famna deltog inte, liksom Fryshuset.', FRYSHUSET, TRAP),
     (HELD + 'Famna, som Fryshuset samarbetar med, deltog.', FRYSHUSET, TRAP),
+    (HELD + 'Fryshuset var företrätt av två personer.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset höll en presentation om unga.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset gav en presentation.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset var inte företrätt.', FRYSHUSET, TRAP),
+    (HELD + 'Famna höll en presentation om Fryshuset.', FRYSHUSET, TRAP),
     (HELD + 'Fryshuset deltog och framhöll att unga ofta saknar mötesplatser.', FRYSHUSET, TRUE),
     (HELD + 'Fryshuset framhöll att organisationer ofta deltar.', FRYSHUSET, TRAP),
     (HELD + 'Socialdepartementet anordnade sakrådet för att organisationerna ofta efterfrågat det.', SOCIAL, TRUE),

@@ -872,7 +872,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     (:data:`NOT_TAKING_PART`), no negation, plan or condition governing it, and no word calling the
     meeting off in its sentence (:func:`~sakrad_ld.dated.called_off`: "Sakrådet, där 30 organisationer
     skulle delta, ställdes in"); a count of those invited stands beside a calling off."""
-    from .clauses import gathering_event, other_event
+    from .clauses import gathering_event, other_event, side_clause
     from .dated import called_off
     from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
@@ -923,7 +923,18 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
         )
     if field != "invited_count":
         x, y = clauses[0]
-        aim = next((w for s in ((x, a), (end, y)) for w in _NOT_TAKING_PART.finditer(flat, *s)), None)
+        # not in a subordinate clause the count is not in ("ett 10-tal representanter …, som fick möjlighet att
+        # lämna förslag": what those who took part did there)
+        own = not side_clause(flat, lo, hi, a)
+        aim = next(
+            (
+                w
+                for s in ((x, a), (end, y))
+                for w in _NOT_TAKING_PART.finditer(flat, *s)
+                if not (own and side_clause(flat, lo, hi, w.start()))
+            ),
+            None,
+        )
         if aim is not None:
             return f"{sentence} gives {_not_taking_part(aim.group())} ({aim.group()!r}), not how many took part"
         if (part := _ONE_PART.search(flat, x, y)) is not None:

@@ -681,9 +681,9 @@ _FORMERLY = LazyPattern(
 #: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
 #: 10 september, ställdes in" is the relative clause).
 _CLAUSE_MARK = LazyPattern(r"\x00|[,;()]| - | (?:men|but|utan(?! att)|medan|while|och|samt|and|som|which|who) ")
-#: The words a clause of nothing but a date holds ("den 10 september 2024", "tisdag", "kl. 13-15").
+#: The words a clause of nothing but a date holds ("den 10 september 2024", "tisdag", "tisdagen", "kl. 13-15").
 _DATE_ONLY = LazyPattern(
-    r"den|the|on|år|kl\.?|klockan|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|"
+    r"den|the|on|år|kl\.?|klockan|(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|[\d.:/-]+"
 )
 
@@ -766,9 +766,17 @@ def other_relative(flat: str, lo: int, at: int) -> bool:
         before = flat[max(lo, m.start() - 30) : m.end(1)].split()[:-1]
         while before and before[-1] in ("en", "ett", "a", "an", "the", "det", "den"):
             before.pop()
+        if before and before[-1] in _AROUND_WORDS and m.group(1).split()[-1] in _THIS_NOUNS:
+            continue  # "Inför sakrådet, som hölls den 10 september, skickades …": this sakråd's relative clause
         if before and (clauses.finite(before[-1]) or before[-1] in _OBJECT_LEADS or _past(before[-1])):
             return True
     return False
+
+
+#: Words of a time before or after a meeting, and this sakråd's definite nouns: "Inför sakrådet, som hölls
+#: den …" dates this sakråd in its relative clause (as the place check reads it).
+_AROUND_WORDS = frozenset("inför efter före innan after before".split())
+_THIS_NOUNS = frozenset("sakrådet samrådet dialogmötet consultation".split())
 
 
 def _past(word: str) -> bool:
@@ -1144,11 +1152,12 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + (
         f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}" if len(date) >= 7 else date
     )
-    when = (
-        f"in {date} ('Sakrådet hölls {date}', 'hölls under hösten {date}', 'I september {date} hölls …'"
-        if len(date) == 4
-        else f"on that day ('Sakrådet hölls den {words}', 'Den {words} bjöd … in till sakråd'"
-    )
+    if len(date) == 4:
+        when = f"in {date} ('Sakrådet hölls {date}', 'hölls under hösten {date}', 'I september {date} hölls …'"
+    elif len(date) == 7:  # a month: no day to write ("hölls i september 2024", not "hölls den september 2024")
+        when = f"in {words} ('Sakrådet hölls i {words}', 'I {words} bjöd … in till sakråd'"
+    else:
+        when = f"on that day ('Sakrådet hölls den {words}', 'Den {words} bjöd … in till sakråd'"
     expected = (
         f"a sentence saying this sakråd takes or took place {when}, a heading 'Datum: {words}'), or a "
         "date_derivation where the text read does not state it"

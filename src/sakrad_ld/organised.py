@@ -126,6 +126,9 @@ ORGANISING_WORDS = (
     "hade ansvar",
     "is responsible",
     "was responsible",
+    "höll i",
+    "håller i",
+    "hållit i",
 )
 _WORDS = LazyPattern(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(ORGANISING_WORDS, key=len, reverse=True)) + r")(?!\w)"

@@ -7,8 +7,8 @@ host: a 303's Location is relative). Answers the asterisk-form target, ``OPTIONS
 400), and a request of another major HTTP version than 1 (the HTTP/2 preface ``PRI * HTTP/2.0``
 sent to a server that speaks HTTP/1.1) 505. Refuses absurdly long request targets (414) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
 and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
-traceback (502 where the external store of ``serve --store`` answered something that is not
-HTTP). What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
+traceback (502 where the external store of ``serve --store`` failed: it cannot be reached, answered
+something that is not HTTP, an error status, too much or what does not parse). What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
 newline or escape sequence in a path cannot forge or garble a log line.
 """
 
@@ -23,6 +23,7 @@ from urllib.parse import unquote
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..sparql.remotestore import StoreError
 from .problem import problem_response
 
 __all__ = ["MAX_URL_LENGTH", "Guard", "printable"]
@@ -105,6 +106,12 @@ def _failed(scope: Scope, error: Exception) -> Response:
     HTTP from the server the app asked (the external store of ``serve --store``: the only HTTP the
     server's process sends; RFC 9110 §15.6.3), else 500."""
     path = scope.get("path", "")[:200]
+    if isinstance(error, StoreError):
+        return problem_response(
+            502,
+            f"the SPARQL store the server reads (serve --store) failed on a request for {path}: "
+            f"{error.what}; check that the store runs and that --store names its SPARQL query endpoint",
+        )
     if isinstance(error, http.client.HTTPException):
         return problem_response(
             502,

@@ -32,6 +32,7 @@ from ..errors import QueryError, ResultTooLarge
 from ..formats import HTML, RESULTS_FORMATS, Format
 from ..sparql.limits import MAX_QUERY_BYTES
 from ..sparql.query import evaluate
+from ..sparql.remotestore import StoreError
 from ..sparql.results import BOOLEAN_FORMATS, Answer, NotWritable, rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.paths import LANGUAGES
@@ -254,6 +255,15 @@ def _twice(where: str) -> ProtocolError:
     )
 
 
+def store_failure(error: StoreError) -> str:
+    """What a client is told of the external store's failure: what went wrong, not the store's address
+    or its own words (they are in the server's log)."""
+    return (
+        f"the SPARQL store the server reads (serve --store) failed: {error.what}; "
+        "the query was not answered, try again later or tell the service's maintainers"
+    )
+
+
 def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
     """The answer to a query refused (400) or stopped past a cap (422): a page for a person's browser
     (with the line and column), Problem Details otherwise."""
@@ -305,6 +315,8 @@ def answer(release: Release, job: QueryJob) -> Reply:
     receives or holds its bytes."""
     try:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
+    except StoreError as error:  # the store's failure, not the query's (RFC 9110 §15.6.3)
+        return Reply(502, PROBLEM_MEDIA_TYPE, problem_body(502, store_failure(error)))
     except QueryError as error:
         return _refused(job, error, **({"cap": job.cap} if isinstance(error, ResultTooLarge) else {}))
     offers = result.offers

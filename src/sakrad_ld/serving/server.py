@@ -67,6 +67,9 @@ __all__ = ["MAX_URL_LENGTH", "build_app", "create_app", "open_releases", "reques
 
 #: The share of the time limit a query may wait for a worker: no answer takes longer than 1.5 times the limit.
 QUEUE_WAIT = 0.5
+#: With ``--store``: the most bytes of one answer read from the store, in multiples of ``--result-bytes``
+#: (its SPARQL results in JSON are longer than the same answer in CSV or Turtle); past it, 502.
+STORE_ANSWER_FACTOR = 4
 
 
 def open_releases(release_dir: Path, settings: Settings) -> Releases:
@@ -102,6 +105,7 @@ def open_releases(release_dir: Path, settings: Settings) -> Releases:
 
     if settings.store:  # the external store is checked once, as it is given
         first = Release.open(Path(release_dir), settings.store)
+        first.store.max_bytes = STORE_ANSWER_FACTOR * settings.result_bytes  # type: ignore[attr-defined]
         releases = Releases(Path(release_dir), generation, 0, 0)
         releases.current = generation(first, releases.current.fingerprint)
         return releases

@@ -53,6 +53,8 @@ YEARS = [
     ("Sakrådet hölls kl 13, tisdagen den 10 september 2024.", DAY, TRUE),
     ("Sakrådet hölls i sal 4, tisdagen den 10 september 2024.", DAY, TRUE),
     ("Sakrådet hölls i Rosenbad. Rapporten kom, tisdagen den 10 september 2024.", DAY, TRAP),
+    ("Sakrådet hölls efter sommaren, i september 2024.", MONTH, TRUE),
+    ("Rapporten publicerades efter sommaren, i september 2024.", MONTH, TRAP),
     ("Sakrådet hölls inte i Malmö 2023.", YEAR, TRAP),
     ("Sakrådet hölls 2024.", YEAR, TRAP),
     ("Sakrådet hölls inte 2023.", YEAR, TRAP),
@@ -205,6 +207,10 @@ HOSTS_LABELS = [
     (HELD + "Mötesplats: Rosenbad eller Malmö.", _place("Malmö"), TRAP),
     (HELD + "Sakrådet hölls digitalt. Regeringens sakråd hålls ofta i Rosenbad.", _place("Rosenbad"), TRAP),
     (HELD + "Sakrådet hölls i Rosenbad, där regeringen ofta håller möten.", _place("Rosenbad"), TRUE),
+    (HELD + "Sakrådet genomfördes i hybridform, på plats i Rosenbad och via länk.", _place("Rosenbad"), TRUE),
+    (HELD + "Sakrådet genomfördes, på plats i Rosenbad och digitalt.", _place("Rosenbad"), TRUE),
+    (HELD + "The meeting was held in hybrid form, in person in Rosenbad and online.", _place("Rosenbad"), TRUE),
+    (HELD + "The meeting was held online, with the minister in person in Rosenbad.", _place("Rosenbad"), TRAP),
 ]  # fmt: skip
 
 ROWS = YEARS + OTHER_THINGS_DATES + NOT_HELD_THERE + HELD_SAID + HOSTS_LABELS
@@ -228,3 +234,10 @@ def test_a_year_only_in_an_address_or_a_topic_is_refused_saying_why(tmp_path: Pa
 def test_a_month_refused_is_expected_in_its_month_not_on_a_day(tmp_path: Path) -> None:
     found = _findings(tmp_path, "Sakrådet hölls utifrån rapporten i september 2024.", MONTH)
     assert found and "'Sakrådet hölls i september 2024'" in found[0] and "den september" not in found[0], found
+
+
+def test_attendance_in_person_is_refused_quoting_the_sentences_own_words(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path, HELD + "The meeting was held online, with the minister in person in Rosenbad.", _place("Rosenbad")
+    )
+    assert found and "('in person')" in found[0] and "på plats" not in found[0], found

@@ -310,6 +310,10 @@ COMPARED_AND_REPORTED = [
     (HELD + 'Fryshuset framhöll att organisationer ofta deltar.', FRYSHUSET, TRAP),
     (HELD + 'Socialdepartementet anordnade sakrådet för att organisationerna ofta efterfrågat det.', SOCIAL, TRUE),
     (HELD + 'Socialdepartementet anordnade sakrådet med organisationer som ofta arbetar med unga.', SOCIAL, TRUE),
+    (HELD + 'Socialdepartementet, som ofta arrangerar sakråd, anordnade sakrådet.', SOCIAL, TRUE),
+    (HELD + 'Socialdepartementet, som ofta arrangerar sakråd, anordnade inte sakrådet.', SOCIAL, TRAP),
+    (HELD + 'Socialdepartementet, som ofta arrangerar sakråd, anordnade en konferens.', SOCIAL, TRAP),
+    (HELD + 'Socialdepartementet, som ofta arrangerar sakråd, anordnade sakrådet förra året.', SOCIAL, TRAP),
     (HELD + 'Sakrådet anordnades av Socialdepartementet och handlade om hur unga ofta utesluts.', SOCIAL, TRUE),
 ]  # fmt: skip
 

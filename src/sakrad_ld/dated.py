@@ -681,9 +681,10 @@ _FORMERLY = LazyPattern(
 #: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
 #: 10 september, ställdes in" is the relative clause).
 _CLAUSE_MARK = LazyPattern(r"\x00|[,;()]| - | (?:men|but|utan(?! att)|medan|while|och|samt|and|som|which|who) ")
-#: The words a clause of nothing but a date holds ("den 10 september 2024", "tisdag", "tisdagen", "kl. 13-15").
+#: The words a clause of nothing but a date holds ("den 10 september 2024", "tisdag", "tisdagen", "kl. 13-15",
+#: "i september 2024").
 _DATE_ONLY = LazyPattern(
-    r"den|the|on|år|kl\.?|klockan|(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?|monday|tuesday|"
+    r"den|the|on|in|i|under|during|år|kl\.?|klockan|(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|[\d.:/-]+"
 )
 

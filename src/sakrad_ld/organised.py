@@ -378,6 +378,8 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
     relative = re.match(r"\s*,\s*som\b", flat[hi : stop + 8])
     if relative:
         stop = clause(text, hi + relative.end(), hi + relative.end(), PHRASE_MARKS)[1]
+        if _organises_after(text, flat, start, lo, stop, years):
+            return True  # "Socialdepartementet, som ofta arrangerar sakråd, anordnade sakrådet"
     if _NEGATION.search(flat, start, stop):
         return False
     if years is not None and _other_time(flat, start, stop, years):
@@ -428,6 +430,21 @@ def _subject_of_word(text: str, flat: str, lo: int, hi: int, years: frozenset[st
         and not last.group().endswith(("ed", "s"))
         and _organises_this(_WORD.findall(flat, hi, stop))
     )
+
+
+def _organises_after(text: str, flat: str, start: int, lo: int, rel_stop: int, years: frozenset[str] | None) -> bool:
+    """Whether the name at ``lo`` opening its clause at ``start``, a relative clause after it ending at ``rel_stop``
+    (its comma), is the subject of a word of organising right after that comma whose object is this sakråd,
+    with no negation or other time in that clause (the relative clause's own words are its own)."""
+    if not flat.startswith(",", rel_stop):
+        return False
+    x, y = clause(text, rel_stop + 1, rel_stop + 1, PHRASE_MARKS)
+    while x < y and flat[x] in ", ":
+        x += 1
+    word = _WORDS.match(flat, x)
+    if word is None or _NEGATION.search(flat, x, y) or (years is not None and _other_time(flat, x, y, years)):
+        return False
+    return not flat[start:lo].strip(" -*•#>\x00") and _organises_this(_WORD.findall(flat, word.end(), y))
 
 
 #: An English passive of organising and its agent's English name, the Swedish name in parentheses after it

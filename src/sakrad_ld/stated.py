@@ -3460,7 +3460,8 @@ _INVITING = LazyPattern(
 #: organisationer", "bara 12 kom").
 _CAME = LazyPattern(
     r"(?<!\w)(?:deltog|deltar|deltagit|medverkade|medverkar|närvarade|närvarar|närvarande|samlade|samlades|samlas|"
-    r"samlat|kom|kommit|var på plats|fanns på plats|träffades|möttes|took part|participated|attended|came|gathered)(?!\w)"
+    r"samlat|samlats|kom|kommit|var på plats|fanns på plats|träffades|möttes|besöktes av|took part|participated|"
+    r"attended|came|gathered)(?!\w)"
 )
 #: Infinitives of taking part ("kommer att delta", "bjöds in att delta"): they say the count took part
 #: only where nothing in the clause puts them off, and never beside a word of inviting.
@@ -3472,13 +3473,16 @@ _COUNT_CLAUSE = LazyPattern(r" (?:och|samt|and) |, ")
 
 def _count_clauses(flat: str, lo: int, hi: int, a: int, b: int) -> list[tuple[int, int]]:
     """The count's words at ``a``..``b`` in the sentence ``lo``..``hi``, widening: their own clause
-    (between "och", "samt", commas and contrasts), their part of the sentence (between contrasts: "men",
+    (between "och", "samt", commas and contrasts; not an "och" with a word of taking part right after it, the
+    count's subject going on: "hade anmält sig och deltog"), their part of the sentence (between contrasts: "men",
     "utan", ";"), the sentence."""
     start, stop = contrast_clause(flat, lo, hi, a, b)
     narrow = start
     for mark in _COUNT_CLAUSE.finditer(flat, start, a):
         narrow = mark.end()
     end = _COUNT_CLAUSE.search(flat, b, stop)
+    while end is not None and end.group() != ", " and _CAME.match(flat, end.end()):
+        end = _COUNT_CLAUSE.search(flat, end.end(), stop)  # "40 personer hade anmält sig och deltog": its subject's
     return [(narrow, stop if end is None else end.start()), (start, stop), (lo, hi)]
 
 

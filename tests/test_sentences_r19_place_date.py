@@ -54,6 +54,8 @@ YEARS = [
     ("Sakrådet hölls i sal 4, tisdagen den 10 september 2024.", DAY, TRUE),
     ("Sakrådet hölls i Rosenbad. Rapporten kom, tisdagen den 10 september 2024.", DAY, TRAP),
     ("Sakrådet hölls efter sommaren, i september 2024.", MONTH, TRUE),
+    ("Sakrådet hölls som planerat i september 2024.", MONTH, TRUE),
+    ("Sakrådet skulle hållas som planerat i september 2024.", MONTH, TRAP),
     ("Rapporten publicerades efter sommaren, i september 2024.", MONTH, TRAP),
     ("Sakrådet hölls inte i Malmö 2023.", YEAR, TRAP),
     ("Sakrådet hölls 2024.", YEAR, TRAP),

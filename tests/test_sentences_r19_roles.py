@@ -308,6 +308,8 @@ COMPARED_AND_REPORTED = [
     (HELD + 'Famna höll en presentation om Fryshuset.', FRYSHUSET, TRAP),
     (HELD + 'Fryshuset deltog och framhöll att unga ofta saknar mötesplatser.', FRYSHUSET, TRUE),
     (HELD + 'Fryshuset framhöll att organisationer ofta deltar.', FRYSHUSET, TRAP),
+    (HELD + 'Fryshuset deltog och efterlyste stöd varje år.', FRYSHUSET, TRUE),
+    (HELD + 'Fryshuset deltar varje år och efterlyste stöd.', FRYSHUSET, TRAP),
     (HELD + 'Socialdepartementet anordnade sakrådet för att organisationerna ofta efterfrågat det.', SOCIAL, TRUE),
     (HELD + 'Socialdepartementet anordnade sakrådet med organisationer som ofta arbetar med unga.', SOCIAL, TRUE),
     (HELD + 'Socialdepartementet, som ofta arrangerar sakråd, anordnade sakrådet.', SOCIAL, TRUE),

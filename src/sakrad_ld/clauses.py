@@ -404,7 +404,8 @@ FINITE_VERBS = frozenset(
     presenterade informerade föreslog påpekade menade ansåg tycker tyckte vet visste anmälde arbetar
     participated attended took said asked was were is are has had will would could can should might did does
     hopes hoped wants wanted planeras planerades genomförs genomfördes anordnas arrangeras sker skedde äger ägde
-    avses avsågs träffas samlas leds""".split()
+    avses avsågs träffas samlas leds efterlyste efterlyser framhöll framhåller nämnde nämner krävde kräver begärde
+    uttryckte beskrev underströk gav ger""".split()
 )
 _VERB_ENDINGS = ("ade", "ades", "ddes", "des", "tes", "dde", "ades")
 _WORD = LazyPattern(r"[\w-]+")

@@ -680,7 +680,10 @@ _FORMERLY = LazyPattern(
 #: What ends a date's clause: a sentence's end, a contrast ("men", "utan", ";"), a comma, a
 #: parenthesis, "och", "samt", a relative "som" (the date's clause in "Sakrådet, som var planerat till den
 #: 10 september, ställdes in" is the relative clause).
-_CLAUSE_MARK = LazyPattern(r"\x00|[,;()]| - | (?:men|but|utan(?! att)|medan|while|och|samt|and|som|which|who) ")
+_CLAUSE_MARK = LazyPattern(
+    r"\x00|[,;()]| - | (?:men|but|utan(?! att)|medan|while|och|samt|and|som(?! (?:planerat|tänkt|väntat|avsett|"
+    r"aviserat|utlovat|vanligt|brukligt)(?!\w))|which|who) "
+)
 #: The words a clause of nothing but a date holds ("den 10 september 2024", "tisdag", "tisdagen", "kl. 13-15",
 #: "i september 2024").
 _DATE_ONLY = LazyPattern(

@@ -232,7 +232,9 @@ def test_a_legal_name_credited_to_the_list_without_a_number_is_refused(listed: P
 
 def test_a_number_from_elsewhere_still_holds_the_legal_name_to_the_list(listed: Path) -> None:
     # read on Skatteverket's own page, the legal name still credited to the list: held to its entry
-    _status_of(listed, ORGS, "skyddsvarnet", "register", "https://www.skatteverket.se/godkandagavomottagare/802003-0832")
+    _status_of(
+        listed, ORGS, "skyddsvarnet", "register", "https://www.skatteverket.se/godkandagavomottagare/802003-0832"
+    )
     assert load_corpus(listed / "data")
     change(listed / ORGS, "    legal_name: Skyddsvärnet\n", "    legal_name: Skyddsvärnet i Stockholm\n")
     assert [e for e in refused(listed) if "names 'Skyddsvärnet' for 802003-0832" in e]

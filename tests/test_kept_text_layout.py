@@ -114,9 +114,9 @@ def test_a_hostile_kept_texts_page_fits_a_phone(phone: DevTools, release: Path, 
     for path, data in kept_text_pages(opened.store, Site(opened.base_iri, files, [], None, release=kept)):
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
-    style = ASSETS["assets/style.css"]
-    (site / "assets").mkdir()
-    (site / "assets" / "style.css").write_bytes(resources.files("sakrad_ld").joinpath("assets", *style).read_bytes())
+    for path, parts in ASSETS.items():  # the style and the scripts every page links
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(resources.files("sakrad_ld").joinpath("assets", *parts).read_bytes())
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert len(pages) == 2 * len(HOSTILE), pages
     for page in pages:

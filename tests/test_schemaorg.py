@@ -56,7 +56,10 @@ def confirmed_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = path.read_text(encoding="utf-8")
     secondary = re.compile(r"(value: 802006-1688\n\s+source: )\S+(\n\s+status: )secondary")
     assert secondary.search(text), "the fixture's Frälsningsarmén entry changed; update this test"
-    path.write_text(secondary.sub(r"\1https://www.skatteverket.se/\2register", text), encoding="utf-8")
+    path.write_text(
+        secondary.sub(r"\1https://www.skatteverket.se/godkandagavomottagare/802006-1688\2register", text),
+        encoding="utf-8",
+    )
     result = write_release(Project.at(project), project / "dist")
     assert result.out is not None, result.report.text("en")
     return result.out

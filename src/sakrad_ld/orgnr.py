@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from stdnum.exceptions import ValidationError
 
-__all__ = ["GROUPS", "LEGAL_FORM_GROUPS", "ORGANISATION_GROUPS", "compact", "form_mismatch", "format_number",
+__all__ = ["GROUPS", "LEGAL_FORM_GROUPS", "ORGANISATION_GROUPS", "WRITTEN_FORMS", "compact", "form_mismatch", "format_number",
            "is_valid", "not_an_organisation_number", "refusal", "stated_forms", "validate"]  # fmt: skip
 
 #: The group number (first digit) of an organisation number and the legal forms it is given to.
@@ -75,19 +75,23 @@ def not_an_organisation_number(value: str) -> str | None:
     return None
 
 
+#: Legal forms written out, abbreviated or in a definite form no ending of their base form makes,
+#: and that base form: the one table of them, read here and by :mod:`sakrad_ld.registers.names`.
+WRITTEN_FORMS: dict[str, str] = {
+    "ideella föreningen": "ideell förening",
+    "ekonomiska föreningen": "ekonomisk förening",
+    "aktiebolag": "ab",
+    "handelsbolag": "hb",
+    "kommanditbolag": "kb",
+    "brf": "bostadsrättsförening",
+}
+
 #: Written-out and definite forms of the words of :data:`LEGAL_FORM_GROUPS` (their base form).
 _FORM_WORDS: dict[str, str] = {
     **{form: form for form in LEGAL_FORM_GROUPS},
     **{form + ending: form for form in LEGAL_FORM_GROUPS for ending in ("en", "et", "n") if " " not in form},
-    "ideella föreningen": "ideell förening",
-    "ekonomiska föreningen": "ekonomisk förening",
-    "aktiebolag": "ab",
-    "aktiebolaget": "ab",
-    "handelsbolag": "hb",
-    "handelsbolaget": "hb",
-    "kommanditbolag": "kb",
-    "kommanditbolaget": "kb",
-    "brf": "bostadsrättsförening",
+    **WRITTEN_FORMS,
+    **{word + "et": form for word, form in WRITTEN_FORMS.items() if word.endswith("bolag")},  # aktiebolaget
 }
 
 

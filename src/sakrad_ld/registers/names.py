@@ -26,6 +26,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..orgnr import WRITTEN_FORMS
+
 __all__ = [
     "BRANCH_WORDS",
     "FUNCTION_WORDS",
@@ -179,15 +181,9 @@ def _base(phrase: str) -> str:
     return _SAME_FORM.get(phrase, phrase)
 
 
-_SAME_FORM = {
-    "ideella föreningen": "ideell förening",
-    "ekonomiska föreningen": "ekonomisk förening",
-    "ek för": "ekonomisk förening",
-    "aktiebolag": "ab",
-    "handelsbolag": "hb",
-    "kommanditbolag": "kb",
-    "brf": "bostadsrättsförening",
-}
+#: Written forms and their base form: the load's table (:data:`sakrad_ld.orgnr.WRITTEN_FORMS`) and an
+#: abbreviation only the reconciler reads.
+_SAME_FORM = {**WRITTEN_FORMS, "ek för": "ekonomisk förening"}
 #: Legal forms written after a name, never after a genitive: the -s before them is the name's own.
 _NO_GENITIVE = frozenset(
     {"ab", "hb", "kb", "ekonomisk förening", "ideell förening", "bostadsrättsförening", "foundation", "i sverige"}

@@ -141,6 +141,16 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
         devtools.close()
 
 
+@pytest.fixture(params=["server", "file"])
+def site(request: pytest.FixtureRequest) -> str:
+    """The real data's site root for the browser tests: the server's, or the static export's folder
+    opened from disk (``file://``); a module with a ``site`` fixture of its own uses that one."""
+    if request.param == "server":
+        return request.getfixturevalue("server_url") + "/"
+    export: Path = request.getfixturevalue("export")
+    return export.as_uri() + "/"
+
+
 #: The widths the browser tests lay pages out at (CSS pixels): a phone's and a desktop's.
 PHONE, DESKTOP = 390, 1280
 

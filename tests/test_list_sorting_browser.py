@@ -29,15 +29,6 @@ def first_letter(name: str, lang: str) -> int:
     return SWEDISH.index(plain) if plain in SWEDISH else -1
 
 
-@pytest.fixture(params=["server", "file"])
-def site(request: pytest.FixtureRequest) -> str:
-    """The site's root: the server's, or the export's folder opened from disk."""
-    if request.param == "server":
-        return request.getfixturevalue("server_url") + "/"
-    export: Path = request.getfixturevalue("export")
-    return export.as_uri() + "/"
-
-
 def opened(browser: DevTools, url: str) -> None:
     problems = browser.load(url)
     assert not problems, (url, problems)

@@ -14,20 +14,9 @@ static export opened from disk (``file://``):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import DESKTOP
 from devtools import DevTools
-
-
-@pytest.fixture(params=["server", "file"])
-def site(request: pytest.FixtureRequest) -> str:
-    """The site's root: the server's, or the export's folder opened from disk."""
-    if request.param == "server":
-        return request.getfixturevalue("server_url") + "/"
-    export: Path = request.getfixturevalue("export")
-    return export.as_uri() + "/"
 
 
 def opened(browser: DevTools, url: str) -> None:

@@ -15,15 +15,19 @@ The file is opened without waiting (``O_NONBLOCK``) and what was opened is looke
 from __future__ import annotations
 
 import errno
+import json
+import math
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError, SakradError, Where, shown
 
 __all__ = [
     "MAX_INPUT_FILE",
+    "JsonRefusal",
     "check_input",
     "line_at",
     "os_problem",
@@ -35,6 +39,7 @@ __all__ = [
     "looping_link",
     "name_problem",
     "resolved",
+    "strict_json",
 ]
 
 #: The most bytes a file of the project may have: 32 MiB (the shared files of data/ of 100,000
@@ -267,3 +272,50 @@ def _name_max(place: Path) -> int:
         except (OSError, ValueError):
             continue
     return 255
+
+
+class JsonRefusal(ValueError):
+    """What strict JSON (RFC 8259) has not and Python's parser reads: the problem in words, and its
+    offset in the text (None: not known)."""
+
+    def __init__(self, problem: str, offset: int | None = None) -> None:
+        super().__init__(problem)
+        self.problem, self.offset = problem, offset
+
+
+def strict_json(data: str | bytes, parse_int: Callable[[str], object] | None = None) -> object:
+    """``data`` read as strict JSON, the one way an input's JSON is read: no NaN or Infinity, no number
+    beyond a double, no key twice in an object (each a :class:`JsonRefusal`); bytes are decoded as
+    :func:`json.loads` decodes them. The parser's own errors (:class:`json.JSONDecodeError`, a
+    :class:`RecursionError` of deep nesting, the ValueError of Python's limit on an int's digits, a
+    :class:`UnicodeDecodeError`) and what ``parse_int`` raises reach the caller, to say in its words."""
+    if isinstance(data, bytes | bytearray):
+        data = data.decode(json.detect_encoding(data), "surrogatepass")
+    decoder = json.JSONDecoder(
+        object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite, parse_int=parse_int
+    )
+    return decoder.decode(data)
+
+
+def _no_constant(name: str) -> object:
+    raise JsonRefusal(f"{name} is not a JSON value (strict JSON has no NaN or Infinity)")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        from .typedyaml import quoted  # typedyaml reads its files here: imported only for a refusal
+
+        raise JsonRefusal(f"the number {quoted(text)} is beyond a double (a reader would see Infinity)")
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            from .typedyaml import quoted  # typedyaml reads its files here: imported only for a refusal
+
+            raise JsonRefusal(f"the key {quoted(key)} twice in one object (a reader sees the first, a parser the last)")
+        seen[key] = value
+    return seen

@@ -32,7 +32,6 @@ as :func:`typedyaml.quoted` cuts.
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -43,6 +42,7 @@ from urllib.parse import unquote, urlsplit
 import pyoxigraph as ox
 
 from .errors import InputError, Where
+from .inputfiles import JsonRefusal, strict_json
 from .orgnr import compact, form_mismatch, stated_forms
 from .records import VERIFIED, Corpus, Source, credited
 from .stated import folded
@@ -549,36 +549,15 @@ class _Unreadable(ValueError):
         self.problem, self.offset = problem, offset
 
 
-def _no_constant(name: str) -> object:
-    raise _Unreadable(f"{name} is not a JSON value (strict JSON has no NaN or Infinity)")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Unreadable(f"the number {quoted(text)} is beyond a double (a reader would see Infinity)")
-    return value
-
-
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    seen: dict[str, object] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _Unreadable(f"the key {quoted(key)} twice in one object (a reader sees the first, a parser the last)")
-        seen[key] = value
-    return seen
-
-
 def _strict_json(text: str) -> object:
     """``text`` read as strict JSON (RFC 8259): no NaN or Infinity, no number beyond a double, no key
     twice in an object, at most :data:`MAX_JSON_DEPTH` levels deep; else :class:`_Unreadable`."""
-    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite)
     try:
-        data = decoder.decode(text)
+        data = strict_json(text)
     except json.JSONDecodeError as error:
         raise _Unreadable(error.msg, error.pos) from None
-    except _Unreadable:
-        raise
+    except JsonRefusal as error:
+        raise _Unreadable(error.problem, error.offset) from None
     except RecursionError:  # the parser's own bound (about 1,000 levels), reached before ours is checked
         raise _Unreadable(f"nested more than {MAX_JSON_DEPTH} levels deep", _too_deep(text)) from None
     except ValueError as error:  # an integer of more digits than Python converts

@@ -16,13 +16,13 @@ catalogue, SHA-1 for the DCAT-AP 2 one, whose profile accepts no other algorithm
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import ReleaseError
 from ..formats import FORMATS, QUAD_FORMATS, Format
+from ..inputfiles import strict_json
 from ..layout import DATA_STEM
 from ..manifest import file_digests
 from ..records import Text
@@ -104,7 +104,7 @@ def tables(root: Path) -> list[Table]:
 
 def _described(metadata: Path) -> dict[str, Table]:
     try:
-        document = json.loads(metadata.read_bytes())
+        document = strict_json(metadata.read_bytes())
     except (ValueError, UnicodeDecodeError, RecursionError) as e:
         raise ReleaseError(f"{metadata}: not CSVW metadata ({type(e).__name__}: {e}); rebuild the release") from None
     if not isinstance(document, dict) or not isinstance(document.get("tables", []), list):

@@ -137,9 +137,11 @@ def read_listing(path: Path) -> tuple[Entry, ...]:
 
 
 def _read_json(path: Path, expected: str) -> object:
-    """The JSON of the file ``path``, read as every input is; an InputError naming the file and the
-    line for what is no JSON, nested deeper than the parser follows, or holds a number of too many digits."""
-    from ..inputfiles import read_input
+    """The JSON of the file ``path``, read as every input is (strict JSON,
+    :func:`~sakrad_ld.inputfiles.strict_json`); an InputError naming the file and the line for what is
+    no JSON, not strict JSON (a key twice, NaN), nested deeper than the parser follows, or holds a number
+    of too many digits."""
+    from ..inputfiles import read_input, strict_json
 
     data = read_input(path, max_bytes=MAX_LISTING_BYTES, expected=expected)
     try:
@@ -151,7 +153,7 @@ def _read_json(path: Path, expected: str) -> object:
             expected,
         ) from None
     try:
-        return json.loads(text, parse_int=_bounded_int)
+        return strict_json(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise InputError(Where(path, error.lineno), f"not JSON: {error.msg} (column {error.colno})", expected) from None
     except RecursionError:

@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "rdflib_edge",
         "records",
         "corpus",
+        "loadcache",
         "duplicated",
         "numbered",
         "attested",

@@ -25,7 +25,7 @@ import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .announced import check_announced_only, check_held, check_held_derived
@@ -36,6 +36,7 @@ from .duplicated import check_duplicated
 from .errors import InputError, InputErrors, ProjectError, Where
 from .inputfiles import MAX_INPUT_FILE, looping_link, read_input, resolved
 from .layout import kept_copy_path
+from .loadcache import LoadCache
 from .modified import check_modified
 from .numbered import check_numbered
 from .organised import check_organisers
@@ -56,15 +57,21 @@ from .registered import check_registered
 from .stated import check_folds, check_stated
 from .titled import check_titles
 from .typedyaml import (
+    NODE_BYTES,
     Lines,
     Ref,
     compose_file,
+    compose_text,
     json_schema,
     load_record,
     quoted,
+    read_text,
     suggest,
     type_hints,
 )
+
+if TYPE_CHECKING:
+    from .folders import CacheFolder
 
 __all__ = [
     "DATA_FILES",
@@ -73,8 +80,10 @@ __all__ = [
     "MAX_ID_LENGTH",
     "MAX_MEETING_FILE",
     "MAX_SHARED_FILE",
+    "MEETING_CHECKS",
     "MEETING_SUFFIXES",
     "Loading",
+    "check_loaded",
     "load_corpus",
     "meeting_files",
     "schema_files",
@@ -167,24 +176,31 @@ def schema_files() -> dict[str, bytes]:
 
 
 def load_corpus(
-    data_dir: Path, progress: Callable[[str, int, int], None] | None = None, leave_out: tuple[Path, ...] = ()
+    data_dir: Path,
+    progress: Callable[[str, int, int], None] | None = None,
+    leave_out: tuple[Path, ...] = (),
+    cache: CacheFolder | None = None,
 ) -> Corpus:
     """Reads every file of ``data_dir``, checks ids and references, and returns the corpus.
     ``progress`` hears ("load", meeting files read, meeting files in all). ``leave_out``: meeting files
-    not read (``sakrad-ld import`` leaves out unfinished drafts, and says so)."""
+    not read (``sakrad-ld import`` leaves out unfinished drafts, and says so). With ``cache`` (the
+    build's, :mod:`sakrad_ld.loadcache`), a file whose text was parsed before is taken from it, and the
+    checks that read one meeting at a time (:data:`MEETING_CHECKS`) read only the meetings that have
+    not passed them with the same shared inputs: the corpus, or the errors, are those of a load without it."""
     if not data_dir.is_dir():
         raise ProjectError(
             f"{data_dir}: no data folder here; run sakrad-ld in a project folder that has data/, ontology/ and shapes/"
         )
     errors: list[InputError] = []
     root = data_dir  # a link may lead only to a file in it
+    held = LoadCache(cache) if cache is not None else None
 
     def read(name: str, cls: type, max_bytes: int = MAX_SHARED_FILE) -> Any:
         path = data_dir / name
         if not path.exists() and not path.is_symlink():
             errors.append(InputError(Where(path, 0), "the file is missing", f"a {name} file in {data_dir}"))
             return None
-        return _read(path, cls, errors, max_bytes, root)
+        return _read(path, cls, errors, max_bytes, root, held)
 
     config = read("dataset.yaml", DatasetConfig, MAX_DATASET_FILE)
     sources = read("sources.yaml", SourcesFile)
@@ -201,10 +217,11 @@ def load_corpus(
     except InputError as error:
         errors.append(error)
         files = []
-    meetings = []
+    meetings, read_from = [], []
     for n, p in enumerate(files, start=1):
-        if m := _read(p, Meeting, errors, MAX_MEETING_FILE, root):
+        if m := _read(p, Meeting, errors, MAX_MEETING_FILE, root, held):
             meetings.append(m)
+            read_from.append(p)
         if progress:
             progress("load", n, len(files))
     if errors:
@@ -224,7 +241,51 @@ def load_corpus(
     if wrong:
         raise InputErrors(errors + wrong)
     corpus = dataclasses.replace(corpus, copies=copies)
-    errors.extend(check_references(corpus))
+    if held is None:
+        errors.extend(check_loaded(corpus, corpus))
+    else:
+        shared = held.shared((data_dir / name for name in _SHARED_FILES), copies)
+        unchecked = [i for i, p in enumerate(read_from) if not held.checked(shared, p)]
+        if unchecked or not held.checked(shared, None):
+            some = dataclasses.replace(corpus, meetings=tuple(meetings[i] for i in unchecked))
+            errors.extend(check_loaded(corpus, some))
+        else:  # every meeting, and the shared records, passed the checks of one meeting with these inputs
+            errors.extend(check_loaded(corpus, None))
+        if not errors:
+            held.mark_checked(shared, [None, *(read_from[i] for i in unchecked)])
+    if errors:
+        raise InputErrors(errors)
+    return corpus
+
+
+#: The shared files of ``data/``: what the checks of one meeting read besides it (and the kept copies).
+_SHARED_FILES = ("dataset.yaml", "sources.yaml", "bodies.yaml", "people.yaml", "organisations.yaml")
+
+#: The load checks whose findings for a meeting come from that meeting, the shared records and the kept
+#: copies alone, in the order of the meetings (each read for it): run on a corpus of some of the meetings,
+#: they find exactly those meetings' part of what they find on all of them. Two of them read no meeting at
+#: all (check_placements: the posts' bodies; check_registered: the links into kept registers). Every other
+#: check compares meetings, or records with meetings (check_attested_dates: a holding's date against the
+#: meetings citing its source), or was not read for it, and reads the whole corpus.
+MEETING_CHECKS = (
+    check_meeting_dates,
+    check_placements,
+    check_meeting_places,
+    check_counts,
+    check_stated,
+    check_registered,
+    check_posts,
+)
+
+
+def check_loaded(corpus: Corpus, some: Corpus | None) -> list[InputError]:
+    """The load checks' findings, in their order: each of :data:`MEETING_CHECKS` on ``some`` (the
+    corpus with some of its meetings; None: none of them, the checks not run), every other on ``corpus``."""
+
+    def each(check: Callable[[Corpus], list[InputError]]) -> list[InputError]:
+        return [] if some is None else check(some)
+
+    errors = check_references(corpus)
     errors.extend(check_duplicated(corpus))  # duplicated.py: two meeting files of one sakråd
     errors.extend(check_numbered(corpus))  # numbered.py: a note's number, a holding's IRI, once each
     errors.extend(check_attested_dates(corpus))  # a holding's as_of is a stated date
@@ -232,17 +293,15 @@ def load_corpus(
     errors.extend(check_held_derived(corpus))  # announced.py: announced beside its own minutes, or held derived
     errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
     errors.extend(check_held(corpus))  # announced.py: a sakråd all of whose documents precede it is announced only
-    errors.extend(check_meeting_dates(corpus) + check_register_sources(corpus))  # dated.py, attested.py
+    errors.extend(each(check_meeting_dates) + check_register_sources(corpus))  # dated.py, attested.py
     errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own
-    errors.extend(check_placements(corpus))  # placed.py: a post's placement is its source's, or marked the data's own
-    errors.extend(check_meeting_places(corpus))  # placed.py: a meeting's place not denied, doubted or planned
-    errors.extend(check_counts(corpus))  # counted.py: a count's value, bound and approximation are its words'
-    errors.extend(check_stated(corpus) + check_registered(corpus))  # stated.py, registered.py: as kept copies say
-    errors.extend(check_posts(corpus))  # posted.py: a person's post, and a post's label, as the kept text gives them
+    errors.extend(each(check_placements))  # placed.py: a post's placement is its source's, or marked the data's own
+    errors.extend(each(check_meeting_places))  # placed.py: a meeting's place not denied, doubted or planned
+    errors.extend(each(check_counts))  # counted.py: a count's value, bound and approximation are its words'
+    errors.extend(each(check_stated) + each(check_registered))  # stated.py, registered.py: as kept copies say
+    errors.extend(each(check_posts))  # posted.py: a person's post, and a post's label, as the kept text gives them
     errors.extend(check_organisers(corpus))  # organised.py: an organiser the kept text says organises the sakråd
-    if errors:
-        raise InputErrors(errors)
-    return corpus
+    return errors
 
 
 #: Up to this many meeting files, :func:`start_loading` reads ``data/`` in a process of its own
@@ -253,14 +312,16 @@ LOAD_BESIDE = 500
 class Loading:
     """``data/`` being read, by another process or (``later`` None) when :meth:`corpus` is called."""
 
-    def __init__(self, data_dir: Path, later: Prepared[tuple[str, Any]] | None) -> None:
-        self.data_dir, self._later = data_dir, later
+    def __init__(
+        self, data_dir: Path, later: Prepared[tuple[str, Any]] | None, cache: CacheFolder | None = None
+    ) -> None:
+        self.data_dir, self._later, self._cache = data_dir, later, cache
 
     def corpus(self, progress: Callable[[str, int, int], None] | None = None) -> Corpus:
         """What :func:`load_corpus` gives (or raises) for the folder; ``progress`` hears the
         meeting files read once they are (all at once, when another process read them)."""
         if self._later is None:
-            return load_corpus(self.data_dir, progress)
+            return load_corpus(self.data_dir, progress, cache=self._cache)
         kind, value = self._later.result()
         self._later = None
         if kind == "project":
@@ -278,26 +339,27 @@ class Loading:
             self._later.stop()
 
 
-def start_loading(data_dir: Path, fork: bool = True) -> Loading:
+def start_loading(data_dir: Path, fork: bool = True, cache: CacheFolder | None = None) -> Loading:
     """Starts reading ``data_dir`` in a forked process (with ``fork``, and up to :data:`LOAD_BESIDE`
     meeting files), so that this one goes on (importing what the build needs next) meanwhile; the
-    records come back pickled, and an error as the error (:meth:`Loading.corpus`)."""
+    records come back pickled, and an error as the error (:meth:`Loading.corpus`). ``cache``: as
+    :func:`load_corpus` takes it."""
     try:
         few = len(os.listdir(data_dir / "meetings")) <= LOAD_BESIDE
     except OSError:  # no meetings folder: load_corpus says so, here
         few = False
     if not (fork and few):
-        return Loading(data_dir, None)
-    later = prepared(lambda: _loaded(data_dir), lambda loaded, _: loaded)
+        return Loading(data_dir, None, cache)
+    later = prepared(lambda: _loaded(data_dir, cache), lambda loaded, _: loaded)
     later.give(b"")
     return Loading(data_dir, later)
 
 
-def _loaded(data_dir: Path) -> tuple[str, Any]:
+def _loaded(data_dir: Path, cache: CacheFolder | None = None) -> tuple[str, Any]:
     """The corpus, or what was wrong, in a form that pickles (an InputError does not: its
     arguments are not those of its constructor)."""
     try:
-        return "corpus", load_corpus(data_dir)
+        return "corpus", load_corpus(data_dir, cache=cache)
     except InputErrors as errors:
         return "input", [(e.where, e.problem, e.expected, e.hint) for e in errors.errors]
     except InputError as e:
@@ -340,15 +402,28 @@ def meeting_files(folder: Path) -> list[Path]:
     return [folder / name for name in names if not name.startswith(".") and name.endswith(MEETING_SUFFIXES)]
 
 
-def _read(path: Path, cls: type, errors: list[InputError], max_bytes: int, root: Path) -> Any:
+def _read(
+    path: Path, cls: type, errors: list[InputError], max_bytes: int, root: Path, held: LoadCache | None = None
+) -> Any:
     """The record of class ``cls`` in the YAML file ``path``, a file below ``root`` (data/):
     a link leading out of it is refused unread, as a source's copy is (:func:`read_source_copies`),
-    so no file from elsewhere is published or quoted in a message."""
+    so no file from elsewhere is published or quoted in a message. With ``held``, a text parsed
+    before is taken from the cache, and one parsed now is kept in it."""
     try:
-        node = compose_file(path, max_bytes, root)
+        if held is None:
+            node = compose_file(path, max_bytes, root)
+        else:
+            text = read_text(path, max_bytes, root)  # as compose_file reads it
+            name, record = held.parsed(path, cls, text, max_bytes)
+            if record is not None:
+                return record
+            node = compose_text(text, path, max_bytes // NODE_BYTES)
         if node is None:
             raise InputError(Where(path, 1), "the file is empty", f"the fields of {cls.__name__}")
-        return load_record(cls, node, path)
+        record = load_record(cls, node, path)
+        if held is not None:
+            held.keep(name, record)
+        return record
     except InputErrors as many:
         errors.extend(many.errors)
     except InputError as one:

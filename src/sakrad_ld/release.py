@@ -191,7 +191,9 @@ def write_release(
     With ``cache`` (a folder, such as :meth:`CacheFolder.beside` ``out``), the files a build made
     are kept there under the digest of everything they were made from, and the next build takes a
     file from it instead of making it again when those inputs are the same (each meeting's
-    documents and picture): the release is byte-identical to one built without it. The cache also
+    documents and picture; each data file's parsed record, and which meetings passed the load checks
+    of one meeting with the same shared inputs, :mod:`sakrad_ld.loadcache`): the release, or the
+    errors, are byte-identical to those of a build without it. The cache also
     records which release the project's files (``data/``, ``ontology/``, ``shapes/``) made, and
     what its validation found: when they and the code are unchanged and ``out`` still names that
     release, nothing is loaded, validated or written, and the result gives the recorded report
@@ -224,7 +226,7 @@ def write_release(
     given = workers is not None
     workers = workers if workers is not None else cores()
     helpers = workers > 1 and (given or idle_cores() > 0)
-    loading = start_loading(project.data, fork=helpers)
+    loading = start_loading(project.data, fork=helpers, cache=kept)
     from .catalogue.dcat import finish
     from .catalogue.dcat_ap import prepare_checks
 

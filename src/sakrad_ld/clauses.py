@@ -77,13 +77,14 @@ class Programs:
     """The compiled programs of :class:`LazyPattern` sources, kept between runs in a file beside the
     package's bytecode (``__pycache__/patterns.<python>.marshal``), as Python keeps a module's: parsing
     and compiling the 200 patterns a build uses costs about 50 ms, making them from their programs
-    1 ms. A program is what ``re``'s compiler hands ``_sre.compile`` for the source and flags, made by
+    2 ms. A program is what ``re``'s compiler hands ``_sre.compile`` for the source and flags, made by
     this very Python (the file names its version and the engine's ``MAGIC``; another's is not read),
     so the pattern made from it is the one ``re.compile`` makes. A source not in the file is compiled
     by ``re``'s compiler, with every lazy pattern made so far that is not in it either, and the file
-    is written again (whole, under a new name then renamed), unless bytecode is not written
-    (``PYTHONDONTWRITEBYTECODE``) or the folder cannot be written. A file that cannot be read, or
-    whose program the engine refuses, is as no file: the pattern is compiled as ``re.compile`` does."""
+    is written again (whole, under a new name then renamed; not if the folder cannot be written);
+    where bytecode is not written (``PYTHONDONTWRITEBYTECODE``) only that source is compiled. A file
+    that cannot be read, or whose program the engine refuses, is as no file: the pattern is compiled
+    as ``re.compile`` does."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
@@ -121,7 +122,8 @@ class Programs:
                 return _sre.compile(pattern, kept, words, *groups)  # type: ignore[no-any-return]
             except (RuntimeError, TypeError, ValueError, OverflowError, KeyError):  # a damaged file: as no file
                 self._table = {}
-        self._keep([(pattern, flags)] + [(p.pattern, int(p._flags)) for p in LazyPattern.made])
+        if self.path is not None and not sys.dont_write_bytecode:  # else nothing is kept: only this one
+            self._keep([(pattern, flags)] + [(p.pattern, int(p._flags)) for p in LazyPattern.made])
         return re.compile(pattern, flags)
 
     def _keep(self, sources: list[tuple[str, int]]) -> None:
@@ -129,7 +131,7 @@ class Programs:
         assert self._table is not None
         new = {key: _program(*key) for key in dict.fromkeys(sources) if key not in self._table}
         self._table.update(new)
-        if new and self.path is not None and not sys.dont_write_bytecode:
+        if new and self.path is not None:
             _write_marshal(self.path, (self._stamp(), self._table))
 
 

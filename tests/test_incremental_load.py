@@ -97,8 +97,12 @@ def test_a_harmless_edit_gives_the_cold_corpus_and_checks_only_that_meeting(
         return check(corpus)  # type: ignore[arg-type]
 
     monkeypatch.setattr(corpus_module, "check_stated", recording)
+    shared: list[str] = []  # the checks of shared records alone: they passed with these shared inputs
+    for check in corpus_module.SHARED_CHECKS:
+        monkeypatch.setattr(corpus_module, check.__name__, lambda c, name=check.__name__: shared.append(name) or [])
     assert load_corpus(data, cache=cache) == cold
     assert seen == [(edited.stem,)]
+    assert shared == []
 
 
 #: Edits that break a load check of one meeting, as the load-check tests make them: a count its kept
@@ -189,8 +193,10 @@ def test_a_shared_file_edited_checks_every_meeting(data: Path, tmp_path: Path, m
     seen: list[int] = []
     check = corpus_module.check_meeting_dates
     monkeypatch.setattr(corpus_module, "check_meeting_dates", lambda c: seen.append(len(c.meetings)) or check(c))
+    registered = corpus_module.check_registered
+    monkeypatch.setattr(corpus_module, "check_registered", lambda c: seen.append(-1) or registered(c))
     assert load_corpus(data, cache=cache) == load_corpus(data)
-    assert seen == [len(_meetings(data))] * 2
+    assert seen == [len(_meetings(data)), -1] * 2
     old, new = _org_name(data)  # a name its kept text does not hold
     text = (data / "organisations.yaml").read_text(encoding="utf-8")
     (data / "organisations.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -82,6 +82,7 @@ __all__ = [
     "MAX_SHARED_FILE",
     "MEETING_CHECKS",
     "MEETING_SUFFIXES",
+    "SHARED_CHECKS",
     "Loading",
     "check_loaded",
     "load_corpus",
@@ -186,7 +187,8 @@ def load_corpus(
     not read (``sakrad-ld import`` leaves out unfinished drafts, and says so). With ``cache`` (the
     build's, :mod:`sakrad_ld.loadcache`), a file whose text was parsed before is taken from it, and the
     checks that read one meeting at a time (:data:`MEETING_CHECKS`) read only the meetings that have
-    not passed them with the same shared inputs: the corpus, or the errors, are those of a load without it."""
+    not passed them with the same shared inputs, and those that read no meeting (:data:`SHARED_CHECKS`)
+    run only when the shared inputs have not passed: the corpus, or the errors, are those of a load without it."""
     if not data_dir.is_dir():
         raise ProjectError(
             f"{data_dir}: no data folder here; run sakrad-ld in a project folder that has data/, ontology/ and shapes/"
@@ -242,17 +244,19 @@ def load_corpus(
         raise InputErrors(errors + wrong)
     corpus = dataclasses.replace(corpus, copies=copies)
     if held is None:
-        errors.extend(check_loaded(corpus, corpus))
+        errors.extend(check_loaded(corpus, corpus, corpus))
     else:
         shared = held.shared((data_dir / name for name in _SHARED_FILES), copies)
-        unchecked = [i for i, p in enumerate(read_from) if not held.checked(shared, p)]
-        if unchecked or not held.checked(shared, None):
-            some = dataclasses.replace(corpus, meetings=tuple(meetings[i] for i in unchecked))
-            errors.extend(check_loaded(corpus, some))
-        else:  # every meeting, and the shared records, passed the checks of one meeting with these inputs
-            errors.extend(check_loaded(corpus, None))
-        if not errors:
-            held.mark_checked(shared, [None, *(read_from[i] for i in unchecked)])
+        # the meetings, and the shared records, that passed with these shared inputs (None: none did)
+        passed = held.passed(shared)
+        unchecked = [i for i, p in enumerate(read_from) if passed is None or held.names[str(p)] not in passed]
+        some = dataclasses.replace(corpus, meetings=tuple(meetings[i] for i in unchecked))
+        # the checks of shared records only find nothing where they passed with the same shared inputs
+        errors.extend(
+            check_loaded(corpus, some if unchecked or passed is None else None, corpus if passed is None else None)
+        )
+        if not errors and (unchecked or passed is None or len(passed) != len(read_from)):
+            held.mark_passed(shared, read_from)
     if errors:
         raise InputErrors(errors)
     return corpus
@@ -263,27 +267,23 @@ _SHARED_FILES = ("dataset.yaml", "sources.yaml", "bodies.yaml", "people.yaml", "
 
 #: The load checks whose findings for a meeting come from that meeting, the shared records and the kept
 #: copies alone, in the order of the meetings (each read for it): run on a corpus of some of the meetings,
-#: they find exactly those meetings' part of what they find on all of them. Two of them read no meeting at
-#: all (check_placements: the posts' bodies; check_registered: the links into kept registers). Every other
-#: check compares meetings, or records with meetings (check_attested_dates: a holding's date against the
-#: meetings citing its source), or was not read for it, and reads the whole corpus.
-MEETING_CHECKS = (
-    check_meeting_dates,
-    check_placements,
-    check_meeting_places,
-    check_counts,
-    check_stated,
-    check_registered,
-    check_posts,
-)
+#: they find exactly those meetings' part of what they find on all of them (and all of what they find of
+#: the shared records). Every other check compares meetings, or records with meetings
+#: (check_attested_dates: a holding's date against the meetings citing its source), or reads none.
+MEETING_CHECKS = (check_meeting_dates, check_meeting_places, check_counts, check_stated, check_posts)
+#: The load checks that read no meeting, only the shared records and the kept copies: what they find
+#: depends on the shared inputs alone (check_placements: the posts' bodies; check_registered: the links
+#: into kept registers; check_register_sources: the sources of register claims).
+SHARED_CHECKS = (check_placements, check_registered, check_register_sources)
 
 
-def check_loaded(corpus: Corpus, some: Corpus | None) -> list[InputError]:
+def check_loaded(corpus: Corpus, some: Corpus | None, shared: Corpus | None) -> list[InputError]:
     """The load checks' findings, in their order: each of :data:`MEETING_CHECKS` on ``some`` (the
-    corpus with some of its meetings; None: none of them, the checks not run), every other on ``corpus``."""
+    corpus with some of its meetings), each of :data:`SHARED_CHECKS` on ``shared`` (the corpus), every
+    other on ``corpus``; a check given None is not run (it would find nothing: what it reads passed it)."""
 
-    def each(check: Callable[[Corpus], list[InputError]]) -> list[InputError]:
-        return [] if some is None else check(some)
+    def on(part: Corpus | None, check: Callable[[Corpus], list[InputError]]) -> list[InputError]:
+        return [] if part is None else check(part)
 
     errors = check_references(corpus)
     errors.extend(check_duplicated(corpus))  # duplicated.py: two meeting files of one sakråd
@@ -293,13 +293,13 @@ def check_loaded(corpus: Corpus, some: Corpus | None) -> list[InputError]:
     errors.extend(check_held_derived(corpus))  # announced.py: announced beside its own minutes, or held derived
     errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
     errors.extend(check_held(corpus))  # announced.py: a sakråd all of whose documents precede it is announced only
-    errors.extend(each(check_meeting_dates) + check_register_sources(corpus))  # dated.py, attested.py
+    errors.extend(on(some, check_meeting_dates) + on(shared, check_register_sources))  # dated.py, attested.py
     errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own
-    errors.extend(each(check_placements))  # placed.py: a post's placement is its source's, or marked the data's own
-    errors.extend(each(check_meeting_places))  # placed.py: a meeting's place not denied, doubted or planned
-    errors.extend(each(check_counts))  # counted.py: a count's value, bound and approximation are its words'
-    errors.extend(each(check_stated) + each(check_registered))  # stated.py, registered.py: as kept copies say
-    errors.extend(each(check_posts))  # posted.py: a person's post, and a post's label, as the kept text gives them
+    errors.extend(on(shared, check_placements))  # placed.py: a post's placement is its source's, or the data's own
+    errors.extend(on(some, check_meeting_places))  # placed.py: a meeting's place not denied, doubted or planned
+    errors.extend(on(some, check_counts))  # counted.py: a count's value, bound and approximation are its words'
+    errors.extend(on(some, check_stated) + on(shared, check_registered))  # stated.py, registered.py: as kept copies say
+    errors.extend(on(some, check_posts))  # posted.py: a person's post, and a post's label, as the kept text gives them
     errors.extend(check_organisers(corpus))  # organised.py: an organiser the kept text says organises the sakråd
     return errors
 

@@ -2,15 +2,15 @@
 meetings passed the load checks that read one meeting at a time, with which shared inputs.
 
 A parsed record is named by the file's text, its path as the loader names it (a record's lines name
-its file) and its record class and size limit; a mark of a meeting checked, by the meeting file's
-name and the digest of the shared inputs (:meth:`LoadCache.shared`: the shared files and the kept
+its file) and its record class and size limit; the record of the meetings that passed (the names of
+their parsed records) by the digest of the shared inputs (:meth:`LoadCache.shared`: the shared files and the kept
 copies, all the load checks read besides the meeting). Every name holds the digest of the code
 (:class:`~sakrad_ld.folders.CacheFolder`), so what other code kept is never read. An entry that
 cannot be read back (cut short, changed, written by anything else) is a miss: the file is parsed
 and the meeting checked again, as without a cache.
 
 Entries are of two kinds of their own (:data:`KINDS`): ``parsed/``, a record pickled, and
-``checked/``, a mark.
+``checked/``, ``checked`` and then the names of the meetings' parsed records, a line each.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .folders import ENTRY_KINDS, CacheFolder
 
 __all__ = ["KINDS", "LoadCache"]
 
-#: A mark of a meeting checked: these bytes.
+#: The first line of a record of the meetings that passed (:meth:`LoadCache.passed`).
 CHECKED = b"checked"
 
 
@@ -35,7 +35,7 @@ def _pickled(data: bytes) -> bool:
 
 
 #: The kinds of entry the load keeps, and what an entry of each looks like (as ENTRY_KINDS has them).
-KINDS = {"parsed": _pickled, "checked": lambda data: data == CHECKED}
+KINDS = {"parsed": _pickled, "checked": lambda data: data == CHECKED or data.startswith(CHECKED + b"\n")}
 # a cache folder holding them is a cache's (CacheFolder.foreign reads ENTRY_KINDS), their entries pruned
 for _kind, _looks in KINDS.items():
     ENTRY_KINDS.setdefault(_kind, _looks)
@@ -88,18 +88,17 @@ class LoadCache:
                 digest.update(len(data).to_bytes(8, "big") + data)
         return digest.hexdigest()
 
-    def _mark(self, shared: str, path: Path | None) -> str:
-        return self.folder.key("checked", shared, self.names.get(str(path), "") if path else "")
+    def passed(self, shared: str) -> frozenset[str] | None:
+        """The names (:meth:`parsed`) of the meeting files that passed the load checks with the shared
+        inputs ``shared`` (:meth:`shared`) in the last load with them that found no error; None when no
+        such load is kept (the shared records have not passed with them either)."""
+        data = self.folder.get(self.folder.key("checked", shared))
+        if data is None or not KINDS["checked"](data):
+            return None
+        return frozenset(data.decode("ascii", "replace").split("\n")[1:])
 
-    def checked(self, shared: str, path: Path | None) -> bool:
-        """Whether the meeting file ``path`` (None: the shared records on their own) passed the load
-        checks with the shared inputs ``shared`` (:meth:`shared`) in a load that found no error."""
-        if path is not None and str(path) not in self.names:
-            return False
-        return self.folder.get(self._mark(shared, path)) == CHECKED
-
-    def mark_checked(self, shared: str, paths: Iterable[Path | None]) -> None:
-        """Records that each of ``paths`` (None: the shared records) passed the load checks with ``shared``."""
-        for path in paths:
-            if path is None or str(path) in self.names:
-                self.folder.put(self._mark(shared, path), CHECKED)
+    def mark_passed(self, shared: str, paths: Iterable[Path]) -> None:
+        """Records that the shared records and the meeting files ``paths`` (each parsed through
+        :meth:`parsed`) passed the load checks with ``shared``."""
+        names = sorted(self.names[str(p)] for p in paths)
+        self.folder.put(self.folder.key("checked", shared), b"\n".join([CHECKED, *(n.encode() for n in names)]))

@@ -243,23 +243,27 @@ def load_corpus(
     if wrong:
         raise InputErrors(errors + wrong)
     corpus = dataclasses.replace(corpus, copies=copies)
-    if held is None:
-        errors.extend(check_loaded(corpus, corpus, corpus))
-    else:
-        shared = held.shared((data_dir / name for name in _SHARED_FILES), copies)
-        # the meetings, and the shared records, that passed with these shared inputs (None: none did)
-        passed = held.passed(shared)
-        unchecked = [i for i, p in enumerate(read_from) if passed is None or held.names[str(p)] not in passed]
-        some = dataclasses.replace(corpus, meetings=tuple(meetings[i] for i in unchecked))
-        # the checks of shared records only find nothing where they passed with the same shared inputs
-        errors.extend(
-            check_loaded(corpus, some if unchecked or passed is None else None, corpus if passed is None else None)
-        )
-        if not errors and (unchecked or passed is None or len(passed) != len(read_from)):
-            held.mark_passed(shared, read_from)
+    errors.extend(
+        check_loaded(corpus, corpus, corpus) if held is None else _checked_again(corpus, held, data_dir, read_from)
+    )
     if errors:
         raise InputErrors(errors)
     return corpus
+
+
+def _checked_again(corpus: Corpus, held: LoadCache, data_dir: Path, read_from: list[Path]) -> list[InputError]:
+    """:func:`check_loaded` of ``corpus`` (its meetings read from ``read_from``, through ``held``) run
+    where it could find something: the checks of one meeting on the meetings that have not passed with
+    these shared inputs, the checks of shared records only when those have not; and recorded when it
+    finds nothing."""
+    shared = held.shared((data_dir / name for name in _SHARED_FILES), corpus.copies)
+    passed = held.passed(shared)  # the meetings (and the shared records) that passed with them; None: none did
+    unchecked = [i for i, p in enumerate(read_from) if passed is None or held.names[str(p)] not in passed]
+    some = dataclasses.replace(corpus, meetings=tuple(corpus.meetings[i] for i in unchecked))
+    errors = check_loaded(corpus, some if unchecked or passed is None else None, corpus if passed is None else None)
+    if not errors and (unchecked or passed is None or len(passed) != len(read_from)):
+        held.mark_passed(shared, read_from)
+    return errors
 
 
 #: The shared files of ``data/``: what the checks of one meeting read besides it (and the kept copies).

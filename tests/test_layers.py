@@ -61,7 +61,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("web",),  # pages, pictures, the static export
     ("release",),  # the build
     ("serving",),  # the HTTP server
-    ("cli", "__main__"),  # the people's side
+    ("cli", "bounded", "__main__"),  # the people's side
 )
 
 #: Modules that may import rdflib: the edges where a library needs it. The package holds pyoxigraph

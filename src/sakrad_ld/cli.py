@@ -382,10 +382,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """Run a SPARQL query (its text, a .rq file or a saved query's name) on a release and print the answer."""
-    from .formats import RESULTS_FORMATS, by_name
-    from .sparql.query import bind, evaluate, resolve, saved_queries
-    from .sparql.results import rdf_bytes, results_bytes, table
+    """Run a SPARQL query (its text, a .rq file, a saved query's name, or - for standard input) on a
+    release and print the answer."""
+    from .bounded import Job, run
+    from .sparql.query import bind, saved_queries
     from .sparql.store import Release
 
     if args.list:
@@ -395,7 +395,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.query:
         print(
-            "error: give a QUERY (SPARQL text, a .rq file or a saved query's name; --list names them)", file=sys.stderr
+            "error: give a QUERY (SPARQL text, a .rq file, a saved query's name, or - to read it from standard "
+            "input; --list names the saved queries)",
+            file=sys.stderr,
         )
         return EXIT_ERROR
     values = {}
@@ -405,45 +407,107 @@ def cmd_query(args: argparse.Namespace) -> int:
             print(f"error: --param {item!r}: expected NAME=VALUE, such as org=radda-barnen", file=sys.stderr)
             return EXIT_ERROR
         values[name] = value
+    query = _query(args.query)
     release = Release.open(Path(args.release))
-    answer = evaluate(release.store, bind(resolve(args.query), values, release.base_iri), base_iri=release.base_iri)
-    if answer.form == "graph":
-        sys.stdout.buffer.write(rdf_bytes(answer, by_name("turtle")))
-    elif args.format == "table":
-        sys.stdout.write(table(printable(answer), release.base_iri))
+    # in a worker process: Ctrl-C, --timeout and --query-memory stop the query, whatever the engine is doing
+    answer = run(release.root, Job(bind(query, values, release.base_iri), args.format), args.timeout, args.query_memory)
+    if isinstance(answer, str):
+        sys.stdout.write(answer)
     else:
-        data = results_bytes(answer, by_name(args.format, RESULTS_FORMATS))
-        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(answer)
     return EXIT_OK
 
 
-def printable(answer):  # noqa: ANN001, ANN201  # sparql.results.Answer, imported with the query's modules
-    """``answer`` (a SELECT's) with each literal as the table for people may show it on a terminal: its
-    control characters escaped (``\\x1b``, as :func:`sakrad_ld.errors.shown` does in every message),
-    which an ESC would otherwise act on (retitle the window, clear the screen), the table's line
-    breaks and spaces as before (each run of white space one space). The result formats (CSV, TSV,
-    JSON, XML) carry the values as they are, as their specifications require."""
-    import dataclasses
+#: What the QUERY argument may be, said when it is none of them.
+_QUERY_KINDS = "give SPARQL text, a .rq file, a saved query's name, or - to read the query from standard input"
 
-    import pyoxigraph as ox
 
-    def one(term):  # noqa: ANN001, ANN202
-        if not isinstance(term, ox.Literal):
-            return term
-        text = " ".join(term.value.split())
-        if text.isprintable() and text == term.value:
-            return term
-        if term.language:
-            return ox.Literal(shown(text), language=term.language)
-        return ox.Literal(shown(text), datatype=term.datatype)
+def _query(given: str):  # noqa: ANN202  # sparql.query.SavedQuery, imported with the query's modules
+    """What QUERY names: ``-`` (or a path to the process's standard input, such as ``/dev/stdin``
+    given a pipe) the query on standard input (POSIX's convention), a path to anything but a regular
+    file refused naming what it is, otherwise what :func:`sakrad_ld.sparql.query.resolve` reads."""
+    import errno
+    import os
+    import stat
 
-    if answer.form != "select":
-        return answer
-    return dataclasses.replace(answer, rows=[tuple(one(t) for t in row) for row in answer.rows])
+    from .errors import QueryError
+    from .sparql.query import SavedQuery, resolve, saved_queries
+
+    if given == "-":
+        return _from_standard_input()
+    maybe_path = "\n" not in given and 0 < len(given) < 4096 and not given.endswith(".rq")
+    if not maybe_path or given in {q.name for q in saved_queries()}:
+        return resolve(given)  # a .rq file is read (or refused) there, naming what it is
+    try:
+        found = os.stat(given)
+    except OSError as error:  # no such file (SPARQL text, a saved query's name), or a link to nothing
+        if os.path.islink(given):
+            raise QueryError(f"QUERY {shown(given)}: a symbolic link to nothing; {_QUERY_KINDS}") from None
+        if error.errno == errno.ENAMETOOLONG:  # no file's name: a line of SPARQL text past 255 bytes
+            return SavedQuery("query", "query", "", given)
+        return resolve(given)
+    except ValueError:  # a NUL: no file's name either
+        return resolve(given)
+    if stat.S_ISREG(found.st_mode):
+        return resolve(given)
+    if _is_standard_input(found):
+        return _from_standard_input()
+    kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file (a FIFO, a device or a socket)"
+    raise QueryError(f"QUERY {shown(given)}: this is {kind}, not a query; {_QUERY_KINDS}")
+
+
+def _is_standard_input(found) -> bool:  # noqa: ANN001  # an os.stat_result
+    """Whether ``found`` is the file the process reads as standard input (a pipe, a terminal)."""
+    import os
+
+    try:
+        ours = os.fstat(0)
+    except OSError:  # no standard input
+        return False
+    return (found.st_dev, found.st_ino) == (ours.st_dev, ours.st_ino)
+
+
+def _from_standard_input():  # noqa: ANN202  # sparql.query.SavedQuery
+    """The query on standard input, at most as long as a query may be, in UTF-8; read as a .rq file
+    is (a saved query's header makes it one, with its parameters)."""
+    from .errors import QueryError
+    from .sparql import query as queries
+    from .sparql.limits import MAX_QUERY_BYTES
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise QueryError("QUERY -: there is no standard input to read the query from; " + _QUERY_KINDS)
+    if sys.stdin.isatty():
+        print("reading the query from standard input; end it with Ctrl-D", file=sys.stderr, flush=True)
+    data = stream.read(MAX_QUERY_BYTES + 1)
+    if len(data) > MAX_QUERY_BYTES:
+        raise QueryError(
+            f"QUERY -: standard input holds more than {MAX_QUERY_BYTES} bytes; queries of up to "
+            f"{MAX_QUERY_BYTES} bytes are accepted"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise QueryError(
+            f"QUERY -: standard input is not UTF-8 text ({error.reason} at byte {error.start}); give the query in UTF-8"
+        ) from None
+    if not text.strip():
+        raise QueryError("QUERY -: standard input is empty; pipe the query's text into the command")
+    if text.startswith("#") and queries._HEADER.match(text.splitlines()[0]):  # as resolve() reads a .rq file
+        return queries.parse_saved_query("query", text, "standard input")
+    return queries.SavedQuery("query", "query", "", text)
 
 
 def _query_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("query", metavar="QUERY", nargs="?", help="SPARQL text, a .rq file, or a saved query's name")
+    from .bounded import DEFAULT_MEMORY, DEFAULT_TIMEOUT, MAX_MEMORY, MIN_MEMORY
+
+    p.add_argument(
+        "query",
+        metavar="QUERY",
+        nargs="?",
+        help="SPARQL text, a .rq file, a saved query's name, or - to read the query from standard input",
+    )
     _release_argument(p, "the release folder")
     from .formats import RESULTS_FORMATS
 
@@ -462,6 +526,21 @@ def _query_arguments(p: argparse.ArgumentParser) -> None:
         help="bind a saved query's parameter (an IRI, or an id such as radda-barnen); repeatable",
     )
     p.add_argument("--list", action="store_true", help="list the saved queries and their parameters")
+    p.add_argument(
+        "--timeout",
+        type=POSITIVE_SECONDS,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds the query may run; past it the query is stopped, exit 2 (default: {DEFAULT_TIMEOUT:g})",
+    )
+    p.add_argument(
+        "--query-memory",
+        type=ranged(int, MIN_MEMORY, MAX_MEMORY, "megabytes"),
+        default=DEFAULT_MEMORY,
+        metavar="MB",
+        help="megabytes of address space the query's worker process may use; a query that needs more is "
+        f"stopped, exit 2 (default: {DEFAULT_MEMORY})",
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -835,7 +914,75 @@ def path_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+#: The error handler of standard output and error (:func:`tolerant_streams`), and how many characters
+#: of standard output it has written as escapes.
+_ESCAPING, _escaped = "sakrad-ld-escape", {"stdout": 0}
+
+
+def _escape(error: UnicodeError) -> tuple[bytes, int]:
+    """A character the stream's encoding lacks as an escape (``å`` → ``\\xe5``), as ``backslashreplace``
+    does, counted; a byte that was not UTF-8 where it was read (a lone surrogate, as Python's
+    ``surrogateescape`` hands it over) as that byte again."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    char = error.object[error.start]
+    if 0xDC80 <= ord(char) <= 0xDCFF:
+        return bytes([ord(char) - 0xDC00]), error.start + 1
+    _escaped["stdout"] += 1
+    code = ord(char)
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return escape.encode("ascii"), error.start + 1
+
+
+def tolerant_streams() -> None:
+    """Standard output and error that never fail on a character their encoding lacks (an ASCII or
+    Latin-1 terminal, ``PYTHONIOENCODING=ascii``, ``LC_ALL=C`` without UTF-8 mode): it is written as an
+    escape, and of standard output :func:`escaped_warning` says so once the command is done. A stream
+    that already escapes (standard error's ``backslashreplace``, Python's default) is left as it is."""
+    import codecs
+
+    try:
+        codecs.lookup_error(_ESCAPING)
+    except LookupError:
+        codecs.register_error(_ESCAPING, _escape)
+    for stream, errors in ((sys.stdout, _ESCAPING), (sys.stderr, "backslashreplace")):
+        if getattr(stream, "errors", None) in ("strict", "surrogateescape"):
+            try:
+                stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):  # not a TextIOWrapper (a test's StringIO), or closed
+                pass
+
+
+def escaped_warning() -> None:
+    """Says on standard error how many characters of standard output were written as escapes, if any:
+    the output is then not the text itself, which a program reading it should know."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return
+    count, _escaped["stdout"] = _escaped["stdout"], 0
+    if count:
+        encoding = getattr(sys.stdout, "encoding", "?")
+        print(
+            f"warning: standard output's encoding ({encoding}) lacks {count} character(s) of the output, written as "
+            "\\x, \\u or \\U escapes; for the text itself, use a UTF-8 locale or set PYTHONIOENCODING=utf-8",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line: runs the command ``argv`` (default: the process's arguments) names and gives
+    its exit code; Ctrl-C (SIGINT) at any point ends it with 130, as a shell does."""
+    tolerant_streams()
+    try:
+        code = _main(argv)
+        escaped_warning()
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     problem = not_text(sys.argv[1:] if argv is None else argv)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
@@ -851,6 +998,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = int(args.func(args))
         if argv is None and args.func is cmd_build:
+            escaped_warning()
             _leave(code)
         return code
     except InputError as refused:  # one, or every one a pass found (InputErrors)
@@ -879,8 +1027,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def same_meeting(a: PageDraft, b: PageDraft) -> bool:
     if ma.date and mb.date and len(ma.date) == 10 and ma.date == mb.date:
 
         def words(m) -> set[str]:  # noqa: ANN001  (a draft meeting)
-            return set(_WORD.findall(m.title.sv.casefold())) - _COMMON
+            return set(_WORD.findall((m.title.sv or m.title.en or "").casefold())) - _COMMON  # en: an English page
 
         return bool(words(ma) & words(mb))
     return False

@@ -42,7 +42,7 @@ from ..records import (
     Source,
     Text,
 )
-from ..stated import discussion, flat_text, folded_text
+from ..stated import discussion, flat_text, folded, folded_text
 from ..titled import without_first_words
 from ..typedyaml import load_record
 from .draft import _comment, _mapping, slug
@@ -86,6 +86,17 @@ class PageDraft:
     def note(self, path: str, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
 
+    def _loaded_back(self, text: str) -> tuple[Meeting, Meeting]:
+        """The draft ``text`` loaded back, and the meeting it must equal. An English page's title has no
+        Swedish (loading asks the reviewer for it): it is read back with a Swedish title put in for the check."""
+        assert self.meeting is not None
+        meeting = self.meeting
+        if meeting.title.sv is None:
+            text = text.replace("\ntitle:\n", "\ntitle:\n  sv: x\n", 1)
+            meeting = dataclasses.replace(meeting, title=Text("x", meeting.title.en))
+        loaded = load_record(Meeting, yaml.compose(text, Loader=yaml.SafeLoader), Path(f"draft of {self.url}"))
+        return loaded, meeting
+
     def yaml(self) -> str:
         """The draft as a ``data/meetings/*.yaml`` text (checked by loading it back), followed by the
         records to append to the other files, as comments."""
@@ -109,8 +120,8 @@ class PageDraft:
         ]
         _mapping(self.meeting, 0, "", {k: tuple(v) for k, v in self.comments.items()}, lines)
         text = "\n".join(lines) + "\n"
-        loaded = load_record(Meeting, yaml.compose(text, Loader=yaml.SafeLoader), Path(f"draft of {self.url}"))
-        if loaded != self.meeting:  # a bug in the writer, never the reader's fault
+        loaded, meeting = self._loaded_back(text)
+        if loaded != meeting:  # a bug in the writer, never the reader's fault
             raise AssertionError(f"the draft YAML does not load back as the drafted meeting:\n{text}")
         for file, records in self.new.items():
             if not records:
@@ -342,6 +353,22 @@ def _derived_year(day: int, month: int, published: dt.date, tense: str) -> int |
 _NOT_THE_DAY = re.compile(r"gives it as|called off|was moved|another meeting|another event")
 
 
+def _as_written(reason: str | None, read: str, written: str) -> str | None:
+    """The loader's ``reason`` quoting the page's ``written`` sentence, where it quotes the sentence as it
+    was ``read`` (folded, with the worked-out year put in): a quote is the page's words, no year added."""
+    if reason is None or read == written:
+        return reason
+    quoted = folded(read)
+    if quoted in reason:
+        return reason.replace(quoted, written)
+    cut = next((n for n in range(len(quoted), 0, -1) if f"'{quoted[:n]}'" in reason), 0)
+    if cut and len(quoted) == len(read):  # the loader quotes the sentence's start: as far in the page's words
+        added = len(read) - len(written)
+        at = next(i for i, (a, b) in enumerate(zip(read, written + " " * added, strict=True)) if a != b)
+        return reason.replace(f"'{quoted[:cut]}'", f"'{written[: cut - added if cut > at else cut]}'")
+    return reason
+
+
 def _day_refusal(page: Page, words: str, date: str) -> tuple[bool, str | None]:
     """Whether the page dates the meeting ``date`` where it writes ``words`` ("den 5 april"), read as loading
     reads a kept text (dated.date_refusal), each sentence that writes them with the year put in where the
@@ -355,9 +382,11 @@ def _day_refusal(page: Page, words: str, date: str) -> tuple[bool, str | None]:
             if at < 0:
                 continue
             end = at + len(words)
+            written = sentence
             if not re.search(r"\d{4}$", words) and not re.match(r" \d{4}\b", sentence[end:]):
                 sentence = f"{sentence[:end]} {date[:4]}{sentence[end:]}"
             ok, reason = date_refusal(sentence, date)
+            reason = _as_written(reason, sentence, written)
             said = said or ok is not None
             if reason is not None and _NOT_THE_DAY.search(reason) and why is None:
                 why = reason
@@ -691,9 +720,9 @@ def draft_page(
         draft.note(
             "",
             "CHECK: the page is not in Swedish: the importer reads Swedish words only, so it read nearly "
-            "nothing; the title is the page's own words, tagged en, and its source says language: en. A "
+            "nothing; the title is the page's own words, tagged en only, and its source says language: en. A "
             "meeting's title is Swedish: give it the Swedish page's title, or one of your own with "
-            "title_derivation",
+            "title_derivation. Whether it was held is not drafted (no announced_only): read it from the page",
         )
     ids = _Ids(corpus, draft)
     ids.text = page.text
@@ -704,6 +733,13 @@ def draft_page(
         else:
             draft.note("", f"CHECK: the page gives '{words}', which is no day of the calendar: no date taken from it")
     date, derivation = _date(facts, entry, page, draft)
+    if facts.invites == "bjuder" and date and len(date) == 10 and entry.published and entry.published > date:
+        draft.note(
+            "",
+            f"CHECK: the page invites to the sakråd ('bjuder in') on {date}, and the listing says it was published "
+            f"on {entry.published}, after that day: the listing's day may be an update, or the meeting has been held "
+            "or moved since; check whether it was held before keeping announced_only",
+        )
     other, joint = _other_meetings(facts, entry, page, date)
     if other:  # the page dates a second meeting: its facts are not this one's
         day = facts.day
@@ -757,7 +793,7 @@ def draft_page(
     main = ids.source(
         Source(
             id=main_id,
-            title=Text(page.title, page.title) if english else Text(page.title),
+            title=_english(page.title) if english else Text(page.title),
             kind=section_kind,
             url=entry.full_url,
             file=kept,
@@ -879,7 +915,13 @@ def draft_page(
     for words, name, claim in facts.refused_counts:
         draft.note("", f'CHECK: the page\'s "{words}" is not drafted as {name}: {claim}')
     for what, sentence in facts.unread:
-        said = f"the page has {sentence}" if what == "nested" else f'the page says "{sentence}"'
+        said = (
+            f"the page has {sentence}"
+            if what == "nested"
+            else f'the page holds "{sentence}"'
+            if what == "hidden"
+            else f'the page says "{sentence}"'
+        )
         draft.note("", f"CHECK: {said}: {_UNREAD[what]}")
     organiser = _organiser(page, facts, ids, main, draft)
     if facts.announced and facts.invites == "bjöd":
@@ -977,13 +1019,13 @@ def draft_page(
     draft.meeting = Meeting(
         id=meeting_id,
         source=main,
-        title=Text(title, title) if english else Text(title),
+        title=_english(title) if english else Text(title),
         title_derivation=(  # "Inbjudan till sakråd …" headed; the title is "Sakråd …" (titled.py checks it)
             without_first_words(page.title, page.title[: len(page.title) - len(title)].strip(), "invitation to")
             if title != page.title
             else None
         ),
-        announced_only=facts.announced and held_source is None,
+        announced_only=facts.announced and held_source is None and not english,  # English: nothing was read
         held_derivation=held_derivation,
         held_source=held_source,
         sources=further,
@@ -1052,6 +1094,12 @@ def _named_lists(page: Page) -> list[tuple[str, list[str]]]:
             elif heading is not None:
                 found[-1][1].append(item[1].strip())
     return [(h, names) for h, names in found if names]
+
+
+def _english(words: str) -> Text:
+    """An English page's words as a text: tagged en only (a language tag names the language of the string);
+    no Swedish is drafted, and loading asks for it."""
+    return Text(None, words)  # type: ignore[arg-type]
 
 
 def _not_swedish(page: Page) -> bool:
@@ -1215,16 +1263,27 @@ def merge(main: PageDraft, other: PageDraft) -> PageDraft:
 _MINISTRY_NAME = r"(?:Regeringskansliet|Statsrådsberedningen|[A-ZÅÄÖ][a-zåäö]+(?:-\s?och\s+[a-zåäö]+)?departementet)"
 #: The words naming who organises the sakråd: "avser X genomföra", "Sakrådet anordnades av X", "Den 4 mars
 #: anordnade X ett sakråd", each with a second body where the page names two ("av X och Y gemensamt").
+#: A second body named beside the first, organising with it: "och Y", "tillsammans med Y", "i samarbete
+#: med Y", "på uppdrag av Y" (who then organised it is the reviewer's to say).
+_SECOND = (
+    r"(?:,? (?:och|samt|tillsammans med|i samarbete med|i samverkan med|jämte|med|på uppdrag av) "
+    r"(?P<second>(?:[Dd]e )?[A-ZÅÄÖ][\w-]*(?: (?:och |för |i )?[A-ZÅÄÖ][\w-]*)*))?"
+)
 _ORGANISER = (
-    re.compile(rf"avser (?P<body>{_MINISTRY_NAME}) (?:genomföra|anordna|hålla)"),
+    re.compile(rf"avser (?P<body>{_MINISTRY_NAME}){_SECOND} (?:att )?(?:genomföra|anordna|hålla)"),
     re.compile(
         r"(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet) (?P<verb>arrangerades|anordnades|organiserades) av "
-        rf"(?P<body>{_MINISTRY_NAME})(?: (?:och|samt) (?P<second>{_MINISTRY_NAME}))?"
+        rf"(?P<body>{_MINISTRY_NAME}){_SECOND}"
     ),
     re.compile(
         rf"\b(?P<verb>anordnade|arrangerade|organiserade|höll) (?P<body>{_MINISTRY_NAME})"
-        rf"(?: (?:och|samt) (?P<second>{_MINISTRY_NAME}))? (?:ett|en|det) (?:\w+ )?(?:EU-)?(?:sakråd|samråd)"
+        rf"{_SECOND} (?:ett|en|det) (?:\w+ )?(?:EU-)?(?:sakråd|samråd)"
     ),
+)
+#: Words saying someone organises or organised a meeting ("som Naturskyddsföreningen anordnade",
+#: "arrangerades av Naturvårdsverket", "står värd för"): where no ministry is read from them, a CHECK.
+_ORGANISING = re.compile(
+    r"\b(?:anordna\w*|arrangera\w*|organisera\w*|stod värd|står värd|var värd|värdskap\w*|initiativ\w*)\b"
 )
 
 
@@ -1236,6 +1295,12 @@ def _organiser(page: Page, facts: PageFacts, ids: _Ids, main: str, draft: PageDr
         for sentence in sentences(paragraph):
             m = next((m for pattern in _ORGANISER if (m := pattern.search(sentence))), None)
             if m is None:
+                if _ORGANISING.search(sentence) and re.search(r"(?i)sakråd|samråd|mötet", sentence):
+                    draft.note(
+                        "",
+                        f'CHECK: the page says "{sentence}": who organised it is not drafted (no ministry the '
+                        "importer reads as organising this sakråd); add the organiser by hand if the page names one",
+                    )
                 continue
             if other_meeting(sentence, facts.ordinal):
                 draft.note("", f'CHECK: the page says "{sentence}": about another meeting, so no organiser is taken')
@@ -1245,8 +1310,9 @@ def _organiser(page: Page, facts: PageFacts, ids: _Ids, main: str, draft: PageDr
             if m.groupdict().get("second"):
                 draft.note(
                     "",
-                    f'CHECK: the page says "{sentence}": two bodies organised it together, and organiser names '
-                    "one: none is drafted; name them in a note, or the one the page gives as the organiser",
+                    f'CHECK: the page says "{sentence}": two bodies organised it together ({m["body"]} and '
+                    f"{m['second']}), and organiser names one: none is drafted; name them in a note, or the one "
+                    "the page gives as the organiser",
                 )
                 return None
             if not organiser_named(Body(id="", name=Text(m["body"]), kind="ministry"), folded_text(page.text)):
@@ -1265,13 +1331,21 @@ def _organiser(page: Page, facts: PageFacts, ids: _Ids, main: str, draft: PageDr
 _UNREAD = {
     "chair": "who chaired is not drafted (no whole name and government post the importer can read, a former "
     "post, or a post of another body); add the chair by hand if the page names one",
+    "chairs": "it names two who chaired it, and a meeting has one chair: no chair is drafted; add the one "
+    "the page says chaired it, or name both in a note",
     "speaker": "the person is not drafted as a government participant (a former post, or a post or "
     "organisation the page gives them that is not the government's); add them by hand if they spoke for it",
+    "not a speaker": "it says the person named did not open, present or tell (a negation, a plan not said to "
+    "have held, a calling off): they are not drafted as a government participant",
+    "invited place": "the place an invitation names is not drafted (loading reads a place from words of holding: "
+    "'hålls i', 'hölls i'); add it by hand where the page says the meeting was held there",
     "place": "its words after 'i' are not taken as the place (they do not start with a place's name); add the "
     "place by hand if the page states one",
     "contact": "the contact is a body or a role, not a person: no contact is drafted; add the contact person by "
     "hand if the page names one",
     "agencies": "those named are invited, which is not took part: no agency is drafted",
+    "named": "the bodies or organisations it names are not drafted (the importer takes no organisation or "
+    "agency from a page by name); add those the page says took part by hand, checked against it",
     "areas": "it says what was not discussed: no discussion area is drafted from it",
     "representatives": "it says no one of them took part: they are not drafted as a government participant",
     "nested": "each is a part of the item above it, not an area or a name of its own: none is drafted; add "
@@ -1279,6 +1353,8 @@ _UNREAD = {
     "number": "a number in it is drafted as no count (no noun the importer reads with it, those registered, or "
     "a count the data model has no field for); add it by hand, as a count or a note, if the page counts this "
     "meeting's participants with it",
+    "hidden": "its reader is not shown it as text (an HTML comment, or struck-through words the page takes "
+    "back): none of it is drafted; state it by hand only if the page says it where it is read",
     "another meeting": "it is about another meeting (an earlier one, or another of its kind): none of its facts "
     "is drafted as this meeting's",
 }

@@ -14,12 +14,13 @@ from .. import clauses
 from ..counted import APPROXIMATE as _APPROX  # the words the load check of counts reads too
 from ..counted import AT_LEAST as _AT_LEAST
 from ..counted import AT_MOST as _AT_MOST
+from ..counted import COMPARISONS, NEGATED, count_claim, numbers_in
 from ..counted import MARKS as _MARKS
-from ..counted import count_claim, numbers_in
 from ..dated import DATE_GUARD_KINDS
-from ..stated import flat_text
+from ..stated import ABBREVIATION_WINDOW, flat_text, sentence_ends
+from ..typedyaml import plain_text
 from .documentation import MONTHS, number_value
-from .regeringen import Page
+from .regeringen import Page, rendered
 
 __all__ = ["MINISTRY", "Agent", "PageFacts", "StatedNumber", "denied", "other_meeting", "read_facts"]
 
@@ -95,12 +96,38 @@ def other_meeting(sentence: str, own: str | None) -> bool:
     return own is not None and any(m["ordinal"].casefold() != own for m in _ORDINAL.finditer(sentence))
 
 
+#: A phrase put in between commas ("inledde, enligt planen, inte mötet", "deltog, som väntat, inte"): a
+#: few words that open no clause of their own (no subordinating word or conjunction first, but "som" of a
+#: comparison with no verb: "som väntat", "som planerat").
+_INSERTED = re.compile(
+    r", (?:(?!(?:"
+    + "|".join(re.escape(w) for w in sorted({*clauses.SUBORDINATE_WORDS, "och", "men", "samt", "eller", "utan"}))
+    + r")(?!\w))[^,.;:]{1,40}|som (?:väntat|planerat|vanligt|brukligt|aviserat|utlovat|tidigare nämnts))(?!\w),"
+)
+
+
+#: A negation that belongs to a comparison ("deltog inte fler än 30"): it bounds the number, it denies
+#: nothing (as counted.count_claim reads it).
+_BOUND_NEGATION = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted(NEGATED))}) (?=(?:{'|'.join(sorted(COMPARISONS, key=len, reverse=True))}) )"
+)
+
+
+def _uninserted(flat: str) -> str:
+    """``flat`` (a flat text) as its verbs are read for what denies them, the positions kept: the commas
+    around each inserted phrase as spaces, and the "som" of "som väntat" (the phrase's verb and what
+    governs it, "inte" after it, are one clause), and a negation of a comparison ("inte fler än 30") as
+    spaces."""
+    flat = _BOUND_NEGATION.sub(lambda m: " " * len(m.group()), flat)
+    return _INSERTED.sub(lambda m: " " + re.sub(r"^ som ", "     ", m.group()[1:-1]) + " ", flat)
+
+
 def denied(sentence: str, word: str) -> str | None:
     """The words of ``sentence`` that make its ``word`` (a verb of the meeting: "hölls", "deltog",
     "inledde") not say it happened, read as loading reads them (clauses.py): a guard word of
     :data:`NOTHING_HAPPENED`'s kinds governing it, a calling off ("inställt"), a move ("har flyttats"),
     or another event as its object ("deltog i enkäten"); None where nothing does."""
-    flat = flat_text(sentence)
+    flat = _uninserted(flat_text(sentence))
     m = re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", flat)
     if m is None:
         return None
@@ -119,7 +146,7 @@ _TEEN = r"(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
 #: A number as pages write one: digits, "ett 40-tal", a number word ("tjugofem"), "ett tjugotal", "hundratal",
 #: after a word that rounds or bounds it (counted.MARKS: the words the load check reads).
 _NUMBER = (
-    r"(?<![\w-])(?:(?:[Tt]otalt |[Ss]ammanlagt |de )?(?:(?i:ett|"
+    r"(?<![\w-])(?:(?:[Tt]otalt |[Ss]ammanlagt |de )?(?:(?i:(?:inte|ej|icke) )?(?i:ett|"
     + "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(_MARKS, key=len, reverse=True))
     + r") )?)"
     rf"(?:\d+-tal|\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+|(?:{_TENS}{_UNIT}?|{_TEEN}|{_UNIT}|hundra)(?:tal)?)(?![\w-])"
@@ -226,8 +253,25 @@ class PageFacts:
     refused_counts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+#: A stop and the space after it, before a capital, a digit or a dash: where a sentence may end.
+_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9–-])")
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])", text) if s.strip()]
+    """``text``'s sentences, ended where loading ends them (stated.sentence_ends: not after "bl.a.", "kl.",
+    an initial, or "5." before its month; "… i Umeå. 25 organisationer deltog." is two)."""
+    found, start = [], 0
+    for stop in _STOP.finditer(text):
+        words = text[max(0, stop.start() - ABBREVIATION_WINDOW) : stop.start()].split()
+        following = re.match(r"\w(?:\.|\w*)", text[stop.end() :])
+        if not words or not sentence_ends(
+            words[-1], following.group() if following else "", words[-2] if len(words) > 1 else ""
+        ):
+            continue
+        found.append(text[start : stop.start()])
+        start = stop.end()
+    found.append(text[start:])
+    return [s.strip() for s in found if s.strip()]
 
 
 def _number(words: str) -> StatedNumber:
@@ -240,6 +284,8 @@ def _number(words: str) -> StatedNumber:
     if value is None and core.endswith("tal"):
         value = 100 if core == "hundratal" else number_value(core[:-3])
     bound = "at-least" if _AT_LEAST.search(words) else "at-most" if _AT_MOST.search(words) else None
+    if readings and readings[0].kind in ("at-least", "at-most"):  # "inte färre än 60": at least 60
+        bound = readings[0].kind
     return StatedNumber(words, value, bound is None and bool(_APPROX.search(words)), bound)
 
 
@@ -331,6 +377,11 @@ def _full_name(surname: str, page: Page) -> str | None:
     return m.group(1) if m else None
 
 
+#: The words of another time that say when a meeting was held in place of the day planned ("det hölls i
+#: stället den 12 mars"): the verb still says it was held (the date is read as loading reads it, dated.py).
+_INSTEAD = re.compile(r"(?:i stället|istället) den \d")
+
+
 def is_day(day: int, month: int, year: int | None) -> bool:
     """Whether ``day`` ``month`` (of ``year``, or of some year where it is not given: 29 February is of
     leap years) is a day of the calendar; "31 april" is of none."""
@@ -344,6 +395,7 @@ def is_day(day: int, month: int, year: int | None) -> bool:
 def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     """What ``page`` states, leaving out its ``other`` sentences (those about another meeting it dates)."""
     facts = PageFacts(ordinal=_own_ordinal(page))
+    facts.unread += [("hidden", words) for words in page.hidden]  # no fact: each named in a CHECK
     lead = page.paragraphs[:2]
     for paragraph in lead:
         for m in _DATE.finditer(paragraph):
@@ -376,7 +428,7 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
                 facts.not_held = facts.not_held or (sentence, off if isinstance(off, str) else off.group())
             for held in _HELD.finditer(sentence):
                 why = denied(sentence, held.group(0))
-                if why is None:
+                if why is None or _INSTEAD.match(why):  # "hölls i stället den 12 mars": held, that day
                     facts.held = facts.held or held.group(0)
                 elif facts.not_held is None:
                     facts.not_held = (sentence, why)
@@ -485,7 +537,8 @@ _NESTED = re.compile(r"^[ \t]+(?:[-*•]|\d{1,2}[.)])[ \t]+\S")
 
 def nested_items(page: Page) -> frozenset[str]:
     """The items of the page's lists indented under another item (as its lines are kept, stripped)."""
-    return frozenset(line.strip() for line in page.markdown.splitlines() if _NESTED.match(line))
+    shown = plain_text(rendered(page.markdown)[0]) if page.markdown else ""
+    return frozenset(" ".join(line.split()) for line in shown.splitlines() if _NESTED.match(line))
 
 
 def discussion_areas(page: Page) -> list[tuple[str, str]]:
@@ -565,15 +618,16 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         refused = len(facts.refused_counts)
         _took_part(s, facts)
         read = [m.span() for m in _COUNT.finditer(s)]
-        if len(facts.refused_counts) > refused:  # a CHECK quotes the sentence's count already
-            read.append((0, len(s)))
+        for words, _, _ in facts.refused_counts[refused:]:  # a CHECK quotes these counts already
+            at = s.find(words)
+            read.append((at, at + len(words)) if at >= 0 else (0, len(s)))
     else:
         read = []
     passive = re.search(rf"(?P<words>{_NUMBER}) (?:[\w-]+ )?organisationer (?:hade |har )?(?:bjudits|bjöds) in\b", s)
     if passive:
         read.append(passive.span())
     if not invite and _COUNTING.search(s) and not other_meeting(s, facts.ordinal):
-        read += [m.span() for m in _DATE.finditer(s)]
+        read += [m.span() for m in (*_DATE.finditer(s), *_TWO_DAYS.finditer(s))]
         unread = [
             n
             for n in re.finditer(_NUMBER, s)
@@ -600,6 +654,10 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
         facts.unread.append(("agencies", s))
     elif agencies and not facts.agencies:
         facts.agencies = [a.strip() for a in re.split(r",\s*|(?<!-)\s+och\s+", agencies["list"]) if a.strip()]
+    elif _FROM_BODIES.search(s) and not _GOVERNMENT_FROM.search(s) and ("named", s) not in facts.unread:
+        facts.unread.append(("named", s))  # "Även representanter från Naturvårdsverket … deltog"
+    if _NAMED_AMONG.search(s) and _COUNTING.search(s) and ("named", s) not in facts.unread:
+        facts.unread.append(("named", s))  # "… deltog, däribland Naturskyddsföreningen och LRF"
     if _PURPOSE.search(s) and not re.search(r"\bsäger\b", s) and len(facts.purpose) < 2:
         facts.purpose.append(s)
     _place(s, facts)
@@ -611,8 +669,20 @@ def _sentence(s: str, facts: PageFacts, page: Page, lead: bool) -> None:
             facts.unread.append(("contact", s))
 
 
+#: Bodies named as those whose people came ("representanter från Naturvårdsverket"), and those of the
+#: Government Offices among them, which :func:`_took_part` reads.
+_FROM_BODIES = re.compile(r"(?i:representanter|företrädare) (?:från|för) [A-ZÅÄÖ]")
+_GOVERNMENT_FROM = re.compile(r"(?i:representanter|företrädare) (?:från|för) (?:Regeringskansliet|\w+departementet)")
+#: Names given as some of those who came ("deltog, däribland A och B", "bland annat A"): not drafted.
+_NAMED_AMONG = re.compile(
+    r"\b(?:däribland|bland annat|bland dem|bland andra|bl\. ?a\.|till exempel|t\. ?ex\.|såsom|bland"
+    r" dessa|exempelvis)\s+[A-ZÅÄÖ]"
+)
 #: Words of a sentence that counts who came, registered or was invited.
-_COUNTING = re.compile(r"\b(?:deltog|kom|anmälda|anmälde|anmält|inbjudna|deltagare|samlades)\b")
+_COUNTING = re.compile(
+    r"(?i)\b(?:deltog|deltagit|deltar|deltagande|deltagarna|medverkade|medverkande|närvarade|närvarande|kom|"
+    r"anmälda|anmälde|anmält|inbjudna|deltagare|samlades)\b"
+)
 #: Words that a sentence tells of a meeting's chair, speakers, purpose, place or attendance with.
 _OF_A_MEETING = re.compile(
     r"\b(?:leddes|ledde|inledde|inleddes|presenterade|berättade|[Ss]yftet|syftade|hölls i|deltog|representanter)\b"
@@ -629,15 +699,18 @@ def _chair(s: str, facts: PageFacts) -> None:
     """Who chaired, as ``s`` says it: a post and a name. A sentence that says someone chaired in words the
     importer cannot read to a whole name, or gives a former post or another body's post, is kept for a CHECK."""
     chair = (
-        re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})", s)
+        re.search(rf"leddes (?:därefter )?av (?P<post>{_POST}) (?P<name>{_NAME})(?P<and> och (?:{_POST} )?{_NAME})?", s)
         or re.search(rf"(?P<post>{_POST}) (?P<name>{_NAME}) som höll i mötet", s)
         or re.search(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, ledde\b", s)
     )
     if facts.chair is not None:
         return
     if chair is None:
-        if re.search(r"\bleddes (?:därefter )?av\b|\bhöll i mötet\b|\bledde (?:mötet|sakrådet)\b", s):
-            facts.unread.append(("chair", s))
+        if re.search(r"\bleddes(?: \w+)? av\b|\bhöll i mötet\b|\bledde (?:mötet|sakrådet)\b", s):
+            facts.unread.append(("chair", s))  # "leddes inledningsvis av …", "Ordförande var …": a CHECK
+        return
+    if chair.groupdict().get("and"):  # "leddes av A och B": two chairing it are no one chair
+        facts.unread.append(("chairs", s))
         return
     if _FORMER.search(s[: chair.start("post")]) or _AT_BODY.search(s[chair.end("name") :]):
         facts.unread.append(("chair", s))
@@ -657,10 +730,23 @@ _SPEAKERS = (
 )
 
 
+#: The words of replacing another ("A presenterade i stället för B"): they govern B, not the speaker before.
+_REPLACING = re.compile(r"(?i)i stället för|istället för|snarare än")
+
+
+#: A post and a name planned to open or present, with no word that they did ("skulle ha inlett").
+_PLANNED_SPEAKER = re.compile(
+    rf"(?P<post>{_POST}) (?P<name>{_NAME}),? (?:skulle|skall|ska|kommer att|var tänkt att|hade tänkt)(?: ha)? "
+    r"(?:inlett|inleda|presenterat|presentera|berättat|berätta|medverkat|medverka|deltagit|delta)\b"
+)
+
+
 def _speakers(s: str, facts: PageFacts, page: Page) -> None:
     """Everyone ``s`` says opened, presented or told, in its order ("A inledde mötet och B presenterade …"):
     with the post the page gives them; a former post ("Tidigare kulturminister A") or a post of another
     body ("Elevorganisationens ordförande A") is no government post, kept for a CHECK."""
+    if _PLANNED_SPEAKER.search(s):  # "Minister A skulle ha inlett mötet men fick förhinder": a plan, a CHECK
+        facts.unread.append(("not a speaker", s))
     found: list[re.Match[str]] = []
     for pattern in _SPEAKERS:
         for m in pattern.finditer(s):
@@ -668,8 +754,10 @@ def _speakers(s: str, facts: PageFacts, page: Page) -> None:
                 found.append(m)
     for speaker in sorted(found, key=lambda m: m.start()):
         verb = re.search(r"inledde|inleddes|presenterade|berättade", speaker.group(0))
-        if verb and denied(s, verb.group(0)):
-            continue  # "Socialminister Jakob Forssmed inledde inte"
+        why = denied(s, verb.group(0)) if verb else None
+        if why and not (_REPLACING.match(why) and _REPLACING.search(s, speaker.end())):
+            facts.unread.append(("not a speaker", s))  # "Socialminister A inledde inte", "skulle ha inlett"
+            continue
         before = s[: speaker.start("post") if speaker.groupdict().get("post") else speaker.start("name")]
         if (
             _FORMER.search(before)
@@ -693,13 +781,30 @@ _PLACE = re.compile(
 )
 
 
+#: Where a place's name ends: before a day or a time ("i Umeå den 5 mars", "i Umeå kl. 13"), a clause
+#: joined on ("i Umeå och 20 organisationer deltog", "i Umeå, där …"), words after a comma that are no
+#: name ("i Umeå, en vecka efter …"), or a bracket; "i Rosenbad i Stockholm", "i Umeå, Västerbotten" go on.
+_PLACE_END = re.compile(
+    r"\s*\(|,(?!\s*[A-ZÅÄÖ])|\s+(?i:och|samt|men|eller|där|då|när|som|med|under|efter|inför|mellan|"
+    rf"kl\.?|klockan|den|{_WEEKDAY}|\d+\w*|(?:{'|'.join(MONTHS)})|(?:i|på) (?:(?:{'|'.join(MONTHS)})|"
+    r"samband|anslutning|början|slutet|mitten|höst|vår|sommar|vinter)\w*)(?!\w)"
+)
+
+
+#: A place an invitation names ("bjuder in till sakråd den 5 mars 2024 i Umeå"): where the meeting is to be
+#: held, which loading reads from words of holding only; a CHECK.
+_INVITED_PLACE = re.compile(r"\bbjuder\b.*\bin till\b[^.]*? i [A-ZÅÄÖ]")
+
+
 def _place(s: str, facts: PageFacts) -> None:
     """The place ``s`` says the meeting was held in, where its words start with a name ("i Umeå", "i
     Rosenbad"); "i samband med …", "i mars" are no place, kept for a CHECK."""
     place = _PLACE.search(s)
+    if place is None and _INVITED_PLACE.search(s) and facts.place is None:
+        facts.unread.append(("invited place", s))  # "bjuder in till sakråd … i Umeå": where it is to be
     if place is None or facts.place is not None or denied(s, place.group(0).split()[0]):
         return
-    words = place["place"].strip()
+    words = _PLACE_END.split(place["place"], maxsplit=1)[0].strip()
     if re.match(r"[A-ZÅÄÖ]", words) and not re.match(rf"(?i)(?:{'|'.join(MONTHS)})\b", words):
         facts.place = words
     else:

@@ -1339,6 +1339,9 @@ _UNREAD = {
     "have held, a calling off): they are not drafted as a government participant",
     "invited place": "the place an invitation names is not drafted (loading reads a place from words of holding: "
     "'hålls i', 'hölls i'); add it by hand where the page says the meeting was held there",
+    "in place of": "it says who presented in place of another; loading (posted.py) reads 'i stället för' as "
+    "governing the whole sentence and takes no one of it as a government participant, so none is drafted; the "
+    "one after 'i stället för' did not present",
     "place": "its words after 'i' are not taken as the place (they do not start with a place's name); add the "
     "place by hand if the page states one",
     "contact": "the contact is a body or a role, not a person: no contact is drafted; add the contact person by "

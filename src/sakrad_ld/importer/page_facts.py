@@ -755,7 +755,10 @@ def _speakers(s: str, facts: PageFacts, page: Page) -> None:
     for speaker in sorted(found, key=lambda m: m.start()):
         verb = re.search(r"inledde|inleddes|presenterade|berättade", speaker.group(0))
         why = denied(s, verb.group(0)) if verb else None
-        if why and not (_REPLACING.match(why) and _REPLACING.search(s, speaker.end())):
+        if why and _REPLACING.match(why) and _REPLACING.search(s, speaker.end()):
+            facts.unread.append(("in place of", s))  # "A presenterade i stället för B": loading reads no A
+            continue
+        if why:
             facts.unread.append(("not a speaker", s))  # "Socialminister A inledde inte", "skulle ha inlett"
             continue
         before = s[: speaker.start("post") if speaker.groupdict().get("post") else speaker.start("name")]

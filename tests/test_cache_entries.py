@@ -132,7 +132,7 @@ def test_every_entry_a_build_makes_is_kept_and_read_back(tmp_path: Path) -> None
     kept = CacheFolder(cache, _code_digest())
     keys = [f"{p.parent.parent.name}/{p.name}" for p in cache.rglob("*") if p.is_file() and len(p.name) == 64]
     kinds = sorted({k.split("/")[0] for k in keys})
-    assert kinds == ["document", "picture", "release", "report"]
+    assert kinds == ["checked", "document", "parsed", "picture", "release", "report"]
     assert sum(k.startswith("document/") for k in keys) == 3 * 2  # Turtle and JSON-LD
     assert sum(k.startswith("picture/") for k in keys) >= 3 * 2  # Swedish and English
     assert all(kept.get(key) for key in keys)

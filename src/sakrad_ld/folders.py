@@ -757,9 +757,30 @@ def _release(data: bytes) -> bool:
         return False
 
 
+#: The first line of a load's record of the meetings that passed its checks (:mod:`sakrad_ld.loadcache`).
+CHECKED = b"checked"
+
+
+def _parsed(data: bytes) -> bool:
+    """A loaded file's record pickled (protocol 2 or later: it begins with PROTO and ends with STOP)."""
+    return len(data) > 3 and data[:1] == b"\x80" and data[-1:] == b"."
+
+
+def _checked(data: bytes) -> bool:
+    """A load's record of the meetings that passed: ``checked``, then a name a line."""
+    return data == CHECKED or data.startswith(CHECKED + b"\n")
+
+
 #: What an entry of each kind the build keeps looks like (:meth:`CacheFolder.get` reads one that does
 #: not as missing, :meth:`CacheFolder.put` keeps none); an entry of another kind must not be empty.
-ENTRY_KINDS = {"document": _document, "picture": _picture, "report": _report, "release": _release}
+ENTRY_KINDS = {
+    "document": _document,
+    "picture": _picture,
+    "report": _report,
+    "release": _release,
+    "parsed": _parsed,
+    "checked": _checked,
+}
 
 
 class CacheFolder:

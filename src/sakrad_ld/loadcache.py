@@ -21,24 +21,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .folders import ENTRY_KINDS, CacheFolder
+from .folders import CHECKED, ENTRY_KINDS, CacheFolder
 
 __all__ = ["KINDS", "LoadCache"]
 
-#: The first line of a record of the meetings that passed (:meth:`LoadCache.passed`).
-CHECKED = b"checked"
-
-
-def _pickled(data: bytes) -> bool:
-    """A record pickled (protocol 2 or later: it begins with PROTO and ends with STOP)."""
-    return len(data) > 3 and data[:1] == b"\x80" and data[-1:] == b"."
-
-
-#: The kinds of entry the load keeps, and what an entry of each looks like (as ENTRY_KINDS has them).
-KINDS = {"parsed": _pickled, "checked": lambda data: data == CHECKED or data.startswith(CHECKED + b"\n")}
-# a cache folder holding them is a cache's (CacheFolder.foreign reads ENTRY_KINDS), their entries pruned
-for _kind, _looks in KINDS.items():
-    ENTRY_KINDS.setdefault(_kind, _looks)
+#: The kinds of entry the load keeps (:data:`~sakrad_ld.folders.ENTRY_KINDS` says what each looks like).
+KINDS = {kind: ENTRY_KINDS[kind] for kind in ("parsed", "checked")}
 
 
 class LoadCache:

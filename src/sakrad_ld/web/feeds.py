@@ -1,10 +1,13 @@
-"""Notice of changes: Atom feeds (RFC 4287) of new and changed sakråd, for the whole dataset and
-per organisation, and a sitemap (https://www.sitemaps.org/protocol.html) of every page.
+"""Notice of changes: Atom feeds (RFC 4287) of the sakråd, for the whole dataset and per
+organisation, in Swedish and English, and a sitemap (https://www.sitemaps.org/protocol.html) of
+every page.
 
-What is new or changed comes from the release diff: a sakråd whose document differs from the
-previous release's, or that the previous release lacks. Without a previous release every sakråd
-is new. Dates are the dataset's ``dct:modified`` (a build never reads the clock), so the same
-releases give the same bytes. Links are the documents' IRIs under the base (``{base}doc/…``).
+An entry's date is the data's own: the latest publication day (``dct:issued``) of the sources the
+sakråd's statements name, newest first; a sakråd none of whose sources is dated comes last, dated
+by the dataset's ``dct:issued`` and marked so. A build never reads the clock, so the same release
+gives the same feed, from the server as from the export. Compared with a previous release
+(``--previous``), an entry also says whether the sakråd is new or changed since; without one
+nothing is called new. Links are the pages under the base (``{base}doc/…``, ``{base}en/doc/…``).
 """
 
 from __future__ import annotations
@@ -16,40 +19,50 @@ import pyoxigraph as ox
 
 from ..vocab import DCTERMS
 from .describe import document_triples
-from .labels import Text
+from .labels import Term, Text
 from .lists import Lists, MeetingRow
 from .meeting import MeetingFacts, StatedCount, meeting_facts
 from .messages import messages
 from .pages import dataset_node
+from .paths import LANGUAGES, translated
 from .render import render
 
-__all__ = ["Change", "changes", "counts_said", "derived_said", "feed_files", "sitemap"]
+__all__ = [
+    "LIMIT",
+    "Dated",
+    "Entry",
+    "changes",
+    "counts_said",
+    "derived_said",
+    "entries",
+    "entry_dates",
+    "feed_files",
+    "sitemap",
+    "source_dates",
+]
 
 
-@dataclass(frozen=True)
-class Change:
-    row: MeetingRow
-    kind: str  # "new" or "changed"
-
-
-def _stated(c: StatedCount) -> str:
+def _stated(c: StatedCount, lang: str = "sv") -> str:
     """A count in the source's words, with the number ("cirka" when approximate, "minst"/"högst" when the
     words give a bound, such as "drygt 50") and, where it counts one group and not everyone
     (sakrad:countedGroup), the group in the source's words, as a sakråd's page says it (its message
     ``count_group``, "räknar bara")."""
-    how = {"at-least": "minst ", "at-most": "högst "}.get(c.bound or "") or ("cirka " if c.approximate else "")
+    words = _WORDS[lang]
+    how = {"at-least": words["at_least"], "at-most": words["at_most"]}.get(c.bound or "") or (
+        words["about"] if c.approximate else ""
+    )
     n = f"{how}{c.value}" if c.value is not None else ""
-    group = f"{messages('sv')['count_group']} ”{c.group}”" if c.group else ""  # as the page words it
+    group = f"{messages(lang)['count_group']} ”{c.group}”" if c.group else ""  # as the page words it
     said = "; ".join(x for x in (n, group) if x)
     if c.words:
         return f"”{c.words}”" + (f" ({said})" if said else "")
     return f"{n} ({group})" if n and group else n
 
 
-def _listed(said: list[str]) -> str:
+def _listed(said: list[str], lang: str = "sv") -> str:
     """Several counts in one clause, as Swedish lists them ("A", "A och B", "A, B och C"): each group's
     count on its own, never a sum."""
-    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} och {said[-1]}"
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} {_WORDS[lang]['and']} {said[-1]}"
 
 
 def counts_said(store: ox.Store, iri: str, named: int) -> str:
@@ -60,105 +73,239 @@ def counts_said(store: ox.Store, iri: str, named: int) -> str:
     return _counts_said(meeting_facts(store, iri), named)
 
 
-def _plain(text: Text | None) -> str:
-    """A derivation's Swedish words as a clause of the entry: without the full stop it ends with."""
-    return text.main.strip().rstrip(".") if text is not None and text.main else ""
+def _plain(text: Text | None, lang: str = "sv") -> str:
+    """A derivation's words (English ones in an English feed, where the data has them) as a clause of
+    the entry: without the full stop it ends with."""
+    said = (text.en if lang == "en" and text.en else text.main) if text is not None else ""
+    return said.strip().rstrip(".") if said else ""
 
 
-def derived_said(f: MeetingFacts) -> list[str]:
+def derived_said(f: MeetingFacts, lang: str = "sv") -> list[str]:
     """What a feed entry says of the values of a sakråd that no source states, each with how the
     data worked it out: a derived date (sakrad:derivedDate, with sakrad:derivation), and that it was
     held, where no document read says so (sakrad:heldDerivation, whose words name the document)."""
-    out = []
+    out, words = [], _WORDS[lang]
     if f.derived_date and not f.date and not f.days:
-        how = _plain(f.derivation)
-        out.append(f"datumet {f.derived_date} är härlett, det står inte i källans text" + (f" ({how})" if how else ""))
+        how = _plain(f.derivation, lang)
+        out.append(words["derived_date"].format(f.derived_date) + (f" ({how})" if how else ""))
     if f.held_derivation is not None:
-        how = _plain(f.held_derivation)
-        out.append(f"hållet: härlett ({how})" if how else "hållet: härlett, inget läst dokument säger att det hölls")
+        how = _plain(f.held_derivation, lang)
+        out.append(words["held_how"].format(how) if how else words["held"])
     return out
 
 
-def _counts_said(f: MeetingFacts, named: int) -> str:
+#: The feed's words in each language.
+_WORDS = {
+    "sv": {
+        "at_least": "minst ",
+        "at_most": "högst ",
+        "about": "cirka ",
+        "and": "och",
+        "names_none": "datan namnger inga organisationer",
+        "names_one": "datan namnger 1 organisation",
+        "names": "datan namnger {} organisationer",
+        "taking_part": "deltagande organisationer enligt källan",
+        "invited": "inbjudna enligt källan",
+        "participants": "deltagare enligt källan",
+        "announced": "kungjort, att det hölls står inte i källorna",
+        "derived_date": "datumet {} är härlett, det står inte i källans text",
+        "held_how": "hållet: härlett ({})",
+        "held": "hållet: härlett, inget läst dokument säger att det hölls",
+    },
+    "en": {
+        "at_least": "at least ",
+        "at_most": "at most ",
+        "about": "about ",
+        "and": "and",
+        "names_none": "the data names no organisations",
+        "names_one": "the data names 1 organisation",
+        "names": "the data names {} organisations",
+        "taking_part": "organisations taking part according to the source",
+        "invited": "invited according to the source",
+        "participants": "participants according to the source",
+        "announced": "announced; the sources do not say it was held",
+        "derived_date": "the date {} is derived, the source's text does not state it",
+        "held_how": "held: derived ({})",
+        "held": "held: derived, no document read says it was held",
+    },
+}
+
+
+def _counts_said(f: MeetingFacts, named: int, lang: str = "sv") -> str:
+    words = _WORDS[lang]
     parts = [  # the number is the data's count of the names it holds, no source's
-        "datan namnger inga organisationer"
-        if named == 0
-        else ("datan namnger 1 organisation" if named == 1 else f"datan namnger {named} organisationer")
+        words["names_none"] if named == 0 else (words["names_one"] if named == 1 else words["names"].format(named))
     ]
     for what, counts in (
-        ("deltagande organisationer enligt källan", [f.organisation_count]),
-        ("inbjudna enligt källan", [f.invited]),
+        (words["taking_part"], [f.organisation_count]),
+        (words["invited"], [f.invited]),
         # each group of people the source counts apart, with its group, as on the page: never a total
-        ("deltagare enligt källan", [f.participants, *f.other_participants]),
+        (words["participants"], [f.participants, *f.other_participants]),
     ):
-        if said := [s for c in counts if c is not None and (s := _stated(c))]:
-            parts.append(f"{what}: {_listed(said)}")
+        if said := [s for c in counts if c is not None and (s := _stated(c, lang))]:
+            parts.append(f"{what}: {_listed(said, lang)}")
     if f.announced_only:  # sakrad:announcedOnly: invited is not took part
-        parts.append("kungjort, att det hölls står inte i källorna")
+        parts.append(words["announced"])
     return "; ".join(parts)
 
 
-def changes(store: ox.Store, lists: Lists, previous: ox.Store | None) -> list[Change]:
-    """The sakråd new or changed since ``previous`` (all of them without one), newest first."""
-    out = []
-    for row in lists.meetings:
-        if previous is None:
-            out.append(Change(row, "new"))
+#: The most entries a feed holds: the sakråd with the newest dates (RFC 5005 §2: a complete feed
+#: need not hold every entry; the lists hold every sakråd).
+LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Dated:
+    """When the sources of a sakråd were published (their ``dct:issued``): the first and the latest
+    day, or ``None`` where no source of the sakråd states one."""
+
+    first: str
+    latest: str
+
+
+def _triples(store: ox.Store, s: Term | None, p: ox.NamedNode | None, o: Term | None) -> Iterable[tuple]:
+    direct = getattr(store, "triples_for_pattern", None)  # the build's triples in memory
+    if direct is not None:
+        return direct(s, p, o)
+    return ((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(s, p, o))
+
+
+def source_dates(store: ox.Store, base: str) -> dict[str, Dated]:
+    """Each sakråd's :class:`Dated`, by its IRI: the publication days (``dct:issued``) of the sources
+    its own statements name (the sakråd's and its parts', ``{base}id/meeting/{id}/…``). A sakråd none
+    of whose sources states a day is not in it: its date is unknown, and none is made up."""
+    meetings = base + "id/meeting/"
+    days: dict[str, list[str]] = {}
+    issued = {s: o.value for s, _, o in _triples(store, None, DCTERMS.issued, None) if isinstance(o, ox.Literal)}
+    for src, day in issued.items():
+        if not (isinstance(src, ox.NamedNode) and src.value.startswith(base + "id/source/")):
             continue
+        for s, _, _ in _triples(store, None, None, src):
+            iri = s.value if isinstance(s, ox.NamedNode) else ""
+            if iri.startswith(meetings):
+                meeting = meetings + iri[len(meetings) :].split("/", 1)[0]
+                days.setdefault(meeting, []).append(day[:10])
+    return {m: Dated(min(d), max(d)) for m, d in days.items()}
+
+
+def changes(store: ox.Store, lists: Lists, previous: ox.Store | None) -> dict[str, str]:
+    """What changed since ``previous``: each sakråd new or changed there ("new", "changed"), by IRI;
+    nothing without a previous release (no release is compared, so nothing is called new)."""
+    out: dict[str, str] = {}
+    if previous is None:
+        return out
+    for row in lists.meetings:
         before = document_triples(previous, row.ref.iri)
         if not before:
-            out.append(Change(row, "new"))
+            out[row.ref.iri] = "new"
         elif set(before) != set(document_triples(store, row.ref.iri)):
-            out.append(Change(row, "changed"))
+            out[row.ref.iri] = "changed"
     return out
 
 
-def _updated(store: ox.Store) -> str:
+def _dataset_date(store: ox.Store, predicate: ox.NamedNode) -> str | None:
     dataset = dataset_node(store)
-    found = (
-        next((q.object.value for q in store.quads_for_pattern(dataset, DCTERMS.modified, None)), None)
-        if dataset
-        else None
-    )
-    day = (found or "1970-01-01")[:10]
+    found = next((o.value for _, _, o in _triples(store, dataset, predicate, None)), None) if dataset else None
+    return found[:10] if found else None
+
+
+@dataclass(frozen=True)
+class Entry:
+    row: MeetingRow
+    dated: Dated | None  # None: no source of the sakråd states a day; the entry's is the dataset's
+    updated: str  # the Atom date
+    published: str | None
+    change: str | None  # "new" or "changed" since the previous release, where one was compared
+    said: str  # the counts and derivations, in the feed's language
+
+
+def _stamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
 
-def _doc(base: str, iri: str) -> str:
-    return base + "doc/" + iri[len(base) + 3 :]
+def entries(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None, lang: str = "sv") -> list[Entry]:
+    """Every sakråd as a feed entry: the sakråd whose sources' latest publication day is newest first
+    (the sakråd itself breaks ties; a feed holds the first :data:`LIMIT`). An entry's ``updated`` is that day, its
+    ``published`` the first such day; a sakråd none of whose sources is dated comes after them,
+    dated by the dataset's ``dct:issued`` and marked so (``undated``). No date is the build's."""
+    dated = source_dates(store, base)
+    changed = changes(store, lists, previous)
+    fallback = _dataset_date(store, DCTERMS.issued) or _dataset_date(store, DCTERMS.modified) or "1970-01-01"
+    rows = sorted(
+        lists.meetings,
+        key=lambda r: (r.ref.iri in dated, dated[r.ref.iri].latest if r.ref.iri in dated else "", r.ref.iri),
+        reverse=True,
+    )
+    out = []
+    for row in rows:
+        d = dated.get(row.ref.iri)
+        f = meeting_facts(store, row.ref.iri)
+        said = "; ".join([_counts_said(f, len(row.organisations), lang), *derived_said(f, lang)])
+        out.append(
+            Entry(
+                row,
+                d,
+                _stamp(d.latest if d else fallback),
+                _stamp(d.first) if d else None,
+                changed.get(row.ref.iri),
+                said,
+            )
+        )
+    return out
+
+
+def _doc(base: str, iri: str, lang: str = "sv") -> str:
+    return base + translated("doc/" + iri[len(base) + 3 :], lang)
+
+
+def entry_dates(store: ox.Store, base: str) -> dict[str, str]:
+    """The day of each sakråd's pages (``doc/meeting/{id}.html``, both languages) for the sitemap:
+    the latest publication day of its sources; a sakråd with no dated source has none."""
+    out = {}
+    for iri, d in source_dates(store, base).items():
+        for lang in LANGUAGES:
+            out[translated("doc/" + iri[len(base) + 3 :] + ".html", lang)] = d.latest
+    return out
+
+
+FEED_TITLE = {"sv": "Sakråd", "en": "Sakråd (consultations with civil society)"}
 
 
 def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None) -> Iterable[tuple[str, bytes]]:
-    """``feeds/meetings.atom`` and ``feeds/organisation/{id}.atom`` for every organisation that took part."""
-    updated = _updated(store)
-    found = changes(store, lists, previous)
-    said = {}
-    for c in found:  # each sakråd's facts read once: the counts it states and what is derived
-        f = meeting_facts(store, c.row.ref.iri)
-        said[c.row.ref.iri] = "; ".join([_counts_said(f, len(c.row.organisations)), *derived_said(f)])
-    title = "Sakråd: nya och ändrade"
+    """``feeds/meetings.atom`` and ``feeds/organisation/{id}.atom`` for every organisation that took
+    part, in Swedish, and the same under ``en/`` in English."""
+    for lang in LANGUAGES:
+        found = entries(store, base, lists, previous, lang)
 
-    def feed(file: str, name: str, entries: list[Change]) -> bytes:
-        return render(
-            "feed.atom",
-            here=file,
-            lang="sv",
-            feed_id=f"{base}{file}",
-            title=name,
-            updated=updated,
-            entries=[(c, _doc(base, c.row.ref.iri), said[c.row.ref.iri]) for c in entries],
-        ).encode()
+        def feed(file: str, name: str, chosen: list[Entry], _lang: str = lang) -> bytes:
+            return render(
+                "feed.atom",
+                here=file,
+                lang=_lang,
+                feed_id=f"{base}{file}",
+                title=name,
+                updated=max(
+                    (e.updated for e in chosen), default=_stamp(_dataset_date(store, DCTERMS.issued) or "1970-01-01")
+                ),
+                limit=LIMIT,
+                entries=[(e, _doc(base, e.row.ref.iri, _lang)) for e in chosen],
+            ).encode()
 
-    yield "feeds/meetings.atom", feed("feeds/meetings.atom", title, found)
-    for org in lists.organisations:
-        if org.meetings:
-            mine = [c for c in found if any(o.iri == org.ref.iri for o in c.row.organisations)]
-            file = f"feeds/organisation/{org.ref.id}.atom"
-            yield file, feed(file, f"{title}: {org.ref.name.main}", mine)
+        file = translated("feeds/meetings.atom", lang)
+        yield file, feed(file, FEED_TITLE[lang], found[:LIMIT])
+        for org in lists.organisations:
+            if org.meetings:
+                mine = [e for e in found if any(o.iri == org.ref.iri for o in e.row.organisations)]
+                file = translated(f"feeds/organisation/{org.ref.id}.atom", lang)
+                name = org.ref.name.en if lang == "en" and org.ref.name.en else org.ref.name.main
+                yield file, feed(file, f"{FEED_TITLE[lang]}: {name}", mine[:LIMIT])
 
 
 def sitemap(store: ox.Store, base: str, files: Iterable[str]) -> bytes:
-    """The sitemap of the HTML pages among ``files``, at their addresses under the base."""
-    day = _updated(store)[:10]
-    urls = sorted({f"{base}{f}" for f in files if f.endswith(".html") and f.rsplit("/", 1)[-1] != "404.html"})
-    return render("sitemap.xml", here="sitemap.xml", lang="sv", urls=urls, lastmod=day).encode()
+    """The sitemap of the HTML pages among ``files``, at their addresses under the base: a sakråd's
+    pages with the latest publication day of its sources as ``lastmod`` (:func:`entry_dates`), every
+    other page without one (the protocol's ``lastmod`` is optional; no day is made up)."""
+    days = entry_dates(store, base)
+    pages = sorted({f for f in files if f.endswith(".html") and f.rsplit("/", 1)[-1] != "404.html"})
+    urls = [(f"{base}{f}", days.get(f)) for f in pages]
+    return render("sitemap.xml", here="sitemap.xml", lang="sv", urls=urls).encode()

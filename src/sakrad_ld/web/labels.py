@@ -150,7 +150,8 @@ def term_labels() -> dict[str, Text]:
             raise ValueError(
                 f"term-labels.tsv line {n}: unknown prefix {prefix!r}; use one of sakrad_ld.vocab.PREFIXES"
             )
-        out[PREFIXES[prefix] + local] = Text(sv, en if en != sv else None)
+        # a word the same in both languages ("person") is in neither alone: no lang mark on either page
+        out[PREFIXES[prefix] + local] = Text(sv, en) if en != sv else Text(sv, None, lang="")
     return out
 
 

@@ -176,15 +176,17 @@ def meeting_view(
         return [(ox.NamedNode(x.participation), M8G.hasParticipant, None) for x in members]
 
     def listed(key: str, entries: list[tuple[str, str | None, list[tuple]]]) -> Row:
-        """The row of one or more people or bodies (iri, post, the facts stating it): one with the row's
-        sources, several each with its own, so that a source is never shown beside one it does not name."""
+        """The row of one or more people or bodies (iri, post, the facts stating it): with the row's
+        sources where every one has the same (said once), else each with its own, so that a source is
+        never shown beside one it does not name."""
         values = [(view.resource(iri), view.resource(post) if post else None) for iri, post, _ in entries]
-        if len(entries) == 1:
-            return Row(key, values=values, sources=documents(entries[0][2]))
+        said = [documents(facts) for _, _, facts in entries]
+        if len({tuple((v.href, v.url) for v in d) for d in said}) == 1:  # one source line for all: said once
+            return Row(key, values=values, sources=said[0])
         return Row(
             key,
             values=values,
-            entries=[Entry(v, c, documents(facts)) for (v, c), (_, _, facts) in zip(values, entries, strict=True)],
+            entries=[Entry(v, c, d) for (v, c), d in zip(values, said, strict=True)],
         )
 
     def members_row(key: str, members: list[Member]) -> Row:
@@ -290,7 +292,7 @@ def meeting_view(
     return MeetingView(
         rows=rows,
         notes=notes,
-        sources=[v for v, _ in sources],
+        sources=not_just_said([v for v, _ in sources], rows, notes),
         questions=[QuestionItem(q.iri[len(f.iri) + 1 :], q.position, q.text) for q in f.questions],
         count=Count(
             oc.value if oc else None,
@@ -329,6 +331,28 @@ def meeting_view(
             if n.about == M8G.hasParticipation.value and f.organisations
         ],
     )
+
+
+def _last_said(rows: list[Row], notes: list[NoteItem]) -> list[Value]:
+    """The sources of the source line a page shows last before the sakråd's own: the last note's, else
+    the last row's (its last note's that names a source the row does not, else the row's or its last
+    entry's)."""
+    if notes:
+        return notes[-1].sources
+    if not rows:
+        return []
+    r = rows[-1]
+    for n in reversed(r.notes):
+        if own := [v for v in n.sources if (v.href, v.url) not in {(x.href, x.url) for x in r.sources}]:
+            return own
+    return r.sources or (r.entries[-1].sources if r.entries else [])
+
+
+def not_just_said(sources: list[Value], rows: list[Row], notes: list[NoteItem]) -> list[Value]:
+    """The sakråd's sources for the line after its facts and notes, less those the line just above
+    names: a source is never said twice in a row."""
+    before = {(v.href, v.url) for v in _last_said(rows, notes)}
+    return [v for v in sources if (v.href, v.url) not in before]
 
 
 def _with_notes(view: View, f: MeetingFacts, rows: list[Row]) -> tuple[list[Row], list[NoteItem]]:

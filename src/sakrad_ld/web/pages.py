@@ -30,7 +30,7 @@ from markupsafe import Markup
 from ..documents import version_of
 from ..formats import FORMATS
 from ..triples import RDF_TYPE
-from ..vocab import DCAT, DCTERMS, M8G, ONTOLOGY_IRI, SAKRAD, SCHEMA
+from ..vocab import DCAT, DCTERMS, M8G, ONTOLOGY_IRI, ORG, SAKRAD, SCHEMA
 from . import diagrams, schemaorg
 from .documents import document_path
 from .labels import Labeller, Text, objects, value
@@ -177,6 +177,8 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
     release_files: list[dict[str, object]] = []  # a sakråd's own files of the release
     own_title = False  # the sakråd's title is the data's own, no source's headline
     participations: tuple[list, int, str | None] = ([], 0, None)
+    links: list[MeetingLink] = []  # a thing's links to sakråd other than its roles
+    named: list[tuple[Value, MeetingLink]] = []  # the people a sakråd's sources name and it does not link
     if is_meeting:
         facts = meeting_facts(store, iri, view.labels)
         own_title = facts.title_derivation is not None
@@ -186,8 +188,10 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         download = site.download_path + name if name in site.download_names else None
         meeting = meeting_view(view, facts, svg, download, site.limit, view.provenance)
         release_files = meeting_files(site, iri, lang)
+        named = named_people(view, iri)
     else:
         participations = view.participations(node)
+        links = meeting_links(view, node, site.base_iri)
     parts = []
     for part in own:
         fragment = part.value[len(iri) + 1 :]
@@ -225,10 +229,13 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         file_words=FILE_WORDS[lang],
         meeting=meeting,
         participations=participations[0],
+        meeting_links=links,
+        named_people=named,
+        marks_listed=bool(participations[0] or involved),
         page_marks=_page_marks(participations[0], involved[: site.limit], shown),
         participations_total=participations[1],
         participations_query=participations[2],
-        feed=f"feeds/{doc[len('/doc/') :]}.atom" if is_org and participations[1] else None,
+        feed=translated(f"feeds/{doc[len('/doc/') :]}.atom", lang) if is_org and participations[1] else None,
         meetings_list=translated(f"lists/meetings/{doc[len('/doc/') :]}.html", lang) if is_org else None,
         ministry_meetings=involved[: site.limit],
         ministry_meetings_total=len(involved),
@@ -569,3 +576,104 @@ def not_found_page(iri: str, site: Site, lang: str = "sv", *, anywhere: bool = F
         base=site.base_iri,
         base_script=Markup(not_found_base(here, urlsplit(site.base_iri).path or "/")) if anywhere else None,
     )
+
+
+@dataclass(frozen=True)
+class MeetingLink:
+    """How a thing that has no role in a sakråd is linked to it, for its page to say in words: its
+    contact point (``how`` "contact"), or named in the sakråd's source as a post's holder ("named",
+    ``post`` the post, ``on`` the day the source attests it); ``sources`` the documents that say so."""
+
+    meeting: Value
+    how: str
+    sources: list[Value]
+    post: Value | None = None
+    on: str | None = None
+
+
+def _meeting_of(iri: str, base: str) -> str | None:
+    """The sakråd ``iri`` is (or is a part of: ``{base}id/meeting/{id}/…``), else None."""
+    prefix = base + "id/meeting/"
+    return prefix + iri[len(prefix) :].split("/", 1)[0] if iri.startswith(prefix) else None
+
+
+def _meetings_citing(store: ox.Store, source: ox.NamedNode, base: str) -> list[str]:
+    """The sakråd whose own statements (theirs or their parts') name ``source`` as their source."""
+    found = {_meeting_of(q.subject.value, base) for q in store.quads_for_pattern(None, DCTERMS.source, source)}
+    return sorted(m for m in found if m)
+
+
+def meeting_links(view: View, node: ox.NamedNode, base: str) -> list[MeetingLink]:
+    """The sakråd a person (or any thing) is linked to other than by a role: the sakråd of a contact
+    point it is (``m8g:contactPoint``), and the sakråd whose source names it holding a post
+    (``sakrad:heldPost``, with the holding's ``dct:source``). Its roles are the page's list of roles."""
+    store, out = view.store, []
+    for point in objects(store, node, M8G.contactPoint):
+        meeting = _meeting_of(point.value, base) if isinstance(point, ox.NamedNode) else None
+        if meeting:
+            said = objects(store, point, DCTERMS.source) + objects(store, node, DCTERMS.source)
+            cited = {
+                s.value for s in said if isinstance(s, ox.NamedNode) and meeting in _meetings_citing(store, s, base)
+            }
+            out.append(MeetingLink(view.resource(meeting), "contact", [view.resource(s) for s in sorted(cited)]))
+    for holding in objects(store, node, SAKRAD.heldPost):
+        post = value(store, holding, SAKRAD.post)
+        on = value(store, holding, SAKRAD.attestedOn)
+        for source in objects(store, holding, DCTERMS.source):
+            if not isinstance(source, ox.NamedNode):
+                continue
+            for meeting in _meetings_citing(store, source, base):
+                out.append(
+                    MeetingLink(
+                        view.resource(meeting),
+                        "named",
+                        [view.resource(source.value)],
+                        view.term(post) if isinstance(post, ox.NamedNode) else None,
+                        on.value if isinstance(on, ox.Literal) else None,
+                    )
+                )
+    return out
+
+
+def _linked_to(store: ox.Store, person: ox.NamedNode, meeting: str, base: str) -> bool:
+    """Whether the sakråd's own statements (its or its parts') link ``person``, or the person links them."""
+    return any(
+        _meeting_of(q.subject.value, base) == meeting for q in store.quads_for_pattern(None, None, person)
+    ) or any(
+        isinstance(q.object, ox.NamedNode) and _meeting_of(q.object.value, base) == meeting
+        for q in store.quads_for_pattern(person, None, None)
+    )
+
+
+def named_people(view: View, meeting: str) -> list[tuple[Value, MeetingLink]]:
+    """The people a sakråd's sources name as holding a post (a ``sakrad:PostHolding`` whose
+    ``dct:source`` is one of the sakråd's sources) whom the sakråd's statements do not link, each with
+    how the source names them: so that the sakråd's page links everyone its sources name."""
+    store, base = view.store, view.base
+    node = ox.NamedNode(meeting)
+    sources = {
+        s
+        for n in (node, *_parts(store, meeting))
+        for s in objects(store, n, DCTERMS.source)
+        if isinstance(s, ox.NamedNode)
+    }
+    out: dict[tuple[str, str | None], tuple[Value, MeetingLink]] = {}
+    for source in sorted(sources, key=str):
+        for q in store.quads_for_pattern(None, DCTERMS.source, source):
+            holding = q.subject
+            post = value(store, holding, SAKRAD.post)
+            if _meeting_of(holding.value, base) or not isinstance(post, ox.NamedNode):
+                continue
+            for person in objects(store, holding, ORG.member):
+                if not isinstance(person, ox.NamedNode) or _linked_to(store, person, meeting, base):
+                    continue
+                on = value(store, holding, SAKRAD.attestedOn)
+                link = MeetingLink(
+                    view.resource(meeting),
+                    "named",
+                    [view.resource(source.value)],
+                    view.term(post),
+                    on.value if isinstance(on, ox.Literal) else None,
+                )
+                out.setdefault((person.value, post.value), (view.term(person), link))
+    return list(out.values())

@@ -280,3 +280,13 @@ def test_an_invitation_published_after_its_day_is_a_check(tmp_path: Path, capsys
     said = _said(_drafted(tmp_path, text, capsys, published="2026-03-20"))
     assert "invites to the sakråd ('bjuder in') on 2026-03-04" in said and "published on 2026-03-20" in said
     assert "the place an invitation names is not drafted" in said
+
+
+def test_a_minister_who_took_part_is_drafted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        HEAD + "Den 4 mars 2026 deltog kulturminister Parisa Liljestrand i ett sakråd som Naturskyddsföreningen "
+        "anordnade i Umeå. Ett 30-tal organisationer deltog.\n"
+    )
+    out = _drafted(tmp_path, text, capsys)
+    assert [p["person"] for p in _meeting(out)["government_participants"]] == ["parisa-liljestrand"]
+    assert "who organised it is not drafted" in _said(out)

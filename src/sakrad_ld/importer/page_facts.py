@@ -725,7 +725,8 @@ _SPEAKERS = (
     re.compile(rf"(?P<name>{_NAME}), (?P<post>{_POST})[^,]*, (?:inledde|presenterade)\b"),
     re.compile(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:inledde|presenterade|berättade)\b"),
     re.compile(rf"inleddes av (?P<name>{_NAME}), (?P<post>{_POST})"),
-    re.compile(rf"(?:berättade|presenterade) (?P<post>{_POST}) (?P<name>{_NAME})"),
+    re.compile(rf"(?:berättade|presenterade|deltog|medverkade) (?P<post>{_POST}) (?P<name>{_NAME})"),
+    re.compile(rf"(?P<post>{_POST}) (?P<name>{_NAME}) (?:deltog|medverkade)\b"),
     re.compile(rf"(?P<name>{_FULLNAME}) (?:inledde|presenterade|berättade)\b"),
 )
 
@@ -753,7 +754,7 @@ def _speakers(s: str, facts: PageFacts, page: Page) -> None:
             if all(m.end() <= f.start() or m.start() >= f.end() for f in found):
                 found.append(m)
     for speaker in sorted(found, key=lambda m: m.start()):
-        verb = re.search(r"inledde|inleddes|presenterade|berättade", speaker.group(0))
+        verb = re.search(r"inledde|inleddes|presenterade|berättade|deltog|medverkade", speaker.group(0))
         why = denied(s, verb.group(0)) if verb else None
         if why and _REPLACING.match(why) and _REPLACING.search(s, speaker.end()):
             facts.unread.append(("in place of", s))  # "A presenterade i stället för B": loading reads no A

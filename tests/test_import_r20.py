@@ -109,7 +109,7 @@ def test_a_sentence_ends_before_a_number(tmp_path: Path, capsys: pytest.CaptureF
 def test_a_speaker_denied_is_no_participant(tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str) -> None:
     out = _drafted(tmp_path, HELD + sentence + "\n", capsys)
     assert "government_participants" not in _meeting(out)
-    assert "did not open, present or tell" in _said(out)
+    assert "not saying they did so at this meeting" in _said(out)
 
 
 def test_one_who_presents_in_place_of_another_is_a_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -117,7 +117,7 @@ def test_one_who_presents_in_place_of_another_is_a_check(tmp_path: Path, capsys:
     out = _drafted(tmp_path, text, capsys)
     assert "government_participants" not in _meeting(out)  # loading (posted.py) refuses the one who presented
     assert "it says who presented in place of another" in _said(out)
-    assert "did not open, present or tell" not in _said(out)
+    assert "not saying they did so" not in _said(out)
 
 
 # --- a place ends where its name ends ---------------------------------------------------------------------
@@ -290,3 +290,11 @@ def test_a_minister_who_took_part_is_drafted(tmp_path: Path, capsys: pytest.Capt
     out = _drafted(tmp_path, text, capsys)
     assert [p["person"] for p in _meeting(out)["government_participants"]] == ["parisa-liljestrand"]
     assert "who organised it is not drafted" in _said(out)
+
+
+def test_a_swedish_title_of_a_page_read_as_english_stays_swedish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Sakråd om hav\n\nThe consultation was held on 4 March 2026 in Umeå. It was chaired by the minister.\n"
+    out = _drafted(tmp_path, text, capsys)
+    assert _meeting(out)["title"] == {"sv": "Sakråd om hav"}

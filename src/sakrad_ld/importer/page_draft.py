@@ -720,7 +720,8 @@ def draft_page(
         draft.note(
             "",
             "CHECK: the page is not in Swedish: the importer reads Swedish words only, so it read nearly "
-            "nothing; the title is the page's own words, tagged en only, and its source says language: en. A "
+            "nothing; the title is the page's own words, tagged en only where they are not Swedish, and its "
+            "source says language: en. A "
             "meeting's title is Swedish: give it the Swedish page's title, or one of your own with "
             "title_derivation. Whether it was held is not drafted (no announced_only): read it from the page",
         )
@@ -1098,8 +1099,14 @@ def _named_lists(page: Page) -> list[tuple[str, list[str]]]:
 
 def _english(words: str) -> Text:
     """An English page's words as a text: tagged en only (a language tag names the language of the string);
-    no Swedish is drafted, and loading asks for it."""
+    no Swedish is drafted, and loading asks for it. Words with a Swedish letter or word ("Sakråd om hav")
+    are Swedish, whatever the page's other words."""
+    if re.search(r"[åäöÅÄÖ]", words) or _SWEDISH_WORDS & set(re.findall(r"[a-zåäö]+", words.casefold())):
+        return Text(words)
     return Text(None, words)  # type: ignore[arg-type]
+
+
+_SWEDISH_WORDS = frozenset(("och", "att", "det", "som", "till", "av", "på", "den", "för", "med", "om", "inför"))
 
 
 def _not_swedish(page: Page) -> bool:
@@ -1335,8 +1342,9 @@ _UNREAD = {
     "the page says chaired it, or name both in a note",
     "speaker": "the person is not drafted as a government participant (a former post, or a post or "
     "organisation the page gives them that is not the government's); add them by hand if they spoke for it",
-    "not a speaker": "it says the person named did not open, present or tell (a negation, a plan not said to "
-    "have held, a calling off): they are not drafted as a government participant",
+    "not a speaker": "the person named is not drafted as a government participant: loading reads the verb of "
+    "opening, presenting or telling as not saying they did so at this meeting (a negation, a plan not said to "
+    "have held, another event such as an interview)",
     "invited place": "the place an invitation names is not drafted (loading reads a place from words of holding: "
     "'hålls i', 'hölls i'); add it by hand where the page says the meeting was held there",
     "in place of": "it says who presented in place of another; loading (posted.py) reads 'i stället för' as "

@@ -282,3 +282,42 @@ def test_too_little_memory_to_load_the_release_says_which_option_gives_more(fixt
     assert code == 2, err
     _no_traceback(err)
     assert "could not load the release" in err and "--query-memory MB (now 64)" in err
+
+
+def test_ctrl_c_stops_links_check_online_while_requests_wait(tmp_path: Path) -> None:
+    """Its thread pool's shutdown waited for every request under way (each given --timeout) and
+    then for the ones queued: Ctrl-C ended nothing for minutes."""
+    import socket
+    import threading
+
+    from conftest import fixture_project
+
+    project = fixture_project(tmp_path / "project")
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:  # takes every connection and never answers
+        while True:
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    local = f"http://127.0.0.1:{port}/"
+    args = ["-C", str(project), "links", "check", "--online", "--timeout", "600"]
+    process = _start([*args, "--rewrite", f"http={local}", "--rewrite", f"https={local}"])
+    try:
+        deadline = time.monotonic() + ENDED_WITHIN
+        while not accepted and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert accepted, "the command never asked the server"
+        os.killpg(process.pid, signal.SIGINT)
+        code, _, err = _ended(process)
+    finally:
+        server.close()
+        for connection in accepted:
+            connection.close()
+    assert code == 130, err
+    _no_traceback(err)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from . import __version__
 from .errors import InputError, InputErrors, SakradError, shown
@@ -18,6 +18,9 @@ from .errors import InputError, InputErrors, SakradError, shown
 __all__ = ["COMMANDS", "main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+#: The exit code of a command Ctrl-C (SIGINT) ended, as a shell gives it (128 + 2).
+EXIT_INTERRUPTED = 130
+T = TypeVar("T")
 #: Where ``build`` publishes a release, and where the commands that read one look for it.
 RELEASE_DEFAULT = "dist"
 
@@ -294,7 +297,9 @@ def cmd_links_check(args: argparse.Namespace) -> int:
                     "http://www.wikidata.org/entity/=http://127.0.0.1:8000/wd/"
                 )
             rules.append((prefix, url))
-        statuses = check_online(link_targets(build_graph(load_corpus(project.data)).triples), rules, args.timeout)
+        targets = link_targets(build_graph(load_corpus(project.data)).triples)
+        # its thread pool's shutdown waits for every request under way: Ctrl-C must not wait on it
+        statuses = interruptible(lambda: check_online(targets, rules, args.timeout))
         for status in statuses:
             print(f"{'problem' if status.problem else 'ok':<7} {status}")
         broken = sum(1 for s in statuses if s.problem)
@@ -303,6 +308,29 @@ def cmd_links_check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_INVALID if problems or broken else EXIT_OK
+
+
+def interruptible(work: Callable[[], T]) -> T:
+    """What ``work()`` returns (or raises), run in a daemon thread that this thread waits for: Ctrl-C
+    ends the wait at once, where a wait inside ``work`` (a thread pool's shutdown, joining threads
+    that are each given seconds) would first run its course. The thread is left behind; the
+    command line then ends the process at once (:func:`main`)."""
+    import threading
+
+    done: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            done["value"] = work()
+        except BaseException as error:  # noqa: BLE001  # raised again in the caller's thread
+            done["error"] = error
+
+    thread = threading.Thread(target=run, name="interruptible", daemon=True)
+    thread.start()
+    thread.join()  # a signal's handler runs in this thread while it waits: KeyboardInterrupt ends the wait
+    if "error" in done:
+        raise done["error"]
+    return done["value"]
 
 
 def _check_arguments(p: argparse.ArgumentParser) -> None:
@@ -978,8 +1006,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _main(argv)
         escaped_warning()
     except KeyboardInterrupt:
-        return 130
+        if argv is None and _waited_for():
+            _leave(EXIT_INTERRUPTED)
+        return EXIT_INTERRUPTED
     return code
+
+
+def _waited_for() -> bool:
+    """Whether a thread besides this one still runs, which the interpreter may wait for at exit (a
+    thread pool's worker that a command left at Ctrl-C, still given seconds by its request's
+    timeout: ``concurrent.futures`` joins its workers at exit, daemons or not)."""
+    import threading
+
+    return any(t.is_alive() for t in threading.enumerate() if t is not threading.current_thread())
 
 
 def _main(argv: Sequence[str] | None) -> int:

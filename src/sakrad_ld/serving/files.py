@@ -12,27 +12,37 @@ A download can be resumed (RFC 9110 §14): every file says ``Accept-Ranges: byte
 ``Content-Range``; a range that starts past the end is 416 with ``Content-Range: bytes */size``.
 ``If-Range`` with the file's ETag keeps the range; any other ``If-Range`` (another tag, a weak tag,
 a date) gets the whole file, as does a request for several ranges or a malformed ``Range``.
-``Last-Modified`` is the file's modification time on disk (when the build, or whatever copied the
+A table (``tables/x.csv``) says where its CSVW metadata is, ``Link: <csv-metadata.json>;
+rel="describedby"`` (CSVW Model §5.2), so a CSVW processor given only the CSV's address finds its
+columns, datatypes and keys; so does a list's CSV (:class:`DescribedLists`). ``Last-Modified`` is the file's modification time on disk (when the build, or whatever copied the
 release, wrote it): a release holds no clock time, so byte-identical releases have the same ETag
 and may differ in it. ``If-Modified-Since`` is read only without ``If-None-Match``.
+
+``If-Match`` (strong comparison with the ETag, or ``*``) and, without it, ``If-Unmodified-Since``
+are read first (RFC 9110 §13.2.2): where they fail the answer is 412 Precondition Failed, never a
+304, a 206 or the file, and nothing of the file is read (a download resumed with ``If-Match`` and
+``Range`` after the release changed gets 412, not bytes of the new file;
+:mod:`sakrad_ld.serving.representation`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from email.utils import formatdate, parsedate_to_datetime
 from functools import lru_cache
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..tables import DESCRIBED_BY, METADATA_FILE
 from .context import Context
 from .problem import Problem
 from .releases import Generation, Releases
-from .representation import none_match
+from .representation import failed_precondition, none_match
 
-__all__ = ["WHOLE", "WHOLE_FILE", "byte_range", "release_file"]
+__all__ = ["LISTS", "WHOLE", "DescribedLists", "WHOLE_FILE", "byte_range", "described", "release_file"]
 
 #: Release files up to this size are answered from memory, larger ones streamed from disk.
 WHOLE_FILE = 4 * 1024 * 1024
@@ -119,6 +129,39 @@ def _not_modified_since(header: str | None, mtime: float) -> bool:
         return False
 
 
+#: The site's lists: each CSV has its CSVW metadata beside it (``lists/csv-metadata.json``,
+#: ``lists/meetings/year/csv-metadata.json``: :func:`sakrad_ld.web.lists.list_files`).
+LISTS = "/lists/"
+
+
+class DescribedLists:
+    """ASGI middleware: a list's CSV (``/lists/….csv``, a prepared site file) is answered with the
+    ``Link`` to its CSVW metadata, as a release's table is (:func:`release_file`)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if not (path.startswith(LISTS) and path.endswith(".csv")):
+            await self.app(scope, receive, send)
+            return
+
+        async def linked(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] in (200, 206, 304):
+                link = (b"link", DESCRIBED_BY.encode())
+                message = {**message, "headers": [*message.get("headers", []), link]}
+            await send(message)
+
+        await self.app(scope, receive, linked)
+
+
+def described(rel: str, files: Container[str]) -> bool:
+    """Whether the release file ``rel`` is a CSV with CSVW metadata beside it (``tables/x.csv``)."""
+    folder, _, name = rel.rpartition("/")
+    return name.endswith(".csv") and (f"{folder}/" if folder else "") + METADATA_FILE in files
+
+
 def release_file(context: Context, request: Request, gen: Generation) -> Response | None:
     """The release file the request's path names, or None if it names none."""
     path = request.url.path
@@ -128,12 +171,17 @@ def release_file(context: Context, request: Request, gen: Generation) -> Respons
         return None
     etag = f'"{file.sha256[:32]}"'
     headers = {"ETag": etag, "Cache-Control": context.cache_control, "Accept-Ranges": "bytes"}
+    if described(rel, gen.release.files):
+        headers["Link"] = DESCRIBED_BY
     small = file.size <= WHOLE_FILE
     data = gen.file_bytes(file) if small else None  # one write: no Nagle delay between headers and body
     if (data is None) if small else not gen.file_unchanged(file):
         raise replaced(context.releases)
     mtime = gen.modified[file.path]  # seen by the check above: no second stat
     headers["Last-Modified"] = _http_date(int(mtime))
+    failed = failed_precondition(path, request.headers, etag, mtime)
+    if failed is not None:
+        raise Problem(412, failed, {"ETag": etag, "Cache-Control": "no-store"})
     if_none_match = request.headers.get("if-none-match")
     if none_match(if_none_match, etag) or (
         if_none_match is None and _not_modified_since(request.headers.get("if-modified-since"), mtime)

@@ -5,22 +5,30 @@ one the client prefers: each offer gets the quality of the most specific media r
 one of its media types (``text/turtle`` over ``text/*`` over ``*/*``; of ranges as specific, the
 highest weight), the highest quality wins,
 and ties go to the server's order. A missing header accepts anything. The header is read
-defensively: malformed ranges and weights are skipped, and a header of more than
+defensively: malformed ranges are skipped, and a header of more than
 :data:`MAX_RANGES` ranges or more than :data:`MAX_ACCEPT` characters is disregarded, as if it were
 not sent (RFC 9110 §12.5.1 lets a server disregard Accept), so the first offer is chosen, never
-406: a type listed past what is read was still asked for. An absurd header costs little and never
+406: a type listed past what is read was still asked for. So is a header with a weight that is no
+qvalue (:data:`QVALUE`: ``q=2``, ``q=-1``, ``q=nan``): the client's preferences cannot be read
+from it, and a 406 would tell it, untruly, that no format is available. An absurd header costs little and never
 raises, and the static host's rules (:func:`sakrad_ld.web.static.accept_map`) disregard the same
 headers.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..formats import MAX_ACCEPT, MAX_RANGES, Format
 
-__all__ = ["MAX_ACCEPT", "MAX_RANGES", "MediaRange", "choose", "parse_accept"]
+__all__ = ["MAX_ACCEPT", "MAX_RANGES", "QVALUE", "MediaRange", "choose", "parse_accept"]
+
+#: A weight (RFC 9110 §12.4.2: ``0`` to ``1``, ``q=0.5``), read a little more widely than the
+#: grammar: more than three decimals, and no ``0`` before the point (``.5``), are the number they
+#: write. Anything else (``2``, ``-1``, ``nan``, ``1e-1``, nothing) is no weight.
+QVALUE = re.compile(r"0(\.[0-9]*)?|\.[0-9]+|1(\.0*)?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -49,19 +57,17 @@ def parse_accept(header: str | None) -> list[MediaRange]:
     ranges = []
     for item in header.split(","):
         media, *params = item.split(";")
+        q = 1.0
+        for param in params:
+            name, sep, value = param.strip().partition("=")
+            if sep and name.strip().lower() == "q":
+                if not QVALUE.fullmatch(value.strip()):
+                    return [MediaRange("*", "*", 1.0)]  # no qvalue: the header is disregarded
+                q = float(value.strip())
         type, sep, subtype = media.strip().lower().partition("/")
         if not sep or not type or not subtype or (type == "*" and subtype != "*"):
             continue
-        q = 1.0
-        for param in params:
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value.strip())
-                except ValueError:
-                    q = -1.0
-        if 0.0 <= q <= 1.0:
-            ranges.append(MediaRange(type, subtype, q))
+        ranges.append(MediaRange(type, subtype, q))
     return ranges
 
 

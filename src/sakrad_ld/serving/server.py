@@ -47,19 +47,20 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
-from starlette.types import Message, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from ..errors import ReleaseError
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..web.served import SiteFiles
-from ..web.static import EXPOSE_HEADERS
+from ..web.static import EXPOSE_HEADERS, PREFLIGHT_HEADERS, PREFLIGHT_METHODS
 from . import documents, english, files, pages, sparql_routes
 from .context import Context
 from .guard import MAX_URL_LENGTH, Guard
 from .problem import Problem, problem_response
 from .protocol import answer
 from .releases import Generation, Releases
+from .representation import Preconditions
 from .settings import Settings
 from .workers import WorkerPool
 
@@ -169,17 +170,22 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
             _Cors,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "HEAD", "POST"],
-            allow_headers=["Accept", "Content-Type", "If-None-Match"],
+            # what a page's script may send beside the safelisted: conditional and ranged requests
+            allow_headers=PREFLIGHT_HEADERS.split(", "),
             # what the export's rules expose, and the server's own Retry-After and X-Cache
             expose_headers=[*EXPOSE_HEADERS.split(", "), "Retry-After", "X-Cache"],
             max_age=86400,
         ),
+        # If-Match and If-Unmodified-Since of every answer with a representation (412), before the rest
+        Middleware(Preconditions),
         # a withdrawn IRI's every path is 410 Gone, before any other part answers it
         Middleware(pages.Withdrawn, releases=releases),
         # an English page's path without .html is negotiated as the document path without /en
         Middleware(english.EnglishPages, context=context),
         # a document answered before is answered again from its bytes, in front of the routes
         Middleware(documents.PreparedDocuments, documents=docs),
+        # a list's CSV links to its CSVW metadata, as a release's table does
+        Middleware(files.DescribedLists),
         # the prepared pages, lists, search, feeds and the English pages (sakrad_ld.web.served)
         Middleware(
             SiteFiles,
@@ -202,6 +208,9 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
     return app
 
 
+_SPARQL = "/sparql"
+
+
 class _Cors(CORSMiddleware):
     """Starlette's CORS, with every preflight answered 200 as the static hosts answer it (docs/site.md):
     the ``Access-Control-Allow-*`` header fields say what is allowed (a method, header or origin not
@@ -212,7 +221,21 @@ class _Cors(CORSMiddleware):
     ``Access-Control-Allow-Origin: *`` whether or not the request has an ``Origin``, as the export's
     nginx and Apache rules send it, so no answer depends on ``Origin`` and none says ``Vary: Origin``
     (Starlette adds it to every answer, which makes a shared cache keep one copy per origin). With
-    named origins the allowed one is echoed, and the answer says ``Vary: Origin``."""
+    named origins the allowed one is echoed, and the answer says ``Vary: Origin``.
+
+    A preflight lists the methods of its path: GET, HEAD and POST at ``/sparql``, GET and HEAD
+    elsewhere (:data:`sakrad_ld.web.static.PREFLIGHT_METHODS`, as the export's rules list them), so a
+    browser never sends a POST that is then 405."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "OPTIONS" and scope["path"] != _SPARQL:
+            headers = Headers(scope=scope)
+            if "origin" in headers and "access-control-request-method" in headers:
+                response = self.preflight_response(headers)
+                response.headers["Access-Control-Allow-Methods"] = PREFLIGHT_METHODS
+                await response(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
 
     async def send(self, message: Message, send: Send, request_headers: Headers) -> None:
         if message["type"] != "http.response.start" or not self.allow_all_origins or self.allow_credentials:

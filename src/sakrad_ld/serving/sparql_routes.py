@@ -6,7 +6,9 @@ it was asked before; otherwise it passes the queries' own gate (:mod:`~sakrad_ld
 and runs in a worker process (:mod:`~sakrad_ld.serving.workers`), so documents and pages never
 wait for it. An answer carries ``Vary: Accept, Accept-Language``, ``X-Cache: hit`` or ``miss``, and, when it
 succeeded, its strong ``ETag`` (``If-None-Match`` gives 304 to a GET or HEAD, 412 to a POST: RFC
-9110 §13.1.2) and ``Cache-Control``.
+9110 §13.1.2) and ``Cache-Control``; an ``If-Match`` that names no current tag of the answer
+(strong comparison; ``*`` holds) is 412 to GET and POST alike, before ``If-None-Match``
+(RFC 9110 §13.1.1, §13.2.2).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, Problem, problem_body
 from .protocol import ProtocolError, Reply, read_query
 from .releases import Generation
-from .representation import etag_of, none_match, prepare
+from .representation import etag_of, failed_precondition, none_match, prepare
 from .workers import QueryTooCostly, WorkersBusy
 
 __all__ = ["SparqlEndpoint", "routes"]
@@ -92,6 +94,12 @@ class SparqlEndpoint:
         headers["X-Cache"] = state
         if reply.status == 200 and etag:
             headers["ETag"] = etag
+            failed = failed_precondition(request.url.path, request.headers, etag, None)
+            if failed is not None:  # If-Match: evaluated first (RFC 9110 §13.2.2)
+                headers["Cache-Control"] = "no-store"
+                return Response(
+                    problem_body(412, failed), status_code=412, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+                )
             if none_match(request.headers.get("if-none-match"), etag):
                 return _not_modified(request.method, headers)
         client = client_of(request.scope)

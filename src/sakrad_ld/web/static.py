@@ -131,6 +131,8 @@ from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from ..manifest import MANIFEST_VERSION, TooManyDigits, json_document, read_manifest
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
+from ..tables import DESCRIBED_BY
+from ..tables import FOLDER as TABLES_FOLDER
 from ..vocab import ONTOLOGY_IRI
 from ..withdrawn import RELEASE_FILE as WITHDRAWN_FILE
 from ..withdrawn import TEXT, gone_page, gone_text, release_withdrawals
@@ -176,9 +178,14 @@ PART_MARKER = ".part"
 #: The answer to a CORS preflight (``OPTIONS`` with ``Origin`` and ``Access-Control-Request-Method``),
 #: as the server's (:mod:`sakrad_ld.serving.server`'s CORSMiddleware) but for POST, which a static
 #: host has no use for: a browser may then send the request with these headers (a long ``Accept``,
-#: ``If-None-Match``), which are not CORS-safelisted.
+#: a conditional or ranged request: ``If-None-Match``, ``If-Match``, ``If-Modified-Since``,
+#: ``If-Unmodified-Since``, ``If-Range``, a ``Range`` the Fetch standard does not safelist, such as
+#: ``bytes=-500``), which are not CORS-safelisted.
 PREFLIGHT_METHODS = "GET, HEAD"
-PREFLIGHT_HEADERS = "Accept, Accept-Language, Content-Language, Content-Type, If-None-Match"
+PREFLIGHT_HEADERS = (
+    "Accept, Accept-Language, Content-Language, Content-Type, "
+    "If-Match, If-Modified-Since, If-None-Match, If-Range, If-Unmodified-Since, Range"
+)
 PREFLIGHT_MAX_AGE = "86400"
 #: The methods a static host answers (any other is 405 with these in ``Allow``, as from the server).
 ALLOWED_METHODS = "HEAD, GET"
@@ -713,6 +720,9 @@ _PARAMS = r"(;(?![ \t]*q[ \t]*=)[^;,]*+)*+"
 #: :data:`~sakrad_ld.formats.MAX_ACCEPT`): the header is disregarded, as the server
 #: disregards it, so the first offer is chosen. Tried first, in time linear in the header.
 _TOO_LONG = (rf"^([^,]*+,){{{MAX_RANGES}}}", rf"^[\s\S]{{{MAX_ACCEPT + 1}}}")
+#: A weight that is no qvalue (:data:`sakrad_ld.serving.negotiation.QVALUE`: ``q=2``, ``q=-1``,
+#: ``q=nan``) anywhere in the header: it is disregarded, as the server disregards it (the first offer).
+_NO_QVALUE = r";[ \t]*q[ \t]*=[ \t]*+(?!(0(\.[0-9]*+)?|\.[0-9]++|1(\.0*+)?)[ \t]*+(;|,|$))"
 
 
 def _range(media: str, weight: str) -> str:
@@ -738,8 +748,9 @@ def accept_map(offers: tuple[Format, ...] = OFFERS) -> list[tuple[str, str]]:
     else through ``*/*`` (RFC 9110 §12.5.1: the most specific range decides) — then each offer
     asked for by an alias at that weight. A header no rule matches accepts none of the offers:
     :data:`NOT_ACCEPTABLE` (406), except a missing or empty one (anything: HTML). A header longer
-    than the server reads (:data:`_TOO_LONG`, the first rules) is disregarded: the first offer."""
-    rules: list[tuple[str, str]] = [(guard, offers[0].suffix[1:]) for guard in _TOO_LONG]
+    than the server reads (:data:`_TOO_LONG`, the first rules), or with a weight that is no qvalue
+    (:data:`_NO_QVALUE`), is disregarded: the first offer."""
+    rules: list[tuple[str, str]] = [(guard, offers[0].suffix[1:]) for guard in (*_TOO_LONG, _NO_QVALUE)]
     for weight in _WEIGHTS:
         for registered in (True, False):
             for f in offers:
@@ -1324,6 +1335,12 @@ location ^~ /download/ {{
     }}
     {_RELEASE_FILE}
     try_files $uri =404;
+    # a table says where its CSVW metadata is (CSVW Model §5.2), as on the server
+    location ~ "^/download/{TABLES_FOLDER}/[^/]+\\.csv$" {{
+        add_header Link {_quoted(DESCRIBED_BY)};
+        {_RELEASE_FILE}
+        try_files $uri =404;
+    }}
 }}
 location = /{CONTEXT_FILE} {{
     {_RELEASE_FILE}
@@ -1347,6 +1364,13 @@ location / {{
         return 303 $sakrad_target;
     }}
     try_files $uri $uri.html @sakrad_release_file;
+}}
+# A list's CSV says where its CSVW metadata is (CSVW Model §5.2), as on the server.
+location ~ "^/lists/.+\\.csv$" {{
+    add_header Link {_quoted(DESCRIBED_BY)};
+    {_NO_DATE}
+    {_CORS}
+    {_CACHE}
 }}
 # A folder's path with its slash: its index.html (/en/), else not found (nginx's index module
 # answers a folder without one 403, and no listing is made).
@@ -1582,6 +1606,8 @@ Header unset Last-Modified "expr=!({_APACHE_FILE})"
 RequestHeader unset Range "expr=!({_APACHE_FILE}) || req_novary('Range') =~ /,/"
 RequestHeader unset If-Range "expr=!({_APACHE_FILE})"
 Header unset Accept-Ranges "expr=!({_APACHE_FILE})"
+# A table or a list's CSV says where its CSVW metadata is (CSVW Model §5.2), as on the server.
+Header set Link {_quoted(DESCRIBED_BY)} "expr=(({_APACHE_FILE}) && %{{REQUEST_URI}} =~ m#/{TABLES_FOLDER}/[^/]+\\.csv$#) || %{{REQUEST_URI}} =~ m#/lists/.+\\.csv$#"
 Header unset Allow "expr=%{{REQUEST_STATUS}} == 405"
 Header always set Allow "{ALLOWED_METHODS}" "expr=%{{REQUEST_STATUS}} == 405"
 <If "%{{REQUEST_METHOD}} == 'OPTIONS' && -n req_novary('Origin') && -n req_novary('Access-Control-Request-Method')">

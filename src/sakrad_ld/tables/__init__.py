@@ -20,12 +20,16 @@ from .definitions import TABLES
 from .model import GROUP_SEPARATOR, XSD, Column, Table
 from .solutions import solutions
 
-__all__ = ["FOLDER", "METADATA_FILE", "TABLES", "TableError", "table_files"]
+__all__ = ["DESCRIBED_BY", "FOLDER", "METADATA_FILE", "TABLES", "TableError", "table_files"]
 
 #: The folder of a release the tables are written to, and the name of their metadata document
 #: (the name CSVW readers look for first: https://www.w3.org/TR/tabular-data-model/#default-locations).
 FOLDER = "tables"
 METADATA_FILE = "csv-metadata.json"
+#: The ``Link`` a served table has to its metadata (CSVW Model §5.2, "Link Header"; relative to the
+#: table's own address, so ``/tables/x.csv`` and ``/download/tables/x.csv`` each name the one beside
+#: them), from the server and the static export's rules alike.
+DESCRIBED_BY = f'<{METADATA_FILE}>; rel="describedby"; type="application/json"'
 
 _NUMERIC = {"integer", "nonNegativeInteger", "positiveInteger", "decimal", "double", "int", "long"}
 #: Datatypes a numeric or boolean column may take from the graph (CSVW built-in datatypes).
@@ -122,8 +126,9 @@ def _query(store: ox.Store, table: Table, id_base: str) -> Iterator[Mapping[str,
 
 
 def rows(table: Table, found: Iterable[Mapping[str, object]]) -> list[list[str]]:
-    """The rows of ``table`` from its query's solutions ``found``, sorted by its key (numerically
-    where the column is numeric); raises TableError where the graph does not fit the table."""
+    """The rows of ``table`` from its query's solutions ``found``, sorted by its order or key
+    (numerically where the column is numeric); raises TableError where the graph does not fit the
+    table (two rows with one key, a row without its key)."""
     columns = [(c.name, c, c.separator is None) for c in table.cells]
     out = []
     for solution in found:
@@ -138,10 +143,10 @@ def rows(table: Table, found: Iterable[Mapping[str, object]]) -> list[list[str]]
                 row.append(_cell(table, column, term))
         out.append(row)
     cells = table.cells
-    key = [i for i, c in enumerate(cells) if c.name in table.key]
-    numeric = [(i, cells[i].datatype in _NUMERIC) for i in key]
+    by = table.order or table.key  # in the order of the columns
+    numeric = [(i, c.datatype in _NUMERIC) for i, c in enumerate(cells) if c.name in by]
     out.sort(key=lambda r: (*[_order(r[i]) if n else (r[i] == "", r[i]) for i, n in numeric], r))
-    _unique(table, out, key)
+    _unique(table, out, [i for i, c in enumerate(cells) if c.name in table.key])
     return out
 
 
@@ -188,6 +193,15 @@ def _order(cell: str) -> tuple[int, int, str]:
 
 
 def _unique(table: Table, rows: Sequence[Sequence[str]], key: Sequence[int]) -> None:
+    """Every row's primary key is there (no empty cell) and no other row's."""
+    for row in rows:
+        empty = [table.cells[i].name for i in key if row[i] == ""]
+        if empty:
+            raise TableError(
+                f"{table.file}: a row has no {', '.join(empty)}, a column of its primary key "
+                f"({', '.join(table.key)}), which must never be empty; the row: {', '.join(row)[:300]}; "
+                "change the table's key or query in sakrad_ld/tables/definitions.py"
+            )
     keys = [tuple(r[i] for i in key) for r in rows]
     if len(set(keys)) != len(keys):
         twice = sorted({k for k in keys if keys.count(k) > 1})

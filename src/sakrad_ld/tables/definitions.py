@@ -279,6 +279,14 @@ DATES = Table(
             output=False,
         ),
         Column(
+            "value",
+            "the date as the data has it, whatever its precision (the cell of date, month or year): with "
+            "about_iri and property_iri, what tells the rows apart (the primary key; never empty)",
+            "datumet som data har det, vilken precision det än har (cellen i date, month eller year): med "
+            "about_iri och property_iri det som skiljer raderna åt (primärnyckeln; aldrig tom)",
+            output=False,
+        ),
+        Column(
             "date",
             "the date, when it is known to the day",
             "datum, när det är känt på dagen",
@@ -303,8 +311,9 @@ DATES = Table(
             about="{+about_iri}",
         ),
     ),
-    key=("about_iri", "property_iri", "date", "month", "year"),
+    key=("about_iri", "property_iri", "value"),
     about=None,
+    order=("about_iri", "property_iri", "date", "month", "year"),
 )
 
 COUNTS = Table(
@@ -430,8 +439,9 @@ def _items(name: str, en: str, sv: str, prop: str, cls: str, kinds: tuple[tuple[
             *_texts("text", SCHEMA + "text", "the text, word for word", "texten, ordagrant"),
             _SOURCE,
         ),
-        key=("meeting_id", "position", "iri"),
+        key=("iri",),
         references={"meeting_iri": "meetings"},
+        order=("meeting_id", "position", "iri"),
     )
 
 
@@ -560,8 +570,9 @@ PARTICIPATIONS = Table(
         ),
         _SOURCE,
     ),
-    key=("meeting_id", "role", "position", "participant_iri", "iri"),
+    key=("iri",),
     references={"meeting_iri": "meetings"},
+    order=("meeting_id", "role", "position", "participant_iri", "iri"),
 )
 
 ORGANISATIONS = Table(

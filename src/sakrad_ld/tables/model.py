@@ -74,8 +74,10 @@ class Table:
     """One CSV file: its name, titles, the query its rows come from, and its columns.
 
     The query binds one variable per non-virtual column, by the column's name. ``key`` names the
-    columns that identify a row (the CSVW primary key) and sort the rows, numerically where the
-    column is numeric; ``references`` maps a column to the table whose ``iri`` it names (a foreign key)."""
+    columns that identify a row (the CSVW primary key): none of its cells is ever empty, so the key
+    is one in SQL too (a PRIMARY KEY holds no NULL). ``order`` names the columns the rows are sorted
+    by, numerically where the column is numeric (the key when none are named); ``references`` maps
+    a column to the table whose ``iri`` it names (a foreign key)."""
 
     name: str
     title_en: str
@@ -85,6 +87,7 @@ class Table:
     key: tuple[str, ...]
     about: str | None = "{+iri}"
     references: dict[str, str] = field(default_factory=dict)
+    order: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:

@@ -251,6 +251,7 @@ def _dates(g: _Graph) -> Iterator[Solution]:
                         "property_iri": prop,
                         "property": name,
                         "kind": kind,
+                        "value": value,
                         column: value.value,
                     }
 

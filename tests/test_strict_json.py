@@ -53,3 +53,25 @@ def test_csvw_metadata_with_a_key_twice_is_no_csvw_metadata(tmp_path: Path) -> N
     metadata.write_text('{"tables": [], "tables": [{"url": "a.csv"}]}', encoding="utf-8")
     with pytest.raises(ReleaseError, match="not CSVW metadata .*the key 'tables' twice"):
         _described(metadata)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ('[\n {"a": 1},\n {"b": "x", "c": 2,\n  "b": 3}\n]', '"b": 3}'),
+        ('{"a": [1, 2, NaN]}', "NaN]"),
+        ('{"x": {"y": 1e999}}', "1e999"),
+        ('{"k": "a\\"b:", "n": {"k": 1}, "k2": -Infinity}', "-Infinity"),
+        ('[{"a": 1}, {"a": 2}, {"a": 3, "a": 4}]', '"a": 4'),
+        ('{"a": 1, "a": 2, "b": {"c": 1, "c": 2}}', '"c": 2'),  # the inner object closes first
+        ('[{"a": 1, "a": 2}, NaN]', '"a": 2'),  # the object closes before NaN is read
+        ('{"a": 1, "b": [NaN], "a": 2}', "NaN"),
+    ],
+)
+def test_a_refusal_says_where_the_parser_found_it(text: str, at: str) -> None:
+    """The offset of what is refused, the first thing the parser refuses, so a caller can name its
+    line and column (the parser's hooks are not told where they are)."""
+    with pytest.raises(JsonRefusal) as refused:
+        strict_json(text)
+    assert refused.value.offset is not None
+    assert text[refused.value.offset :].startswith(at), text[refused.value.offset :]

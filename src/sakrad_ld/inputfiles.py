@@ -294,7 +294,59 @@ def strict_json(data: str | bytes, parse_int: Callable[[str], object] | None = N
     decoder = json.JSONDecoder(
         object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite, parse_int=parse_int
     )
-    return decoder.decode(data)
+    try:
+        return decoder.decode(data)
+    except JsonRefusal as refusal:  # the parser's hooks are not told where they are: found again here
+        refusal.offset = _refused_at(data)
+        raise
+
+
+#: What :func:`_refused_at` reads between values: white space, a number, one of the constants.
+_SPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_CONSTANT = re.compile(r"NaN|-?Infinity")
+
+
+def _refused_at(text: str) -> int | None:
+    """The offset in ``text`` of what :func:`strict_json` refuses first (a NaN or Infinity, a number
+    beyond a double, the second of a key twice in one object, found when its object closes, as the
+    parser finds it), read again without recursion; None when it is not found (no place is named)."""
+    stack: list[list | None] = []  # per open object [its keys, the offset of its first key twice]; per array None
+    at = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    while at < len(text):
+        char = text[at]
+        if char in "{[":
+            stack.append([set(), None] if char == "{" else None)
+            at += 1
+        elif char in "}]":
+            closed = stack.pop() if stack else None
+            if closed is not None and closed[1] is not None:
+                return closed[1]  # type: ignore[no-any-return]
+            at += 1
+        elif char in ",:":
+            at += 1
+        elif char == '"':
+            value, end = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]
+            open_object, after = stack[-1] if stack else None, _SPACE.match(text, end).end()  # type: ignore[union-attr]
+            if open_object is not None and text.startswith(":", after):  # a key, not a value
+                if value in open_object[0] and open_object[1] is None:
+                    open_object[1] = at
+                open_object[0].add(value)
+            at = end
+        elif _CONSTANT.match(text, at):
+            return at
+        elif number := _NUMBER.match(text, at):
+            if (number.group(1) or number.group(2)) and not math.isfinite(float(number.group())):
+                return at
+            at = number.end()
+        elif text.startswith(("true", "null"), at):
+            at += 4
+        elif text.startswith("false", at):
+            at += 5
+        else:
+            return None
+        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+    return None
 
 
 def _no_constant(name: str) -> object:

@@ -321,3 +321,18 @@ def test_ctrl_c_stops_links_check_online_while_requests_wait(tmp_path: Path) -> 
             connection.close()
     assert code == 130, err
     _no_traceback(err)
+
+
+def test_json_for_programs_is_utf_8_whatever_the_terminal(tmp_path: Path) -> None:
+    """JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); an escape such as \\xe5 is no JSON."""
+    import json
+
+    from conftest import fixture_project
+
+    project = fixture_project(tmp_path / "project")
+    args = ["-C", str(project), "validate", "--format", "json"]
+    code, out, err = _run_bytes(args, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert code in (0, 1), err
+    _no_traceback(err)
+    assert _run_bytes(args, env={**os.environ, "PYTHONIOENCODING": "utf-8"})[1] == out
+    assert "å" in out.decode("utf-8") and json.loads(out.decode("utf-8"))["results"]

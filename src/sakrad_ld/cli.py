@@ -112,6 +112,19 @@ def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:
     return show
 
 
+def utf8_out(text: str) -> None:
+    """``text`` for programs (JSON, YAML) on standard output in UTF-8, whatever the terminal's encoding:
+    JSON exchanged between systems is UTF-8 (RFC 8259 §8.1), and an escape such as ``\\xe5`` put
+    in place of a character the terminal lacks (:func:`tolerant_streams`) would change the data."""
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a text stream only (a test's StringIO)
+        sys.stdout.write(text)
+    else:
+        binary.write(text.encode("utf-8"))
+        binary.flush()
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate the data and write the release (default dist/ in the project folder)."""
     import gc
@@ -188,7 +201,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.format == "turtle":
         sys.stdout.buffer.write(report.turtle(built.minter.validation_report))
     elif args.format == "json":
-        sys.stdout.write(report.json(args.severity.capitalize()))
+        utf8_out(report.json(args.severity.capitalize()))
     else:
         sys.stdout.write(report.text(args.lang, args.severity.capitalize()))
     return EXIT_OK if report.conforms else EXIT_INVALID
@@ -244,7 +257,7 @@ def cmd_links_reconcile(args: argparse.Namespace) -> int:
     proposals = reconcile(read_organisations(_project(args).data), registers, threshold)
     text = proposals_yaml(proposals, registers, threshold)
     if args.out is None:
-        sys.stdout.write(text)
+        utf8_out(text)
     else:
         from .registers.reconcile import write_proposals
 

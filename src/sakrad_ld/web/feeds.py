@@ -255,7 +255,10 @@ def entries(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None,
 
 
 def _doc(base: str, iri: str, lang: str = "sv") -> str:
-    return base + translated("doc/" + iri[len(base) + 3 :], lang)
+    """The link of an entry: the sakråd's document (``{base}doc/…``, its page for a browser), in
+    English its English page (``{base}en/doc/….html``)."""
+    doc = "doc/" + iri[len(base) + 3 :]
+    return base + (doc if lang == "sv" else translated(doc + ".html", lang))
 
 
 def entry_dates(store: ox.Store, base: str) -> dict[str, str]:

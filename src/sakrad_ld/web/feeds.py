@@ -223,14 +223,22 @@ def _stamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
 
-def entries(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None, lang: str = "sv") -> list[Entry]:
+def entries(
+    store: ox.Store,
+    base: str,
+    lists: Lists,
+    previous: ox.Store | None,
+    lang: str = "sv",
+    facts: dict[str, MeetingFacts] | None = None,
+    changed: dict[str, str] | None = None,
+) -> list[Entry]:
     """Every sakråd as a feed entry: the sakråd whose sources' latest publication day is newest first
     (the sakråd itself breaks ties; a feed holds the first :data:`LIMIT`). An entry's ``updated`` is that day, its
     ``published`` the first such day; a sakråd none of whose sources is dated comes after them,
     dated by the dataset's ``dct:issued`` and marked so (``undated``). No date is the build's."""
     dated = source_dates(store, base)
-    changed = changes(store, lists, previous)
-    fallback = _dataset_date(store, DCTERMS.issued) or _dataset_date(store, DCTERMS.modified) or "1970-01-01"
+    changed = changes(store, lists, previous) if changed is None else changed
+    fallback = _dataset_date(store, DCTERMS.issued) or "1970-01-01"  # dataset.yaml requires issued
     rows = sorted(
         lists.meetings,
         key=lambda r: (r.ref.iri in dated, dated[r.ref.iri].latest if r.ref.iri in dated else "", r.ref.iri),
@@ -239,7 +247,7 @@ def entries(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None,
     out = []
     for row in rows:
         d = dated.get(row.ref.iri)
-        f = meeting_facts(store, row.ref.iri)
+        f = facts[row.ref.iri] if facts and row.ref.iri in facts else meeting_facts(store, row.ref.iri)
         said = "; ".join([_counts_said(f, len(row.organisations), lang), *derived_said(f, lang)])
         out.append(
             Entry(
@@ -277,8 +285,10 @@ FEED_TITLE = {"sv": "Sakråd", "en": "Sakråd (consultations with civil society)
 def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None) -> Iterable[tuple[str, bytes]]:
     """``feeds/meetings.atom`` and ``feeds/organisation/{id}.atom`` for every organisation that took
     part, in Swedish, and the same under ``en/`` in English."""
+    facts = {row.ref.iri: meeting_facts(store, row.ref.iri) for row in lists.meetings}  # read once
+    changed = changes(store, lists, previous)
     for lang in LANGUAGES:
-        found = entries(store, base, lists, previous, lang)
+        found = entries(store, base, lists, previous, lang, facts, changed)
 
         def feed(file: str, name: str, chosen: list[Entry], _lang: str = lang) -> bytes:
             return render(

@@ -576,10 +576,14 @@ def test_every_page_opens_with_a_link_past_the_header_to_its_content(opened: Rel
         assert '<main id="main"' in body, path
 
 
-def test_the_swedish_feed_says_so_on_english_pages(opened: Release, site: Site) -> None:
+def test_each_language_links_its_own_feed(opened: Release, site: Site) -> None:
+    """A Swedish page links the Swedish feed, an English page the English one (en/feeds/…)."""
     files = {path: data.decode() for path, data in site_files(opened.store, site) if path.endswith(".html")}
-    feed = re.compile(r'<a href="[./]*feeds/meetings\.atom"[^>]*>[^<]*</a>')
+    feed = re.compile(r'<a href="([./]*(?:en/)?feeds/meetings\.atom)"[^>]*>[^<]*</a>')
     for path in ("index.html", "lists/meetings.html", "en/index.html", "en/lists/meetings.html"):
-        links = feed.findall(files[path])
-        assert len(links) == 1 and 'hreflang="sv"' in links[0], (path, links)
-        assert ("(in Swedish)" in links[0]) == path.startswith("en/"), (path, links)
+        lang = "en" if path.startswith("en/") else "sv"
+        links = [m.group(0) for m in feed.finditer(files[path])]
+        assert len(links) == 1 and f'hreflang="{lang}"' in links[0], (path, links)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), feed.match(links[0]).group(1)))
+        assert target == ("en/feeds/meetings.atom" if lang == "en" else "feeds/meetings.atom"), (path, target)
+        assert "(in Swedish)" not in links[0], (path, links)

@@ -22,6 +22,13 @@ def test_a_definite_company_form_is_read_alike(word: str) -> None:
     assert stated_forms(f"{word} Exempel") == legal_forms(f"{word} Exempel") != ()
 
 
-def test_an_abbreviation_only_the_reconciler_reads_is_not_the_loads() -> None:
-    assert legal_forms("Exempel Ek. För.") == ("ekonomisk förening",)
-    assert stated_forms("Exempel Ek. För.") == ()
+@pytest.mark.parametrize("name", ["Exempel Ek. För.", "Exempel ek för", "Exempel, ek. för."])
+def test_a_dotted_abbreviation_of_a_form_is_read_alike(name: str) -> None:
+    assert legal_forms(name) == stated_forms(name) == ("ekonomisk förening",)
+
+
+def test_a_dotted_form_with_a_number_in_another_group_is_refused() -> None:
+    from sakrad_ld.orgnr import form_mismatch
+
+    assert form_mismatch("5560000001", stated_forms("Exempel ek. för.")) is not None
+    assert form_mismatch("7690000001", stated_forms("Exempel ek. för.")) is None

@@ -31,6 +31,8 @@ __all__ = [
     "LazyPattern",
     "SENTENCE_MARKS",
     "called_off",
+    "called_off_elsewhere",
+    "called_off_said",
     "clause",
     "clause_start",
     "contrast_clause",
@@ -1004,6 +1006,113 @@ def called_off(flat: str, lo: int, hi: int) -> str | None:
             continue
         if guard_in(flat, lo, hi, word.start(), word.end(), kinds=_UNCALLING) is None:
             return word.group()
+    return None
+
+
+#: Words of moving a meeting to another day or place that another sentence of a text may say of this
+#: meeting ("Samrådet har dock flyttats till Göteborg", "Sakrådet har skjutits upp"): :func:`called_off_elsewhere`.
+MOVING = (
+    "flyttades", "flyttats", "flyttas", "flyttat", "sköts upp", "skjuts upp", "skjutits upp", "har skjutits upp",
+    "uppskjutet", "uppskjutits", "ombokades", "ombokats", "postponed", "moved", "rescheduled",
+)  # fmt: skip
+#: This meeting's definite noun as a subject, up to three words (an adverb, an auxiliary, its topic), and
+#: a word of calling it off (:data:`CALLING_OFF`) or of moving it (:data:`MOVING`): "Sakrådet ställdes
+#: in", "Mötet har dock ställts in", "sakrådet är inställt", "Samrådet har dock flyttats till Göteborg".
+_THIS_OFF = LazyPattern(
+    r"(?<![\w-])(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)(?P<between>(?: [\w-]+){0,4}?) "
+    r"(?:(?P<off>"
+    + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True))
+    + r")|(?P<moved>"
+    + "|".join(re.escape(w) for w in sorted(MOVING, key=len, reverse=True))
+    + r"))(?!\w)"
+)
+#: Words between this meeting's noun and its calling off that make the noun another meeting's ("Mötet med
+#: ministern ställdes in") or the sentence no calling off of it.
+_NOT_THIS_BETWEEN = frozenset("med with som which that att".split())
+#: Words right before the meeting's noun that make it another meeting ("Det andra sakrådet ställdes in",
+#: "Förra mötet ställdes in", "Nästa sakråd …").
+_OTHER_BEFORE = frozenset(
+    """förra nästa tidigare kommande föregående nästkommande uppföljande efterföljande senare andra första
+    tredje fjärde femte nya extra planerade previous next earlier later upcoming second third first other""".split()
+)
+#: Words of a denial or hearsay before what another sentence says of the meeting ("Det är fel att
+#: sakrådet ställdes in", "Ryktet att mötet ställts in stämmer inte"): it calls nothing off.
+_DENIED_BEFORE = LazyPattern(
+    r"(?<!\w)(?:fel|felaktigt|inte sant|inte korrekt|osant|ett rykte|ryktet|rykten|påståendet|påståenden|uppgiften|"
+    r"uppgifterna|wrong|untrue|not true|a rumour|the rumour|rumours|the claim|the report)(?: [\w-]+){0,3}? "
+    r"(?:att|om att|that)(?!\w)"
+)
+#: The kinds of guard that make another sentence's calling off or move say none of this meeting.
+_ELSEWHERE_UNCALLING = frozenset({NEGATION, CONDITION, DOUBT, DENIAL, HEARSAY, QUESTION, OTHER_TIME, PLAN})
+_SENTENCE_CUT = LazyPattern(r"[.!?\n\x00](?=[\s\x00\"'”»’)\]*_]|$)|\n")
+
+
+def _flat_sentence(flat: str, at: int) -> tuple[int, int]:
+    """The sentence of a flat text around ``at``, cut at '.', '!', '?' before a space and at a line's end
+    (an abbreviation may cut it short: it bounds the guards read, nothing more)."""
+    lo = max((m.end() for m in _SENTENCE_CUT.finditer(flat, max(0, at - 400), at)), default=max(0, at - 400))
+    end = _SENTENCE_CUT.search(flat, at)
+    return lo, end.end() if end is not None else len(flat)
+
+
+#: Words of moving that move a meeting in time only ("sköts upp", "postponed").
+_POSTPONING = frozenset(
+    "sköts upp|skjuts upp|skjutits upp|har skjutits upp|uppskjutet|uppskjutits|postponed|rescheduled".split("|")
+)
+#: A time a move's "till"/"to" leads to ("flyttats till den 10 maj", "till hösten", "to next week").
+_MOVED_TIME = LazyPattern(
+    r"(?:(?: [\w-]+){0,3}? (?:till|to|fram|framåt|bakåt|från|from))? (?:den |the |on )?(?:\d|nästa|kommande|senare|"
+    r"ett senare|en senare|hösten|våren|sommaren|vintern|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|"
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|next|later|a later)"
+)
+
+
+def _moves_what(flat: str, m: re.Match[str]) -> str:
+    """What the move ``m`` (:data:`_THIS_OFF`) moves: "date" (a postponing, or a time after it: "flyttats
+    till den 10 maj") or "place" ("flyttats till Göteborg", "till Rosenbad")."""
+    word = m["moved"]
+    if word in _POSTPONING or _MOVED_TIME.match(flat, m.end()) is not None:
+        return "date"
+    return "place"
+
+
+def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) -> tuple[str, str] | None:
+    """A sentence of the text other than ``flat[lo:hi]`` that calls this meeting off, or (after it) moves it:
+    (its words of doing so, the sentence), or None. Its subject is this meeting's definite noun
+    (:data:`_THIS_OFF`: "Sakrådet ställdes in.", "Mötet har dock ställts in.", "Uppdatering: sakrådet är
+    inställt.", "Samrådet har dock flyttats till Göteborg."), not another meeting's ("Det andra sakrådet
+    ställdes in", "Mötet med ministern ställdes in"), with no negation, condition, doubt, denial, hearsay,
+    question, other time or plan governing it ("Det är fel att sakrådet ställdes in", "Sakrådet ställs in
+    om …"). A calling off anywhere says the meeting was not held; a move is read after the fact's sentence
+    only, an update of it ("Sakrådet flyttades till Umeå. Det hölls i Umeå den 3 maj" places it in Umeå),
+    and where it moves what ``moved`` names: "date" (:func:`_moves_what`: "sköts upp", "flyttats till den 10
+    maj") or "place" ("flyttats till Göteborg"); None: no move, only a calling off."""
+    for m in _THIS_OFF.finditer(flat):
+        if lo <= m.start() < hi or (m["moved"] and (m.start() < hi or moved != _moves_what(flat, m))):
+            continue
+        if _NOT_THIS_BETWEEN & set(m["between"].split()) or _IF_AFTER.match(flat, m.end()):
+            continue
+        before = _WORD.findall(flat, max(0, m.start() - 30), m.start())[-2:]
+        if _OTHER_BEFORE & set(before):
+            continue
+        s, e = _flat_sentence(flat, m.start())
+        word = m.start("off") if m["off"] else m.start("moved")
+        if _DENIED_BEFORE.search(flat, s, m.start()) or _ALMOST.search(flat, max(s, word - 30), word):
+            continue
+        if guard_in(flat, s, e, word, m.end(), kinds=_ELSEWHERE_UNCALLING) is None:
+            return m.group(), flat[s:e].strip()
+    return None
+
+
+def called_off_said(flat: str, lo: int, hi: int, sentence: str, moved: str | None = None) -> str | None:
+    """Why nothing the sentence ``flat[lo:hi]`` (quoted as ``sentence``) says of the meeting held: it calls
+    the meeting off (:func:`called_off`), or another sentence of the text does, or moves what ``moved``
+    names after it (:func:`called_off_elsewhere`); None where none does."""
+    if (word := called_off(flat, lo, hi)) is not None:
+        return f"{sentence} says the meeting was called off ({word!r})"
+    if (other := called_off_elsewhere(flat, lo, hi, moved)) is not None:
+        what = "moved" if _THIS_OFF.fullmatch(other[0])["moved"] else "called off"
+        return f'another sentence of the text says the meeting was {what} ({other[0]!r}: "{other[1]}")'
     return None
 
 

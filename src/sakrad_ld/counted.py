@@ -872,8 +872,7 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
     (:data:`NOT_TAKING_PART`), no negation, plan or condition governing it, and no word calling the
     meeting off in its sentence (:func:`~sakrad_ld.dated.called_off`: "Sakrådet, där 30 organisationer
     skulle delta, ställdes in"); a count of those invited stands beside a calling off."""
-    from .clauses import gathering_event, other_event, side_clause
-    from .dated import called_off
+    from .clauses import called_off_said, gathering_event, other_event, side_clause
     from .stated import _CAME, _INVITING, _TO_COME, _count_clauses, _quoted
 
     lo, hi = _table_row(flat, lo, hi, a, b)
@@ -908,8 +907,8 @@ def count_claim(field: str, text: str, flat: str, a: int, b: int, lo: int, hi: i
             return f"{sentence} counts those who came to another event ({event!r}), not to this meeting"
     if (many := _many_meetings(flat, *clauses[1], a, b)) is not None:
         return f"{sentence} counts over many meetings or a period ({many.group()!r}), not this meeting alone"
-    if field != "invited_count" and (off := called_off(flat, lo, hi)) is not None:
-        return f"{sentence} says the meeting was called off ({off!r}): no one took part in it"
+    if field != "invited_count" and (off := called_off_said(flat, lo, hi, sentence)) is not None:
+        return f"{off}: no one took part in it"
     if whole is not None:
         x, y = clauses[1]
         if field == "invited_count" and (_INVITING.search(flat, x, y) or _ASKED.search(flat, x, y)):

@@ -894,6 +894,22 @@ def _past_plan(flat: str, lo: int, hi: int, a: int, b: int) -> str | None:
     return plan[0] if plan is not None and clauses.past_plan(plan[0]) else None
 
 
+def _plan_to_come(flat: str, lo: int, hi: int, a: int, b: int) -> str | None:
+    """The plan to come governing ``a``..``b`` in the sentence ``flat[lo:hi]`` ("Sakrådet planeras till den 3
+    maj", "är planerat till", "ska hållas", "kommer att hållas", "Tanken är att sakrådet hålls …"): the
+    day of a meeting only announced (``announced_only``), not one held; None where none governs it."""
+    plan = clauses.guard_in(flat, lo, hi, a, b, kinds=(clauses.PLAN,))
+    if plan is None or clauses.past_plan(plan[0]) or _AS_PLANNED.search(flat, lo, hi):
+        return None  # "Sakrådet hölls som planerat den 3 maj": held as it was planned
+    return plan[0]
+
+
+#: A plan's word as a comparison of what was done with it ("hölls som planerat", "enligt plan", "as planned").
+_AS_PLANNED = LazyPattern(
+    r"(?<!\w)(?:som|as|enligt) (?:planerat|planerad|tänkt|avsett|plan|planned|scheduled|intended)(?!\w)"
+)
+
+
 #: The kinds of guard that make a word of holding say no holding then: those of a date
 #: (:data:`DATE_GUARD_KINDS`), another time, and a meeting called off or moved.
 _HOLDING_GUARDS = DATE_GUARD_KINDS | {clauses.OTHER_TIME, clauses.CALLED_OFF}
@@ -1040,7 +1056,7 @@ def _moves(flat: str, lo: int, hi: int, moved: re.Match[str], a: int) -> bool:
 
 
 def date_refusal(
-    text: str, date: str, kind: str | None = None, *, several: bool = False
+    text: str, date: str, kind: str | None = None, *, several: bool = False, announced: bool = True
 ) -> tuple[str | None, str | None]:
     """Whether the kept ``text`` states that the meeting takes or took place on ``date`` (docs/load-checks.md,
     "Dates"): (the sentence that does, None) where one does, else (None, why not) — None for both where the
@@ -1051,7 +1067,8 @@ def date_refusal(
     minutes or documentation (``kind``). It does not where the date's clause is a publication line, a
     deadline, a sending, a negation, a plan not said to have held or a doubt (:data:`DATE_GUARDS`), the
     sentence calls a meeting off or moves it (the day it was moved to excepted), or is about another
-    meeting (stated.py's words)."""
+    meeting (stated.py's words). A plan to come ("ska hållas", "planeras till", "är planerat till", "kommer
+    att hållas", "är tänkt") dates a meeting only ``announced``: one marked announced_only."""
     from .stated import _another_meeting, _flat, folded_text
 
     ft = folded_text(text)
@@ -1087,6 +1104,15 @@ def date_refusal(
             reason = f"{sentence} gives it as {guard[1]} ({guard[0]!r}), not the day this sakråd was held"
         if reason is None and (plan := _past_plan(flat, lo, hi, article.start() if article else a, b)) is not None:
             reason = f"{sentence} gives it as a plan that is not said to have held ({plan!r}), not the day this sakråd was held"
+        if (
+            reason is None
+            and not announced
+            and (plan := _plan_to_come(flat, lo, hi, article.start() if article else a, b)) is not None
+        ):
+            reason = (
+                f"{sentence} gives it as a plan to come ({plan!r}), and the meeting is not marked announced_only: "
+                "not a day this sakråd was held"
+            )
         if reason is None and (formerly := _FORMERLY.search(flat, max(lo, a - 60), a)) is not None:
             reason = (
                 f"{sentence} gives it as the day the meeting was first set for ({formerly['word']!r}), not the day "
@@ -1096,8 +1122,8 @@ def date_refusal(
         if moved is not None and not _moves(flat, lo, hi, moved, a):
             moved = None  # "Sakrådet, som flyttats från den 3 maj, hölls den 10 maj": the move is the 3 May's
         moved_to = moved is not None and moved.end() <= a and _MOVED_TO.search(flat, moved.end(), a) is not None
-        if reason is None and (cancelled := called_off(flat, lo, hi)) is not None:
-            reason = f"{sentence} says the meeting was called off ({cancelled!r})"
+        if reason is None and (cancelled := clauses.called_off_said(flat, lo, hi, sentence, "date")) is not None:
+            reason = cancelled
         if reason is None and moved is not None and not moved_to:
             reason = f"{sentence} says the meeting was moved ({moved.group()!r}): the date is the day it was moved from"
         if reason is None and _another_meeting(flat, lo, hi):
@@ -1150,7 +1176,13 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
         return []
     from .stated import flat_text
 
-    said, why = date_refusal(text, date, getattr(source, "kind", None), several=bool(getattr(m, "days", None)))
+    said, why = date_refusal(
+        text,
+        date,
+        getattr(source, "kind", None),
+        several=bool(getattr(m, "days", None)),
+        announced=bool(getattr(m, "announced_only", False)),
+    )
     if said is not None:
         return _against_times(m, sid, file, text)
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + (

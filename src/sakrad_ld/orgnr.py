@@ -84,6 +84,7 @@ WRITTEN_FORMS: dict[str, str] = {
     "handelsbolag": "hb",
     "kommanditbolag": "kb",
     "brf": "bostadsrättsförening",
+    "ek för": "ekonomisk förening",  # "ek. för.", "ek.för.": the dots are no words
 }
 
 #: Written-out and definite forms of the words of :data:`LEGAL_FORM_GROUPS` (their base form).

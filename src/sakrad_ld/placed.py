@@ -891,13 +891,43 @@ def held_here(value: str, text: str, flat: str, years: Any = None, *, announced:
     """Whether the place ``value`` stands in a sentence saying the meeting was held there: "" if one
     of the sentences :func:`stated._held_at` reads it in says so (:func:`place_guard`), else what the
     first of them says instead; None where :func:`stated._held_at` finds it in none (refused there)."""
+    from .stated import _sentence
+
     said = None
     for at, b, _, _ in _holding_places(value, text, flat, years):
         why = place_guard(text, flat, at, b, announced=announced, years=years)
         if not why:
-            return ""
+            lo, hi = _sentence(text, at, b)
+            off = clauses.called_off_elsewhere(flat, lo, hi, "place")
+            if off is None:
+                return ""
+            # "… i Stockholm. Samrådet har dock flyttats till Göteborg.", "… Mötet har dock ställts in."
+            return f"holds it, but another sentence of the text calls the meeting off or moves it ({off[0]!r}: {quoted(off[1])})"
         said = said or why
     return None if said is None else f"holds it, but the sentence saying where the meeting was held {said}"
+
+
+#: What a place's name does not hold: a day and month, a weekday, a time of day ("kl", "klockan", "13.00"),
+#: or a list's "och"/"samt" before a number ("Umeå och 20 organisationer").
+_NOT_A_NAME = LazyPattern(
+    r"(?<!\w)(?:\d{1,2}:?e? (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+    r"december|january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?:en)?|kl\.?|klockan|\d{1,2}[.:]\d{2}|(?:och|samt|and) \d+)(?!\w)"
+)
+
+
+def runs_on(value: str) -> str:
+    """Why the place ``value`` runs past a name into the clause after it ("Umeå den 5 mars 2024 kl", "Umeå
+    och 20 organisationer deltog"): a date, a weekday, a time of day, a count after "och", or a finite verb
+    (:data:`clauses.FINITE_VERBS`); "" where it holds none (a name, an address: "Fredsgatan 8, Stockholm")."""
+    folded = " ".join(value.casefold().split())
+    if (m := _NOT_A_NAME.search(folded)) is not None:
+        return f"is not read for it: the value runs past the place's name into what follows it ({quoted(m.group())}); a place is a name, not a clause"
+    verb = next((w for w in re.findall(r"[\w-]+", folded) if w in clauses.FINITE_VERBS), None)
+    if verb is not None:
+        return f"is not read for it: the value runs past the place's name into a clause (its verb {quoted(verb)}); a place is a name, not a clause"
+    return ""
 
 
 def check_meeting_places(corpus: Corpus) -> list[InputError]:
@@ -917,7 +947,7 @@ def check_meeting_places(corpus: Corpus) -> list[InputError]:
             texts[source] = (folded_, _flat(folded_))
         text, flat = texts[source]
         years = meeting_time([m.date, *(m.days or [])], published.get(source))
-        why = held_here(m.place, text, flat, years, announced=bool(m.announced_only))
+        why = runs_on(m.place) or held_here(m.place, text, flat, years, announced=bool(m.announced_only))
         if why:
             errors.append(_error(m.where("place"), "the place", m.place, source, files.get(source), why, "place"))
     return errors

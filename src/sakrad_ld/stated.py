@@ -85,7 +85,7 @@ from .clauses import (
     PLAN_NOUNS,
     SUBORDINATE_WORDS,
     LazyPattern,
-    called_off,
+    called_off_said,
     clauses_of,
     comparison_start,
     contrast_clause,
@@ -167,7 +167,14 @@ CHAIR_WORDS = (
     "chair",
     "modererades",
     "modereras",
+    "modererade",
+    "modererar",
     "moderated by",
+    "tog över ledningen",
+    "tar över ledningen",
+    "övertog ledningen",
+    "övertar ledningen",
+    "över ledningen",
     "ordförandeskapet innehades av",
     "ordförandeskapet hölls av",
     "innehade ordförandeskapet",
@@ -179,6 +186,10 @@ CONVENER_WORDS = (
     "inbjudare",
     "bjuder in",
     "bjöd in",
+    "inbjuder",
+    "inbjöd",
+    "inbjuder till",
+    "inbjöd till",
     "hade bjudit in",
     "har bjudit in",
     "bjuder",
@@ -203,6 +214,9 @@ CONVENER_WORDS = (
     "anordnades",
     "arrangerades",
     "sammankallades",
+    "anordnas",
+    "arrangeras",
+    "sammankallas",
     "organised by",
     "organized by",
     "arranged by",
@@ -280,6 +294,15 @@ ABBREVIATIONS = frozenset(
     sekr. v. vs. prof. dr. doc. mr. mrs. ms. e.g. i.e. cf. incl. excl. no. nos. u.a. m.h.t. mht.
     t.v. t.h. a.a. i.st.f. istf. s.a.s. bl.and. fil.dr. fil.kand. med.dr. jur.kand. ph.d.""".split()
 ).union(GUARD_ABBREVIATIONS, MARK_ABBREVIATIONS)  # fmt: skip
+#: Abbreviated titles ("statssekr. Anna Berg", "departementsr.", "gen.dir.", "bitr.", "v. ordf."): before a
+#: name (a word that opens no sentence, :data:`OPENING_WORDS`) their '.' ends no sentence; a word ending
+#: in one of :data:`TITLE_STEMS` is one too ("statssekr.", "kanslir.", "generaldir.").
+TITLE_ABBREVIATIONS = frozenset(
+    """statssekr. departementsr. dep.r. depr. dep. rättssakk. sakk. ämnesr. kanslir. gen.dir. generaldir. gd.
+    bitr. stf. ställf. v.ordf. vice. min. statsr. handl. utr.min. sekr. led. ordf. gen.sekr. generalsekr.
+    verkst. vd. avd.chef. enh.chef. pressekr. ämnessakk. kansliråd. insp. överdir. doc. prof. dr.""".split()
+)
+TITLE_STEMS = ("sekr.", "dir.", "sakk.", "ordf.")
 #: Abbreviations that close a list or a number ("Rädda Barnen m.fl.", "… osv.", "40 st.", "Acme Ltd."):
 #: their '.' ends a sentence, as any other before a capital; they are not read as an initial or as
 #: letters between dots.
@@ -333,6 +356,10 @@ def sentence_ends(token: str, following: str, before: str = "") -> bool:
         return True
     if key in ABBREVIATIONS or (before.endswith(".") and (before.lstrip(_QUOTES) + key).casefold() in ABBREVIATIONS):
         return False
+    if (key in TITLE_ABBREVIATIONS or (len(key) > 4 and key.endswith(TITLE_STEMS) and key[:-1].isalpha())) and (
+        len(following) > 1 and not following.endswith(".") and following.casefold() not in OPENING_WORDS
+    ):
+        return False  # "statssekr. Martin Andreasson": a title before a name
     if following[:1].isdigit():
         return key not in MONTH_ABBREVIATIONS
     if key[:-1].isdigit() and len(key) <= 3 and _MONTH_WORD.match(following):
@@ -691,10 +718,21 @@ def found_as_words(value: str) -> re.Pattern[str] | None:
     return re.compile(body + (r"s?(?!\w)" if _word(value[-1]) else ""), re.DOTALL)
 
 
+#: Where the heading a flat text opens with ends (:func:`_flat`), for the last texts made flat: a flat text
+#: has no sentence marks left, and a title is no meeting spoken of before a sentence (:func:`_meeting_before`).
+_HEADING_ENDS: dict[str, int] = {}
+_HEADING_ENDS_KEPT = 64
+
+
 def _flat(text: str) -> str:
     """A :func:`folded_text` with its sentence ends as spaces: the same length, so a position in one
     is the same in the other, and a value with a space in it is found by a substring search."""
-    return text.replace(_END, " ")
+    flat = text.replace(_END, " ")
+    if text.startswith("#") and _END in text:
+        if len(_HEADING_ENDS) >= _HEADING_ENDS_KEPT:
+            _HEADING_ENDS.clear()
+        _HEADING_ENDS[flat] = text.index(_END)
+    return flat
 
 
 def flat_text(text: str) -> str:
@@ -828,7 +866,8 @@ _SOM = "som "
 PASSIVE_ROLE_WORDS = frozenset(
     {
         "leddes", "leddes av", "leds", "leds av", "ledd av", "inleddes", "led by", "modereras", "initierats av", "initierades av", "initiated by",
-        "modererades", "moderated by", "anordnades", "arrangerades", "sammankallades", "organised by",
+        "modererades", "moderated by", "anordnades", "arrangerades", "sammankallades", "anordnas", "arrangeras",
+        "sammankallas", "organised by",
         "organized by", "arranged by", "convened by", "skickades ut av", "skickades av", "skickades", "representerades", "företräddes", "represented by",
         "ordförandeskapet innehades av", "ordförandeskapet hölls av",
     }
@@ -837,6 +876,7 @@ PASSIVE_ROLE_WORDS = frozenset(
 #: därefter av …", "anordnades inte av X utan av Y"): a name after them counts only after "av".
 AGENT_PASSIVES = frozenset(
     {"leddes", "leds", "inleddes", "modererades", "modereras", "anordnades", "arrangerades", "sammankallades", "representerades",
+     "anordnas", "arrangeras", "sammankallas",
      "företräddes", "skickades"}
 )  # fmt: skip
 #: English verbs: a name after them is their object ("invited Anna Berg"), unless after "by"
@@ -992,6 +1032,16 @@ TITLE_ENDINGS = (
     "director-general",
     "head",
     "chair",
+    # abbreviated titles with their '.' (TITLE_ABBREVIATIONS): "statssekr.", "generaldir.", "departementsr."
+    "sekr.",
+    "dir.",
+    "sakk.",
+    "ordf.",
+    "departementsr.",
+    "ämnesr.",
+    "kanslir.",
+    "statsr.",
+    "bitr.",
 )
 _NOT_TITLES = ("sakråd", "samråd")
 _WORDS = LazyPattern(r"[\w'.-]+|[^\w\s]")
@@ -1346,7 +1396,7 @@ def _named_as(
         sentence = _sentence(text, at, stop)
         if _another_meeting(flat, *sentence, years):  # "Förra årets sakråd leddes av X"
             continue
-        if kind != "convener" and called_off(flat, *sentence):  # no one chaired or took part in it
+        if kind != "convener" and called_off_said(flat, *sentence, ""):  # no one chaired or took part in it
             continue
         if last is not None and _labelled(last, text, flat, end, at, known) and not _guarded(text, flat, at, stop):
             return True  # "Ordförande: Anna Berg; sekreterare: …"
@@ -1879,6 +1929,34 @@ _OTHER_MEETING = LazyPattern(
     r"|nästa gång|förra gången|förra tillfället|nästa tillfälle|ett senare tillfälle|ett tidigare tillfälle"
     r"|föregående år|föregående års|next time|last time)(?!\w)"
 )
+#: Words of holding after the subject of :data:`_FOLLOWING_MEETING`: a meeting said to be held as one more,
+#: not one invited to ("bjuder in till ett uppföljande sakråd" may be the page's own meeting).
+_HELD_AFTER = (
+    r"(?:hölls|hålls|genomfördes|genomförs|ägde rum|äger rum|anordnades|anordnas|arrangerades|arrangeras|"
+    r"planeras|är planerat|was held|is held|will be held|took place|takes place)(?!\w)"
+)
+#: Words before an indefinite meeting's noun that make it one more than a meeting the text has spoken of
+#: before ("Ett uppföljande sakråd hålls …", "Ett nytt sakråd hölls …", "Ett andra sakråd …", "a follow-up
+#: meeting"), its subject held ("hölls", "hålls", "äger rum" …, not "bjuder in till ett nytt sakråd"):
+#: another meeting, as "nästa sakråd" is, where the text names a meeting before the sentence.
+FOLLOWING_MEETING_WORDS = (
+    "uppföljande", "efterföljande", "påföljande", "nytt", "ny", "andra", "tredje", "fjärde", "femte", "extra",
+    "follow-up", "new", "second", "third", "fourth", "additional",
+)  # fmt: skip
+_FOLLOWING_MEETING = LazyPattern(
+    r"(?<!\w)(?:ett|en|a|an) (?:" + "|".join(FOLLOWING_MEETING_WORDS) + r")(?: [\w-]+)? "
+    r"(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*(?: [\w-]+){0,5}? " + _HELD_AFTER
+)
+#: An indefinite meeting held "även"/"också"/"also" ("Ett sakråd med samma tema hölls även den 5 maj",
+#: "Det hölls också ett sakråd …", "A meeting was also held …"): one more meeting than the one spoken of.
+_ALSO_HELD = LazyPattern(
+    r"(?<!\w)(?:(?:ett|en|a|an) (?:[\w-]+ )?(?:sakråd|samråd|möte|träff|dialogmöte|meeting|consultation)\w*"
+    r"(?: [\w-]+){0,5}? (?:hölls|hålls|genomfördes|genomförs|ägde rum|äger rum|anordnades|anordnas|arrangerades|"
+    r"was|is|were)(?: [\w-]+)? (?:även|också|dessutom|also)|(?:hölls|hålls|genomfördes|genomförs|anordnades|"
+    r"arrangerades) (?:även|också|dessutom) (?:ett|en) (?:[\w-]+ )?(?:sakråd|samråd|möte|träff|dialogmöte)\w*)(?!\w)"
+)
+#: A meeting's noun: a text that names one before a sentence may speak of another one in it.
+_EARLIER_MEETING = LazyPattern(r"(?<!\w)(?:sakråd|samråd|möte|dialogmöte|meeting|consultation)\w*")
 #: A season's meeting ("Höstens sakråd", "Vårens möte", "the autumn meeting"): another meeting than
 #: the one the data describes, whatever its year.
 SEASON_WORDS = ("höstens", "vårens", "sommarens", "vinterns", "autumn", "spring", "summer", "winter", "fall")
@@ -2100,6 +2178,10 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
 
     if any(own(m) for p in (_OTHER_MEETING, _SEASON_MEETING) for m in p.finditer(flat, lo, hi)):
         return True
+    if _meeting_before(flat, lo) and any(
+        own(m) for p in (_FOLLOWING_MEETING, _ALSO_HELD) for m in p.finditer(flat, lo, hi)
+    ):
+        return True  # "… på ett sakråd om X. Ett uppföljande (nytt, andra) sakråd hålls den 5 maj."
     if years is None:
         return False
     if another_period(flat, lo, hi, years) or _fronted_time(flat, lo, hi, years):
@@ -2108,6 +2190,12 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
         (y.group(1) or y.group(4)) not in years and own(y) and not _topic_name(y, years)
         for y in _YEAR_MEETING.finditer(flat, lo, hi)
     )
+
+
+def _meeting_before(flat: str, lo: int) -> bool:
+    """Whether the text before ``lo`` names a meeting after the heading it opens with (the page's title
+    names the meeting it is about, not one before it: :data:`_HEADING_ENDS`)."""
+    return _EARLIER_MEETING.search(flat, _HEADING_ENDS.get(flat, 0), lo) is not None
 
 
 #: A time opening a sentence ("2023 deltog X", "Under 2023 …", "Den 3 april deltog X", "In 2023, …"): the
@@ -2187,8 +2275,8 @@ def _only_invited(
     for x, y in [_semicolon_part(flat, lo, hi, a)] if heading is None else [_semicolon_part(flat, lo, hi, a), heading]:
         if _another_meeting(flat, x, y, years) and not _THIS_TIME.search(flat, x, y):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
-    if (off := called_off(flat, lo, hi)) is not None:  # "X deltog i sakrådet, som sedan ställdes in"
-        return f"{_quoted(flat[lo:hi].strip())} says the meeting was called off ({off!r}): no one took part in it"
+    if (off := called_off_said(flat, lo, hi, _quoted(flat[lo:hi].strip()))) is not None:
+        return f"{off}: no one took part in it"  # "X deltog i sakrådet, som sedan ställdes in"
     if (answer := _NO_CELL.match(flat, b)) is not None:  # "| Fryshuset | Nej |"
         return f"{_quoted(flat[lo:hi].strip())} answers no ({answer.group(1)!r}) in the table's cell beside it"
     if (source := _SOURCE_OF.search(flat, max(lo, a - 40), a)) is not None:
@@ -2785,7 +2873,7 @@ def _takes_part(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[
     ):
         return False  # "Tobias Olsson, enhetschef på X": X is where a person works, not one taking part
     spans = [_sentence(text, a, b)]
-    if called_off(flat, *spans[0]):  # "Regeringskansliet deltog i sakrådet, som sedan ställdes in"
+    if called_off_said(flat, *spans[0], ""):  # "Regeringskansliet deltog i sakrådet, som sedan ställdes in"
         return False
     heading = _heading(text, flat, spans[0][0], headings)
     if heading is not None:

@@ -263,7 +263,9 @@ def write_release(
                     return _result(corpus, built, report, out, wrote=False, cautions=cautions)
                 with folders.new() as tmp:
                     try:
-                        _write_files(project, tmp, corpus, built, report, progress, workers, kept, checker, helpers)
+                        _write_files(
+                            project, tmp, corpus, built, report, progress, workers, kept, checker, helpers, current
+                        )
                     except BaseException:
                         # ended before the folder is removed: the checker writes the catalogue's files into it
                         checker.stop()
@@ -502,6 +504,7 @@ def _write_files(
     cache: CacheFolder | None,
     checker: Prepared[Finished],
     helpers: bool = True,
+    previous: Path | None = None,
 ) -> None:
     import pyoxigraph as ox
 
@@ -521,13 +524,29 @@ def _write_files(
     written: dict[str, tuple[int, str]] = {}  # the size and SHA-256 of each file put, for the manifest
     folders: set[Path] = set()
 
-    def put(rel: str, data: bytes) -> None:
+    def at(rel: str) -> Path:
+        """The path of ``rel`` in the new release, its folder made."""
         path = root / rel
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
-        path.write_bytes(data)
-        written[rel] = (len(data), hashlib.sha256(data).hexdigest())
+        return path
+
+    def put(rel: str, data: bytes, digest: str | None = None) -> None:
+        _write_new(at(rel), data)
+        written[rel] = (len(data), digest or hashlib.sha256(data).hexdigest())
+
+    # with a cache, a meeting's file with the bytes the previous release holds under its path is a
+    # hard link to that file (docs/performance.md, "Incremental builds", step 5)
+    unchanged = _PreviousFiles(previous) if cache is not None and previous is not None else None
+
+    def place(rel: str, data: bytes) -> None:
+        """Puts ``data`` at ``rel``, as a link to the previous release's file when that holds these bytes."""
+        digest = hashlib.sha256(data).hexdigest()
+        if unchanged is not None and unchanged.link(rel, len(data), digest, at(rel)):
+            written[rel] = (len(data), digest)
+        else:
+            put(rel, data, digest)
 
     def quads() -> None:  # the graph by source document
         write_quad_files(built.quads, root)
@@ -604,7 +623,7 @@ def _write_files(
                 lambda lang=lang: meeting_svg(store, iri, base, facts, lang).encode(),
             )
         for rel, data in files.items():
-            put(rel, data)
+            place(rel, data)
         return {rel: written[rel] for rel in files}
 
     # none for a small corpus; from SMALL_CORPUS meetings on, one per core where one is idle (``helpers``),
@@ -622,6 +641,58 @@ def _write_files(
     manifest = make_manifest(root, base, corpus.config.version, known_digests)
     put(MANIFEST_FILE, manifest.to_json())
     put(CHECKSUMS, _checksums_of(manifest, written[MANIFEST_FILE][1]))
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Writes ``data`` into a new file at ``path``: a file already there is unlinked first, never
+    written into, as it may be a link to a file of a published release (:class:`_PreviousFiles`)."""
+    try:
+        file = open(path, "xb")  # noqa: SIM115 (closed below)
+    except FileExistsError:
+        os.unlink(path)
+        file = open(path, "xb")  # noqa: SIM115
+    with file:
+        file.write(data)
+
+
+class _PreviousFiles:
+    """The files of the release a build replaces, as its checksum file records them, to link a new
+    release's file to when it has the same bytes. A release is never written into once published
+    (a build writes a new folder; :func:`_write_new`), so its file and the link share those bytes;
+    a file whose SHA-256 or size differs from what the new file's is, or that is not a regular file,
+    or that was modified after the release's checksum file was written (changed by hand), is never
+    linked: the new file is written instead, as it is when the link fails (another file system,
+    too many links)."""
+
+    def __init__(self, release: Path) -> None:
+        self.release = release
+        self.sums: dict[str, str] = {}
+        try:
+            status = os.stat(release / CHECKSUMS)
+            text = (release / CHECKSUMS).read_bytes().decode()
+        except (OSError, UnicodeDecodeError):
+            self.until = -1
+            return
+        self.until = status.st_mtime_ns  # when its last file was written
+        for line in text.splitlines():
+            digest, sep, rel = line.partition("  ")
+            if sep:
+                self.sums[rel] = digest
+
+    def link(self, rel: str, size: int, digest: str, path: Path) -> bool:
+        """Whether ``path`` was made a link to the previous release's ``rel``, which holds ``size``
+        bytes of SHA-256 ``digest``."""
+        if self.sums.get(rel) != digest:
+            return False
+        source = self.release / rel
+        try:
+            status = os.lstat(source)
+            if not stat.S_ISREG(status.st_mode) or status.st_size != size or status.st_mtime_ns > self.until:
+                return False
+            os.link(source, path)
+        except OSError:
+            return False
+        return True
 
 
 def _write_graph_files(

@@ -19,12 +19,14 @@ from urllib.parse import urljoin
 
 import pytest
 from starlette.testclient import TestClient
+from test_static_apache import SUB_PATH
+from test_static_apache import apache as apache_hosts
 
 from sakrad_ld.serving.server import create_app
 from sakrad_ld.serving.settings import Settings
 from sakrad_ld.tables import METADATA_FILE, TableError, rows
 from sakrad_ld.tables.definitions import DATES, PARTICIPATIONS
-from sakrad_ld.web.static import apache_rules, nginx_server_conf
+from sakrad_ld.web.static import apache_rules, nginx_http_conf, nginx_server_conf
 
 
 def _tables(release: Path) -> Iterator[tuple[str, list[str], list[dict[str, str]]]]:
@@ -88,9 +90,69 @@ def test_a_served_csv_links_to_its_csvw_metadata(client: TestClient, path: str) 
 
 
 def test_the_export_rules_link_the_csvs_too() -> None:
-    nginx = nginx_server_conf()
-    assert 'location ~ "^/download/tables/[^/]+\\.csv$"' in nginx and 'location ~ "^/lists/.+\\.csv$"' in nginx
-    assert nginx.count('add_header Link "<csv-metadata.json>; rel=\\"describedby\\"') == 2
-    apache = apache_rules()
-    line = next(x for x in apache.splitlines() if x.startswith("Header set Link"))
+    nginx = nginx_http_conf()
+    assert '"~^/(download/)?tables/[^/]+\\.csv$" "<csv-metadata.json>; rel=\\"describedby\\"' in nginx
+    assert "add_header Link $sakrad_described_by;" in nginx_server_conf()
+    rules = apache_rules()
+    line = next(x for x in rules.splitlines() if x.startswith("Header set Link"))
     assert "m#/tables/[^/]+\\.csv$#" in line and "m#/lists/.+\\.csv$#" in line and "describedby" in line
+
+
+@pytest.fixture(scope="module")
+def fixture_export(fixture_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from sakrad_ld.web.static import export_site
+
+    return export_site(fixture_release, tmp_path_factory.mktemp("export") / "site").out
+
+
+def test_nginx_links_the_csvs_and_evaluates_if_match_as_the_server(fixture_export: Path, tmp_path: Path) -> None:
+    import http.client
+    import shutil
+
+    if shutil.which("nginx") is None:
+        pytest.skip("nginx is not installed")
+    from nginx_host import nginx_serving
+
+    with nginx_serving(fixture_export, tmp_path) as address:
+
+        def get(path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+            conn = http.client.HTTPConnection(*address, timeout=10)
+            conn.request("GET", path, headers=headers or {})
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            return response
+
+        for path in ("/tables/dates.csv", "/download/tables/dates.csv", "/lists/meetings.csv"):
+            r = get(path)
+            assert r.status == 200 and 'rel="describedby"' in (r.getheader("link") or ""), (path, r.getheaders())
+            assert r.getheader("access-control-allow-origin") == "*"
+        assert get("/sakrad.ttl").getheader("link") is None
+        stale = get("/download/tables/dates.csv", {"If-Match": '"an-older-release"', "Range": "bytes=0-9"})
+        assert stale.status == 412
+
+
+@pytest.fixture(scope="module")
+def export(fixture_export: Path) -> Path:
+    """The export the Apache hosts serve (test_static_apache's ``apache``): the fixture project's."""
+    return fixture_export
+
+
+#: test_static_apache's Apache hosts (at the root and under a path), serving the export above
+apache = apache_hosts
+
+
+def test_apache_links_the_csvs_as_the_server(apache: tuple[Path, int, int]) -> None:  # noqa: F811
+    import http.client
+
+    _, root_port, sub_port = apache
+    for port, prefix in ((root_port, ""), (sub_port, SUB_PATH)):
+        for path in ("/tables/dates.csv", "/download/tables/dates.csv", "/lists/meetings.csv", "/sakrad.ttl"):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", prefix + path)
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            link = response.getheader("link") or ""
+            assert response.status == 200, (prefix + path, response.status)
+            assert ('rel="describedby"' in link) == path.endswith(".csv"), (prefix + path, link)

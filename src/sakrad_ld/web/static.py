@@ -899,6 +899,14 @@ map $http_accept $sakrad_suffix {{
 {rules}
 }}
 
+# A table's or a list's CSV → the Link to its CSVW metadata (CSVW Model §5.2), as from the server;
+# any other path → "" (add_header sends no header with an empty value). Case-sensitive, as paths are.
+map $uri $sakrad_described_by {{
+    default "";
+    "~^/({DOWNLOAD_PATH})?{TABLES_FOLDER}/[^/]+\\.csv$" {_quoted(DESCRIBED_BY)};
+    "~^/lists/.+\\.csv$" {_quoted(DESCRIBED_BY)};
+}}
+
 # Every IRI path of the data (a thing or a part of one, the dataset's other IRIs) → itself and the
 # document it is described in, with the part's #fragment; any other /id/… path has no entry and
 # answers 404. nginx's map compares strings ignoring case, so an entry counts only where its path is
@@ -1014,8 +1022,9 @@ _CORS = f'{_ALLOW_ORIGIN} add_header Access-Control-Expose-Headers "{EXPOSE_HEAD
 #: nginx: no Last-Modified (a release file's is its file's modification time, as from the server).
 _NO_DATE = 'add_header Last-Modified "";'
 #: nginx: a release file's answer (its own add_header: it does not inherit ``_NO_DATE``), with
-#: If-Modified-Since read as the server reads it (a date at or after the file's time: 304).
-_RELEASE_FILE = f"{_CORS}\n    {_CACHE}\n    if_modified_since before;\n    max_ranges 1;"
+#: If-Modified-Since read as the server reads it (a date at or after the file's time: 304), and a
+#: table's Link to its CSVW metadata (``$sakrad_described_by``: empty, so not sent, for another file).
+_RELEASE_FILE = f"{_CORS}\n    {_CACHE}\n    add_header Link $sakrad_described_by;\n    if_modified_since before;\n    max_ranges 1;"
 
 
 def _problem_location(status: int, headers: str) -> str:
@@ -1335,12 +1344,6 @@ location ^~ /download/ {{
     }}
     {_RELEASE_FILE}
     try_files $uri =404;
-    # a table says where its CSVW metadata is (CSVW Model §5.2), as on the server
-    location ~ "^/download/{TABLES_FOLDER}/[^/]+\\.csv$" {{
-        add_header Link {_quoted(DESCRIBED_BY)};
-        {_RELEASE_FILE}
-        try_files $uri =404;
-    }}
 }}
 location = /{CONTEXT_FILE} {{
     {_RELEASE_FILE}
@@ -1367,7 +1370,7 @@ location / {{
 }}
 # A list's CSV says where its CSVW metadata is (CSVW Model §5.2), as on the server.
 location ~ "^/lists/.+\\.csv$" {{
-    add_header Link {_quoted(DESCRIBED_BY)};
+    add_header Link $sakrad_described_by;
     {_NO_DATE}
     {_CORS}
     {_CACHE}
@@ -1429,6 +1432,19 @@ def _joined(rules: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(regexes[0] if len(regexes) == 1 else "|".join(f"(?:{r})" for r in regexes), t) for regexes, t in joined]
 
 
+def _name_groups(names: Iterable[str]) -> list[list[str]]:
+    """``names`` in groups of at most :data:`_JOINED_MAX` characters joined: one rule's alternatives
+    each (Apache reads a line of at most 8,190 bytes)."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for name in names:
+        if groups[-1] and size + len(name) > _JOINED_MAX:
+            groups, size = [*groups, []], 0
+        groups[-1].append(name)
+        size += len(name) + 1
+    return groups
+
+
 def apache_rules(
     graph: GraphRule | None = None,
     minted: list[str] | None = None,
@@ -1487,23 +1503,18 @@ def apache_rules(
             "# formats it is offered in), else the dataset's page; another version is 404.\n" + "\n".join(lines) + "\n"
         )
     minted_rules = ""
-    if minted:
-        names = "|".join(re.escape(p[1:]) for p in minted)
+    if minted:  # a rule per group of names: Apache reads a line of at most 8,190 bytes
         minted_rules = (
             "\n# The dataset's other IRIs (dataset, catalog …), the role scheme and its roles → their\n"
             "# documents in the negotiated format.\n"
-            f"RewriteCond {ext} ^$\nRewriteRule ^({names})$ - [R=406,L,E=SAKRAD_VARY:1]\n"
-            f"RewriteRule ^({names})$ %{{ENV:SAKRAD_BASE}}/$1.{ext} [R=303,QSD,L,E=SAKRAD_VARY:1]\n"
+        ) + "".join(
+            f"RewriteCond {ext} ^$\nRewriteRule ^({'|'.join(g)})$ - [R=406,L,E=SAKRAD_VARY:1]\n"
+            f"RewriteRule ^({'|'.join(g)})$ %{{ENV:SAKRAD_BASE}}/$1.{ext} [R=303,QSD,L,E=SAKRAD_VARY:1]\n"
+            for g in _name_groups(re.escape(p[1:]) for p in minted)
         )
     file_rules = ""
     if files:
-        groups: list[list[str]] = [[]]  # Apache reads a line of at most 8,190 bytes: a rule per 6,000
-        size = 0
-        for name in (re.escape(f) for f in files):
-            if groups[-1] and size + len(name) > 6000:
-                groups, size = [*groups, []], 0
-            groups[-1].append(name)
-            size += len(name) + 1
+        groups = _name_groups(re.escape(f) for f in files)
         file_rules = (
             "\n# A release file at its own path too (sakrad.ttl, tables/meetings.csv: the catalogue's\n"
             "# download URLs), as on the server.\n"

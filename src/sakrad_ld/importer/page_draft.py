@@ -1274,7 +1274,7 @@ _MINISTRY_NAME = r"(?:Regeringskansliet|Statsrådsberedningen|[A-ZÅÄÖ][a-zå�
 #: med Y", "på uppdrag av Y" (who then organised it is the reviewer's to say).
 _SECOND = (
     r"(?:,? (?:och|samt|tillsammans med|i samarbete med|i samverkan med|jämte|med|på uppdrag av) "
-    r"(?P<second>(?:[Dd]e )?[A-ZÅÄÖ][\w-]*(?: (?:och |för |i )?[A-ZÅÄÖ][\w-]*)*))?"
+    r"(?P<second>(?:[Dd]e )?[A-ZÅÄÖ][\w-]*(?: (?:och |för |i )?[A-ZÅÄÖ][\w-]*){0,6}))?"
 )
 _ORGANISER = (
     re.compile(rf"avser (?P<body>{_MINISTRY_NAME}){_SECOND} (?:att )?(?:genomföra|anordna|hålla)"),

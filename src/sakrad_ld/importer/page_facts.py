@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import clauses
 from ..counted import APPROXIMATE as _APPROX  # the words the load check of counts reads too
@@ -122,6 +123,7 @@ def _uninserted(flat: str) -> str:
     return _INSERTED.sub(lambda m: " " + re.sub(r"^ som ", "     ", m.group()[1:-1]) + " ", flat)
 
 
+@lru_cache(maxsize=1024)  # a sentence's verb is read once, however often the sentence repeats it
 def denied(sentence: str, word: str) -> str | None:
     """The words of ``sentence`` that make its ``word`` (a verb of the meeting: "hölls", "deltog",
     "inledde") not say it happened, read as loading reads them (clauses.py): a guard word of
@@ -797,7 +799,7 @@ _PLACE_END = re.compile(
 
 #: A place an invitation names ("bjuder in till sakråd den 5 mars 2024 i Umeå"): where the meeting is to be
 #: held, which loading reads from words of holding only; a CHECK.
-_INVITED_PLACE = re.compile(r"\bbjuder\b.*\bin till\b[^.]*? i [A-ZÅÄÖ]")
+_INVITED_PLACE = re.compile(r"\bbjuder\b[^.]{0,200}?\bin till\b[^.]{0,200}? i [A-ZÅÄÖ]")
 
 
 def _place(s: str, facts: PageFacts) -> None:

@@ -339,15 +339,18 @@ def parse_page(text: str, origin: str) -> Page:
 #: Text no reader is shown: an HTML comment (one left open hides the rest of the page, as a browser does);
 #: struck-through words (``~~…~~``, ``<del>``, ``<s>``, ``<strike>``), which the page takes back.
 _HIDDEN = re.compile(
-    r"<!--(?P<comment>.*?)(?:-->|\Z)|(?<!~)~~(?!~)(?P<struck>\S(?:(?:(?!\n[ \t]*\n).)*?\S)?)~~(?!~)|"
-    r"<(?P<tag>del|s|strike)\b[^>]*>(?P<tagged>.*?)</(?P=tag)\s*>",
+    r"<!--(?P<comment>.*?)(?:-->|\Z)|(?<!~)~~(?!~)(?P<struck>\S(?:(?:(?!~~|\n[ \t]*\n).)*?\S)?)~~(?!~)|"
+    r"<(?P<tag>del|s|strike)\b[^<>]*>(?P<tagged>(?:(?!<(?:del|s|strike)\b|\n[ \t]*\n).)*?)</(?P=tag)\s*>",
     re.DOTALL | re.IGNORECASE,
 )
 #: An image (its address and alternative text are no words of the page's text), a link (its text is
 #: shown, its address is not), a reference link, a reference's definition, an autolink (its address shown).
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])")
-_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]+\S+.*$")
+#: Each part stops at the next bracket, so a line of many "[" is read once (no search runs over the rest
+#: of the line from each).
+_DESTINATION = r"\((?:[^()\[\]\s]|\([^()\[\]\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
+_IMAGE = re.compile(rf"!\[[^\[\]\n]*\](?:{_DESTINATION}|\[[^\[\]\n]*\])")
+_LINK = re.compile(rf"\[(?P<text>[^\[\]\n]*)\](?:{_DESTINATION}|\[[^\[\]\n]*\])")
+_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\[\]\n]+\]:[ \t]+\S+.*$")
 _AUTOLINK = re.compile(r"<(?P<address>(?:https?|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>@]+)>")
 #: An HTML tag ("<br>", "<b>", "</span>"): markup, no words.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -359,7 +362,8 @@ _EMPHASIS = (
     re.compile(r"(?<![\w_])(_{1,3})(?=[^\s_])(?P<text>[^_\n]*?[^\s_])\1(?![\w_])"),
 )
 _ITEM_LABEL = re.compile(r"^((?:[-*+•]|\d{1,2}[.)])[ \t]+)(\*\*[^*\n]+\*\*)")
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(?P<text>.+?)(?<!`)\1(?!`)")
+#: Code (``…``): its text; one holding a backtick keeps its marks.
+_CODE = re.compile(r"(?<!`)(`+)(?P<text>[^`\n]+)\1(?!`)")
 #: An ATX heading's closing run of ``#`` (CommonMark 4.2): no part of the heading's text.
 _CLOSING_HASHES = re.compile(r"(?m)^(#{1,6}[ \t].*?)[ \t]+#+[ \t]*$")
 #: A backslash escape of a mark, and an entity or character reference: read as the character they write.

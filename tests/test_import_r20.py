@@ -298,3 +298,9 @@ def test_a_swedish_title_of_a_page_read_as_english_stays_swedish(
     text = "# Sakråd om hav\n\nThe consultation was held on 4 March 2026 in Umeå. It was chaired by the minister.\n"
     out = _drafted(tmp_path, text, capsys)
     assert _meeting(out)["title"] == {"sv": "Sakråd om hav"}
+
+
+def test_a_long_comment_is_quoted_in_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _drafted(tmp_path, HELD + "<!-- " + "Ett 30-tal organisationer deltog. " * 100 + "-->\n", capsys)
+    assert "organisation_count" not in _meeting(out)
+    assert "(3,399 characters)" in _said(out) and _said(out).count("Ett 30-tal") < 10

@@ -384,6 +384,14 @@ def _full_name(surname: str, page: Page) -> str | None:
 _INSTEAD = re.compile(r"(?:i stället|istället) den \d")
 
 
+#: How much of a text a CHECK quotes (a comment may hold a page's worth).
+QUOTED = 200
+
+
+def _quoted(words: str) -> str:
+    return words if len(words) <= QUOTED else f"{words[:QUOTED]}… ({len(words):,} characters)"
+
+
 def is_day(day: int, month: int, year: int | None) -> bool:
     """Whether ``day`` ``month`` (of ``year``, or of some year where it is not given: 29 February is of
     leap years) is a day of the calendar; "31 april" is of none."""
@@ -397,7 +405,7 @@ def is_day(day: int, month: int, year: int | None) -> bool:
 def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     """What ``page`` states, leaving out its ``other`` sentences (those about another meeting it dates)."""
     facts = PageFacts(ordinal=_own_ordinal(page))
-    facts.unread += [("hidden", words) for words in page.hidden]  # no fact: each named in a CHECK
+    facts.unread += [("hidden", _quoted(words)) for words in page.hidden]  # no fact: each named in a CHECK
     lead = page.paragraphs[:2]
     for paragraph in lead:
         for m in _DATE.finditer(paragraph):

@@ -40,10 +40,11 @@ def test_the_imports_listing_with_a_key_twice_is_refused_naming_it(tmp_path: Pat
     from sakrad_ld.importer.regeringen import _read_json
 
     listing = tmp_path / "listing.json"
-    listing.write_text('[{"url": "/a/", "url": "/b/"}]', encoding="utf-8")
+    listing.write_text('[\n {"url": "/a/"},\n {"url": "/b/",\n  "url": "/c/"}\n]', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         _read_json(listing, "a listing")
     assert "listing.json" in str(caught.value) and "the key 'url' twice in one object" in str(caught.value)
+    assert caught.value.where.line == 4 and "(column 3)" in str(caught.value), caught.value  # where it stands
 
 
 def test_csvw_metadata_with_a_key_twice_is_no_csvw_metadata(tmp_path: Path) -> None:

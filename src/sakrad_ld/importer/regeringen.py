@@ -145,7 +145,7 @@ def _read_json(path: Path, expected: str) -> object:
     :func:`~sakrad_ld.inputfiles.strict_json`); an InputError naming the file and the line for what is
     no JSON, not strict JSON (a key twice, NaN), nested deeper than the parser follows, or holds a number
     of too many digits."""
-    from ..inputfiles import read_input, strict_json
+    from ..inputfiles import JsonRefusal, read_input, strict_json
 
     data = read_input(path, max_bytes=MAX_LISTING_BYTES, expected=expected)
     try:
@@ -160,6 +160,11 @@ def _read_json(path: Path, expected: str) -> object:
         return strict_json(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise InputError(Where(path, error.lineno), f"not JSON: {error.msg} (column {error.colno})", expected) from None
+    except JsonRefusal as error:  # JSON's grammar, but not strict JSON (RFC 8259 §4, §6; I-JSON, RFC 7493)
+        at = error.offset
+        line, column = (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)) if at is not None else (0, 0)
+        where = f" (column {column})" if at is not None else ""
+        raise InputError(Where(path, line), f"not strict JSON: {error.problem}{where}", expected) from None
     except RecursionError:
         raise InputError(Where(path, 0), "the JSON is nested deeper than it can be read", expected) from None
     except _TooManyDigits as error:

@@ -7,7 +7,8 @@ indefinite meeting marked "uppföljande", "nytt", "andra", or held "även"/"ocks
 of a meeting is another meeting; a plan to come ("planeras till", "är planerat till", "ska hållas")
 dates only a meeting marked announced_only; "modererade" and "tog över ledningen" are chairing;
 "statssekr." before a name ends no sentence; "inbjuder till", "anordnas av" and "arrangeras av" convene; a
-place is a name, not a clause ("Umeå den 5 mars", "Umeå och 20 organisationer deltog"). Each row goes
+place is a name, not a clause ("Umeå den 5 mars", "Umeå och 20 organisationer deltog"); "sker" places
+the meeting only with the meeting as its subject ("Anmälan sker i Rosenbad" does not). Each row goes
 through the loader and its warnings: (kept text, the meeting's facts, the field asked about, accepted)."""
 
 from __future__ import annotations
@@ -88,7 +89,14 @@ PLACES = [
         TRUE,
     ),
 ]
-ROWS = ELSEWHERE + OTHER_MEETINGS + PLANS + CHAIRS + CONVENERS + PLACES
+#: "sker" places the meeting only with the meeting as its subject.
+HAPPENS = [
+    ("Sakrådet hölls den 10 september 2024. Anmälan sker i Umeå.", UMEA, "place", TRAP),
+    ("Sakrådet hölls den 10 september 2024. Registreringen skedde i Umeå.", UMEA, "place", TRAP),
+    ("Sakrådet hölls den 10 september 2024. Mötet sker i Umeå.", UMEA, "place", TRUE),
+    ("Sakrådet hölls den 10 september 2024. I Umeå sker sakrådet.", UMEA, "place", TRUE),
+]
+ROWS = ELSEWHERE + OTHER_MEETINGS + PLANS + CHAIRS + CONVENERS + PLACES + HAPPENS
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,7 @@ from .clauses import (
     GUARD_ABBREVIATIONS,
     GUARD_TABLE,
     GUARDS,
+    HELD_SUBJECTS,
     INSTEAD,
     NEGATION,
     OTHER_EVENT,
@@ -3409,9 +3410,29 @@ def _holding_places(
         if _another_meeting(flat, lo, hi, years):  # "Ett tidigare sakråd hölls i Malmö", "Sakrådet 2023 …"
             continue
         if flat.startswith(PLACE_LABELS, at) or (
-            _HELD.search(flat, lo, at) is not None and (not flat.startswith("hos ", at) or _held_by_verb(flat, lo, at))
+            any(_holds_meeting(flat, lo, w) for w in _HELD.finditer(flat, lo, at))
+            and (not flat.startswith("hos ", at) or _held_by_verb(flat, lo, at))
         ):
             yield at, b, lo, hi
+
+
+#: Words of holding whose subject may be anything ("Anmälan sker i Rosenbad", "Registreringen skedde i
+#: entrén"): they place the meeting only with its noun as their subject (:func:`_holds_meeting`).
+_ANY_SUBJECT = frozenset({"sker", "skedde"})
+#: Endings of this meeting's nouns ("sakrådet", "dialogmötet").
+MEETING_ENDS = ("sakråd", "sakrådet", "samråd", "samrådet", "möte", "mötet", "dialogmöte", "dialogmötet")
+
+
+def _holds_meeting(flat: str, lo: int, word: re.Match[str]) -> bool:
+    """Whether the word of holding ``word`` (of :data:`_HELD`, in the sentence from ``lo``) says something of
+    the meeting: any but "sker"/"skedde", and those with the meeting's noun or a pronoun as their subject
+    right before or after them ("Mötet sker i Rosenbad", "I Rosenbad sker sakrådet"; not "Anmälan sker i
+    Rosenbad")."""
+    if word.group() not in _ANY_SUBJECT:
+        return True
+    before = _WORDS.findall(flat, lo, word.start())[-1:]
+    after = _WORDS.findall(flat, word.end(), min(len(flat), word.end() + 30))[:1]
+    return any(w in HELD_SUBJECTS or w.endswith(MEETING_ENDS) for w in (*before, *after))
 
 
 #: Words of holding that say nothing of the meeting after "hos" ("Anmälan sker hos Länsstyrelsen",

@@ -620,7 +620,7 @@ def _write_files(
         for lang in LANGUAGES:  # a picture per language of the pages
             files[meeting_file(iri, lang)] = kept(
                 ("picture", lang, iri, base, shown),
-                lambda lang=lang: meeting_svg(store, iri, base, facts, lang).encode(),
+                lambda lang=lang: meeting_svg(store, iri, base, facts, lang, labels).encode(),
             )
         for rel, data in files.items():
             place(rel, data)

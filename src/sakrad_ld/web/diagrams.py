@@ -405,10 +405,20 @@ def _edge_label(x: float, y: float, label: str, anchor: str = "middle") -> str:
     return f'<text x="{x:.0f}" y="{y:.0f}" font-size="10" fill="#45606f" text-anchor="{anchor}">{escape(label)}</text>'
 
 
-def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None = None, lang: str = "sv") -> str:
+def meeting_svg(
+    store: ox.Store,
+    iri: str,
+    base: str,
+    facts: MeetingFacts | None = None,
+    lang: str = "sv",
+    labels: Labeller | None = None,
+) -> str:
     """The diagram of one sakråd in ``lang``: organiser and chair on the left, the meeting and its
-    questions in the middle, the organisations on the right."""
-    f = facts or meeting_facts(store, iri)
+    questions in the middle, the organisations on the right. ``labels``, when given, is the
+    release's one :class:`Labeller` (what it reads of the whole store is then read once for all
+    pictures, not once per picture)."""
+    labels = labels or Labeller(store)
+    f = facts or meeting_facts(store, iri, labels)
     w = _words(lang)
     left_x, mid_x, right_x, col_w, gap = 16.0, 316.0, 696.0, 260.0, 12.0
     mid_w, right_w = 340.0, 300.0
@@ -513,7 +523,7 @@ def meeting_svg(store: ox.Store, iri: str, base: str, facts: MeetingFacts | None
         lines = [_Line(escape(line), attr) for line in _wrap(f"{n}. {_in(member.name, lang)}", right_w - 16, 2)]
         if member.name_from:  # the name is the record's, another document's than the sakråd's (sakrad:nameFrom)
             # the picture's words on a line of their own, the document's name in its own language below
-            document = Labeller(store).of(ox.NamedNode(member.name_from))
+            document = labels.of(ox.NamedNode(member.name_from))
             lines.append(_Line(escape(f"({w['name_from']}"), ""))
             lines += [
                 _Line(escape(line), _lang(document, lang)) for line in _wrap(f"{_in(document, lang)})", right_w - 16, 2)

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from ..vocab import DCTERMS
 from .describe import document_triples
-from .labels import Term, Text
+from .labels import Labeller, Term, Text
 from .lists import Lists, MeetingRow
 from .meeting import MeetingFacts, StatedCount, meeting_facts
 from .messages import messages
@@ -245,9 +245,10 @@ def entries(
         reverse=True,
     )
     out = []
+    labels = Labeller(store)  # read once for every entry not in ``facts``
     for row in rows:
         d = dated.get(row.ref.iri)
-        f = facts[row.ref.iri] if facts and row.ref.iri in facts else meeting_facts(store, row.ref.iri)
+        f = facts[row.ref.iri] if facts and row.ref.iri in facts else meeting_facts(store, row.ref.iri, labels)
         said = "; ".join([_counts_said(f, len(row.organisations), lang), *derived_said(f, lang)])
         out.append(
             Entry(
@@ -282,10 +283,14 @@ def entry_dates(store: ox.Store, base: str) -> dict[str, str]:
 FEED_TITLE = {"sv": "Sakråd", "en": "Sakråd (consultations with civil society)"}
 
 
-def feed_files(store: ox.Store, base: str, lists: Lists, previous: ox.Store | None) -> Iterable[tuple[str, bytes]]:
+def feed_files(
+    store: ox.Store, base: str, lists: Lists, previous: ox.Store | None, labels: Labeller | None = None
+) -> Iterable[tuple[str, bytes]]:
     """``feeds/meetings.atom`` and ``feeds/organisation/{id}.atom`` for every organisation that took
-    part, in Swedish, and the same under ``en/`` in English."""
-    facts = {row.ref.iri: meeting_facts(store, row.ref.iri) for row in lists.meetings}  # read once
+    part, in Swedish, and the same under ``en/`` in English. ``labels`` is the site's one
+    :class:`Labeller` where the caller has it."""
+    labels = labels or Labeller(store)
+    facts = {row.ref.iri: meeting_facts(store, row.ref.iri, labels) for row in lists.meetings}  # read once
     changed = changes(store, lists, previous)
     for lang in LANGUAGES:
         found = entries(store, base, lists, previous, lang, facts, changed)

@@ -269,7 +269,7 @@ def kept_text_pages(store: ox.Store, site: Site) -> Iterator[tuple[str, bytes]]:
     if not pages:
         return
     assert site.release is not None
-    labels = Labeller(store)
+    labels = site.labels(store)
     sources = _sources_of(store, site.base_iri)
     for name, page in pages.items():
         raw = (site.release / name).read_bytes().decode("utf-8", errors="replace")

@@ -74,6 +74,17 @@ class Site:
             object.__setattr__(self, "sparql_path", self.sparql_path.lstrip("/"))
         object.__setattr__(self, "download_path", self.download_path.lstrip("/"))
 
+    def labels(self, store: ox.Store) -> Labeller:
+        """The one :class:`Labeller` of ``store`` for this site's pages: what it reads of the whole
+        store (the documents of the same title and what tells them apart) is read once for every
+        page, not once per page. A release's store is never changed once opened; another store gets
+        its own."""
+        held = self.__dict__.get("_labels")
+        if held is None or held[0] is not store:
+            held = (store, Labeller(store))
+            object.__setattr__(self, "_labels", held)
+        return held[1]
+
     @cached_property
     def download_names(self) -> frozenset[str]:
         return frozenset(name for name, _, _ in self.downloads)
@@ -111,7 +122,7 @@ DEFAULT_DESCRIPTION = Text(
 
 def view_of(store: ox.Store, site: Site) -> View:
     return View(
-        store, site.base_iri, Labeller(store), site.sparql_path, site.limit, Provenance.of_release(site.release)
+        store, site.base_iri, site.labels(store), site.sparql_path, site.limit, Provenance.of_release(site.release)
     )
 
 
@@ -184,7 +195,9 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         own_title = facts.title_derivation is not None
         anchored = {q.iri for q in facts.questions} | {m.participation for m in facts.organisations}
         name = diagrams.meeting_file(iri, lang)
-        svg = _picture(site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts, lang), here)
+        svg = _picture(
+            site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts, lang, view.labels), here
+        )
         download = site.download_path + name if name in site.download_names else None
         meeting = meeting_view(view, facts, svg, download, site.limit, view.provenance)
         release_files = meeting_files(site, iri, lang)
@@ -245,7 +258,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         own=own_facts,
         parts=parts,
         incoming=incoming,
-        jsonld=json_script(schemaorg.about(store, iri, site.base_iri, lang)),
+        jsonld=json_script(schemaorg.about(store, iri, site.base_iri, lang, view.labels)),
     )
 
 

@@ -121,11 +121,14 @@ _OWN_TITLE = {
 }
 
 
-def about(store: ox.Store, iri: str, base: str, lang: str = "sv") -> dict[str, Any] | None:
+def about(
+    store: ox.Store, iri: str, base: str, lang: str = "sv", labels: Labeller | None = None
+) -> dict[str, Any] | None:
     """The schema.org description of a sakråd (Event), an organisation or body (Organization) or a
-    person (Person); None for other things. Texts the description adds are in ``lang``."""
+    person (Person); None for other things. Texts the description adds are in ``lang``; ``labels``,
+    when given, is the site's one :class:`Labeller` (what it reads of the whole store read once)."""
     node = ox.NamedNode(iri)
-    labels = Labeller(store)
+    labels = labels or Labeller(store)
     types = set(objects(store, node, RDF_TYPE))
     if SAKRAD.Sakrad in types:
         out: dict[str, Any] = {"@context": _CONTEXT, "@type": "Event", "@id": iri, "name": _name(labels, node)}

@@ -20,7 +20,6 @@ import pyoxigraph as ox
 
 from .feeds import feed_files, sitemap
 from .kepttext import kept_text_pages
-from .labels import Labeller
 from .lists import list_files, list_title, read_lists
 from .pages import Site, not_found_page, ontology_page, shell, start_page
 from .paths import LANGUAGES, translated
@@ -75,7 +74,7 @@ def site_files(
 ) -> Iterator[tuple[str, bytes]]:
     """(file path, bytes) of every prepared file; ``previous`` is the store of the previous release,
     for the feeds; ``pages`` the resources' pages (:func:`resource_pages`) where the caller has them."""
-    labels = Labeller(store)
+    labels = site.labels(store)
     lists = read_lists(store, site.base_iri, labels)
     written: list[str] = []
 
@@ -119,7 +118,7 @@ def site_files(
     for path, parts in ASSETS.items():
         if site.sparql_path or not path.startswith("assets/yasgui/"):  # the editor only beside an endpoint
             yield out(path, _asset(*parts))
-    for path, data in feed_files(store, site.base_iri, lists, previous):
+    for path, data in feed_files(store, site.base_iri, lists, previous, labels):
         yield out(path, data)
     yield ROBOTS, robots_txt(site)
     if pages is None:

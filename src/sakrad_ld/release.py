@@ -32,6 +32,8 @@ import json
 import math
 import os
 import stat
+import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -771,9 +773,28 @@ def _write_kept_copies(corpus: Corpus, put: Callable[[str, bytes], None]) -> Non
             put(kept_copy_path(source.file), corpus.copies[source.id].encode("utf-8"))
 
 
+#: The distributions whose behaviour shapes what a build makes (parsing YAML, check digits, the
+#: store's writers, the templates, the Markdown reader): their versions are part of what made a
+#: cached file (:func:`_code_digest`).
+CODE_DISTRIBUTIONS = ("pyoxigraph", "pyyaml", "orjson", "python-stdnum", "jinja2", "markdown-it-py", "rdflib")
+
+
 def _code_digest() -> str:
-    """A digest of the package's own files (code, templates, assets): what made a cached file."""
-    return _folders_digest(Path(__file__).resolve().parent)
+    """A digest of what made a cached file: the package's own files (code, templates, assets), the
+    Python that ran them (its version and its Unicode database's, which decide what a regular
+    expression's ``\\w`` and a normalised name are) and the versions of
+    :data:`CODE_DISTRIBUTIONS`. Another Python or an upgraded library makes a new cache key, so an
+    entry is never reused by code that would not have made it."""
+    from importlib import metadata
+
+    versions = []
+    for name in CODE_DISTRIBUTIONS:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    made_by = "\n".join([sys.version, f"unicode {unicodedata.unidata_version}", *versions])
+    return _folders_digest(Path(__file__).resolve().parent, name=made_by)
 
 
 def _inputs_digest(project: Project) -> str:

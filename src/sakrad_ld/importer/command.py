@@ -290,8 +290,17 @@ class _Place:
 
 
 def _write(text: str, out: Path | None, meeting_id: str, place: _Place, known: Meeting | None = None) -> None:
+    """The draft into ``out``, or on standard output without ``out``: in UTF-8 there too, whatever the
+    terminal's encoding, as a YAML file is (YAML 1.2 §5.2), never with escapes in place of the
+    characters the terminal lacks, which would change the names the draft gives (``Malm\\xf6``)."""
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text stream only (a test's StringIO)
+            sys.stdout.write(text)
+        else:
+            binary.write(text.encode("utf-8"))
+            binary.flush()
     else:
         write_files([(out, text.encode("utf-8"))])
         print(place.after_writing(out, meeting_id, known), file=sys.stderr)

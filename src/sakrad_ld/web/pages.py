@@ -77,8 +77,11 @@ class Site:
     def labels(self, store: ox.Store) -> Labeller:
         """The one :class:`Labeller` of ``store`` for this site's pages: what it reads of the whole
         store (the documents of the same title and what tells them apart) is read once for every
-        page, not once per page. A release's store is never changed once opened; another store gets
-        its own."""
+        page, not once per page. A release's embedded store (``pyoxigraph.Store``) is never changed
+        once opened; another store gets its own, and an external one (``serve --store``), which may be
+        changed under the server, a new one for every page."""
+        if not isinstance(store, ox.Store):
+            return Labeller(store)
         held = self.__dict__.get("_labels")
         if held is None or held[0] is not store:
             held = (store, Labeller(store))

@@ -12,7 +12,9 @@ negotiation. A document holds
   show a link without fetching the other document; and the context a reader of the thing needs,
   a few links further (:data:`CONTEXT`): an organisation's identifiers (with their status and
   source) and homepage, a post's body and the post it reports to, the body a unit or ministry
-  belongs to, and who is shown holding a post (a minister the chair served), each with its source;
+  belongs to, and the posts a linked person is shown holding (the minister the chair served as),
+  each holding with its source — never every holder of a post the thing links to, who may have
+  nothing to do with it;
   every linked resource with its addresses (:data:`ADDRESSES`: a source document's ``schema:url``
   and ``schema:archivedAt``, the copy the release keeps), also the last ones reached;
 * for a participation it links to (an organisation's, a person's, a body's ``m8g:participates``),
@@ -97,8 +99,8 @@ MEETING: tuple[ox.NamedNode, ...] = (
 _DAY: tuple[ox.NamedNode, ...] = (RDF_TYPE, SCHEMA.startDate)
 _PARTICIPATION = M8G.Participation
 _IN_FULL = {ADMS.identifier, LEGAL.legalIdentifier}
-_POST = ORG.Post
 _HOLDING_POST = SAKRAD.post
+_HOLDING = SAKRAD.PostHolding
 _MEMBER = ORG.member
 _DEPTH = 3
 _NAMED = (RDF_TYPE, *LABELS, *ADDRESSES)
@@ -342,10 +344,10 @@ def _linked(pattern: Callable[[Term | None, Term | None, Term | None], Iterable[
                     triples.extend(pattern(t[2], None, None))
     if any(t[1] == RDF_TYPE and t[2] == _PARTICIPATION for t in triples):
         triples.extend(_participation(pattern, o))
-    if any(t[1] == RDF_TYPE and t[2] == _POST for t in triples):
-        for holding, _, _ in list(pattern(None, _HOLDING_POST, o)):  # who is shown holding it
+    for holding, _, _ in list(pattern(None, _MEMBER, o)):  # the posts a person is shown holding
+        if any(True for _ in pattern(holding, RDF_TYPE, _HOLDING)):
             triples.extend(pattern(holding, None, None))
-            reached.update((m, None) for _, _, m in pattern(holding, _MEMBER, None))
+            reached.update((post, None) for _, _, post in pattern(holding, _HOLDING_POST, None))
     return _linked_of(triples, reached)
 
 

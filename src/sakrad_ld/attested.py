@@ -52,6 +52,7 @@ register of public bodies confirms only numbers of group 2, its business registe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,17 +160,30 @@ def _digits_of(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
+#: An organisation number as a page shows it (:func:`shows_number`): six digits, maybe after the ``16`` of
+#: Skatteverket's twelve-digit form, a hyphen, dash or space or nothing, four digits; no digit on either
+#: side. Where a match may begin, one reading only fits the digits (runs of 6, 8, 10 or 12 digits before
+#: the four's run of 4), so the numbers a text shows are the matches of one pass.
+_SHOWN = LazyPattern(r"(?<!\d)(?:16)?(\d{6})[-\s\u00a0\u2010-\u2013]?(\d{4})(?!\d)")
+
+
+@functools.lru_cache(maxsize=64)
+def shown_numbers(text: str) -> frozenset[str]:
+    """The organisation numbers ``text`` shows, as their ten digits (:data:`_SHOWN`): read once per text,
+    however many numbers are looked for in it (a register's page kept for several organisations)."""
+    return frozenset(m[1] + m[2] for m in _SHOWN.finditer(text))
+
+
 def shows_number(number: object, source: object, text: str | None = None) -> bool:
     """Whether the address ``source`` (percent-escapes decoded) or the kept ``text`` of the page holds the
     organisation number ``number``: its ten digits, with or without the hyphen (or a space) after the sixth,
     and with or without the ``16`` Skatteverket writes before a legal person's number in its twelve-digit
-    form (``16802004-9998``)."""
+    form (``16802004-9998``), and not within a longer run of digits."""
     digits = _digits_of(number) if isinstance(number, str) else ""
     if len(digits) != 10:
         return False
-    shown = re.compile(rf"(?<!\d)(?:16)?{digits[:6]}[-\s\u00a0\u2010-\u2013]?{digits[6:]}(?!\d)")
     address = unquote(source) if isinstance(source, str) else ""
-    return bool(shown.search(address) or (text and shown.search(text)))
+    return digits in shown_numbers(address) or (text is not None and digits in shown_numbers(text))
 
 
 def _number_problem(source: str, number: object, text: str | None) -> str | None:

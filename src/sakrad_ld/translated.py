@@ -44,7 +44,10 @@ search past the last one found (tests/test_translated_linear.py counts what each
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
+import types
+import typing
 from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
@@ -416,22 +419,86 @@ def _shown(n: int | str) -> str:
 
 
 def _texts(record: object, lines: object, path: str) -> Iterator[tuple[str, Text, object]]:
-    """(field path, text, the lines to name it by) for each Text in ``record`` and what it holds."""
+    """(field path, text, the lines to name it by) for each Text in ``record`` and what it holds, in
+    the order of its fields. Only the fields whose type may hold a Text are read (:func:`_text_fields`):
+    a meeting's lists of organisations, sources and counts are passed over."""
     if isinstance(record, Text):
         yield path, record, record.lines or lines
         return
-    if not dataclasses.is_dataclass(record):
-        return
+    fields = _TEXT_FIELDS.get(type(record))
+    if fields is None:
+        if not dataclasses.is_dataclass(record):
+            return
+        fields = _text_fields(type(record))
     own = getattr(record, "lines", None) or lines
-    for f in dataclasses.fields(record):
-        if f.name == "lines":
-            continue
-        value = getattr(record, f.name)
+    for name in fields:
+        value = getattr(record, name)
         if isinstance(value, list):
             for i, item in enumerate(value):
-                yield from _texts(item, own, f"{f.name}[{i}]")
+                yield from _texts(item, own, f"{name}[{i}]")
         elif value is not None and not isinstance(value, (str, int, float, bool)):
-            yield from _texts(value, own, f.name)
+            yield from _texts(value, own, name)
+
+
+#: The fields of each record class that may hold a Text (:func:`_text_fields`), found once per class.
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
+#: Types that hold no Text, whatever their place in a record.
+_NO_TEXT = (str, int, float, bool, type(None), dt.date, dt.datetime)
+
+
+def _text_fields(cls: type) -> tuple[str, ...]:
+    """The names of the fields of the dataclass ``cls`` (but ``lines``) whose declared type may hold a
+    Text at any depth; every field where the types cannot be read."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # a type that names what cannot be found: read every field, as before
+        hints = {}
+    names = tuple(
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.name != "lines" and (f.name not in hints or _may_hold_text(hints[f.name], set()))
+    )
+    _TEXT_FIELDS[cls] = names
+    return names
+
+
+def _may_hold_text(kind: object, seen: set[type]) -> bool:
+    """Whether a value of the type ``kind`` may be or hold a Text: True for any type it cannot tell."""
+    if isinstance(kind, type) and not typing.get_args(kind):
+        if issubclass(kind, Text):
+            return True
+        if issubclass(kind, _NO_TEXT):
+            return False
+        if not dataclasses.is_dataclass(kind):
+            return not issubclass(kind, (Path, re.Pattern))
+        if kind in seen:
+            return False  # read already, further up
+        seen.add(kind)
+        classes = [kind, *_subclasses(kind)]
+        return any(_may_hold_text(t, seen) for c in classes for name, t in _hints_or_any(c).items() if name != "lines")
+    origin = typing.get_origin(kind)
+    if origin is typing.Literal:
+        return False
+    if origin is typing.Annotated:
+        return _may_hold_text(typing.get_args(kind)[0], seen)
+    if origin in (typing.Union, types.UnionType, list, tuple, set, frozenset):
+        return any(_may_hold_text(a, seen) for a in typing.get_args(kind) if a is not Ellipsis)
+    supertype = getattr(kind, "__supertype__", None)  # a NewType
+    return _may_hold_text(supertype, seen) if supertype is not None else True
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+def _hints_or_any(cls: type) -> dict[str, object]:
+    try:
+        return typing.get_type_hints(cls)
+    except Exception:
+        return {f.name: object for f in dataclasses.fields(cls)}
 
 
 _KINDS = {"exact": "exactly", "approximate": "about", "at-least": "at least", "at-most": "at most"}
@@ -560,7 +627,7 @@ def _pair_warnings(sv: str, en: str, names: Names | None = None) -> list[tuple[s
 def translation_warnings(corpus: Corpus) -> list[InputError]:
     """Every way a record's text says more or other in one language than in the other."""
     found: list[InputError] = []
-    names = corpus_names(corpus)
+    names: Names | None = None  # made at the first text with both languages: a corpus may have none
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}  # a pair repeated (a role, a title) is read once
     for attr in ("sources", "bodies", "posts", "people", "organisations", "meetings"):
         for record in getattr(corpus, attr):
@@ -572,6 +639,8 @@ def translation_warnings(corpus: Corpus) -> list[InputError]:
                     where = lines.where(path)  # type: ignore[attr-defined]
                 said = pairs.get((text.sv, text.en))
                 if said is None:
+                    if names is None:
+                        names = corpus_names(corpus)
                     said = pairs[(text.sv, text.en)] = _pair_warnings(text.sv, text.en, names)
                 found += [InputError(where, message, expected) for message, expected in said]
     return found

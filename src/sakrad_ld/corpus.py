@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import functools
+import gc
 import os
 import re
 import stat
@@ -176,6 +177,29 @@ def schema_files() -> dict[str, bytes]:
     return {name: json_bytes(schema) for name, schema in schemas().items()}
 
 
+_Args = typing.ParamSpec("_Args")
+
+
+def _collector_paused(load: Callable[_Args, Corpus]) -> Callable[_Args, Corpus]:
+    """``load`` with Python's collector of reference cycles paused while it runs (and enabled after, if
+    it was): loading makes no cycles to collect (a collection after a load of 10,000 synthetic meetings
+    finds none), but every object it makes lives on, and each full collection reads every object made
+    so far: some twenty of them took about 2.5 s of the 12.4 s of CPU of a cold load of 10,000 meetings."""
+
+    @functools.wraps(load)
+    def paused(*args: _Args.args, **kwargs: _Args.kwargs) -> Corpus:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return load(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def load_corpus(
     data_dir: Path,
     progress: Callable[[str, int, int], None] | None = None,

@@ -590,9 +590,11 @@ class ReleaseFolders:
         make_readable(tmp)
         name = hashlib.sha256(sums.read_bytes()).hexdigest()[:16]
         folder = self.store / name
-        if _same_release(folder, sums.read_bytes()):
-            shutil.rmtree(tmp)  # the same release is already there: nothing to write
-        elif not os.path.lexists(folder):
+        # The same release may stand under its name already (these inputs built it before), but
+        # its files may have been changed, removed or added to since: the complete release just
+        # built takes its place (exchanged in one step), never the one on disk, whose checksum file
+        # alone says nothing of its files.
+        if not os.path.lexists(folder):
             os.rename(tmp, folder)
         elif not folder.is_symlink() and folder.is_dir() and _exchange(tmp, folder):
             _remove(tmp)  # ``tmp`` now names what stood under the release's name (changed on disk)
@@ -666,12 +668,50 @@ class ReleaseFolders:
 _RELEASE_NAME = re.compile(r"[0-9a-f]{16}|earlier")
 
 
-def _same_release(folder: Path, sums: bytes) -> bool:
-    """Whether ``folder`` is a real folder (not a link) holding a release with the checksums ``sums``."""
-    mark = folder / COMPLETE_MARK
+def intact(folder: Path, manifest: str) -> bool:
+    """Whether the release in ``folder`` is as its build left it, as far as the file system tells
+    without reading its files: its checksum file (:data:`COMPLETE_MARK`) and every file it lists
+    are regular files (no link), each of the size ``manifest`` (a file it lists, whose SHA-256 it
+    gives) records, none changed after the checksum file was written, and no other file is there.
+    A file changed in place, cut short, removed, replaced by a link or added makes it not intact.
+    (A change whose time of change was set back is not seen: docs/security.md.)"""
+    import json
+
     try:
-        return not folder.is_symlink() and folder.is_dir() and not mark.is_symlink() and mark.read_bytes() == sums
-    except OSError:
+        mark = os.lstat(folder / COMPLETE_MARK)
+        if not stat.S_ISREG(mark.st_mode) or os.path.islink(folder):
+            return False
+        sums: dict[str, str] = {}
+        for line in (folder / COMPLETE_MARK).read_text(encoding="utf-8").splitlines():
+            digest, sep, rel = line.partition("  ")
+            if not sep or rel in sums:
+                return False
+            sums[rel] = digest
+        data = (folder / manifest).read_bytes()
+        if sums.get(manifest) != hashlib.sha256(data).hexdigest():
+            return False
+        sizes = {f["path"]: f["size"] for f in json.loads(data)["files"]}
+        sizes[manifest] = len(data)
+        found = 0
+        for where, dirs, files in os.walk(folder):
+            if any(os.path.islink(os.path.join(where, d)) for d in dirs):  # a folder behind a link
+                return False
+            for file in files:
+                path = os.path.join(where, file)
+                rel = os.path.relpath(path, folder).replace(os.sep, "/")
+                if rel == COMPLETE_MARK:
+                    continue
+                status = os.lstat(path)
+                if (
+                    rel not in sums
+                    or not stat.S_ISREG(status.st_mode)
+                    or status.st_size != sizes.get(rel)
+                    or status.st_mtime_ns > mark.st_mtime_ns
+                ):
+                    return False
+                found += 1
+        return found == len(sums)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
         return False
 
 

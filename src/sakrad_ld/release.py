@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from .corpus import Loading, load_corpus, start_loading
 from .errors import InputError, ReleaseError, SakradError, Where
-from .folders import CacheFolder, Kept, ReleaseFolders, store_holding, store_link
+from .folders import CacheFolder, Kept, ReleaseFolders, intact, store_holding, store_link
 from .inputfiles import name_problem, read_input, resolved
 from .layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from .processes import Prepared, cores, idle_cores, in_background, in_processes, prepared
@@ -257,6 +257,7 @@ def write_release(
                     recorded is not None
                     and current is not None
                     and _checksums_at(current) == recorded
+                    and intact(current, MANIFEST_FILE)  # and as that build left it
                     and _inputs_digest(project) == inputs  # not changed while it was loaded
                 ):  # ``out`` is what these inputs make: the cache keeps what its build used
                     assert kept is not None
@@ -337,7 +338,9 @@ def _made_before(
         return None
     out = _absolute(out)
     with _turn_at(out, waiting) as (_, current):
-        if current is None or _checksums_at(current) != recorded:
+        # the release it names must also be as that build left it (a file changed, removed or
+        # added since is built again, and the fresh release takes its place)
+        if current is None or _checksums_at(current) != recorded or not intact(current, MANIFEST_FILE):
             return None
     return BuildResult(ValidationReport(findings), out, meetings, triples)
 

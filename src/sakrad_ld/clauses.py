@@ -15,9 +15,12 @@ from __future__ import annotations
 import os
 import re
 import sys
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
+from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 __all__ = [
@@ -539,16 +542,16 @@ def finite(word: str) -> bool:
 
 
 def _has_verb(flat: str, lo: int, hi: int) -> bool:
-    return any(finite(w) for w in _WORD.findall(flat, lo, hi))
+    return any(finite(w[0]) for w in _WORD.finditer(flat, lo, hi))
 
 
 def _verb_first(flat: str, at: int, hi: int) -> bool:
     """Whether the words from ``at`` open with a finite verb (adverbs aside): a clause with no subject of
-    its own, going on with the one before it."""
-    for w in _WORD.findall(flat, at, hi)[:3]:
-        if w in _ADVERBS_FIRST:
+    its own, going on with the one before it. Reads at most three words."""
+    for m in islice(_WORD.finditer(flat, at, hi), 3):
+        if m[0] in _ADVERBS_FIRST:
             continue
-        return finite(w)
+        return finite(m[0])
     return False
 
 
@@ -560,6 +563,52 @@ _SO = LazyPattern(r", ?(?:så|so) (?!att |that )")
 _COMMA = LazyPattern(r"[,()]")
 
 
+#: A comparison of numbers ("inte fler än 30", "fewer than twenty"): "än"/"than" before a number opens no clause.
+_NUMBER_COMPARED = LazyPattern(
+    r" (?:än|than) (?:totalt |sammanlagt |altogether )?(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
+    r"tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred)[\w-]*(?!\w))"
+)
+#: How many words an insert between a verb and its negation may have ("inledde, enligt planen, inte").
+INSERT_WORDS = 5
+#: Inserts that compare, whose negation after them is an aside of its own ("deltog, liksom Famna, inte X").
+_COMPARING_INSERT = LazyPattern(r"(?:liksom|precis som|än|jämfört med|like|than|compared (?:with|to))(?!\w)")
+
+
+def _closes_insert(flat: str, lo: int, mark: int, at: int) -> bool:
+    """Whether the comma or parenthesis at ``at`` closes an insert opened at ``mark`` right after a finite
+    verb ("Statssekreteraren inledde, enligt planen, inte mötet", "ledde (som väntat) inte mötet"): a
+    negation after it stands where the verb's own would ("inledde inte mötet") and denies the verb, not
+    what follows it as an aside ("hölls i Stockholm, inte digitalt"). The insert: at most
+    :data:`INSERT_WORDS` words, no finite verb unless a subordinate word opens it ("som det ser ut"), not a
+    comparison."""
+    if (flat[mark], flat[at]) not in ((",", ","), ("(", ")")):
+        return False
+    end = mark - (mark > lo and flat[mark - 1] == " ")  # "ledde (enligt planen)"
+    before = flat.rfind(" ", lo, end) + 1
+    if before >= end or not finite(flat[before:end]):
+        return False
+    words = _WORD.findall(flat, mark + 1, at)
+    if not 0 < len(words) <= INSERT_WORDS or _COMPARING_INSERT.match(flat, mark + 1 + (flat[mark + 1] == " ")):
+        return False
+    return _OPENS.match(flat, mark + 1 + (flat[mark + 1] == " ")) is not None or not any(finite(w) for w in words)
+
+
+class _Verbs:
+    """The finite verbs of ``flat[lo:hi]``, read once: whether a stretch of it holds one is a lookup."""
+
+    def __init__(self, flat: str, lo: int, hi: int) -> None:
+        found = [m.span() for m in _WORD.finditer(flat, lo, hi) if finite(m[0])]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def between(self, a: int, b: int) -> bool:
+        """Whether a finite verb stands whole in ``flat[a:b]`` (``a`` and ``b`` not inside a word)."""
+        i = bisect_left(self.starts, a)
+        return i < len(self.starts) and self.ends[i] <= b
+
+
 def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """The clauses of the part ``flat[lo:hi]`` (a contrast's part, :func:`contrast_clause`), each
     ``(start, stop, how)``, in order: ``how`` is "main" (the part's first clause and any going on
@@ -567,57 +616,83 @@ def clauses_of(flat: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     :data:`SUBORDINATE_WORDS` opens, to the next comma or parenthesis; inside a clause, from such a word
     to the clause's end), "and" ("och" between a clause with a verb and one with a verb: a coordinated
     clause with its own subject), "and-on" (one opening with its verb, the subject going on) or "time"
-    (a comma's clause opened by another time: "…, nästa gång i Malmö")."""
-    cuts: list[tuple[int, str]] = [(lo, "main")]
+    (a comma's clause opened by another time: "…, nästa gång i Malmö"). Linear in the part: each mark
+    is read once, the cut before it found by bisection, the part's verbs read once."""
+    verbs = _Verbs(flat, lo, hi)
+    cuts: dict[int, str] = {lo: "main"}  # where a clause starts -> how (of two at one place, the later in order)
+
+    def cut(at: int, how: str) -> None:
+        cuts[at] = max(cuts.get(at, how), how)
+
+    last = (lo, "main")  # the last cut made at a comma: where, how
+    mark = None  # the comma or parenthesis before this one
     for c in _COMMA.finditer(flat, lo, hi):
         at = c.end()
         while at < hi and flat[at] == " ":
             at += 1
+        inserted, mark = mark is not None and _closes_insert(flat, lo, mark, c.start()), c.start()
         if _OPENS.match(flat, at) and not _infinitive(flat, at):
-            cuts.append((c.start(), "sub"))
-        elif _ASIDE.match(flat, at):
-            cuts.append((c.start(), "time"))  # "hölls i Stockholm, inte digitalt": an aside of its own
+            cut(c.start(), "sub")
+        elif _ASIDE.match(flat, at) and not inserted:
+            cut(c.start(), "time")  # "hölls i Stockholm, inte digitalt": an aside of its own
         elif _TIME_FIRST.match(flat, at):
-            cuts.append((c.start(), "time"))
-        elif c.group() == ")" or (c.group() == "," and cuts[-1][1] in ("sub", "time") and flat[cuts[-1][0]] != "("):
-            cuts.append((c.start(), "main"))
+            cut(c.start(), "time")
+        elif c.group() == ")" or (c.group() == "," and last[1] in ("sub", "time") and flat[last[0]] != "("):
+            cut(c.start(), "main")
+        else:
+            continue
+        last = (c.start(), cuts[c.start()])
     for c in _AND_NOT.finditer(flat, lo, hi):
-        cuts.append((c.start(), "time"))  # "hölls i Malmö och inte digitalt"
+        cut(c.start(), "time")  # "hölls i Malmö och inte digitalt"
+    places = sorted(cuts)
+
+    def before(at: int, inclusive: bool) -> int:
+        i = (bisect_right if inclusive else bisect_left)(places, at)
+        return places[i - 1] if i else lo
+
     for c in _SO.finditer(flat, lo, hi):  # "Famna kunde inte komma, så Fryshuset deltog ensamt"
-        before = max((p for p, _ in cuts if p < c.start()), default=lo)
         if (
-            _has_verb(flat, before, c.start())
+            verbs.between(before(c.start(), False), c.start())
             and _has_verb(flat, c.end(), min(hi, c.end() + 80))
             and not _verb_first(flat, c.end(), hi)  # "Om det finns tid, så deltar X": the condition's main clause
         ):
-            cuts = [cut for cut in cuts if cut[0] != c.start()]
-            cuts.append((c.start(), "and"))
+            if c.start() not in cuts:
+                insort(places, c.start())
+            cuts[c.start()] = "and"
     for c in _AND.finditer(flat, lo, hi):
         if _ASIDE.match(flat, c.end()):
             continue
-        before = max((p for p, _ in cuts if p <= c.start()), default=lo)
-        if _has_verb(flat, before, c.start()) and _has_verb(flat, c.end(), min(hi, c.end() + 80)):
-            cuts.append((c.start(), "and-on" if _verb_first(flat, c.end(), hi) else "and"))
-    cuts.sort()
+        if verbs.between(before(c.start(), True), c.start()) and _has_verb(flat, c.end(), min(hi, c.end() + 80)):
+            if c.start() not in cuts:
+                insort(places, c.start())
+            cut(c.start(), "and-on" if _verb_first(flat, c.end(), hi) else "and")
     spans = []
-    for i, (start, how) in enumerate(cuts):
-        stop = cuts[i + 1][0] if i + 1 < len(cuts) else hi
-        going = next((k for _, _, k in reversed(spans) if k not in ("sub", "time")), None)
+    going = None  # how the last clause that is neither subordinate nor a time's was made
+    for i, start in enumerate(places):
+        how = cuts[start]
+        stop = places[i + 1] if i + 1 < len(places) else hi
         if how == "main" and going in ("and", "and-on"):
             # a comma's clause after a coordinated one goes on with it, also past a subordinate clause
             # closed by the comma ("… och Fryshuset, som var inbjudet, deltog")
             how = going
         if start < stop:
             spans.append((start, stop, how))
+            if how not in ("sub", "time"):
+                going = how
     # inside a clause that is not itself subordinate, a subordinate word after its verb opens one
     out = []
     for start, stop, how in spans:
         inner = None
         if how != "sub":
             inner = next(
-                (m for m in _OPENS_INSIDE.finditer(flat, start + 1, stop) if not _infinitive(flat, m.start() + 1)), None
+                (
+                    m
+                    for m in _OPENS_INSIDE.finditer(flat, start + 1, stop)
+                    if not _infinitive(flat, m.start() + 1) and not _NUMBER_COMPARED.match(flat, m.start())
+                ),
+                None,
             )
-        if inner is not None and _has_verb(flat, lo if how == "main" else start, inner.start()):
+        if inner is not None and verbs.between(lo if how == "main" else start, inner.start()):
             out.extend([(start, inner.start(), how), (inner.start(), stop, "sub")])
         else:
             out.append((start, stop, how))
@@ -1087,9 +1162,21 @@ def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) 
     only, an update of it ("Sakrådet flyttades till Umeå. Det hölls i Umeå den 3 maj" places it in Umeå),
     and where it moves what ``moved`` names: "date" (:func:`_moves_what`: "sköts upp", "flyttats till den 10
     maj") or "place" ("flyttats till Göteborg"); None: no move, only a calling off."""
-    for m in _THIS_OFF.finditer(flat):
-        if lo <= m.start() < hi or (m["moved"] and (m.start() < hi or moved != _moves_what(flat, m))):
+    for at, words, sentence, what in _callings_off(flat, _NAMED.get()):
+        if lo <= at < hi or (what and (at < hi or moved != what)):
             continue
+        return words, sentence
+    return None
+
+
+@lru_cache(maxsize=16)
+def _callings_off(flat: str, named: re.Pattern[str] | None) -> tuple[tuple[int, str, str, str], ...]:
+    """Every calling off or move of this meeting in ``flat`` that no word around it takes back, read once
+    for the text (:func:`called_off_elsewhere` asks for each fact): (where, its words, its sentence, what a
+    move moves: "date", "place", or "" for a calling off). ``named``: the data's names read as no guard
+    words (:func:`names_read`), of which the reading depends."""
+    out = []
+    for m in _THIS_OFF.finditer(flat):
         if _NOT_THIS_BETWEEN & set(m["between"].split()) or _IF_AFTER.match(flat, m.end()):
             continue
         before = _WORD.findall(flat, max(0, m.start() - 30), m.start())[-2:]
@@ -1100,8 +1187,8 @@ def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) 
         if _DENIED_BEFORE.search(flat, s, m.start()) or _ALMOST.search(flat, max(s, word - 30), word):
             continue
         if guard_in(flat, s, e, word, m.end(), kinds=_ELSEWHERE_UNCALLING) is None:
-            return m.group(), flat[s:e].strip()
-    return None
+            out.append((m.start(), m.group(), flat[s:e].strip(), _moves_what(flat, m) if m["moved"] else ""))
+    return tuple(out)
 
 
 def called_off_said(flat: str, lo: int, hi: int, sentence: str, moved: str | None = None) -> str | None:

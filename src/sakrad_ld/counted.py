@@ -116,7 +116,7 @@ ROUNDING_SUFFIX = "-tal"
 EN_ROUNDING = ("about", "around", "approximately", "approx", "roughly", "some", "circa", "c", "ca", "an estimated")
 #: The words before a number that give a lower bound (records.Count.bound at-least): "drygt 50" is more
 #: than 50, "minst 50" 50 or more.
-LOWER = ("drygt", "över", "minst", "åtminstone", "fler än", "mer än")
+LOWER = ("drygt", "över", "minst", "åtminstone", "fler än", "mer än", "som minst", "minimum")
 #: The words before a number that give an upper bound (records.Count.bound at-most): "knappt 60" is fewer
 #: than 60; "uppemot 30", "upp till 30", "högst 30" and "som mest 30" are up to 30, "närmare 30" and
 #: "nästan 30" just under it, "långt ifrån 30" well under it: none of them is about 30.
@@ -134,15 +134,19 @@ UPPER = (
     "färre än",
     "mindre än",
     "max",
+    "maximalt",
+    "som högst",
     "långt ifrån",
 )
 #: English words before a number that give a lower bound (as :data:`LOWER`: "More than 40 organisations
 #: attended"); "no fewer than" and "not more than" are read as a negation before a comparison too.
 EN_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "no fewer than",
-            "no less than", "well over", "a little over", "slightly more than", "a little more than")  # fmt: skip
+            "no less than", "well over", "a little over", "slightly more than", "a little more than", "a minimum of",
+            "at the least")  # fmt: skip
 #: English words before a number that give an upper bound (as :data:`UPPER`).
 EN_UPPER = ("fewer than", "less than", "under", "at most", "up to", "nearly", "almost", "just under", "close to",
-            "below", "no more than", "not more than", "not quite", "just short of", "far from", "nowhere near")  # fmt: skip
+            "below", "no more than", "not more than", "not quite", "just short of", "far from", "nowhere near",
+            "at the most", "a maximum of", "maximum")  # fmt: skip
 #: Abbreviations of the words that round or bound a number, with their '.' ("ca. 40", "approx. 40", "max.
 #: 30"): the '.' ends no sentence (stated.ABBREVIATIONS holds them).
 MARK_ABBREVIATIONS = ("ca.", "approx.", "max.")
@@ -243,6 +247,9 @@ _TOKEN = LazyPattern(rf"{_GROUPED}|\d+(?=[–—-]\d)|(?<=\d)[–—-](?=\d)|[^\
 NAMED_NUMBERS = {"dussin": 12, "dozen": 12}
 #: The articles before a word that names a number ("ett dussin", "a dozen"): the words before them bound it.
 _ARTICLES = frozenset({"ett", "en", "a"})
+#: Words of the whole that may stand between a bounding or rounding word and its number ("högst
+#: sammanlagt 30", "inte fler än totalt 30", "not more than altogether 30").
+WHOLE_WORDS = frozenset({"totalt", "sammanlagt", "sammantaget", "altogether"})
 #: Bounding or rounding words: up to three words right before a number ("in excess of 40").
 _BEFORE = 3
 _MARK_KINDS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
@@ -306,7 +313,9 @@ def numbers_in(text: str) -> list[Reading]:
         value, rounds = read
         named = token.group().casefold().removesuffix("tal") in NAMED_NUMBERS
         first = i - 1 if named and i and tokens[i - 1].group().casefold() in _ARTICLES else i  # "drygt ett dussin"
-        before = [t.group() for t in tokens[max(0, first - _BEFORE) : first]]
+        # a word of the whole between the mark and the number ("högst sammanlagt 30", "inte fler än totalt 30")
+        whole = int(first > 0 and tokens[first - 1].group().casefold() in WHOLE_WORDS)
+        before = [t.group() for t in tokens[max(0, first - whole - _BEFORE) : first - whole]]
         kind, marks = ("approximate" if rounds else "exact"), 0
         for n in (3, 2, 1):  # "fler än 20", "upp till 30" before "än 20", "till 30"
             lead = " ".join(before[-n:]) if len(before) >= n else ""
@@ -314,6 +323,7 @@ def numbers_in(text: str) -> list[Reading]:
             if mark:
                 kind, marks = mark, n
                 break
+        first -= whole if marks else 0
         # "inte fler än 20" is at most 20, "inte färre än 20" at least 20: a negated comparison
         if (
             marks
@@ -345,7 +355,9 @@ _WHOLE_LEAD = (
     r"(?:(?:de|dem|dessa|totalt|sammanlagt|the|these|those|a total of|in all|sina|deras|dess|its|their|"
     r"(?!(?:sakråd|samråd|möt)\w*s )[^\W\d]{3,}s|[^\W\d]+'s) )*"
 )
-_MARK_WORDS = _words(MARKS)
+#: The words before a number that round or bound it, a negated comparison's negation with them ("Antalet
+#: deltagare var inte fler än 30"), as a pattern's alternatives.
+_MARK_WORDS = _words(MARKS) + "|" + "|".join(sorted(NEGATED)) + "(?= (?:" + _words(tuple(COMPARISONS)) + "))"
 #: How far (characters) before a count's words its whole's part is read ("alla utom 3 av de totalt drygt "),
 #: and after a whole opening its clause the part's number.
 _PART_REACH = 80
@@ -639,7 +651,9 @@ def count_guard(flat: str, lo: int, hi: int, a: int, b: int) -> tuple[str, str] 
     for s, e in clauses.fact_clause(flat, lo, hi, a, b):
         if (instead := _INSTEAD_AFTER.search(flat, max(s, b), e)) is not None:
             e = instead.start()  # "samlade 30 deltagare i stället för planerade 50": the plan is the other's
-        for bound in _BOUND_NEGATION.finditer(flat, s, e):
+        for bound in _BOUND_NEGATION.finditer(flat, s, hi):  # its comparison may stand past the clause's end
+            if bound.start() >= e:  # ("deltog inte fler | än 20": "än" opens a clause of its own)
+                break
             spans.append((s, bound.start()))
             s = bound.end()
         spans.append((s, e))

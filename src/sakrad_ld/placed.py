@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 from . import clauses
 from .clauses import LazyPattern
 from .errors import InputError, Where
+from .markup import shown
 from .records import Text, credited
 from .stated import (
     _END,
@@ -207,7 +208,7 @@ def check_related(corpus: Corpus) -> list[InputError]:
                 # a register's extract names bodies, each in an entry of its own: it states no relation
                 if "." not in fact:  # a relation: a clause joining the two names, never in a register's extract
                     if source not in heads:
-                        heads[source] = headings(kept[source], known)
+                        heads[source] = headings(shown(kept[source]), known)
                     found = source not in registers and stated_relation(
                         _own_names(record), words, fact, texts[source], heads[source], flats[source]
                     )

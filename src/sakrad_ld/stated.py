@@ -102,6 +102,7 @@ from .clauses import (
 )
 from .counted import MARK_ABBREVIATIONS, RANGE, count_claim, count_source, meeting_counts, numbers_in
 from .errors import InputError, Where
+from .markup import hidden_parts, shown
 from .records import Corpus, Meeting, Organisation, Person, credited
 from .typedyaml import quoted
 
@@ -651,7 +652,10 @@ def folded_text(text: str) -> str:
 
 def fold_marked(text: str, case: Callable[[str], str]) -> str:
     """``text`` folded as :func:`folded_text` folds it, sentence ends marked, with ``case`` as the
-    step that folds case (:func:`_case` there; placed.py keeps the case of each character)."""
+    step that folds case (:func:`_case` there; placed.py keeps the case of each character). The text
+    is read as its reader sees it (:func:`sakrad_ld.markup.shown`): a comment or struck-through words
+    state nothing, a link is its text, emphasis and tags are no words, an entity is its character."""
+    text = shown(text)
     text = _LABEL_ROW.sub(r"\1: \2\n", _EMPHASISED_LABEL.sub(r"\1\3:", text))
     text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
     pieces = []
@@ -1811,7 +1815,7 @@ def _check_stated(corpus: Corpus) -> list[InputError]:
         flat = _flat(text)
         asked: dict[str, int] = {}  # a meeting's id -> where its last question found ends
         headings: dict[int, tuple[int, int] | None] = {}  # a list item's start -> its list's heading
-        places = _places(kept[source])
+        places = _places(shown(kept[source]))
         for i in indices:
             _, _, _, values, _, kind = facts[i]  # type: ignore[misc]
             year = years.get(i)
@@ -1855,12 +1859,30 @@ def _check_stated(corpus: Corpus) -> list[InputError]:
                 missing[i] = ""
             elif why:
                 missing[i] = why
+            if i in missing and (said := _hidden_saying(facts[i][2], kept[source], flat)):  # type: ignore[index]
+                missing[i] = said
         del text, flat
     return [
         fact if isinstance(fact, InputError) else _error(*fact[:3], fact[4], files[fact[4]], missing[i], fact[5])
         for i, fact in enumerate(facts)
         if isinstance(fact, InputError) or i in missing
     ]
+
+
+def _hidden_saying(value: str, raw: str, flat: str) -> str | None:
+    """Why a fact the kept text ``raw`` shows nowhere (``flat``) is refused where only its hidden text
+    holds it (:func:`sakrad_ld.markup.hidden_parts`: a comment, struck-through words): such text states
+    nothing. None where no hidden part holds it, or the shown text does."""
+    if not value or _found(value, flat):
+        return None
+    for kind, words in hidden_parts(raw):
+        if _found(value, flat_text(words)):
+            shown_words = words if len(words) <= 120 else words[:119] + "…"
+            return (
+                f"holds it only in {kind} ({_quoted(shown_words)}), which its reader is not shown: hidden or "
+                "struck-through text states nothing"
+            )
+    return None
 
 
 # --- Names on their own, places where the meeting was held, whole questions, quotations ----------------
@@ -2196,7 +2218,16 @@ def _another_meeting(flat: str, lo: int, hi: int, years: frozenset[str] | None =
 def _meeting_before(flat: str, lo: int) -> bool:
     """Whether the text before ``lo`` names a meeting after the heading it opens with (the page's title
     names the meeting it is about, not one before it: :data:`_HEADING_ENDS`)."""
-    return _EARLIER_MEETING.search(flat, _HEADING_ENDS.get(flat, 0), lo) is not None
+    first = _first_meeting(flat, _HEADING_ENDS.get(flat, 0))
+    return 0 <= first < lo and _EARLIER_MEETING.search(flat, first, lo) is not None
+
+
+@lru_cache(maxsize=16)
+def _first_meeting(flat: str, start: int) -> int:
+    """Where the first meeting's noun after ``start`` stands in ``flat`` (-1: none), found once for a text:
+    :func:`_meeting_before` asks for each fact, and no noun stands before it however far it reads."""
+    found = _EARLIER_MEETING.search(flat, start)
+    return -1 if found is None else found.start()
 
 
 #: A time opening a sentence ("2023 deltog X", "Under 2023 …", "Den 3 april deltog X", "In 2023, …"): the
@@ -3614,7 +3645,8 @@ def _count_said(
             # "Samma dag hölls i stället ett seminarium med 40 organisationer": the count is the other event's
             why = why or f"{_quoted(flat[lo:hi].strip())} is about another event ({other!r})"
             continue
-        lead = _WORDS.findall(flat, max(lo, a - 40), a)[-3:]
+        # a negation, a mark of three words and a word of the whole ("inte fler än totalt 30")
+        lead = _WORDS.findall(flat, max(lo, a - 50), a)[-5:]
         readings = [r for r in numbers_in(" ".join([*lead, flat[a:b]])) if str(r.value) == value]
         if readings and all(r.kind != mark for r in readings):
             why = why or (

@@ -8,7 +8,6 @@ The listing is the JSON the site's search API gives (``listing.json``: one entry
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, Where
+from ..markup import rendered, unemphasised
 from ..typedyaml import plain_text
 
 __all__ = [
@@ -340,85 +340,9 @@ def parse_page(text: str, origin: str) -> Page:
     return Page(title, paragraphs, origin, tuple(blocks), text, tuple(plain_text(h) for h in hidden))
 
 
-# --- a page's Markdown as its reader sees it ---------------------------------------------------------------
-#: Text no reader is shown: an HTML comment (one left open hides the rest of the page, as a browser does);
-#: struck-through words (``~~…~~``, ``<del>``, ``<s>``, ``<strike>``), which the page takes back.
-_HIDDEN = re.compile(
-    r"<!--(?P<comment>.*?)(?:-->|\Z)|(?<!~)~~(?!~)(?P<struck>\S(?:(?:(?!~~|\n[ \t]*\n).)*?\S)?)~~(?!~)|"
-    r"<(?P<tag>del|s|strike)\b[^<>]*>(?P<tagged>(?:(?!<(?:del|s|strike)\b|\n[ \t]*\n).)*?)</(?P=tag)\s*>",
-    re.DOTALL | re.IGNORECASE,
-)
-#: An image (its address and alternative text are no words of the page's text), a link (its text is
-#: shown, its address is not), a reference link, a reference's definition, an autolink (its address shown).
-#: Each part stops at the next bracket, so a line of many "[" is read once (no search runs over the rest
-#: of the line from each).
-_DESTINATION = r"\((?:[^()\[\]\s]|\([^()\[\]\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
-_IMAGE = re.compile(rf"!\[[^\[\]\n]*\](?:{_DESTINATION}|\[[^\[\]\n]*\])")
-_LINK = re.compile(rf"\[(?P<text>[^\[\]\n]*)\](?:{_DESTINATION}|\[[^\[\]\n]*\])")
-_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\[\]\n]+\]:[ \t]+\S+.*$")
-_AUTOLINK = re.compile(r"<(?P<address>(?:https?|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>@]+)>")
-#: An HTML tag ("<br>", "<b>", "</span>"): markup, no words.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-#: Emphasis (``***…***``, ``**…**``, ``__…__``, ``*…*``, ``_…_``, not inside a word for ``_``): the marks are
-#: no words. The label of a list's item (``- **Suicidprevention** Hur …``) keeps its marks in the item's
-#: line, where they part the label from the item's text; :func:`_unlabelled` takes them out of the prose.
-_EMPHASIS = (
-    re.compile(r"(?<![\w*])(\*{1,3})(?=[^\s*])(?P<text>[^*\n]*?[^\s*])\1(?![\w*])"),
-    re.compile(r"(?<![\w_])(_{1,3})(?=[^\s_])(?P<text>[^_\n]*?[^\s_])\1(?![\w_])"),
-)
-_ITEM_LABEL = re.compile(r"^((?:[-*+•]|\d{1,2}[.)])[ \t]+)(\*\*[^*\n]+\*\*)")
-#: Code (``…``): its text; one holding a backtick keeps its marks.
-_CODE = re.compile(r"(?<!`)(`+)(?P<text>[^`\n]+)\1(?!`)")
-#: An ATX heading's closing run of ``#`` (CommonMark 4.2): no part of the heading's text.
-_CLOSING_HASHES = re.compile(r"(?m)^(#{1,6}[ \t].*?)[ \t]+#+[ \t]*$")
-#: A backslash escape of a mark, and an entity or character reference: read as the character they write.
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_ESCAPED = 0xF0000  # escaped marks are held as characters of a private plane until the marks are read
-
-
-def rendered(markdown: str) -> tuple[str, list[str]]:
-    """``markdown`` as its reader sees it, its lines kept (a list's and a heading's marks too), and the
-    text it hides: comments and struck-through words out (each returned), a link's or code's text for
-    it, emphasis and tags out, escapes and entities as the characters they write."""
-    text = _ESCAPE.sub(lambda m: chr(_ESCAPED + ord(m[1])), markdown)
-    hidden: list[str] = []
-
-    def hide(m: re.Match[str]) -> str:
-        words = " ".join((m["comment"] or m["struck"] or m["tagged"] or "").split())
-        if words:
-            hidden.append(words)
-        return "\n" * m.group().count("\n") if m["comment"] is not None else ""
-
-    text = _HIDDEN.sub(hide, text)
-    text = _CODE.sub(lambda m: m["text"].strip(), text)
-    text = _DEFINITION.sub("", _IMAGE.sub("", text))
-    text = _AUTOLINK.sub(lambda m: m["address"], _LINK.sub(lambda m: m["text"], text))
-    text = _CLOSING_HASHES.sub(r"\1", _TAG.sub("", text))
-    lines = []
-    for line in text.split("\n"):
-        label = _ITEM_LABEL.match(line.lstrip())
-        head = line[: len(line) - len(line.lstrip())] + label.group() if label else ""
-        lines.append(head + _unemphasised(line[len(head) :]))
-    text = "\n".join(lines)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    text = re.sub(r"[\U000F0000-\U000F007F]", lambda m: chr(ord(m.group()) - _ESCAPED), text)
-    return text, hidden
-
-
-def _unemphasised(text: str) -> str:
-    for _ in range(3):  # nested emphasis ("**Sakråd om _hav_**") is read from the inside out
-        before = text
-        for pattern in _EMPHASIS:
-            text = pattern.sub(lambda m: m["text"], text)
-        if text == before:
-            break
-    return text
-
-
 def _unlabelled(line: str) -> str:
     """A line of the page with its item's label as prose reads it: no emphasis marks."""
-    return _unemphasised(line)
+    return unemphasised(line)
 
 
 _DIARIENUMMER_TAIL = re.compile(r"\s*Diarienummer:.*$")

@@ -14,7 +14,7 @@ from ..records import Corpus, Meeting
 from .page_draft import PageDraft, draft_page, merge
 from .regeringen import Entry, check_page, find_entry, page_url, read_page
 
-__all__ = ["Batch", "draft_listing", "page_files", "same_meeting"]
+__all__ = ["Batch", "draft_listing", "page_files", "same_meeting", "take_in"]
 
 
 @dataclass
@@ -22,6 +22,8 @@ class Batch:
     drafts: list[PageDraft] = field(default_factory=list)  # one per meeting, pages merged
     merged: list[tuple[str, str]] = field(default_factory=list)  # (page url, meeting id)
     existing: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (url, meeting id, would add)
+    #: a page data/ does not cite, about the same meeting as one it cites: (url, the cited page's url)
+    cited_with: dict[str, str] = field(default_factory=dict)
     not_sakrad: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (url, kind, sentences)
     unread: list[tuple[str, str]] = field(default_factory=list)  # (url, why): a page that cannot be read
 
@@ -29,7 +31,9 @@ class Batch:
         lines = [f"drafted: {d.meeting.id} ← {d.url}" for d in self.drafts if d.meeting]
         lines += [f"same meeting as another page: {url} → {mid}" for url, mid in self.merged]
         lines += [
-            f"already in data/: {url} → data/meetings/{mid}.yaml; would add: {', '.join(add) or 'nothing'}"
+            f"already in data/: {url} → data/meetings/{mid}.yaml"
+            + (f" (the same meeting as {self.cited_with[url]}, which data/ cites)" if url in self.cited_with else "")
+            + f"; would add: {', '.join(add) or 'nothing'}"
             for url, mid, add in self.existing
         ]
         lines += [
@@ -64,6 +68,38 @@ def same_meeting(a: PageDraft, b: PageDraft) -> bool:
 
         return bool(words(ma) & words(mb))
     return False
+
+
+def take_in(draft: PageDraft, linked: list[PageDraft]) -> tuple[PageDraft, list[str]]:
+    """One page's draft with the pages linked with it in the listing (``linked``, drafted) taken in, as
+    :func:`draft_listing` takes them: each about the same meeting (:func:`same_meeting`) is merged, the page
+    of the sakråd section as the main source, also where ``data/`` already cites it as a source of the same
+    meeting as this page (an invitation data/ cites still takes in the article that reports the meeting
+    held); a page data/ cites for another meeting, or this page's not, is named and not merged. Returns the
+    draft and what the command says of each page, in order."""
+    said = []
+    for other in linked:
+        if other.meeting is None:
+            continue
+        if other.existing is not None and other.existing != draft.existing:
+            said.append(
+                f"note: {other.url}, linked with this page, is already a source of data/meetings/"
+                f"{other.existing}.yaml"
+                + (f", and this page of data/meetings/{draft.existing}.yaml" if draft.existing else "")
+                + ": its facts are not merged; check whether this page is about that meeting"
+            )
+            continue
+        if not same_meeting(draft, other):
+            said.append(
+                f"note: {other.url}, linked with this page, is not read as about the same meeting (another day, "
+                "or published before this meeting's day as a report of one held): its facts are not merged"
+            )
+            continue
+        if other.kind == "sakrad" and draft.kind != "sakrad":  # the sakråd section's page is the main source
+            draft, other = other, draft
+        merge(draft, other)
+        said.append(f"{other.url} is about the same meeting: its facts are merged into the draft")
+    return draft, said
 
 
 def _before(report: PageDraft, meeting: PageDraft) -> bool:
@@ -115,6 +151,7 @@ def _would_add(draft: Meeting, known: Meeting) -> list[str]:
         "agencies",
         "discussion_areas",
         "announced_discussion_areas",
+        "presentations",
         "contact",
         "case_number",
     ):
@@ -142,7 +179,7 @@ def page_files(pages: Path) -> list[Path]:
 def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Batch:
     """Drafts every page under ``pages`` (``<section>/<yyyy>/<mm>/<slug>.md``) with its listing entry."""
     batch = Batch()
-    drafts = []
+    drafts, cited = [], []
     paths = page_files(pages)
     addresses = tuple(page_url(path) for path in paths)  # an id names one address: no two pages share one
     for path in paths:
@@ -156,6 +193,8 @@ def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Ba
             known = next(m for m in corpus.meetings if m.id == draft.existing)
             add = _would_add(draft.meeting, known) if draft.meeting else []
             batch.existing.append((draft.url, draft.existing, add))
+            if draft.meeting is not None:
+                cited.append(draft)
         elif draft.meeting is None:
             batch.not_sakrad.append((draft.url, draft.kind, draft.mentions))
         else:
@@ -163,6 +202,12 @@ def draft_listing(entries: tuple[Entry, ...], pages: Path, corpus: Corpus) -> Ba
     # the page of the site's sakråd section is the main source; an article about the same meeting adds to it
     drafts.sort(key=lambda d: (d.kind != "sakrad", d.url))
     for draft in drafts:
+        known = next((d for d in cited if same_meeting(d, draft)), None)
+        if known is not None:  # about a meeting of data/ (a page it cites is about the same): not a new one
+            meeting = next(m for m in corpus.meetings if m.id == known.existing)
+            batch.existing.append((draft.url, meeting.id, _would_add(draft.meeting, meeting)))
+            batch.cited_with[draft.url] = known.url
+            continue
         into = next((d for d in batch.drafts if same_meeting(d, draft)), None)
         if into is None:
             batch.drafts.append(draft)

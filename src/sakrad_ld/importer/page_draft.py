@@ -39,6 +39,7 @@ from ..records import (
     Note,
     Person,
     Post,
+    Presentations,
     Source,
     Text,
 )
@@ -58,9 +59,9 @@ from .page_facts import (
     read_facts,
     sentences,
 )
-from .regeringen import SECTION_KINDS, Entry, Link, Page, page_kind
+from .regeringen import SECTION_KINDS, SITE, Entry, Link, Page, page_kind
 
-__all__ = ["PageDraft", "draft_page", "merge"]
+__all__ = ["PageDraft", "address", "draft_page", "merge"]
 
 
 @dataclass
@@ -163,6 +164,14 @@ class PageDraft:
             mine.append(holding)
 
 
+def address(url: str) -> str:
+    """The address a page is known by: its host (in lower case) and its path, without the scheme (http and
+    https of one host are one page) or a final slash; a path alone is of www.regeringen.se."""
+    m = re.match(r"(?i)^https?://([^/?#]+)(.*)$", url)
+    host, path = (m[1].lower(), m[2]) if m else (SITE.split("://")[1], url)
+    return f"{host}/{path.strip('/')}"
+
+
 def _same(a: str, b: str) -> bool:
     def norm(s: str) -> str:
         return " ".join(s.replace("-och", "- och").split()).casefold()
@@ -245,8 +254,36 @@ class _Ids:
         self._add("bodies.yaml", new)
         return new.id
 
-    def post(self, label: str, source: str) -> str | None:
-        """The post the page words ``label``: data/'s of that label, else a new one of the Government Offices.
+    def tied(self, agent: Agent) -> str | None:
+        """The body of the government the page names beside ``agent``'s post and name, as where the post is
+        held: "Tobias Olsson, enhetschef på Landsbygds- och infrastrukturdepartementet", "departementsråd
+        vid Finansdepartementet Anna Berg"; None where it names none there."""
+        if not agent.post or not agent.name:
+            return None
+        text = " ".join(self.text.split())
+        post, name, at = (
+            re.escape(agent.post),
+            re.escape(agent.name),
+            rf"(?:på|vid|hos|i|inom) (?P<body>{_MINISTRY_NAME})",
+        )
+        m = (
+            re.search(rf"(?i:{post}) {name},? {at}", text)
+            or re.search(rf"{name},? (?i:{post}) {at}", text)
+            or re.search(rf"(?i:{post}) {at},? {name}\b", text)
+        )
+        return m["body"] if m else None
+
+    def government(self, agent: Agent) -> bool:
+        """Whether the page ties ``agent`` to a post of the government: a minister's or a state secretary's,
+        or a post it says is held in a ministry or the Government Offices (:meth:`tied`). A title such as
+        "lantbruksråd", "departementsråd" or "kansliråd" alone does not say whom its holder works for."""
+        return agent.post is None or bool(_GOVERNMENT_POST.search(agent.post)) or self.tied(agent) is not None
+
+    def post(self, label: str, source: str, body: str | None = None) -> str | None:
+        """The post the page words ``label``: data/'s of that label, else a new one, placed in ``body`` where
+        the page names the body it is held in (:meth:`tied`), else in the Government Offices where it is a
+        minister's or a state secretary's (the data's own placement, with its derivation); any other new
+        post is left out with a CHECK, as where it is held is not known.
         A post data/ places in one ministry ("enhetschef" of a ministry) is taken only where the page names
         that ministry: another's post of the same label is another post, left out with a CHECK."""
         found = next((p.id for p in self.corpus.posts if _same(p.label.sv, label)), None)
@@ -263,19 +300,30 @@ class _Ids:
                 return None
         if found:
             return found
-        new = Post(
-            id=slug(label),
-            label=Text(label),
-            post_in="regeringskansliet",
-            post_in_derivation=GOVERNMENT_OFFICES_RULE,  # a page names no ministry: the data's own placement
-            sources=[source],
-        )
+        if body is not None:  # "enhetschef på X-departementet": the page names where it is held
+            new = Post(id=slug(label), label=Text(label), post_in=self.body(body, source), sources=[source])
+        elif _GOVERNMENT_POST.search(label):
+            new = Post(
+                id=slug(label),
+                label=Text(label),
+                post_in="regeringskansliet",
+                post_in_derivation=GOVERNMENT_OFFICES_RULE,  # a page names no ministry: the data's own placement
+                sources=[source],
+            )
+        else:  # "lantbruksråd": neither a minister's nor a state secretary's, and the page says not whose
+            self.draft.note(
+                "",
+                f"CHECK: the page gives the post '{label}' and names no body it is held in; it is neither a "
+                "minister's nor a state secretary's, so it is not placed in the Government Offices and no post "
+                "is proposed; add it by hand, in the body a document names",
+            )
+            return None
         self._add("posts (data/bodies.yaml)", new)
         return new.id
 
     def person(self, agent: Agent, source: str, as_of: str | None) -> tuple[str, str | None]:
         derived = PUBLICATION_DATE if as_of is not None and as_of == self.published else None
-        post = self.post(agent.post, source) if agent.post else None
+        post = self.post(agent.post, source, self.tied(agent)) if agent.post else None
         known = next((p for p in self.corpus.people if _same(p.name, agent.name or "")), None)
         new_id = slug(agent.name or "")
         if known is None and agent.name:
@@ -303,10 +351,11 @@ class _Ids:
         return new.id, post
 
     def known_source(self, url: str) -> str | None:
-        path = re.sub(r"^https?://[^/]+", "", url)
-        return next(
-            (s.id for s in self.corpus.sources if s.url and re.sub(r"^https?://[^/]+", "", s.url) == path), None
-        )
+        """The record of data/sources.yaml at ``url``: the same host and path (``address``), never the same
+        path on another host (regstat.regeringen.se keeps copies of www.regeringen.se's pages: another
+        document, whose text data/ may not keep)."""
+        mine = address(url)
+        return next((s.id for s in self.corpus.sources if s.url and address(s.url) == mine), None)
 
     def source(self, record: Source) -> str:
         """The id of the source at ``record``'s address: data/'s, else ``record`` proposed, its id made
@@ -651,14 +700,14 @@ def page_source_id(url: str, meeting_id: str, corpus: Corpus, siblings: tuple[st
     parts = path.strip("/").split("/")
     if len(parts) != 4:
         return f"regeringen-{meeting_id}"
-    taken = {s.id: _path_of(s.url) for s in corpus.sources if s.url}
+    taken = {s.id: address(s.url) for s in corpus.sources if s.url}  # another host's copy is another address
     taken.update({s.id: "" for s in corpus.sources if not s.url})
     others = [p.strip("/").split("/") for p in map(_path_of, siblings) if p != path]
     words = slug(parts[-1]).split("-")
 
     def clash(n: int) -> bool:
         mine = f"regeringen-{parts[1]}-{parts[2]}-{'-'.join(words[:n])}"
-        if mine in taken and taken[mine] != path:
+        if mine in taken and taken[mine] != address(url):
             return True
         return any(len(o) == 4 and o[1:3] == parts[1:3] and slug(o[-1]).split("-")[:n] == words[:n] for o in others)
 
@@ -875,6 +924,15 @@ def draft_page(
                 "participant; add them with their post if they spoke for the government",
             )
     for agent, sentence in facts.speakers:
+        if not ids.government(agent):  # "berättade lantbruksråd Kristina Nordéus": whom she works for is unsaid
+            draft.note(
+                "",
+                f"CHECK: the page says \"{sentence}\", and ties {agent.name} to no government post ('{agent.post}' "
+                "is neither a minister's nor a state secretary's, and the page names no ministry or the Government "
+                "Offices as where it is held): not drafted as a government participant, and no post is proposed; "
+                "add them with their post where a document says whom they work for",
+            )
+            continue
         person, _ = ids.person(agent, main, as_of)
         if all(p.person != person for p in participants):
             participants.append(GovernmentParticipant(person=person, description=Text(sentence)))
@@ -953,6 +1011,7 @@ def draft_page(
             "reads them: 'gavs information om', 'beskrev' are not enough): not drafted as a discussion area",
         )
     areas = [a for a, said in readings.items() if said == "said" and not announced]
+    presentations = _presentations(facts.presented, draft)
     announced_areas = [a for a, said in readings.items() if said is not None and a not in areas]
     for words in facts.agency_counts:  # "ett tiotal representanter för myndigheter": no count kind counts them
         draft.note(
@@ -1047,6 +1106,7 @@ def draft_page(
         agencies=agencies,
         discussion_areas=[ListItem(a) for a in areas],
         announced_discussion_areas=[ListItem(a) for a in announced_areas],
+        presentations=presentations,
         contact=contact,
         case_number=case_numbers[0] if case_numbers else None,
         notes=notes,
@@ -1066,7 +1126,42 @@ def draft_page(
                 **{name: [] if isinstance(getattr(draft.meeting, name), list) else None for name in dropped},
             )
     draft.existing = next((m.id for m in corpus.meetings if main in (m.source, *m.sources)), None)
+    known = next((m for m in corpus.meetings if m.id == draft.existing), None)
+    if known is not None and not known.announced_only and draft.meeting.announced_only:
+        draft.meeting = dataclasses.replace(draft.meeting, announced_only=False)  # written as no key
+        draft.note(
+            "",
+            f"the page does not say the sakråd was held, and data/meetings/{known.id}.yaml records it as held "
+            "(from its other sources): announced_only is not drafted, as this page's silence adds nothing to "
+            "the meeting",
+        )
     return draft
+
+
+#: Words that say a sentence names some of what was presented, not all ("bland annat", "till exempel").
+_SOME = re.compile(r"(?i)\b(?:bland annat|bl\. ?a\.|till exempel|t\. ?ex\.|exempelvis|bland andra)\b")
+
+
+def _presentations(presented: list[str], draft: PageDraft) -> Presentations | None:
+    """What the page says was or is to be presented or informed about ("På mötet presenterades … en
+    lägesrapport", "Vid mötet gavs information om A"), word for word, as the data keeps presentations: never
+    a discussion area (the page does not say it was discussed), and no count (the page gives none)."""
+    if not presented:
+        return None
+    draft.note(
+        "presentations",
+        "the page says what was presented or informed about: its sentences are drafted here word for word, "
+        "not drafted as a discussion area (the page does not say it was discussed); no count is drafted",
+    )
+    for sentence in presented:
+        some = _SOME.search(sentence)
+        if some:
+            draft.note(
+                "presentations",
+                f'CHECK: the page says "{some.group(0)}" ("{sentence}"): it names some of what was presented, not '
+                "all; add a note about presentations saying so",
+            )
+    return Presentations(description=Text(" ".join(presented)))
 
 
 _LIST_HEADING = re.compile(r"(?i)^#{1,6}\s*(?P<h>.*(?:inbjudna|deltagande|deltagare|medverkande|närvarande).*?)\s*#*$")
@@ -1156,6 +1251,7 @@ _MERGED = (
     "agencies",
     "discussion_areas",
     "announced_discussion_areas",
+    "presentations",
     "contact",
     "case_number",
 )
@@ -1277,7 +1373,6 @@ _SECOND = (
     r"(?P<second>(?:[Dd]e )?[A-ZÅÄÖ][\w-]*(?: (?:och |för |i )?[A-ZÅÄÖ][\w-]*){0,6}))?"
 )
 _ORGANISER = (
-    re.compile(rf"avser (?P<body>{_MINISTRY_NAME}){_SECOND} (?:att )?(?:genomföra|anordna|hålla)"),
     re.compile(
         r"(?:[Ss]akrådet|[Ss]amrådet|[Mm]ötet) (?P<verb>arrangerades|anordnades|organiserades) av "
         rf"(?P<body>{_MINISTRY_NAME}){_SECOND}"
@@ -1285,6 +1380,16 @@ _ORGANISER = (
     re.compile(
         rf"\b(?P<verb>anordnade|arrangerade|organiserade|höll) (?P<body>{_MINISTRY_NAME})"
         rf"{_SECOND} (?:ett|en|det) (?:\w+ )?(?:EU-)?(?:sakråd|samråd)"
+    ),
+)
+#: Words of an intention to organise ("avser Justitiedepartementet genomföra ett EU-sakråd", "X planerar att
+#: anordna", "X ska anordna"): said before the meeting, they do not say the body organised it.
+_ORGANISING_VERB = r"(?:genomföra|anordna|arrangera|hålla|organisera|bjuda in)"
+_INTENDED = (
+    re.compile(rf"\b(?:avser|planerar|ämnar|tänker) (?P<body>{_MINISTRY_NAME}){_SECOND} (?:att )?{_ORGANISING_VERB}\b"),
+    re.compile(
+        rf"(?P<body>{_MINISTRY_NAME}){_SECOND} (?:avser|planerar|ämnar|tänker|ska|skall|kommer|har för avsikt)"
+        rf"(?: att)? (?:\w+ )?{_ORGANISING_VERB}\b"
     ),
 )
 #: Words saying someone organises or organised a meeting ("som Naturskyddsföreningen anordnade",
@@ -1295,11 +1400,21 @@ _ORGANISING = re.compile(
 
 
 def _organiser(page: Page, facts: PageFacts, ids: _Ids, main: str, draft: PageDraft) -> str | None:
-    """The body the page says organises or organised the sakråd, in a sentence about this meeting (not
-    "Det förra mötet arrangerades av …") whose verb is not denied; two bodies organising it together are
-    no one organiser: a CHECK names both and none is drafted."""
+    """The body the page says organised the sakråd, in a sentence about this meeting (not "Det förra mötet
+    arrangerades av …") whose verb is not denied; two bodies organising it together are no one organiser: a
+    CHECK names both and none is drafted. An intention ("avser X genomföra", "X planerar att anordna") is
+    no organiser either: a CHECK quotes it."""
     for paragraph in page.paragraphs:
         for sentence in sentences(paragraph):
+            intended = next((m for pattern in _INTENDED if (m := pattern.search(sentence))), None)
+            if intended is not None:
+                draft.note(
+                    "",
+                    f'CHECK: the page says "{sentence}": an intention ("{intended.group(0)}"), not that '
+                    f"{intended['body']} organised the sakråd: no organiser is drafted; name the organiser where a "
+                    "document says it organised it",
+                )
+                continue
             m = next((m for pattern in _ORGANISER if (m := pattern.search(sentence))), None)
             if m is None:
                 if _ORGANISING.search(sentence) and re.search(r"(?i)sakråd|samråd|mötet", sentence):
@@ -1333,6 +1448,10 @@ def _organiser(page: Page, facts: PageFacts, ids: _Ids, main: str, draft: PageDr
             return ids.body(m["body"], main)
     return None
 
+
+#: A post of the government by its label alone: a minister's ("socialminister", "statsråd") or a state
+#: secretary's ("statssekreterare", "statssekreterare hos landsbygdsministern").
+_GOVERNMENT_POST = re.compile(r"(?i)(?:minister|ministern|statssekreterare|statsråd|statsrådet)$")
 
 #: Why a sentence's fact is not drafted, by what it is about (PageFacts.unread).
 _UNREAD = {

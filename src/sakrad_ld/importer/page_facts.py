@@ -244,6 +244,9 @@ class PageFacts:
     place: str | None = None
     discussion_areas: list[str] = field(default_factory=list)
     discussion_words: list[str] = field(default_factory=list)  # the sentences or headings that state them
+    #: the sentences that say what was or is to be presented or informed about ("På mötet presenterades
+    #: … en lägesrapport", "Vid mötet gavs information om A"): presentations, never discussion areas
+    presented: list[str] = field(default_factory=list)
     contact: str | None = None
     agencies: list[str] = field(default_factory=list)
     named_people: dict[str, str] = field(default_factory=dict)  # surname → full name, for "minister Busch"
@@ -456,6 +459,10 @@ def read_facts(page: Page, other: frozenset[str] = frozenset()) -> PageFacts:
     for area, words in found:
         if area == NESTED:
             continue
+        if area == PRESENTED:
+            if words not in facts.presented:
+                facts.presented.append(words)
+            continue
         if not area:
             facts.unread.append(("areas", words))
             continue
@@ -542,6 +549,25 @@ def _clean(item: str) -> str:
 
 #: What :func:`discussion_areas` gives for an item indented under another: (NESTED, the item's words).
 NESTED = "\x00nested"
+#: What :func:`discussion_areas` gives for a sentence that says what was or is to be presented or informed
+#: about, and not that it was discussed: (PRESENTED, the sentence).
+PRESENTED = "\x00presented"
+#: The verb of a sentence stating areas that only presents or informs ("presenterades", "gavs information
+#: om"); one of discussing joined to it ("presenteras och diskuteras") makes its items areas.
+_PRESENTING = re.compile(r"\b(?:presenter\w*|(?:gavs|ges|kommer att ges) information)\b")
+_DISCUSSING = re.compile(r"\b(?:diskuter\w*|behandla\w*|tas upp|togs upp|ta upp)\b")
+
+
+def _only_presented(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the words of ``m`` (a sentence's statement of areas) present or inform about them and do
+    not say they were or are to be discussed, also where a verb of discussing is joined on ("att
+    presenteras och diskuteras")."""
+    before, after = sentence[m.start() : m.start("list")], sentence[m.end("list") : m.end()]
+    joined = r"(?:\s*(?:och|samt)\s+\w+)*"  # "presenterades och diskuterades A", "att presenteras och diskuteras"
+    said = before + re.match(joined, m["list"]).group(0) + after + re.match(joined, sentence[m.end() :]).group(0)
+    return bool(_PRESENTING.search(said)) and not _DISCUSSING.search(said)
+
+
 _NESTED = re.compile(r"^[ \t]+(?:[-*•]|\d{1,2}[.)])[ \t]+\S")
 
 
@@ -592,7 +618,13 @@ def discussion_areas(page: Page) -> list[tuple[str, str]]:
                 if verb is not None and denied(sentence, verb.group(0)) is not None or _NEGATED.match(m["list"]):
                     found.append(("", sentence))  # "diskuterades inte frågan om …": no area of it
                     break
+                if "lead" not in m.groupdict() and _only_presented(sentence, m):
+                    found.append((PRESENTED, sentence))  # "presenterades … en lägesrapport": a presentation
+                    break
                 words = _REASON.split(m["list"], maxsplit=1)[0]  # "…, eftersom tiden inte räckte": no area
+                words = re.sub(
+                    r"^(?:och|samt) (?:diskuter|behandla|presenter)\w* ", "", words
+                )  # "… och diskuterades A"
                 found += [(area, sentence) for area in _split_list(words) if not _CLAUSE.match(area)]
                 break
     return found

@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "folders",
         "processes",
         "deadline",
+        "markup",
     ),  # foundations
     (
         "formats",

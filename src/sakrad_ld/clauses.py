@@ -12,12 +12,10 @@ a spaced dash, ", och", "medan"): each part has its own polarity ("X deltog inte
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from itertools import islice
@@ -46,141 +44,25 @@ __all__ = [
 
 class LazyPattern:
     """A regular expression compiled when it is first used, not when its module is imported: the load
-    checks define some 320 patterns (a long list of words costs 1-3 ms to compile) and reading a
+    checks define some 180 patterns (a long list of words costs 1-3 ms to compile) and reading a
     project's data uses only some of them. It answers as the compiled :class:`re.Pattern` does
-    (``search``, ``finditer``, ``sub`` …); its ``pattern`` is the source, read without compiling it.
-    Its compiled program is kept between runs (:class:`Programs`)."""
-
-    #: Every lazy pattern made in this process, in order: what :data:`PROGRAMS` compiles at a miss.
-    made: list[LazyPattern] = []
+    (``search``, ``finditer``, ``sub`` …); its ``pattern`` is the source, read without compiling it."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
-        LazyPattern.made.append(self)
 
     def __getattr__(self, name: str) -> Any:
         # called only for a name the instance lacks: the compiled pattern's, kept so that the next
-        # lookup finds it here
+        # lookup finds it here (re.compile caches the compiled pattern itself)
         if name.startswith("__"):
             raise AttributeError(name)
-        value = getattr(PROGRAMS.compiled(self.pattern, int(self._flags)), name)
+        value = getattr(re.compile(self.pattern, self._flags), name)
         setattr(self, name, value)
         return value
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
-
-
-#: What ``_sre.compile`` takes after a pattern and its flags: the flags the pattern sets itself
-#: included, the program (its words as bytes: read back as a list only when used), the number of
-#: groups, the groups' names -> numbers and numbers -> names.
-_Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-
-
-class Programs:
-    """The compiled programs of :class:`LazyPattern` sources, kept between runs in a file beside the
-    package's bytecode (``__pycache__/patterns.<python>.marshal``), as Python keeps a module's: parsing
-    and compiling the 200 patterns a build uses costs about 50 ms, making them from their programs
-    2 ms. A program is what ``re``'s compiler hands ``_sre.compile`` for the source and flags, made by
-    this very Python (the file names its version and the engine's ``MAGIC``; another's is not read),
-    so the pattern made from it is the one ``re.compile`` makes. A source not in the file is compiled
-    by ``re``'s compiler, with every lazy pattern made so far that is not in it either, and the file
-    is written again (whole, under a new name then renamed; not if the folder cannot be written);
-    where bytecode is not written (``PYTHONDONTWRITEBYTECODE``) only that source is compiled. A file
-    that cannot be read, or whose program the engine refuses, is as no file: the pattern is compiled
-    as ``re.compile`` does."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self._table: dict[tuple[str, int], _Program] | None = None
-
-    def _stamp(self) -> tuple[str, int, int, str]:
-        import _sre
-
-        return sys.version, _sre.MAGIC, _sre.CODESIZE, sys.byteorder
-
-    def _read(self) -> dict[tuple[str, int], _Program]:
-        import marshal
-
-        if self.path is None:  # a Python that keeps no bytecode
-            return {}
-        try:
-            with open(self.path, "rb") as file:
-                stamp, table = marshal.load(file)
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}
-        return table if stamp == self._stamp() and isinstance(table, dict) else {}
-
-    def compiled(self, pattern: str, flags: int) -> re.Pattern[str]:
-        """``re.compile(pattern, flags)``, made from its kept program if there is one."""
-        flags = int(flags)
-        if self._table is None:
-            self._table = self._read()
-        program = self._table.get((pattern, flags))
-        if program is not None:
-            import _sre
-
-            try:
-                kept, code, *groups = program
-                words = memoryview(code).cast(_WORD_FORMAT[_sre.CODESIZE]).tolist()
-                return _sre.compile(pattern, kept, words, *groups)  # type: ignore[no-any-return]
-            except (RuntimeError, TypeError, ValueError, OverflowError, KeyError):  # a damaged file: as no file
-                self._table = {}
-        if self.path is not None and not sys.dont_write_bytecode:  # else nothing is kept: only this one
-            self._keep([(pattern, flags)] + [(p.pattern, int(p._flags)) for p in LazyPattern.made])
-        return re.compile(pattern, flags)
-
-    def _keep(self, sources: list[tuple[str, int]]) -> None:
-        """Adds the programs of ``sources`` not kept yet and writes the file again."""
-        assert self._table is not None
-        new = {key: _program(*key) for key in dict.fromkeys(sources) if key not in self._table}
-        self._table.update(new)
-        if new and self.path is not None:
-            _write_marshal(self.path, (self._stamp(), self._table))
-
-
-#: The ``memoryview`` format of a program's word, by its size (``_sre.CODESIZE``).
-_WORD_FORMAT = {2: "H", 4: "I", 8: "Q"}
-
-
-def _program(pattern: str, flags: int) -> _Program:
-    """What ``re``'s compiler hands ``_sre.compile`` after ``pattern`` (re._compiler.compile)."""
-    import _sre
-    from re import _compiler, _parser
-
-    parsed = _parser.parse(pattern, flags)
-    names = dict(parsed.state.groupdict)
-    numbered: list[str | None] = [None] * parsed.state.groups
-    for name, i in names.items():
-        numbered[i] = name
-    size = _sre.CODESIZE
-    code = b"".join(int(op).to_bytes(size, sys.byteorder) for op in _compiler._code(parsed, flags))
-    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(numbered)
-
-
-def _write_marshal(path: str, value: object) -> None:
-    """Writes ``value`` to ``path`` whole or not at all (a file of this process's own name, renamed);
-    says nothing if the folder cannot be written: the patterns are compiled again next time."""
-    import marshal
-
-    part = f"{path}.{os.getpid()}"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(part, "wb") as file:
-            marshal.dump(value, file)
-        os.replace(part, path)
-    except (OSError, ValueError):  # ValueError: a value marshal cannot write
-        with suppress(OSError):
-            os.unlink(part)
-
-
-#: The programs of this package's lazy patterns.
-PROGRAMS = Programs(
-    os.path.join(os.path.dirname(__file__), "__pycache__", f"patterns.{sys.implementation.cache_tag}.marshal")
-    if sys.implementation.cache_tag
-    else None
-)
 
 
 #: How far (characters) a clause reaches on either side of the place it is read around.

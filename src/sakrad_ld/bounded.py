@@ -7,8 +7,10 @@ backtrace). So the command runs its query as the server does, in a worker proces
 :class:`sakrad_ld.serving.workers.WorkerPool` (one worker, cut off from the network, its address
 space limited): the command's own process only waits for the answer, a wait Ctrl-C ends at once
 (the worker is killed with it); past ``--timeout`` seconds the worker is killed, and a query that
-needs more than ``--query-memory`` megabytes fails in the worker alone. Either is a message and
-exit 2.
+needs more than ``--query-memory`` megabytes on top of the loaded release fails in the worker
+alone. Either is a message and exit 2. The worker dies with the command however the command ends
+(SIGTERM, SIGHUP, SIGKILL: :func:`sakrad_ld.serving.workers.die_with_parent`), and ends itself a
+little past ``--timeout`` should the command hang.
 
 The worker formats the answer too (a table, SPARQL results, Turtle), so the memory limit holds
 while the answer is written, and the command prints what it sends back. What the worker itself
@@ -34,9 +36,9 @@ __all__ = ["DEFAULT_MEMORY", "DEFAULT_TIMEOUT", "MAX_MEMORY", "MIN_MEMORY", "Job
 #: Seconds a query may run by default (``query --timeout``): generous for a command on one's own
 #: machine (the server's default is 10), yet a query that would run for ever ends.
 DEFAULT_TIMEOUT = 60.0
-#: Megabytes of address space the query's worker may use by default (``query --query-memory``), as
-#: the server's workers (``serve --query-memory``); the least, below which a worker cannot load a
-#: release; the most (256 GiB), past which a limit is a mistake.
+#: Megabytes of address space the query's worker may use on top of the loaded release by default
+#: (``query --query-memory``), as the server's workers (``serve --query-memory``); the least, below
+#: which little more than ``ASK {}`` can run; the most (256 GiB), past which a limit is a mistake.
 DEFAULT_MEMORY, MIN_MEMORY, MAX_MEMORY = 1024, 64, 262_144
 
 #: The longest line of the worker's standard error a message quotes.
@@ -94,8 +96,9 @@ def printable(answer):  # noqa: ANN001, ANN201  # sparql.results.Answer, importe
 
 def run(root: Path, job: Job, timeout: float = DEFAULT_TIMEOUT, memory: int = DEFAULT_MEMORY) -> str | bytes:
     """``job``'s answer on the release in ``root``, run in a worker process that may take ``timeout``
-    seconds and ``memory`` megabytes; QueryError saying which limit the query passed and the option
-    that moves it, or what the query's own error is (bad SPARQL, a graph the release lacks)."""
+    seconds and ``memory`` megabytes on top of the loaded release; QueryError saying which limit the
+    query passed and the option that moves it, or what the query's own error is (bad SPARQL, a graph
+    the release lacks); ReleaseError saying why the worker could not load the release."""
     from .serving.workers import QueryTooCostly, WorkerPool
 
     pool = WorkerPool(root, answer_text, 1, timeout, wait=timeout, memory_limit=memory * 2**20)
@@ -107,10 +110,7 @@ def run(root: Path, job: Job, timeout: float = DEFAULT_TIMEOUT, memory: int = DE
         except QueryTooCostly as error:
             raise QueryTooCostly(f"{error}{_quoted(said)}; or give it more with --query-memory MB") from None
         except ReleaseError as error:  # the worker could not load the release the command had opened
-            raise ReleaseError(
-                f"{error}{_quoted(said)}; a worker that runs out of memory while it loads needs more: "
-                f"give it with --query-memory MB (now {memory})"
-            ) from None
+            raise ReleaseError(f"{error}{_quoted(said)}") from None
         finally:
             pool.close()
 

@@ -450,14 +450,62 @@ def cmd_query(args: argparse.Namespace) -> int:
         values[name] = value
     query = _query(args.query)
     release = Release.open(Path(args.release))
-    # in a worker process: Ctrl-C, --timeout and --query-memory stop the query, whatever the engine is doing
-    answer = run(release.root, Job(bind(query, values, release.base_iri), args.format), args.timeout, args.query_memory)
+    job = Job(bind(query, values, release.base_iri), args.format)
+    try:
+        # in a worker process: Ctrl-C, SIGTERM, SIGHUP, --timeout and --query-memory stop the query,
+        # whatever the engine is doing (and SIGKILL too: the worker dies with this process)
+        with _StoppedBySignals():
+            answer = run(release.root, job, args.timeout, args.query_memory)
+    except _Signalled as stop:
+        try:
+            print(f"error: stopped by {stop.name}; the query's worker process was stopped with it", file=sys.stderr)
+        except OSError:  # SIGHUP: the terminal may be gone
+            pass
+        return 128 + stop.number
     if isinstance(answer, str):
         sys.stdout.write(answer)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(answer)
     return EXIT_OK
+
+
+class _Signalled(BaseException):
+    """A signal that ends ``query`` (SIGTERM, SIGHUP) arrived: raised where the command waits for its
+    worker, so the worker is stopped on the way out, as Ctrl-C's KeyboardInterrupt stops it."""
+
+    def __init__(self, number: int) -> None:
+        import signal
+
+        super().__init__(number)
+        self.number = number
+        self.name = signal.Signals(number).name
+
+
+class _StoppedBySignals:
+    """SIGTERM and SIGHUP raise :class:`_Signalled` meanwhile (their default action would end the
+    command and leave its worker running); the handlers before are restored after. Only the main
+    thread may set handlers: elsewhere (a test's thread) nothing changes."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        self.before = {}
+        try:
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                self.before[number] = signal.signal(number, _raise_signalled)
+        except ValueError:  # not the main thread
+            pass
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        for number, handler in self.before.items():
+            signal.signal(number, handler)
+
+
+def _raise_signalled(number: int, frame: object) -> None:
+    raise _Signalled(number)
 
 
 #: What the QUERY argument may be, said when it is none of them.
@@ -514,7 +562,7 @@ def _from_standard_input():  # noqa: ANN202  # sparql.query.SavedQuery
     is (a saved query's header makes it one, with its parameters)."""
     from .errors import QueryError
     from .sparql import query as queries
-    from .sparql.limits import MAX_QUERY_BYTES
+    from .sparql.limits import MAX_QUERY_BYTES, without_byte_order_mark
 
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
@@ -528,7 +576,7 @@ def _from_standard_input():  # noqa: ANN202  # sparql.query.SavedQuery
             f"{MAX_QUERY_BYTES} bytes are accepted"
         )
     try:
-        text = data.decode("utf-8")
+        text = without_byte_order_mark(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise QueryError(
             f"QUERY -: standard input is not UTF-8 text ({error.reason} at byte {error.start}); give the query in UTF-8"

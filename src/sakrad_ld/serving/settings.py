@@ -54,8 +54,9 @@ class Settings:
     )
     query_memory: int = _setting(
         1024,
-        "megabytes of address space each query worker may use; a query that needs "
-        "more is stopped, the answer is 503 and the worker is replaced (default: 1024)",
+        "megabytes of address space each query worker may use on top of what its loaded "
+        "copy of the release takes; a query that needs more is stopped, the answer is 503 "
+        "and the worker is replaced (default: 1024)",
     )
     query_queue: int = _setting(
         8,

@@ -8,10 +8,23 @@ query runs in a worker process that holds its own copy of the store; when the li
 worker is killed (SIGKILL) and a fresh one is started in its place, and the caller gets a
 :class:`~sakrad_ld.errors.QueryTimeout` at once. A worker that crashes is replaced the same way.
 
-Each worker limits its own address space (``RLIMIT_AS``, :data:`resource` module) to
-``memory_limit`` bytes: a query that needs more fails inside the worker (pyoxigraph aborts on a
-failed allocation, Python raises MemoryError), the caller gets :class:`QueryTooCostly` with what
+Each worker limits its own address space (``RLIMIT_AS``, :data:`resource` module) once it has
+loaded the release, to what it then holds plus ``memory_limit`` bytes: the limit is what a query
+may use on top of the release (an interpreter with the store of the 28-meeting release already
+holds about 350 MB, so a limit counted from nothing made every query of a worker given less fail
+as it loaded). A query that needs more fails inside the worker (pyoxigraph aborts on a failed
+allocation, Python raises MemoryError), the caller gets :class:`QueryTooCostly` with what
 happened, and the worker is replaced, since a process that ran out of memory is not trusted again.
+A worker that cannot load the release at all says why (:class:`~sakrad_ld.errors.ReleaseError`).
+
+A worker dies with the process that started it (:func:`die_with_parent`: on Linux the kernel sends
+it SIGKILL when its parent ends, however it ends, SIGKILL included), so no query outlives the
+command or the server that ran it. The pool starts every worker from one thread that lives as long
+as the process (:class:`_Starter`), since the kernel reads "parent" as the thread that started the
+worker: a worker started by a request's thread would die when that thread did. And each worker
+carries its own limit of time (an alarm with the default action, which ends the process): a job,
+or the loading of the release, that runs :data:`ALARM_SLACK` past the pool's limit ends the worker
+even if the parent that should have killed it hangs.
 
 Each worker also runs at a lower CPU priority (``nice`` :data:`NICENESS`): on a machine whose
 cores are all busy with queries, the server's own process (documents, pages, kept answers) still
@@ -41,6 +54,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import math
 import os
 import queue
 import socket
@@ -49,6 +63,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -56,7 +71,7 @@ from typing import Any
 
 from ..errors import QueryError, QueryTimeout, ReleaseError
 
-__all__ = ["QueryTooCostly", "WorkerPool", "WorkersBusy", "isolate_network"]
+__all__ = ["QueryTooCostly", "WorkerPool", "WorkersBusy", "die_with_parent", "isolate_network"]
 
 _log = logging.getLogger("sakrad_ld.serving")
 
@@ -74,6 +89,11 @@ NICENESS = 10
 
 #: How long a new worker may take to load the release before it counts as broken.
 STARTUP_LIMIT = 120.0
+
+#: Seconds past the pool's own limit (a job's ``timeout``, the load's :data:`STARTUP_LIMIT`) at which a
+#: worker's alarm ends it, should its parent not have killed it by then (a parent that hangs, or is
+#: stopped): late enough that the parent, which measures from before the worker does, always acts first.
+ALARM_SLACK = 5.0
 
 #: ``task(release, job) -> result``: a module-level function (it is pickled by name).
 Task = Callable[[Any, Any], Any]
@@ -114,7 +134,84 @@ def isolate_network(unshare: Callable[[int], int] = _libc_unshare) -> str:
     return "; ".join(reasons)
 
 
-def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0, network: str = "") -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _libc_prctl(option: int, value: int) -> int:
+    """libc's ``prctl(option, value)``: 0, or the error number."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    ctypes.set_errno(0)
+    return 0 if libc.prctl(option, value, 0, 0, 0) == 0 else (ctypes.get_errno() or 1)
+
+
+def die_with_parent(parent: int, prctl: Callable[[int, int], int] = _libc_prctl) -> str:
+    """Has the kernel kill this process (SIGKILL) as soon as its parent ends, ``""`` when it will,
+    otherwise why not; ends this process at once if ``parent`` (the pid that started it) has ended
+    already, before the request was made (the worker is then a child of another process, init or a
+    subreaper). ``prctl(option, value)`` gives 0 or an error number (libc's, or a test's)."""
+    import signal
+
+    if not sys.platform.startswith("linux"):
+        return f"a parent-death signal is a Linux feature; this is {sys.platform}"
+    try:
+        error = prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError) as failure:  # no libc, or no prctl in it
+        return f"prctl is not available ({failure})"
+    if os.getppid() != parent:
+        os._exit(1)
+    return "" if error == 0 else f"prctl(PR_SET_PDEATHSIG): {os.strerror(error)}"
+
+
+def _alarm(seconds: float) -> None:
+    """Ends this process ``seconds`` from now (SIGALRM at its default action), unless called again;
+    0 cancels."""
+    import signal
+
+    signal.alarm(0 if seconds <= 0 else math.ceil(seconds))
+
+
+def _address_space() -> int:
+    """The bytes of address space this process holds now (``VmSize``); 0 where the system does not say."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _limit_address_space(extra: int) -> None:
+    """Limits this process's address space to what it holds now plus ``extra`` bytes (within the hard
+    limit it was given, which it cannot raise)."""
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _address_space() + extra
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _load_failure(error: BaseException) -> str:
+    """What made a worker fail to load the release, said whole: a MemoryError's own text is empty."""
+    if isinstance(error, MemoryError):
+        try:
+            held = _address_space() // 2**20
+        except MemoryError:
+            held = 0
+        return (
+            f"it ran out of memory (MemoryError{f', with {held} MB of address space' if held else ''}) while "
+            "loading, before any query's limit applies: "
+            "the machine, or the limit the server or command was started under (ulimit -v), has too "
+            "little memory for this release"
+        )
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def _worker_main(
+    root: str, task: Task, conn: Connection, memory_limit: int = 0, network: str = "", timeout: float = 0.0
+) -> None:
     import signal
 
     from ..sparql.store import Release
@@ -125,26 +222,26 @@ def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0,
         os.nice(NICENESS)
     except OSError:
         pass
-    if memory_limit > 0:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
-
+    _alarm(STARTUP_LIMIT + ALARM_SLACK)
     try:
         release = Release.open(Path(root))
     except Exception as error:  # noqa: BLE001 - reported to the parent, which says what failed
-        conn.send(("failed", f"{type(error).__name__}: {error}"))
+        conn.send(("failed", _load_failure(error)))
         return
+    if memory_limit > 0:  # what a query may use on top of the release, now loaded
+        _limit_address_space(memory_limit)
     if network:  # the lexer is the only barrier before the engine fetches a URL: the strictest check
         from ..sparql.query import without_network_wall
 
         without_network_wall()
     conn.send(("ready", network))
+    _alarm(0)
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        _alarm(timeout + ALARM_SLACK if timeout > 0 else 0)
         try:
             conn.send(("ok", task(release, job)))
         except MemoryError:
@@ -152,6 +249,68 @@ def _worker_main(root: str, task: Task, conn: Connection, memory_limit: int = 0,
             return  # a process that ran out of memory is replaced, not reused
         except Exception as error:  # noqa: BLE001 - the parent re-raises it
             conn.send(("raised", error))
+        _alarm(0)
+
+
+def _ended(code: int | None) -> str:
+    """How a process that ended with ``code`` ended, in words."""
+    import signal
+
+    if code is None or code >= 0:
+        return f"exit status {code}"
+    try:
+        name = signal.Signals(-code).name
+    except ValueError:
+        name = f"signal {-code}"
+    if -code == signal.SIGKILL:
+        return f"killed by {name}: the system may have run out of memory"
+    return f"killed by {name}"
+
+
+class _Starter:
+    """Starts every worker from one thread that lives as long as the process.
+
+    Linux sends a worker its parent-death signal when the *thread* that started it ends, not only
+    the process: a worker started by a request's thread (a thread pool's, which ends when idle)
+    would be killed with that thread. This thread never ends before the process does."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[tuple[Callable[[], subprocess.Popen[bytes]], Future]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self, make: Callable[[], subprocess.Popen[bytes]]) -> subprocess.Popen[bytes]:
+        """``make()``'s process, started on this thread; a process whose caller stopped waiting (Ctrl-C)
+        is killed as soon as it exists."""
+        with self._lock:  # a forked child has the thread object, not the thread
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._loop, daemon=True, name="sakrad-query-workers")
+                self._thread.start()
+        future: Future[subprocess.Popen[bytes]] = Future()
+        self._jobs.put((make, future))
+        try:
+            return future.result()
+        except BaseException:
+            future.add_done_callback(_kill_abandoned)
+            raise
+
+    def _loop(self) -> None:
+        while True:
+            make, future = self._jobs.get()
+            try:
+                future.set_result(make())
+            except BaseException as error:  # noqa: BLE001 - the caller raises it
+                future.set_exception(error)
+
+
+def _kill_abandoned(future: Future) -> None:
+    if not future.cancelled() and future.exception() is None:
+        process = future.result()
+        process.kill()
+        process.wait()
+
+
+_STARTER = _Starter()
 
 
 @dataclass(eq=False)
@@ -175,10 +334,7 @@ class _Worker:
             kind, detail = self.conn.recv()
         except (EOFError, OSError):
             code = self.process.wait(5) if self.process.poll() is None else self.process.returncode
-            kind, detail = (
-                "failed",
-                f"it exited (status {code}) while loading, as it does when its memory limit is too low",
-            )
+            kind, detail = "failed", f"it ended while loading ({_ended(code)})"
         if kind != "ready":
             raise ReleaseError(f"a query worker could not load the release: {detail}")
         self.ready = True
@@ -238,12 +394,20 @@ class WorkerPool:
             "RUST_BACKTRACE": "0",
             "RUST_LIB_BACKTRACE": "0",
         }
+        command = [
+            sys.executable,
+            "-m",
+            __name__,
+            str(self.root),
+            task,
+            str(theirs.fileno()),
+            str(self.memory_limit),
+            repr(float(self.timeout)),
+            str(os.getpid()),
+        ]
         with theirs:
-            process = subprocess.Popen(
-                [sys.executable, "-m", __name__, str(self.root), task, str(theirs.fileno()), str(self.memory_limit)],
-                pass_fds=(theirs.fileno(),),
-                stdin=subprocess.DEVNULL,
-                env=env,
+            process = _STARTER.start(
+                lambda: subprocess.Popen(command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
             )
         worker = _Worker(process, Connection(ours.detach()), on_network_refused=self._network_refused)
         with self._lock:
@@ -344,11 +508,15 @@ class WorkerPool:
         return value
 
     def _died(self, code: int | None) -> str:
-        limit = f"{self.memory_limit // 2**20} MB" if self.memory_limit else "the memory it had"
-        how = "" if code is None else f" (exit status {code})"
+        needed = (
+            f"more than {self.memory_limit // 2**20} MB of memory on top of the loaded release"
+            if self.memory_limit
+            else "more memory than its worker had"
+        )
+        how = "" if code is None else f" ({_ended(code)})"
         return (
-            f"the query needed more than {limit} of memory, or failed inside the SPARQL engine{how}, "
-            "and was stopped; narrow it (a more selective pattern, a LIMIT, no large GROUP_CONCAT)"
+            f"the query needed {needed}, or failed inside the SPARQL engine{how}, and was stopped; narrow it "
+            "(a more selective pattern, a LIMIT, no large GROUP_CONCAT)"
         )
 
     def _replace(self, worker: _Worker) -> None:
@@ -368,13 +536,16 @@ class WorkerPool:
             worker.kill()
 
 
-if __name__ == "__main__":  # a worker: python -m sakrad_ld.serving.workers RELEASE MODULE:FUNCTION FD [MEMORY]
+# a worker: python -m sakrad_ld.serving.workers RELEASE MODULE:FUNCTION FD MEMORY TIMEOUT PARENT
+if __name__ == "__main__":
     _network = isolate_network()  # first, while the interpreter has one thread
+    die_with_parent(int(sys.argv[6]))  # elsewhere than Linux, the alarm is the only bound
     _module, _, _function = sys.argv[2].partition(":")
     _worker_main(
         sys.argv[1],
         getattr(importlib.import_module(_module), _function),
         Connection(int(sys.argv[3])),
-        int(sys.argv[4]) if len(sys.argv) > 4 else 0,
+        int(sys.argv[4]),
         _network,
+        float(sys.argv[5]),
     )

@@ -20,7 +20,12 @@ and, where pyoxigraph's parser reads a text otherwise, the engine:
   collection and the text would read differently either way, it is refused as ambiguous;
 - pyoxigraph matches keywords without a boundary after them (``SERVICE:x`` is ``SERVICE`` ``:x``,
   ``SERVICESILENT``, ``FROMex:g``, ``ASKFROM<g>``, ``?o true SERVICE`` written ``trueSERVICE``), so a
-  name is also read as the keywords it may begin with (:func:`keyword_reading`).
+  name is also read as the keywords it may begin with (:func:`keyword_reading`);
+- a byte order mark (U+FEFF) that opens the text is no part of the query (RFC 3629 §6: a UTF-8
+  stream may begin with one, as a .rq file saved by Windows Notepad does) and is dropped
+  (:func:`without_byte_order_mark`); anywhere else outside a string, an IRI, a comment or a name
+  it is refused saying what it is (the engine said only "expected one of VERSION" at a column past
+  the text's end). Inside a name the grammar allows it (``PN_CHARS_BASE``), and so does the engine.
 
 pyoxigraph's parser and planner recurse once per nesting level and once per element of a flat
 list of patterns or operators, on the calling thread's stack, and a deep or long enough query
@@ -48,12 +53,23 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_ELEMENTS",
     "MAX_QUERY_BYTES",
+    "BYTE_ORDER_MARK",
     "Lexed",
     "Token",
     "check_query_text",
     "keyword_reading",
     "lex",
+    "without_byte_order_mark",
 ]
+
+#: U+FEFF, the byte order mark: at the start of a text, a mark of its encoding, not a character of it.
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def without_byte_order_mark(text: str) -> str:
+    """``text`` without the byte order mark it may begin with (RFC 3629 §6); one elsewhere is kept."""
+    return text.removeprefix(BYTE_ORDER_MARK)
+
 
 #: The largest query accepted, in bytes of UTF-8.
 MAX_QUERY_BYTES = 256 * 1024
@@ -241,7 +257,9 @@ def _operand(token: Token | None) -> bool:
 
 def lex(text: str) -> Lexed:
     """The tokens of ``text`` as the engine reads them; QueryError (with line and column) for a backslash
-    where SPARQL has none, or a ``<`` the engine may read either as less-than or as the start of an IRI."""
+    where SPARQL has none, a ``<`` the engine may read either as less-than or as the start of an IRI,
+    or a byte order mark that stands alone or begins a keyword (one that opens a query is dropped
+    before, :func:`without_byte_order_mark`)."""
     found: list[Token] = []
     # the open brackets, each with what it holds: "group" ({ [), "expr" (an expression), "data"
     # (VALUES), "other" (a collection or a path), and the clause that was open outside it
@@ -281,6 +299,12 @@ def lex(text: str) -> Lexed:
                 token = Token("operator", char, at)  # a character SPARQL has no use for: the engine refuses it
             else:
                 token = Token(m.lastgroup or "operator", m.group(), at)
+                if token.kind == "name" and ":" not in token.text and BYTE_ORDER_MARK in token.text:
+                    raise QueryError(
+                        f"{_where(text, at + token.text.index(BYTE_ORDER_MARK))}: a byte order mark (U+FEFF, "
+                        "a character most editors do not show) stands here; it may only open the query's "
+                        "text, where it is dropped: delete it"
+                    )
                 if token.kind == "name" and ":" not in token.text and at >= no_prefix_until:
                     # the run from here is no prefix, so none of its later words is one either
                     no_prefix_until = _RUN.match(text, at + 1).end()

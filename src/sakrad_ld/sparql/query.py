@@ -35,7 +35,15 @@ from ..inputfiles import read_input_text
 from ..iri import KINDS
 from ..layout import DATA_STEM
 from ..records import ID_PATTERN
-from .limits import MAX_QUERY_BYTES, Lexed, Token, check_query_text, keyword_reading, lex
+from .limits import (
+    MAX_QUERY_BYTES,
+    Lexed,
+    Token,
+    check_query_text,
+    keyword_reading,
+    lex,
+    without_byte_order_mark,
+)
 from .results import Answer
 
 __all__ = [
@@ -147,6 +155,7 @@ def resolve(query: str) -> SavedQuery:
         # a regular file of at most the query limit, as UTF-8 (a folder, a FIFO, a device, a larger
         # file or other bytes are refused naming the path, before anything more is read)
         text = read_input_text(path, max_bytes=MAX_QUERY_BYTES, expected="a .rq file of SPARQL text in UTF-8")
+        text = without_byte_order_mark(text)  # as Windows Notepad saves a file
         if text.startswith("#") and _HEADER.match(text.splitlines()[0]):
             return parse_saved_query(path.stem, text, str(path))
         return SavedQuery(path.stem, path.stem, "", text)
@@ -412,8 +421,9 @@ def evaluate(
     The dataset is the request's (``default_graphs``, ``named_graphs``: the protocol's
     ``default-graph-uri`` and ``named-graph-uri``) when it gives one, which then replaces the query's
     own (SPARQL 1.1 Protocol §2.1.4), else the query's ``FROM`` and ``FROM NAMED``; a graph the store
-    does not hold is refused (:func:`dataset_options`), never answered as empty or as another graph."""
-    lexed = check_query_text(text)
+    does not hold is refused (:func:`dataset_options`), never answered as empty or as another graph.
+    A byte order mark that opens ``text`` is dropped (:func:`~sakrad_ld.sparql.limits.without_byte_order_mark`)."""
+    lexed = check_query_text(without_byte_order_mark(text))
     refuse_federation(lexed)
     options: dict[str, object] = {}
     if default_graphs or named_graphs:

@@ -10,9 +10,9 @@ worker is killed (SIGKILL) and a fresh one is started in its place, and the call
 
 Each worker limits its own address space (``RLIMIT_AS``, :data:`resource` module) once it has
 loaded the release, to what it then holds plus ``memory_limit`` bytes: the limit is what a query
-may use on top of the release (an interpreter with the store of the 28-meeting release already
-holds about 350 MB, so a limit counted from nothing made every query of a worker given less fail
-as it loaded). A query that needs more fails inside the worker (pyoxigraph aborts on a failed
+may use on top of the release (loading the 28-meeting release takes a worker's address space to
+about 300 MB at its peak, ``VmPeak``, and leaves it at about 70 MB, so a limit counted from nothing
+made every query of a worker given less than about 350 MB fail as it loaded). A query that needs more fails inside the worker (pyoxigraph aborts on a failed
 allocation, Python raises MemoryError), the caller gets :class:`QueryTooCostly` with what
 happened, and the worker is replaced, since a process that ran out of memory is not trusted again.
 A worker that cannot load the release at all says why (:class:`~sakrad_ld.errors.ReleaseError`).

@@ -277,11 +277,12 @@ def test_one_line_of_sparql_past_a_file_names_length_is_a_query(fixture_release:
     assert code == 0 and out.startswith("o0,o1,o2,p0,"), err
 
 
-def test_too_little_memory_to_load_the_release_says_which_option_gives_more(fixture_release: Path) -> None:
-    code, _, err = _run(["query", "--release", str(fixture_release), "--query-memory", "64", "ASK {}"])
-    assert code == 2, err
+def test_the_least_query_memory_is_on_top_of_the_loaded_release(fixture_release: Path) -> None:
+    """--query-memory is what a query may use beyond the loaded release: the least value accepted
+    answers a query (it was a limit on the whole worker, which could not even load the release)."""
+    code, out, err = _run(["query", "--release", str(fixture_release), "--query-memory", "64", "ASK {}"])
+    assert (code, out.strip()) == (0, "yes"), err
     _no_traceback(err)
-    assert "could not load the release" in err and "--query-memory MB (now 64)" in err
 
 
 def test_ctrl_c_stops_links_check_online_while_requests_wait(tmp_path: Path) -> None:

@@ -658,6 +658,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_ERROR
+    # the query workers load the release before the server listens: a server whose workers cannot
+    # load it would answer every query 503, so it does not start (ReleaseError: exit 2)
+    app.state.releases.current.pool.start()
     from .serving.connections import serve
 
     serve(app, args.host, args.port, settings)

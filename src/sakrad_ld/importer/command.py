@@ -364,8 +364,8 @@ def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) 
 
 
 def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=()) -> int:  # noqa: ANN001
-    from .batch import same_meeting
-    from .page_draft import draft_page, merge
+    from .batch import take_in
+    from .page_draft import draft_page
 
     siblings = tuple(e.url for _, e in linked)
     draft = draft_page(page, entry, corpus, siblings)
@@ -380,21 +380,10 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
         said = f"; it mentions: {draft.mentions[0]}" if draft.mentions else ""
         print(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}", file=sys.stderr)
         return EXIT_OK
-    for other_page, other_entry in linked:
-        other = draft_page(other_page, other_entry, corpus, (entry.url, *siblings))
-        if other.meeting is None or other.existing:
-            continue
-        if not same_meeting(draft, other):
-            print(
-                f"note: {other.url}, linked with this page, is not read as about the same meeting (another day, "
-                "or published before this meeting's day as a report of one held): its facts are not merged",
-                file=sys.stderr,
-            )
-            continue
-        if other.kind == "sakrad" and draft.kind != "sakrad":  # the sakråd section's page is the main source
-            draft, other = other, draft
-        merge(draft, other)
-        print(f"{other.url} is about the same meeting: its facts are merged into the draft", file=sys.stderr)
+    others = [draft_page(p, e, corpus, (entry.url, *siblings)) for p, e in linked]
+    draft, said = take_in(draft, others)
+    for line in said:
+        print(line, file=sys.stderr)
     known = _known(draft.meeting, draft.existing, corpus)
     place.check_new_meeting("--out", out, known, "page")
     if draft.existing:

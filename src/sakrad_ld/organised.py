@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clauses import HABIT, PHRASE_MARKS, LazyPattern, clause, listed, side_clause
+from .clauses import HABIT, PHRASE_MARKS, PLAN, LazyPattern, clause, guard_in, listed, side_clause
 from .errors import InputError
 from .stated import (
     LIKE_MEETING_WORDS,
@@ -520,10 +520,14 @@ def _agent_instead(text: str, flat: str, lo: int, hi: int, years: frozenset[str]
     return _meeting_before(flat, clause(text, last.start(), last.end(), PHRASE_MARKS)[0], min(negated, last.start()))
 
 
-def organiser_named(body: Body, text: str, years: frozenset[str] | None = None) -> bool:
+def organiser_named(body: Body, text: str, years: frozenset[str] | None = None, plans: bool = True) -> bool:
     """Whether the folded kept ``text`` (:func:`~sakrad_ld.stated.folded_text`) names ``body`` (its
     Swedish name) as the subject of a word of organising, in a clause of no other time or meeting
-    (``years``: the meeting's years, any other year refuses; None: the time is not checked)."""
+    (``years``: the meeting's years, any other year refuses; None: the time is not checked). With
+    ``plans`` False an intention or a plan to organise ("avser Justitiedepartementet genomföra ett
+    EU-sakråd", "Kulturdepartementet kommer att anordna", "Sakrådet ska anordnas av …": a plan's word
+    of :data:`~sakrad_ld.clauses.GUARD_TABLE` in the clause) does not name it: it says who meant to hold
+    the sakråd before it was held, not who held it."""
     flat = text.replace("\x00", " ")
     name = folded(body.name.sv)
     if not name:
@@ -531,9 +535,22 @@ def organiser_named(body: Body, text: str, years: frozenset[str] | None = None) 
     for lo, hi in find_words(name, flat):
         if hi < len(flat) and flat[hi] == "s":  # a genitive ("Kulturdepartementets sakråd") is not the subject
             continue
-        if _subject_of_word(text, flat, lo, hi, years):
+        if _subject_of_word(text, flat, lo, hi, years) and (plans or not _planned(text, lo, hi)):
             return True
     return False
+
+
+def _planned(text: str, lo: int, hi: int) -> bool:
+    """Whether a plan's word governs the name at ``lo``..``hi`` in its sentence of the folded ``text``."""
+    start = text.rfind("\x00", 0, lo) + 1
+    end = text.find("\x00", hi)
+    end = len(text) if end < 0 else end
+    # the name's clause up to its word of organising after the name ("avser X genomföra", "X kommer att
+    # anordna"), or up to the name where that word stands before it ("Sakrådet ska anordnas av X"): a
+    # plan's word later in the clause is another's ("anordnade sakrådet, som skulle ge …")
+    a, b = clause(text, lo, hi, PHRASE_MARKS)
+    word = next((w for w in _WORD.finditer(text, hi, b) if w.group() in ORGANISING_WORDS), None)
+    return guard_in(text, start, end, lo, hi, (PLAN,), spans=[(a, word.end() if word else hi)]) is not None
 
 
 def check_organisers(corpus: Corpus) -> list[InputError]:
@@ -553,7 +570,7 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
         years = meeting_time(
             [m.date, *(m.days or [])], next((s.published for s in corpus.sources if s.id == source), None)
         )
-        if organiser_named(bodies[m.organiser], texts[source], years):
+        if organiser_named(bodies[m.organiser], texts[source], years, plans=m.announced_only):
             continue
         errors.append(
             InputError(
@@ -562,8 +579,9 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
                 f"{quoted(source)}, whose kept text ({quoted(str(files.get(source)))}) does not name it as "
                 "organising the sakråd",
                 "the body's name as the subject of a word of organising whose object is this sakråd, in one "
-                "clause, with no negation ('avser Justitiedepartementet genomföra ett EU-sakråd', "
-                "'Kulturdepartementet anordnar sakrådet', 'Sakrådet anordnas av Kulturdepartementet'); not "
+                "clause, with no negation ('Kulturdepartementet anordnade sakrådet', 'Sakrådet anordnas av "
+                "Kulturdepartementet'); an intention or a plan ('avser Justitiedepartementet genomföra ett "
+                "EU-sakråd', 'kommer att anordna') only for a meeting marked announced_only; not "
                 "other meetings, times or work ('anordna fler sakråd', 'anordnade sakrådet i fjol', 'genomför en "
                 "rad åtgärder'); a body that only "
                 "invites ('bjuder … in') is a convener",

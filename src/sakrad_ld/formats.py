@@ -173,6 +173,8 @@ def media_type_of(name: str) -> str:
             return f.media_type + ("; charset=utf-8" if f.media_type.startswith("text/") else "")
     if name.endswith(".schema.json"):
         return "application/schema+json"
+    if PurePosixPath(name).name == "csv-metadata.json":  # CSVW metadata (https://www.w3.org/TR/tabular-metadata/)
+        return "application/csvm+json"
     return _OTHER_MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 

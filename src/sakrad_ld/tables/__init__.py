@@ -29,7 +29,7 @@ METADATA_FILE = "csv-metadata.json"
 #: The ``Link`` a served table has to its metadata (CSVW Model §5.2, "Link Header"; relative to the
 #: table's own address, so ``/tables/x.csv`` and ``/download/tables/x.csv`` each name the one beside
 #: them), from the server and the static export's rules alike.
-DESCRIBED_BY = f'<{METADATA_FILE}>; rel="describedby"; type="application/json"'
+DESCRIBED_BY = f'<{METADATA_FILE}>; rel="describedby"; type="application/csvm+json"'
 
 _NUMERIC = {"integer", "nonNegativeInteger", "positiveInteger", "decimal", "double", "int", "long"}
 #: Datatypes a numeric or boolean column may take from the graph (CSVW built-in datatypes).

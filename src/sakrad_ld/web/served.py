@@ -29,12 +29,16 @@ import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..formats import media_type_of
 from .pages import Site
 from .sitefiles import site_files
 from .sitepages import site_pages
 
 __all__ = ["LANGUAGE_ITEMS", "SiteFiles", "preferred_language"]
 
+#: A CSV's CSVW metadata beside it (``lists/…/csv-metadata.json``): ``application/csvm+json``, as a
+#: release's tables' (:func:`sakrad_ld.formats.media_type_of`), not ``.json``'s.
+CSVW_METADATA = "/csv-metadata.json"
 MEDIA_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -126,7 +130,8 @@ class _Files:
                 for path, data in site_files(self.store, self.site, pages=self.pages):
                     suffix = "." + path.rsplit(".", 1)[-1]
                     etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
-                    files[path] = (data, MEDIA_TYPES.get(suffix, "application/octet-stream"), etag)
+                    media = media_type_of(path) if path.endswith(CSVW_METADATA) else MEDIA_TYPES.get(suffix)
+                    files[path] = (data, media or "application/octet-stream", etag)
                 self.made = files
             return self.made
 

@@ -311,9 +311,13 @@ def feed_files(
 
         file = translated("feeds/meetings.atom", lang)
         yield file, feed(file, FEED_TITLE[lang], found[:LIMIT])
+        by_organisation: dict[str, list[Entry]] = {}  # each organisation's entries, in one pass
+        for e in found:
+            for iri in dict.fromkeys(o.iri for o in e.row.organisations):
+                by_organisation.setdefault(iri, []).append(e)
         for org in lists.organisations:
             if org.meetings:
-                mine = [e for e in found if any(o.iri == org.ref.iri for o in e.row.organisations)]
+                mine = by_organisation.get(org.ref.iri, [])
                 file = translated(f"feeds/organisation/{org.ref.id}.atom", lang)
                 name = org.ref.name.en if lang == "en" and org.ref.name.en else org.ref.name.main
                 yield file, feed(file, f"{FEED_TITLE[lang]}: {name}", mine[:LIMIT])

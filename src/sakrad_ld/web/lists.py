@@ -299,9 +299,24 @@ class Lists:
         return found
 
     def filtered(self, name: str, key: str) -> list[MeetingRow]:
+        """The sakråd with the value ``key`` of the filter ``name`` (:data:`UNKNOWN`: with none, for
+        the filters of :data:`MISSING`), in the list's order."""
         if key == UNKNOWN and name in MISSING:
             return [m for m in self.meetings if not _facet_values(m, name)]
-        return [m for m in self.meetings if any(k == key for k, _ in _facet_values(m, name))]
+        return list(self._by_value(name).get(key, ()))
+
+    def _by_value(self, name: str) -> dict[str, list[MeetingRow]]:
+        """The sakråd by each value of the filter ``name``, found in one pass over the sakråd for
+        every value (not one pass per value); made again when ``meetings`` is another list."""
+        held = self.__dict__.setdefault("_values", {})
+        found = held.get(name)
+        if found is None or found[0] is not self.meetings:
+            by_key: dict[str, list[MeetingRow]] = {}
+            for m in self.meetings:
+                for key in dict.fromkeys(k for k, _ in _facet_values(m, name)):
+                    by_key.setdefault(key, []).append(m)
+            found = held[name] = (self.meetings, by_key)
+        return found[1]
 
 
 def _facet_values(m: MeetingRow, name: str) -> list[tuple[str, Text]]:

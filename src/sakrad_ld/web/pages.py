@@ -17,11 +17,11 @@ Files a page links to, which whoever serves the pages must answer (``en/…`` th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
@@ -44,7 +44,9 @@ from .render import messages, render
 from .resourceview import Participation, Value, View
 from .sitepages import not_found_base
 
-__all__ = ["Site", "dataset_node", "not_found_page", "ontology_page", "resource_page", "start_page"]
+__all__ = ["Citations", "Site", "dataset_node", "not_found_page", "ontology_page", "resource_page", "start_page"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -77,16 +79,26 @@ class Site:
     def labels(self, store: ox.Store) -> Labeller:
         """The one :class:`Labeller` of ``store`` for this site's pages: what it reads of the whole
         store (the documents of the same title and what tells them apart) is read once for every
-        page, not once per page. A release's embedded store (``pyoxigraph.Store``) is never changed
-        once opened; another store gets its own, and an external one (``serve --store``), which may be
-        changed under the server, a new one for every page."""
-        if not isinstance(store, ox.Store):
-            return Labeller(store)
-        held = self.__dict__.get("_labels")
-        if held is None or held[0] is not store:
-            held = (store, Labeller(store))
-            object.__setattr__(self, "_labels", held)
-        return held[1]
+        page, not once per page (:meth:`shared`)."""
+        return self.shared(store, "labels", lambda: Labeller(store))
+
+    def citations(self, store: ox.Store) -> Citations:
+        """The sakråd citing each source (:class:`Citations`) in ``store``: for a store read once
+        per site (:meth:`shared`), found in one pass over its every ``dct:source``, not one per page."""
+        return self.shared(store, "citations", lambda: Citations(store, self.base_iri, whole=_read_once(store)))
+
+    def shared(self, store: ox.Store, name: str, make: Callable[[], T]) -> T:
+        """What ``make`` reads of the whole ``store``, under ``name``: made once for every page of
+        this site, not once per page. A release's embedded store (``pyoxigraph.Store``, or the
+        release's graph of one: :class:`sakrad_ld.sparql.store.ReleaseStore`, as the export and the
+        server open it) is never changed once opened; another store gets its own, and an external
+        one (``serve --store``), which may be changed under the server, a new one for every page."""
+        if not _read_once(store):
+            return make()
+        held = self.__dict__.setdefault("_shared", {})
+        if name not in held or held[name][0] is not store:
+            held[name] = (store, make())
+        return held[name][1]
 
     @cached_property
     def download_names(self) -> frozenset[str]:
@@ -112,6 +124,13 @@ class Site:
         if self.graph is None or not self.graph.startswith(self.base_iri):
             return None
         return "/" + self.graph[len(self.base_iri) :]
+
+
+def _read_once(store: object) -> bool:
+    """Whether ``store`` is a release's embedded store, which no one changes once it is opened."""
+    from ..sparql.store import ReleaseStore
+
+    return isinstance(store, ox.Store | ReleaseStore)
 
 
 DEFAULT_TITLE = Text("Sakråd med det civila samhället", "Consultations (sakråd) with civil society")
@@ -207,7 +226,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         named = named_people(view, iri)
     else:
         participations = view.participations(node)
-        links = meeting_links(view, node, site.base_iri)
+        links = meeting_links(view, node, site.base_iri, site.citations(store))
     parts = []
     for part in own:
         fragment = part.value[len(iri) + 1 :]
@@ -619,18 +638,46 @@ def _meetings_citing(store: ox.Store, source: ox.NamedNode, base: str) -> list[s
     return sorted(m for m in found if m)
 
 
-def meeting_links(view: View, node: ox.NamedNode, base: str) -> list[MeetingLink]:
+class Citations:
+    """The sakråd whose own statements (theirs or their parts') name a source as their source
+    (``dct:source``), by source. ``whole``: every source's, read in one pass over the store's
+    ``dct:source`` statements the first time one is asked for (a source most sakråd cite costs one
+    reading, not one per page that names it); else each source's asked of the store when needed."""
+
+    def __init__(self, store: ox.Store, base: str, whole: bool = True) -> None:
+        self.store, self.base, self.whole = store, base, whole
+        self._by_source: dict[str, list[str]] | None = None
+
+    def of(self, source: ox.NamedNode) -> list[str]:
+        """The sakråd citing ``source``, in IRI order."""
+        if not self.whole:
+            return _meetings_citing(self.store, source, self.base)
+        if self._by_source is None:
+            self._by_source = self._read()
+        return self._by_source.get(source.value, [])
+
+    def _read(self) -> dict[str, list[str]]:
+        """Every source's citing sakråd, from one pass over the store's ``dct:source`` statements."""
+        found: dict[str, set[str]] = {}
+        for q in self.store.quads_for_pattern(None, DCTERMS.source, None):
+            meeting = _meeting_of(q.subject.value, self.base) if isinstance(q.subject, ox.NamedNode) else None
+            if meeting and isinstance(q.object, ox.NamedNode):
+                found.setdefault(q.object.value, set()).add(meeting)
+        return {iri: sorted(meetings) for iri, meetings in found.items()}
+
+
+def meeting_links(view: View, node: ox.NamedNode, base: str, citations: Citations | None = None) -> list[MeetingLink]:
     """The sakråd a person (or any thing) is linked to other than by a role: the sakråd of a contact
     point it is (``m8g:contactPoint``), and the sakråd whose source names it holding a post
-    (``sakrad:heldPost``, with the holding's ``dct:source``). Its roles are the page's list of roles."""
+    (``sakrad:heldPost``, with the holding's ``dct:source``). Its roles are the page's list of roles.
+    ``citations``: the site's (:meth:`Site.citations`), else read for this thing's sources alone."""
     store, out = view.store, []
+    citing = (citations or Citations(store, base, whole=False)).of
     for point in objects(store, node, M8G.contactPoint):
         meeting = _meeting_of(point.value, base) if isinstance(point, ox.NamedNode) else None
         if meeting:
             said = objects(store, point, DCTERMS.source) + objects(store, node, DCTERMS.source)
-            cited = {
-                s.value for s in said if isinstance(s, ox.NamedNode) and meeting in _meetings_citing(store, s, base)
-            }
+            cited = {s.value for s in said if isinstance(s, ox.NamedNode) and meeting in citing(s)}
             out.append(MeetingLink(view.resource(meeting), "contact", [view.resource(s) for s in sorted(cited)]))
     for holding in objects(store, node, SAKRAD.heldPost):
         post = value(store, holding, SAKRAD.post)
@@ -638,7 +685,7 @@ def meeting_links(view: View, node: ox.NamedNode, base: str) -> list[MeetingLink
         for source in objects(store, holding, DCTERMS.source):
             if not isinstance(source, ox.NamedNode):
                 continue
-            for meeting in _meetings_citing(store, source, base):
+            for meeting in citing(source):
                 out.append(
                     MeetingLink(
                         view.resource(meeting),

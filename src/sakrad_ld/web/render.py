@@ -8,8 +8,9 @@ one file of the site (``here``): ``url(target)`` writes a link to another file r
 
 from __future__ import annotations
 
+import posixpath
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -56,7 +57,18 @@ def _url(context: Any, target: str, lang: str | None = None) -> str:
     target = in_language(target, lang or context["lang"])
     if context.get("absolute") and not target.startswith(_OUTSIDE):
         return "/" + target  # a page answered at any address on the server ("not found") links from the root
-    return relative(context["here"], target)
+    here = context["here"]
+    if target.startswith(here):  # maybe a link within the page (``#part``): relative() tells
+        return relative(here, target)
+    return _from_folder(posixpath.dirname(here), target)
+
+
+@lru_cache(maxsize=1 << 17)
+def _from_folder(folder: str, target: str) -> str:
+    """``target`` as a link from a page in ``folder`` that is not the page ``target`` names: the
+    same for every page of the folder, so worked out once for all of them (a site's pages link the
+    same lists, assets and things many times over)."""
+    return relative(posixpath.join(folder, "\0"), target)  # no page is named NUL
 
 
 @jinja2.pass_context

@@ -183,6 +183,11 @@ def test_the_feed_gives_each_group_s_count_with_its_group_and_no_total(release: 
         "Regeringskansliet” (cirka 10; räknar bara ”representanter för Regeringskansliet”)"
     ) in said
     assert "20" not in said
+
+
+def test_the_feed_gives_a_count_of_everyone_with_no_group(fixture_release: Path) -> None:
+    """The fixture project's 2017-03-14-rasism-uppstart counts everyone; data/ withdrew that count in release 1.4.0."""
+    opened = Release.open(fixture_release)
     everyone = counts_said(opened.store, f"{opened.base_iri}id/meeting/2017-03-14-rasism-uppstart", 0)
     assert "deltagare enligt källan: ”Ett sextiotal deltagare” (cirka 60)" in everyone and "räknar bara" not in everyone
 

@@ -403,10 +403,18 @@ def _rows(html: str) -> dict[str, str]:
     return dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", facts, flags=re.DOTALL))
 
 
-def test_a_fact_from_a_second_page_names_that_page_beside_it(opened: Release, site: Site) -> None:
-    """data/meetings/2017-08-30-islamofobi.yaml takes the agencies and the case number from the minutes
-    (fact_sources); the meeting's main source is an article. (Its chair and place, read only in the
-    compilation's fields, were withdrawn in release 1.3.0.)"""
+@pytest.fixture(scope="module")
+def fixture_opened(fixture_release: Path) -> Release:
+    """The fixture project's release: its 2017-08-30-islamofobi keeps the agencies and the case number that
+    data/ withdrew in release 1.4.0 (read only in the compilation's summary of the minutes)."""
+    return Release.open(fixture_release)
+
+
+def test_a_fact_from_a_second_page_names_that_page_beside_it(fixture_opened: Release) -> None:
+    """The fixture project's 2017-08-30-islamofobi.yaml takes the agencies and the case number from the
+    minutes (fact_sources); the meeting's main source is an article."""
+    opened = fixture_opened
+    site = Site(opened.base_iri, [("sakrad.ttl", "text/turtle", 1)], [], release=opened.root)
     html = resource_page(opened.store, f"{opened.base_iri}id/meeting/2017-08-30-islamofobi", site)
     assert html is not None
     rows = _rows(html)
@@ -446,9 +454,11 @@ def test_the_rows_of_an_organisations_page_name_their_sources(opened: Release, s
     assert sources.count("../source/") >= 2  # one document per sakråd it took part in
 
 
-def test_without_the_quads_a_fact_falls_back_to_its_nodes_source(opened: Release) -> None:
+def test_without_the_quads_a_fact_falls_back_to_its_nodes_source(fixture_opened: Release) -> None:
     """A store without the release's quads (no release folder): each row names its node's dct:source —
-    an agency's participation names the minutes, the meeting's own facts every source of the meeting."""
+    an agency's participation names the minutes, the meeting's own facts every source of the meeting
+    (the fixture project's 2017-08-30-islamofobi, which keeps its agencies and case number)."""
+    opened = fixture_opened
     bare = Site(opened.base_iri, [], [], release=None)
     html = resource_page(opened.store, f"{opened.base_iri}id/meeting/2017-08-30-islamofobi", bare)
     assert html is not None

@@ -125,7 +125,7 @@ from ..documents import (
 )
 from ..errors import ReleaseError
 from ..folders import Kept, check_replaceable, release_places, replacing
-from ..formats import FORMATS, HTML, MAX_ACCEPT, MAX_RANGES, QUAD_FORMATS, RESULTS_FORMATS, Format
+from ..formats import FORMATS, HTML, MAX_ACCEPT, MAX_RANGES, QUAD_FORMATS, RESULTS_FORMATS, Format, media_type_of
 from ..inputfiles import resolved
 from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from ..manifest import MANIFEST_VERSION, TooManyDigits, json_document, read_manifest
@@ -1375,6 +1375,14 @@ location ~ "^/lists/.+\\.csv$" {{
     {_CORS}
     {_CACHE}
 }}
+# A list's CSVW metadata: CSVW's media type (application/csvm+json), not .json's, as on the server.
+location ~ "^/lists/(.+/)?csv-metadata\\.json$" {{
+    types {{}}
+    default_type {CSVW_MEDIA_TYPE};
+    {_NO_DATE}
+    {_CORS}
+    {_CACHE}
+}}
 # A folder's path with its slash: its index.html (/en/), else not found (nginx's index module
 # answers a folder without one 403, and no listing is made).
 location ~ /$ {{
@@ -1393,6 +1401,9 @@ location @sakrad_release_file {{
 """
 
 
+#: The media type of a CSV's CSVW metadata (``csv-metadata.json``), the release's as the site's lists'.
+CSVW_MEDIA_TYPE = media_type_of("lists/csv-metadata.json")
+
 #: Where a request asks for a release file (``download/…``, the JSON-LD context, or a release file
 #: at its own path, which the rules send there): only these answer a ``Range`` and say ``Accept-Ranges``, as on the server.
 _APACHE_FILE = "-n reqenv('SAKRAD_FILE') || -n reqenv('REDIRECT_SAKRAD_FILE')"
@@ -1409,6 +1420,10 @@ def _apache_types(release_types: dict[str, str] | None) -> str:
         out += "\n".join(f'    AddType "{t}" {suffix}' for suffix, t in inside.items()) + "\n</If>"
     for name, media_type in named.items():
         out += f'\n<If "%{{REQUEST_URI}} =~ m#/download/{re.escape(name)}$#">\n    ForceType "{media_type}"\n</If>'
+    # a list's CSVW metadata: CSVW's media type, not .json's, as on the server
+    out += (
+        f'\n<If "%{{REQUEST_URI}} =~ m#/lists/(.+/)?csv-metadata\\.json$#">\n    ForceType "{CSVW_MEDIA_TYPE}"\n</If>'
+    )
     return out
 
 

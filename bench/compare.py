@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -72,4 +71,10 @@ def _peak() -> None:
 
 
 if __name__ == "__main__":
-    {"naive": naive, "floor": floor}[sys.argv[1]](Path(sys.argv[2]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("baseline", choices=("naive", "floor"), help="naive: rdflib and pySHACL; floor: pyoxigraph")
+    parser.add_argument("path", type=Path, help="the project (naive) or the release (floor)")
+    args = parser.parse_args()
+    {"naive": naive, "floor": floor}[args.baseline](args.path)

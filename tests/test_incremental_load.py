@@ -136,7 +136,8 @@ def test_every_break_of_one_meeting_gives_the_cold_errors(data: Path, tmp_path: 
                 refused += isinstance(cold, list)
             finally:
                 path.write_bytes(original)
-    assert compared > 60 and refused > 40, (compared, refused)
+    # about two breaks for each meeting, most of them refused, whatever data/ holds
+    assert compared >= len(_meetings(data)) and 4 * refused >= 3 * compared, (compared, refused)
     assert not isinstance(_loaded(data, cache), list)  # a failed load marked nothing: still clean
 
 

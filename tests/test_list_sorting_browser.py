@@ -5,17 +5,49 @@ in the page's language (Swedish å ä ö after z, English Å among the A's), num
 as ISO dates, a cell with nothing known last both ways; the order is in the address and the links
 to the same list carry it (a sort survives a filter); without JavaScript the page is in the order
 of its HTML; and on a 375 px phone the buttons are there, large enough, and the page does not
-scroll sideways. One page load per case."""
+scroll sideways. One page load per case.
+
+The lists are those of the fixture project's release (tests/fixtures/project), whose people include
+names that begin with Å, Ä or Ö, so the collation is tested whatever data/ holds.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from devtools import DevTools
+
+
+@pytest.fixture(scope="module")
+def fixture_server(fixture_release: Path) -> Iterator[str]:
+    from serving import serving
+
+    from sakrad_ld.serving.server import create_app
+    from sakrad_ld.serving.settings import Settings
+
+    with serving(create_app(fixture_release, Settings(timeout=10))) as root:
+        yield root
+
+
+@pytest.fixture(scope="module")
+def fixture_export(fixture_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from sakrad_ld.web.static import export_site
+
+    return export_site(fixture_release, tmp_path_factory.mktemp("sorting-export") / "site").out
+
+
+@pytest.fixture(params=["server", "file"])
+def site(request: pytest.FixtureRequest) -> str:
+    """The fixture release's site root: the server's, or its static export opened from disk."""
+    if request.param == "server":
+        return request.getfixturevalue("fixture_server") + "/"
+    return request.getfixturevalue("fixture_export").as_uri() + "/"
+
 
 #: the Swedish alphabet's order of a name's first letter (other accents as their letter: é as e)
 SWEDISH = "abcdefghijklmnopqrstuvwxyzåäö"

@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "processes",
         "deadline",
         "markup",
+        "streams",
     ),  # foundations
     (
         "formats",

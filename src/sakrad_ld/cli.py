@@ -14,6 +14,7 @@ from typing import Any, NoReturn, TypeVar
 
 from . import __version__
 from .errors import InputError, InputErrors, SakradError, shown
+from .streams import utf8_out
 
 __all__ = ["COMMANDS", "main"]
 
@@ -110,19 +111,6 @@ def _progress(stream=sys.stderr) -> Callable[[str, int, int], None]:
         stream.flush()
 
     return show
-
-
-def utf8_out(text: str) -> None:
-    """``text`` for programs (JSON, YAML) on standard output in UTF-8, whatever the terminal's encoding:
-    JSON exchanged between systems is UTF-8 (RFC 8259 §8.1), and an escape such as ``\\xe5`` put
-    in place of a character the terminal lacks (:func:`tolerant_streams`) would change the data."""
-    sys.stdout.flush()
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is None:  # a text stream only (a test's StringIO)
-        sys.stdout.write(text)
-    else:
-        binary.write(text.encode("utf-8"))
-        binary.flush()
 
 
 def cmd_build(args: argparse.Namespace) -> int:

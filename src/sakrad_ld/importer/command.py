@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import InputError, InputErrors, Where
 from ..inputfiles import resolved
 from ..records import Corpus, Meeting
+from ..streams import utf8_out
 from .written import check_file_out, check_out, refused, write_files, writers_places
 
 __all__ = ["run_import"]
@@ -294,13 +295,7 @@ def _write(text: str, out: Path | None, meeting_id: str, place: _Place, known: M
     terminal's encoding, as a YAML file is (YAML 1.2 §5.2), never with escapes in place of the
     characters the terminal lacks, which would change the names the draft gives (``Malm\\xf6``)."""
     if out is None:
-        sys.stdout.flush()
-        binary = getattr(sys.stdout, "buffer", None)
-        if binary is None:  # a text stream only (a test's StringIO)
-            sys.stdout.write(text)
-        else:
-            binary.write(text.encode("utf-8"))
-            binary.flush()
+        utf8_out(text)
     else:
         write_files([(out, text.encode("utf-8"))])
         print(place.after_writing(out, meeting_id, known), file=sys.stderr)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import socket
 import subprocess
@@ -21,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_cli_r20 import _ended_bytes, _start
 
 from sakrad_ld.bounded import Job, answer_text
 from sakrad_ld.errors import QueryError
@@ -30,39 +30,15 @@ from sakrad_ld.serving.workers import ALARM_SLACK, WorkerPool, _ended, _load_fai
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 #: A deadline for what should happen at once, generous for a busy machine; never waited out when it works.
 DEADLINE = 60
-#: The address space of a command started here, so a command gone wrong fails rather than takes the machine.
-ADDRESS_SPACE = 6 * 2**30
 
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="a parent-death signal and /proc are Linux features"
 )
 
 
-def _start(args: list[str], **options: object) -> subprocess.Popen[bytes]:
-    """``sakrad-ld ARGS`` in a session of its own, with SIGINT at its default."""
-
-    def child() -> None:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
-
-    return subprocess.Popen(
-        [sys.executable, "-m", "sakrad_ld", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-        preexec_fn=child,
-        **options,  # type: ignore[arg-type]
-    )
-
-
 def _ended_process(process: subprocess.Popen[bytes], stdin: bytes | None = None) -> tuple[int, str, str]:
-    try:
-        out, err = process.communicate(stdin, timeout=DEADLINE)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        pytest.fail(f"still running {DEADLINE} s later")
-    return process.returncode, out.decode("utf-8", "backslashreplace"), err.decode("utf-8", "backslashreplace")
+    code, out, err = _ended_bytes(process, stdin)
+    return code, out.decode("utf-8", "backslashreplace"), err
 
 
 def _workers_of(pid: int) -> list[int]:

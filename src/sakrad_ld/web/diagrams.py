@@ -347,11 +347,13 @@ def _wrapped(text: str, columns: int, lines: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 14)
 def page_address(iri: str, base: str, lang: str) -> str | None:
     """The address of ``iri``'s page in ``lang`` under the data's base, as a downloaded picture links it
     (``{base}doc/meeting/x``, ``{base}en/doc/meeting/x#question/1``: the page's address without
     ``.html``, answered by the server and the export's rules as the feeds link it); None where the site
-    has no page for ``iri``."""
+    has no page for ``iri``. (Kept for the most recent IRIs: an organisation's address comes back in
+    every picture that shows it.)"""
     path = page_path(iri, base)
     return None if path is None else base + _prefix(lang) + quote(path[1:], safe="/#")
 

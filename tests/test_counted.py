@@ -69,7 +69,10 @@ def test_the_table_of_number_words_answers_as_number_value() -> None:
     for word in words:
         assert NUMBER_WORDS.get(word.casefold()) == number_value(word), word
     assert NUMBER_WORDS["tjugotre"] == 23 and NUMBER_WORDS["nittionio"] == 99 and "tjugoen" not in NUMBER_WORDS
-    assert len(NUMBER_WORDS) == 100  # en, ett, 2-9, 10-19, the eight tens and their 72 joinings with 'ett' and 2-9
+    # en, ett, 2-9, 10-19, the eight tens and their 72 joinings with 'ett' and 2-9; the English one to nineteen
+    # and the eight tens (their joinings have a hyphen)
+    assert len(NUMBER_WORDS) == 100 + 27
+    assert NUMBER_WORDS["twelve"] == 12 and number_value("Twenty-three") == 23 and number_value("twentythree") is None
     assert not {w for w in NUMBER_WORDS if not w.isalpha() or w != w.casefold()}
 
 

@@ -359,3 +359,39 @@ def held_said(corpus: Corpus) -> list[InputError]:
             )
         )
     return warnings
+
+
+def held_called_off(corpus: Corpus) -> list[InputError]:
+    """Every meeting not marked ``announced_only`` one of whose read documents' kept texts calls it off
+    (:func:`sakrad_ld.clauses.called_off_elsewhere`: "Sakrådet ställdes in.", "Det har ställts in.",
+    "Regeringen ställde in mötet.", "It has been cancelled."): a warning at its ``date`` (or ``days``) line
+    quoting the sentence. A cancelled meeting was not held; a date, count, place or participant credited to
+    such a text is refused besides (dated.py, counted.py, placed.py, stated.py)."""
+    from .clauses import called_off_elsewhere
+    from .stated import _flat
+
+    warnings: list[InputError] = []
+    off: dict[str, tuple[str, str] | None] = {}
+    for m in corpus.meetings:
+        if m.announced_only or m.held_derivation is not None:
+            continue
+        for c in _read(m, corpus.copies):
+            if c not in corpus.copies:
+                continue
+            if c not in off:
+                off[c] = called_off_elsewhere(_flat(folded_text(corpus.copies[c])), 0, 0)
+            if (said := off[c]) is None:
+                continue
+            where = m.where("date" if m.date else "days")
+            warnings.append(
+                InputError(
+                    Where(where.file, where.line, "announced_only"),
+                    f"the sakråd is published as held (announced_only is not true), but the kept text of {quoted(c)} "
+                    f'says it was called off ({said[0]!r}: "{said[1]}")',
+                    "announced_only: true, as the importer drafts a sakråd its page calls off (a note may say it was "
+                    "called off); or, where it was held after all, a document that says so",
+                    'docs/adding-a-meeting.md, "announced_only"',
+                )
+            )
+            break
+    return warnings

@@ -974,15 +974,53 @@ MOVING = (
 )  # fmt: skip
 #: This meeting's definite noun as a subject, up to three words (an adverb, an auxiliary, its topic), and
 #: a word of calling it off (:data:`CALLING_OFF`) or of moving it (:data:`MOVING`): "Sakrådet ställdes
-#: in", "Mötet har dock ställts in", "sakrådet är inställt", "Samrådet har dock flyttats till Göteborg".
+#: in", "Mötet har dock ställts in", "sakrådet är inställt", "Samrådet har dock flyttats till Göteborg";
+#: or a pronoun standing for it, with nothing but auxiliaries and adverbs (:data:`_PRONOUN_BETWEEN`) before
+#: the word: "Det har ställts in", "Tyvärr har det ställts in", "It has been cancelled" (:func:`_pronoun_off`).
 _THIS_OFF = LazyPattern(
-    r"(?<![\w-])(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)(?P<between>(?: [\w-]+){0,4}?) "
-    r"(?:(?P<off>"
+    r"(?<![\w-])(?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)(?P<between>(?: [\w-]+){0,4}?)"
+    r"|(?P<pronoun>det|den|it)(?P<aux>(?: (?:har|hade|är|var|blev|blir|has|had|have|is|was|been|be|now|then|"
+    r"unfortunately|however|therefore|also|nu|tyvärr|dock|därför|alltså|också|även|sedan|ändå|helt)){0,3}))"
+    r" (?:(?P<off>"
     + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True))
     + r")|(?P<moved>"
     + "|".join(re.escape(w) for w in sorted(MOVING, key=len, reverse=True))
     + r"))(?!\w)"
 )
+#: A word of calling this meeting off or moving it, and the meeting's definite noun or a pronoun standing for
+#: it as its object: "Regeringen har ställt in sakrådet", "Departementet ställde tyvärr in mötet", "…
+#: ställde in det.", "The ministry cancelled the meeting", "Regeringen har flyttat sakrådet till Göteborg".
+_OFF_THIS = LazyPattern(
+    r"(?<![\w-])(?:(?P<off>"
+    + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True))
+    + r")|(?P<moved>"
+    + "|".join(re.escape(w) for w in sorted(MOVING, key=len, reverse=True))
+    + r")) (?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)|(?P<pronoun>det|den|it))"
+    r"(?![\w'’-])"
+)
+#: The nouns of a meeting that a pronoun calling it off (:data:`_THIS_OFF`, :data:`_OFF_THIS`) may stand for,
+#: in its own sentence before it or in the sentence before ("Sakrådet hölls den 3 maj. Det har ställts in.").
+_MEETING_NOUNS = frozenset(
+    """sakråd sakrådet samråd samrådet möte mötet dialogmöte dialogmötet träffen dialogen konsultationen
+    meeting consultation""".split()
+)
+#: Words that may follow a pronoun's calling off and still end its clause ("Det ställdes in på grund av
+#: sjukdom", "It was cancelled because …"); another word makes the pronoun a formal subject or the calling
+#: off another thing's ("Det har ställts in flera seminarier", "Regeringen ställde in det andra sakrådet").
+_PRONOUN_AFTER = frozenset(
+    """på pga eftersom då därför med i och men av igen redan tills till från until due because as since and but
+    by again already to from""".split()
+)
+#: Nouns of another event that a pronoun after them stands for rather than the meeting ("Därefter hölls ett
+#: seminarium. Det ställdes in.").
+_OTHER_EVENTS = frozenset(
+    """seminarium seminariet konferens konferensen workshop workshopen webbinarium webbinariet hearing hearingen
+    evenemang evenemanget mottagning mottagningen lunch lunchen middag middagen besök besöket studiebesök
+    studiebesöket resa resan utställning utställningen möten sakråden seminar conference event reception visit
+    trip webinar dinner lunch exhibition""".split()
+)
+#: How far (characters) before a pronoun calling off the meeting its noun is looked for.
+_PRONOUN_REACH = 600
 #: Words between this meeting's noun and its calling off that make the noun another meeting's ("Mötet med
 #: ministern ställdes in") or the sentence no calling off of it.
 _NOT_THIS_BETWEEN = frozenset("med with som which that att".split())
@@ -1058,12 +1096,15 @@ def _callings_off(flat: str, named: re.Pattern[str] | None) -> tuple[tuple[int, 
     move moves: "date", "place", or "" for a calling off). ``named``: the data's names read as no guard
     words (:func:`names_read`), of which the reading depends."""
     out = []
-    for m in _THIS_OFF.finditer(flat):
-        if _NOT_THIS_BETWEEN & set(m["between"].split()) or _IF_AFTER.match(flat, m.end()):
+    for m in sorted((*_THIS_OFF.finditer(flat), *_OFF_THIS.finditer(flat)), key=lambda m: m.start()):
+        if _NOT_THIS_BETWEEN & set((m.groupdict().get("between") or "").split()) or _IF_AFTER.match(flat, m.end()):
             continue
-        before = _WORD.findall(flat, max(0, m.start() - 30), m.start())[-2:]
-        if _OTHER_BEFORE & set(before):
+        at = m.start("noun") if m["noun"] else m.start("pronoun")
+        before = _WORD.findall(flat, max(0, at - 30), at)[-2:]
+        if _OTHER_BEFORE & set(before) or (m["pronoun"] and not _pronoun_off(flat, m)):
             continue
+        if m["noun"] and m.end() == m.end("noun") and flat.startswith((" med ", " with "), m.end()):
+            continue  # "Regeringen ställde in mötet med ministern": another meeting, as in a subject
         s, e = _flat_sentence(flat, m.start())
         word = m.start("off") if m["off"] else m.start("moved")
         if _DENIED_BEFORE.search(flat, s, m.start()) or _ALMOST.search(flat, max(s, word - 30), word):
@@ -1073,6 +1114,26 @@ def _callings_off(flat: str, named: re.Pattern[str] | None) -> tuple[tuple[int, 
     return tuple(out)
 
 
+def _pronoun_off(flat: str, m: re.Match[str]) -> bool:
+    """Whether the pronoun of the calling off or move ``m`` (:data:`_THIS_OFF`, :data:`_OFF_THIS`) stands
+    for this meeting: the last noun of a meeting or another event before it (:data:`_MEETING_NOUNS`,
+    :data:`_OTHER_EVENTS`, within :data:`_PRONOUN_REACH`) is this meeting's, not another event's nor
+    another meeting's (:data:`_OTHER_BEFORE`: "förra sakrådet"), and the pronoun's clause ends after the words
+    of calling off or moving (:data:`_PRONOUN_AFTER`): "Sakrådet hölls den 3 maj. 30 organisationer deltog.
+    Det har ställts in." but not "Därefter hölls ett seminarium. Det ställdes in." nor "Det har ställts in
+    flera möten"."""
+    after = _WORD.match(flat, m.end() + 1) if flat[m.end() : m.end() + 1] == " " else None
+    if after is not None and after.group() not in _PRONOUN_AFTER:
+        return False
+    words = _WORD.findall(flat, max(0, m.start("pronoun") - _PRONOUN_REACH), m.start("pronoun"))
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _OTHER_EVENTS:
+            return False
+        if words[i] in _MEETING_NOUNS:
+            return not (i and words[i - 1] in _OTHER_BEFORE)
+    return False
+
+
 def called_off_said(flat: str, lo: int, hi: int, sentence: str, moved: str | None = None) -> str | None:
     """Why nothing the sentence ``flat[lo:hi]`` (quoted as ``sentence``) says of the meeting held: it calls
     the meeting off (:func:`called_off`), or another sentence of the text does, or moves what ``moved``
@@ -1080,7 +1141,8 @@ def called_off_said(flat: str, lo: int, hi: int, sentence: str, moved: str | Non
     if (word := called_off(flat, lo, hi)) is not None:
         return f"{sentence} says the meeting was called off ({word!r})"
     if (other := called_off_elsewhere(flat, lo, hi, moved)) is not None:
-        what = "moved" if _THIS_OFF.fullmatch(other[0])["moved"] else "called off"
+        said = _THIS_OFF.fullmatch(other[0]) or _OFF_THIS.fullmatch(other[0])
+        what = "moved" if said is not None and said["moved"] else "called off"
         return f'another sentence of the text says the meeting was {what} ({other[0]!r}: "{other[1]}")'
     return None
 

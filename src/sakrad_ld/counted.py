@@ -3,7 +3,7 @@
 A count (``invited_count``, ``organisation_count``, ``participant_count``) keeps the source's words
 (``text``) and the number they give (``value``), marked ``approximate`` where the words round it and
 ``bound`` where they bound it. Where the words give a number (digits, a number word such as "femton",
-"ett 40-tal", "ett trettiotal"), each disagreement is refused with the meeting file, the line of the
+"ett 40-tal", "ett trettiotal", or its English counterpart: "twelve", "twenty-five", "some forty"), each disagreement is refused with the meeting file, the line of the
 field and what is expected:
 
 - ``value`` is not a number the words give ("Drygt 50" with ``value: 75``), or is missing;
@@ -105,6 +105,13 @@ _TEENS = {
     "nitton": 19,
 }
 _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
+#: The English number words up to 99 ("twelve", "forty", "twenty-five"), read as the Swedish ones are: a count
+#: worded in English ("Twelve organisations took part") gives its number, compared with the count's value.
+EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+            "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+           "ninety": 90}  # fmt: skip
 
 #: The words before a number that round it, as Swedish uses them ("cirka 40"): the number is given or
 #: taken. A number ending in "-tal" ("ett 40-tal", "ett trettiotal") is rounded too (:data:`ROUNDING_SUFFIX`).
@@ -198,7 +205,8 @@ def count_source(m: Meeting, kind: str, count: Count) -> str:
 
 
 def number_value(words: str) -> int | None:
-    """The number ``words`` state exactly: digits or one Swedish number word up to 99 ("femton", "tjugotre").
+    """The number ``words`` state exactly: digits or one number word up to 99, Swedish ("femton", "tjugotre")
+    or English ("fifteen", "twenty-three", :data:`EN_TENS`).
 
     Anything looser gives ``None``: "ett 40-tal", "drygt 20", "ett tjugotal" state no exact number.
     """
@@ -214,15 +222,19 @@ def number_value(words: str) -> int | None:
             return value
         if word.startswith(tens) and word[len(tens) :] in _UNITS and word[len(tens) :] != "en":
             return value + _UNITS[word[len(tens) :]]
-    return None
+    if (value := EN_UNITS.get(word) or EN_TEENS.get(word) or EN_TENS.get(word)) is not None:
+        return value
+    tens, _, unit = word.partition("-")
+    return EN_TENS[tens] + EN_UNITS[unit] if tens in EN_TENS and unit in EN_UNITS else None
 
 
-#: Every word :func:`number_value` reads as a number, with the number: "två", "tolv", "tjugotre", …
-#: (a word of letters, casefolded; 'en' and 'ett' are 1). A lookup here answers as the function does
-#: for such a word, without its search through the tens.
+#: Every word of letters :func:`number_value` reads as a number, with the number: "två", "tolv", "tjugotre",
+#: "twelve", "forty", … (casefolded; 'en', 'ett' and 'one' are 1; not the English joined with a hyphen,
+#: "twenty-three", two words to a reader of words). A lookup here answers as the function does for such a
+#: word, without its search through the tens.
 NUMBER_WORDS = {
     w: v
-    for w in (*_UNITS, *_TEENS, *_TENS, *(t + u for t in _TENS for u in _UNITS))
+    for w in (*_UNITS, *_TEENS, *_TENS, *(t + u for t in _TENS for u in _UNITS), *EN_UNITS, *EN_TEENS, *EN_TENS)
     if (v := number_value(w)) is not None
 }
 
@@ -262,7 +274,7 @@ def _token_value(word: str) -> tuple[int, bool] | None:
         w = re.sub(r"\D", "", w)
     if w in NAMED_NUMBERS:
         return NAMED_NUMBERS[w], False
-    if w in ("en", "ett"):  # the article ("ett 40-tal", "en organisation"), not a count
+    if w in _ONE:  # the article ("ett 40-tal", "en organisation", "one of the"), not a count
         return None
     if m := re.fullmatch(r"(\d+)-tal", w):
         value = number_value(m[1])
@@ -278,7 +290,16 @@ def _token_value(word: str) -> tuple[int, bool] | None:
     return None
 
 
-_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: Every word of :data:`NUMBER_WORDS` as a pattern's alternatives: the Swedish ones listed, the English ones
+#: by their parts ("twenty(-three)?", never "twenty" alone out of "twenty-three": a range's dash is no part
+#: of it), a shorter pattern to compile.
+_NUMBER_WORD = "|".join(
+    (
+        *sorted((w for w in NUMBER_WORDS if w not in EN_UNITS | EN_TEENS | EN_TENS), key=len, reverse=True),
+        rf"(?:{'|'.join(EN_TENS)})(?:-(?:{'|'.join(EN_UNITS)}))?+",
+        *sorted((*EN_TEENS, *EN_UNITS), key=len, reverse=True),
+    )
+)
 _A_NUMBER = rf"(?:\d+|(?:{_NUMBER_WORD}))"
 #: A range of two numbers ("10–12", "10 - 12", "tio till tolv", "mellan 10 och 12", "from 10 to 12",
 #: "between 10 and 12"): it gives no one count; its low end is at least, its high end at most, how many
@@ -300,6 +321,15 @@ def _range_end(ranges: list[re.Match[str]], tokens: list[re.Match[str]], token: 
     return None
 
 
+def _english_pair(text: str, tens: re.Match[str], unit: re.Match[str]) -> bool:
+    """Whether ``tens`` and ``unit`` are one English number written as two words ("twenty five")."""
+    return (
+        tens.group().casefold() in EN_TENS
+        and unit.group().casefold() in EN_UNITS
+        and text[tens.end() : unit.start()] == " "
+    )
+
+
 def numbers_in(text: str) -> list[Reading]:
     """Every number a count's words give, in order, with how they give it (the words right before a
     number say whether they bound or round it)."""
@@ -307,10 +337,14 @@ def numbers_in(text: str) -> list[Reading]:
     ranges = list(RANGE.finditer(text))
     found = []
     for i, token in enumerate(tokens):
+        if i and _english_pair(text, tokens[i - 1], token):
+            continue  # the unit of "twenty five", read with its tens
         read = _token_value(token.group())
         if read is None:
             continue
         value, rounds = read
+        if i + 1 < len(tokens) and _english_pair(text, token, tokens[i + 1]):
+            value, token = value + EN_UNITS[tokens[i + 1].group().casefold()], tokens[i + 1]
         named = token.group().casefold().removesuffix("tal") in NAMED_NUMBERS
         first = i - 1 if named and i and tokens[i - 1].group().casefold() in _ARTICLES else i  # "drygt ett dussin"
         # a word of the whole between the mark and the number ("högst sammanlagt 30", "inte fler än totalt 30")
@@ -594,7 +628,7 @@ _ASKED = LazyPattern(r"(?<!\w)(?:tillfrågade|tillfrågades|tillfrågats|ombads|
 #: utom 3 av totalt "), in a folded flat text, ending where a count's words begin.
 _PART_BEFORE = LazyPattern(
     rf"(?<![\w-])(?P<part>(?:alla|samtliga|all) (?:utom|förutom|but|except) [\w-]+|{_words(PART_WORDS)}|[\w-]+)"
-    rf"(?: (?!(?:{'|'.join(NUMBER_WORDS)})(?![\w-]))[^\W\d]+)? (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$"
+    rf"(?: (?!(?:{_NUMBER_WORD})(?![\w-]))[^\W\d]+)? (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?$"
 )
 #: A count's words followed by "av" / "of" and a whole ("12 av 25", "12 of the 25").
 _PART_AFTER = LazyPattern(rf" (?:av|out of|of) {_WHOLE_LEAD}(?:(?:{_MARK_WORDS}) )?[\w-]+")

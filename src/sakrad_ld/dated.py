@@ -1208,6 +1208,17 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
                 'docs/load-checks.md, "Dates"',
             )
         ]
+    if (hidden := _hidden_date(text, date)) is not None:
+        return [
+            InputError(
+                m.where("date"),
+                f"date {date} is in the text of {_quoted(sid)} ({_some([file])}), which the date is taken from, "
+                f"only in {hidden[0]} ({quoted(hidden[1])}), which its reader is not shown: hidden or "
+                "struck-through text states nothing",
+                expected,
+                'docs/load-checks.md, "Dates"',
+            )
+        ]
     if len(date) == 10 and (bare := day_without_year(date).search(flat_text(text))) is not None:
         return [
             InputError(
@@ -1229,6 +1240,19 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
             "or a date_derivation saying where the year is read",
         )
     ]
+
+
+def _hidden_date(text: str, date: str) -> tuple[str, str] | None:
+    """The first part of the kept ``text`` its reader is not shown (:func:`sakrad_ld.markup.hidden_parts`:
+    an HTML comment, struck-through words) that writes ``date`` in any of its forms (:func:`date_forms`):
+    (its kind, its words), or None. Asked only of a date the shown text does not write."""
+    from .markup import hidden_parts
+    from .stated import flat_text
+
+    for kind, words in hidden_parts(text):
+        if date_forms(date).search(flat_text(words)) is not None:
+            return kind, words
+    return None
 
 
 def _against_times(m: Meeting, sid: str, file: str, text: str) -> list[InputError]:
@@ -1338,13 +1362,15 @@ def load_warnings(corpus: Corpus) -> list[InputError]:
     """What loading accepts but a person should look at, each with the file, line and field: stated
     dates nothing checks (:func:`unchecked_dates`), wording of a held meeting on a sakråd marked
     announced_only (:func:`sakrad_ld.announced.held_wording`), a sakråd not so marked that no kept text
-    says was held (:func:`sakrad_ld.announced.held_said`), a participation credited outside its record's
+    says was held (:func:`sakrad_ld.announced.held_said`) or whose kept text calls it off
+    (:func:`sakrad_ld.announced.held_called_off`), a participation credited outside its record's
     sources and an organiser that is the publisher (:func:`sakrad_ld.stated.credit_warnings`), and a
     translation that says other than its Swedish (:func:`sakrad_ld.translated.translation_warnings`)."""
-    from .announced import held_said, held_wording
+    from .announced import held_called_off, held_said, held_wording
     from .stated import credit_warnings  # a participation outside the record's sources; organiser = publisher
     from .translated import translation_warnings  # a number or held claim in one language only
 
-    found = unchecked_dates(corpus) + held_wording(corpus) + held_said(corpus) + credit_warnings(corpus)
+    found = unchecked_dates(corpus) + held_wording(corpus) + held_said(corpus) + held_called_off(corpus)
+    found += credit_warnings(corpus)
     found += translation_warnings(corpus)
     return sorted(found, key=lambda e: (str(e.where.file), e.where.line, e.where.field))

@@ -184,3 +184,14 @@ def test_no_prefix_is_named_from_strings_iris_or_comments(lang: str) -> None:
     said = text(notice(query, lang))
     assert not re.search(r"\b[a-h]:", said.replace("urn:x:y", "")), said
     assert "LIMT" in said
+
+
+@pytest.mark.parametrize("query", ["SELECT * WHERE {?s ?p", "SELECT * WHERE { ?s ?p ?o FILTER(?o = "])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_quote_offered_is_the_quote_a_person_types(query: str, lang: str) -> None:
+    """The parser writes its tokens as string literals ("\\"" for a double quote): the page offers
+    the character itself, never the backslash of the literal."""
+    offered = [unescape(c) for c in _CODE.findall(notice(query, lang))]
+    assert offered, query
+    assert not any("\\" in token for token in offered), offered
+    assert '"' in offered or '"""' in offered or "'" in offered, offered

@@ -192,7 +192,14 @@ def _said(sentence: str) -> str:
 
 
 def _unquoted(item: str) -> str:
-    return item[1:-1] if len(item) > 2 and item[0] == item[-1] == '"' else item
+    """A token of the parser's list as a person types it: ``"\\""`` is ``"``, ``"'"`` is ``'`` (the
+    parser writes each token as a Rust string literal, quotes and backslashes escaped)."""
+    if len(item) > 2 and item[0] == item[-1] == '"':
+        return _ESCAPED.sub(r"\1", item[1:-1])
+    return item
+
+
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
 
 def _word(word: str) -> str:

@@ -45,6 +45,9 @@ CALLED_OFF = [
     (HELD + "Regeringen har ställt in sakrådet.", "", TRAP),
     (HELD + "Departementet ställde tyvärr in mötet.", "", TRAP),
     (HELD + "Regeringen har ställt in det.", "", TRAP),
+    (HELD + "Sakrådet har avlysts.", "", TRAP),
+    (HELD + "Det har avlysts.", "", TRAP),
+    (HELD + "Regeringen avlyste sakrådet.", "", TRAP),
     ("Sakrådet hölls den 10 september 2024 i Umeå. Regeringen har flyttat sakrådet till Luleå.", _place("Umeå"), TRAP),
     (HELD_EN + "It has been cancelled.", "", TRAP),
     (HELD_EN + "It has unfortunately been cancelled due to illness.", "", TRAP),
@@ -52,6 +55,7 @@ CALLED_OFF = [
     (HELD_EN + "The ministry has cancelled the meeting.", "", TRAP),
     # a pronoun standing for another event or another meeting, a formal subject, a negation, a condition …
     (HELD + "Det ställdes inte in.", "", TRUE),
+    (HELD + "Sakrådet avlystes inte.", "", TRUE),
     (HELD + "Det hade nästan ställts in.", "", TRUE),
     (HELD + "Det ställs in om färre än tio anmäler sig.", "", TRUE),
     (HELD + "Det är fel att det ställts in.", "", TRUE),

@@ -209,7 +209,8 @@ PAST_PLAN_WORDS = (
 #: a point of its agenda ("ströks", "stryks").
 CALLING_OFF = (
     "ställdes in", "ställs in", "ställts in", "ställas in", "ställa in", "ställde in", "ställt in", "inställt",
-    "inställd", "inställdes", "avlyst", "avlystes", "ställdes av", "cancelled", "canceled", "called off",
+    "inställd", "inställdes", "avlyst", "avlystes", "avlysts", "avlyses", "avlyste", "ställdes av", "cancelled",
+    "canceled", "called off",
 )  # fmt: skip
 #: Adverbs (and a pronoun, the subject after the verb) that may stand between a particle verb's parts: "tog
 #: även upp" (stated.py's discussing), "ställdes tyvärr in", "ställdes sedan in" (:func:`called_off`).

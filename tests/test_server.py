@@ -176,6 +176,48 @@ def test_a_browser_opening_the_endpoint_gets_the_query_form(client: httpx.Client
     assert 'id="sparql"' in form.text and ('action="/sparql"' in form.text or 'action="sparql"' in form.text)
 
 
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+@pytest.mark.parametrize(
+    ("params", "accept", "form"),
+    [
+        ({"lang": "en"}, BROWSER, "/en/#sparql"),
+        ({"lang": "sv"}, BROWSER, "/#sparql"),
+        ({"lang": "EN "}, "text/html", "/en/#sparql"),
+        ({"format": "html"}, "*/*", "/#sparql"),
+        ({"format": "html", "lang": "en"}, "application/sparql-results+json", "/en/#sparql"),
+        ({"lang": "fr"}, BROWSER, "/#sparql"),
+    ],
+)
+def test_a_browser_opening_the_endpoint_with_a_persons_parameters_gets_the_form_in_its_language(
+    client: httpx.Client, params: dict[str, str], accept: str, form: str
+) -> None:
+    """A link a person follows (``/sparql?lang=en``) is sent to the query form as ``/sparql`` is, in
+    the language it names, never given the protocol's JSON 400 meant for programs."""
+    for method in ("GET", "HEAD"):
+        response = client.request(method, "/sparql", params=params, headers={"accept": accept})
+        assert response.status_code == 303, (method, params, response.text[:300])
+        assert response.headers["location"] == form
+    page = client.get(form.partition("#")[0], headers={"accept": "text/html"})
+    assert page.status_code == 200 and 'id="sparql"' in page.text
+
+
+@pytest.mark.parametrize(
+    ("params", "accept"),
+    [
+        ({"lang": "en"}, "application/sparql-results+json"),  # a program: the protocol's answer
+        ({"lang": "en", "default-graph-uri": "x"}, "text/html"),  # names a dataset but no query
+        ({"format": "json"}, "text/html"),  # asks for a format that is no page
+    ],
+)
+def test_a_request_without_a_query_that_is_no_persons_link_is_still_refused(
+    client: httpx.Client, params: dict[str, str], accept: str
+) -> None:
+    response = client.get("/sparql", params=params, headers={"accept": accept})
+    assert response.status_code == 400 and "exactly one query" in response.text
+
+
 def test_ask(client: httpx.Client) -> None:
     response = client.get("/sparql", params={"query": f"ASK {{ <{BASE}id/meeting/{MEETING}> ?p ?o }}"})
     assert response.status_code == 200 and response.json()["boolean"] is True

@@ -14,6 +14,7 @@ succeeded, its strong ``ETag`` (``If-None-Match`` gives 304 to a GET or HEAD, 41
 from __future__ import annotations
 
 import logging
+from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,6 +23,8 @@ from starlette.routing import BaseRoute, Route
 
 from ..errors import QueryTimeout, ReleaseError
 from ..formats import HTML
+from ..web.paths import LANGUAGES, translated
+from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, format_override
 from .admission import RETRY_AFTER, QueryGate, QueueFull
 from .answers import AnswerCache, InFlight, SentAnswer, client_of
 from .connections import REFUSAL, standing_by
@@ -57,6 +60,8 @@ class SparqlEndpoint:
         gen = context.releases.current
         if request.method in ("GET", "HEAD") and not request.url.query:
             return await run_in_threadpool(self.description, request, gen)
+        if request.method in ("GET", "HEAD") and (form := _to_form(request)) is not None:
+            return RedirectResponse(form, status_code=303, headers={"Vary": "Accept"})
         headers = {"Vary": "Accept, Accept-Language"}  # a browser's answer page is in the reader's language
         etag, state = "", "miss"
         try:
@@ -146,6 +151,35 @@ class SparqlEndpoint:
         )
         response.headers["Vary"] = "Accept"
         return response
+
+
+#: The parameters a person's link or form puts beside a query: the page's language, the CSV's byte
+#: order mark, the format of a download (:mod:`sakrad_ld.web.results`).
+_PEOPLES_PARAMS = frozenset((LANG_PARAM, BOM_PARAM, *FORMAT_PARAMS))
+
+
+def _to_form(request: Request) -> str | None:
+    """Where a browser asking for ``/sparql`` with no query but a person's parameters (``?lang=en``,
+    ``?format=html``) is sent: the query form, in the language ``lang`` names (else the start page's
+    own), as for ``/sparql`` alone. None for any other request (a program's, or one naming a query,
+    a dataset or an update: the protocol answers it)."""
+    try:
+        params = parse_qsl(request.url.query, keep_blank_values=True, errors="strict", max_num_fields=_MAX_FORM)
+    except (UnicodeDecodeError, ValueError):
+        return None  # the protocol says what is wrong with it
+    if not params or any(name not in _PEOPLES_PARAMS for name, _ in params):
+        return None
+    try:
+        accept = format_override(params, request.headers.get("accept"))
+    except ValueError:
+        return None
+    if choose(accept, (*DESCRIPTION_FORMATS, HTML)) is not HTML:
+        return None
+    lang = next((v.strip().lower() for n, v in params if n == LANG_PARAM and v.strip().lower() in LANGUAGES), "")
+    return "/" + (translated("", lang) if lang else "") + "#sparql"
+
+
+_MAX_FORM = 10  # a person's link has three at most
 
 
 #: RFC 9110 §13.1.2: a false If-None-Match is 304 for GET and HEAD, 412 for any other method.

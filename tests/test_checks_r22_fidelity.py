@@ -196,7 +196,22 @@ ENGLISH_COUNTS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "facts", "accepted"), ENGLISH_COUNTS)
+#: what an English number word counts: the noun right after it, as after a Swedish one
+ENGLISH_NOUNS = [
+    (HELD_EN + "Seventeen countries took part.", _english("organisation_count", "Seventeen countries", 17), TRAP),
+    (HELD_EN + "Eighteen representatives took part.",
+     _english("organisation_count", "Eighteen representatives", 18), TRAP),
+    (HELD_EN + "Twenty-five representatives took part.",
+     _english("organisation_count", "Twenty-five representatives", 25), TRAP),
+    (HELD_EN + "Seventeen organisations took part.", _english("organisation_count", "Seventeen organisations", 17),
+     TRUE),
+    (HELD_EN + "Twenty-five representatives took part.",
+     _english("participant_count", "Twenty-five representatives", 25), TRUE),
+    (HELD_EN + "Ninety people attended.", _english("participant_count", "Ninety people", 90), TRUE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "facts", "accepted"), ENGLISH_COUNTS + ENGLISH_NOUNS)
 def test_english_number_words_give_the_count(tmp_path: Path, text: str, facts: str, accepted: bool) -> None:
     found = _findings(tmp_path, text, facts)
     assert (found == []) is accepted, found

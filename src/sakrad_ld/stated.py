@@ -4145,12 +4145,13 @@ _NOUN_WORD = LazyPattern(r"[\w-]+")
 
 
 #: A number in a count's words: digits ("50", "ett 20-tal"), a "-tal" word ("tiotal", "tjugotal") or a
-#: number's word ("tre", "femton", "fifty"); the noun it counts stands right after it.
+#: number's word ("tre", "femton", "fifty", "seventeen", "twenty-five"); the noun it counts stands right after it.
 _NUMBER = LazyPattern(
     r"(?<![\w-])(?:\d+(?:[ ,.]\d+)*(?:-tal)?|\w*tal|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
     r"tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|"
-    r"hundra|tusen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|hundred|dussin|dozen)+)(?![\w-])"
+    r"hundra|tusen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dussin|"
+    r"dozen|-(?=one|two|three|four|five|six|seven|eight|nine)(?<=ty-))+)(?![\w-])"
 )
 #: Words that may stand between a number and the noun it counts besides adjectives ending in -a or -e
 #: ("ett 20-tal olika organisationer", "tio ideella föreningar").
@@ -4188,14 +4189,16 @@ _NUMBER_WORDS = {
     "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
     "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
     "nittio": 90, "hundra": 100, "dussin": 12, "dozen": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 _NUMBER_PART = LazyPattern("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
 
 
 def _number_value(word: str) -> int | None:
-    """The number a number's folded word gives: "50", "20-tal" (20), "tiotal" (10), "tjugofem" (25)."""
+    """The number a number's folded word gives: "50", "20-tal" (20), "tiotal" (10), "tjugofem" (25),
+    "twenty-five" (25)."""
     word = word.removesuffix("-tal")
     if word.endswith("tal") and not word[:-3].isdigit():
         word = word[:-3]
@@ -4203,7 +4206,7 @@ def _number_value(word: str) -> int | None:
     if digits.isdigit():
         return int(digits)
     parts = _NUMBER_PART.findall(word)
-    if not parts or "".join(parts) != word:
+    if not parts or "".join(parts) != word.replace("ty-", "ty"):
         return None
     return sum(_NUMBER_WORDS[p] for p in parts)
 

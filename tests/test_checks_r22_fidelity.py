@@ -6,7 +6,9 @@ pronoun after another event or another meeting ("Därefter hölls ett seminarium
 formal subject ("Det har ställts in flera seminarier") and a meeting with someone ("ställde in mötet med
 ministern") call nothing off. A sakråd published as held whose kept text calls it off is warned of. A
 welcome ("välkomnar till sakråd") says neither that the meeting was held nor that anyone took part;
-another meeting's place, date, count or chair in the same sentence is not this meeting's. A count worded
+another meeting's place, date, count or chair in the same sentence is not this meeting's, nor that of a
+meeting of another time standing for its noun ("Det förra hölls i Malmö", "The previous one was held in
+Malmö"). A count worded
 in English number words ("Twelve organisations", "twenty-five", "some forty") gives its number, compared
 with the count's value as the Swedish words are. A date only hidden text writes is refused saying so.
 Each row goes through the loader and its warnings: (kept text, the meeting's facts, accepted)."""
@@ -155,11 +157,44 @@ OTHER_MEETINGS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "facts"), OTHER_MEETINGS)
+GOTEBORG = "Sakrådet hölls den 10 september 2024 i Göteborg. "
+GOTEBORG_EN = "The meeting was held in Göteborg on 10 September 2024. "
+#: a meeting of another time standing for its noun ("det förra", "the previous one")
+ELLIPTIC = [
+    (GOTEBORG + "Det förra hölls i Malmö.", _place("Malmö")),
+    (GOTEBORG + "Det föregående hölls i Malmö.", _place("Malmö")),
+    (GOTEBORG + "Det första hölls i Malmö.", _place("Malmö")),
+    (GOTEBORG + "Nästa hålls i Malmö.", _place("Malmö")),
+    (GOTEBORG + "Det förra leddes av Paulina Brandberg.", BRANDBERG),
+    (GOTEBORG + "Det förra hade 40 deltagare.", _count("participant_count", "40 deltagare", 40)),
+    (GOTEBORG_EN + "The previous one was held in Malmö.", _place("Malmö")),
+    (GOTEBORG_EN + "The last one was held in Malmö.", _place("Malmö")),
+    ("The meeting was held in Göteborg on 10 September 2024; the previous one was held in Malmö.", _place("Malmö")),
+    ("The meeting was held in Göteborg on 10 September 2024, and the previous one in Malmö.", _place("Malmö")),
+    (GOTEBORG_EN + "The previous one had forty participants.",
+     _count("participant_count", "forty participants", 40)),
+    (GOTEBORG_EN + "The previous one was chaired by Paulina Brandberg.", BRANDBERG),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "facts"), OTHER_MEETINGS + ELLIPTIC)
 def test_another_meetings_fact_in_the_same_sentence_is_not_this_meetings(tmp_path: Path, text: str, facts: str) -> None:
     field = facts.split(":")[0]
     found = [f for f in _findings(tmp_path, text, facts) if f": {field}" in f or f"{field}." in f]
     assert found, f"{field} loaded from {text!r}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOTEBORG + "Det första sakrådet i serien hölls i Malmö.",
+        GOTEBORG + "Det var det första av tre sakråd.",
+        GOTEBORG + "Det andra var i Malmö.",
+        GOTEBORG_EN + "The first one to speak was Paulina Brandberg.",
+    ],
+)
+def test_this_meetings_place_stands_beside_other_ordinals(tmp_path: Path, text: str) -> None:
+    assert _findings(tmp_path, text, _place("Göteborg")) == []
 
 
 def _english(field: str, words: str, value: int, mark: str = "") -> str:

@@ -1950,7 +1950,14 @@ _OTHER_MEETING = LazyPattern(
     r"|last year's|last year|next year"
     # another time the organisations met: "nästa gång", "förra gången", "föregående år", "next time"
     r"|nästa gång|förra gången|förra tillfället|nästa tillfälle|ett senare tillfälle|ett tidigare tillfälle"
-    r"|föregående år|föregående års|next time|last time)(?!\w)"
+    r"|föregående år|föregående års|next time|last time"
+    # a meeting of another time standing for its noun, the subject of its verb: "Det förra hölls i Malmö",
+    # "Nästa hålls i Umeå", "The previous one was held in Malmö", "the first one had 40 participants"
+    r"|(?:(?:det|den) (?:förra|föregående|första|andra|tredje|tidigare|kommande|nästa)|nästa) (?:hölls|hålls|"
+    r"hållits|ägde|äger|genomfördes|genomförs|skedde|sker|leddes|leds|samlade|samlar|hade|har|var|är|blev|blir|"
+    r"kommer|ska|skulle)"
+    r"|the (?:previous|last|next|first|second|third|earlier|former|upcoming|following|other) one(?! (?:of|to|who|that))"
+    r")(?!\w)"
 )
 #: Words of holding after the subject of :data:`_FOLLOWING_MEETING`: a meeting said to be held as one more,
 #: not one invited to ("bjuder in till ett uppföljande sakråd" may be the page's own meeting).

@@ -973,6 +973,9 @@ MOVING = (
     "flyttades", "flyttats", "flyttas", "flyttat", "sköts upp", "skjuts upp", "skjutits upp", "har skjutits upp",
     "uppskjutet", "uppskjutits", "ombokades", "ombokats", "postponed", "moved", "rescheduled",
 )  # fmt: skip
+#: The active forms of :data:`MOVING`, whose object is the meeting moved ("Regeringen sköt upp sakrådet",
+#: "… flyttade mötet till Luleå"): :data:`_OFF_THIS` reads them.
+MOVING_ACTIVE = ("sköt upp", "skjuter upp", "skjutit upp", "flyttade", "flyttar", "bokade om", "postpones", "moves")
 #: This meeting's definite noun as a subject, up to three words (an adverb, an auxiliary, its topic), and
 #: a word of calling it off (:data:`CALLING_OFF`) or of moving it (:data:`MOVING`): "Sakrådet ställdes
 #: in", "Mötet har dock ställts in", "sakrådet är inställt", "Samrådet har dock flyttats till Göteborg";
@@ -995,7 +998,7 @@ _OFF_THIS = LazyPattern(
     r"(?<![\w-])(?:(?P<off>"
     + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True))
     + r")|(?P<moved>"
-    + "|".join(re.escape(w) for w in sorted(MOVING, key=len, reverse=True))
+    + "|".join(re.escape(w) for w in sorted((*MOVING, *MOVING_ACTIVE), key=len, reverse=True))
     + r")) (?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)|(?P<pronoun>det|den|it))"
     r"(?![\w'’-])"
 )
@@ -1053,7 +1056,8 @@ def _flat_sentence(flat: str, at: int) -> tuple[int, int]:
 
 #: Words of moving that move a meeting in time only ("sköts upp", "postponed").
 _POSTPONING = frozenset(
-    "sköts upp|skjuts upp|skjutits upp|har skjutits upp|uppskjutet|uppskjutits|postponed|rescheduled".split("|")
+    "sköts upp|skjuts upp|skjutits upp|har skjutits upp|uppskjutet|uppskjutits|postponed|rescheduled|sköt upp|"
+    "skjuter upp|skjutit upp|postpones".split("|")
 )
 #: A time a move's "till"/"to" leads to ("flyttats till den 10 maj", "till hösten", "to next week").
 _MOVED_TIME = LazyPattern(

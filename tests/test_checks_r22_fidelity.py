@@ -76,6 +76,8 @@ CALLED_OFF = [
     (HELD + "Seminariet var inställt.", "", TRUE),
     ("Sakrådet hölls den 10 september 2024 i Umeå. Det flyttades inte.", _place("Umeå"), TRUE),
     (HELD_EN + "It was not cancelled.", "", TRUE),
+    (HELD + "~~Det har ställts in.~~", "", TRUE),  # struck through: taken back
+    (HELD + "<!-- Regeringen ställde in mötet. -->", "", TRUE),
     (HELD_EN + "A seminar followed. It was cancelled.", "", TRUE),
     (HELD_EN + "The minister moved the meeting's agenda forward.", "", TRUE),
 ]

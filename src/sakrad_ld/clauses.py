@@ -976,13 +976,16 @@ MOVING = (
 #: The active forms of :data:`MOVING`, whose object is the meeting moved ("Regeringen sköt upp sakrådet",
 #: "… flyttade mötet till Luleå"): :data:`_OFF_THIS` reads them.
 MOVING_ACTIVE = ("sköt upp", "skjuter upp", "skjutit upp", "flyttade", "flyttar", "bokade om", "postpones", "moves")
-#: This meeting's definite noun as a subject, up to three words (an adverb, an auxiliary, its topic), and
-#: a word of calling it off (:data:`CALLING_OFF`) or of moving it (:data:`MOVING`): "Sakrådet ställdes
-#: in", "Mötet har dock ställts in", "sakrådet är inställt", "Samrådet har dock flyttats till Göteborg";
-#: or a pronoun standing for it, with nothing but auxiliaries and adverbs (:data:`_PRONOUN_BETWEEN`) before
-#: the word: "Det har ställts in", "Tyvärr har det ställts in", "It has been cancelled" (:func:`_pronoun_off`).
+#: This meeting's definite noun as a subject, up to twelve words and commas (adverbs, an auxiliary, its topic, a
+#: relative clause: :func:`_between_this`), and a word of calling it off (:data:`CALLING_OFF`) or of moving it
+#: (:data:`MOVING`): "Sakrådet ställdes in", "Mötet har dock ställts in", "sakrådet är inställt", "Samrådet har
+#: dock flyttats till Göteborg", "Sakrådet om handlingsplanen mot rasism och hatbrott har ställts in",
+#: "Sakrådet, som skulle ha hållits i Umeå, har ställts in"; or a pronoun standing for it, with nothing but
+#: auxiliaries and adverbs before the word: "Det har ställts in", "Tyvärr har det ställts in", "It has been
+#: cancelled" (:func:`_pronoun_off`).
 _THIS_OFF = LazyPattern(
-    r"(?<![\w-])(?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)(?P<between>(?: [\w-]+){0,4}?)"
+    r"(?<![\w-])(?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)"
+    r"(?P<between>(?:,? [\w-]+){0,12}?,?)"
     r"|(?P<pronoun>det|den|it)(?P<aux>(?: (?:har|hade|är|var|blev|blir|has|had|have|is|was|been|be|now|then|"
     r"unfortunately|however|therefore|also|nu|tyvärr|dock|därför|alltså|också|även|sedan|ändå|helt)){0,3}))"
     r" (?:(?P<off>"
@@ -1026,8 +1029,24 @@ _OTHER_EVENTS = frozenset(
 #: How far (characters) before a pronoun calling off the meeting its noun is looked for.
 _PRONOUN_REACH = 600
 #: Words between this meeting's noun and its calling off that make the noun another meeting's ("Mötet med
-#: ministern ställdes in") or the sentence no calling off of it.
-_NOT_THIS_BETWEEN = frozenset("med with som which that att".split())
+#: ministern ställdes in"), the calling off another clause's ("Sakrådet hölls i Umeå men seminariet ställdes
+#: in", "Mötet diskuterade hur stödet ska ställas in") or the sentence no calling off of it.
+_NOT_THIS_BETWEEN = frozenset(
+    """med with som which who that att men medan när eftersom trots innan hur där eller but while when because
+    although where how or hölls hålls hållits genomfördes genomförs genomförts ägde äger skedde held took""".split()
+)
+
+
+def _between_this(between: str) -> bool:
+    """Whether the words ``between`` this meeting's noun and a word of calling it off or moving it leave the
+    noun its subject: none of :data:`_NOT_THIS_BETWEEN`, once a relative clause closed by commas is left out
+    ("Sakrådet, som skulle ha hållits i Umeå, har ställts in")."""
+    for lead in (", som ", ", which ", ", who "):
+        while (at := between.find(lead)) >= 0 and (end := between.find(",", at + len(lead))) >= 0:
+            between = between[:at] + between[end + 1 :]
+    return not _NOT_THIS_BETWEEN & set(between.replace(",", " ").split())
+
+
 #: Words right before the meeting's noun that make it another meeting ("Det andra sakrådet ställdes in",
 #: "Förra mötet ställdes in", "Nästa sakråd …").
 _OTHER_BEFORE = frozenset(
@@ -1102,7 +1121,7 @@ def _callings_off(flat: str, named: re.Pattern[str] | None) -> tuple[tuple[int, 
     words (:func:`names_read`), of which the reading depends."""
     out = []
     for m in sorted((*_THIS_OFF.finditer(flat), *_OFF_THIS.finditer(flat)), key=lambda m: m.start()):
-        if _NOT_THIS_BETWEEN & set((m.groupdict().get("between") or "").split()) or _IF_AFTER.match(flat, m.end()):
+        if not _between_this(m.groupdict().get("between") or "") or _IF_AFTER.match(flat, m.end()):
             continue
         at = m.start("noun") if m["noun"] else m.start("pronoun")
         before = _WORD.findall(flat, max(0, at - 30), at)[-2:]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,7 +44,16 @@ from .render import messages, render
 from .resourceview import Participation, Value, View
 from .sitepages import not_found_base
 
-__all__ = ["Citations", "Site", "dataset_node", "not_found_page", "ontology_page", "resource_page", "start_page"]
+__all__ = [
+    "Citations",
+    "Site",
+    "dataset_node",
+    "not_found_page",
+    "ontology_page",
+    "resource_page",
+    "resource_pages_in",
+    "start_page",
+]
 
 T = TypeVar("T")
 
@@ -185,6 +194,15 @@ def json_script(data: object) -> Markup | None:
 
 def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> str | None:
     """The page of the document about ``iri``; None if the store holds nothing about it."""
+    pages = resource_pages_in(store, iri, site, (lang,))
+    return pages[0] if pages is not None else None
+
+
+def resource_pages_in(store: ox.Store, iri: str, site: Site, langs: Sequence[str]) -> list[str] | None:
+    """The page of the document about ``iri`` in each of ``langs``, in their order; None if the store
+    holds nothing about it. What the page shows is read from the store once (:class:`_PageFacts`),
+    then written in each language: the facts, labels and links of a page are the same in every
+    language, only the words around them, the picture and the page's own links differ."""
     try:
         node = ox.NamedNode(iri)
     except ValueError:
@@ -195,9 +213,28 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
     ):
         return None
     if version_of(store, iri) == ONTOLOGY_IRI.value:  # the ontology at its version IRI (OWL 2 §3.2)
-        return ontology_page(store, site, lang, version=iri)
+        return [ontology_page(store, site, lang, version=iri) for lang in langs]
+    facts = _page_facts(store, node, site)
+    return [_written(store, facts, site, lang) for lang in langs]
+
+
+@dataclass(frozen=True)
+class _PageFacts:
+    """What a resource's page shows that is the same in every language, read once for all of them."""
+
+    node: ox.NamedNode
+    view: View
+    doc: str | None
+    own_title: bool
+    label: Text
+    meeting_facts: Any  # a sakråd's facts (web.meeting.MeetingFacts), for its picture; else None
+    meeting: Any  # a sakråd's view (web.meetingpage.MeetingView) without its picture; else None
+    context: dict[str, object]  # the template's values that do not depend on the language
+
+
+def _page_facts(store: ox.Store, node: ox.NamedNode, site: Site) -> _PageFacts:
+    iri = node.value
     view = view_of(store, site)
-    here = translated((page_file(iri, site.base_iri) or "404.html").split("#")[0], lang)
     doc = document_path(iri, site.base_iri)
     formats, alternates = [], []
     if doc and doc.startswith("/doc/"):
@@ -206,8 +243,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
     own = _parts(store, iri)
     is_meeting = SAKRAD.Sakrad in objects(store, node, RDF_TYPE)
     anchored: set[str] = set()  # parts whose #fragment the readable part of the page already holds
-    meeting = None
-    release_files: list[dict[str, object]] = []  # a sakråd's own files of the release
+    facts = meeting = None
     own_title = False  # the sakråd's title is the data's own, no source's headline
     participations: tuple[list, int, str | None] = ([], 0, None)
     links: list[MeetingLink] = []  # a thing's links to sakråd other than its roles
@@ -216,13 +252,7 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
         facts = meeting_facts(store, iri, view.labels)
         own_title = facts.title_derivation is not None
         anchored = {q.iri for q in facts.questions} | {m.participation for m in facts.organisations}
-        name = diagrams.meeting_file(iri, lang)
-        svg = _picture(
-            site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts, lang, view.labels), here
-        )
-        download = site.download_path + name if name in site.download_names else None
-        meeting = meeting_view(view, facts, svg, download, site.limit, view.provenance)
-        release_files = meeting_files(site, iri, lang)
+        meeting = meeting_view(view, facts, None, None, site.limit, view.provenance)  # its picture per language
         named = named_people(view, iri)
     else:
         participations = view.participations(node)
@@ -234,7 +264,6 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
             view.facts(part, heading=view.part_name(part.value), id="" if part.value in anchored else fragment)
         )
     label = view.labels.of(node)
-    is_org = doc is not None and doc.startswith("/doc/organisation/")
     involved: list[tuple[Any, list[str]]] = []
     if doc is not None and doc.startswith("/doc/body/"):  # a ministry: the sakråd it is involved in, with how
         from .lists import ministry_meetings
@@ -247,39 +276,66 @@ def resource_page(store: ox.Store, iri: str, site: Site, lang: str = "sv") -> st
     own_facts, incoming = view.facts(node), view.incoming(iri)
     shown = [v for table in (own_facts, *parts) for row in table.rows for v in row.values]
     shown += [v for group in incoming.groups for v in group.values]
+    context = {
+        **shell(store, site),
+        "label": label,
+        "iri": iri,
+        "types": view.types(node),
+        "implied_type": view.implied_type(node),
+        "formats": formats,
+        "alternates": alternates,
+        "participations": participations[0],
+        "meeting_links": links,
+        "named_people": named,
+        "marks_listed": bool(participations[0] or involved),
+        "page_marks": _page_marks(participations[0], involved[: site.limit], shown),
+        "participations_total": participations[1],
+        "participations_query": participations[2],
+        "ministry_meetings": involved[: site.limit],
+        "ministry_meetings_total": len(involved),
+        "registers": _registers(view, [node, *own]),
+        "access": _source_access(view, node, site) if doc is not None and doc.startswith("/doc/source/") else None,
+        "own": own_facts,
+        "parts": parts,
+        "incoming": incoming,
+    }
+    return _PageFacts(node, view, doc, own_title, label, facts, meeting, context)
+
+
+def _written(store: ox.Store, page: _PageFacts, site: Site, lang: str) -> str:
+    """The page of ``page``'s facts in ``lang``: its words, its picture and its own links."""
+    iri, doc, view = page.node.value, page.doc, page.view
+    here = translated((page_file(iri, site.base_iri) or "404.html").split("#")[0], lang)
+    meeting = None
+    release_files: list[dict[str, object]] = []  # a sakråd's own files of the release
+    if page.meeting is not None:
+        facts = page.meeting_facts
+        name = diagrams.meeting_file(iri, lang)
+        svg = _picture(
+            site, name, lambda: diagrams.meeting_svg(store, iri, site.base_iri, facts, lang, view.labels), here
+        )
+        download = site.download_path + name if name in site.download_names else None
+        meeting = replace(page.meeting, svg=svg, svg_download=download)
+        release_files = meeting_files(site, iri, lang)
+    is_org = doc is not None and doc.startswith("/doc/organisation/")
+    context = page.context
     return render(
         "resource.html",
         here=here,
         lang=lang,
-        **shell(store, site),
-        title=_page_title(label, lang, own_title),
-        title_lang=_title_lang(label, lang, own_title),
-        label=label,
-        iri=iri,
-        types=view.types(node),
-        implied_type=view.implied_type(node),
-        formats=formats,
-        alternates=alternates,
+        **context,
+        title=_page_title(page.label, lang, page.own_title),
+        title_lang=_title_lang(page.label, lang, page.own_title),
         release_files=release_files,
         file_words=FILE_WORDS[lang],
         meeting=meeting,
-        participations=participations[0],
-        meeting_links=links,
-        named_people=named,
-        marks_listed=bool(participations[0] or involved),
-        page_marks=_page_marks(participations[0], involved[: site.limit], shown),
-        participations_total=participations[1],
-        participations_query=participations[2],
-        feed=translated(f"feeds/{doc[len('/doc/') :]}.atom", lang) if is_org and participations[1] else None,
+        feed=translated(f"feeds/{doc[len('/doc/') :]}.atom", lang)
+        if is_org and context["participations_total"]
+        else None,
         meetings_list=translated(f"lists/meetings/{doc[len('/doc/') :]}.html", lang) if is_org else None,
-        ministry_meetings=involved[: site.limit],
-        ministry_meetings_total=len(involved),
-        ministry_list=translated(f"lists/meetings/ministry/{doc.rsplit('/', 1)[1]}.html", lang) if involved else None,
-        registers=_registers(view, [node, *own]),
-        access=_source_access(view, node, site) if doc is not None and doc.startswith("/doc/source/") else None,
-        own=own_facts,
-        parts=parts,
-        incoming=incoming,
+        ministry_list=translated(f"lists/meetings/ministry/{doc.rsplit('/', 1)[1]}.html", lang)
+        if context["ministry_meetings"]
+        else None,
         jsonld=json_script(schemaorg.about(store, iri, site.base_iri, lang, view.labels)),
     )
 

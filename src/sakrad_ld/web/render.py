@@ -36,6 +36,7 @@ def _message(context: Any, key: str, **values: object) -> str:
 _OUTSIDE = ("#", "http://", "https://", "mailto:", "data:")
 
 
+@lru_cache(maxsize=1 << 16)
 def in_language(target: str, lang: str) -> str:
     """``target`` (a file path from the site's root, with an optional #fragment or ?query) as the
     page in ``lang``: every page of the site exists in each language (the same path under ``en/``),
@@ -60,7 +61,13 @@ def _url(context: Any, target: str, lang: str | None = None) -> str:
     here = context["here"]
     if target.startswith(here):  # maybe a link within the page (``#part``): relative() tells
         return relative(here, target)
-    return _from_folder(posixpath.dirname(here), target)
+    return _from_folder(_folder(here), target)
+
+
+@lru_cache(maxsize=1 << 10)
+def _folder(here: str) -> str:
+    """The folder of the page ``here``: asked for every link of the page."""
+    return posixpath.dirname(here)
 
 
 @lru_cache(maxsize=1 << 17)

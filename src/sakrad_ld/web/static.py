@@ -129,6 +129,7 @@ from ..formats import FORMATS, HTML, MAX_ACCEPT, MAX_RANGES, QUAD_FORMATS, RESUL
 from ..inputfiles import resolved
 from ..layout import CHECKSUMS, CONTEXT_FILE, DATA_STEM, MANIFEST_FILE
 from ..manifest import MANIFEST_VERSION, TooManyDigits, json_document, read_manifest
+from ..processes import cores, idle_cores, in_processes, prepared
 from ..sparql.query import saved_queries
 from ..sparql.store import Release
 from ..tables import DESCRIBED_BY
@@ -137,7 +138,7 @@ from ..vocab import ONTOLOGY_IRI
 from ..withdrawn import RELEASE_FILE as WITHDRAWN_FILE
 from ..withdrawn import TEXT, gone_page, gone_text, release_withdrawals
 from . import sitepages
-from .pages import Site, resource_page
+from .pages import Site, resource_pages_in, view_of
 from .paths import LANGUAGES, translated
 from .sitefiles import site_files
 from .sitepages import ID_CHARS
@@ -309,12 +310,15 @@ def export_site(
     progress: Callable[[str, int, int], None] = _quiet,
     previous: Path | None = None,
     kept: Iterable[Kept] = (),
+    workers: int | None = None,
 ) -> ExportResult:
     """Writes the site of ``release`` into ``out`` (replacing it only once every file is written).
     ``previous`` is the release before it: the feeds name what changed since (without it, every
     sakråd is new). ``out`` is refused (ReleaseError, nothing made) where it is not a previous
     export (:data:`SITE_MARK`), a new or an empty folder, and where it is, holds or lies inside
-    ``release``, ``previous`` (their folders and store of releases) or a folder of ``kept``."""
+    ``release``, ``previous`` (their folders and store of releases) or a folder of ``kept``.
+    The pages are written by up to ``workers`` processes (default: one per core where a core is
+    idle, else this one alone); the files are the same however many there are."""
     places = [*kept, *release_places(release, "the --release folder")]
     if previous is not None:
         places += release_places(previous, "the --previous release")
@@ -330,14 +334,14 @@ def export_site(
             files = copy_release(Path(release), tmp / DOWNLOAD_PATH, out)
             if previous is not None:  # read for the feeds: checked likewise (not copied)
                 copy_release(Path(previous), None, out)
-            documents, more = _export(tmp, tmp / DOWNLOAD_PATH, progress, previous)
+            documents, more = _export(tmp, tmp / DOWNLOAD_PATH, progress, previous, workers)
     except OSError as err:
         raise _site_error(err, out, written[0] if written else None) from None
     return ExportResult(out, documents, files + more)
 
 
 def _export(
-    tmp: Path, release: Path, progress: Callable[[str, int, int], None], previous: Path | None
+    tmp: Path, release: Path, progress: Callable[[str, int, int], None], previous: Path | None, workers: int | None
 ) -> tuple[int, int]:
     """Writes the site of the checked copy ``release`` (``tmp``'s download/) into ``tmp``: how many
     documents it has, and how many files were written."""
@@ -370,10 +374,10 @@ def _export(
     for n, path in enumerate(minted, start=1):  # the dataset, the catalogue … (303 to these pages)
         progress("minted", n, len(minted))
         iri = base + path[1:]
-        for lang in LANGUAGES:
-            page = resource_page(store, iri, site, lang)
-            if page is None:  # minted_paths only lists what the store knows; never expected
-                raise AssertionError(f"no page for {iri}")
+        pages = resource_pages_in(store, iri, site, LANGUAGES)
+        if pages is None:  # minted_paths only lists what the store knows; never expected
+            raise AssertionError(f"no page for {iri}")
+        for lang, page in zip(LANGUAGES, pages, strict=True):
             put(translated(f"{path[1:]}.html", lang), page.encode())
         # a resource whose document is a release file (catalog.ttl): every variant is that file's graph
         triples = (
@@ -385,18 +389,7 @@ def _export(
             if f"{path[1:]}{f.suffix}" not in opened.files:  # else the release's file answers there
                 put(f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
     resources = listed.resources
-    pages = []
-    for n, (iri, path) in enumerate(resources, start=1):
-        progress("pages", n, len(resources))
-        for lang in LANGUAGES:
-            page = resource_page(store, iri, site, lang)
-            if page is None:  # site_pages only lists what the store knows; never expected
-                raise AssertionError(f"no page for {iri}")
-            pages.append(translated(f"{path[1:]}.html", lang))
-            put(pages[-1], page.encode())
-        _documents(put, store, iri, path)
-    for rel, data in site_files(store, site, before, listed.files()):
-        put(rel, data)
+    files += _resource_files(tmp, store, site, resources, progress, before, listed.files(), workers)
     if CONTEXT_FILE in opened.files:  # the context at its own path too (checked with the rest)
         _write(tmp / CONTEXT_FILE, (release / CONTEXT_FILE).read_bytes())
         files += 1
@@ -425,6 +418,119 @@ def _export(
         if path.startswith("/id/") and path.count("/") > 3:  # a part: /id/{kind}/{id}/{part}
             put(f"{APACHE_PARTS}{path[len('/id/') :]}{PART_MARKER}", b"")
     return len(resources) + len(minted) + 1, files  # the ontology's document too
+
+
+def _resource_files(
+    tmp: Path,
+    store: ox.Store,
+    site: Site,
+    resources: list[tuple[str, str]],
+    progress: Callable[[str, int, int], None],
+    before: ox.Store | None,
+    pages: list[str],
+    workers: int | None,
+) -> int:
+    """Writes every resource's pages (each read once for every language) and documents, and the
+    prepared files (:func:`sakrad_ld.web.sitefiles.site_files`, ``pages`` in the sitemap): how many
+    files. By up to ``workers`` processes (default: one per core where another core is idle, else
+    this one alone), forked once the site's shared indexes are read (so none reads them again):
+    the prepared files in one beside this one, the resources' in shares, each process its own
+    files; what is written does not depend on which process writes it. A file-system error is raised here as this process's own would be,
+    naming the file; the first one, in the resources' order."""
+    workers = workers if workers is not None else cores() if idle_cores() > 0 else 1
+    helpers = workers > 1 and cores() > 1
+    if helpers:  # read before forking, for every process: what each page reads of the whole store
+        site.labels(store).document_at(site.base_iri)
+        site.citations(store).of(ox.NamedNode(site.base_iri))
+        site.downloads_by_meeting  # noqa: B018 - a cached property, read here to be shared
+        view_of(store, site)  # the release's quads, where each fact's documents are read
+    # every resource's folders first: no two processes make one
+    for folder in sorted(
+        sitepages.folders(pages + [f"{path[1:]}{f.suffix}" for _, path in resources for f in FORMATS])
+    ):
+        _folders(tmp, tmp / folder)
+
+    exporting, forked = os.getpid(), [False]
+
+    def let_go() -> None:  # in a process forked to write: the lock on the site's folder is not its own
+        if not forked[0] and os.getpid() != exporting:
+            _let_go(tmp)
+            forked[0] = True
+
+    def prepared_files() -> int:
+        let_go()
+        written = 0
+        for rel, data in site_files(store, site, before, pages):
+            _put(tmp, rel, data)
+            written += 1
+        return written
+
+    beside = prepared(prepared_files, lambda written, _: written, fork=helpers)
+    failed: list[OSError] = []  # this process's first file-system error: it writes no more
+
+    def resource_files(item: tuple[str, str]) -> int | OSError:
+        iri, path = item
+        let_go()
+        if failed:
+            return 0
+        try:
+            written = 0
+            made = resource_pages_in(store, iri, site, LANGUAGES)
+            if made is None:  # site_pages only lists what the store knows; never expected
+                raise AssertionError(f"no page for {iri}")
+            for lang, page in zip(LANGUAGES, made, strict=True):
+                _put(tmp, translated(f"{path[1:]}.html", lang), page.encode())
+                written += 1
+            triples = document_triples(store, iri)
+            for f in FORMATS:
+                _put(tmp, f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
+                written += 1
+            return written
+        except OSError as err:  # handed back to this process, as its own: the first is raised
+            failed.append(err)
+            return err
+
+    try:
+        done = in_processes(
+            resources,
+            resource_files,
+            workers if helpers else 1,
+            lambda n, total: progress("pages", n, total),
+        )
+        beside.give(b"")
+    except BaseException:
+        beside.stop()
+        raise
+    errors = [d for d in done if isinstance(d, OSError)]
+    if errors:
+        beside.stop()
+        raise errors[0]
+    return sum(d for d in done if isinstance(d, int)) + beside.result()
+
+
+def _let_go(folder: Path) -> None:
+    """In a process forked to write into ``folder``: closes its copies of the descriptors of
+    ``folder`` itself, whose lock the exporting process holds (:func:`sakrad_ld.folders.replacing`),
+    so that the lock goes with that process alone: when it is killed, the next export removes the
+    folder at once, not only once the processes it forked have died too."""
+    try:
+        held = os.stat(folder)
+        fds = [int(n) for n in os.listdir("/proc/self/fd")]
+    except OSError:  # not Linux: the lock goes with the last of them
+        return
+    for fd in fds:
+        try:
+            if os.path.samestat(os.fstat(fd), held):
+                os.close(fd)
+        except OSError:  # the descriptor listdir read by, closed since
+            pass
+
+
+def _put(tmp: Path, rel: str, data: bytes) -> None:
+    """Writes the file ``rel`` of the site being written into ``tmp``, with its folders."""
+    path = tmp / rel
+    _folders(tmp, path.parent)
+    _write(path, data)
 
 
 #: How much of a release file is read, hashed and written at a time.
@@ -693,7 +799,7 @@ def _folders(root: Path, folder: Path) -> None:
         missing.append(folder)
         folder = folder.parent
     for f in reversed(missing):
-        f.mkdir()
+        f.mkdir(exist_ok=True)  # another process writing the site may have made it
         os.chmod(f, 0o755)
 
 

@@ -5,7 +5,9 @@ Tidy: one row per thing or fact, one column per property, the same column names 
 release. A column that names a thing holds its IRI (``…_iri``); a name beside it, for people, is
 marked ``output=False`` and stands for no triple. Text is one column per language (``…_sv``,
 ``…_en``). Dates are in ``dates.csv``, one row per dated fact, at the precision the source gives
-(a day, a month or a year each have their own column and datatype, since a CSVW column has one).
+(a day, a month or a year each have their own column and datatype, since a CSVW column has one);
+a table that gives a date for people beside its row (``meetings.csv``, ``post-holdings.csv``) has
+such a column for each precision too, never one that mixes them.
 """
 
 from __future__ import annotations
@@ -79,6 +81,42 @@ def _label(subject: str, out: str) -> str:
     )
 
 
+#: The precisions of a date, each a column of its own with its own datatype (a CSVW column has one,
+#: and a spreadsheet reads a month ``2017-02`` in a column of days as the day 2017-02-01): the
+#: datatype (of the literal and of the column), and what the column holds.
+_PRECISIONS = (
+    ("date", "known to the day", "känt på dagen"),
+    ("gYearMonth", "known only to the month (YYYY-MM)", "känt bara till månaden (ÅÅÅÅ-MM)"),
+    ("gYear", "known only to the year", "känt bara till året"),
+)
+
+
+def _dated(subject: str, prop: str, var: str, names: tuple[str, str, str]) -> str:
+    """``OPTIONAL { ?subject prop ?var }`` with the date's lexical form in the one of ``names`` (a
+    day's, a month's and a year's column) that its datatype says; the others unbound."""
+    binds = " ".join(
+        f"BIND(IF(DATATYPE(?{var}) = xsd:{datatype}, STR(?{var}), ?none) AS ?{name})"
+        for name, (datatype, _, _) in zip(names, _PRECISIONS, strict=True)
+    )
+    return f"OPTIONAL {{ ?{subject} {prop} ?{var} }} {binds}"
+
+
+def _date_columns(names: tuple[str, str, str], en: str, sv: str) -> tuple[Column, ...]:
+    """The columns of one date, a day's, a month's and a year's (``names``), each typed, for people
+    (the date as RDF is in dates.csv): ``en``/``sv`` say which date."""
+    cells = ", ".join(names)
+    return tuple(
+        Column(
+            name,
+            f"{en}, when it is {when_en}, else empty (a date is in one of {cells})",
+            f"{sv}, när det är {when_sv}, annars tomt (ett datum står i en av {cells})",
+            datatype=datatype,
+            output=False,
+        )
+        for name, (datatype, when_en, when_sv) in zip(names, _PRECISIONS, strict=True)
+    )
+
+
 def _iri(en: str, sv: str) -> Column:
     return Column("iri", en, sv, output=False)
 
@@ -90,6 +128,12 @@ def _id_column(en: str, sv: str) -> Column:
 def _type(cls: str) -> Column:
     return Column("type", f"every row is a {cls}", f"varje rad är en {cls}", "rdf:type", link=cls, virtual=True)
 
+
+#: The day's, the month's and the year's column of a date a source states, of a date worked out,
+#: and of the date a post was held on.
+STATED_DATE_COLUMNS = ("date", "month", "year")
+DERIVED_DATE_COLUMNS = ("derived_date", "derived_month", "derived_year")
+ATTESTED_DATE_COLUMNS = ("attested_on", "attested_month", "attested_year")
 
 #: Columns several tables have, said once.
 _SOURCE = Column("source_iri", "the source", "källan", DCT + "source", link="{+source_iri}")
@@ -108,7 +152,7 @@ MEETINGS = Table(
   {_text("iri", "sakrad:heldDerivation", "held_derivation")}
   OPTIONAL {{ ?iri sakrad:heldDerivedFrom ?held_derived_from_iri }}
   {_text("iri", "dct:title", "title")} {_text("iri", "sakrad:topic", "topic")}
-  OPTIONAL {{ ?iri schema:startDate ?date }} OPTIONAL {{ ?iri sakrad:derivedDate ?derived_date }}
+  {_dated("iri", "schema:startDate", "start_", STATED_DATE_COLUMNS)} {_dated("iri", "sakrad:derivedDate", "derived_", DERIVED_DATE_COLUMNS)}
   {_text("iri", "sakrad:derivation", "derivation")} {_text("iri", "sakrad:titleDerivation", "title_derivation")}
   OPTIONAL {{ ?iri schema:organizer ?organiser_iri {_label("organiser_iri", "organiser")} }}
   OPTIONAL {{ ?iri dct:spatial ?place_iri {_label("place_iri", "place")} }}
@@ -172,23 +216,21 @@ MEETINGS = Table(
             "hur rubriken sattes där den är datans egen, ingen källas (tomt: en källas rubrik)",
         ),
         *_texts("topic", SAKRAD + "topic", "topic", "ämne"),
-        Column(
-            "date",
-            "the date the source states (day, month or year); empty when no source states it: "
-            "then derived_date has the date worked out; a series has none of its own, its days are rows of "
-            "dates.csv; as RDF in dates.csv",
-            "datum som källan anger (dag, månad eller år); tomt när ingen källa anger det: "
-            "då står det framräknade datumet i derived_date; en serie har inget eget, dess dagar är rader i "
-            "dates.csv; som RDF i dates.csv",
-            output=False,
+        *_date_columns(
+            STATED_DATE_COLUMNS,
+            "the date the source states (empty when none does: then derived_date, derived_month or derived_year "
+            "has the date worked out; a series has none of its own, its days are rows of dates.csv; as RDF in "
+            "dates.csv)",
+            "datum som källan anger (tomt när ingen gör det: då står det framräknade datumet i derived_date, "
+            "derived_month eller derived_year; en serie har inget eget, dess dagar är rader i dates.csv; som RDF "
+            "i dates.csv)",
         ),
-        Column(
-            "derived_date",
-            "the date worked out, not stated by any source (day or month, from a page's address or "
-            "publication date): how, in derivation_sv/_en; as RDF (sakrad:derivedDate) in dates.csv",
-            "datum som räknats fram, inte angivits av någon källa (dag eller månad, ur en sidas adress "
-            "eller publiceringsdatum): hur, i derivation_sv/_en; som RDF (sakrad:derivedDate) i dates.csv",
-            output=False,
+        *_date_columns(
+            DERIVED_DATE_COLUMNS,
+            "the date worked out where no source states one (from a page's address or publication date; how, in "
+            "derivation_sv/_en; never in date, month or year; as RDF, sakrad:derivedDate, in dates.csv)",
+            "datum som räknats fram där ingen källa anger något (ur en sidas adress eller publiceringsdatum; hur, "
+            "i derivation_sv/_en; aldrig i date, month eller year; som RDF, sakrad:derivedDate, i dates.csv)",
         ),
         *_texts(
             "derivation",
@@ -252,6 +294,7 @@ DATES = Table(
   FILTER(DATATYPE(?value) IN (xsd:date, xsd:gYearMonth, xsd:gYear))
   BIND(REPLACE(STR(?property_iri), "^.*[#/]", "") AS ?property)
   BIND(IF(?property_iri = sakrad:derivedDate, "derived", "stated") AS ?kind)
+  BIND(IF(DATATYPE(?value) = xsd:date, "day", IF(DATATYPE(?value) = xsd:gYearMonth, "month", "year")) AS ?precision)
   BIND(IF(DATATYPE(?value) = xsd:date, STR(?value), ?none) AS ?date)
   BIND(IF(DATATYPE(?value) = xsd:gYearMonth, STR(?value), ?none) AS ?month)
   BIND(IF(DATATYPE(?value) = xsd:gYear, STR(?value), ?none) AS ?year)
@@ -279,11 +322,11 @@ DATES = Table(
             output=False,
         ),
         Column(
-            "value",
-            "the date as the data has it, whatever its precision (the cell of date, month or year): with "
-            "about_iri and property_iri, what tells the rows apart (the primary key; never empty)",
-            "datumet som data har det, vilken precision det än har (cellen i date, month eller year): med "
-            "about_iri och property_iri det som skiljer raderna åt (primärnyckeln; aldrig tom)",
+            "precision",
+            "how precisely the date is known: day (its cell is in date), month (in month) or year (in year); "
+            "with about_iri and property_iri, what tells the rows apart (the primary key; never empty)",
+            "hur noga datumet är känt: day (dag, cellen står i date), month (månad, i month) eller year (år, i year); "
+            "med about_iri och property_iri det som skiljer raderna åt (primärnyckeln; aldrig tom)",
             output=False,
         ),
         Column(
@@ -311,7 +354,7 @@ DATES = Table(
             about="{+about_iri}",
         ),
     ),
-    key=("about_iri", "property_iri", "value"),
+    key=("about_iri", "property_iri", "precision"),
     about=None,
     order=("about_iri", "property_iri", "date", "month", "year"),
 )
@@ -749,8 +792,8 @@ POST_HOLDINGS = Table(
   OPTIONAL {{ ?iri org:organization ?organisation_iri }}
   BIND(EXISTS {{ ?iri sakrad:post ?placed_ ; org:organization ?in_ . ?placed_ org:postIn ?in_ ;
                  sakrad:postInDerivation ?why_ }} AS ?organisation_derived)
-  OPTIONAL {{ ?iri sakrad:attestedOn ?attested_on }} OPTIONAL {{ ?iri dct:source ?source_iri }}
-  OPTIONAL {{ ?iri sakrad:derivedDate ?derived_date }} {_text("iri", "sakrad:derivation", "derivation")}
+  {_dated("iri", "sakrad:attestedOn", "attested_", ATTESTED_DATE_COLUMNS)} OPTIONAL {{ ?iri dct:source ?source_iri }}
+  {_dated("iri", "sakrad:derivedDate", "derived_", DERIVED_DATE_COLUMNS)} {_text("iri", "sakrad:derivation", "derivation")}
 }}""",
     (
         Column("person", "who (name)", "vem (namn)", output=False),
@@ -785,21 +828,21 @@ POST_HOLDINGS = Table(
             datatype="boolean",
             output=False,
         ),
-        Column(
-            "attested_on",
-            "the date the source states it on; empty when the source's text states none: then derived_date has "
-            "the date worked out; as RDF in dates.csv",
-            "datum som källan anger att det gällde; tomt när källans text inte anger något: då står det "
-            "framräknade datumet i derived_date; som RDF i dates.csv",
-            output=False,
+        *_date_columns(
+            ATTESTED_DATE_COLUMNS,
+            "the date the source states the post was held on (empty when the source's text states none: then "
+            "derived_date, derived_month or derived_year has the date worked out; as RDF in dates.csv)",
+            "datum som källan anger att posten innehades (tomt när källans text inte anger något: då står det "
+            "framräknade datumet i derived_date, derived_month eller derived_year; som RDF i dates.csv)",
         ),
-        Column(
-            "derived_date",
-            "the date worked out, not stated by the source's text (its publication date, say): how, in "
-            "derivation_sv/_en; as RDF (sakrad:derivedDate) in dates.csv",
-            "datum som räknats fram, inte angivits i källans text (dess publiceringsdatum, till exempel): hur, i "
-            "derivation_sv/_en; som RDF (sakrad:derivedDate) i dates.csv",
-            output=False,
+        *_date_columns(
+            DERIVED_DATE_COLUMNS,
+            "the date worked out where the source's text states none (its publication date, say; how, in "
+            "derivation_sv/_en; never in attested_on, attested_month or attested_year; as RDF, sakrad:derivedDate, "
+            "in dates.csv)",
+            "datum som räknats fram där källans text inte anger något (dess publiceringsdatum, till exempel; hur, "
+            "i derivation_sv/_en; aldrig i attested_on, attested_month eller attested_year; som RDF, "
+            "sakrad:derivedDate, i dates.csv)",
         ),
         *_texts(
             "derivation",

@@ -24,7 +24,9 @@ import pyoxigraph as ox
 from ..triples import RDF_TYPE, Index, Term
 from .definitions import (
     ADMS,
+    ATTESTED_DATE_COLUMNS,
     DCT,
+    DERIVED_DATE_COLUMNS,
     FOAF,
     LEGAL,
     M8G,
@@ -34,6 +36,7 @@ from .definitions import (
     SAKRAD,
     SCHEMA,
     SKOS,
+    STATED_DATE_COLUMNS,
 )
 from .model import GROUP_SEPARATOR, XSD, Table
 
@@ -94,6 +97,8 @@ _IN_CAPACITY_OF = _s("inCapacityOf")
 _DERIVED_DATE = _s("derivedDate")
 _DATED = (_SCHEMA_START, _SCHEMA_END, _DERIVED_DATE, _s("attestedOn"), _DCT_ISSUED)
 _DATE_TYPES = {XSD + "date": "date", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
+#: The precision of a date (``dates.csv``'s ``precision``) by the column its value is in.
+_PRECISION = {"date": "day", "month": "month", "year": "year"}
 _COUNTED = (_s("invitedOrganisationCount"), _s("participatingOrganisationCount"), _s("participantCount"))
 _LINKS = (_OWL_SAME_AS, _SKOS_EXACT, _SKOS_CLOSE)
 _KINDS = tuple(_n(SCHEMA + k) for k in ("Report", "WebPage", "Dataset", "DigitalDocument", "Article", "NewsArticle"))
@@ -210,8 +215,8 @@ def _meetings(g: _Graph) -> Iterator[Solution]:
         parts: list[Bindings] = [*g.text(iri, _s("heldDerivation"), "held_derivation")]
         parts.append(g.optional(iri, _s("heldDerivedFrom"), "held_derived_from_iri"))
         parts += [*g.text(iri, _DCT_TITLE, "title"), *g.text(iri, _s("topic"), "topic")]
-        parts.append(g.optional(iri, _SCHEMA_START, "date"))
-        parts.append(g.optional(iri, _DERIVED_DATE, "derived_date"))
+        parts.append(_dated(g, iri, _SCHEMA_START, STATED_DATE_COLUMNS))
+        parts.append(_dated(g, iri, _DERIVED_DATE, DERIVED_DATE_COLUMNS))
         parts.extend(g.text(iri, _s("derivation"), "derivation"))
         parts.extend(g.text(iri, _s("titleDerivation"), "title_derivation"))
         parts.append(_linked(g, iri, _SCHEMA_ORGANIZER, "organiser"))
@@ -237,6 +242,16 @@ def _linked(g: _Graph, s: Term, p: ox.NamedNode, out: str) -> Bindings:
     return found or _NONE
 
 
+def _dated(g: _Graph, s: Term, p: ox.NamedNode, names: tuple[str, str, str]) -> Bindings:
+    """``definitions._dated``: ``OPTIONAL { ?s p ?v }`` with the date's lexical form bound to the one
+    of ``names`` (a day's, a month's, a year's column) its datatype says, none for another datatype."""
+    out = []
+    for o in g.objects(s, p):
+        column = _DATE_TYPES.get(o.datatype.value) if isinstance(o, ox.Literal) else None
+        out.append({names[("date", "month", "year").index(column)]: o.value} if column else {})
+    return out or _NONE
+
+
 def _dates(g: _Graph) -> Iterator[Solution]:
     index, id_base = g.index, g.id_base
     for prop in _DATED:
@@ -251,7 +266,7 @@ def _dates(g: _Graph) -> Iterator[Solution]:
                         "property_iri": prop,
                         "property": name,
                         "kind": kind,
-                        "value": value,
+                        "precision": _PRECISION[column],
                         column: value.value,
                     }
 
@@ -375,9 +390,9 @@ def _post_holdings(g: _Graph) -> Iterator[Solution]:
             parts = [g.label(person, "person"), _linked(g, iri, _s("post"), "post")]
             parts.append(g.optional(iri, _ORG_ORGANISATION, "organisation_iri"))
             base["organisation_derived"] = _exists(_placed_by_the_data(g, iri))
-            parts.append(g.optional(iri, _s("attestedOn"), "attested_on"))
+            parts.append(_dated(g, iri, _s("attestedOn"), ATTESTED_DATE_COLUMNS))
             parts.append(g.optional(iri, _DCT_SOURCE, "source_iri"))
-            parts.append(g.optional(iri, _DERIVED_DATE, "derived_date"))
+            parts.append(_dated(g, iri, _DERIVED_DATE, DERIVED_DATE_COLUMNS))
             parts.extend(g.text(iri, _s("derivation"), "derivation"))
             yield from _join(base, parts)
 

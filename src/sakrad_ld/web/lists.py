@@ -29,7 +29,7 @@ from .labels import Labeller, Text, literal_language, objects, text_of, value
 from .meeting import StatedCount, _count, meeting_dates
 from .paths import page_file, translated
 
-__all__ = ["PAGE_SIZE", "Lists", "list_files", "read_lists"]
+__all__ = ["PAGE_SIZE", "Lists", "date_cells", "list_files", "read_lists"]
 
 #: Rows on one page of a list.
 PAGE_SIZE = 100
@@ -548,51 +548,102 @@ def _chain(store: ox.Store, body: object) -> list[str]:
 
 # --- CSV -----------------------------------------------------------------------------------------
 
+#: A date's year, month and day, as far as it has them. Each precision of a date of a list is in a
+#: column of its own (``date``, ``month``, ``year``), as in the release's ``tables/dates.csv``: a
+#: CSVW column has one datatype, and a spreadsheet reads a month (``2017-02``) in a column of days
+#: as the first day of that month.
+_PRECISION = re.compile(r"-?\d{4,}(-\d{2})?(-\d{2})?")
+
+
+def date_cells(date: str | None) -> list[str | None]:
+    """A date as the cells of its day, month and year columns: a day (``2022-12-13``) in the first,
+    a month (``2017-02``) in the second, a year in the third, the others empty; all empty for no date."""
+    if not date:
+        return [None, None, None]
+    found = _PRECISION.match(date)
+    at = 0 if found is None or found.group(2) else 1 if found.group(1) else 2
+    return [date if i == at else None for i in range(3)]
+
+
+def _precision_columns(
+    prefix: str, what_sv: str, what_en: str, more_sv: str, more_en: str
+) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The three columns of one date (see :func:`date_cells`), ``{prefix}date`` (a day, typed
+    ``date``), ``{prefix}month`` (``gYearMonth``) and ``{prefix}year`` (``gYear``): ``what`` names
+    the date, ``more`` ends each description."""
+    return (
+        (
+            f"{prefix}date",
+            f"{what_sv}: dag",
+            f"{what_en}: day",
+            f"{what_sv.capitalize()} när dagen är känd (ÅÅÅÅ-MM-DD); tomt när bara månaden eller året är känt "
+            f"(se {prefix}month, {prefix}year){more_sv}",
+            f"{what_en.capitalize()} when the day is known (YYYY-MM-DD); empty when only the month or the year is "
+            f"known (see {prefix}month, {prefix}year){more_en}",
+            "date",
+        ),
+        (
+            f"{prefix}month",
+            f"{what_sv}: månad",
+            f"{what_en}: month",
+            f"{what_sv.capitalize()} när bara månaden är känd (ÅÅÅÅ-MM, ingen dag){more_sv}",
+            f"{what_en.capitalize()} when only the month is known (YYYY-MM, no day){more_en}",
+            "gYearMonth",
+        ),
+        (
+            f"{prefix}year",
+            f"{what_sv}: år",
+            f"{what_en}: year",
+            f"{what_sv.capitalize()} när bara året är känt (ÅÅÅÅ){more_sv}",
+            f"{what_en.capitalize()} when only the year is known (YYYY){more_en}",
+            "gYear",
+        ),
+    )
+
+
 #: The columns of the first and the latest sakråd of an organisation or a person, each date with its kind.
 _SPAN = (
-    (
-        "first_date",
-        "första datum",
-        "first date",
-        "Det tidigaste daterade sakrådets datum (angivet eller härlett); sakråd utan datum är inte med (se undated), "
-        "så ett av dem kan vara tidigare",
-        "The earliest dated sakråd's date (stated or derived); sakråd with no date are not in it (see undated), "
-        "so one of them may be earlier",
-        "string",
+    *_precision_columns(
+        "first_",
+        "det tidigaste daterade sakrådets datum",
+        "the earliest dated sakråd's date",
+        " (angivet eller härlett, se first_date_kind); sakråd utan datum är inte med (se undated), så ett av dem "
+        "kan vara tidigare",
+        " (stated or derived, see first_date_kind); sakråd with no date are not in it (see undated), so one of "
+        "them may be earlier",
     ),
     (
         "first_date_kind",
         "första datumets slag",
         "kind of first date",
-        "stated eller derived (härlett)",
-        "stated or derived",
+        "stated eller derived (härlett): om first_date, first_month eller first_year är angivet eller härlett",
+        "stated or derived: whether first_date, first_month or first_year is stated or derived",
         "string",
     ),
-    (
-        "last_date",
-        "senaste datum",
-        "last date",
-        "Det senaste daterade sakrådets datum (angivet eller härlett); sakråd utan datum är inte med (se undated), "
-        "så ett av dem kan vara senare",
-        "The latest dated sakråd's date (stated or derived); sakråd with no date are not in it (see undated), "
-        "so one of them may be later",
-        "string",
+    *_precision_columns(
+        "last_",
+        "det senaste daterade sakrådets datum",
+        "the latest dated sakråd's date",
+        " (angivet eller härlett, se last_date_kind); sakråd utan datum är inte med (se undated), så ett av dem "
+        "kan vara senare",
+        " (stated or derived, see last_date_kind); sakråd with no date are not in it (see undated), so one of "
+        "them may be later",
     ),
     (
         "last_date_kind",
         "senaste datumets slag",
         "kind of last date",
-        "stated eller derived (härlett)",
-        "stated or derived",
+        "stated eller derived (härlett): om last_date, last_month eller last_year är angivet eller härlett",
+        "stated or derived: whether last_date, last_month or last_year is stated or derived",
         "string",
     ),
     (
         "undated",
         "sakråd utan datum",
         "sakråd without a date",
-        "Antal av dess sakråd som inte har något datum, varken angivet eller härlett; first_date och last_date "
+        "Antal av dess sakråd som inte har något datum, varken angivet eller härlett; first_… och last_… "
         "gäller bara de daterade (0: alla är daterade)",
-        "Number of its sakråd that have no date, neither stated nor derived; first_date and last_date cover only "
+        "Number of its sakråd that have no date, neither stated nor derived; first_… and last_… cover only "
         "the dated ones (0: all are dated)",
         "integer",
     ),
@@ -648,20 +699,25 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
             "string",
         ),
         ("iri", "IRI", "IRI", "Sakrådets IRI", "The sakråd's IRI", "anyURI"),
-        (
-            "date",
-            "datum",
-            "date",
-            "Angivet datum; för en serie dess första dag (se days); annars det härledda (se date_kind); tomt om inget finns",
-            "The stated date; for a series its first day (see days); else the derived one (see date_kind); empty if there is none",
-            "string",
+        *_precision_columns(
+            "",
+            "sakrådets datum",
+            "the sakråd's date",
+            "; det angivna, för en serie dess första dag (se days), annars det härledda (se date_kind); "
+            "tomt om inget finns",
+            "; the stated one, for a series its first day (see days), else the derived one (see date_kind); "
+            "empty if there is none",
         ),
         (
             "date_kind",
             "datumets slag",
             "kind of date",
-            "stated: datumet står i källan; series: en serie, date är dess första dag och days alla dess dagar; derived: härlett, inte i källans text (ur en sidas adress, publiceringsdatum eller en bifogad fils namn)",
-            "stated: the source states the date; series: a series, date is its first day and days all its days; derived: worked out, not in the source's text (from a page's address, its publication date or an attachment's file name)",
+            "Slaget av datumet i date, month eller year: stated: det står i källan; series: en serie, date är dess "
+            "första dag och days alla dess dagar; derived: härlett, inte i källans text (ur en sidas adress, "
+            "publiceringsdatum eller en bifogad fils namn)",
+            "The kind of the date in date, month or year: stated: the source states it; series: a series, date is "
+            "its first day and days all its days; derived: worked out, not in the source's text (from a page's "
+            "address, its publication date or an attachment's file name)",
             "string",
         ),
         (
@@ -896,7 +952,23 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
         ("name", "namn", "name", "Namn", "Name", "string"),
         _ROLE_COUNT,
         *_BY_ROLE,
-        ("roles", "roller", "roles", "Roller, åtskilda av semikolon", "Roles, separated by semicolons", "string"),
+        (
+            "roles",
+            "roller",
+            "roles",
+            "Roller (rollschemats svenska namn), åtskilda av semikolon",
+            "Roles (the role scheme's Swedish names), separated by semicolons",
+            "string",
+        ),
+        (
+            "roles_en",
+            "roller (engelska)",
+            "roles (English)",
+            "Samma roller med rollschemats engelska namn, åtskilda av semikolon (en roll utan engelskt namn är inte med)",
+            "The same roles by the role scheme's English names, separated by semicolons (a role with no English "
+            "name is left out)",
+            "string",
+        ),
         *_SPAN,
     ],
     "bodies": [
@@ -928,7 +1000,7 @@ COLUMNS: dict[str, list[tuple[str, str, str, str, str, str]]] = {
 }
 
 
-#: The columns that hold a list, joined with "; " (:data:`LIST_SEPARATOR` and a space).
+#: The columns that hold a list, joined with :data:`LIST_SEPARATOR`.
 LIST_COLUMNS = frozenset(
     (
         "days",
@@ -941,9 +1013,36 @@ LIST_COLUMNS = frozenset(
         "organisation_numbers",
         "unconfirmed_numbers",
         "roles",
+        "roles_en",
     )
 )
-LIST_SEPARATOR = ";"
+#: What the items of a list are joined with, and its CSVW ``separator`` (a string, Tabular Metadata
+#: §5.7): the whole "; ", so a CSVW processor reads each item back without a leading space while the
+#: column stays ``string``, whose values alone take the column's ``lang`` (Tabular Data Model §6.4:
+#: a ``normalizedString`` would be trimmed, but has no language).
+LIST_SEPARATOR = "; "
+
+#: The language of the text in a column (CSVW ``lang``, inherited by each cell: Tabular Metadata
+#: §5.7), by list and column; a column not named holds no text in a language: an id, an IRI, a
+#: number, a code (``stated``), a date, a person's name, or names of either kind (``conveners``: a
+#: person or a body), or names in several languages (``alt_names``).
+COLUMN_LANGUAGES: dict[str, dict[str, str]] = {
+    "meetings": {
+        "title": "sv",
+        "title_en": "en",
+        "organiser": "sv",
+        "ministry": "sv",
+        "ministries_via_posts": "sv",
+        "ministries_convening": "sv",
+        "organisations": "sv",
+        "organisations_stated_words": "sv",
+        "invited_stated_words": "sv",
+        "held_derived_from": "sv",
+    },
+    "organisations": {"name": "sv", "name_en": "en"},
+    "people": {"roles": "sv", "roles_en": "en"},
+    "bodies": {"name": "sv", "name_en": "en", "part_of": "sv"},
+}
 
 
 def _csv(kind: str, rows: Iterator[list[object]]) -> bytes:
@@ -987,10 +1086,11 @@ def list_title(
 def csv_metadata(tables: list[tuple[str, str, tuple[str, str]]], title: tuple[str, str]) -> bytes:
     """CSVW metadata (https://www.w3.org/TR/tabular-metadata/) for CSV files of one folder, given
     as (file name, kind, (Swedish title, English title)): the group's and each table's title in both
-    languages, each column's name, Swedish and English title and description, datatype."""
+    languages, each column's name, Swedish and English title and description, datatype and, for
+    text in a language, that language (:data:`COLUMN_LANGUAGES`)."""
     from ..tables.csvw import DIALECT
 
-    def column(c: tuple[str, str, str, str, str, str]) -> dict[str, object]:
+    def column(c: tuple[str, str, str, str, str, str], languages: dict[str, str]) -> dict[str, object]:
         name, title_sv, title_en, about_sv, about_en, datatype = c
         out: dict[str, object] = {
             "name": name,
@@ -1002,9 +1102,9 @@ def csv_metadata(tables: list[tuple[str, str, tuple[str, str]]], title: tuple[st
             "datatype": datatype,
         }
         if name in LIST_COLUMNS:
-            # normalizedString: each item is trimmed after splitting at ";" (Tabular Data Model §6.4).
-            out["datatype"] = "normalizedString"
             out["separator"] = LIST_SEPARATOR
+        if lang := languages.get(name):
+            out["lang"] = lang
         return out
 
     group = {
@@ -1015,7 +1115,10 @@ def csv_metadata(tables: list[tuple[str, str, tuple[str, str]]], title: tuple[st
             {
                 "url": url,
                 "dc:title": _both(*names),
-                "tableSchema": {"columns": [column(c) for c in COLUMNS[kind]], "primaryKey": "id"},
+                "tableSchema": {
+                    "columns": [column(c, COLUMN_LANGUAGES[kind]) for c in COLUMNS[kind]],
+                    "primaryKey": "id",
+                },
             }
             for url, kind, names in tables
         ],
@@ -1024,7 +1127,7 @@ def csv_metadata(tables: list[tuple[str, str, tuple[str, str]]], title: tuple[st
 
 
 def _names(refs: list[Ref]) -> str:
-    return "; ".join(r.name.main for r in refs)
+    return LIST_SEPARATOR.join(r.name.main for r in refs)
 
 
 def _kind(date: str | None, derived: bool) -> str | None:
@@ -1053,13 +1156,24 @@ def _stated_columns(c: StatedCount | None) -> list[object]:
     return [None if c.bound else c.value, "true" if c.approximate else "false", c.words]
 
 
+def _english(t: Text) -> str | None:
+    """The English of a name: its English beside the Swedish, or the name itself where it is English."""
+    return t.en or (t.main if t.lang == "en" else None)
+
+
 def _role_columns(r: AgentRow) -> list[int]:
     return [r.by_role.get(k, 0) for k in ROLE_KINDS]
 
 
 def _span_columns(r: AgentRow) -> list[object]:
     """The first and last sakråd's dates, each stated or derived, and how many are undated."""
-    return [r.first, _kind(r.first, r.first_derived), r.last, _kind(r.last, r.last_derived), r.undated]
+    return [
+        *date_cells(r.first),
+        _kind(r.first, r.first_derived),
+        *date_cells(r.last),
+        _kind(r.last, r.last_derived),
+        r.undated,
+    ]
 
 
 def meetings_csv(rows: list[MeetingRow]) -> bytes:
@@ -1069,9 +1183,9 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
             [
                 m.ref.id,
                 m.ref.iri,
-                m.date,
+                *date_cells(m.date),
                 m.date_kind,
-                "; ".join(m.days) if m.series else None,
+                LIST_SEPARATOR.join(m.days) if m.series else None,
                 m.ref.name.main,
                 m.ref.name.en,
                 "own" if m.title_own else "stated",
@@ -1081,7 +1195,7 @@ def meetings_csv(rows: list[MeetingRow]) -> bytes:
                 _names(m.ministries_as("convener_body")),
                 _names(m.chairs),
                 _names(m.conveners),
-                "; ".join(m.organisation_names()),
+                LIST_SEPARATOR.join(m.organisation_names()),
                 len(m.organisations) or None,
                 m.listed or None,
                 *_stated_columns(m.organisation_count),
@@ -1105,9 +1219,9 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     r.ref.iri,
                     r.ref.name.main,
                     r.ref.name.en,
-                    "; ".join(r.alt_names),
-                    "; ".join(r.unique_numbers),
-                    "; ".join(f"{u.number} ({u.status or 'no status'})" for u in r.unconfirmed),
+                    LIST_SEPARATOR.join(r.alt_names),
+                    LIST_SEPARATOR.join(r.unique_numbers),
+                    LIST_SEPARATOR.join(f"{u.number} ({u.status or 'no status'})" for u in r.unconfirmed),
                     r.meetings,
                     *_role_columns(r),
                     *_span_columns(r),
@@ -1125,7 +1239,8 @@ def agents_csv(kind: str, rows: list[AgentRow]) -> bytes:
                     r.ref.name.main,
                     r.meetings,
                     *_role_columns(r),
-                    "; ".join(t.main for t in r.roles),
+                    LIST_SEPARATOR.join(t.main for t in r.roles),
+                    LIST_SEPARATOR.join(name for t in r.roles if (name := _english(t))),
                     *_span_columns(r),
                 ]
                 for r in rows

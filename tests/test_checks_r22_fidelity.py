@@ -323,3 +323,33 @@ def test_a_date_no_hidden_text_writes_keeps_the_message_of_a_missing_date(tmp_pa
 )
 def test_a_date_the_shown_text_writes_loads_beside_hidden_text(tmp_path: Path, text: str, date: str) -> None:
     assert _findings(tmp_path, text, date) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sakrådet hölls <span hidden>den 10 september 2024</span> i Umeå.",
+        'Sakrådet hölls <span style="display: none">den 10 september 2024</span> i Umeå.',
+        "Sakrådet hölls <span style='color: red;visibility:hidden'>2024-09-10</span> i Umeå.",
+        "Sakrådet hölls i Umeå.<script>var datum = '2024-09-10';</script>",
+        "Sakrådet hölls i Umeå.\n<template><p>den 10 september 2024</p></template>",
+        "Sakrådet hölls i Umeå. <div hidden>\n\nden 10 september 2024\n",  # left open: hides the rest
+    ],
+)
+def test_a_date_only_an_element_the_page_does_not_show_writes_is_refused(tmp_path: Path, text: str) -> None:
+    """An element a browser does not render (hidden, display: none, a script, a template) states
+    nothing, as a comment does: a date only it writes is refused, saying where it is."""
+    (found,) = [f for f in _findings(tmp_path, text, "") if ": date:" in f]
+    assert "an element the page does not show" in found and "its reader is not shown" in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sakrådet hölls <span class="hidden-date" data-hidden="no">den 10 september 2024</span> i Umeå.',
+        'Sakrådet hölls <span style="display: inline">den 10 september 2024</span> i Umeå.',
+        "Sakrådet hölls <span hidden>(utkast)</span> den 10 september 2024 i Umeå.",
+    ],
+)
+def test_a_date_a_shown_element_writes_loads(tmp_path: Path, text: str) -> None:
+    assert _findings(tmp_path, text, "date: 2024-09-10\n") == []

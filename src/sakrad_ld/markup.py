@@ -3,8 +3,9 @@ and the HTML a page may hold): what the importer reads of a regeringen.se page a
 read of a kept text are the same words.
 
 * Hidden text states nothing: an HTML comment (one left open hides the rest of the text, as a browser
-  does) and struck-through words (``~~…~~``, ``<del>``, ``<s>``, ``<strike>``, which the page takes back)
-  are taken out; :func:`rendered` returns them apart, :func:`hidden_parts` gives them for a message.
+  does), struck-through words (``~~…~~``, ``<del>``, ``<s>``, ``<strike>``, which the page takes back)
+  and elements a browser does not render (``<script>``, ``<style>``, ``<template>``, an element
+  ``hidden`` or styled ``display: none`` or ``visibility: hidden``) are taken out; :func:`rendered` returns them apart, :func:`hidden_parts` gives them for a message.
 * Markup is no words: a link's text stands for the link, code's text for the code, an image and a
   reference's definition are out, emphasis marks and HTML tags are out, a backslash escape and an entity
   (``&nbsp;``, ``&amp;``) are the characters they write.
@@ -27,11 +28,27 @@ from functools import lru_cache
 __all__ = ["hidden_parts", "rendered", "shown", "unemphasised"]
 
 #: Text no reader is shown: an HTML comment (one left open hides the rest of the page, as a browser does);
-#: struck-through words (``~~…~~``, ``<del>``, ``<s>``, ``<strike>``), which the page takes back.
+#: struck-through words (``~~…~~``, ``<del>``, ``<s>``, ``<strike>``), which the page takes back; an
+#: element a browser does not render: a script, a style sheet or a template (one left open hides the rest,
+#: as a browser does), or any element with the ``hidden`` attribute or an inline style of ``display: none``
+#: or ``visibility: hidden`` (up to its end tag, or to the next element of its name, or to the end of the
+#: text when it is left open; an element of the same name nested inside ends it early: each mark is read once).
 _HIDDEN = re.compile(
     r"<!--(?P<comment>.*?)(?:-->|\Z)|(?<!~)~~(?!~)(?P<struck>\S(?:(?:(?!~~|\n[ \t]*\n).)*?\S)?)~~(?!~)|"
-    r"<(?P<tag>del|s|strike)\b[^<>]*>(?P<tagged>(?:(?!<(?:del|s|strike)\b|\n[ \t]*\n).)*?)</(?P=tag)\s*>",
+    r"<(?P<tag>del|s|strike)\b[^<>]*>(?P<tagged>(?:(?!<(?:del|s|strike)\b|\n[ \t]*\n).)*?)</(?P=tag)\s*>|"
+    r"<(?P<raw>script|style|template)\b[^<>]*>(?P<unrendered>(?:(?!<(?P=raw)\b).)*?)(?:</(?P=raw)\s*>|\Z)|"
+    r"<(?P<element>[a-z][a-z0-9-]*)\b(?=[^<>]*?(?:\shidden(?:[\s=/>]|$)|style\s*=\s*[\"'][^\"'<>]*?"
+    r"(?:display\s*:\s*none|visibility\s*:\s*hidden)))[^<>]*>(?P<invisible>(?:(?!<(?P=element)\b).)*?)"
+    r"(?:</(?P=element)\s*>|(?=<(?P=element)\b)|\Z)",
     re.DOTALL | re.IGNORECASE,
+)
+#: What a message calls each kind of hidden text.
+_KINDS = (
+    ("comment", "an HTML comment"),
+    ("struck", "struck-through words"),
+    ("tagged", "struck-through words"),
+    ("unrendered", "an element the page does not show (a script, style or template)"),
+    ("invisible", "an element the page does not show (hidden)"),
 )
 #: An image (its address and alternative text are no words of the page's text), a link (its text is
 #: shown, its address is not), a reference link, a reference's definition, an autolink (its address shown).
@@ -89,9 +106,10 @@ def _render(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     hidden: list[tuple[str, str]] = []
 
     def hide(m: re.Match[str]) -> str:
-        words = " ".join((m["comment"] or m["struck"] or m["tagged"] or "").split())
+        kind, said = next((kind, m[group]) for group, kind in _KINDS if m[group] is not None)
+        words = " ".join(said.split())
         if words:
-            hidden.append(("an HTML comment" if m["comment"] is not None else "struck-through words", words))
+            hidden.append((kind, words))
         return _breaks(m)
 
     text = _HIDDEN.sub(hide, text)

@@ -204,9 +204,13 @@ def test_meetings_csv_gives_every_derived_date_in_its_own_column(fixture_release
     derived = [i for i, m in MEETINGS.items() if m.get("date_derivation")]
     assert derived
     by_id = {r["id"]: r for r in rows}
-    for meeting in derived:  # never "no date" for a meeting whose date is worked out
-        assert by_id[meeting]["derived_date"], by_id[meeting]
-    undated = [r["id"] for r in rows if not r["date"] and not r["derived_date"]]
+    derived_columns = ("derived_date", "derived_month", "derived_year")  # a day, a month, a year
+    stated_columns = ("date", "month", "year")
+    for meeting in derived:  # never "no date" for a meeting whose date is worked out, and never a stated one
+        row = by_id[meeting]
+        assert [c for c in derived_columns if row[c]], row
+        assert not [c for c in stated_columns if row[c]], row
+    undated = [r["id"] for r in rows if not any(r[c] for c in (*stated_columns, *derived_columns))]
     assert all(not MEETINGS[i].get("date") for i in undated), undated
 
 

@@ -51,15 +51,20 @@ def test_no_primary_key_cell_is_empty_and_keys_are_unique(fixture_release: Path)
 def test_the_keys_of_dates_and_participations(fixture_release: Path) -> None:
     keys = {url: key for url, key, _ in _tables(fixture_release)}
     assert keys["participations.csv"] == ["iri"]
-    assert keys["dates.csv"] == ["about_iri", "property_iri", "value"]
+    assert keys["dates.csv"] == ["about_iri", "property_iri", "precision"]
     dates = next(t for url, _, t in _tables(fixture_release) if url == "dates.csv")
-    for row in dates:  # the value is the one date, month or year cell the row has
-        assert [row[c] for c in ("date", "month", "year") if row[c]] == [row["value"]], row
+    lengths = {"day": 10, "month": 7, "year": 4}
+    column = {"day": "date", "month": "month", "year": "year"}
+    assert {row["precision"] for row in dates} <= set(lengths)
+    for row in dates:  # the precision names the one date, month or year cell the row has
+        filled = [c for c in ("date", "month", "year") if row[c]]
+        assert filled == [column[row["precision"]]], row
+        assert len(row[filled[0]]) == lengths[row["precision"]], row
 
 
 def test_a_row_without_its_key_is_refused() -> None:
     solution = {"about_iri": "https://x.example/id/a", "property_iri": "https://x.example/p", "kind": "stated"}
-    with pytest.raises(TableError, match="dates.csv: a row has no value"):
+    with pytest.raises(TableError, match="dates.csv: a row has no precision"):
         rows(DATES, [solution])
     assert PARTICIPATIONS.key == ("iri",)
 

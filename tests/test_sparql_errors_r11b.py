@@ -195,3 +195,30 @@ def test_a_quote_offered_is_the_quote_a_person_types(query: str, lang: str) -> N
     assert offered, query
     assert not any("\\" in token for token in offered), offered
     assert '"' in offered or '"""' in offered or "'" in offered, offered
+
+
+#: The endpoint's own refusals (not the parser's) and a word of each one's short text, in Swedish.
+OWN_REFUSALS = [
+    ("SELECT * { SERVICE <http://x.example/> { ?s ?p ?o } }", "SERVICE (en federerad fråga)"),
+    ("SELECT * FROM <http://x.example/g> { ?s ?p ?o }", "inte är en graf i den här tjänsten"),
+    ("SELECT * FROM NAMED <http://x.example/g> { ?s ?p ?o }", "FROM NAMED på rad 1"),
+    ("SELECT * WHERE " + "{ " * 70 + "?s ?p ?o" + " }" * 70, "fler än 64 nivåer"),
+    ("SELECT * WHERE { ?s ?p \ufeff?o }", "byteordningstecken"),
+]
+
+
+@pytest.mark.parametrize(("query", "swedish"), OWN_REFUSALS)
+def test_the_endpoints_own_refusals_are_said_in_the_pages_language(query: str, swedish: str) -> None:
+    """The endpoint's own refusals (SERVICE, a graph it does not hold, nesting, a byte order mark) are
+    said in Swedish on a Swedish page and in English on an English one, their place said once."""
+    from sakrad_ld.web.results import where
+
+    message = refused(query)
+    assert message is not None, query
+    sv = text(notice(query, "sv"))
+    en = text(notice(query, "en"))
+    assert swedish in sv, sv
+    assert sv != en and swedish not in en, en
+    assert "line" not in sv.split(":", 1)[-1], sv  # no English left in the Swedish text
+    if where(message) is not None:  # the page gives the place once, in its language
+        assert sv.count("kolumn") == 1 and en.count("column") == 1, (sv, en)

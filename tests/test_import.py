@@ -90,7 +90,7 @@ def test_the_seed_text_gives_back_the_curated_meeting(root: Path, tmp_path: Path
 
 def test_a_draft_with_a_new_id_is_accepted_by_the_data(project_copy: Path, tmp_path: Path) -> None:
     # The seed's own meeting is taken out first: a draft of a text that is already a meeting's source is
-    # the same sakråd twice, which import and loading refuse (tests/test_same_meeting_r15.py).
+    # the same sakråd twice, which import and loading refuse (tests/test_same_meeting.py).
     text = project_copy / "data" / "sources" / f"sakrad-{SEED}.txt"
     (project_copy / "data" / "meetings" / f"{SEED}.yaml").unlink()
     draft = project_copy / "data" / "meetings" / "draft.yaml"

@@ -257,7 +257,7 @@ def test_a_register_refusal_names_at_most_five_of_an_entrys_names(project: Path)
 
 def test_a_register_name_is_compared_folded_as_a_kept_text_is(project: Path) -> None:
     # the register's copy writes the name decomposed and with a soft hyphen; the data writes it plain
-    # (a data value holding either is refused: tests/test_hostile_r9_text.py)
+    # (a data value holding either is refused: tests/test_hostile_text.py)
     register = project / "data" / "sources" / "lagrummet-org.ttl"
     change(register, '"Kulturdepartementet"@sv', unicodedata.normalize("NFD", '"Kultur\u00addepartementet"@sv'))
     load_corpus(project / "data")

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from test_hostile_r9_writes import FAULTS, _Full, _left
+from test_hostile_full_disk import FAULTS, _Full, _left
 
 from sakrad_ld.cli import main
 

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_hostile_r9_writes import _Full
+from test_hostile_full_disk import _Full
 
 from sakrad_ld.cli import main
 from sakrad_ld.folders import MARK_TEXT

@@ -852,7 +852,7 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
 
 #: The commands that write files (``links reconcile``: a subcommand by its full name): a refused
 #: input says that nothing was written. Every command with ``--out``, ``--out-dir`` or ``--cache``
-#: is one (tests/test_safety_r14.py reads the parser).
+#: is one (tests/test_safety_overwrite.py reads the parser).
 WRITERS = frozenset({"build", "export", "import", "schema", "links reconcile"})
 
 

@@ -6,7 +6,7 @@ data/ reads in it as ``data/sources/skatteverket-godkanda-gavomottagare.json``: 
 ``organisations`` rows with their fields as the mirror has them (``orgNumber``, ``orgName``, ``issued``,
 ``expires``, ``location``), in the mirror's order, under the mirror's address and commit. The same
 mirror text and numbers give the same bytes, so the kept extract can be checked against the mirror
-(tests/test_registered_r11.py). The load holds the numbers and legal names credited to the list to it
+(tests/test_registered_credited.py). The load holds the numbers and legal names credited to the list to it
 (``registered.py``).
 """
 

@@ -1,4 +1,4 @@
-"""Findings of a review of release 1.3.0's work, each held here:
+"""Paths, deadlines and records as release 1.3.0 left them, each held here:
 
 - a symbolic link to nothing on the way of a path option: a write under it (``build --out L/x``,
   ``export --out L/x``) made the folders the link names, wherever they were, and said it wrote

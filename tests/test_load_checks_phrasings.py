@@ -1,4 +1,4 @@
-"""What a kept text's sentences state of the meeting, round 22. A calling off or a move need not name the
+"""What a kept text's sentences state of the meeting. A calling off or a move need not name the
 meeting as its subject: a pronoun standing for it ("Det har ställts in.", "Tyvärr har det ställts in",
 "It has been cancelled") or the meeting as its object ("Regeringen har ställt in sakrådet", "… ställde in
 det", "The ministry cancelled the meeting") says so too, and refuses what the text is credited with; a
@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import BRANDBERG, FRYSHUSET, TRAP, TRUE, _count, _findings, _place
+from test_sentences_roles_counts import BRANDBERG, FRYSHUSET, TRAP, TRUE, _count, _findings, _place
 
 from sakrad_ld import counted
 

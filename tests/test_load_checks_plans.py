@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 from conftest import fixture_project, load_messages
-from test_counted_dated_r13 import IC, OC
-from test_guards_r14 import _off
-from test_sentences_r14 import TRAP, TRUE, _accepted
-from test_stated_r12_polarity import TEST_SOURCE
+from test_counted_dated_sentence import IC, OC
+from test_guards_table import _off
+from test_sentences_written import TRAP, TRUE, _accepted
+from test_stated_polarity import TEST_SOURCE
 
 from sakrad_ld import clauses, counted, placed, stated, translated
 from sakrad_ld.stated import sentence_ends

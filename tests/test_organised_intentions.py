@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import fixture_project, load_messages
-from test_stated_r12_polarity import TEST_SOURCE
+from test_stated_polarity import TEST_SOURCE
 
 from sakrad_ld.organised import organiser_named
 from sakrad_ld.records import Body, Text

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import change, fixture_project, refusals
-from test_counted_dated_r13 import IC, OC, PC, _count, _counted, _kept
+from test_counted_dated_sentence import IC, OC, PC, _count, _counted, _kept
 
 from sakrad_ld import clauses, counted, dated
 from sakrad_ld.corpus import load_corpus

@@ -245,7 +245,7 @@ def test_a_store_that_is_not_a_folder_is_refused(
 def test_out_in_its_store_is_refused_and_the_next_build_keeps_the_release(
     versions: Versions, tmp_path: Path, given: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The probe's finding: ``--out`` naming the folder ``OUT`` leads to moved the release from
+    """``--out`` naming the folder ``OUT`` leads to once moved the release from
     under the link, and the next ordinary build removed it, leaving ``OUT`` dangling (exit 0)."""
     out = versions.copy(tmp_path)
     store = tmp_path / "OUT.releases"

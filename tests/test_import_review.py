@@ -1,4 +1,4 @@
-"""Faults a review found in importing a page: a day of the page's words that is no day of the calendar
+"""What importing a page reads of it: a day of the page's words that is no day of the calendar
 ("den 31 april", "den 29 februari" where no year near the page's has it) is no date, never a traceback;
 another meeting named by its ordinal ("det första sakrådet") is not this one; a capitalised pair that
 presents is a government participant only where the page ties it to a post; the note on a kept page
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_import_fidelity_r17 import _draft, _meeting, _project, _snapshot
+from test_import_fidelity import _draft, _meeting, _project, _snapshot
 
 from sakrad_ld.cli import main
 

@@ -1,4 +1,4 @@
-"""What a kept text's sentence states of a meeting's date and place (dated.py, placed.py), round 19. A
+"""What a kept text's sentence states of a meeting's date and place (dated.py, placed.py). A
 year-only date is read as a month-only one: its year must stand as the time of this meeting's holding
 ("hölls 2023", "under hösten 2023", "i september 2023", "2023 hölls …"), not only in an address
 ("/2023/09/"), a topic's or a plan's name ("handlingsplanen för 2023", "budgetpropositionen 2023",
@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import HELD, TRAP, TRUE, _date, _findings, _place
+from test_sentences_roles_counts import HELD, TRAP, TRUE, _date, _findings, _place
 
 YEAR = _date("'2023'")
 DAY = _date("2024-09-10")

@@ -11,7 +11,7 @@ must give each the same, or a text reworded and not replaced.
 An IRI a release withdrew carries ``withdrawn`` (why) and must name nothing again.
 
 When a release is published, add its new IRIs to the list:
-``python tests/test_iri_stability_r16.py RELEASE`` (a built release folder; the list is only added to).
+``python tests/test_iri_stability.py RELEASE`` (a built release folder; the list is only added to).
 """
 
 from __future__ import annotations

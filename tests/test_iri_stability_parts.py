@@ -9,7 +9,7 @@ Loading refuses a count without ``n`` beside another, a number used twice and on
 the file, the line and the field. A question's IRI (``…/question/3``) and a discussion area's end in
 their ``n`` where the data gives one, else in their place, as a note's does (loading keeps them in
 their text's order, so a question found and added, or one taken away, is what moves the others); a
-number two items of one list share is refused. tests/test_iri_stability_r16.py pins every such IRI published.
+number two items of one list share is refused. tests/test_iri_stability.py pins every such IRI published.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 from conftest import change, refused
-from test_iri_stability_r16 import DATA, named
+from test_iri_stability import DATA, named
 
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.graph import build_graph

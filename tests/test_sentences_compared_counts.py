@@ -1,4 +1,4 @@
-"""What a kept text's sentence states (stated.py, clauses.py), round 16c: a count compared with another
+"""What a kept text's sentence states (stated.py, clauses.py): a count compared with another
 time's ("compared with 40 organisations last year", "mot 40 organisationer förra året") keeps this time's
 count, the other time governing only the comparison's part; a relative clause opened by "som" is no
 comparison, so its words of another time ("som brukar leda sakråden", "som ledde förra årets sakråd") keep
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import (
+from test_sentences_roles_counts import (
     BRANDBERG,
     FORSSMED,
     FRYSHUSET,

@@ -1,4 +1,4 @@
-"""Faults a probe found in drafting a regeringen.se page that loading accepted: a draft says only what its
+"""A draft of a regeringen.se page that loading would accept says only what its
 page says, each fact as the page says it, and what the importer cannot read is a CHECK, never a guess —
 a whole name ("Anna-Karin Lindqvist", "Anna von Essen"), never its first word; a page's address in a batch,
 never its file's path; a count of a page telling of two meetings at once is no one meeting's; "diskuterades
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_import_fidelity_r17 import _draft, _meeting, _project
+from test_import_fidelity import _draft, _meeting, _project
 
 from sakrad_ld.cli import main
 

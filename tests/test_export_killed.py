@@ -2,7 +2,7 @@
 next export removes it, and only what a killed run of its own kind left: never a folder another
 running export holds, nor anything of another name. And a command that says "nothing was written"
 leaves nothing: no file, no temporary and no folder it made for its ``--out``, on a full disk
-(ENOSPC) or a refused write (EACCES), injected as in ``test_hostile_r9_writes.py``."""
+(ENOSPC) or a refused write (EACCES), injected as in ``test_hostile_full_disk.py``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_hostile_r9_writes import _fault
+from test_hostile_full_disk import _fault
 
 from sakrad_ld import folders
 from sakrad_ld.cli import main

@@ -1,4 +1,4 @@
-"""What a kept text's sentence states (stated.py, clauses.py), round 16: a role in a relative clause
+"""What a kept text's sentence states (stated.py, clauses.py): a role in a relative clause
 about another meeting ("X, som ledde förra årets sakråd, deltog") is not this meeting's; taking part in
 another event named by a definite noun ("deltog i pressträffen efter sakrådet") is not taking part in the
 sakråd; a negation after an aside ("deltog, enligt deltagarlistan, inte") denies; a discussion asked for
@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import BRANDBERG, FORSSMED, FRYSHUSET, HELD, TAKING_PART, TRAP, TRUE, _findings
+from test_sentences_roles_counts import BRANDBERG, FORSSMED, FRYSHUSET, HELD, TAKING_PART, TRAP, TRUE, _findings
 
 CALLED = "conveners:\n  - person: jakob-forssmed\n"
 SOCIAL = "conveners:\n  - body: socialdepartementet\n"

@@ -134,7 +134,7 @@ def test_a_draft_goes_into_data_meetings_and_replaces_only_a_draft(
 ) -> None:
     meetings = project / "data" / "meetings"
     # The documentation's own meeting is taken out first: a draft of a text already a meeting's source is
-    # the same sakråd twice, which import refuses to write into data/meetings (test_same_meeting_r15.py).
+    # the same sakråd twice, which import refuses to write into data/meetings (test_same_meeting.py).
     (meetings / "2017-12-12-integration.yaml").unlink()
     drafted = meetings / "2017-12-12-draft.yaml"
     assert main(["import", DOC, "--out", str(drafted)]) == 0  # a new file in data/meetings/: its place

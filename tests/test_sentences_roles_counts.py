@@ -1,4 +1,4 @@
-"""What a kept text's sentence states (stated.py, clauses.py, counted.py, dated.py), round 15: a role's
+"""What a kept text's sentence states (stated.py, clauses.py, counted.py, dated.py): a role's
 verb whose object is another work or event ("ledde arbetet med …", "bjöd in till en konferens",
 "diskuterades i riksdagen") states no role of this meeting; ';' ends one person's role ("Ordförande: A;
 sekreterare: B"); the name after "Enligt" is the source of the account, its other names are stated; a
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import fixture_project
-from test_stated_r12_polarity import TEST_SOURCE
+from test_stated_polarity import TEST_SOURCE
 
 from sakrad_ld.corpus import load_corpus
 from sakrad_ld.dated import load_warnings

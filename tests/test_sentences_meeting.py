@@ -1,5 +1,5 @@
 """What a kept text's sentences state of the meeting (clauses.py, stated.py, dated.py, placed.py, counted.py,
-orgnr.py), round 20: a calling off or a move said in another sentence of the same text ("Sakrådet ställdes
+orgnr.py): a calling off or a move said in another sentence of the same text ("Sakrådet ställdes
 in.", "Mötet har dock ställts in.", "Uppdatering: sakrådet är inställt.", "Samrådet har dock flyttats till
 Göteborg.") refuses a date, a place, a count or a role credited to the text, as it does in the fact's own
 sentence, but not one about another meeting or denied ("Det är fel att sakrådet ställdes in"); an
@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import BRANDBERG, CONVENER, FRYSHUSET, TRAP, TRUE, _count, _findings, _place
+from test_sentences_roles_counts import BRANDBERG, CONVENER, FRYSHUSET, TRAP, TRUE, _count, _findings, _place
 
 from sakrad_ld import clauses, placed
 from sakrad_ld.dated import date_refusal

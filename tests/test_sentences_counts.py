@@ -1,4 +1,4 @@
-"""What a kept text's sentence states of a meeting's counts (counted.py, clauses.py), round 19: a count
+"""What a kept text's sentence states of a meeting's counts (counted.py, clauses.py): a count
 counts those who took part only where nothing else governs its number. Its noun may be of something else
 ("1 200 medlemmar", "300 lokalavdelningar"), what those who took part represent or have ("representerar
 200 000 medlemmar"), a group's size ("i grupper om 10 deltagare"), each one's share ("Varje organisation
@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import FRYSHUSET, HELD, TRAP, TRUE, _count, _date, _findings
+from test_sentences_roles_counts import FRYSHUSET, HELD, TRAP, TRUE, _count, _date, _findings
 
 OC, PC = "organisation_count", "participant_count"
 APPROX, AT_LEAST, AT_MOST = "approximate: true", "bound: at-least", "bound: at-most"

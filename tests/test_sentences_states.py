@@ -1,5 +1,5 @@
 """What a kept text's sentence states (stated.py, clauses.py, counted.py, placed.py, organised.py,
-dated.py), round 17: a count whose clause names another event as its subject or goal ("Konferensen samlade 200 deltagare", "Till
+dated.py): a count whose clause names another event as its subject or goal ("Konferensen samlade 200 deltagare", "Till
 konferensen kom 200") counts that event's, and one over many meetings or a period ("har deltagit i
 sakråden", "sedan 2017", "under året") is not this meeting's; a plan governs a count whose only word of
 taking part is its noun ("var tänkt att samla 50 deltagare"); a place right after a noun another
@@ -18,7 +18,7 @@ a table row's label cell ("| Ordförande | X |") read as a label; an adverbial b
 organising and "av" ("anordnades digitalt av X") and a Swedish name glossing an English agent name the
 organiser; a date right after this sakråd's noun ("inför sakrådet den 10 september 2024") is its day, and
 "10.9.2024" is a date; "inte av A utan av B", "A bjöd inte in till sakrådet, utan B" and "not convened
-by A but by B" name B the convener. A review's rows (REVIEW) hold each of these rules to what it was
+by A but by B" name B the convener. The checked rows (CHECKED) hold each of these rules to what it was
 made for: true facts beside the cue words that must still load, and wrong ones they must refuse. Each row goes through the loader and its warnings:
 (kept text, the meeting's facts, accepted)."""
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import (
+from test_sentences_roles_counts import (
     BRANDBERG,
     CONVENER,
     FAMNA,
@@ -231,8 +231,8 @@ DATES = [
 ]  # fmt: skip
 
 
-#: A review's rows: true facts the round's rules must not refuse, and wrong ones they must.
-REVIEW = [
+#: Checked rows: true facts these rules must not refuse, and wrong ones they must.
+CHECKED = [
     ("Regeringen bjöd in till sakråd om skolan. Mötet den 10 september 2024 skulle ha hållits men blev av först i oktober.", _date(DATE), TRAP),
     ("Regeringen bjöd in till sakråd om skolan. Publicerad: mötet den 10 september 2024.", _date(DATE), TRAP),
     ("Den 10 september 2024 hölls det andra sakrådet om EU. Ett trettiotal organisationer deltog i det första sakrådet.", _count(OC, "Ett trettiotal organisationer", 30, APPROX), TRAP),
@@ -397,7 +397,7 @@ ROWS = (
     + PARTICIPATION
     + ORGANISERS
     + DATES
-    + REVIEW
+    + CHECKED
     + KEPT
 )
 

@@ -224,7 +224,7 @@ def test_a_file_of_900_unknown_keys_is_refused_in_a_few_lines(
     """A file of many problems names its first problems and how many more there are, and is read
     no further once it is hopeless (100,000 unknown keys printed 100,001 lines, 62 MB, and held
     412 MB; a mapping of more than typedyaml.MAX_KEYS keys is now refused while it is composed,
-    tests/test_limits_r15.py)."""
+    tests/test_yaml_limits.py)."""
     file = sorted((project / "data" / "meetings").iterdir())[0]
     first = file.read_text(encoding="utf-8").count("\n") + 1
     with open(file, "a", encoding="utf-8") as out:

@@ -1,4 +1,4 @@
-"""What a kept text's sentence may be used for (stated.py), round 11b: "nämnde"/"nämndes", "medskick",
+"""What a kept text's sentence may be used for (stated.py): "nämnde"/"nämndes", "medskick",
 "knöt … an till" and "betonade" with its subject between it and its object (V2 order) are words of
 discussing, "beskrev"/"berättade" are not (what was presented); a heading of questions and answers, of
 questions about something or of an answer leads in no questions, and a "?" in a quotation ("– …?, säger

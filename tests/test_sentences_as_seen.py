@@ -1,4 +1,4 @@
-"""What a kept text's sentences state of the meeting, round 21: a kept text is read as its reader sees it
+"""What a kept text's sentences state of the meeting: a kept text is read as its reader sees it
 (markup.py, the importer's rendering): an HTML comment or struck-through words state nothing, and a fact
 credited only to them is refused saying so; markup (links, emphasis, tags, entities, a line break inside a
 sentence) refuses nothing the rendered text states. A negation after an insert that follows the verb
@@ -12,7 +12,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import BRANDBERG, FRYSHUSET, TRAP, TRUE, _count, _findings, _place
+from test_sentences_roles_counts import BRANDBERG, FRYSHUSET, TRAP, TRUE, _count, _findings, _place
 
 from sakrad_ld import clauses
 from sakrad_ld.markup import hidden_parts, rendered, shown

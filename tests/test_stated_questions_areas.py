@@ -1,4 +1,4 @@
-"""Questions and discussion areas a kept text does not state (stated.py), round 12: a question under a
+"""Questions and discussion areas a kept text does not state (stated.py): a question under a
 lead-in that denies it was put ("Följande frågor kommer inte att tas upp: …?"), a lead-in about another
 meeting ("Vid förra sakrådet ställdes följande frågor: …?") or after a contact line ("Vid frågor kontakta
 …: …?") is not put to this sakråd, "?" or not; an area wished, due, planned in the past or not reached

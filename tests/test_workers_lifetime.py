@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_cli_r20 import _ended_bytes, _start
+from test_cli_signals import _ended_bytes, _start
 
 from sakrad_ld.bounded import Job, answer_text
 from sakrad_ld.errors import QueryError

@@ -1,4 +1,4 @@
-"""What a kept text's sentence states of roles (stated.py, organised.py), round 19: an organisation (or
+"""What a kept text's sentence states of roles (stated.py, organised.py): an organisation (or
 body) takes part only where its name is bound to the word of taking part, as a person's is: the subject
 of it, or in its list or coordination; a genitive ("Fryshusets arbete"), a preposition's object ("ett
 samarbete med X", "på uppdrag av X", "stöd till organisationer som X"), another verb's object
@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import (
+from test_sentences_roles_counts import (
     BRANDBERG,
     CONVENER,
     FORSSMED,

@@ -1,5 +1,5 @@
 """What a kept text's sentence states of a count, a place and an organiser (counted.py, placed.py,
-organised.py), round 16: a count after "jämfört med" is another time's; "Deltagare: 35 personer",
+organised.py): a count after "jämfört med" is another time's; "Deltagare: 35 personer",
 "Antalet deltagare var 35" and "14 organisationer var representerade" count those who took part; a place
 in a clause with its own verb and no word of holding ("…, men organisationerna satt i Malmö") is not
 where the meeting was held, nor a place where another event was held with adverbials between its verb
@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_sentences_r15 import HELD, TRAP, TRUE, _count, _findings, _place
+from test_sentences_roles_counts import HELD, TRAP, TRUE, _count, _findings, _place
 
 OC, PC = "organisation_count", "participant_count"
 

@@ -1,4 +1,4 @@
-"""Faults a probe found in drafting a regeringen.se page: a draft says exactly what the page says. Text its
+"""A draft of a regeringen.se page says exactly what the page says. Text its
 reader is not shown (an HTML comment, struck-through words) states nothing and is named in a CHECK;
 Markdown and entities are read as the text they render (the title, a linked place, a bold name); a
 sentence ends where loading ends it (". 25 organisationer"); a negation after an inserted phrase denies
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_import_r19 import _appended, _drafted, _meeting, _said
+from test_import_draft_says import _appended, _drafted, _meeting, _said
 
 from sakrad_ld.importer import regeringen
 from sakrad_ld.importer.page_facts import sentences

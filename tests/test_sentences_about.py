@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_stated_r12_polarity import _project
+from test_stated_polarity import _project
 
 from sakrad_ld import clauses
 from sakrad_ld.counted import numbers_in

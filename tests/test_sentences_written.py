@@ -1,4 +1,4 @@
-"""A kept text's sentences read as people write them (stated.py, docs/load-checks.md), round 14: an
+"""A kept text's sentences read as people write them (stated.py, docs/load-checks.md): an
 abbreviation, an initial or a day's number before its month ends no sentence ("bl.a.", "t.ex.", "ca.",
 "kl. 10", "A. Svensson", "12. december"), a list's closing "m.fl." does; a list's heading need not end with
 ":" and its items may end with ";"; passives name their agent after "av"/"by" ("anordnades av",
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_stated_r12_polarity import _project
+from test_stated_polarity import _project
 
 from sakrad_ld import placed, stated
 from sakrad_ld.stated import _flat, folded_text

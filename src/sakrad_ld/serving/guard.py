@@ -5,7 +5,10 @@ section 3.2.2 says a server MUST accept) by its path, the authority ignored (ans
 host: a 303's Location is relative). Answers the asterisk-form target, ``OPTIONS *`` (RFC 9112
 §3.2.4, RFC 9110 §9.3.7: the server in general), 200 with ``Allow`` (another method with ``*`` is
 400), and a request of another major HTTP version than 1 (the HTTP/2 preface ``PRI * HTTP/2.0``
-sent to a server that speaks HTTP/1.1) 505. Refuses absurdly long request targets (414) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
+sent to a server that speaks HTTP/1.1) 505. Refuses request targets longer than :data:`MAX_URL_LENGTH`
+(414: Problem Details to a program, to a browser whose Accept prefers HTML a page in the language of
+``lang=`` or else ``Accept-Language``, with the query, if the target carried one, in a form sent by POST:
+:func:`~sakrad_ld.web.results.too_long_page`) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
 and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
 traceback (502 where the external store of ``serve --store`` failed: it cannot be reached, answered
 something that is not HTTP, an error status, too much or what does not parse). What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
@@ -18,18 +21,28 @@ import http.client
 import logging
 import re
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
-from starlette.responses import Response
+from starlette.datastructures import Headers
+from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..formats import HTML
 from ..sparql.remotestore import StoreError
-from .problem import problem_response
+from ..web.paths import LANGUAGES
+from ..web.results import LANG_PARAM, MAX_URL_LENGTH, too_long_page
+from ..web.served import preferred_language
+from .negotiation import choose
+from .problem import PROBLEM_FORMAT, problem_response
 
 __all__ = ["MAX_URL_LENGTH", "Guard", "printable"]
 
-#: The longest request target (path and query) answered; longer ones get 414 (send a long query by POST).
-MAX_URL_LENGTH = 8192
+# MAX_URL_LENGTH (imported above, declared beside the answer page that keeps its links within it):
+# the longest request target (path and query) answered; longer ones get 414 (send a long query by POST).
+#: The most of a too-long query string read for the query and ``lang`` of the page a browser gets
+#: (the request head is at most 16 KiB; a longer string is not read: the page has no query, in the
+#: language of ``Accept-Language``).
+_READ_AT_MOST = 1 << 16
 
 _log = logging.getLogger("sakrad_ld.serving")
 _NOSNIFF = (b"x-content-type-options", b"nosniff")
@@ -93,12 +106,35 @@ def _refused(scope: Scope) -> Scope | Response:
         return problem_response(404, _ENCODED_SLASH_TEXT)
     length = len(origin.get("raw_path") or origin["path"].encode()) + len(origin.get("query_string", b""))
     if length > MAX_URL_LENGTH:
+        return _too_long(origin, length)
+    return origin
+
+
+def _too_long(scope: Scope, length: int) -> Response:
+    """414 to a request target of ``length`` characters: Problem Details, or, to a browser (Accept
+    prefers HTML), a page saying so with the query (if the target is ``/sparql``'s and names one)
+    in a form sent by POST, in the language ``lang=`` names, else Accept-Language's."""
+    headers = Headers(scope=scope)
+    if choose(headers.get("accept"), (PROBLEM_FORMAT, HTML)) is not HTML:
         return problem_response(
             414,
             f"the address is {length} characters long; at most {MAX_URL_LENGTH} "
             "are accepted (send a long SPARQL query by POST)",
         )
-    return origin
+    raw = scope.get("query_string", b"")
+    params: list[tuple[str, str]] = []
+    if len(raw) <= _READ_AT_MOST:
+        try:
+            params = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=100)
+        except (UnicodeDecodeError, ValueError):
+            params = []
+    named = next((v.strip().lower() for n, v in params if n == LANG_PARAM), "")
+    lang = named if named in LANGUAGES else preferred_language(headers.get("accept-language"))
+    queries = [v for n, v in params if n == "query"]
+    query = queries[0] if len(queries) == 1 and scope.get("path") == "/sparql" else ""
+    return HTMLResponse(
+        too_long_page(length, query, lang), status_code=414, headers={"Vary": "Accept, Accept-Language"}
+    )
 
 
 def _failed(scope: Scope, error: Exception) -> Response:

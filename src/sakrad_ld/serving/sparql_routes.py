@@ -8,7 +8,9 @@ wait for it. An answer carries ``Vary: Accept, Accept-Language``, ``X-Cache: hit
 succeeded, its strong ``ETag`` (``If-None-Match`` gives 304 to a GET or HEAD, 412 to a POST: RFC
 9110 §13.1.2) and ``Cache-Control``; an ``If-Match`` that names no current tag of the answer
 (strong comparison; ``*`` holds) is 412 to GET and POST alike, before ``If-None-Match``
-(RFC 9110 §13.1.1, §13.2.2).
+(RFC 9110 §13.1.1, §13.2.2). An answer in a format the request names (``format=csv``: the answer
+page's downloads, links or POST forms) carries ``Content-Disposition: attachment`` with the file name
+the page's link gives (``sparql-answer.csv``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from starlette.routing import BaseRoute, Route
 from ..errors import QueryTimeout, ReleaseError
 from ..formats import HTML
 from ..web.paths import LANGUAGES, translated
-from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, format_override
+from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, download_name, format_override
 from .admission import RETRY_AFTER, QueryGate, QueueFull
 from .answers import AnswerCache, InFlight, SentAnswer, client_of
 from .connections import REFUSAL, standing_by
@@ -63,7 +65,7 @@ class SparqlEndpoint:
         if request.method in ("GET", "HEAD") and (form := _to_form(request)) is not None:
             return RedirectResponse(form, status_code=303, headers={"Vary": "Accept"})
         headers = {"Vary": "Accept, Accept-Language"}  # a browser's answer page is in the reader's language
-        etag, state = "", "miss"
+        etag, state, named_format = "", "miss", False
         try:
             job = await read_query(
                 request,
@@ -72,6 +74,7 @@ class SparqlEndpoint:
                 gen.release.base_iri,
                 settings.result_bytes,
             )
+            named_format = job.named
             kept = self.answers.get(job, gen.fingerprint)
             if kept is not None:
                 (reply, etag), state = kept, "hit"
@@ -96,6 +99,10 @@ class SparqlEndpoint:
             reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
             headers["Retry-After"] = str(RETRY_AFTER)
         headers["Cache-Control"] = "no-store" if reply.status >= 400 else context.cache_control
+        if reply.status == 200 and named_format and not reply.media_type.startswith(HTML.media_type):
+            # a download the answer page asks for (format=…, maybe by a POST form, which names no file):
+            # saved under the name its link gives
+            headers["Content-Disposition"] = f'attachment; filename="{download_name(reply.media_type)}"'
         headers["X-Cache"] = state
         if reply.status == 200 and etag:
             headers["ETag"] = etag

@@ -13,6 +13,15 @@ link to the same answer in the other language. A query the parser refuses gets a
 the query with that line marked, not the Problem Details JSON a program gets.
 
 The page is served at ``/sparql``, so its links are relative to ``sparql`` at the site's root.
+
+A long query never meets a refusal of its length: where a link that carries the query would be longer
+than the server takes (:data:`MAX_URL_LENGTH`, path and query string; longer is 414), the page offers
+the same thing by POST, which has no such limit: the downloads and the language switch become small
+forms (``post_links``) whose buttons look as the links did, the CSV and JSON keeping their file's
+name by the ``Content-Disposition`` the endpoint sends for a named ``format``; the form to run the
+query again is sent by POST; and the link to the query editor (a static page, which cannot take a
+POST) is left out: the answer page's own form is where such a query is changed. A browser that
+sends a too-long address anyway gets :func:`too_long_page`.
 """
 
 from __future__ import annotations
@@ -39,7 +48,11 @@ __all__ = [
     "LANG_PARAM",
     "error_page",
     "format_override",
+    "MAX_URL_LENGTH",
+    "download_name",
+    "fits_in_address",
     "results_page",
+    "too_long_page",
     "where",
 ]
 
@@ -50,10 +63,16 @@ DOWNLOADS = {
     "json": ("application/sparql-results+json", "application/ld+json"),
 }
 _HERE = "sparql"
+#: The file names of the answer's downloads, by media type (where it is not the formats table's suffix).
+_DOWNLOAD_SUFFIXES = {"application/sparql-results+json": ".json", "application/sparql-results+xml": ".xml"}
 #: The parameter that names the answer page's language (``sv`` or ``en``).
 LANG_PARAM = "lang"
 #: The parameter by which the answer page's CSV link asks for a CSV that begins with a byte order mark.
 BOM_PARAM = "bom"
+#: The longest request target (path and query string) the server answers; longer ones get 414 (a
+#: long SPARQL query is sent by POST). The site's script (assets/js/page.js) sends a form by POST
+#: past the same length.
+MAX_URL_LENGTH = 8192
 _WHERE = re.compile(r"(?:error at |line )(\d+)(?::|, column )(\d+)")
 
 
@@ -165,20 +184,20 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
     header, rows = grid(answer) if answer.form != "ask" else ((), [])
     table = [[_cell(t, base, labels, lang) for t in row] for row in rows]
     downloads = [
-        (
+        Download(
             name.upper(),
-            f"{_HERE}?{urlencode({'query': query, 'format': name, **({BOM_PARAM: '1'} if name == 'csv' and answer.form != 'graph' else {})})}",
+            (("query", query), ("format", name), *((BOM_PARAM, "1"),) * (name == "csv" and answer.form != "graph")),
             f"sparql-answer.{'nt' if answer.form == 'graph' and name == 'csv' else name}",
         )
         for name in DOWNLOADS
     ]
     if answer.form == "graph":  # a graph is downloaded as N-Triples and JSON-LD
         downloads = [
-            ("N-Triples", downloads[0][1], downloads[0][2]),
-            ("JSON-LD", downloads[1][1], "sparql-answer.jsonld"),
+            Download("N-Triples", downloads[0].params, downloads[0].name),
+            Download("JSON-LD", downloads[1].params, "sparql-answer.jsonld"),
         ]
     elif answer.form == "ask":  # true or false: CSV has no boolean (the endpoint answers format=csv 406)
-        downloads = [d for d in downloads if d[0] != "CSV"]
+        downloads = [d for d in downloads if d.label != "CSV"]
     return _page(
         "results.html",
         query,
@@ -189,6 +208,16 @@ def results_page(answer: Answer, store: ox.Store, base: str, query: str, lang: s
         rows=table,
         downloads=downloads,
     )
+
+
+def download_name(media_type: str) -> str:
+    """The file name of an answer downloaded as ``media_type`` (the answer page's links name the
+    same): ``sparql-answer.csv``, ``.json``, ``.nt``, ``.jsonld``…"""
+    media_type = media_type.split(";")[0].strip().lower()
+    suffix = _DOWNLOAD_SUFFIXES.get(media_type) or next(
+        (f.suffix for f in _NAMEABLE if media_type in (f.media_type, *f.aliases)), ".txt"
+    )
+    return "sparql-answer" + suffix
 
 
 def where(message: str) -> tuple[int, int] | None:
@@ -227,23 +256,90 @@ def error_page(message: str, query: str, status: int = 400, lang: str = "sv") ->
 
 def _page(template: str, query: str, lang: str, **context: object) -> str:
     """A page of the endpoint about ``query``: ``template`` in ``lang``, with a link to the same page
-    in the other language."""
+    in the other language; by POST forms where links carrying the query would be too long."""
+    other = "en" if lang == "sv" else "sv"
+    switch = (("query", query), (LANG_PARAM, other))
+    long = not fits_in_address(*switch) or not fits_in_address(("query", query), (LANG_PARAM, lang))
     return render(
         template,
         here=_HERE,
         lang=lang,
         site=_Site(),
         licence=None,
-        switch_to=_switch(query, lang),
+        switch_to=_address(*switch),
+        switch_form=[("query", query), (LANG_PARAM, other)] if long else None,
+        post_links=long,
+        editor_query=query if query and not long else "",
         title="SPARQL",
         query=query,
         **context,
     )
 
 
-def _switch(query: str, lang: str) -> str:
-    """The same request's page in the other language."""
-    return f"{_HERE}?{urlencode({'query': query, LANG_PARAM: 'en' if lang == 'sv' else 'sv'})}"
+@dataclass(frozen=True)
+class Download:
+    """A download of the answer: its link's text, the parameters beside the query's, its file's name."""
+
+    label: str
+    params: tuple[tuple[str, str], ...]
+    name: str
+
+    @property
+    def href(self) -> str:
+        return _address(*self.params)
+
+    @property
+    def fits(self) -> bool:
+        """Whether the download can be a link (its address within the server's limit), else a POST form."""
+        return fits_in_address(*self.params)
+
+
+def _address(*params: tuple[str, str]) -> str:
+    return f"{_HERE}?{urlencode(params)}"
+
+
+def fits_in_address(*params: tuple[str, str]) -> bool:
+    """Whether a GET of ``/sparql`` with ``params``, URL-encoded as a browser sends a form, is within
+    the server's :data:`MAX_URL_LENGTH` (path and query string)."""
+    sent = [(n, v.replace("\r\n", "\n").replace("\n", "\r\n")) for n, v in params]  # a form's line breaks: CR LF
+    return len("/" + _HERE) + len(urlencode(sent)) <= MAX_URL_LENGTH
+
+
+#: What a browser that asked by too long an address is told, in the page's language.
+_TOO_LONG = {
+    "sv": (
+        "Adressen är {length} tecken lång; servern tar emot högst {limit}. Webbplatsens frågeformulär "
+        "skickar en så lång fråga med POST: kör den från ett formulär, inte från en länk eller adressfältet."
+    ),
+    "en": (
+        "The address is {length} characters long; the server accepts at most {limit}. The site's query "
+        "forms send a query this long by POST: run it from a form, not from a link or the address bar."
+    ),
+}
+
+
+def too_long_page(length: int, query: str, lang: str = "sv") -> str:
+    """The page a browser gets for an address longer than :data:`MAX_URL_LENGTH` (414): what is
+    wrong, in ``lang``, and the query (``query``, if the address carried one) in a form sent by POST.
+    Its links are from the site's root: it answers at any address."""
+    return render(
+        "results_error.html",
+        here=_HERE,
+        lang=lang,
+        site=_Site(),
+        licence=None,
+        absolute=True,
+        switch=False,
+        title="SPARQL",
+        query=query,
+        notice=_TOO_LONG[lang if lang in _TOO_LONG else "sv"].format(length=length, limit=MAX_URL_LENGTH),
+        post_links=False,
+        editor_query="",
+        explained=None,
+        at=None,
+        lines=[],
+        status=414,
+    )
 
 
 class _Site:

@@ -1,7 +1,8 @@
 // The query page. The editor is YASGUI's Yasqe (assets/yasgui/): it colours SPARQL and completes the
 // classes and properties of this dataset, listed in the page (#sparql-terms) when the site was made, so
 // nothing is asked of a service on the web. Running a query opens the endpoint's answer page, where
-// names link to pages and the answer can be downloaded as CSV or JSON. A saved query's parameters are
+// names link to pages and the answer can be downloaded as CSV or JSON; a query too long for an address
+// is sent by POST (assets/js/page.js). A saved query's parameters are
 // bound from their fields as the command line binds them (sakrad_ld.sparql.query.bind: a trailing
 // VALUES clause; an id stands for the IRI of its kind of thing). Without JavaScript the text area and
 // the links to run each saved query work as they are.
@@ -92,9 +93,13 @@
         if (names.length) text += "\nVALUES (" + names.join(" ") + ") { (" + terms.join(" ") + ") }\n";
         textarea.value = text;
         if (yasqe) yasqe.setValue(text);
-        // the answer page speaks the language of the page the query comes from
-        window.location.href = endpoint + "?query=" + encodeURIComponent(text) +
-          "&lang=" + encodeURIComponent(form.getAttribute("data-lang") || "sv");
+        // sent by the page's form, in the page's language (its lang field), by POST where the
+        // query is too long for an address (assets/js/page.js)
+        if (form.requestSubmit) form.requestSubmit();
+        else {
+          if (window.sakradPostIfLong) window.sakradPostIfLong(form);
+          form.submit();
+        }
       });
     });
   }

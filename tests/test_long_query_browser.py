@@ -1,7 +1,8 @@
 """A long SPARQL query run by a person in headless Chromium (Debian's ``chromium``): from the query
 editor (/en/query.html) and from the start page's small form it reaches the English answer page (the
 form is sent by POST: its address would be longer than the server takes), whose CSV download and
-language switch, forms sent by POST, work (docs/query-and-serve.md)."""
+language switch, forms sent by POST, work, and whose link to the editor opens it with the query
+(docs/query-and-serve.md)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,16 @@ def test_a_long_query_run_from_the_editor_reaches_the_answer_page(browser: DevTo
     )
     browser.wait_until(_ANSWERED, timeout=60)
     _answer_page_works(browser, server_url, query)
+    # the Swedish answer's link to the editor opens the editor with the query (in its fragment)
+    browser.follow("document.querySelector('form.sparql a[href*=\"query.html\"]').click()")
+    browser.wait_until("location.pathname === '/query.html' && !!window.sakradEditor", timeout=30)
+    assert browser.evaluate("window.sakradEditor.getValue()") == query
+
+
+def test_the_editor_opens_with_the_query_its_address_names(browser: DevTools, server_url: str) -> None:
+    assert not browser.load(server_url + "/en/query.html?query=ASK%20%7B%7D")
+    browser.wait_until("!!window.sakradEditor")
+    assert browser.evaluate("window.sakradEditor.getValue()") == "ASK {}"
 
 
 def test_a_long_query_run_from_the_start_pages_form_reaches_the_answer_page(browser: DevTools, server_url: str) -> None:

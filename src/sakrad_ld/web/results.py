@@ -20,7 +20,8 @@ the same thing by POST, which has no such limit: the downloads and the language 
 forms (``post_links``) whose buttons look as the links did, the CSV and JSON keeping their file's
 name by the ``Content-Disposition`` the endpoint sends for a named ``format``; the form to run the
 query again is sent by POST; and the link to the query editor (a static page, which cannot take a
-POST) is left out: the answer page's own form is where such a query is changed. A browser that
+POST) carries the query in its fragment (``query.html#query=…``), which no server is sent and the
+editor's script reads. A browser that
 sends a too-long address anyway gets :func:`too_long_page`.
 """
 
@@ -269,7 +270,7 @@ def _page(template: str, query: str, lang: str, **context: object) -> str:
         switch_to=_address(*switch),
         switch_form=[("query", query), (LANG_PARAM, other)] if long else None,
         post_links=long,
-        editor_query=query if query and not long else "",
+        editor_query=_for_editor(query, long),
         title="SPARQL",
         query=query,
         **context,
@@ -292,6 +293,13 @@ class Download:
     def fits(self) -> bool:
         """Whether the download can be a link (its address within the server's limit), else a POST form."""
         return fits_in_address(*self.params)
+
+
+def _for_editor(query: str, long: bool) -> str:
+    """What the link to the query editor adds to its address to open with ``query``: ``?query=…``,
+    or, for a query too long for an address, ``#query=…`` (a fragment, never sent to the server;
+    assets/js/query.js reads either). Nothing for no query."""
+    return ("#" if long else "?") + urlencode({"query": query}) if query else ""
 
 
 def _address(*params: tuple[str, str]) -> str:
@@ -334,7 +342,7 @@ def too_long_page(length: int, query: str, lang: str = "sv") -> str:
         query=query,
         notice=_TOO_LONG[lang if lang in _TOO_LONG else "sv"].format(length=length, limit=MAX_URL_LENGTH),
         post_links=False,
-        editor_query="",
+        editor_query=_for_editor(query, True),
         explained=None,
         at=None,
         lines=[],

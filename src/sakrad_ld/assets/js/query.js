@@ -4,8 +4,9 @@
 // names link to pages and the answer can be downloaded as CSV or JSON; a query too long for an address
 // is sent by POST (assets/js/page.js). A saved query's parameters are
 // bound from their fields as the command line binds them (sakrad_ld.sparql.query.bind: a trailing
-// VALUES clause; an id stands for the IRI of its kind of thing). Without JavaScript the text area and
-// the links to run each saved query work as they are.
+// VALUES clause; an id stands for the IRI of its kind of thing). The page opens with the query its
+// address names (the answer page's link to the editor: ?query=…, or #query=… for a long query).
+// Without JavaScript the text area and the links to run each saved query work as they are.
 // The keys: Ctrl-Enter (Cmd-Enter on a Mac) runs the query, as the form's button does; Tab and
 // Shift-Tab leave the editor for the next or the previous control (CodeMirror would indent: a trap
 // for a reader without a mouse); the note under the label (#editor-keys) says so in the page's
@@ -72,12 +73,21 @@
     return yasqe;
   }
 
+  // The query the page was opened with: #query=… (the answer page's link for a query too long for
+  // an address: a fragment is never sent to the server) or ?query=…; null for none.
+  function asked() {
+    var fromFragment = new URLSearchParams(location.hash.slice(1)).get("query");
+    return fromFragment !== null ? fromFragment : new URLSearchParams(location.search).get("query");
+  }
+
   function start() {
     var form = document.getElementById("sparql-form");
     if (!form) return;
     var endpoint = form.getAttribute("data-endpoint");
     var base = form.getAttribute("data-base");
     var textarea = document.getElementById("query");
+    var given = asked();
+    if (given !== null) textarea.value = given;
     var yasqe = editor(form, textarea, endpoint);
     document.querySelectorAll("button.run-with").forEach(function (button) {
       button.addEventListener("click", function () {

@@ -190,7 +190,7 @@ def test_a_person_filters_the_sakrad_by_year_and_downloads_the_csv(browser: DevT
     response = httpx.get(href)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("id,iri,date,date_kind,days,title") and len(lines) == 1 + len(dates)
+    assert lines[0].startswith("id,iri,date,month,year,date_kind,days,title") and len(lines) == 1 + len(dates)
 
 
 def test_the_language_switch_and_accept_language(browser: DevTools, server_url: str) -> None:

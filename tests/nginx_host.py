@@ -1,6 +1,6 @@
 """nginx serving an exported site with the export's own rules (``NGINX_HTTP`` in ``http``,
 ``NGINX_SERVER`` in the ``server`` block), on a free port of 127.0.0.1 (tests/loopback.py), for the tests that compare
-a static host's answers with the server's (tests/test_static.py, tests/test_headers_r11.py)."""
+a static host's answers with the server's (tests/test_static.py, tests/test_headers.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """``/en/id/…`` and paths with an encoded slash (``%2F``) on the static export's hosts, against the
-server (tests/test_serving_en_r15.py): nginx with the export's rules, and Apache with them from the
+server (tests/test_serving_english_ids.py): nginx with the export's rules, and Apache with them from the
 ``.htaccess`` and from ``apache/sakrad.conf``, at the web root and under a sub-path
 (tests/test_static_apache.py's ``apache``; skipped without Apache).
 

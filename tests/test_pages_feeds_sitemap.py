@@ -1,5 +1,5 @@
 """The pages, feeds and sitemap as readers and their programs take them, on the fixture release (the
-phone's layout in Chromium is ``test_pages_r20_browser.py``):
+phone's layout in Chromium is ``test_pages_phone_browser.py``):
 
 * the Atom feeds do not depend on a previous release: each entry is a sakråd, dated by the data's own
   days (its sources' ``dct:issued``), newest first; compared with itself a release gives the feed it

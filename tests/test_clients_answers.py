@@ -1,4 +1,4 @@
-"""How programs read the endpoint's answers (a probe of standard clients, round 19): an ASK is
+"""How programs read the endpoint's answers: an ASK is
 never written as CSV or TSV, which define no boolean; XML answers are well-formed XML or are not
 sent; a conditional POST is 412, not 304; a literal object of rdf:type stays a literal in JSON-LD.
 They fail before the changes they come with."""

@@ -1,5 +1,5 @@
 """The pages as people read them, on the fixture release (no browser; the browser's part is in
-``test_pages_r19_browser.py``):
+``test_pages_links_browser.py``):
 
 * the English search's results lead to the English pages under the site's root (``data-root`` is the
   root of the Swedish pages on both languages' search pages, never ``""`` on ``en/search.html``);

@@ -59,6 +59,9 @@ from .counted import (
     AT_MOST,
     EN_LOWER,
     EN_ROUNDING,
+    EN_TEENS,
+    EN_TENS,
+    EN_UNITS,
     EN_UPPER,
     NAMED_NUMBERS,
     NUMBER_WORDS,
@@ -130,13 +133,9 @@ _FLIPPED = {"at-least": "at-most", "at-most": "at-least"}
 #: The words that bound or round a number, both languages' (counted.py: :data:`counted.EN_LOWER` …).
 _MARKS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
 
-_EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-             "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}  # fmt: skip
-#: Number words beyond the count check's (which reads Swedish from 1 to 99): a dozen, a hundred.
-_OTHER_WORDS = {"hundra": 100, "hundred": 100, **NAMED_NUMBERS, **_EN_UNITS, **_EN_TEENS, **_EN_TENS}
+#: Number words beyond the count check's Swedish ones: a dozen, a hundred, and the English words up to 99
+#: (counted.py's tables: :data:`counted.EN_UNITS`, :data:`counted.EN_TEENS`, :data:`counted.EN_TENS`).
+_OTHER_WORDS = {"hundra": 100, "hundred": 100, **NAMED_NUMBERS, **EN_UNITS, **EN_TEENS, **EN_TENS}
 _MONTHS = frozenset(
     "januari februari mars april maj juni juli augusti september oktober november december "
     "january february march may june july august october".split()
@@ -317,13 +316,13 @@ def readings(text: str, words: _Words | None = None) -> list[Reading]:
             kind = "approximate" if rounds else "exact"
             # "twenty-three", "twenty three"
             if (
-                token["word"].casefold() in _EN_TENS
+                token["word"].casefold() in EN_TENS
                 and i + 1 < len(tokens)
                 and tokens[i + 1]["word"]
-                and tokens[i + 1]["word"].casefold() in _EN_UNITS
+                and tokens[i + 1]["word"].casefold() in EN_UNITS
                 and _JOIN.fullmatch(text, token.end(), tokens[i + 1].start())
             ):
-                value, last = int(value) + _EN_UNITS[tokens[i + 1]["word"].casefold()], i + 1
+                value, last = int(value) + EN_UNITS[tokens[i + 1]["word"].casefold()], i + 1
         first = i
         date = (
             token.start() in days

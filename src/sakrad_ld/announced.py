@@ -364,14 +364,16 @@ def held_said(corpus: Corpus) -> list[InputError]:
 def held_called_off(corpus: Corpus) -> list[InputError]:
     """Every meeting not marked ``announced_only`` one of whose read documents' kept texts calls it off
     (:func:`sakrad_ld.clauses.called_off_elsewhere`: "Sakrådet ställdes in.", "Det har ställts in.",
-    "Regeringen ställde in mötet.", "It has been cancelled."): a warning at its ``date`` (or ``days``) line
-    quoting the sentence. A cancelled meeting was not held; a date, count, place or participant credited to
-    such a text is refused besides (dated.py, counted.py, placed.py, stated.py)."""
-    from .clauses import called_off_elsewhere
+    "Regeringen ställde in mötet.", "It has been cancelled.", "Sakrådet blir inte av.", a line "INSTÄLLT"),
+    or reports as hearsay that it was ("Mötet har enligt uppgift ställts in"): a warning at its ``date`` (or
+    ``days``) line quoting the sentence or line. A cancelled meeting was not held, and a text reporting a
+    calling off as hearsay does not say it was; a date, count, place or participant credited to such a text
+    is refused besides (dated.py, counted.py, placed.py, stated.py)."""
+    from .clauses import CallingOff, called_off_elsewhere
     from .stated import _flat
 
     warnings: list[InputError] = []
-    off: dict[str, tuple[str, str] | None] = {}
+    off: dict[str, CallingOff | None] = {}
     for m in corpus.meetings:
         if m.announced_only or m.held_derivation is not None:
             continue
@@ -383,11 +385,15 @@ def held_called_off(corpus: Corpus) -> list[InputError]:
             if (said := off[c]) is None:
                 continue
             where = m.where("date" if m.date else "days")
+            says = {
+                "hearsay": f'reports as hearsay that it was called off ({said.words!r}: "{said.sentence}")',
+                "label": f"labels it called off ({said.sentence.partition(':')[0]}: {said.words!r})",
+            }.get(said.how, f'says it was called off ({said.words!r}: "{said.sentence}")')
             warnings.append(
                 InputError(
                     Where(where.file, where.line, "announced_only"),
                     f"the sakråd is published as held (announced_only is not true), but the kept text of {quoted(c)} "
-                    f'says it was called off ({said[0]!r}: "{said[1]}")',
+                    + says,
                     "announced_only: true, as the importer drafts a sakråd its page calls off (a note may say it was "
                     "called off); or, where it was held after all, a document that says so",
                     'docs/adding-a-meeting.md, "announced_only"',

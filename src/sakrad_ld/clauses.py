@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "CLAUSE_WINDOW",
@@ -29,16 +29,21 @@ __all__ = [
     "LIST_ITEM_WORDS",
     "LIST_JOINERS",
     "PHRASE_MARKS",
+    "CallingOff",
     "LazyPattern",
     "SENTENCE_MARKS",
     "called_off",
     "called_off_elsewhere",
     "called_off_said",
+    "hold_label",
+    "label_off",
+    "labelled",
     "clause",
     "clause_start",
     "contrast_clause",
     "joiners",
     "listed",
+    "other_said",
 ]
 
 
@@ -987,7 +992,8 @@ _THIS_OFF = LazyPattern(
     r"(?<![\w-])(?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)"
     r"(?P<between>(?:,? [\w-]+){0,12}?,?)"
     r"|(?P<pronoun>det|den|it)(?P<aux>(?: (?:har|hade|är|var|blev|blir|has|had|have|is|was|been|be|now|then|"
-    r"unfortunately|however|therefore|also|nu|tyvärr|dock|därför|alltså|också|även|sedan|ändå|helt)){0,3}))"
+    r"unfortunately|however|therefore|also|reportedly|allegedly|nu|tyvärr|dock|därför|alltså|också|även|sedan|ändå|helt|"
+    r"ska|skall|lär|ha|enligt|uppgift|uppgifter)){0,3}))"
     r" (?:(?P<off>"
     + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True))
     + r")|(?P<moved>"
@@ -1095,32 +1101,139 @@ def _moves_what(flat: str, m: re.Match[str]) -> str:
     return "place"
 
 
-def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) -> tuple[str, str] | None:
-    """A sentence of the text other than ``flat[lo:hi]`` that calls this meeting off, or (after it) moves it:
-    (its words of doing so, the sentence), or None. Its subject is this meeting's definite noun
-    (:data:`_THIS_OFF`: "Sakrådet ställdes in.", "Mötet har dock ställts in.", "Uppdatering: sakrådet är
-    inställt.", "Samrådet har dock flyttats till Göteborg."), not another meeting's ("Det andra sakrådet
-    ställdes in", "Mötet med ministern ställdes in"), with no negation, condition, doubt, denial, hearsay,
-    question, other time or plan governing it ("Det är fel att sakrådet ställdes in", "Sakrådet ställs in
-    om …"). A calling off anywhere says the meeting was not held; a move is read after the fact's sentence
+class CallingOff(NamedTuple):
+    """A calling off or move of this meeting that a kept text says outside a fact's sentence
+    (:func:`called_off_elsewhere`): its words, its sentence (for a label, "line N: …"), and how the text says
+    it: "called off", "moved", "hearsay" (a calling off the text reports as hearsay: "Mötet har enligt
+    uppgift ställts in", "The meeting was reportedly cancelled") or "label" (a line of its own: "INSTÄLLT")."""
+
+    words: str
+    sentence: str
+    how: str
+
+
+def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) -> CallingOff | None:
+    """A sentence of the text other than ``flat[lo:hi]`` that calls this meeting off, or (after it) moves it,
+    or None. Its subject is this meeting's definite noun (:data:`_THIS_OFF`: "Sakrådet ställdes in.",
+    "Mötet har dock ställts in.", "Uppdatering: sakrådet är inställt.", "Samrådet har dock flyttats till
+    Göteborg."; :data:`_NOT_HELD`: "Sakrådet blir inte av.", "The meeting will not take place."), not
+    another meeting's ("Det andra sakrådet ställdes in", "Mötet med ministern ställdes in"), with no
+    negation, condition, doubt, denial, question, other time or plan governing it ("Det är fel att sakrådet
+    ställdes in", "Sakrådet ställs in om …"); a calling off reported as hearsay ("Mötet har enligt uppgift
+    ställts in", "Sakrådet ska ha ställts in", "reportedly cancelled": :data:`_HEARSAY_OFF`) is one too, its
+    ``how`` "hearsay": the text does not say the meeting was held. A line of the text that is only a label
+    calling its meeting off (:func:`label_off`: "INSTÄLLT", "## Inställt", "Cancelled – …") calls it off
+    as well. A calling off anywhere says the meeting was not held; a move is read after the fact's sentence
     only, an update of it ("Sakrådet flyttades till Umeå. Det hölls i Umeå den 3 maj" places it in Umeå),
     and where it moves what ``moved`` names: "date" (:func:`_moves_what`: "sköts upp", "flyttats till den 10
     maj") or "place" ("flyttats till Göteborg"); None: no move, only a calling off."""
-    for at, words, sentence, what in _callings_off(flat, _NAMED.get()):
+    if (label := _LABELS.get(flat)) is not None:
+        return CallingOff(label[1], f"line {label[0]}: {label[1]}", "label")
+    for at, words, sentence, what, reported in _callings_off(flat, _NAMED.get()):
         if lo <= at < hi or (what and (at < hi or moved != what)):
             continue
-        return words, sentence
+        return CallingOff(words, sentence, "hearsay" if reported else "moved" if what else "called off")
     return None
 
 
+#: A line that is only a label calling its page's meeting off, as the reader sees it (a heading's marks
+#: allowed): "INSTÄLLT", "Inställt!", "## Inställt", "AVLYST", "Cancelled", "Sakrådet är inställt", or such a
+#: label, a dash and more ("CANCELLED – the meeting will not take place"). A list's item or a table's row
+#: ("- Seminarium 3 maj: inställt") is about its item, not the page's meeting, and a line with a label after
+#: other words is no label.
+_LABEL_OFF = LazyPattern(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?P<label>(?:(?:sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation) "
+    r"(?:är|blev|har blivit|is|was|has been) )?(?:inställt|inställd|avlyst|cancelled|canceled|called off))"
+    r"(?:[ \t]*[!.:]*[ \t]*$|[ \t]+[–—-][ \t]+(?P<rest>.*)$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: The labels of the texts last folded (:func:`hold_label`), by the folded text and its flat form.
+_LABELS: dict[str, tuple[int, str]] = {}
+_LABELS_KEPT = 128
+
+
 @lru_cache(maxsize=16)
-def _callings_off(flat: str, named: re.Pattern[str] | None) -> tuple[tuple[int, str, str, str], ...]:
+def label_off(shown: str) -> tuple[int, str] | None:
+    """The first line of a kept text as its reader sees it (:func:`sakrad_ld.markup.shown`, which keeps the
+    text's lines) that is only a label calling the page's meeting off (:data:`_LABEL_OFF`): (its line
+    number, the line), or None. A heading or a line of its own runs into the next sentence once the text is
+    folded ("INSTÄLLT" and "Sakrådet hölls …" are one sentence), so the label is read from the lines. A
+    label whose dash leads to another event or meeting ("INSTÄLLT – seminariet om …", "Cancelled – the next
+    meeting") is about that."""
+    for m in _LABEL_OFF.finditer(shown):
+        rest = _WORD.findall((m["rest"] or "").lower())[:3]
+        if (_OTHER_EVENTS | _OTHER_BEFORE) & set(rest):
+            continue
+        return shown.count("\n", 0, m.start()) + 1, m.group().strip()
+    return None
+
+
+def hold_label(text: str, label: tuple[int, str] | None) -> None:
+    """Keep ``label`` (:func:`label_off`) as the label of the folded text ``text`` (or its flat form), for
+    :func:`called_off_elsewhere` to read: stated.py's folding, which reads the lines, holds it."""
+    if label is None:
+        return
+    if len(_LABELS) >= _LABELS_KEPT:
+        del _LABELS[next(iter(_LABELS))]
+    _LABELS[text] = label
+
+
+def labelled(text: str) -> tuple[int, str] | None:
+    """The label :func:`hold_label` keeps for ``text``, or None."""
+    return _LABELS.get(text)
+
+
+#: This meeting's definite noun (or a pronoun standing for it) and words saying it is not, was not or will
+#: not be held, its clause ending there or giving a reason: "Sakrådet blir inte av.", "Mötet kommer inte att
+#: hållas i år.", "Det kommer tyvärr inte att genomföras.", "The meeting will not take place.", "It will not
+#: be held because …". A place, a time or a manner after them ("hölls inte i Umeå", "will not be held
+#: online") denies that, not the meeting.
+_NOT_HELD = LazyPattern(
+    r"(?<![\w-])(?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)"
+    r"(?P<between>(?:,? [\w-]+){0,8}?,?)|(?P<pronoun>det|den|it))"
+    r" (?P<off>(?:blir|blev)(?: [\w-]+)? (?:inte|ej|aldrig) av"
+    r"|(?:kommer|ska|skall)(?: [\w-]+)? (?:inte|ej|aldrig) (?:att )?(?:hållas|genomföras|äga rum|bli av)"
+    r"|(?:hålls|genomförs|hölls|genomfördes)(?: [\w-]+)? (?:inte|ej|aldrig)"
+    r"|(?:äger|ägde)(?: [\w-]+)? (?:inte|ej|aldrig) rum"
+    r"|will (?:\w+ )?(?:not|no longer|never) (?:take place|be held|go ahead)"
+    r"|(?:did|does) not (?:take place|go ahead)|(?:is|was) not (?:being )?(?:held|going ahead))"
+    r"(?: längre)?(?= ?[.!]|$|,? (?:på grund av|pga|eftersom|därför|i år|i höst|i vår|because|due to|since|"
+    r"this year|after all)(?!\w))"
+)
+#: The kinds of guard that make a :data:`_NOT_HELD` of another sentence say nothing of this meeting (its own
+#: negation and "kommer"/"will" are no such guard).
+_NOT_HELD_UNCALLING = _ELSEWHERE_UNCALLING - {NEGATION, PLAN}
+#: Words reporting a calling off as hearsay ("Mötet har enligt uppgift ställts in", "Sakrådet ska enligt
+#: uppgifter ha ställts in", "The meeting was reportedly cancelled"): the text says neither that the meeting
+#: was held nor, as a fact, that it was called off (:func:`called_off_elsewhere`). Not "knappast"/"hardly".
+_HEARSAY_OFF = LazyPattern(
+    r"(?<!\w)(?:enligt (?:uppgift|uppgifter|obekräftade uppgifter|källor|medieuppgifter)|(?:ska|skall|lär)"
+    r"(?: [\w-]+){0,3}? ha|uppges|uppgavs|uppgetts|påstås|påstods|sägs|ryktas|reportedly|allegedly|supposedly|"
+    r"(?:is|are|was|were) (?:said|reported|alleged) to|according to (?:reports|sources|media))(?!\w)"
+)
+
+
+def _reported(flat: str, s: int, e: int, said: tuple[str, str] | None) -> str:
+    """The words of the sentence ``flat[s:e]`` reporting its calling off as hearsay (:data:`_HEARSAY_OFF`),
+    where the guard ``said`` found there (:func:`guard_in`), if any, is theirs; "" where none does."""
+    reported = _HEARSAY_OFF.search(flat, s, e)
+    if reported is None:
+        return ""
+    if said is not None and not (said[1] in (HEARSAY, PLAN) and reported.group().startswith(said[0])):
+        if not (said[1] == HEARSAY and said[0] in reported.group()):
+            return ""
+    return reported.group()
+
+
+@lru_cache(maxsize=16)
+def _callings_off(flat: str, named: re.Pattern[str] | None) -> tuple[tuple[int, str, str, str, str], ...]:
     """Every calling off or move of this meeting in ``flat`` that no word around it takes back, read once
     for the text (:func:`called_off_elsewhere` asks for each fact): (where, its words, its sentence, what a
-    move moves: "date", "place", or "" for a calling off). ``named``: the data's names read as no guard
-    words (:func:`names_read`), of which the reading depends."""
+    move moves: "date", "place", or "" for a calling off, the words reporting it as hearsay or "").
+    ``named``: the data's names read as no guard words (:func:`names_read`), of which the reading depends."""
     out = []
-    for m in sorted((*_THIS_OFF.finditer(flat), *_OFF_THIS.finditer(flat)), key=lambda m: m.start()):
+    found = (*_THIS_OFF.finditer(flat), *_OFF_THIS.finditer(flat), *_NOT_HELD.finditer(flat))
+    for m in sorted(found, key=lambda m: m.start()):
         if not _between_this(m.groupdict().get("between") or "") or _IF_AFTER.match(flat, m.end()):
             continue
         at = m.start("noun") if m["noun"] else m.start("pronoun")
@@ -1133,8 +1246,12 @@ def _callings_off(flat: str, named: re.Pattern[str] | None) -> tuple[tuple[int, 
         word = m.start("off") if m["off"] else m.start("moved")
         if _DENIED_BEFORE.search(flat, s, m.start()) or _ALMOST.search(flat, max(s, word - 30), word):
             continue
-        if guard_in(flat, s, e, word, m.end(), kinds=_ELSEWHERE_UNCALLING) is None:
-            out.append((m.start(), m.group(), flat[s:e].strip(), _moves_what(flat, m) if m["moved"] else ""))
+        not_held = m.re.pattern == _NOT_HELD.pattern
+        said = guard_in(flat, s, e, word, m.end(), kinds=_NOT_HELD_UNCALLING if not_held else _ELSEWHERE_UNCALLING)
+        reported = _reported(flat, s, e, said) if not m.groupdict().get("moved") else ""
+        if said is None or reported:
+            what = _moves_what(flat, m) if m.groupdict().get("moved") else ""
+            out.append((m.start(), m.group(), flat[s:e].strip(), what, reported))
     return tuple(out)
 
 
@@ -1162,13 +1279,27 @@ def called_off_said(flat: str, lo: int, hi: int, sentence: str, moved: str | Non
     """Why nothing the sentence ``flat[lo:hi]`` (quoted as ``sentence``) says of the meeting held: it calls
     the meeting off (:func:`called_off`), or another sentence of the text does, or moves what ``moved``
     names after it (:func:`called_off_elsewhere`); None where none does."""
+    if (label := _LABELS.get(flat)) is not None:  # "INSTÄLLT" runs into the sentence after it once folded
+        return other_said(CallingOff(label[1], f"line {label[0]}: {label[1]}", "label"))
     if (word := called_off(flat, lo, hi)) is not None:
+        if reported := _reported(flat, lo, hi, None):
+            return f"{sentence} reports as hearsay that the meeting was called off ({reported!r}, {word!r})"
         return f"{sentence} says the meeting was called off ({word!r})"
     if (other := called_off_elsewhere(flat, lo, hi, moved)) is not None:
-        said = _THIS_OFF.fullmatch(other[0]) or _OFF_THIS.fullmatch(other[0])
-        what = "moved" if said is not None and said["moved"] else "called off"
-        return f'another sentence of the text says the meeting was {what} ({other[0]!r}: "{other[1]}")'
+        return other_said(other)
     return None
+
+
+def other_said(other: CallingOff) -> str:
+    """What a message says of the calling off or move ``other`` (:func:`called_off_elsewhere`)."""
+    if other.how == "label":
+        return f"{other.sentence.partition(':')[0]} of the text is a label calling the meeting off ({other.words!r})"
+    if other.how == "hearsay":
+        return (
+            f"another sentence of the text reports as hearsay that the meeting was called off ({other.words!r}: "
+            f'"{other.sentence}")'
+        )
+    return f'another sentence of the text says the meeting was {other.how} ({other.words!r}: "{other.sentence}")'
 
 
 #: Words of holding a meeting whose subject :func:`held_other` reads.

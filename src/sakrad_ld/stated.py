@@ -94,6 +94,9 @@ from .clauses import (
     finite,
     guard_in,
     held_other,
+    hold_label,
+    label_off,
+    labelled,
     names_read,
     other_event,
     other_forum,
@@ -656,6 +659,7 @@ def fold_marked(text: str, case: Callable[[str], str]) -> str:
     is read as its reader sees it (:func:`sakrad_ld.markup.shown`): a comment or struck-through words
     state nothing, a link is its text, emphasis and tags are no words, an entity is its character."""
     text = shown(text)
+    label = label_off(text)
     text = _LABEL_ROW.sub(r"\1: \2\n", _EMPHASISED_LABEL.sub(r"\1\3:", text))
     text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
     pieces = []
@@ -674,7 +678,9 @@ def fold_marked(text: str, case: Callable[[str], str]) -> str:
         tail = piece[-ABBREVIATION_WINDOW:]
         pieces.append(_HYPHEN.sub("-", _ENDS.sub(_END, _SPACES.sub(" ", case(piece)))))
         start = end
-    return "".join(pieces).strip(" " + _END)
+    out = "".join(pieces).strip(" " + _END)
+    hold_label(out, label)  # "INSTÄLLT" on a line of its own calls the meeting off (clauses.label_off)
+    return out
 
 
 def check_folds(corpus: Corpus, copies: dict[str, str]) -> list[InputError]:
@@ -733,6 +739,7 @@ def _flat(text: str) -> str:
     """A :func:`folded_text` with its sentence ends as spaces: the same length, so a position in one
     is the same in the other, and a value with a space in it is found by a substring search."""
     flat = text.replace(_END, " ")
+    hold_label(flat, labelled(text))
     if text.startswith("#") and _END in text:
         if len(_HEADING_ENDS) >= _HEADING_ENDS_KEPT:
             _HEADING_ENDS.clear()

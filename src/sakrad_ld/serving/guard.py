@@ -8,8 +8,9 @@ host: a 303's Location is relative). Answers the asterisk-form target, ``OPTIONS
 sent to a server that speaks HTTP/1.1) 505. Refuses request targets longer than :data:`MAX_URL_LENGTH`
 (414: Problem Details to a program, to a browser whose Accept prefers HTML a page in the language of
 ``lang=`` or else ``Accept-Language``, with the query, if the target carried one, in a form sent by POST:
-:func:`~sakrad_ld.web.results.too_long_page`) and paths with an encoded slash (404), marks every answer ``X-Content-Type-Options: nosniff``,
-and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
+:func:`~sakrad_ld.web.results.too_long_page`) and paths with an encoded slash (404), marks every
+answer ``X-Content-Type-Options: nosniff``, gives its own answers (these refusals, the 505, the 500)
+the CORS headers the app's answers have, so a web page's script can read them, and turns a failure inside the app into one log line and a 500 Problem Details answer, never a
 traceback (502 where the external store of ``serve --store`` failed: it cannot be reached, answered
 something that is not HTTP, an error status, too much or what does not parse). What the request sent reaches the log escaped (:func:`printable`): a percent-encoded NUL,
 newline or escape sequence in a path cannot forge or garble a log line.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import http.client
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
@@ -176,10 +178,13 @@ def _origin_form(scope: Scope) -> Scope | str:
 
 class Guard:
     """ASGI middleware: absolute-form targets read by their path, 414 for long targets, ``nosniff``
-    on every answer, 500 without a traceback."""
+    on every answer, 500 without a traceback. ``cors`` wraps an answer of the guard's own (a refusal,
+    the 500) in the CORS layer the app's answers pass, so that a browser's script reads it as it reads
+    any other answer (without CORS headers it sees only a network error)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, cors: Callable[[ASGIApp], ASGIApp] | None = None) -> None:
         self.app = app
+        self.cors = cors or (lambda answer: answer)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -196,7 +201,7 @@ class Guard:
 
         refused = _refused(scope)
         if isinstance(refused, Response):
-            await refused(scope, receive, send_with_headers)
+            await self.cors(refused)(scope, receive, send_with_headers)
             return
         scope = refused
         try:
@@ -210,4 +215,4 @@ class Guard:
                 printable(str(error)[:300]),
             )
             if not started:
-                await _failed(scope, error)(scope, receive, send_with_headers)
+                await self.cors(_failed(scope, error))(scope, receive, send_with_headers)

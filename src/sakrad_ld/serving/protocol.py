@@ -36,13 +36,14 @@ from ..sparql.remotestore import StoreError
 from ..sparql.results import BOOLEAN_FORMATS, Answer, NotWritable, rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.paths import LANGUAGES
+from ..web.queryerror import Explained
 from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, error_page, format_override, results_page
 from ..web.served import preferred_language
 from .connections import BODY, standing_by
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, PROBLEM_MEDIA_TYPE, problem_body
 
-__all__ = ["MAX_QUERY_BYTES", "ProtocolError", "QueryJob", "Reply", "answer", "read_query"]
+__all__ = ["MAX_QUERY_BYTES", "ProtocolError", "QueryJob", "Reply", "answer", "not_answered", "read_query"]
 
 _MAX_PARAMS = 100
 _FORM = "application/x-www-form-urlencoded"
@@ -268,10 +269,28 @@ def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
     """The answer to a query refused (400) or stopped past a cap (422): a page for a person's browser
     (with the line and column), Problem Details otherwise."""
     status = 422 if isinstance(error, ResultTooLarge) else 400
+    return not_answered(job, status, str(error), **extra)
+
+
+def not_answered(
+    job: QueryJob,
+    status: int,
+    detail: str,
+    why: str | None = None,
+    values: dict[str, object] | None = None,
+    **extra: object,
+) -> Reply:
+    """The answer to a query that was not answered, with ``status`` and ``detail`` (English, for a
+    program): to a browser whose Accept prefers HTML, the error page with the query to correct or run
+    again, in the job's language, saying why by the message key ``why`` (with ``values``; without one,
+    the parser's explanation of ``detail``); Problem Details (with ``extra``) to anyone else. The
+    status is the same either way (the time limit's, the memory limit's and a full queue's 503 too)."""
     if choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
-        page = error_page(str(error), job.query, status, job.lang or LANGUAGES[0])
+        said = {name: str(value) for name, value in (values or {}).items()}
+        explained = Explained(why, said, parser=detail, syntax=False) if why else None
+        page = error_page(detail, job.query, status, job.lang or LANGUAGES[0], explained)
         return Reply(status, "text/html; charset=utf-8", page.encode())
-    return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, str(error), **extra))
+    return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, detail, **extra))
 
 
 def _chosen(job: QueryJob, result: Answer, offers: tuple[Format, ...]) -> Format | None:
@@ -316,7 +335,7 @@ def answer(release: Release, job: QueryJob) -> Reply:
     try:
         result = evaluate(release.store, job.query, job.cap, job.default_graphs, job.named_graphs, job.base_iri)
     except StoreError as error:  # the store's failure, not the query's (RFC 9110 §15.6.3)
-        return Reply(502, PROBLEM_MEDIA_TYPE, problem_body(502, store_failure(error)))
+        return not_answered(job, 502, store_failure(error), "query_store_failed")
     except QueryError as error:
         return _refused(job, error, **({"cap": job.cap} if isinstance(error, ResultTooLarge) else {}))
     offers = result.offers

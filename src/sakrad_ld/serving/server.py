@@ -15,8 +15,8 @@ thing it serves, tried in this order::
                                    under the base (303), else 404
 
 In front of the routes: the guard (:mod:`~sakrad_ld.serving.guard`: 414, ``nosniff``, 500 without
-a traceback), CORS, the 410 Gone of every path of a withdrawn IRI, whatever ``Accept`` asks for
-(:class:`sakrad_ld.serving.pages.Withdrawn`), an English page's path without ``.html``, negotiated
+a traceback; its own answers carry the CORS headers too), CORS, the 410 Gone of every path of a
+withdrawn IRI, whatever ``Accept`` asks for (:class:`sakrad_ld.serving.pages.Withdrawn`), an English page's path without ``.html``, negotiated
 (:mod:`~sakrad_ld.serving.english`), the documents answered before, and the site's prepared files, the start page
 ``/`` among them (:class:`sakrad_ld.web.served.SiteFiles`). An error a route raises
 (:class:`~sakrad_ld.serving.problem.Problem`) is answered as Problem Details
@@ -164,18 +164,19 @@ def build_app(releases: Releases, settings: Settings) -> Starlette:
         finally:
             releases.close()
 
+    cors: dict[str, Any] = {
+        "allow_origins": list(settings.cors_origins),
+        "allow_methods": ["GET", "HEAD", "POST"],
+        # what a page's script may send beside the safelisted: conditional and ranged requests
+        "allow_headers": PREFLIGHT_HEADERS.split(", "),
+        # what the export's rules expose, and the server's own Retry-After and X-Cache
+        "expose_headers": [*EXPOSE_HEADERS.split(", "), "Retry-After", "X-Cache"],
+        "max_age": 86400,
+    }
     middleware = [
-        Middleware(Guard),
-        Middleware(
-            _Cors,
-            allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "HEAD", "POST"],
-            # what a page's script may send beside the safelisted: conditional and ranged requests
-            allow_headers=PREFLIGHT_HEADERS.split(", "),
-            # what the export's rules expose, and the server's own Retry-After and X-Cache
-            expose_headers=[*EXPOSE_HEADERS.split(", "), "Retry-After", "X-Cache"],
-            max_age=86400,
-        ),
+        # the guard's own answers (414, 505, the encoded slash's 404, 500) pass the same CORS layer
+        Middleware(Guard, cors=lambda answer: _Cors(answer, **cors)),
+        Middleware(_Cors, **cors),
         # If-Match and If-Unmodified-Since of every answer with a representation (412), before the rest
         Middleware(Preconditions),
         # a withdrawn IRI's every path is 410 Gone, before any other part answers it

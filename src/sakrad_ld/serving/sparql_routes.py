@@ -10,7 +10,11 @@ succeeded, its strong ``ETag`` (``If-None-Match`` gives 304 to a GET or HEAD, 41
 (strong comparison; ``*`` holds) is 412 to GET and POST alike, before ``If-None-Match``
 (RFC 9110 §13.1.1, §13.2.2). An answer in a format the request names (``format=csv``: the answer
 page's downloads, links or POST forms) carries ``Content-Disposition: attachment`` with the file name
-the page's link gives (``sparql-answer.csv``).
+the page's link gives (``sparql-answer.csv``). A query not answered — stopped past the time or
+memory limit, or not taken (a full queue, no worker free, the release not ready, answers in flight)
+— is, to a browser asking for HTML, the answer page's error page in its language with the query,
+with the same status and headers (:func:`~sakrad_ld.serving.protocol.not_answered`); Problem
+Details to a program.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from .context import Context
 from .description import DESCRIPTION_FORMATS, service_description
 from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, Problem, problem_body
-from .protocol import ProtocolError, Reply, read_query
+from .protocol import ProtocolError, QueryJob, Reply, not_answered, read_query
 from .releases import Generation
 from .representation import etag_of, failed_precondition, none_match, prepare
 from .workers import QueryTooCostly, WorkersBusy
@@ -66,6 +70,7 @@ class SparqlEndpoint:
             return RedirectResponse(form, status_code=303, headers={"Vary": "Accept"})
         headers = {"Vary": "Accept, Accept-Language"}  # a browser's answer page is in the reader's language
         etag, state, named_format = "", "miss", False
+        job: QueryJob | None = None
         try:
             job = await read_query(
                 request,
@@ -87,16 +92,20 @@ class SparqlEndpoint:
                     self.answers.put(job, gen.fingerprint, reply, etag)
         except ProtocolError as error:
             reply = error.reply()
+        # a query not answered: the error page to a person's browser (in the page's language, with the
+        # query to narrow or run again), Problem Details to a program; the same status either way
         except (QueueFull, WorkersBusy) as error:
-            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
+            reply = _not_answered(job, 503, str(error), "query_busy", {"seconds": RETRY_AFTER})
             headers["Retry-After"] = str(RETRY_AFTER)
         except QueryTimeout as error:
-            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error), timeout=settings.timeout))
+            seconds = {"seconds": f"{settings.timeout:g}"}
+            reply = _not_answered(job, 503, str(error), "query_stopped_time", seconds, timeout=settings.timeout)
         except QueryTooCostly as error:
-            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error), memory_limit_mb=settings.query_memory))
+            memory = {"memory_limit_mb": settings.query_memory}
+            reply = _not_answered(job, 503, str(error), "query_stopped_memory", **memory)
         except ReleaseError as error:
             _log.error("SPARQL on %s: %s", gen.release.root, str(error).splitlines()[0])
-            reply = Reply(503, PROBLEM_MEDIA_TYPE, problem_body(503, str(error)))
+            reply = _not_answered(job, 503, str(error), "query_not_ready", {"seconds": RETRY_AFTER})
             headers["Retry-After"] = str(RETRY_AFTER)
         headers["Cache-Control"] = "no-store" if reply.status >= 400 else context.cache_control
         if reply.status == 200 and named_format and not reply.media_type.startswith(HTML.media_type):
@@ -120,13 +129,13 @@ class SparqlEndpoint:
             headers["Cache-Control"], headers["Retry-After"] = "no-store", str(RETRY_AFTER)
             # no byte counts: they would tell a client exactly how much room is left to fill
             if self.in_flight.room_for(reply.body):  # only this client's share is full
-                status = 429
+                status, why = 429, "query_busy_sending_you"
                 detail = "the server is still sending this client large answers; read them first, then ask again"
             else:
-                status, detail = 503, "the server is busy sending large answers to other clients; try again shortly"
-            return Response(
-                problem_body(status, detail), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
-            )
+                status, why = 503, "query_busy_sending"
+                detail = "the server is busy sending large answers to other clients; try again shortly"
+            refusal = _not_answered(job, status, detail, why, {"seconds": RETRY_AFTER})
+            return Response(refusal.body, status_code=status, media_type=refusal.media_type, headers=headers)
         return SentAnswer(
             reply.body,
             self.in_flight,
@@ -158,6 +167,21 @@ class SparqlEndpoint:
         )
         response.headers["Vary"] = "Accept"
         return response
+
+
+def _not_answered(
+    job: QueryJob | None,
+    status: int,
+    detail: str,
+    why: str,
+    values: dict[str, object] | None = None,
+    **extra: object,
+) -> Reply:
+    """The answer to a query the server did not answer (busy, past a limit, its release not ready):
+    :func:`~sakrad_ld.serving.protocol.not_answered`, Problem Details where no query was read."""
+    if job is None:
+        return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, detail, **extra))
+    return not_answered(job, status, detail, why, values, **extra)
 
 
 #: The parameters a person's link or form puts beside a query: the page's language, the CSV's byte

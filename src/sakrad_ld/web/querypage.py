@@ -8,7 +8,10 @@ link to pages (:mod:`sakrad_ld.web.results`).
 
 The page runs in the browser against the site's SPARQL endpoint (``Site.sparql_path``); a saved
 query's parameters are bound as the CLI binds them (a trailing ``VALUES`` clause, an id standing
-for the IRI of that kind of thing: :func:`sakrad_ld.sparql.query.bind`).
+for the IRI of that kind of thing: :func:`sakrad_ld.sparql.query.bind`), a value that is neither
+refused beside its field unless it is the name of one thing of that kind in the site's search index
+(``assets/js/query.js``). A description shared with the command line says its ``--param`` as the
+page's field (:func:`for_the_web`).
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from .completions import sparql_terms
+from .messages import messages
 from .pages import Site, json_script, shell
 from .paths import translated
 from .render import render
 
-__all__ = ["description_parts", "query_page", "query_texts"]
+__all__ = ["description_parts", "for_the_web", "query_page", "query_texts"]
 
 #: a name of the data, not a word of the page's language: a result column or term in camelCase
 #: (derivedDate, atLeast) or a prefixed name (owl:sameAs, sakrad:derivedDate), not a genitive ("FN:s")
@@ -47,17 +51,32 @@ def description_parts(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def query_texts(q: Any, lang: str) -> dict[str, Any]:
+#: The command line's way to give a parameter, as a saved query's description (shared with ``sakrad-ld
+#: queries``) says it: "with --param org=radda-barnen".
+_CLI_PARAM = re.compile(r"(?:\b(?:with|using|by|med|genom)\s+)?--param[= ]'?(?P<name>\w+)=(?P<value>[^\s'),;]+)'?")
+
+
+def for_the_web(description: str, lang: str, fields_here: bool) -> str:
+    """A saved query's ``description`` (in ``lang``) for a web page: the command line's
+    ``--param org=radda-barnen`` said as the page's field for ``?org`` (below it on the query page,
+    ``fields_here``; else the query page's), which a web reader has instead."""
+    said = messages(lang)["query_param_field" if fields_here else "query_param_field_elsewhere"]
+    return _CLI_PARAM.sub(lambda m: said.format(name=m["name"], value=m["value"]), description)
+
+
+def query_texts(q: Any, lang: str, fields_here: bool = False) -> dict[str, Any]:
     """A saved query's title and description in the page's language: on a Swedish page its
     ``title_sv``/``description_sv``, falling back to the English one, whose language is then given
     (``title_lang``/``description_lang`` "en", for a ``lang`` attribute; "" when it is the page's).
     The start page and the query page show the queries through this, the description as
-    ``description_parts`` (:func:`description_parts`)."""
+    ``description_parts`` (:func:`description_parts`), the command line's ``--param`` said as the
+    query page's fields (:func:`for_the_web`; ``fields_here`` on the query page, where they are)."""
     texts: dict[str, str] = {}
     for key in ("title", "description"):
         own = (getattr(q, f"{key}_sv", "") or "") if lang == "sv" else ""
         texts[key] = own or getattr(q, key, "")
         texts[f"{key}_lang"] = "" if own or lang == "en" or not texts[key] else "en"
+    texts["description"] = for_the_web(texts["description"], texts["description_lang"] or lang, fields_here)
     texts["description_parts"] = description_parts(texts["description"])
     return texts
 
@@ -68,7 +87,7 @@ def query_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
         queries.append(
             {
                 "name": q.name,
-                **query_texts(q, lang),
+                **query_texts(q, lang, fields_here=True),
                 "text": q.text,
                 "parameters": list(getattr(q, "parameters", ())),
                 "run": f"{site.sparql_path}?{urlencode({'query': q.text, 'lang': lang})}",

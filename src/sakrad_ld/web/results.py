@@ -37,7 +37,7 @@ from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact, literal_language
 from .paths import page_file, translated
-from .queryerror import explain
+from .queryerror import Explained, explain
 from .render import render
 from .resourceview import Value
 
@@ -227,12 +227,17 @@ def where(message: str) -> tuple[int, int] | None:
     return (int(found[1]), int(found[2])) if found else None
 
 
-def error_page(message: str, query: str, status: int = 400, lang: str = "sv") -> str:
+def error_page(
+    message: str, query: str, status: int = 400, lang: str = "sv", explained: Explained | None = None
+) -> str:
     """The page of a query that could not be run: what is wrong (shortly, in the page's language, for
-    the parser's common refusals: :func:`sakrad_ld.web.queryerror.explain`; the parser's English
-    message below it, marked so), where (line and column), and the query with that line marked, in
-    a form to correct it."""
-    at = where(message)
+    the parser's common refusals: :func:`sakrad_ld.web.queryerror.explain`, or as ``explained`` says
+    it: a query the endpoint stopped, past its time or memory limit, or could not take; the English
+    message below it, marked as the parser's or the endpoint's), where (line and column), and the
+    query with that line marked, in a form to correct it (to run it again, where the query was not
+    at fault: a 429, 502 or 503 other than a limit's)."""
+    at = where(message) if explained is None else None  # a query stopped has no place of fault
+    explained = explained or explain(message, query)
     lines = []
     for n, text in enumerate(query.splitlines() or [""], start=1):
         lines.append(
@@ -248,11 +253,19 @@ def error_page(message: str, query: str, status: int = 400, lang: str = "sv") ->
         query,
         lang,
         message=message,
-        explained=explain(message, query),
+        explained=explained,
         at=at,
         lines=lines,
         status=status,
+        again=explained.key in _NOT_THE_QUERYS_FAULT,
     )
+
+
+#: The message keys of a query not answered for no fault of its own (the server was busy, its
+#: store failed): the page offers to run it again, not to correct it.
+_NOT_THE_QUERYS_FAULT = frozenset(
+    ("query_busy", "query_busy_sending", "query_busy_sending_you", "query_store_failed", "query_not_ready")
+)
 
 
 def _page(template: str, query: str, lang: str, **context: object) -> str:

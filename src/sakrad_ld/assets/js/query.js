@@ -6,6 +6,11 @@
 // bound from their fields as the command line binds them (sakrad_ld.sparql.query.bind: a trailing
 // VALUES clause; an id stands for the IRI of its kind of thing). The page opens with the query its
 // address names (the answer page's link to the editor: ?query=…, or #query=… for a long query).
+// A value that is neither an IRI nor an id (a name, "Rädda Barnen") is looked up by its name in the
+// site's search index (search-index.js, loaded only then): the one thing of the field's kind of that
+// name stands in by its id; where none or several have it, the page says so beside the field, in
+// its language, and runs nothing (the command line refuses such a value: a made-up IRI answers
+// "0 rows", which a reader takes for the answer).
 // Without JavaScript the text area and the links to run each saved query work as they are.
 // The keys: Ctrl-Enter (Cmd-Enter on a Mac) runs the query, as the form's button does; Tab and
 // Shift-Tab leave the editor for the next or the previous control (CodeMirror would indent: a trap
@@ -14,11 +19,97 @@
 // and any button the editor puts in the form is made type="button", so that none submits by accident.
 "use strict";
 (function () {
+  // sakrad_ld.records.ID_PATTERN and the scheme sakrad_ld.sparql.query reads an IRI by
+  var ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+  var SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+  var NOT_IN_IRI = /[<>"{}|^`\\\s]/;
+
+  // The term a field's value stands for, as sakrad_ld.sparql.query.bind makes it, or null where the
+  // value is no IRI and no id (a name: looked up by named()).
   function term(kind, value, base) {
-    value = value.trim();
-    if (/^https?:\/\//.test(value)) return "<" + value.replace(/[<>"{}|^`\\\s]/g, "") + ">";
     if (kind === "literal") return JSON.stringify(value);
-    return "<" + base + "id/" + kind + "/" + encodeURIComponent(value) + ">";
+    if (SCHEME.test(value)) return NOT_IN_IRI.test(value) ? null : "<" + value + ">";
+    return ID.test(value) ? "<" + base + "id/" + kind + "/" + value + ">" : null;
+  }
+
+  // The site's search index (window.sakradSearchIndex), loaded once, when a name is first looked up.
+  var index = null;
+  function searchIndex(src) {
+    if (!index) {
+      index = new Promise(function (resolve) {
+        if (window.sakradSearchIndex) { resolve(window.sakradSearchIndex); return; }
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { resolve(window.sakradSearchIndex || []); };
+        script.onerror = function () { index = null; resolve([]); };
+        document.head.appendChild(script);
+      });
+    }
+    return index;
+  }
+
+  // The ids of the things of ``kind`` named ``value`` (in Swedish or English; case and diacritics
+  // folded as the site's search folds them), and, where none is, of those whose names hold its words.
+  function named(entries, kind, value) {
+    var fold = window.sakradFold || function (t) { return t.toLowerCase().trim(); };
+    var wanted = fold(value), words = wanted.split(" ").filter(Boolean);
+    var prefix = "doc/" + kind + "/", exact = [], near = [];
+    entries.forEach(function (e) {
+      if (typeof e.h !== "string" || e.h.indexOf(prefix) !== 0) return;
+      var found = {id: e.h.slice(prefix.length).replace(/\.html$/, ""), name: e.n};
+      if (fold(e.n || "") === wanted || fold(e.e || "") === wanted) exact.push(found);
+      else if (words.length && words.every(function (w) { return (" " + e.f).indexOf(" " + w) >= 0; })) near.push(found);
+    });
+    return {exact: exact, near: near};
+  }
+
+  // Says beside a field why its value is not taken (message: the page's text, {value} and {names}
+  // filled in), or clears it (message null).
+  function say(input, message, values) {
+    var box = document.getElementById(input.getAttribute("data-error"));
+    if (!box) return;
+    if (message === null) {
+      box.hidden = true;
+      box.textContent = "";
+      input.removeAttribute("aria-invalid");
+      return;
+    }
+    box.textContent = message.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+    box.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+  }
+
+  // The terms of a saved query's fields (name and term each), a name replaced by the id of the one
+  // thing of that name; null, with the reason beside each field not taken, where one cannot be bound.
+  function bound(inputs, base, form) {
+    var given = inputs.filter(function (input) { return input.value.trim(); });
+    var names = given.filter(function (input) {
+      return term(input.getAttribute("data-kind"), input.value.trim(), base) === null;
+    });
+    inputs.forEach(function (input) { say(input, null); });
+    var looked = names.length ? searchIndex(form.getAttribute("data-search-index")) : Promise.resolve([]);
+    return looked.then(function (entries) {
+      var ok = true;
+      var terms = given.map(function (input) {
+        var kind = input.getAttribute("data-kind"), value = input.value.trim();
+        var made = term(kind, value, base);
+        if (made !== null) return ["?" + input.getAttribute("data-name"), made];
+        var found = SCHEME.test(value) ? {exact: [], near: []} : named(entries, kind, value);
+        if (found.exact.length === 1) {
+          input.value = found.exact[0].id;  // the reader sees what the query is run with
+          return ["?" + input.getAttribute("data-name"), term(kind, found.exact[0].id, base)];
+        }
+        ok = false;
+        var some = found.exact.length ? found.exact : found.near;
+        var listed = some.slice(0, 5).map(function (f) { return f.name + " (" + f.id + ")"; }).join(", ");
+        var key = SCHEME.test(value) ? "data-not-iri" : some.length ? "data-which" : "data-not-id";
+        say(input, form.getAttribute(key) || "", {value: value, names: listed});
+        return null;
+      });
+      return ok ? terms : null;
+    });
   }
 
   function editor(form, textarea, endpoint) {
@@ -92,26 +183,33 @@
     document.querySelectorAll("button.run-with").forEach(function (button) {
       button.addEventListener("click", function () {
         var box = button.closest(".query");
-        var text = box.querySelector("pre").textContent.replace(/\s+$/, "");
-        var names = [], terms = [];
-        box.querySelectorAll("input.param").forEach(function (input) {
-          if (input.value.trim()) {
-            names.push("?" + input.getAttribute("data-name"));
-            terms.push(term(input.getAttribute("data-kind"), input.value, base));
+        var inputs = Array.prototype.slice.call(box.querySelectorAll("input.param"));
+        bound(inputs, base, form).then(function (terms) {
+          if (terms === null) {  // said beside the field: nothing is run
+            var wrong = box.querySelector('input.param[aria-invalid="true"]');
+            if (wrong) wrong.focus();
+            return;
           }
+          runWith(box, terms);
         });
-        if (names.length) text += "\nVALUES (" + names.join(" ") + ") { (" + terms.join(" ") + ") }\n";
-        textarea.value = text;
-        if (yasqe) yasqe.setValue(text);
-        // sent by the page's form, in the page's language (its lang field), by POST where the
-        // query is too long for an address (assets/js/page.js)
-        if (form.requestSubmit) form.requestSubmit();
-        else {
-          if (window.sakradPostIfLong) window.sakradPostIfLong(form);
-          form.submit();
-        }
       });
     });
+
+    function runWith(box, terms) {
+      var text = box.querySelector("pre").textContent.replace(/\s+$/, "");
+      var names = terms.map(function (t) { return t[0]; });
+      var values = terms.map(function (t) { return t[1]; });
+      if (names.length) text += "\nVALUES (" + names.join(" ") + ") { (" + values.join(" ") + ") }\n";
+      textarea.value = text;
+      if (yasqe) yasqe.setValue(text);
+      // sent by the page's form, in the page's language (its lang field), by POST where the
+      // query is too long for an address (assets/js/page.js)
+      if (form.requestSubmit) form.requestSubmit();
+      else {
+        if (window.sakradPostIfLong) window.sakradPostIfLong(form);
+        form.submit();
+      }
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

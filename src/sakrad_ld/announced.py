@@ -38,7 +38,8 @@ to its last, so the check never refuses where the order is unknown.
 A meeting not marked ``announced_only`` all of whose read documents have kept texts, none of which
 says a meeting was held or someone took part (:data:`HELD_SAID_WORDS`: "hölls", "genomfördes", "ägde
 rum", "ägde inte rum förrän", "höll ett sakråd", "anordnades", "deltog", "samlades", "träffades", "vid
-mötet" …; an invitation's "bjöd in" / "bjuder in" is not one), gets a warning at its ``date`` line (:func:`held_said`): a page dated after the day may only
+mötet" …; an invitation's "bjöd in" / "bjuder in" is not one, nor such a word the text reports as
+hearsay: "Sakrådet hölls enligt uppgift i Umeå", "Det sägs att sakrådet hölls"), gets a warning at its ``date`` line (:func:`held_said`): a page dated after the day may only
 report the invitation. It is a warning, not a refusal: a kept text may say it in words not listed.
 """
 
@@ -326,12 +327,33 @@ HELD_SAID_WORDS = LazyPattern(
 )
 
 
+def _says_held(text: str) -> str | None:
+    """What the kept text ``text`` says of the holding: "" where a word of holding or taking part
+    (:data:`HELD_SAID_WORDS`) stands that no hearsay governs; the first hearsay's words where each of them
+    is reported as hearsay (:func:`sakrad_ld.clauses.guard_in`: "Sakrådet hölls enligt uppgift i Umeå",
+    "Det sägs att sakrådet hölls", "The meeting was reportedly held" report what others say was); None
+    where it has no such word."""
+    from .clauses import HEARSAY, guard_in
+    from .stated import _sentence
+
+    marked = folded_text(text)
+    flat = marked.replace("\x00", " ")
+    reported = None
+    for m in HELD_SAID_WORDS.finditer(flat):
+        lo, hi = _sentence(marked, m.start(), m.end())
+        if (hearsay := guard_in(flat, lo, hi, m.start(), m.end(), kinds=(HEARSAY,))) is None:
+            return ""
+        reported = reported or hearsay[0]
+    return reported
+
+
 def held_said(corpus: Corpus) -> list[InputError]:
     """Every meeting not marked ``announced_only`` whose read documents (:func:`_read`) all have kept
-    texts, none of which has a word of holding or taking part (:data:`HELD_SAID_WORDS`): a warning at its
-    ``date`` (or ``days``) line, naming the documents."""
+    texts, none of which has a word of holding or taking part (:data:`HELD_SAID_WORDS`) that is not
+    reported as hearsay (:func:`_says_held`): a warning at its ``date`` (or ``days``) line, naming the
+    documents (and the hearsay, where there is one)."""
     warnings: list[InputError] = []
-    said: dict[str, bool] = {}
+    said: dict[str, str | None] = {}
     for m in corpus.meetings:
         if m.announced_only or m.held_derivation is not None:
             continue
@@ -340,19 +362,21 @@ def held_said(corpus: Corpus) -> list[InputError]:
             continue  # a document whose text is not kept may say it
         for c in cited:
             if c not in said:
-                said[c] = HELD_SAID_WORDS.search(folded_text(corpus.copies[c]).replace("\x00", " ")) is not None
-        if any(said[c] for c in cited):
+                said[c] = _says_held(corpus.copies[c])
+        if any(said[c] == "" for c in cited):
             continue
         field_name = "date" if m.date else "days"
         where = m.where(field_name)
         listing = ", ".join(quoted(c) for c in cited)
+        hearsay = next((said[c] for c in cited if said[c]), None)
+        but = f" but as hearsay ({hearsay!r})" if hearsay else ""
         warnings.append(
             InputError(
                 Where(where.file, where.line, "announced_only"),
                 f"the sakråd is published as held (announced_only is not true), but no kept text it is read from "
-                f"({listing}) says it was held or that anyone took part (no 'hölls', 'genomfördes', 'ägde rum', "
-                "'deltog', 'samlades', 'träffades' …): an invitation ('bjöd in') reported after the day is not a "
-                "held meeting",
+                f"({listing}) says it was held or that anyone took part{but} (no 'hölls', 'genomfördes', "
+                "'ägde rum', 'deltog', 'samlades', 'träffades' …): an invitation ('bjöd in') reported after the day "
+                "is not a held meeting",
                 "announced_only: true where the documents only invite to it, or a document that says it was held "
                 "(credited in fact_sources or listed in sources with its text kept)",
                 'docs/adding-a-meeting.md, "announced_only"',

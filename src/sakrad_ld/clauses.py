@@ -245,6 +245,24 @@ HABIT = LazyPattern(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(HABIT_WORDS, key=len, reverse=True)) + r")(?!\w)"
 )
 
+#: Words crediting what a sentence says to a source it does not name ("Enligt uppgift hölls sakrådet i Umeå",
+#: "Fryshuset deltog enligt uppgifter", "according to reports"): hearsay, a row of :data:`GUARD_TABLE`. A
+#: source named after them ("enligt uppgift från Kulturdepartementet", "according to reports by the
+#: ministry": :data:`_NAMED_SOURCE`), or in their place ("enligt Regeringskansliet", "enligt programmet"),
+#: is the text attributing what it says, no guard.
+HEARSAY_SOURCES = tuple(
+    f"{by} {what}" for by, whats in (
+        ("enligt", ("uppgift", "uppgifter", "obekräftade uppgifter", "källor", "medieuppgifter", "rykten")),
+        ("according to", ("reports", "unconfirmed reports", "sources", "media reports", "rumours", "rumors")),
+    ) for what in whats
+)  # fmt: skip
+#: A source named after the words of :data:`HEARSAY_SOURCES`: "från"/"from" and the like.
+_NAMED_SOURCE = LazyPattern(r" (?:från|av|ur|hos|by|from)(?!\w)")
+#: A Swedish reportative "ska ha"/"skall ha" (up to three words between) before a supine: "Mötet ska ha
+#: hållits i Umeå", "Fryshuset ska enligt uppgift ha deltagit" report what others say was, hearsay, not a
+#: plan ("Fryshuset ska ha en monter", "ska ha ett pass" are plans).
+_REPORTED_SKA = LazyPattern(r"((?: [\w-]+){0,3}? ha) (?!ett )\w+(?:ts|it|at|tt)(?!\w)")
+
 #: (kind, scope, words): the guard words. A word's kind is what a refusal names. A word that rounds a
 #: number ("cirka", "ca", "ungefär": counted.ROUNDING) is no doubt: "cirka 40 organisationer deltog"
 #: states a count, marked approximate.
@@ -303,7 +321,7 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (HEARSAY, "clause", (
         "knappast", "uppges", "uppgavs", "uppgetts", "påstås", "påstods", "påståtts", "sägs", "lär ha",
         "ryktas", "hardly", "scarcely", "reportedly", "allegedly", "supposedly", "is said to", "are said to",
-        "was said to", "were said to", "is alleged", "was alleged", "rumoured", "rumored",
+        "was said to", "were said to", "is alleged", "was alleged", "rumoured", "rumored", *HEARSAY_SOURCES,
     )),
     (DENIAL, "clause", (
         "förnekar", "förnekade", "förnekat", "dementerar", "dementerade", "dementerat", "tillbakavisar",
@@ -731,6 +749,8 @@ def guard_in(
         for m in _CLAUSE_WORD.finditer(flat, s, e):
             word = m.group()
             kind = GUARDS[word][0]
+            if word in ("ska", "skall") and (reported := _REPORTED_SKA.match(flat, m.end())) is not None:
+                word, kind = word + reported.group(1), HEARSAY  # "Mötet ska (enligt uppgift) ha hållits i Umeå"
             if kind not in wanted or (name is not None and name[0] <= m.start() < name[1]):
                 continue
             if inside is None:
@@ -741,6 +761,8 @@ def guard_in(
                 continue  # "liksom förra gången", "fler än förra året"
             if kind == NEGATION and _not_until(flat, m.end(), a):
                 continue  # "Fryshuset deltog inte förrän efter lunch": it took part, later
+            if kind == HEARSAY and word.startswith(("enligt", "according")) and _NAMED_SOURCE.match(flat, m.end()):
+                continue  # "enligt uppgift från Kulturdepartementet": a source named
             found.append((m.start(), word, kind))
     if CONDITION in wanted and (cond := condition(flat, lo, hi, spans)) is not None:
         found.append(cond)

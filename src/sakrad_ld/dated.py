@@ -1100,6 +1100,8 @@ def date_refusal(
                 break
         article = _DATE_ARTICLE.search(flat, max(lo, a - 30), a)  # "i stället för den 10 maj": the date's words
         guard = clauses.guard_in(flat, lo, hi, article.start() if article else a, b, kinds=DATE_GUARD_KINDS)
+        if guard is not None and guard[1] == clauses.HEARSAY and clauses.called_off(flat, lo, hi) is not None:
+            guard = None  # "Sakrådet har enligt uppgift ställts in den 10 maj": a calling off as hearsay, below
         if reason is None and guard is not None:
             reason = f"{sentence} gives it as {guard[1]} ({guard[0]!r}), not the day this sakråd was held"
         if reason is None and (plan := _past_plan(flat, lo, hi, article.start() if article else a, b)) is not None:

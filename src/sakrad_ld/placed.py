@@ -33,7 +33,8 @@ A meeting's ``place`` credited to a kept text (:func:`check_meeting_places`) is 
 where that sentence says the meeting was held there (:func:`place_guard`): its clause does not deny it
 ("hölls digitalt, inte i Stockholm", "inte i Stockholm utan i Luleå" denies Stockholm, not Luleå;
 "varken … eller", "i stället för"), make it a plan, a condition or a doubt ("skulle hållas i", "planeras
-i", "Om möjligt hålls …", "i Umeå eller Luleå", "kanske"), say it was called off or moved, or place it at
+i", "Om möjligt hålls …", "i Umeå eller Luleå", "kanske"), say it was called off or moved, report it as
+hearsay ("hölls enligt uppgift i Umeå", "ska ha hållits i Umeå"), or place it at
 another time ("nästa gång", "brukar hållas", also in a relative clause: "Sakrådet, som brukar hållas i Göteborg,
 hölls i år i Umeå"); and no clause of its sentence is a condition ("Om intresset är stort, hålls …").
 The place's own clause holds the word of holding: a clause with a verb of its own says something else
@@ -876,8 +877,10 @@ def not_holding(flat: str, lo: int, hi: int, at: int) -> str | None:
 
 def place_guard_said(word: str, kind: str) -> str:
     """The refusal's words for a guard ``word`` of ``kind`` other than a plan's."""
-    if kind in (clauses.NEGATION, clauses.INSTEAD, clauses.EXCLUSION, clauses.ABSENCE):
+    if kind in (clauses.NEGATION, clauses.INSTEAD, clauses.EXCLUSION, clauses.ABSENCE, clauses.DENIAL):
         return f"denies it ({quoted(word)})"
+    if kind == clauses.HEARSAY:
+        return f"reports it as hearsay ({quoted(word)})"  # "Mötet hölls enligt uppgift i Umeå"
     if kind == clauses.OTHER_TIME:
         return f"places the holding at another time ({quoted(word)})"
     if kind == clauses.CONDITION and word in ("om", "if"):
@@ -903,7 +906,7 @@ def held_here(value: str, text: str, flat: str, years: Any = None, *, announced:
             if off is None:
                 return ""
             # "… i Stockholm. Samrådet har dock flyttats till Göteborg.", "… Mötet har dock ställts in."
-            return f"holds it, but another sentence of the text calls the meeting off or moves it ({off[0]!r}: {quoted(off[1])})"
+            return f"holds it, but {clauses.other_said(off)}"
         said = said or why
     return None if said is None else f"holds it, but the sentence saying where the meeting was held {said}"
 

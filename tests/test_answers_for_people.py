@@ -315,11 +315,11 @@ def test_the_endpoints_own_refusal_is_not_called_the_parsers(app: Starlette, lan
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("on_query_page", [True, False])
-def test_a_description_on_the_web_never_gives_the_command_lines_param(lang: str, on_query_page: bool) -> None:
+@pytest.mark.parametrize("fields", ["here", "elsewhere"])
+def test_a_description_on_the_web_never_gives_the_command_lines_param(lang: str, fields: str) -> None:
     described = [q for q in saved_queries() if "--param" in (q.description + (q.description_sv or ""))]
     for q in described:
-        text = query_texts(q, lang, fields_here=on_query_page)["description"]
+        text = query_texts(q, lang, fields)["description"]
         assert "--param" not in text, text
         for p in q.parameters:
             if f"--param {p.name}=" in q.description:
@@ -343,3 +343,15 @@ def test_the_query_page_refuses_a_name_beside_its_field(fixture_release: Path) -
             assert said.split("&")[0] in page, key
         for match in re.finditer(r'<input id="param-[^"]+"[^>]*data-error="([^"]+)"', page):
             assert f'id="{match[1]}"' in page  # the place it says so, beside the field
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_site_without_a_query_page_keeps_the_command_lines_param(lang: str) -> None:
+    """A static export without SPARQL has no query page: its start page does not send a reader to one,
+    and the command line's way to give a parameter stands."""
+    described = [q for q in saved_queries() if "--param" in (q.description + (q.description_sv or ""))]
+    assert described
+    for q in described:
+        text = query_texts(q, lang, None)["description"]
+        own = (q.description_sv or q.description) if lang == "sv" else q.description
+        assert text == own and "query page" not in text and "frågesidan" not in text, text

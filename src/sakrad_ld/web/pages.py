@@ -598,7 +598,7 @@ def start_page(store: ox.Store, site: Site, lang: str = "sv", *, summary: Any = 
     queries = [
         {
             "name": q.name,
-            **query_texts(q, lang),
+            **query_texts(q, lang, "elsewhere" if site.sparql_path else None),
             "text": q.text,
             "run": f"{site.sparql_path}?{urlencode({'query': q.text, 'lang': lang})}" if site.sparql_path else None,
         }

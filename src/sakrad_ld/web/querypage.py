@@ -56,27 +56,31 @@ def description_parts(text: str) -> list[tuple[str, bool]]:
 _CLI_PARAM = re.compile(r"(?:\b(?:with|using|by|med|genom)\s+)?--param[= ]'?(?P<name>\w+)=(?P<value>[^\s'),;]+)'?")
 
 
-def for_the_web(description: str, lang: str, fields_here: bool) -> str:
+def for_the_web(description: str, lang: str, fields: str | None) -> str:
     """A saved query's ``description`` (in ``lang``) for a web page: the command line's
-    ``--param org=radda-barnen`` said as the page's field for ``?org`` (below it on the query page,
-    ``fields_here``; else the query page's), which a web reader has instead."""
-    said = messages(lang)["query_param_field" if fields_here else "query_param_field_elsewhere"]
+    ``--param org=radda-barnen`` said as the page's field for ``?org`` (``fields`` "here": below it
+    on the query page; "elsewhere": the query page's), which a web reader has instead. On a site with
+    no query page (``fields`` None: a static export without SPARQL) the command line is the way, and
+    the description is left as it is."""
+    if fields is None:
+        return description
+    said = messages(lang)["query_param_field" if fields == "here" else "query_param_field_elsewhere"]
     return _CLI_PARAM.sub(lambda m: said.format(name=m["name"], value=m["value"]), description)
 
 
-def query_texts(q: Any, lang: str, fields_here: bool = False) -> dict[str, Any]:
+def query_texts(q: Any, lang: str, fields: str | None) -> dict[str, Any]:
     """A saved query's title and description in the page's language: on a Swedish page its
     ``title_sv``/``description_sv``, falling back to the English one, whose language is then given
     (``title_lang``/``description_lang`` "en", for a ``lang`` attribute; "" when it is the page's).
     The start page and the query page show the queries through this, the description as
     ``description_parts`` (:func:`description_parts`), the command line's ``--param`` said as the
-    query page's fields (:func:`for_the_web`; ``fields_here`` on the query page, where they are)."""
+    query page's fields where the site has one (:func:`for_the_web`: ``fields``)."""
     texts: dict[str, str] = {}
     for key in ("title", "description"):
         own = (getattr(q, f"{key}_sv", "") or "") if lang == "sv" else ""
         texts[key] = own or getattr(q, key, "")
         texts[f"{key}_lang"] = "" if own or lang == "en" or not texts[key] else "en"
-    texts["description"] = for_the_web(texts["description"], texts["description_lang"] or lang, fields_here)
+    texts["description"] = for_the_web(texts["description"], texts["description_lang"] or lang, fields)
     texts["description_parts"] = description_parts(texts["description"])
     return texts
 
@@ -87,7 +91,7 @@ def query_page(store: ox.Store, site: Site, lang: str = "sv") -> str:
         queries.append(
             {
                 "name": q.name,
-                **query_texts(q, lang, fields_here=True),
+                **query_texts(q, lang, "here"),
                 "text": q.text,
                 "parameters": list(getattr(q, "parameters", ())),
                 "run": f"{site.sparql_path}?{urlencode({'query': q.text, 'lang': lang})}",

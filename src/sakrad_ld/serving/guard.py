@@ -31,8 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..formats import HTML
 from ..sparql.remotestore import StoreError
-from ..web.paths import LANGUAGES
-from ..web.results import LANG_PARAM, MAX_URL_LENGTH, too_long_page
+from ..web.results import MAX_URL_LENGTH, named_language, too_long_page
 from ..web.served import preferred_language
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, problem_response
@@ -130,8 +129,7 @@ def _too_long(scope: Scope, length: int) -> Response:
             params = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=100)
         except (UnicodeDecodeError, ValueError):
             params = []
-    named = next((v.strip().lower() for n, v in params if n == LANG_PARAM), "")
-    lang = named if named in LANGUAGES else preferred_language(headers.get("accept-language"))
+    lang = named_language(params) or preferred_language(headers.get("accept-language"))
     queries = [v for n, v in params if n == "query"]
     query = queries[0] if len(queries) == 1 and scope.get("path") == "/sparql" else ""
     return HTMLResponse(

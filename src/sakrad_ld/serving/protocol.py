@@ -35,15 +35,24 @@ from ..sparql.query import evaluate
 from ..sparql.remotestore import StoreError
 from ..sparql.results import BOOLEAN_FORMATS, Answer, NotWritable, rdf_bytes, results_bytes
 from ..sparql.store import Release
-from ..web.paths import LANGUAGES
+from ..web.paths import LANGUAGES, translated
 from ..web.queryerror import Explained
-from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, error_page, format_override, results_page
+from ..web.results import (
+    BOM_PARAM,
+    FORMAT_PARAMS,
+    LANG_PARAM,
+    error_page,
+    format_override,
+    named_language,
+    results_page,
+)
 from ..web.served import preferred_language
 from .connections import BODY, standing_by
+from .description import DESCRIPTION_FORMATS
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, PROBLEM_MEDIA_TYPE, problem_body
 
-__all__ = ["MAX_QUERY_BYTES", "ProtocolError", "QueryJob", "Reply", "answer", "not_answered", "read_query"]
+__all__ = ["MAX_QUERY_BYTES", "ProtocolError", "QueryJob", "Reply", "ToTheForm", "answer", "not_answered", "read_query"]
 
 _MAX_PARAMS = 100
 _FORM = "application/x-www-form-urlencoded"
@@ -127,8 +136,7 @@ def _job(
         raise ProtocolError(400, str(error)) from None
     lang = None
     if choose(accept, (HTML,)) is HTML:  # a page may be the answer: in the language asked for
-        named = [v.strip().lower() for n, v in params if n == LANG_PARAM]
-        lang = next((v for v in named if v in LANGUAGES), None) or preferred_language(accept_language)
+        lang = named_language(params) or preferred_language(accept_language)
     bom = any(n == BOM_PARAM and v.strip().lower() in ("1", "true", "yes") for n, v in params)
     named = any(n in FORMAT_PARAMS and v.split(";")[0].strip() for n, v in params)
     return QueryJob(
@@ -200,6 +208,8 @@ async def read_query(
     language = request.headers.get("accept-language")
     url_params = _params(request.url.query)
     if request.method in ("GET", "HEAD"):
+        if (form := _to_form(url_params, accept)) is not None:
+            raise ToTheForm(form)
         return _job(url_params, accept, cap, base_iri, byte_cap, language)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == _UPDATE:
@@ -223,6 +233,37 @@ async def read_query(
         f"a query is POSTed as {_FORM} (query=…) or as {_QUERY}; "
         f"this request's Content-Type is {content_type or 'missing'}",
     )
+
+
+class ToTheForm(Exception):
+    """A browser's link to the endpoint that names no query but a person's parameters (``?lang=en``,
+    ``?format=html``): it is sent (303) to the query form at ``location``, as ``/sparql`` alone is."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
+#: The parameters a person's link or form puts beside a query: the page's language, the CSV's byte
+#: order mark, the format of a download (:mod:`sakrad_ld.web.results`).
+_PEOPLES_PARAMS = frozenset((LANG_PARAM, BOM_PARAM, *FORMAT_PARAMS))
+
+
+def _to_form(params: list[tuple[str, str]], accept: str | None) -> str | None:
+    """Where a GET whose ``params`` are only a person's, and which would be answered with HTML, is
+    sent: the query form, in the language ``lang`` names (else the start page's own). None for any
+    other request (a program's, or one naming a query, a dataset or an update: the protocol answers
+    it)."""
+    if not params or any(name not in _PEOPLES_PARAMS for name, _ in params):
+        return None
+    try:
+        accept = format_override(params, accept)
+    except ValueError:
+        return None
+    if choose(accept, (*DESCRIPTION_FORMATS, HTML)) is not HTML:
+        return None
+    lang = named_language(params)
+    return "/" + (translated("", lang) if lang else "") + "#sparql"
 
 
 def _only_utf8(content_type: str, coding: str) -> None:
@@ -273,7 +314,7 @@ def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
 
 
 def not_answered(
-    job: QueryJob,
+    job: QueryJob | None,
     status: int,
     detail: str,
     why: str | None = None,
@@ -284,8 +325,9 @@ def not_answered(
     program): to a browser whose Accept prefers HTML, the error page with the query to correct or run
     again, in the job's language, saying why by the message key ``why`` (with ``values``; without one,
     the parser's explanation of ``detail``); Problem Details (with ``extra``) to anyone else. The
-    status is the same either way (the time limit's, the memory limit's and a full queue's 503 too)."""
-    if choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
+    status is the same either way (the time limit's, the memory limit's and a full queue's 503 too).
+    Problem Details too where no query was read (``job`` None)."""
+    if job is not None and choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
         said = {name: str(value) for name, value in (values or {}).items()}
         explained = Explained(why, said, parser=detail, syntax=False) if why else None
         page = error_page(detail, job.query, status, job.lang or LANGUAGES[0], explained)

@@ -20,7 +20,6 @@ Details to a program.
 from __future__ import annotations
 
 import logging
-from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -29,8 +28,7 @@ from starlette.routing import BaseRoute, Route
 
 from ..errors import QueryTimeout, ReleaseError
 from ..formats import HTML
-from ..web.paths import LANGUAGES, translated
-from ..web.results import BOM_PARAM, FORMAT_PARAMS, LANG_PARAM, download_name, format_override
+from ..web.results import download_name
 from .admission import RETRY_AFTER, QueryGate, QueueFull
 from .answers import AnswerCache, InFlight, SentAnswer, client_of
 from .connections import REFUSAL, standing_by
@@ -38,7 +36,7 @@ from .context import Context
 from .description import DESCRIPTION_FORMATS, service_description
 from .negotiation import choose
 from .problem import PROBLEM_MEDIA_TYPE, Problem, problem_body
-from .protocol import ProtocolError, QueryJob, Reply, not_answered, read_query
+from .protocol import ProtocolError, QueryJob, ToTheForm, not_answered, read_query
 from .releases import Generation
 from .representation import etag_of, failed_precondition, none_match, prepare
 from .workers import QueryTooCostly, WorkersBusy
@@ -66,8 +64,6 @@ class SparqlEndpoint:
         gen = context.releases.current
         if request.method in ("GET", "HEAD") and not request.url.query:
             return await run_in_threadpool(self.description, request, gen)
-        if request.method in ("GET", "HEAD") and (form := _to_form(request)) is not None:
-            return RedirectResponse(form, status_code=303, headers={"Vary": "Accept"})
         headers = {"Vary": "Accept, Accept-Language"}  # a browser's answer page is in the reader's language
         etag, state, named_format = "", "miss", False
         job: QueryJob | None = None
@@ -90,22 +86,24 @@ class SparqlEndpoint:
                     etag = etag_of(reply.body)
                 if gen is context.releases.current:  # never keep an answer of a replaced release
                     self.answers.put(job, gen.fingerprint, reply, etag)
+        except ToTheForm as sent:  # a person's link naming no query
+            return RedirectResponse(sent.location, status_code=303, headers={"Vary": "Accept"})
         except ProtocolError as error:
             reply = error.reply()
         # a query not answered: the error page to a person's browser (in the page's language, with the
         # query to narrow or run again), Problem Details to a program; the same status either way
         except (QueueFull, WorkersBusy) as error:
-            reply = _not_answered(job, 503, str(error), "query_busy", {"seconds": RETRY_AFTER})
+            reply = not_answered(job, 503, str(error), "query_busy", {"seconds": RETRY_AFTER})
             headers["Retry-After"] = str(RETRY_AFTER)
         except QueryTimeout as error:
             seconds = {"seconds": f"{settings.timeout:g}"}
-            reply = _not_answered(job, 503, str(error), "query_stopped_time", seconds, timeout=settings.timeout)
+            reply = not_answered(job, 503, str(error), "query_stopped_time", seconds, timeout=settings.timeout)
         except QueryTooCostly as error:
             memory = {"memory_limit_mb": settings.query_memory}
-            reply = _not_answered(job, 503, str(error), "query_stopped_memory", **memory)
+            reply = not_answered(job, 503, str(error), "query_stopped_memory", **memory)
         except ReleaseError as error:
             _log.error("SPARQL on %s: %s", gen.release.root, str(error).splitlines()[0])
-            reply = _not_answered(job, 503, str(error), "query_not_ready", {"seconds": RETRY_AFTER})
+            reply = not_answered(job, 503, str(error), "query_not_ready", {"seconds": RETRY_AFTER})
             headers["Retry-After"] = str(RETRY_AFTER)
         headers["Cache-Control"] = "no-store" if reply.status >= 400 else context.cache_control
         if reply.status == 200 and named_format and not reply.media_type.startswith(HTML.media_type):
@@ -134,7 +132,7 @@ class SparqlEndpoint:
             else:
                 status, why = 503, "query_busy_sending"
                 detail = "the server is busy sending large answers to other clients; try again shortly"
-            refusal = _not_answered(job, status, detail, why, {"seconds": RETRY_AFTER})
+            refusal = not_answered(job, status, detail, why, {"seconds": RETRY_AFTER})
             return Response(refusal.body, status_code=status, media_type=refusal.media_type, headers=headers)
         return SentAnswer(
             reply.body,
@@ -167,50 +165,6 @@ class SparqlEndpoint:
         )
         response.headers["Vary"] = "Accept"
         return response
-
-
-def _not_answered(
-    job: QueryJob | None,
-    status: int,
-    detail: str,
-    why: str,
-    values: dict[str, object] | None = None,
-    **extra: object,
-) -> Reply:
-    """The answer to a query the server did not answer (busy, past a limit, its release not ready):
-    :func:`~sakrad_ld.serving.protocol.not_answered`, Problem Details where no query was read."""
-    if job is None:
-        return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, detail, **extra))
-    return not_answered(job, status, detail, why, values, **extra)
-
-
-#: The parameters a person's link or form puts beside a query: the page's language, the CSV's byte
-#: order mark, the format of a download (:mod:`sakrad_ld.web.results`).
-_PEOPLES_PARAMS = frozenset((LANG_PARAM, BOM_PARAM, *FORMAT_PARAMS))
-
-
-def _to_form(request: Request) -> str | None:
-    """Where a browser asking for ``/sparql`` with no query but a person's parameters (``?lang=en``,
-    ``?format=html``) is sent: the query form, in the language ``lang`` names (else the start page's
-    own), as for ``/sparql`` alone. None for any other request (a program's, or one naming a query,
-    a dataset or an update: the protocol answers it)."""
-    try:
-        params = parse_qsl(request.url.query, keep_blank_values=True, errors="strict", max_num_fields=_MAX_FORM)
-    except (UnicodeDecodeError, ValueError):
-        return None  # the protocol says what is wrong with it
-    if not params or any(name not in _PEOPLES_PARAMS for name, _ in params):
-        return None
-    try:
-        accept = format_override(params, request.headers.get("accept"))
-    except ValueError:
-        return None
-    if choose(accept, (*DESCRIPTION_FORMATS, HTML)) is not HTML:
-        return None
-    lang = next((v.strip().lower() for n, v in params if n == LANG_PARAM and v.strip().lower() in LANGUAGES), "")
-    return "/" + (translated("", lang) if lang else "") + "#sparql"
-
-
-_MAX_FORM = 10  # a person's link has three at most
 
 
 #: RFC 9110 §13.1.2: a false If-None-Match is 304 for GET and HEAD, 412 for any other method.

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact, literal_language
-from .paths import page_file, translated
+from .paths import LANGUAGES, page_file, translated
 from .queryerror import Explained, explain
 from .render import render
 from .resourceview import Value
@@ -47,6 +47,7 @@ __all__ = [
     "FORMAT_MEDIA_TYPES",
     "FORMAT_VALUES",
     "LANG_PARAM",
+    "named_language",
     "error_page",
     "format_override",
     "MAX_URL_LENGTH",
@@ -68,6 +69,15 @@ _HERE = "sparql"
 _DOWNLOAD_SUFFIXES = {"application/sparql-results+json": ".json", "application/sparql-results+xml": ".xml"}
 #: The parameter that names the answer page's language (``sv`` or ``en``).
 LANG_PARAM = "lang"
+
+
+def named_language(params: list[tuple[str, str]]) -> str | None:
+    """The first language of the site's that the parameters name by :data:`LANG_PARAM` (``lang=EN ``
+    is ``en``); None where none does (the caller takes Accept-Language's)."""
+    named = (value.strip().lower() for name, value in params if name == LANG_PARAM)
+    return next((lang for lang in named if lang in LANGUAGES), None)
+
+
 #: The parameter by which the answer page's CSV link asks for a CSV that begins with a byte order mark.
 BOM_PARAM = "bom"
 #: The longest request target (path and query string) the server answers; longer ones get 414 (a

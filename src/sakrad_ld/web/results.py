@@ -38,7 +38,7 @@ from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact, literal_language
 from .paths import LANGUAGES, page_file, translated
 from .queryerror import Explained, explain
-from .render import render
+from .render import messages, render
 from .resourceview import Value
 
 __all__ = [
@@ -291,7 +291,7 @@ def _page(template: str, query: str, lang: str, **context: object) -> str:
         site=_Site(),
         licence=None,
         switch_to=_address(*switch),
-        switch_form=[("query", query), (LANG_PARAM, other)] if long else None,
+        switch_form=list(switch) if long else None,
         post_links=long,
         editor_query=_for_editor(query, long),
         title="SPARQL",
@@ -336,19 +336,6 @@ def fits_in_address(*params: tuple[str, str]) -> bool:
     return len("/" + _HERE) + len(urlencode(sent)) <= MAX_URL_LENGTH
 
 
-#: What a browser that asked by too long an address is told, in the page's language.
-_TOO_LONG = {
-    "sv": (
-        "Adressen är {length} tecken lång; servern tar emot högst {limit}. Webbplatsens frågeformulär "
-        "skickar en så lång fråga med POST: kör den från ett formulär, inte från en länk eller adressfältet."
-    ),
-    "en": (
-        "The address is {length} characters long; the server accepts at most {limit}. The site's query "
-        "forms send a query this long by POST: run it from a form, not from a link or the address bar."
-    ),
-}
-
-
 def too_long_page(length: int, query: str, lang: str = "sv") -> str:
     """The page a browser gets for an address longer than :data:`MAX_URL_LENGTH` (414): what is
     wrong, in ``lang``, and the query (``query``, if the address carried one) in a form sent by POST.
@@ -363,7 +350,7 @@ def too_long_page(length: int, query: str, lang: str = "sv") -> str:
         switch=False,
         title="SPARQL",
         query=query,
-        notice=_TOO_LONG[lang if lang in _TOO_LONG else "sv"].format(length=length, limit=MAX_URL_LENGTH),
+        notice=messages(lang)["query_too_long"].format(length=length, limit=MAX_URL_LENGTH),
         post_links=False,
         editor_query=_for_editor(query, True),
         explained=None,

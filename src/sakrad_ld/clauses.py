@@ -256,6 +256,14 @@ HEARSAY_SOURCES = tuple(
         ("according to", ("reports", "unconfirmed reports", "sources", "media reports", "rumours", "rumors")),
     ) for what in whats
 )  # fmt: skip
+#: Words saying that what their clause says is what others report ("uppges", "sägs", "reportedly", "enligt
+#: uppgift"): the hearsay row of :data:`GUARD_TABLE` (with "knappast"/"hardly", a doubt read as it), and
+#: what reports a calling off as hearsay (:data:`_HEARSAY_OFF`).
+HEARSAY_WORDS = (
+    "uppges", "uppgavs", "uppgetts", "påstås", "påstods", "påståtts", "sägs", "lär ha", "ryktas", "reportedly",
+    "allegedly", "supposedly", "is said to", "are said to", "was said to", "were said to", "is alleged",
+    "was alleged", "rumoured", "rumored", *HEARSAY_SOURCES,
+)  # fmt: skip
 #: A source named after the words of :data:`HEARSAY_SOURCES`: "från"/"from" and the like.
 _NAMED_SOURCE = LazyPattern(r" (?:från|av|ur|hos|by|from)(?!\w)")
 #: A Swedish reportative "ska ha"/"skall ha" (up to three words between) before a supine: "Mötet ska ha
@@ -318,11 +326,7 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "hade gärna", "hade hellre", "hade velat", "hade önskat", "hade kunnat", "hade behövt", "had wanted",
         "had hoped",
     )),
-    (HEARSAY, "clause", (
-        "knappast", "uppges", "uppgavs", "uppgetts", "påstås", "påstods", "påståtts", "sägs", "lär ha",
-        "ryktas", "hardly", "scarcely", "reportedly", "allegedly", "supposedly", "is said to", "are said to",
-        "was said to", "were said to", "is alleged", "was alleged", "rumoured", "rumored", *HEARSAY_SOURCES,
-    )),
+    (HEARSAY, "clause", ("knappast", "hardly", "scarcely", *HEARSAY_WORDS)),
     (DENIAL, "clause", (
         "förnekar", "förnekade", "förnekat", "dementerar", "dementerade", "dementerat", "tillbakavisar",
         "tillbakavisade", "denies", "denied", "deny",
@@ -1029,7 +1033,7 @@ _OFF_THIS = LazyPattern(
     r"(?<![\w-])(?:(?P<off>"
     + "|".join(_particle(w) for w in sorted(CALLING_OFF, key=len, reverse=True))
     + r")|(?P<moved>"
-    + "|".join(re.escape(w) for w in sorted((*MOVING, *MOVING_ACTIVE), key=len, reverse=True))
+    + _alternation((*MOVING, *MOVING_ACTIVE))
     + r")) (?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)|(?P<pronoun>det|den|it))"
     r"(?![\w'’-])"
 )
@@ -1149,8 +1153,8 @@ def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) 
     only, an update of it ("Sakrådet flyttades till Umeå. Det hölls i Umeå den 3 maj" places it in Umeå),
     and where it moves what ``moved`` names: "date" (:func:`_moves_what`: "sköts upp", "flyttats till den 10
     maj") or "place" ("flyttats till Göteborg"); None: no move, only a calling off."""
-    if (label := _LABELS.get(flat)) is not None:
-        return CallingOff(label[1], f"line {label[0]}: {label[1]}", "label")
+    if (label := _label_calling_off(flat)) is not None:
+        return label
     for at, words, sentence, what, reported in _callings_off(flat, _NAMED.get()):
         if lo <= at < hi or (what and (at < hi or moved != what)):
             continue
@@ -1200,6 +1204,12 @@ def hold_label(text: str, label: tuple[int, str] | None) -> None:
     _LABELS[text] = label
 
 
+def _label_calling_off(flat: str) -> CallingOff | None:
+    """The label line (:func:`hold_label`) of the text ``flat`` as a calling off, or None."""
+    label = _LABELS.get(flat)
+    return None if label is None else CallingOff(label[1], f"line {label[0]}: {label[1]}", "label")
+
+
 def labelled(text: str) -> tuple[int, str] | None:
     """The label :func:`hold_label` keeps for ``text``, or None."""
     return _LABELS.get(text)
@@ -1229,9 +1239,9 @@ _NOT_HELD_UNCALLING = _ELSEWHERE_UNCALLING - {NEGATION, PLAN}
 #: uppgifter ha ställts in", "The meeting was reportedly cancelled"): the text says neither that the meeting
 #: was held nor, as a fact, that it was called off (:func:`called_off_elsewhere`). Not "knappast"/"hardly".
 _HEARSAY_OFF = LazyPattern(
-    r"(?<!\w)(?:enligt (?:uppgift|uppgifter|obekräftade uppgifter|källor|medieuppgifter)|(?:ska|skall|lär)"
-    r"(?: [\w-]+){0,3}? ha|uppges|uppgavs|uppgetts|påstås|påstods|sägs|ryktas|reportedly|allegedly|supposedly|"
-    r"(?:is|are|was|were) (?:said|reported|alleged) to|according to (?:reports|sources|media))(?!\w)"
+    r"(?<!\w)(?:(?:ska|skall|lär)(?: [\w-]+){0,3}? ha|(?:is|are|was|were) (?:reported|alleged) to|according to media|"
+    + _alternation(HEARSAY_WORDS)
+    + r")(?!\w)"
 )
 
 
@@ -1301,8 +1311,8 @@ def called_off_said(flat: str, lo: int, hi: int, sentence: str, moved: str | Non
     """Why nothing the sentence ``flat[lo:hi]`` (quoted as ``sentence``) says of the meeting held: it calls
     the meeting off (:func:`called_off`), or another sentence of the text does, or moves what ``moved``
     names after it (:func:`called_off_elsewhere`); None where none does."""
-    if (label := _LABELS.get(flat)) is not None:  # "INSTÄLLT" runs into the sentence after it once folded
-        return other_said(CallingOff(label[1], f"line {label[0]}: {label[1]}", "label"))
+    if (label := _label_calling_off(flat)) is not None:  # "INSTÄLLT" runs into the sentence after it once folded
+        return other_said(label)
     if (word := called_off(flat, lo, hi)) is not None:
         if reported := _reported(flat, lo, hi, None):
             return f"{sentence} reports as hearsay that the meeting was called off ({reported!r}, {word!r})"

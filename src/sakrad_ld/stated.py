@@ -103,7 +103,17 @@ from .clauses import (
     other_object,
     side_clause,
 )
-from .counted import MARK_ABBREVIATIONS, RANGE, count_claim, count_source, meeting_counts, numbers_in
+from .counted import (
+    EN_TEENS,
+    EN_TENS,
+    EN_UNITS,
+    MARK_ABBREVIATIONS,
+    RANGE,
+    count_claim,
+    count_source,
+    meeting_counts,
+    numbers_in,
+)
 from .errors import InputError, Where
 from .markup import hidden_parts, shown
 from .records import Corpus, Meeting, Organisation, Person, credited
@@ -4158,14 +4168,19 @@ _STEM = LazyPattern("|".join(sorted(PEOPLE_STEMS + BODY_STEMS, key=len, reverse=
 _NOUN_WORD = LazyPattern(r"[\w-]+")
 
 
+#: The numbers' words a count's words may hold, with their numbers (the English ones counted.py's tables).
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
+    "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+    "nittio": 90, "hundra": 100, "dussin": 12, "dozen": 12, "hundred": 100, **EN_UNITS, **EN_TEENS, **EN_TENS,
+}  # fmt: skip
 #: A number in a count's words: digits ("50", "ett 20-tal"), a "-tal" word ("tiotal", "tjugotal") or a
 #: number's word ("tre", "femton", "fifty", "seventeen", "twenty-five"); the noun it counts stands right after it.
 _NUMBER = LazyPattern(
-    r"(?<![\w-])(?:\d+(?:[ ,.]\d+)*(?:-tal)?|\w*tal|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
-    r"tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|"
-    r"hundra|tusen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dussin|"
-    r"dozen|-(?=one|two|three|four|five|six|seven|eight|nine)(?<=ty-))+)(?![\w-])"
+    r"(?<![\w-])(?:\d+(?:[ ,.]\d+)*(?:-tal)?|\w*tal|(?:"
+    + "|".join(sorted((*_NUMBER_WORDS, "tusen"), key=len, reverse=True))
+    + rf"|-(?=(?:{'|'.join(EN_UNITS)}))(?<=ty-))+)(?![\w-])"
 )
 #: Words that may stand between a number and the noun it counts besides adjectives ending in -a or -e
 #: ("ett 20-tal olika organisationer", "tio ideella föreningar").
@@ -4198,15 +4213,6 @@ def _genitive(word: str, stem: str) -> bool:
     )
 
 
-_NUMBER_WORDS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
-    "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
-    "nittio": 90, "hundra": 100, "dussin": 12, "dozen": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}  # fmt: skip
 _NUMBER_PART = LazyPattern("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
 
 

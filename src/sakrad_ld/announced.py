@@ -411,7 +411,7 @@ def held_called_off(corpus: Corpus) -> list[InputError]:
             where = m.where("date" if m.date else "days")
             says = {
                 "hearsay": f'reports as hearsay that it was called off ({said.words!r}: "{said.sentence}")',
-                "label": f"labels it called off ({said.sentence.partition(':')[0]}: {said.words!r})",
+                "label": f"labels it called off ({said.line}: {said.words!r})",
             }.get(said.how, f'says it was called off ({said.words!r}: "{said.sentence}")')
             warnings.append(
                 InputError(

@@ -1137,6 +1137,11 @@ class CallingOff(NamedTuple):
     sentence: str
     how: str
 
+    @property
+    def line(self) -> str:
+        """A label's place in the text, as messages name it ("line 3"); its sentence is "line 3: INSTÄLLT"."""
+        return self.sentence.partition(":")[0]
+
 
 def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) -> CallingOff | None:
     """A sentence of the text other than ``flat[lo:hi]`` that calls this meeting off, or (after it) moves it,
@@ -1325,7 +1330,7 @@ def called_off_said(flat: str, lo: int, hi: int, sentence: str, moved: str | Non
 def other_said(other: CallingOff) -> str:
     """What a message says of the calling off or move ``other`` (:func:`called_off_elsewhere`)."""
     if other.how == "label":
-        return f"{other.sentence.partition(':')[0]} of the text is a label calling the meeting off ({other.words!r})"
+        return f"{other.line} of the text is a label calling the meeting off ({other.words!r})"
     if other.how == "hearsay":
         return (
             f"another sentence of the text reports as hearsay that the meeting was called off ({other.words!r}: "

@@ -106,6 +106,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 
@@ -349,9 +350,7 @@ def _export(
 
     def put(rel: str, data: bytes) -> None:
         nonlocal files
-        path = tmp / rel
-        _folders(tmp, path.parent)
-        _write(path, data)
+        _put(tmp, rel, data)
         files += 1
 
     opened = Release.open(release)
@@ -481,11 +480,8 @@ def _resource_files(
             for lang, page in zip(LANGUAGES, made, strict=True):
                 _put(tmp, translated(f"{path[1:]}.html", lang), page.encode())
                 written += 1
-            triples = document_triples(store, iri)
-            for f in FORMATS:
-                _put(tmp, f"{path[1:]}{f.suffix}", document_bytes(triples, f, iri))
-                written += 1
-            return written
+            _documents(partial(_put, tmp), store, iri, path)
+            return written + len(FORMATS)
         except OSError as err:  # handed back to this process, as its own: the first is raised
             failed.append(err)
             return err

@@ -23,18 +23,24 @@ _CODE = re.compile(r"<code>(.*?)</code>", re.S)
 _ENGLISH = re.compile(r'<span class="reason" lang="en">(.*?)</span>', re.S)
 
 
-def refused(query: str) -> str | None:
+def refusal(query: str) -> QueryError | None:
     try:
         evaluate(ox.Store(), query)
     except QueryError as error:
-        return str(error)
+        return error
     return None
 
 
+def refused(query: str) -> str | None:
+    error = refusal(query)
+    return None if error is None else str(error)
+
+
 def notice(query: str, lang: str) -> str:
-    message = refused(query)
-    assert message is not None, query
-    found = _NOTICE.search(error_page(message, query, 400, lang))
+    """The error page's notice of ``query``, made as the endpoint makes it (the refusal's own words too)."""
+    error = refusal(query)
+    assert error is not None, query
+    found = _NOTICE.search(error_page(str(error), query, 400, lang, error.said))
     assert found
     return found[1]
 

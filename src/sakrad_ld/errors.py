@@ -109,7 +109,15 @@ class ReleaseError(SakradError):
 
 
 class QueryError(SakradError):
-    """A SPARQL query cannot be run; the message says why (the parser's message for a syntax error)."""
+    """A SPARQL query cannot be run; the message says why (the parser's message for a syntax error).
+    Where the endpoint refuses the query by a rule of its own, ``said`` names the short text of the
+    refusal in the site's messages and its values (``("query_error_nesting", {"n": "64"})``), so that
+    a page says it in its reader's language (:mod:`sakrad_ld.web.queryerror`); the message stays the
+    English a program and the command line get."""
+
+    def __init__(self, message: str, said: tuple[str, dict[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.said = said
 
 
 class ResultTooLarge(QueryError):

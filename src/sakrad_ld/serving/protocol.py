@@ -36,7 +36,6 @@ from ..sparql.remotestore import StoreError
 from ..sparql.results import BOOLEAN_FORMATS, Answer, NotWritable, rdf_bytes, results_bytes
 from ..sparql.store import Release
 from ..web.paths import LANGUAGES, translated
-from ..web.queryerror import Explained
 from ..web.results import (
     BOM_PARAM,
     FORMAT_PARAMS,
@@ -310,7 +309,8 @@ def _refused(job: QueryJob, error: QueryError, **extra: object) -> Reply:
     """The answer to a query refused (400) or stopped past a cap (422): a page for a person's browser
     (with the line and column), Problem Details otherwise."""
     status = 422 if isinstance(error, ResultTooLarge) else 400
-    return not_answered(job, status, str(error), **extra)
+    why, values = error.said or (None, None)  # a refusal by the endpoint's own rule: its words
+    return not_answered(job, status, str(error), why, values, **extra)
 
 
 def not_answered(
@@ -328,9 +328,8 @@ def not_answered(
     status is the same either way (the time limit's, the memory limit's and a full queue's 503 too).
     Problem Details too where no query was read (``job`` None)."""
     if job is not None and choose(job.accept, (PROBLEM_FORMAT, HTML)) is HTML:
-        said = {name: str(value) for name, value in (values or {}).items()}
-        explained = Explained(why, said, parser=detail, syntax=False) if why else None
-        page = error_page(detail, job.query, status, job.lang or LANGUAGES[0], explained)
+        said = (why, {name: str(value) for name, value in (values or {}).items()}) if why else None
+        page = error_page(detail, job.query, status, job.lang or LANGUAGES[0], said)
         return Reply(status, "text/html; charset=utf-8", page.encode())
     return Reply(status, PROBLEM_MEDIA_TYPE, problem_body(status, detail, **extra))
 

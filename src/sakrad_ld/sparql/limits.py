@@ -303,7 +303,8 @@ def lex(text: str) -> Lexed:
                     raise QueryError(
                         f"{_where(text, at + token.text.index(BYTE_ORDER_MARK))}: a byte order mark (U+FEFF, "
                         "a character most editors do not show) stands here; it may only open the query's "
-                        "text, where it is dropped: delete it"
+                        "text, where it is dropped: delete it",
+                        ("query_error_bom", {}),
                     )
                 if token.kind == "name" and ":" not in token.text and at >= no_prefix_until:
                     # the run from here is no prefix, so none of its later words is one either
@@ -367,7 +368,10 @@ def check_query_text(text: str) -> Lexed:
     safely, or reads differently to the engine and to the lexer (:func:`lex`)."""
     size = len(text.encode("utf-8"))
     if size > MAX_QUERY_BYTES:
-        raise QueryError(f"the query has {size} bytes; queries of up to {MAX_QUERY_BYTES} bytes are accepted")
+        raise QueryError(
+            f"the query has {size} bytes; queries of up to {MAX_QUERY_BYTES} bytes are accepted",
+            ("query_error_size", {"size": str(size), "n": str(MAX_QUERY_BYTES)}),
+        )
     lexed = lex(text)
     depth = elements = 0
     for token in lexed.tokens:
@@ -377,7 +381,8 @@ def check_query_text(text: str) -> Lexed:
             if depth > MAX_DEPTH:
                 raise QueryError(
                     f"{lexed.where(token.offset)}: the query nests {{ ( [ deeper than {MAX_DEPTH} levels, "
-                    "the most accepted; write it flatter (a sub-query is rarely needed)"
+                    "the most accepted; write it flatter (a sub-query is rarely needed)",
+                    ("query_error_nesting", {"n": str(MAX_DEPTH)}),
                 )
         elif kind == "close":
             depth = max(0, depth - 1)
@@ -392,6 +397,7 @@ def check_query_text(text: str) -> Lexed:
             if elements > MAX_ELEMENTS:
                 raise QueryError(
                     f"{lexed.where(token.offset)}: the query has more than {MAX_ELEMENTS} patterns and "
-                    "operators, the most accepted; split it, or give long lists of values as VALUES"
+                    "operators, the most accepted; split it, or give long lists of values as VALUES",
+                    ("query_error_elements", {"n": str(MAX_ELEMENTS)}),
                 )
     return lexed

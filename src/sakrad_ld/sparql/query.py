@@ -236,12 +236,14 @@ def refuse_federation(text: str | Lexed) -> None:
                 "" if token.text.lower() == "service" else f" ({token.text[:40]} reads as SERVICE to the SPARQL engine)"
             )
             raise QueryError(
-                f"line {line}: SERVICE (federated query) is not allowed here{how}; query this dataset only"
+                f"line {line}: SERVICE (federated query) is not allowed here{how}; query this dataset only",
+                ("query_error_service", {"line": str(line)}),
             )
     if _NO_NETWORK_WALL and "service" in _decoded(lexed.text):
         raise QueryError(
             "the query holds the word SERVICE (in some case, perhaps in a string, an IRI or a comment); this "
-            "service cannot cut its query engine off from the network, so it refuses every query with that word"
+            "service cannot cut its query engine off from the network, so it refuses every query with that word",
+            ("query_error_service_word", {}),
         )
 
 
@@ -249,14 +251,29 @@ def refuse_federation(text: str | Lexed) -> None:
 _FORMS = frozenset({"select", "construct", "describe", "ask"})
 
 
+class GivenAt(str):
+    """Where a graph of a query's dataset was given, as a message says it ("FROM on line 3", "the
+    request's default-graph-uri parameter"), with its ``clause`` (``FROM``, ``FROM NAMED``, a protocol
+    parameter's name) and ``line`` (None for a parameter) for the words a page says it in."""
+
+    clause: str
+    line: int | None
+
+    def __new__(cls, clause: str, line: int | None = None) -> GivenAt:
+        said = f"{clause} on line {line}" if line is not None else f"the request's {clause} parameter"
+        given = super().__new__(cls, said)
+        given.clause, given.line = clause, line
+        return given
+
+
 @dataclass(frozen=True)
 class Dataset:
     """The RDF dataset a query asks for (SPARQL 1.1 Query §13.2): the graphs merged into its default
-    graph and its named graphs, each IRI with where it was given (``FROM`` on a line, or a protocol
-    parameter)."""
+    graph and its named graphs, each IRI with where it was given (:class:`GivenAt`: ``FROM`` on a line,
+    or a protocol parameter)."""
 
-    default: tuple[tuple[str, str], ...] = ()
-    named: tuple[tuple[str, str], ...] = ()
+    default: tuple[tuple[str, GivenAt], ...] = ()
+    named: tuple[tuple[str, GivenAt], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.default or self.named)
@@ -311,7 +328,7 @@ def query_dataset(text: str | Lexed, base_iri: str | None = None) -> Dataset:
     default, named = [], []
     for i, (is_named, _, offset) in enumerate(found):
         line = lexed.text.count("\n", 0, offset) + 1
-        where = f"FROM NAMED on line {line}" if is_named else f"FROM on line {line}"
+        where = GivenAt("FROM NAMED" if is_named else "FROM", line)
         (named if is_named else default).append((resolved[i].value, where))  # type: ignore[union-attr]
     return Dataset(tuple(default), tuple(named))
 
@@ -378,7 +395,12 @@ def dataset_options(store: object, dataset: Dataset) -> dict[str, object]:
     offered = _offered(store)
     for iri, where in (*dataset.default, *dataset.named):
         if iri not in offered:
-            raise QueryError(f"{where} names <{iri}>, which is not a graph of this service; " + _holds(offered))
+            said = (
+                ("query_error_graph_param", {"clause": where.clause, "iri": iri})
+                if where.line is None
+                else ("query_error_graph", {"clause": where.clause, "line": str(where.line), "iri": iri})
+            )
+            raise QueryError(f"{where} names <{iri}>, which is not a graph of this service; " + _holds(offered), said)
     # a dataset is a set of graphs: a graph named twice is read once (pyoxigraph would read it twice)
     return {
         "default_graph": [ox.NamedNode(iri) for iri in dict.fromkeys(iri for iri, _ in dataset.default)],
@@ -428,8 +450,8 @@ def evaluate(
     options: dict[str, object] = {}
     if default_graphs or named_graphs:
         given = Dataset(
-            tuple((g, "the request's default-graph-uri parameter") for g in default_graphs),
-            tuple((g, "the request's named-graph-uri parameter") for g in named_graphs),
+            tuple((g, GivenAt("default-graph-uri")) for g in default_graphs),
+            tuple((g, GivenAt("named-graph-uri")) for g in named_graphs),
         )
     else:
         given = query_dataset(lexed, base_iri)

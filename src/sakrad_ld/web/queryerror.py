@@ -101,38 +101,13 @@ class Explained:
     undeclared_more: int = 0
 
 
-#: The endpoint's own refusals (sakrad_ld.sparql.limits and .query), each said in the page's language:
-#: the message's pattern, and the key of its short text in ``templates/messages`` (its groups the
-#: values). A place the message opens with ("line 3, column 7: …") is the page's own line, not repeated.
-_OWN_REFUSALS = tuple(
-    (re.compile(pattern, re.DOTALL), key)
-    for pattern, key in (
-        (r"line (?P<line>\d+): SERVICE \(federated query\) is not allowed here", "query_error_service"),
-        (r"the query holds the word SERVICE", "query_error_service_word"),
-        (
-            r"(?P<clause>FROM NAMED|FROM) on line (?P<line>\d+) names <(?P<iri>[^>\n]{0,300})>, "
-            r"which is not a graph of this service",
-            "query_error_graph",
-        ),
-        (
-            r"the request's (?P<clause>default-graph-uri|named-graph-uri) parameter names <(?P<iri>[^>\n]{0,300})>, "
-            r"which is not a graph of this service",
-            "query_error_graph_param",
-        ),
-        (r"line \d+, column \d+: the query nests \{ \( \[ deeper than (?P<n>\d+) levels", "query_error_nesting"),
-        (r"line \d+, column \d+: the query has more than (?P<n>\d+) patterns and operators", "query_error_elements"),
-        (r"line \d+, column \d+: a byte order mark \(U\+FEFF", "query_error_bom"),
-        (r"the query has (?P<size>\d+) bytes; queries of up to (?P<n>\d+) bytes are accepted", "query_error_size"),
-    )
-)
-
-
-def explain(message: str, query: str) -> Explained:
-    """The short explanation of a refused query's ``message`` (the endpoint's, with the parser's)."""
+def explain(message: str, query: str, said: tuple[str, dict[str, str]] | None = None) -> Explained:
+    """The short explanation of a refused query's ``message`` (the endpoint's, with the parser's); a
+    refusal by the endpoint's own rule gives its words as ``said`` (:class:`sakrad_ld.errors.QueryError`),
+    and is said by them in the page's language."""
+    if said is not None:
+        return Explained(said[0], dict(said[1]), parser=message, syntax=False)
     if not message.startswith(_NOT_SPARQL):
-        for pattern, key in _OWN_REFUSALS:
-            if (found := pattern.match(message)) is not None:
-                return Explained(key, found.groupdict(), parser=message, syntax=False)
         return Explained(None, parser=message, syntax=False)
     parser = _GRAMMAR.sub("", message[len(_NOT_SPARQL) :])
     items = _items(parser)

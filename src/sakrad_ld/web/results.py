@@ -37,7 +37,7 @@ from ..formats import FORMATS, HTML, RESULTS_FORMATS, Format
 from ..sparql.results import Answer, Term, grid
 from .labels import Labeller, Text, compact, literal_language
 from .paths import LANGUAGES, page_file, translated
-from .queryerror import Explained, explain
+from .queryerror import explain
 from .render import messages, render
 from .resourceview import Value
 
@@ -238,16 +238,17 @@ def where(message: str) -> tuple[int, int] | None:
 
 
 def error_page(
-    message: str, query: str, status: int = 400, lang: str = "sv", explained: Explained | None = None
+    message: str, query: str, status: int = 400, lang: str = "sv", said: tuple[str, dict[str, str]] | None = None
 ) -> str:
     """The page of a query that could not be run: what is wrong (shortly, in the page's language, for
-    the parser's common refusals: :func:`sakrad_ld.web.queryerror.explain`, or as ``explained`` says
-    it: a query the endpoint stopped, past its time or memory limit, or could not take; the English
-    message below it, marked as the parser's or the endpoint's), where (line and column), and the
-    query with that line marked, in a form to correct it (to run it again, where the query was not
-    at fault: a 429, 502 or 503 other than a limit's)."""
-    at = where(message) if explained is None else None  # a query stopped has no place of fault
-    explained = explained or explain(message, query)
+    the parser's common refusals: :func:`sakrad_ld.web.queryerror.explain`, or by the words ``said``,
+    a message key and its values: a refusal by the endpoint's own rule, a query it stopped past its time
+    or memory limit, or could not take; the English message below it, marked as the parser's or the
+    endpoint's), where (line and column), and the query with that line marked, in a form to correct it
+    (to run it again, where the query was not at fault: a 429, 502 or 503 other than a limit's)."""
+    explained = explain(message, query, said)
+    # no place of fault where the query was not at fault (a store's own message may name its lines)
+    at = None if explained.key in _NOT_THE_QUERYS_FAULT else where(message)
     lines = []
     for n, text in enumerate(query.splitlines() or [""], start=1):
         lines.append(

@@ -37,30 +37,33 @@ def _files(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*") if p.is_file()}
 
 
-def _killed_export(release: Path, out: Path, stage: str, n: int) -> int:
-    """Exports in a forked process that kills itself (SIGKILL) at the ``n``-th report of ``stage``;
-    returns the signal that ended it."""
+def _killed_export(release: Path, out: Path, stage: str, n: int, workers: int) -> int:
+    """Exports by ``workers`` processes, in a forked process that kills itself (SIGKILL) at the first
+    report of ``stage`` with ``n`` or more done (by two processes, the pages are reported two at a
+    time); returns the signal that ended it."""
     pid = os.fork()
     if pid == 0:
         try:
 
             def progress(at: str, done: int, total: int) -> None:
-                if at == stage and done == n:
+                if at == stage and done >= n:
                     os.kill(os.getpid(), signal.SIGKILL)
 
-            export_site(release, out, progress)
+            export_site(release, out, progress, workers=workers)
         finally:
             os._exit(0)
     _, status = os.waitpid(pid, 0)
     return os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
 
 
-def test_a_killed_exports_folder_is_removed_by_the_next(release: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_killed_exports_folder_is_removed_by_the_next(release: Path, tmp_path: Path, workers: int) -> None:
+    """Killed with its pages written by this process alone, and by two (the other one forked)."""
     out = tmp_path / "web" / "site"
     export_site(release, out)
     before = _files(out)
     for stage, n in (("minted", 1), ("pages", 1), ("pages", 40)):
-        assert _killed_export(release, out, stage, n) == signal.SIGKILL
+        assert _killed_export(release, out, stage, n, workers) == signal.SIGKILL
         assert _files(out) == before  # the site is intact
         assert len([n for n in _beside(out) if n.endswith(".tmp")]) == 1  # the last kill's: the earlier removed
     export_site(release, out)

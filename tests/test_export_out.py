@@ -223,7 +223,7 @@ def test_a_killed_exports_folder_has_no_mark(place: Path, tmp_path: Path) -> Non
         try:
 
             def progress(stage: str, done: int, total: int) -> None:
-                if stage == "pages" and done == 2:
+                if stage == "pages" and done >= 2:  # by one process or two
                     os.kill(os.getpid(), signal.SIGKILL)
 
             export_site(place / "project" / "dist", out, progress)

@@ -2,7 +2,8 @@
 only a label calling the meeting off ("INSTÄLLT", "## Inställt", "Cancelled – …") calls the page's meeting
 off, though folded it runs into the next sentence; a label in a list's item, a table's row or after other
 words is about that. Another sentence saying the meeting will not be held ("Sakrådet blir inte av", "The
-meeting will not take place") calls it off too; a place or manner after the words does not. A calling off
+meeting will not take place") calls it off too, in a heading of its own as well ("## Sakrådet blir inte
+av"); a place or manner after the words does not. A calling off
 reported as hearsay ("Mötet har enligt uppgift ställts in", "reportedly cancelled") leaves the meeting not
 said to be held, and the message says it is hearsay. Each row goes through the loader and its warnings:
 (kept text, the meeting's facts, accepted)."""
@@ -48,7 +49,45 @@ LABELS = [
     ("Cancelled – the next meeting\n\n" + FRONTED, "", TRUE),
     (FRONTED + " Seminariet var inställt.", "", TRUE),
     (FRONTED + " Det förra mötet blev inställt.", "", TRUE),
+    # a label of the meeting's noun without its article or verb
+    ("## Meeting cancelled\n\n" + FRONTED, "", TRAP),
+    ("Sakråd inställt\n\n" + FRONTED, "", TRAP),
+    (FRONTED + "\n\n## Mötet inställt", "", TRAP),
 ]
+
+#: A heading, a list's item or a paragraph without a stop ends its sentence: what it says of the meeting is
+#: read as a sentence of its own ("## Sakrådet blir inte av" calls the meeting off), and a word in it ("om"
+#: in the title "Sakråd om testfrågor" the texts open with) governs no sentence after it.
+HEADINGS = [
+    ("Sakrådet blir inte av. " + FRONTED, "", TRAP),  # right after the title's "om"
+    ("## Sakrådet blir inte av\n\n" + FRONTED, "", TRAP),
+    ("## Sakrådet blir inte av\n" + FRONTED, "", TRAP),
+    (FRONTED + "\n\n## Sakrådet blir inte av\n", "", TRAP),
+    ("## The meeting will not take place\n\nOn 10 September 2024 the meeting was held in Umeå.", "", TRAP),
+    # a meeting's topic after its noun is no condition; "med anledning av" makes no other meeting
+    ("Sakrådet om kvinnofrid ställs in.\n\n" + FRONTED, "", TRAP),
+    ("## Sakrådet om kvinnofrid ställs in\n\n" + FRONTED, "", TRAP),
+    (FRONTED + " Sakrådet om kvinnofrid blir inte av.", "", TRAP),
+    (
+        "The meeting on women's safety has been cancelled.\n\nOn 10 September 2024 the meeting was held in Umeå.",
+        "",
+        TRAP,
+    ),
+    (FRONTED + " Mötet med anledning av rapporten ställs in.", "", TRAP),
+    (FRONTED + " Mötet med ministern ställs in.", "", TRUE),
+    (FRONTED + " Seminariet om kvinnofrid ställs in.", "", TRUE),
+    ("Sakrådet om kvinnofrid hölls den 10 september 2024 i Umeå.", _place("Umeå"), TRUE),
+    # what a heading says is no condition or denial of the sentence after it
+    ("## Om sakrådet\n\n" + FRONTED, _place("Umeå"), TRUE),
+    ("## Inbjudan, om intresse finns\n\n" + FRONTED, _place("Umeå"), TRUE),
+    (FRONTED + "\n\n## Deltog inte\n\nFryshuset deltog.", FRYSHUSET, TRUE),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "accepted"), HEADINGS)
+def test_a_heading_is_a_sentence_of_its_own(tmp_path: Path, text: str, facts: str, accepted: bool) -> None:
+    found = _findings(tmp_path, text, facts)
+    assert (found == []) is accepted, found
 
 
 @pytest.mark.parametrize(("text", "facts", "accepted"), LABELS)

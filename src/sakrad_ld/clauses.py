@@ -916,10 +916,20 @@ def condition(flat: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> tupl
             before = _WORD.findall(flat, max(lo, at - 30), at)
             if (before and before[-1] in ASKED_WORDS) or _QUESTION_WORD.match(flat, m.end() + s + 1):
                 continue  # "frågade om stödet finns", "diskussionen om hur …": an indirect question
+            if before and before[-1] in _TOPIC_NOUNS and flat.endswith(before[-1] + " ", lo, at):
+                continue  # "Sakrådet om kvinnofrid ställs in": the meeting's topic, right after its noun
             if _CONDITION_OM.match(flat, at) or (head and _comma_clause(flat, at, hi)):
                 phrase = _POSSIBLE.match(flat, at)
                 return at, phrase.group() if phrase else m.group(), CONDITION
     return None
+
+
+#: Nouns of a meeting or another event whose "om" right after them (no comma between) gives its topic, no
+#: condition ("sakrådet om kvinnofrid", "seminariet om skolan").
+_TOPIC_NOUNS = frozenset(
+    """sakråd sakrådet samråd samrådet möte mötet dialogmöte dialogmötet träffen konsultationen seminarium
+    seminariet konferens konferensen workshop workshopen webbinarium webbinariet hearing hearingen""".split()
+)
 
 
 def _at_head(flat: str, head: int, at: int) -> bool:
@@ -1016,7 +1026,7 @@ MOVING_ACTIVE = ("sköt upp", "skjuter upp", "skjutit upp", "flyttade", "flyttar
 #: cancelled" (:func:`_pronoun_off`).
 _THIS_OFF = LazyPattern(
     r"(?<![\w-])(?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)"
-    r"(?P<between>(?:,? [\w-]+){0,12}?,?)"
+    r"(?P<between>(?:,? [\w'’-]+){0,12}?,?)"
     r"|(?P<pronoun>det|den|it)(?P<aux>(?: (?:har|hade|är|var|blev|blir|has|had|have|is|was|been|be|now|then|"
     r"unfortunately|however|therefore|also|reportedly|allegedly|nu|tyvärr|dock|därför|alltså|också|även|sedan|ändå|helt|"
     r"ska|skall|lär|ha|enligt|uppgift|uppgifter)){0,3}))"
@@ -1072,7 +1082,9 @@ _NOT_THIS_BETWEEN = frozenset(
 def _between_this(between: str) -> bool:
     """Whether the words ``between`` this meeting's noun and a word of calling it off or moving it leave the
     noun its subject: none of :data:`_NOT_THIS_BETWEEN`, once a relative clause closed by commas is left out
-    ("Sakrådet, som skulle ha hållits i Umeå, har ställts in")."""
+    ("Sakrådet, som skulle ha hållits i Umeå, har ställts in"), and "med anledning av" ("owing to": "Mötet med
+    anledning av rapporten ställs in" is this meeting's, where "med" makes another: "Mötet med ministern")."""
+    between = between.replace(" med anledning av ", " ")
     for lead in (", som ", ", which ", ", who "):
         while (at := between.find(lead)) >= 0 and (end := between.find(",", at + len(lead))) >= 0:
             between = between[:at] + between[end + 1 :]
@@ -1168,13 +1180,15 @@ def called_off_elsewhere(flat: str, lo: int, hi: int, moved: str | None = None) 
 
 
 #: A line that is only a label calling its page's meeting off, as the reader sees it (a heading's marks
-#: allowed): "INSTÄLLT", "Inställt!", "## Inställt", "AVLYST", "Cancelled", "Sakrådet är inställt", or such a
+#: allowed): "INSTÄLLT", "Inställt!", "## Inställt", "AVLYST", "Cancelled", "Sakrådet är inställt", "Meeting
+#: cancelled", "Sakråd inställt", or such a
 #: label, a dash and more ("CANCELLED – the meeting will not take place"). A list's item or a table's row
 #: ("- Seminarium 3 maj: inställt") is about its item, not the page's meeting, and a line with a label after
 #: other words is no label.
 _LABEL_OFF = LazyPattern(
-    r"^[ \t]*(?:#{1,6}[ \t]+)?(?P<label>(?:(?:sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation) "
-    r"(?:är|blev|har blivit|is|was|has been) )?(?:inställt|inställd|avlyst|cancelled|canceled|called off))"
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?P<label>(?:(?:sakrådet|samrådet|mötet|dialogmötet|sakråd|samråd|möte|dialogmöte|"
+    r"the meeting|the consultation|meeting|consultation) (?:(?:är|blev|har blivit|is|was|has been) )?)?"
+    r"(?:inställt|inställd|avlyst|cancelled|canceled|called off))"
     r"(?:[ \t]*[!.:]*[ \t]*$|[ \t]+[–—-][ \t]+(?P<rest>.*)$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -1227,14 +1241,14 @@ def labelled(text: str) -> tuple[int, str] | None:
 #: online") denies that, not the meeting.
 _NOT_HELD = LazyPattern(
     r"(?<![\w-])(?:(?P<noun>sakrådet|samrådet|mötet|dialogmötet|the meeting|the consultation)"
-    r"(?P<between>(?:,? [\w-]+){0,8}?,?)|(?P<pronoun>det|den|it))"
+    r"(?P<between>(?:,? [\w'’-]+){0,8}?,?)|(?P<pronoun>det|den|it))"
     r" (?P<off>(?:blir|blev)(?: [\w-]+)? (?:inte|ej|aldrig) av"
     r"|(?:kommer|ska|skall)(?: [\w-]+)? (?:inte|ej|aldrig) (?:att )?(?:hållas|genomföras|äga rum|bli av)"
     r"|(?:hålls|genomförs|hölls|genomfördes)(?: [\w-]+)? (?:inte|ej|aldrig)"
     r"|(?:äger|ägde)(?: [\w-]+)? (?:inte|ej|aldrig) rum"
     r"|will (?:\w+ )?(?:not|no longer|never) (?:take place|be held|go ahead)"
     r"|(?:did|does) not (?:take place|go ahead)|(?:is|was) not (?:being )?(?:held|going ahead))"
-    r"(?: längre)?(?= ?[.!]|$|,? (?:på grund av|pga|eftersom|därför|i år|i höst|i vår|because|due to|since|"
+    r"(?: längre)?(?= ?[.!\n]|$|,? (?:på grund av|pga|eftersom|därför|i år|i höst|i vår|because|due to|since|"
     r"this year|after all)(?!\w))"
 )
 #: The kinds of guard that make a :data:`_NOT_HELD` of another sentence say nothing of this meeting (its own

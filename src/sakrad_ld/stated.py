@@ -626,6 +626,11 @@ _ITEM_MARK = r"[^\S\n]*+(?:[-*•+–]|\d{1,3}[.)](?![^\S\n]++" + _MONTH_WORD.pa
 _ITEM_LINE = LazyPattern(rf"(?m)^({_ITEM_MARK}[^\n]*+)\n|\n(?={_ITEM_MARK})")
 
 
+#: A heading's line ("## Sakrådet blir inte av"): its line end ends a sentence (a blank line is put in), so
+#: the heading is not read on into the next line ("Sakråd om stödet" and "Sakrådet hölls …" are two).
+_HEADING_LINE = LazyPattern(r"(?m)^([^\S\n]{0,3}#{1,6}[^\S\n][^\n]*+)\n(?![^\S\n]*+\n)")
+
+
 #: A heading glued to the next line by the page's copy ("… mot rasism och hatbrottDiarienummer: A2025/…"):
 #: a lower-case letter, then a capital that begins a word of at least three lower-case letters, is read
 #: as two words ("LinkedIn", "iPhone" stay one).
@@ -671,7 +676,7 @@ def fold_marked(text: str, case: Callable[[str], str]) -> str:
     text = shown(text)
     label = label_off(text)
     text = _LABEL_ROW.sub(r"\1: \2\n", _EMPHASISED_LABEL.sub(r"\1\3:", text))
-    text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, text))
+    text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, _HEADING_LINE.sub(_item_line, text)))
     pieces = []
     start = 0
     tail = ""
@@ -745,10 +750,17 @@ _HEADING_ENDS: dict[str, int] = {}
 _HEADING_ENDS_KEPT = 64
 
 
+#: A sentence end of a :func:`folded_text` that no stop marks ('.', '!', '?', ':', ';' before it): the end of
+#: a heading, a list's item or a paragraph without one, a line end in :func:`_flat`.
+_UNSTOPPED_END = LazyPattern(r"(?<![.!?:;])\x00")
+
+
 def _flat(text: str) -> str:
-    """A :func:`folded_text` with its sentence ends as spaces: the same length, so a position in one
-    is the same in the other, and a value with a space in it is found by a substring search."""
-    flat = text.replace(_END, " ")
+    """A :func:`folded_text` with its sentence ends as spaces, and as line ends where no stop marks them
+    (:data:`_UNSTOPPED_END`: a heading's, an item's, a paragraph's without one, which no sentence reads
+    on past: "## Sakråd om stödet" and "Sakrådet blir inte av." are two): the same length, so a position
+    in one is the same in the other, and a value with a space in it is found by a substring search."""
+    flat = _UNSTOPPED_END.sub("\n", text).replace(_END, " ") if _END in text else text
     hold_label(flat, labelled(text))
     if text.startswith("#") and _END in text:
         if len(_HEADING_ENDS) >= _HEADING_ENDS_KEPT:

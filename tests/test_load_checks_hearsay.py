@@ -110,6 +110,8 @@ def test_a_place_refused_for_another_sentence_says_how_it_calls_off(tmp_path: Pa
         ("Sakrådet hölls enligt uppgift i Umeå.", "'enligt uppgift'"),
         ("Det sägs att sakrådet hölls i Umeå.", "'sägs'"),
         ("Sakrådet ska ha hållits i Umeå.", "'ska ha'"),
+        ("The meeting was reportedly held in Umeå.", "'reportedly'"),
+        ("The meeting is said to have been held in Umeå.", "'is said to'"),
     ],
 )
 def test_a_text_saying_held_only_as_hearsay_does_not_say_it_was_held(tmp_path: Path, text: str, hearsay: str) -> None:
@@ -123,6 +125,9 @@ def test_a_text_saying_held_only_as_hearsay_does_not_say_it_was_held(tmp_path: P
         "Sakrådet hölls i Umeå.",
         "Enligt Regeringskansliet hölls sakrådet i Umeå.",
         "Sakrådet hölls enligt uppgift i Umeå. Fryshuset deltog.",
+        "The meeting has been held in Umeå.",
+        "The meeting was finally held in Umeå.",
+        "The meeting was conducted digitally.",
     ],
 )
 def test_a_text_saying_held_besides_or_from_a_named_source_is_not_warned(tmp_path: Path, text: str) -> None:

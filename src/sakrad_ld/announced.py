@@ -322,7 +322,7 @@ HELD_SAID_WORDS = LazyPattern(
     r"|träffades|träffade|möttes|mötte|sammanträdde|lyftes|lyfte|diskuterades|diskuterade|leddes|ledde"
     r"|inledde|inleddes|framfördes|framförde|presenterade|presenterades|informerade|berättade|redogjorde"
     r"|(?:vid|på|under|efter) (?:mötet|sakrådet|samrådet|dialogmötet)"
-    r"|took place|was held|were held|(?:was|were) not held until|did not take place until|took part|participated|attended|met with|gathered|was chaired|discussed"
+    r"|took place|(?:was|were|been)(?: \w+ly)? (?:held|conducted|convened)|(?:was|were) not held until|did not take place until|took part|participated|attended|met with|gathered|was chaired|discussed"
     r"|were raised|was raised)(?!\w)"
 )
 

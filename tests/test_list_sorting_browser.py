@@ -229,14 +229,14 @@ def test_every_list_page_loads_the_script_and_a_paged_list_says_it_sorts_its_pag
     release: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sakrad_ld.sparql.store import Release
-    from sakrad_ld.web import lists
+    from sakrad_ld.web import listfiles
     from sakrad_ld.web.pages import Site
     from sakrad_ld.web.sitefiles import site_files
 
     opened = Release.open(release)
     site = Site(opened.base_iri, [], [], sparql_path=None, release=opened.root)
     whole = dict(site_files(opened.store, site))
-    monkeypatch.setattr(lists, "PAGE_SIZE", 2)
+    monkeypatch.setattr(listfiles, "PAGE_SIZE", 2)
     paged = dict(site_files(opened.store, site))
     assert "assets/js/sort.js" in whole
     pages = [p for p in whole if re.fullmatch(r"(en/)?lists/.*\.html", p)]
@@ -245,7 +245,7 @@ def test_every_list_page_loads_the_script_and_a_paged_list_says_it_sorts_its_pag
         html = whole[path].decode()
         assert html.count("assets/js/sort.js") == 1 and html.count("assets/js/page.js") == 1, path
         assert "data-sort-page-only" not in html or 'class="pager"' in html, path
-    for path in ("lists/people.html", "en/lists/meetings.html", "en/lists/people-2.html"):
+    for path in ("lists/people.html", "en/lists/meetings.html", "en/lists/people/2.html"):
         html = paged[path].decode()
         assert 'class="pager"' in html and "data-sort-page-only=" in html, path
     assert "hela listan i en annan ordning finns i CSV-filen" in paged["lists/people.html"].decode()

@@ -24,7 +24,7 @@ from sakrad_ld.sparql.store import Release
 from sakrad_ld.tables import TableError
 from sakrad_ld.tables import rows as table_rows
 from sakrad_ld.tables.definitions import DATES
-from sakrad_ld.web.lists import date_cells
+from sakrad_ld.web.listtables import date_cells
 from sakrad_ld.web.pages import Site
 from sakrad_ld.web.sitefiles import site_files
 

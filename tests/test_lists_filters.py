@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from sakrad_ld.sparql.store import Release
-from sakrad_ld.web.lists import FACETS, MISSING, UNKNOWN, list_files, read_lists
+from sakrad_ld.web.listfiles import list_files
+from sakrad_ld.web.lists import FACETS, MISSING, UNKNOWN, read_lists
 from sakrad_ld.web.static import export_site
 
 _CELL = re.compile(r"<td\b([^>]*)>(.*?)</td>", re.S)
@@ -138,3 +139,31 @@ def test_the_start_page_names_every_table_and_links_the_dataset(site: Path, fixt
         assert unescape(title) in unescape(html), table.name
     assert re.search(r'href="dataset\.html"', html) and re.search(r'href="catalog\.html"', html)
     assert (site / prefix / "dataset.html").is_file() and (site / prefix / "catalog.html").is_file()
+
+
+def test_no_page_of_a_list_is_named_as_another_list(lists, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page n of a list is in a folder of the list's own: an organisation whose id is another's with "-2"
+    after it has its own list, not that other organisation's second page (nor the other way round)."""
+    import dataclasses
+
+    from sakrad_ld.web import listfiles
+
+    counted = lists.facet("organisation")
+    (first, _, n), (second, _, _) = counted[0], counted[1]
+    assert n >= 2, "an organisation in two sakråd or more, for a list of two pages"
+    twin = f"{first}-2"  # an id the data may give (records.ID_PATTERN)
+    for m in lists.meetings:
+        m.organisations[:] = [dataclasses.replace(r, id=twin) if r.id == second else r for r in m.organisations]
+    lists.__dict__.pop("_values", None)
+    monkeypatch.setattr(listfiles, "PAGE_SIZE", 1)
+    pages: dict[str, object] = {}
+
+    def render(template: str, file: str, **context: object) -> str:
+        assert file not in pages, f"{file} is made twice"
+        pages[file] = context.get("filter")
+        return ""
+
+    for _ in list_files(lists, render, "sv"):
+        pass
+    assert pages[f"lists/meetings/organisation/{twin}.html"][1] == twin
+    assert pages[f"lists/meetings/organisation/{first}/2.html"][1] == first

@@ -130,7 +130,7 @@ def _not_modified_since(header: str | None, mtime: float) -> bool:
 
 
 #: The site's lists: each CSV has its CSVW metadata beside it (``lists/csv-metadata.json``,
-#: ``lists/meetings/year/csv-metadata.json``: :func:`sakrad_ld.web.lists.list_files`).
+#: ``lists/meetings/year/csv-metadata.json``: :func:`sakrad_ld.web.listfiles.list_files`).
 LISTS = "/lists/"
 
 

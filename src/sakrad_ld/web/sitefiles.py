@@ -20,7 +20,9 @@ import pyoxigraph as ox
 
 from .feeds import feed_files, sitemap
 from .kepttext import kept_text_pages
-from .lists import list_files, list_title, read_lists
+from .listfiles import list_files
+from .lists import read_lists
+from .listtables import list_title
 from .pages import Site, not_found_page, ontology_page, shell, start_page
 from .paths import LANGUAGES, translated
 from .render import render

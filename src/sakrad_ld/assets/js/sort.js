@@ -38,10 +38,11 @@
     return function (a, b) { return a < b ? -1 : a > b ? 1 : 0; };
   }
 
-  // The links on the page that lead to a page of the same list (lists/meetings.html, -2.html,
-  // lists/meetings/year/2024.html, en/lists/meetings.html): they carry the sort.
+  // The links on the page that lead to a page of the same list (lists/meetings.html, its page
+  // lists/meetings/2.html, lists/meetings/year/2024.html and its lists/meetings/year/2024/2.html,
+  // en/lists/meetings.html): they carry the sort.
   function sameList(kind) {
-    var page = new RegExp("/lists/" + kind + "(-\\d+\\.html|\\.html|/[^/]+/[^/]+\\.html)$");
+    var page = new RegExp("/lists/" + kind + "(\\.html|/\\d+\\.html|/[^/]+/[^/]+\\.html|/[^/]+/[^/]+/\\d+\\.html)$");
     var links = document.querySelectorAll("main a[href], header a.language[href]");
     return Array.prototype.filter.call(links, function (a) {
       var url = new URL(a.href, document.baseURI);

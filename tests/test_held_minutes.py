@@ -48,7 +48,8 @@ def test_no_meeting_in_data_is_announced_only_beside_minutes_of_itself_without_a
         if m.announced_only:
             assert not minutes or any(n.about == "announced_only" for n in m.notes), m.id
         if m.held_derivation is not None:
-            assert m.held_source in m.sources and kinds[m.held_source] == "minutes", m.id
+            # minutes of it, or its own page by the compilation's account of it (no text of it read)
+            assert m.held_source == m.source or (m.held_source in m.sources and kinds[m.held_source] == "minutes"), m.id
             assert m.held_derivation.en, m.id
 
 
@@ -96,8 +97,17 @@ def test_held_derivation_without_its_source_or_with_one_not_cited_is_refused(tmp
     assert any("held_derivation without held_source" in e for e in load_messages(project))
     other = _project(tmp_path / "other")
     edit_data(other, FILE, f"held_source: {MINUTES}\n", "held_source: inbjudan-2023-11-07-integration-civilsamhallet\n")
-    assert any("is not one of the sakråd's sources" in e for e in load_messages(other))
+    assert any("is neither the sakråd's source nor one of its sources" in e for e in load_messages(other))
     shutil.rmtree(other)
+    page = _project(tmp_path / "page")  # the sakråd's own page, by the compilation's account of it
+    edit_data(
+        page,
+        FILE,
+        f"held_source: {MINUTES}\n",
+        "held_source: regeringen-2024-04-sakrad-om-uppfoljningen-av-rekommendationer\n",
+    )
+    assert not any("held_source" in e for e in load_messages(page))
+    shutil.rmtree(page)
 
 
 def test_a_held_derivation_needs_its_english_text(tmp_path: Path) -> None:

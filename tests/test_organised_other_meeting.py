@@ -190,3 +190,22 @@ def test_an_announced_only_meeting_or_an_unkept_document_is_not_warned() -> None
     assert held_said(announced) == []
     del corpus.copies[cited[0]]
     assert held_said(corpus) == []
+
+
+def test_every_held_meeting_of_the_data_with_no_kept_text_says_how_it_is_known() -> None:
+    """A meeting of data/ published as held none of whose read documents has its text kept: that it was
+    held rests on no text the data keeps, so held_derivation says how it is known (or it is announced
+    only)."""
+    from conftest import ROOT
+
+    from sakrad_ld.announced import _read
+
+    corpus = load_corpus(ROOT / "data")
+    unread = [
+        m.id
+        for m in corpus.meetings
+        if not m.announced_only
+        and m.held_derivation is None
+        and not any(c in corpus.copies for c in _read(m, corpus.copies))
+    ]
+    assert unread == [], unread

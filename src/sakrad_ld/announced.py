@@ -127,8 +127,8 @@ def check_held_derived(corpus: Corpus) -> list[InputError]:
     """A meeting marked ``announced_only`` that cites minutes of itself (one of its ``sources`` of kind
     ``minutes``) without a note about ``announced_only`` saying why they do not show it was held: an
     attachment titled as minutes of the sakråd is a source saying minutes of it exist, so that it was
-    held follows (``held_derivation``). And ``held_derivation`` with ``held_source`` (one of the
-    meeting's ``sources``), never beside ``announced_only``."""
+    held follows (``held_derivation``). And ``held_derivation`` with ``held_source`` (the meeting's
+    ``source`` or one of its ``sources``), never beside ``announced_only``."""
     kinds = {s.id: s.kind for s in corpus.sources}
     titles = {s.id: s.title for s in corpus.sources}
     errors: list[InputError] = []
@@ -156,7 +156,8 @@ def check_held_derived(corpus: Corpus) -> list[InputError]:
                 _error(
                     m.where(given),
                     f"{given} without {missing}: a derived fact says how it was worked out and from which document",
-                    "held_derivation (sv, en) and held_source (one of sources, such as the minutes) together",
+                    "held_derivation (sv, en) and held_source (the source or one of sources, such as the minutes) "
+                    "together",
                 )
             )
             continue
@@ -179,12 +180,12 @@ def check_held_derived(corpus: Corpus) -> list[InputError]:
                     "held_derivation with sv and en",
                 )
             )
-        if m.held_source not in m.sources:
+        if m.held_source != m.source and m.held_source not in m.sources:
             errors.append(
                 _error(
                     m.where("held_source"),
-                    f"held_source {quoted(m.held_source)} is not one of the sakråd's sources",
-                    "held_source naming one of sources (the minutes of the sakråd)",
+                    f"held_source {quoted(m.held_source)} is neither the sakråd's source nor one of its sources",
+                    "held_source naming the sakråd's source or one of sources (the minutes of the sakråd)",
                 )
             )
     return errors

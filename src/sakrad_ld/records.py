@@ -727,7 +727,9 @@ class Meeting:
         default=None,
         metadata={
             "doc": "set when no document read says the sakråd was held but one it cites shows that it was, "
-            "such as an attachment titled as minutes of it: how that follows, and what was not read. Published "
+            "such as an attachment titled as minutes of it, or, where no text of its documents was read, the "
+            "compilation's account of its page as documenting a meeting held: how that follows, and what was "
+            "not read. Published "
             "as sakrad:heldDerivation in the dataset's graph, with sakrad:heldDerivedFrom held_source; not with "
             "announced_only"
         },
@@ -736,7 +738,8 @@ class Meeting:
         default=None,
         metadata={
             "doc": "the document held_derivation works from (minutes of the sakråd, by their title in the "
-            "listing), one of sources; given with held_derivation"
+            "listing; the sakråd's page, by the compilation's account of it), the source or one of sources; "
+            "given with held_derivation"
         },
     )
     kind: Literal["meeting", "series"] = field(

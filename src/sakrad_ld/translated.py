@@ -15,6 +15,9 @@ that says nothing of the kind publishes a fact no source states.
   capitalised run of the Swedish) in one and in none of its forms in the other; other months; other
   ordinals (första/first, sista/last …); another number of negations of any verb or quantifier
   (inte, ingen, aldrig / not, no, never); "all" or "every" in one only (see :func:`_kept_warnings`).
+- another number of hedges of a kind: a doubt (troligen, kanske, preliminärt / probably, perhaps,
+  provisional) or hearsay (enligt uppgift, uppges, ska ha / reportedly, is said to): the load checks'
+  guard words of doubt and hearsay (:mod:`clauses`) and :data:`MORE_HEDGES` (see :func:`hedges`).
 
 Numbers are compared as values: digits with their group separators taken out ("1 000", "1,000"), and
 the number words of both languages ("femton", "fifteen", "tjugotre", "twenty-three", "ett tiotal",
@@ -49,10 +52,11 @@ import re
 import types
 import typing
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from .clauses import LazyPattern
+from .clauses import DOUBT, GUARDS, HEARSAY, HEARSAY_WORDS, LazyPattern
 from .counted import (
     APPROXIMATE,
     AT_LEAST,
@@ -71,9 +75,9 @@ from .errors import InputError, Where
 from .records import Corpus, Text
 from .typedyaml import MAX_DIGITS, QUOTED, quoted
 
-__all__ = ["EN_LOWER", "EN_ROUNDING", "EN_UPPER", "HELD_WORDS", "INVITED_WORDS", "MONTH_NUMBERS", "NEGATIONS",
-           "ORDINALS", "PLACES", "UNIVERSALS", "WELL_KNOWN", "Names", "claims", "corpus_names", "numbers", "readings",
-           "translation_warnings"]  # fmt: skip
+__all__ = ["EN_LOWER", "EN_ROUNDING", "EN_UPPER", "HEDGES", "HELD_WORDS", "INVITED_WORDS", "MONTH_NUMBERS",
+           "MORE_HEDGES", "NEGATIONS", "ORDINALS", "PLACES", "UNIVERSALS", "WELL_KNOWN", "Names", "claims",
+           "corpus_names", "hedges", "numbers", "readings", "translation_warnings"]  # fmt: skip
 
 #: Words that claim something was held: someone took part, chaired or led, the sakråd or its
 #: presentations were held, by language.
@@ -543,7 +547,7 @@ def _pair_warnings(sv: str, en: str, names: Names | None = None) -> list[tuple[s
     """(message, expected) for each way ``sv`` and ``en`` differ (``names``: the corpus's, see
     :func:`corpus_names`; without them, the well-known places and bodies only)."""
     words = {"sv": _words_and_days(sv), "en": _words_and_days(en)}  # each text's words read once
-    found: list[tuple[str, str]] = _kept_warnings(sv, en, names, words)
+    found: list[tuple[str, str]] = _kept_warnings(sv, en, names, words) + _hedge_warnings(sv, en)
     read = {"sv": readings(sv, words["sv"]), "en": readings(en, words["en"])}
     values = {lang: {r.value for r in read[lang]} for lang in _LANGS}
     for lang, other in (("sv", "en"), ("en", "sv")):
@@ -696,6 +700,13 @@ _EN_ORDINALS = frozenset(
 #: "andra" is an ordinal only after an article or a possessive ("den andra artikeln"); else it is
 #: "other" ("andra organisationer", "de andra").
 _ANDRA_AFTER = frozenset("den det en ett sin sitt dess hans hennes deras vår vårt".split())
+#: "final" and "slutliga" name the last one only after a determiner, a genitive's "s" or a joining word
+#: ("the final meeting", "the meeting's final session", "the first and final", "det slutliga mötet"); else
+#: they say that something is settled ("The date is final", "Final report"), no rank.
+_FINAL = frozenset(("final", "slutliga"))
+_FINAL_AFTER = _ANDRA_AFTER | frozenset(
+    "the a an its their his her our your this that these those s och eller and or sina våra".split()
+)
 #: Ordinal words that can name a day of a month (1-31), casefolded, with the day: Swedish "första" to
 #: "trettioförsta" (and "förste", "andre", "tretti-"), English "first" to "thirtieth" (the compounds
 #: "twenty-first" … are two words: see :func:`_day_spans`).
@@ -1078,9 +1089,12 @@ def _in_day(days: dict[int, tuple[int, int]], words: list[tuple[int, str]], i: i
 
 def _ranks(w: str, folded: list[str], i: int) -> bool:
     """Whether the ordinal ``w`` at ``i`` gives a rank: "andra" only after an article or possessive
-    (else "other"), and none of a plural's part ("de första orden", "its first words")."""
+    (else "other"), "final" and "slutliga" only after a determiner (else "definitive": "The date is
+    final", "Final report"), and none of a plural's part ("de första orden", "its first words")."""
     before = folded[i - 1] if i else ""
     if w in ("andra", "andre") and before not in _ANDRA_AFTER:
+        return False
+    if w in _FINAL and before not in _FINAL_AFTER:
         return False
     if before == "de":
         return False
@@ -1163,3 +1177,115 @@ def _present_strictly(word: str, other: _Read) -> bool:
 def _listed_words(words: list[str], most: int = 5) -> str:
     shown = [quoted(w) for w in words[:most]]
     return ", ".join(shown) + (f" and {len(words) - most:,} more" if len(words) > most else "")
+
+
+# Hedges and hearsay (each text read once, by one search)
+
+#: The words of a hedge not among the load checks' guard words (clauses.py), by kind: the adjectives of
+#: the guards' adverbs ("Det är troligt att …", "a likely date", "a provisional agenda"), the English
+#: and Swedish counterparts the guards lack ("maybe", "unconfirmed", "unknown"; "tydligen",
+#: "apparently"), a possibility said of a claim ("det är möjligt att", "it is possible that"; "möjligt
+#: att" and "possible to" alike, so that "Det var möjligt att ställa frågor" / "It was possible to ask
+#: questions" balance), a modal perfect ("kan ha deltagit", "may have attended"), a seeming ("it
+#: seems", "verkar vara"), a passive of believing (a doubt: "tros ha", "is believed to have") and one of
+#: saying or reporting (hearsay) before "to have"/"to be"/"ha" or as "it is … that" ("is reported to
+#: have", "an area said to be discussed", "it is said that", "rapporteras ha", "det rapporteras att").
+MORE_HEDGES = {
+    DOUBT: (
+        "trolig", "troligt", "troliga", "sannolik", "sannolika", "osannolik", "osannolikt", "osannolika",
+        "måhända", "kanhända", "obekräftad", "obekräftat", "obekräftade", "okänd", "okända",
+        "oklar", "oklara", "osäker", "osäkra", "ovissa", "möjligt att", "kan ha", "kunde ha", "hade kunnat",
+        "tros ha", "troddes ha", "tros vara", "förefaller ha", "verkar vara", "tycks vara", "förefaller vara",
+        "det verkar som", "det tycks som", "det förefaller som",
+        "likely", "unlikely", "probable", "improbable", "maybe", "provisional", "provisionally", "unconfirmed",
+        "unknown", "unsure", "possible that", "possible to", "may have", "might have", "could have",
+        "seemingly", "it seems", "it seemed", "it appears", "it appeared", "seems to be", "seem to be",
+        "seemed to be", "appears to be", "appear to be", "appeared to be",
+        *(f"{verb} to {what}" for verb in ("believed", "thought", "assumed", "presumed") for what in ("have", "be")),
+    ),
+    HEARSAY: (
+        "tydligen", "rapporteras ha", "rapporterades ha", "det rapporteras att", "det rapporterades att",
+        "enligt rapporter", "apparently", "purportedly",
+        *(f"{verb} to {what}" for verb in ("said", "reported", "understood", "rumoured", "rumored", "alleged")
+          for what in ("have", "be")),
+        *(f"{be} claimed to {what}" for be in ("is", "are", "was", "were") for what in ("have", "be")),
+        *(f"it {be} {verb} that" for be in ("is", "was", "has been")
+          for verb in ("said", "reported", "claimed", "alleged", "rumoured", "rumored")),
+    ),
+}  # fmt: skip
+#: The words of a hedge, by kind: a doubt (the ``DOUBT`` guard words of clauses.py, with "knappast",
+#: "hardly" and "scarcely", which the guards read as hearsay) and hearsay (clauses.HEARSAY_WORDS), each
+#: with :data:`MORE_HEDGES`. "Huruvida" and "whether" are left out: they open an indirect question, for
+#: which Swedish says "om" as often ("Det är oklart om …" / "It is unclear whether …": the doubt is
+#: "oklart" / "unclear").
+HEDGES = {
+    DOUBT: tuple(
+        w for w, (kind, _) in GUARDS.items()
+        if (kind == DOUBT or kind == HEARSAY and w not in HEARSAY_WORDS) and w not in ("huruvida", "whether")
+    ) + MORE_HEDGES[DOUBT],
+    HEARSAY: HEARSAY_WORDS + MORE_HEDGES[HEARSAY],
+}  # fmt: skip
+_HEDGE_KINDS = {"doubt": DOUBT, "hearsay": HEARSAY, "reported": HEARSAY}
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    """An alternation of ``words``, the longest first, any run of blanks between their words."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+#: A hedge's words, of either language, whole: ``doubt`` or ``hearsay`` (:data:`HEDGES`), or ``reported``,
+#: the Swedish reportative "ska ha"/"skall ha" with up to three words between before a supine ("Mötet ska
+#: ha hållits i Umeå", "Famna ska enligt uppgift ha deltagit"; "ska ha en monter" is a plan), as
+#: clauses.py reads it. A hearsay word followed by the source ("enligt uppgift från departementet",
+#: "uppges av Famna", "reported by the ministry") attributes what it says: no hedge (:data:`_SOURCE_AFTER`).
+_HEDGE = LazyPattern(
+    r"(?<!\w)(?:(?P<reported>(?:ska|skall)(?:\s+[\w-]+){0,3}?\s+ha\s+(?!ett\s)\w+(?:ts|it|at|tt))"
+    rf"|(?P<hearsay>{_words_pattern(HEDGES[HEARSAY])})|(?P<doubt>{_words_pattern(HEDGES[DOUBT])}))(?!\w)",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = LazyPattern(r"\s+(?:från|av|ur|hos|by|from)(?!\w)", re.IGNORECASE)
+#: A place in a text after a Swedish passive of saying ("uppges i inbjudan", "det som sägs om mötet", "sägs
+#: nedan"), or the clause's end ("Antalet uppges inte."): what a document says or gives, no hearsay;
+#: "sägs ha", "uppges att", "uppges inte ha", "…, uppges det" are.
+_PLACE_AFTER = LazyPattern(
+    r"\s+(?:i|om|på|under|nedan|ovan|här|där)(?!\w)|(?:\s+(?:inte|ej))?\s*(?:[.;:!?)\]]|$)", re.IGNORECASE
+)
+_HEDGE_NAMES = {DOUBT: ("doubt", "a doubt"), HEARSAY: ("hearsay", "hearsay")}
+
+
+def hedges(text: str) -> dict[str, list[str]]:
+    """The hedges of ``text`` (of either language), by kind (clauses.DOUBT, clauses.HEARSAY), as written:
+    each word or words of :data:`HEDGES` that ``text`` holds whole, and the Swedish reportative "ska ha"
+    (see :data:`_HEDGE`). One search of the text."""
+    found: dict[str, list[str]] = {DOUBT: [], HEARSAY: []}
+    for m in _HEDGE.finditer(text):
+        kind = _HEDGE_KINDS[m.lastgroup or "doubt"]
+        if kind == HEARSAY and (
+            _SOURCE_AFTER.match(text, m.end())
+            or m[0][-1:] in "sS"
+            and " " not in m[0]
+            and _PLACE_AFTER.match(text, m.end())
+        ):
+            continue  # "enligt uppgift från departementet", "Platsen uppges i inbjudan", "det som sägs om X"
+        found[kind].append(" ".join(m[0].split()))
+    return found
+
+
+def _hedge_warnings(sv: str, en: str) -> list[tuple[str, str]]:
+    """(message, expected) for each kind of hedge (a doubt, hearsay) of which the two texts have
+    another number: the English as many as the Swedish, or more by the ones written alike in both (a
+    Swedish hedge quoted in the English, glossed or not)."""
+    said = {"sv": hedges(sv), "en": hedges(en)}
+    found: list[tuple[str, str]] = []
+    for kind, (noun, what) in _HEDGE_NAMES.items():
+        a, b = said["sv"][kind], said["en"][kind]
+        kept = sum((Counter(w.casefold() for w in a) & Counter(w.casefold() for w in b)).values())
+        if not len(a) <= len(b) <= len(a) + kept:
+            found.append(
+                (f"the sv text has {len(a):,} word{'s' * (len(a) != 1)} of {noun} ({_listed_words(a) or 'none'}) "
+                 f"and the en text {len(b):,} ({_listed_words(b) or 'none'}): one states plainly what the other "
+                 f"gives as {what}",
+                 "the two languages to hedge the same claims: a doubt (troligen, kanske, preliminärt / probably, "
+                 "perhaps, provisional) or hearsay (enligt uppgift, uppges, ska ha / reportedly, is said to) in both")
+            )  # fmt: skip
+    return found

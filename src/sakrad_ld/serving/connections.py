@@ -36,7 +36,7 @@ server that had 1,024. :func:`guarded_protocol` gives uvicorn's h11 protocol bot
 
 A request h11 cannot read is answered as every other error, with Problem Details, never with
 uvicorn's plain-text 400 (:func:`_answer_unreadable`): 431 for a head past :data:`MAX_HEAD_BYTES`
-that is still incomplete, 400 with h11's reason otherwise (no ``Host``, two, a bad or doubled
+that is still incomplete (400 for a chunk's size line that long in a body), 400 with h11's reason otherwise (no ``Host``, two, a bad or doubled
 ``Content-Length``, HTTP/0.9, a NUL in the target …, and both ``Content-Length`` and
 ``Transfer-Encoding``, which h11 reads by the latter: :func:`_framed_once`). A request line without
 an HTTP version (HTTP/0.9's one-line ``GET /``) is refused as soon as the line is whole, since h11
@@ -172,12 +172,21 @@ def _framed_once(next_event: Callable[[], Any]) -> Callable[[], Any]:
 _REASONS = {400: "Bad Request", 413: "Content Too Large", 431: "Request Header Fields Too Large"}
 
 
-def _answer_unreadable(error: BaseException) -> bytes:
+def _answer_unreadable(error: BaseException, in_body: bool = False) -> bytes:
     """The whole answer to a request h11 could not read (``error``, its RemoteProtocolError), or whose
-    chunked body is too large (413, ``error`` says how large)."""
+    chunked body is too large (413, ``error`` says how large). ``in_body``: the request's head was
+    read, so a line too long is a chunk's size line in its body (its chunk extensions, RFC 9112
+    §7.1.1), refused with 400, not 431, which is about the head."""
     status = getattr(error, "error_status_hint", 400)
     status = status if status in _REASONS else 400
-    if status == 431:
+    if status == 431 and in_body:
+        status = 400
+        detail = (
+            f"a chunk's size line in the request's body (its size and chunk extensions) is longer than "
+            f"{MAX_HEAD_BYTES} bytes, the most read; send the body's chunks without extensions, or send "
+            "the body whole with Content-Length"
+        )
+    elif status == 431:
         detail = (
             f"the request's head (its request line and header fields) is longer than {MAX_HEAD_BYTES} bytes, "
             "the most accepted; send fewer or shorter header fields"
@@ -284,6 +293,7 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
             self.evicted = False
             self.answered = False
             self.lingering = False
+            self.in_body = False  # a request's head has been read and its body not yet whole
             # connections closed to make room that have not gone yet do not count
             if len(self.connections) - state["closing"] > max_connections:
                 other = victim(self.since)
@@ -313,6 +323,8 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
                     seen = 0
                 elif isinstance(event, h11.Data):
                     seen += len(event.data)
+                if isinstance(event, (h11.Request, h11.EndOfMessage)):  # a head read: its body follows
+                    self.in_body = isinstance(event, h11.Request)
                 announced = getattr(getattr(conn, "_reader", None), "_bytes_in_chunk", None)
                 if (
                     announced is not None
@@ -325,6 +337,11 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
                 return event
 
             return bounded
+
+        def _unsupported_upgrade_warning(self) -> None:
+            # uvicorn's words advise installing a WebSocket library; this server serves HTTP/1.1
+            # only (``ws="none"``), and answers a request asking to upgrade as any other
+            self.logger.info("A request asked to upgrade its connection (Upgrade); answered over HTTP/1.1.")
 
         def send_400_response(self, msg: str) -> None:
             # uvicorn calls this for a request h11 cannot read, within its ``except RemoteProtocolError``
@@ -341,7 +358,7 @@ def guarded_protocol(max_connections: int, request_timeout: float) -> type[H11Pr
                 # answer (a 408 once its timeout passed) is then dropped, never sent after this one
                 self.cycle.disconnected = True
                 self.cycle.message_event.set()
-            self.transport.write(_answer_unreadable(error))
+            self.transport.write(_answer_unreadable(error, self.in_body))
             self.lingering = True  # the rest of what the client sends is read and dropped, then the connection closes
             if self.transport.can_write_eof():
                 self.transport.write_eof()
@@ -538,6 +555,9 @@ def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Conf
     return uvicorn.Config(
         app,
         http=guarded_protocol(connections, settings.request_timeout),
+        # HTTP/1.1 only: a WebSocket upgrade is answered as any request (uvicorn's websockets
+        # protocol would refuse it with a bare 403, without Problem Details or CORS headers)
+        ws="none",
         timeout_keep_alive=max(1, round(settings.idle_timeout)),
         h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         timeout_graceful_shutdown=5,

@@ -16,7 +16,7 @@ document is served in the format asked for (https://www.w3.org/TR/cooluris/, RFC
 
 Each document is made once and then answered from its prepared bytes (:class:`Documents`): the
 body, its strong ``ETag`` (``If-None-Match`` gives 304), ``Cache-Control``, ``Content-Location``
-and the ``Link`` to every variant, held in memory up to ``--document-cache`` megabytes (least
+and the ``Link`` to its other variants (none for JSON-LD: :func:`_alternates`), held in memory up to ``--document-cache`` megabytes (least
 recently used dropped first) and emptied when the release switches. An answer from the prepared
 bytes never leaves the event loop; only making a document takes a thread. A ``/doc/…`` path answered
 once is remembered, so the next request for it is answered in front of the routes
@@ -133,13 +133,13 @@ class Documents:
         charset = "; charset=utf-8" if format.media_type.startswith("text/") else ""
         if english:  # a page for people only: no variants to link to
             return prepare(body, format.media_type + charset, self.context.cache_control)
-        links = ", ".join(f'<{path}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS)
+        links = _alternates(path, format)
         return prepare(
             body,
             format.media_type + charset,
             self.context.cache_control,
             Content_Location=path + format.suffix,
-            Link=links,
+            **({"Link": links} if links else {}),
         )
 
     async def answer(self, request: Request, gen: Generation, iri: str, path: str, format: Format | None) -> Response:
@@ -406,3 +406,16 @@ def _minted(iri: str, base: str) -> bool:
     """Whether ``iri`` is one of the dataset's own IRIs outside ``id/`` (the dataset, the catalogue …)."""
     rest = iri[len(base) :]
     return iri.startswith(base) and bool(rest) and not rest.startswith(_OWN_PATHS) and ".." not in rest
+
+
+def _alternates(path: str, format: Format) -> str:
+    """The ``Link`` of a document in ``format``: its other representations, each ``rel="alternate"``
+    (RFC 8288: an alternate is another representation, never the one answered). A JSON-LD answer has
+    none: a JSON-LD processor reads ``rel="alternate"`` of a response (JSON-LD 1.1 API §9.4) and
+    pyld, the common Python one, fails on more than one, while the answer is already the JSON-LD it
+    would look for (the export's hosts send documents without a ``Link`` too)."""
+    if format.media_type == "application/ld+json":
+        return ""
+    return ", ".join(
+        f'<{path}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not format
+    )

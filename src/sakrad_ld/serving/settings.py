@@ -7,9 +7,10 @@ with the help text below, and the README documents each (a test checks it).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
-__all__ = ["Settings", "setting_fields"]
+__all__ = ["Settings", "origin_fault", "setting_fields"]
 
 
 def _setting(default: object, help: str) -> object:
@@ -42,7 +43,9 @@ class Settings:
         "is refused with 503 and Retry-After (default: 268435456, 256 MiB)",
     )
     cors_origins: tuple[str, ...] = _setting(
-        ("*",), "origins whose web pages may call the server (CORS), comma-separated; * for any (default: *)"
+        ("*",),
+        "origins whose web pages may call the server (CORS), comma-separated, each as a browser "
+        "sends it (scheme://host[:port], no path); * for any (default: *)",
     )
     cache_max_age: int = _setting(
         3600,
@@ -122,6 +125,48 @@ class Settings:
             raise ValueError("document_cache and answer_cache must not be negative")
         if self.request_timeout <= 0 or self.idle_timeout <= 0 or self.reload_interval < 0:
             raise ValueError("request_timeout and idle_timeout must be positive, reload_interval not negative")
+        for origin in self.cors_origins:
+            wrong = origin_fault(origin)
+            if wrong:
+                raise ValueError(
+                    f"--cors-origins {origin[:100]!r}: {wrong}; an origin is scheme://host[:port] as a browser "
+                    "sends it in its Origin header (RFC 6454 §6.2), such as https://a.example or "
+                    "http://127.0.0.1:8080, or * for any"
+                )
+
+
+#: An origin as a browser serialises it (RFC 6454 §6.2): a scheme, "://", a host (a name, an IPv4
+#: address or an IPv6 one in brackets) and a port other than the scheme's own, all in lowercase.
+_ORIGIN = re.compile(r"([a-z][a-z0-9+.-]*)://([a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::([0-9]{1,5}))?")
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def origin_fault(origin: str) -> str:
+    """What keeps ``origin`` (a value of ``--cors-origins``) from ever equalling a browser's ``Origin``
+    header, which the server compares it with exactly; "" for ``*`` and an origin that can."""
+    if origin == "*":
+        return ""
+    if origin == "null":
+        return "null is the origin of sandboxed pages and local files, which any page can take on"
+    found = _ORIGIN.fullmatch(origin)
+    if found is None:
+        if "*" in origin:
+            return "a pattern (*) is not an origin: name each origin, or give * alone for any"
+        if "://" not in origin:
+            return (
+                "it has no scheme and host (https://…)" if ":" not in origin else "its scheme is not followed by //host"
+            )
+        if origin != origin.lower() and _ORIGIN.fullmatch(origin.lower()):
+            return f"a browser sends it in lowercase ({origin.lower()[:100]})"
+        if re.fullmatch(r"[^/]+://[^/]+/.*", origin):
+            return "an origin has no path, not even a final /"
+        return "it is not scheme://host[:port]"
+    scheme, _, port = found.groups()
+    if port is not None and (int(port) > 65535 or port.startswith("0")):
+        return "its port is not a port number (1 to 65535, without leading zeros)"
+    if port is not None and _DEFAULT_PORTS.get(scheme) == port:
+        return f"a browser leaves out the scheme's own port {port} ({origin.rsplit(':', 1)[0]})"
+    return ""
 
 
 def setting_fields() -> list[dataclasses.Field]:

@@ -44,6 +44,7 @@ from .limits import (
     lex,
     without_byte_order_mark,
 )
+from .reasons import reason
 from .results import Answer
 
 __all__ = [
@@ -422,6 +423,8 @@ def _holds(offered: tuple[str, ...]) -> str:
 
 def _not_sparql(error: SyntaxError, lexed: Lexed | None = None) -> QueryError:
     message = lexed.engine_message(str(error)) if lexed is not None else str(error)
+    # the common mistakes the parser names wrongly (an undeclared prefix, an update, a surrogate)
+    message = (reason(lexed, message) if lexed is not None else None) or message
     return QueryError(
         f"the query is not valid SPARQL 1.1: {message} (see https://www.w3.org/TR/sparql11-query/#grammar)"
     )

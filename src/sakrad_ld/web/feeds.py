@@ -6,8 +6,10 @@ An entry's date is the data's own: the latest publication day (``dct:issued``) o
 sakråd's statements name, newest first; a sakråd none of whose sources is dated comes last, dated
 by the dataset's ``dct:issued`` and marked so. A build never reads the clock, so the same release
 gives the same feed, from the server as from the export. Compared with a previous release
-(``--previous``), an entry also says whether the sakråd is new or changed since; without one
-nothing is called new. Links are the pages under the base (``{base}doc/…``, ``{base}en/doc/…``).
+(``--previous``), an entry also says whether the sakråd is new or changed since, and is dated by
+the dataset's ``dct:modified`` (the publisher's day of the data's last change) where that is later,
+so a reader who has the entry sees it again; without one nothing is called new. Links are the
+pages under the base, in the feed's language (``{base}doc/….html``, ``{base}en/doc/….html``).
 """
 
 from __future__ import annotations
@@ -232,16 +234,20 @@ def entries(
     facts: dict[str, MeetingFacts] | None = None,
     changed: dict[str, str] | None = None,
 ) -> list[Entry]:
-    """Every sakråd as a feed entry: the sakråd whose sources' latest publication day is newest first
-    (the sakråd itself breaks ties; a feed holds the first :data:`LIMIT`). An entry's ``updated`` is that day, its
+    """Every sakråd as a feed entry, newest ``updated`` first (the sakråd itself breaks ties; a feed
+    holds the first :data:`LIMIT`). An entry's ``updated`` is its sources' latest publication day, its
     ``published`` the first such day; a sakråd none of whose sources is dated comes after them,
-    dated by the dataset's ``dct:issued`` and marked so (``undated``). No date is the build's."""
+    dated by the dataset's ``dct:issued`` and marked so (``undated``). A sakråd new or changed since
+    ``previous`` is dated by the dataset's ``dct:modified`` where that is later (:func:`_day`), and
+    so stands among the newest. No date is the build's."""
     dated = source_dates(store, base)
     changed = changes(store, lists, previous) if changed is None else changed
     fallback = _dataset_date(store, DCTERMS.issued) or "1970-01-01"  # dataset.yaml requires issued
+    modified = _dataset_date(store, DCTERMS.modified)
+    days = {r.ref.iri: _day(dated.get(r.ref.iri), changed.get(r.ref.iri), fallback, modified) for r in lists.meetings}
     rows = sorted(
         lists.meetings,
-        key=lambda r: (r.ref.iri in dated, dated[r.ref.iri].latest if r.ref.iri in dated else "", r.ref.iri),
+        key=lambda r: (r.ref.iri in dated or days[r.ref.iri] != fallback, days[r.ref.iri], r.ref.iri),
         reverse=True,
     )
     out = []
@@ -251,23 +257,25 @@ def entries(
         f = facts[row.ref.iri] if facts and row.ref.iri in facts else meeting_facts(store, row.ref.iri, labels)
         said = "; ".join([_counts_said(f, len(row.organisations), lang), *derived_said(f, lang)])
         out.append(
-            Entry(
-                row,
-                d,
-                _stamp(d.latest if d else fallback),
-                _stamp(d.first) if d else None,
-                changed.get(row.ref.iri),
-                said,
-            )
+            Entry(row, d, _stamp(days[row.ref.iri]), _stamp(d.first) if d else None, changed.get(row.ref.iri), said)
         )
     return out
 
 
+def _day(dated: Dated | None, change: str | None, fallback: str, modified: str | None) -> str:
+    """The day of an entry: its sources' latest publication day (else the dataset's ``issued``); for a
+    sakråd new or changed since the previous release, the dataset's ``modified`` where that is later:
+    the publisher's day of the data's last change (data/dataset.yaml), never the clock's. A feed
+    reader notices a revision by ``updated`` (RFC 4287 §4.2.15), so a change keeps no earlier day."""
+    day = dated.latest if dated else fallback
+    return modified if change and modified and modified > day else day
+
+
 def _doc(base: str, iri: str, lang: str = "sv") -> str:
-    """The link of an entry: the sakråd's document (``{base}doc/…``, its page for a browser), in
-    English its English page (``{base}en/doc/….html``)."""
-    doc = "doc/" + iri[len(base) + 3 :]
-    return base + (doc if lang == "sv" else translated(doc + ".html", lang))
+    """The link of an entry: the sakråd's page in the feed's language (``{base}doc/….html``,
+    ``{base}en/doc/….html``), the HTML its ``type="text/html"`` names; never the negotiated
+    ``{base}doc/…``, which answers a feed reader's Accept (RDF/XML first) with RDF."""
+    return base + translated("doc/" + iri[len(base) + 3 :] + ".html", lang)
 
 
 def entry_dates(store: ox.Store, base: str) -> dict[str, str]:

@@ -14,7 +14,16 @@ field and what is expected:
   not about 50 or 30;
 - ``approximate`` or ``bound`` on words that state the number exactly ("30 organisationer"): the
   release would say "about 30" where the source says 30;
-- neither mark where the words round or bound the number: it would read as exact.
+- neither mark where the words round or bound the number: it would read as exact;
+- a ``value`` on words that give no number ("några dussin", "several dozen"), or words quoted from a
+  number's name on ("dozen organisations" out of "a couple of dozen organisations").
+
+The words round or bound the number however the source writes them: inflected ("dryga 20", "knappa
+20"), abbreviated ("c:a 20", "omkr. 20"), as a sign (:data:`SIGNS`: "~20", "> 20"), right after the number
+(:data:`AFTER`: "20+", "20-odd", "a dozen or so", "20 eller fler"), as a decade's "-talet" ("20-talet"), or
+in other words for the same (:data:`LOWER`, :data:`UPPER`: "gott och väl 20", "nära 20", "bortåt 20"). A
+number before a word naming one multiplies it ("två dussin" and "two dozen" are 24, "ett par dussin" about
+24: :data:`NAMED_NUMBERS`, :data:`COUPLE`), and a range is read in number words too ("tjugo-tjugofem").
 
 In "A av B" ("12 av 25 inbjudna deltog", "Av de 25 inbjudna kom 12", "12 of the 25 invited attended") A
 counts those the verb says took part and B the whole, those invited or asked (:func:`parts_in`): a count
@@ -62,11 +71,13 @@ if TYPE_CHECKING:
     from .records import Corpus, Count, Meeting
 
 __all__ = [
+    "AFTER",
     "APPROXIMATE",
     "AT_LEAST",
     "AT_MOST",
     "COMPARISONS",
     "COUNTS",
+    "COUPLE",
     "EN_LOWER",
     "EN_ROUNDING",
     "EN_UPPER",
@@ -79,6 +90,8 @@ __all__ = [
     "PART_WORDS",
     "ROUNDING",
     "ROUNDING_SUFFIX",
+    "SIGNS",
+    "SOME_OF",
     "UPPER",
     "Part",
     "Reading",
@@ -116,24 +129,49 @@ EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "s
 #: The words before a number that round it, as Swedish uses them ("cirka 40"): the number is given or
 #: taken. A number ending in "-tal" ("ett 40-tal", "ett trettiotal") is rounded too (:data:`ROUNDING_SUFFIX`).
 #: docs/adding-a-meeting.md lists these words exactly (tests/test_counted.py compares the two).
-ROUNDING = ("cirka", "ca", "ungefär", "omkring", "runt", "kring", "uppskattningsvis")
+ROUNDING = (
+    "cirka",
+    "ca",
+    "c:a",
+    "ungefär",
+    "ungefärligen",
+    "omkring",
+    "omkr",
+    "runt",
+    "kring",
+    "uppskattningsvis",
+    "i storleksordningen",
+    "i runda tal",
+    "i runda slängar",
+    "grovt räknat",
+)
 ROUNDING_SUFFIX = "-tal"
 #: The English words before a number that round it ("About 40 organisations attended"), listed beside
 #: :data:`ROUNDING` in docs/adding-a-meeting.md; the translation check reads them too (translated.py).
-EN_ROUNDING = ("about", "around", "approximately", "approx", "roughly", "some", "circa", "c", "ca", "an estimated")
+EN_ROUNDING = ("about", "around", "approximately", "approx", "roughly", "some", "circa", "c", "ca", "an estimated",
+               "in the region of", "on the order of", "of the order of", "something like", "more or less")  # fmt: skip
 #: The words before a number that give a lower bound (records.Count.bound at-least): "drygt 50" is more
-#: than 50, "minst 50" 50 or more.
-LOWER = ("drygt", "över", "minst", "åtminstone", "fler än", "mer än", "som minst", "minimum")
-#: The words before a number that give an upper bound (records.Count.bound at-most): "knappt 60" is fewer
-#: than 60; "uppemot 30", "upp till 30", "högst 30" and "som mest 30" are up to 30, "närmare 30" and
-#: "nästan 30" just under it, "långt ifrån 30" well under it: none of them is about 30.
+#: than 50 (and "dryga 50", as the word is inflected), "minst 50" 50 or more, "gott och väl 50" well over it.
+LOWER = ("drygt", "dryga", "över", "minst", "åtminstone", "fler än", "mer än", "som minst", "minimum", "gott och väl")
+#: The words before a number that give an upper bound (records.Count.bound at-most): "knappt 60" (and
+#: "knappa 60") is fewer than 60; "uppemot 30", "upp till 30", "högst 30" and "som mest 30" are up to 30,
+#: "närmare 30", "nära 30", "bortåt 30", "uppåt 30" and "nästan 30" just under it, "långt ifrån 30" well
+#: under it: none of them is about 30.
 UPPER = (
     "knappt",
+    "knappa",
     "nästan",
+    "närapå",
+    "nästintill",
     "närmare",
+    "nära",
     "inemot",
+    "bortåt",
+    "bortemot",
+    "uppåt",
     "uppemot",
     "upp emot",
+    "upp mot",
     "upp till",
     "högst",
     "som mest",
@@ -147,16 +185,31 @@ UPPER = (
 )
 #: English words before a number that give a lower bound (as :data:`LOWER`: "More than 40 organisations
 #: attended"); "no fewer than" and "not more than" are read as a negation before a comparison too.
-EN_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "no fewer than",
-            "no less than", "well over", "a little over", "slightly more than", "a little more than", "a minimum of",
-            "at the least")  # fmt: skip
+EN_LOWER = ("more than", "over", "at least", "upwards of", "upward of", "in excess of", "just over", "above",
+            "no fewer than", "no less than", "well over", "a little over", "slightly more than", "a little more than",
+            "a minimum of", "at the least", "a good", "north of")  # fmt: skip
 #: English words before a number that give an upper bound (as :data:`UPPER`).
 EN_UPPER = ("fewer than", "less than", "under", "at most", "up to", "nearly", "almost", "just under", "close to",
-            "below", "no more than", "not more than", "not quite", "just short of", "far from", "nowhere near",
-            "at the most", "a maximum of", "maximum")  # fmt: skip
+            "close on", "getting on for", "well under", "shy of", "just shy of", "below", "no more than",
+            "not more than", "not quite", "just short of", "far from", "nowhere near", "at the most", "a maximum of",
+            "maximum")  # fmt: skip
+#: Signs before a number that round or bound it ("~20", "≈ 20", "> 20", "≤ 20"), and the one after it that
+#: gives a lower bound ("20+"): read as the words are.
+SIGNS = {"~": "approximate", "∼": "approximate", "≈": "approximate", ">": "at-least", "≥": "at-least",
+         "<": "at-most", "≤": "at-most"}  # fmt: skip
+#: Words right after a number (or after it and its noun) that round or bound it, in both languages: "20-odd",
+#: "20 or so", "a dozen or so", "20 eller så" round it; "20+", "20-plus", "20 eller fler", "20 and over" give
+#: a lower bound, "20 eller färre", "20 or fewer" an upper one.
+AFTER = {
+    "approximate": ("odd", "or so", "or thereabouts", "give or take", "eller så", "på ett ungefär"),
+    "at-least": ("+", "plus", "or more", "and more", "and over", "and above", "and up", "and upwards", "eller fler",
+                 "eller mer", "och fler", "och uppåt", "eller ännu fler"),
+    "at-most": ("or fewer", "or less", "and under", "and below", "eller färre", "eller mindre", "och färre",
+                "och nedåt"),
+}  # fmt: skip
 #: Abbreviations of the words that round or bound a number, with their '.' ("ca. 40", "approx. 40", "max.
 #: 30"): the '.' ends no sentence (stated.ABBREVIATIONS holds them).
-MARK_ABBREVIATIONS = ("ca.", "approx.", "max.")
+MARK_ABBREVIATIONS = ("ca.", "approx.", "max.", "omkr.")
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -251,42 +304,54 @@ class Reading:
 #: A number in groups of three digits ("1 200", "1.200", "12 000", the English "1,200"; a no-break or thin
 #: space folds to a space): one number, never its last group alone ("200" is not read inside "1 200").
 _GROUPED = r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+(?![\d])|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])"
-#: A word of a count: a number in groups, a number and a dash before another ("10" and "–" of "10–12": a
-#: range, :data:`RANGE`), any other run of characters between spaces and marks.
-_TOKEN = LazyPattern(rf"{_GROUPED}|\d+(?=[–—-]\d)|(?<=\d)[–—-](?=\d)|[^\s,.;:()\"”“]+")
 #: Words that name a number (one table: the translation check reads it too, translated.py): "ett dussin"
-#: is 12, exactly; "ett dussintal" about 12.
-NAMED_NUMBERS = {"dussin": 12, "dozen": 12}
+#: is 12, exactly; "ett dussintal" about 12; "ett halvdussin" 6. A number before the word multiplies it
+#: ("två dussin", "two dozen": 24); "ett par dussin" and "a couple of dozen" are about 24 (:data:`COUPLE`).
+NAMED_NUMBERS = {"dussin": 12, "dozen": 12, "halvdussin": 6}
+#: Words before a word that names a number that make it a few of them, about two ("ett par dussin", "a
+#: couple of dozen", "a couple dozen"): about twice the number.
+COUPLE = frozenset({"par", "couple", "pair"})
+#: Words before a word that names a number that make it an unknown many of them ("några dussin", "flera
+#: dussin", "a few dozen", "several dozen"): the words give no number.
+SOME_OF = frozenset({"några", "flera", "många", "antal", "tiotal", "few", "several", "many", "numerous"})
+#: Words before a word that names a number that halve it ("ett halvt dussin", "half a dozen").
+_HALF = frozenset({"halvt", "halv", "half"})
 #: The articles before a word that names a number ("ett dussin", "a dozen"): the words before them bound it.
 _ARTICLES = frozenset({"ett", "en", "a"})
 #: Words of the whole that may stand between a bounding or rounding word and its number ("högst
 #: sammanlagt 30", "inte fler än totalt 30", "not more than altogether 30").
 WHOLE_WORDS = frozenset({"totalt", "sammanlagt", "sammantaget", "altogether"})
-#: Bounding or rounding words: up to three words right before a number ("in excess of 40").
-_BEFORE = 3
+#: Bounding or rounding words: up to four words right before a number ("in the region of 40").
+_BEFORE = 4
 _MARK_KINDS = (("at-least", AT_LEAST), ("at-most", AT_MOST), ("approximate", APPROXIMATE))
+#: A number word's endings that round it ("20-talet", "tjugotalet", "40-tal") or bound it ("20-plus"), or
+#: round it in English ("20-odd").
+_ENDINGS = (("-talet", "approximate"), ("talet", "approximate"), ("-tal", "approximate"), ("tal", "approximate"),
+            ("-plus", "at-least"), ("-odd", "approximate"))  # fmt: skip
 
 
-def _token_value(word: str) -> tuple[int, bool] | None:
-    """The number one word gives and whether the word itself rounds it ("40-tal", "trettiotal")."""
+def _token_value(word: str) -> tuple[int, str] | None:
+    """The number one word gives and how the word itself gives it: "exact", or "approximate" where it
+    rounds it ("40-tal", "trettiotal", "20-talet", "20-odd"), "at-least" where it bounds it ("20-plus")."""
     w = word.casefold()
     if re.fullmatch(_GROUPED, w):
         w = re.sub(r"\D", "", w)
     if w in NAMED_NUMBERS:
-        return NAMED_NUMBERS[w], False
+        return NAMED_NUMBERS[w], "exact"
     if w in _ONE:  # the article ("ett 40-tal", "en organisation", "one of the"), not a count
         return None
-    if m := re.fullmatch(r"(\d+)-tal", w):
-        value = number_value(m[1])
-        return (value, True) if value is not None else None
     if (value := number_value(w)) is not None:
-        return value, False
-    if w.endswith("tal") and w[:-3] in NAMED_NUMBERS:
-        return NAMED_NUMBERS[w[:-3]], True
-    if w == "hundratal":
-        return 100, True
-    if w.endswith("tal") and (value := number_value(w[:-3])) is not None:
-        return value, True
+        return value, "exact"
+    if w in ("hundratal", "hundratalet"):
+        return 100, "approximate"
+    for ending, kind in _ENDINGS:
+        stem = w.removesuffix(ending)
+        if stem == w or not stem or (ending.startswith("t") and stem[-1:].isdigit()):
+            continue
+        if stem in NAMED_NUMBERS:
+            return NAMED_NUMBERS[stem], kind
+        if (value := number_value(stem)) is not None and stem not in _ONE:
+            return value, kind
     return None
 
 
@@ -301,6 +366,46 @@ _NUMBER_WORD = "|".join(
     )
 )
 _A_NUMBER = rf"(?:\d+|(?:{_NUMBER_WORD}))"
+#: A number before a dash and another number ("10" of "10–12", "tjugo" of "tjugo-tjugofem", "ten" of
+#: "ten-twelve"; not "twenty" of "twenty-five", one number).
+_RANGE_START = (
+    r"\d+|"
+    + "|".join(sorted((w for w in NUMBER_WORDS if w not in EN_UNITS | EN_TEENS | EN_TENS), key=len, reverse=True))
+    + "|"
+    + "|".join(sorted((*EN_TEENS, *EN_UNITS), key=len, reverse=True))
+    + rf"|(?:{'|'.join(EN_TENS)})(?!-(?:{'|'.join(EN_UNITS)})(?!\w))"
+)
+_SIGN = "".join(SIGNS) + "+"
+#: A word of a count: a number in groups, "c:a" (read with its colon: the kept text's words may come spaced,
+#: "c : a"), a number and a dash before another ("10" and "–" of "10–12", "tjugo" and "-" of
+#: "tjugo-tjugofem": a range, :data:`RANGE`), a sign (:data:`SIGNS`, "+"), any other run of characters
+#: between spaces and marks.
+_TOKEN = LazyPattern(
+    rf"{_GROUPED}|(?<!\w)c ?: ?a(?!\w)|(?<![\w-])(?:{_RANGE_START})(?=[–—-]{_A_NUMBER}(?![\w-]))|"
+    rf"(?<=\w)[–—-](?={_A_NUMBER}(?![\w-]))|\d+(?=[–—-]\d)|(?<=\d)[–—-](?=\d)|[{_SIGN}]|[^\s,.;:()\"”“{_SIGN}]+",
+    re.IGNORECASE,
+)
+
+
+def _after_words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+_AFTER_ONE = {"+", "plus", "odd"}
+#: The end of a count's words or its clause, or its verb, after a mark of :data:`AFTER` that bounds it: "20
+#: organisationer eller fler deltog", not "20 organisationer och fler myndigheter".
+_AFTER_END = r"(?=\s*(?:$|[,.;:!?)|\x00]|(?:deltog|deltar|kom|närvarade|medverkade|var|took part|attended|came|participated|were|was)(?!\w)))"
+#: A mark of :data:`AFTER` right after a number ("20+", "20 plus", "20-odd"), or of more words after it and
+#: at most one noun ("20 organisationer eller fler", "a dozen or so"); not one a number goes on from ("20
+#: plus 5"), nor a bound's words before other words than a verb ("20 organisationer och fler myndigheter").
+_AFTER = LazyPattern(
+    rf"(?:-|(?<=\d)|(?<=\d) | )(?P<one>\+|plus|odd)(?!\w)(?! ?(?:\d|{_NUMBER_WORD})(?!\w))|"
+    rf",? (?:[^\W\d]+ )?(?:(?P<rounds>{_after_words(tuple(w for w in AFTER['approximate'] if w not in _AFTER_ONE))})"
+    rf"(?!\w)|(?P<more>{_after_words(tuple(w for k in ('at-least', 'at-most') for w in AFTER[k] if w not in _AFTER_ONE))})"
+    rf"(?!\w){_AFTER_END})",
+    re.IGNORECASE,
+)
+_AFTER_KINDS = {w: kind for kind, ws in AFTER.items() for w in ws}
 #: A range of two numbers ("10–12", "10 - 12", "tio till tolv", "mellan 10 och 12", "from 10 to 12",
 #: "between 10 and 12"): it gives no one count; its low end is at least, its high end at most, how many
 #: (:func:`numbers_in`), never an exact count.
@@ -309,6 +414,8 @@ RANGE = LazyPattern(
     rf"(?:mellan|between) {_A_NUMBER} (?:och|and) {_A_NUMBER})(?![\w-])",
     re.IGNORECASE,
 )
+#: "c:a" as the kept text's words may give it, spaced ("c : a 20"): read as one word.
+_SPACED_CA = LazyPattern(r"(?<!\w)c : a(?!\w)", re.IGNORECASE)
 
 
 def _range_end(ranges: list[re.Match[str]], tokens: list[re.Match[str]], token: re.Match[str]) -> str | None:
@@ -330,9 +437,46 @@ def _english_pair(text: str, tens: re.Match[str], unit: re.Match[str]) -> bool:
     )
 
 
+def _named(token: re.Match[str]) -> bool:
+    """Whether ``token`` is a word that names a number ("dussin", "dozen", "dussintal")."""
+    w = token.group().casefold()
+    return w in NAMED_NUMBERS or any(w.removesuffix(e) in NAMED_NUMBERS for e, _ in _ENDINGS)
+
+
+def _multiplied(text: str, tokens: list[re.Match[str]], i: int, value: int, kind: str) -> tuple[int, int, str] | None:
+    """The word naming a number at ``i`` ("dussin", "dozen") with the words before it that multiply it:
+    (its value, the index of its first word, its kind): "två dussin" 24 exactly, "ett par dussin" and "a
+    couple of dozen" about 24, "ett halvt dussin" and "half a dozen" 6, "ett dussin" 12. None where the
+    words before make it an unknown many ("några dussin", "several dozen")."""
+    first = i
+    j = i - 1
+    if j >= 0 and tokens[j].group().casefold() == "of":  # "a couple of dozen"
+        j -= 1
+    prev = tokens[j].group().casefold() if j >= 0 else ""
+    if prev in SOME_OF:
+        return None
+    if prev in COUPLE:
+        first = j - 1 if j and tokens[j - 1].group().casefold() in _ARTICLES else j
+        return value * 2, first, "approximate"
+    if prev in _HALF:
+        first = j - 1 if j and tokens[j - 1].group().casefold() in _ARTICLES else j
+        return value // 2, first, kind
+    if prev in _ARTICLES and j and tokens[j - 1].group().casefold() in _HALF:  # "half a dozen"
+        return value // 2, j - 1, kind
+    if prev in _ARTICLES:
+        return value, j, kind
+    if j == i - 1 and j >= 0 and text[tokens[j].end() : tokens[i].start()] == " ":
+        read = _token_value(tokens[j].group())
+        if read is not None and read[1] == "exact" and not _named(tokens[j]):
+            return read[0] * value, j, kind  # "två dussin", "two dozen", "3 dussin"
+    return value, first, kind
+
+
 def numbers_in(text: str) -> list[Reading]:
-    """Every number a count's words give, in order, with how they give it (the words right before a
-    number say whether they bound or round it)."""
+    """Every number a count's words give, in order, with how they give it: the words or sign right before
+    a number (:data:`MARKS`, :data:`SIGNS`) or right after it (:data:`AFTER`) say whether they bound or
+    round it, a word before a word naming a number multiplies it ("två dussin": 24)."""
+    text = _SPACED_CA.sub("c:a", text)
     tokens = list(_TOKEN.finditer(text))
     ranges = list(RANGE.finditer(text))
     found = []
@@ -342,16 +486,31 @@ def numbers_in(text: str) -> list[Reading]:
         read = _token_value(token.group())
         if read is None:
             continue
-        value, rounds = read
-        if i + 1 < len(tokens) and _english_pair(text, token, tokens[i + 1]):
-            value, token = value + EN_UNITS[tokens[i + 1].group().casefold()], tokens[i + 1]
-        named = token.group().casefold().removesuffix("tal") in NAMED_NUMBERS
-        first = i - 1 if named and i and tokens[i - 1].group().casefold() in _ARTICLES else i  # "drygt ett dussin"
+        value, own = read
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt is not None
+            and not _named(token)
+            and own == "exact"
+            and _named(nxt)
+            and text[token.end() : nxt.start()] == " "
+        ):
+            continue  # "två" of "två dussin", read with the word it multiplies
+        if nxt is not None and _english_pair(text, token, nxt):
+            value, token = value + EN_UNITS[nxt.group().casefold()], nxt
+        first = i
+        if _named(token):
+            multiplied = _multiplied(text, tokens, i, value, own)
+            if multiplied is None:
+                continue  # "några dussin": no number
+            value, first, own = multiplied
         # a word of the whole between the mark and the number ("högst sammanlagt 30", "inte fler än totalt 30")
         whole = int(first > 0 and tokens[first - 1].group().casefold() in WHOLE_WORDS)
         before = [t.group() for t in tokens[max(0, first - whole - _BEFORE) : first - whole]]
-        kind, marks = ("approximate" if rounds else "exact"), 0
-        for n in (3, 2, 1):  # "fler än 20", "upp till 30" before "än 20", "till 30"
+        kind, marks = own, 0
+        if before and before[-1] in SIGNS:
+            kind, marks = SIGNS[before[-1]], 1
+        for n in range(_BEFORE, 0, -1) if not marks else ():  # "fler än 20", "upp till 30" before "än 20"
             lead = " ".join(before[-n:]) if len(before) >= n else ""
             mark = next((k for k, p in _MARK_KINDS if lead and p.fullmatch(lead)), None)
             if mark:
@@ -366,10 +525,12 @@ def numbers_in(text: str) -> list[Reading]:
             and " ".join(before[-marks:]).casefold() in COMPARISONS
         ):
             kind, marks = ("at-most" if kind == "at-least" else "at-least"), marks + 1
-        start = tokens[first - marks].start()
-        if (end := _range_end(ranges, tokens, token)) is not None:
-            kind = end
-        found.append(Reading(value, kind, text[start : token.end()]))
+        start, end = tokens[first - marks].start(), token.end()
+        if (after := _AFTER.match(text, token.end())) is not None and (kind == "exact" or not marks):
+            kind, end = _AFTER_KINDS[(after["one"] or after["rounds"] or after["more"]).casefold()], after.end()
+        if (in_range := _range_end(ranges, tokens, token)) is not None:
+            kind = in_range
+        found.append(Reading(value, kind, text[start:end]))
     return found
 
 
@@ -1076,18 +1237,50 @@ def _against_parts(name: str, count: Count, where: Where) -> InputError | None:
     return None
 
 
+def _bare_name(text: str) -> str | None:
+    """The word naming a number that a count's words begin with ("dozen organisations", "dussin
+    organisationer"): the words that say how many of it ("två", "ett par", "a couple of") are left out, so
+    the number cannot be read; None where they begin otherwise."""
+    first = next(iter(_TOKEN.finditer(text)), None)
+    return first.group() if first is not None and _named(first) else None
+
+
 def _check(m: Meeting, name: str, count: Count, kept: bool = False) -> list[InputError]:
     """``kept``: the count is credited to a kept text, whose words right before the count's bound or
     round it (stated.py reads them): "Inte fler än 20 organisationer deltog" quoted as "20
     organisationer" is marked at-most, and that check refuses the mark where those words do not give it."""
     readings = numbers_in(count.text)
-    if not readings:
-        return []
 
     def where(field: str) -> Where:
         if count.lines:
             return count.lines.where(field if field in count.lines.fields else "text")
         return Where(Path(f"meetings/{m.id}.yaml"), 0, f"{name}.{field}")
+
+    if not readings:
+        if count.value is None:
+            return []  # "ett stort antal": words without a number, and no number made up for them
+        return [
+            InputError(
+                where("value"),
+                f"{name}: value {count.value}, but its words {quoted(count.text)} give no number that can be read "
+                "(a word before a number's name that leaves it open, 'några dussin', 'several dozen', or a number "
+                "written in no way read)",
+                "text: the source's words that give the number ('två dussin', 'ett 40-tal', 'drygt 20'); or no "
+                "value where the words give none",
+                'docs/adding-a-meeting.md, "invited_count, organisation_count"',
+            )
+        ]
+    if (bare := _bare_name(count.text)) is not None:
+        return [
+            InputError(
+                where("text"),
+                f"{name}: its words {quoted(count.text)} begin with a word naming a number ({bare!r}) without the "
+                "words that say how many of it",
+                "text: the words from the one that says how many ('ett dussin', 'två dussin', 'ett par dussin', "
+                "'a couple of dozen'), as the source writes them",
+                'docs/adding-a-meeting.md, "invited_count, organisation_count"',
+            )
+        ]
 
     values = list(dict.fromkeys(str(r.value) for r in readings))
     given = ", ".join(values[:_GIVEN]) + (f" … ({len(values):,} numbers)" if len(values) > _GIVEN else "")

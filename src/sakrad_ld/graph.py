@@ -845,14 +845,16 @@ def _contact_point(
 def _count(
     out: _Emitter, minter: Minter, s: ox.NamedNode, fact: str, prop: ox.NamedNode, count: Count, source: ox.NamedNode
 ) -> None:
-    """A number as the source states it: its words, and the number with whether it is approximate, or the
-    bound the words give ("drygt 50": schema:minValue 50, never schema:value)."""
+    """A number as the source states it: its words, in the language of the document they are credited to
+    (English for one written in English, ``language: en``), and the number with whether it is approximate,
+    or the bound the words give ("drygt 50": schema:minValue 50, never schema:value)."""
     c = minter.part(s, "count", fact.removesuffix("_count"))
     cl = count.lines
+    lang = "en" if source in out.english else "sv"
     with out.source(source):
         out.add(s, prop, c, cl)
         out.add(c, RDF.type, SAKRAD.StatedCount, cl)
-        out.add(c, SAKRAD.wording, _text(_words(count.text), "sv"), cl, "text")
+        out.add(c, SAKRAD.wording, _text(_words(count.text), lang), cl, "text")
         if count.value is not None and count.bound is None:
             out.add(c, SCHEMA.value, _typed(count.value, XSD.integer), cl, "value")
             out.add(c, SAKRAD.approximate, _typed(str(count.approximate).lower(), XSD.boolean), cl, "approximate")

@@ -100,13 +100,14 @@ def test_another_refusal_is_shown_as_it_is_marked_english_on_a_swedish_page() ->
     assert '<span lang="en">' + message.replace("<", "&lt;").replace(">", "&gt;") + "</span>" in page
 
 
-def test_problem_details_keep_the_parsers_whole_message(fixture_release: Path) -> None:
+def test_problem_details_name_an_undeclared_prefix_and_how_to_declare_it(fixture_release: Path) -> None:
     query = "SELECT * WHERE { ?s a sakrad:Sakrad }"
     with TestClient(create_app(fixture_release, Settings()), base_url="http://localhost") as client:
         answer = client.get("/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"})
         assert answer.status_code == 400 and answer.headers["content-type"].startswith("application/problem+json")
         detail = answer.json()["detail"]
-        assert "Prefix not found" in detail and "..=" in detail and "error at 1:" in detail
+        assert "prefix 'sakrad' not declared" in detail and "error at 1:" in detail, detail
+        assert "PREFIX sakrad: <https://w3id.org/sakrad/ontology#>" in detail and "..=" not in detail, detail
         page = client.get("/sparql", params={"query": query, "lang": "sv"}, headers={"Accept": "text/html"})
         assert page.status_code == 400 and "Prefixet sakrad: är inte deklarerat" in text(page.text)
         assert "..=" not in page.text

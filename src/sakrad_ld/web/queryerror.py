@@ -10,8 +10,9 @@ expected tokens ("The query offset should be a non negative integer") are said a
 as something one may type, nor are the tokens SPARQL 1.1 lacks (``LATERAL``, triple terms) or this
 endpoint refuses (``SERVICE``); the words at the error's place are shown whole; every prefix the query
 uses (outside its strings, IRIs and comments) without declaring it is named; and every list is
-bounded (the first few, then "… and N more"). A program's Problem Details keep the whole message
-(:mod:`sakrad_ld.serving.protocol`).
+bounded (the first few, then "… and N more"). A program's Problem Details keep the parser's whole
+message (:mod:`sakrad_ld.serving.protocol`), but for the mistakes the endpoint names itself (an
+undeclared prefix, an escape of no character, an update sent as a query: :mod:`sakrad_ld.sparql.reasons`).
 """
 
 from __future__ import annotations

@@ -165,10 +165,10 @@ def _build(args: argparse.Namespace) -> int:
         print(f"warning: {len(cautions)} fact(s) loading cannot confirm; {details} lists them", file=sys.stderr)
     sys.stdout.write(summary_text(result.report, details, args.lang))
     if result.wrote:
-        print(f"Wrote the release of {result.meetings} meeting(s), {result.triples} triples, to {args.out}")
+        print(f"Wrote the release of {result.meetings} meeting(s), {result.triples} triples, to {shown(args.out)}")
     else:
         print(
-            f"The release at {args.out}, of {result.meetings} meeting(s) and {result.triples} triples, is the "
+            f"The release at {shown(args.out)}, of {result.meetings} meeting(s) and {result.triples} triples, is the "
             "one these inputs make: nothing was written"
         )
     return EXIT_OK
@@ -202,7 +202,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     out = Path(args.out)
     # into a new or empty folder, or one of its own schemas: never the project's data/, a release or a user's folder
     written = write_schemas(out, Path(args.project))
-    print(f"Wrote {written} JSON Schemas to {out}")
+    print(f"Wrote {written} JSON Schemas to {shown(str(out))}")
     return EXIT_OK
 
 
@@ -254,7 +254,7 @@ def cmd_links_reconcile(args: argparse.Namespace) -> int:
         accepted = sum(1 for p in proposals if p.accepted)
         print(
             f"Wrote proposals for {len(proposals)} organisation(s), {accepted} with an accepted candidate, "
-            f"to {args.out}: review them before anything goes into data/",
+            f"to {shown(args.out)}: review them before anything goes into data/",
             file=sys.stderr,
         )
     return EXIT_OK
@@ -404,8 +404,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         sys.stderr.write("\r\x1b[K")
     print(
-        f"Wrote the site of {result.documents} documents ({result.files} files) to {args.out}; "
-        f"serve it with the rules in {args.out}/nginx/"
+        f"Wrote the site of {result.documents} documents ({result.files} files) to {shown(args.out)}; "
+        f"serve it with the rules in {shown(args.out)}/nginx/"
     )
     return EXIT_OK
 
@@ -701,7 +701,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 
     result = push(Path(args.release), args.endpoint, args.graph)
     print(
-        f"Replaced the graph <{result.graph}> at {args.endpoint} with {result.triples} triples (HTTP {result.status})"
+        f"Replaced the graph <{shown(result.graph)}> at {shown(args.endpoint)} with {result.triples} triples "
+        f"(HTTP {result.status})"
     )
     return EXIT_OK
 

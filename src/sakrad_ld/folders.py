@@ -70,6 +70,7 @@ __all__ = [
     "everyones_places",
     "kept_relation",
     "make_readable",
+    "mount_point",
     "project_places",
     "relation",
     "release_places",
@@ -122,12 +123,27 @@ def _mkdirs(folder: Path) -> list[Path]:
                 path.mkdir()
             except FileExistsError:
                 continue  # made by another process meanwhile: not ours to remove
+            except OSError as error:
+                raise _said_of_parent(error, path.parent) from None
             made.append(path)
             os.chmod(path, FOLDER_MODE)
     except BaseException:
         unmake(made)
         raise
     return made
+
+
+#: What the folder a new folder is made in says when it cannot hold one (read-only, not ours, full).
+_UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR})
+
+
+def _said_of_parent(error: OSError, parent: Path) -> OSError:
+    """``error`` of making a folder in ``parent`` said of ``parent``, the folder a person gave or can
+    change, where the fault is the parent's: not of the name being made (a temporary folder's, which
+    nobody gave)."""
+    if error.errno not in _UNWRITABLE:
+        return error
+    return OSError(error.errno, f"{error.strerror} (a folder cannot be made in it)", str(parent))
 
 
 def unmake(made: list[Path]) -> None:
@@ -167,7 +183,10 @@ def _held(path: Path) -> int | None:
 def _own(parent: Path, prefix: str, suffix: str) -> Iterator[Path]:
     """A new empty folder in ``parent`` (``mkdtemp``), locked by this process while the block runs."""
     for _ in range(100):
-        folder = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
+        except OSError as error:
+            raise _said_of_parent(error, parent) from None
         try:
             fd: int | None = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         except FileNotFoundError:
@@ -296,6 +315,32 @@ def everyones_places() -> list[Kept]:
     return kept
 
 
+def mount_point(path: Path) -> bool:
+    """Whether the folder ``path`` (not a link) is a mount point: another file system (a Docker
+    volume, a tmpfs such as /dev/shm) or a bind mount is mounted there. Such a folder can be written
+    into but never renamed nor replaced (``rename(2)`` gives EBUSY), which is how a build and an
+    export publish ``--out``."""
+    if os.path.islink(path) or not os.path.isdir(path):
+        return False
+    if os.path.ismount(path):  # another device than its parent's
+        return True
+    return os.path.abspath(path) in _mount_points()  # a bind mount of the parent's own file system
+
+
+def _mount_points() -> set[str]:
+    """The mount points of this process's view (Linux ``/proc/self/mountinfo``, its fifth field,
+    with the octal escapes of a space, a tab, a line break and a backslash read back); none elsewhere."""
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as file:
+            lines = file.read().splitlines()
+    except OSError:
+        return set()
+    unescape = re.compile(r"\\([0-7]{3})")
+    return {
+        unescape.sub(lambda m: chr(int(m.group(1), 8)), f[4]) for f in (line.split(" ") for line in lines) if len(f) > 4
+    }
+
+
 def relation(out: Path, folder: Path) -> str | None:
     """How ``out`` stands to ``folder`` (both absolute): "is", "holds", "is inside", or None."""
     if out == folder:
@@ -330,7 +375,8 @@ def check_replaceable(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) ->
     must not replace ``out``: ``out`` is, holds or lies inside a folder of ``kept`` (``inside``
     ones aside), the file system's root or the home folder (:func:`kept_relation`); ``out`` is a
     file; or ``out`` is a folder that holds something but not ``mark`` (a folder this function's
-    writer did not write: another program's, the user's); or a folder ``out`` lies in is a link to
+    writer did not write: another program's, the user's); or ``out``, or where it leads, is a mount
+    point (:func:`mount_point`: it cannot be replaced); or a folder ``out`` lies in is a link to
     nothing (making ``out`` would make the folders it names, wherever they are)."""
     place = Path(os.path.abspath(out))
     dangling = dangling_problem(place, "--out", itself=False)
@@ -352,6 +398,13 @@ def check_replaceable(out: Path, mark: str = MARK, kept: Iterable[Kept] = ()) ->
         )
     if not place.is_dir():
         raise ReleaseError(f"{out} is a file, not a folder; nothing was written: remove it, or give another --out")
+    real = Path(os.path.realpath(place))
+    if mount_point(real):
+        raise ReleaseError(
+            f"{out} is a mount point (a file system is mounted there{'' if real == place else f', at {real}'}): "
+            "an export replaces --out whole, renaming a new folder into its place, and a mount point cannot be "
+            f"replaced; nothing was written: give --out a folder inside it, such as {real / 'site'}"
+        )
     if not _marked(place, mark) and any(place.iterdir()):
         raise ReleaseError(
             f"{out} is a folder that sakrad-ld did not write (it has no {mark}); nothing was written: "
@@ -445,10 +498,17 @@ class ReleaseFolders:
 
     def current(self) -> Path | None:
         """The folder ``out`` names (a release of ours, or one an earlier version wrote in place),
-        or None; a ReleaseError when ``out`` is something a build must not replace."""
+        or None; a ReleaseError when ``out`` is something a build must not replace (a file, a folder
+        that is not a release, a mount point, a link to anything but a release)."""
         if self.out.is_symlink():
             return self._linked()
         if self.out.is_dir():
+            if mount_point(self.out):
+                raise ReleaseError(
+                    f"--out {self.out} is a mount point (a file system is mounted there): a build publishes the "
+                    "release by replacing --out with a link, and a mount point cannot be replaced; nothing was "
+                    f"written: give --out a folder inside it, such as {self.out / 'dist'}"
+                )
             if not (self.out / COMPLETE_MARK).is_file() and any(self.out.iterdir()):
                 raise ReleaseError(
                     f"{self.out} is a folder that is not a release (it has no {COMPLETE_MARK}); "
@@ -532,12 +592,22 @@ class ReleaseFolders:
             yield
         except BaseException:
             # a first build that failed leaves nothing: its lock, the store and the folders made for them
-            if made and not os.path.lexists(self.out) and sorted(os.listdir(self.store)) == ["lock"]:
+            if made and not self._published() and sorted(os.listdir(self.store)) == ["lock"]:
                 lock.unlink()
                 unmake(made)
             raise
         finally:
             os.close(fd)  # releases the lock
+
+    def _published(self) -> bool:
+        """Whether ``out`` is there as a release or a link (not missing, nor an empty folder a
+        build that failed was to replace)."""
+        if self.out.is_symlink() or not self.out.is_dir():
+            return os.path.lexists(self.out)
+        try:
+            return any(self.out.iterdir())
+        except OSError:
+            return True
 
     # --- writing ---------------------------------------------------------------------------------
 
@@ -607,7 +677,13 @@ class ReleaseFolders:
             self._remove_older([folder, before, self.out])
         # else ``out`` names this release already: the one it replaced stays the previous release
         # (so a build killed after its switch, then run again, keeps the release it replaced)
-        self._switch(folder)
+        try:
+            self._switch(folder)
+        except BaseException:
+            named = {os.path.realpath(p) for p in (self.out, before) if p is not None}
+            if os.path.realpath(folder) not in named:  # never published: the store holds what it held before
+                _remove(folder)
+            raise
         return folder
 
     def _remove_older(self, kept: list[Path | None]) -> None:
@@ -656,10 +732,16 @@ class ReleaseFolders:
         earlier = self.store / "earlier"
         if earlier.exists():
             _remove(earlier)
-        if _exchange(link, self.out):
+        try:
+            exchanged = _exchange(link, self.out)
+            if not exchanged:  # no RENAME_EXCHANGE here: two renames, with a moment in which ``out`` is missing
+                os.rename(self.out, earlier)
+        except OSError as error:  # ``out`` as it was (a mount point: EBUSY), the temporary link gone
+            _remove(link)
+            raise OSError(error.errno, f"{error.strerror} (it cannot be replaced by a link)", str(self.out)) from None
+        if exchanged:
             os.rename(link, earlier)  # ``link`` now names the earlier real folder
-        else:  # no RENAME_EXCHANGE here: two renames, with a moment in which ``out`` is missing
-            os.rename(self.out, earlier)
+        else:
             os.replace(link, self.out)
 
 

@@ -276,7 +276,9 @@ def compose_text(text: str, path: Path, max_nodes: int, listed: int | None = MAX
     finally:
         loader.dispose()
     if node is not None:
-        check_nodes(node, path, listed, max_nodes)
+        # libyaml's marks count from after a byte order mark, Python's reader's from the text's start
+        marked = text[1:] if text.startswith("\ufeff") and _LOADER is not yaml.SafeLoader else text
+        check_nodes(node, path, listed, max_nodes, text=marked)
     return node
 
 
@@ -427,13 +429,26 @@ def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
     return InputError(Where(path, line), text, "well-formed YAML", hint)
 
 
-#: The tags YAML gives untagged values (and ``!!str``, ``!!int`` … written out, which say the same):
-#: any other tag (``!foo``, ``!!binary``, ``!!python/object``) is refused. ``<<`` (merge) and ``=``
+#: The tags YAML gives untagged values: any other tag (``!foo``, ``!!binary``, ``!!python/object``) is
+#: refused, and so is a tag written out (``!!str``, ``!!bool``, ``!<tag:yaml.org,2002:int>``, the
+#: non-specific ``!``) where the text is known (:func:`_written_tag`). ``<<`` (merge) and ``=``
 #: (value) get their own messages from the records' keys.
 _UNTAGGED = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "bool", "null", "float", "timestamp", "map", "seq", "merge", "value")
 )
+
+
+#: A node's properties as written where it begins (YAML 1.2 §6.9): an anchor, then a tag (verbatim
+#: ``!<…>``, which may hold a comma, or a shorthand ``!``, ``!!bool``, ``!e!x``), or the tag first.
+_PROPERTIES = re.compile(r"(?:&[^\s,\[\]{}]+\s+)?(!<[^>]*>|![^\s,\[\]{}]*)")
+
+
+def _written_tag(text: str, node: yaml.Node) -> str | None:
+    """The tag written before ``node`` in ``text`` (the text its marks count in), or None. A value
+    cannot begin with ``!`` but as a tag: a plain text may not, a quoted one begins with its quote."""
+    found = _PROPERTIES.match(text, node.start_mark.index)
+    return found.group(1) if found else None
 
 
 def _codepoint(char: str) -> str:
@@ -446,18 +461,25 @@ _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
 def check_nodes(
-    root: yaml.Node, file: Path, listed: int | None = MAX_FILE_PROBLEMS, max_nodes: int | None = None
+    root: yaml.Node,
+    file: Path,
+    listed: int | None = MAX_FILE_PROBLEMS,
+    max_nodes: int | None = None,
+    text: str | None = None,
 ) -> None:
     """Rejects, with file and line, what no record field may hold: a key that is not text, text
     longer than :data:`MAX_TEXT` or with a control character, a whole number that is not plain
     decimal digits (YAML 1.1 reads ``0x10``, ``010`` and ``1:30`` as numbers) or has more than
-    :data:`MAX_DIGITS`, and aliases (``*name``; they let a small file stand for a huge one).
+    :data:`MAX_DIGITS`, aliases (``*name``; they let a small file stand for a huge one), and tags:
+    any but those YAML gives untagged values, and, with the ``text`` the tree was composed from (its
+    marks' text), every tag written out, ``!!str``, ``!!bool`` and the non-specific ``!`` too (they
+    turn a quoted ``"false"`` into false, or ``! true`` into a text the reader takes for true).
     ``listed``: the most problems named, as :func:`load_record` names them (None: every one).
     ``max_nodes``: the most values the tree may hold, an alias counted as the value it repeats (a
     list of a million ``*a`` is refused before its items are looked at)."""
     errors = Problems(file, listed)
     try:
-        _check_nodes(root, file, errors, max_nodes)
+        _check_nodes(root, file, errors, max_nodes, text if text is not None and "!" in text else None)
     except _Hopeless:
         pass
     except _Limit as limit:
@@ -465,7 +487,9 @@ def check_nodes(
     errors.raise_any()
 
 
-def _check_nodes(root: yaml.Node, file: Path, errors: Problems, max_nodes: int | None = None) -> None:
+def _check_nodes(
+    root: yaml.Node, file: Path, errors: Problems, max_nodes: int | None = None, text: str | None = None
+) -> None:
     seen: set[int] = set()
     repeated: set[int] = set()
     count = 1
@@ -487,8 +511,9 @@ def _check_nodes(root: yaml.Node, file: Path, errors: Problems, max_nodes: int |
                 )
             continue
         seen.add(id(node))
-        if node.tag not in _UNTAGGED:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        tag = _written_tag(text, node) if text is not None else None
+        if tag is not None or node.tag not in _UNTAGGED:
+            tag = tag or node.tag.replace("tag:yaml.org,2002:", "!!", 1)
             errors.append(
                 InputError(
                     Where(file, node.start_mark.line + 1, path),

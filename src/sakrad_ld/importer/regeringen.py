@@ -411,6 +411,10 @@ class _Refused(Exception):
     """A redirect (or a first address) that ``import --fetch`` does not follow."""
 
 
+class _Incomplete(Exception):
+    """A body that ended before the length its server announced."""
+
+
 #: The most redirects followed from the address given.
 MAX_REDIRECTS = 5
 
@@ -572,7 +576,21 @@ def _decoded(body: bytes, encoding: str, limit: int) -> bytes:
     raise _Refused(f"the page says it is compressed ({encoding}), but its bytes cannot be uncompressed")
 
 
+def _check_whole(answer: object, received: int) -> None:
+    """Refuses a body that ended before its end (RFC 9112 §6.3: a message body shorter than its
+    ``Content-Length`` is incomplete): ``http.client`` gives a short read at the connection's close
+    where a chunked body cut short raises IncompleteRead. A body without a length ends at the close."""
+    missing = getattr(answer, "length", None)  # what the Content-Length announced and was not read
+    if getattr(answer, "chunked", False) or not missing:
+        return
+    raise _Incomplete(
+        f"the connection closed after {received:,} of the {received + missing:,} bytes the server announced "
+        "(Content-Length)"
+    )
+
+
 def _read_capped(url: str, timeout: float, limit: int) -> str:
+    import http.client
     from urllib.parse import urlsplit
 
     if urlsplit(url).scheme.lower() not in ("http", "https"):
@@ -589,10 +607,17 @@ def _read_capped(url: str, timeout: float, limit: int) -> str:
                 else "the server announces a length of more than 18 digits"
             )
         body = bytearray()
-        while chunk := answer.read1(65536):
-            body += chunk
-            if len(body) > limit:
-                raise _TooLarge(f"the server sent more than {limit:,} bytes")
+        try:
+            while chunk := answer.read1(65536):
+                body += chunk
+                if len(body) > limit:
+                    raise _TooLarge(f"the server sent more than {limit:,} bytes")
+        except http.client.IncompleteRead as cut:  # a chunked body that ended before its last chunk
+            raise _Incomplete(
+                f"the connection closed after {len(body) + len(cut.partial):,} bytes, before the end of "
+                "the body's chunks (Transfer-Encoding: chunked)"
+            ) from None
+        _check_whole(answer, len(body))
         data = _decoded(bytes(body), answer.headers.get("Content-Encoding", ""), limit)
         charset = answer.headers.get_content_charset() or "utf-8"
     try:
@@ -626,6 +651,12 @@ def fetch_page(url: str, timeout: float = 10.0, deadline: float = FETCH_DEADLINE
             where,
             f"the page is too large: {error}",
             f"at most {limit:,} bytes (a regeringen.se page is under 1 MB), or the page saved as a file",
+        )
+    if isinstance(error, _Incomplete):
+        raise InputError(
+            where,
+            f"the page arrived incomplete: {error}",
+            "the whole page: fetch it again, or give the page saved as a file",
         )
     if isinstance(error, _Refused):
         raise InputError(

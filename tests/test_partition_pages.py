@@ -53,3 +53,18 @@ def test_the_dataset_lists_its_partitions_by_name(opened: Release) -> None:
     page = resource_page(opened.store, opened.base_iri + "dataset", site, "en") or ""
     links = re.findall(r'<a href="[^"]*dataset/void/class/[^"]*">(.*?)</a>', page)
     assert links and all(name.startswith("class partition: ") for name in links), links[:3]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_two_partitions_of_the_dataset_share_a_link_text(opened: Release, lang: str) -> None:
+    """Two terms may have one label ("person": foaf:Person and person:Person); a partition's name says
+    its term's compact IRI, so a link's text tells where it leads (WCAG 2.4.4)."""
+    site = Site(opened.base_iri, [], [], release=opened.root)
+    page = resource_page(opened.store, opened.base_iri + "dataset", site, lang) or ""
+    links = re.findall(r'<a href="([^"]*dataset/void/(?:class|property)/[^"]*)">(.*?)</a>', page, re.S)
+    targets: dict[str, set[str]] = {}
+    for href, text in links:
+        targets.setdefault(re.sub(r"<[^>]+>", "", text), set()).add(href)
+    assert links and all(len(hrefs) == 1 for hrefs in targets.values()), {
+        t: h for t, h in targets.items() if len(h) > 1
+    }

@@ -260,16 +260,18 @@ class Labeller:
         return self._apart
 
     def _named_by(self, term: ox.NamedNode) -> Text | None:
-        """``term`` named by what it is of (:data:`NAMED_BY`), in both languages: "klassuppdelning:
-        sakråd", "class partition: sakråd (consultation with civil society)"; a name without English
-        stays Swedish inside the English (``sv_tail``)."""
+        """``term`` named by what it is of (:data:`NAMED_BY`), in both languages, with that term's
+        compact IRI, as two terms may have one label ("person" is foaf:Person's and person:Person's):
+        "klassuppdelning: sakråd (sakrad:Sakrad)", "class partition: sakråd (consultation with civil
+        society) (sakrad:Sakrad)"; a name without English stays Swedish inside the English (``sv_tail``)."""
         for predicate, link in NAMED_BY:
             target = value(self.store, term, predicate)
             if isinstance(target, ox.NamedNode):
                 kind = term_labels()[link.value]
                 of = self.of(target)
-                tail = of.main if of.en is None and of.lang == "sv" else None
-                return Text(f"{kind.main}: {of.main}", f"{kind.en}: {of.en or of.main}", "sv", tail)
+                curie = compact(target.value)
+                tail = f"{of.main} ({curie})" if of.en is None and of.lang == "sv" else None
+                return Text(f"{kind.main}: {of.main} ({curie})", f"{kind.en}: {of.en or of.main} ({curie})", "sv", tail)
         return None
 
     def of(self, term: Term) -> Text:

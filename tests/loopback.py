@@ -19,10 +19,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: Seconds a server started by a test may take to listen before the test fails.
+START_LIMIT = 120.0
+
+
 def wait_listening(proc: subprocess.Popen[bytes], ports: tuple[int, ...], name: str, log: Path | None = None) -> None:
     """Returns once ``proc`` (``name``, its output piped) listens on each of ``ports``; fails the test
-    with its output (and ``log``) when it exits first, or when it takes more than 5 s."""
-    for _ in range(100):
+    with its output (and ``log``) when it exits first, or when it takes more than :data:`START_LIMIT`
+    seconds (a bound a busy machine's start never comes near: a server that starts waits no longer)."""
+    for _ in range(int(START_LIMIT / 0.05)):
         if proc.poll() is not None:
             said = proc.stdout.read().decode()  # type: ignore[union-attr]
             pytest.fail(f"{name} did not start: {said} {log.read_text()}" if log else f"{name} did not start: {said}")
@@ -32,7 +37,7 @@ def wait_listening(proc: subprocess.Popen[bytes], ports: tuple[int, ...], name: 
             return
         except OSError:
             time.sleep(0.05)
-    pytest.fail(f"{name} did not open its {'port' if len(ports) == 1 else 'ports'} within 5 s")
+    pytest.fail(f"{name} did not open its {'port' if len(ports) == 1 else 'ports'} within {START_LIMIT:.0f} s")
 
 
 def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:

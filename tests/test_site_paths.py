@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from devtools import DevTools
+from loopback import wait_listening
 from nginx_host import free_port, nginx_serving
 from serving import serving
 
@@ -273,15 +274,7 @@ http {{
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/sakrad/"
-        for _ in range(100):
-            try:
-                ask(url)
-                break
-            except OSError:
-                assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-                import time
-
-                time.sleep(0.05)
+        wait_listening(proc, (port,), "nginx", run / "error.log")
         yield url
     finally:
         proc.terminate()

@@ -44,7 +44,7 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        for _ in range(2400):  # up to 120 s for a busy machine to start it
             try:
                 urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
                 break
@@ -53,7 +53,7 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     pytest.fail(f"oxigraph serve stopped: {process.stderr.read().decode() if process.stderr else ''}")
                 time.sleep(0.05)
         else:
-            pytest.fail("oxigraph serve did not answer within 10 s")
+            pytest.fail("oxigraph serve did not answer within 120 s")
         yield url
     finally:
         process.terminate()

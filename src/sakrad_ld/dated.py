@@ -26,8 +26,12 @@ expected:
   meeting's. Negation, doubt, condition, choice, something done in its place and exclusion are
   clauses.GUARD_TABLE's words, read by :func:`clauses.guard_in` as for taking part. A day and month
   without a year are no stated date: such a date is derived; and a year or a month that text gives
-  beside a word of holding this meeting ("Sakrådet hölls i mars", "hölls 2019") must be the date's
-  (:func:`time_disagreement`);
+  beside a word of holding this meeting ("Sakrådet hölls i mars", "hölls 2019") must be the date's, and a
+  day and month so given the date's or one of its ``days`` (:func:`time_disagreement`: a text giving the
+  meeting two days states neither); a span's last day is never the date, its first only a meeting's with
+  ``days`` ("från den 1 till den 5 februari": :func:`date_contradiction`); and no other sentence may
+  correct, change or call the date wrong ("Rättelse: …", "Datumet har ändrats till …", "Nytt datum:",
+  :func:`sakrad_ld.corrected.taken_back`);
 - **the derivation** (``date_derivation``): where its Swedish text quotes a day and month ("Den 6
   december", in "…", “…” or ”…”), the date's day and month are one of those quoted; where it names the
   year the date is worked out from, the date's year agrees: a date in Swedish words with its year inside
@@ -742,6 +746,22 @@ _APART = LazyPattern(r"[,;:()]| - ")
 #: A range of days in a date's words ("10-11 september 2024", "10 - 11 september"): no single day; two days'
 #: numbers, not a part of a numeric date ("2024-09-10", "10/9-2024": a digit, "/" or "-" beside them).
 _RANGE = LazyPattern(r"(?<![\d/-])\d{1,2}(?::[ea])? ?[-–] ?\d{1,2}(?::[ea])?(?![\d/-])")
+#: The words of a span of days before its last day ("från den 1 till den 5 februari", "den 4 februari 2024
+#: t.o.m. den 5 februari", "från den 4 februari kl. 22 till den 5 februari", "from 1 to 5 February"): a
+#: day (its month and year, a time of day may follow) and a word of "to" before the date.
+_SPAN_END = LazyPattern(
+    rf"(?<!\w)(?:(?:från|from|mellan|between) (?:och med )?)?(?:den |the )?(?:{_WEEKDAYS})?(?:en)?,? ?(?:den |the )?"
+    rf"\d{{1,2}}(?::[ea]|e|st|nd|rd|th)?(?: (?:{_MONTH}|{'|'.join(MONTHS_EN)}))?(?: \d{{4}})?"
+    r"(?:,? (?:kl\.?|klockan|at) \d{1,2}(?:[.:]\d\d)?)? (?:till och med|t\.o\.m\.?|t o m|tom|till|to|through|"
+    rf"thru|until|-|–) (?:(?:den|the|(?:{_WEEKDAYS})(?:en)?),? )*$"
+)
+#: The words after a span's first day up to its last ("… 2024 till den 5 februari", "… kl. 22 till den 5
+#: februari", "… t.o.m. den 5 februari", "… to 5 February"): a day after "den", or with its month.
+_SPAN_START = LazyPattern(
+    r"(?:,? (?:kl\.?|klockan|at) \d{1,2}(?:[.:]\d\d)?)? (?:till och med|t\.o\.m\.?|t o m|tom|till|to|through|"
+    rf"thru|until) (?:(?:(?:{_WEEKDAYS})(?:en)?),? )?(?:(?:den|the) \d{{1,2}}(?::[ea]|e|st|nd|rd|th)?(?!\d)|"
+    rf"\d{{1,2}}(?::[ea]|e|st|nd|rd|th)? (?:{_MONTH}|{'|'.join(MONTHS_EN)}))"
+)
 #: A weekday right before a date ("tisdagen den 10 september", "Wednesday, 10 September").
 _WEEKDAY_BEFORE = LazyPattern(rf"(?<!\w)({_WEEKDAYS})(?:en)?,? (?:den |the )?$")
 _WEEKDAY_NUMBERS = {w: i % 7 for i, w in enumerate(_WEEKDAYS.split("|"))}
@@ -811,6 +831,17 @@ def date_contradiction(flat: str, lo: int, a: int, b: int, date: str, *, several
     range its first."""
     if not several and _RANGE.search(flat, a, b):
         return f"gives a range of days ({flat[a:b]!r}), not one day: a meeting of several days has days"
+    if not _MOVED.search(flat, lo, a):
+        if (end := _SPAN_END.search(flat, max(lo, a - 80), a)) is not None:
+            return (
+                f"gives it as the last day of a span of days ({end.group().strip()!r} …): a span's end is never "
+                "the meeting's date, and a meeting of several days has days"
+            )
+        if not several and (start := _SPAN_START.match(flat, b)) is not None:
+            return (
+                f"gives it as the first day of a span of days ({start.group().strip()!r}): a meeting of several "
+                "days has days"
+            )
     if len(date) == 10 and (day := _WEEKDAY_BEFORE.search(flat, max(lo, a - 20), a)) is not None:
         named = _WEEKDAY_NUMBERS[day.group(1)]
         real = dt.date.fromisoformat(date).weekday()
@@ -830,10 +861,12 @@ def date_contradiction(flat: str, lo: int, a: int, b: int, date: str, *, several
 _ENGLISH_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
+def time_disagreement(text: str, date: str, days: list[str] | None = None) -> tuple[str, str] | None:
     """A year or month the kept ``text`` gives beside a word of holding this meeting ("Sakrådet hölls i
-    mars", "Mötet hölls 2019", "I mars 2019 hölls sakrådet") that is not ``date``'s, as (the sentence, the
-    time); None where none does. Not a negated, doubtful or planned holding, nor a sentence of another
+    mars", "Mötet hölls 2019", "I mars 2019 hölls sakrådet") that is not ``date``'s, or a day and month
+    that are not a full ``date``'s nor one of the meeting's ``days`` ("Sakrådet hölls den 6 februari 2024"
+    in a text that gives the 5th elsewhere: a text giving the meeting two days does not state either), as
+    (the sentence, the time); None where none does. Not a negated, doubtful or planned holding, nor a sentence of another
     meeting, of a meeting called off or moved, nor a time given as the day first set for it."""
     from .stated import _another_meeting, _flat, folded_text
 
@@ -882,7 +915,27 @@ def time_disagreement(text: str, date: str) -> tuple[str, str] | None:
                     or (month is not None and said[1] is not None and said[1] != month)
                 ):
                     return flat[lo:hi].strip(), t.group()
+                if len(date) == 10 and t["day"] and _other_day(flat, lo, hi, t, date, days or []):
+                    return flat[lo:hi].strip(), t.group()
     return None
+
+
+def _other_day(flat: str, lo: int, hi: int, t: re.Match[str], date: str, days: list[str]) -> bool:
+    """Whether the day and month of ``t`` (a :data:`_TIME` with a day, in the sentence ``flat[lo:hi]``) give
+    another day than ``date`` and than each of ``days``: not a range's or a list's day ("den 5–6 februari",
+    "den 5 och 6 februari", read as ranges and lists are, by :func:`date_contradiction`)."""
+    said = (int(t["year"]) if t["year"] else int(date[:4]), MONTHS.index(t["month"]) + 1 if t["month"] in MONTHS
+            else MONTHS_EN.index(t["month"]) + 1, int(t["day"]))  # fmt: skip
+    try:
+        day = dt.date(*said).isoformat()
+    except ValueError:
+        return False
+    if day == date or day in days:
+        return False
+    before = flat[max(lo, t.start() - 12) : t.start()]
+    return _RANGE.search(flat, max(lo, t.start() - 6), t.end()) is None and not re.search(
+        r"[\d][,–-]? ?(?:och|and|&|till|to)? ?$", before
+    )
 
 
 def _past_plan(flat: str, lo: int, hi: int, a: int, b: int) -> str | None:
@@ -1186,7 +1239,7 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
         announced=bool(getattr(m, "announced_only", False)),
     )
     if said is not None:
-        return _against_times(m, sid, file, text)
+        return _against_times(m, sid, file, text) or _against_corrections(m, sid, file, text)
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + (
         f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}" if len(date) >= 7 else date
     )
@@ -1257,10 +1310,40 @@ def _hidden_date(text: str, date: str) -> tuple[str, str] | None:
     return None
 
 
-def _against_times(m: Meeting, sid: str, file: str, text: str) -> list[InputError]:
-    """A year or month beside a word of holding this meeting in the kept text that is not the date's."""
+def _against_corrections(m: Meeting, sid: str, file: str, text: str) -> list[InputError]:
+    """A sentence of the kept text that corrects, changes or calls wrong the date it states elsewhere
+    (:func:`sakrad_ld.corrected.taken_back`: "Rättelse: … den 6 februari, inte den 5 februari", "Datumet
+    har ändrats till …", "Nytt datum: …", "Datumet ovan är fel")."""
+    from .corrected import read_text, taken_back
+    from .stated import _another_meeting
+
     date = str(m.date)
-    found = time_disagreement(text, date)
+    forms = [date_forms(date), *([day_without_year(date)] if len(date) == 10 else [])]
+
+    def found(flat: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        return sorted({f.span() for form in forms for f in form.finditer(flat, lo, hi)})
+
+    ft, flat = read_text(text)
+    back = taken_back("date", ft, flat, found, lambda lo, hi: _another_meeting(flat, lo, hi))
+    if back is None:
+        return []
+    return [
+        InputError(
+            m.where("date"),
+            f"date {date} is stated in the text of {_quoted(sid)} ({_some([file])}), which the date is taken "
+            f"from, but {back.said()}: a date the text takes back is not stated",
+            "the date the text gives as the right one (a contradiction is reported, not resolved: a "
+            "date_derivation saying which date holds and why, where the text itself does not)",
+            'docs/load-checks.md, "Dates"',
+        )
+    ]
+
+
+def _against_times(m: Meeting, sid: str, file: str, text: str) -> list[InputError]:
+    """A year, month or day beside a word of holding this meeting in the kept text that is not the date's
+    (nor one of its ``days``)."""
+    date = str(m.date)
+    found = time_disagreement(text, date, days=[str(d) for d in getattr(m, "days", None) or []])
     if found is None:
         return []
     sentence, time = found

@@ -37,7 +37,9 @@ object is this sakråd, in one clause, else loading refuses the organiser with t
 A cleft names the subject too ("Det var Kulturdepartementet som anordnade sakrådet"), as does an
 organiser's label with the name alone after it ("Arrangör: Kulturdepartementet"); in "Sakrådet
 anordnades inte av A utan av B" (or "har inte anordnats av A utan av B", "was not organised by A but by
-B") the negation is A's, and B organised the sakråd.
+B") the negation is A's, and B organised the sakråd. An organiser another sentence takes back is not
+stated (:func:`organiser_taken_back`: "Rättelse: Sakrådet anordnades av B, inte av A", "Sakrådet anordnades
+inte av A", "Arrangören har ändrats").
 
 An invitation in a body's name ("bjuder Regeringskansliet in") makes it the convener, not the
 organiser; a page's publisher is not its organiser (stated.py warns). A source with no kept text is
@@ -63,9 +65,10 @@ from .stated import (
 from .typedyaml import quoted
 
 if TYPE_CHECKING:
+    from .corrected import TakenBack
     from .records import Body, Corpus
 
-__all__ = ["HOLDING_WORDS", "ORGANISING_WORDS", "check_organisers", "organiser_named"]
+__all__ = ["HOLDING_WORDS", "ORGANISING_WORDS", "check_organisers", "organiser_named", "organiser_taken_back"]
 
 #: Words of organising a meeting (whole words, folded): present, past, infinitive and passive.
 ORGANISING_WORDS = (
@@ -540,6 +543,23 @@ def organiser_named(body: Body, text: str, years: frozenset[str] | None = None, 
     return False
 
 
+def organiser_taken_back(body: Body, raw: str, years: frozenset[str] | None = None) -> TakenBack | None:
+    """The sentence of the kept text ``raw`` that takes back ``body`` as the organiser
+    (:func:`sakrad_ld.corrected.taken_back`: "Rättelse: Sakrådet anordnades av Kulturdepartementet, inte
+    av Arbetsmarknadsdepartementet", "Sakrådet anordnades inte av …", "Arrangören har ändrats"), or None.
+    A sentence about another meeting takes back nothing of this one."""
+    from .corrected import read_text, taken_back
+    from .stated import _another_meeting
+
+    ft, flat = read_text(raw)
+    name = folded(body.name.sv)
+
+    def found(flat: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        return list(find_words(name, flat, lo, hi)) if lo < hi and name else []
+
+    return taken_back("organiser", ft, flat, found, lambda lo, hi: _another_meeting(flat, lo, hi, years))
+
+
 def _planned(text: str, lo: int, hi: int) -> bool:
     """Whether a plan's word governs the name at ``lo``..``hi`` in its sentence of the folded ``text``."""
     start = text.rfind("\x00", 0, lo) + 1
@@ -571,6 +591,19 @@ def check_organisers(corpus: Corpus) -> list[InputError]:
             [m.date, *(m.days or [])], next((s.published for s in corpus.sources if s.id == source), None)
         )
         if organiser_named(bodies[m.organiser], texts[source], years, plans=m.announced_only):
+            if (back := organiser_taken_back(bodies[m.organiser], corpus.copies[source], years)) is not None:
+                errors.append(
+                    InputError(
+                        m.where("organiser"),
+                        f"organiser {quoted(m.organiser)} ({quoted(bodies[m.organiser].name.sv)}) is credited to "
+                        f"{quoted(source)}, whose kept text ({quoted(str(files.get(source)))}) names it as "
+                        f"organising the sakråd, but {back.said()}: an organiser the text takes back is not stated",
+                        "the organiser the text gives as the right one (a contradiction is reported, not "
+                        "resolved: the organiser left out, or credited to a document that states it without "
+                        "taking it back)",
+                        'docs/load-checks.md, "Corrections, changes and a second value"',
+                    )
+                )
             continue
         errors.append(
             InputError(

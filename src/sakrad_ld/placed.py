@@ -45,7 +45,11 @@ or for another event ("Efter sakrådet samlades deltagarna i Malmö för en midd
 a preposition governs ("föregicks av ett möte i Malmö"), nor in a clause the sentence calls wrong ("Det
 är fel att sakrådet hölls i Malmö": :func:`not_holding`, :func:`denied_that`); and the subject held there is not another event, also with
 adverbials between its verb and it ("I Stockholm hölls i stället ett seminarium", "… samma dag en …"). An announced meeting (``announced_only``) may take its place from a plan
-("ska hållas i", "kommer att hållas i"), which is what an announcement says; never from the others.
+("ska hållas i", "kommer att hållas i"), which is what an announcement says; never from the others. A
+place another sentence takes back is not stated (:func:`taken_back_place`): a correction, a change or a
+denial ("Rättelse: Sakrådet hölls i Lund, inte i Malmö", "Platsen har ändrats till Lund", "Sakrådet hölls
+inte i Malmö": :func:`sakrad_ld.corrected.taken_back`), or a second place where this meeting was held
+("Sakrådet hölls i Lund.": one sharing no word with the place, named in no sentence that names it).
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ from .stated import (
     _HELD,
     _ITEM_MARK,
     TITLE_ENDINGS,
+    _another_meeting,
     _case,
     _error,
     _flat,
@@ -952,9 +957,93 @@ def check_meeting_places(corpus: Corpus) -> list[InputError]:
         text, flat = texts[source]
         years = meeting_time([m.date, *(m.days or [])], published.get(source))
         why = runs_on(m.place) or held_here(m.place, text, flat, years, announced=bool(m.announced_only))
+        if not why:
+            why = taken_back_place(m.place, kept[source], years, announced=bool(m.announced_only))
         if why:
             errors.append(_error(m.where("place"), "the place", m.place, source, files.get(source), why, "place"))
     return errors
+
+
+def taken_back_place(value: str, raw: str, years: Any = None, *, announced: bool = False) -> str:
+    """Why the kept text ``raw``, which states the place ``value`` in one sentence, does not state it as the
+    meeting's: another sentence corrects, changes or denies it (:func:`sakrad_ld.corrected.taken_back`:
+    "Rättelse: Sakrådet hölls i Lund, inte i Malmö", "Platsen har ändrats till Lund", "Ny plats: Lund"), or
+    says this meeting was held at another place (:func:`_second_place`: "Sakrådet hölls i Lund"); "" where
+    none does."""
+    from .corrected import read_text, taken_back
+
+    ft, flat = read_text(raw)
+    own = folded(value)
+
+    def found(flat: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        return list(find_words(own, flat, lo, hi)) if lo < hi else []
+
+    back = taken_back("place", ft, flat, found, lambda lo, hi: _another_meeting(flat, lo, hi, years))
+    if back is not None:
+        return f"holds it, but {back.said()}"
+    if (other := _second_place(value, raw, years, announced=announced)) is not None:
+        return (
+            f"holds it, but another sentence of the text says the meeting was held at another place ({other[1]!r}: "
+            f'"{other[0]}"): a text giving the meeting two places does not state either'
+        )
+    return ""
+
+
+#: This meeting's noun (or a pronoun), a word of holding and a place's preposition, then a word
+#: ("sakrådet hölls i lund", "mötet ägde sedan rum på rosenbad", "the meeting was held in lund"), read in the
+#: folded text; the word is a place's name where the text writes it in capitals (:func:`_second_place`).
+_HELD_AT_WORD = LazyPattern(
+    r"(?<![\w-])(?:sakrådet|samrådet|mötet|dialogmötet|det|the meeting|the consultation|it)(?: [\w-]+){0,3}? "
+    r"(?:hölls|ägde rum|genomfördes|anordnades|arrangerades|was held|took place)"
+    r"(?: (?:sedan|därefter|dock|också|även|slutligen|then|also|however|finally))* (?:i|på|vid|in|at) "
+    r"(?P<place>[\w-]+)"
+)
+
+
+#: An ordinal or a word of another time or meeting before the word of holding ("Det första sakrådet i
+#: serien hölls i Malmö", "Nästa möte hölls …", "The previous meeting was held in Malmö", "Sakrådet hölls
+#: tidigare i Lund"): the place is another meeting's or time's.
+_ANOTHER_ONE = LazyPattern(
+    r"(?<!\w)(?:första|andra|tredje|fjärde|femte|sista|förra|föregående|nästa|kommande|tidigare|senaste|"
+    r"förstnämnda|fjolårets|förrförra|first|second|third|fourth|last|previous|next|earlier|former|upcoming|"
+    r"prior|later|senare|brukar|usually|usual|vanligtvis)(?!\w)"
+)
+
+
+def _second_place(value: str, raw: str, years: Any = None, *, announced: bool = False) -> tuple[str, str] | None:
+    """A sentence of the kept text ``raw`` saying this meeting was held at a place that shares no word with
+    ``value`` (:data:`_HELD_AT_WORD`, a name the text writes in capitals, that :func:`held_here` reads as
+    where the meeting was held: not another meeting's, nor denied, planned or at another time), as (the
+    sentence, the place); None where there is none ("hölls i Rosenbad i Stockholm" names one place, as
+    does "Rosenbad, Stockholm")."""
+    ft = folded_text(raw)
+    flat = _flat(ft)
+    own = set(re.findall(r"[\w-]+", folded(value)))
+    for m in _HELD_AT_WORD.finditer(flat):
+        place = m["place"]
+        if place in own or _beside(folded(value), place, ft, flat):
+            continue
+        lo, hi = _sentence(ft, m.start(), m.end())
+        if _ANOTHER_ONE.search(flat, lo, m.start("place")) is not None:
+            continue  # "Det första sakrådet i serien hölls i Malmö": another meeting of the series
+        if held_here(place, ft, flat, years, announced=announced) != "":
+            continue
+        cased = _cased(raw)  # read only for a place held there, so a text is seldom folded twice
+        if cased is None or not cased[m.start("place")].isupper():
+            continue  # "hölls i år", "hölls i samband med …": no name
+        return " ".join(flat[lo:hi].split()), cased[m.start("place") : m.end("place")]
+    return None
+
+
+def _beside(value: str, place: str, ft: str, flat: str) -> bool:
+    """Whether ``place`` stands in a sentence of the folded text ``ft`` (``flat`` its flat form) that names
+    ``value`` ("hölls i Rosenbad i Stockholm", "Rosenbad, Stockholm"): the two name one place, as a venue
+    and its town."""
+    for a, b in find_words(value, flat):
+        lo, hi = _sentence(ft, a, b)
+        if next(find_words(place, flat, lo, hi), None) is not None:
+            return True
+    return False
 
 
 #: Adverbials that may stand between a fronted place's verb of holding and its indefinite subject ("I

@@ -24,6 +24,10 @@ file, line and field unless the text gives it:
 - a post's label: the Swedish label as whole words in the post's first source's kept text (that is
   the document the release credits it to).
 
+A meeting's chair whose credited kept text takes it back in another sentence ("Rättelse: Sakrådet
+leddes inte av X utan av Y", "Sakrådet leddes inte av X", "Ordföranden har bytts ut":
+:func:`sakrad_ld.corrected.taken_back`) is refused as well, wherever else the text names X chair.
+
 A source with no kept text is not checked (as for every check of the kept texts): the fact stays as
 the data gives it. The comparison folds the text as stated.py does (:func:`~sakrad_ld.stated.folded_text`).
 """
@@ -285,7 +289,7 @@ def check_posts(corpus: Corpus) -> list[InputError]:
     for post in corpus.posts:
         if post.sources and post.sources[0] in kept:
             labels.setdefault(post.sources[0], []).append(post)
-    errors: list[InputError] = []
+    errors: list[InputError] = _chairs_taken_back(corpus, people, files)
     for source in sorted(set(wanted) | set(labels), key=list(kept).index):
         text = folded_text(kept[source])
         flat = text.replace("\x00", " ")
@@ -320,4 +324,47 @@ def check_posts(corpus: Corpus) -> list[InputError]:
                     "(the post's first source, which the release credits it to) does not hold it",
                 )
             )
+    return errors
+
+
+def _chairs_taken_back(corpus: Corpus, people: dict[str, Person], files: dict[str, str | None]) -> list[InputError]:
+    """Every meeting's chair whose credited kept text takes the chair back in a sentence
+    (:func:`sakrad_ld.corrected.taken_back`: "Rättelse: Sakrådet leddes inte av X utan av Y", "Sakrådet
+    leddes inte av X", "Ordföranden har bytts ut"), wherever else it names X chair: a text that
+    corrects or denies who chaired does not state it. Asked only where a sentence names X chair
+    (stated.py's reading), which refuses the chair itself where none does."""
+    from .corrected import read_text, taken_back
+    from .stated import _another_meeting, _named_as
+
+    errors: list[InputError] = []
+    for m in corpus.meetings:
+        chair = m.chair
+        if chair is None or chair.person not in people:
+            continue
+        source = chair.source or m.source_of("chair")
+        if source not in corpus.copies:
+            continue
+        ft, flat = read_text(corpus.copies[source])
+        if not _named_as(people[chair.person].name, "chair", ft, flat=flat):
+            continue  # refused by stated.py as no sentence naming them chair: one refusal is enough
+        name = folded(people[chair.person].name)
+
+        def found(flat: str, lo: int, hi: int, name: str = name) -> list[tuple[int, int]]:
+            return list(find_words(name, flat, lo, hi)) if lo < hi else []
+
+        back = taken_back("chair", ft, flat, found, lambda lo, hi, flat=flat: _another_meeting(flat, lo, hi))
+        if back is None:
+            continue
+        where = chair.lines.where("person") if chair.lines else m.where("chair")
+        errors.append(
+            InputError(
+                where,
+                f"chair of {m.id}: {quoted(people[chair.person].name)} is credited to {quoted(source)}, whose kept "
+                f"text ({quoted(str(files.get(source)))}) names them chair, but {back.said()}: a chair the text "
+                "takes back is not stated",
+                "the chair the text gives as the right one (a contradiction is reported, not resolved: the "
+                "chair left out, or credited to a document that states it without taking it back)",
+                'docs/load-checks.md, "Corrections, changes and a second value"',
+            )
+        )
     return errors

@@ -1259,6 +1259,8 @@ def _check(m: Meeting, name: str, count: Count, kept: bool = False) -> list[Inpu
     if not readings:
         if count.value is None:
             return []  # "ett stort antal": words without a number, and no number made up for them
+        if count.value == 1 and any(t.group().casefold() in _ONE for t in _TOKEN.finditer(count.text)):
+            return []  # "One organisation", "en organisation": the article is the number
         return [
             InputError(
                 where("value"),

@@ -101,6 +101,7 @@ from .clauses import (
     other_event,
     other_forum,
     other_object,
+    own_event,
     side_clause,
 )
 from .counted import (
@@ -289,13 +290,14 @@ _DASHES = str.maketrans(
     }
 )
 #: The end of a sentence in a kept text (a blank line; '.', '!', '?', ':' or ';' before a space and an
-#: upper-case letter or a digit), marked in the folded text by :data:`_END` in place of the space.
+#: upper-case letter or a digit, or a quotation mark opening before one: "… 2024. ”Mötet hölls …”, säger"),
+#: marked in the folded text by :data:`_END` in place of the space.
 #: Every pattern of folding is linear in the text: each begins at one character (a line end, a stop)
 #: and runs possessively over white space, so a long run of white space is read once, not from each
 #: of its characters (the white space around a blank line is folded with the other runs, and
 #: :data:`_ENDS` joins it to the end).
 _BLANK_LINE = LazyPattern(r"\n[^\S\n]*+\n")
-_STOP = LazyPattern(r"(?<=[.!?:;])\s++(?=[A-ZÅÄÖ0-9])")
+_STOP = LazyPattern(r"(?<=[.!?:;])\s++(?=[\"'“”«»„’‘]?[A-ZÅÄÖ0-9])")
 _END = "\x00"
 
 #: Abbreviations whose '.' ends no sentence, in lower case (Swedish and English): "Vid mötet deltog bl.a.
@@ -344,8 +346,9 @@ _MONTH_WORD = LazyPattern(
     r"(?i:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|"
     r"february|march|may|june|july|august|october)(?!\w)"
 )
-#: The word after a stop, with its '.' where it is one letter (another initial: "A. B. Svensson").
-_NEXT_WORD = LazyPattern(r"\w(?:\.|\w*)")
+#: The word after a stop, with its '.' where it is one letter (another initial: "A. B. Svensson"), a
+#: quotation mark opening before it left out.
+_NEXT_WORD = LazyPattern(r"[\"'“”«»„’‘]?(\w(?:\.|\w*))")
 _TOKEN_CUT = LazyPattern(r"[\s\x00]+")
 _QUOTES = "([{\"'“”«»„"
 #: How far before a stop the words it ends are read (no abbreviation is longer, spaces inside included).
@@ -399,7 +402,7 @@ def _mark_ends(piece: str, before: str = "") -> str:
         following = _NEXT_WORD.match(piece, m.end())
         return (
             _END
-            if sentence_ends(words[-1], following.group() if following else "", words[-2] if len(words) > 1 else "")
+            if sentence_ends(words[-1], following.group(1) if following else "", words[-2] if len(words) > 1 else "")
             else m.group()
         )
 
@@ -640,12 +643,31 @@ _GLUED = LazyPattern(r"(?<=[a-zåäöé])(?=[A-ZÅÄÖ][a-zåäöé]{3})")
 #: A label in emphasis at a line's start ("**Ordförande:** A", "__Ordförande:__ A", "*Ordförande*: A"): the
 #: marks are no words, the line is read as "Ordförande: A".
 _EMPHASISED_LABEL = LazyPattern(r"(?m)^([^\S\n]*)(\*\*|__|\*|_)([^*_:\n]{1,40})(?::\2|\2:)")
-#: A table's row whose first cell is a role's label ("| Ordförande | A |"): the cell labels the next, the
-#: row is read as "Ordförande: A", a sentence of its own.
+#: A table's row whose first cell is a fact's label, a role's, a date's or a place's ("| Ordförande | A |",
+#: "| Datum | 5 februari 2024 |", "| Plats | Stockholm |"): the cell labels the next, the row is read as
+#: "Ordförande: A", a sentence of its own.
+ROW_LABELS = (
+    "ordförande", "mötesordförande", "moderator", "sekreterare", "chair", "secretary",
+    "datum", "date", "dag", "tidpunkt", "när", "when", "plats", "place", "location", "venue", "lokal", "ort",
+)  # fmt: skip
 _LABEL_ROW = LazyPattern(
-    r"(?im)^[^\S\n]*\|[^\S\n]*(ordförande|mötesordförande|moderator|sekreterare|chair|secretary)[^\S\n]*\|"
+    r"(?im)^[^\S\n]*\|[^\S\n]*(" + "|".join(ROW_LABELS) + r")[^\S\n]*\|"
     r"[^\S\n]*([^|\n]*[^|\s])[^\S\n]*\|[^\S\n]*$"
 )
+#: A table's head: its first row and the line of dashes under it ("| Organisation | Deltog |" over
+#: "|---|---|"). The head is read as the heading of the rows under it, as a list's heading ("Organisation
+#: | Deltog:"), the line of dashes is no words.
+_TABLE_HEAD = LazyPattern(
+    r"(?m)^[^\S\n]*\|[^\S\n]*([^\n]*?)[^\S\n]*\|?[^\S\n]*\n[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*"
+    r"(?:\|[^\S\n]*:?-{3,}:?[^\S\n]*)*\|?[^\S\n]*$"
+)
+#: A table's row ("| Seminariet | Famna |"): its line end ends a sentence (a blank line is put in), so each
+#: row is read on its own, as a list's item under the table's head (counts read it so too).
+_TABLE_ROW = LazyPattern(r"(?m)^([^\S\n]*\|[^\n]*\|)[^\S\n]*\n")
+
+
+def _table_head(match: re.Match[str]) -> str:
+    return match.group(1).rstrip(" |:") + ":\n"
 
 
 def _item_line(match: re.Match[str]) -> str:
@@ -676,6 +698,7 @@ def fold_marked(text: str, case: Callable[[str], str]) -> str:
     text = shown(text)
     label = label_off(text)
     text = _LABEL_ROW.sub(r"\1: \2\n", _EMPHASISED_LABEL.sub(r"\1\3:", text))
+    text = _TABLE_ROW.sub(_item_line, _TABLE_HEAD.sub(_table_head, text))
     text = _GLUED.sub(" ", _ITEM_LINE.sub(_item_line, _HEADING_LINE.sub(_item_line, text)))
     pieces = []
     start = 0
@@ -1874,6 +1897,8 @@ def _check_stated(corpus: Corpus) -> list[InputError]:
                 said = discussion(values[0], text, flat, headings, year)
                 if said == "planned" and kind == "area":
                     why = _ELSEWHERE["planned"]  # announced before the sakråd: not said to be discussed
+                elif said == "said" and (denied := _area_denied(values[0], text, flat, year)):
+                    why = f"says it was discussed, but another sentence says it was not: {denied}; a contradiction to resolve"
                 else:
                     why = "" if said else (_area_said(values[0], text, flat, year) or _elsewhere(values[0], flat, kind))
             elif kind == "question":
@@ -2339,10 +2364,15 @@ def _only_invited(
     that the meeting was called off (:func:`~sakrad_ld.clauses.called_off`: "X deltog i sakrådet, som sedan
     ställdes in"). None: it says the organisation took part (or says nothing against it)."""
     lo, hi = _sentence(text, a, b)
-    heading = _heading(text, flat, lo, {} if headings is None else headings) or _colon_lead(text, flat, lo)
+    headings = {} if headings is None else headings
+    heading = (
+        _heading(text, flat, lo, headings) or _labelled_item(text, flat, lo, headings) or _colon_lead(text, flat, lo)
+    )
     for x, y in [_semicolon_part(flat, lo, hi, a)] if heading is None else [_semicolon_part(flat, lo, hi, a), heading]:
         if _another_meeting(flat, x, y, years) and not _THIS_TIME.search(flat, x, y):
             return f"{_quoted(flat[x:y].strip())} is about another meeting"
+    if (event := _event_label(text, flat, lo, hi)) is not None:  # "| Seminariet | Famna |", "- Seminariet: Famna"
+        return f"{_quoted(flat[lo:hi].strip())} is about another event (its label {event!r})"
     if (off := called_off_said(flat, lo, hi, _quoted(flat[lo:hi].strip()))) is not None:
         return f"{off}: no one took part in it"  # "X deltog i sakrådet, som sedan ställdes in"
     if (answer := _NO_CELL.match(flat, b)) is not None:  # "| Fryshuset | Nej |"
@@ -2381,6 +2411,38 @@ def _only_invited(
             return None
     (x, y), word, kind = said
     return f"{_quoted(flat[x:y].strip(' ,'))} says {_KIND_SAID.get(kind, kind)} ({word!r}), not that it took part"
+
+
+#: A preposition of a place or an event after a verb ("deltog dock inte i seminariet").
+_AT_EVENT = LazyPattern(r" (?=(?:i|på|vid|in|at) )")
+
+
+def _at_other_event(flat: str, at: int, hi: int) -> bool:
+    """Whether the words after a verb ending at ``at`` (adverbs and a negation between) place it at
+    another event (:func:`~sakrad_ld.clauses.other_event`: "deltog dock inte i seminariet"), up to ``hi``."""
+    end = _clause_end(flat, at)
+    return any(other_event(flat, m.start()) is not None for m in _AT_EVENT.finditer(flat, at, min(hi, end)))
+
+
+def _said_absent(text: str, flat: str, a: int, b: int, years: frozenset[str] | None = None) -> str:
+    """The sentence naming an organisation at ``a``..``b``, quoted, where it says the organisation did not
+    take part in this meeting: a negation or an absence governs the name ("Famna deltog dock inte", "Famna
+    lämnade återbud", "avstod från att delta", "var frånvarande", "did not attend", "declined"), or a table's
+    cell answers no; not where the sentence is about another meeting or event ("Famna deltog inte i
+    seminariet", "i fjol"). "" where it does not: an invitation, a plan or a mere mention is no
+    contradiction of a sentence saying it took part."""
+    lo, hi = _sentence(text, a, b)
+    if (
+        _another_meeting(flat, lo, hi, years)
+        or _event_label(text, flat, lo, hi) is not None
+        or other_forum(flat, lo, a) is not None
+        or any(_at_other_event(flat, w.end(), hi) for w in _TAKING_PART.finditer(flat, lo, hi))
+    ):
+        return ""
+    said = _name_guard(text, flat, lo, hi, a, b)
+    if _NO_CELL.match(flat, b) is None and (said is None or said[2] not in (NEGATION, ABSENCE)):
+        return ""
+    return _quoted(flat[lo:hi].strip())
 
 
 def _unbound(
@@ -3007,9 +3069,12 @@ def _heading(text: str, flat: str, lo: int, cache: dict[int, tuple[int, int] | N
         start, end = _sentence_at(text, at)
         sentence = flat[start:end]
         before = _before(text, at)
-        item = _ITEM_START.match(sentence) is not None
+        item = _ITEM_START.match(sentence) is not None or sentence.startswith("|")  # a list's item, a table's row
         if not item and before >= 0 and _NUMBER_ONLY.fullmatch(flat, before, at - 1):
             item = True
+            before = _before(text, before)
+        elif not item and before >= 0 and _item_label(text, flat, before, at):
+            item = True  # "- Sakrådet: Fryshuset": the item's label ends a sentence before its words
             before = _before(text, before)
         if not item:
             heading = (start, end) if path else None
@@ -3021,6 +3086,60 @@ def _heading(text: str, flat: str, lo: int, cache: dict[int, tuple[int, int] | N
     for item in path:
         cache[item] = heading
     return heading if path or lo in cache else None
+
+
+#: A label opening a list's item or a table's row, or a sentence ("- Seminariet:", "| Seminariet |"): at
+#: most four words before ':' or a cell's '|'.
+_LABEL_WORDS = LazyPattern(r"[\s*•+|-]*(?:\d{1,3}[.)] )?((?:[\w'’-]+ ){0,3}[\w'’-]+) ?(?::|\|)")
+#: Nouns of events other than a meeting, their stems (Swedish and English, any form: "Seminarium",
+#: "Seminariet", "Konferensen", "Press conference"): a label of one names another event than this meeting.
+EVENT_LABEL_STEMS = (
+    "seminari", "seminar", "konferens", "conference", "webbinari", "webinar", "middag", "dinner", "lunch",
+    "frukost", "breakfast", "mottagning", "reception", "pressträff", "presskonferens", "press conference",
+    "mässa", "mässan", "festival", "studiebesök", "study visit", "rundvandring", "tour", "panel", "debatt",
+    "debate", "mingel", "gala", "ceremoni", "ceremony", "utställning", "exhibition", "föreläsning", "lecture",
+    "kurs", "course", "utbildning", "training", "hearing", "utfrågning", "almedal", "järvaveckan", "riksdag",
+    "parliament", "kampanj", "campaign",
+)  # fmt: skip
+_EVENT_LABEL_NOUN = LazyPattern(r"(?<![\w-])(?:" + "|".join(EVENT_LABEL_STEMS) + r")[\w-]*")
+#: A meeting's noun in a label: the label names this meeting (or another meeting, read by _another_meeting).
+_MEETING_LABEL_NOUN = LazyPattern(r"(?<![\w-])(?:sakråd|samråd|möte|dialogmöte|meeting|consultation)\w*")
+
+
+def _event_label(text: str, flat: str, lo: int, hi: int) -> str | None:
+    """The label naming another event than this meeting (:data:`EVENT_LABEL_STEMS`) that the sentence
+    ``flat[lo:hi]`` opens with ("| Seminariet | Famna |") or stands under as a list's item's text ("-
+    Seminariet: Famna deltog", the label a sentence of its own before it); None where none does (no label,
+    or one naming a meeting, or an event the text calls this meeting: "Sakrådet hölls som ett seminarium")."""
+    spans = [(lo, hi)]
+    if (lead := _colon_lead(text, flat, lo)) is not None:
+        spans.append(lead)
+    for x, y in spans:
+        label = _LABEL_WORDS.match(flat, x, y)
+        if label is None or _MEETING_LABEL_NOUN.search(label.group(1)) is not None:
+            continue
+        noun = _EVENT_LABEL_NOUN.search(label.group(1))
+        if noun is not None and not own_event(flat, noun.group()):
+            return label.group(1)
+    return None
+
+
+def _item_label(text: str, flat: str, lo: int, hi: int) -> bool:
+    """Whether the sentence ``flat[lo:hi]`` is only a list item's label ("- Sakrådet:")."""
+    if _ITEM_START.match(flat, lo) is None:
+        return False
+    label = _LABEL_WORDS.match(flat, lo, hi)
+    return label is not None and flat[label.end() - 1] == ":" and not flat[label.end() : hi].strip(" \x00")
+
+
+def _labelled_item(text: str, flat: str, lo: int, cache: dict[int, tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The heading of the list whose item's label is the sentence before the one at ``lo`` ("Deltagare:"
+    over "- Sakrådet: Fryshuset", whose label ends a sentence before the name): the item's words are read
+    under it as the label's. None where the sentence before is no such label."""
+    lead = _colon_lead(text, flat, lo)
+    if lead is None or not _item_label(text, flat, *lead):
+        return None
+    return _heading(text, flat, lead[0], cache)
 
 
 def _places(raw: str) -> frozenset[str]:
@@ -3079,8 +3198,8 @@ def _named(
     before, so a name checked for each meeting that lists it is looked for among the others once.
     ``headings``: the lists' headings found in this text (:func:`_heading`). ``taking_part``: the
     sentence (or its list's heading) must also hold a word of taking part (a government body)."""
-    found = passive = False
-    invited = ""
+    found = passive = taking = False
+    invited = absent = ""
     cache = {} if cache is None else cache
     headings = {} if headings is None else headings
     for value in values:
@@ -3099,10 +3218,17 @@ def _named(
                 continue
             if listed and (said := _only_invited(text, flat, a, b, headings, years, names)):
                 invited = invited or said
+                absent = absent or _said_absent(text, flat, a, b, years)
             elif taking_part and not _takes_part(text, flat, a, b, headings):
                 passive = True
+            elif listed:
+                taking = True  # read on: another sentence may say it did not take part
             else:
                 return ""
+    if taking and absent:
+        return f"names it taking part, but another sentence says it did not: {absent}; a contradiction to resolve"
+    if taking:
+        return ""
     if not found:
         return None
     if invited:
@@ -3297,12 +3423,16 @@ def discussion(
     planned = False
     for a, b in find_words(folded(value), flat):
         sentence = _sentence(text, a, b)
-        if _another_meeting(flat, *sentence, years) or _area_guard(flat, *sentence, a, b) is not None:
+        if (
+            _another_meeting(flat, *sentence, years)
+            or _area_guard(flat, *sentence, a, b) is not None
+            or _event_label(text, flat, *sentence) is not None
+        ):
             continue
         spans = [sentence]
         if _EXAMPLES.match(flat, sentence[0]) and (before := _before(text, sentence[0])) >= 0:
             spans.append((before, sentence[0]))
-        heading = _heading(text, flat, sentence[0], headings)
+        heading = _heading(text, flat, sentence[0], headings) or _labelled_item(text, flat, sentence[0], headings)
         # a sentence ending with "." is a paragraph's, not a list's heading (unless it leads in:
         # "följande"): the line after it that opens with a dash is a quotation ("– Vi kan alla dra
         # lärdom …, den här dialogen är …, säger …")
@@ -3375,6 +3505,8 @@ def _area_said(value: str, text: str, flat: str, years: frozenset[str] | None = 
     …" or "… is about another meeting"; "" where no such sentence does (no word of discussing)."""
     for a, b in find_words(folded(value), flat):
         lo, hi = _sentence(text, a, b)
+        if (event := _event_label(text, flat, lo, hi)) is not None:  # "- Seminariet: skolans roll"
+            return f"holds it, but its sentence {_quoted(flat[lo:hi].strip())} is about another event (its label {event!r})"
         if not any(p.search(flat, lo, hi) for p in (_DISCUSSING, _TOPIC, _DISCUSS_STEM)):
             continue
         sentence = _quoted(flat[lo:hi].strip())
@@ -3386,6 +3518,25 @@ def _area_said(value: str, text: str, flat: str, years: frozenset[str] | None = 
                 f"holds it, but its sentence of discussing {sentence} says {_KIND_SAID.get(kind, kind)} ({word!r}), "
                 "not that it was discussed"
             )
+    return ""
+
+
+def _area_denied(value: str, text: str, flat: str, years: frozenset[str] | None = None) -> str:
+    """A sentence holding a discussion area that says it was not discussed at this meeting, quoted: a
+    negation or an absence governs it by a word of discussing ("Skolans roll diskuterades inte", "Rättelse:
+    skolans roll togs aldrig upp"), not about another meeting or event; "" where none does. Read beside the
+    sentence saying it was discussed: the two contradict each other."""
+    for a, b in find_words(folded(value), flat):
+        lo, hi = _sentence(text, a, b)
+        if not any(p.search(flat, lo, hi) for p in (_DISCUSSING, _DISCUSS_STEM, _TAKEN_UP_AFTER)):
+            continue
+        if _another_meeting(flat, lo, hi, years) or _event_label(text, flat, lo, hi) is not None:
+            continue
+        if any(_at_other_event(flat, w.end(), hi) for w in _DISCUSSING.finditer(flat, lo, hi)):
+            continue  # "skolans roll diskuterades inte på seminariet"
+        found = _area_guard(flat, lo, hi, a, b)
+        if found is not None and found[1] in (NEGATION, ABSENCE):
+            return _quoted(flat[lo:hi].strip())
     return ""
 
 

@@ -2424,6 +2424,18 @@ def _at_other_event(flat: str, at: int, hi: int) -> bool:
     return any(other_event(flat, m.start()) is not None for m in _AT_EVENT.finditer(flat, at, min(hi, end)))
 
 
+#: Words of leaving or staying away after a name ("Famna drog sig ur", "hoppade av", "withdrew", "was
+#: unable to attend", "sent apologies"): that it did not take part, beside the guard table's absences.
+_WITHDREW = LazyPattern(
+    r"(?<!\w)(?:(?:drog|drar|dragit) sig (?:[\w-]+ )?ur|(?:hoppade|hoppar|hoppat) (?:[\w-]+ )?av|höll sig borta|stannade "
+    r"hemma|withdrew|has withdrawn|pulled out|dropped out|stayed away|(?:was|were) unable to (?:attend|take part|"
+    r"participate|join)|sent (?:its |their )?(?:apologies|regrets))(?!\w)"
+)
+#: Words of a time before this meeting in the clause of a negated taking part ("har inte deltagit
+#: tidigare", "has not attended previously"): the other meetings, no contradiction of this one's.
+_OTHER_TIMES = LazyPattern(r"(?<!\w)(?:tidigare|förut|sedan tidigare|förr|previously|in the past)(?!\w)")
+
+
 def _said_absent(text: str, flat: str, a: int, b: int, years: frozenset[str] | None = None) -> str:
     """The sentence naming an organisation at ``a``..``b``, quoted, where it says the organisation did not
     take part in this meeting: a negation or an absence governs the name ("Famna deltog dock inte", "Famna
@@ -2439,8 +2451,15 @@ def _said_absent(text: str, flat: str, a: int, b: int, years: frozenset[str] | N
         or any(_at_other_event(flat, w.end(), hi) for w in _TAKING_PART.finditer(flat, lo, hi))
     ):
         return ""
+    own = fact_clause(flat, lo, hi, a, b)
     said = _name_guard(text, flat, lo, hi, a, b)
-    if _NO_CELL.match(flat, b) is None and (said is None or said[2] not in (NEGATION, ABSENCE)):
+    if said is not None and said[2] == NEGATION and any(_OTHER_TIMES.search(flat, x, y) for x, y in own):
+        return ""  # "Famna har inte deltagit tidigare": other meetings, not this one
+    if (
+        _NO_CELL.match(flat, b) is None
+        and (said is None or said[2] not in (NEGATION, ABSENCE))
+        and not any(_WITHDREW.search(flat, max(x, b), y) for x, y in own)
+    ):
         return ""
     return _quoted(flat[lo:hi].strip())
 

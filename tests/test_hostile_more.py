@@ -328,3 +328,16 @@ def test_exports_success_line_escapes_the_out_path(tmp_path: Path, monkeypatch, 
     said = capsys.readouterr().out
     assert "\x1b" not in said and "\x07" not in said and said.count("\n") == 1, said
     assert f"to {tmp_path}/site\\x1b[31mred" in said and "\\nnl/nginx/" in said
+
+
+def test_imports_notes_escape_the_out_path(tmp_path: Path, capsys) -> None:
+    """What import says on standard error (the draft written, the page's text kept beside it) names the
+    --out path as a terminal may show it."""
+    project = fixture_project(tmp_path / "project")
+    text = project / "data" / "sources" / "sakrad-2017-12-12-integration.txt"
+    folder = tmp_path / ("drafts" + HOSTILE)
+    folder.mkdir()
+    assert main(["-C", str(project), "import", str(text), "--out", str(folder / "draft.yaml")]) == 0
+    said = capsys.readouterr().err
+    assert "Wrote the draft of meeting" in said and "\x1b" not in said and "\x07" not in said, said
+    assert f"{tmp_path}/drafts{HOSTILE.encode('unicode_escape').decode()}" in said, said

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import InputError, InputErrors, Where
+from ..errors import InputError, InputErrors, Where, shown
 from ..inputfiles import resolved
 from ..records import Corpus, Meeting
 from ..streams import utf8_out
@@ -25,8 +25,14 @@ __all__ = ["run_import"]
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
+def _note(text: str) -> None:
+    """Says ``text`` on standard error as a terminal may show it (:func:`sakrad_ld.errors.shown`): a page's
+    words, an address or a path given may hold control characters that would rewrite the terminal."""
+    print(shown(text), file=sys.stderr)
+
+
 def _refuse(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    _note(f"error: {message}")
     return EXIT_ERROR
 
 
@@ -108,7 +114,7 @@ def run_import(args: argparse.Namespace, corpus: Callable[[], Corpus]) -> int:
         address = page_url(path)
         entry = find_entry(entries, address)
         if args.listing and entry is None:
-            print(f"note: {address} is not in {args.listing}; drafted from the page alone", file=sys.stderr)
+            _note(f"note: {address} is not in {args.listing}; drafted from the page alone")
         entry = entry or Entry(url=address, listed=False)
         linked = _linked_pages(path, entry, entries)
         return _page(read_page(path), entry, out, corpus(), place, linked)
@@ -162,10 +168,9 @@ def _linked_pages(path: Path, entry, entries) -> list:  # noqa: ANN001  (an Entr
         elif find_entry(entries, url) is not None:
             missing.append(url)
     for url in missing:
-        print(
+        _note(
             f"note: the listing links this page with {SITE}{url}, which is not beside it "
-            f"({root / url.strip('/') if root else 'no snapshot folder'}.md): check it for facts about the same meeting",
-            file=sys.stderr,
+            f"({root / url.strip('/') if root else 'no snapshot folder'}.md): check it for facts about the same meeting"
         )
     return found
 
@@ -188,12 +193,11 @@ def _without_unfinished_drafts(corpus: Callable[[], Corpus], place: _Place) -> C
             drafts = sorted(files)
             for draft in drafts:
                 mine = [e for e in errors.errors if e.where.file == draft]
-                print(
+                _note(
                     f"note: {draft} is an unfinished draft ({len(mine)} problem(s), the first at line "
                     f"{mine[0].where.line}: {mine[0].problem}); it is left out of the data this import "
                     f"resolves ids against. Finish it (add the records its end proposes), then run "
-                    f"`{place.validate}`",
-                    file=sys.stderr,
+                    f"`{place.validate}`"
                 )
             return load_corpus(place.meetings.parent, leave_out=tuple(drafts))
 
@@ -298,7 +302,7 @@ def _write(text: str, out: Path | None, meeting_id: str, place: _Place, known: M
         utf8_out(text)
     else:
         write_files([(out, text.encode("utf-8"))])
-        print(place.after_writing(out, meeting_id, known), file=sys.stderr)
+        _note(place.after_writing(out, meeting_id, known))
 
 
 def _kept_files(kept: dict[str, str], folder: Path | None, place: _Place, origin: str = "") -> list[tuple[Path, bytes]]:
@@ -308,10 +312,9 @@ def _kept_files(kept: dict[str, str], folder: Path | None, place: _Place, origin
     A text already there is left as it is."""
     if folder is None:
         for path in kept:
-            print(
+            _note(
                 f"note: the page's text is to be kept as data/{path} (the proposed source's file:): copy "
-                f"{origin or 'the page'} there unchanged, or give --out to have it written beside the draft",
-                file=sys.stderr,
+                f"{origin or 'the page'} there unchanged, or give --out to have it written beside the draft"
             )
         return []
     if place.is_meetings(folder):
@@ -320,15 +323,14 @@ def _kept_files(kept: dict[str, str], folder: Path | None, place: _Place, origin
         files = [(folder / Path(path).name, text.encode("utf-8")) for path, text in kept.items()]
     for target, data in files:
         if not target.exists():
-            print(f"note: the page's text, which the proposed source keeps, is written to {target}", file=sys.stderr)
+            _note(f"note: the page's text, which the proposed source keeps, is written to {target}")
         elif _same_bytes(target, data):
-            print(f"note: the page's text, which the proposed source keeps, is already {target}", file=sys.stderr)
+            _note(f"note: the page's text, which the proposed source keeps, is already {target}")
         else:
-            print(
+            _note(
                 f"note: {target} is left as it is, and differs from the page's text the proposed source keeps: "
                 "loading reads the draft against the text there; compare them, and replace it by hand if the page "
-                "changed",
-                file=sys.stderr,
+                "changed"
             )
     return [(t, b) for t, b in files if not t.exists()]
 
@@ -354,7 +356,7 @@ def _documentation(path: Path, out: Path | None, corpus: Corpus, place: _Place) 
     place.check_new_meeting("--out", out, known, "documentation")
     _write(draft.yaml(), out, draft.meeting.id, place, known)
     if draft.new_records:
-        print(f"{draft.new_records} new record(s) to add by hand: see the comments in the draft", file=sys.stderr)
+        _note(f"{draft.new_records} new record(s) to add by hand: see the comments in the draft")
     return EXIT_OK
 
 
@@ -365,27 +367,23 @@ def _page(page, entry, out: Path | None, corpus: Corpus, place: _Place, linked=(
     siblings = tuple(e.url for _, e in linked)
     draft = draft_page(page, entry, corpus, siblings)
     if draft.meeting is None and draft.existing:
-        print(
+        _note(
             f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; its words do not read as "
-            f"a page about a sakråd ({draft.kind}), so nothing was drafted",
-            file=sys.stderr,
+            f"a page about a sakråd ({draft.kind}), so nothing was drafted"
         )
         return EXIT_OK
     if draft.meeting is None:
         said = f"; it mentions: {draft.mentions[0]}" if draft.mentions else ""
-        print(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}", file=sys.stderr)
+        _note(f"{draft.url}: not a page about a sakråd ({draft.kind}), nothing drafted{said}")
         return EXIT_OK
     others = [draft_page(p, e, corpus, (entry.url, *siblings)) for p, e in linked]
     draft, said = take_in(draft, others)
     for line in said:
-        print(line, file=sys.stderr)
+        _note(line)
     known = _known(draft.meeting, draft.existing, corpus)
     place.check_new_meeting("--out", out, known, "page")
     if draft.existing:
-        print(
-            f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what it states",
-            file=sys.stderr,
-        )
+        _note(f"{draft.url} is already a source of data/meetings/{draft.existing}.yaml; the draft shows what it states")
     _write(draft.yaml(), out, draft.meeting.id, place, known)
     texts = _kept_files(draft.kept, out.parent if out is not None else None, place, draft.origin)
     if texts:
@@ -426,15 +424,13 @@ def _batch(listing: Path, pages: Path, out_dir: Path, force: bool, load: Callabl
     write_files([*((target, draft.yaml().encode("utf-8")) for target, draft in targets), *texts], folders=True)
     sys.stdout.write(batch.summary())
     if targets and place.is_meetings(out_dir):
-        print(
+        _note(
             f"The {len(targets)} draft(s) are in place in data/meetings/: review every fact against its page, "
-            f"add the records their comments propose, then run `{place.validate}`",
-            file=sys.stderr,
+            f"add the records their comments propose, then run `{place.validate}`"
         )
     elif targets:
-        print(
+        _note(
             f"Review the {len(targets)} draft(s) in {out_dir}, then move them to {place.meetings}/ and run "
-            f"`{place.validate}`",
-            file=sys.stderr,
+            f"`{place.validate}`"
         )
     return EXIT_OK

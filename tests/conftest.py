@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import socket
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,3 +186,36 @@ def server_url(release: Path) -> Iterator[str]:
 
     with serving(create_app(release, Settings(timeout=10))) as root:
         yield root
+
+
+@pytest.fixture
+def evil_server() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
+    """A raw TCP server answering each connection with the given function: returns its base URL."""
+    servers: list[socket.socket] = []
+
+    def start(answer: Callable[[socket.socket], None]) -> str:
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen(5)
+        servers.append(server)
+
+        def serve() -> None:
+            while True:
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    return
+                conn.recv(65536)
+                try:
+                    answer(conn)
+                except OSError:
+                    pass
+                finally:
+                    conn.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"http://127.0.0.1:{server.getsockname()[1]}"
+
+    yield start
+    for server in servers:
+        server.close()

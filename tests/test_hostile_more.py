@@ -11,7 +11,6 @@ import os
 import socket
 import subprocess
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -35,39 +34,6 @@ PAGE = (
 # --- a page cut short ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def server() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
-    """A raw TCP server answering each connection with the given function: returns its base URL."""
-    servers: list[socket.socket] = []
-
-    def start(answer: Callable[[socket.socket], None]) -> str:
-        listening = socket.socket()
-        listening.bind(("127.0.0.1", 0))
-        listening.listen(5)
-        servers.append(listening)
-
-        def serve() -> None:
-            while True:
-                try:
-                    conn, _ = listening.accept()
-                except OSError:
-                    return
-                conn.recv(65536)
-                try:
-                    answer(conn)
-                except OSError:
-                    pass
-                finally:
-                    conn.close()
-
-        threading.Thread(target=serve, daemon=True).start()
-        return f"http://127.0.0.1:{listening.getsockname()[1]}"
-
-    yield start
-    for listening in servers:
-        listening.close()
-
-
 def _announced(sent: int, announced: int | None = None) -> Callable[[socket.socket], None]:
     """Announces ``announced`` bytes of the page (its length by default), sends ``sent``, closes."""
 
@@ -86,8 +52,8 @@ def _chunked_cut(conn: socket.socket) -> None:
 
 
 @pytest.mark.parametrize(("sent", "announced"), [(200, None), (0, None), (len(PAGE), len(PAGE) + 1)])
-def test_a_body_that_ends_before_its_content_length_is_refused(server, sent: int, announced: int | None) -> None:
-    url = server(_announced(sent, announced)) + "/cut/sakrad/2023/11/samrad/"
+def test_a_body_that_ends_before_its_content_length_is_refused(evil_server, sent: int, announced: int | None) -> None:
+    url = evil_server(_announced(sent, announced)) + "/cut/sakrad/2023/11/samrad/"
     with pytest.raises(InputError) as caught:
         fetch_page(url)
     said = str(caught.value)
@@ -96,14 +62,14 @@ def test_a_body_that_ends_before_its_content_length_is_refused(server, sent: int
     assert f"{whole:,} bytes the server announced (Content-Length)" in said
 
 
-def test_a_chunked_body_cut_short_is_said_as_incomplete_too(server) -> None:
-    url = server(_chunked_cut) + "/cutchunk"
+def test_a_chunked_body_cut_short_is_said_as_incomplete_too(evil_server) -> None:
+    url = evil_server(_chunked_cut) + "/cutchunk"
     with pytest.raises(InputError, match="the page arrived incomplete: the connection closed after 200 bytes"):
         fetch_page(url)
 
 
-def test_a_cut_page_writes_no_draft_and_no_kept_copy(server, tmp_path: Path, capsys) -> None:
-    url = server(_announced(200)) + "/cut/sakrad/2023/11/samrad-om-civilsamhallets-roll/"
+def test_a_cut_page_writes_no_draft_and_no_kept_copy(evil_server, tmp_path: Path, capsys) -> None:
+    url = evil_server(_announced(200)) + "/cut/sakrad/2023/11/samrad-om-civilsamhallets-roll/"
     out = tmp_path / "drafts" / "d.yaml"
     assert main(["import", "--fetch", url, "--out", str(out)]) == 2
     err = capsys.readouterr().err
@@ -111,8 +77,8 @@ def test_a_cut_page_writes_no_draft_and_no_kept_copy(server, tmp_path: Path, cap
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_whole_page_with_its_length_is_read(server) -> None:
-    page = fetch_page(server(_announced(len(PAGE))) + "/whole")
+def test_a_whole_page_with_its_length_is_read(evil_server) -> None:
+    page = fetch_page(evil_server(_announced(len(PAGE))) + "/whole")
     assert page.title.startswith("Samråd om civilsamhällets roll") and "Stockholm" in page.text
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import os
 import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,39 +18,6 @@ from sakrad_ld.importer import regeringen
 from sakrad_ld.importer.regeringen import fetch_page
 
 SEED_TEXT = Path(__file__).parent.parent / "data" / "sources" / "sakrad-2017-12-12-integration.txt"
-
-
-@pytest.fixture
-def evil_server() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
-    """A raw TCP server answering each connection with the given function: returns its base URL."""
-    servers: list[socket.socket] = []
-
-    def start(answer: Callable[[socket.socket], None]) -> str:
-        server = socket.socket()
-        server.bind(("127.0.0.1", 0))
-        server.listen(5)
-        servers.append(server)
-
-        def serve() -> None:
-            while True:
-                try:
-                    conn, _ = server.accept()
-                except OSError:
-                    return
-                conn.recv(65536)
-                try:
-                    answer(conn)
-                except OSError:
-                    pass
-                finally:
-                    conn.close()
-
-        threading.Thread(target=serve, daemon=True).start()
-        return f"http://127.0.0.1:{server.getsockname()[1]}"
-
-    yield start
-    for server in servers:
-        server.close()
 
 
 def _endless(conn: socket.socket) -> None:

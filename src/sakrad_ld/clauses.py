@@ -264,6 +264,36 @@ HEARSAY_WORDS = (
     "allegedly", "supposedly", "is said to", "are said to", "was said to", "were said to", "is alleged",
     "was alleged", "rumoured", "rumored", *HEARSAY_SOURCES,
 )  # fmt: skip
+#: Words saying that what their clause says is unconfirmed ("Sakrådet hölls den 5 februari (obekräftat)",
+#: "unverified"): a doubt, a row of :data:`GUARD_TABLE`.
+UNCONFIRMED_WORDS = (
+    "obekräftat", "obekräftad", "obekräftade", "overifierat", "overifierad", "overifierade", "unconfirmed",
+    "unverified",
+)  # fmt: skip
+#: Words saying that the writer only remembers or believes what their sentence says ("…, om jag minns rätt",
+#: "såvitt jag vet", "as far as I know"): a doubt of the whole sentence, wherever they stand in it
+#: (:data:`SENTENCE_GUARD_TABLE`).
+REMEMBERED_WORDS = (
+    "om jag minns rätt", "om jag inte minns fel", "om jag inte missminner mig", "om minnet inte sviker",
+    "om mitt minne inte sviker mig", "såvitt jag vet", "så vitt jag vet", "vad jag vet", "såvitt jag minns",
+    "så vitt jag minns", "vad jag minns", "om jag förstått rätt", "om jag förstod rätt", "if i remember correctly",
+    "if i remember rightly", "if i recall correctly", "if memory serves", "as far as i know", "as far as i remember",
+    "as far as i recall", "to my knowledge", "to the best of my knowledge",
+)  # fmt: skip
+#: A belief or a claim in the passive, its holder left out ("Sakrådet tros ha hållits i Umeå", "anses ha",
+#: "is believed to", "is thought to", "is claimed to"): what some believe, hearsay.
+BELIEVED_WORDS = (
+    "tros ha", "troddes ha", "tros vara", "anses ha", "ansågs ha", "hävdas", "hävdades", "antogs ha",
+    "is believed to", "was believed to", "are believed to", "were believed to", "is thought to", "was thought to",
+    "are thought to", "were thought to", "is claimed to", "was claimed to", "is claimed that", "was claimed that",
+    "is assumed to", "was assumed to",
+)  # fmt: skip
+#: Adverbs saying that what their clause says, or a quotation it gives, is wrong ("”Sakrådet hölls den 5
+#: februari”, skrev en deltagare felaktigt", "a participant wrote, wrongly"): a denial.
+WRONGLY_WORDS = (
+    "felaktigt", "felaktigen", "oriktigt", "wrongly", "falsely", "mistakenly", "erroneously", "incorrectly",
+    "wrongfully",
+)  # fmt: skip
 #: A source named after the words of :data:`HEARSAY_SOURCES`: "från"/"from" and the like.
 _NAMED_SOURCE = LazyPattern(r" (?:från|av|ur|hos|by|from)(?!\w)")
 #: A Swedish reportative "ska ha"/"skall ha" (up to three words between) before a supine: "Mötet ska ha
@@ -293,7 +323,10 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         *EXPECTED_WORDS,
     )),
     (PLAN, "head", PLAN_NOUNS),
-    (CONDITION, "clause", ("ifall", "i den mån", "förutsatt", "förutsättning", "beroende på", "unless")),
+    (CONDITION, "clause", (
+        "ifall", "i den mån", "förutsatt", "förutsättning", "beroende på", "såvida", "unless", "provided that",
+        "providing that", "on condition that",
+    )),
     (DOUBT, "clause", (
         "huruvida", "oklart", "osäkert", "okänt", "ovisst", "möjligen", "möjligtvis", "kanske", "eventuellt",
         "troligen", "troligtvis", "förmodligen", "sannolikt", "antagligen", "förhoppningsvis", "preliminärt", "preliminär",
@@ -301,6 +334,7 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "tentativa", "torde", "måste ha", "förmodas", "antas ha", "tycks ha", "verkar ha",
         "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "tentative", "preliminary",
         "hopefully", "must have", "presumably", "seems to have", "seem to have", "appears to have", "appear to have",
+        *UNCONFIRMED_WORDS,
     )),
     (CALLED_OFF, "clause", CALLING_OFF),
     (CALLED_OFF, "clause", ("ströks", "stryks")),
@@ -326,10 +360,10 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "hade gärna", "hade hellre", "hade velat", "hade önskat", "hade kunnat", "hade behövt", "had wanted",
         "had hoped",
     )),
-    (HEARSAY, "clause", ("knappast", "hardly", "scarcely", *HEARSAY_WORDS)),
+    (HEARSAY, "clause", ("knappast", "hardly", "scarcely", *HEARSAY_WORDS, *BELIEVED_WORDS)),
     (DENIAL, "clause", (
         "förnekar", "förnekade", "förnekat", "dementerar", "dementerade", "dementerat", "tillbakavisar",
-        "tillbakavisade", "denies", "denied", "deny",
+        "tillbakavisade", "denies", "denied", "deny", *WRONGLY_WORDS,
     )),
 )  # fmt: skip
 #: (kind, "sentence", words): the guard words whose scope is the whole sentence, wherever they stand in
@@ -342,6 +376,7 @@ SENTENCE_GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "är inte sant", "är inte korrekt", "är osann", "är osant", "is false", "was false", "is not true",
         "was not true", "is untrue", "is incorrect", "was incorrect",
     )),
+    (DOUBT, "sentence", REMEMBERED_WORDS),
     (QUESTION, "sentence", ("?",)),
 )  # fmt: skip
 
@@ -776,6 +811,9 @@ def guard_in(
         found.append((intent.start(), intent.group(1), PLAN))
     if COUNTERFACTUAL in wanted and (had := counterfactual(flat, lo, hi, spans)) is not None:
         found.append(had)
+    if wanted & {HEARSAY, QUESTION} and (said := said_by_others(flat, lo, hi, a, b, spans)) is not None:
+        if said[2] in wanted and (name is None or not name[0] <= said[0] < name[1]):
+            found.append(said)
     found.extend(f for f in sentence_guards(flat, lo, hi) if f[2] in wanted)
     for at, word, kind in beside(flat, lo, hi, a, b):
         if kind in wanted:
@@ -820,6 +858,209 @@ def intention(flat: str, lo: int, hi: int) -> re.Match[str] | None:
     return found
 
 
+#: Verbs (and nouns) of a belief, an opinion or a claim: an "att"/"that" clause after them says what their
+#: holder believes or claims, not what the text states ("Vi tror att sakrådet hölls den 5 februari", "Flera
+#: deltagare menar att …", "En organisation påstår att …", "Påståendet att …", "One organisation claims
+#: that …", "We believe the meeting was held …"), and so does the clause before them after a comma ("…,
+#: menar en deltagare", "…, tror jag", "…, one participant claims"). A verb of the text's own report
+#: ("konstaterar", "berättade", "meddelade", "framhöll") is no belief: what it reports, the text states.
+BELIEF_WORDS = (
+    *(f"{stem}{end}" for stem, ends in (
+        ("tro", ("r", "dde", "tt")), ("men", ("ar", "ade", "at")), ("påst", ("år", "od", "ått")),
+        ("hävd", ("ar", "ade", "at")), ("tyck", ("er", "te", "t")), ("uppfatt", ("ar", "ade", "at")),
+        ("förmod", ("ar", "ade", "at")), ("giss", ("ar", "ade", "at")), ("misstänk", ("er", "te", "t")),
+        ("inbill", ("ar", "ade", "at")), ("befar", ("ar", "ade", "at")),
+    ) for end in ends),
+    "anser", "ansåg", "ansett", "antar", "antog", "antagit", "är övertygad", "är övertygade", "var övertygad",
+    "var övertygade", "påståendet", "påståenden", "ryktet", "rykten", "uppfattningen", "antagandet", "tron",
+    *(f"{stem}{end}" for stem, ends in (
+        ("believe", ("", "s", "d")), ("claim", ("", "s", "ed")), ("maintain", ("", "s", "ed")),
+        ("argue", ("", "s", "d")), ("assert", ("", "s", "ed")), ("contend", ("", "s", "ed")),
+        ("suppose", ("", "s", "d")), ("assume", ("", "s", "d")), ("suspect", ("", "s", "ed")),
+        ("insist", ("", "s", "ed")), ("allege", ("", "s")),
+    ) for end in ends),
+    "think", "thinks", "thought", "guess", "guesses", "guessed", "feel", "feels", "felt", "am convinced",
+    "is convinced", "are convinced", "was convinced", "were convinced", "the claim", "the belief", "the rumour",
+    "the rumor", "the assumption",
+)  # fmt: skip
+#: Verbs of reporting or remembering: with a source the text does not name as their subject ("En deltagare
+#: uppger att …", "…, säger en källa", "…, skrev en deltagare", "a participant said", "…, says one source")
+#: they report hearsay; with a source named ("säger Martin Andreasson", "Ministern berättade att …") the
+#: text attributes what it states.
+REPORT_WORDS = (
+    *(f"{stem}{end}" for stem, ends in (
+        ("uppg", ("er", "av", "ett", "ivit")), ("berätta", ("r", "de", "t")), ("meddela", ("r", "de", "t")),
+        ("rapportera", ("r", "de", "t")), ("vittna", ("r", "de", "t")), ("intyga", ("r", "de", "t")),
+        ("skr", ("iver", "ev", "ivit")),
+    ) for end in ends),
+    "säger", "sa", "sade", "sagt", "minns", "mindes", "kommer ihåg", "says", "said", "tells", "told",
+    "reports", "reported", "writes", "wrote", "written", "states", "stated", "recalls", "recalled", "remembers",
+    "remembered",
+)  # fmt: skip
+#: Words opening a source the text does not name: an indefinite article or quantifier ("en deltagare",
+#: "flera källor", "one participant", "some sources").
+UNNAMED_WORDS = (
+    "en", "ett", "flera", "några", "många", "vissa", "somliga", "diverse", "enstaka", "anonym", "anonyma",
+    "okänd", "okända", "ett par", "a", "an", "one", "some", "several", "many", "various", "certain",
+    "unnamed", "anonymous", "a couple of",
+)  # fmt: skip
+#: Sources the text does not name, bare ("enligt deltagare", "källor uppger", "sources say", "enligt vissa",
+#: "according to some").
+UNNAMED_SOURCES = (
+    "källa", "källor", "deltagare", "personer", "bedömare", "medier", "någon", "vissa", "några", "många",
+    "flera", "somliga", "andra", "sources", "participants", "people", "observers", "witnesses", "insiders",
+    "attendees", "someone", "somebody", "some", "many", "several", "others",
+)  # fmt: skip
+#: What "enligt en …" may name that is no source but a document or a rule ("enligt ett beslut", "enligt en
+#: plan", "according to a decision"): the text attributes what it states.
+_DOCUMENT_STEMS = (
+    "beslut", "plan", "lag", "överenskommelse", "avtal", "program", "protokoll", "pressmeddelande", "inbjudan",
+    "dokument", "agenda", "dagordning", "lista", "förteckning", "schema", "tidplan", "tidsplan", "regel", "rutin",
+    "förordning", "decision", "agreement", "law", "list", "schedule", "press release", "minutes", "invitation",
+    "rule", "regulation",
+)  # fmt: skip
+_WHO = (
+    r"(?:(?:"
+    + _alternation(UNNAMED_WORDS)
+    + r")(?: (?:av|of))?(?: [\w-]+){1,2}?|(?:"
+    + _alternation(UNNAMED_SOURCES)
+    + r"))"
+)
+_REPORT_VERB = _alternation((*REPORT_WORDS, *BELIEF_WORDS))
+#: "enligt"/"according to" a source the text does not name ("enligt en deltagare", "enligt flera källor",
+#: "Enligt ett rykte", "according to one participant").
+_ACCORDING_UNNAMED = LazyPattern(rf"(?<![\w-])(?:enligt|according to)(?: vad)? (?P<who>{_WHO})(?![\w-])")
+#: A verb of reporting or belief after a comma and before its subject, a source the text does not name
+#: ("…, uppger en deltagare", "…, menar flera", "…, says one source").
+_REPORTED_BY = LazyPattern(rf"(?<![\w-])(?:{_REPORT_VERB}) (?P<who>{_WHO})(?![\w-])")
+#: A source the text does not name and its verb of reporting ("En deltagare uppger att …", "…, a
+#: participant wrote", "Källor säger att …").
+_UNNAMED_REPORTS = LazyPattern(rf"(?<![\w-])(?P<who>{_WHO}) (?:[\w-]+ )?(?:{_alternation(REPORT_WORDS)})(?![\w-])")
+#: A participant's noun right before a verb of belief, its subject ("Flera deltagare menar att …"): the
+#: believer, whose word the "att" clause is, not one the text says took part.
+_SOURCE_BEFORE = LazyPattern(
+    r"(?:deltagare|deltagaren|deltagarna|representanter|representanten|representanterna|företrädare|"
+    r"företrädaren|företrädarna|participants?|representatives?|attendees?)(?: [\w-]+)? $"
+)
+#: A verb or noun of belief or claim (:data:`BELIEF_WORDS`).
+_BELIEF = LazyPattern(r"(?<![\w-])(?:" + _alternation(BELIEF_WORDS) + r")(?![\w-])")
+#: What a belief's verb governs: an "att"/"that" clause, at most three words after it ("tror nog att",
+#: "uppfattade det som att"); in English also a clause with no "that" ("We believe the meeting was held").
+_THAT_AFTER = LazyPattern(r"(?:,? [\w-]+){0,3}?,? (?:att|that)(?!\w)")
+_PREPOSITION_AFTER = LazyPattern(r" (?:in|on|of|about|for|to|with|at|by|på|om|i|för|till|med|av)(?!\w)")
+#: A subordinate clause opening a sentence's part, put before its main clause ("Trots att …, hölls …").
+_SUBORDINATE_FIRST = LazyPattern(
+    r"[\s\x00\"'“”«»(*•#-]*(?:trots att|även om|eftersom|fastän|fast|innan|när|då|sedan|medan|although|though|"
+    r"even though|even if|because|while|when|whereas|since|as|before|after)(?!\w)"
+)
+#: English verbs of belief or saying whose clause may go without "that" ("We believe the meeting was held").
+_THAT_LESS = frozenset(
+    """believe believes believed think thinks thought claim claims claimed maintain maintains maintained suppose
+    supposes supposed assume assumes assumed suspect suspects suspected guess guesses guessed feel feels felt
+    insist insists insisted says said writes wrote reports reported""".split()
+)
+#: Words of asking that an "om"/"if" after them makes an indirect question of ("Frågan är om sakrådet
+#: hölls …", "Många undrar om …", "Famna frågade om …", "Many wonder if …"); "huruvida"/"whether" is a
+#: doubt of :data:`GUARD_TABLE` wherever it stands.
+_ASKED_IF = LazyPattern(
+    r"(?<![\w-])(?:(?:frågan|frågorna|en fråga|the question)(?: [\w-]+){0,2}? (?:är|var|kvarstår|kvarstod|"
+    r"återstår|blir|gäller|is|was|remains)|(?:frågar|frågade|frågat|undrar|undrade|undrat|funderar|funderade|"
+    r"spekulerar|spekulerade|ask|asks|asked|wonder|wonders|wondered)(?: (?:sig|själva|oss|mig|themselves|"
+    r"ourselves|myself))?|(?:det )?(?:återstår att se|vet ingen|ingen vet|remains to be seen|nobody knows|"
+    r"no one knows))(?: (?:nu|fortfarande|still|now))? (?:om|if)(?!\w)"
+)
+
+
+def said_by_others(
+    flat: str, lo: int, hi: int, a: int, b: int, spans: list[tuple[int, int]]
+) -> tuple[int, str, str] | None:
+    """What makes the fact at ``a``..``b`` (its clause ``spans``) of the sentence ``flat[lo:hi]`` another's
+    word, not the text's statement, as ``(at, words, kind)``; None if nothing does:
+
+    * a belief or a claim (:data:`BELIEF_WORDS`, hearsay) whose "att"/"that" clause holds the fact ("Vi
+      tror att …", "En organisation påstår att …", "One organisation claims that …"), or after the fact
+      and a comma, with at most four words between ("…, menar en deltagare", "…, one participant claims");
+    * a source the text does not name (hearsay): "enligt"/"according to" one anywhere in the fact's clause
+      ("…, enligt en deltagare", "Enligt ett rykte …", not "enligt ett beslut"), or one as the subject of a
+      verb of reporting, before the fact's "att" clause ("En deltagare uppger att …") or after the fact and
+      a comma ("…, uppger en deltagare", "…, a source said");
+    * an indirect question (:data:`_ASKED_IF`: "Frågan är om …", "Många undrar om …") whose clause, with a
+      verb of its own, holds the fact (a question).
+
+    A verb of the text's own report ("Regeringen konstaterar att …", "Ministern berättade att …") and a
+    named source ("…, enligt ministern", "…, säger Paulina Brandberg") leave the fact stated."""
+    part_lo, part_hi = contrast_clause(flat, lo, hi, a, b)
+
+    def in_spans(at: int) -> bool:
+        return any(s <= at < e for s, e in spans)
+
+    # where the fact's own span begins: a belief's "att" clause may open there ("uppfattade det som att …")
+    own = max((s for s, _ in spans if s <= a), default=a)
+
+    def after_comma(at: int) -> bool:
+        # a reporting clause after the fact: a comma between, at most four words from it to ``at``, not a
+        # relative clause ("…, vilket flera tyckte var bra")
+        comma = flat.rfind(",", b, at)
+        if comma < 0 or len(_WORD.findall(flat, comma, at)) > 4 or _has_verb(flat, comma, at):
+            return False
+        return _OPENS.match(flat, comma + 1 + (flat[comma + 1 : comma + 2] == " ")) is None
+
+    def governs(m: re.Match[str]) -> str | None:
+        # the words of a belief or a report before the fact that govern it, in its clause or opening the
+        # fact's own: an "att"/"that" after them, or in English a clause right after them ("We believe the
+        # meeting was held …"); not in a clause put before the main one ("Trots att många trodde att mötet
+        # skulle ställas in, hölls sakrådet …", "Although many believed …, the meeting was held …")
+        comma = flat.find(",", m.end(), a)
+        if comma >= 0 and (_verb_first(flat, comma + 1, a) or _SUBORDINATE_FIRST.match(flat, part_lo, m.start())):
+            return None
+        if (that := _THAT_AFTER.match(flat, m.end(), a)) is not None:
+            return flat[m.start() : that.end()] if in_spans(m.start()) or m.start() < own <= that.end() else None
+        english = m.group().rsplit(" ", 1)[-1] in _THAT_LESS
+        return m.group() if english and in_spans(m.start()) and not _PREPOSITION_AFTER.match(flat, m.end()) else None
+
+    # the fact's word a participant's noun ("deltagare"): in a source's words it names the source, not one
+    # taking part ("…, enligt en deltagare"); a count there counts those who took part ("Ett tiotal
+    # organisationer berättade om …")
+    source = _SOURCE_BEFORE.match(flat[a:b] + " ") is not None
+    found: list[tuple[int, str, str]] = []
+    for m in _ACCORDING_UNNAMED.finditer(flat, part_lo, part_hi):
+        if (in_spans(m.start()) or (m.start() <= a < m.end() and source)) and not _document(m["who"]):
+            words = m.group().split()
+            while len(words) > 2 and finite(words[-1]):  # "Enligt många deltog X": "enligt många"
+                words.pop()
+            found.append((m.start(), " ".join(words), HEARSAY))
+    for m in _BELIEF.finditer(flat, part_lo, part_hi):
+        if b <= m.start() and _SOURCE_BEFORE.match(flat, a, m.start()) and _THAT_AFTER.match(flat, m.end(), part_hi):
+            # the fact's word is the believer ("Flera deltagare menar att …"): the belief's source, no fact
+            found.append((m.start(), m.group(), HEARSAY))
+        elif m.end() <= a:
+            if (words := governs(m)) is not None:
+                found.append((m.start(), words, HEARSAY))  # "Vi tror att …", "We believe the meeting was …"
+        elif m.start() >= b and after_comma(m.start()) and not _THAT_AFTER.match(flat, m.end(), part_hi):
+            found.append((m.start(), m.group(), HEARSAY))  # "…, menar en deltagare", "…, tror jag"
+    for pattern in (_REPORTED_BY, _UNNAMED_REPORTS):
+        for m in pattern.finditer(flat, part_lo, part_hi):
+            if m.start() <= a < m.end() and source:
+                found.append((m.start(), m.group(), HEARSAY))  # "…, uppger en deltagare": the source's words
+            elif m.start() >= b and after_comma(m.start()):
+                found.append((m.start(), m.group(), HEARSAY))  # "…, uppger en deltagare", "…, a source said"
+            elif m.end() <= a and pattern is _UNNAMED_REPORTS:
+                if (words := governs(m)) is not None:
+                    found.append((m.start(), words, HEARSAY))  # "En deltagare uppger att …"
+    for m in _ASKED_IF.finditer(flat, part_lo, part_hi):
+        if m.end() <= a and in_spans(m.start()):
+            stop = flat.find(",", m.end(), part_hi)
+            if _has_verb(flat, m.end(), part_hi if stop < 0 else stop):
+                found.append((m.start(), m.group(), QUESTION))  # "Frågan är om sakrådet hölls …"
+    return min(found, default=None)
+
+
+def _document(who: str) -> bool:
+    """Whether the source ``who`` after "enligt"/"according to" is a document or a rule ("ett beslut", "en
+    ny plan", "a decision"), no source of hearsay."""
+    return any(w.startswith(_DOCUMENT_STEMS) for w in who.split()[1:])
+
+
 def _not_until(flat: str, at: int, a: int) -> bool:
     """Whether the negation ending at ``at`` has "förrän"/"until" after it (:data:`_UNTIL`) and the fact at
     ``a`` does not stand between them: "Sakrådet hölls inte förrän den 10 september", "Fryshuset deltog inte
@@ -844,12 +1085,103 @@ _ASKED_END = LazyPattern(r"\?[\s\x00\"'”»’)\]*_]*$")
 def sentence_guards(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """The guard words of ``sentence`` scope of the sentence ``flat[lo:hi]``, each ``(at, word, kind)``: a
     question (the sentence ends with "?": "Deltog X?", "Hölls sakrådet i Stockholm?" state nothing; a
-    meeting's questions are read apart, stated.py) and a denial of what the sentence says."""
+    meeting's questions are read apart, stated.py; or it asks without one, :func:`asked_unmarked`), a
+    denial of what the sentence says and a doubt of the writer's memory ("om jag minns rätt")."""
     out = [(m.start(), m.group(), GUARDS[m.group()][0]) for m in _SENTENCE_WORD.finditer(flat, lo, hi)]
     asked = _ASKED_END.search(flat, max(lo, hi - 8), hi)
     if asked is not None:
         out.append((asked.start(), "?", QUESTION))
+    elif (unmarked := asked_unmarked(flat, lo, hi)) is not None:
+        out.append(unmarked)
     return out
+
+
+#: What may open a sentence before its first word: a heading's or a list item's mark, a quotation mark.
+_OPENING = LazyPattern(r"[\s\x00\"'“”«»(*•#-]*(?:\d{1,2}[.)] )?")
+#: A list's item: a sentence opening with its mark ("- ", "* ", "• ", "1. ").
+_ITEM = LazyPattern(r"[\s\x00]*(?:[-*•]|\d{1,2}[.)]) ")
+#: A heading of frequently asked questions ("## Vanliga frågor", "Frågor och svar:", "FAQ"): its items ask,
+#: with or without "?".
+_FAQ_HEADING = LazyPattern(
+    r"(?<!\w)(?:vanliga frågor|frågor och svar|faq|frequently asked questions|questions and answers|q ?& ?a)(?!\w)"
+)
+#: Swedish verbs that take no object (and auxiliaries): first in a sentence with a word after them that is no
+#: preposition or adverb, that word is their subject ("Deltog Famna i sakrådet", "Var mötet digitalt").
+_INTRANSITIVE_FIRST = frozenset(
+    """deltog deltar medverkade medverkar närvarade närvarar kom kommer var är blev blir fanns finns har hade
+    kan kunde ska skulle får fick""".split()
+)
+#: English auxiliaries that open a yes/no question ("Was the meeting held …", "Did Famna attend").
+_AUXILIARY_FIRST = frozenset("was were did does do is are has have had will would can could".split())
+#: Subjects right after a verb that opens a question ("Hölls det", "Was it", "Did they").
+_SUBJECT_PRONOUNS = frozenset(
+    "det han hon hen de vi ni man jag du någon alla it they we he she you i there this that these those one".split()
+)
+#: Words after a verb that make no subject of what follows them: a list's item with its subject left out
+#: ("- Hölls den 10 september i Umeå", "- Leddes av Anna Berg", "- Deltog även i panelen").
+_NO_SUBJECT = (
+    frozenset(
+        """den i på av under vid med till för från om genom efter inför mellan hos mot utan över enligt bland via
+    inom digitalt fysiskt gemensamt not also then in on at by for from with during held led chaired attended
+    organised organized hosted convened discussed cancelled canceled postponed moved scheduled planned
+    expected""".split()
+    )
+    | (frozenset(PARTICLE_ADVERBS) | _ADVERBS_FIRST) - _SUBJECT_PRONOUNS
+)
+
+
+def asked_unmarked(flat: str, lo: int, hi: int) -> tuple[int, str, str] | None:
+    """A question the sentence ``flat[lo:hi]`` asks without "?", as ``(at, words, QUESTION)``; None if it
+    does not: it opens with its finite verb and the verb's subject after it, the word order of a yes/no
+    question (or a condition) in Swedish and English ("## Hölls sakrådet den 5 februari 2024", "Deltog
+    Famna", "Was the meeting held …"); or it is an item of a list under a heading of frequently asked
+    questions ("## Vanliga frågor", "FAQ"). A list's item with its subject left out ("- Hölls den 10
+    september i Umeå", "- Leddes av Anna Berg") states what it says."""
+    before = flat[max(0, lo - 8) : lo].rstrip(" \"'“”«»(*•#-")
+    if before and before[-1] not in "\x00\n.!?":
+        return None  # not a sentence's start: the verb first is a clause's after a subordinate one
+    at = _OPENING.match(flat, lo, hi).end()
+    words = [m for m in islice(_WORD.finditer(flat, at, hi), 2)]
+    if len(words) == 2 and words[0].start() == at and flat[words[0].end() : words[0].end() + 1] != ":":
+        first, second = words[0].group(), words[1].group()
+        subject = (
+            second in _SUBJECT_PRONOUNS
+            or second[0].isdigit()
+            or second in _MEETING_NOUNS
+            or (len(second) > 4 and second.endswith(("et", "en", "na")) and second not in _NO_SUBJECT)
+        )
+        if finite(second) and second not in _SUBJECT_PRONOUNS:
+            subject = False  # "Deltog gjorde bland andra Famna": the verb put first, "gjorde" standing for it
+        elif first in _INTRANSITIVE_FIRST:
+            subject = subject or second not in _NO_SUBJECT
+        elif first in _AUXILIARY_FIRST:
+            subject = second not in _NO_SUBJECT and not second.endswith(("ed", "en", "ing"))
+        elif not (finite(first) and first.endswith("s")):
+            subject = False  # an active verb's word after it may be its object ("Ledde mötet")
+        if subject:
+            return words[0].start(), f"{first} {second}", QUESTION
+    if _ITEM.match(flat, lo, hi) is not None:
+        # an item under a heading of frequently asked questions: the items before it, then their lead
+        floor = max(0, lo - _ITEMS_READ)
+        stop = _line_start(flat, floor, lo) - 1
+        while stop > floor:
+            begin = _line_start(flat, floor, stop)
+            if _ITEM.match(flat, begin, stop) is None:
+                if (faq := _FAQ_HEADING.search(flat, begin, stop)) is not None:
+                    return lo, faq.group(), QUESTION
+                break
+            stop = begin - 1
+    return None
+
+
+#: How far before a list's item (characters) its heading is looked for (:func:`asked_unmarked`).
+_ITEMS_READ = 3000
+
+
+def _line_start(flat: str, floor: int, at: int) -> int:
+    """Where the sentence or line of ``flat`` holding ``at`` begins: after the last sentence end (``\x00``)
+    or line end before it, not before ``floor``."""
+    return max(flat.rfind("\x00", floor, at), flat.rfind("\n", floor, at), floor - 1) + 1
 
 
 #: A pluperfect with a condition after it ("X hade deltagit om tiden hade räckt", "hade hållits … om
@@ -916,12 +1248,28 @@ def condition(flat: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> tupl
             before = _WORD.findall(flat, max(lo, at - 30), at)
             if (before and before[-1] in ASKED_WORDS) or _QUESTION_WORD.match(flat, m.end() + s + 1):
                 continue  # "frågade om stödet finns", "diskussionen om hur …": an indirect question
-            if before and before[-1] in _TOPIC_NOUNS and flat.endswith(before[-1] + " ", lo, at):
+            if (
+                before
+                and before[-1] in _TOPIC_NOUNS
+                and flat.endswith(before[-1] + " ", lo, at)
+                and not _condition_after_verb(flat, lo, at)
+            ):
                 continue  # "Sakrådet om kvinnofrid ställs in": the meeting's topic, right after its noun
             if _CONDITION_OM.match(flat, at) or (head and _comma_clause(flat, at, hi)):
                 phrase = _POSSIBLE.match(flat, at)
                 return at, phrase.group() if phrase else m.group(), CONDITION
     return None
+
+
+def _condition_after_verb(flat: str, lo: int, at: int) -> bool:
+    """Whether "om" at ``at``, right after a meeting's noun, opens a condition after the sentence's verb
+    ("30 organisationer deltar i sakrådet om intresse finns", "Anna Berg leder sakrådet om tid finns"): a
+    finite verb before the noun, and a condition's verb after "om" with no relative or subordinate word
+    between ("… i sakrådet om kvinnofrid som hålls i Umeå" gives its topic)."""
+    cond = _CONDITION_OM.match(flat, at)
+    if cond is None or not _has_verb(flat, lo, at):
+        return False
+    return not any(w in SUBORDINATE_WORDS for w in _WORD.findall(flat, at + 3, cond.end()))
 
 
 #: Nouns of a meeting or another event whose "om" right after them (no comma between) gives its topic, no

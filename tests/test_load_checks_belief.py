@@ -113,6 +113,8 @@ CONDITIONS_AND_QUESTIONS = [
     (HELD + "Enligt ett par deltagare hölls sakrådet i Umeå.", UMEA, TRAP),
     (HELD + "Enligt en deltagare leddes sakrådet av Paulina Brandberg.", BRANDBERG, TRAP),
     (HELD_EN + "According to a participant, Fryshuset took part.", FRYSHUSET, TRAP),
+    (HELD + "Sakrådet hölls i Umeå, enligt uppgifter från en deltagare.", UMEA, TRAP),
+    (HELD + "Sakrådet hölls, enligt vissa, i Umeå.", UMEA, TRAP),
 ]
 
 #: What the text itself states stands: its own report, a named source, an opinion of something else, a
@@ -135,6 +137,8 @@ STATED = [
     ("## Sakrådet\n\n- Hölls den 10 september 2024 i Umeå\n- Leddes av Paulina Brandberg", UMEA + BRANDBERG, TRUE),
     ("## Vanliga frågor\n\nSakrådet hölls den 10 september 2024.", "", TRUE),
     (HELD_EN + "Fryshuset took part, the minister said.", FRYSHUSET, TRUE),
+    (HELD + "Trots att flera deltagare trodde att stödet räckte, hölls sakrådet i Umeå.", UMEA, TRUE),
+    (HELD + "Deltog gjorde bland andra Fryshuset.", FRYSHUSET, TRUE),
     (HELD + "Fryshuset deltog.", FRYSHUSET, TRUE),
 ]
 

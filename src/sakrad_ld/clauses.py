@@ -800,7 +800,12 @@ def guard_in(
                 continue  # "liksom förra gången", "fler än förra året"
             if kind == NEGATION and _not_until(flat, m.end(), a):
                 continue  # "Fryshuset deltog inte förrän efter lunch": it took part, later
-            if kind == HEARSAY and word.startswith(("enligt", "according")) and _NAMED_SOURCE.match(flat, m.end()):
+            if (
+                kind == HEARSAY
+                and word.startswith(("enligt", "according"))
+                and _NAMED_SOURCE.match(flat, m.end())
+                and not _UNNAMED_AFTER.match(flat, m.end())
+            ):
                 continue  # "enligt uppgift från Kulturdepartementet": a source named
             found.append((m.start(), word, kind))
     if CONDITION in wanted and (cond := condition(flat, lo, hi, spans)) is not None:
@@ -942,6 +947,9 @@ _SOURCE_BEFORE = LazyPattern(
     r"(?:deltagare|deltagaren|deltagarna|representanter|representanten|representanterna|företrädare|"
     r"företrädaren|företrädarna|participants?|representatives?|attendees?)(?: [\w-]+)? $"
 )
+#: A source not named after the words of :data:`HEARSAY_SOURCES` ("enligt uppgifter från en deltagare",
+#: "according to reports from several sources"): hearsay still.
+_UNNAMED_AFTER = LazyPattern(rf" (?:från|av|ur|hos|by|from) {_WHO}(?![\w-])")
 #: A verb or noun of belief or claim (:data:`BELIEF_WORDS`).
 _BELIEF = LazyPattern(r"(?<![\w-])(?:" + _alternation(BELIEF_WORDS) + r")(?![\w-])")
 #: What a belief's verb governs: an "att"/"that" clause, at most three words after it ("tror nog att",

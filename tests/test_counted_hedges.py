@@ -132,7 +132,22 @@ DOZENS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "facts", "accepted"), QUOTED_WHOLE + QUOTED_AFTER_THE_HEDGE + MARKED + DOZENS)
+#: a number's own words and its bound right after it, before its noun: the noun is the one counted
+BEFORE_THE_NOUN = [
+    (_with("ett par dussin"), _count(OC, "ett par dussin organisationer", 24, ABOUT), TRUE),
+    (_with("ett par dussin"), _count(OC, "ett par dussin organisationer", 24), TRAP),
+    (_with("ett halvt dussin"), _count(OC, "ett halvt dussin organisationer", 6), TRUE),
+    (HELD + "20 or so organisations took part.", _count(OC, "20 or so organisations", 20, ABOUT), TRUE),
+    (HELD + "20 or so organisations took part.", _count(OC, "20 or so organisations", 20), TRAP),
+    (HELD + "A dozen or so organisations took part.", _count(OC, "a dozen or so organisations", 12, ABOUT), TRUE),
+    (_with("20 eller fler"), _count(OC, "20 eller fler organisationer", 20, AT_LEAST), TRUE),
+    (_with("20 eller fler"), _count(OC, "20 eller fler organisationer", 20), TRAP),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "accepted"), QUOTED_WHOLE + QUOTED_AFTER_THE_HEDGE + MARKED + DOZENS + BEFORE_THE_NOUN
+)
 def test_a_hedged_count_is_refused_where_marked_exact(tmp_path: Path, text: str, facts: str, accepted: bool) -> None:
     found = _findings(tmp_path, text, facts)
     assert (found == []) == accepted, found

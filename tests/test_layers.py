@@ -48,6 +48,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "posted",
         "organised",
         "clauses",
+        "corrected",
         "named",
         "counted",
         "orgnr",

@@ -395,14 +395,19 @@ _AFTER_ONE = {"+", "plus", "odd"}
 #: The end of a count's words or its clause, or its verb, after a mark of :data:`AFTER` that bounds it: "20
 #: organisationer eller fler deltog", not "20 organisationer och fler myndigheter".
 _AFTER_END = r"(?=\s*(?:$|[,.;:!?)|\x00]|(?:deltog|deltar|kom|närvarade|medverkade|var|took part|attended|came|participated|were|was)(?!\w)))"
-#: A mark of :data:`AFTER` right after a number ("20+", "20 plus", "20-odd"), or of more words after it and
-#: at most one noun ("20 organisationer eller fler", "a dozen or so"); not one a number goes on from ("20
-#: plus 5"), nor a bound's words before other words than a verb ("20 organisationer och fler myndigheter").
+#: A mark of :data:`AFTER` right after a number ("20+", "20 plus", "20-odd", "20 eller fler organisationer"),
+#: or of more words after it and at most one noun ("20 organisationer eller fler", "a dozen or so"); not one a
+#: number goes on from ("20 plus 5"), nor a bound's words after a noun before other words than a verb ("20
+#: organisationer och fler myndigheter").
 _AFTER = LazyPattern(
     rf"(?:-|(?<=\d)|(?<=\d) | )(?P<one>\+|plus|odd)(?!\w)(?! ?(?:\d|{_NUMBER_WORD})(?!\w))|"
     rf",? (?:[^\W\d]+ )?(?:(?P<rounds>{_after_words(tuple(w for w in AFTER['approximate'] if w not in _AFTER_ONE))})"
     rf"(?!\w)|(?P<more>{_after_words(tuple(w for k in ('at-least', 'at-most') for w in AFTER[k] if w not in _AFTER_ONE))})"
-    rf"(?!\w){_AFTER_END})",
+    rf"(?!\w){_AFTER_END})|"
+    # right after the number, before its noun, a bound is the number's whatever follows ("20 eller fler
+    # organisationer och myndigheter")
+    rf" (?P<bound>{_after_words(tuple(w for k in ('at-least', 'at-most') for w in AFTER[k] if w not in _AFTER_ONE))})"
+    rf"(?!\w)",
     re.IGNORECASE,
 )
 _AFTER_KINDS = {w: kind for kind, ws in AFTER.items() for w in ws}
@@ -527,7 +532,8 @@ def numbers_in(text: str) -> list[Reading]:
             kind, marks = ("at-most" if kind == "at-least" else "at-least"), marks + 1
         start, end = tokens[first - marks].start(), token.end()
         if (after := _AFTER.match(text, token.end())) is not None and (kind == "exact" or not marks):
-            kind, end = _AFTER_KINDS[(after["one"] or after["rounds"] or after["more"]).casefold()], after.end()
+            said = after["one"] or after["rounds"] or after["more"] or after["bound"]
+            kind, end = _AFTER_KINDS[said.casefold()], after.end()
         if (in_range := _range_end(ranges, tokens, token)) is not None:
             kind = in_range
         found.append(Reading(value, kind, text[start:end]))

@@ -51,7 +51,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clauses import HABIT, PHRASE_MARKS, PLAN, LazyPattern, clause, guard_in, listed, side_clause
+from .clauses import (
+    CONDITION,
+    DENIAL,
+    DOUBT,
+    HABIT,
+    HEARSAY,
+    PHRASE_MARKS,
+    PLAN,
+    QUESTION,
+    LazyPattern,
+    clause,
+    guard_in,
+    listed,
+    side_clause,
+)
 from .errors import InputError
 from .stated import (
     LIKE_MEETING_WORDS,
@@ -538,9 +552,23 @@ def organiser_named(body: Body, text: str, years: frozenset[str] | None = None, 
     for lo, hi in find_words(name, flat):
         if hi < len(flat) and flat[hi] == "s":  # a genitive ("Kulturdepartementets sakråd") is not the subject
             continue
-        if _subject_of_word(text, flat, lo, hi, years) and (plans or not _planned(text, lo, hi)):
+        if (
+            _subject_of_word(text, flat, lo, hi, years)
+            and (plans or not _planned(text, lo, hi))
+            and not _unsaid(text, lo, hi)
+        ):
             return True
     return False
+
+
+def _unsaid(text: str, lo: int, hi: int) -> bool:
+    """Whether the sentence of ``text[lo:hi]`` gives it only as hearsay, a belief, a question, a doubt, a
+    denial or a condition (:func:`~sakrad_ld.clauses.guard_in`: "Vi tror att sakrådet anordnades av …",
+    "…, enligt en deltagare", "Frågan är om …"): the text does not say who organised it."""
+    start = text.rfind("\x00", 0, lo) + 1
+    end = text.find("\x00", hi)
+    end = len(text) if end < 0 else end
+    return guard_in(text, start, end, lo, hi, kinds=(HEARSAY, QUESTION, DOUBT, DENIAL, CONDITION)) is not None
 
 
 def organiser_taken_back(body: Body, raw: str, years: frozenset[str] | None = None) -> TakenBack | None:

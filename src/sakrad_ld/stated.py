@@ -4365,10 +4365,13 @@ _NUMBER = LazyPattern(
     + rf"|-(?=(?:{'|'.join(EN_UNITS)}))(?<=ty-))+)(?![\w-])"
 )
 #: Words that may stand between a number and the noun it counts besides adjectives ending in -a or -e
-#: ("ett 20-tal olika organisationer", "tio ideella föreningar").
+#: ("ett 20-tal olika organisationer", "tio ideella föreningar"), and the words of a number that counts
+#: with another (counted.COUPLE, a half: "ett par dussin", "ett halvt dussin", "a couple of dozen") or
+#: rounds or bounds it after it (counted.AFTER: "20 or so", "a dozen or so", "20 eller fler", "20-odd").
 _BETWEEN_NUMBER_AND_NOUN = frozenset(
     "olika fler flera nya andra stora små inbjudna berörda deltagande svenska ideella civila och samt "
-    "st stycken different various other new more invited national local".split()
+    "st stycken different various other new more invited national local "
+    "par halvt halva couple pair half of or so odd plus eller så mer färre fewer less".split()
 )
 
 
@@ -4444,6 +4447,7 @@ def _number_nouns(words: str) -> list[tuple[int | None, str, str]]:
                 break
             if (
                 w in _BETWEEN_NUMBER_AND_NOUN
+                or _NUMBER.fullmatch(w) is not None  # "ett par dussin": the number's own words go on
                 or w.endswith(("-och", "-samt", "-eller", "-and", "-or", "-"))  # "barn- och ungdomsorganisationer"
                 or (w.endswith(("a", "ade", "ande", "ende")) and len(w) > 3)
             ):

@@ -294,8 +294,10 @@ WRONGLY_WORDS = (
     "felaktigt", "felaktigen", "oriktigt", "wrongly", "falsely", "mistakenly", "erroneously", "incorrectly",
     "wrongfully",
 )  # fmt: skip
+#: The words before a source that name it ("från", "av", "by" …), after hearsay's words or a verb of saying.
+SOURCE_WORDS = ("från", "av", "ur", "hos", "by", "from")
 #: A source named after the words of :data:`HEARSAY_SOURCES`: "från"/"from" and the like.
-_NAMED_SOURCE = LazyPattern(r" (?:från|av|ur|hos|by|from)(?!\w)")
+_NAMED_SOURCE = LazyPattern(rf" (?:{'|'.join(SOURCE_WORDS)})(?!\w)")
 #: A Swedish reportative "ska ha"/"skall ha" (up to three words between) before a supine: "Mötet ska ha
 #: hållits i Umeå", "Fryshuset ska enligt uppgift ha deltagit" report what others say was, hearsay, not a
 #: plan ("Fryshuset ska ha en monter", "ska ha ett pass" are plans).
@@ -949,7 +951,7 @@ _SOURCE_BEFORE = LazyPattern(
 )
 #: A source not named after the words of :data:`HEARSAY_SOURCES` ("enligt uppgifter från en deltagare",
 #: "according to reports from several sources"): hearsay still.
-_UNNAMED_AFTER = LazyPattern(rf" (?:från|av|ur|hos|by|from) {_WHO}(?![\w-])")
+_UNNAMED_AFTER = LazyPattern(rf" (?:{'|'.join(SOURCE_WORDS)}) {_WHO}(?![\w-])")
 #: A verb or noun of belief or claim (:data:`BELIEF_WORDS`).
 _BELIEF = LazyPattern(r"(?<![\w-])(?:" + _alternation(BELIEF_WORDS) + r")(?![\w-])")
 #: What a belief's verb governs: an "att"/"that" clause, at most three words after it ("tror nog att",

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .clauses import LazyPattern
+from .clauses import LazyPattern, _alternation
 
 __all__ = ["KINDS", "NOUNS", "TakenBack", "read_text", "taken_back"]
 
@@ -125,10 +125,8 @@ _REPLACED_ONLY = frozenset({"från", "from"})
 _NEGATION = r"(?:inte|ej|icke|aldrig|not|never)"
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
-
-
+#: A sentence's end in a folded text: its mark, or a line's end (stated._flat's, where no stop marks it).
+_SENTENCE_END = LazyPattern(r"[\x00\n]")
 _LABEL = LazyPattern(rf"^[\s#*>\-\[\]^\d:]*(?:{_alternation(CORRECTION_LABELS)})(?!\w)")
 
 
@@ -206,7 +204,7 @@ def taken_back(
     if kind not in _PATTERNS:
         _PATTERNS[kind] = _patterns(kind)
     changed, wrong, new, kind_words = _PATTERNS[kind]
-    ends = [i for i, c in enumerate(ft) if c == "\x00" or c == "\n"] if "\x00" in ft or "\n" in ft else []
+    ends = [m.start() for m in _SENTENCE_END.finditer(ft)]
     for lo, hi, labelled in _sentences(flat, ends):
         sentence = flat[lo:hi]
         words = None

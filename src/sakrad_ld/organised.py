@@ -565,9 +565,7 @@ def _unsaid(text: str, lo: int, hi: int) -> bool:
     """Whether the sentence of ``text[lo:hi]`` gives it only as hearsay, a belief, a question, a doubt, a
     denial or a condition (:func:`~sakrad_ld.clauses.guard_in`: "Vi tror att sakrådet anordnades av …",
     "…, enligt en deltagare", "Frågan är om …"): the text does not say who organised it."""
-    start = text.rfind("\x00", 0, lo) + 1
-    end = text.find("\x00", hi)
-    end = len(text) if end < 0 else end
+    start, end = _sentence_of(text, lo, hi)
     return guard_in(text, start, end, lo, hi, kinds=(HEARSAY, QUESTION, DOUBT, DENIAL, CONDITION)) is not None
 
 
@@ -588,11 +586,15 @@ def organiser_taken_back(body: Body, raw: str, years: frozenset[str] | None = No
     return taken_back("organiser", ft, flat, found, lambda lo, hi: _another_meeting(flat, lo, hi, years))
 
 
+def _sentence_of(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The bounds of the sentence of ``text[lo:hi]`` in the folded ``text`` (its ``\x00`` marks)."""
+    end = text.find("\x00", hi)
+    return text.rfind("\x00", 0, lo) + 1, len(text) if end < 0 else end
+
+
 def _planned(text: str, lo: int, hi: int) -> bool:
     """Whether a plan's word governs the name at ``lo``..``hi`` in its sentence of the folded ``text``."""
-    start = text.rfind("\x00", 0, lo) + 1
-    end = text.find("\x00", hi)
-    end = len(text) if end < 0 else end
+    start, end = _sentence_of(text, lo, hi)
     # the name's clause up to its word of organising after the name ("avser X genomföra", "X kommer att
     # anordna"), or up to the name where that word stands before it ("Sakrådet ska anordnas av X"): a
     # plan's word later in the clause is another's ("anordnade sakrådet, som skulle ge …")

@@ -56,7 +56,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from .clauses import DOUBT, GUARDS, HEARSAY, HEARSAY_WORDS, LazyPattern
+from .clauses import DOUBT, GUARDS, HEARSAY, HEARSAY_WORDS, SOURCE_WORDS, LazyPattern
 from .counted import (
     APPROXIMATE,
     AT_LEAST,
@@ -1243,7 +1243,7 @@ _HEDGE = LazyPattern(
     rf"|(?P<hearsay>{_words_pattern(HEDGES[HEARSAY])})|(?P<doubt>{_words_pattern(HEDGES[DOUBT])}))(?!\w)",
     re.IGNORECASE,
 )
-_SOURCE_AFTER = LazyPattern(r"\s+(?:från|av|ur|hos|by|from)(?!\w)", re.IGNORECASE)
+_SOURCE_AFTER = LazyPattern(rf"\s+(?:{'|'.join(SOURCE_WORDS)})(?!\w)", re.IGNORECASE)
 #: A place in a text after a Swedish passive of saying ("uppges i inbjudan", "det som sägs om mötet", "sägs
 #: nedan"), or the clause's end ("Antalet uppges inte."): what a document says or gives, no hearsay;
 #: "sägs ha", "uppges att", "uppges inte ha", "…, uppges det" are.

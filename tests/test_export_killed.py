@@ -79,7 +79,13 @@ def test_an_export_killed_by_the_command_line_is_cleaned_up(release: Path, tmp_p
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             while True:  # until its own folder holds the release's copy: no deadline, it either gets there or ends
-                new = [n for n in _beside(out) if n not in before and (tmp_path / n / "download").is_dir()]
+                # its own is a new ``.tmp``: the folder the kill before left is renamed ``….tmp.del`` while it
+                # is removed, which holds the release's copy too (and is gone once the export writes its own)
+                new = [
+                    n
+                    for n in _beside(out)
+                    if n not in before and n.endswith(".tmp") and (tmp_path / n / "download").is_dir()
+                ]
                 if new:
                     break
                 assert process.poll() is None, "the export ended before it could be killed"

@@ -55,6 +55,10 @@ MISTAKES = {
     "PREFIX a: <x:>\ndelete where { ?s ?p ?o }": ("DELETE begins an update", "2:1"),
     "CLEAR ALL": ("CLEAR begins an update", "1:1"),
     "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }": ("WITH begins an update", "1:1"),
+    "a:b a:b a:b": ("'a:b' begins no query; after its PREFIX and BASE lines a query begins with SELECT", "1:1"),
+    "SELEC ?x WHERE { ?x ?p ?o }": ("'SELEC' begins no query", "1:1"),
+    "PREFIX a: <x:>\n{ ?s ?p ?o }": ("'{' begins no query", "2:1"),
+    "  ?s ?p ?o": ("'?s' begins no query", "1:3"),
 }
 
 

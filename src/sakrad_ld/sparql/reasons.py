@@ -21,6 +21,8 @@ __all__ = ["UPDATE_WORDS", "reason"]
 
 #: The words an update's operation begins with (SPARQL 1.1 Update §3, after its prologue).
 UPDATE_WORDS = frozenset({"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"})
+#: The words a query's form begins with (SPARQL 1.1 Query §19.8, ``Query``: after its prologue).
+QUERY_WORDS = frozenset({"select", "construct", "ask", "describe"})
 #: The words of a prologue and how many tokens follow each.
 _PROLOGUE = {"base": 1, "prefix": 2, "version": 1}
 #: A codepoint escape (SPARQL 1.1 Query §19.2) after an even number of backslashes (``\\\\u…`` is a
@@ -32,15 +34,22 @@ _LAST = 0x10FFFF
 def reason(lexed: Lexed, message: str) -> str | None:
     """What is wrong with the query the parser refused with ``message`` (its ``error at L:C``
     translated to the text as written), when it is an update, an undeclared prefix at or before the
-    parser's place, or an escape of no character; None otherwise (the parser's message is kept)."""
-    return _update(lexed) or _escape(lexed) or _undeclared(lexed, _offset(lexed.text, message))
+    parser's place, an escape of no character or a text that begins no query; None otherwise (the parser's message is kept)."""
+    return _update(lexed) or _escape(lexed) or _no_form(lexed) or _undeclared(lexed, _offset(lexed.text, message))
 
 
-def _update(lexed: Lexed) -> str | None:
+def _after_prologue(lexed: Lexed) -> int:
+    """The index of the first token after the query's prologue (BASE, PREFIX and VERSION lines)."""
     tokens = lexed.tokens
     i = 0
     while i < len(tokens) and tokens[i].kind == "name" and tokens[i].text.lower() in _PROLOGUE:
         i += _PROLOGUE[tokens[i].text.lower()] + 1
+    return i
+
+
+def _update(lexed: Lexed) -> str | None:
+    tokens = lexed.tokens
+    i = _after_prologue(lexed)
     if i >= len(tokens) or tokens[i].kind != "name" or tokens[i].text.lower() not in UPDATE_WORDS:
         return None
     word = tokens[i].text.upper()
@@ -48,6 +57,19 @@ def _update(lexed: Lexed) -> str | None:
         f"{_at(lexed, tokens[i].offset)}: {word} begins an update (SPARQL 1.1 Update), not a query; this "
         "endpoint is read-only: it answers queries (SELECT, CONSTRUCT, ASK, DESCRIBE) and refuses updates; "
         "build a new release to change the data"
+    )
+
+
+def _no_form(lexed: Lexed) -> str | None:
+    """A text whose first word after the prologue begins no query (``a:b a:b``, ``SELEC ?x``, ``{ ?s ?p ?o }``)
+    is not a query, whatever else is wrong with it."""
+    tokens = lexed.tokens
+    i = _after_prologue(lexed)
+    if i >= len(tokens) or (tokens[i].kind == "name" and tokens[i].text.lower() in QUERY_WORDS):
+        return None
+    return (
+        f"{_at(lexed, tokens[i].offset)}: {_short(tokens, tokens[i].offset)!r} begins no query; after its PREFIX "
+        "and BASE lines a query begins with SELECT, CONSTRUCT, ASK or DESCRIBE"
     )
 
 

@@ -34,7 +34,8 @@ _LAST = 0x10FFFF
 def reason(lexed: Lexed, message: str) -> str | None:
     """What is wrong with the query the parser refused with ``message`` (its ``error at L:C``
     translated to the text as written), when it is an update, an undeclared prefix at or before the
-    parser's place, an escape of no character or a text that begins no query; None otherwise (the parser's message is kept)."""
+    parser's place, an escape of no character or a text that begins no query; None otherwise (the
+    parser's message is kept)."""
     return _update(lexed) or _escape(lexed) or _no_form(lexed) or _undeclared(lexed, _offset(lexed.text, message))
 
 

@@ -56,6 +56,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "translated",
         "registered",
         "withdrawn",
+        "contradicted",
     ),  # terms, formats, the records of data/
     ("registers", "importer", "schemafolder", "serialize", "jsonld", "writers", "shacl", "tables"),  # writers, engines
     ("graph", "quads", "validate", "manifest", "documents", "warnings_summary"),  # the graph and its documents

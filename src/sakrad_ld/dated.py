@@ -1449,13 +1449,17 @@ def load_warnings(corpus: Corpus) -> list[InputError]:
     announced_only (:func:`sakrad_ld.announced.held_wording`), a sakråd not so marked that no kept text
     says was held (:func:`sakrad_ld.announced.held_said`) or whose kept text calls it off
     (:func:`sakrad_ld.announced.held_called_off`), a participation credited outside its record's
-    sources and an organiser that is the publisher (:func:`sakrad_ld.stated.credit_warnings`), and a
-    translation that says other than its Swedish (:func:`sakrad_ld.translated.translation_warnings`)."""
+    sources and an organiser that is the publisher (:func:`sakrad_ld.stated.credit_warnings`), a
+    translation that says other than its Swedish (:func:`sakrad_ld.translated.translation_warnings`), and
+    a date, place or count another kept text of the meeting gives otherwise
+    (:func:`sakrad_ld.contradicted.contradictions`)."""
     from .announced import held_called_off, held_said, held_wording
+    from .contradicted import contradictions  # another kept text of the meeting states the fact otherwise
     from .stated import credit_warnings  # a participation outside the record's sources; organiser = publisher
     from .translated import translation_warnings  # a number or held claim in one language only
 
     found = unchecked_dates(corpus) + held_wording(corpus) + held_said(corpus) + held_called_off(corpus)
     found += credit_warnings(corpus)
     found += translation_warnings(corpus)
+    found += contradictions(corpus)
     return sorted(found, key=lambda e: (str(e.where.file), e.where.line, e.where.field))

@@ -57,7 +57,7 @@ The number words are read by :func:`number_value`, which the importer uses too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -355,12 +355,38 @@ def _token_value(word: str) -> tuple[int, str] | None:
     return None
 
 
-#: Every word of :data:`NUMBER_WORDS` as a pattern's alternatives: the Swedish ones listed, the English ones
-#: by their parts ("twenty(-three)?", never "twenty" alone out of "twenty-three": a range's dash is no part
-#: of it), a shorter pattern to compile.
+def _longest_first(words: Iterable[str]) -> str:
+    """An alternation of ``words`` (letters), the longest first: where several begin at one place, the
+    longest is read."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _composed(words: set[str]) -> str:
+    """The alternation of ``words`` (Swedish number words), read as :func:`_longest_first` reads them, with
+    the tens and their units in one part: "(?:tjugo|trettio|…)(?:fyra|åtta|…)?" for "tjugo", "tjugofyra",
+    "trettio", …, then the other words, the longest first. The same word is read at each place: the tens
+    (five letters or more) with a unit first, then alone, then the rest, the longest first, and no tens is
+    the beginning of another tens (its unit would be a unit of the shorter, and the words endless): every
+    word that begins with a tens is a tens with a unit, and the others are shorter than those they begin.
+    Several times shorter to compile, in every pattern that reads a number word (:data:`RANGE` holds six).
+    The plain alternation when ``words`` are not so made (a tens with one unit and not another)."""
+    tens = [t for t in _TENS if t in words]
+    units = {w[len(t) :] for t in tens for w in words if w.startswith(t) and w != t}
+    composed = {t + u for t in tens for u in units}
+    rest = words - composed - set(tens)
+    if not tens or not composed <= words:
+        return _longest_first(words)
+    return "|".join((f"(?:{'|'.join(tens)})(?:{_longest_first(units)})?", *filter(None, [_longest_first(rest)])))
+
+
+#: The Swedish words of :data:`NUMBER_WORDS` as a pattern's alternatives (:func:`_composed`).
+_SWEDISH_NUMBER_WORD = _composed({w for w in NUMBER_WORDS if w not in EN_UNITS | EN_TEENS | EN_TENS})
+#: Every word of :data:`NUMBER_WORDS` as a pattern's alternatives: the Swedish ones (:func:`_composed`), the
+#: English ones by their parts ("twenty(-three)?", never "twenty" alone out of "twenty-three": a range's dash
+#: is no part of it), a shorter pattern to compile.
 _NUMBER_WORD = "|".join(
     (
-        *sorted((w for w in NUMBER_WORDS if w not in EN_UNITS | EN_TEENS | EN_TENS), key=len, reverse=True),
+        _SWEDISH_NUMBER_WORD,
         rf"(?:{'|'.join(EN_TENS)})(?:-(?:{'|'.join(EN_UNITS)}))?+",
         *sorted((*EN_TEENS, *EN_UNITS), key=len, reverse=True),
     )
@@ -370,7 +396,7 @@ _A_NUMBER = rf"(?:\d+|(?:{_NUMBER_WORD}))"
 #: "ten-twelve"; not "twenty" of "twenty-five", one number).
 _RANGE_START = (
     r"\d+|"
-    + "|".join(sorted((w for w in NUMBER_WORDS if w not in EN_UNITS | EN_TEENS | EN_TENS), key=len, reverse=True))
+    + _SWEDISH_NUMBER_WORD
     + "|"
     + "|".join(sorted((*EN_TEENS, *EN_UNITS), key=len, reverse=True))
     + rf"|(?:{'|'.join(EN_TENS)})(?!-(?:{'|'.join(EN_UNITS)})(?!\w))"

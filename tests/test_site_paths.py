@@ -28,7 +28,9 @@ from sakrad_ld.sparql.store import Release
 from sakrad_ld.web.nginxhost import local_nginx
 from sakrad_ld.web.paths import LANGUAGES, translated
 from sakrad_ld.web.sitepages import TOP_FOLDERS, not_found_base
-from sakrad_ld.web.static import DOWNLOAD_PATH, gone_answers
+from sakrad_ld.web.static import DOWNLOAD_PATH
+from sakrad_ld.withdrawn import RELEASE_FILE as WITHDRAWN_FILE
+from sakrad_ld.withdrawn import release_withdrawals
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 #: The export's folders of the rules, which no host serves.
@@ -163,7 +165,7 @@ def test_the_sitemap_names_every_page_of_the_export_and_nothing_else(
     # a withdrawn thing's 410 page stands where its page was, for a static host without rules: no page of the site
     gone = {
         translated(f"doc/{path[len('/id/') :]}.html", lang)
-        for path in gone_answers(release, base)
+        for path in release_withdrawals((release / WITHDRAWN_FILE).read_bytes())
         for lang in LANGUAGES
     }
     pages = {

@@ -253,18 +253,22 @@ def test_both_hosts_rules_name_every_path_of_a_withdrawn_iri() -> None:
     paths = gone_paths("/id/person/x.y")
     assert {gone_path(p) for p in paths} == {"/id/person/x.y"}
     nginx = nginx_server_conf(gone=["/id/person/x.y"])
-    assert all(f'location = "{p}" {{\n    error_page 410 /apache/gone/1.$sakrad_gone;' in nginx for p in paths)
-    rule = next(line for line in apache_rules(gone=["/id/person/x.y"]).splitlines() if "[G," in line)
-    pattern = rule.split()[1]
-    assert all(re.search(pattern, p[1:]) for p in paths), rule
-    others = [
-        "id/person/xzy",
-        "id/person/x.y/part",
-        "doc/person/x.y.csv",
-        "en/doc/person/x.yz.html",
-        "sv/id/person/x.y",
-    ]
-    assert not [p for p in others if re.search(pattern, p)], rule
+    for p in paths:  # the English page below /en/
+        name = "1-en" if p.startswith("/en/") else "1"
+        assert f'location = "{p}" {{\n    error_page 410 /apache/gone/{name}.$sakrad_gone;' in nginx, p
+    rules = [line for line in apache_rules(gone=["/id/person/x.y"]).splitlines() if "[G," in line]
+    assert len(rules) == 2, rules
+    for rule in rules:
+        pattern, english = rule.split()[1], "SAKRAD_GONE:1-en]" in rule
+        assert all(bool(re.search(pattern, p[1:])) == (p.startswith("/en/") == english) for p in paths), rule
+        others = [
+            "id/person/xzy",
+            "id/person/x.y/part",
+            "doc/person/x.y.csv",
+            "en/doc/person/x.yz.html",
+            "sv/id/person/x.y",
+        ]
+        assert not [p for p in others if re.search(pattern, p)], rule
 
 
 def test_what_replaces_a_withdrawn_iri_must_be_minted_and_its_release_not_later() -> None:
@@ -307,3 +311,39 @@ def test_a_withdrawn_json_nested_deeper_than_json_follows_lists_nothing() -> Non
 
     assert release_withdrawals(b'{"withdrawn": ' + b"[" * 200000 + b"]" * 200000 + b"}") == {}
     assert release_withdrawals(b"[" * 200000) == {}
+
+
+def test_a_withdrawn_iris_page_is_a_page_of_the_site_in_the_language_of_its_path(
+    server: object, withdrawn: list[str]
+) -> None:
+    """The page of a 410 is in English below ``/en/`` and in Swedish elsewhere, with the site's menu and
+    the language switch, and every link relative (it left a site served locally or opened from disk
+    for the base IRI's host before); its bytes are the same at every path of the IRI in a language."""
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lang, self.hrefs, self.switch = "", [], False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "html":
+                self.lang = found.get("lang") or ""
+            if tag in ("a", "link") and found.get("href"):
+                self.hrefs.append(found["href"])
+                self.switch |= tag == "a" and "language" in (found.get("class") or "")
+
+    for path in withdrawn:
+        bodies: dict[str, set[bytes]] = {"sv": set(), "en": set()}
+        for asked in _variants(path):
+            _, _, body = server(asked, BROWSER)  # type: ignore[operator]
+            read = Links()
+            read.feed(body.decode())
+            lang = "en" if asked.startswith("/en/") else "sv"
+            assert read.lang == lang and read.switch, asked
+            assert "Withdrawn" in body.decode() if lang == "en" else "Återkallad" in body.decode(), asked
+            outside = [h for h in read.hrefs if h.startswith(("http:", "https:", "/")) and not h.startswith("data:")]
+            assert not outside, (asked, outside)
+            bodies[lang].add(body)
+        assert len(bodies["sv"]) == 1 and len(bodies["en"]) == 1, path

@@ -46,7 +46,6 @@ __all__ = [
     "Withdrawal",
     "WithdrawnFile",
     "check_withdrawn",
-    "gone_page",
     "gone_path",
     "gone_text",
     "read_withdrawn",
@@ -67,7 +66,7 @@ _PATH = re.compile(r"/id/[a-z]+/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*")
 _VERSION = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
 Version = Annotated[str, pattern_check("version", _VERSION, "a release's version, such as 1.2.0")]
 
-#: Plain text: the body of a 410 for a program (a browser gets the page, :func:`gone_page`).
+#: Plain text: the body of a 410 for a program (a browser gets the page, :func:`sakrad_ld.web.pages.gone_page`).
 TEXT = Format("text", ".txt", "text/plain", "TXT", "plain text")
 #: The suffixes of a document's formats and of a page (as documents.paths.DOCUMENT_FORMATS).
 _SUFFIXES = tuple(f.suffix for f in (HTML, *FORMATS))
@@ -263,38 +262,3 @@ def gone_text(item: Mapping[str, Any], base: str) -> str:
         *([f"Replaced by {base}{instead[1:]}"] if instead else []),
     ]
     return "\n".join(lines) + "\n"
-
-
-def gone_page(item: Mapping[str, Any], base: str) -> str:
-    """The HTML page of a withdrawn IRI's 410, in Swedish and English, the same wherever it is
-    answered (its links are whole IRIs: the page is answered at paths of every depth)."""
-    from html import escape
-
-    why, instead, iri = item["why"], _replaced(item, base), escape(item["iri"])
-    version = escape(item["version"])
-    link = f'<a href="{escape(base + instead[1:])}">{escape(base + instead[1:])}</a>' if instead else ""
-    sv_more = f" Ersätts av {link}." if instead else ""
-    en_more = f" Replaced by {link}." if instead else ""
-    return f"""<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Återkallad – Withdrawn: {iri}</title>
-</head>
-<body>
-<main>
-<h1>Återkallad</h1>
-<p><code>{iri}</code> är återkallad i version {version} av datamängden och kommer inte tillbaka.{sv_more}</p>
-<p>{escape(why["sv"])}</p>
-<section lang="en">
-<h2>Withdrawn</h2>
-<p><code>{iri}</code> was withdrawn in release {version} of the dataset and will not come back.{en_more}</p>
-<p>{escape(why["en"])}</p>
-</section>
-<p><a href="{escape(base)}">Datamängden – the dataset</a></p>
-</main>
-</body>
-</html>
-"""

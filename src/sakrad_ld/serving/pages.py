@@ -20,7 +20,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..formats import HTML
-from ..withdrawn import TEXT, gone_page, gone_path, gone_text
+from ..withdrawn import TEXT, gone_path, gone_text
 from .negotiation import choose
 from .problem import PROBLEM_FORMAT, problem_response
 from .releases import Generation, Releases
@@ -40,10 +40,15 @@ _VARY_LANGUAGE = {"Vary": "Accept, Accept-Language"}
 def gone(request: Request, gen: Generation, item: Mapping[str, Any]) -> Response:
     """410 Gone for an IRI the release lists as withdrawn (RFC 9110 §15.5.11), at its ``/id/…``,
     ``/en/id/…``, ``/doc/…`` or ``/en/doc/…``: a page for a browser, plain text otherwise, each saying
-    when and why (:mod:`sakrad_ld.withdrawn`); chosen by ``Accept``, so the answer says ``Vary: Accept``."""
+    when and why (:mod:`sakrad_ld.withdrawn`), the page in English below ``/en/``; chosen by ``Accept``, so the
+    answer says ``Vary: Accept``."""
     base = gen.release.base_iri
     if choose(request.headers.get("accept"), (HTML, TEXT)) is HTML:
-        return Response(gone_page(item, base), status_code=410, media_type=_HTML, headers=_VARY)
+        from ..web import pages
+
+        lang = "en" if request.url.path.startswith("/en/") else "sv"  # by the path alone, as the static hosts answer
+        page = pages.gone_page(item, gen.site, lang)
+        return Response(page, status_code=410, media_type=_HTML, headers=_VARY)
     return Response(gone_text(item, base), status_code=410, media_type=TEXT_TYPE, headers=_VARY)
 
 

@@ -17,7 +17,7 @@ Files a page links to, which whoever serves the pages must answer (``en/…`` th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -48,6 +48,7 @@ __all__ = [
     "Citations",
     "Site",
     "dataset_node",
+    "gone_page",
     "not_found_page",
     "ontology_page",
     "resource_page",
@@ -666,6 +667,35 @@ def not_found_page(iri: str, site: Site, lang: str = "sv", *, anywhere: bool = F
         iri=iri,
         base=site.base_iri,
         base_script=Markup(not_found_base(here, urlsplit(site.base_iri).path or "/")) if anywhere else None,
+    )
+
+
+def gone_page(item: Mapping[str, Any], site: Site, lang: str = "sv") -> str:
+    """The page of a withdrawn IRI's 410 Gone (``item``: its entry in the release's ``withdrawn.json``)
+    in ``lang``: what, since which release, why, and what replaces it (a link to its page). The
+    server and the static export answer it at every address of the IRI (``/id/…``, ``/doc/…`` in each
+    format, below ``/en/`` the English one), so its links are relative to the page's own path (the
+    thing's page that was, ``doc/{kind}/{id}….html``) and made relative to the site's folder by a
+    script wherever it is answered (:func:`sakrad_ld.web.sitepages.not_found_base`): the same bytes
+    from the server and from a static host (so its menu names no SPARQL endpoint, which a static host
+    has not)."""
+    base = site.base_iri
+    here = translated(f"doc/{item['path'][len('/id/') :]}.html", lang)
+    replaced = item.get("replacedBy") or ""
+    instead = page_file(replaced, base) if replaced.startswith(base) else None
+    return render(
+        "gone.html",
+        here=here,
+        lang=lang,
+        site=replace(site, sparql_path=None),
+        licence=None,
+        title=("Återkallad: " if lang == "sv" else "Withdrawn: ") + item["iri"],
+        iri=item["iri"],
+        version=item["version"],
+        why=item["why"][lang],
+        instead=instead,
+        instead_iri=replaced,
+        base_script=Markup(not_found_base(here, urlsplit(base).path or "/")),
     )
 
 

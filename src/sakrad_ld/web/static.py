@@ -20,7 +20,8 @@ Layout of an export::
                                              configuration (read once, not for every request)
     apache/id/{kind}/{id}/{part}.part        an empty marker per part IRI the data has (Apache's 303)
     apache/problem/{404,405,406,416}.json    the error answers' Problem Details (Apache's ErrorDocuments)
-    apache/gone/{n}.html .txt                the 410 Gone of each withdrawn IRI (both hosts' rules)
+    apache/gone/{n}.html .txt                the 410 Gone of each withdrawn IRI (both hosts' rules); {n}-en.html
+                                             .txt below /en/
 
 Every link in the pages is relative and names a file, so the export works at a web root, under a
 sub-path and from ``file://`` with any static server; the rules add what only a server can do, and
@@ -137,10 +138,10 @@ from ..tables import DESCRIBED_BY
 from ..tables import FOLDER as TABLES_FOLDER
 from ..vocab import ONTOLOGY_IRI
 from ..withdrawn import RELEASE_FILE as WITHDRAWN_FILE
-from ..withdrawn import TEXT, gone_page, gone_text, release_withdrawals
+from ..withdrawn import TEXT, gone_text, release_withdrawals
 from . import sitepages
-from .pages import Site, resource_pages_in, view_of
-from .paths import LANGUAGES, translated
+from .pages import Site, gone_page, resource_pages_in, view_of
+from .paths import LANGUAGES, language_of, translated
 from .sitefiles import site_files
 from .sitepages import ID_CHARS
 
@@ -276,13 +277,23 @@ VARIANT = ".sakrad-variant"
 _GONE_SUFFIXES = ("", *(f.suffix for f in DOCUMENT_FORMATS))
 
 
-def gone_answers(release: Path, base: str) -> dict[str, tuple[bytes, bytes]]:
+def gone_answers(release: Path, site: Site) -> dict[str, tuple[dict[str, bytes], bytes]]:
     """The release's withdrawn IRIs (``withdrawn.json``), by path (``/id/…``), sorted, each with the
-    page and the plain text of its 410 Gone."""
+    page of its 410 Gone in each language (the English one answered below ``/en/``) and its plain text."""
     listed = release_withdrawals((release / WITHDRAWN_FILE).read_bytes())
     return {
-        path: (gone_page(item, base).encode(), gone_text(item, base).encode()) for path, item in sorted(listed.items())
+        path: (
+            {lang: gone_page(item, site, lang).encode() for lang in LANGUAGES},
+            gone_text(item, site.base_iri).encode(),
+        )
+        for path, item in sorted(listed.items())
     }
+
+
+def gone_name(n: int, lang: str) -> str:
+    """The name of the ``n``-th withdrawn IRI's 410 answers in :data:`GONE` (``{name}.html``,
+    ``{name}.txt``): ``3``, and ``3-en`` for those answered below ``/en/``."""
+    return f"{n}" if lang == LANGUAGES[0] else f"{n}-{lang}"
 
 
 def gone_paths(path: str) -> list[str]:
@@ -397,14 +408,14 @@ def _export(
     see_others = [*minted, *_roles(path for _, path in resources)]
     put(NGINX_HTTP, nginx_http_conf(known, graph, see_others).encode())
     release_types = {f.path: f.media_type for f in opened.files.values()}
-    gone = gone_answers(release, base) if WITHDRAWN_FILE in opened.files else {}
-    for n, (path, (page, text)) in enumerate(gone.items(), start=1):  # withdrawn IRIs: 410 Gone
-        put(f"{GONE}{n}{HTML.suffix}", page)
-        put(f"{GONE}{n}{TEXT.suffix}", text)
+    gone = gone_answers(release, site) if WITHDRAWN_FILE in opened.files else {}
+    for n, (path, (pages, text)) in enumerate(gone.items(), start=1):  # withdrawn IRIs: 410 Gone
         rest = path[len("/id/") :]
-        if rest.count("/") == 1:  # a thing's document's page, where a static host has no rules
-            for lang in LANGUAGES:
-                put(translated(f"doc/{rest}{HTML.suffix}", lang), page)
+        for lang in LANGUAGES:
+            put(f"{GONE}{gone_name(n, lang)}{HTML.suffix}", pages[lang])
+            put(f"{GONE}{gone_name(n, lang)}{TEXT.suffix}", text)
+            if rest.count("/") == 1:  # a thing's document's page, where a static host has no rules
+                put(translated(f"doc/{rest}{HTML.suffix}", lang), pages[lang])
     put(NGINX_SERVER, nginx_server_conf(graph, release_types, see_others, list(gone)).encode())
     apache = apache_rules(
         graph, see_others, sorted(opened.files), {f.path: f.media_type for f in opened.files.values()}, list(gone)
@@ -1192,7 +1203,7 @@ def nginx_server_conf(
     site, inside, named = host_types(release_types)
     gone_locations = "".join(
         f"""location = {_quoted(path)} {{
-    error_page 410 /{GONE}{n}.$sakrad_gone;
+    error_page 410 /{GONE}{gone_name(n, language_of(path.lstrip("/")))}.$sakrad_gone;
     return 410;
 }}
 """
@@ -1667,14 +1678,15 @@ def apache_rules(
     ]
     not_found_rules = "\n".join(not_found)
     gone_rules = "".join(
-        f"RewriteRule ^(en/)?(id/{re.escape(w[len('/id/') :])}|doc/{re.escape(w[len('/id/') :])}"
-        f"(\\.(html|ttl|jsonld|nt|rdf))?)$ - [G,E=SAKRAD_GONE:{n}]\n"
+        f"RewriteRule ^{'en/' if lang != LANGUAGES[0] else ''}(id/{re.escape(w[len('/id/') :])}|doc/"
+        f"{re.escape(w[len('/id/') :])}(\\.(html|ttl|jsonld|nt|rdf))?)$ - [G,E=SAKRAD_GONE:{gone_name(n, lang)}]\n"
         for n, w in enumerate(gone or (), start=1)
+        for lang in LANGUAGES
     )
     in_gone = "RewriteCond %{ENV:REDIRECT_STATUS} =410\n"
     gone_body = "".join(
         [
-            f"{in_gone}RewriteRule ^{re.escape(GONE)}[0-9]+\\.(html|txt)$ - [L]\n",
+            f"{in_gone}RewriteRule ^{re.escape(GONE)}[0-9]+(-en)?\\.(html|txt)$ - [L]\n",
             f"{in_gone}RewriteCond %{{HTTP_ACCEPT}} ^\\s*$ [NV]\n"
             f"RewriteRule ^{re.escape(GONE)}410$ {GONE}%{{ENV:REDIRECT_SAKRAD_GONE}}{HTML.suffix} [L]\n",
             *(

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .errors import InputError, Where
@@ -144,22 +145,49 @@ def _only_quoted(form: re.Pattern[str], flat: str, quoted_parts: list[str]) -> b
 
 def _written_date(written: re.Match[str], year: str) -> str:
     """The date a match of :func:`sakrad_ld.dated.year_forms` writes, as precisely as it writes it: the
-    year alone, a month of it, or a day (the first of a span), read back by :func:`sakrad_ld.dated.date_forms`."""
+    year alone, a month of it, or a day (the first of a span), read back by :func:`sakrad_ld.dated.date_forms`:
+    the first month, and then the first day, whose pattern the words match. Only the months and days the
+    words could write are tried (:func:`_could_be`), in that order, so the answer is the one trying all
+    of them gives, for a few patterns compiled instead of hundreds."""
     from .dated import date_forms
 
     if written.groupdict().get("bare"):
         return year
     words = written.group()
-    month = next((f"{year}-{n:02}" for n in range(1, 13) if date_forms(f"{year}-{n:02}").search(words)), None)
-    days = range(1, 32) if month is not None else ()
+    months, days = _could_be(words)
+    month = next((f"{year}-{n:02}" for n in months["word"] if date_forms(f"{year}-{n:02}").search(words)), None)
     if month is None:  # "2024-09-10", "10/9 2024": no month's word; the day is read with its month
-        found = (
-            (n, d) for n in range(1, 13) for d in range(1, 32) if date_forms(f"{year}-{n:02}-{d:02}").search(words)
-        )
+        found = ((n, d) for n in months["any"] for d in days if date_forms(f"{year}-{n:02}-{d:02}").search(words))
         first = next(found, None)
         return f"{year}-{first[0]:02}-{first[1]:02}" if first else year
     day = next((d for d in days if date_forms(f"{month}-{d:02}").search(words)), None)
     return f"{month}-{day:02}" if day is not None else month
+
+
+def _could_be(words: str) -> tuple[dict[str, list[int]], list[int]]:
+    """The months (by a word of theirs in ``words``; by a word or a number) and the days (by a number or an
+    ordinal word) that ``words`` could write, in ascending order: every one whose pattern in
+    :func:`sakrad_ld.dated.date_forms` could match, and perhaps a few more (a month's word or a number
+    anywhere in the words, the numbers of one or two digits of every run of digits)."""
+    from .dated import ORDINALS
+
+    numbers = {
+        int(run[i : i + n]) for run in re.findall(r"\d+", words) for n in (1, 2) for i in range(len(run) - n + 1)
+    }
+    ordinals = {i for i, word in enumerate(ORDINALS, start=1) if word in words}
+    by_word = [n for n, pattern in enumerate(_month_words(), start=1) if pattern.search(words)]
+    by_number = {n for n in numbers if 1 <= n <= 12}
+    return {"word": by_word, "any": sorted(by_number.union(by_word))}, sorted(
+        d for d in numbers | ordinals if 1 <= d <= 31
+    )
+
+
+@cache
+def _month_words() -> tuple[re.Pattern[str], ...]:
+    """Each month's words (:func:`sakrad_ld.dated.date_forms` reads a month by them), anywhere in a text."""
+    from .dated import _month_words as words_of
+
+    return tuple(re.compile(words_of(n)) for n in range(1, 13))
 
 
 def _agrees(date: str, stated: list[str]) -> bool:

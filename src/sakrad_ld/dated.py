@@ -10,8 +10,8 @@ expected:
 - **the text kept beside the data**: where the document the date comes from (the main source, or the
   one ``fact_sources`` credits the date to) has its text in the project (``file``, a ``.txt`` or
   ``.md``), a stated date must be in it with its year ("12 december 2017", "den 12:e december 2017",
-  "tolfte december 2017", "12 dec. 2017", "2017-12-12", "12/12 2017", across a line break or a
-  non-breaking space; a month-only date as "december 2017"; a year-only date as a date or month in its
+  "tolfte december 2017", "12 dec. 2017", "2017-12-12", "12/12 2017", "12/12-17", "the 12th of December
+  2017", across a line break or a non-breaking space; a month-only date as "december 2017"; a year-only date as a date or month in its
   year or the year alone, which stands as the holding's time, "hölls 2017", "under hösten 2017", not
   in an address or after a topic's noun, "handlingsplanen för 2017": :func:`date_forms`,
   :func:`year_as_time`), in a sentence saying this meeting takes or took place then
@@ -23,12 +23,14 @@ expected:
   planned-but-not-held or doubtful clause, a meeting called off or moved from that day ("flyttades från
   X till Y", "sköts fram", "ändrat från X till Y", "postponed from X to Y": Y is the day, X is not), a
   day given as the one first set ("tidigare den …", "originally scheduled for …"), or another
-  meeting's. Negation, doubt, condition, choice, something done in its place and exclusion are
+  meeting's, or a decision or report whose "att" clause holds the sakråd ("Den 10 september 2024
+  beslutade regeringen att hålla ett sakråd": :data:`TELLING_WORDS`). Negation, doubt, condition, choice, something done in its place and exclusion are
   clauses.GUARD_TABLE's words, read by :func:`clauses.guard_in` as for taking part. A day and month
   without a year are no stated date: such a date is derived; and a year or a month that text gives
   beside a word of holding this meeting ("Sakrådet hölls i mars", "hölls 2019") must be the date's, and a
   day and month so given the date's or one of its ``days`` (:func:`time_disagreement`: a text giving the
-  meeting two days states neither); a span's last day is never the date, its first only a meeting's with
+  meeting two days states neither; another date in any form :func:`date_forms` reads, stated as this
+  meeting's day as the date itself must be, is a second day too: :func:`_against_other_days`); a span's last day is never the date, its first only a meeting's with
   ``days`` ("från den 1 till den 5 februari": :func:`date_contradiction`); and no other sentence may
   correct, change or call the date wrong ("Rättelse: …", "Datumet har ändrats till …", "Nytt datum:",
   :func:`sakrad_ld.corrected.taken_back`);
@@ -81,6 +83,7 @@ __all__ = [
     "HOLDING_WORDS",
     "MEETING_VERBS",
     "ORDINALS",
+    "TELLING_WORDS",
     "CALLING_OFF",
     "called_off",
     "check_meeting_dates",
@@ -549,12 +552,13 @@ def date_forms(date: str) -> re.Pattern[str]:
     if len(date) < 10:
         return re.compile(rf"(?<![\w/-]){months} (?:år )?{year}(?![\w-])")
     day = int(date[8:10])
-    days = rf"(?:0?{day}(?::[ea]|e)?|{ORDINALS[day - 1]})"
+    days = rf"(?:0?{day}(?::[ea]|e|st|nd|rd|th)?|{ORDINALS[day - 1]})"
     spans = r"(?: ?- ?\d{1,2}(?::[ea])?)?"  # "10-11 september 2024": the first of two days
     forms = [
-        rf"(?<![\w/.:-]){days}{spans} {months}{tail}",
+        rf"(?<![\w/.:-]){days}{spans}(?: of)? {months}{tail}",
         rf"(?<![\w/-]){year}-0?{month}-0?{day}(?![\w/-]|-\d)",
         rf"(?<![\w/.:-])0?{day}/0?{month}(?:[ /-]| ?- ?){year}(?![\w/-])",
+        rf"(?<![\w/.:-])0?{day}/0?{month}-{year[2:]}(?![\w/-])",  # "10/9-24", as regeringen.se writes it
         rf"(?<![\w/.:-])0?{day}\.0?{month}\.{year}(?![\w/-]|\.\d)",
         rf"(?<![\w-]){MONTHS_EN[month - 1]} 0?{day}(?:st|nd|rd|th)?,? {year}(?![\w-])",
     ]
@@ -571,11 +575,12 @@ def year_forms(year: str) -> re.Pattern[str]:
     2024"), or the year alone (the group ``bare``: "hölls 2024"), not in an address ("/2024/"), another
     number ("2024.1") or a range of years ("2024-2027", "2024 - 2027"). Whether a year alone is the
     meeting's time is :func:`year_as_time`'s."""
-    day = rf"(?:\d{{1,2}}(?::[ea]|e)?(?: ?- ?\d{{1,2}}(?::[ea])?)?|{'|'.join(ORDINALS)})"
+    day = rf"(?:\d{{1,2}}(?::[ea]|e|st|nd|rd|th)?(?: ?- ?\d{{1,2}}(?::[ea])?)?|{'|'.join(ORDINALS)})"
     forms = [
-        rf"(?<![\w/.:-])(?:{day} )?(?:{_ANY_MONTH}),? (?:år )?{year}(?![\w-])",
+        rf"(?<![\w/.:-])(?:{day}(?: of)? )?(?:{_ANY_MONTH}),? (?:år )?{year}(?![\w-])",
         rf"(?<![\w/-]){year}-[01]\d(?:-[0-3]\d)?(?![\w/-]|-\d)",
         rf"(?<![\w/.:-])\d{{1,2}}/\d{{1,2}}(?:[ /-]| ?- ?){year}(?![\w/-])",
+        rf"(?<![\w/.:-])\d{{1,2}}/\d{{1,2}}-{year[2:]}(?![\w/-])",
         rf"(?<![\w/.:-])\d{{1,2}}\.\d{{1,2}}\.{year}(?![\w/-]|\.\d)",
         rf"(?<![\w-])(?:{'|'.join(MONTHS_EN)}) \d{{1,2}}(?:st|nd|rd|th)?,? {year}(?![\w-])",
         rf"(?<![\w/.:-])(?P<bare>{year})(?![\w/-]|\.\d| - ?\d)",
@@ -587,9 +592,9 @@ def day_without_year(date: str) -> re.Pattern[str]:
     """The pattern of ``date``'s day and month written without its year ("den 10 september", "10/9"):
     what a derivation works the year out for."""
     month, day = int(date[5:7]), int(date[8:10])
-    days = rf"(?:0?{day}(?::[ea]|e)?|{ORDINALS[day - 1]})"
+    days = rf"(?:0?{day}(?::[ea]|e|st|nd|rd|th)?|{ORDINALS[day - 1]})"
     return re.compile(
-        rf"(?<![\w/.:-]){days} {_month_words(month)}(?! ?,? ?(?:år )?\d{{4}})(?!\w)"
+        rf"(?<![\w/.:-]){days}(?: of)? {_month_words(month)}(?! ?,? ?(?:år )?\d{{4}})(?!\w)"
         rf"|(?<![\w/.:-])0?{day}/0?{month}(?![\w/]| ?-? ?\d{{2}})"
     )
 
@@ -1108,6 +1113,33 @@ def _moves(flat: str, lo: int, hi: int, moved: re.Match[str], a: int) -> bool:
     return any(s <= a < e for s, e in clauses.fact_clause(flat, lo, hi, moved.start(), moved.end()))
 
 
+#: Verbs of deciding, announcing or reporting whose "att"/"that" clause holds the meeting: a date in their
+#: own clause is the day of the decision or the report ("Den 10 september 2024 beslutade regeringen att
+#: hålla ett sakråd", "Den 10 september 2024 meddelade regeringen att ett sakråd hade hållits").
+TELLING_WORDS = (
+    "beslutade", "beslöt", "beslutat", "beslutades", "meddelade", "meddelat", "meddelades", "informerade",
+    "informerat", "berättade", "berättat", "rapporterade", "rapporterat", "skrev", "tillkännagav", "aviserade",
+    "aviserat", "uppgav", "angav", "decided", "announced", "reported", "said", "stated", "wrote",
+)  # fmt: skip
+_TELLING = _alternation(TELLING_WORDS)
+_THAT = LazyPattern(r"(?<!\w)(?:att|that)(?!\w)")
+
+
+def _told_before(flat: str, lo: int, hi: int, b: int) -> str | None:
+    """The word of deciding or reporting (:data:`TELLING_WORDS`) in the sentence ``flat[lo:hi]`` whose
+    "att"/"that" clause comes after the date ending at ``b`` and holds every word of holding and of a meeting
+    the sentence has before it none: the date is that decision's or report's; None where there is none."""
+    for told in _TELLING.finditer(flat, lo, hi):
+        that = _THAT.search(flat, max(told.end(), b), hi)
+        if that is None:
+            continue
+        if _HOLDING.search(flat, lo, that.start()) or _MEETING_NOUN.search(flat, lo, that.start()):
+            return None  # "Sakrådet hölls den 10 september 2024, och regeringen meddelade att …"
+        if _HOLDING.search(flat, that.end(), hi) or _MEETING_NOUN.search(flat, that.end(), hi):
+            return told.group()
+    return None
+
+
 def date_refusal(
     text: str, date: str, kind: str | None = None, *, several: bool = False, announced: bool = True
 ) -> tuple[str | None, str | None]:
@@ -1195,6 +1227,11 @@ def date_refusal(
             and (other := other_things_date(flat, lo, hi, article.start() if article else a, several=several))
         ):
             reason = f"{sentence} gives it as {other}"
+        if reason is None and (told := _told_before(flat, lo, hi, b)) is not None:
+            reason = (
+                f"{sentence} gives it as the day of a decision or a report ({told!r}) about a sakråd, not the day "
+                "this sakråd was held"
+            )
         if reason is None:
             named = _MEETING_NOUN.search(flat, lo, hi) is not None
             words = [(x, y)]
@@ -1239,7 +1276,11 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
         announced=bool(getattr(m, "announced_only", False)),
     )
     if said is not None:
-        return _against_times(m, sid, file, text) or _against_corrections(m, sid, file, text)
+        return (
+            _against_times(m, sid, file, text)
+            or _against_corrections(m, sid, file, text)
+            or _against_other_days(m, sid, file, text, getattr(source, "kind", None))
+        )
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + (
         f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}" if len(date) >= 7 else date
     )
@@ -1332,6 +1373,39 @@ def _against_corrections(m: Meeting, sid: str, file: str, text: str) -> list[Inp
             m.where("date"),
             f"date {date} is stated in the text of {_quoted(sid)} ({_some([file])}), which the date is taken "
             f"from, but {back.said()}: a date the text takes back is not stated",
+            "the date the text gives as the right one (a contradiction is reported, not resolved: a "
+            "date_derivation saying which date holds and why, where the text itself does not)",
+            'docs/load-checks.md, "Dates"',
+        )
+    ]
+
+
+def _against_other_days(m: Meeting, sid: str, file: str, text: str, kind: str | None) -> list[InputError]:
+    """Another date the kept text states as the day this meeting takes or took place, in any form the date
+    check reads a date in ("2024-09-11", "11/9 2024", "11/9-24", "den elfte september 2024", "the 11th of
+    September 2024", "Datum: 11 september 2024"): read as the date itself is (:func:`date_refusal`, by
+    :func:`sakrad_ld.contradicted.stated_dates`), so a deadline, a publication line, another meeting's
+    day or a day moved from is none. A text giving the meeting two days states neither."""
+    from .contradicted import _agrees, stated_dates
+
+    date, days = str(m.date), [str(d) for d in getattr(m, "days", None) or []]
+    several, announced = bool(days), bool(getattr(m, "announced_only", False))
+    other = next(
+        (
+            (day, said)
+            for day, said in stated_dates(text, kind, several=several, announced=announced)
+            if not _agrees(day, [date, *days])
+        ),
+        None,
+    )
+    if other is None:
+        return []
+    return [
+        InputError(
+            m.where("date"),
+            f"date {date} is stated in the text of {_quoted(sid)} ({_some([file])}), which the date is taken "
+            f"from, but {_quoted(other[1])} gives the meeting another day ({other[0]}): a text giving the "
+            "meeting two days states neither",
             "the date the text gives as the right one (a contradiction is reported, not resolved: a "
             "date_derivation saying which date holds and why, where the text itself does not)",
             'docs/load-checks.md, "Dates"',

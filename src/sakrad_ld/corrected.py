@@ -49,8 +49,11 @@ NOUNS = {
         "värdar", "huvudman", "huvudmannen", "organiser", "organisers", "organizer", "organizers", "host", "hosts",
     ),
     "count": (
-        "antal", "antalet", "deltagarantal", "deltagarantalet", "siffra", "siffran", "siffror", "siffrorna",
-        "number", "numbers", "count", "figure", "figures", "headcount",
+        "antalet organisationer", "antalet deltagande organisationer", "antalet deltagare", "antalet personer",
+        "antalet närvarande", "antalet ovan", "deltagarantal", "deltagarantalet", "siffran ovan",
+        "uppgiften om antalet", "number of organisations", "number of organizations", "number of participants",
+        "number of people", "number of attendees", "the number above", "the figure above", "headcount",
+        "participant count",
     ),
 }  # fmt: skip
 KINDS = tuple(NOUNS)
@@ -119,6 +122,9 @@ NEW = (
     "rättad", "rättade", "rätt", "rätta", "korrekt", "korrekta", "new", "changed", "corrected", "revised",
     "amended", "correct", "right",
 )  # fmt: skip
+#: Nouns of a kind that a word of :data:`NEW` before them makes the kind's, and no others do: "Det rätta
+#: antalet är 20", "Nytt antal: 20" ("antalet" alone may count anything: "Antalet hatbrott har ändrats").
+NEW_NOUNS = {"count": ("antal", "antalet", "siffra", "siffran", "number", "figure", "count", "total")}
 #: Words of :data:`WRONG` before a fact's noun at a sentence's (or a footnote's) opening: "Felaktigt datum,
 #: rätt datum är …", "\\* Fel datum", "Wrong date:".
 WRONG_BEFORE = ("felaktigt", "felaktig", "felaktiga", "fel", "wrong", "incorrect", "erroneous")
@@ -178,7 +184,7 @@ def _patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     )
     new = re.compile(
         rf"(?:^[\s#*>\-]*|(?<!\w)(?:den|det|de|the|har|hade|får|fick|fått|has|had|gets|got|en|ett|a) |, )"
-        rf"(?P<word>(?:{_alternation(NEW)}) (?:{nouns}))"
+        rf"(?P<word>(?:{_alternation(NEW)}) (?:{_alternation(NOUNS[kind] + NEW_NOUNS.get(kind, ()))}))"
         rf"(?=[\s*]*(?::|$| är | blir | is | will be | blev | was | för (?:sakrådet|mötet|samrådet)| for the "
         rf"(?:meeting|consultation)))"
     )
@@ -315,6 +321,8 @@ def count_taken_back(words: str, field: str, value: str, mark: str, text: str, y
 
     ft, flat = read_text(text)
     spans = list(find_words(folded(words), flat))
+    if value.isdigit():  # the number alone too: "Det rätta antalet är 25", "inte 25"
+        spans = sorted({*spans, *(m.span() for m in re.finditer(rf"(?<![\w.,]){value}(?![\w]|[.,]\d)", flat))})
 
     def found(f: str, lo: int, hi: int) -> list[tuple[int, int]]:
         return [s for s in spans if lo <= s[0] < hi]

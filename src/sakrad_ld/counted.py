@@ -219,17 +219,17 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
 
 
-#: The words that round or bound a number standing after the count's words at its clause's end, a comma and
-#: at most two words (a verb, not a preposition's phrase) between ("Det deltog 25 organisationer, ungefär.",
-#: "25 organisationer deltog, minst.", "25 organisations, roughly"): read as the same words before the
-#: number are.
+#: The words that round or bound a number standing after the count's words at its clause's end, a comma, a
+#: dash or a parenthesis and at most two words (a verb, not a preposition's phrase) between ("Det deltog 25
+#: organisationer, ungefär.", "25 organisationer deltog, minst.", "25 organisationer (ungefär) deltog", "25
+#: organisations, roughly"): read as the same words before the number are.
 TRAILING = {
     "approximate": (*ROUNDING, *EN_ROUNDING, "ungefär", "typ", "or so", "give or take", "på ett ungefär"),
     "at-least": ("minst", "åtminstone", "som minst", "at least", "at the least", "or more", "eller fler"),
     "at-most": ("högst", "som mest", "max", "at most", "at the most", "or fewer", "eller färre"),
 }  # fmt: skip
 _TRAILING = LazyPattern(
-    r"^(?: (?!(?:och|samt|men|and|but|i|på|in|at|från|from|av|of)(?!\w))[\w-]+){0,2},? (?:"
+    r"^(?: (?!(?:och|samt|men|and|but|i|på|in|at|från|from|av|of)(?!\w))[\w-]+){0,2}(?:,? | - | ?\()(?:"
     + "|".join(rf"(?P<{kind.replace('-', '_')}>{_words(words)})" for kind, words in TRAILING.items())
     + r")\.?(?= ?(?:[.,;:!?)\x00\n]|$))"
 )

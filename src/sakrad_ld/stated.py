@@ -696,6 +696,8 @@ def folded_text(text: str) -> str:
 #: NFKC would make it a digit of the number ("20241"); it is a space of its own length instead.
 _NOTE_MARK_CHARS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
 _NOTE_MARK = LazyPattern("(?<=[0-9])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+#: The same mark as an HTML superscript ("2024<sup>1</sup>"), which the text as shown would join to the number.
+_SUP_MARK = LazyPattern(r"(?<=[0-9])<sup>[^<>\n]{0,8}</sup>", re.IGNORECASE)
 
 
 def _note_mark_off(mark: re.Match[str]) -> str:
@@ -707,7 +709,7 @@ def fold_marked(text: str, case: Callable[[str], str]) -> str:
     step that folds case (:func:`_case` there; placed.py keeps the case of each character). The text
     is read as its reader sees it (:func:`sakrad_ld.markup.shown`): a comment or struck-through words
     state nothing, a link is its text, emphasis and tags are no words, an entity is its character."""
-    text = shown(text)
+    text = shown(_SUP_MARK.sub(" ", text) if "<sup" in text or "<SUP" in text else text)
     text = _NOTE_MARK.sub(_note_mark_off, text) if _NOTE_MARK_CHARS.intersection(text) else text
     label = label_off(text)
     text = _LABEL_ROW.sub(r"\1: \2\n", _EMPHASISED_LABEL.sub(r"\1\3:", text))

@@ -54,6 +54,12 @@ DATES = [
     ("The meeting was held on September 10, 2024.", DATE, NONE),
     ("Sakrådet hölls i september 2024.", DATE, NONE),
     ("Sakrådet hölls den 10:e september 2024.", DATE, NONE),
+    ("Sakrådet hölls 10/9-24.", DATE, NONE),
+    ("The meeting was held on the 10th of September 2024.", DATE, NONE),
+    # another day in the forms the date check reads
+    ("Sakrådet hölls 11/9-24. Läs mer om sakrådet 2024.", DATE, WARNED),
+    ("The meeting was held on the 11th of September 2024.", DATE, WARNED),
+    ("Sakrådet hölls den elfte september 2024.", DATE, WARNED),
     # one of the meeting's days
     ("Sakrådets andra dag hölls den 11 september 2024.", DATE + "days:\n  - 2024-09-10\n  - 2024-09-11\n", NONE),
     ("Sakrådet hölls den 12 september 2024.", DATE + "days:\n  - 2024-09-10\n  - 2024-09-11\n", WARNED),

@@ -114,8 +114,8 @@ def stated_dates(
 ) -> Iterator[tuple[str, str]]:
     """Each date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) the kept ``text`` states as the day this meeting
     takes or took place (:func:`sakrad_ld.dated.date_refusal`), with the sentence that does, once each:
-    the dates are the ones the text writes with their year (:func:`sakrad_ld.dated.year_forms`), each read
-    as precisely as it is written."""
+    the dates are the ones the text writes with their year (:func:`sakrad_ld.dated.year_forms`; a two-digit
+    year too, "10/9-24"), each read as precisely as it is written."""
     from .clauses import gathering_event
     from .dated import date_forms, date_refusal, named_years, quotations, year_forms
     from .stated import flat_text
@@ -123,7 +123,7 @@ def stated_dates(
     flat = flat_text(text)
     quoted_parts = quotations(flat)
     seen: set[str] = set()
-    for year in sorted(named_years(flat)):
+    for year in sorted(named_years(flat) | {2000 + int(y) for y in _SHORT_YEAR.findall(flat)}):
         for written in year_forms(str(year)).finditer(flat):
             date = _written_date(written, str(year))
             if date in seen:
@@ -134,6 +134,10 @@ def stated_dates(
             said, _ = date_refusal(text, date, kind, several=several, announced=announced)
             if said is not None and gathering_event(said, 0, len(said)) is None:
                 yield date, said  # not "Konferensen hölls den …": another event's day, no meeting's noun
+
+
+#: The two-digit year of a day written "10/9-24" (as regeringen.se writes it), read as 2024.
+_SHORT_YEAR = re.compile(r"(?<![\w/.:-])\d{1,2}/\d{1,2}-(\d\d)(?![\w/-])")
 
 
 def _only_quoted(form: re.Pattern[str], flat: str, quoted_parts: list[str]) -> bool:

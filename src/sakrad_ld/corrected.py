@@ -1,7 +1,7 @@
 """A fact another sentence of the kept text corrects, changes or calls wrong is not stated (a load-time check's rule).
 
-docs/load-checks.md, "Corrections and changes": a text may state a meeting's date, place, chair or
-organiser in one sentence and take it back in another — a correction ("Rättelse: Sakrådet hölls i Lund,
+docs/load-checks.md, "Corrections and changes": a text may state a meeting's date, place, chair,
+organiser or count in one sentence and take it back in another — a correction ("Rättelse: Sakrådet hölls i Lund,
 inte i Malmö", "Correction: …"), a change of the fact's noun ("Datumet har ändrats till den 12 februari",
 "Platsen har ändrats till Lund", "Nytt datum: 12 februari 2024", "The venue has changed"), a word calling
 it wrong ("Rättelse: datumet ovan är fel", "[^1]: Datumet är fel; …"), or the value denied in a sentence
@@ -10,7 +10,9 @@ state the fact as the data gives it: the check of the fact's kind refuses it, qu
 (:func:`taken_back`). A correction or change that gives the data's value as the right or new one
 ("Rättelse: Sakrådet hölls den 5 februari 2024, inte den 6 februari", "Datumet har ändrats till den 5
 februari 2024") confirms it. A sentence about another meeting ("Datumet för nästa sakråd har ändrats")
-takes back nothing of this one.
+takes back nothing of this one. A count is read the same way (the kind ``count``: "Rättelse: 20
+organisationer deltog, inte 25.", "Antalet organisationer ovan är fel."), and a second count of the
+meeting's whole in another sentence refuses it too (:func:`count_taken_back`).
 
 The rule reads each sentence of the text whole, not the fact's own clause: the words of correcting and
 changing are few and fixed (:data:`CORRECTION_LABELS`, :data:`CHANGED`, :data:`WRONG`, :data:`NEW`), the
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 
 from .clauses import LazyPattern, _alternation
 
-__all__ = ["KINDS", "NOUNS", "TakenBack", "read_text", "taken_back"]
+__all__ = ["KINDS", "NOUNS", "TakenBack", "count_taken_back", "read_text", "taken_back"]
 
 #: The kinds of fact read, each with the nouns that name it, Swedish (indefinite, definite, plural) and English.
 NOUNS = {
@@ -45,6 +47,13 @@ NOUNS = {
     "organiser": (
         "arrangör", "arrangören", "arrangörer", "arrangörerna", "organisatör", "organisatören", "värd", "värden",
         "värdar", "huvudman", "huvudmannen", "organiser", "organisers", "organizer", "organizers", "host", "hosts",
+    ),
+    "count": (
+        "antalet organisationer", "antalet deltagande organisationer", "antalet deltagare", "antalet personer",
+        "antalet närvarande", "antalet ovan", "deltagarantal", "deltagarantalet", "siffran ovan",
+        "uppgiften om antalet", "number of organisations", "number of organizations", "number of participants",
+        "number of people", "number of attendees", "the number above", "the figure above", "headcount",
+        "participant count",
     ),
 }  # fmt: skip
 KINDS = tuple(NOUNS)
@@ -68,6 +77,10 @@ KIND_WORDS = {
     "organiser": (
         r"anordna\w*|arrangera\w*|organisera\w*|organised|organized|organises|organizes|arranged|hosted|"
         r"står värd|stod värd|var värd|" + "|".join(NOUNS["organiser"])
+    ),
+    "count": (
+        r"\d+ (?:[\w-]+ )?(?:organisationer|organisationerna|deltagare|deltagarna|personer|representanter|"
+        r"företrädare|organisations|participants|people|persons|representatives)"
     ),
 }
 
@@ -106,8 +119,15 @@ WRONG = (
 #: sakrådet" ("en ny plats för dialog" is none).
 NEW = (
     "ny", "nytt", "nya", "ändrat", "ändrad", "ändrade", "korrigerat", "korrigerad", "korrigerade", "rättat",
-    "rättad", "rättade", "new", "changed", "corrected", "revised", "amended",
+    "rättad", "rättade", "rätt", "rätta", "korrekt", "korrekta", "new", "changed", "corrected", "revised",
+    "amended", "correct", "right",
 )  # fmt: skip
+#: Nouns of a kind that a word of :data:`NEW` before them makes the kind's, and no others do: "Det rätta
+#: antalet är 20", "Nytt antal: 20" ("antalet" alone may count anything: "Antalet hatbrott har ändrats").
+NEW_NOUNS = {"count": ("antal", "antalet", "siffra", "siffran", "number", "figure", "count", "total")}
+#: Words of :data:`WRONG` before a fact's noun at a sentence's (or a footnote's) opening: "Felaktigt datum,
+#: rätt datum är …", "\\* Fel datum", "Wrong date:".
+WRONG_BEFORE = ("felaktigt", "felaktig", "felaktiga", "fel", "wrong", "incorrect", "erroneous")
 #: Words before a value that make it the one denied or replaced, not the one given: "inte den 5 februari",
 #: "inte i Malmö", "inte av X", "från den 5 februari" (in a change), "i stället för Malmö", "not in Malmö".
 _NOT_BEFORE = LazyPattern(
@@ -160,10 +180,11 @@ def _patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     wrong = re.compile(
         rf"(?<!\w)(?:{nouns})(?!\w)(?: [\w-]+){{0,5}}? (?P<not>{_NEGATION} )?(?:(?:är|var|blev|has|had|is|was|"
         rf"were|been|blivit|tyvärr|unfortunately|alltså|därmed) )*(?P<word>{_alternation(WRONG)})(?!\w)"
+        rf"|^[\s#*>\\\-]*(?:{_alternation(WRONG_BEFORE)}) (?:{nouns})(?!\w)"
     )
     new = re.compile(
-        rf"(?:^[\s#*>\-]*|(?<!\w)(?:den|det|de|the|har|hade|får|fick|fått|has|had|gets|got|en|ett|a) )"
-        rf"(?P<word>(?:{_alternation(NEW)}) (?:{nouns}))"
+        rf"(?:^[\s#*>\-]*|(?<!\w)(?:den|det|de|the|har|hade|får|fick|fått|has|had|gets|got|en|ett|a) |, )"
+        rf"(?P<word>(?:{_alternation(NEW)}) (?:{_alternation(NOUNS[kind] + NEW_NOUNS.get(kind, ()))}))"
         rf"(?=[\s*]*(?::|$| är | blir | is | will be | blev | was | för (?:sakrådet|mötet|samrådet)| for the "
         rf"(?:meeting|consultation)))"
     )
@@ -263,3 +284,62 @@ def _denied(flat: str, lo: int, span: tuple[int, int], replaced: bool) -> str | 
         return flat[start + before.start() : b]
     after = _NOT_AFTER.match(flat[b : b + 30])
     return None if after is None else flat[a : b + after.end()]
+
+
+#: The words a sentence giving the meeting's whole count may hold besides the count's own ("Totalt deltog 20
+#: organisationer.", "I sakrådet deltog 20 organisationer.", "20 organisations attended the meeting."); any
+#: other word may name a part ("från Regeringskansliet", "av dem", "digitalt", "varav"), which is no second
+#: count of the whole.
+WHOLE_COUNT_WORDS = frozenset(
+    """det deltog deltar har hade kom närvarade medverkade samlades samlade var totalt sammanlagt sammantaget
+    allt som i alt på vid sakrådet mötet samrådet dialogmötet there were took part attended participated
+    came in the meeting at all total altogether overall""".split()
+)
+_WORD = LazyPattern(r"[\w-]+")
+
+
+def _whole_count(sentence: str, words: str) -> bool:
+    """Whether ``sentence`` gives its count's ``words`` as the meeting's whole count: besides them it holds
+    only :data:`WHOLE_COUNT_WORDS`."""
+    at = sentence.find(words.casefold())
+    rest = sentence if at < 0 else sentence[:at] + " " + sentence[at + len(words) :]
+    return all(w in WHOLE_COUNT_WORDS or w.isdigit() for w in _WORD.findall(rest))
+
+
+def count_taken_back(words: str, field: str, value: str, mark: str, text: str, years: object = None) -> str | None:
+    """Why the kept ``text`` does not state a count (its ``words``, ``field``, ``value`` and ``mark``)
+    it holds as this meeting's: another sentence corrects, changes or calls it wrong (:func:`taken_back`,
+    the kind ``count``: "Rättelse: 20 organisationer deltog, inte 25.", "Antalet organisationer ovan är
+    fel.", a footnote's), or gives this meeting another count of ``field`` that cannot hold beside it
+    ("Totalt deltog 20 organisationer.": :func:`sakrad_ld.contradicted.stated_counts`, compared as
+    another kept text's count is); None where none does. A correction giving the count's words as the
+    right ones confirms it."""
+    from types import SimpleNamespace
+
+    from .contradicted import _COUNTED, _agree_counts, _count_words, stated_counts
+    from .stated import find_words, folded
+
+    ft, flat = read_text(text)
+    spans = list(find_words(folded(words), flat))
+    if value.isdigit():  # the number alone too: "Det rätta antalet är 25", "inte 25"
+        spans = sorted({*spans, *(m.span() for m in re.finditer(rf"(?<![\w.,]){value}(?![\w]|[.,]\d)", flat))})
+
+    def found(f: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        return [s for s in spans if lo <= s[0] < hi]
+
+    back = taken_back("count", ft, flat, found)
+    if back is not None:
+        return f"is taken back: {back.said()}; a count the text takes back is not stated"
+    if not value.isdigit():
+        return None
+    count = SimpleNamespace(
+        value=int(value), approximate=mark == "approximate", bound=mark if mark in ("at-least", "at-most") else None
+    )
+    for reading, sentence in stated_counts(field, text, years):
+        words_to_noun = _count_words(sentence, reading, _COUNTED[field]) or reading.words
+        if _agree_counts(count, reading) is False and _whole_count(sentence, words_to_noun):
+            return (
+                f"is given as another number by another sentence of the text ({reading.value}, {reading.kind}: "
+                f'"{sentence}"): a text giving the meeting two counts states neither'
+            )
+    return None

@@ -20,7 +20,8 @@ field and what is expected:
 
 The words round or bound the number however the source writes them: inflected ("dryga 20", "knappa
 20"), abbreviated ("c:a 20", "omkr. 20"), as a sign (:data:`SIGNS`: "~20", "> 20"), right after the number
-(:data:`AFTER`: "20+", "20-odd", "a dozen or so", "20 eller fler"), as a decade's "-talet" ("20-talet"), or
+(:data:`AFTER`: "20+", "20-odd", "a dozen or so", "20 eller fler"), after its noun and a comma at its
+clause's end (:data:`TRAILING`: "25 organisationer, ungefär."), as a decade's "-talet" ("20-talet"), or
 in other words for the same (:data:`LOWER`, :data:`UPPER`: "gott och väl 20", "nära 20", "bortåt 20"). A
 number before a word naming one multiplies it ("två dussin" and "two dozen" are 24, "ett par dussin" about
 24: :data:`NAMED_NUMBERS`, :data:`COUPLE`), and a range is read in number words too ("tjugo-tjugofem").
@@ -92,6 +93,7 @@ __all__ = [
     "ROUNDING_SUFFIX",
     "SIGNS",
     "SOME_OF",
+    "TRAILING",
     "UPPER",
     "Part",
     "Reading",
@@ -102,6 +104,7 @@ __all__ = [
     "number_value",
     "numbers_in",
     "parts_in",
+    "trailing_mark",
 ]
 
 _UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
@@ -214,6 +217,33 @@ MARK_ABBREVIATIONS = ("ca.", "approx.", "max.", "omkr.")
 
 def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+#: The words that round or bound a number standing after the count's words at its clause's end, a comma, a
+#: dash or a parenthesis and at most two words (a verb, not a preposition's phrase) between ("Det deltog 25
+#: organisationer, ungefär.", "25 organisationer deltog, minst.", "25 organisationer (ungefär) deltog", "25
+#: organisations, roughly"): read as the same words before the number are.
+TRAILING = {
+    "approximate": (*ROUNDING, *EN_ROUNDING, "ungefär", "typ", "or so", "give or take", "på ett ungefär"),
+    "at-least": ("minst", "åtminstone", "som minst", "at least", "at the least", "or more", "eller fler"),
+    "at-most": ("högst", "som mest", "max", "at most", "at the most", "or fewer", "eller färre"),
+}  # fmt: skip
+_TRAILING = LazyPattern(
+    r"^(?: (?!(?:och|samt|men|and|but|i|på|in|at|från|from|av|of)(?!\w))[\w-]+){0,2}(?:,? | - | ?\()(?:"
+    + "|".join(rf"(?P<{kind.replace('-', '_')}>{_words(words)})" for kind, words in TRAILING.items())
+    + r")\.?(?= ?(?:[.,;:!?)\x00\n]|$))"
+)
+
+
+def trailing_mark(flat: str, b: int) -> tuple[str, str] | None:
+    """The mark (``approximate``, ``at-least``, ``at-most``) and its words that a word right after a
+    count's words ending at ``b`` in ``flat`` gives the number, after a comma at its clause's end
+    (:data:`TRAILING`: "25 organisationer, ungefär."); None where none does."""
+    found = _TRAILING.match(flat[b : b + 40])
+    if found is None:
+        return None
+    kind = next(k for k in TRAILING if found.group(k.replace("-", "_")) is not None)
+    return kind, found.group().strip(" ,.")
 
 
 #: Words that round a number ("ett 40-tal", "cirka 40", "about 40"), in both languages, as a pattern.

@@ -7,31 +7,33 @@ expected:
   ``date`` and each of its ``days`` must agree with it, as precisely as both give it (a ``YYYY-MM`` id
   fixes the year and month; with a full-date id, the first of the ``days`` is that day and none is
   before it);
-- **the text kept beside the data**: where the document the date comes from (the main source, or the
-  one ``fact_sources`` credits the date to) has its text in the project (``file``, a ``.txt`` or
-  ``.md``), a stated date must be in it with its year ("12 december 2017", "den 12:e december 2017",
-  "tolfte december 2017", "12 dec. 2017", "2017-12-12", "12/12 2017", across a line break or a
-  non-breaking space; a month-only date as "december 2017"; a year-only date as a date or month in its
-  year or the year alone, which stands as the holding's time, "hölls 2017", "under hösten 2017", not
-  in an address or after a topic's noun, "handlingsplanen för 2017": :func:`date_forms`,
-  :func:`year_as_time`), in a sentence saying this meeting takes or took place then
-  (:func:`date_refusal`): not another thing's date (:func:`other_things_date`: a bound or an offset,
-  "tidigast den", "veckan efter den"; a noun a preposition governs, "utifrån rapporten den", another
-  meeting's, "… efter mötet den"; one of several days), not a clause called wrong ("Det är fel att
-  …"), not a publication line ("Publicerad 12
-  december 2017"), a deadline ("Anmälan senast …"), a sending ("Inbjudan skickades …"), a negated,
-  planned-but-not-held or doubtful clause, a meeting called off or moved from that day ("flyttades från
-  X till Y", "sköts fram", "ändrat från X till Y", "postponed from X to Y": Y is the day, X is not), a
-  day given as the one first set ("tidigare den …", "originally scheduled for …"), or another
-  meeting's. Negation, doubt, condition, choice, something done in its place and exclusion are
-  clauses.GUARD_TABLE's words, read by :func:`clauses.guard_in` as for taking part. A day and month
-  without a year are no stated date: such a date is derived; and a year or a month that text gives
-  beside a word of holding this meeting ("Sakrådet hölls i mars", "hölls 2019") must be the date's, and a
-  day and month so given the date's or one of its ``days`` (:func:`time_disagreement`: a text giving the
-  meeting two days states neither); a span's last day is never the date, its first only a meeting's with
-  ``days`` ("från den 1 till den 5 februari": :func:`date_contradiction`); and no other sentence may
-  correct, change or call the date wrong ("Rättelse: …", "Datumet har ändrats till …", "Nytt datum:",
-  :func:`sakrad_ld.corrected.taken_back`);
+- **the text kept beside the data**: where the document the date comes from (the main source, or the one
+  ``fact_sources`` credits the date to) has its text in the project (``file``, a ``.txt`` or ``.md``), a
+  stated date must be in it with its year ("12 december 2017", "den 12:e december 2017", "tolfte december
+  2017", "12 dec. 2017", "2017-12-12", "12/12 2017", "12/12-17", "the 12th of December 2017", across a line
+  break or a non-breaking space; a month-only date as "december 2017"; a year-only date as a date or month in
+  its year or the year alone, which stands as the holding's time, "hölls 2017", "under hösten 2017", not in an
+  address or after a topic's noun, "handlingsplanen för 2017": :func:`date_forms`, :func:`year_as_time`), in a
+  sentence saying this meeting takes or took place then (:func:`date_refusal`): not another thing's date
+  (:func:`other_things_date`: a bound or an offset, "tidigast den", "veckan efter den"; a noun a preposition
+  governs, "utifrån rapporten den", another meeting's, "… efter mötet den"; one of several days), not a clause
+  called wrong ("Det är fel att …"), not a publication line ("Publicerad 12 december 2017"), a deadline
+  ("Anmälan senast …"), a sending ("Inbjudan skickades …"), a negated, planned-but-not-held or doubtful
+  clause, a meeting called off or moved from that day ("flyttades från X till Y", "sköts fram", "ändrat från X
+  till Y", "postponed from X to Y": Y is the day, X is not), a day given as the one first set ("tidigare den
+  …", "originally scheduled for …"), or another meeting's, or a decision or report whose "att" clause or
+  object is the sakråd ("Den 10 september 2024 beslutade regeringen att hålla ett sakråd", "… aviserade
+  regeringen ett sakråd": :data:`TELLING_WORDS`), or a time by which it had already been held ("hade redan
+  hållits"). Negation, doubt, condition, choice, something done in its place and exclusion are
+  clauses.GUARD_TABLE's words, read by :func:`clauses.guard_in` as for taking part. A day and month without a
+  year are no stated date: such a date is derived; and a year or a month that text gives beside a word of
+  holding this meeting ("Sakrådet hölls i mars", "hölls 2019") must be the date's, and a day and month so
+  given the date's or one of its ``days`` (:func:`time_disagreement`: a text giving the meeting two days
+  states neither; another date in any form :func:`date_forms` reads, stated as this meeting's day as the date
+  itself must be, is a second day too: :func:`_against_other_days`); a span's last day is never the date, its
+  first only a meeting's with ``days`` ("från den 1 till den 5 februari": :func:`date_contradiction`); and no
+  other sentence may correct, change or call the date wrong ("Rättelse: …", "Datumet har ändrats till …",
+  "Nytt datum:", :func:`sakrad_ld.corrected.taken_back`);
 - **the derivation** (``date_derivation``): where its Swedish text quotes a day and month ("Den 6
   december", in "…", “…” or ”…”), the date's day and month are one of those quoted; where it names the
   year the date is worked out from, the date's year agrees: a date in Swedish words with its year inside
@@ -81,6 +83,7 @@ __all__ = [
     "HOLDING_WORDS",
     "MEETING_VERBS",
     "ORDINALS",
+    "TELLING_WORDS",
     "CALLING_OFF",
     "called_off",
     "check_meeting_dates",
@@ -537,7 +540,8 @@ def date_forms(date: str) -> re.Pattern[str]:
     """The pattern of ``date`` (YYYY-MM-DD, YYYY-MM or YYYY) as a folded kept text (lower case, one space
     between words) writes it: "10 september 2024", "den 10:e september 2024", "tionde september 2024",
     "10 sept. 2024", "10 september år 2024", "10 september, 2024", "10-11 september 2024" (the first of
-    two days), "2024-09-10", "10/9 2024", "10/9-2024", "10.9.2024", "September 10, 2024"; a month-only date as
+    two days), "2024-09-10", "10/9 2024", "10/9-2024", "10/9-24", "10.9.2024", "September 10, 2024", "Sept. 10,
+    2024", "the 10th of September 2024"; a month-only date as
     "september 2024", "sept. 2024"; a year-only date as any of those in its year, or the year alone
     (:func:`year_forms`). The year is always written: a day and month without one are no stated date
     (:func:`day_without_year`)."""
@@ -549,14 +553,15 @@ def date_forms(date: str) -> re.Pattern[str]:
     if len(date) < 10:
         return re.compile(rf"(?<![\w/-]){months} (?:år )?{year}(?![\w-])")
     day = int(date[8:10])
-    days = rf"(?:0?{day}(?::[ea]|e)?|{ORDINALS[day - 1]})"
+    days = rf"(?:0?{day}(?::[ea]|e|st|nd|rd|th)?|{ORDINALS[day - 1]})"
     spans = r"(?: ?- ?\d{1,2}(?::[ea])?)?"  # "10-11 september 2024": the first of two days
     forms = [
-        rf"(?<![\w/.:-]){days}{spans} {months}{tail}",
+        rf"(?<![\w/.:-]){days}{spans}(?: of)? {months}{tail}",
         rf"(?<![\w/-]){year}-0?{month}-0?{day}(?![\w/-]|-\d)",
         rf"(?<![\w/.:-])0?{day}/0?{month}(?:[ /-]| ?- ?){year}(?![\w/-])",
+        rf"(?<![\w/.:-])0?{day}/0?{month}-{year[2:]}(?![\w/-])",  # "10/9-24", as regeringen.se writes it
         rf"(?<![\w/.:-])0?{day}\.0?{month}\.{year}(?![\w/-]|\.\d)",
-        rf"(?<![\w-]){MONTHS_EN[month - 1]} 0?{day}(?:st|nd|rd|th)?,? {year}(?![\w-])",
+        rf"(?<![\w-]){months} 0?{day}(?:st|nd|rd|th)?,? {year}(?![\w-])",
     ]
     return re.compile("|".join(forms))
 
@@ -571,13 +576,14 @@ def year_forms(year: str) -> re.Pattern[str]:
     2024"), or the year alone (the group ``bare``: "hölls 2024"), not in an address ("/2024/"), another
     number ("2024.1") or a range of years ("2024-2027", "2024 - 2027"). Whether a year alone is the
     meeting's time is :func:`year_as_time`'s."""
-    day = rf"(?:\d{{1,2}}(?::[ea]|e)?(?: ?- ?\d{{1,2}}(?::[ea])?)?|{'|'.join(ORDINALS)})"
+    day = rf"(?:\d{{1,2}}(?::[ea]|e|st|nd|rd|th)?(?: ?- ?\d{{1,2}}(?::[ea])?)?|{'|'.join(ORDINALS)})"
     forms = [
-        rf"(?<![\w/.:-])(?:{day} )?(?:{_ANY_MONTH}),? (?:år )?{year}(?![\w-])",
+        rf"(?<![\w/.:-])(?:{day}(?: of)? )?(?:{_ANY_MONTH}),? (?:år )?{year}(?![\w-])",
         rf"(?<![\w/-]){year}-[01]\d(?:-[0-3]\d)?(?![\w/-]|-\d)",
         rf"(?<![\w/.:-])\d{{1,2}}/\d{{1,2}}(?:[ /-]| ?- ?){year}(?![\w/-])",
+        rf"(?<![\w/.:-])\d{{1,2}}/\d{{1,2}}-{year[2:]}(?![\w/-])",
         rf"(?<![\w/.:-])\d{{1,2}}\.\d{{1,2}}\.{year}(?![\w/-]|\.\d)",
-        rf"(?<![\w-])(?:{'|'.join(MONTHS_EN)}) \d{{1,2}}(?:st|nd|rd|th)?,? {year}(?![\w-])",
+        rf"(?<![\w-])(?:{_ANY_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? {year}(?![\w-])",
         rf"(?<![\w/.:-])(?P<bare>{year})(?![\w/-]|\.\d| - ?\d)",
     ]
     return re.compile("|".join(forms))
@@ -587,9 +593,9 @@ def day_without_year(date: str) -> re.Pattern[str]:
     """The pattern of ``date``'s day and month written without its year ("den 10 september", "10/9"):
     what a derivation works the year out for."""
     month, day = int(date[5:7]), int(date[8:10])
-    days = rf"(?:0?{day}(?::[ea]|e)?|{ORDINALS[day - 1]})"
+    days = rf"(?:0?{day}(?::[ea]|e|st|nd|rd|th)?|{ORDINALS[day - 1]})"
     return re.compile(
-        rf"(?<![\w/.:-]){days} {_month_words(month)}(?! ?,? ?(?:år )?\d{{4}})(?!\w)"
+        rf"(?<![\w/.:-]){days}(?: of)? {_month_words(month)}(?! ?,? ?(?:år )?\d{{4}})(?!\w)"
         rf"|(?<![\w/.:-])0?{day}/0?{month}(?![\w/]| ?-? ?\d{{2}})"
     )
 
@@ -720,13 +726,15 @@ _WEEKDAYS = (
 #: The words a date opens with ("den", "the", "on", a weekday): read with it for a guard beside it.
 _DATE_ARTICLE = LazyPattern(rf"(?<!\w)(?:(?:den|the|on|(?:{_WEEKDAYS})(?:en)?),? )+$")
 #: A month or a year a sentence gives: a day and month (the day is not read), a month with or without its
-#: year, a date in digits, a year alone. An English month only with a day, a year or "in" before it ("in
+#: year, a date in digits, a year alone, a day and month in digits without a year ("den 11/9": one with its
+#: year is :func:`_against_other_days`'s). An English month only with a day, a year or "in" before it ("in
 #: May"; "may" is a modal too).
 _TIME = LazyPattern(
     rf"(?<![\w/.:-])(?:(?P<day>\d{{1,2}})(?::[ea]|e)? )?(?P<month>{_MONTH}|{'|'.join(MONTHS_EN)})"
     r"(?: (?P<year>(?:19|20)\d\d))?(?![\w-])"
     r"|(?<![\w/.:-])(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\w/-])"
     r"|(?<![\w/.:-])(?P<bare>(?:19|20)\d\d)(?![\w/-])"
+    r"|(?<![\w/.:-])(?P<nday>[12]\d|3[01]|0?[1-9])/(?P<nmonth>1[0-2]|0?[1-9])(?![\w/]| ?-? ?\d)"
 )
 #: The word before a time that makes it the time of the verb beside it: "hölls i mars", "hölls den 12
 #: mars", "hölls under 2019", "ägde rum år 2019", "hölls i början av mars", "took place in May".
@@ -908,6 +916,8 @@ def time_disagreement(text: str, date: str, days: list[str] | None = None) -> tu
                     continue  # "Det är fel att sakrådet hölls i mars", "hölls en månad efter mötet i mars"
                 if other_relative(flat, lo, t.start()) or _deed(flat, lo, t.start()):
                     continue  # "…, som följde upp mötet som hölls den 3 maj, hölls den 10 september"
+                if _told_before(flat, lo, hi, t.end()) is not None:
+                    continue  # "Regeringen meddelade den 20 september att sakrådet hade hållits": the report's day
                 said = _time_of(t)
                 if (
                     said[0] is not None
@@ -915,7 +925,7 @@ def time_disagreement(text: str, date: str, days: list[str] | None = None) -> tu
                     or (month is not None and said[1] is not None and said[1] != month)
                 ):
                     return flat[lo:hi].strip(), t.group()
-                if len(date) == 10 and t["day"] and _other_day(flat, lo, hi, t, date, days or []):
+                if len(date) == 10 and (t["day"] or t["nday"]) and _other_day(flat, lo, hi, t, date, days or []):
                     return flat[lo:hi].strip(), t.group()
     return None
 
@@ -925,7 +935,8 @@ def _other_day(flat: str, lo: int, hi: int, t: re.Match[str], date: str, days: l
     another day than ``date`` and than each of ``days``: not a range's or a list's day ("den 5–6 februari",
     "den 5 och 6 februari", read as ranges and lists are, by :func:`date_contradiction`)."""
     said = (int(t["year"]) if t["year"] else int(date[:4]), MONTHS.index(t["month"]) + 1 if t["month"] in MONTHS
-            else MONTHS_EN.index(t["month"]) + 1, int(t["day"]))  # fmt: skip
+            else MONTHS_EN.index(t["month"]) + 1, int(t["day"])) if not t["nday"] else (
+            int(date[:4]), int(t["nmonth"]), int(t["nday"]))  # fmt: skip
     try:
         day = dt.date(*said).isoformat()
     except ValueError:
@@ -974,6 +985,8 @@ def _time_of(t: re.Match[str]) -> tuple[int | None, int | None]:
         return int(t["iso"][:4]), int(t["iso"][5:7])
     if t["bare"]:
         return int(t["bare"]), None
+    if t["nday"]:
+        return None, int(t["nmonth"])
     name = t["month"]
     month = (MONTHS.index(name) if name in MONTHS else MONTHS_EN.index(name)) + 1
     return (int(t["year"]) if t["year"] else None), month
@@ -1108,6 +1121,46 @@ def _moves(flat: str, lo: int, hi: int, moved: re.Match[str], a: int) -> bool:
     return any(s <= a < e for s, e in clauses.fact_clause(flat, lo, hi, moved.start(), moved.end()))
 
 
+#: Words of deciding, announcing or reporting: a date in their clause, the sakråd in their "att"/"that"
+#: clause or their object, is the day of the decision or the report ("Den 10 september 2024 beslutade
+#: regeringen att hålla ett sakråd", "… meddelade regeringen att ett sakråd hade hållits", "… aviserade
+#: regeringen ett sakråd", "… rapporterade Dagens Nyheter om sakrådet", "Beslutet att hålla sakrådet
+#: fattades den 10 september 2024").
+TELLING_WORDS = (
+    "beslutade", "beslöt", "beslutat", "beslutades", "beslöts", "fattade", "fattades",
+    "meddelade", "meddelat", "meddelades", "informerade", "informerat", "berättade", "berättat", "rapporterade",
+    "rapporterat", "rapporterades", "skrev", "skrevs", "tillkännagav", "tillkännagavs", "aviserade", "aviserat",
+    "aviserades", "publicerade", "uppgav", "angav", "decided", "announced", "reported", "said",
+    "stated", "wrote", "published",
+)  # fmt: skip
+_TELLING = _alternation(TELLING_WORDS)
+_THAT = LazyPattern(r"(?<!\w)(?:att|that)(?!\w)")
+#: A holding in the pluperfect with "redan" / "already": the date is a time by which it had been held ("Den
+#: 10 september 2024 hade sakrådet redan hållits").
+_ALREADY = LazyPattern(r"(?<!\w)(?:hade|had)(?: [\w-]+){0,3} (?:redan|already)(?!\w)|(?<!\w)redan hade(?!\w)")
+
+
+def _told_before(flat: str, lo: int, hi: int, b: int) -> str | None:
+    """The word of deciding or reporting (:data:`TELLING_WORDS`) of which the sentence ``flat[lo:hi]``
+    gives the date ending at ``b``: one whose "att"/"that" clause comes after the date and holds every word
+    of holding and of a meeting the sentence has (before it none), or one in a sentence with no word of
+    holding or of meeting at all (its object the sakråd: "aviserade ett sakråd"); or a holding the
+    pluperfect and "redan" put before the date (:data:`_ALREADY`). None where there is none."""
+    if (already := _ALREADY.search(flat, lo, hi)) is not None:
+        return already.group()
+    for told in _TELLING.finditer(flat, lo, hi):
+        that = _THAT.search(flat, max(told.end(), b), hi)
+        if that is None:
+            if _HOLDING.search(flat, lo, hi) is None and _MEETING_VERB.search(flat, lo, hi) is None:
+                return told.group()
+            continue
+        if _HOLDING.search(flat, lo, that.start()) or _MEETING_NOUN.search(flat, lo, that.start()):
+            return None  # "Sakrådet hölls den 10 september 2024, och regeringen meddelade att …"
+        if _HOLDING.search(flat, that.end(), hi) or _MEETING_NOUN.search(flat, that.end(), hi):
+            return told.group()
+    return None
+
+
 def date_refusal(
     text: str, date: str, kind: str | None = None, *, several: bool = False, announced: bool = True
 ) -> tuple[str | None, str | None]:
@@ -1195,6 +1248,11 @@ def date_refusal(
             and (other := other_things_date(flat, lo, hi, article.start() if article else a, several=several))
         ):
             reason = f"{sentence} gives it as {other}"
+        if reason is None and (told := _told_before(flat, lo, hi, b)) is not None:
+            reason = (
+                f"{sentence} gives it as the day of a decision or a report ({told!r}) about a sakråd, not the day "
+                "this sakråd was held"
+            )
         if reason is None:
             named = _MEETING_NOUN.search(flat, lo, hi) is not None
             words = [(x, y)]
@@ -1239,7 +1297,11 @@ def _against_text(m: Meeting, sources: dict[str, Any], copies: dict[str, str]) -
         announced=bool(getattr(m, "announced_only", False)),
     )
     if said is not None:
-        return _against_times(m, sid, file, text) or _against_corrections(m, sid, file, text)
+        return (
+            _against_times(m, sid, file, text)
+            or _against_corrections(m, sid, file, text)
+            or _against_other_days(m, sid, file, text, getattr(source, "kind", None))
+        )
     words = (f"{int(date[8:10])} " if len(date) == 10 else "") + (
         f"{MONTHS[int(date[5:7]) - 1]} {date[:4]}" if len(date) >= 7 else date
     )
@@ -1332,6 +1394,39 @@ def _against_corrections(m: Meeting, sid: str, file: str, text: str) -> list[Inp
             m.where("date"),
             f"date {date} is stated in the text of {_quoted(sid)} ({_some([file])}), which the date is taken "
             f"from, but {back.said()}: a date the text takes back is not stated",
+            "the date the text gives as the right one (a contradiction is reported, not resolved: a "
+            "date_derivation saying which date holds and why, where the text itself does not)",
+            'docs/load-checks.md, "Dates"',
+        )
+    ]
+
+
+def _against_other_days(m: Meeting, sid: str, file: str, text: str, kind: str | None) -> list[InputError]:
+    """Another date the kept text states as the day this meeting takes or took place, in any form the date
+    check reads a date in ("2024-09-11", "11/9 2024", "11/9-24", "den elfte september 2024", "the 11th of
+    September 2024", "Datum: 11 september 2024"): read as the date itself is (:func:`date_refusal`, by
+    :func:`sakrad_ld.contradicted.stated_dates`), so a deadline, a publication line, another meeting's
+    day or a day moved from is none. A text giving the meeting two days states neither."""
+    from .contradicted import _agrees, stated_dates
+
+    date, days = str(m.date), [str(d) for d in getattr(m, "days", None) or []]
+    several, announced = bool(days), bool(getattr(m, "announced_only", False))
+    other = next(
+        (
+            (day, said)
+            for day, said in stated_dates(text, kind, several=several, announced=announced)
+            if not _agrees(day, [date, *days])
+        ),
+        None,
+    )
+    if other is None:
+        return []
+    return [
+        InputError(
+            m.where("date"),
+            f"date {date} is stated in the text of {_quoted(sid)} ({_some([file])}), which the date is taken "
+            f"from, but {_quoted(other[1])} gives the meeting another day ({other[0]}): a text giving the "
+            "meeting two days states neither",
             "the date the text gives as the right one (a contradiction is reported, not resolved: a "
             "date_derivation saying which date holds and why, where the text itself does not)",
             'docs/load-checks.md, "Dates"',

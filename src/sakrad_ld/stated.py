@@ -104,6 +104,7 @@ from .clauses import (
     own_event,
     side_clause,
 )
+from .corrected import count_taken_back
 from .counted import (
     EN_TEENS,
     EN_TENS,
@@ -114,6 +115,7 @@ from .counted import (
     count_source,
     meeting_counts,
     numbers_in,
+    trailing_mark,
 )
 from .errors import InputError, Where
 from .markup import hidden_parts, shown
@@ -690,12 +692,25 @@ def folded_text(text: str) -> str:
     return fold_marked(text, _case)
 
 
+#: A footnote's mark in superscript digits right after a number ("10 september 2024¹", "25² organisationer"):
+#: NFKC would make it a digit of the number ("20241"); it is a space of its own length instead.
+_NOTE_MARK_CHARS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+_NOTE_MARK = LazyPattern("(?<=[0-9])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+#: The same mark as an HTML superscript ("2024<sup>1</sup>"), which the text as shown would join to the number.
+_SUP_MARK = LazyPattern(r"(?<=[0-9])<sup>[^<>\n]{0,8}</sup>", re.IGNORECASE)
+
+
+def _note_mark_off(mark: re.Match[str]) -> str:
+    return " " * len(mark.group())
+
+
 def fold_marked(text: str, case: Callable[[str], str]) -> str:
     """``text`` folded as :func:`folded_text` folds it, sentence ends marked, with ``case`` as the
     step that folds case (:func:`_case` there; placed.py keeps the case of each character). The text
     is read as its reader sees it (:func:`sakrad_ld.markup.shown`): a comment or struck-through words
     state nothing, a link is its text, emphasis and tags are no words, an entity is its character."""
-    text = shown(text)
+    text = shown(_SUP_MARK.sub(" ", text) if "<sup" in text or "<SUP" in text else text)
+    text = _NOTE_MARK.sub(_note_mark_off, text) if _NOTE_MARK_CHARS.intersection(text) else text
     label = label_off(text)
     text = _LABEL_ROW.sub(r"\1: \2\n", _EMPHASISED_LABEL.sub(r"\1\3:", text))
     text = _TABLE_ROW.sub(_item_line, _TABLE_HEAD.sub(_table_head, text))
@@ -1905,6 +1920,8 @@ def _check_stated(corpus: Corpus) -> list[InputError]:
                 why = _asked(values[0], values[1], text, flat, asked, headings, year)
             elif kind == "count":
                 why = _count_said(*values, text, flat, year)
+                if why == "":  # held as the count: not taken back, nor given otherwise, elsewhere in the text
+                    why = count_taken_back(*values, kept[source], year) or ""
             else:
                 person = people[values[0]]
                 found = _named_in_role(person, kind, text, titles, surnames, flat, title_words, year)
@@ -3854,10 +3871,17 @@ def _count_said(
         # a negation, a mark of three words and a word of the whole ("inte fler än totalt 30")
         lead = _WORDS.findall(flat, max(lo, a - 50), a)[-5:]
         readings = [r for r in numbers_in(" ".join([*lead, flat[a:b]])) if str(r.value) == value]
-        if readings and all(r.kind != mark for r in readings):
+        after = trailing_mark(flat, b)  # "Det deltog 25 organisationer, ungefär.": the words after round it
+        if readings and all(r.kind != mark for r in readings) and (after is None or after[0] != mark):
             why = why or (
                 f"gives the number as {_quoted(readings[0].words)}: {readings[0].kind}, where the data marks it "
                 f"{mark} (the words before the quoted ones bound or round it; quote them in text and mark it)"
+            )
+            continue
+        if after is not None and after[0] != mark:
+            why = why or (
+                f"gives the number as {after[0]} by the words after it ({_quoted(after[1])}, in "
+                f"{_quoted(flat[lo:hi].strip())}), where the data marks it {mark}"
             )
             continue
         claim = count_claim(field, text, flat, a, b, lo, hi)

@@ -54,6 +54,7 @@ INVITED_LISTS = [
     (HELD + "\n\n## Tillfrågade organisationer" + ITEMS, BOTH, TRAP),
     (HELD + "\n\n## Remissvar från" + ITEMS, BOTH, TRAP),
     (HELD_EN + "\n\nWe invited the following organisations:" + ITEMS, BOTH, TRAP),
+    (HELD_EN + "\n\n## Registrations" + ITEMS, BOTH, TRAP),
     # a word of taking part in the heading, or a heading of taking part
     (HELD + "\n\nInbjudna organisationer som deltog:" + ITEMS, BOTH, TRUE),
     (HELD_EN + "\n\n## Invited organisations that took part" + ITEMS, BOTH, TRUE),
@@ -76,6 +77,7 @@ BELIEFS = [
     (HELD + " Jag tycker Fryshuset deltog.", FRYSHUSET, TRAP),
     (HELD + " Jag tror nog Fryshuset deltog.", FRYSHUSET, TRAP),
     (HELD_EN + " I reckon Fryshuset attended.", FRYSHUSET, TRAP),
+    (HELD_EN + " We understand Fryshuset attended.", FRYSHUSET, TRAP),
     (HELD + " Vi tror Kulturdepartementet anordnade sakrådet.", "organiser: kulturdepartementet\n", TRAP),
     (HELD + " Vi tror Socialdepartementet anordnade sakrådet.", "organiser: socialdepartementet\n", TRAP),
     ("Sakrådet hölls den 10 september 2024. Vi tror att sakrådet hölls i Umeå.", UMEA, TRAP),
@@ -102,6 +104,8 @@ HEDGED = [
     (HELD + " Det verkar som att Fryshuset deltog.", FRYSHUSET, TRAP),
     (HELD_EN + " Fryshuset seemingly attended.", FRYSHUSET, TRAP),
     (HELD_EN + " In all likelihood Fryshuset attended.", FRYSHUSET, TRAP),
+    (HELD_EN + " Fryshuset potentially attended.", FRYSHUSET, TRAP),
+    (HELD + " Fryshuset deltog till synes.", FRYSHUSET, TRAP),
     ("Sakrådet hölls den 10 september 2024. Sakrådet hölls tydligen i Umeå.", UMEA, TRAP),
     ("The meeting was held on 10 September 2024. Maybe it was held in Umeå.", UMEA, TRAP),
     (HELD + " Sakrådet leddes nog av Paulina Brandberg.", BRANDBERG, TRAP),
@@ -114,6 +118,7 @@ HEDGED = [
     (HELD + " Fryshuset deltog och följer frågan noga.", FRYSHUSET, TRUE),
     (HELD + " Fryshuset deltog. Det är möjligt att stödet ökar.", FRYSHUSET, TRUE),
     (HELD + " Fryshuset deltog och gjorde det möjligt att diskutera stödet.", FRYSHUSET, TRUE),
+    (HELD_EN + " Fryshuset attended. We understand the needs.", FRYSHUSET, TRUE),
 ]
 
 TAKEN_BACK = [

@@ -346,7 +346,8 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "måhända", "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "tentative",
         "preliminary", "hopefully", "must have", "presumably", "seems to have", "seem to have", "appears to have",
         "appear to have", "maybe", "likely", "unlikely", "seemingly", "conceivably", "in all likelihood",
-        "in all probability", "it seems", "it appears", "det verkar som", "det tycks som", "det förefaller som",
+        "in all probability", "potentially", "it seems", "it appears", "det verkar som", "det tycks som",
+        "det förefaller som", "till synes", "synbarligen", "potentiellt",
         *UNCONFIRMED_WORDS, *POSSIBLE_THAT,
     )),
     (CALLED_OFF, "clause", CALLING_OFF),
@@ -915,7 +916,8 @@ BELIEF_WORDS = (
         ("suppose", ("", "s", "d")), ("assume", ("", "s", "d")), ("suspect", ("", "s", "ed")),
         ("insist", ("", "s", "ed")), ("allege", ("", "s")),
     ) for end in ends),
-    "think", "thinks", "thought", "guess", "guesses", "guessed", "reckon", "reckons", "reckoned", "feel", "feels",
+    "think", "thinks", "thought", "guess", "guesses", "guessed", "reckon", "reckons", "reckoned", "understand",
+    "understands", "feel", "feels",
     "felt", "am convinced",
     "is convinced", "are convinced", "was convinced", "were convinced", "the claim", "the belief", "the rumour",
     "the rumor", "the assumption",
@@ -999,7 +1001,7 @@ _SUBORDINATE_FIRST = LazyPattern(
 _THAT_LESS = frozenset(
     """believe believes believed think thinks thought claim claims claimed maintain maintains maintained suppose
     supposes supposed assume assumes assumed suspect suspects suspected guess guesses guessed feel feels felt
-    insist insists insisted reckon reckons reckoned says said writes wrote reports reported tror trodde menar menade anser ansåg tycker
+    insist insists insisted reckon reckons reckoned understand understands says said writes wrote reports reported tror trodde menar menade anser ansåg tycker
     tyckte påstår påstod hävdar hävdade antar antog förmodar förmodade gissar gissade misstänker misstänkte""".split()
 )
 #: Words of asking that an "om"/"if" after them makes an indirect question of ("Frågan är om sakrådet

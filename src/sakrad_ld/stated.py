@@ -1007,8 +1007,9 @@ INVITED_HEADINGS = (
     "inbjudan", "inbjudningar", "inbjudningen", "inbjudningarna", "inbjudningslista", "inbjudningslistan", "inbjöds",
     "bjöd in", "bjuder in", "bjudit in", "kallade", "kallades", "kallelse", "kallelsen", "kallelser", "mottagare",
     "mottagarna", "remissinstans", "remissinstanser", "remissinstanserna", "remisslista", "remisslistan",
-    "remissmottagare", "remissvar", "tillfrågade", "tillfrågades", "tillfrågats", "invited", "invitation",
-    "invitations", "invitee", "invitees", "invitation list", "mailing list", "distribution list",
+    "remissmottagare", "remissvar", "tillfrågade", "tillfrågades", "tillfrågats", "anmälningar", "anmälningarna",
+    "anmälningslista", "anmälningslistan", "invited", "invitation", "invitations", "invitee", "invitees",
+    "invitation list", "mailing list", "distribution list", "registrations",
 )  # fmt: skip
 _INVITED_HEADING = LazyPattern(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in INVITED_HEADINGS) + r")(?!\w)")
 #: Words that undo or put off a role in its clause: the guard words of its clause

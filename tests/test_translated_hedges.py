@@ -28,7 +28,7 @@ PAIRS = [
     ("Datumet är preliminärt.", "The date is final.", [DOUBT, "'preliminärt'"]),
     ("Famna deltog möjligen.", "Famna took part.", [DOUBT]),
     ("Sakrådet hölls sannolikt i Umeå.", "The sakråd was held in Umeå.", [DOUBT]),
-    ("Det är troligt att Famna deltog.", "Famna took part.", [DOUBT, "'troligt'"]),
+    ("Det är troligt att Famna deltog.", "Famna took part.", [DOUBT, "'Det är troligt'"]),
     ("Famna kan ha deltagit.", "Famna took part.", [DOUBT]),
     ("Famna uppges ha deltagit.", "Famna took part.", [HEARSAY, "'uppges'"]),
     ("Famna sägs ha deltagit.", "Famna took part.", [HEARSAY]),

@@ -14,6 +14,13 @@ with the meeting file, the line of the fact and what is expected:
   presented) stays;
 - how the views given at it are handled: ``handling_of_views`` (views not yet given are handled by no one).
 
+An invitation (``kind: invitation``) is such a document whatever the meeting: it is written before the
+sakråd, so it says who is invited and who is to chair, never who took part, how many came or who
+chaired. A fact of :data:`HELD_ONLY` and :data:`HELD_ONLY_GROUPS` (but ``handling_of_views`` and
+``presentations.count``, which an invitation may announce) credited to an invitation, by ``fact_sources``,
+the record's own ``source`` or as the meeting's main ``source``, is refused on any meeting
+(:func:`check_invitation_credits`): those invited go in ``invited_count`` and ``invited_description``.
+
 What an announcement does state stays: who calls the sakråd (``conveners``), whom and how many it
 invites (``invited_description``, ``invited_count``), the questions, discussion areas and
 presentations it announces, the contact for registering. In those texts, wording only a sakråd that
@@ -65,6 +72,7 @@ __all__ = [
     "check_announced_only",
     "check_held",
     "check_held_derived",
+    "check_invitation_credits",
     "held_said",
     "held_wording",
 ]
@@ -116,6 +124,52 @@ def check_announced_only(corpus: Corpus) -> list[InputError]:
                     'docs/adding-a-meeting.md, "announced_only"',
                 )
             )
+    return errors
+
+
+#: The facts of :data:`HELD_ONLY` and :data:`HELD_ONLY_GROUPS` an invitation cannot state: who took part,
+#: how many came, who chaired (not ``handling_of_views`` or ``presentations.count``, which it may announce).
+NOT_INVITED = tuple(
+    name for name in (*HELD_ONLY, *HELD_ONLY_GROUPS) if name not in ("handling_of_views", "presentations.count")
+)
+
+
+def _credits(m: Meeting, name: str) -> list[tuple[Where, str]]:
+    """Where each value of the meeting's fact ``name`` stands and the document it is credited to: its own
+    ``source`` (a chair's, a count's, a government participant's), else ``fact_sources``', else the main one."""
+    value = getattr(m, name)
+    if value in (None, [], ()):
+        return []
+    where = m.where(name)
+    if name == "government_participants" or name == "other_participant_counts":
+        return [(m.where(f"{name}[{i}]"), getattr(v, "source", None) or m.source_of(name)) for i, v in enumerate(value)]
+    return [(where, getattr(value, "source", None) or m.source_of(name))]
+
+
+def check_invitation_credits(corpus: Corpus) -> list[InputError]:
+    """Every fact of :data:`NOT_INVITED` (who took part, how many came, who chaired) credited to a document
+    of ``kind: invitation``: written before the sakråd, it says who is invited or is to chair, not who
+    took part or chaired."""
+    kinds = {s.id: s.kind for s in corpus.sources}
+    errors: list[InputError] = []
+    for m in corpus.meetings:
+        for name in NOT_INVITED:
+            says = HELD_ONLY.get(name) or HELD_ONLY_GROUPS[name]
+            for where, source in _credits(m, name):
+                if kinds.get(source) != "invitation":
+                    continue
+                errors.append(
+                    InputError(
+                        where,
+                        f"{name} ({says}) is credited to the invitation {quoted(source)}: an invitation is written "
+                        "before the sakråd and says who is invited or is to chair, not who took part, how many "
+                        "came or who chaired",
+                        f"{name} credited (fact_sources, or its own source) to a document that says it of the held "
+                        "sakråd (minutes, a page published after it), or left out; those invited in invited_count "
+                        "and invited_description",
+                        'docs/load-checks.md, "An invitation says who is invited, not who took part"',
+                    )
+                )
     return errors
 
 

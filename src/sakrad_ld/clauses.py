@@ -263,7 +263,16 @@ HEARSAY_SOURCES = tuple(
 HEARSAY_WORDS = (
     "uppges", "uppgavs", "uppgetts", "påstås", "påstods", "påståtts", "sägs", "lär ha", "ryktas", "reportedly",
     "allegedly", "supposedly", "is said to", "are said to", "was said to", "were said to", "is alleged",
-    "was alleged", "rumoured", "rumored", *HEARSAY_SOURCES,
+    "was alleged", "rumoured", "rumored", "tydligen", "apparently", "purportedly", *HEARSAY_SOURCES,
+)  # fmt: skip
+#: "It is possible (likely, conceivable) that …" ("Det är möjligt att Fryshuset deltog", "Det var troligt att
+#: …", "It is possible that …"): the clause governs its "att"/"that" clause (:func:`fact_clause`), whose
+#: fact is a doubt, a row of :data:`GUARD_TABLE`; "gjorde det möjligt att diskutera …" doubts nothing.
+POSSIBLE_THAT = tuple(
+    f"{it} {be} {how}" for it, bes, hows in (
+        ("det", ("är", "var", "kan vara"), ("möjligt", "troligt", "tänkbart")),
+        ("it", ("is", "was", "may be"), ("possible", "probable", "conceivable")),
+    ) for be in bes for how in hows
 )  # fmt: skip
 #: Words saying that what their clause says is unconfirmed ("Sakrådet hölls den 5 februari (obekräftat)",
 #: "unverified"): a doubt, a row of :data:`GUARD_TABLE`.
@@ -334,10 +343,13 @@ GUARD_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "huruvida", "oklart", "osäkert", "okänt", "ovisst", "möjligen", "möjligtvis", "kanske", "eventuellt",
         "troligen", "troligtvis", "förmodligen", "sannolikt", "antagligen", "förhoppningsvis", "preliminärt", "preliminär",
         "preliminära", "preliminärt planerat", "preliminärt planerad", "prel", "ev", "evt", "tentativt", "tentativ",
-        "tentativa", "torde", "måste ha", "förmodas", "antas ha", "tycks ha", "verkar ha",
-        "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "tentative", "preliminary",
-        "hopefully", "must have", "presumably", "seems to have", "seem to have", "appears to have", "appear to have",
-        *UNCONFIRMED_WORDS,
+        "tentativa", "torde", "måste ha", "förmodas", "antas ha", "tycks ha", "verkar ha", "nog", "kanhända",
+        "måhända", "whether", "unclear", "uncertain", "perhaps", "possibly", "probably", "tentatively", "tentative",
+        "preliminary", "hopefully", "must have", "presumably", "seems to have", "seem to have", "appears to have",
+        "appear to have", "maybe", "likely", "unlikely", "seemingly", "conceivably", "in all likelihood",
+        "in all probability", "potentially", "it seems", "it appears", "det verkar som", "det tycks som",
+        "det förefaller som", "till synes", "synbarligen", "potentiellt",
+        *UNCONFIRMED_WORDS, *POSSIBLE_THAT,
     )),
     (CALLED_OFF, "clause", CALLING_OFF),
     (CALLED_OFF, "clause", ("ströks", "stryks")),
@@ -793,6 +805,22 @@ def _in_names(flat: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [] if named is None else [m.span() for m in named.finditer(flat, lo, hi)]
 
 
+#: The words after a "nog" that make it "enough", no doubt: "nog med tid", "nog av", "nog för att", "nog om".
+_ENOUGH_AFTER = LazyPattern(r" (?:med|av|för|om|till|åt)(?!\w)")
+#: A word before "nog" that makes it "enough" ("bra nog", "länge nog"), beside an adverb or a neuter
+#: adjective in "-t" ("märkligt nog", "tydligt nog", "konstigt nog").
+_ENOUGH_BEFORE = frozenset("bra länge ofta stor stora snart illa väl gott mycket lite många fler nära".split())
+
+
+def _enough(flat: str, at: int, end: int) -> bool:
+    """Whether the "nog" at ``at``..``end`` means "enough" ("bra nog", "märkligt nog", "nog med tid"), not
+    "probably" ("Fryshuset deltog nog", "Nog hölls sakrådet i Umeå")."""
+    before = _WORD.findall(flat, max(0, at - 40), at)
+    last = before[-1] if before and flat[at - 1 : at] == " " else ""
+    adverb = last.endswith("t") and last not in ("det", "ett", "mötet", "sakrådet", "samrådet")
+    return bool(last) and (adverb or last in _ENOUGH_BEFORE) or _ENOUGH_AFTER.match(flat, end) is not None
+
+
 def guard_in(
     flat: str,
     lo: int,
@@ -820,6 +848,8 @@ def guard_in(
                 word, kind = word + reported.group(1), HEARSAY  # "Mötet ska (enligt uppgift) ha hållits i Umeå"
             if kind not in wanted or (name is not None and name[0] <= m.start() < name[1]):
                 continue
+            if word == "nog" and _enough(flat, m.start(), m.end()):
+                continue  # "bra nog", "märkligt nog", "nog med tid": enough, no doubt
             if inside is None:
                 inside = _in_names(flat, lo, hi)
             if any(x <= m.start() < y for x, y in inside):
@@ -912,7 +942,9 @@ BELIEF_WORDS = (
         ("suppose", ("", "s", "d")), ("assume", ("", "s", "d")), ("suspect", ("", "s", "ed")),
         ("insist", ("", "s", "ed")), ("allege", ("", "s")),
     ) for end in ends),
-    "think", "thinks", "thought", "guess", "guesses", "guessed", "feel", "feels", "felt", "am convinced",
+    "think", "thinks", "thought", "guess", "guesses", "guessed", "reckon", "reckons", "reckoned", "understand",
+    "understands", "feel", "feels",
+    "felt", "am convinced",
     "is convinced", "are convinced", "was convinced", "were convinced", "the claim", "the belief", "the rumour",
     "the rumor", "the assumption",
 )  # fmt: skip
@@ -989,11 +1021,14 @@ _SUBORDINATE_FIRST = LazyPattern(
     r"[\s\x00\"'“”«»(*•#-]*(?:trots att|även om|eftersom|fastän|fast|innan|när|då|sedan|medan|although|though|"
     r"even though|even if|because|while|when|whereas|since|as|before|after)(?!\w)"
 )
-#: English verbs of belief or saying whose clause may go without "that" ("We believe the meeting was held").
+#: Verbs of belief or saying whose clause may go without "that" or "att" ("We believe the meeting was held",
+#: "Vi tror sakrådet hölls i Umeå", "Många menar Anna Berg ledde sakrådet": Swedish drops "att" after a verb of
+#: belief as often as not).
 _THAT_LESS = frozenset(
     """believe believes believed think thinks thought claim claims claimed maintain maintains maintained suppose
     supposes supposed assume assumes assumed suspect suspects suspected guess guesses guessed feel feels felt
-    insist insists insisted says said writes wrote reports reported""".split()
+    insist insists insisted reckon reckons reckoned understand understands says said writes wrote reports reported tror trodde menar menade anser ansåg tycker
+    tyckte påstår påstod hävdar hävdade antar antog förmodar förmodade gissar gissade misstänker misstänkte""".split()
 )
 #: Words of asking that an "om"/"if" after them makes an indirect question of ("Frågan är om sakrådet
 #: hölls …", "Många undrar om …", "Famna frågade om …", "Many wonder if …"); "huruvida"/"whether" is a

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .announced import check_announced_only, check_held, check_held_derived
+from .announced import check_announced_only, check_held, check_held_derived, check_invitation_credits
 from .attested import check_attested_dates, check_register_sources
 from .counted import check_counts
 from .dated import check_meeting_dates
@@ -320,6 +320,7 @@ def check_loaded(corpus: Corpus, some: Corpus | None, shared: Corpus | None) -> 
     errors.extend(check_modified(corpus))  # modified.py: no data date after modified (validate refuses it too)
     errors.extend(check_held_derived(corpus))  # announced.py: announced beside its own minutes, or held derived
     errors.extend(check_announced_only(corpus))  # announced.py: an announced sakråd names no one who took part
+    errors.extend(check_invitation_credits(corpus))  # announced.py: an invitation names no one who took part
     errors.extend(check_held(corpus))  # announced.py: a sakråd all of whose documents precede it is announced only
     errors.extend(on(some, check_meeting_dates) + on(shared, check_register_sources))  # dated.py, attested.py
     errors.extend(check_titles(corpus))  # titled.py: a title is its source's recorded title, or marked the data's own

@@ -260,6 +260,11 @@ def taken_back(
 _FOOTNOTE = LazyPattern(r"(?m)^[ \t]{0,3}\[\^[^\]\n]{1,40}\]:[ \t]*(\S[^\n]*)$")
 
 
+def footnotes(text: str) -> list[str]:
+    """The words of each Markdown footnote's definition in ``text`` ("[^1]: Rättelse: …"), in order."""
+    return [m.group(1) for m in _FOOTNOTE.finditer(text)]
+
+
 def read_text(text: str) -> tuple[str, str]:
     """The kept ``text`` as :func:`taken_back` reads it: folded with its sentence ends marked, and flat
     (stated.py's :func:`~sakrad_ld.stated.folded_text` and ``_flat``), with each footnote's words ("[^1]:

@@ -1012,6 +1012,21 @@ INVITED_WORDS = (
     "inbjuden", "inbjudna", "inbjudet", "inbjudits", "inbjuds", "bjöds", "bjuds", "bjudits", "bjudas",
     "was invited", "were invited", "is invited", "been invited", "sändlista", "sändlistan", "inbjudan gick till",
 )  # fmt: skip
+#: Words of an invitation sent, or of a list of those asked, that a list's heading or lead-in ending with ":"
+#: holds ("Inbjudan skickades till:", "## Invited organisations", "## Remissinstanser", "Invitees:",
+#: "Kallade:", "Tillfrågade organisationer"): its items were invited, sent the page or asked for views, not
+#: said to have taken part (unless the heading or the item has a word of taking part: "Inbjudna organisationer
+#: som deltog:"). Read in a heading only: in a sentence "inbjudan" names a convener ("Inbjudan till sakrådet
+#: kom från X").
+INVITED_HEADINGS = (
+    "inbjudan", "inbjudningar", "inbjudningen", "inbjudningarna", "inbjudningslista", "inbjudningslistan", "inbjöds",
+    "bjöd in", "bjuder in", "bjudit in", "kallade", "kallades", "kallelse", "kallelsen", "kallelser", "mottagare",
+    "mottagarna", "remissinstans", "remissinstanser", "remissinstanserna", "remisslista", "remisslistan",
+    "remissmottagare", "remissvar", "tillfrågade", "tillfrågades", "tillfrågats", "anmälningar", "anmälningarna",
+    "anmälningslista", "anmälningslistan", "invited", "invitation", "invitations", "invitee", "invitees",
+    "invitation list", "mailing list", "distribution list", "registrations",
+)  # fmt: skip
+_INVITED_HEADING = LazyPattern(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in INVITED_HEADINGS) + r")(?!\w)")
 #: Words that undo or put off a role in its clause: the guard words of its clause
 #: (:data:`~sakrad_ld.clauses.GUARD_TABLE`: a negation, an absence, a plan or an expectation, a condition, a
 #: doubt, a meeting called off, another time; a plan's noun leading in, :data:`PLAN_NOUNS`, is read there
@@ -1883,6 +1898,7 @@ def _check_stated(corpus: Corpus) -> list[InputError]:
         asked: dict[str, int] = {}  # a meeting's id -> where its last question found ends
         headings: dict[int, tuple[int, int] | None] = {}  # a list item's start -> its list's heading
         places = _places(shown(kept[source]))
+        notes = footnotes_read(kept[source])  # its footnotes, which may take back who took part
         for i in indices:
             _, _, _, values, _, kind = facts[i]  # type: ignore[misc]
             year = years.get(i)
@@ -1896,7 +1912,7 @@ def _check_stated(corpus: Corpus) -> list[InputError]:
             elif kind in ("organisation", "agency", "body"):
                 why = _named(
                     values, text, flat, names, places, listed=True, cache=longer, headings=headings,
-                    taking_part=kind == "body", years=year,
+                    taking_part=kind == "body", years=year, notes=notes,
                 )  # fmt: skip
             elif kind == "place":
                 why = (
@@ -2412,6 +2428,8 @@ def _only_invited(
     said = _name_guard(text, flat, lo, hi, a, b)
     if said is None and heading is not None and (word := _GUARDS.search(flat, *heading)) is not None:
         said = heading, word.group(), _guard_kind(word.group())
+    if said is None and heading is not None and (word := _INVITED_HEADING.search(flat, *heading)) is not None:
+        said = heading, word.group(), "an invitation"  # "Inbjudan skickades till:", "## Invited organisations"
     if said is None:
         return _unbound(text, flat, lo, hi, a, b, heading, known)
     if GUARDS.get(said[1], ("", ""))[1] == "beside":
@@ -2448,6 +2466,22 @@ _WITHDREW = LazyPattern(
     r"hemma|withdrew|has withdrawn|pulled out|dropped out|stayed away|(?:was|were) unable to (?:attend|take part|"
     r"participate|join)|sent (?:its |their )?(?:apologies|regrets))(?!\w)"
 )
+#: Words right after a name (its genitive "s" between) saying it left before the meeting began, missed it,
+#: called its taking part off, or its seat stayed empty ("Famna lämnade mötet innan det började", "Famna
+#: missade mötet", "Famna ställde in sitt deltagande", "Famna lyste med sin frånvaro", "Famnas frånvaro",
+#: "Famnas plats stod dock tom", "Famna left before the meeting started", "Famna's seat was empty"): that it
+#: did not take part. Leaving later ("lämnade mötet efter lunch") is no absence.
+_LEFT_BEFORE = LazyPattern(
+    r"(?:s|'s) (?:frånvaro|absence)(?!\w)|"
+    r"(?:s|'s)?(?: (?:dock|tyvärr|redan|emellertid|however|already|unfortunately))* (?:(?:missade|missat|missed) "
+    r"(?:mötet|sakrådet|samrådet|the meeting)|(?:ställde|har ställt|ställt) in (?:sitt|sin) (?:deltagande|medverkan|"
+    r"närvaro)|avbokade|avbokat|cancell?ed (?:its|their) (?:participation|attendance)|lyste med sin frånvaro|was "
+    r"conspicuous by its absence|(?:lämnade|lämnat|gick från|gick ifrån|gick|left)(?: (?:dock|tyvärr|redan|however|"
+    r"already))?(?: (?:mötet|sakrådet|samrådet|lokalen|the meeting))?(?: (?:redan|already))? (?:innan|före|before) "
+    r"(?:det|mötet|sakrådet|samrådet|it|the meeting) (?:började|startade|inleddes|hade börjat|hade startat|began|"
+    r"started|had begun|had started)|(?:plats|platsen|stol|stolen) (?:stod|var|förblev|blev)(?: (?:dock|tyvärr|"
+    r"emellertid))? tom|(?:seat|chair) (?:was|remained|stood)(?: (?:however|unfortunately))? empty)(?!\w)"
+)
 #: Words of a time before this meeting in the clause of a negated taking part ("har inte deltagit
 #: tidigare", "has not attended previously"): the other meetings, no contradiction of this one's.
 _OTHER_TIMES = LazyPattern(r"(?<!\w)(?:tidigare|förut|sedan tidigare|förr|previously|in the past)(?!\w)")
@@ -2476,6 +2510,7 @@ def _said_absent(text: str, flat: str, a: int, b: int, years: frozenset[str] | N
         _NO_CELL.match(flat, b) is None
         and (said is None or said[2] not in (NEGATION, ABSENCE))
         and not any(_WITHDREW.search(flat, max(x, b), y) for x, y in own)
+        and _LEFT_BEFORE.match(flat, b) is None  # "Famna lämnade mötet innan det började", "Famnas plats stod tom"
     ):
         return ""
     return _quoted(flat[lo:hi].strip())
@@ -3203,6 +3238,26 @@ def _inside_longer(
     return local is not None and not flat.startswith("s", b) and local.group(1) in places
 
 
+def _item_of(text: str, flat: str, a: int, b: int, headings: dict[int, tuple[int, int] | None]) -> bool:
+    """Whether the name at ``a``..``b`` stands in a list's item, a labelled item or after a lead-in ending
+    with ":", whose heading may say it took part where the item itself says it did not."""
+    lo, _ = _sentence(text, a, b)
+    return bool(_heading(text, flat, lo, headings) or _labelled_item(text, flat, lo, headings))
+
+
+def footnotes_read(raw: str) -> tuple[str, str] | None:
+    """The Markdown footnotes' words of the kept text ``raw`` ("[^1]: Rättelse: Famna deltog inte."), each a
+    paragraph, as :func:`folded_text` and :func:`_flat` give them (a reader sees them below the text, where
+    the rendering leaves them out as link definitions); None where it has none."""
+    from .corrected import footnotes
+
+    notes = footnotes(raw) if "[^" in raw else []
+    if not notes:
+        return None
+    text = folded_text("\n\n".join(notes))
+    return text, _flat(text)
+
+
 def _longer(value: str, names: dict[str, list[str]]) -> dict[tuple[int, int], frozenset[str]]:
     """The longer names of the data (``names``, :func:`_longer_names`) the folded ``value`` stands in as
     whole words, by where it stands in them and their length."""
@@ -3226,6 +3281,7 @@ def _named(
     headings: dict[int, tuple[int, int] | None] | None = None,
     taking_part: bool = False,
     years: frozenset[str] | None = None,
+    notes: tuple[str, str] | None = None,
 ) -> str | None:
     """An organisation's name (or other name) found on its own: "" where one of ``values`` is, not inside
     a longer name of the data or a local branch's (an acronym, written in capitals, may be; and, for a
@@ -3233,7 +3289,8 @@ def _named(
     why not (None: not found at all). ``cache``: the longer names of each value (:func:`_longer`) found
     before, so a name checked for each meeting that lists it is looked for among the others once.
     ``headings``: the lists' headings found in this text (:func:`_heading`). ``taking_part``: the
-    sentence (or its list's heading) must also hold a word of taking part (a government body)."""
+    sentence (or its list's heading) must also hold a word of taking part (a government body). ``notes``:
+    the text's footnotes as :func:`footnotes_read` gives them, where one may take back what the text says."""
     found = passive = taking = False
     invited = absent = ""
     cache = {} if cache is None else cache
@@ -3259,8 +3316,21 @@ def _named(
                 passive = True
             elif listed:
                 taking = True  # read on: another sentence may say it did not take part
+                if _item_of(text, flat, a, b, headings):  # "- Famna deltog inte." under "A och Famna deltog."
+                    absent = absent or _said_absent(text, flat, a, b, years)
             else:
                 return ""
+    if taking and not absent and notes is not None:
+        # a footnote taking it back ("[^1]: Rättelse: Famna deltog inte."), read as its reader sees it, below
+        absent = next(
+            (
+                said
+                for v in values
+                for a, b in find_words(folded(v), notes[1])
+                if (said := _said_absent(notes[0], notes[1], a, b, years))
+            ),
+            "",
+        )
     if taking and absent:
         return f"names it taking part, but another sentence says it did not: {absent}; a contradiction to resolve"
     if taking:

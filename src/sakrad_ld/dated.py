@@ -1143,15 +1143,19 @@ _ALREADY = LazyPattern(r"(?<!\w)(?:hade|had)(?: [\w-]+){0,3} (?:redan|already)(?
 def _told_before(flat: str, lo: int, hi: int, b: int) -> str | None:
     """The word of deciding or reporting (:data:`TELLING_WORDS`) of which the sentence ``flat[lo:hi]``
     gives the date ending at ``b``: one whose "att"/"that" clause comes after the date and holds every word
-    of holding and of a meeting the sentence has (before it none), or one in a sentence with no word of
-    holding or of meeting at all (its object the sakråd: "aviserade ett sakråd"); or a holding the
+    of holding and of a meeting the sentence has (before it none), or one in a sentence that names a meeting
+    but no word of holding or of meeting (its object the sakråd: "aviserade ett sakråd"); or a holding the
     pluperfect and "redan" put before the date (:data:`_ALREADY`). None where there is none."""
     if (already := _ALREADY.search(flat, lo, hi)) is not None:
         return already.group()
     for told in _TELLING.finditer(flat, lo, hi):
         that = _THAT.search(flat, max(told.end(), b), hi)
         if that is None:
-            if _HOLDING.search(flat, lo, hi) is None and _MEETING_VERB.search(flat, lo, hi) is None:
+            if (
+                _HOLDING.search(flat, lo, hi) is None
+                and _MEETING_VERB.search(flat, lo, hi) is None
+                and _MEETING_NOUN.search(flat, lo, hi) is not None  # its object a meeting, not any decision
+            ):
                 return told.group()
             continue
         if _HOLDING.search(flat, lo, that.start()) or _MEETING_NOUN.search(flat, lo, that.start()):
